@@ -1,0 +1,374 @@
+"""What happens to a request: decide, approve, reject, dispatch, receive; each recorded and told to the district."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mailbot.app import Desk
+from mailbot.config import PROVINCE
+from mailbot.errors import InvalidAction
+from mailbot.indonesian import FIELD_LABELS
+from mailbot.outgoing import queue, reply_subject
+from mailbot.reader.verdict import Verdict
+from mailbot.stock import policy
+from mailbot.stock.explain import explain_id, reason_id
+from mailbot.stock.ledger import Balance, Entry, EntryKind, available_to_ship
+from mailbot.store import repo
+from mailbot.store import stock as ledger
+from mailbot.store.schema import Decision, Message, Request
+
+POLICY = "policy"
+
+
+@dataclass(frozen=True)
+class ActionOutcome:
+    """What a decision did, for the confirmation to whoever took it."""
+
+    label: str  # Indonesian, for the manager's confirmation
+    quantity: int | None = None
+    note: str | None = None
+
+
+# --- facts the replies quote ---------------------------------------------------------------------
+
+def facts(verdict: Verdict) -> list[dict[str, object]]:
+    """The numbers understood, each with the text it came from, for the 'what we understood' block."""
+    seen: set[str] = set()
+    result: list[dict[str, object]] = []
+    for e in verdict.evidence:
+        if e.field in seen or getattr(verdict, e.field, None) is None:
+            continue
+        seen.add(e.field)
+        result.append({"label": FIELD_LABELS.get(e.field, e.field), "value": getattr(verdict, e.field),
+                       "text": e.text.strip()[:160]})
+    return result
+
+
+def _reply_to(message: Message, verdict: Verdict | None) -> dict[str, object]:
+    from mailbot.routes import reply_headers
+
+    if verdict is None:
+        return {"in_reply_to": message.message_id, "references": ()}
+    return reply_headers(message, verdict)
+
+
+def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, template: str,
+                   context: dict[str, object], message: Message | None = None,
+                   verdict: Verdict | None = None) -> None:
+    """Queue a message to the district's sender about *req*, threaded to the request's first message."""
+    origin = message or session.get(Message, req.message_pk)
+    assert origin is not None
+    if verdict is None and origin.verdict:
+        subject_source = str(origin.verdict.get("subject", ""))
+    else:
+        subject_source = verdict.subject if verdict else ""
+    to = [req.sender] if req.sender else []
+    queue(session, desk, purpose=purpose, category="reply", template=template, to=to,
+          subject=reply_subject(subject_source, req.reference), request_pk=req.id,
+          context={"district_name": desk.district_name(req.district), "reference": req.reference,
+                   "item": req.item, **context},
+          in_reply_to=origin.message_id, references=())
+
+
+# --- the policy's view of a request --------------------------------------------------------------
+
+def _policy_request(req: Request, *, trusted_sender: bool, authenticated: bool) -> policy.Request:
+    return policy.Request(reference=req.reference, district=req.district or "", item=req.item or "ktp-el",
+                          requested=req.requested, stated_on_hand=req.stock_on_hand, received_at=req.created_at,
+                          sender_known=trusted_sender, authenticated=authenticated)
+
+
+def evaluate(session: Session, desk: Desk, req: Request, *, sender_known: bool = True,
+             authenticated: bool = True) -> policy.Decision:
+    """Decide *req* against the ledger now; when the province is short, take a fair share of it.
+
+    The fair share equalises days of cover across every district of the item that is under its
+    target cover (asking or not), so who writes first does not get more.
+    """
+    item = req.item or "ktp-el"
+    status = ledger.stock_status(session, desk, items=(item,))
+    row = status.row(req.district or "", item)
+    assert row is not None
+    province = status.province[item]
+    state = policy.PolicyState(district=row, province=province,
+                               open_requests=ledger.open_references(session, row.district, item, exclude=req.id))
+    request = _policy_request(req, trusted_sender=sender_known, authenticated=authenticated)
+    alone = policy.decide(request, state, desk.config.stock)
+    if alone.outcome not in ("approve_partial", "hold") or not _short(alone):
+        return alone
+    settings = desk.config.stock
+    claims = []
+    for other in status.rows(item):
+        if other.district == row.district:
+            unconstrained = policy.decide(request, replace(state, province=Balance(on_hand=10**12)), settings)
+            cap = unconstrained.quantity
+        else:
+            target = other.daily_use * settings.target_cover_days
+            cap = policy.round_up_to_pack(max(0, int(target) - other.pipeline), settings.pack_size)
+        claims.append(policy.Claim(other.district, other.pipeline, other.daily_use, cap))
+    spare = policy.round_down_to_pack(
+        available_to_ship(province, settings.reserve.get(item, 0)), settings.pack_size)  # type: ignore[call-overload]
+    shares = policy.split_fairly(claims, spare, settings.pack_size)
+    return policy.decide(request, state, settings, share=shares[row.district])
+
+
+def _short(decision: policy.Decision) -> bool:
+    codes = decision.reason_codes
+    return "capped_by_spare" in codes or "province_short" in codes
+
+
+# --- applying decisions --------------------------------------------------------------------------
+
+def _record(session: Session, desk: Desk, req: Request, outcome: str, quantity: int | None, *, actor: str,
+            reasons: list, arithmetic: list, note: str | None = None) -> Decision:  # type: ignore[type-arg]
+    row = Decision(request_pk=req.id, outcome=outcome, quantity=quantity, reasons=reasons, arithmetic=arithmetic,
+                   actor=actor, note=note, at=desk.now())
+    session.add(row)
+    session.flush()
+    return row
+
+
+def decide_new(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, trust) -> str:  # type: ignore[no-untyped-def]
+    """A new request: ask back, hold, or approve (fully, in part, or a need-based proposal)."""
+    if _needs_clarification(verdict):
+        return ask_back(session, desk, req, message, verdict, district=req.district, about="request")
+    if req.district is None:
+        decision = policy.Decision(req.reference, "", req.item or "ktp-el", "hold", req.requested or 0,
+                                   req.requested, (policy.Reason("sender_unknown"),), ())
+    else:
+        decision = evaluate(session, desk, req, sender_known=trust.on_list,
+                            authenticated=trust.authenticated is not False and trust.trusted)
+    return apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=trust.trusted)
+
+
+def _needs_clarification(verdict: Verdict) -> bool:
+    return any(d.field in ("requested", "item") for d in verdict.doubts)
+
+
+def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.Decision, *,
+                 message: Message, verdict: Verdict | None, trusted: bool) -> str:
+    """Carry out the policy's decision: record it, book the commitment, queue the reply to *message*."""
+    now = desk.now()
+    explanation = explain_id(decision)
+    _record(session, desk, req, decision.outcome, decision.quantity, actor=POLICY,
+            reasons=decision.reasons_json(), arithmetic=decision.steps_json(), note="; ".join(explanation))
+    understood = facts(verdict) if verdict else []
+    base = {"facts": understood, "explanation": explanation, "requested": req.requested}
+    if decision.outcome == "clarify":
+        req.state, req.updated_at = "clarifying", now
+        _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_clarify",
+                       message=message, verdict=verdict,
+                       context={**base, "doubts": [], "missing": ["requested"], "policy_reasons":
+                                [reason_id(r) for r in decision.reasons]})
+        return "request-clarify"
+    if decision.outcome == "hold" or not trusted:
+        req.state, req.held_since, req.updated_at = "held", now, now
+        req.approved = decision.quantity
+        _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_held",
+                       message=message, verdict=verdict,
+                       context={**base, "show_figures": trusted})
+        _notify_managers(session, desk, req, decision, explanation)
+        return "request-held"
+    _approve(session, desk, req, decision.quantity, actor=POLICY, source=f"decision:{req.reference}:auto")
+    template = "reply_approved" if decision.outcome in ("approve", "propose") else "reply_partial"
+    _district_mail(session, desk, req, purpose=f"reply:{message.id}", template=template, message=message,
+                   verdict=verdict, context={**base, "approved": decision.quantity,
+                                             "proposed": decision.outcome == "propose"})
+    return {"approve": "request-approved", "propose": "request-approved-proposal"}.get(
+        decision.outcome, "request-approved-partial")
+
+
+def _notify_managers(session: Session, desk: Desk, req: Request, decision: policy.Decision,
+                     explanation: list[str]) -> None:
+    reasons = [reason_id(r) for r in decision.reasons if r.code not in ("fallback_use",)]
+    queue(session, desk, purpose=f"held:{req.id}", category="notice", template="notice_held",
+          to=desk.config.office.managers, request_pk=req.id,
+          context={"reference": req.reference, "district": req.district,
+                   "district_name": desk.district_name(req.district), "sender": req.sender or "-",
+                   "item": req.item, "requested": req.requested, "proposed": decision.quantity,
+                   "reasons": reasons, "explanation": explanation})
+
+
+def _approve(session: Session, desk: Desk, req: Request, quantity: int, *, actor: str, source: str) -> None:
+    assert req.district is not None
+    now = desk.now()
+    ledger.book(session, Entry(req.item or "ktp-el", req.district, quantity, EntryKind.SHIPMENT_APPROVED, now,
+                               source, req.reference), actor=actor, request_pk=req.id)
+    req.state, req.approved, req.updated_at, req.held_since = "approved", quantity, now, None
+
+
+def ask_back(session: Session, desk: Desk, req: Request | None, message: Message, verdict: Verdict, *,
+             district: str | None, about: str) -> str:
+    """Answer with a clarification request that quotes what was understood."""
+    doubts = [{"field": FIELD_LABELS.get(d.field, d.field), "reason": d.reason, "text": d.text.strip()[:160]}
+              for d in verdict.doubts]
+    missing = []
+    if about == "request" and verdict.requested is None and not any(d.field == "requested" for d in verdict.doubts):
+        missing.append("requested")
+    if about == "report":
+        missing.append("report")
+    context = {"facts": facts(verdict), "doubts": doubts, "missing": missing, "policy_reasons": [],
+               "district_name": desk.district_name(district), "reference": req.reference if req else None}
+    if req is not None:
+        req.state, req.updated_at = "clarifying", desk.now()
+        _record(session, desk, req, "clarify", None, actor=POLICY,
+                reasons=[{"code": "doubt", "field": d.field, "reason": d.reason} for d in verdict.doubts],
+                arithmetic=[])
+    queue(session, desk, purpose=f"reply:{message.id}", category="reply", template="reply_clarify",
+          to=[verdict.sender] if verdict.sender else [], request_pk=req.id if req else None,
+          subject=reply_subject(verdict.subject, req.reference if req else None),
+          context={**context, "item": verdict.item}, **_reply_to(message, verdict))
+    return f"{about}-clarify"
+
+
+def complete_clarification(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
+                           trust) -> str:  # type: ignore[no-untyped-def]
+    """The district's answer to our question completes its original request (no new request)."""
+    if verdict.requested is not None:
+        req.requested = verdict.requested
+    if verdict.stock_on_hand is not None:
+        req.stock_on_hand = verdict.stock_on_hand
+    if verdict.item is not None:
+        req.item = verdict.item
+    if _needs_clarification(verdict) or req.requested is None:
+        return ask_back(session, desk, req, message, verdict, district=req.district, about="request")
+    if req.district is None or not trust.trusted:
+        decision = policy.Decision(req.reference, req.district or "", req.item or "ktp-el", "hold",
+                                   req.requested or 0, req.requested, (policy.Reason("sender_unknown"),), ())
+    else:
+        decision = evaluate(session, desk, req, sender_known=trust.on_list,
+                            authenticated=trust.authenticated is not False)
+    return apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=trust.trusted)
+
+
+def link(session: Session, desk: Desk, req: Request, open_one: Request, message: Message,
+         verdict: Verdict) -> str:
+    """A second request while one is open: linked to it, never allocated twice."""
+    now = desk.now()
+    req.state, req.linked_to, req.updated_at = "linked", open_one.id, now
+    _record(session, desk, req, "linked", None, actor=POLICY,
+            reasons=[{"code": "open_request", "references": open_one.reference}], arithmetic=[])
+    _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_linked", message=message,
+                   verdict=verdict, context={"facts": facts(verdict), "open_reference": open_one.reference})
+    return "request-linked"
+
+
+# --- manager and operator actions ----------------------------------------------------------------
+
+def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *, actor: str,
+            via: str) -> ActionOutcome:
+    """A manager approves a held (or clarifying) request, with the proposed or a given quantity."""
+    if req.state not in ("held", "clarifying"):
+        raise InvalidAction(f"{req.reference} is {req.state}; only held requests can be approved")
+    qty = quantity if quantity is not None else req.approved
+    if not qty:
+        raise InvalidAction(f"{req.reference} has no proposed quantity; give --quantity")
+    if req.district is None:
+        raise InvalidAction(f"{req.reference} has no district (unknown sender); it cannot be shipped")
+    item = req.item or "ktp-el"
+    province = ledger.province_balance(session, item)
+    if qty > province.on_hand - province.committed:
+        raise InvalidAction(f"{req.reference}: the province store has only "
+                            f"{province.on_hand - province.committed} {item} free")
+    decision = _record(session, desk, req, "approve", qty, actor=actor, reasons=[{"code": "manager", "via": via}],
+                       arithmetic=[])
+    _approve(session, desk, req, qty, actor=actor, source=f"decision:{decision.id}")
+    repo.audit(session, at=desk.now(), actor=actor, action="approve", target=req.reference,
+               details={"quantity": qty, "via": via})
+    _district_mail(session, desk, req, purpose=f"decided:{decision.id}", template="reply_approved",
+                   context={"facts": [], "explanation": [], "approved": qty, "requested": req.requested,
+                            "proposed": False})
+    return ActionOutcome("DISETUJUI", qty)
+
+
+def reject(session: Session, desk: Desk, req: Request, reason: str, *, actor: str, via: str) -> ActionOutcome:
+    """A manager rejects a request that is not yet shipped; a commitment is released."""
+    if req.state not in ("held", "clarifying", "approved"):
+        raise InvalidAction(f"{req.reference} is {req.state}; it can no longer be rejected")
+    if not reason.strip():
+        raise InvalidAction("a rejection needs a reason")
+    decision = _record(session, desk, req, "reject", None, actor=actor, reasons=[{"code": "manager", "via": via}],
+                       arithmetic=[], note=reason)
+    if req.state == "approved" and req.approved and req.district:
+        ledger.book(session, Entry(req.item or "ktp-el", req.district, req.approved, EntryKind.SHIPMENT_CANCELLED,
+                                   desk.now(), f"decision:{decision.id}", req.reference),
+                    actor=actor, request_pk=req.id)
+    req.state, req.updated_at, req.held_since = "rejected", desk.now(), None
+    repo.audit(session, at=desk.now(), actor=actor, action="reject", target=req.reference,
+               details={"reason": reason, "via": via})
+    _district_mail(session, desk, req, purpose=f"decided:{decision.id}", template="reply_rejected",
+                   context={"reason": reason})
+    return ActionOutcome("DITOLAK", None, reason)
+
+
+def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str) -> ActionOutcome:
+    """The approved shipment left the province store."""
+    if req.state != "approved" or not req.approved or req.district is None:
+        raise InvalidAction(f"{req.reference} is {req.state}; only approved requests can be dispatched")
+    now = desk.now()
+    ledger.book(session, Entry(req.item or "ktp-el", req.district, req.approved, EntryKind.SHIPMENT_DISPATCHED, now,
+                               f"dispatch:{req.reference}", req.reference), actor=actor, request_pk=req.id)
+    req.state, req.updated_at = "dispatched", now
+    repo.audit(session, at=now, actor=actor, action="dispatch", target=req.reference,
+               details={"quantity": req.approved, "via": via})
+    _district_mail(session, desk, req, purpose=f"dispatched:{req.id}", template="reply_dispatched",
+                   context={"quantity": req.approved, "when": now})
+    return ActionOutcome("DIKIRIM", req.approved)
+
+
+def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: Message, verdict: Verdict, *,
+                    district: str, item: str) -> str:
+    """The district confirms a shipment arrived: in transit becomes on hand; a shortfall is booked with its reason."""
+    now = desk.now()
+    source = f"message:{message.id}"
+    shipped: int | None = None
+    if req is not None and req.approved:
+        shipped = req.approved
+        received = verdict.received if verdict.received is not None else shipped
+        if req.state == "approved":  # shipped without `mailbot dispatch`: the receipt proves it left
+            ledger.book(session, Entry(item, district, shipped, EntryKind.SHIPMENT_DISPATCHED, now,
+                                       f"dispatch:{req.reference}", req.reference), actor="receipt",
+                        request_pk=req.id)
+        ledger.book(session, Entry(item, district, shipped, EntryKind.RECEIPT_CONFIRMED, now, source, req.reference),
+                    actor=verdict.sender or "district", request_pk=req.id)
+        if received != shipped:
+            ledger.book(session, Entry(item, district, received - shipped, EntryKind.ADJUSTMENT, now, source,
+                                       f"selisih penerimaan {req.reference}: dikirim {shipped}, diterima {received}"),
+                        actor=verdict.sender or "district", request_pk=req.id)
+        req.state, req.updated_at = "received", now
+        _record(session, desk, req, "received", received, actor=verdict.sender or "district", reasons=[],
+                arithmetic=[])
+    queue(session, desk, purpose=f"reply:{message.id}", category="reply", template="reply_receipt",
+          to=[verdict.sender] if verdict.sender else [], request_pk=req.id if req else None,
+          subject=reply_subject(verdict.subject, req.reference if req else None),
+          context={"district_name": desk.district_name(district), "item": item, "received": verdict.received,
+                   "shipped": shipped, "reference": req.reference if req else None, "facts": facts(verdict)},
+          **_reply_to(message, verdict))
+    return "receipt" if req is not None else "receipt-unmatched"
+
+
+def receive_supply(session: Session, desk: Desk, *, item: str, quantity: int, note: str, actor: str) -> None:
+    now = desk.now()
+    source = f"supply:{now.isoformat()}:{actor}"
+    ledger.book(session, Entry(item, PROVINCE, quantity, EntryKind.SUPPLY_RECEIVED, now, source, note), actor=actor)
+    repo.audit(session, at=now, actor=actor, action="supply", target=item, details={"quantity": quantity,
+                                                                                    "note": note})
+
+
+def adjust(session: Session, desk: Desk, *, location: str, item: str, delta: int, reason: str, actor: str) -> None:
+    now = desk.now()
+    source = f"adjust:{now.isoformat()}:{actor}"
+    ledger.book(session, Entry(item, location, delta, EntryKind.ADJUSTMENT, now, source, reason), actor=actor)
+    repo.audit(session, at=now, actor=actor, action="adjust", target=f"{location}:{item}",
+               details={"delta": delta, "reason": reason})
+
+
+def after_report(session: Session, desk: Desk, district: str, item: str) -> None:
+    """After a daily report: alert managers at once if the district is now low (with a proposed shipment)."""
+    from mailbot import watch
+
+    watch.check_alerts_in(session, desk)
+

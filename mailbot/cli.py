@@ -1,0 +1,424 @@
+"""The `mailbot` command line: run the desk, read a message, inspect and act on requests and stock."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from mailbot import __version__
+from mailbot.config import ITEMS, Config, load_config, resolve_path
+from mailbot.errors import ConfigError, MailbotError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="mailbot: the email request desk for blank e-ID cards (blangko KTP-el).")
+supply_app = typer.Typer(no_args_is_help=True, help="Supply from the ministry.")
+outbox_app = typer.Typer(no_args_is_help=True, help="The outgoing mail queue.")
+app.add_typer(supply_app, name="supply")
+app.add_typer(outbox_app, name="outbox")
+
+out = Console()
+err = Console(stderr=True)
+T = TypeVar("T")
+
+
+class State:
+    config_path: Path | None = None
+    verbose: bool = False
+
+
+state = State()
+
+
+@app.callback()
+def _global(
+    config: Annotated[Path | None, typer.Option("--config", "-c", help="Config file (else $MAILBOT_CONFIG, else ./config.toml).")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every step.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        out.print(f"mailbot {__version__}")
+        raise typer.Exit()
+    state.config_path = config
+    state.verbose = verbose
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def _config() -> Config:
+    return load_config(resolve_path(str(state.config_path) if state.config_path else None))
+
+
+@contextmanager
+def _desk() -> Iterator[object]:
+    from mailbot.app import open_desk
+
+    desk = open_desk(_config())
+    try:
+        yield desk
+    finally:
+        desk.close()
+
+
+# --- running -------------------------------------------------------------------------------------
+
+@app.command()
+def run(once: Annotated[bool, typer.Option("--once", help="Process everything now, send, print a summary, exit.")] = False) -> None:
+    """Run the desk: poll (or IDLE on) the inbox, answer, send, and run scheduled checks and digests."""
+    from mailbot.app import open_desk, open_inbox, open_sender
+    from mailbot.service import Service, run_once
+
+    config = _config()
+    desk = open_desk(config)
+    try:
+        if not once:
+            Service(desk).run()
+            return
+        inbox, sender = open_inbox(config, desk), open_sender(config)
+        try:
+            summary = run_once(desk, inbox, sender)
+        finally:
+            inbox.close()
+            sender.close()
+    finally:
+        desk.close()
+    table = Table(title="mailbot run --once", show_header=True)
+    table.add_column("outcome")
+    table.add_column("messages", justify="right")
+    for outcome, count in sorted(summary.outcomes.items()):
+        table.add_row(outcome, str(count))
+    if not summary.outcomes:
+        table.add_row("(no new messages)", "0")
+    out.print(table)
+    f = summary.flush
+    where = config.outbox.path if config.outbox.kind == "maildir" else f"{config.outbox.host}"  # type: ignore[union-attr]
+    out.print(f"mail sent: {f.sent}, waiting to retry: {f.retrying}, failed: {f.failed}"
+              + (f", held by rate brake: {f.braked}" if f.braked else "") + f"  -> {where}")
+
+
+@app.command("import")
+def import_(files: Annotated[list[Path], typer.Argument(help=".eml files to drop into the Maildir inbox.")]) -> None:
+    """Deliver .eml files into the configured Maildir inbox (for trying mailbot, or re-feeding a message)."""
+    from mailbot.config import MaildirInbox
+    from mailbot.transports.maildir import deliver
+
+    config = _config()
+    if not isinstance(config.inbox, MaildirInbox):
+        raise MailbotError("import works with a Maildir inbox only; append to the IMAP folder instead")
+    for path in files:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise MailbotError(f"{path}: cannot read: {exc.strerror}") from None
+        deliver(config.inbox.path, raw)
+    out.print(f"{len(files)} message(s) delivered to {config.inbox.path}/new")
+
+
+@app.command("check-config")
+def check_config() -> None:
+    """Validate the configuration and show what it points at."""
+    config = _config()
+    out.print(f"[green]ok[/green]: {len(config.districts)} districts, inbox {config.inbox.kind}, "
+              f"outbox {config.outbox.kind}, database {config.database.url.split('://', 1)[0]}")
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+@app.command()
+def parse(
+    file: Annotated[Path, typer.Argument(help="An .eml file.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the verdict as one JSON object.")] = False,
+) -> None:
+    """Show what the reader makes of one message (no database, nothing sent)."""
+    from mailbot.app import reader_districts
+    from mailbot.reader import read_message
+
+    config = _config()
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise MailbotError(f"{file}: cannot read: {exc.strerror}") from None
+    verdict = read_message(raw, reader_districts(config), own_addresses=config.own_addresses)
+    if as_json:
+        sys.stdout.write(json.dumps(verdict.as_dict(), ensure_ascii=False) + "\n")
+        return
+    _print_verdict(verdict)
+
+
+def _print_verdict(verdict) -> None:  # type: ignore[no-untyped-def]
+    table = Table(show_header=False, box=None)
+    table.add_row("kind", f"[bold]{verdict.kind}[/bold]")
+    table.add_row("district", f"{verdict.district or '-'}  (sender {verdict.sender or '-'}, "
+                              f"{'known' if verdict.sender_known else 'NOT on any district list'})")
+    table.add_row("item", verdict.item or "-")
+    for name in ("requested", "stock_on_hand", "received", "printed", "recorded"):
+        value = getattr(verdict, name)
+        if value is not None:
+            quotes = [e.text for e in verdict.evidence if e.field == name]
+            table.add_row(name, f"{value:,}" + (f'   from "{quotes[0]}"' if quotes else ""))
+    if verdict.report_date:
+        table.add_row("report date", verdict.report_date.isoformat())
+    for doubt in verdict.doubts:
+        table.add_row("[yellow]ask back[/yellow]", f"{doubt.field}: {doubt.reason} {doubt.text}")
+    for reason in verdict.automated_reasons:
+        table.add_row("[magenta]automated[/magenta]", reason)
+    out.print(table)
+
+
+@app.command()
+def reread(since: Annotated[str | None, typer.Option(help="Only messages received on or after YYYY-MM-DD.")] = None) -> None:
+    """Re-run the current reader over every stored message and show what would now be read differently."""
+    from mailbot.rereading import reread as do_reread
+
+    since_date = _parse_date(since, "--since") if since else None
+    with _desk() as desk:
+        changes, total = do_reread(desk, since_date, progress=True)  # type: ignore[arg-type]
+    if not changes:
+        out.print(f"{total} stored message(s) re-read: no differences.")
+        return
+    table = Table(title=f"{len(changes)} of {total} message(s) would be read differently")
+    for col in ("message", "received", "field", "stored", "now"):
+        table.add_column(col)
+    for change in changes:
+        table.add_row(str(change.message_pk), change.received, change.field, change.before, change.after)
+    out.print(table)
+
+
+# --- looking -------------------------------------------------------------------------------------
+
+@app.command()
+def requests(
+    limit: Annotated[int, typer.Option(help="How many, newest first.")] = 30,
+    open_only: Annotated[bool, typer.Option("--open", help="Only requests still open.")] = False,
+) -> None:
+    """Recent requests and their state."""
+    from mailbot.views import request_rows
+
+    with _desk() as desk:
+        rows = request_rows(desk, limit=limit, open_only=open_only)  # type: ignore[arg-type]
+    table = Table(title="Requests")
+    for col in ("reference", "district", "item", "requested", "approved", "state", "received", "sender"):
+        table.add_column(col, justify="right" if col in ("requested", "approved") else "left")
+    for r in rows:
+        table.add_row(*r)
+    out.print(table)
+
+
+@app.command()
+def status(item: Annotated[str | None, typer.Option(help="ktp-el or kia (default: both).")] = None) -> None:
+    """Stock by district: on hand, in transit, daily use, days of cover, state; and the provincial runway."""
+    from mailbot.views import print_status
+
+    if item is not None and item not in ITEMS:
+        raise MailbotError(f"--item must be one of {', '.join(ITEMS)}")
+    with _desk() as desk:
+        print_status(desk, out, items=(item,) if item else ITEMS)  # type: ignore[arg-type]
+
+
+# --- acting --------------------------------------------------------------------------------------
+
+def _actor(who: str | None) -> str:
+    import getpass
+
+    return who or f"cli:{getpass.getuser()}"
+
+
+@app.command()
+def approve(
+    reference: Annotated[str, typer.Argument(help="Request reference, e.g. BLK-2026-0042.")],
+    quantity: Annotated[int | None, typer.Option(min=1, help="Approve this many instead of the proposal.")] = None,
+    who: Annotated[str | None, typer.Option("--by", help="Who decides (recorded).")] = None,
+) -> None:
+    """Approve a held request (the district is told by email)."""
+    from mailbot import actions
+
+    _act(reference, lambda desk, s, req: actions.approve(s, desk, req, quantity, actor=_actor(who), via="cli"))
+
+
+@app.command()
+def reject(
+    reference: Annotated[str, typer.Argument()],
+    reason: Annotated[str, typer.Option(help="Why (sent to the district, in Indonesian).")],
+    who: Annotated[str | None, typer.Option("--by")] = None,
+) -> None:
+    """Reject a request with a reason (the district is told by email)."""
+    from mailbot import actions
+
+    _act(reference, lambda desk, s, req: actions.reject(s, desk, req, reason, actor=_actor(who), via="cli"))
+
+
+@app.command()
+def dispatch(
+    reference: Annotated[str, typer.Argument()],
+    who: Annotated[str | None, typer.Option("--by")] = None,
+) -> None:
+    """Record that an approved shipment left the province store (the district is told by email)."""
+    from mailbot import actions
+
+    _act(reference, lambda desk, s, req: actions.dispatch(s, desk, req, actor=_actor(who), via="cli"))
+
+
+def _act(reference: str, fn: Callable[..., object]) -> None:
+    from mailbot.app import open_sender
+    from mailbot.errors import UnknownRequest
+    from mailbot.outbox import flush
+    from mailbot.store import repo
+
+    with _desk() as desk:
+        with desk.sessions.begin() as session:  # type: ignore[attr-defined]
+            req = repo.request_by_reference(session, reference)
+            if req is None:
+                raise UnknownRequest(f"no request {reference!r}; see `mailbot requests`")
+            outcome = fn(desk, session, req)
+        sent = flush(desk, open_sender(desk.config))  # type: ignore[arg-type, attr-defined]
+    out.print(f"{reference}: {getattr(outcome, 'label', outcome)}; mail sent: {sent.sent}")
+
+
+@supply_app.command("receive")
+def supply_receive(
+    quantity: Annotated[int, typer.Argument(min=1)],
+    item: Annotated[str, typer.Option(help="ktp-el or kia.")] = "ktp-el",
+    note: Annotated[str, typer.Option(help="Delivery note, e.g. the ministry's letter number.")] = "",
+    who: Annotated[str | None, typer.Option("--by")] = None,
+) -> None:
+    """Record blanks delivered to the province store by the ministry."""
+    from mailbot import actions
+
+    if item not in ITEMS:
+        raise MailbotError(f"--item must be one of {', '.join(ITEMS)}")
+    with _desk() as desk:
+        with desk.sessions.begin() as session:  # type: ignore[attr-defined]
+            actions.receive_supply(session, desk, item=item, quantity=quantity, note=note, actor=_actor(who))
+    out.print(f"recorded: {quantity:,} {item} received into the province store")
+
+
+@app.command()
+def adjust(
+    location: Annotated[str, typer.Argument(help="'province' or a district code, e.g. 65.01.")],
+    delta: Annotated[int, typer.Argument(help="Signed change in pieces, e.g. -20 or 150.")],
+    reason: Annotated[str, typer.Option(help="Why (count, damage, loss).")],
+    item: Annotated[str, typer.Option()] = "ktp-el",
+    who: Annotated[str | None, typer.Option("--by")] = None,
+) -> None:
+    """Correct a stock balance, with the reason recorded."""
+    from mailbot import actions
+
+    with _desk() as desk:
+        config: Config = desk.config  # type: ignore[attr-defined]
+        if location != "province" and config.district(location) is None:
+            raise MailbotError(f"unknown location {location!r}: use 'province' or a district code")
+        if item not in ITEMS:
+            raise MailbotError(f"--item must be one of {', '.join(ITEMS)}")
+        if delta == 0 or not reason.strip():
+            raise MailbotError("an adjustment needs a non-zero change and a reason")
+        with desk.sessions.begin() as session:  # type: ignore[attr-defined]
+            actions.adjust(session, desk, location=location, item=item, delta=delta, reason=reason,
+                           actor=_actor(who))
+    out.print(f"recorded: {delta:+,} {item} at {location} ({reason})")
+
+
+@app.command()
+def digest(
+    print_: Annotated[bool, typer.Option("--print", help="Write the digest to the terminal or --output.")] = False,
+    send: Annotated[bool, typer.Option("--send", help="Send it to the managers now.")] = False,
+    output: Annotated[Path | None, typer.Option(help="With --print: write the HTML here (text to the terminal).")] = None,
+) -> None:
+    """The managers' digest: stock per district at a glance, requests, what waits, provincial runway."""
+    from mailbot import watch
+    from mailbot.app import open_sender
+
+    if not (print_ or send):
+        raise MailbotError("say --print or --send")
+    with _desk() as desk:
+        if print_:
+            subject, text, html = watch.build_digest(desk)  # type: ignore[arg-type]
+            if output:
+                output.write_text(html, encoding="utf-8")
+                out.print(f"HTML digest written to {output}")
+            sys.stdout.write(f"Subjek: {subject}\n\n{text}")
+        if send:
+            sender = open_sender(desk.config)  # type: ignore[attr-defined]
+            result = watch.send_digest(desk, sender, force=True)  # type: ignore[arg-type]
+            out.print(f"digest queued and sent: {result.sent} message(s)")
+
+
+@outbox_app.command("list")
+def outbox_list(limit: int = 30) -> None:
+    """Recent outgoing mail and its delivery state."""
+    from mailbot.views import outbox_rows
+
+    with _desk() as desk:
+        rows = outbox_rows(desk, limit)  # type: ignore[arg-type]
+    table = Table(title="Outbox")
+    for col in ("id", "category", "to", "subject", "status", "attempts", "error"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(*r)
+    out.print(table)
+
+
+@outbox_app.command("retry")
+def outbox_retry(outbox_id: int) -> None:
+    """Queue a failed message again (same Message-ID)."""
+    from mailbot.outbox import retry
+
+    with _desk() as desk:
+        if not retry(desk, outbox_id):  # type: ignore[arg-type]
+            raise MailbotError(f"no failed message with id {outbox_id}")
+    out.print(f"message {outbox_id} queued again")
+
+
+@app.command()
+def quarantine(limit: int = 30) -> None:
+    """Messages that could not be processed, with their errors."""
+    from mailbot.views import quarantine_rows
+
+    with _desk() as desk:
+        rows = quarantine_rows(desk, limit)  # type: ignore[arg-type]
+    table = Table(title="Quarantine")
+    for col in ("id", "received", "sender", "subject", "error"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(*r)
+    out.print(table)
+
+
+@app.command()
+def replay(message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot quarantine`).")]) -> None:
+    """Process a quarantined message again from its stored bytes (after a fix)."""
+    from mailbot.app import open_sender
+    from mailbot.outbox import flush
+    from mailbot.rereading import replay as do_replay
+
+    with _desk() as desk:
+        outcome = do_replay(desk, message)  # type: ignore[arg-type]
+        sent = flush(desk, open_sender(desk.config))  # type: ignore[arg-type, attr-defined]
+    out.print(f"message {message}: {outcome}; mail sent: {sent.sent}")
+
+
+def _parse_date(value: str, option: str) -> date:
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise MailbotError(f"{option}: expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def main() -> None:
+    """Entry point: every error mailbot expects is one line on stderr; configuration errors exit 2."""
+    try:
+        app()
+    except ConfigError as exc:
+        err.print(f"mailbot: configuration error: {exc}", markup=False, highlight=False)
+        sys.exit(2)
+    except MailbotError as exc:
+        err.print(f"mailbot: {exc}", markup=False, highlight=False)
+        sys.exit(1)

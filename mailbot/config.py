@@ -1,0 +1,277 @@
+"""The configuration file: pydantic models, loading, and one-line error messages."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from mailbot.errors import ConfigError
+
+DEFAULT_CONFIG = "config.toml"
+CONFIG_ENV = "MAILBOT_CONFIG"
+
+Item = Literal["ktp-el", "kia"]
+ITEMS: tuple[str, ...] = ("ktp-el", "kia")
+PROVINCE = "province"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+
+
+class OfficeConfig(_Strict):
+    name: str
+    address: Email
+    managers: list[Email] = Field(min_length=1)
+    timezone: str = "Asia/Makassar"
+    operator: Email | None = None
+    signature: str = "Bidang Pelayanan Pendaftaran Penduduk"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def domain(self) -> str:
+        return self.address.rsplit("@", 1)[1].lower()
+
+
+class DatabaseConfig(_Strict):
+    url: str = "sqlite:///var/mailbot.db"
+    echo: bool = False
+
+
+class MaildirInbox(_Strict):
+    kind: Literal["maildir"]
+    path: Path
+
+
+class ImapInbox(_Strict):
+    kind: Literal["imap"]
+    host: str
+    port: int | None = Field(default=None, ge=1, le=65535)
+    tls: Literal["implicit", "starttls", "none"] = "implicit"
+    verify_certificate: bool = True
+    ca_file: Path | None = None
+    username: str
+    password_env: str
+    folder: str = "INBOX"
+    processed_folder: str = "mailbot/processed"
+    quarantine_folder: str = "mailbot/quarantine"
+    idle: bool = True
+    idle_renew_seconds: float = Field(default=240.0, gt=0, le=1740)
+    poll_seconds: float = Field(default=60.0, gt=0)
+    connect_timeout_seconds: float = Field(default=15.0, gt=0)
+    read_timeout_seconds: float = Field(default=60.0, gt=0)
+    fetch_batch: int = Field(default=200, ge=1, le=5000)
+    max_backoff_seconds: float = Field(default=300.0, gt=0)
+
+    def password(self) -> str:
+        return _secret(self.password_env, "inbox.password_env")
+
+
+class MaildirOutbox(_Strict):
+    kind: Literal["maildir"]
+    path: Path
+
+
+class SmtpOutbox(_Strict):
+    kind: Literal["smtp"]
+    host: str
+    port: int | None = Field(default=None, ge=1, le=65535)
+    tls: Literal["implicit", "starttls", "none"] = "starttls"
+    verify_certificate: bool = True
+    ca_file: Path | None = None
+    username: str | None = None
+    password_env: str | None = None
+    timeout_seconds: float = Field(default=30.0, gt=0)
+
+    def password(self) -> str | None:
+        if self.password_env is None:
+            return None
+        return _secret(self.password_env, "outbox.password_env")
+
+
+class DistrictConfig(_Strict):
+    code: str = Field(pattern=r"^\d{2}\.\d{2}$")
+    name: str
+    senders: list[Email] = Field(min_length=1)
+    threshold: int | None = Field(default=None, ge=0)
+    daily_use: float | None = Field(default=None, ge=0)
+    opening_stock: dict[Item, int] = Field(default_factory=dict)
+
+    @field_validator("senders")
+    @classmethod
+    def _lower(cls, value: list[str]) -> list[str]:
+        return [s.lower() for s in value]
+
+
+class StockConfig(_Strict):
+    opening_province: dict[Item, int] = Field(default_factory=lambda: {"ktp-el": 0, "kia": 0})
+    threshold: int = Field(default=1000, ge=0)
+    target_cover_days: int = Field(default=30, ge=1)
+    reserve: dict[Item, int] = Field(default_factory=lambda: {"ktp-el": 5000, "kia": 1000})
+    pack_size: int = Field(default=100, ge=1)
+    auto_approve_limit: int = Field(default=5000, ge=0)
+    fallback_daily_use: float = Field(default=50.0, ge=0)
+    history_days: int = Field(default=28, ge=1)
+    runway_horizon_months: float = Field(default=6.0, gt=0)
+    contradiction_tolerance: float = Field(default=0.25, ge=0)
+    working_days: list[int] = Field(default_factory=lambda: [0, 1, 2, 3, 4])
+    critical_cover_days: float = Field(default=5.0, ge=0)
+    contradiction_min_pieces: int = Field(default=100, ge=0)
+    trend_tolerance: float = Field(default=0.15, ge=0)
+    contradiction_report_days: int = Field(default=5, ge=1)
+
+
+class AlertsConfig(_Strict):
+    silent_working_days: int = Field(default=2, ge=1)
+    held_request_hours: float = Field(default=24.0, gt=0)
+    check_cron: str = "0 */1 * * *"
+
+
+class DigestConfig(_Strict):
+    cron: str = "0 7 * * 1-5"
+
+
+class GuardsConfig(_Strict):
+    authserv_id: str | None = None
+    require_authentication: bool = False
+    max_replies_per_sender_per_day: int = Field(default=20, ge=1)
+    max_outbound_per_minute: int = Field(default=120, ge=1)
+    max_message_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    max_attachments: int = Field(default=10, ge=0)
+    max_attachment_bytes: int = Field(default=5 * 1024 * 1024, ge=1)
+    max_parse_seconds: float = Field(default=5.0, gt=0)
+
+
+class RunConfig(_Strict):
+    poll_seconds: float = Field(default=30.0, gt=0)
+    outbox_retry_seconds: float = Field(default=60.0, gt=0)
+    outbox_max_attempts: int = Field(default=10, ge=1)
+
+
+class Config(_Strict):
+    office: OfficeConfig
+    database: DatabaseConfig = DatabaseConfig()
+    inbox: Annotated[MaildirInbox | ImapInbox, Field(discriminator="kind")]
+    outbox: Annotated[MaildirOutbox | SmtpOutbox, Field(discriminator="kind")]
+    run: RunConfig = RunConfig()
+    stock: StockConfig = StockConfig()
+    alerts: AlertsConfig = AlertsConfig()
+    digest: DigestConfig = DigestConfig()
+    guards: GuardsConfig = GuardsConfig()
+    districts: list[DistrictConfig] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_districts(self) -> Config:
+        seen_codes: set[str] = set()
+        seen_senders: dict[str, str] = {}
+        for d in self.districts:
+            if d.code in seen_codes:
+                raise ValueError(f"district code {d.code} appears twice")
+            seen_codes.add(d.code)
+            for s in d.senders:
+                if s in seen_senders:
+                    raise ValueError(f"sender {s} is listed for both {seen_senders[s]} and {d.code}")
+                seen_senders[s] = d.code
+        return self
+
+    def district(self, code: str) -> DistrictConfig | None:
+        return next((d for d in self.districts if d.code == code), None)
+
+    def threshold_for(self, code: str) -> int:
+        d = self.district(code)
+        return d.threshold if d and d.threshold is not None else self.stock.threshold
+
+    @property
+    def own_addresses(self) -> tuple[str, ...]:
+        return (self.office.address.lower(),)
+
+
+def _secret(env_name: str, key: str) -> str:
+    value = os.environ.get(env_name)
+    if not value:
+        raise ConfigError(f"{key}: environment variable {env_name} is not set")
+    return value
+
+
+def _format_error(err: ValidationError, path: Path) -> str:
+    first = err.errors()[0]
+    loc = ".".join(str(p) for p in first["loc"] if not _is_union_tag(p))
+    kind = first["type"]
+    if kind == "extra_forbidden":
+        what = "unknown key"
+    elif kind == "missing":
+        what = "required key is missing"
+    else:
+        what = first["msg"]
+        if "input" in first and not isinstance(first["input"], dict | list):
+            what += f" (got {first['input']!r})"
+    more = len(err.errors()) - 1
+    tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+    return f"{path}: {loc or '<top>'}: {what}{tail}"
+
+
+def _is_union_tag(part: object) -> bool:
+    return part in ("maildir", "imap", "smtp", "function-after[_unique_districts(), Config]")
+
+
+def resolve_path(option: str | None) -> Path:
+    return Path(option or os.environ.get(CONFIG_ENV) or DEFAULT_CONFIG)
+
+
+def load_config(path: Path) -> Config:
+    """Read, validate and return the configuration at *path*.
+
+    Relative paths inside the file (Maildir folders, a SQLite file) resolve
+    against the folder holding the file. Raises ConfigError with one line.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: configuration file not found") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_format_error(exc, path)) from None
+    return _resolve_relative(config, path.resolve().parent)
+
+
+def _resolve_relative(config: Config, base: Path) -> Config:
+    updates: dict[str, object] = {}
+    if isinstance(config.inbox, MaildirInbox) and not config.inbox.path.is_absolute():
+        updates["inbox"] = config.inbox.model_copy(update={"path": base / config.inbox.path})
+    if isinstance(config.outbox, MaildirOutbox) and not config.outbox.path.is_absolute():
+        updates["outbox"] = config.outbox.model_copy(update={"path": base / config.outbox.path})
+    url = config.database.url
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and not url.startswith("sqlite:////") and url != "sqlite:///:memory:":
+        rel = url[len(prefix):]
+        updates["database"] = config.database.model_copy(update={"url": prefix + str(base / rel)})
+    return config.model_copy(update=updates) if updates else config

@@ -1,0 +1,101 @@
+"""The outbox worker: sends queued mail, retries with backoff, gives up on permanent errors and says so."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mailbot.app import Desk
+from mailbot.errors import PermanentDeliveryError
+from mailbot.outgoing import queue
+from mailbot.store import repo
+from mailbot.store.schema import OutboxMessage
+from mailbot.transports.base import OutgoingMessage, Sender
+
+log = logging.getLogger(__name__)
+
+# One flush at a time per process: the scheduler's timer and the inbox loop both call flush().
+_FLUSH_LOCK = threading.Lock()
+MAX_BACKOFF = timedelta(hours=6)
+
+
+@dataclass
+class FlushResult:
+    sent: int = 0
+    retrying: int = 0
+    failed: int = 0
+    braked: int = 0
+
+
+def flush(desk: Desk, sender: Sender, *, batch: int = 100) -> FlushResult:
+    """Send what is due, batch by batch, within the global outbound rate."""
+    result = FlushResult()
+    with _FLUSH_LOCK:
+        while True:
+            now = desk.now()
+            with desk.sessions.begin() as session:
+                allowed = desk.config.guards.max_outbound_per_minute - repo.sent_in_window(
+                    session, now - timedelta(minutes=1))
+                if allowed <= 0:
+                    result.braked = len(repo.due_outbox(session, now, limit=batch))
+                    return result
+                due = repo.due_outbox(session, now, limit=min(batch, allowed))
+                work = [OutgoingMessage(r.message_id, r.sender, tuple(r.recipients), r.raw) for r in due]
+                ids = {r.message_id: r.id for r in due}
+            if not work:
+                return result
+            outcomes = sender.send_batch(work)
+            with desk.sessions.begin() as session:
+                for message_id, error in outcomes.items():
+                    _record(session, desk, ids[message_id], error, result)
+            if len(work) < batch:
+                return result
+
+
+def _record(session: Session, desk: Desk, outbox_id: int, error: Exception | None, result: FlushResult) -> None:
+    now = desk.now()
+    if error is None:
+        repo.mark_sent(session, outbox_id, now)
+        result.sent += 1
+        return
+    row = session.get(OutboxMessage, outbox_id)
+    assert row is not None
+    row.attempts += 1
+    row.last_error = str(error)[:2000]
+    permanent = isinstance(error, PermanentDeliveryError)
+    if permanent or row.attempts >= desk.config.run.outbox_max_attempts:
+        row.status = "failed"
+        result.failed += 1
+        log.error("giving up on %s to %s: %s", row.message_id, row.recipients, error)
+        _tell_operator(session, desk, row)
+        return
+    delay = timedelta(seconds=desk.config.run.outbox_retry_seconds * 2 ** (row.attempts - 1))
+    row.next_attempt_at = now + min(delay, MAX_BACKOFF)
+    result.retrying += 1
+    log.warning("will retry %s (attempt %d): %s", row.message_id, row.attempts, error)
+
+
+def _tell_operator(session: Session, desk: Desk, row: OutboxMessage) -> None:
+    operator = desk.config.office.operator or desk.config.office.managers[0]
+    if row.purpose.startswith("delivery-failed:") or operator in row.recipients:
+        return  # never report the failure of a failure report: that could loop
+    queue(session, desk, purpose=f"delivery-failed:{row.id}", category="notice",
+          template="notice_delivery_failed", to=[operator], request_pk=row.request_pk,
+          context={"failed_message_id": row.message_id, "failed_to": ", ".join(row.recipients),
+                   "failed_subject": row.subject, "attempts": row.attempts, "error": row.last_error,
+                   "outbox_id": row.id})
+
+
+def retry(desk: Desk, outbox_id: int) -> bool:
+    """Put a failed message back in the queue (same Message-ID). False if there is no such failed message."""
+    with desk.sessions.begin() as session:
+        row = session.scalar(select(OutboxMessage).where(OutboxMessage.id == outbox_id))
+        if row is None or row.status not in ("failed", "queued"):
+            return False
+        row.status, row.next_attempt_at = "queued", desk.now()
+        return True

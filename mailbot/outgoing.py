@@ -1,0 +1,88 @@
+"""Queues outgoing mail in the transactional outbox, in the caller's database transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mailbot.app import Desk
+from mailbot.guards.headers import safe_address, safe_header_text, safe_subject
+from mailbot.guards.threads import strip_reply_prefixes
+from mailbot.render import Category, Envelope, Rendered, compose, render
+from mailbot.store import repo
+from mailbot.store.schema import OutboxMessage
+
+
+def reply_subject(original: str, reference: str | None) -> str:
+    """"Re: [BLK-2026-0042] <original>" for a request, "Re: <original>" otherwise; prefixes never stacked."""
+    if reference:
+        return safe_subject(original, reference)
+    text = strip_reply_prefixes(safe_header_text(original, max_len=400))
+    return safe_header_text(f"Re: {text}" if text else "Re: (tanpa subjek)", max_len=250)
+
+
+@dataclass(frozen=True)
+class Queued:
+    """What queueing did: the outbox row, or why nothing was queued."""
+
+    row: OutboxMessage | None
+    suppressed_reason: str | None = None
+
+
+def queue(
+    session: Session,
+    desk: Desk,
+    *,
+    purpose: str,
+    category: Category,
+    template: str,
+    to: list[str] | tuple[str, ...],
+    subject: str | None = None,
+    in_reply_to: str | None = None,
+    references: tuple[str, ...] = (),
+    request_pk: int | None = None,
+    context: dict[str, object],
+    body: Rendered | None = None,
+) -> Queued:
+    """Render *template* (or take the ready *body*) and put the message in the outbox, unless one for
+    *purpose* is already there.
+
+    Replies go through the per-sender daily cap: over it, the reply is recorded as suppressed.
+    """
+    existing = session.scalar(select(OutboxMessage).where(OutboxMessage.purpose == purpose))
+    if existing is not None:
+        return Queued(existing)
+    recipients = tuple(a for a in (safe_address(t) for t in to) if a)
+    if not recipients:
+        return Queued(None, "no valid recipient address")
+    now = desk.now()
+    if body is None:
+        body = render(desk.env, template, office=desk.config.office, **context)
+    final_subject = safe_header_text(subject if subject is not None else body.subject, max_len=250)
+    envelope = Envelope(
+        sender=desk.config.office.address,
+        sender_name=safe_header_text(desk.config.office.name, max_len=120),
+        recipients=recipients,
+        subject=final_subject,
+        in_reply_to=in_reply_to,
+        references=references,
+    )
+    message_id, raw = compose(envelope, body, category=category, domain=desk.config.office.domain, now=now,
+                              purpose=purpose)
+    status, reason = "queued", None
+    if category == "reply":
+        day_start = datetime.combine(now.date(), time.min, tzinfo=now.tzinfo)
+        cap = desk.config.guards.max_replies_per_sender_per_day
+        if any(repo.replies_sent_today(session, r, day_start) >= cap for r in recipients):
+            status, reason = "suppressed", f"per-sender cap of {cap} automatic replies a day reached"
+    row = OutboxMessage(
+        purpose=purpose, message_id=message_id, category=category, sender=envelope.sender,
+        recipients=list(recipients), subject=final_subject, raw=raw, status=status, attempts=0,
+        next_attempt_at=now, last_error=reason, created_at=now, request_pk=request_pk,
+    )
+    session.add(row)
+    session.flush()
+    return Queued(row, reason)

@@ -1,0 +1,274 @@
+"""The path one message walks: intake -> limits -> read -> guard -> route (record, decide, queue) -> acknowledge.
+
+Everything a message causes (its archive row, request, report, ledger entries, decision and
+replies in the outbox) is written in ONE database transaction. The inbox copy is acknowledged
+only after that transaction commits, and sending happens from the outbox afterwards. A crash at
+any point therefore leaves either nothing (the message is read again and processed once) or
+everything (the message is found by its unique key and only acknowledged).
+"""
+
+from __future__ import annotations
+
+import email
+import email.parser
+import email.policy
+import hashlib
+import logging
+import re
+import signal
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from email.message import EmailMessage
+
+from sqlalchemy.orm import Session
+
+from mailbot import routes
+from mailbot.app import Desk
+from mailbot.errors import LimitExceeded, NotAnEmailError
+from mailbot.guards.limits import check_limits
+from mailbot.guards.trust import SenderTrust, assess_sender
+from mailbot.reader import ReadLimits, read_message
+from mailbot.reader.verdict import Verdict
+from mailbot.store import repo
+from mailbot.store.schema import Message
+from mailbot.transports.base import Inbox, IncomingMessage
+
+log = logging.getLogger(__name__)
+
+MESSAGE_ID = re.compile(r"<[^<>\s@]+@[^<>\s@]+>")
+
+
+@dataclass
+class Work:
+    """One message on its way through the steps; each step fills in its part."""
+
+    incoming: IncomingMessage
+    now: datetime
+    raw: bytes = b""
+    dedup_key: str = ""
+    email: EmailMessage | None = None
+    message: Message | None = None
+    verdict: Verdict | None = None
+    trust: SenderTrust | None = None
+    outcome: str = ""
+    replay: bool = False  # process again a message stored as quarantined
+
+
+class Quarantine(Exception):
+    """A message that must not be processed, with the reason recorded beside it."""
+
+
+# --- the steps, in order -------------------------------------------------------------------------
+
+def intake(session: Session, desk: Desk, work: Work) -> bool:
+    """Store the raw bytes under a unique key. False when the message is already known."""
+    if work.incoming.raw is None:
+        raise Quarantine(work.incoming.too_big_reason or "message could not be fetched")
+    work.raw = work.incoming.raw
+    work.dedup_key = dedup_key(work.raw)
+    existing = repo.find_message(session, work.dedup_key)
+    if existing is not None and work.replay and existing.status == "quarantined":
+        session.delete(existing)
+        session.flush()
+        existing = None
+    if existing is not None:
+        work.message = existing
+        work.outcome = "duplicate" if existing.status == "processed" else "duplicate-quarantined"
+        return False
+    parsed = email.message_from_bytes(work.raw, policy=email.policy.default)
+    assert isinstance(parsed, EmailMessage)
+    work.email = parsed
+    work.message = Message(
+        dedup_key=work.dedup_key, message_id=_message_id(parsed), inbox_key=work.incoming.key,
+        sender=None, subject="", size=len(work.raw), sha256=hashlib.sha256(work.raw).hexdigest(),
+        raw=work.raw, received_at=work.now, status="processed",
+    )
+    session.add(work.message)
+    session.flush()
+    return True
+
+
+def limits(session: Session, desk: Desk, work: Work) -> None:
+    """Refuse, before reading, anything over the configured size and attachment limits."""
+    g = desk.config.guards
+    violation = check_limits(work.raw, max_message_bytes=g.max_message_bytes, max_attachments=g.max_attachments,
+                             max_attachment_bytes=g.max_attachment_bytes)
+    if violation is not None:
+        raise Quarantine(str(violation.reason))
+
+
+def read(session: Session, desk: Desk, work: Work) -> None:
+    """The reader's verdict, within the parse-time limit."""
+    g = desk.config.guards
+    with time_limit(g.max_parse_seconds):
+        work.verdict = read_message(
+            work.raw, desk.districts, own_addresses=desk.config.own_addresses,
+            limits=ReadLimits(max_attachments=g.max_attachments, max_attachment_bytes=g.max_attachment_bytes),
+        )
+    assert work.message is not None
+    v = work.verdict
+    work.message.sender = v.sender
+    work.message.subject = v.subject
+    work.message.kind = v.kind
+    work.message.district = v.district
+    work.message.verdict = v.as_dict()
+
+
+def guard(session: Session, desk: Desk, work: Work) -> None:
+    """Who sent it and may we act on it automatically."""
+    assert work.email is not None and work.message is not None
+    config = desk.config
+    senders = {s: d.code for d in config.districts for s in d.senders}
+    work.trust = assess_sender(
+        work.email, district_senders=senders, manager_addresses=config.office.managers,
+        authserv_id=config.guards.authserv_id, require_authentication=config.guards.require_authentication,
+    )
+    t = work.trust
+    work.message.guard = {
+        "address": t.address, "district": t.district, "is_manager": t.is_manager, "on_list": t.on_list,
+        "authenticated": t.authenticated, "trusted": t.trusted, "reasons": list(t.reasons),
+    }
+
+
+def route(session: Session, desk: Desk, work: Work) -> None:
+    """Record what the message says, decide, and queue the answers (see mailbot.routes)."""
+    assert work.verdict is not None and work.trust is not None and work.message is not None
+    work.outcome = routes.dispatch(session, desk, work.message, work.verdict, work.trust, work.email)
+
+
+STEPS: tuple[Callable[[Session, Desk, Work], None], ...] = (limits, read, guard, route)
+
+
+# --- running the steps ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Outcome:
+    key: str
+    outcome: str
+    error: str | None = None
+
+
+def process(desk: Desk, inbox: Inbox, incoming: IncomingMessage, *, replay: bool = False) -> Outcome:
+    """Walk one message through the steps; commit; then acknowledge (or quarantine) it in the inbox."""
+    work = Work(incoming=incoming, now=desk.now(), replay=replay)
+    error: str | None = None
+    try:
+        with desk.sessions.begin() as session:
+            if intake(session, desk, work):
+                for step in STEPS:
+                    step(session, desk, work)
+    except Quarantine as exc:
+        error = str(exc)
+    except (NotAnEmailError, LimitExceeded) as exc:
+        error = str(exc)
+    except Exception as exc:  # noqa: BLE001 - one bad message must never stop the run
+        log.exception("message %s failed", incoming.key)
+        error = f"{type(exc).__name__}: {exc}"
+    if error is not None:
+        record_quarantine(desk, work, error)
+        inbox.quarantine(incoming.key, error)
+        log.warning("quarantined %s: %s", incoming.key, error)
+        return Outcome(incoming.key, "quarantined", error)
+    if work.outcome == "duplicate-quarantined":
+        inbox.quarantine(incoming.key, "already quarantined")
+        return Outcome(incoming.key, "duplicate")
+    inbox.acknowledge(incoming.key)
+    log.info("processed %s: %s", incoming.key, work.outcome)
+    return Outcome(incoming.key, work.outcome)
+
+
+def record_quarantine(desk: Desk, work: Work, error: str) -> None:
+    """Keep a failed message (raw bytes and error) in its own transaction, so nothing is lost."""
+    raw = work.incoming.raw
+    key = work.dedup_key or (dedup_key(raw) if raw is not None else f"inbox:{work.incoming.key}")
+    with desk.sessions.begin() as session:
+        row = repo.find_message(session, key)
+        if row is None:
+            sender, subject = _header_summary(raw)
+            session.add(Message(
+                dedup_key=key, message_id=_safe_message_id(raw), inbox_key=work.incoming.key, sender=sender,
+                subject=subject, size=work.incoming.size,
+                sha256=hashlib.sha256(raw).hexdigest() if raw is not None else "",
+                raw=raw, received_at=work.now, status="quarantined", error=error,
+            ))
+        elif row.status != "processed":
+            row.status, row.error = "quarantined", error
+
+
+def process_inbox(desk: Desk, inbox: Inbox, *, should_stop: Callable[[], bool] = lambda: False) -> Counter[str]:
+    """Process every new message; stops between messages when *should_stop* says so."""
+    counts: Counter[str] = Counter()
+    for incoming in inbox.fetch_new():
+        counts[process(desk, inbox, incoming).outcome] += 1
+        if should_stop():
+            break
+    return counts
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+def dedup_key(raw: bytes) -> str:
+    """'mid:<Message-ID>' when the message has one, else 'sha256:<hash of the bytes>'."""
+    mid = _safe_message_id(raw)
+    return f"mid:{mid}" if mid else f"sha256:{hashlib.sha256(raw).hexdigest()}"
+
+
+def _message_id(msg: EmailMessage) -> str | None:
+    try:
+        value = msg.get("Message-ID")
+    except Exception:  # noqa: BLE001 - a malformed header is as good as none
+        return None
+    match = MESSAGE_ID.search(str(value or ""))
+    return match.group(0) if match else None
+
+
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+_MID_HEADER = re.compile(rb"^message-id:[ \t]*(.*(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE)
+
+
+def _safe_message_id(raw: bytes | None) -> str | None:
+    if not raw:
+        return None
+    end = _HEADER_END.search(raw)
+    head = raw[: end.start()] if end else raw[:65536]
+    match = _MID_HEADER.search(head)
+    if not match:
+        return None
+    mid = MESSAGE_ID.search(match.group(1).decode("ascii", "replace"))
+    return mid.group(0)[:900] if mid else None
+
+
+def _header_summary(raw: bytes | None) -> tuple[str | None, str]:
+    """From address and Subject of a message that could not be processed, for the operator; never raises."""
+    if not raw:
+        return None, ""
+    try:
+        headers = email.parser.BytesHeaderParser(policy=email.policy.default).parsebytes(raw[:65536])
+        sender = headers.get("From")
+        address = sender.addresses[0].addr_spec if sender is not None and sender.addresses else None
+        return (address or None), str(headers.get("Subject") or "")[:300]
+    except Exception:  # noqa: BLE001 - this is a best effort on a message that already failed
+        return None, ""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise LimitExceeded if the block runs longer than *seconds* (main thread only; elsewhere no-op)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _expired(_signum: int, _frame: object) -> None:
+        raise LimitExceeded(f"reading took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -1,0 +1,93 @@
+"""What the reader makes of one message: a Verdict value with its evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Kind = Literal["request", "stock_report", "receipt", "automated", "other"]
+Item = Literal["ktp-el", "kia"]
+QUANTITY_FIELDS: tuple[str, ...] = ("requested", "stock_on_hand", "received", "printed", "recorded")
+
+
+@dataclass(frozen=True)
+class District:
+    """The reader's view of a configured district: its code, name and allowed senders."""
+
+    code: str
+    name: str
+    senders: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A number the reader took, and the text it took it from."""
+
+    field: str  # one of QUANTITY_FIELDS
+    value: int
+    text: str  # the snippet of the message it came from, as written
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """Why a careful clerk would ask back about one field.
+
+    reason is a code: "missing" (no number where one is expected), "conflict"
+    (two different numbers for the same role), "unclear" (a number whose role
+    cannot be told), "item" (which blank is meant is unclear).
+    """
+
+    field: str
+    reason: Literal["missing", "conflict", "unclear", "item"]
+    text: str = ""  # the text that caused the doubt, for the clarification reply
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The reader's verdict on one message. Pure data; no I/O went into it."""
+
+    kind: Kind
+    district: str | None
+    sender_known: bool
+    sender: str | None
+    item: Item | None
+    requested: int | None = None
+    stock_on_hand: int | None = None
+    received: int | None = None
+    printed: int | None = None
+    recorded: int | None = None
+    report_date: date | None = None
+    subject: str = ""
+    message_id: str | None = None
+    in_reply_to: str | None = None
+    references: tuple[str, ...] = ()
+    automated_reasons: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    doubts: tuple[Doubt, ...] = ()
+    body_excerpt: str = ""  # the new (unquoted) text, trimmed, for the operator and manager commands
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def quantity(self, name: str) -> int | None:
+        return getattr(self, name)
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON contract of `mailbot parse --json`."""
+        return {
+            "kind": self.kind,
+            "district": self.district,
+            "sender_known": self.sender_known,
+            "sender": self.sender,
+            "item": self.item,
+            "requested": self.requested,
+            "stock_on_hand": self.stock_on_hand,
+            "received": self.received,
+            "printed": self.printed,
+            "recorded": self.recorded,
+            "report_date": self.report_date.isoformat() if self.report_date else None,
+            "subject": self.subject,
+            "message_id": self.message_id,
+            "automated_reasons": list(self.automated_reasons),
+            "evidence": [{"field": e.field, "value": e.value, "text": e.text} for e in self.evidence],
+            "doubts": [{"field": d.field, "reason": d.reason, "text": d.text} for d in self.doubts],
+        }

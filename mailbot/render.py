@@ -1,0 +1,114 @@
+"""Renders outgoing mail from templates/ and builds complete, safely headed RFC 5322 messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
+from typing import Literal
+
+import jinja2
+
+from mailbot import indonesian
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+LOOP_MARKER = "mailbot"
+
+Category = Literal["reply", "alert", "digest", "notice"]
+
+
+def template_dir() -> Path:
+    """The templates/ folder: beside the package in a checkout, or installed as shared data."""
+    if TEMPLATES.is_dir():
+        return TEMPLATES
+    import sys
+
+    installed = Path(sys.prefix) / "share" / "mailbot" / "templates"
+    return installed
+
+
+def make_environment(path: Path | None = None) -> jinja2.Environment:
+    """Jinja2 environment: HTML autoescaped, text not; an undefined variable is an error."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(path or template_dir())),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False,
+                                            default=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["angka"] = indonesian.number
+    env.filters["tanggal"] = indonesian.long_date
+    env.filters["hari_tanggal"] = indonesian.day_date
+    env.filters["nama_barang"] = indonesian.item_name
+    return env
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered email body (and its subject when the template sets one)."""
+
+    subject: str
+    text: str
+    html: str | None
+
+
+def render(env: jinja2.Environment, name: str, **context: object) -> Rendered:
+    """Render templates/<name>.txt.j2 (and <name>.html.j2 when it exists)."""
+    text_module = env.get_template(f"{name}.txt.j2").make_module(context)
+    subject = str(getattr(text_module, "subject", "")).strip()
+    html: str | None = None
+    try:
+        html_template = env.get_template(f"{name}.html.j2")
+    except jinja2.TemplateNotFound:
+        pass
+    else:
+        html = html_template.render(context)
+    return Rendered(subject=subject, text=str(text_module).strip() + "\n", html=html)
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """Who an outgoing message is from and to, and what it answers."""
+
+    sender: str
+    sender_name: str
+    recipients: tuple[str, ...]
+    subject: str
+    in_reply_to: str | None = None
+    references: tuple[str, ...] = ()
+
+
+def compose(envelope: Envelope, body: Rendered, *, category: Category, domain: str, now: datetime,
+            purpose: str) -> tuple[str, bytes]:
+    """Build the full message; returns (Message-ID, raw bytes).
+
+    Every header value here comes from config or has already been cleaned by the guards;
+    EmailMessage refuses CR/LF in headers as a last line of defence.
+    """
+    message_id = make_msgid(idstring=_idstring(purpose), domain=domain)
+    msg = EmailMessage()
+    msg["From"] = f"{envelope.sender_name} <{envelope.sender}>"
+    msg["To"] = ", ".join(envelope.recipients)
+    msg["Subject"] = envelope.subject
+    msg["Date"] = format_datetime(now)
+    msg["Message-ID"] = message_id
+    if envelope.in_reply_to:
+        msg["In-Reply-To"] = envelope.in_reply_to
+        refs = [*envelope.references, envelope.in_reply_to]
+        msg["References"] = " ".join(dict.fromkeys(refs))
+    msg["Auto-Submitted"] = "auto-replied" if category == "reply" else "auto-generated"
+    msg["X-Auto-Response-Suppress"] = "All"
+    msg["X-Loop"] = f"{LOOP_MARKER}@{domain}"
+    msg["X-Mailbot-Category"] = category
+    msg.set_content(body.text, charset="utf-8", cte="quoted-printable")
+    if body.html:
+        msg.add_alternative(body.html, subtype="html", charset="utf-8", cte="quoted-printable")
+    return message_id, msg.as_bytes()
+
+
+def _idstring(purpose: str) -> str:
+    return "".join(ch if ch.isalnum() else "." for ch in purpose)[:40]

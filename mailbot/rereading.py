@@ -1,0 +1,91 @@
+"""Re-reading the archive with the current reader, and replaying a quarantined message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from rich.progress import Progress
+from sqlalchemy import func, select
+
+from mailbot.app import Desk
+from mailbot.errors import InvalidAction, MailbotError
+from mailbot.pipeline import process
+from mailbot.reader import read_message
+from mailbot.store.schema import Message
+from mailbot.transports.base import IncomingMessage
+
+COMPARED = ("kind", "district", "item", "requested", "stock_on_hand", "received", "printed", "recorded",
+            "sender_known")
+
+
+@dataclass(frozen=True)
+class Change:
+    message_pk: int
+    received: str
+    field: str
+    before: str
+    after: str
+
+
+def reread(desk: Desk, since: date | None, *, progress: bool = False) -> tuple[list[Change], int]:
+    """Every field the current reader reads differently from what was stored; and how many were read."""
+    changes: list[Change] = []
+    with desk.sessions() as session:
+        query = select(Message).where(Message.raw.is_not(None)).order_by(Message.id)
+        count_query = select(func.count(Message.id)).where(Message.raw.is_not(None))
+        if since is not None:
+            start = datetime.combine(since, time.min, tzinfo=desk.tz)
+            query = query.where(Message.received_at >= start)
+            count_query = count_query.where(Message.received_at >= start)
+        total = int(session.scalar(count_query) or 0)
+        with Progress(disable=not progress, transient=True) as bar:
+            task = bar.add_task("re-reading", total=total)
+            for message in session.scalars(query.execution_options(yield_per=200)):
+                changes.extend(_compare(desk, message))
+                bar.advance(task)
+    return changes, total
+
+
+def _compare(desk: Desk, message: Message) -> list[Change]:
+    stored = message.verdict or {}
+    try:
+        now = read_message(message.raw or b"", desk.districts, own_addresses=desk.config.own_addresses).as_dict()
+    except MailbotError as exc:
+        now = {"kind": f"error: {exc}"}
+    received = message.received_at.strftime("%Y-%m-%d")
+    return [
+        Change(message.id, received, name, _show(stored.get(name)), _show(now.get(name)))
+        for name in COMPARED
+        if stored.get(name) != now.get(name) and (stored or name == "kind")
+    ]
+
+
+def _show(value: object) -> str:
+    return "-" if value is None else str(value)
+
+
+class _ArchiveInbox:
+    """The inbox side of a replay: the message comes from the archive, so there is nothing to move."""
+
+    def acknowledge(self, key: str) -> None:
+        pass
+
+    def quarantine(self, key: str, reason: str) -> None:
+        pass
+
+
+def replay(desk: Desk, message_pk: int) -> str:
+    """Process a quarantined message again from its stored bytes; returns the outcome."""
+    with desk.sessions() as session:
+        message = session.get(Message, message_pk)
+        if message is None:
+            raise InvalidAction(f"no stored message {message_pk}")
+        if message.status != "quarantined":
+            raise InvalidAction(f"message {message_pk} was processed already; only quarantined ones are replayed")
+        if message.raw is None:
+            raise InvalidAction(f"message {message_pk} has no stored bytes (it was over the size limit)")
+        raw = message.raw
+    outcome = process(desk, _ArchiveInbox(), IncomingMessage(f"replay:{message_pk}", raw, len(raw)),  # type: ignore[arg-type]
+                      replay=True)
+    return outcome.outcome + (f" ({outcome.error})" if outcome.error else "")

@@ -1,0 +1,186 @@
+"""What each kind of message leads to: requests, reports, receipts, manager replies, automated mail."""
+
+from __future__ import annotations
+
+import re
+from email.message import EmailMessage
+
+from sqlalchemy.orm import Session
+
+from mailbot import actions
+from mailbot.app import Desk
+from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_command
+from mailbot.guards.threads import find_references
+from mailbot.guards.trust import SenderTrust
+from mailbot.outgoing import queue
+from mailbot.reader.verdict import Verdict
+from mailbot.store import repo
+from mailbot.store import stock as ledger
+from mailbot.store.schema import Message, Report, Request
+
+MESSAGE_ID = re.compile(r"<[^<>\s@]+@[^<>\s@]+>")
+
+
+def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
+             parsed: EmailMessage | None) -> str:
+    """Route one read message; returns a short outcome for logs and the run summary."""
+    if verdict.kind == "automated":
+        return automated(session, desk, message, verdict, parsed)
+    if trust.is_manager:
+        return manager_reply(session, desk, message, verdict, trust)
+    thread = find_thread(session, verdict)
+    if verdict.kind == "receipt":
+        return receipt(session, desk, message, verdict, trust, thread)
+    if thread is not None and thread.state == "clarifying" and _answers_clarification(verdict):
+        return actions.complete_clarification(session, desk, thread, message, verdict, trust)
+    if verdict.kind == "request":
+        return request(session, desk, message, verdict, trust, thread)
+    if verdict.kind == "stock_report":
+        return report(session, desk, message, verdict, trust)
+    return "other"
+
+
+# --- threads -------------------------------------------------------------------------------------
+
+def find_thread(session: Session, verdict: Verdict) -> Request | None:
+    """The request a follow-up belongs to: by reference in the subject, then by In-Reply-To/References."""
+    for reference in find_references(verdict.subject):
+        found = repo.request_by_reference(session, reference)
+        if found is not None:
+            return found
+    ids = [i for i in ([verdict.in_reply_to] if verdict.in_reply_to else []) + list(verdict.references)
+           if MESSAGE_ID.fullmatch(i or "")]
+    return repo.request_by_outbound_message_id(session, ids) or repo.request_by_inbound_message_id(session, ids)
+
+
+def _answers_clarification(verdict: Verdict) -> bool:
+    return verdict.requested is not None or verdict.kind == "request"
+
+
+def reply_headers(message: Message, verdict: Verdict) -> dict[str, object]:
+    """In-Reply-To and References for a reply to *message* (only well-formed ids are carried over)."""
+    refs = tuple(r for r in verdict.references if MESSAGE_ID.fullmatch(r))[-10:]
+    return {"in_reply_to": message.message_id, "references": refs}
+
+
+# --- requests ------------------------------------------------------------------------------------
+
+def request(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
+            thread: Request | None) -> str:
+    """A request for blanks: record it, then decide (or link it to the one already open)."""
+    district = trust.district or verdict.district
+    item = verdict.item or "ktp-el"
+    now = desk.now()
+    req = Request(
+        reference=repo.next_reference(session, now.year), district=district, item=item,
+        message_pk=message.id, sender=trust.address, requested=verdict.requested,
+        stock_on_hand=verdict.stock_on_hand, state="new", created_at=now, updated_at=now,
+    )
+    session.add(req)
+    session.flush()
+    open_one = thread if thread is not None and thread.state in repo.OPEN_STATES else None
+    if open_one is None and district is not None:
+        open_one = repo.open_request(session, district, item, exclude=req.id)
+    if open_one is not None and trust.trusted:
+        return actions.link(session, desk, req, open_one, message, verdict)
+    return actions.decide_new(session, desk, req, message, verdict, trust)
+
+
+# --- daily reports -------------------------------------------------------------------------------
+
+def report(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust) -> str:
+    """A daily activity report: record it; book the observed stock; ask back if it cannot be read."""
+    district = trust.district if trust.trusted else None
+    if district is None:
+        return "report-untrusted"
+    if verdict.stock_on_hand is None and verdict.printed is None and verdict.recorded is None:
+        actions.ask_back(session, desk, None, message, verdict, district=district, about="report")
+        return "report-clarify"
+    item = verdict.item or "ktp-el"
+    day = verdict.report_date or desk.now().date()
+    session.add(Report(district=district, item=item, report_date=day, recorded=verdict.recorded,
+                       printed=verdict.printed, stock_on_hand=verdict.stock_on_hand, message_pk=message.id,
+                       at=desk.now()))
+    if verdict.stock_on_hand is not None:
+        ledger.observe(session, district=district, item=item, observed=verdict.stock_on_hand, at=desk.now(),
+                       source=f"message:{message.id}", actor=trust.address or "district")
+    session.flush()
+    actions.after_report(session, desk, district, item)
+    return "report"
+
+
+# --- receipts ------------------------------------------------------------------------------------
+
+def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
+            thread: Request | None) -> str:
+    """A district confirms a shipment arrived."""
+    district = trust.district if trust.trusted else None
+    if district is None:
+        return "receipt-untrusted"
+    item = verdict.item or (thread.item if thread else None) or "ktp-el"
+    shipped_request = thread if thread is not None and thread.state in ("approved", "dispatched") else None
+    shipped_request = shipped_request or repo.latest_shipment(session, district, item)
+    if shipped_request is None:
+        shipped_request = repo.open_request(session, district, item, states=("approved",))
+    return actions.confirm_receipt(session, desk, shipped_request, message, verdict, district=district, item=item)
+
+
+# --- managers ------------------------------------------------------------------------------------
+
+def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust) -> str:
+    """A manager answering a held-request notice with SETUJU / SETUJU 1500 / TOLAK <alasan>."""
+    if not trust.trusted:
+        return "manager-untrusted"
+    command = parse_manager_command(verdict.body_excerpt)
+    if command is None:
+        return "manager-other"
+    target = find_thread(session, verdict)
+    problem: str | None = None
+    if isinstance(command, CommandError):
+        problem = command.message
+    elif target is None:
+        problem = "nomor rujukan permohonan tidak ditemukan pada subjek atau utas email."
+    if problem is not None or target is None or isinstance(command, CommandError):
+        queue(session, desk, purpose=f"manager-error:{message.id}", category="reply",
+              template="manager_command_error", to=[trust.address or ""],
+              context={"problem": problem, "reference": target.reference if target else None},
+              **reply_headers(message, verdict))
+        return "manager-command-error"
+    assert isinstance(command, ManagerCommand)
+    actor = trust.address or "manager"
+    if command.action == "approve":
+        outcome = actions.approve(session, desk, target, command.quantity, actor=actor, via=f"message:{message.id}")
+    else:
+        outcome = actions.reject(session, desk, target, command.reason or "", actor=actor,
+                                 via=f"message:{message.id}")
+    queue(session, desk, purpose=f"manager-confirm:{message.id}", category="reply", template="manager_confirm",
+          to=[actor], request_pk=target.id,
+          context={"reference": target.reference, "district_name": desk.district_name(target.district),
+                   "outcome_label": outcome.label, "quantity": outcome.quantity, "note": outcome.note},
+          **reply_headers(message, verdict))
+    return f"manager-{command.action}"
+
+
+# --- automated mail ------------------------------------------------------------------------------
+
+def automated(session: Session, desk: Desk, message: Message, verdict: Verdict,
+              parsed: EmailMessage | None) -> str:
+    """Never answered. A bounce of one of our own messages is matched to it and reported to the operator."""
+    ours = _our_message_ids(message.raw or b"", desk.config.office.domain)
+    if not ours:
+        return "automated"
+    message.outbound_ref = ours[0]
+    bounced = repo.outbox_by_message_id(session, ours)
+    operator = desk.config.office.operator or desk.config.office.managers[0]
+    queue(session, desk, purpose=f"bounce:{message.id}", category="notice", template="notice_bounce",
+          to=[operator], request_pk=bounced.request_pk if bounced else None,
+          context={"bounced_message_id": ours[0],
+                   "bounced_to": ", ".join(bounced.recipients) if bounced else "-",
+                   "bounced_subject": bounced.subject if bounced else "-",
+                   "bounce_subject": verdict.subject, "reasons": list(verdict.automated_reasons)})
+    return "automated-bounce"
+
+
+def _our_message_ids(raw: bytes, domain: str) -> list[str]:
+    pattern = re.compile(rb"<[^<>\s@]+@" + re.escape(domain.encode()) + rb">", re.IGNORECASE)
+    return list(dict.fromkeys(m.decode("ascii", "replace") for m in pattern.findall(raw)))

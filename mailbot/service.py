@@ -1,0 +1,133 @@
+"""The long-running service: APScheduler timers, an IMAP IDLE watcher, and the inbox loop in the main thread."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from types import FrameType
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from mailbot import outbox, watch
+from mailbot.app import Desk, open_inbox, open_sender
+from mailbot.config import ImapInbox
+from mailbot.outbox import FlushResult
+from mailbot.pipeline import process_inbox
+from mailbot.transports.base import Inbox, Sender
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RunSummary:
+    """What one pass did: messages by outcome, and mail sent."""
+
+    outcomes: Counter[str] = field(default_factory=Counter)
+    flush: FlushResult = field(default_factory=FlushResult)
+
+
+def run_once(desk: Desk, inbox: Inbox, sender: Sender) -> RunSummary:
+    """Process everything in the inbox now, run due checks, and send what is queued."""
+    summary = RunSummary()
+    summary.outcomes = process_inbox(desk, inbox)
+    watch.check_alerts(desk)
+    summary.flush = outbox.flush(desk, sender)
+    return summary
+
+
+class Service:
+    """`mailbot run`: wakes on IDLE or the poll timer, processes the inbox, flushes the outbox, runs cron jobs.
+
+    SIGTERM/SIGINT set a stop flag checked between messages: the current message is finished and
+    committed, then the service exits cleanly.
+    """
+
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+        self.stop = threading.Event()
+        self.wake = threading.Event()
+        self.scheduler = BackgroundScheduler(timezone=desk.tz)
+
+    def _on_signal(self, signum: int, _frame: FrameType | None) -> None:
+        log.info("signal %d: finishing the current message, then stopping", signum)
+        self.stop.set()
+        self.wake.set()
+
+    def _safely(self, name: str, job: object) -> None:
+        try:
+            job()  # type: ignore[operator]
+        except Exception:  # noqa: BLE001 - a failing job must not kill the scheduler
+            log.exception("%s failed", name)
+
+    def run(self) -> None:
+        config = self.desk.config
+        signal.signal(signal.SIGTERM, self._on_signal)
+        signal.signal(signal.SIGINT, self._on_signal)
+        inbox = open_inbox(config, self.desk)
+        sender = open_sender(config)
+        flush_sender = open_sender(config)
+        poll = config.inbox.poll_seconds if isinstance(config.inbox, ImapInbox) else config.run.poll_seconds
+        s = self.scheduler
+        s.add_job(self.wake.set, IntervalTrigger(seconds=poll), id="poll", max_instances=1, coalesce=True)
+        s.add_job(lambda: self._safely("outbox", lambda: outbox.flush(self.desk, flush_sender)),
+                  IntervalTrigger(seconds=min(30.0, config.run.outbox_retry_seconds)), id="outbox",
+                  max_instances=1, coalesce=True)
+        s.add_job(lambda: self._safely("alerts", lambda: watch.check_alerts(self.desk)),
+                  CronTrigger.from_crontab(config.alerts.check_cron, timezone=self.desk.tz), id="alerts",
+                  max_instances=1, coalesce=True)
+        s.add_job(lambda: self._safely("digest", lambda: watch.send_digest(self.desk, flush_sender)),
+                  CronTrigger.from_crontab(config.digest.cron, timezone=self.desk.tz), id="digest",
+                  max_instances=1, coalesce=True)
+        s.start()
+        watcher = self._start_idle_watcher()
+        log.info("mailbot running; inbox %s, outbox %s", config.inbox.kind, config.outbox.kind)
+        try:
+            self.wake.set()
+            while not self.stop.is_set():
+                self.wake.wait()
+                self.wake.clear()
+                if self.stop.is_set():
+                    break
+                self._safely("inbox", lambda: self._pass(inbox, sender))
+        finally:
+            s.shutdown(wait=True)
+            if watcher is not None:
+                watcher.join(timeout=5)
+            inbox.close()
+            sender.close()
+            flush_sender.close()
+            log.info("mailbot stopped")
+
+    def _pass(self, inbox: Inbox, sender: Sender) -> None:
+        counts = process_inbox(self.desk, inbox, should_stop=self.stop.is_set)
+        if counts:
+            log.info("processed %s", dict(counts))
+        outbox.flush(self.desk, sender)
+
+    def _start_idle_watcher(self) -> threading.Thread | None:
+        """A second IMAP connection that only IDLEs and sets the wake flag (the first one fetches)."""
+        config = self.desk.config
+        if not (isinstance(config.inbox, ImapInbox) and config.inbox.idle):
+            return None
+        waiter = open_inbox(config, self.desk)
+
+        def loop() -> None:
+            try:
+                while not self.stop.is_set():
+                    try:
+                        if waiter.wait_for_mail(min(config.inbox.idle_renew_seconds, 5.0)):
+                            self.wake.set()
+                    except Exception:  # noqa: BLE001 - the poll timer still runs; reconnect next turn
+                        log.exception("IDLE watcher error")
+                        self.stop.wait(5)
+            finally:
+                waiter.close()
+
+        thread = threading.Thread(target=loop, name="imap-idle", daemon=True)
+        thread.start()
+        return thread

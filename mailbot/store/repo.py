@@ -1,0 +1,229 @@
+"""Queries and writes the desk needs, each a small function over a Session."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import and_, func, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from mailbot.store.schema import (
+    AuditEvent,
+    Counter,
+    ImapCursor,
+    LedgerEntry,
+    Message,
+    OutboxMessage,
+    Report,
+    Request,
+)
+
+OPEN_STATES = ("clarifying", "held", "approved", "dispatched")
+WAITING_STATES = ("clarifying", "held", "approved")
+
+
+@dataclass(frozen=True)
+class Balance:
+    """Stock of one item at one location, derived from ledger entries."""
+
+    on_hand: int = 0
+    in_transit: int = 0
+    committed: int = 0
+
+    @property
+    def free(self) -> int:
+        return self.on_hand - self.committed
+
+
+def balances(session: Session, item: str | None = None) -> dict[tuple[str, str], Balance]:
+    """(item, location) -> Balance, summed over the ledger."""
+    query = select(
+        LedgerEntry.item,
+        LedgerEntry.location,
+        func.sum(LedgerEntry.on_hand),
+        func.sum(LedgerEntry.in_transit),
+        func.sum(LedgerEntry.committed),
+    ).group_by(LedgerEntry.item, LedgerEntry.location)
+    if item is not None:
+        query = query.where(LedgerEntry.item == item)
+    return {
+        (row[0], row[1]): Balance(int(row[2] or 0), int(row[3] or 0), int(row[4] or 0))
+        for row in session.execute(query)
+    }
+
+
+def balance(session: Session, item: str, location: str) -> Balance:
+    row = session.execute(
+        select(func.sum(LedgerEntry.on_hand), func.sum(LedgerEntry.in_transit), func.sum(LedgerEntry.committed))
+        .where(LedgerEntry.item == item, LedgerEntry.location == location)
+    ).one()
+    return Balance(int(row[0] or 0), int(row[1] or 0), int(row[2] or 0))
+
+
+def post(session: Session, entry: LedgerEntry) -> bool:
+    """Add a ledger entry unless its (source, kind, item, location) is already there. True if added."""
+    exists = session.scalar(
+        select(LedgerEntry.id).where(
+            LedgerEntry.source == entry.source,
+            LedgerEntry.kind == entry.kind,
+            LedgerEntry.item == entry.item,
+            LedgerEntry.location == entry.location,
+        )
+    )
+    if exists is not None:
+        return False
+    session.add(entry)
+    session.flush()
+    return True
+
+
+def next_reference(session: Session, year: int) -> str:
+    """BLK-<year>-<4-digit sequence>, from a counter row updated inside the caller's transaction."""
+    name = f"request:{year}"
+    counter = session.get(Counter, name, with_for_update=True)
+    if counter is None:
+        counter = Counter(name=name, value=0)
+        session.add(counter)
+    counter.value += 1
+    session.flush()
+    return f"BLK-{year}-{counter.value:04d}"
+
+
+def find_message(session: Session, dedup_key: str) -> Message | None:
+    return session.scalar(select(Message).where(Message.dedup_key == dedup_key))
+
+
+def request_by_reference(session: Session, reference: str) -> Request | None:
+    return session.scalar(select(Request).where(Request.reference == reference.upper()))
+
+
+def request_by_outbound_message_id(session: Session, message_ids: list[str]) -> Request | None:
+    """The request one of our own sent messages (by Message-ID) belongs to."""
+    if not message_ids:
+        return None
+    pk = session.scalar(
+        select(OutboxMessage.request_pk)
+        .where(OutboxMessage.message_id.in_(message_ids), OutboxMessage.request_pk.is_not(None))
+        .order_by(OutboxMessage.id.desc())
+        .limit(1)
+    )
+    return session.get(Request, pk) if pk is not None else None
+
+
+def request_by_inbound_message_id(session: Session, message_ids: list[str]) -> Request | None:
+    """The request whose original district message has one of these Message-IDs."""
+    if not message_ids:
+        return None
+    return session.scalar(
+        select(Request).join(Message, Message.id == Request.message_pk).where(Message.message_id.in_(message_ids))
+        .order_by(Request.id.desc()).limit(1)
+    )
+
+
+def open_request(session: Session, district: str, item: str, *, states: tuple[str, ...] = WAITING_STATES,
+                 exclude: int | None = None) -> Request | None:
+    query = select(Request).where(
+        Request.district == district, Request.item == item, Request.state.in_(states),
+        Request.linked_to.is_(None),
+    )
+    if exclude is not None:
+        query = query.where(Request.id != exclude)
+    return session.scalar(query.order_by(Request.id).limit(1))
+
+
+def latest_shipment(session: Session, district: str, item: str) -> Request | None:
+    """The oldest request shipped to *district* and not yet confirmed received."""
+    return session.scalar(
+        select(Request).where(Request.district == district, Request.item == item, Request.state == "dispatched")
+        .order_by(Request.id).limit(1)
+    )
+
+
+def reports_since(session: Session, since: date, item: str = "ktp-el",
+                  district: str | None = None) -> dict[str, list[Report]]:
+    """District -> its reports dated on or after *since*, oldest first."""
+    query = select(Report).where(Report.item == item, Report.report_date >= since)
+    if district is not None:
+        query = query.where(Report.district == district)
+    result: dict[str, list[Report]] = defaultdict(list)
+    for report in session.scalars(query.order_by(Report.report_date, Report.id)):
+        result[report.district].append(report)
+    return result
+
+
+def latest_reports(session: Session) -> dict[tuple[str, str], Report]:
+    """(district, item) -> its newest report that gives a stock figure, in one query."""
+    newest = (
+        select(Report.district, Report.item, func.max(Report.report_date).label("day"))
+        .where(Report.stock_on_hand.is_not(None)).group_by(Report.district, Report.item).subquery()
+    )
+    query = select(Report).join(newest, and_(Report.district == newest.c.district, Report.item == newest.c.item,
+                                             Report.report_date == newest.c.day)).order_by(Report.id)
+    return {(r.district, r.item): r for r in session.scalars(query)}
+
+
+def audit(session: Session, *, at: datetime, actor: str, action: str, target: str | None,
+          details: dict[str, object]) -> None:
+    session.add(AuditEvent(at=at, actor=actor, action=action, target=target, details=details))
+
+
+def replies_sent_today(session: Session, recipient: str, day_start: datetime) -> int:
+    """Automatic replies queued to *recipient* since *day_start* (for the per-sender daily cap)."""
+    rows = session.scalars(
+        select(OutboxMessage.recipients).where(
+            OutboxMessage.category == "reply", OutboxMessage.created_at >= day_start,
+            OutboxMessage.status != "suppressed",
+        )
+    )
+    return sum(1 for recipients in rows if recipient in recipients)
+
+
+def due_outbox(session: Session, now: datetime, limit: int = 100) -> list[OutboxMessage]:
+    return list(
+        session.scalars(
+            select(OutboxMessage).where(OutboxMessage.status == "queued", OutboxMessage.next_attempt_at <= now)
+            .order_by(OutboxMessage.id).limit(limit)
+        )
+    )
+
+
+def sent_in_window(session: Session, since: datetime) -> int:
+    return int(session.scalar(
+        select(func.count(OutboxMessage.id)).where(OutboxMessage.sent_at >= since)
+    ) or 0)
+
+
+def mark_sent(session: Session, outbox_id: int, now: datetime) -> None:
+    session.execute(
+        update(OutboxMessage).where(OutboxMessage.id == outbox_id)
+        .values(status="sent", sent_at=now, attempts=OutboxMessage.attempts + 1, last_error=None)
+    )
+
+
+class DbCursorStore:
+    """CursorStore on the imap_cursors table; each save commits on its own."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self.sessions = sessions
+
+    def load_cursor(self, mailbox: str) -> tuple[int, int] | None:
+        with self.sessions() as session:
+            row = session.get(ImapCursor, mailbox)
+            return (row.uidvalidity, row.last_uid) if row else None
+
+    def save_cursor(self, mailbox: str, uidvalidity: int, last_uid: int) -> None:
+        with self.sessions.begin() as session:
+            row = session.get(ImapCursor, mailbox)
+            if row is None:
+                session.add(ImapCursor(mailbox=mailbox, uidvalidity=uidvalidity, last_uid=last_uid))
+            else:
+                row.uidvalidity, row.last_uid = uidvalidity, last_uid
+
+
+
+def outbox_by_message_id(session: Session, message_ids: list[str]) -> OutboxMessage | None:
+    if not message_ids:
+        return None
+    return session.scalar(select(OutboxMessage).where(OutboxMessage.message_id.in_(message_ids)).limit(1))

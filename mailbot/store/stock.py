@@ -1,0 +1,126 @@
+"""The ledger in the database: each movement (mailbot.stock.ledger.Entry) is stored as its postings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mailbot.config import ITEMS, PROVINCE
+from mailbot.stock.forecast import DailyReport, DistrictStock, provincial_runway
+from mailbot.stock.ledger import Balance, Entry, EntryKind, postings
+from mailbot.stock.status import DistrictStatus, StockStatus, district_status, profiles_from_config
+from mailbot.store import repo
+from mailbot.store.schema import LedgerEntry, Report, Request
+
+if TYPE_CHECKING:
+    from mailbot.app import Desk
+
+
+def book(session: Session, entry: Entry, *, actor: str, request_pk: int | None = None) -> bool:
+    """Store *entry* as its postings, unless the same (source, kind) was booked already. True if booked."""
+    booked = False
+    for p in postings(entry):
+        booked |= repo.post(session, LedgerEntry(
+            item=p.item, location=p.location, kind=str(entry.kind), on_hand=p.on_hand, in_transit=p.in_transit,
+            committed=p.committed, at=entry.at, source=entry.source, request_pk=request_pk, actor=actor,
+            note=entry.note or None,
+        ))
+    return booked
+
+
+def ensure_opening_balances(desk: Desk) -> None:
+    """Book the opening balances from config once; later runs find them and add nothing."""
+    config = desk.config
+    now = desk.now()
+    with desk.sessions.begin() as session:
+        for item in ITEMS:
+            locations = [(PROVINCE, config.stock.opening_province.get(item, 0))]  # type: ignore[call-overload]
+            locations += [(d.code, d.opening_stock.get(item, 0)) for d in config.districts]  # type: ignore[call-overload]
+            for location, quantity in locations:
+                book(session, Entry(item, location, quantity, EntryKind.OPENING, now, "config:opening",
+                                    "saldo awal dari konfigurasi"), actor="config")
+
+
+def _balance(session: Session, item: str, location: str) -> Balance:
+    b = repo.balance(session, item, location)
+    return Balance(b.on_hand, b.in_transit, b.committed)
+
+
+def observe(session: Session, *, district: str, item: str, observed: int, at: datetime, source: str,
+            actor: str) -> int:
+    """Bring the district's on-hand to what its report says; returns the change (negative = cards used).
+
+    A drop is consumption (stock_observed); a rise the ledger cannot explain is booked as an
+    adjustment with its reason, so no card appears without a trace.
+    """
+    current = _balance(session, item, district).on_hand
+    delta = observed - current
+    if delta < 0:
+        book(session, Entry(item, district, -delta, EntryKind.STOCK_OBSERVED, at, source,
+                            f"stok dilaporkan {observed}"), actor=actor)
+    elif delta > 0:
+        book(session, Entry(item, district, delta, EntryKind.ADJUSTMENT, at, source,
+                            f"stok dilaporkan {observed}, lebih tinggi dari catatan {current}"), actor=actor)
+    return delta
+
+
+def province_balance(session: Session, item: str) -> Balance:
+    return _balance(session, item, PROVINCE)
+
+
+def stock_status(session: Session, desk: Desk, today: date | None = None,
+                 items: Sequence[str] = ITEMS) -> StockStatus:
+    """Every district's row and the provincial runway, from ledger sums and recent reports."""
+    config = desk.config
+    today = today or desk.now().date()
+    settings = config.stock
+    since = today - timedelta(days=settings.history_days + 14)
+    all_balances = repo.balances(session)
+    rows: list[DistrictStatus] = []
+    province: dict[str, Balance] = {}
+    runways = {}
+    profiles = profiles_from_config(config)
+    last_reports = _last_reports(session)
+    for item in items:
+        recent = repo.reports_since(session, since, item=item)
+        item_rows = []
+        for p in profiles:
+            b = all_balances.get((item, p.code))
+            reports = [_daily(r) for r in recent.get(p.code, [])]
+            last = last_reports.get((p.code, item))
+            if last is not None and (not reports or reports[-1].day < last.day):
+                reports.insert(0, last)
+            item_rows.append(district_status(p, item, Balance(b.on_hand, b.in_transit, b.committed) if b else
+                                             Balance(), reports, today, settings))
+        rows.extend(item_rows)
+        pb = all_balances.get((item, PROVINCE))
+        store = Balance(pb.on_hand, pb.in_transit, pb.committed) if pb else Balance()
+        province[item] = store
+        runways[item] = provincial_runway(
+            item, store.on_hand, store.committed,
+            [DistrictStock(r.pipeline, r.threshold, r.daily_use) for r in item_rows],
+            today, working_days=settings.working_days, horizon_months=settings.runway_horizon_months)
+    return StockStatus(today, tuple(rows), province, runways)
+
+
+def _daily(r: Report) -> DailyReport:
+    return DailyReport(r.district, r.item, r.report_date, r.stock_on_hand, r.printed)
+
+
+def _last_reports(session: Session) -> dict[tuple[str, str], DailyReport]:
+    """The newest report with a stock figure per district and item (for 'last report' beyond the window)."""
+    return {key: _daily(r) for key, r in repo.latest_reports(session).items()}
+
+
+def open_references(session: Session, district: str, item: str, exclude: int | None = None) -> tuple[str, ...]:
+    """References of the district's requests still waiting for a decision or a shipment."""
+    query = select(Request.reference).where(
+        Request.district == district, Request.item == item, Request.state.in_(repo.WAITING_STATES),
+        Request.linked_to.is_(None))
+    if exclude is not None:
+        query = query.where(Request.id != exclude)
+    return tuple(session.scalars(query.order_by(Request.id)))

@@ -1,0 +1,1 @@
+"""Mail transports: where messages come from (inbox) and go to (outbox sender)."""

@@ -1,0 +1,78 @@
+"""The two ports the pipeline talks to: an Inbox to read from, a Sender to deliver through."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class IncomingMessage:
+    """One message as the inbox hands it over.
+
+    key: the inbox's own stable handle ("maildir:<filename>" or
+    "imap:<mailbox>:<uidvalidity>:<uid>"), used to acknowledge it later.
+    raw: the full RFC 5322 bytes, or None when the message was too big to
+    fetch (then too_big_reason says why and size is its declared size).
+    """
+
+    key: str
+    raw: bytes | None
+    size: int
+    too_big_reason: str | None = None
+
+
+class Inbox(Protocol):
+    """Where district mail is read from. Acknowledge only after the database commit."""
+
+    def fetch_new(self) -> Iterator[IncomingMessage]:
+        """Yield messages not yet acknowledged, oldest first, in batches internally."""
+        ...
+
+    def acknowledge(self, key: str) -> None:
+        """Move the message out of the inbox (processed). Safe to repeat."""
+        ...
+
+    def quarantine(self, key: str, reason: str) -> None:
+        """Move the message to quarantine. Safe to repeat."""
+        ...
+
+    def wait_for_mail(self, timeout: float) -> bool:
+        """Block up to *timeout* seconds until new mail may be there (IMAP IDLE). True if woken."""
+        ...
+
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class OutgoingMessage:
+    """One rendered message ready to send: envelope plus full RFC 5322 bytes."""
+
+    message_id: str
+    sender: str
+    recipients: tuple[str, ...]
+    raw: bytes
+
+
+class Sender(Protocol):
+    """Where replies, alerts and digests are delivered.
+
+    send_batch delivers each message and returns, per message_id, None on
+    success or the exception for a failure (TemporaryDeliveryError to retry,
+    PermanentDeliveryError to give up). One connection is reused for a batch.
+    """
+
+    def send_batch(self, messages: list[OutgoingMessage]) -> dict[str, Exception | None]: ...
+
+    def close(self) -> None: ...
+
+
+class CursorStore(Protocol):
+    """Remembers, per IMAP mailbox, the UIDVALIDITY and the last UID seen (a hint, not the truth)."""
+
+    def load_cursor(self, mailbox: str) -> tuple[int, int] | None:
+        """(uidvalidity, last_uid) saved for *mailbox*, or None."""
+        ...
+
+    def save_cursor(self, mailbox: str, uidvalidity: int, last_uid: int) -> None: ...

@@ -1,0 +1,133 @@
+"""Local Maildir folders: the default inbox (read new/, acknowledge to cur/) and outbox (deliver to new/)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from mailbot.errors import TransportError
+from mailbot.transports.base import IncomingMessage, OutgoingMessage
+
+QUARANTINE = ".Quarantine"
+
+
+def ensure_maildir(path: Path) -> None:
+    for sub in ("new", "cur", "tmp"):
+        (path / sub).mkdir(parents=True, exist_ok=True)
+
+
+def _unique_name(raw: bytes) -> str:
+    digest = hashlib.sha256(raw).hexdigest()[:16]
+    return f"{time.time_ns()}.P{os.getpid()}.{digest}.{socket.gethostname().replace('/', '-')}"
+
+
+def deliver(path: Path, raw: bytes, name: str | None = None) -> Path:
+    """Write *raw* into the Maildir at *path* the safe way (tmp/, fsync, rename into new/)."""
+    ensure_maildir(path)
+    name = name or _unique_name(raw)
+    tmp = path / "tmp" / name
+    with open(tmp, "wb") as fh:
+        fh.write(raw)
+        fh.flush()
+        os.fsync(fh.fileno())
+    final = path / "new" / name
+    os.replace(tmp, final)
+    _fsync_dir(path / "new")
+    return final
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class MaildirInbox:
+    """Reads messages from new/; acknowledging moves them to cur/ (seen), quarantine to .Quarantine/."""
+
+    def __init__(self, path: Path, *, size_limit: int | None = None) -> None:
+        self.path = path
+        self.size_limit = size_limit
+        ensure_maildir(path)
+
+    def fetch_new(self) -> Iterator[IncomingMessage]:
+        try:
+            entries = sorted(os.scandir(self.path / "new"), key=lambda e: (e.stat().st_mtime_ns, e.name))
+        except OSError as exc:
+            raise TransportError(f"cannot list Maildir {self.path}: {exc.strerror}") from None
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                size = entry.stat().st_size
+                if self.size_limit is not None and size > self.size_limit:
+                    yield IncomingMessage(
+                        key=entry.name, raw=None, size=size,
+                        too_big_reason=f"message is {size} bytes, over the limit of {self.size_limit}",
+                    )
+                    continue
+                raw = Path(entry.path).read_bytes()
+            except FileNotFoundError:
+                continue  # taken by another worker meanwhile
+            yield IncomingMessage(key=entry.name, raw=raw, size=len(raw))
+
+    def acknowledge(self, key: str) -> None:
+        self._move(key, self.path / "cur" / f"{key}:2,S")
+
+    def quarantine(self, key: str, reason: str) -> None:
+        target = self.path / QUARANTINE
+        ensure_maildir(target)
+        self._move(key, target / "cur" / f"{key}:2,")
+
+    def _move(self, key: str, target: Path) -> None:
+        source = self.path / "new" / key
+        try:
+            os.replace(source, target)
+        except FileNotFoundError:
+            return  # already moved: acknowledging twice is harmless
+        _fsync_dir(target.parent)
+
+    def wait_for_mail(self, timeout: float) -> bool:
+        time.sleep(timeout)
+        return False
+
+    def close(self) -> None:
+        pass
+
+
+class MaildirSender:
+    """Delivers each outgoing message as a complete RFC 5322 file; named by its Message-ID, so never twice."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        ensure_maildir(path)
+
+    @staticmethod
+    def file_name(message_id: str) -> str:
+        return "mailbot-" + hashlib.sha256(message_id.encode()).hexdigest()[:32]
+
+    def send_batch(self, messages: list[OutgoingMessage]) -> dict[str, Exception | None]:
+        results: dict[str, Exception | None] = {}
+        for message in messages:
+            name = self.file_name(message.message_id)
+            try:
+                if not self._exists(name):
+                    deliver(self.path, message.raw, name)
+                results[message.message_id] = None
+            except OSError as exc:
+                results[message.message_id] = TransportError(f"cannot write to Maildir {self.path}: {exc.strerror}")
+        return results
+
+    def _exists(self, name: str) -> bool:
+        if (self.path / "new" / name).exists():
+            return True
+        return any(p.name.split(":", 1)[0] == name for p in (self.path / "cur").glob(name + "*"))
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,150 @@
+"""Watching the stock: alerts to managers (each condition once per period) and the managers' digest."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mailbot.app import Desk
+from mailbot.digest import RequestSummary, WaitingRequest, build_digest_view, render_digest
+from mailbot.outbox import FlushResult, flush
+from mailbot.outgoing import queue
+from mailbot.render import Rendered
+from mailbot.stock.alerts import Alert, AlertSnapshot, HeldRequest, check_alerts as alert_conditions
+from mailbot.stock.explain import explain_id
+from mailbot.store import repo
+from mailbot.store import stock as ledger
+from mailbot.store.schema import Alert as AlertRow
+from mailbot.store.schema import Decision, Digest, LedgerEntry, Request
+from mailbot.transports.base import Sender
+
+log = logging.getLogger(__name__)
+
+
+def check_alerts(desk: Desk) -> int:
+    """Run every alert check now, in its own transaction; returns how many new alerts were queued."""
+    with desk.sessions.begin() as session:
+        return check_alerts_in(session, desk)
+
+
+def check_alerts_in(session: Session, desk: Desk) -> int:
+    """Raise every alert condition that holds and was not raised before for its period."""
+    now = desk.now()
+    status = ledger.stock_status(session, desk, today=now.date())
+    held = [
+        HeldRequest(r.reference, r.district, r.item, _aware(r.held_since or r.created_at, desk), r.requested,
+                    r.approved)
+        for r in session.scalars(select(Request).where(Request.state == "held"))
+    ]
+    open_requests: dict[tuple[str, str], tuple[str, ...]] = {}
+    for r in session.scalars(select(Request).where(Request.state.in_(repo.OPEN_STATES),
+                                                   Request.linked_to.is_(None))):
+        if r.district and r.item:
+            open_requests[(r.district, r.item)] = (*open_requests.get((r.district, r.item), ()), r.reference)
+    started = session.scalar(select(func.min(LedgerEntry.at)))
+    snapshot = AlertSnapshot(status=status, held=tuple(held), open_requests=open_requests,
+                             reports_expected_since=_aware(started, desk).date() if started else None)
+    raised = 0
+    for alert in alert_conditions(snapshot, now, desk.config.stock, desk.config.alerts):
+        if session.scalar(select(AlertRow.id).where(AlertRow.key == alert.key)) is not None:
+            continue
+        session.add(AlertRow(key=alert.key, kind=alert.kind, district=alert.district, details=dict(alert.data),
+                             at=now))
+        session.flush()
+        reference = _proactive_request(session, desk, alert)
+        _send_alert(session, desk, alert, reference)
+        raised += 1
+    return raised
+
+
+def _proactive_request(session: Session, desk: Desk, alert: Alert) -> str | None:
+    """A district low without asking: a held shipment proposal managers can approve with SETUJU."""
+    proposal = alert.proposal
+    if alert.kind != "below_threshold" or proposal is None or proposal.quantity <= 0 or alert.district is None:
+        return None
+    now = desk.now()
+    req = Request(reference=repo.next_reference(session, now.year), district=alert.district, item=alert.item,
+                  message_pk=None, sender=None, requested=None, stock_on_hand=None, state="held",
+                  approved=proposal.quantity, proactive=True, created_at=now, updated_at=now, held_since=now)
+    session.add(req)
+    session.flush()
+    session.add(Decision(request_pk=req.id, outcome="propose", quantity=proposal.quantity,
+                         reasons=proposal.reasons_json(), arithmetic=proposal.steps_json(), actor="policy",
+                         note="; ".join(explain_id(proposal)), at=now))
+    return req.reference
+
+
+def _send_alert(session: Session, desk: Desk, alert: Alert, reference: str | None) -> None:
+    queue(session, desk, purpose=f"alert:{alert.key}", category="alert", template=f"alert_{alert.kind}",
+          to=desk.config.office.managers,
+          context={"alert": alert, "reference": reference,
+                   "district_name": desk.district_name(alert.district) if alert.district else None,
+                   "explanation": explain_id(alert.proposal) if alert.proposal else []})
+
+
+# --- the digest ----------------------------------------------------------------------------------
+
+def build_digest(desk: Desk, *, now: datetime | None = None) -> tuple[str, str, str]:
+    """(subject, text, html) of the digest as of *now*."""
+    with desk.sessions() as session:
+        return _build(session, desk, now or desk.now())
+
+
+def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
+    status = ledger.stock_status(session, desk, today=now.date())
+    last = session.scalar(select(func.max(Digest.at)))
+    since = _aware(last, desk) if last else None
+    decided = select(Decision, Request).join(Request, Request.id == Decision.request_pk)
+    if since is not None:
+        decided = decided.where(Decision.at > since)
+    decisions = [
+        RequestSummary(r.reference, desk.district_name(r.district), r.item, _aware(r.created_at, desk), r.requested,
+                       _outcome_code(d), d.quantity, tuple(x.get("code", "") for x in d.reasons),
+                       "sistem" if d.actor == "policy" else d.actor)
+        for d, r in session.execute(decided.order_by(Decision.id))
+        if d.outcome not in ("linked",)
+    ]
+    waiting = [
+        WaitingRequest(r.reference, desk.district_name(r.district), r.item, _aware(r.held_since or r.created_at, desk),
+                       r.requested, r.approved, _last_reasons(session, r))
+        for r in session.scalars(select(Request).where(Request.state == "held").order_by(Request.id))
+    ]
+    view = build_digest_view(
+        status, office_name=desk.config.office.name, now=now, since=since, decisions=decisions, waiting=waiting,
+        reserve=desk.config.stock.reserve, working_days=desk.config.stock.working_days,
+        silent_working_days=desk.config.alerts.silent_working_days,
+        held_request_hours=desk.config.alerts.held_request_hours,
+    )
+    return render_digest(view, desk.env)
+
+
+def _outcome_code(d: Decision) -> str:
+    if d.actor != "policy":
+        return {"approve": "approved", "reject": "rejected"}.get(d.outcome, d.outcome)
+    return d.outcome
+
+
+def _last_reasons(session: Session, req: Request) -> tuple[str, ...]:
+    d = session.scalar(select(Decision).where(Decision.request_pk == req.id).order_by(Decision.id.desc()).limit(1))
+    return tuple(x.get("code", "") for x in d.reasons) if d else ()
+
+
+def send_digest(desk: Desk, sender: Sender, *, force: bool = False) -> FlushResult:
+    """Queue today's digest once (or again, with *force*) and send it."""
+    now = desk.now()
+    period = now.isoformat() if force else f"{now.date().isoformat()}"
+    with desk.sessions.begin() as session:
+        if session.scalar(select(Digest.id).where(Digest.period == period)) is None:
+            subject, text, html = _build(session, desk, now)
+            session.add(Digest(period=period, at=now))
+            queue(session, desk, purpose=f"digest:{period}", category="digest", template="",
+                  to=desk.config.office.managers, subject=subject, body=Rendered(subject, text, html), context={})
+    return flush(desk, sender)
+
+
+def _aware(value: datetime, desk: Desk) -> datetime:
+    """A stored time (UTC) in office time."""
+    return value.astimezone(desk.tz)
