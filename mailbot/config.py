@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from pathlib import Path
@@ -160,6 +161,14 @@ class GuardsConfig(_Strict):
     max_attachments: int = Field(default=10, ge=0)
     max_attachment_bytes: int = Field(default=5 * 1024 * 1024, ge=1)
     max_parse_seconds: float = Field(default=5.0, gt=0)
+    max_mime_parts: int = Field(default=500, ge=1)
+    max_mime_depth: int = Field(default=20, ge=1)
+
+    @model_validator(mode="after")
+    def _authserv_needed(self) -> GuardsConfig:
+        if self.require_authentication and not self.authserv_id:
+            raise ValueError("require_authentication = true needs authserv_id (the office mail server's id)")
+        return self
 
 
 class RunConfig(_Strict):
@@ -214,20 +223,37 @@ def _secret(env_name: str, key: str) -> str:
 
 
 def _format_error(err: ValidationError, path: Path) -> str:
-    first = err.errors()[0]
-    loc = ".".join(str(p) for p in first["loc"] if not _is_union_tag(p))
+    """One line: the first problem (unknown keys first, they explain the missing ones), and how many more."""
+    errors = sorted(err.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    first = errors[0]
+    loc = _dotted(first["loc"])
     kind = first["type"]
     if kind == "extra_forbidden":
         what = "unknown key"
+        parent = first["loc"][:-1]
+        missing = [str(e["loc"][-1]) for e in errors if e["type"] == "missing" and e["loc"][:-1] == parent]
+        close = difflib.get_close_matches(str(first["loc"][-1]), missing, n=1)
+        if close:
+            what += f" (did you mean {close[0]!r}?)"
     elif kind == "missing":
         what = "required key is missing"
     else:
         what = first["msg"]
         if "input" in first and not isinstance(first["input"], dict | list):
             what += f" (got {first['input']!r})"
-    more = len(err.errors()) - 1
-    tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+    more = len(errors) - 1 - sum(
+        1 for e in errors[1:] if e["type"] == "missing" and "did you mean" in what and e["loc"][:-1] == first["loc"][:-1])
+    tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else ""
     return f"{path}: {loc or '<top>'}: {what}{tail}"
+
+
+def _dotted(loc: tuple[int | str, ...]) -> str:
+    parts: list[str] = []
+    for p in loc:
+        if _is_union_tag(p):
+            continue
+        parts.append(f"[{p}]" if isinstance(p, int) else p)
+    return ".".join(parts).replace(".[", "[")
 
 
 def _is_union_tag(part: object) -> bool:

@@ -1,0 +1,29 @@
+"""Guards: pure checks on who sent a message, what it may make mailbot do, and what mailbot sends."""
+
+from mailbot.guards.brake import BrakeDecision, OutboundBrake
+from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_command
+from mailbot.guards.headers import assert_headers_clean, safe_address, safe_header_text, safe_subject
+from mailbot.guards.limits import LimitViolation, check_limits
+from mailbot.guards.threads import ThreadKeys, find_references, format_reference, strip_reply_prefixes, thread_keys
+from mailbot.guards.trust import SenderTrust, assess_sender
+
+__all__ = [
+    "BrakeDecision",
+    "CommandError",
+    "LimitViolation",
+    "ManagerCommand",
+    "OutboundBrake",
+    "SenderTrust",
+    "ThreadKeys",
+    "assert_headers_clean",
+    "assess_sender",
+    "check_limits",
+    "find_references",
+    "format_reference",
+    "parse_manager_command",
+    "safe_address",
+    "safe_header_text",
+    "safe_subject",
+    "strip_reply_prefixes",
+    "thread_keys",
+]

@@ -1,0 +1,219 @@
+"""A manager's decision written as the first line of a reply: SETUJU [jumlah] or TOLAK <alasan>."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from mailbot.guards.headers import safe_header_text
+from mailbot.guards.threads import REFERENCE_PATTERN, find_references
+
+Action = Literal["approve", "reject"]
+MAX_QUANTITY = 1_000_000
+MAX_REASON_CHARS = 500
+
+# The command words. "DISETUJUI"/"DITOLAK" (approved/rejected) are accepted too: they are how an
+# Indonesian official naturally annotates a letter, and they cannot be read the other way.
+# "OK" and "YA" are not: "ok, saya cek dulu" is no approval.
+APPROVE_WORDS: frozenset[str] = frozenset({"setuju", "disetujui"})
+REJECT_WORDS: frozenset[str] = frozenset({"tolak", "ditolak"})
+NEGATIONS: frozenset[str] = frozenset({
+    "tidak", "tdk", "tak", "gak", "nggak", "enggak", "belum", "blm", "jangan", "bukan",
+})
+# Words that may follow "SETUJU 1.500" without making it unclear: units, the item, courtesy.
+TRAILING_WORDS: frozenset[str] = frozenset({
+    "keping", "kpg", "lembar", "lbr", "buah", "bh", "pcs",
+    "blangko", "blanko", "ktp", "el", "ktp-el", "e-ktp", "ektp", "kia",
+    "terima", "kasih", "terimakasih", "trims", "makasih", "tks", "thanks", "ya", "pak", "bu", "ibu", "bapak",
+})
+GREETING_RE = re.compile(
+    r"^(?:yth\b|kepada\s+yth|dear\b|halo\b|hallo\b|hai\b|hi\b|selamat\s+(?:pagi|siang|sore|malam)\b"
+    r"|assalamu\W?alaikum|pak\b|bu\b|bapak\b|ibu\b)",
+    re.IGNORECASE,
+)
+CLOSING_RE = re.compile(
+    r"^(?:salam\b|hormat\s+(?:saya|kami)\b|terima\s*kasih\b|trims\b|tks\b|makasih\b|wassalam"
+    r"|regards\b|best\s+regards\b|thanks\b)",
+    re.IGNORECASE,
+)
+# Where the quoted earlier message begins: Gmail ("Pada ... menulis:", "On ... wrote:"), Outlook
+# ("-----Pesan Asli-----", "Dari: ...", a line of underscores), and the signature separator.
+_QUOTE_HEADER_RE = re.compile(r"^(?:pada|on)\b.{0,400}?\b(?:menulis|wrote)\s*:", re.IGNORECASE | re.DOTALL)
+_QUOTE_START_RE = re.compile(
+    r"^(?:-{2,}\s*(?:pesan\s+asli|original\s+message|pesan\s+(?:yang\s+)?diteruskan|forwarded\s+message)"
+    r"|(?:dari|from)\s*:\s*\S|_{8,}\s*$|--\s*$)",
+    re.IGNORECASE,
+)
+
+COMMAND_ERROR_TEXT: dict[str, str] = {
+    "reason_required": "Mohon sertakan alasan penolakan, misalnya: TOLAK stok provinsi menipis.",
+    "quantity_invalid": "Jumlah tidak dapat dibaca. Tulis jumlah dalam angka, misalnya: SETUJU 1.500.",
+    "quantity_not_positive": "Jumlah yang disetujui harus lebih dari nol.",
+    "quantity_too_large": "Jumlah terlalu besar (lebih dari 1.000.000 keping).",
+    "unclear_approval": "Balasan kurang jelas. Tulis SETUJU atau SETUJU <jumlah> saja pada baris pertama.",
+    "negated_approval": "Untuk menolak, tulis TOLAK diikuti alasannya, misalnya: TOLAK stok provinsi menipis.",
+    "several_references": "Balasan menyebut lebih dari satu nomor permohonan. Mohon balas satu permohonan saja.",
+}
+
+_WORD_RE = re.compile(r"^(?P<word>[^\W\d_]+)(?P<rest>.*)$", re.DOTALL)
+_SEPARATORS = " \t:;,.!-\u2013\u2014"
+_QUANTITY_RE = re.compile(
+    r"(?P<sign>[-\u2212])?(?P<num>\d+(?:[.,]\d+)*)(?:\s*(?P<thousand>ribu|rb)(?![^\W\d_]))?",
+    re.IGNORECASE,
+)
+_LEADING_SEPARATORS_RE = re.compile(r"^(?:[\s:;,.!\u2013\u2014]|-(?!\d))*")
+_GROUPED_RE = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
+_REFERENCE_RE = re.compile(REFERENCE_PATTERN, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ManagerCommand:
+    """A manager's decision on a held request.
+
+    action: "approve" or "reject". quantity: for approve, the pieces to give instead of the
+    proposed amount (None: as proposed). reason: for reject, the reason as written (cleaned).
+    reference: a request reference written in the command line itself, if any; the request is
+    otherwise the one the reply belongs to. text: the command line as written.
+    """
+
+    action: Action
+    quantity: int | None = None
+    reason: str | None = None
+    reference: str | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class CommandError:
+    """A reply that reads as a command but cannot be applied; the manager is asked again.
+
+    code: "reason_required", "quantity_invalid", "quantity_not_positive", "quantity_too_large",
+    "unclear_approval", "negated_approval" or "several_references". text: the line as written.
+    """
+
+    code: str
+    text: str = ""
+
+    @property
+    def message(self) -> str:
+        """What to tell the manager, in Indonesian."""
+        return COMMAND_ERROR_TEXT[self.code]
+
+
+def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None:
+    """Read the decision at the top of a manager's reply; None when the reply holds no command.
+
+    The command is the first non-empty line (after at most one greeting line such as "Yth.
+    Bapak,"), case and spacing free; quoted lines and everything from a quote header on are
+    ignored. A rejection's reason may stand on the next line.
+
+    >>> parse_manager_command("Setuju: 1.500 keping")
+    ManagerCommand(action='approve', quantity=1500, reason=None, reference=None, text='Setuju: 1.500 keping')
+    >>> parse_manager_command("TOLAK").code
+    'reason_required'
+    """
+    lines = _new_lines(new_text)
+    filled = [i for i, line in enumerate(lines) if line]
+    if not filled:
+        return None
+    first = filled[0]
+    if GREETING_RE.match(lines[first]) and _command_word(lines[first]) is None and len(filled) > 1:
+        first = filled[1]
+    line = lines[first]
+    word = _command_word(line)
+    if word is None:
+        return _negated(line)
+    rest = _WORD_RE.match(line)["rest"]  # type: ignore[index]  # _command_word matched it
+    if word in APPROVE_WORDS:
+        return _approval(line, rest)
+    following = next((lines[i] for i in filled if i > first), "")
+    return _rejection(line, rest, following)
+
+
+def _new_lines(text: str) -> list[str]:
+    raw = unicodedata.normalize("NFKC", text).splitlines()
+    lines: list[str] = []
+    for i, line in enumerate(raw):
+        clean = " ".join(line.split())
+        if _QUOTE_START_RE.match(clean) or _QUOTE_HEADER_RE.match(" ".join(raw[i:i + 3]).strip()):
+            break
+        lines.append("" if clean.startswith(">") else clean)
+    return lines
+
+
+def _command_word(line: str) -> str | None:
+    m = _WORD_RE.match(line)
+    if m is None:
+        return None
+    word = m["word"].lower()
+    return word if word in APPROVE_WORDS or word in REJECT_WORDS else None
+
+
+def _negated(line: str) -> CommandError | None:
+    words = re.findall(r"[^\W\d_]+", line.lower())[:3]
+    if len(words) >= 2 and words[0] in NEGATIONS and words[1] in APPROVE_WORDS:
+        return CommandError("negated_approval", line)
+    return None
+
+
+def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
+    references = find_references(rest)
+    if len(references) > 1:
+        return CommandError("several_references", line)
+    # A dash right before a digit is a minus sign, not a separator: "SETUJU -500" is refused.
+    rest = _LEADING_SEPARATORS_RE.sub("", _REFERENCE_RE.sub(" ", rest))
+    quantity: int | None = None
+    m = _QUANTITY_RE.match(rest)
+    if m:
+        parsed = _quantity(m)
+        if isinstance(parsed, str):
+            return CommandError(parsed, line)
+        quantity = parsed
+        rest = rest[m.end():]
+    trailing = re.findall(r"[^\s:;,.!?()\u2013\u2014]+", rest.lower())
+    if any(w.strip("-") not in TRAILING_WORDS for w in trailing):
+        return CommandError("unclear_approval", line)
+    return ManagerCommand("approve", quantity=quantity, reference=(references or [None])[0], text=line)
+
+
+def _rejection(line: str, rest: str, following: str) -> ManagerCommand | CommandError:
+    reference: str | None = None
+    rest = rest.strip(_SEPARATORS)
+    leading = _REFERENCE_RE.match(rest)
+    if leading:
+        reference = find_references(leading.group(0))[0]
+        rest = rest[leading.end():].strip(_SEPARATORS)
+    text = line
+    if not rest and following and not CLOSING_RE.match(following) and not GREETING_RE.match(following):
+        rest, text = following.strip(_SEPARATORS), f"{line}\n{following}"
+    if not any(c.isalpha() for c in rest):
+        return CommandError("reason_required", text)
+    reason = safe_header_text(rest, max_len=MAX_REASON_CHARS)
+    return ManagerCommand("reject", reason=reason, reference=reference, text=text)
+
+
+def _quantity(m: re.Match[str]) -> int | str:
+    """The quantity in a match of _QUANTITY_RE, or an error code."""
+    num = m["num"]
+    if m["thousand"]:
+        # "1,5 ribu" / "2rb": the comma is a decimal comma, dots group thousands.
+        whole, _, fraction = num.partition(",")
+        if "," in fraction or ("." in whole and not _GROUPED_RE.fullmatch(whole)):
+            return "quantity_invalid"
+        whole = whole.replace(".", "")
+        if len(fraction) > 3:
+            return "quantity_invalid"
+        value = int(whole) * 1000 + (int(fraction.ljust(3, "0")) if fraction else 0)
+    elif num.isdigit():
+        value = int(num)
+    elif _GROUPED_RE.fullmatch(num):
+        value = int(num.replace(".", "").replace(",", ""))
+    else:
+        return "quantity_invalid"
+    if m["sign"] or value <= 0:
+        return "quantity_not_positive"
+    if value > MAX_QUANTITY:
+        return "quantity_too_large"
+    return value

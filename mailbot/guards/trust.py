@@ -1,0 +1,413 @@
+"""Who sent a message and whether mailbot may act on it unattended: sender lists and mail authentication."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from email import errors, policy
+from email.message import Message
+
+from mailbot.guards.decode import ENCODED_WORD_RE, raw_header_values, recover_bytes
+from mailbot.guards.headers import is_addr_spec, safe_display_name
+
+# Public suffixes with a second level, where the organisation is the third label from the right
+# (bulungankab.go.id, not go.id). An approximation of the Public Suffix List that covers
+# Indonesia and the suffixes most often seen in its mail.
+SECOND_LEVEL_SUFFIXES: frozenset[str] = frozenset({
+    "ac.id", "biz.id", "co.id", "desa.id", "go.id", "mil.id", "my.id", "net.id", "or.id",
+    "ponpes.id", "sch.id", "web.id",
+    "com.au", "gov.au", "co.jp", "com.my", "gov.my", "com.sg", "gov.sg",
+    "ac.uk", "co.uk", "gov.uk", "org.uk",
+})
+
+# Letters and digits drawn alike, folded to one ASCII letter so "bu1ungankab" and
+# "bulungаnkab" (Cyrillic а) compare equal to "bulungankab".
+_CONFUSABLES = str.maketrans({
+    "0": "o", "1": "l", "i": "l", "|": "l", "5": "s",
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
+    "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "і": "l", "ї": "l", "ј": "j",
+    "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l",
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "l", "κ": "k", "ν": "v", "ο": "o",
+    "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w",
+    "ı": "l", "ɡ": "g", "ʟ": "l", "ɩ": "l", "ℓ": "l",
+})
+_DIGRAPHS = (("rn", "m"), ("vv", "w"))
+_MIN_KEY_LABEL = 5
+_ADDRESS_IN_TEXT_RE = re.compile(r"[^\s<>\"'(),;:]+@[^\s<>\"'(),;:]+")
+_KEY_VALUE_RE = re.compile(r"([A-Za-z0-9_.\-/]+)\s*=\s*(\"(?:[^\"\\]|\\.)*\"|[^\s\"]+)")
+
+
+@dataclass(frozen=True)
+class AuthResult:
+    """One result of an Authentication-Results header: dkim=pass header.d=bulungankab.example."""
+
+    method: str  # "dkim", "spf", "dmarc", ... lowercased, without version
+    result: str  # "pass", "fail", "none", ... lowercased
+    properties: tuple[tuple[str, str], ...] = ()  # ("header.d", "bulungankab.example"), keys lowercased
+
+    def prop(self, name: str) -> str | None:
+        return next((v for k, v in self.properties if k == name), None)
+
+
+@dataclass(frozen=True)
+class AuthenticationResults:
+    """A parsed Authentication-Results header (RFC 8601): who checked, and what it found."""
+
+    authserv_id: str  # lowercased
+    results: tuple[AuthResult, ...]
+
+
+@dataclass(frozen=True)
+class SenderTrust:
+    """What mailbot knows about the sender of one message.
+
+    address: the single From address, lowercased, when it is one plain address, else None.
+    district: the code of the district whose sender list holds the address, else None. Said
+    of the address as written: act on it only when trusted.
+    is_manager / on_list: the address is a manager's / on a district's sender list.
+    authenticated: what the trusted Authentication-Results header says (DMARC pass, or a DKIM
+    pass aligned with the From domain); None when there is no trusted header.
+    trusted: mailbot may act on the message automatically.
+    reasons: codes for everything that counted against the sender or is worth a look, e.g.
+    "two_from_mailboxes", "not_on_list", "lookalike_domain", "dmarc_fail",
+    "no_trusted_authentication_results", "forged_authentication_results_ignored".
+    """
+
+    address: str | None
+    district: str | None
+    is_manager: bool
+    on_list: bool
+    authenticated: bool | None
+    trusted: bool
+    reasons: tuple[str, ...]
+
+    @property
+    def domain(self) -> str | None:
+        return self.address.rsplit("@", 1)[1] if self.address else None
+
+
+def assess_sender(
+    msg: Message,
+    *,
+    district_senders: Mapping[str, str],
+    manager_addresses: Sequence[str],
+    authserv_id: str | None,
+    require_authentication: bool,
+) -> SenderTrust:
+    """Judge the sender of *msg* against the sender lists and the office's own mail server.
+
+    district_senders maps each allowed address to its district code. Only the topmost
+    Authentication-Results header whose authserv-id is *authserv_id* is read: the office's
+    server adds its header on top, and anything below it came with the message. A message is
+    trusted when it has exactly one From mailbox, that address is on a district's list or a
+    manager's, no trusted DMARC check failed, and (with *require_authentication*) the trusted
+    header shows DMARC pass or a DKIM pass aligned with the From domain. The display name never
+    counts: only the address does.
+
+    >>> import email, email.policy
+    >>> msg = email.message_from_string(
+    ...     'From: "disdukcapil@bulungankab.example" <evil@x.example>\\n\\n', policy=email.policy.default)
+    >>> t = assess_sender(msg, district_senders={"disdukcapil@bulungankab.example": "65.01"},
+    ...                   manager_addresses=(), authserv_id=None, require_authentication=False)
+    >>> t.trusted, t.reasons
+    (False, ('display_name_has_address', 'not_on_list'))
+    """
+    reasons: list[str] = []
+    senders = {a.strip().lower(): code for a, code in district_senders.items()}
+    managers = {a.strip().lower() for a in manager_addresses}
+    address, from_domain = _from_address(msg, reasons)
+
+    district = senders.get(address) if address else None
+    on_list = district is not None
+    is_manager = address is not None and address in managers
+    if from_domain and not on_list and not is_manager:
+        known = sorted(senders) + sorted(managers)
+        reasons.append("not_on_list")
+        if is_lookalike_domain(from_domain, [a.rsplit("@", 1)[1] for a in known]):
+            reasons.append("lookalike_domain")
+        elif address and _is_lookalike_address(address, known):
+            reasons.append("lookalike_address")
+
+    authenticated, failed = _authentication(msg, from_domain, authserv_id, require_authentication, reasons)
+    trusted = (
+        address is not None
+        and (on_list or is_manager)
+        and not failed
+        and (authenticated is True or not require_authentication)
+    )
+    return SenderTrust(
+        address=address,
+        district=district,
+        is_manager=is_manager,
+        on_list=on_list,
+        authenticated=authenticated,
+        trusted=trusted,
+        reasons=tuple(dict.fromkeys(reasons)),
+    )
+
+
+def parse_authentication_results(value: str) -> AuthenticationResults | None:
+    """Parse one Authentication-Results value; None when it names no authserv-id.
+
+    >>> ar = parse_authentication_results(
+    ...     "mx.kaltaraprov.example; dkim=pass (good) header.d=bulungankab.example; dmarc=fail")
+    >>> ar.authserv_id, [(r.method, r.result, r.prop("header.d")) for r in ar.results]
+    ('mx.kaltaraprov.example', [('dkim', 'pass', 'bulungankab.example'), ('dmarc', 'fail', None)])
+    """
+    parts = _split_outside_quotes(_strip_comments(value), ";")
+    head = parts[0].split()
+    if not head or "=" in head[0]:
+        return None
+    results: list[AuthResult] = []
+    for part in parts[1:]:
+        pairs = _KEY_VALUE_RE.findall(part)
+        if not pairs or "." in pairs[0][0] or pairs[0][0].lower() == "reason":
+            continue
+        method = pairs[0][0].split("/", 1)[0].lower()
+        props = tuple(
+            (k.lower(), _unquote(v)) for k, v in pairs[1:] if "." in k and k.lower() != "reason"
+        )
+        results.append(AuthResult(method, _unquote(pairs[0][1]).lower(), props))
+    return AuthenticationResults(_unquote(head[0]).lower(), tuple(results))
+
+
+def organizational_domain(domain: str) -> str:
+    """The registered domain of *domain*: its last two labels, or three under a known second level.
+
+    >>> organizational_domain("mail.bulungankab.go.id"), organizational_domain("x.bulungankab.example")
+    ('bulungankab.go.id', 'bulungankab.example')
+    """
+    labels = domain.lower().strip(".").split(".")
+    keep = 3 if ".".join(labels[-2:]) in SECOND_LEVEL_SUFFIXES else 2
+    return ".".join(labels[-keep:])
+
+
+def is_lookalike_domain(domain: str, known_domains: Sequence[str]) -> bool:
+    """Whether *domain* is made to pass for one of *known_domains* without being it.
+
+    A subdomain of a known organisation is not a lookalike. Caught: the same letters drawn
+    with other characters (digits, Cyrillic or Greek letters, punycode), a known domain
+    inside a longer one (bulungankab.example.com, bulungankab-example.com), and one edit away
+    (bulungamkab.example).
+    """
+    domain = domain.lower().strip(".")
+    own_org = organizational_domain(domain)
+    known = {k.lower().strip(".") for k in known_domains}
+    if domain in known or own_org in {organizational_domain(k) for k in known}:
+        return False
+    flat, flat_org = _skeleton(domain), _skeleton(own_org)
+    for k in known:
+        org = organizational_domain(k)
+        k_flat, k_org = _skeleton(k), _skeleton(org)
+        key = _skeleton(org.split(".", 1)[0])
+        if flat == k_flat or flat_org == k_org or k_org in flat:
+            return True
+        if len(key) >= _MIN_KEY_LABEL and key in flat:
+            return True
+        if len(k_org) >= 6 and _within_one_edit(flat_org, k_org):
+            return True
+    return False
+
+
+def _from_address(msg: Message, reasons: list[str]) -> tuple[str | None, str | None]:
+    """The one From address (or None) and its domain (kept for the lookalike check)."""
+    values = [recover_bytes(v) for v in raw_header_values(msg, "From")]
+    if not values:
+        reasons.append("no_from")
+        return None, None
+    if len(values) > 1:
+        reasons.append("multiple_from_headers")
+    mailboxes: list[str] = []
+    for value in values:
+        # Encoded words only stand in names and comments; a plain word in their place keeps
+        # the structure the way a mail client sees it (see headers.parse_mailboxes).
+        try:
+            header = policy.default.header_factory("From", ENCODED_WORD_RE.sub("x", value))
+        except Exception:  # the header parser has no narrower contract
+            reasons.append("malformed_from")
+            continue
+        if any(g.display_name is not None for g in header.groups):
+            reasons.append("from_group")
+        if any(not isinstance(d, errors.ObsoleteHeaderDefect) for d in header.defects):
+            reasons.append("malformed_from")
+        mailboxes += [a.addr_spec for a in header.addresses]
+    if len(mailboxes) > 1:
+        reasons.append("two_from_mailboxes")
+    if len(mailboxes) != 1:
+        if not mailboxes:
+            reasons.append("no_from_mailbox")
+        return None, None
+    addr_spec = mailboxes[0].lower()
+    domain = addr_spec.rsplit("@", 1)[1] if "@" in addr_spec else None
+    display_name = safe_display_name(values[0], max_len=998)
+    if any(a.lower() != addr_spec for a in _ADDRESS_IN_TEXT_RE.findall(display_name)):
+        reasons.append("display_name_has_address")
+    if not addr_spec.isascii():
+        reasons.append("non_ascii_address")
+    elif not is_addr_spec(addr_spec):
+        reasons.append("invalid_from_address")
+    if len(values) > 1 or "malformed_from" in reasons or "from_group" in reasons:
+        return None, domain
+    return (addr_spec if is_addr_spec(addr_spec) else None), domain
+
+
+def _authentication(
+    msg: Message,
+    from_domain: str | None,
+    authserv_id: str | None,
+    require_authentication: bool,
+    reasons: list[str],
+) -> tuple[bool | None, bool]:
+    """(authenticated, failed) from the trusted Authentication-Results header."""
+    trusted: AuthenticationResults | None = None
+    if authserv_id:
+        wanted = authserv_id.strip().lower()
+        for value in raw_header_values(msg, "Authentication-Results"):
+            parsed = parse_authentication_results(recover_bytes(value))
+            if parsed is None or parsed.authserv_id != wanted:
+                continue
+            if trusted is None:
+                trusted = parsed
+            else:
+                reasons.append("forged_authentication_results_ignored")
+    if trusted is None:
+        if authserv_id or require_authentication:
+            reasons.append("no_trusted_authentication_results")
+        return None, False
+    if from_domain is None:
+        reasons.append("not_authenticated")
+        return False, False
+
+    dmarc_pass = dmarc_fail = dkim_aligned = dkim_unaligned = False
+    for r in trusted.results:
+        if r.method == "dmarc":
+            header_from = (r.prop("header.from") or from_domain).lower().strip(".")
+            if header_from != from_domain:
+                reasons.append("dmarc_other_domain")
+            elif r.result == "pass":
+                dmarc_pass = True
+            elif r.result == "fail":
+                dmarc_fail = True
+        elif r.method == "dkim" and r.result == "pass":
+            signer = _dkim_domain(r)
+            if signer and organizational_domain(signer) == organizational_domain(from_domain):
+                dkim_aligned = True
+            else:
+                dkim_unaligned = True
+    if dmarc_fail:
+        reasons.append("dmarc_fail")
+    authenticated = (dmarc_pass or dkim_aligned) and not dmarc_fail
+    if not authenticated:
+        if dkim_unaligned and not dkim_aligned:
+            reasons.append("dkim_pass_not_aligned")
+        reasons.append("not_authenticated")
+    return authenticated, dmarc_fail
+
+
+def _dkim_domain(result: AuthResult) -> str | None:
+    signer = result.prop("header.d") or result.prop("header.i")
+    if not signer:
+        return None
+    return signer.rsplit("@", 1)[-1].lower().strip(".") or None
+
+
+def _is_lookalike_address(address: str, known_addresses: Sequence[str]) -> bool:
+    local, domain = address.rsplit("@", 1)
+    return any(
+        k.rsplit("@", 1)[1] == domain and _skeleton(k.rsplit("@", 1)[0]) == _skeleton(local)
+        for k in known_addresses
+    )
+
+
+def _skeleton(text: str) -> str:
+    """*text* folded so that strings drawn alike compare equal: "bu1ungаnkab" -> "bulungankab"."""
+    labels = []
+    for label in text.lower().split("."):
+        if label.startswith("xn--"):
+            try:
+                label = label.encode("ascii").decode("idna")
+            except UnicodeError:
+                pass
+        labels.append(label)
+    decomposed = unicodedata.normalize("NFKD", ".".join(labels).lower())
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_CONFUSABLES)
+    for pair, single in _DIGRAPHS:
+        folded = folded.replace(pair, single)
+    return "".join(c for c in folded if c.isascii() and c.isalnum())
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """Whether *a* and *b* differ by at most one insertion, deletion, substitution or swap."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        i = diffs[0]
+        return len(diffs) == 2 and diffs[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((i for i in range(len(short)) if short[i] != long_[i]), len(short))
+    return short[i:] == long_[i + 1:]
+
+
+def _strip_comments(value: str) -> str:
+    """*value* with its (nested) parenthesised comments replaced by a space, quoted strings kept."""
+    out: list[str] = []
+    depth = 0
+    quoted = escaped = False
+    for c in value:
+        if escaped:
+            escaped = False
+            if not depth:
+                out.append(c)
+        elif c == "\\" and (quoted or depth):
+            escaped = True
+            if not depth:
+                out.append(c)
+        elif depth:
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+                if not depth:
+                    out.append(" ")
+        elif quoted:
+            out.append(c)
+            quoted = c != '"'
+        elif c == "(":
+            depth = 1
+        else:
+            out.append(c)
+            quoted = c == '"'
+    return "".join(out)
+
+
+def _split_outside_quotes(value: str, sep: str) -> list[str]:
+    parts: list[str] = []
+    current: list[str] = []
+    quoted = escaped = False
+    for c in value:
+        if escaped:
+            escaped = False
+        elif c == "\\" and quoted:
+            escaped = True
+        elif c == '"':
+            quoted = not quoted
+        elif c == sep and not quoted:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(c)
+    parts.append("".join(current))
+    return parts
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return re.sub(r"\\(.)", r"\1", value[1:-1])
+    return value

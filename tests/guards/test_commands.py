@@ -1,0 +1,154 @@
+"""Managers decide held requests by replying SETUJU [jumlah] or TOLAK <alasan>."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailbot.guards.commands import (
+    COMMAND_ERROR_TEXT,
+    CommandError,
+    ManagerCommand,
+    parse_manager_command,
+)
+
+GMAIL_QUOTE = """
+
+Pada Sen, 15 Des 2025 pukul 10.02 Blangko Disdukcapil Kaltara <
+blangko@disdukcapil.kaltaraprov.example> menulis:
+
+> Permohonan BLK-2026-0042 menunggu keputusan.
+> Balas SETUJU, SETUJU <jumlah> atau TOLAK <alasan>.
+"""
+OUTLOOK_QUOTE = """
+
+-----Pesan Asli-----
+Dari: Blangko Disdukcapil Kaltara <blangko@disdukcapil.kaltaraprov.example>
+Dikirim: Senin, 15 Desember 2025 10:02
+Kepada: Kadis <kadis@disdukcapil.kaltaraprov.example>
+Perihal: [BLK-2026-0042] Permohonan menunggu keputusan
+
+SETUJU 9.999
+"""
+
+APPROVALS = [
+    ("SETUJU", None),
+    ("setuju", None),
+    ("  Setuju.  ", None),
+    ("SETUJU!", None),
+    ("SETUJU 1500", 1500),
+    ("setuju 1.500", 1500),
+    ("Setuju: 1.500 keping", 1500),
+    ("SETUJU,1,500 pcs", 1500),
+    ("setuju 1500keping", 1500),
+    ("SETUJU - 2.000 lembar blangko KTP-el", 2000),
+    ("Setuju 2rb", 2000),
+    ("setuju 1,5 ribu keping", 1500),
+    ("SETUJU 1.000.000", 1_000_000),
+    ("SETUJU, terima kasih", None),
+    ("Setuju 750 keping ya pak", 750),
+    ("DISETUJUI", None),
+    ("Disetujui 1.200", 1200),
+    ("SETUJU\u00a01.500", 1500),
+    ("\uff33\uff25\uff34\uff35\uff2a\uff35 1500", 1500),  # full-width letters from a phone keyboard
+    ("SETUJU" + GMAIL_QUOTE, None),
+    ("Setuju 1.500" + OUTLOOK_QUOTE, 1500),
+    ("Yth. Bapak Kadis,\n\nSETUJU 1.500\n\nSalam", 1500),
+    ("\n\n   \nSETUJU 800\n-- \nKadis Disdukcapil", 800),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity"), APPROVALS)
+def test_approvals(text: str, quantity: int | None) -> None:
+    command = parse_manager_command(text)
+    assert isinstance(command, ManagerCommand), command
+    assert (command.action, command.quantity, command.reason) == ("approve", quantity, None)
+
+
+REJECTIONS = [
+    ("TOLAK stok provinsi menipis", "stok provinsi menipis"),
+    ("tolak: stok provinsi menipis", "stok provinsi menipis"),
+    ("Tolak - laporan harian belum dikirim sejak 12/12", "laporan harian belum dikirim sejak 12/12"),
+    ("  TOLAK    stok   provinsi\tmenipis  ", "stok provinsi menipis"),
+    ("DITOLAK, sisa stok kabupaten masih 2.300", "sisa stok kabupaten masih 2.300"),
+    ("TOLAK\nstok provinsi menipis", "stok provinsi menipis"),
+    ("TOLAK\n\nstok provinsi menipis\n\nSalam", "stok provinsi menipis"),
+    ("TOLAK stok provinsi menipis" + GMAIL_QUOTE, "stok provinsi menipis"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), REJECTIONS)
+def test_rejections(text: str, reason: str) -> None:
+    command = parse_manager_command(text)
+    assert isinstance(command, ManagerCommand), command
+    assert (command.action, command.quantity, command.reason) == ("reject", None, reason)
+
+
+ERRORS = [
+    ("TOLAK", "reason_required"),
+    ("tolak.", "reason_required"),
+    ("TOLAK 1500", "reason_required"),
+    ("TOLAK\n\nSalam,\nKadis", "reason_required"),
+    ("TOLAK" + GMAIL_QUOTE, "reason_required"),
+    ("SETUJU 0", "quantity_not_positive"),
+    ("SETUJU -500", "quantity_not_positive"),
+    ("SETUJU \u2212500", "quantity_not_positive"),
+    ("SETUJU 2.000.000", "quantity_too_large"),
+    ("SETUJU 1.500 ribu", "quantity_too_large"),
+    ("SETUJU 1,5", "quantity_invalid"),
+    ("SETUJU 1.5", "quantity_invalid"),
+    ("SETUJU 15.00", "quantity_invalid"),
+    ("SETUJU 1.500,5", "quantity_invalid"),
+    ("setuju sekali, tapi tunggu laporan dulu", "unclear_approval"),
+    ("SETUJU 1 500", "unclear_approval"),
+    ("SETUJU 17/12", "unclear_approval"),
+    ("SETUJU 1.500 (seribu lima ratus) keping", "unclear_approval"),
+    ("Tidak setuju", "negated_approval"),
+    ("BELUM SETUJU, tunggu rapat", "negated_approval"),
+    ("SETUJU BLK-2026-0042 dan BLK-2026-0043", "several_references"),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), ERRORS)
+def test_replies_that_cannot_be_applied_ask_again(text: str, code: str) -> None:
+    error = parse_manager_command(text)
+    assert isinstance(error, CommandError), error
+    assert error.code == code
+    assert error.message == COMMAND_ERROR_TEXT[code]
+
+
+NOT_COMMANDS = [
+    "",
+    "   \n\n",
+    "Terima kasih, nanti saya cek.",
+    "OK",
+    "Pada prinsipnya setuju, tapi kita bahas besok.",
+    "Mohon dicek kembali angkanya.",
+    "> SETUJU 1500\n> TOLAK",
+    GMAIL_QUOTE.strip(),
+    OUTLOOK_QUOTE.strip(),
+    "Setujui",
+    "Tolakan dari kabupaten sudah kami terima",
+]
+
+
+@pytest.mark.parametrize("text", NOT_COMMANDS)
+def test_replies_without_a_command(text: str) -> None:
+    assert parse_manager_command(text) is None
+
+
+def test_reference_written_with_the_command() -> None:
+    assert parse_manager_command("SETUJU BLK-2026-0042 1.500") == ManagerCommand(
+        "approve", quantity=1500, reference="BLK-2026-0042", text="SETUJU BLK-2026-0042 1.500"
+    )
+    rejected = parse_manager_command("TOLAK blk 2026-42: stok habis")
+    assert isinstance(rejected, ManagerCommand)
+    assert (rejected.reference, rejected.reason) == ("BLK-2026-0042", "stok habis")
+
+
+def test_reason_is_one_clean_capped_line() -> None:
+    command = parse_manager_command("TOLAK stok\x00 menipis\u202e\t" + "sekali " * 200)
+    assert isinstance(command, ManagerCommand)
+    assert command.reason is not None
+    assert command.reason.startswith("stok menipis sekali")
+    assert len(command.reason) <= 500
+    assert "\u202e" not in command.reason and "\x00" not in command.reason
