@@ -29,7 +29,7 @@ from mailbot.stock.status import profiles_from_config, status_table  # noqa: E40
 
 TODAY = date(2026, 11, 27)
 # Per district: a use multiplier (outreach weeks push use up) and whether it asks before running out.
-BEHAVIOUR = {"65.01": (1.0, True), "65.02": (1.35, False), "65.03": (1.1, True), "65.04": (1.5, False),
+BEHAVIOUR = {"65.01": (1.0, True), "65.02": (1.75, False), "65.03": (1.1, True), "65.04": (2.6, False),
              "65.71": (1.0, True)}
 SILENT = {"65.03": 3}  # Nunukan has not reported for three working days
 

@@ -1,0 +1,360 @@
+"""The managers' digest: a pure view model of the stock situation, rendered to text and email-safe HTML."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import jinja2
+
+from mailbot.indonesian import ITEM_NAMES, long_date, number
+from mailbot.stock.explain import OUTCOME_LABEL, STATE_LABEL, TREND_LABEL
+from mailbot.stock.forecast import Runway, working_days_between
+from mailbot.stock.status import DistrictStatus, StockStatus
+
+BAR_PX = 240  # width of a full stock bar in the HTML digest
+MARKER_PX = 3  # width of the threshold marker
+TEXT_BAR_CHARS = 20
+STATE_COLOR: Mapping[str, str] = {"ok": "#2e7d32", "low": "#f29900", "critical": "#c5221f"}
+STATE_TINT: Mapping[str, str] = {"ok": "#e6f4ea", "low": "#fef7e0", "critical": "#fce8e6"}
+TRACK_COLOR = "#e8eaed"
+MARKER_COLOR = "#202124"
+TREND_ARROW: Mapping[str, str] = {"rising": "\u2197", "falling": "\u2198", "flat": "\u2192", "unknown": ""}
+ITEM_SHORT: Mapping[str, str] = {"ktp-el": "KTP-el", "kia": "KIA"}
+# Short Indonesian labels of decision reason codes, for the digest's request table.
+REASON_SHORT: Mapping[str, str] = {
+    "sender_unknown": "pengirim tidak terdaftar",
+    "unauthenticated": "keaslian email belum pasti",
+    "open_request": "masih ada permohonan terbuka",
+    "contradicts_reports": "sisa stok tidak sesuai laporan harian",
+    "over_limit": "melebihi batas persetujuan otomatis",
+    "no_need": "stok masih mencukupi",
+    "province_short": "stok provinsi tidak mencukupi",
+    "no_quantity": "jumlah tidak disebutkan",
+    "no_basis": "belum ada data pemakaian",
+    "fallback_use": "pemakaian memakai perkiraan awal",
+    "fair_split": "dibagi merata",
+    "capped_by_need": "disesuaikan dengan kebutuhan",
+    "capped_by_spare": "dibatasi stok provinsi",
+    "below_threshold": "di bawah batas minimum",
+}
+
+
+@dataclass(frozen=True)
+class BarSegment:
+    """One cell of a bulletproof bar: a width in pixels and a background colour."""
+
+    width: int
+    color: str
+    kind: str  # "stock" | "track" | "marker"
+
+
+@dataclass(frozen=True)
+class DigestRow:
+    """One district's line in the digest, with its numbers already written the Indonesian way."""
+
+    district: str
+    name: str
+    on_hand: int
+    threshold: int
+    state: str
+    bar: tuple[BarSegment, ...]
+    bar_text: str
+    on_hand_text: str
+    threshold_text: str
+    incoming_text: str
+    daily_use_text: str
+    cover_text: str
+    trend_text: str
+    last_report_text: str
+    stale: bool
+    state_label: str
+    state_color: str
+    state_tint: str
+
+
+@dataclass(frozen=True)
+class RunwayView:
+    """The provincial runway of one item, as sentences and a months-against-horizon bar."""
+
+    months: float | None
+    below_horizon: bool
+    province_text: str
+    months_text: str
+    runs_out_text: str
+    basis_text: str
+    horizon_text: str
+    bar: tuple[BarSegment, ...]
+    color: str
+
+
+@dataclass(frozen=True)
+class DigestSection:
+    """The table for one item: its rows, the bar scale and its runway."""
+
+    item: str
+    item_label: str
+    scale_text: str
+    rows: tuple[DigestRow, ...]
+    runway: RunwayView
+    critical: int
+    low: int
+    has_fallback: bool
+
+
+@dataclass(frozen=True)
+class RequestSummary:
+    """A request decided since the last digest, as the DB layer knows it."""
+
+    reference: str
+    district_name: str
+    item: str | None
+    received_at: datetime
+    requested: int | None
+    outcome: str  # a policy Outcome, or "rejected"/"approved" for a manager's decision
+    quantity: int | None
+    reasons: tuple[str, ...] = ()  # reason codes
+    decided_by: str = "sistem"
+
+
+@dataclass(frozen=True)
+class WaitingRequest:
+    """A request that waits for a manager."""
+
+    reference: str
+    district_name: str
+    item: str | None
+    held_since: datetime
+    requested: int | None
+    proposed: int | None
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DecisionLine:
+    reference: str
+    district_name: str
+    item_label: str
+    received_text: str
+    requested_text: str
+    outcome_label: str
+    quantity_text: str
+    reasons_text: str
+    decided_by: str
+
+
+@dataclass(frozen=True)
+class WaitingLine:
+    reference: str
+    district_name: str
+    item_label: str
+    requested_text: str
+    proposed_text: str
+    waiting_text: str
+    reasons_text: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class DigestView:
+    """Everything the digest shows; pure data, built by build_digest_view()."""
+
+    office_name: str
+    date_text: str
+    since_text: str
+    sections: tuple[DigestSection, ...]
+    decisions: tuple[DecisionLine, ...]
+    waiting: tuple[WaitingLine, ...]
+    summary: str
+    subject: str
+
+
+def nice_ceiling(value: float) -> int:
+    """The smallest 1, 2, 2.5 or 5 x 10^k at or above *value* (a round scale for the bars)."""
+    if value <= 0:
+        return 1
+    power = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        if step * power >= value:
+            return int(step * power) if step * power >= 1 else 1
+    return int(10 * power)
+
+
+def stock_bar(on_hand: int, threshold: int, scale: int, color: str, width: int = BAR_PX) -> tuple[BarSegment, ...]:
+    """Cells of a bar *width* px long for *on_hand* on a 0..*scale* axis, with a marker at *threshold*.
+
+    The stock cell is on_hand / scale of the width, the marker sits at threshold / scale; the
+    marker's own pixels come on top of *width*. Empty cells are left out (Outlook would widen them).
+    """
+    def px(value: int) -> int:
+        return max(0, min(width, round(width * value / scale))) if scale > 0 else 0
+
+    filled, mark = px(on_hand), px(threshold)
+    if on_hand > 0 and filled == 0:
+        filled = 1  # a district with a few cards left still shows a sliver
+    cells = [
+        BarSegment(min(filled, mark), color, "stock"),
+        BarSegment(mark - min(filled, mark), TRACK_COLOR, "track"),
+        BarSegment(MARKER_PX, MARKER_COLOR, "marker"),
+        BarSegment(max(0, filled - mark), color, "stock"),
+        BarSegment(width - max(filled, mark), TRACK_COLOR, "track"),
+    ]
+    return tuple(c for c in cells if c.width > 0)
+
+
+def text_bar(on_hand: int, threshold: int, scale: int, chars: int = TEXT_BAR_CHARS) -> str:
+    """"[#####|.........]": the same bar in characters, '|' at the threshold."""
+    filled = min(chars, round(chars * on_hand / scale)) if scale else 0
+    mark = min(chars, round(chars * threshold / scale)) if scale else 0
+    cells = ["#" if i < filled else "." for i in range(chars)]
+    cells.insert(mark, "|")
+    return "[" + "".join(cells) + "]"
+
+
+def _cover_text(cover: float | None) -> str:
+    if cover is None:
+        return "tidak terpakai"
+    return f"{number(round(cover, 1) if cover < 10 else round(cover))} hari kerja"
+
+
+def digest_row(row: DistrictStatus, scale: int, today: date, working_days: Sequence[int],
+               silent_working_days: int, last_any_report: date | None = None) -> DigestRow:
+    """One row; *last_any_report* is the district's latest report of any item (silence is per district)."""
+    color = STATE_COLOR[row.state]
+    last_seen = max((d for d in (row.last_report, last_any_report) if d is not None), default=None)
+    stale = last_seen is not None and working_days_between(
+        last_seen, today - timedelta(days=1), working_days) >= silent_working_days
+    arrow = TREND_ARROW.get(row.trend, "")
+    trend = TREND_LABEL.get(row.trend, "-")
+    use = number(round(row.daily_use, 1) if row.daily_use < 10 else round(row.daily_use))
+    return DigestRow(
+        district=row.district, name=row.name, on_hand=row.on_hand, threshold=row.threshold, state=row.state,
+        bar=stock_bar(row.on_hand, row.threshold, scale, color),
+        bar_text=text_bar(row.on_hand, row.threshold, scale),
+        on_hand_text=number(row.on_hand), threshold_text=number(row.threshold),
+        incoming_text=number(row.incoming) if row.incoming else "-",
+        daily_use_text=use + ("*" if row.use_basis == "fallback" else ""),
+        cover_text=_cover_text(row.cover_days),
+        trend_text=f"{arrow} {trend}".strip(),
+        last_report_text=long_date(last_seen) if last_seen else "belum ada",
+        stale=stale,
+        state_label=STATE_LABEL[row.state], state_color=color, state_tint=STATE_TINT[row.state],
+    )
+
+
+def runway_view(runway: Runway, reserve: int) -> RunwayView:
+    horizon = runway.horizon_months
+    months = runway.months
+    color = STATE_COLOR["critical" if runway.below_horizon and months is not None and months < horizon / 2
+                        else "low" if runway.below_horizon else "ok"]
+    scale = max(horizon * 2, months or 0)
+    width = BAR_PX
+    filled = width if months is None else min(width, round(width * months / scale))
+    mark = round(width * horizon / scale)
+    bar = tuple(c for c in (
+        BarSegment(min(filled, mark), color, "stock"),
+        BarSegment(mark - min(filled, mark), TRACK_COLOR, "track"),
+        BarSegment(MARKER_PX, MARKER_COLOR, "marker"),
+        BarSegment(max(0, filled - mark), color, "stock"),
+        BarSegment(width - max(filled, mark), TRACK_COLOR, "track"),
+    ) if c.width > 0)
+    province = f"Stok gudang provinsi {number(runway.province_on_hand)} keping"
+    if runway.province_committed:
+        province += f", {number(runway.province_committed)} di antaranya sudah dialokasikan"
+    province += f" (cadangan {number(reserve)} keping)."
+    if months is None:
+        months_text, runs_out = "tidak terbatas", "belum ada pemakaian tercatat"
+    else:
+        months_text = f"{number(round(months, 1))} bulan"
+        runs_out = f"habis sekitar {long_date(runway.runs_out_on)}" if runway.runs_out_on else "-"
+    basis = (f"{number(runway.province_free)} keping bebas di provinsi + {number(runway.district_surplus)} keping "
+             f"di kabupaten/kota di atas batas minimum, dengan pemakaian "
+             f"{number(round(runway.total_daily_use))} keping/hari kerja")
+    return RunwayView(months, runway.below_horizon, province, months_text, runs_out, basis,
+                      f"target {number(horizon)} bulan", bar, color)
+
+
+def _waiting_text(delta: timedelta) -> str:
+    hours = int(delta.total_seconds() // 3600)
+    days, hours = divmod(hours, 24)
+    if days:
+        return f"{days} hari {hours} jam" if hours else f"{days} hari"
+    return f"{hours} jam" if hours else "kurang dari 1 jam"
+
+
+def _reasons(codes: Sequence[str]) -> str:
+    return "; ".join(REASON_SHORT.get(c, c) for c in codes) or "-"
+
+
+def _outcome(outcome: str) -> str:
+    return {**OUTCOME_LABEL, "approved": "disetujui pimpinan", "rejected": "ditolak",
+            "dispatched": "dikirim", "received": "diterima"}.get(outcome, outcome)
+
+
+def build_digest_view(status: StockStatus, *, office_name: str, now: datetime, since: datetime | None,
+                      decisions: Sequence[RequestSummary], waiting: Sequence[WaitingRequest],
+                      reserve: Mapping[str, int], working_days: Sequence[int], silent_working_days: int,
+                      held_request_hours: float, items: Sequence[str] = ("ktp-el", "kia")) -> DigestView:
+    """The digest for *now*: every item's district rows and runway, decisions since *since*, what waits."""
+    today = now.date()
+    last_seen: dict[str, date] = {}
+    for r in status.districts:
+        if r.last_report is not None and (r.district not in last_seen or r.last_report > last_seen[r.district]):
+            last_seen[r.district] = r.last_report
+    sections = []
+    for item in items:
+        rows = sorted(status.rows(item), key=lambda r: (-["ok", "low", "critical"].index(r.state), r.district))
+        if not rows:
+            continue
+        scale = nice_ceiling(max(max(r.on_hand for r in rows), max(r.threshold for r in rows)) * 1.05)
+        sections.append(DigestSection(
+            item=item, item_label=ITEM_SHORT.get(item, item), scale_text=number(scale),
+            rows=tuple(digest_row(r, scale, today, working_days, silent_working_days, last_seen.get(r.district))
+                       for r in rows),
+            runway=runway_view(status.runways[item], reserve.get(item, 0)),
+            critical=sum(r.state == "critical" for r in rows), low=sum(r.state == "low" for r in rows),
+            has_fallback=any(r.use_basis == "fallback" for r in rows),
+        ))
+    decision_lines = tuple(
+        DecisionLine(d.reference, d.district_name, ITEM_SHORT.get(d.item or "", "-"), long_date(d.received_at),
+                     number(d.requested), _outcome(d.outcome),
+                     number(d.quantity) if d.quantity is not None else "-", _reasons(d.reasons), d.decided_by)
+        for d in sorted(decisions, key=lambda d: d.received_at)
+    )
+    limit = timedelta(hours=held_request_hours)
+    waiting_lines = tuple(
+        WaitingLine(w.reference, w.district_name, ITEM_SHORT.get(w.item or "", "-"), number(w.requested),
+                    number(w.proposed), _waiting_text(now - w.held_since), _reasons(w.reasons),
+                    now - w.held_since > limit)
+        for w in sorted(waiting, key=lambda w: w.held_since)
+    )
+    main = sections[0] if sections else None
+    parts = []
+    if main is not None:
+        if main.critical:
+            parts.append(f"{main.critical} kabupaten/kota kritis")
+        if main.low:
+            parts.append(f"{main.low} menipis")
+        if not main.critical and not main.low:
+            parts.append("stok semua kabupaten/kota aman")
+    if waiting_lines:
+        parts.append(f"{len(waiting_lines)} permohonan menunggu keputusan")
+    summary = ", ".join(parts)
+    date_text = long_date(today)
+    label = main.item_label if main else "blangko"
+    subject = f"Ringkasan stok blangko {label} {date_text}: {summary}" if summary else \
+        f"Ringkasan stok blangko {label} {date_text}"
+    return DigestView(
+        office_name=office_name, date_text=date_text,
+        since_text=long_date(since) if since else "awal pencatatan",
+        sections=tuple(sections), decisions=decision_lines, waiting=waiting_lines, summary=summary, subject=subject,
+    )
+
+
+def render_digest(view: DigestView, env: jinja2.Environment) -> tuple[str, str, str]:
+    """(subject, plain text, HTML) of the digest, from templates/digest.txt.j2 and digest.html.j2."""
+    text = env.get_template("digest.txt.j2").render(view=view)
+    html = env.get_template("digest.html.j2").render(view=view)
+    return view.subject, text.strip() + "\n", html

@@ -1,0 +1,132 @@
+"""Indonesian wording of stock decisions, states and trends: vocabulary tables and explain_id()."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from mailbot.indonesian import long_date, number
+from mailbot.stock.policy import Decision, Reason, Step, Value
+
+STATE_LABEL: Mapping[str, str] = {"ok": "aman", "low": "menipis", "critical": "kritis"}
+TREND_LABEL: Mapping[str, str] = {"rising": "naik", "falling": "turun", "flat": "stabil", "unknown": "-"}
+OUTCOME_LABEL: Mapping[str, str] = {
+    "approve": "disetujui",
+    "approve_partial": "disetujui sebagian",
+    "hold": "menunggu keputusan pimpinan",
+    "clarify": "perlu klarifikasi",
+    "propose": "diusulkan",
+}
+USE_BASIS_LABEL: Mapping[str, str] = {
+    "reports": "dari laporan harian",
+    "fallback": "perkiraan awal, belum ada laporan harian",
+    "none": "belum ada dasar perhitungan",
+}
+# Why the approved quantity is what it is (the "karena ..." of the last line).
+LIMITED_BY: Mapping[str, str] = {
+    "requested": "sesuai jumlah yang dimohon",
+    "need": "disesuaikan dengan kebutuhan {days} hari ({need} keping)",
+    "spare": "stok provinsi yang dapat dikirim saat ini {spare} keping",
+    "share": "stok provinsi dibagi merata antar kabupaten/kota yang menunggu (bagian {spare} keping)",
+}
+REASON_TEXT: Mapping[str, str] = {
+    "sender_unknown": "alamat pengirim tidak terdaftar untuk kabupaten/kota ini",
+    "unauthenticated": "keaslian email pengirim tidak dapat dipastikan",
+    "open_request": "masih ada permohonan lain yang belum selesai ({references})",
+    "contradicts_reports": "sisa stok yang disebutkan ({stated}) tidak sesuai laporan harian tanggal "
+                           "{report_date} ({reported})",
+    "over_limit": "jumlah {quantity} melebihi batas persetujuan otomatis {limit} keping",
+    "no_need": "stok yang ada ({stock}) masih mencukupi kebutuhan {target} keping",
+    "province_short": "stok provinsi di atas cadangan tidak mencukupi (tersedia {spare} keping)",
+    "no_quantity": "jumlah yang dimohon tidak disebutkan",
+    "no_basis": "belum ada data pemakaian untuk menghitung kebutuhan",
+    "fallback_use": "pemakaian harian memakai perkiraan awal {daily_use}/hari karena belum ada laporan harian",
+    "fair_split": "stok provinsi terbatas sehingga dibagi merata menurut jumlah hari stok tiap kabupaten/kota",
+    "capped_by_need": "disesuaikan dengan kebutuhan ({need} keping)",
+    "capped_by_spare": "dibatasi stok provinsi yang dapat dikirim ({spare} keping)",
+    "below_threshold": "sisa stok {on_hand} keping di bawah batas minimum {threshold} keping",
+}
+
+
+def _fmt(value: Value) -> str:
+    if isinstance(value, bool) or value is None:
+        return "-"
+    if isinstance(value, int | float):
+        return number(value)
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        from datetime import date
+
+        try:
+            return long_date(date.fromisoformat(value))
+        except ValueError:
+            return value
+    return str(value)
+
+
+def reason_id(reason: Reason) -> str:
+    """One reason in Indonesian, its numbers written the Indonesian way."""
+    template = REASON_TEXT.get(reason.code, reason.code)
+    data = {k: _fmt(v) for k, v in reason.data.items()}
+    try:
+        return template.format(**data)
+    except KeyError:
+        return template.split(" ({")[0]
+
+
+def _step_line(step: Step) -> str | None:
+    d = step.data
+    if step.code == "daily_use":
+        basis = USE_BASIS_LABEL.get(str(d.get("basis")), "")
+        return f"pemakaian rata-rata {number(step.value)}/hari kerja ({basis})"
+    if step.code == "need":
+        stock_label = "sisa" if d.get("stock_source") == "stated" else "sisa menurut catatan"
+        text = f"kebutuhan {d['days']} hari x {_fmt(d['daily_use'])}/hari - {stock_label} {_fmt(d['stock'])}"
+        if d.get("incoming"):
+            text += f" - dalam pengiriman {_fmt(d['incoming'])}"
+        raw = d["raw"]
+        text += f" = {_fmt(raw)}"
+        if isinstance(raw, int) and raw < 0:
+            text += ", jadi kebutuhan 0"
+        return text
+    if step.code == "pack":
+        return f"dibulatkan ke atas per kemasan {_fmt(d['pack_size'])} keping = {number(step.value)}"
+    if step.code == "spare":
+        text = f"stok provinsi yang dapat dikirim: {_fmt(d['on_hand'])}"
+        if d.get("committed"):
+            text += f" - sudah dialokasikan {_fmt(d['committed'])}"
+        return text + f" - cadangan {_fmt(d['reserve'])} = {number(step.value)}"
+    if step.code == "fair_share":
+        return f"bagian yang adil dari stok provinsi yang terbatas: {number(step.value)}"
+    return None
+
+
+def explain_id(decision: Decision) -> list[str]:
+    """The arithmetic and the verdict of *decision*, one Indonesian line each.
+
+    e.g. ["pemakaian rata-rata 120/hari kerja (dari laporan harian)",
+          "kebutuhan 30 hari x 120/hari - sisa 800 = 2.800", ...,
+          "disetujui 2.000 karena sesuai jumlah yang dimohon"]
+    """
+    lines = [line for s in decision.steps if (line := _step_line(s)) is not None]
+    final = decision.step("approved") or decision.step("proposed")
+    need_days = decision.step("need")
+    days = need_days.data.get("days") if need_days else None
+    because = ""
+    if final is not None:
+        limited = str(final.data.get("limited_by"))
+        because = LIMITED_BY.get(limited, "").format(
+            days=days, need=_fmt(final.data.get("need")), spare=_fmt(final.data.get("spare")))
+    q = number(decision.quantity)
+    if decision.outcome in ("approve", "approve_partial"):
+        lines.append(f"disetujui {q} karena {because}")
+    elif decision.outcome == "propose":
+        lines.append(f"diusulkan {q} karena {because}")
+    elif decision.outcome == "hold":
+        held = [reason_id(r) for r in decision.reasons if r.code not in ("no_quantity", "fallback_use", "fair_split")]
+        basis = f" ({because})" if final is not None and final.data.get("limited_by") != "requested" else ""
+        lines.append(f"diusulkan {q}{basis}, menunggu keputusan pimpinan karena " + "; ".join(held))
+    else:
+        lines.append("belum dapat dihitung karena " + "; ".join(reason_id(r) for r in decision.reasons))
+    for r in decision.reasons:
+        if r.code in ("fallback_use", "fair_split"):
+            lines.append(reason_id(r))
+    return lines

@@ -1,0 +1,151 @@
+"""The status table: balances and forecasts for every district and item, from entries and reports."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from mailbot.config import Config, StockConfig
+from mailbot.stock.forecast import (
+    DailyReport,
+    DistrictStock,
+    Runway,
+    Trend,
+    UseBasis,
+    days_of_cover,
+    estimate_use,
+    provincial_runway,
+)
+from mailbot.stock.ledger import PROVINCE, Balance, Entry, balances
+
+StockState = Literal["ok", "low", "critical"]
+
+
+@dataclass(frozen=True)
+class DistrictProfile:
+    """What the configuration says about a district: its name, threshold and assumed use."""
+
+    code: str
+    name: str
+    threshold: int
+    fallback_daily_use: float | None  # None: the [stock] fallback_daily_use applies
+
+
+def profiles_from_config(config: Config) -> tuple[DistrictProfile, ...]:
+    return tuple(
+        DistrictProfile(d.code, d.name, config.threshold_for(d.code), d.daily_use) for d in config.districts
+    )
+
+
+@dataclass(frozen=True)
+class DistrictStatus:
+    """One row of the status table: a district's stock of one item and how long it lasts.
+
+    approved_pending is stock promised to the district and not yet dispatched; incoming adds it to
+    what is in transit. cover_days counts on-hand stock only (None: no use, lasts indefinitely).
+    """
+
+    district: str
+    name: str
+    item: str
+    on_hand: int
+    in_transit: int
+    approved_pending: int
+    threshold: int
+    daily_use: float
+    use_basis: UseBasis
+    trend: Trend
+    cover_days: float | None
+    last_report: date | None
+    last_reported_on_hand: int | None
+    state: StockState
+
+    @property
+    def incoming(self) -> int:
+        return self.in_transit + self.approved_pending
+
+    @property
+    def pipeline(self) -> int:
+        """Stock the district has or will have without a new request."""
+        return self.on_hand + self.incoming
+
+
+@dataclass(frozen=True)
+class StockStatus:
+    """Every district row and the province's balance and runway, per item, on one day."""
+
+    today: date
+    districts: tuple[DistrictStatus, ...]
+    province: Mapping[str, Balance]
+    runways: Mapping[str, Runway]
+
+    def rows(self, item: str) -> tuple[DistrictStatus, ...]:
+        return tuple(d for d in self.districts if d.item == item)
+
+    def row(self, district: str, item: str) -> DistrictStatus | None:
+        return next((d for d in self.districts if d.district == district and d.item == item), None)
+
+
+def stock_state(on_hand: int, threshold: int, cover_days: float | None, critical_cover_days: float) -> StockState:
+    """critical: empty or lasting fewer than critical_cover_days; low: under the threshold; else ok."""
+    if on_hand <= 0 or (cover_days is not None and cover_days < critical_cover_days):
+        return "critical"
+    if on_hand < threshold:
+        return "low"
+    return "ok"
+
+
+def district_status(profile: DistrictProfile, item: str, balance: Balance, reports: Sequence[DailyReport],
+                    today: date, settings: StockConfig) -> DistrictStatus:
+    """The status row of one district and item."""
+    fallback = profile.fallback_daily_use if profile.fallback_daily_use is not None else settings.fallback_daily_use
+    usage = estimate_use(reports, today, history_days=settings.history_days, working_days=settings.working_days,
+                         fallback=fallback, trend_tolerance=settings.trend_tolerance)
+    last: DailyReport | None = None
+    for r in reports:
+        if r.day <= today and r.stock_on_hand is not None and (last is None or r.day >= last.day):
+            last = r
+    cover = days_of_cover(balance.on_hand, usage.daily_use)
+    return DistrictStatus(
+        district=profile.code, name=profile.name, item=item,
+        on_hand=balance.on_hand, in_transit=balance.in_transit, approved_pending=balance.committed,
+        threshold=profile.threshold, daily_use=usage.daily_use, use_basis=usage.basis, trend=usage.trend,
+        cover_days=cover,
+        last_report=last.day if last else None,
+        last_reported_on_hand=last.stock_on_hand if last else None,
+        state=stock_state(balance.on_hand, profile.threshold, cover, settings.critical_cover_days),
+    )
+
+
+def status_table(entries: Iterable[Entry], reports: Iterable[DailyReport], profiles: Sequence[DistrictProfile],
+                 items: Sequence[str], today: date, settings: StockConfig) -> StockStatus:
+    """Balances from *entries* and forecasts from *reports* for every district and item, and the runways.
+
+    Reports older than history_days (plus a margin for the stock-drop anchor) may be left out by the
+    caller; they do not change the result except through the last report date.
+    """
+    by_location = balances(entries)
+    grouped: dict[tuple[str, str], list[DailyReport]] = defaultdict(list)
+    for r in reports:
+        grouped[(r.district, r.item)].append(r)
+    rows: list[DistrictStatus] = []
+    province: dict[str, Balance] = {}
+    runways: dict[str, Runway] = {}
+    for item in items:
+        item_rows = [
+            district_status(p, item, by_location.get((item, p.code), Balance()), grouped.get((p.code, item), ()),
+                            today, settings)
+            for p in profiles
+        ]
+        rows.extend(item_rows)
+        store = by_location.get((item, PROVINCE), Balance())
+        province[item] = store
+        runways[item] = provincial_runway(
+            item, store.on_hand, store.committed,
+            [DistrictStock(r.pipeline, r.threshold, r.daily_use) for r in item_rows],
+            today, working_days=settings.working_days, horizon_months=settings.runway_horizon_months,
+        )
+    return StockStatus(today, tuple(rows), province, runways)

@@ -1,0 +1,117 @@
+"""The managers' digest: bars that follow the numbers, Indonesian text, everything escaped, email-safe HTML."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from mailbot.digest import BAR_PX, MARKER_PX, RequestSummary, WaitingRequest, build_digest_view, nice_ceiling, render_digest
+from mailbot.render import make_environment
+from mailbot.stock.forecast import DistrictStock, provincial_runway
+from mailbot.stock.ledger import Balance
+from mailbot.stock.status import StockStatus
+from tests.stock.factories import row
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+NOW = datetime(2026, 11, 27, 7, 0)
+TODAY = NOW.date()
+EVIL = '<script>alert("x")</script> & Co'
+
+
+def plain_env() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), undefined=jinja2.StrictUndefined,
+                              autoescape=jinja2.select_autoescape(["html"]))
+
+
+ENVS = {"plain": plain_env, "mailbot": lambda: make_environment(TEMPLATES)}
+
+ROWS = [
+    # name, code, on hand, threshold, daily use, state
+    ("Kabupaten Bulungan", "65.01", 3325, 1000, 119.0, "ok"),
+    ("Kabupaten Malinau", "65.02", 640, 1000, 95.0, "low"),
+    ("Kabupaten Nunukan", "65.03", 2294, 1000, 167.0, "ok"),
+    ("Kabupaten Tana Tidung " + EVIL, "65.04", 120, 500, 46.0, "critical"),
+    ("Kota Tarakan", "65.71", 7480, 1000, 160.0, "ok"),
+]
+
+
+def status() -> StockStatus:
+    rows = tuple(row(on_hand, use, name=name, district=code, threshold=thr, state=state, last_report=date(2026, 11, 26))
+                 for name, code, on_hand, thr, use, state in ROWS)
+    runway = provincial_runway("ktp-el", 66000, 2000, [DistrictStock(r.pipeline, r.threshold, r.daily_use) for r in rows],
+                               TODAY, working_days=[0, 1, 2, 3, 4], horizon_months=6)
+    return StockStatus(TODAY, rows, {"ktp-el": Balance(66000, 0, 2000)}, {"ktp-el": runway})
+
+
+def view():  # noqa: ANN201
+    return build_digest_view(
+        status(), office_name="Disdukcapil Provinsi Kalimantan Utara", now=NOW, since=datetime(2026, 11, 26, 7),
+        decisions=[RequestSummary("BLK-2026-0031", "Kota Tarakan", "ktp-el", datetime(2026, 11, 26, 8, 12), 2000,
+                                  "approve_partial", 1800, ("capped_by_need",)),
+                   RequestSummary("BLK-2026-0032", EVIL, "ktp-el", datetime(2026, 11, 26, 9), None, "clarify", None,
+                                  ("no_quantity",), decided_by=EVIL)],
+        waiting=[WaitingRequest("BLK-2026-0029", "Kabupaten Nunukan", "ktp-el", datetime(2026, 11, 25, 10), 8000,
+                                3900, ("over_limit",))],
+        reserve={"ktp-el": 5000}, working_days=[0, 1, 2, 3, 4], silent_working_days=2, held_request_hours=24,
+        items=("ktp-el",),
+    )
+
+
+BAR_TABLE = re.compile(r'<table role="presentation" cellpadding="0" cellspacing="0" border="0" '
+                       r'style="border-collapse:collapse;mso-table-lspace:0pt;mso-table-rspace:0pt;"><tr>(.*?)</tr></table>',
+                       re.S)
+CELL = re.compile(r'<td width="(\d+)" height="(\d+)" bgcolor="(#[0-9a-f]{6})"')
+
+
+@pytest.mark.parametrize("env_name", sorted(ENVS))
+def test_bars_follow_the_numbers(env_name: str) -> None:
+    _, _, html = render_digest(view(), ENVS[env_name]())
+    bars = [CELL.findall(b) for b in BAR_TABLE.findall(html)]
+    district_bars = bars[:len(ROWS)]
+    scale = nice_ceiling(7480 * 1.05)
+    assert scale == 10000
+    shown = sorted(ROWS, key=lambda r: (-["ok", "low", "critical"].index(r[5]), r[1]))  # worst first
+    assert [r[1] for r in shown] == ["65.04", "65.02", "65.01", "65.03", "65.71"]
+    colours = {"ok": "#2e7d32", "low": "#f29900", "critical": "#c5221f"}
+    for (name, code, on_hand, threshold, _, state), cells in zip(shown, district_bars, strict=True):
+        widths = [(int(w), c) for w, _, c in cells]
+        stock = sum(w for w, c in widths if c == colours[state])
+        assert stock == round(BAR_PX * on_hand / scale), name
+        marker_at = next(i for i, (_, c) in enumerate(widths) if c == "#202124")
+        assert sum(w for w, _ in widths[:marker_at]) == round(BAR_PX * threshold / scale), name
+        assert sum(w for w, _ in widths) == BAR_PX + MARKER_PX  # the marker's pixels come on top of the bar
+    # a longer stock gives a longer bar
+    lengths = {r[1]: sum(int(w) for w, _, c in cells if c != "#e8eaed" and c != "#202124")
+               for r, cells in zip(shown, district_bars, strict=True)}
+    assert lengths["65.71"] > lengths["65.01"] > lengths["65.03"] > lengths["65.02"] > lengths["65.04"] > 0
+
+
+@pytest.mark.parametrize("env_name", sorted(ENVS))
+def test_everything_is_escaped_and_email_safe(env_name: str) -> None:
+    subject, text, html = render_digest(view(), ENVS[env_name]())
+    assert "<script" not in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; Co" in html
+    for forbidden in ("<img", "<svg", "src=", "url(", "<link", "<style", "http://", "https://"):
+        assert forbidden not in html.lower()
+    assert EVIL in text  # plain text is not HTML: shown as written
+
+
+@pytest.mark.parametrize("env_name", sorted(ENVS))
+def test_indonesian_text_numbers_and_dates(env_name: str) -> None:
+    subject, text, html = render_digest(view(), ENVS[env_name]())
+    assert subject == ("Ringkasan stok blangko KTP-el 27 November 2026: 1 kabupaten/kota kritis, 1 menipis, "
+                       "1 permohonan menunggu keputusan")
+    for body in (text, html):
+        assert "Yth. Bapak/Ibu Pimpinan," in body
+        assert "Stok gudang provinsi 66.000 keping, 2.000 di antaranya sudah dialokasikan" in body
+        assert "7.480" in body and "3.325" in body
+        assert "BLK-2026-0029" in body and "3.900" in body and "1 hari 21 jam" in body
+        assert "disetujui sebagian" in body and "1.800" in body
+        assert "26 November 2026" in body
+    assert "KRITIS" in text and "MENIPIS" in text
+    # Tarakan: 7,480 of a 10,000 scale is 15 of 20 characters, the threshold mark after the second
+    assert "[##|#############.....] 7.480 / batas 1.000" in text
