@@ -417,8 +417,12 @@ def main() -> None:
     try:
         app()
     except ConfigError as exc:
-        err.print(f"mailbot: configuration error: {exc}", markup=False, highlight=False)
+        sys.stderr.write(f"mailbot: configuration error: {_one_line(str(exc))}\n")
         sys.exit(2)
     except MailbotError as exc:
-        err.print(f"mailbot: {exc}", markup=False, highlight=False)
+        sys.stderr.write(f"mailbot: {_one_line(str(exc))}\n")
         sys.exit(1)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

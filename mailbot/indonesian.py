@@ -23,10 +23,15 @@ def number(value: int | float | None) -> str:
     return f"{int(value):,}".replace(",", ".")
 
 
-def long_date(value: date | datetime | None) -> str:
-    """date(2026, 11, 27) -> "27 November 2026"."""
+def long_date(value: date | datetime | str | None) -> str:
+    """date(2026, 11, 27) or "2026-11-27" -> "27 November 2026"."""
     if value is None:
         return "-"
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value[:10])
+        except ValueError:
+            return value
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 

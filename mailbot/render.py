@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+import email.policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
@@ -15,6 +16,9 @@ from mailbot import indonesian
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 LOOP_MARKER = "mailbot"
+# Headers are capped well below 998 characters by the guards; not folding them avoids the stdlib
+# folder's habit of moving a whole subject to a continuation line (read back with a leading space).
+OUTGOING = email.policy.default.clone(max_line_length=998)
 
 Category = Literal["reply", "alert", "digest", "notice"]
 
@@ -90,7 +94,7 @@ def compose(envelope: Envelope, body: Rendered, *, category: Category, domain: s
     EmailMessage refuses CR/LF in headers as a last line of defence.
     """
     message_id = make_msgid(idstring=_idstring(purpose), domain=domain)
-    msg = EmailMessage()
+    msg = EmailMessage(policy=OUTGOING)
     msg["From"] = f"{envelope.sender_name} <{envelope.sender}>"
     msg["To"] = ", ".join(envelope.recipients)
     msg["Subject"] = envelope.subject

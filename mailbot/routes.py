@@ -70,6 +70,10 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     """A request for blanks: record it, then decide (or link it to the one already open)."""
     district = trust.district or verdict.district
     item = verdict.item or "ktp-el"
+    if trust.trusted and district is not None and verdict.requested is not None:
+        asked = repo.open_request(session, district, item, states=("clarifying",))
+        if asked is not None:  # a fresh email that answers our question still completes the same request
+            return actions.complete_clarification(session, desk, asked, message, verdict, trust)
     now = desk.now()
     req = Request(
         reference=repo.next_reference(session, now.year), district=district, item=item,
@@ -166,17 +170,17 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
 def automated(session: Session, desk: Desk, message: Message, verdict: Verdict,
               parsed: EmailMessage | None) -> str:
     """Never answered. A bounce of one of our own messages is matched to it and reported to the operator."""
-    ours = _our_message_ids(message.raw or b"", desk.config.office.domain)
-    if not ours:
+    mentioned = [m for m in _our_message_ids(message.raw or b"", desk.config.office.domain)
+                 if m != message.message_id]
+    bounced = repo.outbox_by_message_id(session, mentioned)
+    if bounced is None:
         return "automated"
-    message.outbound_ref = ours[0]
-    bounced = repo.outbox_by_message_id(session, ours)
+    message.outbound_ref = bounced.message_id
     operator = desk.config.office.operator or desk.config.office.managers[0]
     queue(session, desk, purpose=f"bounce:{message.id}", category="notice", template="notice_bounce",
-          to=[operator], request_pk=bounced.request_pk if bounced else None,
-          context={"bounced_message_id": ours[0],
-                   "bounced_to": ", ".join(bounced.recipients) if bounced else "-",
-                   "bounced_subject": bounced.subject if bounced else "-",
+          to=[operator], request_pk=bounced.request_pk,
+          context={"bounced_message_id": bounced.message_id, "bounced_to": ", ".join(bounced.recipients),
+                   "bounced_subject": bounced.subject,
                    "bounce_subject": verdict.subject, "reasons": list(verdict.automated_reasons)})
     return "automated-bounce"
 

@@ -13,7 +13,8 @@ from mailbot.digest import RequestSummary, WaitingRequest, build_digest_view, re
 from mailbot.outbox import FlushResult, flush
 from mailbot.outgoing import queue
 from mailbot.render import Rendered
-from mailbot.stock.alerts import Alert, AlertSnapshot, HeldRequest, check_alerts as alert_conditions
+from mailbot.stock.alerts import Alert, AlertSnapshot, HeldRequest, alert_context, alert_template
+from mailbot.stock.alerts import check_alerts as alert_conditions
 from mailbot.stock.explain import explain_id
 from mailbot.store import repo
 from mailbot.store import stock as ledger
@@ -78,11 +79,9 @@ def _proactive_request(session: Session, desk: Desk, alert: Alert) -> str | None
 
 
 def _send_alert(session: Session, desk: Desk, alert: Alert, reference: str | None) -> None:
-    queue(session, desk, purpose=f"alert:{alert.key}", category="alert", template=f"alert_{alert.kind}",
-          to=desk.config.office.managers,
-          context={"alert": alert, "reference": reference,
-                   "district_name": desk.district_name(alert.district) if alert.district else None,
-                   "explanation": explain_id(alert.proposal) if alert.proposal else []})
+    name = desk.district_name(alert.district) if alert.district else None
+    queue(session, desk, purpose=f"alert:{alert.key}", category="alert", template=alert_template(alert),
+          to=desk.config.office.managers, context={**alert_context(alert, name), "reference": reference})
 
 
 # --- the digest ----------------------------------------------------------------------------------

@@ -1,0 +1,82 @@
+"""A wrong configuration is one line naming the key, exit status 2, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.desk.conftest import mailbot
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (lambda s: s.replace('address = "blangko@', 'adress = "blangko@'), "office.adress: unknown key"),
+        (lambda s: s.replace("threshold = 1000", 'threshold = "seribu"'), "stock.threshold"),
+        (lambda s: s.replace("target_cover_days = 30", "target_cover_days = 0"), "stock.target_cover_days"),
+        (lambda s: s.replace('kind = "maildir"\n# Maildir', 'kind = "pop3"\n# Maildir', 1), "inbox"),
+        (lambda s: s.replace('timezone = "Asia/Makassar"', 'timezone = "Asia/Nowhere"'), "office.timezone"),
+        (lambda s: s.replace('code = "65.02"', 'code = "65.01"'), "appears twice"),
+        (lambda s: s.replace("[office]", "[office\n"), "not valid TOML"),
+        (lambda s: s + "\n[surprise]\nx = 1\n", "surprise: unknown key"),
+    ],
+    ids=["misspelt-key", "wrong-type", "out-of-range", "unknown-inbox-kind", "unknown-zone", "duplicate-district",
+         "broken-toml", "unknown-section"],
+)
+def test_broken_config_is_one_line_exit_2(desk_dir: Path, edit, expected: str) -> None:  # type: ignore[no-untyped-def]
+    path = desk_dir / "config.toml"
+    original = path.read_text()
+    changed = edit(original)
+    assert changed != original, "the edit must change the file"
+    path.write_text(changed)
+    result = mailbot(desk_dir, "run", "--once")
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert expected in lines[0]
+    assert "Traceback" not in result.stderr
+    assert not (desk_dir / "var" / "mailbot.db").exists(), "nothing may run on a broken config"
+
+
+def test_missing_config_file(tmp_path: Path) -> None:
+    result = mailbot(tmp_path, "check-config")
+    assert result.returncode == 2
+    assert "configuration file not found" in result.stderr
+
+
+def test_config_from_environment_variable(desk_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    import os
+    import subprocess
+    import sys
+
+    elsewhere = tmp_path_factory.mktemp("cwd")
+    env = {**os.environ, "MAILBOT_CONFIG": str(desk_dir / "config.toml")}
+    result = subprocess.run([sys.executable, "-m", "mailbot", "check-config"], capture_output=True, text=True,
+                            cwd=elsewhere, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "5 districts" in result.stdout
+
+
+def test_secret_missing_from_environment_is_named(desk_dir: Path) -> None:
+    path = desk_dir / "config.toml"
+    text = path.read_text()
+    start = text.index("[inbox]")
+    end = text.index("[outbox]")
+    text = text[:start] + (
+        '[inbox]\nkind = "imap"\nhost = "127.0.0.1"\nport = 1\ntls = "none"\nusername = "u"\n'
+        'password_env = "MAILBOT_TEST_NO_SUCH_VARIABLE"\n\n'
+    ) + text[end:]
+    path.write_text(text)
+    result = mailbot(desk_dir, "run", "--once")
+    assert result.returncode == 2
+    assert "MAILBOT_TEST_NO_SUCH_VARIABLE" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_relative_paths_resolve_against_the_config_folder(desk_dir: Path) -> None:
+    from mailbot.config import load_config
+
+    config = load_config(desk_dir / "config.toml")
+    assert config.inbox.path == desk_dir / "var" / "mail" / "inbox"  # type: ignore[union-attr]
+    assert config.database.url == f"sqlite:///{desk_dir / 'var' / 'mailbot.db'}"
