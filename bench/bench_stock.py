@@ -31,7 +31,7 @@ def generate(districts: int, days: int, seed: int = 7) -> tuple[list[Entry], lis
     rng = random.Random(seed)
     start = TODAY - timedelta(days=days)
     at = datetime(start.year, start.month, start.day, 8)
-    profiles = [DistrictProfile(f"{11 + i // 100:02d}.{i % 100:02d}", f"Kabupaten {i:03d}", 1000, None)
+    profiles = [DistrictProfile(f"{11 + i // 100:02d}.{i % 100:02d}", f"Kabupaten {i:03d}", 1000, {})
                 for i in range(districts)]
     entries = [Entry("ktp-el", PROVINCE, 2_000_000, EntryKind.OPENING, at, "config")]
     reports: list[DailyReport] = []

@@ -332,12 +332,8 @@ def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: 
             ledger.book(session, Entry(item, district, shipped, EntryKind.SHIPMENT_DISPATCHED, now,
                                        f"dispatch:{req.reference}", req.reference), actor="receipt",
                         request_pk=req.id)
-        ledger.book(session, Entry(item, district, shipped, EntryKind.RECEIPT_CONFIRMED, now, source, req.reference),
-                    actor=verdict.sender or "district", request_pk=req.id)
-        if received != shipped:
-            ledger.book(session, Entry(item, district, received - shipped, EntryKind.ADJUSTMENT, now, source,
-                                       f"selisih penerimaan {req.reference}: dikirim {shipped}, diterima {received}"),
-                        actor=verdict.sender or "district", request_pk=req.id)
+        ledger.receive(session, district=district, item=item, shipped=shipped, received=received, at=now,
+                       source=source, actor=verdict.sender or "district", request_pk=req.id, reference=req.reference)
         req.state, req.updated_at = "received", now
         _record(session, desk, req, "received", received, actor=verdict.sender or "district", reasons=[],
                 arithmetic=[])

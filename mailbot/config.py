@@ -115,7 +115,7 @@ class DistrictConfig(_Strict):
     name: str
     senders: list[Email] = Field(min_length=1)
     threshold: int | None = Field(default=None, ge=0)
-    daily_use: float | None = Field(default=None, ge=0)
+    daily_use: dict[Item, Annotated[float, Field(ge=0)]] = Field(default_factory=dict)
     opening_stock: dict[Item, int] = Field(default_factory=dict)
 
     @field_validator("senders")
@@ -131,7 +131,8 @@ class StockConfig(_Strict):
     reserve: dict[Item, int] = Field(default_factory=lambda: {"ktp-el": 5000, "kia": 1000})
     pack_size: int = Field(default=100, ge=1)
     auto_approve_limit: int = Field(default=5000, ge=0)
-    fallback_daily_use: float = Field(default=50.0, ge=0)
+    fallback_daily_use: dict[Item, Annotated[float, Field(ge=0)]] = Field(
+        default_factory=lambda: {"ktp-el": 50.0, "kia": 15.0})
     history_days: int = Field(default=28, ge=1)
     runway_horizon_months: float = Field(default=6.0, gt=0)
     contradiction_tolerance: float = Field(default=0.25, ge=0)

@@ -61,7 +61,7 @@ def sample(config_path: Path):  # noqa: ANN201 - a script helper
             if code_silent(p.code, day):
                 continue
             factor, asks = BEHAVIOUR[p.code]
-            use = (p.fallback_daily_use or 50) * factor * (1.25 if day > TODAY - timedelta(days=14) else 1.0)
+            use = p.fallback_daily_use.get("ktp-el", 50) * factor * (1.25 if day > TODAY - timedelta(days=14) else 1.0)
             bal = current.get(("ktp-el", p.code))
             assert bal is not None
             printed = min(bal.on_hand, max(0, round(rng.gauss(use, use * 0.2))))

@@ -31,12 +31,12 @@ class DistrictProfile:
     code: str
     name: str
     threshold: int
-    fallback_daily_use: float | None  # None: the [stock] fallback_daily_use applies
+    fallback_daily_use: Mapping[str, float]  # per item; an item missing: the [stock] fallback_daily_use applies
 
 
 def profiles_from_config(config: Config) -> tuple[DistrictProfile, ...]:
     return tuple(
-        DistrictProfile(d.code, d.name, config.threshold_for(d.code), d.daily_use) for d in config.districts
+        DistrictProfile(d.code, d.name, config.threshold_for(d.code), dict(d.daily_use)) for d in config.districts
     )
 
 
@@ -101,7 +101,7 @@ def stock_state(on_hand: int, threshold: int, cover_days: float | None, critical
 def district_status(profile: DistrictProfile, item: str, balance: Balance, reports: Sequence[DailyReport],
                     today: date, settings: StockConfig) -> DistrictStatus:
     """The status row of one district and item."""
-    fallback = profile.fallback_daily_use if profile.fallback_daily_use is not None else settings.fallback_daily_use
+    fallback = profile.fallback_daily_use.get(item, settings.fallback_daily_use.get(item, 0.0))  # type: ignore[call-overload]
     usage = estimate_use(reports, today, history_days=settings.history_days, working_days=settings.working_days,
                          fallback=fallback, trend_tolerance=settings.trend_tolerance)
     last: DailyReport | None = None

@@ -11,7 +11,10 @@ from sqlalchemy.orm import Session
 
 from mailbot.config import ITEMS, PROVINCE
 from mailbot.stock.forecast import DailyReport, DistrictStock, provincial_runway
-from mailbot.stock.ledger import Balance, Entry, EntryKind, postings
+from mailbot.errors import InvalidAction
+from mailbot.stock.ledger import Balance, Entry, EntryKind, postings, problems
+from mailbot.stock.ledger import confirm_receipt as ledger_confirm_receipt
+from mailbot.stock.ledger import observe as ledger_observe
 from mailbot.stock.status import DistrictStatus, StockStatus, district_status, profiles_from_config
 from mailbot.store import repo
 from mailbot.store.schema import LedgerEntry, Report, Request
@@ -21,7 +24,17 @@ if TYPE_CHECKING:
 
 
 def book(session: Session, entry: Entry, *, actor: str, request_pk: int | None = None) -> bool:
-    """Store *entry* as its postings, unless the same (source, kind) was booked already. True if booked."""
+    """Store *entry* as its postings, unless the same (source, kind) was booked already. True if booked.
+
+    An entry that would drive a balance below zero (or commit more than the store holds) is refused
+    with InvalidAction: the ledger never shows stock that is not there.
+    """
+    current = {(p.item, p.location): _balance(session, p.item, p.location) for p in postings(entry)}
+    current.setdefault((entry.item, PROVINCE), _balance(session, entry.item, PROVINCE))
+    found = problems(current, entry)
+    if found and entry.kind is not EntryKind.OPENING:
+        raise InvalidAction(f"{entry.kind} of {entry.quantity} {entry.item} at {entry.location} refused: "
+                            + ", ".join(found))
     booked = False
     for p in postings(entry):
         booked |= repo.post(session, LedgerEntry(
@@ -54,18 +67,26 @@ def observe(session: Session, *, district: str, item: str, observed: int, at: da
             actor: str) -> int:
     """Bring the district's on-hand to what its report says; returns the change (negative = cards used).
 
-    A drop is consumption (stock_observed); a rise the ledger cannot explain is booked as an
-    adjustment with its reason, so no card appears without a trace.
+    See mailbot.stock.ledger.observe: a drop is consumption, a rise is an implied receipt of what is
+    in transit, and anything still unexplained an adjustment with its reason.
     """
-    current = _balance(session, item, district).on_hand
-    delta = observed - current
-    if delta < 0:
-        book(session, Entry(item, district, -delta, EntryKind.STOCK_OBSERVED, at, source,
-                            f"stok dilaporkan {observed}"), actor=actor)
-    elif delta > 0:
-        book(session, Entry(item, district, delta, EntryKind.ADJUSTMENT, at, source,
-                            f"stok dilaporkan {observed}, lebih tinggi dari catatan {current}"), actor=actor)
-    return delta
+    current = _balance(session, item, district)
+    for entry in ledger_observe(current, item, district, observed, at, source):
+        book(session, entry, actor=actor)
+    return observed - current.on_hand
+
+
+def receive(session: Session, *, district: str, item: str, shipped: int, received: int, at: datetime,
+            source: str, actor: str, request_pk: int | None, reference: str) -> None:
+    """A receipt confirmation: the shipment moves from in transit to on hand; a shortfall is booked with its reason."""
+    current = _balance(session, item, district)
+    moved = ledger_confirm_receipt(current, item, district, shipped, at, source)
+    for entry in moved:
+        book(session, entry, actor=actor, request_pk=request_pk)
+    if moved and received != shipped:
+        book(session, Entry(item, district, received - shipped, EntryKind.ADJUSTMENT, at, source,
+                            f"selisih penerimaan {reference}: dikirim {shipped}, diterima {received}"),
+             actor=actor, request_pk=request_pk)
 
 
 def province_balance(session: Session, item: str) -> Balance:

@@ -90,8 +90,8 @@ def test_status_table_from_entries_and_reports() -> None:
         Entry("ktp-el", "65.01", 2000, EntryKind.SHIPMENT_APPROVED, at, "request:1"),
     ]
     reports = [DailyReport("65.01", "ktp-el", date(2026, 11, d), 1000 - 100 * (d - 22), 100) for d in (23, 24, 25, 26)]
-    profiles = [DistrictProfile("65.01", "Kabupaten Bulungan", 1000, None),
-                DistrictProfile("65.04", "Kabupaten Tana Tidung", 500, 25)]
+    profiles = [DistrictProfile("65.01", "Kabupaten Bulungan", 1000, {}),
+                DistrictProfile("65.04", "Kabupaten Tana Tidung", 500, {"ktp-el": 25})]
     status = status_table(entries, reports, profiles, ("ktp-el",), date(2026, 11, 27), SETTINGS)
     bulungan = status.row("65.01", "ktp-el")
     tana_tidung = status.row("65.04", "ktp-el")
