@@ -1,0 +1,90 @@
+"""Reader throughput over the test corpus, on one core.
+
+Usage: .venv/bin/python bench/bench_reader.py [--seconds 5]
+
+Prints messages per second for read_message over every corpus file, for the plain-text
+messages only (single text/plain part, no attachments), and as a floor the rate of bare
+email.message_from_bytes(policy=default) + get_body over the same files in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import email
+import email.policy
+import sys
+import time
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from mailbot.reader import read_message  # noqa: E402
+from mailbot.reader.verdict import District  # noqa: E402
+
+CORPUS = ROOT / "tests" / "corpus"
+TARGET_PLAIN = 2000.0
+
+
+def districts() -> tuple[District, ...]:
+    config = tomllib.loads((ROOT / "config.toml").read_text(encoding="utf-8"))
+    return tuple(District(d["code"], d["name"], tuple(s.lower() for s in d["senders"])) for d in config["districts"])
+
+
+def is_plain(raw: bytes) -> bool:
+    msg = email.message_from_bytes(raw, policy=email.policy.compat32)
+    return not msg.is_multipart() and msg.get_content_type() == "text/plain"
+
+
+def rate(messages: list[bytes], work: Callable[[bytes], object], seconds: float) -> float:
+    """Messages per second of work over messages, cycling for about `seconds`."""
+    for raw in messages:  # warm up: imports, regex caches, openpyxl
+        work(raw)
+    done = 0
+    start = time.perf_counter()
+    deadline = start + seconds
+    while True:
+        for raw in messages:
+            work(raw)
+        done += len(messages)
+        now = time.perf_counter()
+        if now >= deadline:
+            return done / (now - start)
+
+
+def floor(raw: bytes) -> object:
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    body = msg.get_body(preferencelist=("plain", "html"))
+    try:
+        return body.get_content() if body is not None else None
+    except LookupError:  # the stdlib gives up on an unknown charset; the reader does not
+        return None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=5.0, help="time per measurement (default 5)")
+    args = parser.parse_args()
+    ds = districts()
+    files = sorted(CORPUS.glob("*.eml"))
+    everything = [f.read_bytes() for f in files]
+    plain = [raw for raw in everything if is_plain(raw)]
+
+    def read(raw: bytes) -> object:
+        return read_message(raw, ds, own_addresses=("blangko@disdukcapil.kaltaraprov.example",))
+
+    share = args.seconds / 5
+    all_rate = rate(everything, read, share * 2)
+    plain_rate = rate(plain, read, share * 2)
+    floor_rate = rate(plain, floor, share)
+    print(f"corpus: {len(everything)} messages, {len(plain)} plain-text")
+    print(f"read_message, all messages:        {all_rate:9.0f} msgs/s")
+    print(f"read_message, plain-text messages: {plain_rate:9.0f} msgs/s  (target >= {TARGET_PLAIN:.0f})")
+    print(f"floor, message_from_bytes+get_body (plain-text, policy.default): {floor_rate:9.0f} msgs/s")
+    return 0 if plain_rate >= TARGET_PLAIN else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

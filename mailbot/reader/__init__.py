@@ -1,0 +1,147 @@
+"""The reader: raw district email in, a Verdict out. Pure: no database, network, clock or files."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from mailbot.reader import vocabulary as vocab
+from mailbot.reader.automated import automation_reasons, content_reasons, header_reasons
+from mailbot.reader.classify import district_named, district_of_sender, item_of, kind_of
+from mailbot.reader.dates import report_date
+from mailbot.reader.mime import ReadLimits, extract
+from mailbot.reader.numbers import normalise
+from mailbot.reader.quotes import strip_quoted
+from mailbot.reader.roles import Candidate, read_table, read_text, settle, split_text_tables
+from mailbot.reader.verdict import QUANTITY_FIELDS, District, Doubt, Evidence, Verdict
+
+__all__ = [
+    "District",
+    "Doubt",
+    "Evidence",
+    "ReadLimits",
+    "Verdict",
+    "automation_reasons",
+    "read_message",
+    "strip_quoted",
+]
+
+_EXCERPT_CHARS = 2000
+_PREFIX_RE = re.compile(
+    r"^\s*(?:(?P<word>" + "|".join(vocab.REPLY_PREFIXES + vocab.FORWARD_PREFIXES) + r")\s*(?:\[\d+\])?\s*:\s*)",
+    re.IGNORECASE,
+)
+
+
+def _subject_prefixes(subject: str) -> tuple[str, bool, bool]:
+    """(subject without Re:/Fwd: prefixes, is a reply, is a forward)."""
+    reply = forward = False
+    while True:
+        m = _PREFIX_RE.match(subject)
+        if not m:
+            return subject.strip(), reply, forward
+        if m.group("word").lower() in vocab.FORWARD_PREFIXES:
+            forward = True
+        else:
+            reply = True
+        subject = subject[m.end() :]
+
+
+def read_message(
+    raw: bytes,
+    districts: Sequence[District],
+    *,
+    own_addresses: Sequence[str] = (),
+    limits: ReadLimits | None = None,
+) -> Verdict:
+    """Read one raw RFC 5322 message the way a careful clerk would.
+
+    Raises NotAnEmailError for bytes that are not an email and LimitExceeded when limits are
+    exceeded. A number the reader is not sure of is left None, with a Doubt saying why.
+
+    >>> v = read_message(b"From: x@y.example\\nSubject: Permohonan\\n\\nSisa stok 750, mohon tambahan 2.000 keping.", [])
+    >>> (v.kind, v.stock_on_hand, v.requested)
+    ('request', 750, 2000)
+    """
+    parts = extract(raw, limits)
+    subject = parts.subject
+    bare_subject, is_reply, is_forward = _subject_prefixes(subject)
+    new_text = strip_quoted(parts.text, forwarded=is_forward)
+
+    sender = parts.sender
+    sender_district = district_of_sender(sender, districts)
+    sender_known = sender_district is not None
+
+    reasons = list(header_reasons(parts.message, own_addresses))
+    for reason in content_reasons(subject, parts.text):
+        if reason not in reasons:
+            reasons.append(reason)
+
+    # A reply's subject speaks of the earlier message; only a fresh subject carries numbers.
+    read_subject = "" if is_reply else bare_subject
+    body = read_subject + "\n\n" + new_text if read_subject else new_text
+    low_all = normalise(subject + "\n" + new_text)
+    district = sender_district or district_named(low_all, districts)
+    excerpt = new_text.strip()[:_EXCERPT_CHARS]
+    common = dict(
+        district=district,
+        sender_known=sender_known,
+        sender=sender,
+        subject=subject,
+        message_id=parts.message_id,
+        in_reply_to=parts.in_reply_to,
+        references=parts.references,
+        body_excerpt=excerpt,
+    )
+    if reasons:
+        return Verdict(kind="automated", item=None, automated_reasons=tuple(reasons), notes=parts.notes, **common)  # type: ignore[arg-type]
+
+    text, text_tables = split_text_tables(body)
+    candidates: list[Candidate] = []
+    row_date = None
+    tables = [("tabel", t) for t in text_tables] + [(name or "lampiran", t) for name, t in parts.tables]
+    for source, table in tables:
+        found = read_table(table, parts.date, source)
+        if found is not None:
+            candidates.extend(found[0])
+            row_date = row_date or found[1]
+    low = normalise(text)
+    text_candidates, unassigned = read_text(text, low)
+    candidates.extend(text_candidates)
+    reading = settle(candidates, unassigned)
+
+    doubt_fields = {d.field for d in reading.doubts}
+    kind = kind_of(normalise(read_subject + "\n" + new_text), set(reading.values), doubt_fields, bool(tables and candidates))
+    item, item_ambiguous, item_assumed = item_of(low_all, normalise(parts.text))
+    notes = list(parts.notes)
+    if kind == "other":
+        item, item_ambiguous = None, False  # a blank named in passing is not what the mail is about
+    elif item_assumed:
+        notes.append("no blank named; KTP-el assumed")
+    doubts = list(reading.doubts)
+    values = dict(reading.values)
+    evidence = list(reading.evidence)
+    if kind in ("request", "receipt", "stock_report"):
+        if item_ambiguous:
+            doubts.append(Doubt("item", "item", "KTP-el dan KIA"))
+    if kind == "request" and "requested" not in values and "requested" not in doubt_fields:
+        reason = "unclear" if reading.unassigned else "missing"
+        doubts.append(Doubt("requested", reason, reading.unassigned[0] if reading.unassigned else ""))
+    elif kind == "receipt" and "received" not in values and "received" not in doubt_fields:
+        doubts.append(Doubt("received", "missing", ""))
+    elif kind == "stock_report" and not (set(values) & {"stock_on_hand", "printed", "recorded"}) and not doubt_fields:
+        doubts.append(Doubt("stock_on_hand", "missing", ""))
+    when = None
+    if kind == "stock_report":
+        when = row_date or report_date(normalise(read_subject + "\n" + text), parts.date)
+    return Verdict(
+        kind=kind,
+        item=item,
+        report_date=when,
+        evidence=tuple(evidence),
+        doubts=tuple(doubts),
+        notes=tuple(notes),
+        **{f: values.get(f) for f in QUANTITY_FIELDS},  # type: ignore[arg-type]
+        **common,  # type: ignore[arg-type]
+    )
+

@@ -1,0 +1,98 @@
+"""Is this mail sent by a machine? RFC 3834-style header rules plus content signals, as reason codes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from email.message import Message
+
+from mailbot.reader import vocabulary as vocab
+from mailbot.reader.mime import decode_header_value, extract_from, sender_address
+
+_SUPPRESS_RE = re.compile(r"\b(?:all|autoreply|oof)\b", re.IGNORECASE)
+_PRECEDENCE_RE = re.compile(r"^\s*(?:bulk|junk|list)\b", re.IGNORECASE)
+_OOO_SUBJECT_RE = re.compile("|".join(re.escape(p) for p in vocab.OUT_OF_OFFICE_SUBJECTS))
+_OOO_BODY_RE = re.compile("|".join(re.escape(p) for p in vocab.OUT_OF_OFFICE_BODIES))
+_BOUNCE_SUBJECT_RE = re.compile("|".join(re.escape(p) for p in vocab.DELIVERY_FAILURE_SUBJECTS))
+_BOUNCE_BODY_RE = re.compile("|".join(re.escape(p) for p in vocab.DELIVERY_FAILURE_BODIES))
+_NEWSLETTER_RE = re.compile("|".join(re.escape(p) for p in vocab.NEWSLETTER_PHRASES))
+_PERSON_PREFIX_RE = re.compile(r"^\s*(?:re|fw|fwd|tr|bls|balas)\s*:", re.IGNORECASE)
+_BODY_WINDOW = 4000  # content signals sit near the top; long bodies are not scanned in full
+
+
+def header_reasons(msg: Message, own_addresses: Sequence[str] = ()) -> tuple[str, ...]:
+    """Reason codes from headers and the sender address alone (RFC 3834 and common practice)."""
+    reasons: list[str] = []
+    headers: dict[str, object] = {}
+    for name, value in msg.items():
+        headers.setdefault(name.lower(), value)
+    auto_submitted = headers.get("auto-submitted")
+    if auto_submitted is not None and str(auto_submitted).strip().lower().split(";")[0].strip() not in ("no", ""):
+        reasons.append("auto-submitted")
+    return_path = headers.get("return-path")
+    if return_path is not None and str(return_path).strip() in ("", "<>"):
+        reasons.append("null-return-path")
+    precedence = headers.get("precedence")
+    if precedence is not None and _PRECEDENCE_RE.match(str(precedence)):
+        reasons.append("precedence-bulk")
+    if any(name.startswith("list-") for name in headers):
+        reasons.append("list-header")
+    if headers.get("x-loop") is not None:
+        reasons.append("x-loop")
+    suppress = headers.get("x-auto-response-suppress")
+    if suppress is not None and _SUPPRESS_RE.search(str(suppress)):
+        reasons.append("auto-response-suppress")
+    if msg.get_content_type() == "multipart/report":
+        reasons.append("multipart-report")
+    sender = sender_address(msg)
+    if sender:
+        local = sender.split("@", 1)[0]
+        if local == "mailer-daemon":
+            reasons.append("sender-mailer-daemon")
+        elif local == "postmaster":
+            reasons.append("sender-postmaster")
+        if local in vocab.NOREPLY_LOCALS or local.startswith(("noreply", "no-reply", "no_reply", "donotreply")):
+            reasons.append("sender-noreply")
+        if local.startswith("owner-"):
+            reasons.append("sender-list-owner")
+        if local.endswith("-request"):
+            reasons.append("sender-list-request")
+        own = {a.strip().lower() for a in own_addresses}
+        if sender in own:
+            reasons.append("own-address")
+    return tuple(reasons)
+
+
+def content_reasons(subject: str, body: str) -> tuple[str, ...]:
+    """Reason codes from what the mail says: out-of-office, delivery failure, newsletter."""
+    reasons: list[str] = []
+    subj = subject.lower()
+    top = body[:_BODY_WINDOW].lower()
+    # "Fw: Out of office" / "Re: Automatic reply" is a person passing on or answering an
+    # auto-reply; an auto-reply's own subject starts with its marker.
+    if (_OOO_SUBJECT_RE.search(subj) and not _PERSON_PREFIX_RE.match(subj)) or _OOO_BODY_RE.search(top):
+        reasons.append("out-of-office")
+    if _BOUNCE_SUBJECT_RE.search(subj) or _BOUNCE_BODY_RE.search(top):
+        reasons.append("delivery-failure")
+    if _NEWSLETTER_RE.search(body.lower()):
+        reasons.append("newsletter")
+    return tuple(reasons)
+
+
+def automation_reasons(msg: Message, own_addresses: Sequence[str] = ()) -> tuple[str, ...]:
+    """Every reason to think a machine sent msg; empty when a person did.
+
+    Accepts an email.message.EmailMessage (any policy). A non-empty result means: never
+    auto-reply, and read the message as kind "automated".
+
+    >>> import email, email.policy
+    >>> m = email.message_from_string("From: MAILER-DAEMON@x.example\\nSubject: hi\\n\\n", policy=email.policy.default)
+    >>> automation_reasons(m)
+    ('sender-mailer-daemon',)
+    """
+    reasons = list(header_reasons(msg, own_addresses))
+    parts = extract_from(msg)
+    for reason in content_reasons(decode_header_value(msg.get("subject")), parts.text):
+        if reason not in reasons:
+            reasons.append(reason)
+    return tuple(reasons)

@@ -1,0 +1,127 @@
+"""What a message is: its kind, the blank it is about, and the district it names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from mailbot.reader import vocabulary as vocab
+from mailbot.reader.verdict import District, Item, Kind
+
+
+def _phrase_re(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
+
+
+_REQUEST_RE = _phrase_re(vocab.REQUEST_PHRASES)
+_WEAK_REQUEST_RE = _phrase_re(vocab.WEAK_REQUEST_KIND_PHRASES)
+_RECEIPT_RE = _phrase_re(vocab.RECEIPT_PHRASES)
+_REPORT_RE = _phrase_re(vocab.REPORT_PHRASES)
+_INVITATION_RE = _phrase_re(vocab.INVITATION_PHRASES)
+_INVITE_RE = _phrase_re(vocab.INVITATION_STRONG_PHRASES)
+_KTP_RE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in sorted(vocab.KTP_WORDS, key=len, reverse=True)) + r")(?![\w])")
+_KIA_RE = _phrase_re(vocab.KIA_WORDS)
+_BLANK_RE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in vocab.GENERIC_BLANK_WORDS) + r")")
+_THANKS_RE = _phrase_re(("terima kasih", "terimakasih", "trima kasih", "trimakasih"))
+
+
+def named_item(low: str) -> tuple[Item | None, bool]:
+    """(item, ambiguous) named in text: "kia" for the KIA blank, "ktp-el" for KTP-el or a bare
+    "blangko"; (None, True) when both are named; (None, False) when neither is."""
+    ktp = bool(_KTP_RE.search(low))
+    kia = bool(_KIA_RE.search(low))
+    if ktp and kia:
+        return None, True
+    if kia:
+        return "kia", False
+    if ktp or _BLANK_RE.search(low):
+        return "ktp-el", False
+    return None, False
+
+
+def item_of(new_low: str, thread_low: str) -> tuple[Item | None, bool, bool]:
+    """(item, ambiguous, assumed) from the new text, else from the quoted thread, else KTP-el.
+
+    KTP-el is the desk's everyday blank and KIA is always named, so an unnamed blank is taken
+    as KTP-el (assumed=True); both named -> (None, True, False): a clerk would ask which.
+    """
+    item, ambiguous = named_item(new_low)
+    if item or ambiguous:
+        return item, ambiguous, False
+    item, ambiguous = named_item(thread_low)
+    if item or ambiguous:
+        return item, ambiguous, False
+    return "ktp-el", False, True
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?\n]")
+
+
+def _in_question(text: str, pos: int) -> bool:
+    """Whether the sentence around pos ends with a question mark ("apakah ... permohonan ...?")."""
+    m = _SENTENCE_END_RE.search(text, pos)
+    return bool(m and m.group() == "?")
+
+
+def kind_of(
+    low: str,
+    fields: set[str],
+    doubt_fields: set[str],
+    has_table: bool,
+) -> Kind:
+    """request > receipt > stock_report > other, from phrases and from the numbers found.
+
+    fields: quantity fields with a value; doubt_fields: quantity fields with a doubt.
+    """
+    text = _THANKS_RE.sub(" ", low)
+    seen = fields | doubt_fields
+    if "requested" in seen or any(not _in_question(text, m.end()) for m in _REQUEST_RE.finditer(text)):
+        return "request"
+    receipt = "received" in seen or bool(_RECEIPT_RE.search(text))
+    if _WEAK_REQUEST_RE.search(text) and not receipt:
+        return "request"
+    if receipt:
+        return "receipt"
+    if _INVITE_RE.search(text):
+        return "other"
+    figures = bool(seen & {"stock_on_hand", "printed", "recorded"}) or has_table
+    if figures:
+        return "stock_report"
+    if _INVITATION_RE.search(text):
+        return "other"
+    if _REPORT_RE.search(text) and (_BLANK_RE.search(text) or _KTP_RE.search(text) or _KIA_RE.search(text)):
+        return "stock_report"
+    return "other"
+
+
+@lru_cache(maxsize=64)
+def _district_patterns(districts: tuple[District, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    out: list[tuple[str, re.Pattern[str]]] = []
+    for d in districts:
+        name = " ".join(d.name.lower().split())
+        for prefix in vocab.DISTRICT_PREFIXES:
+            if name.startswith(prefix + " "):
+                name = name[len(prefix) + 1 :]
+                break
+        names = (name, *vocab.DISTRICT_ALIASES.get(name, ()))
+        alts = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+        out.append((d.code, re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")))
+    return tuple(out)
+
+
+def district_named(low: str, districts: Sequence[District]) -> str | None:
+    """The code of the one district the text names ("Disdukcapil Kabupaten Nunukan"), else None."""
+    codes = {code for code, pattern in _district_patterns(tuple(districts)) if pattern.search(low)}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def district_of_sender(sender: str | None, districts: Sequence[District]) -> str | None:
+    """The code of the district whose sender list holds this address."""
+    if not sender:
+        return None
+    for d in districts:
+        if sender in (s.lower() for s in d.senders):
+            return d.code
+    return None

@@ -1,0 +1,85 @@
+"""Dates written in district mail ("17/12", "17/12/2025", "17 Desember 2025") and the report date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from mailbot.reader import vocabulary as vocab
+
+_MONTHS = "|".join(sorted(vocab.MONTHS, key=len, reverse=True))
+_DATE_RE = re.compile(
+    r"(?<![\d/.\-])(?:"
+    r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
+    r"|(?P<d>\d{1,2})\s*[/\-.]\s*(?P<m>\d{1,2})(?:\s*[/\-.]\s*(?P<y>\d{4}|\d{2}))?"
+    rf"|(?P<nd>\d{{1,2}})\s*(?P<nm>{_MONTHS})\b\.?(?:\s*'?(?P<ny>\d{{4}}|\d{{2}}))?"
+    r")(?![\d/])"
+)
+_REPORT_CUE_RE = re.compile(
+    r"\b(?:laporan|lap\.?|rekap\w*|tanggal|tgl\.?|per|posisi|hari ini|update|kondisi|data)\b[^\n\d]{0,40}$"
+)
+# A year-less date more than this far after the message date belongs to the previous year.
+_FUTURE_SLACK = timedelta(days=31)
+
+
+def _build(day: int, month: int, year: int | None, sent: datetime | None) -> date | None:
+    if year is None:
+        if sent is None:
+            return None
+        year = sent.year
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            return None
+        if candidate - sent.date() > _FUTURE_SLACK:
+            candidate = date(year - 1, month, day)
+        return candidate
+    if year < 100:
+        year += 2000
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str, sent: datetime | None = None) -> date | None:
+    """The first date in text; a year-less date takes its year from sent (the Date header)."""
+    m = _DATE_RE.search(text.lower())
+    return _from_match(m, sent) if m else None
+
+
+def _from_match(m: re.Match[str], sent: datetime | None) -> date | None:
+    if m.group("iy"):
+        return _build(int(m.group("id")), int(m.group("im")), int(m.group("iy")), sent)
+    if m.group("d"):
+        year = int(m.group("y")) if m.group("y") else None
+        if m.group("y") is None and "." in m.group(0):
+            return None  # "09.30" is a time, not a date
+        return _build(int(m.group("d")), int(m.group("m")), year, sent)
+    year = int(m.group("ny")) if m.group("ny") else None
+    return _build(int(m.group("nd")), vocab.MONTHS[m.group("nm")], year, sent)
+
+
+def cell_date(value: object, sent: datetime | None) -> date | None:
+    """A table cell as a date: a spreadsheet date, or text such as "17/12/2025"."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        return parse_date(value, sent)
+    return None
+
+
+def report_date(low: str, sent: datetime | None) -> date | None:
+    """The date a report is for: a date right after "laporan", "tanggal", "per"...; else the first date."""
+    first: date | None = None
+    for m in _DATE_RE.finditer(low):
+        found = _from_match(m, sent)
+        if found is None:
+            continue
+        if _REPORT_CUE_RE.search(low[max(0, m.start() - 60) : m.start()]):
+            return found
+        if first is None:
+            first = found
+    return first

@@ -1,0 +1,462 @@
+"""Indonesian quantities in text: digits, number words, and the numbers that are not quantities."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from mailbot.reader import vocabulary as vocab
+
+UnitKind = Literal["blank", "people", "other"]
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200b": " ", "\ufeff": " ",
+        "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-",
+        "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\t": " ",
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """Lowercase text with odd spaces and dashes made plain; the result keeps every index of the input."""
+    text = text.translate(_TRANSLATE)
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    # A few characters grow when lowercased ("İ"); keep positions aligned by lowering one at a time.
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# --- Number words ---------------------------------------------------------------------------
+
+_WORD_TOKEN = _alternation(list(vocab.SE_WORDS) + list(vocab.DIGIT_WORDS) + list(vocab.SCALE_WORDS))
+_WORD_TOKEN_RE = re.compile(_WORD_TOKEN)
+WORDS_PATTERN = rf"\b(?:{_WORD_TOKEN})(?:[ \-]*(?:{_WORD_TOKEN}))*\b"
+_WORDS_RE = re.compile(WORDS_PATTERN)
+
+
+def _tokens(phrase: str) -> list[str] | None:
+    """Split a run of number words ("duaribu lima ratus") into tokens; None if anything else is in it."""
+    out: list[str] = []
+    pos = 0
+    for m in _WORD_TOKEN_RE.finditer(phrase):
+        if phrase[pos:m.start()].strip(" -"):
+            return None
+        out.append(m.group())
+        pos = m.end()
+    if phrase[pos:].strip(" -"):
+        return None
+    return out
+
+
+def _expand(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    for tok in tokens:
+        if tok in vocab.SE_WORDS:
+            out.extend(("satu", vocab.SE_WORDS[tok]))
+        else:
+            out.append(tok)
+    return out
+
+
+def _below_thousand(toks: list[str], i: int) -> tuple[int, int] | None:
+    """Parse 1..999 from toks[i:]; return (value, next index) or None when nothing parses."""
+    value = 0
+    n = len(toks)
+    if i < n and toks[i] in vocab.DIGIT_WORDS and i + 1 < n and toks[i + 1] == "ratus":
+        d = vocab.DIGIT_WORDS[toks[i]]
+        if d == 0:
+            return None
+        value += d * 100
+        i += 2
+    if i < n and toks[i] in vocab.DIGIT_WORDS:
+        d = vocab.DIGIT_WORDS[toks[i]]
+        nxt = toks[i + 1] if i + 1 < n else None
+        if nxt == "puluh":
+            if d == 0:
+                return None
+            value += d * 10
+            i += 2
+            if i < n and toks[i] in vocab.DIGIT_WORDS and (i + 1 >= n or toks[i + 1] not in ("ratus", "puluh", "belas")):
+                unit = vocab.DIGIT_WORDS[toks[i]]
+                if unit == 0:
+                    return None
+                value += unit
+                i += 1
+        elif nxt == "belas":
+            if d == 0:
+                return None
+            value += 10 + d
+            i += 2
+        elif nxt in ("ratus",):
+            return None  # "dua ratus" after a hundreds part: "lima ratus dua ratus"
+        else:
+            if d == 0:
+                return None
+            value += d
+            i += 1
+    if value == 0:
+        return None
+    return value, i
+
+
+def _longest_words(phrase: str) -> tuple[int | None, int]:
+    """The longest leading run of number words that parses: (value, length in characters)."""
+    value = parse_words(phrase)
+    if value is not None:
+        return value, len(phrase)
+    ends = [m.end() for m in _WORD_TOKEN_RE.finditer(phrase)]
+    for end in reversed(ends[:-1]):
+        value = parse_words(phrase[:end])
+        if value is not None:
+            return value, end
+    return None, 0
+
+
+def parse_words(phrase: str) -> int | None:
+    """The value of Indonesian number words ("dua ribu lima ratus" -> 2500), or None if ill-formed."""
+    raw = _tokens(phrase.strip().lower())
+    if not raw:
+        return None
+    toks = _expand(raw)
+    if toks == ["nol"]:
+        return 0
+    total = 0
+    i = 0
+    for scale, factor in (("juta", 1_000_000), ("ribu", 1_000)):
+        part = _below_thousand(toks, i)
+        if part is not None and part[1] < len(toks) and toks[part[1]] == scale:
+            total += part[0] * factor
+            i = part[1] + 1
+    if i < len(toks):
+        part = _below_thousand(toks, i)
+        if part is None:
+            return None
+        total += part[0]
+        i = part[1]
+    if i != len(toks) or total == 0:
+        return None
+    return total
+
+
+_ONES = ("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
+
+
+def _spell_below_thousand(n: int) -> list[str]:
+    words: list[str] = []
+    hundreds, rest = divmod(n, 100)
+    if hundreds == 1:
+        words.append("seratus")
+    elif hundreds:
+        words += [_ONES[hundreds], "ratus"]
+    if rest == 10:
+        words.append("sepuluh")
+    elif rest == 11:
+        words.append("sebelas")
+    elif 12 <= rest <= 19:
+        words += [_ONES[rest - 10], "belas"]
+    elif rest >= 20:
+        tens, ones = divmod(rest, 10)
+        words += [_ONES[tens], "puluh"]
+        if ones:
+            words.append(_ONES[ones])
+    elif rest:
+        words.append(_ONES[rest])
+    return words
+
+
+def spell(n: int) -> str:
+    """Indonesian words for 0 <= n < 1,000,000,000 (2500 -> "dua ribu lima ratus")."""
+    if not 0 <= n < 1_000_000_000:
+        raise ValueError(f"cannot spell {n}")
+    if n == 0:
+        return "nol"
+    millions, rest = divmod(n, 1_000_000)
+    thousands, units = divmod(rest, 1000)
+    words: list[str] = []
+    if millions:
+        words += (["sejuta"] if millions == 1 else _spell_below_thousand(millions) + ["juta"])
+    if thousands:
+        words += (["seribu"] if thousands == 1 else _spell_below_thousand(thousands) + ["ribu"])
+    words += _spell_below_thousand(units)
+    return " ".join(words)
+
+
+# --- Digits ---------------------------------------------------------------------------------
+
+_DIGITS = r"\d{1,3}(?:\.\d{3})+(?![\d,])|\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:[.,]\d+)?"
+_MULT = _alternation(list(vocab.DIGIT_MULTIPLIERS))
+_DIGITS_RE = re.compile(rf"^(?:{_DIGITS})$")
+
+
+_DOT_GROUPS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_COMMA_GROUPS_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def parse_digits(token: str, thousands: bool = False, factor: int = 1) -> int | None:
+    """The whole number written as digits ("2.000", "2,000", "2000"; "1,5" with thousands=True -> 1500).
+
+    factor multiplies the value ("2 ratus": factor=100); thousands=True is factor=1000.
+    Returns None for a decimal that does not make a whole number, and for anything not digits.
+    """
+    if thousands:
+        factor = 1000
+    token = token.strip()
+    if not _DIGITS_RE.match(token):
+        return None
+    if _DOT_GROUPS_RE.fullmatch(token):
+        return int(token.replace(".", "")) * factor
+    if _COMMA_GROUPS_RE.fullmatch(token):
+        return int(token.replace(",", "")) * factor
+    if token.isdigit():
+        return int(token) * factor
+    if factor == 1:
+        return None
+    whole, frac = re.split(r"[.,]", token)
+    scaled = int(whole) * factor + int(frac) * factor // 10 ** len(frac)
+    return scaled if (int(frac) * factor) % 10 ** len(frac) == 0 else None
+
+
+# --- What is not a quantity -----------------------------------------------------------------
+
+_MONTHS = _alternation(list(vocab.MONTHS))
+_MASK_PATTERNS: tuple[str, ...] = (
+    r"\S+@\S+",  # addresses
+    r"\b(?:https?://|www\.)\S+",
+    r"\brp\.?\s*\d[\d.,]*(?:,-)?",  # money
+    r"\b\d[\d.,]*\s*(?:rupiah|juta rupiah)\b",
+    # Letter numbers "Nomor: 470/215/Disdukcapil/XI/2022", street numbers "No. 12".
+    r"\b(?:nomor|nmr|no|nomer)\b\s*\.?\s*:?\s*[\w.\-]*\d[\w.\-/]*",
+    r"[\w.\-]*\d[\w.\-]*(?:\s?/\s?[\w.\-]+){2,}",
+    r"\b(?:rt|rw)\b\s*\.?\s*:?\s*\d+",
+    r"\bkode\s*pos\s*:?\s*\d+",
+    r"\b(?:km|lantai|lt|blok|kav|kavling|gang|gg|ruang|pasal|ayat|bab|lampiran|hal|halaman|ke)\b\s*[.\-]?\s*\d+\w*",
+    # Phones.
+    r"\b(?:telp|telpon|telepon|tlp|tel|hp|wa|whatsapp|fax|faks|ponsel|hubungi|kontak|call center|cp)\b\.?\s*:?\s*\+?\(?\d[\d\s\-().]{5,}\d",
+    r"\+\d[\d\s\-().]{7,}\d",
+    r"\(0\d{2,4}\)\s*\d[\d\s\-]*\d",
+    r"\b0\d{2,4}[\-\s.]\d{3,5}(?:[\-\s.]\d{2,5})?\b",
+    r"\b08\d{7,12}\b",
+    # Civil-servant ids and other long ids.
+    r"\b(?:nip|nik|nrp|npwp|nuptk|no\.?\s*kk)\b\.?\s*:?\s*\d[\d.\s\-]{6,}\d",
+    r"\b\d{8}\s+\d{6}\s+\d\s+\d{3}\b",
+    r"\b\d{7,}\b",
+    # Dates.
+    r"\b\d{4}-\d{1,2}-\d{1,2}\b",
+    r"\b\d{1,2}\s*[/\-]\s*\d{1,2}(?:\s*[/\-]\s*\d{2,4})?\b",
+    r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b",
+    rf"\b\d{{1,2}}\s*(?:{_MONTHS})\b\.?(?:\s*'?\d{{2,4}}\b)?",
+    rf"\b(?:{_MONTHS})\b\.?\s*'?\d{{4}}\b",
+    r"\b(?:tahun|thn|th|ta|t\.a|anggaran|periode|sejak|semester\s+\w+|triwulan\s+\w+|tw\s*\w+)\b\.?\s*(?:19|20)\d{2}\b",
+    r"\b(?:19|20)\d{2}\s*/\s*(?:19|20)\d{2}\b",
+    # Times.
+    r"\b(?:pukul|pkl|jam)\b\.?\s*\d{1,2}(?:[.:]\d{2})?\b(?:\s*(?:wita|wib|wit))?",
+    r"\b\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?![\d])(?:\s*(?:wita|wib|wit|am|pm)\b)?",
+    # Ordinals and names: "SMA Negeri 1", "kelas 2", "tahap 1", "ke-2", "edisi 3".
+    r"\b(?:sma|smp|sd|smk|sma negeri|smp negeri|sd negeri|negeri|kelas|tahap|gelombang|angkatan|batch|edisi|poin|butir|termin|urutan|sesi|ruangan|loket|pos)\b\s*[.\-]?\s*\d+\b",
+    # List bullets "1. ..." / "2) ...".
+    r"^[ >]*\(?\d{1,2}[.)](?=\s)",
+    # District codes "65.01".
+    r"\b6[45]\.\d{2}(?:\.\d{2})*\b",
+)
+_MASK_RE = re.compile("|".join(f"(?:{p})" for p in _MASK_PATTERNS), re.MULTILINE)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
+
+
+_HAS_DIGIT_RE = re.compile(r"\d")
+
+
+def mask_non_quantities(low: str) -> str:
+    """Blank out (with spaces, keeping every index) the numbers that are never quantities."""
+    if not _HAS_DIGIT_RE.search(low):
+        return low
+    # Only lines with a digit can hold something to blank; skipping the rest is much faster.
+    lines = low.split("\n")
+    for i, line in enumerate(lines):
+        if _HAS_DIGIT_RE.search(line):
+            lines[i] = _MASK_RE.sub(_blank, line)
+    return "\n".join(lines)
+
+
+# --- Mentions -------------------------------------------------------------------------------
+
+_BLANK_UNITS = _alternation(vocab.BLANK_UNITS)
+_PEOPLE_UNITS = _alternation(vocab.PEOPLE_UNITS)
+_OTHER_UNITS = _alternation([u for u in vocab.OTHER_UNITS if u != "%"])
+_UNIT_RE = re.compile(
+    rf"\s*(?:(?P<blank>(?:{_BLANK_UNITS})\b)|(?P<people>(?:{_PEOPLE_UNITS})\b)|(?P<other>%|(?:{_OTHER_UNITS})\b))"
+)
+_RATE_RE = re.compile(rf"\s*(?:\w+\s+)?(?:{_alternation(vocab.RATE_WORDS)})")
+_NUMBER_RE = re.compile(
+    rf"(?<![\w.,/])(?P<num>{_DIGITS})(?P<an>\s?-?an\b)?(?:\s*(?P<mult>{_MULT})\b)?"
+    rf"|(?P<words>{WORDS_PATTERN})"
+)
+_PAREN_WORDS_RE = re.compile(rf"\s*\(\s*(?P<words>{WORDS_PATTERN})\s*(?:(?:{_BLANK_UNITS})\b)?\s*\)")
+_PAREN_DIGITS_RE = re.compile(rf"\s*\(\s*(?P<num>{_DIGITS})\s*(?:(?:{_BLANK_UNITS})\b)?\s*\)")
+_TAIL_WORDS_RE = re.compile(rf"\s+(?P<words>{WORDS_PATTERN})")
+_APPROX_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?:{_alternation(vocab.APPROX_BEFORE)})\s*:?\s*$")
+_APPROX_AFTER_RE = re.compile(r"\s*(?:lebih\b|\+(?!\d)|an\b|-an\b|keatas\b|ke atas\b|an-an\b)")
+_RANGE_BETWEEN_RE = re.compile(
+    rf"^\s*(?:(?:{_BLANK_UNITS})\s*)?(?:-|~|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|atau|/)\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number found in text that may be a quantity.
+
+    value is None when it is not a whole number (a decimal) or when digits and words disagree
+    (then conflict is true). approximate marks estimates and bounds ("sekitar 700", "650an",
+    "kurang dari 1.000"). bare marks a year-like or long number written without grouping or
+    unit ("2022", "77212"), which counts only next to a role word.
+    """
+
+    start: int
+    end: int
+    value: int | None
+    text: str
+    approximate: bool = False
+    conflict: bool = False
+    unit: UnitKind | None = None
+    rate: bool = False
+    bare: bool = False
+    spelled: bool = False  # written only in words
+
+
+def _unit_after(low: str, pos: int) -> tuple[UnitKind | None, int]:
+    m = _UNIT_RE.match(low, pos)
+    if not m:
+        return None, pos
+    kind: UnitKind = "blank" if m.group("blank") else "people" if m.group("people") else "other"
+    return kind, m.end()
+
+
+def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
+    """Every candidate quantity in normalised lowercase text, in order.
+
+    masked is low with non-quantities blanked (see mask_non_quantities); computed when omitted.
+    """
+    if masked is None:
+        masked = mask_non_quantities(low)
+    found: list[Mention] = []
+    pos = 0
+    n = len(masked)
+    while pos < n:
+        m = _NUMBER_RE.search(masked, pos)
+        if not m:
+            break
+        start, end = m.start(), m.end()
+        approximate = False
+        conflict = False
+        bare = False
+        spelled = False
+        if m.group("num"):
+            token = m.group("num")
+            factor = vocab.DIGIT_MULTIPLIERS[m.group("mult")] if m.group("mult") else 1
+            thousands = factor > 1
+            value = parse_digits(token, factor=factor)
+            if m.group("an"):
+                approximate = True
+            if factor == 1000 and value is not None and value % 1000 == 0:
+                tail = _TAIL_WORDS_RE.match(masked, end)
+                if tail:
+                    extra = parse_words(tail.group("words"))
+                    if extra is not None and extra < 1000 and "ribu" not in tail.group("words"):
+                        value += extra
+                        end = tail.end()
+            if (
+                not thousands
+                and value is not None
+                and token.isdigit()
+                and (len(token) >= 5 or (len(token) == 4 and token[:2] in ("19", "20")))
+            ):
+                bare = True
+            paren = _PAREN_WORDS_RE.match(masked, end)
+            if paren:
+                spelled_value = parse_words(paren.group("words"))
+                if spelled_value is not None:
+                    if spelled_value != value:
+                        conflict = True
+                    end = paren.end()
+                    bare = False
+        else:
+            phrase = m.group("words")
+            value, length = _longest_words(phrase)
+            spelled = True
+            if value is None:
+                pos = end
+                continue
+            end = start + length
+            paren = _PAREN_DIGITS_RE.match(masked, end)
+            if paren:
+                digit_value = parse_digits(paren.group("num"))
+                if digit_value != value:
+                    conflict = True
+                end = paren.end()
+                spelled = False
+        unit, unit_end = _unit_after(masked, end)
+        if unit == "blank" and not conflict:
+            # "2.000 keping (seribu keping)": the spelled-out check may come after the unit.
+            if not spelled:
+                paren = _PAREN_WORDS_RE.match(masked, unit_end)
+                if paren and (spelled_value := parse_words(paren.group("words"))) is not None:
+                    conflict = spelled_value != value
+                    end = unit_end = paren.end()
+            else:
+                paren = _PAREN_DIGITS_RE.match(masked, unit_end)
+                if paren:
+                    conflict = parse_digits(paren.group("num")) != value
+                    end = unit_end = paren.end()
+                    spelled = False
+        if spelled and value is not None and value < 100 and unit != "blank":
+            # "dua hari", "salah satu": small number words count only with a blank unit.
+            pos = end
+            continue
+        rate = bool(unit and _RATE_RE.match(masked, unit_end))
+        before = masked[max(0, start - 28) : start]
+        if _APPROX_BEFORE_RE.search(before) or _APPROX_AFTER_RE.match(masked, unit_end if unit else end):
+            approximate = True
+        found.append(
+            Mention(
+                start=start,
+                end=end,
+                value=None if conflict else value,
+                text=low[start:end],
+                approximate=approximate,
+                conflict=conflict,
+                unit=unit,
+                rate=rate,
+                bare=bare,
+                spelled=spelled,
+            )
+        )
+        pos = end
+    # "1.000 - 2.000", "2.000 atau 2.500": a range or a choice is not one number.
+    for i in range(len(found) - 1):
+        a, b = found[i], found[i + 1]
+        if _RANGE_BETWEEN_RE.match(masked[a.end : b.start]):
+            found[i] = _replace(a, approximate=True)
+            found[i + 1] = _replace(b, approximate=True)
+    return found
+
+
+def _replace(m: Mention, **changes: object) -> Mention:
+    return replace(m, **changes)  # type: ignore[arg-type]
+
+
+def quantity_in(text: str) -> int | None:
+    """The single exact quantity written in a short text such as a table cell ("2.000", "812 keping")."""
+    low = normalise(text)
+    mentions = [m for m in find_mentions(low) if m.value is not None and not m.approximate]
+    if len(mentions) != 1:
+        return None
+    return mentions[0].value

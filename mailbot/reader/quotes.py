@@ -1,0 +1,106 @@
+"""The new text of a reply: quoted earlier messages cut off, forwarded messages kept."""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.reader import vocabulary as vocab
+
+_ON_WROTE_START = re.compile(r"^(?:pada|on|le|am|el)\b", re.IGNORECASE)
+_ON_WROTE_END = re.compile(r"(?:menulis|wrote|a écrit|schrieb|escribió)\s*:\s*$", re.IGNORECASE)
+_SEPARATORS = tuple(vocab.QUOTE_SEPARATORS)
+_FORWARD_RE = re.compile(
+    r"^[-\s*_>]*(?:" + "|".join(re.escape(m.strip("- ")) for m in vocab.FORWARD_MARKERS) + r")[-\s*:]*$",
+    re.IGNORECASE,
+)
+_HEADER_FIELD_RE = re.compile(
+    r"^\s*\*?\s*(?:" + "|".join(re.escape(f) for f in vocab.OUTLOOK_FROM + vocab.OUTLOOK_FIELDS) + r")",
+    re.IGNORECASE,
+)
+_FROM_RE = re.compile(r"^\s*\*?\s*(?:" + "|".join(re.escape(f) for f in vocab.OUTLOOK_FROM) + r")", re.IGNORECASE)
+_RULE_RE = re.compile(r"^\s*[_\-=]{8,}\s*$")
+_SEPARATOR_RE = re.compile(r"^\s*-{2,}\s*(?:pesan asli|original message|pesan awal)\s*-{2,}\s*$", re.IGNORECASE)
+
+
+def _is_on_wrote(lines: list[str], i: int) -> bool:
+    """Gmail's "Pada <date> <name> menulis:" (English "On ... wrote:"), possibly wrapped over lines."""
+    line = lines[i].strip()
+    if not _ON_WROTE_START.match(line):
+        return False
+    joined = line
+    for j in range(i, min(i + 3, len(lines))):
+        if j > i:
+            joined += " " + lines[j].strip()
+        if _ON_WROTE_END.search(joined):
+            return True
+    return False
+
+
+def _is_header_block(lines: list[str], i: int) -> bool:
+    """An Outlook reply header: "Dari:" / "From:" followed by "Dikirim:", "Kepada:", "Perihal:"..."""
+    if not _FROM_RE.match(lines[i]):
+        return False
+    fields = 0
+    for j in range(i + 1, min(i + 7, len(lines))):
+        if _HEADER_FIELD_RE.match(lines[j]):
+            fields += 1
+        elif lines[j].strip() and fields == 0:
+            return False
+    return fields >= 2
+
+
+def _skip_header_lines(lines: list[str], i: int) -> int:
+    """Index of the first line after a header block (Dari:/Tanggal:/Subjek:... then a blank line)."""
+    n = len(lines)
+    while i < n and (lines[i].strip() == "" or _HEADER_FIELD_RE.match(lines[i])):
+        if lines[i].strip() == "" and i + 1 < n and not _HEADER_FIELD_RE.match(lines[i + 1]):
+            return i + 1
+        i += 1
+    return i
+
+
+def strip_quoted(text: str, *, forwarded: bool = False) -> str:
+    """The new text of a message: quoted replies ("Pada ... menulis:", "-----Pesan Asli-----",
+    Outlook "Dari: ... Dikirim: ..." blocks, "> " lines) and mobile footers removed.
+
+    A forwarded message ("---------- Pesan terusan ----------") is content and is kept, without its
+    header lines. With forwarded=True (the subject says "Fwd:"), the first Outlook-style header block
+    is taken as the header of the forwarded message rather than of a quote.
+
+    >>> strip_quoted("Sudah kami terima.\\n\\nPada Sen, 12 Jan 2026 menulis:\\n> sisa 750")
+    'Sudah kami terima.'
+    """
+    lines = text.splitlines()
+    out: list[str] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        stripped = line.strip()
+        low = stripped.lower()
+        if _FORWARD_RE.match(stripped):
+            forwarded = False
+            i = _skip_header_lines(lines, i + 1)
+            out.append("")
+            continue
+        if low.startswith(">"):
+            i += 1
+            continue
+        if _SEPARATOR_RE.match(stripped) or _is_on_wrote(lines, i) or _is_header_block(lines, i):
+            if forwarded:
+                forwarded = False
+                start = i + 1 if _SEPARATOR_RE.match(stripped) else i
+                i = _skip_header_lines(lines, start)
+                out.append("")
+                continue
+            break
+        if low.startswith(vocab.FOOTER_LINES):
+            i += 1
+            continue
+        out.append(line)
+        i += 1
+    while out and (not out[-1].strip() or _RULE_RE.match(out[-1])):
+        out.pop()
+    while out and not out[0].strip():
+        out.pop(0)
+    return "\n".join(out)

@@ -1,0 +1,318 @@
+"""Word tables the reader matches against: Indonesian (and some English) kept as data, out of the logic."""
+
+from __future__ import annotations
+
+# --- Number words --------------------------------------------------------------------------
+
+DIGIT_WORDS: dict[str, int] = {
+    "nol": 0,
+    "satu": 1,
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+    "tujuh": 7,
+    "delapan": 8,
+    "sembilan": 9,
+}
+# "se-" forms stand for "one <unit>": sepuluh = ten, seratus = one hundred, seribu = one thousand.
+SE_WORDS: dict[str, str] = {
+    "sepuluh": "puluh",
+    "sebelas": "belas",
+    "seratus": "ratus",
+    "seribu": "ribu",
+    "sejuta": "juta",
+}
+SCALE_WORDS: tuple[str, ...] = ("belas", "puluh", "ratus", "ribu", "juta")
+
+# Suffixes that turn digits into thousands: "2 ribu", "2rb", "1,5 rb", "2k".
+THOUSAND_SUFFIXES: tuple[str, ...] = ("ribu", "rbu", "rb", "k")
+# Every word that multiplies digits before it: "2 ratus" is 200, "1,5 juta" is 1,500,000.
+DIGIT_MULTIPLIERS: dict[str, int] = {"ribu": 1000, "rbu": 1000, "rb": 1000, "k": 1000, "ratus": 100, "juta": 1_000_000, "jt": 1_000_000}
+
+MONTHS: dict[str, int] = {
+    "januari": 1, "jan": 1, "january": 1,
+    "februari": 2, "pebruari": 2, "feb": 2, "february": 2,
+    "maret": 3, "mar": 3, "march": 3,
+    "april": 4, "apr": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "agustus": 8, "agu": 8, "agt": 8, "agust": 8, "aug": 8, "august": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "oct": 10, "october": 10,
+    "november": 11, "nopember": 11, "nov": 11, "nop": 11,
+    "desember": 12, "des": 12, "dec": 12, "december": 12,
+}
+
+# --- Units ---------------------------------------------------------------------------------
+
+# Units that count blanks or cards.
+BLANK_UNITS: tuple[str, ...] = (
+    "keping", "kping", "kpg", "kp", "lembar", "lbr", "buah", "bh", "pcs", "pc", "biji",
+    "blangko", "blanko", "kartu", "eksemplar", "keeping",
+)
+# Units that count people; fine for recording and printing figures, never for stock.
+PEOPLE_UNITS: tuple[str, ...] = ("orang", "org", "jiwa", "penduduk", "pemohon", "wajib")
+# Units that make a number something other than a count of blanks.
+OTHER_UNITS: tuple[str, ...] = (
+    "hari", "hr", "minggu", "mgg", "pekan", "bulan", "bln", "tahun", "thn", "th", "jam", "menit",
+    "detik", "kecamatan", "kec", "desa", "kelurahan", "kel", "persen", "%", "rupiah", "unit",
+    "set", "kali", "x", "km", "kg", "lokasi", "sekolah", "titik", "kk", "berkas", "dokumen",
+    "alat", "perangkat", "petugas", "operator", "pegawai", "tahap", "gelombang", "lantai",
+    "kabupaten", "kab", "kota", "provinsi", "kantor", "ruang", "paket", "box", "dus", "kardus",
+    "koli", "minggunya", "harinya", "bulannya",
+)
+# Words after a unit that make a figure a rate ("100 keping per hari"), not a count.
+RATE_WORDS: tuple[str, ...] = (
+    "per hari", "perhari", "/hari", "sehari", "tiap hari", "setiap hari", "per bulan", "perbulan",
+    "/bulan", "sebulan", "tiap bulan", "setiap bulan", "per minggu", "perminggu", "/minggu",
+    "seminggu", "tiap minggu", "setiap minggu", "per pekan",
+)
+
+# --- Approximation and bounds --------------------------------------------------------------
+
+# A number right after one of these is an estimate or a bound, never an exact count.
+APPROX_BEFORE: tuple[str, ...] = (
+    "sekitar", "sekitaran", "sekira", "kurang lebih", "lebih kurang", "kira-kira", "kira kira",
+    "kurleb", "kl.", "±", "+/-", "+-", "hampir", "lebih dari", "kurang dari", "di bawah",
+    "dibawah", "di atas", "diatas", "minimal", "maksimal", "min.", "maks.", "max", "paling sedikit",
+    "paling banyak", "tidak sampai", "tdk sampai", "belum sampai", "tak sampai", "approx",
+    "around", "about", "less than", "more than", "under", "below", "tidak lebih dari",
+    "tidak kurang dari", "sampai dengan", "s.d.", "s/d", "hingga", "rata-rata", "rata rata",
+    "ratarata",
+)
+# A number right before one of these is an estimate ("750 lebih", "650an").
+APPROX_AFTER: tuple[str, ...] = ("an", "-an", "lebih", "an-an", "an lebih", "an keping", "lebih sedikit")
+
+# --- Items ---------------------------------------------------------------------------------
+
+KTP_WORDS: tuple[str, ...] = (
+    "ktp-el", "ktp el", "ktpel", "ktp-elektronik", "ktp elektronik", "e-ktp", "e ktp", "ektp",
+    "e-ktp", "kartu tanda penduduk", "ktp",
+)
+KIA_WORDS: tuple[str, ...] = ("kia", "kartu identitas anak", "k.i.a")
+# "blangko" alone names the KTP-el blank at this desk (the KIA blank is always named).
+GENERIC_BLANK_WORDS: tuple[str, ...] = ("blangko", "blanko", "blangkho", "blankgo", "blnko", "blangka")
+
+# --- Roles ---------------------------------------------------------------------------------
+
+# Words and phrases that give a number its role. Phrases are matched before single words, so
+# "tambahan stok" (more stock: a request) beats "stok" (stock on hand).
+# A role of "ignore" swallows a number that counts something else (damaged, pending, usage).
+ROLE_PHRASES: dict[str, tuple[str, ...]] = {
+    "requested": (
+        "mohon", "memohon", "dimohon", "permohonan", "permintaan", "meminta", "diminta", "minta",
+        "mengajukan", "diajukan", "pengajuan", "usulan", "mengusulkan", "diusulkan", "butuh",
+        "membutuhkan", "dibutuhkan", "butuhkan", "perlu", "memerlukan", "diperlukan", "memesan",
+        "request", "requesting", "kekurangan", "dropping", "alokasi", "mengharapkan",
+        "tambahan stok", "penambahan stok", "tambah stok", "menambah stok", "pengisian stok",
+        "tambahan persediaan", "menambah persediaan", "penambahan persediaan", "permintaan stok",
+        "isi ulang stok", "restock", "tambahan", "penambahan", "menambah", "ditambah", "tambah",
+        "tambahkan", "ditambahkan", "kebutuhan", "kirim", "kirimkan", "distribusikan",
+        "didistribusikan",
+    ),
+    "stock_on_hand": (
+        "sisa", "tersisa", "menyisakan", "stok", "stock", "stoknya", "persediaan", "tinggal",
+        "saldo", "tersedia", "ketersediaan", "sisanya", "sisa stok", "sisa blangko", "posisi stok",
+        "stok akhir", "sisa akhir", "stok saat ini", "on hand", "remaining", "left",
+    ),
+    "received": (
+        "terima", "diterima", "menerima", "kami terima", "penerimaan", "sampai", "tiba",
+        "sudah sampai", "telah sampai", "telah tiba", "sudah tiba", "received", "receive",
+        "kedatangan", "masuk", "blangko masuk",
+    ),
+    "printed": (
+        "pencetakan", "cetak", "dicetak", "tercetak", "mencetak", "pencetakkan", "printed",
+        "print", "cetakan",
+    ),
+    "recorded": (
+        "perekaman", "rekam", "direkam", "terekam", "merekam", "perekamam", "recorded",
+        "recording", "rekaman",
+    ),
+    "ignore": (
+        "rusak", "gagal", "gagal cetak", "blangko rusak", "belum rekam", "belum direkam",
+        "belum cetak", "belum dicetak", "belum perekaman", "belum pencetakan", "antrian", "antrean",
+        "prr", "print ready record", "pemakaian", "terpakai", "penggunaan", "digunakan", "dipakai",
+        "kumulatif", "akumulasi", "total bulan", "bulan ini", "minggu ini", "tahun ini",
+        "sampai dengan hari ini", "s.d. hari ini", "s/d hari ini", "wajib ktp", "penduduk",
+        "target", "rata-rata", "ambang", "batas", "sebelumnya", "bulan lalu", "minggu lalu", "kirim balik", "retur", "dikembalikan", "bukan", "not",
+    ),
+}
+# After one of these, a number without a role word of its own takes the role named earlier in
+# its clause: "stok ± 400 keping, tepatnya 396 keping"; "KTP-el 2.000 keping dan KIA 500 keping".
+CONTINUATION_WORDS: tuple[str, ...] = ("tepatnya", "persisnya", "yaitu", "yakni", "dan", "serta", "lalu")
+
+# Request words that are nouns ("tambahan", "kiriman") yield to a receipt verb in the same clause:
+# "kami sudah menerima tambahan blangko 2.000 keping" is a receipt.
+WEAK_REQUEST_PHRASES: tuple[str, ...] = (
+    "tambahan", "penambahan", "menambah", "ditambah", "tambah", "tambahkan", "ditambahkan",
+    "kebutuhan", "dropping", "alokasi", "perlu", "kekurangan", "kirim", "kirimkan",
+    "didistribusikan", "distribusikan",
+)
+# "dikirim", "kiriman", "pengiriman" (sent, a shipment) name no role: they speak of past shipments
+# as often as of wished ones; "mohon dikirim" is a request through "mohon".
+RECEIPT_VERBS: tuple[str, ...] = (
+    "terima", "diterima", "menerima", "kami terima", "sudah sampai", "telah sampai", "telah tiba",
+    "sudah tiba", "received", "penerimaan",
+)
+# Phrases that look like role words but are not: "terima kasih" is thanks, not a receipt.
+NOT_ROLE_PHRASES: tuple[str, ...] = (
+    "terima kasih", "terimakasih", "trima kasih", "trimakasih", "makasih", "mohon maaf",
+    "mohon izin", "mohon ijin", "mohon arahan", "mohon petunjuk", "mohon konfirmasi",
+    "mohon kehadiran", "mohon perhatian", "sampai jumpa", "sampaikan", "disampaikan",
+    "menyampaikan", "sampai saat ini", "sampai sekarang", "minta maaf", "mohon dimaklumi",
+    "thank you", "thanks",
+)
+
+# --- Kinds ---------------------------------------------------------------------------------
+
+REQUEST_PHRASES: tuple[str, ...] = (
+    "mohon tambahan", "mohon penambahan", "mohon dikirim", "mohon dikirimkan", "mohon kirim",
+    "mohon dapat dikirim", "mohon kiranya", "mohon bantuan blangko", "mohon blangko",
+    "mohon blanko", "mohon didistribusikan", "mohon dropping", "mohon dialokasikan",
+    "permohonan blangko", "permohonan blanko", "permohonan tambahan", "permohonan penambahan",
+    "permohonan kebutuhan", "permohonan distribusi", "permohonan dropping", "permohonan pengiriman",
+    "permintaan blangko", "permintaan blanko", "permintaan tambahan", "permintaan penambahan",
+    "permintaan kebutuhan", "mengajukan permohonan", "mengajukan permintaan", "mengajukan tambahan",
+    "pengajuan blangko", "pengajuan tambahan", "minta tambahan", "minta blangko", "minta blanko",
+    "minta dikirim", "minta kirim", "meminta tambahan", "memohon tambahan", "memohon kiranya",
+    "memohon blangko", "usulan kebutuhan", "usulan tambahan", "request blangko",
+    "butuh blangko", "butuh tambahan", "membutuhkan tambahan", "membutuhkan blangko",
+    "mohon segera", "bisa dikirim", "dapat dikirim", "tolong dikirim", "tolong kirim", "mohon diisi",
+    "kami butuhkan", "yang dibutuhkan",
+)
+# Noun phrases that suggest a request unless the mail confirms a receipt
+# ("kami sudah menerima tambahan blangko").
+WEAK_REQUEST_KIND_PHRASES: tuple[str, ...] = (
+    "kebutuhan blangko", "kekurangan blangko", "tambahan blangko", "tambahan blanko",
+    "tambahan stok", "dropping blangko",
+)
+RECEIPT_PHRASES: tuple[str, ...] = (
+    "sudah kami terima", "telah kami terima", "sdh kami terima", "sudah diterima", "telah diterima",
+    "sdh diterima", "kami terima", "kami sudah menerima", "kami telah menerima", "sudah menerima",
+    "telah menerima", "sudah sampai", "telah sampai", "sdh sampai", "telah tiba", "sudah tiba",
+    "tanda terima", "serah terima", "bukti penerimaan", "berita acara penerimaan",
+    "penerimaan blangko", "penerimaan blanko", "well received", "have received", "diterima dengan",
+)
+REPORT_PHRASES: tuple[str, ...] = (
+    "laporan harian", "laporan kegiatan", "laporan perekaman", "laporan pencetakan", "laporan stok",
+    "laporan sisa", "laporan penggunaan", "laporan pemakaian", "lap harian", "lap. harian",
+    "rekap harian", "rekapitulasi", "rekap perekaman", "rekap", "update stok", "update stock",
+    "posisi stok", "laporan blangko", "laporan blanko", "data stok", "kondisi stok",
+    "informasi stok", "info stok", "laporan harian perekaman", "laporan mingguan",
+)
+# Wording that makes a mail an invitation even when it carries figures.
+INVITATION_STRONG_PHRASES: tuple[str, ...] = ("undangan", "mengundang", "menghadiri", "kehadiran")
+INVITATION_PHRASES: tuple[str, ...] = (
+    "undangan", "rapat", "mengundang", "menghadiri", "sosialisasi", "bimbingan teknis", "bimtek",
+    "workshop", "webinar", "zoom meeting", "acara", "seminar",
+)
+
+# --- Quotes and forwards ------------------------------------------------------------------
+
+# Month-name-free markers of a quoted reply header.
+QUOTE_SEPARATORS: tuple[str, ...] = (
+    "-----pesan asli-----", "----- pesan asli -----", "-----original message-----",
+    "----- original message -----", "-----pesan awal-----", "-----pesan yang diteruskan-----",
+)
+FORWARD_MARKERS: tuple[str, ...] = (
+    "---------- pesan terusan ----------", "---------- forwarded message ---------",
+    "---------- forwarded message ----------", "pesan terusan", "forwarded message",
+    "begin forwarded message:", "mulai pesan yang diteruskan:", "pesan yang diteruskan",
+)
+# Outlook reply header field names (Indonesian, English).
+OUTLOOK_FROM: tuple[str, ...] = ("dari:", "from:")
+OUTLOOK_FIELDS: tuple[str, ...] = (
+    "dikirim:", "sent:", "kepada:", "to:", "perihal:", "subject:", "subjek:", "tanggal:", "date:",
+    "cc:",
+)
+# Signature and mobile-client footers after which nothing is content.
+FOOTER_LINES: tuple[str, ...] = (
+    "dikirim dari iphone saya", "sent from my iphone", "sent from my android",
+    "dikirim dari ponsel saya", "dikirim dari yahoo mail", "sent from yahoo mail",
+    "dikirim dari perangkat seluler", "sent from my samsung", "dikirim dari samsung",
+    "get outlook for android", "dapatkan outlook untuk android", "get outlook for ios",
+    "sent from outlook", "dikirim dari outlook",
+)
+REPLY_PREFIXES: tuple[str, ...] = ("re", "balas", "bls", "aw", "antw", "sv", "r")
+FORWARD_PREFIXES: tuple[str, ...] = ("fwd", "fw", "tr", "trs", "teruskan", "diteruskan", "wg")
+
+# --- Automated mail -----------------------------------------------------------------------
+
+OUT_OF_OFFICE_SUBJECTS: tuple[str, ...] = (
+    "balasan otomatis", "jawaban otomatis", "automatic reply", "auto reply", "autoreply",
+    "auto-reply", "out of office", "out of the office", "sedang cuti", "di luar kantor",
+    "tidak di kantor", "sedang tidak di kantor", "otomatis:", "auto:", "abwesenheit",
+    "autosvar", "respuesta automática", "réponse automatique",
+)
+OUT_OF_OFFICE_BODIES: tuple[str, ...] = (
+    "saya sedang cuti", "saya sedang di luar kantor", "saya sedang tidak berada di kantor",
+    "saya tidak berada di kantor", "saya sedang tidak di kantor", "saya sedang dinas luar",
+    "saya sedang melaksanakan cuti", "saya sedang dalam perjalanan dinas",
+    "ini adalah balasan otomatis", "pesan ini adalah balasan otomatis",
+    "pesan ini dibalas secara otomatis", "email ini dibalas secara otomatis",
+    "balasan otomatis:", "i am out of the office", "i am currently out of the office",
+    "i'm out of the office", "i will be out of the office", "i am on leave",
+    "i am currently on leave", "this is an automatic reply", "this is an automated reply",
+    "i'm currently out of office", "i am out of office", "away from the office",
+)
+DELIVERY_FAILURE_SUBJECTS: tuple[str, ...] = (
+    "undelivered mail returned to sender", "delivery status notification",
+    "mail delivery failed", "mail delivery failure", "returned mail", "undeliverable:",
+    "undeliverable mail", "delivery failure", "delivery has failed", "failure notice",
+    "tidak terkirim:", "tidak dapat dikirim:", "pengiriman gagal", "gagal terkirim",
+    "mail system error", "non-delivery", "nondeliverable", "delivery notification",
+    "warning: could not send message", "message not delivered", "pesan tidak terkirim",
+)
+DELIVERY_FAILURE_BODIES: tuple[str, ...] = (
+    "this is the mail system at host", "could not be delivered", "delivery to the following recipient",
+    "delivery to the following recipients failed", "the following address(es) failed",
+    "message could not be delivered", "your message wasn't delivered", "your message was not delivered",
+    "i'm sorry to have to inform you that your message could not",
+    "this message was created automatically by mail delivery software",
+    "pesan anda tidak dapat dikirim", "pesan anda tidak terkirim", "recipient address rejected",
+    "mailbox unavailable", "user unknown", "address not found",
+)
+NEWSLETTER_PHRASES: tuple[str, ...] = (
+    "unsubscribe", "berhenti berlangganan", "hentikan langganan", "batal berlangganan",
+    "manage your subscription", "kelola langganan", "kelola preferensi email",
+    "update your preferences", "you are receiving this email because", "anda menerima email ini karena",
+    "view this email in your browser", "lihat email ini di browser",
+)
+NOREPLY_LOCALS: tuple[str, ...] = (
+    "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "jangan-balas",
+    "tidak-dibalas",
+)
+
+# --- Districts ----------------------------------------------------------------------------
+
+# Prefixes stripped from a configured district name to find how staff name it in text.
+DISTRICT_PREFIXES: tuple[str, ...] = ("kabupaten", "kota")
+# Other names staff use for a district, keyed by the name without prefix.
+DISTRICT_ALIASES: dict[str, tuple[str, ...]] = {
+    "tana tidung": ("ktt", "tanatidung", "tana-tidung"),
+    "bulungan": ("blg",),
+    "tarakan": ("trk",),
+    "nunukan": ("nnk",),
+    "malinau": ("mln",),
+}
+
+# --- Table columns ------------------------------------------------------------------------
+
+# Header cell words for each column of a report table (spreadsheet or HTML or text).
+COLUMN_WORDS: dict[str, tuple[str, ...]] = {
+    "date": ("tanggal", "tgl", "tgl.", "hari/tanggal", "hari / tanggal", "date", "hari, tanggal"),
+    "recorded": ("perekaman", "rekam", "jumlah perekaman", "terekam", "direkam", "recorded"),
+    "printed": ("pencetakan", "cetak", "jumlah pencetakan", "dicetak", "tercetak", "printed"),
+    "stock_on_hand": (
+        "sisa blangko", "sisa blanko", "sisa stok", "stok", "sisa", "persediaan", "stok akhir",
+        "sisa akhir", "saldo", "stock", "sisa blangko ktp-el", "sisa stok blangko",
+    ),
+    "received": ("penerimaan", "diterima", "terima", "blangko masuk", "masuk", "received"),
+    "requested": ("permintaan", "kebutuhan", "usulan", "diminta", "requested"),
+    "ignore": ("rusak", "blangko rusak", "gagal", "no", "no.", "keterangan", "ket", "ket.",
+               "kecamatan", "lokasi", "pemakaian", "terpakai", "prr", "nama"),
+}
+TOTAL_ROW_WORDS: tuple[str, ...] = ("jumlah", "total", "jml", "sub total", "subtotal", "grand total")

@@ -1,0 +1,117 @@
+"""MIME decoding: not-an-email input, limits, charsets, HTML and spreadsheets."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailbot.errors import LimitExceeded, NotAnEmailError
+from mailbot.reader import ReadLimits, read_message
+from mailbot.reader.mime import decode_bytes, decode_header_value, extract, html_to_text
+from tests.corpus.kit import FAKE_PNG, xlsx
+from tests.reader.conftest import CORPUS, DISTRICTS
+
+HEAD = "From: disdukcapil@malinaukab.example\nTo: blangko@x.example\nSubject: s\nDate: Mon, 12 Jan 2026 09:00:00 +0800\n"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"",
+        b"   \r\n\r\n",
+        FAKE_PNG,
+        b"%PDF-1.4\n1 0 obj\n",
+        b"Hello, this is just some text without any headers.\nMohon tambahan 2.000 keping.\n",
+        b"PK\x03\x04\x14\x00\x00\x00\x08\x00",
+        b"Note: this is not a mail either\n\nbody\n",
+    ],
+)
+def test_not_an_email(raw: bytes) -> None:
+    with pytest.raises(NotAnEmailError) as info:
+        read_message(raw, DISTRICTS)
+    assert "\n" not in str(info.value) and str(info.value)
+
+
+def _with_attachments(count: int, size: int) -> bytes:
+    parts = "".join(
+        f"--B\nContent-Type: application/pdf; name=a{i}.pdf\nContent-Disposition: attachment; filename=a{i}.pdf\n"
+        f"Content-Transfer-Encoding: base64\n\n{'QUFB' * (size // 3)}\n"
+        for i in range(count)
+    )
+    body = f"--B\nContent-Type: text/plain\n\nMohon tambahan 1.000 keping.\n{parts}--B--\n"
+    return (HEAD + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=B\n\n" + body).encode()
+
+
+def test_limit_on_attachment_count() -> None:
+    limits = ReadLimits(max_attachments=2, max_attachment_bytes=10_000)
+    read_message(_with_attachments(2, 30), DISTRICTS, limits=limits)
+    with pytest.raises(LimitExceeded):
+        read_message(_with_attachments(3, 30), DISTRICTS, limits=limits)
+
+
+def test_limit_on_attachment_size() -> None:
+    limits = ReadLimits(max_attachments=10, max_attachment_bytes=1000)
+    read_message(_with_attachments(1, 900), DISTRICTS, limits=limits)
+    with pytest.raises(LimitExceeded):
+        read_message(_with_attachments(1, 3000), DISTRICTS, limits=limits)
+
+
+def test_without_limits_nothing_is_refused() -> None:
+    assert read_message(_with_attachments(12, 3000), DISTRICTS).requested == 1000
+
+
+@pytest.mark.parametrize(
+    ("data", "charset", "text"),
+    [
+        ("sisa ± 400".encode("iso-8859-1"), "iso-8859-1", "sisa ± 400"),
+        ("“KTP-el” – 700".encode("windows-1252"), "windows-1252", "“KTP-el” – 700"),
+        ("“KTP-el” – 700".encode("windows-1252"), "iso-8859-1", "“KTP-el” – 700"),
+        ("“KTP-el” – 700".encode("utf-8"), "iso-8859-1", "“KTP-el” – 700"),
+        ("sisa ± 400".encode("iso-8859-1"), "x-unknown", "sisa ± 400"),
+        ("sisa ± 400".encode("iso-8859-1"), None, "sisa ± 400"),
+    ],
+)
+def test_charsets_are_tolerated(data: bytes, charset: str | None, text: str) -> None:
+    assert decode_bytes(data, charset) == text
+
+
+@pytest.mark.parametrize(
+    ("header", "text"),
+    [
+        ("=?UTF-8?B?UGVybW9ob25hbiBibGFuZ2tvIOKAkyBNYWxpbmF1?=", "Permohonan blangko – Malinau"),
+        ("=?iso-8859-1?Q?Laporan_harian_=96_23/01?=", "Laporan harian – 23/01"),
+        ("=?x-bogus?Q?Laporan_harian?=", "Laporan harian"),
+        ("Plain\n subject", "Plain subject"),
+    ],
+)
+def test_encoded_word_subjects(header: str, text: str) -> None:
+    assert decode_header_value(header) == text
+
+
+def test_html_table_rows_become_cells_and_blockquotes_are_marked() -> None:
+    html = (
+        "<p>Laporan</p><table><tr><th>Tanggal</th><th>Sisa</th></tr><tr><td>16/01</td><td>3.206</td></tr></table>"
+        "<blockquote>lama 750</blockquote><script>var x = 999;</script>"
+    )
+    lines = [line for line in html_to_text(html).split("\n") if line]
+    assert lines == ["Laporan", "Tanggal | Sisa", "16/01 | 3.206", "> lama 750"]
+
+
+def test_spreadsheet_attachment_is_read_and_pdf_is_not() -> None:
+    parts = extract((CORPUS / "xlsx-with-pdf.eml").read_bytes())
+    assert [a.filename for a in parts.attachments] == ["surat_pengantar.pdf", "laporan.xlsx"]
+    assert len(parts.tables) == 1 and parts.tables[0][0] == "laporan.xlsx"
+    assert "999" not in parts.text  # the PDF's text is never read
+
+
+def test_unreadable_spreadsheet_is_noted_not_fatal() -> None:
+    raw = (
+        HEAD + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=B\n\n--B\nContent-Type: text/plain\n\n"
+        "Laporan terlampir.\n--B\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet; "
+        "name=lap.xlsx\nContent-Transfer-Encoding: base64\n\nbm90IGEgemlw\n--B--\n"
+    ).encode()
+    verdict = read_message(raw, DISTRICTS)
+    assert any("lap.xlsx" in note for note in verdict.notes)
+
+
+def test_spreadsheet_helper_writes_real_xlsx() -> None:
+    assert xlsx([["Tanggal", "Sisa"]])[:2] == b"PK"
