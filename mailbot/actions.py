@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from mailbot.app import Desk
 from mailbot.config import PROVINCE
 from mailbot.errors import InvalidAction
-from mailbot.indonesian import FIELD_LABELS
+from mailbot.indonesian import FIELD_LABELS, item_name
 from mailbot.outgoing import queue, reply_subject
 from mailbot.reader.verdict import Verdict
 from mailbot.stock import policy
@@ -58,19 +58,25 @@ def _reply_to(message: Message, verdict: Verdict | None) -> dict[str, object]:
 def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, template: str,
                    context: dict[str, object], message: Message | None = None,
                    verdict: Verdict | None = None) -> None:
-    """Queue a message to the district's sender about *req*, threaded to the request's first message."""
-    origin = message or session.get(Message, req.message_pk)
-    assert origin is not None
-    if verdict is None and origin.verdict:
-        subject_source = str(origin.verdict.get("subject", ""))
+    """Queue a message to the district about *req*, threaded to the message it answers (or the first one).
+
+    A shipment the province proposed itself has no district message: it goes to the district's first
+    configured sender, under a subject of its own.
+    """
+    origin = message or (session.get(Message, req.message_pk) if req.message_pk is not None else None)
+    if verdict is not None:
+        subject_source = verdict.subject
+    elif origin is not None:
+        subject_source = origin.subject
     else:
-        subject_source = verdict.subject if verdict else ""
-    to = [req.sender] if req.sender else []
+        subject_source = f"Pengiriman {item_name(req.item)}"
+    district = desk.config.district(req.district) if req.district else None
+    to = [req.sender] if req.sender else ([district.senders[0]] if district else [])
     queue(session, desk, purpose=purpose, category="reply", template=template, to=to,
           subject=reply_subject(subject_source, req.reference), request_pk=req.id,
           context={"district_name": desk.district_name(req.district), "reference": req.reference,
-                   "item": req.item, **context},
-          in_reply_to=origin.message_id, references=())
+                   "item": req.item, "proactive": req.proactive, **context},
+          in_reply_to=origin.message_id if origin is not None else None, references=())
 
 
 # --- the policy's view of a request --------------------------------------------------------------

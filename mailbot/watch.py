@@ -55,13 +55,13 @@ def check_alerts_in(session: Session, desk: Desk) -> int:
         session.add(AlertRow(key=alert.key, kind=alert.kind, district=alert.district, details=dict(alert.data),
                              at=now))
         session.flush()
-        reference = _proactive_request(session, desk, alert)
-        _send_alert(session, desk, alert, reference)
+        request = _proactive_request(session, desk, alert)
+        _send_alert(session, desk, alert, request)
         raised += 1
     return raised
 
 
-def _proactive_request(session: Session, desk: Desk, alert: Alert) -> str | None:
+def _proactive_request(session: Session, desk: Desk, alert: Alert) -> Request | None:
     """A district low without asking: a held shipment proposal managers can approve with SETUJU."""
     proposal = alert.proposal
     if alert.kind != "below_threshold" or proposal is None or proposal.quantity <= 0 or alert.district is None:
@@ -75,13 +75,14 @@ def _proactive_request(session: Session, desk: Desk, alert: Alert) -> str | None
     session.add(Decision(request_pk=req.id, outcome="propose", quantity=proposal.quantity,
                          reasons=proposal.reasons_json(), arithmetic=proposal.steps_json(), actor="policy",
                          note="; ".join(explain_id(proposal)), at=now))
-    return req.reference
+    return req
 
 
-def _send_alert(session: Session, desk: Desk, alert: Alert, reference: str | None) -> None:
+def _send_alert(session: Session, desk: Desk, alert: Alert, request: Request | None) -> None:
     name = desk.district_name(alert.district) if alert.district else None
     queue(session, desk, purpose=f"alert:{alert.key}", category="alert", template=alert_template(alert),
-          to=desk.config.office.managers, context={**alert_context(alert, name), "reference": reference})
+          to=desk.config.office.managers, request_pk=request.id if request else None,
+          context={**alert_context(alert, name), "reference": request.reference if request else None})
 
 
 # --- the digest ----------------------------------------------------------------------------------
