@@ -26,7 +26,8 @@ outbox_app = typer.Typer(no_args_is_help=True, help="The outgoing mail queue.")
 app.add_typer(supply_app, name="supply")
 app.add_typer(outbox_app, name="outbox")
 
-out = Console()
+# Piped output (logs, files, tests) gets room for the full tables instead of 80 columns.
+out = Console(width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True)
 T = TypeVar("T")
 

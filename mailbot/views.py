@@ -24,7 +24,7 @@ def request_rows(desk: Desk, *, limit: int, open_only: bool) -> list[tuple[str, 
             query = query.where(Request.state.in_(OPEN_STATES))
         return [
             (r.reference, r.district or "?", r.item or "-", _n(r.requested), _n(r.approved), r.state,
-             r.created_at.strftime("%Y-%m-%d %H:%M"), r.sender or "-")
+             r.created_at.astimezone(desk.tz).strftime("%Y-%m-%d %H:%M"), r.sender or "-")
             for r in session.scalars(query)
         ]
 
@@ -68,7 +68,7 @@ def quarantine_rows(desk: Desk, limit: int) -> list[tuple[str, ...]]:
     with desk.sessions() as session:
         rows = session.scalars(select(Message).where(Message.status == "quarantined")
                                .order_by(Message.id.desc()).limit(limit))
-        return [(str(m.id), m.received_at.strftime("%Y-%m-%d %H:%M"), m.sender or "-", m.subject[:50],
+        return [(str(m.id), m.received_at.astimezone(desk.tz).strftime("%Y-%m-%d %H:%M"), m.sender or "-", m.subject[:50],
                  (m.error or "")[:80]) for m in rows]
 
 

@@ -1,0 +1,39 @@
+"""The same desk on PostgreSQL: the sample inbox is processed once, replies go out once, a rerun adds nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from tests.desk.conftest import EXAMPLES, ROOT, mailbot, outbox_files
+
+
+def test_sample_inbox_on_postgres(tmp_path: Path, postgres_url: str) -> None:
+    config = (ROOT / "config.toml").read_text().replace('url = "sqlite:///var/mailbot.db"', f'url = "{postgres_url}"')
+    (tmp_path / "config.toml").write_text(config)
+    samples = sorted(map(str, EXAMPLES.glob("*.eml")))
+    assert mailbot(tmp_path, "import", *samples).returncode == 0
+    first = mailbot(tmp_path, "run", "--once")
+    assert first.returncode == 0, first.stderr
+    assert "request-approved" in first.stdout
+    sent = len(outbox_files(tmp_path))
+    assert sent > 0
+    engine = create_engine(postgres_url)
+    with engine.connect() as conn:
+        tables = lambda: [conn.execute(text(f"select count(*) from {t}")).scalar()  # noqa: E731
+                          for t in ("messages", "requests", "outbox", "ledger_entries")]
+        before = tables()
+        assert before[0] == len(samples)
+        assert conn.execute(text("select count(*) from outbox where status = 'sent'")).scalar() == sent
+        conn.rollback()
+        assert mailbot(tmp_path, "import", *samples).returncode == 0
+        assert mailbot(tmp_path, "run", "--once").returncode == 0
+        assert tables() == before
+    assert len(outbox_files(tmp_path)) == sent
+    status = mailbot(tmp_path, "status")
+    assert status.returncode == 0, status.stderr
+    assert "Bulungan" in status.stdout
+    engine.dispose()
+    shutil.rmtree(tmp_path / "var", ignore_errors=True)
