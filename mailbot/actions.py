@@ -331,6 +331,8 @@ def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: 
     now = desk.now()
     source = f"message:{message.id}"
     shipped: int | None = None
+    if any(d.field == "received" and d.reason in ("conflict", "unclear") for d in verdict.doubts):
+        return ask_back(session, desk, None, message, verdict, district=district, about="receipt")
     if req is not None and req.approved:
         shipped = req.approved
         received = verdict.received if verdict.received is not None else shipped

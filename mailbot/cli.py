@@ -302,7 +302,7 @@ def supply_receive(
     out.print(f"recorded: {quantity:,} {item} received into the province store")
 
 
-@app.command()
+@app.command(context_settings={"ignore_unknown_options": True})
 def adjust(
     location: Annotated[str, typer.Argument(help="'province' or a district code, e.g. 65.01.")],
     delta: Annotated[int, typer.Argument(help="Signed change in pieces, e.g. -20 or 150.")],
