@@ -11,8 +11,8 @@ from mailbot.reader.classify import district_named, district_of_sender, item_of,
 from mailbot.reader.dates import report_date
 from mailbot.reader.mime import ReadLimits, extract
 from mailbot.reader.numbers import normalise
-from mailbot.reader.quotes import strip_quoted
-from mailbot.reader.roles import Candidate, read_table, read_text, settle, split_text_tables
+from mailbot.reader.quotes import split_quoted, strip_quoted
+from mailbot.reader.roles import Candidate, asked_role, read_table, read_text, settle, split_text_tables
 from mailbot.reader.verdict import QUANTITY_FIELDS, District, Doubt, Evidence, Verdict
 
 __all__ = [
@@ -66,7 +66,7 @@ def read_message(
     parts = extract(raw, limits)
     subject = parts.subject
     bare_subject, is_reply, is_forward = _subject_prefixes(subject)
-    new_text = strip_quoted(parts.text, forwarded=is_forward)
+    new_text, quoted_text = split_quoted(parts.text, forwarded=is_forward)
 
     sender = parts.sender
     sender_district = district_of_sender(sender, districts)
@@ -106,7 +106,9 @@ def read_message(
             candidates.extend(found[0])
             row_date = row_date or found[1]
     low = normalise(text)
-    text_candidates, unassigned = read_text(text, low)
+    # A reply to a question ("Berapa keping ... yang Bapak/Ibu mohon?") answers it: "Jumlahnya 500 keping".
+    answer_role = asked_role(normalise(quoted_text)) if is_reply and quoted_text else None
+    text_candidates, unassigned = read_text(text, low, answer_role)
     candidates.extend(text_candidates)
     reading = settle(candidates, unassigned)
 

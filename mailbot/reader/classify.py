@@ -25,6 +25,16 @@ _KTP_RE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in sorted(voc
 _KIA_RE = _phrase_re(vocab.KIA_WORDS)
 _BLANK_RE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in vocab.GENERIC_BLANK_WORDS) + r")")
 _THANKS_RE = _phrase_re(("terima kasih", "terimakasih", "trima kasih", "trimakasih"))
+_STOCK_WORD_RE = _phrase_re(vocab.STOCK_WORDS)
+_SUFFICIENT_RE = _phrase_re(vocab.SUFFICIENT_PHRASES)
+_SENTENCE_RE = re.compile(r"[^.!?;,\n]+")
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _without_aside(low: str) -> str:
+    """Text without the sentences that only say a blank is still fine ("Untuk blangko KTP-el masih aman.")."""
+    kept = (m.group() for m in _SENTENCE_RE.finditer(low))
+    return " ".join(s for s in kept if not (_SUFFICIENT_RE.search(s) and not _DIGIT_RE.search(s)))
 
 
 def named_item(low: str) -> tuple[Item | None, bool]:
@@ -47,12 +57,16 @@ def item_of(new_low: str, thread_low: str) -> tuple[Item | None, bool, bool]:
     KTP-el is the desk's everyday blank and KIA is always named, so an unnamed blank is taken
     as KTP-el (assumed=True); both named -> (None, True, False): a clerk would ask which.
     """
-    item, ambiguous = named_item(new_low)
-    if item or ambiguous:
-        return item, ambiguous, False
-    item, ambiguous = named_item(thread_low)
-    if item or ambiguous:
-        return item, ambiguous, False
+    for low in (new_low, thread_low):
+        item, ambiguous = named_item(low)
+        if ambiguous:
+            # "blangko KIA tinggal 150 lembar, mohon 500 lembar. Untuk blangko KTP-el masih cukup.":
+            # the blank said to be fine, without a figure, is not what the mail is about.
+            aside_free, still_ambiguous = named_item(_without_aside(low))
+            if aside_free is not None and not still_ambiguous:
+                return aside_free, False, False
+        if item or ambiguous:
+            return item, ambiguous, False
     return "ktp-el", False, True
 
 
@@ -77,7 +91,12 @@ def kind_of(
     """
     text = _THANKS_RE.sub(" ", low)
     seen = fields | doubt_fields
-    if "requested" in seen or any(not _in_question(text, m.end()) for m in _REQUEST_RE.finditer(text)):
+    # A request phrase asks for blanks only in a mail that names them ("mohon dikirimkan template
+    # Excel-nya" asks for a file): blangko, KTP-el, KIA, or the stock.
+    names_blank = any(r.search(text) for r in (_BLANK_RE, _KTP_RE, _KIA_RE, _STOCK_WORD_RE))
+    if "requested" in seen:
+        return "request"
+    if names_blank and any(not _in_question(text, m.end()) for m in _REQUEST_RE.finditer(text)):
         return "request"
     receipt = "received" in seen or bool(_RECEIPT_RE.search(text))
     if _WEAK_REQUEST_RE.search(text) and not receipt:

@@ -332,9 +332,13 @@ _NOT_BASE64_RE = re.compile(r"[^A-Za-z0-9+/]")
 
 
 def _lenient_base64(payload: str) -> bytes:
-    """Decode base64 that may be damaged: stray characters dropped, a torn last group cut off."""
+    """Decode base64 that may be damaged: stray characters dropped, a torn last group cut off.
+
+    The padding ("=") is dropped with the rest and put back: "Pgo=" is still ">\\n".
+    """
     clean = _NOT_BASE64_RE.sub("", payload.split("=", 1)[0])
-    clean = clean[: len(clean) - len(clean) % 4]
+    rest = len(clean) % 4
+    clean = clean[: len(clean) - 1] if rest == 1 else clean + "=" * ((4 - rest) % 4)
     try:
         return binascii.a2b_base64(clean)
     except binascii.Error:

@@ -292,10 +292,14 @@ def mask_non_quantities(low: str) -> str:
 _BLANK_UNITS = _alternation(vocab.BLANK_UNITS)
 _PEOPLE_UNITS = _alternation(vocab.PEOPLE_UNITS)
 _OTHER_UNITS = _alternation([u for u in vocab.OTHER_UNITS if u != "%"])
+# A unit stands on the same line as its number: "812\n\nOperator ..." has no unit.
 _UNIT_RE = re.compile(
-    rf"\s*(?:(?P<blank>(?:{_BLANK_UNITS})\b)|(?P<people>(?:{_PEOPLE_UNITS})\b)|(?P<other>%|(?:{_OTHER_UNITS})\b))"
+    rf"[^\S\n]*(?:(?P<blank>(?:{_BLANK_UNITS})\b)|(?P<people>(?:{_PEOPLE_UNITS})\b)|(?P<other>%|(?:{_OTHER_UNITS})\b))"
 )
-_RATE_RE = re.compile(rf"\s*(?:\w+\s+)?(?:{_alternation(vocab.RATE_WORDS)})")
+# "100 keping per hari" is a rate; "700 keping per hari ini" (as of today) is not.
+_RATE_RE = re.compile(
+    rf"[^\S\n]*(?:\w+[^\S\n]+)?(?:{_alternation(vocab.RATE_WORDS)})(?![^\S\n]*(?:ini|tsb|tersebut)\b)"
+)
 _NUMBER_RE = re.compile(
     rf"(?<![\w.,/])(?P<num>{_DIGITS})(?P<an>\s?-?an\b)?(?:\s*(?P<mult>{_MULT})\b)?"
     rf"|(?P<words>{WORDS_PATTERN})"
@@ -308,6 +312,16 @@ _APPROX_AFTER_RE = re.compile(r"\s*(?:lebih\b|\+(?!\d)|an\b|-an\b|keatas\b|ke at
 _RANGE_BETWEEN_RE = re.compile(
     rf"^\s*(?:(?:{_BLANK_UNITS})\s*)?(?:-|~|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|atau|/)\s*$"
 )
+
+
+def _looks_like_year(token: str) -> bool:
+    """Four plain digits from 1950 to 2099 that are not a round count ("2027", not "2000" or "2050").
+
+    District staff write counts of that size grouped ("2.027") or round; a bare "2027" beside
+    "kebutuhan" is the year of the need, and a clerk would not take it as a quantity.
+    """
+    value = int(token)
+    return len(token) == 4 and 1950 <= value <= 2099 and value % 50 != 0
 
 
 @dataclass(frozen=True)
@@ -330,6 +344,7 @@ class Mention:
     rate: bool = False
     bare: bool = False
     spelled: bool = False  # written only in words
+    year: bool = False  # four plain digits that read as a recent or coming year ("2027")
 
 
 def _unit_after(low: str, pos: int) -> tuple[UnitKind | None, int]:
@@ -358,6 +373,7 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
         approximate = False
         conflict = False
         bare = False
+        year = False
         spelled = False
         if m.group("num"):
             token = m.group("num")
@@ -380,6 +396,7 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 and (len(token) >= 5 or (len(token) == 4 and token[:2] in ("19", "20")))
             ):
                 bare = True
+                year = _looks_like_year(token)
             paren = _PAREN_WORDS_RE.match(masked, end)
             if paren:
                 spelled_value = parse_words(paren.group("words"))
@@ -387,7 +404,7 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                     if spelled_value != value:
                         conflict = True
                     end = paren.end()
-                    bare = False
+                    bare = year = False
         else:
             phrase = m.group("words")
             value, length = _longest_words(phrase)
@@ -437,6 +454,7 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 rate=rate,
                 bare=bare,
                 spelled=spelled,
+                year=year,
             )
         )
         pos = end

@@ -60,6 +60,11 @@ def _skip_header_lines(lines: list[str], i: int) -> int:
 
 
 def strip_quoted(text: str, *, forwarded: bool = False) -> str:
+    """The new text of a message; see split_quoted."""
+    return split_quoted(text, forwarded=forwarded)[0]
+
+
+def split_quoted(text: str, *, forwarded: bool = False) -> tuple[str, str]:
     """The new text of a message: quoted replies ("Pada ... menulis:", "-----Pesan Asli-----",
     Outlook "Dari: ... Dikirim: ..." blocks, "> " lines) and mobile footers removed.
 
@@ -67,11 +72,15 @@ def strip_quoted(text: str, *, forwarded: bool = False) -> str:
     header lines. With forwarded=True (the subject says "Fwd:"), the first Outlook-style header block
     is taken as the header of the forwarded message rather than of a quote.
 
-    >>> strip_quoted("Sudah kami terima.\\n\\nPada Sen, 12 Jan 2026 menulis:\\n> sisa 750")
-    'Sudah kami terima.'
+    Returns (new text, quoted text); the quoted text is what was cut off, for reading what an
+    earlier message asked.
+
+    >>> split_quoted("Sudah kami terima.\\n\\nPada Sen, 12 Jan 2026 menulis:\\n> sisa 750")
+    ('Sudah kami terima.', 'Pada Sen, 12 Jan 2026 menulis:\\n> sisa 750')
     """
     lines = text.splitlines()
     out: list[str] = []
+    quoted: list[str] = []
     i = 0
     n = len(lines)
     while i < n:
@@ -84,6 +93,7 @@ def strip_quoted(text: str, *, forwarded: bool = False) -> str:
             out.append("")
             continue
         if low.startswith(">"):
+            quoted.append(line)
             i += 1
             continue
         if _SEPARATOR_RE.match(stripped) or _is_on_wrote(lines, i) or _is_header_block(lines, i):
@@ -93,6 +103,7 @@ def strip_quoted(text: str, *, forwarded: bool = False) -> str:
                 i = _skip_header_lines(lines, start)
                 out.append("")
                 continue
+            quoted.extend(lines[i:])
             break
         if low.startswith(vocab.FOOTER_LINES):
             i += 1
@@ -103,4 +114,4 @@ def strip_quoted(text: str, *, forwarded: bool = False) -> str:
         out.pop()
     while out and not out[0].strip():
         out.pop(0)
-    return "\n".join(out)
+    return "\n".join(out), "\n".join(quoted)

@@ -32,6 +32,11 @@ _CONTINUATION_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in vocab.CO
 # Only these roles are read from words after a number ("2.000 keping sudah kami terima",
 # "3 keping rusak"); anything else after a number usually belongs to the next one.
 _AFTER_ROLES = frozenset(("received", "ignore"))
+_TOTAL_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in vocab.TOTAL_WORDS) + r")\s*:?\s*$")
+_CONTRAST_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in vocab.CONTRAST_WORDS) + r")(?![\w-])")
+# A line break inside wrapped prose is no clause end: "kami mohon tambahan blangko sebanyak\n1.500 keping".
+_SOFT_WRAP_MIN = 45
+_BULLET_RE = re.compile(r"[ \t>]*(?:[-*\u2022]|\(?\d{1,2}[.)](?=\s)|[a-z][.)](?=\s))")
 _NEAR = 18  # a bare number ("2000", "77212") counts only this close after its role word
 _SNIPPET = 110
 
@@ -43,6 +48,7 @@ class Keyword:
     role: str
     weak: bool
     receipt_verb: bool
+    total: bool = False  # "Total perekaman": a sum that outranks the parts listed beside it
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,7 @@ class Candidate:
     text: str
     strong: bool
     doubt: Literal["conflict", "unclear"] | None = None
+    total: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,14 +80,30 @@ def keywords(masked: str) -> list[Keyword]:
         word = m.group()
         if word in _NOT_ROLE:
             continue
-        out.append(Keyword(m.start(), m.end(), _ROLE_OF[word], word in _WEAK, word in _RECEIPT_VERBS))
+        total = bool(_TOTAL_BEFORE_RE.search(masked, max(0, m.start() - 12), m.start()))
+        out.append(Keyword(m.start(), m.end(), _ROLE_OF[word], word in _WEAK, word in _RECEIPT_VERBS, total))
     return out
+
+
+def _soft_wrap(masked: str, pos: int) -> bool:
+    """Whether the line break at pos only wraps a long line of prose (the sentence goes on)."""
+    line_start = masked.rfind("\n", 0, pos) + 1
+    line = masked[line_start:pos].rstrip()
+    if len(line) < _SOFT_WRAP_MIN or line[-1] in ".!?:;" or "|" in line:
+        return False
+    nxt_end = masked.find("\n", pos + 1)
+    nxt = masked[pos + 1 : nxt_end if nxt_end != -1 else len(masked)]
+    if not nxt.strip() or "|" in nxt or _BULLET_RE.match(nxt):
+        return False
+    return True
 
 
 def _clauses(masked: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _CLAUSE_END_RE.finditer(masked):
+        if m.group() == "\n" and _soft_wrap(masked, m.start()):
+            continue
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(masked)))
@@ -115,10 +138,43 @@ def _role_for(
     return role, strong, chosen
 
 
-def read_text(original: str, low: str) -> tuple[list[Candidate], list[str]]:
-    """Candidates from running text; original and low (normalised) must have equal length."""
+_ASKED_RES = {
+    role: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])")
+    for role, phrases in vocab.ASKED_ROLE_PHRASES.items()
+}
+_ASK_CUE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in vocab.ASK_CUES) + r")(?![\w-])")
+_ASK_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s")
+_QUOTE_MARKS_RE = re.compile(r"^[ \t>]+", re.MULTILINE)
+
+
+def asked_role(quoted_low: str) -> str | None:
+    """The one role an earlier, quoted message asked a figure for ("Berapa keping blangko KTP-el
+    yang Bapak/Ibu mohon?" asks for the requested figure); None when it asked none or several."""
+    if not quoted_low:
+        return None
+    asked: set[str] = set()
+    plain = _QUOTE_MARKS_RE.sub("", quoted_low)
+    # Each line (a bullet of the desk's clarification) and each sentence, wrapped lines joined.
+    units = plain.split("\n") + _ASK_SENTENCE_END_RE.split(" ".join(plain.split()))
+    for sentence in units:
+        if not ("?" in sentence or _ASK_CUE_RE.search(sentence)):
+            continue
+        for role, pattern in _ASKED_RES.items():
+            if pattern.search(sentence):
+                asked.add(role)
+                break
+    return asked.pop() if len(asked) == 1 else None
+
+
+def read_text(original: str, low: str, answer_role: str | None = None) -> tuple[list[Candidate], list[str]]:
+    """Candidates from running text; original and low (normalised) must have equal length.
+
+    answer_role: the role a quoted question asked for; the one figure of the text that has no
+    role of its own ("Jumlahnya 500 keping") takes it.
+    """
     masked = mask_non_quantities(low)
-    mentions = find_mentions(low, masked)
+    # A bare year ("kebutuhan 2027") is no quantity, and no boundary between a role word and its number.
+    mentions = [m for m in find_mentions(low, masked) if not (m.year and m.unit != "blank")]
     kws = keywords(masked)
     candidates: list[Candidate] = []
     unassigned: list[str] = []
@@ -126,6 +182,8 @@ def read_text(original: str, low: str) -> tuple[list[Candidate], list[str]]:
         return candidates, unassigned
     clauses = _clauses(masked)
     ci = 0
+    last: tuple[int, Candidate] | None = None  # the last candidate taken, with its clause start
+    loose: list[tuple[Mention, str]] = []  # figures without a role, with their snippets
     for idx, m in enumerate(mentions):
         while ci < len(clauses) - 1 and clauses[ci][1] <= m.start:
             ci += 1
@@ -155,18 +213,41 @@ def read_text(original: str, low: str) -> tuple[list[Candidate], list[str]]:
         elif m.bare and m.unit != "blank":
             if keyword is None or keyword.end > m.start or m.start - keyword.end > _NEAR:
                 continue
+        if (
+            role is None
+            and last is not None
+            and last[0] == c_start
+            and m.value != last[1].value
+            and _CONTRAST_RE.search(masked, prev_end, m.start)
+        ):
+            # "sisa 400 keping (tapi menurut catatan gudang 640)": a second figure for the same
+            # role, set against the first; a clerk would ask which is right.
+            candidates.append(Candidate(last[1].field, None, snippet, last[1].strong, "conflict", last[1].total))
+            continue
         if role is None or role == "ignore":
             if role is None and (m.unit == "blank" or (m.value is not None and m.value >= 10 and not m.spelled)):
                 unassigned.append(snippet)
+                loose.append((m, snippet))
             continue
         if m.unit == "people" and role not in ("recorded", "printed"):
             continue
+        total = bool(keyword and keyword.total)
         if m.conflict:
-            candidates.append(Candidate(role, None, snippet, strong, "conflict"))
+            candidate = Candidate(role, None, snippet, strong, "conflict", total)
         elif m.approximate or m.value is None:
-            candidates.append(Candidate(role, None, snippet, strong, "unclear"))
+            candidate = Candidate(role, None, snippet, strong, "unclear", total)
         else:
-            candidates.append(Candidate(role, m.value, snippet, strong))
+            candidate = Candidate(role, m.value, snippet, strong, None, total)
+        candidates.append(candidate)
+        last = (c_start, candidate)
+    if answer_role and loose and not any(c.field == answer_role for c in candidates):
+        m, snippet = loose[0]
+        if len(loose) == 1 and m.unit != "people" and not m.approximate and not m.conflict and m.value is not None:
+            candidates.append(Candidate(answer_role, m.value, snippet, True))
+            unassigned.remove(snippet)
+        else:
+            # "500 atau 700 keping": an answer, but not one figure; ask again.
+            candidates.append(Candidate(answer_role, None, " / ".join(s for _, s in loose), True, "unclear"))
     return candidates, unassigned
 
 
@@ -317,6 +398,9 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
             continue
         if any(c.strong for c in mine):
             mine = [c for c in mine if c.strong]
+        if any(c.total for c in mine):
+            # "Perekaman dalam gedung: 80 / jemput bola: 40 / Total perekaman: 120": the total is the figure.
+            mine = [c for c in mine if c.total]
         exact = [c for c in mine if c.doubt is None]
         distinct = sorted({c.value for c in exact if c.value is not None})
         conflicts = [c for c in mine if c.doubt == "conflict"]

@@ -144,6 +144,16 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
 # its clause: "stok ± 400 keping, tepatnya 396 keping"; "KTP-el 2.000 keping dan KIA 500 keping".
 CONTINUATION_WORDS: tuple[str, ...] = ("tepatnya", "persisnya", "yaitu", "yakni", "dan", "serta", "lalu")
 
+# Right before a role word, these make its number a total that outranks the parts listed with it:
+# "Total perekaman: 120" after "Perekaman dalam gedung: 80" and "Perekaman jemput bola: 40".
+TOTAL_WORDS: tuple[str, ...] = ("total", "jumlah total", "total keseluruhan", "jumlah keseluruhan", "grand total")
+# A number with no role of its own, set against the figure before it in the same clause by one of
+# these, is a competing figure for the same role: "sisa 400 keping (tapi menurut catatan gudang 640)".
+CONTRAST_WORDS: tuple[str, ...] = (
+    "tapi", "tetapi", "namun", "menurut", "versi", "padahal", "sedangkan di", "sementara di",
+    "but", "according to",
+)
+
 # Request words that are nouns ("tambahan", "kiriman") yield to a receipt verb in the same clause:
 # "kami sudah menerima tambahan blangko 2.000 keping" is a receipt.
 WEAK_REQUEST_PHRASES: tuple[str, ...] = (
@@ -157,6 +167,23 @@ RECEIPT_VERBS: tuple[str, ...] = (
     "terima", "diterima", "menerima", "kami terima", "sudah sampai", "telah sampai", "telah tiba",
     "sudah tiba", "received", "penerimaan",
 )
+# In a quoted question from the desk ("Berapa keping blangko KTP-el yang Bapak/Ibu mohon?"), these
+# name the figure asked for; a reply's one figure without a role of its own answers it.
+ASKED_ROLE_PHRASES: dict[str, tuple[str, ...]] = {
+    "requested": (
+        "yang bapak/ibu mohon", "yang bapak/ibu minta", "yang bapak/ibu butuhkan", "yang dimohon",
+        "yang diminta", "yang diajukan", "yang dibutuhkan", "jumlah permintaan", "jumlah permohonan",
+        "jumlah yang dimohon", "jumlah yang diminta", "requested:",
+    ),
+    "stock_on_hand": ("berapa sisa stok", "berapa sisa blangko", "berapa stok", "stock_on_hand:"),
+    "received": ("berapa keping yang diterima", "jumlah yang diterima", "received:"),
+}
+# Words that make a quoted sentence a question even without a question mark.
+ASK_CUES: tuple[str, ...] = (
+    "berapa", "mohon tegaskan", "mohon konfirmasi", "mohon sebutkan", "mohon dikonfirmasi",
+    "mohon informasikan", "mohon dijelaskan", "please confirm",
+)
+
 # Phrases that look like role words but are not: "terima kasih" is thanks, not a receipt.
 NOT_ROLE_PHRASES: tuple[str, ...] = (
     "terima kasih", "terimakasih", "trima kasih", "trimakasih", "makasih", "mohon maaf",
@@ -181,7 +208,18 @@ REQUEST_PHRASES: tuple[str, ...] = (
     "memohon blangko", "usulan kebutuhan", "usulan tambahan", "request blangko",
     "butuh blangko", "butuh tambahan", "membutuhkan tambahan", "membutuhkan blangko",
     "mohon segera", "bisa dikirim", "dapat dikirim", "tolong dikirim", "tolong kirim", "mohon diisi",
-    "kami butuhkan", "yang dibutuhkan",
+    "kami butuhkan", "yang dibutuhkan", "minta seperti biasa", "mohon seperti biasa",
+    "kirim seperti biasa", "kirimkan seperti biasa", "dikirim seperti biasa", "minta dikirimkan",
+    "mohon dikirim lagi", "minta lagi", "minta dikirim lagi", "mohon diisi ulang", "tolong kirimkan",
+    "mohon dibantu blangko", "mohon dibantu tambahan",
+)
+# Words that name the blank's stock; with the blank words, they make a request phrase ask for blanks.
+STOCK_WORDS: tuple[str, ...] = ("stok", "stock", "stoknya", "persediaan")
+# Said of a blank without a figure, these make it a side remark: "Untuk blangko KTP-el masih aman."
+SUFFICIENT_PHRASES: tuple[str, ...] = (
+    "masih aman", "masih cukup", "masih mencukupi", "masih tersedia", "masih ada", "masih banyak",
+    "cukup aman", "stok aman", "belum perlu", "tidak perlu", "belum diperlukan", "tidak diperlukan",
+    "belum butuh", "tidak butuh", "tidak kami minta", "belum kami minta",
 )
 # Noun phrases that suggest a request unless the mail confirms a receipt
 # ("kami sudah menerima tambahan blangko").
