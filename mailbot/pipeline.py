@@ -39,7 +39,9 @@ from mailbot.transports.base import Inbox, IncomingMessage
 
 log = logging.getLogger(__name__)
 
-MESSAGE_ID = re.compile(r"<[^<>\s@]+@[^<>\s@]+>")
+# A Message-ID as RFC 5322 allows it: printable ASCII only. Anything else (a U+2028, bytes that
+# did not decode) is no id, so it never reaches In-Reply-To or References of a reply.
+MESSAGE_ID = re.compile(r"<[!-;=?A-~]+@[!-;=?A-~]+>")
 
 
 @dataclass

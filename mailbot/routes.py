@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import re
 from email.message import EmailMessage
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from mailbot import actions
 from mailbot.app import Desk
+from mailbot.errors import InvalidAction
 from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_command
 from mailbot.guards.threads import find_references
 from mailbot.guards.trust import SenderTrust
+from mailbot.indonesian import number
 from mailbot.outgoing import queue
 from mailbot.reader.verdict import Verdict
 from mailbot.store import repo
 from mailbot.store import stock as ledger
 from mailbot.store.schema import Message, Report, Request
 
-MESSAGE_ID = re.compile(r"<[^<>\s@]+@[^<>\s@]+>")
+# A Message-ID as RFC 5322 allows it: printable ASCII only. Anything else (a U+2028, bytes that
+# did not decode) is no id, so it never reaches In-Reply-To or References of a reply.
+MESSAGE_ID = re.compile(r"<[!-;=?A-~]+@[!-;=?A-~]+>")
 
 
 def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
@@ -57,7 +62,7 @@ def _answers_clarification(verdict: Verdict) -> bool:
     return verdict.requested is not None or verdict.kind == "request"
 
 
-def reply_headers(message: Message, verdict: Verdict) -> dict[str, object]:
+def reply_headers(message: Message, verdict: Verdict) -> dict[str, Any]:
     """In-Reply-To and References for a reply to *message* (only well-formed ids are carried over)."""
     refs = tuple(r for r in verdict.references if MESSAGE_ID.fullmatch(r))[-10:]
     return {"in_reply_to": message.message_id, "references": refs}
@@ -138,31 +143,68 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
     command = parse_manager_command(verdict.body_excerpt)
     if command is None:
         return "manager-other"
-    target = find_thread(session, verdict)
-    problem: str | None = None
-    if isinstance(command, CommandError):
-        problem = command.message
-    elif target is None:
-        problem = "nomor rujukan permohonan tidak ditemukan pada subjek atau utas email."
-    if problem is not None or target is None or isinstance(command, CommandError):
-        queue(session, desk, purpose=f"manager-error:{message.id}", category="reply",
-              template="manager_command_error", to=[trust.address or ""],
-              context={"problem": problem, "reference": target.reference if target else None},
-              **reply_headers(message, verdict))
-        return "manager-command-error"
-    assert isinstance(command, ManagerCommand)
-    actor = trust.address or "manager"
-    if command.action == "approve":
-        outcome = actions.approve(session, desk, target, command.quantity, actor=actor, via=f"message:{message.id}")
+    if isinstance(command, ManagerCommand) and command.reference:  # written in the command line: it wins
+        target = repo.request_by_reference(session, command.reference)
     else:
-        outcome = actions.reject(session, desk, target, command.reason or "", actor=actor,
-                                 via=f"message:{message.id}")
+        target = find_thread(session, verdict)
+    if isinstance(command, CommandError):
+        _command_error(session, desk, message, verdict, trust, command.message, target)
+        return "manager-command-error"
+    if target is None:
+        _command_error(session, desk, message, verdict, trust,
+                       "nomor rujukan permohonan tidak ditemukan pada subjek atau utas email.", None)
+        return "manager-command-error"
+    actor = trust.address or "manager"
+    try:
+        with session.begin_nested():  # a refused decision leaves nothing behind
+            if command.action == "approve":
+                outcome = actions.approve(session, desk, target, command.quantity, actor=actor,
+                                          via=f"message:{message.id}")
+            else:
+                outcome = actions.reject(session, desk, target, command.reason or "", actor=actor,
+                                         via=f"message:{message.id}")
+    except InvalidAction:
+        # Two managers answering the same notice, or a decision the request no longer allows: the
+        # manager is told why, instead of the reply failing (and being quarantined) unanswered.
+        _command_error(session, desk, message, verdict, trust, _refusal(command, target), target)
+        return "manager-command-refused"
     queue(session, desk, purpose=f"manager-confirm:{message.id}", category="reply", template="manager_confirm",
           to=[actor], request_pk=target.id,
           context={"reference": target.reference, "district_name": desk.district_name(target.district),
                    "outcome_label": outcome.label, "quantity": outcome.quantity, "note": outcome.note},
           **reply_headers(message, verdict))
     return f"manager-{command.action}"
+
+
+def _command_error(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
+                   problem: str, target: Request | None) -> None:
+    queue(session, desk, purpose=f"manager-error:{message.id}", category="reply",
+          template="manager_command_error", to=[trust.address or ""],
+          request_pk=target.id if target is not None else None,
+          context={"problem": problem, "reference": target.reference if target is not None else None},
+          **reply_headers(message, verdict))
+
+
+def _refusal(command: ManagerCommand, target: Request) -> str:
+    """Why a manager's decision on *target* cannot be applied, in Indonesian."""
+    ref = target.reference
+    if target.state == "approved":
+        return f"permohonan {ref} sudah DISETUJUI sebelumnya sebanyak {number(target.approved)} keping."
+    if target.state == "rejected":
+        return f"permohonan {ref} sudah DITOLAK sebelumnya."
+    if target.state in ("dispatched", "received"):
+        return f"blangko untuk permohonan {ref} sudah dikirim; keputusan tidak dapat diubah lagi."
+    if target.state == "linked":
+        return f"permohonan {ref} digabungkan dengan permohonan lain yang masih terbuka; mohon putuskan yang itu."
+    if command.action == "reject":
+        return f"permohonan {ref} tidak dapat ditolak pada tahap ini."
+    if target.district is None:
+        return (f"pengirim permohonan {ref} tidak terdaftar pada kabupaten/kota mana pun, sehingga blangko "
+                "tidak dapat dikirim. Mohon tolak permohonan ini atau hubungi operator.")
+    if not (command.quantity or target.approved):
+        return f"permohonan {ref} belum memiliki usulan jumlah. Tulis jumlahnya, misalnya: SETUJU 1500."
+    return (f"stok provinsi yang belum dialokasikan tidak mencukupi untuk "
+            f"{number(command.quantity or target.approved)} keping. Mohon setujui jumlah yang lebih kecil.")
 
 
 # --- automated mail ------------------------------------------------------------------------------

@@ -146,7 +146,7 @@ def assert_headers_clean(msg: Message | bytes, *, expected: Collection[str] | No
     """Raise AssertionError unless every header of *msg* is one clean line.
 
     Checks the serialised form (every header line is a field or a fold, no bare CR or LF, at
-    most 998 characters), that no header value, decoded, holds a control or separator
+    most 998 characters, ASCII only), that no header value, decoded, holds a control or separator
     character, that single headers (From, To, Subject ...) appear once, and, given *expected*,
     that the header names are exactly those (case-insensitive).
     """
@@ -185,6 +185,8 @@ def _check_header_lines(raw: bytes) -> None:
             raise AssertionError(f"header line {number} holds a bare CR: {line!r}")
         if len(line) > 998:
             raise AssertionError(f"header line {number} is {len(line)} characters long")
+        if not line.isascii():  # outgoing headers are RFC 2047 encoded; raw 8-bit means something slipped past
+            raise AssertionError(f"header line {number} holds 8-bit bytes: {line!r}")
         if (number == 1 or line[:1] not in (b" ", b"\t")) and not _FIELD_NAME_RE.match(line):
             raise AssertionError(f"header line {number} is neither a field nor a fold: {line!r}")
 

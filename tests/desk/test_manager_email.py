@@ -1,0 +1,233 @@
+"""Managers decide held requests by replying to the notice ("SETUJU", "SETUJU 1500", "TOLAK <alasan>"),
+end to end on the Maildir defaults; the same decisions through `mailbot approve` / `mailbot reject`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from email.utils import format_datetime
+from pathlib import Path
+
+from tests.desk.conftest import WITA, mailbot
+from tests.desk.mailkit import (
+    AUTHSERV_ID,
+    DISTRICT_SENDERS,
+    MANAGERS,
+    OFFICE,
+    Sent,
+    db,
+    message_id_of,
+    request_body,
+    run_once,
+    sent_mail,
+    set_config,
+    set_guards,
+    write_eml,
+)
+
+KADIS, KABID = MANAGERS
+HELD = {"a": "65.01", "b": "65.02", "c": "65.03", "d": "65.71"}
+AUTO_APPROVE_LIMIT = 1000  # each district asks for 2.000: more than a clerk may give without a manager
+
+
+def _held_requests(desk_dir: Path) -> dict[str, dict]:  # type: ignore[type-arg]
+    """Send one large request per district in HELD, run, and return each request row with its notice."""
+    set_config(desk_dir, "stock", auto_approve_limit=AUTO_APPROVE_LIMIT)
+    letters = {}
+    for key, code in HELD.items():
+        sender = DISTRICT_SENDERS[code]
+        letters[key] = write_eml(desk_dir, f"request-{key}.eml", sender=f"Disdukcapil <{sender}>",
+                                 subject="Permohonan tambahan blangko KTP-el", body=request_body("2.000", "300"),
+                                 message_id=f"<held-{key}@{sender.split('@')[1]}>")
+    run_once(desk_dir, *letters.values())
+    conn = db(desk_dir)
+    held = {}
+    for key, letter in letters.items():
+        row = conn.execute("select r.* from requests r join messages m on m.id = r.message_pk "
+                           "where m.message_id = ?", (message_id_of(letter),)).fetchone()
+        assert row is not None and row["state"] == "held", (key, dict(row) if row else None)
+        [notice] = [s for s in sent_mail(desk_dir)
+                    if row["reference"] in s.subject and sorted(s.to) == sorted(MANAGERS)]
+        held[key] = {**dict(row), "notice": notice, "district_sender": DISTRICT_SENDERS[HELD[key]]}
+    return held
+
+
+def _reply_to_notice(desk_dir: Path, notice: Sent, *, sender: str, command: str, name: str,
+                     style: str = "gmail", extra_headers: str = "") -> Path:
+    """The manager's answer as a mail client writes it: the command on top, the notice quoted below."""
+    sent_at = datetime(2026, 11, 27, 11, 5, tzinfo=WITA)
+    if style == "gmail":
+        quote = (f"Pada Jum, 27 Nov 2026 pukul 10.05 {notice.msg['From']} menulis:\n\n"
+                 + "\n".join(f"> {line}" for line in notice.text.splitlines()))
+    else:  # Outlook in Indonesian: the earlier message below a header block, not prefixed
+        quote = (f"-----Pesan Asli-----\nDari: {notice.msg['From']}\nDikirim: Jumat, 27 November 2026 10.05\n"
+                 f"Kepada: {', '.join(notice.to)}\nPerihal: {notice.subject}\n\n{notice.text}")
+    body = f"{command}\n\n{quote}\n"
+    return write_eml(desk_dir, f"{name}.eml", sender=sender, subject=f"Re: {notice.subject}", body=body,
+                     message_id=f"<{name}@{sender.split('@')[1]}>", date=format_datetime(sent_at),
+                     extra_headers=f"In-Reply-To: {notice.message_id}\nReferences: {notice.message_id}\n"
+                                   + extra_headers)
+
+
+def _state(desk_dir: Path, reference: str) -> dict:  # type: ignore[type-arg]
+    return dict(db(desk_dir).execute("select * from requests where reference = ?", (reference,)).fetchone())
+
+
+def _approved_booked(desk_dir: Path, request_id: int) -> int:
+    return db(desk_dir).execute("select count(*) from ledger_entries where kind = 'shipment_approved' "
+                                "and request_pk = ?", (request_id,)).fetchone()[0]
+
+
+def _new_mail(desk_dir: Path, before: set[str]) -> list[Sent]:
+    return [s for s in sent_mail(desk_dir) if s.path.name not in before]
+
+
+def test_managers_approve_and_reject_by_replying(desk_dir: Path) -> None:
+    held = _held_requests(desk_dir)
+    a, b, c, d = held["a"], held["b"], held["c"], held["d"]
+    assert a["approved"], "the notice proposes a quantity that a plain SETUJU accepts"
+    before = {s.path.name for s in sent_mail(desk_dir)}
+    decisions_before = db(desk_dir).execute("select count(*) from decisions").fetchone()[0]
+
+    replies = {
+        "a": _reply_to_notice(desk_dir, a["notice"], sender=f"Kepala Dinas <{KADIS}>", command="   setuju  ",
+                              name="kadis-a"),
+        "b": _reply_to_notice(desk_dir, b["notice"], sender=f"Kabid PIAK <{KABID}>", command="Setuju   1500",
+                              name="kabid-b", style="outlook"),
+        "c": _reply_to_notice(desk_dir, c["notice"], sender=f"Kepala Dinas <{KADIS}>",
+                              command="TOLAK   stok provinsi menipis", name="kadis-c"),
+        # not managers: the district itself, and a lookalike of the head of office
+        "d1": _reply_to_notice(desk_dir, d["notice"], sender=f"Disdukcapil Tarakan <{d['district_sender']}>",
+                               command="SETUJU", name="district-d"),
+        "d2": _reply_to_notice(desk_dir, d["notice"], sender="Kepala Dinas <kadis@disdukcapil-kaltaraprov.example>",
+                               command="SETUJU", name="lookalike-d"),
+    }
+    stdout = run_once(desk_dir, *replies.values())
+    assert "manager-approve" in stdout and "manager-reject" in stdout
+
+    # a: approved as proposed; b: approved with the manager's own quantity; c: rejected with the reason
+    state_a, state_b, state_c = _state(desk_dir, a["reference"]), _state(desk_dir, b["reference"]), _state(
+        desk_dir, c["reference"])
+    assert (state_a["state"], state_a["approved"]) == ("approved", a["approved"])
+    assert (state_b["state"], state_b["approved"]) == ("approved", 1500)
+    assert state_c["state"] == "rejected"
+    assert _approved_booked(desk_dir, a["id"]) and _approved_booked(desk_dir, b["id"])
+    assert not _approved_booked(desk_dir, c["id"])
+    conn = db(desk_dir)
+    actors = dict(conn.execute("select r.reference, d.actor from decisions d join requests r on r.id = d.request_pk "
+                               "where d.actor != 'policy'").fetchall())
+    assert actors == {a["reference"]: KADIS, b["reference"]: KABID, c["reference"]: KADIS}
+
+    # d: the non-managers' SETUJU changed nothing and made no mail
+    assert _state(desk_dir, d["reference"])["state"] == "held"
+    assert not _approved_booked(desk_dir, d["id"])
+    assert conn.execute("select count(*) from decisions").fetchone()[0] == decisions_before + 3
+
+    new = _new_mail(desk_dir, before)
+    for key, label, quantity in (("a", "DISETUJUI", a["approved"]), ("b", "DISETUJUI", 1500), ("c", "DITOLAK", None)):
+        req, reply_id = held[key], message_id_of(replies[key])
+        manager = KABID if key == "b" else KADIS
+        [confirm] = [s for s in new if s.to == [manager] and s.in_reply_to == reply_id]
+        assert req["reference"] in confirm.subject and label in confirm.subject
+        expected = f"{quantity:,}".replace(",", ".") + " keping" if quantity else "stok provinsi menipis"
+        assert expected in confirm.text, confirm.text
+        [told] = [s for s in new if s.to == [req["district_sender"]]]
+        assert told.subject.startswith(f"Re: [{req['reference']}]")
+        assert told.in_reply_to == f"<held-{key}@{req['district_sender'].split('@')[1]}>"
+        if quantity:
+            assert "DISETUJUI" in told.text and f"{quantity:,}".replace(",", ".") + " keping" in told.text
+        else:
+            assert "TIDAK DAPAT KAMI SETUJUI" in told.text and "Alasan: stok provinsi menipis" in told.text
+    assert len(new) == 6, [(s.to, s.subject) for s in new]
+    assert not [s for s in new if d["district_sender"] in s.to or "disdukcapil-kaltaraprov" in " ".join(s.to)]
+
+    # the same replies delivered again: recognised, nothing decided or sent twice
+    assert mailbot(desk_dir, "import", *map(str, replies.values())).returncode == 0
+    assert "duplicate" in run_once(desk_dir)
+    assert len(sent_mail(desk_dir)) == len(before) + 6
+    assert conn.execute("select count(*) from decisions").fetchone()[0] == decisions_before + 3
+
+
+def test_second_decision_on_a_decided_request_is_answered_not_applied(desk_dir: Path) -> None:
+    """Both managers answer the same notice: the first decides, the second is told it was already decided."""
+    held = _held_requests(desk_dir)
+    a = held["a"]
+    first = _reply_to_notice(desk_dir, a["notice"], sender=KADIS, command="SETUJU", name="first")
+    run_once(desk_dir, first)
+    assert _state(desk_dir, a["reference"])["state"] == "approved"
+    before = {s.path.name for s in sent_mail(desk_dir)}
+    second = _reply_to_notice(desk_dir, a["notice"], sender=KABID, command="SETUJU 1500", name="second")
+    stdout = run_once(desk_dir, second)
+    assert "quarantined" not in stdout
+    assert _state(desk_dir, a["reference"])["state"] == "approved"
+    [answer] = _new_mail(desk_dir, before)
+    assert answer.to == [KABID] and answer.in_reply_to == message_id_of(second)
+    assert a["reference"] in answer.subject and "DISETUJUI" in answer.text
+
+
+def test_a_command_that_cannot_be_read_is_asked_again(desk_dir: Path) -> None:
+    held = _held_requests(desk_dir)
+    before = {s.path.name for s in sent_mail(desk_dir)}
+    unclear = _reply_to_notice(desk_dir, held["a"]["notice"], sender=KADIS, command="TOLAK", name="no-reason")
+    run_once(desk_dir, unclear)
+    assert _state(desk_dir, held["a"]["reference"])["state"] == "held"
+    [answer] = _new_mail(desk_dir, before)
+    assert answer.to == [KADIS] and "alasan" in answer.text.lower()
+
+
+def test_with_authentication_required_only_an_authenticated_manager_decides(desk_dir: Path) -> None:
+    set_guards(desk_dir, authserv_id=AUTHSERV_ID, require_authentication=True)
+    held = _held_requests(desk_dir)  # unauthenticated district mail is held anyway
+    a, b = held["a"], held["b"]
+    domain = KADIS.split("@")[1]
+    passed = (f"Authentication-Results: {AUTHSERV_ID}; dkim=pass header.d={domain}; "
+              f"dmarc=pass header.from={domain}\n")
+    forged = f"Authentication-Results: mx.attacker.example; dkim=pass header.d={domain}; dmarc=pass\n"
+    unauthenticated = _reply_to_notice(desk_dir, a["notice"], sender=KADIS, command="SETUJU", name="plain",
+                                       extra_headers=forged)
+    authenticated = _reply_to_notice(desk_dir, b["notice"], sender=KADIS, command="SETUJU", name="signed",
+                                     extra_headers=passed)
+    run_once(desk_dir, unauthenticated, authenticated)
+    assert _state(desk_dir, a["reference"])["state"] == "held"
+    assert not _approved_booked(desk_dir, a["id"])
+    assert _state(desk_dir, b["reference"])["state"] == "approved"
+
+
+def test_cli_approve_and_reject(desk_dir: Path) -> None:
+    held = _held_requests(desk_dir)
+    a, c = held["a"], held["c"]
+    before = {s.path.name for s in sent_mail(desk_dir)}
+
+    approved = mailbot(desk_dir, "approve", a["reference"], "--quantity", "1200")
+    assert approved.returncode == 0, approved.stderr
+    rejected = mailbot(desk_dir, "reject", c["reference"], "--reason", "stok provinsi menipis")
+    assert rejected.returncode == 0, rejected.stderr
+
+    assert (_state(desk_dir, a["reference"])["state"], _state(desk_dir, a["reference"])["approved"]) == (
+        "approved", 1200)
+    assert _approved_booked(desk_dir, a["id"])
+    assert _state(desk_dir, c["reference"])["state"] == "rejected"
+    new = _new_mail(desk_dir, before)
+    [to_a] = [s for s in new if s.to == [a["district_sender"]]]
+    [to_c] = [s for s in new if s.to == [c["district_sender"]]]
+    assert "DISETUJUI" in to_a.text and "1.200 keping" in to_a.text and a["reference"] in to_a.subject
+    assert "Alasan: stok provinsi menipis" in to_c.text and c["reference"] in to_c.subject
+    audit = db(desk_dir).execute("select action, target from audit order by id").fetchall()
+    assert [(r[0], r[1]) for r in audit][-2:] == [("approve", a["reference"]), ("reject", c["reference"])]
+
+    # deciding again, or an unknown reference: one clear line, nothing changes
+    again = mailbot(desk_dir, "approve", a["reference"])
+    assert again.returncode != 0 and len(again.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in again.stderr
+    unknown = mailbot(desk_dir, "reject", "BLK-2026-9999", "--reason", "x")
+    assert unknown.returncode != 0 and "BLK-2026-9999" in unknown.stderr
+    assert len(sent_mail(desk_dir)) == len(before) + 2
+    assert OFFICE not in {r for s in new for r in s.to}
+
+
+def test_a_reference_written_in_the_command_wins_over_the_thread(desk_dir: Path) -> None:
+    held = _held_requests(desk_dir)
+    a, b = held["a"], held["b"]
+    reply = _reply_to_notice(desk_dir, a["notice"], sender=KADIS, command=f"SETUJU {b['reference']}", name="other")
+    run_once(desk_dir, reply)
+    assert _state(desk_dir, a["reference"])["state"] == "held"
+    assert _state(desk_dir, b["reference"])["state"] == "approved"
