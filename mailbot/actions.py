@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailbot.app import Desk
 from mailbot.config import PROVINCE
 from mailbot.errors import InvalidAction
 from mailbot.indonesian import FIELD_LABELS, item_name
-from mailbot.outgoing import queue, reply_subject
+from mailbot.outgoing import ReplyTo, queue, reply_subject
 from mailbot.reader.verdict import Verdict
 from mailbot.stock import policy
 from mailbot.stock.explain import explain_id, reason_id
@@ -47,12 +46,8 @@ def facts(verdict: Verdict) -> list[dict[str, object]]:
     return result
 
 
-def _reply_to(message: Message, verdict: Verdict | None) -> dict[str, object]:
-    from mailbot.routes import reply_headers
-
-    if verdict is None:
-        return {"in_reply_to": message.message_id, "references": ()}
-    return reply_headers(message, verdict)
+def _reply_to(message: Message, verdict: Verdict | None) -> ReplyTo:
+    return ReplyTo.answering(message.message_id, verdict.references if verdict else ())
 
 
 def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, template: str,
@@ -71,12 +66,18 @@ def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, 
     else:
         subject_source = f"Pengiriman {item_name(req.item)}"
     district = desk.config.district(req.district) if req.district else None
-    to = [req.sender] if req.sender else ([district.senders[0]] if district else [])
+    if req.sender:
+        to = [req.sender]
+    elif origin is None and district is not None:  # a proactive shipment: no district message to answer
+        to = [district.senders[0]]
+    else:
+        to = []  # the sender could not be told apart (e.g. two From mailboxes): answer no one
+    answering = _reply_to(origin, verdict) if origin is not None else None
     queue(session, desk, purpose=purpose, category="reply", template=template, to=to,
           subject=reply_subject(subject_source, req.reference), request_pk=req.id,
           context={"district_name": desk.district_name(req.district), "reference": req.reference,
                    "item": req.item, "proactive": req.proactive, **context},
-          in_reply_to=origin.message_id if origin is not None else None, references=())
+          reply_to=answering)
 
 
 # --- the policy's view of a request --------------------------------------------------------------
@@ -226,7 +227,7 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
     queue(session, desk, purpose=f"reply:{message.id}", category="reply", template="reply_clarify",
           to=[verdict.sender] if verdict.sender else [], request_pk=req.id if req else None,
           subject=reply_subject(verdict.subject, req.reference if req else None),
-          context={**context, "item": verdict.item}, **_reply_to(message, verdict))
+          context={**context, "item": verdict.item}, reply_to=_reply_to(message, verdict))
     return f"{about}-clarify"
 
 
@@ -350,7 +351,7 @@ def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: 
           subject=reply_subject(verdict.subject, req.reference if req else None),
           context={"district_name": desk.district_name(district), "item": item, "received": verdict.received,
                    "shipped": shipped, "reference": req.reference if req else None, "facts": facts(verdict)},
-          **_reply_to(message, verdict))
+          reply_to=_reply_to(message, verdict))
     return "receipt" if req is not None else "receipt-unmatched"
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from mailbot.errors import ConfigError
 
@@ -179,6 +179,7 @@ class RunConfig(_Strict):
 
 
 class Config(_Strict):
+    _by_code: dict[str, DistrictConfig] = PrivateAttr(default_factory=dict)
     office: OfficeConfig
     database: DatabaseConfig = DatabaseConfig()
     inbox: Annotated[MaildirInbox | ImapInbox, Field(discriminator="kind")]
@@ -204,8 +205,11 @@ class Config(_Strict):
                 seen_senders[s] = d.code
         return self
 
+    def model_post_init(self, _context: object) -> None:
+        self._by_code = {d.code: d for d in self.districts}
+
     def district(self, code: str) -> DistrictConfig | None:
-        return next((d for d in self.districts if d.code == code), None)
+        return self._by_code.get(code)
 
     def threshold_for(self, code: str) -> int:
         d = self.district(code)

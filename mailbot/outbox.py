@@ -54,6 +54,9 @@ def flush(desk: Desk, sender: Sender, *, batch: int = 100) -> FlushResult:
                 for message_id, error in outcomes.items():
                     _record(session, desk, ids[message_id], error, result)
             if len(work) < batch:
+                if len(work) == allowed:  # the brake, not an empty queue, ended this batch
+                    with desk.sessions() as session:
+                        result.braked = len(repo.due_outbox(session, desk.now(), limit=batch))
                 return result
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
 
@@ -10,10 +11,23 @@ from sqlalchemy.orm import Session
 
 from mailbot.app import Desk
 from mailbot.guards.headers import safe_address, safe_header_text, safe_subject
-from mailbot.guards.threads import strip_reply_prefixes
+from mailbot.guards.threads import MESSAGE_ID, strip_reply_prefixes
 from mailbot.render import Category, Envelope, Rendered, compose, render
 from mailbot.store import repo
 from mailbot.store.schema import OutboxMessage
+
+
+@dataclass(frozen=True)
+class ReplyTo:
+    """What an outgoing message answers: In-Reply-To and the References chain (well-formed ids only)."""
+
+    message_id: str | None
+    references: tuple[str, ...] = ()
+
+    @classmethod
+    def answering(cls, message_id: str | None, references: Sequence[str] = ()) -> ReplyTo:
+        kept = tuple(r for r in references if MESSAGE_ID.fullmatch(r))[-10:]
+        return cls(message_id if message_id and MESSAGE_ID.fullmatch(message_id) else None, kept)
 
 
 def reply_subject(original: str, reference: str | None) -> str:
@@ -41,8 +55,7 @@ def queue(
     template: str,
     to: list[str] | tuple[str, ...],
     subject: str | None = None,
-    in_reply_to: str | None = None,
-    references: tuple[str, ...] = (),
+    reply_to: ReplyTo | None = None,
     request_pk: int | None = None,
     context: dict[str, object],
     body: Rendered | None = None,
@@ -67,8 +80,8 @@ def queue(
         sender_name=safe_header_text(desk.config.office.name, max_len=120),
         recipients=recipients,
         subject=final_subject,
-        in_reply_to=in_reply_to,
-        references=references,
+        in_reply_to=reply_to.message_id if reply_to else None,
+        references=reply_to.references if reply_to else (),
     )
     message_id, raw = compose(envelope, body, category=category, domain=desk.config.office.domain, now=now,
                               purpose=purpose)

@@ -30,6 +30,7 @@ from mailbot import routes
 from mailbot.app import Desk
 from mailbot.errors import LimitExceeded, NotAnEmailError
 from mailbot.guards.limits import check_limits
+from mailbot.guards.threads import MESSAGE_ID
 from mailbot.guards.trust import SenderTrust, assess_sender
 from mailbot.reader import ReadLimits, read_message
 from mailbot.reader.verdict import Verdict
@@ -41,7 +42,6 @@ log = logging.getLogger(__name__)
 
 # A Message-ID as RFC 5322 allows it: printable ASCII only. Anything else (a U+2028, bytes that
 # did not decode) is no id, so it never reaches In-Reply-To or References of a reply.
-MESSAGE_ID = re.compile(r"<[!-;=?A-~]+@[!-;=?A-~]+>")
 
 
 @dataclass

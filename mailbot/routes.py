@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from email.message import EmailMessage
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -12,10 +11,10 @@ from mailbot import actions
 from mailbot.app import Desk
 from mailbot.errors import InvalidAction
 from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_command
-from mailbot.guards.threads import find_references
+from mailbot.guards.threads import MESSAGE_ID, find_references
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import number
-from mailbot.outgoing import queue
+from mailbot.outgoing import ReplyTo, queue
 from mailbot.reader.verdict import Verdict
 from mailbot.store import repo
 from mailbot.store import stock as ledger
@@ -23,7 +22,6 @@ from mailbot.store.schema import Message, Report, Request
 
 # A Message-ID as RFC 5322 allows it: printable ASCII only. Anything else (a U+2028, bytes that
 # did not decode) is no id, so it never reaches In-Reply-To or References of a reply.
-MESSAGE_ID = re.compile(r"<[!-;=?A-~]+@[!-;=?A-~]+>")
 
 
 def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
@@ -62,10 +60,9 @@ def _answers_clarification(verdict: Verdict) -> bool:
     return verdict.requested is not None or verdict.kind == "request"
 
 
-def reply_headers(message: Message, verdict: Verdict) -> dict[str, Any]:
+def reply_headers(message: Message, verdict: Verdict) -> ReplyTo:
     """In-Reply-To and References for a reply to *message* (only well-formed ids are carried over)."""
-    refs = tuple(r for r in verdict.references if MESSAGE_ID.fullmatch(r))[-10:]
-    return {"in_reply_to": message.message_id, "references": refs}
+    return ReplyTo.answering(message.message_id, verdict.references)
 
 
 # --- requests ------------------------------------------------------------------------------------
@@ -172,7 +169,7 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
           to=[actor], request_pk=target.id,
           context={"reference": target.reference, "district_name": desk.district_name(target.district),
                    "outcome_label": outcome.label, "quantity": outcome.quantity, "note": outcome.note},
-          **reply_headers(message, verdict))
+          reply_to=reply_headers(message, verdict))
     return f"manager-{command.action}"
 
 
@@ -182,7 +179,7 @@ def _command_error(session: Session, desk: Desk, message: Message, verdict: Verd
           template="manager_command_error", to=[trust.address or ""],
           request_pk=target.id if target is not None else None,
           context={"problem": problem, "reference": target.reference if target is not None else None},
-          **reply_headers(message, verdict))
+          reply_to=reply_headers(message, verdict))
 
 
 def _refusal(command: ManagerCommand, target: Request) -> str:

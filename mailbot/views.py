@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from mailbot.app import Desk
 from mailbot.indonesian import number
+from mailbot.stock.status import DistrictStatus
 from mailbot.store import stock as ledger
 from mailbot.store.repo import OPEN_STATES
 from mailbot.store.schema import Message, OutboxMessage, Request
@@ -29,32 +30,54 @@ def request_rows(desk: Desk, *, limit: int, open_only: bool) -> list[tuple[str, 
         ]
 
 
+STATUS_COLUMNS = ("district", "on hand", "in transit", "approved", "threshold", "daily use", "days of cover",
+                  "trend", "last report", "state")
+# Above this many rows the table is printed as plain aligned lines: measuring a rich table of a
+# national deployment (1,000+ rows) costs more than computing the whole status.
+RICH_ROWS = 100
+
+
 def print_status(desk: Desk, console: Console, *, items: Sequence[str]) -> None:
     with desk.sessions() as session:
         status = ledger.stock_status(session, desk, items=items)
     for item in items:
-        table = Table(title=f"Stock of {item} on {status.today.isoformat()}")
-        for col in ("district", "on hand", "in transit", "approved", "threshold", "daily use", "days of cover",
-                    "trend", "last report", "state"):
-            table.add_column(col, justify="right" if col not in ("district", "trend", "state") else "left")
-        for row in status.rows(item):
-            style = STATE_STYLE.get(row.state, "")
-            table.add_row(
-                f"{row.district} {row.name}", number(row.on_hand), number(row.in_transit),
-                number(row.approved_pending), number(row.threshold),
-                f"{row.daily_use:.0f}" + ("*" if row.use_basis == "fallback" else ""),
-                "-" if row.cover_days is None else f"{row.cover_days:.0f}", row.trend,
-                row.last_report.isoformat() if row.last_report else "-", f"[{style}]{row.state}[/{style}]",
-            )
+        rows = [_status_cells(row) for row in status.rows(item)]
+        title = f"Stock of {item} on {status.today.isoformat()}"
         store = status.province[item]
         runway = status.runways[item]
-        table.caption = (
+        caption = (
             f"province store: {number(store.on_hand)} on hand, {number(store.committed)} committed; runway "
             + (f"{runway.months:.1f} months (runs out {runway.runs_out_on})" if runway.months is not None else "n/a")
-            + ("  [bold red]below horizon[/bold red]" if runway.below_horizon else "")
+            + ("  BELOW HORIZON" if runway.below_horizon else "")
             + "   (* daily use assumed: no reports yet)"
         )
+        if len(rows) > RICH_ROWS:
+            _print_plain(console, title, rows, caption)
+            continue
+        table = Table(title=title, caption=caption)
+        for col in STATUS_COLUMNS:
+            table.add_column(col, justify="right" if col not in ("district", "trend", "state") else "left")
+        for cells in rows:
+            style = STATE_STYLE.get(cells[-1], "")
+            table.add_row(*cells[:-1], f"[{style}]{cells[-1]}[/{style}]")
         console.print(table)
+
+
+def _status_cells(row: DistrictStatus) -> tuple[str, ...]:
+    return (
+        f"{row.district} {row.name}", number(row.on_hand), number(row.in_transit), number(row.approved_pending),
+        number(row.threshold), f"{row.daily_use:.0f}" + ("*" if row.use_basis == "fallback" else ""),
+        "-" if row.cover_days is None else f"{row.cover_days:.0f}", row.trend,
+        row.last_report.isoformat() if row.last_report else "-", row.state,
+    )
+
+
+def _print_plain(console: Console, title: str, rows: list[tuple[str, ...]], caption: str) -> None:
+    widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(STATUS_COLUMNS)]
+    line = lambda cells: "  ".join(  # noqa: E731
+        c.ljust(w) if i in (0, 7, 9) else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
+    text = "\n".join([title, line(STATUS_COLUMNS), *(line(r) for r in rows), caption])
+    console.out(text, highlight=False)
 
 
 def outbox_rows(desk: Desk, limit: int) -> list[tuple[str, ...]]:

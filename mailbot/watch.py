@@ -13,7 +13,7 @@ from mailbot.digest import RequestSummary, WaitingRequest, build_digest_view, re
 from mailbot.outbox import FlushResult, flush
 from mailbot.outgoing import queue
 from mailbot.render import Rendered
-from mailbot.stock.alerts import Alert, AlertSnapshot, HeldRequest, alert_context, alert_template
+from mailbot.stock.alerts import Alert, AlertSnapshot, HeldRequest, alert_context, alert_template, iso_week
 from mailbot.stock.alerts import check_alerts as alert_conditions
 from mailbot.stock.explain import explain_id
 from mailbot.store import repo
@@ -50,15 +50,24 @@ def check_alerts_in(session: Session, desk: Desk) -> int:
                              reports_expected_since=_aware(started, desk).date() if started else None)
     raised = 0
     for alert in alert_conditions(snapshot, now, desk.config.stock, desk.config.alerts):
-        if session.scalar(select(AlertRow.id).where(AlertRow.key == alert.key)) is not None:
-            continue
-        session.add(AlertRow(key=alert.key, kind=alert.kind, district=alert.district, details=dict(alert.data),
-                             at=now))
-        session.flush()
+        new = _remember(session, alert.key, alert.kind, alert.district, dict(alert.data), now)
+        # A proposal has its own key: a low district the province could not serve when the alert went
+        # out gets its proposal as soon as stock allows, not a week later.
         request = _proactive_request(session, desk, alert)
-        _send_alert(session, desk, alert, request)
-        raised += 1
+        if new or request is not None:
+            _send_alert(session, desk, alert, request, purpose=f"alert:{alert.key}" + ("" if new else ":proposal"))
+            raised += 1
     return raised
+
+
+def _remember(session: Session, key: str, kind: str, district: str | None, details: dict[str, object],
+              now: datetime) -> bool:
+    """Record a condition under its unique key; False if it was recorded before (nothing to send)."""
+    if session.scalar(select(AlertRow.id).where(AlertRow.key == key)) is not None:
+        return False
+    session.add(AlertRow(key=key, kind=kind, district=district, details=details, at=now))
+    session.flush()
+    return True
 
 
 def _proactive_request(session: Session, desk: Desk, alert: Alert) -> Request | None:
@@ -67,6 +76,9 @@ def _proactive_request(session: Session, desk: Desk, alert: Alert) -> Request | 
     if alert.kind != "below_threshold" or proposal is None or proposal.quantity <= 0 or alert.district is None:
         return None
     now = desk.now()
+    key = f"proposal:{alert.item}:{alert.district}:{iso_week(now.date())}"
+    if not _remember(session, key, "proposal", alert.district, {"quantity": proposal.quantity}, now):
+        return None
     req = Request(reference=repo.next_reference(session, now.year), district=alert.district, item=alert.item,
                   message_pk=None, sender=None, requested=None, stock_on_hand=None, state="held",
                   approved=proposal.quantity, proactive=True, created_at=now, updated_at=now, held_since=now)
@@ -78,9 +90,9 @@ def _proactive_request(session: Session, desk: Desk, alert: Alert) -> Request | 
     return req
 
 
-def _send_alert(session: Session, desk: Desk, alert: Alert, request: Request | None) -> None:
+def _send_alert(session: Session, desk: Desk, alert: Alert, request: Request | None, *, purpose: str) -> None:
     name = desk.district_name(alert.district) if alert.district else None
-    queue(session, desk, purpose=f"alert:{alert.key}", category="alert", template=alert_template(alert),
+    queue(session, desk, purpose=purpose, category="alert", template=alert_template(alert),
           to=desk.config.office.managers, request_pk=request.id if request else None,
           context={**alert_context(alert, name), "reference": request.reference if request else None})
 

@@ -37,6 +37,8 @@ _PREFIX_RE = re.compile(
 # The old bracketed forward form: "[Fwd: subject]".
 _BRACKETED_RE = re.compile(rf"^\s*\[\s*(?:{_PREFIX_WORD})\s*[:\uff1a]\s*(?P<inner>.*)\]\s*$", re.IGNORECASE)
 _MSGID_RE = re.compile(r"<([^<>\s]+)>")
+# A Message-ID safe to carry into our own headers: printable ASCII only, one "@".
+MESSAGE_ID = re.compile(r"<[!-;=?A-~]+@[!-;=?A-~]+>")
 
 
 def format_reference(year: int, seq: int) -> str:

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import and_, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from mailbot.stock.forecast import DailyReport
 from mailbot.store.schema import (
     AuditEvent,
     Counter,
@@ -142,15 +143,23 @@ def latest_shipment(session: Session, district: str, item: str) -> Request | Non
 
 
 def reports_since(session: Session, since: date, item: str = "ktp-el",
-                  district: str | None = None) -> dict[str, list[Report]]:
-    """District -> its reports dated on or after *since*, oldest first."""
-    query = select(Report).where(Report.item == item, Report.report_date >= since)
+                  district: str | None = None) -> dict[str, list[DailyReport]]:
+    """District -> its reports dated on or after *since*, oldest first (plain values, no ORM objects)."""
+    query = select(Report.district, Report.item, Report.report_date, Report.stock_on_hand, Report.printed).where(
+        Report.item == item, Report.report_date >= since)
     if district is not None:
         query = query.where(Report.district == district)
-    result: dict[str, list[Report]] = defaultdict(list)
-    for report in session.scalars(query.order_by(Report.report_date, Report.id)):
-        result[report.district].append(report)
+    result: dict[str, list[DailyReport]] = defaultdict(list)
+    for row in session.execute(query.order_by(Report.report_date, Report.id)):
+        result[row[0]].append(DailyReport(row[0], row[1], row[2], row[3], row[4]))
     return result
+
+
+def opening_booked(session: Session) -> set[tuple[str, str]]:
+    """(item, location) pairs whose opening balance is already in the ledger."""
+    rows = session.execute(select(LedgerEntry.item, LedgerEntry.location).where(
+        LedgerEntry.source == "config:opening", LedgerEntry.kind == "opening"))
+    return {(r[0], r[1]) for r in rows}
 
 
 def latest_reports(session: Session) -> dict[tuple[str, str], Report]:

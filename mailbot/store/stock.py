@@ -29,12 +29,14 @@ def book(session: Session, entry: Entry, *, actor: str, request_pk: int | None =
     An entry that would drive a balance below zero (or commit more than the store holds) is refused
     with InvalidAction: the ledger never shows stock that is not there.
     """
-    current = {(p.item, p.location): _balance(session, p.item, p.location) for p in postings(entry)}
-    current.setdefault((entry.item, PROVINCE), _balance(session, entry.item, PROVINCE))
-    found = problems(current, entry)
-    if found and entry.kind is not EntryKind.OPENING:
-        raise InvalidAction(f"{entry.kind} of {entry.quantity} {entry.item} at {entry.location} refused: "
-                            + ", ".join(found))
+    if entry.kind is not EntryKind.OPENING:
+        current = {(p.item, p.location): _balance(session, p.item, p.location) for p in postings(entry)}
+        if (entry.item, PROVINCE) not in current:
+            current[(entry.item, PROVINCE)] = _balance(session, entry.item, PROVINCE)
+        found = problems(current, entry)
+        if found:
+            raise InvalidAction(f"{entry.kind} of {entry.quantity} {entry.item} at {entry.location} refused: "
+                                + ", ".join(found))
     booked = False
     for p in postings(entry):
         booked |= repo.post(session, LedgerEntry(
@@ -50,10 +52,13 @@ def ensure_opening_balances(desk: Desk) -> None:
     config = desk.config
     now = desk.now()
     with desk.sessions.begin() as session:
+        booked = repo.opening_booked(session)
         for item in ITEMS:
             locations = [(PROVINCE, config.stock.opening_province.get(item, 0))]  # type: ignore[call-overload]
             locations += [(d.code, d.opening_stock.get(item, 0)) for d in config.districts]  # type: ignore[call-overload]
             for location, quantity in locations:
+                if (item, location) in booked:
+                    continue
                 book(session, Entry(item, location, quantity, EntryKind.OPENING, now, "config:opening",
                                     "saldo awal dari konfigurasi"), actor="config")
 
@@ -111,7 +116,7 @@ def stock_status(session: Session, desk: Desk, today: date | None = None,
         item_rows = []
         for p in profiles:
             b = all_balances.get((item, p.code))
-            reports = [_daily(r) for r in recent.get(p.code, [])]
+            reports = list(recent.get(p.code, ()))
             last = last_reports.get((p.code, item))
             if last is not None and (not reports or reports[-1].day < last.day):
                 reports.insert(0, last)

@@ -69,7 +69,7 @@ class MaildirInbox:
                 if self.size_limit is not None and size > self.size_limit:
                     yield IncomingMessage(
                         key=entry.name, raw=None, size=size,
-                        too_big_reason=f"message is {size} bytes, over the limit of {self.size_limit}",
+                        too_big_reason=f"message is {size:,} bytes, over the limit of {self.size_limit:,}",
                     )
                     continue
                 raw = Path(entry.path).read_bytes()

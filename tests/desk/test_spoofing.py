@@ -133,8 +133,6 @@ def test_spoofed_requests_are_held_never_approved(desk_dir: Path, require_authen
                         f"and request_pk in ({marks})", held_ids).fetchone()[0] == 0
 
 
-@pytest.mark.xfail(strict=True, reason="actions._district_mail falls back to the district's first configured "
-                   "sender when a request has none, also for a message whose From could not be trusted")
 def test_two_from_mailboxes_get_no_reply_at_all(desk_dir: Path) -> None:
     """With two From addresses there is no one sender to answer: no reply goes to either, nor to anyone
     else on the district's list (they did not write; managers are told instead)."""

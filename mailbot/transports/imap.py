@@ -1,0 +1,559 @@
+"""IMAP inbox: UID fetch in batches with BODY.PEEK, MOVE after commit, IDLE, reconnect with backoff."""
+
+from __future__ import annotations
+
+import imaplib
+import logging
+import random
+import ssl
+import time
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TypeVar
+
+from imapclient import IMAPClient, SocketTimeout
+from imapclient.exceptions import IMAPClientError, LoginError
+
+from mailbot.config import ImapInbox as ImapInboxConfig
+from mailbot.errors import ImapCommandError, ImapConnectionError, ImapLoginError
+from mailbot.transports.base import CursorStore, IncomingMessage
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+KEY_PREFIX = "imap:"
+DELETED = b"\\Deleted"
+
+# What a dropped, reset, timed-out or closed connection looks like from imaplib/imapclient.
+_CONNECTION_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, imaplib.IMAP4.abort)
+
+
+class _ConnectionLost(Exception):
+    """Internal: the server closed the connection (BYE or EOF seen while idling)."""
+
+
+def make_key(folder: str, uidvalidity: int, uid: int) -> str:
+    """The IncomingMessage key for one message, e.g. "imap:INBOX:1700000000:42"."""
+    return f"{KEY_PREFIX}{folder}:{uidvalidity}:{uid}"
+
+
+def parse_key(key: str) -> tuple[str, int, int]:
+    """(folder, uidvalidity, uid) from a key made by make_key; ValueError when it is not one."""
+    if not key.startswith(KEY_PREFIX):
+        raise ValueError(f"not an IMAP message key: {key!r}")
+    try:
+        folder, validity, uid = key[len(KEY_PREFIX):].rsplit(":", 2)
+        return folder, int(validity), int(uid)
+    except ValueError:
+        raise ValueError(f"not an IMAP message key: {key!r}") from None
+
+
+def backoff_delay(attempt: int, initial: float, cap: float) -> float:
+    """Jittered exponential delay before reconnect *attempt* (1-based): between half and all of
+    initial * 2**(attempt-1), never over *cap*."""
+    ceiling = min(cap, initial * (2 ** min(attempt - 1, 30)))
+    return random.uniform(ceiling / 2, ceiling)
+
+
+def _describe(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or "no detail"
+    return f"{type(exc).__name__}: {text}"
+
+
+def _is_new_mail(response: tuple[object, ...]) -> bool:
+    """An untagged "* N EXISTS" or "* N RECENT" (N > 0) in an IDLE response."""
+    return (
+        len(response) >= 2
+        and isinstance(response[0], int)
+        and response[1] in (b"EXISTS", b"RECENT")
+        and response[0] > 0
+    )
+
+
+def _is_bye(response: tuple[object, ...]) -> bool:
+    return bool(response) and response[0] == b"BYE"
+
+
+class ImapInbox:
+    """The Inbox port on a real IMAP mailbox.
+
+    Reads *config.folder* by UID, oldest first, in batches of *config.fetch_batch*: sizes
+    first (RFC822.SIZE), then BODY.PEEK[] for the messages within *size_limit* (others are
+    yielded with raw=None and a too_big_reason). Everything left in the folder is
+    unprocessed: acknowledge() and quarantine() MOVE messages out. The CursorStore keeps
+    (UIDVALIDITY, last UID) to tell new mail from leftovers and to notice a recreated
+    mailbox; the database's unique keys make a rescan harmless.
+
+    Connection loss is repaired transparently: every operation reconnects with jittered
+    exponential backoff, up to *reconnect_attempts* times, then raises ImapConnectionError.
+
+    Example::
+
+        inbox = ImapInbox(config.inbox, config.inbox.password(), cursors, size_limit=10 << 20)
+        for message in inbox.fetch_new():
+            ...  # record in the database, commit
+            inbox.acknowledge(message.key)
+        inbox.wait_for_mail(timeout=300)
+    """
+
+    def __init__(
+        self,
+        config: ImapInboxConfig,
+        password: str,
+        cursor_store: CursorStore,
+        size_limit: int | None = None,
+        *,
+        use_move: bool | None = None,
+        reconnect_attempts: int = 6,
+        initial_backoff_seconds: float = 0.25,
+    ) -> None:
+        """use_move: None uses MOVE when the server announces it; False forces COPY+EXPUNGE."""
+        self._config = config
+        self._password = password
+        self._cursors = cursor_store
+        self._size_limit = size_limit
+        self._use_move = use_move
+        self._reconnect_attempts = reconnect_attempts
+        self._initial_backoff = initial_backoff_seconds
+        self._port = config.port or (993 if config.tls == "implicit" else 143)
+        self._client: IMAPClient | None = None
+        self._capabilities: frozenset[bytes] = frozenset()
+        self._delimiter: str | None = None
+        self._known_folders: set[str] = set()
+        self._pending: dict[str, list[tuple[int, int]]] = {}
+        self._uidvalidity: int | None = None
+        self._last_uid = 0
+        self._failures = 0
+        self._retry_at = 0.0
+
+    # -- public API ----------------------------------------------------------
+
+    @property
+    def uidvalidity(self) -> int | None:
+        """UIDVALIDITY of the folder as last selected (None before the first connection)."""
+        return self._uidvalidity
+
+    @property
+    def uses_move(self) -> bool:
+        """True when acknowledge() uses MOVE (after the first connection)."""
+        return self._use_move is not False and b"MOVE" in self._capabilities
+
+    @property
+    def uses_idle(self) -> bool:
+        """True when wait_for_mail() uses IDLE rather than polling (after the first connection)."""
+        return self._config.idle and b"IDLE" in self._capabilities
+
+    def fetch_new(self) -> Iterator[IncomingMessage]:
+        """Yield every message still in the folder, in UID order, fetched in batches.
+
+        Messages that arrive while the batches are being handed over are yielded too. A
+        message left in the folder (not acknowledged) is yielded again on the next call.
+        """
+        self.flush()
+        self._call(lambda client: None)
+        validity = self._require_validity()
+        next_uid = 1
+        while True:
+            self.flush()  # what was acknowledged must be gone before the folder is searched again
+            start = next_uid
+            uids = self._call(partial(self._search_from, first_uid=start))
+            if self._uidvalidity != validity:
+                validity, next_uid = self._require_validity(), 1
+                continue
+            if not uids:
+                return
+            restarted = False
+            for offset in range(0, len(uids), self._config.fetch_batch):
+                chunk = uids[offset : offset + self._config.fetch_batch]
+                messages = self._call(partial(self._fetch_chunk, uids=chunk, validity=validity))
+                if self._uidvalidity != validity:
+                    # Reconnected into a recreated mailbox: these UIDs mean other messages now.
+                    validity, next_uid, restarted = self._require_validity(), 1, True
+                    break
+                for message in messages:
+                    self._last_uid = max(self._last_uid, parse_key(message.key)[2])
+                    yield message
+                messages.clear()
+                next_uid = chunk[-1] + 1
+                self._save_cursor()
+                self.flush()
+            if restarted:
+                continue
+
+    def acknowledge(self, key: str) -> None:
+        """Move the message to the processed folder. Safe to repeat; stale keys are ignored.
+
+        Moves are carried out in batches (one UID MOVE for many messages): at the latest on
+        the next fetch_new(), wait_for_mail(), flush() or close(). A message whose move was
+        lost to a crash stays in the folder and is read again; the database knows it.
+        """
+        self._defer(key, self._config.processed_folder)
+
+    def quarantine(self, key: str, reason: str) -> None:
+        """Move the message to the quarantine folder (batched like acknowledge). Safe to repeat."""
+        log.warning("quarantining %s: %s", key, reason)
+        self._defer(key, self._config.quarantine_folder)
+
+    def flush(self) -> None:
+        """Carry out the acknowledgements and quarantines made so far."""
+        while self._pending:
+            target, entries = next(iter(self._pending.items()))
+            self._call(partial(self._move_now, target=target, entries=entries))
+            del self._pending[target]
+
+    def wait_for_mail(self, timeout: float) -> bool:
+        """Block up to *timeout* seconds until new mail may be there; True if so.
+
+        Uses IDLE when the server offers it (renewed every idle_renew_seconds, followed by a
+        NOOP to prove the connection alive), polling every poll_seconds otherwise. After a
+        lost connection it reconnects with backoff and returns True once back, since mail may
+        have arrived meanwhile. Returns False when the time runs out (also while the server
+        stays unreachable).
+        """
+        deadline = time.monotonic() + timeout
+        if self._pending and self._client is not None:
+            try:
+                self.flush()
+            except ImapConnectionError as exc:
+                log.warning("moves postponed: %s", exc)
+        self._catch_up_with_cursor()
+        while True:
+            now = time.monotonic()
+            if now >= deadline:
+                return False
+            if self._client is None:
+                if now < self._retry_at:
+                    time.sleep(min(self._retry_at, deadline) - now)
+                    continue
+                try:
+                    self._connect()
+                except ssl.SSLCertVerificationError as exc:
+                    raise self._certificate_error(exc) from exc
+                except _CONNECTION_ERRORS as exc:
+                    self._note_failure(exc)
+                    continue
+                except LoginError as exc:
+                    raise self._login_error(exc) from exc
+                except IMAPClientError as exc:
+                    raise ImapCommandError(f"IMAP server {self._where} refused a command: {_describe(exc)}") from exc
+                return True
+            client = self._client
+            try:
+                if self._has_new(client):
+                    return True
+                if self.uses_idle:
+                    return self._idle(client, deadline)
+                return self._poll(client, deadline)
+            except (*_CONNECTION_ERRORS, _ConnectionLost) as exc:
+                self._drop()
+                self._note_failure(exc)
+            except IMAPClientError as exc:
+                self._drop()
+                raise ImapCommandError(f"IMAP server {self._where} refused a command: {_describe(exc)}") from exc
+
+    def close(self) -> None:
+        """Carry out pending moves, log out and close the connection; safe to repeat."""
+        if self._pending:
+            try:
+                self.flush()
+            except (ImapConnectionError, ImapCommandError) as exc:
+                # The messages stay in the folder and are read again next time; the database
+                # recognises them, so nothing is answered twice.
+                log.warning("%d moves not done before closing: %s", sum(map(len, self._pending.values())), exc)
+                self._pending.clear()
+        client, self._client = self._client, None
+        if client is None:
+            return
+        try:
+            client.logout()
+        except Exception:  # noqa: BLE001 - the connection may be half dead already
+            try:
+                client.shutdown()
+            except Exception:  # noqa: BLE001
+                pass
+
+    def __enter__(self) -> ImapInbox:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- connection ----------------------------------------------------------
+
+    @property
+    def _where(self) -> str:
+        return f"{self._config.host}:{self._port}"
+
+    def _ssl_context(self) -> ssl.SSLContext:
+        cafile = str(self._config.ca_file) if self._config.ca_file else None
+        context = ssl.create_default_context(cafile=cafile)
+        if not self._config.verify_certificate:
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE
+        return context
+
+    def _connect(self) -> IMAPClient:
+        """Open, secure, log in, select the folder; raises connection errors as they come."""
+        config = self._config
+        context = self._ssl_context() if config.tls != "none" else None
+        client = IMAPClient(
+            config.host,
+            port=self._port,
+            ssl=config.tls == "implicit",
+            ssl_context=context,
+            timeout=SocketTimeout(connect=config.connect_timeout_seconds, read=config.read_timeout_seconds),
+        )
+        try:
+            if config.tls == "starttls":
+                client.starttls(context)
+            client.login(config.username, self._password)
+            self._capabilities = frozenset(client.capabilities())
+            self._delimiter = self._find_delimiter(client)
+            selected = client.select_folder(self._server_name(config.folder))
+        except BaseException:
+            try:
+                client.shutdown()
+            except Exception:  # noqa: BLE001
+                pass
+            raise
+        validity = int(selected[b"UIDVALIDITY"])
+        self._client = client
+        self._failures = 0
+        self._retry_at = 0.0
+        self._adopt_validity(validity)
+        log.info(
+            "connected to IMAP %s as %s, folder %s (UIDVALIDITY %d, %s, %s)",
+            self._where,
+            config.username,
+            config.folder,
+            validity,
+            "IDLE" if self.uses_idle else "polling",
+            "MOVE" if self.uses_move else "COPY+EXPUNGE",
+        )
+        return client
+
+    def _adopt_validity(self, validity: int) -> None:
+        if self._uidvalidity == validity:
+            return
+        cursor = self._cursors.load_cursor(self._config.folder)
+        if cursor is not None and cursor[0] == validity:
+            self._last_uid = cursor[1]
+        else:
+            if cursor is not None:
+                log.warning(
+                    "UIDVALIDITY of %s changed from %d to %d: the mailbox was recreated, rescanning it",
+                    self._config.folder,
+                    cursor[0],
+                    validity,
+                )
+            self._last_uid = 0
+            self._cursors.save_cursor(self._config.folder, validity, 0)
+        self._uidvalidity = validity
+
+    def _require_validity(self) -> int:
+        assert self._uidvalidity is not None, "connected but no UIDVALIDITY"
+        return self._uidvalidity
+
+    def _find_delimiter(self, client: IMAPClient) -> str | None:
+        try:
+            listed = client.list_folders("", "")
+        except IMAPClientError:
+            return None
+        for _flags, delimiter, _name in listed:
+            if delimiter:
+                return delimiter.decode() if isinstance(delimiter, bytes) else str(delimiter)
+        return None
+
+    def _server_name(self, folder: str) -> str:
+        """A configured folder name ("mailbot/processed") in the server's hierarchy delimiter."""
+        if self._delimiter and self._delimiter != "/":
+            return folder.replace("/", self._delimiter)
+        return folder
+
+    def _drop(self) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            try:
+                client.shutdown()
+            except Exception:  # noqa: BLE001 - already broken
+                pass
+
+    def _note_failure(self, exc: BaseException) -> None:
+        self._failures += 1
+        delay = backoff_delay(self._failures, self._initial_backoff, self._config.max_backoff_seconds)
+        self._retry_at = time.monotonic() + delay
+        log.warning("IMAP %s unavailable (%s); retrying in %.1fs", self._where, _describe(exc), delay)
+
+    def _certificate_error(self, exc: BaseException) -> ImapConnectionError:
+        return ImapConnectionError(f"IMAP server {self._where}: certificate verification failed: {_describe(exc)}")
+
+    def _login_error(self, exc: BaseException) -> ImapLoginError:
+        return ImapLoginError(
+            f"IMAP server {self._where} refused login for {self._config.username}: {_describe(exc)}"
+        )
+
+    def _call(self, operation: Callable[[IMAPClient], T]) -> T:
+        """Run *operation* on a live connection, reconnecting with backoff when it drops."""
+        attempt = 0
+        while True:
+            try:
+                client = self._client or self._connect()
+                return operation(client)
+            except ssl.SSLCertVerificationError as exc:
+                self._drop()
+                raise self._certificate_error(exc) from exc
+            except LoginError as exc:
+                self._drop()
+                raise self._login_error(exc) from exc
+            except _CONNECTION_ERRORS as exc:
+                self._drop()
+                attempt += 1
+                if attempt > self._reconnect_attempts:
+                    raise ImapConnectionError(
+                        f"IMAP server {self._where} unreachable after {attempt} attempts: {_describe(exc)}"
+                    ) from exc
+                delay = backoff_delay(attempt, self._initial_backoff, self._config.max_backoff_seconds)
+                log.warning(
+                    "IMAP connection to %s failed (%s); reconnecting in %.1fs", self._where, _describe(exc), delay
+                )
+                time.sleep(delay)
+            except IMAPClientError as exc:
+                raise ImapCommandError(f"IMAP server {self._where} refused a command: {_describe(exc)}") from exc
+
+    # -- fetching ------------------------------------------------------------
+
+    def _search_from(self, client: IMAPClient, first_uid: int) -> list[int]:
+        # "first:*" always matches the highest UID, even below first: filter it out.
+        found = client.search(["UID", f"{first_uid}:*"])
+        return sorted(uid for uid in found if uid >= first_uid)
+
+    def _fetch_chunk(self, client: IMAPClient, uids: list[int], validity: int) -> list[IncomingMessage]:
+        sizes = client.fetch(uids, ["RFC822.SIZE"])
+        if self._uidvalidity != validity:
+            return []
+        limit = self._size_limit
+        wanted = sorted(uid for uid, data in sizes.items() if limit is None or int(data[b"RFC822.SIZE"]) <= limit)
+        bodies = client.fetch(wanted, ["BODY.PEEK[]"]) if wanted else {}
+        folder = self._config.folder
+        messages: list[IncomingMessage] = []
+        for uid in sorted(sizes):
+            size = int(sizes[uid][b"RFC822.SIZE"])
+            key = make_key(folder, validity, uid)
+            if limit is not None and size > limit:
+                reason = f"message is {size} bytes, over the limit of {limit} bytes"
+                messages.append(IncomingMessage(key=key, raw=None, size=size, too_big_reason=reason))
+                continue
+            data = bodies.get(uid)
+            if data is None or b"BODY[]" not in data:
+                continue  # moved away by another client between the two FETCHes
+            messages.append(IncomingMessage(key=key, raw=bytes(data[b"BODY[]"]), size=size))
+        return messages
+
+    def _save_cursor(self) -> None:
+        if self._uidvalidity is not None:
+            self._cursors.save_cursor(self._config.folder, self._uidvalidity, self._last_uid)
+
+    def _catch_up_with_cursor(self) -> None:
+        # Another ImapInbox on the same store (the fetching one, when this one only waits)
+        # may have handed over messages since: they are not new to this one either.
+        if self._uidvalidity is None:
+            return
+        cursor = self._cursors.load_cursor(self._config.folder)
+        if cursor is not None and cursor[0] == self._uidvalidity:
+            self._last_uid = max(self._last_uid, cursor[1])
+
+    def _has_new(self, client: IMAPClient) -> bool:
+        return bool(self._search_from(client, self._last_uid + 1))
+
+    # -- moving --------------------------------------------------------------
+
+    def _defer(self, key: str, target: str) -> None:
+        folder, validity, uid = parse_key(key)
+        if folder != self._config.folder:
+            raise ValueError(f"key {key!r} belongs to folder {folder!r}, not {self._config.folder!r}")
+        self._pending.setdefault(target, []).append((validity, uid))
+        if sum(len(entries) for entries in self._pending.values()) >= self._config.fetch_batch:
+            self.flush()
+
+    def _move_now(self, client: IMAPClient, target: str, entries: list[tuple[int, int]]) -> None:
+        uids = sorted({uid for validity, uid in entries if validity == self._uidvalidity})
+        if len(uids) < len({entry for entry in entries}):
+            log.info("ignoring %d message keys from an earlier UIDVALIDITY (mailbox recreated)",
+                     len({e for e in entries if e[0] != self._uidvalidity}))
+        if not uids:
+            return
+        destination = self._server_name(target)
+        self._ensure_folder(client, destination)
+        if self.uses_move:
+            client.move(uids, destination)
+            return
+        wanted = set(uids)
+        present = sorted(u for u in client.search(["UID", ",".join(map(str, uids))]) if u in wanted)
+        if not present:
+            return  # already moved: a second COPY would duplicate them
+        client.copy(present, destination)
+        client.add_flags(present, [DELETED], silent=True)
+        if b"UIDPLUS" in self._capabilities:
+            client.uid_expunge(present)
+        else:
+            client.expunge()
+
+    def _ensure_folder(self, client: IMAPClient, name: str) -> None:
+        if name in self._known_folders:
+            return
+        if not client.folder_exists(name):
+            try:
+                client.create_folder(name)
+            except IMAPClientError as exc:
+                if "ALREADYEXISTS" not in str(exc).upper():
+                    raise
+            try:
+                client.subscribe_folder(name)
+            except IMAPClientError as exc:
+                log.info("could not subscribe to %s: %s", name, _describe(exc))
+            log.info("created IMAP folder %s", name)
+        self._known_folders.add(name)
+
+    # -- waiting -------------------------------------------------------------
+
+    def _idle(self, client: IMAPClient, deadline: float) -> bool:
+        """IDLE until new mail or *deadline*, renewing and proving the connection alive."""
+        while True:
+            now = time.monotonic()
+            if now >= deadline:
+                return False
+            renew_at = min(deadline, now + self._config.idle_renew_seconds)
+            client.idle()
+            woke = False
+            while not woke:
+                left = renew_at - time.monotonic()
+                if left <= 0:
+                    break
+                started = time.monotonic()
+                responses = client.idle_check(timeout=left)
+                if any(_is_bye(r) for r in responses):
+                    raise _ConnectionLost("server said BYE during IDLE")
+                if any(_is_new_mail(r) for r in responses):
+                    woke = True
+                elif time.monotonic() - started < left - 0.05:
+                    # Woken without news: a keepalive, a flag change, or EOF. Check below.
+                    break
+            _text, trailing = client.idle_done()
+            if any(_is_bye(r) for r in trailing):
+                raise _ConnectionLost("server said BYE during IDLE")
+            woke = woke or any(_is_new_mail(r) for r in trailing)
+            client.noop()  # a quiet IDLE proves nothing; this raises on a dead connection
+            if woke or self._has_new(client):
+                return True
+
+    def _poll(self, client: IMAPClient, deadline: float) -> bool:
+        """Poll every poll_seconds until new mail or *deadline*."""
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            time.sleep(min(self._config.poll_seconds, left))
+            client.noop()
+            if self._has_new(client):
+                return True

@@ -1,0 +1,205 @@
+"""SMTP sender: one connection per batch, STARTTLS/implicit TLS, 4xx and connection loss temporary, 5xx permanent."""
+
+from __future__ import annotations
+
+import logging
+import re
+import smtplib
+import ssl
+
+from mailbot.config import SmtpOutbox as SmtpOutboxConfig
+from mailbot.errors import (
+    PermanentDeliveryError,
+    RecipientsRefusedError,
+    SmtpConnectionError,
+    TemporaryDeliveryError,
+)
+from mailbot.transports.base import OutgoingMessage
+
+log = logging.getLogger(__name__)
+
+# smtplib raises these (or OSError) when the connection is gone or never came up.
+_CONNECTION_ERRORS: tuple[type[BaseException], ...] = (smtplib.SMTPServerDisconnected, OSError)
+
+
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+
+
+def wire_bytes(raw: bytes) -> bytes:
+    """*raw* with every line ending as CRLF, as SMTP requires (smtplib sends bytes unchanged,
+    and servers refuse a message whose bare-LF "lines" run past 1,000 octets)."""
+    return _LINE_END.sub(b"\r\n", raw)
+
+
+def _text(value: bytes | str) -> str:
+    raw = value.decode("utf-8", "replace") if isinstance(value, bytes) else value
+    return " ".join(raw.split())
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {' '.join(str(exc).split()) or 'no detail'}"
+
+
+def classify_reply(code: int, text: str, what: str) -> TemporaryDeliveryError | PermanentDeliveryError:
+    """TemporaryDeliveryError for a 4xx reply (and anything not 5xx), PermanentDeliveryError for 5xx."""
+    message = f"{what}: {code} {text}"
+    if 500 <= code <= 599:
+        return PermanentDeliveryError(message)
+    return TemporaryDeliveryError(message)
+
+
+class SmtpSender:
+    """The Sender port on an SMTP submission server (smtplib).
+
+    One connection serves a whole batch. Per message: None when accepted,
+    TemporaryDeliveryError for connection trouble and 4xx replies (retry later, same
+    Message-ID), PermanentDeliveryError for 5xx replies (RecipientsRefusedError when
+    recipients were refused). When the connection drops mid-batch, the rest of the batch
+    gets SmtpConnectionError without being tried.
+
+    Example::
+
+        sender = SmtpSender(config.outbox, config.outbox.password())
+        results = sender.send_batch([message])
+        if results[message.message_id] is None:
+            ...  # delivered
+    """
+
+    def __init__(
+        self, config: SmtpOutboxConfig, password: str | None = None, *, local_hostname: str | None = None
+    ) -> None:
+        self._config = config
+        self._password = password
+        self._local_hostname = local_hostname
+        default_port = {"implicit": 465, "starttls": 587, "none": 25}[config.tls]
+        self._port = config.port or default_port
+
+    @property
+    def _where(self) -> str:
+        return f"{self._config.host}:{self._port}"
+
+    def _ssl_context(self) -> ssl.SSLContext:
+        cafile = str(self._config.ca_file) if self._config.ca_file else None
+        context = ssl.create_default_context(cafile=cafile)
+        if not self._config.verify_certificate:
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE
+        return context
+
+    def _connect(self) -> smtplib.SMTP:
+        config = self._config
+        timeout = config.timeout_seconds
+        connection: smtplib.SMTP
+        if config.tls == "implicit":
+            connection = smtplib.SMTP_SSL(
+                config.host, self._port, local_hostname=self._local_hostname, timeout=timeout,
+                context=self._ssl_context(),
+            )
+        else:
+            connection = smtplib.SMTP(config.host, self._port, local_hostname=self._local_hostname, timeout=timeout)
+        try:
+            connection.ehlo()
+            if config.tls == "starttls":
+                connection.starttls(context=self._ssl_context())
+                connection.ehlo()
+            if config.username:
+                connection.login(config.username, self._password or "")
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def send_batch(self, messages: list[OutgoingMessage]) -> dict[str, Exception | None]:
+        """Deliver *messages* over one connection; per message_id None or the failure."""
+        results: dict[str, Exception | None] = {}
+        if not messages:
+            return results
+        try:
+            connection = self._connect()
+        except smtplib.SMTPAuthenticationError as exc:
+            # Wrong credentials are the operator's to fix; the replies must wait, not fail.
+            error: Exception = TemporaryDeliveryError(
+                f"SMTP server {self._where} refused login for {self._config.username}: "
+                f"{exc.smtp_code} {_text(exc.smtp_error)}"
+            )
+            return {m.message_id: error for m in messages}
+        except smtplib.SMTPResponseException as exc:
+            error = SmtpConnectionError(
+                f"SMTP server {self._where} refused the session: {exc.smtp_code} {_text(exc.smtp_error)}"
+            )
+            return {m.message_id: error for m in messages}
+        except smtplib.SMTPNotSupportedError as exc:  # no STARTTLS or no AUTH on offer
+            error = SmtpConnectionError(f"SMTP server {self._where} cannot be used: {_describe(exc)}")
+            return {m.message_id: error for m in messages}
+        except ssl.SSLError as exc:
+            error = SmtpConnectionError(f"SMTP server {self._where}: TLS failed: {_describe(exc)}")
+            return {m.message_id: error for m in messages}
+        except (*_CONNECTION_ERRORS, smtplib.SMTPException) as exc:
+            error = SmtpConnectionError(f"SMTP server {self._where} unreachable: {_describe(exc)}")
+            return {m.message_id: error for m in messages}
+
+        lost: Exception | None = None
+        try:
+            for message in messages:
+                if lost is not None:
+                    results[message.message_id] = SmtpConnectionError(
+                        f"not sent: connection to {self._where} lost earlier in the batch ({lost})"
+                    )
+                    continue
+                results[message.message_id] = self._send_one(connection, message)
+                if connection.sock is None:
+                    lost = results[message.message_id] or SmtpConnectionError("server closed the connection")
+        finally:
+            try:
+                if connection.sock is not None:
+                    connection.quit()
+            except (*_CONNECTION_ERRORS, smtplib.SMTPException):
+                connection.close()
+        sent = sum(1 for r in results.values() if r is None)
+        log.info("SMTP %s: %d of %d delivered in one connection", self._where, sent, len(messages))
+        return results
+
+    def _send_one(self, connection: smtplib.SMTP, message: OutgoingMessage) -> Exception | None:
+        what = f"message {message.message_id}"
+        try:
+            refused = connection.sendmail(message.sender, list(message.recipients), wire_bytes(message.raw))
+        except smtplib.SMTPRecipientsRefused as exc:
+            return self._refused(what, exc.recipients, partial=False)
+        except smtplib.SMTPResponseException as exc:  # sender refused, data refused, 421 ...
+            result = classify_reply(exc.smtp_code, _text(exc.smtp_error), f"{what} refused by {self._where}")
+            self._reset(connection)
+            return result
+        except _CONNECTION_ERRORS as exc:
+            connection.close()
+            return SmtpConnectionError(f"{what}: connection to {self._where} lost: {_describe(exc)}")
+        except smtplib.SMTPNotSupportedError as exc:
+            self._reset(connection)
+            return PermanentDeliveryError(f"{what} cannot be sent through {self._where}: {_describe(exc)}")
+        except smtplib.SMTPException as exc:
+            self._reset(connection)
+            return TemporaryDeliveryError(f"{what}: SMTP error from {self._where}: {_describe(exc)}")
+        if refused:
+            # Delivered to some recipients: a retry would send those a second copy.
+            return self._refused(what, refused, partial=True)
+        return None
+
+    def _refused(
+        self, what: str, refused: dict[str, tuple[int, bytes]], *, partial: bool
+    ) -> Exception:
+        details = {addr: (code, _text(text)) for addr, (code, text) in refused.items()}
+        listing = "; ".join(f"{addr}: {code} {text}" for addr, (code, text) in details.items())
+        if not partial and all(400 <= code <= 499 for code, _ in details.values()):
+            return TemporaryDeliveryError(f"{what}: recipients deferred by {self._where}: {listing}")
+        prefix = "delivered, but some recipients refused" if partial else "recipients refused"
+        return RecipientsRefusedError(f"{what}: {prefix} by {self._where}: {listing}", details, partial)
+
+    def _reset(self, connection: smtplib.SMTP) -> None:
+        if connection.sock is None:
+            return
+        try:
+            connection.rset()
+        except (*_CONNECTION_ERRORS, smtplib.SMTPException):
+            connection.close()
+
+    def close(self) -> None:
+        """Nothing is held between batches; present for the Sender port."""
