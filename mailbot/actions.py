@@ -117,7 +117,7 @@ def evaluate(session: Session, desk: Desk, req: Request, *, sender_known: bool =
             cap = policy.round_up_to_pack(max(0, int(target) - other.pipeline), settings.pack_size)
         claims.append(policy.Claim(other.district, other.pipeline, other.daily_use, cap))
     spare = policy.round_down_to_pack(
-        available_to_ship(province, settings.reserve.get(item, 0)), settings.pack_size)  # type: ignore[call-overload]
+        available_to_ship(province, settings.reserve.get(item, 0)), settings.pack_size)
     shares = policy.split_fairly(claims, spare, settings.pack_size)
     return policy.decide(request, state, settings, share=shares[row.district])
 

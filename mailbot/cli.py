@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
@@ -18,6 +18,9 @@ from rich.table import Table
 from mailbot import __version__
 from mailbot.config import ITEMS, Config, load_config, resolve_path
 from mailbot.errors import ConfigError, MailbotError
+
+if TYPE_CHECKING:
+    from mailbot.app import Desk
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="mailbot: the email request desk for blank e-ID cards (blangko KTP-el).")
@@ -60,7 +63,7 @@ def _config() -> Config:
 
 
 @contextmanager
-def _desk() -> Iterator[object]:
+def _desk() -> Iterator[Desk]:
     from mailbot.app import open_desk
 
     desk = open_desk(_config())
@@ -182,7 +185,7 @@ def reread(since: Annotated[str | None, typer.Option(help="Only messages receive
 
     since_date = _parse_date(since, "--since") if since else None
     with _desk() as desk:
-        changes, total = do_reread(desk, since_date, progress=True)  # type: ignore[arg-type]
+        changes, total = do_reread(desk, since_date, progress=True)
     if not changes:
         out.print(f"{total} stored message(s) re-read: no differences.")
         return
@@ -205,7 +208,7 @@ def requests(
     from mailbot.views import request_rows
 
     with _desk() as desk:
-        rows = request_rows(desk, limit=limit, open_only=open_only)  # type: ignore[arg-type]
+        rows = request_rows(desk, limit=limit, open_only=open_only)
     table = Table(title="Requests")
     for col in ("reference", "district", "item", "requested", "approved", "state", "received", "sender"):
         table.add_column(col, justify="right" if col in ("requested", "approved") else "left")
@@ -222,7 +225,7 @@ def status(item: Annotated[str | None, typer.Option(help="ktp-el or kia (default
     if item is not None and item not in ITEMS:
         raise MailbotError(f"--item must be one of {', '.join(ITEMS)}")
     with _desk() as desk:
-        print_status(desk, out, items=(item,) if item else ITEMS)  # type: ignore[arg-type]
+        print_status(desk, out, items=(item,) if item else ITEMS)
 
 
 # --- acting --------------------------------------------------------------------------------------
@@ -275,12 +278,12 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
     from mailbot.store import repo
 
     with _desk() as desk:
-        with desk.sessions.begin() as session:  # type: ignore[attr-defined]
+        with desk.sessions.begin() as session:
             req = repo.request_by_reference(session, reference)
             if req is None:
                 raise UnknownRequest(f"no request {reference!r}; see `mailbot requests`")
             outcome = fn(desk, session, req)
-        sent = flush(desk, open_sender(desk.config))  # type: ignore[arg-type, attr-defined]
+        sent = flush(desk, open_sender(desk.config))
     out.print(f"{reference}: {getattr(outcome, 'label', outcome)}; mail sent: {sent.sent}")
 
 
@@ -297,7 +300,7 @@ def supply_receive(
     if item not in ITEMS:
         raise MailbotError(f"--item must be one of {', '.join(ITEMS)}")
     with _desk() as desk:
-        with desk.sessions.begin() as session:  # type: ignore[attr-defined]
+        with desk.sessions.begin() as session:
             actions.receive_supply(session, desk, item=item, quantity=quantity, note=note, actor=_actor(who))
     out.print(f"recorded: {quantity:,} {item} received into the province store")
 
@@ -314,14 +317,14 @@ def adjust(
     from mailbot import actions
 
     with _desk() as desk:
-        config: Config = desk.config  # type: ignore[attr-defined]
+        config: Config = desk.config
         if location != "province" and config.district(location) is None:
             raise MailbotError(f"unknown location {location!r}: use 'province' or a district code")
         if item not in ITEMS:
             raise MailbotError(f"--item must be one of {', '.join(ITEMS)}")
         if delta == 0 or not reason.strip():
             raise MailbotError("an adjustment needs a non-zero change and a reason")
-        with desk.sessions.begin() as session:  # type: ignore[attr-defined]
+        with desk.sessions.begin() as session:
             actions.adjust(session, desk, location=location, item=item, delta=delta, reason=reason,
                            actor=_actor(who))
     out.print(f"recorded: {delta:+,} {item} at {location} ({reason})")
@@ -341,14 +344,14 @@ def digest(
         raise MailbotError("say --print or --send")
     with _desk() as desk:
         if print_:
-            subject, text, html = watch.build_digest(desk)  # type: ignore[arg-type]
+            subject, text, html = watch.build_digest(desk)
             if output:
                 output.write_text(html, encoding="utf-8")
                 out.print(f"HTML digest written to {output}")
             sys.stdout.write(f"Subjek: {subject}\n\n{text}")
         if send:
-            sender = open_sender(desk.config)  # type: ignore[attr-defined]
-            result = watch.send_digest(desk, sender, force=True)  # type: ignore[arg-type]
+            sender = open_sender(desk.config)
+            result = watch.send_digest(desk, sender, force=True)
             out.print(f"digest queued and sent: {result.sent} message(s)")
 
 
@@ -358,7 +361,7 @@ def outbox_list(limit: int = 30) -> None:
     from mailbot.views import outbox_rows
 
     with _desk() as desk:
-        rows = outbox_rows(desk, limit)  # type: ignore[arg-type]
+        rows = outbox_rows(desk, limit)
     table = Table(title="Outbox")
     for col in ("id", "category", "to", "subject", "status", "attempts", "error"):
         table.add_column(col)
@@ -373,7 +376,7 @@ def outbox_retry(outbox_id: int) -> None:
     from mailbot.outbox import retry
 
     with _desk() as desk:
-        if not retry(desk, outbox_id):  # type: ignore[arg-type]
+        if not retry(desk, outbox_id):
             raise MailbotError(f"no failed message with id {outbox_id}")
     out.print(f"message {outbox_id} queued again")
 
@@ -384,7 +387,7 @@ def quarantine(limit: int = 30) -> None:
     from mailbot.views import quarantine_rows
 
     with _desk() as desk:
-        rows = quarantine_rows(desk, limit)  # type: ignore[arg-type]
+        rows = quarantine_rows(desk, limit)
     table = Table(title="Quarantine")
     for col in ("id", "received", "sender", "subject", "error"):
         table.add_column(col)
@@ -401,8 +404,8 @@ def replay(message: Annotated[int, typer.Argument(help="Stored message id (see `
     from mailbot.rereading import replay as do_replay
 
     with _desk() as desk:
-        outcome = do_replay(desk, message)  # type: ignore[arg-type]
-        sent = flush(desk, open_sender(desk.config))  # type: ignore[arg-type, attr-defined]
+        outcome = do_replay(desk, message)
+        sent = flush(desk, open_sender(desk.config))
     out.print(f"message {message}: {outcome}; mail sent: {sent.sent}")
 
 

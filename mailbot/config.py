@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from mailbot.errors import ConfigError
 
@@ -26,6 +26,18 @@ class _Strict(BaseModel):
 
 
 Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+
+
+def _known_items(value: dict[str, float]) -> dict[str, float]:
+    unknown = sorted(set(value) - set(ITEMS))
+    if unknown:
+        raise ValueError(f"unknown item {unknown[0]!r} (items are {', '.join(ITEMS)})")
+    return value
+
+
+# Per-item figures, e.g. { "ktp-el" = 66000, "kia" = 20000 }.
+ItemCounts = Annotated[dict[str, Annotated[int, Field(ge=0)]], AfterValidator(_known_items)]
+ItemRates = Annotated[dict[str, Annotated[float, Field(ge=0)]], AfterValidator(_known_items)]
 
 
 class OfficeConfig(_Strict):
@@ -115,8 +127,8 @@ class DistrictConfig(_Strict):
     name: str
     senders: list[Email] = Field(min_length=1)
     threshold: int | None = Field(default=None, ge=0)
-    daily_use: dict[Item, Annotated[float, Field(ge=0)]] = Field(default_factory=dict)
-    opening_stock: dict[Item, int] = Field(default_factory=dict)
+    daily_use: ItemRates = Field(default_factory=dict)
+    opening_stock: ItemCounts = Field(default_factory=dict)
 
     @field_validator("senders")
     @classmethod
@@ -125,14 +137,13 @@ class DistrictConfig(_Strict):
 
 
 class StockConfig(_Strict):
-    opening_province: dict[Item, int] = Field(default_factory=lambda: {"ktp-el": 0, "kia": 0})
+    opening_province: ItemCounts = Field(default_factory=lambda: {"ktp-el": 0, "kia": 0})
     threshold: int = Field(default=1000, ge=0)
     target_cover_days: int = Field(default=30, ge=1)
-    reserve: dict[Item, int] = Field(default_factory=lambda: {"ktp-el": 5000, "kia": 1000})
+    reserve: ItemCounts = Field(default_factory=lambda: {"ktp-el": 5000, "kia": 1000})
     pack_size: int = Field(default=100, ge=1)
     auto_approve_limit: int = Field(default=5000, ge=0)
-    fallback_daily_use: dict[Item, Annotated[float, Field(ge=0)]] = Field(
-        default_factory=lambda: {"ktp-el": 50.0, "kia": 15.0})
+    fallback_daily_use: ItemRates = Field(default_factory=lambda: {"ktp-el": 50.0, "kia": 15.0})
     history_days: int = Field(default=28, ge=1)
     runway_horizon_months: float = Field(default=6.0, gt=0)
     contradiction_tolerance: float = Field(default=0.25, ge=0)

@@ -29,7 +29,7 @@ def long_date(value: date | datetime | str | None) -> str:
         return "-"
     if isinstance(value, str):
         try:
-            value = date.fromisoformat(value[:10])
+            return long_date(date.fromisoformat(value[:10]))
         except ValueError:
             return value
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

@@ -115,12 +115,13 @@ class Service:
         if not (isinstance(config.inbox, ImapInbox) and config.inbox.idle):
             return None
         waiter = open_inbox(config, self.desk)
+        renew = min(config.inbox.idle_renew_seconds, 5.0)
 
         def loop() -> None:
             try:
                 while not self.stop.is_set():
                     try:
-                        if waiter.wait_for_mail(min(config.inbox.idle_renew_seconds, 5.0)):
+                        if waiter.wait_for_mail(renew):
                             self.wake.set()
                     except Exception:  # noqa: BLE001 - the poll timer still runs; reconnect next turn
                         log.exception("IDLE watcher error")

@@ -175,7 +175,7 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
     trailing = re.findall(r"[^\s:;,.!?()\u2013\u2014]+", rest.lower())
     if any(w.strip("-") not in TRAILING_WORDS for w in trailing):
         return CommandError("unclear_approval", line)
-    return ManagerCommand("approve", quantity=quantity, reference=(references or [None])[0], text=line)
+    return ManagerCommand("approve", quantity=quantity, reference=references[0] if references else None, text=line)
 
 
 def _rejection(line: str, rest: str, following: str) -> ManagerCommand | CommandError:

@@ -154,7 +154,7 @@ def _figures(request: Request, state: PolicyState, settings: StockConfig, contra
     raw = target - stock - d.incoming
     need = max(0, raw)
     packed = round_up_to_pack(need, settings.pack_size)
-    reserve = settings.reserve.get(request.item, 0)  # type: ignore[call-overload]
+    reserve = settings.reserve.get(request.item, 0)
     spare = available_to_ship(state.province, reserve)
     cap_spare = round_down_to_pack(spare, settings.pack_size)
     steps = [
@@ -316,7 +316,7 @@ def decide_batch(pending: Sequence[tuple[Request, PolicyState]], settings: Stock
     if not auto:
         return alone
     item = auto[0][0].item
-    reserve = settings.reserve.get(item, 0)  # type: ignore[call-overload]
+    reserve = settings.reserve.get(item, 0)
     spare = round_down_to_pack(available_to_ship(auto[0][1].province, reserve), settings.pack_size)
     if sum(alone[req.reference].quantity for req, _ in auto) <= spare:
         return alone
@@ -345,7 +345,7 @@ def proactive_proposal(district: DistrictStatus, province: Balance, settings: St
     raw = target - district.pipeline
     need = max(raw, district.threshold - district.pipeline, 0)
     packed = round_up_to_pack(need, settings.pack_size)
-    reserve = settings.reserve.get(district.item, 0)  # type: ignore[call-overload]
+    reserve = settings.reserve.get(district.item, 0)
     spare = available_to_ship(province, reserve)
     cap_spare = round_down_to_pack(spare, settings.pack_size)
     quantity = min(packed, cap_spare)

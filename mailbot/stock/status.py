@@ -101,7 +101,7 @@ def stock_state(on_hand: int, threshold: int, cover_days: float | None, critical
 def district_status(profile: DistrictProfile, item: str, balance: Balance, reports: Sequence[DailyReport],
                     today: date, settings: StockConfig) -> DistrictStatus:
     """The status row of one district and item."""
-    fallback = profile.fallback_daily_use.get(item, settings.fallback_daily_use.get(item, 0.0))  # type: ignore[call-overload]
+    fallback = profile.fallback_daily_use.get(item, settings.fallback_daily_use.get(item, 0.0))
     usage = estimate_use(reports, today, history_days=settings.history_days, working_days=settings.working_days,
                          fallback=fallback, trend_tolerance=settings.trend_tolerance)
     last: DailyReport | None = None

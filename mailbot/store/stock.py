@@ -54,8 +54,8 @@ def ensure_opening_balances(desk: Desk) -> None:
     with desk.sessions.begin() as session:
         booked = repo.opening_booked(session)
         for item in ITEMS:
-            locations = [(PROVINCE, config.stock.opening_province.get(item, 0))]  # type: ignore[call-overload]
-            locations += [(d.code, d.opening_stock.get(item, 0)) for d in config.districts]  # type: ignore[call-overload]
+            locations = [(PROVINCE, config.stock.opening_province.get(item, 0))]
+            locations += [(d.code, d.opening_stock.get(item, 0)) for d in config.districts]
             for location, quantity in locations:
                 if (item, location) in booked:
                     continue
