@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 import email.policy
+import re
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
@@ -19,6 +20,8 @@ LOOP_MARKER = "mailbot"
 # Headers are capped well below 998 characters by the guards; not folding them avoids the stdlib
 # folder's habit of moving a whole subject to a continuation line (read back with a leading space).
 OUTGOING = email.policy.default.clone(max_line_length=998)
+
+BLANK_RUNS = re.compile(r"\n[ \t]*(?:\n[ \t]*){2,}")
 
 Category = Literal["reply", "alert", "digest", "notice"]
 
@@ -71,7 +74,9 @@ def render(env: jinja2.Environment, name: str, **context: object) -> Rendered:
         pass
     else:
         html = html_template.render(context)
-    return Rendered(subject=subject, text=str(text_module).strip() + "\n", html=html)
+    # Optional blocks that render empty would leave runs of blank lines in the plain text.
+    text = BLANK_RUNS.sub("\n\n", str(text_module)).strip() + "\n"
+    return Rendered(subject=subject, text=text, html=html)
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,6 @@ def explain_id(decision: Decision) -> list[str]:
     else:
         lines.append("belum dapat dihitung karena " + "; ".join(reason_id(r) for r in decision.reasons))
     for r in decision.reasons:
-        if r.code in ("fallback_use", "fair_split"):
+        if r.code == "fair_split":  # the daily_use line already says when use is only assumed
             lines.append(reason_id(r))
     return lines
