@@ -7,11 +7,11 @@ from collections.abc import Sequence
 
 from mailbot.reader import vocabulary as vocab
 from mailbot.reader.automated import automation_reasons, content_reasons, header_reasons
-from mailbot.reader.classify import district_named, district_of_sender, item_of, kind_of
+from mailbot.reader.classify import district_named, district_of_sender, is_press, item_of, kind_of, subject_for_kind
 from mailbot.reader.dates import report_date
 from mailbot.reader.mime import ReadLimits, extract
 from mailbot.reader.numbers import normalise
-from mailbot.reader.quotes import split_quoted, strip_quoted
+from mailbot.reader.quotes import split_quoted, strip_quoted, text_before_forward
 from mailbot.reader.roles import Candidate, asked_role, read_table, read_text, settle, split_text_tables
 from mailbot.reader.verdict import QUANTITY_FIELDS, District, Doubt, Evidence, Verdict
 
@@ -96,6 +96,14 @@ def read_message(
     if reasons:
         return Verdict(kind="automated", item=None, automated_reasons=tuple(reasons), notes=parts.notes, **common)  # type: ignore[arg-type]
 
+    # The press states figures of no district's report: a forwarded article counts for the
+    # forwarder's own words only, and a journalist's own mail for none.
+    press = is_press(normalise(subject + "\n" + new_text))
+    if press:
+        own = text_before_forward(parts.text)
+        if own is not None:
+            new_text, quoted_text = split_quoted(own)
+            read_subject, body, press = "", new_text, False
     text, text_tables = split_text_tables(body)
     candidates: list[Candidate] = []
     row_date = None
@@ -108,13 +116,27 @@ def read_message(
     low = normalise(text)
     # A reply to a question ("Berapa keping ... yang Bapak/Ibu mohon?") answers it: "Jumlahnya 500 keping".
     answer_role = asked_role(normalise(quoted_text)) if is_reply and quoted_text else None
-    text_candidates, unassigned = read_text(text, low, answer_role)
+    text_candidates, unassigned = read_text(text, low, answer_role, parts.date)
     candidates.extend(text_candidates)
+    if press:
+        candidates, unassigned = [], []
     reading = settle(candidates, unassigned)
-
-    doubt_fields = {d.field for d in reading.doubts}
-    kind = kind_of(normalise(read_subject + "\n" + new_text), set(reading.values), doubt_fields, bool(tables and candidates))
     item, item_ambiguous, item_assumed = item_of(low_all, normalise(parts.text))
+    if item_ambiguous:
+        # Both blanks named: the one named with the figure asked for is what the mail is about
+        # ("stok KTP-el masih 3.200 (cukup) ... mohon tambahan blangko KIA 1.000 lembar").
+        asked = {c.item for c in candidates if c.field == "requested" and c.value is not None}
+        if len(asked) == 1 and None not in asked:
+            item, item_ambiguous = asked.pop(), False  # type: ignore[assignment]
+    if item is not None and not item_assumed and any(c.item not in (None, item) for c in candidates):
+        # Figures said of the other blank are not this mail's figures.
+        candidates = [c for c in candidates if c.item in (None, item)]
+        reading = settle(candidates, unassigned)
+    doubt_fields = {d.field for d in reading.doubts}
+    kind_text = subject_for_kind(normalise(read_subject)) + "\n" + normalise(new_text)
+    kind = kind_of(kind_text, set(reading.values), doubt_fields, bool(tables and candidates))
+    if press:
+        kind = "other"
     notes = list(parts.notes)
     if kind == "other":
         item, item_ambiguous = None, False  # a blank named in passing is not what the mail is about
@@ -135,7 +157,7 @@ def read_message(
         doubts.append(Doubt("stock_on_hand", "missing", ""))
     when = None
     if kind == "stock_report":
-        when = row_date or report_date(normalise(read_subject + "\n" + text), parts.date)
+        when = row_date or reading.row_date or report_date(normalise(read_subject + "\n" + text), parts.date)
     return Verdict(
         kind=kind,
         item=item,

@@ -27,13 +27,37 @@ _BLANK_RE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in vocab.GE
 _THANKS_RE = _phrase_re(("terima kasih", "terimakasih", "trima kasih", "trimakasih"))
 _STOCK_WORD_RE = _phrase_re(vocab.STOCK_WORDS)
 _SUFFICIENT_RE = _phrase_re(vocab.SUFFICIENT_PHRASES)
+_PRESS_RE = _phrase_re(vocab.PRESS_PHRASES)
+
+
+def is_press(low: str) -> bool:
+    """Whether the text is, or forwards, a news article or a journalist's mail."""
+    return bool(_PRESS_RE.search(low))
+
+
 _SENTENCE_RE = re.compile(r"[^.!?;,\n]+")
+_WRAP_MIN = 45  # a line this long that ends without punctuation is wrapped prose, not a sentence end
+# The salutation names the addressee ("Yth. Admin Blangko Provinsi"), not what the mail is about.
+_SALUTATION_RE = re.compile(r"^[ \t]*(?:kepada[ \t]+)?(?:yth|kpd|dear)\b.*$", re.MULTILINE)
 _DIGIT_RE = re.compile(r"\d")
+
+
+def _unwrap(low: str) -> str:
+    """Text with the line breaks of wrapped prose made spaces (a long line going on below)."""
+    lines = low.split("\n")
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        if i + 1 < len(lines):
+            text = line.rstrip()
+            wrapped = len(text) >= _WRAP_MIN and text[-1] not in ".!?:;" and bool(lines[i + 1].strip())
+            out.append(" " if wrapped else "\n")
+    return "".join(out)
 
 
 def _without_aside(low: str) -> str:
     """Text without the sentences that only say a blank is still fine ("Untuk blangko KTP-el masih aman.")."""
-    kept = (m.group() for m in _SENTENCE_RE.finditer(low))
+    kept = (m.group() for m in _SENTENCE_RE.finditer(_unwrap(low)))
     return " ".join(s for s in kept if not (_SUFFICIENT_RE.search(s) and not _DIGIT_RE.search(s)))
 
 
@@ -49,6 +73,15 @@ def named_item(low: str) -> tuple[Item | None, bool]:
     if ktp or _BLANK_RE.search(low):
         return "ktp-el", False
     return None, False
+
+
+def explicit_item(low: str) -> tuple[Item | None, bool]:
+    """Like named_item, but only a blank named as such: a bare "blangko" names neither."""
+    ktp = bool(_KTP_RE.search(low))
+    kia = bool(_KIA_RE.search(low))
+    if ktp and kia:
+        return None, True
+    return ("kia" if kia else "ktp-el" if ktp else None), False
 
 
 def item_of(new_low: str, thread_low: str) -> tuple[Item | None, bool, bool]:
@@ -70,13 +103,35 @@ def item_of(new_low: str, thread_low: str) -> tuple[Item | None, bool, bool]:
     return "ktp-el", False, True
 
 
-_SENTENCE_END_RE = re.compile(r"[.!?\n]")
+_QUESTION_SUBJECT_RE = re.compile(
+    r"^\s*(?:" + "|".join(re.escape(w) for w in vocab.QUESTION_SUBJECT_WORDS) + r")(?![\w-])"
+)
+
+
+def subject_for_kind(low_subject: str) -> str:
+    """The subject as kind_of reads it: one that opens by asking ends with a question mark."""
+    if low_subject and _QUESTION_SUBJECT_RE.match(low_subject) and not low_subject.rstrip().endswith("?"):
+        return low_subject.rstrip() + "?"
+    return low_subject
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 def _in_question(text: str, pos: int) -> bool:
-    """Whether the sentence around pos ends with a question mark ("apakah ... permohonan ...?")."""
-    m = _SENTENCE_END_RE.search(text, pos)
-    return bool(m and m.group() == "?")
+    """Whether the sentence around pos ends with a question mark ("apakah ... permohonan ...?"),
+    also when the sentence is wrapped over lines."""
+    while True:
+        m = _SENTENCE_END_RE.search(text, pos)
+        if not m:
+            return False
+        if m.group() != "\n":
+            return m.group() == "?"
+        line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].rstrip()
+        nxt = text[m.end() : text.find("\n", m.end()) if "\n" in text[m.end() :] else len(text)]
+        if len(line) < _WRAP_MIN or line[-1:] in (".", "!", "?", ":", ";") or not nxt.strip():
+            return False
+        pos = m.end()
 
 
 def kind_of(
@@ -89,7 +144,7 @@ def kind_of(
 
     fields: quantity fields with a value; doubt_fields: quantity fields with a doubt.
     """
-    text = _THANKS_RE.sub(" ", low)
+    text = _SALUTATION_RE.sub("", _THANKS_RE.sub(" ", low))
     seen = fields | doubt_fields
     # A request phrase asks for blanks only in a mail that names them ("mohon dikirimkan template
     # Excel-nya" asks for a file): blangko, KTP-el, KIA, or the stock.
@@ -99,7 +154,7 @@ def kind_of(
     if names_blank and any(not _in_question(text, m.end()) for m in _REQUEST_RE.finditer(text)):
         return "request"
     receipt = "received" in seen or bool(_RECEIPT_RE.search(text))
-    if _WEAK_REQUEST_RE.search(text) and not receipt:
+    if not receipt and any(not _in_question(text, m.end()) for m in _WEAK_REQUEST_RE.finditer(text)):
         return "request"
     if receipt:
         return "receipt"

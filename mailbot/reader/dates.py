@@ -60,6 +60,27 @@ def _from_match(m: re.Match[str], sent: datetime | None) -> date | None:
     return _build(int(m.group("nd")), vocab.MONTHS[m.group("nm")], year, sent)
 
 
+_DAYS = "|".join(sorted(vocab.DAY_NAMES, key=len, reverse=True))
+_LINE_LEAD_RE = re.compile(rf"[ \t>*\u2022-]*(?:(?:hari\s+)?(?:{_DAYS})\b[,.]?\s*)?(?:(?:tgl|tanggal)\.?\s*:?\s*)?")
+
+
+def line_date(low: str, pos: int, sent: datetime | None) -> date | None:
+    """The date that opens the line holding pos ("- Jumat 13/3 : rekam 98, ..."), if any.
+
+    Without a message date, a year-less date takes the year 2000 so that lines still order.
+    """
+    start = low.rfind("\n", 0, pos) + 1
+    lead = _LINE_LEAD_RE.match(low, start)
+    at = lead.end() if lead else start
+    m = _DATE_RE.match(low, at)
+    if not m or m.start() >= pos:
+        return None
+    found = _from_match(m, sent)
+    if found is None and sent is None:
+        found = _from_match(m, datetime(2000, 12, 31))
+    return found
+
+
 def cell_date(value: object, sent: datetime | None) -> date | None:
     """A table cell as a date: a spreadsheet date, or text such as "17/12/2025"."""
     if isinstance(value, datetime):

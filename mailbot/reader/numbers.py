@@ -347,9 +347,20 @@ class Mention:
     year: bool = False  # four plain digits that read as a recent or coming year ("2027")
 
 
+# A blank or people unit may open the next line when prose is wrapped:
+# "pencetakan sebanyak dua puluh delapan\nkeping".
+_WRAPPED_UNIT_RE = re.compile(
+    rf"[^\S\n]*\n[^\S\n]*(?:(?P<blank>(?:{_BLANK_UNITS})\b)|(?P<people>(?:{_PEOPLE_UNITS})\b))(?!\s*[:|])"
+)
+_WRAP_MIN = 45  # a line at least this long that ends without punctuation is wrapped prose
+
+
 def _unit_after(low: str, pos: int) -> tuple[UnitKind | None, int]:
     m = _UNIT_RE.match(low, pos)
     if not m:
+        m = _WRAPPED_UNIT_RE.match(low, pos)
+        if m and pos - (low.rfind("\n", 0, pos) + 1) >= _WRAP_MIN:
+            return ("blank" if m.group("blank") else "people"), m.end()
         return None, pos
     kind: UnitKind = "blank" if m.group("blank") else "people" if m.group("people") else "other"
     return kind, m.end()
@@ -434,8 +445,9 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                     conflict = parse_digits(paren.group("num")) != value
                     end = unit_end = paren.end()
                     spelled = False
-        if spelled and value is not None and value < 100 and unit != "blank":
-            # "dua hari", "salah satu": small number words count only with a blank unit.
+        if spelled and value is not None and value < 100 and unit not in ("blank", "people"):
+            # "dua hari", "salah satu": small number words count only with a unit of blanks or
+            # people ("tiga puluh dua orang" recorded).
             pos = end
             continue
         rate = bool(unit and _RATE_RE.match(masked, unit_end))

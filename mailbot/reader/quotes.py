@@ -59,6 +59,16 @@ def _skip_header_lines(lines: list[str], i: int) -> int:
     return i
 
 
+def text_before_forward(text: str) -> str | None:
+    """The writer's own words above a forwarded message ("---------- Pesan terusan ----------");
+    None when nothing is forwarded."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if _FORWARD_RE.match(line.strip()):
+            return "\n".join(lines[:i])
+    return None
+
+
 def strip_quoted(text: str, *, forwarded: bool = False) -> str:
     """The new text of a message; see split_quoted."""
     return split_quoted(text, forwarded=forwarded)[0]

@@ -8,9 +8,10 @@ from datetime import date, datetime
 from typing import Literal
 
 from mailbot.reader import vocabulary as vocab
+from mailbot.reader.classify import explicit_item
+from mailbot.reader.dates import cell_date, line_date
 from mailbot.reader.numbers import Mention, find_mentions, mask_non_quantities, quantity_in
 from mailbot.reader.verdict import QUANTITY_FIELDS, Doubt, Evidence
-from mailbot.reader.dates import cell_date
 
 Role = Literal["requested", "stock_on_hand", "received", "printed", "recorded", "ignore"]
 
@@ -37,6 +38,8 @@ _CONTRAST_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in voca
 # A line break inside wrapped prose is no clause end: "kami mohon tambahan blangko sebanyak\n1.500 keping".
 _SOFT_WRAP_MIN = 45
 _BULLET_RE = re.compile(r"[ \t>]*(?:[-*\u2022]|\(?\d{1,2}[.)](?=\s)|[a-z][.)](?=\s))")
+_HOLDER_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in vocab.OTHER_HOLDER_WORDS) + r")(?![\w-])")
+_DISCREPANCY_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in vocab.DISCREPANCY_WORDS) + r")")
 _NEAR = 18  # a bare number ("2000", "77212") counts only this close after its role word
 _SNIPPET = 110
 
@@ -61,6 +64,8 @@ class Candidate:
     strong: bool
     doubt: Literal["conflict", "unclear"] | None = None
     total: bool = False
+    item: str | None = None  # the blank named with the figure ("blangko KIA tinggal 150"), if any
+    row_date: date | None = None  # the date opening the figure's line ("- Jumat 13/3 : sisa 3.007")
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,7 @@ class Reading:
     evidence: tuple[Evidence, ...]
     doubts: tuple[Doubt, ...]
     unassigned: tuple[str, ...]  # snippets of numbers that look like counts but have no role
+    row_date: date | None = None  # the date of the dated line the figures were taken from, if any
 
 
 def keywords(masked: str) -> list[Keyword]:
@@ -111,19 +117,35 @@ def _clauses(masked: str) -> list[tuple[int, int]]:
 
 
 def _snippet(original: str, start: int, end: int, lo: int, hi: int) -> str:
-    """The words around a number, within its clause, as written."""
+    """The words around a number, within its clause, as written; never cut inside a word."""
     left = max(lo, start - _SNIPPET // 2)
     right = min(hi, end + _SNIPPET // 2)
+    if left > lo and not original[left - 1].isspace() and not original[left].isspace():
+        # Cut fell inside a word: start at the next word instead (never past the number).
+        gap = next((i for i in range(left, start) if original[i].isspace()), start)
+        left = gap
+    if right < hi and not original[right].isspace() and not original[right - 1].isspace():
+        gap = next((i for i in range(right - 1, end - 1, -1) if original[i].isspace()), end)
+        right = gap
     text = " ".join(original[left:right].split())
     return text.strip(" ,:|-")
 
 
 def _role_for(
-    m: Mention, before: list[Keyword], after: list[Keyword], clause_has_receipt: bool
+    m: Mention, before: list[Keyword], after: list[Keyword], clause_has_receipt: bool, masked: str = ""
 ) -> tuple[str | None, bool, Keyword | None]:
     """(role, strong, keyword) for a mention from the role words before it, else after it."""
     chosen: Keyword | None = before[-1] if before else None
     pool = before
+    if (
+        chosen is not None
+        and len(before) > 1
+        and before[-2].role == "ignore"
+        and not masked[before[-2].end : chosen.start].strip(" :")
+    ):
+        # "target perekaman 300 jiwa", "rata-rata pencetakan 90": the word before the role word
+        # makes the figure something other than the count itself.
+        return "ignore", True, before[-2]
     if chosen is None and after:
         chosen = after[0]
         pool = after
@@ -166,7 +188,19 @@ def asked_role(quoted_low: str) -> str | None:
     return asked.pop() if len(asked) == 1 else None
 
 
-def read_text(original: str, low: str, answer_role: str | None = None) -> tuple[list[Candidate], list[str]]:
+def _item_of_mention(masked: str, prev_end: int, m: Mention, next_start: int) -> str | None:
+    """The blank a figure is said of: the one named between the previous figure and it
+    ("..., sedangkan blangko KIA tinggal 150"), else between it and the next figure of its clause
+    ("150 lembar blangko KIA"); None when neither or both are named."""
+    item, ambiguous = explicit_item(masked[prev_end : m.start])
+    if item is not None or ambiguous:
+        return item
+    return explicit_item(masked[m.end : next_start])[0]
+
+
+def read_text(
+    original: str, low: str, answer_role: str | None = None, sent: datetime | None = None
+) -> tuple[list[Candidate], list[str]]:
     """Candidates from running text; original and low (normalised) must have equal length.
 
     answer_role: the role a quoted question asked for; the one figure of the text that has no
@@ -202,9 +236,17 @@ def read_text(original: str, low: str, answer_role: str | None = None) -> tuple[
             before = [k for k in kws if k.start >= c_start and k.end <= m.start]
         after = [k for k in kws if k.start >= m.end and k.end <= after_limit and k.role in _AFTER_ROLES]
         clause_has_receipt = any(k.receipt_verb and c_start <= k.start < c_end for k in kws)
-        role, strong, keyword = _role_for(m, before, after, clause_has_receipt)
+        role, strong, keyword = _role_for(m, before, after, clause_has_receipt, masked)
         snippet = _snippet(original, m.start, m.end, c_start, c_end)
         if m.unit == "other" or m.rate:
+            continue
+        question = masked[c_end : c_end + 1] == "?" or masked[c_start:c_end].rstrip().endswith("?")
+        if role not in (None, "requested") and question:
+            # "Apakah benar stok di gudang saat ini 66 ribu keping?": a figure asked about is
+            # not a figure stated. (A request may be put as a question: "bisa dikirim 1.000?")
+            continue
+        if role == "stock_on_hand" and keyword is not None and _HOLDER_RE.search(masked, keyword.start, m.start):
+            # "stok di gudang provinsi 66.000": someone else's stock, not the writer's.
             continue
         if (m.bare or (m.value is not None and m.value < 10 and not m.spelled)) and m.unit is None:
             # A bare year-like or long number, or a lone small digit, counts only right after its role word.
@@ -232,14 +274,26 @@ def read_text(original: str, low: str, answer_role: str | None = None) -> tuple[
         if m.unit == "people" and role not in ("recorded", "printed"):
             continue
         total = bool(keyword and keyword.total)
+        item = _item_of_mention(masked, prev_end, m, next_start)
+        day = line_date(low, m.start, sent)
         if m.conflict:
-            candidate = Candidate(role, None, snippet, strong, "conflict", total)
+            candidate = Candidate(role, None, snippet, strong, "conflict", total, item, day)
         elif m.approximate or m.value is None:
-            candidate = Candidate(role, None, snippet, strong, "unclear", total)
+            candidate = Candidate(role, None, snippet, strong, "unclear", total, item, day)
         else:
-            candidate = Candidate(role, m.value, snippet, strong, None, total)
+            candidate = Candidate(role, m.value, snippet, strong, None, total, item, day)
         candidates.append(candidate)
         last = (c_start, candidate)
+    if (
+        any(c.field == "stock_on_hand" for c in candidates)
+        and any(m.unit == "blank" and not m.approximate for m, _ in loose)
+        and _DISCREPANCY_RE.search(masked)
+    ):
+        # "Sisa 1.450 keping ... dihitung ulang 1.540 keping, ada selisih": a second count set
+        # against the stock; a clerk would ask which is right.
+        first = next(c for c in candidates if c.field == "stock_on_hand")
+        texts = " / ".join([first.text] + [snip for m, snip in loose if m.unit == "blank"])
+        candidates.append(Candidate("stock_on_hand", None, texts, first.strong, "conflict", first.total))
     if answer_role and loose and not any(c.field == answer_role for c in candidates):
         m, snippet = loose[0]
         if len(loose) == 1 and m.unit != "people" and not m.approximate and not m.conflict and m.value is not None:
@@ -392,6 +446,7 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
     values: dict[str, int] = {}
     evidence: list[Evidence] = []
     doubts: list[Doubt] = []
+    row_date: date | None = None
     for field in QUANTITY_FIELDS:
         mine = [c for c in candidates if c.field == field]
         if not mine:
@@ -401,6 +456,13 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
         if any(c.total for c in mine):
             # "Perekaman dalam gedung: 80 / jemput bola: 40 / Total perekaman: 120": the total is the figure.
             mine = [c for c in mine if c.total]
+        days = [c.row_date for c in mine]
+        if len(mine) > 1 and all(days) and len(set(days)) == len(days):
+            # A recap of dated lines ("- Kamis 12/3 : sisa 3.097" / "- Jumat 13/3 : sisa 3.007"), one
+            # figure a day: as in a report table, the latest line is the figure now.
+            latest = max(days)  # type: ignore[type-var]
+            mine = [c for c in mine if c.row_date == latest]
+            row_date = max(row_date, latest) if row_date else latest  # type: ignore[type-var]
         exact = [c for c in mine if c.doubt is None]
         distinct = sorted({c.value for c in exact if c.value is not None})
         conflicts = [c for c in mine if c.doubt == "conflict"]
@@ -418,4 +480,4 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
             evidence.append(Evidence(field, value, first.text))
         elif unclear:
             doubts.append(Doubt(field, "unclear", unclear[0].text))
-    return Reading(values, tuple(evidence), tuple(doubts), tuple(unassigned))
+    return Reading(values, tuple(evidence), tuple(doubts), tuple(unassigned), row_date)

@@ -46,6 +46,11 @@ MONTHS: dict[str, int] = {
     "desember": 12, "des": 12, "dec": 12, "december": 12,
 }
 
+DAY_NAMES: tuple[str, ...] = (
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
+    "sen", "sel", "rab", "kam", "jum", "sab", "min",
+)
+
 # --- Units ---------------------------------------------------------------------------------
 
 # Units that count blanks or cards.
@@ -103,7 +108,7 @@ GENERIC_BLANK_WORDS: tuple[str, ...] = ("blangko", "blanko", "blangkho", "blankg
 # A role of "ignore" swallows a number that counts something else (damaged, pending, usage).
 ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "requested": (
-        "mohon", "memohon", "dimohon", "permohonan", "permintaan", "meminta", "diminta", "minta",
+        "mohon", "mhn", "memohon", "dimohon", "permohonan", "permintaan", "meminta", "diminta", "minta",
         "mengajukan", "diajukan", "pengajuan", "usulan", "mengusulkan", "diusulkan", "butuh",
         "membutuhkan", "dibutuhkan", "butuhkan", "perlu", "memerlukan", "diperlukan", "memesan",
         "request", "requesting", "kekurangan", "dropping", "alokasi", "mengharapkan",
@@ -112,14 +117,20 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "isi ulang stok", "restock", "tambahan", "penambahan", "menambah", "ditambah", "tambah",
         "tambahkan", "ditambahkan", "kebutuhan", "kirim", "kirimkan", "distribusikan",
         "didistribusikan",
+        # A request put as a question: "Apakah bisa dikirim 1.500 keping minggu ini?"
+        "bisa dikirim", "dapat dikirim", "bisa dikirimkan", "dapat dikirimkan", "bisakah dikirim",
+        "dapatkah dikirim", "bisa minta", "boleh minta",
     ),
     "stock_on_hand": (
         "sisa", "tersisa", "menyisakan", "stok", "stock", "stoknya", "persediaan", "tinggal",
         "saldo", "tersedia", "ketersediaan", "sisanya", "sisa stok", "sisa blangko", "posisi stok",
         "stok akhir", "sisa akhir", "stok saat ini", "on hand", "remaining", "left",
+        # A physical count is a stock figure too, and may disagree with the register's.
+        "hitung fisik", "hasil hitung fisik", "perhitungan fisik", "stok fisik", "cek fisik", "fisik",
     ),
     "received": (
         "terima", "diterima", "menerima", "kami terima", "penerimaan", "sampai", "tiba",
+        "trima", "ditrima", "kami trima",
         "sudah sampai", "telah sampai", "telah tiba", "sudah tiba", "received", "receive",
         "kedatangan", "masuk", "blangko masuk",
     ),
@@ -144,6 +155,17 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
 # its clause: "stok ± 400 keping, tepatnya 396 keping"; "KTP-el 2.000 keping dan KIA 500 keping".
 CONTINUATION_WORDS: tuple[str, ...] = ("tepatnya", "persisnya", "yaitu", "yakni", "dan", "serta", "lalu")
 
+# Between a stock word and its figure, these make it someone else's stock ("stok di gudang
+# provinsi 66.000"), which is no figure of the writing district.
+OTHER_HOLDER_WORDS: tuple[str, ...] = (
+    "provinsi", "prov.", "pusat", "kemendagri", "ditjen", "dirjen", "nasional", "se-kaltara",
+    "se-provinsi", "kabupaten lain", "kab. lain",
+)
+# In a mail with a stock figure, these set an other count of blanks against it: a clerk asks which.
+DISCREPANCY_WORDS: tuple[str, ...] = (
+    "selisih", "tidak sesuai", "tdk sesuai", "tidak cocok", "tdk cocok", "tidak sama", "berbeda",
+    "perbedaan", "tidak sinkron", "belum sinkron", "discrepancy",
+)
 # Right before a role word, these make its number a total that outranks the parts listed with it:
 # "Total perekaman: 120" after "Perekaman dalam gedung: 80" and "Perekaman jemput bola: 40".
 TOTAL_WORDS: tuple[str, ...] = ("total", "jumlah total", "total keseluruhan", "jumlah keseluruhan", "grand total")
@@ -164,7 +186,8 @@ WEAK_REQUEST_PHRASES: tuple[str, ...] = (
 # "dikirim", "kiriman", "pengiriman" (sent, a shipment) name no role: they speak of past shipments
 # as often as of wished ones; "mohon dikirim" is a request through "mohon".
 RECEIPT_VERBS: tuple[str, ...] = (
-    "terima", "diterima", "menerima", "kami terima", "sudah sampai", "telah sampai", "telah tiba",
+    "terima", "diterima", "menerima", "kami terima", "trima", "ditrima", "kami trima",
+    "sudah sampai", "telah sampai", "telah tiba",
     "sudah tiba", "received", "penerimaan",
 )
 # In a quoted question from the desk ("Berapa keping blangko KTP-el yang Bapak/Ibu mohon?"), these
@@ -212,6 +235,15 @@ REQUEST_PHRASES: tuple[str, ...] = (
     "kirim seperti biasa", "kirimkan seperti biasa", "dikirim seperti biasa", "minta dikirimkan",
     "mohon dikirim lagi", "minta lagi", "minta dikirim lagi", "mohon diisi ulang", "tolong kirimkan",
     "mohon dibantu blangko", "mohon dibantu tambahan",
+    # Shorthand of quick messages from a phone.
+    "mhn tambahan", "mhn penambahan", "mhn dikirim", "mhn dikirimkan", "mhn kirim", "mhn blangko",
+    "mhn dibantu", "mhn segera",
+)
+# A subject opening with one of these asks something ("Pertanyaan prosedur permohonan blangko"):
+# the request wording in it is what the question is about, not a request.
+QUESTION_SUBJECT_WORDS: tuple[str, ...] = (
+    "pertanyaan", "tanya", "bertanya", "menanyakan", "konsultasi", "mohon informasi", "mohon info",
+    "info prosedur", "prosedur", "tata cara", "question",
 )
 # Words that name the blank's stock; with the blank words, they make a request phrase ask for blanks.
 STOCK_WORDS: tuple[str, ...] = ("stok", "stock", "stoknya", "persediaan")
@@ -229,7 +261,9 @@ WEAK_REQUEST_KIND_PHRASES: tuple[str, ...] = (
 )
 RECEIPT_PHRASES: tuple[str, ...] = (
     "sudah kami terima", "telah kami terima", "sdh kami terima", "sudah diterima", "telah diterima",
-    "sdh diterima", "kami terima", "kami sudah menerima", "kami telah menerima", "sudah menerima",
+    "sdh diterima", "kami terima", "sudah kami trima", "sdh kami trima", "kami trima", "sdh ditrima",
+    "sudah ditrima", "udah kami terima", "udh kami terima", "udah diterima",
+    "kami sudah menerima", "kami telah menerima", "sudah menerima",
     "telah menerima", "sudah sampai", "telah sampai", "sdh sampai", "telah tiba", "sudah tiba",
     "tanda terima", "serah terima", "bukti penerimaan", "berita acara penerimaan",
     "penerimaan blangko", "penerimaan blanko", "well received", "have received", "diterima dengan",
@@ -247,6 +281,17 @@ INVITATION_PHRASES: tuple[str, ...] = (
     "undangan", "rapat", "mengundang", "menghadiri", "sosialisasi", "bimbingan teknis", "bimtek",
     "workshop", "webinar", "zoom meeting", "acara", "seminar",
 )
+
+# Wording of the press: a news article or a journalist's mail states figures of no district's
+# report ("berita hari ini", "ujar Kepala Disdukcapil"). "berita acara" is a receipt document.
+PRESS_PHRASES: tuple[str, ...] = (
+    "berita hari ini", "berita terkait", "berita soal", "berita tentang", "ada berita", "link berita",
+    "sumber berita", "berita online", "wartawan", "jurnalis", "wawancara", "siaran pers",
+    "press release", "dikutip dari", "ujar kepala", "kata kepala", "ungkapnya", "tuturnya",
+    "pungkasnya",
+)
+# ("redaksi" alone is no cue: "kesalahan redaksi" corrects a letter's wording; nor is "jelasnya":
+# "untuk lebih jelasnya".)
 
 # --- Quotes and forwards ------------------------------------------------------------------
 
