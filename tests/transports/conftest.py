@@ -1,0 +1,48 @@
+"""Fixtures for the transport tests: real Dovecot and aiosmtpd servers, an in-memory cursor store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.servers import DovecotServer, ServerUnavailable, SmtpServer, dovecot_missing_reason
+from tests.transports.helpers import MemoryCursors
+
+
+def _start_dovecot(**kwargs: Any) -> Iterator[DovecotServer]:
+    reason = dovecot_missing_reason()
+    if reason:
+        pytest.skip(reason)
+    try:
+        server = DovecotServer(**kwargs)
+    except ServerUnavailable as exc:
+        pytest.skip(str(exc))
+    with server:
+        yield server
+
+
+@pytest.fixture
+def dovecot() -> Iterator[DovecotServer]:
+    """A fresh Dovecot (IDLE, MOVE, UIDPLUS) with an empty mailbox, stopped after the test."""
+    yield from _start_dovecot()
+
+
+@pytest.fixture
+def bare_dovecot() -> Iterator[DovecotServer]:
+    """A Dovecot that announces neither IDLE, MOVE nor UIDPLUS."""
+    yield from _start_dovecot(capabilities="IMAP4rev1 LITERAL+ SASL-IR ID ENABLE NAMESPACE")
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    """An aiosmtpd server that records what it accepts, stopped after the test."""
+    server = SmtpServer()
+    with server:
+        yield server
+
+
+@pytest.fixture
+def cursors() -> MemoryCursors:
+    return MemoryCursors()

@@ -1,0 +1,189 @@
+"""The whole desk on real servers: a request appended to Dovecot is answered through aiosmtpd, once."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.desk_config import PASSWORD_ENV, write_desk_config
+from tests.servers import DISTRICTS, DovecotServer, SmtpServer, district_request
+
+pytestmark = pytest.mark.servers
+
+PROCESSED = "mailbot/processed"
+QUARANTINE = "mailbot/quarantine"
+REPO = Path(__file__).resolve().parents[2]
+
+
+def mailbot_command() -> list[str]:
+    script = Path(sys.executable).parent / "mailbot"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "mailbot"]
+
+
+def run_once(config: Path, dovecot: DovecotServer) -> str:
+    """`mailbot --config CONFIG run --once`; returns its output, fails the test on a non-zero exit."""
+    env = dict(os.environ, **{PASSWORD_ENV: dovecot.password})
+    done = subprocess.run(
+        [*mailbot_command(), "--config", str(config), "run", "--once"],
+        env=env, capture_output=True, text=True, timeout=120, cwd=REPO,
+    )
+    assert done.returncode == 0, f"mailbot run --once failed ({done.returncode}): {done.stderr[-2000:]}"
+    return done.stdout
+
+
+def replies_to(smtp: SmtpServer, address: str) -> list[email.message.EmailMessage]:
+    out = []
+    for captured in smtp.messages:
+        if address in captured.recipients:
+            parsed = email.message_from_bytes(captured.raw, policy=email.policy.default)
+            assert isinstance(parsed, email.message.EmailMessage)
+            out.append(parsed)
+    return out
+
+
+def request_id(raw: bytes) -> str:
+    parsed = email.message_from_bytes(raw, policy=email.policy.default)
+    return str(parsed["Message-ID"])
+
+
+@pytest.fixture
+def desk_folder(tmp_path: Path) -> Path:
+    return tmp_path
+
+
+def test_request_is_answered_once_and_moved_to_processed(
+    dovecot: DovecotServer, smtp_server: SmtpServer, desk_folder: Path
+) -> None:
+    config = write_desk_config(desk_folder, dovecot, smtp_server)
+    request = district_request(0)
+    district_address = DISTRICTS[0][2]
+    dovecot.append("INBOX", request)
+
+    run_once(config, dovecot)
+
+    replies = replies_to(smtp_server, district_address)
+    assert len(replies) == 1
+    assert request_id(request) in str(replies[0]["In-Reply-To"])
+    assert dovecot.count("INBOX") == 0
+    assert [m.raw for m in dovecot.messages(dovecot.mailbox(PROCESSED))] == [request]
+
+    run_once(config, dovecot)
+    assert len(replies_to(smtp_server, district_address)) == 1
+
+
+def test_reply_waits_while_smtp_is_down_and_goes_out_once_when_back(
+    dovecot: DovecotServer, smtp_server: SmtpServer, desk_folder: Path
+) -> None:
+    config = write_desk_config(desk_folder, dovecot, smtp_server, outbox_retry_seconds=1.0)
+    request = district_request(1)
+    district_address = DISTRICTS[1][2]
+    dovecot.append("INBOX", request)
+    smtp_server.stop()
+
+    output = run_once(config, dovecot)
+    assert "waiting to retry: 1" in output
+    assert dovecot.count("INBOX") == 0  # recorded and committed: the inbox copy is done with
+
+    smtp_server.start()
+    time.sleep(1.2)  # past the first retry delay
+    run_once(config, dovecot)
+    run_once(config, dovecot)
+    replies = replies_to(smtp_server, district_address)
+    assert len(replies) == 1
+    assert request_id(request) in str(replies[0]["In-Reply-To"])
+
+
+def test_recreated_mailbox_with_old_messages_sends_nothing_new(
+    dovecot: DovecotServer, smtp_server: SmtpServer, desk_folder: Path
+) -> None:
+    config = write_desk_config(desk_folder, dovecot, smtp_server)
+    requests = [district_request(2), district_request(3)]
+    dovecot.append_many("INBOX", requests)
+    run_once(config, dovecot)
+    sent_before = len(smtp_server.messages)
+    assert sent_before >= 2
+    old_validity = dovecot.uidvalidity("INBOX")
+
+    # The server is migrated and the inbox restored from a backup holding both requests again.
+    new_validity = dovecot.recreate_mailbox("INBOX", requests)
+    assert new_validity != old_validity
+
+    run_once(config, dovecot)
+    assert len(smtp_server.messages) == sent_before
+    assert dovecot.count("INBOX") == 0
+
+
+def test_message_over_the_size_limit_is_quarantined_without_reply(
+    dovecot: DovecotServer, smtp_server: SmtpServer, desk_folder: Path
+) -> None:
+    config = write_desk_config(desk_folder, dovecot, smtp_server, max_message_bytes=20_000)
+    big = district_request(4, size_padding=60_000)
+    dovecot.append("INBOX", big)
+    run_once(config, dovecot)
+    assert replies_to(smtp_server, DISTRICTS[4][2]) == []
+    assert [m.raw for m in dovecot.messages(dovecot.mailbox(QUARANTINE))] == [big]
+    assert dovecot.count("INBOX") == 0
+
+
+@pytest.fixture
+def running_desk(
+    dovecot: DovecotServer, smtp_server: SmtpServer, desk_folder: Path
+) -> Iterator[subprocess.Popen[bytes]]:
+    """`mailbot run` in the background, idling on the test Dovecot; always stopped afterwards."""
+    config = write_desk_config(desk_folder, dovecot, smtp_server, poll_seconds=60)
+    env = dict(os.environ, **{PASSWORD_ENV: dovecot.password})
+    log = open(desk_folder / "run.log", "wb")
+    proc = subprocess.Popen(
+        [*mailbot_command(), "--config", str(config), "run"],
+        env=env, stdout=log, stderr=subprocess.STDOUT, cwd=REPO, start_new_session=True,
+    )
+    try:
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        log.close()
+
+
+def wait_for(predicate: object, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():  # type: ignore[operator]
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_running_desk_answers_on_idle_and_survives_a_dovecot_restart(
+    dovecot: DovecotServer, smtp_server: SmtpServer, running_desk: subprocess.Popen[bytes], desk_folder: Path
+) -> None:
+    first, second = district_request(0), district_request(1)
+    time.sleep(1.5)  # let it connect and settle into IDLE
+    dovecot.append("INBOX", first)
+    assert wait_for(lambda: len(replies_to(smtp_server, DISTRICTS[0][2])) == 1, 10), (
+        (desk_folder / "run.log").read_text()[-3000:]
+    )
+
+    dovecot.restart(down_seconds=1.0)
+    dovecot.append("INBOX", second)
+    assert wait_for(lambda: len(replies_to(smtp_server, DISTRICTS[1][2])) == 1, 20), (
+        (desk_folder / "run.log").read_text()[-3000:]
+    )
+    assert wait_for(lambda: dovecot.count("INBOX") == 0, 5)
+    assert running_desk.poll() is None
+    assert [m.raw for m in dovecot.messages(dovecot.mailbox(PROCESSED))] == [first, second]
+    assert len(replies_to(smtp_server, DISTRICTS[0][2])) == 1

@@ -1,0 +1,381 @@
+"""ImapInbox against a real Dovecot: PEEK fetch, size limit, MOVE and its fallback, IDLE, restarts, UIDVALIDITY."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+import pytest
+
+from mailbot.errors import ImapConnectionError, ImapLoginError, TransportError
+from mailbot.transports.imap import ImapInbox, backoff_delay, make_key, parse_key
+from tests.servers import DovecotServer, district_request
+from tests.transports.helpers import MemoryCursors, inbox_config, make_inbox
+
+PROCESSED = "mailbot/processed"
+QUARANTINE = "mailbot/quarantine"
+
+
+# -- pure helpers -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("imap:INBOX:1700000000:42", ("INBOX", 1700000000, 42)),
+        ("imap:Kabupaten:Malinau:5:6", ("Kabupaten:Malinau", 5, 6)),
+    ],
+)
+def test_keys_round_trip(key: str, expected: tuple[str, int, int]) -> None:
+    assert parse_key(key) == expected
+    assert make_key(*expected) == key
+
+
+@pytest.mark.parametrize("key", ["maildir:1700.abc", "imap:INBOX:x:1", "imap:INBOX"])
+def test_foreign_keys_are_refused(key: str) -> None:
+    with pytest.raises(ValueError):
+        parse_key(key)
+
+
+@pytest.mark.parametrize(("attempt", "ceiling"), [(1, 0.25), (2, 0.5), (3, 1.0), (6, 8.0), (12, 10.0), (500, 10.0)])
+def test_backoff_is_jittered_exponential_and_capped(attempt: int, ceiling: float) -> None:
+    delays = [backoff_delay(attempt, 0.25, 10.0) for _ in range(200)]
+    assert all(ceiling / 2 <= d <= ceiling for d in delays)
+    assert len(set(delays)) > 1
+
+
+# -- fetching ---------------------------------------------------------------------
+
+
+@pytest.mark.servers
+def test_fetch_yields_messages_in_uid_order_without_marking_them_seen(
+    dovecot: DovecotServer, cursors: MemoryCursors
+) -> None:
+    raws = [district_request(i) for i in range(3)]
+    for raw in raws:
+        dovecot.append("INBOX", raw)
+    with make_inbox(dovecot, cursors) as inbox:
+        got = list(inbox.fetch_new())
+        validity = inbox.uidvalidity
+    assert [m.raw for m in got] == raws
+    assert [m.key for m in got] == [f"imap:INBOX:{validity}:{uid}" for uid in (1, 2, 3)]
+    assert all(m.size == len(m.raw or b"") and m.too_big_reason is None for m in got)
+    stored = dovecot.messages("INBOX")
+    assert len(stored) == 3
+    assert all(b"\\Seen" not in m.flags for m in stored)
+    assert cursors.saved["INBOX"] == (validity, 3)
+
+
+@pytest.mark.servers
+def test_unacknowledged_messages_are_yielded_again(dovecot: DovecotServer, cursors: MemoryCursors) -> None:
+    dovecot.append("INBOX", district_request(1))
+    with make_inbox(dovecot, cursors) as inbox:
+        first = [m.key for m in inbox.fetch_new()]
+        again = [m.key for m in inbox.fetch_new()]
+    assert first == again and len(first) == 1
+
+
+@pytest.mark.servers
+def test_message_over_size_limit_comes_without_body_and_can_be_quarantined(
+    dovecot: DovecotServer, cursors: MemoryCursors
+) -> None:
+    small = district_request(1)
+    big = district_request(2, size_padding=50_000)
+    dovecot.append("INBOX", small)
+    dovecot.append("INBOX", big)
+    with make_inbox(dovecot, cursors, size_limit=20_000) as inbox:
+        got = list(inbox.fetch_new())
+        assert [m.raw for m in got] == [small, None]
+        too_big = got[1]
+        assert too_big.size == len(big)
+        assert too_big.too_big_reason == f"message is {len(big)} bytes, over the limit of 20000 bytes"
+        inbox.quarantine(too_big.key, too_big.too_big_reason)
+    assert [m.raw for m in dovecot.messages(dovecot.mailbox(QUARANTINE))] == [big]
+    assert [m.raw for m in dovecot.messages("INBOX")] == [small]
+
+
+@pytest.mark.servers
+def test_fetch_works_in_batches_and_picks_up_mail_arriving_meanwhile(
+    dovecot: DovecotServer, cursors: MemoryCursors, caplog: pytest.LogCaptureFixture
+) -> None:
+    raws = [district_request(i) for i in range(250)]
+    dovecot.append_many("INBOX", raws)
+    late = district_request(999)
+    caplog.set_level(logging.DEBUG, logger="imapclient.imaplib")
+    with make_inbox(dovecot, cursors, fetch_batch=50) as inbox:
+        got = []
+        for message in inbox.fetch_new():
+            got.append(message)
+            if len(got) == 120:
+                dovecot.append("INBOX", late)
+    assert [m.raw for m in got] == raws + [late]
+    keys = [parse_key(m.key)[2] for m in got]
+    assert keys == sorted(keys) and len(set(keys)) == 251
+    lines = [r.getMessage() for r in caplog.records]
+    body_fetches = [line for line in lines if "BODY.PEEK[]" in line and "FETCH" in line]
+    # 250 messages in batches of 50 plus the late one: six body FETCHes, none for the whole mailbox.
+    assert len(body_fetches) == 6
+    assert not any("1:250" in line or "1:251" in line for line in body_fetches)
+
+
+# -- acknowledging ----------------------------------------------------------------
+
+
+@pytest.mark.servers
+def test_acknowledge_moves_to_processed_folder_which_is_created(dovecot: DovecotServer, cursors: MemoryCursors) -> None:
+    raws = [district_request(i) for i in range(3)]
+    for raw in raws:
+        dovecot.append("INBOX", raw)
+    with make_inbox(dovecot, cursors) as inbox:
+        got = list(inbox.fetch_new())
+        for message in got[:2]:
+            inbox.acknowledge(message.key)
+        inbox.flush()
+        assert dovecot.count("INBOX") == 1
+        inbox.acknowledge(got[0].key)  # repeating is harmless
+        assert inbox.uses_move
+        assert [m.raw for m in inbox.fetch_new()] == [raws[2]]
+    assert [m.raw for m in dovecot.messages(dovecot.mailbox(PROCESSED))] == raws[:2]
+    assert [m.raw for m in dovecot.messages("INBOX")] == [raws[2]]
+    with dovecot.client() as c:
+        assert dovecot.mailbox(PROCESSED) in [name for _f, _d, name in c.list_sub_folders()]
+
+
+@pytest.mark.servers
+def test_acknowledge_without_move_copies_flags_and_expunges(dovecot: DovecotServer, cursors: MemoryCursors) -> None:
+    raws = [district_request(i) for i in range(2)]
+    for raw in raws:
+        dovecot.append("INBOX", raw)
+    with make_inbox(dovecot, cursors, use_move=False) as inbox:
+        got = list(inbox.fetch_new())
+        assert not inbox.uses_move
+        inbox.acknowledge(got[0].key)
+        inbox.flush()
+        inbox.acknowledge(got[0].key)  # no second copy
+    assert [m.raw for m in dovecot.messages(dovecot.mailbox(PROCESSED))] == [raws[0]]
+    left = dovecot.messages("INBOX")
+    assert [m.raw for m in left] == [raws[1]]
+    assert all(b"\\Deleted" not in m.flags for m in left)
+
+
+@pytest.mark.servers
+def test_server_without_move_uidplus_or_idle_gets_copy_expunge_and_polling(
+    bare_dovecot: DovecotServer, cursors: MemoryCursors
+) -> None:
+    dovecot = bare_dovecot
+    raws = [district_request(i) for i in range(2)]
+    for raw in raws:
+        dovecot.append("INBOX", raw)
+    with make_inbox(dovecot, cursors, poll_seconds=0.2) as inbox:
+        got = list(inbox.fetch_new())
+        assert not inbox.uses_move and not inbox.uses_idle
+        inbox.acknowledge(got[1].key)
+        inbox.quarantine(got[0].key, "reader could not parse it")
+        started = time.monotonic()
+        assert inbox.wait_for_mail(0.7) is False
+        assert 0.6 <= time.monotonic() - started < 2.0
+        threading.Timer(0.3, dovecot.append, ("INBOX", district_request(7))).start()
+        assert inbox.wait_for_mail(5.0) is True
+        assert [m.raw for m in inbox.fetch_new()] == [district_request(7)]
+    assert [m.raw for m in dovecot.messages(dovecot.mailbox(PROCESSED))] == [raws[1]]
+    assert [m.raw for m in dovecot.messages(dovecot.mailbox(QUARANTINE))] == [raws[0]]
+
+
+@pytest.mark.servers
+def test_quarantine_moves_to_quarantine_folder(dovecot: DovecotServer, cursors: MemoryCursors) -> None:
+    raw = district_request(3)
+    dovecot.append("INBOX", raw)
+    with make_inbox(dovecot, cursors, quarantine_folder="mailbot/karantina") as inbox:
+        (message,) = list(inbox.fetch_new())
+        inbox.quarantine(message.key, "unknown sender")
+        inbox.quarantine(message.key, "unknown sender")
+        assert list(inbox.fetch_new()) == []
+    assert [m.raw for m in dovecot.messages(dovecot.mailbox("mailbot/karantina"))] == [raw]
+    assert dovecot.count("INBOX") == 0
+
+
+@pytest.mark.servers
+def test_moves_are_batched_into_few_commands(
+    dovecot: DovecotServer, cursors: MemoryCursors, caplog: pytest.LogCaptureFixture
+) -> None:
+    raws = [district_request(i) for i in range(250)]
+    dovecot.append_many("INBOX", raws)
+    caplog.set_level(logging.DEBUG, logger="imapclient.imaplib")
+    with make_inbox(dovecot, cursors, fetch_batch=50) as inbox:
+        for message in inbox.fetch_new():
+            if parse_key(message.key)[2] % 10 == 0:
+                inbox.quarantine(message.key, "test")
+            else:
+                inbox.acknowledge(message.key)
+    moves = [r.getMessage() for r in caplog.records if "UID MOVE" in r.getMessage().upper()]
+    assert 2 <= len(moves) <= 12
+    assert dovecot.count("INBOX") == 0
+    assert dovecot.count(dovecot.mailbox(PROCESSED)) == 225
+    assert dovecot.count(dovecot.mailbox(QUARANTINE)) == 25
+
+
+@pytest.mark.servers
+def test_moves_lost_in_a_crash_mean_the_messages_are_read_again(
+    dovecot: DovecotServer, cursors: MemoryCursors
+) -> None:
+    raws = [district_request(i) for i in range(3)]
+    dovecot.append_many("INBOX", raws)
+    crashed = make_inbox(dovecot, cursors)
+    for message in crashed.fetch_new():
+        crashed.acknowledge(message.key)
+        break  # the process dies here: no flush, no close
+    with make_inbox(dovecot, cursors) as inbox:
+        assert [m.raw for m in inbox.fetch_new()] == raws
+
+
+# -- waiting ----------------------------------------------------------------------
+
+
+@pytest.mark.servers
+def test_idle_wakes_within_two_seconds_of_new_mail(dovecot: DovecotServer, cursors: MemoryCursors) -> None:
+    with make_inbox(dovecot, cursors) as inbox:
+        assert list(inbox.fetch_new()) == []
+        assert inbox.uses_idle
+        appended_at: list[float] = []
+
+        def deliver() -> None:
+            dovecot.append("INBOX", district_request(1))
+            appended_at.append(time.monotonic())
+
+        threading.Timer(1.0, deliver).start()
+        assert inbox.wait_for_mail(30.0) is True
+        woke_at = time.monotonic()
+        assert appended_at, "woke before the mail arrived"
+        assert woke_at - appended_at[0] < 2.0
+        assert len(list(inbox.fetch_new())) == 1
+
+
+@pytest.mark.servers
+def test_idle_is_renewed_and_times_out_quietly(dovecot: DovecotServer, cursors: MemoryCursors) -> None:
+    with make_inbox(dovecot, cursors, idle_renew_seconds=0.3) as inbox:
+        list(inbox.fetch_new())
+        started = time.monotonic()
+        assert inbox.wait_for_mail(1.5) is False
+        assert 1.4 <= time.monotonic() - started < 3.0
+        dovecot.append("INBOX", district_request(2))
+        assert inbox.wait_for_mail(5.0) is True  # mail that came between two waits is noticed at once
+
+
+@pytest.mark.servers
+def test_leftover_messages_do_not_wake_the_wait(dovecot: DovecotServer, cursors: MemoryCursors) -> None:
+    dovecot.append("INBOX", district_request(1))
+    with make_inbox(dovecot, cursors) as inbox:
+        list(inbox.fetch_new())  # yielded but not acknowledged
+        started = time.monotonic()
+        assert inbox.wait_for_mail(1.0) is False
+        assert time.monotonic() - started >= 0.9
+
+
+# -- failures -----------------------------------------------------------------------
+
+
+@pytest.mark.servers
+def test_dovecot_restart_mid_run_loses_nothing(dovecot: DovecotServer, cursors: MemoryCursors) -> None:
+    raws = [district_request(i) for i in range(10)]
+    dovecot.append_many("INBOX", raws)
+    seen: list[bytes | None] = []
+    with make_inbox(dovecot, cursors, fetch_batch=3) as inbox:
+        for message in inbox.fetch_new():
+            seen.append(message.raw)
+            if len(seen) == 4:
+                dovecot.restart()
+            inbox.acknowledge(message.key)
+            if len(seen) == 7:
+                dovecot.restart(down_seconds=0.5)
+        assert list(inbox.fetch_new()) == []
+    assert seen == raws
+    assert [m.raw for m in dovecot.messages(dovecot.mailbox(PROCESSED))] == raws
+    assert dovecot.count("INBOX") == 0
+
+
+@pytest.mark.servers
+def test_wait_for_mail_survives_a_restart_and_reports_mail_after_it(
+    dovecot: DovecotServer, cursors: MemoryCursors
+) -> None:
+    with make_inbox(dovecot, cursors) as inbox:
+        list(inbox.fetch_new())
+
+        def bounce() -> None:
+            dovecot.restart(down_seconds=0.5)
+            dovecot.append("INBOX", district_request(5))
+
+        threading.Timer(0.5, bounce).start()
+        started = time.monotonic()
+        got: list[bytes | None] = []
+        while not got and time.monotonic() - started < 15:
+            if inbox.wait_for_mail(30.0):
+                got = [m.raw for m in inbox.fetch_new()]
+        assert time.monotonic() - started < 8
+        assert got == [district_request(5)]
+
+
+@pytest.mark.servers
+def test_uidvalidity_change_rescans_and_ignores_stale_keys(dovecot: DovecotServer, cursors: MemoryCursors) -> None:
+    raws = [district_request(i) for i in range(3)]
+    dovecot.append_many("INBOX", raws)
+    with make_inbox(dovecot, cursors) as inbox:
+        before = list(inbox.fetch_new())
+        old_validity = inbox.uidvalidity
+        inbox.acknowledge(before[0].key)
+        # The mailbox is restored from a backup that still holds all three messages.
+        new_validity = dovecot.recreate_mailbox("INBOX", raws)
+        after = list(inbox.fetch_new())
+        assert inbox.uidvalidity == new_validity != old_validity
+        assert [m.raw for m in after] == raws
+        assert all(parse_key(m.key)[1] == new_validity for m in after)
+        inbox.acknowledge(before[1].key)  # stale: must not move the new UID 2
+        inbox.flush()
+        assert dovecot.count("INBOX") == 3
+        inbox.acknowledge(after[1].key)
+    assert cursors.saved["INBOX"][0] == new_validity
+    assert [m.raw for m in dovecot.messages("INBOX")] == [raws[0], raws[2]]
+
+
+@pytest.mark.servers
+def test_new_inbox_notices_changed_uidvalidity_from_saved_cursor(
+    dovecot: DovecotServer, cursors: MemoryCursors
+) -> None:
+    raws = [district_request(i) for i in range(2)]
+    dovecot.append_many("INBOX", raws)
+    with make_inbox(dovecot, cursors) as inbox:
+        list(inbox.fetch_new())
+    cursors.saved["INBOX"] = (cursors.saved["INBOX"][0] - 1, 99)
+    with make_inbox(dovecot, cursors) as inbox:
+        assert [m.raw for m in inbox.fetch_new()] == raws
+    assert cursors.saved["INBOX"] == (dovecot.uidvalidity("INBOX"), 2)
+
+
+@pytest.mark.servers
+def test_unreachable_server_raises_one_line_connection_error(dovecot: DovecotServer, cursors: MemoryCursors) -> None:
+    dovecot.stop()
+    inbox = make_inbox(dovecot, cursors, reconnect_attempts=2, initial_backoff_seconds=0.05)
+    started = time.monotonic()
+    with pytest.raises(ImapConnectionError) as caught:
+        list(inbox.fetch_new())
+    assert time.monotonic() - started < 3
+    assert f"127.0.0.1:{dovecot.port} unreachable after 3 attempts" in str(caught.value)
+    assert "\n" not in str(caught.value)
+    started = time.monotonic()
+    assert inbox.wait_for_mail(1.0) is False
+    assert time.monotonic() - started < 2
+    dovecot.start()
+    dovecot.append("INBOX", district_request(1))
+    assert inbox.wait_for_mail(10.0) is True
+    assert len(list(inbox.fetch_new())) == 1
+    inbox.close()
+
+
+@pytest.mark.servers
+def test_wrong_password_is_a_login_error(dovecot: DovecotServer, cursors: MemoryCursors) -> None:
+    inbox = ImapInbox(inbox_config(dovecot), "salah", cursors)
+    with pytest.raises(ImapLoginError, match="refused login for desk@kaltara.test"):
+        list(inbox.fetch_new())
+    with pytest.raises(ImapLoginError):
+        inbox.wait_for_mail(1.0)
+    assert issubclass(ImapLoginError, TransportError)

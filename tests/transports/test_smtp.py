@@ -1,0 +1,167 @@
+"""SmtpSender against a real aiosmtpd server: delivery, one connection a batch, 4xx/5xx/drops/down server."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from mailbot.errors import (
+    PermanentDeliveryError,
+    RecipientsRefusedError,
+    SmtpConnectionError,
+    TemporaryDeliveryError,
+)
+from mailbot.transports.base import OutgoingMessage
+from mailbot.transports.smtp import SmtpSender, classify_reply, wire_bytes
+from tests.servers import SmtpMode, SmtpServer, free_port
+from tests.transports.helpers import smtp_config
+
+DESK = "blangko@disdukcapil.kaltara.test"
+
+
+def reply(n: int, *recipients: str) -> OutgoingMessage:
+    to = recipients or ("disdukcapil@malinau.test",)
+    message_id = f"<balasan-{n}@disdukcapil.kaltara.test>"
+    raw = (
+        f"From: {DESK}\r\nTo: {', '.join(to)}\r\nSubject: Re: Permohonan blangko KTP-el\r\n"
+        f"Message-ID: {message_id}\r\n\r\nPermohonan Anda nomor {n} telah kami terima.\r\n"
+    ).encode()
+    return OutgoingMessage(message_id=message_id, sender=DESK, recipients=tuple(to), raw=raw)
+
+
+@pytest.mark.parametrize(
+    ("code", "kind"),
+    [(421, TemporaryDeliveryError), (450, TemporaryDeliveryError), (451, TemporaryDeliveryError),
+     (550, PermanentDeliveryError), (552, PermanentDeliveryError), (554, PermanentDeliveryError)],
+)
+def test_reply_codes_are_classified(code: int, kind: type[Exception]) -> None:
+    error = classify_reply(code, "text", "message <x@y>")
+    assert type(error) is kind
+    assert str(error) == f"message <x@y>: {code} text"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"Subject: a\nTo: b\n\nbody\n", b"Subject: a\r\nTo: b\r\n\r\nbody\r\n"),
+        (b"Subject: a\r\n\r\nbody\r\n", b"Subject: a\r\n\r\nbody\r\n"),
+        (b"Subject: a\r\rbody", b"Subject: a\r\n\r\nbody"),
+    ],
+)
+def test_line_endings_are_sent_as_crlf(raw: bytes, expected: bytes) -> None:
+    assert wire_bytes(raw) == expected
+
+
+@pytest.mark.servers
+def test_message_with_bare_newlines_and_long_body_is_delivered(smtp_server: SmtpServer) -> None:
+    body = "".join(f"Baris {i}: stok blangko KTP-el tersisa {i * 10} keping.\n" for i in range(200))
+    raw = f"From: {DESK}\nTo: disdukcapil@tarakan.test\nSubject: Rekap\nMessage-ID: <rekap-1@x.test>\n\n{body}".encode()
+    message = OutgoingMessage("<rekap-1@x.test>", DESK, ("disdukcapil@tarakan.test",), raw)
+    assert SmtpSender(smtp_config(smtp_server)).send_batch([message]) == {"<rekap-1@x.test>": None}
+    (captured,) = smtp_server.messages
+    assert captured.raw.replace(b"\r\n", b"\n") == raw
+
+
+@pytest.mark.servers
+def test_batch_is_delivered_over_one_connection(smtp_server: SmtpServer) -> None:
+    batch = [reply(i) for i in range(5)]
+    results = SmtpSender(smtp_config(smtp_server)).send_batch(batch)
+    assert results == {m.message_id: None for m in batch}
+    captured = smtp_server.messages
+    assert [c.raw.replace(b"\r\n", b"\n") for c in captured] == [m.raw.replace(b"\r\n", b"\n") for m in batch]
+    assert all(c.mail_from == DESK and c.recipients == ("disdukcapil@malinau.test",) for c in captured)
+    assert smtp_server.connections == 1
+    assert {c.connection for c in captured} == {1}
+
+
+@pytest.mark.servers
+def test_each_batch_opens_its_own_connection(smtp_server: SmtpServer) -> None:
+    sender = SmtpSender(smtp_config(smtp_server))
+    sender.send_batch([reply(1), reply(2)])
+    sender.send_batch([reply(3)])
+    assert sender.send_batch([]) == {}
+    assert smtp_server.connections == 2
+    assert len(smtp_server.messages) == 3
+
+
+@pytest.mark.servers
+@pytest.mark.parametrize(
+    ("mode", "kind", "text"),
+    [
+        ("tempfail", TemporaryDeliveryError, "451 4.3.0"),
+        ("rcpt_tempfail", TemporaryDeliveryError, "450 4.2.0"),
+        ("permfail", PermanentDeliveryError, "550 5.7.1"),
+        ("rcpt_permfail", RecipientsRefusedError, "550 5.1.1"),
+    ],
+)
+def test_refusals_are_temporary_for_4xx_and_permanent_for_5xx(
+    smtp_server: SmtpServer, mode: SmtpMode, kind: type[Exception], text: str
+) -> None:
+    smtp_server.set_mode(mode)
+    batch = [reply(1), reply(2)]
+    results = SmtpSender(smtp_config(smtp_server)).send_batch(batch)
+    for message in batch:
+        error = results[message.message_id]
+        assert type(error) is kind
+        assert text in str(error) and message.message_id in str(error)
+        assert isinstance(error, TemporaryDeliveryError) != isinstance(error, PermanentDeliveryError)
+    assert smtp_server.messages == []
+    assert smtp_server.connections == 1  # a refusal does not cost the connection
+
+
+@pytest.mark.servers
+def test_one_refused_recipient_is_permanent_and_not_retried_for_the_others(smtp_server: SmtpServer) -> None:
+    smtp_server.refused_recipients = {"salah@nunukan.test"}
+    message = reply(1, "disdukcapil@nunukan.test", "salah@nunukan.test")
+    results = SmtpSender(smtp_config(smtp_server)).send_batch([message])
+    error = results[message.message_id]
+    assert isinstance(error, RecipientsRefusedError)
+    assert error.partial is True
+    assert error.refused == {"salah@nunukan.test": (550, "5.1.1 No such user here")}
+    assert [c.recipients for c in smtp_server.messages] == [("disdukcapil@nunukan.test",)]
+
+
+@pytest.mark.servers
+def test_dropped_connection_mid_batch_makes_the_rest_temporary(smtp_server: SmtpServer) -> None:
+    smtp_server.set_mode("drop", ok_first=1)
+    batch = [reply(1), reply(2), reply(3)]
+    results = SmtpSender(smtp_config(smtp_server)).send_batch(batch)
+    assert results[batch[0].message_id] is None
+    assert isinstance(results[batch[1].message_id], SmtpConnectionError)
+    assert isinstance(results[batch[2].message_id], SmtpConnectionError)
+    assert "lost earlier in the batch" in str(results[batch[2].message_id])
+    assert all(isinstance(results[m.message_id], TemporaryDeliveryError) for m in batch[1:])
+    assert len(smtp_server.messages) == 1
+
+
+@pytest.mark.servers
+def test_server_down_is_temporary_and_delivery_resumes_when_back(smtp_server: SmtpServer) -> None:
+    sender = SmtpSender(smtp_config(smtp_server))
+    smtp_server.stop()
+    started = time.monotonic()
+    results = sender.send_batch([reply(1), reply(2)])
+    assert time.monotonic() - started < 3
+    assert all(isinstance(e, SmtpConnectionError) for e in results.values())
+    assert all("unreachable" in str(e) and "\n" not in str(e) for e in results.values())
+    smtp_server.start()
+    assert sender.send_batch([reply(1), reply(2)]) == {reply(1).message_id: None, reply(2).message_id: None}
+    assert len(smtp_server.messages) == 2
+
+
+def test_nothing_listening_is_temporary() -> None:
+    port = free_port()
+    config = smtp_config(SmtpServer(port=port))
+    results = SmtpSender(config).send_batch([reply(1)])
+    assert isinstance(results[reply(1).message_id], TemporaryDeliveryError)
+    assert f"127.0.0.1:{port}" in str(results[reply(1).message_id])
+
+
+@pytest.mark.servers
+def test_starttls_required_but_not_offered_is_temporary(smtp_server: SmtpServer) -> None:
+    config = smtp_config(smtp_server, tls="starttls")
+    results = SmtpSender(config).send_batch([reply(1)])
+    error = results[reply(1).message_id]
+    assert isinstance(error, TemporaryDeliveryError)
+    assert "STARTTLS extension not supported" in str(error)
+    assert smtp_server.messages == []
