@@ -7,7 +7,15 @@ from collections.abc import Sequence
 
 from mailbot.reader import vocabulary as vocab
 from mailbot.reader.automated import automation_reasons, content_reasons, header_reasons
-from mailbot.reader.classify import district_named, district_of_sender, is_press, item_of, kind_of, subject_for_kind
+from mailbot.reader.classify import (
+    district_named,
+    district_of_sender,
+    is_news,
+    is_press,
+    item_of,
+    kind_of,
+    subject_for_kind,
+)
 from mailbot.reader.dates import report_date
 from mailbot.reader.mime import ReadLimits, extract
 from mailbot.reader.numbers import normalise
@@ -27,6 +35,7 @@ __all__ = [
 ]
 
 _EXCERPT_CHARS = 2000
+_BOUNCE_REASONS = frozenset(("delivery-failure", "sender-mailer-daemon", "sender-postmaster", "multipart-report"))
 _PREFIX_RE = re.compile(
     r"^\s*(?:(?P<word>" + "|".join(vocab.REPLY_PREFIXES + vocab.FORWARD_PREFIXES) + r")\s*(?:\[\d+\])?\s*:\s*)",
     re.IGNORECASE,
@@ -93,12 +102,16 @@ def read_message(
         references=parts.references,
         body_excerpt=excerpt,
     )
+    if reasons and not sender_known and _BOUNCE_REASONS.intersection(reasons):
+        # A delivery failure returns the desk's own mail: the district it names is the one the
+        # desk wrote to, not a sender.
+        common["district"] = None
     if reasons:
         return Verdict(kind="automated", item=None, automated_reasons=tuple(reasons), notes=parts.notes, **common)  # type: ignore[arg-type]
 
     # The press states figures of no district's report: a forwarded article counts for the
     # forwarder's own words only, and a journalist's own mail for none.
-    press = is_press(normalise(subject + "\n" + new_text))
+    press = is_press(normalise(subject + "\n" + new_text)) or is_news(normalise(bare_subject), new_text)
     if press:
         own = text_before_forward(parts.text)
         if own is not None:
@@ -126,8 +139,13 @@ def read_message(
         # Both blanks named: the one named with the figure asked for is what the mail is about
         # ("stok KTP-el masih 3.200 (cukup) ... mohon tambahan blangko KIA 1.000 lembar").
         asked = {c.item for c in candidates if c.field == "requested" and c.value is not None}
+        said_of = {c.item for c in candidates if c.value is not None}
         if len(asked) == 1 and None not in asked:
             item, item_ambiguous = asked.pop(), False  # type: ignore[assignment]
+        elif not asked and "ktp-el" in said_of and None not in said_of and any(c.headed for c in candidates):
+            # A report with a section per blank ("KTP-el" / figures, "KIA" / figures), every
+            # figure said of one of them: the report is read for KTP-el, the desk's daily blank.
+            item, item_ambiguous = "ktp-el", False
     if item is not None and not item_assumed and any(c.item not in (None, item) for c in candidates):
         # Figures said of the other blank are not this mail's figures.
         candidates = [c for c in candidates if c.item in (None, item)]

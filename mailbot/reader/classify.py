@@ -28,11 +28,36 @@ _THANKS_RE = _phrase_re(("terima kasih", "terimakasih", "trima kasih", "trimakas
 _STOCK_WORD_RE = _phrase_re(vocab.STOCK_WORDS)
 _SUFFICIENT_RE = _phrase_re(vocab.SUFFICIENT_PHRASES)
 _PRESS_RE = _phrase_re(vocab.PRESS_PHRASES)
+# A request for a document ("mohon dikirimkan data rekap stok blangko ..."), to its clause end.
+_DOCUMENT_REQUEST_RE = re.compile(
+    _REQUEST_RE.pattern
+    + r"[ \t]+(?:(?:" + "|".join(re.escape(w) for w in vocab.DOCUMENT_FILLERS) + r")[ \t]+)?"
+    + r"(?:" + "|".join(re.escape(w) for w in sorted(vocab.DOCUMENT_WORDS, key=len, reverse=True)) + r")(?![\w-])"
+    + r"[^.!?;\n]*"
+)
 
 
 def is_press(low: str) -> bool:
     """Whether the text is, or forwards, a news article or a journalist's mail."""
     return bool(_PRESS_RE.search(low))
+
+
+_PRESS_SUBJECT_RE = re.compile(
+    r"^\s*(?:" + "|".join(re.escape(w) for w in vocab.PRESS_SUBJECT_WORDS) + r")(?![\w-])(?!\s+acara)"
+)
+# Case-sensitive: a dateline writes its place in capitals, then the article's first sentence
+# ("TANJUNG SELOR - Disdukcapil Kaltara memiliki ..."); a letterhead's "TARAKAN - KALIMANTAN UTARA" is none.
+_DATELINE_RE = re.compile(
+    r"^[ \t>]*(?:" + "|".join(re.escape(p.upper()) for p in vocab.DATELINE_PLACES) + r")"
+    r"(?:[ \t]*,[ \t]*[\w.]+(?:[ \t][\w.]+)?)?[ \t]*[-\u2013\u2014]{1,2}[ \t]+[A-Z][a-z][^\n]{20,}",
+    re.MULTILINE,
+)
+
+
+def is_news(low_subject: str, text: str) -> bool:
+    """Whether the mail is, or forwards, a news item: a subject that says so ("Berita ...") or an
+    article's dateline in the text (text as written, not lowercased)."""
+    return bool(_PRESS_SUBJECT_RE.match(low_subject) or _DATELINE_RE.search(text))
 
 
 _SENTENCE_RE = re.compile(r"[^.!?;,\n]+")
@@ -145,6 +170,8 @@ def kind_of(
     fields: quantity fields with a value; doubt_fields: quantity fields with a doubt.
     """
     text = _SALUTATION_RE.sub("", _THANKS_RE.sub(" ", low))
+    # "Mohon dikirimkan data rekap stok blangko ...": asks for a document, and reports nothing.
+    text = _DOCUMENT_REQUEST_RE.sub(" ", text)
     seen = fields | doubt_fields
     # A request phrase asks for blanks only in a mail that names them ("mohon dikirimkan template
     # Excel-nya" asks for a file): blangko, KTP-el, KIA, or the stock.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
@@ -40,6 +41,23 @@ _SOFT_WRAP_MIN = 45
 _BULLET_RE = re.compile(r"[ \t>]*(?:[-*\u2022]|\(?\d{1,2}[.)](?=\s)|[a-z][.)](?=\s))")
 _HOLDER_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in vocab.OTHER_HOLDER_WORDS) + r")(?![\w-])")
 _DISCREPANCY_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in vocab.DISCREPANCY_WORDS) + r")")
+_ABBREVIATIONS = frozenset(vocab.ABBREVIATIONS)
+_SUPPLY_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in vocab.SUPPLY_WORDS) + r")(?![\w-])")
+_BLANK_NAMES = sorted(vocab.GENERIC_BLANK_WORDS + vocab.KTP_WORDS + vocab.KIA_WORDS, key=len, reverse=True)
+_BLANK_NAME_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(w) for w in _BLANK_NAMES)
+    + r")(?![\w])"
+)
+# A line that only names one blank heads a section of figures said of it:
+# "KTP-el" / "  Perekaman : 115" / ... / "KIA" / "  Tercetak : 30".
+_HEADING_RE = re.compile(
+    r"^[ \t>*#=\-]*(?:[a-z0-9][.)][ \t]*)?(?:(?:blangko|blanko|laporan|data|stok)[ \t]+)?(?P<item>"
+    + "|".join(re.escape(w) for w in sorted(vocab.KTP_WORDS + vocab.KIA_WORDS, key=len, reverse=True))
+    + r")[ \t]*[:*=\-]*[ \t]*$",
+    re.MULTILINE,
+)
+_KIA_NAMES = frozenset(vocab.KIA_WORDS)
 _NEAR = 18  # a bare number ("2000", "77212") counts only this close after its role word
 _SNIPPET = 110
 
@@ -66,6 +84,7 @@ class Candidate:
     total: bool = False
     item: str | None = None  # the blank named with the figure ("blangko KIA tinggal 150"), if any
     row_date: date | None = None  # the date opening the figure's line ("- Jumat 13/3 : sisa 3.007")
+    headed: bool = False  # the item comes from a heading over the figure's section of lines ("KIA")
 
 
 @dataclass(frozen=True)
@@ -104,11 +123,42 @@ def _soft_wrap(masked: str, pos: int) -> bool:
     return True
 
 
+def _abbreviation_before(masked: str, pos: int) -> bool:
+    """Whether the full stop at pos closes an abbreviation ("Kab. Nunukan"), not a clause."""
+    start = pos
+    while start > 0 and masked[start - 1].isalpha():
+        start -= 1
+    if start == pos or (start > 0 and (masked[start - 1].isalnum() or masked[start - 1] == ".")):
+        return False
+    return masked[start:pos] in _ABBREVIATIONS
+
+
+def _sections(masked: str) -> list[tuple[int, int, str]]:
+    """(start, end, item) of the blocks of lines under a heading that names one blank; a block
+    ends at an empty line or at the next heading."""
+    out: list[tuple[int, int, str]] = []
+    for h in _HEADING_RE.finditer(masked):
+        item = "kia" if h.group("item") in _KIA_NAMES else "ktp-el"
+        end = masked.find("\n\n", h.end())
+        # An empty line right under the heading does not end its block.
+        while end != -1 and not masked[h.end() : end].strip():
+            end = masked.find("\n\n", end + 1)
+        out.append((h.end(), end if end != -1 else len(masked), item))
+    for i in range(len(out) - 1):
+        start, end, item = out[i]
+        nxt = out[i + 1][0]
+        if nxt < end:
+            out[i] = (start, masked.rfind("\n", 0, nxt), item)
+    return out
+
+
 def _clauses(masked: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _CLAUSE_END_RE.finditer(masked):
         if m.group() == "\n" and _soft_wrap(masked, m.start()):
+            continue
+        if m.group() == "." and _abbreviation_before(masked, m.start()):
             continue
         spans.append((start, m.start()))
         start = m.end()
@@ -188,14 +238,32 @@ def asked_role(quoted_low: str) -> str | None:
     return asked.pop() if len(asked) == 1 else None
 
 
-def _item_of_mention(masked: str, prev_end: int, m: Mention, next_start: int) -> str | None:
+def _item_of_mention(
+    masked: str, prev_end: int, m: Mention, next_start: int, sections: Sequence[tuple[int, int, str]] = ()
+) -> str | None:
     """The blank a figure is said of: the one named between the previous figure and it
     ("..., sedangkan blangko KIA tinggal 150"), else between it and the next figure of its clause
-    ("150 lembar blangko KIA"); None when neither or both are named."""
+    ("150 lembar blangko KIA"), else the one heading its section of lines ("KIA" / "Tercetak : 30");
+    None when none or both are named."""
     item, ambiguous = explicit_item(masked[prev_end : m.start])
     if item is not None or ambiguous:
         return item
-    return explicit_item(masked[m.end : next_start])[0]
+    item, ambiguous = explicit_item(masked[m.end : next_start])
+    if item is not None or ambiguous:
+        return item
+    return next((s_item for start, end, s_item in sections if start <= m.start < end), None)
+
+
+def _in_section(sections: Sequence[tuple[int, int, str]], pos: int) -> bool:
+    return any(start <= pos < end for start, end, _ in sections)
+
+
+def _said_of_supply(masked: str, prev_end: int, pos: int) -> bool:
+    """Whether the words before a figure (since the previous figure or comma) name a printer
+    supply ("ribbon", "tinta") and no blank."""
+    lo = max(prev_end, masked.rfind(",", prev_end, pos) + 1)
+    segment = masked[lo:pos]
+    return bool(_SUPPLY_RE.search(segment)) and not _BLANK_NAME_RE.search(segment)
 
 
 def read_text(
@@ -215,6 +283,7 @@ def read_text(
     if not mentions:
         return candidates, unassigned
     clauses = _clauses(masked)
+    sections = _sections(masked) if "\n" in masked else []
     ci = 0
     last: tuple[int, Candidate] | None = None  # the last candidate taken, with its clause start
     loose: list[tuple[Mention, str]] = []  # figures without a role, with their snippets
@@ -273,15 +342,19 @@ def read_text(
             continue
         if m.unit == "people" and role not in ("recorded", "printed"):
             continue
+        if m.unit != "blank" and _said_of_supply(masked, prev_end, m.start):
+            # "Sisa ribbon kami tinggal 2": a figure of the printer's supplies counts no blanks.
+            continue
         total = bool(keyword and keyword.total)
-        item = _item_of_mention(masked, prev_end, m, next_start)
+        item = _item_of_mention(masked, prev_end, m, next_start, sections)
+        headed = bool(sections) and _in_section(sections, m.start)
         day = line_date(low, m.start, sent)
         if m.conflict:
-            candidate = Candidate(role, None, snippet, strong, "conflict", total, item, day)
+            candidate = Candidate(role, None, snippet, strong, "conflict", total, item, day, headed)
         elif m.approximate or m.value is None:
-            candidate = Candidate(role, None, snippet, strong, "unclear", total, item, day)
+            candidate = Candidate(role, None, snippet, strong, "unclear", total, item, day, headed)
         else:
-            candidate = Candidate(role, m.value, snippet, strong, None, total, item, day)
+            candidate = Candidate(role, m.value, snippet, strong, None, total, item, day, headed)
         candidates.append(candidate)
         last = (c_start, candidate)
     if (

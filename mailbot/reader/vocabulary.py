@@ -68,12 +68,30 @@ OTHER_UNITS: tuple[str, ...] = (
     "alat", "perangkat", "petugas", "operator", "pegawai", "tahap", "gelombang", "lantai",
     "kabupaten", "kab", "kota", "provinsi", "kantor", "ruang", "paket", "box", "dus", "kardus",
     "koli", "minggunya", "harinya", "bulannya",
+    # Printer supplies come by the roll, ream, tube or cartridge; none of them is a blank.
+    "roll", "rol", "gulung", "gulungan", "rim", "lusin", "botol", "tabung", "cartridge", "catridge",
+    "ribbon", "ribon", "toner",
+)
+# Supplies of the card printer: a figure said of one of these, with no blank named beside it
+# ("Sisa ribbon kami tinggal 2"), counts no blanks.
+SUPPLY_WORDS: tuple[str, ...] = (
+    "ribbon", "ribon", "pita", "film", "tinta", "toner", "cartridge", "catridge", "kertas",
+    "laminating", "laminasi", "overlay", "cleaning kit", "cleaning card",
 )
 # Words after a unit that make a figure a rate ("100 keping per hari"), not a count.
 RATE_WORDS: tuple[str, ...] = (
     "per hari", "perhari", "/hari", "sehari", "tiap hari", "setiap hari", "per bulan", "perbulan",
     "/bulan", "sebulan", "tiap bulan", "setiap bulan", "per minggu", "perminggu", "/minggu",
     "seminggu", "tiap minggu", "setiap minggu", "per pekan",
+)
+
+# --- Abbreviations ---------------------------------------------------------------------
+
+# A full stop after one of these ends no clause: "blangko 1.000 keping untuk Kab. Nunukan telah
+# diterima", "Stok blangko Kab. Nunukan habis (0 keping)".
+ABBREVIATIONS: tuple[str, ...] = (
+    "kab", "kec", "kel", "prov", "ds", "jl", "jln", "yth", "kpd", "bpk", "bp", "sdr", "sdri", "dr",
+    "drs", "ir", "hj", "sos", "kom", "ttd", "tgl", "no",
 )
 
 # --- Approximation and bounds --------------------------------------------------------------
@@ -137,10 +155,14 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "printed": (
         "pencetakan", "cetak", "dicetak", "tercetak", "mencetak", "pencetakkan", "printed",
         "print", "cetakan",
+        # Typos of quick reports.
+        "pencetkan", "pencetakn", "pecetakan", "pncetakan", "pencetakaan", "pencatakan",
     ),
     "recorded": (
         "perekaman", "rekam", "direkam", "terekam", "merekam", "perekamam", "recorded",
         "recording", "rekaman",
+        # Typos of quick reports.
+        "perkaman", "prekaman", "perekeman", "perekamn", "perekman", "perrekaman",
     ),
     "ignore": (
         "rusak", "gagal", "gagal cetak", "blangko rusak", "belum rekam", "belum direkam",
@@ -239,6 +261,16 @@ REQUEST_PHRASES: tuple[str, ...] = (
     "mhn tambahan", "mhn penambahan", "mhn dikirim", "mhn dikirimkan", "mhn kirim", "mhn blangko",
     "mhn dibantu", "mhn segera",
 )
+# Right after a request phrase, these make it ask for a document, not for blanks: "Mohon dikirimkan
+# data rekap stok blangko per kabupaten/kota" asks for figures, and reports none.
+DOCUMENT_WORDS: tuple[str, ...] = (
+    "data", "rekap", "rekapan", "rekapitulasi", "laporan", "template", "format", "formulir", "form",
+    "file", "berkas", "dokumen", "surat", "jadwal", "informasi", "info", "juknis", "petunjuk",
+    "daftar", "salinan", "contoh", "link", "tautan", "softcopy", "soft copy", "bahan", "materi",
+    "password", "akun", "username",
+)
+# Filler words between a request phrase and what it asks for ("mohon dikirimkan kembali data ...").
+DOCUMENT_FILLERS: tuple[str, ...] = ("segera", "kembali", "lagi", "kepada kami", "ke kami", "kami", "kiranya", "juga")
 # A subject opening with one of these asks something ("Pertanyaan prosedur permohonan blangko"):
 # the request wording in it is what the question is about, not a request.
 QUESTION_SUBJECT_WORDS: tuple[str, ...] = (
@@ -289,6 +321,15 @@ PRESS_PHRASES: tuple[str, ...] = (
     "sumber berita", "berita online", "wartawan", "jurnalis", "wawancara", "siaran pers",
     "press release", "dikutip dari", "ujar kepala", "kata kepala", "ungkapnya", "tuturnya",
     "pungkasnya",
+)
+# A subject opening with one of these (after "Fwd:") forwards a news item: "Fwd: Berita Radar
+# Kaltara - 97 Ribu Blangko KTP-el". ("berita acara" is a receipt document.)
+PRESS_SUBJECT_WORDS: tuple[str, ...] = ("berita", "news", "artikel", "kliping", "liputan")
+# A news dateline opens an article's first paragraph with its place in capitals:
+# "TANJUNG SELOR - Disdukcapil Kaltara memiliki ...", "TARAKAN, Benuanta - ...".
+DATELINE_PLACES: tuple[str, ...] = (
+    "tanjung selor", "tarakan", "nunukan", "malinau", "tideng pale", "bulungan", "tana tidung",
+    "kaltara", "jakarta", "samarinda", "balikpapan", "sebatik", "krayan",
 )
 # ("redaksi" alone is no cue: "kesalahan redaksi" corrects a letter's wording; nor is "jelasnya":
 # "untuk lebih jelasnya".)
@@ -387,8 +428,14 @@ DISTRICT_ALIASES: dict[str, tuple[str, ...]] = {
 # Header cell words for each column of a report table (spreadsheet or HTML or text).
 COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     "date": ("tanggal", "tgl", "tgl.", "hari/tanggal", "hari / tanggal", "date", "hari, tanggal"),
-    "recorded": ("perekaman", "rekam", "jumlah perekaman", "terekam", "direkam", "recorded"),
-    "printed": ("pencetakan", "cetak", "jumlah pencetakan", "dicetak", "tercetak", "printed"),
+    "recorded": (
+        "perekaman", "rekam", "jumlah perekaman", "terekam", "direkam", "recorded", "perkaman",
+        "prekaman", "perekeman", "perekamn", "perekman",
+    ),
+    "printed": (
+        "pencetakan", "cetak", "jumlah pencetakan", "dicetak", "tercetak", "printed", "pencetkan",
+        "pencetakn", "pecetakan", "pncetakan", "pencatakan",
+    ),
     "stock_on_hand": (
         "sisa blangko", "sisa blanko", "sisa stok", "stok", "sisa", "persediaan", "stok akhir",
         "sisa akhir", "saldo", "stock", "sisa blangko ktp-el", "sisa stok blangko",

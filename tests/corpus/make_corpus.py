@@ -20,6 +20,7 @@ from kit import Part  # noqa: E402
 from cases_more import MORE_CASES  # noqa: E402
 from cases_clerk import CLERK_CASES  # noqa: E402
 from cases_clerk2 import CLERK2_CASES  # noqa: E402
+from cases_clerk3 import CLERK3_CASES  # noqa: E402
 
 OFFICE = "Disdukcapil Provinsi Kaltara <blangko@disdukcapil.kaltaraprov.example>"
 
@@ -127,7 +128,7 @@ def toml_value(value: object) -> str:
 
 
 def main() -> None:
-    cases = [Case(**c) if isinstance(c, dict) else c for c in CASES + MORE_CASES + CLERK_CASES + CLERK2_CASES]
+    cases = [Case(**c) if isinstance(c, dict) else c for c in CASES + MORE_CASES + CLERK_CASES + CLERK2_CASES + CLERK3_CASES]
     names = [c.name for c in cases]
     assert len(names) == len(set(names)), "duplicate case names"
     for old in HERE.glob("*.eml"):
