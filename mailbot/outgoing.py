@@ -93,7 +93,7 @@ def queue(
             status, reason = "suppressed", f"per-sender cap of {cap} automatic replies a day reached"
     row = OutboxMessage(
         purpose=purpose, message_id=message_id, category=category, sender=envelope.sender,
-        recipients=list(recipients), subject=final_subject, raw=raw, status=status, attempts=0,
+        recipients=list(recipients), to_address=recipients[0].lower(), subject=final_subject, raw=raw, status=status, attempts=0,
         next_attempt_at=now, last_error=reason, created_at=now, request_pk=request_pk,
     )
     session.add(row)

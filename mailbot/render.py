@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+import email.charset
 import email.policy
 import re
-from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid
+from email.header import Header
+from email.message import Message
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.utils import format_datetime, formataddr, make_msgid
 from pathlib import Path
 from typing import Literal
 
@@ -19,7 +23,10 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 LOOP_MARKER = "mailbot"
 # Headers are capped well below 998 characters by the guards; not folding them avoids the stdlib
 # folder's habit of moving a whole subject to a continuation line (read back with a leading space).
-OUTGOING = email.policy.default.clone(max_line_length=998)
+OUTGOING = email.policy.compat32.clone(max_line_length=998)
+UTF8_QP = email.charset.Charset("utf-8")
+UTF8_QP.body_encoding = email.charset.QP
+UNSAFE_HEADER = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\u0085\u2028\u2029]")
 
 BLANK_RUNS = re.compile(r"\n[ \t]*(?:\n[ \t]*){2,}")
 
@@ -95,28 +102,52 @@ def compose(envelope: Envelope, body: Rendered, *, category: Category, domain: s
             purpose: str) -> tuple[str, bytes]:
     """Build the full message; returns (Message-ID, raw bytes).
 
-    Every header value here comes from config or has already been cleaned by the guards;
-    EmailMessage refuses CR/LF in headers as a last line of defence.
+    Every header value here comes from config or has already been cleaned by the guards; a
+    value that still holds a line break or control character is refused here, the last line of
+    defence. (The stdlib's compat32 classes are used: several times faster than EmailMessage.)
     """
     message_id = make_msgid(idstring=_idstring(purpose), domain=domain)
-    msg = EmailMessage(policy=OUTGOING)
-    msg["From"] = f"{envelope.sender_name} <{envelope.sender}>"
-    msg["To"] = ", ".join(envelope.recipients)
-    msg["Subject"] = envelope.subject
-    msg["Date"] = format_datetime(now)
-    msg["Message-ID"] = message_id
-    if envelope.in_reply_to:
-        msg["In-Reply-To"] = envelope.in_reply_to
-        refs = [*envelope.references, envelope.in_reply_to]
-        msg["References"] = " ".join(dict.fromkeys(refs))
-    msg["Auto-Submitted"] = "auto-replied" if category == "reply" else "auto-generated"
-    msg["X-Auto-Response-Suppress"] = "All"
-    msg["X-Loop"] = f"{LOOP_MARKER}@{domain}"
-    msg["X-Mailbot-Category"] = category
-    msg.set_content(body.text, charset="utf-8", cte="quoted-printable")
+    for name, value in (("From", envelope.sender_name), ("From", envelope.sender), ("Subject", envelope.subject),
+                        ("To", " ".join(envelope.recipients)), ("In-Reply-To", envelope.in_reply_to or ""),
+                        ("References", " ".join(envelope.references))):
+        if UNSAFE_HEADER.search(value):
+            raise ValueError(f"refusing a line break or control character in the {name} header")
+    text = MIMEText(body.text, "plain", UTF8_QP)
     if body.html:
-        msg.add_alternative(body.html, subtype="html", charset="utf-8", cte="quoted-printable")
-    return message_id, msg.as_bytes()
+        msg: Message = MIMEMultipart("alternative")
+        msg.attach(text)
+        msg.attach(MIMEText(body.html, "html", UTF8_QP))
+    else:
+        msg = text
+    headers = [
+        ("From", formataddr((envelope.sender_name, envelope.sender), charset="utf-8")),
+        ("To", ", ".join(envelope.recipients)),
+        ("Subject", _encoded(envelope.subject)),
+        ("Date", format_datetime(now)),
+        ("Message-ID", message_id),
+    ]
+    if envelope.in_reply_to:
+        headers.append(("In-Reply-To", envelope.in_reply_to))
+        headers.append(("References", " ".join(dict.fromkeys([*envelope.references, envelope.in_reply_to]))))
+    headers += [
+        ("Auto-Submitted", "auto-replied" if category == "reply" else "auto-generated"),
+        ("X-Auto-Response-Suppress", "All"),
+        ("X-Loop", f"{LOOP_MARKER}@{domain}"),
+        ("X-Mailbot-Category", category),
+    ]
+    mime_headers = list(msg.items())
+    for name in [n for n, _ in mime_headers]:
+        del msg[name]
+    for name, value in [*headers, *mime_headers]:
+        msg[name] = value
+    return message_id, msg.as_bytes(policy=OUTGOING)
+
+
+def _encoded(value: str) -> str:
+    """RFC 2047 encoding for a header value that is not plain ASCII."""
+    if value.isascii():
+        return value
+    return Header(value, "utf-8").encode()
 
 
 def _idstring(purpose: str) -> str:

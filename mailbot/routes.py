@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from email.message import EmailMessage
+from email.message import Message as EmailHeaders
 
 from sqlalchemy.orm import Session
 
@@ -25,7 +25,7 @@ from mailbot.store.schema import Message, Report, Request
 
 
 def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
-             parsed: EmailMessage | None) -> str:
+             parsed: EmailHeaders | None) -> str:
     """Route one read message; returns a short outcome for logs and the run summary."""
     if verdict.kind == "automated":
         return automated(session, desk, message, verdict, parsed)
@@ -72,10 +72,10 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     """A request for blanks: record it, then decide (or link it to the one already open)."""
     district = trust.district or verdict.district
     item = verdict.item or "ktp-el"
-    if trust.trusted and district is not None and verdict.requested is not None:
-        asked = repo.open_request(session, district, item, states=("clarifying",))
-        if asked is not None:  # a fresh email that answers our question still completes the same request
-            return actions.complete_clarification(session, desk, asked, message, verdict, trust)
+    waiting = repo.open_request(session, district, item) if district is not None else None
+    if waiting is not None and waiting.state == "clarifying" and trust.trusted and verdict.requested is not None:
+        # a fresh email that answers our question still completes the same request
+        return actions.complete_clarification(session, desk, waiting, message, verdict, trust)
     now = desk.now()
     req = Request(
         reference=repo.next_reference(session, now.year), district=district, item=item,
@@ -84,9 +84,7 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     )
     session.add(req)
     session.flush()
-    open_one = thread if thread is not None and thread.state in repo.OPEN_STATES else None
-    if open_one is None and district is not None:
-        open_one = repo.open_request(session, district, item, exclude=req.id)
+    open_one = thread if thread is not None and thread.state in repo.OPEN_STATES else waiting
     if open_one is not None and trust.trusted:
         return actions.link(session, desk, req, open_one, message, verdict)
     return actions.decide_new(session, desk, req, message, verdict, trust)
@@ -207,7 +205,7 @@ def _refusal(command: ManagerCommand, target: Request) -> str:
 # --- automated mail ------------------------------------------------------------------------------
 
 def automated(session: Session, desk: Desk, message: Message, verdict: Verdict,
-              parsed: EmailMessage | None) -> str:
+              parsed: EmailHeaders | None) -> str:
     """Never answered. A bounce of one of our own messages is matched to it and reported to the operator."""
     mentioned = [m for m in _our_message_ids(message.raw or b"", desk.config.office.domain)
                  if m != message.message_id]

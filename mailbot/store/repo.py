@@ -131,7 +131,8 @@ def open_request(session: Session, district: str, item: str, *, states: tuple[st
     )
     if exclude is not None:
         query = query.where(Request.id != exclude)
-    return session.scalar(query.order_by(Request.id).limit(1))
+    # a request waiting for our question to be answered comes first: a new email may be that answer
+    return session.scalar(query.order_by(Request.state != "clarifying", Request.id).limit(1))
 
 
 def latest_shipment(session: Session, district: str, item: str) -> Request | None:
@@ -180,13 +181,11 @@ def audit(session: Session, *, at: datetime, actor: str, action: str, target: st
 
 def replies_sent_today(session: Session, recipient: str, day_start: datetime) -> int:
     """Automatic replies queued to *recipient* since *day_start* (for the per-sender daily cap)."""
-    rows = session.scalars(
-        select(OutboxMessage.recipients).where(
-            OutboxMessage.category == "reply", OutboxMessage.created_at >= day_start,
-            OutboxMessage.status != "suppressed",
-        )
-    )
-    return sum(1 for recipients in rows if recipient in recipients)
+    return int(session.scalar(
+        select(func.count(OutboxMessage.id)).where(
+            OutboxMessage.category == "reply", OutboxMessage.to_address == recipient.lower(),
+            OutboxMessage.created_at >= day_start, OutboxMessage.status != "suppressed")
+    ) or 0)
 
 
 def due_outbox(session: Session, now: datetime, limit: int = 100) -> list[OutboxMessage]:

@@ -72,6 +72,7 @@ class Request(Base):
     """A district's request for blanks, from first mail to receipt."""
 
     __tablename__ = "requests"
+    __table_args__ = (Index("ix_requests_open", "district", "item", "state"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     reference: Mapped[str] = mapped_column(String(20), unique=True)
@@ -156,6 +157,7 @@ class OutboxMessage(Base):
     """A message to send, written in the same transaction as the facts it reports."""
 
     __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_cap", "category", "to_address", "created_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # What this message is for, e.g. "reply:<message pk>"; at most one message per purpose.
@@ -164,6 +166,8 @@ class OutboxMessage(Base):
     category: Mapped[str] = mapped_column(String(20))  # reply | alert | digest | notice
     sender: Mapped[str] = mapped_column(String(320))
     recipients: Mapped[list] = mapped_column(JSON)
+    # The first recipient, lowercased: what the per-sender daily cap of automatic replies counts.
+    to_address: Mapped[str] = mapped_column(String(320))
     subject: Mapped[str] = mapped_column(Text)
     raw: Mapped[bytes] = mapped_column(LargeBinary)
     # queued | sent | failed | suppressed

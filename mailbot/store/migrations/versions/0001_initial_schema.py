@@ -1,8 +1,8 @@
 """initial schema
 
 Revision ID: 0001
-Revises: 
-Create Date: 2026-11-27 23:03:35.102399
+Revises:
+Create Date: 2026-11-27 23:45:58.586499
 """
 
 from alembic import op
@@ -126,6 +126,7 @@ def upgrade() -> None:
     with op.batch_alter_table('requests', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_requests_created_at'), ['created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_requests_district'), ['district'], unique=False)
+        batch_op.create_index('ix_requests_open', ['district', 'item', 'state'], unique=False)
         batch_op.create_index(batch_op.f('ix_requests_state'), ['state'], unique=False)
 
     op.create_table('decisions',
@@ -172,6 +173,7 @@ def upgrade() -> None:
     sa.Column('category', sa.String(length=20), nullable=False),
     sa.Column('sender', sa.String(length=320), nullable=False),
     sa.Column('recipients', sa.JSON(), nullable=False),
+    sa.Column('to_address', sa.String(length=320), nullable=False),
     sa.Column('subject', sa.Text(), nullable=False),
     sa.Column('raw', sa.LargeBinary(), nullable=False),
     sa.Column('status', sa.String(length=20), nullable=False),
@@ -187,6 +189,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('purpose')
     )
     with op.batch_alter_table('outbox', schema=None) as batch_op:
+        batch_op.create_index('ix_outbox_cap', ['category', 'to_address', 'created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_outbox_next_attempt_at'), ['next_attempt_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_outbox_status'), ['status'], unique=False)
 
@@ -198,6 +201,7 @@ def downgrade() -> None:
     with op.batch_alter_table('outbox', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_outbox_status'))
         batch_op.drop_index(batch_op.f('ix_outbox_next_attempt_at'))
+        batch_op.drop_index('ix_outbox_cap')
 
     op.drop_table('outbox')
     with op.batch_alter_table('ledger_entries', schema=None) as batch_op:
@@ -211,6 +215,7 @@ def downgrade() -> None:
     op.drop_table('decisions')
     with op.batch_alter_table('requests', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_requests_state'))
+        batch_op.drop_index('ix_requests_open')
         batch_op.drop_index(batch_op.f('ix_requests_district'))
         batch_op.drop_index(batch_op.f('ix_requests_created_at'))
 
