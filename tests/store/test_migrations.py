@@ -28,7 +28,7 @@ def test_migrated_database_matches_the_models(tmp_path: Path) -> None:
     with engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert diff == []
-    journal = engine.connect().exec_driver_sql("PRAGMA journal_mode").scalar()
-    assert journal == "wal"
-    assert engine.connect().exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
     engine.dispose()
