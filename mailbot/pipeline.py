@@ -1,12 +1,25 @@
-"""The path one message walks: intake -> limits -> read -> guard -> route (record, decide, queue) -> acknowledge.
+"""The path one message walks, in order:
+
+    fetch       inbox.fetch_new()                       transports/ (Maildir, IMAP)
+    intake      store raw bytes under a unique key      intake()
+    limits      size, attachments, MIME depth           limits()
+    read        the pure reader's verdict               read()        -> mailbot.reader
+    guard       sender trust, automated mail            guard()       -> mailbot.guards
+    record      request / report / receipt, ledger      route()       -> mailbot.routes
+    decide      allocation policy                                     -> mailbot.actions, mailbot.stock
+    render      reply from templates/                                 -> mailbot.render
+    queue       outbox row in the same transaction                    -> mailbot.outgoing
+    commit      one transaction per group of messages   process_batch()
+    acknowledge inbox.acknowledge() after the commit    _acknowledge()
+    send        the outbox worker, with retries         mailbot.outbox.flush()
 
 Everything a message causes (its archive row, request, report, ledger entries, decision and
-replies in the outbox) is written in ONE database transaction. The inbox copy is acknowledged
-only after that transaction commits, and sending happens from the outbox afterwards. A crash at
-any point therefore leaves either nothing (the message is read again and processed once) or
-everything (the message is found by its unique key and only acknowledged).
+replies in the outbox) is written in the same database transaction, inside a savepoint of its
+own. The inbox copy is acknowledged only after that transaction commits, and sending happens from
+the outbox afterwards. A crash at any point therefore leaves either nothing (the message is read
+again and processed once) or everything (the message is found by its unique key and only
+acknowledged).
 """
-
 from __future__ import annotations
 
 import email
