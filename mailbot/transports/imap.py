@@ -17,6 +17,7 @@ from imapclient.exceptions import IMAPClientError, LoginError
 from mailbot.config import ImapInbox as ImapInboxConfig
 from mailbot.errors import ImapCommandError, ImapConnectionError, ImapLoginError
 from mailbot.transports.base import CursorStore, IncomingMessage
+from mailbot.transports.tls import client_context
 
 log = logging.getLogger(__name__)
 
@@ -286,12 +287,7 @@ class ImapInbox:
         return f"{self._config.host}:{self._port}"
 
     def _ssl_context(self) -> ssl.SSLContext:
-        cafile = str(self._config.ca_file) if self._config.ca_file else None
-        context = ssl.create_default_context(cafile=cafile)
-        if not self._config.verify_certificate:
-            context.check_hostname = False
-            context.verify_mode = ssl.CERT_NONE
-        return context
+        return client_context(verify_certificate=self._config.verify_certificate, ca_file=self._config.ca_file)
 
     def _connect(self) -> IMAPClient:
         """Open, secure, log in, select the folder; raises connection errors as they come."""

@@ -15,6 +15,7 @@ from mailbot.errors import (
     TemporaryDeliveryError,
 )
 from mailbot.transports.base import OutgoingMessage
+from mailbot.transports.tls import client_context
 
 log = logging.getLogger(__name__)
 
@@ -79,12 +80,7 @@ class SmtpSender:
         return f"{self._config.host}:{self._port}"
 
     def _ssl_context(self) -> ssl.SSLContext:
-        cafile = str(self._config.ca_file) if self._config.ca_file else None
-        context = ssl.create_default_context(cafile=cafile)
-        if not self._config.verify_certificate:
-            context.check_hostname = False
-            context.verify_mode = ssl.CERT_NONE
-        return context
+        return client_context(verify_certificate=self._config.verify_certificate, ca_file=self._config.ca_file)
 
     def _connect(self) -> smtplib.SMTP:
         config = self._config
