@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from mailbot.reader import vocabulary as vocab
 from mailbot.reader.automated import automation_reasons, content_reasons, header_reasons
@@ -11,6 +12,7 @@ from mailbot.reader.classify import (
     district_named,
     district_of_sender,
     is_news,
+    is_phishing,
     is_press,
     item_of,
     kind_of,
@@ -20,7 +22,16 @@ from mailbot.reader.dates import report_date
 from mailbot.reader.mime import ReadLimits, extract
 from mailbot.reader.numbers import normalise
 from mailbot.reader.quotes import split_quoted, strip_quoted, text_before_forward
-from mailbot.reader.roles import Candidate, asked_role, read_table, read_text, settle, split_text_tables
+from mailbot.reader.roles import (
+    Candidate,
+    Reading,
+    asked_role,
+    current_requests,
+    read_table,
+    read_text,
+    settle,
+    split_text_tables,
+)
 from mailbot.reader.verdict import QUANTITY_FIELDS, District, Doubt, Evidence, Verdict
 
 __all__ = [
@@ -54,6 +65,26 @@ def _subject_prefixes(subject: str) -> tuple[str, bool, bool]:
         else:
             reply = True
         subject = subject[m.end() :]
+
+
+def _unnamed_beside_named(reading: Reading, candidates: Sequence[Candidate], item: str) -> Reading:
+    """The figures settled on, less those said of no blank while another figure for the same field
+    names the mail's blank: "mohon tambahan 1.000 keping. Kalau bisa sekalian KIA 200 lembar" is
+    not a KIA request of 1.000; a clerk would ask."""
+    values = dict(reading.values)
+    doubts = list(reading.doubts)
+    for field, value in reading.values.items():
+        mine = [c for c in candidates if c.field == field and c.value is not None]
+        if all(c.item is None for c in mine if c.value == value) and any(
+            c.item == item and c.value != value for c in mine
+        ):
+            del values[field]
+            texts = " / ".join(dict.fromkeys(c.text for c in mine))
+            doubts.append(Doubt(field, "conflict", texts))
+    if len(values) == len(reading.values):
+        return reading
+    evidence = tuple(e for e in reading.evidence if e.field in values)
+    return replace(reading, values=values, evidence=evidence, doubts=tuple(doubts))
 
 
 def read_message(
@@ -131,29 +162,47 @@ def read_message(
     answer_role = asked_role(normalise(quoted_text)) if is_reply and quoted_text else None
     text_candidates, unassigned = read_text(text, low, answer_role, parts.date)
     candidates.extend(text_candidates)
-    if press:
+    candidates = current_requests(candidates)
+    # A scam from an unknown sender ("Kotak surat Anda hampir penuh ... kuota 10 GB") states no figures.
+    scam = not sender_known and is_phishing(normalise(subject + "\n" + new_text))
+    if press or scam:
         candidates, unassigned = [], []
     reading = settle(candidates, unassigned)
     item, item_ambiguous, item_assumed = item_of(low_all, normalise(parts.text))
+    asked = {c.item for c in candidates if c.field == "requested" and c.value is not None}
+    said_of = {c.item for c in candidates if c.value is not None}
     if item_ambiguous:
         # Both blanks named: the one named with the figure asked for is what the mail is about
         # ("stok KTP-el masih 3.200 (cukup) ... mohon tambahan blangko KIA 1.000 lembar").
-        asked = {c.item for c in candidates if c.field == "requested" and c.value is not None}
-        said_of = {c.item for c in candidates if c.value is not None}
         if len(asked) == 1 and None not in asked:
             item, item_ambiguous = asked.pop(), False  # type: ignore[assignment]
         elif not asked and "ktp-el" in said_of and None not in said_of and any(c.headed for c in candidates):
             # A report with a section per blank ("KTP-el" / figures, "KIA" / figures), every
             # figure said of one of them: the report is read for KTP-el, the desk's daily blank.
             item, item_ambiguous = "ktp-el", False
+    if (
+        (item_ambiguous or item == "kia")
+        and not asked
+        and "kia" in said_of
+        and any(c.table and c.item is None for c in candidates if c.value is not None)
+        and all(c.table for c in candidates if c.value is not None and c.item is None)
+    ):
+        # A report table that names no blank beside one whose columns name KIA ("Pencetakan
+        # KIA | Sisa Blangko KIA"): a blank not named KIA is KTP-el at this desk, and the report
+        # is read for it.
+        candidates = [replace(c, item="ktp-el") if c.table and c.item is None else c for c in candidates]
+        item, item_ambiguous, item_assumed = "ktp-el", False, False
+        reading = settle([c for c in candidates if c.item == "ktp-el"], unassigned)
     if item is not None and not item_assumed and any(c.item not in (None, item) for c in candidates):
         # Figures said of the other blank are not this mail's figures.
         candidates = [c for c in candidates if c.item in (None, item)]
         reading = settle(candidates, unassigned)
+    if item is not None and not item_assumed:
+        reading = _unnamed_beside_named(reading, candidates, item)
     doubt_fields = {d.field for d in reading.doubts}
     kind_text = subject_for_kind(normalise(read_subject)) + "\n" + normalise(new_text)
     kind = kind_of(kind_text, set(reading.values), doubt_fields, bool(tables and candidates))
-    if press:
+    if press or scam:
         kind = "other"
     notes = list(parts.notes)
     if kind == "other":

@@ -37,6 +37,26 @@ _DOCUMENT_REQUEST_RE = re.compile(
 )
 
 
+_PHISHING_RE = _phrase_re(vocab.PHISHING_PHRASES)
+
+
+def is_phishing(low: str) -> bool:
+    """Whether the text has the shape of an account scam ("kotak surat Anda hampir penuh")."""
+    return bool(_PHISHING_RE.search(low))
+
+
+# A request or receipt phrase denied ("belum kami terima", "tidak butuh tambahan") says neither.
+_NEGATED_PHRASE_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(vocab.NEGATION_WORDS, key=len, reverse=True)) + r")"
+    r"(?:\s+(?:" + "|".join(re.escape(w) for w in sorted(vocab.NEGATION_FILLERS, key=len, reverse=True)) + r")){0,2}\s+"
+    r"(?:" + "|".join(
+        re.escape(p) for p in sorted(
+            set(vocab.RECEIPT_PHRASES + vocab.REQUEST_PHRASES + vocab.WEAK_REQUEST_KIND_PHRASES), key=len, reverse=True
+        )
+    ) + r")(?![\w-])"
+)
+
+
 def is_press(low: str) -> bool:
     """Whether the text is, or forwards, a news article or a journalist's mail."""
     return bool(_PRESS_RE.search(low))
@@ -170,6 +190,7 @@ def kind_of(
     fields: quantity fields with a value; doubt_fields: quantity fields with a doubt.
     """
     text = _SALUTATION_RE.sub("", _THANKS_RE.sub(" ", low))
+    text = _NEGATED_PHRASE_RE.sub(" ", text)
     # "Mohon dikirimkan data rekap stok blangko ...": asks for a document, and reports nothing.
     text = _DOCUMENT_REQUEST_RE.sub(" ", text)
     seen = fields | doubt_fields

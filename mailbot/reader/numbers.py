@@ -233,7 +233,10 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"\b\d[\d.,]*\s*(?:rupiah|juta rupiah)\b",
     # Letter numbers "Nomor: 470/215/Disdukcapil/XI/2022", street numbers "No. 12".
     r"\b(?:nomor|nmr|no|nomer)\b\s*\.?\s*:?\s*[\w.\-]*\d[\w.\-/]*",
-    r"[\w.\-]*\d[\w.\-]*(?:\s?/\s?[\w.\-]+){2,}",
+    # (A full stop right after such a number ends the sentence: "tgl 16/01/2026. Mohon maaf ...".)
+    r"[\w.\-]*\d[\w.\-]*(?:\s?/\s?[\w.\-]*\w){2,}",
+    # Letters referred to: "surat 470/038", "surat kami No. 470/12".
+    r"\b(?:surat|srt)\b(?:\s+(?:kami|kmi|nomor|nmr|no\.?))*\s*:?\s*\d[\w.\-]*/[\w.\-/]*\w",
     r"\b(?:rt|rw)\b\s*\.?\s*:?\s*\d+",
     r"\bkode\s*pos\s*:?\s*\d+",
     r"\b(?:km|lantai|lt|blok|kav|kavling|gang|gg|ruang|pasal|ayat|bab|lampiran|hal|halaman|ke)\b\s*[.\-]?\s*\d+\w*",
@@ -253,6 +256,8 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b",
     rf"\b\d{{1,2}}\s*(?:{_MONTHS})\b\.?(?:\s*'?\d{{2,4}}\b)?",
     rf"\b(?:{_MONTHS})\b\.?\s*'?\d{{4}}\b",
+    # A day of the month: "tgl 15 tidak lapor", "tanggal 5".
+    r"\b(?:tgl|tanggal|tggl|tg)\b\.?\s*\d{1,2}\b(?![.,]\d)(?!\s*[/\-.]\s*\d)",
     r"\b(?:tahun|thn|th|ta|t\.a|anggaran|periode|sejak|semester\s+\w+|triwulan\s+\w+|tw\s*\w+)\b\.?\s*(?:19|20)\d{2}\b",
     r"\b(?:19|20)\d{2}\s*/\s*(?:19|20)\d{2}\b",
     # Times.

@@ -34,6 +34,9 @@ _CONTINUATION_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in vocab.CO
 # Only these roles are read from words after a number ("2.000 keping sudah kami terima",
 # "3 keping rusak"); anything else after a number usually belongs to the next one.
 _AFTER_ROLES = frozenset(("received", "ignore"))
+# Any role word may follow its number in a relative clause: "2 ribu keping yg kami mohon tgl 3 jan",
+# "300 keping yang tersisa".
+_RELATIVE_BEFORE_RE = re.compile(r"(?<![\w-])(?:yang|yg)(?:\s+(?:kami|sudah|sdh|telah|tlh|kita|saya))*\s+$")
 _TOTAL_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in vocab.TOTAL_WORDS) + r")\s*:?\s*$")
 _CONTRAST_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in vocab.CONTRAST_WORDS) + r")(?![\w-])")
 # A line break inside wrapped prose is no clause end: "kami mohon tambahan blangko sebanyak\n1.500 keping".
@@ -58,6 +61,31 @@ _HEADING_RE = re.compile(
     re.MULTILINE,
 )
 _KIA_NAMES = frozenset(vocab.KIA_WORDS)
+def _words_re(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_FILLERS = r"(?:\s+(?:" + _words_re(vocab.NEGATION_FILLERS) + r")){0,2}\s+$"
+# A role word denied ("blm sampai", "belum kami terima", "tidak butuh") or affirmed ("sudah kami terima").
+_NEGATED_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NEGATION_WORDS) + r")" + _FILLERS)
+_AFFIRMED_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.AFFIRM_WORDS) + r")" + _FILLERS)
+_AFFIRMED_PHRASE_RE = re.compile(r"^(?:" + _words_re(vocab.AFFIRM_WORDS) + r")\s")
+# "tidak sampai 500", "belum sampai 1.000": a bound, read as such by the number reader, not a denial.
+_BOUND_PHRASES = frozenset(" ".join(p.split()) for p in vocab.APPROX_BEFORE)
+_NUMBER_NEXT_RE = re.compile(r"\s*:?\s*\d")
+_CORRECTION_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTION_WORDS) + r")(?![\w-])")
+_EARLIER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EARLIER_WORDS) + r")(?![\w-])")
+# The blank named right after a figure ("3.000 keping KTP-el") belongs to that figure.
+_OWNED_NAME_RE = re.compile(
+    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?(?:(?:blangko|blanko)[ \t]+)?(?:"
+    + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS)
+    + r")(?![\w])"
+)
+# "mohon 1.000 keping agar sudah sampai sebelum ...": a wish, not a receipt.
+_PURPOSE_RE = re.compile(
+    r"(?<![\w-])(?:agar|supaya|biar|sehingga|sebelum|hingga|paling lambat|so that|before)(?![\w-])"
+)
+_NEG_WINDOW = 40
 _NEAR = 18  # a bare number ("2000", "77212") counts only this close after its role word
 _SNIPPET = 110
 
@@ -70,6 +98,8 @@ class Keyword:
     weak: bool
     receipt_verb: bool
     total: bool = False  # "Total perekaman": a sum that outranks the parts listed beside it
+    affirmed: bool = False  # a receipt verb said as done: "sudah kami terima", "telah sampai"
+    denied: bool = False  # a role word denied ("belum sampai", "tidak butuh"): its role is "ignore"
 
 
 @dataclass(frozen=True)
@@ -85,6 +115,8 @@ class Candidate:
     item: str | None = None  # the blank named with the figure ("blangko KIA tinggal 150"), if any
     row_date: date | None = None  # the date opening the figure's line ("- Jumat 13/3 : sisa 3.007")
     headed: bool = False  # the item comes from a heading over the figure's section of lines ("KIA")
+    earlier: bool = False  # a requested figure said of an earlier request ("surat permohonan ... kemarin")
+    table: bool = False  # read from a report table
 
 
 @dataclass(frozen=True)
@@ -105,8 +137,27 @@ def keywords(masked: str) -> list[Keyword]:
         word = m.group()
         if word in _NOT_ROLE:
             continue
+        role = _ROLE_OF[word]
         total = bool(_TOTAL_BEFORE_RE.search(masked, max(0, m.start() - 12), m.start()))
-        out.append(Keyword(m.start(), m.end(), _ROLE_OF[word], word in _WEAK, word in _RECEIPT_VERBS, total))
+        window_lo = max(0, m.start() - _NEG_WINDOW)
+        neg = _NEGATED_BEFORE_RE.search(masked, window_lo, m.start()) if role != "ignore" else None
+        prev = out[-1] if out else None
+        if neg is None and prev is not None and prev.denied and not masked[prev.end : m.start()].strip():
+            # "tidak butuh tambahan": the denial runs on over the role words that follow it.
+            out.append(Keyword(m.start(), m.end(), "ignore", False, False, total, denied=True))
+            continue
+        if neg is not None:
+            phrase = " ".join(masked[neg.start() : m.end()].split())
+            if phrase in _BOUND_PHRASES and _NUMBER_NEXT_RE.match(masked, m.end()):
+                # "sisa stok tidak sampai 500 keping": a bound on the figure, not a denial.
+                continue
+            out.append(Keyword(m.start(), m.end(), "ignore", False, False, total, denied=True))
+            continue
+        receipt = word in _RECEIPT_VERBS
+        affirmed = receipt and bool(
+            _AFFIRMED_PHRASE_RE.match(word) or _AFFIRMED_BEFORE_RE.search(masked, window_lo, m.start())
+        )
+        out.append(Keyword(m.start(), m.end(), role, word in _WEAK, receipt, total, affirmed))
     return out
 
 
@@ -191,7 +242,7 @@ def _role_for(
         chosen is not None
         and len(before) > 1
         and before[-2].role == "ignore"
-        and not masked[before[-2].end : chosen.start].strip(" :")
+        and not masked[before[-2].end : chosen.start].strip()
     ):
         # "target perekaman 300 jiwa", "rata-rata pencetakan 90": the word before the role word
         # makes the figure something other than the count itself.
@@ -204,6 +255,11 @@ def _role_for(
     role = chosen.role
     if role == "requested" and chosen.weak and clause_has_receipt:
         return "received", True, chosen
+    if role == "requested" and pool is before:
+        done = next((k for k in after if k.affirmed), None)
+        if done is not None and not _PURPOSE_RE.search(masked, m.end, done.start):
+            # "permohonan kami sebanyak 2.000 keping sudah kami terima": what was asked has come.
+            return "received", True, done
     strong = any(k.role == role and not k.weak for k in pool)
     if role != "requested":
         strong = True
@@ -239,13 +295,22 @@ def asked_role(quoted_low: str) -> str | None:
 
 
 def _item_of_mention(
-    masked: str, prev_end: int, m: Mention, next_start: int, sections: Sequence[tuple[int, int, str]] = ()
+    masked: str,
+    prev_end: int,
+    m: Mention,
+    next_start: int,
+    sections: Sequence[tuple[int, int, str]] = (),
+    after_figure: bool = False,
 ) -> str | None:
     """The blank a figure is said of: the one named between the previous figure and it
     ("..., sedangkan blangko KIA tinggal 150"), else between it and the next figure of its clause
     ("150 lembar blangko KIA"), else the one heading its section of lines ("KIA" / "Tercetak : 30");
     None when none or both are named."""
     item, ambiguous = explicit_item(masked[prev_end : m.start])
+    if ambiguous and after_figure and (owned := _OWNED_NAME_RE.match(masked, prev_end)):
+        # "3.000 keping KTP-el tadi siang ... blangko KIA 500 pcs": the first name is the previous
+        # figure's; the one left is this figure's.
+        item, ambiguous = explicit_item(masked[owned.end() : m.start])
     if item is not None or ambiguous:
         return item
     item, ambiguous = explicit_item(masked[m.end : next_start])
@@ -264,6 +329,35 @@ def _said_of_supply(masked: str, prev_end: int, pos: int) -> bool:
     lo = max(prev_end, masked.rfind(",", prev_end, pos) + 1)
     segment = masked[lo:pos]
     return bool(_SUPPLY_RE.search(segment)) and not _BLANK_NAME_RE.search(segment)
+
+
+def _said_of_earlier(
+    masked: str, kws: Sequence[Keyword], c_start: int, prev_end: int, m: Mention, after_limit: int
+) -> bool:
+    """Whether the words of a figure name an earlier request ("surat permohonan 3.000 keping tadi
+    siang", "menindaklanjuti surat kami ... sebanyak 3.000 keping"). The words of a figure run from
+    its clause start, or from the first role word after the previous figure, to the next role word
+    after it (words right after a figure are that figure's: "3.000 keping KTP-el tadi siang")."""
+    lo = prev_end
+    if prev_end > c_start:
+        lo = next((k.start for k in kws if prev_end <= k.start < m.start), m.start)
+    first_kw = next((k.start for k in kws if lo <= k.start < m.start), m.start)
+    # "Kemarin kami sudah telpon, mohon tambahan 1.000 keping": a comma before the figure's first
+    # role word ends what is said of it.
+    lo = max(lo, masked.rfind(",", lo, first_kw) + 1)
+    hi = next((k.start for k in kws if m.end <= k.start < after_limit), after_limit)
+    return bool(_EARLIER_RE.search(masked, lo, m.start) or _EARLIER_RE.search(masked, m.end, hi))
+
+
+def current_requests(candidates: list[Candidate]) -> list[Candidate]:
+    """Candidates without the figures of an earlier request when the mail asks a figure anew: a
+    reminder restates what it chases, but "surat permohonan 3.000 keping tadi siang ... bisa sekalian
+    dikirim blangko KIA 500 pcs?" asks for the 500."""
+    if any(c.earlier for c in candidates) and any(
+        c.field == "requested" and not c.earlier for c in candidates
+    ):
+        return [c for c in candidates if not c.earlier]
+    return candidates
 
 
 def read_text(
@@ -286,6 +380,7 @@ def read_text(
     sections = _sections(masked) if "\n" in masked else []
     ci = 0
     last: tuple[int, Candidate] | None = None  # the last candidate taken, with its clause start
+    ignored_end = -1  # the end of the last figure its clause gave no role ("bukan 2.518")
     loose: list[tuple[Mention, str]] = []  # figures without a role, with their snippets
     for idx, m in enumerate(mentions):
         while ci < len(clauses) - 1 and clauses[ci][1] <= m.start:
@@ -300,11 +395,22 @@ def read_text(
         comma = masked.find(",", m.end, next_start)
         after_limit = comma if comma != -1 else next_start
         before = [k for k in kws if k.start >= prev_end and k.end <= m.start]
-        if not before and _CONTINUATION_RE.search(masked, prev_end, m.start):
+        if not before and ignored_end == prev_end > c_start and _CORRECTION_RE.search(masked, prev_end, m.start):
+            # "sisa blangko bukan 2.518 tetapi 2.581", "sebelumnya 3.000 keping kami ubah menjadi
+            # 2.000": the corrected figure takes the role its clause names.
+            before = [k for k in kws if k.start >= c_start and k.end <= m.start and k.role != "ignore"]
+        elif not before and _CONTINUATION_RE.search(masked, prev_end, m.start):
             # "..., tepatnya 396", "... dan blangko KIA 500": the role carries over from the clause.
             before = [k for k in kws if k.start >= c_start and k.end <= m.start]
-        after = [k for k in kws if k.start >= m.end and k.end <= after_limit and k.role in _AFTER_ROLES]
-        clause_has_receipt = any(k.receipt_verb and c_start <= k.start < c_end for k in kws)
+        after = [
+            k for k in kws
+            if k.start >= m.end and k.end <= after_limit
+            and (k.role in _AFTER_ROLES or _RELATIVE_BEFORE_RE.search(masked, max(m.end, k.start - 24), k.start))
+        ]
+        # A receipt verb before the figure, or among its own words after it ("2.000 keping sudah
+        # kami terima"); one past the next figure is that figure's ("..., yg sebelumnya 1.000 keping
+        # sdh diterima").
+        clause_has_receipt = any(k.receipt_verb and c_start <= k.start < next_start for k in kws)
         role, strong, keyword = _role_for(m, before, after, clause_has_receipt, masked)
         snippet = _snippet(original, m.start, m.end, c_start, c_end)
         if m.unit == "other" or m.rate:
@@ -336,6 +442,8 @@ def read_text(
             candidates.append(Candidate(last[1].field, None, snippet, last[1].strong, "conflict", last[1].total))
             continue
         if role is None or role == "ignore":
+            if role == "ignore":
+                ignored_end = m.end
             if role is None and (m.unit == "blank" or (m.value is not None and m.value >= 10 and not m.spelled)):
                 unassigned.append(snippet)
                 loose.append((m, snippet))
@@ -346,15 +454,16 @@ def read_text(
             # "Sisa ribbon kami tinggal 2": a figure of the printer's supplies counts no blanks.
             continue
         total = bool(keyword and keyword.total)
-        item = _item_of_mention(masked, prev_end, m, next_start, sections)
+        item = _item_of_mention(masked, prev_end, m, next_start, sections, prev_end > c_start)
         headed = bool(sections) and _in_section(sections, m.start)
         day = line_date(low, m.start, sent)
+        earlier = role == "requested" and _said_of_earlier(masked, kws, c_start, prev_end, m, after_limit)
         if m.conflict:
-            candidate = Candidate(role, None, snippet, strong, "conflict", total, item, day, headed)
+            candidate = Candidate(role, None, snippet, strong, "conflict", total, item, day, headed, earlier)
         elif m.approximate or m.value is None:
-            candidate = Candidate(role, None, snippet, strong, "unclear", total, item, day, headed)
+            candidate = Candidate(role, None, snippet, strong, "unclear", total, item, day, headed, earlier)
         else:
-            candidate = Candidate(role, m.value, snippet, strong, None, total, item, day, headed)
+            candidate = Candidate(role, m.value, snippet, strong, None, total, item, day, headed, earlier)
         candidates.append(candidate)
         last = (c_start, candidate)
     if (
@@ -405,6 +514,10 @@ def column_of(header: object) -> str | None:
         if _COLUMN_RES[col].search(text):
             return col
     return None
+
+
+def normalise_header(cell: object) -> str:
+    return " ".join(str(cell).lower().split()) if cell is not None else ""
 
 
 def _header_columns(row: tuple[object, ...]) -> dict[int, str] | None:
@@ -468,7 +581,10 @@ def read_table(rows: tuple[tuple[object, ...], ...], sent: datetime | None, sour
                 if chosen[i] not in (None, "", "-"):
                     candidates.append(Candidate(col, None, f"{source}: {header}: {chosen[i]}{label}", True, "unclear"))
                 continue
-            candidates.append(Candidate(col, value, f"{source}: {header}: {chosen[i]}{label}", True))
+            item, _ = explicit_item(normalise_header(row[i]))
+            candidates.append(
+                Candidate(col, value, f"{source}: {header}: {chosen[i]}{label}", True, item=item, table=True)
+            )
         return candidates, row_date
     return None
 
@@ -496,6 +612,9 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
                     continue
                 row = tuple(c for c in _SPLIT_RE.split(lines[j].lstrip("> ").strip()) if c != "")
                 if len(row) < 2 or abs(len(row) - len(cells)) > 1:
+                    break
+                if len(row) >= 3 and _header_columns(row) is not None:
+                    # The header of the next table ("| Tanggal | Pencetakan KIA | Sisa Blangko KIA |").
                     break
                 rows.append(row)
                 j += 1

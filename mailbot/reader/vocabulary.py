@@ -71,6 +71,8 @@ OTHER_UNITS: tuple[str, ...] = (
     # Printer supplies come by the roll, ream, tube or cartridge; none of them is a blank.
     "roll", "rol", "gulung", "gulungan", "rim", "lusin", "botol", "tabung", "cartridge", "catridge",
     "ribbon", "ribon", "toner",
+    # Sizes of data and mailboxes ("kuota 10 GB"), and schools ("di 12 SD").
+    "gb", "mb", "kb", "tb", "gigabyte", "megabyte", "sd", "smp", "sma", "smk", "tk", "paud", "mts",
 )
 # Supplies of the card printer: a figure said of one of these, with no blank named beside it
 # ("Sisa ribbon kami tinggal 2"), counts no blanks.
@@ -138,6 +140,13 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         # A request put as a question: "Apakah bisa dikirim 1.500 keping minggu ini?"
         "bisa dikirim", "dapat dikirim", "bisa dikirimkan", "dapat dikirimkan", "bisakah dikirim",
         "dapatkah dikirim", "bisa minta", "boleh minta",
+        "bisa sekalian dikirim", "dapat sekalian dikirim", "bisa sekalian dikirimkan",
+        "dapat sekalian dikirimkan", "bisa segera dikirim", "dapat segera dikirim",
+        "bisa segera dikirimkan", "dapat segera dikirimkan", "sekalian dikirim", "sekalian dikirimkan",
+        # Typos of quick messages.
+        "mohn", "mhon", "tambhan", "tmbhn", "tambahn", "tmbahan", "penambhan",
+        # "Kalau bisa sekalian KIA 200 lembar": one more thing asked along with the first.
+        "sekalian",
     ),
     "stock_on_hand": (
         "sisa", "tersisa", "menyisakan", "stok", "stock", "stoknya", "persediaan", "tinggal",
@@ -203,7 +212,8 @@ CONTRAST_WORDS: tuple[str, ...] = (
 WEAK_REQUEST_PHRASES: tuple[str, ...] = (
     "tambahan", "penambahan", "menambah", "ditambah", "tambah", "tambahkan", "ditambahkan",
     "kebutuhan", "dropping", "alokasi", "perlu", "kekurangan", "kirim", "kirimkan",
-    "didistribusikan", "distribusikan",
+    "didistribusikan", "distribusikan", "tambhan", "tmbhn", "tambahn", "tmbahan", "penambhan",
+    "sekalian",
 )
 # "dikirim", "kiriman", "pengiriman" (sent, a shipment) name no role: they speak of past shipments
 # as often as of wished ones; "mohon dikirim" is a request through "mohon".
@@ -236,6 +246,45 @@ NOT_ROLE_PHRASES: tuple[str, ...] = (
     "mohon kehadiran", "mohon perhatian", "sampai jumpa", "sampaikan", "disampaikan",
     "menyampaikan", "sampai saat ini", "sampai sekarang", "minta maaf", "mohon dimaklumi",
     "thank you", "thanks",
+    # "sampai" as "until", not "arrived": "sampai sore ini belum kami terima".
+    "sampai hari ini", "sampai sore ini", "sampai siang ini", "sampai pagi ini", "sampai malam ini",
+    "sampai detik ini", "sampai kemarin", "sampai besok", "sampai minggu depan", "sampai bulan depan",
+    "sampai akhir", "sampai dengan", "sampai batas", "sampai habis", "sampai tanggal", "sampai tgl",
+    "cukup sampai", "hingga saat ini",
+    # "masuk" of things that are no blanks.
+    "masuk sekolah", "surat masuk", "email masuk", "e-mail masuk", "pesan masuk", "kotak masuk",
+    "jam masuk", "hari masuk", "masuk kerja", "masuk kantor",
+)
+# Before a role word (with at most two of NEGATION_FILLERS between), these deny it: "yg seribu
+# kmrn blm sampai", "belum kami terima", "tidak butuh tambahan". A denied role word gives its
+# number no role: a receipt is only what is affirmatively received, a request only what is asked.
+NEGATION_WORDS: tuple[str, ...] = (
+    "belum", "blm", "blum", "belom", "tidak", "tdk", "tak", "gak", "ga", "nggak", "ngga", "enggak",
+    "engga", "bukan", "bkn", "tanpa", "gagal", "batal", "dibatalkan", "jangan", "not", "never",
+    "no longer",
+)
+NEGATION_FILLERS: tuple[str, ...] = (
+    "kami", "saya", "kita", "juga", "jg", "pernah", "sempat", "ada", "yang", "yg", "lagi", "kunjung",
+    "bisa", "dapat", "dpt", "sama sekali", "di", "ter", "pula", "jadi", "sepenuhnya", "semua",
+    "seluruhnya", "been", "yet",
+)
+# Before a receipt verb (with at most two of NEGATION_FILLERS between), these affirm it: "2.000
+# keping sudah kami terima" is a receipt even after "permohonan kami".
+AFFIRM_WORDS: tuple[str, ...] = ("sudah", "sdh", "sudh", "telah", "tlh", "udah", "udh", "dah", "have", "has")
+# A number after one of these, following a figure its clause denies ("bukan 2.518 tetapi 2.581",
+# "3.000 keping kami ubah menjadi 2.000"), is the corrected figure: it takes the role of its clause.
+CORRECTION_WORDS: tuple[str, ...] = (
+    "melainkan", "tetapi", "tapi", "namun", "seharusnya", "harusnya", "yang benar", "yg benar",
+    "menjadi", "mjd", "jadi", "dijadikan", "diubah menjadi", "direvisi menjadi", "diralat menjadi",
+)
+# Said of a figure, these make it the figure of an earlier request ("surat permohonan 3.000 keping
+# tadi siang", "menindaklanjuti surat kami ... sebanyak 3.000 keping"): a reminder may restate it,
+# but a new figure asked in the same mail is the request.
+EARLIER_WORDS: tuple[str, ...] = (
+    "menindaklanjuti", "menindak lanjuti", "tindak lanjut", "susulan", "surat permohonan",
+    "surat kami", "permohonan kami kemarin", "tadi siang", "tadi pagi", "kemarin", "kmrn", "kemaren",
+    "yang lalu", "yg lalu", "yang dulu", "yg dulu", "terdahulu", "sebelumnya", "minggu lalu",
+    "bulan lalu", "pernah kami ajukan", "telah kami ajukan", "sudah kami ajukan", "sdh kami ajukan",
 )
 
 # --- Kinds ---------------------------------------------------------------------------------
@@ -333,6 +382,19 @@ DATELINE_PLACES: tuple[str, ...] = (
 )
 # ("redaksi" alone is no cue: "kesalahan redaksi" corrects a letter's wording; nor is "jelasnya":
 # "untuk lebih jelasnya".)
+
+# Wording of phishing and account scams ("Kotak surat Anda hampir penuh ... Verifikasi akun"): from
+# an unknown sender, such a mail states no district's figures.
+PHISHING_PHRASES: tuple[str, ...] = (
+    "verifikasi akun", "verifikasi email", "verify your account", "verify your email",
+    "kotak surat anda", "kotak masuk anda", "mailbox anda", "your mailbox", "mailbox is full",
+    "mailbox full", "kotak surat penuh", "kuota email", "kuota penyimpanan", "kuota mailbox",
+    "storage quota", "email quota", "akun anda akan", "your account will", "kata sandi anda",
+    "password anda", "your password", "konfirmasi kata sandi", "perbarui kata sandi",
+    "update your password", "klik tautan berikut", "click the link below", "login untuk memverifikasi",
+    "akan ditangguhkan", "akan dinonaktifkan", "will be suspended", "will be deactivated",
+    "hadiah undian", "anda memenangkan", "you have won",
+)
 
 # --- Quotes and forwards ------------------------------------------------------------------
 
