@@ -253,9 +253,7 @@ def complete_clarification(session: Session, desk: Desk, req: Request, message: 
 
 def link(session: Session, desk: Desk, req: Request, open_one: Request, message: Message,
          verdict: Verdict) -> str:
-    """A second request while one is open: linked to it, never allocated twice."""
-    now = desk.now()
-    req.state, req.linked_to, req.updated_at = "linked", open_one.id, now
+    """A second request while one is open (*req* was created linked to it): never allocated twice."""
     _record(session, desk, req, "linked", None, actor=POLICY,
             reasons=[{"code": "open_request", "references": open_one.reference}], arithmetic=[])
     _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_linked", message=message,

@@ -101,8 +101,7 @@ def intake(session: Session, desk: Desk, work: Work) -> bool:
         sender=None, subject="", size=len(work.raw), sha256=hashlib.sha256(work.raw).hexdigest(),
         raw=work.raw, received_at=work.now, status="processed",
     )
-    session.add(work.message)
-    session.flush()
+    session.add(work.message)  # inserted by route(), once read and guard have filled it in
     return True
 
 
@@ -151,6 +150,7 @@ def guard(session: Session, desk: Desk, work: Work) -> None:
 def route(session: Session, desk: Desk, work: Work) -> None:
     """Record what the message says, decide, and queue the answers (see mailbot.routes)."""
     assert work.verdict is not None and work.trust is not None and work.message is not None
+    session.flush()  # the message row, complete, before anything refers to it
     work.outcome = routes.dispatch(session, desk, work.message, work.verdict, work.trust, work.email)
 
 

@@ -77,15 +77,17 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         # a fresh email that answers our question still completes the same request
         return actions.complete_clarification(session, desk, waiting, message, verdict, trust)
     now = desk.now()
+    open_one = thread if thread is not None and thread.state in repo.OPEN_STATES else waiting
+    linking = open_one is not None and trust.trusted
     req = Request(
         reference=repo.next_reference(session, now.year), district=district, item=item,
         message_pk=message.id, sender=trust.address, requested=verdict.requested,
-        stock_on_hand=verdict.stock_on_hand, state="new", created_at=now, updated_at=now,
+        stock_on_hand=verdict.stock_on_hand, state="linked" if linking else "new",
+        linked_to=open_one.id if linking and open_one is not None else None, created_at=now, updated_at=now,
     )
     session.add(req)
     session.flush()
-    open_one = thread if thread is not None and thread.state in repo.OPEN_STATES else waiting
-    if open_one is not None and trust.trusted:
+    if linking and open_one is not None:
         return actions.link(session, desk, req, open_one, message, verdict)
     return actions.decide_new(session, desk, req, message, verdict, trust)
 

@@ -81,15 +81,20 @@ def post(session: Session, entry: LedgerEntry) -> bool:
 
 
 def next_reference(session: Session, year: int) -> str:
-    """BLK-<year>-<4-digit sequence>, from a counter row updated inside the caller's transaction."""
+    """BLK-<year>-<4-digit sequence>, from a counter row updated inside the caller's transaction.
+
+    One UPDATE ... RETURNING takes the row lock and the next value at once (SQLite >= 3.35,
+    PostgreSQL); the first request of a year inserts the row.
+    """
     name = f"request:{year}"
-    counter = session.get(Counter, name, with_for_update=True)
-    if counter is None:
-        counter = Counter(name=name, value=0)
-        session.add(counter)
-    counter.value += 1
-    session.flush()
-    return f"BLK-{year}-{counter.value:04d}"
+    value = session.execute(
+        update(Counter).where(Counter.name == name).values(value=Counter.value + 1).returning(Counter.value)
+    ).scalar()
+    if value is None:
+        session.add(Counter(name=name, value=1))
+        session.flush()
+        value = 1
+    return f"BLK-{year}-{value:04d}"
 
 
 def find_message(session: Session, dedup_key: str) -> Message | None:
