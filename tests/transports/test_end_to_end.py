@@ -187,3 +187,29 @@ def test_running_desk_answers_on_idle_and_survives_a_dovecot_restart(
     assert running_desk.poll() is None
     assert [m.raw for m in dovecot.messages(dovecot.mailbox(PROCESSED))] == [first, second]
     assert len(replies_to(smtp_server, DISTRICTS[0][2])) == 1
+
+
+def test_permanent_refusal_fails_once_and_tells_the_operator(
+    dovecot: DovecotServer, smtp_server: SmtpServer, desk_folder: Path
+) -> None:
+    """A 5xx is not retried: the reply is marked failed and the operator is told (through a working server)."""
+    import sqlite3
+
+    config = write_desk_config(desk_folder, dovecot, smtp_server, outbox_retry_seconds=1.0)
+    dovecot.append("INBOX", district_request(2))
+    smtp_server.mode = "permfail"
+    output = run_once(config, dovecot)
+    assert "failed: 1" in output
+    smtp_server.mode = "ok"
+    time.sleep(1.2)
+    run_once(config, dovecot)
+    db = sqlite3.connect(desk_folder / "mailbot.db")
+    rows = dict(db.execute("select purpose, status from outbox"))
+    replies = [p for p in rows if p.startswith("reply:")]
+    assert len(replies) == 1 and rows[replies[0]] == "failed"
+    notices = [p for p in rows if p.startswith("delivery-failed:")]
+    assert len(notices) == 1 and rows[notices[0]] == "sent"
+    district_address = DISTRICTS[2][2]
+    assert replies_to(smtp_server, district_address) == [], "a refused reply is never sent again by itself"
+    error = db.execute("select last_error from outbox where purpose = ?", (replies[0],)).fetchone()[0]
+    assert "550" in error
