@@ -153,3 +153,14 @@ def test_replay_a_quarantined_message_after_the_limit_is_raised(desk_dir: Path) 
     assert db.execute("select status from messages").fetchone() == ("processed",)
     again = mailbot(desk_dir, "replay", str(mid))
     assert again.returncode == 1 and "only quarantined" in again.stderr
+
+
+def test_a_message_that_takes_too_long_to_read_is_quarantined(desk_dir: Path) -> None:
+    path = desk_dir / "config.toml"
+    path.write_text(path.read_text().replace("max_parse_seconds = 5.0", "max_parse_seconds = 0.000001"))
+    _run_sample(desk_dir, "01-bulungan-permohonan.eml")
+    db = sqlite3.connect(desk_dir / "var" / "mailbot.db")
+    status, error = db.execute("select status, error from messages").fetchone()
+    assert status == "quarantined" and "reading took longer than" in error
+    assert db.execute("select count(*) from requests").fetchone() == (0,)
+    assert outbox_files(desk_dir) == []
