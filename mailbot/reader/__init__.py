@@ -11,6 +11,7 @@ from mailbot.reader.automated import automation_reasons, content_reasons, header
 from mailbot.reader.classify import (
     district_named,
     district_of_sender,
+    is_citizen,
     is_news,
     is_phishing,
     is_press,
@@ -21,7 +22,7 @@ from mailbot.reader.classify import (
 from mailbot.reader.dates import report_date
 from mailbot.reader.mime import ReadLimits, extract
 from mailbot.reader.numbers import normalise
-from mailbot.reader.quotes import split_quoted, strip_quoted, text_before_forward
+from mailbot.reader.quotes import forwarded_part, split_quoted, strip_quoted, text_before_forward
 from mailbot.reader.roles import (
     Candidate,
     Reading,
@@ -47,6 +48,8 @@ __all__ = [
 
 _EXCERPT_CHARS = 2000
 _BOUNCE_REASONS = frozenset(("delivery-failure", "sender-mailer-daemon", "sender-postmaster", "multipart-report"))
+# A bulletin or mailing list writes to every district: a district it names is news, not its sender.
+_BROADCAST_REASONS = frozenset(("newsletter", "list-header", "precedence-bulk"))
 _PREFIX_RE = re.compile(
     r"^\s*(?:(?P<word>" + "|".join(vocab.REPLY_PREFIXES + vocab.FORWARD_PREFIXES) + r")\s*(?:\[\d+\])?\s*:\s*)",
     re.IGNORECASE,
@@ -87,6 +90,38 @@ def _unnamed_beside_named(reading: Reading, candidates: Sequence[Candidate], ite
     return replace(reading, values=values, evidence=evidence, doubts=tuple(doubts))
 
 
+_DESK_MARKERS_RE = re.compile("|".join(re.escape(m) for m in vocab.DESK_MAIL_MARKERS))
+
+
+def _forwards_desk_mail(text: str, own_addresses: Sequence[str]) -> bool:
+    """Whether the message forwards the desk's own mail (an approval, a clarification): its
+    header names the desk's address, or its text is the desk's ("nomor referensi BLK-...")."""
+    part = forwarded_part(text)
+    if part is None:
+        return False
+    low = part.lower()
+    head = low[:600]
+    return any(a and a.lower() in head for a in own_addresses) or bool(_DESK_MARKERS_RE.search(low))
+
+
+_QUOTE_MARKS_RE = re.compile(r"^[ \t>]+", re.MULTILINE)
+
+
+def _own_earlier_requests(quoted_text: str, sender: str | None) -> frozenset[int]:
+    """The figures the writer asked for in their own earlier message, quoted below a reply
+    ("Pada ... Operator Bulungan <operator.bulungan@...> menulis: > usul tambahan 2.500 keping")."""
+    if not sender:
+        return frozenset()
+    first = quoted_text.lstrip().split("\n\n", 1)[0][:400].lower()
+    if sender.lower() not in first:
+        return frozenset()
+    plain = _QUOTE_MARKS_RE.sub("", quoted_text.split("\n", 1)[1] if "\n" in quoted_text else "")
+    # Only the quoted message itself, not what it quotes in turn.
+    plain, _ = split_quoted(plain)
+    candidates, _ = read_text(plain, normalise(plain))
+    return frozenset(c.value for c in current_requests(candidates) if c.field == "requested" and c.value is not None)
+
+
 def read_message(
     raw: bytes,
     districts: Sequence[District],
@@ -107,6 +142,11 @@ def read_message(
     subject = parts.subject
     bare_subject, is_reply, is_forward = _subject_prefixes(subject)
     new_text, quoted_text = split_quoted(parts.text, forwarded=is_forward)
+    desk_forward = _forwards_desk_mail(parts.text, own_addresses)
+    if desk_forward:
+        # "kiriman blangko 1.000 keping ... sudah kami terima" above the desk's own approval,
+        # forwarded: the forwarder's words are the message; the desk's are old news.
+        new_text, quoted_text = split_quoted(text_before_forward(parts.text) or "")
 
     sender = parts.sender
     sender_district = district_of_sender(sender, districts)
@@ -118,7 +158,7 @@ def read_message(
             reasons.append(reason)
 
     # A reply's subject speaks of the earlier message; only a fresh subject carries numbers.
-    read_subject = "" if is_reply else bare_subject
+    read_subject = "" if is_reply or desk_forward else bare_subject
     body = read_subject + "\n\n" + new_text if read_subject else new_text
     low_all = normalise(subject + "\n" + new_text)
     district = sender_district or district_named(low_all, districts)
@@ -133,7 +173,7 @@ def read_message(
         references=parts.references,
         body_excerpt=excerpt,
     )
-    if reasons and not sender_known and _BOUNCE_REASONS.intersection(reasons):
+    if reasons and not sender_known and (_BOUNCE_REASONS | _BROADCAST_REASONS).intersection(reasons):
         # A delivery failure returns the desk's own mail: the district it names is the one the
         # desk wrote to, not a sender.
         common["district"] = None
@@ -160,11 +200,17 @@ def read_message(
     low = normalise(text)
     # A reply to a question ("Berapa keping ... yang Bapak/Ibu mohon?") answers it: "Jumlahnya 500 keping".
     answer_role = asked_role(normalise(quoted_text)) if is_reply and quoted_text else None
-    text_candidates, unassigned = read_text(text, low, answer_role, parts.date)
+    restated = _own_earlier_requests(quoted_text, sender) if is_reply and quoted_text else frozenset()
+    text_candidates, unassigned = read_text(text, low, answer_role, parts.date, restated)
     candidates.extend(text_candidates)
     candidates = current_requests(candidates)
     # A scam from an unknown sender ("Kotak surat Anda hampir penuh ... kuota 10 GB") states no figures.
     scam = not sender_known and is_phishing(normalise(subject + "\n" + new_text))
+    # A citizen's complaint about their own card states no district's figures.
+    # (A district forwarding a citizen's mail with words of its own speaks for itself.)
+    above_forward = text_before_forward(parts.text)
+    own_words = new_text if above_forward is None else split_quoted(above_forward)[0]
+    scam = scam or is_citizen(normalise(bare_subject + "\n" + own_words))
     if press or scam:
         candidates, unassigned = [], []
     reading = settle(candidates, unassigned)

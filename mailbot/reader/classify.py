@@ -18,6 +18,8 @@ def _phrase_re(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
 _REQUEST_RE = _phrase_re(vocab.REQUEST_PHRASES)
 _WEAK_REQUEST_RE = _phrase_re(vocab.WEAK_REQUEST_KIND_PHRASES)
 _RECEIPT_RE = _phrase_re(vocab.RECEIPT_PHRASES)
+_CANNOT_PRINT_RE = _phrase_re(vocab.CANNOT_PRINT_PHRASES)
+_FAULT_RE = _phrase_re(vocab.MACHINE_FAULT_WORDS)
 _REPORT_RE = _phrase_re(vocab.REPORT_PHRASES)
 _INVITATION_RE = _phrase_re(vocab.INVITATION_PHRASES)
 _INVITE_RE = _phrase_re(vocab.INVITATION_STRONG_PHRASES)
@@ -29,10 +31,15 @@ _STOCK_WORD_RE = _phrase_re(vocab.STOCK_WORDS)
 _SUFFICIENT_RE = _phrase_re(vocab.SUFFICIENT_PHRASES)
 _PRESS_RE = _phrase_re(vocab.PRESS_PHRASES)
 # A request for a document ("mohon dikirimkan data rekap stok blangko ..."), to its clause end.
+# Also a request for printer supplies ("mohon dikirim ribbon printer 10 roll"): it asks for no blanks.
+def _alts(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
 _DOCUMENT_REQUEST_RE = re.compile(
-    _REQUEST_RE.pattern
-    + r"[ \t]+(?:(?:" + "|".join(re.escape(w) for w in vocab.DOCUMENT_FILLERS) + r")[ \t]+)?"
-    + r"(?:" + "|".join(re.escape(w) for w in sorted(vocab.DOCUMENT_WORDS, key=len, reverse=True)) + r")(?![\w-])"
+    r"(?<![\w-])(?:" + _alts(vocab.REQUEST_PHRASES + vocab.DOCUMENT_REQUEST_OPENERS) + r")(?![\w-])"
+    + r"(?:[ \t]+(?:" + _alts(vocab.DOCUMENT_FILLERS) + r")(?![\w-])){0,4}[ \t]+"
+    + r"(?:" + _alts(vocab.DOCUMENT_WORDS + vocab.SUPPLY_WORDS) + r")(?![\w-])"
     + r"[^.!?;\n]*"
 )
 
@@ -55,6 +62,14 @@ _NEGATED_PHRASE_RE = re.compile(
         )
     ) + r")(?![\w-])"
 )
+
+
+_CITIZEN_RE = _phrase_re(vocab.CITIZEN_PHRASES)
+
+
+def is_citizen(low: str) -> bool:
+    """Whether the writer is a citizen asking about their own card ("KTP-el saya belum jadi")."""
+    return bool(_CITIZEN_RE.search(low))
 
 
 def is_press(low: str) -> bool:
@@ -203,6 +218,14 @@ def kind_of(
         return "request"
     receipt = "received" in seen or bool(_RECEIPT_RE.search(text))
     if not receipt and any(not _in_question(text, m.end()) for m in _WEAK_REQUEST_RE.finditer(text)):
+        return "request"
+    if (
+        not receipt
+        and _CANNOT_PRINT_RE.search(text)
+        and (_BLANK_RE.search(text) or _KTP_RE.search(text) or _KIA_RE.search(text))
+        and not _FAULT_RE.search(text)
+    ):
+        # "blangkonya blm sampai ..., kami sdh tdk bs cetak": out of blanks, so in need of them.
         return "request"
     if receipt:
         return "receipt"

@@ -226,6 +226,8 @@ def parse_digits(token: str, thousands: bool = False, factor: int = 1) -> int | 
 # --- What is not a quantity -----------------------------------------------------------------
 
 _MONTHS = _alternation(list(vocab.MONTHS))
+_ID_LABELS = "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in sorted(vocab.ID_LABELS, key=len, reverse=True))
+_ID_FILLERS = _alternation(vocab.ID_FILLERS)
 _MASK_PATTERNS: tuple[str, ...] = (
     r"\S+@\S+",  # addresses
     r"\b(?:https?://|www\.)\S+",
@@ -241,13 +243,18 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"\bkode\s*pos\s*:?\s*\d+",
     r"\b(?:km|lantai|lt|blok|kav|kavling|gang|gg|ruang|pasal|ayat|bab|lampiran|hal|halaman|ke)\b\s*[.\-]?\s*\d+\w*",
     # Phones.
-    r"\b(?:telp|telpon|telepon|tlp|tel|hp|wa|whatsapp|fax|faks|ponsel|hubungi|kontak|call center|cp)\b\.?\s*:?\s*\+?\(?\d[\d\s\-().]{5,}\d",
+    r"\b(?:telp|telpon|telepon|tlp|tel|hp|wa|whatsapp|fax|faks|ponsel|hubungi|kontak|call center|cp)\b\.?"
+    rf"(?:\s+(?:{_ID_FILLERS})){{0,2}}\s*:?\s*\+?\(?\d[\d\s\-().]{{5,}}\d",
     r"\+\d[\d\s\-().]{7,}\d",
     r"\(0\d{2,4}\)\s*\d[\d\s\-]*\d",
     r"\b0\d{2,4}[\-\s.]\d{3,5}(?:[\-\s.]\d{2,5})?\b",
     r"\b08\d{7,12}\b",
     # Civil-servant ids and other long ids.
-    r"\b(?:nip|nik|nrp|npwp|nuptk|no\.?\s*kk)\b\.?\s*:?\s*\d[\d.\s\-]{6,}\d",
+    # An identity number, also after a word or two ("NIK saya ...", "No. KK anak kami ...") and also
+    # partly masked ("6503xxxxxxxx0004"): never a quantity.
+    rf"\b(?:{_ID_LABELS})\b\.?(?:\s+(?:{_ID_FILLERS})){{0,2}}\s*:?\s*[\dx*][\dx*.\s\-]{{5,}}[\dx*]",
+    # A number with digits masked by x or * ("6503xxxxxxxx0004", "0812****7788").
+    r"(?<![\w*])\d+[x*]{2,}[\dx*]*|(?<![\w*])[x*]{2,}\d[\dx*]*",
     r"\b\d{8}\s+\d{6}\s+\d\s+\d{3}\b",
     r"\b\d{7,}\b",
     # Dates.
@@ -306,12 +313,18 @@ _RATE_RE = re.compile(
     rf"[^\S\n]*(?:\w+[^\S\n]+)?(?:{_alternation(vocab.RATE_WORDS)})(?![^\S\n]*(?:ini|tsb|tersebut)\b)"
 )
 _NUMBER_RE = re.compile(
-    rf"(?<![\w.,/])(?P<num>{_DIGITS})(?P<an>\s?-?an\b)?(?:\s*(?P<mult>{_MULT})\b)?"
+    rf"(?<![\w.,/])(?P<num>{_DIGITS})(?P<an>\s?-?an\b)?(?:\s*(?P<mult>{_MULT})(?P<multan>-?an)?\b)?"
     rf"|(?P<words>{WORDS_PATTERN})"
 )
 _PAREN_WORDS_RE = re.compile(rf"\s*\(\s*(?P<words>{WORDS_PATTERN})\s*(?:(?:{_BLANK_UNITS})\b)?\s*\)")
 _PAREN_DIGITS_RE = re.compile(rf"\s*\(\s*(?P<num>{_DIGITS})\s*(?:(?:{_BLANK_UNITS})\b)?\s*\)")
 _TAIL_WORDS_RE = re.compile(rf"\s+(?P<words>{WORDS_PATTERN})")
+# A multiplier word that did not multiply: "2 ribuan", "2 puluhan", "seribu lima ratusan". The
+# number before it is never a quantity on its own; at best it is an estimate of the multiple.
+_STEM_AFTER_RE = re.compile(rf"[ \t\-]*(?:{_alternation(vocab.MULTIPLIER_STEMS)})[a-z\-]")
+_AGO_RE = re.compile(
+    rf"[^\S\n]*(?:{_alternation(vocab.TIME_UNITS)})[^\S\n]+(?:{_alternation(vocab.AGO_WORDS)})\b"
+)
 _APPROX_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?:{_alternation(vocab.APPROX_BEFORE)})\s*:?\s*$")
 _APPROX_AFTER_RE = re.compile(r"\s*(?:lebih\b|\+(?!\d)|an\b|-an\b|keatas\b|ke atas\b|an-an\b)")
 _RANGE_BETWEEN_RE = re.compile(
@@ -396,7 +409,8 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             factor = vocab.DIGIT_MULTIPLIERS[m.group("mult")] if m.group("mult") else 1
             thousands = factor > 1
             value = parse_digits(token, factor=factor)
-            if m.group("an"):
+            if m.group("an") or m.group("multan"):
+                # "650an", "2 ribuan" (some two thousand): an estimate, not a count.
                 approximate = True
             if factor == 1000 and value is not None and value % 1000 == 0:
                 tail = _TAIL_WORDS_RE.match(masked, end)
@@ -437,6 +451,9 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 end = paren.end()
                 spelled = False
         unit, unit_end = _unit_after(masked, end)
+        if unit == "other" and value is not None and value >= 100 and _AGO_RE.match(masked, end):
+            # "yg 2.500 minggu lalu": the figure of last week, not 2,500 weeks.
+            unit, unit_end = None, end
         if unit == "blank" and not conflict:
             # "2.000 keping (seribu keping)": the spelled-out check may come after the unit.
             if not spelled:
@@ -455,6 +472,8 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             # people ("tiga puluh dua orang" recorded).
             pos = end
             continue
+        if unit is None and _STEM_AFTER_RE.match(masked, end):
+            approximate = True
         rate = bool(unit and _RATE_RE.match(masked, unit_end))
         before = masked[max(0, start - 28) : start]
         if _APPROX_BEFORE_RE.search(before) or _APPROX_AFTER_RE.match(masked, unit_end if unit else end):

@@ -69,6 +69,16 @@ def text_before_forward(text: str) -> str | None:
     return None
 
 
+def forwarded_part(text: str) -> str | None:
+    """The forwarded message below the writer's own words, header lines included; None when
+    nothing is forwarded."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if _FORWARD_RE.match(line.strip()):
+            return "\n".join(lines[i + 1 :])
+    return None
+
+
 def strip_quoted(text: str, *, forwarded: bool = False) -> str:
     """The new text of a message; see split_quoted."""
     return split_quoted(text, forwarded=forwarded)[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Literal
 
@@ -85,6 +85,13 @@ _OWNED_NAME_RE = re.compile(
 _PURPOSE_RE = re.compile(
     r"(?<![\w-])(?:agar|supaya|biar|sehingga|sebelum|hingga|paling lambat|so that|before)(?![\w-])"
 )
+_IN_TRANSIT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.IN_TRANSIT_PHRASES) + r")(?![\w-])")
+_CAUSE_RE = re.compile(r"(?<![\w-])(?:karena|krn|karna|sebab|soalnya|akibat|krna|dan|serta|tapi|namun)(?![\w-])")
+_IN_TRANSIT_WINDOW = 36
+_ZERO_STOCK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ZERO_STOCK_PHRASES) + r")(?![\w-])")
+_STOCK_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])")
+_CORRECTION_OPENER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTION_OPENERS) + r")(?![\w-])")
+_EARLIER_WORDS = frozenset(" ".join(w.split()) for w in vocab.EARLIER_WORDS)
 _NEG_WINDOW = 40
 _NEAR = 18  # a bare number ("2000", "77212") counts only this close after its role word
 _SNIPPET = 110
@@ -100,6 +107,7 @@ class Keyword:
     total: bool = False  # "Total perekaman": a sum that outranks the parts listed beside it
     affirmed: bool = False  # a receipt verb said as done: "sudah kami terima", "telah sampai"
     denied: bool = False  # a role word denied ("belum sampai", "tidak butuh"): its role is "ignore"
+    word_role: str = ""  # the role the word itself names, also when denied
 
 
 @dataclass(frozen=True)
@@ -117,6 +125,7 @@ class Candidate:
     headed: bool = False  # the item comes from a heading over the figure's section of lines ("KIA")
     earlier: bool = False  # a requested figure said of an earlier request ("surat permohonan ... kemarin")
     table: bool = False  # read from a report table
+    corrects: bool = False  # said in a correction ("Ralat: yang benar 2.000"): replaces earlier figures of its field
 
 
 @dataclass(frozen=True)
@@ -144,20 +153,20 @@ def keywords(masked: str) -> list[Keyword]:
         prev = out[-1] if out else None
         if neg is None and prev is not None and prev.denied and not masked[prev.end : m.start()].strip():
             # "tidak butuh tambahan": the denial runs on over the role words that follow it.
-            out.append(Keyword(m.start(), m.end(), "ignore", False, False, total, denied=True))
+            out.append(Keyword(m.start(), m.end(), "ignore", False, False, total, denied=True, word_role=role))
             continue
         if neg is not None:
             phrase = " ".join(masked[neg.start() : m.end()].split())
             if phrase in _BOUND_PHRASES and _NUMBER_NEXT_RE.match(masked, m.end()):
                 # "sisa stok tidak sampai 500 keping": a bound on the figure, not a denial.
                 continue
-            out.append(Keyword(m.start(), m.end(), "ignore", False, False, total, denied=True))
+            out.append(Keyword(m.start(), m.end(), "ignore", False, False, total, denied=True, word_role=role))
             continue
         receipt = word in _RECEIPT_VERBS
         affirmed = receipt and bool(
             _AFFIRMED_PHRASE_RE.match(word) or _AFFIRMED_BEFORE_RE.search(masked, window_lo, m.start())
         )
-        out.append(Keyword(m.start(), m.end(), role, word in _WEAK, receipt, total, affirmed))
+        out.append(Keyword(m.start(), m.end(), role, word in _WEAK, receipt, total, affirmed, word_role=role))
     return out
 
 
@@ -349,6 +358,14 @@ def _said_of_earlier(
     return bool(_EARLIER_RE.search(masked, lo, m.start) or _EARLIER_RE.search(masked, m.end, hi))
 
 
+def _undelivered(masked: str, end: int, limit: int) -> bool:
+    """Whether the words right after a stock figure say it has not arrived yet ("sisanya 1.000
+    keping belum sampai", "sisanya masih di ekspedisi"): the rest of a shipment, not stock."""
+    window = masked[end : min(limit, end + _IN_TRANSIT_WINDOW)]
+    found = _IN_TRANSIT_RE.search(window)
+    return found is not None and not _CAUSE_RE.search(window, 0, found.start())
+
+
 def current_requests(candidates: list[Candidate]) -> list[Candidate]:
     """Candidates without the figures of an earlier request when the mail asks a figure anew: a
     reminder restates what it chases, but "surat permohonan 3.000 keping tadi siang ... bisa sekalian
@@ -360,13 +377,41 @@ def current_requests(candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
+def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """A stock of zero from a clause that says nothing is left of a blank ("blangko KIA kami tdk
+    ada sisa"); not when it is asked about, nor of a printer supply."""
+    out: list[Candidate] = []
+    for z in _ZERO_STOCK_RE.finditer(masked):
+        c_start, c_end = next(((a, b) for a, b in clauses if a <= z.start() < b), (0, len(masked)))
+        if masked[c_end : c_end + 1] == "?" or masked[c_start:c_end].rstrip().endswith("?"):
+            continue
+        head = masked[c_start : z.start()]
+        comma = masked.find(",", z.end(), c_end)
+        said = masked[c_start : comma if comma != -1 else c_end]
+        if _SUPPLY_RE.search(said) and not _BLANK_NAME_RE.search(said):
+            # "ribbon kami tidak ada sisa": a printer supply, not a blank.
+            continue
+        if not (_BLANK_NAME_RE.search(head) or _STOCK_NAME_RE.search(masked, c_start, z.end())):
+            continue
+        item, _ = explicit_item(head)
+        snippet = _snippet(original, z.start(), z.end(), c_start, c_end)
+        out.append(Candidate("stock_on_hand", 0, snippet, True, item=item))
+    return out
+
+
 def read_text(
-    original: str, low: str, answer_role: str | None = None, sent: datetime | None = None
+    original: str,
+    low: str,
+    answer_role: str | None = None,
+    sent: datetime | None = None,
+    restated: frozenset[int] = frozenset(),
 ) -> tuple[list[Candidate], list[str]]:
     """Candidates from running text; original and low (normalised) must have equal length.
 
     answer_role: the role a quoted question asked for; the one figure of the text that has no
-    role of its own ("Jumlahnya 500 keping") takes it.
+    role of its own ("Jumlahnya 500 keping") takes it. restated: figures the writer asked for in
+    an earlier message quoted below; the same figure said again without a role of its own ("yg
+    2.500 minggu lalu kapan dikirim?") is that request, chased.
     """
     masked = mask_non_quantities(low)
     # A bare year ("kebutuhan 2027") is no quantity, and no boundary between a role word and its number.
@@ -374,13 +419,16 @@ def read_text(
     kws = keywords(masked)
     candidates: list[Candidate] = []
     unassigned: list[str] = []
+    zero = _zero_stock(original, masked, _clauses(masked)) if _ZERO_STOCK_RE.search(masked) else []
     if not mentions:
-        return candidates, unassigned
+        return zero, unassigned
+    candidates.extend(zero)
     clauses = _clauses(masked)
     sections = _sections(masked) if "\n" in masked else []
     ci = 0
     last: tuple[int, Candidate] | None = None  # the last candidate taken, with its clause start
     ignored_end = -1  # the end of the last figure its clause gave no role ("bukan 2.518")
+    taken: list[tuple[int, Candidate]] = []  # every candidate taken, with its clause start
     loose: list[tuple[Mention, str]] = []  # figures without a role, with their snippets
     for idx, m in enumerate(mentions):
         while ci < len(clauses) - 1 and clauses[ci][1] <= m.start:
@@ -414,6 +462,52 @@ def read_text(
         role, strong, keyword = _role_for(m, before, after, clause_has_receipt, masked)
         snippet = _snippet(original, m.start, m.end, c_start, c_end)
         if m.unit == "other" or m.rate:
+            continue
+        correction_lo = max(c_start, prev_end)
+        correcting = last is not None and bool(_CORRECTION_OPENER_RE.search(masked, correction_lo, m.start))
+        if (
+            role in (None, "ignore")
+            and m.value is not None
+            and m.value in restated
+            and not (m.approximate or m.conflict)
+            and (
+                role is None
+                or (
+                    keyword is not None
+                    and not keyword.denied
+                    and " ".join(masked[keyword.start : keyword.end].split()) in _EARLIER_WORDS
+                )
+            )
+        ):
+            # "yg 2.500 minggu lalu kapan dikirim?" below the writer's own "usul tambahan 2.500
+            # keping": the request chased is the one asked before.
+            role, strong, keyword = "requested", True, None
+            candidates.append(
+                Candidate(
+                    "requested", m.value, snippet, True,
+                    item=_item_of_mention(masked, prev_end, m, next_start), earlier=True,
+                )
+            )
+            last = (c_start, candidates[-1])
+            taken.append(last)
+            continue
+        if role is None and correcting and last is not None:
+            # "... sebanyak 1.500 keping. Ralat: yang benar 2.000 keping": the corrected figure
+            # takes the role of the figures said just before it; of several roles, a clerk asks.
+            fields = list(dict.fromkeys(c.field for start, c in taken if start == last[0]))
+            if len(fields) == 1 and not (m.approximate or m.conflict) and m.value is not None and not m.bare:
+                candidate = Candidate(fields[0], m.value, snippet, last[1].strong, item=last[1].item, corrects=True)
+            else:
+                for field in fields:
+                    candidates.append(Candidate(field, None, snippet, True, "conflict", corrects=True))
+                continue
+            candidates.append(candidate)
+            last = (c_start, candidate)
+            taken.append(last)
+            continue
+        if role == "stock_on_hand" and _undelivered(masked, m.end, after_limit):
+            # "sisanya 1.000 keping belum sampai": what is left of a shipment, still on its way.
+            ignored_end = m.end
             continue
         question = masked[c_end : c_end + 1] == "?" or masked[c_start:c_end].rstrip().endswith("?")
         if role not in (None, "requested") and question:
@@ -464,8 +558,12 @@ def read_text(
             candidate = Candidate(role, None, snippet, strong, "unclear", total, item, day, headed, earlier)
         else:
             candidate = Candidate(role, m.value, snippet, strong, None, total, item, day, headed, earlier)
+        if correcting and any(c.field == role for c in candidates):
+            # "Ralat: pencetakan yg benar 158": replaces the pencetakan figure said before.
+            candidate = replace(candidate, corrects=True)
         candidates.append(candidate)
         last = (c_start, candidate)
+        taken.append(last)
     if (
         any(c.field == "stock_on_hand" for c in candidates)
         and any(m.unit == "blank" and not m.approximate for m, _ in loose)
@@ -643,6 +741,9 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
         mine = [c for c in candidates if c.field == field]
         if not mine:
             continue
+        if any(c.corrects for c in mine):
+            # "Ralat: yang benar 2.000 keping": the correction replaces what was said before it.
+            mine = [c for c in mine if c.corrects]
         if any(c.strong for c in mine):
             mine = [c for c in mine if c.strong]
         if any(c.total for c in mine):

@@ -30,6 +30,9 @@ SCALE_WORDS: tuple[str, ...] = ("belas", "puluh", "ratus", "ribu", "juta")
 THOUSAND_SUFFIXES: tuple[str, ...] = ("ribu", "rbu", "rb", "k")
 # Every word that multiplies digits before it: "2 ratus" is 200, "1,5 juta" is 1,500,000.
 DIGIT_MULTIPLIERS: dict[str, int] = {"ribu": 1000, "rbu": 1000, "rb": 1000, "k": 1000, "ratus": 100, "juta": 1_000_000, "jt": 1_000_000}
+# Stems of multiplier words: right after a number, a word built on one of these that is not the
+# multiplier itself ("2 ribuan", "2 puluhan", "3 ratusan", "1 jutaan") leaves the number unread.
+MULTIPLIER_STEMS: tuple[str, ...] = ("ribu", "rbu", "rb", "ratus", "juta", "jt", "puluh", "belas", "miliar", "milyar")
 
 MONTHS: dict[str, int] = {
     "januari": 1, "jan": 1, "january": 1,
@@ -74,6 +77,10 @@ OTHER_UNITS: tuple[str, ...] = (
     # Sizes of data and mailboxes ("kuota 10 GB"), and schools ("di 12 SD").
     "gb", "mb", "kb", "tb", "gigabyte", "megabyte", "sd", "smp", "sma", "smk", "tk", "paud", "mts",
 )
+# Units of time; with "lalu" after them ("2.500 minggu lalu") they say when a figure was, and a
+# count of blanks that large is no count of weeks.
+TIME_UNITS: tuple[str, ...] = ("hari", "minggu", "mgg", "pekan", "bulan", "bln", "tahun", "thn")
+AGO_WORDS: tuple[str, ...] = ("lalu", "kemarin", "kemaren", "kmrn", "yang lalu", "yg lalu", "sebelumnya")
 # Supplies of the card printer: a figure said of one of these, with no blank named beside it
 # ("Sisa ribbon kami tinggal 2"), counts no blanks.
 SUPPLY_WORDS: tuple[str, ...] = (
@@ -94,6 +101,21 @@ RATE_WORDS: tuple[str, ...] = (
 ABBREVIATIONS: tuple[str, ...] = (
     "kab", "kec", "kel", "prov", "ds", "jl", "jln", "yth", "kpd", "bpk", "bp", "sdr", "sdri", "dr",
     "drs", "ir", "hj", "sos", "kom", "ttd", "tgl", "no",
+)
+
+# --- Identity numbers -----------------------------------------------------------------
+
+# Labels of identity numbers (NIK, NIP, family card, phone): the digits after them are never a
+# quantity, also when partly masked ("NIK saya 6503xxxxxxxx0004").
+ID_LABELS: tuple[str, ...] = (
+    "nik", "nip", "nkk", "nrp", "npwp", "nuptk", "no kk", "no. kk", "nomor kk", "no ktp", "no. ktp",
+    "nomor ktp", "nomor induk kependudukan", "nomor kartu keluarga", "no hp", "no. hp", "nomor hp",
+    "no wa", "no. wa", "nomor wa", "no telp", "no. telp", "nomor telepon",
+)
+# Words that may stand between such a label and its number.
+ID_FILLERS: tuple[str, ...] = (
+    "saya", "kami", "anak", "istri", "suami", "pemohon", "ybs", "yang bersangkutan", "yg bisa dihubungi",
+    "yang bisa dihubungi", "pribadi", "kantor", "an", "a.n.", "atas nama",
 )
 
 # --- Approximation and bounds --------------------------------------------------------------
@@ -166,12 +188,15 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "print", "cetakan",
         # Typos of quick reports.
         "pencetkan", "pencetakn", "pecetakan", "pncetakan", "pencetakaan", "pencatakan",
+        "ctk", "cetk", "pnctk", "pnctkn",
     ),
     "recorded": (
         "perekaman", "rekam", "direkam", "terekam", "merekam", "perekamam", "recorded",
         "recording", "rekaman",
         # Typos of quick reports.
         "perkaman", "prekaman", "perekeman", "perekamn", "perekman", "perrekaman",
+        # Shorthand of quick reports ("rkm 120 ctk 96 sisa 690").
+        "rkm", "rekm", "prkm", "prkmn",
     ),
     "ignore": (
         "rusak", "gagal", "gagal cetak", "blangko rusak", "belum rekam", "belum direkam",
@@ -180,8 +205,31 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "kumulatif", "akumulasi", "total bulan", "bulan ini", "minggu ini", "tahun ini",
         "sampai dengan hari ini", "s.d. hari ini", "s/d hari ini", "wajib ktp", "penduduk",
         "target", "rata-rata", "ambang", "batas", "sebelumnya", "bulan lalu", "minggu lalu", "kirim balik", "retur", "dikembalikan", "bukan", "not",
+        # What is left of a shipment still on its way is not the district's stock.
+        "sisa kiriman", "sisa pengiriman", "sisa alokasi", "sisa dropping", "sisa distribusi",
+        "kekurangan kiriman", "kekurangan pengiriman", "sisa yang belum dikirim", "sisa yg belum dikirim",
     ),
 }
+# After a stock word's figure in its clause, these make it what is left of a shipment, still on
+# its way: "sisanya 1.000 keping belum sampai", "sisanya masih di ekspedisi" (a denied arrival
+# counts too). That is no stock on hand.
+IN_TRANSIT_PHRASES: tuple[str, ...] = (
+    "dalam perjalanan", "masih di jalan", "masih di ekspedisi", "masih di pelabuhan", "di ekspedisi",
+    "masih di kapal", "menyusul", "akan menyusul", "belum dikirim", "blm dikirim", "belum dikirimkan",
+    "belum diterima", "belum kami terima", "belum sampai", "blm sampai", "belum tiba", "blm tiba",
+    "belum datang", "blm datang",
+)
+# A clause that says there is nothing left states a stock of zero: "blangko KIA kami tdk ada sisa".
+ZERO_STOCK_PHRASES: tuple[str, ...] = (
+    "tidak ada sisa", "tdk ada sisa", "tak ada sisa", "gak ada sisa", "ga ada sisa", "sudah tidak ada sisa",
+    "tidak tersisa", "tdk tersisa", "tak tersisa", "tidak bersisa", "sisa nol", "sisanya nol", "stok nol",
+)
+# A sentence opened by one of these corrects a figure said before it: "Ralat: yang benar 2.000
+# keping", "Ralat: pencetakan yg benar 158". The corrected figure replaces the earlier one of its role.
+CORRECTION_OPENERS: tuple[str, ...] = (
+    "ralat", "koreksi", "revisi", "perbaikan", "yang benar", "yg benar", "yang betul", "yg betul",
+    "salah ketik", "salah tulis", "typo", "maksud kami", "maksudnya",
+)
 # After one of these, a number without a role word of its own takes the role named earlier in
 # its clause: "stok ± 400 keping, tepatnya 396 keping"; "KTP-el 2.000 keping dan KIA 500 keping".
 CONTINUATION_WORDS: tuple[str, ...] = ("tepatnya", "persisnya", "yaitu", "yakni", "dan", "serta", "lalu")
@@ -243,7 +291,9 @@ ASK_CUES: tuple[str, ...] = (
 NOT_ROLE_PHRASES: tuple[str, ...] = (
     "terima kasih", "terimakasih", "trima kasih", "trimakasih", "makasih", "mohon maaf",
     "mohon izin", "mohon ijin", "mohon arahan", "mohon petunjuk", "mohon konfirmasi",
-    "mohon kehadiran", "mohon perhatian", "sampai jumpa", "sampaikan", "disampaikan",
+    "mohon kehadiran", "mohon perhatian", "mohon info", "mohon infonya", "mohon informasi",
+    "mohon informasinya", "mohon penjelasan", "mohon dicek", "mohon dicekkan", "mhn info",
+    "mhn dicek", "sampai jumpa", "sampaikan", "disampaikan",
     "menyampaikan", "sampai saat ini", "sampai sekarang", "minta maaf", "mohon dimaklumi",
     "thank you", "thanks",
     # "sampai" as "until", not "arrived": "sampai sore ini belum kami terima".
@@ -319,7 +369,14 @@ DOCUMENT_WORDS: tuple[str, ...] = (
     "password", "akun", "username",
 )
 # Filler words between a request phrase and what it asks for ("mohon dikirimkan kembali data ...").
-DOCUMENT_FILLERS: tuple[str, ...] = ("segera", "kembali", "lagi", "kepada kami", "ke kami", "kami", "kiranya", "juga")
+DOCUMENT_FILLERS: tuple[str, ...] = (
+    "segera", "kembali", "lagi", "kepada kami", "ke kami", "kami", "kiranya", "juga", "dapat", "dpt",
+    "bisa", "bs", "agar", "supaya", "dikirim", "dikirimkan", "diberikan", "dibagikan", "disampaikan",
+    "diberi", "dishare", "dikirimi", "kirim", "kirimkan", "untuk", "utk", "printer", "tolong",
+)
+# Nouns of asking that, right before a document word, open a request for a document:
+# "Permohonan data rekap penerimaan blangko ...".
+DOCUMENT_REQUEST_OPENERS: tuple[str, ...] = ("permohonan", "permintaan", "mohon", "mhn", "minta", "meminta", "memohon")
 # A subject opening with one of these asks something ("Pertanyaan prosedur permohonan blangko"):
 # the request wording in it is what the question is about, not a request.
 QUESTION_SUBJECT_WORDS: tuple[str, ...] = (
@@ -339,6 +396,19 @@ SUFFICIENT_PHRASES: tuple[str, ...] = (
 WEAK_REQUEST_KIND_PHRASES: tuple[str, ...] = (
     "kebutuhan blangko", "kekurangan blangko", "tambahan blangko", "tambahan blanko",
     "tambahan stok", "dropping blangko",
+)
+# Saying the office can no longer print, in a mail about blanks, says the district has run out:
+# it needs blanks, and a clerk asks how many ("blangkonya blm sampai ..., kami sdh tdk bs cetak").
+# Not when a machine or a supply is at fault ("printer error, pencetakan terhenti").
+CANNOT_PRINT_PHRASES: tuple[str, ...] = (
+    "tidak bisa cetak", "tdk bisa cetak", "tdk bs cetak", "tidak bs cetak", "gak bisa cetak",
+    "ga bisa cetak", "gk bs cetak", "tidak bisa mencetak", "tdk bisa mencetak", "tidak dapat mencetak",
+    "tdk dapat mencetak", "tidak dapat dicetak", "tidak bisa dicetak", "tdk bs dicetak",
+    "pencetakan terhenti", "cetak terhenti", "pencetakan berhenti",
+)
+MACHINE_FAULT_WORDS: tuple[str, ...] = (
+    "printer", "mesin", "error", "eror", "rusak", "macet", "ribbon", "ribon", "tinta", "toner", "film",
+    "overlay", "jaringan", "server", "listrik", "padam", "aplikasi", "siak", "koneksi", "sistem",
 )
 RECEIPT_PHRASES: tuple[str, ...] = (
     "sudah kami terima", "telah kami terima", "sdh kami terima", "sudah diterima", "telah diterima",
@@ -383,6 +453,14 @@ DATELINE_PLACES: tuple[str, ...] = (
 # ("redaksi" alone is no cue: "kesalahan redaksi" corrects a letter's wording; nor is "jelasnya":
 # "untuk lebih jelasnya".)
 
+# Wording of a citizen writing about their own card ("Saya warga Nunukan ...", "KTP-el saya belum
+# jadi"): a complaint for the service desk, never a district's request or report.
+CITIZEN_PHRASES: tuple[str, ...] = (
+    "saya warga", "saya adalah warga", "saya seorang warga", "sebagai warga", "ktp saya", "ktp-el saya",
+    "e-ktp saya", "ektp saya", "ktp el saya", "kia anak saya", "ktp anak saya", "ktp istri saya",
+    "ktp suami saya", "nik saya", "kk saya", "kartu keluarga saya", "ktp kami sekeluarga",
+)
+
 # Wording of phishing and account scams ("Kotak surat Anda hampir penuh ... Verifikasi akun"): from
 # an unknown sender, such a mail states no district's figures.
 PHISHING_PHRASES: tuple[str, ...] = (
@@ -424,6 +502,12 @@ FOOTER_LINES: tuple[str, ...] = (
 )
 REPLY_PREFIXES: tuple[str, ...] = ("re", "balas", "bls", "aw", "antw", "sv", "r")
 FORWARD_PREFIXES: tuple[str, ...] = ("fwd", "fw", "tr", "trs", "teruskan", "diteruskan", "wg")
+
+# Wording only the desk's own mail carries (its approvals, clarifications, notices): forwarded
+# back to it, such mail is old news, and only the forwarder's own words count.
+DESK_MAIL_MARKERS: tuple[str, ...] = (
+    "nomor referensi blk-", "no. referensi blk-", "mohon konfirmasi penerimaan dengan membalas surel ini",
+)
 
 # --- Automated mail -----------------------------------------------------------------------
 

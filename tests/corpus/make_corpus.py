@@ -22,6 +22,7 @@ from cases_clerk import CLERK_CASES  # noqa: E402
 from cases_clerk2 import CLERK2_CASES  # noqa: E402
 from cases_clerk3 import CLERK3_CASES  # noqa: E402
 from cases_clerk4 import CLERK4_CASES  # noqa: E402
+from cases_clerk5 import CLERK5_CASES  # noqa: E402
 
 OFFICE = "Disdukcapil Provinsi Kaltara <blangko@disdukcapil.kaltaraprov.example>"
 
@@ -129,7 +130,7 @@ def toml_value(value: object) -> str:
 
 
 def main() -> None:
-    cases = [Case(**c) if isinstance(c, dict) else c for c in CASES + MORE_CASES + CLERK_CASES + CLERK2_CASES + CLERK3_CASES + CLERK4_CASES]
+    cases = [Case(**c) if isinstance(c, dict) else c for c in CASES + MORE_CASES + CLERK_CASES + CLERK2_CASES + CLERK3_CASES + CLERK4_CASES + CLERK5_CASES]
     names = [c.name for c in cases]
     assert len(names) == len(set(names)), "duplicate case names"
     for old in HERE.glob("*.eml"):

@@ -51,10 +51,15 @@ def test_body_excerpt_is_trimmed() -> None:
 
 
 def test_conflict_doubt_quotes_both_numbers() -> None:
-    v = read_message(mail("Mohon tambahan 2.000 keping.\nRalat: mohon tambahan 1.500 keping."), DISTRICTS)
+    v = read_message(mail("Mohon tambahan 2.000 keping.\nLalu mohon tambahan 1.500 keping."), DISTRICTS)
     assert v.requested is None
     (doubt,) = [d for d in v.doubts if d.field == "requested"]
     assert doubt.reason == "conflict" and "2.000" in doubt.text and "1.500" in doubt.text
+
+
+def test_a_correction_replaces_the_earlier_figure_of_its_role() -> None:
+    v = read_message(mail("Mohon tambahan 2.000 keping.\nRalat: mohon tambahan 1.500 keping."), DISTRICTS)
+    assert v.requested == 1500 and not [d for d in v.doubts if d.field == "requested"]
 
 
 def test_same_number_twice_is_no_conflict() -> None:
