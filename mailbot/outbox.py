@@ -31,6 +31,54 @@ class FlushResult:
     failed: int = 0
     braked: int = 0
 
+    def add(self, other: FlushResult) -> None:
+        self.sent += other.sent
+        self.retrying += other.retrying
+        self.failed += other.failed
+        self.braked = other.braked  # what the latest pass left waiting
+
+
+class OutboxPump:
+    """Sends the outbox from a thread of its own while the inbox is processed.
+
+    Each committed batch nudges it, so replies to a long backlog go out while the rest is still
+    being read, and the wait on the mail server overlaps the work on the next batch. Only one
+    flush runs at a time in a process (flush's lock), so the pump and the scheduler's retry timer
+    never send the same row twice.
+    """
+
+    def __init__(self, desk: Desk, sender: Sender) -> None:
+        self.desk = desk
+        self.sender = sender
+        self.result = FlushResult()
+        self._nudge = threading.Event()
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="outbox-pump", daemon=True)
+
+    def start(self) -> OutboxPump:
+        self._thread.start()
+        return self
+
+    def nudge(self) -> None:
+        self._nudge.set()
+
+    def _loop(self) -> None:
+        while not self._done.is_set():
+            self._nudge.wait(1.0)
+            self._nudge.clear()
+            try:
+                self.result.add(flush(self.desk, self.sender))
+            except Exception:  # noqa: BLE001 - the queue stays; the next nudge or the final flush tries again
+                log.exception("sending the outbox failed")
+
+    def stop(self) -> FlushResult:
+        """Stop the thread, send what the last batch queued, and return the whole pass's result."""
+        self._done.set()
+        self._nudge.set()
+        self._thread.join()
+        self.result.add(flush(self.desk, self.sender))
+        return self.result
+
 
 def flush(desk: Desk, sender: Sender, *, batch: int = 100) -> FlushResult:
     """Send what is due, batch by batch, within the global outbound rate."""

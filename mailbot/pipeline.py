@@ -244,19 +244,24 @@ def _quarantine_row(session: Session, work: Work, error: str) -> None:
 
 
 def process_inbox(desk: Desk, inbox: Inbox, *, should_stop: Callable[[], bool] = lambda: False,
-                  group: int = GROUP_COMMIT) -> Counter[str]:
-    """Process every new message, *group* to a transaction; stops between messages when *should_stop* says so."""
+                  group: int = GROUP_COMMIT, committed: Callable[[], None] = lambda: None) -> Counter[str]:
+    """Process every new message, *group* to a transaction; stops between messages when *should_stop* says so.
+
+    *committed* is called after each batch's commit (the outbox pump sends what it queued).
+    """
     counts: Counter[str] = Counter()
     batch: list[IncomingMessage] = []
     for incoming in inbox.fetch_new():
         batch.append(incoming)
         if len(batch) >= group or should_stop():
             counts.update(o.outcome for o in process_batch(desk, inbox, batch, should_stop=should_stop))
+            committed()
             batch = []
             if should_stop():
                 return counts
     if batch:
         counts.update(o.outcome for o in process_batch(desk, inbox, batch, should_stop=should_stop))
+        committed()
     return counts
 
 

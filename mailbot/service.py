@@ -16,7 +16,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from mailbot import outbox, watch
 from mailbot.app import Desk, open_inbox, open_sender
 from mailbot.config import ImapInbox
-from mailbot.outbox import FlushResult
+from mailbot.outbox import FlushResult, OutboxPump
 from mailbot.pipeline import process_inbox
 from mailbot.transports.base import Inbox, Sender
 
@@ -34,9 +34,12 @@ class RunSummary:
 def run_once(desk: Desk, inbox: Inbox, sender: Sender) -> RunSummary:
     """Process everything in the inbox now, run due checks, and send what is queued."""
     summary = RunSummary()
-    summary.outcomes = process_inbox(desk, inbox)
-    watch.check_alerts(desk)
-    summary.flush = outbox.flush(desk, sender)
+    pump = OutboxPump(desk, sender).start()
+    try:
+        summary.outcomes = process_inbox(desk, inbox, committed=pump.nudge)
+        watch.check_alerts(desk)
+    finally:
+        summary.flush = pump.stop()
     return summary
 
 
@@ -71,6 +74,7 @@ class Service:
         inbox = open_inbox(config, self.desk)
         sender = open_sender(config)
         flush_sender = open_sender(config)
+        self.pump = OutboxPump(self.desk, sender).start()
         poll = config.inbox.poll_seconds if isinstance(config.inbox, ImapInbox) else config.run.poll_seconds
         s = self.scheduler
         s.add_job(self.wake.set, IntervalTrigger(seconds=poll), id="poll", max_instances=1, coalesce=True)
@@ -93,8 +97,9 @@ class Service:
                 self.wake.clear()
                 if self.stop.is_set():
                     break
-                self._safely("inbox", lambda: self._pass(inbox, sender))
+                self._safely("inbox", lambda: self._pass(inbox))
         finally:
+            self.pump.stop()
             s.shutdown(wait=True)
             if watcher is not None:
                 watcher.join(timeout=5)
@@ -103,11 +108,10 @@ class Service:
             flush_sender.close()
             log.info("mailbot stopped")
 
-    def _pass(self, inbox: Inbox, sender: Sender) -> None:
-        counts = process_inbox(self.desk, inbox, should_stop=self.stop.is_set)
+    def _pass(self, inbox: Inbox) -> None:
+        counts = process_inbox(self.desk, inbox, should_stop=self.stop.is_set, committed=self.pump.nudge)
         if counts:
             log.info("processed %s", dict(counts))
-        outbox.flush(self.desk, sender)
 
     def _start_idle_watcher(self) -> threading.Thread | None:
         """A second IMAP connection that only IDLEs and sets the wake flag (the first one fetches)."""

@@ -197,10 +197,10 @@ def test_permanent_refusal_fails_once_and_tells_the_operator(
 
     config = write_desk_config(desk_folder, dovecot, smtp_server, outbox_retry_seconds=1.0)
     dovecot.append("INBOX", district_request(2))
-    smtp_server.mode = "permfail"
+    district_address = DISTRICTS[2][2]
+    smtp_server.refused_recipients.add(district_address)  # 550 for this mailbox only
     output = run_once(config, dovecot)
     assert "failed: 1" in output
-    smtp_server.mode = "ok"
     time.sleep(1.2)
     run_once(config, dovecot)
     db = sqlite3.connect(desk_folder / "mailbot.db")
@@ -209,7 +209,6 @@ def test_permanent_refusal_fails_once_and_tells_the_operator(
     assert len(replies) == 1 and rows[replies[0]] == "failed"
     notices = [p for p in rows if p.startswith("delivery-failed:")]
     assert len(notices) == 1 and rows[notices[0]] == "sent"
-    district_address = DISTRICTS[2][2]
     assert replies_to(smtp_server, district_address) == [], "a refused reply is never sent again by itself"
     error = db.execute("select last_error from outbox where purpose = ?", (replies[0],)).fetchone()[0]
     assert "550" in error
