@@ -212,3 +212,51 @@ def test_permanent_refusal_fails_once_and_tells_the_operator(
     assert replies_to(smtp_server, district_address) == [], "a refused reply is never sent again by itself"
     error = db.execute("select last_error from outbox where purpose = ?", (replies[0],)).fetchone()[0]
     assert "550" in error
+
+
+def _manager_reply(notice: email.message.EmailMessage, command: str) -> bytes:
+    """What a manager's mail client sends when replying to the held-request notice."""
+    reply = email.message.EmailMessage()
+    reply["From"] = "Kepala Dinas <kadis@disdukcapil.kaltara.test>"
+    reply["To"] = str(notice["From"])
+    reply["Subject"] = "Re: " + str(notice["Subject"])
+    reply["Message-ID"] = f"<keputusan-{abs(hash(command))}@disdukcapil.kaltara.test>"
+    reply["In-Reply-To"] = str(notice["Message-ID"])
+    reply["References"] = str(notice["Message-ID"])
+    quoted = "\n".join("> " + line for line in notice.get_body(("plain",)).get_content().splitlines())
+    reply.set_content(f"{command}\n\nPada hari ini, layanan blangko menulis:\n{quoted}\n")
+    return reply.as_bytes()
+
+
+@pytest.mark.parametrize(("command", "state", "district_says"), [
+    ("Setuju 1500", "approved", "DISETUJUI"),
+    ("TOLAK stok provinsi sedang menipis", "rejected", "TIDAK DAPAT KAMI SETUJUI"),
+])
+def test_manager_decides_a_held_request_by_replying_through_the_real_servers(
+    dovecot: DovecotServer, smtp_server: SmtpServer, desk_folder: Path, command: str, state: str,
+    district_says: str,
+) -> None:
+    import sqlite3
+
+    config = write_desk_config(desk_folder, dovecot, smtp_server)
+    config.write_text(config.read_text().replace("auto_approve_limit = 100000", "auto_approve_limit = 1000"))
+    district_address = DISTRICTS[3][2]
+    dovecot.append("INBOX", district_request(3, requested=2500, stock=200))
+    run_once(config, dovecot)
+    notices = replies_to(smtp_server, "kadis@disdukcapil.kaltara.test")
+    assert len(notices) == 1 and "SETUJU" in notices[0].get_body(("plain",)).get_content()
+    held = replies_to(smtp_server, district_address)
+    assert len(held) == 1 and "DITINJAU" in held[0].get_body(("plain",)).get_content()
+
+    dovecot.append("INBOX", _manager_reply(notices[0], command))
+    run_once(config, dovecot)
+
+    db = sqlite3.connect(desk_folder / "mailbot.db")
+    assert db.execute("select state from requests").fetchone() == (state,)
+    if state == "approved":
+        assert db.execute("select approved from requests").fetchone() == (1500,)
+    to_district = replies_to(smtp_server, district_address)
+    assert len(to_district) == 2 and district_says in to_district[1].get_body(("plain",)).get_content()
+    confirmations = replies_to(smtp_server, "kadis@disdukcapil.kaltara.test")[1:]
+    assert len(confirmations) == 1 and "Keputusan" in str(confirmations[0]["Subject"])
+    assert dovecot.count("INBOX") == 0
