@@ -133,8 +133,7 @@ def _record(session: Session, desk: Desk, req: Request, outcome: str, quantity: 
             reasons: list, arithmetic: list, note: str | None = None) -> Decision:  # type: ignore[type-arg]
     row = Decision(request_pk=req.id, outcome=outcome, quantity=quantity, reasons=reasons, arithmetic=arithmetic,
                    actor=actor, note=note, at=desk.now())
-    session.add(row)
-    session.flush()
+    session.add(row)  # flushed with the rest of the message's work, or by callers that need its id
     return row
 
 
@@ -280,6 +279,7 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
                             f"{province.on_hand - province.committed} {item} free")
     decision = _record(session, desk, req, "approve", qty, actor=actor, reasons=[{"code": "manager", "via": via}],
                        arithmetic=[])
+    session.flush()  # its id names the ledger source and the mail's purpose
     _approve(session, desk, req, qty, actor=actor, source=f"decision:{decision.id}")
     repo.audit(session, at=desk.now(), actor=actor, action="approve", target=req.reference,
                details={"quantity": qty, "via": via})
@@ -297,6 +297,7 @@ def reject(session: Session, desk: Desk, req: Request, reason: str, *, actor: st
         raise InvalidAction("a rejection needs a reason")
     decision = _record(session, desk, req, "reject", None, actor=actor, reasons=[{"code": "manager", "via": via}],
                        arithmetic=[], note=reason)
+    session.flush()  # its id names the ledger source and the mail's purpose
     if req.state == "approved" and req.approved and req.district:
         ledger.book(session, Entry(req.item or "ktp-el", req.district, req.approved, EntryKind.SHIPMENT_CANCELLED,
                                    desk.now(), f"decision:{decision.id}", req.reference),
