@@ -7,6 +7,7 @@ from datetime import datetime
 import email.charset
 import email.policy
 import re
+import weakref
 from email.header import Header
 from email.message import Message
 from email.mime.multipart import MIMEMultipart
@@ -74,16 +75,22 @@ def render(env: jinja2.Environment, name: str, **context: object) -> Rendered:
     """Render templates/<name>.txt.j2 (and <name>.html.j2 when it exists)."""
     text_module = env.get_template(f"{name}.txt.j2").make_module(context)
     subject = str(getattr(text_module, "subject", "")).strip()
-    html: str | None = None
-    try:
-        html_template = env.get_template(f"{name}.html.j2")
-    except jinja2.TemplateNotFound:
-        pass
-    else:
-        html = html_template.render(context)
+    html_name = f"{name}.html.j2"
+    html = env.get_template(html_name).render(context) if html_name in _names(env) else None
     # Optional blocks that render empty would leave runs of blank lines in the plain text.
     text = BLANK_RUNS.sub("\n\n", str(text_module)).strip() + "\n"
     return Rendered(subject=subject, text=text, html=html)
+
+
+_TEMPLATE_NAMES: weakref.WeakKeyDictionary[jinja2.Environment, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _names(env: jinja2.Environment) -> frozenset[str]:
+    """The templates there are, listed once per environment (a miss would ask the file system every time)."""
+    names = _TEMPLATE_NAMES.get(env)
+    if names is None:
+        names = _TEMPLATE_NAMES[env] = frozenset(env.list_templates())
+    return names
 
 
 @dataclass(frozen=True)
