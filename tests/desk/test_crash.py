@@ -62,7 +62,7 @@ def _invariants(desk_dir: Path, total: int) -> None:
 
 @pytest.mark.parametrize("kill_after", [0.8, 1.1, 1.4, 1.8, 2.3, 3.0])
 def test_sigkill_then_rerun(desk_dir: Path, kill_after: float) -> None:
-    total = 150
+    total = 400
     inbox = desk_dir / "var" / "mail" / "inbox"
     for i in range(total):
         deliver(inbox, _message(i))
@@ -71,13 +71,12 @@ def test_sigkill_then_rerun(desk_dir: Path, kill_after: float) -> None:
                              "run", "--once"], cwd=desk_dir, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)
     time.sleep(kill_after)
-    killed = proc.poll() is None
-    if killed:
+    if proc.poll() is None:
         os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
-    done = len(list((inbox / "cur").iterdir()))
-    if killed:
-        assert done < total or proc.returncode == -signal.SIGKILL
+    # The kill lands mid-run (the usual case: 400 messages take longer than the latest kill point),
+    # or the run had just finished by itself; either way the rerun must leave everything exactly once.
+    assert proc.returncode in (0, -signal.SIGKILL)
     again = mailbot(desk_dir, "run", "--once")
     assert again.returncode == 0, again.stderr
     _invariants(desk_dir, total)
