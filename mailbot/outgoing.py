@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -90,15 +89,12 @@ def queue(
                               purpose=purpose)
     status, reason = "queued", None
     if category == "reply":
-        day_start = datetime.combine(now.date(), time.min, tzinfo=now.tzinfo)
         cap = desk.config.guards.max_replies_per_sender_per_day
-        with session.no_autoflush:
-            over = any(repo.replies_sent_today(session, r, day_start) >= cap for r in recipients)
-        if over:
+        if not repo.take_reply_slot(session, recipients[0], now.date(), cap):
             status, reason = "suppressed", f"per-sender cap of {cap} automatic replies a day reached"
     row = OutboxMessage(
         purpose=purpose, message_id=message_id, category=category, sender=envelope.sender,
-        recipients=list(recipients), to_address=recipients[0].lower(), subject=final_subject, raw=raw, status=status, attempts=0,
+        recipients=list(recipients), subject=final_subject, raw=raw, status=status, attempts=0,
         next_attempt_at=now, last_error=reason, created_at=now, request_pk=request_pk,
     )
     session.add(row)

@@ -17,6 +17,7 @@ from mailbot.store.schema import (
     LedgerEntry,
     Message,
     OutboxMessage,
+    ReplyCount,
     Report,
     Request,
 )
@@ -184,13 +185,21 @@ def audit(session: Session, *, at: datetime, actor: str, action: str, target: st
     session.add(AuditEvent(at=at, actor=actor, action=action, target=target, details=details))
 
 
-def replies_sent_today(session: Session, recipient: str, day_start: datetime) -> int:
-    """Automatic replies queued to *recipient* since *day_start* (for the per-sender daily cap)."""
-    return int(session.scalar(
-        select(func.count(OutboxMessage.id)).where(
-            OutboxMessage.category == "reply", OutboxMessage.to_address == recipient.lower(),
-            OutboxMessage.created_at >= day_start, OutboxMessage.status != "suppressed")
-    ) or 0)
+def take_reply_slot(session: Session, address: str, day: date, cap: int) -> bool:
+    """Count one more automatic reply to *address* on *day*; False, counting nothing, once *cap* is reached."""
+    address = address.lower()
+    with session.no_autoflush:  # independent of the message's pending rows: no extra flush cycle
+        taken = session.execute(
+            update(ReplyCount).where(ReplyCount.address == address, ReplyCount.day == day, ReplyCount.count < cap)
+            .values(count=ReplyCount.count + 1).returning(ReplyCount.count)
+        ).scalar()
+        if taken is not None:
+            return True
+        if session.get(ReplyCount, (address, day)) is not None:
+            return False  # the row is there and full
+    session.add(ReplyCount(address=address, day=day, count=1))
+    session.flush()
+    return True
 
 
 def due_outbox(session: Session, now: datetime, limit: int = 100) -> list[OutboxMessage]:

@@ -157,7 +157,6 @@ class OutboxMessage(Base):
     """A message to send, written in the same transaction as the facts it reports."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_cap", "category", "to_address", "created_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # What this message is for, e.g. "reply:<message pk>"; at most one message per purpose.
@@ -166,8 +165,6 @@ class OutboxMessage(Base):
     category: Mapped[str] = mapped_column(String(20))  # reply | alert | digest | notice
     sender: Mapped[str] = mapped_column(String(320))
     recipients: Mapped[list] = mapped_column(JSON)
-    # The first recipient, lowercased: what the per-sender daily cap of automatic replies counts.
-    to_address: Mapped[str] = mapped_column(String(320))
     subject: Mapped[str] = mapped_column(Text)
     raw: Mapped[bytes] = mapped_column(LargeBinary)
     # queued | sent | failed | suppressed
@@ -176,8 +173,18 @@ class OutboxMessage(Base):
     next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
     request_pk: Mapped[int | None] = mapped_column(ForeignKey("requests.id"))
+
+
+class ReplyCount(Base):
+    """Automatic replies queued to one address on one office day: the per-sender daily cap, in O(1)."""
+
+    __tablename__ = "reply_counts"
+
+    address: Mapped[str] = mapped_column(String(320), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
 
 
 class Alert(Base):
