@@ -25,20 +25,10 @@ from _servers import (  # noqa: E402
 )
 
 from mailbot.config import ImapInbox as ImapInboxConfig  # noqa: E402
+from mailbot.transports.base import MemoryCursorStore  # noqa: E402
 from mailbot.transports.imap import ImapInbox  # noqa: E402
 
 TARGET = 300.0
-
-
-class _Cursors:
-    def __init__(self) -> None:
-        self.saved: dict[str, tuple[int, int]] = {}
-
-    def load_cursor(self, mailbox: str) -> tuple[int, int] | None:
-        return self.saved.get(mailbox)
-
-    def save_cursor(self, mailbox: str, uidvalidity: int, last_uid: int) -> None:
-        self.saved[mailbox] = (uidvalidity, last_uid)
 
 
 def raw_fetch_floor(dovecot: DovecotServer, batch: int) -> tuple[int, float]:
@@ -60,7 +50,7 @@ def adapter_fetch(dovecot: DovecotServer, batch: int) -> tuple[int, float]:
         password_env=PASSWORD_ENV, fetch_batch=batch,
     )
     started = time.monotonic()
-    with ImapInbox(config, dovecot.password, _Cursors(), size_limit=10 << 20) as inbox:
+    with ImapInbox(config, dovecot.password, MemoryCursorStore(), size_limit=10 << 20) as inbox:
         count = sum(1 for _ in inbox.fetch_new())
     return count, time.monotonic() - started
 

@@ -31,15 +31,12 @@ BASELINE = "import mailbot.transports.imap, mailbot.config"
 ADAPTER_DRAIN = """
 import os, sys
 from mailbot.config import ImapInbox as C
+from mailbot.transports.base import MemoryCursorStore
 from mailbot.transports.imap import ImapInbox
-class Cursors:
-    def __init__(self): self.saved = {}
-    def load_cursor(self, m): return self.saved.get(m)
-    def save_cursor(self, m, v, u): self.saved[m] = (v, u)
 host, port, user, batch = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 config = C(kind="imap", host=host, port=port, tls="none", username=user, password_env="X", fetch_batch=batch)
 n = 0
-with ImapInbox(config, os.environ["{password_env}"], Cursors(), size_limit=10 << 20) as inbox:
+with ImapInbox(config, os.environ["{password_env}"], MemoryCursorStore(), size_limit=10 << 20) as inbox:
     for message in inbox.fetch_new():
         n += len(message.raw or b"") > 0
 print(n)

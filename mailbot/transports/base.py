@@ -76,3 +76,16 @@ class CursorStore(Protocol):
         ...
 
     def save_cursor(self, mailbox: str, uidvalidity: int, last_uid: int) -> None: ...
+
+
+class MemoryCursorStore:
+    """A CursorStore kept in a dict: for reading a mailbox without a database (benchmarks, adapter tests)."""
+
+    def __init__(self) -> None:
+        self.saved: dict[str, tuple[int, int]] = {}
+
+    def load_cursor(self, mailbox: str) -> tuple[int, int] | None:
+        return self.saved.get(mailbox)
+
+    def save_cursor(self, mailbox: str, uidvalidity: int, last_uid: int) -> None:
+        self.saved[mailbox] = (uidvalidity, last_uid)

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from mailbot.transports.base import MemoryCursorStore
 from tests.servers import DovecotServer, ServerUnavailable, SmtpServer, dovecot_missing_reason
-from tests.transports.helpers import MemoryCursors
 
 
 def _start_dovecot(**kwargs: Any) -> Iterator[DovecotServer]:
@@ -44,5 +44,5 @@ def smtp_server() -> Iterator[SmtpServer]:
 
 
 @pytest.fixture
-def cursors() -> MemoryCursors:
-    return MemoryCursors()
+def cursors() -> MemoryCursorStore:
+    return MemoryCursorStore()

@@ -6,21 +6,9 @@ from typing import Any
 
 from mailbot.config import ImapInbox as ImapInboxConfig
 from mailbot.config import SmtpOutbox as SmtpOutboxConfig
+from mailbot.transports.base import MemoryCursorStore
 from mailbot.transports.imap import ImapInbox
 from tests.servers import DovecotServer, SmtpServer
-
-
-class MemoryCursors:
-    """CursorStore kept in a dict, for adapter tests."""
-
-    def __init__(self) -> None:
-        self.saved: dict[str, tuple[int, int]] = {}
-
-    def load_cursor(self, mailbox: str) -> tuple[int, int] | None:
-        return self.saved.get(mailbox)
-
-    def save_cursor(self, mailbox: str, uidvalidity: int, last_uid: int) -> None:
-        self.saved[mailbox] = (uidvalidity, last_uid)
 
 
 def inbox_config(server: DovecotServer, **overrides: Any) -> ImapInboxConfig:
@@ -40,7 +28,7 @@ def inbox_config(server: DovecotServer, **overrides: Any) -> ImapInboxConfig:
 
 
 def make_inbox(
-    server: DovecotServer, cursors: MemoryCursors, size_limit: int | None = None, **overrides: Any
+    server: DovecotServer, cursors: MemoryCursorStore, size_limit: int | None = None, **overrides: Any
 ) -> ImapInbox:
     adapter_options = ("use_move", "reconnect_attempts", "initial_backoff_seconds")
     options = {k: overrides.pop(k) for k in adapter_options if k in overrides}

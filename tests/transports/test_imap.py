@@ -9,9 +9,10 @@ import time
 import pytest
 
 from mailbot.errors import ImapConnectionError, ImapLoginError, TransportError
+from mailbot.transports.base import MemoryCursorStore
 from mailbot.transports.imap import ImapInbox, backoff_delay, make_key, parse_key
 from tests.servers import DovecotServer, district_request
-from tests.transports.helpers import MemoryCursors, inbox_config, make_inbox
+from tests.transports.helpers import inbox_config, make_inbox
 
 PROCESSED = "mailbot/processed"
 QUARANTINE = "mailbot/quarantine"
@@ -50,7 +51,7 @@ def test_backoff_is_jittered_exponential_and_capped(attempt: int, ceiling: float
 
 @pytest.mark.servers
 def test_fetch_yields_messages_in_uid_order_without_marking_them_seen(
-    dovecot: DovecotServer, cursors: MemoryCursors
+    dovecot: DovecotServer, cursors: MemoryCursorStore
 ) -> None:
     raws = [district_request(i) for i in range(3)]
     for raw in raws:
@@ -68,7 +69,7 @@ def test_fetch_yields_messages_in_uid_order_without_marking_them_seen(
 
 
 @pytest.mark.servers
-def test_unacknowledged_messages_are_yielded_again(dovecot: DovecotServer, cursors: MemoryCursors) -> None:
+def test_unacknowledged_messages_are_yielded_again(dovecot: DovecotServer, cursors: MemoryCursorStore) -> None:
     dovecot.append("INBOX", district_request(1))
     with make_inbox(dovecot, cursors) as inbox:
         first = [m.key for m in inbox.fetch_new()]
@@ -78,7 +79,7 @@ def test_unacknowledged_messages_are_yielded_again(dovecot: DovecotServer, curso
 
 @pytest.mark.servers
 def test_message_over_size_limit_comes_without_body_and_can_be_quarantined(
-    dovecot: DovecotServer, cursors: MemoryCursors
+    dovecot: DovecotServer, cursors: MemoryCursorStore
 ) -> None:
     small = district_request(1)
     big = district_request(2, size_padding=50_000)
@@ -97,7 +98,7 @@ def test_message_over_size_limit_comes_without_body_and_can_be_quarantined(
 
 @pytest.mark.servers
 def test_fetch_works_in_batches_and_picks_up_mail_arriving_meanwhile(
-    dovecot: DovecotServer, cursors: MemoryCursors, caplog: pytest.LogCaptureFixture
+    dovecot: DovecotServer, cursors: MemoryCursorStore, caplog: pytest.LogCaptureFixture
 ) -> None:
     raws = [district_request(i) for i in range(250)]
     dovecot.append_many("INBOX", raws)
@@ -123,7 +124,7 @@ def test_fetch_works_in_batches_and_picks_up_mail_arriving_meanwhile(
 
 
 @pytest.mark.servers
-def test_acknowledge_moves_to_processed_folder_which_is_created(dovecot: DovecotServer, cursors: MemoryCursors) -> None:
+def test_acknowledge_moves_to_processed_folder_which_is_created(dovecot: DovecotServer, cursors: MemoryCursorStore) -> None:
     raws = [district_request(i) for i in range(3)]
     for raw in raws:
         dovecot.append("INBOX", raw)
@@ -143,7 +144,7 @@ def test_acknowledge_moves_to_processed_folder_which_is_created(dovecot: Dovecot
 
 
 @pytest.mark.servers
-def test_acknowledge_without_move_copies_flags_and_expunges(dovecot: DovecotServer, cursors: MemoryCursors) -> None:
+def test_acknowledge_without_move_copies_flags_and_expunges(dovecot: DovecotServer, cursors: MemoryCursorStore) -> None:
     raws = [district_request(i) for i in range(2)]
     for raw in raws:
         dovecot.append("INBOX", raw)
@@ -161,7 +162,7 @@ def test_acknowledge_without_move_copies_flags_and_expunges(dovecot: DovecotServ
 
 @pytest.mark.servers
 def test_server_without_move_uidplus_or_idle_gets_copy_expunge_and_polling(
-    bare_dovecot: DovecotServer, cursors: MemoryCursors
+    bare_dovecot: DovecotServer, cursors: MemoryCursorStore
 ) -> None:
     dovecot = bare_dovecot
     raws = [district_request(i) for i in range(2)]
@@ -183,7 +184,7 @@ def test_server_without_move_uidplus_or_idle_gets_copy_expunge_and_polling(
 
 
 @pytest.mark.servers
-def test_quarantine_moves_to_quarantine_folder(dovecot: DovecotServer, cursors: MemoryCursors) -> None:
+def test_quarantine_moves_to_quarantine_folder(dovecot: DovecotServer, cursors: MemoryCursorStore) -> None:
     raw = district_request(3)
     dovecot.append("INBOX", raw)
     with make_inbox(dovecot, cursors, quarantine_folder="mailbot/karantina") as inbox:
@@ -197,7 +198,7 @@ def test_quarantine_moves_to_quarantine_folder(dovecot: DovecotServer, cursors: 
 
 @pytest.mark.servers
 def test_moves_are_batched_into_few_commands(
-    dovecot: DovecotServer, cursors: MemoryCursors, caplog: pytest.LogCaptureFixture
+    dovecot: DovecotServer, cursors: MemoryCursorStore, caplog: pytest.LogCaptureFixture
 ) -> None:
     raws = [district_request(i) for i in range(250)]
     dovecot.append_many("INBOX", raws)
@@ -217,7 +218,7 @@ def test_moves_are_batched_into_few_commands(
 
 @pytest.mark.servers
 def test_moves_lost_in_a_crash_mean_the_messages_are_read_again(
-    dovecot: DovecotServer, cursors: MemoryCursors
+    dovecot: DovecotServer, cursors: MemoryCursorStore
 ) -> None:
     raws = [district_request(i) for i in range(3)]
     dovecot.append_many("INBOX", raws)
@@ -233,7 +234,7 @@ def test_moves_lost_in_a_crash_mean_the_messages_are_read_again(
 
 
 @pytest.mark.servers
-def test_idle_wakes_within_two_seconds_of_new_mail(dovecot: DovecotServer, cursors: MemoryCursors) -> None:
+def test_idle_wakes_within_two_seconds_of_new_mail(dovecot: DovecotServer, cursors: MemoryCursorStore) -> None:
     with make_inbox(dovecot, cursors) as inbox:
         assert list(inbox.fetch_new()) == []
         assert inbox.uses_idle
@@ -252,7 +253,7 @@ def test_idle_wakes_within_two_seconds_of_new_mail(dovecot: DovecotServer, curso
 
 
 @pytest.mark.servers
-def test_idle_is_renewed_and_times_out_quietly(dovecot: DovecotServer, cursors: MemoryCursors) -> None:
+def test_idle_is_renewed_and_times_out_quietly(dovecot: DovecotServer, cursors: MemoryCursorStore) -> None:
     with make_inbox(dovecot, cursors, idle_renew_seconds=0.3) as inbox:
         list(inbox.fetch_new())
         started = time.monotonic()
@@ -263,7 +264,7 @@ def test_idle_is_renewed_and_times_out_quietly(dovecot: DovecotServer, cursors: 
 
 
 @pytest.mark.servers
-def test_leftover_messages_do_not_wake_the_wait(dovecot: DovecotServer, cursors: MemoryCursors) -> None:
+def test_leftover_messages_do_not_wake_the_wait(dovecot: DovecotServer, cursors: MemoryCursorStore) -> None:
     dovecot.append("INBOX", district_request(1))
     with make_inbox(dovecot, cursors) as inbox:
         list(inbox.fetch_new())  # yielded but not acknowledged
@@ -276,7 +277,7 @@ def test_leftover_messages_do_not_wake_the_wait(dovecot: DovecotServer, cursors:
 
 
 @pytest.mark.servers
-def test_dovecot_restart_mid_run_loses_nothing(dovecot: DovecotServer, cursors: MemoryCursors) -> None:
+def test_dovecot_restart_mid_run_loses_nothing(dovecot: DovecotServer, cursors: MemoryCursorStore) -> None:
     raws = [district_request(i) for i in range(10)]
     dovecot.append_many("INBOX", raws)
     seen: list[bytes | None] = []
@@ -296,7 +297,7 @@ def test_dovecot_restart_mid_run_loses_nothing(dovecot: DovecotServer, cursors: 
 
 @pytest.mark.servers
 def test_wait_for_mail_survives_a_restart_and_reports_mail_after_it(
-    dovecot: DovecotServer, cursors: MemoryCursors
+    dovecot: DovecotServer, cursors: MemoryCursorStore
 ) -> None:
     with make_inbox(dovecot, cursors) as inbox:
         list(inbox.fetch_new())
@@ -316,7 +317,7 @@ def test_wait_for_mail_survives_a_restart_and_reports_mail_after_it(
 
 
 @pytest.mark.servers
-def test_uidvalidity_change_rescans_and_ignores_stale_keys(dovecot: DovecotServer, cursors: MemoryCursors) -> None:
+def test_uidvalidity_change_rescans_and_ignores_stale_keys(dovecot: DovecotServer, cursors: MemoryCursorStore) -> None:
     raws = [district_request(i) for i in range(3)]
     dovecot.append_many("INBOX", raws)
     with make_inbox(dovecot, cursors) as inbox:
@@ -339,7 +340,7 @@ def test_uidvalidity_change_rescans_and_ignores_stale_keys(dovecot: DovecotServe
 
 @pytest.mark.servers
 def test_new_inbox_notices_changed_uidvalidity_from_saved_cursor(
-    dovecot: DovecotServer, cursors: MemoryCursors
+    dovecot: DovecotServer, cursors: MemoryCursorStore
 ) -> None:
     raws = [district_request(i) for i in range(2)]
     dovecot.append_many("INBOX", raws)
@@ -352,7 +353,7 @@ def test_new_inbox_notices_changed_uidvalidity_from_saved_cursor(
 
 
 @pytest.mark.servers
-def test_unreachable_server_raises_one_line_connection_error(dovecot: DovecotServer, cursors: MemoryCursors) -> None:
+def test_unreachable_server_raises_one_line_connection_error(dovecot: DovecotServer, cursors: MemoryCursorStore) -> None:
     dovecot.stop()
     inbox = make_inbox(dovecot, cursors, reconnect_attempts=2, initial_backoff_seconds=0.05)
     started = time.monotonic()
@@ -372,7 +373,7 @@ def test_unreachable_server_raises_one_line_connection_error(dovecot: DovecotSer
 
 
 @pytest.mark.servers
-def test_wrong_password_is_a_login_error(dovecot: DovecotServer, cursors: MemoryCursors) -> None:
+def test_wrong_password_is_a_login_error(dovecot: DovecotServer, cursors: MemoryCursorStore) -> None:
     inbox = ImapInbox(inbox_config(dovecot), "salah", cursors)
     with pytest.raises(ImapLoginError, match="refused login for desk@kaltara.test"):
         list(inbox.fetch_new())

@@ -12,10 +12,10 @@ from typing import Literal
 import pytest
 
 from mailbot.errors import ImapConnectionError, SmtpConnectionError
-from mailbot.transports.base import OutgoingMessage
+from mailbot.transports.base import MemoryCursorStore, OutgoingMessage
 from mailbot.transports.smtp import SmtpSender
 from tests.servers import DovecotServer, SmtpServer, district_request, dovecot_missing_reason, make_test_certificates
-from tests.transports.helpers import MemoryCursors, make_inbox, smtp_config
+from tests.transports.helpers import make_inbox, smtp_config
 
 pytestmark = pytest.mark.servers
 
@@ -44,13 +44,13 @@ def test_imap_over_tls_with_the_right_ca(tls_dovecot: DovecotServer, mode: Liter
     raw = district_request(1)
     tls_dovecot.append("INBOX", raw)
     port = tls_dovecot.imaps_port if mode == "implicit" else tls_dovecot.port
-    with make_inbox(tls_dovecot, MemoryCursors(), tls=mode, port=port, host="localhost",
+    with make_inbox(tls_dovecot, MemoryCursorStore(), tls=mode, port=port, host="localhost",
                     ca_file=tls_dovecot.ca_file) as inbox:
         assert [m.raw for m in inbox.fetch_new()] == [raw]
 
 
 def test_imap_refuses_an_unknown_certificate_at_once(tls_dovecot: DovecotServer) -> None:
-    inbox = make_inbox(tls_dovecot, MemoryCursors(), tls="implicit", port=tls_dovecot.imaps_port, host="localhost")
+    inbox = make_inbox(tls_dovecot, MemoryCursorStore(), tls="implicit", port=tls_dovecot.imaps_port, host="localhost")
     started = time.monotonic()
     with pytest.raises(ImapConnectionError, match="certificate verification failed"):
         list(inbox.fetch_new())
@@ -59,7 +59,7 @@ def test_imap_refuses_an_unknown_certificate_at_once(tls_dovecot: DovecotServer)
 
 def test_imap_without_verification_when_configured(tls_dovecot: DovecotServer) -> None:
     tls_dovecot.append("INBOX", district_request(2))
-    with make_inbox(tls_dovecot, MemoryCursors(), tls="implicit", port=tls_dovecot.imaps_port,
+    with make_inbox(tls_dovecot, MemoryCursorStore(), tls="implicit", port=tls_dovecot.imaps_port,
                     verify_certificate=False) as inbox:
         assert len(list(inbox.fetch_new())) == 1
 
