@@ -10,7 +10,7 @@ from mailbot.app import Desk
 from mailbot.config import PROVINCE
 from mailbot.errors import InvalidAction
 from mailbot.indonesian import FIELD_LABELS, item_name
-from mailbot.outgoing import ReplyTo, queue, reply_subject
+from mailbot.outgoing import answering, queue, reply_subject
 from mailbot.reader.verdict import Verdict
 from mailbot.stock import policy
 from mailbot.stock.explain import explain_id, reason_id
@@ -46,10 +46,6 @@ def facts(verdict: Verdict) -> list[dict[str, object]]:
     return result
 
 
-def _reply_to(message: Message, verdict: Verdict | None) -> ReplyTo:
-    return ReplyTo.answering(message.message_id, verdict.references if verdict else ())
-
-
 def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, template: str,
                    context: dict[str, object], message: Message | None = None,
                    verdict: Verdict | None = None) -> None:
@@ -72,12 +68,12 @@ def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, 
         to = [district.senders[0]]
     else:
         to = []  # the sender could not be told apart (e.g. two From mailboxes): answer no one
-    answering = _reply_to(origin, verdict) if origin is not None else None
+    thread = answering(origin, verdict) if origin is not None else None
     queue(session, desk, purpose=purpose, category="reply", template=template, to=to,
           subject=reply_subject(subject_source, req.reference), request_pk=req.id,
           context={"district_name": desk.district_name(req.district), "reference": req.reference,
                    "item": req.item, "proactive": req.proactive, **context},
-          reply_to=answering)
+          reply_to=thread)
 
 
 # --- the policy's view of a request --------------------------------------------------------------
@@ -226,7 +222,7 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
     queue(session, desk, purpose=f"reply:{message.id}", category="reply", template="reply_clarify",
           to=[verdict.sender] if verdict.sender else [], request_pk=req.id if req else None,
           subject=reply_subject(verdict.subject, req.reference if req else None),
-          context={**context, "item": verdict.item}, reply_to=_reply_to(message, verdict))
+          context={**context, "item": verdict.item}, reply_to=answering(message, verdict))
     return f"{about}-clarify"
 
 
@@ -350,7 +346,7 @@ def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: 
           subject=reply_subject(verdict.subject, req.reference if req else None),
           context={"district_name": desk.district_name(district), "item": item, "received": verdict.received,
                    "shipped": shipped, "reference": req.reference if req else None, "facts": facts(verdict)},
-          reply_to=_reply_to(message, verdict))
+          reply_to=answering(message, verdict))
     return "receipt" if req is not None else "receipt-unmatched"
 
 

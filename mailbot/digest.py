@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 import jinja2
 
-from mailbot.indonesian import ITEM_NAMES, long_date, number
+from mailbot.indonesian import long_date, number
 from mailbot.stock.explain import OUTCOME_LABEL, STATE_LABEL, TREND_LABEL
 from mailbot.stock.forecast import Runway, working_days_between
 from mailbot.stock.status import DistrictStatus, StockStatus

@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session
 from mailbot.app import Desk
 from mailbot.guards.headers import safe_address, safe_header_text, safe_subject
 from mailbot.guards.threads import MESSAGE_ID, strip_reply_prefixes
+from mailbot.reader.verdict import Verdict
 from mailbot.render import Category, Envelope, Rendered, compose, render
 from mailbot.store import repo
-from mailbot.store.schema import OutboxMessage
+from mailbot.store.schema import Message, OutboxMessage
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,11 @@ class ReplyTo:
     def answering(cls, message_id: str | None, references: Sequence[str] = ()) -> ReplyTo:
         kept = tuple(r for r in references if MESSAGE_ID.fullmatch(r))[-10:]
         return cls(message_id if message_id and MESSAGE_ID.fullmatch(message_id) else None, kept)
+
+
+def answering(message: Message, verdict: Verdict | None) -> ReplyTo:
+    """In-Reply-To and References for a reply to a stored incoming *message* (read as *verdict*)."""
+    return ReplyTo.answering(message.message_id, verdict.references if verdict else ())
 
 
 def reply_subject(original: str, reference: str | None) -> str:

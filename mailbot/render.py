@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 import email.charset
 import email.policy
 import re
 import weakref
+from dataclasses import dataclass
+from datetime import datetime
 from email.header import Header
 from email.message import Message
 from email.mime.multipart import MIMEMultipart
@@ -119,11 +119,11 @@ def compose(envelope: Envelope, body: Rendered, *, category: Category, domain: s
                         ("References", " ".join(envelope.references))):
         if UNSAFE_HEADER.search(value):
             raise ValueError(f"refusing a line break or control character in the {name} header")
-    text = MIMEText(body.text, "plain", UTF8_QP)
+    text = MIMEText(body.text, "plain", UTF8_QP)  # type: ignore[arg-type]  # a Charset is accepted at run time
     if body.html:
         msg: Message = MIMEMultipart("alternative")
         msg.attach(text)
-        msg.attach(MIMEText(body.html, "html", UTF8_QP))
+        msg.attach(MIMEText(body.html, "html", UTF8_QP))  # type: ignore[arg-type]
     else:
         msg = text
     headers = [

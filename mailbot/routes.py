@@ -14,7 +14,7 @@ from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_
 from mailbot.guards.threads import MESSAGE_ID, find_references
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import number
-from mailbot.outgoing import ReplyTo, queue
+from mailbot.outgoing import answering, queue
 from mailbot.reader.verdict import Verdict
 from mailbot.store import repo
 from mailbot.store import stock as ledger
@@ -58,11 +58,6 @@ def find_thread(session: Session, verdict: Verdict) -> Request | None:
 
 def _answers_clarification(verdict: Verdict) -> bool:
     return verdict.requested is not None or verdict.kind == "request"
-
-
-def reply_headers(message: Message, verdict: Verdict) -> ReplyTo:
-    """In-Reply-To and References for a reply to *message* (only well-formed ids are carried over)."""
-    return ReplyTo.answering(message.message_id, verdict.references)
 
 
 # --- requests ------------------------------------------------------------------------------------
@@ -169,7 +164,7 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
           to=[actor], request_pk=target.id,
           context={"reference": target.reference, "district_name": desk.district_name(target.district),
                    "outcome_label": outcome.label, "quantity": outcome.quantity, "note": outcome.note},
-          reply_to=reply_headers(message, verdict))
+          reply_to=answering(message, verdict))
     return f"manager-{command.action}"
 
 
@@ -179,7 +174,7 @@ def _command_error(session: Session, desk: Desk, message: Message, verdict: Verd
           template="manager_command_error", to=[trust.address or ""],
           request_pk=target.id if target is not None else None,
           context={"problem": problem, "reference": target.reference if target is not None else None},
-          reply_to=reply_headers(message, verdict))
+          reply_to=answering(message, verdict))
 
 
 def _refusal(command: ManagerCommand, target: Request) -> str:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import and_, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailbot.stock.forecast import DailyReport
+from mailbot.stock.ledger import Balance
 from mailbot.store.schema import (
     AuditEvent,
     Counter,
@@ -24,19 +24,6 @@ from mailbot.store.schema import (
 
 OPEN_STATES = ("clarifying", "held", "approved", "dispatched")
 WAITING_STATES = ("clarifying", "held", "approved")
-
-
-@dataclass(frozen=True)
-class Balance:
-    """Stock of one item at one location, derived from ledger entries."""
-
-    on_hand: int = 0
-    in_transit: int = 0
-    committed: int = 0
-
-    @property
-    def free(self) -> int:
-        return self.on_hand - self.committed
 
 
 def balances(session: Session, item: str | None = None) -> dict[tuple[str, str], Balance]:

@@ -10,8 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailbot.config import ITEMS, PROVINCE
-from mailbot.stock.forecast import DailyReport, DistrictStock, provincial_runway
 from mailbot.errors import InvalidAction
+from mailbot.stock.forecast import DailyReport, DistrictStock, provincial_runway
 from mailbot.stock.ledger import Balance, Entry, EntryKind, postings, problems
 from mailbot.stock.ledger import confirm_receipt as ledger_confirm_receipt
 from mailbot.stock.ledger import observe as ledger_observe
@@ -30,9 +30,9 @@ def book(session: Session, entry: Entry, *, actor: str, request_pk: int | None =
     with InvalidAction: the ledger never shows stock that is not there.
     """
     if entry.kind is not EntryKind.OPENING:
-        current = {(p.item, p.location): _balance(session, p.item, p.location) for p in postings(entry)}
+        current = {(p.item, p.location): repo.balance(session, p.item, p.location) for p in postings(entry)}
         if (entry.item, PROVINCE) not in current:
-            current[(entry.item, PROVINCE)] = _balance(session, entry.item, PROVINCE)
+            current[(entry.item, PROVINCE)] = repo.balance(session, entry.item, PROVINCE)
         found = problems(current, entry)
         if found:
             raise InvalidAction(f"{entry.kind} of {entry.quantity} {entry.item} at {entry.location} refused: "
@@ -63,11 +63,6 @@ def ensure_opening_balances(desk: Desk) -> None:
                                     "saldo awal dari konfigurasi"), actor="config")
 
 
-def _balance(session: Session, item: str, location: str) -> Balance:
-    b = repo.balance(session, item, location)
-    return Balance(b.on_hand, b.in_transit, b.committed)
-
-
 def observe(session: Session, *, district: str, item: str, observed: int, at: datetime, source: str,
             actor: str) -> int:
     """Bring the district's on-hand to what its report says; returns the change (negative = cards used).
@@ -75,7 +70,7 @@ def observe(session: Session, *, district: str, item: str, observed: int, at: da
     See mailbot.stock.ledger.observe: a drop is consumption, a rise is an implied receipt of what is
     in transit, and anything still unexplained an adjustment with its reason.
     """
-    current = _balance(session, item, district)
+    current = repo.balance(session, item, district)
     for entry in ledger_observe(current, item, district, observed, at, source):
         book(session, entry, actor=actor)
     return observed - current.on_hand
@@ -84,7 +79,7 @@ def observe(session: Session, *, district: str, item: str, observed: int, at: da
 def receive(session: Session, *, district: str, item: str, shipped: int, received: int, at: datetime,
             source: str, actor: str, request_pk: int | None, reference: str) -> None:
     """A receipt confirmation: the shipment moves from in transit to on hand; a shortfall is booked with its reason."""
-    current = _balance(session, item, district)
+    current = repo.balance(session, item, district)
     moved = ledger_confirm_receipt(current, item, district, shipped, at, source)
     for entry in moved:
         book(session, entry, actor=actor, request_pk=request_pk)
@@ -95,7 +90,7 @@ def receive(session: Session, *, district: str, item: str, shipped: int, receive
 
 
 def province_balance(session: Session, item: str) -> Balance:
-    return _balance(session, item, PROVINCE)
+    return repo.balance(session, item, PROVINCE)
 
 
 def stock_status(session: Session, desk: Desk, today: date | None = None,
@@ -120,11 +115,9 @@ def stock_status(session: Session, desk: Desk, today: date | None = None,
             last = last_reports.get((p.code, item))
             if last is not None and (not reports or reports[-1].day < last.day):
                 reports.insert(0, last)
-            item_rows.append(district_status(p, item, Balance(b.on_hand, b.in_transit, b.committed) if b else
-                                             Balance(), reports, today, settings))
+            item_rows.append(district_status(p, item, b or Balance(), reports, today, settings))
         rows.extend(item_rows)
-        pb = all_balances.get((item, PROVINCE))
-        store = Balance(pb.on_hand, pb.in_transit, pb.committed) if pb else Balance()
+        store = all_balances.get((item, PROVINCE), Balance())
         province[item] = store
         runways[item] = provincial_runway(
             item, store.on_hand, store.committed,
