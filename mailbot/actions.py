@@ -364,11 +364,3 @@ def adjust(session: Session, desk: Desk, *, location: str, item: str, delta: int
     ledger.book(session, Entry(item, location, delta, EntryKind.ADJUSTMENT, now, source, reason), actor=actor)
     repo.audit(session, at=now, actor=actor, action="adjust", target=f"{location}:{item}",
                details={"delta": delta, "reason": reason})
-
-
-def after_report(session: Session, desk: Desk, district: str, item: str) -> None:
-    """After a daily report: alert managers at once if the district is now low (with a proposed shipment)."""
-    from mailbot import watch
-
-    watch.check_alerts_in(session, desk)
-

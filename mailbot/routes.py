@@ -7,7 +7,7 @@ from email.message import Message as EmailHeaders
 
 from sqlalchemy.orm import Session
 
-from mailbot import actions
+from mailbot import actions, watch
 from mailbot.app import Desk
 from mailbot.errors import InvalidAction
 from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_command
@@ -106,7 +106,7 @@ def report(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
         ledger.observe(session, district=district, item=item, observed=verdict.stock_on_hand, at=desk.now(),
                        source=f"message:{message.id}", actor=trust.address or "district")
     session.flush()
-    actions.after_report(session, desk, district, item)
+    watch.check_alerts_in(session, desk)  # a district now low alerts managers at once, with a proposal
     return "report"
 
 
