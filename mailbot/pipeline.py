@@ -84,7 +84,7 @@ def intake(session: Session, desk: Desk, work: Work) -> bool:
     if work.incoming.raw is None:
         raise Quarantine(work.incoming.too_big_reason or "message could not be fetched")
     work.raw = work.incoming.raw
-    work.dedup_key = dedup_key(work.raw)
+    message_id, work.dedup_key = identify(work.raw)
     existing = repo.find_message(session, work.dedup_key)
     if existing is not None and work.replay and existing.status == "quarantined":
         session.delete(existing)
@@ -97,7 +97,7 @@ def intake(session: Session, desk: Desk, work: Work) -> bool:
     # Only the headers are needed here (sender trust); the reader decodes the body itself.
     work.email = email.parser.BytesHeaderParser().parsebytes(work.raw)
     work.message = Message(
-        dedup_key=work.dedup_key, message_id=_safe_message_id(work.raw), inbox_key=work.incoming.key,
+        dedup_key=work.dedup_key, message_id=message_id, inbox_key=work.incoming.key,
         sender=None, subject="", size=len(work.raw), sha256=hashlib.sha256(work.raw).hexdigest(),
         raw=work.raw, received_at=work.now, status="processed",
     )
@@ -228,7 +228,7 @@ def _acknowledge(inbox: Inbox, work: Work, error: str | None) -> Outcome:
 def _quarantine_row(session: Session, work: Work, error: str) -> None:
     """Keep a failed message (raw bytes and error), so nothing is lost."""
     raw = work.incoming.raw
-    key = work.dedup_key or (dedup_key(raw) if raw is not None else f"inbox:{work.incoming.key}")
+    key = work.dedup_key or (identify(raw)[1] if raw is not None else f"inbox:{work.incoming.key}")
     row = repo.find_message(session, key)
     if row is None:
         sender, subject = _header_summary(raw)
@@ -267,10 +267,11 @@ def process_inbox(desk: Desk, inbox: Inbox, *, should_stop: Callable[[], bool] =
 
 # --- helpers -------------------------------------------------------------------------------------
 
-def dedup_key(raw: bytes) -> str:
-    """'mid:<Message-ID>' when the message has one, else 'sha256:<hash of the bytes>'."""
+def identify(raw: bytes) -> tuple[str | None, str]:
+    """(Message-ID or None, unique key): 'mid:<Message-ID>' when there is one, else 'sha256:<hash of the bytes>'."""
     mid = _safe_message_id(raw)
-    return f"mid:{mid}" if mid else f"sha256:{hashlib.sha256(raw).hexdigest()}"
+    return mid, (f"mid:{mid}" if mid else f"sha256:{hashlib.sha256(raw).hexdigest()}")
+
 
 
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
