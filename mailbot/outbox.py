@@ -90,30 +90,29 @@ def flush(desk: Desk, sender: Sender, *, batch: int = 100) -> FlushResult:
                 allowed = desk.config.guards.max_outbound_per_minute - repo.sent_in_window(
                     session, now - timedelta(minutes=1))
                 if allowed <= 0:
-                    result.braked = len(repo.due_outbox(session, now, limit=batch))
+                    result.braked = repo.count_due(session, now)
                     return result
-                due = repo.due_outbox(session, now, limit=min(batch, allowed))
-                work = [OutgoingMessage(r.message_id, r.sender, tuple(r.recipients), r.raw) for r in due]
-                ids = {r.message_id: r.id for r in due}
-            if not work:
+                due = repo.due_to_send(session, now, limit=min(batch, allowed))
+            if not due:
                 return result
-            outcomes = sender.send_batch(work)
+            outcomes = sender.send_batch([OutgoingMessage(d.message_id, d.sender, d.recipients, d.raw) for d in due])
+            ids = {d.message_id: d.id for d in due}
             with desk.sessions.begin() as session:
+                sent = [ids[message_id] for message_id, error in outcomes.items() if error is None]
+                repo.mark_sent(session, sent, desk.now())
+                result.sent += len(sent)
                 for message_id, error in outcomes.items():
-                    _record(session, desk, ids[message_id], error, result)
-            if len(work) < batch:
-                if len(work) == allowed:  # the brake, not an empty queue, ended this batch
+                    if error is not None:
+                        _record_failure(session, desk, ids[message_id], error, result)
+            if len(due) < batch:
+                if len(due) == allowed:  # the brake, not an empty queue, ended this batch
                     with desk.sessions() as session:
-                        result.braked = len(repo.due_outbox(session, desk.now(), limit=batch))
+                        result.braked = repo.count_due(session, desk.now())
                 return result
 
 
-def _record(session: Session, desk: Desk, outbox_id: int, error: Exception | None, result: FlushResult) -> None:
+def _record_failure(session: Session, desk: Desk, outbox_id: int, error: Exception, result: FlushResult) -> None:
     now = desk.now()
-    if error is None:
-        repo.mark_sent(session, outbox_id, now)
-        result.sent += 1
-        return
     row = session.get(OutboxMessage, outbox_id)
     assert row is not None
     row.attempts += 1

@@ -85,7 +85,8 @@ def intake(session: Session, desk: Desk, work: Work) -> bool:
         raise Quarantine(work.incoming.too_big_reason or "message could not be fetched")
     work.raw = work.incoming.raw
     message_id, work.dedup_key = identify(work.raw)
-    existing = repo.find_message(session, work.dedup_key)
+    # Most messages are new: a plain indexed look-up first, the ORM row only for one already stored.
+    existing = repo.find_message(session, work.dedup_key) if repo.message_known(session, work.dedup_key) else None
     if existing is not None and work.replay and existing.status == "quarantined":
         session.delete(existing)
         session.flush()

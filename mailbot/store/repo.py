@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import and_, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailbot.stock.forecast import DailyReport
@@ -21,6 +22,17 @@ from mailbot.store.schema import (
     Report,
     Request,
 )
+
+@dataclass(frozen=True)
+class DueMail:
+    """One queued outbox row, as the sender needs it."""
+
+    id: int
+    message_id: str
+    sender: str
+    recipients: tuple[str, ...]
+    raw: bytes
+
 
 OPEN_STATES = ("clarifying", "held", "approved", "dispatched")
 WAITING_STATES = ("clarifying", "held", "approved")
@@ -75,18 +87,25 @@ def next_reference(session: Session, year: int) -> str:
     PostgreSQL); the first request of a year inserts the row.
     """
     name = f"request:{year}"
+    counters = Counter.__table__  # Core statements: the ORM's bulk-update machinery costs more than the SQL
     value = session.execute(
-        update(Counter).where(Counter.name == name).values(value=Counter.value + 1).returning(Counter.value)
+        update(counters).where(counters.c.name == name).values(value=counters.c.value + 1)
+        .returning(counters.c.value)
     ).scalar()
     if value is None:
-        session.add(Counter(name=name, value=1))
-        session.flush()
+        session.execute(insert(counters).values(name=name, value=1))
         value = 1
     return f"BLK-{year}-{value:04d}"
 
 
 def find_message(session: Session, dedup_key: str) -> Message | None:
     return session.scalar(select(Message).where(Message.dedup_key == dedup_key))
+
+
+def message_known(session: Session, dedup_key: str) -> bool:
+    """Whether a message with this unique key is stored (one indexed look-up, no ORM object loaded)."""
+    messages = Message.__table__
+    return session.execute(select(messages.c.id).where(messages.c.dedup_key == dedup_key)).first() is not None
 
 
 def request_by_reference(session: Session, reference: str) -> Request | None:
@@ -175,27 +194,38 @@ def audit(session: Session, *, at: datetime, actor: str, action: str, target: st
 def take_reply_slot(session: Session, address: str, day: date, cap: int) -> bool:
     """Count one more automatic reply to *address* on *day*; False, counting nothing, once *cap* is reached."""
     address = address.lower()
-    with session.no_autoflush:  # independent of the message's pending rows: no extra flush cycle
-        taken = session.execute(
-            update(ReplyCount).where(ReplyCount.address == address, ReplyCount.day == day, ReplyCount.count < cap)
-            .values(count=ReplyCount.count + 1).returning(ReplyCount.count)
-        ).scalar()
-        if taken is not None:
-            return True
-        if session.get(ReplyCount, (address, day)) is not None:
-            return False  # the row is there and full
-    session.add(ReplyCount(address=address, day=day, count=1))
-    session.flush()
+    counts = ReplyCount.__table__  # Core statements, independent of the message's pending ORM rows
+    this = and_(counts.c.address == address, counts.c.day == day)
+    taken = session.execute(
+        update(counts).where(this, counts.c.count < cap).values(count=counts.c.count + 1).returning(counts.c.count)
+    ).scalar()
+    if taken is not None:
+        return True
+    if session.execute(select(counts.c.count).where(this)).first() is not None:
+        return False  # the row is there and full
+    if cap < 1:
+        return False
+    session.execute(insert(counts).values(address=address, day=day, count=1))
     return True
 
 
-def due_outbox(session: Session, now: datetime, limit: int = 100) -> list[OutboxMessage]:
-    return list(
-        session.scalars(
-            select(OutboxMessage).where(OutboxMessage.status == "queued", OutboxMessage.next_attempt_at <= now)
-            .order_by(OutboxMessage.id).limit(limit)
-        )
+def count_due(session: Session, now: datetime) -> int:
+    """Outbox rows waiting to be sent now."""
+    outbox = OutboxMessage.__table__
+    return int(session.execute(
+        select(func.count()).select_from(outbox).where(outbox.c.status == "queued", outbox.c.next_attempt_at <= now)
+    ).scalar() or 0)
+
+
+def due_to_send(session: Session, now: datetime, limit: int = 100) -> list[DueMail]:
+    """What the outbox worker sends next, oldest first, as plain values (Core; no ORM objects to build)."""
+    outbox = OutboxMessage.__table__
+    rows = session.execute(
+        select(outbox.c.id, outbox.c.message_id, outbox.c.sender, outbox.c.recipients, outbox.c.raw)
+        .where(outbox.c.status == "queued", outbox.c.next_attempt_at <= now)
+        .order_by(outbox.c.id).limit(limit)
     )
+    return [DueMail(r[0], r[1], r[2], tuple(r[3]), r[4]) for r in rows]
 
 
 def sent_in_window(session: Session, since: datetime) -> int:
@@ -204,10 +234,14 @@ def sent_in_window(session: Session, since: datetime) -> int:
     ) or 0)
 
 
-def mark_sent(session: Session, outbox_id: int, now: datetime) -> None:
+def mark_sent(session: Session, outbox_ids: list[int], now: datetime) -> None:
+    """Mark these outbox rows sent, in one statement."""
+    if not outbox_ids:
+        return
+    outbox = OutboxMessage.__table__
     session.execute(
-        update(OutboxMessage).where(OutboxMessage.id == outbox_id)
-        .values(status="sent", sent_at=now, attempts=OutboxMessage.attempts + 1, last_error=None)
+        update(outbox).where(outbox.c.id.in_(outbox_ids))
+        .values(status="sent", sent_at=now, attempts=outbox.c.attempts + 1, last_error=None)
     )
 
 
