@@ -78,17 +78,19 @@ def _desk() -> Iterator[Desk]:
 def run(once: Annotated[bool, typer.Option("--once", help="Process everything now, send, print a summary, exit.")] = False) -> None:
     """Run the desk: poll (or IDLE on) the inbox, answer, send, and run scheduled checks and digests."""
     from mailbot.app import open_desk, open_inbox, open_sender
+    from mailbot.outbox import SenderProcess
     from mailbot.service import Service, run_once
 
     config = _config()
+    sending = SenderProcess(config).start()  # before the database is open: the fork inherits nothing of it
     desk = open_desk(config)
     try:
         if not once:
-            Service(desk).run()
+            Service(desk, sender_process=sending).run()
             return
         inbox, sender = open_inbox(config, desk), open_sender(config)
         try:
-            summary = run_once(desk, inbox, sender)
+            summary = run_once(desk, inbox, sender, sender_process=sending)
         finally:
             inbox.close()
             sender.close()

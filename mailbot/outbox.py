@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import multiprocessing.synchronize
+import os
+import signal
 import threading
 from dataclasses import dataclass
 from datetime import timedelta
@@ -11,16 +15,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailbot.app import Desk
+from mailbot.config import Config
 from mailbot.errors import PermanentDeliveryError
 from mailbot.outgoing import queue
 from mailbot.store import repo
+from mailbot.store.db import exclusive
 from mailbot.store.schema import OutboxMessage
 from mailbot.transports.base import OutgoingMessage, Sender
 
 log = logging.getLogger(__name__)
 
-# One flush at a time per process: the scheduler's timer and the inbox loop both call flush().
-_FLUSH_LOCK = threading.Lock()
+# One flush at a time for the whole desk (threads, the sender process, CLI commands): see flush().
 MAX_BACKOFF = timedelta(hours=6)
 
 
@@ -80,10 +85,110 @@ class OutboxPump:
         return self.result
 
 
+class SenderProcess:
+    """The outbox worker in a process of its own, for `mailbot run`: the same job as OutboxPump.
+
+    Reading and recording the inbox is Python work on one core; sending (smtplib, the server's
+    replies) is more. In a thread the two take turns with the interpreter lock, and every database
+    call of the inbox loop waits for the sender's turn to end; in a process of its own the sender
+    uses the second core and waits for nothing. Rows are still sent by one worker at a time
+    (flush() holds the desk-wide lock), and a resend keeps its Message-ID.
+
+    Create it before the database is opened (it forks a process with nothing open; with other
+    threads already running it starts a fresh interpreter instead). It opens the database only on
+    the first nudge, after the caller has migrated it. Stopping it, the caller sends what is left
+    with stop(desk, sender).
+    """
+
+    def __init__(self, config: Config) -> None:
+        context = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
+        self._nudge = context.Event()
+        self._done = context.Event()
+        self._results: multiprocessing.SimpleQueue[FlushResult] = context.SimpleQueue()
+        self._process = context.Process(
+            target=_sender_main, args=(config, self._nudge, self._done, self._results, os.getpid()),
+            name="mailbot-sender", daemon=True,
+        )
+
+    def start(self) -> SenderProcess:
+        self._process.start()
+        return self
+
+    def nudge(self) -> None:
+        self._nudge.set()
+
+    def stop(self, desk: Desk, sender: Sender) -> FlushResult:
+        """Let the process finish its pass and exit, then send here what is still queued."""
+        self._done.set()
+        self._nudge.set()
+        self._process.join(timeout=600)
+        if self._process.is_alive():  # a send stuck past every timeout: the lock keeps the final flush safe
+            log.error("the sender process did not stop; terminating it")
+            self._process.terminate()
+            self._process.join()
+        result = FlushResult()
+        if self._process.exitcode == 0 and not self._results.empty():
+            result = self._results.get()
+        elif self._process.exitcode != 0:
+            log.error("the sender process ended with status %s; sending from here", self._process.exitcode)
+        result.add(flush(desk, sender))
+        return result
+
+
+def _sender_main(config: Config, nudge: multiprocessing.synchronize.Event, done: multiprocessing.synchronize.Event,
+                 results: multiprocessing.SimpleQueue[FlushResult], parent: int) -> None:
+    """The sender process: flush on every nudge (and each second) until told to stop or orphaned."""
+    from mailbot.app import open_sender, system_clock
+    from mailbot.render import make_environment
+    from mailbot.store.db import make_engine, session_factory
+
+    stopping = False
+
+    def _stop(_signum: int, _frame: object) -> None:
+        nonlocal stopping
+        stopping = True  # finish the batch in hand, then exit
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us in order
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    total = FlushResult()
+    desk: Desk | None = None
+    sender: Sender | None = None
+    try:
+        while not stopping and not done.is_set() and os.getppid() == parent:
+            if not nudge.wait(1.0):
+                continue
+            nudge.clear()
+            if done.is_set():
+                break
+            if desk is None:
+                engine = make_engine(config.database.url, echo=config.database.echo)
+                desk = Desk(config=config, engine=engine, sessions=session_factory(engine), env=make_environment(),
+                            clock=system_clock(config.office.tz))
+                sender = open_sender(config)
+            try:
+                assert sender is not None
+                total.add(flush(desk, sender))
+            except Exception:  # noqa: BLE001 - the queue stays; the next nudge or the final flush tries again
+                log.exception("sending the outbox failed")
+    finally:
+        if sender is not None:
+            sender.close()
+        if desk is not None:
+            desk.close()
+    results.put(total)
+
+
 def flush(desk: Desk, sender: Sender, *, batch: int = 100) -> FlushResult:
-    """Send what is due, batch by batch, within the global outbound rate."""
+    """Send what is due, batch by batch, within the global outbound rate.
+
+    One flush at a time for the whole desk: the lock is held across processes (an flock beside a
+    SQLite database, an advisory lock on PostgreSQL), so the service's sender, a CLI command and a
+    timer never send the same row twice.
+    """
     result = FlushResult()
-    with _FLUSH_LOCK:
+    with exclusive(desk.engine, "outbox"):
         while True:
             now = desk.now()
             with desk.sessions.begin() as session:

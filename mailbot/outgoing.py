@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from mailbot.app import Desk
@@ -54,6 +54,8 @@ class Queued:
 # unit of work costs several times the INSERT itself. Nothing holds an outbox row as an ORM object
 # while a message is processed.
 OUTBOX = OutboxMessage.__table__
+_QUEUED_FOR = select(OUTBOX.c.id).where(OUTBOX.c.purpose == bindparam("for_purpose"))
+_ENQUEUE = insert(OUTBOX).returning(OUTBOX.c.id)
 
 
 def queue(
@@ -75,7 +77,7 @@ def queue(
 
     Replies go through the per-sender daily cap: over it, the reply is recorded as suppressed.
     """
-    existing = session.execute(select(OUTBOX.c.id).where(OUTBOX.c.purpose == purpose)).scalar()
+    existing = session.execute(_QUEUED_FOR, {"for_purpose": purpose}).scalar()
     if existing is not None:
         return Queued(existing)
     recipients = tuple(a for a in (safe_address(t) for t in to) if a)
@@ -100,9 +102,9 @@ def queue(
         cap = desk.config.guards.max_replies_per_sender_per_day
         if not repo.take_reply_slot(session, recipients[0], now.date(), cap):
             status, reason = "suppressed", f"per-sender cap of {cap} automatic replies a day reached"
-    outbox_id = session.execute(insert(OUTBOX).values(
+    outbox_id = session.execute(_ENQUEUE, dict(
         purpose=purpose, message_id=message_id, category=category, sender=envelope.sender,
         recipients=list(recipients), subject=final_subject, raw=raw, status=status, attempts=0,
-        next_attempt_at=now, last_error=reason, created_at=now, request_pk=request_pk,
-    ).returning(OUTBOX.c.id)).scalar_one()
+        next_attempt_at=now, last_error=reason, created_at=now, request_pk=request_pk, sent_at=None,
+    )).scalar_one()
     return Queued(outbox_id, reason)

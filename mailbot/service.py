@@ -6,6 +6,7 @@ import logging
 import signal
 import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import FrameType
 
@@ -13,10 +14,10 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from mailbot import outbox, watch
+from mailbot import watch
 from mailbot.app import Desk, open_inbox, open_sender
 from mailbot.config import ImapInbox
-from mailbot.outbox import FlushResult, OutboxPump
+from mailbot.outbox import FlushResult, OutboxPump, SenderProcess
 from mailbot.pipeline import process_inbox
 from mailbot.transports.base import Inbox, Sender
 
@@ -31,15 +32,24 @@ class RunSummary:
     flush: FlushResult = field(default_factory=FlushResult)
 
 
-def run_once(desk: Desk, inbox: Inbox, sender: Sender) -> RunSummary:
-    """Process everything in the inbox now, run due checks, and send what is queued."""
+def run_once(desk: Desk, inbox: Inbox, sender: Sender, *, sender_process: SenderProcess | None = None) -> RunSummary:
+    """Process everything in the inbox now, run due checks, and send what is queued.
+
+    Replies go out while the inbox is still being read: from *sender_process* when given (started
+    by the caller before it opened the database), else from a thread of this process.
+    """
     summary = RunSummary()
-    pump = OutboxPump(desk, sender).start()
+    if sender_process is not None:
+        nudge = sender_process.nudge
+        stop = lambda: sender_process.stop(desk, sender)  # noqa: E731
+    else:
+        pump = OutboxPump(desk, sender).start()
+        nudge, stop = pump.nudge, pump.stop
     try:
-        summary.outcomes = process_inbox(desk, inbox, committed=pump.nudge)
+        summary.outcomes = process_inbox(desk, inbox, committed=nudge)
         watch.check_alerts(desk)
     finally:
-        summary.flush = pump.stop()
+        summary.flush = stop()
     return summary
 
 
@@ -50,8 +60,10 @@ class Service:
     committed, then the service exits cleanly.
     """
 
-    def __init__(self, desk: Desk) -> None:
+    def __init__(self, desk: Desk, *, sender_process: SenderProcess | None = None) -> None:
         self.desk = desk
+        self.sender_process = sender_process
+        self._nudge_outbox: Callable[[], None] = lambda: None
         self.stop = threading.Event()
         self.wake = threading.Event()
         self.scheduler = BackgroundScheduler(timezone=desk.tz)
@@ -74,12 +86,19 @@ class Service:
         inbox = open_inbox(config, self.desk)
         sender = open_sender(config)
         flush_sender = open_sender(config)
-        self.pump = OutboxPump(self.desk, sender).start()
+        if self.sender_process is not None:
+            sending = self.sender_process
+            self._nudge_outbox = sending.nudge
+            stop_sending: Callable[[], object] = lambda: sending.stop(self.desk, sender)  # noqa: E731
+        else:
+            pump = OutboxPump(self.desk, sender).start()
+            self._nudge_outbox, stop_sending = pump.nudge, pump.stop
         poll = config.inbox.poll_seconds if isinstance(config.inbox, ImapInbox) else config.run.poll_seconds
         s = self.scheduler
         s.add_job(self.wake.set, IntervalTrigger(seconds=poll), id="poll", max_instances=1, coalesce=True)
-        s.add_job(lambda: self._safely("outbox", lambda: outbox.flush(self.desk, flush_sender)),
-                  IntervalTrigger(seconds=min(30.0, config.run.outbox_retry_seconds)), id="outbox",
+        # retries fall due with time: the timer wakes the sender, which holds the desk-wide send lock
+        s.add_job(lambda: self._nudge_outbox(), IntervalTrigger(seconds=min(30.0, config.run.outbox_retry_seconds)),
+                  id="outbox",
                   max_instances=1, coalesce=True)
         s.add_job(lambda: self._safely("alerts", lambda: watch.check_alerts(self.desk)),
                   CronTrigger.from_crontab(config.alerts.check_cron, timezone=self.desk.tz), id="alerts",
@@ -99,7 +118,7 @@ class Service:
                     break
                 self._safely("inbox", lambda: self._pass(inbox))
         finally:
-            self.pump.stop()
+            stop_sending()
             s.shutdown(wait=True)
             if watcher is not None:
                 watcher.join(timeout=5)
@@ -109,7 +128,7 @@ class Service:
             log.info("mailbot stopped")
 
     def _pass(self, inbox: Inbox) -> None:
-        counts = process_inbox(self.desk, inbox, should_stop=self.stop.is_set, committed=self.pump.nudge)
+        counts = process_inbox(self.desk, inbox, should_stop=self.stop.is_set, committed=self._nudge_outbox)
         if counts:
             log.info("processed %s", dict(counts))
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
+import threading
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
@@ -88,3 +93,49 @@ def current_revision(engine: Engine) -> str | None:
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+# --- one sender at a time ------------------------------------------------------------------------
+
+_SEND_LOCK_KEY = 0x6D61696C626F74  # "mailbot": the PostgreSQL advisory lock the outbox worker holds
+_THREAD_LOCKS: dict[str, threading.Lock] = {}
+_THREAD_LOCKS_GUARD = threading.Lock()
+
+
+@contextmanager
+def exclusive(engine: Engine, name: str) -> Iterator[None]:
+    """Hold the desk-wide lock *name* while the block runs: across threads, and across processes
+    sharing the database (the service's sender, a CLI command, a second host on PostgreSQL).
+
+    SQLite: an flock on a file beside the database. PostgreSQL: a session advisory lock held on a
+    connection of its own. An in-memory SQLite database is one process's: a thread lock suffices.
+    """
+    url = engine.url
+    key = f"{url.render_as_string(hide_password=True)}#{name}"
+    with _THREAD_LOCKS_GUARD:
+        local = _THREAD_LOCKS.setdefault(key, threading.Lock())
+    with local:
+        if url.get_backend_name() == "sqlite":
+            if not url.database or url.database == ":memory:":
+                yield
+                return
+            path = Path(f"{url.database}.{name}.lock")
+            with open(path, "a+b") as handle:
+                fcntl.flock(handle, fcntl.LOCK_EX)
+                try:
+                    yield
+                finally:
+                    fcntl.flock(handle, fcntl.LOCK_UN)
+            return
+        if url.get_backend_name() == "postgresql":
+            lock_id = _SEND_LOCK_KEY ^ zlib.crc32(name.encode())
+            with engine.connect() as connection:
+                connection.execute(text("SELECT pg_advisory_lock(:k)"), {"k": lock_id})
+                connection.commit()
+                try:
+                    yield
+                finally:
+                    connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": lock_id})
+                    connection.commit()
+            return
+        yield

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, func, insert, select, update
+from sqlalchemy import and_, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailbot.stock.forecast import DailyReport
@@ -87,13 +87,9 @@ def next_reference(session: Session, year: int) -> str:
     PostgreSQL); the first request of a year inserts the row.
     """
     name = f"request:{year}"
-    counters = Counter.__table__  # Core statements: the ORM's bulk-update machinery costs more than the SQL
-    value = session.execute(
-        update(counters).where(counters.c.name == name).values(value=counters.c.value + 1)
-        .returning(counters.c.value)
-    ).scalar()
+    value = session.execute(_NEXT_VALUE, {"counter": name}).scalar()
     if value is None:
-        session.execute(insert(counters).values(name=name, value=1))
+        session.execute(_FIRST_VALUE, {"name": name, "value": 1})
         value = 1
     return f"BLK-{year}-{value:04d}"
 
@@ -104,8 +100,7 @@ def find_message(session: Session, dedup_key: str) -> Message | None:
 
 def message_known(session: Session, dedup_key: str) -> bool:
     """Whether a message with this unique key is stored (one indexed look-up, no ORM object loaded)."""
-    messages = Message.__table__
-    return session.execute(select(messages.c.id).where(messages.c.dedup_key == dedup_key)).first() is not None
+    return session.execute(_MESSAGE_KNOWN, {"key": dedup_key}).first() is not None
 
 
 def request_by_reference(session: Session, reference: str) -> Request | None:
@@ -137,14 +132,8 @@ def request_by_inbound_message_id(session: Session, message_ids: list[str]) -> R
 
 def open_request(session: Session, district: str, item: str, *, states: tuple[str, ...] = WAITING_STATES,
                  exclude: int | None = None) -> Request | None:
-    query = select(Request).where(
-        Request.district == district, Request.item == item, Request.state.in_(states),
-        Request.linked_to.is_(None),
-    )
-    if exclude is not None:
-        query = query.where(Request.id != exclude)
-    # a request waiting for our question to be answered comes first: a new email may be that answer
-    return session.scalar(query.order_by(Request.state != "clarifying", Request.id).limit(1))
+    return session.scalar(_OPEN_REQUEST, {"district": district, "item": item, "states": list(states),
+                                          "exclude": -1 if exclude is None else exclude})
 
 
 def latest_shipment(session: Session, district: str, item: str) -> Request | None:
@@ -193,19 +182,14 @@ def audit(session: Session, *, at: datetime, actor: str, action: str, target: st
 
 def take_reply_slot(session: Session, address: str, day: date, cap: int) -> bool:
     """Count one more automatic reply to *address* on *day*; False, counting nothing, once *cap* is reached."""
-    address = address.lower()
-    counts = ReplyCount.__table__  # Core statements, independent of the message's pending ORM rows
-    this = and_(counts.c.address == address, counts.c.day == day)
-    taken = session.execute(
-        update(counts).where(this, counts.c.count < cap).values(count=counts.c.count + 1).returning(counts.c.count)
-    ).scalar()
-    if taken is not None:
+    key = {"to_address": address.lower(), "on_day": day}
+    if session.execute(_TAKE_REPLY, {**key, "cap": cap}).scalar() is not None:
         return True
-    if session.execute(select(counts.c.count).where(this)).first() is not None:
+    if session.execute(_REPLY_COUNT, key).first() is not None:
         return False  # the row is there and full
     if cap < 1:
         return False
-    session.execute(insert(counts).values(address=address, day=day, count=1))
+    session.execute(_FIRST_REPLY, {"address": key["to_address"], "day": day, "count": 1})
     return True
 
 
@@ -270,3 +254,28 @@ def outbox_by_message_id(session: Session, message_ids: list[str]) -> OutboxMess
     if not message_ids:
         return None
     return session.scalar(select(OutboxMessage).where(OutboxMessage.message_id.in_(message_ids)).limit(1))
+
+
+# --- statements on every message's path, built once ----------------------------------------------
+# Each runs once or twice per message; building a statement costs more than running it on SQLite,
+# so these are built here with bound parameters and only executed per message (Core statements,
+# outside the ORM's unit of work, except the open-request look-up, which returns the ORM row).
+
+_counters, _messages, _reply_counts = Counter.__table__, Message.__table__, ReplyCount.__table__
+_NEXT_VALUE = (update(_counters).where(_counters.c.name == bindparam("counter"))
+               .values(value=_counters.c.value + 1).returning(_counters.c.value))
+_FIRST_VALUE = insert(_counters)
+_MESSAGE_KNOWN = select(_messages.c.id).where(_messages.c.dedup_key == bindparam("key"))
+_REPLY_DAY = and_(_reply_counts.c.address == bindparam("to_address"), _reply_counts.c.day == bindparam("on_day"))
+_TAKE_REPLY = (update(_reply_counts).where(_REPLY_DAY, _reply_counts.c.count < bindparam("cap"))
+               .values(count=_reply_counts.c.count + 1).returning(_reply_counts.c.count))
+_REPLY_COUNT = select(_reply_counts.c.count).where(_REPLY_DAY)
+_FIRST_REPLY = insert(_reply_counts)
+# a request waiting for our question to be answered comes first: a new email may be that answer
+_OPEN_REQUEST = (
+    select(Request).where(
+        Request.district == bindparam("district"), Request.item == bindparam("item"),
+        Request.state.in_(bindparam("states", expanding=True)), Request.linked_to.is_(None),
+        Request.id != bindparam("exclude"),
+    ).order_by(Request.state != "clarifying", Request.id).limit(1)
+)
