@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -79,23 +80,30 @@ def run(once: Annotated[bool, typer.Option("--once", help="Process everything no
     """Run the desk: poll (or IDLE on) the inbox, answer, send, and run scheduled checks and digests."""
     from mailbot.app import open_desk, open_inbox, open_sender
     from mailbot.outbox import SenderProcess
+    from mailbot.pipeline import ReadingProcess
     from mailbot.service import Service, run_once
 
     config = _config()
-    sending = SenderProcess(config).start()  # before the database is open: the fork inherits nothing of it
-    desk = open_desk(config)
+    # Both are started before the database is opened: their forks inherit nothing of it.
+    sending = SenderProcess(config).start()
+    reading = ReadingProcess(config) if (os.cpu_count() or 1) > 1 else None
     try:
-        if not once:
-            Service(desk, sender_process=sending).run()
-            return
-        inbox, sender = open_inbox(config, desk), open_sender(config)
+        desk = open_desk(config)
         try:
-            summary = run_once(desk, inbox, sender, sender_process=sending)
+            if not once:
+                Service(desk, sender_process=sending, reading=reading).run()
+                return
+            inbox, sender = open_inbox(config, desk), open_sender(config)
+            try:
+                summary = run_once(desk, inbox, sender, sender_process=sending, reading=reading)
+            finally:
+                inbox.close()
+                sender.close()
         finally:
-            inbox.close()
-            sender.close()
+            desk.close()
     finally:
-        desk.close()
+        if reading is not None:
+            reading.close()
     table = Table(title="mailbot run --once", show_header=True)
     table.add_column("outcome")
     table.add_column("messages", justify="right")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from email.message import Message as EmailHeaders
 
 from sqlalchemy.orm import Session
 
@@ -24,11 +23,10 @@ from mailbot.store.schema import Message, Report, Request
 # did not decode) is no id, so it never reaches In-Reply-To or References of a reply.
 
 
-def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
-             parsed: EmailHeaders | None) -> str:
+def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust) -> str:
     """Route one read message; returns a short outcome for logs and the run summary."""
     if verdict.kind == "automated":
-        return automated(session, desk, message, verdict, parsed)
+        return automated(session, desk, message, verdict)
     if trust.is_manager:
         return manager_reply(session, desk, message, verdict, trust)
     thread = find_thread(session, verdict)
@@ -201,8 +199,7 @@ def _refusal(command: ManagerCommand, target: Request) -> str:
 
 # --- automated mail ------------------------------------------------------------------------------
 
-def automated(session: Session, desk: Desk, message: Message, verdict: Verdict,
-              parsed: EmailHeaders | None) -> str:
+def automated(session: Session, desk: Desk, message: Message, verdict: Verdict) -> str:
     """Never answered. A bounce of one of our own messages is matched to it and reported to the operator."""
     mentioned = [m for m in _our_message_ids(message.raw or b"", desk.config.office.domain)
                  if m != message.message_id]

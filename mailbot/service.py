@@ -18,7 +18,7 @@ from mailbot import watch
 from mailbot.app import Desk, open_inbox, open_sender
 from mailbot.config import ImapInbox
 from mailbot.outbox import FlushResult, OutboxPump, SenderProcess
-from mailbot.pipeline import process_inbox
+from mailbot.pipeline import ReadingProcess, process_inbox
 from mailbot.transports.base import Inbox, Sender
 
 log = logging.getLogger(__name__)
@@ -32,11 +32,13 @@ class RunSummary:
     flush: FlushResult = field(default_factory=FlushResult)
 
 
-def run_once(desk: Desk, inbox: Inbox, sender: Sender, *, sender_process: SenderProcess | None = None) -> RunSummary:
+def run_once(desk: Desk, inbox: Inbox, sender: Sender, *, sender_process: SenderProcess | None = None,
+             reading: ReadingProcess | None = None) -> RunSummary:
     """Process everything in the inbox now, run due checks, and send what is queued.
 
     Replies go out while the inbox is still being read: from *sender_process* when given (started
-    by the caller before it opened the database), else from a thread of this process.
+    by the caller before it opened the database), else from a thread of this process. With a
+    *reading* process, messages are read there, a batch ahead.
     """
     summary = RunSummary()
     if sender_process is not None:
@@ -46,7 +48,7 @@ def run_once(desk: Desk, inbox: Inbox, sender: Sender, *, sender_process: Sender
         pump = OutboxPump(desk, sender).start()
         nudge, stop = pump.nudge, pump.stop
     try:
-        summary.outcomes = process_inbox(desk, inbox, committed=nudge)
+        summary.outcomes = process_inbox(desk, inbox, committed=nudge, reading=reading)
         watch.check_alerts(desk)
     finally:
         summary.flush = stop()
@@ -60,9 +62,11 @@ class Service:
     committed, then the service exits cleanly.
     """
 
-    def __init__(self, desk: Desk, *, sender_process: SenderProcess | None = None) -> None:
+    def __init__(self, desk: Desk, *, sender_process: SenderProcess | None = None,
+                 reading: ReadingProcess | None = None) -> None:
         self.desk = desk
         self.sender_process = sender_process
+        self.reading = reading
         self._nudge_outbox: Callable[[], None] = lambda: None
         self.stop = threading.Event()
         self.wake = threading.Event()
@@ -128,7 +132,8 @@ class Service:
             log.info("mailbot stopped")
 
     def _pass(self, inbox: Inbox) -> None:
-        counts = process_inbox(self.desk, inbox, should_stop=self.stop.is_set, committed=self._nudge_outbox)
+        counts = process_inbox(self.desk, inbox, should_stop=self.stop.is_set, committed=self._nudge_outbox,
+                               reading=self.reading)
         if counts:
             log.info("processed %s", dict(counts))
 
