@@ -44,13 +44,56 @@ __all__ = [
 class ChildRun:
     returncode: int
     seconds: float
-    peak_rss_mb: float
+    peak_rss_mb: float  # the largest single process of the tree (wait4)
     output: str
+    peak_tree_rss_mb: float = 0.0  # the whole process tree at its peak, RSS summed (shared pages counted twice)
+    peak_tree_pss_mb: float = 0.0  # the same, proportional set size (shared pages split among their sharers)
 
 
-def run_child(command: list[str], env: dict[str, str] | None = None, timeout: float = 900.0) -> ChildRun:
-    """Run *command*, wait for it, and report its wall time and peak RSS (from wait4)."""
+def _tree(root: int) -> list[int]:
+    """*root* and every process descended from it."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry))
+    found, stack = [], [root]
+    while stack:
+        pid = stack.pop()
+        found.append(pid)
+        stack.extend(children.get(pid, []))
+    return found
+
+
+def _tree_memory_kb(root: int) -> tuple[int, int]:
+    """(RSS, PSS) of the process tree under *root*, in kB, from /proc/<pid>/smaps_rollup."""
+    rss = pss = 0
+    for pid in _tree(root):
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1])
+        except OSError:
+            continue
+    return rss, pss
+
+
+def run_child(command: list[str], env: dict[str, str] | None = None, timeout: float = 900.0,
+              sample_tree: bool = False) -> ChildRun:
+    """Run *command*, wait for it, and report its wall time and peak RSS (from wait4).
+
+    With *sample_tree*, the memory of the whole process tree (the command and the processes it
+    starts) is sampled every 50 ms, and its peak reported too.
+    """
     log_path = Path(f"/tmp/mailbot-bench-child-{os.getpid()}.log")
+    tree_rss = tree_pss = 0
     with open(log_path, "wb") as log:
         started = time.monotonic()
         proc = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=REPO)
@@ -63,12 +106,18 @@ def run_child(command: list[str], env: dict[str, str] | None = None, timeout: fl
                 proc.kill()
                 pid, status, usage = os.wait4(proc.pid, 0)
                 break
-            time.sleep(0.02)
+            if sample_tree:
+                rss, pss = _tree_memory_kb(proc.pid)
+                tree_rss, tree_pss = max(tree_rss, rss), max(tree_pss, pss)
+                time.sleep(0.05)
+            else:
+                time.sleep(0.02)
         seconds = time.monotonic() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
     output = log_path.read_text(errors="replace")
     log_path.unlink(missing_ok=True)
-    return ChildRun(proc.returncode, seconds, usage.ru_maxrss / 1024.0, output)
+    return ChildRun(proc.returncode, seconds, usage.ru_maxrss / 1024.0, output, tree_rss / 1024.0,
+                    tree_pss / 1024.0)
 
 
 def mailbot_command() -> list[str]:

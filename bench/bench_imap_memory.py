@@ -1,4 +1,7 @@
-"""Peak RSS while draining a 20,000-message backlog from Dovecot (fetch in batches, never all at once)."""
+"""Peak memory while draining a 20,000-message backlog from Dovecot (fetch in batches, never all at once).
+
+`mailbot run` is three processes; their RSS is summed over the process tree, sampled every 50 ms.
+"""
 
 from __future__ import annotations
 
@@ -72,19 +75,36 @@ def main() -> int:
         if missing:
             print(f"end-to-end: not measured ({missing})")
             return 0
-        folder = Path(tempfile.mkdtemp(prefix="mailbot-bench-"))
-        config = write_desk_config(folder, dovecot, smtp, fetch_batch=args.batch,
-                                   max_replies_per_sender_per_day=1_000_000)
-        run = run_child([*mailbot_command(), "--config", str(config), "run", "--once"], env=env, timeout=1800)
-        if run.returncode != 0:
-            print(f"end-to-end: mailbot run --once failed ({run.returncode}): {run.output[-2000:]}")
-            return 1
-        processed = dovecot.count(dovecot.mailbox("mailbot/processed"))
-        print(
-            f"end-to-end mailbot run --once draining {args.messages}: {processed} moved, {len(smtp.messages)} "
-            f"replies, {run.seconds:.1f} s, peak RSS {run.peak_rss_mb:.1f} MB "
-            f"(target <= {TARGET_MB:.0f} MB: {'met' if run.peak_rss_mb <= TARGET_MB else 'NOT met'})"
-        )
+        # `mailbot run` is three processes by default (the inbox loop, its reading process, its sender
+        # process). Pages they share are counted in each one's RSS, so the target is held against the
+        # sum of their PSS (shared pages split among their sharers); RSS summed is printed beside it.
+        # With helper_processes = false it is one process, held against its own peak RSS.
+        for helpers in (True, False):
+            if helpers is False:  # the same backlog again, for a desk of its own
+                dovecot.append_many("INBOX", (district_request(i) for i in range(args.messages)))
+            moved_before, replies_before = dovecot.count(dovecot.mailbox("mailbot/processed")), len(smtp.messages)
+            folder = Path(tempfile.mkdtemp(prefix="mailbot-bench-"))
+            config = write_desk_config(folder, dovecot, smtp, fetch_batch=args.batch,
+                                       max_replies_per_sender_per_day=1_000_000, helper_processes=helpers)
+            run = run_child([*mailbot_command(), "--config", str(config), "run", "--once"], env=env, timeout=1800,
+                            sample_tree=True)
+            if run.returncode != 0:
+                print(f"end-to-end: mailbot run --once failed ({run.returncode}): {run.output[-2000:]}")
+                return 1
+            processed = dovecot.count(dovecot.mailbox("mailbot/processed")) - moved_before
+            replies = len(smtp.messages) - replies_before
+            if helpers:
+                measured, what = run.peak_tree_pss_mb, "sum of PSS"
+                detail = (f"three processes: peak PSS summed {run.peak_tree_pss_mb:.1f} MB, peak RSS summed "
+                          f"{run.peak_tree_rss_mb:.1f} MB, largest process {run.peak_rss_mb:.1f} MB")
+            else:
+                measured, what = run.peak_rss_mb, "RSS"
+                detail = f"one process (helper_processes = false): peak RSS {run.peak_rss_mb:.1f} MB"
+            print(
+                f"end-to-end mailbot run --once draining {args.messages}: {processed} moved, {replies} "
+                f"replies, {run.seconds:.1f} s; {detail} "
+                f"(target <= {TARGET_MB:.0f} MB for the {what}: {'met' if measured <= TARGET_MB else 'NOT met'})"
+            )
     return 0
 
 

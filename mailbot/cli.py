@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -84,9 +84,12 @@ def run(once: Annotated[bool, typer.Option("--once", help="Process everything no
     from mailbot.service import Service, run_once
 
     config = _config()
-    # Both are started before the database is opened: their forks inherit nothing of it.
-    sending = SenderProcess(config).start()
-    reading = ReadingProcess(config) if (os.cpu_count() or 1) > 1 else None
+    # Both are started before the database is opened: their forks inherit nothing of it. Frozen,
+    # the objects imported so far are never touched by a collector, so their pages stay shared.
+    helpers = config.run.helper_processes
+    gc.freeze()
+    sending = SenderProcess(config).start() if helpers else None
+    reading = ReadingProcess(config) if helpers else None
     try:
         desk = open_desk(config)
         try:

@@ -196,6 +196,8 @@ class RunConfig(_Strict):
     poll_seconds: float = Field(default=30.0, gt=0)
     outbox_retry_seconds: float = Field(default=60.0, gt=0)
     outbox_max_attempts: int = Field(default=10, ge=1)
+    # mailbot run reads in one helper process and sends from another (more than one core)
+    helper_processes: bool = True
 
 
 class Config(_Strict):

@@ -105,7 +105,7 @@ class SenderProcess:
         self._nudge = context.Event()
         self._done = context.Event()
         self._results: multiprocessing.SimpleQueue[FlushResult] = context.SimpleQueue()
-        self._process = context.Process(
+        self._process = context.Process(  # type: ignore[attr-defined]
             target=_sender_main, args=(config, self._nudge, self._done, self._results, os.getpid()),
             name="mailbot-sender", daemon=True,
         )

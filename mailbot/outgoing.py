@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import Table, bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from mailbot.app import Desk
@@ -53,7 +54,7 @@ class Queued:
 # Outbox rows are written with Core statements: queueing is on every message's path, and the ORM's
 # unit of work costs several times the INSERT itself. Nothing holds an outbox row as an ORM object
 # while a message is processed.
-OUTBOX = OutboxMessage.__table__
+OUTBOX = cast(Table, OutboxMessage.__table__)
 _QUEUED_FOR = select(OUTBOX.c.id).where(OUTBOX.c.purpose == bindparam("for_purpose"))
 _ENQUEUE = insert(OUTBOX).returning(OUTBOX.c.id)
 

@@ -2,9 +2,9 @@
 
     fetch       inbox.fetch_new()                       transports/ (Maildir, IMAP)
     intake      store raw bytes under a unique key      intake()
-    limits      size, attachments, MIME depth           limits()      \
-    read        the pure reader's verdict               read()         > judge(): pure, also in a
-    guard       sender trust, automated mail            guard()       /  reading process, a batch ahead
+    limits      size, attachments, MIME depth           limits()      -+ judge(): pure; run in a
+    read        the pure reader's verdict               read()         | reading process, a batch
+    guard       sender trust, automated mail            guard()       -+ ahead of the database
     record      request / report / receipt, ledger      route()       -> mailbot.routes
     decide      allocation policy                                     -> mailbot.actions, mailbot.stock
     render      reply from templates/                                 -> mailbot.render
@@ -16,11 +16,13 @@
 Everything a message causes (its archive row, request, report, ledger entries, decision and
 replies in the outbox) is written in the same database transaction, inside a savepoint of its
 own. The inbox copy is acknowledged only after that transaction commits, and sending happens from
-the outbox afterwards. The three pure steps (limits, read, guard) need nothing but the bytes and
-the rules from config, so `mailbot run` does them in a process of its own (ReadingProcess), one
-batch ahead of the database work, on a second core. A crash at any point therefore leaves either nothing (the message is read
+the outbox afterwards. A crash at any point therefore leaves either nothing (the message is read
 again and processed once) or everything (the message is found by its unique key and only
 acknowledged).
+
+The three pure steps (limits, read, guard) need nothing but the bytes and the rules from config,
+so `mailbot run` does them in a process of its own (ReadingProcess), one batch ahead of the
+database work, on a second core; the outbox is sent from a third (mailbot.outbox.SenderProcess).
 """
 from __future__ import annotations
 

@@ -24,6 +24,7 @@ def write_desk_config(
     opening_province: int = 10_000_000,
     max_message_bytes: int = 10 * 1024 * 1024,
     extra_inbox: str = "",
+    helper_processes: bool = True,
 ) -> Path:
     """Write *folder*/config.toml (SQLite database beside it) and return its path."""
     districts = "\n".join(
@@ -72,6 +73,7 @@ timeout_seconds = 5
 poll_seconds = {poll_seconds}
 outbox_retry_seconds = {outbox_retry_seconds}
 outbox_max_attempts = 10
+helper_processes = {str(helper_processes).lower()}
 
 [stock]
 opening_province = {{ "ktp-el" = {opening_province}, "kia" = {opening_province} }}

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import cast
 
-from sqlalchemy import and_, bindparam, func, insert, select, update
+from sqlalchemy import Table, and_, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailbot.stock.forecast import DailyReport
@@ -22,6 +23,7 @@ from mailbot.store.schema import (
     Report,
     Request,
 )
+
 
 @dataclass(frozen=True)
 class DueMail:
@@ -195,7 +197,7 @@ def take_reply_slot(session: Session, address: str, day: date, cap: int) -> bool
 
 def count_due(session: Session, now: datetime) -> int:
     """Outbox rows waiting to be sent now."""
-    outbox = OutboxMessage.__table__
+    outbox = cast(Table, OutboxMessage.__table__)
     return int(session.execute(
         select(func.count()).select_from(outbox).where(outbox.c.status == "queued", outbox.c.next_attempt_at <= now)
     ).scalar() or 0)
@@ -203,7 +205,7 @@ def count_due(session: Session, now: datetime) -> int:
 
 def due_to_send(session: Session, now: datetime, limit: int = 100) -> list[DueMail]:
     """What the outbox worker sends next, oldest first, as plain values (Core; no ORM objects to build)."""
-    outbox = OutboxMessage.__table__
+    outbox = cast(Table, OutboxMessage.__table__)
     rows = session.execute(
         select(outbox.c.id, outbox.c.message_id, outbox.c.sender, outbox.c.recipients, outbox.c.raw)
         .where(outbox.c.status == "queued", outbox.c.next_attempt_at <= now)
@@ -222,7 +224,7 @@ def mark_sent(session: Session, outbox_ids: list[int], now: datetime) -> None:
     """Mark these outbox rows sent, in one statement."""
     if not outbox_ids:
         return
-    outbox = OutboxMessage.__table__
+    outbox = cast(Table, OutboxMessage.__table__)
     session.execute(
         update(outbox).where(outbox.c.id.in_(outbox_ids))
         .values(status="sent", sent_at=now, attempts=outbox.c.attempts + 1, last_error=None)
@@ -261,7 +263,7 @@ def outbox_by_message_id(session: Session, message_ids: list[str]) -> OutboxMess
 # so these are built here with bound parameters and only executed per message (Core statements,
 # outside the ORM's unit of work, except the open-request look-up, which returns the ORM row).
 
-_counters, _messages, _reply_counts = Counter.__table__, Message.__table__, ReplyCount.__table__
+_counters, _messages, _reply_counts = (cast(Table, m.__table__) for m in (Counter, Message, ReplyCount))
 _NEXT_VALUE = (update(_counters).where(_counters.c.name == bindparam("counter"))
                .values(value=_counters.c.value + 1).returning(_counters.c.value))
 _FIRST_VALUE = insert(_counters)

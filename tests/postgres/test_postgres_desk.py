@@ -37,3 +37,24 @@ def test_sample_inbox_on_postgres(tmp_path: Path, postgres_url: str) -> None:
     assert "Bulungan" in status.stdout
     engine.dispose()
     shutil.rmtree(tmp_path / "var", ignore_errors=True)
+
+
+def test_two_processes_flushing_one_outbox_on_postgres_send_each_row_once(tmp_path: Path, postgres_url: str) -> None:
+    """The send lock on PostgreSQL is an advisory lock: two senders on one database never send a row twice."""
+    from mailbot.app import open_desk
+    from mailbot.config import load_config
+    from tests.desk.test_workers import two_senders_send_each_row_once
+
+    admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("DROP DATABASE IF EXISTS mailbot_locks"))
+        conn.execute(text("CREATE DATABASE mailbot_locks"))
+    admin.dispose()
+    url = postgres_url.rsplit("/", 1)[0] + "/mailbot_locks"
+    config = (ROOT / "config.toml").read_text().replace('url = "sqlite:///var/mailbot.db"', f'url = "{url}"')
+    (tmp_path / "config.toml").write_text(config)
+    desk = open_desk(load_config(tmp_path / "config.toml"))
+    try:
+        two_senders_send_each_row_once(desk, tmp_path / "config.toml", tmp_path)
+    finally:
+        desk.close()

@@ -1,0 +1,230 @@
+"""`mailbot run` works in three processes: the inbox loop, a reading process and a sender process.
+
+The reading process must give exactly what reading in the loop gives, and losing it must lose
+nothing. Two processes sending from one outbox must never send a row twice. And when `mailbot
+run` is killed, neither helper process may live on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import select
+
+from mailbot.app import Desk
+from mailbot.outgoing import queue
+from mailbot.pipeline import ReadingProcess, process_inbox
+from mailbot.render import Rendered
+from mailbot.store.schema import Message, OutboxMessage
+from mailbot.transports.maildir import MaildirInbox, deliver
+from tests.desk.conftest import EXAMPLES, ROOT, mailbot
+
+LOOP_CORPUS = ROOT / "tests" / "loop_corpus"
+
+
+def _mixed_mail() -> list[bytes]:
+    """The sample inbox, the loop corpus, a message over the attachment limit, and one that is not mail."""
+    mail = [p.read_bytes() for p in sorted(EXAMPLES.glob("*.eml"))]
+    mail += [p.read_bytes() for p in sorted(LOOP_CORPUS.glob("*.eml"))]
+    attachments = "".join(
+        f"--b\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"f{i}.pdf\"\r\n"
+        f"Content-Transfer-Encoding: base64\r\n\r\nJVBERi0=\r\n" for i in range(12))
+    mail.append((
+        "From: <disdukcapil@bulungankab.example>\r\nTo: blangko@disdukcapil.kaltaraprov.example\r\n"
+        "Subject: Lampiran\r\nMessage-ID: <many-attachments@bulungankab.example>\r\n"
+        "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+        f"--b\r\nContent-Type: text/plain\r\n\r\nmohon 2.000 keping\r\n{attachments}--b--\r\n").encode())
+    mail.append(b"\x00\x01\x02 not an email at all")
+    return mail
+
+
+def _records(desk: Desk) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    with desk.sessions() as session:
+        messages = [
+            (m.dedup_key, m.status, m.kind, m.district, m.sender, m.subject, m.verdict, m.guard, m.error)
+            for m in session.scalars(select(Message).order_by(Message.dedup_key))
+        ]
+        outbox = [(o.purpose, o.category, tuple(o.recipients), o.subject, o.status)
+                  for o in session.scalars(select(OutboxMessage).order_by(OutboxMessage.purpose))]
+    return messages, outbox
+
+
+def _run(desk: Desk, inbox_dir: Path, reading: ReadingProcess | None) -> dict[str, int]:
+    for raw in _mixed_mail():
+        deliver(inbox_dir, raw)
+    inbox = MaildirInbox(inbox_dir, size_limit=desk.config.guards.max_message_bytes)
+    return dict(process_inbox(desk, inbox, group=7, reading=reading))
+
+
+def test_the_reading_process_records_exactly_what_reading_here_records(
+        tmp_path: Path, open_test_desk: Callable[..., Desk], desk_dir: Path) -> None:
+    here = open_test_desk()
+    here_outcomes = _run(here, tmp_path / "here", None)
+
+    other_dir = tmp_path / "other"
+    other_dir.mkdir()
+    (other_dir / "config.toml").write_text((desk_dir / "config.toml").read_text().replace(
+        "sqlite:///var/mailbot.db", f"sqlite:///{other_dir / 'mailbot.db'}"))
+    from datetime import datetime
+
+    from mailbot.app import open_desk
+    from mailbot.config import load_config
+    from tests.desk.conftest import WITA
+
+    fixed = datetime(2026, 11, 27, 10, 0, tzinfo=WITA)
+    config = load_config(other_dir / "config.toml")
+    reading = ReadingProcess(config)
+    there = open_desk(config, clock=lambda: fixed)
+    try:
+        there_outcomes = _run(there, tmp_path / "there", reading)
+        assert there_outcomes == here_outcomes
+        assert here_outcomes["quarantined"] == 2  # the attachments and the bytes that are no email
+        assert _records(there) == _records(here)
+    finally:
+        reading.close()
+        there.close()
+
+
+def test_when_the_reading_process_dies_the_loop_reads_and_loses_nothing(
+        tmp_path: Path, open_test_desk: Callable[..., Desk]) -> None:
+    desk = open_test_desk()
+    reading = ReadingProcess(desk.config)
+    try:
+        workers = multiprocessing.active_children()
+        assert workers, "the reading process runs"
+        for worker in workers:
+            os.kill(worker.pid, signal.SIGKILL)  # type: ignore[arg-type]
+        time.sleep(0.2)
+        outcomes = _run(desk, tmp_path / "inbox", reading)
+    finally:
+        reading.close()
+    mail = _mixed_mail()
+    assert sum(outcomes.values()) == len(mail)
+    messages, _ = _records(desk)
+    assert len(messages) == len(mail)
+    assert not list((tmp_path / "inbox" / "new").iterdir()), "every message acknowledged or quarantined"
+
+
+# --- one sender at a time ------------------------------------------------------------------------
+
+FLUSHER = """
+import sys, time
+from pathlib import Path
+from mailbot.app import open_desk
+from mailbot.config import load_config
+from mailbot.outbox import flush
+
+class SlowRecorder:
+    def __init__(self, path):
+        self.path = path
+    def send_batch(self, messages):
+        with open(self.path, "a") as log:
+            for m in messages:
+                time.sleep(0.004)
+                log.write(m.message_id + "\\n")
+                log.flush()
+        return {m.message_id: None for m in messages}
+    def close(self):
+        pass
+
+desk = open_desk(load_config(Path(sys.argv[1])), upgrade=False)
+print(flush(desk, SlowRecorder(sys.argv[2]), batch=10).sent)
+desk.close()
+"""
+
+
+def two_senders_send_each_row_once(desk: Desk, config_path: Path, folder: Path, rows: int = 120) -> None:
+    """Queue *rows* notices, flush from two processes at once, and check each went out exactly once."""
+    with desk.sessions.begin() as session:
+        for i in range(rows):
+            queue(session, desk, purpose=f"lock-test:{i}", category="notice", template="", to=["x@example.org"],
+                  context={}, body=Rendered(subject=f"Uji {i}", text="Uji.\n", html=None))
+    record = folder / "sent.log"
+    flushers = [subprocess.Popen([sys.executable, "-c", FLUSHER, str(config_path), str(record)],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+                for _ in range(2)]
+    results = [f.communicate(timeout=120) for f in flushers]
+    assert all(f.returncode == 0 for f in flushers), [err for _, err in results]
+    sent_counts = sorted(int(out.strip()) for out, _ in results)
+    lines = record.read_text().split()
+    assert len(lines) == len(set(lines)), "a row was sent twice"
+    assert len(lines) == rows and sum(sent_counts) == rows
+    with desk.sessions() as session:
+        statuses = session.scalars(select(OutboxMessage.status).where(OutboxMessage.purpose.like("lock-test:%")))
+        assert set(statuses) == {"sent"}
+
+
+def test_two_processes_flushing_one_outbox_send_each_row_once(
+        desk_dir: Path, open_test_desk: Callable[..., Desk]) -> None:
+    two_senders_send_each_row_once(open_test_desk(), desk_dir / "config.toml", desk_dir)
+
+
+# --- no helper outlives mailbot run --------------------------------------------------------------
+
+def _processes_of(config: Path) -> list[int]:
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if str(config).encode() in cmdline and int(pid) != os.getpid():
+            found.append(int(pid))
+    return found
+
+
+def test_helpers_exit_when_mailbot_run_is_killed(desk_dir: Path) -> None:
+    inbox = desk_dir / "var" / "mail" / "inbox"
+    for path in sorted(EXAMPLES.glob("*.eml")):
+        deliver(inbox, path.read_bytes())
+    config = desk_dir / "config.toml"
+    config.write_text(config.read_text().replace("poll_seconds = 30", "poll_seconds = 1"))
+    proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(config), "run"], cwd=desk_dir,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while len(_processes_of(config)) < 3 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(_processes_of(config)) >= 3, "mailbot run, its reading process and its sender process"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while _processes_of(config) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _processes_of(config) == [], "a helper process outlived mailbot run"
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+
+
+def test_with_helper_processes_off_mailbot_run_is_one_process_and_answers_the_same(desk_dir: Path,
+                                                                                   tmp_path: Path) -> None:
+    from tests.desk.conftest import outbox_files
+
+    single = tmp_path / "single"
+    single.mkdir()
+    config = single / "config.toml"
+    config.write_text((desk_dir / "config.toml").read_text().replace("helper_processes = true",
+                                                                     "helper_processes = false"))
+    assert "helper_processes = false" in config.read_text()
+    for folder in (desk_dir, single):
+        for path in sorted(EXAMPLES.glob("*.eml")):
+            deliver(folder / "var" / "mail" / "inbox", path.read_bytes())
+    helped = mailbot(desk_dir, "run", "--once")
+    assert helped.returncode == 0, helped.stderr
+    proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(config), "run"], cwd=single,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while len(outbox_files(single)) < len(outbox_files(desk_dir)) and time.monotonic() < deadline:
+            assert set(_processes_of(config)) <= {proc.pid}, "helper processes started although switched off"
+            time.sleep(0.1)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert len(outbox_files(single)) == len(outbox_files(desk_dir)) > 0

@@ -1,0 +1,46 @@
+"""judge(): the pure steps (limits, read, guard) on literal messages, as the reading process runs them."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+from mailbot.config import load_config
+from mailbot.pipeline import Judgment, Rules, judge
+
+ROOT = Path(__file__).resolve().parents[1]
+RULES = Rules.of(load_config(ROOT / "config.toml"))
+
+REQUEST = (b"From: Disdukcapil Bulungan <disdukcapil@bulungankab.example>\r\n"
+           b"To: blangko@disdukcapil.kaltaraprov.example\r\nSubject: Permohonan blangko KTP-el\r\n"
+           b"Message-ID: <j-1@bulungankab.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+           b"Dengan hormat, sisa stok blangko KTP-el kami 750 keping. Mohon tambahan 2.000 keping.\r\n")
+
+
+def test_a_district_request_is_read_and_its_sender_trusted() -> None:
+    judged = judge(REQUEST, RULES)
+    assert judged.refused is None and judged.verdict is not None and judged.trust is not None
+    assert (judged.verdict.kind, judged.verdict.requested, judged.verdict.stock_on_hand) == ("request", 2000, 750)
+    assert (judged.trust.district, judged.trust.trusted) == ("65.01", True)
+
+
+def test_a_lookalike_sender_is_read_but_not_trusted() -> None:
+    judged = judge(REQUEST.replace(b"bulungankab.example>", b"bulungan-kab.example>", 1), RULES)
+    assert judged.trust is not None and not judged.trust.trusted
+    assert "not_on_list" in judged.trust.reasons
+
+
+def test_too_many_attachments_are_refused_with_the_reason() -> None:
+    parts = b"".join(b"--b\r\nContent-Disposition: attachment; filename=\"f%d.pdf\"\r\n\r\nx\r\n" % i
+                     for i in range(RULES.max_attachments + 1))
+    raw = (b"From: <disdukcapil@bulungankab.example>\r\nSubject: x\r\n"
+           b"Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n" + parts + b"--b--\r\n")
+    judged = judge(raw, RULES)
+    assert judged.verdict is None and judged.refused is not None and "attachment" in judged.refused
+
+
+def test_a_judgment_and_the_rules_cross_a_process_boundary_intact() -> None:
+    judged = judge(REQUEST, RULES)
+    assert pickle.loads(pickle.dumps(judged)) == judged
+    assert pickle.loads(pickle.dumps(RULES)) == RULES
+    assert Judgment(refused="x") != Judgment()
