@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import multiprocessing.context
+import multiprocessing.process
 import multiprocessing.synchronize
 import os
 import signal
@@ -101,12 +103,17 @@ class SenderProcess:
     """
 
     def __init__(self, config: Config) -> None:
-        context = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
+        self._config = config
+        self._stopping = False
+        self._new_process(multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn"))
+
+    def _new_process(self, context: multiprocessing.context.BaseContext) -> None:
+        """A process with its own signals (they must come from the same start method as the process)."""
         self._nudge = context.Event()
         self._done = context.Event()
         self._results: multiprocessing.SimpleQueue[FlushResult] = context.SimpleQueue()
-        self._process = context.Process(  # type: ignore[attr-defined]
-            target=_sender_main, args=(config, self._nudge, self._done, self._results, os.getpid()),
+        self._process: multiprocessing.process.BaseProcess = context.Process(  # type: ignore[attr-defined]
+            target=_sender_main, args=(self._config, self._nudge, self._done, self._results, os.getpid()),
             name="mailbot-sender", daemon=True,
         )
 
@@ -115,13 +122,20 @@ class SenderProcess:
         return self
 
     def nudge(self) -> None:
+        """Wake the process to send; a process that died (it should not) is replaced first."""
+        if not self._process.is_alive() and not self._stopping:
+            log.error("the sender process ended (status %s); starting another", self._process.exitcode)
+            self._new_process(multiprocessing.get_context("spawn"))  # other threads run by now: no fork
+            self._process.start()
         self._nudge.set()
 
     def stop(self, desk: Desk, sender: Sender) -> FlushResult:
         """Let the process finish its pass and exit, then send here what is still queued."""
+        self._stopping = True
         self._done.set()
         self._nudge.set()
-        self._process.join(timeout=600)
+        if self._process.pid is not None:  # started
+            self._process.join(timeout=600)
         if self._process.is_alive():  # a send stuck past every timeout: the lock keeps the final flush safe
             log.error("the sender process did not stop; terminating it")
             self._process.terminate()

@@ -228,3 +228,35 @@ def test_with_helper_processes_off_mailbot_run_is_one_process_and_answers_the_sa
         _, err = proc.communicate(timeout=30)
     assert proc.returncode == 0, err
     assert len(outbox_files(single)) == len(outbox_files(desk_dir)) > 0
+
+
+def test_the_service_answers_on_after_its_helper_processes_die(desk_dir: Path) -> None:
+    from tests.desk.conftest import outbox_files
+
+    config = desk_dir / "config.toml"
+    config.write_text(config.read_text().replace("poll_seconds = 30", "poll_seconds = 1"))
+    inbox = desk_dir / "var" / "mail" / "inbox"
+    samples = sorted(EXAMPLES.glob("*.eml"))
+    deliver(inbox, samples[0].read_bytes())
+    proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(config), "run"], cwd=desk_dir,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not outbox_files(desk_dir) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        first = len(outbox_files(desk_dir))
+        assert first > 0, "the first reply went out"
+        helpers = [pid for pid in _processes_of(config) if pid != proc.pid]
+        assert len(helpers) == 2
+        for pid in helpers:
+            os.kill(pid, signal.SIGKILL)
+        deliver(inbox, samples[1].read_bytes())
+        while len(outbox_files(desk_dir)) == first and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(outbox_files(desk_dir)) > first, "a reply after the helpers died"
+        assert proc.poll() is None, "mailbot run goes on"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert "starting another" in err
