@@ -12,7 +12,7 @@ from mailbot.errors import ImapConnectionError, ImapLoginError, TransportError
 from mailbot.transports.base import MemoryCursorStore
 from mailbot.transports.imap import ImapInbox, backoff_delay, make_key, parse_key
 from tests.servers import DovecotServer, district_request
-from tests.transports.helpers import inbox_config, make_inbox
+from tests.transports.helpers import SilentProxy, inbox_config, make_inbox
 
 PROCESSED = "mailbot/processed"
 QUARANTINE = "mailbot/quarantine"
@@ -250,6 +250,27 @@ def test_idle_wakes_within_two_seconds_of_new_mail(dovecot: DovecotServer, curso
         assert appended_at, "woke before the mail arrived"
         assert woke_at - appended_at[0] < 2.0
         assert len(list(inbox.fetch_new())) == 1
+
+
+@pytest.mark.servers
+def test_a_connection_that_goes_silent_during_idle_is_found_dead_and_replaced(
+        dovecot: DovecotServer, cursors: MemoryCursorStore) -> None:
+    """No FIN, no RST, no reply: a quiet IDLE proves nothing, so the renewal must find the connection dead."""
+    with SilentProxy(dovecot.host, dovecot.port) as proxy:
+        config = inbox_config(dovecot, port=proxy.port, idle_renew_seconds=1, read_timeout_seconds=1)
+        with ImapInbox(config, dovecot.password, cursors, None) as inbox:
+            assert list(inbox.fetch_new()) == [] and proxy.connections == 1
+            woke: list[bool] = []
+            waiter = threading.Thread(target=lambda: woke.append(inbox.wait_for_mail(30.0)), daemon=True)
+            waiter.start()
+            time.sleep(0.5)  # idling now
+            proxy.silence()
+            dovecot.append("INBOX", district_request(1))  # its IDLE notice is lost in the silent connection
+            waiter.join(timeout=15)
+            assert not waiter.is_alive(), "still waiting on a dead connection"
+            assert woke == [True]
+            assert proxy.connections >= 2, "a new connection replaced the silent one"
+            assert len(list(inbox.fetch_new())) == 1
 
 
 @pytest.mark.servers
