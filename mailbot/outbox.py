@@ -23,7 +23,7 @@ from mailbot.outgoing import queue
 from mailbot.store import repo
 from mailbot.store.db import exclusive
 from mailbot.store.schema import OutboxMessage
-from mailbot.transports.base import OutgoingMessage, Sender
+from mailbot.transports.base import Sender
 
 log = logging.getLogger(__name__)
 
@@ -214,8 +214,8 @@ def flush(desk: Desk, sender: Sender, *, batch: int = 100) -> FlushResult:
                 due = repo.due_to_send(session, now, limit=min(batch, allowed))
             if not due:
                 return result
-            outcomes = sender.send_batch([OutgoingMessage(d.message_id, d.sender, d.recipients, d.raw) for d in due])
-            ids = {d.message_id: d.id for d in due}
+            outcomes = sender.send_batch([mail for _, mail in due])
+            ids = {mail.message_id: outbox_id for outbox_id, mail in due}
             with desk.sessions.begin() as session:
                 sent = [ids[message_id] for message_id, error in outcomes.items() if error is None]
                 repo.mark_sent(session, sent, desk.now())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import cast
 
@@ -23,18 +22,7 @@ from mailbot.store.schema import (
     Report,
     Request,
 )
-
-
-@dataclass(frozen=True)
-class DueMail:
-    """One queued outbox row, as the sender needs it."""
-
-    id: int
-    message_id: str
-    sender: str
-    recipients: tuple[str, ...]
-    raw: bytes
-
+from mailbot.transports.base import OutgoingMessage
 
 OPEN_STATES = ("clarifying", "held", "approved", "dispatched")
 WAITING_STATES = ("clarifying", "held", "approved")
@@ -203,15 +191,15 @@ def count_due(session: Session, now: datetime) -> int:
     ).scalar() or 0)
 
 
-def due_to_send(session: Session, now: datetime, limit: int = 100) -> list[DueMail]:
-    """What the outbox worker sends next, oldest first, as plain values (Core; no ORM objects to build)."""
+def due_to_send(session: Session, now: datetime, limit: int = 100) -> list[tuple[int, OutgoingMessage]]:
+    """What the outbox worker sends next, oldest first: (outbox id, the message), no ORM objects built."""
     outbox = cast(Table, OutboxMessage.__table__)
     rows = session.execute(
         select(outbox.c.id, outbox.c.message_id, outbox.c.sender, outbox.c.recipients, outbox.c.raw)
         .where(outbox.c.status == "queued", outbox.c.next_attempt_at <= now)
         .order_by(outbox.c.id).limit(limit)
     )
-    return [DueMail(r[0], r[1], r[2], tuple(r[3]), r[4]) for r in rows]
+    return [(r[0], OutgoingMessage(r[1], r[2], tuple(r[3]), r[4])) for r in rows]
 
 
 def sent_in_window(session: Session, since: datetime) -> int:
