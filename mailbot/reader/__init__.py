@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Literal
 
 from mailbot.reader import vocabulary as vocab
 from mailbot.reader.automated import automation_reasons, content_reasons, header_reasons
@@ -262,8 +263,8 @@ def read_message(
         if item_ambiguous:
             doubts.append(Doubt("item", "item", "KTP-el dan KIA"))
     if kind == "request" and "requested" not in values and "requested" not in doubt_fields:
-        reason = "unclear" if reading.unassigned else "missing"
-        doubts.append(Doubt("requested", reason, reading.unassigned[0] if reading.unassigned else ""))
+        why: Literal["unclear", "missing"] = "unclear" if reading.unassigned else "missing"
+        doubts.append(Doubt("requested", why, reading.unassigned[0] if reading.unassigned else ""))
     elif kind == "receipt" and "received" not in values and "received" not in doubt_fields:
         doubts.append(Doubt("received", "missing", ""))
     elif kind == "stock_report" and not (set(values) & {"stock_on_hand", "printed", "recorded"}) and not doubt_fields:

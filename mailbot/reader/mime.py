@@ -6,6 +6,7 @@ import binascii
 import email
 import email.policy
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.header import Header, decode_header
@@ -406,7 +407,7 @@ class _Collector:
         elif ctype in ("text/csv",):
             self._attachment(part, ctype)
 
-    def _alternative(self, children: list[object], depth: int) -> None:
+    def _alternative(self, children: Sequence[object], depth: int) -> None:
         plain: Message | None = None
         html: Message | None = None
         other: Message | None = None
@@ -434,7 +435,7 @@ class _Collector:
         elif other is not None:
             self.walk(other, depth + 1)
 
-    def _attached_message(self, children: list[object], depth: int) -> None:
+    def _attached_message(self, children: Sequence[object], depth: int) -> None:
         for child in children:
             if isinstance(child, Message):
                 subject = decode_header_value(child.get("subject"))

@@ -34,6 +34,9 @@ class _ConnectionLost(Exception):
     """Internal: the server closed the connection (BYE or EOF seen while idling)."""
 
 
+_CONNECTION_OR_LOST: tuple[type[BaseException], ...] = (*_CONNECTION_ERRORS, _ConnectionLost)
+
+
 def make_key(folder: str, uidvalidity: int, uid: int) -> str:
     """The IncomingMessage key for one message, e.g. "imap:INBOX:1700000000:42"."""
     return f"{KEY_PREFIX}{folder}:{uidvalidity}:{uid}"
@@ -246,7 +249,7 @@ class ImapInbox:
                 if self.uses_idle:
                     return self._idle(client, deadline)
                 return self._poll(client, deadline)
-            except (*_CONNECTION_ERRORS, _ConnectionLost) as exc:
+            except _CONNECTION_OR_LOST as exc:
                 self._drop()
                 self._note_failure(exc)
             except IMAPClientError as exc:

@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 # smtplib raises these (or OSError) when the connection is gone or never came up.
 _CONNECTION_ERRORS: tuple[type[BaseException], ...] = (smtplib.SMTPServerDisconnected, OSError)
+_ANY_SMTP_ERROR: tuple[type[BaseException], ...] = (*_CONNECTION_ERRORS, smtplib.SMTPException)
 
 
 _LINE_END = re.compile(rb"\r\n|\r|\n")
@@ -130,7 +131,7 @@ class SmtpSender:
         except ssl.SSLError as exc:
             error = SmtpConnectionError(f"SMTP server {self._where}: TLS failed: {_describe(exc)}")
             return {m.message_id: error for m in messages}
-        except (*_CONNECTION_ERRORS, smtplib.SMTPException) as exc:
+        except _ANY_SMTP_ERROR as exc:
             error = SmtpConnectionError(f"SMTP server {self._where} unreachable: {_describe(exc)}")
             return {m.message_id: error for m in messages}
 
@@ -149,7 +150,7 @@ class SmtpSender:
             try:
                 if connection.sock is not None:
                     connection.quit()
-            except (*_CONNECTION_ERRORS, smtplib.SMTPException):
+            except _ANY_SMTP_ERROR:
                 connection.close()
         sent = sum(1 for r in results.values() if r is None)
         log.info("SMTP %s: %d of %d delivered in one connection", self._where, sent, len(messages))
@@ -194,7 +195,7 @@ class SmtpSender:
             return
         try:
             connection.rset()
-        except (*_CONNECTION_ERRORS, smtplib.SMTPException):
+        except _ANY_SMTP_ERROR:
             connection.close()
 
     def close(self) -> None:
