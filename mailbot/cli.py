@@ -86,8 +86,10 @@ def run(once: Annotated[bool, typer.Option("--once", help="Process everything no
     config = _config()
     # Both are started before the database is opened: their forks inherit nothing of it. Frozen,
     # the objects imported so far are never touched by a collector, so their pages stay shared.
-    helpers = config.run.helper_processes
-    gc.freeze()
+    # (An in-memory database is this process's alone: no other process could send from it.)
+    helpers = config.run.helper_processes and not config.database.in_memory
+    if helpers:
+        gc.freeze()
     sending = SenderProcess(config).start() if helpers else None
     reading = ReadingProcess(config) if helpers else None
     try:

@@ -79,6 +79,12 @@ class DatabaseConfig(_Strict):
     url: str = "sqlite:///var/mailbot.db"
     echo: bool = False
 
+    @property
+    def in_memory(self) -> bool:
+        """An SQLite database that lives in this process only ("sqlite://", ":memory:")."""
+        url = self.url.strip()
+        return url.startswith("sqlite") and (url.rstrip("/") in ("sqlite:", "sqlite+pysqlite:") or ":memory:" in url)
+
 
 class MaildirInbox(_Strict):
     kind: Literal["maildir"]

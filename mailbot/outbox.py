@@ -6,14 +6,19 @@ import logging
 import multiprocessing
 import multiprocessing.context
 import multiprocessing.process
-import multiprocessing.synchronize
 import os
+import pickle
+import select as io_select
 import signal
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from multiprocessing.connection import Connection
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from mailbot.app import Desk
@@ -29,6 +34,7 @@ log = logging.getLogger(__name__)
 
 # One flush at a time for the whole desk (threads, the sender process, CLI commands): see flush().
 MAX_BACKOFF = timedelta(hours=6)
+SEND_LEASE = timedelta(minutes=10)
 
 
 @dataclass
@@ -96,86 +102,133 @@ class SenderProcess:
     uses the second core and waits for nothing. Rows are still sent by one worker at a time
     (flush() holds the desk-wide lock), and a resend keeps its Message-ID.
 
+    The parent talks to it over a pipe it never blocks on (one byte: send now, or stop), so a
+    sender that died cannot hang the parent; a dead one is replaced at the next nudge. It stops
+    after the batch in hand when told to, when its parent is gone, or on SIGTERM.
+
     Create it before the database is opened (it forks a process with nothing open; with other
     threads already running it starts a fresh interpreter instead). It opens the database only on
     the first nudge, after the caller has migrated it. Stopping it, the caller sends what is left
     with stop(desk, sender).
     """
 
+    STOP_SECONDS = 60.0  # for the batch in hand; then the process is killed (its batch is sent again later)
+
     def __init__(self, config: Config) -> None:
         self._config = config
+        self._lock = threading.Lock()  # nudge() comes from the inbox loop and the scheduler's timer
         self._stopping = False
-        self._new_process(multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn"))
-
-    def _new_process(self, context: multiprocessing.context.BaseContext) -> None:
-        """A process with its own signals (they must come from the same start method as the process)."""
-        self._nudge = context.Event()
-        self._done = context.Event()
-        self._results: multiprocessing.SimpleQueue[FlushResult] = context.SimpleQueue()
-        self._process: multiprocessing.process.BaseProcess = context.Process(  # type: ignore[attr-defined]
-            target=_sender_main, args=(self._config, self._nudge, self._done, self._results, os.getpid()),
-            name="mailbot-sender", daemon=True,
-        )
+        self._context = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
 
     def start(self) -> SenderProcess:
-        self._process.start()
+        with self._lock:
+            self._start(self._context)
         return self
+
+    def _start(self, context: multiprocessing.context.BaseContext) -> None:
+        wake_read, wake_write = context.Pipe(duplex=False)
+        result_read, result_write = context.Pipe(duplex=False)
+        self._process: multiprocessing.process.BaseProcess = context.Process(  # type: ignore[attr-defined]
+            target=_sender_main, name="mailbot-sender", daemon=True,
+            args=(self._config, wake_read, wake_write, result_write, os.getpid(), logging.getLogger().level),
+        )
+        self._process.start()
+        wake_read.close()
+        result_write.close()
+        os.set_blocking(wake_write.fileno(), False)
+        self._wake, self._results = wake_write, result_read
+
+    def _signal(self, byte: bytes) -> None:
+        try:
+            os.write(self._wake.fileno(), byte)
+        except (BlockingIOError, BrokenPipeError):
+            pass  # a full pipe already holds a nudge; a gone reader is replaced at the next nudge
 
     def nudge(self) -> None:
         """Wake the process to send; a process that died (it should not) is replaced first."""
-        if not self._process.is_alive() and not self._stopping:
-            log.error("the sender process ended (status %s); starting another", self._process.exitcode)
-            self._new_process(multiprocessing.get_context("spawn"))  # other threads run by now: no fork
-            self._process.start()
-        self._nudge.set()
+        with self._lock:
+            if self._stopping:
+                return
+            if not self._process.is_alive():
+                log.error("the sender process ended (status %s); starting another", self._process.exitcode)
+                self._close_pipes()
+                self._start(multiprocessing.get_context("spawn"))  # other threads run by now: no fork
+            self._signal(_SEND)
+
+    def expect_stop(self) -> None:
+        """Stop replacing the process from now on (the service was told to stop; so may this process
+        have been, by the same signal). Safe in a signal handler: it takes no lock."""
+        self._stopping = True
+
+    def _close_pipes(self) -> None:
+        self._wake.close()
+        self._results.close()
 
     def stop(self, desk: Desk, sender: Sender) -> FlushResult:
-        """Let the process finish its pass and exit, then send here what is still queued."""
-        self._stopping = True
-        self._done.set()
-        self._nudge.set()
-        if self._process.pid is not None:  # started
-            self._process.join(timeout=600)
-        if self._process.is_alive():  # a send stuck past every timeout: the lock keeps the final flush safe
-            log.error("the sender process did not stop; terminating it")
-            self._process.terminate()
+        """Let the process finish its batch and exit (killed after STOP_SECONDS), then send what is left."""
+        with self._lock:
+            self._stopping = True
+            if self._process.is_alive():
+                self._signal(_STOP)
+        self._process.join(self.STOP_SECONDS)
+        if self._process.is_alive():
+            log.error("the sender process did not stop within %.0f s; killing it", self.STOP_SECONDS)
+            self._process.kill()
             self._process.join()
         result = FlushResult()
-        if self._process.exitcode == 0 and not self._results.empty():
-            result = self._results.get()
-        elif self._process.exitcode != 0:
+        try:
+            if self._results.poll(0):
+                result = self._results.recv()
+        except (EOFError, OSError, pickle.UnpicklingError):
+            pass  # it died before reporting: only the counts are lost, the rows say what was sent
+        self._close_pipes()
+        if self._process.exitcode != 0:
             log.error("the sender process ended with status %s; sending from here", self._process.exitcode)
         result.add(flush(desk, sender))
         return result
 
 
-def _sender_main(config: Config, nudge: multiprocessing.synchronize.Event, done: multiprocessing.synchronize.Event,
-                 results: multiprocessing.SimpleQueue[FlushResult], parent: int) -> None:
-    """The sender process: flush on every nudge (and each second) until told to stop or orphaned."""
+_SEND, _STOP = b"s", b"x"
+
+
+def _sender_main(config: Config, wake: Connection, wake_write: Connection, results: Connection, parent: int,
+                 level: int) -> None:
+    """The sender process: flush on every nudge (and each second) until told to stop, orphaned or SIGTERMed."""
     from mailbot.app import open_sender, system_clock
     from mailbot.render import make_environment
     from mailbot.store.db import make_engine, session_factory
 
-    stopping = False
+    wake_write.close()  # this process's copy of the parent's end
+    stop = False
+    nudged = False  # the database is opened only after the first nudge: by then the parent has migrated it
 
-    def _stop(_signum: int, _frame: object) -> None:
-        nonlocal stopping
-        stopping = True  # finish the batch in hand, then exit
+    def _sigterm(_signum: int, _frame: object) -> None:
+        nonlocal stop
+        stop = True  # finish the batch in hand, then exit
 
-    signal.signal(signal.SIGTERM, _stop)
+    def told_to_stop() -> bool:
+        """Read what the parent sent (without waiting): True once it says stop, is gone, or SIGTERM came."""
+        nonlocal stop, nudged
+        while not stop and io_select.select([wake], [], [], 0)[0]:
+            data = os.read(wake.fileno(), 4096)
+            stop = not data or _STOP in data  # no data: the parent's end is closed
+            nudged = nudged or _SEND in data
+        return stop or os.getppid() != parent
+
+    signal.signal(signal.SIGTERM, _sigterm)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us in order
     if not logging.getLogger().handlers:
-        logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     total = FlushResult()
     desk: Desk | None = None
     sender: Sender | None = None
     try:
-        while not stopping and not done.is_set() and os.getppid() == parent:
-            if not nudge.wait(1.0):
-                continue
-            nudge.clear()
-            if done.is_set():
+        while not told_to_stop():
+            io_select.select([wake], [], [], 1.0)  # a nudge, or a second gone by (retries fall due)
+            if told_to_stop():
                 break
+            if not nudged:
+                continue
             if desk is None:
                 engine = make_engine(config.database.url, echo=config.database.echo)
                 desk = Desk(config=config, engine=engine, sessions=session_factory(engine), env=make_environment(),
@@ -183,27 +236,40 @@ def _sender_main(config: Config, nudge: multiprocessing.synchronize.Event, done:
                 sender = open_sender(config)
             try:
                 assert sender is not None
-                total.add(flush(desk, sender))
-            except Exception:  # noqa: BLE001 - the queue stays; the next nudge or the final flush tries again
+                total.add(flush(desk, sender, should_stop=told_to_stop))
+            except Exception:  # noqa: BLE001 - the queue stays; the next pass or the final flush tries again
                 log.exception("sending the outbox failed")
     finally:
         if sender is not None:
             sender.close()
         if desk is not None:
             desk.close()
-    results.put(total)
+    try:
+        results.send(total)
+    except OSError:
+        pass  # the parent is gone
 
 
-def flush(desk: Desk, sender: Sender, *, batch: int = 100) -> FlushResult:
-    """Send what is due, batch by batch, within the global outbound rate.
+def flush(desk: Desk, sender: Sender, *, batch: int = 100,
+          should_stop: Callable[[], bool] = lambda: False) -> FlushResult:
+    """Send what is due, batch by batch, within the global outbound rate; *should_stop* is asked between batches.
 
     One flush at a time for the whole desk: the lock is held across processes (an flock beside a
     SQLite database, an advisory lock on PostgreSQL), so the service's sender, a CLI command and a
-    timer never send the same row twice.
+    timer never send the same row twice. The lock is checked before every batch: a PostgreSQL
+    session that ended takes its lock with it, and nothing more is sent under a lock not held.
     """
     result = FlushResult()
-    with exclusive(desk.engine, "outbox"):
-        while True:
+    # On PostgreSQL the lock lives in a database session, which can end under us (a timeout, a
+    # restart) while a batch is out: the batch's rows are then also leased (kept out of every due
+    # list for SEND_LEASE), so a sender that takes the lock meanwhile cannot send them again. A
+    # sender killed mid-batch leaves them to go out when the lease ends. (An flock cannot be lost.)
+    leased = desk.engine.dialect.name == "postgresql"
+    with exclusive(desk.engine, "outbox") as held:
+        while not should_stop():
+            if not held():
+                log.error("the outbox send lock was lost (its database session ended); sending stops here")
+                return result
             now = desk.now()
             with desk.sessions.begin() as session:
                 allowed = desk.config.guards.max_outbound_per_minute - repo.sent_in_window(
@@ -212,22 +278,44 @@ def flush(desk: Desk, sender: Sender, *, batch: int = 100) -> FlushResult:
                     result.braked = repo.count_due(session, now)
                     return result
                 due = repo.due_to_send(session, now, limit=min(batch, allowed))
+                if leased and due:
+                    taken = repo.lease(session, [outbox_id for outbox_id, _ in due], now, now + SEND_LEASE)
+                    due = [(outbox_id, mail) for outbox_id, mail in due if outbox_id in taken]
             if not due:
-                return result
+                return result  # (on PostgreSQL, rows another sender took meanwhile are its to send)
             outcomes = sender.send_batch([mail for _, mail in due])
             ids = {mail.message_id: outbox_id for outbox_id, mail in due}
-            with desk.sessions.begin() as session:
-                sent = [ids[message_id] for message_id, error in outcomes.items() if error is None]
-                repo.mark_sent(session, sent, desk.now())
-                result.sent += len(sent)
-                for message_id, error in outcomes.items():
-                    if error is not None:
-                        _record_failure(session, desk, ids[message_id], error, result)
+            _record_outcomes(desk, outcomes, ids, result)
             if len(due) < batch:
                 if len(due) == allowed:  # the brake, not an empty queue, ended this batch
                     with desk.sessions() as session:
                         result.braked = repo.count_due(session, desk.now())
                 return result
+    return result
+
+
+def _record_outcomes(desk: Desk, outcomes: dict[str, Exception | None], ids: dict[str, int],
+                     result: FlushResult) -> None:
+    """Record what the server said. Retried while the database is busy: mail that went out and is not
+    marked sent would go out again (with the same Message-ID, but twice all the same)."""
+    for attempt in range(1, 6):
+        counted = FlushResult()
+        try:
+            with desk.sessions.begin() as session:
+                sent = [ids[message_id] for message_id, error in outcomes.items() if error is None]
+                repo.mark_sent(session, sent, desk.now())
+                counted.sent = len(sent)
+                for message_id, error in outcomes.items():
+                    if error is not None:
+                        _record_failure(session, desk, ids[message_id], error, counted)
+        except OperationalError:
+            if attempt == 5:
+                raise
+            log.warning("recording sent mail failed (database busy); attempt %d of 5", attempt + 1)
+            time.sleep(attempt)
+        else:
+            result.add(counted)
+            return
 
 
 def _record_failure(session: Session, desk: Desk, outbox_id: int, error: Exception, result: FlushResult) -> None:

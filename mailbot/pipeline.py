@@ -40,6 +40,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -310,24 +311,33 @@ def process_inbox(desk: Desk, inbox: Inbox, *, should_stop: Callable[[], bool] =
     counts: Counter[str] = Counter()
     ahead: tuple[list[IncomingMessage], Future[list[Judgment | None]] | None] | None = None
     for batch in _batches(inbox.fetch_new(), group, should_stop):
-        current, ahead = ahead, (batch, reading.submit(batch) if reading is not None else None)
-        if current is not None:
-            counts.update(_process_judged(desk, inbox, *current, should_stop=should_stop, committed=committed))
-            if should_stop():
-                return counts
+        if reading is None:  # no one to read ahead: this batch now
+            counts.update(_process_judged(desk, inbox, batch, None, should_stop=should_stop, committed=committed))
+        else:
+            current, ahead = ahead, (batch, reading.submit(batch))
+            if current is not None:
+                counts.update(_process_judged(desk, inbox, *current, should_stop=should_stop, committed=committed))
+        if should_stop():
+            return counts
     if ahead is not None:
         counts.update(_process_judged(desk, inbox, *ahead, should_stop=should_stop, committed=committed))
     return counts
 
 
+# A group also ends at this many bytes of mail: with a batch read ahead, two groups are in memory.
+GROUP_BYTES = 16 << 20
+
+
 def _batches(messages: Iterator[IncomingMessage], group: int,
              should_stop: Callable[[], bool]) -> Iterator[list[IncomingMessage]]:
     batch: list[IncomingMessage] = []
+    size = 0
     for incoming in messages:
         batch.append(incoming)
-        if len(batch) >= group or should_stop():
+        size += len(incoming.raw or b"")
+        if len(batch) >= group or size >= GROUP_BYTES or should_stop():
             yield batch
-            batch = []
+            batch, size = [], 0
             if should_stop():
                 return
     if batch:
@@ -339,10 +349,17 @@ def _process_judged(desk: Desk, inbox: Inbox, batch: list[IncomingMessage],
                     committed: Callable[[], None]) -> Iterator[str]:
     judged = None
     if future is not None:
-        try:
-            judged = future.result()
-        except Exception:  # noqa: BLE001 - the reading process is gone: read here instead
-            log.exception("the reading process failed; reading this batch here")
+        while not should_stop():
+            try:
+                judged = future.result(timeout=0.2)
+                break
+            except FuturesTimeout:
+                continue
+            except Exception:  # noqa: BLE001 - the reading process is gone: read here instead
+                log.exception("the reading process failed; reading this batch here")
+                break
+        else:
+            return iter(())  # stopping: the batch stays in the inbox, unacknowledged
     outcomes = process_batch(desk, inbox, batch, should_stop=should_stop, judged=judged)
     committed()
     return (o.outcome for o in outcomes)
@@ -363,7 +380,7 @@ class ReadingProcess:
         context = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
         self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
             max_workers=1, mp_context=context, initializer=_start_reading, initargs=(Rules.of(config), os.getpid()))
-        self._pool.submit(int).result()  # start it now
+        self._pid = self._pool.submit(os.getpid).result()  # start it now
 
     def submit(self, batch: list[IncomingMessage]) -> Future[list[Judgment | None]] | None:
         if self._pool is None:
@@ -376,19 +393,28 @@ class ReadingProcess:
             return None
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        """Stop at once: what it is reading now is of no use to anyone (the batch stays in the inbox)."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        pool.shutdown(wait=False, cancel_futures=True)
+        try:
+            os.kill(self._pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        pool.shutdown(wait=True)
 
 
 _READING_RULES: Rules | None = None
 
 
 def _start_reading(rules: Rules, parent: int) -> None:
-    """In the reading process: keep the rules; leave Ctrl-C to the parent; exit if the parent dies."""
+    """In the reading process: keep the rules; leave Ctrl-C and SIGTERM to the parent (which stops this
+    process when it stops); exit if the parent dies."""
     global _READING_RULES
     _READING_RULES = rules
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
     def watch_parent() -> None:
         while os.getppid() == parent:

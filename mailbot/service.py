@@ -74,6 +74,8 @@ class Service:
 
     def _on_signal(self, signum: int, _frame: FrameType | None) -> None:
         log.info("signal %d: finishing the current message, then stopping", signum)
+        if self.sender_process is not None:
+            self.sender_process.expect_stop()
         self.stop.set()
         self.wake.set()
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import fcntl
 import threading
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailbot.errors import ConfigError, MailbotError
@@ -103,39 +104,78 @@ _THREAD_LOCKS_GUARD = threading.Lock()
 
 
 @contextmanager
-def exclusive(engine: Engine, name: str) -> Iterator[None]:
+def exclusive(engine: Engine, name: str) -> Iterator[Callable[[], bool]]:
     """Hold the desk-wide lock *name* while the block runs: across threads, and across processes
     sharing the database (the service's sender, a CLI command, a second host on PostgreSQL).
 
     SQLite: an flock on a file beside the database. PostgreSQL: a session advisory lock held on a
-    connection of its own. An in-memory SQLite database is one process's: a thread lock suffices.
+    connection of its own (so it needs session pooling, not a transaction-pooling proxy). An
+    in-memory SQLite database is one process's: a thread lock suffices.
+
+    Yields a check, to call before each step done under the lock: False once the lock is gone
+    (on PostgreSQL, when the session holding it ended).
     """
     url = engine.url
     key = f"{url.render_as_string(hide_password=True)}#{name}"
     with _THREAD_LOCKS_GUARD:
         local = _THREAD_LOCKS.setdefault(key, threading.Lock())
     with local:
-        if url.get_backend_name() == "sqlite":
-            if not url.database or url.database == ":memory:":
-                yield
-                return
-            path = Path(f"{url.database}.{name}.lock")
-            with open(path, "a+b") as handle:
-                fcntl.flock(handle, fcntl.LOCK_EX)
-                try:
-                    yield
-                finally:
-                    fcntl.flock(handle, fcntl.LOCK_UN)
-            return
-        if url.get_backend_name() == "postgresql":
-            lock_id = _SEND_LOCK_KEY ^ zlib.crc32(name.encode())
-            with engine.connect() as connection:
-                connection.execute(text("SELECT pg_advisory_lock(:k)"), {"k": lock_id})
+        backend = url.get_backend_name()
+        if backend == "sqlite" and url.database and url.database != ":memory:":
+            with _flocked(Path(f"{url.database}.{name}.lock")):
+                yield lambda: True  # an flock lasts as long as this process keeps the file open
+        elif backend == "postgresql":
+            with _advisory_lock(engine, _SEND_LOCK_KEY ^ zlib.crc32(name.encode())) as held:
+                yield held
+        else:
+            yield lambda: True
+
+
+@contextmanager
+def _flocked(path: Path) -> Iterator[None]:
+    handle: IO[bytes]
+    try:
+        handle = open(path, "a+b")
+    except PermissionError:
+        handle = open(path, "rb")  # made by another user: a read-only descriptor can hold an flock too
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextmanager
+def _advisory_lock(engine: Engine, lock_id: int) -> Iterator[Callable[[], bool]]:
+    connection = engine.connect()
+    try:
+        connection.execute(text("SELECT pg_advisory_lock(:k)"), {"k": lock_id})
+        connection.commit()
+
+        def held() -> bool:
+            try:
+                count = connection.execute(_HOLDING_LOCK, {"k": lock_id}).scalar()
                 connection.commit()
-                try:
-                    yield
-                finally:
-                    connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": lock_id})
-                    connection.commit()
-            return
-        yield
+            except SQLAlchemyError:
+                return False
+            return bool(count)
+
+        yield held
+        try:
+            connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": lock_id})
+            connection.commit()
+        except SQLAlchemyError:
+            connection.invalidate()  # the session, and the lock with it, is gone already
+    except BaseException:
+        # The lock may still be held by this session: never hand the connection back to the pool.
+        connection.invalidate()
+        raise
+    finally:
+        connection.close()
+
+
+_HOLDING_LOCK = text(
+    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid() "
+    "AND ((classid::bigint << 32) | objid::bigint) = :k AND objsubid = 1"
+)

@@ -208,6 +208,23 @@ def sent_in_window(session: Session, since: datetime) -> int:
     ) or 0)
 
 
+def lease(session: Session, outbox_ids: list[int], now: datetime, until: datetime) -> set[int]:
+    """Take these rows for sending: keep them out of every sender's due list until *until*.
+
+    Only rows still due are taken, and the ids taken are returned; on PostgreSQL a second sender's
+    UPDATE waits for the first one's commit and then finds the rows no longer due.
+    """
+    if not outbox_ids:
+        return set()
+    outbox = cast(Table, OutboxMessage.__table__)
+    taken = session.execute(
+        update(outbox)
+        .where(outbox.c.id.in_(outbox_ids), outbox.c.status == "queued", outbox.c.next_attempt_at <= now)
+        .values(next_attempt_at=until).returning(outbox.c.id)
+    )
+    return {row[0] for row in taken}
+
+
 def mark_sent(session: Session, outbox_ids: list[int], now: datetime) -> None:
     """Mark these outbox rows sent, in one statement."""
     if not outbox_ids:

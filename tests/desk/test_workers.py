@@ -122,12 +122,12 @@ from mailbot.config import load_config
 from mailbot.outbox import flush
 
 class SlowRecorder:
-    def __init__(self, path):
-        self.path = path
+    def __init__(self, path, pause):
+        self.path, self.pause = path, pause
     def send_batch(self, messages):
         with open(self.path, "a") as log:
             for m in messages:
-                time.sleep(0.004)
+                time.sleep(self.pause)
                 log.write(m.message_id + "\\n")
                 log.flush()
         return {m.message_id: None for m in messages}
@@ -135,17 +135,22 @@ class SlowRecorder:
         pass
 
 desk = open_desk(load_config(Path(sys.argv[1])), upgrade=False)
-print(flush(desk, SlowRecorder(sys.argv[2]), batch=10).sent)
+pause = float(sys.argv[3]) if len(sys.argv) > 3 else 0.004
+print(flush(desk, SlowRecorder(sys.argv[2], pause), batch=10).sent)
 desk.close()
 """
 
 
-def two_senders_send_each_row_once(desk: Desk, config_path: Path, folder: Path, rows: int = 120) -> None:
-    """Queue *rows* notices, flush from two processes at once, and check each went out exactly once."""
+def queue_notices(desk: Desk, rows: int) -> None:
     with desk.sessions.begin() as session:
         for i in range(rows):
             queue(session, desk, purpose=f"lock-test:{i}", category="notice", template="", to=["x@example.org"],
                   context={}, body=Rendered(subject=f"Uji {i}", text="Uji.\n", html=None))
+
+
+def two_senders_send_each_row_once(desk: Desk, config_path: Path, folder: Path, rows: int = 120) -> None:
+    """Queue *rows* notices, flush from two processes at once, and check each went out exactly once."""
+    queue_notices(desk, rows)
     record = folder / "sent.log"
     flushers = [subprocess.Popen([sys.executable, "-c", FLUSHER, str(config_path), str(record)],
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
