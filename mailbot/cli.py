@@ -22,6 +22,7 @@ from mailbot.errors import ConfigError, MailbotError
 
 if TYPE_CHECKING:
     from mailbot.app import Desk
+    from mailbot.outbox import FlushResult
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="mailbot: the email request desk for blank e-ID cards (blangko KTP-el).")
@@ -297,8 +298,8 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
             if req is None:
                 raise UnknownRequest(f"no request {reference!r}; see `mailbot requests`")
             outcome = fn(desk, session, req)
-        sent = flush(desk, open_sender(desk.config))
-    out.print(f"{reference}: {getattr(outcome, 'label', outcome)}; mail sent: {sent.sent}")
+        sent = flush(desk, open_sender(desk.config), wait=False)
+    out.print(f"{reference}: {getattr(outcome, 'label', outcome)}; {_mail_sent(sent)}")
 
 
 @supply_app.command("receive")
@@ -419,8 +420,14 @@ def replay(message: Annotated[int, typer.Argument(help="Stored message id (see `
 
     with _desk() as desk:
         outcome = do_replay(desk, message)
-        sent = flush(desk, open_sender(desk.config))
-    out.print(f"message {message}: {outcome}; mail sent: {sent.sent}")
+        sent = flush(desk, open_sender(desk.config), wait=False)
+    out.print(f"message {message}: {outcome}; {_mail_sent(sent)}")
+
+
+def _mail_sent(result: FlushResult) -> str:
+    if result.busy:
+        return "mail queued; the running mailbot is sending the outbox and sends it"
+    return f"mail sent: {result.sent}"
 
 
 def _parse_date(value: str, option: str) -> date:

@@ -26,7 +26,7 @@ from mailbot.config import Config
 from mailbot.errors import PermanentDeliveryError
 from mailbot.outgoing import queue
 from mailbot.store import repo
-from mailbot.store.db import exclusive
+from mailbot.store.db import LockBusy, exclusive
 from mailbot.store.schema import OutboxMessage
 from mailbot.transports.base import Sender
 
@@ -43,6 +43,7 @@ class FlushResult:
     retrying: int = 0
     failed: int = 0
     braked: int = 0
+    busy: bool = False  # another sender (e.g. the running service) holds the send lock: it sends these
 
     def add(self, other: FlushResult) -> None:
         self.sent += other.sent
@@ -250,22 +251,31 @@ def _sender_main(config: Config, wake: Connection, wake_write: Connection, resul
         pass  # the parent is gone
 
 
-def flush(desk: Desk, sender: Sender, *, batch: int = 100,
-          should_stop: Callable[[], bool] = lambda: False) -> FlushResult:
+def flush(desk: Desk, sender: Sender, *, batch: int = 100, should_stop: Callable[[], bool] = lambda: False,
+          wait: bool = True) -> FlushResult:
     """Send what is due, batch by batch, within the global outbound rate; *should_stop* is asked between batches.
 
     One flush at a time for the whole desk: the lock is held across processes (an flock beside a
     SQLite database, an advisory lock on PostgreSQL), so the service's sender, a CLI command and a
     timer never send the same row twice. The lock is checked before every batch: a PostgreSQL
     session that ended takes its lock with it, and nothing more is sent under a lock not held.
+    With wait=False (commands run by hand), a lock held elsewhere returns at once with busy set:
+    whoever holds it sends the mail.
     """
+    try:
+        return _flush(desk, sender, batch=batch, should_stop=should_stop, wait=wait)
+    except LockBusy:
+        return FlushResult(busy=True)
+
+
+def _flush(desk: Desk, sender: Sender, *, batch: int, should_stop: Callable[[], bool], wait: bool) -> FlushResult:
     result = FlushResult()
     # On PostgreSQL the lock lives in a database session, which can end under us (a timeout, a
     # restart) while a batch is out: the batch's rows are then also leased (kept out of every due
     # list for SEND_LEASE), so a sender that takes the lock meanwhile cannot send them again. A
     # sender killed mid-batch leaves them to go out when the lease ends. (An flock cannot be lost.)
     leased = desk.engine.dialect.name == "postgresql"
-    with exclusive(desk.engine, "outbox") as held:
+    with exclusive(desk.engine, "outbox", wait=wait) as held:
         while not should_stop():
             if not held():
                 log.error("the outbox send lock was lost (its database session ended); sending stops here")

@@ -104,7 +104,7 @@ _THREAD_LOCKS_GUARD = threading.Lock()
 
 
 @contextmanager
-def exclusive(engine: Engine, name: str) -> Iterator[Callable[[], bool]]:
+def exclusive(engine: Engine, name: str, *, wait: bool = True) -> Iterator[Callable[[], bool]]:
     """Hold the desk-wide lock *name* while the block runs: across threads, and across processes
     sharing the database (the service's sender, a CLI command, a second host on PostgreSQL).
 
@@ -113,33 +113,45 @@ def exclusive(engine: Engine, name: str) -> Iterator[Callable[[], bool]]:
     in-memory SQLite database is one process's: a thread lock suffices.
 
     Yields a check, to call before each step done under the lock: False once the lock is gone
-    (on PostgreSQL, when the session holding it ended).
+    (on PostgreSQL, when the session holding it ended). With wait=False, raises LockBusy at once
+    when someone else holds the lock.
     """
     url = engine.url
     key = f"{url.render_as_string(hide_password=True)}#{name}"
     with _THREAD_LOCKS_GUARD:
         local = _THREAD_LOCKS.setdefault(key, threading.Lock())
-    with local:
+    if not local.acquire(blocking=wait):
+        raise LockBusy(name)
+    try:
         backend = url.get_backend_name()
         if backend == "sqlite" and url.database and url.database != ":memory:":
-            with _flocked(Path(f"{url.database}.{name}.lock")):
+            with _flocked(Path(f"{url.database}.{name}.lock"), wait):
                 yield lambda: True  # an flock lasts as long as this process keeps the file open
         elif backend == "postgresql":
-            with _advisory_lock(engine, _SEND_LOCK_KEY ^ zlib.crc32(name.encode())) as held:
+            with _advisory_lock(engine, _SEND_LOCK_KEY ^ zlib.crc32(name.encode()), wait) as held:
                 yield held
         else:
             yield lambda: True
+    finally:
+        local.release()
+
+
+class LockBusy(MailbotError):
+    """The desk-wide lock is held by another process or thread (and the caller would not wait)."""
 
 
 @contextmanager
-def _flocked(path: Path) -> Iterator[None]:
+def _flocked(path: Path, wait: bool) -> Iterator[None]:
     handle: IO[bytes]
     try:
         handle = open(path, "a+b")
     except PermissionError:
         handle = open(path, "rb")  # made by another user: a read-only descriptor can hold an flock too
     with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise LockBusy(path.name) from None
         try:
             yield
         finally:
@@ -147,10 +159,14 @@ def _flocked(path: Path) -> Iterator[None]:
 
 
 @contextmanager
-def _advisory_lock(engine: Engine, lock_id: int) -> Iterator[Callable[[], bool]]:
+def _advisory_lock(engine: Engine, lock_id: int, wait: bool) -> Iterator[Callable[[], bool]]:
     connection = engine.connect()
     try:
-        connection.execute(text("SELECT pg_advisory_lock(:k)"), {"k": lock_id})
+        if wait:
+            connection.execute(text("SELECT pg_advisory_lock(:k)"), {"k": lock_id})
+        elif not connection.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": lock_id}).scalar():
+            connection.rollback()
+            raise LockBusy(str(lock_id))
         connection.commit()
 
         def held() -> bool:

@@ -231,3 +231,24 @@ def test_a_reference_written_in_the_command_wins_over_the_thread(desk_dir: Path)
     run_once(desk_dir, reply)
     assert _state(desk_dir, a["reference"])["state"] == "held"
     assert _state(desk_dir, b["reference"])["state"] == "approved"
+
+
+def test_a_command_leaves_the_mail_to_the_sender_that_holds_the_send_lock(desk_dir: Path) -> None:
+    """While another process sends the outbox (the running service), `approve` records the decision,
+    queues the mail and returns at once instead of waiting; the holder of the lock sends it."""
+    import fcntl
+
+    held = _held_requests(desk_dir)
+    a = held["a"]
+    before = {s.path.name for s in sent_mail(desk_dir)}
+    with open(desk_dir / "var" / "mailbot.db.outbox.lock", "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # as the service's sender holds it mid-send
+        approved = mailbot(desk_dir, "approve", a["reference"], "--quantity", "1200", timeout=60)
+        assert approved.returncode == 0, approved.stderr
+        assert "the running mailbot" in approved.stdout
+        assert _state(desk_dir, a["reference"])["state"] == "approved"
+        assert _new_mail(desk_dir, before) == []
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    [to_a] = [s for s in _new_mail(desk_dir, before) if s.to == [a["district_sender"]]]
+    assert "DISETUJUI" in to_a.text
