@@ -20,6 +20,7 @@ from mailbot.config import ImapInbox
 from mailbot.outbox import FlushResult, OutboxPump, SenderProcess
 from mailbot.pipeline import ReadingProcess, process_inbox
 from mailbot.transports.base import Inbox, Sender
+from mailbot.transports.imap import ImapInbox as ImapInboxAdapter
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +128,7 @@ class Service:
             stop_sending()
             s.shutdown(wait=True)
             if watcher is not None:
+                watcher.interrupt()  # its IDLE ends now, not at the next renewal
                 watcher.join(timeout=5)
             inbox.close()
             sender.close()
@@ -139,12 +141,13 @@ class Service:
         if counts:
             log.info("processed %s", dict(counts))
 
-    def _start_idle_watcher(self) -> threading.Thread | None:
+    def _start_idle_watcher(self) -> _IdleWatcher | None:
         """A second IMAP connection that only IDLEs and sets the wake flag (the first one fetches)."""
         config = self.desk.config
         if not (isinstance(config.inbox, ImapInbox) and config.inbox.idle):
             return None
         waiter = open_inbox(config, self.desk)
+        assert isinstance(waiter, ImapInboxAdapter)
         renew = min(config.inbox.idle_renew_seconds, 5.0)
 
         def loop() -> None:
@@ -154,6 +157,8 @@ class Service:
                         if waiter.wait_for_mail(renew):
                             self.wake.set()
                     except Exception:  # noqa: BLE001 - the poll timer still runs; reconnect next turn
+                        if self.stop.is_set():
+                            break  # interrupted for the stop
                         log.exception("IDLE watcher error")
                         self.stop.wait(5)
             finally:
@@ -161,4 +166,16 @@ class Service:
 
         thread = threading.Thread(target=loop, name="imap-idle", daemon=True)
         thread.start()
-        return thread
+        return _IdleWatcher(thread, waiter)
+
+
+@dataclass(frozen=True)
+class _IdleWatcher:
+    thread: threading.Thread
+    waiter: ImapInboxAdapter
+
+    def interrupt(self) -> None:
+        self.waiter.interrupt()
+
+    def join(self, timeout: float) -> None:
+        self.thread.join(timeout)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import imaplib
 import logging
 import random
+import socket
 import ssl
 import time
 from collections.abc import Callable, Iterator
@@ -130,6 +131,7 @@ class ImapInbox:
         self._last_uid = 0
         self._failures = 0
         self._retry_at = 0.0
+        self._interrupted = False
 
     # -- public API ----------------------------------------------------------
 
@@ -216,6 +218,8 @@ class ImapInbox:
         stays unreachable).
         """
         deadline = time.monotonic() + timeout
+        if self._interrupted:
+            return False
         if self._pending and self._client is not None:
             try:
                 self.flush()
@@ -224,7 +228,7 @@ class ImapInbox:
         self._catch_up_with_cursor()
         while True:
             now = time.monotonic()
-            if now >= deadline:
+            if now >= deadline or self._interrupted:
                 return False
             if self._client is None:
                 if now < self._retry_at:
@@ -255,6 +259,20 @@ class ImapInbox:
             except IMAPClientError as exc:
                 self._drop()
                 raise ImapCommandError(f"IMAP server {self._where} refused a command: {_describe(exc)}") from exc
+
+    def interrupt(self) -> None:
+        """From another thread: end a wait_for_mail() now, and every one after it (for a stop).
+
+        The connection is shut down under the waiting call, which then returns False.
+        """
+        self._interrupted = True
+        client = self._client
+        if client is None:
+            return
+        try:
+            client.socket().shutdown(socket.SHUT_RDWR)
+        except (OSError, AttributeError):
+            pass  # already closed
 
     def close(self) -> None:
         """Carry out pending moves, log out and close the connection; safe to repeat."""

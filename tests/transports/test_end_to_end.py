@@ -260,3 +260,18 @@ def test_manager_decides_a_held_request_by_replying_through_the_real_servers(
     confirmations = replies_to(smtp_server, "kadis@disdukcapil.kaltara.test")[1:]
     assert len(confirmations) == 1 and "Keputusan" in str(confirmations[0]["Subject"])
     assert dovecot.count("INBOX") == 0
+
+
+def test_sigterm_stops_the_running_desk_at_once_while_it_idles(
+    running_desk: subprocess.Popen[bytes], desk_folder: Path
+) -> None:
+    """The IDLE watcher's connection is shut down under it: no wait for the next IDLE renewal."""
+    time.sleep(2.0)  # connected, idling, helpers started
+    started = time.monotonic()
+    running_desk.send_signal(signal.SIGTERM)
+    running_desk.wait(timeout=10)
+    took = time.monotonic() - started
+    assert running_desk.returncode == 0
+    assert took < 1.5, f"stopping took {took:.1f} s"
+    log = (desk_folder / "run.log").read_text(errors="replace")
+    assert "Traceback" not in log and "IDLE watcher error" not in log
