@@ -6,6 +6,7 @@ import math
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ __all__ = [
     "PASSWORD_ENV",
     "REPO",
     "ChildRun",
+    "DeskRun",
     "DovecotServer",
     "SmtpServer",
     "district_request",
@@ -36,6 +38,7 @@ __all__ = [
     "percentile",
     "pipeline_missing_reason",
     "run_child",
+    "run_desk_once",
     "write_desk_config",
 ]
 
@@ -118,6 +121,29 @@ def run_child(command: list[str], env: dict[str, str] | None = None, timeout: fl
     log_path.unlink(missing_ok=True)
     return ChildRun(proc.returncode, seconds, usage.ru_maxrss / 1024.0, output, tree_rss / 1024.0,
                     tree_pss / 1024.0)
+
+
+@dataclass(frozen=True)
+class DeskRun:
+    """One `mailbot run --once` of a fresh desk against the test servers, and what it did there."""
+
+    run: ChildRun
+    processed: int  # messages this run moved to the processed folder
+    replies: int  # replies the SMTP server captured during this run
+
+
+def run_desk_once(dovecot: DovecotServer, smtp: SmtpServer, *, fetch_batch: int, helper_processes: bool,
+                  timeout: float = 900.0, sample_tree: bool = False) -> DeskRun:
+    """`mailbot run --once` with a database of its own, on whatever the Dovecot INBOX holds now."""
+    moved_before, replies_before = dovecot.count(dovecot.mailbox("mailbot/processed")), len(smtp.messages)
+    folder = Path(tempfile.mkdtemp(prefix="mailbot-bench-"))
+    config = write_desk_config(folder, dovecot, smtp, fetch_batch=fetch_batch,
+                               max_replies_per_sender_per_day=1_000_000, helper_processes=helper_processes)
+    env = dict(os.environ, **{PASSWORD_ENV: dovecot.password})
+    run = run_child([*mailbot_command(), "--config", str(config), "run", "--once"], env=env, timeout=timeout,
+                    sample_tree=sample_tree)
+    return DeskRun(run, dovecot.count(dovecot.mailbox("mailbot/processed")) - moved_before,
+                   len(smtp.messages) - replies_before)
 
 
 def mailbot_command() -> list[str]:

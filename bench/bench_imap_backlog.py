@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -18,10 +16,8 @@ from _servers import (  # noqa: E402
     SmtpServer,
     district_request,
     dovecot_missing_reason,
-    mailbot_command,
     pipeline_missing_reason,
-    run_child,
-    write_desk_config,
+    run_desk_once,
 )
 
 from mailbot.config import ImapInbox as ImapInboxConfig  # noqa: E402
@@ -79,23 +75,17 @@ def main() -> int:
         if missing:
             print(f"end-to-end: not measured ({missing})")
             return 0
-        env = dict(os.environ, **{PASSWORD_ENV: dovecot.password})
         # By default mailbot run reads in a helper process and sends from another (three processes);
         # the same backlog is then run again in one process (helper_processes = false) for comparison.
         for helpers in (True, False):
             if not helpers:
                 dovecot.append_many("INBOX", (district_request(i) for i in range(args.messages)))
-            moved_before, replies_before = dovecot.count(dovecot.mailbox("mailbot/processed")), len(smtp.messages)
-            folder = Path(tempfile.mkdtemp(prefix="mailbot-bench-"))
-            config = write_desk_config(folder, dovecot, smtp, fetch_batch=args.batch,
-                                       max_replies_per_sender_per_day=1_000_000, helper_processes=helpers)
-            run = run_child([*mailbot_command(), "--config", str(config), "run", "--once"], env=env)
+            desk = run_desk_once(dovecot, smtp, fetch_batch=args.batch, helper_processes=helpers)
+            run, processed, replies = desk.run, desk.processed, desk.replies
             if run.returncode != 0:
                 print(f"end-to-end: mailbot run --once failed ({run.returncode}): {run.output[-2000:]}")
                 return 1
             left = dovecot.count("INBOX")
-            processed = dovecot.count(dovecot.mailbox("mailbot/processed")) - moved_before
-            replies = len(smtp.messages) - replies_before
             rate = processed / run.seconds
             if helpers:
                 label, verdict = "", f" (target >= {TARGET:.0f}: {'met' if rate >= TARGET else 'NOT met'})"

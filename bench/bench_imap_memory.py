@@ -9,7 +9,6 @@ import argparse
 import os
 import signal
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -21,10 +20,9 @@ from _servers import (  # noqa: E402
     SmtpServer,
     district_request,
     dovecot_missing_reason,
-    mailbot_command,
     pipeline_missing_reason,
     run_child,
-    write_desk_config,
+    run_desk_once,
 )
 
 TARGET_MB = 150.0
@@ -82,17 +80,12 @@ def main() -> int:
         for helpers in (True, False):
             if helpers is False:  # the same backlog again, for a desk of its own
                 dovecot.append_many("INBOX", (district_request(i) for i in range(args.messages)))
-            moved_before, replies_before = dovecot.count(dovecot.mailbox("mailbot/processed")), len(smtp.messages)
-            folder = Path(tempfile.mkdtemp(prefix="mailbot-bench-"))
-            config = write_desk_config(folder, dovecot, smtp, fetch_batch=args.batch,
-                                       max_replies_per_sender_per_day=1_000_000, helper_processes=helpers)
-            run = run_child([*mailbot_command(), "--config", str(config), "run", "--once"], env=env, timeout=1800,
-                            sample_tree=True)
+            desk = run_desk_once(dovecot, smtp, fetch_batch=args.batch, helper_processes=helpers, timeout=1800,
+                                 sample_tree=True)
+            run, processed, replies = desk.run, desk.processed, desk.replies
             if run.returncode != 0:
                 print(f"end-to-end: mailbot run --once failed ({run.returncode}): {run.output[-2000:]}")
                 return 1
-            processed = dovecot.count(dovecot.mailbox("mailbot/processed")) - moved_before
-            replies = len(smtp.messages) - replies_before
             if helpers:
                 measured, what = run.peak_tree_pss_mb, "sum of PSS"
                 detail = (f"three processes: peak PSS summed {run.peak_tree_pss_mb:.1f} MB, peak RSS summed "
