@@ -195,9 +195,7 @@ _SEND, _STOP = b"s", b"x"
 def _sender_main(config: Config, wake: Connection, wake_write: Connection, results: Connection, parent: int,
                  level: int) -> None:
     """The sender process: flush on every nudge (and each second) until told to stop, orphaned or SIGTERMed."""
-    from mailbot.app import open_sender, system_clock
-    from mailbot.render import make_environment
-    from mailbot.store.db import make_engine, session_factory
+    from mailbot.app import open_desk, open_sender
 
     wake_write.close()  # this process's copy of the parent's end
     stop = False
@@ -231,10 +229,7 @@ def _sender_main(config: Config, wake: Connection, wake_write: Connection, resul
             if not nudged:
                 continue
             if desk is None:
-                engine = make_engine(config.database.url, echo=config.database.echo)
-                desk = Desk(config=config, engine=engine, sessions=session_factory(engine), env=make_environment(),
-                            clock=system_clock(config.office.tz))
-                sender = open_sender(config)
+                desk, sender = open_desk(config, upgrade=False), open_sender(config)
             try:
                 assert sender is not None
                 total.add(flush(desk, sender, should_stop=told_to_stop))

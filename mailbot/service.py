@@ -42,18 +42,22 @@ def run_once(desk: Desk, inbox: Inbox, sender: Sender, *, sender_process: Sender
     *reading* process, messages are read there, a batch ahead.
     """
     summary = RunSummary()
-    if sender_process is not None:
-        nudge = sender_process.nudge
-        stop = lambda: sender_process.stop(desk, sender)  # noqa: E731
-    else:
-        pump = OutboxPump(desk, sender).start()
-        nudge, stop = pump.nudge, pump.stop
+    nudge, stop = _start_sending(desk, sender, sender_process)
     try:
         summary.outcomes = process_inbox(desk, inbox, committed=nudge, reading=reading)
         watch.check_alerts(desk)
     finally:
         summary.flush = stop()
     return summary
+
+
+def _start_sending(desk: Desk, sender: Sender, sender_process: SenderProcess | None
+                   ) -> tuple[Callable[[], None], Callable[[], FlushResult]]:
+    """(nudge, stop) of the outbox worker: *sender_process* when given, else a thread of this process."""
+    if sender_process is not None:
+        return sender_process.nudge, lambda: sender_process.stop(desk, sender)
+    pump = OutboxPump(desk, sender).start()
+    return pump.nudge, pump.stop
 
 
 class Service:
@@ -93,13 +97,7 @@ class Service:
         inbox = open_inbox(config, self.desk)
         sender = open_sender(config)
         flush_sender = open_sender(config)
-        if self.sender_process is not None:
-            sending = self.sender_process
-            self._nudge_outbox = sending.nudge
-            stop_sending: Callable[[], object] = lambda: sending.stop(self.desk, sender)  # noqa: E731
-        else:
-            pump = OutboxPump(self.desk, sender).start()
-            self._nudge_outbox, stop_sending = pump.nudge, pump.stop
+        self._nudge_outbox, stop_sending = _start_sending(self.desk, sender, self.sender_process)
         poll = config.inbox.poll_seconds if isinstance(config.inbox, ImapInbox) else config.run.poll_seconds
         s = self.scheduler
         s.add_job(self.wake.set, IntervalTrigger(seconds=poll), id="poll", max_instances=1, coalesce=True)
