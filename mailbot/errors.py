@@ -29,6 +29,47 @@ class PermanentDeliveryError(TransportError):
     """Delivery failed for good (5xx)."""
 
 
+class DatabaseError(MailbotError):
+    """The database cannot be opened or migrated."""
+
+
+class LockBusy(MailbotError):
+    """The desk-wide lock is held by another process or thread (and the caller would not wait)."""
+
+
+class Quarantine(MailbotError):
+    """A message that must not be processed, with the reason recorded beside it."""
+
+
+class CommandError(MailbotError):
+    """A manager's reply that reads as a command but cannot be applied; the manager is asked again.
+
+    parse_manager_command returns it rather than raising it: a command that cannot be applied is
+    an outcome to answer, like any other reading of the reply.
+
+    code: "reason_required", "quantity_invalid", "quantity_not_positive", "quantity_too_large",
+    "unclear_approval", "negated_approval" or "several_references". text: the line as written.
+    message: what to tell the manager, in Indonesian.
+    """
+
+    def __init__(self, code: str, text: str = "", message: str = "") -> None:
+        super().__init__(message or code)
+        self.code = code
+        self.text = text
+        self.message = message
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CommandError):
+            return NotImplemented
+        return (self.code, self.text, self.message) == (other.code, other.text, other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.code, self.text, self.message))
+
+    def __repr__(self) -> str:
+        return f"CommandError(code={self.code!r}, text={self.text!r})"
+
+
 class UnknownRequest(MailbotError):
     """A command named a request reference that does not exist."""
 

@@ -23,10 +23,10 @@ from sqlalchemy.orm import Session
 
 from mailbot.app import Desk
 from mailbot.config import Config
-from mailbot.errors import PermanentDeliveryError
+from mailbot.errors import LockBusy, PermanentDeliveryError
 from mailbot.outgoing import queue
 from mailbot.store import repo
-from mailbot.store.db import LockBusy, exclusive
+from mailbot.store.db import exclusive
 from mailbot.store.schema import OutboxMessage
 from mailbot.transports.base import Sender
 

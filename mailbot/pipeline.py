@@ -50,7 +50,7 @@ from sqlalchemy.orm import Session
 from mailbot import routes
 from mailbot.app import Desk, reader_districts
 from mailbot.config import Config
-from mailbot.errors import LimitExceeded, NotAnEmailError
+from mailbot.errors import LimitExceeded, NotAnEmailError, Quarantine
 from mailbot.guards.limits import check_limits
 from mailbot.guards.threads import MESSAGE_ID
 from mailbot.guards.trust import SenderTrust, assess_sender
@@ -80,10 +80,6 @@ class Work:
     trust: SenderTrust | None = None
     outcome: str = ""
     replay: bool = False  # process again a message stored as quarantined
-
-
-class Quarantine(Exception):
-    """A message that must not be processed, with the reason recorded beside it."""
 
 
 # --- the steps, in order -------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from mailbot.errors import CommandError
 from mailbot.guards.headers import safe_header_text
 from mailbot.guards.threads import REFERENCE_PATTERN, find_references
 
@@ -85,21 +86,8 @@ class ManagerCommand:
     text: str = ""
 
 
-@dataclass(frozen=True)
-class CommandError:
-    """A reply that reads as a command but cannot be applied; the manager is asked again.
-
-    code: "reason_required", "quantity_invalid", "quantity_not_positive", "quantity_too_large",
-    "unclear_approval", "negated_approval" or "several_references". text: the line as written.
-    """
-
-    code: str
-    text: str = ""
-
-    @property
-    def message(self) -> str:
-        """What to tell the manager, in Indonesian."""
-        return COMMAND_ERROR_TEXT[self.code]
+def _error(code: str, text: str) -> CommandError:
+    return CommandError(code, text, COMMAND_ERROR_TEXT[code])
 
 
 def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None:
@@ -154,14 +142,14 @@ def _command_word(line: str) -> str | None:
 def _negated(line: str) -> CommandError | None:
     words = re.findall(r"[^\W\d_]+", line.lower())[:3]
     if len(words) >= 2 and words[0] in NEGATIONS and words[1] in APPROVE_WORDS:
-        return CommandError("negated_approval", line)
+        return _error("negated_approval", line)
     return None
 
 
 def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
     references = find_references(rest)
     if len(references) > 1:
-        return CommandError("several_references", line)
+        return _error("several_references", line)
     # A dash right before a digit is a minus sign, not a separator: "SETUJU -500" is refused.
     rest = _LEADING_SEPARATORS_RE.sub("", _REFERENCE_RE.sub(" ", rest))
     quantity: int | None = None
@@ -169,12 +157,12 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
     if m:
         parsed = _quantity(m)
         if isinstance(parsed, str):
-            return CommandError(parsed, line)
+            return _error(parsed, line)
         quantity = parsed
         rest = rest[m.end():]
     trailing = re.findall(r"[^\s:;,.!?()\u2013\u2014]+", rest.lower())
     if any(w.strip("-") not in TRAILING_WORDS for w in trailing):
-        return CommandError("unclear_approval", line)
+        return _error("unclear_approval", line)
     return ManagerCommand("approve", quantity=quantity, reference=references[0] if references else None, text=line)
 
 
@@ -189,7 +177,7 @@ def _rejection(line: str, rest: str, following: str) -> ManagerCommand | Command
     if not rest and following and not CLOSING_RE.match(following) and not GREETING_RE.match(following):
         rest, text = following.strip(_SEPARATORS), f"{line}\n{following}"
     if not any(c.isalpha() for c in rest):
-        return CommandError("reason_required", text)
+        return _error("reason_required", text)
     reason = safe_header_text(rest, max_len=MAX_REASON_CHARS)
     return ManagerCommand("reject", reason=reason, reference=reference, text=text)
 

@@ -15,13 +15,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from mailbot.errors import ConfigError, MailbotError
+from mailbot.errors import ConfigError, DatabaseError, LockBusy
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-
-
-class DatabaseError(MailbotError):
-    """The database cannot be opened or migrated."""
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
@@ -134,10 +130,6 @@ def exclusive(engine: Engine, name: str, *, wait: bool = True) -> Iterator[Calla
             yield lambda: True
     finally:
         local.release()
-
-
-class LockBusy(MailbotError):
-    """The desk-wide lock is held by another process or thread (and the caller would not wait)."""
 
 
 @contextmanager

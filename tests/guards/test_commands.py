@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mailbot.guards.commands import (
-    COMMAND_ERROR_TEXT,
-    CommandError,
-    ManagerCommand,
-    parse_manager_command,
-)
+from mailbot.errors import CommandError
+from mailbot.guards.commands import COMMAND_ERROR_TEXT, ManagerCommand, parse_manager_command
 
 GMAIL_QUOTE = """
 
