@@ -3,7 +3,7 @@
 from mailbot.guards.brake import BrakeDecision, OutboundBrake
 from mailbot.errors import CommandError
 from mailbot.guards.commands import ManagerCommand, parse_manager_command
-from mailbot.guards.headers import assert_headers_clean, safe_address, safe_header_text, safe_subject
+from mailbot.guards.headers import safe_address, safe_header_text, safe_subject
 from mailbot.guards.limits import LimitViolation, check_limits
 from mailbot.guards.threads import ThreadKeys, find_references, format_reference, strip_reply_prefixes, thread_keys
 from mailbot.guards.trust import SenderTrust, assess_sender
@@ -16,7 +16,6 @@ __all__ = [
     "OutboundBrake",
     "SenderTrust",
     "ThreadKeys",
-    "assert_headers_clean",
     "assess_sender",
     "check_limits",
     "find_references",

@@ -1,25 +1,16 @@
-"""Text from incoming mail made safe for outgoing headers, and a checker for the result."""
+"""Text from incoming mail made safe for outgoing headers."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
 from email import errors, policy
-from email.message import Message
-from email.parser import BytesParser
 
 from mailbot.guards.decode import ENCODED_WORD_RE, decode_encoded_words, recover_bytes, unfold
 from mailbot.guards.threads import REFERENCE_PATTERN, find_references, parse_reference, strip_reply_prefixes
 
 ELLIPSIS = "\u2026"
 SUBJECT_MAX = 200
-# Headers RFC 5322 allows once; a second copy in an outgoing message means something was injected.
-SINGLE_HEADERS: frozenset[str] = frozenset({
-    "from", "sender", "reply-to", "to", "cc", "bcc", "subject", "date", "message-id",
-    "in-reply-to", "references",
-})
-
 # Line breaks and separators of every kind turn into a space, so "a\r\nb" reads "a b";
 # other control and format characters (NUL, ESC, bidi overrides, zero-width marks) go.
 _BREAKS = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029")
@@ -29,7 +20,6 @@ _REFERENCE_TAG_RE = re.compile(rf"\[\s*{REFERENCE_PATTERN}\s*\]", re.IGNORECASE)
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _ADDR_SPEC_RE = re.compile(rf"(?P<local>{_ATOM}(?:\.{_ATOM})*)@(?P<domain>(?:{_LABEL}\.)+{_LABEL})")
-_FIELD_NAME_RE = re.compile(rb"[!-9;-~]+:")
 
 
 def safe_header_text(value: str, max_len: int = 200) -> str:
@@ -140,55 +130,6 @@ def parse_mailboxes(value: str) -> list[str] | None:
     if any(not isinstance(d, errors.ObsoleteHeaderDefect) for d in header.defects):
         return None
     return [a.addr_spec for a in header.addresses]
-
-
-def assert_headers_clean(msg: Message | bytes, *, expected: Collection[str] | None = None) -> None:
-    """Raise AssertionError unless every header of *msg* is one clean line.
-
-    Checks the serialised form (every header line is a field or a fold, no bare CR or LF, at
-    most 998 characters, ASCII only), that no header value, decoded, holds a control or separator
-    character, that single headers (From, To, Subject ...) appear once, and, given *expected*,
-    that the header names are exactly those (case-insensitive).
-    """
-    if isinstance(msg, bytes):
-        raw = msg
-    else:
-        try:
-            raw = msg.as_bytes(policy=msg.policy.clone(linesep="\r\n"))
-        except Exception as exc:  # whatever refuses to serialise is not clean
-            raise AssertionError(f"message does not serialise: {exc}") from exc
-    _check_header_lines(raw)
-    parsed = BytesParser(policy=policy.default).parsebytes(raw, headersonly=True)
-    names: list[str] = []
-    for name, value in parsed.raw_items():
-        names.append(name.lower())
-        text = decode_encoded_words(recover_bytes(unfold(str(value))))
-        bad = [c for c in text if c != "\t" and (_dropped(c) or c in _BREAKS)]
-        if bad:
-            raise AssertionError(f"header {name} holds control characters {bad!r}: {text!r}")
-    twice = sorted({n for n in names if n in SINGLE_HEADERS and names.count(n) > 1})
-    if twice:
-        raise AssertionError(f"headers appear more than once: {', '.join(twice)}")
-    if expected is not None and set(names) != {n.lower() for n in expected}:
-        missing = sorted({n.lower() for n in expected} - set(names))
-        extra = sorted(set(names) - {n.lower() for n in expected})
-        raise AssertionError(f"header names differ: missing {missing}, unexpected {extra}")
-
-
-def _check_header_lines(raw: bytes) -> None:
-    end = re.search(rb"\r?\n\r?\n", raw)
-    block = raw[:end.start()] if end else raw
-    if b"\r\n" in block and re.search(rb"(?<!\r)\n", block):
-        raise AssertionError("header block mixes CRLF with a bare LF")
-    for number, line in enumerate(re.split(rb"\r?\n", block), 1):
-        if b"\r" in line:
-            raise AssertionError(f"header line {number} holds a bare CR: {line!r}")
-        if len(line) > 998:
-            raise AssertionError(f"header line {number} is {len(line)} characters long")
-        if not line.isascii():  # outgoing headers are RFC 2047 encoded; raw 8-bit means something slipped past
-            raise AssertionError(f"header line {number} holds 8-bit bytes: {line!r}")
-        if (number == 1 or line[:1] not in (b" ", b"\t")) and not _FIELD_NAME_RE.match(line):
-            raise AssertionError(f"header line {number} is neither a field nor a fold: {line!r}")
 
 
 def _dropped(c: str) -> bool:

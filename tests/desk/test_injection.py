@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from mailbot.app import Desk, open_inbox, open_sender
-from mailbot.guards.headers import assert_headers_clean
 from mailbot.service import run_once as desk_run_once
 from mailbot.transports.maildir import deliver
 from tests.desk.mailkit import MANAGERS, OFFICE, db, parse, run_once, sent_mail, set_guards
+from tests.headercheck import assert_headers_clean
 
 SENDER = "disdukcapil@bulungankab.example"
 # The headers of a district reply, and nothing else: no Bcc, Cc or Reply-To can be smuggled in.

@@ -13,13 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mailbot.guards.decode import header_text, raw_header_values
-from mailbot.guards.headers import (
-    assert_headers_clean,
-    safe_address,
-    safe_display_name,
-    safe_header_text,
-    safe_subject,
-)
+from mailbot.guards.headers import safe_address, safe_display_name, safe_header_text, safe_subject
+from tests.headercheck import assert_headers_clean
 
 REF = "BLK-2026-0042"
 OFFICE = Address("Disdukcapil Provinsi Kalimantan Utara", addr_spec="blangko@disdukcapil.kaltaraprov.example")

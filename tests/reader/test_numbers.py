@@ -6,12 +6,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mailbot.reader.numbers import find_mentions, normalise, parse_digits, parse_words, quantity_in, spell
+from mailbot.reader.numbers import find_mentions, normalise, parse_digits, parse_words, quantity_in
+from tests.reader.spelling import spell
 
 
 def quantities(text: str) -> list[int | None]:
     """Values of the exact (not approximate) candidate quantities in text."""
     return [m.value for m in find_mentions(normalise(text)) if not m.approximate]
+
+
+@pytest.mark.parametrize(("n", "words"), [
+    (0, "nol"), (1, "satu"), (10, "sepuluh"), (11, "sebelas"), (15, "lima belas"), (21, "dua puluh satu"),
+    (100, "seratus"), (110, "seratus sepuluh"), (1000, "seribu"), (1500, "seribu lima ratus"),
+    (2500, "dua ribu lima ratus"), (11_000, "sebelas ribu"), (100_000, "seratus ribu"),
+    (1_000_000, "sejuta"), (2_300_050, "dua juta tiga ratus ribu lima puluh"),
+])
+def test_the_spelling_used_below_is_indonesian(n: int, words: str) -> None:
+    assert spell(n) == words
 
 
 @settings(max_examples=3000, deadline=None)
