@@ -9,7 +9,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from mailbot.digest import BAR_PX, MARKER_PX, RequestSummary, WaitingRequest, build_digest_view, nice_ceiling, render_digest
+from mailbot.digest import BAR_PX, MARKER_PX, RequestSummary, WaitingRequest, build_digest_view, render_digest
 from mailbot.render import make_environment
 from mailbot.stock.forecast import DistrictStock, provincial_runway
 from mailbot.stock.ledger import Balance
@@ -67,27 +67,28 @@ BAR_TABLE = re.compile(r'<table role="presentation" cellpadding="0" cellspacing=
 CELL = re.compile(r'<td width="(\d+)" height="(\d+)" bgcolor="(#[0-9a-f]{6})"')
 
 
+ROW_CODE = re.compile(r"(\d\d\.\d\d) &middot; pemakaian")
+GREEN, AMBER, RED, TRACK, MARKER = "#2e7d32", "#f29900", "#c5221f", "#e8eaed", "#202124"
+# The scale is 10,000 (7,480 plus 5 % rounded up to a nice number), so a bar of 240 px is 24 px a thousand;
+# the threshold marker (3 px) stands after 24 px for 1,000 and after 12 px for 500.
+EXPECTED_BARS = {
+    "65.04": [(3, RED), (9, TRACK), (3, MARKER), (228, TRACK)],  # 120 -> 3 px, under its threshold of 500
+    "65.02": [(15, AMBER), (9, TRACK), (3, MARKER), (216, TRACK)],  # 640 -> 15 px
+    "65.01": [(24, GREEN), (3, MARKER), (56, GREEN), (160, TRACK)],  # 3,325 -> 80 px
+    "65.03": [(24, GREEN), (3, MARKER), (31, GREEN), (185, TRACK)],  # 2,294 -> 55 px
+    "65.71": [(24, GREEN), (3, MARKER), (156, GREEN), (60, TRACK)],  # 7,480 -> 180 px
+}
+
+
 @pytest.mark.parametrize("env_name", sorted(ENVS))
 def test_bars_follow_the_numbers(env_name: str) -> None:
     _, _, html = render_digest(view(), ENVS[env_name]())
-    bars = [CELL.findall(b) for b in BAR_TABLE.findall(html)]
-    district_bars = bars[:len(ROWS)]
-    scale = nice_ceiling(7480 * 1.05)
-    assert scale == 10000
-    shown = sorted(ROWS, key=lambda r: (-["ok", "low", "critical"].index(r[5]), r[1]))  # worst first
-    assert [r[1] for r in shown] == ["65.04", "65.02", "65.01", "65.03", "65.71"]
-    colours = {"ok": "#2e7d32", "low": "#f29900", "critical": "#c5221f"}
-    for (name, code, on_hand, threshold, _, state), cells in zip(shown, district_bars, strict=True):
-        widths = [(int(w), c) for w, _, c in cells]
-        stock = sum(w for w, c in widths if c == colours[state])
-        assert stock == round(BAR_PX * on_hand / scale), name
-        marker_at = next(i for i, (_, c) in enumerate(widths) if c == "#202124")
-        assert sum(w for w, _ in widths[:marker_at]) == round(BAR_PX * threshold / scale), name
-        assert sum(w for w, _ in widths) == BAR_PX + MARKER_PX  # the marker's pixels come on top of the bar
-    # a longer stock gives a longer bar
-    lengths = {r[1]: sum(int(w) for w, _, c in cells if c != "#e8eaed" and c != "#202124")
-               for r, cells in zip(shown, district_bars, strict=True)}
-    assert lengths["65.71"] > lengths["65.01"] > lengths["65.03"] > lengths["65.02"] > lengths["65.04"] > 0
+    assert "skala 0&ndash;10.000" in html
+    # worst first (critical, low, ok), then by district code
+    assert ROW_CODE.findall(html) == ["65.04", "65.02", "65.01", "65.03", "65.71"]
+    bars = [[(int(w), c) for w, _, c in CELL.findall(b)] for b in BAR_TABLE.findall(html)]
+    assert dict(zip(EXPECTED_BARS, bars[:len(ROWS)], strict=True)) == EXPECTED_BARS
+    assert all(sum(w for w, _ in bar) == BAR_PX + MARKER_PX == 243 for bar in bars)
 
 
 @pytest.mark.parametrize("env_name", sorted(ENVS))

@@ -71,7 +71,7 @@ def test_runway_below_horizon_has_a_monthly_key_and_the_run_out_date() -> None:
     (alert,) = check_alerts(snapshot([healthy()], province=5000), MONDAY, SETTINGS, ALERTS)
     assert alert.key == "runway_low:ktp-el:2026-11"
     assert alert.data["runs_out_on"] == "2027-04-05"  # eighteen weeks of five working days after Monday
-    assert alert.data["months"] == round(126 / (365.25 / 12), 1)
+    assert alert.data["months"] == 4.1  # 126 calendar days of 30.44 a month
     assert alert.severity == "warning"
 
 

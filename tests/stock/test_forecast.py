@@ -127,9 +127,9 @@ def test_runway_of_the_article_figures() -> None:
     r = provincial_runway("ktp-el", 66000, 0, districts, TODAY, working_days=WEEKDAYS, horizon_months=6)
     assert (r.province_free, r.district_surplus, r.runway_stock) == (66000, 26500, 92500)
     assert r.total_daily_use == 475
-    assert r.working_days == pytest.approx(92500 / 475)
+    assert r.working_days == pytest.approx(194.74, abs=0.005)  # 92,500 / 475
     assert r.runs_out_on == add_working_days(TODAY, 194, WEEKDAYS) == date(2027, 8, 26)
-    assert r.months == pytest.approx((date(2027, 8, 26) - TODAY).days / (365.25 / 12))
+    assert r.months == pytest.approx(8.94, abs=0.005)  # 272 calendar days of 30.44 a month
     assert not r.below_horizon
 
 
@@ -137,8 +137,10 @@ def test_runway_counts_commitments_once_and_flags_a_short_horizon() -> None:
     districts = [DistrictStock(800 + 2000, 1000, 300)]  # 2,000 promised to it counts in its pipeline
     r = provincial_runway("ktp-el", 20000, 2000, districts, TODAY, working_days=WEEKDAYS, horizon_months=6)
     assert (r.province_free, r.district_surplus) == (18000, 1800)
-    assert r.working_days == pytest.approx(66.0)
-    assert r.below_horizon and r.months is not None and r.months < 6
+    assert r.working_days == pytest.approx(66.0)  # (18,000 + 1,800) / 300
+    assert r.runs_out_on == date(2027, 3, 1)  # thirteen weeks of five working days and one more day
+    assert r.months == pytest.approx(3.09, abs=0.005)  # 94 calendar days
+    assert r.below_horizon
 
 
 def test_runway_without_use_is_unbounded() -> None:
