@@ -52,6 +52,8 @@ from mailbot.store.schema import Alert, Decision, Digest, LedgerEntry, OutboxMes
 from mailbot.transports.maildir import deliver
 from tests.desk.conftest import ROOT
 
+pytestmark = pytest.mark.slow  # 26 weeks of mail through the whole desk, in process: about 20 s
+
 WITA = ZoneInfo("Asia/Makassar")
 DESK = "blangko@disdukcapil.kaltaraprov.example"
 KADIS = "kadis@disdukcapil.kaltaraprov.example"

@@ -1,0 +1,99 @@
+"""The test tiers: a test that starts a server or a process is marked `servers`, found by what it uses.
+
+`scripts/test -m "not servers and not slow"` then runs the pure tests and the in-process SQLite tests
+only. The marking is automatic, so a new test cannot land in the fast tier by forgetting a decorator:
+
+- a test that uses a server fixture (Dovecot, aiosmtpd, PostgreSQL), directly or through another fixture;
+- a test whose code, or the code of a fixture or a test helper it calls, refers to `subprocess` or to a
+  process of mailbot's own (the `mailbot` command run in a subprocess, a second process flushing the
+  outbox, the reading process, openssl ...).
+
+A test the static look misses is stopped at run time: starting a process from an unmarked test fails it.
+"""
+
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+import types
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+SERVER_FIXTURES = frozenset({"dovecot", "bare_dovecot", "tls_dovecot", "smtp_server", "postgres_url"})
+# Names whose use starts a process: the subprocess module, and mailbot's reading process (multiprocessing).
+PROCESS_NAMES = frozenset({"subprocess", "multiprocessing", "ReadingProcess"})
+
+
+def _code_names(code: types.CodeType) -> set[str]:
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            names |= _code_names(const)
+    return names
+
+
+def _starts_processes(obj: Any, seen: set[int]) -> bool:
+    """Whether *obj* (a function, or a class of the tests) refers to subprocess, itself or through test helpers."""
+    if id(obj) in seen:
+        return False
+    seen.add(id(obj))
+    if inspect.isclass(obj):
+        return obj.__module__.startswith("tests.") and any(
+            _starts_processes(member, seen) for member in vars(obj).values() if inspect.isfunction(member))
+    obj = inspect.unwrap(obj)
+    if not inspect.isfunction(obj):
+        return False
+    for name in _code_names(obj.__code__):
+        if name in PROCESS_NAMES:
+            return True
+        target = obj.__globals__.get(name)
+        if target is subprocess or target in (subprocess.run, subprocess.Popen):
+            return True
+        if (inspect.isfunction(target) or inspect.isclass(target)) and target.__module__.startswith("tests."):
+            if _starts_processes(target, seen):
+                return True
+    return False
+
+
+def _needs_servers(item: pytest.Item) -> bool:
+    if not isinstance(item, pytest.Function):
+        return False
+    if SERVER_FIXTURES & set(item.fixturenames):
+        return True
+    seen: set[int] = set()
+    if _starts_processes(item.function, seen):
+        return True
+    for name in item.fixturenames:
+        for fixturedef in item._fixtureinfo.name2fixturedefs.get(name, ()):
+            func = fixturedef.func
+            if func.__module__.startswith("tests.") and func.__module__ != __name__ and _starts_processes(func, seen):
+                return True
+    return False
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("servers") is None and _needs_servers(item):
+            item.add_marker(pytest.mark.servers)
+
+
+@pytest.fixture(autouse=True)
+def _no_processes_in_the_fast_tier(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fail an unmarked test that starts a server or runs mailbot in a subprocess: it belongs to `servers`."""
+    if request.node.get_closest_marker("servers") is not None:
+        yield
+        return
+    real_popen = subprocess.Popen
+
+    def refuse(args: Any, *rest: Any, **kw: Any) -> Any:
+        argv = [str(a) for a in (args if isinstance(args, list | tuple) else [args])]
+        python_snippet = argv[:2] == [sys.executable, "-c"] and "mailbot.cli" not in " ".join(argv)
+        if not python_snippet:
+            pytest.fail(f"{request.node.nodeid} starts {argv[:3]} but is not marked servers", pytrace=False)
+        return real_popen(args, *rest, **kw)
+
+    monkeypatch.setattr(subprocess, "Popen", refuse)
+    yield
