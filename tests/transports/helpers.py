@@ -55,6 +55,7 @@ class SilentProxy:
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = self._listener.getsockname()[1]
         self.connections = 0
+        self.from_client = bytearray()  # everything the client sent, over every connection
         self._generation = 0
         self._sockets: list[socket.socket] = []
         self._closed = False
@@ -74,10 +75,10 @@ class SilentProxy:
             self.connections += 1
             self._sockets += [client, upstream]
             generation = self._generation
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pump, args=(a, b, generation), daemon=True).start()
+            for a, b, record in ((client, upstream, True), (upstream, client, False)):
+                threading.Thread(target=self._pump, args=(a, b, generation, record), daemon=True).start()
 
-    def _pump(self, source: socket.socket, target: socket.socket, generation: int) -> None:
+    def _pump(self, source: socket.socket, target: socket.socket, generation: int, record: bool) -> None:
         while True:
             try:
                 data = source.recv(65536)
@@ -85,6 +86,8 @@ class SilentProxy:
                 return
             if not data:
                 return
+            if record:
+                self.from_client += data
             if self._generation == generation:  # silenced connections swallow what they get
                 try:
                     target.sendall(data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 
@@ -275,11 +276,20 @@ def test_a_connection_that_goes_silent_during_idle_is_found_dead_and_replaced(
 
 @pytest.mark.servers
 def test_idle_is_renewed_and_times_out_quietly(dovecot: DovecotServer, cursors: MemoryCursorStore) -> None:
-    with make_inbox(dovecot, cursors, idle_renew_seconds=0.3) as inbox:
+    with SilentProxy(dovecot.host, dovecot.port) as proxy, \
+            make_inbox(dovecot, cursors, port=proxy.port, idle_renew_seconds=0.4) as inbox:
         list(inbox.fetch_new())
+        before = bytes(proxy.from_client)
         started = time.monotonic()
-        assert inbox.wait_for_mail(1.5) is False
-        assert 1.4 <= time.monotonic() - started < 3.0
+        assert inbox.wait_for_mail(1.8) is False
+        assert 1.7 <= time.monotonic() - started < 3.5
+        sent = bytes(proxy.from_client)[len(before):].decode()
+        idles = re.findall(r"^\w+ IDLE\r$", sent, re.M)
+        # renewed every 0.4 s (plus a round trip or two) for 1.8 s: four or five IDLEs, three on a slow
+        # machine, never one; each ended by DONE and followed by a NOOP, all on one connection
+        assert 3 <= len(idles) <= 5, sent
+        assert sent.count("DONE\r\n") == len(idles) == len(re.findall(r"^\w+ NOOP\r$", sent, re.M)), sent
+        assert proxy.connections == 1
         dovecot.append("INBOX", district_request(2))
         assert inbox.wait_for_mail(5.0) is True  # mail that came between two waits is noticed at once
 
