@@ -60,8 +60,26 @@ def _invariants(desk_dir: Path, total: int) -> None:
     assert requests == request_messages
 
 
-@pytest.mark.parametrize("kill_after", [0.8, 1.1, 1.4, 1.8, 2.3, 3.0])
-def test_sigkill_then_rerun(desk_dir: Path, kill_after: float) -> None:
+def _progress(db_path: Path) -> tuple[int, int]:
+    """(messages stored, replies sent) as the database shows them now; (0, 0) before it exists."""
+    if not db_path.exists():
+        return 0, 0
+    try:
+        db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=0.2)
+        try:
+            stored = db.execute("select count(*) from messages").fetchone()[0]
+            sent = db.execute("select count(*) from outbox where status = 'sent'").fetchone()[0]
+        finally:
+            db.close()
+    except sqlite3.OperationalError:  # created but not migrated yet, or busy
+        return 0, 0
+    return int(stored), int(sent)
+
+
+# Kill points by progress, not by time, so that each run is killed in the phase it names on any machine:
+# after the first message is stored, midway and late in the inbox, and while the outbox is sent.
+@pytest.mark.parametrize(("stored", "sent"), [(1, 0), (200, 0), (350, 0), (0, 1), (0, 120)])
+def test_sigkill_then_rerun(desk_dir: Path, stored: int, sent: int) -> None:
     total = 400
     inbox = desk_dir / "var" / "mail" / "inbox"
     for i in range(total):
@@ -70,13 +88,27 @@ def test_sigkill_then_rerun(desk_dir: Path, kill_after: float) -> None:
     proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"),
                              "run", "--once"], cwd=desk_dir, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)
-    time.sleep(kill_after)
-    if proc.poll() is None:
-        os.kill(proc.pid, signal.SIGKILL)
+    db_path = desk_dir / "var" / "mailbot.db"
+    deadline = time.monotonic() + 90
+    while proc.poll() is None and time.monotonic() < deadline:
+        now_stored, now_sent = _progress(db_path)
+        if now_stored >= stored and now_sent >= sent:
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+        time.sleep(0.005)
     proc.wait(timeout=30)
-    # The kill lands mid-run (the usual case: 400 messages take longer than the latest kill point),
-    # or the run had just finished by itself; either way the rerun must leave everything exactly once.
-    assert proc.returncode in (0, -signal.SIGKILL)
+    assert proc.returncode == -signal.SIGKILL, f"the run was not killed: {proc.stderr.read().decode()[-2000:]}"
+    at_kill = _progress(db_path)
+    assert at_kill[0] >= stored and at_kill[1] >= sent
+    assert at_kill[0] < total or at_kill[1] < _replies_due(db_path), f"killed after the run was done: {at_kill}"
     again = mailbot(desk_dir, "run", "--once")
     assert again.returncode == 0, again.stderr
     _invariants(desk_dir, total)
+
+
+def _replies_due(db_path: Path) -> int:
+    db = sqlite3.connect(db_path)
+    try:
+        return int(db.execute("select count(*) from outbox").fetchone()[0])
+    finally:
+        db.close()
