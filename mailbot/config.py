@@ -21,13 +21,13 @@ from pydantic import (
 )
 
 from mailbot.errors import ConfigError
+from mailbot.stock.ledger import PROVINCE  # noqa: F401  # the province's location code, defined with the ledger
 
 DEFAULT_CONFIG = "config.toml"
 CONFIG_ENV = "MAILBOT_CONFIG"
 
 Item = Literal["ktp-el", "kia"]
 ITEMS: tuple[str, ...] = ("ktp-el", "kia")
-PROVINCE = "province"
 
 
 class _Strict(BaseModel):

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
-
-from mailbot.config import GuardsConfig
+from typing import Literal, Protocol
 
 BrakeAction = Literal["send", "defer", "suppress"]
+
+
+class BrakeSettings(Protocol):
+    """The two limits of the `[guards]` settings the brake takes (`mailbot.config.GuardsConfig` has them)."""
+
+    @property
+    def max_replies_per_sender_per_day(self) -> int: ...
+    @property
+    def max_outbound_per_minute(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -50,7 +57,7 @@ class OutboundBrake:
             raise ValueError("brake limits must be positive")
 
     @classmethod
-    def from_config(cls, guards: GuardsConfig) -> OutboundBrake:
+    def from_config(cls, guards: BrakeSettings) -> OutboundBrake:
         return cls(
             max_replies_per_sender_per_day=guards.max_replies_per_sender_per_day,
             max_outbound_per_minute=guards.max_outbound_per_minute,

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from mailbot.config import AlertsConfig, StockConfig
 from mailbot.stock.forecast import working_days_between
 from mailbot.stock.policy import Decision, Value, proactive_proposal
+from mailbot.stock.settings import AlertSettings, StockSettings
 from mailbot.stock.status import StockStatus
 
 AlertKind = Literal["below_threshold", "silent", "runway_low", "held_too_long"]
@@ -70,7 +70,7 @@ def iso_week(day: date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def check_alerts(snapshot: AlertSnapshot, now: datetime, stock: StockConfig, settings: AlertsConfig
+def check_alerts(snapshot: AlertSnapshot, now: datetime, stock: StockSettings, settings: AlertSettings
                  ) -> tuple[Alert, ...]:
     """Every alert condition that holds at *now* (office local time; its date is "today")."""
     today = now.date()

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Literal
 
-from mailbot.config import StockConfig
 from mailbot.stock.forecast import working_days_between
 from mailbot.stock.ledger import Balance, available_to_ship
+from mailbot.stock.settings import StockSettings
 from mailbot.stock.status import DistrictStatus
 
 Outcome = Literal["approve", "approve_partial", "hold", "clarify", "propose"]
@@ -106,7 +106,7 @@ def round_down_to_pack(quantity: int, pack_size: int) -> int:
     return 0 if quantity <= 0 else (quantity // pack_size) * pack_size
 
 
-def contradiction(request: Request, district: DistrictStatus, settings: StockConfig) -> Reason | None:
+def contradiction(request: Request, district: DistrictStatus, settings: StockSettings) -> Reason | None:
     """A Reason when the stock stated in *request* cannot be squared with the district's recent reports.
 
     The last report's count, less the use since then, is what the district should have; the stated
@@ -144,7 +144,7 @@ class _Figures:
     steps: tuple[Step, ...]
 
 
-def _figures(request: Request, state: PolicyState, settings: StockConfig, contradicted: bool,
+def _figures(request: Request, state: PolicyState, settings: StockSettings, contradicted: bool,
              share: int | None) -> _Figures:
     d = state.district
     use_ok = request.stated_on_hand is not None and not contradicted
@@ -173,7 +173,7 @@ def _figures(request: Request, state: PolicyState, settings: StockConfig, contra
     return _Figures(stock, source, target, need, packed, spare, cap_spare, tuple(steps))
 
 
-def decide(request: Request, state: PolicyState, settings: StockConfig, *, share: int | None = None) -> Decision:
+def decide(request: Request, state: PolicyState, settings: StockSettings, *, share: int | None = None) -> Decision:
     """Decide one request.
 
     approved = min(requested, need rounded up to the pack size, province spare above its reserve
@@ -304,7 +304,7 @@ def _cover(c: Claim, share: int) -> float:
     return math.inf if c.daily_use <= 0 else (c.stock + share) / c.daily_use
 
 
-def decide_batch(pending: Sequence[tuple[Request, PolicyState]], settings: StockConfig) -> dict[str, Decision]:
+def decide_batch(pending: Sequence[tuple[Request, PolicyState]], settings: StockSettings) -> dict[str, Decision]:
     """Decide several requests for the same item together, splitting fairly when the province is short.
 
     Each request is first decided alone against the same province store. When the automatic
@@ -331,7 +331,7 @@ def decide_batch(pending: Sequence[tuple[Request, PolicyState]], settings: Stock
     return result
 
 
-def proactive_proposal(district: DistrictStatus, province: Balance, settings: StockConfig,
+def proactive_proposal(district: DistrictStatus, province: Balance, settings: StockSettings,
                        open_requests: tuple[str, ...] = ()) -> Decision | None:
     """A shipment to propose for a district under its threshold that has not asked (None: none needed).
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from mailbot.config import Config, StockConfig
 from mailbot.stock.forecast import (
     DailyReport,
     DistrictStock,
@@ -20,6 +19,7 @@ from mailbot.stock.forecast import (
     provincial_runway,
 )
 from mailbot.stock.ledger import PROVINCE, Balance, Entry, balances
+from mailbot.stock.settings import DistrictsSettings, StockSettings
 
 StockState = Literal["ok", "low", "critical"]
 
@@ -34,7 +34,7 @@ class DistrictProfile:
     fallback_daily_use: Mapping[str, float]  # per item; an item missing: the [stock] fallback_daily_use applies
 
 
-def profiles_from_config(config: Config) -> tuple[DistrictProfile, ...]:
+def profiles_from_config(config: DistrictsSettings) -> tuple[DistrictProfile, ...]:
     return tuple(
         DistrictProfile(d.code, d.name, config.threshold_for(d.code), dict(d.daily_use)) for d in config.districts
     )
@@ -99,7 +99,7 @@ def stock_state(on_hand: int, threshold: int, cover_days: float | None, critical
 
 
 def district_status(profile: DistrictProfile, item: str, balance: Balance, reports: Sequence[DailyReport],
-                    today: date, settings: StockConfig) -> DistrictStatus:
+                    today: date, settings: StockSettings) -> DistrictStatus:
     """The status row of one district and item."""
     fallback = profile.fallback_daily_use.get(item, settings.fallback_daily_use.get(item, 0.0))
     usage = estimate_use(reports, today, history_days=settings.history_days, working_days=settings.working_days,
@@ -121,7 +121,7 @@ def district_status(profile: DistrictProfile, item: str, balance: Balance, repor
 
 
 def status_table(entries: Iterable[Entry], reports: Iterable[DailyReport], profiles: Sequence[DistrictProfile],
-                 items: Sequence[str], today: date, settings: StockConfig) -> StockStatus:
+                 items: Sequence[str], today: date, settings: StockSettings) -> StockStatus:
     """Balances from *entries* and forecasts from *reports* for every district and item, and the runways.
 
     Reports older than history_days (plus a margin for the stock-drop anchor) may be left out by the
