@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -9,21 +10,19 @@ from dataclasses import dataclass
 from email import errors, policy
 from email.message import Message
 
+from publicsuffixlist import PublicSuffixList
+
 from mailbot.guards.decode import ENCODED_WORD_RE, raw_header_values, recover_bytes
 from mailbot.guards.headers import is_addr_spec, safe_display_name
 
-# Public suffixes with a second level, where the organisation is the third label from the right
-# (bulungankab.go.id, not go.id). An approximation of the Public Suffix List that covers
-# Indonesia and the suffixes most often seen in its mail.
-SECOND_LEVEL_SUFFIXES: frozenset[str] = frozenset({
-    "ac.id", "biz.id", "co.id", "desa.id", "go.id", "mil.id", "my.id", "net.id", "or.id",
-    "ponpes.id", "sch.id", "web.id",
-    "com.au", "gov.au", "co.jp", "com.my", "gov.my", "com.sg", "gov.sg",
-    "ac.uk", "co.uk", "gov.uk", "org.uk",
-})
-
 # Letters and digits drawn alike, folded to one ASCII letter so "bu1ungankab" and
 # "bulungаnkab" (Cyrillic а) compare equal to "bulungankab".
+# Kept by hand rather than taken from the Unicode TR39 confusables (the `confusables` package,
+# 1.2.0): that gives each string a set of readings, one per combination of its ambiguous
+# characters, where the lookalike test needs one folded form to compare and to search inside
+# (bulungankab-example.com); its prototypes keep case ("0" is "O") while domains are case-free;
+# and the package has not been released since 2021. This table covers the characters that can
+# stand in a domain label and pass for a Latin letter at mail-client font sizes.
 _CONFUSABLES = str.maketrans({
     "0": "o", "1": "l", "i": "l", "|": "l", "5": "s",
     "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
@@ -151,6 +150,11 @@ def assess_sender(
 def parse_authentication_results(value: str) -> AuthenticationResults | None:
     """Parse one Authentication-Results value; None when it names no authserv-id.
 
+    Written here rather than taken from the `authres` package (1.2.0, the RFC 8601 parser, last
+    released 2019): authres refuses a quoted authserv-id ("mx.example"; dkim=pass ...) and drops
+    a quoted property value (header.d="bulungankab.example"), both valid RFC 8601 and exactly
+    what DMARC alignment reads; it raises on a malformed header, where this returns what it can.
+
     >>> ar = parse_authentication_results(
     ...     "mx.kaltaraprov.example; dkim=pass (good) header.d=bulungankab.example; dmarc=fail")
     >>> ar.authserv_id, [(r.method, r.result, r.prop("header.d")) for r in ar.results]
@@ -174,14 +178,24 @@ def parse_authentication_results(value: str) -> AuthenticationResults | None:
 
 
 def organizational_domain(domain: str) -> str:
-    """The registered domain of *domain*: its last two labels, or three under a known second level.
+    """The organizational domain of *domain* (RFC 7489 3.2): one label more than its public suffix.
+
+    The public suffix comes from the Public Suffix List as shipped in the `publicsuffixlist` package
+    (offline; a label the list does not know is a suffix by itself, as its default rule says). A
+    domain that is itself a public suffix is its own organizational domain.
 
     >>> organizational_domain("mail.bulungankab.go.id"), organizational_domain("x.bulungankab.example")
     ('bulungankab.go.id', 'bulungankab.example')
+    >>> organizational_domain("mx.dinas.example.com.br")
+    'example.com.br'
     """
-    labels = domain.lower().strip(".").split(".")
-    keep = 3 if ".".join(labels[-2:]) in SECOND_LEVEL_SUFFIXES else 2
-    return ".".join(labels[-keep:])
+    name = domain.lower().strip(".")
+    return _public_suffix_list().privatesuffix(name) or name
+
+
+@functools.cache
+def _public_suffix_list() -> PublicSuffixList:
+    return PublicSuffixList()  # parses the bundled list once, about 0.1 s
 
 
 def is_lookalike_domain(domain: str, known_domains: Sequence[str]) -> bool:

@@ -318,6 +318,10 @@ def test_header_without_authserv_id_is_not_parsed() -> None:
         ("disdukcapil.bulungankab.go.id", "bulungankab.go.id"),
         ("BULUNGANKAB.GO.ID.", "bulungankab.go.id"),
         ("mail.telkom.co.id", "telkom.co.id"),
+        ("mx.dinas.example.com.br", "example.com.br"),  # second levels a short hand list misses
+        ("smtp.mail.example.co.nz", "example.co.nz"),
+        ("kantor.example.sch.id", "example.sch.id"),
+        ("go.id", "go.id"),
         ("example", "example"),
     ],
 )
