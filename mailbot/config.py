@@ -21,7 +21,7 @@ from pydantic import (
 )
 
 from mailbot.errors import ConfigError
-from mailbot.stock.ledger import PROVINCE  # noqa: F401  # the province's location code, defined with the ledger
+from mailbot.stock.ledger import PROVINCE as PROVINCE  # the province's location code, defined with the ledger
 
 DEFAULT_CONFIG = "config.toml"
 CONFIG_ENV = "MAILBOT_CONFIG"

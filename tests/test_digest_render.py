@@ -42,7 +42,8 @@ ROWS = [
 def status() -> StockStatus:
     rows = tuple(row(on_hand, use, name=name, district=code, threshold=thr, state=state, last_report=date(2026, 11, 26))
                  for name, code, on_hand, thr, use, state in ROWS)
-    runway = provincial_runway("ktp-el", 66000, 2000, [DistrictStock(r.pipeline, r.threshold, r.daily_use) for r in rows],
+    runway = provincial_runway("ktp-el", 66000, 2000,
+                               [DistrictStock(r.pipeline, r.threshold, r.daily_use) for r in rows],
                                TODAY, working_days=[0, 1, 2, 3, 4], horizon_months=6)
     return StockStatus(TODAY, rows, {"ktp-el": Balance(66000, 0, 2000)}, {"ktp-el": runway})
 

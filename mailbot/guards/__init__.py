@@ -1,7 +1,7 @@
 """Guards: pure checks on who sent a message, what it may make mailbot do, and what mailbot sends."""
 
-from mailbot.guards.brake import BrakeDecision, OutboundBrake
 from mailbot.errors import CommandError
+from mailbot.guards.brake import BrakeDecision, OutboundBrake
 from mailbot.guards.commands import ManagerCommand, parse_manager_command
 from mailbot.guards.headers import safe_address, safe_header_text, safe_subject
 from mailbot.guards.limits import LimitViolation, check_limits

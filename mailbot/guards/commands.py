@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-from mailbot.errors import CommandError
+from mailbot.errors import CommandError as CommandError  # where routes.py and the guards package look for it
 from mailbot.guards.headers import safe_header_text
 from mailbot.guards.threads import REFERENCE_PATTERN, find_references
 

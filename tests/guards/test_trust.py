@@ -301,8 +301,8 @@ def test_parse_authentication_results(value: str, authserv: str, expected: list[
     parsed = parse_authentication_results(value)
     assert parsed is not None
     assert parsed.authserv_id == authserv
-    assert [(r.method, r.result, e[2], r.prop(e[2])) for r, e in zip(parsed.results, expected)] == expected
     assert len(parsed.results) == len(expected)
+    assert [(r.method, r.result, e[2], r.prop(e[2])) for r, e in zip(parsed.results, expected, strict=True)] == expected
 
 
 def test_header_without_authserv_id_is_not_parsed() -> None:

@@ -15,7 +15,8 @@ NOW = datetime(2026, 11, 27, 9, 30)
 
 SETTINGS = StockConfig(
     opening_province={"ktp-el": 66000, "kia": 20000}, threshold=1000, target_cover_days=30,
-    reserve={"ktp-el": 5000, "kia": 1000}, pack_size=100, auto_approve_limit=5000, fallback_daily_use={"ktp-el": 50, "kia": 50},
+    reserve={"ktp-el": 5000, "kia": 1000}, pack_size=100, auto_approve_limit=5000,
+    fallback_daily_use={"ktp-el": 50, "kia": 50},
     history_days=28, runway_horizon_months=6, contradiction_tolerance=0.25, working_days=[0, 1, 2, 3, 4],
 )
 ALERTS = AlertsConfig(silent_working_days=2, held_request_hours=24)

@@ -125,7 +125,8 @@ def test_alert_emails_render_in_indonesian() -> None:
         out = render(env, alert_template(a), office=office, **alert_context(a, "Kabupaten Bulungan"))
         assert out.subject and "Yth. Bapak/Ibu Pimpinan," in out.text
         bodies[a.kind] = out
-    assert bodies["below_threshold"].subject == "[Peringatan] Stok blangko KTP-el Kabupaten Bulungan menipis: 800 keping"
+    assert bodies["below_threshold"].subject == (
+        "[Peringatan] Stok blangko KTP-el Kabupaten Bulungan menipis: 800 keping")
     assert "kebutuhan 30 hari x 100/hari - sisa menurut catatan 800 = 2.200" in bodies["below_threshold"].text
     assert "20 November 2026" in bodies["silent"].text
     assert "sampai sekitar" in bodies["runway_low"].text

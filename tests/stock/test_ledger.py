@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from hypothesis import given, settings as hsettings
+from hypothesis import given
+from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from mailbot.stock.ledger import (
@@ -85,8 +86,9 @@ def test_entries_refuse_nonsense() -> None:
 
 
 def test_postings_are_the_rows_of_a_dispatch() -> None:
-    assert [(p.location, p.on_hand, p.in_transit, p.committed) for p in postings(e(K.SHIPMENT_DISPATCHED, "65.03", 700))] \
-        == [(PROVINCE, -700, 0, -700), ("65.03", 0, 700, -700)]
+    rows = postings(e(K.SHIPMENT_DISPATCHED, "65.03", 700))
+    assert [(p.location, p.on_hand, p.in_transit, p.committed) for p in rows] == [
+        (PROVINCE, -700, 0, -700), ("65.03", 0, 700, -700)]
 
 
 def test_problems_name_what_would_go_negative() -> None:

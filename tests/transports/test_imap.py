@@ -125,7 +125,8 @@ def test_fetch_works_in_batches_and_picks_up_mail_arriving_meanwhile(
 
 
 @pytest.mark.servers
-def test_acknowledge_moves_to_processed_folder_which_is_created(dovecot: DovecotServer, cursors: MemoryCursorStore) -> None:
+def test_acknowledge_moves_to_processed_folder_which_is_created(
+        dovecot: DovecotServer, cursors: MemoryCursorStore) -> None:
     raws = [district_request(i) for i in range(3)]
     for raw in raws:
         dovecot.append("INBOX", raw)
@@ -384,7 +385,8 @@ def test_new_inbox_notices_changed_uidvalidity_from_saved_cursor(
 
 
 @pytest.mark.servers
-def test_unreachable_server_raises_one_line_connection_error(dovecot: DovecotServer, cursors: MemoryCursorStore) -> None:
+def test_unreachable_server_raises_one_line_connection_error(
+        dovecot: DovecotServer, cursors: MemoryCursorStore) -> None:
     dovecot.stop()
     inbox = make_inbox(dovecot, cursors, reconnect_attempts=2, initial_backoff_seconds=0.05)
     started = time.monotonic()
