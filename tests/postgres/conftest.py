@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.servers import unavailable
+
 
 def _binary(name: str) -> str | None:
     found = shutil.which(name)
@@ -33,7 +35,7 @@ def _free_port() -> int:
 def postgres_url() -> Iterator[str]:
     initdb, pg_ctl = _binary("initdb"), _binary("pg_ctl")
     if not initdb or not pg_ctl:
-        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed; `make test` installs them")
+        unavailable("PostgreSQL server binaries (initdb, pg_ctl) are not installed; `make test` installs them")
     as_user: list[str] = []
     folder = Path(tempfile.mkdtemp(prefix="mailbot-pg-", dir="/var/tmp"))
     if os.geteuid() == 0:  # the server refuses to run as root

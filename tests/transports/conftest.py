@@ -8,17 +8,17 @@ from typing import Any
 import pytest
 
 from mailbot.transports.base import MemoryCursorStore
-from tests.servers import DovecotServer, ServerUnavailable, SmtpServer, dovecot_missing_reason
+from tests.servers import DovecotServer, ServerUnavailable, SmtpServer, dovecot_missing_reason, unavailable
 
 
 def _start_dovecot(**kwargs: Any) -> Iterator[DovecotServer]:
     reason = dovecot_missing_reason()
     if reason:
-        pytest.skip(reason)
+        unavailable(reason)
     try:
         server = DovecotServer(**kwargs)
     except ServerUnavailable as exc:
-        pytest.skip(str(exc))
+        unavailable(str(exc))
     with server:
         yield server
 

@@ -14,7 +14,14 @@ import pytest
 from mailbot.errors import ImapConnectionError, SmtpConnectionError
 from mailbot.transports.base import MemoryCursorStore, OutgoingMessage
 from mailbot.transports.smtp import SmtpSender
-from tests.servers import DovecotServer, SmtpServer, district_request, dovecot_missing_reason, make_test_certificates
+from tests.servers import (
+    DovecotServer,
+    SmtpServer,
+    district_request,
+    dovecot_missing_reason,
+    make_test_certificates,
+    unavailable,
+)
 from tests.transports.helpers import make_inbox, smtp_config
 
 pytestmark = pytest.mark.servers
@@ -23,7 +30,7 @@ pytestmark = pytest.mark.servers
 def tls_dovecot() -> Iterator[DovecotServer]:
     reason = dovecot_missing_reason() or (None if shutil.which("openssl") else "openssl command not installed")
     if reason:
-        pytest.skip(reason)
+        unavailable(reason)
     with DovecotServer(tls=True) as server:
         yield server
 
@@ -31,7 +38,7 @@ def tls_dovecot() -> Iterator[DovecotServer]:
 @pytest.fixture
 def certificates() -> Iterator[tuple[Path, Path, Path]]:
     if shutil.which("openssl") is None:
-        pytest.skip("openssl command not installed")
+        unavailable("openssl command not installed")
     folder = Path(tempfile.mkdtemp(prefix="mailbot-certs-"))
     try:
         yield make_test_certificates(folder)
