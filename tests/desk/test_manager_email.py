@@ -216,10 +216,10 @@ def test_cli_approve_and_reject(desk_dir: Path) -> None:
 
     # deciding again, or an unknown reference: one clear line, nothing changes
     again = mailbot(desk_dir, "approve", a["reference"])
-    assert again.returncode != 0 and len(again.stderr.strip().splitlines()) == 1
+    assert again.returncode == 1 and len(again.stderr.strip().splitlines()) == 1
     assert "Traceback" not in again.stderr
     unknown = mailbot(desk_dir, "reject", "BLK-2026-9999", "--reason", "x")
-    assert unknown.returncode != 0 and "BLK-2026-9999" in unknown.stderr
+    assert unknown.returncode == 1 and "BLK-2026-9999" in unknown.stderr
     assert len(sent_mail(desk_dir)) == len(before) + 2
     assert OFFICE not in {r for s in new for r in s.to}
 
