@@ -43,12 +43,13 @@ from sqlalchemy import select, text
 
 from mailbot import actions, watch
 from mailbot.app import Desk, open_inbox, open_sender
-from mailbot.config import PROVINCE
+from mailbot.config import ITEMS, PROVINCE
 from mailbot.service import run_once
-from mailbot.stock.forecast import add_working_days
+from mailbot.stock.forecast import DailyReport, add_working_days
 from mailbot.stock.ledger import SHIPMENT_KINDS, Balance, Entry, EntryKind, balances
+from mailbot.stock.status import profiles_from_config, status_table
 from mailbot.store import stock as ledger
-from mailbot.store.schema import Alert, Decision, Digest, LedgerEntry, OutboxMessage, Request
+from mailbot.store.schema import Alert, Decision, Digest, LedgerEntry, OutboxMessage, Report, Request
 from mailbot.transports.maildir import deliver
 from tests.desk.conftest import ROOT
 
@@ -448,6 +449,12 @@ def check_ledger(run: Run, reported_today: date | None = None) -> None:
     # what `mailbot status` shows is the same sums
     with run.desk.sessions() as session:
         status = ledger.stock_status(session, run.desk)
+        reports = [DailyReport(r.district, r.item, r.report_date, r.stock_on_hand, r.printed)
+                   for r in session.scalars(select(Report))]
+    # and the same table as the pure status_table (tested with literal tables) makes of all entries and reports
+    config = run.desk.config
+    assert status == status_table(reconstruct(rows), reports, profiles_from_config(config), ITEMS, status.today,
+                                  config.stock)
     for row in status.districts:
         assert Balance(row.on_hand, row.in_transit, row.approved_pending) == summed[(row.item, row.district)]
     for item, store in status.province.items():
