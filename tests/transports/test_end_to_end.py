@@ -143,7 +143,7 @@ def running_desk(
     env = dict(os.environ, **{PASSWORD_ENV: dovecot.password})
     log = open(desk_folder / "run.log", "wb")
     proc = subprocess.Popen(
-        [*mailbot_command(), "--config", str(config), "run"],
+        [*mailbot_command(), "--config", str(config), "-v", "run"],
         env=env, stdout=log, stderr=subprocess.STDOUT, cwd=REPO, start_new_session=True,
     )
     try:
@@ -266,12 +266,16 @@ def test_sigterm_stops_the_running_desk_at_once_while_it_idles(
     running_desk: subprocess.Popen[bytes], desk_folder: Path
 ) -> None:
     """The IDLE watcher's connection is shut down under it: no wait for the next IDLE renewal."""
-    time.sleep(2.0)  # connected, idling, helpers started
+    log_path = desk_folder / "run.log"
+    # started (its signal handlers set) and connected; on a busy machine that takes more than a fixed pause
+    assert wait_for(lambda: "mailbot running" in log_path.read_text(errors="replace")
+                    and "connected to IMAP" in log_path.read_text(errors="replace"), 60), log_path.read_text()
+    time.sleep(1.0)  # idling, helpers started
     started = time.monotonic()
     running_desk.send_signal(signal.SIGTERM)
     running_desk.wait(timeout=10)
     took = time.monotonic() - started
     assert running_desk.returncode == 0
     assert took < 1.5, f"stopping took {took:.1f} s"
-    log = (desk_folder / "run.log").read_text(errors="replace")
+    log = log_path.read_text(errors="replace")
     assert "Traceback" not in log and "IDLE watcher error" not in log
