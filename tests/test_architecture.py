@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import subprocess
 import sys
@@ -49,6 +50,7 @@ def _modules() -> dict[str, Path]:
     return modules
 
 
+@functools.cache
 def import_graph(*, deferred: bool) -> dict[str, set[str]]:
     """Module -> the mailbot modules it imports, read from the source.
 
