@@ -157,16 +157,18 @@ def parse(
     file: Annotated[Path, typer.Argument(help="An .eml file.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the verdict as one JSON object.")] = False,
 ) -> None:
-    """Show what the reader makes of one message (no database, nothing sent)."""
-    from mailbot.app import reader_districts
-    from mailbot.reader import read_message
+    """Show what the reader makes of one message (no database, nothing sent), within the [guards] limits."""
+    from mailbot.pipeline import Rules, read_within_limits
 
     config = _config()
     try:
         raw = file.read_bytes()
     except OSError as exc:
         raise MailbotError(f"{file}: cannot read: {exc.strerror}") from None
-    verdict = read_message(raw, reader_districts(config), own_addresses=config.own_addresses)
+    try:
+        verdict = read_within_limits(raw, Rules.of(config))
+    except MailbotError as exc:
+        raise MailbotError(f"{file}: would be quarantined: {exc}") from None
     if as_json:
         sys.stdout.write(json.dumps(verdict.as_dict(), ensure_ascii=False) + "\n")
         return

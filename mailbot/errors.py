@@ -14,7 +14,11 @@ class NotAnEmailError(MailbotError):
 
 
 class LimitExceeded(MailbotError):
-    """A message goes over an input limit (size, attachments, parse time)."""
+    """A message goes over an input limit (size, attachments, parse time); the text starts with the limit's name."""
+
+
+class UnreadableError(MailbotError):
+    """The reader failed on a message (a fault on odd input): the message is quarantined with this reason."""
 
 
 class TransportError(MailbotError):

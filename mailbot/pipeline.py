@@ -50,7 +50,7 @@ from sqlalchemy.orm import Session
 from mailbot import routes
 from mailbot.app import Desk, reader_districts
 from mailbot.config import Config
-from mailbot.errors import LimitExceeded, NotAnEmailError, Quarantine
+from mailbot.errors import LimitExceeded, MailbotError, NotAnEmailError, Quarantine
 from mailbot.guards.limits import check_limits
 from mailbot.guards.threads import MESSAGE_ID
 from mailbot.guards.trust import SenderTrust, assess_sender
@@ -125,6 +125,8 @@ class Rules:
     max_attachments: int
     max_attachment_bytes: int
     max_parse_seconds: float
+    max_mime_parts: int
+    max_mime_depth: int
 
     @classmethod
     def of(cls, config: Config) -> Rules:
@@ -135,8 +137,13 @@ class Rules:
             managers=tuple(config.office.managers), authserv_id=g.authserv_id,
             require_authentication=g.require_authentication, max_message_bytes=g.max_message_bytes,
             max_attachments=g.max_attachments, max_attachment_bytes=g.max_attachment_bytes,
-            max_parse_seconds=g.max_parse_seconds,
+            max_parse_seconds=g.max_parse_seconds, max_mime_parts=g.max_mime_parts, max_mime_depth=g.max_mime_depth,
         )
+
+    @property
+    def read_limits(self) -> ReadLimits:
+        return ReadLimits(max_attachments=self.max_attachments, max_attachment_bytes=self.max_attachment_bytes,
+                          max_mime_parts=self.max_mime_parts, max_mime_depth=self.max_mime_depth)
 
 
 @dataclass(frozen=True)
@@ -146,23 +153,28 @@ class Judgment:
     verdict: Verdict | None = None
     trust: SenderTrust | None = None
     refused: str | None = None  # a limit, not an email, too slow to read: quarantined with this reason
+    seconds: float = 0.0  # how long the pure steps took
 
 
 def limits(raw: bytes, rules: Rules) -> None:
-    """Refuse, before reading, anything over the configured size and attachment limits."""
+    """Refuse, before reading, anything over the configured size, MIME shape and attachment limits."""
     violation = check_limits(raw, max_message_bytes=rules.max_message_bytes, max_attachments=rules.max_attachments,
-                             max_attachment_bytes=rules.max_attachment_bytes)
+                             max_attachment_bytes=rules.max_attachment_bytes, max_parts=rules.max_mime_parts,
+                             max_depth=rules.max_mime_depth)
     if violation is not None:
-        raise Quarantine(str(violation.reason))
+        raise LimitExceeded(violation.reason)
 
 
 def read(raw: bytes, rules: Rules) -> Verdict:
     """The reader's verdict, within the parse-time limit."""
     with time_limit(rules.max_parse_seconds):
-        return read_message(
-            raw, rules.districts, own_addresses=rules.own_addresses,
-            limits=ReadLimits(max_attachments=rules.max_attachments, max_attachment_bytes=rules.max_attachment_bytes),
-        )
+        return read_message(raw, rules.districts, own_addresses=rules.own_addresses, limits=rules.read_limits)
+
+
+def read_within_limits(raw: bytes, rules: Rules) -> Verdict:
+    """limits, then read: what `mailbot parse` and `mailbot reread` show; raises MailbotError with one line."""
+    limits(raw, rules)
+    return read(raw, rules)
 
 
 def guard(raw: bytes, rules: Rules) -> SenderTrust:
@@ -176,12 +188,19 @@ def guard(raw: bytes, rules: Rules) -> SenderTrust:
 
 def judge(raw: bytes, rules: Rules) -> Judgment:
     """limits, read and guard, in order. A refusal is a value; any other error is raised."""
+    started = time.monotonic()
     try:
         limits(raw, rules)
         verdict = read(raw, rules)
-    except (Quarantine, NotAnEmailError, LimitExceeded) as exc:
-        return Judgment(refused=str(exc))
-    return Judgment(verdict, guard(raw, rules))
+    except MailbotError as exc:
+        return Judgment(refused=str(exc), seconds=time.monotonic() - started)
+    try:
+        trust = guard(raw, rules)
+    except Exception as exc:  # noqa: BLE001 - headers the guard cannot read are no sender to act for
+        log.warning("the sender guard failed: %s: %s", type(exc).__name__, exc)
+        return Judgment(refused=f"sender headers could not be read ({type(exc).__name__})",
+                        seconds=time.monotonic() - started)
+    return Judgment(verdict, trust, seconds=time.monotonic() - started)
 
 
 def record_judgment(work: Work, judged: Judgment) -> None:
@@ -191,7 +210,8 @@ def record_judgment(work: Work, judged: Judgment) -> None:
     assert judged.verdict is not None and judged.trust is not None and work.message is not None
     v, t = work.verdict, work.trust = judged.verdict, judged.trust
     m = work.message
-    m.sender, m.subject, m.kind, m.district, m.verdict = v.sender, v.subject, v.kind, v.district, v.as_dict()
+    m.sender, m.subject = db_text(v.sender, 320) if v.sender else None, db_text(v.subject)
+    m.kind, m.district, m.verdict = v.kind, v.district, v.as_dict()
     m.guard = {
         "address": t.address, "district": t.district, "is_manager": t.is_manager, "on_list": t.on_list,
         "authenticated": t.authenticated, "trusted": t.trusted, "reasons": list(t.reasons),
@@ -239,10 +259,14 @@ def process_batch(desk: Desk, inbox: Inbox, batch: list[IncomingMessage], *, rep
     with desk.sessions.begin() as session:
         for i, incoming in enumerate(batch):
             work = Work(incoming=incoming, now=desk.now(), replay=replay, judged=judged[i] if judged else None)
+            started = time.monotonic()
+            ahead = work.judged.seconds if work.judged is not None else 0.0
             error = _walk(session, desk, rules, work)
-            if error is not None:
-                _quarantine_row(session, work, error)
+            if error is not None and not _quarantine_row(session, work, error):
+                continue  # not even a bare row could be stored: it stays in the inbox, unacknowledged
             done.append((work, error))
+            log.info("message %s: read ahead in %.3f s, walked in %.3f s", incoming.key, ahead,
+                     time.monotonic() - started)
             if should_stop():
                 break
     return [_acknowledge(inbox, work, error) for work, error in done]
@@ -255,11 +279,11 @@ def _walk(session: Session, desk: Desk, rules: Rules, work: Work) -> str | None:
             if intake(session, desk, work):
                 record_judgment(work, work.judged or judge(work.raw, rules))
                 route(session, desk, work)
-    except (Quarantine, NotAnEmailError, LimitExceeded) as exc:
-        return str(exc)
+    except (Quarantine, MailbotError) as exc:
+        return db_text(str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad message must never stop the run
         log.exception("message %s failed", work.incoming.key)
-        return f"{type(exc).__name__}: {exc}"
+        return db_text(f"{type(exc).__name__}: {exc}")
     return None
 
 
@@ -277,22 +301,50 @@ def _acknowledge(inbox: Inbox, work: Work, error: str | None) -> Outcome:
     return Outcome(key, work.outcome)
 
 
-def _quarantine_row(session: Session, work: Work, error: str) -> None:
-    """Keep a failed message (raw bytes and error), so nothing is lost."""
+def _quarantine_row(session: Session, work: Work, error: str) -> bool:
+    """Keep a failed message (raw bytes and error), so nothing is lost; False if not even that could be stored.
+
+    The row holds only text every database takes (see db_text()); should the From and Subject
+    shown to the operator still be refused, the row is stored without them.
+    """
+    for summary in (True, False):
+        try:
+            with session.begin_nested():
+                _store_quarantined(session, work, error, summary=summary)
+            return True
+        except Exception as exc:  # noqa: BLE001 - the quarantine must not take the group down with it
+            log.error("storing quarantined message %s failed: %s: %s", work.incoming.key, type(exc).__name__,
+                      db_text(str(exc), 300))
+    return False
+
+
+def _store_quarantined(session: Session, work: Work, error: str, *, summary: bool) -> None:
     raw = work.incoming.raw
-    key = work.dedup_key or (identify(raw)[1] if raw is not None else f"inbox:{work.incoming.key}")
+    key = work.dedup_key or (identify(raw)[1] if raw is not None else f"inbox:{db_text(work.incoming.key, 900)}")
     row = repo.find_message(session, key)
     if row is None:
-        sender, subject = _header_summary(raw)
+        sender, subject = _header_summary(raw) if summary else (None, "")
         session.add(Message(
-            dedup_key=key, message_id=_safe_message_id(raw), inbox_key=work.incoming.key, sender=sender,
-            subject=subject, size=work.incoming.size,
-            sha256=hashlib.sha256(raw).hexdigest() if raw is not None else "",
-            raw=raw, received_at=work.now, status="quarantined", error=error,
+            dedup_key=key, message_id=_safe_message_id(raw), inbox_key=db_text(work.incoming.key, 500),
+            sender=db_text(sender, 320) if sender else None, subject=db_text(subject, 300),
+            size=work.incoming.size, sha256=hashlib.sha256(raw).hexdigest() if raw is not None else "",
+            raw=raw, received_at=work.now, status="quarantined", error=db_text(error),
         ))
         session.flush()
     elif row.status != "processed":
-        row.status, row.error = "quarantined", error
+        row.status, row.error = "quarantined", db_text(error)
+        session.flush()
+
+
+def db_text(value: str, limit: int | None = None) -> str:
+    r"""*value* as text every database stores: lone surrogates (undecodable bytes) and NUL, which
+    PostgreSQL refuses in text, written as backslash escapes; cut to *limit* characters.
+
+    >>> db_text("Op\udce9rator\x00 <a@b>")
+    'Op\\udce9rator\\x00 <a@b>'
+    """
+    text = value.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00")
+    return text[:limit] if limit is not None else text
 
 
 def process_inbox(desk: Desk, inbox: Inbox, *, should_stop: Callable[[], bool] = lambda: False,
@@ -482,7 +534,7 @@ def time_limit(seconds: float) -> Iterator[None]:
         return
 
     def _expired(_signum: int, _frame: object) -> None:
-        raise LimitExceeded(f"reading took longer than {seconds:g} s")
+        raise LimitExceeded(f"parse_seconds: reading took longer than {seconds:g} s")
 
     previous = signal.signal(signal.SIGALRM, _expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)

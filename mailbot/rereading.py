@@ -10,8 +10,7 @@ from sqlalchemy import func, select
 
 from mailbot.app import Desk
 from mailbot.errors import InvalidAction, MailbotError
-from mailbot.pipeline import process
-from mailbot.reader import read_message
+from mailbot.pipeline import Rules, process, read_within_limits
 from mailbot.store.schema import Message
 from mailbot.transports.base import IncomingMessage
 
@@ -31,6 +30,7 @@ class Change:
 def reread(desk: Desk, since: date | None, *, progress: bool = False) -> tuple[list[Change], int]:
     """Every field the current reader reads differently from what was stored; and how many were read."""
     changes: list[Change] = []
+    rules = Rules.of(desk.config)
     with desk.sessions() as session:
         query = select(Message).where(Message.raw.is_not(None)).order_by(Message.id)
         count_query = select(func.count(Message.id)).where(Message.raw.is_not(None))
@@ -42,15 +42,15 @@ def reread(desk: Desk, since: date | None, *, progress: bool = False) -> tuple[l
         with Progress(disable=not progress, transient=True) as bar:
             task = bar.add_task("re-reading", total=total)
             for message in session.scalars(query.execution_options(yield_per=200)):
-                changes.extend(_compare(desk, message))
+                changes.extend(_compare(rules, message))
                 bar.advance(task)
     return changes, total
 
 
-def _compare(desk: Desk, message: Message) -> list[Change]:
+def _compare(rules: Rules, message: Message) -> list[Change]:
     stored = message.verdict or {}
     try:
-        now = read_message(message.raw or b"", desk.districts, own_addresses=desk.config.own_addresses).as_dict()
+        now = read_within_limits(message.raw or b"", rules).as_dict()
     except MailbotError as exc:
         now = {"kind": f"error: {exc}"}
     received = message.received_at.strftime("%Y-%m-%d")

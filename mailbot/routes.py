@@ -66,8 +66,10 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     district = trust.district or verdict.district
     item = verdict.item or "ktp-el"
     waiting = repo.open_request(session, district, item) if district is not None else None
-    if waiting is not None and waiting.state == "clarifying" and trust.trusted and verdict.requested is not None:
-        # a fresh email that answers our question still completes the same request
+    if (waiting is not None and waiting.state == "clarifying" and waiting.sender is not None and trust.trusted
+            and verdict.requested is not None):
+        # a fresh email that answers our question still completes the same request (a question asked of
+        # no one, the sender not told apart, is answered by no one: the reply would go nowhere)
         return actions.complete_clarification(session, desk, waiting, message, verdict, trust)
     now = desk.now()
     open_one = thread if thread is not None and thread.state in repo.OPEN_STATES else waiting

@@ -47,7 +47,10 @@ def decode_encoded_words(value: str) -> str:
     def flush() -> None:
         nonlocal pending_charset
         if pending_charset is not None:
-            out.append(bytes(pending).decode(pending_charset, "replace"))
+            try:
+                out.append(bytes(pending).decode(pending_charset, "replace"))
+            except Exception:  # noqa: BLE001 - "undefined" always raises, "idna" refuses "replace"
+                out.append(bytes(pending).decode("utf-8", "replace"))
             pending.clear()
             pending_charset = None
 
@@ -100,6 +103,8 @@ def _charset(name: str) -> str:
     try:
         canonical = codecs.lookup(name).name
         b"".decode(canonical)  # bytes-to-bytes codecs ("base64", "hex") are no charset
-    except LookupError:
+        if not codecs.lookup(canonical)._is_text_encoding:  # "quopri", "rot13" decode b"" all the same
+            return "utf-8"
+    except (LookupError, ValueError, TypeError):  # unknown, or with a NUL in the name
         return "utf-8"
     return canonical

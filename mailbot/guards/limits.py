@@ -1,4 +1,4 @@
-"""Input limits checked before a message is read: size, attachment count and size, MIME shape."""
+"""Input limits checked before a message is read: size, MIME shape (before the parser recurses), attachments."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from email import policy
 from email.message import Message
 from email.parser import BytesParser
 from typing import Literal
+
+from mailbot.reader.mime import payload_of
 
 LimitName = Literal["message_bytes", "attachments", "attachment_bytes", "mime_parts", "mime_depth"]
 # A MIME tree this wide or deep is no office mail; walking it is what a mail bomb wants.
@@ -34,7 +36,7 @@ class LimitViolation:
 
     @property
     def reason(self) -> str:
-        """One line for the quarantine record and the operator."""
+        """One line for the quarantine record and the operator, starting with the limit's name."""
         what = {
             "message_bytes": f"message is {self.actual:,} bytes",
             "attachments": f"message has {self.actual:,} attachments",
@@ -42,7 +44,7 @@ class LimitViolation:
             "mime_parts": f"message has {self.actual:,} MIME parts",
             "mime_depth": f"MIME parts are nested {self.actual:,} deep",
         }[self.limit]
-        return f"{what}, over the limit of {self.maximum:,}"
+        return f"{self.limit}: {what}, over the limit of {self.maximum:,}"
 
 
 def check_limits(
@@ -56,18 +58,25 @@ def check_limits(
 ) -> LimitViolation | None:
     """The first limit *raw* goes over, or None when it is within all of them.
 
-    The whole size is checked before parsing. An attachment is a non-multipart part with a
-    file name (Content-Disposition filename or Content-Type name) or with Content-Disposition
+    The whole size is checked before parsing, and so is the MIME shape (mime_shape()): the
+    stdlib parser recurses once per level and would hit Python's recursion limit on a deep
+    enough message. An attachment is a non-multipart part with a file name (Content-Disposition filename or Content-Type name) or with Content-Disposition
     attachment; parts inside attached messages count too. Its size is estimated from its
     encoded length (base64 3/4, quoted-printable less its escapes), without decoding it.
 
     >>> check_limits(b"Subject: x\\r\\n\\r\\n" + b"a" * 2000, max_message_bytes=1024,
     ...              max_attachments=10, max_attachment_bytes=1024).reason
-    'message is 2,014 bytes, over the limit of 1,024'
+    'message_bytes: message is 2,014 bytes, over the limit of 1,024'
     """
     if len(raw) > max_message_bytes:
         return LimitViolation("message_bytes", len(raw), max_message_bytes)
-    msg = BytesParser(policy=policy.compat32).parsebytes(raw)
+    shape = mime_shape(raw, max_parts=max_parts, max_depth=max_depth)
+    if shape is not None:
+        return shape
+    try:
+        msg = BytesParser(policy=policy.compat32).parsebytes(raw)
+    except RecursionError:  # deeper than mime_shape() could see (bare CR line ends, say)
+        return LimitViolation("mime_depth", max_depth + 1, max_depth)
     attachments: list[tuple[str, int]] = []
     parts = 0
     stack: list[tuple[Message, int]] = [(msg, 1)]
@@ -78,7 +87,7 @@ def check_limits(
             return LimitViolation("mime_parts", parts, max_parts)
         if depth > max_depth:
             return LimitViolation("mime_depth", depth, max_depth)
-        payload = part.get_payload()
+        payload = payload_of(part)
         if part.is_multipart() and isinstance(payload, list):
             stack.extend((child, depth + 1) for child in reversed(payload))
             continue
@@ -89,6 +98,77 @@ def check_limits(
     for name, size in attachments:
         if size > max_attachment_bytes:
             return LimitViolation("attachment_bytes", size, max_attachment_bytes, name)
+    return None
+
+
+_CONTAINER_RE = re.compile(rb"content-type:\s*(?:multipart|message)/", re.IGNORECASE)
+_CONTENT_TYPE_RE = re.compile(rb"content-type[ \t]*:", re.IGNORECASE)
+_HEADER_NAME_RE = re.compile(rb"[!-9;-~]+[ \t]*:")
+_MULTIPART_RE = re.compile(rb"^\s*multipart/", re.IGNORECASE)
+_MESSAGE_RE = re.compile(rb"^\s*message/(?:rfc822|global)\b", re.IGNORECASE)
+_BOUNDARY_RE = re.compile(rb"""(?i)[;\s]boundary\s*=\s*(?:"([^"]*)"|([^\s;"]+))""")
+
+
+def mime_shape(raw: bytes, *, max_parts: int, max_depth: int) -> LimitViolation | None:
+    r"""The MIME parts and depth of *raw* over the limits, read from its lines without parsing it.
+
+    It follows the boundaries the way the stdlib parser does (a boundary line of an enclosing
+    multipart ends the parts inside it; message/rfc822 opens a header block), so that a message
+    is refused before the parser recurses into it. The top level is depth 1.
+
+    >>> deep = b"".join(b'Content-Type: multipart/mixed; boundary="b%d"\n\n--b%d\n' % (i, i) for i in range(3))
+    >>> mime_shape(b"Subject: x\n" + deep + b"\nhalo", max_parts=500, max_depth=3).reason
+    'mime_depth: MIME parts are nested 4 deep, over the limit of 3'
+    """
+    if not _CONTAINER_RE.search(raw):
+        return None
+    stack: list[bytes | None] = []  # the containers around the current part: a boundary, None for message/*
+    parts = 1
+    in_headers = True
+    content_type: bytes | None = None  # the current header block's Content-Type, while it is being read
+    collecting = False
+    for line in raw.split(b"\n"):
+        line = line.rstrip(b"\r")
+        if in_headers:
+            if line and line[:1] in b" \t" and collecting and content_type is not None:
+                content_type += b" " + line.strip()
+                continue
+            if line and _HEADER_NAME_RE.match(line):
+                collecting = bool(_CONTENT_TYPE_RE.match(line))
+                if collecting:
+                    content_type = line.split(b":", 1)[1]
+                continue
+            # the end of the header block (a blank line, or a line that is no header)
+            in_headers, collecting, declared, content_type = False, False, content_type or b"", None
+            if _MESSAGE_RE.match(declared):
+                stack.append(None)
+                parts, in_headers = parts + 1, True
+            elif _MULTIPART_RE.match(declared):
+                m = _BOUNDARY_RE.search(b";" + declared)
+                if m is not None:
+                    stack.append(m.group(1) if m.group(1) is not None else m.group(2))
+            if len(stack) + 1 > max_depth:
+                return LimitViolation("mime_depth", len(stack) + 1, max_depth)
+            if parts > max_parts:
+                return LimitViolation("mime_parts", parts, max_parts)
+            continue
+        if not line.startswith(b"--"):
+            continue
+        for level in range(len(stack) - 1, -1, -1):
+            boundary = stack[level]
+            if boundary is None or not line.startswith(b"--" + boundary):
+                continue
+            rest = line[2 + len(boundary):]
+            if rest.startswith(b"--"):
+                del stack[level:]
+            elif not rest.strip():
+                del stack[level + 1:]
+                parts, in_headers, content_type = parts + 1, True, None
+                if parts > max_parts:
+                    return LimitViolation("mime_parts", parts, max_parts)
+            else:
+                continue
+            break
     return None
 
 
@@ -109,7 +189,7 @@ def _filename(part: Message) -> str | None:
 
 
 def _decoded_size(part: Message) -> int:
-    payload = part.get_payload(decode=False)
+    payload = payload_of(part)
     if not isinstance(payload, str):
         return 0
     data = payload.encode("utf-8", "surrogateescape")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Literal
+from typing import Any, Literal
+
+from mailbot.errors import LimitExceeded, NotAnEmailError, UnreadableError
 
 from mailbot.reader import vocabulary as vocab
 from mailbot.reader.automated import automation_reasons, content_reasons, header_reasons
@@ -123,6 +126,28 @@ def _own_earlier_requests(quoted_text: str, sender: str | None) -> frozenset[int
     return frozenset(c.value for c in current_requests(candidates) if c.field == "requested" and c.value is not None)
 
 
+def _raises_only_reasons(read: Callable[..., Verdict]) -> Callable[..., Verdict]:
+    """Whatever the input, the reader raises only NotAnEmailError, LimitExceeded or UnreadableError,
+    each with a one-line reason."""
+
+    @functools.wraps(read)
+    def reading(raw: bytes, *args: Any, **kwargs: Any) -> Verdict:
+        try:
+            return read(raw, *args, **kwargs)
+        except (NotAnEmailError, LimitExceeded, UnreadableError):
+            raise
+        except RecursionError:
+            raise LimitExceeded("mime_depth: MIME parts nested too deep to read") from None
+        except MemoryError:
+            raise LimitExceeded("memory: reading the message ran out of memory") from None
+        except Exception as exc:  # noqa: BLE001 - a reader fault on odd input quarantines the message, no more
+            detail = " ".join(str(exc).split())[:200]
+            raise UnreadableError(f"the reader failed: {type(exc).__name__}: {detail}") from exc
+
+    return reading
+
+
+@_raises_only_reasons
 def read_message(
     raw: bytes,
     districts: Sequence[District],

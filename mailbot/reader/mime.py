@@ -6,6 +6,7 @@ import binascii
 import email
 import email.policy
 import re
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -33,10 +34,30 @@ _MSGID_RE = re.compile(r"<[^<>\s]+>")
 
 @dataclass(frozen=True)
 class ReadLimits:
-    """Input limits: more attachments, or a bigger attachment, raises LimitExceeded."""
+    """Bounds on the work one message may cause; going over one raises LimitExceeded naming it.
 
-    max_attachments: int
-    max_attachment_bytes: int
+    The attachment count and size apply only when given (the pipeline passes the configured
+    ones). The rest always apply: no office mail comes near them, and each stops a kind of mail
+    bomb before it costs time or memory. A spreadsheet is an attachment of a few tens of KB that
+    inflates to well under a MB; the spreadsheet limits are checked on its zip before a reader
+    inflates it.
+    """
+
+    max_attachments: int | None = None
+    max_attachment_bytes: int | None = None
+    max_mime_parts: int = 500
+    max_mime_depth: int = 20
+    max_line_chars: int = 20_000  # the longest line of text (or subject) the reader analyses
+    max_spreadsheet_bytes: int = 16 << 20  # all members of one .xlsx, inflated
+    max_spreadsheet_files: int = 1_000  # members of its zip
+    max_spreadsheet_rows: int = 20_000  # rows in its sheets, or the highest row number
+    max_spreadsheet_cells: int = 200_000  # cells in its sheets
+    max_spreadsheet_row_cells: int = 5_000  # cells in one row
+
+
+def limit_exceeded(limit: str, what: str, maximum: int) -> LimitExceeded:
+    """The error for going over a limit: one line that starts with the limit's name."""
+    return LimitExceeded(f"{limit}: {what}, over the limit of {maximum:,}")
 
 
 @dataclass(frozen=True)
@@ -86,30 +107,86 @@ def decode_bytes(data: bytes, charset: str | None) -> str:
         if name in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "utf-8", "utf8"):
             name = "windows-1252"  # a superset of Latin-1 for printable characters; clients mislabel
         try:
-            return data.decode(name)
-        except (LookupError, UnicodeDecodeError):
-            pass
+            text = data.decode(name)
+        except Exception:  # noqa: BLE001 - unknown, undefined ("undefined" always raises) or not a text codec
+            text = None
+        if isinstance(text, str):
+            return text
     return data.decode("windows-1252", errors="replace")
+
+
+def clean_text(text: str) -> str:
+    """*text* without what no database column takes: NUL characters dropped, lone surrogates (bytes
+    that decoded to nothing) replaced by U+FFFD."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return text
+
+
+def header_text(part: Message, name: str) -> str:
+    """A header of *part* as a plain str ("" when absent): with 8-bit bytes, compat32 hands back a
+    Header object, which has no str methods."""
+    value = part.get(name)
+    if value is None:
+        return ""
+    try:
+        return str(value)
+    except Exception:  # noqa: BLE001 - an undecodable Header reads as empty
+        return ""
+
+
+def payload_of(part: Message) -> str | list[Message]:
+    """part.get_payload(), which decodes an 8-bit body by its declared charset and so raises on
+    an undefined or non-text one ("undefined", "idna", "base64", a NUL in the name): then the
+    body's text as the parser stored it (bytes as surrogate escapes)."""
+    try:
+        return part.get_payload()  # type: ignore[return-value]
+    except Exception:  # noqa: BLE001 - the charset failed, not the body
+        payload = part.__dict__.get("_payload", "")
+        return payload if isinstance(payload, (str, list)) else ""
+
+
+def _charset(part: Message) -> str | None:
+    try:
+        charset = part.get_content_charset()
+    except Exception:  # noqa: BLE001 - a broken parameter declares nothing
+        return None
+    return charset if isinstance(charset, str) else None
+
+
+def _filename(part: Message) -> str:
+    try:
+        name = part.get_filename()
+    except Exception:  # noqa: BLE001 - a broken RFC 2231 parameter names no file
+        return ""
+    return name if isinstance(name, str) else ""
 
 
 def decode_header_value(value: object) -> str:
     """A header as text: RFC 2047 encoded words decoded, folding removed, bad charsets tolerated."""
     if value is None:
         return ""
-    text = str(value)
+    try:
+        text = str(value)
+    except Exception:  # noqa: BLE001 - an undecodable Header reads as empty
+        return ""
     if "=?" not in text and not isinstance(value, Header):
-        return " ".join(text.split())
+        return " ".join(clean_text(text).split())
     try:
         parts = decode_header(value)  # type: ignore[arg-type]
+        out: list[str] = []
+        for chunk, charset in parts:
+            if isinstance(chunk, bytes):
+                out.append(decode_bytes(chunk, charset))
+            else:
+                out.append(str(chunk))
     except Exception:  # noqa: BLE001 - a malformed header must not stop the read
-        return " ".join(text.split())
-    out: list[str] = []
-    for chunk, charset in parts:
-        if isinstance(chunk, bytes):
-            out.append(decode_bytes(chunk, charset))
-        else:
-            out.append(chunk)
-    return " ".join("".join(out).split())
+        return " ".join(clean_text(text).split())
+    return " ".join(clean_text("".join(out)).split())
 
 
 _ANGLE_ADDR_RE = re.compile(r"<\s*([^<>@\s\"]+@[^<>@\s]+?)\s*>\s*$")
@@ -122,7 +199,7 @@ def sender_address(msg: Message) -> str | None:
         raw = msg.get(name)
         if raw is None:
             continue
-        text = str(raw)
+        text = header_text(msg, name)
         if "=?" not in text and '"' not in text and "," not in text:
             # The common shapes, "Name <a@b>" and "a@b", without the full RFC 5322 parser.
             m = _ANGLE_ADDR_RE.search(text) or _BARE_ADDR_RE.match(text)
@@ -139,7 +216,7 @@ def sender_address(msg: Message) -> str | None:
 
 
 def _message_ids(value: object) -> tuple[str, ...]:
-    return tuple(_MSGID_RE.findall(str(value))) if value is not None else ()
+    return tuple(clean_text(m) for m in _MSGID_RE.findall(str(value))) if value is not None else ()
 
 
 def _date(value: object) -> datetime | None:
@@ -147,7 +224,7 @@ def _date(value: object) -> datetime | None:
         return None
     try:
         return parsedate_to_datetime(str(value))
-    except (TypeError, ValueError, IndexError):
+    except Exception:  # noqa: BLE001 - a date that cannot be read is no date
         return None
 
 
@@ -259,10 +336,104 @@ def _cell(value: object) -> Cell:
     return str(value)
 
 
-def read_xlsx(data: bytes) -> tuple[Table, ...]:
-    """Every sheet of an .xlsx file as rows of cell values (dates as date), read-only and bounded."""
+_SHEET_MEMBER_RE = re.compile(r"xl/worksheets/[^/]+\.xml", re.IGNORECASE)
+# The tags a sheet's size is counted by, with or without a namespace prefix: <row ...>, <c ...>.
+_SHEET_TAG_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^<>]*)")
+_ROW_NUMBER_RE = re.compile(rb"\sr\s*=\s*[\"']?(\d{1,12})")
+
+
+def check_spreadsheet(data: bytes, limits: ReadLimits) -> None:
+    """Raise LimitExceeded for an .xlsx that would inflate past the spreadsheet limits.
+
+    Every member of the zip is inflated in chunks and thrown away, its bytes counted (the zip's
+    own size fields can lie), and the rows and cells of each sheet counted on the way. Nothing
+    is kept, so this costs a few MB whatever the file. An .xlsx that is no zip at all is left to
+    the spreadsheet reader to say so.
+    """
+    try:
+        archive = zipfile.ZipFile(BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+        return
+    with archive:
+        members = archive.infolist()
+        if len(members) > limits.max_spreadsheet_files:
+            raise limit_exceeded("spreadsheet_files", f"spreadsheet has {len(members):,} files", limits.max_spreadsheet_files)
+        declared = sum(m.file_size for m in members)
+        if declared > limits.max_spreadsheet_bytes:
+            raise limit_exceeded("spreadsheet_bytes", f"spreadsheet inflates to {declared:,} bytes",
+                                 limits.max_spreadsheet_bytes)
+        counter = _SheetCounter(limits)
+        inflated = 0
+        for member in members:
+            sheet = bool(_SHEET_MEMBER_RE.fullmatch(member.filename))
+            try:
+                with archive.open(member) as stream:
+                    while chunk := stream.read(1 << 16):
+                        inflated += len(chunk)
+                        if inflated > limits.max_spreadsheet_bytes:
+                            raise limit_exceeded("spreadsheet_bytes", "spreadsheet inflates to more bytes",
+                                                 limits.max_spreadsheet_bytes)
+                        if sheet:
+                            counter.feed(chunk)
+            except LimitExceeded:
+                raise
+            except Exception:  # noqa: BLE001 - a damaged member: the reader notes it unreadable
+                return
+            counter.end_sheet()
+
+
+class _SheetCounter:
+    """Counts the rows and cells of sheet XML fed to it in chunks, against the limits."""
+
+    def __init__(self, limits: ReadLimits) -> None:
+        self.limits = limits
+        self.rows = self.cells = self.row_cells = 0
+        self.carry = b""
+
+    def feed(self, chunk: bytes) -> None:
+        data = self.carry + chunk
+        cut = data.rfind(b"<")
+        if cut == -1:
+            self.carry = b""
+            return
+        # The last tag may go on in the next chunk: keep it (a tag is short; a huge one is counted as text).
+        self.carry = data[cut:] if len(data) - cut < 4096 else b""
+        for m in _SHEET_TAG_RE.finditer(data, 0, cut if self.carry else len(data)):
+            if m.group(1) == b"row":
+                self.rows += 1
+                self.row_cells = 0
+                number = _ROW_NUMBER_RE.search(m.group(2))
+                highest = int(number.group(1)) if number else 0
+                if max(self.rows, highest) > self.limits.max_spreadsheet_rows:
+                    raise limit_exceeded("spreadsheet_rows", f"spreadsheet has row {max(self.rows, highest):,}",
+                                         self.limits.max_spreadsheet_rows)
+            else:
+                self.cells += 1
+                self.row_cells += 1
+                if self.cells > self.limits.max_spreadsheet_cells:
+                    raise limit_exceeded("spreadsheet_cells", "spreadsheet has more cells",
+                                         self.limits.max_spreadsheet_cells)
+                if self.row_cells > self.limits.max_spreadsheet_row_cells:
+                    raise limit_exceeded("spreadsheet_cells", "a spreadsheet row has more cells",
+                                         self.limits.max_spreadsheet_row_cells)
+
+    def end_sheet(self) -> None:
+        self.carry = b""
+        self.row_cells = 0
+
+
+def read_xlsx(data: bytes, limits: ReadLimits | None = None) -> tuple[Table, ...]:
+    """Every sheet of an .xlsx file as rows of cell values (dates as date), read-only and bounded.
+
+    openpyxl in read-only mode streams the rows of a sheet. (python-calamine, measured against
+    it by bench/bench_spreadsheets.py, is faster on ordinary sheets, but builds each sheet whole
+    as a dense grid: two cells a sheet apart make it allocate 512 GB and abort the process.)
+    check_spreadsheet() runs first, so neither the shared strings openpyxl keeps nor the rows it
+    streams can grow past the spreadsheet limits.
+    """
     import openpyxl  # imported here: most mail has no spreadsheet, and openpyxl is slow to import
 
+    check_spreadsheet(data, limits or ReadLimits())
     workbook = openpyxl.load_workbook(BytesIO(data), read_only=True, data_only=True)
     try:
         tables: list[Table] = []
@@ -305,15 +476,20 @@ def parse_message(raw: bytes) -> Message:
         raise NotAnEmailError("binary data, not an email")
     if not _HEADER_LINE_RE.match(start):
         raise NotAnEmailError("no header block, not an email")
-    msg = email.message_from_bytes(raw, policy=email.policy.compat32)
+    try:
+        msg = email.message_from_bytes(raw, policy=email.policy.compat32)
+    except RecursionError:
+        raise LimitExceeded("mime_depth: MIME parts nested too deep to parse") from None
+    except Exception as exc:  # noqa: BLE001 - the stdlib parser is lenient; what it still refuses is no email
+        raise NotAnEmailError(f"cannot be parsed as an email ({type(exc).__name__})") from None
     if not any(msg.get(h) is not None for h in _IDENTIFYING_HEADERS):
         raise NotAnEmailError("no From, Date, Subject or Message-ID header, not an email")
     return msg
 
 
 def _is_attachment(part: Message) -> bool:
-    disposition = (part.get("content-disposition") or "").lower()
-    return disposition.startswith("attachment") or bool(part.get_filename()) or part.get_content_maintype() not in (
+    disposition = header_text(part, "content-disposition").lower()
+    return disposition.startswith("attachment") or bool(_filename(part)) or part.get_content_maintype() not in (
         "text",
         "multipart",
         "message",
@@ -321,10 +497,10 @@ def _is_attachment(part: Message) -> bool:
 
 
 def _payload_size(part: Message) -> int:
-    payload = part.get_payload()
+    payload = payload_of(part)
     if not isinstance(payload, str):
         return 0
-    if (part.get("content-transfer-encoding") or "").strip().lower() == "base64":
+    if header_text(part, "content-transfer-encoding").strip().lower() == "base64":
         return len(payload) * 3 // 4
     return len(payload)
 
@@ -347,40 +523,51 @@ def _lenient_base64(payload: str) -> bytes:
 
 
 def _text_of(part: Message) -> str:
-    if (part.get("content-transfer-encoding") or "").strip().lower() == "base64":
-        payload = part.get_payload()
+    if header_text(part, "content-transfer-encoding").strip().lower() == "base64":
+        payload = payload_of(part)
         if isinstance(payload, str):
-            return decode_bytes(_lenient_base64(payload), part.get_content_charset())
+            return decode_bytes(_lenient_base64(payload), _charset(part))
     try:
         data = part.get_payload(decode=True)
     except Exception:  # noqa: BLE001 - a broken transfer encoding must not stop the read
         data = None
     if data is None:
-        payload = part.get_payload()
+        payload = payload_of(part)
         return payload if isinstance(payload, str) else ""
     if not isinstance(data, bytes):
         return str(data)
-    return decode_bytes(data, part.get_content_charset())
+    return decode_bytes(data, _charset(part))
 
 
 class _Collector:
     """Walks the MIME tree once, gathering body text, tables and attachments."""
 
-    def __init__(self, limits: ReadLimits | None) -> None:
+    def __init__(self, limits: ReadLimits) -> None:
         self.limits = limits
         self.texts: list[str] = []
         self.tables: list[tuple[str, Table]] = []
         self.attachments: list[Attachment] = []
         self.notes: list[str] = []
         self.html_used = False
+        self.parts = 0
 
     def walk(self, part: Message, depth: int = 0) -> None:
-        if depth > 20:
-            self.notes.append("MIME nesting too deep; the rest was skipped")
-            return
+        self.parts += 1
+        if self.parts > self.limits.max_mime_parts:
+            raise limit_exceeded("mime_parts", "message has more MIME parts", self.limits.max_mime_parts)
+        if depth + 1 > self.limits.max_mime_depth:
+            raise limit_exceeded("mime_depth", f"MIME parts are nested {depth + 1:,} deep", self.limits.max_mime_depth)
+        try:
+            self._part(part, depth)
+        except (LimitExceeded, RecursionError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - one broken part is noted; the rest is still read
+            self.notes.append(f"a MIME part could not be read ({type(exc).__name__})")
+
+    def _part(self, part: Message, depth: int) -> None:
         ctype = part.get_content_type()
         if part.is_multipart():
-            children = part.get_payload()
+            children = payload_of(part)
             if not isinstance(children, list):
                 return
             if ctype == "multipart/alternative":
@@ -396,7 +583,7 @@ class _Collector:
             # A multipart declared without a usable boundary: its body is read as text.
             self.texts.append(_text_of(part))
             return
-        if _is_attachment(part) and not (ctype in ("text/plain", "text/html") and not part.get_filename()):
+        if _is_attachment(part) and not (ctype in ("text/plain", "text/html") and not _filename(part)):
             self._attachment(part, ctype)
             return
         if ctype == "text/plain" or ctype == "text":
@@ -443,30 +630,29 @@ class _Collector:
                 self.walk(child, depth + 1)
 
     def _attachment(self, part: Message, ctype: str) -> None:
-        filename = decode_header_value(part.get_filename() or "")
+        filename = decode_header_value(_filename(part))
         size = _payload_size(part)
         self.attachments.append(Attachment(filename=filename, content_type=ctype, size=size))
-        if self.limits is not None:
-            if len(self.attachments) > self.limits.max_attachments:
-                raise LimitExceeded(f"more than {self.limits.max_attachments} attachments")
-            if size > self.limits.max_attachment_bytes:
-                raise LimitExceeded(
-                    f"attachment {filename or ctype!r} is {size} bytes, over {self.limits.max_attachment_bytes}"
-                )
+        most, biggest = self.limits.max_attachments, self.limits.max_attachment_bytes
+        if most is not None and len(self.attachments) > most:
+            raise limit_exceeded("attachments", f"message has {len(self.attachments):,} attachments", most)
+        if biggest is not None and size > biggest:
+            raise limit_exceeded("attachment_bytes", f"attachment {filename or ctype!r} is about {size:,} bytes",
+                                 biggest)
         name = filename.lower()
         if ctype in _SPREADSHEET_TYPES or name.endswith((".xlsx", ".xlsm")):
             data = part.get_payload(decode=True)
             if isinstance(data, bytes):
                 try:
-                    self.tables.extend((filename, t) for t in read_xlsx(data))
+                    self.tables.extend((filename, t) for t in read_xlsx(data, self.limits))
+                except LimitExceeded:
+                    raise
                 except Exception as exc:  # noqa: BLE001 - an unreadable sheet is noted, not fatal
                     self.notes.append(f"spreadsheet {filename!r} could not be read: {type(exc).__name__}")
         elif ctype == "text/csv" or name.endswith(".csv"):
             data = part.get_payload(decode=True)
             if isinstance(data, bytes):
-                self.tables.extend(
-                    (filename, t) for t in read_csv(decode_bytes(data, part.get_content_charset()))
-                )
+                self.tables.extend((filename, t) for t in read_csv(decode_bytes(data, _charset(part))))
 
 
 def extract(raw: bytes, limits: ReadLimits | None = None) -> MailParts:
@@ -476,15 +662,24 @@ def extract(raw: bytes, limits: ReadLimits | None = None) -> MailParts:
 
 
 def extract_from(msg: Message, limits: ReadLimits | None = None) -> MailParts:
-    """Decode an already parsed message (any policy)."""
+    """Decode an already parsed message (any policy); raises LimitExceeded naming the limit gone over."""
+    limits = limits or ReadLimits()
     collector = _Collector(limits)
-    collector.walk(msg)
+    try:
+        collector.walk(msg)
+    except RecursionError:
+        raise LimitExceeded("mime_depth: MIME parts nested too deep to read") from None
     text = "\n\n".join(t for t in collector.texts if t and t.strip())
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    subject = decode_header_value(msg.get("subject"))
+    longest = max(len(subject), _longest_line(text))
+    if longest > limits.max_line_chars:
+        raise limit_exceeded("line_chars", f"a line of text is {longest:,} characters", limits.max_line_chars)
+    sender = sender_address(msg)
     return MailParts(
         message=msg,
-        subject=decode_header_value(msg.get("subject")),
-        sender=sender_address(msg),
+        subject=subject,
+        sender=clean_text(sender) if sender else sender,
         message_id=(_message_ids(msg.get("message-id")) or (None,))[0],
         in_reply_to=(_message_ids(msg.get("in-reply-to")) or (None,))[0],
         references=_message_ids(msg.get("references")),
@@ -495,3 +690,7 @@ def extract_from(msg: Message, limits: ReadLimits | None = None) -> MailParts:
         attachments=tuple(collector.attachments),
         notes=tuple(collector.notes),
     )
+
+
+def _longest_line(text: str) -> int:
+    return max(map(len, text.split("\n")), default=0)

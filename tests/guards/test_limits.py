@@ -35,14 +35,14 @@ def test_message_over_the_size_limit_is_refused_before_parsing() -> None:
     raw = b"From: x@y.example\r\nContent-Type: multipart/mixed; boundary=\"b\r\n\r\n" + b"a" * 3000
     violation = check_limits(raw, max_message_bytes=2048, max_attachments=10, max_attachment_bytes=1024)
     assert violation == LimitViolation("message_bytes", len(raw), 2048)
-    assert violation.reason == f"message is {len(raw):,} bytes, over the limit of 2,048"
+    assert violation.reason == f"message_bytes: message is {len(raw):,} bytes, over the limit of 2,048"
 
 
 def test_too_many_attachments() -> None:
     raw = district_mail(*[(f"surat-{i}.pdf", b"%PDF-1.4 surat") for i in range(11)]).as_bytes()
     violation = check_limits(raw, **LIMITS)
     assert violation == LimitViolation("attachments", 11, 10)
-    assert violation.reason == "message has 11 attachments, over the limit of 10"
+    assert violation.reason == "attachments: message has 11 attachments, over the limit of 10"
     assert check_limits(raw, **{**LIMITS, "max_attachments": 11}) is None
 
 
@@ -117,9 +117,39 @@ def test_very_wide_mime_is_refused() -> None:
     raw = b'MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="B"\r\n\r\n' + parts + b"--B--\r\n"
     violation = check_limits(raw, **LIMITS)
     assert violation is not None and violation.limit == "mime_parts"
-    assert violation.reason == "message has 501 MIME parts, over the limit of 500"
+    assert violation.reason == "mime_parts: message has 501 MIME parts, over the limit of 500"
 
 
 def test_broken_mime_is_left_to_the_reader() -> None:
     raw = b'From: x@y.example\r\nContent-Type: multipart/mixed; boundary="never"\r\n\r\njust text\r\n'
     assert check_limits(raw, **LIMITS) is None
+
+
+@pytest.mark.parametrize("depth", [21, 300, 5000])
+def test_deep_nesting_is_refused_before_the_parser_recurses(depth: int) -> None:
+    opening = b"".join(b'Content-Type: multipart/mixed; boundary="n%d"\r\n\r\n--n%d\r\n' % (i, i) for i in range(depth))
+    raw = b"From: x@y.example\r\nMIME-Version: 1.0\r\n" + opening + b"\r\nMohon 2.000 keping"
+    assert check_limits(raw, **LIMITS) == LimitViolation("mime_depth", 21, 20)
+    wrapped = b"From: x@y.example\r\n" + b"Content-Type: message/rfc822\r\n\r\n" * depth + b"Subject: x\r\n\r\nhalo"
+    assert check_limits(wrapped, **LIMITS) == LimitViolation("mime_depth", 21, 20)
+
+
+def test_mime_shape_follows_closing_and_enclosing_boundaries() -> None:
+    # Siblings at depth 3 under a part that closes, then one more part of the outer multipart.
+    inner = b'Content-Type: multipart/alternative; boundary="in"\r\n\r\n--in\r\n\r\na\r\n--in\r\n\r\nb\r\n--in--\r\n'
+    raw = (b'From: x@y.example\r\nContent-Type: multipart/mixed; boundary="out"\r\n\r\n--out\r\n' + inner
+           + b"--out\r\nContent-Type: text/plain\r\n\r\nc\r\n--out--\r\n")
+    assert check_limits(raw, **LIMITS, max_depth=3) is None
+    assert check_limits(raw, **LIMITS, max_depth=2) == LimitViolation("mime_depth", 3, 2)
+    assert check_limits(raw, **LIMITS, max_parts=5) is None
+    assert check_limits(raw, **LIMITS, max_parts=4) == LimitViolation("mime_parts", 5, 4)
+    # An inner part that never closes is ended by the outer boundary: the next part is at depth 2 again.
+    unclosed = raw.replace(b"--in--\r\n", b"")
+    assert check_limits(unclosed, **LIMITS, max_depth=3) is None
+
+
+def test_an_undecodable_charset_does_not_stop_the_check() -> None:
+    for charset in (b"undefined", b"idna", b"utf-8\x00"):
+        raw = (b"From: x@y.example\r\nContent-Type: text/plain; charset=" + charset
+               + b"\r\n\r\nSisa \xe9 100 keping\r\n")
+        assert check_limits(raw, **LIMITS) is None
