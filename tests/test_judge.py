@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def test_too_many_attachments_are_refused_with_the_reason() -> None:
     raw = (b"From: <disdukcapil@bulungankab.example>\r\nSubject: x\r\n"
            b"Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n" + parts + b"--b--\r\n")
     judged = judge(raw, RULES)
-    assert (judged.verdict, judged.refused) == (None, "message has 11 attachments, over the limit of 10")
+    assert (judged.verdict, judged.refused) == (None, "attachments: message has 11 attachments, over the limit of 10")
 
 
 def test_a_judgment_and_the_rules_cross_a_process_boundary_intact() -> None:
@@ -47,4 +48,5 @@ def test_a_judgment_and_the_rules_cross_a_process_boundary_intact() -> None:
     assert isinstance(judged, Judgment) and judged.verdict is not None and judged.trust is not None
     assert (judged.verdict.kind, judged.verdict.requested, judged.verdict.stock_on_hand) == ("request", 2000, 750)
     assert (judged.trust.district, judged.trust.trusted, judged.refused) == ("65.01", True, None)
-    assert judged == judge(REQUEST, RULES)
+    # the time it took is the only field two readings of the same bytes may differ in
+    assert dataclasses.replace(judged, seconds=0.0) == dataclasses.replace(judge(REQUEST, RULES), seconds=0.0)
