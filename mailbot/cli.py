@@ -254,13 +254,32 @@ def _actor(who: str | None) -> str:
 @app.command()
 def approve(
     reference: Annotated[str, typer.Argument(help="Request reference, e.g. BLK-2026-0042.")],
-    quantity: Annotated[int | None, typer.Option(min=1, help="Approve this many instead of the proposal.")] = None,
+    quantity: Annotated[str | None, typer.Option(help="Approve this many instead of the proposal, e.g. 2.000 or 2 ribu.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Approve even above the request, the need or into the reserve (needs --reason).")] = False,
+    reason: Annotated[str | None, typer.Option(help="With --force: why (recorded).")] = None,
     who: Annotated[str | None, typer.Option("--by", help="Who decides (recorded).")] = None,
 ) -> None:
     """Approve a held request (the district is told by email)."""
     from mailbot import actions
+    from mailbot.store import repo
 
-    _act(reference, lambda desk, s, req: actions.approve(s, desk, req, quantity, actor=_actor(who), via="cli"))
+    if force and not (reason and reason.strip()):
+        raise MailbotError("--force needs --reason TEXT (why the unusual quantity; it is recorded)")
+    config = _config()
+    qty = _quantity(quantity, "--quantity", config) if quantity is not None else None
+    with _desk() as desk, desk.sessions() as session:
+        req = repo.request_by_reference(session, reference)
+        concerns = actions.approval_concerns(session, desk, req, qty) if req is not None and qty else []
+    note = None
+    if concerns:
+        said = f"{reference}: approving {_n(qty)} is " + "; ".join(concerns)
+        if force:
+            note = f"{reason}; approved although {'; '.join(concerns)}"
+        elif sys.stdin.isatty() and typer.confirm(f"{said}. Approve anyway?", default=False):
+            note = f"confirmed at the prompt although {'; '.join(concerns)}"
+        else:
+            raise MailbotError(f"{said}; to approve it anyway add --force --reason TEXT")
+    _act(reference, lambda desk, s, req: actions.approve(s, desk, req, qty, actor=_actor(who), via="cli", note=note))
 
 
 @app.command()
@@ -302,9 +321,9 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
     out.print(f"{reference}: {getattr(outcome, 'label', outcome)}; {_mail_sent(sent)}")
 
 
-@supply_app.command("receive")
+@supply_app.command("receive", context_settings={"ignore_unknown_options": True})
 def supply_receive(
-    quantity: Annotated[int, typer.Argument(min=1)],
+    quantity: Annotated[str, typer.Argument(help="Pieces received, e.g. 10.000 or 10 ribu.")],
     item: Annotated[str, typer.Option(help="ktp-el or kia.")] = "ktp-el",
     note: Annotated[str, typer.Option(help="Delivery note, e.g. the ministry's letter number.")] = "",
     who: Annotated[str | None, typer.Option("--by")] = None,
@@ -314,16 +333,21 @@ def supply_receive(
 
     if item not in ITEMS:
         raise MailbotError(f"--item must be one of {', '.join(ITEMS)}")
+    config = _config()
+    if quantity.strip().startswith(("-", "\u2212")):
+        raise MailbotError(f"supply receive: {quantity} is below zero; to take blanks out of the store use "
+                           f"`mailbot adjust province {quantity} --reason TEXT`")
+    qty = _quantity(quantity, "supply receive", config)
     with _desk() as desk:
         with desk.sessions.begin() as session:
-            actions.receive_supply(session, desk, item=item, quantity=quantity, note=note, actor=_actor(who))
-    out.print(f"recorded: {quantity:,} {item} received into the province store")
+            actions.receive_supply(session, desk, item=item, quantity=qty, note=note, actor=_actor(who))
+    out.print(f"recorded: {_n(qty)} {item} received into the province store")
 
 
 @app.command(context_settings={"ignore_unknown_options": True})
 def adjust(
     location: Annotated[str, typer.Argument(help="'province' or a district code, e.g. 65.01.")],
-    delta: Annotated[int, typer.Argument(help="Signed change in pieces, e.g. -20 or 150.")],
+    delta: Annotated[str, typer.Argument(help="Signed change in pieces, e.g. -20 or 150.")],
     reason: Annotated[str, typer.Option(help="Why (count, damage, loss).")],
     item: Annotated[str, typer.Option()] = "ktp-el",
     who: Annotated[str | None, typer.Option("--by")] = None,
@@ -331,18 +355,36 @@ def adjust(
     """Correct a stock balance, with the reason recorded."""
     from mailbot import actions
 
+    config = _config()
+    if location != "province" and config.district(location) is None:
+        raise MailbotError(f"unknown location {location!r}: use 'province' or a district code such as "
+                           f"{config.districts[0].code}")
+    if item not in ITEMS:
+        raise MailbotError(f"--item must be one of {', '.join(ITEMS)}")
+    if not reason.strip():
+        raise MailbotError("an adjustment needs a reason: --reason TEXT")
+    change = _quantity(delta, "adjust", config, signed=True)
     with _desk() as desk:
-        config: Config = desk.config
-        if location != "province" and config.district(location) is None:
-            raise MailbotError(f"unknown location {location!r}: use 'province' or a district code")
-        if item not in ITEMS:
-            raise MailbotError(f"--item must be one of {', '.join(ITEMS)}")
-        if delta == 0 or not reason.strip():
-            raise MailbotError("an adjustment needs a non-zero change and a reason")
         with desk.sessions.begin() as session:
-            actions.adjust(session, desk, location=location, item=item, delta=delta, reason=reason,
+            actions.adjust(session, desk, location=location, item=item, delta=change, reason=reason,
                            actor=_actor(who))
-    out.print(f"recorded: {delta:+,} {item} at {location} ({reason})")
+    out.print(f"recorded: {'+' if change > 0 else '-'}{_n(abs(change))} {item} at {location} ({reason})")
+
+
+def _quantity(text: str, what: str, config: Config, *, signed: bool = False) -> int:
+    """A quantity the operator typed, read as Indonesian (2.000 is two thousand), within bounds."""
+    from mailbot.quantities import QuantityError, parse_quantity
+
+    try:
+        return parse_quantity(text, signed=signed, maximum=config.stock.max_quantity_per_movement)
+    except QuantityError as exc:
+        raise MailbotError(f"{what}: {exc}") from None
+
+
+def _n(value: int | None) -> str:
+    from mailbot.indonesian import number
+
+    return number(value)
 
 
 @app.command()

@@ -167,6 +167,7 @@ class StockConfig(_Strict):
     contradiction_min_pieces: int = Field(default=100, ge=0)
     trend_tolerance: float = Field(default=0.15, ge=0)
     contradiction_report_days: int = Field(default=5, ge=1)
+    max_quantity_per_movement: int = Field(default=200_000, ge=1)
 
 
 class AlertsConfig(_Strict):
