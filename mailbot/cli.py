@@ -85,6 +85,7 @@ def run(once: Annotated[bool, typer.Option("--once", help="Process everything no
     from mailbot.service import Service, run_once
 
     config = _config()
+    _offline_checks(config)
     # Both are started before the database is opened: their forks inherit nothing of it. Frozen,
     # the objects imported so far are never touched by a collector, so their pages stay shared.
     # (An in-memory database is this process's alone: no other process could send from it.)
@@ -124,6 +125,19 @@ def run(once: Annotated[bool, typer.Option("--once", help="Process everything no
               + (f", held by rate brake: {f.braked}" if f.braked else "") + f"  -> {where}")
 
 
+def _offline_checks(config: Config) -> None:
+    """Refuse to start on a configuration that cannot work; say in one line what it will use."""
+    from mailbot.checks import offline_problems, summary
+
+    problems = offline_problems(config)
+    for problem in problems:
+        sys.stderr.write(f"mailbot: configuration error: {_one_line(problem)}\n")
+    if problems:
+        raise typer.Exit(2)
+    sys.stderr.write(f"mailbot {__version__}: {summary(config)}\n")
+    sys.stderr.flush()
+
+
 @app.command("import")
 def import_(files: Annotated[list[Path], typer.Argument(help=".eml files to drop into the Maildir inbox.")]) -> None:
     """Deliver .eml files into the configured Maildir inbox (for trying mailbot, or re-feeding a message)."""
@@ -143,11 +157,24 @@ def import_(files: Annotated[list[Path], typer.Argument(help=".eml files to drop
 
 
 @app.command("check-config")
-def check_config() -> None:
-    """Validate the configuration and show what it points at."""
+def check_config(
+    connect: Annotated[bool, typer.Option("--connect", help="Also log in to IMAP, open the database and ask the SMTP server.")] = False,
+) -> None:
+    """Validate the configuration (schedules, database, secrets, key combinations); --connect tries the servers."""
+    from mailbot.checks import connect_problems, offline_problems, summary
+
     config = _config()
-    out.print(f"[green]ok[/green]: {len(config.districts)} districts, inbox {config.inbox.kind}, "
-              f"outbox {config.outbox.kind}, database {config.database.url.split('://', 1)[0]}")
+    problems = offline_problems(config)
+    fine: list[str] = []
+    if connect and not problems:
+        problems, fine = connect_problems(config)
+    if problems:
+        for problem in problems:
+            sys.stderr.write(f"mailbot: configuration error: {_one_line(problem)}\n")
+        raise typer.Exit(2)
+    for line in fine:
+        out.print(f"  {line}", highlight=False, soft_wrap=True)
+    out.print(f"[green]ok[/green]: {summary(config)}", highlight=False, soft_wrap=True)
 
 
 # --- reading -------------------------------------------------------------------------------------

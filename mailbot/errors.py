@@ -53,6 +53,10 @@ class SmtpConnectionError(TemporaryDeliveryError):
     """The SMTP server cannot be reached, or it dropped the connection."""
 
 
+class SmtpConfigurationError(PermanentDeliveryError):
+    """The SMTP server cannot be used as configured (no STARTTLS, no AUTH on offer): retrying cannot help."""
+
+
 class RecipientsRefusedError(PermanentDeliveryError):
     """The SMTP server refused one or more recipients for good (5xx at RCPT)."""
 

@@ -12,7 +12,7 @@ from typing import IO
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailbot.errors import ConfigError, MailbotError
@@ -25,14 +25,17 @@ class DatabaseError(MailbotError):
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
-    """Create the engine for *url*; for SQLite create the folder and set WAL and synchronous=FULL."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        raise ConfigError(f"database.url: not a database URL: {url!r}") from None
+    """Create the engine for *url*; for SQLite set WAL and synchronous=FULL.
+
+    SQLite's folder must exist: a mistyped path must not quietly start a fresh, empty desk.
+    """
+    from mailbot.checks import database_problem
+
+    problem = database_problem(url)
+    if problem:
+        raise ConfigError(problem)
+    parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin_immediate)
@@ -40,7 +43,8 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     try:
         return create_engine(url, echo=echo, pool_pre_ping=True)
     except ModuleNotFoundError as exc:
-        raise ConfigError(f"database.url: driver not installed ({exc.name}); pip install 'mailbot[postgres]'") from None
+        raise ConfigError(f"database.url: the PostgreSQL driver is not installed ({exc.name}); "
+                          "run .venv/bin/pip install -e '.[postgres]'") from None
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
