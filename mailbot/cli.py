@@ -8,7 +8,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date, datetime, timezone, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -23,6 +23,14 @@ from mailbot.errors import ConfigError, MailbotError
 if TYPE_CHECKING:
     from mailbot.app import Desk
     from mailbot.outbox import FlushResult
+
+def _flag_type_hidden(option: typer.core.TyperOption, ctx: object) -> str | None:
+    """A flag takes no value: help shows none (typer would print "<bool>" after it)."""
+    return None if option.is_flag else _option_type(option, ctx)  # type: ignore[arg-type]
+
+
+_option_type = typer.core.TyperOption.display_type_rich
+typer.core.TyperOption.display_type_rich = _flag_type_hidden  # type: ignore[method-assign]
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="mailbot: the email request desk for blank e-ID cards (blangko KTP-el).")
@@ -44,23 +52,42 @@ class State:
 state = State()
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(f"mailbot {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _global(
     config: Annotated[Path | None, typer.Option("--config", "-c", help="Config file (else $MAILBOT_CONFIG, else ./config.toml).")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every step.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_print_version,
+                                          help="Print the version and exit.")] = False,
 ) -> None:
-    if version:
-        out.print(f"mailbot {__version__}")
-        raise typer.Exit()
     state.config_path = config
     state.verbose = verbose
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(LOG_FORMAT)
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
+
+
+class _ZonedFormatter(logging.Formatter):
+    """Log times in the office's time zone, with the zone written out ("2026-12-04 09:30:00 WITA")."""
+
+    tz: tzinfo = timezone.utc
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:  # noqa: N802
+        return datetime.fromtimestamp(record.created, self.tz).strftime("%Y-%m-%d %H:%M:%S %Z")
+
+
+LOG_FORMAT = _ZonedFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
 def _config() -> Config:
-    return load_config(resolve_path(str(state.config_path) if state.config_path else None))
+    config = load_config(resolve_path(str(state.config_path) if state.config_path else None))
+    LOG_FORMAT.tz = config.office.tz  # until the configuration is read, times are in UTC (and say so)
+    return config
 
 
 @contextmanager
@@ -495,7 +522,7 @@ def replay(message: Annotated[int, typer.Argument(help="Stored message id (see `
 
 def _mail_sent(result: FlushResult) -> str:
     if result.busy:
-        return "mail queued; the running mailbot is sending the outbox and sends it"
+        return "mail queued: the running mailbot service will send it within a minute"
     return f"mail sent: {result.sent}"
 
 

@@ -255,6 +255,8 @@ class ImapInbox:
                 return self._poll(client, deadline)
             except _CONNECTION_OR_LOST as exc:
                 self._drop()
+                if self._interrupted:
+                    return False  # interrupt() shut the connection under the wait: a stop, not a failure
                 self._note_failure(exc)
             except IMAPClientError as exc:
                 self._drop()

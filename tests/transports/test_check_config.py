@@ -95,3 +95,20 @@ def test_postgresql_without_a_server(dovecot: DovecotServer, smtp_server: SmtpSe
     assert result.returncode == 2
     assert "database: " in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_clean_stop_on_imap_logs_no_warning(dovecot: DovecotServer, smtp_server: SmtpServer,
+                                              tmp_path: Path) -> None:
+    import signal
+    import time
+
+    config = write_desk_config(tmp_path, dovecot, smtp_server)
+    env = dict(os.environ, **{PASSWORD_ENV: dovecot.password})
+    proc = subprocess.Popen([*mailbot_command(), "--config", str(config), "run"], env=env, cwd=REPO,
+                            stderr=subprocess.PIPE, text=True)
+    time.sleep(5)  # connected and idling
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 0, stderr
+    assert stderr.startswith(f"mailbot 0.1.0: mailbox: IMAP {dovecot.user}@"), stderr
+    assert "WARNING" not in stderr and "BrokenPipe" not in stderr, stderr
