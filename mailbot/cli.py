@@ -237,7 +237,7 @@ def _print_verdict(verdict) -> None:  # type: ignore[no-untyped-def]
         value = getattr(verdict, name)
         if value is not None:
             quotes = [e.text for e in verdict.evidence if e.field == name]
-            table.add_row(name, f"{value:,}" + (f'   from "{quotes[0]}"' if quotes else ""))
+            table.add_row(name, _n(value) + (f'   from "{quotes[0]}"' if quotes else ""))
     if verdict.report_date:
         table.add_row("report date", verdict.report_date.isoformat())
     for doubt in verdict.doubts:
@@ -274,13 +274,13 @@ def requests(
     open_only: Annotated[bool, typer.Option("--open", help="Only requests still open.")] = False,
 ) -> None:
     """Recent requests and their state."""
-    from mailbot.views import request_rows
+    from mailbot.views import REQUEST_COLUMNS, request_rows
 
     with _desk() as desk:
         rows = request_rows(desk, limit=limit, open_only=open_only)
     table = Table(title="Requests")
-    for col in ("reference", "district", "item", "requested", "approved", "state", "received", "sender"):
-        table.add_column(col, justify="right" if col in ("requested", "approved") else "left")
+    for col in REQUEST_COLUMNS:
+        table.add_column(col, justify="right" if col in ("requested", "proposed", "approved") else "left")
     for r in rows:
         table.add_row(*r)
     out.print(table)

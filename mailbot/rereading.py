@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from mailbot.app import Desk
 from mailbot.errors import InvalidAction, MailbotError
+from mailbot.indonesian import zoned
 from mailbot.pipeline import process
 from mailbot.reader import read_message
 from mailbot.store.schema import Message
@@ -53,7 +54,7 @@ def _compare(desk: Desk, message: Message) -> list[Change]:
         now = read_message(message.raw or b"", desk.districts, own_addresses=desk.config.own_addresses).as_dict()
     except MailbotError as exc:
         now = {"kind": f"error: {exc}"}
-    received = message.received_at.strftime("%Y-%m-%d")
+    received = zoned(message.received_at, desk.tz)
     return [
         Change(message.id, received, name, _show(stored.get(name)), _show(now.get(name)))
         for name in COMPARED

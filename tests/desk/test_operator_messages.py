@@ -44,3 +44,34 @@ def test_log_times_show_the_office_zone(desk_dir: Path) -> None:
     logged = [line for line in stderr.splitlines() if re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", line)]
     assert logged and all(re.match(r"\S+ \S+ WITA (INFO|WARNING|ERROR) ", line) for line in logged), stderr
     assert "mailbot stopped" in stderr and "WARNING" not in stderr
+
+
+def test_numbers_and_times_are_indonesian_everywhere(desk_dir: Path) -> None:
+    from tests.desk.conftest import EXAMPLES
+
+    parsed = mailbot(desk_dir, "parse", str(EXAMPLES / "02-tarakan-laporan.eml"))
+    assert parsed.returncode == 0, parsed.stderr
+    assert "6.912" in parsed.stdout and "6,912" not in parsed.stdout
+    supply = mailbot(desk_dir, "supply", "receive", "10000")
+    assert "recorded: 10.000 ktp-el" in supply.stdout
+    assert mailbot(desk_dir, "import", *map(str, sorted(EXAMPLES.glob("*.eml")))).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    status = mailbot(desk_dir, "status", "--item", "ktp-el")
+    assert re.search(r"runway \d+,\d months", status.stdout), status.stdout
+    assert "76.000 on hand" in status.stdout
+
+    requests = mailbot(desk_dir, "requests")
+    assert requests.returncode == 0, requests.stderr
+    rows = {line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:-1]]
+            for line in requests.stdout.splitlines() if line.startswith("│ BLK-")}
+    header = ["district", "item", "requested", "proposed", "approved", "state", "origin", "received", "sender"]
+    nunukan = dict(zip(header, rows["BLK-2026-0003"], strict=True))
+    assert nunukan["district"].startswith("65.03 Kabupaten")
+    assert (nunukan["requested"], nunukan["proposed"], nunukan["approved"]) == ("8.000", "1.500", "-")
+    assert nunukan["state"] == "waiting for" and nunukan["origin"] == "email"
+    assert nunukan["received"].endswith("05:01") or re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d", nunukan["received"])
+    proactive = dict(zip(header, rows["BLK-2026-0002"], strict=True))
+    assert (proactive["requested"], proactive["proposed"], proactive["origin"]) == ("-", "700", "stock alert")
+    bulungan = dict(zip(header, rows["BLK-2026-0001"], strict=True))
+    assert (bulungan["approved"], bulungan["state"]) == ("2.000", "approved, not")
+    assert "WITA" in requests.stdout
