@@ -38,6 +38,8 @@ supply_app = typer.Typer(no_args_is_help=True, help="Supply from the ministry.")
 outbox_app = typer.Typer(no_args_is_help=True, help="The outgoing mail queue.")
 app.add_typer(supply_app, name="supply")
 app.add_typer(outbox_app, name="outbox")
+quarantine_app = typer.Typer(help="Messages that could not be processed.")
+app.add_typer(quarantine_app, name="quarantine")
 
 # Piped output (logs, files, tests) gets room for the full tables instead of 80 columns.
 out = Console(width=None if sys.stdout.isatty() else 160)
@@ -174,11 +176,22 @@ def import_(files: Annotated[list[Path], typer.Argument(help=".eml files to drop
     config = _config()
     if not isinstance(config.inbox, MaildirInbox):
         raise MailbotError("import works with a Maildir inbox only; append to the IMAP folder instead")
+    from mailbot.errors import NotAnEmailError
+    from mailbot.reader.mime import parse_message
+
+    raws = []
     for path in files:
         try:
             raw = path.read_bytes()
         except OSError as exc:
             raise MailbotError(f"{path}: cannot read: {exc.strerror}") from None
+        try:
+            parse_message(raw)
+        except NotAnEmailError as exc:
+            raise MailbotError(f"{path}: {exc} (an .eml file holds one message with its headers); "
+                               "nothing was delivered") from None
+        raws.append(raw)
+    for raw in raws:
         deliver(config.inbox.path, raw)
     out.print(f"{len(files)} message(s) delivered to {config.inbox.path}/new")
 
@@ -248,13 +261,16 @@ def _print_verdict(verdict) -> None:  # type: ignore[no-untyped-def]
 
 
 @app.command()
-def reread(since: Annotated[str | None, typer.Option(help="Only messages received on or after YYYY-MM-DD.")] = None) -> None:
-    """Re-run the current reader over every stored message and show what would now be read differently."""
+def reread(
+    since: Annotated[str | None, typer.Option(help="Only messages received on or after YYYY-MM-DD.")] = None,
+    include_quarantined: Annotated[bool, typer.Option("--include-quarantined", help="Also quarantined and dismissed messages.")] = False,
+) -> None:
+    """Re-run the current reader over every processed message and show what would now be read differently."""
     from mailbot.rereading import reread as do_reread
 
     since_date = _parse_date(since, "--since") if since else None
     with _desk() as desk:
-        changes, total = do_reread(desk, since_date, progress=True)
+        changes, total = do_reread(desk, since_date, progress=True, include_quarantined=include_quarantined)
     if not changes:
         out.print(f"{total} stored message(s) re-read: no differences.")
         return
@@ -492,11 +508,13 @@ def outbox_retry(outbox_id: int) -> None:
     out.print(f"message {outbox_id} queued again")
 
 
-@app.command()
-def quarantine(limit: int = 30) -> None:
-    """Messages that could not be processed, with their errors."""
+@quarantine_app.callback(invoke_without_command=True)
+def quarantine(ctx: typer.Context, limit: Annotated[int, typer.Option(help="How many, newest first.")] = 30) -> None:
+    """Messages that could not be processed, with their errors (`replay` or `dismiss` them)."""
     from mailbot.views import quarantine_rows
 
+    if ctx.invoked_subcommand is not None:
+        return
     with _desk() as desk:
         rows = quarantine_rows(desk, limit)
     table = Table(title="Quarantine")
@@ -505,6 +523,20 @@ def quarantine(limit: int = 30) -> None:
     for r in rows:
         table.add_row(*r)
     out.print(table)
+
+
+@quarantine_app.command("dismiss")
+def quarantine_dismiss(
+    message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot quarantine`).")],
+    reason: Annotated[str, typer.Option(help="Why it needs no processing (recorded).")],
+    who: Annotated[str | None, typer.Option("--by")] = None,
+) -> None:
+    """Take a message off the quarantine list for good, with the reason (it stays in the archive)."""
+    from mailbot.quarantine import dismiss
+
+    with _desk() as desk:
+        dismiss(desk, message, reason, actor=_actor(who))
+    out.print(f"message {message} dismissed ({reason})")
 
 
 @app.command()

@@ -47,7 +47,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from mailbot import routes
+from mailbot import quarantine, routes
 from mailbot.app import Desk, reader_districts
 from mailbot.config import Config
 from mailbot.errors import LimitExceeded, NotAnEmailError
@@ -245,7 +245,9 @@ def process_batch(desk: Desk, inbox: Inbox, batch: list[IncomingMessage], *, rep
             work = Work(incoming=incoming, now=desk.now(), replay=replay, judged=judged[i] if judged else None)
             error = _walk(session, desk, rules, work)
             if error is not None:
-                _quarantine_row(session, work, error)
+                newly = _quarantine_row(session, work, error)
+                if newly is not None and not replay:
+                    quarantine.tell(session, desk, newly, incoming)
             done.append((work, error))
             if should_stop():
                 break
@@ -281,22 +283,25 @@ def _acknowledge(inbox: Inbox, work: Work, error: str | None) -> Outcome:
     return Outcome(key, work.outcome)
 
 
-def _quarantine_row(session: Session, work: Work, error: str) -> None:
-    """Keep a failed message (raw bytes and error), so nothing is lost."""
+def _quarantine_row(session: Session, work: Work, error: str) -> Message | None:
+    """Keep a failed message (raw bytes and error), so nothing is lost; the row when it is new."""
     raw = work.incoming.raw
     key = work.dedup_key or (identify(raw)[1] if raw is not None else f"inbox:{work.incoming.key}")
     row = repo.find_message(session, key)
     if row is None:
-        sender, subject = _header_summary(raw)
-        session.add(Message(
-            dedup_key=key, message_id=_safe_message_id(raw), inbox_key=work.incoming.key, sender=sender,
+        sender, subject = _header_summary(raw or work.incoming.headers)
+        row = Message(
+            dedup_key=key, message_id=_safe_message_id(raw or work.incoming.headers), inbox_key=work.incoming.key, sender=sender,
             subject=subject, size=work.incoming.size,
             sha256=hashlib.sha256(raw).hexdigest() if raw is not None else "",
             raw=raw, received_at=work.now, status="quarantined", error=error,
-        ))
+        )
+        session.add(row)
         session.flush()
-    elif row.status != "processed":
+        return row
+    if row.status != "processed":
         row.status, row.error = "quarantined", error
+    return None
 
 
 def process_inbox(desk: Desk, inbox: Inbox, *, should_stop: Callable[[], bool] = lambda: False,

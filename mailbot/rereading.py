@@ -29,12 +29,19 @@ class Change:
     after: str
 
 
-def reread(desk: Desk, since: date | None, *, progress: bool = False) -> tuple[list[Change], int]:
-    """Every field the current reader reads differently from what was stored; and how many were read."""
+def reread(desk: Desk, since: date | None, *, progress: bool = False,
+           include_quarantined: bool = False) -> tuple[list[Change], int]:
+    """Every field the current reader reads differently from what was stored; and how many were read.
+
+    Quarantined (and dismissed) messages were never read to the end: they are left out unless asked.
+    """
     changes: list[Change] = []
     with desk.sessions() as session:
-        query = select(Message).where(Message.raw.is_not(None)).order_by(Message.id)
-        count_query = select(func.count(Message.id)).where(Message.raw.is_not(None))
+        wanted = Message.raw.is_not(None)
+        if not include_quarantined:
+            wanted = wanted & (Message.status == "processed")
+        query = select(Message).where(wanted).order_by(Message.id)
+        count_query = select(func.count(Message.id)).where(wanted)
         if since is not None:
             start = datetime.combine(since, time.min, tzinfo=desk.tz)
             query = query.where(Message.received_at >= start)
