@@ -217,6 +217,35 @@ def check_config(
     out.print(f"[green]ok[/green]: {summary(config)}", highlight=False, soft_wrap=True)
 
 
+@app.command()
+def migrate() -> None:
+    """Bring the database schema to this version's (also done at every start); run it after an upgrade."""
+    from mailbot.store.db import HEAD_REVISION, current_revision, make_engine
+    from mailbot.store.db import migrate as do_migrate
+
+    config = _config()
+    engine = make_engine(config.database.url)
+    try:
+        before = current_revision(engine)
+        do_migrate(engine)
+    finally:
+        engine.dispose()
+    if before == HEAD_REVISION:
+        out.print(f"database schema is current ({HEAD_REVISION})")
+    else:
+        out.print(f"database schema upgraded from {before or 'none (new database)'} to {HEAD_REVISION}")
+
+
+@app.command()
+def backup(file: Annotated[Path, typer.Argument(help="Where to write the copy (a new file).")]) -> None:
+    """Copy the SQLite database to FILE, consistently, while the service runs (PostgreSQL: use pg_dump)."""
+    from mailbot.store.db import backup_sqlite
+
+    config = _config()
+    pages = backup_sqlite(config.database.url, file)
+    out.print(f"database copied to {file} ({_n(pages)} pages)")
+
+
 # --- reading -------------------------------------------------------------------------------------
 
 @app.command()

@@ -96,6 +96,42 @@ def current_revision(engine: Engine) -> str | None:
         raise DatabaseError(f"cannot open the database: {exc.orig}") from None
 
 
+def backup_sqlite(url: str, target: Path) -> int:
+    """Copy the SQLite database at *url* to the new file *target* with SQLite's online backup API.
+
+    Safe while the service writes: the copy is one consistent snapshot. Returns its size in pages.
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        raise MailbotError(f"backup copies SQLite databases; for PostgreSQL use pg_dump, e.g. "
+                           f"pg_dump -Fc -f {target} '{parsed.render_as_string(hide_password=True)}'")
+    if not parsed.database or parsed.database == ":memory:":
+        raise MailbotError("the database is in memory: there is nothing to back up")
+    source_path = Path(parsed.database)
+    if not source_path.exists():
+        raise MailbotError(f"no database at {source_path} yet: nothing to back up")
+    if target.exists():
+        raise MailbotError(f"{target} exists already; give the name of a new file")
+    if not target.parent.is_dir():
+        raise MailbotError(f"the folder {target.parent} does not exist")
+    import sqlite3
+
+    source = sqlite3.connect(source_path, timeout=30)
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy, pages=1024)
+            pages = int(copy.execute("PRAGMA page_count").fetchone()[0])
+        finally:
+            copy.close()
+    except sqlite3.Error as exc:
+        target.unlink(missing_ok=True)
+        raise MailbotError(f"backup failed: {exc}") from None
+    finally:
+        source.close()
+    return pages
+
+
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
