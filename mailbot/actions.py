@@ -303,6 +303,9 @@ def approval_concerns(session: Session, desk: Desk, req: Request, quantity: int)
         if need is not None and quantity > int(need.value):
             concerns.append(f"more than the {number(int(need.value))} the district needs for "
                             f"{desk.config.stock.target_cover_days} days")
+    pack = desk.config.stock.pack_size
+    if quantity % pack:
+        concerns.append(f"not whole packs of {number(pack)} (e.g. {number(policy.round_up_to_pack(quantity, pack))})")
     item = req.item or "ktp-el"
     province = ledger.province_balance(session, item)
     reserve = desk.config.stock.reserve.get(item, 0)

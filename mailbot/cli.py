@@ -8,7 +8,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timezone, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -30,7 +30,7 @@ def _flag_type_hidden(option: typer.core.TyperOption, ctx: object) -> str | None
 
 
 _option_type = typer.core.TyperOption.display_type_rich
-typer.core.TyperOption.display_type_rich = _flag_type_hidden  # type: ignore[method-assign]
+typer.core.TyperOption.display_type_rich = _flag_type_hidden  # type: ignore[method-assign,assignment]
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="mailbot: the email request desk for blank e-ID cards (blangko KTP-el).")
@@ -77,7 +77,7 @@ def _global(
 class _ZonedFormatter(logging.Formatter):
     """Log times in the office's time zone, with the zone written out ("2026-12-04 09:30:00 WITA")."""
 
-    tz: tzinfo = timezone.utc
+    tz: tzinfo = UTC
 
     def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:  # noqa: N802
         return datetime.fromtimestamp(record.created, self.tz).strftime("%Y-%m-%d %H:%M:%S %Z")
@@ -198,7 +198,8 @@ def import_(files: Annotated[list[Path], typer.Argument(help=".eml files to drop
 
 @app.command("check-config")
 def check_config(
-    connect: Annotated[bool, typer.Option("--connect", help="Also log in to IMAP, open the database and ask the SMTP server.")] = False,
+    connect: Annotated[bool, typer.Option(
+        "--connect", help="Also log in to IMAP, open the database and ask the SMTP server.")] = False,
 ) -> None:
     """Validate the configuration (schedules, database, secrets, key combinations); --connect tries the servers."""
     from mailbot.checks import connect_problems, offline_problems, summary
@@ -292,7 +293,8 @@ def _print_verdict(verdict) -> None:  # type: ignore[no-untyped-def]
 @app.command()
 def reread(
     since: Annotated[str | None, typer.Option(help="Only messages received on or after YYYY-MM-DD.")] = None,
-    include_quarantined: Annotated[bool, typer.Option("--include-quarantined", help="Also quarantined and dismissed messages.")] = False,
+    include_quarantined: Annotated[bool, typer.Option(
+        "--include-quarantined", help="Also quarantined and dismissed messages.")] = False,
 ) -> None:
     """Re-run the current reader over every processed message and show what would now be read differently."""
     from mailbot.rereading import reread as do_reread
@@ -353,8 +355,10 @@ def _actor(who: str | None) -> str:
 @app.command()
 def approve(
     reference: Annotated[str, typer.Argument(help="Request reference, e.g. BLK-2026-0042.")],
-    quantity: Annotated[str | None, typer.Option(help="Approve this many instead of the proposal, e.g. 2.000 or 2 ribu.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Approve even above the request, the need or into the reserve (needs --reason).")] = False,
+    quantity: Annotated[str | None, typer.Option(
+        help="Approve this many instead of the proposal, e.g. 2.000 or 2 ribu.")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Approve even above the request, the need or into the reserve (needs --reason).")] = False,
     reason: Annotated[str | None, typer.Option(help="With --force: why (recorded).")] = None,
     who: Annotated[str | None, typer.Option("--by", help="Who decides (recorded).")] = None,
 ) -> None:

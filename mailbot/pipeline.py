@@ -291,7 +291,8 @@ def _quarantine_row(session: Session, work: Work, error: str) -> Message | None:
     if row is None:
         sender, subject = _header_summary(raw or work.incoming.headers)
         row = Message(
-            dedup_key=key, message_id=_safe_message_id(raw or work.incoming.headers), inbox_key=work.incoming.key, sender=sender,
+            dedup_key=key, message_id=_safe_message_id(raw or work.incoming.headers), inbox_key=work.incoming.key,
+            sender=sender,
             subject=subject, size=work.incoming.size,
             sha256=hashlib.sha256(raw).hexdigest() if raw is not None else "",
             raw=raw, received_at=work.now, status="quarantined", error=error,

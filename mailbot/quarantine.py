@@ -43,9 +43,9 @@ def tell(session: Session, desk: Desk, row: Message, incoming: IncomingMessage) 
     told_sender = (over is not None and over.limit in SENDER_FIXABLE and district is not None
                    and headers is not None and not header_reasons(headers, desk.config.own_addresses))
     queue(session, desk, purpose=f"quarantined:{row.id}", category="notice", template="notice_quarantined",
-          to=[operator], context={"message_pk": row.id, "sender": row.sender or "-", "message_subject": row.subject or "-",
-                                  "error": row.error or "", "district_name": district.name if district else None,
-                                  "told_sender": told_sender})
+          to=[operator], context={"message_pk": row.id, "sender": row.sender or "-",
+                                  "message_subject": row.subject or "-", "error": row.error or "",
+                                  "district_name": district.name if district else None, "told_sender": told_sender})
     if told_sender and over is not None and district is not None and row.sender:
         queue(session, desk, purpose=f"quarantined-sender:{row.id}", category="reply",
               template="reply_quarantined", to=[row.sender], subject=reply_subject(row.subject or "", None),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from rich.progress import Progress
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 
 from mailbot.app import Desk
 from mailbot.errors import InvalidAction, MailbotError
@@ -37,11 +37,11 @@ def reread(desk: Desk, since: date | None, *, progress: bool = False,
     """
     changes: list[Change] = []
     with desk.sessions() as session:
-        wanted = Message.raw.is_not(None)
+        wanted: list[ColumnElement[bool]] = [Message.raw.is_not(None)]
         if not include_quarantined:
-            wanted = wanted & (Message.status == "processed")
-        query = select(Message).where(wanted).order_by(Message.id)
-        count_query = select(func.count(Message.id)).where(wanted)
+            wanted.append(Message.status == "processed")
+        query = select(Message).where(*wanted).order_by(Message.id)
+        count_query = select(func.count(Message.id)).where(*wanted)
         if since is not None:
             start = datetime.combine(since, time.min, tzinfo=desk.tz)
             query = query.where(Message.received_at >= start)

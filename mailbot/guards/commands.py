@@ -51,7 +51,8 @@ _QUOTE_START_RE = re.compile(
 COMMAND_ERROR_TEXT: dict[str, str] = {
     "reason_required": "Mohon sertakan alasan penolakan, misalnya: TOLAK stok provinsi menipis.",
     "quantity_invalid": "Jumlah tidak dapat dibaca. Tulis jumlah dalam angka, misalnya: SETUJU 1.500.",
-    "quantity_ambiguous": "Jumlah dengan koma dapat dibaca dua cara. Tulis ribuan dengan titik, misalnya: SETUJU 2.000.",
+    "quantity_ambiguous": ("Jumlah dengan koma dapat dibaca dua cara. "
+                           "Tulis ribuan dengan titik, misalnya: SETUJU 2.000."),
     "quantity_not_positive": "Jumlah yang disetujui harus lebih dari nol.",
     "quantity_too_large": "Jumlah terlalu besar (lebih dari 1.000.000 keping).",
     "unclear_approval": "Balasan kurang jelas. Tulis SETUJU atau SETUJU <jumlah> saja pada baris pertama.",

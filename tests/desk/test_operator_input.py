@@ -126,5 +126,7 @@ def test_approve_within_need_needs_no_force(held_desk: Path) -> None:
     result = mailbot(held_desk, "approve", "BLK-2026-0003", "--quantity", "1,5 ribu")
     assert result.returncode == 0, result.stderr
     assert _request(held_desk, "BLK-2026-0003") == ("approved", 1500)
+    loose = mailbot(held_desk, "approve", "BLK-2026-0005", "--quantity", "1.450")
+    assert loose.returncode == 1 and "not whole packs of 100 (e.g. 1.500)" in loose.stderr
     ambiguous = mailbot(held_desk, "approve", "BLK-2026-0005", "--quantity", "2,000")
     assert ambiguous.returncode == 1 and "ambiguous" in ambiguous.stderr
