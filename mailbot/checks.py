@@ -91,9 +91,6 @@ def offline_problems(config: Config) -> list[str]:
             problems.append("inbox: folder, processed_folder and quarantine_folder must be three different folders")
     if isinstance(inbox, MaildirInbox) and isinstance(outbox, MaildirOutbox) and inbox.path == outbox.path:
         problems.append("inbox.path and outbox.path are the same folder; replies would be read as mail")
-    if config.guards.max_attachment_bytes > config.guards.max_message_bytes:
-        problems.append("guards.max_attachment_bytes is larger than guards.max_message_bytes; "
-                        "an attachment cannot be larger than its message")
     return problems
 
 
