@@ -5,7 +5,9 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, tzinfo
@@ -23,6 +25,7 @@ from mailbot.errors import ConfigError, MailbotError
 if TYPE_CHECKING:
     from mailbot.app import Desk
     from mailbot.outbox import FlushResult
+    from mailbot.service import Service as RunningService
 
 def _flag_type_hidden(option: typer.core.TyperOption, ctx: object) -> str | None:
     """A flag takes no value: help shows none (typer would print "<bool>" after it)."""
@@ -108,6 +111,19 @@ def _desk() -> Iterator[Desk]:
 @app.command()
 def run(once: Annotated[bool, typer.Option("--once", help="Process everything now, send, print a summary, exit.")] = False) -> None:
     """Run the desk: poll (or IDLE on) the inbox, answer, send, and run scheduled checks and digests."""
+    # A stop asked for while mailbot is still starting (systemd stopping a slow start) ends the
+    # service cleanly as soon as it runs, instead of killing it mid-start.
+    service: list[RunningService] = []
+    stop_early = threading.Event()
+
+    def _stop_while_starting(signum: int, _frame: object) -> None:
+        stop_early.set()
+        if service:
+            service[0]._on_signal(signum, None)
+
+    if not once:
+        signal.signal(signal.SIGTERM, _stop_while_starting)
+        signal.signal(signal.SIGINT, _stop_while_starting)
     from mailbot.app import open_desk, open_inbox, open_sender
     from mailbot.outbox import SenderProcess
     from mailbot.pipeline import ReadingProcess
@@ -127,7 +143,10 @@ def run(once: Annotated[bool, typer.Option("--once", help="Process everything no
         desk = open_desk(config)
         try:
             if not once:
-                Service(desk, sender_process=sending, reading=reading).run()
+                service.append(Service(desk, sender_process=sending, reading=reading))
+                if stop_early.is_set():
+                    service[0]._on_signal(signal.SIGTERM, None)
+                service[0].run()
                 return
             inbox, sender = open_inbox(config, desk), open_sender(config)
             try:

@@ -75,3 +75,16 @@ def test_numbers_and_times_are_indonesian_everywhere(desk_dir: Path) -> None:
     bulungan = dict(zip(header, rows["BLK-2026-0001"], strict=True))
     assert (bulungan["approved"], bulungan["state"]) == ("2.000", "approved, not")
     assert "WITA" in requests.stdout
+
+
+def test_sigterm_while_starting_is_a_clean_stop(desk_dir: Path) -> None:
+    """Stopped by systemd before it is fully up (the database still opening), mailbot exits 0, not killed."""
+    proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), "run"],
+                            cwd=desk_dir, stderr=subprocess.PIPE, text=True)
+    assert proc.stderr is not None
+    first = proc.stderr.readline()  # the summary line: the configuration is read, the desk not yet open
+    assert first.startswith("mailbot 0.1.0: mailbox: Maildir")
+    proc.send_signal(signal.SIGTERM)
+    rest = proc.stderr.read()
+    assert proc.wait(timeout=60) == 0, rest
+    assert "Traceback" not in rest and "WARNING" not in rest
