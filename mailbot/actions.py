@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from mailbot.app import Desk
 from mailbot.config import PROVINCE
 from mailbot.errors import InvalidAction
-from mailbot.indonesian import FIELD_LABELS, item_name
+from mailbot.indonesian import FIELD_LABELS, item_name, number
 from mailbot.outgoing import answering, queue, reply_subject
 from mailbot.reader.verdict import Verdict
 from mailbot.stock import policy
@@ -259,8 +259,11 @@ def link(session: Session, desk: Desk, req: Request, open_one: Request, message:
 # --- manager and operator actions ----------------------------------------------------------------
 
 def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *, actor: str,
-            via: str) -> ActionOutcome:
-    """A manager approves a held (or clarifying) request, with the proposed or a given quantity."""
+            via: str, note: str | None = None) -> ActionOutcome:
+    """A manager approves a held (or clarifying) request, with the proposed or a given quantity.
+
+    note: why it was approved despite the concerns approval_concerns() raised (recorded).
+    """
     if req.state not in ("held", "clarifying"):
         raise InvalidAction(f"{req.reference} is {req.state}; only held requests can be approved")
     qty = quantity if quantity is not None else req.approved
@@ -270,19 +273,55 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
         raise InvalidAction(f"{req.reference} has no district (unknown sender); it cannot be shipped")
     item = req.item or "ktp-el"
     province = ledger.province_balance(session, item)
-    if qty > province.on_hand - province.committed:
-        raise InvalidAction(f"{req.reference}: the province store has only "
-                            f"{province.on_hand - province.committed} {item} free")
-    decision = _record(session, desk, req, "approve", qty, actor=actor, reasons=[{"code": "manager", "via": via}],
-                       arithmetic=[])
+    _refuse_beyond_free(req.reference, qty, item, province)
+    reasons: list[dict[str, object]] = [{"code": "manager", "via": via}]
+    if note:
+        reasons.append({"code": "override", "note": note})
+    decision = _record(session, desk, req, "approve", qty, actor=actor, reasons=reasons, arithmetic=[], note=note)
     session.flush()  # its id names the ledger source and the mail's purpose
     _approve(session, desk, req, qty, actor=actor, source=f"decision:{decision.id}")
     repo.audit(session, at=desk.now(), actor=actor, action="approve", target=req.reference,
-               details={"quantity": qty, "via": via})
+               details={"quantity": qty, "via": via, **({"override": note} if note else {})})
     _district_mail(session, desk, req, purpose=f"decided:{decision.id}", template="reply_approved",
                    context={"facts": [], "explanation": [], "approved": qty, "requested": req.requested,
                             "proposed": False})
     return ActionOutcome("DISETUJUI", qty)
+
+
+def approval_concerns(session: Session, desk: Desk, req: Request, quantity: int) -> list[str]:
+    """Why approving *quantity* for *req* by hand deserves a second look (empty: nothing unusual).
+
+    More than the district asked for, more than it needs for its target cover, or a promise that
+    takes the province store into its reserve. The operator confirms, or says --force --reason.
+    """
+    concerns: list[str] = []
+    if req.requested and quantity > req.requested:
+        concerns.append(f"more than the {number(req.requested)} requested")
+    if req.district is not None:
+        decision = evaluate(session, desk, req)
+        need = decision.step("pack") or decision.step("need")
+        if need is not None and quantity > int(need.value):
+            concerns.append(f"more than the {number(int(need.value))} the district needs for "
+                            f"{desk.config.stock.target_cover_days} days")
+    pack = desk.config.stock.pack_size
+    if quantity % pack:
+        concerns.append(f"not whole packs of {number(pack)} (e.g. {number(policy.round_up_to_pack(quantity, pack))})")
+    item = req.item or "ktp-el"
+    province = ledger.province_balance(session, item)
+    reserve = desk.config.stock.reserve.get(item, 0)
+    _refuse_beyond_free(req.reference, quantity, item, province)
+    left = province.on_hand - province.committed - quantity
+    if left < reserve:
+        concerns.append(f"into the reserve: it leaves {number(left)} free, under the {number(reserve)} reserve")
+    return concerns
+
+
+def _refuse_beyond_free(reference: str, quantity: int, item: str, province: Balance) -> None:
+    free = province.on_hand - province.committed
+    if quantity > free:
+        raise InvalidAction(f"{reference}: cannot approve {number(quantity)}: the province store has "
+                            f"{number(max(0, free))} {item} free ({number(province.on_hand)} on hand, "
+                            f"{number(province.committed)} already promised)")
 
 
 def reject(session: Session, desk: Desk, req: Request, reason: str, *, actor: str, via: str) -> ActionOutcome:

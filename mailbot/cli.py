@@ -5,10 +5,12 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -23,6 +25,15 @@ from mailbot.errors import ConfigError, MailbotError
 if TYPE_CHECKING:
     from mailbot.app import Desk
     from mailbot.outbox import FlushResult
+    from mailbot.service import Service as RunningService
+
+def _flag_type_hidden(option: typer.core.TyperOption, ctx: object) -> str | None:
+    """A flag takes no value: help shows none (typer would print "<bool>" after it)."""
+    return None if option.is_flag else _option_type(option, ctx)  # type: ignore[arg-type]
+
+
+_option_type = typer.core.TyperOption.display_type_rich
+typer.core.TyperOption.display_type_rich = _flag_type_hidden  # type: ignore[method-assign,assignment]
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="mailbot: the email request desk for blank e-ID cards (blangko KTP-el).")
@@ -30,6 +41,8 @@ supply_app = typer.Typer(no_args_is_help=True, help="Supply from the ministry.")
 outbox_app = typer.Typer(no_args_is_help=True, help="The outgoing mail queue.")
 app.add_typer(supply_app, name="supply")
 app.add_typer(outbox_app, name="outbox")
+quarantine_app = typer.Typer(help="Messages that could not be processed.")
+app.add_typer(quarantine_app, name="quarantine")
 
 # Piped output (logs, files, tests) gets room for the full tables instead of 80 columns.
 out = Console(width=None if sys.stdout.isatty() else 160)
@@ -44,23 +57,42 @@ class State:
 state = State()
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(f"mailbot {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _global(
     config: Annotated[Path | None, typer.Option("--config", "-c", help="Config file (else $MAILBOT_CONFIG, else ./config.toml).")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every step.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_print_version,
+                                          help="Print the version and exit.")] = False,
 ) -> None:
-    if version:
-        out.print(f"mailbot {__version__}")
-        raise typer.Exit()
     state.config_path = config
     state.verbose = verbose
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(LOG_FORMAT)
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
+
+
+class _ZonedFormatter(logging.Formatter):
+    """Log times in the office's time zone, with the zone written out ("2026-12-04 09:30:00 WITA")."""
+
+    tz: tzinfo = UTC
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:  # noqa: N802
+        return datetime.fromtimestamp(record.created, self.tz).strftime("%Y-%m-%d %H:%M:%S %Z")
+
+
+LOG_FORMAT = _ZonedFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
 def _config() -> Config:
-    return load_config(resolve_path(str(state.config_path) if state.config_path else None))
+    config = load_config(resolve_path(str(state.config_path) if state.config_path else None))
+    LOG_FORMAT.tz = config.office.tz  # until the configuration is read, times are in UTC (and say so)
+    return config
 
 
 @contextmanager
@@ -79,12 +111,26 @@ def _desk() -> Iterator[Desk]:
 @app.command()
 def run(once: Annotated[bool, typer.Option("--once", help="Process everything now, send, print a summary, exit.")] = False) -> None:
     """Run the desk: poll (or IDLE on) the inbox, answer, send, and run scheduled checks and digests."""
+    # A stop asked for while mailbot is still starting (systemd stopping a slow start) ends the
+    # service cleanly as soon as it runs, instead of killing it mid-start.
+    service: list[RunningService] = []
+    stop_early = threading.Event()
+
+    def _stop_while_starting(signum: int, _frame: object) -> None:
+        stop_early.set()
+        if service:
+            service[0]._on_signal(signum, None)
+
+    if not once:
+        signal.signal(signal.SIGTERM, _stop_while_starting)
+        signal.signal(signal.SIGINT, _stop_while_starting)
     from mailbot.app import open_desk, open_inbox, open_sender
     from mailbot.outbox import SenderProcess
     from mailbot.pipeline import ReadingProcess
     from mailbot.service import Service, run_once
 
     config = _config()
+    _offline_checks(config)
     # Both are started before the database is opened: their forks inherit nothing of it. Frozen,
     # the objects imported so far are never touched by a collector, so their pages stay shared.
     # (An in-memory database is this process's alone: no other process could send from it.)
@@ -97,7 +143,10 @@ def run(once: Annotated[bool, typer.Option("--once", help="Process everything no
         desk = open_desk(config)
         try:
             if not once:
-                Service(desk, sender_process=sending, reading=reading).run()
+                service.append(Service(desk, sender_process=sending, reading=reading))
+                if stop_early.is_set():
+                    service[0]._on_signal(signal.SIGTERM, None)
+                service[0].run()
                 return
             inbox, sender = open_inbox(config, desk), open_sender(config)
             try:
@@ -124,6 +173,19 @@ def run(once: Annotated[bool, typer.Option("--once", help="Process everything no
               + (f", held by rate brake: {f.braked}" if f.braked else "") + f"  -> {where}")
 
 
+def _offline_checks(config: Config) -> None:
+    """Refuse to start on a configuration that cannot work; say in one line what it will use."""
+    from mailbot.checks import offline_problems, summary
+
+    problems = offline_problems(config)
+    for problem in problems:
+        sys.stderr.write(f"mailbot: configuration error: {_one_line(problem)}\n")
+    if problems:
+        raise typer.Exit(2)
+    sys.stderr.write(f"mailbot {__version__}: {summary(config)}\n")
+    sys.stderr.flush()
+
+
 @app.command("import")
 def import_(files: Annotated[list[Path], typer.Argument(help=".eml files to drop into the Maildir inbox.")]) -> None:
     """Deliver .eml files into the configured Maildir inbox (for trying mailbot, or re-feeding a message)."""
@@ -133,21 +195,75 @@ def import_(files: Annotated[list[Path], typer.Argument(help=".eml files to drop
     config = _config()
     if not isinstance(config.inbox, MaildirInbox):
         raise MailbotError("import works with a Maildir inbox only; append to the IMAP folder instead")
+    from mailbot.errors import NotAnEmailError
+    from mailbot.reader.mime import parse_message
+
+    raws = []
     for path in files:
         try:
             raw = path.read_bytes()
         except OSError as exc:
             raise MailbotError(f"{path}: cannot read: {exc.strerror}") from None
+        try:
+            parse_message(raw)
+        except NotAnEmailError as exc:
+            raise MailbotError(f"{path}: {exc} (an .eml file holds one message with its headers); "
+                               "nothing was delivered") from None
+        raws.append(raw)
+    for raw in raws:
         deliver(config.inbox.path, raw)
     out.print(f"{len(files)} message(s) delivered to {config.inbox.path}/new")
 
 
 @app.command("check-config")
-def check_config() -> None:
-    """Validate the configuration and show what it points at."""
+def check_config(
+    connect: Annotated[bool, typer.Option(
+        "--connect", help="Also log in to IMAP, open the database and ask the SMTP server.")] = False,
+) -> None:
+    """Validate the configuration (schedules, database, secrets, key combinations); --connect tries the servers."""
+    from mailbot.checks import connect_problems, offline_problems, summary
+
     config = _config()
-    out.print(f"[green]ok[/green]: {len(config.districts)} districts, inbox {config.inbox.kind}, "
-              f"outbox {config.outbox.kind}, database {config.database.url.split('://', 1)[0]}")
+    problems = offline_problems(config)
+    fine: list[str] = []
+    if connect and not problems:
+        problems, fine = connect_problems(config)
+    if problems:
+        for problem in problems:
+            sys.stderr.write(f"mailbot: configuration error: {_one_line(problem)}\n")
+        raise typer.Exit(2)
+    for line in fine:
+        out.print(f"  {line}", highlight=False, soft_wrap=True)
+    out.print(f"[green]ok[/green]: {summary(config)}", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def migrate() -> None:
+    """Bring the database schema to this version's (also done at every start); run it after an upgrade."""
+    from mailbot.store.db import HEAD_REVISION, current_revision, make_engine
+    from mailbot.store.db import migrate as do_migrate
+
+    config = _config()
+    engine = make_engine(config.database.url)
+    try:
+        before = current_revision(engine)
+        do_migrate(engine)
+    finally:
+        engine.dispose()
+    if before == HEAD_REVISION:
+        out.print(f"database schema is current ({HEAD_REVISION})")
+    else:
+        out.print(f"database schema upgraded from {before or 'none (new database)'} to {HEAD_REVISION}")
+
+
+@app.command()
+def backup(file: Annotated[Path, typer.Argument(help="Where to write the copy (a new file).")]) -> None:
+    """Copy the SQLite database to FILE, consistently, while the service runs (PostgreSQL: use pg_dump)."""
+    from mailbot.store.db import backup_sqlite
+
+    config = _config()
+    pages = backup_sqlite(config.database.url, file)
+    out.print(f"database copied to {file} ({_n(pages)} pages)")
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -185,7 +301,7 @@ def _print_verdict(verdict) -> None:  # type: ignore[no-untyped-def]
         value = getattr(verdict, name)
         if value is not None:
             quotes = [e.text for e in verdict.evidence if e.field == name]
-            table.add_row(name, f"{value:,}" + (f'   from "{quotes[0]}"' if quotes else ""))
+            table.add_row(name, _n(value) + (f'   from "{quotes[0]}"' if quotes else ""))
     if verdict.report_date:
         table.add_row("report date", verdict.report_date.isoformat())
     for doubt in verdict.doubts:
@@ -196,13 +312,17 @@ def _print_verdict(verdict) -> None:  # type: ignore[no-untyped-def]
 
 
 @app.command()
-def reread(since: Annotated[str | None, typer.Option(help="Only messages received on or after YYYY-MM-DD.")] = None) -> None:
-    """Re-run the current reader over every stored message and show what would now be read differently."""
+def reread(
+    since: Annotated[str | None, typer.Option(help="Only messages received on or after YYYY-MM-DD.")] = None,
+    include_quarantined: Annotated[bool, typer.Option(
+        "--include-quarantined", help="Also quarantined and dismissed messages.")] = False,
+) -> None:
+    """Re-run the current reader over every processed message and show what would now be read differently."""
     from mailbot.rereading import reread as do_reread
 
     since_date = _parse_date(since, "--since") if since else None
     with _desk() as desk:
-        changes, total = do_reread(desk, since_date, progress=True)
+        changes, total = do_reread(desk, since_date, progress=True, include_quarantined=include_quarantined)
     if not changes:
         out.print(f"{total} stored message(s) re-read: no differences.")
         return
@@ -222,13 +342,13 @@ def requests(
     open_only: Annotated[bool, typer.Option("--open", help="Only requests still open.")] = False,
 ) -> None:
     """Recent requests and their state."""
-    from mailbot.views import request_rows
+    from mailbot.views import REQUEST_COLUMNS, request_rows
 
     with _desk() as desk:
         rows = request_rows(desk, limit=limit, open_only=open_only)
     table = Table(title="Requests")
-    for col in ("reference", "district", "item", "requested", "approved", "state", "received", "sender"):
-        table.add_column(col, justify="right" if col in ("requested", "approved") else "left")
+    for col in REQUEST_COLUMNS:
+        table.add_column(col, justify="right" if col in ("requested", "proposed", "approved") else "left")
     for r in rows:
         table.add_row(*r)
     out.print(table)
@@ -256,13 +376,34 @@ def _actor(who: str | None) -> str:
 @app.command()
 def approve(
     reference: Annotated[str, typer.Argument(help="Request reference, e.g. BLK-2026-0042.")],
-    quantity: Annotated[int | None, typer.Option(min=1, help="Approve this many instead of the proposal.")] = None,
+    quantity: Annotated[str | None, typer.Option(
+        help="Approve this many instead of the proposal, e.g. 2.000 or 2 ribu.")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Approve even above the request, the need or into the reserve (needs --reason).")] = False,
+    reason: Annotated[str | None, typer.Option(help="With --force: why (recorded).")] = None,
     who: Annotated[str | None, typer.Option("--by", help="Who decides (recorded).")] = None,
 ) -> None:
     """Approve a held request (the district is told by email)."""
     from mailbot import actions
+    from mailbot.store import repo
 
-    _act(reference, lambda desk, s, req: actions.approve(s, desk, req, quantity, actor=_actor(who), via="cli"))
+    if force and not (reason and reason.strip()):
+        raise MailbotError("--force needs --reason TEXT (why the unusual quantity; it is recorded)")
+    config = _config()
+    qty = _quantity(quantity, "--quantity", config) if quantity is not None else None
+    with _desk() as desk, desk.sessions() as session:
+        req = repo.request_by_reference(session, reference)
+        concerns = actions.approval_concerns(session, desk, req, qty) if req is not None and qty else []
+    note = None
+    if concerns:
+        said = f"{reference}: approving {_n(qty)} is " + "; ".join(concerns)
+        if force:
+            note = f"{reason}; approved although {'; '.join(concerns)}"
+        elif sys.stdin.isatty() and typer.confirm(f"{said}. Approve anyway?", default=False):
+            note = f"confirmed at the prompt although {'; '.join(concerns)}"
+        else:
+            raise MailbotError(f"{said}; to approve it anyway add --force --reason TEXT")
+    _act(reference, lambda desk, s, req: actions.approve(s, desk, req, qty, actor=_actor(who), via="cli", note=note))
 
 
 @app.command()
@@ -304,9 +445,9 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
     out.print(f"{reference}: {getattr(outcome, 'label', outcome)}; {_mail_sent(sent)}")
 
 
-@supply_app.command("receive")
+@supply_app.command("receive", context_settings={"ignore_unknown_options": True})
 def supply_receive(
-    quantity: Annotated[int, typer.Argument(min=1)],
+    quantity: Annotated[str, typer.Argument(help="Pieces received, e.g. 10.000 or 10 ribu.")],
     item: Annotated[str, typer.Option(help="ktp-el or kia.")] = "ktp-el",
     note: Annotated[str, typer.Option(help="Delivery note, e.g. the ministry's letter number.")] = "",
     who: Annotated[str | None, typer.Option("--by")] = None,
@@ -316,16 +457,21 @@ def supply_receive(
 
     if item not in ITEMS:
         raise MailbotError(f"--item must be one of {', '.join(ITEMS)}")
+    config = _config()
+    if quantity.strip().startswith(("-", "\u2212")):
+        raise MailbotError(f"supply receive: {quantity} is below zero; to take blanks out of the store use "
+                           f"`mailbot adjust province {quantity} --reason TEXT`")
+    qty = _quantity(quantity, "supply receive", config)
     with _desk() as desk:
         with desk.sessions.begin() as session:
-            actions.receive_supply(session, desk, item=item, quantity=quantity, note=note, actor=_actor(who))
-    out.print(f"recorded: {quantity:,} {item} received into the province store")
+            actions.receive_supply(session, desk, item=item, quantity=qty, note=note, actor=_actor(who))
+    out.print(f"recorded: {_n(qty)} {item} received into the province store")
 
 
 @app.command(context_settings={"ignore_unknown_options": True})
 def adjust(
     location: Annotated[str, typer.Argument(help="'province' or a district code, e.g. 65.01.")],
-    delta: Annotated[int, typer.Argument(help="Signed change in pieces, e.g. -20 or 150.")],
+    delta: Annotated[str, typer.Argument(help="Signed change in pieces, e.g. -20 or 150.")],
     reason: Annotated[str, typer.Option(help="Why (count, damage, loss).")],
     item: Annotated[str, typer.Option()] = "ktp-el",
     who: Annotated[str | None, typer.Option("--by")] = None,
@@ -333,18 +479,37 @@ def adjust(
     """Correct a stock balance, with the reason recorded."""
     from mailbot import actions
 
+    config = _config()
+    if location != "province" and config.district(location) is None:
+        raise MailbotError(f"unknown location {location!r}: use 'province' or a district code such as "
+                           f"{config.districts[0].code}")
+    if item not in ITEMS:
+        raise MailbotError(f"--item must be one of {', '.join(ITEMS)}")
+    if not reason.strip():
+        raise MailbotError("an adjustment needs a reason: --reason TEXT")
+    change = _quantity(delta, "adjust", config, signed=True)
     with _desk() as desk:
-        config: Config = desk.config
-        if location != "province" and config.district(location) is None:
-            raise MailbotError(f"unknown location {location!r}: use 'province' or a district code")
-        if item not in ITEMS:
-            raise MailbotError(f"--item must be one of {', '.join(ITEMS)}")
-        if delta == 0 or not reason.strip():
-            raise MailbotError("an adjustment needs a non-zero change and a reason")
         with desk.sessions.begin() as session:
-            actions.adjust(session, desk, location=location, item=item, delta=delta, reason=reason,
+            actions.adjust(session, desk, location=location, item=item, delta=change, reason=reason,
                            actor=_actor(who))
-    out.print(f"recorded: {delta:+,} {item} at {location} ({reason})")
+    out.print(f"recorded: {'+' if change > 0 else '-'}{_n(abs(change))} {item} at {location} ({reason})")
+
+
+def _quantity(text: str, what: str, config: Config, *, signed: bool = False) -> int:
+    """A quantity the operator typed, read as Indonesian (2.000 is two thousand), within bounds."""
+    from mailbot.errors import QuantityError
+    from mailbot.quantities import parse_quantity
+
+    try:
+        return parse_quantity(text, signed=signed, maximum=config.stock.max_quantity_per_movement)
+    except QuantityError as exc:
+        raise MailbotError(f"{what}: {exc}") from None
+
+
+def _n(value: int | None) -> str:
+    from mailbot.indonesian import number
+
+    return number(value)
 
 
 @app.command()
@@ -398,11 +563,13 @@ def outbox_retry(outbox_id: int) -> None:
     out.print(f"message {outbox_id} queued again")
 
 
-@app.command()
-def quarantine(limit: int = 30) -> None:
-    """Messages that could not be processed, with their errors."""
+@quarantine_app.callback(invoke_without_command=True)
+def quarantine(ctx: typer.Context, limit: Annotated[int, typer.Option(help="How many, newest first.")] = 30) -> None:
+    """Messages that could not be processed, with their errors (`replay` or `dismiss` them)."""
     from mailbot.views import quarantine_rows
 
+    if ctx.invoked_subcommand is not None:
+        return
     with _desk() as desk:
         rows = quarantine_rows(desk, limit)
     table = Table(title="Quarantine")
@@ -411,6 +578,20 @@ def quarantine(limit: int = 30) -> None:
     for r in rows:
         table.add_row(*r)
     out.print(table)
+
+
+@quarantine_app.command("dismiss")
+def quarantine_dismiss(
+    message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot quarantine`).")],
+    reason: Annotated[str, typer.Option(help="Why it needs no processing (recorded).")],
+    who: Annotated[str | None, typer.Option("--by")] = None,
+) -> None:
+    """Take a message off the quarantine list for good, with the reason (it stays in the archive)."""
+    from mailbot.quarantine import dismiss
+
+    with _desk() as desk:
+        dismiss(desk, message, reason, actor=_actor(who))
+    out.print(f"message {message} dismissed ({reason})")
 
 
 @app.command()
@@ -428,7 +609,7 @@ def replay(message: Annotated[int, typer.Argument(help="Stored message id (see `
 
 def _mail_sent(result: FlushResult) -> str:
     if result.busy:
-        return "mail queued; the running mailbot is sending the outbox and sends it"
+        return "mail queued: the running mailbot service will send it within a minute"
     return f"mail sent: {result.sent}"
 
 

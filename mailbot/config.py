@@ -167,6 +167,7 @@ class StockConfig(_Strict):
     contradiction_min_pieces: int = Field(default=100, ge=0)
     trend_tolerance: float = Field(default=0.15, ge=0)
     contradiction_report_days: int = Field(default=5, ge=1)
+    max_quantity_per_movement: int = Field(default=200_000, ge=1)
 
 
 class AlertsConfig(_Strict):
@@ -270,13 +271,29 @@ def _format_error(err: ValidationError, path: Path) -> str:
             what += f" (did you mean {close[0]!r}?)"
     elif kind == "missing":
         what = "required key is missing"
+    elif kind == "union_tag_invalid":
+        ctx = first.get("ctx", {})
+        tags = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
+        loc = f"{loc}.kind" if loc else "kind"
+        what = f"{ctx.get('tag')!r} is not one of {', '.join(tags)}"
+        close = difflib.get_close_matches(str(ctx.get("tag")), tags, n=1)
+        if close:
+            what += f" (did you mean {close[0]!r}?)"
+    elif kind == "union_tag_not_found":
+        loc = f"{loc}.kind" if loc else "kind"
+        what = "required key is missing"
+        given = first["input"] if isinstance(first.get("input"), dict) else {}
+        close = difflib.get_close_matches("kind", [str(k) for k in given], n=1, cutoff=0.5)
+        if close:
+            what += f" ({close[0]!r} is not a key here: did you mean 'kind'?)"
     else:
         what = first["msg"]
         if "input" in first and not isinstance(first["input"], dict | list):
             what += f" (got {first['input']!r})"
     more = len(errors) - 1 - sum(
         1 for e in errors[1:] if e["type"] == "missing" and "did you mean" in what and e["loc"][:-1] == first["loc"][:-1])
-    tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else ""
+    others = [_dotted(e["loc"]) or "<top>" for e in errors[1:]][:3]
+    tail = (f" (and {more} more problem{'s' if more > 1 else ''}: {', '.join(others)})" if more > 0 else "")
     return f"{path}: {loc or '<top>'}: {what}{tail}"
 
 

@@ -64,7 +64,9 @@ class DigestRow:
     bar_text: str
     on_hand_text: str
     threshold_text: str
-    incoming_text: str
+    incoming_text: str  # in transit and approved-not-dispatched together, "-" for none
+    in_transit_text: str  # dispatched, on the way ("-" for none)
+    approved_text: str  # approved, still in the province store ("-" for none)
     daily_use_text: str
     cover_text: str
     trend_text: str
@@ -227,7 +229,8 @@ def digest_row(row: DistrictStatus, scale: int, today: date, working_days: Seque
     stale = last_seen is not None and working_days_between(
         last_seen, today - timedelta(days=1), working_days) >= silent_working_days
     arrow = TREND_ARROW.get(row.trend, "")
-    trend = TREND_LABEL.get(row.trend, "-")
+    trend = f"tren {TREND_LABEL[row.trend]}" if row.trend in TREND_LABEL and row.trend != "unknown" \
+        else "tren belum dapat dihitung"
     use = number(round(row.daily_use, 1) if row.daily_use < 10 else round(row.daily_use))
     return DigestRow(
         district=row.district, name=row.name, on_hand=row.on_hand, threshold=row.threshold, state=row.state,
@@ -235,6 +238,8 @@ def digest_row(row: DistrictStatus, scale: int, today: date, working_days: Seque
         bar_text=text_bar(row.on_hand, row.threshold, scale),
         on_hand_text=number(row.on_hand), threshold_text=number(row.threshold),
         incoming_text=number(row.incoming) if row.incoming else "-",
+        in_transit_text=number(row.in_transit) if row.in_transit else "-",
+        approved_text=number(row.approved_pending) if row.approved_pending else "-",
         daily_use_text=use + ("*" if row.use_basis == "fallback" else ""),
         cover_text=_cover_text(row.cover_days),
         trend_text=f"{arrow} {trend}".strip(),
@@ -269,7 +274,8 @@ def runway_view(runway: Runway, reserve: int) -> RunwayView:
     else:
         months_text = f"{number(round(months, 1))} bulan"
         runs_out = f"habis sekitar {long_date(runway.runs_out_on)}" if runway.runs_out_on else "-"
-    basis = (f"{number(runway.province_free)} keping bebas di provinsi + {number(runway.district_surplus)} keping "
+    basis = (f"{number(runway.province_free)} keping di gudang provinsi yang belum dialokasikan (termasuk cadangan "
+             f"{number(reserve)}) + {number(runway.district_surplus)} keping "
              f"di kabupaten/kota di atas batas minimum, dengan pemakaian "
              f"{number(round(runway.total_daily_use))} keping/hari kerja")
     return RunwayView(months, runway.below_horizon, province, months_text, runs_out, basis,

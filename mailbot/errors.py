@@ -51,7 +51,7 @@ class CommandError(MailbotError):
     parse_manager_command returns it rather than raising it: a command that cannot be applied is
     an outcome to answer, like any other reading of the reply.
 
-    code: "reason_required", "quantity_invalid", "quantity_not_positive", "quantity_too_large",
+    code: "reason_required", "quantity_invalid", "quantity_ambiguous", "quantity_not_positive", "quantity_too_large",
     "unclear_approval", "negated_approval" or "several_references". text: the line as written.
     message: what to tell the manager, in Indonesian.
     """
@@ -98,6 +98,10 @@ class SmtpConnectionError(TemporaryDeliveryError):
     """The SMTP server cannot be reached, or it dropped the connection."""
 
 
+class SmtpConfigurationError(PermanentDeliveryError):
+    """The SMTP server cannot be used as configured (no STARTTLS, no AUTH on offer): retrying cannot help."""
+
+
 class RecipientsRefusedError(PermanentDeliveryError):
     """The SMTP server refused one or more recipients for good (5xx at RCPT)."""
 
@@ -105,3 +109,15 @@ class RecipientsRefusedError(PermanentDeliveryError):
         super().__init__(message)
         self.refused = refused
         self.partial = partial
+
+
+class QuantityError(MailbotError):
+    """A typed quantity that cannot be taken as one whole number of pieces.
+
+    code: "invalid", "ambiguous", "not_positive" or "too_large"; the message is one English line
+    with the fix.
+    """
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code

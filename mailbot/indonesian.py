@@ -1,26 +1,29 @@
-"""Indonesian formatting for replies and digests: numbers with dot grouping, dates with month names."""
+"""Indonesian formatting for every reply, digest and table (Babel, locale id): numbers, dates, zoned times."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
-MONTHS = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)
-DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "id"
 
 ITEM_NAMES = {"ktp-el": "blangko KTP-el", "kia": "blangko KIA"}
 
 
 def number(value: int | float | None) -> str:
-    """2800 -> "2.800"; 1.5 -> "1,5"; None -> "-"."""
+    """2800 -> "2.800"; 1.5 -> "1,5"; None -> "-" (Babel, locale id: "." groups thousands, "," is decimal)."""
     if value is None:
         return "-"
     if isinstance(value, float) and not value.is_integer():
-        whole, frac = f"{value:,.1f}".split(".")
-        return whole.replace(",", ".") + "," + frac
-    return f"{int(value):,}".replace(",", ".")
+        return format_decimal(value, format="#,##0.0", locale=LOCALE)
+    return format_decimal(int(value), locale=LOCALE)
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """12.34 -> "12,3" (always *digits* places)."""
+    return format_decimal(value, format="#,##0." + "0" * digits if digits else "#,##0", locale=LOCALE)
 
 
 def long_date(value: date | datetime | str | None) -> str:
@@ -32,12 +35,17 @@ def long_date(value: date | datetime | str | None) -> str:
             return long_date(date.fromisoformat(value[:10]))
         except ValueError:
             return value
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return format_date(value, "d MMMM y", locale=LOCALE)
 
 
 def day_date(value: date | datetime) -> str:
     """date(2026, 11, 27) -> "Jumat, 27 November 2026"."""
-    return f"{DAYS[value.weekday()]}, {long_date(value)}"
+    return format_date(value, "EEEE, d MMMM y", locale=LOCALE)
+
+
+def zoned(value: datetime, tz: tzinfo) -> str:
+    """A moment as the operator's tables show it: "2026-11-27 10:00 WITA" (the zone always written)."""
+    return value.astimezone(tz).strftime("%Y-%m-%d %H:%M %Z")
 
 
 def item_name(item: str | None) -> str:

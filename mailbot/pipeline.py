@@ -47,10 +47,10 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from mailbot import routes
+from mailbot import quarantine, routes
 from mailbot.app import Desk, reader_districts
 from mailbot.config import Config
-from mailbot.errors import LimitExceeded, MailbotError, NotAnEmailError, Quarantine
+from mailbot.errors import LimitExceeded, MailbotError, Quarantine
 from mailbot.guards.limits import check_limits
 from mailbot.guards.threads import MESSAGE_ID
 from mailbot.guards.trust import SenderTrust, assess_sender
@@ -262,8 +262,12 @@ def process_batch(desk: Desk, inbox: Inbox, batch: list[IncomingMessage], *, rep
             started = time.monotonic()
             ahead = work.judged.seconds if work.judged is not None else 0.0
             error = _walk(session, desk, rules, work)
-            if error is not None and not _quarantine_row(session, work, error):
-                continue  # not even a bare row could be stored: it stays in the inbox, unacknowledged
+            if error is not None:
+                stored, newly = _quarantine_row(session, work, error)
+                if not stored:
+                    continue  # not even a bare row could be stored: it stays in the inbox, unacknowledged
+                if newly is not None and not replay:
+                    _tell_quarantined(session, desk, newly, incoming)
             done.append((work, error))
             log.info("message %s: read ahead in %.3f s, walked in %.3f s", incoming.key, ahead,
                      time.monotonic() - started)
@@ -301,39 +305,53 @@ def _acknowledge(inbox: Inbox, work: Work, error: str | None) -> Outcome:
     return Outcome(key, work.outcome)
 
 
-def _quarantine_row(session: Session, work: Work, error: str) -> bool:
-    """Keep a failed message (raw bytes and error), so nothing is lost; False if not even that could be stored.
+def _quarantine_row(session: Session, work: Work, error: str) -> tuple[bool, Message | None]:
+    """Keep a failed message (raw bytes and error), so nothing is lost: (stored, the row when it is new).
 
     The row holds only text every database takes (see db_text()); should the From and Subject
-    shown to the operator still be refused, the row is stored without them.
+    shown to the operator still be refused, the row is stored without them. (False, None) when not
+    even that could be stored.
     """
     for summary in (True, False):
         try:
             with session.begin_nested():
-                _store_quarantined(session, work, error, summary=summary)
-            return True
+                return True, _store_quarantined(session, work, error, summary=summary)
         except Exception as exc:  # noqa: BLE001 - the quarantine must not take the group down with it
             log.error("storing quarantined message %s failed: %s: %s", work.incoming.key, type(exc).__name__,
                       db_text(str(exc), 300))
-    return False
+    return False, None
 
 
-def _store_quarantined(session: Session, work: Work, error: str, *, summary: bool) -> None:
+def _tell_quarantined(session: Session, desk: Desk, row: Message, incoming: IncomingMessage) -> None:
+    """Tell the operator (and a district sender who can fix it); a failure to tell never stops the group."""
+    try:
+        with session.begin_nested():
+            quarantine.tell(session, desk, row, incoming)
+    except Exception as exc:  # noqa: BLE001 - the message is safely quarantined already
+        log.error("telling about quarantined message %s failed: %s: %s", incoming.key, type(exc).__name__,
+                  db_text(str(exc), 300))
+
+
+def _store_quarantined(session: Session, work: Work, error: str, *, summary: bool) -> Message | None:
     raw = work.incoming.raw
     key = work.dedup_key or (identify(raw)[1] if raw is not None else f"inbox:{db_text(work.incoming.key, 900)}")
     row = repo.find_message(session, key)
     if row is None:
-        sender, subject = _header_summary(raw) if summary else (None, "")
-        session.add(Message(
-            dedup_key=key, message_id=_safe_message_id(raw), inbox_key=db_text(work.incoming.key, 500),
+        headers = raw or work.incoming.headers
+        sender, subject = _header_summary(headers) if summary else (None, "")
+        row = Message(
+            dedup_key=key, message_id=_safe_message_id(headers), inbox_key=db_text(work.incoming.key, 500),
             sender=db_text(sender, 320) if sender else None, subject=db_text(subject, 300),
             size=work.incoming.size, sha256=hashlib.sha256(raw).hexdigest() if raw is not None else "",
             raw=raw, received_at=work.now, status="quarantined", error=db_text(error),
-        ))
+        )
+        session.add(row)
         session.flush()
-    elif row.status != "processed":
+        return row
+    if row.status != "processed":
         row.status, row.error = "quarantined", db_text(error)
         session.flush()
+    return None
 
 
 def db_text(value: str, limit: int | None = None) -> str:

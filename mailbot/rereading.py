@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 
 from rich.progress import Progress
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 
 from mailbot.app import Desk
 from mailbot.errors import InvalidAction, MailbotError
+from mailbot.indonesian import zoned
 from mailbot.pipeline import Rules, process, read_within_limits
 from mailbot.store.schema import Message
 from mailbot.transports.base import IncomingMessage
@@ -27,13 +28,20 @@ class Change:
     after: str
 
 
-def reread(desk: Desk, since: date | None, *, progress: bool = False) -> tuple[list[Change], int]:
-    """Every field the current reader reads differently from what was stored; and how many were read."""
+def reread(desk: Desk, since: date | None, *, progress: bool = False,
+           include_quarantined: bool = False) -> tuple[list[Change], int]:
+    """Every field the current reader reads differently from what was stored; and how many were read.
+
+    Quarantined (and dismissed) messages were never read to the end: they are left out unless asked.
+    """
     changes: list[Change] = []
     rules = Rules.of(desk.config)
     with desk.sessions() as session:
-        query = select(Message).where(Message.raw.is_not(None)).order_by(Message.id)
-        count_query = select(func.count(Message.id)).where(Message.raw.is_not(None))
+        wanted: list[ColumnElement[bool]] = [Message.raw.is_not(None)]
+        if not include_quarantined:
+            wanted.append(Message.status == "processed")
+        query = select(Message).where(*wanted).order_by(Message.id)
+        count_query = select(func.count(Message.id)).where(*wanted)
         if since is not None:
             start = datetime.combine(since, time.min, tzinfo=desk.tz)
             query = query.where(Message.received_at >= start)
@@ -42,18 +50,18 @@ def reread(desk: Desk, since: date | None, *, progress: bool = False) -> tuple[l
         with Progress(disable=not progress, transient=True) as bar:
             task = bar.add_task("re-reading", total=total)
             for message in session.scalars(query.execution_options(yield_per=200)):
-                changes.extend(_compare(rules, message))
+                changes.extend(_compare(rules, message, desk.tz))
                 bar.advance(task)
     return changes, total
 
 
-def _compare(rules: Rules, message: Message) -> list[Change]:
+def _compare(rules: Rules, message: Message, tz: tzinfo) -> list[Change]:
     stored = message.verdict or {}
     try:
         now = read_within_limits(message.raw or b"", rules).as_dict()
     except MailbotError as exc:
         now = {"kind": f"error: {exc}"}
-    received = message.received_at.strftime("%Y-%m-%d")
+    received = zoned(message.received_at, tz)
     return [
         Change(message.id, received, name, _show(stored.get(name)), _show(now.get(name)))
         for name in COMPARED

@@ -9,24 +9,46 @@ from rich.table import Table
 from sqlalchemy import select
 
 from mailbot.app import Desk
-from mailbot.indonesian import number
+from mailbot.indonesian import decimal, number, zoned
 from mailbot.stock.status import DistrictStatus
 from mailbot.store import stock as ledger
 from mailbot.store.repo import OPEN_STATES
-from mailbot.store.schema import Message, OutboxMessage, Request
+from mailbot.store.schema import Decision, Message, OutboxMessage, Request
 
 STATE_STYLE = {"ok": "green", "low": "yellow", "critical": "bold red"}
 
 
+REQUEST_COLUMNS = ("reference", "district", "item", "requested", "proposed", "approved", "state", "origin",
+                   "received", "sender")
+# What each request state means to the operator: approved is promised but still in the store.
+STATE_WORDS = {
+    "clarifying": "asked back", "held": "waiting for manager", "approved": "approved, not dispatched",
+    "dispatched": "dispatched, in transit", "received": "received", "rejected": "rejected", "linked": "linked",
+}
+SHIPPED_STATES = ("approved", "dispatched", "received")
+
+
 def request_rows(desk: Desk, *, limit: int, open_only: bool) -> list[tuple[str, ...]]:
+    """The requests table: the policy's proposal and the approval apart, and where each request came from."""
     with desk.sessions() as session:
         query = select(Request).order_by(Request.id.desc()).limit(limit)
         if open_only:
             query = query.where(Request.state.in_(OPEN_STATES))
+        requests = list(session.scalars(query))
+        proposals = dict(session.execute(
+            select(Decision.request_pk, Decision.quantity)
+            .where(Decision.request_pk.in_([r.id for r in requests]), Decision.actor == "policy",
+                   Decision.quantity.is_not(None))
+            .order_by(Decision.id)).tuples().all())
         return [
-            (r.reference, r.district or "?", r.item or "-", _n(r.requested), _n(r.approved), r.state,
-             r.created_at.astimezone(desk.tz).strftime("%Y-%m-%d %H:%M"), r.sender or "-")
-            for r in session.scalars(query)
+            (r.reference, f"{r.district} {desk.district_name(r.district)}" if r.district else "? (unknown sender)",
+             r.item or "-", _n(r.requested),
+             _n(proposals.get(r.id, r.approved if r.proactive or r.state in ("held", "clarifying") else None)),
+             _n(r.approved) if r.state in SHIPPED_STATES else "-",
+             STATE_WORDS.get(r.state, r.state),
+             "stock alert" if r.proactive else "email",
+             zoned(r.created_at, desk.tz), r.sender or "-")
+            for r in requests
         ]
 
 
@@ -47,7 +69,8 @@ def print_status(desk: Desk, console: Console, *, items: Sequence[str]) -> None:
         runway = status.runways[item]
         caption = (
             f"province store: {number(store.on_hand)} on hand, {number(store.committed)} committed; runway "
-            + (f"{runway.months:.1f} months (runs out {runway.runs_out_on})" if runway.months is not None else "n/a")
+            + (f"{decimal(runway.months)} months (runs out {runway.runs_out_on})" if runway.months is not None
+               else "n/a")
             + ("  BELOW HORIZON" if runway.below_horizon else "")
             + "   (* daily use assumed: no reports yet)"
         )
@@ -66,8 +89,8 @@ def print_status(desk: Desk, console: Console, *, items: Sequence[str]) -> None:
 def _status_cells(row: DistrictStatus) -> tuple[str, ...]:
     return (
         f"{row.district} {row.name}", number(row.on_hand), number(row.in_transit), number(row.approved_pending),
-        number(row.threshold), f"{row.daily_use:.0f}" + ("*" if row.use_basis == "fallback" else ""),
-        "-" if row.cover_days is None else f"{row.cover_days:.0f}", row.trend,
+        number(row.threshold), number(round(row.daily_use)) + ("*" if row.use_basis == "fallback" else ""),
+        "-" if row.cover_days is None else number(round(row.cover_days)), row.trend,
         row.last_report.isoformat() if row.last_report else "-", row.state,
     )
 
@@ -91,7 +114,7 @@ def quarantine_rows(desk: Desk, limit: int) -> list[tuple[str, ...]]:
     with desk.sessions() as session:
         rows = session.scalars(select(Message).where(Message.status == "quarantined")
                                .order_by(Message.id.desc()).limit(limit))
-        return [(str(m.id), m.received_at.astimezone(desk.tz).strftime("%Y-%m-%d %H:%M"), m.sender or "-", m.subject[:50],
+        return [(str(m.id), zoned(m.received_at, desk.tz), m.sender or "-", m.subject[:50],
                  (m.error or "")[:80]) for m in rows]
 
 

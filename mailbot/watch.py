@@ -107,7 +107,9 @@ def build_digest(desk: Desk, *, now: datetime | None = None) -> tuple[str, str, 
 
 def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
     status = ledger.stock_status(session, desk, today=now.date())
-    last = session.scalar(select(func.max(Digest.at)))
+    # Changes since the last scheduled digest: one sent by hand (`digest --send`, its period a full
+    # timestamp) does not shorten what the next one, or `digest --print`, shows.
+    last = session.scalar(select(func.max(Digest.at)).where(Digest.period.not_like("%T%")))
     since = _aware(last, desk) if last else None
     decided = select(Decision, Request).join(Request, Request.id == Decision.request_pk)
     if since is not None:

@@ -1,6 +1,9 @@
 """Render a sample managers' digest to HTML and photograph it with headless Chromium.
 
-Usage: .venv/bin/python scripts/screenshot_digest.py [--out docs/digest.png] [--html docs/digest.html]
+Usage: .venv/bin/python scripts/screenshot_digest.py [--out docs] [--html docs/digest.html]
+
+Writes docs/digest-390.png (a phone, 390 px wide) and docs/digest-1280.png (a desktop), both from
+the current templates and code.
 
 The sample replays sixty days of daily reports for the five districts of config.toml through the
 ledger, the forecast and the policy, so the picture shows what the real digest shows.
@@ -109,36 +112,39 @@ def code_silent(code: str, day: date) -> bool:
     return missing > 0 and day > TODAY - timedelta(days=missing + 2) and day.weekday() < 5
 
 
+# Width and a height that holds the whole sample digest at that width.
+SIZES = ((390, 2850), (1280, 2450))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config", type=Path, default=ROOT / "config.toml")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "digest.png")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs", help="folder for digest-<width>.png")
     parser.add_argument("--html", type=Path, default=None, help="also keep the rendered HTML here")
-    parser.add_argument("--width", type=int, default=900)
-    parser.add_argument("--height", type=int, default=1400)
     args = parser.parse_args()
     view = sample(args.config)
     subject, text, html = render_digest(view, make_environment(ROOT / "templates"))
     print(subject)
+    browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if browser is None:
+        print("chromium is not installed (apt-get install -y chromium)", file=sys.stderr)
+        return 1
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(args.html) if args.html else Path(tmp) / "digest.html"
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(html, encoding="utf-8")
-        (Path(tmp) / "digest.txt").write_text(text, encoding="utf-8")
-        browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-        if browser is None:
-            print("chromium is not installed (apt-get install -y chromium)", file=sys.stderr)
-            return 1
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        profile = Path(tmp) / "profile"
-        subprocess.run(
-            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={profile}", f"--screenshot={args.out.resolve()}",
-             f"--window-size={args.width},{args.height}", page.resolve().as_uri()],
-            check=True, timeout=120, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-    print(f"screenshot: {args.out}")
+        args.out.mkdir(parents=True, exist_ok=True)
+        for width, height in SIZES:
+            shot = args.out / f"digest-{width}.png"
+            profile = tempfile.mkdtemp(dir=tmp)
+            subprocess.run(
+                [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync",
+                 f"--user-data-dir={profile}", f"--window-size={width},{height}",
+                 f"--screenshot={shot.resolve()}", page.resolve().as_uri()],
+                check=True, timeout=120, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )
+            print(f"screenshot: {shot}")
     return 0
 
 

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from mailbot.errors import CommandError as CommandError  # where routes.py and the guards package look for it
+from mailbot.errors import QuantityError
 from mailbot.guards.headers import safe_header_text
 from mailbot.guards.threads import REFERENCE_PATTERN, find_references
+from mailbot.quantities import parse_quantity, quantity_pattern
 
 Action = Literal["approve", "reject"]
 MAX_QUANTITY = 1_000_000
@@ -51,6 +53,8 @@ _QUOTE_START_RE = re.compile(
 COMMAND_ERROR_TEXT: dict[str, str] = {
     "reason_required": "Mohon sertakan alasan penolakan, misalnya: TOLAK stok provinsi menipis.",
     "quantity_invalid": "Jumlah tidak dapat dibaca. Tulis jumlah dalam angka, misalnya: SETUJU 1.500.",
+    "quantity_ambiguous": ("Jumlah dengan koma dapat dibaca dua cara. "
+                           "Tulis ribuan dengan titik, misalnya: SETUJU 2.000."),
     "quantity_not_positive": "Jumlah yang disetujui harus lebih dari nol.",
     "quantity_too_large": "Jumlah terlalu besar (lebih dari 1.000.000 keping).",
     "unclear_approval": "Balasan kurang jelas. Tulis SETUJU atau SETUJU <jumlah> saja pada baris pertama.",
@@ -60,12 +64,8 @@ COMMAND_ERROR_TEXT: dict[str, str] = {
 
 _WORD_RE = re.compile(r"^(?P<word>[^\W\d_]+)(?P<rest>.*)$", re.DOTALL)
 _SEPARATORS = " \t:;,.!-\u2013\u2014"
-_QUANTITY_RE = re.compile(
-    r"(?P<sign>[-\u2212])?(?P<num>\d+(?:[.,]\d+)*)(?:\s*(?P<thousand>ribu|rb)(?![^\W\d_]))?",
-    re.IGNORECASE,
-)
+_QUANTITY_RE = quantity_pattern()
 _LEADING_SEPARATORS_RE = re.compile(r"^(?:[\s:;,.!\u2013\u2014]|-(?!\d))*")
-_GROUPED_RE = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
 _REFERENCE_RE = re.compile(REFERENCE_PATTERN, re.IGNORECASE)
 
 
@@ -183,25 +183,8 @@ def _rejection(line: str, rest: str, following: str) -> ManagerCommand | Command
 
 
 def _quantity(m: re.Match[str]) -> int | str:
-    """The quantity in a match of _QUANTITY_RE, or an error code."""
-    num = m["num"]
-    if m["thousand"]:
-        # "1,5 ribu" / "2rb": the comma is a decimal comma, dots group thousands.
-        whole, _, fraction = num.partition(",")
-        if "," in fraction or ("." in whole and not _GROUPED_RE.fullmatch(whole)):
-            return "quantity_invalid"
-        whole = whole.replace(".", "")
-        if len(fraction) > 3:
-            return "quantity_invalid"
-        value = int(whole) * 1000 + (int(fraction.ljust(3, "0")) if fraction else 0)
-    elif num.isdigit():
-        value = int(num)
-    elif _GROUPED_RE.fullmatch(num):
-        value = int(num.replace(".", "").replace(",", ""))
-    else:
-        return "quantity_invalid"
-    if m["sign"] or value <= 0:
-        return "quantity_not_positive"
-    if value > MAX_QUANTITY:
-        return "quantity_too_large"
-    return value
+    """The quantity in a match of the quantity pattern, or an error code."""
+    try:
+        return parse_quantity(m.group(0), maximum=MAX_QUANTITY)
+    except QuantityError as exc:
+        return f"quantity_{exc.code}"

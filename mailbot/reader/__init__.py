@@ -9,7 +9,6 @@ from dataclasses import replace
 from typing import Any, Literal
 
 from mailbot.errors import LimitExceeded, NotAnEmailError, UnreadableError
-
 from mailbot.reader import vocabulary as vocab
 from mailbot.reader.automated import automation_reasons, content_reasons, header_reasons
 from mailbot.reader.classify import (

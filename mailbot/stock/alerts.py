@@ -88,6 +88,7 @@ def check_alerts(snapshot: AlertSnapshot, now: datetime, stock: StockSettings, s
                 "critical" if row.state == "critical" else "warning",
                 row.district, row.item,
                 {"on_hand": row.on_hand, "threshold": row.threshold, "incoming": row.incoming,
+                 "in_transit": row.in_transit, "approved_pending": row.approved_pending,
                  "daily_use": round(row.daily_use, 1),
                  "cover_days": None if row.cover_days is None else round(row.cover_days, 1),
                  "state": row.state, "open_requests": ", ".join(open_refs)},

@@ -81,7 +81,7 @@ def _step_line(step: Step) -> str | None:
         stock_label = "sisa" if d.get("stock_source") == "stated" else "sisa menurut catatan"
         text = f"kebutuhan {d['days']} hari x {_fmt(d['daily_use'])}/hari - {stock_label} {_fmt(d['stock'])}"
         if d.get("incoming"):
-            text += f" - dalam pengiriman {_fmt(d['incoming'])}"
+            text += f" - sudah disetujui atau dalam pengiriman {_fmt(d['incoming'])}"
         raw = d["raw"]
         text += f" = {_fmt(raw)}"
         if isinstance(raw, int) and raw < 0:

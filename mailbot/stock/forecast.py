@@ -66,11 +66,19 @@ def working_days_between(start: date, end: date, working_days: Collection[int]) 
     return count
 
 
+MAX_HORIZON_YEARS = 1000
+
+
 def add_working_days(start: date, n: int, working_days: Collection[int]) -> date:
-    """The date of the n-th working day after *start* (start itself when n <= 0)."""
+    """The date of the n-th working day after *start* (start itself when n <= 0).
+
+    A date beyond the calendar (a stock that lasts for millennia) is capped at MAX_HORIZON_YEARS
+    from *start*, so no stock figure can make a status, a digest or an alert fail.
+    """
     per_week = len(set(working_days))
     if n <= 0 or per_week == 0:
         return start
+    n = min(n, per_week * 52 * MAX_HORIZON_YEARS)
     weeks, rest = divmod(n, per_week)
     if rest == 0:
         weeks, rest = weeks - 1, per_week

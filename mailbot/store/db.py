@@ -15,20 +15,47 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from mailbot.errors import ConfigError, DatabaseError, LockBusy
+from mailbot.errors import ConfigError, DatabaseError, LockBusy, MailbotError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-def make_engine(url: str, *, echo: bool = False) -> Engine:
-    """Create the engine for *url*; for SQLite create the folder and set WAL and synchronous=FULL."""
+SUPPORTED_DATABASES = ("sqlite", "postgresql")
+
+
+def database_problem(url: str) -> str | None:
+    """Why the database URL cannot be used as it stands (offline: dialect and the SQLite path), or None."""
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise ConfigError(f"database.url: not a database URL: {url!r}") from None
+        return (f"database.url: not a database URL: {url!r}; use sqlite:///PATH "
+                "or postgresql+psycopg://USER@HOST/DBNAME")
+    backend = parsed.get_backend_name()
+    if backend not in SUPPORTED_DATABASES:
+        return (f"database.url: {backend} is not supported; use sqlite:///PATH "
+                "or postgresql+psycopg://USER@HOST/DBNAME")
+    if backend == "sqlite" and parsed.database and parsed.database != ":memory:":
+        folder = Path(parsed.database).parent
+        for parent in (folder, *folder.parents):
+            if parent.exists() and not parent.is_dir():
+                return f"database.url: {parent} is a file, not a folder; correct the path of the database"
+        if not folder.is_dir():
+            return (f"database.url: the folder {folder} does not exist; create it (mkdir -p {folder}) "
+                    "or correct the path")
+    return None
+
+
+
+def make_engine(url: str, *, echo: bool = False) -> Engine:
+    """Create the engine for *url*; for SQLite set WAL and synchronous=FULL.
+
+    SQLite's folder must exist: a mistyped path must not quietly start a fresh, empty desk.
+    """
+    problem = database_problem(url)
+    if problem:
+        raise ConfigError(problem)
+    parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin_immediate)
@@ -36,7 +63,8 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     try:
         return create_engine(url, echo=echo, pool_pre_ping=True)
     except ModuleNotFoundError as exc:
-        raise ConfigError(f"database.url: driver not installed ({exc.name}); pip install 'mailbot[postgres]'") from None
+        raise ConfigError(f"database.url: the PostgreSQL driver is not installed ({exc.name}); "
+                          "run .venv/bin/pip install -e '.[postgres]'") from None
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -86,6 +114,42 @@ def current_revision(engine: Engine) -> str | None:
             return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except OperationalError as exc:
         raise DatabaseError(f"cannot open the database: {exc.orig}") from None
+
+
+def backup_sqlite(url: str, target: Path) -> int:
+    """Copy the SQLite database at *url* to the new file *target* with SQLite's online backup API.
+
+    Safe while the service writes: the copy is one consistent snapshot. Returns its size in pages.
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        raise MailbotError(f"backup copies SQLite databases; for PostgreSQL use pg_dump, e.g. "
+                           f"pg_dump -Fc -f {target} '{parsed.render_as_string(hide_password=True)}'")
+    if not parsed.database or parsed.database == ":memory:":
+        raise MailbotError("the database is in memory: there is nothing to back up")
+    source_path = Path(parsed.database)
+    if not source_path.exists():
+        raise MailbotError(f"no database at {source_path} yet: nothing to back up")
+    if target.exists():
+        raise MailbotError(f"{target} exists already; give the name of a new file")
+    if not target.parent.is_dir():
+        raise MailbotError(f"the folder {target.parent} does not exist")
+    import sqlite3
+
+    source = sqlite3.connect(source_path, timeout=30)
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy, pages=1024)
+            pages = int(copy.execute("PRAGMA page_count").fetchone()[0])
+        finally:
+            copy.close()
+    except sqlite3.Error as exc:
+        target.unlink(missing_ok=True)
+        raise MailbotError(f"backup failed: {exc}") from None
+    finally:
+        source.close()
+    return pages
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from mailbot.config import ITEMS, PROVINCE
 from mailbot.errors import InvalidAction
+from mailbot.indonesian import number
 from mailbot.stock.forecast import DailyReport, DistrictStock, provincial_runway
 from mailbot.stock.ledger import Balance, Entry, EntryKind, postings, problems
 from mailbot.stock.ledger import confirm_receipt as ledger_confirm_receipt
@@ -21,6 +22,15 @@ from mailbot.store.schema import LedgerEntry, Report, Request
 
 if TYPE_CHECKING:
     from mailbot.app import Desk
+
+# What each of ledger.problems' codes means to the operator.
+PROBLEM_WORDS = {
+    "province_short": "the province store would go below zero",
+    "district_short": "the district's stock would go below zero",
+    "nothing_in_transit": "there is not that much in transit",
+    "nothing_committed": "there is not that much promised",
+    "province_overcommitted": "the province would promise more than its store holds",
+}
 
 
 def book(session: Session, entry: Entry, *, actor: str, request_pk: int | None = None) -> bool:
@@ -35,8 +45,11 @@ def book(session: Session, entry: Entry, *, actor: str, request_pk: int | None =
             current[(entry.item, PROVINCE)] = repo.balance(session, entry.item, PROVINCE)
         found = problems(current, entry)
         if found:
-            raise InvalidAction(f"{entry.kind} of {entry.quantity} {entry.item} at {entry.location} refused: "
-                                + ", ".join(found))
+            here = current.get((entry.item, entry.location), Balance())
+            raise InvalidAction(
+                f"refused: {'; '.join(PROBLEM_WORDS.get(code, code) for code in found)} "
+                f"({entry.location} has {number(here.on_hand)} {entry.item} on hand, {number(here.in_transit)} "
+                f"in transit, {number(here.committed)} committed; the movement was {number(entry.quantity)})")
     booked = False
     for p in postings(entry):
         booked |= repo.post(session, LedgerEntry(

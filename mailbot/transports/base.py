@@ -14,13 +14,15 @@ class IncomingMessage:
     key: the inbox's own stable handle ("maildir:<filename>" or
     "imap:<mailbox>:<uidvalidity>:<uid>"), used to acknowledge it later.
     raw: the full RFC 5322 bytes, or None when the message was too big to
-    fetch (then too_big_reason says why and size is its declared size).
+    fetch (then too_big_reason says why, size is its declared size, and headers
+    holds its header block where the inbox could read it, to tell its sender).
     """
 
     key: str
     raw: bytes | None
     size: int
     too_big_reason: str | None = None
+    headers: bytes | None = None
 
 
 class Inbox(Protocol):

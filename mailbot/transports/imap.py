@@ -255,6 +255,8 @@ class ImapInbox:
                 return self._poll(client, deadline)
             except _CONNECTION_OR_LOST as exc:
                 self._drop()
+                if self._interrupted:
+                    return False  # interrupt() shut the connection under the wait: a stop, not a failure
                 self._note_failure(exc)
             except IMAPClientError as exc:
                 self._drop()
@@ -452,6 +454,8 @@ class ImapInbox:
         limit = self._size_limit
         wanted = sorted(uid for uid, data in sizes.items() if limit is None or int(data[b"RFC822.SIZE"]) <= limit)
         bodies = client.fetch(wanted, ["BODY.PEEK[]"]) if wanted else {}
+        too_big = sorted(set(sizes) - set(wanted))
+        heads = client.fetch(too_big, ["BODY.PEEK[HEADER]"]) if too_big else {}
         folder = self._config.folder
         messages: list[IncomingMessage] = []
         for uid in sorted(sizes):
@@ -459,7 +463,9 @@ class ImapInbox:
             key = make_key(folder, validity, uid)
             if limit is not None and size > limit:
                 reason = f"message is {size} bytes, over the limit of {limit} bytes"
-                messages.append(IncomingMessage(key=key, raw=None, size=size, too_big_reason=reason))
+                head = heads.get(uid, {}).get(b"BODY[HEADER]")
+                messages.append(IncomingMessage(key=key, raw=None, size=size, too_big_reason=reason,
+                                                headers=bytes(head) if head is not None else None))
                 continue
             data = bodies.get(uid)
             if data is None or b"BODY[]" not in data:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import socket
 import time
 from collections.abc import Iterator
@@ -40,6 +41,14 @@ def deliver(path: Path, raw: bytes, name: str | None = None) -> Path:
     return final
 
 
+def _header_block(path: Path, limit: int = 65536) -> bytes:
+    """The header block of the message file at *path* (at most *limit* bytes)."""
+    with open(path, "rb") as fh:
+        head = fh.read(limit)
+    end = re.search(rb"\r?\n\r?\n", head)
+    return head[:end.end()] if end else head
+
+
 def _fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -70,6 +79,7 @@ class MaildirInbox:
                     yield IncomingMessage(
                         key=entry.name, raw=None, size=size,
                         too_big_reason=f"message is {size:,} bytes, over the limit of {self.size_limit:,}",
+                        headers=_header_block(Path(entry.path)),
                     )
                     continue
                 raw = Path(entry.path).read_bytes()

@@ -11,6 +11,7 @@ from mailbot.config import SmtpOutbox as SmtpOutboxConfig
 from mailbot.errors import (
     PermanentDeliveryError,
     RecipientsRefusedError,
+    SmtpConfigurationError,
     SmtpConnectionError,
     TemporaryDeliveryError,
 )
@@ -106,6 +107,15 @@ class SmtpSender:
             raise
         return connection
 
+    def _unsupported(self, exc: smtplib.SMTPNotSupportedError) -> str:
+        if "AUTH" in str(exc).upper():
+            return (f"SMTP server {self._where} offers no AUTH, but [outbox] username is set: remove username "
+                    "and password_env, or use the server's submission port (mailbot check-config --connect)")
+        if "STARTTLS" in str(exc).upper():
+            return (f'SMTP server {self._where} does not offer STARTTLS: set [outbox] tls = "implicit" or use '
+                    "the server's submission port (mailbot check-config --connect)")
+        return f"SMTP server {self._where} cannot be used as configured: {_describe(exc)}"
+
     def send_batch(self, messages: list[OutgoingMessage]) -> dict[str, Exception | None]:
         """Deliver *messages* over one connection; per message_id None or the failure."""
         results: dict[str, Exception | None] = {}
@@ -125,8 +135,8 @@ class SmtpSender:
                 f"SMTP server {self._where} refused the session: {exc.smtp_code} {_text(exc.smtp_error)}"
             )
             return {m.message_id: error for m in messages}
-        except smtplib.SMTPNotSupportedError as exc:  # no STARTTLS or no AUTH on offer
-            error = SmtpConnectionError(f"SMTP server {self._where} cannot be used: {_describe(exc)}")
+        except smtplib.SMTPNotSupportedError as exc:  # no STARTTLS or no AUTH on offer: the configuration's
+            error = SmtpConfigurationError(self._unsupported(exc))
             return {m.message_id: error for m in messages}
         except ssl.SSLError as exc:
             error = SmtpConnectionError(f"SMTP server {self._where}: TLS failed: {_describe(exc)}")

@@ -22,8 +22,9 @@ WITA = ZoneInfo("Asia/Makassar")
 
 @pytest.fixture
 def desk_dir(tmp_path: Path) -> Path:
-    """A folder holding config.toml (the shipped one, verbatim); var/ is created beside it."""
+    """A folder holding config.toml (the shipped one, verbatim) and the var/ folder its database goes in."""
     shutil.copy(ROOT / "config.toml", tmp_path / "config.toml")
+    (tmp_path / "var").mkdir()
     return tmp_path
 
 

@@ -176,7 +176,11 @@ def test_messages_over_the_limits_are_quarantined_whole(desk_dir: Path) -> None:
     # nothing of them was read, recorded or answered; the message within the limits went through
     assert conn.execute("select count(*) from requests").fetchone()[0] == 1
     assert conn.execute("select count(*) from ledger_entries where source like 'message:%'").fetchone()[0] == 0
-    assert not [m for m in sent_mail(desk_dir) if SENDER in m.to]
+    # the district is only asked, once for each, to send it again within the limits
+    to_sender = [m for m in sent_mail(desk_dir) if SENDER in m.to]
+    assert len(to_sender) == len(LIMIT_CASES)
+    assert all("belum dapat kami proses" in m.msg.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+               and "DISETUJUI" not in m.raw.decode(errors="replace") for m in to_sender)
     quarantined = list((desk_dir / "var" / "mail" / "inbox" / ".Quarantine" / "cur").iterdir())
     assert len(quarantined) == len(LIMIT_CASES)
     listing = run_quarantine_listing(desk_dir)
@@ -205,4 +209,6 @@ def test_quarantined_message_is_never_half_processed_on_replay(desk_dir: Path) -
     assert "Traceback" not in replay.stderr
     assert conn.execute("select status from messages").fetchall() == [("quarantined",)]
     assert conn.execute("select count(*) from requests").fetchone()[0] == 0
-    assert conn.execute("select count(*) from outbox").fetchone()[0] == 0
+    # only the notices of the first quarantine (operator, district); the replay adds none
+    assert sorted(p.split(":")[0] for (p,) in conn.execute("select purpose from outbox")) == [
+        "quarantined", "quarantined-sender"]

@@ -83,7 +83,13 @@ def test_broken_message_is_quarantined_and_the_run_goes_on(desk_dir: Path) -> No
     junk = desk_dir / "junk.eml"
     junk.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
     good = EXAMPLES / "01-bulungan-permohonan.eml"
-    assert mailbot(desk_dir, "import", str(junk), str(good)).returncode == 0
+    # `mailbot import` refuses it; junk that reaches the inbox some other way is quarantined
+    refused = mailbot(desk_dir, "import", str(junk), str(good))
+    assert refused.returncode == 1 and "not an email" in refused.stderr
+    from mailbot.transports.maildir import deliver
+
+    deliver(desk_dir / "var" / "mail" / "inbox", junk.read_bytes())
+    assert mailbot(desk_dir, "import", str(good)).returncode == 0
     result = mailbot(desk_dir, "run", "--once")
     assert result.returncode == 0, result.stderr
     assert "quarantined" in result.stdout
@@ -107,7 +113,7 @@ def test_parse_contract(desk_dir: Path) -> None:
         "kind": "request", "district": "65.01", "item": "ktp-el", "requested": 2000, "stock_on_hand": 750,
         "sender_known": True}
     human = mailbot(desk_dir, "parse", str(EXAMPLES / "01-bulungan-permohonan.eml"))
-    assert human.returncode == 0 and "2,000" in human.stdout
+    assert human.returncode == 0 and "2.000" in human.stdout and "2,000" not in human.stdout
     missing = mailbot(desk_dir, "parse", str(desk_dir / "nope.eml"), "--json")
     assert missing.returncode == 1 and len(missing.stderr.strip().splitlines()) == 1
     (desk_dir / "not-mail.eml").write_bytes(b"\x00\x01\x02 hello")

@@ -480,6 +480,7 @@ def desk_dir(tmp_path: Path) -> Iterator[Path]:
     shm = Path("/dev/shm")
     base = Path(tempfile.mkdtemp(prefix="mailbot-six-months-", dir=shm)) if shm.is_dir() else tmp_path
     shutil.copy(ROOT / "config.toml", base / "config.toml")
+    (base / "var").mkdir()
     yield base
     if base != tmp_path:
         shutil.rmtree(base, ignore_errors=True)

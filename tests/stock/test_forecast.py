@@ -147,3 +147,8 @@ def test_runway_without_use_is_unbounded() -> None:
     r = provincial_runway("kia", 20000, 0, [DistrictStock(100, 1000, 0)], TODAY, working_days=WEEKDAYS,
                           horizon_months=6)
     assert (r.months, r.runs_out_on, r.below_horizon) == (None, None, False)
+
+
+def test_add_working_days_never_overflows_the_calendar() -> None:
+    far = add_working_days(date(2026, 11, 27), 10**15, WEEKDAYS)
+    assert date(3000, 1, 1) < far < date(4100, 1, 1)

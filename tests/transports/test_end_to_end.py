@@ -129,7 +129,9 @@ def test_message_over_the_size_limit_is_quarantined_without_reply(
     big = district_request(4, size_padding=60_000)
     dovecot.append("INBOX", big)
     run_once(config, dovecot)
-    assert replies_to(smtp_server, DISTRICTS[4][2]) == []
+    # not read, not answered: the district is only asked to send it again smaller
+    [notice] = replies_to(smtp_server, DISTRICTS[4][2])
+    assert "ukurannya terlalu besar" in notice.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     assert [m.raw for m in dovecot.messages(dovecot.mailbox(QUARANTINE))] == [big]
     assert dovecot.count("INBOX") == 0
 

@@ -158,10 +158,20 @@ def test_nothing_listening_is_temporary() -> None:
 
 
 @pytest.mark.servers
-def test_starttls_required_but_not_offered_is_temporary(smtp_server: SmtpServer) -> None:
+def test_starttls_required_but_not_offered_is_permanent(smtp_server: SmtpServer) -> None:
     config = smtp_config(smtp_server, tls="starttls")
     results = SmtpSender(config).send_batch([reply(1)])
     error = results[reply(1).message_id]
-    assert isinstance(error, TemporaryDeliveryError)
-    assert "STARTTLS extension not supported" in str(error)
+    assert isinstance(error, PermanentDeliveryError) and not isinstance(error, TemporaryDeliveryError)
+    assert "does not offer STARTTLS" in str(error) and 'tls = "implicit"' in str(error)
+    assert smtp_server.messages == []
+
+
+@pytest.mark.servers
+def test_username_on_a_server_without_auth_is_permanent(smtp_server: SmtpServer) -> None:
+    config = smtp_config(smtp_server).model_copy(update={"username": "blangko", "password_env": "X"})
+    results = SmtpSender(config, password="secret").send_batch([reply(1)])
+    error = results[reply(1).message_id]
+    assert isinstance(error, PermanentDeliveryError) and not isinstance(error, TemporaryDeliveryError)
+    assert "offers no AUTH" in str(error) and "remove username" in str(error)
     assert smtp_server.messages == []

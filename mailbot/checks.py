@@ -1,0 +1,231 @@
+"""What `mailbot check-config` checks: offline (schedules, database, secrets, key combinations) and, on
+request, against the real servers (IMAP login and folders, the database, SMTP capabilities).
+
+Each problem is one line naming the key and saying what to do. `mailbot run` makes the offline
+checks before it starts.
+"""
+
+from __future__ import annotations
+
+import os
+import smtplib
+import ssl
+
+from sqlalchemy.engine import make_url
+
+from mailbot.config import Config, ImapInbox, MaildirInbox, MaildirOutbox, SmtpOutbox
+from mailbot.store.db import database_problem
+
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def cron_problem(expression: str) -> str | None:
+    """Why *expression* is not a five-field cron schedule, or None."""
+    from apscheduler.triggers.cron import CronTrigger
+
+    try:
+        CronTrigger.from_crontab(expression)
+    except ValueError as exc:
+        return f"{' '.join(str(exc).split())}"
+    return None
+
+
+def offline_problems(config: Config) -> list[str]:
+    """Everything wrong with *config* that can be seen without a network: one line each."""
+    problems: list[str] = []
+    for key, expression in (("alerts.check_cron", config.alerts.check_cron), ("digest.cron", config.digest.cron)):
+        problem = cron_problem(expression)
+        if problem:
+            problems.append(f'{key}: "{expression}" is not a cron schedule ({problem}); write five fields, '
+                            'e.g. "0 7 * * 1-5" for 07:00 on working days')
+    database = database_problem(config.database.url)
+    if database:
+        problems.append(database)
+    for key, env in (("inbox.password_env", getattr(config.inbox, "password_env", None)),
+                     ("outbox.password_env", getattr(config.outbox, "password_env", None))):
+        if env and not os.environ.get(env):
+            problems.append(f"{key}: the environment variable {env} is not set; export {env}=... before starting "
+                            "mailbot (for systemd: an EnvironmentFile)")
+    outbox = config.outbox
+    if isinstance(outbox, SmtpOutbox):
+        if outbox.username and not outbox.password_env:
+            problems.append("outbox: username is set but password_env is not; name the variable holding "
+                            "the SMTP password, or remove username")
+        if outbox.password_env and not outbox.username:
+            problems.append("outbox: password_env is set but username is not; add the SMTP username")
+        if outbox.tls == "none" and outbox.host not in LOOPBACK:
+            problems.append(f'outbox.tls: "none" sends passwords and mail in clear text to {outbox.host}; '
+                            'use "starttls" or "implicit" (or a server on loopback)')
+    inbox = config.inbox
+    if isinstance(inbox, ImapInbox):
+        if inbox.tls == "none" and inbox.host not in LOOPBACK:
+            problems.append(f'inbox.tls: "none" sends the password in clear text to {inbox.host}; '
+                            'use "implicit" or "starttls" (or a server on loopback)')
+        folders = {"folder": inbox.folder, "processed_folder": inbox.processed_folder,
+                   "quarantine_folder": inbox.quarantine_folder}
+        if len(set(folders.values())) < len(folders):
+            problems.append("inbox: folder, processed_folder and quarantine_folder must be three different folders")
+    if isinstance(inbox, MaildirInbox) and isinstance(outbox, MaildirOutbox) and inbox.path == outbox.path:
+        problems.append("inbox.path and outbox.path are the same folder; replies would be read as mail")
+    return problems
+
+
+def summary(config: Config) -> str:
+    """One line: which mailbox, which server, which database."""
+    inbox = config.inbox
+    where_in = (f"Maildir {inbox.path}" if isinstance(inbox, MaildirInbox)
+                else f"IMAP {inbox.username}@{inbox.host}:{inbox.port or (993 if inbox.tls == 'implicit' else 143)}"
+                     f"/{inbox.folder}")
+    outbox = config.outbox
+    where_out = (f"Maildir {outbox.path}" if isinstance(outbox, MaildirOutbox)
+                 else f"SMTP {outbox.host}:{outbox.port or {'implicit': 465, 'starttls': 587, 'none': 25}[outbox.tls]}")
+    url = make_url(config.database.url)
+    database = (f"SQLite {url.database}" if url.get_backend_name() == "sqlite"
+                else f"PostgreSQL {url.host or 'localhost'}/{url.database}")
+    return (f"mailbox: {where_in}; sending through: {where_out}; database: {database}; "
+            f"{len(config.districts)} districts")
+
+
+# --- against the servers -------------------------------------------------------------------------
+
+def connect_problems(config: Config) -> tuple[list[str], list[str]]:
+    """Log in to IMAP and look at the folders, open the database, ask SMTP for its capabilities.
+
+    Returns (problems, what was found fine), one line each.
+    """
+    problems: list[str] = []
+    fine: list[str] = []
+    for check in (_check_database, _check_imap, _check_smtp):
+        problem, note = check(config)
+        if problem:
+            problems.append(problem)
+        elif note:
+            fine.append(note)
+    return problems, fine
+
+
+def _check_database(config: Config) -> tuple[str | None, str | None]:
+    from mailbot.errors import MailbotError
+    from mailbot.store.db import HEAD_REVISION, current_revision, make_engine
+
+    try:
+        engine = make_engine(config.database.url)
+    except MailbotError as exc:
+        return str(exc), None
+    try:
+        revision = current_revision(engine)
+    except MailbotError as exc:
+        return f"database: {exc}", None
+    except Exception as exc:  # noqa: BLE001 - a driver error of any kind: one line
+        return f"database: cannot open it: {' '.join(str(exc).split())[:200]}", None
+    finally:
+        engine.dispose()
+    if revision is None:
+        return None, "database: opens; it is new (mailbot migrate, or the first start, creates the tables)"
+    if revision != HEAD_REVISION:
+        return None, f"database: opens; schema {revision}, upgraded to {HEAD_REVISION} by mailbot migrate or at start"
+    return None, f"database: opens; schema {revision} is current"
+
+
+def _check_imap(config: Config) -> tuple[str | None, str | None]:
+    inbox = config.inbox
+    if isinstance(inbox, MaildirInbox):
+        if inbox.path.exists() and not inbox.path.is_dir():
+            return f"inbox.path: {inbox.path} is a file, not a Maildir folder", None
+        return None, f"inbox: Maildir {inbox.path}" + ("" if inbox.path.is_dir() else " (created on first use)")
+    from imapclient import IMAPClient, SocketTimeout
+    from imapclient.exceptions import IMAPClientError, LoginError
+
+    from mailbot.transports.tls import client_context
+
+    port = inbox.port or (993 if inbox.tls == "implicit" else 143)
+    where = f"{inbox.host}:{port}"
+    password = os.environ.get(inbox.password_env)
+    if not password:
+        return f"inbox.password_env: the environment variable {inbox.password_env} is not set", None
+    context = (client_context(verify_certificate=inbox.verify_certificate, ca_file=inbox.ca_file)
+               if inbox.tls != "none" else None)
+    try:
+        client = IMAPClient(inbox.host, port=port, ssl=inbox.tls == "implicit", ssl_context=context,
+                            timeout=SocketTimeout(connect=inbox.connect_timeout_seconds,
+                                                  read=inbox.read_timeout_seconds))
+    except (OSError, IMAPClientError) as exc:
+        return f"inbox: cannot reach the IMAP server {where}: {_why(exc)}; check inbox.host, port and tls", None
+    try:
+        if inbox.tls == "starttls":
+            client.starttls(context)
+        client.login(inbox.username, password)
+        delimiter = next((d.decode() if isinstance(d, bytes) else d for _f, d, _n in client.list_folders("", "")
+                          if d), "/")
+        missing = [name for name in (inbox.folder,) if not client.folder_exists(name.replace("/", delimiter))]
+        later = [name for name in (inbox.processed_folder, inbox.quarantine_folder)
+                 if not client.folder_exists(name.replace("/", delimiter))]
+    except LoginError as exc:
+        return (f"inbox: the IMAP server {where} refused the login of {inbox.username} ({_why(exc)}); "
+                f"check inbox.username and the password in {inbox.password_env}"), None
+    except (OSError, IMAPClientError, ssl.SSLError) as exc:
+        return f"inbox: IMAP server {where}: {_why(exc)}", None
+    finally:
+        try:
+            client.logout()
+        except Exception:  # noqa: BLE001 - closing a connection that failed already
+            pass
+    if missing:
+        return f"inbox.folder: the IMAP folder {missing[0]!r} does not exist on {where}", None
+    note = f"inbox: IMAP login as {inbox.username} on {where} works, folder {inbox.folder} exists"
+    if later:
+        note += f"; {' and '.join(later)} will be created on first use"
+    return None, note
+
+
+def _check_smtp(config: Config) -> tuple[str | None, str | None]:
+    outbox = config.outbox
+    if isinstance(outbox, MaildirOutbox):
+        return None, f"outbox: Maildir {outbox.path}"
+    from mailbot.transports.tls import client_context
+
+    port = outbox.port or {"implicit": 465, "starttls": 587, "none": 25}[outbox.tls]
+    where = f"{outbox.host}:{port}"
+    context = client_context(verify_certificate=outbox.verify_certificate, ca_file=outbox.ca_file)
+    try:
+        if outbox.tls == "implicit":
+            connection: smtplib.SMTP = smtplib.SMTP_SSL(outbox.host, port, timeout=outbox.timeout_seconds,
+                                                        context=context)
+        else:
+            connection = smtplib.SMTP(outbox.host, port, timeout=outbox.timeout_seconds)
+    except (OSError, smtplib.SMTPException) as exc:
+        return f"outbox: cannot reach the SMTP server {where}: {_why(exc)}; check outbox.host, port and tls", None
+    try:
+        connection.ehlo()
+        if outbox.tls == "starttls":
+            if not connection.has_extn("starttls"):
+                return (f'outbox.tls: the SMTP server {where} does not offer STARTTLS; use tls = "implicit" '
+                        "(usually port 465) or the server's submission port"), None
+            connection.starttls(context=context)
+            connection.ehlo()
+        offered = sorted(connection.esmtp_features)
+        if outbox.username:
+            if not connection.has_extn("auth"):
+                return (f"outbox.username: the SMTP server {where} offers no AUTH (login), so username "
+                        f"{outbox.username} cannot be used; remove username and password_env, or use the "
+                        "server's submission port"), None
+            password = os.environ.get(outbox.password_env or "")
+            if password:
+                try:
+                    connection.login(outbox.username, password)
+                except smtplib.SMTPAuthenticationError as exc:
+                    return (f"outbox: the SMTP server {where} refused the login of {outbox.username} "
+                            f"({exc.smtp_code}); check the password in {outbox.password_env}"), None
+    except (OSError, smtplib.SMTPException, ssl.SSLError) as exc:
+        return f"outbox: SMTP server {where}: {_why(exc)}", None
+    finally:
+        try:
+            connection.quit()
+        except Exception:  # noqa: BLE001
+            connection.close()
+    return None, f"outbox: SMTP server {where} answers (offers {', '.join(offered).upper() or 'nothing'})"
+
+
+def _why(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text or type(exc).__name__

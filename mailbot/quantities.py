@@ -1,0 +1,84 @@
+"""The one reader of quantities typed by people: "2.000", "2000", "2 ribu", "2rb", "1,5 ribu" (pure).
+
+The operator's command-line arguments and the managers' "SETUJU 1.500" both go through
+parse_quantity, so one text means one number everywhere. In Indonesian "." groups thousands and
+"," is a decimal comma: "2,000" and "1,5" could be read two ways and are refused with a hint.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.errors import QuantityError
+
+_QUANTITY_RE = re.compile(
+    r"(?P<sign>[-\u2212+])?\s*(?P<num>\d+(?:[.,]\d+)*)(?:\s*(?P<thousand>ribu|rb)(?![^\W\d_]))?",
+    re.IGNORECASE,
+)
+_DOT_GROUPED_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_COMMA_GROUPED_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
+# More digits than any stock could have: refused before int() builds a giant number.
+MAX_DIGITS = 15
+
+
+def quantity_pattern() -> re.Pattern[str]:
+    """The pattern of one quantity, for finding it at the start of a longer line (a manager's reply)."""
+    return _QUANTITY_RE
+
+
+def parse_quantity(text: str, *, signed: bool = False, maximum: int | None = None) -> int:
+    """The number of pieces *text* means, or QuantityError.
+
+    signed: a change that may be negative ("-500" for `mailbot adjust`); otherwise the number must
+    be above zero. maximum: the largest magnitude accepted.
+
+    >>> parse_quantity("2.000"), parse_quantity("2 ribu"), parse_quantity("2rb"), parse_quantity("1,5 ribu")
+    (2000, 2000, 2000, 1500)
+    >>> parse_quantity("2,000")
+    Traceback (most recent call last):
+    ...
+    mailbot.errors.QuantityError: "2,000" is ambiguous: "," is a decimal comma in Indonesian; write 2.000 or 2000
+    """
+    shown = " ".join(text.split())
+    m = _QUANTITY_RE.fullmatch(shown)
+    if m is None:
+        raise QuantityError("invalid", f'"{shown}" is not a number of pieces; write it like 2.000, 2000 or 2 ribu')
+    num = m["num"]
+    if len(num.replace(".", "").replace(",", "")) > MAX_DIGITS:
+        raise QuantityError("too_large", f'"{shown}" is far too large a number of pieces')
+    if m["thousand"]:
+        # "1,5 ribu": here the comma can only be a decimal comma, and dots group thousands.
+        whole, _, fraction = num.partition(",")
+        if "," in fraction or len(fraction) > 3 or ("." in whole and not _DOT_GROUPED_RE.fullmatch(whole)):
+            raise QuantityError("invalid", f'"{shown}" is not a number of pieces; write it like 1,5 ribu or 1.500')
+        value = int(whole.replace(".", "")) * 1000 + (int(fraction.ljust(3, "0")) if fraction else 0)
+    elif num.isdigit():
+        value = int(num)
+    elif _DOT_GROUPED_RE.fullmatch(num):
+        value = int(num.replace(".", ""))
+    elif _COMMA_GROUPED_RE.fullmatch(num):
+        raise QuantityError("ambiguous", f'"{shown}" is ambiguous: "," is a decimal comma in Indonesian; '
+                                         f'write {num.replace(",", ".")} or {num.replace(",", "")}')
+    elif re.fullmatch(r"\d+,\d{1,2}", num):
+        whole, fraction = num.split(",")
+        thousands = format_number(int(whole) * 1000 + int(fraction.ljust(3, "0")))
+        raise QuantityError("ambiguous", f'"{shown}" is ambiguous: pieces are whole numbers; '
+                                         f'write {thousands} or "{num} ribu" if you mean thousands')
+    else:
+        raise QuantityError("invalid", f'"{shown}" is not a whole number of pieces; write it like 2.000 or 2000')
+    negative = m["sign"] in ("-", "\u2212")
+    if negative and not signed:
+        raise QuantityError("not_positive", f'"{shown}": the quantity must be above zero')
+    if value == 0:
+        raise QuantityError("not_positive", f'"{shown}": the quantity must be above zero' if not signed
+                            else f'"{shown}": the change must not be zero')
+    if maximum is not None and value > maximum:
+        raise QuantityError("too_large", f'"{shown}" is more than the most one movement may be '
+                                         f"({format_number(maximum)}, [stock] max_quantity_per_movement)")
+    return -value if negative else value
+
+
+def format_number(value: int) -> str:
+    from mailbot.indonesian import number
+
+    return number(value)

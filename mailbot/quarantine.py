@@ -1,0 +1,85 @@
+"""A quarantined message is told: to the operator always, to its district sender when the fix is theirs;
+and the operator may dismiss it with a reason."""
+
+from __future__ import annotations
+
+import email.parser
+import email.policy
+from email.message import Message as EmailMessage
+
+from sqlalchemy.orm import Session
+
+from mailbot.app import Desk
+from mailbot.errors import InvalidAction
+from mailbot.guards.limits import LimitViolation, check_limits
+from mailbot.outgoing import ReplyTo, reply_subject
+from mailbot.reader.automated import header_reasons
+from mailbot.store import repo
+from mailbot.store.schema import Message
+from mailbot.transports.base import IncomingMessage
+
+# Limits a district can stay within by sending again differently (fewer or smaller attachments).
+SENDER_FIXABLE = ("message_bytes", "attachments", "attachment_bytes")
+
+
+def violation(desk: Desk, incoming: IncomingMessage) -> LimitViolation | None:
+    """The input limit the message went over, if that is why it was quarantined."""
+    g = desk.config.guards
+    if incoming.raw is None:
+        return LimitViolation("message_bytes", incoming.size, g.max_message_bytes) if incoming.too_big_reason else None
+    return check_limits(incoming.raw, max_message_bytes=g.max_message_bytes, max_attachments=g.max_attachments,
+                        max_attachment_bytes=g.max_attachment_bytes)
+
+
+def tell(session: Session, desk: Desk, row: Message, incoming: IncomingMessage) -> None:
+    """Queue the notices for a newly quarantined *row*: the operator's, and the district sender's when
+    the reason is a size or attachment limit (never to automated mail)."""
+    from mailbot.outgoing import queue
+
+    operator = desk.config.office.operator or desk.config.office.managers[0]
+    over = violation(desk, incoming)
+    district = _district_of(desk, row.sender)
+    headers = _headers(incoming.raw or incoming.headers)
+    told_sender = (over is not None and over.limit in SENDER_FIXABLE and district is not None
+                   and headers is not None and not header_reasons(headers, desk.config.own_addresses))
+    queue(session, desk, purpose=f"quarantined:{row.id}", category="notice", template="notice_quarantined",
+          to=[operator], context={"message_pk": row.id, "sender": row.sender or "-",
+                                  "message_subject": row.subject or "-", "error": row.error or "",
+                                  "district_name": district.name if district else None, "told_sender": told_sender})
+    if told_sender and over is not None and district is not None and row.sender:
+        queue(session, desk, purpose=f"quarantined-sender:{row.id}", category="reply",
+              template="reply_quarantined", to=[row.sender], subject=reply_subject(row.subject or "", None),
+              reply_to=ReplyTo.answering(row.message_id),
+              context={"district_name": district.name, "limit": over.limit, "actual": over.actual,
+                       "maximum": over.maximum, "part": over.part, "message_subject": row.subject or ""})
+
+
+def dismiss(desk: Desk, message_pk: int, reason: str, *, actor: str) -> None:
+    """Take a quarantined message off the quarantine list, keeping it and the reason on record."""
+    if not reason.strip():
+        raise InvalidAction("a dismissal needs a reason: --reason TEXT")
+    with desk.sessions.begin() as session:
+        row = session.get(Message, message_pk)
+        if row is None:
+            raise InvalidAction(f"no stored message {message_pk}; see `mailbot quarantine`")
+        if row.status != "quarantined":
+            raise InvalidAction(f"message {message_pk} is {row.status}, not quarantined")
+        row.status = "dismissed"
+        repo.audit(session, at=desk.now(), actor=actor, action="dismiss", target=f"message:{message_pk}",
+                   details={"reason": reason, "error": row.error})
+
+
+def _district_of(desk: Desk, sender: str | None):  # type: ignore[no-untyped-def]
+    if not sender:
+        return None
+    address = sender.lower()
+    return next((d for d in desk.config.districts if address in d.senders), None)
+
+
+def _headers(raw: bytes | None) -> EmailMessage | None:
+    if not raw:
+        return None
+    try:
+        return email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw[:65536])
+    except Exception:  # noqa: BLE001 - a message that already failed; no notice rather than a second failure
+        return None

@@ -1,0 +1,83 @@
+"""`mailbot check-config` (and the start of `mailbot run`) refuse, in one line each, what would fail later."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.desk.conftest import mailbot
+
+IMAP_INBOX = ('[inbox]\nkind = "imap"\nhost = "127.0.0.1"\nport = 1\ntls = "none"\nusername = "u"\n'
+              'password_env = "MAILBOT_TEST_NO_SUCH_VARIABLE"\n\n')
+
+
+def _imap_inbox(text: str) -> str:
+    return text[:text.index("[inbox]")] + IMAP_INBOX + text[text.index("[outbox]"):]
+
+
+def _smtp_outbox(lines: str) -> Callable[[str], str]:
+    def edit(text: str) -> str:
+        return text[:text.index("[outbox]")] + f'[outbox]\nkind = "smtp"\n{lines}\n\n' + text[text.index("[run]"):]
+    return edit
+
+
+BROKEN: list[tuple[str, Callable[[str], str], str]] = [
+    ("cron-words", lambda s: s.replace('cron = "0 7 * * 1-5"', 'cron = "jam 7 pagi"'),
+     'digest.cron: "jam 7 pagi" is not a cron schedule'),
+    ("cron-minute-61", lambda s: s.replace('check_cron = "0 * * * *"', 'check_cron = "61 * * * *"'),
+     'alerts.check_cron: "61 * * * *" is not a cron schedule'),
+    ("mysql", lambda s: s.replace('url = "sqlite:///var/mailbot.db"', 'url = "mysql://u@db/mailbot"'),
+     "database.url: mysql is not supported; use sqlite:///PATH or postgresql"),
+    ("missing-folder", lambda s: s.replace("sqlite:///var/mailbot.db", "sqlite:///vra/mailbot.db"),
+     "vra does not exist; create it (mkdir -p"),
+    ("path-under-a-file", lambda s: s.replace("sqlite:///var/mailbot.db", "sqlite:///config.toml/mailbot.db"),
+     "config.toml is a file, not a folder"),
+    ("password-env-unset", _imap_inbox,
+     "inbox.password_env: the environment variable MAILBOT_TEST_NO_SUCH_VARIABLE is not set"),
+    ("misspelt-kind-value", lambda s: s.replace('kind = "maildir"\n# Maildir', 'kind = "imapp"\n# Maildir', 1),
+     "inbox.kind: 'imapp' is not one of maildir, imap (did you mean 'imap'?)"),
+    ("misspelt-kind-key", lambda s: s.replace('kind = "maildir"\n# Maildir', 'knd = "maildir"\n# Maildir', 1),
+     "inbox.kind: required key is missing ('knd' is not a key here: did you mean 'kind'?)"),
+    ("smtp-username-without-password", _smtp_outbox('host = "127.0.0.1"\nusername = "blangko"'),
+     "outbox: username is set but password_env is not"),
+    ("smtp-clear-text", _smtp_outbox('host = "smtp.kaltaraprov.example"\ntls = "none"'),
+     'outbox.tls: "none" sends passwords and mail in clear text'),
+]
+
+
+@pytest.mark.parametrize(("edit", "expected"), [(e, x) for _, e, x in BROKEN], ids=[i for i, _, _ in BROKEN])
+def test_check_config_refuses_in_one_line(desk_dir: Path, edit: Callable[[str], str], expected: str) -> None:
+    path = desk_dir / "config.toml"
+    original = path.read_text()
+    path.write_text(edit(original))
+    assert path.read_text() != original
+    for command in (("check-config",), ("run", "--once")):
+        result = mailbot(desk_dir, *command)
+        assert result.returncode == 2, (command, result.stdout, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and expected in lines[0], result.stderr
+        assert "Traceback" not in result.stderr
+    assert not (desk_dir / "var" / "mailbot.db").exists(), "nothing may start on a broken configuration"
+
+
+def test_every_problem_gets_its_line(desk_dir: Path) -> None:
+    path = desk_dir / "config.toml"
+    text = path.read_text().replace('cron = "0 7 * * 1-5"', 'cron = "jam 7 pagi"')
+    path.write_text(text.replace('check_cron = "0 * * * *"', 'check_cron = "61 * * * *"'))
+    result = mailbot(desk_dir, "check-config")
+    assert result.returncode == 2
+    assert [line.split(":")[2].strip() for line in result.stderr.strip().splitlines()] == [
+        "alerts.check_cron", "digest.cron"]
+
+
+def test_a_good_configuration_says_what_it_uses(desk_dir: Path) -> None:
+    result = mailbot(desk_dir, "check-config")
+    assert result.returncode == 0, result.stderr
+    line = result.stdout.strip()
+    assert line.startswith("ok: mailbox: Maildir ") and "sending through: Maildir" in line
+    assert f"database: SQLite {desk_dir / 'var' / 'mailbot.db'}" in line
+    ran = mailbot(desk_dir, "run", "--once")
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stderr.startswith("mailbot 0.1.0: mailbox: Maildir ") and len(ran.stderr.splitlines()) == 1

@@ -1,0 +1,82 @@
+"""Running it for real: the systemd unit, `mailbot backup` while the service runs, `mailbot migrate`."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.desk.conftest import EXAMPLES, ROOT, mailbot
+
+UNIT = ROOT / "deploy" / "mailbot.service"
+
+
+def test_systemd_unit_restarts_on_failure_and_stops_with_sigterm(tmp_path: Path) -> None:
+    text = UNIT.read_text()
+    settings = dict(line.split("=", 1) for line in text.splitlines() if "=" in line and not line.startswith("#"))
+    assert settings["ExecStart"].endswith("/.venv/bin/mailbot run")
+    assert settings["Restart"] == "on-failure" and settings["KillSignal"] == "SIGTERM"
+    assert settings["WantedBy"] == "multi-user.target" and settings["StandardError"] == "journal"
+    assert settings["RestartPreventExitStatus"] == "2", "a configuration error is not restarted in a loop"
+    if shutil.which("systemd-analyze") is None:
+        pytest.skip("systemd-analyze is not installed")
+    local = tmp_path / "mailbot.service"
+    local.write_text(text.replace("/opt/mailbot", str(ROOT)))
+    verify = subprocess.run(["systemd-analyze", "verify", str(local)], capture_output=True, text=True, timeout=60)
+    problems = [line for line in verify.stderr.splitlines() if "mailbot.service" in line
+                and "User=" not in line and "Group=" not in line]
+    assert problems == [], verify.stderr
+
+
+def test_backup_while_the_service_runs(desk_dir: Path) -> None:
+    assert mailbot(desk_dir, "import", *map(str, sorted(EXAMPLES.glob("*.eml")))).returncode == 0
+    service = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), "run"],
+                               cwd=desk_dir, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while not (desk_dir / "var" / "mailbot.db").exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        copies = []
+        for i in range(3):
+            target = desk_dir / f"copy{i}.db"
+            result = mailbot(desk_dir, "backup", str(target))
+            assert result.returncode == 0, result.stderr
+            assert f"database copied to {target}" in result.stdout
+            copies.append(target)
+            time.sleep(2)
+    finally:
+        service.send_signal(signal.SIGTERM)
+        service.communicate(timeout=60)
+    for copy in copies:
+        db = sqlite3.connect(copy)
+        assert db.execute("pragma integrity_check").fetchone() == ("ok",)
+        assert db.execute("select version_num from alembic_version").fetchone() is not None
+    counts = [sqlite3.connect(c).execute("select count(*) from messages").fetchone()[0] for c in copies]
+    assert counts == sorted(counts) and counts[-1] <= 12, counts
+    final = mailbot(desk_dir, "backup", str(desk_dir / "final.db"))
+    assert final.returncode == 0, final.stderr
+    assert sqlite3.connect(desk_dir / "final.db").execute("select count(*) from messages").fetchone()[0] == 12
+    again = mailbot(desk_dir, "backup", str(copies[0]))
+    assert again.returncode == 1 and "exists already" in again.stderr
+
+
+def test_backup_of_postgresql_names_pg_dump(desk_dir: Path) -> None:
+    path = desk_dir / "config.toml"
+    path.write_text(path.read_text().replace("sqlite:///var/mailbot.db", "postgresql+psycopg://mailbot@db.example/mailbot"))
+    result = mailbot(desk_dir, "backup", str(desk_dir / "x.dump"))
+    assert result.returncode == 1
+    assert "use pg_dump" in result.stderr and "pg_dump -Fc -f" in result.stderr
+
+
+def test_migrate_creates_and_then_finds_the_schema_current(desk_dir: Path) -> None:
+    first = mailbot(desk_dir, "migrate")
+    assert first.returncode == 0, first.stderr
+    assert "upgraded from none (new database) to 0001" in first.stdout
+    second = mailbot(desk_dir, "migrate")
+    assert second.returncode == 0 and "database schema is current (0001)" in second.stdout

@@ -1,0 +1,98 @@
+"""Intake refuses what is not mail; a quarantined message is told, can be dismissed, and is left out of reread."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import sqlite3
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from tests.desk.conftest import mailbot, outbox_files
+
+BULUNGAN = "disdukcapil@bulungankab.example"
+OPERATOR = "operator.blangko@disdukcapil.kaltaraprov.example"
+
+
+def _with_attachments(sender: str, count: int, *, mid: str) -> bytes:
+    msg = EmailMessage()
+    msg["From"], msg["To"] = sender, "blangko@disdukcapil.kaltaraprov.example"
+    msg["Subject"], msg["Message-ID"] = "Laporan harian dan foto kegiatan", f"<{mid}@bulungankab.example>"
+    msg["Date"] = "Fri, 27 Nov 2026 09:00:00 +0800"
+    msg.set_content("Dengan hormat, terlampir laporan harian. Sisa blangko 812 keping.")
+    for i in range(count):
+        msg.add_attachment(b"\xff\xd8\xff" + bytes(200), maintype="image", subtype="jpeg", filename=f"foto{i}.jpg")
+    return msg.as_bytes()
+
+
+def _sent(desk_dir: Path) -> list[email.message.EmailMessage]:
+    return [email.message_from_bytes(p.read_bytes(), policy=email.policy.default)  # type: ignore[misc]
+            for p in outbox_files(desk_dir)]
+
+
+@pytest.mark.parametrize("what", ["text", "binary"])
+def test_import_refuses_what_is_not_mail(desk_dir: Path, what: str) -> None:
+    path = desk_dir / "catatan.txt"
+    if what == "text":
+        path.write_text("Catatan rapat: stok blangko 2.000 keping\n")
+    else:
+        path.write_bytes(Path("/usr/bin/ls").read_bytes())
+    good = desk_dir / "good.eml"
+    good.write_bytes(_with_attachments(BULUNGAN, 0, mid="good"))
+    result = mailbot(desk_dir, "import", str(good), str(path))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "catatan.txt: " in lines[0] and "not an email" in lines[0], result.stderr
+    assert "nothing was delivered" in lines[0]
+    assert not list((desk_dir / "var" / "mail" / "inbox" / "new").glob("*")), "all or nothing"
+
+
+def test_too_many_attachments_tells_operator_and_district(desk_dir: Path) -> None:
+    (desk_dir / "a.eml").write_bytes(_with_attachments(BULUNGAN, 12, mid="foto12"))
+    (desk_dir / "b.eml").write_bytes(_with_attachments("orang@luar.example", 12, mid="luar12"))
+    assert mailbot(desk_dir, "import", str(desk_dir / "a.eml"), str(desk_dir / "b.eml")).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    sent = _sent(desk_dir)
+    to_operator = [m for m in sent if m["To"] == OPERATOR]
+    assert len(to_operator) == 2, "the operator hears of both"
+    assert all(m["Subject"].startswith("Email dikarantina: ") for m in to_operator)
+    assert any("mailbot quarantine dismiss" in m.get_body(("plain",)).get_content() for m in to_operator)
+    to_district = [m for m in sent if m["To"] == BULUNGAN]
+    assert len(to_district) == 1, "the district can fix it; the unknown sender is not answered"
+    text = to_district[0].get_body(("plain",)).get_content()
+    assert "Yth. Bapak/Ibu Operator Disdukcapil Kabupaten Bulungan" in text
+    assert "lampirannya terlalu banyak (12 berkas; paling banyak 10 berkas per email)" in text
+    assert "Mohon kirim ulang" in text
+    assert to_district[0]["In-Reply-To"] == "<foto12@bulungankab.example>"
+    # a second run tells no one again
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    assert len(_sent(desk_dir)) == len(sent)
+
+
+def test_dismiss_and_reread(desk_dir: Path) -> None:
+    (desk_dir / "a.eml").write_bytes(_with_attachments(BULUNGAN, 12, mid="foto12"))
+    (desk_dir / "ok.eml").write_bytes(_with_attachments(BULUNGAN, 0, mid="ok"))
+    assert mailbot(desk_dir, "import", str(desk_dir / "a.eml"), str(desk_dir / "ok.eml")).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    db = sqlite3.connect(desk_dir / "var" / "mailbot.db")
+    (qid,) = db.execute("select id from messages where status = 'quarantined'").fetchone()
+
+    plain = mailbot(desk_dir, "reread")
+    assert plain.returncode == 0 and "1 stored message(s) re-read: no differences." in plain.stdout, plain.stdout
+    everything = mailbot(desk_dir, "reread", "--include-quarantined")
+    assert everything.returncode == 0 and "of 2 message(s) would be read differently" in everything.stdout
+
+    listed = mailbot(desk_dir, "quarantine")
+    assert f"│ {qid} " in listed.stdout
+    no_reason = mailbot(desk_dir, "quarantine", "dismiss", str(qid), "--reason", " ")
+    assert no_reason.returncode == 1 and "needs a reason" in no_reason.stderr
+    dismissed = mailbot(desk_dir, "quarantine", "dismiss", str(qid), "--reason", "foto kegiatan, bukan laporan")
+    assert dismissed.returncode == 0, dismissed.stderr
+    assert f"│ {qid} " not in mailbot(desk_dir, "quarantine").stdout
+    assert db.execute("select status from messages where id = ?", (qid,)).fetchone() == ("dismissed",)
+    assert "foto kegiatan, bukan laporan" in db.execute(
+        "select details from audit where action = 'dismiss'").fetchone()[0]
+    again = mailbot(desk_dir, "quarantine", "dismiss", str(qid), "--reason", "x")
+    assert again.returncode == 1 and "is dismissed, not quarantined" in again.stderr

@@ -1,0 +1,132 @@
+"""Quantities the operator types: read as Indonesian, within bounds, unusual approvals confirmed or forced."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from mailbot.quantities import QuantityError, parse_quantity
+from tests.desk.conftest import EXAMPLES, mailbot
+
+
+def _province(db_path: Path) -> int:
+    db = sqlite3.connect(db_path)
+    return db.execute("select sum(on_hand) from ledger_entries where item = 'ktp-el' and location = 'province'"
+                      ).fetchone()[0]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2.000", 2000), ("2000", 2000), ("2 ribu", 2000), ("2rb", 2000), ("2 RB", 2000), ("1,5 ribu", 1500),
+    ("10.000", 10000), ("1.500.000", 1500000),
+])
+def test_quantities_read_as_indonesian(text: str, expected: int) -> None:
+    assert parse_quantity(text) == expected
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("2,000", "ambiguous"), ("1,5", "ambiguous"), ("1.5", "invalid"), ("15.00", "invalid"), ("dua", "invalid"),
+    ("0", "not_positive"), ("-500", "not_positive"), ("9" * 40, "too_large"),
+])
+def test_quantities_refused(text: str, code: str) -> None:
+    with pytest.raises(QuantityError) as caught:
+        parse_quantity(text)
+    assert caught.value.code == code
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(("typed", "recorded"), [("10.000", 10000), ("10 ribu", 10000), ("10000", 10000)])
+def test_supply_receive_reads_dots_as_thousands(desk_dir: Path, typed: str, recorded: int) -> None:
+    result = mailbot(desk_dir, "supply", "receive", typed, "--note", "BAST")
+    assert result.returncode == 0, result.stderr
+    assert "10.000" in result.stdout
+    assert _province(desk_dir / "var" / "mailbot.db") == 66000 + recorded
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (("supply", "receive", "2,000"), "ambiguous"),
+    (("supply", "receive", "1,5"), "ambiguous"),
+    (("supply", "receive", "1000000000000"), "max_quantity_per_movement"),
+    (("supply", "receive", "-500"), "mailbot adjust province -500"),
+    (("adjust", "65.04", "-500000", "--reason", "hilang"), "max_quantity_per_movement"),
+    (("adjust", "65.04", "-2.600", "--reason", "hilang"), "would go below zero (65.04 has 2.500"),
+    (("adjust", "65.04", "0", "--reason", "hilang"), "must not be zero"),
+])
+def test_bad_quantities_are_one_clear_line(desk_dir: Path, args: tuple[str, ...], words: str) -> None:
+    result = mailbot(desk_dir, *args)
+    assert result.returncode == 1, result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0], result.stderr
+    assert "No such option" not in result.stderr and "Traceback" not in result.stderr
+    assert mailbot(desk_dir, "status").returncode == 0
+    assert _province(desk_dir / "var" / "mailbot.db") == 66000
+
+
+def test_negative_adjustment_is_an_argument_not_an_option(desk_dir: Path) -> None:
+    result = mailbot(desk_dir, "adjust", "65.04", "-500", "--reason", "rusak")
+    assert result.returncode == 0, result.stderr
+    assert "-500 ktp-el at 65.04" in result.stdout
+
+
+def test_a_huge_stock_cannot_break_status_or_digest(desk_dir: Path) -> None:
+    path = desk_dir / "config.toml"
+    path.write_text(path.read_text().replace('"ktp-el" = 66000', '"ktp-el" = 1000000000000'))
+    status = mailbot(desk_dir, "status")
+    assert status.returncode == 0, status.stderr
+    assert "1.000.000.000.000 on hand" in status.stdout
+    digest = mailbot(desk_dir, "digest", "--print")
+    assert digest.returncode == 0, digest.stderr
+
+
+@pytest.fixture
+def held_desk(desk_dir: Path) -> Path:
+    """The sample inbox processed: BLK-2026-0003 (Nunukan asks 8.000, needs 1.500) waits for a manager."""
+    assert mailbot(desk_dir, "import", *map(str, sorted(EXAMPLES.glob("*.eml")))).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    db = sqlite3.connect(desk_dir / "var" / "mailbot.db")
+    assert db.execute("select state, requested, approved from requests where reference = 'BLK-2026-0003'"
+                      ).fetchone() == ("held", 8000, 1500)
+    return desk_dir
+
+
+def _request(desk_dir: Path, reference: str) -> tuple[str, int]:
+    db = sqlite3.connect(desk_dir / "var" / "mailbot.db")
+    return db.execute("select state, approved from requests where reference = ?", (reference,)).fetchone()
+
+
+def test_approve_above_the_need_asks_for_force_and_records_the_reason(held_desk: Path) -> None:
+    refused = mailbot(held_desk, "approve", "BLK-2026-0003", "--quantity", "2.000")
+    assert refused.returncode == 1
+    assert "approving 2.000 is more than the 1.500 the district needs" in refused.stderr
+    assert "--force --reason" in refused.stderr
+    assert _request(held_desk, "BLK-2026-0003") == ("held", 1500)
+
+    forced = mailbot(held_desk, "approve", "BLK-2026-0003", "--quantity", "2.000", "--force",
+                     "--reason", "rapat pimpinan 4 Desember")
+    assert forced.returncode == 0, forced.stderr
+    assert _request(held_desk, "BLK-2026-0003") == ("approved", 2000), "2.000 is two thousand, never 2"
+    db = sqlite3.connect(held_desk / "var" / "mailbot.db")
+    note = db.execute("select note from decisions where outcome = 'approve' order by id desc").fetchone()[0]
+    assert "rapat pimpinan 4 Desember" in note and "needs" in note
+
+
+def test_approve_into_the_reserve_and_beyond_free_stock(held_desk: Path) -> None:
+    into_reserve = mailbot(held_desk, "approve", "BLK-2026-0005", "--quantity", "60.000")
+    assert into_reserve.returncode == 1
+    assert "into the reserve: it leaves 4.000 free, under the 5.000 reserve" in into_reserve.stderr
+    beyond = mailbot(held_desk, "approve", "BLK-2026-0005", "--quantity", "70.000", "--force", "--reason", "x")
+    assert beyond.returncode == 1
+    # the free stock is what is left after the promises already made (2.000 to Bulungan)
+    assert "has 64.000 ktp-el free (66.000 on hand, 2.000 already promised)" in beyond.stderr
+    assert _request(held_desk, "BLK-2026-0005")[0] == "held"
+
+
+def test_approve_within_need_needs_no_force(held_desk: Path) -> None:
+    result = mailbot(held_desk, "approve", "BLK-2026-0003", "--quantity", "1,5 ribu")
+    assert result.returncode == 0, result.stderr
+    assert _request(held_desk, "BLK-2026-0003") == ("approved", 1500)
+    loose = mailbot(held_desk, "approve", "BLK-2026-0005", "--quantity", "1.450")
+    assert loose.returncode == 1 and "not whole packs of 100 (e.g. 1.500)" in loose.stderr
+    ambiguous = mailbot(held_desk, "approve", "BLK-2026-0005", "--quantity", "2,000")
+    assert ambiguous.returncode == 1 and "ambiguous" in ambiguous.stderr

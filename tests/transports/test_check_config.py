@@ -1,0 +1,114 @@
+"""`mailbot check-config --connect` against the real Dovecot and aiosmtpd: login, folders, capabilities."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.desk_config import PASSWORD_ENV, write_desk_config
+from tests.servers import DovecotServer, SmtpServer
+from tests.transports.test_end_to_end import REPO, mailbot_command
+
+pytestmark = pytest.mark.servers
+
+
+def check(config: Path, *args: str, password: str | None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != PASSWORD_ENV}
+    if password is not None:
+        env[PASSWORD_ENV] = password
+    return subprocess.run([*mailbot_command(), "--config", str(config), "check-config", *args], env=env,
+                          capture_output=True, text=True, timeout=60, cwd=REPO)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_connect_logs_in_and_asks_the_smtp_server(dovecot: DovecotServer, smtp_server: SmtpServer,
+                                                  tmp_path: Path) -> None:
+    config = write_desk_config(tmp_path, dovecot, smtp_server)
+    result = check(config, "--connect", password=dovecot.password)
+    assert result.returncode == 0, result.stderr
+    assert f"IMAP login as {dovecot.user}" in result.stdout and "folder INBOX exists" in result.stdout
+    assert f"SMTP server {smtp_server.host}:{smtp_server.port} answers" in result.stdout
+    assert "database: opens" in result.stdout
+    assert result.stdout.strip().splitlines()[-1].startswith("ok: mailbox: IMAP")
+
+
+def test_wrong_password_is_named(dovecot: DovecotServer, smtp_server: SmtpServer, tmp_path: Path) -> None:
+    config = write_desk_config(tmp_path, dovecot, smtp_server)
+    offline = check(config, password="wrong")
+    assert offline.returncode == 0, "offline, a password cannot be checked"
+    result = check(config, "--connect", password="wrong")
+    assert result.returncode == 2
+    assert f"refused the login of {dovecot.user}" in result.stderr and PASSWORD_ENV in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_missing_folder(dovecot: DovecotServer, smtp_server: SmtpServer, tmp_path: Path) -> None:
+    config = write_desk_config(tmp_path, dovecot, smtp_server, extra_inbox='folder = "Kotak/Masuk"')
+    result = check(config, "--connect", password=dovecot.password)
+    assert result.returncode == 2
+    assert "inbox.folder: the IMAP folder 'Kotak/Masuk' does not exist" in result.stderr
+
+
+def test_smtp_username_without_auth_on_offer(dovecot: DovecotServer, smtp_server: SmtpServer,
+                                            tmp_path: Path) -> None:
+    config = write_desk_config(tmp_path, dovecot, smtp_server)
+    _edit(config, 'tls = "none"\ntimeout_seconds = 5',
+          'tls = "none"\ntimeout_seconds = 5\nusername = "blangko"\npassword_env = "HOME"')
+    result = check(config, "--connect", password=dovecot.password)
+    assert result.returncode == 2
+    assert "outbox.username" in result.stderr and "offers no AUTH" in result.stderr
+
+
+def test_smtp_starttls_required_but_not_offered(dovecot: DovecotServer, smtp_server: SmtpServer,
+                                               tmp_path: Path) -> None:
+    config = write_desk_config(tmp_path, dovecot, smtp_server)
+    _edit(config, 'tls = "none"\ntimeout_seconds', 'tls = "starttls"\ntimeout_seconds')
+    result = check(config, "--connect", password=dovecot.password)
+    assert result.returncode == 2
+    assert "outbox.tls" in result.stderr and "does not offer STARTTLS" in result.stderr
+
+
+def test_unreachable_servers(dovecot: DovecotServer, smtp_server: SmtpServer, tmp_path: Path) -> None:
+    config = write_desk_config(tmp_path, dovecot, smtp_server)
+    smtp_server.stop()
+    result = check(config, "--connect", password=dovecot.password)
+    assert result.returncode == 2
+    assert f"cannot reach the SMTP server {smtp_server.host}:{smtp_server.port}" in result.stderr
+
+
+def test_postgresql_without_a_server(dovecot: DovecotServer, smtp_server: SmtpServer, tmp_path: Path) -> None:
+    config = write_desk_config(tmp_path, dovecot, smtp_server)
+    text = config.read_text()
+    start = text.index('url = "sqlite')
+    end = text.index("\n", start)
+    config.write_text(text[:start] + 'url = "postgresql+psycopg://mailbot@127.0.0.1:1/mailbot"' + text[end:])
+    assert check(config, password=dovecot.password).returncode == 0
+    result = check(config, "--connect", password=dovecot.password)
+    assert result.returncode == 2
+    assert "database: " in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_clean_stop_on_imap_logs_no_warning(dovecot: DovecotServer, smtp_server: SmtpServer,
+                                              tmp_path: Path) -> None:
+    import signal
+    import time
+
+    config = write_desk_config(tmp_path, dovecot, smtp_server)
+    env = dict(os.environ, **{PASSWORD_ENV: dovecot.password})
+    proc = subprocess.Popen([*mailbot_command(), "--config", str(config), "run"], env=env, cwd=REPO,
+                            stderr=subprocess.PIPE, text=True)
+    time.sleep(5)  # connected and idling
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 0, stderr
+    assert stderr.startswith(f"mailbot 0.1.0: mailbox: IMAP {dovecot.user}@"), stderr
+    assert "WARNING" not in stderr and "BrokenPipe" not in stderr, stderr
