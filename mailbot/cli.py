@@ -85,6 +85,8 @@ def run(once: Annotated[bool, typer.Option("--once", help="Process everything no
     from mailbot.service import Service, run_once
 
     config = _config()
+    if warning := config.guards.trust_warning():
+        logging.getLogger("mailbot").warning("%s", warning)
     # Both are started before the database is opened: their forks inherit nothing of it. Frozen,
     # the objects imported so far are never touched by a collector, so their pages stay shared.
     # (An in-memory database is this process's alone: no other process could send from it.)
@@ -148,6 +150,8 @@ def check_config() -> None:
     config = _config()
     out.print(f"[green]ok[/green]: {len(config.districts)} districts, inbox {config.inbox.kind}, "
               f"outbox {config.outbox.kind}, database {config.database.url.split('://', 1)[0]}")
+    if warning := config.guards.trust_warning():
+        out.print(f"[yellow]warning[/yellow]: {warning}", soft_wrap=True)
 
 
 # --- reading -------------------------------------------------------------------------------------

@@ -30,9 +30,14 @@ class SentLog:
     in a transaction of its own. On SQLite the database has one writer at a time, and the inbox
     loop holds that lock for a whole group of messages: a per-mail UPDATE would wait behind every
     group. There each accepted mail is appended instead to a small journal of its own beside the
-    database (`<database>.outbox-sent`, WAL, synchronous=FULL), which only the holder of the send
-    lock writes; fold() moves the journal into the outbox rows in one transaction, and runs before
-    anything is picked to send, so a journal left by a killed sender is applied first.
+    database (`<database>.outbox-sent`), which only the holder of the send lock writes; fold()
+    moves the journal into the outbox rows in one transaction, and runs before anything is picked
+    to send, so a journal left by a killed sender is applied first.
+
+    The journal is WAL with synchronous=NORMAL: a record is in the file before the next mail is
+    sent, so it survives a kill of any mailbot process; only an operating-system crash or power cut
+    can lose the records of its last moments (their mails are then sent again, never lost). An fsync
+    per mail would cost more than the mail itself on a backlog.
 
     Use it only under the outbox send lock (mailbot.store.db.exclusive).
     """
@@ -75,7 +80,7 @@ class SentLog:
 def _open_journal(path: Path) -> sqlite3.Connection:
     journal = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
     journal.execute("PRAGMA journal_mode=WAL")
-    journal.execute("PRAGMA synchronous=FULL")
+    journal.execute("PRAGMA synchronous=NORMAL")
     journal.execute("CREATE TABLE IF NOT EXISTS sent (outbox_id INTEGER PRIMARY KEY, sent_at TEXT NOT NULL)")
     return journal
 

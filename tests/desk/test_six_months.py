@@ -51,6 +51,13 @@ from mailbot.store import stock as ledger
 from mailbot.store.schema import Alert, Decision, Digest, LedgerEntry, OutboxMessage, Request
 from mailbot.transports.maildir import deliver
 from tests.desk.conftest import ROOT
+from tests.desk.mailkit import set_guards
+
+
+@pytest.fixture(autouse=True)
+def _sender_lists_decide(desk_dir: Path) -> None:
+    """Not a test of mail authentication (see test_forged_senders): the sender lists alone decide here."""
+    set_guards(desk_dir, require_authentication=False)
 
 WITA = ZoneInfo("Asia/Makassar")
 DESK = "blangko@disdukcapil.kaltaraprov.example"
