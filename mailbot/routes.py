@@ -244,6 +244,9 @@ def _bounded_approval(session: Session, desk: Desk, target: Request,
         quantity = ceiling
     item = target.item or "ktp-el"
     spare = available_to_ship(ledger.province_balance(session, item), desk.config.stock.reserve.get(item, 0))
+    if quantity > spare and spare <= 0:
+        return (f"stok provinsi saat ini tidak melebihi cadangannya; permohonan {target.reference} tidak dapat "
+                "disetujui melalui email sebelum ada pasokan baru.")
     if quantity > spare:
         return (f"persetujuan {number(quantity)} keping untuk permohonan {target.reference} akan memakai cadangan "
                 f"stok provinsi; yang dapat disetujui saat ini paling banyak {number(spare)} keping. "
