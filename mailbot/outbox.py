@@ -298,7 +298,7 @@ def _flush(desk: Desk, sender: Sender, *, batch: int, should_stop: Callable[[], 
                 # Each mail is recorded the moment the server has answered for it, before the next
                 # one is sent: a kill then repeats at most the one mail in flight (RFC 1047).
                 if error is None:
-                    sent.record(ids[message_id], desk.now())
+                    _retry_busy(lambda: sent.record(ids[message_id], desk.now()))
                     result.sent += 1
                 else:
                     _record_failure_durably(desk, ids[message_id], error, result)
