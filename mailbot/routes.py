@@ -147,7 +147,7 @@ def untrusted(session: Session, desk: Desk, message: Message, verdict: Verdict, 
     day = desk.now().astimezone(desk.tz).date().isoformat()
     queue(session, desk, purpose=f"untrusted:{trust.address}:{day}",
           category="notice", template="notice_untrusted", to=[operator],
-          context={"sender": trust.address, "subject": verdict.subject[:200], "kind": verdict.kind,
+          context={"sender": trust.address, "original_subject": verdict.subject[:200], "kind": verdict.kind,
                    "as_manager": trust.is_manager, "district_name": desk.district_name(trust.district),
                    "reasons": [_TRUST_REASONS.get(r, r) for r in trust.reasons if r in _TRUST_REASONS]
                    or [_TRUST_REASONS["not_authenticated"]]})

@@ -186,6 +186,7 @@ def test_forged_reports_and_receipts_change_nothing_and_reach_the_operator(desk_
                        "Email tidak diproses: pengirim tidak terverifikasi (disdukcapil@tanatidungkab.example)"]
     malinau = next(s for s in sent if "malinaukab" in s.subject)
     assert "hasil verifikasi palsu" in malinau.text and "DMARC oleh server email kantor GAGAL" in malinau.text
+    assert "Subjek   : Konfirmasi penerimaan blangko" in malinau.text
 
 
 # --- forged manager approvals ---------------------------------------------------------------------
