@@ -134,8 +134,11 @@ def _record(session: Session, desk: Desk, req: Request, outcome: str, quantity: 
 
 
 def decide_new(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, trust) -> str:  # type: ignore[no-untyped-def]
-    """A new request: ask back, hold, or approve (fully, in part, or a need-based proposal)."""
-    if _needs_clarification(verdict):
+    """A new request: ask back, hold, or approve (fully, in part, or a need-based proposal).
+
+    A sender who failed the checks is never asked back nor answered: the request waits for a manager.
+    """
+    if _needs_clarification(verdict) and trust.trusted:
         return ask_back(session, desk, req, message, verdict, district=req.district, about="request")
     if req.district is None:
         decision = policy.Decision(req.reference, "", req.item or "ktp-el", "hold", req.requested or 0,
@@ -159,7 +162,7 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
             reasons=decision.reasons_json(), arithmetic=decision.steps_json(), note="; ".join(explanation))
     understood = facts(verdict) if verdict else []
     base = {"facts": understood, "explanation": explanation, "requested": req.requested}
-    if decision.outcome == "clarify":
+    if decision.outcome == "clarify" and trusted:
         req.state, req.updated_at = "clarifying", now
         _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_clarify",
                        message=message, verdict=verdict,
@@ -169,9 +172,9 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
     if decision.outcome == "hold" or not trusted:
         req.state, req.held_since, req.updated_at = "held", now, now
         req.approved = decision.quantity
-        _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_held",
-                       message=message, verdict=verdict,
-                       context={**base, "show_figures": trusted})
+        if trusted:  # a sender who failed the checks gets no acknowledgement: the managers see it
+            _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_held",
+                           message=message, verdict=verdict, context={**base, "show_figures": True})
         _notify_managers(session, desk, req, decision, explanation)
         return "request-held"
     _approve(session, desk, req, decision.quantity, actor=POLICY, source=f"decision:{req.reference}:auto")

@@ -131,6 +131,8 @@ def run(once: Annotated[bool, typer.Option("--once", help="Process everything no
 
     config = _config()
     _offline_checks(config)
+    if warning := config.guards.trust_warning():
+        logging.getLogger("mailbot").warning("%s", warning)
     # Both are started before the database is opened: their forks inherit nothing of it. Frozen,
     # the objects imported so far are never touched by a collector, so their pages stay shared.
     # (An in-memory database is this process's alone: no other process could send from it.)
@@ -235,6 +237,8 @@ def check_config(
     for line in fine:
         out.print(f"  {line}", highlight=False, soft_wrap=True)
     out.print(f"[green]ok[/green]: {summary(config)}", highlight=False, soft_wrap=True)
+    if warning := config.guards.trust_warning():
+        out.print(f"[yellow]warning[/yellow]: {warning}", highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -182,7 +182,8 @@ class DigestConfig(_Strict):
 
 class GuardsConfig(_Strict):
     authserv_id: str | None = None
-    require_authentication: bool = False
+    # Secure by default: an office whose server adds no Authentication-Results must say so.
+    require_authentication: bool = True
     max_replies_per_sender_per_day: int = Field(default=20, ge=1)
     max_outbound_per_minute: int = Field(default=120, ge=1)
     max_message_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
@@ -195,8 +196,17 @@ class GuardsConfig(_Strict):
     @model_validator(mode="after")
     def _authserv_needed(self) -> GuardsConfig:
         if self.require_authentication and not self.authserv_id:
-            raise ValueError("require_authentication = true needs authserv_id (the office mail server's id)")
+            raise ValueError("require_authentication = true needs authserv_id (the office mail server's id); "
+                             "set require_authentication = false only if that server adds no Authentication-Results")
         return self
+
+    def trust_warning(self) -> str | None:
+        """One line saying what require_authentication = false allows, or None when it is required."""
+        if self.require_authentication:
+            return None
+        return ("guards.require_authentication = false: mail is acted on by its From header alone, so anyone "
+                "can write as a district (requests up to the auto-approval limit are approved) or as a manager "
+                "(SETUJU/TOLAK are obeyed)")
 
 
 class RunConfig(_Strict):
@@ -217,8 +227,17 @@ class Config(_Strict):
     stock: StockConfig = StockConfig()
     alerts: AlertsConfig = AlertsConfig()
     digest: DigestConfig = DigestConfig()
-    guards: GuardsConfig = GuardsConfig()
+    # No default: a file without [guards] is checked like an empty one, so it must name the mail
+    # server's authserv_id or say require_authentication = false.
+    guards: GuardsConfig
     districts: list[DistrictConfig] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _guards_checked_when_missing(cls, data: object) -> object:
+        if isinstance(data, dict) and "guards" not in data:
+            return {**data, "guards": {}}
+        return data
 
     @model_validator(mode="after")
     def _unique_districts(self) -> Config:

@@ -15,9 +15,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import cast
 from multiprocessing.connection import Connection
 
-from sqlalchemy import select
+from sqlalchemy import Table, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -27,6 +28,7 @@ from mailbot.errors import LockBusy, PermanentDeliveryError
 from mailbot.outgoing import queue
 from mailbot.store import repo
 from mailbot.store.db import exclusive
+from mailbot.store.sent_log import sent_log
 from mailbot.store.schema import OutboxMessage
 from mailbot.transports.base import Sender
 
@@ -105,7 +107,7 @@ class SenderProcess:
 
     The parent talks to it over a pipe it never blocks on (one byte: send now, or stop), so a
     sender that died cannot hang the parent; a dead one is replaced at the next nudge. It stops
-    after the batch in hand when told to, when its parent is gone, or on SIGTERM.
+    after the mail in hand when told to, when its parent is gone, or on SIGTERM.
 
     Create it before the database is opened (it forks a process with nothing open; with other
     threads already running it starts a fresh interpreter instead). It opens the database only on
@@ -113,7 +115,7 @@ class SenderProcess:
     with stop(desk, sender).
     """
 
-    STOP_SECONDS = 60.0  # for the batch in hand; then the process is killed (its batch is sent again later)
+    STOP_SECONDS = 60.0  # for the mail in hand; then the process is killed (that mail may be sent again later)
 
     def __init__(self, config: Config) -> None:
         self._config = config
@@ -203,7 +205,7 @@ def _sender_main(config: Config, wake: Connection, wake_write: Connection, resul
 
     def _sigterm(_signum: int, _frame: object) -> None:
         nonlocal stop
-        stop = True  # finish the batch in hand, then exit
+        stop = True  # finish the mail in hand, then exit
 
     def told_to_stop() -> bool:
         """Read what the parent sent (without waiting): True once it says stop, is gone, or SIGTERM came."""
@@ -248,7 +250,8 @@ def _sender_main(config: Config, wake: Connection, wake_write: Connection, resul
 
 def flush(desk: Desk, sender: Sender, *, batch: int = 100, should_stop: Callable[[], bool] = lambda: False,
           wait: bool = True) -> FlushResult:
-    """Send what is due, batch by batch, within the global outbound rate; *should_stop* is asked between batches.
+    """Send what is due, batch by batch, within the global outbound rate; *should_stop* is asked after
+    each mail (the rest stays queued).
 
     One flush at a time for the whole desk: the lock is held across processes (an flock beside a
     SQLite database, an advisory lock on PostgreSQL), so the service's sender, a CLI command and a
@@ -270,7 +273,7 @@ def _flush(desk: Desk, sender: Sender, *, batch: int, should_stop: Callable[[], 
     # list for SEND_LEASE), so a sender that takes the lock meanwhile cannot send them again. A
     # sender killed mid-batch leaves them to go out when the lease ends. (An flock cannot be lost.)
     leased = desk.engine.dialect.name == "postgresql"
-    with exclusive(desk.engine, "outbox", wait=wait) as held:
+    with exclusive(desk.engine, "outbox", wait=wait) as held, sent_log(desk.engine, desk.sessions) as sent:
         while not should_stop():
             if not held():
                 log.error("the outbox send lock was lost (its database session ended); sending stops here")
@@ -288,9 +291,31 @@ def _flush(desk: Desk, sender: Sender, *, batch: int, should_stop: Callable[[], 
                     due = [(outbox_id, mail) for outbox_id, mail in due if outbox_id in taken]
             if not due:
                 return result  # (on PostgreSQL, rows another sender took meanwhile are its to send)
-            outcomes = sender.send_batch([mail for _, mail in due])
             ids = {mail.message_id: outbox_id for outbox_id, mail in due}
-            _record_outcomes(desk, outcomes, ids, result)
+            recorded: set[str] = set()
+
+            def record(message_id: str, error: Exception | None) -> None:
+                # Each mail is recorded the moment the server has answered for it, before the next
+                # one is sent: a kill then repeats at most the one mail in flight (RFC 1047).
+                if error is None:
+                    _retry_busy(lambda: sent.record(ids[message_id], desk.now()))
+                    result.sent += 1
+                else:
+                    _record_failure_durably(desk, ids[message_id], error, result)
+                recorded.add(message_id)
+                if should_stop():
+                    raise _Stopped  # out of send_batch, which closes its connection; the rest stays queued
+
+            try:
+                outcomes = sender.send_batch([mail for _, mail in due], on_result=record)
+                for message_id, error in outcomes.items():  # a sender that did not report each as it went
+                    if message_id not in recorded:
+                        record(message_id, error)
+            except _Stopped:
+                if leased:  # what was not tried is due again now, not when the lease ends
+                    _release(desk, [i for m, i in ids.items() if m not in recorded])
+                return result
+            _retry_busy(sent.fold)  # the batch's journal into the outbox rows, before the next due list
             if len(due) < batch:
                 if len(due) == allowed:  # the brake, not an empty queue, ended this batch
                     with desk.sessions() as session:
@@ -299,28 +324,44 @@ def _flush(desk: Desk, sender: Sender, *, batch: int, should_stop: Callable[[], 
     return result
 
 
-def _record_outcomes(desk: Desk, outcomes: dict[str, Exception | None], ids: dict[str, int],
-                     result: FlushResult) -> None:
-    """Record what the server said. Retried while the database is busy: mail that went out and is not
-    marked sent would go out again (with the same Message-ID, but twice all the same)."""
+def _release(desk: Desk, outbox_ids: list[int]) -> None:
+    outbox = cast(Table, OutboxMessage.__table__)
+    with desk.sessions.begin() as session:
+        session.execute(update(outbox).where(outbox.c.id.in_(outbox_ids), outbox.c.status == "queued")
+                        .values(next_attempt_at=desk.now()))
+
+
+class _Stopped(Exception):
+    """Raised from the per-mail callback to leave send_batch when told to stop."""
+
+
+def _retry_busy(step: Callable[[], object]) -> None:
+    """Run a recording *step*, again while the database is busy: mail that went out and is not
+    recorded would go out again (with the same Message-ID, but twice all the same)."""
     for attempt in range(1, 6):
-        counted = FlushResult()
         try:
-            with desk.sessions.begin() as session:
-                sent = [ids[message_id] for message_id, error in outcomes.items() if error is None]
-                repo.mark_sent(session, sent, desk.now())
-                counted.sent = len(sent)
-                for message_id, error in outcomes.items():
-                    if error is not None:
-                        _record_failure(session, desk, ids[message_id], error, counted)
+            step()
+            return
         except OperationalError:
             if attempt == 5:
                 raise
             log.warning("recording sent mail failed (database busy); attempt %d of 5", attempt + 1)
             time.sleep(attempt)
-        else:
-            result.add(counted)
-            return
+
+
+def _record_failure_durably(desk: Desk, outbox_id: int, error: Exception, result: FlushResult) -> None:
+    """Record a refusal or a failure at once, in a transaction of its own (a partly delivered mail
+    counts as sent to those who got it: it must not go out again)."""
+    counted = FlushResult()
+
+    def step() -> None:
+        counted.retrying = counted.failed = 0
+        with desk.sessions.begin() as session:
+            _record_failure(session, desk, outbox_id, error, counted)
+
+    _retry_busy(step)
+    result.retrying += counted.retrying
+    result.failed += counted.failed
 
 
 def _record_failure(session: Session, desk: Desk, outbox_id: int, error: Exception, result: FlushResult) -> None:

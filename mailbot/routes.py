@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import email
+import email.policy
 import re
+from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
@@ -14,7 +17,9 @@ from mailbot.guards.threads import MESSAGE_ID, find_references
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import number
 from mailbot.outgoing import answering, queue
+from mailbot.reader.automated import is_delivery_report
 from mailbot.reader.verdict import Verdict
+from mailbot.stock.ledger import available_to_ship
 from mailbot.store import repo
 from mailbot.store import stock as ledger
 from mailbot.store.schema import Message, Report, Request
@@ -27,12 +32,14 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     """Route one read message; returns a short outcome for logs and the run summary."""
     if verdict.kind == "automated":
         return automated(session, desk, message, verdict)
+    if not trust.trusted and (trust.is_manager or verdict.kind != "request"):
+        return untrusted(session, desk, message, verdict, trust)
     if trust.is_manager:
         return manager_reply(session, desk, message, verdict, trust)
     thread = find_thread(session, verdict)
     if verdict.kind == "receipt":
         return receipt(session, desk, message, verdict, trust, thread)
-    if thread is not None and thread.state == "clarifying" and _answers_clarification(verdict):
+    if thread is not None and thread.state == "clarifying" and _answers_clarification(verdict) and trust.trusted:
         return actions.complete_clarification(session, desk, thread, message, verdict, trust)
     if verdict.kind == "request":
         return request(session, desk, message, verdict, trust, thread)
@@ -126,6 +133,46 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     return actions.confirm_receipt(session, desk, shipped_request, message, verdict, district=district, item=item)
 
 
+# --- senders who are not who they say (or cannot be shown to be) --------------------------------
+
+def untrusted(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust) -> str:
+    """Mail that failed the sender checks and is not a request (a request is held for the managers).
+
+    Nothing is recorded from it and nobody is answered: an acknowledgement would tell a forger what
+    the desk does, and reach a district that never wrote. When it claims a manager's or a listed
+    district address (a forgery, or genuine mail whose authentication broke), the operator is told,
+    once per address and day, so a flood of forgeries cannot flood the outbox.
+    """
+    if not (trust.is_manager or trust.on_list) or trust.address is None:
+        return "untrusted"
+    operator = desk.config.office.operator or desk.config.office.managers[0]
+    day = desk.now().astimezone(desk.tz).date().isoformat()
+    queue(session, desk, purpose=f"untrusted:{trust.address}:{day}",
+          category="notice", template="notice_untrusted", to=[operator],
+          context={"sender": trust.address, "original_subject": verdict.subject[:200], "kind": verdict.kind,
+                   "as_manager": trust.is_manager, "district_name": desk.district_name(trust.district),
+                   "reasons": [_TRUST_REASONS.get(r, r) for r in trust.reasons if r in _TRUST_REASONS]
+                   or [_TRUST_REASONS["not_authenticated"]]})
+    return "untrusted-notified"
+
+
+# What each sender-check reason means, for the operator (Indonesian).
+_TRUST_REASONS: dict[str, str] = {
+    "no_trusted_authentication_results":
+        "server email kantor tidak mencantumkan hasil verifikasi (Authentication-Results) untuk email ini",
+    "not_authenticated": "server email kantor tidak dapat memastikan keaslian alamat pengirim (DMARC/DKIM tidak lulus)",
+    "dmarc_fail": "pemeriksaan DMARC oleh server email kantor GAGAL: alamat pengirim kemungkinan dipalsukan",
+    "dkim_pass_not_aligned": "tanda tangan DKIM berasal dari domain lain, bukan domain alamat pengirim",
+    "dmarc_other_domain": "hasil DMARC berlaku untuk domain lain, bukan domain alamat pengirim",
+    "forged_authentication_results_ignored":
+        "email membawa hasil verifikasi palsu atas nama server kantor (diabaikan)",
+    "display_name_has_address": "nama tampilan pengirim memuat alamat email lain",
+    "multiple_from_headers": "email memiliki lebih dari satu baris From",
+    "two_from_mailboxes": "email menyebut lebih dari satu alamat pengirim",
+    "malformed_from": "alamat pengirim tidak tertulis dengan benar",
+}
+
+
 # --- managers ------------------------------------------------------------------------------------
 
 def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust) -> str:
@@ -147,11 +194,20 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                        "nomor rujukan permohonan tidak ditemukan pada subjek atau utas email.", None)
         return "manager-command-error"
     actor = trust.address or "manager"
+    quantity, capped_note = command.quantity, None
+    if command.action == "approve":
+        bounded = _bounded_approval(session, desk, target, command.quantity)
+        if isinstance(bounded, str):
+            _command_error(session, desk, message, verdict, trust, bounded, target)
+            return "manager-command-refused"
+        quantity, capped_note = bounded
     try:
         with session.begin_nested():  # a refused decision leaves nothing behind
             if command.action == "approve":
-                outcome = actions.approve(session, desk, target, command.quantity, actor=actor,
+                outcome = actions.approve(session, desk, target, quantity, actor=actor,
                                           via=f"message:{message.id}")
+                if capped_note:
+                    outcome = replace(outcome, note=capped_note)
             else:
                 outcome = actions.reject(session, desk, target, command.reason or "", actor=actor,
                                          via=f"message:{message.id}")
@@ -166,6 +222,38 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                    "outcome_label": outcome.label, "quantity": outcome.quantity, "note": outcome.note},
           reply_to=answering(message, verdict))
     return f"manager-{command.action}"
+
+
+def _bounded_approval(session: Session, desk: Desk, target: Request,
+                      asked: int | None) -> tuple[int | None, str | None] | str:
+    """The quantity a manager's SETUJU may approve by email, and a note for the manager when it was cut;
+    or why it cannot be approved (Indonesian).
+
+    Never more than the district asked for (or, for the province's own proposal, than proposed): a
+    slip such as "SETUJU 60000" on a request of 6.000 approves 6.000 and says so; a larger shipment
+    is decided by the operator (`mailbot approve`). Never into the provincial reserve.
+    """
+    quantity = asked if asked is not None else target.approved
+    if quantity is None or target.district is None or target.state not in ("held", "clarifying"):
+        return asked, None  # actions.approve refuses it with its own reason
+    note = None
+    ceiling = target.requested if target.requested is not None else target.approved
+    if ceiling is not None and quantity > ceiling:
+        what = "dimohon kabupaten/kota" if target.requested is not None else "diusulkan"
+        note = (f"jumlah pada balasan ({number(quantity)} keping) melebihi jumlah yang {what} "
+                f"({number(ceiling)} keping); yang disetujui dibatasi {number(ceiling)} keping. Jumlah yang "
+                f"lebih besar hanya dapat disetujui operator dengan perintah mailbot approve.")
+        quantity = ceiling
+    item = target.item or "ktp-el"
+    spare = available_to_ship(ledger.province_balance(session, item), desk.config.stock.reserve.get(item, 0))
+    if quantity > spare and spare <= 0:
+        return (f"stok provinsi saat ini tidak melebihi cadangannya; permohonan {target.reference} tidak dapat "
+                "disetujui melalui email sebelum ada pasokan baru.")
+    if quantity > spare:
+        return (f"persetujuan {number(quantity)} keping untuk permohonan {target.reference} akan memakai cadangan "
+                f"stok provinsi; yang dapat disetujui saat ini paling banyak {number(spare)} keping. "
+                f"Mohon balas dengan jumlah yang lebih kecil, misalnya: SETUJU {spare}.")
+    return quantity, note
 
 
 def _command_error(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
@@ -202,12 +290,18 @@ def _refusal(command: ManagerCommand, target: Request) -> str:
 # --- automated mail ------------------------------------------------------------------------------
 
 def automated(session: Session, desk: Desk, message: Message, verdict: Verdict) -> str:
-    """Never answered. A bounce of one of our own messages is matched to it and reported to the operator."""
+    """Never answered. A bounce of one of our own messages is matched to it and reported to the operator.
+
+    Only a delivery status notification is a bounce: an out-of-office reply quotes our reply and
+    names its Message-ID too, but the mail was delivered (it is merely unanswered).
+    """
     mentioned = [m for m in _our_message_ids(message.raw or b"", desk.config.office.domain)
                  if m != message.message_id]
     bounced = repo.outbox_by_message_id(session, mentioned)
     if bounced is None:
         return "automated"
+    if not is_delivery_report(email.message_from_bytes(message.raw or b"", policy=email.policy.compat32)):
+        return "automated-reply"
     message.outbound_ref = bounced.message_id
     operator = desk.config.office.operator or desk.config.office.managers[0]
     queue(session, desk, purpose=f"bounce:{message.id}", category="notice", template="notice_bounce",

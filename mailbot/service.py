@@ -112,6 +112,7 @@ class Service:
                   CronTrigger.from_crontab(config.digest.cron, timezone=self.desk.tz), id="digest",
                   max_instances=1, coalesce=True)
         s.start()
+        self._nudge_outbox()  # mail an earlier run left queued (it was stopped, or killed) goes out now
         watcher = self._start_idle_watcher()
         log.info("mailbot running; inbox %s, outbox %s", config.inbox.kind, config.outbox.kind)
         try:

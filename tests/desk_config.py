@@ -80,6 +80,8 @@ opening_province = {{ "ktp-el" = {opening_province}, "kia" = {opening_province} 
 auto_approve_limit = 100000
 
 [guards]
+# The test servers add no Authentication-Results: the sender lists alone decide here.
+require_authentication = false
 max_outbound_per_minute = {max_outbound_per_minute}
 max_replies_per_sender_per_day = {max_replies_per_sender_per_day}
 max_message_bytes = {max_message_bytes}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import signal
@@ -545,6 +546,8 @@ class _Handler:
                 received_at=time.monotonic(),
             )
         )
+        if self._owner.data_delay:  # the message is taken; the answer is slow (RFC 1047's window)
+            await asyncio.sleep(self._owner.data_delay)
         return "250 2.0.0 Message accepted for delivery"
 
 
@@ -563,6 +566,8 @@ class SmtpServer:
     mode (switchable at run time): "ok"; "tempfail" (451 after DATA); "permfail" (550 after
     DATA); "drop" (closes the connection at DATA); "rcpt_tempfail" (450 at RCPT);
     "rcpt_permfail" (550 at RCPT). ok_first=N accepts N more messages before the mode applies.
+    data_delay: seconds between taking a message at the end of DATA and answering 250 (a slow
+    server: a client killed in that window has sent a message it never heard was accepted).
 
     Example::
 
@@ -582,6 +587,7 @@ class SmtpServer:
         self.mode: SmtpMode = "ok"
         self.ok_first = 0
         self.refused_recipients: set[str] = set()
+        self.data_delay = 0.0
         self._lock = threading.Lock()
         self._messages: list[CapturedMessage] = []
         self._connections = 0

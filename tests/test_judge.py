@@ -12,7 +12,9 @@ from mailbot.pipeline import Judgment, Rules, judge
 ROOT = Path(__file__).resolve().parents[1]
 RULES = Rules.of(load_config(ROOT / "config.toml"))
 
-REQUEST = (b"From: Disdukcapil Bulungan <disdukcapil@bulungankab.example>\r\n"
+REQUEST = (b"Authentication-Results: mx.kaltaraprov.example; dkim=pass header.d=bulungankab.example;\r\n"
+           b" dmarc=pass header.from=bulungankab.example\r\n"
+           b"From: Disdukcapil Bulungan <disdukcapil@bulungankab.example>\r\n"
            b"To: blangko@disdukcapil.kaltaraprov.example\r\nSubject: Permohonan blangko KTP-el\r\n"
            b"Message-ID: <j-1@bulungankab.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
            b"Dengan hormat, sisa stok blangko KTP-el kami 750 keping. Mohon tambahan 2.000 keping.\r\n")
@@ -23,6 +25,12 @@ def test_a_district_request_is_read_and_its_sender_trusted() -> None:
     assert judged.refused is None and judged.verdict is not None and judged.trust is not None
     assert (judged.verdict.kind, judged.verdict.requested, judged.verdict.stock_on_hand) == ("request", 2000, 750)
     assert (judged.trust.district, judged.trust.trusted) == ("65.01", True)
+
+
+def test_with_the_shipped_config_a_listed_sender_alone_is_not_trusted() -> None:
+    judged = judge(REQUEST.split(b"\r\n", 2)[2], RULES)  # without the office server's header
+    assert judged.trust is not None and judged.trust.district == "65.01" and not judged.trust.trusted
+    assert "no_trusted_authentication_results" in judged.trust.reasons
 
 
 def test_a_lookalike_sender_is_read_but_not_trusted() -> None:

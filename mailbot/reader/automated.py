@@ -63,6 +63,37 @@ def header_reasons(msg: Message, own_addresses: Sequence[str] = ()) -> tuple[str
     return tuple(reasons)
 
 
+_DSN_MAX_PARTS = 50  # a report has a few parts; a message with more is no DSN worth walking
+
+
+def is_delivery_report(msg: Message) -> bool:
+    """Whether *msg* is a delivery status notification (RFC 3464), i.e. a real bounce.
+
+    Only multipart/report with report-type=delivery-status, or mail from MAILER-DAEMON or
+    postmaster that carries a message/delivery-status part. An out-of-office reply that quotes
+    a message, or names its Message-ID, is an automated reply and no bounce, whatever it says.
+
+    >>> import email, email.policy
+    >>> m = email.message_from_string(
+    ...     "From: Budi <budi@x.example>\\nSubject: Out of office\\nIn-Reply-To: <a@desk.example>\\n\\n"
+    ...     "Saya sedang cuti.", policy=email.policy.default)
+    >>> is_delivery_report(m)
+    False
+    """
+    if msg.get_content_type() == "multipart/report":
+        if str(msg.get_param("report-type", "", header="content-type")).strip().lower() == "delivery-status":
+            return True
+    sender = sender_address(msg)
+    if not sender or sender.split("@", 1)[0] not in ("mailer-daemon", "postmaster"):
+        return False
+    for i, part in enumerate(msg.walk()):
+        if i >= _DSN_MAX_PARTS:
+            return False
+        if part.get_content_type() == "message/delivery-status":
+            return True
+    return False
+
+
 def content_reasons(subject: str, body: str) -> tuple[str, ...]:
     """Reason codes from what the mail says: out-of-office, delivery failure, newsletter."""
     reasons: list[str] = []

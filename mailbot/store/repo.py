@@ -225,17 +225,6 @@ def lease(session: Session, outbox_ids: list[int], now: datetime, until: datetim
     return {row[0] for row in taken}
 
 
-def mark_sent(session: Session, outbox_ids: list[int], now: datetime) -> None:
-    """Mark these outbox rows sent, in one statement."""
-    if not outbox_ids:
-        return
-    outbox = cast(Table, OutboxMessage.__table__)
-    session.execute(
-        update(outbox).where(outbox.c.id.in_(outbox_ids))
-        .values(status="sent", sent_at=now, attempts=outbox.c.attempts + 1, last_error=None)
-    )
-
-
 class DbCursorStore:
     """CursorStore on the imap_cursors table; each save commits on its own."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -63,9 +63,13 @@ class Sender(Protocol):
     send_batch delivers each message and returns, per message_id, None on
     success or the exception for a failure (TemporaryDeliveryError to retry,
     PermanentDeliveryError to give up). One connection is reused for a batch.
+    Each outcome is also handed to *on_result* as soon as it is known, before
+    the next message is tried, so the caller can record it there.
     """
 
-    def send_batch(self, messages: list[OutgoingMessage]) -> dict[str, Exception | None]: ...
+    def send_batch(self, messages: list[OutgoingMessage], *,
+                   on_result: Callable[[str, Exception | None], None] | None = None,
+                   ) -> dict[str, Exception | None]: ...
 
     def close(self) -> None: ...
 

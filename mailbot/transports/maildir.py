@@ -7,7 +7,7 @@ import os
 import re
 import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from mailbot.errors import TransportError
@@ -122,7 +122,8 @@ class MaildirSender:
     def file_name(message_id: str) -> str:
         return "mailbot-" + hashlib.sha256(message_id.encode()).hexdigest()[:32]
 
-    def send_batch(self, messages: list[OutgoingMessage]) -> dict[str, Exception | None]:
+    def send_batch(self, messages: list[OutgoingMessage], *,
+                   on_result: Callable[[str, Exception | None], None] | None = None) -> dict[str, Exception | None]:
         results: dict[str, Exception | None] = {}
         for message in messages:
             name = self.file_name(message.message_id)
@@ -132,6 +133,8 @@ class MaildirSender:
                 results[message.message_id] = None
             except OSError as exc:
                 results[message.message_id] = TransportError(f"cannot write to Maildir {self.path}: {exc.strerror}")
+            if on_result is not None:
+                on_result(message.message_id, results[message.message_id])
         return results
 
     def _exists(self, name: str) -> bool:

@@ -6,6 +6,7 @@ import logging
 import re
 import smtplib
 import ssl
+from collections.abc import Callable
 
 from mailbot.config import SmtpOutbox as SmtpOutboxConfig
 from mailbot.errors import (
@@ -116,34 +117,25 @@ class SmtpSender:
                     "the server's submission port (mailbot check-config --connect)")
         return f"SMTP server {self._where} cannot be used as configured: {_describe(exc)}"
 
-    def send_batch(self, messages: list[OutgoingMessage]) -> dict[str, Exception | None]:
-        """Deliver *messages* over one connection; per message_id None or the failure."""
+    def send_batch(self, messages: list[OutgoingMessage], *,
+                   on_result: Callable[[str, Exception | None], None] | None = None) -> dict[str, Exception | None]:
+        """Deliver *messages* over one connection; per message_id None or the failure.
+
+        *on_result* is called with each message's outcome as soon as the server has answered for
+        it, before the next message is sent (the caller records it there).
+        """
         results: dict[str, Exception | None] = {}
         if not messages:
             return results
+        report = on_result or (lambda _message_id, _error: None)
         try:
             connection = self._connect()
-        except smtplib.SMTPAuthenticationError as exc:
-            # Wrong credentials are the operator's to fix; the replies must wait, not fail.
-            error: Exception = TemporaryDeliveryError(
-                f"SMTP server {self._where} refused login for {self._config.username}: "
-                f"{exc.smtp_code} {_text(exc.smtp_error)}"
-            )
-            return {m.message_id: error for m in messages}
-        except smtplib.SMTPResponseException as exc:
-            error = SmtpConnectionError(
-                f"SMTP server {self._where} refused the session: {exc.smtp_code} {_text(exc.smtp_error)}"
-            )
-            return {m.message_id: error for m in messages}
-        except smtplib.SMTPNotSupportedError as exc:  # no STARTTLS or no AUTH on offer: the configuration's
-            error = SmtpConfigurationError(self._unsupported(exc))
-            return {m.message_id: error for m in messages}
-        except ssl.SSLError as exc:
-            error = SmtpConnectionError(f"SMTP server {self._where}: TLS failed: {_describe(exc)}")
-            return {m.message_id: error for m in messages}
-        except _ANY_SMTP_ERROR as exc:
-            error = SmtpConnectionError(f"SMTP server {self._where} unreachable: {_describe(exc)}")
-            return {m.message_id: error for m in messages}
+        except (*_ANY_SMTP_ERROR, ssl.SSLError) as exc:
+            error = self._session_error(exc)
+            for message in messages:
+                results[message.message_id] = error
+                report(message.message_id, error)
+            return results
 
         lost: Exception | None = None
         try:
@@ -152,8 +144,10 @@ class SmtpSender:
                     results[message.message_id] = SmtpConnectionError(
                         f"not sent: connection to {self._where} lost earlier in the batch ({lost})"
                     )
+                    report(message.message_id, results[message.message_id])
                     continue
                 results[message.message_id] = self._send_one(connection, message)
+                report(message.message_id, results[message.message_id])
                 if connection.sock is None:
                     lost = results[message.message_id] or SmtpConnectionError("server closed the connection")
         finally:
@@ -165,6 +159,24 @@ class SmtpSender:
         sent = sum(1 for r in results.values() if r is None)
         log.info("SMTP %s: %d of %d delivered in one connection", self._where, sent, len(messages))
         return results
+
+    def _session_error(self, exc: BaseException) -> Exception:
+        """What a failure to open the session means for the mail waiting on it."""
+        if isinstance(exc, smtplib.SMTPAuthenticationError):
+            # Wrong credentials are the operator's to fix; the replies must wait, not fail.
+            return TemporaryDeliveryError(
+                f"SMTP server {self._where} refused login for {self._config.username}: "
+                f"{exc.smtp_code} {_text(exc.smtp_error)}"
+            )
+        if isinstance(exc, smtplib.SMTPResponseException):
+            return SmtpConnectionError(
+                f"SMTP server {self._where} refused the session: {exc.smtp_code} {_text(exc.smtp_error)}"
+            )
+        if isinstance(exc, smtplib.SMTPNotSupportedError):  # no STARTTLS or no AUTH on offer: the configuration's
+            return SmtpConfigurationError(self._unsupported(exc))
+        if isinstance(exc, ssl.SSLError):
+            return SmtpConnectionError(f"SMTP server {self._where}: TLS failed: {_describe(exc)}")
+        return SmtpConnectionError(f"SMTP server {self._where} unreachable: {_describe(exc)}")
 
     def _send_one(self, connection: smtplib.SMTP, message: OutgoingMessage) -> Exception | None:
         what = f"message {message.message_id}"

@@ -3,6 +3,8 @@ end to end on the Maildir defaults; the same decisions through `mailbot approve`
 
 from __future__ import annotations
 
+import pytest
+
 from datetime import datetime
 from email.utils import format_datetime
 from pathlib import Path
@@ -23,6 +25,12 @@ from tests.desk.mailkit import (
     set_guards,
     write_eml,
 )
+
+
+@pytest.fixture(autouse=True)
+def _sender_lists_decide(desk_dir: Path) -> None:
+    """Not a test of mail authentication (see test_forged_senders): the sender lists alone decide here."""
+    set_guards(desk_dir, require_authentication=False)
 
 KADIS, KABID = MANAGERS
 HELD = {"a": "65.01", "b": "65.02", "c": "65.03", "d": "65.71"}

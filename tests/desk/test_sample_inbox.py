@@ -13,7 +13,6 @@ REQUEST_SAMPLES = {
     # sample file -> what its reply must say (the numbers it understood, in Indonesian grouping)
     "01-bulungan-permohonan.eml": ["2.000", "750"],
     "07-kia-tarakan.eml": ["1.500", "KIA"],
-    "08-pengirim-tak-dikenal.eml": [],
     "04-nunukan-tanpa-angka.eml": [],
     "11-nunukan-permohonan-besar.eml": ["8.000"],
 }
@@ -52,9 +51,15 @@ def test_sample_inbox_once_then_nothing_more(desk_dir: Path) -> None:
             assert text in body, f"{name}: reply does not quote {text}"
         assert reply["Subject"].startswith("Re: [BLK-")
         assert reply["Auto-Submitted"] == "auto-replied"
-    # automated mail and the invitation are never answered
-    for name in ("06-cuti-otomatis.eml", "12-mailer-daemon.eml", "10-undangan-rapat.eml"):
+    # automated mail and the invitation are never answered; nor is a sender not on any list, whose
+    # request waits for the managers instead
+    for name in ("06-cuti-otomatis.eml", "12-mailer-daemon.eml", "10-undangan-rapat.eml",
+                 "08-pengirim-tak-dikenal.eml"):
         assert _message_id(EXAMPLES / name) not in answering, name
+    assert not [r for r in replies if "budi.capil.nunukan@gmail.example" in str(r["To"])]
+    held = [r for r in replies if "Menunggu keputusan" in str(r["Subject"])
+            and "budi.capil.nunukan@gmail.example" in r.get_body(("plain",)).get_content()]
+    assert len(held) == 1, "the managers are told of the unknown sender's request"
 
     db = sqlite3.connect(desk_dir / "var" / "mailbot.db")
     stored = db.execute("select count(*), count(distinct dedup_key) from messages").fetchone()

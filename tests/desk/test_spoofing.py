@@ -1,5 +1,5 @@
-"""Spoofed senders are never approved automatically: the request is held, managers are told, and the reply
-to the sender shows no stock figures."""
+"""Spoofed senders are never approved automatically: the request is held, managers are told, and the sender
+gets no reply at all (nothing to learn the desk's figures from)."""
 
 from __future__ import annotations
 
@@ -118,12 +118,10 @@ def test_spoofed_requests_are_held_never_approved(desk_dir: Path, require_authen
         letter = letters[case.name].read_text()
         secrets = _stock_figures(conn, req["id"], letter)
         assert secrets, f"{case.name}: nothing to hide? the check would prove nothing"
-        for reply in replies_to(desk_dir, message_id_of(letters[case.name])):
-            shown = numbers_in(reply.text) | numbers_in(reply.html or "")
-            assert not shown & secrets, f"{case.name}: reply reveals {shown & secrets}"
-            assert "DITINJAU" in reply.text, case.name
-            if req["sender"]:
-                assert reply.to == [req["sender"]]
+        assert replies_to(desk_dir, message_id_of(letters[case.name])) == [], f"{case.name}: answered"
+        for sent in sent_mail(desk_dir):
+            if sent.in_reply_to != message_id_of(letters[GENUINE.name]):
+                assert set(sent.to) <= set(MANAGERS), (case.name, sent.to)
 
     approved = conn.execute("select count(*) from requests where state = 'approved'").fetchone()[0]
     assert approved == 1, "only the authenticated control was approved"

@@ -124,12 +124,14 @@ from mailbot.outbox import flush
 class SlowRecorder:
     def __init__(self, path, pause):
         self.path, self.pause = path, pause
-    def send_batch(self, messages):
+    def send_batch(self, messages, on_result=None):
         with open(self.path, "a") as log:
             for m in messages:
                 time.sleep(self.pause)
                 log.write(m.message_id + "\\n")
                 log.flush()
+                if on_result is not None:
+                    on_result(m.message_id, None)
         return {m.message_id: None for m in messages}
     def close(self):
         pass

@@ -31,7 +31,7 @@ def test_brake(to_sender: int, last_minute: int, automatic: bool, expected: Brak
 
 
 def test_brake_follows_the_configuration() -> None:
-    brake = OutboundBrake.from_config(GuardsConfig(max_replies_per_sender_per_day=2, max_outbound_per_minute=5))
+    brake = OutboundBrake.from_config(GuardsConfig(max_replies_per_sender_per_day=2, max_outbound_per_minute=5, authserv_id="mx.test"))
     assert brake.decide(replies_to_sender_today=2, outbound_last_minute=0).reason == "sender_daily_cap"
     assert brake.decide(replies_to_sender_today=1, outbound_last_minute=5).reason == "global_rate"
 
