@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
@@ -151,14 +152,19 @@ def _needs_clarification(verdict: Verdict) -> bool:
 
 
 def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.Decision, *,
-                 message: Message, verdict: Verdict | None, trusted: bool) -> str:
-    """Carry out the policy's decision: record it, book the commitment, queue the reply to *message*."""
+                 message: Message, verdict: Verdict | None, trusted: bool,
+                 changes: list[dict[str, object]] | None = None, note: str | None = None) -> str:
+    """Carry out the policy's decision: record it, book the commitment, queue the reply to *message*.
+
+    *changes* (a district's follow-up that corrected figures) are told first in the reply, and with
+    the district's *note* to the managers when the request waits for them again.
+    """
     now = desk.now()
     explanation = explain_id(decision)
     _record(session, desk, req, decision.outcome, decision.quantity, actor=POLICY,
             reasons=decision.reasons_json(), arithmetic=decision.steps_json(), note="; ".join(explanation))
     understood = facts(verdict) if verdict else []
-    base = {"facts": understood, "explanation": explanation, "requested": req.requested}
+    base = {"facts": understood, "explanation": explanation, "requested": req.requested, "changes": changes or []}
     if decision.outcome == "clarify":
         req.state, req.updated_at = "clarifying", now
         _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_clarify",
@@ -172,7 +178,8 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
         _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_held",
                        message=message, verdict=verdict,
                        context={**base, "show_figures": trusted})
-        _notify_managers(session, desk, req, decision, explanation)
+        _notify_managers(session, desk, req, decision, explanation, update_of=message.id if changes else None,
+                         changes=changes or [], note=note)
         return "request-held"
     _approve(session, desk, req, decision.quantity, actor=POLICY, source=f"decision:{req.reference}:auto")
     template = "reply_approved" if decision.outcome in ("approve", "propose") else "reply_partial"
@@ -184,14 +191,27 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
 
 
 def _notify_managers(session: Session, desk: Desk, req: Request, decision: policy.Decision,
-                     explanation: list[str]) -> None:
+                     explanation: list[str], *, update_of: int | None = None,
+                     changes: list[dict[str, object]] | None = None, note: str | None = None) -> None:
     reasons = [reason_id(r) for r in decision.reasons if r.code not in ("fallback_use",)]
-    queue(session, desk, purpose=f"held:{req.id}", category="notice", template="notice_held",
+    purpose = f"held:{req.id}" if update_of is None else f"held:{req.id}:update:{update_of}"
+    queue(session, desk, purpose=purpose, category="notice", template="notice_held",
           to=desk.config.office.managers, request_pk=req.id,
           context={"reference": req.reference, "district": req.district,
                    "district_name": desk.district_name(req.district), "sender": req.sender or "-",
                    "item": req.item, "requested": req.requested, "proposed": decision.quantity,
-                   "reasons": reasons, "explanation": explanation})
+                   "reasons": reasons, "explanation": explanation, "changes": changes or [],
+                   "note": note})
+
+
+def record_update(req: Request, changes: list[dict[str, object]], *, actor: str, at: datetime,
+                  message_id: int) -> Decision:
+    """The district changed figures of *req* (before and after each), by the message *message_id*."""
+    return Decision(request_pk=req.id, outcome="updated", quantity=None,
+                    reasons=[{"code": "district_update", "message": message_id,
+                              "changes": [{"field": c["field"], "before": c["before"], "after": c["after"]}
+                                          for c in changes]}],
+                    arithmetic=[], actor=actor, note=None, at=at)
 
 
 def _approve(session: Session, desk: Desk, req: Request, quantity: int, *, actor: str, source: str) -> None:
@@ -252,7 +272,8 @@ def link(session: Session, desk: Desk, req: Request, open_one: Request, message:
     _record(session, desk, req, "linked", None, actor=POLICY,
             reasons=[{"code": "open_request", "references": open_one.reference}], arithmetic=[])
     _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_linked", message=message,
-                   verdict=verdict, context={"facts": facts(verdict), "open_reference": open_one.reference})
+                   verdict=verdict, context={"facts": facts(verdict), "open_reference": open_one.reference,
+                                             "other_sender": open_one.sender if open_one.sender != req.sender else None})
     return "request-linked"
 
 

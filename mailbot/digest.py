@@ -169,6 +169,9 @@ class DigestView:
     waiting: tuple[WaitingLine, ...]
     summary: str
     subject: str
+    # The "perlu dibaca" queue (count, oldest, items, discrepancies) and the stock districts stated.
+    attention: dict[str, object] | None = None
+    stated: list[dict[str, object]] | None = None
 
 
 def nice_ceiling(value: float) -> int:

@@ -47,7 +47,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from mailbot import routes
+from mailbot import attention, routes, stated
 from mailbot.app import Desk, reader_districts
 from mailbot.config import Config
 from mailbot.errors import LimitExceeded, NotAnEmailError
@@ -207,6 +207,8 @@ def route(session: Session, desk: Desk, work: Work) -> None:
     assert work.verdict is not None and work.trust is not None and work.message is not None
     session.flush()  # the message row, complete, before anything refers to it
     work.outcome = routes.dispatch(session, desk, work.message, work.verdict, work.trust)
+    stated.record(session, desk, work.message, work.verdict, work.trust)
+    work.outcome = attention.after_route(session, desk, work.message, work.verdict, work.trust, work.outcome)
 
 
 # --- running the steps ---------------------------------------------------------------------------
@@ -245,7 +247,7 @@ def process_batch(desk: Desk, inbox: Inbox, batch: list[IncomingMessage], *, rep
             work = Work(incoming=incoming, now=desk.now(), replay=replay, judged=judged[i] if judged else None)
             error = _walk(session, desk, rules, work)
             if error is not None:
-                _quarantine_row(session, work, error)
+                _quarantine_row(session, desk, work, error)
             done.append((work, error))
             if should_stop():
                 break
@@ -281,7 +283,7 @@ def _acknowledge(inbox: Inbox, work: Work, error: str | None) -> Outcome:
     return Outcome(key, work.outcome)
 
 
-def _quarantine_row(session: Session, work: Work, error: str) -> None:
+def _quarantine_row(session: Session, desk: Desk, work: Work, error: str) -> None:
     """Keep a failed message (raw bytes and error), so nothing is lost."""
     raw = work.incoming.raw
     key = work.dedup_key or (identify(raw)[1] if raw is not None else f"inbox:{work.incoming.key}")
@@ -297,6 +299,10 @@ def _quarantine_row(session: Session, work: Work, error: str) -> None:
         session.flush()
     elif row.status != "processed":
         row.status, row.error = "quarantined", error
+    if raw is not None and row is None:
+        row = repo.find_message(session, key)
+    if row is not None and row.status == "quarantined":
+        attention.quarantined(session, desk, row, _sender_trust(raw, desk))
 
 
 def process_inbox(desk: Desk, inbox: Inbox, *, should_stop: Callable[[], bool] = lambda: False,
@@ -463,6 +469,16 @@ def _safe_message_id(raw: bytes | None) -> str | None:
         return None
     mid = MESSAGE_ID.search(match.group(1).decode("ascii", "replace"))
     return mid.group(0)[:900] if mid else None
+
+
+def _sender_trust(raw: bytes | None, desk: Desk) -> SenderTrust | None:
+    """Who sent a message that could not be processed (from its headers); None when they cannot be read."""
+    if not raw:
+        return None
+    try:
+        return guard(raw[:65536], Rules.of(desk.config))
+    except Exception:  # noqa: BLE001 - a best effort on a message that already failed
+        return None
 
 
 def _header_summary(raw: bytes | None) -> tuple[str | None, str]:
