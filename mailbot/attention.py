@@ -40,7 +40,8 @@ REASONS = {
 }
 
 # Outcomes of routing after which nothing was done with a district's message.
-NO_ACTION = {"other": "other", "manager-other": "manager_other", "receipt-unmatched": "receipt_unmatched"}
+NO_ACTION = {"other": "other", "manager-other": "manager_other", "receipt-unmatched": "receipt_unmatched",
+             "attachment": "attachment"}
 
 _QUESTION = re.compile(
     r"\?|\b(?:apakah|kapan|bagaimana|berapa|mohon (?:info|informasi|penjelasan)|bisakah|bolehkah|dimana|di mana)\b",
@@ -82,6 +83,14 @@ def figure_attachments(raw: bytes | None) -> list[str]:
                 and (part.get_filename() or part.get_content_disposition() == "attachment")]
     except Exception:  # noqa: BLE001 - a best effort on mail already read
         return []
+
+
+def figures_elsewhere(message: Message, verdict: Verdict, trust: SenderTrust) -> bool:
+    """A trusted district's request or report with no figure read but a PDF or image attached."""
+    return (trust.trusted and trust.district is not None and verdict.kind in ("request", "stock_report", "receipt")
+            and all(verdict.quantity(f) is None for f in ("requested", "stock_on_hand", "received", "printed",
+                                                          "recorded"))
+            and bool(figure_attachments(message.raw)))
 
 
 # --- opening items -------------------------------------------------------------------------------

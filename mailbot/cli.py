@@ -451,3 +451,6 @@ def main() -> None:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+from mailbot import cli_people  # noqa: E402,F401  registers queue, resolve, correct, labels, history

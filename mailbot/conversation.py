@@ -47,7 +47,14 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
     """Handle a reply in *thread*'s conversation; None leaves it to the ordinary routes (an answer to
     our question completes the request there)."""
     if thread.state == "clarifying" and (verdict.requested is not None or verdict.kind == "request"):
-        return None
+        if verdict.requested is not None and not any(d.field in ("requested", "item") for d in verdict.doubts):
+            return None  # the answer to our question: it completes the request (mailbot.routes)
+        # asked once and still unreadable: a person takes it over instead of asking again
+        attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="doubt",
+                            detail=_detail(verdict, []), district=thread.district, item=thread.item,
+                            message=message, request=thread)
+        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
+        return "follow-up-unreadable"
     if verdict.kind == "stock_report" and (verdict.printed is not None or verdict.recorded is not None) \
             and not _CORRECTION.search(verdict.body_excerpt or ""):
         return None  # a daily report written as a reply: it is a report

@@ -38,6 +38,8 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
             return handled
     elif thread is None and (reminded := conversation.reminder_target(session, verdict, trust)) is not None:
         return attention.reminder(session, desk, message, verdict, trust, reminded)
+    if attention.figures_elsewhere(message, verdict, trust):
+        return "attachment"  # the figures may be in a PDF or an image: a person reads it (never asked back)
     if thread is not None and thread.state == "clarifying" and _answers_clarification(verdict):
         return actions.complete_clarification(session, desk, thread, message, verdict, trust)
     if verdict.kind == "request":
