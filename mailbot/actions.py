@@ -153,7 +153,8 @@ def _needs_clarification(verdict: Verdict) -> bool:
 
 def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.Decision, *,
                  message: Message, verdict: Verdict | None, trusted: bool,
-                 changes: list[dict[str, object]] | None = None, note: str | None = None) -> str:
+                 changes: list[dict[str, object]] | None = None, note: str | None = None,
+                 reply_purpose: str | None = None) -> str:
     """Carry out the policy's decision: record it, book the commitment, queue the reply to *message*.
 
     *changes* (a district's follow-up that corrected figures) are told first in the reply, and with
@@ -165,9 +166,10 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
             reasons=decision.reasons_json(), arithmetic=decision.steps_json(), note="; ".join(explanation))
     understood = facts(verdict) if verdict else []
     base = {"facts": understood, "explanation": explanation, "requested": req.requested, "changes": changes or []}
+    purpose = reply_purpose or f"reply:{message.id}"
     if decision.outcome == "clarify":
         req.state, req.updated_at = "clarifying", now
-        _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_clarify",
+        _district_mail(session, desk, req, purpose=purpose, template="reply_clarify",
                        message=message, verdict=verdict,
                        context={**base, "doubts": [], "missing": ["requested"], "policy_reasons":
                                 [reason_id(r) for r in decision.reasons]})
@@ -175,15 +177,17 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
     if decision.outcome == "hold" or not trusted:
         req.state, req.held_since, req.updated_at = "held", now, now
         req.approved = decision.quantity
-        _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_held",
+        _district_mail(session, desk, req, purpose=purpose, template="reply_held",
                        message=message, verdict=verdict,
                        context={**base, "show_figures": trusted})
-        _notify_managers(session, desk, req, decision, explanation, update_of=message.id if changes else None,
+        _notify_managers(session, desk, req, decision, explanation, update_of=purpose if changes else None,
                          changes=changes or [], note=note)
         return "request-held"
-    _approve(session, desk, req, decision.quantity, actor=POLICY, source=f"decision:{req.reference}:auto")
+    # a request decided again after a correction books its new commitment under a source of its own
+    source = f"decision:{req.reference}:auto" + (f":{purpose}" if changes else "")
+    _approve(session, desk, req, decision.quantity, actor=POLICY, source=source)
     template = "reply_approved" if decision.outcome in ("approve", "propose") else "reply_partial"
-    _district_mail(session, desk, req, purpose=f"reply:{message.id}", template=template, message=message,
+    _district_mail(session, desk, req, purpose=purpose, template=template, message=message,
                    verdict=verdict, context={**base, "approved": decision.quantity,
                                              "proposed": decision.outcome == "propose"})
     return {"approve": "request-approved", "propose": "request-approved-proposal"}.get(
@@ -191,10 +195,10 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
 
 
 def _notify_managers(session: Session, desk: Desk, req: Request, decision: policy.Decision,
-                     explanation: list[str], *, update_of: int | None = None,
+                     explanation: list[str], *, update_of: str | None = None,
                      changes: list[dict[str, object]] | None = None, note: str | None = None) -> None:
     reasons = [reason_id(r) for r in decision.reasons if r.code not in ("fallback_use",)]
-    purpose = f"held:{req.id}" if update_of is None else f"held:{req.id}:update:{update_of}"
+    purpose = f"held:{req.id}" if update_of is None else f"held:{req.id}:{update_of}"
     queue(session, desk, purpose=purpose, category="notice", template="notice_held",
           to=desk.config.office.managers, request_pk=req.id,
           context={"reference": req.reference, "district": req.district,
@@ -300,10 +304,29 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
     _approve(session, desk, req, qty, actor=actor, source=f"decision:{decision.id}")
     repo.audit(session, at=desk.now(), actor=actor, action="approve", target=req.reference,
                details={"quantity": qty, "via": via})
-    _district_mail(session, desk, req, purpose=f"decided:{decision.id}", template="reply_approved",
-                   context={"facts": [], "explanation": [], "approved": qty, "requested": req.requested,
-                            "proposed": False})
-    return ActionOutcome("DISETUJUI", qty)
+    partial = req.requested is not None and qty < req.requested
+    _district_mail(session, desk, req, purpose=f"decided:{decision.id}",
+                   template="reply_partial" if partial else "reply_approved",
+                   context={"facts": [], "explanation": _policy_explanation(session, req) if partial else [],
+                            "approved": qty, "requested": req.requested, "proposed": False,
+                            "decided_by": _decided_by(desk, actor)})
+    return ActionOutcome("DISETUJUI SEBAGIAN" if partial else "DISETUJUI", qty)
+
+
+def _decided_by(desk: Desk, actor: str) -> str:
+    """Who decided, as the district reads it."""
+    if actor in desk.config.office.managers:
+        return f"pimpinan ({actor})"
+    return "petugas meja layanan blangko atas arahan pimpinan"
+
+
+def _policy_explanation(session: Session, req: Request) -> list[str]:
+    """The arithmetic of the policy's last decision on *req* (what the need came to), for a manager's partial approval."""
+    from sqlalchemy import select
+
+    note = session.scalar(select(Decision.note).where(Decision.request_pk == req.id, Decision.actor == POLICY,
+                                                      Decision.note.is_not(None)).order_by(Decision.id.desc()))
+    return [line for line in (note or "").split("; ") if line]
 
 
 def reject(session: Session, desk: Desk, req: Request, reason: str, *, actor: str, via: str) -> ActionOutcome:

@@ -203,13 +203,14 @@ def reread(since: Annotated[str | None, typer.Option(help="Only messages receive
         changes, total = do_reread(desk, since_date, progress=True)
     if not changes:
         out.print(f"{total} stored message(s) re-read: no differences.")
-        return
-    table = Table(title=f"{len(changes)} of {total} message(s) would be read differently")
-    for col in ("message", "received", "field", "stored", "now"):
-        table.add_column(col)
-    for change in changes:
-        table.add_row(str(change.message_pk), change.received, change.field, change.before, change.after)
-    out.print(table)
+    else:
+        table = Table(title=f"{len(changes)} of {total} message(s) would be read differently")
+        for col in ("message", "received", "field", "stored", "now"):
+            table.add_column(col)
+        for change in changes:
+            table.add_row(str(change.message_pk), change.received, change.field, change.before, change.after)
+        out.print(table)
+    cli_people.print_agreement()
 
 
 # --- looking -------------------------------------------------------------------------------------

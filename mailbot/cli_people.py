@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -80,3 +81,93 @@ def resolve(
         repo.audit(session, at=desk.now(), actor=actor, action="resolve", target=f"item:{item_id}",
                    details={"reason": reason, "delta": delta, "kind": row.kind})
     out.print(f"item {item_id} resolved" + (f"; {delta:+,} booked at {row.district}" if delta else ""))
+
+
+@app.command(context_settings={"ignore_unknown_options": True})
+def correct(
+    message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot history`, `mailbot queue list`).")],
+    fields: Annotated[list[str], typer.Argument(help="field=value ..., e.g. stock_on_hand=650 kind=stock_report.")],
+    reason: Annotated[str, typer.Option(help="Why the reading was wrong (recorded).")],
+    who: Annotated[str | None, typer.Option("--by")] = None,
+) -> None:
+    """State the right reading of a message: kept as a label, carried through by audited adjustments."""
+    from mailbot import corrections
+    from mailbot.app import open_sender
+    from mailbot.outbox import flush
+
+    parsed = corrections.parse_fields(fields)
+    with _desk() as desk:
+        with desk.sessions.begin() as session:
+            done = corrections.correct(session, desk, message, parsed, actor=_actor(who), reason=reason)
+        sent = flush(desk, open_sender(desk.config), wait=False)
+    out.print(f"message {message} corrected: " + ", ".join(f"{k}={v}" for k, v in parsed.items()))
+    for effect in done.effects:
+        out.print(f"  {effect}")
+    out.print(f"  mail sent: {sent.sent}" if not sent.busy else "  mail queued for the running mailbot")
+
+
+labels_app = typer.Typer(no_args_is_help=True, help="Labelled mail: corrections and completed clarifications.")
+app.add_typer(labels_app, name="labels")
+
+
+@labels_app.command("export")
+def labels_export(folder: Annotated[Path, typer.Argument(help="Folder to write corpus/*.eml and labels.json to.")]) -> None:
+    """Write every labelled message in the format of the labelled reading sets."""
+    from mailbot import corrections
+
+    with _desk() as desk, desk.sessions() as session:
+        try:
+            count = corrections.export_labels(session, folder)
+        except OSError as exc:
+            raise MailbotError(f"{folder}: {exc.strerror}") from None
+    out.print(f"{count} labelled message(s) written to {folder}")
+
+
+@labels_app.command("import")
+def labels_import(
+    folder: Annotated[Path, typer.Argument(help="Folder holding corpus/*.eml and labels.json.")],
+    who: Annotated[str | None, typer.Option("--by")] = None,
+) -> None:
+    """Read labelled mail (another office's, or an export of this one)."""
+    from mailbot import corrections
+
+    with _desk() as desk, desk.sessions.begin() as session:
+        count = corrections.import_labels(session, desk, folder, actor=_actor(who))
+    out.print(f"{count} label(s) imported from {folder}")
+
+
+@app.command()
+def history(target: Annotated[str, typer.Argument(help="A request reference (BLK-2026-0042) or a message id.")]) -> None:
+    """A request's (or a message's) whole thread: messages, readings, decisions, mail, ledger, who did what."""
+    from mailbot.history import story
+
+    with _desk() as desk, desk.sessions() as session:
+        heading, events = story(session, target)
+        out.print(heading, highlight=False)
+        table = Table()
+        for col in ("when", "what", "who", "detail"):
+            table.add_column(col)
+        for e in events:
+            table.add_row(e.at.astimezone(desk.tz).strftime("%Y-%m-%d %H:%M"), e.what, e.who, e.text)
+    out.print(table)
+
+
+def print_agreement() -> None:
+    """The reader against the stored labels, after `mailbot reread`."""
+    from mailbot.corrections import agreement
+
+    with _desk() as desk:
+        result = agreement(desk)
+    if not result.messages:
+        out.print("no labelled messages to compare with (see `mailbot correct`, `mailbot labels import`)")
+        return
+    out.print(f"labels: {result.messages} message(s), {result.entirely_right} read entirely right; "
+              f"{result.fields_right} of {result.fields} fields right; {len(result.wrong_numbers)} wrong number(s)")
+    if result.differences:
+        table = Table(title="Where the reader differs from the labels")
+        for col in ("message", "field", "label", "reader", "wrong number"):
+            table.add_column(col)
+        wrong = set(result.wrong_numbers)
+        for d in result.differences:
+            table.add_row(str(d[0]), d[1], str(d[2]), str(d[3]), "yes" if d in wrong else "")
+        out.print(table)

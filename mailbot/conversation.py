@@ -86,13 +86,22 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
 
 def update(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, trust: SenderTrust,
            changed: list[dict[str, object]]) -> str:
-    """The district corrected or raised a figure: the request changes in place and is decided again;
-    an approval not yet shipped is released first (an audited cancellation in the ledger)."""
+    """The district corrected or raised a figure: the request changes in place and is decided again."""
+    outcome = redecide(session, desk, req, message, verdict, changed, actor=trust.address or "district",
+                       sender_known=trust.on_list, authenticated=trust.authenticated is not False)
+    return f"follow-up-{outcome}"
+
+
+def redecide(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
+             changed: list[dict[str, object]], *, actor: str, sender_known: bool, authenticated: bool,
+             purpose_tag: str | None = None) -> str:
+    """Change *req*'s figures in place and decide it again; an approval not yet shipped is released first
+    (an audited cancellation in the ledger). The district's reply tells what changed, in the same thread."""
     now = desk.now()
-    actor = trust.address or "district"
+    tag = f"{purpose_tag}:{now.isoformat()}" if purpose_tag else f"update:{message.id}"
     if req.state == "approved" and req.approved and req.district:
         ledger.book(session, Entry(req.item or "ktp-el", req.district, req.approved, EntryKind.SHIPMENT_CANCELLED,
-                                   now, f"update:{message.id}", req.reference), actor=actor, request_pk=req.id)
+                                   now, tag, req.reference), actor=actor, request_pk=req.id)
         req.approved = None
     for change in changed:
         setattr(req, str(change["field"]), change["after"])
@@ -102,11 +111,10 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
                details={"message": message.id, "changes": [
                    {"field": c["field"], "before": c["before"], "after": c["after"]} for c in changed]})
     session.flush()
-    decision = actions.evaluate(session, desk, req, sender_known=trust.on_list,
-                                authenticated=trust.authenticated is not False)
-    outcome = actions.apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=True,
-                                   changes=changed, note=(verdict.body_excerpt or "")[:600])
-    return f"follow-up-{outcome}"
+    decision = actions.evaluate(session, desk, req, sender_known=sender_known, authenticated=authenticated)
+    return actions.apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=True,
+                                changes=changed, note=(verdict.body_excerpt or "")[:600],
+                                reply_purpose=None if purpose_tag is None else f"reply:{message.id}:{tag}")
 
 
 def reminder_target(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:

@@ -299,10 +299,9 @@ def _quarantine_row(session: Session, desk: Desk, work: Work, error: str) -> Non
         session.flush()
     elif row.status != "processed":
         row.status, row.error = "quarantined", error
-    if raw is not None and row is None:
-        row = repo.find_message(session, key)
+    row = row or repo.find_message(session, key)
     if row is not None and row.status == "quarantined":
-        attention.quarantined(session, desk, row, _sender_trust(raw, desk))
+        attention.quarantined(session, desk, row, _sender_trust(raw, desk))  # a person reads it
 
 
 def process_inbox(desk: Desk, inbox: Inbox, *, should_stop: Callable[[], bool] = lambda: False,

@@ -6,7 +6,7 @@ import re
 
 from sqlalchemy.orm import Session
 
-from mailbot import actions, attention, conversation, watch
+from mailbot import actions, attention, conversation, corrections, watch
 from mailbot.app import Desk
 from mailbot.errors import InvalidAction
 from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_command
@@ -41,7 +41,8 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     if attention.figures_elsewhere(message, verdict, trust):
         return "attachment"  # the figures may be in a PDF or an image: a person reads it (never asked back)
     if thread is not None and thread.state == "clarifying" and _answers_clarification(verdict):
-        return actions.complete_clarification(session, desk, thread, message, verdict, trust)
+        return _completed(session, desk, message, verdict,
+                          actions.complete_clarification(session, desk, thread, message, verdict, trust))
     if verdict.kind == "request":
         return request(session, desk, message, verdict, trust, thread)
     if verdict.kind == "stock_report":
@@ -62,6 +63,13 @@ def find_thread(session: Session, verdict: Verdict) -> Request | None:
     return repo.request_by_outbound_message_id(session, ids) or repo.request_by_inbound_message_id(session, ids)
 
 
+def _completed(session: Session, desk: Desk, message: Message, verdict: Verdict, outcome: str) -> str:
+    """An answer that completed a clarification is kept as labelled mail (mailbot.corrections)."""
+    if not outcome.endswith("clarify"):
+        corrections.label_clarification(session, desk, message, verdict)
+    return outcome
+
+
 def _answers_clarification(verdict: Verdict) -> bool:
     return verdict.requested is not None or verdict.kind == "request"
 
@@ -78,7 +86,8 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
             and waiting.sender == trust.address:
         # a fresh email that answers our question still completes the same request (from the same
         # address: another address of the district is its own conversation, linked below)
-        return actions.complete_clarification(session, desk, waiting, message, verdict, trust)
+        return _completed(session, desk, message, verdict,
+                          actions.complete_clarification(session, desk, waiting, message, verdict, trust))
     now = desk.now()
     open_one = thread if thread is not None and thread.state in repo.OPEN_STATES else waiting
     linking = open_one is not None and trust.trusted

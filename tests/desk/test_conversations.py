@@ -250,3 +250,95 @@ def test_stated_stock_and_a_short_receipt_until_resolved(desk_dir: Path) -> None
     assert "Selisih penerimaan yang belum diselesaikan" not in mailbot(desk_dir, "digest", "--print").stdout
     again = mailbot(desk_dir, "resolve", str(item), "--reason", "lagi")
     assert again.returncode != 0 and "Traceback" not in again.stderr
+
+
+def test_a_managers_partial_approval_is_told_as_partial_by_whom_and_why(desk_dir: Path) -> None:
+    held = _request(desk_dir, "tk-big", TARAKAN,
+                    "Dengan hormat, sisa stok blangko KTP-el kami 200 keping. Mohon tambahan 4.000 keping.\n")
+    reference = _reference(held)
+    assert _request_row(desk_dir, reference)["state"] == "held"  # 4.000 is over the shipped limit of 3.000
+    [notice] = [s for s in sent_mail(desk_dir) if sorted(s.to) == sorted(MANAGERS) and reference in s.subject]
+    kadis = MANAGERS[0]
+    answer = write_eml(desk_dir, "kadis-ok.eml", sender=kadis, subject=f"Re: {notice.subject}",
+                       body="SETUJU 2.000\n", message_id="<kadis-ok@disdukcapil.kaltaraprov.example>",
+                       extra_headers=f"In-Reply-To: {notice.message_id}\nReferences: {notice.message_id}\n")
+    run_once(desk_dir, answer)
+    [told] = [s for s in sent_mail(desk_dir) if s.to == [TARAKAN] and "SEBAGIAN" in s.text]
+    assert reference in told.subject
+    assert f"diputuskan oleh pimpinan ({kadis})" in told.text and "2.000 keping" in told.text
+    assert "4.000" in told.text and "kebutuhan" in told.text  # why: the need the policy worked out
+
+
+def test_a_held_notice_without_a_proposal_offers_only_what_can_be_done(desk_dir: Path, open_test_desk) -> None:
+    from mailbot.render import render
+
+    desk = open_test_desk()
+    common = dict(office=desk.config.office, reference="BLK-2026-0009", district="65.01",
+                  district_name="Kabupaten Bulungan", sender="x@bulungankab.example", item="ktp-el", requested=4000,
+                  reasons=["stok provinsi tidak mencukupi"], explanation=[], changes=[], note=None)
+    without = render(desk.env, "notice_held", proposed=0, **common).text
+    assert "0 keping)" not in without and "sesuai usulan sistem" not in without and "SETUJU 1500" in without
+    offered = render(desk.env, "notice_held", proposed=1500, **common).text
+    assert "sesuai usulan sistem, 1.500 keping" in offered
+
+
+def _message_pk(desk_dir: Path, message_id: str) -> int:
+    return db(desk_dir).execute("select id from messages where message_id = ?", (message_id,)).fetchone()[0]
+
+
+def test_corrections_by_a_person_become_labels_that_travel(desk_dir: Path, tmp_path: Path) -> None:
+    report = write_eml(desk_dir, "tk-rep.eml", sender=TARAKAN, subject="Laporan harian perekaman",
+                       message_id="<tk-rep@tarakankota.example>",
+                       body="Laporan harian: perekaman 120, pencetakan 98, sisa blangko 6.812 keping.\n")
+    run_once(desk_dir, report)
+    rep_pk = _message_pk(desk_dir, "<tk-rep@tarakankota.example>")
+    on_hand = "select sum(on_hand) from ledger_entries where location = '65.71' and item = 'ktp-el'"
+    assert db(desk_dir).execute(on_hand).fetchone()[0] == 6812
+
+    # the report was misread: the stock was 6.712; the ledger changes by an audited adjustment
+    fixed = mailbot(desk_dir, "correct", str(rep_pk), "stock_on_hand=6.712", "--reason", "angka di lampiran 6.712",
+                    "--by", "operator")
+    assert fixed.returncode == 0, fixed.stderr
+    assert db(desk_dir).execute(on_hand).fetchone()[0] == 6712
+    entry = db(desk_dir).execute("select kind, on_hand, actor, note from ledger_entries where source like "
+                                 "'correction:%'").fetchone()
+    assert (entry[0], entry[1], entry[2]) == ("adjustment", -100, "operator") and "6812" in entry[3]
+    assert db(desk_dir).execute("select count(*) from audit where action = 'correct'").fetchone()[0] == 1
+
+    # a misread request is decided again; the district is told, in the same thread
+    first = _request(desk_dir, "mn-req", MALINAU,
+                     "Dengan hormat, sisa stok blangko KTP-el kami 500 keping. Mohon tambahan 1.000 keping.\n")
+    reference = _reference(first)
+    req_pk = _message_pk(desk_dir, "<mn-req@malinaukab.example>")
+    fixed = mailbot(desk_dir, "correct", str(req_pk), "requested=1.500", "--reason", "salah baca", "--by", "operator")
+    assert fixed.returncode == 0, fixed.stderr
+    assert _request_row(desk_dir, reference)["requested"] == 1500
+    told = [s for s in replies_to(desk_dir, "<mn-req@malinaukab.example>") if "keliru kami baca" in s.text]
+    assert len(told) == 1 and reference in told[0].subject and "1.000 keping menjadi 1.500 keping" in told[0].text
+    bad = mailbot(desk_dir, "correct", str(req_pk), "requested=banyak", "--reason", "x")
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+
+    shown = mailbot(desk_dir, "history", reference)
+    assert shown.returncode == 0, shown.stderr
+    assert "updated" in shown.stdout and "operator" in shown.stdout and "mn-req" not in shown.stderr
+
+    # reread measures the reader against the labels: 6.812 and 1.000 are now wrong numbers
+    reread = mailbot(desk_dir, "reread")
+    assert reread.returncode == 0, reread.stderr
+    assert "labels: 2 message(s), 0 read entirely right; 16 of 18 fields right; 2 wrong number(s)" in reread.stdout
+
+    # export, wipe the database, import: the same labels
+    first_export, second_export = tmp_path / "one", tmp_path / "two"
+    assert mailbot(desk_dir, "labels", "export", str(first_export)).returncode == 0
+    for path in (desk_dir / "var").glob("mailbot.db*"):
+        path.unlink()
+    imported = mailbot(desk_dir, "labels", "import", str(first_export))
+    assert imported.returncode == 0, imported.stderr
+    assert mailbot(desk_dir, "labels", "export", str(second_export)).returncode == 0
+    import json
+
+    labels = json.loads((first_export / "labels.json").read_text())
+    assert len(labels) == 2 and json.loads((second_export / "labels.json").read_text()) == labels
+    assert sorted(p.read_bytes() for p in (first_export / "corpus").iterdir()) == \
+        sorted(p.read_bytes() for p in (second_export / "corpus").iterdir())
+    assert {v["stock_on_hand"] for v in labels.values()} >= {6712}

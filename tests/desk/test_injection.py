@@ -176,7 +176,11 @@ def test_messages_over_the_limits_are_quarantined_whole(desk_dir: Path) -> None:
     # nothing of them was read, recorded or answered; the message within the limits went through
     assert conn.execute("select count(*) from requests").fetchone()[0] == 1
     assert conn.execute("select count(*) from ledger_entries where source like 'message:%'").fetchone()[0] == 0
-    assert not [m for m in sent_mail(desk_dir) if SENDER in m.to]
+    # a known sender is only told that a person will read the message; nothing was decided
+    notes = [m for m in sent_mail(desk_dir) if SENDER in m.to]
+    assert notes and all("akan dibaca serta ditindaklanjuti langsung oleh petugas kami" in m.text for m in notes)
+    assert conn.execute("select count(*) from attention_items where reason = 'quarantine'").fetchone()[0] == \
+        len(LIMIT_CASES)
     quarantined = list((desk_dir / "var" / "mail" / "inbox" / ".Quarantine" / "cur").iterdir())
     assert len(quarantined) == len(LIMIT_CASES)
     listing = run_quarantine_listing(desk_dir)
