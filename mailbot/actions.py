@@ -277,7 +277,7 @@ def link(session: Session, desk: Desk, req: Request, open_one: Request, message:
             reasons=[{"code": "open_request", "references": open_one.reference}], arithmetic=[])
     _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_linked", message=message,
                    verdict=verdict, context={"facts": facts(verdict), "open_reference": open_one.reference,
-                                             "other_sender": open_one.sender if open_one.sender != req.sender else None})
+                                             "other_sender": None if open_one.sender == req.sender else open_one.sender})
     return "request-linked"
 
 
@@ -321,7 +321,7 @@ def _decided_by(desk: Desk, actor: str) -> str:
 
 
 def _policy_explanation(session: Session, req: Request) -> list[str]:
-    """The arithmetic of the policy's last decision on *req* (what the need came to), for a manager's partial approval."""
+    """The arithmetic of the policy's last decision on *req* (the need it worked out), for a partial approval."""
     from sqlalchemy import select
 
     note = session.scalar(select(Decision.note).where(Decision.request_pk == req.id, Decision.actor == POLICY,

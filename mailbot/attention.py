@@ -48,7 +48,8 @@ _QUESTION = re.compile(
     re.IGNORECASE)
 _REMINDER = re.compile(
     r"\b(?:mengingatkan|diingatkan|ditindaklanjuti|tindak lanjut|tindaklanjut|follow ?up|menanyakan kembali|"
-    r"belum (?:ada )?(?:balasan|kabar|tanggapan|jawaban|respon)|sudah sampai mana|bagaimana (?:kelanjutan|perkembangan))",
+    r"belum (?:ada )?(?:balasan|kabar|tanggapan|jawaban|respon)|sudah sampai mana|"
+    r"bagaimana (?:kelanjutan|perkembangan))",
     re.IGNORECASE)
 _FIGURE_FILES = re.compile(r"^(?:application/pdf|image/)", re.IGNORECASE)
 

@@ -111,7 +111,9 @@ app.add_typer(labels_app, name="labels")
 
 
 @labels_app.command("export")
-def labels_export(folder: Annotated[Path, typer.Argument(help="Folder to write corpus/*.eml and labels.json to.")]) -> None:
+def labels_export(
+    folder: Annotated[Path, typer.Argument(help="Folder to write corpus/*.eml and labels.json to.")],
+) -> None:
     """Write every labelled message in the format of the labelled reading sets."""
     from mailbot import corrections
 
@@ -137,7 +139,9 @@ def labels_import(
 
 
 @app.command()
-def history(target: Annotated[str, typer.Argument(help="A request reference (BLK-2026-0042) or a message id.")]) -> None:
+def history(
+    target: Annotated[str, typer.Argument(help="A request reference (BLK-2026-0042) or a message id.")],
+) -> None:
     """A request's (or a message's) whole thread: messages, readings, decisions, mail, ledger, who did what."""
     from mailbot.history import story
 

@@ -21,6 +21,8 @@ from mailbot.store.schema import Message, Request
 # States in which a request can still change: nothing has left the store.
 CHANGEABLE = ("clarifying", "held", "approved")
 FIGURES = ("requested", "stock_on_hand")
+_CONFIRMATION = re.compile(r"\b(?:terima ?kasih|makasih|baik|siap|oke|ok|noted|sudah kami terima|sip|mantap|"
+                           r"thanks?|thank you)\b", re.IGNORECASE)
 _CORRECTION = re.compile(r"\b(?:koreksi|ralat|bukan|sebenarnya|yang benar|salah|keliru|revisi|menjadi)\b",
                          re.IGNORECASE)
 
@@ -77,11 +79,11 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                             message=message, request=thread)
         attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
         return "follow-up-question"
-    if verdict.kind in ("request", "stock_report") or not verdict.doubts:
+    if verdict.kind in ("request", "stock_report") or _is_confirmation(verdict):
         repo.audit(session, at=desk.now(), actor=trust.address or "district", action="confirm",
                    target=thread.reference, details={"message": message.id, "text": (verdict.body_excerpt or "")[:300]})
         return "follow-up-confirmed"
-    return None
+    return "other"  # not a figure, a question or a confirmation: a person reads it (mailbot.attention)
 
 
 def update(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, trust: SenderTrust,
@@ -129,6 +131,12 @@ def reminder_target(session: Session, verdict: Verdict, trust: SenderTrust) -> R
     return found
 
 
+def _is_confirmation(verdict: Verdict) -> bool:
+    """A short "baik, terima kasih" / "siap" / "noted": recorded; anything longer is for a person to read."""
+    text = (verdict.body_excerpt or "").strip()
+    return len(text) <= 200 and bool(_CONFIRMATION.search(text))
+
+
 def _open_end(session: Session, req: Request) -> Request:
     """A linked request stands for the open one it was linked to."""
     if req.state == "linked" and req.linked_to is not None:
@@ -138,4 +146,4 @@ def _open_end(session: Session, req: Request) -> Request:
 
 def _detail(verdict: Verdict, changed: list[dict[str, object]]) -> str:
     told = "; ".join(f"{c['label']}: {c['before']} -> {c['after']}" for c in changed)
-    return f"{verdict.subject}\n{told}\n{verdict.body_excerpt}" if told else f"{verdict.subject}\n{verdict.body_excerpt}"
+    return "\n".join(part for part in (verdict.subject, told, verdict.body_excerpt) if part)

@@ -39,6 +39,8 @@ REASON_SHORT: Mapping[str, str] = {
     "capped_by_need": "disesuaikan dengan kebutuhan",
     "capped_by_spare": "dibatasi stok provinsi",
     "below_threshold": "di bawah batas minimum",
+    "doubt": "angka perlu ditanyakan kembali",
+    "manager": "diputuskan pimpinan",
 }
 
 
