@@ -117,11 +117,13 @@ def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict
     acknowledge it once; returns the outcome, marked when queued."""
     if verdict.kind == "automated" or not trust.trusted or not (trust.district or trust.is_manager):
         return outcome
-    replied = _replied(session, message)
     reason = NO_ACTION.get(outcome)
-    attachments = figure_attachments(message.raw)
     no_figures = all(verdict.quantity(f) is None for f in ("requested", "stock_on_hand", "received", "printed",
                                                             "recorded"))
+    if reason is None and not no_figures and not verdict.doubts:
+        return outcome  # the common case, acted on with its figures: no look at the outbox or the MIME parts
+    replied = _replied(session, message)
+    attachments = figure_attachments(message.raw) if no_figures else []
     if attachments and no_figures:
         reason = "attachment"
     elif reason == "other" and is_question(verdict):
@@ -183,6 +185,15 @@ def quarantined(session: Session, desk: Desk, message: Message, trust: SenderTru
               detail=f"{message.subject}\n{message.error or ''}", district=district, message=message)
     if trust is not None and trust.trusted and (trust.district or trust.is_manager):
         acknowledge(session, desk, message, None, to=trust.address, thread=None)
+
+
+def replayed(session: Session, desk: Desk, message: Message) -> None:
+    """A quarantined message processed again: its queue item is closed (and let go of the row replaced)."""
+    for item in session.scalars(select(AttentionItem).where(AttentionItem.message_pk == message.id)):
+        item.message_pk = None
+        if item.closed_at is None:
+            item.closed_at, item.closed_by, item.resolution = desk.now(), "mailbot", "diproses ulang (replay)"
+    session.flush()
 
 
 # --- reminders -----------------------------------------------------------------------------------

@@ -138,6 +138,7 @@ def labels_import(
     out.print(f"{count} label(s) imported from {folder}")
 
 
+@app.command("show", help="The same as `mailbot history`.")
 @app.command()
 def history(
     target: Annotated[str, typer.Argument(help="A request reference (BLK-2026-0042) or a message id.")],

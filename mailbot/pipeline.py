@@ -97,6 +97,7 @@ def intake(session: Session, desk: Desk, work: Work) -> bool:
     # Most messages are new: a plain indexed look-up first, the ORM row only for one already stored.
     existing = repo.find_message(session, work.dedup_key) if repo.message_known(session, work.dedup_key) else None
     if existing is not None and work.replay and existing.status == "quarantined":
+        attention.replayed(session, desk, existing)
         session.delete(existing)
         session.flush()
         existing = None
