@@ -131,9 +131,9 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
              *, actor: str, reason: str) -> list[str]:
     effects: list[str] = []
     report = session.scalar(select(Report).where(Report.message_pk == message.id))
-    if report is not None and after.get("stock_on_hand") != report.stock_on_hand \
-            and isinstance(after.get("stock_on_hand"), int):
-        new = int(after["stock_on_hand"])  # type: ignore[arg-type]
+    stated_now = after.get("stock_on_hand")
+    if report is not None and isinstance(stated_now, int) and stated_now != report.stock_on_hand:
+        new = stated_now
         old = report.stock_on_hand
         delta = new - (old if old is not None else repo.balance(session, report.item, report.district).on_hand)
         if delta:
