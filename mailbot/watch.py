@@ -133,8 +133,14 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
         silent_working_days=desk.config.alerts.silent_working_days,
         held_request_hours=desk.config.alerts.held_request_hours,
     )
-    view = replace(view, attention=attention.digest_lines(session, desk, now),
-                   stated=stated_lines(session, desk))
+    waiting_for_people = attention.digest_lines(session, desk, now)
+    view = replace(view, attention=waiting_for_people, stated=stated_lines(session, desk))
+    if waiting_for_people["count"]:
+        told = f"{waiting_for_people['count']} email perlu dibaca"
+        summary = f"{view.summary}, {told}" if view.summary else told
+        subject = (view.subject.replace(view.summary, summary) if view.summary
+                   else f"{view.subject}: {summary}")
+        view = replace(view, summary=summary, subject=subject)
     return render_digest(view, desk.env)
 
 
