@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
@@ -154,17 +155,24 @@ def _needs_clarification(verdict: Verdict) -> bool:
 
 
 def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.Decision, *,
-                 message: Message, verdict: Verdict | None, trusted: bool) -> str:
-    """Carry out the policy's decision: record it, book the commitment, queue the reply to *message*."""
+                 message: Message, verdict: Verdict | None, trusted: bool,
+                 changes: list[dict[str, object]] | None = None, note: str | None = None,
+                 reply_purpose: str | None = None) -> str:
+    """Carry out the policy's decision: record it, book the commitment, queue the reply to *message*.
+
+    *changes* (a district's follow-up that corrected figures) are told first in the reply, and with
+    the district's *note* to the managers when the request waits for them again.
+    """
     now = desk.now()
     explanation = explain_id(decision)
     _record(session, desk, req, decision.outcome, decision.quantity, actor=POLICY,
             reasons=decision.reasons_json(), arithmetic=decision.steps_json(), note="; ".join(explanation))
     understood = facts(verdict) if verdict else []
-    base = {"facts": understood, "explanation": explanation, "requested": req.requested}
+    base = {"facts": understood, "explanation": explanation, "requested": req.requested, "changes": changes or []}
+    purpose = reply_purpose or f"reply:{message.id}"
     if decision.outcome == "clarify" and trusted:
         req.state, req.updated_at = "clarifying", now
-        _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_clarify",
+        _district_mail(session, desk, req, purpose=purpose, template="reply_clarify",
                        message=message, verdict=verdict,
                        context={**base, "doubts": [], "missing": ["requested"], "policy_reasons":
                                 [reason_id(r) for r in decision.reasons]})
@@ -173,13 +181,16 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
         req.state, req.held_since, req.updated_at = "held", now, now
         req.approved = decision.quantity
         if trusted:  # a sender who failed the checks gets no acknowledgement: the managers see it
-            _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_held",
+            _district_mail(session, desk, req, purpose=purpose, template="reply_held",
                            message=message, verdict=verdict, context={**base, "show_figures": True})
-        _notify_managers(session, desk, req, decision, explanation)
+        _notify_managers(session, desk, req, decision, explanation, update_of=purpose if changes else None,
+                         changes=changes or [], note=note)
         return "request-held"
-    _approve(session, desk, req, decision.quantity, actor=POLICY, source=f"decision:{req.reference}:auto")
+    # a request decided again after a correction books its new commitment under a source of its own
+    source = f"decision:{req.reference}:auto" + (f":{purpose}" if changes else "")
+    _approve(session, desk, req, decision.quantity, actor=POLICY, source=source)
     template = "reply_approved" if decision.outcome in ("approve", "propose") else "reply_partial"
-    _district_mail(session, desk, req, purpose=f"reply:{message.id}", template=template, message=message,
+    _district_mail(session, desk, req, purpose=purpose, template=template, message=message,
                    verdict=verdict, context={**base, "approved": decision.quantity,
                                              "proposed": decision.outcome == "propose"})
     return {"approve": "request-approved", "propose": "request-approved-proposal"}.get(
@@ -187,14 +198,27 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
 
 
 def _notify_managers(session: Session, desk: Desk, req: Request, decision: policy.Decision,
-                     explanation: list[str]) -> None:
+                     explanation: list[str], *, update_of: str | None = None,
+                     changes: list[dict[str, object]] | None = None, note: str | None = None) -> None:
     reasons = [reason_id(r) for r in decision.reasons if r.code not in ("fallback_use",)]
-    queue(session, desk, purpose=f"held:{req.id}", category="notice", template="notice_held",
+    purpose = f"held:{req.id}" if update_of is None else f"held:{req.id}:{update_of}"
+    queue(session, desk, purpose=purpose, category="notice", template="notice_held",
           to=desk.config.office.managers, request_pk=req.id,
           context={"reference": req.reference, "district": req.district,
                    "district_name": desk.district_name(req.district), "sender": req.sender or "-",
                    "item": req.item, "requested": req.requested, "proposed": decision.quantity,
-                   "reasons": reasons, "explanation": explanation})
+                   "reasons": reasons, "explanation": explanation, "changes": changes or [],
+                   "note": note})
+
+
+def record_update(req: Request, changes: list[dict[str, object]], *, actor: str, at: datetime,
+                  message_id: int) -> Decision:
+    """The district changed figures of *req* (before and after each), by the message *message_id*."""
+    return Decision(request_pk=req.id, outcome="updated", quantity=None,
+                    reasons=[{"code": "district_update", "message": message_id,
+                              "changes": [{"field": c["field"], "before": c["before"], "after": c["after"]}
+                                          for c in changes]}],
+                    arithmetic=[], actor=actor, note=None, at=at)
 
 
 def _approve(session: Session, desk: Desk, req: Request, quantity: int, *, actor: str, source: str) -> None:
@@ -255,7 +279,8 @@ def link(session: Session, desk: Desk, req: Request, open_one: Request, message:
     _record(session, desk, req, "linked", None, actor=POLICY,
             reasons=[{"code": "open_request", "references": open_one.reference}], arithmetic=[])
     _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_linked", message=message,
-                   verdict=verdict, context={"facts": facts(verdict), "open_reference": open_one.reference})
+                   verdict=verdict, context={"facts": facts(verdict), "open_reference": open_one.reference,
+                                             "other_sender": None if open_one.sender == req.sender else open_one.sender})
     return "request-linked"
 
 
@@ -285,10 +310,29 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
     _approve(session, desk, req, qty, actor=actor, source=f"decision:{decision.id}")
     repo.audit(session, at=desk.now(), actor=actor, action="approve", target=req.reference,
                details={"quantity": qty, "via": via, **({"override": note} if note else {})})
-    _district_mail(session, desk, req, purpose=f"decided:{decision.id}", template="reply_approved",
-                   context={"facts": [], "explanation": [], "approved": qty, "requested": req.requested,
-                            "proposed": False})
-    return ActionOutcome("DISETUJUI", qty)
+    partial = req.requested is not None and qty < req.requested
+    _district_mail(session, desk, req, purpose=f"decided:{decision.id}",
+                   template="reply_partial" if partial else "reply_approved",
+                   context={"facts": [], "explanation": _policy_explanation(session, req) if partial else [],
+                            "approved": qty, "requested": req.requested, "proposed": False,
+                            "decided_by": _decided_by(desk, actor)})
+    return ActionOutcome("DISETUJUI SEBAGIAN" if partial else "DISETUJUI", qty)
+
+
+def _decided_by(desk: Desk, actor: str) -> str:
+    """Who decided, as the district reads it."""
+    if actor in desk.config.office.managers:
+        return f"pimpinan ({actor})"
+    return "petugas meja layanan blangko atas arahan pimpinan"
+
+
+def _policy_explanation(session: Session, req: Request) -> list[str]:
+    """The arithmetic of the policy's last decision on *req* (the need it worked out), for a partial approval."""
+    from sqlalchemy import select
+
+    note = session.scalar(select(Decision.note).where(Decision.request_pk == req.id, Decision.actor == POLICY,
+                                                      Decision.note.is_not(None)).order_by(Decision.id.desc()))
+    return [line for line in (note or "").split("; ") if line]
 
 
 def approval_concerns(session: Session, desk: Desk, req: Request, quantity: int) -> list[str]:

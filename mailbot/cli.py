@@ -8,103 +8,35 @@ import logging
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from datetime import UTC, date, datetime, tzinfo
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from mailbot import __version__
-from mailbot.config import ITEMS, Config, load_config, resolve_path
+from mailbot.config import ITEMS, Config
 from mailbot.errors import ConfigError, MailbotError
 
 if TYPE_CHECKING:
-    from mailbot.app import Desk
     from mailbot.outbox import FlushResult
     from mailbot.service import Service as RunningService
 
-def _flag_type_hidden(option: typer.core.TyperOption, ctx: object) -> str | None:
-    """A flag takes no value: help shows none (typer would print "<bool>" after it)."""
-    return None if option.is_flag else _option_type(option, ctx)  # type: ignore[arg-type]
-
-
-_option_type = typer.core.TyperOption.display_type_rich
-typer.core.TyperOption.display_type_rich = _flag_type_hidden  # type: ignore[method-assign,assignment]
-
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="mailbot: the email request desk for blank e-ID cards (blangko KTP-el).")
-supply_app = typer.Typer(no_args_is_help=True, help="Supply from the ministry.")
-outbox_app = typer.Typer(no_args_is_help=True, help="The outgoing mail queue.")
-app.add_typer(supply_app, name="supply")
-app.add_typer(outbox_app, name="outbox")
-quarantine_app = typer.Typer(help="Messages that could not be processed.")
-app.add_typer(quarantine_app, name="quarantine")
-
-# Piped output (logs, files, tests) gets room for the full tables instead of 80 columns.
-out = Console(width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True)
-
-
-class State:
-    config_path: Path | None = None
-    verbose: bool = False
-
-
-state = State()
-
-
-def _print_version(value: bool) -> None:
-    if value:
-        out.print(f"mailbot {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _global(
-    config: Annotated[Path | None, typer.Option("--config", "-c", help="Config file (else $MAILBOT_CONFIG, else ./config.toml).")] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every step.")] = False,
-    version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_print_version,
-                                          help="Print the version and exit.")] = False,
-) -> None:
-    state.config_path = config
-    state.verbose = verbose
-    handler = logging.StreamHandler()
-    handler.setFormatter(LOG_FORMAT)
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
-
-
-class _ZonedFormatter(logging.Formatter):
-    """Log times in the office's time zone, with the zone written out ("2026-12-04 09:30:00 WITA")."""
-
-    tz: tzinfo = UTC
-
-    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:  # noqa: N802
-        return datetime.fromtimestamp(record.created, self.tz).strftime("%Y-%m-%d %H:%M:%S %Z")
-
-
-LOG_FORMAT = _ZonedFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-
-
-def _config() -> Config:
-    config = load_config(resolve_path(str(state.config_path) if state.config_path else None))
-    LOG_FORMAT.tz = config.office.tz  # until the configuration is read, times are in UTC (and say so)
-    return config
-
-
-@contextmanager
-def _desk() -> Iterator[Desk]:
-    from mailbot.app import open_desk
-
-    desk = open_desk(_config())
-    try:
-        yield desk
-    finally:
-        desk.close()
-
+from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
+    LOG_FORMAT,
+    _actor,
+    _config,
+    _desk,
+    app,
+    err,
+    out,
+    outbox_app,
+    quarantine_app,
+    state,
+    supply_app,
+)
 
 # --- running -------------------------------------------------------------------------------------
 
@@ -329,13 +261,14 @@ def reread(
         changes, total = do_reread(desk, since_date, progress=True, include_quarantined=include_quarantined)
     if not changes:
         out.print(f"{total} stored message(s) re-read: no differences.")
-        return
-    table = Table(title=f"{len(changes)} of {total} message(s) would be read differently")
-    for col in ("message", "received", "field", "stored", "now"):
-        table.add_column(col)
-    for change in changes:
-        table.add_row(str(change.message_pk), change.received, change.field, change.before, change.after)
-    out.print(table)
+    else:
+        table = Table(title=f"{len(changes)} of {total} message(s) would be read differently")
+        for col in ("message", "received", "field", "stored", "now"):
+            table.add_column(col)
+        for change in changes:
+            table.add_row(str(change.message_pk), change.received, change.field, change.before, change.after)
+        out.print(table)
+    cli_people.print_agreement()
 
 
 # --- looking -------------------------------------------------------------------------------------
@@ -370,12 +303,6 @@ def status(item: Annotated[str | None, typer.Option(help="ktp-el or kia (default
 
 
 # --- acting --------------------------------------------------------------------------------------
-
-def _actor(who: str | None) -> str:
-    import getpass
-
-    return who or f"cli:{getpass.getuser()}"
-
 
 @app.command()
 def approve(
@@ -638,3 +565,6 @@ def main() -> None:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+from mailbot import cli_people  # noqa: E402,F401  registers queue, resolve, correct, labels, history

@@ -173,6 +173,7 @@ class StockConfig(_Strict):
 class AlertsConfig(_Strict):
     silent_working_days: int = Field(default=2, ge=1)
     held_request_hours: float = Field(default=24.0, gt=0)
+    attention_hours: float = Field(default=24.0, gt=0)
     check_cron: str = "0 */1 * * *"
 
 

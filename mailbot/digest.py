@@ -39,6 +39,8 @@ REASON_SHORT: Mapping[str, str] = {
     "capped_by_need": "disesuaikan dengan kebutuhan",
     "capped_by_spare": "dibatasi stok provinsi",
     "below_threshold": "di bawah batas minimum",
+    "doubt": "angka perlu ditanyakan kembali",
+    "manager": "diputuskan pimpinan",
 }
 
 
@@ -171,6 +173,9 @@ class DigestView:
     waiting: tuple[WaitingLine, ...]
     summary: str
     subject: str
+    # The "perlu dibaca" queue (count, oldest, items, discrepancies) and the stock districts stated.
+    attention: dict[str, object] | None = None
+    stated: list[dict[str, object]] | None = None
 
 
 def nice_ceiling(value: float) -> int:

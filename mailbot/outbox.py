@@ -15,8 +15,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import cast
 from multiprocessing.connection import Connection
+from typing import cast
 
 from sqlalchemy import Table, select, update
 from sqlalchemy.exc import OperationalError
@@ -28,8 +28,8 @@ from mailbot.errors import LockBusy, PermanentDeliveryError
 from mailbot.outgoing import queue
 from mailbot.store import repo
 from mailbot.store.db import exclusive
-from mailbot.store.sent_log import sent_log
 from mailbot.store.schema import OutboxMessage
+from mailbot.store.sent_log import sent_log
 from mailbot.transports.base import Sender
 
 log = logging.getLogger(__name__)

@@ -33,7 +33,6 @@ import hashlib
 import logging
 import multiprocessing
 import os
-import re
 import signal
 import threading
 import time
@@ -47,12 +46,12 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from mailbot import quarantine, routes
+from mailbot import attention, quarantine, routes, stated
 from mailbot.app import Desk, reader_districts
 from mailbot.config import Config
 from mailbot.errors import LimitExceeded, MailbotError, Quarantine
 from mailbot.guards.limits import check_limits
-from mailbot.guards.threads import MESSAGE_ID
+from mailbot.guards.threads import identify, safe_message_id
 from mailbot.guards.trust import SenderTrust, assess_sender
 from mailbot.reader import ReadLimits, read_message
 from mailbot.reader.verdict import District, Verdict
@@ -93,6 +92,7 @@ def intake(session: Session, desk: Desk, work: Work) -> bool:
     # Most messages are new: a plain indexed look-up first, the ORM row only for one already stored.
     existing = repo.find_message(session, work.dedup_key) if repo.message_known(session, work.dedup_key) else None
     if existing is not None and work.replay and existing.status == "quarantined":
+        attention.replayed(session, desk, existing)
         session.delete(existing)
         session.flush()
         existing = None
@@ -223,6 +223,8 @@ def route(session: Session, desk: Desk, work: Work) -> None:
     assert work.verdict is not None and work.trust is not None and work.message is not None
     session.flush()  # the message row, complete, before anything refers to it
     work.outcome = routes.dispatch(session, desk, work.message, work.verdict, work.trust)
+    stated.record(session, desk, work.message, work.verdict, work.trust)
+    work.outcome = attention.after_route(session, desk, work.message, work.verdict, work.trust, work.outcome)
 
 
 # --- running the steps ---------------------------------------------------------------------------
@@ -266,8 +268,8 @@ def process_batch(desk: Desk, inbox: Inbox, batch: list[IncomingMessage], *, rep
                 stored, newly = _quarantine_row(session, work, error)
                 if not stored:
                     continue  # not even a bare row could be stored: it stays in the inbox, unacknowledged
-                if newly is not None and not replay:
-                    _tell_quarantined(session, desk, newly, incoming)
+                if newly is not None:
+                    _tell_quarantined(session, desk, newly, incoming, notify=not replay)
             done.append((work, error))
             log.info("message %s: read ahead in %.3f s, walked in %.3f s", incoming.key, ahead,
                      time.monotonic() - started)
@@ -322,11 +324,17 @@ def _quarantine_row(session: Session, work: Work, error: str) -> tuple[bool, Mes
     return False, None
 
 
-def _tell_quarantined(session: Session, desk: Desk, row: Message, incoming: IncomingMessage) -> None:
-    """Tell the operator (and a district sender who can fix it); a failure to tell never stops the group."""
+def _tell_quarantined(session: Session, desk: Desk, row: Message, incoming: IncomingMessage, *,
+                      notify: bool) -> None:
+    """A person reads it (the "perlu dibaca" queue); with *notify*, the operator is told, and a district
+    sender who passes the sender checks hears once: how to fix it, or that a person will read it.
+    A failure to tell never stops the group."""
     try:
         with session.begin_nested():
-            quarantine.tell(session, desk, row, incoming)
+            trust = _sender_trust(row.raw or incoming.headers, desk)
+            trusted = trust is not None and trust.trusted
+            told = quarantine.tell(session, desk, row, incoming, sender_trusted=trusted) if notify else False
+            attention.quarantined(session, desk, row, trust, acknowledge_sender=notify and not told)
     except Exception as exc:  # noqa: BLE001 - the message is safely quarantined already
         log.error("telling about quarantined message %s failed: %s: %s", incoming.key, type(exc).__name__,
                   db_text(str(exc), 300))
@@ -340,7 +348,7 @@ def _store_quarantined(session: Session, work: Work, error: str, *, summary: boo
         headers = raw or work.incoming.headers
         sender, subject = _header_summary(headers) if summary else (None, "")
         row = Message(
-            dedup_key=key, message_id=_safe_message_id(headers), inbox_key=db_text(work.incoming.key, 500),
+            dedup_key=key, message_id=safe_message_id(headers), inbox_key=db_text(work.incoming.key, 500),
             sender=db_text(sender, 320) if sender else None, subject=db_text(subject, 300),
             size=work.incoming.size, sha256=hashlib.sha256(raw).hexdigest() if raw is not None else "",
             raw=raw, received_at=work.now, status="quarantined", error=db_text(error),
@@ -508,27 +516,14 @@ def _judge_batch(raws: list[bytes | None]) -> list[Judgment | None]:
 
 # --- helpers -------------------------------------------------------------------------------------
 
-def identify(raw: bytes) -> tuple[str | None, str]:
-    """(Message-ID or None, unique key): 'mid:<Message-ID>' when there is one, else 'sha256:<hash of the bytes>'."""
-    mid = _safe_message_id(raw)
-    return mid, (f"mid:{mid}" if mid else f"sha256:{hashlib.sha256(raw).hexdigest()}")
-
-
-
-_HEADER_END = re.compile(rb"\r?\n\r?\n")
-_MID_HEADER = re.compile(rb"^message-id:[ \t]*(.*(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE)
-
-
-def _safe_message_id(raw: bytes | None) -> str | None:
+def _sender_trust(raw: bytes | None, desk: Desk) -> SenderTrust | None:
+    """Who sent a message that could not be processed (from its headers); None when they cannot be read."""
     if not raw:
         return None
-    end = _HEADER_END.search(raw)
-    head = raw[: end.start()] if end else raw[:65536]
-    match = _MID_HEADER.search(head)
-    if not match:
+    try:
+        return guard(raw[:65536], Rules.of(desk.config))
+    except Exception:  # noqa: BLE001 - a best effort on a message that already failed
         return None
-    mid = MESSAGE_ID.search(match.group(1).decode("ascii", "replace"))
-    return mid.group(0)[:900] if mid else None
 
 
 def _header_summary(raw: bytes | None) -> tuple[str | None, str]:

@@ -31,16 +31,17 @@ def violation(desk: Desk, incoming: IncomingMessage) -> LimitViolation | None:
                         max_attachment_bytes=g.max_attachment_bytes)
 
 
-def tell(session: Session, desk: Desk, row: Message, incoming: IncomingMessage) -> None:
+def tell(session: Session, desk: Desk, row: Message, incoming: IncomingMessage, *, sender_trusted: bool) -> bool:
     """Queue the notices for a newly quarantined *row*: the operator's, and the district sender's when
-    the reason is a size or attachment limit (never to automated mail)."""
+    the reason is a size or attachment limit and the sender passed the sender checks (never to
+    automated mail). True when the sender was told."""
     from mailbot.outgoing import queue
 
     operator = desk.config.office.operator or desk.config.office.managers[0]
     over = violation(desk, incoming)
     district = _district_of(desk, row.sender)
     headers = _headers(incoming.raw or incoming.headers)
-    told_sender = (over is not None and over.limit in SENDER_FIXABLE and district is not None
+    told_sender = (sender_trusted and over is not None and over.limit in SENDER_FIXABLE and district is not None
                    and headers is not None and not header_reasons(headers, desk.config.own_addresses))
     queue(session, desk, purpose=f"quarantined:{row.id}", category="notice", template="notice_quarantined",
           to=[operator], context={"message_pk": row.id, "sender": row.sender or "-",
@@ -52,6 +53,7 @@ def tell(session: Session, desk: Desk, row: Message, incoming: IncomingMessage) 
               reply_to=ReplyTo.answering(row.message_id),
               context={"district_name": district.name, "limit": over.limit, "actual": over.actual,
                        "maximum": over.maximum, "part": over.part, "message_subject": row.subject or ""})
+    return told_sender
 
 
 def dismiss(desk: Desk, message_pk: int, reason: str, *, actor: str) -> None:

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
-from mailbot import actions, watch
+from mailbot import actions, attention, conversation, corrections, watch
 from mailbot.app import Desk
 from mailbot.errors import InvalidAction
 from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_command
@@ -39,8 +39,17 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     thread = find_thread(session, verdict)
     if verdict.kind == "receipt":
         return receipt(session, desk, message, verdict, trust, thread)
+    if thread is not None and conversation.is_follow_up(verdict, trust, thread):
+        handled = conversation.follow_up(session, desk, message, verdict, trust, thread)
+        if handled is not None:
+            return handled
+    elif thread is None and (reminded := conversation.reminder_target(session, verdict, trust)) is not None:
+        return attention.reminder(session, desk, message, verdict, trust, reminded)
+    if attention.figures_elsewhere(message, verdict, trust):
+        return "attachment"  # the figures may be in a PDF or an image: a person reads it (never asked back)
     if thread is not None and thread.state == "clarifying" and _answers_clarification(verdict) and trust.trusted:
-        return actions.complete_clarification(session, desk, thread, message, verdict, trust)
+        return _completed(session, desk, message, verdict,
+                          actions.complete_clarification(session, desk, thread, message, verdict, trust))
     if verdict.kind == "request":
         return request(session, desk, message, verdict, trust, thread)
     if verdict.kind == "stock_report":
@@ -61,6 +70,13 @@ def find_thread(session: Session, verdict: Verdict) -> Request | None:
     return repo.request_by_outbound_message_id(session, ids) or repo.request_by_inbound_message_id(session, ids)
 
 
+def _completed(session: Session, desk: Desk, message: Message, verdict: Verdict, outcome: str) -> str:
+    """An answer that completed a clarification is kept as labelled mail (mailbot.corrections)."""
+    if not outcome.endswith("clarify"):
+        corrections.label_clarification(session, desk, message, verdict)
+    return outcome
+
+
 def _answers_clarification(verdict: Verdict) -> bool:
     return verdict.requested is not None or verdict.kind == "request"
 
@@ -73,11 +89,12 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     district = trust.district or verdict.district
     item = verdict.item or "ktp-el"
     waiting = repo.open_request(session, district, item) if district is not None else None
-    if (waiting is not None and waiting.state == "clarifying" and waiting.sender is not None and trust.trusted
-            and verdict.requested is not None):
-        # a fresh email that answers our question still completes the same request (a question asked of
-        # no one, the sender not told apart, is answered by no one: the reply would go nowhere)
-        return actions.complete_clarification(session, desk, waiting, message, verdict, trust)
+    if waiting is not None and waiting.state == "clarifying" and trust.trusted and verdict.requested is not None \
+            and waiting.sender == trust.address:
+        # a fresh email that answers our question still completes the same request (from the same
+        # address: another address of the district is its own conversation, linked below)
+        return _completed(session, desk, message, verdict,
+                          actions.complete_clarification(session, desk, waiting, message, verdict, trust))
     now = desk.now()
     open_one = thread if thread is not None and thread.state in repo.OPEN_STATES else waiting
     linking = open_one is not None and trust.trusted
@@ -90,6 +107,10 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     session.add(req)
     session.flush()
     if linking and open_one is not None:
+        if open_one.sender != trust.address:  # another address of the district: a person looks at both
+            attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="other_address",
+                                detail=f"{verdict.subject}\n{open_one.reference} dari {open_one.sender}",
+                                district=district, item=item, message=message, request=req)
         return actions.link(session, desk, req, open_one, message, verdict)
     return actions.decide_new(session, desk, req, message, verdict, trust)
 
@@ -130,7 +151,13 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     shipped_request = shipped_request or repo.latest_shipment(session, district, item)
     if shipped_request is None:
         shipped_request = repo.open_request(session, district, item, states=("approved",))
-    return actions.confirm_receipt(session, desk, shipped_request, message, verdict, district=district, item=item)
+    shipped = shipped_request.approved if shipped_request is not None else None
+    outcome = actions.confirm_receipt(session, desk, shipped_request, message, verdict, district=district, item=item)
+    if outcome == "receipt" and shipped_request is not None and shipped and verdict.received is not None \
+            and verdict.received < shipped:
+        attention.shortfall(session, desk, shipped_request, shipped=shipped, received=verdict.received,
+                            message=message)
+    return outcome
 
 
 # --- senders who are not who they say (or cannot be shown to be) --------------------------------

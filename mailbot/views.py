@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
@@ -14,6 +15,9 @@ from mailbot.stock.status import DistrictStatus
 from mailbot.store import stock as ledger
 from mailbot.store.repo import OPEN_STATES
 from mailbot.store.schema import Decision, Message, OutboxMessage, Request
+
+if TYPE_CHECKING:
+    from mailbot import stated
 
 STATE_STYLE = {"ok": "green", "low": "yellow", "critical": "bold red"}
 
@@ -60,8 +64,11 @@ RICH_ROWS = 100
 
 
 def print_status(desk: Desk, console: Console, *, items: Sequence[str]) -> None:
+    from mailbot import stated
+
     with desk.sessions() as session:
         status = ledger.stock_status(session, desk, items=items)
+        said = stated.latest(session)
     for item in items:
         rows = [_status_cells(row) for row in status.rows(item)]
         title = f"Stock of {item} on {status.today.isoformat()}"
@@ -76,14 +83,33 @@ def print_status(desk: Desk, console: Console, *, items: Sequence[str]) -> None:
         )
         if len(rows) > RICH_ROWS:
             _print_plain(console, title, rows, caption)
-            continue
-        table = Table(title=title, caption=caption)
-        for col in STATUS_COLUMNS:
-            table.add_column(col, justify="right" if col not in ("district", "trend", "state") else "left")
-        for cells in rows:
-            style = STATE_STYLE.get(cells[-1], "")
-            table.add_row(*cells[:-1], f"[{style}]{cells[-1]}[/{style}]")
-        console.print(table)
+        else:
+            _print_rich(console, title, rows, caption)
+        _print_stated(desk, console, item, [s for (_, i), s in sorted(said.items()) if i == item])
+
+
+def _print_rich(console: Console, title: str, rows: list[tuple[str, ...]], caption: str) -> None:
+    table = Table(title=title, caption=caption)
+    for col in STATUS_COLUMNS:
+        table.add_column(col, justify="right" if col not in ("district", "trend", "state") else "left")
+    for cells in rows:
+        style = STATE_STYLE.get(cells[-1], "")
+        table.add_row(*cells[:-1], f"[{style}]{cells[-1]}[/{style}]")
+    console.print(table)
+
+
+def _print_stated(desk: Desk, console: Console, item: str, rows: Sequence[stated.Stated]) -> None:
+    """The latest stock each district stated (report, request, receipt), beside the ledger's on hand."""
+    if not rows:
+        return
+    table = Table(title=f"Stock of {item} as the districts state it")
+    for col in ("district", "stated", "on", "source", "ledger expects"):
+        table.add_column(col, justify="right" if col in ("stated", "ledger expects") else "left")
+    for r in rows:
+        table.add_row(f"{r.district} {desk.district_name(r.district)}", number(r.quantity),
+                      r.at.astimezone(desk.tz).date().isoformat(), r.source,
+                      number(r.expected) if r.differs else "same")
+    console.print(table)
 
 
 def _status_cells(row: DistrictStatus) -> tuple[str, ...]:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from mailbot import attention, stated
 from mailbot.app import Desk
 from mailbot.digest import RequestSummary, WaitingRequest, build_digest_view, render_digest
+from mailbot.indonesian import item_name, long_date, number
 from mailbot.outbox import FlushResult, flush
 from mailbot.outgoing import queue
 from mailbot.render import Rendered
@@ -48,7 +51,7 @@ def check_alerts_in(session: Session, desk: Desk) -> int:
     started = session.scalar(select(func.min(LedgerEntry.at)))
     snapshot = AlertSnapshot(status=status, held=tuple(held), open_requests=open_requests,
                              reports_expected_since=_aware(started, desk).date() if started else None)
-    raised = 0
+    raised = attention.check_waiting(session, desk)
     for alert in alert_conditions(snapshot, now, desk.config.stock, desk.config.alerts):
         new = _remember(session, alert.key, alert.kind, alert.district, dict(alert.data), now)
         # A proposal has its own key: a low district the province could not serve when the alert went
@@ -119,7 +122,7 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
                        _outcome_code(d), d.quantity, tuple(x.get("code", "") for x in d.reasons),
                        "sistem" if d.actor == "policy" else d.actor)
         for d, r in session.execute(decided.order_by(Decision.id))
-        if d.outcome not in ("linked",)
+        if d.outcome not in ("linked", "updated")
     ]
     waiting = [
         WaitingRequest(r.reference, desk.district_name(r.district), r.item, _aware(r.held_since or r.created_at, desk),
@@ -132,7 +135,24 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
         silent_working_days=desk.config.alerts.silent_working_days,
         held_request_hours=desk.config.alerts.held_request_hours,
     )
+    waiting_for_people = attention.digest_lines(session, desk, now)
+    view = replace(view, attention=waiting_for_people, stated=stated_lines(session, desk))
+    if waiting_for_people["count"]:
+        told = f"{waiting_for_people['count']} email perlu dibaca"
+        summary = f"{view.summary}, {told}" if view.summary else told
+        subject = (view.subject.replace(view.summary, summary) if view.summary
+                   else f"{view.subject}: {summary}")
+        view = replace(view, summary=summary, subject=subject)
     return render_digest(view, desk.env)
+
+
+def stated_lines(session: Session, desk: Desk) -> list[dict[str, object]]:
+    """The latest stock each district stated, with its date and source, and the ledger's beside it."""
+    return [{"district_name": desk.district_name(s.district), "item_name": item_name(s.item),
+             "quantity_text": number(s.quantity), "date_text": long_date(_aware(s.at, desk)),
+             "source": stated.SOURCE_TEXT.get(s.source, s.source),
+             "expected": s.expected if s.differs else None, "expected_text": number(s.expected)}
+            for s in sorted(stated.latest(session).values(), key=lambda s: (s.item, s.district))]
 
 
 def _outcome_code(d: Decision) -> str:

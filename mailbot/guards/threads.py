@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from email.message import Message
@@ -131,3 +132,26 @@ def thread_keys(msg: Message) -> ThreadKeys:
         in_reply_to=in_reply_to[0] if in_reply_to else None,
         references=parse_message_ids(" ".join(raw_header_values(msg, "References")[:1])),
     )
+
+
+def identify(raw: bytes) -> tuple[str | None, str]:
+    """(Message-ID or None, unique key): 'mid:<Message-ID>' when there is one, else 'sha256:<hash of the bytes>'."""
+    mid = safe_message_id(raw)
+    return mid, (f"mid:{mid}" if mid else f"sha256:{hashlib.sha256(raw).hexdigest()}")
+
+
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+_MID_HEADER = re.compile(rb"^message-id:[ \t]*(.*(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE)
+
+
+def safe_message_id(raw: bytes | None) -> str | None:
+    """The Message-ID of *raw* as RFC 5322 allows it (printable ASCII only), read from the header bytes; or None."""
+    if not raw:
+        return None
+    end = _HEADER_END.search(raw)
+    head = raw[: end.start()] if end else raw[:65536]
+    match = _MID_HEADER.search(head)
+    if not match:
+        return None
+    mid = MESSAGE_ID.search(match.group(1).decode("ascii", "replace"))
+    return mid.group(0)[:900] if mid else None

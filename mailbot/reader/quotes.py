@@ -49,6 +49,16 @@ def _is_header_block(lines: list[str], i: int) -> bool:
     return fields >= 2
 
 
+def _is_tab_quote(lines: list[str], i: int, written: list[str]) -> bool:
+    """Clients that quote by indenting with a tab: below the writer's own words, every remaining line
+    is blank or tab-indented (two lines at least). A table or list indented in the new text is not
+    at the end of the message, or has no new text above it."""
+    if not lines[i].startswith("\t") or not any(w.strip() for w in written):
+        return False
+    rest = [line for line in lines[i:] if line.strip()]
+    return len(rest) >= 2 and all(line.startswith("\t") for line in rest)
+
+
 def _skip_header_lines(lines: list[str], i: int) -> int:
     """Index of the first line after a header block (Dari:/Tanggal:/Subjek:... then a blank line)."""
     n = len(lines)
@@ -86,7 +96,8 @@ def strip_quoted(text: str, *, forwarded: bool = False) -> str:
 
 def split_quoted(text: str, *, forwarded: bool = False) -> tuple[str, str]:
     """The new text of a message: quoted replies ("Pada ... menulis:", "-----Pesan Asli-----",
-    Outlook "Dari: ... Dikirim: ..." blocks, "> " lines) and mobile footers removed.
+    Outlook "Dari: ... Dikirim: ..." blocks, "> " lines, a tab-indented quote at the end) and mobile
+    footers removed.
 
     A forwarded message ("---------- Pesan terusan ----------") is content and is kept, without its
     header lines. With forwarded=True (the subject says "Fwd:"), the first Outlook-style header block
@@ -116,6 +127,9 @@ def split_quoted(text: str, *, forwarded: bool = False) -> tuple[str, str]:
             quoted.append(line)
             i += 1
             continue
+        if _is_tab_quote(lines, i, out):
+            quoted.extend(lines[i:])
+            break
         if _SEPARATOR_RE.match(stripped) or _is_on_wrote(lines, i) or _is_header_block(lines, i):
             if forwarded:
                 forwarded = False

@@ -241,3 +241,57 @@ class AuditEvent(Base):
     target: Mapped[str | None] = mapped_column(String(200))
     details: Mapped[dict] = mapped_column(JSON)
 
+
+
+class AttentionItem(Base):
+    """Something a person must look at ("perlu dibaca"): mail that ended with no action, a reminder, a
+    stated stock far from the ledger's, a receipt short of what was shipped. Open until someone closes it."""
+
+    __tablename__ = "attention_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # What makes the item unique, e.g. "read:message:12", "discrepancy:request:4": never opened twice.
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)  # read | reminder | reconcile | discrepancy
+    reason: Mapped[str] = mapped_column(String(40))  # a code, see mailbot.attention.REASONS
+    detail: Mapped[str | None] = mapped_column(Text)
+    district: Mapped[str | None] = mapped_column(String(10))
+    item: Mapped[str | None] = mapped_column(String(10))
+    quantity: Mapped[int | None] = mapped_column(Integer)  # a shortfall or a difference, in pieces
+    message_pk: Mapped[int | None] = mapped_column(ForeignKey("messages.id"), index=True)
+    request_pk: Mapped[int | None] = mapped_column(ForeignKey("requests.id"), index=True)
+    opened_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    alerted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # managers told it waits too long
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+    closed_by: Mapped[str | None] = mapped_column(String(320))
+    resolution: Mapped[str | None] = mapped_column(Text)
+
+
+class StatedStock(Base):
+    """A stock figure a district stated (daily report, request, receipt), with its date and source."""
+
+    __tablename__ = "stated_stock"
+    __table_args__ = (Index("ix_stated_stock_district_item_at", "district", "item", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    district: Mapped[str] = mapped_column(String(10))
+    item: Mapped[str] = mapped_column(String(10))
+    quantity: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(20))  # report | request | receipt | correction
+    message_pk: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Label(Base):
+    """The right reading of one stored message, stated by a person (or completed by a clarification),
+    in the format of the labelled reading sets: kind, district, item, the five figures, tags."""
+
+    __tablename__ = "labels"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    message_pk: Mapped[int] = mapped_column(ForeignKey("messages.id"), unique=True)
+    label: Mapped[dict] = mapped_column(JSON)
+    origin: Mapped[str] = mapped_column(String(20))  # correction | clarification | import
+    actor: Mapped[str] = mapped_column(String(320))
+    reason: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -187,6 +187,9 @@ def test_messages_over_the_limits_are_quarantined_whole(desk_dir: Path) -> None:
     assert len(to_sender) == len(LIMIT_CASES)
     assert all("belum dapat kami proses" in m.msg.get_body(("plain",)).get_content()  # type: ignore[union-attr]
                and "DISETUJUI" not in m.raw.decode(errors="replace") for m in to_sender)
+    # and a person reads each (the "perlu dibaca" queue), without a second note to the sender
+    assert conn.execute("select count(*) from attention_items where reason = 'quarantine'").fetchone()[0] == \
+        len(LIMIT_CASES)
     quarantined = list((desk_dir / "var" / "mail" / "inbox" / ".Quarantine" / "cur").iterdir())
     assert len(quarantined) == len(LIMIT_CASES)
     listing = run_quarantine_listing(desk_dir)
@@ -218,3 +221,4 @@ def test_quarantined_message_is_never_half_processed_on_replay(desk_dir: Path) -
     # only the notices of the first quarantine (operator, district); the replay adds none
     assert sorted(p.split(":")[0] for (p,) in conn.execute("select purpose from outbox")) == [
         "quarantined", "quarantined-sender"]
+    assert conn.execute("select count(*) from attention_items where closed_at is null").fetchone()[0] == 1

@@ -145,13 +145,16 @@ def test_managers_approve_and_reject_by_replying(desk_dir: Path) -> None:
             assert "DISETUJUI" in told.text and f"{quantity:,}".replace(",", ".") + " keping" in told.text
         else:
             assert "TIDAK DAPAT KAMI SETUJUI" in told.text and "Alasan: stok provinsi menipis" in told.text
-    assert len(new) == 6, [(s.to, s.subject) for s in new]
-    assert not [s for s in new if d["district_sender"] in s.to or "disdukcapil-kaltaraprov" in " ".join(s.to)]
+    # the district's own SETUJU decides nothing; a person reads it, and the district is told so, once
+    [note] = [s for s in new if d["district_sender"] in s.to]
+    assert "akan dibaca serta ditindaklanjuti langsung oleh petugas kami" in note.text
+    assert len(new) == 7, [(s.to, s.subject) for s in new]
+    assert not [s for s in new if "disdukcapil-kaltaraprov" in " ".join(s.to)]
 
     # the same replies delivered again: recognised, nothing decided or sent twice
     assert mailbot(desk_dir, "import", *map(str, replies.values())).returncode == 0
     assert "duplicate" in run_once(desk_dir)
-    assert len(sent_mail(desk_dir)) == len(before) + 6
+    assert len(sent_mail(desk_dir)) == len(before) + 7
     assert conn.execute("select count(*) from decisions").fetchone()[0] == decisions_before + 3
 
 

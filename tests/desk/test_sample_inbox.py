@@ -60,6 +60,13 @@ def test_sample_inbox_once_then_nothing_more(desk_dir: Path) -> None:
     held = [r for r in replies if "Menunggu keputusan" in str(r["Subject"])
             and "budi.capil.nunukan@gmail.example" in r.get_body(("plain",)).get_content()]
     assert len(held) == 1, "the managers are told of the unknown sender's request"
+    # the invitation from a known district address goes to a person; the sender is told so, once
+    [note] = answering[_message_id(EXAMPLES / "10-undangan-rapat.eml")]
+    assert "akan dibaca serta ditindaklanjuti langsung oleh petugas kami" in note.get_body(("plain",)).get_content()
+    # the second Nunukan address gets its own answer, which names the open request of the other address
+    [large] = answering[_message_id(EXAMPLES / "11-nunukan-permohonan-besar.eml")]
+    assert [a.addr_spec for a in large["To"].addresses] == ["disdukcapil@nunukankab.example"]
+    assert "capil.nunukan@nunukankab.example" in large.get_body(("plain",)).get_content()
 
     db = sqlite3.connect(desk_dir / "var" / "mailbot.db")
     stored = db.execute("select count(*), count(distinct dedup_key) from messages").fetchone()

@@ -226,7 +226,12 @@ def write_config(desk_dir: Path) -> None:
     text_ = config.read_text()
     old = 'opening_province = { "ktp-el" = 66000'
     assert old in text_
-    config.write_text(text_.replace(old, f'opening_province = {{ "ktp-el" = {PROVINCE_OPENING}'))
+    text_ = text_.replace(old, f'opening_province = {{ "ktp-el" = {PROVINCE_OPENING}')
+    # Six months of shortage and supply: requests are held for want of stock, not for their size
+    # (the shipped limit of 3,000 would hold a district's full month for a manager as well).
+    limit = re.search(r"^auto_approve_limit = \d+$", text_, re.MULTILINE)
+    assert limit is not None
+    config.write_text(text_.replace(limit.group(0), "auto_approve_limit = 5000"))
 
 
 def simulate(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Run:

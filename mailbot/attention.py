@@ -1,0 +1,324 @@
+"""The "perlu dibaca" queue: district and manager mail that ended with no action, reminders, stated stock far
+from the ledger's, receipts short of what was shipped; each an item a person closes with a reason."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mailbot.app import Desk
+from mailbot.errors import InvalidAction
+from mailbot.guards.threads import MESSAGE_ID, find_references
+from mailbot.guards.trust import SenderTrust
+from mailbot.indonesian import number
+from mailbot.outgoing import answering, queue, reply_subject
+from mailbot.reader.verdict import Verdict
+from mailbot.store import repo
+from mailbot.store.schema import AttentionItem, Message, OutboxMessage, Request
+
+# Why an item waits for a person; the Indonesian is what managers read in the digest and alerts.
+REASONS = {
+    "other": "bukan permohonan, laporan, atau tanda terima yang dikenali",
+    "question": "pertanyaan dari kabupaten/kota",
+    "no_figure": "angka tidak dapat dibaca dan tidak ditanyakan kembali",
+    "doubt": "ada angka yang masih meragukan",
+    "attachment": "angka mungkin ada di lampiran PDF atau gambar",
+    "quarantine": "pesan tidak dapat diproses (karantina)",
+    "reminder": "pengingat atas permohonan yang belum selesai",
+    "after_decision": "tanggapan atas permohonan yang sudah diputuskan atau dikirim",
+    "other_address": "permohonan dari alamat lain saat permohonan kabupaten/kota masih terbuka",
+    "manager_other": "email pimpinan yang bukan perintah SETUJU/TOLAK",
+    "receipt_unmatched": "tanda terima tanpa pengiriman yang tercatat",
+    "reconcile": "stok yang dilaporkan jauh berbeda dari catatan",
+    "shortfall": "blangko yang diterima kurang dari yang dikirim",
+}
+
+# Outcomes of routing after which nothing was done with a district's message.
+NO_ACTION = {"other": "other", "manager-other": "manager_other", "receipt-unmatched": "receipt_unmatched",
+             "attachment": "attachment"}
+
+_QUESTION = re.compile(
+    r"\?|\b(?:apakah|kapan|bagaimana|berapa|mohon (?:info|informasi|penjelasan)|bisakah|bolehkah|dimana|di mana)\b",
+    re.IGNORECASE)
+_REMINDER = re.compile(
+    r"\b(?:mengingatkan|diingatkan|ditindaklanjuti|tindak lanjut|tindaklanjut|follow ?up|menanyakan kembali|"
+    r"belum (?:ada )?(?:balasan|kabar|tanggapan|jawaban|respon)|sudah sampai mana|"
+    r"bagaimana (?:kelanjutan|perkembangan))",
+    re.IGNORECASE)
+_FIGURE_FILES = re.compile(r"^(?:application/pdf|image/)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """The queue at a glance, for the digest."""
+
+    count: int
+    oldest: datetime | None
+    items: tuple[AttentionItem, ...]
+
+
+# --- reading the text ----------------------------------------------------------------------------
+
+def is_question(verdict: Verdict) -> bool:
+    return bool(_QUESTION.search(verdict.body_excerpt or ""))
+
+
+def is_reminder(verdict: Verdict) -> bool:
+    return bool(_REMINDER.search(verdict.body_excerpt or "") or _REMINDER.search(verdict.subject or ""))
+
+
+def figure_attachments(raw: bytes | None) -> list[str]:
+    """Names of PDF and image attachments, which may hold figures the reader cannot see."""
+    if not raw:
+        return []
+    try:
+        msg = email.message_from_bytes(raw, policy=email.policy.default)
+        return [part.get_filename() or part.get_content_type() for part in msg.walk()
+                if not part.is_multipart() and _FIGURE_FILES.match(part.get_content_type())
+                and (part.get_filename() or part.get_content_disposition() == "attachment")]
+    except Exception:  # noqa: BLE001 - a best effort on mail already read
+        return []
+
+
+def figures_elsewhere(message: Message, verdict: Verdict, trust: SenderTrust) -> bool:
+    """A trusted district's request or report with no figure read but a PDF or image attached."""
+    return (trust.trusted and trust.district is not None and verdict.kind in ("request", "stock_report", "receipt")
+            and all(verdict.quantity(f) is None for f in ("requested", "stock_on_hand", "received", "printed",
+                                                          "recorded"))
+            and bool(figure_attachments(message.raw)))
+
+
+# --- opening items -------------------------------------------------------------------------------
+
+def open_item(session: Session, desk: Desk, *, key: str, kind: str, reason: str, detail: str | None = None,
+              district: str | None = None, item: str | None = None, quantity: int | None = None,
+              message: Message | None = None, request: Request | None = None) -> tuple[AttentionItem, bool]:
+    """The item under *key*, opened now unless it exists; (item, opened now)."""
+    found = session.scalar(select(AttentionItem).where(AttentionItem.key == key))
+    if found is not None:
+        return found, False
+    row = AttentionItem(key=key, kind=kind, reason=reason, detail=(detail or "")[:2000] or None, district=district,
+                        item=item, quantity=quantity, message_pk=message.id if message is not None else None,
+                        request_pk=request.id if request is not None else None, opened_at=desk.now())
+    session.add(row)
+    session.flush()
+    return row, True
+
+
+def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
+                outcome: str) -> str:
+    """Put mail from a known district sender or a manager that ended with no action in the queue, and
+    acknowledge it once; returns the outcome, marked when queued."""
+    if verdict.kind == "automated" or not trust.trusted or not (trust.district or trust.is_manager):
+        return outcome
+    reason = NO_ACTION.get(outcome)
+    no_figures = all(verdict.quantity(f) is None for f in ("requested", "stock_on_hand", "received", "printed",
+                                                            "recorded"))
+    if reason is None and not no_figures and not verdict.doubts:
+        return outcome  # the common case, acted on with its figures: no look at the outbox or the MIME parts
+    replied = _replied(session, message)
+    attachments = figure_attachments(message.raw) if no_figures else []
+    if attachments and no_figures:
+        reason = "attachment"
+    elif reason == "other" and is_question(verdict):
+        reason = "question"
+    elif reason is None and verdict.doubts and not outcome.endswith("clarify") and not replied:
+        reason = "doubt"
+    elif reason is None and verdict.kind in ("request", "stock_report", "receipt") and no_figures and not replied:
+        reason = "no_figure"
+    if reason is None:
+        return outcome
+    detail = (f"{verdict.subject}\n{verdict.body_excerpt}" if not attachments else
+              f"{verdict.subject}\nlampiran: {', '.join(attachments)}")
+    thread = _thread_request(session, verdict)
+    open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason, detail=detail,
+              district=trust.district, item=verdict.item, message=message, request=thread)
+    if not replied:
+        acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
+    return f"{outcome}+queued"
+
+
+def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict | None, *, to: str | None,
+                thread: Request | None) -> None:
+    """One short note that a person will read the message: at most once per thread (its purpose says so)."""
+    if not to:
+        return
+    root = thread.reference if thread is not None else _thread_root(message, verdict)
+    subject = verdict.subject if verdict is not None else message.subject
+    queue(session, desk, purpose=f"ack:{root}", category="reply", template="reply_will_read", to=[to],
+          subject=reply_subject(subject, thread.reference if thread is not None else None),
+          request_pk=thread.id if thread is not None else None,
+          context={"district_name": desk.district_name(message.district) if message.district else None,
+                   "reference": thread.reference if thread is not None else None},
+          reply_to=answering(message, verdict))
+
+
+def _replied(session: Session, message: Message) -> bool:
+    """Whether routing already queued an answer to this message (a reply, clarification, decision)."""
+    return session.scalar(select(func.count()).select_from(OutboxMessage).where(
+        OutboxMessage.purpose.in_((f"reply:{message.id}",)))) != 0
+
+
+def _thread_root(message: Message, verdict: Verdict | None) -> str:
+    refs = [r for r in (verdict.references if verdict else ()) if MESSAGE_ID.fullmatch(r)]
+    return refs[0] if refs else (message.message_id or f"message:{message.id}")
+
+
+def _thread_request(session: Session, verdict: Verdict) -> Request | None:
+    for reference in find_references(verdict.subject):
+        found = repo.request_by_reference(session, reference)
+        if found is not None:
+            return found
+    return None
+
+
+def quarantined(session: Session, desk: Desk, message: Message, trust: SenderTrust | None, *,
+                acknowledge_sender: bool = True) -> None:
+    """A message that could not be processed: a person reads it; a known sender is told so, once."""
+    district = trust.district if trust is not None and trust.trusted else None
+    open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="quarantine",
+              detail=f"{message.subject}\n{message.error or ''}", district=district, message=message)
+    if acknowledge_sender and trust is not None and trust.trusted and (trust.district or trust.is_manager):
+        acknowledge(session, desk, message, None, to=trust.address, thread=None)
+
+
+def replayed(session: Session, desk: Desk, message: Message) -> None:
+    """A quarantined message processed again: its queue item is closed (and let go of the row replaced)."""
+    for item in session.scalars(select(AttentionItem).where(AttentionItem.message_pk == message.id)):
+        item.message_pk = None
+        if item.closed_at is None:
+            item.closed_at, item.closed_by, item.resolution = desk.now(), "mailbot", "diproses ulang (replay)"
+    session.flush()
+
+
+# --- reminders -----------------------------------------------------------------------------------
+
+STATE_TEXT = {
+    "clarifying": "menunggu jawaban Bapak/Ibu atas pertanyaan kami",
+    "held": "sedang ditinjau oleh pimpinan",
+    "approved": "telah disetujui dan sedang disiapkan untuk dikirim",
+    "dispatched": "telah dikirim dan menunggu konfirmasi penerimaan",
+    "received": "telah diterima",
+    "rejected": "tidak dapat disetujui",
+    "linked": "digabungkan dengan permohonan lain",
+}
+
+
+def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
+             request: Request) -> str:
+    """A district reminds us of its request: linked to it, escalated to the managers with how long it has
+    waited, and the district is told where its request stands."""
+    now = desk.now()
+    waited = waiting_text(now - _aware(request.created_at))
+    open_item(session, desk, key=f"read:message:{message.id}", kind="reminder", reason="reminder",
+              detail=f"{verdict.subject}\n{verdict.body_excerpt}", district=request.district, item=request.item,
+              message=message, request=request)
+    repo.audit(session, at=now, actor=trust.address or "district", action="reminder", target=request.reference,
+               details={"message": message.id, "waited": waited})
+    queue(session, desk, purpose=f"reminder:{message.id}", category="notice", template="notice_reminder",
+          to=desk.config.office.managers, request_pk=request.id,
+          context={"reference": request.reference, "district_name": desk.district_name(request.district),
+                   "sender": trust.address or "-", "item": request.item, "requested": request.requested,
+                   "approved": request.approved, "state_text": STATE_TEXT.get(request.state, request.state),
+                   "waited": waited, "excerpt": (verdict.body_excerpt or "")[:600]})
+    queue(session, desk, purpose=f"reply:{message.id}", category="reply", template="reply_reminder",
+          to=[trust.address] if trust.address else [], request_pk=request.id,
+          subject=reply_subject(verdict.subject, request.reference),
+          context={"district_name": desk.district_name(request.district), "reference": request.reference,
+                   "item": request.item, "requested": request.requested, "approved": request.approved,
+                   "state": request.state, "state_text": STATE_TEXT.get(request.state, request.state),
+                   "since": request.created_at},
+          reply_to=answering(message, verdict))
+    return "reminder"
+
+
+def waiting_text(delta: timedelta) -> str:
+    """'3 hari 4 jam' from a timedelta."""
+    days, hours = delta.days, delta.seconds // 3600
+    if days:
+        return f"{days} hari {hours} jam" if hours else f"{days} hari"
+    return f"{hours} jam" if hours else "kurang dari 1 jam"
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+# --- the waiting alert, the digest, closing ------------------------------------------------------
+
+def open_items(session: Session, *, kinds: tuple[str, ...] | None = None) -> list[AttentionItem]:
+    query = select(AttentionItem).where(AttentionItem.closed_at.is_(None))
+    if kinds:
+        query = query.where(AttentionItem.kind.in_(kinds))
+    return list(session.scalars(query.order_by(AttentionItem.opened_at, AttentionItem.id)))
+
+
+def check_waiting(session: Session, desk: Desk) -> int:
+    """Alert the managers, once per item, about items that waited longer than [alerts] attention_hours."""
+    now = desk.now()
+    limit = timedelta(hours=desk.config.alerts.attention_hours)
+    late = [i for i in open_items(session) if i.alerted_at is None and now - _aware(i.opened_at) > limit]
+    if not late:
+        return 0
+    lines = [_line(desk, i, now) for i in late]
+    queue(session, desk, purpose=f"attention-late:{','.join(str(i.id) for i in late)}"[:300], category="alert",
+          template="alert_attention_waiting", to=desk.config.office.managers,
+          context={"lines": lines, "hours": desk.config.alerts.attention_hours, "count": len(late)})
+    for i in late:
+        i.alerted_at = now
+    return len(late)
+
+
+def _line(desk: Desk, i: AttentionItem, now: datetime) -> dict[str, object]:
+    return {"id": i.id, "reason": REASONS.get(i.reason, i.reason), "district_name": desk.district_name(i.district)
+            if i.district else "-", "waited": waiting_text(now - _aware(i.opened_at)),
+            "detail": (i.detail or "").splitlines()[0][:120] if i.detail else "",
+            "quantity": number(i.quantity) if i.quantity is not None else None}
+
+
+def digest_lines(session: Session, desk: Desk, now: datetime) -> dict[str, object]:
+    """What the digest shows of the queue: count, oldest, and each item (reads, discrepancies, reconciliations)."""
+    items = open_items(session)
+    oldest = min((_aware(i.opened_at) for i in items), default=None)
+    return {"count": len(items), "oldest": waiting_text(now - oldest) if oldest else None,
+            "lines": [_line(desk, i, now) for i in items[:30]],
+            "discrepancies": [_line(desk, i, now) for i in items if i.kind == "discrepancy"]}
+
+
+def close(session: Session, desk: Desk, item_id: int, *, actor: str, resolution: str) -> AttentionItem:
+    """Close a queue item with its resolution ("no action needed: ..." or what was done)."""
+    row = session.get(AttentionItem, item_id)
+    if row is None:
+        raise InvalidAction(f"no queue item {item_id}")
+    if row.closed_at is not None:
+        raise InvalidAction(f"queue item {item_id} is already closed")
+    if not resolution.strip():
+        raise InvalidAction("closing a queue item needs a reason")
+    row.closed_at, row.closed_by, row.resolution = desk.now(), actor, resolution
+    repo.audit(session, at=desk.now(), actor=actor, action="close-item", target=f"item:{item_id}",
+               details={"reason": row.reason, "resolution": resolution})
+    return row
+
+
+# --- receipts short of what was shipped ----------------------------------------------------------
+
+def shortfall(session: Session, desk: Desk, request: Request, *, shipped: int, received: int,
+              message: Message) -> None:
+    """A receipt below the shipment: a discrepancy someone owns; the managers are told once."""
+    item, new = open_item(session, desk, key=f"discrepancy:request:{request.id}", kind="discrepancy",
+                          reason="shortfall", detail=f"{request.reference}: dikirim {shipped}, diterima {received}",
+                          district=request.district, item=request.item, quantity=shipped - received,
+                          message=message, request=request)
+    if not new:
+        return
+    queue(session, desk, purpose=f"shortfall:{request.id}", category="notice", template="notice_shortfall",
+          to=desk.config.office.managers, request_pk=request.id,
+          context={"reference": request.reference, "district_name": desk.district_name(request.district),
+                   "item": request.item, "shipped": shipped, "received": received, "missing": shipped - received,
+                   "item_id": item.id})

@@ -1,0 +1,178 @@
+"""Commands for what people do by hand: the "perlu dibaca" queue, discrepancies, corrections, labels, history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from mailbot.cli_shared import _actor, _desk, app, out
+from mailbot.errors import MailbotError
+
+queue_app = typer.Typer(no_args_is_help=True, help='The "perlu dibaca" queue: mail and differences for a person.')
+app.add_typer(queue_app, name="queue")
+
+
+@queue_app.command("list")
+def queue_list(
+    all_: Annotated[bool, typer.Option("--all", help="Closed items too.")] = False,
+    limit: int = 50,
+) -> None:
+    """Open queue items (oldest first): why each waits, from whom, since when."""
+    from sqlalchemy import select
+
+    from mailbot.store.schema import AttentionItem, Message
+
+    with _desk() as desk, desk.sessions() as session:
+        query = select(AttentionItem, Message).outerjoin(Message, Message.id == AttentionItem.message_pk)
+        if not all_:
+            query = query.where(AttentionItem.closed_at.is_(None))
+        rows = session.execute(query.order_by(AttentionItem.opened_at, AttentionItem.id).limit(limit)).all()
+        table = Table(title="Queue (perlu dibaca)")
+        for col in ("id", "opened", "kind", "reason", "district", "message", "from", "detail", "closed"):
+            table.add_column(col)
+        for item, message in rows:
+            detail = " ".join((item.detail or "").split())[:70]
+            table.add_row(str(item.id), item.opened_at.astimezone(desk.tz).strftime("%Y-%m-%d %H:%M"), item.kind,
+                          item.reason, item.district or "-", str(item.message_pk or "-"),
+                          (message.sender if message is not None else None) or "-", detail,
+                          f"{item.closed_by}: {item.resolution}" if item.closed_at else "")
+    out.print(table)
+
+
+@queue_app.command("close")
+def queue_close(
+    item_id: Annotated[int, typer.Argument(help="Queue item id (see `mailbot queue list`).")],
+    reason: Annotated[str, typer.Option(help="What was done, or why no action is needed.")],
+    who: Annotated[str | None, typer.Option("--by")] = None,
+) -> None:
+    """Close a queue item with what was done (or 'no action needed' and why)."""
+    from mailbot import attention
+
+    with _desk() as desk, desk.sessions.begin() as session:
+        attention.close(session, desk, item_id, actor=_actor(who), resolution=reason)
+    out.print(f"queue item {item_id} closed")
+
+
+@app.command()
+def resolve(
+    item_id: Annotated[int, typer.Argument(help="Discrepancy or reconciliation item id (see `mailbot queue list`).")],
+    reason: Annotated[str, typer.Option(help="What the check found.")],
+    delta: Annotated[int, typer.Option(help="Pieces to book at the item's district (e.g. +100 found).")] = 0,
+    who: Annotated[str | None, typer.Option("--by")] = None,
+) -> None:
+    """Resolve a receipt shortfall or a stock difference: closed with the reason, booked as an audited adjustment."""
+    from mailbot import actions, attention
+    from mailbot.store.schema import AttentionItem
+
+    with _desk() as desk, desk.sessions.begin() as session:
+        row = session.get(AttentionItem, item_id)
+        if row is None or row.kind not in ("discrepancy", "reconcile"):
+            raise MailbotError(f"no discrepancy or reconciliation item {item_id}; see `mailbot queue list`")
+        actor = _actor(who)
+        attention.close(session, desk, item_id, actor=actor, resolution=reason)
+        if delta and row.district:
+            actions.adjust(session, desk, location=row.district, item=row.item or "ktp-el", delta=delta,
+                           reason=f"penyelesaian #{item_id}: {reason}", actor=actor)
+        from mailbot.store import repo
+
+        repo.audit(session, at=desk.now(), actor=actor, action="resolve", target=f"item:{item_id}",
+                   details={"reason": reason, "delta": delta, "kind": row.kind})
+    out.print(f"item {item_id} resolved" + (f"; {delta:+,} booked at {row.district}" if delta else ""))
+
+
+@app.command(context_settings={"ignore_unknown_options": True})
+def correct(
+    message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot history`, `mailbot queue list`).")],
+    fields: Annotated[list[str], typer.Argument(help="field=value ..., e.g. stock_on_hand=650 kind=stock_report.")],
+    reason: Annotated[str, typer.Option(help="Why the reading was wrong (recorded).")],
+    who: Annotated[str | None, typer.Option("--by")] = None,
+) -> None:
+    """State the right reading of a message: kept as a label, carried through by audited adjustments."""
+    from mailbot import corrections
+    from mailbot.app import open_sender
+    from mailbot.outbox import flush
+
+    parsed = corrections.parse_fields(fields)
+    with _desk() as desk:
+        with desk.sessions.begin() as session:
+            done = corrections.correct(session, desk, message, parsed, actor=_actor(who), reason=reason)
+        sent = flush(desk, open_sender(desk.config), wait=False)
+    out.print(f"message {message} corrected: " + ", ".join(f"{k}={v}" for k, v in parsed.items()))
+    for effect in done.effects:
+        out.print(f"  {effect}")
+    out.print(f"  mail sent: {sent.sent}" if not sent.busy else "  mail queued for the running mailbot")
+
+
+labels_app = typer.Typer(no_args_is_help=True, help="Labelled mail: corrections and completed clarifications.")
+app.add_typer(labels_app, name="labels")
+
+
+@labels_app.command("export")
+def labels_export(
+    folder: Annotated[Path, typer.Argument(help="Folder to write corpus/*.eml and labels.json to.")],
+) -> None:
+    """Write every labelled message in the format of the labelled reading sets."""
+    from mailbot import corrections
+
+    with _desk() as desk, desk.sessions() as session:
+        try:
+            count = corrections.export_labels(session, folder)
+        except OSError as exc:
+            raise MailbotError(f"{folder}: {exc.strerror}") from None
+    out.print(f"{count} labelled message(s) written to {folder}")
+
+
+@labels_app.command("import")
+def labels_import(
+    folder: Annotated[Path, typer.Argument(help="Folder holding corpus/*.eml and labels.json.")],
+    who: Annotated[str | None, typer.Option("--by")] = None,
+) -> None:
+    """Read labelled mail (another office's, or an export of this one)."""
+    from mailbot import corrections
+
+    with _desk() as desk, desk.sessions.begin() as session:
+        count = corrections.import_labels(session, desk, folder, actor=_actor(who))
+    out.print(f"{count} label(s) imported from {folder}")
+
+
+@app.command("show", help="The same as `mailbot history`.")
+@app.command()
+def history(
+    target: Annotated[str, typer.Argument(help="A request reference (BLK-2026-0042) or a message id.")],
+) -> None:
+    """A request's (or a message's) whole thread: messages, readings, decisions, mail, ledger, who did what."""
+    from mailbot.history import story
+
+    with _desk() as desk, desk.sessions() as session:
+        heading, events = story(session, target)
+        out.print(heading, highlight=False)
+        table = Table()
+        for col in ("when", "what", "who", "detail"):
+            table.add_column(col)
+        for e in events:
+            table.add_row(e.at.astimezone(desk.tz).strftime("%Y-%m-%d %H:%M"), e.what, e.who, e.text)
+    out.print(table)
+
+
+def print_agreement() -> None:
+    """The reader against the stored labels, after `mailbot reread`."""
+    from mailbot.corrections import agreement
+
+    with _desk() as desk:
+        result = agreement(desk)
+    if not result.messages:
+        out.print("no labelled messages to compare with (see `mailbot correct`, `mailbot labels import`)")
+        return
+    out.print(f"labels: {result.messages} message(s), {result.entirely_right} read entirely right; "
+              f"{result.fields_right} of {result.fields} fields right; {len(result.wrong_numbers)} wrong number(s)")
+    if result.differences:
+        table = Table(title="Where the reader differs from the labels")
+        for col in ("message", "field", "label", "reader", "wrong number"):
+            table.add_column(col)
+        wrong = set(result.wrong_numbers)
+        for d in result.differences:
+            table.add_row(str(d[0]), d[1], str(d[2]), str(d[3]), "yes" if d in wrong else "")
+        out.print(table)

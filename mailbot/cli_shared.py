@@ -1,0 +1,106 @@
+"""What every `mailbot` command shares: the Typer application, the consoles, the global options, the
+configuration and the desk they open (mailbot.cli and mailbot.cli_people add the commands)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+
+from mailbot import __version__
+from mailbot.config import Config, load_config, resolve_path
+
+if TYPE_CHECKING:
+    from mailbot.app import Desk
+
+
+def _flag_type_hidden(option: typer.core.TyperOption, ctx: object) -> str | None:
+    """A flag takes no value: help shows none (typer would print "<bool>" after it)."""
+    return None if option.is_flag else _option_type(option, ctx)  # type: ignore[arg-type]
+
+
+_option_type = typer.core.TyperOption.display_type_rich
+typer.core.TyperOption.display_type_rich = _flag_type_hidden  # type: ignore[method-assign,assignment]
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="mailbot: the email request desk for blank e-ID cards (blangko KTP-el).")
+supply_app = typer.Typer(no_args_is_help=True, help="Supply from the ministry.")
+outbox_app = typer.Typer(no_args_is_help=True, help="The outgoing mail queue.")
+app.add_typer(supply_app, name="supply")
+app.add_typer(outbox_app, name="outbox")
+quarantine_app = typer.Typer(help="Messages that could not be processed.")
+app.add_typer(quarantine_app, name="quarantine")
+
+# Piped output (logs, files, tests) gets room for the full tables instead of 80 columns.
+out = Console(width=None if sys.stdout.isatty() else 160)
+err = Console(stderr=True)
+
+
+class State:
+    config_path: Path | None = None
+    verbose: bool = False
+
+
+state = State()
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(f"mailbot {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global(
+    config: Annotated[Path | None, typer.Option("--config", "-c", help="Config file (else $MAILBOT_CONFIG, else ./config.toml).")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every step.")] = False,
+    version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_print_version,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    state.config_path = config
+    state.verbose = verbose
+    handler = logging.StreamHandler()
+    handler.setFormatter(LOG_FORMAT)
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
+
+
+class _ZonedFormatter(logging.Formatter):
+    """Log times in the office's time zone, with the zone written out ("2026-12-04 09:30:00 WITA")."""
+
+    tz: tzinfo = UTC
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:  # noqa: N802
+        return datetime.fromtimestamp(record.created, self.tz).strftime("%Y-%m-%d %H:%M:%S %Z")
+
+
+LOG_FORMAT = _ZonedFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def _config() -> Config:
+    config = load_config(resolve_path(str(state.config_path) if state.config_path else None))
+    LOG_FORMAT.tz = config.office.tz  # until the configuration is read, times are in UTC (and say so)
+    return config
+
+
+@contextmanager
+def _desk() -> Iterator[Desk]:
+    from mailbot.app import open_desk
+
+    desk = open_desk(_config())
+    try:
+        yield desk
+    finally:
+        desk.close()
+
+
+def _actor(who: str | None) -> str:
+    import getpass
+
+    return who or f"cli:{getpass.getuser()}"

@@ -1,0 +1,258 @@
+"""Corrections by a person: the right reading of a stored message, kept as a label (the format of the
+labelled reading sets), and carried through by audited adjustments; labels moved between offices and
+used to measure the reader."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mailbot import attention, conversation, stated
+from mailbot.app import Desk, reader_districts
+from mailbot.errors import InvalidAction, MailbotError
+from mailbot.reader import read_message
+from mailbot.reader.verdict import QUANTITY_FIELDS, Verdict
+from mailbot.stock.ledger import Entry, EntryKind
+from mailbot.store import repo
+from mailbot.store import stock as ledger
+from mailbot.store.schema import Label, Message, Report, Request
+
+KINDS = ("request", "stock_report", "receipt", "automated", "other")
+ITEMS = ("ktp-el", "kia")
+LABEL_KEYS = ("district", "item", "kind", "needs_attachment", "printed", "received", "recorded", "requested",
+              "sender_known", "stock_on_hand", "tags")
+COMPARED = ("kind", "district", "item", *QUANTITY_FIELDS, "sender_known")
+
+
+# --- the label of a message ----------------------------------------------------------------------
+
+def label_of(message: Message) -> dict[str, object]:
+    """The stored reading of *message* as a label (what mailbot understood, before any correction)."""
+    v = message.verdict or {}
+    guard = message.guard or {}
+    label: dict[str, object] = {k: v.get(k) for k in ("kind", "district", "item", *QUANTITY_FIELDS)}
+    label["kind"] = label["kind"] or "other"
+    label["sender_known"] = bool(guard.get("on_list", v.get("sender_known", False)))
+    label["needs_attachment"] = False
+    label["tags"] = []
+    if label["kind"] in ("automated", "other"):
+        label.update({"item": None, **{f: None for f in QUANTITY_FIELDS}})
+    return {k: label[k] for k in LABEL_KEYS}
+
+
+def parse_fields(pairs: list[str]) -> dict[str, object]:
+    """field=value pairs as a person types them ("requested=2.000", "item=kia", "stock_on_hand=null")."""
+    fields: dict[str, object] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name, value = name.strip(), value.strip()
+        if not sep or name not in LABEL_KEYS:
+            raise MailbotError(f"{pair!r}: expected field=value with field one of {', '.join(LABEL_KEYS)}")
+        if value.lower() in ("", "null", "none", "-"):
+            fields[name] = [] if name == "tags" else None
+        elif name in QUANTITY_FIELDS:
+            digits = value.replace(".", "").replace(",", "")
+            if not digits.isdigit():
+                raise MailbotError(f"{name}: expected a whole number of pieces, got {value!r}")
+            fields[name] = int(digits)
+        elif name in ("sender_known", "needs_attachment"):
+            if value.lower() not in ("true", "false"):
+                raise MailbotError(f"{name}: expected true or false, got {value!r}")
+            fields[name] = value.lower() == "true"
+        elif name == "tags":
+            fields[name] = [t for t in value.split(",") if t]
+        elif name == "kind" and value not in KINDS:
+            raise MailbotError(f"kind: expected one of {', '.join(KINDS)}, got {value!r}")
+        elif name == "item" and value not in ITEMS:
+            raise MailbotError(f"item: expected one of {', '.join(ITEMS)}, got {value!r}")
+        else:
+            fields[name] = value
+    if not fields:
+        raise MailbotError("give at least one field=value to correct")
+    return fields
+
+
+def keep_label(session: Session, desk: Desk, message: Message, label: dict[str, object], *, origin: str,
+               actor: str, reason: str | None) -> Label:
+    row = session.scalar(select(Label).where(Label.message_pk == message.id))
+    if row is None:
+        row = Label(message_pk=message.id, label=label, origin=origin, actor=actor, reason=reason, at=desk.now())
+        session.add(row)
+    else:
+        row.label, row.origin, row.actor, row.reason, row.at = label, origin, actor, reason, desk.now()
+    return row
+
+
+def label_clarification(session: Session, desk: Desk, message: Message, verdict: Verdict) -> None:
+    """A district answer that completed a clarification: its reading, confirmed by the exchange, is a label."""
+    if session.scalar(select(Label.id).where(Label.message_pk == message.id)) is not None:
+        return
+    session.flush()
+    keep_label(session, desk, message, label_of(message), origin="clarification", actor=verdict.sender or "district",
+               reason="jawaban atas pertanyaan klarifikasi")
+
+
+# --- correcting ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Corrected:
+    label: dict[str, object]
+    effects: list[str]  # what the correction changed, for the operator (English)
+
+
+def correct(session: Session, desk: Desk, message_pk: int, fields: dict[str, object], *, actor: str,
+            reason: str) -> Corrected:
+    """State the right reading of a stored message; re-route what it changed by audited adjustments."""
+    message = session.get(Message, message_pk)
+    if message is None:
+        raise InvalidAction(f"no stored message {message_pk}; see `mailbot requests` or `mailbot queue list`")
+    if not reason.strip():
+        raise InvalidAction("a correction needs a reason (--reason)")
+    existing = session.scalar(select(Label).where(Label.message_pk == message.id))
+    before = dict(existing.label) if existing is not None else label_of(message)
+    after = {**before, **fields}
+    keep_label(session, desk, message, after, origin="correction", actor=actor, reason=reason)
+    effects = _reroute(session, desk, message, before, after, actor=actor, reason=reason)
+    repo.audit(session, at=desk.now(), actor=actor, action="correct", target=f"message:{message.id}",
+               details={"before": before, "after": after, "reason": reason, "effects": effects})
+    for item in attention.open_items(session):
+        if item.message_pk == message.id and item.kind == "read":
+            attention.close(session, desk, item.id, actor=actor, resolution=f"dikoreksi: {reason}")
+            effects.append(f"queue item {item.id} closed")
+    return Corrected(after, effects)
+
+
+def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, object], after: dict[str, object],
+             *, actor: str, reason: str) -> list[str]:
+    effects: list[str] = []
+    report = session.scalar(select(Report).where(Report.message_pk == message.id))
+    stated_now = after.get("stock_on_hand")
+    if report is not None and isinstance(stated_now, int) and stated_now != report.stock_on_hand:
+        new = stated_now
+        old = report.stock_on_hand
+        delta = new - (old if old is not None else repo.balance(session, report.item, report.district).on_hand)
+        if delta:
+            ledger.book(session, Entry(report.item, report.district, delta, EntryKind.ADJUSTMENT, desk.now(),
+                                       f"correction:message:{message.id}:{desk.now().isoformat()}",
+                                       f"koreksi pembacaan laporan #{message.id}: sisa stok {old} menjadi {new} "
+                                       f"({reason})"), actor=actor)
+            effects.append(f"{report.district} {report.item}: stock {old} -> {new}, adjustment {delta:+d} booked")
+        report.stock_on_hand = new
+        stated.keep(session, district=report.district, item=report.item, quantity=new, source="correction",
+                    message=message, at=desk.now())
+    request = session.scalar(select(Request).where(Request.message_pk == message.id))
+    if request is not None:
+        changed = [{"field": f, "label": conversation.FIELD_LABELS[f], "before": getattr(request, f),
+                    "after": after.get(f), "by_us": True}
+                   for f in conversation.FIGURES
+                   if isinstance(after.get(f), int) and after.get(f) != getattr(request, f)]
+        if changed and request.state in conversation.CHANGEABLE and message.raw:
+            verdict = read_message(message.raw, reader_districts(desk.config),
+                                   own_addresses=desk.config.own_addresses)
+            outcome = conversation.redecide(session, desk, request, message, verdict, changed, actor=actor,
+                                            sender_known=True, authenticated=True, purpose_tag=f"correction:{actor}")
+            effects.append(f"{request.reference}: {', '.join(str(c['field']) for c in changed)} corrected; "
+                           f"decided again ({outcome}); the district is told")
+        elif changed:
+            effects.append(f"{request.reference} is {request.state}: the shipment is not undone; "
+                           "settle it with `mailbot adjust` if needed")
+    if not effects:
+        effects.append("label stored; nothing booked from this message changes")
+    return effects
+
+
+# --- labels out and in ---------------------------------------------------------------------------
+
+def export_labels(session: Session, folder: Path) -> int:
+    """Write every labelled message as corpus/NNN.eml with labels.json beside (the reading sets' format)."""
+    corpus = folder / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    labels: dict[str, dict[str, object]] = {}
+    rows = session.execute(select(Label, Message).join(Message, Message.id == Label.message_pk)
+                           .where(Message.raw.is_not(None)).order_by(Label.id)).all()
+    for n, (label, message) in enumerate(rows, start=1):
+        name = f"{n:03d}.eml"
+        (corpus / name).write_bytes(message.raw or b"")
+        labels[name] = {k: label.label.get(k) for k in LABEL_KEYS}
+    (folder / "labels.json").write_text(json.dumps(labels, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+    return len(labels)
+
+
+def import_labels(session: Session, desk: Desk, folder: Path, *, actor: str) -> int:
+    """Read labels.json and corpus/*.eml; a message not stored yet is archived as labelled mail only."""
+    from mailbot.guards.threads import identify
+
+    path = folder / "labels.json"
+    try:
+        labels = json.loads(path.read_text())
+    except (OSError, ValueError) as exc:
+        raise MailbotError(f"{path}: cannot read labels ({exc})") from None
+    if not isinstance(labels, dict):
+        raise MailbotError(f"{path}: expected an object of file name -> label")
+    count = 0
+    for name, label in sorted(labels.items()):
+        if not isinstance(label, dict) or set(label) != set(LABEL_KEYS):
+            raise MailbotError(f"{path}: {name}: a label needs exactly the keys {', '.join(LABEL_KEYS)}")
+        try:
+            raw = (folder / "corpus" / name).read_bytes()
+        except OSError as exc:
+            raise MailbotError(f"{folder / 'corpus' / name}: {exc.strerror}") from None
+        message_id, key = identify(raw)
+        message = repo.find_message(session, key) or repo.find_message(session, f"label:{key}")
+        if message is None:
+            message = Message(dedup_key=f"label:{key}", message_id=message_id, inbox_key=f"labels:{name}",
+                              sender=None, subject="", size=len(raw), sha256=hashlib.sha256(raw).hexdigest(), raw=raw,
+                              received_at=desk.now(), status="labelled")
+            session.add(message)
+            session.flush()
+        keep_label(session, desk, message, {k: label[k] for k in LABEL_KEYS}, origin="import", actor=actor,
+                   reason=f"diimpor dari {folder}")
+        count += 1
+    return count
+
+
+# --- agreement -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Agreement:
+    messages: int
+    entirely_right: int
+    fields: int
+    fields_right: int
+    wrong_numbers: list[tuple[int, str, object, object]]  # (message, field, label, reader)
+    differences: list[tuple[int, str, object, object]]
+
+
+def agreement(desk: Desk) -> Agreement:
+    """The current reader against every stored label: fields right, and numbers stated wrongly."""
+    messages = entirely = fields = right = 0
+    wrong: list[tuple[int, str, object, object]] = []
+    differences: list[tuple[int, str, object, object]] = []
+    with desk.sessions() as session:
+        rows = session.execute(select(Label, Message).join(Message, Message.id == Label.message_pk)
+                               .where(Message.raw.is_not(None)).order_by(Message.id)).all()
+        for label, message in rows:
+            try:
+                now = read_message(message.raw or b"", reader_districts(desk.config),
+                                   own_addresses=desk.config.own_addresses).as_dict()
+            except MailbotError:
+                now = {"kind": "error"}
+            messages += 1
+            all_right = True
+            for name in COMPARED:
+                expected, got = label.label.get(name), now.get(name)
+                fields += 1
+                if expected == got:
+                    right += 1
+                    continue
+                all_right = False
+                differences.append((message.id, name, expected, got))
+                if name in QUANTITY_FIELDS and got is not None:
+                    wrong.append((message.id, name, expected, got))
+            entirely += all_right
+    return Agreement(messages, entirely, fields, right, wrong, differences)

@@ -1,0 +1,129 @@
+"""A request's whole story, or a message's: the thread, what was read, what was decided, who did what."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from mailbot.errors import InvalidAction
+from mailbot.store import repo
+from mailbot.store.schema import (
+    AttentionItem,
+    AuditEvent,
+    Decision,
+    Label,
+    LedgerEntry,
+    Message,
+    OutboxMessage,
+    Request,
+)
+
+
+@dataclass(frozen=True)
+class Event:
+    at: datetime
+    what: str  # in | out | decision | ledger | audit | queue | label
+    who: str
+    text: str
+
+
+def story(session: Session, target: str) -> tuple[str, list[Event]]:
+    """(heading, events in time order) for a reference (BLK-...) or a stored message id."""
+    if target.isdigit():
+        message = session.get(Message, int(target))
+        if message is None:
+            raise InvalidAction(f"no stored message {target}")
+        request = session.scalar(select(Request).where(Request.message_pk == message.id)) or _request_of(session,
+                                                                                                            message)
+        if request is None:
+            return _message_heading(message), _message_events(session, message)
+    else:
+        request = repo.request_by_reference(session, target.strip().upper())
+        if request is None:
+            raise InvalidAction(f"no request {target!r}; see `mailbot requests`")
+    return _request_heading(request), _request_events(session, request)
+
+
+def _request_of(session: Session, message: Message) -> Request | None:
+    pk = session.scalar(select(AttentionItem.request_pk).where(AttentionItem.message_pk == message.id,
+                                                               AttentionItem.request_pk.is_not(None)))
+    return session.get(Request, pk) if pk is not None else None
+
+
+def _request_heading(r: Request) -> str:
+    return (f"{r.reference}  district {r.district or '-'}  item {r.item or '-'}  state {r.state}  "
+            f"requested {r.requested if r.requested is not None else '-'}  stock stated "
+            f"{r.stock_on_hand if r.stock_on_hand is not None else '-'}  approved "
+            f"{r.approved if r.approved is not None else '-'}  from {r.sender or '-'}")
+
+
+def _message_heading(m: Message) -> str:
+    return f"message {m.id}  {m.status}  from {m.sender or '-'}  kind {m.kind or '-'}  subject {m.subject!r}"
+
+
+def _reading(m: Message) -> str:
+    v = m.verdict or {}
+    figures = ", ".join(f"{k}={v[k]}" for k in ("requested", "stock_on_hand", "received", "printed", "recorded")
+                        if v.get(k) is not None)
+    doubts = "; ".join(f"{d['field']}: {d['reason']}" for d in v.get("doubts", []))
+    return (f"#{m.id} {m.subject!r}: read as {m.kind or '-'}" + (f" ({figures})" if figures else "")
+            + (f", doubts {doubts}" if doubts else "") + (f", error {m.error}" if m.error else ""))
+
+
+def _message_events(session: Session, m: Message) -> list[Event]:
+    events = [Event(m.received_at, "in", m.sender or "-", _reading(m))]
+    label = session.scalar(select(Label).where(Label.message_pk == m.id))
+    if label is not None:
+        events.append(Event(label.at, "label", label.actor, f"{label.origin}: {label.label} ({label.reason or ''})"))
+    for item in session.scalars(select(AttentionItem).where(AttentionItem.message_pk == m.id)):
+        events.extend(_queue_events(item))
+    for a in session.scalars(select(AuditEvent).where(AuditEvent.target == f"message:{m.id}")):
+        events.append(Event(a.at, "audit", a.actor, f"{a.action}: {a.details}"))
+    return sorted(events, key=lambda e: e.at)
+
+
+def _queue_events(item: AttentionItem) -> list[Event]:
+    events = [Event(item.opened_at, "queue", "mailbot", f"#{item.id} {item.kind}: {item.reason}")]
+    if item.closed_at is not None:
+        events.append(Event(item.closed_at, "queue", item.closed_by or "-", f"#{item.id} closed: {item.resolution}"))
+    return events
+
+
+def _request_events(session: Session, r: Request) -> list[Event]:
+    message_ids: set[int] = {r.message_pk} if r.message_pk is not None else set()
+    events: list[Event] = []
+    for d in session.scalars(select(Decision).where(Decision.request_pk == r.id)):
+        for reason in d.reasons:
+            if isinstance(reason, dict) and isinstance(reason.get("message"), int):
+                message_ids.add(reason["message"])
+        qty = f" {d.quantity}" if d.quantity is not None else ""
+        events.append(Event(d.at, "decision", d.actor, f"{d.outcome}{qty}" + (f": {d.note}" if d.note else "")
+                            + (f" {d.reasons}" if d.outcome == "updated" else "")))
+    for item in session.scalars(select(AttentionItem).where(AttentionItem.request_pk == r.id)):
+        if item.message_pk is not None:
+            message_ids.add(item.message_pk)
+        events.extend(_queue_events(item))
+    for a in session.scalars(select(AuditEvent).where(or_(AuditEvent.target == r.reference,
+                                                          AuditEvent.target.like("message:%")))):
+        if a.target != r.reference and not (a.target or "").removeprefix("message:").isdigit():
+            continue
+        if a.target != r.reference and int((a.target or "0").removeprefix("message:")) not in message_ids:
+            continue
+        if isinstance(a.details.get("message"), int):
+            message_ids.add(a.details["message"])
+        events.append(Event(a.at, "audit", a.actor, f"{a.action}: {a.details}"))
+    for e in session.scalars(select(LedgerEntry).where(LedgerEntry.request_pk == r.id)):
+        events.append(Event(e.at, "ledger", e.actor, f"{e.kind} {e.location}: on hand {e.on_hand:+d}, in transit "
+                                                     f"{e.in_transit:+d}, committed {e.committed:+d}"
+                                                     + (f" ({e.note})" if e.note else "")))
+    for o in session.scalars(select(OutboxMessage).where(OutboxMessage.request_pk == r.id)):
+        events.append(Event(o.created_at, "out", ", ".join(o.recipients), f"{o.status}: {o.subject}"))
+    for m in session.scalars(select(Message).where(Message.id.in_(message_ids))):
+        events.append(Event(m.received_at, "in", m.sender or "-", _reading(m)))
+        label = session.scalar(select(Label).where(Label.message_pk == m.id))
+        if label is not None:
+            events.append(Event(label.at, "label", label.actor, f"#{m.id} {label.origin}: {label.label}"))
+    return sorted(events, key=lambda e: (e.at, e.what != "in"))

@@ -1,0 +1,84 @@
+"""Stock as the districts state it: the latest figure from a report, a request or a receipt, with its date
+and source, beside the ledger's expectation; a large difference is a reconciliation item for a person."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mailbot import attention
+from mailbot.app import Desk
+from mailbot.guards.trust import SenderTrust
+from mailbot.reader.verdict import Verdict
+from mailbot.store import repo
+from mailbot.store.schema import Message, StatedStock
+
+SOURCE_TEXT = {"report": "laporan harian", "request": "permohonan", "receipt": "tanda terima",
+               "correction": "koreksi petugas", "stock_report": "laporan harian"}
+
+
+@dataclass(frozen=True)
+class Stated:
+    """The latest stock a district stated for an item, and what the ledger expects."""
+
+    district: str
+    item: str
+    quantity: int
+    at: datetime
+    source: str
+    expected: int
+
+    @property
+    def differs(self) -> bool:
+        return self.quantity != self.expected
+
+
+def record(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust) -> None:
+    """Keep the stock a trusted district sender stated; open a reconciliation item when it is far from the
+    ledger (a report's figure is booked by the report itself, so only requests and receipts are compared)."""
+    if not trust.trusted or trust.district is None or verdict.stock_on_hand is None:
+        return
+    if verdict.kind not in ("request", "stock_report", "receipt"):
+        return
+    item = verdict.item or "ktp-el"
+    source = "report" if verdict.kind == "stock_report" else verdict.kind
+    keep(session, district=trust.district, item=item, quantity=verdict.stock_on_hand, source=source,
+         message=message, at=desk.now())
+    if source != "report":
+        reconcile(session, desk, district=trust.district, item=item, stated=verdict.stock_on_hand, message=message)
+
+
+def keep(session: Session, *, district: str, item: str, quantity: int, source: str, message: Message | None,
+         at: datetime) -> None:
+    session.add(StatedStock(district=district, item=item, quantity=quantity, source=source,
+                            message_pk=message.id if message is not None else None, at=at))
+
+
+def reconcile(session: Session, desk: Desk, *, district: str, item: str, stated: int, message: Message) -> None:
+    expected = repo.balance(session, item, district).on_hand
+    if not far_apart(stated, expected, tolerance=desk.config.stock.contradiction_tolerance,
+                     min_pieces=desk.config.stock.contradiction_min_pieces):
+        return
+    attention.open_item(session, desk, key=f"reconcile:message:{message.id}", kind="reconcile", reason="reconcile",
+                        detail=f"dinyatakan {stated}, menurut catatan {expected}", district=district, item=item,
+                        quantity=stated - expected, message=message)
+
+
+def far_apart(stated: int, expected: int, *, tolerance: float, min_pieces: int) -> bool:
+    """A difference a person should look at: over *min_pieces* and over *tolerance* of the larger figure."""
+    difference = abs(stated - expected)
+    return difference > min_pieces and difference > tolerance * max(stated, expected, 1)
+
+
+def latest(session: Session) -> dict[tuple[str, str], Stated]:
+    """The latest stated stock per (district, item), with the ledger's on-hand beside it."""
+    found: dict[tuple[str, str], StatedStock] = {}
+    for row in session.scalars(select(StatedStock).order_by(StatedStock.at, StatedStock.id)):
+        found[(row.district, row.item)] = row
+    balances = repo.balances(session)
+    return {key: Stated(row.district, row.item, row.quantity, row.at, row.source,
+                        balances[(row.item, row.district)].on_hand if (row.item, row.district) in balances else 0)
+            for key, row in found.items()}
