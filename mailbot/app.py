@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailbot.config import Config, ImapInbox, MaildirInbox, MaildirOutbox
-from mailbot.reader.verdict import District
+from mailbot.reader.verdict import District, Verdict
 from mailbot.render import make_environment
 from mailbot.store.db import make_engine, migrate, session_factory
 from mailbot.store.repo import DbCursorStore
@@ -53,6 +53,13 @@ class Desk:
 
 def reader_districts(config: Config) -> tuple[District, ...]:
     return tuple(District(code=d.code, name=d.name, senders=tuple(d.senders)) for d in config.districts)
+
+
+def parse_message(config: Config, raw: bytes) -> Verdict:
+    """The reader's verdict on *raw* with *config*'s districts and addresses: what `mailbot parse` shows."""
+    from mailbot.reader import read_message
+
+    return read_message(raw, reader_districts(config), own_addresses=config.own_addresses)
 
 
 def open_desk(config: Config, *, clock: Clock | None = None, upgrade: bool = True) -> Desk:

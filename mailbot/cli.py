@@ -158,15 +158,14 @@ def parse(
     as_json: Annotated[bool, typer.Option("--json", help="Print the verdict as one JSON object.")] = False,
 ) -> None:
     """Show what the reader makes of one message (no database, nothing sent)."""
-    from mailbot.app import reader_districts
-    from mailbot.reader import read_message
+    from mailbot.app import parse_message
 
     config = _config()
     try:
         raw = file.read_bytes()
     except OSError as exc:
         raise MailbotError(f"{file}: cannot read: {exc.strerror}") from None
-    verdict = read_message(raw, reader_districts(config), own_addresses=config.own_addresses)
+    verdict = parse_message(config, raw)
     if as_json:
         sys.stdout.write(json.dumps(verdict.as_dict(), ensure_ascii=False) + "\n")
         return

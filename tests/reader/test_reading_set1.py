@@ -1,0 +1,32 @@
+"""set1 of ../shared/reading, labelled independently of the reader, scored as `mailbot parse --json` reads it."""
+
+from __future__ import annotations
+
+from mailbot.app import parse_message
+from mailbot.config import load_config
+from mailbot.scoring import compare, load_labels, report, score
+from tests.reader.conftest import ROOT
+
+SET1 = ROOT / "tests" / "reading" / "set1"
+# The bar the reader holds on set1: a share of messages with every field right, and wrong numbers.
+LEAST_RIGHT_PERCENT = 84.7
+MOST_WRONG_NUMBER_MESSAGES = 4
+
+
+def test_set1_score_holds() -> None:
+    config = load_config(ROOT / "config.toml")
+    labels, corpus = load_labels(SET1)
+    assert len(labels) == 170
+    result = score(labels, lambda name: parse_message(config, (corpus / name).read_bytes()).as_dict())
+    text = report(result)
+    assert result.percent >= LEAST_RIGHT_PERCENT, text
+    assert len(result.wrong_number_messages) <= MOST_WRONG_NUMBER_MESSAGES, text
+    assert result.automated == (20, 20), text
+
+
+def test_a_wrong_number_is_told_from_a_missing_one() -> None:
+    want = {"kind": "request", "requested": 2000, "stock_on_hand": None, "tags": ["x"]}
+    missing = compare("a", want, {"kind": "request", "requested": None, "stock_on_hand": None})
+    wrong = compare("b", want, {"kind": "request", "requested": 2000, "stock_on_hand": 750})
+    assert missing.misses and not missing.wrong_numbers
+    assert wrong.wrong_numbers == ("stock_on_hand read 750, expected None",)
