@@ -326,7 +326,8 @@ _AGO_RE = re.compile(
     rf"[^\S\n]*(?:{_alternation(vocab.TIME_UNITS)})[^\S\n]+(?:{_alternation(vocab.AGO_WORDS)})\b"
 )
 _APPROX_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?:{_alternation(vocab.APPROX_BEFORE)})\s*:?\s*$")
-_APPROX_AFTER_RE = re.compile(r"\s*(?:lebih\b|\+(?!\d)|an\b|-an\b|keatas\b|ke atas\b|an-an\b)")
+_APPROX_AFTER_RE = re.compile(rf"\s*(?:\+(?!\d)|(?:{_alternation(vocab.APPROX_AFTER)})\b)")
+_ABOUT_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?:{_alternation(vocab.ABOUT_BEFORE)})\s*:?\s*$")
 _RANGE_BETWEEN_RE = re.compile(
     rf"^\s*(?:(?:{_BLANK_UNITS})\s*)?(?:-|~|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|atau|/)\s*$"
 )
@@ -363,6 +364,7 @@ class Mention:
     bare: bool = False
     spelled: bool = False  # written only in words
     year: bool = False  # four plain digits that read as a recent or coming year ("2027")
+    about: bool = False  # "± 1.200", "kurang lebih 1.200": the figure stated, yielding to an exact one
 
 
 # A blank or people unit may open the next line when prose is wrapped:
@@ -478,6 +480,7 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
         before = masked[max(0, start - 28) : start]
         if _APPROX_BEFORE_RE.search(before) or _APPROX_AFTER_RE.match(masked, unit_end if unit else end):
             approximate = True
+        about = not approximate and bool(_ABOUT_BEFORE_RE.search(before))
         found.append(
             Mention(
                 start=start,
@@ -491,6 +494,7 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 bare=bare,
                 spelled=spelled,
                 year=year,
+                about=about,
             )
         )
         pos = end

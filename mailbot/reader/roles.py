@@ -126,6 +126,7 @@ class Candidate:
     earlier: bool = False  # a requested figure said of an earlier request ("surat permohonan ... kemarin")
     table: bool = False  # read from a report table
     corrects: bool = False  # said in a correction ("Ralat: yang benar 2.000"): replaces earlier figures of its field
+    about: bool = False  # "± 1.200": the figure stated as a round one; an exact figure of its field wins
 
 
 @dataclass(frozen=True)
@@ -557,7 +558,9 @@ def read_text(
         elif m.approximate or m.value is None:
             candidate = Candidate(role, None, snippet, strong, "unclear", total, item, day, headed, earlier)
         else:
-            candidate = Candidate(role, m.value, snippet, strong, None, total, item, day, headed, earlier)
+            candidate = Candidate(
+                role, m.value, snippet, strong, None, total, item, day, headed, earlier, about=m.about
+            )
         if correcting and any(c.field == role for c in candidates):
             # "Ralat: pencetakan yg benar 158": replaces the pencetakan figure said before.
             candidate = replace(candidate, corrects=True)
@@ -757,6 +760,9 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
             mine = [c for c in mine if c.row_date == latest]
             row_date = max(row_date, latest) if row_date else latest  # type: ignore[type-var]
         exact = [c for c in mine if c.doubt is None]
+        if any(c.about for c in exact) and not all(c.about for c in exact):
+            # "stok ± 400 keping, tepatnya 396 keping": the exact figure is the one meant.
+            exact = [c for c in exact if not c.about]
         distinct = sorted({c.value for c in exact if c.value is not None})
         conflicts = [c for c in mine if c.doubt == "conflict"]
         unclear = [c for c in mine if c.doubt == "unclear"]

@@ -122,16 +122,22 @@ ID_FILLERS: tuple[str, ...] = (
 
 # A number right after one of these is an estimate or a bound, never an exact count.
 APPROX_BEFORE: tuple[str, ...] = (
-    "sekitar", "sekitaran", "sekira", "kurang lebih", "lebih kurang", "kira-kira", "kira kira",
-    "kurleb", "kl.", "±", "+/-", "+-", "hampir", "lebih dari", "kurang dari", "di bawah",
+    "sekitar", "sekitaran", "sekira", "kira-kira", "kira kira", "hampir", "lebih dari", "kurang dari", "di bawah",
     "dibawah", "di atas", "diatas", "minimal", "maksimal", "min.", "maks.", "max", "paling sedikit",
     "paling banyak", "tidak sampai", "tdk sampai", "belum sampai", "tak sampai", "approx",
     "around", "about", "less than", "more than", "under", "below", "tidak lebih dari",
     "tidak kurang dari", "sampai dengan", "s.d.", "s/d", "hingga", "rata-rata", "rata rata",
     "ratarata",
 )
-# A number right before one of these is an estimate ("750 lebih", "650an").
-APPROX_AFTER: tuple[str, ...] = ("an", "-an", "lebih", "an-an", "an lebih", "an keping", "lebih sedikit")
+# A number right before one of these is an estimate ("750 lebih", "650an", "1rb kurang dikit").
+APPROX_AFTER: tuple[str, ...] = (
+    "an", "-an", "lebih", "an-an", "an lebih", "an keping", "lebih sedikit", "keatas", "ke atas",
+    "kurang dikit", "kurang sedikit", "kurang sdkt", "lebih dikit", "lbh dikit",
+)
+# A number right after one of these is the figure stated, written as a round one: a clerk reads
+# "± 1.200" and "kurang lebih 1.200" as 1.200, but an exact figure for the same role beside it
+# ("stok ± 400 keping, tepatnya 396") wins.
+ABOUT_BEFORE: tuple[str, ...] = ("kurang lebih", "lebih kurang", "kurleb", "kl.", "±", "+/-", "+-", "lk.")
 
 # --- Items ---------------------------------------------------------------------------------
 
