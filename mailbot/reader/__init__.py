@@ -17,6 +17,7 @@ from mailbot.reader.classify import (
     is_phishing,
     is_press,
     item_of,
+    other_districts_pattern,
     kind_of,
     subject_for_kind,
 )
@@ -202,7 +203,8 @@ def read_message(
     # A reply to a question ("Berapa keping ... yang Bapak/Ibu mohon?") answers it: "Jumlahnya 500 keping".
     answer_role = asked_role(normalise(quoted_text)) if is_reply and quoted_text else None
     restated = _own_earlier_requests(quoted_text, sender) if is_reply and quoted_text else frozenset()
-    text_candidates, unassigned = read_text(text, low, answer_role, parts.date, restated)
+    elsewhere = other_districts_pattern(district, districts)
+    text_candidates, unassigned = read_text(text, low, answer_role, parts.date, restated, elsewhere)
     candidates.extend(text_candidates)
     candidates = current_requests(candidates)
     # A scam from an unknown sender ("Kotak surat Anda hampir penuh ... kuota 10 GB") states no figures.

@@ -262,6 +262,26 @@ def district_named(low: str, districts: Sequence[District]) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
+def other_districts_pattern(code: str | None, districts: Sequence[District]) -> re.Pattern[str] | None:
+    """The full names of every district but *code* ("nunukan", "tana tidung"): a figure said of one of
+    them is not the writing district's. Short aliases ("blg") are left out: they read as other words."""
+    if code is None:
+        return None
+    names = []
+    for d in districts:
+        if d.code == code:
+            continue
+        name = " ".join(d.name.lower().split())
+        for prefix in vocab.DISTRICT_PREFIXES:
+            if name.startswith(prefix + " "):
+                name = name[len(prefix) + 1 :]
+                break
+        names.append(name)
+    if not names:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{vocab.alternation(names)})(?![\w-])")
+
+
 def district_of_sender(sender: str | None, districts: Sequence[District]) -> str | None:
     """The code of the district whose sender list holds this address."""
     if not sender:

@@ -61,8 +61,7 @@ _HEADING_RE = re.compile(
     re.MULTILINE,
 )
 _KIA_NAMES = frozenset(vocab.KIA_WORDS)
-def _words_re(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+_words_re = vocab.alternation
 
 
 _FILLERS = r"(?:\s+(?:" + _words_re(vocab.NEGATION_FILLERS) + r")){0,2}\s+$"
@@ -92,6 +91,53 @@ _ZERO_STOCK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ZERO_STOCK_PHRASE
 _STOCK_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])")
 _CORRECTION_OPENER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTION_OPENERS) + r")(?![\w-])")
 _EARLIER_WORDS = frozenset(" ".join(w.split()) for w in vocab.EARLIER_WORDS)
+_MONEY_RE = re.compile(r"(?<![a-z])(?:" + _words_re(vocab.MONEY_WORDS) + r")(?![a-z])")
+_PART_OF_RE = re.compile(
+    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?(?:" + _words_re(vocab.PART_OF_PREVIOUS_WORDS) + r")(?![\w-])"
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a figure's own words lie: from *lo* (after the previous figure or comma) to the figure,
+    and from the figure's end to *hi* (the next figure or comma)."""
+
+    masked: str
+    lo: int
+    start: int
+    end: int
+    hi: int
+
+
+def _money(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"harga Rp 3.500/pcs, minimal order 1.000 pcs", "a USD 1,000 bonus": money or a trade term."""
+    return bool(_MONEY_RE.search(span.masked, span.lo, span.start))
+
+
+def _other_district(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Kab. Nunukan ... menerima 5.000 keping" in Malinau's mail: another district's figure."""
+    return elsewhere is not None and bool(elsewhere.search(span.masked, span.lo, span.start))
+
+
+def _part_of_previous(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"2.000 keping telah kami terima, namun 12 keping di antaranya rusak": a part of the figure before."""
+    return bool(_PART_OF_RE.match(span.masked, span.end))
+
+
+# Cues that make a figure one about something else than the writing district's blanks, in the
+# order they are tried; the name of the one that fired travels with the figure left out.
+ELSEWHERE_CUES = (
+    ("money", _money),
+    ("other_district", _other_district),
+    ("part_of_previous", _part_of_previous),
+)
+
+
+def about_something_else(span: Span, elsewhere: re.Pattern[str] | None) -> str | None:
+    """The name of the first cue that makes the figure at *span* one about something else, if any."""
+    return next((name for name, cue in ELSEWHERE_CUES if cue(span, elsewhere)), None)
+
+
 _NEG_WINDOW = 40
 _NEAR = 18  # a bare number ("2000", "77212") counts only this close after its role word
 _SNIPPET = 110
@@ -406,13 +452,15 @@ def read_text(
     answer_role: str | None = None,
     sent: datetime | None = None,
     restated: frozenset[int] = frozenset(),
+    elsewhere: re.Pattern[str] | None = None,
 ) -> tuple[list[Candidate], list[str]]:
     """Candidates from running text; original and low (normalised) must have equal length.
 
     answer_role: the role a quoted question asked for; the one figure of the text that has no
     role of its own ("Jumlahnya 500 keping") takes it. restated: figures the writer asked for in
     an earlier message quoted below; the same figure said again without a role of its own ("yg
-    2.500 minggu lalu kapan dikirim?") is that request, chased.
+    2.500 minggu lalu kapan dikirim?") is that request, chased. elsewhere: the names of the other
+    districts; a figure said of one of them is left out.
     """
     masked = mask_non_quantities(low)
     # A bare year ("kebutuhan 2027") is no quantity, and no boundary between a role word and its number.
@@ -463,6 +511,10 @@ def read_text(
         role, strong, keyword = _role_for(m, before, after, clause_has_receipt, masked)
         snippet = _snippet(original, m.start, m.end, c_start, c_end)
         if m.unit == "other" or m.rate:
+            continue
+        own_lo = max(prev_end, masked.rfind(",", prev_end, m.start) + 1)
+        if about_something_else(Span(masked, own_lo, m.start, m.end, after_limit), elsewhere):
+            ignored_end = m.end
             continue
         correction_lo = max(c_start, prev_end)
         correcting = last is not None and bool(_CORRECTION_OPENER_RE.search(masked, correction_lo, m.start))

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+
+def alternation(words: tuple[str, ...] | list[str]) -> str:
+    """The one way a word table becomes a regex alternation: each phrase escaped, a space in a
+    phrase matching any run of whitespace, longer phrases first (so "sisa stok" beats "sisa")."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
 # --- Number words --------------------------------------------------------------------------
 
 DIGIT_WORDS: dict[str, int] = {
@@ -116,6 +124,22 @@ ID_LABELS: tuple[str, ...] = (
 ID_FILLERS: tuple[str, ...] = (
     "saya", "kami", "anak", "istri", "suami", "pemohon", "ybs", "yang bersangkutan", "yg bisa dihubungi",
     "yang bisa dihubungi", "pribadi", "kantor", "an", "a.n.", "atas nama",
+)
+
+# --- Figures about something else -------------------------------------------------------------
+
+# Before a figure, in its own words, these make it money or a trade term, not blanks counted:
+# "harga Rp 3.500/pcs, minimal order 1.000 pcs", "receive a USD 1,000 bonus".
+MONEY_WORDS: tuple[str, ...] = (
+    "rp", "rp.", "idr", "usd", "us$", "$", "harga", "biaya", "tarif", "bonus", "hadiah", "diskon",
+    "minimal order", "min. order", "minimum order", "minimal pemesanan", "minimum pemesanan",
+    "pemesanan minimal", "order minimal", "moq", "price", "invest", "investor", "deposit",
+)
+# Right after a figure, these make it a part of the figure before it ("2.000 keping ... telah kami
+# terima, namun 12 keping di antaranya rusak"), not a figure of its own.
+PART_OF_PREVIOUS_WORDS: tuple[str, ...] = (
+    "di antaranya", "diantaranya", "dari jumlah tersebut", "dari jumlah itu", "darinya", "of which",
+    "of them",
 )
 
 # --- Approximation and bounds --------------------------------------------------------------

@@ -34,3 +34,31 @@ def mail(body: str, subject: str = "blangko", sender: str = "disdukcapil@nunukan
 )
 def test_round_figures_count_and_vague_ones_do_not(text: str, want: dict[str, int]) -> None:
     assert read(text) == want
+
+
+# --- Figures about something else ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kami menawarkan kartu PVC dengan harga Rp 3.500/pcs, minimal order 1.000 pcs.",
+        "Register today and receive a USD 1,000 bonus.",
+    ],
+)
+def test_money_and_trade_terms_are_no_figures(body: str) -> None:
+    v = read_message(mail(body, sender="sales@vendor.example"), DISTRICTS)
+    assert (v.requested, v.received, v.stock_on_hand) == (None, None, None)
+
+
+def test_another_districts_figure_is_not_the_writers() -> None:
+    body = ("Kebutuhan blangko KTP-el Kabupaten Malinau sebanyak 4.000 keping. Sebagai perbandingan, "
+            "Kab. Nunukan dengan jumlah kecamatan yang sama menerima 5.000 keping pada periode lalu.")
+    v = read_message(mail(body, sender="disdukcapil@malinaukab.example"), DISTRICTS)
+    assert (v.requested, v.received) == (4000, None)
+
+
+def test_a_part_of_the_figure_before_is_not_a_figure_of_its_own() -> None:
+    body = "Blangko KTP-el sebanyak 2.000 keping telah kami terima, namun 12 keping di antaranya rusak."
+    v = read_message(mail(body), DISTRICTS)
+    assert (v.kind, v.received) == ("receipt", 2000)
