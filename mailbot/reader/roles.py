@@ -88,6 +88,9 @@ _IN_TRANSIT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.IN_TRANSIT_PHRASE
 _CAUSE_RE = re.compile(r"(?<![\w-])(?:karena|krn|karna|sebab|soalnya|akibat|krna|dan|serta|tapi|namun)(?![\w-])")
 _IN_TRANSIT_WINDOW = 36
 _ZERO_STOCK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ZERO_STOCK_PHRASES) + r")(?![\w-])")
+_NOT_YET_ZERO_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NOT_YET_ZERO_WORDS) + r")(?:\s+\S+){0,2}\s*$")
+_STOCK_ONLY_ZERO = frozenset(vocab.STOCK_ONLY_ZERO_WORDS)
+_ZERO_VALUE_RE = re.compile(r"[ \t]*:[ \t]*(?:" + _words_re(vocab.ZERO_VALUE_WORDS) + r")(?![\w-])")
 _STOCK_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])")
 _CORRECTION_OPENER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTION_OPENERS) + r")(?![\w-])")
 _EARLIER_WORDS = frozenset(" ".join(w.split()) for w in vocab.EARLIER_WORDS)
@@ -433,16 +436,37 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
         if masked[c_end : c_end + 1] == "?" or masked[c_start:c_end].rstrip().endswith("?"):
             continue
         head = masked[c_start : z.start()]
+        if _NOT_YET_ZERO_RE.search(masked, max(c_start, z.start() - 30), z.start()):
+            # "hampir habis", "sebelum stok habis": not zero yet.
+            continue
         comma = masked.find(",", z.end(), c_end)
         said = masked[c_start : comma if comma != -1 else c_end]
         if _SUPPLY_RE.search(said) and not _BLANK_NAME_RE.search(said):
             # "ribbon kami tidak ada sisa": a printer supply, not a blank.
             continue
-        if not (_BLANK_NAME_RE.search(head) or _STOCK_NAME_RE.search(masked, c_start, z.end())):
+        stock_named = bool(_STOCK_NAME_RE.search(masked, c_start, z.end()))
+        if not (stock_named or (_BLANK_NAME_RE.search(head) and z.group() not in _STOCK_ONLY_ZERO)):
             continue
         item, _ = explicit_item(head)
         snippet = _snippet(original, z.start(), z.end(), c_start, c_end)
         out.append(Candidate("stock_on_hand", 0, snippet, True, item=item))
+    return out
+
+
+def _zero_values(original: str, masked: str, kws: Sequence[Keyword], zero: Sequence[Candidate]) -> list[Candidate]:
+    """A figure of zero written as a word after a role word and its colon: "Perekaman: nihil",
+    "Sisa blangko: habis"."""
+    out: list[Candidate] = []
+    for k in kws:
+        if k.role not in QUANTITY_FIELDS or k.denied:
+            continue
+        z = _ZERO_VALUE_RE.match(masked, k.end)
+        if z is None or (k.role == "stock_on_hand" and zero):
+            continue
+        line_start = masked.rfind("\n", 0, k.start) + 1
+        line_end = masked.find("\n", z.end())
+        snippet = _snippet(original, k.start, z.end(), line_start, line_end if line_end != -1 else len(masked))
+        out.append(Candidate(k.role, 0, snippet, True, item=explicit_item(masked[line_start : k.start])[0]))
     return out
 
 
@@ -469,6 +493,7 @@ def read_text(
     candidates: list[Candidate] = []
     unassigned: list[str] = []
     zero = _zero_stock(original, masked, _clauses(masked)) if _ZERO_STOCK_RE.search(masked) else []
+    zero += _zero_values(original, masked, kws, zero)
     if not mentions:
         return zero, unassigned
     candidates.extend(zero)

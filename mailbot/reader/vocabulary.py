@@ -203,7 +203,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "stock_on_hand": (
         "sisa", "tersisa", "menyisakan", "stok", "stock", "stoknya", "persediaan", "tinggal",
         "saldo", "tersedia", "ketersediaan", "sisanya", "sisa stok", "sisa blangko", "posisi stok",
-        "stok akhir", "sisa akhir", "stok saat ini", "on hand", "remaining", "left",
+        "stok akhir", "stock akhir", "saldo akhir", "persediaan akhir", "closing stock", "closing balance",
+        "sisa akhir", "stok saat ini", "on hand", "remaining", "left",
         # A physical count is a stock figure too, and may disagree with the register's.
         "hitung fisik", "hasil hitung fisik", "perhitungan fisik", "stok fisik", "cek fisik", "fisik",
     ),
@@ -236,6 +237,9 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "sampai dengan hari ini", "s.d. hari ini", "s/d hari ini", "wajib ktp", "penduduk",
         "target", "rata-rata", "ambang", "batas", "sebelumnya", "bulan lalu", "minggu lalu", "kirim balik", "retur", "dikembalikan", "bukan", "not",
         # What is left of a shipment still on its way is not the district's stock.
+        # The stock a report opened the day with; the closing stock is the stock now.
+        "stok awal", "stock awal", "saldo awal", "sisa awal", "persediaan awal", "stok kemarin",
+        "sisa kemarin", "opening stock", "opening balance",
         "sisa kiriman", "sisa pengiriman", "sisa alokasi", "sisa dropping", "sisa distribusi",
         "kekurangan kiriman", "kekurangan pengiriman", "sisa yang belum dikirim", "sisa yg belum dikirim",
     ),
@@ -253,7 +257,21 @@ IN_TRANSIT_PHRASES: tuple[str, ...] = (
 ZERO_STOCK_PHRASES: tuple[str, ...] = (
     "tidak ada sisa", "tdk ada sisa", "tak ada sisa", "gak ada sisa", "ga ada sisa", "sudah tidak ada sisa",
     "tidak tersisa", "tdk tersisa", "tak tersisa", "tidak bersisa", "sisa nol", "sisanya nol", "stok nol",
+    "habis", "sudah habis", "sdh habis", "telah habis", "udah habis", "kosong", "nihil", "out of stock",
+    "run out", "ran out",
 )
+# Before a zero-stock word, these make it a worry or a plan, not a stock of zero: "hampir habis",
+# "sebelum stok habis", "akan habis minggu depan".
+NOT_YET_ZERO_WORDS: tuple[str, ...] = (
+    "hampir", "nyaris", "akan", "mau", "segera", "sebelum", "menjelang", "hingga", "sampai",
+    "jika", "kalau", "bila", "agar tidak", "supaya tidak", "biar tidak", "tidak", "belum", "blm",
+    "about to", "before", "nearly", "almost",
+)
+# These zero words say zero of a stock only beside a stock word ("stok blangko kosong"): beside
+# a blank alone they may name the blank itself ("blangko kosong", an empty form).
+STOCK_ONLY_ZERO_WORDS: tuple[str, ...] = ("kosong", "nihil")
+# Right after a role word and its colon, these state a figure of zero: "Perekaman: nihil".
+ZERO_VALUE_WORDS: tuple[str, ...] = ("nihil", "nol", "kosong", "habis", "tidak ada", "tdk ada", "none", "zero")
 # A sentence opened by one of these corrects a figure said before it: "Ralat: yang benar 2.000
 # keping", "Ralat: pencetakan yg benar 158". The corrected figure replaces the earlier one of its role.
 CORRECTION_OPENERS: tuple[str, ...] = (

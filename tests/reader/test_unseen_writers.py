@@ -62,3 +62,24 @@ def test_a_part_of_the_figure_before_is_not_a_figure_of_its_own() -> None:
     body = "Blangko KTP-el sebanyak 2.000 keping telah kami terima, namun 12 keping di antaranya rusak."
     v = read_message(mail(body), DISTRICTS)
     assert (v.kind, v.received) == ("receipt", 2000)
+
+
+# --- Stock as a word, opening and closing stock -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("blangko KIA di kantor kami sudah habis (0 keping) sejak Jumat. Mohon dikirim 1.000 keping.",
+         {"requested": 1000, "stock_on_hand": 0}),
+        ("Perekaman: nihil (jaringan terputus)\nPencetakan: 52 keping\nSisa blangko: 1.084 keping",
+         {"recorded": 0, "printed": 52, "stock_on_hand": 1084}),
+        ("stok blangko kami kosong, mohon dikirim 500 keping", {"requested": 500, "stock_on_hand": 0}),
+        ("stok blangko hampir habis, mohon dikirim 500 keping", {"requested": 500}),
+        ("mohon dikirim 500 keping sebelum stok habis", {"requested": 500}),
+        ("Stok awal: 1.200 keping\nTerpakai hari ini: 64 keping\nStok akhir: 1.136 keping",
+         {"stock_on_hand": 1136}),
+    ],
+)
+def test_zero_stock_words_and_closing_stock(text: str, want: dict[str, int]) -> None:
+    assert read(text) == want
