@@ -35,12 +35,13 @@ from mailbot.reader.roles import (
     settle,
     split_text_tables,
 )
-from mailbot.reader.verdict import QUANTITY_FIELDS, District, Doubt, Evidence, Verdict
+from mailbot.reader.verdict import QUANTITY_FIELDS, District, Doubt, Evidence, ItemReading, Verdict
 
 __all__ = [
     "District",
     "Doubt",
     "Evidence",
+    "ItemReading",
     "ReadLimits",
     "Verdict",
     "automation_reasons",
@@ -225,9 +226,10 @@ def read_message(
         # ("stok KTP-el masih 3.200 (cukup) ... mohon tambahan blangko KIA 1.000 lembar").
         if len(asked) == 1 and None not in asked:
             item, item_ambiguous = asked.pop(), False  # type: ignore[assignment]
-        elif not asked and "ktp-el" in said_of and None not in said_of and any(c.headed for c in candidates):
-            # A report with a section per blank ("KTP-el" / figures, "KIA" / figures), every
-            # figure said of one of them: the report is read for KTP-el, the desk's daily blank.
+        elif not asked and {"ktp-el", "kia"} <= said_of:
+            # A report or receipt with figures for each blank ("pencetakan KTP-el 39 keping dan KIA
+            # 120 keping", or a section per blank): its main item is KTP-el, the desk's daily blank;
+            # the KIA figures are read as the KIA reading beside it.
             item, item_ambiguous = "ktp-el", False
     if (
         (item_ambiguous or item == "kia")
@@ -242,8 +244,9 @@ def read_message(
         candidates = [replace(c, item="ktp-el") if c.table and c.item is None else c for c in candidates]
         item, item_ambiguous, item_assumed = "ktp-el", False, False
         reading = settle([c for c in candidates if c.item == "ktp-el"], unassigned)
-    if item is not None and not item_assumed and any(c.item not in (None, item) for c in candidates):
-        # Figures said of the other blank are not this mail's figures.
+    other_item = [c for c in candidates if c.item not in (None, item)] if item is not None and not item_assumed else []
+    if other_item:
+        # Figures said of the other blank are not this mail's figures (for the main item).
         candidates = [c for c in candidates if c.item in (None, item)]
         reading = settle(candidates, unassigned)
     if item is not None and not item_assumed:
@@ -271,6 +274,14 @@ def read_message(
         doubts.append(Doubt("received", "missing", ""))
     elif kind == "stock_report" and not (set(values) & {"stock_on_hand", "printed", "recorded"}) and not doubt_fields:
         doubts.append(Doubt("stock_on_hand", "missing", ""))
+    readings: list[ItemReading] = []
+    if kind in ("stock_report", "receipt") and item is not None:
+        readings.append(ItemReading(item, **{f: values.get(f) for f in QUANTITY_FIELDS}, evidence=tuple(evidence)))  # type: ignore[arg-type]
+        other = settle(other_item, [])
+        if other.values and not asked:
+            readings.append(
+                ItemReading(other_item[0].item, **{f: other.values.get(f) for f in QUANTITY_FIELDS}, evidence=other.evidence)  # type: ignore[arg-type]
+            )
     when = None
     if kind == "stock_report":
         when = row_date or reading.row_date or report_date(normalise(read_subject + "\n" + text), parts.date)
@@ -281,6 +292,7 @@ def read_message(
         evidence=tuple(evidence),
         doubts=tuple(doubts),
         notes=tuple(notes),
+        readings=tuple(readings),
         **{f: values.get(f) for f in QUANTITY_FIELDS},  # type: ignore[arg-type]
         **common,  # type: ignore[arg-type]
     )

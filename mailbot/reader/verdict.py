@@ -44,6 +44,31 @@ class Doubt:
 
 
 @dataclass(frozen=True)
+class ItemReading:
+    """The figures a message gives for one blank (a report or receipt may give them for both)."""
+
+    item: Item
+    requested: int | None = None
+    stock_on_hand: int | None = None
+    received: int | None = None
+    printed: int | None = None
+    recorded: int | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+    def quantity(self, name: str) -> int | None:
+        return getattr(self, name)
+
+    def reading_for(self, item: str) -> ItemReading | None:
+        return next((r for r in self.readings if r.item == item), None)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            **{name: getattr(self, name) for name in QUANTITY_FIELDS},
+            "evidence": [{"field": e.field, "value": e.value, "text": e.text} for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
 class Verdict:
     """The reader's verdict on one message. Pure data; no I/O went into it."""
 
@@ -67,9 +92,14 @@ class Verdict:
     doubts: tuple[Doubt, ...] = ()
     body_excerpt: str = ""  # the new (unquoted) text, trimmed, for the operator and manager commands
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # A reading per blank the message gives figures for; the top-level figures are the main item's.
+    readings: tuple[ItemReading, ...] = ()
 
     def quantity(self, name: str) -> int | None:
         return getattr(self, name)
+
+    def reading_for(self, item: str) -> ItemReading | None:
+        return next((r for r in self.readings if r.item == item), None)
 
     def as_dict(self) -> dict[str, object]:
         """The JSON contract of `mailbot parse --json`."""
@@ -90,4 +120,5 @@ class Verdict:
             "automated_reasons": list(self.automated_reasons),
             "evidence": [{"field": e.field, "value": e.value, "text": e.text} for e in self.evidence],
             "doubts": [{"field": d.field, "reason": d.reason, "text": d.text} for d in self.doubts],
+            "readings": {r.item: r.as_dict() for r in self.readings},
         }

@@ -135,9 +135,11 @@ def test_a_kia_only_section_report_is_kia() -> None:
     assert (v.item, v.printed, v.stock_on_hand) == ("kia", 31, 640)
 
 
-def test_both_blanks_in_one_line_stay_ambiguous() -> None:
+def test_both_blanks_in_one_line_give_a_reading_each() -> None:
+    # A report with figures for both blanks is read for KTP-el, with the KIA figures beside it.
     v = read_message(mail("Laporan stok: sisa blangko KTP-el 2.100 keping, sisa blangko KIA 640 keping."), DISTRICTS)
-    assert (v.item, v.stock_on_hand) == (None, None)
+    assert (v.item, v.stock_on_hand) == ("ktp-el", 2100)
+    assert [(r.item, r.stock_on_hand) for r in v.readings] == [("ktp-el", 2100), ("kia", 640)]
 
 
 # --- Typos ---------------------------------------------------------------------------------------

@@ -83,3 +83,23 @@ def test_a_part_of_the_figure_before_is_not_a_figure_of_its_own() -> None:
 )
 def test_zero_stock_words_and_closing_stock(text: str, want: dict[str, int]) -> None:
     assert read(text) == want
+
+
+# --- Both blanks -------------------------------------------------------------------------------
+
+
+def test_a_report_with_both_blanks_reads_each() -> None:
+    body = ("Laporan hari ini: perekaman 44 orang, pencetakan KTP-el 39 keping dan KIA 120 keping, "
+            "sisa blangko KTP-el 1.003 keping, sisa blangko KIA 250 keping.")
+    v = read_message(mail(body, subject="Laporan harian"), DISTRICTS)
+    assert (v.kind, v.item, v.printed, v.stock_on_hand, v.recorded) == ("stock_report", "ktp-el", 39, 1003, 44)
+    kia = v.reading_for("kia")
+    assert kia is not None and (kia.printed, kia.stock_on_hand) == (120, 250)
+    data = v.as_dict()["readings"]
+    assert data["kia"]["stock_on_hand"] == 250 and data["ktp-el"]["printed"] == 39  # type: ignore[index]
+
+
+def test_a_request_for_one_blank_keeps_the_other_out() -> None:
+    body = "stok KTP-el masih 3.200 (cukup), mohon tambahan blangko KIA 1.000 lembar"
+    v = read_message(mail(body), DISTRICTS)
+    assert (v.kind, v.item, v.requested, v.stock_on_hand, v.readings) == ("request", "kia", 1000, None, ())
