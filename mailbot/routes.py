@@ -103,6 +103,11 @@ def report(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
     if verdict.stock_on_hand is not None:
         ledger.observe(session, district=district, item=item, observed=verdict.stock_on_hand, at=desk.now(),
                        source=f"message:{message.id}", actor=trust.address or "district")
+    for other in verdict.readings:
+        # A report with figures for both blanks: the other blank's stock is booked as well.
+        if other.item != item and other.stock_on_hand is not None:
+            ledger.observe(session, district=district, item=other.item, observed=other.stock_on_hand,
+                           at=desk.now(), source=f"message:{message.id}", actor=trust.address or "district")
     session.flush()
     watch.check_alerts_in(session, desk)  # a district now low alerts managers at once, with a proposal
     return "report"

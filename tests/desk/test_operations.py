@@ -164,3 +164,19 @@ def test_a_message_that_takes_too_long_to_read_is_quarantined(desk_dir: Path) ->
     assert status == "quarantined" and "reading took longer than" in error
     assert db.execute("select count(*) from requests").fetchone() == (0,)
     assert outbox_files(desk_dir) == []
+
+
+def test_a_report_with_both_blanks_books_both_in_the_ledger(desk_dir: Path) -> None:
+    report = (
+        "From: <disdukcapil@nunukankab.example>\nTo: blangko@disdukcapil.kaltaraprov.example\n"
+        "Subject: Laporan harian 26/11/2026\nMessage-ID: <laporan-dua-blangko@nunukankab.example>\n"
+        "Date: Thu, 26 Nov 2026 16:00:00 +0800\nContent-Type: text/plain; charset=utf-8\n\n"
+        "Laporan hari ini: perekaman 98 orang, pencetakan KTP-el 84 keping dan KIA 37 keping.\n"
+        "Sisa blangko KTP-el: 903 keping\nSisa blangko KIA: 260 keping\n"
+    )
+    (desk_dir / "laporan.eml").write_text(report)
+    _run_sample(desk_dir, str(desk_dir / "laporan.eml"))
+    db = sqlite3.connect(desk_dir / "var" / "mailbot.db")
+    assert _balances(db, "ktp-el")["65.03"][0] == 903
+    assert _balances(db, "kia")["65.03"][0] == 260
+    assert db.execute("select item, stock_on_hand, printed from reports").fetchall() == [("ktp-el", 903, 84)]
