@@ -180,6 +180,9 @@ def read_message(
         # A delivery failure returns the desk's own mail: the district it names is the one the
         # desk wrote to, not a sender.
         common["district"] = None
+    if reasons and not sender_known:
+        # Automated mail from an address on no district's list speaks for no district.
+        common["district"] = None
     if reasons:
         return Verdict(kind="automated", item=None, automated_reasons=tuple(reasons), notes=parts.notes, **common)  # type: ignore[arg-type]
 
@@ -259,6 +262,9 @@ def read_message(
     notes = list(parts.notes)
     if kind == "other":
         item, item_ambiguous = None, False  # a blank named in passing is not what the mail is about
+        if not sender_known:
+            # An invitation or bulletin from an unknown address that names a district is not that district's mail.
+            common["district"] = None
     elif item_assumed:
         notes.append("no blank named; KTP-el assumed")
     doubts = list(reading.doubts)

@@ -537,7 +537,8 @@ FORWARD_MARKERS: tuple[str, ...] = (
 # Outlook reply header field names (Indonesian, English).
 OUTLOOK_FROM: tuple[str, ...] = ("dari:", "from:")
 OUTLOOK_FIELDS: tuple[str, ...] = (
-    "dikirim:", "sent:", "kepada:", "to:", "perihal:", "subject:", "subjek:", "tanggal:", "date:",
+    "dikirim:", "terkirim:", "sent:", "kepada:", "to:", "perihal:", "subject:", "subjek:", "tanggal:", "date:",
+    "tembusan:", "bcc:",
     "cc:",
 )
 # Signature and mobile-client footers after which nothing is content.

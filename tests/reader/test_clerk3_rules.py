@@ -166,7 +166,7 @@ def test_a_delivery_failure_names_no_district() -> None:
     assert (v.kind, v.district) == ("automated", None)
 
 
-def test_an_out_of_office_still_takes_its_district_from_the_text() -> None:
+def test_an_out_of_office_from_an_unknown_address_speaks_for_no_district() -> None:
     raw = b"From: auto@x.example\nSubject: Out of office\n\nSaya sedang cuti. Disdukcapil Kabupaten Malinau.\n"
     v = read_message(raw, DISTRICTS)
-    assert (v.kind, v.district) == ("automated", "65.02")
+    assert (v.kind, v.district) == ("automated", None)

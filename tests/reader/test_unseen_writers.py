@@ -103,3 +103,22 @@ def test_a_request_for_one_blank_keeps_the_other_out() -> None:
     body = "stok KTP-el masih 3.200 (cukup), mohon tambahan blangko KIA 1.000 lembar"
     v = read_message(mail(body), DISTRICTS)
     assert (v.kind, v.item, v.requested, v.stock_on_hand, v.readings) == ("request", "kia", 1000, None, ())
+
+
+# --- Replies and unknown senders ------------------------------------------------------------------
+
+
+def test_a_raise_in_a_reply_above_an_outlook_header_with_terkirim() -> None:
+    body = ("Betul Pak. Namun bila memungkinkan mohon ditambah menjadi 2.500 keping.\n\n"
+            "________________________________\nDari: Disdukcapil Kaltara <blangko@x.example>\n"
+            "Terkirim: Selasa, 28 Februari 2023 16.20\nKepada: disdukcapil@malinaukab.example\n"
+            "Subjek: Konfirmasi permohonan blangko\n\n"
+            "Mohon konfirmasi apakah Kab. Malinau jadi mengajukan 2.000 keping?\n")
+    v = read_message(mail(body, "RE: Konfirmasi permohonan blangko", "disdukcapil@malinaukab.example"), DISTRICTS)
+    assert (v.kind, v.requested) == ("request", 2500)
+
+
+def test_other_mail_from_an_unknown_address_speaks_for_no_district() -> None:
+    body = "Undangan rapat koordinasi di Tarakan, Kamis 10.00 WITA. Mohon kehadiran Bapak/Ibu."
+    v = read_message(mail(body, "Undangan rapat", "panitia@event.example"), DISTRICTS)
+    assert (v.kind, v.district) == ("other", None)
