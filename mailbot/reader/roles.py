@@ -176,6 +176,7 @@ class Candidate:
     table: bool = False  # read from a report table
     corrects: bool = False  # said in a correction ("Ralat: yang benar 2.000"): replaces earlier figures of its field
     about: bool = False  # "± 1.200": the figure stated as a round one; an exact figure of its field wins
+    cues: tuple[str, ...] = ()  # the named cues that gave the figure its role
 
 
 @dataclass(frozen=True)
@@ -449,7 +450,7 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
             continue
         item, _ = explicit_item(head)
         snippet = _snippet(original, z.start(), z.end(), c_start, c_end)
-        out.append(Candidate("stock_on_hand", 0, snippet, True, item=item))
+        out.append(Candidate("stock_on_hand", 0, snippet, True, item=item, cues=(f"zero_stock:{z.group()}",)))
     return out
 
 
@@ -466,8 +467,29 @@ def _zero_values(original: str, masked: str, kws: Sequence[Keyword], zero: Seque
         line_start = masked.rfind("\n", 0, k.start) + 1
         line_end = masked.find("\n", z.end())
         snippet = _snippet(original, k.start, z.end(), line_start, line_end if line_end != -1 else len(masked))
-        out.append(Candidate(k.role, 0, snippet, True, item=explicit_item(masked[line_start : k.start])[0]))
+        out.append(Candidate(k.role, 0, snippet, True, item=explicit_item(masked[line_start : k.start])[0],
+                             cues=(f"keyword_before:{' '.join(masked[k.start : k.end].split())}", "zero_word")))
     return out
+
+
+def _cues_of(c: Candidate, m: Mention, keyword: Keyword | None, masked: str, before: Sequence[Keyword]) -> tuple[str, ...]:
+    """The names of the cues that gave a figure of running text its role, for the evidence."""
+    cues: list[str] = []
+    if keyword is not None:
+        side = "before" if keyword in before else "after"
+        cues.append(f"keyword_{side}:{' '.join(masked[keyword.start : keyword.end].split())}")
+        if keyword.affirmed:
+            cues.append("affirmed")
+    if m.unit:
+        cues.append(f"unit:{m.unit}")
+    for flag in ("total", "corrects", "about", "headed", "earlier"):
+        if getattr(c, flag):
+            cues.append(flag)
+    if c.item:
+        cues.append(f"item:{c.item}")
+    if c.row_date:
+        cues.append("dated_line")
+    return tuple(cues)
 
 
 def read_text(
@@ -641,6 +663,7 @@ def read_text(
         if correcting and any(c.field == role for c in candidates):
             # "Ralat: pencetakan yg benar 158": replaces the pencetakan figure said before.
             candidate = replace(candidate, corrects=True)
+        candidate = replace(candidate, cues=_cues_of(candidate, m, keyword, masked, before))
         candidates.append(candidate)
         last = (c_start, candidate)
         taken.append(last)
@@ -760,8 +783,9 @@ def read_table(rows: tuple[tuple[object, ...], ...], sent: datetime | None, sour
                     candidates.append(Candidate(col, None, f"{source}: {header}: {chosen[i]}{label}", True, "unclear"))
                 continue
             item, _ = explicit_item(normalise_header(row[i]))
+            cues = (f"table_column:{header}", "latest_row" if date_col is not None else "only_row")
             candidates.append(
-                Candidate(col, value, f"{source}: {header}: {chosen[i]}{label}", True, item=item, table=True)
+                Candidate(col, value, f"{source}: {header}: {chosen[i]}{label}", True, item=item, table=True, cues=cues)
             )
         return candidates, row_date
     return None
@@ -853,7 +877,7 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
             value = distinct[0]
             values[field] = value
             first = next(c for c in exact if c.value == value)
-            evidence.append(Evidence(field, value, first.text))
+            evidence.append(Evidence(field, value, first.text, first.cues))
         elif unclear:
             doubts.append(Doubt(field, "unclear", unclear[0].text))
     return Reading(values, tuple(evidence), tuple(doubts), tuple(unassigned), row_date)

@@ -27,6 +27,7 @@ class Evidence:
     field: str  # one of QUANTITY_FIELDS
     value: int
     text: str  # the snippet of the message it came from, as written
+    cues: tuple[str, ...] = ()  # the named cues that gave the number its role ("keyword_before:sisa", "unit:blank")
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ class ItemReading:
     def as_dict(self) -> dict[str, object]:
         return {
             **{name: getattr(self, name) for name in QUANTITY_FIELDS},
-            "evidence": [{"field": e.field, "value": e.value, "text": e.text} for e in self.evidence],
+            "evidence": [{"field": e.field, "value": e.value, "text": e.text, "cues": list(e.cues)} for e in self.evidence],
         }
 
 
@@ -118,7 +119,7 @@ class Verdict:
             "subject": self.subject,
             "message_id": self.message_id,
             "automated_reasons": list(self.automated_reasons),
-            "evidence": [{"field": e.field, "value": e.value, "text": e.text} for e in self.evidence],
+            "evidence": [{"field": e.field, "value": e.value, "text": e.text, "cues": list(e.cues)} for e in self.evidence],
             "doubts": [{"field": d.field, "reason": d.reason, "text": d.text} for d in self.doubts],
             "readings": {r.item: r.as_dict() for r in self.readings},
         }

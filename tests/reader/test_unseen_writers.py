@@ -122,3 +122,10 @@ def test_other_mail_from_an_unknown_address_speaks_for_no_district() -> None:
     body = "Undangan rapat koordinasi di Tarakan, Kamis 10.00 WITA. Mohon kehadiran Bapak/Ibu."
     v = read_message(mail(body, "Undangan rapat", "panitia@event.example"), DISTRICTS)
     assert (v.kind, v.district) == ("other", None)
+
+
+def test_the_cues_that_decided_a_number_are_in_its_evidence() -> None:
+    v = read_message(mail("Stok awal: 1.200 keping\nStok akhir: 1.136 keping", "Laporan harian"), DISTRICTS)
+    (stock,) = [e for e in v.evidence if e.field == "stock_on_hand"]
+    assert stock.value == 1136 and "keyword_before:stok akhir" in stock.cues and "unit:blank" in stock.cues
+    assert v.as_dict()["evidence"][0]["cues"] == list(stock.cues)  # type: ignore[index]
