@@ -24,7 +24,7 @@ from mailbot.reader.classify import (
 from mailbot.reader.dates import report_date
 from mailbot.reader.mime import ReadLimits, extract
 from mailbot.reader.numbers import normalise
-from mailbot.reader.quotes import forwarded_part, split_quoted, strip_quoted, text_before_forward
+from mailbot.reader.quotes import forwarded_part, forwarded_text, split_quoted, strip_quoted, text_before_forward
 from mailbot.reader.roles import (
     Candidate,
     Reading,
@@ -52,6 +52,7 @@ __all__ = [
 _EXCERPT_CHARS = 2000
 _BOUNCE_REASONS = frozenset(("delivery-failure", "sender-mailer-daemon", "sender-postmaster", "multipart-report"))
 # A bulletin or mailing list writes to every district: a district it names is news, not its sender.
+_SENDER_ONLY_REASONS = frozenset(("sender-noreply",))
 _BROADCAST_REASONS = frozenset(("newsletter", "list-header", "precedence-bulk"))
 _PREFIX_RE = re.compile(
     r"^\s*(?:(?P<word>" + "|".join(vocab.REPLY_PREFIXES + vocab.FORWARD_PREFIXES) + r")\s*(?:\[\d+\])?\s*:\s*)",
@@ -93,6 +94,7 @@ def _unnamed_beside_named(reading: Reading, candidates: Sequence[Candidate], ite
     return replace(reading, values=values, evidence=evidence, doubts=tuple(doubts))
 
 
+_FROM_LINE_RE = re.compile(r"^\s*\*?\s*(?:" + vocab.alternation(vocab.OUTLOOK_FROM) + r")")
 _DESK_MARKERS_RE = re.compile("|".join(re.escape(m) for m in vocab.DESK_MAIL_MARKERS))
 
 
@@ -103,8 +105,8 @@ def _forwards_desk_mail(text: str, own_addresses: Sequence[str]) -> bool:
     if part is None:
         return False
     low = part.lower()
-    head = low[:600]
-    return any(a and a.lower() in head for a in own_addresses) or bool(_DESK_MARKERS_RE.search(low))
+    sender_line = next((line for line in low[:600].splitlines() if _FROM_LINE_RE.match(line)), "")
+    return any(a and a.lower() in sender_line for a in own_addresses) or bool(_DESK_MARKERS_RE.search(low))
 
 
 _QUOTE_MARKS_RE = re.compile(r"^[ \t>]+", re.MULTILINE)
@@ -180,6 +182,10 @@ def read_message(
         # A delivery failure returns the desk's own mail: the district it names is the one the
         # desk wrote to, not a sender.
         common["district"] = None
+    if set(reasons) <= _SENDER_ONLY_REASONS and reasons and not sender_known and is_phishing(normalise(subject + "\n" + parts.text)):
+        # A scam dressed as a system notice ("no-reply@webmail-verifikasi": "kotak surat Anda hampir
+        # penuh") is spam, read as other mail, not a machine's own mail.
+        reasons = []
     if reasons and not sender_known:
         # Automated mail from an address on no district's list speaks for no district.
         common["district"] = None
@@ -189,11 +195,12 @@ def read_message(
     # The press states figures of no district's report: a forwarded article counts for the
     # forwarder's own words only, and a journalist's own mail for none.
     press = is_press(normalise(subject + "\n" + new_text)) or is_news(normalise(bare_subject), new_text)
+    forwarded_press = False
     if press:
         own = text_before_forward(parts.text)
         if own is not None:
             new_text, quoted_text = split_quoted(own)
-            read_subject, body, press = "", new_text, False
+            read_subject, body, press, forwarded_press = "", new_text, False, True
     text, text_tables = split_text_tables(body)
     candidates: list[Candidate] = []
     row_date = None
@@ -208,7 +215,20 @@ def read_message(
     answer_role = asked_role(normalise(quoted_text)) if is_reply and quoted_text else None
     restated = _own_earlier_requests(quoted_text, sender) if is_reply and quoted_text else frozenset()
     elsewhere = other_districts_pattern(district, districts)
-    text_candidates, unassigned = read_text(text, low, answer_role, parts.date, restated, elsewhere)
+    above = None if desk_forward or press or forwarded_press else text_before_forward(parts.text)
+    below = forwarded_text(parts.text) if above is not None else None
+    if above is not None and below is not None:
+        # A writer's own earlier mail forwarded below new words ("ada perubahan: kebutuhan kami menjadi
+        # 2.500 keping"): the new words win; the forwarded mail counts for what they do not say.
+        own_body, _ = split_text_tables((read_subject + "\n\n" if read_subject else "") + split_quoted(above)[0])
+        fwd_body, _ = split_text_tables(below)
+        own, unassigned = read_text(own_body, normalise(own_body), answer_role, parts.date, restated, elsewhere)
+        earlier, fwd_unassigned = read_text(fwd_body, normalise(fwd_body), None, parts.date, frozenset(), elsewhere)
+        stated = {c.field for c in own}
+        text_candidates = own + [replace(c, cues=(*c.cues, "forwarded")) for c in earlier if c.field not in stated]
+        unassigned = unassigned + fwd_unassigned
+    else:
+        text_candidates, unassigned = read_text(text, low, answer_role, parts.date, restated, elsewhere)
     candidates.extend(text_candidates)
     candidates = current_requests(candidates)
     # A scam from an unknown sender ("Kotak surat Anda hampir penuh ... kuota 10 GB") states no figures.

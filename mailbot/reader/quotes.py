@@ -79,6 +79,16 @@ def forwarded_part(text: str) -> str | None:
     return None
 
 
+def forwarded_text(text: str) -> str | None:
+    """The text of the forwarded message below the writer's own words, its header lines and what it
+    quotes in turn left out; None when nothing is forwarded."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if _FORWARD_RE.match(line.strip()):
+            return split_quoted("\n".join(lines[i:]))[0]
+    return None
+
+
 def strip_quoted(text: str, *, forwarded: bool = False) -> str:
     """The new text of a message; see split_quoted."""
     return split_quoted(text, forwarded=forwarded)[0]

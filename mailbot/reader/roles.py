@@ -95,6 +95,8 @@ _STOCK_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("s
 _CORRECTION_OPENER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTION_OPENERS) + r")(?![\w-])")
 _EARLIER_WORDS = frozenset(" ".join(w.split()) for w in vocab.EARLIER_WORDS)
 _MONEY_RE = re.compile(r"(?<![a-z])(?:" + _words_re(vocab.MONEY_WORDS) + r")(?![a-z])")
+_CUMULATIVE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CUMULATIVE_WORDS) + r")(?![\w-])")
+_CUMULATIVE_WINDOW = 40
 _PART_OF_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?(?:" + _words_re(vocab.PART_OF_PREVIOUS_WORDS) + r")(?![\w-])"
 )
@@ -110,6 +112,8 @@ class Span:
     start: int
     end: int
     hi: int
+    role: str | None = None  # the role its words gave it, if any
+    keyword_end: int = -1  # the end of the role word that gave it, if any
 
 
 def _money(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -127,12 +131,23 @@ def _part_of_previous(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     return bool(_PART_OF_RE.match(span.masked, span.end))
 
 
+def _cumulative(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Total perekaman s.d. 28 Februari 2023: 9.412 orang": a running total, not the day's count
+    (a stock "s.d. hari ini" is the stock now). The bound must stand between the role word and the
+    figure: in "s.d. pukul 11.00: rekam 87" it bounds the day's report, not the count."""
+    return span.role in ("recorded", "printed", "received") and bool(
+        span.keyword_end >= 0
+        and _CUMULATIVE_RE.search(span.masked, max(span.lo, span.keyword_end, span.start - _CUMULATIVE_WINDOW), span.start)
+    )
+
+
 # Cues that make a figure one about something else than the writing district's blanks, in the
 # order they are tried; the name of the one that fired travels with the figure left out.
 ELSEWHERE_CUES = (
     ("money", _money),
     ("other_district", _other_district),
     ("part_of_previous", _part_of_previous),
+    ("cumulative", _cumulative),
 )
 
 
@@ -237,7 +252,9 @@ def _soft_wrap(masked: str, pos: int) -> bool:
 def _abbreviation_before(masked: str, pos: int) -> bool:
     """Whether the full stop at pos closes an abbreviation ("Kab. Nunukan"), not a clause."""
     start = pos
-    while start > 0 and masked[start - 1].isalpha():
+    while start > 0 and (
+        masked[start - 1].isalpha() or (masked[start - 1] == "." and start > 1 and masked[start - 2].isalpha())
+    ):
         start -= 1
     if start == pos or (start > 0 and (masked[start - 1].isalnum() or masked[start - 1] == ".")):
         return False
@@ -560,7 +577,7 @@ def read_text(
         if m.unit == "other" or m.rate:
             continue
         own_lo = max(prev_end, masked.rfind(",", prev_end, m.start) + 1)
-        if about_something_else(Span(masked, own_lo, m.start, m.end, after_limit), elsewhere):
+        if about_something_else(Span(masked, own_lo, m.start, m.end, after_limit, role, keyword.end if keyword is not None and keyword.end <= m.start else -1), elsewhere):
             ignored_end = m.end
             continue
         correction_lo = max(c_start, prev_end)
@@ -690,7 +707,7 @@ def read_text(
 
 # --- Tables ---------------------------------------------------------------------------------
 
-_COLUMN_ORDER = ("ignore", "date", "recorded", "printed", "received", "requested", "stock_on_hand")
+_COLUMN_ORDER = ("ignore", "date", "recorded", "printed", "received", "requested", "stock_on_hand", "item")
 _COLUMN_RES = {
     col: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(vocab.COLUMN_WORDS[col], key=len, reverse=True)) + r")(?!\w)")
     for col in _COLUMN_ORDER
@@ -724,7 +741,7 @@ def normalise_header(cell: object) -> str:
 def _header_columns(row: tuple[object, ...]) -> dict[int, str] | None:
     cols = {i: c for i, cell in enumerate(row) if (c := column_of(cell)) is not None}
     quantities = [c for c in cols.values() if c in QUANTITY_FIELDS]
-    if len(quantities) >= 2 or (quantities and "date" in cols.values()):
+    if len(quantities) >= 2 or (quantities and ("date" in cols.values() or "item" in cols.values())):
         return cols
     return None
 
@@ -750,20 +767,35 @@ def read_table(rows: tuple[tuple[object, ...], ...], sent: datetime | None, sour
         cols = _header_columns(row)
         if cols is None:
             continue
-        data = [
+        filled = [
             r for r in rows[h + 1 :]
             if any(_cell_quantity(r[i]) is not None for i, c in cols.items() if c in QUANTITY_FIELDS and i < len(r))
-            and not (r and isinstance(r[0], str) and _TOTAL_RE.match(r[0].lower()))
         ]
-        if not data:
+        totals = [r for r in filled if _is_total_row(r)]
+        data = [r for r in filled if not _is_total_row(r)]
+        if not data and not totals:
             continue
+        item_col = next((i for i, c in cols.items() if c == "item"), None)
+        if item_col is not None:
+            by_item = _rows_by_item(data, item_col)
+            if by_item is not None:
+                # A row per blank ("KTP-el | 3.000 | 3.000", "KIA | 500 | 500"): each row is that blank's.
+                candidates = []
+                for item, chosen in by_item:
+                    candidates += _row_candidates(row, chosen, cols, source, None, item, ("item_row",))
+                return candidates, None
         date_col = next((i for i, c in cols.items() if c == "date"), None)
         chosen: tuple[object, ...] | None = None
         row_date: date | None = None
+        cue = "only_row"
         if date_col is not None:
             dated = [(d, r) for r in data if date_col < len(r) and (d := cell_date(r[date_col], sent)) is not None]
             if dated:
                 row_date, chosen = max(dated, key=lambda pair: pair[0])
+                cue = "latest_row"
+        if chosen is None and len(totals) == 1 and len(data) > 1:
+            # A row per kecamatan or place, then "Jumlah": the total row is the district's figure.
+            chosen, cue = totals[0], "total_row"
         if chosen is None and len(data) == 1:
             chosen = data[0]
         candidates: list[Candidate] = []
@@ -773,22 +805,55 @@ def read_table(rows: tuple[tuple[object, ...], ...], sent: datetime | None, sour
                     candidates.append(Candidate(col, None, f"{source}: {len(data)} rows without dates", True, "unclear"))
             return candidates, None
         label = f" ({row[date_col]} {chosen[date_col]})" if date_col is not None and date_col < len(chosen) else ""
-        for i, col in cols.items():
-            if col not in QUANTITY_FIELDS or i >= len(chosen):
-                continue
-            value = _cell_quantity(chosen[i])
-            header = " ".join(str(row[i]).split())
-            if value is None:
-                if chosen[i] not in (None, "", "-"):
-                    candidates.append(Candidate(col, None, f"{source}: {header}: {chosen[i]}{label}", True, "unclear"))
-                continue
-            item, _ = explicit_item(normalise_header(row[i]))
-            cues = (f"table_column:{header}", "latest_row" if date_col is not None else "only_row")
-            candidates.append(
-                Candidate(col, value, f"{source}: {header}: {chosen[i]}{label}", True, item=item, table=True, cues=cues)
-            )
-        return candidates, row_date
+        return _row_candidates(row, chosen, cols, source, label, None, (cue,)), row_date
     return None
+
+
+def _is_total_row(r: tuple[object, ...]) -> bool:
+    """Whether a row is a total ("Jumlah", "TOTAL"): its first filled cell, within the first two, says so."""
+    for cell in r[:2]:
+        if isinstance(cell, str) and cell.strip():
+            return bool(_TOTAL_RE.match(cell.lower()))
+    return False
+
+
+def _rows_by_item(data: Sequence[tuple[object, ...]], item_col: int) -> list[tuple[str, tuple[object, ...]]] | None:
+    """(item, row) for a table with a row per blank; None unless every row names one blank, each once."""
+    out: list[tuple[str, tuple[object, ...]]] = []
+    for r in data:
+        if item_col >= len(r) or not isinstance(r[item_col], str):
+            return None
+        item, ambiguous = explicit_item(normalise_header(r[item_col]))
+        if item is None or ambiguous or any(item == seen for seen, _ in out):
+            return None
+        out.append((item, r))
+    return out or None
+
+
+def _row_candidates(
+    header_row: tuple[object, ...], chosen: tuple[object, ...], cols: dict[int, str], source: str,
+    label: str | None, row_item: str | None, cues: tuple[str, ...],
+) -> list[Candidate]:
+    """Candidates from the quantity cells of the row a table is read by."""
+    candidates: list[Candidate] = []
+    if label is None:
+        label = ""
+    for i, col in cols.items():
+        if col not in QUANTITY_FIELDS or i >= len(chosen):
+            continue
+        value = _cell_quantity(chosen[i])
+        header = " ".join(str(header_row[i]).split())
+        if value is None:
+            if chosen[i] not in (None, "", "-"):
+                candidates.append(Candidate(col, None, f"{source}: {header}: {chosen[i]}{label}", True, "unclear"))
+            continue
+        item = row_item or explicit_item(normalise_header(header_row[i]))[0]
+        where = f" ({chosen[0]})" if row_item or "total_row" in cues else ""
+        candidates.append(
+            Candidate(col, value, f"{source}: {header}: {chosen[i]}{label}{where}", True, item=item, table=True,
+                      cues=(f"table_column:{header}", *cues))
+        )
+    return candidates
 
 
 def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]]:

@@ -109,6 +109,8 @@ RATE_WORDS: tuple[str, ...] = (
 ABBREVIATIONS: tuple[str, ...] = (
     "kab", "kec", "kel", "prov", "ds", "jl", "jln", "yth", "kpd", "bpk", "bp", "sdr", "sdri", "dr",
     "drs", "ir", "hj", "sos", "kom", "ttd", "tgl", "no",
+    # Dotted: "Oktober s.d. Desember", "a.n. Kepala Dinas".
+    "s.d", "a.n", "u.p", "d.a", "dll", "dsb", "dst", "spt",
 )
 
 # --- Identity numbers -----------------------------------------------------------------
@@ -134,6 +136,12 @@ MONEY_WORDS: tuple[str, ...] = (
     "rp", "rp.", "idr", "usd", "us$", "$", "harga", "biaya", "tarif", "bonus", "hadiah", "diskon",
     "minimal order", "min. order", "minimum order", "minimal pemesanan", "minimum pemesanan",
     "pemesanan minimal", "order minimal", "moq", "price", "invest", "investor", "deposit",
+)
+# Before a count of work done, these make it a running total up to a date, not the day's count:
+# "Total perekaman s.d. 28 Februari 2023: 9.412 orang".
+CUMULATIVE_WORDS: tuple[str, ...] = (
+    "s.d.", "s.d", "s/d", "sd.", "sampai dengan", "hingga", "kumulatif", "akumulasi",
+    "up to", "until", "year to date", "so far",
 )
 # Right after a figure, these make it a part of the figure before it ("2.000 keping ... telah kami
 # terima, namun 12 keping di antaranya rusak"), not a figure of its own.
@@ -324,6 +332,8 @@ ASKED_ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "requested": (
         "yang bapak/ibu mohon", "yang bapak/ibu minta", "yang bapak/ibu butuhkan", "yang dimohon",
         "yang diminta", "yang diajukan", "yang dibutuhkan", "jumlah permintaan", "jumlah permohonan",
+        # The desk proposing a figure to send: "kami kirim 1.000 keping, apakah sudah mencukupi?"
+        "apakah sudah mencukupi", "apakah mencukupi", "apakah sudah cukup", "apakah cukup",
         "jumlah yang dimohon", "jumlah yang diminta", "requested:",
     ),
     "stock_on_hand": ("berapa sisa stok", "berapa sisa blangko", "berapa stok", "stock_on_hand:"),
@@ -391,6 +401,8 @@ REQUEST_PHRASES: tuple[str, ...] = (
     "mohon tambahan", "mohon penambahan", "mohon dikirim", "mohon dikirimkan", "mohon kirim",
     "mohon dapat dikirim", "mohon kiranya", "mohon bantuan blangko", "mohon blangko",
     "mohon blanko", "mohon didistribusikan", "mohon dropping", "mohon dialokasikan",
+    "mohon dapat dialokasikan", "mohon kiranya dialokasikan", "mohon agar dialokasikan",
+    "mohon dapat didistribusikan", "mohon kiranya dapat dialokasikan",
     "permohonan blangko", "permohonan blanko", "permohonan tambahan", "permohonan penambahan",
     "permohonan kebutuhan", "permohonan distribusi", "permohonan dropping", "permohonan pengiriman",
     "permintaan blangko", "permintaan blanko", "permintaan tambahan", "permintaan penambahan",
@@ -612,7 +624,8 @@ DISTRICT_PREFIXES: tuple[str, ...] = ("kabupaten", "kota")
 # Other names staff use for a district, keyed by the name without prefix.
 DISTRICT_ALIASES: dict[str, tuple[str, ...]] = {
     "tana tidung": ("ktt", "tanatidung", "tana-tidung"),
-    "bulungan": ("blg",),
+    # ("blg" is left out: staff write it for "blangko".)
+    "bulungan": (),
     "tarakan": ("trk",),
     "nunukan": ("nnk",),
     "malinau": ("mln",),
@@ -637,6 +650,8 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "received": ("penerimaan", "diterima", "terima", "blangko masuk", "masuk", "received"),
     "requested": ("permintaan", "kebutuhan", "usulan", "diminta", "requested"),
+    # A column naming the blank of each row ("Jenis Blangko | Dikirim | Diterima").
+    "item": ("jenis blangko", "jenis blanko", "jenis kartu", "jenis", "item", "uraian", "nama barang", "barang"),
     "ignore": ("rusak", "blangko rusak", "gagal", "no", "no.", "keterangan", "ket", "ket.",
                "kecamatan", "lokasi", "pemakaian", "terpakai", "prr", "nama"),
 }

@@ -129,3 +129,86 @@ def test_the_cues_that_decided_a_number_are_in_its_evidence() -> None:
     (stock,) = [e for e in v.evidence if e.field == "stock_on_hand"]
     assert stock.value == 1136 and "keyword_before:stok akhir" in stock.cues and "unit:blank" in stock.cues
     assert v.as_dict()["evidence"][0]["cues"] == list(stock.cues)  # type: ignore[index]
+
+
+# --- Tables ------------------------------------------------------------------------------------
+
+
+def html_mail(html: str, subject: str = "Laporan", sender: str = "disdukcapil@nunukankab.example") -> bytes:
+    return (f"From: {sender}\nTo: blangko@x.example\nSubject: {subject}\nMIME-Version: 1.0\n"
+            f"Content-Type: text/html; charset=utf-8\n\n<html><body>{html}</body></html>").encode()
+
+
+def test_a_row_per_place_with_a_total_row_is_read_by_its_total() -> None:
+    table = ("<table><tr><td>Lokasi</td><td>Perekaman</td><td>Pencetakan</td></tr>"
+             "<tr><td>Kantor Dinas</td><td>64</td><td>58</td></tr><tr><td>UPT Sebatik</td><td>22</td><td>0</td></tr>"
+             "<tr><td>MPP</td><td>18</td><td>15</td></tr><tr><td><b>Jumlah</b></td><td>104</td><td>73</td></tr></table>"
+             "<p>Sisa blangko KTP-el per sore ini: 1.318 keping.</p>")
+    v = read_message(html_mail("<p>Rekap pelayanan KTP-el:</p>" + table), DISTRICTS)
+    assert (v.recorded, v.printed, v.stock_on_hand) == (104, 73, 1318)
+    assert "total_row" in next(e for e in v.evidence if e.field == "recorded").cues
+
+
+def test_rows_per_place_without_a_total_are_not_guessed() -> None:
+    table = ("<table><tr><td>Lokasi</td><td>Perekaman</td><td>Pencetakan</td></tr>"
+             "<tr><td>Kantor Dinas</td><td>64</td><td>58</td></tr><tr><td>UPT Sebatik</td><td>22</td><td>0</td></tr></table>")
+    v = read_message(html_mail("<p>Rekap pelayanan KTP-el:</p>" + table), DISTRICTS)
+    assert (v.recorded, v.printed) == (None, None)
+
+
+def test_a_row_per_blank_gives_each_blank_its_figures() -> None:
+    table = ("<table><tr><th>Jenis Blangko</th><th>Dikirim</th><th>Diterima</th><th>Keterangan</th></tr>"
+             "<tr><td>KTP-el</td><td>3.000</td><td>3.000</td><td>Baik</td></tr>"
+             "<tr><td>KIA</td><td>500</td><td>480</td><td>20 rusak</td></tr></table>")
+    v = read_message(html_mail("<p>Blangko kiriman telah kami terima dengan rincian:</p>" + table,
+                               "Konfirmasi penerimaan blangko"), DISTRICTS)
+    assert (v.kind, v.item, v.received) == ("receipt", "ktp-el", 3000)
+    kia = v.reading_for("kia")
+    assert kia is not None and kia.received == 480
+
+
+# --- Clauses, running totals, replies and forwards ---------------------------------------------------
+
+
+def test_a_dotted_abbreviation_does_not_end_the_clause() -> None:
+    text = "Kebutuhan blangko KTP-el untuk periode Oktober s.d. Desember 2022 sebanyak 4.000 keping."
+    assert read(text) == {"requested": 4000}
+
+
+def test_a_running_total_up_to_a_date_is_not_the_days_count() -> None:
+    text = "Total perekaman s.d. 28 Februari 2023: 9.412 orang; perekaman hari ini 166 orang.\nPencetakan hari ini 150 keping."
+    assert read(text) == {"recorded": 166, "printed": 150}
+
+
+def test_a_forwarded_own_request_counts_but_the_new_words_win() -> None:
+    body = ("Meneruskan permohonan kami di bawah. Ada perubahan: kebutuhan kami menjadi 2.500 keping "
+            "(sebelumnya 2.000 keping).\n\n---------- Forwarded message ---------\n"
+            "From: Disdukcapil Kab. Bulungan <disdukcapil@bulungankab.example>\nDate: Tue, May 2, 2023\n"
+            "Subject: Permohonan blangko KTP-el\nTo: <blangko@disdukcapil.kaltaraprov.example>\n\n"
+            "Mohon dikirimkan blangko KTP-el sebanyak 2.000 keping. Sisa stok kami 690 keping.\n")
+    v = read_message(mail(body, "Fwd: Permohonan blangko KTP-el", "disdukcapil@bulungankab.example"), DISTRICTS,
+                     own_addresses=("blangko@disdukcapil.kaltaraprov.example",))
+    assert (v.kind, v.requested, v.stock_on_hand) == ("request", 2500, 690)
+    assert "forwarded" in next(e for e in v.evidence if e.field == "stock_on_hand").cues
+
+
+def test_a_figure_proposed_by_the_desk_and_answered_is_the_request() -> None:
+    body = ("Kalau bisa 1.500 pak, karena ada perekaman massal akhir bulan ini.\n\n"
+            "Pada tanggal Sen, 15 Mei 2023 pukul 11.30 Disdukcapil Kaltara <blangko@x.example> menulis:\n\n"
+            "> Blangko untuk KTT rencananya kami kirim minggu depan sebanyak 1.000 keping,\n"
+            "> apakah sudah mencukupi?\n")
+    v = read_message(mail(body, "Re: Rencana pengiriman blangko", "disdukcapil@tanatidungkab.example"), DISTRICTS)
+    assert (v.kind, v.requested) == ("request", 1500)
+
+
+def test_a_scam_dressed_as_a_system_notice_is_other_mail() -> None:
+    raw = (b"From: Admin Webmail <no-reply@webmail-verifikasi.example>\nSubject: Kotak surat Anda 99% penuh\n\n"
+           b"Kotak surat Anda hampir penuh. Verifikasi akun sekarang untuk mendapatkan tambahan 10 GB gratis.\n")
+    v = read_message(raw, DISTRICTS)
+    assert (v.kind, v.automated_reasons) == ("other", ())
+
+
+def test_blg_is_a_blank_not_bulungan() -> None:
+    body = "saya Fadli dr Capil Tarakan. Blg ktp el kita sisa 611, mhn dikirim 2.000 kpg."
+    v = read_message(mail(body, "blangko tarakan", "fadli@mail.example"), DISTRICTS)
+    assert (v.district, v.requested, v.stock_on_hand) == ("65.71", 2000, 611)
