@@ -52,6 +52,7 @@ __all__ = [
 _EXCERPT_CHARS = 2000
 _BOUNCE_REASONS = frozenset(("delivery-failure", "sender-mailer-daemon", "sender-postmaster", "multipart-report"))
 # A bulletin or mailing list writes to every district: a district it names is news, not its sender.
+_NEED_CUES = frozenset(f"keyword_before:{w}" for w in vocab.NEED_WORDS)
 _SENDER_ONLY_REASONS = frozenset(("sender-noreply",))
 _BROADCAST_REASONS = frozenset(("newsletter", "list-header", "precedence-bulk"))
 _PREFIX_RE = re.compile(
@@ -82,6 +83,10 @@ def _unnamed_beside_named(reading: Reading, candidates: Sequence[Candidate], ite
     doubts = list(reading.doubts)
     for field, value in reading.values.items():
         mine = [c for c in candidates if c.field == field and c.value is not None]
+        if any(c.strong for c in mine):
+            # A need stated beside the ask ("kebutuhan ... diperkirakan 3.000 ... mohon dikirimkan
+            # kekurangannya 2.250") is background that settling set aside; it sets nothing against the ask.
+            mine = [c for c in mine if c.strong or not _NEED_CUES.intersection(c.cues)]
         if all(c.item is None for c in mine if c.value == value) and any(
             c.item == item and c.value != value for c in mine
         ):

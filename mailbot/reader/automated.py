@@ -51,7 +51,7 @@ def header_reasons(msg: Message, own_addresses: Sequence[str] = ()) -> tuple[str
             reasons.append("sender-mailer-daemon")
         elif local == "postmaster":
             reasons.append("sender-postmaster")
-        if local in vocab.NOREPLY_LOCALS or local.startswith(("noreply", "no-reply", "no_reply", "donotreply")):
+        if any(marker in local for marker in vocab.NOREPLY_LOCALS):
             reasons.append("sender-noreply")
         if local.startswith("owner-"):
             reasons.append("sender-list-owner")

@@ -131,6 +131,11 @@ def _part_of_previous(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     return bool(_PART_OF_RE.match(span.masked, span.end))
 
 
+def _other_holder(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"stok di gudang provinsi katanya tinggal 5.000 keping": someone else's stock, not the writer's."""
+    return span.role == "stock_on_hand" and bool(_HOLDER_RE.search(span.masked, span.lo, span.start))
+
+
 def _cumulative(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     """"Total perekaman s.d. 28 Februari 2023: 9.412 orang": a running total, not the day's count
     (a stock "s.d. hari ini" is the stock now). The bound must stand between the role word and the
@@ -148,6 +153,7 @@ ELSEWHERE_CUES = (
     ("other_district", _other_district),
     ("part_of_previous", _part_of_previous),
     ("cumulative", _cumulative),
+    ("other_holder", _other_holder),
 )
 
 

@@ -192,6 +192,9 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "mengajukan", "diajukan", "pengajuan", "usulan", "mengusulkan", "diusulkan", "butuh",
         "membutuhkan", "dibutuhkan", "butuhkan", "perlu", "memerlukan", "diperlukan", "memesan",
         "request", "requesting", "kekurangan", "dropping", "alokasi", "mengharapkan",
+        # English mail.
+        "please send", "kindly send", "please supply", "kindly supply", "please provide", "requested",
+        "we request", "we need", "need", "require", "requires", "would like", "please allocate",
         "tambahan stok", "penambahan stok", "tambah stok", "menambah stok", "pengisian stok",
         "tambahan persediaan", "menambah persediaan", "penambahan persediaan", "permintaan stok",
         "isi ulang stok", "restock", "tambahan", "penambahan", "menambah", "ditambah", "tambah",
@@ -285,6 +288,9 @@ ZERO_VALUE_WORDS: tuple[str, ...] = ("nihil", "nol", "kosong", "habis", "tidak a
 CORRECTION_OPENERS: tuple[str, ...] = (
     "ralat", "koreksi", "revisi", "perbaikan", "yang benar", "yg benar", "yang betul", "yg betul",
     "salah ketik", "salah tulis", "typo", "maksud kami", "maksudnya",
+    # English mail: "we would like to increase it to 1,500 cards".
+    "correction", "should be", "increase it to", "increase to", "increased to", "change it to",
+    "changed to", "revise it to", "revised to", "instead",
 )
 # After one of these, a number without a role word of its own takes the role named earlier in
 # its clause: "stok ± 400 keping, tepatnya 396 keping"; "KTP-el 2.000 keping dan KIA 500 keping".
@@ -311,6 +317,8 @@ CONTRAST_WORDS: tuple[str, ...] = (
     "but", "according to",
 )
 
+# Request words that state a need rather than ask: beside an ask they are its background.
+NEED_WORDS: tuple[str, ...] = ("kebutuhan", "perlu", "butuh", "dibutuhkan", "membutuhkan", "diperlukan", "need")
 # Request words that are nouns ("tambahan", "kiriman") yield to a receipt verb in the same clause:
 # "kami sudah menerima tambahan blangko 2.000 keping" is a receipt.
 WEAK_REQUEST_PHRASES: tuple[str, ...] = (
@@ -393,6 +401,7 @@ EARLIER_WORDS: tuple[str, ...] = (
     "surat kami", "permohonan kami kemarin", "tadi siang", "tadi pagi", "kemarin", "kmrn", "kemaren",
     "yang lalu", "yg lalu", "yang dulu", "yg dulu", "terdahulu", "sebelumnya", "minggu lalu",
     "bulan lalu", "pernah kami ajukan", "telah kami ajukan", "sudah kami ajukan", "sdh kami ajukan",
+    "earlier", "previous", "further to", "last week",
 )
 
 # --- Kinds ---------------------------------------------------------------------------------
@@ -615,6 +624,8 @@ NEWSLETTER_PHRASES: tuple[str, ...] = (
 NOREPLY_LOCALS: tuple[str, ...] = (
     "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "jangan-balas",
     "tidak-dibalas",
+    # A form or calendar system's notices ("forms-receipts-noreply@", "calendar-notification@").
+    "calendar-notification", "forms-receipts", "form-notification", "notifications", "notification",
 )
 
 # --- Districts ----------------------------------------------------------------------------

@@ -212,3 +212,42 @@ def test_blg_is_a_blank_not_bulungan() -> None:
     body = "saya Fadli dr Capil Tarakan. Blg ktp el kita sisa 611, mhn dikirim 2.000 kpg."
     v = read_message(mail(body, "blangko tarakan", "fadli@mail.example"), DISTRICTS)
     assert (v.district, v.requested, v.stock_on_hand) == ("65.71", 2000, 611)
+
+
+# --- English mail, whose stock, form and calendar notices ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "want"),
+    [
+        ("Our e-KTP blank stock is now empty (out of stock). Please send 1,000 pieces.", "request",
+         {"requested": 1000, "stock_on_hand": 0}),
+        ("Further to our earlier request for 1,000 cards, we would like to increase it to 1,500 cards.", "request",
+         {"requested": 1500}),
+        ("Opening stock: 1,200\nUsed today: 64\nClosing stock: 1,136\nRecorded: 70", "stock_report",
+         {"stock_on_hand": 1136, "recorded": 70}),
+    ],
+)
+def test_english_mail(body: str, kind: str, want: dict[str, int]) -> None:
+    v = read_message(mail(body, "e-KTP blanks"), DISTRICTS)
+    got = {f: getattr(v, f) for f in ("requested", "stock_on_hand", "received", "printed", "recorded")}
+    assert (v.kind, {k: x for k, x in got.items() if x is not None}) == (kind, want)
+
+
+def test_a_stock_said_of_another_holder_is_not_the_writers() -> None:
+    text = "Mohon dikirim 1.000 keping. Info: stok di gudang provinsi katanya tinggal 5.000 keping. Sisa kami 300 keping."
+    assert read(text) == {"requested": 1000, "stock_on_hand": 300}
+
+
+@pytest.mark.parametrize("sender", ["forms-receipts-noreply@google.example", "calendar-notification@google.example"])
+def test_form_and_calendar_notices_are_automated(sender: str) -> None:
+    body = "Tanggapan baru untuk formulir Laporan Harian.\nPerekaman: 120\nPencetakan: 80\nSisa blangko: 900"
+    v = read_message(mail(body, "Tanggapan baru: Laporan Harian", sender), DISTRICTS)
+    assert (v.kind, v.stock_on_hand, v.district) == ("automated", None, None)
+
+
+def test_an_ask_for_the_difference_wins_over_the_need_stated_beside_it() -> None:
+    body = ("Kebutuhan blangko KTP-el bulan Januari diperkirakan 3.000 keping, sedangkan sisa stok kami 750 keping. "
+            "Dengan demikian, kami mohon dikirimkan kekurangannya sebanyak 2.250 keping.")
+    v = read_message(mail(body, "Permohonan blangko KTP-el"), DISTRICTS)
+    assert (v.requested, v.stock_on_hand) == (2250, 750)
