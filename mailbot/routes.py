@@ -123,10 +123,23 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         return "receipt-untrusted"
     item = verdict.item or (thread.item if thread else None) or "ktp-el"
     shipped_request = thread if thread is not None and thread.state in ("approved", "dispatched") else None
-    shipped_request = shipped_request or repo.latest_shipment(session, district, item)
-    if shipped_request is None:
-        shipped_request = repo.open_request(session, district, item, states=("approved",))
-    return actions.confirm_receipt(session, desk, shipped_request, message, verdict, district=district, item=item)
+    shipped_request = shipped_request or _shipment_of(session, district, item)
+    outcome = actions.confirm_receipt(session, desk, shipped_request, message, verdict, district=district, item=item)
+    for other in verdict.readings:
+        # A receipt of both blanks: the other blank's shipment is booked as arrived too.
+        if other.item == item or other.received is None:
+            continue
+        other_request = _shipment_of(session, district, other.item)
+        if other_request is not None and other_request.approved:
+            actions.book_receipt(session, desk, other_request, other.received, district=district, item=other.item,
+                                 source=f"message:{message.id}", actor=verdict.sender or "district")
+    return outcome
+
+
+def _shipment_of(session: Session, district: str, item: str) -> Request | None:
+    """The district's shipment of *item* a receipt is about: the latest dispatched, else one approved."""
+    return repo.latest_shipment(session, district, item) or repo.open_request(session, district, item,
+                                                                              states=("approved",))
 
 
 # --- managers ------------------------------------------------------------------------------------
