@@ -249,6 +249,13 @@ def read_message(
     item, item_ambiguous, item_assumed = item_of(low_all, normalise(parts.text))
     asked = {c.item for c in candidates if c.field == "requested" and c.value is not None}
     said_of = {c.item for c in candidates if c.value is not None}
+    if item_assumed and said_of - {None}:
+        # The text names no blank but the figures do (a spreadsheet's "Sisa KIA" column): they tell.
+        named = said_of - {None}
+        item, item_assumed = ("ktp-el" if "ktp-el" in named else named.pop()), False  # type: ignore[assignment]
+        if len(asked - {None}) > 1:
+            # Both blanks asked for: which one the request is, a clerk asks.
+            item, item_ambiguous = None, True
     if item_ambiguous:
         # Both blanks named: the one named with the figure asked for is what the mail is about
         # ("stok KTP-el masih 3.200 (cukup) ... mohon tambahan blangko KIA 1.000 lembar").

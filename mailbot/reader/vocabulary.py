@@ -658,12 +658,16 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     "stock_on_hand": (
         "sisa blangko", "sisa blanko", "sisa stok", "stok", "sisa", "persediaan", "stok akhir",
         "sisa akhir", "saldo", "stock", "sisa blangko ktp-el", "sisa stok blangko",
+        "remaining", "balance", "closing stock", "closing balance", "on hand", "ending stock",
     ),
     "received": ("penerimaan", "diterima", "terima", "blangko masuk", "masuk", "received"),
     "requested": ("permintaan", "kebutuhan", "usulan", "diminta", "requested"),
     # A column naming the blank of each row ("Jenis Blangko | Dikirim | Diterima").
     "item": ("jenis blangko", "jenis blanko", "jenis kartu", "jenis", "item", "uraian", "nama barang", "barang"),
     "ignore": ("rusak", "blangko rusak", "gagal", "no", "no.", "keterangan", "ket", "ket.",
+               # The stock a day opened with; the closing stock column is the stock.
+               "stok awal", "stock awal", "saldo awal", "sisa awal", "persediaan awal", "opening stock",
+               "opening balance", "damaged", "remarks", "notes", "location", "sub-district", "subdistrict",
                "kecamatan", "lokasi", "pemakaian", "terpakai", "prr", "nama"),
 }
 TOTAL_ROW_WORDS: tuple[str, ...] = ("jumlah", "total", "jml", "sub total", "subtotal", "grand total")

@@ -251,3 +251,54 @@ def test_an_ask_for_the_difference_wins_over_the_need_stated_beside_it() -> None
             "Dengan demikian, kami mohon dikirimkan kekurangannya sebanyak 2.250 keping.")
     v = read_message(mail(body, "Permohonan blangko KTP-el"), DISTRICTS)
     assert (v.requested, v.stock_on_hand) == (2250, 750)
+
+
+# --- Spreadsheets laid out differently ----------------------------------------------------------------
+
+
+def xlsx_mail(rows: list[tuple[object, ...]], body: str = "Terlampir laporan.") -> bytes:
+    from email.message import EmailMessage
+    from io import BytesIO
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(list(row))
+    data = BytesIO()
+    book.save(data)
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "disdukcapil@nunukankab.example", "blangko@x.example", "Laporan harian"
+    msg.set_content(body)
+    msg.add_attachment(data.getvalue(), maintype="application",
+                       subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet", filename="laporan.xlsx")
+    return msg.as_bytes()
+
+
+def test_a_sheet_with_title_rows_above_its_header_and_a_total_row_is_read_by_its_last_day() -> None:
+    from datetime import date
+
+    rows = [("LAPORAN HARIAN DISDUKCAPIL NUNUKAN",), ("Bulan Maret 2023",), (),
+            ("No", "Tanggal", "Perekaman", "Pencetakan", "Sisa Blangko"),
+            (1, date(2023, 3, 1), 100, 90, 1500), (2, date(2023, 3, 2), 110, 95, 1405), ("Jumlah", None, 210, 185, None)]
+    v = read_message(xlsx_mail(rows), DISTRICTS)
+    assert (v.recorded, v.printed, v.stock_on_hand) == (110, 95, 1405)
+
+
+def test_opening_and_closing_stock_columns_read_the_closing_one() -> None:
+    from datetime import date
+
+    rows = [("Tanggal", "Stok Awal", "Pencetakan", "Stok Akhir"), (date(2023, 3, 2), 1500, 95, 1405)]
+    v = read_message(xlsx_mail(rows), DISTRICTS)
+    assert (v.printed, v.stock_on_hand) == (95, 1405)
+
+
+def test_columns_per_blank_give_a_reading_per_blank() -> None:
+    from datetime import date
+
+    rows = [("Date", "Printed KTP-el", "Remaining KTP-el", "Printed KIA", "Remaining KIA"),
+            (date(2023, 3, 2), 95, 1405, 30, 400)]
+    v = read_message(xlsx_mail(rows, "Attached is our daily report."), DISTRICTS)
+    assert (v.item, v.printed, v.stock_on_hand) == ("ktp-el", 95, 1405)
+    kia = v.reading_for("kia")
+    assert kia is not None and (kia.printed, kia.stock_on_hand) == (30, 400)
