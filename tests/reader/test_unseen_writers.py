@@ -302,3 +302,16 @@ def test_columns_per_blank_give_a_reading_per_blank() -> None:
     assert (v.item, v.printed, v.stock_on_hand) == ("ktp-el", 95, 1405)
     kia = v.reading_for("kia")
     assert kia is not None and (kia.printed, kia.stock_on_hand) == (30, 400)
+
+
+def test_damaged_cards_after_a_comma_are_not_received_cards() -> None:
+    v = read_message(mail("Blangko 1.000 keping sudah diterima, 20 keping rusak dan akan kami kembalikan.", "Penerimaan"),
+                     DISTRICTS)
+    assert (v.kind, v.received) == ("receipt", 1000)
+
+
+def test_a_typed_table_with_two_space_columns_and_a_totals_row() -> None:
+    body = ("Weekly report\n\nDate        Recorded  Printed  Remaining\n13/03/2023  50        40       900\n"
+            "14/03/2023  55        45       855\nTotal       105       85\n")
+    v = read_message(mail(body, "Weekly report"), DISTRICTS)
+    assert (v.kind, v.recorded, v.printed, v.stock_on_hand) == ("stock_report", 55, 45, 855)
