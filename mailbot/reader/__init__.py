@@ -100,7 +100,7 @@ def _unnamed_beside_named(reading: Reading, candidates: Sequence[Candidate], ite
 
 
 _FROM_LINE_RE = re.compile(r"^\s*\*?\s*(?:" + vocab.alternation(vocab.OUTLOOK_FROM) + r")")
-_DESK_MARKERS_RE = re.compile("|".join(re.escape(m) for m in vocab.DESK_MAIL_MARKERS))
+_DESK_MARKERS_RE = re.compile(vocab.alternation(vocab.DESK_MAIL_MARKERS))
 
 
 def _forwards_desk_mail(text: str, own_addresses: Sequence[str]) -> bool:

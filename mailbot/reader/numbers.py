@@ -225,7 +225,7 @@ def parse_digits(token: str, thousands: bool = False, factor: int = 1) -> int | 
 # --- What is not a quantity -----------------------------------------------------------------
 
 _MONTHS = _alternation(list(vocab.MONTHS))
-_ID_LABELS = "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in sorted(vocab.ID_LABELS, key=len, reverse=True))
+_ID_LABELS = vocab.alternation(vocab.ID_LABELS, space=r"\s*")
 _ID_FILLERS = _alternation(vocab.ID_FILLERS)
 _MASK_PATTERNS: tuple[str, ...] = (
     r"\S+@\S+",  # addresses

@@ -10,14 +10,14 @@ _ON_WROTE_START = re.compile(r"^(?:pada|on|le|am|el)\b", re.IGNORECASE)
 _ON_WROTE_END = re.compile(r"(?:menulis|wrote|a écrit|schrieb|escribió)\s*:\s*$", re.IGNORECASE)
 _SEPARATORS = tuple(vocab.QUOTE_SEPARATORS)
 _FORWARD_RE = re.compile(
-    r"^[-\s*_>]*(?:" + "|".join(re.escape(m.strip("- ")) for m in vocab.FORWARD_MARKERS) + r")[-\s*:]*$",
+    r"^[-\s*_>]*(?:" + vocab.alternation([m.strip("- ") for m in vocab.FORWARD_MARKERS]) + r")[-\s*:]*$",
     re.IGNORECASE,
 )
 _HEADER_FIELD_RE = re.compile(
-    r"^\s*\*?\s*(?:" + "|".join(re.escape(f) for f in vocab.OUTLOOK_FROM + vocab.OUTLOOK_FIELDS) + r")",
+    r"^\s*\*?\s*(?:" + vocab.alternation(vocab.OUTLOOK_FROM + vocab.OUTLOOK_FIELDS) + r")",
     re.IGNORECASE,
 )
-_FROM_RE = re.compile(r"^\s*\*?\s*(?:" + "|".join(re.escape(f) for f in vocab.OUTLOOK_FROM) + r")", re.IGNORECASE)
+_FROM_RE = re.compile(r"^\s*\*?\s*(?:" + vocab.alternation(vocab.OUTLOOK_FROM) + r")", re.IGNORECASE)
 _RULE_RE = re.compile(r"^\s*[_\-=]{8,}\s*$")
 _SEPARATOR_RE = re.compile(r"^\s*-{2,}\s*(?:pesan asli|original message|pesan awal)\s*-{2,}\s*$", re.IGNORECASE)
 

@@ -25,38 +25,41 @@ _WEAK = frozenset(vocab.WEAK_REQUEST_PHRASES)
 _RECEIPT_VERBS = frozenset(vocab.RECEIPT_VERBS)
 _KEYWORD_RE = re.compile(
     r"(?<![\w-])(?:"
-    + "|".join(re.escape(p) for p in sorted(set(_ROLE_OF) | _NOT_ROLE, key=len, reverse=True))
+    + vocab.alternation(set(_ROLE_OF) | _NOT_ROLE)
     + r")(?![\w-])"
 )
 # Clause ends: a line break, a semicolon, or a full stop/!/? followed by a space (not "2.000").
 _CLAUSE_END_RE = re.compile(r"\n|;|[.!?](?=\s)")
-_CONTINUATION_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in vocab.CONTINUATION_WORDS) + r")\b")
+_CONTINUATION_RE = re.compile(r"\b(?:" + vocab.alternation(vocab.CONTINUATION_WORDS) + r")\b")
 # Only these roles are read from words after a number ("2.000 keping sudah kami terima",
 # "3 keping rusak"); anything else after a number usually belongs to the next one.
 _AFTER_ROLES = frozenset(("received", "ignore"))
 # Any role word may follow its number in a relative clause: "2 ribu keping yg kami mohon tgl 3 jan",
 # "300 keping yang tersisa".
-_RELATIVE_BEFORE_RE = re.compile(r"(?<![\w-])(?:yang|yg)(?:\s+(?:kami|sudah|sdh|telah|tlh|kita|saya))*\s+$")
-_TOTAL_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in vocab.TOTAL_WORDS) + r")\s*:?\s*$")
-_CONTRAST_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in vocab.CONTRAST_WORDS) + r")(?![\w-])")
+_RELATIVE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.RELATIVE_WORDS) + r")(?:\s+(?:"
+    + vocab.alternation(vocab.RELATIVE_FILLERS) + r"))*\s+$"
+)
+_TOTAL_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.TOTAL_WORDS) + r")\s*:?\s*$")
+_CONTRAST_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.CONTRAST_WORDS) + r")(?![\w-])")
 # A line break inside wrapped prose is no clause end: "kami mohon tambahan blangko sebanyak\n1.500 keping".
 _SOFT_WRAP_MIN = 45
 _BULLET_RE = re.compile(r"[ \t>]*(?:[-*\u2022]|\(?\d{1,2}[.)](?=\s)|[a-z][.)](?=\s))")
-_HOLDER_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in vocab.OTHER_HOLDER_WORDS) + r")(?![\w-])")
-_DISCREPANCY_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in vocab.DISCREPANCY_WORDS) + r")")
+_HOLDER_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.OTHER_HOLDER_WORDS) + r")(?![\w-])")
+_DISCREPANCY_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.DISCREPANCY_WORDS) + r")")
 _ABBREVIATIONS = frozenset(vocab.ABBREVIATIONS)
-_SUPPLY_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in vocab.SUPPLY_WORDS) + r")(?![\w-])")
+_SUPPLY_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.SUPPLY_WORDS) + r")(?![\w-])")
 _BLANK_NAMES = sorted(vocab.GENERIC_BLANK_WORDS + vocab.KTP_WORDS + vocab.KIA_WORDS, key=len, reverse=True)
 _BLANK_NAME_RE = re.compile(
     r"(?<![\w-])(?:"
-    + "|".join(re.escape(w) for w in _BLANK_NAMES)
+    + vocab.alternation(_BLANK_NAMES)
     + r")(?![\w])"
 )
 # A line that only names one blank heads a section of figures said of it:
 # "KTP-el" / "  Perekaman : 115" / ... / "KIA" / "  Tercetak : 30".
 _HEADING_RE = re.compile(
-    r"^[ \t>*#=\-]*(?:[a-z0-9][.)][ \t]*)?(?:(?:blangko|blanko|laporan|data|stok)[ \t]+)?(?P<item>"
-    + "|".join(re.escape(w) for w in sorted(vocab.KTP_WORDS + vocab.KIA_WORDS, key=len, reverse=True))
+    r"^[ \t>*#=\-]*(?:[a-z0-9][.)][ \t]*)?(?:(?:" + vocab.alternation(vocab.HEADING_OPENERS) + r")[ \t]+)?(?P<item>"
+    + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS)
     + r")[ \t]*[:*=\-]*[ \t]*$",
     re.MULTILINE,
 )
@@ -76,16 +79,16 @@ _CORRECTION_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTION_WORDS)
 _EARLIER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EARLIER_WORDS) + r")(?![\w-])")
 # The blank named right after a figure ("3.000 keping KTP-el") belongs to that figure.
 _OWNED_NAME_RE = re.compile(
-    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?(?:(?:blangko|blanko)[ \t]+)?(?:"
+    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?(?:(?:" + _words_re(vocab.GENERIC_BLANK_WORDS) + r")[ \t]+)?(?:"
     + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS)
     + r")(?![\w])"
 )
 # "mohon 1.000 keping agar sudah sampai sebelum ...": a wish, not a receipt.
 _PURPOSE_RE = re.compile(
-    r"(?<![\w-])(?:agar|supaya|biar|sehingga|sebelum|hingga|paling lambat|so that|before)(?![\w-])"
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.PURPOSE_WORDS) + r")(?![\w-])"
 )
 _IN_TRANSIT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.IN_TRANSIT_PHRASES) + r")(?![\w-])")
-_CAUSE_RE = re.compile(r"(?<![\w-])(?:karena|krn|karna|sebab|soalnya|akibat|krna|dan|serta|tapi|namun)(?![\w-])")
+_CAUSE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.CAUSE_WORDS) + r")(?![\w-])")
 _IN_TRANSIT_WINDOW = 36
 _ZERO_STOCK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ZERO_STOCK_PHRASES) + r")(?![\w-])")
 _NOT_YET_ZERO_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NOT_YET_ZERO_WORDS) + r")(?:\s+\S+){0,2}\s*$")
@@ -215,7 +218,7 @@ def keywords(masked: str) -> list[Keyword]:
     """Role words in the text, in order; phrases that only look like role words are dropped."""
     out: list[Keyword] = []
     for m in _KEYWORD_RE.finditer(masked):
-        word = m.group()
+        word = " ".join(m.group().split())  # a phrase may be wrapped over lines
         if word in _NOT_ROLE:
             continue
         role = _ROLE_OF[word]
@@ -350,10 +353,10 @@ def _role_for(
 
 
 _ASKED_RES = {
-    role: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])")
+    role: re.compile(r"(?<![\w-])(?:" + vocab.alternation(phrases) + r")(?![\w-])")
     for role, phrases in vocab.ASKED_ROLE_PHRASES.items()
 }
-_ASK_CUE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in vocab.ASK_CUES) + r")(?![\w-])")
+_ASK_CUE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.ASK_CUES) + r")(?![\w-])")
 _ASK_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s")
 _QUOTE_MARKS_RE = re.compile(r"^[ \t>]+", re.MULTILINE)
 
@@ -469,7 +472,7 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
             # "ribbon kami tidak ada sisa": a printer supply, not a blank.
             continue
         stock_named = bool(_STOCK_NAME_RE.search(masked, c_start, z.end()))
-        if not (stock_named or (_BLANK_NAME_RE.search(head) and z.group() not in _STOCK_ONLY_ZERO)):
+        if not (stock_named or (_BLANK_NAME_RE.search(head) and " ".join(z.group().split()) not in _STOCK_ONLY_ZERO)):
             continue
         item, _ = explicit_item(head)
         snippet = _snippet(original, z.start(), z.end(), c_start, c_end)
@@ -725,11 +728,11 @@ def read_text(
 
 _COLUMN_ORDER = ("ignore", "date", "recorded", "printed", "received", "requested", "stock_on_hand", "item")
 _COLUMN_RES = {
-    col: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(vocab.COLUMN_WORDS[col], key=len, reverse=True)) + r")(?!\w)")
+    col: re.compile(r"(?<!\w)(?:" + vocab.alternation(vocab.COLUMN_WORDS[col]) + r")(?!\w)")
     for col in _COLUMN_ORDER
 }
-_EXACT_IGNORE = frozenset(("no", "no.", "nama", "ket", "ket."))
-_TOTAL_RE = re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in vocab.TOTAL_ROW_WORDS) + r")\b")
+_EXACT_IGNORE = frozenset(vocab.EXACT_IGNORE_HEADERS)
+_TOTAL_RE = re.compile(r"^\s*(?:" + vocab.alternation(vocab.TOTAL_ROW_WORDS) + r")\b")
 _SPLIT_RE = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 
 
@@ -743,8 +746,6 @@ def column_of(header: object) -> str | None:
     if text in _EXACT_IGNORE:
         return "ignore"
     for col in _COLUMN_ORDER:
-        if col == "ignore" and text in ("no", "no."):
-            return "ignore"
         if _COLUMN_RES[col].search(text):
             return col
     return None

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 
-def alternation(words: tuple[str, ...] | list[str]) -> str:
+def alternation(words: tuple[str, ...] | list[str] | set[str] | frozenset[str], space: str = r"\s+") -> str:
     """The one way a word table becomes a regex alternation: each phrase escaped, a space in a
-    phrase matching any run of whitespace, longer phrases first (so "sisa stok" beats "sisa")."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    phrase matching *space* (any run of whitespace), longer phrases first (so "sisa stok" beats "sisa")."""
+    return "|".join(re.escape(w).replace(r"\ ", space) for w in sorted(set(words), key=len, reverse=True))
 
 # --- Number words --------------------------------------------------------------------------
 
@@ -317,6 +317,21 @@ CONTRAST_WORDS: tuple[str, ...] = (
     "but", "according to",
 )
 
+# "2 ribu keping yg kami mohon": a relative word (and fillers) between a figure and its role word.
+RELATIVE_WORDS: tuple[str, ...] = ("yang", "yg")
+RELATIVE_FILLERS: tuple[str, ...] = ("kami", "sudah", "sdh", "telah", "tlh", "kita", "saya")
+# Words that may open a heading naming one blank: "Blangko KIA", "Laporan KTP-el".
+HEADING_OPENERS: tuple[str, ...] = ("blangko", "blanko", "laporan", "data", "stok")
+# Between an ask and a receipt verb, these make it a wish: "mohon 1.000 keping agar sudah sampai sebelum ...".
+PURPOSE_WORDS: tuple[str, ...] = (
+    "agar", "supaya", "biar", "sehingga", "sebelum", "hingga", "paling lambat", "so that", "before",
+)
+# Before an in-transit phrase, these tie it to something else than the figure: "sisa 300 karena kiriman belum sampai".
+CAUSE_WORDS: tuple[str, ...] = (
+    "karena", "krn", "karna", "sebab", "soalnya", "akibat", "krna", "dan", "serta", "tapi", "namun",
+)
+# Table header cells that name no quantity, matched whole.
+EXACT_IGNORE_HEADERS: tuple[str, ...] = ("no", "no.", "nama", "ket", "ket.")
 # Request words that state a need rather than ask: beside an ask they are its background.
 NEED_WORDS: tuple[str, ...] = ("kebutuhan", "perlu", "butuh", "dibutuhkan", "membutuhkan", "diperlukan", "need")
 # Request words that are nouns ("tambahan", "kiriman") yield to a receipt verb in the same clause:
