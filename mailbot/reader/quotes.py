@@ -6,8 +6,8 @@ import re
 
 from mailbot.reader import vocabulary as vocab
 
-_ON_WROTE_START = re.compile(r"^(?:pada|on|le|am|el)\b", re.IGNORECASE)
-_ON_WROTE_END = re.compile(r"(?:menulis|wrote|a écrit|schrieb|escribió)\s*:\s*$", re.IGNORECASE)
+_ON_WROTE_START = re.compile(r"^(?:" + vocab.alternation(vocab.ON_WROTE_OPENERS) + r")\b", re.IGNORECASE)
+_ON_WROTE_END = re.compile(r"(?:" + vocab.alternation(vocab.ON_WROTE_VERBS) + r")\s*:\s*$", re.IGNORECASE)
 _SEPARATORS = tuple(vocab.QUOTE_SEPARATORS)
 _FORWARD_RE = re.compile(
     r"^[-\s*_>]*(?:" + vocab.alternation([m.strip("- ") for m in vocab.FORWARD_MARKERS]) + r")[-\s*:]*$",
@@ -19,7 +19,9 @@ _HEADER_FIELD_RE = re.compile(
 )
 _FROM_RE = re.compile(r"^\s*\*?\s*(?:" + vocab.alternation(vocab.OUTLOOK_FROM) + r")", re.IGNORECASE)
 _RULE_RE = re.compile(r"^\s*[_\-=]{8,}\s*$")
-_SEPARATOR_RE = re.compile(r"^\s*-{2,}\s*(?:pesan asli|original message|pesan awal)\s*-{2,}\s*$", re.IGNORECASE)
+_SEPARATOR_RE = re.compile(
+    r"^\s*-{2,}\s*(?:" + vocab.alternation(vocab.QUOTE_SEPARATOR_TITLES) + r")\s*-{2,}\s*$", re.IGNORECASE
+)
 
 
 def _is_on_wrote(lines: list[str], i: int) -> bool:

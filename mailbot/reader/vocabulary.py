@@ -570,6 +570,11 @@ FORWARD_MARKERS: tuple[str, ...] = (
     "---------- forwarded message ----------", "pesan terusan", "forwarded message",
     "begin forwarded message:", "mulai pesan yang diteruskan:", "pesan yang diteruskan",
 )
+# Gmail's quote header: "Pada <date> <name> menulis:" ("On ... wrote:", and a few other languages).
+ON_WROTE_OPENERS: tuple[str, ...] = ("pada", "on", "le", "am", "el")
+ON_WROTE_VERBS: tuple[str, ...] = ("menulis", "wrote", "a écrit", "schrieb", "escribió")
+# The title inside a "-----Pesan Asli-----" separator line.
+QUOTE_SEPARATOR_TITLES: tuple[str, ...] = ("pesan asli", "original message", "pesan awal")
 # Outlook reply header field names (Indonesian, English).
 OUTLOOK_FROM: tuple[str, ...] = ("dari:", "from:")
 OUTLOOK_FIELDS: tuple[str, ...] = (
