@@ -100,6 +100,8 @@ _EARLIER_WORDS = frozenset(" ".join(w.split()) for w in vocab.EARLIER_WORDS)
 _MONEY_RE = re.compile(r"(?<![a-z])(?:" + _words_re(vocab.MONEY_WORDS) + r")(?![a-z])")
 _CUMULATIVE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CUMULATIVE_WORDS) + r")(?![\w-])")
 _CUMULATIVE_WINDOW = 40
+# More cards recorded or printed than this in one day is no district's day (busiest days are a few hundred).
+_MOST_IN_A_DAY = 2500
 _PART_OF_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?(?:" + _words_re(vocab.PART_OF_PREVIOUS_WORDS) + r")(?![\w-])"
 )
@@ -117,6 +119,7 @@ class Span:
     hi: int
     role: str | None = None  # the role its words gave it, if any
     keyword_end: int = -1  # the end of the role word that gave it, if any
+    value: int | None = None
 
 
 def _money(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -132,6 +135,12 @@ def _other_district(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
 def _part_of_previous(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     """"2.000 keping telah kami terima, namun 12 keping di antaranya rusak": a part of the figure before."""
     return bool(_PART_OF_RE.match(span.masked, span.end))
+
+
+def _running_total(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Target perekaman 12.000 jiwa, sudah terekam 9.500": a count of work done that no district
+    reaches in a day is a running total, not the day's figure."""
+    return span.role in ("recorded", "printed") and (span.value or 0) > _MOST_IN_A_DAY
 
 
 def _other_holder(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -157,6 +166,7 @@ ELSEWHERE_CUES = (
     ("part_of_previous", _part_of_previous),
     ("cumulative", _cumulative),
     ("other_holder", _other_holder),
+    ("running_total", _running_total),
 )
 
 
@@ -596,7 +606,10 @@ def read_text(
         if m.unit == "other" or m.rate:
             continue
         own_lo = max(prev_end, masked.rfind(",", prev_end, m.start) + 1)
-        if about_something_else(Span(masked, own_lo, m.start, m.end, after_limit, role, keyword.end if keyword is not None and keyword.end <= m.start else -1), elsewhere):
+        if about_something_else(Span(
+            masked, own_lo, m.start, m.end, after_limit, role,
+            keyword.end if keyword is not None and keyword.end <= m.start else -1, m.value,
+        ), elsewhere):
             ignored_end = m.end
             continue
         correction_lo = max(c_start, prev_end)

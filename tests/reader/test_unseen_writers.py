@@ -315,3 +315,8 @@ def test_a_typed_table_with_two_space_columns_and_a_totals_row() -> None:
             "14/03/2023  55        45       855\nTotal       105       85\n")
     v = read_message(mail(body, "Weekly report"), DISTRICTS)
     assert (v.kind, v.recorded, v.printed, v.stock_on_hand) == ("stock_report", 55, 45, 855)
+
+
+def test_a_count_of_work_no_district_does_in_a_day_is_a_running_total() -> None:
+    text = "Target perekaman tahun ini 12.000 jiwa, sudah terekam 9.500. Mohon dikirim blangko 1.000 keping."
+    assert read(text) == {"requested": 1000}
