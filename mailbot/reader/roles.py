@@ -592,16 +592,6 @@ def read_text(
         # sdh diterima").
         clause_has_receipt = any(k.receipt_verb and c_start <= k.start < next_start for k in kws)
         role, strong, keyword = _role_for(m, before, after, clause_has_receipt, masked)
-        if (
-            role not in (None, "ignore")
-            and keyword is not None
-            and keyword.end <= m.start
-            and "," in masked[keyword.end : m.start]
-            and any(k.role == "ignore" and not k.denied for k in after)
-            and not any(k.denied for k in after)
-        ):
-            # "sudah diterima, 20 keping rusak": past a comma, the words after the figure say what it is.
-            role, strong, keyword = "ignore", True, next(k for k in after if k.role == "ignore")
         snippet = _snippet(original, m.start, m.end, c_start, c_end)
         if m.unit == "other" or m.rate:
             continue

@@ -304,10 +304,11 @@ def test_columns_per_blank_give_a_reading_per_blank() -> None:
     assert kia is not None and (kia.printed, kia.stock_on_hand) == (30, 400)
 
 
-def test_damaged_cards_after_a_comma_are_not_received_cards() -> None:
+def test_received_and_damaged_figures_side_by_side_are_asked_back() -> None:
+    # Whether the damaged cards are part of those received or on top of them, the clerk asks.
     v = read_message(mail("Blangko 1.000 keping sudah diterima, 20 keping rusak dan akan kami kembalikan.", "Penerimaan"),
                      DISTRICTS)
-    assert (v.kind, v.received) == ("receipt", 1000)
+    assert (v.kind, v.received, [d.reason for d in v.doubts if d.field == "received"]) == ("receipt", None, ["conflict"])
 
 
 def test_a_typed_table_with_two_space_columns_and_a_totals_row() -> None:
