@@ -117,7 +117,8 @@ def report(s: Score, *, verbose: bool = True) -> str:
     lines.append("per kind:")
     lines += [f"  {k:<14} {r}/{t} ({100 * r / t:.0f}%)" for k, (r, t) in s.by_kind.items()]
     lines.append("per tag (right/total):")
-    lines += [f"  {k:<28} {r}/{t}" for k, (r, t) in sorted(s.by_tag.items(), key=lambda kv: (kv[1][0] / kv[1][1], kv[0]))]
+    worst_first = sorted(s.by_tag.items(), key=lambda kv: (kv[1][0] / kv[1][1], kv[0]))
+    lines += [f"  {k:<28} {r}/{t}" for k, (r, t) in worst_first]
     if verbose:
         lines.append("misses:")
         lines += [f"  {o.name} [{', '.join(o.tags)}]: " + "; ".join(o.misses) for o in s.outcomes if o.misses]

@@ -132,6 +132,10 @@ def _own_earlier_requests(quoted_text: str, sender: str | None) -> frozenset[int
     return frozenset(c.value for c in current_requests(candidates) if c.field == "requested" and c.value is not None)
 
 
+def _item_reading(item: str | None, values: dict[str, int], evidence: tuple[Evidence, ...]) -> ItemReading:
+    return ItemReading(item, **{f: values.get(f) for f in QUANTITY_FIELDS}, evidence=evidence)  # type: ignore[arg-type]
+
+
 def read_message(
     raw: bytes,
     districts: Sequence[District],
@@ -187,7 +191,8 @@ def read_message(
         # A delivery failure returns the desk's own mail: the district it names is the one the
         # desk wrote to, not a sender.
         common["district"] = None
-    if set(reasons) <= _SENDER_ONLY_REASONS and reasons and not sender_known and is_phishing(normalise(subject + "\n" + parts.text)):
+    scam_notice = is_phishing(normalise(subject + "\n" + parts.text))
+    if reasons and set(reasons) <= _SENDER_ONLY_REASONS and not sender_known and scam_notice:
         # A scam dressed as a system notice ("no-reply@webmail-verifikasi": "kotak surat Anda hampir
         # penuh") is spam, read as other mail, not a machine's own mail.
         reasons = []
@@ -314,12 +319,10 @@ def read_message(
         doubts.append(Doubt("stock_on_hand", "missing", ""))
     readings: list[ItemReading] = []
     if kind in ("stock_report", "receipt") and item is not None:
-        readings.append(ItemReading(item, **{f: values.get(f) for f in QUANTITY_FIELDS}, evidence=tuple(evidence)))  # type: ignore[arg-type]
+        readings.append(_item_reading(item, values, tuple(evidence)))
         other = settle(other_item, [])
         if other.values and not asked:
-            readings.append(
-                ItemReading(other_item[0].item, **{f: other.values.get(f) for f in QUANTITY_FIELDS}, evidence=other.evidence)  # type: ignore[arg-type]
-            )
+            readings.append(_item_reading(other_item[0].item, other.values, other.evidence))
     when = None
     if kind == "stock_report":
         when = row_date or reading.row_date or report_date(normalise(read_subject + "\n" + text), parts.date)

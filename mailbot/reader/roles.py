@@ -79,7 +79,8 @@ _CORRECTION_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTION_WORDS)
 _EARLIER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EARLIER_WORDS) + r")(?![\w-])")
 # The blank named right after a figure ("3.000 keping KTP-el") belongs to that figure.
 _OWNED_NAME_RE = re.compile(
-    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?(?:(?:" + _words_re(vocab.GENERIC_BLANK_WORDS) + r")[ \t]+)?(?:"
+    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?"
+    r"(?:(?:" + _words_re(vocab.GENERIC_BLANK_WORDS) + r")[ \t]+)?(?:"
     + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS)
     + r")(?![\w])"
 )
@@ -103,7 +104,8 @@ _CUMULATIVE_WINDOW = 40
 # More cards recorded or printed than this in one day is no district's day (busiest days are a few hundred).
 _MOST_IN_A_DAY = 2500
 _PART_OF_RE = re.compile(
-    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?(?:" + _words_re(vocab.PART_OF_PREVIOUS_WORDS) + r")(?![\w-])"
+    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?"
+    r"(?:" + _words_re(vocab.PART_OF_PREVIOUS_WORDS) + r")(?![\w-])"
 )
 
 
@@ -154,7 +156,9 @@ def _cumulative(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     figure: in "s.d. pukul 11.00: rekam 87" it bounds the day's report, not the count."""
     return span.role in ("recorded", "printed", "received") and bool(
         span.keyword_end >= 0
-        and _CUMULATIVE_RE.search(span.masked, max(span.lo, span.keyword_end, span.start - _CUMULATIVE_WINDOW), span.start)
+        and _CUMULATIVE_RE.search(
+            span.masked, max(span.lo, span.keyword_end, span.start - _CUMULATIVE_WINDOW), span.start
+        )
     )
 
 
@@ -508,7 +512,9 @@ def _zero_values(original: str, masked: str, kws: Sequence[Keyword], zero: Seque
     return out
 
 
-def _cues_of(c: Candidate, m: Mention, keyword: Keyword | None, masked: str, before: Sequence[Keyword]) -> tuple[str, ...]:
+def _cues_of(
+    c: Candidate, m: Mention, keyword: Keyword | None, masked: str, before: Sequence[Keyword]
+) -> tuple[str, ...]:
     """The names of the cues that gave a figure of running text its role, for the evidence."""
     cues: list[str] = []
     if keyword is not None:

@@ -65,7 +65,9 @@ class ItemReading:
     def as_dict(self) -> dict[str, object]:
         return {
             **{name: getattr(self, name) for name in QUANTITY_FIELDS},
-            "evidence": [{"field": e.field, "value": e.value, "text": e.text, "cues": list(e.cues)} for e in self.evidence],
+            "evidence": [
+                {"field": e.field, "value": e.value, "text": e.text, "cues": list(e.cues)} for e in self.evidence
+            ],
         }
 
 
@@ -119,7 +121,9 @@ class Verdict:
             "subject": self.subject,
             "message_id": self.message_id,
             "automated_reasons": list(self.automated_reasons),
-            "evidence": [{"field": e.field, "value": e.value, "text": e.text, "cues": list(e.cues)} for e in self.evidence],
+            "evidence": [
+                {"field": e.field, "value": e.value, "text": e.text, "cues": list(e.cues)} for e in self.evidence
+            ],
             "doubts": [{"field": d.field, "reason": d.reason, "text": d.text} for d in self.doubts],
             "readings": {r.item: r.as_dict() for r in self.readings},
         }
