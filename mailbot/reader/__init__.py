@@ -191,8 +191,12 @@ def read_message(
         # A delivery failure returns the desk's own mail: the district it names is the one the
         # desk wrote to, not a sender.
         common["district"] = None
-    scam_notice = is_phishing(normalise(subject + "\n" + parts.text))
-    if reasons and set(reasons) <= _SENDER_ONLY_REASONS and not sender_known and scam_notice:
+    if (
+        reasons
+        and set(reasons) <= _SENDER_ONLY_REASONS
+        and not sender_known
+        and is_phishing(normalise(subject + "\n" + parts.text))
+    ):
         # A scam dressed as a system notice ("no-reply@webmail-verifikasi": "kotak surat Anda hampir
         # penuh") is spam, read as other mail, not a machine's own mail.
         reasons = []
