@@ -267,6 +267,11 @@ def other_districts_pattern(code: str | None, districts: Sequence[District]) -> 
     them is not the writing district's. Short aliases ("blg") are left out: they read as other words."""
     if code is None:
         return None
+    return _other_districts(code, tuple(districts))
+
+
+@lru_cache(maxsize=64)
+def _other_districts(code: str, districts: tuple[District, ...]) -> re.Pattern[str] | None:
     names = []
     for d in districts:
         if d.code == code:
