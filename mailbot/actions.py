@@ -410,23 +410,14 @@ def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str
 def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: Message, verdict: Verdict, *,
                     district: str, item: str) -> str:
     """The district confirms a shipment arrived: in transit becomes on hand; a shortfall is booked with its reason."""
-    now = desk.now()
     source = f"message:{message.id}"
     shipped: int | None = None
     if any(d.field == "received" and d.reason in ("conflict", "unclear") for d in verdict.doubts):
         return ask_back(session, desk, None, message, verdict, district=district, about="receipt")
     if req is not None and req.approved:
         shipped = req.approved
-        received = verdict.received if verdict.received is not None else shipped
-        if req.state == "approved":  # shipped without `mailbot dispatch`: the receipt proves it left
-            ledger.book(session, Entry(item, district, shipped, EntryKind.SHIPMENT_DISPATCHED, now,
-                                       f"dispatch:{req.reference}", req.reference), actor="receipt",
-                        request_pk=req.id)
-        ledger.receive(session, district=district, item=item, shipped=shipped, received=received, at=now,
-                       source=source, actor=verdict.sender or "district", request_pk=req.id, reference=req.reference)
-        req.state, req.updated_at = "received", now
-        _record(session, desk, req, "received", received, actor=verdict.sender or "district", reasons=[],
-                arithmetic=[])
+        book_receipt(session, desk, req, verdict.received, district=district, item=item, source=source,
+                     actor=verdict.sender or "district")
     queue(session, desk, purpose=f"reply:{message.id}", category="reply", template="reply_receipt",
           to=[verdict.sender] if verdict.sender else [], request_pk=req.id if req else None,
           subject=reply_subject(verdict.subject, req.reference if req else None),
@@ -434,6 +425,22 @@ def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: 
                    "shipped": shipped, "reference": req.reference if req else None, "facts": facts(verdict)},
           reply_to=answering(message, verdict))
     return "receipt" if req is not None else "receipt-unmatched"
+
+
+def book_receipt(session: Session, desk: Desk, req: Request, received: int | None, *, district: str, item: str,
+                 source: str, actor: str) -> None:
+    """Book a shipment of *req* as arrived (*received* cards, or all that was shipped) and mark it received."""
+    now = desk.now()
+    shipped = req.approved or 0
+    got = received if received is not None else shipped
+    if req.state == "approved":  # shipped without `mailbot dispatch`: the receipt proves it left
+        ledger.book(session, Entry(item, district, shipped, EntryKind.SHIPMENT_DISPATCHED, now,
+                                   f"dispatch:{req.reference}", req.reference), actor="receipt",
+                    request_pk=req.id)
+    ledger.receive(session, district=district, item=item, shipped=shipped, received=got, at=now,
+                   source=source, actor=actor, request_pk=req.id, reference=req.reference)
+    req.state, req.updated_at = "received", now
+    _record(session, desk, req, "received", got, actor=actor, reasons=[], arithmetic=[])
 
 
 def receive_supply(session: Session, desk: Desk, *, item: str, quantity: int, note: str, actor: str) -> None:

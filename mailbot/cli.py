@@ -236,8 +236,11 @@ def _print_verdict(verdict) -> None:  # type: ignore[no-untyped-def]
     for name in ("requested", "stock_on_hand", "received", "printed", "recorded"):
         value = getattr(verdict, name)
         if value is not None:
-            quotes = [e.text for e in verdict.evidence if e.field == name]
-            table.add_row(name, _n(value) + (f'   from "{quotes[0]}"' if quotes else ""))
+            found = [e for e in verdict.evidence if e.field == name]
+            line = _n(value) + (f'   from "{found[0].text}"' if found else "")
+            if found and found[0].cues:
+                line += f"   [dim]cues: {', '.join(found[0].cues)}[/dim]"
+            table.add_row(name, line)
     if verdict.report_date:
         table.add_row("report date", verdict.report_date.isoformat())
     for doubt in verdict.doubts:

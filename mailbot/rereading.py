@@ -63,10 +63,19 @@ def _compare(rules: Rules, message: Message, tz: tzinfo) -> list[Change]:
         now = {"kind": f"error: {exc}"}
     received = zoned(message.received_at, tz)
     return [
-        Change(message.id, received, name, _show(stored.get(name)), _show(now.get(name)))
+        Change(message.id, received, name, _show(stored.get(name)) + _cues(stored, name),
+               _show(now.get(name)) + _cues(now, name))
         for name in COMPARED
         if stored.get(name) != now.get(name) and (stored or name == "kind")
     ]
+
+
+def _cues(verdict: dict[str, object], name: str) -> str:
+    """The cues that decided the number of *name* in a stored or current reading ("  (cues: keyword_before:sisa)")."""
+    evidence = verdict.get("evidence") or []
+    found = [e for e in evidence if isinstance(e, dict) and e.get("field") == name]  # type: ignore[union-attr]
+    cues = found[0].get("cues") if found else None
+    return f"  (cues: {', '.join(cues)})" if cues else ""
 
 
 def _show(value: object) -> str:

@@ -133,6 +133,11 @@ def report(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
     if verdict.stock_on_hand is not None:
         ledger.observe(session, district=district, item=item, observed=verdict.stock_on_hand, at=desk.now(),
                        source=f"message:{message.id}", actor=trust.address or "district")
+    for other in verdict.readings:
+        # A report with figures for both blanks: the other blank's stock is booked as well.
+        if other.item != item and other.stock_on_hand is not None:
+            ledger.observe(session, district=district, item=other.item, observed=other.stock_on_hand,
+                           at=desk.now(), source=f"message:{message.id}", actor=trust.address or "district")
     session.flush()
     watch.check_alerts_in(session, desk)  # a district now low alerts managers at once, with a proposal
     return "report"
@@ -148,16 +153,28 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         return "receipt-untrusted"
     item = verdict.item or (thread.item if thread else None) or "ktp-el"
     shipped_request = thread if thread is not None and thread.state in ("approved", "dispatched") else None
-    shipped_request = shipped_request or repo.latest_shipment(session, district, item)
-    if shipped_request is None:
-        shipped_request = repo.open_request(session, district, item, states=("approved",))
+    shipped_request = shipped_request or _shipment_of(session, district, item)
     shipped = shipped_request.approved if shipped_request is not None else None
     outcome = actions.confirm_receipt(session, desk, shipped_request, message, verdict, district=district, item=item)
     if outcome == "receipt" and shipped_request is not None and shipped and verdict.received is not None \
             and verdict.received < shipped:
         attention.shortfall(session, desk, shipped_request, shipped=shipped, received=verdict.received,
                             message=message)
+    for other in verdict.readings:
+        # A receipt of both blanks: the other blank's shipment is booked as arrived too.
+        if other.item == item or other.received is None:
+            continue
+        other_request = _shipment_of(session, district, other.item)
+        if other_request is not None and other_request.approved:
+            actions.book_receipt(session, desk, other_request, other.received, district=district, item=other.item,
+                                 source=f"message:{message.id}", actor=verdict.sender or "district")
     return outcome
+
+
+def _shipment_of(session: Session, district: str, item: str) -> Request | None:
+    """The district's shipment of *item* a receipt is about: the latest dispatched, else one approved."""
+    return repo.latest_shipment(session, district, item) or repo.open_request(session, district, item,
+                                                                              states=("approved",))
 
 
 # --- senders who are not who they say (or cannot be shown to be) --------------------------------

@@ -20,12 +20,13 @@ from mailbot.reader.classify import (
     is_press,
     item_of,
     kind_of,
+    other_districts_pattern,
     subject_for_kind,
 )
 from mailbot.reader.dates import report_date
 from mailbot.reader.mime import ReadLimits, extract
 from mailbot.reader.numbers import normalise
-from mailbot.reader.quotes import forwarded_part, split_quoted, strip_quoted, text_before_forward
+from mailbot.reader.quotes import forwarded_part, forwarded_text, split_quoted, strip_quoted, text_before_forward
 from mailbot.reader.roles import (
     Candidate,
     Reading,
@@ -36,12 +37,13 @@ from mailbot.reader.roles import (
     settle,
     split_text_tables,
 )
-from mailbot.reader.verdict import QUANTITY_FIELDS, District, Doubt, Evidence, Verdict
+from mailbot.reader.verdict import QUANTITY_FIELDS, District, Doubt, Evidence, ItemReading, Verdict
 
 __all__ = [
     "District",
     "Doubt",
     "Evidence",
+    "ItemReading",
     "ReadLimits",
     "Verdict",
     "automation_reasons",
@@ -52,6 +54,8 @@ __all__ = [
 _EXCERPT_CHARS = 2000
 _BOUNCE_REASONS = frozenset(("delivery-failure", "sender-mailer-daemon", "sender-postmaster", "multipart-report"))
 # A bulletin or mailing list writes to every district: a district it names is news, not its sender.
+_NEED_CUES = frozenset(f"keyword_before:{w}" for w in vocab.NEED_WORDS)
+_SENDER_ONLY_REASONS = frozenset(("sender-noreply",))
 _BROADCAST_REASONS = frozenset(("newsletter", "list-header", "precedence-bulk"))
 _PREFIX_RE = re.compile(
     r"^\s*(?:(?P<word>" + "|".join(vocab.REPLY_PREFIXES + vocab.FORWARD_PREFIXES) + r")\s*(?:\[\d+\])?\s*:\s*)",
@@ -81,6 +85,10 @@ def _unnamed_beside_named(reading: Reading, candidates: Sequence[Candidate], ite
     doubts = list(reading.doubts)
     for field, value in reading.values.items():
         mine = [c for c in candidates if c.field == field and c.value is not None]
+        if any(c.strong for c in mine):
+            # A need stated beside the ask ("kebutuhan ... diperkirakan 3.000 ... mohon dikirimkan
+            # kekurangannya 2.250") is background that settling set aside; it sets nothing against the ask.
+            mine = [c for c in mine if c.strong or not _NEED_CUES.intersection(c.cues)]
         if all(c.item is None for c in mine if c.value == value) and any(
             c.item == item and c.value != value for c in mine
         ):
@@ -93,7 +101,8 @@ def _unnamed_beside_named(reading: Reading, candidates: Sequence[Candidate], ite
     return replace(reading, values=values, evidence=evidence, doubts=tuple(doubts))
 
 
-_DESK_MARKERS_RE = re.compile("|".join(re.escape(m) for m in vocab.DESK_MAIL_MARKERS))
+_FROM_LINE_RE = re.compile(r"^\s*\*?\s*(?:" + vocab.alternation(vocab.OUTLOOK_FROM) + r")")
+_DESK_MARKERS_RE = re.compile(vocab.alternation(vocab.DESK_MAIL_MARKERS))
 
 
 def _forwards_desk_mail(text: str, own_addresses: Sequence[str]) -> bool:
@@ -103,8 +112,8 @@ def _forwards_desk_mail(text: str, own_addresses: Sequence[str]) -> bool:
     if part is None:
         return False
     low = part.lower()
-    head = low[:600]
-    return any(a and a.lower() in head for a in own_addresses) or bool(_DESK_MARKERS_RE.search(low))
+    sender_line = next((line for line in low[:600].splitlines() if _FROM_LINE_RE.match(line)), "")
+    return any(a and a.lower() in sender_line for a in own_addresses) or bool(_DESK_MARKERS_RE.search(low))
 
 
 _QUOTE_MARKS_RE = re.compile(r"^[ \t>]+", re.MULTILINE)
@@ -123,6 +132,10 @@ def _own_earlier_requests(quoted_text: str, sender: str | None) -> frozenset[int
     plain, _ = split_quoted(plain)
     candidates, _ = read_text(plain, normalise(plain))
     return frozenset(c.value for c in current_requests(candidates) if c.field == "requested" and c.value is not None)
+
+
+def _item_reading(item: str | None, values: dict[str, int], evidence: tuple[Evidence, ...]) -> ItemReading:
+    return ItemReading(item, **{f: values.get(f) for f in QUANTITY_FIELDS}, evidence=evidence)  # type: ignore[arg-type]
 
 
 def _raises_only_reasons(read: Callable[..., Verdict]) -> Callable[..., Verdict]:
@@ -202,17 +215,30 @@ def read_message(
         # A delivery failure returns the desk's own mail: the district it names is the one the
         # desk wrote to, not a sender.
         common["district"] = None
+    if (
+        reasons
+        and set(reasons) <= _SENDER_ONLY_REASONS
+        and not sender_known
+        and is_phishing(normalise(subject + "\n" + parts.text))
+    ):
+        # A scam dressed as a system notice ("no-reply@webmail-verifikasi": "kotak surat Anda hampir
+        # penuh") is spam, read as other mail, not a machine's own mail.
+        reasons = []
+    if reasons and not sender_known:
+        # Automated mail from an address on no district's list speaks for no district.
+        common["district"] = None
     if reasons:
         return Verdict(kind="automated", item=None, automated_reasons=tuple(reasons), notes=parts.notes, **common)  # type: ignore[arg-type]
 
     # The press states figures of no district's report: a forwarded article counts for the
     # forwarder's own words only, and a journalist's own mail for none.
     press = is_press(normalise(subject + "\n" + new_text)) or is_news(normalise(bare_subject), new_text)
+    forwarded_press = False
     if press:
         own = text_before_forward(parts.text)
         if own is not None:
             new_text, quoted_text = split_quoted(own)
-            read_subject, body, press = "", new_text, False
+            read_subject, body, press, forwarded_press = "", new_text, False, True
     text, text_tables = split_text_tables(body)
     candidates: list[Candidate] = []
     row_date = None
@@ -226,7 +252,21 @@ def read_message(
     # A reply to a question ("Berapa keping ... yang Bapak/Ibu mohon?") answers it: "Jumlahnya 500 keping".
     answer_role = asked_role(normalise(quoted_text)) if is_reply and quoted_text else None
     restated = _own_earlier_requests(quoted_text, sender) if is_reply and quoted_text else frozenset()
-    text_candidates, unassigned = read_text(text, low, answer_role, parts.date, restated)
+    elsewhere = other_districts_pattern(district, districts)
+    above = None if desk_forward or press or forwarded_press else text_before_forward(parts.text)
+    below = forwarded_text(parts.text) if above is not None else None
+    if above is not None and below is not None:
+        # A writer's own earlier mail forwarded below new words ("ada perubahan: kebutuhan kami menjadi
+        # 2.500 keping"): the new words win; the forwarded mail counts for what they do not say.
+        own_body, _ = split_text_tables((read_subject + "\n\n" if read_subject else "") + split_quoted(above)[0])
+        fwd_body, _ = split_text_tables(below)
+        own, unassigned = read_text(own_body, normalise(own_body), answer_role, parts.date, restated, elsewhere)
+        earlier, fwd_unassigned = read_text(fwd_body, normalise(fwd_body), None, parts.date, frozenset(), elsewhere)
+        stated = {c.field for c in own}
+        text_candidates = own + [replace(c, cues=(*c.cues, "forwarded")) for c in earlier if c.field not in stated]
+        unassigned = unassigned + fwd_unassigned
+    else:
+        text_candidates, unassigned = read_text(text, low, answer_role, parts.date, restated, elsewhere)
     candidates.extend(text_candidates)
     candidates = current_requests(candidates)
     # A scam from an unknown sender ("Kotak surat Anda hampir penuh ... kuota 10 GB") states no figures.
@@ -242,14 +282,22 @@ def read_message(
     item, item_ambiguous, item_assumed = item_of(low_all, normalise(parts.text))
     asked = {c.item for c in candidates if c.field == "requested" and c.value is not None}
     said_of = {c.item for c in candidates if c.value is not None}
+    if item_assumed and said_of - {None}:
+        # The text names no blank but the figures do (a spreadsheet's "Sisa KIA" column): they tell.
+        named = said_of - {None}
+        item, item_assumed = ("ktp-el" if "ktp-el" in named else named.pop()), False  # type: ignore[assignment]
+        if len(asked - {None}) > 1:
+            # Both blanks asked for: which one the request is, a clerk asks.
+            item, item_ambiguous = None, True
     if item_ambiguous:
         # Both blanks named: the one named with the figure asked for is what the mail is about
         # ("stok KTP-el masih 3.200 (cukup) ... mohon tambahan blangko KIA 1.000 lembar").
         if len(asked) == 1 and None not in asked:
             item, item_ambiguous = asked.pop(), False  # type: ignore[assignment]
-        elif not asked and "ktp-el" in said_of and None not in said_of and any(c.headed for c in candidates):
-            # A report with a section per blank ("KTP-el" / figures, "KIA" / figures), every
-            # figure said of one of them: the report is read for KTP-el, the desk's daily blank.
+        elif not asked and {"ktp-el", "kia"} <= said_of:
+            # A report or receipt with figures for each blank ("pencetakan KTP-el 39 keping dan KIA
+            # 120 keping", or a section per blank): its main item is KTP-el, the desk's daily blank;
+            # the KIA figures are read as the KIA reading beside it.
             item, item_ambiguous = "ktp-el", False
     if (
         (item_ambiguous or item == "kia")
@@ -264,8 +312,9 @@ def read_message(
         candidates = [replace(c, item="ktp-el") if c.table and c.item is None else c for c in candidates]
         item, item_ambiguous, item_assumed = "ktp-el", False, False
         reading = settle([c for c in candidates if c.item == "ktp-el"], unassigned)
-    if item is not None and not item_assumed and any(c.item not in (None, item) for c in candidates):
-        # Figures said of the other blank are not this mail's figures.
+    other_item = [c for c in candidates if c.item not in (None, item)] if item is not None and not item_assumed else []
+    if other_item:
+        # Figures said of the other blank are not this mail's figures (for the main item).
         candidates = [c for c in candidates if c.item in (None, item)]
         reading = settle(candidates, unassigned)
     if item is not None and not item_assumed:
@@ -278,6 +327,9 @@ def read_message(
     notes = list(parts.notes)
     if kind == "other":
         item, item_ambiguous = None, False  # a blank named in passing is not what the mail is about
+        if not sender_known:
+            # An invitation or bulletin from an unknown address that names a district is not that district's mail.
+            common["district"] = None
     elif item_assumed:
         notes.append("no blank named; KTP-el assumed")
     doubts = list(reading.doubts)
@@ -293,6 +345,12 @@ def read_message(
         doubts.append(Doubt("received", "missing", ""))
     elif kind == "stock_report" and not (set(values) & {"stock_on_hand", "printed", "recorded"}) and not doubt_fields:
         doubts.append(Doubt("stock_on_hand", "missing", ""))
+    readings: list[ItemReading] = []
+    if kind in ("stock_report", "receipt") and item is not None:
+        readings.append(_item_reading(item, values, tuple(evidence)))
+        other = settle(other_item, [])
+        if other.values and not asked:
+            readings.append(_item_reading(other_item[0].item, other.values, other.evidence))
     when = None
     if kind == "stock_report":
         when = row_date or reading.row_date or report_date(normalise(read_subject + "\n" + text), parts.date)
@@ -303,6 +361,7 @@ def read_message(
         evidence=tuple(evidence),
         doubts=tuple(doubts),
         notes=tuple(notes),
+        readings=tuple(readings),
         **{f: values.get(f) for f in QUANTITY_FIELDS},  # type: ignore[arg-type]
         **common,  # type: ignore[arg-type]
     )

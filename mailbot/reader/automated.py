@@ -11,11 +11,11 @@ from mailbot.reader.mime import decode_header_value, extract_from, sender_addres
 
 _SUPPRESS_RE = re.compile(r"\b(?:all|autoreply|oof)\b", re.IGNORECASE)
 _PRECEDENCE_RE = re.compile(r"^\s*(?:bulk|junk|list)\b", re.IGNORECASE)
-_OOO_SUBJECT_RE = re.compile("|".join(re.escape(p) for p in vocab.OUT_OF_OFFICE_SUBJECTS))
-_OOO_BODY_RE = re.compile("|".join(re.escape(p) for p in vocab.OUT_OF_OFFICE_BODIES))
-_BOUNCE_SUBJECT_RE = re.compile("|".join(re.escape(p) for p in vocab.DELIVERY_FAILURE_SUBJECTS))
-_BOUNCE_BODY_RE = re.compile("|".join(re.escape(p) for p in vocab.DELIVERY_FAILURE_BODIES))
-_NEWSLETTER_RE = re.compile("|".join(re.escape(p) for p in vocab.NEWSLETTER_PHRASES))
+_OOO_SUBJECT_RE = re.compile(vocab.alternation(vocab.OUT_OF_OFFICE_SUBJECTS))
+_OOO_BODY_RE = re.compile(vocab.alternation(vocab.OUT_OF_OFFICE_BODIES))
+_BOUNCE_SUBJECT_RE = re.compile(vocab.alternation(vocab.DELIVERY_FAILURE_SUBJECTS))
+_BOUNCE_BODY_RE = re.compile(vocab.alternation(vocab.DELIVERY_FAILURE_BODIES))
+_NEWSLETTER_RE = re.compile(vocab.alternation(vocab.NEWSLETTER_PHRASES))
 _PERSON_PREFIX_RE = re.compile(r"^\s*(?:re|fw|fwd|tr|bls|balas)\s*:", re.IGNORECASE)
 _BODY_WINDOW = 4000  # content signals sit near the top; long bodies are not scanned in full
 
@@ -51,7 +51,7 @@ def header_reasons(msg: Message, own_addresses: Sequence[str] = ()) -> tuple[str
             reasons.append("sender-mailer-daemon")
         elif local == "postmaster":
             reasons.append("sender-postmaster")
-        if local in vocab.NOREPLY_LOCALS or local.startswith(("noreply", "no-reply", "no_reply", "donotreply")):
+        if any(marker in local for marker in vocab.NOREPLY_LOCALS):
             reasons.append("sender-noreply")
         if local.startswith("owner-"):
             reasons.append("sender-list-owner")

@@ -11,7 +11,7 @@ from mailbot.reader.verdict import District, Item, Kind
 
 
 def _phrase_re(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    alts = vocab.alternation(set(phrases))
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
 
 
@@ -23,9 +23,9 @@ _FAULT_RE = _phrase_re(vocab.MACHINE_FAULT_WORDS)
 _REPORT_RE = _phrase_re(vocab.REPORT_PHRASES)
 _INVITATION_RE = _phrase_re(vocab.INVITATION_PHRASES)
 _INVITE_RE = _phrase_re(vocab.INVITATION_STRONG_PHRASES)
-_KTP_RE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in sorted(vocab.KTP_WORDS, key=len, reverse=True)) + r")(?![\w])")
+_KTP_RE = re.compile(r"(?<![\w])(?:" + vocab.alternation(vocab.KTP_WORDS) + r")(?![\w])")
 _KIA_RE = _phrase_re(vocab.KIA_WORDS)
-_BLANK_RE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in vocab.GENERIC_BLANK_WORDS) + r")")
+_BLANK_RE = re.compile(r"(?<![\w])(?:" + vocab.alternation(vocab.GENERIC_BLANK_WORDS) + r")")
 _THANKS_RE = _phrase_re(("terima kasih", "terimakasih", "trima kasih", "trimakasih"))
 _STOCK_WORD_RE = _phrase_re(vocab.STOCK_WORDS)
 _SUFFICIENT_RE = _phrase_re(vocab.SUFFICIENT_PHRASES)
@@ -33,7 +33,7 @@ _PRESS_RE = _phrase_re(vocab.PRESS_PHRASES)
 # A request for a document ("mohon dikirimkan data rekap stok blangko ..."), to its clause end.
 # Also a request for printer supplies ("mohon dikirim ribbon printer 10 roll"): it asks for no blanks.
 def _alts(words: tuple[str, ...] | list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return vocab.alternation(set(words))
 
 
 _DOCUMENT_REQUEST_RE = re.compile(
@@ -54,8 +54,8 @@ def is_phishing(low: str) -> bool:
 
 # A request or receipt phrase denied ("belum kami terima", "tidak butuh tambahan") says neither.
 _NEGATED_PHRASE_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(vocab.NEGATION_WORDS, key=len, reverse=True)) + r")"
-    r"(?:\s+(?:" + "|".join(re.escape(w) for w in sorted(vocab.NEGATION_FILLERS, key=len, reverse=True)) + r")){0,2}\s+"
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.NEGATION_WORDS) + r")"
+    r"(?:\s+(?:" + vocab.alternation(vocab.NEGATION_FILLERS) + r")){0,2}\s+"
     r"(?:" + "|".join(
         re.escape(p) for p in sorted(
             set(vocab.RECEIPT_PHRASES + vocab.REQUEST_PHRASES + vocab.WEAK_REQUEST_KIND_PHRASES), key=len, reverse=True
@@ -78,12 +78,12 @@ def is_press(low: str) -> bool:
 
 
 _PRESS_SUBJECT_RE = re.compile(
-    r"^\s*(?:" + "|".join(re.escape(w) for w in vocab.PRESS_SUBJECT_WORDS) + r")(?![\w-])(?!\s+acara)"
+    r"^\s*(?:" + vocab.alternation(vocab.PRESS_SUBJECT_WORDS) + r")(?![\w-])(?!\s+acara)"
 )
 # Case-sensitive: a dateline writes its place in capitals, then the article's first sentence
 # ("TANJUNG SELOR - Disdukcapil Kaltara memiliki ..."); a letterhead's "TARAKAN - KALIMANTAN UTARA" is none.
 _DATELINE_RE = re.compile(
-    r"^[ \t>]*(?:" + "|".join(re.escape(p.upper()) for p in vocab.DATELINE_PLACES) + r")"
+    r"^[ \t>]*(?:" + vocab.alternation([p.upper() for p in vocab.DATELINE_PLACES]) + r")"
     r"(?:[ \t]*,[ \t]*[\w.]+(?:[ \t][\w.]+)?)?[ \t]*[-\u2013\u2014]{1,2}[ \t]+[A-Z][a-z][^\n]{20,}",
     re.MULTILINE,
 )
@@ -164,7 +164,7 @@ def item_of(new_low: str, thread_low: str) -> tuple[Item | None, bool, bool]:
 
 
 _QUESTION_SUBJECT_RE = re.compile(
-    r"^\s*(?:" + "|".join(re.escape(w) for w in vocab.QUESTION_SUBJECT_WORDS) + r")(?![\w-])"
+    r"^\s*(?:" + vocab.alternation(vocab.QUESTION_SUBJECT_WORDS) + r")(?![\w-])"
 )
 
 
@@ -251,7 +251,7 @@ def _district_patterns(districts: tuple[District, ...]) -> tuple[tuple[str, re.P
                 name = name[len(prefix) + 1 :]
                 break
         names = (name, *vocab.DISTRICT_ALIASES.get(name, ()))
-        alts = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+        alts = vocab.alternation(names)
         out.append((d.code, re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")))
     return tuple(out)
 
@@ -260,6 +260,31 @@ def district_named(low: str, districts: Sequence[District]) -> str | None:
     """The code of the one district the text names ("Disdukcapil Kabupaten Nunukan"), else None."""
     codes = {code for code, pattern in _district_patterns(tuple(districts)) if pattern.search(low)}
     return codes.pop() if len(codes) == 1 else None
+
+
+def other_districts_pattern(code: str | None, districts: Sequence[District]) -> re.Pattern[str] | None:
+    """The full names of every district but *code* ("nunukan", "tana tidung"): a figure said of one of
+    them is not the writing district's. Short aliases ("blg") are left out: they read as other words."""
+    if code is None:
+        return None
+    return _other_districts(code, tuple(districts))
+
+
+@lru_cache(maxsize=64)
+def _other_districts(code: str, districts: tuple[District, ...]) -> re.Pattern[str] | None:
+    names = []
+    for d in districts:
+        if d.code == code:
+            continue
+        name = " ".join(d.name.lower().split())
+        for prefix in vocab.DISTRICT_PREFIXES:
+            if name.startswith(prefix + " "):
+                name = name[len(prefix) + 1 :]
+                break
+        names.append(name)
+    if not names:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{vocab.alternation(names)})(?![\w-])")
 
 
 def district_of_sender(sender: str | None, districts: Sequence[District]) -> str | None:

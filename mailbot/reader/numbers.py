@@ -29,8 +29,7 @@ def normalise(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-def _alternation(words: tuple[str, ...] | list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+_alternation = vocab.alternation
 
 
 # --- Number words ---------------------------------------------------------------------------
@@ -183,7 +182,7 @@ def parse_digits(token: str, thousands: bool = False, factor: int = 1) -> int | 
 # --- What is not a quantity -----------------------------------------------------------------
 
 _MONTHS = _alternation(list(vocab.MONTHS))
-_ID_LABELS = "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in sorted(vocab.ID_LABELS, key=len, reverse=True))
+_ID_LABELS = vocab.alternation(vocab.ID_LABELS, space=r"\s*")
 _ID_FILLERS = _alternation(vocab.ID_FILLERS)
 _MASK_PATTERNS: tuple[str, ...] = (
     r"\S+@\S+",  # addresses
@@ -283,7 +282,8 @@ _AGO_RE = re.compile(
     rf"[^\S\n]*(?:{_alternation(vocab.TIME_UNITS)})[^\S\n]+(?:{_alternation(vocab.AGO_WORDS)})\b"
 )
 _APPROX_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?:{_alternation(vocab.APPROX_BEFORE)})\s*:?\s*$")
-_APPROX_AFTER_RE = re.compile(r"\s*(?:lebih\b|\+(?!\d)|an\b|-an\b|keatas\b|ke atas\b|an-an\b)")
+_APPROX_AFTER_RE = re.compile(rf"\s*(?:\+(?!\d)|(?:{_alternation(vocab.APPROX_AFTER)})\b)")
+_ABOUT_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?:{_alternation(vocab.ABOUT_BEFORE)})\s*:?\s*$")
 _RANGE_BETWEEN_RE = re.compile(
     rf"^\s*(?:(?:{_BLANK_UNITS})\s*)?(?:-|~|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|atau|/)\s*$"
 )
@@ -320,6 +320,7 @@ class Mention:
     bare: bool = False
     spelled: bool = False  # written only in words
     year: bool = False  # four plain digits that read as a recent or coming year ("2027")
+    about: bool = False  # "± 1.200", "kurang lebih 1.200": the figure stated, yielding to an exact one
 
 
 # A blank or people unit may open the next line when prose is wrapped:
@@ -435,6 +436,7 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
         before = masked[max(0, start - 28) : start]
         if _APPROX_BEFORE_RE.search(before) or _APPROX_AFTER_RE.match(masked, unit_end if unit else end):
             approximate = True
+        about = not approximate and bool(_ABOUT_BEFORE_RE.search(before))
         found.append(
             Mention(
                 start=start,
@@ -448,6 +450,7 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 bare=bare,
                 spelled=spelled,
                 year=year,
+                about=about,
             )
         )
         pos = end

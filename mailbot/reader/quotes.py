@@ -6,20 +6,22 @@ import re
 
 from mailbot.reader import vocabulary as vocab
 
-_ON_WROTE_START = re.compile(r"^(?:pada|on|le|am|el)\b", re.IGNORECASE)
-_ON_WROTE_END = re.compile(r"(?:menulis|wrote|a écrit|schrieb|escribió)\s*:\s*$", re.IGNORECASE)
+_ON_WROTE_START = re.compile(r"^(?:" + vocab.alternation(vocab.ON_WROTE_OPENERS) + r")\b", re.IGNORECASE)
+_ON_WROTE_END = re.compile(r"(?:" + vocab.alternation(vocab.ON_WROTE_VERBS) + r")\s*:\s*$", re.IGNORECASE)
 _SEPARATORS = tuple(vocab.QUOTE_SEPARATORS)
 _FORWARD_RE = re.compile(
-    r"^[-\s*_>]*(?:" + "|".join(re.escape(m.strip("- ")) for m in vocab.FORWARD_MARKERS) + r")[-\s*:]*$",
+    r"^[-\s*_>]*(?:" + vocab.alternation([m.strip("- ") for m in vocab.FORWARD_MARKERS]) + r")[-\s*:]*$",
     re.IGNORECASE,
 )
 _HEADER_FIELD_RE = re.compile(
-    r"^\s*\*?\s*(?:" + "|".join(re.escape(f) for f in vocab.OUTLOOK_FROM + vocab.OUTLOOK_FIELDS) + r")",
+    r"^\s*\*?\s*(?:" + vocab.alternation(vocab.OUTLOOK_FROM + vocab.OUTLOOK_FIELDS) + r")",
     re.IGNORECASE,
 )
-_FROM_RE = re.compile(r"^\s*\*?\s*(?:" + "|".join(re.escape(f) for f in vocab.OUTLOOK_FROM) + r")", re.IGNORECASE)
+_FROM_RE = re.compile(r"^\s*\*?\s*(?:" + vocab.alternation(vocab.OUTLOOK_FROM) + r")", re.IGNORECASE)
 _RULE_RE = re.compile(r"^\s*[_\-=]{8,}\s*$")
-_SEPARATOR_RE = re.compile(r"^\s*-{2,}\s*(?:pesan asli|original message|pesan awal)\s*-{2,}\s*$", re.IGNORECASE)
+_SEPARATOR_RE = re.compile(
+    r"^\s*-{2,}\s*(?:" + vocab.alternation(vocab.QUOTE_SEPARATOR_TITLES) + r")\s*-{2,}\s*$", re.IGNORECASE
+)
 
 
 def _is_on_wrote(lines: list[str], i: int) -> bool:
@@ -86,6 +88,16 @@ def forwarded_part(text: str) -> str | None:
     for i, line in enumerate(lines):
         if _FORWARD_RE.match(line.strip()):
             return "\n".join(lines[i + 1 :])
+    return None
+
+
+def forwarded_text(text: str) -> str | None:
+    """The text of the forwarded message below the writer's own words, its header lines and what it
+    quotes in turn left out; None when nothing is forwarded."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if _FORWARD_RE.match(line.strip()):
+            return split_quoted("\n".join(lines[i:]))[0]
     return None
 
 

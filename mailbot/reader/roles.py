@@ -25,44 +25,46 @@ _WEAK = frozenset(vocab.WEAK_REQUEST_PHRASES)
 _RECEIPT_VERBS = frozenset(vocab.RECEIPT_VERBS)
 _KEYWORD_RE = re.compile(
     r"(?<![\w-])(?:"
-    + "|".join(re.escape(p) for p in sorted(set(_ROLE_OF) | _NOT_ROLE, key=len, reverse=True))
+    + vocab.alternation(set(_ROLE_OF) | _NOT_ROLE)
     + r")(?![\w-])"
 )
 # Clause ends: a line break, a semicolon, or a full stop/!/? followed by a space (not "2.000").
 _CLAUSE_END_RE = re.compile(r"\n|;|[.!?](?=\s)")
-_CONTINUATION_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in vocab.CONTINUATION_WORDS) + r")\b")
+_CONTINUATION_RE = re.compile(r"\b(?:" + vocab.alternation(vocab.CONTINUATION_WORDS) + r")\b")
 # Only these roles are read from words after a number ("2.000 keping sudah kami terima",
 # "3 keping rusak"); anything else after a number usually belongs to the next one.
 _AFTER_ROLES = frozenset(("received", "ignore"))
 # Any role word may follow its number in a relative clause: "2 ribu keping yg kami mohon tgl 3 jan",
 # "300 keping yang tersisa".
-_RELATIVE_BEFORE_RE = re.compile(r"(?<![\w-])(?:yang|yg)(?:\s+(?:kami|sudah|sdh|telah|tlh|kita|saya))*\s+$")
-_TOTAL_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in vocab.TOTAL_WORDS) + r")\s*:?\s*$")
-_CONTRAST_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in vocab.CONTRAST_WORDS) + r")(?![\w-])")
+_RELATIVE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.RELATIVE_WORDS) + r")(?:\s+(?:"
+    + vocab.alternation(vocab.RELATIVE_FILLERS) + r"))*\s+$"
+)
+_TOTAL_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.TOTAL_WORDS) + r")\s*:?\s*$")
+_CONTRAST_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.CONTRAST_WORDS) + r")(?![\w-])")
 # A line break inside wrapped prose is no clause end: "kami mohon tambahan blangko sebanyak\n1.500 keping".
 _SOFT_WRAP_MIN = 45
 _BULLET_RE = re.compile(r"[ \t>]*(?:[-*\u2022]|\(?\d{1,2}[.)](?=\s)|[a-z][.)](?=\s))")
-_HOLDER_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in vocab.OTHER_HOLDER_WORDS) + r")(?![\w-])")
-_DISCREPANCY_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in vocab.DISCREPANCY_WORDS) + r")")
+_HOLDER_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.OTHER_HOLDER_WORDS) + r")(?![\w-])")
+_DISCREPANCY_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.DISCREPANCY_WORDS) + r")")
 _ABBREVIATIONS = frozenset(vocab.ABBREVIATIONS)
-_SUPPLY_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in vocab.SUPPLY_WORDS) + r")(?![\w-])")
+_SUPPLY_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.SUPPLY_WORDS) + r")(?![\w-])")
 _BLANK_NAMES = sorted(vocab.GENERIC_BLANK_WORDS + vocab.KTP_WORDS + vocab.KIA_WORDS, key=len, reverse=True)
 _BLANK_NAME_RE = re.compile(
     r"(?<![\w-])(?:"
-    + "|".join(re.escape(w) for w in _BLANK_NAMES)
+    + vocab.alternation(_BLANK_NAMES)
     + r")(?![\w])"
 )
 # A line that only names one blank heads a section of figures said of it:
 # "KTP-el" / "  Perekaman : 115" / ... / "KIA" / "  Tercetak : 30".
 _HEADING_RE = re.compile(
-    r"^[ \t>*#=\-]*(?:[a-z0-9][.)][ \t]*)?(?:(?:blangko|blanko|laporan|data|stok)[ \t]+)?(?P<item>"
-    + "|".join(re.escape(w) for w in sorted(vocab.KTP_WORDS + vocab.KIA_WORDS, key=len, reverse=True))
+    r"^[ \t>*#=\-]*(?:[a-z0-9][.)][ \t]*)?(?:(?:" + vocab.alternation(vocab.HEADING_OPENERS) + r")[ \t]+)?(?P<item>"
+    + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS)
     + r")[ \t]*[:*=\-]*[ \t]*$",
     re.MULTILINE,
 )
 _KIA_NAMES = frozenset(vocab.KIA_WORDS)
-def _words_re(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+_words_re = vocab.alternation
 
 
 _FILLERS = r"(?:\s+(?:" + _words_re(vocab.NEGATION_FILLERS) + r")){0,2}\s+$"
@@ -77,21 +79,106 @@ _CORRECTION_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTION_WORDS)
 _EARLIER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EARLIER_WORDS) + r")(?![\w-])")
 # The blank named right after a figure ("3.000 keping KTP-el") belongs to that figure.
 _OWNED_NAME_RE = re.compile(
-    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?(?:(?:blangko|blanko)[ \t]+)?(?:"
+    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?"
+    r"(?:(?:" + _words_re(vocab.GENERIC_BLANK_WORDS) + r")[ \t]+)?(?:"
     + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS)
     + r")(?![\w])"
 )
 # "mohon 1.000 keping agar sudah sampai sebelum ...": a wish, not a receipt.
 _PURPOSE_RE = re.compile(
-    r"(?<![\w-])(?:agar|supaya|biar|sehingga|sebelum|hingga|paling lambat|so that|before)(?![\w-])"
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.PURPOSE_WORDS) + r")(?![\w-])"
 )
 _IN_TRANSIT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.IN_TRANSIT_PHRASES) + r")(?![\w-])")
-_CAUSE_RE = re.compile(r"(?<![\w-])(?:karena|krn|karna|sebab|soalnya|akibat|krna|dan|serta|tapi|namun)(?![\w-])")
+_CAUSE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.CAUSE_WORDS) + r")(?![\w-])")
 _IN_TRANSIT_WINDOW = 36
 _ZERO_STOCK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ZERO_STOCK_PHRASES) + r")(?![\w-])")
+_NOT_YET_ZERO_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NOT_YET_ZERO_WORDS) + r")(?:\s+\S+){0,2}\s*$")
+_STOCK_ONLY_ZERO = frozenset(vocab.STOCK_ONLY_ZERO_WORDS)
+_ZERO_VALUE_RE = re.compile(r"[ \t]*:[ \t]*(?:" + _words_re(vocab.ZERO_VALUE_WORDS) + r")(?![\w-])")
 _STOCK_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])")
 _CORRECTION_OPENER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTION_OPENERS) + r")(?![\w-])")
 _EARLIER_WORDS = frozenset(" ".join(w.split()) for w in vocab.EARLIER_WORDS)
+_MONEY_RE = re.compile(r"(?<![a-z])(?:" + _words_re(vocab.MONEY_WORDS) + r")(?![a-z])")
+_CUMULATIVE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CUMULATIVE_WORDS) + r")(?![\w-])")
+_CUMULATIVE_WINDOW = 40
+# More cards recorded or printed than this in one day is no district's day (busiest days are a few hundred).
+_MOST_IN_A_DAY = 2500
+_PART_OF_RE = re.compile(
+    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?"
+    r"(?:" + _words_re(vocab.PART_OF_PREVIOUS_WORDS) + r")(?![\w-])"
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a figure's own words lie: from *lo* (after the previous figure or comma) to the figure,
+    and from the figure's end to *hi* (the next figure or comma)."""
+
+    masked: str
+    lo: int
+    start: int
+    end: int
+    hi: int
+    role: str | None = None  # the role its words gave it, if any
+    keyword_end: int = -1  # the end of the role word that gave it, if any
+    value: int | None = None
+
+
+def _money(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"harga Rp 3.500/pcs, minimal order 1.000 pcs", "a USD 1,000 bonus": money or a trade term."""
+    return bool(_MONEY_RE.search(span.masked, span.lo, span.start))
+
+
+def _other_district(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Kab. Nunukan ... menerima 5.000 keping" in Malinau's mail: another district's figure."""
+    return elsewhere is not None and bool(elsewhere.search(span.masked, span.lo, span.start))
+
+
+def _part_of_previous(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"2.000 keping telah kami terima, namun 12 keping di antaranya rusak": a part of the figure before."""
+    return bool(_PART_OF_RE.match(span.masked, span.end))
+
+
+def _running_total(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Target perekaman 12.000 jiwa, sudah terekam 9.500": a count of work done that no district
+    reaches in a day is a running total, not the day's figure."""
+    return span.role in ("recorded", "printed") and (span.value or 0) > _MOST_IN_A_DAY
+
+
+def _other_holder(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"stok di gudang provinsi katanya tinggal 5.000 keping": someone else's stock, not the writer's."""
+    return span.role == "stock_on_hand" and bool(_HOLDER_RE.search(span.masked, span.lo, span.start))
+
+
+def _cumulative(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Total perekaman s.d. 28 Februari 2023: 9.412 orang": a running total, not the day's count
+    (a stock "s.d. hari ini" is the stock now). The bound must stand between the role word and the
+    figure: in "s.d. pukul 11.00: rekam 87" it bounds the day's report, not the count."""
+    return span.role in ("recorded", "printed", "received") and bool(
+        span.keyword_end >= 0
+        and _CUMULATIVE_RE.search(
+            span.masked, max(span.lo, span.keyword_end, span.start - _CUMULATIVE_WINDOW), span.start
+        )
+    )
+
+
+# Cues that make a figure one about something else than the writing district's blanks, in the
+# order they are tried; the name of the one that fired travels with the figure left out.
+ELSEWHERE_CUES = (
+    ("money", _money),
+    ("other_district", _other_district),
+    ("part_of_previous", _part_of_previous),
+    ("cumulative", _cumulative),
+    ("other_holder", _other_holder),
+    ("running_total", _running_total),
+)
+
+
+def about_something_else(span: Span, elsewhere: re.Pattern[str] | None) -> str | None:
+    """The name of the first cue that makes the figure at *span* one about something else, if any."""
+    return next((name for name, cue in ELSEWHERE_CUES if cue(span, elsewhere)), None)
+
+
 _NEG_WINDOW = 40
 _NEAR = 18  # a bare number ("2000", "77212") counts only this close after its role word
 _SNIPPET = 110
@@ -126,6 +213,8 @@ class Candidate:
     earlier: bool = False  # a requested figure said of an earlier request ("surat permohonan ... kemarin")
     table: bool = False  # read from a report table
     corrects: bool = False  # said in a correction ("Ralat: yang benar 2.000"): replaces earlier figures of its field
+    about: bool = False  # "± 1.200": the figure stated as a round one; an exact figure of its field wins
+    cues: tuple[str, ...] = ()  # the named cues that gave the figure its role
 
 
 @dataclass(frozen=True)
@@ -143,7 +232,7 @@ def keywords(masked: str) -> list[Keyword]:
     """Role words in the text, in order; phrases that only look like role words are dropped."""
     out: list[Keyword] = []
     for m in _KEYWORD_RE.finditer(masked):
-        word = m.group()
+        word = " ".join(m.group().split())  # a phrase may be wrapped over lines
         if word in _NOT_ROLE:
             continue
         role = _ROLE_OF[word]
@@ -186,7 +275,9 @@ def _soft_wrap(masked: str, pos: int) -> bool:
 def _abbreviation_before(masked: str, pos: int) -> bool:
     """Whether the full stop at pos closes an abbreviation ("Kab. Nunukan"), not a clause."""
     start = pos
-    while start > 0 and masked[start - 1].isalpha():
+    while start > 0 and (
+        masked[start - 1].isalpha() or (masked[start - 1] == "." and start > 1 and masked[start - 2].isalpha())
+    ):
         start -= 1
     if start == pos or (start > 0 and (masked[start - 1].isalnum() or masked[start - 1] == ".")):
         return False
@@ -276,10 +367,10 @@ def _role_for(
 
 
 _ASKED_RES = {
-    role: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])")
+    role: re.compile(r"(?<![\w-])(?:" + vocab.alternation(phrases) + r")(?![\w-])")
     for role, phrases in vocab.ASKED_ROLE_PHRASES.items()
 }
-_ASK_CUE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in vocab.ASK_CUES) + r")(?![\w-])")
+_ASK_CUE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.ASK_CUES) + r")(?![\w-])")
 _ASK_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s")
 _QUOTE_MARKS_RE = re.compile(r"^[ \t>]+", re.MULTILINE)
 
@@ -386,17 +477,61 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
         if masked[c_end : c_end + 1] == "?" or masked[c_start:c_end].rstrip().endswith("?"):
             continue
         head = masked[c_start : z.start()]
+        if _NOT_YET_ZERO_RE.search(masked, max(c_start, z.start() - 30), z.start()):
+            # "hampir habis", "sebelum stok habis": not zero yet.
+            continue
         comma = masked.find(",", z.end(), c_end)
         said = masked[c_start : comma if comma != -1 else c_end]
         if _SUPPLY_RE.search(said) and not _BLANK_NAME_RE.search(said):
             # "ribbon kami tidak ada sisa": a printer supply, not a blank.
             continue
-        if not (_BLANK_NAME_RE.search(head) or _STOCK_NAME_RE.search(masked, c_start, z.end())):
+        stock_named = bool(_STOCK_NAME_RE.search(masked, c_start, z.end()))
+        if not (stock_named or (_BLANK_NAME_RE.search(head) and " ".join(z.group().split()) not in _STOCK_ONLY_ZERO)):
             continue
         item, _ = explicit_item(head)
         snippet = _snippet(original, z.start(), z.end(), c_start, c_end)
-        out.append(Candidate("stock_on_hand", 0, snippet, True, item=item))
+        out.append(Candidate("stock_on_hand", 0, snippet, True, item=item, cues=(f"zero_stock:{z.group()}",)))
     return out
+
+
+def _zero_values(original: str, masked: str, kws: Sequence[Keyword], zero: Sequence[Candidate]) -> list[Candidate]:
+    """A figure of zero written as a word after a role word and its colon: "Perekaman: nihil",
+    "Sisa blangko: habis"."""
+    out: list[Candidate] = []
+    for k in kws:
+        if k.role not in QUANTITY_FIELDS or k.denied:
+            continue
+        z = _ZERO_VALUE_RE.match(masked, k.end)
+        if z is None or (k.role == "stock_on_hand" and zero):
+            continue
+        line_start = masked.rfind("\n", 0, k.start) + 1
+        line_end = masked.find("\n", z.end())
+        snippet = _snippet(original, k.start, z.end(), line_start, line_end if line_end != -1 else len(masked))
+        out.append(Candidate(k.role, 0, snippet, True, item=explicit_item(masked[line_start : k.start])[0],
+                             cues=(f"keyword_before:{' '.join(masked[k.start : k.end].split())}", "zero_word")))
+    return out
+
+
+def _cues_of(
+    c: Candidate, m: Mention, keyword: Keyword | None, masked: str, before: Sequence[Keyword]
+) -> tuple[str, ...]:
+    """The names of the cues that gave a figure of running text its role, for the evidence."""
+    cues: list[str] = []
+    if keyword is not None:
+        side = "before" if keyword in before else "after"
+        cues.append(f"keyword_{side}:{' '.join(masked[keyword.start : keyword.end].split())}")
+        if keyword.affirmed:
+            cues.append("affirmed")
+    if m.unit:
+        cues.append(f"unit:{m.unit}")
+    for flag in ("total", "corrects", "about", "headed", "earlier"):
+        if getattr(c, flag):
+            cues.append(flag)
+    if c.item:
+        cues.append(f"item:{c.item}")
+    if c.row_date:
+        cues.append("dated_line")
+    return tuple(cues)
 
 
 def read_text(
@@ -405,13 +540,15 @@ def read_text(
     answer_role: str | None = None,
     sent: datetime | None = None,
     restated: frozenset[int] = frozenset(),
+    elsewhere: re.Pattern[str] | None = None,
 ) -> tuple[list[Candidate], list[str]]:
     """Candidates from running text; original and low (normalised) must have equal length.
 
     answer_role: the role a quoted question asked for; the one figure of the text that has no
     role of its own ("Jumlahnya 500 keping") takes it. restated: figures the writer asked for in
     an earlier message quoted below; the same figure said again without a role of its own ("yg
-    2.500 minggu lalu kapan dikirim?") is that request, chased.
+    2.500 minggu lalu kapan dikirim?") is that request, chased. elsewhere: the names of the other
+    districts; a figure said of one of them is left out.
     """
     masked = mask_non_quantities(low)
     # A bare year ("kebutuhan 2027") is no quantity, and no boundary between a role word and its number.
@@ -420,6 +557,7 @@ def read_text(
     candidates: list[Candidate] = []
     unassigned: list[str] = []
     zero = _zero_stock(original, masked, _clauses(masked)) if _ZERO_STOCK_RE.search(masked) else []
+    zero += _zero_values(original, masked, kws, zero)
     if not mentions:
         return zero, unassigned
     candidates.extend(zero)
@@ -462,6 +600,13 @@ def read_text(
         role, strong, keyword = _role_for(m, before, after, clause_has_receipt, masked)
         snippet = _snippet(original, m.start, m.end, c_start, c_end)
         if m.unit == "other" or m.rate:
+            continue
+        own_lo = max(prev_end, masked.rfind(",", prev_end, m.start) + 1)
+        if about_something_else(Span(
+            masked, own_lo, m.start, m.end, after_limit, role,
+            keyword.end if keyword is not None and keyword.end <= m.start else -1, m.value,
+        ), elsewhere):
+            ignored_end = m.end
             continue
         correction_lo = max(c_start, prev_end)
         correcting = last is not None and bool(_CORRECTION_OPENER_RE.search(masked, correction_lo, m.start))
@@ -557,10 +702,13 @@ def read_text(
         elif m.approximate or m.value is None:
             candidate = Candidate(role, None, snippet, strong, "unclear", total, item, day, headed, earlier)
         else:
-            candidate = Candidate(role, m.value, snippet, strong, None, total, item, day, headed, earlier)
+            candidate = Candidate(
+                role, m.value, snippet, strong, None, total, item, day, headed, earlier, about=m.about
+            )
         if correcting and any(c.field == role for c in candidates):
             # "Ralat: pencetakan yg benar 158": replaces the pencetakan figure said before.
             candidate = replace(candidate, corrects=True)
+        candidate = replace(candidate, cues=_cues_of(candidate, m, keyword, masked, before))
         candidates.append(candidate)
         last = (c_start, candidate)
         taken.append(last)
@@ -587,14 +735,14 @@ def read_text(
 
 # --- Tables ---------------------------------------------------------------------------------
 
-_COLUMN_ORDER = ("ignore", "date", "recorded", "printed", "received", "requested", "stock_on_hand")
+_COLUMN_ORDER = ("ignore", "date", "recorded", "printed", "received", "requested", "stock_on_hand", "item")
 _COLUMN_RES = {
-    col: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(vocab.COLUMN_WORDS[col], key=len, reverse=True)) + r")(?!\w)")
+    col: re.compile(r"(?<!\w)(?:" + vocab.alternation(vocab.COLUMN_WORDS[col]) + r")(?!\w)")
     for col in _COLUMN_ORDER
 }
-_EXACT_IGNORE = frozenset(("no", "no.", "nama", "ket", "ket."))
-_TOTAL_RE = re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in vocab.TOTAL_ROW_WORDS) + r")\b")
-_SPLIT_RE = re.compile(r"\s*\|\s*|\t+|\s{3,}")
+_EXACT_IGNORE = frozenset(vocab.EXACT_IGNORE_HEADERS)
+_TOTAL_RE = re.compile(r"^\s*(?:" + vocab.alternation(vocab.TOTAL_ROW_WORDS) + r")\b")
+_SPLIT_RE = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 
 
 def column_of(header: object) -> str | None:
@@ -607,8 +755,6 @@ def column_of(header: object) -> str | None:
     if text in _EXACT_IGNORE:
         return "ignore"
     for col in _COLUMN_ORDER:
-        if col == "ignore" and text in ("no", "no."):
-            return "ignore"
         if _COLUMN_RES[col].search(text):
             return col
     return None
@@ -621,7 +767,7 @@ def normalise_header(cell: object) -> str:
 def _header_columns(row: tuple[object, ...]) -> dict[int, str] | None:
     cols = {i: c for i, cell in enumerate(row) if (c := column_of(cell)) is not None}
     quantities = [c for c in cols.values() if c in QUANTITY_FIELDS]
-    if len(quantities) >= 2 or (quantities and "date" in cols.values()):
+    if len(quantities) >= 2 or (quantities and ("date" in cols.values() or "item" in cols.values())):
         return cols
     return None
 
@@ -647,20 +793,35 @@ def read_table(rows: tuple[tuple[object, ...], ...], sent: datetime | None, sour
         cols = _header_columns(row)
         if cols is None:
             continue
-        data = [
+        filled = [
             r for r in rows[h + 1 :]
             if any(_cell_quantity(r[i]) is not None for i, c in cols.items() if c in QUANTITY_FIELDS and i < len(r))
-            and not (r and isinstance(r[0], str) and _TOTAL_RE.match(r[0].lower()))
         ]
-        if not data:
+        totals = [r for r in filled if _is_total_row(r)]
+        data = [r for r in filled if not _is_total_row(r)]
+        if not data and not totals:
             continue
+        item_col = next((i for i, c in cols.items() if c == "item"), None)
+        if item_col is not None:
+            by_item = _rows_by_item(data, item_col)
+            if by_item is not None:
+                # A row per blank ("KTP-el | 3.000 | 3.000", "KIA | 500 | 500"): each row is that blank's.
+                candidates = []
+                for item, chosen in by_item:
+                    candidates += _row_candidates(row, chosen, cols, source, None, item, ("item_row",))
+                return candidates, None
         date_col = next((i for i, c in cols.items() if c == "date"), None)
         chosen: tuple[object, ...] | None = None
         row_date: date | None = None
+        cue = "only_row"
         if date_col is not None:
             dated = [(d, r) for r in data if date_col < len(r) and (d := cell_date(r[date_col], sent)) is not None]
             if dated:
                 row_date, chosen = max(dated, key=lambda pair: pair[0])
+                cue = "latest_row"
+        if chosen is None and len(totals) == 1 and len(data) > 1:
+            # A row per kecamatan or place, then "Jumlah": the total row is the district's figure.
+            chosen, cue = totals[0], "total_row"
         if chosen is None and len(data) == 1:
             chosen = data[0]
         candidates: list[Candidate] = []
@@ -670,21 +831,55 @@ def read_table(rows: tuple[tuple[object, ...], ...], sent: datetime | None, sour
                     candidates.append(Candidate(col, None, f"{source}: {len(data)} rows without dates", True, "unclear"))
             return candidates, None
         label = f" ({row[date_col]} {chosen[date_col]})" if date_col is not None and date_col < len(chosen) else ""
-        for i, col in cols.items():
-            if col not in QUANTITY_FIELDS or i >= len(chosen):
-                continue
-            value = _cell_quantity(chosen[i])
-            header = " ".join(str(row[i]).split())
-            if value is None:
-                if chosen[i] not in (None, "", "-"):
-                    candidates.append(Candidate(col, None, f"{source}: {header}: {chosen[i]}{label}", True, "unclear"))
-                continue
-            item, _ = explicit_item(normalise_header(row[i]))
-            candidates.append(
-                Candidate(col, value, f"{source}: {header}: {chosen[i]}{label}", True, item=item, table=True)
-            )
-        return candidates, row_date
+        return _row_candidates(row, chosen, cols, source, label, None, (cue,)), row_date
     return None
+
+
+def _is_total_row(r: tuple[object, ...]) -> bool:
+    """Whether a row is a total ("Jumlah", "TOTAL"): its first filled cell, within the first two, says so."""
+    for cell in r[:2]:
+        if isinstance(cell, str) and cell.strip():
+            return bool(_TOTAL_RE.match(cell.lower()))
+    return False
+
+
+def _rows_by_item(data: Sequence[tuple[object, ...]], item_col: int) -> list[tuple[str, tuple[object, ...]]] | None:
+    """(item, row) for a table with a row per blank; None unless every row names one blank, each once."""
+    out: list[tuple[str, tuple[object, ...]]] = []
+    for r in data:
+        if item_col >= len(r) or not isinstance(r[item_col], str):
+            return None
+        item, ambiguous = explicit_item(normalise_header(r[item_col]))
+        if item is None or ambiguous or any(item == seen for seen, _ in out):
+            return None
+        out.append((item, r))
+    return out or None
+
+
+def _row_candidates(
+    header_row: tuple[object, ...], chosen: tuple[object, ...], cols: dict[int, str], source: str,
+    label: str | None, row_item: str | None, cues: tuple[str, ...],
+) -> list[Candidate]:
+    """Candidates from the quantity cells of the row a table is read by."""
+    candidates: list[Candidate] = []
+    if label is None:
+        label = ""
+    for i, col in cols.items():
+        if col not in QUANTITY_FIELDS or i >= len(chosen):
+            continue
+        value = _cell_quantity(chosen[i])
+        header = " ".join(str(header_row[i]).split())
+        if value is None:
+            if chosen[i] not in (None, "", "-"):
+                candidates.append(Candidate(col, None, f"{source}: {header}: {chosen[i]}{label}", True, "unclear"))
+            continue
+        item = row_item or explicit_item(normalise_header(header_row[i]))[0]
+        where = f" ({chosen[0]})" if row_item or "total_row" in cues else ""
+        candidates.append(
+            Candidate(col, value, f"{source}: {header}: {chosen[i]}{label}{where}", True, item=item, table=True,
+                      cues=(f"table_column:{header}", *cues))
+        )
+    return candidates
 
 
 def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]]:
@@ -757,6 +952,9 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
             mine = [c for c in mine if c.row_date == latest]
             row_date = max(row_date, latest) if row_date else latest  # type: ignore[type-var]
         exact = [c for c in mine if c.doubt is None]
+        if any(c.about for c in exact) and not all(c.about for c in exact):
+            # "stok ± 400 keping, tepatnya 396 keping": the exact figure is the one meant.
+            exact = [c for c in exact if not c.about]
         distinct = sorted({c.value for c in exact if c.value is not None})
         conflicts = [c for c in mine if c.doubt == "conflict"]
         unclear = [c for c in mine if c.doubt == "unclear"]
@@ -770,7 +968,7 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
             value = distinct[0]
             values[field] = value
             first = next(c for c in exact if c.value == value)
-            evidence.append(Evidence(field, value, first.text))
+            evidence.append(Evidence(field, value, first.text, first.cues))
         elif unclear:
             doubts.append(Doubt(field, "unclear", unclear[0].text))
     return Reading(values, tuple(evidence), tuple(doubts), tuple(unassigned), row_date)

@@ -27,6 +27,7 @@ class Evidence:
     field: str  # one of QUANTITY_FIELDS
     value: int
     text: str  # the snippet of the message it came from, as written
+    cues: tuple[str, ...] = ()  # the named cues that gave the number its role ("keyword_before:sisa", "unit:blank")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,33 @@ class Doubt:
     field: str
     reason: Literal["missing", "conflict", "unclear", "item"]
     text: str = ""  # the text that caused the doubt, for the clarification reply
+
+
+@dataclass(frozen=True)
+class ItemReading:
+    """The figures a message gives for one blank (a report or receipt may give them for both)."""
+
+    item: Item
+    requested: int | None = None
+    stock_on_hand: int | None = None
+    received: int | None = None
+    printed: int | None = None
+    recorded: int | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+    def quantity(self, name: str) -> int | None:
+        return getattr(self, name)
+
+    def reading_for(self, item: str) -> ItemReading | None:
+        return next((r for r in self.readings if r.item == item), None)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            **{name: getattr(self, name) for name in QUANTITY_FIELDS},
+            "evidence": [
+                {"field": e.field, "value": e.value, "text": e.text, "cues": list(e.cues)} for e in self.evidence
+            ],
+        }
 
 
 @dataclass(frozen=True)
@@ -67,9 +95,14 @@ class Verdict:
     doubts: tuple[Doubt, ...] = ()
     body_excerpt: str = ""  # the new (unquoted) text, trimmed, for the operator and manager commands
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # A reading per blank the message gives figures for; the top-level figures are the main item's.
+    readings: tuple[ItemReading, ...] = ()
 
     def quantity(self, name: str) -> int | None:
         return getattr(self, name)
+
+    def reading_for(self, item: str) -> ItemReading | None:
+        return next((r for r in self.readings if r.item == item), None)
 
     def as_dict(self) -> dict[str, object]:
         """The JSON contract of `mailbot parse --json`."""
@@ -88,6 +121,9 @@ class Verdict:
             "subject": self.subject,
             "message_id": self.message_id,
             "automated_reasons": list(self.automated_reasons),
-            "evidence": [{"field": e.field, "value": e.value, "text": e.text} for e in self.evidence],
+            "evidence": [
+                {"field": e.field, "value": e.value, "text": e.text, "cues": list(e.cues)} for e in self.evidence
+            ],
             "doubts": [{"field": d.field, "reason": d.reason, "text": d.text} for d in self.doubts],
+            "readings": {r.item: r.as_dict() for r in self.readings},
         }

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+
+def alternation(words: tuple[str, ...] | list[str] | set[str] | frozenset[str], space: str = r"\s+") -> str:
+    """The one way a word table becomes a regex alternation: each phrase escaped, a space in a
+    phrase matching *space* (any run of whitespace), longer phrases first (so "sisa stok" beats "sisa")."""
+    return "|".join(re.escape(w).replace(r"\ ", space) for w in sorted(set(words), key=len, reverse=True))
+
 # --- Number words --------------------------------------------------------------------------
 
 DIGIT_WORDS: dict[str, int] = {
@@ -101,6 +109,8 @@ RATE_WORDS: tuple[str, ...] = (
 ABBREVIATIONS: tuple[str, ...] = (
     "kab", "kec", "kel", "prov", "ds", "jl", "jln", "yth", "kpd", "bpk", "bp", "sdr", "sdri", "dr",
     "drs", "ir", "hj", "sos", "kom", "ttd", "tgl", "no",
+    # Dotted: "Oktober s.d. Desember", "a.n. Kepala Dinas".
+    "s.d", "a.n", "u.p", "d.a", "dll", "dsb", "dst", "spt",
 )
 
 # --- Identity numbers -----------------------------------------------------------------
@@ -118,20 +128,48 @@ ID_FILLERS: tuple[str, ...] = (
     "yang bisa dihubungi", "pribadi", "kantor", "an", "a.n.", "atas nama",
 )
 
+# --- Figures about something else -------------------------------------------------------------
+
+# Before a figure, in its own words, these make it money or a trade term, not blanks counted:
+# "harga Rp 3.500/pcs, minimal order 1.000 pcs", "receive a USD 1,000 bonus".
+MONEY_WORDS: tuple[str, ...] = (
+    "rp", "rp.", "idr", "usd", "us$", "$", "harga", "biaya", "tarif", "bonus", "hadiah", "diskon",
+    "minimal order", "min. order", "minimum order", "minimal pemesanan", "minimum pemesanan",
+    "pemesanan minimal", "order minimal", "moq", "price", "invest", "investor", "deposit",
+)
+# Before a count of work done, these make it a running total up to a date, not the day's count:
+# "Total perekaman s.d. 28 Februari 2023: 9.412 orang".
+CUMULATIVE_WORDS: tuple[str, ...] = (
+    "s.d.", "s.d", "s/d", "sd.", "sampai dengan", "hingga", "kumulatif", "akumulasi",
+    "up to", "until", "year to date", "so far",
+)
+# Right after a figure, these make it a part of the figure before it ("2.000 keping ... telah kami
+# terima, namun 12 keping di antaranya rusak"), not a figure of its own.
+PART_OF_PREVIOUS_WORDS: tuple[str, ...] = (
+    "di antaranya", "diantaranya", "dari jumlah tersebut", "dari jumlah itu", "darinya", "of which",
+    "of them",
+)
+
 # --- Approximation and bounds --------------------------------------------------------------
 
 # A number right after one of these is an estimate or a bound, never an exact count.
 APPROX_BEFORE: tuple[str, ...] = (
-    "sekitar", "sekitaran", "sekira", "kurang lebih", "lebih kurang", "kira-kira", "kira kira",
-    "kurleb", "kl.", "±", "+/-", "+-", "hampir", "lebih dari", "kurang dari", "di bawah",
+    "sekitar", "sekitaran", "sekira", "kira-kira", "kira kira", "hampir", "lebih dari", "kurang dari", "di bawah",
     "dibawah", "di atas", "diatas", "minimal", "maksimal", "min.", "maks.", "max", "paling sedikit",
     "paling banyak", "tidak sampai", "tdk sampai", "belum sampai", "tak sampai", "approx",
     "around", "about", "less than", "more than", "under", "below", "tidak lebih dari",
     "tidak kurang dari", "sampai dengan", "s.d.", "s/d", "hingga", "rata-rata", "rata rata",
     "ratarata",
 )
-# A number right before one of these is an estimate ("750 lebih", "650an").
-APPROX_AFTER: tuple[str, ...] = ("an", "-an", "lebih", "an-an", "an lebih", "an keping", "lebih sedikit")
+# A number right before one of these is an estimate ("750 lebih", "650an", "1rb kurang dikit").
+APPROX_AFTER: tuple[str, ...] = (
+    "an", "-an", "lebih", "an-an", "an lebih", "an keping", "lebih sedikit", "keatas", "ke atas",
+    "kurang dikit", "kurang sedikit", "kurang sdkt", "lebih dikit", "lbh dikit",
+)
+# A number right after one of these is the figure stated, written as a round one: a clerk reads
+# "± 1.200" and "kurang lebih 1.200" as 1.200, but an exact figure for the same role beside it
+# ("stok ± 400 keping, tepatnya 396") wins.
+ABOUT_BEFORE: tuple[str, ...] = ("kurang lebih", "lebih kurang", "kurleb", "kl.", "±", "+/-", "+-", "lk.")
 
 # --- Items ---------------------------------------------------------------------------------
 
@@ -154,6 +192,9 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "mengajukan", "diajukan", "pengajuan", "usulan", "mengusulkan", "diusulkan", "butuh",
         "membutuhkan", "dibutuhkan", "butuhkan", "perlu", "memerlukan", "diperlukan", "memesan",
         "request", "requesting", "kekurangan", "dropping", "alokasi", "mengharapkan",
+        # English mail.
+        "please send", "kindly send", "please supply", "kindly supply", "please provide", "requested",
+        "we request", "we need", "need", "require", "requires", "would like", "please allocate",
         "tambahan stok", "penambahan stok", "tambah stok", "menambah stok", "pengisian stok",
         "tambahan persediaan", "menambah persediaan", "penambahan persediaan", "permintaan stok",
         "isi ulang stok", "restock", "tambahan", "penambahan", "menambah", "ditambah", "tambah",
@@ -173,7 +214,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "stock_on_hand": (
         "sisa", "tersisa", "menyisakan", "stok", "stock", "stoknya", "persediaan", "tinggal",
         "saldo", "tersedia", "ketersediaan", "sisanya", "sisa stok", "sisa blangko", "posisi stok",
-        "stok akhir", "sisa akhir", "stok saat ini", "on hand", "remaining", "left",
+        "stok akhir", "stock akhir", "saldo akhir", "persediaan akhir", "closing stock", "closing balance",
+        "sisa akhir", "stok saat ini", "on hand", "remaining", "left",
         # A physical count is a stock figure too, and may disagree with the register's.
         "hitung fisik", "hasil hitung fisik", "perhitungan fisik", "stok fisik", "cek fisik", "fisik",
     ),
@@ -206,6 +248,9 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "sampai dengan hari ini", "s.d. hari ini", "s/d hari ini", "wajib ktp", "penduduk",
         "target", "rata-rata", "ambang", "batas", "sebelumnya", "bulan lalu", "minggu lalu", "kirim balik", "retur", "dikembalikan", "bukan", "not",
         # What is left of a shipment still on its way is not the district's stock.
+        # The stock a report opened the day with; the closing stock is the stock now.
+        "stok awal", "stock awal", "saldo awal", "sisa awal", "persediaan awal", "stok kemarin",
+        "sisa kemarin", "opening stock", "opening balance",
         "sisa kiriman", "sisa pengiriman", "sisa alokasi", "sisa dropping", "sisa distribusi",
         "kekurangan kiriman", "kekurangan pengiriman", "sisa yang belum dikirim", "sisa yg belum dikirim",
     ),
@@ -223,12 +268,29 @@ IN_TRANSIT_PHRASES: tuple[str, ...] = (
 ZERO_STOCK_PHRASES: tuple[str, ...] = (
     "tidak ada sisa", "tdk ada sisa", "tak ada sisa", "gak ada sisa", "ga ada sisa", "sudah tidak ada sisa",
     "tidak tersisa", "tdk tersisa", "tak tersisa", "tidak bersisa", "sisa nol", "sisanya nol", "stok nol",
+    "habis", "sudah habis", "sdh habis", "telah habis", "udah habis", "kosong", "nihil", "out of stock",
+    "run out", "ran out",
 )
+# Before a zero-stock word, these make it a worry or a plan, not a stock of zero: "hampir habis",
+# "sebelum stok habis", "akan habis minggu depan".
+NOT_YET_ZERO_WORDS: tuple[str, ...] = (
+    "hampir", "nyaris", "akan", "mau", "segera", "sebelum", "menjelang", "hingga", "sampai",
+    "jika", "kalau", "bila", "agar tidak", "supaya tidak", "biar tidak", "tidak", "belum", "blm",
+    "about to", "before", "nearly", "almost",
+)
+# These zero words say zero of a stock only beside a stock word ("stok blangko kosong"): beside
+# a blank alone they may name the blank itself ("blangko kosong", an empty form).
+STOCK_ONLY_ZERO_WORDS: tuple[str, ...] = ("kosong", "nihil")
+# Right after a role word and its colon, these state a figure of zero: "Perekaman: nihil".
+ZERO_VALUE_WORDS: tuple[str, ...] = ("nihil", "nol", "kosong", "habis", "tidak ada", "tdk ada", "none", "zero")
 # A sentence opened by one of these corrects a figure said before it: "Ralat: yang benar 2.000
 # keping", "Ralat: pencetakan yg benar 158". The corrected figure replaces the earlier one of its role.
 CORRECTION_OPENERS: tuple[str, ...] = (
     "ralat", "koreksi", "revisi", "perbaikan", "yang benar", "yg benar", "yang betul", "yg betul",
     "salah ketik", "salah tulis", "typo", "maksud kami", "maksudnya",
+    # English mail: "we would like to increase it to 1,500 cards".
+    "correction", "should be", "increase it to", "increase to", "increased to", "change it to",
+    "changed to", "revise it to", "revised to", "instead",
 )
 # After one of these, a number without a role word of its own takes the role named earlier in
 # its clause: "stok ± 400 keping, tepatnya 396 keping"; "KTP-el 2.000 keping dan KIA 500 keping".
@@ -255,6 +317,23 @@ CONTRAST_WORDS: tuple[str, ...] = (
     "but", "according to",
 )
 
+# "2 ribu keping yg kami mohon": a relative word (and fillers) between a figure and its role word.
+RELATIVE_WORDS: tuple[str, ...] = ("yang", "yg")
+RELATIVE_FILLERS: tuple[str, ...] = ("kami", "sudah", "sdh", "telah", "tlh", "kita", "saya")
+# Words that may open a heading naming one blank: "Blangko KIA", "Laporan KTP-el".
+HEADING_OPENERS: tuple[str, ...] = ("blangko", "blanko", "laporan", "data", "stok")
+# Between an ask and a receipt verb, these make it a wish: "mohon 1.000 keping agar sudah sampai sebelum ...".
+PURPOSE_WORDS: tuple[str, ...] = (
+    "agar", "supaya", "biar", "sehingga", "sebelum", "hingga", "paling lambat", "so that", "before",
+)
+# Before an in-transit phrase, these tie it to something else than the figure: "sisa 300 karena kiriman belum sampai".
+CAUSE_WORDS: tuple[str, ...] = (
+    "karena", "krn", "karna", "sebab", "soalnya", "akibat", "krna", "dan", "serta", "tapi", "namun",
+)
+# Table header cells that name no quantity, matched whole.
+EXACT_IGNORE_HEADERS: tuple[str, ...] = ("no", "no.", "nama", "ket", "ket.")
+# Request words that state a need rather than ask: beside an ask they are its background.
+NEED_WORDS: tuple[str, ...] = ("kebutuhan", "perlu", "butuh", "dibutuhkan", "membutuhkan", "diperlukan", "need")
 # Request words that are nouns ("tambahan", "kiriman") yield to a receipt verb in the same clause:
 # "kami sudah menerima tambahan blangko 2.000 keping" is a receipt.
 WEAK_REQUEST_PHRASES: tuple[str, ...] = (
@@ -276,6 +355,8 @@ ASKED_ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "requested": (
         "yang bapak/ibu mohon", "yang bapak/ibu minta", "yang bapak/ibu butuhkan", "yang dimohon",
         "yang diminta", "yang diajukan", "yang dibutuhkan", "jumlah permintaan", "jumlah permohonan",
+        # The desk proposing a figure to send: "kami kirim 1.000 keping, apakah sudah mencukupi?"
+        "apakah sudah mencukupi", "apakah mencukupi", "apakah sudah cukup", "apakah cukup",
         "jumlah yang dimohon", "jumlah yang diminta", "requested:",
     ),
     "stock_on_hand": ("berapa sisa stok", "berapa sisa blangko", "berapa stok", "stock_on_hand:"),
@@ -335,6 +416,7 @@ EARLIER_WORDS: tuple[str, ...] = (
     "surat kami", "permohonan kami kemarin", "tadi siang", "tadi pagi", "kemarin", "kmrn", "kemaren",
     "yang lalu", "yg lalu", "yang dulu", "yg dulu", "terdahulu", "sebelumnya", "minggu lalu",
     "bulan lalu", "pernah kami ajukan", "telah kami ajukan", "sudah kami ajukan", "sdh kami ajukan",
+    "earlier", "previous", "further to", "last week",
 )
 
 # --- Kinds ---------------------------------------------------------------------------------
@@ -343,6 +425,8 @@ REQUEST_PHRASES: tuple[str, ...] = (
     "mohon tambahan", "mohon penambahan", "mohon dikirim", "mohon dikirimkan", "mohon kirim",
     "mohon dapat dikirim", "mohon kiranya", "mohon bantuan blangko", "mohon blangko",
     "mohon blanko", "mohon didistribusikan", "mohon dropping", "mohon dialokasikan",
+    "mohon dapat dialokasikan", "mohon kiranya dialokasikan", "mohon agar dialokasikan",
+    "mohon dapat didistribusikan", "mohon kiranya dapat dialokasikan",
     "permohonan blangko", "permohonan blanko", "permohonan tambahan", "permohonan penambahan",
     "permohonan kebutuhan", "permohonan distribusi", "permohonan dropping", "permohonan pengiriman",
     "permintaan blangko", "permintaan blanko", "permintaan tambahan", "permintaan penambahan",
@@ -486,10 +570,16 @@ FORWARD_MARKERS: tuple[str, ...] = (
     "---------- forwarded message ----------", "pesan terusan", "forwarded message",
     "begin forwarded message:", "mulai pesan yang diteruskan:", "pesan yang diteruskan",
 )
+# Gmail's quote header: "Pada <date> <name> menulis:" ("On ... wrote:", and a few other languages).
+ON_WROTE_OPENERS: tuple[str, ...] = ("pada", "on", "le", "am", "el")
+ON_WROTE_VERBS: tuple[str, ...] = ("menulis", "wrote", "a écrit", "schrieb", "escribió")
+# The title inside a "-----Pesan Asli-----" separator line.
+QUOTE_SEPARATOR_TITLES: tuple[str, ...] = ("pesan asli", "original message", "pesan awal")
 # Outlook reply header field names (Indonesian, English).
 OUTLOOK_FROM: tuple[str, ...] = ("dari:", "from:")
 OUTLOOK_FIELDS: tuple[str, ...] = (
-    "dikirim:", "sent:", "kepada:", "to:", "perihal:", "subject:", "subjek:", "tanggal:", "date:",
+    "dikirim:", "terkirim:", "sent:", "kepada:", "to:", "perihal:", "subject:", "subjek:", "tanggal:", "date:",
+    "tembusan:", "bcc:",
     "cc:",
 )
 # Signature and mobile-client footers after which nothing is content.
@@ -554,6 +644,8 @@ NEWSLETTER_PHRASES: tuple[str, ...] = (
 NOREPLY_LOCALS: tuple[str, ...] = (
     "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "jangan-balas",
     "tidak-dibalas",
+    # A form or calendar system's notices ("forms-receipts-noreply@", "calendar-notification@").
+    "calendar-notification", "forms-receipts", "form-notification", "notifications", "notification",
 )
 
 # --- Districts ----------------------------------------------------------------------------
@@ -563,7 +655,8 @@ DISTRICT_PREFIXES: tuple[str, ...] = ("kabupaten", "kota")
 # Other names staff use for a district, keyed by the name without prefix.
 DISTRICT_ALIASES: dict[str, tuple[str, ...]] = {
     "tana tidung": ("ktt", "tanatidung", "tana-tidung"),
-    "bulungan": ("blg",),
+    # ("blg" is left out: staff write it for "blangko".)
+    "bulungan": (),
     "tarakan": ("trk",),
     "nunukan": ("nnk",),
     "malinau": ("mln",),
@@ -585,10 +678,16 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     "stock_on_hand": (
         "sisa blangko", "sisa blanko", "sisa stok", "stok", "sisa", "persediaan", "stok akhir",
         "sisa akhir", "saldo", "stock", "sisa blangko ktp-el", "sisa stok blangko",
+        "remaining", "balance", "closing stock", "closing balance", "on hand", "ending stock",
     ),
     "received": ("penerimaan", "diterima", "terima", "blangko masuk", "masuk", "received"),
     "requested": ("permintaan", "kebutuhan", "usulan", "diminta", "requested"),
+    # A column naming the blank of each row ("Jenis Blangko | Dikirim | Diterima").
+    "item": ("jenis blangko", "jenis blanko", "jenis kartu", "jenis", "item", "uraian", "nama barang", "barang"),
     "ignore": ("rusak", "blangko rusak", "gagal", "no", "no.", "keterangan", "ket", "ket.",
+               # The stock a day opened with; the closing stock column is the stock.
+               "stok awal", "stock awal", "saldo awal", "sisa awal", "persediaan awal", "opening stock",
+               "opening balance", "damaged", "remarks", "notes", "location", "sub-district", "subdistrict",
                "kecamatan", "lokasi", "pemakaian", "terpakai", "prr", "nama"),
 }
 TOTAL_ROW_WORDS: tuple[str, ...] = ("jumlah", "total", "jml", "sub total", "subtotal", "grand total")

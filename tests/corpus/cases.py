@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kit import BUL, BUL_OP, KTT, MAL, NUN, NUN_CAP, TRK, E, pdf_part, png_part, xlsx_part
+from kit import BUL, BUL_OP, KTT, MAL, NUN, NUN_CAP, TRK, E, pdf_part, xlsx_part
 
 FORMAL_CLOSE = (
     "Demikian kami sampaikan, atas perhatian dan kerjasamanya diucapkan terima kasih.\n\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 from email.header import Header
 
-from kit import BUL, BUL_OP, KTT, MAL, NUN, NUN_CAP, OFFICE_ADDR, TRK, E, Part, pdf_part, png_part, xlsx_part
+from kit import BUL, BUL_OP, KTT, MAL, NUN, NUN_CAP, OFFICE_ADDR, TRK, E, pdf_part, png_part, xlsx_part
 
 OFFICE = f"Disdukcapil Provinsi Kaltara <{OFFICE_ADDR}>"
 OUR_REPLY_ID = "<reply-0001@disdukcapil.kaltaraprov.example>"
@@ -379,7 +379,7 @@ MORE_CASES: list[dict[str, object]] = [
             "To: blangko@disdukcapil.kaltaraprov.example\nSubject: Laporan harian\n"
             "Date: Mon, 26 Jan 2026 16:00:00 +0800\nMessage-ID: <mime-broken-base64@malinaukab.example>\n"
             "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
-            + base64.b64encode("Laporan harian 26/01: perekaman 44, pencetakan 41, sisa blangko 2.280 keping.\nTerima kasih banyak atas perhatiannya".encode()).decode()[:-3]
+            + base64.b64encode(b"Laporan harian 26/01: perekaman 44, pencetakan 41, sisa blangko 2.280 keping.\nTerima kasih banyak atas perhatiannya").decode()[:-3]
             + "!!\n"
         ),
         date="Mon, 26 Jan 2026 16:00:00 +0800",

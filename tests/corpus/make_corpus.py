@@ -16,13 +16,13 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from cases import CASES  # noqa: E402
-from kit import Part  # noqa: E402
-from cases_more import MORE_CASES  # noqa: E402
 from cases_clerk import CLERK_CASES  # noqa: E402
 from cases_clerk2 import CLERK2_CASES  # noqa: E402
 from cases_clerk3 import CLERK3_CASES  # noqa: E402
 from cases_clerk4 import CLERK4_CASES  # noqa: E402
 from cases_clerk5 import CLERK5_CASES  # noqa: E402
+from cases_more import MORE_CASES  # noqa: E402
+from kit import Part  # noqa: E402
 
 OFFICE = "Disdukcapil Provinsi Kaltara <blangko@disdukcapil.kaltaraprov.example>"
 

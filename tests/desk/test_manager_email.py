@@ -3,11 +3,11 @@ end to end on the Maildir defaults; the same decisions through `mailbot approve`
 
 from __future__ import annotations
 
-import pytest
-
 from datetime import datetime
 from email.utils import format_datetime
 from pathlib import Path
+
+import pytest
 
 from tests.desk.conftest import WITA, mailbot
 from tests.desk.mailkit import (

@@ -180,3 +180,42 @@ def test_a_message_that_takes_too_long_to_read_is_quarantined(desk_dir: Path) ->
     body = note.get_body(("plain",))
     assert body is not None and "akan dibaca serta ditindaklanjuti" in body.get_content()
     assert "belum dapat kami proses" not in body.get_content()
+
+
+def test_a_report_with_both_blanks_books_both_in_the_ledger(desk_dir: Path) -> None:
+    report = (
+        "From: <disdukcapil@nunukankab.example>\nTo: blangko@disdukcapil.kaltaraprov.example\n"
+        "Subject: Laporan harian 26/11/2026\nMessage-ID: <laporan-dua-blangko@nunukankab.example>\n"
+        "Date: Thu, 26 Nov 2026 16:00:00 +0800\nContent-Type: text/plain; charset=utf-8\n\n"
+        "Laporan hari ini: perekaman 98 orang, pencetakan KTP-el 84 keping dan KIA 37 keping.\n"
+        "Sisa blangko KTP-el: 903 keping\nSisa blangko KIA: 260 keping\n"
+    )
+    (desk_dir / "laporan.eml").write_text(report)
+    _run_sample(desk_dir, str(desk_dir / "laporan.eml"))
+    db = sqlite3.connect(desk_dir / "var" / "mailbot.db")
+    assert _balances(db, "ktp-el")["65.03"][0] == 903
+    assert _balances(db, "kia")["65.03"][0] == 260
+    assert db.execute("select item, stock_on_hand, printed from reports").fetchall() == [("ktp-el", 903, 84)]
+
+
+def test_a_receipt_of_both_blanks_books_both_shipments(desk_dir: Path) -> None:
+    def send(name: str, subject: str, body: str) -> None:
+        raw = (f"From: <disdukcapil@bulungankab.example>\nTo: blangko@disdukcapil.kaltaraprov.example\n"
+               f"Subject: {subject}\nMessage-ID: <{name}@bulungankab.example>\n"
+               f"Date: Thu, 26 Nov 2026 09:00:00 +0800\nContent-Type: text/plain; charset=utf-8\n\n{body}\n")
+        (desk_dir / f"{name}.eml").write_text(raw)
+        _run_sample(desk_dir, str(desk_dir / f"{name}.eml"))
+
+    send("minta-ktp", "Permohonan blangko KTP-el", "Mohon tambahan blangko KTP-el 2.000 keping, sisa stok 750 keping.")
+    send("minta-kia", "Permohonan blangko KIA", "Mohon tambahan blangko KIA 500 keping, sisa stok KIA 100 keping.")
+    db = sqlite3.connect(desk_dir / "var" / "mailbot.db")
+    approved = dict(db.execute("select item, approved from requests where state = 'approved'").fetchall())
+    assert set(approved) == {"ktp-el", "kia"}, approved
+    before = {item: _balances(db, item)["65.01"][0] for item in approved}
+    send("terima-dua", "Penerimaan blangko",
+         f"Sudah kami terima blangko KTP-el {approved['ktp-el']} keping dan blangko KIA {approved['kia']} keping.")
+    for item, quantity in approved.items():
+        on_hand, in_transit, _ = _balances(db, item)["65.01"]
+        assert (on_hand, in_transit) == (before[item] + quantity, 0), item
+    states = dict(db.execute("select item, state from requests").fetchall())
+    assert states == {"ktp-el": "received", "kia": "received"}

@@ -135,9 +135,11 @@ def test_a_kia_only_section_report_is_kia() -> None:
     assert (v.item, v.printed, v.stock_on_hand) == ("kia", 31, 640)
 
 
-def test_both_blanks_in_one_line_stay_ambiguous() -> None:
+def test_both_blanks_in_one_line_give_a_reading_each() -> None:
+    # A report with figures for both blanks is read for KTP-el, with the KIA figures beside it.
     v = read_message(mail("Laporan stok: sisa blangko KTP-el 2.100 keping, sisa blangko KIA 640 keping."), DISTRICTS)
-    assert (v.item, v.stock_on_hand) == (None, None)
+    assert (v.item, v.stock_on_hand) == ("ktp-el", 2100)
+    assert [(r.item, r.stock_on_hand) for r in v.readings] == [("ktp-el", 2100), ("kia", 640)]
 
 
 # --- Typos ---------------------------------------------------------------------------------------
@@ -164,7 +166,7 @@ def test_a_delivery_failure_names_no_district() -> None:
     assert (v.kind, v.district) == ("automated", None)
 
 
-def test_an_out_of_office_still_takes_its_district_from_the_text() -> None:
+def test_an_out_of_office_from_an_unknown_address_speaks_for_no_district() -> None:
     raw = b"From: auto@x.example\nSubject: Out of office\n\nSaya sedang cuti. Disdukcapil Kabupaten Malinau.\n"
     v = read_message(raw, DISTRICTS)
-    assert (v.kind, v.district) == ("automated", "65.02")
+    assert (v.kind, v.district) == ("automated", None)

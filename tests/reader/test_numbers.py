@@ -127,11 +127,18 @@ def test_not_quantities(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["sekitar 700 keping", "650an", "650-an keping", "kurang dari 1.000 keping", "± 400", "di bawah 1.000", "750 lebih"]
+    "text", ["sekitar 700 keping", "650an", "650-an keping", "kurang dari 1.000 keping", "di bawah 1.000", "750 lebih", "1rb kurang dikit"]
 )
 def test_estimates_and_bounds_are_marked_approximate(text: str) -> None:
     (mention,) = find_mentions(normalise(text))
     assert mention.approximate
+
+
+@pytest.mark.parametrize("text", ["± 1.200 keping", "kurang lebih 1.200", "+/- 1.200 keping", "kurleb 1.200"])
+def test_a_figure_written_round_is_the_figure_stated(text: str) -> None:
+    # The clerk reads "± 1.200" and "kurang lebih 1.200" as 1.200; only an exact figure beside it wins.
+    (mention,) = find_mentions(normalise(text))
+    assert (mention.value, mention.approximate, mention.about) == (1200, False, True)
 
 
 def test_a_range_is_not_one_number() -> None:
