@@ -18,6 +18,8 @@ OPERATOR = "operator.blangko@disdukcapil.kaltaraprov.example"
 
 def _with_attachments(sender: str, count: int, *, mid: str) -> bytes:
     msg = EmailMessage()
+    # as the office's server (the shipped authserv_id) marks genuine district mail
+    msg["Authentication-Results"] = f"mx.kaltaraprov.example; dmarc=pass header.from={sender.split('@')[1]}"
     msg["From"], msg["To"] = sender, "blangko@disdukcapil.kaltaraprov.example"
     msg["Subject"], msg["Message-ID"] = "Laporan harian dan foto kegiatan", f"<{mid}@bulungankab.example>"
     msg["Date"] = "Fri, 27 Nov 2026 09:00:00 +0800"
