@@ -393,14 +393,19 @@ def approve(
     qty = _quantity(quantity, "--quantity", config) if quantity is not None else None
     with _desk() as desk, desk.sessions() as session:
         req = repo.request_by_reference(session, reference)
-        concerns = actions.approval_concerns(session, desk, req, qty) if req is not None and qty else []
+        # the proposal is checked like a typed quantity: a bare approve cannot do what --quantity may not
+        concerns = [c.text for c in actions.approval_concerns(session, desk, req, qty)] if req is not None else []
+        shown = qty if qty is not None else (req.approved if req is not None else None)
     note = None
     if concerns:
-        said = f"{reference}: approving {_n(qty)} is " + "; ".join(concerns)
+        said = f"{reference}: approving {_n(shown)} is " + "; ".join(concerns)
         if force:
             note = f"{reason}; approved although {'; '.join(concerns)}"
         elif sys.stdin.isatty() and typer.confirm(f"{said}. Approve anyway?", default=False):
-            note = f"confirmed at the prompt although {'; '.join(concerns)}"
+            why = typer.prompt("Why (recorded)", default="", show_default=False).strip()
+            if not why:
+                raise MailbotError(f"{reference}: not approved: a reason is needed to approve anyway")
+            note = f"{why}; confirmed at the prompt although {'; '.join(concerns)}"
         else:
             raise MailbotError(f"{said}; to approve it anyway add --force --reason TEXT")
     _act(reference, lambda desk, s, req: actions.approve(s, desk, req, qty, actor=_actor(who), via="cli", note=note))

@@ -129,7 +129,7 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
 # --- managers ------------------------------------------------------------------------------------
 
 def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust) -> str:
-    """A manager answering a held-request notice with SETUJU / SETUJU 1500 / TOLAK <alasan>."""
+    """A manager answering a held-request notice with SETUJU / SETUJU 1.500 [PAKSA <alasan>] / TOLAK <alasan>."""
     if not trust.trusted:
         return "manager-untrusted"
     command = parse_manager_command(verdict.body_excerpt)
@@ -150,11 +150,25 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
     try:
         with session.begin_nested():  # a refused decision leaves nothing behind
             if command.action == "approve":
+                # the same bounds as `mailbot approve`: concerns are confirmed with PAKSA <alasan>,
+                # the reserve is never broken by email, the hard bounds hold for everyone
+                concerns = actions.approval_concerns(session, desk, target, command.quantity)
+                unconfirmed = _unconfirmed(command, target, concerns)
+                if unconfirmed is not None:
+                    _command_error(session, desk, message, verdict, trust, unconfirmed, target)
+                    return "manager-command-unconfirmed"
+                note = (f"{command.reason}; approved although {'; '.join(c.text for c in concerns)}"
+                        if concerns else None)
                 outcome = actions.approve(session, desk, target, command.quantity, actor=actor,
-                                          via=f"message:{message.id}")
+                                          via=f"message:{message.id}", note=note)
             else:
                 outcome = actions.reject(session, desk, target, command.reason or "", actor=actor,
                                          via=f"message:{message.id}")
+    except actions.ApprovalRefused as exc:
+        _command_error(session, desk, message, verdict, trust,
+                       f"permohonan {target.reference} tidak dapat disetujui: {exc.indonesian} "
+                       "Mohon setujui jumlah yang lebih kecil.", target)
+        return "manager-command-refused"
     except InvalidAction:
         # Two managers answering the same notice, or a decision the request no longer allows: the
         # manager is told why, instead of the reply failing (and being quarantined) unanswered.
@@ -177,6 +191,24 @@ def _command_error(session: Session, desk: Desk, message: Message, verdict: Verd
           reply_to=answering(message, verdict))
 
 
+def _unconfirmed(command: ManagerCommand, target: Request, concerns: list[actions.Concern]) -> str | None:
+    """Why an approval by email is not applied as written, in Indonesian (None: apply it)."""
+    if not concerns:
+        return None
+    quantity = command.quantity or target.approved
+    listed = "; ".join(c.indonesian for c in concerns)
+    if any(c.code == "into_reserve" for c in concerns):
+        return (f"persetujuan {number(quantity)} keping untuk permohonan {target.reference} akan {listed}. "
+                "Cadangan provinsi tidak dapat dipakai melalui email, juga dengan PAKSA. Mohon setujui "
+                "jumlah yang lebih kecil, atau minta operator memutuskannya dengan perintah mailbot approve.")
+    if command.reason:
+        return None
+    return (f"jumlah {number(quantity)} keping untuk permohonan {target.reference} {listed}, sehingga belum "
+            "kami setujui. Bila jumlah tersebut memang dimaksud, mohon tegaskan dengan membalas: "
+            f"SETUJU {number(quantity)} PAKSA <alasan>, misalnya: SETUJU {number(quantity)} PAKSA "
+            "stok kabupaten rusak karena banjir. Alasan tersebut akan dicatat.")
+
+
 def _refusal(command: ManagerCommand, target: Request) -> str:
     """Why a manager's decision on *target* cannot be applied, in Indonesian."""
     ref = target.reference
@@ -194,7 +226,7 @@ def _refusal(command: ManagerCommand, target: Request) -> str:
         return (f"pengirim permohonan {ref} tidak terdaftar pada kabupaten/kota mana pun, sehingga blangko "
                 "tidak dapat dikirim. Mohon tolak permohonan ini atau hubungi operator.")
     if not (command.quantity or target.approved):
-        return f"permohonan {ref} belum memiliki usulan jumlah. Tulis jumlahnya, misalnya: SETUJU 1500."
+        return f"permohonan {ref} belum memiliki usulan jumlah. Tulis jumlahnya, misalnya: SETUJU 1.500."
     return (f"stok provinsi yang belum dialokasikan tidak mencukupi untuk "
             f"{number(command.quantity or target.approved)} keping. Mohon setujui jumlah yang lebih kecil.")
 
