@@ -147,7 +147,7 @@ def decide_new(session: Session, desk: Desk, req: Request, message: Message, ver
 
 
 def _needs_clarification(verdict: Verdict) -> bool:
-    return any(d.field in ("requested", "item") for d in verdict.doubts)
+    return any(d.field in ("requested", "item") or d.reason == "too_large" for d in verdict.doubts)
 
 
 def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.Decision, *,
@@ -210,7 +210,7 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
     missing = []
     if about == "request" and verdict.requested is None and not any(d.field == "requested" for d in verdict.doubts):
         missing.append("requested")
-    if about == "report":
+    if about == "report" and not any(d.reason == "too_large" for d in verdict.doubts):
         missing.append("report")
     context = {"facts": facts(verdict), "doubts": doubts, "missing": missing, "policy_reasons": [],
                "district_name": desk.district_name(district), "reference": req.reference if req else None}
@@ -423,7 +423,7 @@ def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: 
     now = desk.now()
     source = f"message:{message.id}"
     shipped: int | None = None
-    if any(d.field == "received" and d.reason in ("conflict", "unclear") for d in verdict.doubts):
+    if any(d.field == "received" and d.reason in ("conflict", "unclear", "too_large") for d in verdict.doubts):
         return ask_back(session, desk, None, message, verdict, district=district, about="receipt")
     if req is not None and req.approved:
         shipped = req.approved

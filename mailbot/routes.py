@@ -94,7 +94,8 @@ def report(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
     district = trust.district if trust.trusted else None
     if district is None:
         return "report-untrusted"
-    if verdict.stock_on_hand is None and verdict.printed is None and verdict.recorded is None:
+    if (verdict.stock_on_hand is None and verdict.printed is None and verdict.recorded is None) or any(
+            d.reason == "too_large" for d in verdict.doubts):  # a report with an impossible figure: ask, book nothing
         actions.ask_back(session, desk, None, message, verdict, district=district, about="report")
         return "report-clarify"
     item = verdict.item or "ktp-el"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
@@ -91,3 +91,22 @@ class Verdict:
             "evidence": [{"field": e.field, "value": e.value, "text": e.text} for e in self.evidence],
             "doubts": [{"field": d.field, "reason": d.reason, "text": d.text} for d in self.doubts],
         }
+
+
+def bounded(verdict: Verdict, maximum: int) -> Verdict:
+    """*verdict* with every figure above *maximum* taken out and made a doubt (the district is asked).
+
+    >>> v = Verdict("stock_report", "65.01", True, None, "ktp-el", recorded=999_999_999,
+    ...             evidence=(Evidence("recorded", 999_999_999, "perekaman 999.999.999"),))
+    >>> b = bounded(v, 200_000)
+    >>> b.recorded, b.evidence, b.doubts
+    (None, (), (Doubt(field='recorded', reason='too_large', text='perekaman 999.999.999'),))
+    """
+    large = [name for name in QUANTITY_FIELDS if (getattr(verdict, name) or 0) > maximum]
+    if not large:
+        return verdict
+    doubts = [Doubt(name, "too_large", next((e.text for e in verdict.evidence if e.field == name), ""))
+              for name in large]
+    return replace(verdict, **{name: None for name in large},  # type: ignore[arg-type]
+                   evidence=tuple(e for e in verdict.evidence if e.field not in large),
+                   doubts=(*verdict.doubts, *doubts))
