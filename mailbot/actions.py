@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
@@ -283,12 +284,14 @@ class Concern:
 
 
 def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *, actor: str,
-            via: str, note: str | None = None) -> ActionOutcome:
+            via: str, reason: str | None = None, concerns: Sequence[Concern] = ()) -> ActionOutcome:
     """A manager approves a held (or clarifying) request, with the proposed or a given quantity.
 
-    note: why it was approved despite the concerns approval_concerns() raised (recorded). The hard
-    bounds (free stock, [stock] max_quantity_per_movement) hold whoever approves.
+    reason: why it was approved despite *concerns* (from approval_concerns()); both are recorded.
+    The hard bounds (free stock, [stock] max_quantity_per_movement) hold whoever approves.
     """
+    note = (f"{reason}; approved although {'; '.join(c.text for c in concerns)}" if concerns
+            else reason) if reason else None
     _check_approvable(req)
     qty = quantity if quantity is not None else req.approved
     if not qty:
@@ -296,8 +299,8 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
     item = req.item or "ktp-el"
     _refuse_beyond_bounds(desk, req.reference, qty, item, ledger.province_balance(session, item))
     reasons: list[dict[str, object]] = [{"code": "manager", "via": via}]
-    if note:
-        reasons.append({"code": "override", "note": note})
+    if reason:
+        reasons.append({"code": "override", "reason": reason, "concerns": [c.code for c in concerns]})
     decision = _record(session, desk, req, "approve", qty, actor=actor, reasons=reasons, arithmetic=[], note=note)
     session.flush()  # its id names the ledger source and the mail's purpose
     _approve(session, desk, req, qty, actor=actor, source=f"decision:{decision.id}")

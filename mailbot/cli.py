@@ -394,21 +394,22 @@ def approve(
     with _desk() as desk, desk.sessions() as session:
         req = repo.request_by_reference(session, reference)
         # the proposal is checked like a typed quantity: a bare approve cannot do what --quantity may not
-        concerns = [c.text for c in actions.approval_concerns(session, desk, req, qty)] if req is not None else []
+        concerns = actions.approval_concerns(session, desk, req, qty) if req is not None else []
         shown = qty if qty is not None else (req.approved if req is not None else None)
-    note = None
+    why: str | None = None
     if concerns:
-        said = f"{reference}: approving {_n(shown)} is " + "; ".join(concerns)
+        listed = "; ".join(c.text for c in concerns)
+        said = f"{reference}: approving {_n(shown)} is {listed}"
         if force:
-            note = f"{reason}; approved although {'; '.join(concerns)}"
+            why = reason
         elif sys.stdin.isatty() and typer.confirm(f"{said}. Approve anyway?", default=False):
             why = typer.prompt("Why (recorded)", default="", show_default=False).strip()
             if not why:
                 raise MailbotError(f"{reference}: not approved: a reason is needed to approve anyway")
-            note = f"{why}; confirmed at the prompt although {'; '.join(concerns)}"
         else:
             raise MailbotError(f"{said}; to approve it anyway add --force --reason TEXT")
-    _act(reference, lambda desk, s, req: actions.approve(s, desk, req, qty, actor=_actor(who), via="cli", note=note))
+    _act(reference, lambda desk, s, req: actions.approve(s, desk, req, qty, actor=_actor(who), via="cli",
+                                                         reason=why, concerns=concerns))
 
 
 @app.command()

@@ -158,10 +158,9 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                 if unconfirmed is not None:
                     _command_error(session, desk, message, verdict, trust, unconfirmed, target)
                     return "manager-command-unconfirmed"
-                note = (f"{command.reason}; approved although {'; '.join(c.text for c in concerns)}"
-                        if concerns else None)
                 outcome = actions.approve(session, desk, target, command.quantity, actor=actor,
-                                          via=f"message:{message.id}", note=note)
+                                          via=f"message:{message.id}",
+                                          reason=command.reason if concerns else None, concerns=concerns)
             else:
                 outcome = actions.reject(session, desk, target, command.reason or "", actor=actor,
                                          via=f"message:{message.id}")
