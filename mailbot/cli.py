@@ -27,13 +27,24 @@ if TYPE_CHECKING:
     from mailbot.outbox import FlushResult
     from mailbot.service import Service as RunningService
 
-def _flag_type_hidden(option: typer.core.TyperOption, ctx: object) -> str | None:
-    """A flag takes no value: help shows none (typer would print "<bool>" after it)."""
-    return None if option.is_flag else _option_type(option, ctx)  # type: ignore[arg-type]
+# What --help shows after an option or argument: words, not Python types (typer prints "<str>", "<int>",
+# "<list[Path]>"); a flag takes no value and shows none.
+_METAVARS = {"str": "TEXT", "int": "N", "float": "NUMBER", "path": "FILE", "Path": "FILE"}
 
 
-_option_type = typer.core.TyperOption.display_type_rich
-typer.core.TyperOption.display_type_rich = _flag_type_hidden  # type: ignore[method-assign,assignment]
+def _readable_metavar(param: typer.core.TyperOption | typer.core.TyperArgument, ctx: object) -> str | None:
+    if param.metavar is not None:
+        return param.metavar
+    if isinstance(param, typer.core.TyperOption) and param.is_flag:
+        return None
+    label = str(param.display_type(ctx)).strip("<>")  # type: ignore[arg-type]
+    many = label.startswith("list[") or param.nargs != 1
+    label = label.removeprefix("list[").removesuffix("]")
+    return _METAVARS.get(label, label.upper()) + ("..." if many else "")
+
+
+typer.core.TyperOption.display_type_rich = _readable_metavar  # type: ignore[method-assign,assignment]
+typer.core.TyperArgument.display_type_rich = _readable_metavar  # type: ignore[method-assign,assignment]
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="mailbot: the email request desk for blank e-ID cards (blangko KTP-el).")
@@ -187,7 +198,8 @@ def _offline_checks(config: Config) -> None:
 
 
 @app.command("import")
-def import_(files: Annotated[list[Path], typer.Argument(help=".eml files to drop into the Maildir inbox.")]) -> None:
+def import_(files: Annotated[list[Path], typer.Argument(metavar="FILE",
+                                                       help=".eml files to drop into the Maildir inbox.")]) -> None:
     """Deliver .eml files into the configured Maildir inbox (for trying mailbot, or re-feeding a message)."""
     from mailbot.config import MaildirInbox
     from mailbot.transports.maildir import deliver
@@ -313,7 +325,8 @@ def _print_verdict(verdict) -> None:  # type: ignore[no-untyped-def]
 
 @app.command()
 def reread(
-    since: Annotated[str | None, typer.Option(help="Only messages received on or after YYYY-MM-DD.")] = None,
+    since: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD",
+                                              help="Only messages received on or after this day.")] = None,
     include_quarantined: Annotated[bool, typer.Option(
         "--include-quarantined", help="Also quarantined and dismissed messages.")] = False,
 ) -> None:
@@ -355,12 +368,12 @@ def requests(
 
 
 @app.command()
-def status(item: Annotated[str | None, typer.Option(help="ktp-el or kia (default: both).")] = None) -> None:
+def status(item: Annotated[str | None, typer.Option(metavar="ITEM",
+                                                   help="ktp-el or kia (default: both).")] = None) -> None:
     """Stock by district: on hand, in transit, daily use, days of cover, state; and the provincial runway."""
     from mailbot.views import print_status
 
-    if item is not None and item not in ITEMS:
-        raise MailbotError(f"--item must be one of {', '.join(ITEMS)}")
+    item = _item(item) if item is not None else None
     with _desk() as desk:
         print_status(desk, out, items=(item,) if item else ITEMS)
 
@@ -375,9 +388,9 @@ def _actor(who: str | None) -> str:
 
 @app.command()
 def approve(
-    reference: Annotated[str, typer.Argument(help="Request reference, e.g. BLK-2026-0042.")],
+    reference: Annotated[str, typer.Argument(metavar="REF", help="Request reference, e.g. BLK-2026-0042.")],
     quantity: Annotated[str | None, typer.Option(
-        help="Approve this many instead of the proposal, e.g. 2.000 or 2 ribu.")] = None,
+        metavar="N", help="Approve this many instead of the proposal, e.g. 2.000 or 2 ribu.")] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Approve even above the request, the need or into the reserve (needs --reason).")] = False,
     reason: Annotated[str | None, typer.Option(help="With --force: why (recorded).")] = None,
@@ -414,7 +427,7 @@ def approve(
 
 @app.command()
 def reject(
-    reference: Annotated[str, typer.Argument()],
+    reference: Annotated[str, typer.Argument(metavar="REF")],
     reason: Annotated[str, typer.Option(help="Why (sent to the district, in Indonesian).")],
     who: Annotated[str | None, typer.Option("--by")] = None,
 ) -> None:
@@ -426,7 +439,7 @@ def reject(
 
 @app.command()
 def dispatch(
-    reference: Annotated[str, typer.Argument()],
+    reference: Annotated[str, typer.Argument(metavar="REF")],
     who: Annotated[str | None, typer.Option("--by")] = None,
 ) -> None:
     """Record that an approved shipment left the province store (the district is told by email)."""
@@ -453,18 +466,17 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
 
 @supply_app.command("receive", context_settings={"ignore_unknown_options": True})
 def supply_receive(
-    quantity: Annotated[str, typer.Argument(help="Pieces received, e.g. 10.000 or 10 ribu.")],
-    item: Annotated[str, typer.Option(help="ktp-el or kia.")] = "ktp-el",
+    quantity: Annotated[str, typer.Argument(metavar="N", help="Pieces received, e.g. 10.000 or 10 ribu.")],
+    item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.")] = "ktp-el",
     note: Annotated[str, typer.Option(help="Delivery note, e.g. the ministry's letter number.")] = "",
     who: Annotated[str | None, typer.Option("--by")] = None,
 ) -> None:
     """Record blanks delivered to the province store by the ministry."""
     from mailbot import actions
 
-    if item not in ITEMS:
-        raise MailbotError(f"--item must be one of {', '.join(ITEMS)}")
+    item = _item(item)
     config = _config()
-    if quantity.strip().startswith(("-", "\u2212")):
+    if quantity.strip().startswith(("-", "\u2212")) and _is_negative(quantity):
         raise MailbotError(f"supply receive: {quantity} is below zero; to take blanks out of the store use "
                            f"`mailbot adjust province {quantity} --reason TEXT`")
     qty = _quantity(quantity, "supply receive", config)
@@ -476,10 +488,10 @@ def supply_receive(
 
 @app.command(context_settings={"ignore_unknown_options": True})
 def adjust(
-    location: Annotated[str, typer.Argument(help="'province' or a district code, e.g. 65.01.")],
-    delta: Annotated[str, typer.Argument(help="Signed change in pieces, e.g. -20 or 150.")],
+    location: Annotated[str, typer.Argument(metavar="LOCATION", help="'province' or a district code, e.g. 65.01.")],
+    delta: Annotated[str, typer.Argument(metavar="CHANGE", help="Signed change in pieces, e.g. -20 or 150.")],
     reason: Annotated[str, typer.Option(help="Why (count, damage, loss).")],
-    item: Annotated[str, typer.Option()] = "ktp-el",
+    item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.")] = "ktp-el",
     who: Annotated[str | None, typer.Option("--by")] = None,
 ) -> None:
     """Correct a stock balance, with the reason recorded."""
@@ -489,8 +501,7 @@ def adjust(
     if location != "province" and config.district(location) is None:
         raise MailbotError(f"unknown location {location!r}: use 'province' or a district code such as "
                            f"{config.districts[0].code}")
-    if item not in ITEMS:
-        raise MailbotError(f"--item must be one of {', '.join(ITEMS)}")
+    item = _item(item)
     if not reason.strip():
         raise MailbotError("an adjustment needs a reason: --reason TEXT")
     change = _quantity(delta, "adjust", config, signed=True)
@@ -499,6 +510,14 @@ def adjust(
             actions.adjust(session, desk, location=location, item=item, delta=change, reason=reason,
                            actor=_actor(who))
     out.print(f"recorded: {'+' if change > 0 else '-'}{_n(abs(change))} {item} at {location} ({reason})")
+
+
+def _item(text: str) -> str:
+    """--item as typed, in any case ("KIA", "KTP-el")."""
+    item = text.strip().lower()
+    if item not in ITEMS:
+        raise MailbotError(f"--item {text}: not an item; use one of {', '.join(ITEMS)}")
+    return item
 
 
 def _quantity(text: str, what: str, config: Config, *, signed: bool = False) -> int:
@@ -510,6 +529,17 @@ def _quantity(text: str, what: str, config: Config, *, signed: bool = False) -> 
         return parse_quantity(text, signed=signed, maximum=config.stock.max_quantity_per_movement)
     except QuantityError as exc:
         raise MailbotError(f"{what}: {exc}") from None
+
+
+def _is_negative(text: str) -> bool:
+    """A quantity below zero ("-500"); "-0" or junk is left to the quantity reader's own message."""
+    from mailbot.errors import QuantityError
+    from mailbot.quantities import parse_quantity
+
+    try:
+        return parse_quantity(text, signed=True) < 0
+    except QuantityError:
+        return False
 
 
 def _n(value: int | None) -> str:
@@ -529,7 +559,7 @@ def digest(
     from mailbot.app import open_sender
 
     if not (print_ or send):
-        raise MailbotError("say --print or --send")
+        raise typer.BadParameter("say --print (show it) or --send (mail it to the managers), or both")
     with _desk() as desk:
         if print_:
             subject, text, html = watch.build_digest(desk)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
 from sqlalchemy.orm import Session
@@ -18,6 +19,8 @@ from mailbot.reader.verdict import Verdict
 from mailbot.store import repo
 from mailbot.store import stock as ledger
 from mailbot.store.schema import Message, Report, Request
+
+log = logging.getLogger(__name__)
 
 # A Message-ID as RFC 5322 allows it: printable ASCII only. Anything else (a U+2028, bytes that
 # did not decode) is no id, so it never reaches In-Reply-To or References of a reply.
@@ -131,9 +134,11 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
 
 def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust) -> str:
     """A manager answering a held-request notice with SETUJU / SETUJU 1.500 [PAKSA <alasan>] / TOLAK <alasan>."""
-    if not trust.trusted:
-        return "manager-untrusted"
     command = parse_manager_command(verdict.body_excerpt)
+    if not trust.trusted:
+        if command is not None:  # a decision that cannot be acted on is never dropped unseen
+            _unverified_decision(session, desk, message, verdict, trust)
+        return "manager-untrusted"
     if command is None:
         return "manager-other"
     if isinstance(command, ManagerCommand) and command.reference:  # written in the command line: it wins
@@ -180,6 +185,20 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                    "outcome_label": outcome.label, "quantity": outcome.quantity, "note": outcome.note},
           reply_to=answering(message, verdict))
     return f"manager-{command.action}"
+
+
+def _unverified_decision(session: Session, desk: Desk, message: Message, verdict: Verdict,
+                         trust: SenderTrust) -> None:
+    """A manager's decision that failed authentication: logged, and the operator is told (not the sender)."""
+    log.warning("a decision from %s was not applied: the message is not authenticated (%s); message %s",
+                trust.address, ", ".join(trust.reasons) or "no trusted Authentication-Results", message.id)
+    operator = desk.config.office.operator or desk.config.office.managers[0]
+    thread = find_thread(session, verdict)
+    queue(session, desk, purpose=f"unverified:{message.id}", category="notice", template="notice_unverified",
+          to=[operator], request_pk=thread.id if thread is not None else None,
+          context={"sender": trust.address or "-", "message_subject": verdict.subject, "message_pk": message.id,
+                   "reference": thread.reference if thread is not None else None,
+                   "reasons": list(trust.reasons), "excerpt": verdict.body_excerpt.strip().splitlines()[:1]})
 
 
 def _command_error(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,

@@ -25,6 +25,7 @@ from tests.desk.mailkit import (
 )
 
 KADIS, KABID = MANAGERS
+OPERATOR = "operator.blangko@disdukcapil.kaltaraprov.example"
 HELD = {"a": "65.01", "b": "65.02", "c": "65.03", "d": "65.71"}
 AUTO_APPROVE_LIMIT = 1000  # each district asks for 2.000: more than a clerk may give without a manager
 
@@ -186,10 +187,17 @@ def test_with_authentication_required_only_an_authenticated_manager_decides(desk
                                        extra_headers=forged)
     authenticated = _reply_to_notice(desk_dir, b["notice"], sender=KADIS, command="SETUJU", name="signed",
                                      extra_headers=passed)
-    run_once(desk_dir, unauthenticated, authenticated)
+    before = {s.path.name for s in sent_mail(desk_dir)}
+    assert mailbot(desk_dir, "import", str(unauthenticated), str(authenticated)).returncode == 0
+    result = mailbot(desk_dir, "run", "--once")
+    assert result.returncode == 0, result.stderr
     assert _state(desk_dir, a["reference"])["state"] == "held"
     assert not _approved_booked(desk_dir, a["id"])
     assert _state(desk_dir, b["reference"])["state"] == "approved"
+    # the decision that was not applied is not a silent drop: a WARNING, and the operator is told
+    assert f"WARNING mailbot.routes: a decision from {KADIS} was not applied" in result.stderr, result.stderr
+    [notice] = [s for s in _new_mail(desk_dir, before) if "keaslian email tidak terbukti" in s.subject]
+    assert notice.to == [OPERATOR] and a["reference"] in notice.subject and "SETUJU" in notice.text
 
 
 def test_cli_approve_and_reject(desk_dir: Path) -> None:
