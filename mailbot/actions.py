@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from mailbot.app import Desk
 from mailbot.config import PROVINCE
-from mailbot.errors import InvalidAction
+from mailbot.errors import ApprovalRefused, InvalidAction
 from mailbot.indonesian import FIELD_LABELS, item_name, number
 from mailbot.outgoing import answering, queue, reply_subject
 from mailbot.reader.verdict import Verdict
@@ -258,17 +258,6 @@ def link(session: Session, desk: Desk, req: Request, open_one: Request, message:
 
 
 # --- manager and operator actions ----------------------------------------------------------------
-
-class ApprovalRefused(InvalidAction):
-    """An approval no confirmation can make: beyond the free stock or above the most one movement may be.
-
-    indonesian: the same, for a manager who asked by email.
-    """
-
-    def __init__(self, message: str, indonesian: str) -> None:
-        super().__init__(message)
-        self.indonesian = indonesian
-
 
 @dataclass(frozen=True)
 class Concern:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from mailbot import actions, watch
 from mailbot.app import Desk
-from mailbot.errors import InvalidAction
+from mailbot.errors import ApprovalRefused, InvalidAction
 from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_command
 from mailbot.guards.threads import MESSAGE_ID, find_references
 from mailbot.guards.trust import SenderTrust
@@ -169,7 +169,7 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
             else:
                 outcome = actions.reject(session, desk, target, command.reason or "", actor=actor,
                                          via=f"message:{message.id}")
-    except actions.ApprovalRefused as exc:
+    except ApprovalRefused as exc:
         _command_error(session, desk, message, verdict, trust,
                        f"permohonan {target.reference} tidak dapat disetujui: {exc.indonesian} "
                        "Mohon setujui jumlah yang lebih kecil.", target)

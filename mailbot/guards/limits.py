@@ -67,7 +67,7 @@ def check_limits(
 
     >>> check_limits(b"Subject: x\\r\\n\\r\\n" + b"a" * 2000, max_message_bytes=1024,
     ...              max_attachments=10, max_attachment_bytes=1024).reason
-    'message_bytes: message is 2,014 bytes, over the limit of 1,024'
+    'message_bytes: message is 2.014 bytes, over the limit of 1.024'
     """
     if len(raw) > max_message_bytes:
         return LimitViolation("message_bytes", len(raw), max_message_bytes)

@@ -35,11 +35,12 @@ class Doubt:
 
     reason is a code: "missing" (no number where one is expected), "conflict"
     (two different numbers for the same role), "unclear" (a number whose role
-    cannot be told), "item" (which blank is meant is unclear).
+    cannot be told), "item" (which blank is meant is unclear), "too_large" (a
+    figure larger than any stock could be: a typo to ask about, never booked).
     """
 
     field: str
-    reason: Literal["missing", "conflict", "unclear", "item"]
+    reason: Literal["missing", "conflict", "unclear", "item", "too_large"]
     text: str = ""  # the text that caused the doubt, for the clarification reply
 
 
