@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -9,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from mailbot.app import Desk
 from mailbot.config import PROVINCE
-from mailbot.errors import InvalidAction
+from mailbot.errors import ApprovalRefused, InvalidAction
 from mailbot.indonesian import FIELD_LABELS, item_name, number
 from mailbot.outgoing import answering, queue, reply_subject
 from mailbot.reader.verdict import Verdict
@@ -151,7 +152,7 @@ def decide_new(session: Session, desk: Desk, req: Request, message: Message, ver
 
 
 def _needs_clarification(verdict: Verdict) -> bool:
-    return any(d.field in ("requested", "item") for d in verdict.doubts)
+    return any(d.field in ("requested", "item") or d.reason == "too_large" for d in verdict.doubts)
 
 
 def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.Decision, *,
@@ -237,7 +238,7 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
     missing = []
     if about == "request" and verdict.requested is None and not any(d.field == "requested" for d in verdict.doubts):
         missing.append("requested")
-    if about == "report":
+    if about == "report" and not any(d.reason == "too_large" for d in verdict.doubts):
         missing.append("report")
     context = {"facts": facts(verdict), "doubts": doubts, "missing": missing, "policy_reasons": [],
                "district_name": desk.district_name(district), "reference": req.reference if req else None}
@@ -286,25 +287,37 @@ def link(session: Session, desk: Desk, req: Request, open_one: Request, message:
 
 # --- manager and operator actions ----------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Concern:
+    """Why approving a quantity by hand deserves a second look.
+
+    code: above_request, above_need, not_whole_packs or into_reserve. text: for the operator
+    (English); indonesian: for a manager who decided by email.
+    """
+
+    code: str
+    text: str
+    indonesian: str
+
+
 def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *, actor: str,
-            via: str, note: str | None = None) -> ActionOutcome:
+            via: str, reason: str | None = None, concerns: Sequence[Concern] = ()) -> ActionOutcome:
     """A manager approves a held (or clarifying) request, with the proposed or a given quantity.
 
-    note: why it was approved despite the concerns approval_concerns() raised (recorded).
+    reason: why it was approved despite *concerns* (from approval_concerns()); both are recorded.
+    The hard bounds (free stock, [stock] max_quantity_per_movement) hold whoever approves.
     """
-    if req.state not in ("held", "clarifying"):
-        raise InvalidAction(f"{req.reference} is {req.state}; only held requests can be approved")
+    note = (f"{reason}; approved although {'; '.join(c.text for c in concerns)}" if concerns
+            else reason) if reason else None
+    _check_approvable(req)
     qty = quantity if quantity is not None else req.approved
     if not qty:
         raise InvalidAction(f"{req.reference} has no proposed quantity; give --quantity")
-    if req.district is None:
-        raise InvalidAction(f"{req.reference} has no district (unknown sender); it cannot be shipped")
     item = req.item or "ktp-el"
-    province = ledger.province_balance(session, item)
-    _refuse_beyond_free(req.reference, qty, item, province)
+    _refuse_beyond_bounds(desk, req.reference, qty, item, ledger.province_balance(session, item))
     reasons: list[dict[str, object]] = [{"code": "manager", "via": via}]
-    if note:
-        reasons.append({"code": "override", "note": note})
+    if reason:
+        reasons.append({"code": "override", "reason": reason, "concerns": [c.code for c in concerns]})
     decision = _record(session, desk, req, "approve", qty, actor=actor, reasons=reasons, arithmetic=[], note=note)
     session.flush()  # its id names the ledger source and the mail's purpose
     _approve(session, desk, req, qty, actor=actor, source=f"decision:{decision.id}")
@@ -335,40 +348,76 @@ def _policy_explanation(session: Session, req: Request) -> list[str]:
     return [line for line in (note or "").split("; ") if line]
 
 
-def approval_concerns(session: Session, desk: Desk, req: Request, quantity: int) -> list[str]:
-    """Why approving *quantity* for *req* by hand deserves a second look (empty: nothing unusual).
+def _check_approvable(req: Request) -> None:
+    if req.state == "approved":
+        raise InvalidAction(f"{req.reference} is already approved ({number(req.approved)} pieces); "
+                            "nothing was changed")
+    if req.state not in ("held", "clarifying"):
+        raise InvalidAction(f"{req.reference} is {req.state}; only held requests can be approved")
+    if req.district is None:
+        raise InvalidAction(f"{req.reference} has no district (unknown sender); it cannot be shipped")
 
-    More than the district asked for, more than it needs for its target cover, or a promise that
-    takes the province store into its reserve. The operator confirms, or says --force --reason.
+
+def approval_concerns(session: Session, desk: Desk, req: Request, quantity: int | None) -> list[Concern]:
+    """Why approving *quantity* (None: the proposal) for *req* by hand deserves a second look.
+
+    The one check of a manual approval, by `mailbot approve` and by a manager's SETUJU alike: more
+    than the district asked for, more than it needs for its target cover, not whole packs, or a
+    promise that takes the province store into its reserve. Raises InvalidAction when the request
+    cannot be approved at all (already decided, no quantity) and ApprovalRefused beyond the hard
+    bounds (the free stock, [stock] max_quantity_per_movement).
     """
-    concerns: list[str] = []
-    if req.requested and quantity > req.requested:
-        concerns.append(f"more than the {number(req.requested)} requested")
-    if req.district is not None:
-        decision = evaluate(session, desk, req)
-        need = decision.step("pack") or decision.step("need")
-        if need is not None and quantity > int(need.value):
-            concerns.append(f"more than the {number(int(need.value))} the district needs for "
-                            f"{desk.config.stock.target_cover_days} days")
-    pack = desk.config.stock.pack_size
-    if quantity % pack:
-        concerns.append(f"not whole packs of {number(pack)} (e.g. {number(policy.round_up_to_pack(quantity, pack))})")
+    _check_approvable(req)
+    qty = quantity if quantity is not None else req.approved
+    if not qty:
+        raise InvalidAction(f"{req.reference} has no proposed quantity; give --quantity")
+    settings = desk.config.stock
     item = req.item or "ktp-el"
     province = ledger.province_balance(session, item)
-    reserve = desk.config.stock.reserve.get(item, 0)
-    _refuse_beyond_free(req.reference, quantity, item, province)
-    left = province.on_hand - province.committed - quantity
+    _refuse_beyond_bounds(desk, req.reference, qty, item, province)
+    concerns: list[Concern] = []
+    if req.requested and qty > req.requested:
+        concerns.append(Concern("above_request", f"more than the {number(req.requested)} requested",
+                                f"melebihi jumlah yang dimohon ({number(req.requested)} keping)"))
+    decision = evaluate(session, desk, req)
+    need = decision.step("pack") or decision.step("need")
+    if need is not None and qty > int(need.value):
+        concerns.append(Concern(
+            "above_need", f"more than the {number(int(need.value))} the district needs for "
+                          f"{settings.target_cover_days} days",
+            f"melebihi kebutuhan kabupaten/kota untuk {settings.target_cover_days} hari "
+            f"({number(int(need.value))} keping)"))
+    pack = settings.pack_size
+    if qty % pack:
+        rounded = number(policy.round_up_to_pack(qty, pack))
+        concerns.append(Concern(
+            "not_whole_packs", f"not whole packs of {number(pack)} (e.g. {rounded})",
+            f"bukan kelipatan satu pak ({number(pack)} keping), misalnya {rounded}"))
+    reserve = settings.reserve.get(item, 0)
+    left = province.on_hand - province.committed - qty
     if left < reserve:
-        concerns.append(f"into the reserve: it leaves {number(left)} free, under the {number(reserve)} reserve")
+        concerns.append(Concern(
+            "into_reserve", f"into the reserve: it leaves {number(left)} free, under the {number(reserve)} reserve",
+            f"memakai cadangan provinsi: sisa stok bebas tinggal {number(left)} keping, di bawah cadangan "
+            f"{number(reserve)} keping"))
     return concerns
 
 
-def _refuse_beyond_free(reference: str, quantity: int, item: str, province: Balance) -> None:
+def _refuse_beyond_bounds(desk: Desk, reference: str, quantity: int, item: str, province: Balance) -> None:
+    most = desk.config.stock.max_quantity_per_movement
+    if quantity > most:
+        raise ApprovalRefused(
+            f"{reference}: cannot approve {number(quantity)}: more than the most one movement may be "
+            f"({number(most)}, [stock] max_quantity_per_movement)",
+            f"{number(quantity)} keping melebihi batas satu kali pengiriman ({number(most)} keping).")
     free = province.on_hand - province.committed
     if quantity > free:
-        raise InvalidAction(f"{reference}: cannot approve {number(quantity)}: the province store has "
-                            f"{number(max(0, free))} {item} free ({number(province.on_hand)} on hand, "
-                            f"{number(province.committed)} already promised)")
+        raise ApprovalRefused(
+            f"{reference}: cannot approve {number(quantity)}: the province store has "
+            f"{number(max(0, free))} {item} free ({number(province.on_hand)} on hand, "
+            f"{number(province.committed)} already promised)",
+            f"stok provinsi yang belum dialokasikan hanya {number(max(0, free))} keping, tidak cukup untuk "
+            f"{number(quantity)} keping.")
 
 
 def reject(session: Session, desk: Desk, req: Request, reason: str, *, actor: str, via: str) -> ActionOutcome:
@@ -412,7 +461,7 @@ def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: 
     """The district confirms a shipment arrived: in transit becomes on hand; a shortfall is booked with its reason."""
     source = f"message:{message.id}"
     shipped: int | None = None
-    if any(d.field == "received" and d.reason in ("conflict", "unclear") for d in verdict.doubts):
+    if any(d.field == "received" and d.reason in ("conflict", "unclear", "too_large") for d in verdict.doubts):
         return ask_back(session, desk, None, message, verdict, district=district, about="receipt")
     if req is not None and req.approved:
         shipped = req.approved

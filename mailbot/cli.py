@@ -121,7 +121,8 @@ def _offline_checks(config: Config) -> None:
 
 
 @app.command("import")
-def import_(files: Annotated[list[Path], typer.Argument(help=".eml files to drop into the Maildir inbox.")]) -> None:
+def import_(files: Annotated[list[Path], typer.Argument(metavar="FILE",
+                                                       help=".eml files to drop into the Maildir inbox.")]) -> None:
     """Deliver .eml files into the configured Maildir inbox (for trying mailbot, or re-feeding a message)."""
     from mailbot.config import MaildirInbox
     from mailbot.transports.maildir import deliver
@@ -252,7 +253,8 @@ def _print_verdict(verdict) -> None:  # type: ignore[no-untyped-def]
 
 @app.command()
 def reread(
-    since: Annotated[str | None, typer.Option(help="Only messages received on or after YYYY-MM-DD.")] = None,
+    since: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD",
+                                              help="Only messages received on or after this day.")] = None,
     include_quarantined: Annotated[bool, typer.Option(
         "--include-quarantined", help="Also quarantined and dismissed messages.")] = False,
 ) -> None:
@@ -295,12 +297,12 @@ def requests(
 
 
 @app.command()
-def status(item: Annotated[str | None, typer.Option(help="ktp-el or kia (default: both).")] = None) -> None:
+def status(item: Annotated[str | None, typer.Option(metavar="ITEM",
+                                                   help="ktp-el or kia (default: both).")] = None) -> None:
     """Stock by district: on hand, in transit, daily use, days of cover, state; and the provincial runway."""
     from mailbot.views import print_status
 
-    if item is not None and item not in ITEMS:
-        raise MailbotError(f"--item must be one of {', '.join(ITEMS)}")
+    item = _item(item) if item is not None else None
     with _desk() as desk:
         print_status(desk, out, items=(item,) if item else ITEMS)
 
@@ -309,9 +311,9 @@ def status(item: Annotated[str | None, typer.Option(help="ktp-el or kia (default
 
 @app.command()
 def approve(
-    reference: Annotated[str, typer.Argument(help="Request reference, e.g. BLK-2026-0042.")],
+    reference: Annotated[str, typer.Argument(metavar="REF", help="Request reference, e.g. BLK-2026-0042.")],
     quantity: Annotated[str | None, typer.Option(
-        help="Approve this many instead of the proposal, e.g. 2.000 or 2 ribu.")] = None,
+        metavar="N", help="Approve this many instead of the proposal, e.g. 2.000 or 2 ribu.")] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Approve even above the request, the need or into the reserve (needs --reason).")] = False,
     reason: Annotated[str | None, typer.Option(help="With --force: why (recorded).")] = None,
@@ -327,22 +329,28 @@ def approve(
     qty = _quantity(quantity, "--quantity", config) if quantity is not None else None
     with _desk() as desk, desk.sessions() as session:
         req = repo.request_by_reference(session, reference)
-        concerns = actions.approval_concerns(session, desk, req, qty) if req is not None and qty else []
-    note = None
+        # the proposal is checked like a typed quantity: a bare approve cannot do what --quantity may not
+        concerns = actions.approval_concerns(session, desk, req, qty) if req is not None else []
+        shown = qty if qty is not None else (req.approved if req is not None else None)
+    why: str | None = None
     if concerns:
-        said = f"{reference}: approving {_n(qty)} is " + "; ".join(concerns)
+        listed = "; ".join(c.text for c in concerns)
+        said = f"{reference}: approving {_n(shown)} is {listed}"
         if force:
-            note = f"{reason}; approved although {'; '.join(concerns)}"
+            why = reason
         elif sys.stdin.isatty() and typer.confirm(f"{said}. Approve anyway?", default=False):
-            note = f"confirmed at the prompt although {'; '.join(concerns)}"
+            why = typer.prompt("Why (recorded)", default="", show_default=False).strip()
+            if not why:
+                raise MailbotError(f"{reference}: not approved: a reason is needed to approve anyway")
         else:
             raise MailbotError(f"{said}; to approve it anyway add --force --reason TEXT")
-    _act(reference, lambda desk, s, req: actions.approve(s, desk, req, qty, actor=_actor(who), via="cli", note=note))
+    _act(reference, lambda desk, s, req: actions.approve(s, desk, req, qty, actor=_actor(who), via="cli",
+                                                         reason=why, concerns=concerns))
 
 
 @app.command()
 def reject(
-    reference: Annotated[str, typer.Argument()],
+    reference: Annotated[str, typer.Argument(metavar="REF")],
     reason: Annotated[str, typer.Option(help="Why (sent to the district, in Indonesian).")],
     who: Annotated[str | None, typer.Option("--by")] = None,
 ) -> None:
@@ -354,7 +362,7 @@ def reject(
 
 @app.command()
 def dispatch(
-    reference: Annotated[str, typer.Argument()],
+    reference: Annotated[str, typer.Argument(metavar="REF")],
     who: Annotated[str | None, typer.Option("--by")] = None,
 ) -> None:
     """Record that an approved shipment left the province store (the district is told by email)."""
@@ -381,18 +389,17 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
 
 @supply_app.command("receive", context_settings={"ignore_unknown_options": True})
 def supply_receive(
-    quantity: Annotated[str, typer.Argument(help="Pieces received, e.g. 10.000 or 10 ribu.")],
-    item: Annotated[str, typer.Option(help="ktp-el or kia.")] = "ktp-el",
+    quantity: Annotated[str, typer.Argument(metavar="N", help="Pieces received, e.g. 10.000 or 10 ribu.")],
+    item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.")] = "ktp-el",
     note: Annotated[str, typer.Option(help="Delivery note, e.g. the ministry's letter number.")] = "",
     who: Annotated[str | None, typer.Option("--by")] = None,
 ) -> None:
     """Record blanks delivered to the province store by the ministry."""
     from mailbot import actions
 
-    if item not in ITEMS:
-        raise MailbotError(f"--item must be one of {', '.join(ITEMS)}")
+    item = _item(item)
     config = _config()
-    if quantity.strip().startswith(("-", "\u2212")):
+    if quantity.strip().startswith(("-", "\u2212")) and _is_negative(quantity):
         raise MailbotError(f"supply receive: {quantity} is below zero; to take blanks out of the store use "
                            f"`mailbot adjust province {quantity} --reason TEXT`")
     qty = _quantity(quantity, "supply receive", config)
@@ -404,10 +411,10 @@ def supply_receive(
 
 @app.command(context_settings={"ignore_unknown_options": True})
 def adjust(
-    location: Annotated[str, typer.Argument(help="'province' or a district code, e.g. 65.01.")],
-    delta: Annotated[str, typer.Argument(help="Signed change in pieces, e.g. -20 or 150.")],
+    location: Annotated[str, typer.Argument(metavar="LOCATION", help="'province' or a district code, e.g. 65.01.")],
+    delta: Annotated[str, typer.Argument(metavar="CHANGE", help="Signed change in pieces, e.g. -20 or 150.")],
     reason: Annotated[str, typer.Option(help="Why (count, damage, loss).")],
-    item: Annotated[str, typer.Option()] = "ktp-el",
+    item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.")] = "ktp-el",
     who: Annotated[str | None, typer.Option("--by")] = None,
 ) -> None:
     """Correct a stock balance, with the reason recorded."""
@@ -417,8 +424,7 @@ def adjust(
     if location != "province" and config.district(location) is None:
         raise MailbotError(f"unknown location {location!r}: use 'province' or a district code such as "
                            f"{config.districts[0].code}")
-    if item not in ITEMS:
-        raise MailbotError(f"--item must be one of {', '.join(ITEMS)}")
+    item = _item(item)
     if not reason.strip():
         raise MailbotError("an adjustment needs a reason: --reason TEXT")
     change = _quantity(delta, "adjust", config, signed=True)
@@ -427,6 +433,14 @@ def adjust(
             actions.adjust(session, desk, location=location, item=item, delta=change, reason=reason,
                            actor=_actor(who))
     out.print(f"recorded: {'+' if change > 0 else '-'}{_n(abs(change))} {item} at {location} ({reason})")
+
+
+def _item(text: str) -> str:
+    """--item as typed, in any case ("KIA", "KTP-el")."""
+    item = text.strip().lower()
+    if item not in ITEMS:
+        raise MailbotError(f"--item {text}: not an item; use one of {', '.join(ITEMS)}")
+    return item
 
 
 def _quantity(text: str, what: str, config: Config, *, signed: bool = False) -> int:
@@ -438,6 +452,17 @@ def _quantity(text: str, what: str, config: Config, *, signed: bool = False) -> 
         return parse_quantity(text, signed=signed, maximum=config.stock.max_quantity_per_movement)
     except QuantityError as exc:
         raise MailbotError(f"{what}: {exc}") from None
+
+
+def _is_negative(text: str) -> bool:
+    """A quantity below zero ("-500"); "-0" or junk is left to the quantity reader's own message."""
+    from mailbot.errors import QuantityError
+    from mailbot.quantities import parse_quantity
+
+    try:
+        return parse_quantity(text, signed=True) < 0
+    except QuantityError:
+        return False
 
 
 def _n(value: int | None) -> str:
@@ -457,7 +482,7 @@ def digest(
     from mailbot.app import open_sender
 
     if not (print_ or send):
-        raise MailbotError("say --print or --send")
+        raise typer.BadParameter("say --print (show it) or --send (mail it to the managers), or both")
     with _desk() as desk:
         if print_:
             subject, text, html = watch.build_digest(desk)

@@ -21,13 +21,24 @@ if TYPE_CHECKING:
     from mailbot.app import Desk
 
 
-def _flag_type_hidden(option: typer.core.TyperOption, ctx: object) -> str | None:
-    """A flag takes no value: help shows none (typer would print "<bool>" after it)."""
-    return None if option.is_flag else _option_type(option, ctx)  # type: ignore[arg-type]
+# What --help shows after an option or argument: words, not Python types (typer prints "<str>", "<int>",
+# "<list[Path]>"); a flag takes no value and shows none.
+_METAVARS = {"str": "TEXT", "int": "N", "float": "NUMBER", "path": "FILE", "Path": "FILE"}
 
 
-_option_type = typer.core.TyperOption.display_type_rich
-typer.core.TyperOption.display_type_rich = _flag_type_hidden  # type: ignore[method-assign,assignment]
+def _readable_metavar(param: typer.core.TyperOption | typer.core.TyperArgument, ctx: object) -> str | None:
+    if param.metavar is not None:
+        return param.metavar
+    if isinstance(param, typer.core.TyperOption) and param.is_flag:
+        return None
+    label = str(param.display_type(ctx)).strip("<>")  # type: ignore[arg-type]
+    many = label.startswith("list[") or param.nargs != 1
+    label = label.removeprefix("list[").removesuffix("]")
+    return _METAVARS.get(label, label.upper()) + ("..." if many else "")
+
+
+typer.core.TyperOption.display_type_rich = _readable_metavar  # type: ignore[method-assign,assignment]
+typer.core.TyperArgument.display_type_rich = _readable_metavar  # type: ignore[method-assign,assignment]
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="mailbot: the email request desk for blank e-ID cards (blangko KTP-el).")

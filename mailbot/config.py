@@ -44,9 +44,14 @@ def _known_items(value: dict[str, float]) -> dict[str, float]:
     return value
 
 
+# The largest number of pieces any setting may name: ten million, over ten times the blanks the
+# province could use in a year. Larger is a typo, and would break the forecast's date arithmetic.
+MAX_PIECES = 10_000_000
+Pieces = Annotated[int, Field(ge=0, le=MAX_PIECES)]
+
 # Per-item figures, e.g. { "ktp-el" = 66000, "kia" = 20000 }.
-ItemCounts = Annotated[dict[str, Annotated[int, Field(ge=0)]], AfterValidator(_known_items)]
-ItemRates = Annotated[dict[str, Annotated[float, Field(ge=0)]], AfterValidator(_known_items)]
+ItemCounts = Annotated[dict[str, Pieces], AfterValidator(_known_items)]
+ItemRates = Annotated[dict[str, Annotated[float, Field(ge=0, le=MAX_PIECES)]], AfterValidator(_known_items)]
 
 
 class OfficeConfig(_Strict):
@@ -141,7 +146,7 @@ class DistrictConfig(_Strict):
     code: str = Field(pattern=r"^\d{2}\.\d{2}$")
     name: str
     senders: list[Email] = Field(min_length=1)
-    threshold: int | None = Field(default=None, ge=0)
+    threshold: int | None = Field(default=None, ge=0, le=MAX_PIECES)
     daily_use: ItemRates = Field(default_factory=dict)
     opening_stock: ItemCounts = Field(default_factory=dict)
 
@@ -153,27 +158,27 @@ class DistrictConfig(_Strict):
 
 class StockConfig(_Strict):
     opening_province: ItemCounts = Field(default_factory=lambda: {"ktp-el": 0, "kia": 0})
-    threshold: int = Field(default=1000, ge=0)
-    target_cover_days: int = Field(default=30, ge=1)
+    threshold: int = Field(default=1000, ge=0, le=MAX_PIECES)
+    target_cover_days: int = Field(default=30, ge=1, le=3660)
     reserve: ItemCounts = Field(default_factory=lambda: {"ktp-el": 5000, "kia": 1000})
-    pack_size: int = Field(default=100, ge=1)
-    auto_approve_limit: int = Field(default=5000, ge=0)
+    pack_size: int = Field(default=100, ge=1, le=MAX_PIECES)
+    auto_approve_limit: int = Field(default=5000, ge=0, le=MAX_PIECES)
     fallback_daily_use: ItemRates = Field(default_factory=lambda: {"ktp-el": 50.0, "kia": 15.0})
-    history_days: int = Field(default=28, ge=1)
-    runway_horizon_months: float = Field(default=6.0, gt=0)
+    history_days: int = Field(default=28, ge=1, le=3660)
+    runway_horizon_months: float = Field(default=6.0, gt=0, le=120)
     contradiction_tolerance: float = Field(default=0.25, ge=0)
     working_days: list[int] = Field(default_factory=lambda: [0, 1, 2, 3, 4])
-    critical_cover_days: float = Field(default=5.0, ge=0)
-    contradiction_min_pieces: int = Field(default=100, ge=0)
+    critical_cover_days: float = Field(default=5.0, ge=0, le=3660)
+    contradiction_min_pieces: int = Field(default=100, ge=0, le=MAX_PIECES)
     trend_tolerance: float = Field(default=0.15, ge=0)
-    contradiction_report_days: int = Field(default=5, ge=1)
-    max_quantity_per_movement: int = Field(default=200_000, ge=1)
+    contradiction_report_days: int = Field(default=5, ge=1, le=3660)
+    max_quantity_per_movement: int = Field(default=200_000, ge=1, le=MAX_PIECES)
 
 
 class AlertsConfig(_Strict):
-    silent_working_days: int = Field(default=2, ge=1)
-    held_request_hours: float = Field(default=24.0, gt=0)
-    attention_hours: float = Field(default=24.0, gt=0)
+    silent_working_days: int = Field(default=2, ge=1, le=3660)
+    held_request_hours: float = Field(default=24.0, gt=0, le=87600)
+    attention_hours: float = Field(default=24.0, gt=0, le=87600)
     check_cron: str = "0 */1 * * *"
 
 

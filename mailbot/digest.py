@@ -93,6 +93,13 @@ class RunwayView:
     bar: tuple[BarSegment, ...]
     color: str
 
+    @property
+    def cover_sentence(self) -> str:
+        """What follows "Stok provinsi (KTP-el)" in the digest."""
+        if self.months is None:
+            return "belum terpakai: belum ada pemakaian tercatat, sehingga lama stok belum dapat dihitung"
+        return f"cukup untuk {self.months_text}, {self.runs_out_text}"
+
 
 @dataclass(frozen=True)
 class DigestSection:
@@ -119,7 +126,7 @@ class RequestSummary:
     requested: int | None
     outcome: str  # a policy Outcome, or "rejected"/"approved" for a manager's decision
     quantity: int | None
-    reasons: tuple[str, ...] = ()  # reason codes
+    reasons: tuple[str, ...] = ()  # reason codes, or already in words (reason_words())
     decided_by: str = "sistem"
 
 
@@ -220,9 +227,12 @@ def text_bar(on_hand: int, threshold: int, scale: int, chars: int = TEXT_BAR_CHA
     return "[" + "".join(cells) + "]"
 
 
+NO_USE = "belum ada pemakaian"  # a district's cover when it uses nothing: "cukup untuk" does not go before it
+
+
 def _cover_text(cover: float | None) -> str:
     if cover is None:
-        return "tidak terpakai"
+        return NO_USE
     return f"{number(round(cover, 1) if cover < 10 else round(cover))} hari kerja"
 
 
@@ -275,7 +285,7 @@ def runway_view(runway: Runway, reserve: int) -> RunwayView:
         province += f", {number(runway.province_committed)} di antaranya sudah dialokasikan"
     province += f" (cadangan {number(reserve)} keping)."
     if months is None:
-        months_text, runs_out = "tidak terbatas", "belum ada pemakaian tercatat"
+        months_text, runs_out = "-", "belum ada pemakaian tercatat"
     else:
         months_text = f"{number(round(months, 1))} bulan"
         runs_out = f"habis sekitar {long_date(runway.runs_out_on)}" if runway.runs_out_on else "-"
@@ -293,6 +303,49 @@ def _waiting_text(delta: timedelta) -> str:
     if days:
         return f"{days} hari {hours} jam" if hours else f"{days} hari"
     return f"{hours} jam" if hours else "kurang dari 1 jam"
+
+
+CONCERN_SHORT: Mapping[str, str] = {
+    "above_request": "melebihi permohonan",
+    "above_need": "melebihi kebutuhan",
+    "not_whole_packs": "bukan kelipatan pak",
+    "into_reserve": "memakai cadangan provinsi",
+}
+FIELD_SHORT: Mapping[str, str] = {
+    "requested": "jumlah yang dimohon", "stock_on_hand": "sisa stok", "received": "jumlah diterima",
+    "printed": "pencetakan", "recorded": "perekaman", "item": "jenis blangko",
+}
+
+
+def reason_words(reasons: Sequence[Mapping[str, object]], note: str | None = None) -> tuple[str, ...]:
+    """A decision's recorded reasons in Indonesian words, for the digest; *note*: a rejection's reason.
+
+    >>> reason_words([{"code": "manager", "via": "cli"}, {"code": "override", "reason": "banjir",
+    ...               "concerns": ["above_need"]}])
+    ('dipaksa (melebihi kebutuhan): banjir',)
+    >>> reason_words([{"code": "doubt", "field": "requested", "reason": "unclear"}])
+    ('belum jelas: jumlah yang dimohon',)
+    """
+    words: list[str] = []
+    for r in reasons:
+        code = str(r.get("code", ""))
+        if code == "manager":
+            if r.get("via") != "cli":  # the command line shows as "oleh operator ..." already
+                words.append("melalui email")
+        elif code == "override":
+            concerns = ", ".join(CONCERN_SHORT.get(str(c), str(c)) for c in r.get("concerns", []) or [])  # type: ignore[attr-defined]
+            words.append(f"dipaksa{f' ({concerns})' if concerns else ''}: {r.get('reason') or r.get('note') or '-'}")
+        elif code == "doubt":
+            field = FIELD_SHORT.get(str(r.get("field", "")), "isi email")
+            if f"belum jelas: {field}" not in words:
+                words.append(f"belum jelas: {field}")
+        elif code == "open_request":
+            words.append(f"digabung dengan {r.get('references')}")
+        elif code:
+            words.append(REASON_SHORT.get(code, code.replace("_", " ")))
+    if note:  # a rejection's reason, as the district was told it
+        words.append(f"alasan: {note}")
+    return tuple(words)
 
 
 def _reasons(codes: Sequence[str]) -> str:

@@ -82,6 +82,17 @@ class InvalidAction(MailbotError):
     """A command does not apply to the request in its current state."""
 
 
+class ApprovalRefused(InvalidAction):
+    """An approval no confirmation can make: beyond the free stock or above the most one movement may be.
+
+    indonesian: the same, for a manager who asked by email.
+    """
+
+    def __init__(self, message: str, indonesian: str) -> None:
+        super().__init__(message)
+        self.indonesian = indonesian
+
+
 class ImapConnectionError(TransportError):
     """The IMAP server cannot be reached, or the connection was lost and could not be restored."""
 

@@ -54,7 +54,7 @@ from mailbot.guards.limits import check_limits
 from mailbot.guards.threads import identify, safe_message_id
 from mailbot.guards.trust import SenderTrust, assess_sender
 from mailbot.reader import ReadLimits, read_message
-from mailbot.reader.verdict import District, Verdict
+from mailbot.reader.verdict import District, Verdict, bounded
 from mailbot.store import repo
 from mailbot.store.schema import Message
 from mailbot.transports.base import Inbox, IncomingMessage
@@ -127,6 +127,7 @@ class Rules:
     max_parse_seconds: float
     max_mime_parts: int
     max_mime_depth: int
+    max_figure: int  # a figure above it is a doubt, never booked ([stock] max_quantity_per_movement)
 
     @classmethod
     def of(cls, config: Config) -> Rules:
@@ -138,6 +139,7 @@ class Rules:
             require_authentication=g.require_authentication, max_message_bytes=g.max_message_bytes,
             max_attachments=g.max_attachments, max_attachment_bytes=g.max_attachment_bytes,
             max_parse_seconds=g.max_parse_seconds, max_mime_parts=g.max_mime_parts, max_mime_depth=g.max_mime_depth,
+            max_figure=config.stock.max_quantity_per_movement,
         )
 
     @property
@@ -168,7 +170,8 @@ def limits(raw: bytes, rules: Rules) -> None:
 def read(raw: bytes, rules: Rules) -> Verdict:
     """The reader's verdict, within the parse-time limit."""
     with time_limit(rules.max_parse_seconds):
-        return read_message(raw, rules.districts, own_addresses=rules.own_addresses, limits=rules.read_limits)
+        verdict = read_message(raw, rules.districts, own_addresses=rules.own_addresses, limits=rules.read_limits)
+    return bounded(verdict, rules.max_figure)
 
 
 def read_within_limits(raw: bytes, rules: Rules) -> Verdict:

@@ -1,7 +1,9 @@
 """The one reader of quantities typed by people: "2.000", "2000", "2 ribu", "2rb", "1,5 ribu" (pure).
 
 The operator's command-line arguments and the managers' "SETUJU 1.500" both go through
-parse_quantity, so one text means one number everywhere. In Indonesian "." groups thousands and
+parse_quantity, so one text means one number everywhere. Only the digits 0-9 are digits here (a
+manager's email is NFKC-normalised first, so full-width digits from a phone keyboard become 0-9
+there; Arabic-Indic digits are refused everywhere). In Indonesian "." groups thousands and
 "," is a decimal comma: "2,000" and "1,5" could be read two ways and are refused with a hint.
 """
 
@@ -12,11 +14,11 @@ import re
 from mailbot.errors import QuantityError
 
 _QUANTITY_RE = re.compile(
-    r"(?P<sign>[-\u2212+])?\s*(?P<num>\d+(?:[.,]\d+)*)(?:\s*(?P<thousand>ribu|rb)(?![^\W\d_]))?",
+    r"(?P<sign>[-\u2212+])?\s*(?P<num>[0-9]+(?:[.,][0-9]+)*)(?:\s*(?P<thousand>ribu|rb)(?![^\W\d_]))?",
     re.IGNORECASE,
 )
-_DOT_GROUPED_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
-_COMMA_GROUPED_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
+_DOT_GROUPED_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
+_COMMA_GROUPED_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 # More digits than any stock could have: refused before int() builds a giant number.
 MAX_DIGITS = 15
 
@@ -41,6 +43,10 @@ def parse_quantity(text: str, *, signed: bool = False, maximum: int | None = Non
     """
     shown = " ".join(text.split())
     m = _QUANTITY_RE.fullmatch(shown)
+    if m is None and any(c.isdigit() and not c.isascii() for c in shown):
+        # Arabic-Indic, full-width and other digits are refused, not guessed: a number typed in another
+        # script on the command line is more likely a paste gone wrong than a quantity.
+        raise QuantityError("invalid", f'"{shown}": write the digits as 0-9, like 2.000 or 2000')
     if m is None:
         raise QuantityError("invalid", f'"{shown}" is not a number of pieces; write it like 2.000, 2000 or 2 ribu')
     num = m["num"]
@@ -52,7 +58,7 @@ def parse_quantity(text: str, *, signed: bool = False, maximum: int | None = Non
         if "," in fraction or len(fraction) > 3 or ("." in whole and not _DOT_GROUPED_RE.fullmatch(whole)):
             raise QuantityError("invalid", f'"{shown}" is not a number of pieces; write it like 1,5 ribu or 1.500')
         value = int(whole.replace(".", "")) * 1000 + (int(fraction.ljust(3, "0")) if fraction else 0)
-    elif num.isdigit():
+    elif num.isascii() and num.isdigit():
         value = int(num)
     elif _DOT_GROUPED_RE.fullmatch(num):
         value = int(num.replace(".", ""))

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import email
 import email.policy
+import logging
 import re
-from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
 from mailbot import actions, attention, conversation, corrections, watch
 from mailbot.app import Desk
-from mailbot.errors import InvalidAction
+from mailbot.errors import ApprovalRefused, InvalidAction
 from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_command
 from mailbot.guards.threads import MESSAGE_ID, find_references
 from mailbot.guards.trust import SenderTrust
@@ -19,10 +19,11 @@ from mailbot.indonesian import number
 from mailbot.outgoing import answering, queue
 from mailbot.reader.automated import is_delivery_report
 from mailbot.reader.verdict import Verdict
-from mailbot.stock.ledger import available_to_ship
 from mailbot.store import repo
 from mailbot.store import stock as ledger
 from mailbot.store.schema import Message, Report, Request
+
+log = logging.getLogger(__name__)
 
 # A Message-ID as RFC 5322 allows it: printable ASCII only. Anything else (a U+2028, bytes that
 # did not decode) is no id, so it never reaches In-Reply-To or References of a reply.
@@ -122,7 +123,8 @@ def report(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
     district = trust.district if trust.trusted else None
     if district is None:
         return "report-untrusted"
-    if verdict.stock_on_hand is None and verdict.printed is None and verdict.recorded is None:
+    if (verdict.stock_on_hand is None and verdict.printed is None and verdict.recorded is None) or any(
+            d.reason == "too_large" for d in verdict.doubts):  # a report with an impossible figure: ask, book nothing
         actions.ask_back(session, desk, None, message, verdict, district=district, about="report")
         return "report-clarify"
     item = verdict.item or "ktp-el"
@@ -220,9 +222,10 @@ _TRUST_REASONS: dict[str, str] = {
 # --- managers ------------------------------------------------------------------------------------
 
 def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust) -> str:
-    """A manager answering a held-request notice with SETUJU / SETUJU 1500 / TOLAK <alasan>."""
-    if not trust.trusted:
-        return "manager-untrusted"
+    """A manager answering a held-request notice with SETUJU / SETUJU 1.500 [PAKSA <alasan>] / TOLAK <alasan>.
+
+    A manager's mail that failed the sender checks never comes here: untrusted() tells the operator
+    (once per address and day) and nothing is decided."""
     command = parse_manager_command(verdict.body_excerpt)
     if command is None:
         return "manager-other"
@@ -238,23 +241,27 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                        "nomor rujukan permohonan tidak ditemukan pada subjek atau utas email.", None)
         return "manager-command-error"
     actor = trust.address or "manager"
-    quantity, capped_note = command.quantity, None
-    if command.action == "approve":
-        bounded = _bounded_approval(session, desk, target, command.quantity)
-        if isinstance(bounded, str):
-            _command_error(session, desk, message, verdict, trust, bounded, target)
-            return "manager-command-refused"
-        quantity, capped_note = bounded
     try:
         with session.begin_nested():  # a refused decision leaves nothing behind
             if command.action == "approve":
-                outcome = actions.approve(session, desk, target, quantity, actor=actor,
-                                          via=f"message:{message.id}")
-                if capped_note:
-                    outcome = replace(outcome, note=capped_note)
+                # the same bounds as `mailbot approve`: concerns are confirmed with PAKSA <alasan>,
+                # the reserve is never broken by email, the hard bounds hold for everyone
+                concerns = actions.approval_concerns(session, desk, target, command.quantity)
+                unconfirmed = _unconfirmed(command, target, concerns)
+                if unconfirmed is not None:
+                    _command_error(session, desk, message, verdict, trust, unconfirmed, target)
+                    return "manager-command-unconfirmed"
+                outcome = actions.approve(session, desk, target, command.quantity, actor=actor,
+                                          via=f"message:{message.id}",
+                                          reason=command.reason if concerns else None, concerns=concerns)
             else:
                 outcome = actions.reject(session, desk, target, command.reason or "", actor=actor,
                                          via=f"message:{message.id}")
+    except ApprovalRefused as exc:
+        _command_error(session, desk, message, verdict, trust,
+                       f"permohonan {target.reference} tidak dapat disetujui: {exc.indonesian} "
+                       "Mohon setujui jumlah yang lebih kecil.", target)
+        return "manager-command-refused"
     except InvalidAction:
         # Two managers answering the same notice, or a decision the request no longer allows: the
         # manager is told why, instead of the reply failing (and being quarantined) unanswered.
@@ -268,38 +275,6 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
     return f"manager-{command.action}"
 
 
-def _bounded_approval(session: Session, desk: Desk, target: Request,
-                      asked: int | None) -> tuple[int | None, str | None] | str:
-    """The quantity a manager's SETUJU may approve by email, and a note for the manager when it was cut;
-    or why it cannot be approved (Indonesian).
-
-    Never more than the district asked for (or, for the province's own proposal, than proposed): a
-    slip such as "SETUJU 60000" on a request of 6.000 approves 6.000 and says so; a larger shipment
-    is decided by the operator (`mailbot approve`). Never into the provincial reserve.
-    """
-    quantity = asked if asked is not None else target.approved
-    if quantity is None or target.district is None or target.state not in ("held", "clarifying"):
-        return asked, None  # actions.approve refuses it with its own reason
-    note = None
-    ceiling = target.requested if target.requested is not None else target.approved
-    if ceiling is not None and quantity > ceiling:
-        what = "dimohon kabupaten/kota" if target.requested is not None else "diusulkan"
-        note = (f"jumlah pada balasan ({number(quantity)} keping) melebihi jumlah yang {what} "
-                f"({number(ceiling)} keping); yang disetujui dibatasi {number(ceiling)} keping. Jumlah yang "
-                f"lebih besar hanya dapat disetujui operator dengan perintah mailbot approve.")
-        quantity = ceiling
-    item = target.item or "ktp-el"
-    spare = available_to_ship(ledger.province_balance(session, item), desk.config.stock.reserve.get(item, 0))
-    if quantity > spare and spare <= 0:
-        return (f"stok provinsi saat ini tidak melebihi cadangannya; permohonan {target.reference} tidak dapat "
-                "disetujui melalui email sebelum ada pasokan baru.")
-    if quantity > spare:
-        return (f"persetujuan {number(quantity)} keping untuk permohonan {target.reference} akan memakai cadangan "
-                f"stok provinsi; yang dapat disetujui saat ini paling banyak {number(spare)} keping. "
-                f"Mohon balas dengan jumlah yang lebih kecil, misalnya: SETUJU {spare}.")
-    return quantity, note
-
-
 def _command_error(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
                    problem: str, target: Request | None) -> None:
     queue(session, desk, purpose=f"manager-error:{message.id}", category="reply",
@@ -307,6 +282,24 @@ def _command_error(session: Session, desk: Desk, message: Message, verdict: Verd
           request_pk=target.id if target is not None else None,
           context={"problem": problem, "reference": target.reference if target is not None else None},
           reply_to=answering(message, verdict))
+
+
+def _unconfirmed(command: ManagerCommand, target: Request, concerns: list[actions.Concern]) -> str | None:
+    """Why an approval by email is not applied as written, in Indonesian (None: apply it)."""
+    if not concerns:
+        return None
+    quantity = command.quantity or target.approved
+    listed = "; ".join(c.indonesian for c in concerns)
+    if any(c.code == "into_reserve" for c in concerns):
+        return (f"persetujuan {number(quantity)} keping untuk permohonan {target.reference} akan {listed}. "
+                "Cadangan provinsi tidak dapat dipakai melalui email, juga dengan PAKSA. Mohon setujui "
+                "jumlah yang lebih kecil, atau minta operator memutuskannya dengan perintah mailbot approve.")
+    if command.reason:
+        return None
+    return (f"jumlah {number(quantity)} keping untuk permohonan {target.reference} {listed}, sehingga belum "
+            "kami setujui. Bila jumlah tersebut memang dimaksud, mohon tegaskan dengan membalas: "
+            f"SETUJU {number(quantity)} PAKSA <alasan>, misalnya: SETUJU {number(quantity)} PAKSA "
+            "stok kabupaten rusak karena banjir. Alasan tersebut akan dicatat.")
 
 
 def _refusal(command: ManagerCommand, target: Request) -> str:
@@ -326,7 +319,7 @@ def _refusal(command: ManagerCommand, target: Request) -> str:
         return (f"pengirim permohonan {ref} tidak terdaftar pada kabupaten/kota mana pun, sehingga blangko "
                 "tidak dapat dikirim. Mohon tolak permohonan ini atau hubungi operator.")
     if not (command.quantity or target.approved):
-        return f"permohonan {ref} belum memiliki usulan jumlah. Tulis jumlahnya, misalnya: SETUJU 1500."
+        return f"permohonan {ref} belum memiliki usulan jumlah. Tulis jumlahnya, misalnya: SETUJU 1.500."
     return (f"stok provinsi yang belum dialokasikan tidak mencukupi untuk "
             f"{number(command.quantity or target.approved)} keping. Mohon setujui jumlah yang lebih kecil.")
 

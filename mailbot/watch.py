@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from mailbot import attention, stated
 from mailbot.app import Desk
-from mailbot.digest import RequestSummary, WaitingRequest, build_digest_view, render_digest
+from mailbot.digest import RequestSummary, WaitingRequest, build_digest_view, reason_words, render_digest
 from mailbot.indonesian import item_name, long_date, number
 from mailbot.outbox import FlushResult, flush
 from mailbot.outgoing import queue
@@ -119,8 +119,7 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
         decided = decided.where(Decision.at > since)
     decisions = [
         RequestSummary(r.reference, desk.district_name(r.district), r.item, _aware(r.created_at, desk), r.requested,
-                       _outcome_code(d), d.quantity, tuple(x.get("code", "") for x in d.reasons),
-                       "sistem" if d.actor == "policy" else d.actor)
+                       _outcome_code(d), d.quantity, _words(d), _decided_by(d.actor))
         for d, r in session.execute(decided.order_by(Decision.id))
         if d.outcome not in ("linked", "updated")
     ]
@@ -163,7 +162,20 @@ def _outcome_code(d: Decision) -> str:
 
 def _last_reasons(session: Session, req: Request) -> tuple[str, ...]:
     d = session.scalar(select(Decision).where(Decision.request_pk == req.id).order_by(Decision.id.desc()).limit(1))
-    return tuple(x.get("code", "") for x in d.reasons) if d else ()
+    return _words(d) if d else ()
+
+
+def _words(d: Decision) -> tuple[str, ...]:
+    """The decision's reasons in Indonesian; a manager's rejection with its reason."""
+    return reason_words(d.reasons or [], d.note if d.outcome == "reject" and d.actor != "policy" else None)
+
+
+def _decided_by(actor: str) -> str:
+    if actor == "policy":
+        return "sistem"
+    if actor.startswith("cli:"):
+        return f"operator {actor[4:]}"
+    return actor
 
 
 def send_digest(desk: Desk, sender: Sender, *, force: bool = False) -> FlushResult:

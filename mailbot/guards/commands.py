@@ -1,4 +1,4 @@
-"""A manager's decision written as the first line of a reply: SETUJU [jumlah] or TOLAK <alasan>."""
+"""A manager's decision written as the first line of a reply: SETUJU [jumlah] [PAKSA <alasan>] or TOLAK <alasan>."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from mailbot.guards.threads import REFERENCE_PATTERN, find_references
 from mailbot.quantities import parse_quantity, quantity_pattern
 
 Action = Literal["approve", "reject"]
-MAX_QUANTITY = 1_000_000
 MAX_REASON_CHARS = 500
 
 # The command words. "DISETUJUI"/"DITOLAK" (approved/rejected) are accepted too: they are how an
@@ -22,6 +21,9 @@ MAX_REASON_CHARS = 500
 # "OK" and "YA" are not: "ok, saya cek dulu" is no approval.
 APPROVE_WORDS: frozenset[str] = frozenset({"setuju", "disetujui"})
 REJECT_WORDS: frozenset[str] = frozenset({"tolak", "ditolak"})
+# "SETUJU 8.100 PAKSA <alasan>": approve although the desk raised concerns (above the request or the
+# need, not whole packs); the reason is recorded. It never takes the province store into its reserve.
+FORCE_WORD = "paksa"
 NEGATIONS: frozenset[str] = frozenset({
     "tidak", "tdk", "tak", "gak", "nggak", "enggak", "belum", "blm", "jangan", "bukan",
 })
@@ -56,7 +58,9 @@ COMMAND_ERROR_TEXT: dict[str, str] = {
     "quantity_ambiguous": ("Jumlah dengan koma dapat dibaca dua cara. "
                            "Tulis ribuan dengan titik, misalnya: SETUJU 2.000."),
     "quantity_not_positive": "Jumlah yang disetujui harus lebih dari nol.",
-    "quantity_too_large": "Jumlah terlalu besar (lebih dari 1.000.000 keping).",
+    "quantity_too_large": "Jumlah terlalu besar.",
+    "force_reason_required": ("Mohon sertakan alasan setelah PAKSA, misalnya: "
+                              "SETUJU 2.000 PAKSA stok kabupaten rusak karena banjir."),
     "unclear_approval": "Balasan kurang jelas. Tulis SETUJU atau SETUJU <jumlah> saja pada baris pertama.",
     "negated_approval": "Untuk menolak, tulis TOLAK diikuti alasannya, misalnya: TOLAK stok provinsi menipis.",
     "several_references": "Balasan menyebut lebih dari satu nomor permohonan. Mohon balas satu permohonan saja.",
@@ -160,10 +164,19 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
             return _error(parsed, line)
         quantity = parsed
         rest = rest[m.end():]
+    forced = re.search(rf"(?:^|[\s:;,.!])({FORCE_WORD})(?![^\W\d_])", rest, re.IGNORECASE)
+    reason: str | None = None
+    if forced:
+        reason = rest[forced.end():].strip(_SEPARATORS)
+        if not any(c.isalpha() for c in reason):
+            return _error("force_reason_required", line)
+        reason = safe_header_text(reason, max_len=MAX_REASON_CHARS)
+        rest = rest[:forced.start(1)]
     trailing = re.findall(r"[^\s:;,.!?()\u2013\u2014]+", rest.lower())
     if any(w.strip("-") not in TRAILING_WORDS for w in trailing):
         return _error("unclear_approval", line)
-    return ManagerCommand("approve", quantity=quantity, reference=references[0] if references else None, text=line)
+    return ManagerCommand("approve", quantity=quantity, reason=reason,
+                          reference=references[0] if references else None, text=line)
 
 
 def _rejection(line: str, rest: str, following: str) -> ManagerCommand | CommandError:
@@ -185,6 +198,6 @@ def _rejection(line: str, rest: str, following: str) -> ManagerCommand | Command
 def _quantity(m: re.Match[str]) -> int | str:
     """The quantity in a match of the quantity pattern, or an error code."""
     try:
-        return parse_quantity(m.group(0), maximum=MAX_QUANTITY)
+        return parse_quantity(m.group(0))  # the bounds of an approval are the desk's (actions.approve)
     except QuantityError as exc:
         return f"quantity_{exc.code}"

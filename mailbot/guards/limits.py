@@ -9,6 +9,7 @@ from email.message import Message
 from email.parser import BytesParser
 from typing import Literal
 
+from mailbot.indonesian import number
 from mailbot.reader.mime import payload_of
 
 LimitName = Literal["message_bytes", "attachments", "attachment_bytes", "mime_parts", "mime_depth"]
@@ -38,13 +39,13 @@ class LimitViolation:
     def reason(self) -> str:
         """One line for the quarantine record and the operator, starting with the limit's name."""
         what = {
-            "message_bytes": f"message is {self.actual:,} bytes",
-            "attachments": f"message has {self.actual:,} attachments",
-            "attachment_bytes": f"attachment {self.part!r} is about {self.actual:,} bytes",
-            "mime_parts": f"message has {self.actual:,} MIME parts",
-            "mime_depth": f"MIME parts are nested {self.actual:,} deep",
+            "message_bytes": f"message is {number(self.actual)} bytes",
+            "attachments": f"message has {number(self.actual)} attachments",
+            "attachment_bytes": f"attachment {self.part!r} is about {number(self.actual)} bytes",
+            "mime_parts": f"message has {number(self.actual)} MIME parts",
+            "mime_depth": f"MIME parts are nested {number(self.actual)} deep",
         }[self.limit]
-        return f"{self.limit}: {what}, over the limit of {self.maximum:,}"
+        return f"{self.limit}: {what}, over the limit of {number(self.maximum)}"
 
 
 def check_limits(
@@ -66,7 +67,7 @@ def check_limits(
 
     >>> check_limits(b"Subject: x\\r\\n\\r\\n" + b"a" * 2000, max_message_bytes=1024,
     ...              max_attachments=10, max_attachment_bytes=1024).reason
-    'message_bytes: message is 2,014 bytes, over the limit of 1,024'
+    'message_bytes: message is 2.014 bytes, over the limit of 1.024'
     """
     if len(raw) > max_message_bytes:
         return LimitViolation("message_bytes", len(raw), max_message_bytes)

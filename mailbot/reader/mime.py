@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from io import BytesIO
 
 from mailbot.errors import LimitExceeded, NotAnEmailError
+from mailbot.indonesian import number as figure  # "5.000.003": Indonesian thousands, as every message shows
 
 Cell = str | int | float | date | None
 Table = tuple[tuple[Cell, ...], ...]
@@ -57,7 +58,7 @@ class ReadLimits:
 
 def limit_exceeded(limit: str, what: str, maximum: int) -> LimitExceeded:
     """The error for going over a limit: one line that starts with the limit's name."""
-    return LimitExceeded(f"{limit}: {what}, over the limit of {maximum:,}")
+    return LimitExceeded(f"{limit}: {what}, over the limit of {figure(maximum)}")
 
 
 @dataclass(frozen=True)
@@ -357,10 +358,10 @@ def check_spreadsheet(data: bytes, limits: ReadLimits) -> None:
     with archive:
         members = archive.infolist()
         if len(members) > limits.max_spreadsheet_files:
-            raise limit_exceeded("spreadsheet_files", f"spreadsheet has {len(members):,} files", limits.max_spreadsheet_files)
+            raise limit_exceeded("spreadsheet_files", f"spreadsheet has {figure(len(members))} files", limits.max_spreadsheet_files)
         declared = sum(m.file_size for m in members)
         if declared > limits.max_spreadsheet_bytes:
-            raise limit_exceeded("spreadsheet_bytes", f"spreadsheet inflates to {declared:,} bytes",
+            raise limit_exceeded("spreadsheet_bytes", f"spreadsheet inflates to {figure(declared)} bytes",
                                  limits.max_spreadsheet_bytes)
         counter = _SheetCounter(limits)
         inflated = 0
@@ -405,7 +406,7 @@ class _SheetCounter:
                 number = _ROW_NUMBER_RE.search(m.group(2))
                 highest = int(number.group(1)) if number else 0
                 if max(self.rows, highest) > self.limits.max_spreadsheet_rows:
-                    raise limit_exceeded("spreadsheet_rows", f"spreadsheet has row {max(self.rows, highest):,}",
+                    raise limit_exceeded("spreadsheet_rows", f"spreadsheet has row {figure(max(self.rows, highest))}",
                                          self.limits.max_spreadsheet_rows)
             else:
                 self.cells += 1
@@ -556,7 +557,7 @@ class _Collector:
         if self.parts > self.limits.max_mime_parts:
             raise limit_exceeded("mime_parts", "message has more MIME parts", self.limits.max_mime_parts)
         if depth + 1 > self.limits.max_mime_depth:
-            raise limit_exceeded("mime_depth", f"MIME parts are nested {depth + 1:,} deep", self.limits.max_mime_depth)
+            raise limit_exceeded("mime_depth", f"MIME parts are nested {figure(depth + 1)} deep", self.limits.max_mime_depth)
         try:
             self._part(part, depth)
         except (LimitExceeded, RecursionError):
@@ -635,9 +636,9 @@ class _Collector:
         self.attachments.append(Attachment(filename=filename, content_type=ctype, size=size))
         most, biggest = self.limits.max_attachments, self.limits.max_attachment_bytes
         if most is not None and len(self.attachments) > most:
-            raise limit_exceeded("attachments", f"message has {len(self.attachments):,} attachments", most)
+            raise limit_exceeded("attachments", f"message has {figure(len(self.attachments))} attachments", most)
         if biggest is not None and size > biggest:
-            raise limit_exceeded("attachment_bytes", f"attachment {filename or ctype!r} is about {size:,} bytes",
+            raise limit_exceeded("attachment_bytes", f"attachment {filename or ctype!r} is about {figure(size)} bytes",
                                  biggest)
         name = filename.lower()
         if ctype in _SPREADSHEET_TYPES or name.endswith((".xlsx", ".xlsm")):
@@ -674,7 +675,7 @@ def extract_from(msg: Message, limits: ReadLimits | None = None) -> MailParts:
     subject = decode_header_value(msg.get("subject"))
     longest = max(len(subject), _longest_line(text))
     if longest > limits.max_line_chars:
-        raise limit_exceeded("line_chars", f"a line of text is {longest:,} characters", limits.max_line_chars)
+        raise limit_exceeded("line_chars", f"a line of text is {figure(longest)} characters", limits.max_line_chars)
     sender = sender_address(msg)
     return MailParts(
         message=msg,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
@@ -36,11 +36,12 @@ class Doubt:
 
     reason is a code: "missing" (no number where one is expected), "conflict"
     (two different numbers for the same role), "unclear" (a number whose role
-    cannot be told), "item" (which blank is meant is unclear).
+    cannot be told), "item" (which blank is meant is unclear), "too_large" (a
+    figure larger than any stock could be: a typo to ask about, never booked).
     """
 
     field: str
-    reason: Literal["missing", "conflict", "unclear", "item"]
+    reason: Literal["missing", "conflict", "unclear", "item", "too_large"]
     text: str = ""  # the text that caused the doubt, for the clarification reply
 
 
@@ -127,3 +128,22 @@ class Verdict:
             "doubts": [{"field": d.field, "reason": d.reason, "text": d.text} for d in self.doubts],
             "readings": {r.item: r.as_dict() for r in self.readings},
         }
+
+
+def bounded(verdict: Verdict, maximum: int) -> Verdict:
+    """*verdict* with every figure above *maximum* taken out and made a doubt (the district is asked).
+
+    >>> v = Verdict("stock_report", "65.01", True, None, "ktp-el", recorded=999_999_999,
+    ...             evidence=(Evidence("recorded", 999_999_999, "perekaman 999.999.999"),))
+    >>> b = bounded(v, 200_000)
+    >>> b.recorded, b.evidence, b.doubts
+    (None, (), (Doubt(field='recorded', reason='too_large', text='perekaman 999.999.999'),))
+    """
+    large = [name for name in QUANTITY_FIELDS if (getattr(verdict, name) or 0) > maximum]
+    if not large:
+        return verdict
+    doubts = [Doubt(name, "too_large", next((e.text for e in verdict.evidence if e.field == name), ""))
+              for name in large]
+    return replace(verdict, **{name: None for name in large},  # type: ignore[arg-type]
+                   evidence=tuple(e for e in verdict.evidence if e.field not in large),
+                   doubts=(*verdict.doubts, *doubts))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import fcntl
+import os
+import tempfile
 import threading
 import zlib
 from collections.abc import Callable, Iterator
@@ -34,14 +36,34 @@ def database_problem(url: str) -> str | None:
     if backend not in SUPPORTED_DATABASES:
         return (f"database.url: {backend} is not supported; use sqlite:///PATH "
                 "or postgresql+psycopg://USER@HOST/DBNAME")
+    if backend == "sqlite" and (parsed.host or parsed.port):
+        # "sqlite://var/mailbot.db" makes "var" a host, which SQLite has not: the slashes are the mistake
+        path = "/".join(p for p in (parsed.host, parsed.database) if p)
+        return (f"database.url: {url!r} is not a SQLite URL; a SQLite URL has three slashes before a relative "
+                f"path (sqlite:///{path}) and four before an absolute one (sqlite:////var/lib/mailbot/mailbot.db)")
     if backend == "sqlite" and parsed.database and parsed.database != ":memory:":
-        folder = Path(parsed.database).parent
-        for parent in (folder, *folder.parents):
-            if parent.exists() and not parent.is_dir():
-                return f"database.url: {parent} is a file, not a folder; correct the path of the database"
-        if not folder.is_dir():
-            return (f"database.url: the folder {folder} does not exist; create it (mkdir -p {folder}) "
-                    "or correct the path")
+        return _sqlite_path_problem(Path(parsed.database))
+    return None
+
+
+def _sqlite_path_problem(path: Path) -> str | None:
+    folder = path.parent
+    for parent in (folder, *folder.parents):
+        if parent.exists() and not parent.is_dir():
+            return f"database.url: {parent} is a file, not a folder; correct the path of the database"
+    if not folder.is_dir():
+        return (f"database.url: the folder {folder} does not exist; create it (mkdir -p {folder}) "
+                "or correct the path")
+    if path.is_dir():
+        return f"database.url: {path} is a folder; name the database file in it, e.g. {path / 'mailbot.db'}"
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        return f"database.url: {path} cannot be read and written by this user; check its owner and permissions"
+    try:  # SQLite writes its journal beside the database: the folder must take new files
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        return (f"database.url: the folder {folder} does not take new files ({exc.strerror}); "
+                "put the database in a folder this user can write to")
     return None
 
 

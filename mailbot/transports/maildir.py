@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from mailbot.errors import TransportError
+from mailbot.indonesian import number
 from mailbot.transports.base import IncomingMessage, OutgoingMessage
 
 QUARANTINE = ".Quarantine"
@@ -78,7 +79,7 @@ class MaildirInbox:
                 if self.size_limit is not None and size > self.size_limit:
                     yield IncomingMessage(
                         key=entry.name, raw=None, size=size,
-                        too_big_reason=f"message is {size:,} bytes, over the limit of {self.size_limit:,}",
+                        too_big_reason=f"message is {number(size)} bytes, over the limit of {number(self.size_limit)}",
                         headers=_header_block(Path(entry.path)),
                     )
                     continue

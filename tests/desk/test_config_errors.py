@@ -20,9 +20,13 @@ from tests.desk.conftest import mailbot
         (lambda s: s.replace('code = "65.02"', 'code = "65.01"'), "appears twice"),
         (lambda s: s.replace("[office]", "[office\n"), "not valid TOML"),
         (lambda s: s + "\n[surprise]\nx = 1\n", "surprise: unknown key"),
+        (lambda s: s.replace('opening_province = { "ktp-el" = 66000', 'opening_province = { "ktp-el" = 99999999999999999999'),
+         "stock.opening_province.ktp-el"),
+        (lambda s: s.replace("max_quantity_per_movement = 200000", "max_quantity_per_movement = 99999999999"),
+         "stock.max_quantity_per_movement"),
     ],
     ids=["misspelt-key", "wrong-type", "out-of-range", "unknown-inbox-kind", "unknown-zone", "duplicate-district",
-         "broken-toml", "unknown-section"],
+         "broken-toml", "unknown-section", "huge-opening-stock", "huge-movement"],
 )
 def test_broken_config_is_one_line_exit_2(desk_dir: Path, edit, expected: str) -> None:  # type: ignore[no-untyped-def]
     path = desk_dir / "config.toml"

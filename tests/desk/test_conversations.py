@@ -292,7 +292,7 @@ def test_a_held_notice_without_a_proposal_offers_only_what_can_be_done(desk_dir:
                   district_name="Kabupaten Bulungan", sender="x@bulungankab.example", item="ktp-el", requested=4000,
                   reasons=["stok provinsi tidak mencukupi"], explanation=[], changes=[], note=None)
     without = render(desk.env, "notice_held", proposed=0, **common).text
-    assert "0 keping)" not in without and "sesuai usulan sistem" not in without and "SETUJU 1500" in without
+    assert "0 keping)" not in without and "sesuai usulan sistem" not in without and "SETUJU 1.500 " in without
     offered = render(desk.env, "notice_held", proposed=1500, **common).text
     assert "sesuai usulan sistem, 1.500 keping" in offered
 

@@ -24,6 +24,10 @@ def test_systemd_unit_restarts_on_failure_and_stops_with_sigterm(tmp_path: Path)
     assert settings["Restart"] == "on-failure" and settings["KillSignal"] == "SIGTERM"
     assert settings["WantedBy"] == "multi-user.target" and settings["StandardError"] == "journal"
     assert settings["RestartPreventExitStatus"] == "2", "a configuration error is not restarted in a loop"
+    # systemd applies RestartPreventExitStatus to the main process only: a failing ExecStartPre would
+    # restart every RestartSec; `mailbot run` does the checks itself and exits 2
+    assert "ExecStartPre" not in settings
+    assert int(settings["StartLimitBurst"]) >= 1 and int(settings["StartLimitIntervalSec"]) > 0
     if shutil.which("systemd-analyze") is None:
         pytest.skip("systemd-analyze is not installed")
     local = tmp_path / "mailbot.service"
@@ -32,6 +36,16 @@ def test_systemd_unit_restarts_on_failure_and_stops_with_sigterm(tmp_path: Path)
     problems = [line for line in verify.stderr.splitlines() if "mailbot.service" in line
                 and "User=" not in line and "Group=" not in line]
     assert problems == [], verify.stderr
+
+
+def test_the_service_exits_2_on_a_broken_configuration(desk_dir: Path) -> None:
+    """What ExecStart runs refuses a broken configuration with status 2, before touching the database."""
+    config = desk_dir / "config.toml"
+    config.write_text(config.read_text().replace('cron = "0 7 * * 1-5"', 'cron = "jam 7 pagi"'))
+    result = mailbot(desk_dir, "run", timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert "digest.cron" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not (desk_dir / "var" / "mailbot.db").exists()
 
 
 def test_backup_while_the_service_runs(desk_dir: Path) -> None:

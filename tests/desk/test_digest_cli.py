@@ -28,3 +28,36 @@ def test_print_after_send_still_shows_the_period_and_plain_words(desk_dir: Path)
     html = (desk_dir / "digest.html").read_text()
     assert "disetujui, belum dikirim 2.000" in html and "tren belum dapat dihitung" in html
     assert 'max-width:680px' in html and "@media screen and (max-width: 480px)" in html
+
+
+def test_the_digest_says_decisions_and_reasons_in_words(desk_dir: Path) -> None:
+    """No internal codes (doubt, manager, override, cli:root); the rejection's and --force's reasons shown;
+    a district or a province that uses nothing is said in proper Indonesian, not "cukup untuk tidak ..."."""
+    config = desk_dir / "config.toml"
+    text = re.sub(r'"kia" = \d+ \}', '"kia" = 0 }', config.read_text())  # no district uses KIA blanks
+    config.write_text(text)
+    assert mailbot(desk_dir, "import", *map(str, sorted(EXAMPLES.glob("*.eml")))).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    rejected = mailbot(desk_dir, "reject", "BLK-2026-0003", "--reason", "tunggu laporan harian", "--by", "cli:root")
+    assert rejected.returncode == 0, rejected.stderr
+    forced = mailbot(desk_dir, "approve", "BLK-2026-0002", "--quantity", "750", "--force", "--reason",
+                     "stok rusak banjir", "--by", "cli:root")
+    assert forced.returncode == 0, forced.stderr
+    printed = mailbot(desk_dir, "digest", "--print", "--output", str(desk_dir / "digest.html"))
+    assert printed.returncode == 0, printed.stderr
+    out = printed.stdout
+    decided = out[out.index("== Permohonan dan keputusan"):]
+    assert "ditolak (oleh operator root); alasan: tunggu laporan harian" in decided, decided
+    assert "(oleh operator root); dipaksa (melebihi kebutuhan, bukan kelipatan pak): stok rusak banjir" in decided
+    assert "belum jelas: jumlah yang dimohon" in decided
+    for code in ("; doubt", "; manager", "override", "cli:", "open_request", "_"):
+        assert code not in decided, code
+    html = (desk_dir / "digest.html").read_text()
+    assert "alasan: tunggu laporan harian" in html and "stok rusak banjir" in html
+    for page in (out, html):
+        assert "tidak terpakai" not in page and "tidak terbatas" not in page
+        assert "cukup untuk belum" not in page and "cukup belum" not in page
+    assert "belum ada pemakaian," in out
+    assert "Stok provinsi (KIA) belum terpakai: belum ada pemakaian tercatat" in out
+    # the approved-not-dispatched line is indented like the lines above it
+    assert re.search(r"\n  pemakaian [^\n]*\n  disetujui, belum dikirim 2\.000; laporan terakhir", out), out

@@ -98,3 +98,17 @@ def test_dismiss_and_reread(desk_dir: Path) -> None:
         "select details from audit where action = 'dismiss'").fetchone()[0]
     again = mailbot(desk_dir, "quarantine", "dismiss", str(qid), "--reason", "x")
     assert again.returncode == 1 and "is dismissed, not quarantined" in again.stderr
+
+
+def test_quarantine_reasons_write_numbers_the_indonesian_way(desk_dir: Path) -> None:
+    from tests.desk.mailkit import set_guards
+
+    set_guards(desk_dir, max_message_bytes=2048)
+    (desk_dir / "big.eml").write_bytes(_with_attachments(BULUNGAN, 12, mid="besar"))
+    assert mailbot(desk_dir, "import", str(desk_dir / "big.eml")).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    [notice] = [m for m in _sent(desk_dir) if m["To"] == OPERATOR]
+    text = " ".join(notice.get_body(("plain",)).get_content().split())
+    assert "over the limit of 2.048" in text and "2,048" not in text, text
+    listed = mailbot(desk_dir, "quarantine")
+    assert "2.048" in listed.stdout and "2,048" not in listed.stdout, listed.stdout

@@ -33,6 +33,7 @@ def _sender_lists_decide(desk_dir: Path) -> None:
     set_guards(desk_dir, require_authentication=False)
 
 KADIS, KABID = MANAGERS
+OPERATOR = "operator.blangko@disdukcapil.kaltaraprov.example"
 HELD = {"a": "65.01", "b": "65.02", "c": "65.03", "d": "65.71"}
 AUTO_APPROVE_LIMIT = 1000  # each district asks for 2.000: more than a clerk may give without a manager
 
@@ -197,10 +198,17 @@ def test_with_authentication_required_only_an_authenticated_manager_decides(desk
                                        extra_headers=forged)
     authenticated = _reply_to_notice(desk_dir, b["notice"], sender=KADIS, command="SETUJU", name="signed",
                                      extra_headers=passed)
-    run_once(desk_dir, unauthenticated, authenticated)
+    before = {s.path.name for s in sent_mail(desk_dir)}
+    assert mailbot(desk_dir, "import", str(unauthenticated), str(authenticated)).returncode == 0
+    result = mailbot(desk_dir, "run", "--once")
+    assert result.returncode == 0, result.stderr
     assert _state(desk_dir, a["reference"])["state"] == "held"
     assert not _approved_booked(desk_dir, a["id"])
     assert _state(desk_dir, b["reference"])["state"] == "approved"
+    # the decision that was not applied is not a silent drop: a WARNING, and the operator is told
+    assert f"WARNING mailbot.routes: a decision from {KADIS} was not applied" in result.stderr, result.stderr
+    [notice] = [s for s in _new_mail(desk_dir, before) if "keaslian email tidak terbukti" in s.subject]
+    assert notice.to == [OPERATOR] and a["reference"] in notice.subject and "SETUJU" in notice.text
 
 
 def test_cli_approve_and_reject(desk_dir: Path) -> None:
@@ -263,3 +271,55 @@ def test_a_command_leaves_the_mail_to_the_sender_that_holds_the_send_lock(desk_d
     assert mailbot(desk_dir, "run", "--once").returncode == 0
     [to_a] = [s for s in _new_mail(desk_dir, before) if s.to == [a["district_sender"]]]
     assert "DISETUJUI" in to_a.text
+
+
+def test_an_email_approval_keeps_the_bounds_the_command_line_keeps(desk_dir: Path) -> None:
+    """SETUJU N above the request or the need, or not in whole packs, is asked back (PAKSA <alasan>
+    confirms it, recorded); into the reserve or above [stock] max_quantity_per_movement it is refused,
+    confirmed or not; a bare SETUJU on a proposal the command line would refuse is refused too."""
+    held = _held_requests(desk_dir)
+    a, b, c, d = held["a"], held["b"], held["c"], held["d"]
+    requested = a["requested"]
+    before = {s.path.name for s in sent_mail(desk_dir)}
+    odd = _reply_to_notice(desk_dir, a["notice"], sender=KADIS, command="SETUJU 2.050", name="odd")
+    reserve = _reply_to_notice(desk_dir, b["notice"], sender=KADIS, command="SETUJU 63.000 PAKSA darurat",
+                               name="reserve")
+    assert "manager-command-unconfirmed" in run_once(desk_dir, odd, reserve)
+    assert _state(desk_dir, a["reference"])["state"] == "held" and not _approved_booked(desk_dir, a["id"])
+    assert _state(desk_dir, b["reference"])["state"] == "held" and not _approved_booked(desk_dir, b["id"])
+    answers = {s.in_reply_to: s for s in _new_mail(desk_dir, before)}
+    assert set(answers) == {message_id_of(odd), message_id_of(reserve)}
+    asked = " ".join(answers[message_id_of(odd)].text.split())
+    assert f"melebihi jumlah yang dimohon ({requested:,} keping)".replace(",", ".") in asked
+    assert "bukan kelipatan satu pak (100 keping)" in asked and "SETUJU 2.050 PAKSA <alasan>" in asked
+    refused = " ".join(answers[message_id_of(reserve)].text.split())
+    assert "cadangan provinsi" in refused.lower() and "juga dengan PAKSA" in refused
+
+    confirmed = _reply_to_notice(desk_dir, a["notice"], sender=KADIS, command="SETUJU 2.100 PAKSA stok rusak banjir",
+                                 name="confirmed")
+    assert "manager-approve" in run_once(desk_dir, confirmed)
+    assert (_state(desk_dir, a["reference"])["state"], _state(desk_dir, a["reference"])["approved"]) == (
+        "approved", 2100)
+    note = db(desk_dir).execute("select note from decisions where request_pk = ? and actor = ?",
+                                (a["id"], KADIS)).fetchone()[0]
+    assert note.startswith("stok rusak banjir; approved although more than the 2.000 requested"), note
+
+    set_config(desk_dir, "stock", auto_approve_limit=AUTO_APPROVE_LIMIT, max_quantity_per_movement=1500)
+    before = {s.path.name for s in sent_mail(desk_dir)}
+    too_many = _reply_to_notice(desk_dir, c["notice"], sender=KADIS, command="SETUJU 1.600 PAKSA pemilu",
+                                name="too-many")
+    assert "manager-command-refused" in run_once(desk_dir, too_many)
+    assert _state(desk_dir, c["reference"])["state"] == "held"
+    [answer] = _new_mail(desk_dir, before)
+    assert "melebihi batas satu kali pengiriman (1.500 keping)" in " ".join(answer.text.split())
+
+    # the province store nearly empty: the proposal itself now takes it into the reserve
+    set_config(desk_dir, "stock", auto_approve_limit=AUTO_APPROVE_LIMIT, max_quantity_per_movement=200_000)
+    free = 66000 - 2100
+    taken = mailbot(desk_dir, "adjust", "province", f"-{free - 5000 - 100}", "--reason", "stock count")
+    assert taken.returncode == 0, taken.stderr
+    cli = mailbot(desk_dir, "approve", d["reference"])
+    assert cli.returncode == 1 and "into the reserve" in cli.stderr, cli.stderr
+    bare = _reply_to_notice(desk_dir, d["notice"], sender=KADIS, command="SETUJU", name="bare")
+    assert "manager-command-unconfirmed" in run_once(desk_dir, bare)
+    assert _state(desk_dir, d["reference"])["state"] == "held" and not _approved_booked(desk_dir, d["id"])

@@ -52,6 +52,10 @@ def test_supply_receive_reads_dots_as_thousands(desk_dir: Path, typed: str, reco
     (("adjust", "65.04", "-500000", "--reason", "hilang"), "max_quantity_per_movement"),
     (("adjust", "65.04", "-2.600", "--reason", "hilang"), "would go below zero (65.04 has 2.500"),
     (("adjust", "65.04", "0", "--reason", "hilang"), "must not be zero"),
+    (("supply", "receive", "-0"), "must be above zero"),
+    (("supply", "receive", "\u0661\u0660\u0660"), "write the digits as 0-9"),  # Arabic-Indic 100
+    (("supply", "receive", "\uff11\uff10\uff10"), "write the digits as 0-9"),  # full-width 100
+    (("supply", "receive", "100", "--item", "paspor"), "--item paspor: not an item"),
 ])
 def test_bad_quantities_are_one_clear_line(desk_dir: Path, args: tuple[str, ...], words: str) -> None:
     result = mailbot(desk_dir, *args)
@@ -71,10 +75,11 @@ def test_negative_adjustment_is_an_argument_not_an_option(desk_dir: Path) -> Non
 
 def test_a_huge_stock_cannot_break_status_or_digest(desk_dir: Path) -> None:
     path = desk_dir / "config.toml"
-    path.write_text(path.read_text().replace('"ktp-el" = 66000', '"ktp-el" = 1000000000000'))
+    # the largest opening balance the configuration takes (a larger one is refused: test_config_errors)
+    path.write_text(path.read_text().replace('"ktp-el" = 66000', '"ktp-el" = 10000000'))
     status = mailbot(desk_dir, "status")
     assert status.returncode == 0, status.stderr
-    assert "1.000.000.000.000 on hand" in status.stdout
+    assert "10.000.000 on hand" in status.stdout
     digest = mailbot(desk_dir, "digest", "--print")
     assert digest.returncode == 0, digest.stderr
 
@@ -130,3 +135,30 @@ def test_approve_within_need_needs_no_force(held_desk: Path) -> None:
     assert loose.returncode == 1 and "not whole packs of 100 (e.g. 1.500)" in loose.stderr
     ambiguous = mailbot(held_desk, "approve", "BLK-2026-0005", "--quantity", "2,000")
     assert ambiguous.returncode == 1 and "ambiguous" in ambiguous.stderr
+
+
+def test_items_in_any_case_and_readable_help(desk_dir: Path) -> None:
+    received = mailbot(desk_dir, "supply", "receive", "500", "--item", "KIA")
+    assert received.returncode == 0 and "500 kia received" in received.stdout, received.stderr
+    status = mailbot(desk_dir, "status", "--item", "KTP-el")
+    assert status.returncode == 0 and "Stock of ktp-el" in status.stdout, status.stderr
+    for command in (("approve",), ("import",), ("outbox", "list"), ("reread",), ("adjust",)):
+        helped = mailbot(desk_dir, *command, "--help")
+        assert helped.returncode == 0
+        assert "<" not in helped.stdout.replace("<alasan>", ""), helped.stdout
+    approve = mailbot(desk_dir, "approve", "--help").stdout
+    assert "REF" in approve and "--quantity        N" in approve
+
+
+def test_digest_without_a_flag_is_a_usage_error(desk_dir: Path) -> None:
+    result = mailbot(desk_dir, "digest")
+    assert result.returncode == 2
+    assert "Usage: " in result.stderr and "digest [OPTIONS]" in result.stderr and "--print" in result.stderr
+
+
+def test_approving_twice_says_already_approved(held_desk: Path) -> None:
+    first = mailbot(held_desk, "approve", "BLK-2026-0003")
+    assert first.returncode == 0, first.stderr
+    second = mailbot(held_desk, "approve", "BLK-2026-0003", "--quantity", "3.000")
+    assert second.returncode == 1
+    assert "already approved (1.500 pieces)" in second.stderr and "needs" not in second.stderr, second.stderr

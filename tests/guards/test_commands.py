@@ -87,8 +87,9 @@ ERRORS = [
     ("SETUJU 0", "quantity_not_positive"),
     ("SETUJU -500", "quantity_not_positive"),
     ("SETUJU \u2212500", "quantity_not_positive"),
-    ("SETUJU 2.000.000", "quantity_too_large"),
-    ("SETUJU 1.500 ribu", "quantity_too_large"),
+    ("SETUJU 9.999.999.999.999.999", "quantity_too_large"),
+    ("SETUJU 2.000 PAKSA", "force_reason_required"),
+    ("SETUJU paksa.", "force_reason_required"),
     ("SETUJU 1,5", "quantity_ambiguous"),
     ("SETUJU 2,000", "quantity_ambiguous"),
     ("SETUJU,1,500 pcs", "quantity_ambiguous"),
@@ -103,6 +104,17 @@ ERRORS = [
     ("BELUM SETUJU, tunggu rapat", "negated_approval"),
     ("SETUJU BLK-2026-0042 dan BLK-2026-0043", "several_references"),
 ]
+
+
+@pytest.mark.parametrize(("text", "quantity", "reason"), [
+    ("SETUJU 8.100 PAKSA stok rusak karena banjir", 8100, "stok rusak karena banjir"),
+    ("setuju 1.550 keping, paksa: sisa pak terakhir", 1550, "sisa pak terakhir"),
+    ("SETUJU PAKSA kebutuhan pemilu", None, "kebutuhan pemilu"),
+])
+def test_an_approval_confirmed_with_paksa_carries_its_reason(text: str, quantity: int | None, reason: str) -> None:
+    command = parse_manager_command(text)
+    assert isinstance(command, ManagerCommand), command
+    assert (command.action, command.quantity, command.reason) == ("approve", quantity, reason)
 
 
 @pytest.mark.parametrize(("text", "code"), ERRORS)

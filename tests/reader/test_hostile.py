@@ -69,7 +69,7 @@ def test_the_configured_depth_and_parts_apply() -> None:
 
 
 def test_a_huge_line_is_refused_by_its_length() -> None:
-    with pytest.raises(LimitExceeded, match=r"^line_chars: a line of text is 5,000,003 characters"):
+    with pytest.raises(LimitExceeded, match=r"^line_chars: a line of text is 5.000.003 characters"):
         read_message(HEAD + b"\r\n" + b"dua ribu " * 555_555 + b"dua ribu", DISTRICTS)
     with pytest.raises(LimitExceeded, match=r"^line_chars: "):
         read_message(HEAD.replace(b"Subject: Permohonan", b"Subject: " + b"9" * 30_000) + b"\r\nx", DISTRICTS)

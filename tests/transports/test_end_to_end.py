@@ -231,7 +231,7 @@ def _manager_reply(notice: email.message.EmailMessage, command: str) -> bytes:
 
 
 @pytest.mark.parametrize(("command", "state", "district_says"), [
-    ("Setuju 1500", "approved", "DISETUJUI"),
+    ("Setuju 1.500 PAKSA perekaman massal di sekolah", "approved", "DISETUJUI"),  # above the need: confirmed
     ("TOLAK stok provinsi sedang menipis", "rejected", "TIDAK DAPAT KAMI SETUJUI"),
 ])
 def test_manager_decides_a_held_request_by_replying_through_the_real_servers(
