@@ -210,6 +210,7 @@ _TRUST_REASONS: dict[str, str] = {
     "dmarc_fail": "pemeriksaan DMARC oleh server email kantor GAGAL: alamat pengirim kemungkinan dipalsukan",
     "dkim_pass_not_aligned": "tanda tangan DKIM berasal dari domain lain, bukan domain alamat pengirim",
     "dmarc_other_domain": "hasil DMARC berlaku untuk domain lain, bukan domain alamat pengirim",
+    "dmarc_no_domain": "hasil DMARC tidak menyebut domain yang diperiksa (header.from), sehingga tidak dapat dipercaya",
     "forged_authentication_results_ignored":
         "email membawa hasil verifikasi palsu atas nama server kantor (diabaikan)",
     "display_name_has_address": "nama tampilan pengirim memuat alamat email lain",

@@ -297,8 +297,12 @@ def _authentication(
     dmarc_pass = dmarc_fail = dkim_aligned = dkim_unaligned = False
     for r in trusted.results:
         if r.method == "dmarc":
-            header_from = (r.prop("header.from") or from_domain).lower().strip(".")
-            if header_from != from_domain:
+            # A DMARC result counts only for the domain it names: one naming none vouches for nothing
+            # (every DMARC verifier writes header.from; a bare "dmarc=pass" is a hand-made header).
+            header_from = (r.prop("header.from") or "").lower().strip(".")
+            if not header_from:
+                reasons.append("dmarc_no_domain")
+            elif header_from != from_domain:
                 reasons.append("dmarc_other_domain")
             elif r.result == "pass":
                 dmarc_pass = True

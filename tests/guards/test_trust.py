@@ -336,3 +336,16 @@ def test_organizational_domain(domain: str, organisation: str) -> None:
 def test_same_or_unrelated_domains_are_not_lookalikes(domain: str) -> None:
     known = ["bulungankab.example", "malinaukab.example", "disdukcapil.kaltaraprov.example"]
     assert is_lookalike_domain(domain, known) is False
+
+
+def test_a_dmarc_pass_that_names_no_domain_vouches_for_nothing() -> None:
+    """A bare "dmarc=pass" (no header.from) is what a sender writes by hand, not what a verifier writes."""
+    from email import message_from_string
+
+    headers = message_from_string(
+        "Authentication-Results: mx.kaltaraprov.example; dmarc=pass\n"
+        "From: <disdukcapil@bulungankab.example>\nSubject: x\n\n")
+    trust = assess_sender(headers, district_senders={"disdukcapil@bulungankab.example": "65.01"},
+                          manager_addresses=(), authserv_id="mx.kaltaraprov.example", require_authentication=True)
+    assert (trust.authenticated, trust.trusted) == (False, False)
+    assert "dmarc_no_domain" in trust.reasons
