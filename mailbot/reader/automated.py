@@ -80,18 +80,45 @@ def is_delivery_report(msg: Message) -> bool:
     >>> is_delivery_report(m)
     False
     """
-    if msg.get_content_type() == "multipart/report":
-        if str(msg.get_param("report-type", "", header="content-type")).strip().lower() == "delivery-status":
-            return True
+    status = _delivery_status(msg)
+    if status is not None:
+        return status
     sender = sender_address(msg)
-    if not sender or sender.split("@", 1)[0] not in ("mailer-daemon", "postmaster"):
+    if not sender or sender.split("@", 1)[0].lower() not in ("mailer-daemon", "postmaster"):
         return False
+    # a mail server's plain-text bounce (Exim's "Mail delivery failed"): it names the failed recipients
+    return msg.get("X-Failed-Recipients") is not None
+
+
+_DSN_ACTION_RE = re.compile(r"^action:[ \t]*([a-z]+)", re.IGNORECASE | re.MULTILINE)
+
+
+def _delivery_status(msg: Message) -> bool | None:
+    """For mail carrying a delivery-status report: True when a delivery failed, False when it only says
+    "delayed" (still being retried), "delivered" or "relayed"; None when there is no such report."""
+    found = msg.get_content_type() == "multipart/report" and str(
+        msg.get_param("report-type", "", header="content-type")).strip().lower() == "delivery-status"
+    actions: list[str] = []
     for i, part in enumerate(msg.walk()):
         if i >= _DSN_MAX_PARTS:
-            return False
+            break
         if part.get_content_type() == "message/delivery-status":
-            return True
-    return False
+            found = True
+            try:
+                text = part.as_string()
+            except Exception:  # noqa: BLE001 - an unreadable report still says a report was sent
+                continue
+            actions += [a.lower() for a in _DSN_ACTION_RE.findall(text)]
+    if not found:
+        return None
+    if not actions:
+        return msg.get_content_type() == "multipart/report" or _is_mailer(msg)
+    return "failed" in actions
+
+
+def _is_mailer(msg: Message) -> bool:
+    sender = sender_address(msg)
+    return bool(sender) and sender.split("@", 1)[0].lower() in ("mailer-daemon", "postmaster")
 
 
 def content_reasons(subject: str, body: str) -> tuple[str, ...]:
