@@ -109,6 +109,11 @@ class SmtpConnectionError(TemporaryDeliveryError):
     """The SMTP server cannot be reached, or it dropped the connection."""
 
 
+class NotAttempted(TemporaryDeliveryError):
+    """A mail never handed to the server (its connection was lost before the mail's turn): retried
+    without using up one of its attempts."""
+
+
 class SmtpConfigurationError(PermanentDeliveryError):
     """The SMTP server cannot be used as configured (no STARTTLS, no AUTH on offer): retrying cannot help."""
 

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from mailbot.app import Desk
 from mailbot.config import Config
-from mailbot.errors import LockBusy, PermanentDeliveryError
+from mailbot.errors import LockBusy, NotAttempted, PermanentDeliveryError
 from mailbot.outgoing import queue
 from mailbot.store import repo
 from mailbot.store.db import exclusive
@@ -87,12 +87,15 @@ class OutboxPump:
             except Exception:  # noqa: BLE001 - the queue stays; the next nudge or the final flush tries again
                 log.exception("sending the outbox failed")
 
-    def stop(self) -> FlushResult:
-        """Stop the thread, send what the last batch queued, and return the whole pass's result."""
+    def stop(self, *, drain: bool = True) -> FlushResult:
+        """Stop the thread; with *drain*, send what the last batch queued; the whole pass's result.
+
+        Without *drain* (the service told to stop) what is still queued stays for the next start."""
         self._done.set()
         self._nudge.set()
         self._thread.join()
-        self.result.add(flush(self.desk, self.sender))
+        if drain:
+            self.result.add(flush(self.desk, self.sender))
         return self.result
 
 
@@ -167,8 +170,10 @@ class SenderProcess:
         self._wake.close()
         self._results.close()
 
-    def stop(self, desk: Desk, sender: Sender) -> FlushResult:
-        """Let the process finish its batch and exit (killed after STOP_SECONDS), then send what is left."""
+    def stop(self, desk: Desk, sender: Sender, *, drain: bool = True) -> FlushResult:
+        """Let the process finish the mail in hand and exit (killed after STOP_SECONDS); with *drain*,
+        then send what is left (`run --once`); without, it stays queued for the next start (a service
+        told to stop finishes what it has in hand, not the whole outbox)."""
         with self._lock:
             self._stopping = True
             if self._process.is_alive():
@@ -185,6 +190,8 @@ class SenderProcess:
         except (EOFError, OSError, pickle.UnpicklingError):
             pass  # it died before reporting: only the counts are lost, the rows say what was sent
         self._close_pipes()
+        if not drain:
+            return result
         if self._process.exitcode != 0:
             log.error("the sender process ended with status %s; sending from here", self._process.exitcode)
         result.add(flush(desk, sender))
@@ -368,8 +375,13 @@ def _record_failure(session: Session, desk: Desk, outbox_id: int, error: Excepti
     now = desk.now()
     row = session.get(OutboxMessage, outbox_id)
     assert row is not None
-    row.attempts += 1
     row.last_error = str(error)[:2000]
+    if isinstance(error, NotAttempted):
+        # never handed to the server (the connection was lost before its turn): no attempt is used up
+        row.next_attempt_at = now + timedelta(seconds=desk.config.run.outbox_retry_seconds)
+        result.retrying += 1
+        return
+    row.attempts += 1
     permanent = isinstance(error, PermanentDeliveryError)
     if permanent or row.attempts >= desk.config.run.outbox_max_attempts:
         row.status = "failed"

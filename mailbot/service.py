@@ -51,13 +51,14 @@ def run_once(desk: Desk, inbox: Inbox, sender: Sender, *, sender_process: Sender
     return summary
 
 
-def _start_sending(desk: Desk, sender: Sender, sender_process: SenderProcess | None
+def _start_sending(desk: Desk, sender: Sender, sender_process: SenderProcess | None, *, drain: bool = True
                    ) -> tuple[Callable[[], None], Callable[[], FlushResult]]:
-    """(nudge, stop) of the outbox worker: *sender_process* when given, else a thread of this process."""
+    """(nudge, stop) of the outbox worker: *sender_process* when given, else a thread of this process.
+    With *drain*, stopping sends what is still queued."""
     if sender_process is not None:
-        return sender_process.nudge, lambda: sender_process.stop(desk, sender)
+        return sender_process.nudge, lambda: sender_process.stop(desk, sender, drain=drain)
     pump = OutboxPump(desk, sender).start()
-    return pump.nudge, pump.stop
+    return pump.nudge, lambda: pump.stop(drain=drain)
 
 
 class Service:
@@ -97,7 +98,8 @@ class Service:
         inbox = open_inbox(config, self.desk)
         sender = open_sender(config)
         flush_sender = open_sender(config)
-        self._nudge_outbox, stop_sending = _start_sending(self.desk, sender, self.sender_process)
+        # stopped (SIGTERM), the service finishes the mail in hand; the rest goes out at the next start
+        self._nudge_outbox, stop_sending = _start_sending(self.desk, sender, self.sender_process, drain=False)
         poll = config.inbox.poll_seconds if isinstance(config.inbox, ImapInbox) else config.run.poll_seconds
         s = self.scheduler
         s.add_job(self.wake.set, IntervalTrigger(seconds=poll), id="poll", max_instances=1, coalesce=True)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from mailbot.config import SmtpOutbox as SmtpOutboxConfig
 from mailbot.errors import (
+    NotAttempted,
     PermanentDeliveryError,
     RecipientsRefusedError,
     SmtpConfigurationError,
@@ -141,7 +142,7 @@ class SmtpSender:
         try:
             for message in messages:
                 if lost is not None:
-                    results[message.message_id] = SmtpConnectionError(
+                    results[message.message_id] = NotAttempted(
                         f"not sent: connection to {self._where} lost earlier in the batch ({lost})"
                     )
                     report(message.message_id, results[message.message_id])
