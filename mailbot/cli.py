@@ -169,9 +169,9 @@ def check_config(
         raise typer.Exit(2)
     for line in fine:
         out.print(f"  {line}", highlight=False, soft_wrap=True)
-    out.print(f"[green]ok[/green]: {summary(config)}", highlight=False, soft_wrap=True)
     if warning := config.guards.trust_warning():
         out.print(f"[yellow]warning[/yellow]: {warning}", highlight=False, soft_wrap=True)
+    out.print(f"[green]ok[/green]: {summary(config)}", highlight=False, soft_wrap=True)
 
 
 @app.command()

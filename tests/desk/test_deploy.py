@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from mailbot.store.db import HEAD_REVISION
 from tests.desk.conftest import EXAMPLES, ROOT, mailbot
 
 UNIT = ROOT / "deploy" / "mailbot.service"
@@ -91,6 +92,6 @@ def test_backup_of_postgresql_names_pg_dump(desk_dir: Path) -> None:
 def test_migrate_creates_and_then_finds_the_schema_current(desk_dir: Path) -> None:
     first = mailbot(desk_dir, "migrate")
     assert first.returncode == 0, first.stderr
-    assert "upgraded from none (new database) to 0001" in first.stdout
+    assert f"upgraded from none (new database) to {HEAD_REVISION}" in first.stdout
     second = mailbot(desk_dir, "migrate")
-    assert second.returncode == 0 and "database schema is current (0001)" in second.stdout
+    assert second.returncode == 0 and f"database schema is current ({HEAD_REVISION})" in second.stdout

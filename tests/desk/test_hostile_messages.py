@@ -100,7 +100,7 @@ def test_the_configured_mime_depth_is_the_one_applied(desk_dir: Path) -> None:
     for depth in (2, 4):
         (desk_dir / f"nested-{depth}.eml").write_bytes(nested(depth))
     within = mailbot(desk_dir, "parse", "nested-2.eml")
-    assert within.returncode == 0 and "2,000" in within.stdout, within.stderr
+    assert within.returncode == 0 and "2.000" in within.stdout, within.stderr
     over = mailbot(desk_dir, "parse", "nested-4.eml")
     assert over.returncode == 1 and over.stdout == ""
     assert over.stderr.strip() == ("mailbot: nested-4.eml: would be quarantined: "
