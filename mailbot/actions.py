@@ -427,6 +427,44 @@ def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: 
     return "receipt" if req is not None else "receipt-unmatched"
 
 
+def received_before(session: Session, req: Request) -> int | None:
+    """The figure *req*'s receipt was last booked with."""
+    from sqlalchemy import select
+    row = session.scalar(select(Decision).where(Decision.request_pk == req.id, Decision.outcome == "received")
+                         .order_by(Decision.id.desc()).limit(1))
+    return row.quantity if row is not None else None
+
+
+def correct_receipt(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, *,
+                    actor: str) -> str:
+    """A receipt in the thread of a shipment already received: the district corrects the count it gave.
+    The difference is an audited adjustment on that request, never a booking against another one."""
+    now = desk.now()
+    district, item = req.district or "", req.item or "ktp-el"
+    before = received_before(session, req)
+    received = verdict.received if verdict.received is not None else before
+    corrected_from = None
+    if received is not None and before is not None and received != before:
+        corrected_from = before
+        ledger.book(session, Entry(item, district, received - before, EntryKind.ADJUSTMENT, now,
+                                   f"message:{message.id}",
+                                   f"koreksi penerimaan {req.reference}: diterima {received}, "
+                                   f"sebelumnya tercatat {before}"), actor=actor, request_pk=req.id)
+        req.updated_at = now
+        _record(session, desk, req, "received", received, actor=actor, reasons=[], arithmetic=[],
+                note=f"koreksi penerimaan: sebelumnya {before}")
+        repo.audit(session, at=now, actor=actor, action="receipt-correction", target=req.reference,
+                   details={"message": message.id, "before": before, "after": received})
+    queue(session, desk, purpose=f"reply:{message.id}", category="reply", template="reply_receipt",
+          to=[verdict.sender] if verdict.sender else [], request_pk=req.id,
+          subject=reply_subject(verdict.subject, req.reference),
+          context={"district_name": desk.district_name(district), "item": item, "received": received,
+                   "shipped": req.approved, "reference": req.reference, "facts": facts(verdict),
+                   "corrected_from": corrected_from},
+          reply_to=answering(message, verdict))
+    return "receipt-corrected" if corrected_from is not None else "receipt-confirmed"
+
+
 def book_receipt(session: Session, desk: Desk, req: Request, received: int | None, *, district: str, item: str,
                  source: str, actor: str) -> None:
     """Book a shipment of *req* as arrived (*received* cards, or all that was shipped) and mark it received."""

@@ -152,8 +152,20 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     if district is None:
         return "receipt-untrusted"
     item = verdict.item or (thread.item if thread else None) or "ktp-el"
-    shipped_request = thread if thread is not None and thread.state in ("approved", "dispatched") else None
-    shipped_request = shipped_request or _shipment_of(session, district, item)
+    if thread is not None and thread.district == district and thread.state == "received" \
+            and verdict.received is not None and not any(d.field == "received" for d in verdict.doubts):
+        outcome = actions.correct_receipt(session, desk, thread, message, verdict,
+                                          actor=trust.address or "district")
+        if thread.approved and verdict.received < thread.approved:
+            attention.shortfall(session, desk, thread, shipped=thread.approved, received=verdict.received,
+                                message=message)
+        return outcome
+    if thread is not None:
+        # In a thread, a receipt is about that thread's shipment only; otherwise a person matches it.
+        shipped_request = thread if thread.district == district and thread.state in ("approved", "dispatched") \
+            else None
+    else:
+        shipped_request = _shipment_of(session, district, item)
     shipped = shipped_request.approved if shipped_request is not None else None
     outcome = actions.confirm_receipt(session, desk, shipped_request, message, verdict, district=district, item=item)
     if outcome == "receipt" and shipped_request is not None and shipped and verdict.received is not None \

@@ -1,0 +1,79 @@
+"""Conversations after the first round of use: a receipt books only against its own shipment, corrections in
+many phrasings, strangers in a thread, corrections of follow-ups, linked requests that get decided."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.desk.conftest import mailbot
+from tests.desk.mailkit import DISTRICT_SENDERS, MANAGERS, db, replies_to, run_once, sent_mail, set_guards, write_eml
+from tests.desk.test_conversations import _answer, _reference, _request, _request_row
+
+TARAKAN = DISTRICT_SENDERS["65.71"]
+
+
+@pytest.fixture(autouse=True)
+def _sender_lists_decide(request: pytest.FixtureRequest, desk_dir: Path) -> None:
+    """Not a test of mail authentication, except where a test says so: the sender lists alone decide here."""
+    if "shipped_guards" not in request.keywords:
+        set_guards(desk_dir, require_authentication=False)
+
+
+def _ledger(desk_dir: Path, reference: str) -> list[tuple[str, str, int]]:
+    return [tuple(r) for r in db(desk_dir).execute(
+        "select e.kind, e.location, e.on_hand + e.in_transit + e.committed from ledger_entries e "
+        "join requests r on r.id = e.request_pk where r.reference = ? order by e.id", (reference,)).fetchall()]
+
+
+def test_a_receipt_correction_books_against_its_own_shipment_only(desk_dir: Path) -> None:
+    first = _request(desk_dir, "tk-1", TARAKAN, "Dengan hormat, kami mohon tambahan blangko KTP-el sebanyak "
+                                                "2.500 keping. Sisa stok kami saat ini 900 keping.\n")
+    one = _reference(first)
+    assert mailbot(desk_dir, "dispatch", one).returncode == 0
+    [dispatched] = [s for s in sent_mail(desk_dir) if "DIKIRIM" in s.text]
+    _answer(desk_dir, dispatched, "tk-rcv", TARAKAN,
+            "Blangko sebanyak 2.500 keping sudah kami terima dengan baik dan lengkap. Terima kasih.", "gmail")
+    [ack] = replies_to(desk_dir, "<tk-rcv@tarakankota.example>")
+    second = _request(desk_dir, "tk-2", TARAKAN, "Dengan hormat, sisa blangko KTP-el kami tinggal 200 keping. "
+                                                 "Kami mohon tambahan 2.000 keping.\n", subject="Permohonan tahap II")
+    two = _reference(second)
+    assert _request_row(desk_dir, two)["state"] == "approved"
+    two_before = _ledger(desk_dir, two)
+    one_on_hand = db(desk_dir).execute("select sum(on_hand) from ledger_entries where location = '65.71'"
+                                       ).fetchone()[0]
+
+    _answer(desk_dir, ack, "tk-ralat", TARAKAN,
+            "Mohon maaf pak, kami ralat: setelah dihitung ulang oleh petugas gudang, blangko yang kami terima "
+            "2.400 keping, bukan 2.500. Ada satu ikat isi 100 yang ternyata blangko KIA.", "gmail")
+    # the approved, never dispatched request is untouched: no dispatch "by receipt", no adjustment
+    assert _ledger(desk_dir, two) == two_before
+    assert _request_row(desk_dir, two)["state"] == "approved"
+    # the received one is adjusted by -100, audited
+    after = db(desk_dir).execute("select sum(on_hand) from ledger_entries where location = '65.71'").fetchone()[0]
+    assert after - one_on_hand == -100
+    assert db(desk_dir).execute("select count(*) from audit where action = 'receipt-correction' and target = ?",
+                                (one,)).fetchone()[0] == 1
+    [reply] = replies_to(desk_dir, "<tk-ralat@tarakankota.example>")
+    assert one in reply.subject and two not in reply.text
+    assert "dari 2.500 menjadi 2.400 keping" in " ".join(reply.text.split())
+    # the shortfall is about the right shipment
+    notices = [s for s in sent_mail(desk_dir) if sorted(s.to) == sorted(MANAGERS) and "Selisih" in s.subject]
+    assert len(notices) == 1 and one in notices[0].text and two not in notices[0].text
+
+
+def test_a_receipt_in_the_thread_of_an_undispatchable_request_goes_to_a_person(desk_dir: Path) -> None:
+    first = _request(desk_dir, "tk-a", TARAKAN, "Dengan hormat, kami mohon tambahan blangko KTP-el sebanyak "
+                                                "2.500 keping. Sisa stok kami saat ini 900 keping.\n")
+    one = _reference(first)
+    assert mailbot(desk_dir, "reject", one, "--reason", "stok provinsi sedang diaudit").returncode == 0
+    second = _request(desk_dir, "tk-b", TARAKAN, "Dengan hormat, sisa blangko KTP-el kami tinggal 200 keping. "
+                                                 "Kami mohon tambahan 2.000 keping.\n", subject="Permohonan tahap II")
+    two = _reference(second)
+    two_before = _ledger(desk_dir, two)
+    _answer(desk_dir, first, "tk-c", TARAKAN, "Blangko sebanyak 2.500 keping sudah kami terima.", "gmail")
+    assert _ledger(desk_dir, two) == two_before
+    assert db(desk_dir).execute("select a.reason from attention_items a join messages m on m.id = a.message_pk "
+                                "where m.message_id = '<tk-c@tarakankota.example>'").fetchone()[0] \
+        == "receipt_unmatched"
