@@ -77,3 +77,24 @@ def test_a_receipt_in_the_thread_of_an_undispatchable_request_goes_to_a_person(d
     assert db(desk_dir).execute("select a.reason from attention_items a join messages m on m.id = a.message_pk "
                                 "where m.message_id = '<tk-c@tarakankota.example>'").fetchone()[0] \
         == "receipt_unmatched"
+
+
+MALINAU = DISTRICT_SENDERS["65.02"]
+
+
+def test_corrections_that_name_the_old_figure_update_the_request_to_the_new_one(desk_dir: Path) -> None:
+    first = _request(desk_dir, "ml-1", MALINAU, "Dengan hormat, sisa blangko e-KTP kami per hari ini 450 keping.\n"
+                                                "Mohon kiranya dapat diberikan tambahan sebanyak 1.500 keping.\n")
+    reference = _reference(first)
+    _answer(desk_dir, first, "ml-2", MALINAU,
+            "Kami koreksi, jumlah yang kami mohonkan cukup 1.000 (seribu) keping saja, bukan 1.500, karena "
+            "sebagian kebutuhan sudah terpenuhi dari pinjaman Kabupaten Bulungan.", "outlook")
+    assert _request_row(desk_dir, reference)["requested"] == 1000
+    [answer] = replies_to(desk_dir, "<ml-2@malinaukab.example>")
+    assert reference in answer.subject
+    _answer(desk_dir, answer, "ml-3", MALINAU,
+            "Ralat: sisa stok blangko KTP-el kami yang benar 1.200 keping (kemarin salah ketik 800).", "gmail")
+    row = _request_row(desk_dir, reference)
+    assert row["stock_on_hand"] == 1200 and row["requested"] == 1000
+    assert len(replies_to(desk_dir, "<ml-3@malinaukab.example>")) == 1
+    assert db(desk_dir).execute("select count(*) from requests").fetchone()[0] == 1
