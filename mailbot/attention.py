@@ -37,6 +37,7 @@ REASONS = {
     "receipt_unmatched": "tanda terima tanpa pengiriman yang tercatat",
     "reconcile": "stok yang dilaporkan jauh berbeda dari catatan",
     "shortfall": "blangko yang diterima kurang dari yang dikirim",
+    "stranger_in_thread": "email dari pengirim yang tidak dikenal atau tidak terverifikasi pada percakapan permohonan",
 }
 
 # Outcomes of routing after which nothing was done with a district's message.

@@ -34,6 +34,14 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         return automated(session, desk, message, verdict)
     if not trust.trusted and (trust.is_manager or verdict.kind != "request"):
         return untrusted(session, desk, message, verdict, trust)
+    if not trust.trusted and (thread := find_thread(session, verdict)) is not None:
+        # A stranger (or a sender failing the checks) writing in a request's thread never changes it, never
+        # opens a reference and is never answered; a person sees it beside the request.
+        attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="stranger_in_thread",
+                            detail=f"{verdict.subject}\n{trust.address or '-'}: {(verdict.body_excerpt or '')[:300]}",
+                            district=thread.district, item=thread.item, message=message, request=thread)
+        untrusted(session, desk, message, verdict, trust)
+        return "untrusted-in-thread"
     if trust.is_manager:
         return manager_reply(session, desk, message, verdict, trust)
     thread = find_thread(session, verdict)

@@ -17,7 +17,7 @@ TARAKAN = DISTRICT_SENDERS["65.71"]
 @pytest.fixture(autouse=True)
 def _sender_lists_decide(request: pytest.FixtureRequest, desk_dir: Path) -> None:
     """Not a test of mail authentication, except where a test says so: the sender lists alone decide here."""
-    if "shipped_guards" not in request.keywords:
+    if "shipped_config" not in request.node.name:
         set_guards(desk_dir, require_authentication=False)
 
 
@@ -98,3 +98,31 @@ def test_corrections_that_name_the_old_figure_update_the_request_to_the_new_one(
     assert row["stock_on_hand"] == 1200 and row["requested"] == 1000
     assert len(replies_to(desk_dir, "<ml-3@malinaukab.example>")) == 1
     assert db(desk_dir).execute("select count(*) from requests").fetchone()[0] == 1
+
+
+def test_with_the_shipped_config_a_stranger_in_a_requests_thread_changes_nothing_and_is_not_answered(desk_dir: Path) -> None:
+    """With the shipped config (authentication required): the district's own mail is authenticated."""
+    tana_tidung = DISTRICT_SENDERS["65.04"]
+    domain = tana_tidung.split("@")[1]
+    passed = (f"Authentication-Results: mx.kaltaraprov.example; dkim=pass header.d={domain}; "
+              f"dmarc=pass header.from={domain}\n")
+    letter = write_eml(desk_dir, "tt-1.eml", sender=tana_tidung, subject="minta blangko",
+                       message_id="<tt-1@tanatidungkab.example>", extra_headers=passed,
+                       body="Pak, stok blangko KTP-el kami sisa 300 lembar. Mohon dikirim 600 lembar ya pak.\n")
+    run_once(desk_dir, letter)
+    [first] = replies_to(desk_dir, "<tt-1@tanatidungkab.example>")
+    reference = _reference(first)
+    before = _request_row(desk_dir, reference)
+    outbox_before = len(sent_mail(desk_dir))
+    stranger = write_eml(desk_dir, "tt-2.eml", sender="Budi <budi.santoso1987@gmail.example>",
+                         subject=f"Re: {first.subject}", message_id="<tt-2@gmail.example>",
+                         extra_headers=f"In-Reply-To: {first.message_id}\nReferences: {first.message_id}\n",
+                         body="Pak, ini saya operator Tana Tidung pakai email pribadi. Sisa stok kami sekarang 40 "
+                              "lembar, mohon kirimannya dipercepat dan ditambah jadi 1.000 lembar.\n")
+    run_once(desk_dir, stranger)
+    assert _request_row(desk_dir, reference) == before
+    assert db(desk_dir).execute("select count(*) from requests").fetchone()[0] == 1
+    assert replies_to(desk_dir, "<tt-2@gmail.example>") == []
+    assert len(sent_mail(desk_dir)) == outbox_before
+    assert db(desk_dir).execute("select a.reason from attention_items a join messages m on m.id = a.message_pk "
+                                "where m.message_id = '<tt-2@gmail.example>'").fetchone()[0] == "stranger_in_thread"
