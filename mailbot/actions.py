@@ -168,6 +168,7 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
     _record(session, desk, req, decision.outcome, decision.quantity, actor=POLICY,
             reasons=decision.reasons_json(), arithmetic=decision.steps_json(), note="; ".join(explanation))
     understood = facts(verdict) if verdict else []
+    understood = _corrected_facts(understood, changes or [], req)
     base = {"facts": understood, "explanation": explanation, "requested": req.requested, "changes": changes or []}
     purpose = reply_purpose or f"reply:{message.id}"
     if decision.outcome == "clarify" and trusted:
@@ -195,6 +196,25 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
                                              "proposed": decision.outcome == "propose"})
     return {"approve": "request-approved", "propose": "request-approved-proposal"}.get(
         decision.outcome, "request-approved-partial")
+
+
+def _corrected_facts(understood: list[dict[str, object]], changes: list[dict[str, object]],
+                     req: Request) -> list[dict[str, object]]:
+    """What was understood, with the figures a person corrected: the request's figures now, and the
+    email's own words only where they still say them."""
+    if not any(c.get("by_us") for c in changes):
+        return understood
+    corrected = {FIELD_LABELS.get(str(c["field"]), str(c["field"])) for c in changes}
+    kept = {str(f["label"]): f for f in understood if f["label"] not in corrected}
+    result = []
+    for field in ("requested", "stock_on_hand"):
+        value, label = getattr(req, field), FIELD_LABELS.get(field, field)
+        if value is None:
+            continue
+        said = kept.pop(label, None)
+        result.append(said if said is not None and said["value"] == value else
+                      {"label": label, "value": value, "text": None})
+    return result + list(kept.values())
 
 
 def _notify_managers(session: Session, desk: Desk, req: Request, decision: policy.Decision,

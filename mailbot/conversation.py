@@ -96,7 +96,7 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
 
 def redecide(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
              changed: list[dict[str, object]], *, actor: str, sender_known: bool, authenticated: bool,
-             purpose_tag: str | None = None) -> str:
+             purpose_tag: str | None = None, note: str | None = None) -> str:
     """Change *req*'s figures in place and decide it again; an approval not yet shipped is released first
     (an audited cancellation in the ledger). The district's reply tells what changed, in the same thread."""
     now = desk.now()
@@ -115,7 +115,7 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
     session.flush()
     decision = actions.evaluate(session, desk, req, sender_known=sender_known, authenticated=authenticated)
     return actions.apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=True,
-                                changes=changed, note=(verdict.body_excerpt or "")[:600],
+                                changes=changed, note=note if note is not None else (verdict.body_excerpt or "")[:600],
                                 reply_purpose=None if purpose_tag is None else f"reply:{message.id}:{tag}")
 
 

@@ -126,3 +126,50 @@ def test_with_the_shipped_config_a_stranger_in_a_requests_thread_changes_nothing
     assert len(sent_mail(desk_dir)) == outbox_before
     assert db(desk_dir).execute("select a.reason from attention_items a join messages m on m.id = a.message_pk "
                                 "where m.message_id = '<tt-2@gmail.example>'").fetchone()[0] == "stranger_in_thread"
+
+
+def _message_pk(desk_dir: Path, message_id: str) -> int:
+    return db(desk_dir).execute("select id from messages where message_id = ?", (message_id,)).fetchone()[0]
+
+
+def test_correcting_a_follow_up_carries_through_to_its_request_with_the_corrected_figures(desk_dir: Path) -> None:
+    first = _request(desk_dir, "ml-a", MALINAU, "Dengan hormat, sisa blangko e-KTP kami 450 keping.\n"
+                                                "Mohon kiranya dapat diberikan tambahan sebanyak 1.500 keping.\n")
+    reference = _reference(first)
+    _answer(desk_dir, first, "ml-b", MALINAU, "Mohon maaf pak, ternyata kami cukup dua pertiganya saja.", "gmail")
+    assert _request_row(desk_dir, reference)["requested"] == 1500  # not read: a person corrects it
+    before = {s.path for s in sent_mail(desk_dir)}
+    done = mailbot(desk_dir, "correct", str(_message_pk(desk_dir, "<ml-b@malinaukab.example>")), "requested=1000",
+                   "kind=request", "--reason", "kabupaten menurunkan permohonan menjadi 1.000", "--by", "rina")
+    assert done.returncode == 0, done.stderr
+    assert reference in done.stdout and "nothing booked" not in done.stdout
+    row = _request_row(desk_dir, reference)
+    assert row["requested"] == 1000 and row["approved"] == 1000
+    told = [s for s in sent_mail(desk_dir) if s.path not in before]
+    assert len(told) == 1 and reference in told[0].subject and told[0].to == [MALINAU]
+    text = " ".join(told[0].text.split())
+    assert "1.500 keping menjadi 1.000 keping" in text
+    understood = text.split("Yang kami pahami", 1)[1]
+    assert "Jumlah yang dimohon: 1.000 keping" in understood and "1.500" not in understood
+    assert "Sisa stok: 450 keping" in understood
+
+
+def test_an_operators_correction_is_told_to_the_managers_as_the_operators(desk_dir: Path) -> None:
+    first = _request(desk_dir, "tk-x", TARAKAN, "Dengan hormat, sisa stok blangko KTP-el kami 200 keping. "
+                                                "Mohon tambahan 2.000 keping.\n")
+    reference = _reference(first)
+    assert _request_row(desk_dir, reference)["state"] == "approved"
+    before = {s.path for s in sent_mail(desk_dir)}
+    done = mailbot(desk_dir, "correct", str(_message_pk(desk_dir, "<tk-x@tarakankota.example>")), "requested=4000",
+                   "--reason", "lampiran surat menyebut 4.000 keping", "--by", "rina")
+    assert done.returncode == 0, done.stderr
+    assert _request_row(desk_dir, reference)["state"] == "held"
+    told = [s for s in sent_mail(desk_dir) if s.path not in before]
+    [notice] = [s for s in told if sorted(s.to) == sorted(MANAGERS)]
+    text = " ".join(notice.text.split())
+    assert "diperbaiki oleh petugas rina" in text and "Kabupaten/kota telah mengoreksi" not in text
+    assert "lampiran surat menyebut 4.000 keping" in text and "Mohon tambahan 2.000" not in text
+    [district] = [s for s in told if s.to == [TARAKAN]]
+    said = " ".join(district.text.split())
+    understood = said.split("Yang kami pahami", 1)[1]
+    assert "Jumlah yang dimohon: 4.000 keping" in understood and "2.000" not in understood
