@@ -312,11 +312,14 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
 
     note: why it was approved despite the concerns approval_concerns() raised (recorded).
     """
-    if req.state not in ("held", "clarifying"):
-        raise InvalidAction(f"{req.reference} is {req.state}; only held requests can be approved")
+    if req.state not in ("held", "clarifying", "linked"):
+        raise InvalidAction(f"{req.reference} is {req.state}; only held, clarifying or linked requests can be "
+                            "approved")
     qty = quantity if quantity is not None else req.approved
     if not qty:
-        raise InvalidAction(f"{req.reference} has no proposed quantity; give --quantity")
+        raise InvalidAction(f"{req.reference} has no proposed quantity; give --quantity"
+                            + (" (or reject it with --reason if it is covered by the open request)"
+                               if req.state == "linked" else ""))
     if req.district is None:
         raise InvalidAction(f"{req.reference} has no district (unknown sender); it cannot be shipped")
     item = req.item or "ktp-el"
@@ -336,7 +339,17 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
                    context={"facts": [], "explanation": _policy_explanation(session, req) if partial else [],
                             "approved": qty, "requested": req.requested, "proposed": False,
                             "decided_by": _decided_by(desk, actor)})
+    _close_items(session, desk, req, actor=actor, resolution=f"diputuskan: disetujui {qty}")
     return ActionOutcome("DISETUJUI SEBAGIAN" if partial else "DISETUJUI", qty)
+
+
+def _close_items(session: Session, desk: Desk, req: Request, *, actor: str, resolution: str) -> None:
+    """A person decided a linked request: the queue item asking for that decision is done."""
+    from mailbot import attention
+
+    for item in attention.open_items(session, kinds=("read",)):
+        if item.request_pk == req.id and item.reason in ("linked", "other_address"):
+            attention.close(session, desk, item.id, actor=actor, resolution=resolution)
 
 
 def _decided_by(desk: Desk, actor: str) -> str:
@@ -393,7 +406,7 @@ def _refuse_beyond_free(reference: str, quantity: int, item: str, province: Bala
 
 def reject(session: Session, desk: Desk, req: Request, reason: str, *, actor: str, via: str) -> ActionOutcome:
     """A manager rejects a request that is not yet shipped; a commitment is released."""
-    if req.state not in ("held", "clarifying", "approved"):
+    if req.state not in ("held", "clarifying", "approved", "linked"):
         raise InvalidAction(f"{req.reference} is {req.state}; it can no longer be rejected")
     if not reason.strip():
         raise InvalidAction("a rejection needs a reason")
@@ -409,6 +422,7 @@ def reject(session: Session, desk: Desk, req: Request, reason: str, *, actor: st
                details={"reason": reason, "via": via})
     _district_mail(session, desk, req, purpose=f"decided:{decision.id}", template="reply_rejected",
                    context={"reason": reason})
+    _close_items(session, desk, req, actor=actor, resolution=f"diputuskan: ditolak ({reason})")
     return ActionOutcome("DITOLAK", None, reason)
 
 

@@ -33,6 +33,7 @@ REASONS = {
     "reminder": "pengingat atas permohonan yang belum selesai",
     "after_decision": "tanggapan atas permohonan yang sudah diputuskan atau dikirim",
     "other_address": "permohonan dari alamat lain saat permohonan kabupaten/kota masih terbuka",
+    "linked": "permohonan baru saat permohonan kabupaten/kota masih terbuka (putuskan: setujui atau tolak)",
     "manager_other": "email pimpinan yang bukan perintah SETUJU/TOLAK",
     "receipt_unmatched": "tanda terima tanpa pengiriman yang tercatat",
     "reconcile": "stok yang dilaporkan jauh berbeda dari catatan",
@@ -119,6 +120,8 @@ def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict
     if verdict.kind == "automated" or not trust.trusted or not (trust.district or trust.is_manager):
         return outcome
     reason = NO_ACTION.get(outcome)
+    if reason is None and outcome.startswith("manager-"):
+        return outcome  # a manager's command, acted on or answered: its figures are no district's figures
     no_figures = all(verdict.quantity(f) is None for f in ("requested", "stock_on_hand", "received", "printed",
                                                             "recorded"))
     if reason is None and not no_figures and not verdict.doubts:

@@ -115,10 +115,12 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     session.add(req)
     session.flush()
     if linking and open_one is not None:
-        if open_one.sender != trust.address:  # another address of the district: a person looks at both
-            attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="other_address",
-                                detail=f"{verdict.subject}\n{open_one.reference} dari {open_one.sender}",
-                                district=district, item=item, message=message, request=req)
+        # a person decides it beside the open one (approve, or reject as covered by it): never merged silently
+        attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read",
+                            reason="other_address" if open_one.sender != trust.address else "linked",
+                            detail=f"{verdict.subject}\n{req.reference} dikaitkan dengan {open_one.reference} "
+                                   f"dari {open_one.sender}",
+                            district=district, item=item, message=message, request=req)
         return actions.link(session, desk, req, open_one, message, verdict)
     return actions.decide_new(session, desk, req, message, verdict, trust)
 
@@ -298,7 +300,7 @@ def _bounded_approval(session: Session, desk: Desk, target: Request,
     is decided by the operator (`mailbot approve`). Never into the provincial reserve.
     """
     quantity = asked if asked is not None else target.approved
-    if quantity is None or target.district is None or target.state not in ("held", "clarifying"):
+    if quantity is None or target.district is None or target.state not in ("held", "clarifying", "linked"):
         return asked, None  # actions.approve refuses it with its own reason
     note = None
     ceiling = target.requested if target.requested is not None else target.approved
@@ -339,7 +341,9 @@ def _refusal(command: ManagerCommand, target: Request) -> str:
     if target.state in ("dispatched", "received"):
         return f"blangko untuk permohonan {ref} sudah dikirim; keputusan tidak dapat diubah lagi."
     if target.state == "linked":
-        return f"permohonan {ref} digabungkan dengan permohonan lain yang masih terbuka; mohon putuskan yang itu."
+        return (f"permohonan {ref} dikaitkan dengan permohonan lain dari kabupaten/kota yang sama yang masih terbuka "
+                f"dan belum memiliki usulan jumlah. Mohon balas dengan SETUJU <jumlah> untuk menyetujuinya, atau "
+                f"TOLAK <alasan> bila kebutuhannya sudah tercakup dalam permohonan yang terbuka.")
     if command.action == "reject":
         return f"permohonan {ref} tidak dapat ditolak pada tahap ini."
     if target.district is None:

@@ -173,3 +173,51 @@ def test_an_operators_correction_is_told_to_the_managers_as_the_operators(desk_d
     said = " ".join(district.text.split())
     understood = said.split("Yang kami pahami", 1)[1]
     assert "Jumlah yang dimohon: 4.000 keping" in understood and "2.000" not in understood
+
+
+NUNUKAN = DISTRICT_SENDERS["65.03"]
+
+
+def test_a_linked_request_waits_for_a_person_and_its_sender_gets_a_decision(desk_dir: Path) -> None:
+    first = _request(desk_dir, "nn-1", NUNUKAN, "Sisa blangko KTP-el saat ini 800 keping. Mohon tambahan 2.000 "
+                                                "keping.\n", subject="Permohonan Tambahan Blangko KTP-el")
+    one = _reference(first)
+    second = _request(desk_dir, "nn-2", NUNUKAN, "Selamat siang pak, mohon dikirimkan lagi blangko secukupnya untuk "
+                      "kecamatan-kecamatan perbatasan, karena stok sudah sangat menipis. Jumlahnya nanti "
+                      "menyesuaikan saja pak.\n", subject="permohonan blangko lagi")
+    two = _reference(second)
+    assert two != one and _request_row(desk_dir, two)["state"] == "linked"
+    said = " ".join(second.text.split())
+    assert "gabungkan" not in said and f"nomor rujukan {two}" in said and one in said
+    items = db(desk_dir).execute("select id, reason from attention_items a where closed_at is null and request_pk = "
+                                 "(select id from requests where reference = ?)", (two,)).fetchall()
+    assert [r[1] for r in items] == ["linked"]
+    # a manager's TOLAK by email on the linked request decides it and the district is told
+    tolak = write_eml(desk_dir, "kadis-tolak.eml", sender=MANAGERS[0], subject=f"Re: [{two}] permohonan blangko lagi",
+                      message_id="<kadis-tolak@disdukcapil.kaltaraprov.example>",
+                      body=f"TOLAK {two} sudah tercakup dalam permohonan {one}\n")
+    run_once(desk_dir, tolak)
+    assert _request_row(desk_dir, two)["state"] == "rejected"
+    [told] = [s for s in sent_mail(desk_dir) if s.to == [NUNUKAN] and two in s.subject and "TIDAK DAPAT KAMI SETUJUI" in s.text]
+    assert f"sudah tercakup dalam permohonan {one}" in " ".join(told.text.split())
+    assert db(desk_dir).execute("select closed_at from attention_items where id = ?", (items[0][0],)).fetchone()[0]
+    assert _request_row(desk_dir, one)["state"] == "approved"  # the open one is untouched
+    # the manager's decision is acted on, not queued as mail to read
+    assert db(desk_dir).execute("select count(*) from attention_items a join messages m on m.id = a.message_pk "
+                                "where m.message_id = '<kadis-tolak@disdukcapil.kaltaraprov.example>'"
+                                ).fetchone()[0] == 0
+
+
+def test_a_linked_request_can_be_approved_by_the_operator(desk_dir: Path) -> None:
+    _request(desk_dir, "nn-a", NUNUKAN, "Sisa blangko KTP-el saat ini 800 keping. Mohon tambahan 2.000 keping.\n")
+    second = _request(desk_dir, "nn-b", NUNUKAN, "Selamat siang pak, mohon dikirimkan lagi blangko secukupnya. "
+                                                 "Jumlahnya nanti menyesuaikan saja pak.\n", subject="blangko lagi")
+    two = _reference(second)
+    without = mailbot(desk_dir, "approve", two)
+    assert without.returncode != 0 and "--quantity" in without.stderr + without.stdout
+    assert "Traceback" not in without.stderr
+    done = mailbot(desk_dir, "approve", two, "--quantity", "500", "--force", "--reason", "kecamatan perbatasan")
+    assert done.returncode == 0, done.stderr
+    row = _request_row(desk_dir, two)
+    assert row["state"] == "approved" and row["approved"] == 500
+    assert [s for s in sent_mail(desk_dir) if s.to == [NUNUKAN] and two in s.subject and "DISETUJUI" in s.text]
