@@ -437,7 +437,7 @@ def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str
     repo.audit(session, at=now, actor=actor, action="dispatch", target=req.reference,
                details={"quantity": req.approved, "via": via})
     _district_mail(session, desk, req, purpose=f"dispatched:{req.id}", template="reply_dispatched",
-                   context={"quantity": req.approved, "when": now})
+                   context={"quantity": req.approved, "when": now.astimezone(desk.tz).date().isoformat()})
     return ActionOutcome("DIKIRIM", req.approved)
 
 

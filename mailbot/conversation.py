@@ -12,6 +12,7 @@ from mailbot import actions, attention
 from mailbot.app import Desk
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS
+from mailbot.outgoing import queue
 from mailbot.reader.verdict import Verdict
 from mailbot.stock.ledger import Entry, EntryKind
 from mailbot.store import repo
@@ -100,6 +101,7 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
     """Change *req*'s figures in place and decide it again; an approval not yet shipped is released first
     (an audited cancellation in the ledger). The district's reply tells what changed, in the same thread."""
     now = desk.now()
+    was_held = req.state == "held"
     tag = f"{purpose_tag}:{now.isoformat()}" if purpose_tag else f"update:{message.id}"
     if req.state == "approved" and req.approved and req.district:
         ledger.book(session, Entry(req.item or "ktp-el", req.district, req.approved, EntryKind.SHIPMENT_CANCELLED,
@@ -114,9 +116,24 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
                    {"field": c["field"], "before": c["before"], "after": c["after"]} for c in changed]})
     session.flush()
     decision = actions.evaluate(session, desk, req, sender_known=sender_known, authenticated=authenticated)
-    return actions.apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=True,
-                                changes=changed, note=note if note is not None else (verdict.body_excerpt or "")[:600],
-                                reply_purpose=None if purpose_tag is None else f"reply:{message.id}:{tag}")
+    outcome = actions.apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=True,
+                                   changes=changed,
+                                   note=note if note is not None else (verdict.body_excerpt or "")[:600],
+                                   reply_purpose=None if purpose_tag is None else f"reply:{message.id}:{tag}")
+    if was_held and req.state != "held":
+        # the managers were asked to decide: they learn it no longer waits for them
+        queue(session, desk, purpose=f"released:{req.id}:{tag}", category="notice", template="notice_released",
+              to=desk.config.office.managers, request_pk=req.id,
+              context={"reference": req.reference, "district_name": desk.district_name(req.district),
+                       "item": req.item, "changes": changed, "by_us": bool(changed and changed[0].get("by_us")),
+                       "by": str(changed[0].get("by", "")) if changed else "",
+                       "outcome_text": _OUTCOME_TEXT.get(req.state, req.state),
+                       "approved": req.approved if req.state == "approved" else None})
+    return outcome
+
+
+_OUTCOME_TEXT = {"approved": "DISETUJUI otomatis", "clarifying": "perlu ditanyakan kembali kepada kabupaten/kota",
+                 "rejected": "ditolak"}
 
 
 def reminder_target(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:

@@ -331,11 +331,30 @@ def _command_error(session: Session, desk: Desk, message: Message, verdict: Verd
           reply_to=answering(message, verdict))
 
 
+def _approved_by(target: Request) -> str:
+    """Who approved *target*, as a manager reads it."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import object_session
+
+    from mailbot.store.schema import Decision
+
+    session = object_session(target)
+    actor = None if session is None else session.scalar(
+        select(Decision.actor).where(Decision.request_pk == target.id,
+                                     Decision.outcome.in_(("approve", "approve_partial", "propose")))
+        .order_by(Decision.id.desc()).limit(1))
+    if actor in (None, actions.POLICY):
+        return "otomatis oleh sistem sesuai aturan persetujuan"
+    return f"oleh {actor}"
+
+
 def _refusal(command: ManagerCommand, target: Request) -> str:
     """Why a manager's decision on *target* cannot be applied, in Indonesian."""
     ref = target.reference
     if target.state == "approved":
-        return f"permohonan {ref} sudah DISETUJUI sebelumnya sebanyak {number(target.approved)} keping."
+        return (f"permohonan {ref} sudah DISETUJUI sebelumnya sebanyak {number(target.approved)} keping "
+                f"({_approved_by(target)}); permohonan ini tidak lagi menunggu keputusan, dan balasan ini tidak "
+                "mengubah apa pun.")
     if target.state == "rejected":
         return f"permohonan {ref} sudah DITOLAK sebelumnya."
     if target.state in ("dispatched", "received"):

@@ -221,3 +221,26 @@ def test_a_linked_request_can_be_approved_by_the_operator(desk_dir: Path) -> Non
     row = _request_row(desk_dir, two)
     assert row["state"] == "approved" and row["approved"] == 500
     assert [s for s in sent_mail(desk_dir) if s.to == [NUNUKAN] and two in s.subject and "DISETUJUI" in s.text]
+
+
+def test_a_held_request_corrected_and_approved_tells_the_managers_it_no_longer_waits(desk_dir: Path) -> None:
+    held = _request(desk_dir, "tk-big", TARAKAN, "Dengan hormat, sisa stok blangko KTP-el kami 200 keping. "
+                                                 "Mohon tambahan 4.000 keping.\n")
+    reference = _reference(held)
+    assert _request_row(desk_dir, reference)["state"] == "held"
+    [notice] = [s for s in sent_mail(desk_dir) if sorted(s.to) == sorted(MANAGERS) and "Menunggu keputusan" in s.subject]
+    _answer(desk_dir, held, "tk-down", TARAKAN, "Mohon maaf pak, permintaan kami diturunkan menjadi 2.000 keping.",
+            "gmail")
+    assert _request_row(desk_dir, reference)["state"] == "approved"
+    released = [s for s in sent_mail(desk_dir) if sorted(s.to) == sorted(MANAGERS) and "Tidak lagi menunggu" in s.subject]
+    assert len(released) == 1 and reference in released[0].subject
+    text = " ".join(released[0].text.split())
+    assert "4.000 keping menjadi 2.000 keping" in text and "DISETUJUI otomatis sebanyak 2.000 keping" in text
+    setuju = write_eml(desk_dir, "kadis-ok.eml", sender=MANAGERS[0], subject=f"Re: {notice.subject}",
+                       message_id="<kadis-ok@disdukcapil.kaltaraprov.example>", body="SETUJU\n",
+                       extra_headers=f"In-Reply-To: {notice.message_id}\nReferences: {notice.message_id}\n")
+    run_once(desk_dir, setuju)
+    [answer] = replies_to(desk_dir, "<kadis-ok@disdukcapil.kaltaraprov.example>")
+    said = " ".join(answer.text.split())
+    assert "otomatis oleh sistem" in said and "tidak lagi menunggu keputusan" in said
+    assert _request_row(desk_dir, reference)["approved"] == 2000
