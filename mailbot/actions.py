@@ -307,10 +307,11 @@ def link(session: Session, desk: Desk, req: Request, open_one: Request, message:
 # --- manager and operator actions ----------------------------------------------------------------
 
 def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *, actor: str,
-            via: str, note: str | None = None) -> ActionOutcome:
+            via: str, note: str | None = None, told_reason: str | None = None) -> ActionOutcome:
     """A manager approves a held (or clarifying) request, with the proposed or a given quantity.
 
     note: why it was approved despite the concerns approval_concerns() raised (recorded).
+    told_reason: the decider's reason for the district (a manager's "SETUJU 3.000 / sisanya bulan Januari").
     """
     if req.state not in ("held", "clarifying", "linked"):
         raise InvalidAction(f"{req.reference} is {req.state}; only held, clarifying or linked requests can be "
@@ -332,13 +333,14 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
     session.flush()  # its id names the ledger source and the mail's purpose
     _approve(session, desk, req, qty, actor=actor, source=f"decision:{decision.id}")
     repo.audit(session, at=desk.now(), actor=actor, action="approve", target=req.reference,
-               details={"quantity": qty, "via": via, **({"override": note} if note else {})})
+               details={"quantity": qty, "via": via, **({"override": note} if note else {}),
+                        **({"reason": told_reason} if told_reason else {})})
     partial = req.requested is not None and qty < req.requested
     _district_mail(session, desk, req, purpose=f"decided:{decision.id}",
                    template="reply_partial" if partial else "reply_approved",
                    context={"facts": [], "explanation": _policy_explanation(session, req) if partial else [],
                             "approved": qty, "requested": req.requested, "proposed": False,
-                            "decided_by": _decided_by(desk, actor)})
+                            "decided_by": _decided_by(desk, actor), "manager_reason": told_reason})
     _close_items(session, desk, req, actor=actor, resolution=f"diputuskan: disetujui {qty}")
     return ActionOutcome("DISETUJUI SEBAGIAN" if partial else "DISETUJUI", qty)
 

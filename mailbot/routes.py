@@ -271,7 +271,7 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
         with session.begin_nested():  # a refused decision leaves nothing behind
             if command.action == "approve":
                 outcome = actions.approve(session, desk, target, quantity, actor=actor,
-                                          via=f"message:{message.id}")
+                                          via=f"message:{message.id}", told_reason=command.reason)
                 if capped_note:
                     outcome = replace(outcome, note=capped_note)
             else:

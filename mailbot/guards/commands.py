@@ -65,6 +65,10 @@ COMMAND_ERROR_TEXT: dict[str, str] = {
 _WORD_RE = re.compile(r"^(?P<word>[^\W\d_]+)(?P<rest>.*)$", re.DOTALL)
 _SEPARATORS = " \t:;,.!-\u2013\u2014"
 _QUANTITY_RE = quantity_pattern()
+# After "SETUJU 3.000" (and its unit), a separator or a "because" opens the reason for the district.
+_REASON_RE = re.compile(r"^\s*(?:(?:keping|kpg|lembar|lbr|pcs)\b)?\s*(?:[/;:,\u2013\u2014]|-(?!\d)|\bkarena\b|"
+                        r"\bkrn\b|\balasan(?:nya)?\b|\bcatatan\b|\bdengan catatan\b)\s*(?P<reason>[^\d]*?)\s*$",
+                        re.IGNORECASE)
 _LEADING_SEPARATORS_RE = re.compile(r"^(?:[\s:;,.!\u2013\u2014]|-(?!\d))*")
 _REFERENCE_RE = re.compile(REFERENCE_PATTERN, re.IGNORECASE)
 
@@ -160,10 +164,21 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
             return _error(parsed, line)
         quantity = parsed
         rest = rest[m.end():]
-    trailing = re.findall(r"[^\s:;,.!?()\u2013\u2014]+", rest.lower())
-    if any(w.strip("-") not in TRAILING_WORDS for w in trailing):
-        return _error("unclear_approval", line)
-    return ManagerCommand("approve", quantity=quantity, reference=references[0] if references else None, text=line)
+    reason = None
+    said = _REASON_RE.match(rest) if quantity is not None else None
+    if said is not None and any(w.strip("-") not in TRAILING_WORDS
+                                for w in re.findall(r"[^\s:;,.!?()\u2013\u2014]+", said["reason"].lower())):
+        # "SETUJU 3.000 / sisanya menunggu kiriman bulan Januari": the reason is passed to the district;
+        # one that could turn the approval around ("... tidak", "... tolak") stays unclear.
+        reason = " ".join(said["reason"].split())[:300]
+        if set(re.findall(r"[^\W\d_]+", reason.lower())) & (NEGATIONS | REJECT_WORDS | {"batal", "batalkan"}):
+            return _error("unclear_approval", line)
+    else:
+        trailing = re.findall(r"[^\s:;,.!?()\u2013\u2014]+", rest.lower())
+        if any(w.strip("-") not in TRAILING_WORDS for w in trailing):
+            return _error("unclear_approval", line)
+    return ManagerCommand("approve", quantity=quantity, reason=reason,
+                          reference=references[0] if references else None, text=line)
 
 
 def _rejection(line: str, rest: str, following: str) -> ManagerCommand | CommandError:

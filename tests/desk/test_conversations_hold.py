@@ -244,3 +244,20 @@ def test_a_held_request_corrected_and_approved_tells_the_managers_it_no_longer_w
     said = " ".join(answer.text.split())
     assert "otomatis oleh sistem" in said and "tidak lagi menunggu keputusan" in said
     assert _request_row(desk_dir, reference)["approved"] == 2000
+
+
+def test_a_managers_partial_approval_passes_its_reason_to_the_district(desk_dir: Path) -> None:
+    held = _request(desk_dir, "tk-part", TARAKAN, "Dengan hormat, sisa stok blangko KTP-el kami 200 keping. "
+                                                  "Mohon tambahan 4.000 keping.\n")
+    reference = _reference(held)
+    [notice] = [s for s in sent_mail(desk_dir) if sorted(s.to) == sorted(MANAGERS) and "Menunggu keputusan" in s.subject]
+    setuju = write_eml(desk_dir, "kadis-part.eml", sender=MANAGERS[0], subject=f"Re: {notice.subject}",
+                       message_id="<kadis-part@disdukcapil.kaltaraprov.example>",
+                       body="SETUJU 3.000 / sisanya menunggu kiriman Kemendagri bulan Januari\n",
+                       extra_headers=f"In-Reply-To: {notice.message_id}\nReferences: {notice.message_id}\n")
+    run_once(desk_dir, setuju)
+    assert _request_row(desk_dir, reference)["approved"] == 3000
+    [told] = [s for s in sent_mail(desk_dir) if s.to == [TARAKAN] and "SEBAGIAN" in s.text]
+    text = " ".join(told.text.split())
+    assert "Catatan dari pimpinan: sisanya menunggu kiriman Kemendagri bulan Januari" in text
+    assert MANAGERS[0] in text
