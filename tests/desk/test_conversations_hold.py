@@ -261,3 +261,18 @@ def test_a_managers_partial_approval_passes_its_reason_to_the_district(desk_dir:
     text = " ".join(told.text.split())
     assert "Catatan dari pimpinan: sisanya menunggu kiriman Kemendagri bulan Januari" in text
     assert MANAGERS[0] in text
+
+
+def test_stated_stock_under_threshold_shows_in_the_headline_with_one_reconciliation_item(desk_dir: Path) -> None:
+    bulungan = DISTRICT_SENDERS["65.01"]
+    first = _request(desk_dir, "bl-1", bulungan,
+                     "Dengan hormat, sisa stok blangko KTP-el kami 650 keping. Mohon tambahan 2.000 keping.\n")
+    _answer(desk_dir, first, "bl-2", bulungan, "Ralat: sisa stok blangko KTP-el kami yang benar 600 keping "
+                                               "(kemarin salah ketik 650).", "gmail")
+    items = db(desk_dir).execute("select quantity from attention_items where kind = 'reconcile' and closed_at is null "
+                                 "and district = '65.01'").fetchall()
+    assert len(items) == 1 and items[0][0] == 600 - 8000
+    digest = " ".join(mailbot(desk_dir, "digest", "--print").stdout.split())
+    assert "stok semua kabupaten/kota aman" not in digest
+    assert "1 kabupaten/kota menyatakan stok di bawah batas minimum" in digest
+    assert "Kabupaten Bulungan (blangko KTP-el): 600 keping, koreksi dalam percakapan permohonan" in digest
