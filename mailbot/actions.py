@@ -11,7 +11,7 @@ from mailbot.app import Desk
 from mailbot.config import PROVINCE
 from mailbot.errors import InvalidAction
 from mailbot.indonesian import FIELD_LABELS, item_name, number
-from mailbot.outgoing import answering, queue, reply_subject
+from mailbot.outgoing import ReplyTo, answering, queue, reply_subject
 from mailbot.reader.verdict import Verdict
 from mailbot.stock import policy
 from mailbot.stock.explain import explain_id, reason_id
@@ -70,11 +70,31 @@ def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, 
     else:
         to = []  # the sender could not be told apart (e.g. two From mailboxes): answer no one
     thread = answering(origin, verdict) if origin is not None else None
+    if thread is not None and origin is not None and req.message_pk is not None and origin.id != req.message_pk:
+        thread = _whole_chain(session, req, thread)
     queue(session, desk, purpose=purpose, category="reply", template=template, to=to,
           subject=reply_subject(subject_source, req.reference), request_pk=req.id,
           context={"district_name": desk.district_name(req.district), "reference": req.reference,
                    "item": req.item, "proactive": req.proactive, **context},
           reply_to=thread)
+
+
+def _whole_chain(session: Session, req: Request, thread: ReplyTo) -> ReplyTo:
+    """A reply later in a request's conversation carries the whole References chain: the district's first
+    mail and our replies in it, before what the district's client kept (which may be its parent only)."""
+    from sqlalchemy import select
+
+    from mailbot.store.schema import OutboxMessage
+
+    first = session.get(Message, req.message_pk)
+    ours = session.scalars(select(OutboxMessage.message_id).where(OutboxMessage.request_pk == req.id,
+                                                                  OutboxMessage.category == "reply")
+                           .order_by(OutboxMessage.id)).all()
+    chain = [*([first.message_id] if first is not None and first.message_id else []), *ours, *thread.references]
+    kept = [i for i in dict.fromkeys(chain) if i != thread.message_id]
+    if len(kept) > 10:
+        kept = kept[:1] + kept[-9:]  # the first and the latest, as RFC 5322 suggests when trimming
+    return ReplyTo.answering(thread.message_id, kept)
 
 
 # --- the policy's view of a request --------------------------------------------------------------

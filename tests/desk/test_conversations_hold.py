@@ -96,7 +96,11 @@ def test_corrections_that_name_the_old_figure_update_the_request_to_the_new_one(
             "Ralat: sisa stok blangko KTP-el kami yang benar 1.200 keping (kemarin salah ketik 800).", "gmail")
     row = _request_row(desk_dir, reference)
     assert row["stock_on_hand"] == 1200 and row["requested"] == 1000
-    assert len(replies_to(desk_dir, "<ml-3@malinaukab.example>")) == 1
+    [last] = replies_to(desk_dir, "<ml-3@malinaukab.example>")
+    # the whole conversation in References, though the district's client kept only its parent
+    chain = str(last.msg["References"]).split()
+    assert chain[0] == "<ml-1@malinaukab.example>" and first.message_id in chain and answer.message_id in chain
+    assert chain[-1] == "<ml-3@malinaukab.example>"
     assert db(desk_dir).execute("select count(*) from requests").fetchone()[0] == 1
 
 
