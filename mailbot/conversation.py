@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from mailbot import actions, attention
 from mailbot.app import Desk
+from mailbot.guards.threads import MESSAGE_ID, find_references
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS
 from mailbot.outgoing import queue
@@ -26,6 +27,17 @@ _CONFIRMATION = re.compile(r"\b(?:terima ?kasih|makasih|baik|siap|oke|ok|noted|s
                            r"thanks?|thank you)\b", re.IGNORECASE)
 _CORRECTION = re.compile(r"\b(?:koreksi|ralat|bukan|sebenarnya|yang benar|salah|keliru|revisi|menjadi)\b",
                          re.IGNORECASE)
+
+
+def find_thread(session: Session, verdict: Verdict) -> Request | None:
+    """The request a follow-up belongs to: by reference in the subject, then by In-Reply-To/References."""
+    for reference in find_references(verdict.subject):
+        found = repo.request_by_reference(session, reference)
+        if found is not None:
+            return found
+    ids = [i for i in ([verdict.in_reply_to] if verdict.in_reply_to else []) + list(verdict.references)
+           if MESSAGE_ID.fullmatch(i or "")]
+    return repo.request_by_outbound_message_id(session, ids) or repo.request_by_inbound_message_id(session, ids)
 
 
 def changes(req: Request, verdict: Verdict) -> list[dict[str, object]]:

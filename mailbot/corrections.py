@@ -178,10 +178,8 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
 def _followed_up(session: Session, desk: Desk, message: Message) -> Request | None:
     """The request *message* followed up (reference in its subject, or In-Reply-To/References), from the
     same district."""
-    from mailbot.routes import find_thread
-
     verdict = read_message(message.raw or b"", reader_districts(desk.config), own_addresses=desk.config.own_addresses)
-    thread = find_thread(session, verdict)
+    thread = conversation.find_thread(session, verdict)
     district = (message.guard or {}).get("district") or verdict.district
     if thread is None or (district is not None and thread.district != district):
         return None

@@ -13,7 +13,6 @@ from mailbot import actions, attention, conversation, corrections, watch
 from mailbot.app import Desk
 from mailbot.errors import InvalidAction
 from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_command
-from mailbot.guards.threads import MESSAGE_ID, find_references
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import number
 from mailbot.outgoing import answering, queue
@@ -67,15 +66,7 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
 
 # --- threads -------------------------------------------------------------------------------------
 
-def find_thread(session: Session, verdict: Verdict) -> Request | None:
-    """The request a follow-up belongs to: by reference in the subject, then by In-Reply-To/References."""
-    for reference in find_references(verdict.subject):
-        found = repo.request_by_reference(session, reference)
-        if found is not None:
-            return found
-    ids = [i for i in ([verdict.in_reply_to] if verdict.in_reply_to else []) + list(verdict.references)
-           if MESSAGE_ID.fullmatch(i or "")]
-    return repo.request_by_outbound_message_id(session, ids) or repo.request_by_inbound_message_id(session, ids)
+find_thread = conversation.find_thread
 
 
 def _completed(session: Session, desk: Desk, message: Message, verdict: Verdict, outcome: str) -> str:

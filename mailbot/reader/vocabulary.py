@@ -188,7 +188,8 @@ GENERIC_BLANK_WORDS: tuple[str, ...] = ("blangko", "blanko", "blangkho", "blankg
 # A role of "ignore" swallows a number that counts something else (damaged, pending, usage).
 ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "requested": (
-        "mohon", "mhn", "memohon", "dimohon", "mohonkan", "dimohonkan", "permohonan", "permintaan", "meminta", "diminta", "minta",
+        "mohon", "mhn", "memohon", "dimohon", "mohonkan", "dimohonkan", "permohonan", "permintaan", "meminta",
+        "diminta", "minta",
         "mengajukan", "diajukan", "pengajuan", "usulan", "mengusulkan", "diusulkan", "butuh",
         "membutuhkan", "dibutuhkan", "butuhkan", "perlu", "memerlukan", "diperlukan", "memesan",
         "request", "requesting", "kekurangan", "dropping", "alokasi", "mengharapkan",

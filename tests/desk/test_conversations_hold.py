@@ -104,7 +104,7 @@ def test_corrections_that_name_the_old_figure_update_the_request_to_the_new_one(
     assert db(desk_dir).execute("select count(*) from requests").fetchone()[0] == 1
 
 
-def test_with_the_shipped_config_a_stranger_in_a_requests_thread_changes_nothing_and_is_not_answered(desk_dir: Path) -> None:
+def test_with_the_shipped_config_a_stranger_in_a_thread_changes_nothing_and_is_not_answered(desk_dir: Path) -> None:
     """With the shipped config (authentication required): the district's own mail is authenticated."""
     tana_tidung = DISTRICT_SENDERS["65.04"]
     domain = tana_tidung.split("@")[1]
@@ -202,7 +202,8 @@ def test_a_linked_request_waits_for_a_person_and_its_sender_gets_a_decision(desk
                       body=f"TOLAK {two} sudah tercakup dalam permohonan {one}\n")
     run_once(desk_dir, tolak)
     assert _request_row(desk_dir, two)["state"] == "rejected"
-    [told] = [s for s in sent_mail(desk_dir) if s.to == [NUNUKAN] and two in s.subject and "TIDAK DAPAT KAMI SETUJUI" in s.text]
+    [told] = [s for s in sent_mail(desk_dir)
+              if s.to == [NUNUKAN] and two in s.subject and "TIDAK DAPAT KAMI SETUJUI" in s.text]
     assert f"sudah tercakup dalam permohonan {one}" in " ".join(told.text.split())
     assert db(desk_dir).execute("select closed_at from attention_items where id = ?", (items[0][0],)).fetchone()[0]
     assert _request_row(desk_dir, one)["state"] == "approved"  # the open one is untouched
@@ -232,11 +233,13 @@ def test_a_held_request_corrected_and_approved_tells_the_managers_it_no_longer_w
                                                  "Mohon tambahan 4.000 keping.\n")
     reference = _reference(held)
     assert _request_row(desk_dir, reference)["state"] == "held"
-    [notice] = [s for s in sent_mail(desk_dir) if sorted(s.to) == sorted(MANAGERS) and "Menunggu keputusan" in s.subject]
+    [notice] = [s for s in sent_mail(desk_dir)
+                 if sorted(s.to) == sorted(MANAGERS) and "Menunggu keputusan" in s.subject]
     _answer(desk_dir, held, "tk-down", TARAKAN, "Mohon maaf pak, permintaan kami diturunkan menjadi 2.000 keping.",
             "gmail")
     assert _request_row(desk_dir, reference)["state"] == "approved"
-    released = [s for s in sent_mail(desk_dir) if sorted(s.to) == sorted(MANAGERS) and "Tidak lagi menunggu" in s.subject]
+    released = [s for s in sent_mail(desk_dir)
+                if sorted(s.to) == sorted(MANAGERS) and "Tidak lagi menunggu" in s.subject]
     assert len(released) == 1 and reference in released[0].subject
     text = " ".join(released[0].text.split())
     assert "4.000 keping menjadi 2.000 keping" in text and "DISETUJUI otomatis sebanyak 2.000 keping" in text
@@ -254,7 +257,8 @@ def test_a_managers_partial_approval_passes_its_reason_to_the_district(desk_dir:
     held = _request(desk_dir, "tk-part", TARAKAN, "Dengan hormat, sisa stok blangko KTP-el kami 200 keping. "
                                                   "Mohon tambahan 4.000 keping.\n")
     reference = _reference(held)
-    [notice] = [s for s in sent_mail(desk_dir) if sorted(s.to) == sorted(MANAGERS) and "Menunggu keputusan" in s.subject]
+    [notice] = [s for s in sent_mail(desk_dir)
+                 if sorted(s.to) == sorted(MANAGERS) and "Menunggu keputusan" in s.subject]
     setuju = write_eml(desk_dir, "kadis-part.eml", sender=MANAGERS[0], subject=f"Re: {notice.subject}",
                        message_id="<kadis-part@disdukcapil.kaltaraprov.example>",
                        body="SETUJU 3.000 / sisanya menunggu kiriman Kemendagri bulan Januari\n",
