@@ -46,7 +46,7 @@ def record(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
     if verdict.kind not in ("request", "stock_report", "receipt"):
         return
     item = verdict.item or "ktp-el"
-    source = "report" if verdict.kind == "stock_report" else verdict.kind
+    source: str = "report" if verdict.kind == "stock_report" else verdict.kind
     if follow_up:
         source = "follow_up"  # a figure corrected in a request's conversation, not a daily report
     keep(session, district=trust.district, item=item, quantity=verdict.stock_on_hand, source=source,
