@@ -284,3 +284,20 @@ def test_stated_stock_under_threshold_shows_in_the_headline_with_one_reconciliat
     assert "stok semua kabupaten/kota aman" not in digest
     assert "1 kabupaten/kota menyatakan stok di bawah batas minimum" in digest
     assert "Kabupaten Bulungan (blangko KTP-el): 600 keping, koreksi dalam percakapan permohonan" in digest
+
+
+def test_reread_after_a_labels_import_does_not_list_the_imported_mail(desk_dir: Path, tmp_path: Path) -> None:
+    _request(desk_dir, "tk-lab", TARAKAN, "Dengan hormat, sisa stok blangko KTP-el kami 900 keping. "
+                                          "Mohon tambahan 2.000 keping.\n")
+    done = mailbot(desk_dir, "correct", str(_message_pk(desk_dir, "<tk-lab@tarakankota.example>")),
+                   "stock_on_hand=950", "--reason", "lampiran menyebut 950")
+    assert done.returncode == 0, done.stderr
+    assert mailbot(desk_dir, "labels", "export", str(tmp_path / "out")).returncode == 0
+    for path in (desk_dir / "var").glob("mailbot.db*"):
+        path.unlink()
+    assert mailbot(desk_dir, "labels", "import", str(tmp_path / "out")).returncode == 0
+    for flags in ((), ("--include-quarantined",)):
+        reread = mailbot(desk_dir, "reread", *flags)
+        assert reread.returncode == 0, reread.stderr
+        assert "kind" not in reread.stdout and "no differences" in reread.stdout
+        assert "labels: 1 message(s)" in reread.stdout
