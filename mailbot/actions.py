@@ -12,7 +12,7 @@ from mailbot.app import Desk
 from mailbot.config import PROVINCE
 from mailbot.errors import ApprovalRefused, InvalidAction
 from mailbot.indonesian import FIELD_LABELS, item_name, number
-from mailbot.outgoing import answering, queue, reply_subject
+from mailbot.outgoing import ReplyTo, answering, queue, reply_subject
 from mailbot.reader.verdict import Verdict
 from mailbot.stock import policy
 from mailbot.stock.explain import explain_id, reason_id
@@ -71,11 +71,31 @@ def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, 
     else:
         to = []  # the sender could not be told apart (e.g. two From mailboxes): answer no one
     thread = answering(origin, verdict) if origin is not None else None
+    if thread is not None and origin is not None and req.message_pk is not None and origin.id != req.message_pk:
+        thread = _whole_chain(session, req, thread)
     queue(session, desk, purpose=purpose, category="reply", template=template, to=to,
           subject=reply_subject(subject_source, req.reference), request_pk=req.id,
           context={"district_name": desk.district_name(req.district), "reference": req.reference,
                    "item": req.item, "proactive": req.proactive, **context},
           reply_to=thread)
+
+
+def _whole_chain(session: Session, req: Request, thread: ReplyTo) -> ReplyTo:
+    """A reply later in a request's conversation carries the whole References chain: the district's first
+    mail and our replies in it, before what the district's client kept (which may be its parent only)."""
+    from sqlalchemy import select
+
+    from mailbot.store.schema import OutboxMessage
+
+    first = session.get(Message, req.message_pk)
+    ours = session.scalars(select(OutboxMessage.message_id).where(OutboxMessage.request_pk == req.id,
+                                                                  OutboxMessage.category == "reply")
+                           .order_by(OutboxMessage.id)).all()
+    chain = [*([first.message_id] if first is not None and first.message_id else []), *ours, *thread.references]
+    kept = [i for i in dict.fromkeys(chain) if i != thread.message_id]
+    if len(kept) > 10:
+        kept = kept[:1] + kept[-9:]  # the first and the latest, as RFC 5322 suggests when trimming
+    return ReplyTo.answering(thread.message_id, kept)
 
 
 # --- the policy's view of a request --------------------------------------------------------------
@@ -169,6 +189,7 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
     _record(session, desk, req, decision.outcome, decision.quantity, actor=POLICY,
             reasons=decision.reasons_json(), arithmetic=decision.steps_json(), note="; ".join(explanation))
     understood = facts(verdict) if verdict else []
+    understood = _corrected_facts(understood, changes or [], req)
     base = {"facts": understood, "explanation": explanation, "requested": req.requested, "changes": changes or []}
     purpose = reply_purpose or f"reply:{message.id}"
     if decision.outcome == "clarify" and trusted:
@@ -196,6 +217,25 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
                                              "proposed": decision.outcome == "propose"})
     return {"approve": "request-approved", "propose": "request-approved-proposal"}.get(
         decision.outcome, "request-approved-partial")
+
+
+def _corrected_facts(understood: list[dict[str, object]], changes: list[dict[str, object]],
+                     req: Request) -> list[dict[str, object]]:
+    """What was understood, with the figures a person corrected: the request's figures now, and the
+    email's own words only where they still say them."""
+    if not any(c.get("by_us") for c in changes):
+        return understood
+    corrected = {FIELD_LABELS.get(str(c["field"]), str(c["field"])) for c in changes}
+    kept = {str(f["label"]): f for f in understood if f["label"] not in corrected}
+    result = []
+    for field in ("requested", "stock_on_hand"):
+        value, label = getattr(req, field), FIELD_LABELS.get(field, field)
+        if value is None:
+            continue
+        said = kept.pop(label, None)
+        result.append(said if said is not None and said["value"] == value else
+                      {"label": label, "value": value, "text": None})
+    return result + list(kept.values())
 
 
 def _notify_managers(session: Session, desk: Desk, req: Request, decision: policy.Decision,
@@ -301,18 +341,22 @@ class Concern:
 
 
 def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *, actor: str,
-            via: str, reason: str | None = None, concerns: Sequence[Concern] = ()) -> ActionOutcome:
+            via: str, reason: str | None = None, concerns: Sequence[Concern] = (),
+            told_reason: str | None = None) -> ActionOutcome:
     """A manager approves a held (or clarifying) request, with the proposed or a given quantity.
 
     reason: why it was approved despite *concerns* (from approval_concerns()); both are recorded.
     The hard bounds (free stock, [stock] max_quantity_per_movement) hold whoever approves.
+    told_reason: the decider's reason for the district (a manager's "SETUJU 3.000 / sisanya bulan Januari").
     """
     note = (f"{reason}; approved although {'; '.join(c.text for c in concerns)}" if concerns
             else reason) if reason else None
     _check_approvable(req)
     qty = quantity if quantity is not None else req.approved
     if not qty:
-        raise InvalidAction(f"{req.reference} has no proposed quantity; give --quantity")
+        raise InvalidAction(f"{req.reference} has no proposed quantity; give --quantity"
+                            + (" (or reject it with --reason if it is covered by the open request)"
+                               if req.state == "linked" else ""))
     item = req.item or "ktp-el"
     _refuse_beyond_bounds(desk, req.reference, qty, item, ledger.province_balance(session, item))
     reasons: list[dict[str, object]] = [{"code": "manager", "via": via}]
@@ -322,14 +366,25 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
     session.flush()  # its id names the ledger source and the mail's purpose
     _approve(session, desk, req, qty, actor=actor, source=f"decision:{decision.id}")
     repo.audit(session, at=desk.now(), actor=actor, action="approve", target=req.reference,
-               details={"quantity": qty, "via": via, **({"override": note} if note else {})})
+               details={"quantity": qty, "via": via, **({"override": note} if note else {}),
+                        **({"reason": told_reason} if told_reason else {})})
     partial = req.requested is not None and qty < req.requested
     _district_mail(session, desk, req, purpose=f"decided:{decision.id}",
                    template="reply_partial" if partial else "reply_approved",
                    context={"facts": [], "explanation": _policy_explanation(session, req) if partial else [],
                             "approved": qty, "requested": req.requested, "proposed": False,
-                            "decided_by": _decided_by(desk, actor)})
+                            "decided_by": _decided_by(desk, actor), "manager_reason": told_reason})
+    _close_items(session, desk, req, actor=actor, resolution=f"diputuskan: disetujui {qty}")
     return ActionOutcome("DISETUJUI SEBAGIAN" if partial else "DISETUJUI", qty)
+
+
+def _close_items(session: Session, desk: Desk, req: Request, *, actor: str, resolution: str) -> None:
+    """A person decided a linked request: the queue item asking for that decision is done."""
+    from mailbot import attention
+
+    for item in attention.open_items(session, kinds=("read",)):
+        if item.request_pk == req.id and item.reason in ("linked", "other_address"):
+            attention.close(session, desk, item.id, actor=actor, resolution=resolution)
 
 
 def _decided_by(desk: Desk, actor: str) -> str:
@@ -352,8 +407,9 @@ def _check_approvable(req: Request) -> None:
     if req.state == "approved":
         raise InvalidAction(f"{req.reference} is already approved ({number(req.approved)} pieces); "
                             "nothing was changed")
-    if req.state not in ("held", "clarifying"):
-        raise InvalidAction(f"{req.reference} is {req.state}; only held requests can be approved")
+    if req.state not in ("held", "clarifying", "linked"):
+        raise InvalidAction(f"{req.reference} is {req.state}; only held, clarifying or linked requests can be "
+                            "approved")
     if req.district is None:
         raise InvalidAction(f"{req.reference} has no district (unknown sender); it cannot be shipped")
 
@@ -422,7 +478,7 @@ def _refuse_beyond_bounds(desk: Desk, reference: str, quantity: int, item: str, 
 
 def reject(session: Session, desk: Desk, req: Request, reason: str, *, actor: str, via: str) -> ActionOutcome:
     """A manager rejects a request that is not yet shipped; a commitment is released."""
-    if req.state not in ("held", "clarifying", "approved"):
+    if req.state not in ("held", "clarifying", "approved", "linked"):
         raise InvalidAction(f"{req.reference} is {req.state}; it can no longer be rejected")
     if not reason.strip():
         raise InvalidAction("a rejection needs a reason")
@@ -438,6 +494,7 @@ def reject(session: Session, desk: Desk, req: Request, reason: str, *, actor: st
                details={"reason": reason, "via": via})
     _district_mail(session, desk, req, purpose=f"decided:{decision.id}", template="reply_rejected",
                    context={"reason": reason})
+    _close_items(session, desk, req, actor=actor, resolution=f"diputuskan: ditolak ({reason})")
     return ActionOutcome("DITOLAK", None, reason)
 
 
@@ -452,7 +509,7 @@ def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str
     repo.audit(session, at=now, actor=actor, action="dispatch", target=req.reference,
                details={"quantity": req.approved, "via": via})
     _district_mail(session, desk, req, purpose=f"dispatched:{req.id}", template="reply_dispatched",
-                   context={"quantity": req.approved, "when": now})
+                   context={"quantity": req.approved, "when": now.astimezone(desk.tz).date().isoformat()})
     return ActionOutcome("DIKIRIM", req.approved)
 
 
@@ -474,6 +531,44 @@ def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: 
                    "shipped": shipped, "reference": req.reference if req else None, "facts": facts(verdict)},
           reply_to=answering(message, verdict))
     return "receipt" if req is not None else "receipt-unmatched"
+
+
+def received_before(session: Session, req: Request) -> int | None:
+    """The figure *req*'s receipt was last booked with."""
+    from sqlalchemy import select
+    row = session.scalar(select(Decision).where(Decision.request_pk == req.id, Decision.outcome == "received")
+                         .order_by(Decision.id.desc()).limit(1))
+    return row.quantity if row is not None else None
+
+
+def correct_receipt(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, *,
+                    actor: str) -> str:
+    """A receipt in the thread of a shipment already received: the district corrects the count it gave.
+    The difference is an audited adjustment on that request, never a booking against another one."""
+    now = desk.now()
+    district, item = req.district or "", req.item or "ktp-el"
+    before = received_before(session, req)
+    received = verdict.received if verdict.received is not None else before
+    corrected_from = None
+    if received is not None and before is not None and received != before:
+        corrected_from = before
+        ledger.book(session, Entry(item, district, received - before, EntryKind.ADJUSTMENT, now,
+                                   f"message:{message.id}",
+                                   f"koreksi penerimaan {req.reference}: diterima {received}, "
+                                   f"sebelumnya tercatat {before}"), actor=actor, request_pk=req.id)
+        req.updated_at = now
+        _record(session, desk, req, "received", received, actor=actor, reasons=[], arithmetic=[],
+                note=f"koreksi penerimaan: sebelumnya {before}")
+        repo.audit(session, at=now, actor=actor, action="receipt-correction", target=req.reference,
+                   details={"message": message.id, "before": before, "after": received})
+    queue(session, desk, purpose=f"reply:{message.id}", category="reply", template="reply_receipt",
+          to=[verdict.sender] if verdict.sender else [], request_pk=req.id,
+          subject=reply_subject(verdict.subject, req.reference),
+          context={"district_name": desk.district_name(district), "item": item, "received": received,
+                   "shipped": req.approved, "reference": req.reference, "facts": facts(verdict),
+                   "corrected_from": corrected_from},
+          reply_to=answering(message, verdict))
+    return "receipt-corrected" if corrected_from is not None else "receipt-confirmed"
 
 
 def book_receipt(session: Session, desk: Desk, req: Request, received: int | None, *, district: str, item: str,

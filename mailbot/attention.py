@@ -33,10 +33,12 @@ REASONS = {
     "reminder": "pengingat atas permohonan yang belum selesai",
     "after_decision": "tanggapan atas permohonan yang sudah diputuskan atau dikirim",
     "other_address": "permohonan dari alamat lain saat permohonan kabupaten/kota masih terbuka",
+    "linked": "permohonan baru saat permohonan kabupaten/kota masih terbuka (putuskan: setujui atau tolak)",
     "manager_other": "email pimpinan yang bukan perintah SETUJU/TOLAK",
     "receipt_unmatched": "tanda terima tanpa pengiriman yang tercatat",
     "reconcile": "stok yang dilaporkan jauh berbeda dari catatan",
     "shortfall": "blangko yang diterima kurang dari yang dikirim",
+    "stranger_in_thread": "email dari pengirim yang tidak dikenal atau tidak terverifikasi pada percakapan permohonan",
 }
 
 # Outcomes of routing after which nothing was done with a district's message.
@@ -118,6 +120,8 @@ def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict
     if verdict.kind == "automated" or not trust.trusted or not (trust.district or trust.is_manager):
         return outcome
     reason = NO_ACTION.get(outcome)
+    if reason is None and outcome.startswith("manager-"):
+        return outcome  # a manager's command, acted on or answered: its figures are no district's figures
     no_figures = all(verdict.quantity(f) is None for f in ("requested", "stock_on_hand", "received", "printed",
                                                             "recorded"))
     if reason is None and not no_figures and not verdict.doubts:
@@ -206,8 +210,15 @@ STATE_TEXT = {
     "dispatched": "telah dikirim dan menunggu konfirmasi penerimaan",
     "received": "telah diterima",
     "rejected": "tidak dapat disetujui",
-    "linked": "digabungkan dengan permohonan lain",
+    "linked": "dikaitkan dengan permohonan lain yang masih terbuka dan menunggu keputusan petugas",
 }
+
+
+def received_at(session: Session, request: Request) -> datetime:
+    """When the request's mail reached the desk (its processing may come later, e.g. after a quarantine)."""
+    created = _aware(request.created_at)
+    message = session.get(Message, request.message_pk) if request.message_pk is not None else None
+    return min(created, _aware(message.received_at)) if message is not None else created
 
 
 def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
@@ -215,7 +226,7 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     """A district reminds us of its request: linked to it, escalated to the managers with how long it has
     waited, and the district is told where its request stands."""
     now = desk.now()
-    waited = waiting_text(now - _aware(request.created_at))
+    waited = waiting_text(now - received_at(session, request))
     open_item(session, desk, key=f"read:message:{message.id}", kind="reminder", reason="reminder",
               detail=f"{verdict.subject}\n{verdict.body_excerpt}", district=request.district, item=request.item,
               message=message, request=request)
@@ -225,7 +236,8 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
           to=desk.config.office.managers, request_pk=request.id,
           context={"reference": request.reference, "district_name": desk.district_name(request.district),
                    "sender": trust.address or "-", "item": request.item, "requested": request.requested,
-                   "approved": request.approved, "state_text": STATE_TEXT.get(request.state, request.state),
+                   "approved": request.approved, "state": request.state,
+                   "state_text": STATE_TEXT.get(request.state, request.state),
                    "waited": waited, "excerpt": (verdict.body_excerpt or "")[:600]})
     queue(session, desk, purpose=f"reply:{message.id}", category="reply", template="reply_reminder",
           to=[trust.address] if trust.address else [], request_pk=request.id,
@@ -233,7 +245,7 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
           context={"district_name": desk.district_name(request.district), "reference": request.reference,
                    "item": request.item, "requested": request.requested, "approved": request.approved,
                    "state": request.state, "state_text": STATE_TEXT.get(request.state, request.state),
-                   "since": request.created_at},
+                   "since": received_at(session, request).astimezone(desk.tz).date().isoformat()},
           reply_to=answering(message, verdict))
     return "reminder"
 

@@ -10,8 +10,10 @@ from sqlalchemy.orm import Session
 
 from mailbot import actions, attention
 from mailbot.app import Desk
+from mailbot.guards.threads import MESSAGE_ID, find_references
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS
+from mailbot.outgoing import queue
 from mailbot.reader.verdict import Verdict
 from mailbot.stock.ledger import Entry, EntryKind
 from mailbot.store import repo
@@ -25,6 +27,17 @@ _CONFIRMATION = re.compile(r"\b(?:terima ?kasih|makasih|baik|siap|oke|ok|noted|s
                            r"thanks?|thank you)\b", re.IGNORECASE)
 _CORRECTION = re.compile(r"\b(?:koreksi|ralat|bukan|sebenarnya|yang benar|salah|keliru|revisi|menjadi)\b",
                          re.IGNORECASE)
+
+
+def find_thread(session: Session, verdict: Verdict) -> Request | None:
+    """The request a follow-up belongs to: by reference in the subject, then by In-Reply-To/References."""
+    for reference in find_references(verdict.subject):
+        found = repo.request_by_reference(session, reference)
+        if found is not None:
+            return found
+    ids = [i for i in ([verdict.in_reply_to] if verdict.in_reply_to else []) + list(verdict.references)
+           if MESSAGE_ID.fullmatch(i or "")]
+    return repo.request_by_outbound_message_id(session, ids) or repo.request_by_inbound_message_id(session, ids)
 
 
 def changes(req: Request, verdict: Verdict) -> list[dict[str, object]]:
@@ -96,10 +109,11 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
 
 def redecide(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
              changed: list[dict[str, object]], *, actor: str, sender_known: bool, authenticated: bool,
-             purpose_tag: str | None = None) -> str:
+             purpose_tag: str | None = None, note: str | None = None) -> str:
     """Change *req*'s figures in place and decide it again; an approval not yet shipped is released first
     (an audited cancellation in the ledger). The district's reply tells what changed, in the same thread."""
     now = desk.now()
+    was_held = req.state == "held"
     tag = f"{purpose_tag}:{now.isoformat()}" if purpose_tag else f"update:{message.id}"
     if req.state == "approved" and req.approved and req.district:
         ledger.book(session, Entry(req.item or "ktp-el", req.district, req.approved, EntryKind.SHIPMENT_CANCELLED,
@@ -114,9 +128,24 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
                    {"field": c["field"], "before": c["before"], "after": c["after"]} for c in changed]})
     session.flush()
     decision = actions.evaluate(session, desk, req, sender_known=sender_known, authenticated=authenticated)
-    return actions.apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=True,
-                                changes=changed, note=(verdict.body_excerpt or "")[:600],
-                                reply_purpose=None if purpose_tag is None else f"reply:{message.id}:{tag}")
+    outcome = actions.apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=True,
+                                   changes=changed,
+                                   note=note if note is not None else (verdict.body_excerpt or "")[:600],
+                                   reply_purpose=None if purpose_tag is None else f"reply:{message.id}:{tag}")
+    if was_held and req.state != "held":
+        # the managers were asked to decide: they learn it no longer waits for them
+        queue(session, desk, purpose=f"released:{req.id}:{tag}", category="notice", template="notice_released",
+              to=desk.config.office.managers, request_pk=req.id,
+              context={"reference": req.reference, "district_name": desk.district_name(req.district),
+                       "item": req.item, "changes": changed, "by_us": bool(changed and changed[0].get("by_us")),
+                       "by": str(changed[0].get("by", "")) if changed else "",
+                       "outcome_text": _OUTCOME_TEXT.get(req.state, req.state),
+                       "approved": req.approved if req.state == "approved" else None})
+    return outcome
+
+
+_OUTCOME_TEXT = {"approved": "DISETUJUI otomatis", "clarifying": "perlu ditanyakan kembali kepada kabupaten/kota",
+                 "rejected": "ditolak"}
 
 
 def reminder_target(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:

@@ -146,24 +146,44 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
         stated.keep(session, district=report.district, item=report.item, quantity=new, source="correction",
                     message=message, at=desk.now())
     request = session.scalar(select(Request).where(Request.message_pk == message.id))
+    follow_up = False
+    if request is None and message.raw and report is None:
+        request = _followed_up(session, desk, message)  # a follow-up: it changes the request it followed up
+        follow_up = request is not None
     if request is not None:
         changed = [{"field": f, "label": conversation.FIELD_LABELS[f], "before": getattr(request, f),
-                    "after": after.get(f), "by_us": True}
+                    "after": after.get(f), "by_us": True, "by": actor}
                    for f in conversation.FIGURES
                    if isinstance(after.get(f), int) and after.get(f) != getattr(request, f)]
         if changed and request.state in conversation.CHANGEABLE and message.raw:
             verdict = read_message(message.raw, reader_districts(desk.config),
                                    own_addresses=desk.config.own_addresses)
             outcome = conversation.redecide(session, desk, request, message, verdict, changed, actor=actor,
-                                            sender_known=True, authenticated=True, purpose_tag=f"correction:{actor}")
-            effects.append(f"{request.reference}: {', '.join(str(c['field']) for c in changed)} corrected; "
-                           f"decided again ({outcome}); the district is told")
+                                            sender_known=True, authenticated=True, purpose_tag=f"correction:{actor}",
+                                            note=reason)
+            effects.append(f"{request.reference}: {', '.join(str(c['field']) for c in changed)} corrected"
+                           f"{' (this message followed it up)' if follow_up else ''}; decided again ({outcome}); "
+                           "the district is told")
         elif changed:
-            effects.append(f"{request.reference} is {request.state}: the shipment is not undone; "
-                           "settle it with `mailbot adjust` if needed")
+            effects.append(f"{request.reference} is {request.state}: nothing changed; a request that is "
+                           f"{request.state} cannot be decided again (settle a shipment with `mailbot adjust`)")
+        elif follow_up:
+            effects.append(f"{request.reference} (followed up by this message) already has these figures: "
+                           "nothing to change")
     if not effects:
         effects.append("label stored; nothing booked from this message changes")
     return effects
+
+
+def _followed_up(session: Session, desk: Desk, message: Message) -> Request | None:
+    """The request *message* followed up (reference in its subject, or In-Reply-To/References), from the
+    same district."""
+    verdict = read_message(message.raw or b"", reader_districts(desk.config), own_addresses=desk.config.own_addresses)
+    thread = conversation.find_thread(session, verdict)
+    district = (message.guard or {}).get("district") or verdict.district
+    if thread is None or (district is not None and thread.district != district):
+        return None
+    return thread
 
 
 # --- labels out and in ---------------------------------------------------------------------------

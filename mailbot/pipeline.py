@@ -226,7 +226,8 @@ def route(session: Session, desk: Desk, work: Work) -> None:
     assert work.verdict is not None and work.trust is not None and work.message is not None
     session.flush()  # the message row, complete, before anything refers to it
     work.outcome = routes.dispatch(session, desk, work.message, work.verdict, work.trust)
-    stated.record(session, desk, work.message, work.verdict, work.trust)
+    stated.record(session, desk, work.message, work.verdict, work.trust,
+                  follow_up=work.outcome.startswith("follow-up"))
     work.outcome = attention.after_route(session, desk, work.message, work.verdict, work.trust, work.outcome)
 
 

@@ -38,8 +38,8 @@ def reread(desk: Desk, since: date | None, *, progress: bool = False,
     rules = Rules.of(desk.config)
     with desk.sessions() as session:
         wanted: list[ColumnElement[bool]] = [Message.raw.is_not(None)]
-        if not include_quarantined:
-            wanted.append(Message.status == "processed")
+        # mail imported with labels only (status "labelled") was never read by the desk: nothing to compare
+        wanted.append(Message.status.in_(("processed", "quarantined") if include_quarantined else ("processed",)))
         query = select(Message).where(*wanted).order_by(Message.id)
         count_query = select(func.count(Message.id)).where(*wanted)
         if since is not None:

@@ -13,7 +13,6 @@ from mailbot import actions, attention, conversation, corrections, watch
 from mailbot.app import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction
 from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_command
-from mailbot.guards.threads import MESSAGE_ID, find_references
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import number
 from mailbot.outgoing import answering, queue
@@ -35,6 +34,14 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         return automated(session, desk, message, verdict)
     if not trust.trusted and (trust.is_manager or verdict.kind != "request"):
         return untrusted(session, desk, message, verdict, trust)
+    if not trust.trusted and (thread := find_thread(session, verdict)) is not None:
+        # A stranger (or a sender failing the checks) writing in a request's thread never changes it, never
+        # opens a reference and is never answered; a person sees it beside the request.
+        attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="stranger_in_thread",
+                            detail=f"{verdict.subject}\n{trust.address or '-'}: {(verdict.body_excerpt or '')[:300]}",
+                            district=thread.district, item=thread.item, message=message, request=thread)
+        untrusted(session, desk, message, verdict, trust)
+        return "untrusted-in-thread"
     if trust.is_manager:
         return manager_reply(session, desk, message, verdict, trust)
     thread = find_thread(session, verdict)
@@ -60,15 +67,7 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
 
 # --- threads -------------------------------------------------------------------------------------
 
-def find_thread(session: Session, verdict: Verdict) -> Request | None:
-    """The request a follow-up belongs to: by reference in the subject, then by In-Reply-To/References."""
-    for reference in find_references(verdict.subject):
-        found = repo.request_by_reference(session, reference)
-        if found is not None:
-            return found
-    ids = [i for i in ([verdict.in_reply_to] if verdict.in_reply_to else []) + list(verdict.references)
-           if MESSAGE_ID.fullmatch(i or "")]
-    return repo.request_by_outbound_message_id(session, ids) or repo.request_by_inbound_message_id(session, ids)
+find_thread = conversation.find_thread
 
 
 def _completed(session: Session, desk: Desk, message: Message, verdict: Verdict, outcome: str) -> str:
@@ -108,10 +107,12 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     session.add(req)
     session.flush()
     if linking and open_one is not None:
-        if open_one.sender != trust.address:  # another address of the district: a person looks at both
-            attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="other_address",
-                                detail=f"{verdict.subject}\n{open_one.reference} dari {open_one.sender}",
-                                district=district, item=item, message=message, request=req)
+        # a person decides it beside the open one (approve, or reject as covered by it): never merged silently
+        attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read",
+                            reason="other_address" if open_one.sender != trust.address else "linked",
+                            detail=f"{verdict.subject}\n{req.reference} dikaitkan dengan {open_one.reference} "
+                                   f"dari {open_one.sender}",
+                            district=district, item=item, message=message, request=req)
         return actions.link(session, desk, req, open_one, message, verdict)
     return actions.decide_new(session, desk, req, message, verdict, trust)
 
@@ -154,8 +155,20 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     if district is None:
         return "receipt-untrusted"
     item = verdict.item or (thread.item if thread else None) or "ktp-el"
-    shipped_request = thread if thread is not None and thread.state in ("approved", "dispatched") else None
-    shipped_request = shipped_request or _shipment_of(session, district, item)
+    if thread is not None and thread.district == district and thread.state == "received" \
+            and verdict.received is not None and not any(d.field == "received" for d in verdict.doubts):
+        outcome = actions.correct_receipt(session, desk, thread, message, verdict,
+                                          actor=trust.address or "district")
+        if thread.approved and verdict.received < thread.approved:
+            attention.shortfall(session, desk, thread, shipped=thread.approved, received=verdict.received,
+                                message=message)
+        return outcome
+    if thread is not None:
+        # In a thread, a receipt is about that thread's shipment only; otherwise a person matches it.
+        shipped_request = thread if thread.district == district and thread.state in ("approved", "dispatched") \
+            else None
+    else:
+        shipped_request = _shipment_of(session, district, item)
     shipped = shipped_request.approved if shipped_request is not None else None
     outcome = actions.confirm_receipt(session, desk, shipped_request, message, verdict, district=district, item=item)
     if outcome == "receipt" and shipped_request is not None and shipped and verdict.received is not None \
@@ -254,7 +267,8 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                     return "manager-command-unconfirmed"
                 outcome = actions.approve(session, desk, target, command.quantity, actor=actor,
                                           via=f"message:{message.id}",
-                                          reason=command.reason if concerns else None, concerns=concerns)
+                                          reason=command.reason if concerns and command.forced else None, concerns=concerns,
+                                          told_reason=command.reason)
             else:
                 outcome = actions.reject(session, desk, target, command.reason or "", actor=actor,
                                          via=f"message:{message.id}")
@@ -295,7 +309,7 @@ def _unconfirmed(command: ManagerCommand, target: Request, concerns: list[action
         return (f"persetujuan {number(quantity)} keping untuk permohonan {target.reference} akan {listed}. "
                 "Cadangan provinsi tidak dapat dipakai melalui email, juga dengan PAKSA. Mohon setujui "
                 "jumlah yang lebih kecil, atau minta operator memutuskannya dengan perintah mailbot approve.")
-    if command.reason:
+    if command.forced:
         return None
     return (f"jumlah {number(quantity)} keping untuk permohonan {target.reference} {listed}, sehingga belum "
             "kami setujui. Bila jumlah tersebut memang dimaksud, mohon tegaskan dengan membalas: "
@@ -303,17 +317,38 @@ def _unconfirmed(command: ManagerCommand, target: Request, concerns: list[action
             "stok kabupaten rusak karena banjir. Alasan tersebut akan dicatat.")
 
 
+def _approved_by(target: Request) -> str:
+    """Who approved *target*, as a manager reads it."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import object_session
+
+    from mailbot.store.schema import Decision
+
+    session = object_session(target)
+    actor = None if session is None else session.scalar(
+        select(Decision.actor).where(Decision.request_pk == target.id,
+                                     Decision.outcome.in_(("approve", "approve_partial", "propose")))
+        .order_by(Decision.id.desc()).limit(1))
+    if actor in (None, actions.POLICY):
+        return "otomatis oleh sistem sesuai aturan persetujuan"
+    return f"oleh {actor}"
+
+
 def _refusal(command: ManagerCommand, target: Request) -> str:
     """Why a manager's decision on *target* cannot be applied, in Indonesian."""
     ref = target.reference
     if target.state == "approved":
-        return f"permohonan {ref} sudah DISETUJUI sebelumnya sebanyak {number(target.approved)} keping."
+        return (f"permohonan {ref} sudah DISETUJUI sebelumnya sebanyak {number(target.approved)} keping "
+                f"({_approved_by(target)}); permohonan ini tidak lagi menunggu keputusan, dan balasan ini tidak "
+                "mengubah apa pun.")
     if target.state == "rejected":
         return f"permohonan {ref} sudah DITOLAK sebelumnya."
     if target.state in ("dispatched", "received"):
         return f"blangko untuk permohonan {ref} sudah dikirim; keputusan tidak dapat diubah lagi."
     if target.state == "linked":
-        return f"permohonan {ref} digabungkan dengan permohonan lain yang masih terbuka; mohon putuskan yang itu."
+        return (f"permohonan {ref} dikaitkan dengan permohonan lain dari kabupaten/kota yang sama yang masih terbuka "
+                f"dan belum memiliki usulan jumlah. Mohon balas dengan SETUJU <jumlah> untuk menyetujuinya, atau "
+                f"TOLAK <alasan> bila kebutuhannya sudah tercakup dalam permohonan yang terbuka.")
     if command.action == "reject":
         return f"permohonan {ref} tidak dapat ditolak pada tahap ini."
     if target.district is None:

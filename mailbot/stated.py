@@ -17,7 +17,8 @@ from mailbot.store import repo
 from mailbot.store.schema import Message, StatedStock
 
 SOURCE_TEXT = {"report": "laporan harian", "request": "permohonan", "receipt": "tanda terima",
-               "correction": "koreksi petugas", "stock_report": "laporan harian"}
+               "correction": "koreksi petugas", "stock_report": "laporan harian",
+               "follow_up": "koreksi dalam percakapan permohonan"}
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,8 @@ class Stated:
         return self.quantity != self.expected
 
 
-def record(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust) -> None:
+def record(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust, *,
+           follow_up: bool = False) -> None:
     """Keep the stock a trusted district sender stated; open a reconciliation item when it is far from the
     ledger (a report's figure is booked by the report itself, so only requests and receipts are compared)."""
     if not trust.trusted or trust.district is None or verdict.stock_on_hand is None:
@@ -44,7 +46,9 @@ def record(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
     if verdict.kind not in ("request", "stock_report", "receipt"):
         return
     item = verdict.item or "ktp-el"
-    source = "report" if verdict.kind == "stock_report" else verdict.kind
+    source: str = "report" if verdict.kind == "stock_report" else verdict.kind
+    if follow_up:
+        source = "follow_up"  # a figure corrected in a request's conversation, not a daily report
     keep(session, district=trust.district, item=item, quantity=verdict.stock_on_hand, source=source,
          message=message, at=desk.now())
     if source != "report":
@@ -62,9 +66,14 @@ def reconcile(session: Session, desk: Desk, *, district: str, item: str, stated:
     if not far_apart(stated, expected, tolerance=desk.config.stock.contradiction_tolerance,
                      min_pieces=desk.config.stock.contradiction_min_pieces):
         return
+    detail = f"dinyatakan {stated}, menurut catatan {expected}"
+    for open_one in attention.open_items(session, kinds=("reconcile",)):
+        if open_one.district == district and open_one.item == item:
+            # one item per district and blank: the latest statement replaces the earlier one
+            open_one.detail, open_one.quantity, open_one.message_pk = detail, stated - expected, message.id
+            return
     attention.open_item(session, desk, key=f"reconcile:message:{message.id}", kind="reconcile", reason="reconcile",
-                        detail=f"dinyatakan {stated}, menurut catatan {expected}", district=district, item=item,
-                        quantity=stated - expected, message=message)
+                        detail=detail, district=district, item=item, quantity=stated - expected, message=message)
 
 
 def far_apart(stated: int, expected: int, *, tolerance: float, min_pieces: int) -> bool:

@@ -136,6 +136,13 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
     )
     waiting_for_people = attention.digest_lines(session, desk, now)
     view = replace(view, attention=waiting_for_people, stated=stated_lines(session, desk))
+    low_stated = [s for s in stated.latest(session).values() if s.quantity < desk.config.threshold_for(s.district)]
+    if low_stated and "stok semua kabupaten/kota aman" in view.summary:
+        # the ledger says all is well, the districts say otherwise: the headline says both
+        told = (f"stok aman menurut catatan, tetapi {len(low_stated)} kabupaten/kota menyatakan stok di bawah "
+                "batas minimum")
+        summary = view.summary.replace("stok semua kabupaten/kota aman", told)
+        view = replace(view, summary=summary, subject=view.subject.replace(view.summary, summary))
     if waiting_for_people["count"]:
         told = f"{waiting_for_people['count']} email perlu dibaca"
         summary = f"{view.summary}, {told}" if view.summary else told

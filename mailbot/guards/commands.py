@@ -69,6 +69,10 @@ COMMAND_ERROR_TEXT: dict[str, str] = {
 _WORD_RE = re.compile(r"^(?P<word>[^\W\d_]+)(?P<rest>.*)$", re.DOTALL)
 _SEPARATORS = " \t:;,.!-\u2013\u2014"
 _QUANTITY_RE = quantity_pattern()
+# After "SETUJU 3.000" (and its unit), a separator or a "because" opens the reason for the district.
+_REASON_RE = re.compile(r"^\s*(?:(?:keping|kpg|lembar|lbr|pcs)\b)?\s*(?:[/;:,\u2013\u2014]|-(?!\d)|\bkarena\b|"
+                        r"\bkrn\b|\balasan(?:nya)?\b|\bcatatan\b|\bdengan catatan\b)\s*(?P<reason>[^\d]*?)\s*$",
+                        re.IGNORECASE)
 _LEADING_SEPARATORS_RE = re.compile(r"^(?:[\s:;,.!\u2013\u2014]|-(?!\d))*")
 _REFERENCE_RE = re.compile(REFERENCE_PATTERN, re.IGNORECASE)
 
@@ -78,7 +82,9 @@ class ManagerCommand:
     """A manager's decision on a held request.
 
     action: "approve" or "reject". quantity: for approve, the pieces to give instead of the
-    proposed amount (None: as proposed). reason: for reject, the reason as written (cleaned).
+    proposed amount (None: as proposed). reason: for reject, the reason as written (cleaned); for
+    approve, the manager's reason (told to the district). forced: the approval was confirmed with
+    PAKSA <alasan> (its concerns were seen and accepted).
     reference: a request reference written in the command line itself, if any; the request is
     otherwise the one the reply belongs to. text: the command line as written.
     """
@@ -87,6 +93,7 @@ class ManagerCommand:
     quantity: int | None = None
     reason: str | None = None
     reference: str | None = None
+    forced: bool = False
     text: str = ""
 
 
@@ -102,7 +109,7 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
     ignored. A rejection's reason may stand on the next line.
 
     >>> parse_manager_command("Setuju: 1.500 keping")
-    ManagerCommand(action='approve', quantity=1500, reason=None, reference=None, text='Setuju: 1.500 keping')
+    ManagerCommand(action='approve', quantity=1500, reason=None, reference=None, forced=False, text='Setuju: 1.500 keping')
     >>> parse_manager_command("TOLAK").code
     'reason_required'
     """
@@ -172,11 +179,23 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
             return _error("force_reason_required", line)
         reason = safe_header_text(reason, max_len=MAX_REASON_CHARS)
         rest = rest[:forced.start(1)]
-    trailing = re.findall(r"[^\s:;,.!?()\u2013\u2014]+", rest.lower())
-    if any(w.strip("-") not in TRAILING_WORDS for w in trailing):
-        return _error("unclear_approval", line)
+        if any(w.strip("-") not in TRAILING_WORDS for w in re.findall(r"[^\s:;,.!?()\u2013\u2014]+", rest.lower())):
+            return _error("unclear_approval", line)
+    else:
+        said = _REASON_RE.match(rest) if quantity is not None else None
+        if said is not None and any(w.strip("-") not in TRAILING_WORDS
+                                    for w in re.findall(r"[^\s:;,.!?()\u2013\u2014]+", said["reason"].lower())):
+            # "SETUJU 3.000 / sisanya menunggu kiriman bulan Januari": the reason is passed to the district;
+            # one that could turn the approval around ("... tidak", "... tolak") stays unclear.
+            reason = " ".join(said["reason"].split())[:300]
+            if set(re.findall(r"[^\W\d_]+", reason.lower())) & (NEGATIONS | REJECT_WORDS | {"batal", "batalkan"}):
+                return _error("unclear_approval", line)
+        else:
+            trailing = re.findall(r"[^\s:;,.!?()\u2013\u2014]+", rest.lower())
+            if any(w.strip("-") not in TRAILING_WORDS for w in trailing):
+                return _error("unclear_approval", line)
     return ManagerCommand("approve", quantity=quantity, reason=reason,
-                          reference=references[0] if references else None, text=line)
+                          reference=references[0] if references else None, text=line, forced=bool(forced))
 
 
 def _rejection(line: str, rest: str, following: str) -> ManagerCommand | CommandError:

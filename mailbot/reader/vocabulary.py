@@ -188,7 +188,8 @@ GENERIC_BLANK_WORDS: tuple[str, ...] = ("blangko", "blanko", "blangkho", "blankg
 # A role of "ignore" swallows a number that counts something else (damaged, pending, usage).
 ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "requested": (
-        "mohon", "mhn", "memohon", "dimohon", "permohonan", "permintaan", "meminta", "diminta", "minta",
+        "mohon", "mhn", "memohon", "dimohon", "mohonkan", "dimohonkan", "permohonan", "permintaan", "meminta",
+        "diminta", "minta",
         "mengajukan", "diajukan", "pengajuan", "usulan", "mengusulkan", "diusulkan", "butuh",
         "membutuhkan", "dibutuhkan", "butuhkan", "perlu", "memerlukan", "diperlukan", "memesan",
         "request", "requesting", "kekurangan", "dropping", "alokasi", "mengharapkan",
@@ -247,6 +248,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "kumulatif", "akumulasi", "total bulan", "bulan ini", "minggu ini", "tahun ini",
         "sampai dengan hari ini", "s.d. hari ini", "s/d hari ini", "wajib ktp", "penduduk",
         "target", "rata-rata", "ambang", "batas", "sebelumnya", "bulan lalu", "minggu lalu", "kirim balik", "retur", "dikembalikan", "bukan", "not",
+        # The figure a correction takes back: "yang benar 1.200 (kemarin salah ketik 800)".
+        "salah ketik", "salah tulis", "salah input", "typo", "tertulis", "kami tulis", "sebelumnya tertulis",
         # What is left of a shipment still on its way is not the district's stock.
         # The stock a report opened the day with; the closing stock is the stock now.
         "stok awal", "stock awal", "saldo awal", "sisa awal", "persediaan awal", "stok kemarin",

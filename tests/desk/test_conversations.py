@@ -36,6 +36,12 @@ BULUNGAN, MALINAU, NUNUKAN, TANA_TIDUNG, TARAKAN = (DISTRICT_SENDERS[c] for c in
                                                     ("65.01", "65.02", "65.03", "65.04", "65.71"))
 
 
+@pytest.fixture(autouse=True)
+def _sender_lists_decide(desk_dir: Path) -> None:
+    """Not a test of mail authentication (see test_forged_senders): the sender lists alone decide here."""
+    set_guards(desk_dir, require_authentication=False)
+
+
 def _request(desk_dir: Path, name: str, sender: str, body: str, subject: str = "Permohonan blangko KTP-el") -> Sent:
     """Send one request and return mailbot's one reply to it."""
     letter = write_eml(desk_dir, f"{name}.eml", sender=sender, subject=subject, body=body,
