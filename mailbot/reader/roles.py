@@ -423,6 +423,17 @@ def _in_section(sections: Sequence[tuple[int, int, str]], pos: int) -> bool:
     return any(start <= pos < end for start, end, _ in sections)
 
 
+_UNIT_GAP_RE = re.compile(r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS + ("blanks", "cards")) + r")\b[ \t]*)?")
+
+
+def _postfix_of_previous(masked: str, figure_end: int, k: Keyword, limit: int) -> bool:
+    """Whether role word *k* is said right after the figure ending at *figure_end* and closes it with a
+    comma ("58 enrolled, 52 printed, 987 ..."): then it names that figure, not the one after it."""
+    if _UNIT_GAP_RE.fullmatch(masked, figure_end, k.start) is None:
+        return False
+    return masked[k.end : limit].lstrip().startswith(",")
+
+
 def _said_of_supply(masked: str, prev_end: int, pos: int) -> bool:
     """Whether the words before a figure (since the previous figure or comma) name a printer
     supply ("ribbon", "tinta") and no blank."""
@@ -580,7 +591,7 @@ def read_text(
             next_start = mentions[idx + 1].start
         comma = masked.find(",", m.end, next_start)
         after_limit = comma if comma != -1 else next_start
-        before = [k for k in kws if k.start >= prev_end and k.end <= m.start]
+        before = [k for k in kws if k.start >= prev_end and k.end <= m.start and not (prev_end > c_start and _postfix_of_previous(masked, prev_end, k, m.start))]
         if not before and ignored_end == prev_end > c_start and _CORRECTION_RE.search(masked, prev_end, m.start):
             # "sisa blangko bukan 2.518 tetapi 2.581", "sebelumnya 3.000 keping kami ubah menjadi
             # 2.000": the corrected figure takes the role its clause names.
@@ -749,7 +760,7 @@ def column_of(header: object) -> str | None:
     """The role of a table column from its header cell ("Sisa Blangko" -> "stock_on_hand")."""
     if not isinstance(header, str):
         return None
-    text = " ".join(header.lower().split())
+    text = " ".join(header.lower().replace("_", " ").split())  # "stok_blangko" as "stok blangko"
     if not text:
         return None
     if text in _EXACT_IGNORE:
@@ -831,8 +842,40 @@ def read_table(rows: tuple[tuple[object, ...], ...], sent: datetime | None, sour
                     candidates.append(Candidate(col, None, f"{source}: {len(data)} rows without dates", True, "unclear"))
             return candidates, None
         label = f" ({row[date_col]} {chosen[date_col]})" if date_col is not None and date_col < len(chosen) else ""
+        if cue == "latest_row" and len(totals) == 1 and len({d for d, _ in dated}) == len(dated) > 1:
+            # A row per day over a period closed by a total row: the stock is the last day's, what was
+            # done is the period's total. (Without a total row each row is that day's report, and the
+            # latest day is the report now.)
+            return _period_candidates(row, chosen, totals[0], cols, source, label), row_date
         return _row_candidates(row, chosen, cols, source, label, None, (cue,)), row_date
     return None
+
+
+# Columns that say how much there is at a moment; every other quantity column counts what was done in a day.
+_LEVEL_COLUMNS = frozenset(("stock_on_hand",))
+
+
+def _period_candidates(
+    header_row: tuple[object, ...], latest: tuple[object, ...], total: tuple[object, ...],
+    cols: dict[int, str], source: str, label: str,
+) -> list[Candidate]:
+    """Candidates from a table with a row per day and a total row: a level column (stock) from the latest
+    day, a count column (printed, recorded, ...) from the total row; a count the total row leaves empty
+    is unclear."""
+    level_cols = {i: c for i, c in cols.items() if c in _LEVEL_COLUMNS or c not in QUANTITY_FIELDS}
+    candidates = _row_candidates(header_row, latest, level_cols, source, label, None, ("latest_row",))
+    for i, col in cols.items():
+        if col not in QUANTITY_FIELDS or col in _LEVEL_COLUMNS:
+            continue
+        header = " ".join(str(header_row[i]).split()) if i < len(header_row) else ""
+        item = explicit_item(normalise_header(header))[0]
+        stated = _cell_quantity(total[i]) if i < len(total) else None
+        if stated is not None:
+            candidates.append(Candidate(col, stated, f"{source}: {header}: {stated} (total row)", True,
+                                        item=item, table=True, cues=(f"table_column:{header}", "total_row", "per_day")))
+        else:
+            candidates.append(Candidate(col, None, f"{source}: {header}: no total for the period", True, "unclear"))
+    return candidates
 
 
 def _is_total_row(r: tuple[object, ...]) -> bool:
@@ -882,6 +925,9 @@ def _row_candidates(
     return candidates
 
 
+_NUMBERING_HEADERS = frozenset(vocab.NUMBERING_HEADERS)
+
+
 def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]]:
     """Pull horizontal tables ("Tanggal | Perekaman | ..." then rows) out of text; the rest stays.
 
@@ -909,6 +955,10 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
                 if len(row) >= 3 and _header_columns(row) is not None:
                     # The header of the next table ("| Tanggal | Pencetakan KIA | Sisa Blangko KIA |").
                     break
+                if len(row) == len(cells) - 1 and normalise_header(cells[0]) in _NUMBERING_HEADERS and quantity_in(row[0]) is None:
+                    # A total row leaves the numbering column empty ("JUMLAH   845   774" under
+                    # "No  Kecamatan  Perekaman  Pencetakan"): its words stand under the second column.
+                    row = ("", *row)
                 rows.append(row)
                 j += 1
                 end = j

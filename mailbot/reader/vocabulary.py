@@ -70,7 +70,10 @@ BLANK_UNITS: tuple[str, ...] = (
     "blangko", "blanko", "kartu", "eksemplar", "keeping",
 )
 # Units that count people; fine for recording and printing figures, never for stock.
-PEOPLE_UNITS: tuple[str, ...] = ("orang", "org", "jiwa", "penduduk", "pemohon", "wajib")
+PEOPLE_UNITS: tuple[str, ...] = (
+    "orang", "org", "jiwa", "penduduk", "pemohon", "wajib", "warga",
+    "residents", "people", "persons", "citizens", "applicants",
+)
 # Units that make a number something other than a count of blanks.
 OTHER_UNITS: tuple[str, ...] = (
     "hari", "hr", "minggu", "mgg", "pekan", "bulan", "bln", "tahun", "thn", "th", "jam", "menit",
@@ -691,3 +694,6 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
                "kecamatan", "lokasi", "pemakaian", "terpakai", "prr", "nama"),
 }
 TOTAL_ROW_WORDS: tuple[str, ...] = ("jumlah", "total", "jml", "sub total", "subtotal", "grand total")
+
+# The header of a table's numbering column ("No  Kecamatan  Perekaman"), left empty on a total row.
+NUMBERING_HEADERS: tuple[str, ...] = ("no", "no.", "nomor", "#")

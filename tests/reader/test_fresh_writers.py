@@ -1,0 +1,73 @@
+"""Classes of mail that gave wrong figures on two further sets of independent writers: a row per day closed
+by a total row, a typed total row under a numbering column, snake_case headers, English "N word" lists,
+people counted beside blanks."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+from mailbot.reader import read_message
+from mailbot.reader.numbers import normalise
+from mailbot.reader.roles import current_requests, read_text, settle
+from tests.reader.conftest import DISTRICTS
+
+
+def read(text: str) -> dict[str, int]:
+    candidates, unassigned = read_text(text, normalise(text))
+    return dict(settle(current_requests(candidates), unassigned).values)
+
+
+def mail(body: str, subject: str = "blangko", sender: str = "disdukcapil@nunukankab.example") -> bytes:
+    return f"From: {sender}\nTo: blangko@x.example\nSubject: {subject}\n\n{body}".encode()
+
+
+def csv_mail(csv: str, body: str = "Terlampir laporan minggu ini.") -> bytes:
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "disdukcapil@nunukankab.example", "blangko@x.example", "laporan"
+    msg.set_content(body)
+    msg.add_attachment(csv.encode(), maintype="text", subtype="csv", filename="laporan.csv")
+    return msg.as_bytes()
+
+
+def test_a_row_per_day_closed_by_a_total_row_gives_the_period_counts_and_the_last_days_stock() -> None:
+    csv = ("Tanggal;Perekaman;Pencetakan KTP-el;Rusak;Sisa Blangko\n20/04/2026;64;58;1;1.980\n"
+           "21/04/2026;71;66;0;1.914\n22/04/2026;47;41;1;1.873\nTotal;182;165;2;1.873\n")
+    v = read_message(csv_mail(csv), DISTRICTS)
+    assert (v.recorded, v.printed, v.stock_on_hand) == (182, 165, 1873)
+
+
+def test_a_total_row_that_leaves_a_count_empty_gives_no_figure_for_it() -> None:
+    csv = ("tanggal;perekaman;pencetakan;stok_blangko\n2026-05-11;55;48;2162\n2026-05-12;41;39;2123\n"
+           "TOTAL;96;;\n")
+    v = read_message(csv_mail(csv), DISTRICTS)
+    assert (v.recorded, v.printed, v.stock_on_hand) == (96, None, 2123)
+
+
+def test_rows_of_one_day_per_blank_in_a_snake_case_item_column_are_each_blanks() -> None:
+    csv = "tanggal;jenis_blangko;perekaman;pencetakan;sisa\n2026-10-06;KTP-el;77;70;1658\n2026-10-06;KIA;;31;264\n"
+    v = read_message(csv_mail(csv), DISTRICTS)
+    assert (v.item, v.printed, v.stock_on_hand) == ("ktp-el", 70, 1658)
+    kia = v.reading_for("kia")
+    assert kia is not None and (kia.printed, kia.stock_on_hand) == (31, 264)
+
+
+def test_a_typed_total_row_leaves_the_numbering_column_empty() -> None:
+    body = ("REKAPITULASI OKTOBER 2026\n\n"
+            " No  Kecamatan        Perekaman   Pencetakan\n"
+            "  1  Tanjung Selor          512          470\n"
+            "  2  Sekatak                 66           60\n"
+            "     JUMLAH                 578          530\n\n"
+            " Sisa blangko per 31 Oktober 2026 : 1.826 keping\n")
+    v = read_message(mail(body, "Rekap bulanan"), DISTRICTS)
+    assert (v.recorded, v.printed, v.stock_on_hand) == (578, 530, 1826)
+
+
+def test_a_role_word_closing_a_figure_before_a_comma_is_not_the_next_figures() -> None:
+    # "52 printed, 987 blanks remaining": "printed" names 52, so 987 is no printed count.
+    got = read("KTP-el: 58 enrolled, 52 printed, 987 blanks remaining")
+    assert got.get("printed") != 987
+
+
+def test_people_counted_beside_blanks_are_no_stock() -> None:
+    got = read("We ran out of KTP-el blanks on Monday; our stock is now zero and 46 residents are waiting.")
+    assert got.get("stock_on_hand") != 46
