@@ -71,3 +71,9 @@ def test_a_role_word_closing_a_figure_before_a_comma_is_not_the_next_figures() -
 def test_people_counted_beside_blanks_are_no_stock() -> None:
     got = read("We ran out of KTP-el blanks on Monday; our stock is now zero and 46 residents are waiting.")
     assert got.get("stock_on_hand") != 46
+
+
+def test_number_words_wrapped_at_the_end_of_a_line_are_one_figure() -> None:
+    text = ("Dengan ini kami mohon kiranya dapat diberikan blangko KTP-el sebanyak seribu\n"
+            "lima ratus keping. Sisa blangko kami saat ini tinggal tujuh ratus lima puluh\nkeping.")
+    assert read(text) == {"requested": 1500, "stock_on_hand": 750}
