@@ -545,6 +545,33 @@ def _cues_of(
     return tuple(cues)
 
 
+_SHORTFALL_ASK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.SHORTFALL_ASK_PHRASES) + r")(?![\w-])")
+_FIGURE_RE = re.compile(r"\d")
+
+
+def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """"Kebutuhan kami 3.500 keping, stok 1.150 keping, mohon dikirimkan kekurangannya": the writer asks
+    for the difference without writing it, so the clerk works it out: the need less the stock. With no
+    single need and single stock to take it from, the figure asked is unclear."""
+    ask = _SHORTFALL_ASK_RE.search(masked)
+    if ask is None:
+        return candidates
+    end = _CLAUSE_END_RE.search(masked, ask.end())
+    if _FIGURE_RE.search(masked, ask.end(), end.start() if end else len(masked)):
+        return candidates  # "kekurangannya sebanyak 2.250 keping": the writer gave the figure
+    asked = [c for c in candidates if c.field == "requested"]
+    needs = {c.value for c in asked if c.value is not None and c.doubt is None}
+    stocks = {c.value for c in candidates if c.field == "stock_on_hand" and c.value is not None and c.doubt is None}
+    rest = [c for c in candidates if c.field != "requested"]
+    text = masked[ask.start() : ask.end()]
+    if len(needs) == 1 and len(stocks) == 1 and (need := next(iter(needs))) > (stock := next(iter(stocks))):
+        return [*rest, Candidate("requested", need - stock, f"{text}: {need} - {stock}", True,
+                                 item=asked[0].item, cues=("shortfall_asked", "need_minus_stock"))]
+    if asked:
+        return [*rest, Candidate("requested", None, text, True, "unclear")]
+    return candidates
+
+
 def read_text(
     original: str,
     low: str,
@@ -733,6 +760,7 @@ def read_text(
         first = next(c for c in candidates if c.field == "stock_on_hand")
         texts = " / ".join([first.text] + [snip for m, snip in loose if m.unit == "blank"])
         candidates.append(Candidate("stock_on_hand", None, texts, first.strong, "conflict", first.total))
+    candidates = _shortfall_asked(masked, candidates)
     if answer_role and loose and not any(c.field == answer_role for c in candidates):
         m, snippet = loose[0]
         if len(loose) == 1 and m.unit != "people" and not m.approximate and not m.conflict and m.value is not None:

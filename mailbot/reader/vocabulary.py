@@ -697,3 +697,10 @@ TOTAL_ROW_WORDS: tuple[str, ...] = ("jumlah", "total", "jml", "sub total", "subt
 
 # The header of a table's numbering column ("No  Kecamatan  Perekaman"), left empty on a total row.
 NUMBERING_HEADERS: tuple[str, ...] = ("no", "no.", "nomor", "#")
+
+# Asking for the difference between a need and the stock without writing it ("mohon dikirimkan
+# kekurangannya saja"): the clerk works it out.
+SHORTFALL_ASK_PHRASES: tuple[str, ...] = (
+    "kekurangannya", "kekurangan kebutuhan", "kekurangan tersebut", "kekurangan dimaksud", "selisihnya",
+    "the difference", "the shortfall",
+)

@@ -77,3 +77,14 @@ def test_number_words_wrapped_at_the_end_of_a_line_are_one_figure() -> None:
     text = ("Dengan ini kami mohon kiranya dapat diberikan blangko KTP-el sebanyak seribu\n"
             "lima ratus keping. Sisa blangko kami saat ini tinggal tujuh ratus lima puluh\nkeping.")
     assert read(text) == {"requested": 1500, "stock_on_hand": 750}
+
+
+def test_an_ask_for_the_shortfall_without_a_figure_is_the_need_less_the_stock() -> None:
+    text = ("Kebutuhan blangko KTP-el kami perkirakan 3.500 keping. Saat ini stok kami 1.150 keping, sehingga "
+            "kami mohon dikirimkan kekurangannya saja.")
+    assert read(text) == {"requested": 2350, "stock_on_hand": 1150}
+
+
+def test_an_ask_for_the_shortfall_with_no_single_stock_is_unclear() -> None:
+    text = "Kebutuhan blangko KTP-el kami 3.500 keping. Mohon dikirimkan kekurangannya."
+    assert "requested" not in read(text)
