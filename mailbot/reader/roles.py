@@ -803,10 +803,14 @@ def normalise_header(cell: object) -> str:
     return " ".join(str(cell).lower().split()) if cell is not None else ""
 
 
-def _header_columns(row: tuple[object, ...]) -> dict[int, str] | None:
+def _header_columns(row: tuple[object, ...], totalled: bool = False) -> dict[int, str] | None:
+    """The roles of a header row's columns; None unless it heads a report table. One quantity column
+    beside a named one ("Kecamatan | Usulan blangko") heads a table when a total row closes it."""
     cols = {i: c for i, cell in enumerate(row) if (c := column_of(cell)) is not None}
     quantities = [c for c in cols.values() if c in QUANTITY_FIELDS]
     if len(quantities) >= 2 or (quantities and ("date" in cols.values() or "item" in cols.values())):
+        return cols
+    if totalled and quantities and len(cols) >= 2:
         return cols
     return None
 
@@ -829,7 +833,7 @@ def read_table(rows: tuple[tuple[object, ...], ...], sent: datetime | None, sour
     None when rows hold no report table.
     """
     for h, row in enumerate(rows):
-        cols = _header_columns(row)
+        cols = _header_columns(row, totalled=any(_is_total_row(r) for r in rows[h + 1 :]))
         if cols is None:
             continue
         filled = [

@@ -256,6 +256,9 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "sisa kemarin", "opening stock", "opening balance",
         "sisa kiriman", "sisa pengiriman", "sisa alokasi", "sisa dropping", "sisa distribusi",
         "kekurangan kiriman", "kekurangan pengiriman", "sisa yang belum dikirim", "sisa yg belum dikirim",
+        # A plan is not what was done; an allocation set by the centre or the province is not an ask.
+        "rencana perekaman", "rencana pencetakan", "alokasi nasional", "alokasi pusat", "alokasi provinsi",
+        "alokasi kita", "alokasi per provinsi", "national allocation",
     ),
 }
 # After a stock word's figure in its clause, these make it what is left of a shipment, still on
@@ -691,7 +694,12 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
                # The stock a day opened with; the closing stock column is the stock.
                "stok awal", "stock awal", "saldo awal", "sisa awal", "persediaan awal", "opening stock",
                "opening balance", "damaged", "remarks", "notes", "location", "sub-district", "subdistrict",
-               "kecamatan", "lokasi", "pemakaian", "terpakai", "prr", "nama"),
+               "kecamatan", "lokasi", "pemakaian", "terpakai", "prr", "nama",
+               # A plan or target is not what was done: "Rencana perekaman", "Target", "Planned".
+               "rencana", "target", "proyeksi", "perkiraan", "planned", "plan", "forecast",
+               # Work not yet done: "Wajib KTP belum rekam", "belum dicetak".
+               "belum rekam", "belum direkam", "belum perekaman", "belum cetak", "belum dicetak", "wajib ktp",
+               "not yet"),
 }
 TOTAL_ROW_WORDS: tuple[str, ...] = ("jumlah", "total", "jml", "sub total", "subtotal", "grand total")
 

@@ -88,3 +88,20 @@ def test_an_ask_for_the_shortfall_without_a_figure_is_the_need_less_the_stock() 
 def test_an_ask_for_the_shortfall_with_no_single_stock_is_unclear() -> None:
     text = "Kebutuhan blangko KTP-el kami 3.500 keping. Mohon dikirimkan kekurangannya."
     assert "requested" not in read(text)
+
+
+def test_a_plan_column_is_not_what_was_done() -> None:
+    csv = "Kecamatan;Rencana perekaman;Usulan blangko\nNunukan;700;800\nSebatik;450;500\nJumlah;1.150;1.300\n"
+    v = read_message(csv_mail(csv, "Kami mengusulkan tambahan blangko KTP-el, rincian terlampir."), DISTRICTS)
+    assert v.recorded is None
+
+
+def test_an_allocation_set_by_the_centre_is_no_ask() -> None:
+    got = read("Alokasi nasional tahun 2026 direncanakan sebesar 12.500.000 keping.")
+    assert "requested" not in got
+
+
+def test_a_column_of_work_not_yet_done_is_not_what_was_done() -> None:
+    csv = "Kecamatan;Wajib KTP belum rekam;Usulan blangko (keping)\nMalinau Kota;520;600\nPujungan;95;100\nJumlah;615;700\n"
+    v = read_message(csv_mail(csv, "Usulan kebutuhan blangko KTP-el terlampir."), DISTRICTS)
+    assert (v.requested, v.recorded) == (700, None)
