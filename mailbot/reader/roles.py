@@ -727,6 +727,9 @@ def read_text(
             continue
         if m.unit == "people" and role not in ("recorded", "printed"):
             continue
+        if role == "received" and m.value == 0:
+            # "Penerimaan dari Provinsi : 0 keping": nothing came, so there is no receipt to book.
+            continue
         if m.unit != "blank" and _said_of_supply(masked, prev_end, m.start):
             # "Sisa ribbon kami tinggal 2": a figure of the printer's supplies counts no blanks.
             continue
