@@ -678,6 +678,15 @@ def read_text(
             # "... sebanyak 1.500 keping. Ralat: yang benar 2.000 keping": the corrected figure
             # takes the role of the figures said just before it; of several roles, a clerk asks.
             fields = list(dict.fromkeys(c.field for start, c in taken if start == last[0]))
+            old_values = {mm.value for mm in mentions[idx + 1 :] if mm.start < c_end and mm.value is not None}
+            restated_fields = list(dict.fromkeys(c.field for _, c in taken if c.value in old_values))
+            if len(restated_fields) == 1:
+                # "koreksi, 2.000 keping saja, ... tidak muat kalau 3.000": the figure set aside names
+                # what is corrected.
+                fields = restated_fields
+            elif last[0] != c_start and len({c.field for _, c in taken}) > 1:
+                # A correction on its own names no role and the mail said several: which one, a clerk asks.
+                fields = list(dict.fromkeys(c.field for _, c in taken))
             if len(fields) == 1 and not (m.approximate or m.conflict) and m.value is not None and not m.bare:
                 candidate = Candidate(fields[0], m.value, snippet, last[1].strong, item=last[1].item, corrects=True)
             else:

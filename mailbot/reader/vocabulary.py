@@ -196,7 +196,7 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "membutuhkan", "dibutuhkan", "butuhkan", "perlu", "memerlukan", "diperlukan", "memesan",
         "request", "requesting", "kekurangan", "dropping", "alokasi", "mengharapkan",
         # English mail.
-        "please send", "kindly send", "please supply", "kindly supply", "please provide", "requested",
+        "please send", "kindly send", "make it", "please supply", "kindly supply", "please provide", "requested",
         "we request", "we need", "need", "require", "requires", "would like", "please allocate",
         "tambahan stok", "penambahan stok", "tambah stok", "menambah stok", "pengisian stok",
         "tambahan persediaan", "menambah persediaan", "penambahan persediaan", "permintaan stok",
@@ -259,6 +259,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         # A plan is not what was done; an allocation set by the centre or the province is not an ask.
         "rencana perekaman", "rencana pencetakan", "alokasi nasional", "alokasi pusat", "alokasi provinsi",
         "alokasi kita", "alokasi per provinsi", "national allocation",
+        # "make it 3,000 instead of 2,000": the figure set aside.
+        "instead of", "rather than",
     ),
 }
 # After a stock word's figure in its clause, these make it what is left of a shipment, still on

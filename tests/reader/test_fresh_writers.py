@@ -120,3 +120,19 @@ def test_a_requests_table_of_days_gives_its_stock_but_not_its_period_counts() ->
     v = read_message(csv_mail(csv, "Dengan sisa stok tersebut kami mohon tambahan blangko KTP-el sebanyak 2.000 keping."),
                      DISTRICTS)
     assert (v.kind, v.requested, v.stock_on_hand, v.printed, v.recorded) == ("request", 2000, 1365, None, None)
+
+
+def test_a_correction_that_sets_aside_an_earlier_figure_corrects_that_figures_role() -> None:
+    text = ("Mohon dikirimkan blangko KTP-el sebanyak 3.000 keping. Stok kami 1.310.\n\n"
+            "Maaf Bu koreksi, 2.000 keping saja, karena gudang kami tidak muat kalau 3.000.")
+    assert read(text) == {"requested": 2000, "stock_on_hand": 1310}
+
+
+def test_a_correction_on_its_own_after_several_roles_is_asked_back() -> None:
+    text = "Mohon dikirimkan blangko KTP-el sebanyak 3.000 keping. Stok kami 1.310.\n\nMaaf koreksi, 2.000 keping."
+    got = read(text)
+    assert got.get("stock_on_hand") != 2000 and got.get("requested") != 3000
+
+
+def test_the_figure_set_aside_with_instead_of_is_not_the_ask() -> None:
+    assert read("Update: please make it 3,000 instead of 2,000.") == {"requested": 3000}
