@@ -336,9 +336,10 @@ def read_message(
     values = dict(reading.values)
     evidence = list(reading.evidence)
     if kind == "request":
-        # A request with a period's table beside it ("laporan stok s.d. hari ini" with a row per day):
+        # A request with a period's figures beside it (a table with a row per day, "Dicetak (1-5 Nov)"):
         # the clerk acts on the ask and the stock; the period's counts are background, not read.
-        for ev in [e for e in evidence if e.field in ("printed", "recorded") and "per_day" in e.cues]:
+        period = ("per_day", "day_span")
+        for ev in [e for e in evidence if e.field in ("printed", "recorded") and set(period) & set(e.cues)]:
             values.pop(ev.field, None)
             evidence.remove(ev)
             notes.append(f"{ev.field} of the period in the request's table left aside")

@@ -545,6 +545,7 @@ def _cues_of(
     return tuple(cues)
 
 
+_DAY_SPAN_RE = re.compile(r"\b\d{1,2}\s*[-\u2013]\s*\d{1,2}\s+[a-z]{3}|\bs\.?\s?[d/]\.?\s?\d")
 _SHORTFALL_ASK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.SHORTFALL_ASK_PHRASES) + r")(?![\w-])")
 _FIGURE_RE = re.compile(r"\d")
 
@@ -759,6 +760,9 @@ def read_text(
             # "Ralat: pencetakan yg benar 158": replaces the pencetakan figure said before.
             candidate = replace(candidate, corrects=True)
         candidate = replace(candidate, cues=_cues_of(candidate, m, keyword, masked, before))
+        if role in ("printed", "recorded") and keyword is not None and _DAY_SPAN_RE.search(low, keyword.end, m.start):
+            # "Dicetak (1-5 Nov) : 1.215": a count over a span of days, not one day's.
+            candidate = replace(candidate, cues=(*candidate.cues, "day_span"))
         candidates.append(candidate)
         last = (c_start, candidate)
         taken.append(last)

@@ -136,3 +136,15 @@ def test_a_correction_on_its_own_after_several_roles_is_asked_back() -> None:
 
 def test_the_figure_set_aside_with_instead_of_is_not_the_ask() -> None:
     assert read("Update: please make it 3,000 instead of 2,000.") == {"requested": 3000}
+
+
+def test_a_requests_count_over_a_span_of_days_is_left_aside() -> None:
+    body = ("Posisi blangko KTP-el per stock opname:\nStok awal bulan : 2.140\nDicetak (1-5 Nov) : 1.215\n"
+            "Sisa : 907\nPermohonan tambahan : 2.500\n")
+    v = read_message(mail(body, "Permohonan Blangko KTP-el"), DISTRICTS)
+    assert (v.kind, v.requested, v.stock_on_hand, v.printed) == ("request", 2500, 907, None)
+
+
+def test_a_reports_count_over_a_span_of_days_stays() -> None:
+    v = read_message(mail("Laporan mingguan: Dicetak (1-5 Nov) : 215 keping. Sisa : 907 keping.", "Laporan"), DISTRICTS)
+    assert (v.kind, v.printed, v.stock_on_hand) == ("stock_report", 215, 907)
