@@ -94,7 +94,12 @@ _IN_TRANSIT_WINDOW = 36
 _ZERO_STOCK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ZERO_STOCK_PHRASES) + r")(?![\w-])")
 _NOT_YET_ZERO_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NOT_YET_ZERO_WORDS) + r")(?:\s+\S+){0,2}\s*$")
 _STOCK_ONLY_ZERO = frozenset(vocab.STOCK_ONLY_ZERO_WORDS)
-_ZERO_VALUE_RE = re.compile(r"[ \t]*:[ \t]*(?:" + _words_re(vocab.ZERO_VALUE_WORDS) + r")(?![\w-])")
+# "Pencetakan KTP-el : nihil": the blank may be named between the role word and its colon.
+_ZERO_VALUE_RE = re.compile(
+    r"(?:[ \t]+(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r"))?"
+    r"[ \t]*:[ \t]*(?:" + _words_re(vocab.ZERO_VALUE_WORDS) + r")(?![\w-])"
+)
+_ITEM_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])")
 _STOCK_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])")
 _CORRECTION_OPENER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTION_OPENERS) + r")(?![\w-])")
 _EARLIER_WORDS = frozenset(" ".join(w.split()) for w in vocab.EARLIER_WORDS)
@@ -497,7 +502,9 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
             # "ribbon kami tidak ada sisa": a printer supply, not a blank.
             continue
         stock_named = bool(_STOCK_NAME_RE.search(masked, c_start, z.end()))
-        if not (stock_named or (_BLANK_NAME_RE.search(head) and " ".join(z.group().split()) not in _STOCK_ONLY_ZERO)):
+        # "kosong"/"nihil" beside a blank alone may be an empty form; beside KTP-el or KIA it is the stock.
+        if not (stock_named or _ITEM_NAME_RE.search(head)
+                or (_BLANK_NAME_RE.search(head) and " ".join(z.group().split()) not in _STOCK_ONLY_ZERO)):
             continue
         item, _ = explicit_item(head)
         snippet = _snippet(original, z.start(), z.end(), c_start, c_end)

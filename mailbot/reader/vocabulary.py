@@ -277,7 +277,8 @@ ZERO_STOCK_PHRASES: tuple[str, ...] = (
     "tidak ada sisa", "tdk ada sisa", "tak ada sisa", "gak ada sisa", "ga ada sisa", "sudah tidak ada sisa",
     "tidak tersisa", "tdk tersisa", "tak tersisa", "tidak bersisa", "sisa nol", "sisanya nol", "stok nol",
     "habis", "sudah habis", "sdh habis", "telah habis", "udah habis", "kosong", "nihil", "out of stock",
-    "run out", "ran out",
+    "run out", "ran out", "abis", "sdh abis", "udah abis", "sudah tidak ada", "sdh tidak ada", "sudah tdk ada",
+    "sdh tdk ada",
 )
 # Before a zero-stock word, these make it a worry or a plan, not a stock of zero: "hampir habis",
 # "sebelum stok habis", "akan habis minggu depan".

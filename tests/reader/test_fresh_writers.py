@@ -148,3 +148,18 @@ def test_a_requests_count_over_a_span_of_days_is_left_aside() -> None:
 def test_a_reports_count_over_a_span_of_days_stays() -> None:
     v = read_message(mail("Laporan mingguan: Dicetak (1-5 Nov) : 215 keping. Sisa : 907 keping.", "Laporan"), DISTRICTS)
     assert (v.kind, v.printed, v.stock_on_hand) == ("stock_report", 215, 907)
+
+
+def test_an_exhausted_stock_named_with_its_blank_is_zero() -> None:
+    assert read("bu blangko kia abis, kirim 500 lbr y bu") == {"stock_on_hand": 0, "requested": 500}
+    assert read("ass. pak, blanko ktpel kosong. mhn dikirim sgra 1000 kpg") == {"stock_on_hand": 0, "requested": 1000}
+    assert read("Blangko KIA di kantor kami sudah tidak ada sejak Jumat. Mohon kiriman 1.000 keping.") == {
+        "stock_on_hand": 0, "requested": 1000}
+
+
+def test_an_empty_form_is_no_stock() -> None:
+    assert "stock_on_hand" not in read("Mohon dikirim 500 keping; terlampir blangko kosong untuk diisi.")
+
+
+def test_a_role_word_with_its_blank_then_nihil_is_zero() -> None:
+    assert read("- Pencetakan KTP-el : nihil (blangko tidak tersedia)\n- Perekaman KTP-el : 14 orang")["printed"] == 0

@@ -16,8 +16,8 @@ READING = ROOT / "tests" / "reading"
 # writers and scored once before any reader change made with them.
 BARS = {
     "set1": (170, 168, 0, (20, 20)),
-    "setA": (115, 84, 0, (19, 20)),
-    "setB": (115, 87, 0, (18, 20)),
+    "setA": (115, 87, 0, (19, 20)),
+    "setB": (115, 91, 0, (18, 20)),
 }
 
 
