@@ -428,7 +428,7 @@ def _in_section(sections: Sequence[tuple[int, int, str]], pos: int) -> bool:
     return any(start <= pos < end for start, end, _ in sections)
 
 
-_UNIT_GAP_RE = re.compile(r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS + ("blanks", "cards")) + r")\b[ \t]*)?")
+_UNIT_GAP_RE = re.compile(r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b[ \t]*)?")
 
 
 def _postfix_of_previous(masked: str, figure_end: int, k: Keyword, limit: int) -> bool:

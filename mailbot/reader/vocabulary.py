@@ -715,3 +715,6 @@ SHORTFALL_ASK_PHRASES: tuple[str, ...] = (
     "kekurangannya", "kekurangan kebutuhan", "kekurangan tersebut", "kekurangan dimaksud", "selisihnya",
     "the difference", "the shortfall",
 )
+
+# English nouns for the blanks a figure counts ("52 blanks printed").
+ENGLISH_BLANK_NOUNS: tuple[str, ...] = ("blanks", "cards", "pcs")
