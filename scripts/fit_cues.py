@@ -22,8 +22,8 @@ from pathlib import Path
 
 from mailbot.config import load_config
 from mailbot.pipeline import Rules, read_within_limits
-from mailbot.scoring import load_labels
 from mailbot.reader.verdict import QUANTITY_FIELDS
+from mailbot.scoring import load_labels
 
 
 def cue_features(field: str, cues: tuple[str, ...] | list[str]) -> list[str]:
@@ -50,7 +50,9 @@ def figures(folder: Path, rules: Rules) -> list[tuple[list[str], bool, str]]:
     return out
 
 
-def fit(data: list[tuple[list[str], bool, str]], epochs: int = 300, rate: float = 0.1, l2: float = 0.01) -> dict[str, float]:
+def fit(
+    data: list[tuple[list[str], bool, str]], epochs: int = 300, rate: float = 0.1, l2: float = 0.01
+) -> dict[str, float]:
     """Logistic regression by gradient descent: the weight of each feature toward a right figure."""
     weights: dict[str, float] = {"bias": 0.0}
     for feats, _, _ in data:

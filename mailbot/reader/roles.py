@@ -626,7 +626,11 @@ def read_text(
             next_start = mentions[idx + 1].start
         comma = masked.find(",", m.end, next_start)
         after_limit = comma if comma != -1 else next_start
-        before = [k for k in kws if k.start >= prev_end and k.end <= m.start and not (prev_end > c_start and _postfix_of_previous(masked, prev_end, k, m.start))]
+        before = [
+            k for k in kws
+            if k.start >= prev_end and k.end <= m.start
+            and not (prev_end > c_start and _postfix_of_previous(masked, prev_end, k, m.start))
+        ]
         if not before and ignored_end == prev_end > c_start and _CORRECTION_RE.search(masked, prev_end, m.start):
             # "sisa blangko bukan 2.518 tetapi 2.581", "sebelumnya 3.000 keping kami ubah menjadi
             # 2.000": the corrected figure takes the role its clause names.
@@ -1010,7 +1014,8 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
                 if len(row) >= 3 and _header_columns(row) is not None:
                     # The header of the next table ("| Tanggal | Pencetakan KIA | Sisa Blangko KIA |").
                     break
-                if len(row) == len(cells) - 1 and normalise_header(cells[0]) in _NUMBERING_HEADERS and quantity_in(row[0]) is None:
+                numbered = normalise_header(cells[0]) in _NUMBERING_HEADERS
+                if numbered and len(row) == len(cells) - 1 and quantity_in(row[0]) is None:
                     # A total row leaves the numbering column empty ("JUMLAH   845   774" under
                     # "No  Kecamatan  Perekaman  Pencetakan"): its words stand under the second column.
                     row = ("", *row)

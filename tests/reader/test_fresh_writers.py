@@ -102,7 +102,8 @@ def test_an_allocation_set_by_the_centre_is_no_ask() -> None:
 
 
 def test_a_column_of_work_not_yet_done_is_not_what_was_done() -> None:
-    csv = "Kecamatan;Wajib KTP belum rekam;Usulan blangko (keping)\nMalinau Kota;520;600\nPujungan;95;100\nJumlah;615;700\n"
+    csv = ("Kecamatan;Wajib KTP belum rekam;Usulan blangko (keping)\nMalinau Kota;520;600\nPujungan;95;100\n"
+           "Jumlah;615;700\n")
     v = read_message(csv_mail(csv, "Usulan kebutuhan blangko KTP-el terlampir."), DISTRICTS)
     assert (v.requested, v.recorded) == (700, None)
 
@@ -117,8 +118,8 @@ def test_a_receipt_of_nothing_is_no_receipt() -> None:
 def test_a_requests_table_of_days_gives_its_stock_but_not_its_period_counts() -> None:
     csv = ("Tanggal;Perekaman;Pencetakan;Sisa Blangko\n03/08/2026;72;60;1420\n04/08/2026;65;55;1365\n"
            "JUMLAH;137;115;\n")
-    v = read_message(csv_mail(csv, "Dengan sisa stok tersebut kami mohon tambahan blangko KTP-el sebanyak 2.000 keping."),
-                     DISTRICTS)
+    body = "Dengan sisa stok tersebut kami mohon tambahan blangko KTP-el sebanyak 2.000 keping."
+    v = read_message(csv_mail(csv, body), DISTRICTS)
     assert (v.kind, v.requested, v.stock_on_hand, v.printed, v.recorded) == ("request", 2000, 1365, None, None)
 
 
