@@ -335,6 +335,14 @@ def read_message(
     doubts = list(reading.doubts)
     values = dict(reading.values)
     evidence = list(reading.evidence)
+    if kind == "request":
+        # A request with a period's figures beside it (a table with a row per day, "Dicetak (1-5 Nov)"):
+        # the clerk acts on the ask and the stock; the period's counts are background, not read.
+        period = ("per_day", "day_span")
+        for ev in [e for e in evidence if e.field in ("printed", "recorded") and set(period) & set(e.cues)]:
+            values.pop(ev.field, None)
+            evidence.remove(ev)
+            notes.append(f"{ev.field} of the period in the request's table left aside")
     if kind in ("request", "receipt", "stock_report"):
         if item_ambiguous:
             doubts.append(Doubt("item", "item", "KTP-el dan KIA"))

@@ -36,7 +36,8 @@ _alternation = vocab.alternation
 
 _WORD_TOKEN = _alternation(list(vocab.SE_WORDS) + list(vocab.DIGIT_WORDS) + list(vocab.SCALE_WORDS))
 _WORD_TOKEN_RE = re.compile(_WORD_TOKEN)
-WORDS_PATTERN = rf"\b(?:{_WORD_TOKEN})(?:[ \-]*(?:{_WORD_TOKEN}))*\b"
+# A run of number words may wrap at the end of a line ("sebanyak seribu\nlima ratus keping").
+WORDS_PATTERN = rf"\b(?:{_WORD_TOKEN})(?:(?:[ \-]*|[ \t]*\n[ \t]*)(?:{_WORD_TOKEN}))*\b"
 _WORDS_RE = re.compile(WORDS_PATTERN)
 
 
@@ -45,7 +46,7 @@ def _tokens(phrase: str) -> list[str] | None:
     out: list[str] = []
     pos = 0
     for m in _WORD_TOKEN_RE.finditer(phrase):
-        if phrase[pos:m.start()].strip(" -"):
+        if phrase[pos:m.start()].strip(" -\t\n"):
             return None
         out.append(m.group())
         pos = m.end()

@@ -94,7 +94,12 @@ _IN_TRANSIT_WINDOW = 36
 _ZERO_STOCK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ZERO_STOCK_PHRASES) + r")(?![\w-])")
 _NOT_YET_ZERO_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NOT_YET_ZERO_WORDS) + r")(?:\s+\S+){0,2}\s*$")
 _STOCK_ONLY_ZERO = frozenset(vocab.STOCK_ONLY_ZERO_WORDS)
-_ZERO_VALUE_RE = re.compile(r"[ \t]*:[ \t]*(?:" + _words_re(vocab.ZERO_VALUE_WORDS) + r")(?![\w-])")
+# "Pencetakan KTP-el : nihil": the blank may be named between the role word and its colon.
+_ZERO_VALUE_RE = re.compile(
+    r"(?:[ \t]+(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r"))?"
+    r"[ \t]*:[ \t]*(?:" + _words_re(vocab.ZERO_VALUE_WORDS) + r")(?![\w-])"
+)
+_ITEM_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])")
 _STOCK_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])")
 _CORRECTION_OPENER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTION_OPENERS) + r")(?![\w-])")
 _EARLIER_WORDS = frozenset(" ".join(w.split()) for w in vocab.EARLIER_WORDS)
@@ -423,6 +428,17 @@ def _in_section(sections: Sequence[tuple[int, int, str]], pos: int) -> bool:
     return any(start <= pos < end for start, end, _ in sections)
 
 
+_UNIT_GAP_RE = re.compile(r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b[ \t]*)?")
+
+
+def _postfix_of_previous(masked: str, figure_end: int, k: Keyword, limit: int) -> bool:
+    """Whether role word *k* is said right after the figure ending at *figure_end* and closes it with a
+    comma ("58 enrolled, 52 printed, 987 ..."): then it names that figure, not the one after it."""
+    if _UNIT_GAP_RE.fullmatch(masked, figure_end, k.start) is None:
+        return False
+    return masked[k.end : limit].lstrip().startswith(",")
+
+
 def _said_of_supply(masked: str, prev_end: int, pos: int) -> bool:
     """Whether the words before a figure (since the previous figure or comma) name a printer
     supply ("ribbon", "tinta") and no blank."""
@@ -486,7 +502,9 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
             # "ribbon kami tidak ada sisa": a printer supply, not a blank.
             continue
         stock_named = bool(_STOCK_NAME_RE.search(masked, c_start, z.end()))
-        if not (stock_named or (_BLANK_NAME_RE.search(head) and " ".join(z.group().split()) not in _STOCK_ONLY_ZERO)):
+        # "kosong"/"nihil" beside a blank alone may be an empty form; beside KTP-el or KIA it is the stock.
+        if not (stock_named or _ITEM_NAME_RE.search(head)
+                or (_BLANK_NAME_RE.search(head) and " ".join(z.group().split()) not in _STOCK_ONLY_ZERO)):
             continue
         item, _ = explicit_item(head)
         snippet = _snippet(original, z.start(), z.end(), c_start, c_end)
@@ -532,6 +550,34 @@ def _cues_of(
     if c.row_date:
         cues.append("dated_line")
     return tuple(cues)
+
+
+_DAY_SPAN_RE = re.compile(r"\b\d{1,2}\s*[-\u2013]\s*\d{1,2}\s+[a-z]{3}|\bs\.?\s?[d/]\.?\s?\d")
+_SHORTFALL_ASK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.SHORTFALL_ASK_PHRASES) + r")(?![\w-])")
+_FIGURE_RE = re.compile(r"\d")
+
+
+def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """"Kebutuhan kami 3.500 keping, stok 1.150 keping, mohon dikirimkan kekurangannya": the writer asks
+    for the difference without writing it, so the clerk works it out: the need less the stock. With no
+    single need and single stock to take it from, the figure asked is unclear."""
+    ask = _SHORTFALL_ASK_RE.search(masked)
+    if ask is None:
+        return candidates
+    end = _CLAUSE_END_RE.search(masked, ask.end())
+    if _FIGURE_RE.search(masked, ask.end(), end.start() if end else len(masked)):
+        return candidates  # "kekurangannya sebanyak 2.250 keping": the writer gave the figure
+    asked = [c for c in candidates if c.field == "requested"]
+    needs = {c.value for c in asked if c.value is not None and c.doubt is None}
+    stocks = {c.value for c in candidates if c.field == "stock_on_hand" and c.value is not None and c.doubt is None}
+    rest = [c for c in candidates if c.field != "requested"]
+    text = masked[ask.start() : ask.end()]
+    if len(needs) == 1 and len(stocks) == 1 and (need := next(iter(needs))) > (stock := next(iter(stocks))):
+        return [*rest, Candidate("requested", need - stock, f"{text}: {need} - {stock}", True,
+                                 item=asked[0].item, cues=("shortfall_asked", "need_minus_stock"))]
+    if asked:
+        return [*rest, Candidate("requested", None, text, True, "unclear")]
+    return candidates
 
 
 def read_text(
@@ -580,7 +626,11 @@ def read_text(
             next_start = mentions[idx + 1].start
         comma = masked.find(",", m.end, next_start)
         after_limit = comma if comma != -1 else next_start
-        before = [k for k in kws if k.start >= prev_end and k.end <= m.start]
+        before = [
+            k for k in kws
+            if k.start >= prev_end and k.end <= m.start
+            and not (prev_end > c_start and _postfix_of_previous(masked, prev_end, k, m.start))
+        ]
         if not before and ignored_end == prev_end > c_start and _CORRECTION_RE.search(masked, prev_end, m.start):
             # "sisa blangko bukan 2.518 tetapi 2.581", "sebelumnya 3.000 keping kami ubah menjadi
             # 2.000": the corrected figure takes the role its clause names.
@@ -640,6 +690,15 @@ def read_text(
             # "... sebanyak 1.500 keping. Ralat: yang benar 2.000 keping": the corrected figure
             # takes the role of the figures said just before it; of several roles, a clerk asks.
             fields = list(dict.fromkeys(c.field for start, c in taken if start == last[0]))
+            old_values = {mm.value for mm in mentions[idx + 1 :] if mm.start < c_end and mm.value is not None}
+            restated_fields = list(dict.fromkeys(c.field for _, c in taken if c.value in old_values))
+            if len(restated_fields) == 1:
+                # "koreksi, 2.000 keping saja, ... tidak muat kalau 3.000": the figure set aside names
+                # what is corrected.
+                fields = restated_fields
+            elif last[0] != c_start and len({c.field for _, c in taken}) > 1:
+                # A correction on its own names no role and the mail said several: which one, a clerk asks.
+                fields = list(dict.fromkeys(c.field for _, c in taken))
             if len(fields) == 1 and not (m.approximate or m.conflict) and m.value is not None and not m.bare:
                 candidate = Candidate(fields[0], m.value, snippet, last[1].strong, item=last[1].item, corrects=True)
             else:
@@ -689,6 +748,9 @@ def read_text(
             continue
         if m.unit == "people" and role not in ("recorded", "printed"):
             continue
+        if role == "received" and m.value == 0:
+            # "Penerimaan dari Provinsi : 0 keping": nothing came, so there is no receipt to book.
+            continue
         if m.unit != "blank" and _said_of_supply(masked, prev_end, m.start):
             # "Sisa ribbon kami tinggal 2": a figure of the printer's supplies counts no blanks.
             continue
@@ -709,6 +771,9 @@ def read_text(
             # "Ralat: pencetakan yg benar 158": replaces the pencetakan figure said before.
             candidate = replace(candidate, corrects=True)
         candidate = replace(candidate, cues=_cues_of(candidate, m, keyword, masked, before))
+        if role in ("printed", "recorded") and keyword is not None and _DAY_SPAN_RE.search(low, keyword.end, m.start):
+            # "Dicetak (1-5 Nov) : 1.215": a count over a span of days, not one day's.
+            candidate = replace(candidate, cues=(*candidate.cues, "day_span"))
         candidates.append(candidate)
         last = (c_start, candidate)
         taken.append(last)
@@ -722,6 +787,7 @@ def read_text(
         first = next(c for c in candidates if c.field == "stock_on_hand")
         texts = " / ".join([first.text] + [snip for m, snip in loose if m.unit == "blank"])
         candidates.append(Candidate("stock_on_hand", None, texts, first.strong, "conflict", first.total))
+    candidates = _shortfall_asked(masked, candidates)
     if answer_role and loose and not any(c.field == answer_role for c in candidates):
         m, snippet = loose[0]
         if len(loose) == 1 and m.unit != "people" and not m.approximate and not m.conflict and m.value is not None:
@@ -749,7 +815,7 @@ def column_of(header: object) -> str | None:
     """The role of a table column from its header cell ("Sisa Blangko" -> "stock_on_hand")."""
     if not isinstance(header, str):
         return None
-    text = " ".join(header.lower().split())
+    text = " ".join(header.lower().replace("_", " ").split())  # "stok_blangko" as "stok blangko"
     if not text:
         return None
     if text in _EXACT_IGNORE:
@@ -764,10 +830,14 @@ def normalise_header(cell: object) -> str:
     return " ".join(str(cell).lower().split()) if cell is not None else ""
 
 
-def _header_columns(row: tuple[object, ...]) -> dict[int, str] | None:
+def _header_columns(row: tuple[object, ...], totalled: bool = False) -> dict[int, str] | None:
+    """The roles of a header row's columns; None unless it heads a report table. One quantity column
+    beside a named one ("Kecamatan | Usulan blangko") heads a table when a total row closes it."""
     cols = {i: c for i, cell in enumerate(row) if (c := column_of(cell)) is not None}
     quantities = [c for c in cols.values() if c in QUANTITY_FIELDS]
     if len(quantities) >= 2 or (quantities and ("date" in cols.values() or "item" in cols.values())):
+        return cols
+    if totalled and quantities and len(cols) >= 2:
         return cols
     return None
 
@@ -790,7 +860,7 @@ def read_table(rows: tuple[tuple[object, ...], ...], sent: datetime | None, sour
     None when rows hold no report table.
     """
     for h, row in enumerate(rows):
-        cols = _header_columns(row)
+        cols = _header_columns(row, totalled=any(_is_total_row(r) for r in rows[h + 1 :]))
         if cols is None:
             continue
         filled = [
@@ -831,8 +901,40 @@ def read_table(rows: tuple[tuple[object, ...], ...], sent: datetime | None, sour
                     candidates.append(Candidate(col, None, f"{source}: {len(data)} rows without dates", True, "unclear"))
             return candidates, None
         label = f" ({row[date_col]} {chosen[date_col]})" if date_col is not None and date_col < len(chosen) else ""
+        if cue == "latest_row" and len(totals) == 1 and len({d for d, _ in dated}) == len(dated) > 1:
+            # A row per day over a period closed by a total row: the stock is the last day's, what was
+            # done is the period's total. (Without a total row each row is that day's report, and the
+            # latest day is the report now.)
+            return _period_candidates(row, chosen, totals[0], cols, source, label), row_date
         return _row_candidates(row, chosen, cols, source, label, None, (cue,)), row_date
     return None
+
+
+# Columns that say how much there is at a moment; every other quantity column counts what was done in a day.
+_LEVEL_COLUMNS = frozenset(("stock_on_hand",))
+
+
+def _period_candidates(
+    header_row: tuple[object, ...], latest: tuple[object, ...], total: tuple[object, ...],
+    cols: dict[int, str], source: str, label: str,
+) -> list[Candidate]:
+    """Candidates from a table with a row per day and a total row: a level column (stock) from the latest
+    day, a count column (printed, recorded, ...) from the total row; a count the total row leaves empty
+    is unclear."""
+    level_cols = {i: c for i, c in cols.items() if c in _LEVEL_COLUMNS or c not in QUANTITY_FIELDS}
+    candidates = _row_candidates(header_row, latest, level_cols, source, label, None, ("latest_row",))
+    for i, col in cols.items():
+        if col not in QUANTITY_FIELDS or col in _LEVEL_COLUMNS:
+            continue
+        header = " ".join(str(header_row[i]).split()) if i < len(header_row) else ""
+        item = explicit_item(normalise_header(header))[0]
+        stated = _cell_quantity(total[i]) if i < len(total) else None
+        if stated is not None:
+            candidates.append(Candidate(col, stated, f"{source}: {header}: {stated} (total row)", True,
+                                        item=item, table=True, cues=(f"table_column:{header}", "total_row", "per_day")))
+        else:
+            candidates.append(Candidate(col, None, f"{source}: {header}: no total for the period", True, "unclear"))
+    return candidates
 
 
 def _is_total_row(r: tuple[object, ...]) -> bool:
@@ -882,6 +984,9 @@ def _row_candidates(
     return candidates
 
 
+_NUMBERING_HEADERS = frozenset(vocab.NUMBERING_HEADERS)
+
+
 def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]]:
     """Pull horizontal tables ("Tanggal | Perekaman | ..." then rows) out of text; the rest stays.
 
@@ -909,6 +1014,11 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
                 if len(row) >= 3 and _header_columns(row) is not None:
                     # The header of the next table ("| Tanggal | Pencetakan KIA | Sisa Blangko KIA |").
                     break
+                numbered = normalise_header(cells[0]) in _NUMBERING_HEADERS
+                if numbered and len(row) == len(cells) - 1 and quantity_in(row[0]) is None:
+                    # A total row leaves the numbering column empty ("JUMLAH   845   774" under
+                    # "No  Kecamatan  Perekaman  Pencetakan"): its words stand under the second column.
+                    row = ("", *row)
                 rows.append(row)
                 j += 1
                 end = j

@@ -70,7 +70,10 @@ BLANK_UNITS: tuple[str, ...] = (
     "blangko", "blanko", "kartu", "eksemplar", "keeping",
 )
 # Units that count people; fine for recording and printing figures, never for stock.
-PEOPLE_UNITS: tuple[str, ...] = ("orang", "org", "jiwa", "penduduk", "pemohon", "wajib")
+PEOPLE_UNITS: tuple[str, ...] = (
+    "orang", "org", "jiwa", "penduduk", "pemohon", "wajib", "warga",
+    "residents", "people", "persons", "citizens", "applicants",
+)
 # Units that make a number something other than a count of blanks.
 OTHER_UNITS: tuple[str, ...] = (
     "hari", "hr", "minggu", "mgg", "pekan", "bulan", "bln", "tahun", "thn", "th", "jam", "menit",
@@ -194,7 +197,7 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "membutuhkan", "dibutuhkan", "butuhkan", "perlu", "memerlukan", "diperlukan", "memesan",
         "request", "requesting", "kekurangan", "dropping", "alokasi", "mengharapkan",
         # English mail.
-        "please send", "kindly send", "please supply", "kindly supply", "please provide", "requested",
+        "please send", "kindly send", "make it", "please supply", "kindly supply", "please provide", "requested",
         "we request", "we need", "need", "require", "requires", "would like", "please allocate",
         "tambahan stok", "penambahan stok", "tambah stok", "menambah stok", "pengisian stok",
         "tambahan persediaan", "menambah persediaan", "penambahan persediaan", "permintaan stok",
@@ -256,6 +259,11 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "sisa kemarin", "opening stock", "opening balance",
         "sisa kiriman", "sisa pengiriman", "sisa alokasi", "sisa dropping", "sisa distribusi",
         "kekurangan kiriman", "kekurangan pengiriman", "sisa yang belum dikirim", "sisa yg belum dikirim",
+        # A plan is not what was done; an allocation set by the centre or the province is not an ask.
+        "rencana perekaman", "rencana pencetakan", "alokasi nasional", "alokasi pusat", "alokasi provinsi",
+        "alokasi kita", "alokasi per provinsi", "national allocation",
+        # "make it 3,000 instead of 2,000": the figure set aside.
+        "instead of", "rather than",
     ),
 }
 # After a stock word's figure in its clause, these make it what is left of a shipment, still on
@@ -272,7 +280,8 @@ ZERO_STOCK_PHRASES: tuple[str, ...] = (
     "tidak ada sisa", "tdk ada sisa", "tak ada sisa", "gak ada sisa", "ga ada sisa", "sudah tidak ada sisa",
     "tidak tersisa", "tdk tersisa", "tak tersisa", "tidak bersisa", "sisa nol", "sisanya nol", "stok nol",
     "habis", "sudah habis", "sdh habis", "telah habis", "udah habis", "kosong", "nihil", "out of stock",
-    "run out", "ran out",
+    "run out", "ran out", "abis", "sdh abis", "udah abis", "sudah tidak ada", "sdh tidak ada", "sudah tdk ada",
+    "sdh tdk ada",
 )
 # Before a zero-stock word, these make it a worry or a plan, not a stock of zero: "hampir habis",
 # "sebelum stok habis", "akan habis minggu depan".
@@ -691,6 +700,24 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
                # The stock a day opened with; the closing stock column is the stock.
                "stok awal", "stock awal", "saldo awal", "sisa awal", "persediaan awal", "opening stock",
                "opening balance", "damaged", "remarks", "notes", "location", "sub-district", "subdistrict",
-               "kecamatan", "lokasi", "pemakaian", "terpakai", "prr", "nama"),
+               "kecamatan", "lokasi", "pemakaian", "terpakai", "prr", "nama",
+               # A plan or target is not what was done: "Rencana perekaman", "Target", "Planned".
+               "rencana", "target", "proyeksi", "perkiraan", "planned", "plan", "forecast",
+               # Work not yet done: "Wajib KTP belum rekam", "belum dicetak".
+               "belum rekam", "belum direkam", "belum perekaman", "belum cetak", "belum dicetak", "wajib ktp",
+               "not yet"),
 }
 TOTAL_ROW_WORDS: tuple[str, ...] = ("jumlah", "total", "jml", "sub total", "subtotal", "grand total")
+
+# The header of a table's numbering column ("No  Kecamatan  Perekaman"), left empty on a total row.
+NUMBERING_HEADERS: tuple[str, ...] = ("no", "no.", "nomor", "#")
+
+# Asking for the difference between a need and the stock without writing it ("mohon dikirimkan
+# kekurangannya saja"): the clerk works it out.
+SHORTFALL_ASK_PHRASES: tuple[str, ...] = (
+    "kekurangannya", "kekurangan kebutuhan", "kekurangan tersebut", "kekurangan dimaksud", "selisihnya",
+    "the difference", "the shortfall",
+)
+
+# English nouns for the blanks a figure counts ("52 blanks printed").
+ENGLISH_BLANK_NOUNS: tuple[str, ...] = ("blanks", "cards", "pcs")

@@ -535,7 +535,7 @@ CASES: list[dict[str, object]] = [
             ),
         ),
         date="Tue, 27 Jan 2026 17:00:00 +0800",
-        expect=E("stock_report", "65.01", "ktp-el", recorded=112, printed=99, stock_on_hand=3021, report_date="2026-01-27"),
+        expect=E("stock_report", "65.01", "ktp-el", recorded=232, printed=200, stock_on_hand=3021, report_date="2026-01-27"),
     ),
     dict(
         name="xlsx-with-pdf",

@@ -275,14 +275,15 @@ def xlsx_mail(rows: list[tuple[object, ...]], body: str = "Terlampir laporan.") 
     return msg.as_bytes()
 
 
-def test_a_sheet_with_title_rows_above_its_header_and_a_total_row_is_read_by_its_last_day() -> None:
+def test_a_sheet_with_title_rows_above_its_header_and_a_total_row_gives_stock_of_the_last_day_and_counts_of_the_total() -> None:
     from datetime import date
 
     rows = [("LAPORAN HARIAN DISDUKCAPIL NUNUKAN",), ("Bulan Maret 2023",), (),
             ("No", "Tanggal", "Perekaman", "Pencetakan", "Sisa Blangko"),
             (1, date(2023, 3, 1), 100, 90, 1500), (2, date(2023, 3, 2), 110, 95, 1405), ("Jumlah", None, 210, 185, None)]
     v = read_message(xlsx_mail(rows), DISTRICTS)
-    assert (v.recorded, v.printed, v.stock_on_hand) == (110, 95, 1405)
+    # What was done in the period is the total row's; the stock now is the last day's.
+    assert (v.recorded, v.printed, v.stock_on_hand) == (210, 185, 1405)
 
 
 def test_opening_and_closing_stock_columns_read_the_closing_one() -> None:
@@ -315,7 +316,7 @@ def test_a_typed_table_with_two_space_columns_and_a_totals_row() -> None:
     body = ("Weekly report\n\nDate        Recorded  Printed  Remaining\n13/03/2023  50        40       900\n"
             "14/03/2023  55        45       855\nTotal       105       85\n")
     v = read_message(mail(body, "Weekly report"), DISTRICTS)
-    assert (v.kind, v.recorded, v.printed, v.stock_on_hand) == ("stock_report", 55, 45, 855)
+    assert (v.kind, v.recorded, v.printed, v.stock_on_hand) == ("stock_report", 105, 85, 855)
 
 
 def test_a_count_of_work_no_district_does_in_a_day_is_a_running_total() -> None:

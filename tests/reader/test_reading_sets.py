@@ -1,0 +1,45 @@
+"""Labelled sets (set1 of ../shared/reading, setA, setB), labelled independently of the reader, scored as
+`mailbot parse --json` reads them."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailbot.config import load_config
+from mailbot.pipeline import Rules, read_within_limits
+from mailbot.scoring import compare, load_labels, report, score
+from tests.reader.conftest import ROOT
+
+READING = ROOT / "tests" / "reading"
+# The bar the reader holds on each labelled set: (messages, least with every field right, most messages
+# with a wrong number, automated mail (recognised, of)). setA and setB were written by other independent
+# writers and scored once before any reader change made with them.
+BARS = {
+    "set1": (170, 168, 0, (20, 20)),
+    "setA": (115, 87, 0, (19, 20)),
+    "setB": (115, 91, 0, (18, 20)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BARS))
+def test_labelled_set_score_holds(name: str) -> None:
+    size, least_right, most_wrong, automated = BARS[name]
+    config = load_config(ROOT / "config.toml")
+    labels, corpus = load_labels(READING / name)
+    assert len(labels) == size
+    rules = Rules.of(config)  # what `mailbot parse` reads with: the districts, addresses and limits
+    result = score(labels, lambda n: read_within_limits((corpus / n).read_bytes(), rules).as_dict())
+    text = report(result)
+    assert result.right >= least_right, text
+    if name == "set1":
+        assert result.percent >= 97.0, text
+    assert len(result.wrong_number_messages) <= most_wrong, text
+    assert result.automated[0] >= automated[0] and result.automated[1] == automated[1], text
+
+
+def test_a_wrong_number_is_told_from_a_missing_one() -> None:
+    want = {"kind": "request", "requested": 2000, "stock_on_hand": None, "tags": ["x"]}
+    missing = compare("a", want, {"kind": "request", "requested": None, "stock_on_hand": None})
+    wrong = compare("b", want, {"kind": "request", "requested": 2000, "stock_on_hand": 750})
+    assert missing.misses and not missing.wrong_numbers
+    assert wrong.wrong_numbers == ("stock_on_hand read 750, expected None",)
