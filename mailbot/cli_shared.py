@@ -18,7 +18,7 @@ from mailbot import __version__
 from mailbot.config import Config, load_config, resolve_path
 
 if TYPE_CHECKING:
-    from mailbot.app import Desk
+    from mailbot.desk import Desk
 
 
 def _flag_type_hidden(option: typer.core.TyperOption, ctx: object) -> str | None:

@@ -22,8 +22,8 @@ from sqlalchemy import Table, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from mailbot.app import Desk
 from mailbot.config import Config
+from mailbot.desk import Desk
 from mailbot.errors import LockBusy, PermanentDeliveryError
 from mailbot.outgoing import queue
 from mailbot.store import repo

@@ -47,8 +47,8 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from mailbot import attention, quarantine, routes, stated
-from mailbot.app import Desk, reader_districts
 from mailbot.config import Config
+from mailbot.desk import Desk, reader_districts
 from mailbot.errors import LimitExceeded, MailbotError, Quarantine
 from mailbot.guards.limits import check_limits
 from mailbot.guards.threads import identify, safe_message_id

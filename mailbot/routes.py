@@ -10,7 +10,7 @@ from dataclasses import replace
 from sqlalchemy.orm import Session
 
 from mailbot import actions, attention, conversation, corrections, watch
-from mailbot.app import Desk
+from mailbot.desk import Desk
 from mailbot.errors import InvalidAction
 from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_command
 from mailbot.guards.threads import MESSAGE_ID, find_references

@@ -15,8 +15,9 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from mailbot import watch
-from mailbot.app import Desk, open_inbox, open_sender
+from mailbot.app import open_inbox, open_sender
 from mailbot.config import ImapInbox
+from mailbot.desk import Desk
 from mailbot.outbox import FlushResult, OutboxPump, SenderProcess
 from mailbot.pipeline import ReadingProcess, process_inbox
 from mailbot.transports.base import Inbox, Sender

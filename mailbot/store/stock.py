@@ -21,7 +21,7 @@ from mailbot.store import repo
 from mailbot.store.schema import LedgerEntry, Report, Request
 
 if TYPE_CHECKING:
-    from mailbot.app import Desk
+    from mailbot.desk import Desk
 
 # What each of ledger.problems' codes means to the operator.
 PROBLEM_WORDS = {

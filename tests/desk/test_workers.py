@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from mailbot.app import Desk
+from mailbot.desk import Desk
 from mailbot.outgoing import queue
 from mailbot.pipeline import ReadingProcess, process_inbox
 from mailbot.render import Rendered
