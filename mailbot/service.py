@@ -21,7 +21,6 @@ from mailbot.desk import Desk
 from mailbot.outbox import FlushResult, OutboxPump, SenderProcess
 from mailbot.pipeline import ReadingProcess, process_inbox
 from mailbot.transports.base import Inbox, Sender
-from mailbot.transports.imap import ImapInbox as ImapInboxAdapter
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +146,6 @@ class Service:
         if not (isinstance(config.inbox, ImapInbox) and config.inbox.idle):
             return None
         waiter = open_inbox(config, self.desk)
-        assert isinstance(waiter, ImapInboxAdapter)
         renew = min(config.inbox.idle_renew_seconds, 5.0)
 
         def loop() -> None:
@@ -172,7 +170,7 @@ class Service:
 @dataclass(frozen=True)
 class _IdleWatcher:
     thread: threading.Thread
-    waiter: ImapInboxAdapter
+    waiter: Inbox
 
     def interrupt(self) -> None:
         self.waiter.interrupt()
