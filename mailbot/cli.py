@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import logging
-import signal
 import sys
-import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -22,7 +19,6 @@ from mailbot.errors import ConfigError, MailbotError
 
 if TYPE_CHECKING:
     from mailbot.outbox import FlushResult
-    from mailbot.service import Service as RunningService
 
 from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
     LOG_FORMAT,
@@ -43,56 +39,15 @@ from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
 @app.command()
 def run(once: Annotated[bool, typer.Option("--once", help="Process everything now, send, print a summary, exit.")] = False) -> None:
     """Run the desk: poll (or IDLE on) the inbox, answer, send, and run scheduled checks and digests."""
-    # A stop asked for while mailbot is still starting (systemd stopping a slow start) ends the
-    # service cleanly as soon as it runs, instead of killing it mid-start.
-    service: list[RunningService] = []
-    stop_early = threading.Event()
-
-    def _stop_while_starting(signum: int, _frame: object) -> None:
-        stop_early.set()
-        if service:
-            service[0]._on_signal(signum, None)
-
-    if not once:
-        signal.signal(signal.SIGTERM, _stop_while_starting)
-        signal.signal(signal.SIGINT, _stop_while_starting)
-    from mailbot.app import open_desk, open_inbox, open_sender
-    from mailbot.outbox import SenderProcess
-    from mailbot.pipeline import ReadingProcess
-    from mailbot.service import Service, run_once
+    from mailbot.service import start
 
     config = _config()
     _offline_checks(config)
     if warning := config.guards.trust_warning():
         logging.getLogger("mailbot").warning("%s", warning)
-    # Both are started before the database is opened: their forks inherit nothing of it. Frozen,
-    # the objects imported so far are never touched by a collector, so their pages stay shared.
-    # (An in-memory database is this process's alone: no other process could send from it.)
-    helpers = config.run.helper_processes and not config.database.in_memory
-    if helpers:
-        gc.freeze()
-    sending = SenderProcess(config).start() if helpers else None
-    reading = ReadingProcess(config) if helpers else None
-    try:
-        desk = open_desk(config)
-        try:
-            if not once:
-                service.append(Service(desk, sender_process=sending, reading=reading))
-                if stop_early.is_set():
-                    service[0]._on_signal(signal.SIGTERM, None)
-                service[0].run()
-                return
-            inbox, sender = open_inbox(config, desk), open_sender(config)
-            try:
-                summary = run_once(desk, inbox, sender, sender_process=sending, reading=reading)
-            finally:
-                inbox.close()
-                sender.close()
-        finally:
-            desk.close()
-    finally:
-        if reading is not None:
-            reading.close()
+    summary = start(config, once=once)
+    if summary is None:
+        return
     table = Table(title="mailbot run --once", show_header=True)
     table.add_column("outcome")
     table.add_column("messages", justify="right")

@@ -24,9 +24,6 @@ from mailbot.store import repo
 from mailbot.store import stock as ledger
 from mailbot.store.schema import Message, Report, Request
 
-# A Message-ID as RFC 5322 allows it: printable ASCII only. Anything else (a U+2028, bytes that
-# did not decode) is no id, so it never reaches In-Reply-To or References of a reply.
-
 
 def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust) -> str:
     """Route one read message; returns a short outcome for logs and the run summary."""
