@@ -590,8 +590,6 @@ FOOTER_LINES: tuple[str, ...] = (
     "get outlook for android", "dapatkan outlook untuk android", "get outlook for ios",
     "sent from outlook", "dikirim dari outlook",
 )
-REPLY_PREFIXES: tuple[str, ...] = ("re", "balas", "bls", "aw", "antw", "sv", "r")
-FORWARD_PREFIXES: tuple[str, ...] = ("fwd", "fw", "tr", "trs", "teruskan", "diteruskan", "wg")
 
 # Wording only the desk's own mail carries (its approvals, clarifications, notices): forwarded
 # back to it, such mail is old news, and only the forwarder's own words count.
