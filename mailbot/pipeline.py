@@ -386,10 +386,22 @@ def _header_summary(raw: bytes | None) -> tuple[str | None, str]:
         return None, ""
 
 
+_UNTIMED_THREADS: set[str] = set()
+
+
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise LimitExceeded if the block runs longer than *seconds* (main thread only; elsewhere no-op)."""
+    """Raise LimitExceeded if the block runs longer than *seconds*.
+
+    SIGALRM reaches the main thread only: in any other thread the block runs untimed, and the
+    first such block of each thread says so in the log (once, not once per message).
+    """
     if threading.current_thread() is not threading.main_thread():
+        name = threading.current_thread().name
+        if name not in _UNTIMED_THREADS:
+            _UNTIMED_THREADS.add(name)
+            log.warning("parse_seconds is not enforced in thread %r: reading there runs untimed "
+                        "(SIGALRM reaches the main thread only)", name)
         yield
         return
 
