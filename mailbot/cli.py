@@ -27,6 +27,7 @@ from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
     _desk,
     app,
     err,
+    known_item,
     out,
     outbox_app,
     quarantine_app,
@@ -250,12 +251,11 @@ def requests(
 
 
 @app.command()
-def status(item: Annotated[str | None, typer.Option(help="ktp-el or kia (default: both).")] = None) -> None:
+def status(item: Annotated[str | None, typer.Option(help="ktp-el or kia (default: both).",
+                                                callback=known_item)] = None) -> None:
     """Stock by district: on hand, in transit, daily use, days of cover, state; and the provincial runway."""
     from mailbot.views import print_status
 
-    if item is not None and item not in ITEMS:
-        raise MailbotError(f"--item must be one of {', '.join(ITEMS)}")
     with _desk() as desk:
         print_status(desk, out, items=(item,) if item else ITEMS)
 
@@ -337,15 +337,13 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
 @supply_app.command("receive", context_settings={"ignore_unknown_options": True})
 def supply_receive(
     quantity: Annotated[str, typer.Argument(help="Pieces received, e.g. 10.000 or 10 ribu.")],
-    item: Annotated[str, typer.Option(help="ktp-el or kia.")] = "ktp-el",
+    item: Annotated[str, typer.Option(help="ktp-el or kia.", callback=known_item)] = "ktp-el",
     note: Annotated[str, typer.Option(help="Delivery note, e.g. the ministry's letter number.")] = "",
     who: Annotated[str | None, typer.Option("--by")] = None,
 ) -> None:
     """Record blanks delivered to the province store by the ministry."""
     from mailbot import actions
 
-    if item not in ITEMS:
-        raise MailbotError(f"--item must be one of {', '.join(ITEMS)}")
     config = _config()
     if quantity.strip().startswith(("-", "\u2212")):
         raise MailbotError(f"supply receive: {quantity} is below zero; to take blanks out of the store use "
@@ -362,7 +360,7 @@ def adjust(
     location: Annotated[str, typer.Argument(help="'province' or a district code, e.g. 65.01.")],
     delta: Annotated[str, typer.Argument(help="Signed change in pieces, e.g. -20 or 150.")],
     reason: Annotated[str, typer.Option(help="Why (count, damage, loss).")],
-    item: Annotated[str, typer.Option()] = "ktp-el",
+    item: Annotated[str, typer.Option(help="ktp-el or kia.", callback=known_item)] = "ktp-el",
     who: Annotated[str | None, typer.Option("--by")] = None,
 ) -> None:
     """Correct a stock balance, with the reason recorded."""
@@ -372,8 +370,6 @@ def adjust(
     if location != "province" and config.district(location) is None:
         raise MailbotError(f"unknown location {location!r}: use 'province' or a district code such as "
                            f"{config.districts[0].code}")
-    if item not in ITEMS:
-        raise MailbotError(f"--item must be one of {', '.join(ITEMS)}")
     if not reason.strip():
         raise MailbotError("an adjustment needs a reason: --reason TEXT")
     change = _quantity(delta, "adjust", config, signed=True)
