@@ -135,8 +135,9 @@ class Rules:
 
     @property
     def read_limits(self) -> ReadLimits:
-        return ReadLimits(max_attachments=self.max_attachments, max_attachment_bytes=self.max_attachment_bytes,
-                          max_mime_parts=self.max_mime_parts, max_mime_depth=self.max_mime_depth)
+        """The reader's own limits. The attachment limits are not among them: limits() has checked those
+        (guards.limits.check_limits, one definition of an attachment and its size) before reading."""
+        return ReadLimits(max_mime_parts=self.max_mime_parts, max_mime_depth=self.max_mime_depth)
 
 
 @dataclass(frozen=True)
