@@ -8,8 +8,8 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from mailbot.app import Desk
 from mailbot.config import PROVINCE
+from mailbot.desk import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction
 from mailbot.indonesian import FIELD_LABELS, item_name, number
 from mailbot.outgoing import ReplyTo, answering, queue, reply_subject

@@ -1,58 +1,13 @@
-"""The composition root: builds the desk (database, templates, clock) and the transports from config."""
+"""The composition root: opens the desk (database, templates, clock) and the transports from config."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
-import jinja2
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
-
 from mailbot.config import Config, ImapInbox, MaildirInbox, MaildirOutbox
-from mailbot.reader.verdict import District
+from mailbot.desk import Clock, Desk, reader_districts, system_clock
 from mailbot.render import make_environment
 from mailbot.store.db import make_engine, migrate, session_factory
 from mailbot.store.repo import DbCursorStore
 from mailbot.transports.base import Inbox, Sender
-
-Clock = Callable[[], datetime]
-
-
-def system_clock(tz: ZoneInfo) -> Clock:
-    return lambda: datetime.now(tz)
-
-
-@dataclass
-class Desk:
-    """Everything a step needs, passed explicitly: config, database sessions, templates and the clock."""
-
-    config: Config
-    engine: Engine
-    sessions: sessionmaker[Session]
-    env: jinja2.Environment
-    clock: Clock
-    districts: tuple[District, ...] = field(default=())
-
-    @property
-    def tz(self) -> ZoneInfo:
-        return self.config.office.tz
-
-    def now(self) -> datetime:
-        return self.clock()
-
-    def district_name(self, code: str | None) -> str:
-        district = self.config.district(code) if code else None
-        return district.name if district else "kabupaten/kota"
-
-    def close(self) -> None:
-        self.engine.dispose()
-
-
-def reader_districts(config: Config) -> tuple[District, ...]:
-    return tuple(District(code=d.code, name=d.name, senders=tuple(d.senders)) for d in config.districts)
 
 
 def open_desk(config: Config, *, clock: Clock | None = None, upgrade: bool = True) -> Desk:

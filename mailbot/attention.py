@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from mailbot.app import Desk
+from mailbot.desk import Desk
 from mailbot.errors import InvalidAction
 from mailbot.guards.threads import MESSAGE_ID, find_references
 from mailbot.guards.trust import SenderTrust

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import logging
-import signal
 import sys
-import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -22,7 +19,6 @@ from mailbot.errors import ConfigError, MailbotError
 
 if TYPE_CHECKING:
     from mailbot.outbox import FlushResult
-    from mailbot.service import Service as RunningService
 
 from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
     LOG_FORMAT,
@@ -31,6 +27,7 @@ from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
     _desk,
     app,
     err,
+    known_item,
     out,
     outbox_app,
     quarantine_app,
@@ -43,56 +40,15 @@ from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
 @app.command()
 def run(once: Annotated[bool, typer.Option("--once", help="Process everything now, send, print a summary, exit.")] = False) -> None:
     """Run the desk: poll (or IDLE on) the inbox, answer, send, and run scheduled checks and digests."""
-    # A stop asked for while mailbot is still starting (systemd stopping a slow start) ends the
-    # service cleanly as soon as it runs, instead of killing it mid-start.
-    service: list[RunningService] = []
-    stop_early = threading.Event()
-
-    def _stop_while_starting(signum: int, _frame: object) -> None:
-        stop_early.set()
-        if service:
-            service[0]._on_signal(signum, None)
-
-    if not once:
-        signal.signal(signal.SIGTERM, _stop_while_starting)
-        signal.signal(signal.SIGINT, _stop_while_starting)
-    from mailbot.app import open_desk, open_inbox, open_sender
-    from mailbot.outbox import SenderProcess
-    from mailbot.pipeline import ReadingProcess
-    from mailbot.service import Service, run_once
+    from mailbot.service import start
 
     config = _config()
     _offline_checks(config)
     if warning := config.guards.trust_warning():
         logging.getLogger("mailbot").warning("%s", warning)
-    # Both are started before the database is opened: their forks inherit nothing of it. Frozen,
-    # the objects imported so far are never touched by a collector, so their pages stay shared.
-    # (An in-memory database is this process's alone: no other process could send from it.)
-    helpers = config.run.helper_processes and not config.database.in_memory
-    if helpers:
-        gc.freeze()
-    sending = SenderProcess(config).start() if helpers else None
-    reading = ReadingProcess(config) if helpers else None
-    try:
-        desk = open_desk(config)
-        try:
-            if not once:
-                service.append(Service(desk, sender_process=sending, reading=reading))
-                if stop_early.is_set():
-                    service[0]._on_signal(signal.SIGTERM, None)
-                service[0].run()
-                return
-            inbox, sender = open_inbox(config, desk), open_sender(config)
-            try:
-                summary = run_once(desk, inbox, sender, sender_process=sending, reading=reading)
-            finally:
-                inbox.close()
-                sender.close()
-        finally:
-            desk.close()
-    finally:
-        if reading is not None:
-            reading.close()
+    summary = start(config, once=once)
+    if summary is None:
+        return
     table = Table(title="mailbot run --once", show_header=True)
     table.add_column("outcome")
     table.add_column("messages", justify="right")
@@ -297,12 +253,11 @@ def requests(
 
 
 @app.command()
-def status(item: Annotated[str | None, typer.Option(metavar="ITEM",
-                                                   help="ktp-el or kia (default: both).")] = None) -> None:
+def status(item: Annotated[str | None, typer.Option(metavar="ITEM", help="ktp-el or kia (default: both).",
+                                                callback=known_item)] = None) -> None:
     """Stock by district: on hand, in transit, daily use, days of cover, state; and the provincial runway."""
     from mailbot.views import print_status
 
-    item = _item(item) if item is not None else None
     with _desk() as desk:
         print_status(desk, out, items=(item,) if item else ITEMS)
 
@@ -390,14 +345,13 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
 @supply_app.command("receive", context_settings={"ignore_unknown_options": True})
 def supply_receive(
     quantity: Annotated[str, typer.Argument(metavar="N", help="Pieces received, e.g. 10.000 or 10 ribu.")],
-    item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.")] = "ktp-el",
+    item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.", callback=known_item)] = "ktp-el",
     note: Annotated[str, typer.Option(help="Delivery note, e.g. the ministry's letter number.")] = "",
     who: Annotated[str | None, typer.Option("--by")] = None,
 ) -> None:
     """Record blanks delivered to the province store by the ministry."""
     from mailbot import actions
 
-    item = _item(item)
     config = _config()
     if quantity.strip().startswith(("-", "\u2212")) and _is_negative(quantity):
         raise MailbotError(f"supply receive: {quantity} is below zero; to take blanks out of the store use "
@@ -414,7 +368,7 @@ def adjust(
     location: Annotated[str, typer.Argument(metavar="LOCATION", help="'province' or a district code, e.g. 65.01.")],
     delta: Annotated[str, typer.Argument(metavar="CHANGE", help="Signed change in pieces, e.g. -20 or 150.")],
     reason: Annotated[str, typer.Option(help="Why (count, damage, loss).")],
-    item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.")] = "ktp-el",
+    item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.", callback=known_item)] = "ktp-el",
     who: Annotated[str | None, typer.Option("--by")] = None,
 ) -> None:
     """Correct a stock balance, with the reason recorded."""
@@ -424,7 +378,6 @@ def adjust(
     if location != "province" and config.district(location) is None:
         raise MailbotError(f"unknown location {location!r}: use 'province' or a district code such as "
                            f"{config.districts[0].code}")
-    item = _item(item)
     if not reason.strip():
         raise MailbotError("an adjustment needs a reason: --reason TEXT")
     change = _quantity(delta, "adjust", config, signed=True)
@@ -433,14 +386,6 @@ def adjust(
             actions.adjust(session, desk, location=location, item=item, delta=change, reason=reason,
                            actor=_actor(who))
     out.print(f"recorded: {'+' if change > 0 else '-'}{_n(abs(change))} {item} at {location} ({reason})")
-
-
-def _item(text: str) -> str:
-    """--item as typed, in any case ("KIA", "KTP-el")."""
-    item = text.strip().lower()
-    if item not in ITEMS:
-        raise MailbotError(f"--item {text}: not an item; use one of {', '.join(ITEMS)}")
-    return item
 
 
 def _quantity(text: str, what: str, config: Config, *, signed: bool = False) -> int:

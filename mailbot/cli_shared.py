@@ -15,10 +15,11 @@ import typer
 from rich.console import Console
 
 from mailbot import __version__
-from mailbot.config import Config, load_config, resolve_path
+from mailbot.config import ITEMS, Config, load_config, resolve_path
+from mailbot.errors import MailbotError
 
 if TYPE_CHECKING:
-    from mailbot.app import Desk
+    from mailbot.desk import Desk
 
 
 # What --help shows after an option or argument: words, not Python types (typer prints "<str>", "<int>",
@@ -52,6 +53,13 @@ app.add_typer(quarantine_app, name="quarantine")
 # Piped output (logs, files, tests) gets room for the full tables instead of 80 columns.
 out = Console(width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True)
+
+
+def known_item(value: str | None) -> str | None:
+    """The --item option's check, for every command that takes one (a typer callback)."""
+    if value is not None and value not in ITEMS:
+        raise MailbotError(f"--item must be one of {', '.join(ITEMS)}, not {value!r}")
+    return value
 
 
 class State:

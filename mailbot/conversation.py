@@ -9,7 +9,7 @@ import re
 from sqlalchemy.orm import Session
 
 from mailbot import actions, attention
-from mailbot.app import Desk
+from mailbot.desk import Desk
 from mailbot.guards.threads import MESSAGE_ID, find_references
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS

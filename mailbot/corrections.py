@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailbot import attention, conversation, stated
-from mailbot.app import Desk, reader_districts
+from mailbot.desk import Desk, reader_districts
 from mailbot.errors import InvalidAction, MailbotError
 from mailbot.reader import read_message
 from mailbot.reader.verdict import QUANTITY_FIELDS, Verdict

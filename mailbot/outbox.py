@@ -22,9 +22,10 @@ from sqlalchemy import Table, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from mailbot.app import Desk
 from mailbot.config import Config
+from mailbot.desk import Desk
 from mailbot.errors import LockBusy, NotAttempted, PermanentDeliveryError
+from mailbot.guards.brake import room_to_send
 from mailbot.outgoing import queue
 from mailbot.store import repo
 from mailbot.store.db import exclusive
@@ -287,8 +288,8 @@ def _flush(desk: Desk, sender: Sender, *, batch: int, should_stop: Callable[[], 
                 return result
             now = desk.now()
             with desk.sessions.begin() as session:
-                allowed = desk.config.guards.max_outbound_per_minute - repo.sent_in_window(
-                    session, now - timedelta(minutes=1))
+                allowed = room_to_send(desk.config.guards.max_outbound_per_minute,
+                                       repo.sent_in_window(session, now - timedelta(minutes=1)))
                 if allowed <= 0:
                     result.braked = repo.count_due(session, now)
                     return result

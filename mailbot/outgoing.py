@@ -9,7 +9,7 @@ from typing import cast
 from sqlalchemy import Table, bindparam, insert, select
 from sqlalchemy.orm import Session
 
-from mailbot.app import Desk
+from mailbot.desk import Desk
 from mailbot.guards.headers import safe_address, safe_header_text, safe_subject
 from mailbot.guards.threads import MESSAGE_ID, strip_reply_prefixes
 from mailbot.reader.verdict import Verdict

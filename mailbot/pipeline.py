@@ -21,8 +21,9 @@ again and processed once) or everything (the message is found by its unique key 
 acknowledged).
 
 The three pure steps (limits, read, guard) need nothing but the bytes and the rules from config,
-so `mailbot run` does them in a process of its own (ReadingProcess), one batch ahead of the
-database work, on a second core; the outbox is sent from a third (mailbot.outbox.SenderProcess).
+so `mailbot run` does them in a process of its own (mailbot.runners.ReadingProcess), one batch ahead
+of the database work, on a second core; the outbox is sent from a third (mailbot.outbox.SenderProcess).
+The driver that feeds batches through these steps (mailbot.runners.process_inbox) lives there too.
 """
 from __future__ import annotations
 
@@ -31,15 +32,10 @@ import email.parser
 import email.policy
 import hashlib
 import logging
-import multiprocessing
-import os
 import signal
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FuturesTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -47,8 +43,8 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from mailbot import attention, quarantine, routes, stated
-from mailbot.app import Desk, reader_districts
 from mailbot.config import Config
+from mailbot.desk import Desk, reader_districts
 from mailbot.errors import LimitExceeded, MailbotError, Quarantine
 from mailbot.guards.limits import check_limits
 from mailbot.guards.threads import identify, safe_message_id
@@ -60,9 +56,6 @@ from mailbot.store.schema import Message
 from mailbot.transports.base import Inbox, IncomingMessage
 
 log = logging.getLogger(__name__)
-
-# A Message-ID as RFC 5322 allows it: printable ASCII only. Anything else (a U+2028, bytes that
-# did not decode) is no id, so it never reaches In-Reply-To or References of a reply.
 
 
 @dataclass
@@ -144,8 +137,9 @@ class Rules:
 
     @property
     def read_limits(self) -> ReadLimits:
-        return ReadLimits(max_attachments=self.max_attachments, max_attachment_bytes=self.max_attachment_bytes,
-                          max_mime_parts=self.max_mime_parts, max_mime_depth=self.max_mime_depth)
+        """The reader's own limits. The attachment limits are not among them: limits() has checked those
+        (guards.limits.check_limits, one definition of an attachment and its size) before reading."""
+        return ReadLimits(max_mime_parts=self.max_mime_parts, max_mime_depth=self.max_mime_depth)
 
 
 @dataclass(frozen=True)
@@ -238,11 +232,6 @@ class Outcome:
     key: str
     outcome: str
     error: str | None = None
-
-
-# Messages share one database transaction (group commit), each inside its own savepoint: one
-# fsync per batch instead of per message, and a failing message still rolls back alone.
-GROUP_COMMIT = 50
 
 
 def process(desk: Desk, inbox: Inbox, incoming: IncomingMessage, *, replay: bool = False) -> Outcome:
@@ -377,147 +366,6 @@ def db_text(value: str, limit: int | None = None) -> str:
     return text[:limit] if limit is not None else text
 
 
-def process_inbox(desk: Desk, inbox: Inbox, *, should_stop: Callable[[], bool] = lambda: False,
-                  group: int = GROUP_COMMIT, committed: Callable[[], None] = lambda: None,
-                  reading: ReadingProcess | None = None) -> Counter[str]:
-    """Process every new message, *group* to a transaction; stops between messages when *should_stop* says so.
-
-    *committed* is called after each batch's commit (the outbox pump sends what it queued). With a
-    *reading* process, each batch is judged there while the batch before it is being recorded.
-    A batch fetched but not processed (a stop) is not acknowledged: it is fetched again next time.
-    """
-    counts: Counter[str] = Counter()
-    ahead: tuple[list[IncomingMessage], Future[list[Judgment | None]] | None] | None = None
-    for batch in _batches(inbox.fetch_new(), group, should_stop):
-        if reading is None:  # no one to read ahead: this batch now
-            counts.update(_process_judged(desk, inbox, batch, None, should_stop=should_stop, committed=committed))
-        else:
-            current, ahead = ahead, (batch, reading.submit(batch))
-            if current is not None:
-                counts.update(_process_judged(desk, inbox, *current, should_stop=should_stop, committed=committed))
-        if should_stop():
-            return counts
-    if ahead is not None:
-        counts.update(_process_judged(desk, inbox, *ahead, should_stop=should_stop, committed=committed))
-    return counts
-
-
-# A group also ends at this many bytes of mail: with a batch read ahead, two groups are in memory.
-GROUP_BYTES = 16 << 20
-
-
-def _batches(messages: Iterator[IncomingMessage], group: int,
-             should_stop: Callable[[], bool]) -> Iterator[list[IncomingMessage]]:
-    batch: list[IncomingMessage] = []
-    size = 0
-    for incoming in messages:
-        batch.append(incoming)
-        size += len(incoming.raw or b"")
-        if len(batch) >= group or size >= GROUP_BYTES or should_stop():
-            yield batch
-            batch, size = [], 0
-            if should_stop():
-                return
-    if batch:
-        yield batch
-
-
-def _process_judged(desk: Desk, inbox: Inbox, batch: list[IncomingMessage],
-                    future: Future[list[Judgment | None]] | None, *, should_stop: Callable[[], bool],
-                    committed: Callable[[], None]) -> Iterator[str]:
-    judged = None
-    if future is not None:
-        while not should_stop():
-            try:
-                judged = future.result(timeout=0.2)
-                break
-            except FuturesTimeout:
-                continue
-            except Exception:  # noqa: BLE001 - the reading process is gone: read here instead
-                log.exception("the reading process failed; reading this batch here")
-                break
-        else:
-            return iter(())  # stopping: the batch stays in the inbox, unacknowledged
-    outcomes = process_batch(desk, inbox, batch, should_stop=should_stop, judged=judged)
-    committed()
-    return (o.outcome for o in outcomes)
-
-
-class ReadingProcess:
-    """The pure steps (limits, read, guard) in a process of their own, one batch ahead of the database.
-
-    Reading is about a third of the work a message costs, and needs nothing but the bytes and the
-    rules; the database work is the rest and has to stay in one process. Splitting them puts the
-    two on different cores. A message the process could not judge is judged again in the caller.
-
-    Create it before the database is opened: the process is forked then (a fresh interpreter when
-    other threads already run), so it inherits nothing it must not touch.
-    """
-
-    def __init__(self, config: Config) -> None:
-        context = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
-        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
-            max_workers=1, mp_context=context, initializer=_start_reading, initargs=(Rules.of(config), os.getpid()))
-        self._pid = self._pool.submit(os.getpid).result()  # start it now
-
-    def submit(self, batch: list[IncomingMessage]) -> Future[list[Judgment | None]] | None:
-        if self._pool is None:
-            return None
-        try:
-            return self._pool.submit(_judge_batch, [m.raw for m in batch])
-        except BrokenExecutor:
-            log.error("the reading process is gone; reading in this process from now on")
-            self._pool = None
-            return None
-
-    def close(self) -> None:
-        """Stop at once: what it is reading now is of no use to anyone (the batch stays in the inbox)."""
-        pool, self._pool = self._pool, None
-        if pool is None:
-            return
-        pool.shutdown(wait=False, cancel_futures=True)
-        try:
-            os.kill(self._pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        pool.shutdown(wait=True)
-
-
-_READING_RULES: Rules | None = None
-
-
-def _start_reading(rules: Rules, parent: int) -> None:
-    """In the reading process: keep the rules; leave Ctrl-C and SIGTERM to the parent (which stops this
-    process when it stops); exit if the parent dies."""
-    global _READING_RULES
-    _READING_RULES = rules
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-
-    def watch_parent() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(0)
-
-    threading.Thread(target=watch_parent, name="watch-parent", daemon=True).start()
-
-
-def _judge_batch(raws: list[bytes | None]) -> list[Judgment | None]:
-    """In the reading process: judge each message (None for one not fetched, e.g. over the size limit)."""
-    assert _READING_RULES is not None
-    results: list[Judgment | None] = []
-    for raw in raws:
-        if raw is None:
-            results.append(None)
-            continue
-        try:
-            results.append(judge(raw, _READING_RULES))
-        except Exception as exc:  # noqa: BLE001 - quarantined by the caller with this error
-            log.exception("reading a message failed")
-            results.append(Judgment(refused=f"{type(exc).__name__}: {exc}"))
-    return results
-
-
 # --- helpers -------------------------------------------------------------------------------------
 
 def _sender_trust(raw: bytes | None, desk: Desk) -> SenderTrust | None:
@@ -543,10 +391,22 @@ def _header_summary(raw: bytes | None) -> tuple[str | None, str]:
         return None, ""
 
 
+_UNTIMED_THREADS: set[str] = set()
+
+
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise LimitExceeded if the block runs longer than *seconds* (main thread only; elsewhere no-op)."""
+    """Raise LimitExceeded if the block runs longer than *seconds*.
+
+    SIGALRM reaches the main thread only: in any other thread the block runs untimed, and the
+    first such block of each thread says so in the log (once, not once per message).
+    """
     if threading.current_thread() is not threading.main_thread():
+        name = threading.current_thread().name
+        if name not in _UNTIMED_THREADS:
+            _UNTIMED_THREADS.add(name)
+            log.warning("parse_seconds is not enforced in thread %r: reading there runs untimed "
+                        "(SIGALRM reaches the main thread only)", name)
         yield
         return
 

@@ -9,7 +9,7 @@ from email.message import Message as EmailMessage
 
 from sqlalchemy.orm import Session
 
-from mailbot.app import Desk
+from mailbot.desk import Desk
 from mailbot.errors import InvalidAction
 from mailbot.guards.limits import LimitViolation, check_limits
 from mailbot.outgoing import ReplyTo, reply_subject

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, tzinfo
 from rich.progress import Progress
 from sqlalchemy import ColumnElement, func, select
 
-from mailbot.app import Desk
+from mailbot.desk import Desk
 from mailbot.errors import InvalidAction, MailbotError
 from mailbot.indonesian import zoned
 from mailbot.pipeline import Rules, process, read_within_limits

@@ -10,7 +10,7 @@ import re
 from sqlalchemy.orm import Session
 
 from mailbot import actions, attention, conversation, corrections, watch
-from mailbot.app import Desk
+from mailbot.desk import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction
 from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_command
 from mailbot.guards.trust import SenderTrust
@@ -23,9 +23,6 @@ from mailbot.store import stock as ledger
 from mailbot.store.schema import Message, Report, Request
 
 log = logging.getLogger(__name__)
-
-# A Message-ID as RFC 5322 allows it: printable ASCII only. Anything else (a U+2028, bytes that
-# did not decode) is no id, so it never reaches In-Reply-To or References of a reply.
 
 
 def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust) -> str:

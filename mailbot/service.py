@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import signal
 import threading
@@ -15,12 +16,12 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from mailbot import watch
-from mailbot.app import Desk, open_inbox, open_sender
-from mailbot.config import ImapInbox
+from mailbot.app import open_desk, open_inbox, open_sender
+from mailbot.config import Config, ImapInbox
+from mailbot.desk import Desk
 from mailbot.outbox import FlushResult, OutboxPump, SenderProcess
-from mailbot.pipeline import ReadingProcess, process_inbox
+from mailbot.runners import ReadingProcess, process_inbox
 from mailbot.transports.base import Inbox, Sender
-from mailbot.transports.imap import ImapInbox as ImapInboxAdapter
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,55 @@ def _start_sending(desk: Desk, sender: Sender, sender_process: SenderProcess | N
         return sender_process.nudge, lambda: sender_process.stop(desk, sender, drain=drain)
     pump = OutboxPump(desk, sender).start()
     return pump.nudge, lambda: pump.stop(drain=drain)
+
+
+def start(config: Config, *, once: bool) -> RunSummary | None:
+    """Start mailbot's processes in the order they must start, then run: `mailbot run` (None once it
+    stopped) or, with *once*, one pass whose summary is returned.
+
+    The sending and reading processes are started before the database is opened, so their forks
+    inherit nothing of it; frozen, the objects imported so far are never touched by a collector, so
+    their pages stay shared. (An in-memory database is this process's alone: no other process could
+    send from it, so there are no helpers then.) A stop asked for while mailbot is still starting
+    (systemd stopping a slow start) ends the service cleanly as soon as it runs, instead of killing
+    it mid-start.
+    """
+    service: list[Service] = []
+    stop_early = threading.Event()
+
+    def _stop_while_starting(signum: int, _frame: FrameType | None) -> None:
+        stop_early.set()
+        if service:
+            service[0]._on_signal(signum, None)
+
+    if not once:
+        signal.signal(signal.SIGTERM, _stop_while_starting)
+        signal.signal(signal.SIGINT, _stop_while_starting)
+    helpers = config.run.helper_processes and not config.database.in_memory
+    if helpers:
+        gc.freeze()
+    sending = SenderProcess(config).start() if helpers else None
+    reading = ReadingProcess(config) if helpers else None
+    try:
+        desk = open_desk(config)
+        try:
+            if not once:
+                service.append(Service(desk, sender_process=sending, reading=reading))
+                if stop_early.is_set():
+                    service[0]._on_signal(signal.SIGTERM, None)
+                service[0].run()
+                return None
+            inbox, sender = open_inbox(config, desk), open_sender(config)
+            try:
+                return run_once(desk, inbox, sender, sender_process=sending, reading=reading)
+            finally:
+                inbox.close()
+                sender.close()
+        finally:
+            desk.close()
+    finally:
+        if reading is not None:
+            reading.close()
 
 
 class Service:
@@ -148,7 +198,6 @@ class Service:
         if not (isinstance(config.inbox, ImapInbox) and config.inbox.idle):
             return None
         waiter = open_inbox(config, self.desk)
-        assert isinstance(waiter, ImapInboxAdapter)
         renew = min(config.inbox.idle_renew_seconds, 5.0)
 
         def loop() -> None:
@@ -173,7 +222,7 @@ class Service:
 @dataclass(frozen=True)
 class _IdleWatcher:
     thread: threading.Thread
-    waiter: ImapInboxAdapter
+    waiter: Inbox
 
     def interrupt(self) -> None:
         self.waiter.interrupt()

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailbot import attention
-from mailbot.app import Desk
+from mailbot.desk import Desk
 from mailbot.guards.trust import SenderTrust
 from mailbot.reader.verdict import Verdict
 from mailbot.store import repo

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import select
 
-from mailbot.app import Desk
+from mailbot.desk import Desk
 from mailbot.indonesian import decimal, number, zoned
 from mailbot.stock.status import DistrictStatus
 from mailbot.store import stock as ledger

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mailbot import attention, stated
-from mailbot.app import Desk
+from mailbot.desk import Desk
 from mailbot.digest import RequestSummary, WaitingRequest, build_digest_view, reason_words, render_digest
 from mailbot.indonesian import item_name, long_date, number
 from mailbot.outbox import FlushResult, flush

@@ -135,15 +135,5 @@ def test_no_import_cycle_when_modules_load() -> None:
     assert cycles(import_graph(deferred=False)) == []
 
 
-KNOWN_CYCLES = [["mailbot.app", "mailbot.store.stock"]]
-
-
-def test_no_import_cycle_other_than_the_known_one() -> None:
-    assert [c for c in cycles(import_graph(deferred=True)) if c not in KNOWN_CYCLES] == []
-
-
-@pytest.mark.xfail(strict=True, reason="store/stock.py takes the Desk from the composition root app.py (under "
-                                       "TYPE_CHECKING), which imports store.stock in open_desk; gone when Desk "
-                                       "moves out of app.py")
 def test_no_import_cycle_at_all() -> None:
     assert cycles(import_graph(deferred=True)) == []

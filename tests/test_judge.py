@@ -48,6 +48,18 @@ def test_too_many_attachments_are_refused_with_the_reason() -> None:
     assert (judged.verdict, judged.refused) == (None, "attachments: message has 11 attachments, over the limit of 10")
 
 
+def test_attachments_are_counted_by_one_set_of_rules() -> None:
+    # As many named attachments as allowed, and an inline CSV table without a file name: no attachment
+    # to the limits check (guards.limits), so the reader must not count it as one either.
+    parts = b"".join(b"--b\r\nContent-Disposition: attachment; filename=\"f%d.pdf\"\r\n\r\nx\r\n" % i
+                     for i in range(RULES.max_attachments))
+    parts += b"--b\r\nContent-Type: text/csv\r\n\r\nsisa;750\r\n"
+    raw = (b"From: <disdukcapil@bulungankab.example>\r\nSubject: x\r\n"
+           b"Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n" + parts + b"--b--\r\n")
+    judged = judge(raw, RULES)
+    assert judged.refused is None and judged.verdict is not None
+
+
 def test_a_judgment_and_the_rules_cross_a_process_boundary_intact() -> None:
     rules = pickle.loads(pickle.dumps(RULES))
     assert rules.district_senders["disdukcapil@bulungankab.example"] == "65.01"

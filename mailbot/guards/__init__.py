@@ -1,7 +1,7 @@
 """Guards: pure checks on who sent a message, what it may make mailbot do, and what mailbot sends."""
 
 from mailbot.errors import CommandError
-from mailbot.guards.brake import BrakeDecision, OutboundBrake
+from mailbot.guards.brake import room_to_send
 from mailbot.guards.commands import ManagerCommand, parse_manager_command
 from mailbot.guards.headers import safe_address, safe_header_text, safe_subject
 from mailbot.guards.limits import LimitViolation, check_limits
@@ -9,11 +9,9 @@ from mailbot.guards.threads import ThreadKeys, find_references, format_reference
 from mailbot.guards.trust import SenderTrust, assess_sender
 
 __all__ = [
-    "BrakeDecision",
     "CommandError",
     "LimitViolation",
     "ManagerCommand",
-    "OutboundBrake",
     "SenderTrust",
     "ThreadKeys",
     "assess_sender",
@@ -21,6 +19,7 @@ __all__ = [
     "find_references",
     "format_reference",
     "parse_manager_command",
+    "room_to_send",
     "safe_address",
     "safe_header_text",
     "safe_subject",

@@ -23,20 +23,19 @@ _REFERENCE_RE = re.compile(REFERENCE_PATTERN, re.IGNORECASE)
 _CANONICAL_RE = re.compile(r"BLK-(?P<year>\d{4})-(?P<seq>\d{4,})")
 
 # Reply and forward prefixes of common mail clients, English and Indonesian (Outlook in
-# Indonesian writes BLS:/TRS:, Gmail keeps Re:/Fwd:), plus the German AW:/WG: and French TR:
-# that travel through forwarded chains.
-REPLY_PREFIXES: tuple[str, ...] = (
-    "re", "aw", "balas", "bls",
-    "fwd", "fw", "tr", "trs", "teruskan", "wg",
-)
-_PREFIX_WORD = "|".join(sorted(REPLY_PREFIXES, key=len, reverse=True))
+# Indonesian writes BLS:/TRS:, Gmail keeps Re:/Fwd:), plus the German AW:/WG:/Antw:, the French
+# TR:, the Scandinavian SV: and the Italian R: that travel through forwarded chains.
+REPLY_PREFIXES: tuple[str, ...] = ("re", "balas", "bls", "aw", "antw", "sv", "r")
+FORWARD_PREFIXES: tuple[str, ...] = ("fwd", "fw", "tr", "trs", "teruskan", "diteruskan", "wg")
+_PREFIX_WORD = "|".join(sorted(REPLY_PREFIXES + FORWARD_PREFIXES, key=len, reverse=True))
 # "Re:", "RE :", "Re[2]:", "Re(3):", "Re^2:", with an ASCII or full-width colon.
 _PREFIX_RE = re.compile(
-    rf"^\s*(?:{_PREFIX_WORD})\s*(?:\[\d+\]|\(\d+\)|\^\d+)?\s*[:\uff1a]\s*",
+    rf"^\s*(?P<word>{_PREFIX_WORD})\s*(?:\[\d+\]|\(\d+\)|\^\d+)?\s*[:\uff1a]\s*",
     re.IGNORECASE,
 )
 # The old bracketed forward form: "[Fwd: subject]".
-_BRACKETED_RE = re.compile(rf"^\s*\[\s*(?:{_PREFIX_WORD})\s*[:\uff1a]\s*(?P<inner>.*)\]\s*$", re.IGNORECASE)
+_BRACKETED_RE = re.compile(rf"^\s*\[\s*(?P<word>{_PREFIX_WORD})\s*[:\uff1a]\s*(?P<inner>.*)\]\s*$",
+                           re.IGNORECASE)
 _MSGID_RE = re.compile(r"<([^<>\s]+)>")
 # A Message-ID safe to carry into our own headers: printable ASCII only, one "@".
 MESSAGE_ID = re.compile(r"<[!-;=?A-~]+@[!-;=?A-~]+>")
@@ -86,16 +85,29 @@ def strip_reply_prefixes(subject: str) -> str:
     >>> strip_reply_prefixes("Re: RE[2]: Fwd: BLS: Permohonan blangko")
     'Permohonan blangko'
     """
+    return subject_prefixes(subject)[0]
+
+
+def subject_prefixes(subject: str) -> tuple[str, bool, bool]:
+    """(*subject* without its leading reply and forward prefixes, whether one was a reply prefix, whether
+    one was a forward prefix); runs of whitespace in what is left become one space.
+
+    >>> subject_prefixes("Re: [Fwd: Laporan stok]")
+    ('Laporan stok', True, True)
+    >>> subject_prefixes("Rekap: stok")
+    ('Rekap: stok', False, False)
+    """
     text = " ".join(subject.split())
+    reply = forward = False
     while True:
-        bracketed = _BRACKETED_RE.match(text)
-        if bracketed:
-            text = bracketed["inner"].strip()
-            continue
-        stripped = _PREFIX_RE.sub("", text, count=1)
-        if stripped == text:
-            return text
-        text = stripped
+        m = _BRACKETED_RE.match(text) or _PREFIX_RE.match(text)
+        if m is None:
+            return text, reply, forward
+        if m["word"].lower() in FORWARD_PREFIXES:
+            forward = True
+        else:
+            reply = True
+        text = m["inner"].strip() if m.re is _BRACKETED_RE else text[m.end():]
 
 
 @dataclass(frozen=True)

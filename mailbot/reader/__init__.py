@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any, Literal
 
 from mailbot.errors import LimitExceeded, NotAnEmailError, UnreadableError
+from mailbot.guards.threads import subject_prefixes as _subject_prefixes
 from mailbot.reader import vocabulary as vocab
 from mailbot.reader.automated import automation_reasons, content_reasons, header_reasons
 from mailbot.reader.classify import (
@@ -57,24 +58,6 @@ _BOUNCE_REASONS = frozenset(("delivery-failure", "sender-mailer-daemon", "sender
 _NEED_CUES = frozenset(f"keyword_before:{w}" for w in vocab.NEED_WORDS)
 _SENDER_ONLY_REASONS = frozenset(("sender-noreply",))
 _BROADCAST_REASONS = frozenset(("newsletter", "list-header", "precedence-bulk"))
-_PREFIX_RE = re.compile(
-    r"^\s*(?:(?P<word>" + "|".join(vocab.REPLY_PREFIXES + vocab.FORWARD_PREFIXES) + r")\s*(?:\[\d+\])?\s*:\s*)",
-    re.IGNORECASE,
-)
-
-
-def _subject_prefixes(subject: str) -> tuple[str, bool, bool]:
-    """(subject without Re:/Fwd: prefixes, is a reply, is a forward)."""
-    reply = forward = False
-    while True:
-        m = _PREFIX_RE.match(subject)
-        if not m:
-            return subject.strip(), reply, forward
-        if m.group("word").lower() in vocab.FORWARD_PREFIXES:
-            forward = True
-        else:
-            reply = True
-        subject = subject[m.end() :]
 
 
 def _unnamed_beside_named(reading: Reading, candidates: Sequence[Candidate], item: str) -> Reading:

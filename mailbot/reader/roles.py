@@ -352,6 +352,10 @@ def _role_for(
         # "target perekaman 300 jiwa", "rata-rata pencetakan 90": the word before the role word
         # makes the figure something other than the count itself.
         return "ignore", True, before[-2]
+    if chosen is not None and chosen.role == "ignore" and _RIGHT_FIGURE_RE.search(masked, chosen.end, m.start):
+        # "salah ketik, yg benar 1.340": the slip is named, then the right figure; the slip's word is not its
+        before = before[:-1]
+        chosen, pool = (before[-1] if before else None), before
     if chosen is None and after:
         chosen = after[0]
         pool = after
@@ -371,6 +375,7 @@ def _role_for(
     return role, strong, chosen
 
 
+_RIGHT_FIGURE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.RIGHT_FIGURE_WORDS) + r")(?![\w-])")
 _ASKED_RES = {
     role: re.compile(r"(?<![\w-])(?:" + vocab.alternation(phrases) + r")(?![\w-])")
     for role, phrases in vocab.ASKED_ROLE_PHRASES.items()

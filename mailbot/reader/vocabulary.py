@@ -602,8 +602,6 @@ FOOTER_LINES: tuple[str, ...] = (
     "get outlook for android", "dapatkan outlook untuk android", "get outlook for ios",
     "sent from outlook", "dikirim dari outlook",
 )
-REPLY_PREFIXES: tuple[str, ...] = ("re", "balas", "bls", "aw", "antw", "sv", "r")
-FORWARD_PREFIXES: tuple[str, ...] = ("fwd", "fw", "tr", "trs", "teruskan", "diteruskan", "wg")
 
 # Wording only the desk's own mail carries (its approvals, clarifications, notices): forwarded
 # back to it, such mail is old news, and only the forwarder's own words count.
@@ -721,3 +719,7 @@ SHORTFALL_ASK_PHRASES: tuple[str, ...] = (
 
 # English nouns for the blanks a figure counts ("52 blanks printed").
 ENGLISH_BLANK_NOUNS: tuple[str, ...] = ("blanks", "cards", "pcs")
+
+
+# Words that, after a slip ("salah ketik"), give the right figure: "1.430 -> maaf salah ketik, yg benar 1.340".
+RIGHT_FIGURE_WORDS: tuple[str, ...] = ("benar", "betul", "seharusnya", "semestinya", "mestinya", "correct")

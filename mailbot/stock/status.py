@@ -127,10 +127,25 @@ def status_table(entries: Iterable[Entry], reports: Iterable[DailyReport], profi
     Reports older than history_days (plus a margin for the stock-drop anchor) may be left out by the
     caller; they do not change the result except through the last report date.
     """
-    by_location = balances(entries)
+    return status_from_balances(balances(entries), reports, profiles, items, today, settings)
+
+
+def status_from_balances(by_location: Mapping[tuple[str, str], Balance], reports: Iterable[DailyReport],
+                         profiles: Sequence[DistrictProfile], items: Sequence[str], today: date,
+                         settings: StockSettings,
+                         latest: Mapping[tuple[str, str], DailyReport] | None = None) -> StockStatus:
+    """The status table from balances already summed per (item, location) (as the database sums them).
+
+    *latest* holds, per (district, item), the newest report with a stock figure however old: a
+    district with no report in *reports* still shows when it last reported, and what.
+    """
     grouped: dict[tuple[str, str], list[DailyReport]] = defaultdict(list)
     for r in reports:
         grouped[(r.district, r.item)].append(r)
+    for key, last in (latest or {}).items():
+        recent = grouped[key]
+        if not recent or recent[-1].day < last.day:
+            recent.insert(0, last)
     rows: list[DistrictStatus] = []
     province: dict[str, Balance] = {}
     runways: dict[str, Runway] = {}

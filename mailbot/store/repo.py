@@ -120,10 +120,18 @@ def request_by_inbound_message_id(session: Session, message_ids: list[str]) -> R
     )
 
 
+def open_requests(session: Session, district: str, item: str, *, states: tuple[str, ...] = WAITING_STATES,
+                  exclude: int | None = None) -> list[Request]:
+    """The district's requests for *item* in *states* and linked to none, other than *exclude*: one waiting
+    for our question to be answered first (a new email may be that answer), then oldest first."""
+    return list(session.scalars(_OPEN_REQUESTS, {"district": district, "item": item, "states": list(states),
+                                                 "exclude": -1 if exclude is None else exclude}))
+
+
 def open_request(session: Session, district: str, item: str, *, states: tuple[str, ...] = WAITING_STATES,
                  exclude: int | None = None) -> Request | None:
-    return session.scalar(_OPEN_REQUEST, {"district": district, "item": item, "states": list(states),
-                                          "exclude": -1 if exclude is None else exclude})
+    """The first of open_requests(), or None."""
+    return next(iter(open_requests(session, district, item, states=states, exclude=exclude)), None)
 
 
 def latest_shipment(session: Session, district: str, item: str) -> Request | None:
@@ -268,10 +276,10 @@ _TAKE_REPLY = (update(_reply_counts).where(_REPLY_DAY, _reply_counts.c.count < b
 _REPLY_COUNT = select(_reply_counts.c.count).where(_REPLY_DAY)
 _FIRST_REPLY = insert(_reply_counts)
 # a request waiting for our question to be answered comes first: a new email may be that answer
-_OPEN_REQUEST = (
+_OPEN_REQUESTS = (
     select(Request).where(
         Request.district == bindparam("district"), Request.item == bindparam("item"),
         Request.state.in_(bindparam("states", expanding=True)), Request.linked_to.is_(None),
         Request.id != bindparam("exclude"),
-    ).order_by(Request.state != "clarifying", Request.id).limit(1)
+    ).order_by(Request.state != "clarifying", Request.id)
 )

@@ -6,22 +6,21 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailbot.config import ITEMS, PROVINCE
 from mailbot.errors import InvalidAction
 from mailbot.indonesian import number
-from mailbot.stock.forecast import DailyReport, DistrictStock, provincial_runway
+from mailbot.stock.forecast import DailyReport
 from mailbot.stock.ledger import Balance, Entry, EntryKind, postings, problems
 from mailbot.stock.ledger import confirm_receipt as ledger_confirm_receipt
 from mailbot.stock.ledger import observe as ledger_observe
-from mailbot.stock.status import DistrictStatus, StockStatus, district_status, profiles_from_config
+from mailbot.stock.status import StockStatus, profiles_from_config, status_from_balances
 from mailbot.store import repo
-from mailbot.store.schema import LedgerEntry, Report, Request
+from mailbot.store.schema import LedgerEntry, Report
 
 if TYPE_CHECKING:
-    from mailbot.app import Desk
+    from mailbot.desk import Desk
 
 # What each of ledger.problems' codes means to the operator.
 PROBLEM_WORDS = {
@@ -108,35 +107,14 @@ def province_balance(session: Session, item: str) -> Balance:
 
 def stock_status(session: Session, desk: Desk, today: date | None = None,
                  items: Sequence[str] = ITEMS) -> StockStatus:
-    """Every district's row and the provincial runway, from ledger sums and recent reports."""
+    """Every district's row and the provincial runway (mailbot.stock.status), from ledger sums and recent reports."""
     config = desk.config
     today = today or desk.now().date()
     settings = config.stock
     since = today - timedelta(days=settings.history_days + 14)
-    all_balances = repo.balances(session)
-    rows: list[DistrictStatus] = []
-    province: dict[str, Balance] = {}
-    runways = {}
-    profiles = profiles_from_config(config)
-    last_reports = _last_reports(session)
-    for item in items:
-        recent = repo.reports_since(session, since, item=item)
-        item_rows = []
-        for p in profiles:
-            b = all_balances.get((item, p.code))
-            reports = list(recent.get(p.code, ()))
-            last = last_reports.get((p.code, item))
-            if last is not None and (not reports or reports[-1].day < last.day):
-                reports.insert(0, last)
-            item_rows.append(district_status(p, item, b or Balance(), reports, today, settings))
-        rows.extend(item_rows)
-        store = all_balances.get((item, PROVINCE), Balance())
-        province[item] = store
-        runways[item] = provincial_runway(
-            item, store.on_hand, store.committed,
-            [DistrictStock(r.pipeline, r.threshold, r.daily_use) for r in item_rows],
-            today, working_days=settings.working_days, horizon_months=settings.runway_horizon_months)
-    return StockStatus(today, tuple(rows), province, runways)
+    reports = [r for item in items for rs in repo.reports_since(session, since, item=item).values() for r in rs]
+    return status_from_balances(repo.balances(session), reports, profiles_from_config(config), items, today,
+                                settings, latest=_last_reports(session))
 
 
 def _daily(r: Report) -> DailyReport:
@@ -149,10 +127,6 @@ def _last_reports(session: Session) -> dict[tuple[str, str], DailyReport]:
 
 
 def open_references(session: Session, district: str, item: str, exclude: int | None = None) -> tuple[str, ...]:
-    """References of the district's requests still waiting for a decision or a shipment."""
-    query = select(Request.reference).where(
-        Request.district == district, Request.item == item, Request.state.in_(repo.WAITING_STATES),
-        Request.linked_to.is_(None))
-    if exclude is not None:
-        query = query.where(Request.id != exclude)
-    return tuple(session.scalars(query.order_by(Request.id)))
+    """References of the district's requests still waiting for a decision or a shipment, oldest first."""
+    waiting = repo.open_requests(session, district, item, exclude=exclude)
+    return tuple(r.reference for r in sorted(waiting, key=lambda r: r.id))

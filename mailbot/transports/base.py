@@ -44,6 +44,10 @@ class Inbox(Protocol):
         """Block up to *timeout* seconds until new mail may be there (IMAP IDLE). True if woken."""
         ...
 
+    def interrupt(self) -> None:
+        """From another thread: end a wait_for_mail() now, and every one after it (for a stop)."""
+        ...
+
     def close(self) -> None: ...
 
 

@@ -6,6 +6,7 @@ import hashlib
 import os
 import re
 import socket
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -64,6 +65,7 @@ class MaildirInbox:
     def __init__(self, path: Path, *, size_limit: int | None = None) -> None:
         self.path = path
         self.size_limit = size_limit
+        self._interrupted = threading.Event()
         ensure_maildir(path)
 
     def fetch_new(self) -> Iterator[IncomingMessage]:
@@ -105,8 +107,12 @@ class MaildirInbox:
         _fsync_dir(target.parent)
 
     def wait_for_mail(self, timeout: float) -> bool:
-        time.sleep(timeout)
+        """Wait *timeout* seconds (a Maildir has no push): False, and at once after interrupt()."""
+        self._interrupted.wait(timeout)
         return False
+
+    def interrupt(self) -> None:
+        self._interrupted.set()
 
     def close(self) -> None:
         pass

@@ -12,8 +12,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from mailbot.app import Desk, open_desk
+from mailbot.app import open_desk
 from mailbot.config import load_config
+from mailbot.desk import Desk
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "inbox"

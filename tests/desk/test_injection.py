@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from mailbot.app import Desk, open_inbox, open_sender
+from mailbot.app import open_inbox, open_sender
+from mailbot.desk import Desk
 from mailbot.service import run_once as desk_run_once
 from mailbot.transports.maildir import deliver
 from tests.desk.mailkit import MANAGERS, OFFICE, db, parse, run_once, sent_mail, set_guards

@@ -42,8 +42,9 @@ import pytest
 from sqlalchemy import select, text
 
 from mailbot import actions, watch
-from mailbot.app import Desk, open_inbox, open_sender
+from mailbot.app import open_inbox, open_sender
 from mailbot.config import ITEMS, PROVINCE
+from mailbot.desk import Desk
 from mailbot.service import run_once
 from mailbot.stock.forecast import DailyReport, add_working_days
 from mailbot.stock.ledger import SHIPMENT_KINDS, Balance, Entry, EntryKind, balances

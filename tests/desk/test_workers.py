@@ -18,10 +18,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from mailbot.app import Desk
+from mailbot.desk import Desk
 from mailbot.outgoing import queue
-from mailbot.pipeline import ReadingProcess, process_inbox
 from mailbot.render import Rendered
+from mailbot.runners import ReadingProcess, process_inbox
 from mailbot.store.schema import Message, OutboxMessage
 from mailbot.transports.maildir import MaildirInbox, deliver
 from tests.desk.conftest import EXAMPLES, ROOT, mailbot

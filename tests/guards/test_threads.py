@@ -13,6 +13,7 @@ from mailbot.guards.threads import (
     format_reference,
     parse_reference,
     strip_reply_prefixes,
+    subject_prefixes,
     thread_keys,
 )
 
@@ -95,6 +96,22 @@ def test_find_references(text: str, expected: list[str]) -> None:
 )
 def test_strip_reply_prefixes(subject: str, expected: str) -> None:
     assert strip_reply_prefixes(subject) == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        ("Antw: SV: R: Permohonan", ("Permohonan", True, False)),
+        ("Diteruskan: Teruskan: TRS: Laporan stok", ("Laporan stok", False, True)),
+        ("Re: Fwd: Laporan stok", ("Laporan stok", True, True)),
+        ("[Fwd: Laporan stok]", ("Laporan stok", False, True)),
+        ("RE[2]: Permohonan", ("Permohonan", True, False)),
+        ("  Permohonan   blangko ", ("Permohonan blangko", False, False)),
+        ("Rekap: sisa blangko", ("Rekap: sisa blangko", False, False)),
+    ],
+)
+def test_subject_prefixes_tell_a_reply_from_a_forward(subject: str, expected: tuple[str, bool, bool]) -> None:
+    assert subject_prefixes(subject) == expected
 
 
 def test_thread_keys_of_a_gmail_reply() -> None:

@@ -16,6 +16,8 @@ def reply(body: str) -> bytes:
 @pytest.mark.parametrize(("text", "field", "value"), [
     ("Ralat: sisa stok blangko KTP-el kami yang benar 1.200 keping (kemarin salah ketik 800).", "stock_on_hand", 1200),
     ("Sisa stok kami 450 keping (salah ketik 540).", "stock_on_hand", 450),
+    ("sisa blangko 1.430 -> maaf salah ketik, yg benar 1.340", "stock_on_hand", 1340),
+    ("Sisa stok 820 keping, typo, seharusnya 280 keping.", "stock_on_hand", 280),
     ("Sisa stok kami 450 keping, sebelumnya salah tulis 540.", "stock_on_hand", 450),
     ("Kami koreksi, jumlah yang kami mohonkan cukup 1.000 (seribu) keping saja, bukan 1.500.", "requested", 1000),
     ("Jumlah yang dimohonkan 2.000 keping.", "requested", 2000),

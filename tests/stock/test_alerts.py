@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 from mailbot.stock.alerts import AlertSnapshot, HeldRequest, check_alerts
 from mailbot.stock.forecast import DailyReport, DistrictStock, provincial_runway
 from mailbot.stock.ledger import PROVINCE, Balance, Entry, EntryKind
-from mailbot.stock.status import DistrictProfile, StockStatus, status_table
+from mailbot.stock.status import DistrictProfile, StockStatus, status_from_balances, status_table
 from tests.stock.factories import ALERTS, SETTINGS, row
 
 MONDAY = datetime(2026, 11, 30, 8, 0)
@@ -104,6 +104,22 @@ def test_status_table_from_entries_and_reports() -> None:
     assert status.province["ktp-el"] == Balance(66000, 0, 2000)
     runway = status.runways["ktp-el"]
     assert (runway.province_free, runway.district_surplus) == (64000, 1600)
+
+
+def test_the_latest_report_shows_for_a_district_silent_in_the_window() -> None:
+    profiles = [DistrictProfile("65.01", "Kabupaten Bulungan", 1000, {}),
+                DistrictProfile("65.02", "Kabupaten Malinau", 1000, {})]
+    old = {("65.01", "ktp-el"): DailyReport("65.01", "ktp-el", date(2026, 9, 1), 1200, 40),
+           ("65.02", "ktp-el"): DailyReport("65.02", "ktp-el", date(2026, 9, 1), 1300, 40)}
+    recent = [DailyReport("65.02", "ktp-el", date(2026, 11, 26), 900, 50)]
+    balances = {("ktp-el", "65.01"): Balance(700), ("ktp-el", "65.02"): Balance(900),
+                ("ktp-el", PROVINCE): Balance(5000)}
+    status = status_from_balances(balances, recent, profiles, ("ktp-el",), date(2026, 11, 27), SETTINGS, latest=old)
+    bulungan, malinau = status.row("65.01", "ktp-el"), status.row("65.02", "ktp-el")
+    assert bulungan is not None and malinau is not None
+    assert (bulungan.on_hand, bulungan.last_report, bulungan.last_reported_on_hand) == (700, date(2026, 9, 1), 1200)
+    assert (malinau.on_hand, malinau.last_report, malinau.last_reported_on_hand) == (900, date(2026, 11, 26), 900)
+    assert status.province["ktp-el"] == Balance(5000)
 
 
 def test_alert_emails_render_in_indonesian() -> None:

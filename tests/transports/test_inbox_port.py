@@ -1,0 +1,45 @@
+"""Both inbox adapters carry the whole Inbox port, so the service needs neither by name."""
+
+from __future__ import annotations
+
+import inspect
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from mailbot.transports.base import Inbox
+from mailbot.transports.imap import ImapInbox
+from mailbot.transports.maildir import MaildirInbox
+
+PORT = sorted(name for name, member in vars(Inbox).items() if inspect.isfunction(member) and not name.startswith("_"))
+
+
+def test_the_port_names_what_the_service_calls() -> None:
+    assert PORT == ["acknowledge", "close", "fetch_new", "interrupt", "quarantine", "wait_for_mail"]
+
+
+@pytest.mark.parametrize("adapter", [MaildirInbox, ImapInbox])
+def test_each_adapter_has_every_method_of_the_port(adapter: type) -> None:
+    for name in PORT:
+        wanted = list(inspect.signature(getattr(Inbox, name)).parameters)
+        assert list(inspect.signature(getattr(adapter, name)).parameters) == wanted, name
+
+
+def test_interrupt_ends_a_maildir_wait_at_once_and_every_one_after(tmp_path: Path) -> None:
+    inbox = MaildirInbox(tmp_path / "in")
+    threading.Timer(0.2, inbox.interrupt).start()
+    started = time.monotonic()
+    assert inbox.wait_for_mail(30) is False
+    assert time.monotonic() - started < 5
+    started = time.monotonic()
+    assert inbox.wait_for_mail(30) is False
+    assert time.monotonic() - started < 1
+
+
+def test_a_maildir_wait_without_interrupt_lasts_its_timeout(tmp_path: Path) -> None:
+    inbox = MaildirInbox(tmp_path / "in")
+    started = time.monotonic()
+    assert inbox.wait_for_mail(0.3) is False
+    assert time.monotonic() - started >= 0.3
