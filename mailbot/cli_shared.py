@@ -57,9 +57,12 @@ err = Console(stderr=True)
 
 def known_item(value: str | None) -> str | None:
     """The --item option's check, for every command that takes one (a typer callback)."""
-    if value is not None and value not in ITEMS:
-        raise MailbotError(f"--item must be one of {', '.join(ITEMS)}, not {value!r}")
-    return value
+    if value is None:
+        return None
+    item = value.strip().lower()  # "KIA" and "KTP-el" name the same items
+    if item not in ITEMS:
+        raise MailbotError(f"--item {value}: not an item; use one of {', '.join(ITEMS)}")
+    return item
 
 
 class State:

@@ -21,7 +21,7 @@ def test_an_unknown_item_is_one_line_and_exit_1(args: list[str], monkeypatch: py
         cli.main()
     assert exit_.value.code == 1
     wrong = args[args.index("--item") + 1]
-    assert capsys.readouterr().err == f"mailbot: --item must be one of ktp-el, kia, not {wrong!r}\n"
+    assert capsys.readouterr().err == f"mailbot: --item {wrong}: not an item; use one of ktp-el, kia\n"
 
 
 def test_a_known_item_passes_the_check_and_reaches_the_configuration(

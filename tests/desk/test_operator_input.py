@@ -86,12 +86,13 @@ def test_a_huge_stock_cannot_break_status_or_digest(desk_dir: Path) -> None:
 
 @pytest.fixture
 def held_desk(desk_dir: Path) -> Path:
-    """The sample inbox processed: BLK-2026-0003 (Nunukan asks 8.000, needs 1.500) waits for a manager."""
+    """The sample inbox processed: BLK-2026-0006 (Nunukan's second address asks 8.000, needs 1.500) waits for a
+    person, linked to the district's open request."""
     assert mailbot(desk_dir, "import", *map(str, sorted(EXAMPLES.glob("*.eml")))).returncode == 0
     assert mailbot(desk_dir, "run", "--once").returncode == 0
     db = sqlite3.connect(desk_dir / "var" / "mailbot.db")
-    assert db.execute("select state, requested, approved from requests where reference = 'BLK-2026-0003'"
-                      ).fetchone() == ("held", 8000, 1500)
+    assert db.execute("select state, requested, approved from requests where reference = 'BLK-2026-0006'"
+                      ).fetchone() == ("linked", 8000, None)
     return desk_dir
 
 
@@ -101,16 +102,16 @@ def _request(desk_dir: Path, reference: str) -> tuple[str, int]:
 
 
 def test_approve_above_the_need_asks_for_force_and_records_the_reason(held_desk: Path) -> None:
-    refused = mailbot(held_desk, "approve", "BLK-2026-0003", "--quantity", "2.000")
+    refused = mailbot(held_desk, "approve", "BLK-2026-0006", "--quantity", "2.000")
     assert refused.returncode == 1
     assert "approving 2.000 is more than the 1.500 the district needs" in refused.stderr
     assert "--force --reason" in refused.stderr
-    assert _request(held_desk, "BLK-2026-0003") == ("held", 1500)
+    assert _request(held_desk, "BLK-2026-0006") == ("linked", None)
 
-    forced = mailbot(held_desk, "approve", "BLK-2026-0003", "--quantity", "2.000", "--force",
+    forced = mailbot(held_desk, "approve", "BLK-2026-0006", "--quantity", "2.000", "--force",
                      "--reason", "rapat pimpinan 4 Desember")
     assert forced.returncode == 0, forced.stderr
-    assert _request(held_desk, "BLK-2026-0003") == ("approved", 2000), "2.000 is two thousand, never 2"
+    assert _request(held_desk, "BLK-2026-0006") == ("approved", 2000), "2.000 is two thousand, never 2"
     db = sqlite3.connect(held_desk / "var" / "mailbot.db")
     note = db.execute("select note from decisions where outcome = 'approve' order by id desc").fetchone()[0]
     assert "rapat pimpinan 4 Desember" in note and "needs" in note
@@ -128,9 +129,9 @@ def test_approve_into_the_reserve_and_beyond_free_stock(held_desk: Path) -> None
 
 
 def test_approve_within_need_needs_no_force(held_desk: Path) -> None:
-    result = mailbot(held_desk, "approve", "BLK-2026-0003", "--quantity", "1,5 ribu")
+    result = mailbot(held_desk, "approve", "BLK-2026-0006", "--quantity", "1,5 ribu")
     assert result.returncode == 0, result.stderr
-    assert _request(held_desk, "BLK-2026-0003") == ("approved", 1500)
+    assert _request(held_desk, "BLK-2026-0006") == ("approved", 1500)
     loose = mailbot(held_desk, "approve", "BLK-2026-0005", "--quantity", "1.450")
     assert loose.returncode == 1 and "not whole packs of 100 (e.g. 1.500)" in loose.stderr
     ambiguous = mailbot(held_desk, "approve", "BLK-2026-0005", "--quantity", "2,000")
@@ -157,8 +158,8 @@ def test_digest_without_a_flag_is_a_usage_error(desk_dir: Path) -> None:
 
 
 def test_approving_twice_says_already_approved(held_desk: Path) -> None:
-    first = mailbot(held_desk, "approve", "BLK-2026-0003")
+    first = mailbot(held_desk, "approve", "BLK-2026-0006", "--quantity", "1.500")
     assert first.returncode == 0, first.stderr
-    second = mailbot(held_desk, "approve", "BLK-2026-0003", "--quantity", "3.000")
+    second = mailbot(held_desk, "approve", "BLK-2026-0006", "--quantity", "3.000")
     assert second.returncode == 1
     assert "already approved (1.500 pieces)" in second.stderr and "needs" not in second.stderr, second.stderr
