@@ -12,10 +12,13 @@ from typing import Literal
 from mailbot.indonesian import number
 from mailbot.reader.mime import payload_of
 
-LimitName = Literal["message_bytes", "attachments", "attachment_bytes", "mime_parts", "mime_depth"]
+LimitName = Literal["message_bytes", "headers", "attachments", "attachment_bytes", "mime_parts", "mime_depth"]
 # A MIME tree this wide or deep is no office mail; walking it is what a mail bomb wants.
 MAX_MIME_PARTS = 500
 MAX_MIME_DEPTH = 20
+# Header fields of the top-level message (a mail client writes a few dozen, a long relay path a
+# hundred); the parser's work grows with them, so they are counted before it runs.
+MAX_HEADERS = 1_000
 
 _BASE64_NOISE_RE = re.compile(rb"[^A-Za-z0-9+/]")
 _QP_ESCAPE_RE = re.compile(rb"=[0-9A-Fa-f]{2}")
@@ -40,6 +43,7 @@ class LimitViolation:
         """One line for the quarantine record and the operator, starting with the limit's name."""
         what = {
             "message_bytes": f"message is {number(self.actual)} bytes",
+            "headers": f"message has {number(self.actual)} header fields",
             "attachments": f"message has {number(self.actual)} attachments",
             "attachment_bytes": f"attachment {self.part!r} is about {number(self.actual)} bytes",
             "mime_parts": f"message has {number(self.actual)} MIME parts",
@@ -56,6 +60,7 @@ def check_limits(
     max_attachment_bytes: int,
     max_parts: int = MAX_MIME_PARTS,
     max_depth: int = MAX_MIME_DEPTH,
+    max_headers: int = MAX_HEADERS,
 ) -> LimitViolation | None:
     """The first limit *raw* goes over, or None when it is within all of them.
 
@@ -71,6 +76,9 @@ def check_limits(
     """
     if len(raw) > max_message_bytes:
         return LimitViolation("message_bytes", len(raw), max_message_bytes)
+    headers = header_count(raw, stop_after=max_headers)
+    if headers > max_headers:
+        return LimitViolation("headers", headers, max_headers)
     shape = mime_shape(raw, max_parts=max_parts, max_depth=max_depth)
     if shape is not None:
         return shape
@@ -100,6 +108,27 @@ def check_limits(
         if size > max_attachment_bytes:
             return LimitViolation("attachment_bytes", size, max_attachment_bytes, name)
     return None
+
+
+_HEADER_END_RE = re.compile(rb"\r?\n\r?\n")
+_FIELD_START_RE = re.compile(rb"(?m)^[^ \t\r\n]")
+
+
+def header_count(raw: bytes, *, stop_after: int) -> int:
+    r"""The header fields of *raw*'s top-level header block (continuation lines not counted);
+    counting stops a little after *stop_after*.
+
+    >>> header_count(b"From: a\r\nSubject: b\r\n  c\r\n\r\nbody", stop_after=10)
+    2
+    """
+    end = _HEADER_END_RE.search(raw)
+    block = raw[: end.start() if end else len(raw)]
+    count = 0
+    for _ in _FIELD_START_RE.finditer(block):
+        count += 1
+        if count > stop_after:
+            break
+    return count
 
 
 _CONTAINER_RE = re.compile(rb"content-type:\s*(?:multipart|message)/", re.IGNORECASE)

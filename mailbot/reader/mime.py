@@ -49,6 +49,13 @@ class ReadLimits:
     max_mime_parts: int = 500
     max_mime_depth: int = 20
     max_line_chars: int = 20_000  # the longest line of text (or subject) the reader analyses
+    # The reader's text analysis costs more than linear time on some text (long digit runs, long
+    # table lines); these keep its work bounded by the caps, not by what a sender sends. Office
+    # mail, quoted thread included, is a few tens of KB of text and a few hundred lines.
+    max_html_chars: int = 1_000_000  # one HTML part, before it is turned into text
+    max_text_chars: int = 200_000  # the body text the reader analyses, all parts together
+    max_text_lines: int = 5_000  # lines (table rows included) of that text
+    max_headers: int = 1_000  # header fields of the message; a mail client writes a few dozen
     max_spreadsheet_bytes: int = 16 << 20  # all members of one .xlsx, inflated
     max_spreadsheet_files: int = 1_000  # members of its zip
     max_spreadsheet_rows: int = 20_000  # rows in its sheets, or the highest row number
@@ -591,9 +598,14 @@ class _Collector:
             self.texts.append(_text_of(part))
         elif ctype == "text/html":
             self.html_used = True
-            self.texts.append(html_to_text(_text_of(part)))
+            self.texts.append(self._html_text(_text_of(part)))
         elif ctype in ("text/csv",):
             self._attachment(part, ctype)
+
+    def _html_text(self, html: str) -> str:
+        if len(html) > self.limits.max_html_chars:
+            raise limit_exceeded("html_chars", f"an HTML part is {len(html):,} characters", self.limits.max_html_chars)
+        return html_to_text(html)
 
     def _alternative(self, children: Sequence[object], depth: int) -> None:
         plain: Message | None = None
@@ -614,7 +626,7 @@ class _Collector:
             plain_text = _text_of(plain) if plain is not None else ""
             if not plain_text.strip() or "<table" in html_text.lower():
                 self.html_used = True
-                self.texts.append(html_to_text(html_text))
+                self.texts.append(self._html_text(html_text))
                 return
             self.texts.append(plain_text)
             return
@@ -665,6 +677,9 @@ def extract(raw: bytes, limits: ReadLimits | None = None) -> MailParts:
 def extract_from(msg: Message, limits: ReadLimits | None = None) -> MailParts:
     """Decode an already parsed message (any policy); raises LimitExceeded naming the limit gone over."""
     limits = limits or ReadLimits()
+    headers = len(msg.keys())
+    if headers > limits.max_headers:
+        raise limit_exceeded("headers", f"message has {headers:,} header fields", limits.max_headers)
     collector = _Collector(limits)
     try:
         collector.walk(msg)
@@ -676,6 +691,12 @@ def extract_from(msg: Message, limits: ReadLimits | None = None) -> MailParts:
     longest = max(len(subject), _longest_line(text))
     if longest > limits.max_line_chars:
         raise limit_exceeded("line_chars", f"a line of text is {figure(longest)} characters", limits.max_line_chars)
+    if len(text) > limits.max_text_chars:
+        raise limit_exceeded("text_chars", f"the text is {figure(len(text))} characters", limits.max_text_chars)
+    lines = text.count("\n") + 1
+    if lines > limits.max_text_lines:
+        raise limit_exceeded("text_lines", f"the text is {figure(lines)} lines", limits.max_text_lines)
+    text, subject = no_long_digit_runs(text), no_long_digit_runs(subject)
     sender = sender_address(msg)
     return MailParts(
         message=msg,
@@ -691,6 +712,24 @@ def extract_from(msg: Message, limits: ReadLimits | None = None) -> MailParts:
         attachments=tuple(collector.attachments),
         notes=tuple(collector.notes),
     )
+
+
+# No quantity, NIK or phone number is this long (a NIK or family-card number has 16 digits); the
+# reader's number patterns cost time growing with the square of a digit run's length.
+MAX_DIGIT_RUN = 18
+_LONG_DIGIT_RUN_RE = re.compile(r"\d{%d,}" % (MAX_DIGIT_RUN + 1))
+
+
+def no_long_digit_runs(text: str) -> str:
+    """*text* with each run of more than MAX_DIGIT_RUN digits replaced by as many "#": no quantity,
+    and no longer a number the reader's patterns try to read (every index is kept).
+
+    >>> no_long_digit_runs("mohon 2000 keping, ref 1234567890123456789012")
+    'mohon 2000 keping, ref ######################'
+    """
+    if len(text) <= MAX_DIGIT_RUN:
+        return text
+    return _LONG_DIGIT_RUN_RE.sub(lambda m: "#" * len(m.group()), text)
 
 
 def _longest_line(text: str) -> int:

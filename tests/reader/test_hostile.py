@@ -131,3 +131,36 @@ def test_a_zip_that_lies_about_its_sizes_is_noted_unreadable() -> None:
 def test_an_ordinary_spreadsheet_is_read_as_before() -> None:
     (table,) = read_xlsx(make_hostile.normal_xlsx())
     assert table[0][:3] == ("Tanggal", "Sisa", None) and table[1][:2] == ("01/11/2026", 893) and len(table) == 31
+
+
+def test_a_long_digit_run_is_no_quantity_and_costs_no_time() -> None:
+    import time
+
+    started = time.monotonic()
+    verdict = read_message(HEAD + b"\r\nMohon tambahan blangko sebanyak " + b"9" * 19_000 + b" keping.", DISTRICTS)
+    assert time.monotonic() - started < 2.0  # unbounded, the number patterns took 6 to 25 s on this
+    assert verdict.requested is None
+    # A 16-digit NIK beside a request is still what it was
+    nik = read_message(HEAD + b"\r\nNIK operator 6501234567890123. " + REQUEST, DISTRICTS)
+    assert nik.requested == 2000
+
+
+def test_a_message_with_too_many_header_fields_is_refused_by_their_count() -> None:
+    from mailbot.guards.limits import check_limits
+
+    raw = HEAD + b"".join(b"X-Filler-%d: x\r\n" % i for i in range(5_000)) + b"\r\n" + REQUEST
+    violation = check_limits(raw, max_message_bytes=10 << 20, max_attachments=10, max_attachment_bytes=1 << 20)
+    assert violation is not None and violation.reason.startswith("headers: ")
+    with pytest.raises(LimitExceeded, match=r"^headers: message has 5,003 header fields, over the limit of 1,000"):
+        read_message(raw, DISTRICTS)
+    assert read_message(HEAD + b"X-Filler: x\r\n" * 900 + b"\r\n" + REQUEST, DISTRICTS).requested == 2000
+
+
+def test_an_html_part_and_the_text_are_read_within_their_sizes() -> None:
+    html = HEAD + b"Content-Type: text/html\r\n\r\n<table>" + b"<tr><td>Sisa</td><td>300</td></tr>" * 40_000
+    with pytest.raises(LimitExceeded, match=r"^html_chars: an HTML part is 1,360,007 characters"):
+        read_message(html, DISTRICTS)
+    with pytest.raises(LimitExceeded, match=r"^text_chars: "):
+        read_message(HEAD + b"\r\n" + b"sisa stok 300 keping mohon 2.000\r\n" * 10_000, DISTRICTS)
+    with pytest.raises(LimitExceeded, match=r"^text_lines: the text is 6,00\d lines"):
+        read_message(HEAD + b"\r\n" + b"300\r\n" * 6_000, DISTRICTS)
