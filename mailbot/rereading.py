@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
+from typing import Any
 
 from rich.progress import Progress
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, select
 
 from mailbot.desk import Desk
 from mailbot.errors import InvalidAction, MailbotError
@@ -40,22 +41,31 @@ def reread(desk: Desk, since: date | None, *, progress: bool = False,
         wanted: list[ColumnElement[bool]] = [Message.raw.is_not(None)]
         # mail imported with labels only (status "labelled") was never read by the desk: nothing to compare
         wanted.append(Message.status.in_(("processed", "quarantined") if include_quarantined else ("processed",)))
-        query = select(Message).where(*wanted).order_by(Message.id)
-        count_query = select(func.count(Message.id)).where(*wanted)
+        ids_query = select(Message.id).where(*wanted).order_by(Message.id)
         if since is not None:
-            start = datetime.combine(since, time.min, tzinfo=desk.tz)
-            query = query.where(Message.received_at >= start)
-            count_query = count_query.where(Message.received_at >= start)
-        total = int(session.scalar(count_query) or 0)
-        with Progress(disable=not progress, transient=True) as bar:
-            task = bar.add_task("re-reading", total=total)
-            for message in session.scalars(query.execution_options(yield_per=200)):
-                changes.extend(_compare(rules, message, desk.tz))
+            ids_query = ids_query.where(Message.received_at >= datetime.combine(since, time.min, tzinfo=desk.tz))
+        ids = list(session.scalars(ids_query))
+    total = len(ids)
+    # A few messages at a time, as plain rows (no ORM objects kept by the session): memory stays
+    # that of one page of raw mail, whatever the archive holds.
+    columns = select(Message.id, Message.raw, Message.verdict, Message.received_at)
+    with Progress(disable=not progress, transient=True) as bar:
+        task = bar.add_task("re-reading", total=total)
+        for start in range(0, total, _PAGE):
+            page = ids[start:start + _PAGE]
+            with desk.sessions() as session:
+                rows = session.execute(columns.where(Message.id.in_(page)).order_by(Message.id)).all()
+            for row in rows:
+                changes.extend(_compare(rules, row, desk.tz))
                 bar.advance(task)
+            del rows
     return changes, total
 
 
-def _compare(rules: Rules, message: Message, tz: tzinfo) -> list[Change]:
+_PAGE = 1  # one message at a time: a stored message may be as large as max_message_bytes
+
+
+def _compare(rules: Rules, message: Any, tz: tzinfo) -> list[Change]:
     stored = message.verdict or {}
     try:
         now = read_within_limits(message.raw or b"", rules).as_dict()

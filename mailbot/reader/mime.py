@@ -604,7 +604,7 @@ class _Collector:
 
     def _html_text(self, html: str) -> str:
         if len(html) > self.limits.max_html_chars:
-            raise limit_exceeded("html_chars", f"an HTML part is {len(html):,} characters", self.limits.max_html_chars)
+            raise limit_exceeded("html_chars", f"an HTML part is {figure(len(html))} characters", self.limits.max_html_chars)
         return html_to_text(html)
 
     def _alternative(self, children: Sequence[object], depth: int) -> None:
@@ -679,7 +679,7 @@ def extract_from(msg: Message, limits: ReadLimits | None = None) -> MailParts:
     limits = limits or ReadLimits()
     headers = len(msg.keys())
     if headers > limits.max_headers:
-        raise limit_exceeded("headers", f"message has {headers:,} header fields", limits.max_headers)
+        raise limit_exceeded("headers", f"message has {figure(headers)} header fields", limits.max_headers)
     collector = _Collector(limits)
     try:
         collector.walk(msg)
