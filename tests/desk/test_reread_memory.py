@@ -7,9 +7,9 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
-from mailbot.app import Desk
-from mailbot.pipeline import process_inbox
+from mailbot.desk import Desk
 from mailbot.rereading import reread
+from mailbot.runners import process_inbox
 from mailbot.transports.maildir import MaildirInbox, deliver
 
 MESSAGES = 30
