@@ -6,14 +6,29 @@ from pathlib import Path
 
 import pytest
 
-from tests.desk.mailkit import DISTRICT_SENDERS, db, message_id_of, replies_to, request_body, run_once, write_eml
+from tests.desk.mailkit import (
+    DISTRICT_SENDERS,
+    db,
+    message_id_of,
+    replies_to,
+    request_body,
+    run_once,
+    set_guards,
+    write_eml,
+)
+
+
+@pytest.fixture(autouse=True)
+def _sender_lists_decide(desk_dir: Path) -> None:
+    """Not a test of mail authentication (see test_forged_senders): the sender lists alone decide here."""
+    set_guards(desk_dir, require_authentication=False)
 
 TARAKAN = DISTRICT_SENDERS["65.71"]
 
 
+# (A daily recorded count far above what a district records in a day is left aside by the reader as a
+# figure about something else: tests/reader; it is never booked either.)
 @pytest.mark.parametrize(("name", "subject", "body", "field"), [
-    ("recorded", "Laporan harian", "Perekaman: 999.999.999.999 | Pencetakan: 138 | Sisa blangko: 6.912",
-     "Perekaman"),
     ("stock", "Laporan harian", "Perekaman: 152 | Pencetakan: 138 | Sisa blangko: 99.999.999.999.999.999.999.999",
      "Sisa stok"),
     ("requested", "Permohonan blangko KTP-el", request_body("99.999.999.999.999.999.999.999", "300"),

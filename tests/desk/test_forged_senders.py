@@ -246,19 +246,19 @@ def _approve_by_mail(desk_dir: Path, reference: str, notice_id: str, line: str, 
     run_once(desk_dir, letter)
 
 
-def test_setuju_above_the_request_approves_only_the_request_and_says_so(desk_dir: Path) -> None:
+def test_setuju_above_the_request_is_not_applied_without_paksa(desk_dir: Path) -> None:
+    """A slip such as SETUJU 60000 on a request of 6.000 approves nothing: the manager is asked to confirm."""
     reference, notice_id = _held_request(desk_dir)
     _approve_by_mail(desk_dir, reference, notice_id, "SETUJU 60000", "kadis-60000")
     conn = db(desk_dir)
-    req = conn.execute("select state, approved from requests where reference = ?", (reference,)).fetchone()
-    assert (req["state"], req["approved"]) == ("approved", 6000)
-    decided = conn.execute("select outcome, quantity from decisions where actor = ?", (KADIS,)).fetchall()
-    assert [tuple(d) for d in decided] == [("approve", 6000)]
-    booked = conn.execute("select sum(abs(committed)) from ledger_entries where kind = 'shipment_approved' "
+    req = conn.execute("select state from requests where reference = ?", (reference,)).fetchone()
+    assert req["state"] == "held"
+    assert conn.execute("select count(*) from decisions where actor = ?", (KADIS,)).fetchone()[0] == 0
+    booked = conn.execute("select count(*) from ledger_entries where kind = 'shipment_approved' "
                           "and location = 'province'").fetchone()[0]
-    assert booked == 6000
-    confirm = next(s for s in sent_mail(desk_dir) if s.to == [KADIS] and "Keputusan dicatat" in s.subject)
-    assert "60.000" in confirm.text and "dibatasi 6.000 keping" in confirm.text
+    assert booked == 0
+    asked = next(s for s in sent_mail(desk_dir) if s.to == [KADIS] and "tidak dapat diproses" in s.subject)
+    assert "60.000" in asked.text and "PAKSA" in asked.text
 
 
 @pytest.mark.parametrize("line", ["SETUJU", "SETUJU 62000"])
@@ -272,7 +272,7 @@ def test_setuju_never_approves_into_the_reserve(desk_dir: Path, line: str) -> No
     req = conn.execute("select state from requests where reference = ?", (reference,)).fetchone()
     assert req["state"] == "held"
     refusal = next(s for s in sent_mail(desk_dir) if s.to == [KADIS] and "tidak dapat diproses" in s.subject)
-    assert "cadangan" in refusal.text and "61.000" in refusal.text
+    assert "cadangan" in refusal.text and "62.000" in refusal.text and "juga dengan PAKSA" in refusal.text
 
 
 def test_check_config_and_run_say_what_lists_only_allows(desk_dir: Path) -> None:
