@@ -201,6 +201,8 @@ def untrusted(session: Session, desk: Desk, message: Message, verdict: Verdict, 
     """
     if not (trust.is_manager or trust.on_list) or trust.address is None:
         return "untrusted"
+    log.warning("mail from %s was not acted on: the sender checks failed (%s); message %s", trust.address,
+                ", ".join(trust.reasons) or "no trusted Authentication-Results", message.id)
     operator = desk.config.office.operator or desk.config.office.managers[0]
     day = desk.now().astimezone(desk.tz).date().isoformat()
     queue(session, desk, purpose=f"untrusted:{trust.address}:{day}",

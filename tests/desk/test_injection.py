@@ -150,7 +150,7 @@ def _with_attachments(name: str, sizes: list[int]) -> bytes:
 LIMIT_CASES = {
     # name -> (letter, words the recorded reason must hold)
     "too-many-attachments": (_with_attachments("too-many-attachments", [100] * 11), ("11 attachments", "10")),
-    "attachment-too-big": (_with_attachments("attachment-too-big", [60_000]), ("stok-0.xls", "50,000")),
+    "attachment-too-big": (_with_attachments("attachment-too-big", [60_000]), ("stok-0.xls", "50.000")),
     "message-too-big": (_with_attachments("message-too-big", [150_000, 150_000]), ("message is", "bytes")),
 }
 
