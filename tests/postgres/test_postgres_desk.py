@@ -24,9 +24,9 @@ def test_sample_inbox_on_postgres(tmp_path: Path, postgres_url: str) -> None:
         tables = lambda: [conn.execute(text(f"select count(*) from {t}")).scalar()  # noqa: E731
                           for t in ("messages", "requests", "outbox", "ledger_entries")]
         before = tables()
-        assert before[:2] == [12, 5], "twelve messages, five of them requests, as on SQLite"
+        assert before[:2] == [12, 6], "twelve messages, six requests, as on SQLite"
         purposes = [p for (p,) in conn.execute(text("select purpose from outbox"))]
-        assert (sum(p.startswith("reply:") for p in purposes), sum(p.startswith("held:") for p in purposes)) == (6, 2)
+        assert (sum(p.startswith("reply:") for p in purposes), sum(p.startswith("held:") for p in purposes)) == (5, 1)
         assert conn.execute(text("select count(*) from outbox where status = 'sent'")).scalar() == sent
         conn.rollback()
         assert mailbot(tmp_path, "import", *samples).returncode == 0
