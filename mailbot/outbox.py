@@ -205,7 +205,12 @@ _SEND, _STOP = b"s", b"x"
 def _sender_main(config: Config, wake: Connection, wake_write: Connection, results: Connection, parent: int,
                  level: int) -> None:
     """The sender process: flush on every nudge (and each second) until told to stop, orphaned or SIGTERMed."""
+    import concurrent.futures.process
+
     from mailbot.app import open_desk, open_sender
+
+    # a pool of the parent's, inherited by this fork, is not this process's to wake at exit
+    getattr(concurrent.futures.process, "_threads_wakeups", {}).clear()
 
     wake_write.close()  # this process's copy of the parent's end
     stop = False

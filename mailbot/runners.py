@@ -8,6 +8,7 @@ OutboxPump, a thread). mailbot.service starts them in the order they must start.
 
 from __future__ import annotations
 
+import concurrent.futures.process
 import logging
 import multiprocessing
 import os
@@ -135,6 +136,18 @@ class ReadingProcess:
         except ProcessLookupError:
             pass
         pool.shutdown(wait=True)
+        _forget_pool_wakeups()
+
+
+def _forget_pool_wakeups() -> None:
+    """Drop concurrent.futures' exit-time wake-up of pool manager threads in this process.
+
+    At interpreter exit Python 3.11 writes to each pool's wake-up pipe without the lock the
+    manager thread closes it under (fixed in 3.12); a pool already shut down, or one inherited by a
+    forked child, has nothing to wake, and the write can only fail ("Bad file descriptor")."""
+    wakeups = getattr(concurrent.futures.process, "_threads_wakeups", None)
+    if wakeups is not None:
+        wakeups.clear()
 
 
 _READING_RULES: Rules | None = None
@@ -145,6 +158,7 @@ def _start_reading(rules: Rules, parent: int) -> None:
     process when it stops); exit if the parent dies."""
     global _READING_RULES
     _READING_RULES = rules
+    _forget_pool_wakeups()  # the parent's pools are the parent's
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
