@@ -60,9 +60,6 @@ class ItemReading:
     def quantity(self, name: str) -> int | None:
         return getattr(self, name)
 
-    def reading_for(self, item: str) -> ItemReading | None:
-        return next((r for r in self.readings if r.item == item), None)
-
     def as_dict(self) -> dict[str, object]:
         return {
             **{name: getattr(self, name) for name in QUANTITY_FIELDS},
