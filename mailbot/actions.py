@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from mailbot.config import PROVINCE
 from mailbot.desk import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction
+from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS, item_name, number
 from mailbot.outgoing import ReplyTo, answering, queue, reply_subject
 from mailbot.reader.verdict import Verdict
@@ -155,7 +156,8 @@ def _record(session: Session, desk: Desk, req: Request, outcome: str, quantity: 
     return row
 
 
-def decide_new(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, trust) -> str:  # type: ignore[no-untyped-def]
+def decide_new(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
+               trust: SenderTrust) -> str:
     """A new request: ask back, hold, or approve (fully, in part, or a need-based proposal).
 
     A sender who failed the checks is never asked back nor answered: the request waits for a manager.
@@ -295,7 +297,7 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
 
 
 def complete_clarification(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
-                           trust) -> str:  # type: ignore[no-untyped-def]
+                           trust: SenderTrust) -> str:
     """The district's answer to our question completes its original request (no new request)."""
     if verdict.requested is not None:
         req.requested = verdict.requested
@@ -320,8 +322,9 @@ def link(session: Session, desk: Desk, req: Request, open_one: Request, message:
     _record(session, desk, req, "linked", None, actor=POLICY,
             reasons=[{"code": "open_request", "references": open_one.reference}], arithmetic=[])
     _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_linked", message=message,
-                   verdict=verdict, context={"facts": facts(verdict), "open_reference": open_one.reference,
-                                             "other_sender": None if open_one.sender == req.sender else open_one.sender})
+                   verdict=verdict,
+                   context={"facts": facts(verdict), "open_reference": open_one.reference,
+                            "other_sender": None if open_one.sender == req.sender else open_one.sender})
     return "request-linked"
 
 

@@ -38,7 +38,9 @@ from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
 # --- running -------------------------------------------------------------------------------------
 
 @app.command()
-def run(once: Annotated[bool, typer.Option("--once", help="Process everything now, send, print a summary, exit.")] = False) -> None:
+def run(
+    once: Annotated[bool, typer.Option("--once", help="Process everything now, send, print a summary, exit.")] = False,
+) -> None:
     """Run the desk: poll (or IDLE on) the inbox, answer, send, and run scheduled checks and digests."""
     from mailbot.service import start
 
@@ -58,7 +60,7 @@ def run(once: Annotated[bool, typer.Option("--once", help="Process everything no
         table.add_row("(no new messages)", "0")
     out.print(table)
     f = summary.flush
-    where = config.outbox.path if config.outbox.kind == "maildir" else f"{config.outbox.host}"  # type: ignore[union-attr]
+    where = config.outbox.path if config.outbox.kind == "maildir" else f"{config.outbox.host}"
     out.print(f"mail sent: {f.sent}, waiting to retry: {f.retrying}, failed: {f.failed}"
               + (f", held by rate brake: {f.braked}" if f.braked else "") + f"  -> {where}")
 
@@ -420,7 +422,8 @@ def _n(value: int | None) -> str:
 def digest(
     print_: Annotated[bool, typer.Option("--print", help="Write the digest to the terminal or --output.")] = False,
     send: Annotated[bool, typer.Option("--send", help="Send it to the managers now.")] = False,
-    output: Annotated[Path | None, typer.Option(help="With --print: write the HTML here (text to the terminal).")] = None,
+    output: Annotated[
+        Path | None, typer.Option(help="With --print: write the HTML here (text to the terminal).")] = None,
 ) -> None:
     """The managers' digest: stock per district at a glance, requests, what waits, provincial runway."""
     from mailbot import watch

@@ -81,7 +81,10 @@ def _print_version(value: bool) -> None:
 
 @app.callback()
 def _global(
-    config: Annotated[Path | None, typer.Option("--config", "-c", help="Config file (else $MAILBOT_CONFIG, else ./config.toml).")] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", "-c", help="Config file (else $MAILBOT_CONFIG, else ./config.toml)."),
+    ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every step.")] = False,
     version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_print_version,
                                           help="Print the version and exit.")] = False,

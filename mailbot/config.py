@@ -316,7 +316,8 @@ def _format_error(err: ValidationError, path: Path) -> str:
         if "input" in first and not isinstance(first["input"], dict | list):
             what += f" (got {first['input']!r})"
     more = len(errors) - 1 - sum(
-        1 for e in errors[1:] if e["type"] == "missing" and "did you mean" in what and e["loc"][:-1] == first["loc"][:-1])
+        1 for e in errors[1:]
+        if e["type"] == "missing" and "did you mean" in what and e["loc"][:-1] == first["loc"][:-1])
     others = [_dotted(e["loc"]) or "<top>" for e in errors[1:]][:3]
     tail = (f" (and {more} more problem{'s' if more > 1 else ''}: {', '.join(others)})" if more > 0 else "")
     return f"{path}: {loc or '<top>'}: {what}{tail}"

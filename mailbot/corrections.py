@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from mailbot import attention, conversation, stated
 from mailbot.desk import Desk, reader_districts
 from mailbot.errors import InvalidAction, MailbotError
+from mailbot.indonesian import FIELD_LABELS
 from mailbot.reader import read_message
 from mailbot.reader.verdict import QUANTITY_FIELDS, Verdict
 from mailbot.stock.ledger import Entry, EntryKind
@@ -151,7 +152,7 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
         request = _followed_up(session, desk, message)  # a follow-up: it changes the request it followed up
         follow_up = request is not None
     if request is not None:
-        changed = [{"field": f, "label": conversation.FIELD_LABELS[f], "before": getattr(request, f),
+        changed = [{"field": f, "label": FIELD_LABELS[f], "before": getattr(request, f),
                     "after": after.get(f), "by_us": True, "by": actor}
                    for f in conversation.FIGURES
                    if isinstance(after.get(f), int) and after.get(f) != getattr(request, f)]

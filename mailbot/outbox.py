@@ -307,7 +307,8 @@ def _flush(desk: Desk, sender: Sender, *, batch: int, should_stop: Callable[[], 
             ids = {mail.message_id: outbox_id for outbox_id, mail in due}
             recorded: set[str] = set()
 
-            def record(message_id: str, error: Exception | None) -> None:
+            def record(message_id: str, error: Exception | None,
+                       ids: dict[str, int] = ids, recorded: set[str] = recorded) -> None:
                 # Each mail is recorded the moment the server has answered for it, before the next
                 # one is sent: a kill then repeats at most the one mail in flight (RFC 1047).
                 if error is None:

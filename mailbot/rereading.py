@@ -82,8 +82,9 @@ def _compare(rules: Rules, message: Any, tz: tzinfo) -> list[Change]:
 
 def _cues(verdict: dict[str, object], name: str) -> str:
     """The cues that decided the number of *name* in a stored or current reading ("  (cues: keyword_before:sisa)")."""
-    evidence = verdict.get("evidence") or []
-    found = [e for e in evidence if isinstance(e, dict) and e.get("field") == name]  # type: ignore[union-attr]
+    evidence = verdict.get("evidence")
+    items = evidence if isinstance(evidence, list) else []
+    found = [e for e in items if isinstance(e, dict) and e.get("field") == name]
     cues = found[0].get("cues") if found else None
     return f"  (cues: {', '.join(cues)})" if cues else ""
 

@@ -266,7 +266,8 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                     return "manager-command-unconfirmed"
                 outcome = actions.approve(session, desk, target, command.quantity, actor=actor,
                                           via=f"message:{message.id}",
-                                          reason=command.reason if concerns and command.forced else None, concerns=concerns,
+                                          reason=command.reason if concerns and command.forced else None,
+                                          concerns=concerns,
                                           told_reason=command.reason)
             else:
                 outcome = actions.reject(session, desk, target, command.reason or "", actor=actor,

@@ -123,8 +123,11 @@ def _status_cells(row: DistrictStatus) -> tuple[str, ...]:
 
 def _print_plain(console: Console, title: str, rows: list[tuple[str, ...]], caption: str) -> None:
     widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(STATUS_COLUMNS)]
-    line = lambda cells: "  ".join(  # noqa: E731
-        c.ljust(w) if i in (0, 7, 9) else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(
+            c.ljust(w) if i in (0, 7, 9) else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
+
     text = "\n".join([title, line(STATUS_COLUMNS), *(line(r) for r in rows), caption])
     console.out(text, highlight=False)
 

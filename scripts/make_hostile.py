@@ -244,7 +244,8 @@ def nul_bytes(rng: random.Random, n: int) -> bytes:
     return _renamed(bytes(raw), rng, n) if rng.random() < 0.7 else bytes(raw)  # NUL in the Message-ID too
 
 
-_EIGHT_BIT = (b"\xff\xfe", b"\xe9", b"\xc3\x28", b"\xa0\xa1", b"\xed\xa0\x80", b"\xf0\x28\x8c\xbc", b"\x80", b"\xc0\xaf")
+_EIGHT_BIT = (
+    b"\xff\xfe", b"\xe9", b"\xc3\x28", b"\xa0\xa1", b"\xed\xa0\x80", b"\xf0\x28\x8c\xbc", b"\x80", b"\xc0\xaf")
 
 
 def eight_bit_headers(rng: random.Random, n: int) -> bytes:

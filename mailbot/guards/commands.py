@@ -108,8 +108,9 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
     Bapak,"), case and spacing free; quoted lines and everything from a quote header on are
     ignored. A rejection's reason may stand on the next line.
 
-    >>> parse_manager_command("Setuju: 1.500 keping")
-    ManagerCommand(action='approve', quantity=1500, reason=None, reference=None, forced=False, text='Setuju: 1.500 keping')
+    >>> parse_manager_command("Setuju: 1.500 keping")  # doctest: +NORMALIZE_WHITESPACE
+    ManagerCommand(action='approve', quantity=1500, reason=None, reference=None, forced=False,
+                   text='Setuju: 1.500 keping')
     >>> parse_manager_command("TOLAK").code
     'reason_required'
     """

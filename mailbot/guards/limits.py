@@ -66,7 +66,8 @@ def check_limits(
 
     The whole size is checked before parsing, and so is the MIME shape (mime_shape()): the
     stdlib parser recurses once per level and would hit Python's recursion limit on a deep
-    enough message. An attachment is a non-multipart part with a file name (Content-Disposition filename or Content-Type name) or with Content-Disposition
+    enough message. An attachment is a non-multipart part with a file name (Content-Disposition
+    filename or Content-Type name) or with Content-Disposition
     attachment; parts inside attached messages count too. Its size is estimated from its
     encoded length (base64 3/4, quoted-printable less its escapes), without decoding it.
 

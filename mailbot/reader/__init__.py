@@ -155,7 +155,8 @@ def read_message(
     Raises NotAnEmailError for bytes that are not an email and LimitExceeded when limits are
     exceeded. A number the reader is not sure of is left None, with a Doubt saying why.
 
-    >>> v = read_message(b"From: x@y.example\\nSubject: Permohonan\\n\\nSisa stok 750, mohon tambahan 2.000 keping.", [])
+    >>> v = read_message(b"From: x@y.example\\nSubject: Permohonan\\n\\n"
+    ...                  b"Sisa stok 750, mohon tambahan 2.000 keping.", [])
     >>> (v.kind, v.stock_on_hand, v.requested)
     ('request', 750, 2000)
     """
@@ -218,9 +219,9 @@ def read_message(
     press = is_press(normalise(subject + "\n" + new_text)) or is_news(normalise(bare_subject), new_text)
     forwarded_press = False
     if press:
-        own = text_before_forward(parts.text)
-        if own is not None:
-            new_text, quoted_text = split_quoted(own)
+        own_text = text_before_forward(parts.text)
+        if own_text is not None:
+            new_text, quoted_text = split_quoted(own_text)
             read_subject, body, press, forwarded_press = "", new_text, False, True
     text, text_tables = split_text_tables(body)
     candidates: list[Candidate] = []

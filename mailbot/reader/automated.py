@@ -118,7 +118,7 @@ def _delivery_status(msg: Message) -> bool | None:
 
 def _is_mailer(msg: Message) -> bool:
     sender = sender_address(msg)
-    return bool(sender) and sender.split("@", 1)[0].lower() in ("mailer-daemon", "postmaster")
+    return sender is not None and sender.split("@", 1)[0].lower() in ("mailer-daemon", "postmaster")
 
 
 def content_reasons(subject: str, body: str) -> tuple[str, ...]:

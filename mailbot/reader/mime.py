@@ -365,7 +365,8 @@ def check_spreadsheet(data: bytes, limits: ReadLimits) -> None:
     with archive:
         members = archive.infolist()
         if len(members) > limits.max_spreadsheet_files:
-            raise limit_exceeded("spreadsheet_files", f"spreadsheet has {figure(len(members))} files", limits.max_spreadsheet_files)
+            raise limit_exceeded("spreadsheet_files", f"spreadsheet has {figure(len(members))} files",
+                                 limits.max_spreadsheet_files)
         declared = sum(m.file_size for m in members)
         if declared > limits.max_spreadsheet_bytes:
             raise limit_exceeded("spreadsheet_bytes", f"spreadsheet inflates to {figure(declared)} bytes",
@@ -466,7 +467,8 @@ def read_csv(text: str) -> tuple[Table, ...]:
 
     sample = text[:2000]
     delimiter = max((";", ",", "\t"), key=sample.count)
-    rows = tuple(tuple(c.strip() for c in row) for row in csv.reader(text.splitlines()[:_MAX_SHEET_ROWS], delimiter=delimiter))
+    lines = text.splitlines()[:_MAX_SHEET_ROWS]
+    rows = tuple(tuple(c.strip() for c in row) for row in csv.reader(lines, delimiter=delimiter))
     return (tuple(r for r in rows if any(r)),)
 
 
@@ -564,7 +566,8 @@ class _Collector:
         if self.parts > self.limits.max_mime_parts:
             raise limit_exceeded("mime_parts", "message has more MIME parts", self.limits.max_mime_parts)
         if depth + 1 > self.limits.max_mime_depth:
-            raise limit_exceeded("mime_depth", f"MIME parts are nested {figure(depth + 1)} deep", self.limits.max_mime_depth)
+            raise limit_exceeded("mime_depth", f"MIME parts are nested {figure(depth + 1)} deep",
+                                 self.limits.max_mime_depth)
         try:
             self._part(part, depth)
         except (LimitExceeded, RecursionError):
@@ -604,7 +607,8 @@ class _Collector:
 
     def _html_text(self, html: str) -> str:
         if len(html) > self.limits.max_html_chars:
-            raise limit_exceeded("html_chars", f"an HTML part is {figure(len(html))} characters", self.limits.max_html_chars)
+            raise limit_exceeded("html_chars", f"an HTML part is {figure(len(html))} characters",
+                                 self.limits.max_html_chars)
         return html_to_text(html)
 
     def _alternative(self, children: Sequence[object], depth: int) -> None:
@@ -717,7 +721,7 @@ def extract_from(msg: Message, limits: ReadLimits | None = None) -> MailParts:
 # No quantity, NIK or phone number is this long (a NIK or family-card number has 16 digits); the
 # reader's number patterns cost time growing with the square of a digit run's length.
 MAX_DIGIT_RUN = 18
-_LONG_DIGIT_RUN_RE = re.compile(r"\d{%d,}" % (MAX_DIGIT_RUN + 1))
+_LONG_DIGIT_RUN_RE = re.compile(rf"\d{{{MAX_DIGIT_RUN + 1},}}")
 
 
 def no_long_digit_runs(text: str) -> str:

@@ -83,7 +83,8 @@ def _below_thousand(toks: list[str], i: int) -> tuple[int, int] | None:
                 return None
             value += d * 10
             i += 2
-            if i < n and toks[i] in vocab.DIGIT_WORDS and (i + 1 >= n or toks[i + 1] not in ("ratus", "puluh", "belas")):
+            if i < n and toks[i] in vocab.DIGIT_WORDS and (
+                    i + 1 >= n or toks[i + 1] not in ("ratus", "puluh", "belas")):
                 unit = vocab.DIGIT_WORDS[toks[i]]
                 if unit == 0:
                     return None
@@ -228,7 +229,8 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"\b(?:pukul|pkl|jam)\b\.?\s*\d{1,2}(?:[.:]\d{2})?\b(?:\s*(?:wita|wib|wit))?",
     r"\b\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?![\d])(?:\s*(?:wita|wib|wit|am|pm)\b)?",
     # Ordinals and names: "SMA Negeri 1", "kelas 2", "tahap 1", "ke-2", "edisi 3".
-    r"\b(?:sma|smp|sd|smk|sma negeri|smp negeri|sd negeri|negeri|kelas|tahap|gelombang|angkatan|batch|edisi|poin|butir|termin|urutan|sesi|ruangan|loket|pos)\b\s*[.\-]?\s*\d+\b",
+    r"\b(?:sma|smp|sd|smk|sma negeri|smp negeri|sd negeri|negeri|kelas|tahap|gelombang|angkatan|batch|edisi"
+    r"|poin|butir|termin|urutan|sesi|ruangan|loket|pos)\b\s*[.\-]?\s*\d+\b",
     # List bullets "1. ..." / "2) ...".
     r"^[ >]*\(?\d{1,2}[.)](?=\s)",
     # District codes "65.01".

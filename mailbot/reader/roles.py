@@ -859,7 +859,9 @@ def _cell_quantity(value: object) -> int | None:
     return None
 
 
-def read_table(rows: tuple[tuple[object, ...], ...], sent: datetime | None, source: str) -> tuple[list[Candidate], date | None] | None:
+def read_table(
+    rows: tuple[tuple[object, ...], ...], sent: datetime | None, source: str,
+) -> tuple[list[Candidate], date | None] | None:
     """Candidates from a report table (header row, then dated rows); the latest dated row wins.
 
     None when rows hold no report table.
@@ -881,10 +883,10 @@ def read_table(rows: tuple[tuple[object, ...], ...], sent: datetime | None, sour
             by_item = _rows_by_item(data, item_col)
             if by_item is not None:
                 # A row per blank ("KTP-el | 3.000 | 3.000", "KIA | 500 | 500"): each row is that blank's.
-                candidates = []
-                for item, chosen in by_item:
-                    candidates += _row_candidates(row, chosen, cols, source, None, item, ("item_row",))
-                return candidates, None
+                per_item: list[Candidate] = []
+                for item, item_row in by_item:
+                    per_item += _row_candidates(row, item_row, cols, source, None, item, ("item_row",))
+                return per_item, None
         date_col = next((i for i, c in cols.items() if c == "date"), None)
         chosen: tuple[object, ...] | None = None
         row_date: date | None = None
@@ -901,9 +903,10 @@ def read_table(rows: tuple[tuple[object, ...], ...], sent: datetime | None, sour
             chosen = data[0]
         candidates: list[Candidate] = []
         if chosen is None:
-            for i, col in cols.items():
+            for col in cols.values():
                 if col in QUANTITY_FIELDS:
-                    candidates.append(Candidate(col, None, f"{source}: {len(data)} rows without dates", True, "unclear"))
+                    candidates.append(
+                        Candidate(col, None, f"{source}: {len(data)} rows without dates", True, "unclear"))
             return candidates, None
         label = f" ({row[date_col]} {chosen[date_col]})" if date_col is not None and date_col < len(chosen) else ""
         if cue == "latest_row" and len(totals) == 1 and len({d for d, _ in dated}) == len(dated) > 1:

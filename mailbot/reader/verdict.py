@@ -58,7 +58,8 @@ class ItemReading:
     evidence: tuple[Evidence, ...] = ()
 
     def quantity(self, name: str) -> int | None:
-        return getattr(self, name)
+        value: int | None = getattr(self, name)
+        return value
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -97,7 +98,8 @@ class Verdict:
     readings: tuple[ItemReading, ...] = ()
 
     def quantity(self, name: str) -> int | None:
-        return getattr(self, name)
+        value: int | None = getattr(self, name)
+        return value
 
     def reading_for(self, item: str) -> ItemReading | None:
         return next((r for r in self.readings if r.item == item), None)

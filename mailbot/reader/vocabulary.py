@@ -37,7 +37,8 @@ SCALE_WORDS: tuple[str, ...] = ("belas", "puluh", "ratus", "ribu", "juta")
 # Suffixes that turn digits into thousands: "2 ribu", "2rb", "1,5 rb", "2k".
 THOUSAND_SUFFIXES: tuple[str, ...] = ("ribu", "rbu", "rb", "k")
 # Every word that multiplies digits before it: "2 ratus" is 200, "1,5 juta" is 1,500,000.
-DIGIT_MULTIPLIERS: dict[str, int] = {"ribu": 1000, "rbu": 1000, "rb": 1000, "k": 1000, "ratus": 100, "juta": 1_000_000, "jt": 1_000_000}
+DIGIT_MULTIPLIERS: dict[str, int] = {
+    "ribu": 1000, "rbu": 1000, "rb": 1000, "k": 1000, "ratus": 100, "juta": 1_000_000, "jt": 1_000_000}
 # Stems of multiplier words: right after a number, a word built on one of these that is not the
 # multiplier itself ("2 ribuan", "2 puluhan", "3 ratusan", "1 jutaan") leaves the number unread.
 MULTIPLIER_STEMS: tuple[str, ...] = ("ribu", "rbu", "rb", "ratus", "juta", "jt", "puluh", "belas", "miliar", "milyar")
@@ -250,7 +251,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "prr", "print ready record", "pemakaian", "terpakai", "penggunaan", "digunakan", "dipakai",
         "kumulatif", "akumulasi", "total bulan", "bulan ini", "minggu ini", "tahun ini",
         "sampai dengan hari ini", "s.d. hari ini", "s/d hari ini", "wajib ktp", "penduduk",
-        "target", "rata-rata", "ambang", "batas", "sebelumnya", "bulan lalu", "minggu lalu", "kirim balik", "retur", "dikembalikan", "bukan", "not",
+        "target", "rata-rata", "ambang", "batas", "sebelumnya", "bulan lalu", "minggu lalu", "kirim balik", "retur",
+        "dikembalikan", "bukan", "not",
         # The figure a correction takes back: "yang benar 1.200 (kemarin salah ketik 800)".
         "salah ketik", "salah tulis", "salah input", "typo", "tertulis", "kami tulis", "sebelumnya tertulis",
         # What is left of a shipment still on its way is not the district's stock.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -63,8 +64,8 @@ class Message(Base):
     error: Mapped[str | None] = mapped_column(Text)
     kind: Mapped[str | None] = mapped_column(String(20))
     district: Mapped[str | None] = mapped_column(String(10), index=True)
-    verdict: Mapped[dict | None] = mapped_column(JSON)
-    guard: Mapped[dict | None] = mapped_column(JSON)
+    verdict: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    guard: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     outbound_ref: Mapped[str | None] = mapped_column(String(998))  # our Message-ID a bounce refers to
 
 
@@ -102,8 +103,8 @@ class Decision(Base):
     request_pk: Mapped[int] = mapped_column(ForeignKey("requests.id"), index=True)
     outcome: Mapped[str] = mapped_column(String(20))
     quantity: Mapped[int | None] = mapped_column(Integer)
-    reasons: Mapped[list] = mapped_column(JSON)
-    arithmetic: Mapped[list] = mapped_column(JSON)
+    reasons: Mapped[list[Any]] = mapped_column(JSON)
+    arithmetic: Mapped[list[Any]] = mapped_column(JSON)
     actor: Mapped[str] = mapped_column(String(320))
     note: Mapped[str | None] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -164,7 +165,7 @@ class OutboxMessage(Base):
     message_id: Mapped[str] = mapped_column(String(998), unique=True)
     category: Mapped[str] = mapped_column(String(20))  # reply | alert | digest | notice
     sender: Mapped[str] = mapped_column(String(320))
-    recipients: Mapped[list] = mapped_column(JSON)
+    recipients: Mapped[list[Any]] = mapped_column(JSON)
     subject: Mapped[str] = mapped_column(Text)
     raw: Mapped[bytes] = mapped_column(LargeBinary)
     # queued | sent | failed | suppressed
@@ -196,7 +197,7 @@ class Alert(Base):
     key: Mapped[str] = mapped_column(String(300), unique=True)
     kind: Mapped[str] = mapped_column(String(40))
     district: Mapped[str | None] = mapped_column(String(10))
-    details: Mapped[dict] = mapped_column(JSON)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON)
     at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
@@ -239,7 +240,7 @@ class AuditEvent(Base):
     actor: Mapped[str] = mapped_column(String(320))
     action: Mapped[str] = mapped_column(String(50))
     target: Mapped[str | None] = mapped_column(String(200))
-    details: Mapped[dict] = mapped_column(JSON)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
 
@@ -290,7 +291,7 @@ class Label(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     message_pk: Mapped[int] = mapped_column(ForeignKey("messages.id"), unique=True)
-    label: Mapped[dict] = mapped_column(JSON)
+    label: Mapped[dict[str, Any]] = mapped_column(JSON)
     origin: Mapped[str] = mapped_column(String(20))  # correction | clarification | import
     actor: Mapped[str] = mapped_column(String(320))
     reason: Mapped[str | None] = mapped_column(Text)

@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 # smtplib raises these (or OSError) when the connection is gone or never came up.
 _CONNECTION_ERRORS: tuple[type[BaseException], ...] = (smtplib.SMTPServerDisconnected, OSError)
 _ANY_SMTP_ERROR: tuple[type[BaseException], ...] = (*_CONNECTION_ERRORS, smtplib.SMTPException)
+_CONNECT_ERRORS: tuple[type[BaseException], ...] = (*_ANY_SMTP_ERROR, ssl.SSLError)
 
 
 _LINE_END = re.compile(rb"\r\n|\r|\n")
@@ -131,7 +132,7 @@ class SmtpSender:
         report = on_result or (lambda _message_id, _error: None)
         try:
             connection = self._connect()
-        except (*_ANY_SMTP_ERROR, ssl.SSLError) as exc:
+        except _CONNECT_ERRORS as exc:
             error = self._session_error(exc)
             for message in messages:
                 results[message.message_id] = error

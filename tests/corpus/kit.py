@@ -58,7 +58,9 @@ def png_part(filename: str = "foto.png") -> Part:
     return Part("image/png", FAKE_PNG, None, "base64", filename)
 
 
-def E(kind: str, district: str | None = None, item: str | None = None, known: bool = True, **more: object) -> dict[str, object]:
+def E(
+    kind: str, district: str | None = None, item: str | None = None, known: bool = True, **more: object,
+) -> dict[str, object]:
     """An expectation: omitted quantities, district and item are null."""
     out: dict[str, object] = {"kind": kind}
     if district is not None:

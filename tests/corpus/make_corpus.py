@@ -130,7 +130,8 @@ def toml_value(value: object) -> str:
 
 
 def main() -> None:
-    cases = [Case(**c) if isinstance(c, dict) else c for c in CASES + MORE_CASES + CLERK_CASES + CLERK2_CASES + CLERK3_CASES + CLERK4_CASES + CLERK5_CASES]
+    every = CASES + MORE_CASES + CLERK_CASES + CLERK2_CASES + CLERK3_CASES + CLERK4_CASES + CLERK5_CASES
+    cases = [Case(**c) if isinstance(c, dict) else c for c in every]
     names = [c.name for c in cases]
     assert len(names) == len(set(names)), "duplicate case names"
     for old in HERE.glob("*.eml"):

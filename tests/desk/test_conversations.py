@@ -26,6 +26,7 @@ from tests.desk.mailkit import (
     write_eml,
 )
 
+
 @pytest.fixture(autouse=True)
 def _sender_lists_decide(desk_dir: Path) -> None:
     """Not a test of mail authentication (see test_forged_senders): the sender lists alone decide here."""

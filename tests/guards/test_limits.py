@@ -35,7 +35,8 @@ def test_message_over_the_size_limit_is_refused_before_parsing() -> None:
     raw = b"From: x@y.example\r\nContent-Type: multipart/mixed; boundary=\"b\r\n\r\n" + b"a" * 3000
     violation = check_limits(raw, max_message_bytes=2048, max_attachments=10, max_attachment_bytes=1024)
     assert violation == LimitViolation("message_bytes", len(raw), 2048)
-    assert violation.reason == f"message_bytes: message is {len(raw):,} bytes, over the limit of 2.048".replace(",", ".", 1)
+    expected = f"message_bytes: message is {len(raw):,} bytes, over the limit of 2.048".replace(",", ".", 1)
+    assert violation.reason == expected
 
 
 def test_too_many_attachments() -> None:

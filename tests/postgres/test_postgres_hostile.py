@@ -23,7 +23,8 @@ def test_a_poisonous_message_on_postgres(tmp_path: Path, postgres_url: str) -> N
     run_poisoned_group(tmp_path)
     engine = create_engine(url)
     with engine.connect() as conn:
-        rows = {r.message_id: r for r in conn.execute(text("SELECT message_id, status, sender, error, raw FROM messages"))}
+        found = conn.execute(text("SELECT message_id, status, sender, error, raw FROM messages"))
+        rows = {r.message_id: r for r in found}
     engine.dispose()
     poison = rows["<poison-1@bulungankab.example>"]
     assert (poison.status, bytes(poison.raw)) == ("quarantined", POISON)

@@ -15,7 +15,9 @@ from tests.reader.conftest import DISTRICTS
 PERSON = "From: Disdukcapil Malinau <disdukcapil@malinaukab.example>\nTo: blangko@x.example\n"
 
 
-def message(headers: str, subject: str = "Permohonan blangko", body: str = "Mohon tambahan 1.000 keping.\n") -> EmailMessage:
+def message(
+    headers: str, subject: str = "Permohonan blangko", body: str = "Mohon tambahan 1.000 keping.\n",
+) -> EmailMessage:
     text = f"{headers}Subject: {subject}\nDate: Mon, 12 Jan 2026 09:00:00 +0800\n\n{body}"
     msg = email.message_from_string(text, policy=email.policy.default)
     assert isinstance(msg, EmailMessage)
@@ -47,14 +49,16 @@ def test_header_rules(extra: str, reason: str) -> None:
     assert reason in automation_reasons(message(PERSON + extra))
 
 
-@pytest.mark.parametrize("extra", ["Auto-Submitted: no\n", "X-Auto-Response-Suppress: DR\n", "Precedence: first-class\n"])
+@pytest.mark.parametrize(
+    "extra", ["Auto-Submitted: no\n", "X-Auto-Response-Suppress: DR\n", "Precedence: first-class\n"])
 def test_header_values_that_mean_a_person(extra: str) -> None:
     assert automation_reasons(message(PERSON + extra)) == ()
 
 
 def test_multipart_report() -> None:
     msg = message(
-        "From: x@y.example\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=B\n",
+        "From: x@y.example\nMIME-Version: 1.0\n"
+        "Content-Type: multipart/report; report-type=delivery-status; boundary=B\n",
         body="--B\nContent-Type: text/plain\n\nfailed\n--B--\n",
     )
     assert "multipart-report" in automation_reasons(msg)
@@ -84,7 +88,8 @@ def test_own_address() -> None:
 
 
 @pytest.mark.parametrize(
-    "subject", ["Balasan Otomatis: Permohonan", "Automatic reply: blangko", "Out of Office", "Sedang cuti", "Di luar kantor"]
+    "subject",
+    ["Balasan Otomatis: Permohonan", "Automatic reply: blangko", "Out of Office", "Sedang cuti", "Di luar kantor"],
 )
 def test_out_of_office_subjects(subject: str) -> None:
     assert "out-of-office" in automation_reasons(message(PERSON, subject=subject))
@@ -137,7 +142,8 @@ def test_compat32_message_is_accepted_too() -> None:
 
 
 def test_automated_verdict_takes_no_numbers_whatever_the_text_says() -> None:
-    raw = (PERSON + "Auto-Submitted: auto-replied\nSubject: Permohonan\n\nSisa stok 500, mohon tambahan 2.000 keping.\n").encode()
+    raw = (PERSON + "Auto-Submitted: auto-replied\nSubject: Permohonan\n\n"
+           "Sisa stok 500, mohon tambahan 2.000 keping.\n").encode()
     verdict = read_message(raw, DISTRICTS)
     assert verdict.kind == "automated"
     assert verdict.requested is None and verdict.stock_on_hand is None

@@ -80,7 +80,8 @@ def test_a_stock_figure_with_a_late_shipment_as_its_cause_stays() -> None:
 
 
 def test_a_correction_without_a_role_takes_the_role_before_it() -> None:
-    got = read("Kami mohon tambahan blangko sebanyak 1.500 keping.\nRalat: yang benar 2.000 (dua ribu) keping, mohon maaf.")
+    got = read("Kami mohon tambahan blangko sebanyak 1.500 keping.\n"
+               "Ralat: yang benar 2.000 (dua ribu) keping, mohon maaf.")
     assert got == {"requested": 2000}
 
 
@@ -102,7 +103,8 @@ def test_a_forwarded_desk_approval_is_old_news() -> None:
         "kiriman blangko 1.000 keping sudah kami terima kemarin sore.\n\n"
         "---------- Forwarded message ---------\nDari: Desk <blangko@disdukcapil.kaltaraprov.example>\n"
         "Subject: [BLK-1] Permintaan blangko disetujui\n\n"
-        "Permintaan blangko KTP-el Saudara sebanyak 1.000 keping (nomor referensi BLK-1) DISETUJUI sebanyak 1.000 keping.\n"
+        "Permintaan blangko KTP-el Saudara sebanyak 1.000 keping (nomor referensi BLK-1) "
+        "DISETUJUI sebanyak 1.000 keping.\n"
     )
     raw = mail(body, "Fwd: [BLK-1] Permintaan blangko disetujui", "rina@gmail.example")
     v = read_message(raw, DISTRICTS, own_addresses=("blangko@disdukcapil.kaltaraprov.example",))
@@ -122,7 +124,8 @@ def test_a_forwarded_district_request_still_counts() -> None:
 
 
 def test_a_supply_request_is_no_blank_request() -> None:
-    body = "pak mohon dikirim ribbon printer 10 roll sama film/overlay 5 roll, ribbon kami tinggal 2 roll. blangko masih ada"
+    body = ("pak mohon dikirim ribbon printer 10 roll sama film/overlay 5 roll, ribbon kami tinggal 2 roll. "
+            "blangko masih ada")
     assert read_message(mail(body, "ribbon printer"), DISTRICTS).kind == "other"
 
 

@@ -10,7 +10,8 @@ from mailbot.reader.mime import decode_bytes, decode_header_value, extract, html
 from tests.corpus.kit import FAKE_PNG, xlsx
 from tests.reader.conftest import CORPUS, DISTRICTS
 
-HEAD = "From: disdukcapil@malinaukab.example\nTo: blangko@x.example\nSubject: s\nDate: Mon, 12 Jan 2026 09:00:00 +0800\n"
+HEAD = ("From: disdukcapil@malinaukab.example\nTo: blangko@x.example\nSubject: s\n"
+        "Date: Mon, 12 Jan 2026 09:00:00 +0800\n")
 
 
 @pytest.mark.parametrize(

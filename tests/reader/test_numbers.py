@@ -127,7 +127,9 @@ def test_not_quantities(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["sekitar 700 keping", "650an", "650-an keping", "kurang dari 1.000 keping", "di bawah 1.000", "750 lebih", "1rb kurang dikit"]
+    "text",
+    ["sekitar 700 keping", "650an", "650-an keping", "kurang dari 1.000 keping", "di bawah 1.000", "750 lebih",
+     "1rb kurang dikit"],
 )
 def test_estimates_and_bounds_are_marked_approximate(text: str) -> None:
     (mention,) = find_mentions(normalise(text))

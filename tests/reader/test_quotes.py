@@ -19,7 +19,8 @@ NEW = "Blangko 2.000 keping sudah kami terima."
         "-----Original Message-----\nFrom: Desk\nSent: Monday\nSubject: blangko\n\nsisa 750",
         "________________________________\nDari: Desk <blangko@x.example>\nDikirim: Senin, 12 Januari 2026 09.15\n"
         "Kepada: a@b.example\nPerihal: blangko\n\nsisa 750",
-        "From: Desk <blangko@x.example>\nSent: Monday, January 12, 2026 9:15 AM\nTo: a@b.example\nSubject: blangko\n\nsisa 750",
+        "From: Desk <blangko@x.example>\nSent: Monday, January 12, 2026 9:15 AM\nTo: a@b.example\n"
+        "Subject: blangko\n\nsisa 750",
         "> sisa 750\n> mohon tambahan 2.000",
     ],
 )
@@ -33,7 +34,8 @@ def test_angle_quoted_lines_anywhere_are_dropped() -> None:
 
 
 @pytest.mark.parametrize(
-    "marker", ["---------- Pesan terusan ----------", "---------- Forwarded message ---------", "Begin forwarded message:"]
+    "marker",
+    ["---------- Pesan terusan ----------", "---------- Forwarded message ---------", "Begin forwarded message:"],
 )
 def test_forwarded_message_is_content_without_its_headers(marker: str) -> None:
     text = (
@@ -47,7 +49,8 @@ def test_forwarded_message_is_content_without_its_headers(marker: str) -> None:
 
 
 def test_outlook_forward_header_is_kept_when_the_subject_says_forward() -> None:
-    text = "Diteruskan.\n\nFrom: Seksi KIA <kia@x.example>\nSent: Thursday\nTo: a@b.example\nSubject: KIA\n\nMohon 800 keping.\n"
+    text = ("Diteruskan.\n\nFrom: Seksi KIA <kia@x.example>\nSent: Thursday\nTo: a@b.example\nSubject: KIA\n\n"
+            "Mohon 800 keping.\n")
     assert "Mohon 800 keping." in strip_quoted(text, forwarded=True)
     assert "Mohon 800 keping." not in strip_quoted(text)
 

@@ -21,7 +21,8 @@ def mail(body: str, subject: str = "Permohonan blangko KTP-el", sender: str = "d
 
 
 def test_metadata_is_carried() -> None:
-    raw = mail("Mohon tambahan 1.000 keping.", extra="In-Reply-To: <r1@x.example>\nReferences: <r0@x.example> <r1@x.example>\n")
+    raw = mail("Mohon tambahan 1.000 keping.",
+               extra="In-Reply-To: <r1@x.example>\nReferences: <r0@x.example> <r1@x.example>\n")
     v = read_message(raw, DISTRICTS)
     assert (v.sender, v.district, v.sender_known) == ("disdukcapil@nunukankab.example", "65.03", True)
     assert v.message_id == "<m1@nunukankab.example>"
@@ -75,8 +76,10 @@ def test_reply_subject_numbers_are_old_numbers() -> None:
 @pytest.mark.parametrize(
     ("body", "sent", "expected"),
     [
-        ("Laporan harian 17/12: perekaman 134, pencetakan 97, sisa blangko 812", "Thu, 17 Dec 2026 16:00:00 +0800", date(2026, 12, 17)),
-        ("Laporan harian 31/12: perekaman 1, pencetakan 1, sisa blangko 812", "Fri, 02 Jan 2026 08:00:00 +0800", date(2025, 12, 31)),
+        ("Laporan harian 17/12: perekaman 134, pencetakan 97, sisa blangko 812", "Thu, 17 Dec 2026 16:00:00 +0800",
+         date(2026, 12, 17)),
+        ("Laporan harian 31/12: perekaman 1, pencetakan 1, sisa blangko 812", "Fri, 02 Jan 2026 08:00:00 +0800",
+         date(2025, 12, 31)),
         ("Laporan tanggal 5 Januari 2026: sisa blangko 812", "Mon, 05 Jan 2026 16:00:00 +0800", date(2026, 1, 5)),
     ],
 )
@@ -102,7 +105,8 @@ def test_unnamed_blank_is_assumed_ktp_el_with_a_note() -> None:
 
 
 def test_item_from_the_quoted_thread_when_the_reply_names_none() -> None:
-    body = "Yang kami mohon 750 keping.\n\nPada Sen, 12 Jan 2026 Desk <a@b.example> menulis:\n> Berapa blangko KIA yang diminta?\n"
+    body = ("Yang kami mohon 750 keping.\n\nPada Sen, 12 Jan 2026 Desk <a@b.example> menulis:\n"
+            "> Berapa blangko KIA yang diminta?\n")
     v = read_message(mail(body, subject="Re: Klarifikasi"), DISTRICTS)
     assert (v.kind, v.item, v.requested) == ("request", "kia", 750)
 
@@ -118,7 +122,8 @@ def test_district_list_comes_from_the_caller() -> None:
 def test_as_dict_is_json_and_has_the_contract_keys() -> None:
     v = read_message((CORPUS / "req-formal-bulungan-2000.eml").read_bytes(), DISTRICTS)
     data = json.loads(json.dumps(v.as_dict()))
-    for key in ("kind", "district", "item", "requested", "stock_on_hand", "received", "printed", "recorded", "sender_known"):
+    for key in ("kind", "district", "item", "requested", "stock_on_hand", "received", "printed", "recorded",
+                "sender_known"):
         assert key in data
     assert data["requested"] == 2000
 

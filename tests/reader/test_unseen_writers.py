@@ -151,7 +151,8 @@ def test_a_row_per_place_with_a_total_row_is_read_by_its_total() -> None:
 
 def test_rows_per_place_without_a_total_are_not_guessed() -> None:
     table = ("<table><tr><td>Lokasi</td><td>Perekaman</td><td>Pencetakan</td></tr>"
-             "<tr><td>Kantor Dinas</td><td>64</td><td>58</td></tr><tr><td>UPT Sebatik</td><td>22</td><td>0</td></tr></table>")
+             "<tr><td>Kantor Dinas</td><td>64</td><td>58</td></tr>"
+             "<tr><td>UPT Sebatik</td><td>22</td><td>0</td></tr></table>")
     v = read_message(html_mail("<p>Rekap pelayanan KTP-el:</p>" + table), DISTRICTS)
     assert (v.recorded, v.printed) == (None, None)
 
@@ -176,7 +177,8 @@ def test_a_dotted_abbreviation_does_not_end_the_clause() -> None:
 
 
 def test_a_running_total_up_to_a_date_is_not_the_days_count() -> None:
-    text = "Total perekaman s.d. 28 Februari 2023: 9.412 orang; perekaman hari ini 166 orang.\nPencetakan hari ini 150 keping."
+    text = ("Total perekaman s.d. 28 Februari 2023: 9.412 orang; perekaman hari ini 166 orang.\n"
+            "Pencetakan hari ini 150 keping.")
     assert read(text) == {"recorded": 166, "printed": 150}
 
 
@@ -235,7 +237,8 @@ def test_english_mail(body: str, kind: str, want: dict[str, int]) -> None:
 
 
 def test_a_stock_said_of_another_holder_is_not_the_writers() -> None:
-    text = "Mohon dikirim 1.000 keping. Info: stok di gudang provinsi katanya tinggal 5.000 keping. Sisa kami 300 keping."
+    text = ("Mohon dikirim 1.000 keping. Info: stok di gudang provinsi katanya tinggal 5.000 keping. "
+            "Sisa kami 300 keping.")
     assert read(text) == {"requested": 1000, "stock_on_hand": 300}
 
 
@@ -275,12 +278,14 @@ def xlsx_mail(rows: list[tuple[object, ...]], body: str = "Terlampir laporan.") 
     return msg.as_bytes()
 
 
-def test_a_sheet_with_title_rows_above_its_header_and_a_total_row_gives_stock_of_the_last_day_and_counts_of_the_total() -> None:
+def test_a_sheet_with_title_rows_above_its_header_and_a_total_row_gives_stock_of_the_last_day_and_counts_of_the_total(
+) -> None:
     from datetime import date
 
     rows = [("LAPORAN HARIAN DISDUKCAPIL NUNUKAN",), ("Bulan Maret 2023",), (),
             ("No", "Tanggal", "Perekaman", "Pencetakan", "Sisa Blangko"),
-            (1, date(2023, 3, 1), 100, 90, 1500), (2, date(2023, 3, 2), 110, 95, 1405), ("Jumlah", None, 210, 185, None)]
+            (1, date(2023, 3, 1), 100, 90, 1500), (2, date(2023, 3, 2), 110, 95, 1405),
+            ("Jumlah", None, 210, 185, None)]
     v = read_message(xlsx_mail(rows), DISTRICTS)
     # What was done in the period is the total row's; the stock now is the last day's.
     assert (v.recorded, v.printed, v.stock_on_hand) == (210, 185, 1405)
@@ -307,9 +312,10 @@ def test_columns_per_blank_give_a_reading_per_blank() -> None:
 
 def test_received_and_damaged_figures_side_by_side_are_asked_back() -> None:
     # Whether the damaged cards are part of those received or on top of them, the clerk asks.
-    v = read_message(mail("Blangko 1.000 keping sudah diterima, 20 keping rusak dan akan kami kembalikan.", "Penerimaan"),
-                     DISTRICTS)
-    assert (v.kind, v.received, [d.reason for d in v.doubts if d.field == "received"]) == ("receipt", None, ["conflict"])
+    v = read_message(mail("Blangko 1.000 keping sudah diterima, 20 keping rusak dan akan kami kembalikan.",
+                          "Penerimaan"), DISTRICTS)
+    doubted = [d.reason for d in v.doubts if d.field == "received"]
+    assert (v.kind, v.received, doubted) == ("receipt", None, ["conflict"])
 
 
 def test_a_typed_table_with_two_space_columns_and_a_totals_row() -> None:
