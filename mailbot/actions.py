@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Literal
 
 from sqlalchemy.orm import Session
 
@@ -13,6 +14,7 @@ from mailbot.desk import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS, item_name, number
+from mailbot.outcomes import MessageOutcome
 from mailbot.outgoing import ReplyTo, answering, queue, reply_subject
 from mailbot.reader.verdict import Verdict
 from mailbot.stock import policy
@@ -157,7 +159,7 @@ def _record(session: Session, desk: Desk, req: Request, outcome: str, quantity: 
 
 
 def decide_new(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
-               trust: SenderTrust) -> str:
+               trust: SenderTrust) -> MessageOutcome:
     """A new request: ask back, hold, or approve (fully, in part, or a need-based proposal).
 
     A sender who failed the checks is never asked back nor answered: the request waits for a manager.
@@ -180,7 +182,7 @@ def _needs_clarification(verdict: Verdict) -> bool:
 def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.Decision, *,
                  message: Message, verdict: Verdict | None, trusted: bool,
                  changes: list[dict[str, object]] | None = None, note: str | None = None,
-                 reply_purpose: str | None = None) -> str:
+                 reply_purpose: str | None = None) -> MessageOutcome:
     """Carry out the policy's decision: record it, book the commitment, queue the reply to *message*.
 
     *changes* (a district's follow-up that corrected figures) are told first in the reply, and with
@@ -200,7 +202,7 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
                        message=message, verdict=verdict,
                        context={**base, "doubts": [], "missing": ["requested"], "policy_reasons":
                                 [reason_id(r) for r in decision.reasons]})
-        return "request-clarify"
+        return MessageOutcome.REQUEST_CLARIFY
     if decision.outcome == "hold" or not trusted:
         req.state, req.held_since, req.updated_at = "held", now, now
         req.approved = decision.quantity
@@ -209,7 +211,7 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
                            message=message, verdict=verdict, context={**base, "show_figures": True})
         _notify_managers(session, desk, req, decision, explanation, update_of=purpose if changes else None,
                          changes=changes or [], note=note)
-        return "request-held"
+        return MessageOutcome.REQUEST_HELD
     # a request decided again after a correction books its new commitment under a source of its own
     source = f"decision:{req.reference}:auto" + (f":{purpose}" if changes else "")
     _approve(session, desk, req, decision.quantity, actor=POLICY, source=source)
@@ -217,8 +219,8 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
     _district_mail(session, desk, req, purpose=purpose, template=template, message=message,
                    verdict=verdict, context={**base, "approved": decision.quantity,
                                              "proposed": decision.outcome == "propose"})
-    return {"approve": "request-approved", "propose": "request-approved-proposal"}.get(
-        decision.outcome, "request-approved-partial")
+    return {"approve": MessageOutcome.REQUEST_APPROVED, "propose": MessageOutcome.REQUEST_APPROVED_PROPOSAL}.get(
+        decision.outcome, MessageOutcome.REQUEST_APPROVED_PARTIAL)
 
 
 def _corrected_facts(understood: list[dict[str, object]], changes: list[dict[str, object]],
@@ -272,8 +274,12 @@ def _approve(session: Session, desk: Desk, req: Request, quantity: int, *, actor
     req.state, req.approved, req.updated_at, req.held_since = "approved", quantity, now, None
 
 
+_ASKED_BACK = {"request": MessageOutcome.REQUEST_CLARIFY, "report": MessageOutcome.REPORT_CLARIFY,
+               "receipt": MessageOutcome.RECEIPT_CLARIFY}
+
+
 def ask_back(session: Session, desk: Desk, req: Request | None, message: Message, verdict: Verdict, *,
-             district: str | None, about: str) -> str:
+             district: str | None, about: Literal["request", "report", "receipt"]) -> MessageOutcome:
     """Answer with a clarification request that quotes what was understood."""
     doubts = [{"field": FIELD_LABELS.get(d.field, d.field), "reason": d.reason, "text": d.text.strip()[:160]}
               for d in verdict.doubts]
@@ -293,11 +299,11 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
           to=[verdict.sender] if verdict.sender else [], request_pk=req.id if req else None,
           subject=reply_subject(verdict.subject, req.reference if req else None),
           context={**context, "item": verdict.item}, reply_to=answering(message, verdict))
-    return f"{about}-clarify"
+    return _ASKED_BACK[about]
 
 
 def complete_clarification(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
-                           trust: SenderTrust) -> str:
+                           trust: SenderTrust) -> MessageOutcome:
     """The district's answer to our question completes its original request (no new request)."""
     if verdict.requested is not None:
         req.requested = verdict.requested
@@ -317,7 +323,7 @@ def complete_clarification(session: Session, desk: Desk, req: Request, message: 
 
 
 def link(session: Session, desk: Desk, req: Request, open_one: Request, message: Message,
-         verdict: Verdict) -> str:
+         verdict: Verdict) -> MessageOutcome:
     """A second request while one is open (*req* was created linked to it): never allocated twice."""
     _record(session, desk, req, "linked", None, actor=POLICY,
             reasons=[{"code": "open_request", "references": open_one.reference}], arithmetic=[])
@@ -325,7 +331,7 @@ def link(session: Session, desk: Desk, req: Request, open_one: Request, message:
                    verdict=verdict,
                    context={"facts": facts(verdict), "open_reference": open_one.reference,
                             "other_sender": None if open_one.sender == req.sender else open_one.sender})
-    return "request-linked"
+    return MessageOutcome.REQUEST_LINKED
 
 
 # --- manager and operator actions ----------------------------------------------------------------
@@ -517,7 +523,7 @@ def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str
 
 
 def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: Message, verdict: Verdict, *,
-                    district: str, item: str) -> str:
+                    district: str, item: str) -> MessageOutcome:
     """The district confirms a shipment arrived: in transit becomes on hand; a shortfall is booked with its reason."""
     source = f"message:{message.id}"
     shipped: int | None = None
@@ -533,7 +539,7 @@ def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: 
           context={"district_name": desk.district_name(district), "item": item, "received": verdict.received,
                    "shipped": shipped, "reference": req.reference if req else None, "facts": facts(verdict)},
           reply_to=answering(message, verdict))
-    return "receipt" if req is not None else "receipt-unmatched"
+    return MessageOutcome.RECEIPT if req is not None else MessageOutcome.RECEIPT_UNMATCHED
 
 
 def received_before(session: Session, req: Request) -> int | None:
@@ -545,7 +551,7 @@ def received_before(session: Session, req: Request) -> int | None:
 
 
 def correct_receipt(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, *,
-                    actor: str) -> str:
+                    actor: str) -> MessageOutcome:
     """A receipt in the thread of a shipment already received: the district corrects the count it gave.
     The difference is an audited adjustment on that request, never a booking against another one."""
     now = desk.now()
@@ -571,7 +577,7 @@ def correct_receipt(session: Session, desk: Desk, req: Request, message: Message
                    "shipped": req.approved, "reference": req.reference, "facts": facts(verdict),
                    "corrected_from": corrected_from},
           reply_to=answering(message, verdict))
-    return "receipt-corrected" if corrected_from is not None else "receipt-confirmed"
+    return MessageOutcome.RECEIPT_CORRECTED if corrected_from is not None else MessageOutcome.RECEIPT_CONFIRMED
 
 
 def book_receipt(session: Session, desk: Desk, req: Request, received: int | None, *, district: str, item: str,

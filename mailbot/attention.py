@@ -17,6 +17,7 @@ from mailbot.errors import InvalidAction
 from mailbot.guards.threads import MESSAGE_ID, find_references
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import number
+from mailbot.outcomes import MessageOutcome
 from mailbot.outgoing import answering, queue, reply_subject
 from mailbot.reader.verdict import Verdict
 from mailbot.store import repo
@@ -42,8 +43,8 @@ REASONS = {
 }
 
 # Outcomes of routing after which nothing was done with a district's message.
-NO_ACTION = {"other": "other", "manager-other": "manager_other", "receipt-unmatched": "receipt_unmatched",
-             "attachment": "attachment"}
+NO_ACTION = {MessageOutcome.OTHER: "other", MessageOutcome.MANAGER_OTHER: "manager_other",
+             MessageOutcome.RECEIPT_UNMATCHED: "receipt_unmatched", MessageOutcome.ATTACHMENT: "attachment"}
 
 _QUESTION = re.compile(
     r"\?|\b(?:apakah|kapan|bagaimana|berapa|mohon (?:info|informasi|penjelasan)|bisakah|bolehkah|dimana|di mana)\b",
@@ -114,30 +115,30 @@ def open_item(session: Session, desk: Desk, *, key: str, kind: str, reason: str,
 
 
 def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
-                outcome: str) -> str:
+                outcome: MessageOutcome) -> bool:
     """Put mail from a known district sender or a manager that ended with no action in the queue, and
-    acknowledge it once; returns the outcome, marked when queued."""
+    acknowledge it once; True when it was queued."""
     if verdict.kind == "automated" or not trust.trusted or not (trust.district or trust.is_manager):
-        return outcome
+        return False
     reason = NO_ACTION.get(outcome)
-    if reason is None and outcome.startswith("manager-"):
-        return outcome  # a manager's command, acted on or answered: its figures are no district's figures
+    if reason is None and outcome.is_managers:
+        return False  # a manager's command, acted on or answered: its figures are no district's figures
     no_figures = all(verdict.quantity(f) is None for f in ("requested", "stock_on_hand", "received", "printed",
                                                             "recorded"))
     if reason is None and not no_figures and not verdict.doubts:
-        return outcome  # the common case, acted on with its figures: no look at the outbox or the MIME parts
+        return False  # the common case, acted on with its figures: no look at the outbox or the MIME parts
     replied = _replied(session, message)
     attachments = figure_attachments(message.raw) if no_figures else []
     if attachments and no_figures:
         reason = "attachment"
     elif reason == "other" and is_question(verdict):
         reason = "question"
-    elif reason is None and verdict.doubts and not outcome.endswith("clarify") and not replied:
+    elif reason is None and verdict.doubts and not outcome.asks_back and not replied:
         reason = "doubt"
     elif reason is None and verdict.kind in ("request", "stock_report", "receipt") and no_figures and not replied:
         reason = "no_figure"
     if reason is None:
-        return outcome
+        return False
     detail = (f"{verdict.subject}\n{verdict.body_excerpt}" if not attachments else
               f"{verdict.subject}\nlampiran: {', '.join(attachments)}")
     thread = _thread_request(session, verdict)
@@ -145,7 +146,7 @@ def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict
               district=trust.district, item=verdict.item, message=message, request=thread)
     if not replied:
         acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
-    return f"{outcome}+queued"
+    return True
 
 
 def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict | None, *, to: str | None,
@@ -222,7 +223,7 @@ def received_at(session: Session, request: Request) -> datetime:
 
 
 def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
-             request: Request) -> str:
+             request: Request) -> MessageOutcome:
     """A district reminds us of its request: linked to it, escalated to the managers with how long it has
     waited, and the district is told where its request stands."""
     now = desk.now()
@@ -247,7 +248,7 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
                    "state": request.state, "state_text": STATE_TEXT.get(request.state, request.state),
                    "since": received_at(session, request).astimezone(desk.tz).date().isoformat()},
           reply_to=answering(message, verdict))
-    return "reminder"
+    return MessageOutcome.REMINDER
 
 
 def waiting_text(delta: timedelta) -> str:

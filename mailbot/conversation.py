@@ -13,6 +13,7 @@ from mailbot.desk import Desk
 from mailbot.guards.threads import MESSAGE_ID, find_references
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS
+from mailbot.outcomes import FOLLOW_UP_OF, MessageOutcome
 from mailbot.outgoing import queue
 from mailbot.reader.verdict import Verdict
 from mailbot.stock.ledger import Entry, EntryKind
@@ -58,7 +59,7 @@ def is_follow_up(verdict: Verdict, trust: SenderTrust, thread: Request | None) -
 
 
 def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
-              thread: Request) -> str | None:
+              thread: Request) -> MessageOutcome | None:
     """Handle a reply in *thread*'s conversation; None leaves it to the ordinary routes (an answer to
     our question completes the request there)."""
     if thread.state == "clarifying" and (verdict.requested is not None or verdict.kind == "request"):
@@ -69,7 +70,7 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                             detail=_detail(verdict, []), district=thread.district, item=thread.item,
                             message=message, request=thread)
         attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
-        return "follow-up-unreadable"
+        return MessageOutcome.FOLLOW_UP_UNREADABLE
     if verdict.kind == "stock_report" and (verdict.printed is not None or verdict.recorded is not None) \
             and not _CORRECTION.search(verdict.body_excerpt or ""):
         return None  # a daily report written as a reply: it is a report
@@ -83,7 +84,7 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                             detail=_detail(verdict, changed), district=thread.district, item=thread.item,
                             message=message, request=thread)
         attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
-        return "follow-up-queued"
+        return MessageOutcome.FOLLOW_UP_QUEUED
     if attention.is_reminder(verdict):
         return attention.reminder(session, desk, message, verdict, trust, _open_end(session, thread))
     if attention.is_question(verdict):
@@ -91,25 +92,25 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                             detail=_detail(verdict, []), district=thread.district, item=thread.item,
                             message=message, request=thread)
         attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
-        return "follow-up-question"
+        return MessageOutcome.FOLLOW_UP_QUESTION
     if verdict.kind in ("request", "stock_report") or _is_confirmation(verdict):
         repo.audit(session, at=desk.now(), actor=trust.address or "district", action="confirm",
                    target=thread.reference, details={"message": message.id, "text": (verdict.body_excerpt or "")[:300]})
-        return "follow-up-confirmed"
-    return "other"  # not a figure, a question or a confirmation: a person reads it (mailbot.attention)
+        return MessageOutcome.FOLLOW_UP_CONFIRMED
+    return MessageOutcome.OTHER  # not a figure, a question or a confirmation: a person reads it (mailbot.attention)
 
 
 def update(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, trust: SenderTrust,
-           changed: list[dict[str, object]]) -> str:
+           changed: list[dict[str, object]]) -> MessageOutcome:
     """The district corrected or raised a figure: the request changes in place and is decided again."""
     outcome = redecide(session, desk, req, message, verdict, changed, actor=trust.address or "district",
                        sender_known=trust.on_list, authenticated=trust.authenticated is not False)
-    return f"follow-up-{outcome}"
+    return FOLLOW_UP_OF[outcome]
 
 
 def redecide(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
              changed: list[dict[str, object]], *, actor: str, sender_known: bool, authenticated: bool,
-             purpose_tag: str | None = None, note: str | None = None) -> str:
+             purpose_tag: str | None = None, note: str | None = None) -> MessageOutcome:
     """Change *req*'s figures in place and decide it again; an approval not yet shipped is released first
     (an audited cancellation in the ledger). The district's reply tells what changed, in the same thread."""
     now = desk.now()

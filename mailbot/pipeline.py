@@ -49,6 +49,7 @@ from mailbot.errors import LimitExceeded, MailbotError, Quarantine
 from mailbot.guards.limits import check_limits
 from mailbot.guards.threads import identify, safe_message_id
 from mailbot.guards.trust import SenderTrust, assess_sender
+from mailbot.outcomes import MessageOutcome
 from mailbot.reader import ReadLimits, read_message
 from mailbot.reader.verdict import District, Verdict, bounded
 from mailbot.store import repo
@@ -70,7 +71,8 @@ class Work:
     judged: Judgment | None = None  # the pure steps' result, when a reading process made it ahead
     verdict: Verdict | None = None
     trust: SenderTrust | None = None
-    outcome: str = ""
+    outcome: MessageOutcome | None = None
+    queued: bool = False  # ended with no action and put in the operator's queue (mailbot.attention)
     replay: bool = False  # process again a message stored as quarantined
 
 
@@ -91,7 +93,8 @@ def intake(session: Session, desk: Desk, work: Work) -> bool:
         existing = None
     if existing is not None:
         work.message = existing
-        work.outcome = "duplicate" if existing.status == "processed" else "duplicate-quarantined"
+        work.outcome = (MessageOutcome.DUPLICATE if existing.status == "processed"
+                        else MessageOutcome.DUPLICATE_QUARANTINED)
         return False
     work.message = Message(
         dedup_key=work.dedup_key, message_id=message_id, inbox_key=work.incoming.key,
@@ -220,18 +223,24 @@ def route(session: Session, desk: Desk, work: Work) -> None:
     assert work.verdict is not None and work.trust is not None and work.message is not None
     session.flush()  # the message row, complete, before anything refers to it
     work.outcome = routes.dispatch(session, desk, work.message, work.verdict, work.trust)
-    stated.record(session, desk, work.message, work.verdict, work.trust,
-                  follow_up=work.outcome.startswith("follow-up"))
-    work.outcome = attention.after_route(session, desk, work.message, work.verdict, work.trust, work.outcome)
+    stated.record(session, desk, work.message, work.verdict, work.trust, follow_up=work.outcome.is_follow_up)
+    work.queued = attention.after_route(session, desk, work.message, work.verdict, work.trust, work.outcome)
 
 
 # --- running the steps ---------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Outcome:
+    """What became of one message of the inbox: *label* is its line in logs and the run summary."""
+
     key: str
-    outcome: str
+    outcome: MessageOutcome
     error: str | None = None
+    queued: bool = False
+
+    @property
+    def label(self) -> str:
+        return self.outcome.value + ("+queued" if self.queued else "")
 
 
 def process(desk: Desk, inbox: Inbox, incoming: IncomingMessage, *, replay: bool = False) -> Outcome:
@@ -291,13 +300,15 @@ def _acknowledge(inbox: Inbox, work: Work, error: str | None) -> Outcome:
     if error is not None:
         inbox.quarantine(key, error)
         log.warning("quarantined %s: %s", key, error)
-        return Outcome(key, "quarantined", error)
-    if work.outcome == "duplicate-quarantined":
+        return Outcome(key, MessageOutcome.QUARANTINED, error)
+    if work.outcome is MessageOutcome.DUPLICATE_QUARANTINED:
         inbox.quarantine(key, "already quarantined")
-        return Outcome(key, "duplicate")
+        return Outcome(key, MessageOutcome.DUPLICATE)
+    assert work.outcome is not None  # every walk that did not fail ends with an outcome
+    result = Outcome(key, work.outcome, queued=work.queued)
     inbox.acknowledge(key)
-    log.info("processed %s: %s", key, work.outcome)
-    return Outcome(key, work.outcome)
+    log.info("processed %s: %s", key, result.label)
+    return result
 
 
 def _quarantine_row(session: Session, work: Work, error: str) -> tuple[bool, Message | None]:

@@ -116,4 +116,4 @@ def replay(desk: Desk, message_pk: int) -> str:
         raw = message.raw
     outcome = process(desk, _ArchiveInbox(), IncomingMessage(f"replay:{message_pk}", raw, len(raw)),  # type: ignore[arg-type]
                       replay=True)
-    return outcome.outcome + (f" ({outcome.error})" if outcome.error else "")
+    return outcome.label + (f" ({outcome.error})" if outcome.error else "")

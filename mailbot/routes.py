@@ -15,6 +15,7 @@ from mailbot.errors import ApprovalRefused, InvalidAction
 from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_command
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import number
+from mailbot.outcomes import MessageOutcome
 from mailbot.outgoing import answering, queue
 from mailbot.reader.automated import is_delivery_report
 from mailbot.reader.verdict import Verdict
@@ -25,7 +26,7 @@ from mailbot.store.schema import Message, Report, Request
 log = logging.getLogger(__name__)
 
 
-def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust) -> str:
+def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust) -> MessageOutcome:
     """Route one read message; returns a short outcome for logs and the run summary."""
     if verdict.kind == "automated":
         return automated(session, desk, message, verdict)
@@ -38,7 +39,7 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
                             detail=f"{verdict.subject}\n{trust.address or '-'}: {(verdict.body_excerpt or '')[:300]}",
                             district=thread.district, item=thread.item, message=message, request=thread)
         untrusted(session, desk, message, verdict, trust)
-        return "untrusted-in-thread"
+        return MessageOutcome.UNTRUSTED_IN_THREAD
     if trust.is_manager:
         return manager_reply(session, desk, message, verdict, trust)
     thread = find_thread(session, verdict)
@@ -51,7 +52,8 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     elif thread is None and (reminded := conversation.reminder_target(session, verdict, trust)) is not None:
         return attention.reminder(session, desk, message, verdict, trust, reminded)
     if attention.figures_elsewhere(message, verdict, trust):
-        return "attachment"  # the figures may be in a PDF or an image: a person reads it (never asked back)
+        # the figures may be in a PDF or an image: a person reads it (never asked back)
+        return MessageOutcome.ATTACHMENT
     if thread is not None and thread.state == "clarifying" and _answers_clarification(verdict) and trust.trusted:
         return _completed(session, desk, message, verdict,
                           actions.complete_clarification(session, desk, thread, message, verdict, trust))
@@ -59,7 +61,7 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         return request(session, desk, message, verdict, trust, thread)
     if verdict.kind == "stock_report":
         return report(session, desk, message, verdict, trust)
-    return "other"
+    return MessageOutcome.OTHER
 
 
 # --- threads -------------------------------------------------------------------------------------
@@ -67,9 +69,10 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
 find_thread = conversation.find_thread
 
 
-def _completed(session: Session, desk: Desk, message: Message, verdict: Verdict, outcome: str) -> str:
+def _completed(session: Session, desk: Desk, message: Message, verdict: Verdict,
+               outcome: MessageOutcome) -> MessageOutcome:
     """An answer that completed a clarification is kept as labelled mail (mailbot.corrections)."""
-    if not outcome.endswith("clarify"):
+    if not outcome.asks_back:
         corrections.label_clarification(session, desk, message, verdict)
     return outcome
 
@@ -81,7 +84,7 @@ def _answers_clarification(verdict: Verdict) -> bool:
 # --- requests ------------------------------------------------------------------------------------
 
 def request(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
-            thread: Request | None) -> str:
+            thread: Request | None) -> MessageOutcome:
     """A request for blanks: record it, then decide (or link it to the one already open)."""
     district = trust.district or verdict.district
     item = verdict.item or "ktp-el"
@@ -116,15 +119,15 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
 
 # --- daily reports -------------------------------------------------------------------------------
 
-def report(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust) -> str:
+def report(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust) -> MessageOutcome:
     """A daily activity report: record it; book the observed stock; ask back if it cannot be read."""
     district = trust.district if trust.trusted else None
     if district is None:
-        return "report-untrusted"
+        return MessageOutcome.REPORT_UNTRUSTED
     if (verdict.stock_on_hand is None and verdict.printed is None and verdict.recorded is None) or any(
             d.reason == "too_large" for d in verdict.doubts):  # a report with an impossible figure: ask, book nothing
         actions.ask_back(session, desk, None, message, verdict, district=district, about="report")
-        return "report-clarify"
+        return MessageOutcome.REPORT_CLARIFY
     item = verdict.item or "ktp-el"
     day = verdict.report_date or desk.now().date()
     session.add(Report(district=district, item=item, report_date=day, recorded=verdict.recorded,
@@ -140,17 +143,17 @@ def report(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
                            at=desk.now(), source=f"message:{message.id}", actor=trust.address or "district")
     session.flush()
     watch.check_alerts_in(session, desk)  # a district now low alerts managers at once, with a proposal
-    return "report"
+    return MessageOutcome.REPORT
 
 
 # --- receipts ------------------------------------------------------------------------------------
 
 def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
-            thread: Request | None) -> str:
+            thread: Request | None) -> MessageOutcome:
     """A district confirms a shipment arrived."""
     district = trust.district if trust.trusted else None
     if district is None:
-        return "receipt-untrusted"
+        return MessageOutcome.RECEIPT_UNTRUSTED
     item = verdict.item or (thread.item if thread else None) or "ktp-el"
     if thread is not None and thread.district == district and thread.state == "received" \
             and verdict.received is not None and not any(d.field == "received" for d in verdict.doubts):
@@ -191,7 +194,7 @@ def _shipment_of(session: Session, district: str, item: str) -> Request | None:
 
 # --- senders who are not who they say (or cannot be shown to be) --------------------------------
 
-def untrusted(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust) -> str:
+def untrusted(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust) -> MessageOutcome:
     """Mail that failed the sender checks and is not a request (a request is held for the managers).
 
     Nothing is recorded from it and nobody is answered: an acknowledgement would tell a forger what
@@ -200,7 +203,7 @@ def untrusted(session: Session, desk: Desk, message: Message, verdict: Verdict, 
     once per address and day, so a flood of forgeries cannot flood the outbox.
     """
     if not (trust.is_manager or trust.on_list) or trust.address is None:
-        return "untrusted"
+        return MessageOutcome.UNTRUSTED
     log.warning("mail from %s was not acted on: the sender checks failed (%s); message %s", trust.address,
                 ", ".join(trust.reasons) or "no trusted Authentication-Results", message.id)
     operator = desk.config.office.operator or desk.config.office.managers[0]
@@ -211,7 +214,7 @@ def untrusted(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                    "as_manager": trust.is_manager, "district_name": desk.district_name(trust.district),
                    "reasons": [_TRUST_REASONS.get(r, r) for r in trust.reasons if r in _TRUST_REASONS]
                    or [_TRUST_REASONS["not_authenticated"]]})
-    return "untrusted-notified"
+    return MessageOutcome.UNTRUSTED_NOTIFIED
 
 
 # What each sender-check reason means, for the operator (Indonesian).
@@ -234,25 +237,26 @@ _TRUST_REASONS: dict[str, str] = {
 
 # --- managers ------------------------------------------------------------------------------------
 
-def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust) -> str:
+def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdict,
+                  trust: SenderTrust) -> MessageOutcome:
     """A manager answering a held-request notice with SETUJU / SETUJU 1.500 [PAKSA <alasan>] / TOLAK <alasan>.
 
     A manager's mail that failed the sender checks never comes here: untrusted() tells the operator
     (once per address and day) and nothing is decided."""
     command = parse_manager_command(verdict.body_excerpt)
     if command is None:
-        return "manager-other"
+        return MessageOutcome.MANAGER_OTHER
     if isinstance(command, ManagerCommand) and command.reference:  # written in the command line: it wins
         target = repo.request_by_reference(session, command.reference)
     else:
         target = find_thread(session, verdict)
     if isinstance(command, CommandError):
         _command_error(session, desk, message, verdict, trust, command.message, target)
-        return "manager-command-error"
+        return MessageOutcome.MANAGER_COMMAND_ERROR
     if target is None:
         _command_error(session, desk, message, verdict, trust,
                        "nomor rujukan permohonan tidak ditemukan pada subjek atau utas email.", None)
-        return "manager-command-error"
+        return MessageOutcome.MANAGER_COMMAND_ERROR
     actor = trust.address or "manager"
     try:
         with session.begin_nested():  # a refused decision leaves nothing behind
@@ -263,7 +267,7 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                 unconfirmed = _unconfirmed(command, target, concerns)
                 if unconfirmed is not None:
                     _command_error(session, desk, message, verdict, trust, unconfirmed, target)
-                    return "manager-command-unconfirmed"
+                    return MessageOutcome.MANAGER_COMMAND_UNCONFIRMED
                 outcome = actions.approve(session, desk, target, command.quantity, actor=actor,
                                           via=f"message:{message.id}",
                                           reason=command.reason if concerns and command.forced else None,
@@ -276,18 +280,18 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
         _command_error(session, desk, message, verdict, trust,
                        f"permohonan {target.reference} tidak dapat disetujui: {exc.indonesian} "
                        "Mohon setujui jumlah yang lebih kecil.", target)
-        return "manager-command-refused"
+        return MessageOutcome.MANAGER_COMMAND_REFUSED
     except InvalidAction:
         # Two managers answering the same notice, or a decision the request no longer allows: the
         # manager is told why, instead of the reply failing (and being quarantined) unanswered.
         _command_error(session, desk, message, verdict, trust, _refusal(command, target), target)
-        return "manager-command-refused"
+        return MessageOutcome.MANAGER_COMMAND_REFUSED
     queue(session, desk, purpose=f"manager-confirm:{message.id}", category="reply", template="manager_confirm",
           to=[actor], request_pk=target.id,
           context={"reference": target.reference, "district_name": desk.district_name(target.district),
                    "outcome_label": outcome.label, "quantity": outcome.quantity, "note": outcome.note},
           reply_to=answering(message, verdict))
-    return f"manager-{command.action}"
+    return MessageOutcome.MANAGER_APPROVE if command.action == "approve" else MessageOutcome.MANAGER_REJECT
 
 
 def _command_error(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
@@ -362,7 +366,7 @@ def _refusal(command: ManagerCommand, target: Request) -> str:
 
 # --- automated mail ------------------------------------------------------------------------------
 
-def automated(session: Session, desk: Desk, message: Message, verdict: Verdict) -> str:
+def automated(session: Session, desk: Desk, message: Message, verdict: Verdict) -> MessageOutcome:
     """Never answered. A bounce of one of our own messages is matched to it and reported to the operator.
 
     Only a delivery status notification is a bounce: an out-of-office reply quotes our reply and
@@ -372,9 +376,9 @@ def automated(session: Session, desk: Desk, message: Message, verdict: Verdict) 
                  if m != message.message_id]
     bounced = repo.outbox_by_message_id(session, mentioned)
     if bounced is None:
-        return "automated"
+        return MessageOutcome.AUTOMATED
     if not is_delivery_report(email.message_from_bytes(message.raw or b"", policy=email.policy.compat32)):
-        return "automated-reply"
+        return MessageOutcome.AUTOMATED_REPLY
     message.outbound_ref = bounced.message_id
     operator = desk.config.office.operator or desk.config.office.managers[0]
     queue(session, desk, purpose=f"bounce:{message.id}", category="notice", template="notice_bounce",
@@ -382,7 +386,7 @@ def automated(session: Session, desk: Desk, message: Message, verdict: Verdict) 
           context={"bounced_message_id": bounced.message_id, "bounced_to": ", ".join(bounced.recipients),
                    "bounced_subject": bounced.subject,
                    "bounce_subject": verdict.subject, "reasons": list(verdict.automated_reasons)})
-    return "automated-bounce"
+    return MessageOutcome.AUTOMATED_BOUNCE
 
 
 def _our_message_ids(raw: bytes, domain: str) -> list[str]:

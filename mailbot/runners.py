@@ -95,7 +95,7 @@ def _process_judged(desk: Desk, inbox: Inbox, batch: list[IncomingMessage],
             return iter(())  # stopping: the batch stays in the inbox, unacknowledged
     outcomes = process_batch(desk, inbox, batch, should_stop=should_stop, judged=judged)
     committed()
-    return (o.outcome for o in outcomes)
+    return (o.label for o in outcomes)
 
 
 class ReadingProcess:
