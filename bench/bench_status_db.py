@@ -39,7 +39,7 @@ from sqlalchemy import insert, text  # noqa: E402
 
 from mailbot import watch  # noqa: E402
 from mailbot.app import open_desk  # noqa: E402
-from mailbot.config import load_config  # noqa: E402
+from mailbot.configfile import load_config  # noqa: E402
 from mailbot.desk import Desk  # noqa: E402
 from mailbot.stock.ledger import Entry, EntryKind, postings  # noqa: E402
 from mailbot.store import stock as ledger  # noqa: E402

@@ -15,7 +15,8 @@ import typer
 from rich.console import Console
 
 from mailbot import __version__
-from mailbot.config import ITEMS, Config, load_config, resolve_path
+from mailbot.config import ITEMS, Config
+from mailbot.configfile import load_config, resolve_path
 from mailbot.errors import MailbotError
 
 if TYPE_CHECKING:

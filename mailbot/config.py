@@ -1,10 +1,11 @@
-"""The configuration file: pydantic models, loading, and one-line error messages."""
+"""The configuration's models: what each setting may be, validated by pydantic.
+
+Reading the file, resolving its relative paths and reporting its problems is mailbot.configfile's.
+"""
 
 from __future__ import annotations
 
-import difflib
 import os
-import tomllib
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -15,16 +16,12 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
-    ValidationError,
     field_validator,
     model_validator,
 )
 
 from mailbot.errors import ConfigError
 from mailbot.stock.ledger import PROVINCE as PROVINCE  # the province's location code, defined with the ledger
-
-DEFAULT_CONFIG = "config.toml"
-CONFIG_ENV = "MAILBOT_CONFIG"
 
 Item = Literal["ktp-el", "kia"]
 ITEMS: tuple[str, ...] = ("ktp-el", "kia")
@@ -245,11 +242,12 @@ class Config(_Strict):
             return {**data, "guards": {}}
         return data
 
-    @model_validator(mode="after")
-    def _unique_districts(self) -> Config:
+    @field_validator("districts")
+    @classmethod
+    def _unique_districts(cls, districts: list[DistrictConfig]) -> list[DistrictConfig]:
         seen_codes: set[str] = set()
         seen_senders: dict[str, str] = {}
-        for d in self.districts:
+        for d in districts:
             if d.code in seen_codes:
                 raise ValueError(f"district code {d.code} appears twice")
             seen_codes.add(d.code)
@@ -257,7 +255,7 @@ class Config(_Strict):
                 if s in seen_senders:
                     raise ValueError(f"sender {s} is listed for both {seen_senders[s]} and {d.code}")
                 seen_senders[s] = d.code
-        return self
+        return districts
 
     def model_post_init(self, _context: object) -> None:
         self._by_code = {d.code: d for d in self.districts}
@@ -279,101 +277,3 @@ def _secret(env_name: str, key: str) -> str:
     if not value:
         raise ConfigError(f"{key}: environment variable {env_name} is not set")
     return value
-
-
-def _format_error(err: ValidationError, path: Path) -> str:
-    """One line: the first problem (unknown keys first, they explain the missing ones), and how many more."""
-    errors = sorted(err.errors(), key=lambda e: e["type"] != "extra_forbidden")
-    first = errors[0]
-    loc = _dotted(first["loc"])
-    kind = first["type"]
-    if kind == "extra_forbidden":
-        what = "unknown key"
-        parent = first["loc"][:-1]
-        missing = [str(e["loc"][-1]) for e in errors if e["type"] == "missing" and e["loc"][:-1] == parent]
-        close = difflib.get_close_matches(str(first["loc"][-1]), missing, n=1)
-        if close:
-            what += f" (did you mean {close[0]!r}?)"
-    elif kind == "missing":
-        what = "required key is missing"
-    elif kind == "union_tag_invalid":
-        ctx = first.get("ctx", {})
-        tags = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
-        loc = f"{loc}.kind" if loc else "kind"
-        what = f"{ctx.get('tag')!r} is not one of {', '.join(tags)}"
-        close = difflib.get_close_matches(str(ctx.get("tag")), tags, n=1)
-        if close:
-            what += f" (did you mean {close[0]!r}?)"
-    elif kind == "union_tag_not_found":
-        loc = f"{loc}.kind" if loc else "kind"
-        what = "required key is missing"
-        given = first["input"] if isinstance(first.get("input"), dict) else {}
-        close = difflib.get_close_matches("kind", [str(k) for k in given], n=1, cutoff=0.5)
-        if close:
-            what += f" ({close[0]!r} is not a key here: did you mean 'kind'?)"
-    else:
-        what = first["msg"]
-        if "input" in first and not isinstance(first["input"], dict | list):
-            what += f" (got {first['input']!r})"
-    more = len(errors) - 1 - sum(
-        1 for e in errors[1:]
-        if e["type"] == "missing" and "did you mean" in what and e["loc"][:-1] == first["loc"][:-1])
-    others = [_dotted(e["loc"]) or "<top>" for e in errors[1:]][:3]
-    tail = (f" (and {more} more problem{'s' if more > 1 else ''}: {', '.join(others)})" if more > 0 else "")
-    return f"{path}: {loc or '<top>'}: {what}{tail}"
-
-
-def _dotted(loc: tuple[int | str, ...]) -> str:
-    parts: list[str] = []
-    for p in loc:
-        if _is_union_tag(p):
-            continue
-        parts.append(f"[{p}]" if isinstance(p, int) else p)
-    return ".".join(parts).replace(".[", "[")
-
-
-def _is_union_tag(part: object) -> bool:
-    return part in ("maildir", "imap", "smtp", "function-after[_unique_districts(), Config]")
-
-
-def resolve_path(option: str | None) -> Path:
-    return Path(option or os.environ.get(CONFIG_ENV) or DEFAULT_CONFIG)
-
-
-def load_config(path: Path) -> Config:
-    """Read, validate and return the configuration at *path*.
-
-    Relative paths inside the file (Maildir folders, a SQLite file) resolve
-    against the folder holding the file. Raises ConfigError with one line.
-    """
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: configuration file not found") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-    try:
-        config = Config.model_validate(data)
-    except ValidationError as exc:
-        raise ConfigError(_format_error(exc, path)) from None
-    return _resolve_relative(config, path.resolve().parent)
-
-
-def _resolve_relative(config: Config, base: Path) -> Config:
-    updates: dict[str, object] = {}
-    if isinstance(config.inbox, MaildirInbox) and not config.inbox.path.is_absolute():
-        updates["inbox"] = config.inbox.model_copy(update={"path": base / config.inbox.path})
-    if isinstance(config.outbox, MaildirOutbox) and not config.outbox.path.is_absolute():
-        updates["outbox"] = config.outbox.model_copy(update={"path": base / config.outbox.path})
-    url = config.database.url
-    prefix = "sqlite:///"
-    if url.startswith(prefix) and not url.startswith("sqlite:////") and url != "sqlite:///:memory:":
-        rel = url[len(prefix):]
-        updates["database"] = config.database.model_copy(update={"url": prefix + str(base / rel)})
-    return config.model_copy(update=updates) if updates else config

@@ -17,7 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from mailbot.config import load_config
+from mailbot.configfile import load_config
 from mailbot.pipeline import Rules, read_within_limits
 from mailbot.scoring import load_labels, report, score
 

@@ -20,7 +20,7 @@ import math
 import sys
 from pathlib import Path
 
-from mailbot.config import load_config
+from mailbot.configfile import load_config
 from mailbot.pipeline import Rules, read_within_limits
 from mailbot.reader.verdict import QUANTITY_FIELDS
 from mailbot.scoring import load_labels

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mailbot.config import load_config  # noqa: E402
+from mailbot.configfile import load_config  # noqa: E402
 from mailbot.digest import RequestSummary, WaitingRequest, build_digest_view, render_digest  # noqa: E402
 from mailbot.render import make_environment  # noqa: E402
 from mailbot.stock.forecast import DailyReport  # noqa: E402

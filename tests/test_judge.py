@@ -6,7 +6,7 @@ import dataclasses
 import pickle
 from pathlib import Path
 
-from mailbot.config import load_config
+from mailbot.configfile import load_config
 from mailbot.pipeline import Judgment, Rules, judge
 
 ROOT = Path(__file__).resolve().parents[1]

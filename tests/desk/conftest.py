@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from mailbot.app import open_desk
-from mailbot.config import load_config
+from mailbot.configfile import load_config
 from mailbot.desk import Desk
 
 ROOT = Path(__file__).resolve().parents[2]

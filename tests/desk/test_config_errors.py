@@ -80,8 +80,28 @@ def test_secret_missing_from_environment_is_named(desk_dir: Path) -> None:
 
 
 def test_relative_paths_resolve_against_the_config_folder(desk_dir: Path) -> None:
-    from mailbot.config import load_config
+    from mailbot.configfile import load_config
 
     config = load_config(desk_dir / "config.toml")
     assert config.inbox.path == desk_dir / "var" / "mail" / "inbox"  # type: ignore[union-attr]
     assert config.database.url == f"sqlite:///{desk_dir / 'var' / 'mailbot.db'}"
+
+
+def test_every_problem_is_named_by_its_key_in_one_line(desk_dir: Path) -> None:
+    from mailbot.configfile import load_config
+    from mailbot.errors import ConfigError
+
+    path = desk_dir / "config.toml"
+    text = path.read_text()
+    for old, new in [('address = "blangko@', 'adress = "blangko@'), ("threshold = 1000", 'threshold = "seribu"'),
+                     ('code = "65.02"', 'code = "65.01"'), ('kind = "maildir"\n# Maildir', 'kind = "pop3"\n# Maildir')]:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path.write_text(text + "\n[surprise]\nx = 1\n")
+    with pytest.raises(ConfigError) as raised:
+        load_config(path)
+    assert str(raised.value) == (
+        f"{path}: office.adress: unknown key (did you mean 'address'?); surprise: unknown key; "
+        "inbox.kind: 'pop3' is not one of maildir, imap; "
+        "stock.threshold: Input should be a valid integer, unable to parse string as an integer (got 'seribu'); "
+        "districts: Value error, district code 65.01 appears twice")

@@ -75,7 +75,7 @@ def test_the_reading_process_records_exactly_what_reading_here_records(
     from datetime import datetime
 
     from mailbot.app import open_desk
-    from mailbot.config import load_config
+    from mailbot.configfile import load_config
     from tests.desk.conftest import WITA
 
     fixed = datetime(2026, 11, 27, 10, 0, tzinfo=WITA)
@@ -118,7 +118,7 @@ FLUSHER = """
 import sys, time
 from pathlib import Path
 from mailbot.app import open_desk
-from mailbot.config import load_config
+from mailbot.configfile import load_config
 from mailbot.outbox import flush
 
 class SlowRecorder:

@@ -43,7 +43,7 @@ def test_sample_inbox_on_postgres(tmp_path: Path, postgres_url: str) -> None:
 def test_two_processes_flushing_one_outbox_on_postgres_send_each_row_once(tmp_path: Path, postgres_url: str) -> None:
     """The send lock on PostgreSQL is an advisory lock: two senders on one database never send a row twice."""
     from mailbot.app import open_desk
-    from mailbot.config import load_config
+    from mailbot.configfile import load_config
     from tests.desk.test_workers import two_senders_send_each_row_once
 
     admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
@@ -70,7 +70,7 @@ def test_a_send_lock_lost_with_its_database_session_sends_nothing_twice(tmp_path
     import time
 
     from mailbot.app import open_desk
-    from mailbot.config import load_config
+    from mailbot.configfile import load_config
     from tests.desk.test_workers import FLUSHER, queue_notices
 
     admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")

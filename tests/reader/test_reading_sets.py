@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from mailbot.config import load_config
+from mailbot.configfile import load_config
 from mailbot.pipeline import Rules, read_within_limits
 from mailbot.scoring import compare, load_labels, report, score
 from tests.reader.conftest import ROOT

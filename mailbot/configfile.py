@@ -1,0 +1,132 @@
+"""The configuration file: find it, read it, validate it (mailbot.config's models), and report every
+problem by its key in one line."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, get_args
+
+from pydantic import ValidationError
+
+from mailbot.config import Config, MaildirInbox, MaildirOutbox
+from mailbot.errors import ConfigError
+
+DEFAULT_CONFIG = "config.toml"
+CONFIG_ENV = "MAILBOT_CONFIG"
+
+
+def resolve_path(option: str | None) -> Path:
+    """The file named on the command line, else $MAILBOT_CONFIG, else ./config.toml."""
+    return Path(option or os.environ.get(CONFIG_ENV) or DEFAULT_CONFIG)
+
+
+def load_config(path: Path) -> Config:
+    """Read, validate and return the configuration at *path*.
+
+    Relative paths inside the file (Maildir folders, a SQLite file) resolve against the folder
+    holding the file. Raises ConfigError with one line naming every problem by its key.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: configuration file not found") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(f"{path}: " + "; ".join(problems(exc))) from None
+    return _resolve_relative(config, path.resolve().parent)
+
+
+def problems(err: ValidationError) -> list[str]:
+    """Every problem as "key: what", unknown keys first (a misspelt key explains the key it misses)."""
+    errors = sorted(err.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    explained: set[tuple[int | str, ...]] = set()  # missing keys a misspelt one stands for
+    found: list[str] = []
+    for e in errors:
+        loc = tuple(e["loc"])
+        if e["type"] == "missing" and loc in explained:
+            continue
+        key, what = _describe(e, errors)
+        if e["type"] == "extra_forbidden" and "did you mean" in what:
+            explained.add((*loc[:-1], what.split("'")[1]))
+        found.append(f"{key or '<top>'}: {what}")
+    return found
+
+
+def _describe(e: Any, errors: list[Any]) -> tuple[str, str]:
+    """(the dotted key, what is wrong with it) for one pydantic error."""
+    loc: tuple[int | str, ...] = tuple(e["loc"])
+    key = _dotted(loc)
+    kind = e["type"]
+    if kind == "extra_forbidden":
+        what = "unknown key"
+        missing = [str(m["loc"][-1]) for m in errors if m["type"] == "missing" and tuple(m["loc"][:-1]) == loc[:-1]]
+        close = difflib.get_close_matches(str(loc[-1]), missing, n=1)
+        if close:
+            what += f" (did you mean {close[0]!r}?)"
+        return key, what
+    if kind == "missing":
+        return key, "required key is missing"
+    if kind == "union_tag_invalid":
+        ctx = e.get("ctx", {})
+        tags = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
+        what = f"{ctx.get('tag')!r} is not one of {', '.join(tags)}"
+        close = difflib.get_close_matches(str(ctx.get("tag")), tags, n=1)
+        if close:
+            what += f" (did you mean {close[0]!r}?)"
+        return f"{key}.kind" if key else "kind", what
+    if kind == "union_tag_not_found":
+        what = "required key is missing"
+        given = e["input"] if isinstance(e.get("input"), dict) else {}
+        close = difflib.get_close_matches("kind", [str(k) for k in given], n=1, cutoff=0.5)
+        if close:
+            what += f" ({close[0]!r} is not a key here: did you mean 'kind'?)"
+        return f"{key}.kind" if key else "kind", what
+    what = e["msg"]
+    if "input" in e and not isinstance(e["input"], dict | list):
+        what += f" (got {e['input']!r})"
+    return key, what
+
+
+def _kinds() -> frozenset[str]:
+    """The `kind` values of the inbox and outbox models: pydantic names a tagged union's member by them."""
+    tags: set[str] = set()
+    for field in ("inbox", "outbox"):
+        annotation = Config.model_fields[field].annotation
+        for model in get_args(annotation):
+            tags.update(get_args(model.model_fields["kind"].annotation))
+    return frozenset(tags)
+
+
+_KINDS = _kinds()
+
+
+def _dotted(loc: tuple[int | str, ...]) -> str:
+    """The key as written in the file: "districts[2].senders", "inbox.host" (no union member names)."""
+    parts = [f"[{p}]" if isinstance(p, int) else p for p in loc if p not in _KINDS]
+    return ".".join(parts).replace(".[", "[")
+
+
+def _resolve_relative(config: Config, base: Path) -> Config:
+    updates: dict[str, object] = {}
+    if isinstance(config.inbox, MaildirInbox) and not config.inbox.path.is_absolute():
+        updates["inbox"] = config.inbox.model_copy(update={"path": base / config.inbox.path})
+    if isinstance(config.outbox, MaildirOutbox) and not config.outbox.path.is_absolute():
+        updates["outbox"] = config.outbox.model_copy(update={"path": base / config.outbox.path})
+    url = config.database.url
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and not url.startswith("sqlite:////") and url != "sqlite:///:memory:":
+        rel = url[len(prefix):]
+        updates["database"] = config.database.model_copy(update={"url": prefix + str(base / rel)})
+    return config.model_copy(update=updates) if updates else config
