@@ -50,6 +50,18 @@ def _modules() -> dict[str, Path]:
     return modules
 
 
+def _names_type_checking(test: ast.expr) -> bool:
+    """`if TYPE_CHECKING:` or `if typing.TYPE_CHECKING:` (read without unparsing every condition)."""
+    return any(isinstance(n, ast.Name) and n.id == "TYPE_CHECKING"
+               or isinstance(n, ast.Attribute) and n.attr == "TYPE_CHECKING" for n in ast.walk(test))
+
+
+@functools.cache
+def _tree(path: Path) -> ast.Module:
+    """A module's syntax tree, parsed once for both graphs."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
 @functools.cache
 def import_graph(*, deferred: bool) -> dict[str, set[str]]:
     """Module -> the mailbot modules it imports, read from the source.
@@ -65,7 +77,7 @@ def import_graph(*, deferred: bool) -> dict[str, set[str]]:
         def visit(node: ast.AST, later: bool, edges: set[str] = edges) -> None:
             for child in ast.iter_child_nodes(node):
                 child_later = later or isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef) or (
-                    isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test))
+                    isinstance(child, ast.If) and _names_type_checking(child.test))
                 if isinstance(child, ast.Import | ast.ImportFrom) and (deferred or not child_later):
                     if isinstance(child, ast.Import):
                         edges.update(a.name for a in child.names if a.name in modules)
@@ -78,7 +90,7 @@ def import_graph(*, deferred: bool) -> dict[str, set[str]]:
                                 edges.add(child.module)
                 visit(child, child_later)
 
-        visit(ast.parse(path.read_text(encoding="utf-8")), False)
+        visit(_tree(path), False)
         edges.discard(name)
         graph[name] = edges
     return graph

@@ -15,6 +15,7 @@ import pytest
 from mailbot.app import open_desk
 from mailbot.configfile import load_config
 from mailbot.desk import Desk
+from mailbot.store.db import make_engine, migrate
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "inbox"
@@ -43,13 +44,48 @@ def outbox_files(desk_dir: Path) -> list[Path]:
 
 
 @pytest.fixture
-def open_test_desk(desk_dir: Path) -> Callable[..., Desk]:
-    """Open the desk in-process with a fixed clock (Friday 27 November 2026, 10:00 WITA) unless given one."""
+def sender_lists_decide(request: pytest.FixtureRequest, desk_dir: Path) -> None:
+    """Not a test of mail authentication (see test_forged_senders): the sender lists alone decide. A module
+    uses it with `pytestmark = pytest.mark.usefixtures("sender_lists_decide")`; a test of that module marked
+    `shipped_guards` keeps the shipped [guards] (authentication required)."""
+    from tests.desk.mailkit import set_guards  # mailkit imports this module
+
+    if request.node.get_closest_marker("shipped_guards") is None:
+        set_guards(desk_dir, require_authentication=False)
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite database migrated once for the session: a desk's own file starts as a copy of it, as Alembic
+    costs more than most in-process desk tests."""
+    path = tmp_path_factory.mktemp("migrated") / "mailbot.db"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    engine.dispose()
+    assert not path.with_name("mailbot.db-wal").exists(), "the copy must be the whole database"
+    return path
+
+
+@pytest.fixture
+def open_test_desk(request: pytest.FixtureRequest, desk_dir: Path, migrated_sqlite: Path) -> Callable[..., Desk]:
+    """Open the desk in-process with a fixed clock (Friday 27 November 2026, 10:00 WITA) unless given one.
+
+    On the config's SQLite file in *desk_dir*; in a test that uses `database_url` (tests/backends.py), on
+    that database instead, SQLite or PostgreSQL.
+    """
+    url = request.getfixturevalue("database_url") if "database_url" in request.fixturenames else None
     desks: list[Desk] = []
 
     def _open(now: datetime | None = None, clock: Callable[[], datetime] | None = None) -> Desk:
         fixed = now or datetime(2026, 11, 27, 10, 0, tzinfo=WITA)
-        desk = open_desk(load_config(desk_dir / "config.toml"), clock=clock or (lambda: fixed))
+        config = load_config(desk_dir / "config.toml")
+        if url is not None:
+            config = config.model_copy(update={"database": config.database.model_copy(update={"url": url})})
+        elif config.database.url.startswith("sqlite:///"):
+            own = Path(config.database.url.removeprefix("sqlite:///"))
+            if not own.exists():
+                shutil.copy(migrated_sqlite, own)
+        desk = open_desk(config, clock=clock or (lambda: fixed))
         desks.append(desk)
         return desk
 

@@ -22,25 +22,14 @@ from tests.desk.mailkit import (
     replies_to,
     run_once,
     sent_mail,
-    set_guards,
     write_eml,
 )
 
-
-@pytest.fixture(autouse=True)
-def _sender_lists_decide(desk_dir: Path) -> None:
-    """Not a test of mail authentication (see test_forged_senders): the sender lists alone decide here."""
-    set_guards(desk_dir, require_authentication=False)
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
 
 BULUNGAN, MALINAU, NUNUKAN, TANA_TIDUNG, TARAKAN = (DISTRICT_SENDERS[c] for c in
                                                     ("65.01", "65.02", "65.03", "65.04", "65.71"))
-
-
-@pytest.fixture(autouse=True)
-def _sender_lists_decide(desk_dir: Path) -> None:
-    """Not a test of mail authentication (see test_forged_senders): the sender lists alone decide here."""
-    set_guards(desk_dir, require_authentication=False)
 
 
 def _request(desk_dir: Path, name: str, sender: str, body: str, subject: str = "Permohonan blangko KTP-el") -> Sent:

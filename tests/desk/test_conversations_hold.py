@@ -8,17 +8,13 @@ from pathlib import Path
 import pytest
 
 from tests.desk.conftest import mailbot
-from tests.desk.mailkit import DISTRICT_SENDERS, MANAGERS, db, replies_to, run_once, sent_mail, set_guards, write_eml
+from tests.desk.mailkit import DISTRICT_SENDERS, MANAGERS, db, replies_to, run_once, sent_mail, write_eml
 from tests.desk.test_conversations import _answer, _reference, _request, _request_row
 
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+
 TARAKAN = DISTRICT_SENDERS["65.71"]
-
-
-@pytest.fixture(autouse=True)
-def _sender_lists_decide(request: pytest.FixtureRequest, desk_dir: Path) -> None:
-    """Not a test of mail authentication, except where a test says so: the sender lists alone decide here."""
-    if "shipped_config" not in request.node.name:
-        set_guards(desk_dir, require_authentication=False)
 
 
 def _ledger(desk_dir: Path, reference: str) -> list[tuple[str, str, int]]:
@@ -104,6 +100,7 @@ def test_corrections_that_name_the_old_figure_update_the_request_to_the_new_one(
     assert db(desk_dir).execute("select count(*) from requests").fetchone()[0] == 1
 
 
+@pytest.mark.shipped_guards
 def test_with_the_shipped_config_a_stranger_in_a_thread_changes_nothing_and_is_not_answered(desk_dir: Path) -> None:
     """With the shipped config (authentication required): the district's own mail is authenticated."""
     tana_tidung = DISTRICT_SENDERS["65.04"]

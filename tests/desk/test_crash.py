@@ -14,13 +14,9 @@ import pytest
 
 from mailbot.transports.maildir import deliver
 from tests.desk.conftest import mailbot, outbox_files
-from tests.desk.mailkit import set_guards
 
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
-@pytest.fixture(autouse=True)
-def _sender_lists_decide(desk_dir: Path) -> None:
-    """Not a test of mail authentication (see test_forged_senders): the sender lists alone decide here."""
-    set_guards(desk_dir, require_authentication=False)
 
 DISTRICT_SENDERS = ["disdukcapil@bulungankab.example", "disdukcapil@malinaukab.example",
                     "disdukcapil@nunukankab.example", "disdukcapil@tanatidungkab.example",

@@ -13,15 +13,11 @@ from tests.desk.mailkit import (
     replies_to,
     request_body,
     run_once,
-    set_guards,
     write_eml,
 )
 
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
-@pytest.fixture(autouse=True)
-def _sender_lists_decide(desk_dir: Path) -> None:
-    """Not a test of mail authentication (see test_forged_senders): the sender lists alone decide here."""
-    set_guards(desk_dir, require_authentication=False)
 
 TARAKAN = DISTRICT_SENDERS["65.71"]
 

@@ -17,11 +17,8 @@ from mailbot.transports.maildir import deliver
 from tests.desk.mailkit import MANAGERS, OFFICE, db, parse, run_once, sent_mail, set_guards
 from tests.headercheck import assert_headers_clean
 
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
-@pytest.fixture(autouse=True)
-def _sender_lists_decide(desk_dir: Path) -> None:
-    """Not a test of mail authentication (see test_forged_senders): the sender lists alone decide here."""
-    set_guards(desk_dir, require_authentication=False)
 
 SENDER = "disdukcapil@bulungankab.example"
 # The headers of a district reply, and nothing else: no Bcc, Cc or Reply-To can be smuggled in.

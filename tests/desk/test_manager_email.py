@@ -26,11 +26,8 @@ from tests.desk.mailkit import (
     write_eml,
 )
 
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
-@pytest.fixture(autouse=True)
-def _sender_lists_decide(desk_dir: Path) -> None:
-    """Not a test of mail authentication (see test_forged_senders): the sender lists alone decide here."""
-    set_guards(desk_dir, require_authentication=False)
 
 KADIS, KABID = MANAGERS
 OPERATOR = "operator.blangko@disdukcapil.kaltaraprov.example"

@@ -11,13 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.desk.conftest import EXAMPLES, mailbot, outbox_files
-from tests.desk.mailkit import set_guards
 
-
-@pytest.fixture(autouse=True)
-def _sender_lists_decide(desk_dir: Path) -> None:
-    """Not a test of mail authentication (see test_forged_senders): the sender lists alone decide here."""
-    set_guards(desk_dir, require_authentication=False)
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
 
 def _balances(db: sqlite3.Connection, item: str = "ktp-el") -> dict[str, tuple[int, int, int]]:

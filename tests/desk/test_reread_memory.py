@@ -7,6 +7,8 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from mailbot.desk import Desk
 from mailbot.rereading import reread
 from mailbot.runners import process_inbox
@@ -28,6 +30,7 @@ def _with_attachment(i: int) -> bytes:
     return msg.as_bytes()
 
 
+@pytest.mark.slow  # 60 MB of mail stored, then reread under tracemalloc: about 10 s of CPU
 def test_reread_memory_stays_that_of_a_few_messages(tmp_path: Path, open_test_desk: Callable[..., Desk]) -> None:
     desk = open_test_desk()
     inbox_dir = tmp_path / "inbox"

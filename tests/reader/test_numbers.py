@@ -25,6 +25,7 @@ def test_the_spelling_used_below_is_indonesian(n: int, words: str) -> None:
     assert spell(n) == words
 
 
+@pytest.mark.slow  # 3,000 examples: about 1.5 s of CPU, over a tenth of the fast tier
 @settings(max_examples=3000, deadline=None)
 @given(st.integers(min_value=0, max_value=999_999))
 def test_every_number_spelled_in_indonesian_parses_back(n: int) -> None:
