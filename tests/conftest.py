@@ -21,6 +21,8 @@ from typing import Any
 
 import pytest
 
+from tests.backends import database_url, postgres_url  # noqa: F401  (fixtures for every folder of tests)
+
 SERVER_FIXTURES = frozenset({"dovecot", "bare_dovecot", "tls_dovecot", "smtp_server", "postgres_url"})
 # Names whose use starts a process: the subprocess module, and mailbot's reading process (multiprocessing).
 PROCESS_NAMES = frozenset({"subprocess", "multiprocessing", "ReadingProcess"})

@@ -11,6 +11,8 @@ from mailbot.errors import NotAttempted, SmtpConnectionError
 from mailbot.outbox import FlushResult, _record_failure
 from mailbot.store.schema import OutboxMessage
 
+pytestmark = pytest.mark.usefixtures("database_url")  # on SQLite and on PostgreSQL (tests/backends.py)
+
 
 @pytest.mark.parametrize(("error", "attempts"), [
     (NotAttempted("not sent: connection to 127.0.0.1:25 lost earlier in the batch"), 0),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from mailbot.desk import Desk
 from mailbot.outcomes import FOLLOW_UP_OF, MessageOutcome
 from mailbot.pipeline import Outcome
@@ -25,6 +27,7 @@ def test_every_decision_a_follow_up_can_end_in_has_its_follow_up_outcome() -> No
     assert all(FOLLOW_UP_OF[o].value == f"follow-up-{o.value}" and FOLLOW_UP_OF[o].is_follow_up for o in decided)
 
 
+@pytest.mark.usefixtures("database_url")  # on SQLite and on PostgreSQL (tests/backends.py)
 def test_the_sample_inbox_ends_in_the_outcomes_the_run_summary_shows(
         desk_dir: Path, open_test_desk: Callable[..., Desk]) -> None:
     desk = open_test_desk()

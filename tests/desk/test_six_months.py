@@ -53,15 +53,11 @@ from mailbot.store import stock as ledger
 from mailbot.store.schema import Alert, Decision, Digest, LedgerEntry, OutboxMessage, Report, Request
 from mailbot.transports.maildir import deliver
 from tests.desk.conftest import ROOT
-from tests.desk.mailkit import set_guards
 
+# 26 weeks of mail through the whole desk, in process: about 20 s
+# on SQLite and on PostgreSQL (tests/backends.py)
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("sender_lists_decide", "database_url")]
 
-@pytest.fixture(autouse=True)
-def _sender_lists_decide(desk_dir: Path) -> None:
-    """Not a test of mail authentication (see test_forged_senders): the sender lists alone decide here."""
-    set_guards(desk_dir, require_authentication=False)
-
-pytestmark = pytest.mark.slow  # 26 weeks of mail through the whole desk, in process: about 20 s
 
 WITA = ZoneInfo("Asia/Makassar")
 DESK = "blangko@disdukcapil.kaltaraprov.example"

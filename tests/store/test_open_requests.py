@@ -4,7 +4,6 @@ the requests that hold a new one."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 from mailbot.store import repo
 from mailbot.store.db import make_engine, migrate, session_factory
@@ -15,8 +14,8 @@ AT = datetime(2026, 11, 2, 1, 0, tzinfo=UTC)
 
 
 def test_open_requests_put_the_one_awaiting_an_answer_first_and_references_keep_the_age_order(
-        tmp_path: Path) -> None:
-    engine = make_engine(f"sqlite:///{tmp_path / 'r.db'}")
+        database_url: str) -> None:
+    engine = make_engine(database_url)
     migrate(engine)
     rows = [("BLK-1", "65.01", "held", None), ("BLK-2", "65.01", "clarifying", None),
             ("BLK-3", "65.01", "approved", None), ("BLK-4", "65.01", "dispatched", None),

@@ -1,8 +1,15 @@
-"""A real PostgreSQL server for the suite: initdb in a temp folder, started on a free loopback port, stopped after."""
+"""The databases a test can run on: a real PostgreSQL server for the suite, and `database_url`, one new,
+empty database per test, parametrised over SQLite and PostgreSQL so both are held to the same behaviour.
+
+A test (or a whole module, with `pytestmark = pytest.mark.usefixtures("database_url")` in tests/desk)
+that takes `database_url` runs twice: `[sqlite]` in the fast tier, `[postgresql]` marked `servers`.
+The database is empty; `migrate()` (or `open_desk`, which calls it) builds the schema.
+"""
 
 from __future__ import annotations
 
 import glob
+import itertools
 import os
 import pwd
 import shutil
@@ -33,6 +40,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
+    """A PostgreSQL server of the suite's own: initdb in a temp folder, on a free loopback port, stopped after."""
     initdb, pg_ctl = _binary("initdb"), _binary("pg_ctl")
     if not initdb or not pg_ctl:
         unavailable("PostgreSQL server binaries (initdb, pg_ctl) are not installed; `make test` installs them")
@@ -56,3 +64,37 @@ def postgres_url() -> Iterator[str]:
         subprocess.run([*as_user, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True,
                        timeout=60)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+_numbers = itertools.count(1)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.servers)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of a new, empty database of the parameter's kind, dropped after the test.
+
+    The SQLite file is on tmpfs where there is one, as the PostgreSQL server runs with fsync off: the
+    tests measure behaviour, not the disk.
+    """
+    if request.param == "sqlite":
+        shm = Path("/dev/shm")
+        folder = Path(tempfile.mkdtemp(prefix="mailbot-db-", dir=shm)) if shm.is_dir() else tmp_path
+        try:
+            yield f"sqlite:///{folder / 'backend.db'}"
+        finally:
+            if folder != tmp_path:
+                shutil.rmtree(folder, ignore_errors=True)
+        return
+    from sqlalchemy import create_engine, make_url, text
+
+    server = request.getfixturevalue("postgres_url")
+    name = f"test_{os.getpid()}_{next(_numbers)}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        yield make_url(server).set(database=name).render_as_string(hide_password=False)
+        with admin.connect() as connection:  # WITH (FORCE): a connection the test left open must not keep it
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
