@@ -30,6 +30,8 @@ _KEYWORD_RE = re.compile(
 )
 # Clause ends: a line break, a semicolon, or a full stop/!/? followed by a space (not "2.000").
 _CLAUSE_END_RE = re.compile(r"\n|;|[.!?](?=\s)")
+_RESULT_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.RESULT_WORDS) + r")(?![\w-])")
+_COORDINATION_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.COORDINATION_WORDS) + r")(?![\w-])")
 _CONTINUATION_RE = re.compile(r"\b(?:" + vocab.alternation(vocab.CONTINUATION_WORDS) + r")\b")
 # Only these roles are read from words after a number ("2.000 keping sudah kami terima",
 # "3 keping rusak"); anything else after a number usually belongs to the next one.
@@ -64,6 +66,12 @@ _HEADING_RE = re.compile(
     re.MULTILINE,
 )
 _KIA_NAMES = frozenset(vocab.KIA_WORDS)
+# A line labelled with one blank: "KIA    : cetak 41, sisa blangko 560 lembar", "- KTP-el = rekam 34".
+_LINE_LABEL_RE = re.compile(
+    r"[ \t>*#\-]*(?:(?:" + vocab.alternation(vocab.HEADING_OPENERS) + r")[ \t]+)?(?P<item>"
+    + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS)
+    + r")[ \t]*[:=|\-][ \t]"
+)
 _words_re = vocab.alternation
 
 
@@ -416,16 +424,21 @@ def _item_of_mention(
     ("..., sedangkan blangko KIA tinggal 150"), else between it and the next figure of its clause
     ("150 lembar blangko KIA"), else the one heading its section of lines ("KIA" / "Tercetak : 30");
     None when none or both are named."""
-    item, ambiguous = explicit_item(masked[prev_end : m.start])
-    if ambiguous and after_figure and (owned := _OWNED_NAME_RE.match(masked, prev_end)):
-        # "3.000 keping KTP-el tadi siang ... blangko KIA 500 pcs": the first name is the previous
-        # figure's; the one left is this figure's.
-        item, ambiguous = explicit_item(masked[owned.end() : m.start])
+    lo = prev_end
+    if after_figure and (owned := _OWNED_NAME_RE.match(masked, prev_end)):
+        # "3.000 keping KTP-el tadi siang ... blangko KIA 500 pcs", "tiga ribu keping KTP-el dan
+        # seribu lembar KIA": the name right after the previous figure is that figure's.
+        lo = owned.end()
+    item, ambiguous = explicit_item(masked[lo : m.start])
     if item is not None or ambiguous:
         return item
     item, ambiguous = explicit_item(masked[m.end : next_start])
     if item is not None or ambiguous:
         return item
+    line_start = masked.rfind("\n", 0, m.start) + 1
+    if (label := _LINE_LABEL_RE.match(masked, line_start)) is not None and label.end() <= m.start:
+        # "KIA    : cetak 41, sisa blangko 560 lembar": the blank labelling the line is its figures'.
+        return "kia" if label.group("item") in _KIA_NAMES else "ktp-el"
     return next((s_item for start, end, s_item in sections if start <= m.start < end), None)
 
 
@@ -648,6 +661,22 @@ def read_text(
             if k.start >= m.end and k.end <= after_limit
             and (k.role in _AFTER_ROLES or _RELATIVE_BEFORE_RE.search(masked, max(m.end, k.start - 24), k.start))
         ]
+        if not before and not after and idx + 1 < len(mentions) and next_start < c_end:
+            # "tiga ribu keping KTP-el dan seribu lembar KIA sudah sampai": figures joined by "dan"
+            # share the role word said after the last of them.
+            nxt = mentions[idx + 1]
+            if _COORDINATION_RE.search(masked, m.end, nxt.start) and not any(
+                m.end <= k.start < nxt.start for k in kws
+            ):
+                nxt_next = mentions[idx + 2].start if idx + 2 < len(mentions) else c_end
+                nxt_limit = min(nxt_next, c_end)
+                comma2 = masked.find(",", nxt.end, nxt_limit)
+                nxt_limit = comma2 if comma2 != -1 else nxt_limit
+                after = [
+                    k for k in kws
+                    if k.start >= nxt.end and k.end <= nxt_limit
+                    and (k.role in _AFTER_ROLES or _RELATIVE_BEFORE_RE.search(masked, max(nxt.end, k.start - 24), k.start))
+                ]
         # A receipt verb before the figure, or among its own words after it ("2.000 keping sudah
         # kami terima"); one past the next figure is that figure's ("..., yg sebelumnya 1.000 keping
         # sdh diterima").
@@ -733,6 +762,23 @@ def read_text(
         elif m.bare and m.unit != "blank":
             if keyword is None or keyword.end > m.start or m.start - keyword.end > _NEAR:
                 continue
+        if role is None and last is not None and last[0] == c_start and _RESULT_RE.search(masked, prev_end, m.start):
+            # "selain 1.000 keping yang kami minta kemarin, mohon ditambah 500 lagi, jadi total 1.500
+            # keping": the sum of the figures before it, the figure now meant. Read only when it is
+            # their sum and they are of one role; else a clerk asks.
+            fields = list(dict.fromkeys(c.field for start, c in taken if start == c_start))
+            parts = [mm.value for mm in mentions[:idx] if mm.start >= c_start and mm.value is not None]
+            exact = not (m.approximate or m.conflict) and m.value is not None
+            if len(fields) == 1 and exact and len(parts) > 1 and sum(parts) == m.value:
+                candidate = Candidate(fields[0], m.value, snippet, True, total=True, item=last[1].item,
+                                      cues=("result_of_sum", f"parts:{len(parts)}"))
+                candidates.append(candidate)
+                last = (c_start, candidate)
+                taken.append(last)
+            else:
+                for field in fields:
+                    candidates.append(Candidate(field, None, snippet, True, "conflict", True))
+            continue
         if (
             role is None
             and last is not None

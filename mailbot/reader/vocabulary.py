@@ -723,3 +723,28 @@ ENGLISH_BLANK_NOUNS: tuple[str, ...] = ("blanks", "cards", "pcs")
 
 # Words that, after a slip ("salah ketik"), give the right figure: "1.430 -> maaf salah ketik, yg benar 1.340".
 RIGHT_FIGURE_WORDS: tuple[str, ...] = ("benar", "betul", "seharusnya", "semestinya", "mestinya", "correct")
+
+
+# === Figures: roles, corrections and tables (kept in one block; extends the tables above) ==========
+
+# A plan, a target or an average is not a count of work done: "sasaran perekaman sebanyak 1.250
+# wajib KTP-el", "Daily avg print: ~110". (Siblings of "target" and "rata-rata" above.)
+ROLE_PHRASES["ignore"] += (
+    "sasaran", "targetnya", "target perekaman", "target pencetakan", "sasaran perekaman", "sasaran pencetakan",
+    "rata2", "rerata", "avg", "avg.", "average", "daily average", "daily avg", "on average", "per day average",
+)
+COLUMN_WORDS["ignore"] += ("sasaran", "rata-rata", "rata2", "rerata", "average", "avg")
+# A writer who takes back a figure in the same breath: "1.500 keping, eh maaf maksud saya 2.000 keping".
+CORRECTION_OPENERS += (
+    "maksud saya", "maksud sy", "maksudku", "eh maaf", "eh salah", "eh bukan", "maaf salah", "i mean",
+)
+# After figures of one role in a sentence, these give their sum, the figure now meant: "selain 1.000
+# keping yang kami minta kemarin, mohon ditambah 500 lagi, jadi total 1.500 keping".
+RESULT_WORDS: tuple[str, ...] = (
+    "jadi total", "jadi totalnya", "jadi semuanya", "jadi seluruhnya", "sehingga total", "sehingga totalnya",
+    "sehingga menjadi", "total menjadi", "totalnya menjadi", "jumlahnya menjadi", "menjadi total",
+    "so the total is", "so in total", "making it", "making a total of", "bringing the total to",
+)
+# Between two figures, these join them: a role word said after the second is said of both ("tiga
+# ribu keping KTP-el dan seribu lembar KIA sudah sampai").
+COORDINATION_WORDS: tuple[str, ...] = ("dan", "serta", "and", "&", "beserta", "plus")
