@@ -280,7 +280,7 @@ def _soft_wrap(masked: str, pos: int) -> bool:
         return False
     nxt_end = masked.find("\n", pos + 1)
     nxt = masked[pos + 1 : nxt_end if nxt_end != -1 else len(masked)]
-    if not nxt.strip() or "|" in nxt or _BULLET_RE.match(nxt):
+    if not nxt.strip() or "|" in nxt or _BULLET_RE.match(nxt) or _LINE_LABEL_RE.match(nxt):
         return False
     return True
 
@@ -693,7 +693,11 @@ def read_text(
             ignored_end = m.end
             continue
         correction_lo = max(c_start, prev_end)
-        correcting = last is not None and bool(_CORRECTION_OPENER_RE.search(masked, correction_lo, m.start))
+        opener = bool(_CORRECTION_OPENER_RE.search(masked, correction_lo, m.start))
+        correcting = last is not None and opener
+        # "di lampiran tertulis sisa blangko 1.400, yang benar 1.040": the figure set aside just before
+        # is corrected, also when it was set aside in a table or in an earlier mail.
+        corrects_set_aside = opener and ignored_end == prev_end > c_start
         if (
             role in (None, "ignore")
             and m.value is not None
@@ -818,7 +822,7 @@ def read_text(
             candidate = Candidate(
                 role, m.value, snippet, strong, None, total, item, day, headed, earlier, about=m.about
             )
-        if correcting and any(c.field == role for c in candidates):
+        if (correcting and any(c.field == role for c in candidates)) or corrects_set_aside:
             # "Ralat: pencetakan yg benar 158": replaces the pencetakan figure said before.
             candidate = replace(candidate, corrects=True)
         candidate = replace(candidate, cues=_cues_of(candidate, m, keyword, masked, before))
@@ -860,6 +864,11 @@ _COLUMN_RES = {
 _EXACT_IGNORE = frozenset(vocab.EXACT_IGNORE_HEADERS)
 _TOTAL_RE = re.compile(r"^\s*(?:" + vocab.alternation(vocab.TOTAL_ROW_WORDS) + r")\b")
 _SPLIT_RE = re.compile(r"\s*\|\s*|\t+|\s{2,}")
+# A cell that is a figure: "1.904", "720 keping", "2,500 pcs" (not "untuk 5 minggu").
+_FIGURE_CELL_RE = re.compile(
+    r"^\s*[\d.,]+\s*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b)?\s*$"
+)
+_SUBTOTAL_RE = re.compile(r"^\s*(?:" + vocab.alternation(vocab.SUBTOTAL_ROW_WORDS) + r")\b")
 
 
 def column_of(header: object) -> str | None:
@@ -908,19 +917,25 @@ def _cell_quantity(value: object) -> int | None:
 def read_table(rows: tuple[tuple[object, ...], ...], sent: datetime | None, source: str) -> tuple[list[Candidate], date | None] | None:
     """Candidates from a report table (header row, then dated rows); the latest dated row wins.
 
-    None when rows hold no report table.
+    Rows below the table that name a figure of their own ("Sisa blangko KTP-el | 1.904") are read
+    by their label; a sheet of such rows alone (a form: "Sisa stok saat ini | 720", "Jumlah yang
+    diminta | 1.800") is read the same way. None when rows hold no report table.
     """
     for h, row in enumerate(rows):
         cols = _header_columns(row, totalled=any(_is_total_row(r) for r in rows[h + 1 :]))
         if cols is None:
             continue
+        body = [r for r in rows[h + 1 :] if not _is_subtotal_row(r)]
+        labelled, body = _footer_rows(body, cols, source)
         filled = [
-            r for r in rows[h + 1 :]
+            r for r in body
             if any(_cell_quantity(r[i]) is not None for i, c in cols.items() if c in QUANTITY_FIELDS and i < len(r))
         ]
         totals = [r for r in filled if _is_total_row(r)]
         data = [r for r in filled if not _is_total_row(r)]
         if not data and not totals:
+            if labelled:
+                return labelled, None
             continue
         item_col = next((i for i, c in cols.items() if c == "item"), None)
         if item_col is not None:
@@ -930,35 +945,162 @@ def read_table(rows: tuple[tuple[object, ...], ...], sent: datetime | None, sour
                 candidates = []
                 for item, chosen in by_item:
                     candidates += _row_candidates(row, chosen, cols, source, None, item, ("item_row",))
-                return candidates, None
+                return candidates + labelled, None
         date_col = next((i for i, c in cols.items() if c == "date"), None)
         chosen: tuple[object, ...] | None = None
         row_date: date | None = None
         cue = "only_row"
+        dated: list[tuple[date, tuple[object, ...]]] = []
         if date_col is not None:
             dated = [(d, r) for r in data if date_col < len(r) and (d := cell_date(r[date_col], sent)) is not None]
             if dated:
                 row_date, chosen = max(dated, key=lambda pair: pair[0])
                 cue = "latest_row"
+                if sum(1 for d, _ in dated if d == row_date) > 1:
+                    # Several rows of the latest day ("19/11 | Kantor Dinas", "19/11 | UPT ..."): a row
+                    # per place, not per day; the total row, if one, is the day's figure.
+                    chosen, cue = (totals[0], "total_row") if len(totals) == 1 else (None, cue)
+                    if chosen is None:
+                        return [*_unclear_columns(cols, source, f"{len(data)} rows of one day"), *labelled], row_date
         if chosen is None and len(totals) == 1 and len(data) > 1:
             # A row per kecamatan or place, then "Jumlah": the total row is the district's figure.
             chosen, cue = totals[0], "total_row"
-        if chosen is None and len(data) == 1:
+        if chosen is None and len(data) == 1 and not totals:
             chosen = data[0]
         candidates: list[Candidate] = []
         if chosen is None:
-            for i, col in cols.items():
-                if col in QUANTITY_FIELDS:
-                    candidates.append(Candidate(col, None, f"{source}: {len(data)} rows without dates", True, "unclear"))
-            return candidates, None
+            return [*_unclear_columns(cols, source, f"{len(data)} rows without dates"), *labelled], None
         label = f" ({row[date_col]} {chosen[date_col]})" if date_col is not None and date_col < len(chosen) else ""
         if cue == "latest_row" and len(totals) == 1 and len({d for d, _ in dated}) == len(dated) > 1:
             # A row per day over a period closed by a total row: the stock is the last day's, what was
             # done is the period's total. (Without a total row each row is that day's report, and the
             # latest day is the report now.)
-            return _period_candidates(row, chosen, totals[0], cols, source, label), row_date
-        return _row_candidates(row, chosen, cols, source, label, None, (cue,)), row_date
+            return _period_candidates(row, chosen, totals[0], cols, source, label) + labelled, row_date
+        found = _row_candidates(row, chosen, cols, source, label, None, (cue,))
+        return _without_labelled_fields(found, labelled) + labelled, row_date
+    labelled = _labelled_rows(rows, source)
+    return (labelled, None) if labelled else None
+
+
+def _unclear_columns(cols: dict[int, str], source: str, why: str) -> list[Candidate]:
+    return [Candidate(col, None, f"{source}: {why}", True, "unclear") for col in cols.values() if col in QUANTITY_FIELDS]
+
+
+def _without_labelled_fields(found: list[Candidate], labelled: list[Candidate]) -> list[Candidate]:
+    """A figure a labelled row states ("Sisa blangko | 1.089") outranks the same column's cell in the
+    rows above, which may be another line's."""
+    named = {(c.field, c.item) for c in labelled}
+    return [c for c in found if (c.field, c.item) not in named]
+
+
+def _row_label(r: tuple[object, ...]) -> tuple[int, str] | None:
+    """(index, text) of a row's label: its first filled cell within the first three, when it is words."""
+    for i, cell in enumerate(r[:3]):
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            continue
+        if isinstance(cell, str) and _cell_quantity(cell) is None and any(ch.isalpha() for ch in cell):
+            return i, cell
+        return None
     return None
+
+
+def _label_role(text: str) -> str | None:
+    """The role a row label names ("Sisa blangko KTP-el" -> stock_on_hand), or "ignore"."""
+    low = normalise_header(text)
+    if _TOTAL_RE.match(low) and column_of(_TOTAL_RE.sub("", low, count=1)) is None:
+        return None  # "Jumlah", "TOTAL KABUPATEN": a total row, read as such
+    role = column_of(text)
+    return role if role in QUANTITY_FIELDS or role == "ignore" else None
+
+
+def _labelled_candidates(
+    r: tuple[object, ...], start: int, role: str, label: str, source: str, label_item: str | None,
+) -> list[Candidate]:
+    """The figures of one labelled row: one per blank named in it ("KTP-el | 1.216 | KIA | 583"), or its
+    one figure; more figures than blanks is unclear."""
+    out: list[Candidate] = []
+    item = label_item
+    seen: dict[str | None, int] = {}
+    for cell in r[start:]:
+        if isinstance(cell, str) and not _FIGURE_CELL_RE.match(cell):
+            # Words ("KIA", "untuk 5 minggu", "BA terlampir"): a blank's name, or a remark.
+            named, ambiguous = explicit_item(normalise_header(cell))
+            if named is not None and not ambiguous:
+                item = named
+            continue
+        value = _cell_quantity(cell)
+        if value is None or (role == "received" and value == 0):
+            continue
+        seen[item] = seen.get(item, 0) + 1
+        where = " ".join(label.split())
+        out.append(Candidate(role, value, f"{source}: {where}: {value}", True, item=item, table=True,
+                             cues=(f"row_label:{where}", "labelled_row")))
+    if any(n > 1 for n in seen.values()):
+        return [Candidate(role, None, f"{source}: {' '.join(label.split())}: several figures", True, "unclear")]
+    return out
+
+
+def _footer_rows(
+    body: list[tuple[object, ...]], cols: dict[int, str], source: str
+) -> tuple[list[Candidate], list[tuple[object, ...]]]:
+    """Rows under a table that state a figure by their label ("Sisa blangko KTP-el | | | 1.089" under a
+    row per place and its total), read by that label; and the rows left. Rows after the total row that
+    name no role are no data either."""
+    quantity_cols = {i for i, c in cols.items() if c in QUANTITY_FIELDS or c == "date"}
+    last_total = max((k for k, r in enumerate(body) if _is_total_row(r)), default=-1)
+    out: list[Candidate] = []
+    rest: list[tuple[object, ...]] = []
+    previous: str | None = None
+    for k, r in enumerate(body):
+        found = _row_label(r)
+        role = _label_role(found[1]) if found is not None and found[0] not in quantity_cols else None
+        if role is None and previous is not None and found is not None and k > last_total:
+            # (None, "KIA", 1460) under ("Stok akhir bulan", "KTP-el", 2894): the label runs on.
+            named, ambiguous = explicit_item(normalise_header(found[1]))
+            if named is not None and not ambiguous:
+                out += _labelled_candidates(r, found[0], previous, found[1], source, None)
+                continue
+        if role is None:
+            previous = None
+            if last_total < 0 or k <= last_total:
+                rest.append(r)
+            continue
+        previous = role if role != "ignore" else None
+        if role != "ignore":
+            idx, label = found  # type: ignore[misc]
+            out += _labelled_candidates(r, idx + 1, role, label, source, explicit_item(normalise_header(label))[0])
+    return out, rest
+
+
+def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Candidate]:
+    """A sheet of rows each naming its figure ("Sisa stok saat ini | 720", "Jumlah yang diminta | 1.800",
+    "Closing stock | 1.502"): every figure by its label. A role named twice with different figures is
+    unclear."""
+    out: list[Candidate] = []
+    previous: str | None = None
+    for r in rows:
+        found = _row_label(r)
+        if found is None:
+            previous = None
+            continue
+        idx, label = found
+        role = _label_role(label)
+        if role is None and previous is not None:
+            named, ambiguous = explicit_item(normalise_header(label))
+            if named is not None and not ambiguous:
+                out += _labelled_candidates(r, idx, previous, label, source, None)
+                continue
+        previous = role if role not in (None, "ignore") else None
+        if previous is not None:
+            out += _labelled_candidates(r, idx + 1, previous, label, source, explicit_item(normalise_header(label))[0])
+    return out
+
+
+def _is_subtotal_row(r: tuple[object, ...]) -> bool:
+    """Whether a row is a subtotal ("Subtotal Hilir", "Sub Total P. Sebatik"): part of the table's
+    total, neither a row of its own nor the total."""
+    found = _row_label(r)
+    return found is not None and bool(_SUBTOTAL_RE.match(normalise_header(found[1])))
 
 
 # Columns that say how much there is at a moment; every other quantity column counts what was done in a day.

@@ -748,3 +748,15 @@ RESULT_WORDS: tuple[str, ...] = (
 # Between two figures, these join them: a role word said after the second is said of both ("tiga
 # ribu keping KTP-el dan seribu lembar KIA sudah sampai").
 COORDINATION_WORDS: tuple[str, ...] = ("dan", "serta", "and", "&", "beserta", "plus")
+# A row that sums part of a table ("Subtotal Hilir", "Sub Total P. Sebatik"): neither a row of its own
+# nor the table's total.
+SUBTOTAL_ROW_WORDS: tuple[str, ...] = ("subtotal", "sub total", "sub-total", "jumlah sementara", "sub jumlah")
+COLUMN_WORDS["printed"] += ("printing", "used for printing", "dipakai untuk pencetakan", "cards printed")
+COLUMN_WORDS["recorded"] += ("enrolment", "enrollment", "enrolled", "enrolments", "enrollments")
+COLUMN_WORDS["ignore"] += ("spoiled", "spoilt", "wasted", "rejected", "reject")
+ROLE_PHRASES["recorded"] += ("enrolment", "enrollment", "enrolled", "enrolments", "enrollments", "enrol", "enroll")
+ROLE_PHRASES["printed"] += ("printing", "used for printing")
+ROLE_PHRASES["ignore"] += ("spoiled", "spoilt", "wasted")
+COLUMN_WORDS["requested"] += (
+    "diusulkan", "yang diusulkan", "dimohon", "yang dimohon", "permohonan", "diajukan", "pengajuan", "request",
+)
