@@ -925,6 +925,8 @@ def read_table(rows: tuple[tuple[object, ...], ...], sent: datetime | None, sour
         cols = _header_columns(row, totalled=any(_is_total_row(r) for r in rows[h + 1 :]))
         if cols is None:
             continue
+        if h > 0:
+            row = _with_spanning_items(rows[h - 1], row)
         body = [r for r in rows[h + 1 :] if not _is_subtotal_row(r)]
         labelled, body = _footer_rows(body, cols, source)
         filled = [
@@ -962,6 +964,11 @@ def read_table(rows: tuple[tuple[object, ...], ...], sent: datetime | None, sour
                     chosen, cue = (totals[0], "total_row") if len(totals) == 1 else (None, cue)
                     if chosen is None:
                         return [*_unclear_columns(cols, source, f"{len(data)} rows of one day"), *labelled], row_date
+        if chosen is None and len(totals) == 1 and len(data) > 1 and _per_weekday(data):
+            # "Senin | 27 | 25 | 1.183" ... "Jumat | 18 | 15 | 1.081", "Jumlah | 138 | 127 | 1.081": a row per
+            # day in the order of the week; the stock is the last day's, what was done is the total's.
+            last_day = data[-1]
+            return _period_candidates(row, last_day, totals[0], cols, source, "", data) + labelled, None
         if chosen is None and len(totals) == 1 and len(data) > 1:
             # A row per kecamatan or place, then "Jumlah": the total row is the district's figure.
             chosen, cue = totals[0], "total_row"
@@ -975,11 +982,33 @@ def read_table(rows: tuple[tuple[object, ...], ...], sent: datetime | None, sour
             # A row per day over a period closed by a total row: the stock is the last day's, what was
             # done is the period's total. (Without a total row each row is that day's report, and the
             # latest day is the report now.)
-            return _period_candidates(row, chosen, totals[0], cols, source, label) + labelled, row_date
+            return _period_candidates(row, chosen, totals[0], cols, source, label, data) + labelled, row_date
         found = _row_candidates(row, chosen, cols, source, label, None, (cue,))
+        if cue == "total_row":
+            found = _checked_total(found, chosen, data, cols, source)
         return _without_labelled_fields(found, labelled) + labelled, row_date
     labelled = _labelled_rows(rows, source)
     return (labelled, None) if labelled else None
+
+
+def _with_spanning_items(above: tuple[object, ...], header: tuple[object, ...]) -> tuple[object, ...]:
+    """A header row under a row of merged cells naming the blanks ("KTP-el" over "Rekam | Cetak | Rusak",
+    "KIA" over "Cetak | Rusak"): each column's header with the blank over it."""
+    spans: dict[int, str] = {}
+    current: str | None = None
+    for i in range(len(header)):
+        cell = above[i] if i < len(above) else None
+        if isinstance(cell, str) and cell.strip():
+            named, ambiguous = explicit_item(normalise_header(cell))
+            current = cell.strip() if named is not None and not ambiguous else None
+        if current is not None:
+            spans[i] = current
+    if not spans:
+        return header
+    return tuple(
+        f"{cell} {spans[i]}" if i in spans and isinstance(cell, str) and cell.strip() else cell
+        for i, cell in enumerate(header)
+    )
 
 
 def _unclear_columns(cols: dict[int, str], source: str, why: str) -> list[Candidate]:
@@ -1107,9 +1136,46 @@ def _is_subtotal_row(r: tuple[object, ...]) -> bool:
 _LEVEL_COLUMNS = frozenset(("stock_on_hand",))
 
 
+_DAY_NAMES = frozenset(vocab.DAY_NAMES + vocab.ENGLISH_DAY_NAMES)
+
+
+def _per_weekday(data: Sequence[tuple[object, ...]]) -> bool:
+    """Whether every row is labelled with a day of the week ("Senin", "Jumat", "Fri")."""
+    for r in data:
+        found = _row_label(r)
+        if found is None or normalise_header(found[1]).split(" ")[0].strip(",.") not in _DAY_NAMES:
+            return False
+    return True
+
+
+def _checked_total(
+    found: list[Candidate], total: tuple[object, ...], data: Sequence[tuple[object, ...]], cols: dict[int, str],
+    source: str,
+) -> list[Candidate]:
+    """The total row's figures, less those that are not the sum of their column (asked instead)."""
+    bad = {
+        col for i, col in cols.items()
+        if col in QUANTITY_FIELDS and i < len(total)
+        and (v := _cell_quantity(total[i])) is not None and not _adds_up(data, i, v)
+    }
+    if not bad:
+        return found
+    kept = [c for c in found if c.field not in bad]
+    return kept + [Candidate(col, None, f"{source}: total is not the sum of the rows", True, "conflict") for col in bad]
+
+
+def _adds_up(data: Sequence[tuple[object, ...]], i: int, stated: int) -> bool:
+    """Whether a total row's figure is the sum of the rows above it in its column (when every row has
+    one there): a total that is not is a misaligned or mistyped one, and a clerk asks."""
+    values = [_cell_quantity(r[i]) if i < len(r) else None for r in data]
+    if not values or any(v is None for v in values):
+        return True
+    return sum(v for v in values if v is not None) == stated
+
+
 def _period_candidates(
     header_row: tuple[object, ...], latest: tuple[object, ...], total: tuple[object, ...],
-    cols: dict[int, str], source: str, label: str,
+    cols: dict[int, str], source: str, label: str, data: Sequence[tuple[object, ...]] = (),
 ) -> list[Candidate]:
     """Candidates from a table with a row per day and a total row: a level column (stock) from the latest
     day, a count column (printed, recorded, ...) from the total row; a count the total row leaves empty
@@ -1122,7 +1188,10 @@ def _period_candidates(
         header = " ".join(str(header_row[i]).split()) if i < len(header_row) else ""
         item = explicit_item(normalise_header(header))[0]
         stated = _cell_quantity(total[i]) if i < len(total) else None
-        if stated is not None:
+        if stated is not None and not _adds_up(data, i, stated):
+            candidates.append(Candidate(col, None, f"{source}: {header}: total {stated} is not the sum of the rows",
+                                        True, "conflict"))
+        elif stated is not None:
             candidates.append(Candidate(col, stated, f"{source}: {header}: {stated} (total row)", True,
                                         item=item, table=True, cues=(f"table_column:{header}", "total_row", "per_day")))
         else:
@@ -1180,6 +1249,19 @@ def _row_candidates(
 _NUMBERING_HEADERS = frozenset(vocab.NUMBERING_HEADERS)
 
 
+_RULE_LINE_RE = re.compile(r"^[ \t>|+]*[-=_~]{3,}[-=_~ \t|+]*$")
+
+
+def _group_heading(lines: list[str], j: int, width: int) -> bool:
+    """Whether the next filled line after a one-cell line is a table row (the line heads a group of rows)."""
+    while j < len(lines) and (not lines[j].strip() or _RULE_LINE_RE.match(lines[j])):
+        j += 1
+    if j >= len(lines):
+        return False
+    row = tuple(c for c in _SPLIT_RE.split(lines[j].lstrip("> ").strip()) if c != "")
+    return len(row) >= 2 and abs(len(row) - width) <= 1 and any(quantity_in(c) is not None for c in row[1:])
+
+
 def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]]:
     """Pull horizontal tables ("Tanggal | Perekaman | ..." then rows) out of text; the rest stays.
 
@@ -1193,16 +1275,26 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     while i < len(lines):
         line = lines[i].lstrip("> ")
         cells = tuple(c for c in _SPLIT_RE.split(line.strip()) if c != "")
-        if len(cells) >= 3 and _header_columns(cells) is not None:
+        two = len(cells) == 2 and _header_columns(cells, totalled=True) is not None
+        if (len(cells) >= 3 and _header_columns(cells) is not None) or two:
             rows = [cells]
             j = i + 1
             end = j
             while j < len(lines):
-                if not lines[j].strip():
+                if not lines[j].strip() or _RULE_LINE_RE.match(lines[j]):
+                    # "-----------+-------+------", "+----+----+", "=====": a rule, not the table's end.
                     j += 1
                     continue
                 row = tuple(c for c in _SPLIT_RE.split(lines[j].lstrip("> ").strip()) if c != "")
-                if len(row) < 2 or abs(len(row) - len(cells)) > 1:
+                if len(row) == 1 and _group_heading(lines, j + 1, len(cells)):
+                    # "Pulau Sebatik" over its kecamatan rows: a group's heading inside the table.
+                    j += 1
+                    continue
+                short_total = (
+                    "\t" not in lines[j] and 2 <= len(row) < len(cells) and bool(_TOTAL_RE.match(normalise_header(row[0])))
+                    and all(quantity_in(c) is not None for c in row[1:])
+                )
+                if len(row) < 2 or (abs(len(row) - len(cells)) > 1 and not short_total):
                     break
                 if len(row) >= 3 and _header_columns(row) is not None:
                     # The header of the next table ("| Tanggal | Pencetakan KIA | Sisa Blangko KIA |").
@@ -1212,10 +1304,16 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
                     # A total row leaves the numbering column empty ("JUMLAH   845   774" under
                     # "No  Kecamatan  Perekaman  Pencetakan"): its words stand under the second column.
                     row = ("", *row)
+                elif short_total and not numbered:
+                    # "TOTAL   290   262   4   1.534" under "Hari  Tgl  Rekam  Cetak  Rusak  Sisa": the
+                    # label spans the first columns; the figures stand under the last ones, as typed.
+                    row = (row[0], *([""] * (len(cells) - len(row))), *row[1:])
                 rows.append(row)
                 j += 1
                 end = j
             j = end
+            if two and not any(_is_total_row(r) for r in rows[1:]):
+                rows = []  # two columns make a table only when a total row closes it
             if len(rows) > 1:
                 tables.append(tuple(rows))
                 for k in range(i, j):

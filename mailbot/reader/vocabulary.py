@@ -760,3 +760,7 @@ ROLE_PHRASES["ignore"] += ("spoiled", "spoilt", "wasted")
 COLUMN_WORDS["requested"] += (
     "diusulkan", "yang diusulkan", "dimohon", "yang dimohon", "permohonan", "diajukan", "pengajuan", "request",
 )
+ENGLISH_DAY_NAMES: tuple[str, ...] = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+)
