@@ -66,6 +66,12 @@ _HEADING_RE = re.compile(
     re.MULTILINE,
 )
 _KIA_NAMES = frozenset(vocab.KIA_WORDS)
+# A line opened by one blank's name and then its figures' words: "KTP cetak 130, rekam 151, sisa 2.870".
+_LINE_NAME_RE = re.compile(
+    r"[ \t>*#\-]*(?:(?:" + vocab.alternation(vocab.HEADING_OPENERS) + r")[ \t]+)?(?P<item>"
+    + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS)
+    + r")(?:[ \t]*[:=|\-][ \t]|[ \t]+(?=[a-z]))"
+)
 # A line labelled with one blank: "KIA    : cetak 41, sisa blangko 560 lembar", "- KTP-el = rekam 34".
 _LINE_LABEL_RE = re.compile(
     r"[ \t>*#\-]*(?:(?:" + vocab.alternation(vocab.HEADING_OPENERS) + r")[ \t]+)?(?P<item>"
@@ -105,7 +111,7 @@ _STOCK_ONLY_ZERO = frozenset(vocab.STOCK_ONLY_ZERO_WORDS)
 # "Pencetakan KTP-el : nihil": the blank may be named between the role word and its colon.
 _ZERO_VALUE_RE = re.compile(
     r"(?:[ \t]+(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r"))?"
-    r"[ \t]*:[ \t]*(?:" + _words_re(vocab.ZERO_VALUE_WORDS) + r")(?![\w-])"
+    r"(?:[ \t]*:[ \t]*|[ \t]+(?:" + _words_re(vocab.ZERO_LINK_WORDS) + r")[ \t]+)(?:" + _words_re(vocab.ZERO_VALUE_WORDS) + r")(?![\w-])"
 )
 _ITEM_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])")
 _STOCK_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])")
@@ -436,7 +442,7 @@ def _item_of_mention(
     if item is not None or ambiguous:
         return item
     line_start = masked.rfind("\n", 0, m.start) + 1
-    if (label := _LINE_LABEL_RE.match(masked, line_start)) is not None and label.end() <= m.start:
+    if (label := _LINE_NAME_RE.match(masked, line_start)) is not None and label.end() <= m.start:
         # "KIA    : cetak 41, sisa blangko 560 lembar": the blank labelling the line is its figures'.
         return "kia" if label.group("item") in _KIA_NAMES else "ktp-el"
     return next((s_item for start, end, s_item in sections if start <= m.start < end), None)
@@ -575,6 +581,16 @@ _SHORTFALL_ASK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.SHORTFALL_ASK_
 _FIGURE_RE = re.compile(r"\d")
 
 
+def _sums_to(parts: Sequence[int], value: int | None) -> bool:
+    """Whether *value* is the sum of the figures before it ("1.000 ... ditambah 500, jadi total 1.500"),
+    or a whole number of the one figure before it ("4 box (1 box isi 500 keping), jadi total 2.000")."""
+    if value is None or not parts:
+        return False
+    if len(parts) > 1:
+        return sum(parts) == value
+    return value > parts[0] > 0 and value % parts[0] == 0
+
+
 def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate]:
     """"Kebutuhan kami 3.500 keping, stok 1.150 keping, mohon dikirimkan kekurangannya": the writer asks
     for the difference without writing it, so the clerk works it out: the need less the stock. With no
@@ -591,8 +607,10 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
     rest = [c for c in candidates if c.field != "requested"]
     text = masked[ask.start() : ask.end()]
     if len(needs) == 1 and len(stocks) == 1 and (need := next(iter(needs))) > (stock := next(iter(stocks))):
+        # The difference is the figure asked: it replaces the need wherever else it is stated (an
+        # attached table of the need).
         return [*rest, Candidate("requested", need - stock, f"{text}: {need} - {stock}", True,
-                                 item=asked[0].item, cues=("shortfall_asked", "need_minus_stock"))]
+                                 item=asked[0].item, corrects=True, cues=("shortfall_asked", "need_minus_stock"))]
     if asked:
         return [*rest, Candidate("requested", None, text, True, "unclear")]
     return candidates
@@ -771,9 +789,10 @@ def read_text(
             # keping": the sum of the figures before it, the figure now meant. Read only when it is
             # their sum and they are of one role; else a clerk asks.
             fields = list(dict.fromkeys(c.field for start, c in taken if start == c_start))
-            parts = [mm.value for mm in mentions[:idx] if mm.start >= c_start and mm.value is not None]
+            parts = [mm.value for mm in mentions[:idx]
+                     if mm.start >= c_start and mm.value is not None and mm.unit != "other" and not mm.rate]
             exact = not (m.approximate or m.conflict) and m.value is not None
-            if len(fields) == 1 and exact and len(parts) > 1 and sum(parts) == m.value:
+            if len(fields) == 1 and exact and _sums_to(parts, m.value):
                 candidate = Candidate(fields[0], m.value, snippet, True, total=True, item=last[1].item,
                                       cues=("result_of_sum", f"parts:{len(parts)}"))
                 candidates.append(candidate)

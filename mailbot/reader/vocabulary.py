@@ -764,3 +764,16 @@ ENGLISH_DAY_NAMES: tuple[str, ...] = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
 )
+# Between a role word and a zero word, these link them: "KIA stock is zero", "stok kami sudah nihil".
+ZERO_LINK_WORDS: tuple[str, ...] = (
+    "is", "are", "now", "adalah", "sudah", "sdh", "udah", "telah", "sekarang", "skrg", "saat ini", "kami",
+)
+# A count qualified as something else than the day's work or the stock in hand: reprints, the stock a
+# system shows (a clerk acts on the physical count: "Sisa Blangko Fisik 1.284 / Sisa Blangko Sistem 1.290").
+ROLE_PHRASES["ignore"] += (
+    "cetak ulang", "pencetakan ulang", "dicetak ulang", "rekam ulang", "perekaman ulang", "reprint", "reprinted",
+    "sistem", "di sistem", "stok sistem", "sisa sistem", "system stock", "in the system",
+)
+COLUMN_WORDS["ignore"] += ("cetak ulang", "pencetakan ulang", "rekam ulang", "reprint", "sistem", "system")
+# Typed in haste: "Stik kami tingal 280 keeping".
+ROLE_PHRASES["stock_on_hand"] += ("tingal", "tnggal", "tinggl")
