@@ -11,7 +11,7 @@ from typing import Literal
 from mailbot.reader import vocabulary as vocab
 from mailbot.reader.classify import explicit_item
 from mailbot.reader.dates import cell_date, line_date
-from mailbot.reader.numbers import Mention, find_mentions, mask_non_quantities, quantity_in
+from mailbot.reader.numbers import Mention, find_mentions, mask_non_quantities, normalise, quantity_in
 from mailbot.reader.verdict import QUANTITY_FIELDS, Doubt, Evidence
 
 Role = Literal["requested", "stock_on_hand", "received", "printed", "recorded", "ignore"]
@@ -884,6 +884,8 @@ _EXACT_IGNORE = frozenset(vocab.EXACT_IGNORE_HEADERS)
 _TOTAL_RE = re.compile(r"^\s*(?:" + vocab.alternation(vocab.TOTAL_ROW_WORDS) + r")\b")
 _SPLIT_RE = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 # A cell that is a figure: "1.904", "720 keping", "2,500 pcs" (not "untuk 5 minggu").
+_FIGURE_IN_CELL_RE = re.compile(r"\d")
+_NUMBERING_CELL_RE = re.compile(r"^\s*\d{1,2}\s*[.)]?\s*$")
 _FIGURE_CELL_RE = re.compile(
     r"^\s*[\d.,]+\s*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b)?\s*$"
 )
@@ -912,6 +914,9 @@ def normalise_header(cell: object) -> str:
 def _header_columns(row: tuple[object, ...], totalled: bool = False) -> dict[int, str] | None:
     """The roles of a header row's columns; None unless it heads a report table. One quantity column
     beside a named one ("Kecamatan | Usulan blangko") heads a table when a total row closes it."""
+    if sum(1 for cell in row if isinstance(cell, str) and _FIGURE_IN_CELL_RE.search(cell) and quantity_in(cell) is not None) > 1:
+        # "KTP-el : rekam 120 | cetak 98 | sisa 1.876": figures with their words, a line, not a header.
+        return None
     cols = {i: c for i, cell in enumerate(row) if (c := column_of(cell)) is not None}
     quantities = [c for c in cols.values() if c in QUANTITY_FIELDS]
     if len(quantities) >= 2 or (quantities and ("date" in cols.values() or "item" in cols.values())):
@@ -1046,6 +1051,8 @@ def _row_label(r: tuple[object, ...]) -> tuple[int, str] | None:
     for i, cell in enumerate(r[:3]):
         if cell is None or (isinstance(cell, str) and not cell.strip()):
             continue
+        if i == 0 and (isinstance(cell, int) or (isinstance(cell, str) and _NUMBERING_CELL_RE.match(cell))):
+            continue  # "1 | Perekaman KTP-el | 1.234": the row's number, then its label
         if isinstance(cell, str) and _cell_quantity(cell) is None and any(ch.isalpha() for ch in cell):
             return i, cell
         return None
@@ -1081,8 +1088,9 @@ def _labelled_candidates(
             continue
         seen[item] = seen.get(item, 0) + 1
         where = " ".join(label.split())
+        span = ("day_span",) if role in ("printed", "recorded") and _DAY_SPAN_RE.search(label.lower()) else ()
         out.append(Candidate(role, value, f"{source}: {where}: {value}", True, item=item, table=True,
-                             cues=(f"row_label:{where}", "labelled_row")))
+                             cues=(f"row_label:{where}", "labelled_row", *span)))
     if any(n > 1 for n in seen.values()):
         return [Candidate(role, None, f"{source}: {' '.join(label.split())}: several figures", True, "unclear")]
     return out
@@ -1268,6 +1276,15 @@ def _row_candidates(
 _NUMBERING_HEADERS = frozenset(vocab.NUMBERING_HEADERS)
 
 
+_GENERIC_COUNT_RE = re.compile(
+    r"^(?:(?:" + vocab.alternation(vocab.GENERIC_COUNT_HEADERS) + r")(?:\s+(?:" + vocab.alternation(vocab.BLANK_UNITS)
+    + r"))?(?:\s*\(\s*(?:" + vocab.alternation(vocab.BLANK_UNITS) + r")\s*\))?|(?:" + vocab.alternation(vocab.BLANK_UNITS) + r"))$"
+)
+# The column word a table's lead-in role gives its count column.
+_ROLE_COLUMN_WORDS = {
+    "requested": "permintaan", "received": "diterima", "stock_on_hand": "sisa stok", "printed": "pencetakan",
+    "recorded": "perekaman",
+}
 _RULE_LINE_RE = re.compile(r"^[ \t>|+]*[-=_~]{3,}[-=_~ \t|+]*$")
 
 
@@ -1281,10 +1298,86 @@ def _group_heading(lines: list[str], j: int, width: int) -> bool:
     return len(row) >= 2 and abs(len(row) - width) <= 1 and any(quantity_in(c) is not None for c in row[1:])
 
 
+def _cells(line: str) -> tuple[str, ...]:
+    """A typed table line's cells. Between pipes every cell counts, an empty one too ("Jumlah | 10 | |
+    2.000"); a line aligned with spaces or tabs has no empty cells to show."""
+    text = line.lstrip("> ").strip()
+    if "|" in text:
+        parts = [c.strip() for c in text.split("|")]
+        if parts and not parts[0]:
+            parts = parts[1:]
+        if parts and not parts[-1]:
+            parts = parts[:-1]
+        return tuple(parts)
+    return tuple(c for c in _SPLIT_RE.split(text) if c != "")
+
+
+def _generic_count_column(cells: Sequence[str]) -> int | None:
+    """The one column headed by a count that names no role ("Jumlah Keping", "Jumlah", "Isi (keping)")."""
+    found = [i for i, c in enumerate(cells) if _GENERIC_COUNT_RE.match(normalise_header(c))]
+    return found[0] if len(found) == 1 else None
+
+
+def _lead_role(lines: Sequence[str], i: int) -> str | None:
+    """The one role named by the sentence that leads into a table ("... telah kami terima dengan rincian
+    sebagai berikut:"), if it ends with a colon."""
+    k = i - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    if k < 0 or not lines[k].rstrip().endswith(":"):
+        return None
+    low = normalise(lines[k])
+    roles = {kw.role for kw in keywords(mask_non_quantities(low)) if kw.role != "ignore"}
+    return roles.pop() if len(roles) == 1 else None
+
+
+def _table_rows(lines: list[str], i: int, cells: tuple[str, ...]) -> tuple[list[tuple[str, ...]], int]:
+    """The rows of a typed table under its header at line i, and the line after the table."""
+    rows = [cells]
+    j = i + 1
+    end = j
+    numbered = normalise_header(cells[0]) in _NUMBERING_HEADERS
+    while j < len(lines):
+        if not lines[j].strip() or _RULE_LINE_RE.match(lines[j]):
+            # "-----------+-------+------", "+----+----+", "=====": a rule, not the table's end.
+            j += 1
+            continue
+        row = _cells(lines[j])
+        if len(row) == 1 and _group_heading(lines, j + 1, len(cells)):
+            # "Pulau Sebatik" over its kecamatan rows: a group's heading inside the table.
+            j += 1
+            continue
+        short_total = (
+            "\t" not in lines[j] and "|" not in lines[j] and 2 <= len(row) < len(cells)
+            and bool(_TOTAL_RE.match(normalise_header(row[0])))
+            and all(quantity_in(c) is not None for c in row[1:])
+        )
+        if len(row) < 2 or (abs(len(row) - len(cells)) > 1 and not short_total):
+            break
+        if len(row) >= 3 and _header_columns(row) is not None:
+            # The header of the next table ("| Tanggal | Pencetakan KIA | Sisa Blangko KIA |").
+            break
+        if numbered and len(row) == len(cells) - 1 and quantity_in(row[0]) is None:
+            # A total row leaves the numbering column empty ("JUMLAH   845   774" under
+            # "No  Kecamatan  Perekaman  Pencetakan"): its words stand under the second column.
+            row = ("", *row)
+        elif short_total and not numbered:
+            # "TOTAL   290   262   4   1.534" under "Hari  Tgl  Rekam  Cetak  Rusak  Sisa": the
+            # label spans the first columns; the figures stand under the last ones, as typed.
+            row = (row[0], *([""] * (len(cells) - len(row))), *row[1:])
+        rows.append(row)
+        j += 1
+        end = j
+    return rows, end
+
+
 def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]]:
     """Pull horizontal tables ("Tanggal | Perekaman | ..." then rows) out of text; the rest stays.
 
-    Removed lines become empty so the text keeps its shape.
+    A table whose columns name one role only, or none, is taken when it can be read: closed by a
+    total row, with its count column's role from the sentence leading into it ("... telah kami
+    terima dengan rincian:" over "Uraian | Jumlah Keping"), or made of rows that name their figures
+    ("Perekaman KTP-el | 1.234"). Removed lines become empty so the text keeps its shape.
     """
     if "|" not in text and "\t" not in text and "   " not in text:
         return text, []
@@ -1292,47 +1385,24 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     tables: list[tuple[tuple[str, ...], ...]] = []
     i = 0
     while i < len(lines):
-        line = lines[i].lstrip("> ")
-        cells = tuple(c for c in _SPLIT_RE.split(line.strip()) if c != "")
-        two = len(cells) == 2 and _header_columns(cells, totalled=True) is not None
-        if (len(cells) >= 3 and _header_columns(cells) is not None) or two:
-            rows = [cells]
-            j = i + 1
-            end = j
-            while j < len(lines):
-                if not lines[j].strip() or _RULE_LINE_RE.match(lines[j]):
-                    # "-----------+-------+------", "+----+----+", "=====": a rule, not the table's end.
-                    j += 1
-                    continue
-                row = tuple(c for c in _SPLIT_RE.split(lines[j].lstrip("> ").strip()) if c != "")
-                if len(row) == 1 and _group_heading(lines, j + 1, len(cells)):
-                    # "Pulau Sebatik" over its kecamatan rows: a group's heading inside the table.
-                    j += 1
-                    continue
-                short_total = (
-                    "\t" not in lines[j] and 2 <= len(row) < len(cells) and bool(_TOTAL_RE.match(normalise_header(row[0])))
-                    and all(quantity_in(c) is not None for c in row[1:])
-                )
-                if len(row) < 2 or (abs(len(row) - len(cells)) > 1 and not short_total):
-                    break
-                if len(row) >= 3 and _header_columns(row) is not None:
-                    # The header of the next table ("| Tanggal | Pencetakan KIA | Sisa Blangko KIA |").
-                    break
-                numbered = normalise_header(cells[0]) in _NUMBERING_HEADERS
-                if numbered and len(row) == len(cells) - 1 and quantity_in(row[0]) is None:
-                    # A total row leaves the numbering column empty ("JUMLAH   845   774" under
-                    # "No  Kecamatan  Perekaman  Pencetakan"): its words stand under the second column.
-                    row = ("", *row)
-                elif short_total and not numbered:
-                    # "TOTAL   290   262   4   1.534" under "Hari  Tgl  Rekam  Cetak  Rusak  Sisa": the
-                    # label spans the first columns; the figures stand under the last ones, as typed.
-                    row = (row[0], *([""] * (len(cells) - len(row))), *row[1:])
-                rows.append(row)
-                j += 1
-                end = j
-            j = end
-            if two and not any(_is_total_row(r) for r in rows[1:]):
-                rows = []  # two columns make a table only when a total row closes it
+        cells = _cells(lines[i])
+        full = len(cells) >= 3 and _header_columns(cells) is not None
+        partial = not full and len(cells) >= 2 and _header_columns(cells, totalled=True) is not None
+        generic = None if full or len(cells) < 2 else _generic_count_column(cells)
+        if full or partial or generic is not None:
+            rows, j = _table_rows(lines, i, cells)
+            totalled = any(_is_total_row(r) for r in rows[1:])
+            if generic is not None and not (full or partial):
+                role = _lead_role(lines, i) if totalled else None
+                if role is not None:
+                    # "Jumlah Keping" under "... telah kami terima dengan rincian:": the received count.
+                    header = list(cells)
+                    header[generic] = f"{cells[generic]} ({_ROLE_COLUMN_WORDS[role]})"
+                    rows[0] = tuple(header)
+                elif not _labelled_rows(tuple(rows[1:]), "tabel"):
+                    rows = []
+            elif partial and not totalled:
+                rows = []  # one role's column makes a table only when a total row closes it
             if len(rows) > 1:
                 tables.append(tuple(rows))
                 for k in range(i, j):

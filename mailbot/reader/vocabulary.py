@@ -777,3 +777,8 @@ ROLE_PHRASES["ignore"] += (
 COLUMN_WORDS["ignore"] += ("cetak ulang", "pencetakan ulang", "rekam ulang", "reprint", "sistem", "system")
 # Typed in haste: "Stik kami tingal 280 keeping".
 ROLE_PHRASES["stock_on_hand"] += ("tingal", "tnggal", "tinggl")
+# Headers of a table's count column that name no role ("Jumlah Keping", "Isi (keping)"): the sentence
+# leading into the table names it ("... telah kami terima dengan rincian sebagai berikut:").
+GENERIC_COUNT_HEADERS: tuple[str, ...] = (
+    "jumlah", "jml", "jml.", "isi", "qty", "quantity", "total", "banyaknya", "volume", "amount", "count",
+)
