@@ -1362,13 +1362,29 @@ def _table_rows(lines: list[str], i: int, cells: tuple[str, ...]) -> tuple[list[
             # "No  Kecamatan  Perekaman  Pencetakan"): its words stand under the second column.
             row = ("", *row)
         elif short_total and not numbered:
-            # "TOTAL   290   262   4   1.534" under "Hari  Tgl  Rekam  Cetak  Rusak  Sisa": the
-            # label spans the first columns; the figures stand under the last ones, as typed.
-            row = (row[0], *([""] * (len(cells) - len(row))), *row[1:])
+            # "TOTAL   290   262   4   1.534" under "Hari  Tgl  Rekam  Cetak  Rusak  Sisa": the label
+            # spans the first columns and the figures stand under the last ones; or the figures follow
+            # the label and the last columns are left empty. The placing whose figures are their
+            # columns' sums is the one typed.
+            gap = [""] * (len(cells) - len(row))
+            right = (row[0], *gap, *row[1:])
+            left = (*row, *gap)
+            if _sums_matched(rows[1:], right) > _sums_matched(rows[1:], left):
+                row = right
         rows.append(row)
         j += 1
         end = j
     return rows, end
+
+
+def _sums_matched(data: Sequence[tuple[str, ...]], total: tuple[str, ...]) -> int:
+    """How many of a total row's figures are the sums of their columns above."""
+    matched = 0
+    for i, cell in enumerate(total[1:], start=1):
+        value = quantity_in(cell) if cell else None
+        if value is not None and data and _adds_up(data, i, value) and any(i < len(r) and r[i] for r in data):
+            matched += 1
+    return matched
 
 
 def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]]:
