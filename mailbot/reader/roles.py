@@ -21,6 +21,7 @@ for _role, _phrases in vocab.ROLE_PHRASES.items():
     for _p in _phrases:
         _ROLE_OF.setdefault(_p, _role)
 _NOT_ROLE = frozenset(vocab.NOT_ROLE_PHRASES)
+_COUNTS_OTHER_AFTER = frozenset(vocab.COUNTS_OTHER_AFTER)
 _WEAK = frozenset(vocab.WEAK_REQUEST_PHRASES)
 _RECEIPT_VERBS = frozenset(vocab.RECEIPT_VERBS)
 _KEYWORD_RE = re.compile(
@@ -700,6 +701,16 @@ def read_text(
         # sdh diterima").
         clause_has_receipt = any(k.receipt_verb and c_start <= k.start < next_start for k in kws)
         role, strong, keyword = _role_for(m, before, after, clause_has_receipt, masked)
+        if role not in (None, "ignore") and (
+            qualifier := next((k for k in kws if k.start >= m.end and k.end <= after_limit), None)
+        ) is not None and qualifier.role == "ignore" and not qualifier.denied and (
+            " ".join(masked[qualifier.start : qualifier.end].split()) in _COUNTS_OTHER_AFTER
+        ) and _UNIT_GAP_RE.fullmatch(
+            masked, m.end, qualifier.start
+        ):
+            # "selisih stok termasuk 0 keping rusak", "12 lembar gagal cetak": the word right after the
+            # figure and its unit says what it counts, whatever the role word before.
+            role, strong, keyword = "ignore", True, qualifier
         snippet = _snippet(original, m.start, m.end, c_start, c_end)
         if m.unit == "other" or m.rate:
             continue
@@ -1122,7 +1133,9 @@ def _footer_rows(
                 rest.append(r)
             continue
         previous = role if role != "ignore" else None
-        if role != "ignore":
+        if role == "ignore" and (last_total < 0 or k <= last_total):
+            rest.append(r)  # "Kecamatan Sesayap", "Blangko KTP-el (No. Seri ...)": a row of the table
+        elif role != "ignore":
             idx, label = found  # type: ignore[misc]
             out += _labelled_candidates(r, idx + 1, role, label, source, explicit_item(normalise_header(label))[0])
     return out, rest

@@ -782,3 +782,12 @@ ROLE_PHRASES["stock_on_hand"] += ("tingal", "tnggal", "tinggl")
 GENERIC_COUNT_HEADERS: tuple[str, ...] = (
     "jumlah", "jml", "jml.", "isi", "qty", "quantity", "total", "banyaknya", "volume", "amount", "count",
 )
+# A difference between two counts is neither of them: "selisih stok termasuk 0 keping rusak".
+ROLE_PHRASES["ignore"] += ("selisih", "difference")
+# Right after a figure and its unit, these say it counts something else than its role word before:
+# "selisih stok termasuk 0 keping rusak", "12 lembar gagal cetak".
+COUNTS_OTHER_AFTER: tuple[str, ...] = (
+    "rusak", "gagal", "gagal cetak", "blangko rusak", "spoiled", "spoilt", "wasted", "retur", "dikembalikan",
+)
+ROLE_PHRASES["ignore"] += ("cacat", "damaged", "hilang")
+COUNTS_OTHER_AFTER += ("cacat", "damaged", "hilang")
