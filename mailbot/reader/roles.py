@@ -331,6 +331,8 @@ def _clauses(masked: str) -> list[tuple[int, int]]:
             continue
         if m.group() == "." and _abbreviation_before(masked, m.start()):
             continue
+        if m.group() == "." and m.start() > 0 and masked[m.start() - 1] == ".":
+            continue  # "Closing stock ....... 2,423": dotted leaders lead to the figure, they end nothing
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(masked)))
@@ -1023,7 +1025,30 @@ def read_table(rows: tuple[tuple[object, ...], ...], sent: datetime | None, sour
             found = _checked_total(found, chosen, data, cols, source)
         return _without_labelled_fields(found, labelled) + labelled, row_date
     labelled = _labelled_rows(rows, source)
-    return (labelled, None) if labelled else None
+    if labelled:
+        return labelled, None
+    titled = _titled_count_table(rows)
+    return read_table(titled, sent, source) if titled is not None else None
+
+
+def _titled_count_table(rows: tuple[tuple[object, ...], ...]) -> tuple[tuple[object, ...], ...] | None:
+    """A sheet whose count column names no role ("Kemasan | Jenis | Jumlah (keping)") under a title that
+    names one ("BERITA ACARA SERAH TERIMA BLANGKO"), closed by a total row: the rows from the header on,
+    the count column named by the title's role. None otherwise."""
+    for h, row in enumerate(rows):
+        cells = [c if isinstance(c, str) else "" for c in row]
+        filled = [c for c in cells if c.strip()]
+        count = _generic_count_column(cells)
+        if count is None or len(filled) < 2 or not any(_is_total_row(r) for r in rows[h + 1 :]):
+            continue
+        title = " ".join(c for r in rows[:h] for c in r if isinstance(c, str))
+        roles = {k.role for k in keywords(mask_non_quantities(normalise(title))) if k.role != "ignore"}
+        if len(roles) != 1:
+            return None
+        header = list(row)
+        header[count] = f"{cells[count]} ({_ROLE_COLUMN_WORDS[roles.pop()]})"
+        return (tuple(header), *rows[h + 1 :])
+    return None
 
 
 def _with_spanning_items(above: tuple[object, ...], header: tuple[object, ...]) -> tuple[object, ...]:
