@@ -21,6 +21,12 @@ for _role, _phrases in vocab.ROLE_PHRASES.items():
     for _p in _phrases:
         _ROLE_OF.setdefault(_p, _role)
 _NOT_ROLE = frozenset(vocab.NOT_ROLE_PHRASES)
+_POSTFIX_ROLE_WORDS = frozenset(vocab.POSTFIX_ROLE_WORDS)
+_POSTFIX_GAP_RE = re.compile(
+    r"[ \t]*(?:(?:" + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]*)?(?:(?:"
+    + vocab.alternation(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b[ \t]*)?(?:(?:"
+    + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]*)?"
+)
 _COUNTS_OTHER_AFTER = frozenset(vocab.COUNTS_OTHER_AFTER)
 _WEAK = frozenset(vocab.WEAK_REQUEST_PHRASES)
 _RECEIPT_VERBS = frozenset(vocab.RECEIPT_VERBS)
@@ -112,7 +118,7 @@ _STOCK_ONLY_ZERO = frozenset(vocab.STOCK_ONLY_ZERO_WORDS)
 # "Pencetakan KTP-el : nihil": the blank may be named between the role word and its colon.
 _ZERO_VALUE_RE = re.compile(
     r"(?:[ \t]+(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r"))?"
-    r"(?:[ \t]*:[ \t]*|[ \t]+(?:" + _words_re(vocab.ZERO_LINK_WORDS) + r")[ \t]+)(?:" + _words_re(vocab.ZERO_VALUE_WORDS) + r")(?![\w-])"
+    r"(?:[ \t]*:[ \t]*|(?:[ \t]+(?:" + _words_re(vocab.ZERO_LINK_WORDS) + r")){1,2}[ \t]+)(?:" + _words_re(vocab.ZERO_VALUE_WORDS) + r")(?![\w-])"
 )
 _ITEM_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])")
 _STOCK_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])")
@@ -680,7 +686,13 @@ def read_text(
         after = [
             k for k in kws
             if k.start >= m.end and k.end <= after_limit
-            and (k.role in _AFTER_ROLES or _RELATIVE_BEFORE_RE.search(masked, max(m.end, k.start - 24), k.start))
+            and (
+                k.role in _AFTER_ROLES
+                or _RELATIVE_BEFORE_RE.search(masked, max(m.end, k.start - 24), k.start)
+                # "380 KTP-el blanks left", "58 enrolled": a role word right after the figure and its noun.
+                or (" ".join(masked[k.start : k.end].split()) in _POSTFIX_ROLE_WORDS
+                    and _POSTFIX_GAP_RE.fullmatch(masked, m.end, k.start) is not None)
+            )
         ]
         if not before and not after and idx + 1 < len(mentions) and next_start < c_end:
             # "tiga ribu keping KTP-el dan seribu lembar KIA sudah sampai": figures joined by "dan"
@@ -769,7 +781,10 @@ def read_text(
                 # A correction on its own names no role and the mail said several: which one, a clerk asks.
                 fields = list(dict.fromkeys(c.field for _, c in taken))
             if len(fields) == 1 and not (m.approximate or m.conflict) and m.value is not None and not m.bare:
-                candidate = Candidate(fields[0], m.value, snippet, last[1].strong, item=last[1].item, corrects=True)
+                # The corrected figure is of the blank the figure it replaces was said of.
+                was = next((c for _, c in reversed(taken) if c.field == fields[0]), last[1])
+                candidate = Candidate(fields[0], m.value, snippet, was.strong, item=was.item, corrects=True,
+                                      cues=("correction",))
             else:
                 for field in fields:
                     candidates.append(Candidate(field, None, snippet, True, "conflict", corrects=True))

@@ -791,3 +791,15 @@ COUNTS_OTHER_AFTER: tuple[str, ...] = (
 )
 ROLE_PHRASES["ignore"] += ("cacat", "damaged", "hilang")
 COUNTS_OTHER_AFTER += ("cacat", "damaged", "hilang")
+# Role words that may follow their figure and its noun: "380 KTP-el blanks left", "58 enrolled, 52
+# printed, 987 blanks remaining", "1.200 keping tersisa".
+POSTFIX_ROLE_WORDS: tuple[str, ...] = (
+    "left", "remaining", "on hand", "enrolled", "printed", "recorded", "tersisa", "tersedia", "terekam",
+    "tercetak", "dicetak", "direkam",
+)
+ROLE_PHRASES["stock_on_hand"] += (
+    "holds", "currently holds", "currently hold", "we currently have", "we still have", "we have",
+    "in stock", "still have",
+)
+ROLE_PHRASES["recorded"] += ("enrolled",)
+ZERO_VALUE_WORDS += ("nil", "zero", "empty")
