@@ -715,7 +715,7 @@ def read_text(
         # sdh diterima").
         clause_has_receipt = any(k.receipt_verb and c_start <= k.start < next_start for k in kws)
         role, strong, keyword = _role_for(m, before, after, clause_has_receipt, masked)
-        if role not in (None, "ignore") and (
+        if role not in (None, "ignore", "received") and (
             qualifier := next((k for k in kws if k.start >= m.end and k.end <= after_limit), None)
         ) is not None and qualifier.role == "ignore" and not qualifier.denied and (
             " ".join(masked[qualifier.start : qualifier.end].split()) in _COUNTS_OTHER_AFTER
@@ -723,7 +723,8 @@ def read_text(
             masked, m.end, qualifier.start
         ):
             # "selisih stok termasuk 0 keping rusak", "12 lembar gagal cetak": the word right after the
-            # figure and its unit says what it counts, whatever the role word before.
+            # figure and its unit says what it counts, whatever the role word before. (Beside a receipt
+            # the damaged cards may be part of those received or on top of them: a clerk asks.)
             role, strong, keyword = "ignore", True, qualifier
         snippet = _snippet(original, m.start, m.end, c_start, c_end)
         if m.unit == "other" or m.rate:
