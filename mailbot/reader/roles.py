@@ -590,6 +590,32 @@ _SHORTFALL_ASK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.SHORTFALL_ASK_
 _FIGURE_RE = re.compile(r"\d")
 
 
+def _list_lead_role(masked: str, pos: int, kws: Sequence[Keyword]) -> Keyword | None:
+    """The role word of the sentence leading into the list whose line holds *pos*: the list's lines are
+    bullets or lines labelled with a blank, the sentence above them ends with a colon and names one role."""
+    line_start = masked.rfind("\n", 0, pos) + 1
+    if not (_BULLET_RE.match(masked, line_start) or _LINE_LABEL_RE.match(masked, line_start)):
+        return None
+    start = line_start
+    while start > 0:
+        prev = masked.rfind("\n", 0, start - 1) + 1
+        line = masked[prev : start - 1]
+        if not (_BULLET_RE.match(line) or _LINE_LABEL_RE.match(line)) or not line.strip():
+            break
+        start = prev
+    if start == 0:
+        return None
+    lead_end = start - 1
+    if not masked[:lead_end].rstrip().endswith(":"):
+        return None
+    blank = masked.rfind("\n\n", 0, lead_end)
+    lead_start = blank + 2 if blank != -1 else 0
+    words = [k for k in kws if lead_start <= k.start and k.end <= lead_end and k.role != "ignore"]
+    if len({k.role for k in words}) != 1:
+        return None
+    return words[-1]
+
+
 def _sums_to(parts: Sequence[int], value: int | None) -> bool:
     """Whether *value* is the sum of the figures before it ("1.000 ... ditambah 500, jadi total 1.500"),
     or a whole number of the one figure before it ("4 box (1 box isi 500 keping), jadi total 2.000")."""
@@ -726,6 +752,10 @@ def read_text(
             # figure and its unit says what it counts, whatever the role word before. (Beside a receipt
             # the damaged cards may be part of those received or on top of them: a clerk asks.)
             role, strong, keyword = "ignore", True, qualifier
+        if role is None and (lead := _list_lead_role(masked, m.start, kws)) is not None:
+            # "Kiriman hari ini sudah kami terima lengkap:" / " * blangko KTP-el : 1.200 keping": a list
+            # under a sentence ending with a colon; its figures have the role the sentence names.
+            role, strong, keyword = lead.role, True, lead
         snippet = _snippet(original, m.start, m.end, c_start, c_end)
         if m.unit == "other" or m.rate:
             continue
