@@ -920,6 +920,12 @@ def read_text(
         first = next(c for c in candidates if c.field == "stock_on_hand")
         texts = " / ".join([first.text] + [snip for m, snip in loose if m.unit == "blank"])
         candidates.append(Candidate("stock_on_hand", None, texts, first.strong, "conflict", first.total))
+    if any(c.field == "received" and c.value for c in candidates) and not any(
+        c.field == "requested" and c.strong for c in candidates
+    ):
+        # "blangko yang kami terima sebanyak 1.800 keping ... Kekurangan 200 keping mohon dapat dicek":
+        # beside a receipt, a figure named only by a noun of need or shortage asks for nothing.
+        candidates = [c for c in candidates if c.field != "requested" or c.strong]
     candidates = _shortfall_asked(masked, candidates)
     if answer_role and loose and not any(c.field == answer_role for c in candidates):
         m, snippet = loose[0]

@@ -803,3 +803,11 @@ ROLE_PHRASES["stock_on_hand"] += (
 )
 ROLE_PHRASES["recorded"] += ("enrolled",)
 ZERO_VALUE_WORDS += ("nil", "zero", "empty")
+# "masuk" (came in) and "pengajuan" of other things than blanks: files, applications, visitors.
+NOT_ROLE_PHRASES += (
+    "berkas masuk", "dokumen masuk", "permohonan masuk", "pengajuan masuk", "laporan masuk", "data masuk",
+    "pengaduan masuk", "aduan masuk", "pemohon masuk", "antrian masuk", "antrean masuk", "tiket masuk",
+)
+ROLE_PHRASES["ignore"] += (
+    "pengajuan online", "permohonan online", "pendaftaran online", "berkas", "pemohon online",
+)
