@@ -843,16 +843,21 @@ def read_text(
         elif m.bare and m.unit != "blank":
             if keyword is None or keyword.end > m.start or m.start - keyword.end > _NEAR:
                 continue
-        if role is None and last is not None and last[0] == c_start and _RESULT_RE.search(masked, prev_end, m.start):
+        if role is None and _RESULT_RE.search(masked, prev_end, m.start) and (
+            fields := list(dict.fromkeys(c.field for start, c in taken if start == c_start))
+            or list(dict.fromkeys(k.role for k in kws if c_start <= k.start < m.start and k.role != "ignore"))
+        ):
             # "selain 1.000 keping yang kami minta kemarin, mohon ditambah 500 lagi, jadi total 1.500
             # keping": the sum of the figures before it, the figure now meant. Read only when it is
-            # their sum and they are of one role; else a clerk asks.
-            fields = list(dict.fromkeys(c.field for start, c in taken if start == c_start))
+            # their sum (or a whole number of the one figure before it: "3 dus (1 dus isi 250 keping),
+            # jadi total 750") and they are of one role; else a clerk asks.
             parts = [mm.value for mm in mentions[:idx]
                      if mm.start >= c_start and mm.value is not None and mm.unit != "other" and not mm.rate]
             exact = not (m.approximate or m.conflict) and m.value is not None
             if len(fields) == 1 and exact and _sums_to(parts, m.value):
-                candidate = Candidate(fields[0], m.value, snippet, True, total=True, item=last[1].item,
+                item = last[1].item if last is not None and last[0] == c_start else _item_of_mention(
+                    masked, c_start, m, next_start)
+                candidate = Candidate(fields[0], m.value, snippet, True, total=True, item=item,
                                       cues=("result_of_sum", f"parts:{len(parts)}"))
                 candidates.append(candidate)
                 last = (c_start, candidate)
