@@ -219,8 +219,8 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"\b\d{1,2}\s*[/\-]\s*\d{1,2}(?:\s*[/\-]\s*\d{2,4})?\b",
     r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b",
     # A span of days before its month: "periode 1 s.d. 31 Oktober 2024", "tgl 1-5 Nov".
-    rf"\b\d{{1,2}}\s*(?:-|\u2013|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|to|until)\s*\d{{1,2}}\s*(?:{_MONTHS})\b\.?(?:\s*'?\d{{2,4}}\b)?",
-    rf"\b\d{{1,2}}\s*(?:{_MONTHS})\b\.?(?:\s*'?\d{{2,4}}\b)?",
+    rf"\b\d{{1,2}}\s*(?:-|\u2013|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|to|until)\s*\d{{1,2}}\s*(?:{_MONTHS})\b\.?(?:\s*(?:'?\d{{2}}|\d{{4}})\b)?",
+    rf"\b\d{{1,2}}\s*(?:{_MONTHS})\b\.?(?:\s*(?:'?\d{{2}}|\d{{4}})\b)?",
     rf"\b(?:{_MONTHS})\b\.?\s*'?\d{{4}}\b",
     # A day of the month: "tgl 15 tidak lapor", "tanggal 5".
     r"\b(?:tgl|tanggal|tggl|tg)\b\.?\s*\d{1,2}\b(?![.,]\d)(?!\s*[/\-.]\s*\d)",

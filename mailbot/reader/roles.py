@@ -129,6 +129,10 @@ _CUMULATIVE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CUMULATIVE_WORDS)
 _CUMULATIVE_WINDOW = 40
 # More cards recorded or printed than this in one day is no district's day (busiest days are a few hundred).
 _MOST_IN_A_DAY = 2500
+# A month's report ("Rekap bulan Agustus", "Laporan bulanan"): a month of days' work.
+_MOST_IN_A_MONTH = 31 * _MOST_IN_A_DAY
+_MONTHLY_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.MONTHLY_REPORT_PHRASES) + r")(?![\w-])")
+_HEAD_CHARS = 300  # how far into a mail its title and opening line reach
 _PART_OF_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?"
     r"(?:" + _words_re(vocab.PART_OF_PREVIOUS_WORDS) + r")(?![\w-])"
@@ -148,6 +152,7 @@ class Span:
     role: str | None = None  # the role its words gave it, if any
     keyword_end: int = -1  # the end of the role word that gave it, if any
     value: int | None = None
+    monthly: bool = False  # the mail reports a month ("Rekap bulan Agustus 2026")
 
 
 def _money(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -168,7 +173,8 @@ def _part_of_previous(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
 def _running_total(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     """"Target perekaman 12.000 jiwa, sudah terekam 9.500": a count of work done that no district
     reaches in a day is a running total, not the day's figure."""
-    return span.role in ("recorded", "printed") and (span.value or 0) > _MOST_IN_A_DAY
+    most = _MOST_IN_A_MONTH if span.monthly else _MOST_IN_A_DAY
+    return span.role in ("recorded", "printed") and (span.value or 0) > most
 
 
 def _other_holder(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -671,6 +677,7 @@ def read_text(
     # A bare year ("kebutuhan 2027") is no quantity, and no boundary between a role word and its number.
     mentions = [m for m in find_mentions(low, masked) if not (m.year and m.unit != "blank")]
     kws = keywords(masked)
+    monthly = bool(_MONTHLY_RE.search(masked, 0, _HEAD_CHARS))
     candidates: list[Candidate] = []
     unassigned: list[str] = []
     zero = _zero_stock(original, masked, _clauses(masked)) if _ZERO_STOCK_RE.search(masked) else []
@@ -762,7 +769,7 @@ def read_text(
         own_lo = max(prev_end, masked.rfind(",", prev_end, m.start) + 1)
         if about_something_else(Span(
             masked, own_lo, m.start, m.end, after_limit, role,
-            keyword.end if keyword is not None and keyword.end <= m.start else -1, m.value,
+            keyword.end if keyword is not None and keyword.end <= m.start else -1, m.value, monthly,
         ), elsewhere):
             ignored_end = m.end
             continue

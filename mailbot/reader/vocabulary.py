@@ -811,3 +811,8 @@ NOT_ROLE_PHRASES += (
 ROLE_PHRASES["ignore"] += (
     "pengajuan online", "permohonan online", "pendaftaran online", "berkas", "pemohon online",
 )
+# A mail opening with one of these reports a month: its counts are a month's, not a day's.
+MONTHLY_REPORT_PHRASES: tuple[str, ...] = (
+    "rekap bulan", "rekap bulanan", "laporan bulan", "laporan bulanan", "rekapitulasi bulan", "rekapitulasi bulanan",
+    "monthly report", "monthly recap", "monthly summary",
+)

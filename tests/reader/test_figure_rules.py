@@ -65,6 +65,12 @@ SENT = datetime(2026, 5, 4, 9, 0)
         ("Kiriman kemarin sudah kami terima semua:\n - blangko KTP-el : 900 keping\n", {"received": 900}),
         # Beside a receipt, a shortage noun asks for nothing.
         ("Blangko yang kami terima 1.450 keping. Kekurangan 50 keping mohon dicek di gudang.", {"received": 1450}),
+        # A date right before a figure keeps its year to two or four digits.
+        ("Mohon tambahan 1.000 keping. Sisa stok per 2 Maret 480 keping.", {"requested": 1000, "stock_on_hand": 480}),
+        # A month's report counts a month of work; a day's report never this much.
+        ("Rekap bulan Agustus:\n- perekaman KTP-el 3.412\n- pencetakan KTP-el 3.105\n",
+         {"recorded": 3412, "printed": 3105}),
+        ("Laporan harian:\n- perekaman KTP-el 3.412\n- pencetakan KTP-el 3.105\n", {}),
         # Files that came in are no blanks received.
         ("Berkas masuk 120 hari ini. Rekam 88, cetak 80.", {"recorded": 88, "printed": 80}),
     ],
