@@ -798,7 +798,7 @@ POSTFIX_ROLE_WORDS: tuple[str, ...] = (
     "tercetak", "dicetak", "direkam",
 )
 ROLE_PHRASES["stock_on_hand"] += (
-    "holds", "currently holds", "currently hold", "we currently have", "we still have", "we have",
+    "holds", "currently holds", "currently hold", "we currently have", "we still have",
     "in stock", "still have",
 )
 ROLE_PHRASES["recorded"] += ("enrolled",)
@@ -816,3 +816,9 @@ MONTHLY_REPORT_PHRASES: tuple[str, ...] = (
     "rekap bulan", "rekap bulanan", "laporan bulan", "laporan bulanan", "rekapitulasi bulan", "rekapitulasi bulanan",
     "monthly report", "monthly recap", "monthly summary",
 )
+# Spoken and regional forms of "kirim" asked for: "kalau bisa dikirimi lima ratus keping ja dulu".
+ROLE_PHRASES["requested"] += (
+    "dikirimi", "dikirimin", "kirimin", "kirimi", "bisa dikirimi", "bisa dikirimin", "tolong kirim", "tolong dikirim",
+    "tolong kirimkan", "tolong kirimin",
+)
+WEAK_REQUEST_PHRASES += ("dikirimi", "dikirimin", "kirimin", "kirimi")
