@@ -38,6 +38,12 @@ _KEYWORD_RE = re.compile(
 # Clause ends: a line break, a semicolon, or a full stop/!/? followed by a space (not "2.000").
 _CLAUSE_END_RE = re.compile(r"\n|;|[.!?](?=\s)")
 _RESULT_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.RESULT_WORDS) + r")(?![\w-])")
+# Between two figures: the first's unit, a comma, and the next blank's name ("859 keping, KIA 411").
+_ITEM_LIST_RE = re.compile(
+    r"[ \t]*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS) + r")\b)?[ \t]*[,;/][ \t]*(?:(?:dan|serta|and)[ \t]+)?"
+    r"(?:(?:" + vocab.alternation(vocab.GENERIC_BLANK_WORDS) + r")[ \t]+)?(?:"
+    + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]*:?[ \t]*"
+)
 _COORDINATION_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.COORDINATION_WORDS) + r")(?![\w-])")
 _CONTINUATION_RE = re.compile(r"\b(?:" + vocab.alternation(vocab.CONTINUATION_WORDS) + r")\b")
 # Only these roles are read from words after a number ("2.000 keping sudah kami terima",
@@ -713,6 +719,9 @@ def read_text(
             # "sisa blangko bukan 2.518 tetapi 2.581", "sebelumnya 3.000 keping kami ubah menjadi
             # 2.000": the corrected figure takes the role its clause names.
             before = [k for k in kws if k.start >= c_start and k.end <= m.start and k.role != "ignore"]
+        elif not before and prev_end > c_start and _ITEM_LIST_RE.fullmatch(masked, prev_end, m.start):
+            # "Sisa blangko: KTP-el 859 keping, KIA 411 keping": blanks listed under one role word.
+            before = [k for k in kws if k.start >= c_start and k.end <= m.start]
         elif not before and _CONTINUATION_RE.search(masked, prev_end, m.start):
             # "..., tepatnya 396", "... dan blangko KIA 500": the role carries over from the clause.
             before = [k for k in kws if k.start >= c_start and k.end <= m.start]

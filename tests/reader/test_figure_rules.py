@@ -86,6 +86,11 @@ def test_a_line_label_and_a_figures_own_blank_name_give_items() -> None:
     assert got[("stock_on_hand", "ktp-el")] == 2004 and got[("stock_on_hand", "kia")] == 390
 
 
+def test_blanks_listed_under_one_role_word_share_it() -> None:
+    got = per_item("Sisa stok per Jumat sore: KTP-el 1.210 keping, KIA 305 lembar.")
+    assert got == {("stock_on_hand", "ktp-el"): 1210, ("stock_on_hand", "kia"): 305}
+
+
 def test_figures_joined_by_dan_share_the_role_said_after_them() -> None:
     got = per_item("Kiriman dua ribu keping KTP-el dan lima ratus lembar KIA telah tiba siang ini.")
     assert got == {("received", "ktp-el"): 2000, ("received", "kia"): 500}
