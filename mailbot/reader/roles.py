@@ -124,7 +124,8 @@ _STOCK_ONLY_ZERO = frozenset(vocab.STOCK_ONLY_ZERO_WORDS)
 # "Pencetakan KTP-el : nihil": the blank may be named between the role word and its colon.
 _ZERO_VALUE_RE = re.compile(
     r"(?:[ \t]+(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r"))?"
-    r"(?:[ \t]*:[ \t]*|(?:[ \t]+(?:" + _words_re(vocab.ZERO_LINK_WORDS) + r")){1,2}[ \t]+)(?:" + _words_re(vocab.ZERO_VALUE_WORDS) + r")(?![\w-])"
+    r"(?:[ \t]*:[ \t]*|(?:[ \t]+(?:" + _words_re(vocab.ZERO_LINK_WORDS) + r")){1,2}[ \t]+)"
+    r"(?:" + _words_re(vocab.ZERO_VALUE_WORDS) + r")(?![\w-])"
 )
 _ITEM_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])")
 _STOCK_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])")
@@ -750,7 +751,8 @@ def read_text(
                 after = [
                     k for k in kws
                     if k.start >= nxt.end and k.end <= nxt_limit
-                    and (k.role in _AFTER_ROLES or _RELATIVE_BEFORE_RE.search(masked, max(nxt.end, k.start - 24), k.start))
+                    and (k.role in _AFTER_ROLES
+                         or _RELATIVE_BEFORE_RE.search(masked, max(nxt.end, k.start - 24), k.start))
                 ]
         # A receipt verb before the figure, or among its own words after it ("2.000 keping sudah
         # kami terima"); one past the next figure is that figure's ("..., yg sebelumnya 1.000 keping
@@ -1000,7 +1002,8 @@ def normalise_header(cell: object) -> str:
 def _header_columns(row: tuple[object, ...], totalled: bool = False) -> dict[int, str] | None:
     """The roles of a header row's columns; None unless it heads a report table. One quantity column
     beside a named one ("Kecamatan | Usulan blangko") heads a table when a total row closes it."""
-    if sum(1 for cell in row if isinstance(cell, str) and _FIGURE_IN_CELL_RE.search(cell) and quantity_in(cell) is not None) > 1:
+    with_figures = [cell for cell in row if isinstance(cell, str) and _FIGURE_IN_CELL_RE.search(cell)]
+    if sum(1 for cell in with_figures if quantity_in(cell) is not None) > 1:
         # "KTP-el : rekam 120 | cetak 98 | sisa 1.876": figures with their words, a line, not a header.
         return None
     cols = {i: c for i, cell in enumerate(row) if (c := column_of(cell)) is not None}
@@ -1054,10 +1057,10 @@ def read_table(rows: tuple[tuple[object, ...], ...], sent: datetime | None, sour
             by_item = _rows_by_item(data, item_col)
             if by_item is not None:
                 # A row per blank ("KTP-el | 3.000 | 3.000", "KIA | 500 | 500"): each row is that blank's.
-                candidates = []
-                for item, chosen in by_item:
-                    candidates += _row_candidates(row, chosen, cols, source, None, item, ("item_row",))
-                return candidates + labelled, None
+                per_item: list[Candidate] = []
+                for item, item_row in by_item:
+                    per_item += _row_candidates(row, item_row, cols, source, None, item, ("item_row",))
+                return per_item + labelled, None
         date_col = next((i for i, c in cols.items() if c == "date"), None)
         chosen: tuple[object, ...] | None = None
         row_date: date | None = None
@@ -1071,9 +1074,9 @@ def read_table(rows: tuple[tuple[object, ...], ...], sent: datetime | None, sour
                 if sum(1 for d, _ in dated if d == row_date) > 1:
                     # Several rows of the latest day ("19/11 | Kantor Dinas", "19/11 | UPT ..."): a row
                     # per place, not per day; the total row, if one, is the day's figure.
-                    chosen, cue = (totals[0], "total_row") if len(totals) == 1 else (None, cue)
-                    if chosen is None:
+                    if len(totals) != 1:
                         return [*_unclear_columns(cols, source, f"{len(data)} rows of one day"), *labelled], row_date
+                    chosen, cue = totals[0], "total_row"
         if chosen is None and len(totals) == 1 and len(data) > 1 and _per_weekday(data):
             # "Senin | 27 | 25 | 1.183" ... "Jumat | 18 | 15 | 1.081", "Jumlah | 138 | 127 | 1.081": a row per
             # day in the order of the week; the stock is the last day's, what was done is the total's.
@@ -1084,7 +1087,6 @@ def read_table(rows: tuple[tuple[object, ...], ...], sent: datetime | None, sour
             chosen, cue = totals[0], "total_row"
         if chosen is None and len(data) == 1 and not totals:
             chosen = data[0]
-        candidates: list[Candidate] = []
         if chosen is None:
             return [*_unclear_columns(cols, source, f"{len(data)} rows without dates"), *labelled], None
         label = f" ({row[date_col]} {chosen[date_col]})" if date_col is not None and date_col < len(chosen) else ""
@@ -1145,7 +1147,9 @@ def _with_spanning_items(above: tuple[object, ...], header: tuple[object, ...]) 
 
 
 def _unclear_columns(cols: dict[int, str], source: str, why: str) -> list[Candidate]:
-    return [Candidate(col, None, f"{source}: {why}", True, "unclear") for col in cols.values() if col in QUANTITY_FIELDS]
+    return [
+        Candidate(col, None, f"{source}: {why}", True, "unclear") for col in cols.values() if col in QUANTITY_FIELDS
+    ]
 
 
 def _without_labelled_fields(found: list[Candidate], labelled: list[Candidate]) -> list[Candidate]:
@@ -1389,7 +1393,8 @@ _NUMBERING_HEADERS = frozenset(vocab.NUMBERING_HEADERS)
 
 _GENERIC_COUNT_RE = re.compile(
     r"^(?:(?:" + vocab.alternation(vocab.GENERIC_COUNT_HEADERS) + r")(?:\s+(?:" + vocab.alternation(vocab.BLANK_UNITS)
-    + r"))?(?:\s*\(\s*(?:" + vocab.alternation(vocab.BLANK_UNITS) + r")\s*\))?|(?:" + vocab.alternation(vocab.BLANK_UNITS) + r"))$"
+    + r"))?(?:\s*\(\s*(?:" + vocab.alternation(vocab.BLANK_UNITS) + r")\s*\))?"
+    r"|(?:" + vocab.alternation(vocab.BLANK_UNITS) + r"))$"
 )
 # The column word a table's lead-in role gives its count column.
 _ROLE_COLUMN_WORDS = {

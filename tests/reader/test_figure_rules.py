@@ -3,6 +3,7 @@ wording of its own, not taken from the labelled sets)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 import pytest
@@ -11,7 +12,7 @@ from mailbot.reader import read_message
 from mailbot.reader.numbers import normalise
 from mailbot.reader.roles import current_requests, read_table, read_text, settle, split_text_tables
 from tests.reader.conftest import DISTRICTS
-from tests.reader.test_unseen_writers import mail, xlsx_mail
+from tests.reader.test_unseen_writers import xlsx_mail
 
 
 def read(text: str) -> dict[str, int]:
@@ -80,7 +81,8 @@ def test_roles_in_running_text(text: str, want: dict[str, int]) -> None:
 
 
 def test_a_line_label_and_a_figures_own_blank_name_give_items() -> None:
-    got = per_item("KTP-el : rekam 21, cetak 19, sisa blangko 1.402 keping\nKIA    : cetak 7, sisa blangko 233 lembar\n")
+    got = per_item("KTP-el : rekam 21, cetak 19, sisa blangko 1.402 keping\n"
+                   "KIA    : cetak 7, sisa blangko 233 lembar\n")
     assert got[("stock_on_hand", "ktp-el")] == 1402 and got[("stock_on_hand", "kia")] == 233
     got = per_item("KTP cetak 61, rekam 70, sisa 2.004\nKIA cetak 12 sisa 390\n")
     assert got[("stock_on_hand", "ktp-el")] == 2004 and got[("stock_on_hand", "kia")] == 390
@@ -97,16 +99,18 @@ def test_figures_joined_by_dan_share_the_role_said_after_them() -> None:
 
 
 def test_a_text_correction_of_an_attachment_figure_wins() -> None:
-    rows = [("Tanggal", "Perekaman", "Pencetakan", "Sisa blangko"), ("04/05/2026", 30, 28, 1300)]
-    v = read_message(xlsx_mail(rows, "Terlampir laporan. Di lampiran tertulis sisa blangko 1.300, yang benar 1.030 keping."),
-                     DISTRICTS)
+    rows: list[tuple[object, ...]] = [
+        ("Tanggal", "Perekaman", "Pencetakan", "Sisa blangko"), ("04/05/2026", 30, 28, 1300),
+    ]
+    body = "Terlampir laporan. Di lampiran tertulis sisa blangko 1.300, yang benar 1.030 keping."
+    v = read_message(xlsx_mail(rows, body), DISTRICTS)
     assert (v.kind, v.stock_on_hand, v.printed) == ("stock_report", 1030, 28)
 
 
 # --- Spreadsheets and typed tables ------------------------------------------------------------------
 
 
-def table(rows: list[tuple[object, ...]]) -> dict[tuple[str, str | None], int | None]:
+def table(rows: Sequence[tuple[object, ...]]) -> dict[tuple[str, str | None], int | None]:
     found = read_table(tuple(rows), SENT, "laporan.xlsx")
     assert found is not None
     return {(c.field, c.item): c.value for c in found[0]}
@@ -127,7 +131,8 @@ def test_a_labelled_row_with_both_blanks_gives_one_figure_each() -> None:
 
 def test_a_form_of_labelled_rows_is_read_by_its_labels() -> None:
     rows = [("FORMULIR PERMINTAAN BLANGKO", None), ("Uraian", "Jumlah (keping)"), ("Sisa stok saat ini", 455),
-            ("Stok awal bulan", 1200), ("Rata-rata cetak per minggu", 260), ("Jumlah yang diminta", 1500, "untuk 6 minggu")]
+            ("Stok awal bulan", 1200), ("Rata-rata cetak per minggu", 260),
+            ("Jumlah yang diminta", 1500, "untuk 6 minggu")]
     assert table(rows) == {("stock_on_hand", None): 455, ("requested", None): 1500}
 
 
@@ -183,18 +188,21 @@ def test_a_sheets_count_column_takes_the_role_of_its_title() -> None:
     ("text", "want"),
     [
         # Rule lines and a short total row whose figures stand under the last columns.
-        ("Rekap:\n Hari   Tgl    Rekam  Cetak  Sisa\n------------------------------\n Senin  04/05    12     11    700\n"
+        ("Rekap:\n Hari   Tgl    Rekam  Cetak  Sisa\n------------------------------\n"
+         " Senin  04/05    12     11    700\n"
          " Selasa  05/05    13     12    688\n------------------------------\n TOTAL           25     23    688\n",
          {"recorded": 25, "printed": 23, "stock_on_hand": 688}),
         # Group headings inside a table, subtotals, and a grand total.
-        ("Kebutuhan per wilayah:\nKecamatan        Sisa   Kebutuhan\nHulu\n  A              10      300\n  B              20      200\n"
+        ("Kebutuhan per wilayah:\nKecamatan        Sisa   Kebutuhan\nHulu\n  A              10      300\n"
+         "  B              20      200\n"
          "  Subtotal       30      500\nHilir\n  C              40      100\nGRAND TOTAL      70      600\n",
          {"stock_on_hand": 70, "requested": 600}),
         # A count column named by no role takes the role of the sentence leading into the table.
         ("Blangko telah kami terima dengan rincian sebagai berikut:\nNo | Uraian | Jumlah Keping\n"
          "1 | Dus A | 500\n2 | Dus B | 500\n | Jumlah | 1.000\n", {"received": 1000}),
         # A table of rows that name their figures.
-        ("Laporan bulan Mei:\nNo | Uraian | Jumlah\n1 | Perekaman | 410\n2 | Stok awal | 2.000\n3 | Stok akhir | 1.620\n",
+        ("Laporan bulan Mei:\nNo | Uraian | Jumlah\n1 | Perekaman | 410\n2 | Stok awal | 2.000\n"
+         "3 | Stok akhir | 1.620\n",
          {"recorded": 410, "stock_on_hand": 1620}),
     ],
 )

@@ -39,7 +39,9 @@ def test_labelled_set_score_holds(name: str) -> None:
         assert result.percent >= 97.0, text
     assert len(result.wrong_number_messages) <= most_wrong, text
     # A message whose kind is read right has no wrong number in any set.
-    kind_right_but_wrong = [o.name for o in result.wrong_number_messages if not any(m.startswith("kind:") for m in o.misses)]
+    kind_right_but_wrong = [
+        o.name for o in result.wrong_number_messages if not any(m.startswith("kind:") for m in o.misses)
+    ]
     assert kind_right_but_wrong == [], text
     assert result.automated[0] >= automated[0] and result.automated[1] == automated[1], text
 
