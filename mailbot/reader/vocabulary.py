@@ -822,3 +822,25 @@ ROLE_PHRASES["requested"] += (
     "tolong kirimkan", "tolong kirimin",
 )
 WEAK_REQUEST_PHRASES += ("dikirimi", "dikirimin", "kirimin", "kirimi")
+# Opening and closing stock, in the words of other writers: the opening stock is no stock now.
+ROLE_PHRASES["ignore"] += (
+    "beginning stock", "beginning balance", "starting stock", "starting balance", "stock at start", "brought forward",
+    "stok permulaan", "saldo permulaan", "sisa lalu", "stok lalu",
+)
+COLUMN_WORDS["ignore"] += ("beginning stock", "beginning balance", "starting stock", "brought forward")
+ROLE_PHRASES["stock_on_hand"] += (
+    "ending stock", "ending balance", "end stock", "end-of-day stock", "stock at close", "stok penutup", "saldo penutup",
+)
+COLUMN_WORDS["stock_on_hand"] += ("ending balance", "end stock", "stok penutup", "saldo penutup")
+# Stock said to be gone, in other words: "no blanks left", "stok sudah ludes".
+ZERO_STOCK_PHRASES += (
+    "nothing left", "none left", "no blanks left", "no more blanks", "no stock left", "zero stock", "ludes",
+    "sudah ludes",
+)
+# Cards issued are cards printed: "penerbitan KTP-el 120", "cards issued: 95".
+ROLE_PHRASES["printed"] += ("penerbitan", "diterbitkan", "issued")
+COLUMN_WORDS["printed"] += ("penerbitan", "diterbitkan", "issued")
+# Blanks that arrived: "2,000 blanks arrived this morning".
+ROLE_PHRASES["received"] += ("arrived", "has arrived", "have arrived")
+RECEIPT_VERBS += ("arrived", "has arrived", "have arrived")
+POSTFIX_ROLE_WORDS += ("arrived", "received", "issued")

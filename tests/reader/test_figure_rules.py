@@ -72,6 +72,10 @@ SENT = datetime(2026, 5, 4, 9, 0)
         ("Rekap bulan Agustus:\n- perekaman KTP-el 3.412\n- pencetakan KTP-el 3.105\n",
          {"recorded": 3412, "printed": 3105}),
         ("Laporan harian:\n- perekaman KTP-el 3.412\n- pencetakan KTP-el 3.105\n", {}),
+        # Opening and closing stock in other words; stock gone in other words; cards that arrived.
+        ("Beginning balance 2,000; ending balance 1,640.", {"stock_on_hand": 1640}),
+        ("Stok blangko KTP-el kami sudah ludes, mohon 1.000 keping.", {"stock_on_hand": 0, "requested": 1000}),
+        ("Good news: 2,000 blanks arrived this morning.", {"received": 2000}),
         # Files that came in are no blanks received.
         ("Berkas masuk 120 hari ini. Rekam 88, cetak 80.", {"recorded": 88, "printed": 80}),
     ],
