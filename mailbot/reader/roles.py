@@ -1525,7 +1525,10 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
             rows, j = _table_rows(lines, i, cells)
             totalled = any(_is_total_row(r) for r in rows[1:])
             if generic is not None and not (full or partial):
-                role = _lead_role(lines, i) if totalled else None
+                item_col = next((k for k, c in enumerate(cells) if column_of(c) == "item"), None)
+                per_blank = item_col is not None and _rows_by_item(rows[1:], item_col) is not None
+                # Closed by a total row, or a row per blank ("Blangko KTP-el | 3.000", "Blangko KIA | 1.000").
+                role = _lead_role(lines, i) if totalled or per_blank else None
                 if role is not None:
                     # "Jumlah Keping" under "... telah kami terima dengan rincian:": the received count.
                     header = list(cells)

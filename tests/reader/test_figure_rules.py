@@ -204,6 +204,9 @@ def test_a_sheets_count_column_takes_the_role_of_its_title() -> None:
         # A count column named by no role takes the role of the sentence leading into the table.
         ("Blangko telah kami terima dengan rincian sebagai berikut:\nNo | Uraian | Jumlah Keping\n"
          "1 | Dus A | 500\n2 | Dus B | 500\n | Jumlah | 1.000\n", {"received": 1000}),
+        # ... or of a table with a row per blank.
+        ("Kami konfirmasi penerimaan kiriman kemarin:\nJenis | Jumlah keping\nBlangko KTP-el | 1.500\n"
+         "Blangko KIA | 300\n", {}),
         # A table of rows that name their figures.
         ("Laporan bulan Mei:\nNo | Uraian | Jumlah\n1 | Perekaman | 410\n2 | Stok awal | 2.000\n"
          "3 | Stok akhir | 1.620\n",
@@ -215,6 +218,15 @@ def test_typed_tables(text: str, want: dict[str, int]) -> None:
     assert tables
     candidates = [c for t in tables if (found := read_table(t, SENT, "tabel")) for c in found[0]]
     assert dict(settle(candidates, []).values) == want
+
+
+def test_a_table_with_a_row_per_blank_under_a_lead_in_gives_each_blank_its_figure() -> None:
+    text = ("Kami konfirmasi penerimaan kiriman kemarin:\nJenis | Jumlah keping\nBlangko KTP-el | 1.500\n"
+            "Blangko KIA | 300\n")
+    _, tables = split_text_tables(text)
+    found = read_table(tables[0], SENT, "tabel")
+    assert found is not None
+    assert {(c.field, c.item): c.value for c in found[0]} == {("received", "ktp-el"): 1500, ("received", "kia"): 300}
 
 
 def test_a_line_of_figures_with_their_words_is_no_table_header() -> None:
