@@ -844,3 +844,8 @@ COLUMN_WORDS["printed"] += ("penerbitan", "diterbitkan", "issued")
 ROLE_PHRASES["received"] += ("arrived", "has arrived", "have arrived")
 RECEIPT_VERBS += ("arrived", "has arrived", "have arrived")
 POSTFIX_ROLE_WORDS += ("arrived", "received", "issued")
+# "approx 700 pcs" is the English of "kurang lebih 700": the figure stated as a round one, read as it is
+# (an exact figure for the same role beside it wins). "about", "around" and "sekitar" stay estimates.
+_ROUND_ENGLISH: tuple[str, ...] = ("approx", "approx.", "approximately", "appr.")
+APPROX_BEFORE = tuple(w for w in APPROX_BEFORE if w not in _ROUND_ENGLISH)
+ABOUT_BEFORE += _ROUND_ENGLISH

@@ -76,6 +76,9 @@ SENT = datetime(2026, 5, 4, 9, 0)
         ("Beginning balance 2,000; ending balance 1,640.", {"stock_on_hand": 1640}),
         ("Stok blangko KTP-el kami sudah ludes, mohon 1.000 keping.", {"stock_on_hand": 0, "requested": 1000}),
         ("Good news: 2,000 blanks arrived this morning.", {"received": 2000}),
+        # "approx" states a round figure, as "kurang lebih" does; "sekitar 500-an" stays an estimate.
+        ("Current stock is approx 700 pcs; please send 2,000.", {"stock_on_hand": 700, "requested": 2000}),
+        ("Stok sekitar 500-an, mohon kirim 2.000 keping.", {"requested": 2000}),
         # Files that came in are no blanks received.
         ("Berkas masuk 120 hari ini. Rekam 88, cetak 80.", {"recorded": 88, "printed": 80}),
     ],

@@ -17,7 +17,7 @@ READING = ROOT / "tests" / "reading"
 BARS = {
     "set1": (170, 168, 0, (20, 20)),
     "setA": (115, 112, 0, (19, 20)),
-    "setB": (115, 100, 0, (18, 20)),
+    "setB": (115, 101, 0, (18, 20)),
     # setC and setD: their wrong numbers are all in mail whose kind is misread (automated or other mail
     # read as a district's); every message whose kind is right has no wrong number.
     "setC": (110, 98, 2, (18, 20)),
