@@ -31,7 +31,7 @@ def cue_features(field: str, cues: tuple[str, ...] | list[str]) -> list[str]:
     feats = [f"field:{field}"]
     for cue in cues:
         name, _, detail = cue.partition(":")
-        feats.append(name if name in ("table_column", "keyword_before", "keyword_after") else cue)
+        feats.append(name if name in ("table_column", "row_label", "keyword_before", "keyword_after") else cue)
         if name in ("keyword_before", "keyword_after"):
             feats.append(f"{field}|{name}")
     return feats

@@ -219,7 +219,9 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"\b\d{4}-\d{1,2}-\d{1,2}\b",
     r"\b\d{1,2}\s*[/\-]\s*\d{1,2}(?:\s*[/\-]\s*\d{2,4})?\b",
     r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b",
-    rf"\b\d{{1,2}}\s*(?:{_MONTHS})\b\.?(?:\s*'?\d{{2,4}}\b)?",
+    # A span of days before its month: "periode 1 s.d. 31 Oktober 2024", "tgl 1-5 Nov".
+    rf"\b\d{{1,2}}\s*(?:-|\u2013|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|to|until)\s*\d{{1,2}}\s*(?:{_MONTHS})\b\.?(?:\s*(?:'?\d{{2}}|\d{{4}})\b)?",
+    rf"\b\d{{1,2}}\s*(?:{_MONTHS})\b\.?(?:\s*(?:'?\d{{2}}|\d{{4}})\b)?",
     rf"\b(?:{_MONTHS})\b\.?\s*'?\d{{4}}\b",
     # A day of the month: "tgl 15 tidak lapor", "tanggal 5".
     r"\b(?:tgl|tanggal|tggl|tg)\b\.?\s*\d{1,2}\b(?![.,]\d)(?!\s*[/\-.]\s*\d)",
@@ -231,6 +233,8 @@ _MASK_PATTERNS: tuple[str, ...] = (
     # Ordinals and names: "SMA Negeri 1", "kelas 2", "tahap 1", "ke-2", "edisi 3".
     r"\b(?:sma|smp|sd|smk|sma negeri|smp negeri|sd negeri|negeri|kelas|tahap|gelombang|angkatan|batch|edisi"
     r"|poin|butir|termin|urutan|sesi|ruangan|loket|pos)\b\s*[.\-]?\s*\d+\b",
+    # Week numbers: "(week 46)", "minggu 33", "pekan 2" (a count of weeks has its number first).
+    r"\b(?:week|wk|minggu|pekan)\b\.?\s*(?:ke\s*-?\s*)?\d{1,2}\b(?![.,]\d)",
     # List bullets "1. ..." / "2) ...".
     r"^[ >]*\(?\d{1,2}[.)](?=\s)",
     # District codes "65.01".

@@ -11,7 +11,7 @@ from typing import Literal
 from mailbot.reader import vocabulary as vocab
 from mailbot.reader.classify import explicit_item
 from mailbot.reader.dates import cell_date, line_date
-from mailbot.reader.numbers import Mention, find_mentions, mask_non_quantities, quantity_in
+from mailbot.reader.numbers import Mention, find_mentions, mask_non_quantities, normalise, quantity_in
 from mailbot.reader.verdict import QUANTITY_FIELDS, Doubt, Evidence
 
 Role = Literal["requested", "stock_on_hand", "received", "printed", "recorded", "ignore"]
@@ -21,6 +21,13 @@ for _role, _phrases in vocab.ROLE_PHRASES.items():
     for _p in _phrases:
         _ROLE_OF.setdefault(_p, _role)
 _NOT_ROLE = frozenset(vocab.NOT_ROLE_PHRASES)
+_POSTFIX_ROLE_WORDS = frozenset(vocab.POSTFIX_ROLE_WORDS)
+_POSTFIX_GAP_RE = re.compile(
+    r"[ \t]*(?:(?:" + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]*)?(?:(?:"
+    + vocab.alternation(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b[ \t]*)?(?:(?:"
+    + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]*)?"
+)
+_COUNTS_OTHER_AFTER = frozenset(vocab.COUNTS_OTHER_AFTER)
 _WEAK = frozenset(vocab.WEAK_REQUEST_PHRASES)
 _RECEIPT_VERBS = frozenset(vocab.RECEIPT_VERBS)
 _KEYWORD_RE = re.compile(
@@ -30,6 +37,14 @@ _KEYWORD_RE = re.compile(
 )
 # Clause ends: a line break, a semicolon, or a full stop/!/? followed by a space (not "2.000").
 _CLAUSE_END_RE = re.compile(r"\n|;|[.!?](?=\s)")
+_RESULT_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.RESULT_WORDS) + r")(?![\w-])")
+# Between two figures: the first's unit, a comma, and the next blank's name ("859 keping, KIA 411").
+_ITEM_LIST_RE = re.compile(
+    r"[ \t]*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS) + r")\b)?[ \t]*[,;/][ \t]*(?:(?:dan|serta|and)[ \t]+)?"
+    r"(?:(?:" + vocab.alternation(vocab.GENERIC_BLANK_WORDS) + r")[ \t]+)?(?:"
+    + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]*:?[ \t]*"
+)
+_COORDINATION_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.COORDINATION_WORDS) + r")(?![\w-])")
 _CONTINUATION_RE = re.compile(r"\b(?:" + vocab.alternation(vocab.CONTINUATION_WORDS) + r")\b")
 # Only these roles are read from words after a number ("2.000 keping sudah kami terima",
 # "3 keping rusak"); anything else after a number usually belongs to the next one.
@@ -64,6 +79,18 @@ _HEADING_RE = re.compile(
     re.MULTILINE,
 )
 _KIA_NAMES = frozenset(vocab.KIA_WORDS)
+# A line opened by one blank's name and then its figures' words: "KTP cetak 130, rekam 151, sisa 2.870".
+_LINE_NAME_RE = re.compile(
+    r"[ \t>*#\-]*(?:(?:" + vocab.alternation(vocab.HEADING_OPENERS) + r")[ \t]+)?(?P<item>"
+    + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS)
+    + r")(?:[ \t]*[:=|\-][ \t]|[ \t]+(?=[a-z]))"
+)
+# A line labelled with one blank: "KIA    : cetak 41, sisa blangko 560 lembar", "- KTP-el = rekam 34".
+_LINE_LABEL_RE = re.compile(
+    r"[ \t>*#\-]*(?:(?:" + vocab.alternation(vocab.HEADING_OPENERS) + r")[ \t]+)?(?P<item>"
+    + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS)
+    + r")[ \t]*[:=|\-][ \t]"
+)
 _words_re = vocab.alternation
 
 
@@ -97,7 +124,8 @@ _STOCK_ONLY_ZERO = frozenset(vocab.STOCK_ONLY_ZERO_WORDS)
 # "Pencetakan KTP-el : nihil": the blank may be named between the role word and its colon.
 _ZERO_VALUE_RE = re.compile(
     r"(?:[ \t]+(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r"))?"
-    r"[ \t]*:[ \t]*(?:" + _words_re(vocab.ZERO_VALUE_WORDS) + r")(?![\w-])"
+    r"(?:[ \t]*:[ \t]*|(?:[ \t]+(?:" + _words_re(vocab.ZERO_LINK_WORDS) + r")){1,2}[ \t]+)"
+    r"(?:" + _words_re(vocab.ZERO_VALUE_WORDS) + r")(?![\w-])"
 )
 _ITEM_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])")
 _STOCK_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])")
@@ -108,6 +136,10 @@ _CUMULATIVE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CUMULATIVE_WORDS)
 _CUMULATIVE_WINDOW = 40
 # More cards recorded or printed than this in one day is no district's day (busiest days are a few hundred).
 _MOST_IN_A_DAY = 2500
+# A month's report ("Rekap bulan Agustus", "Laporan bulanan"): a month of days' work.
+_MOST_IN_A_MONTH = 31 * _MOST_IN_A_DAY
+_MONTHLY_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.MONTHLY_REPORT_PHRASES) + r")(?![\w-])")
+_HEAD_CHARS = 300  # how far into a mail its title and opening line reach
 _PART_OF_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?"
     r"(?:" + _words_re(vocab.PART_OF_PREVIOUS_WORDS) + r")(?![\w-])"
@@ -127,6 +159,7 @@ class Span:
     role: str | None = None  # the role its words gave it, if any
     keyword_end: int = -1  # the end of the role word that gave it, if any
     value: int | None = None
+    monthly: bool = False  # the mail reports a month ("Rekap bulan Agustus 2026")
 
 
 def _money(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -147,7 +180,8 @@ def _part_of_previous(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
 def _running_total(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     """"Target perekaman 12.000 jiwa, sudah terekam 9.500": a count of work done that no district
     reaches in a day is a running total, not the day's figure."""
-    return span.role in ("recorded", "printed") and (span.value or 0) > _MOST_IN_A_DAY
+    most = _MOST_IN_A_MONTH if span.monthly else _MOST_IN_A_DAY
+    return span.role in ("recorded", "printed") and (span.value or 0) > most
 
 
 def _other_holder(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -272,7 +306,7 @@ def _soft_wrap(masked: str, pos: int) -> bool:
         return False
     nxt_end = masked.find("\n", pos + 1)
     nxt = masked[pos + 1 : nxt_end if nxt_end != -1 else len(masked)]
-    if not nxt.strip() or "|" in nxt or _BULLET_RE.match(nxt):
+    if not nxt.strip() or "|" in nxt or _BULLET_RE.match(nxt) or _LINE_LABEL_RE.match(nxt):
         return False
     return True
 
@@ -316,6 +350,8 @@ def _clauses(masked: str) -> list[tuple[int, int]]:
             continue
         if m.group() == "." and _abbreviation_before(masked, m.start()):
             continue
+        if m.group() == "." and m.start() > 0 and masked[m.start() - 1] == ".":
+            continue  # "Closing stock ....... 2,423": dotted leaders lead to the figure, they end nothing
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(masked)))
@@ -416,16 +452,21 @@ def _item_of_mention(
     ("..., sedangkan blangko KIA tinggal 150"), else between it and the next figure of its clause
     ("150 lembar blangko KIA"), else the one heading its section of lines ("KIA" / "Tercetak : 30");
     None when none or both are named."""
-    item, ambiguous = explicit_item(masked[prev_end : m.start])
-    if ambiguous and after_figure and (owned := _OWNED_NAME_RE.match(masked, prev_end)):
-        # "3.000 keping KTP-el tadi siang ... blangko KIA 500 pcs": the first name is the previous
-        # figure's; the one left is this figure's.
-        item, ambiguous = explicit_item(masked[owned.end() : m.start])
+    lo = prev_end
+    if after_figure and (owned := _OWNED_NAME_RE.match(masked, prev_end)):
+        # "3.000 keping KTP-el tadi siang ... blangko KIA 500 pcs", "tiga ribu keping KTP-el dan
+        # seribu lembar KIA": the name right after the previous figure is that figure's.
+        lo = owned.end()
+    item, ambiguous = explicit_item(masked[lo : m.start])
     if item is not None or ambiguous:
         return item
     item, ambiguous = explicit_item(masked[m.end : next_start])
     if item is not None or ambiguous:
         return item
+    line_start = masked.rfind("\n", 0, m.start) + 1
+    if (label := _LINE_NAME_RE.match(masked, line_start)) is not None and label.end() <= m.start:
+        # "KIA    : cetak 41, sisa blangko 560 lembar": the blank labelling the line is its figures'.
+        return "kia" if label.group("item") in _KIA_NAMES else "ktp-el"
     return next((s_item for start, end, s_item in sections if start <= m.start < end), None)
 
 
@@ -562,6 +603,42 @@ _SHORTFALL_ASK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.SHORTFALL_ASK_
 _FIGURE_RE = re.compile(r"\d")
 
 
+def _list_lead_role(masked: str, pos: int, kws: Sequence[Keyword]) -> Keyword | None:
+    """The role word of the sentence leading into the list whose line holds *pos*: the list's lines are
+    bullets or lines labelled with a blank, the sentence above them ends with a colon and names one role."""
+    line_start = masked.rfind("\n", 0, pos) + 1
+    if not (_BULLET_RE.match(masked, line_start) or _LINE_LABEL_RE.match(masked, line_start)):
+        return None
+    start = line_start
+    while start > 0:
+        prev = masked.rfind("\n", 0, start - 1) + 1
+        line = masked[prev : start - 1]
+        if not (_BULLET_RE.match(line) or _LINE_LABEL_RE.match(line)) or not line.strip():
+            break
+        start = prev
+    if start == 0:
+        return None
+    lead_end = start - 1
+    if not masked[:lead_end].rstrip().endswith(":"):
+        return None
+    blank = masked.rfind("\n\n", 0, lead_end)
+    lead_start = blank + 2 if blank != -1 else 0
+    words = [k for k in kws if lead_start <= k.start and k.end <= lead_end and k.role != "ignore"]
+    if len({k.role for k in words}) != 1:
+        return None
+    return words[-1]
+
+
+def _sums_to(parts: Sequence[int], value: int | None) -> bool:
+    """Whether *value* is the sum of the figures before it ("1.000 ... ditambah 500, jadi total 1.500"),
+    or a whole number of the one figure before it ("4 box (1 box isi 500 keping), jadi total 2.000")."""
+    if value is None or not parts:
+        return False
+    if len(parts) > 1:
+        return sum(parts) == value
+    return value > parts[0] > 0 and value % parts[0] == 0
+
+
 def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate]:
     """"Kebutuhan kami 3.500 keping, stok 1.150 keping, mohon dikirimkan kekurangannya": the writer asks
     for the difference without writing it, so the clerk works it out: the need less the stock. With no
@@ -578,8 +655,10 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
     rest = [c for c in candidates if c.field != "requested"]
     text = masked[ask.start() : ask.end()]
     if len(needs) == 1 and len(stocks) == 1 and (need := next(iter(needs))) > (stock := next(iter(stocks))):
+        # The difference is the figure asked: it replaces the need wherever else it is stated (an
+        # attached table of the need).
         return [*rest, Candidate("requested", need - stock, f"{text}: {need} - {stock}", True,
-                                 item=asked[0].item, cues=("shortfall_asked", "need_minus_stock"))]
+                                 item=asked[0].item, corrects=True, cues=("shortfall_asked", "need_minus_stock"))]
     if asked:
         return [*rest, Candidate("requested", None, text, True, "unclear")]
     return candidates
@@ -605,6 +684,7 @@ def read_text(
     # A bare year ("kebutuhan 2027") is no quantity, and no boundary between a role word and its number.
     mentions = [m for m in find_mentions(low, masked) if not (m.year and m.unit != "blank")]
     kws = keywords(masked)
+    monthly = bool(_MONTHLY_RE.search(masked, 0, _HEAD_CHARS))
     candidates: list[Candidate] = []
     unassigned: list[str] = []
     zero = _zero_stock(original, masked, _clauses(masked)) if _ZERO_STOCK_RE.search(masked) else []
@@ -640,31 +720,76 @@ def read_text(
             # "sisa blangko bukan 2.518 tetapi 2.581", "sebelumnya 3.000 keping kami ubah menjadi
             # 2.000": the corrected figure takes the role its clause names.
             before = [k for k in kws if k.start >= c_start and k.end <= m.start and k.role != "ignore"]
+        elif not before and prev_end > c_start and _ITEM_LIST_RE.fullmatch(masked, prev_end, m.start):
+            # "Sisa blangko: KTP-el 859 keping, KIA 411 keping": blanks listed under one role word.
+            before = [k for k in kws if k.start >= c_start and k.end <= m.start]
         elif not before and _CONTINUATION_RE.search(masked, prev_end, m.start):
             # "..., tepatnya 396", "... dan blangko KIA 500": the role carries over from the clause.
             before = [k for k in kws if k.start >= c_start and k.end <= m.start]
         after = [
             k for k in kws
             if k.start >= m.end and k.end <= after_limit
-            and (k.role in _AFTER_ROLES or _RELATIVE_BEFORE_RE.search(masked, max(m.end, k.start - 24), k.start))
+            and (
+                k.role in _AFTER_ROLES
+                or _RELATIVE_BEFORE_RE.search(masked, max(m.end, k.start - 24), k.start)
+                # "380 KTP-el blanks left", "58 enrolled": a role word right after the figure and its noun.
+                or (" ".join(masked[k.start : k.end].split()) in _POSTFIX_ROLE_WORDS
+                    and _POSTFIX_GAP_RE.fullmatch(masked, m.end, k.start) is not None)
+            )
         ]
+        if not before and not after and idx + 1 < len(mentions) and next_start < c_end:
+            # "tiga ribu keping KTP-el dan seribu lembar KIA sudah sampai": figures joined by "dan"
+            # share the role word said after the last of them.
+            nxt = mentions[idx + 1]
+            if _COORDINATION_RE.search(masked, m.end, nxt.start) and not any(
+                m.end <= k.start < nxt.start for k in kws
+            ):
+                nxt_next = mentions[idx + 2].start if idx + 2 < len(mentions) else c_end
+                nxt_limit = min(nxt_next, c_end)
+                comma2 = masked.find(",", nxt.end, nxt_limit)
+                nxt_limit = comma2 if comma2 != -1 else nxt_limit
+                after = [
+                    k for k in kws
+                    if k.start >= nxt.end and k.end <= nxt_limit
+                    and (k.role in _AFTER_ROLES
+                         or _RELATIVE_BEFORE_RE.search(masked, max(nxt.end, k.start - 24), k.start))
+                ]
         # A receipt verb before the figure, or among its own words after it ("2.000 keping sudah
         # kami terima"); one past the next figure is that figure's ("..., yg sebelumnya 1.000 keping
         # sdh diterima").
         clause_has_receipt = any(k.receipt_verb and c_start <= k.start < next_start for k in kws)
         role, strong, keyword = _role_for(m, before, after, clause_has_receipt, masked)
+        if role not in (None, "ignore", "received") and (
+            qualifier := next((k for k in kws if k.start >= m.end and k.end <= after_limit), None)
+        ) is not None and qualifier.role == "ignore" and not qualifier.denied and (
+            " ".join(masked[qualifier.start : qualifier.end].split()) in _COUNTS_OTHER_AFTER
+        ) and _UNIT_GAP_RE.fullmatch(
+            masked, m.end, qualifier.start
+        ):
+            # "selisih stok termasuk 0 keping rusak", "12 lembar gagal cetak": the word right after the
+            # figure and its unit says what it counts, whatever the role word before. (Beside a receipt
+            # the damaged cards may be part of those received or on top of them: a clerk asks.)
+            role, strong, keyword = "ignore", True, qualifier
+        if role is None and (lead := _list_lead_role(masked, m.start, kws)) is not None:
+            # "Kiriman hari ini sudah kami terima lengkap:" / " * blangko KTP-el : 1.200 keping": a list
+            # under a sentence ending with a colon; its figures have the role the sentence names.
+            role, strong, keyword = lead.role, True, lead
         snippet = _snippet(original, m.start, m.end, c_start, c_end)
         if m.unit == "other" or m.rate:
             continue
         own_lo = max(prev_end, masked.rfind(",", prev_end, m.start) + 1)
         if about_something_else(Span(
             masked, own_lo, m.start, m.end, after_limit, role,
-            keyword.end if keyword is not None and keyword.end <= m.start else -1, m.value,
+            keyword.end if keyword is not None and keyword.end <= m.start else -1, m.value, monthly,
         ), elsewhere):
             ignored_end = m.end
             continue
         correction_lo = max(c_start, prev_end)
-        correcting = last is not None and bool(_CORRECTION_OPENER_RE.search(masked, correction_lo, m.start))
+        opener = bool(_CORRECTION_OPENER_RE.search(masked, correction_lo, m.start))
+        correcting = last is not None and opener
+        # "di lampiran tertulis sisa blangko 1.400, yang benar 1.040": the figure set aside just before
+        # is corrected, also when it was set aside in a table or in an earlier mail.
+        corrects_set_aside = opener and ignored_end == prev_end > c_start
         if (
             role in (None, "ignore")
             and m.value is not None
@@ -705,7 +830,10 @@ def read_text(
                 # A correction on its own names no role and the mail said several: which one, a clerk asks.
                 fields = list(dict.fromkeys(c.field for _, c in taken))
             if len(fields) == 1 and not (m.approximate or m.conflict) and m.value is not None and not m.bare:
-                candidate = Candidate(fields[0], m.value, snippet, last[1].strong, item=last[1].item, corrects=True)
+                # The corrected figure is of the blank the figure it replaces was said of.
+                was = next((c for _, c in reversed(taken) if c.field == fields[0]), last[1])
+                candidate = Candidate(fields[0], m.value, snippet, was.strong, item=was.item, corrects=True,
+                                      cues=("correction",))
             else:
                 for field in fields:
                     candidates.append(Candidate(field, None, snippet, True, "conflict", corrects=True))
@@ -733,6 +861,29 @@ def read_text(
         elif m.bare and m.unit != "blank":
             if keyword is None or keyword.end > m.start or m.start - keyword.end > _NEAR:
                 continue
+        if role is None and _RESULT_RE.search(masked, prev_end, m.start) and (
+            fields := list(dict.fromkeys(c.field for start, c in taken if start == c_start))
+            or list(dict.fromkeys(k.role for k in kws if c_start <= k.start < m.start and k.role != "ignore"))
+        ):
+            # "selain 1.000 keping yang kami minta kemarin, mohon ditambah 500 lagi, jadi total 1.500
+            # keping": the sum of the figures before it, the figure now meant. Read only when it is
+            # their sum (or a whole number of the one figure before it: "3 dus (1 dus isi 250 keping),
+            # jadi total 750") and they are of one role; else a clerk asks.
+            parts = [mm.value for mm in mentions[:idx]
+                     if mm.start >= c_start and mm.value is not None and mm.unit != "other" and not mm.rate]
+            exact = not (m.approximate or m.conflict) and m.value is not None
+            if len(fields) == 1 and exact and _sums_to(parts, m.value):
+                item = last[1].item if last is not None and last[0] == c_start else _item_of_mention(
+                    masked, c_start, m, next_start)
+                candidate = Candidate(fields[0], m.value, snippet, True, total=True, item=item,
+                                      cues=("result_of_sum", f"parts:{len(parts)}"))
+                candidates.append(candidate)
+                last = (c_start, candidate)
+                taken.append(last)
+            else:
+                for field in fields:
+                    candidates.append(Candidate(field, None, snippet, True, "conflict", True))
+            continue
         if (
             role is None
             and last is not None
@@ -772,7 +923,7 @@ def read_text(
             candidate = Candidate(
                 role, m.value, snippet, strong, None, total, item, day, headed, earlier, about=m.about
             )
-        if correcting and any(c.field == role for c in candidates):
+        if (correcting and any(c.field == role for c in candidates)) or corrects_set_aside:
             # "Ralat: pencetakan yg benar 158": replaces the pencetakan figure said before.
             candidate = replace(candidate, corrects=True)
         candidate = replace(candidate, cues=_cues_of(candidate, m, keyword, masked, before))
@@ -792,6 +943,12 @@ def read_text(
         first = next(c for c in candidates if c.field == "stock_on_hand")
         texts = " / ".join([first.text] + [snip for m, snip in loose if m.unit == "blank"])
         candidates.append(Candidate("stock_on_hand", None, texts, first.strong, "conflict", first.total))
+    if any(c.field == "received" and c.value for c in candidates) and not any(
+        c.field == "requested" and c.strong for c in candidates
+    ):
+        # "blangko yang kami terima sebanyak 1.800 keping ... Kekurangan 200 keping mohon dapat dicek":
+        # beside a receipt, a figure named only by a noun of need or shortage asks for nothing.
+        candidates = [c for c in candidates if c.field != "requested" or c.strong]
     candidates = _shortfall_asked(masked, candidates)
     if answer_role and loose and not any(c.field == answer_role for c in candidates):
         m, snippet = loose[0]
@@ -814,6 +971,13 @@ _COLUMN_RES = {
 _EXACT_IGNORE = frozenset(vocab.EXACT_IGNORE_HEADERS)
 _TOTAL_RE = re.compile(r"^\s*(?:" + vocab.alternation(vocab.TOTAL_ROW_WORDS) + r")\b")
 _SPLIT_RE = re.compile(r"\s*\|\s*|\t+|\s{2,}")
+# A cell that is a figure: "1.904", "720 keping", "2,500 pcs" (not "untuk 5 minggu").
+_FIGURE_IN_CELL_RE = re.compile(r"\d")
+_NUMBERING_CELL_RE = re.compile(r"^\s*\d{1,2}\s*[.)]?\s*$")
+_FIGURE_CELL_RE = re.compile(
+    r"^\s*[\d.,]+\s*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b)?\s*$"
+)
+_SUBTOTAL_RE = re.compile(r"^\s*(?:" + vocab.alternation(vocab.SUBTOTAL_ROW_WORDS) + r")\b")
 
 
 def column_of(header: object) -> str | None:
@@ -838,6 +1002,10 @@ def normalise_header(cell: object) -> str:
 def _header_columns(row: tuple[object, ...], totalled: bool = False) -> dict[int, str] | None:
     """The roles of a header row's columns; None unless it heads a report table. One quantity column
     beside a named one ("Kecamatan | Usulan blangko") heads a table when a total row closes it."""
+    with_figures = [cell for cell in row if isinstance(cell, str) and _FIGURE_IN_CELL_RE.search(cell)]
+    if sum(1 for cell in with_figures if quantity_in(cell) is not None) > 1:
+        # "KTP-el : rekam 120 | cetak 98 | sisa 1.876": figures with their words, a line, not a header.
+        return None
     cols = {i: c for i, cell in enumerate(row) if (c := column_of(cell)) is not None}
     quantities = [c for c in cols.values() if c in QUANTITY_FIELDS]
     if len(quantities) >= 2 or (quantities and ("date" in cols.values() or "item" in cols.values())):
@@ -864,19 +1032,27 @@ def read_table(
 ) -> tuple[list[Candidate], date | None] | None:
     """Candidates from a report table (header row, then dated rows); the latest dated row wins.
 
-    None when rows hold no report table.
+    Rows below the table that name a figure of their own ("Sisa blangko KTP-el | 1.904") are read
+    by their label; a sheet of such rows alone (a form: "Sisa stok saat ini | 720", "Jumlah yang
+    diminta | 1.800") is read the same way. None when rows hold no report table.
     """
     for h, row in enumerate(rows):
         cols = _header_columns(row, totalled=any(_is_total_row(r) for r in rows[h + 1 :]))
         if cols is None:
             continue
+        if h > 0:
+            row = _with_spanning_items(rows[h - 1], row)
+        body = [r for r in rows[h + 1 :] if not _is_subtotal_row(r)]
+        labelled, body = _footer_rows(body, cols, source)
         filled = [
-            r for r in rows[h + 1 :]
+            r for r in body
             if any(_cell_quantity(r[i]) is not None for i, c in cols.items() if c in QUANTITY_FIELDS and i < len(r))
         ]
         totals = [r for r in filled if _is_total_row(r)]
         data = [r for r in filled if not _is_total_row(r)]
         if not data and not totals:
+            if labelled:
+                return labelled, None
             continue
         item_col = next((i for i, c in cols.items() if c == "item"), None)
         if item_col is not None:
@@ -886,45 +1062,264 @@ def read_table(
                 per_item: list[Candidate] = []
                 for item, item_row in by_item:
                     per_item += _row_candidates(row, item_row, cols, source, None, item, ("item_row",))
-                return per_item, None
+                return per_item + labelled, None
         date_col = next((i for i, c in cols.items() if c == "date"), None)
         chosen: tuple[object, ...] | None = None
         row_date: date | None = None
         cue = "only_row"
+        dated: list[tuple[date, tuple[object, ...]]] = []
         if date_col is not None:
             dated = [(d, r) for r in data if date_col < len(r) and (d := cell_date(r[date_col], sent)) is not None]
             if dated:
                 row_date, chosen = max(dated, key=lambda pair: pair[0])
                 cue = "latest_row"
+                if sum(1 for d, _ in dated if d == row_date) > 1:
+                    # Several rows of the latest day ("19/11 | Kantor Dinas", "19/11 | UPT ..."): a row
+                    # per place, not per day; the total row, if one, is the day's figure.
+                    if len(totals) != 1:
+                        return [*_unclear_columns(cols, source, f"{len(data)} rows of one day"), *labelled], row_date
+                    chosen, cue = totals[0], "total_row"
+        if chosen is None and len(totals) == 1 and len(data) > 1 and _per_weekday(data):
+            # "Senin | 27 | 25 | 1.183" ... "Jumat | 18 | 15 | 1.081", "Jumlah | 138 | 127 | 1.081": a row per
+            # day in the order of the week; the stock is the last day's, what was done is the total's.
+            last_day = data[-1]
+            return _period_candidates(row, last_day, totals[0], cols, source, "", data) + labelled, None
         if chosen is None and len(totals) == 1 and len(data) > 1:
             # A row per kecamatan or place, then "Jumlah": the total row is the district's figure.
             chosen, cue = totals[0], "total_row"
-        if chosen is None and len(data) == 1:
+        if chosen is None and len(data) == 1 and not totals:
             chosen = data[0]
-        candidates: list[Candidate] = []
         if chosen is None:
-            for col in cols.values():
-                if col in QUANTITY_FIELDS:
-                    candidates.append(
-                        Candidate(col, None, f"{source}: {len(data)} rows without dates", True, "unclear"))
-            return candidates, None
+            return [*_unclear_columns(cols, source, f"{len(data)} rows without dates"), *labelled], None
         label = f" ({row[date_col]} {chosen[date_col]})" if date_col is not None and date_col < len(chosen) else ""
         if cue == "latest_row" and len(totals) == 1 and len({d for d, _ in dated}) == len(dated) > 1:
             # A row per day over a period closed by a total row: the stock is the last day's, what was
             # done is the period's total. (Without a total row each row is that day's report, and the
             # latest day is the report now.)
-            return _period_candidates(row, chosen, totals[0], cols, source, label), row_date
-        return _row_candidates(row, chosen, cols, source, label, None, (cue,)), row_date
+            return _period_candidates(row, chosen, totals[0], cols, source, label, data) + labelled, row_date
+        found = _row_candidates(row, chosen, cols, source, label, None, (cue,))
+        if cue == "total_row":
+            found = _checked_total(found, chosen, data, cols, source)
+        return _without_labelled_fields(found, labelled) + labelled, row_date
+    labelled = _labelled_rows(rows, source)
+    if labelled:
+        return labelled, None
+    titled = _titled_count_table(rows)
+    return read_table(titled, sent, source) if titled is not None else None
+
+
+def _titled_count_table(rows: tuple[tuple[object, ...], ...]) -> tuple[tuple[object, ...], ...] | None:
+    """A sheet whose count column names no role ("Kemasan | Jenis | Jumlah (keping)") under a title that
+    names one ("BERITA ACARA SERAH TERIMA BLANGKO"), closed by a total row: the rows from the header on,
+    the count column named by the title's role. None otherwise."""
+    for h, row in enumerate(rows):
+        cells = [c if isinstance(c, str) else "" for c in row]
+        filled = [c for c in cells if c.strip()]
+        count = _generic_count_column(cells)
+        if count is None or len(filled) < 2 or not any(_is_total_row(r) for r in rows[h + 1 :]):
+            continue
+        title = " ".join(c for r in rows[:h] for c in r if isinstance(c, str))
+        roles = {k.role for k in keywords(mask_non_quantities(normalise(title))) if k.role != "ignore"}
+        if len(roles) != 1:
+            return None
+        header = list(row)
+        header[count] = f"{cells[count]} ({_ROLE_COLUMN_WORDS[roles.pop()]})"
+        return (tuple(header), *rows[h + 1 :])
     return None
+
+
+def _with_spanning_items(above: tuple[object, ...], header: tuple[object, ...]) -> tuple[object, ...]:
+    """A header row under a row of merged cells naming the blanks ("KTP-el" over "Rekam | Cetak | Rusak",
+    "KIA" over "Cetak | Rusak"): each column's header with the blank over it."""
+    spans: dict[int, str] = {}
+    current: str | None = None
+    for i in range(len(header)):
+        cell = above[i] if i < len(above) else None
+        if isinstance(cell, str) and cell.strip():
+            named, ambiguous = explicit_item(normalise_header(cell))
+            current = cell.strip() if named is not None and not ambiguous else None
+        if current is not None:
+            spans[i] = current
+    if not spans:
+        return header
+    return tuple(
+        f"{cell} {spans[i]}" if i in spans and isinstance(cell, str) and cell.strip() else cell
+        for i, cell in enumerate(header)
+    )
+
+
+def _unclear_columns(cols: dict[int, str], source: str, why: str) -> list[Candidate]:
+    return [
+        Candidate(col, None, f"{source}: {why}", True, "unclear") for col in cols.values() if col in QUANTITY_FIELDS
+    ]
+
+
+def _without_labelled_fields(found: list[Candidate], labelled: list[Candidate]) -> list[Candidate]:
+    """A figure a labelled row states ("Sisa blangko | 1.089") outranks the same column's cell in the
+    rows above, which may be another line's."""
+    named = {(c.field, c.item) for c in labelled}
+    return [c for c in found if (c.field, c.item) not in named]
+
+
+def _row_label(r: tuple[object, ...]) -> tuple[int, str] | None:
+    """(index, text) of a row's label: its first filled cell within the first three, when it is words."""
+    for i, cell in enumerate(r[:3]):
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            continue
+        if i == 0 and (isinstance(cell, int) or (isinstance(cell, str) and _NUMBERING_CELL_RE.match(cell))):
+            continue  # "1 | Perekaman KTP-el | 1.234": the row's number, then its label
+        if isinstance(cell, str) and _cell_quantity(cell) is None and any(ch.isalpha() for ch in cell):
+            return i, cell
+        return None
+    return None
+
+
+def _label_role(text: str) -> str | None:
+    """The role a row label names ("Sisa blangko KTP-el" -> stock_on_hand), or "ignore"."""
+    low = normalise_header(text)
+    if _TOTAL_RE.match(low) and column_of(_TOTAL_RE.sub("", low, count=1)) is None:
+        return None  # "Jumlah", "TOTAL KABUPATEN": a total row, read as such
+    role = column_of(text)
+    return role if role in QUANTITY_FIELDS or role == "ignore" else None
+
+
+def _labelled_candidates(
+    r: tuple[object, ...], start: int, role: str, label: str, source: str, label_item: str | None,
+) -> list[Candidate]:
+    """The figures of one labelled row: one per blank named in it ("KTP-el | 1.216 | KIA | 583"), or its
+    one figure; more figures than blanks is unclear."""
+    out: list[Candidate] = []
+    item = label_item
+    seen: dict[str | None, int] = {}
+    for cell in r[start:]:
+        if isinstance(cell, str) and not _FIGURE_CELL_RE.match(cell):
+            # Words ("KIA", "untuk 5 minggu", "BA terlampir"): a blank's name, or a remark.
+            named, ambiguous = explicit_item(normalise_header(cell))
+            if named is not None and not ambiguous:
+                item = named
+            continue
+        value = _cell_quantity(cell)
+        if value is None or (role == "received" and value == 0):
+            continue
+        seen[item] = seen.get(item, 0) + 1
+        where = " ".join(label.split())
+        span = ("day_span",) if role in ("printed", "recorded") and _DAY_SPAN_RE.search(label.lower()) else ()
+        out.append(Candidate(role, value, f"{source}: {where}: {value}", True, item=item, table=True,
+                             cues=(f"row_label:{where}", "labelled_row", *span)))
+    if any(n > 1 for n in seen.values()):
+        return [Candidate(role, None, f"{source}: {' '.join(label.split())}: several figures", True, "unclear")]
+    return out
+
+
+def _footer_rows(
+    body: list[tuple[object, ...]], cols: dict[int, str], source: str
+) -> tuple[list[Candidate], list[tuple[object, ...]]]:
+    """Rows under a table that state a figure by their label ("Sisa blangko KTP-el | | | 1.089" under a
+    row per place and its total), read by that label; and the rows left. Rows after the total row that
+    name no role are no data either."""
+    quantity_cols = {i for i, c in cols.items() if c in QUANTITY_FIELDS or c == "date"}
+    last_total = max((k for k, r in enumerate(body) if _is_total_row(r)), default=-1)
+    out: list[Candidate] = []
+    rest: list[tuple[object, ...]] = []
+    previous: str | None = None
+    for k, r in enumerate(body):
+        found = _row_label(r)
+        role = _label_role(found[1]) if found is not None and found[0] not in quantity_cols else None
+        if role is None and previous is not None and found is not None and k > last_total:
+            # (None, "KIA", 1460) under ("Stok akhir bulan", "KTP-el", 2894): the label runs on.
+            named, ambiguous = explicit_item(normalise_header(found[1]))
+            if named is not None and not ambiguous:
+                out += _labelled_candidates(r, found[0], previous, found[1], source, None)
+                continue
+        if role is None:
+            previous = None
+            if last_total < 0 or k <= last_total:
+                rest.append(r)
+            continue
+        previous = role if role != "ignore" else None
+        if role == "ignore" and (last_total < 0 or k <= last_total):
+            rest.append(r)  # "Kecamatan Sesayap", "Blangko KTP-el (No. Seri ...)": a row of the table
+        elif role != "ignore":
+            idx, label = found  # type: ignore[misc]
+            out += _labelled_candidates(r, idx + 1, role, label, source, explicit_item(normalise_header(label))[0])
+    return out, rest
+
+
+def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Candidate]:
+    """A sheet of rows each naming its figure ("Sisa stok saat ini | 720", "Jumlah yang diminta | 1.800",
+    "Closing stock | 1.502"): every figure by its label. A role named twice with different figures is
+    unclear."""
+    out: list[Candidate] = []
+    previous: str | None = None
+    for r in rows:
+        found = _row_label(r)
+        if found is None:
+            previous = None
+            continue
+        idx, label = found
+        role = _label_role(label)
+        if role is None and previous is not None:
+            named, ambiguous = explicit_item(normalise_header(label))
+            if named is not None and not ambiguous:
+                out += _labelled_candidates(r, idx, previous, label, source, None)
+                continue
+        previous = role if role not in (None, "ignore") else None
+        if previous is not None:
+            out += _labelled_candidates(r, idx + 1, previous, label, source, explicit_item(normalise_header(label))[0])
+    return out
+
+
+def _is_subtotal_row(r: tuple[object, ...]) -> bool:
+    """Whether a row is a subtotal ("Subtotal Hilir", "Sub Total P. Sebatik"): part of the table's
+    total, neither a row of its own nor the total."""
+    found = _row_label(r)
+    return found is not None and bool(_SUBTOTAL_RE.match(normalise_header(found[1])))
 
 
 # Columns that say how much there is at a moment; every other quantity column counts what was done in a day.
 _LEVEL_COLUMNS = frozenset(("stock_on_hand",))
 
 
+_DAY_NAMES = frozenset(vocab.DAY_NAMES + vocab.ENGLISH_DAY_NAMES)
+
+
+def _per_weekday(data: Sequence[tuple[object, ...]]) -> bool:
+    """Whether every row is labelled with a day of the week ("Senin", "Jumat", "Fri")."""
+    for r in data:
+        found = _row_label(r)
+        if found is None or normalise_header(found[1]).split(" ")[0].strip(",.") not in _DAY_NAMES:
+            return False
+    return True
+
+
+def _checked_total(
+    found: list[Candidate], total: tuple[object, ...], data: Sequence[tuple[object, ...]], cols: dict[int, str],
+    source: str,
+) -> list[Candidate]:
+    """The total row's figures, less those that are not the sum of their column (asked instead)."""
+    bad = {
+        col for i, col in cols.items()
+        if col in QUANTITY_FIELDS and i < len(total)
+        and (v := _cell_quantity(total[i])) is not None and not _adds_up(data, i, v)
+    }
+    if not bad:
+        return found
+    kept = [c for c in found if c.field not in bad]
+    return kept + [Candidate(col, None, f"{source}: total is not the sum of the rows", True, "conflict") for col in bad]
+
+
+def _adds_up(data: Sequence[tuple[object, ...]], i: int, stated: int) -> bool:
+    """Whether a total row's figure is the sum of the rows above it in its column (when every row has
+    one there): a total that is not is a misaligned or mistyped one, and a clerk asks."""
+    values = [_cell_quantity(r[i]) if i < len(r) else None for r in data]
+    if not values or any(v is None for v in values):
+        return True
+    return sum(v for v in values if v is not None) == stated
+
+
 def _period_candidates(
     header_row: tuple[object, ...], latest: tuple[object, ...], total: tuple[object, ...],
-    cols: dict[int, str], source: str, label: str,
+    cols: dict[int, str], source: str, label: str, data: Sequence[tuple[object, ...]] = (),
 ) -> list[Candidate]:
     """Candidates from a table with a row per day and a total row: a level column (stock) from the latest
     day, a count column (printed, recorded, ...) from the total row; a count the total row leaves empty
@@ -937,7 +1332,10 @@ def _period_candidates(
         header = " ".join(str(header_row[i]).split()) if i < len(header_row) else ""
         item = explicit_item(normalise_header(header))[0]
         stated = _cell_quantity(total[i]) if i < len(total) else None
-        if stated is not None:
+        if stated is not None and not _adds_up(data, i, stated):
+            candidates.append(Candidate(col, None, f"{source}: {header}: total {stated} is not the sum of the rows",
+                                        True, "conflict"))
+        elif stated is not None:
             candidates.append(Candidate(col, stated, f"{source}: {header}: {stated} (total row)", True,
                                         item=item, table=True, cues=(f"table_column:{header}", "total_row", "per_day")))
         else:
@@ -995,10 +1393,125 @@ def _row_candidates(
 _NUMBERING_HEADERS = frozenset(vocab.NUMBERING_HEADERS)
 
 
+_GENERIC_COUNT_RE = re.compile(
+    r"^(?:(?:" + vocab.alternation(vocab.GENERIC_COUNT_HEADERS) + r")(?:\s+(?:" + vocab.alternation(vocab.BLANK_UNITS)
+    + r"))?(?:\s*\(\s*(?:" + vocab.alternation(vocab.BLANK_UNITS) + r")\s*\))?"
+    r"|(?:" + vocab.alternation(vocab.BLANK_UNITS) + r"))$"
+)
+# The column word a table's lead-in role gives its count column.
+_ROLE_COLUMN_WORDS = {
+    "requested": "permintaan", "received": "diterima", "stock_on_hand": "sisa stok", "printed": "pencetakan",
+    "recorded": "perekaman",
+}
+_RULE_LINE_RE = re.compile(r"^[ \t>|+]*[-=_~]{3,}[-=_~ \t|+]*$")
+
+
+def _group_heading(lines: list[str], j: int, width: int) -> bool:
+    """Whether the next filled line after a one-cell line is a table row (the line heads a group of rows)."""
+    while j < len(lines) and (not lines[j].strip() or _RULE_LINE_RE.match(lines[j])):
+        j += 1
+    if j >= len(lines):
+        return False
+    row = tuple(c for c in _SPLIT_RE.split(lines[j].lstrip("> ").strip()) if c != "")
+    return len(row) >= 2 and abs(len(row) - width) <= 1 and any(quantity_in(c) is not None for c in row[1:])
+
+
+def _cells(line: str) -> tuple[str, ...]:
+    """A typed table line's cells. Between pipes every cell counts, an empty one too ("Jumlah | 10 | |
+    2.000"); a line aligned with spaces or tabs has no empty cells to show."""
+    text = line.lstrip("> ").strip()
+    if "|" in text:
+        parts = [c.strip() for c in text.split("|")]
+        if parts and not parts[0]:
+            parts = parts[1:]
+        if parts and not parts[-1]:
+            parts = parts[:-1]
+        return tuple(parts)
+    return tuple(c for c in _SPLIT_RE.split(text) if c != "")
+
+
+def _generic_count_column(cells: Sequence[str]) -> int | None:
+    """The one column headed by a count that names no role ("Jumlah Keping", "Jumlah", "Isi (keping)")."""
+    found = [i for i, c in enumerate(cells) if _GENERIC_COUNT_RE.match(normalise_header(c))]
+    return found[0] if len(found) == 1 else None
+
+
+def _lead_role(lines: Sequence[str], i: int) -> str | None:
+    """The one role named by the sentence that leads into a table ("... telah kami terima dengan rincian
+    sebagai berikut:"), if it ends with a colon."""
+    k = i - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    if k < 0 or not lines[k].rstrip().endswith(":"):
+        return None
+    low = normalise(lines[k])
+    roles = {kw.role for kw in keywords(mask_non_quantities(low)) if kw.role != "ignore"}
+    return roles.pop() if len(roles) == 1 else None
+
+
+def _table_rows(lines: list[str], i: int, cells: tuple[str, ...]) -> tuple[list[tuple[str, ...]], int]:
+    """The rows of a typed table under its header at line i, and the line after the table."""
+    rows = [cells]
+    j = i + 1
+    end = j
+    numbered = normalise_header(cells[0]) in _NUMBERING_HEADERS
+    while j < len(lines):
+        if not lines[j].strip() or _RULE_LINE_RE.match(lines[j]):
+            # "-----------+-------+------", "+----+----+", "=====": a rule, not the table's end.
+            j += 1
+            continue
+        row = _cells(lines[j])
+        if len(row) == 1 and _group_heading(lines, j + 1, len(cells)):
+            # "Pulau Sebatik" over its kecamatan rows: a group's heading inside the table.
+            j += 1
+            continue
+        short_total = (
+            "\t" not in lines[j] and "|" not in lines[j] and 2 <= len(row) < len(cells)
+            and bool(_TOTAL_RE.match(normalise_header(row[0])))
+            and all(quantity_in(c) is not None for c in row[1:])
+        )
+        if len(row) < 2 or (abs(len(row) - len(cells)) > 1 and not short_total):
+            break
+        if len(row) >= 3 and _header_columns(row) is not None:
+            # The header of the next table ("| Tanggal | Pencetakan KIA | Sisa Blangko KIA |").
+            break
+        if numbered and len(row) == len(cells) - 1 and quantity_in(row[0]) is None:
+            # A total row leaves the numbering column empty ("JUMLAH   845   774" under
+            # "No  Kecamatan  Perekaman  Pencetakan"): its words stand under the second column.
+            row = ("", *row)
+        elif short_total and not numbered:
+            # "TOTAL   290   262   4   1.534" under "Hari  Tgl  Rekam  Cetak  Rusak  Sisa": the label
+            # spans the first columns and the figures stand under the last ones; or the figures follow
+            # the label and the last columns are left empty. The placing whose figures are their
+            # columns' sums is the one typed.
+            gap = [""] * (len(cells) - len(row))
+            right = (row[0], *gap, *row[1:])
+            left = (*row, *gap)
+            if _sums_matched(rows[1:], right) > _sums_matched(rows[1:], left):
+                row = right
+        rows.append(row)
+        j += 1
+        end = j
+    return rows, end
+
+
+def _sums_matched(data: Sequence[tuple[str, ...]], total: tuple[str, ...]) -> int:
+    """How many of a total row's figures are the sums of their columns above."""
+    matched = 0
+    for i, cell in enumerate(total[1:], start=1):
+        value = quantity_in(cell) if cell else None
+        if value is not None and data and _adds_up(data, i, value) and any(i < len(r) and r[i] for r in data):
+            matched += 1
+    return matched
+
+
 def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]]:
     """Pull horizontal tables ("Tanggal | Perekaman | ..." then rows) out of text; the rest stays.
 
-    Removed lines become empty so the text keeps its shape.
+    A table whose columns name one role only, or none, is taken when it can be read: closed by a
+    total row, with its count column's role from the sentence leading into it ("... telah kami
+    terima dengan rincian:" over "Uraian | Jumlah Keping"), or made of rows that name their figures
+    ("Perekaman KTP-el | 1.234"). Removed lines become empty so the text keeps its shape.
     """
     if "|" not in text and "\t" not in text and "   " not in text:
         return text, []
@@ -1006,31 +1519,27 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     tables: list[tuple[tuple[str, ...], ...]] = []
     i = 0
     while i < len(lines):
-        line = lines[i].lstrip("> ")
-        cells = tuple(c for c in _SPLIT_RE.split(line.strip()) if c != "")
-        if len(cells) >= 3 and _header_columns(cells) is not None:
-            rows = [cells]
-            j = i + 1
-            end = j
-            while j < len(lines):
-                if not lines[j].strip():
-                    j += 1
-                    continue
-                row = tuple(c for c in _SPLIT_RE.split(lines[j].lstrip("> ").strip()) if c != "")
-                if len(row) < 2 or abs(len(row) - len(cells)) > 1:
-                    break
-                if len(row) >= 3 and _header_columns(row) is not None:
-                    # The header of the next table ("| Tanggal | Pencetakan KIA | Sisa Blangko KIA |").
-                    break
-                numbered = normalise_header(cells[0]) in _NUMBERING_HEADERS
-                if numbered and len(row) == len(cells) - 1 and quantity_in(row[0]) is None:
-                    # A total row leaves the numbering column empty ("JUMLAH   845   774" under
-                    # "No  Kecamatan  Perekaman  Pencetakan"): its words stand under the second column.
-                    row = ("", *row)
-                rows.append(row)
-                j += 1
-                end = j
-            j = end
+        cells = _cells(lines[i])
+        full = len(cells) >= 3 and _header_columns(cells) is not None
+        partial = not full and len(cells) >= 2 and _header_columns(cells, totalled=True) is not None
+        generic = None if full or len(cells) < 2 else _generic_count_column(cells)
+        if full or partial or generic is not None:
+            rows, j = _table_rows(lines, i, cells)
+            totalled = any(_is_total_row(r) for r in rows[1:])
+            if generic is not None and not (full or partial):
+                item_col = next((k for k, c in enumerate(cells) if column_of(c) == "item"), None)
+                per_blank = item_col is not None and _rows_by_item(rows[1:], item_col) is not None
+                # Closed by a total row, or a row per blank ("Blangko KTP-el | 3.000", "Blangko KIA | 1.000").
+                role = _lead_role(lines, i) if totalled or per_blank else None
+                if role is not None:
+                    # "Jumlah Keping" under "... telah kami terima dengan rincian:": the received count.
+                    header = list(cells)
+                    header[generic] = f"{cells[generic]} ({_ROLE_COLUMN_WORDS[role]})"
+                    rows[0] = tuple(header)
+                elif not _labelled_rows(tuple(rows[1:]), "tabel"):
+                    rows = []
+            elif partial and not totalled:
+                rows = []  # one role's column makes a table only when a total row closes it
             if len(rows) > 1:
                 tables.append(tuple(rows))
                 for k in range(i, j):

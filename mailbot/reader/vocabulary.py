@@ -725,3 +725,129 @@ ENGLISH_BLANK_NOUNS: tuple[str, ...] = ("blanks", "cards", "pcs")
 
 # Words that, after a slip ("salah ketik"), give the right figure: "1.430 -> maaf salah ketik, yg benar 1.340".
 RIGHT_FIGURE_WORDS: tuple[str, ...] = ("benar", "betul", "seharusnya", "semestinya", "mestinya", "correct")
+
+
+# === Figures: roles, corrections and tables (kept in one block; extends the tables above) ==========
+
+# A plan, a target or an average is not a count of work done: "sasaran perekaman sebanyak 1.250
+# wajib KTP-el", "Daily avg print: ~110". (Siblings of "target" and "rata-rata" above.)
+ROLE_PHRASES["ignore"] += (
+    "sasaran", "targetnya", "target perekaman", "target pencetakan", "sasaran perekaman", "sasaran pencetakan",
+    "rata2", "rerata", "avg", "avg.", "average", "daily average", "daily avg", "on average", "per day average",
+)
+COLUMN_WORDS["ignore"] += ("sasaran", "rata-rata", "rata2", "rerata", "average", "avg")
+# A writer who takes back a figure in the same breath: "1.500 keping, eh maaf maksud saya 2.000 keping".
+CORRECTION_OPENERS += (
+    "maksud saya", "maksud sy", "maksudku", "eh maaf", "eh salah", "eh bukan", "maaf salah", "i mean",
+)
+# After figures of one role in a sentence, these give their sum, the figure now meant: "selain 1.000
+# keping yang kami minta kemarin, mohon ditambah 500 lagi, jadi total 1.500 keping".
+RESULT_WORDS: tuple[str, ...] = (
+    "jadi total", "jadi totalnya", "jadi semuanya", "jadi seluruhnya", "sehingga total", "sehingga totalnya",
+    "sehingga menjadi", "total menjadi", "totalnya menjadi", "jumlahnya menjadi", "menjadi total",
+    "so the total is", "so in total", "making it", "making a total of", "bringing the total to",
+)
+# Between two figures, these join them: a role word said after the second is said of both ("tiga
+# ribu keping KTP-el dan seribu lembar KIA sudah sampai").
+COORDINATION_WORDS: tuple[str, ...] = ("dan", "serta", "and", "&", "beserta", "plus")
+# A row that sums part of a table ("Subtotal Hilir", "Sub Total P. Sebatik"): neither a row of its own
+# nor the table's total.
+SUBTOTAL_ROW_WORDS: tuple[str, ...] = ("subtotal", "sub total", "sub-total", "jumlah sementara", "sub jumlah")
+COLUMN_WORDS["printed"] += ("printing", "used for printing", "dipakai untuk pencetakan", "cards printed")
+COLUMN_WORDS["recorded"] += ("enrolment", "enrollment", "enrolled", "enrolments", "enrollments")
+COLUMN_WORDS["ignore"] += ("spoiled", "spoilt", "wasted", "rejected", "reject")
+ROLE_PHRASES["recorded"] += ("enrolment", "enrollment", "enrolled", "enrolments", "enrollments", "enrol", "enroll")
+ROLE_PHRASES["printed"] += ("printing", "used for printing")
+ROLE_PHRASES["ignore"] += ("spoiled", "spoilt", "wasted")
+COLUMN_WORDS["requested"] += (
+    "diusulkan", "yang diusulkan", "dimohon", "yang dimohon", "permohonan", "diajukan", "pengajuan", "request",
+)
+ENGLISH_DAY_NAMES: tuple[str, ...] = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+)
+# Between a role word and a zero word, these link them: "KIA stock is zero", "stok kami sudah nihil".
+ZERO_LINK_WORDS: tuple[str, ...] = (
+    "is", "are", "now", "adalah", "sudah", "sdh", "udah", "telah", "sekarang", "skrg", "saat ini", "kami",
+)
+# A count qualified as something else than the day's work or the stock in hand: reprints, the stock a
+# system shows (a clerk acts on the physical count: "Sisa Blangko Fisik 1.284 / Sisa Blangko Sistem 1.290").
+ROLE_PHRASES["ignore"] += (
+    "cetak ulang", "pencetakan ulang", "dicetak ulang", "rekam ulang", "perekaman ulang", "reprint", "reprinted",
+    "sistem", "di sistem", "stok sistem", "sisa sistem", "system stock", "in the system",
+)
+COLUMN_WORDS["ignore"] += ("cetak ulang", "pencetakan ulang", "rekam ulang", "reprint", "sistem", "system")
+# Typed in haste: "Stik kami tingal 280 keeping".
+ROLE_PHRASES["stock_on_hand"] += ("tingal", "tnggal", "tinggl")
+# Headers of a table's count column that name no role ("Jumlah Keping", "Isi (keping)"): the sentence
+# leading into the table names it ("... telah kami terima dengan rincian sebagai berikut:").
+GENERIC_COUNT_HEADERS: tuple[str, ...] = (
+    "jumlah", "jml", "jml.", "isi", "qty", "quantity", "total", "banyaknya", "volume", "amount", "count",
+)
+# A difference between two counts is neither of them: "selisih stok termasuk 0 keping rusak".
+ROLE_PHRASES["ignore"] += ("selisih", "difference")
+# Right after a figure and its unit, these say it counts something else than its role word before:
+# "selisih stok termasuk 0 keping rusak", "12 lembar gagal cetak".
+COUNTS_OTHER_AFTER: tuple[str, ...] = (
+    "rusak", "gagal", "gagal cetak", "blangko rusak", "spoiled", "spoilt", "wasted", "retur", "dikembalikan",
+)
+ROLE_PHRASES["ignore"] += ("cacat", "damaged", "hilang")
+COUNTS_OTHER_AFTER += ("cacat", "damaged", "hilang")
+# Role words that may follow their figure and its noun: "380 KTP-el blanks left", "58 enrolled, 52
+# printed, 987 blanks remaining", "1.200 keping tersisa".
+POSTFIX_ROLE_WORDS: tuple[str, ...] = (
+    "left", "remaining", "on hand", "enrolled", "printed", "recorded", "tersisa", "tersedia", "terekam",
+    "tercetak", "dicetak", "direkam",
+)
+ROLE_PHRASES["stock_on_hand"] += (
+    "holds", "currently holds", "currently hold", "we currently have", "we still have",
+    "in stock", "still have",
+)
+ROLE_PHRASES["recorded"] += ("enrolled",)
+ZERO_VALUE_WORDS += ("nil", "zero", "empty")
+# "masuk" (came in) and "pengajuan" of other things than blanks: files, applications, visitors.
+NOT_ROLE_PHRASES += (
+    "berkas masuk", "dokumen masuk", "permohonan masuk", "pengajuan masuk", "laporan masuk", "data masuk",
+    "pengaduan masuk", "aduan masuk", "pemohon masuk", "antrian masuk", "antrean masuk", "tiket masuk",
+)
+ROLE_PHRASES["ignore"] += (
+    "pengajuan online", "permohonan online", "pendaftaran online", "berkas", "pemohon online",
+)
+# A mail opening with one of these reports a month: its counts are a month's, not a day's.
+MONTHLY_REPORT_PHRASES: tuple[str, ...] = (
+    "rekap bulan", "rekap bulanan", "laporan bulan", "laporan bulanan", "rekapitulasi bulan", "rekapitulasi bulanan",
+    "monthly report", "monthly recap", "monthly summary",
+)
+# Spoken and regional forms of "kirim" asked for: "kalau bisa dikirimi lima ratus keping ja dulu".
+ROLE_PHRASES["requested"] += (
+    "dikirimi", "dikirimin", "kirimin", "kirimi", "bisa dikirimi", "bisa dikirimin", "tolong kirim", "tolong dikirim",
+    "tolong kirimkan", "tolong kirimin",
+)
+WEAK_REQUEST_PHRASES += ("dikirimi", "dikirimin", "kirimin", "kirimi")
+# Opening and closing stock, in the words of other writers: the opening stock is no stock now.
+ROLE_PHRASES["ignore"] += (
+    "beginning stock", "beginning balance", "starting stock", "starting balance", "stock at start", "brought forward",
+    "stok permulaan", "saldo permulaan", "sisa lalu", "stok lalu",
+)
+COLUMN_WORDS["ignore"] += ("beginning stock", "beginning balance", "starting stock", "brought forward")
+ROLE_PHRASES["stock_on_hand"] += (
+    "ending stock", "ending balance", "end stock", "end-of-day stock", "stock at close", "stok penutup", "saldo penutup",
+)
+COLUMN_WORDS["stock_on_hand"] += ("ending balance", "end stock", "stok penutup", "saldo penutup")
+# Stock said to be gone, in other words: "no blanks left", "stok sudah ludes".
+ZERO_STOCK_PHRASES += (
+    "nothing left", "none left", "no blanks left", "no more blanks", "no stock left", "zero stock", "ludes",
+    "sudah ludes",
+)
+# Cards issued are cards printed: "penerbitan KTP-el 120", "cards issued: 95".
+ROLE_PHRASES["printed"] += ("penerbitan", "diterbitkan", "issued")
+COLUMN_WORDS["printed"] += ("penerbitan", "diterbitkan", "issued")
+# Blanks that arrived: "2,000 blanks arrived this morning".
+ROLE_PHRASES["received"] += ("arrived", "has arrived", "have arrived")
+RECEIPT_VERBS += ("arrived", "has arrived", "have arrived")
+POSTFIX_ROLE_WORDS += ("arrived", "received", "issued")
+# "approx 700 pcs" is the English of "kurang lebih 700": the figure stated as a round one, read as it is
+# (an exact figure for the same role beside it wins). "about", "around" and "sekitar" stay estimates.
+_ROUND_ENGLISH: tuple[str, ...] = ("approx", "approx.", "approximately", "appr.")
+APPROX_BEFORE = tuple(w for w in APPROX_BEFORE if w not in _ROUND_ENGLISH)
+ABOUT_BEFORE += _ROUND_ENGLISH
