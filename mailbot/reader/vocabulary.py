@@ -831,7 +831,8 @@ ROLE_PHRASES["ignore"] += (
 )
 COLUMN_WORDS["ignore"] += ("beginning stock", "beginning balance", "starting stock", "brought forward")
 ROLE_PHRASES["stock_on_hand"] += (
-    "ending stock", "ending balance", "end stock", "end-of-day stock", "stock at close", "stok penutup", "saldo penutup",
+    "ending stock", "ending balance", "end stock", "end-of-day stock", "stock at close",
+    "stok penutup", "saldo penutup",
 )
 COLUMN_WORDS["stock_on_hand"] += ("ending balance", "end stock", "stok penutup", "saldo penutup")
 # Stock said to be gone, in other words: "no blanks left", "stok sudah ludes".
