@@ -651,6 +651,74 @@ NEWSLETTER_PHRASES: tuple[str, ...] = (
     "update your preferences", "you are receiving this email because", "anda menerima email ini karena",
     "view this email in your browser", "lihat email ini di browser",
 )
+# --- Automated mail: machine signals beyond the RFC 3834 headers (kind decision) ------------
+
+# Headers only a machine sets on the mail it writes: an autoresponder's own markers, a calendar
+# server's reply to an invitation (Exchange's X-MS-Exchange-Calendar-*), a read receipt's notice fields.
+MACHINE_HEADERS: tuple[str, ...] = (
+    "x-autoreply", "x-autorespond", "x-autoresponder", "x-autoreply-from", "x-mail-autoreply",
+    "x-ms-exchange-calendar-",
+)
+# Read receipts (MDN, RFC 8098, and the clients' plain-text notices): the subject opens with the marker...
+READ_RECEIPT_SUBJECTS: tuple[str, ...] = (
+    "dibaca:", "telah dibaca:", "sudah dibaca:", "read:", "read receipt:", "return receipt",
+    "tanda terima baca", "konfirmasi baca", "lu :", "lu:", "gelesen:", "leído:", "lido:",
+)
+# ...and the body says the message was read.
+READ_RECEIPT_BODIES: tuple[str, ...] = (
+    "telah dibaca pada", "sudah dibaca pada", "dibaca pada tanggal", "was read on", "has been read on",
+    "was displayed on", "telah ditampilkan pada", "this is a receipt for the mail you sent",
+    "ini adalah tanda terima untuk email yang anda kirim",
+)
+# A calendar's answer to an invitation, or the invitation itself, in the words its server writes.
+CALENDAR_BODIES: tuple[str, ...] = (
+    "telah menerima undangan ini", "telah menolak undangan ini", "menerima undangan ini secara tentatif",
+    "has accepted this invitation", "has declined this invitation", "has tentatively accepted this invitation",
+    "accepted this invitation", "declined this invitation", "tentatively accepted this invitation",
+    "invitation from google calendar", "undangan dari google kalender",
+    "undangan dari google calendar", "you are receiving this courtesy email",
+)
+# What a system writes of its own mail ("Email ini dikirim otomatis. Jangan membalas email ini.",
+# "-- Diteruskan otomatis dari WhatsApp --"): no person says this of what they write.
+MACHINE_TEMPLATE_PHRASES: tuple[str, ...] = (
+    "email ini dikirim otomatis", "email ini dikirim secara otomatis", "pesan ini dikirim otomatis",
+    "pesan ini dikirim secara otomatis", "surel ini dikirim otomatis", "surel ini dikirim secara otomatis",
+    "email ini dibuat otomatis", "email ini dibuat secara otomatis", "pesan ini dibuat otomatis",
+    "pesan ini dibuat secara otomatis", "dikirim otomatis oleh sistem", "dikirim secara otomatis oleh sistem",
+    "pesan otomatis", "email otomatis", "notifikasi otomatis", "pemberitahuan otomatis",
+    "diteruskan otomatis", "diteruskan secara otomatis", "jangan membalas email ini", "jangan membalas pesan ini",
+    "jangan membalas surel ini", "mohon tidak membalas email ini", "mohon tidak membalas pesan ini",
+    "harap tidak membalas email ini", "jangan dibalas", "mohon jangan dibalas", "tidak perlu dibalas",
+    "this is an automated message", "this is an automatically generated", "this message was sent automatically",
+    "this email was sent automatically", "this message was generated automatically", "automatically generated",
+    "auto-generated", "system generated", "system-generated", "do not reply to this email",
+    "do not reply to this message", "please do not reply", "please don't reply", "this mailbox is not monitored",
+    "automatically forwarded", "auto-forwarded",
+)
+# A system's subject tag: a ticket or case number, a monitoring alert ("[Tiket #48213]", "[ALERT] Disk usage").
+SYSTEM_SUBJECT_TAGS: tuple[str, ...] = (
+    "tiket", "ticket", "case", "kasus", "incident", "insiden", "alert", "alarm", "alerta", "monitoring",
+    "firing", "notifikasi", "notification",
+)
+# Words of a sender address's local part that name a machine ("monitor@", "siak-sync@", "wa-bridge@",
+# "quarantine@"): the local part is split at . _ - + and each word looked up.
+MACHINE_LOCAL_WORDS: tuple[str, ...] = (
+    "monitor", "monitoring", "alert", "alerts", "alerting", "quarantine", "karantina", "bridge", "sync",
+    "daemon", "bot", "robot", "cron", "scheduler", "notify", "notifier", "notif", "notifikasi",
+    "autoreply", "autoresponder", "bounce", "bounces", "mailer", "listserv", "majordomo", "digest",
+)
+# Out-of-office replies that say so only by what they describe (away, mail read later, whom to call).
+OUT_OF_OFFICE_MORE_BODIES: tuple[str, ...] = (
+    "akses email terbatas", "akses surel terbatas", "akses email yang terbatas", "tidak dapat mengakses email",
+    "limited access to email", "limited email access", "limited access to my email", "no access to email",
+    "untuk hal yang mendesak silakan", "untuk hal mendesak silakan", "untuk keperluan mendesak silakan",
+    "untuk hal yang mendesak, silakan", "untuk hal mendesak, silakan", "untuk keperluan mendesak, silakan",
+    "for urgent matters please contact", "for urgent matters, please contact", "for anything urgent, please",
+    "saya sedang melaksanakan perjalanan dinas", "saya sedang perjalanan dinas", "saya sedang bertugas di luar",
+    "saya akan kembali ke kantor", "saya akan kembali pada", "i will return on", "i will be back on",
+    "i will be back in the office", "i'll be back in the office", "i am away until",
+)
+
 NOREPLY_LOCALS: tuple[str, ...] = (
     "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "jangan-balas",
     "tidak-dibalas",
