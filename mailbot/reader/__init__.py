@@ -117,6 +117,14 @@ def _own_earlier_requests(quoted_text: str, sender: str | None) -> frozenset[int
     return frozenset(c.value for c in current_requests(candidates) if c.field == "requested" and c.value is not None)
 
 
+def _at_own_domain(sender: str | None, own_addresses: Sequence[str]) -> bool:
+    """Whether sender writes from the domain of one of the desk's own addresses."""
+    if not sender or "@" not in sender:
+        return False
+    domain = sender.rsplit("@", 1)[1].lower()
+    return any(a.rsplit("@", 1)[-1].lower() == domain for a in own_addresses if "@" in a)
+
+
 def _item_reading(item: str | None, values: dict[str, int], evidence: tuple[Evidence, ...]) -> ItemReading:
     return ItemReading(item, **{f: values.get(f) for f in QUANTITY_FIELDS}, evidence=evidence)  # type: ignore[arg-type]
 
@@ -259,7 +267,10 @@ def read_message(
     above_forward = text_before_forward(parts.text)
     own_words = new_text if above_forward is None else split_quoted(above_forward)[0]
     scam = scam or is_citizen(normalise(bare_subject + "\n" + own_words))
-    if press or scam:
+    # A colleague at the province itself (an address at the desk's own domain on no district's
+    # list: a manager's instruction, a provincial recap) writes for no district.
+    internal = not sender_known and _at_own_domain(sender, own_addresses)
+    if press or scam or internal:
         candidates, unassigned = [], []
     reading = settle(candidates, unassigned)
     item, item_ambiguous, item_assumed = item_of(low_all, normalise(parts.text))
@@ -304,8 +315,13 @@ def read_message(
         reading = _unnamed_beside_named(reading, candidates, item)
     doubt_fields = {d.field for d in reading.doubts}
     kind_text = subject_for_kind(normalise(read_subject)) + "\n" + normalise(new_text)
-    kind = kind_of(kind_text, set(reading.values), doubt_fields, bool(tables and candidates))
-    if press or scam:
+    # Mail from an address on no district's list that names no district it writes for speaks for
+    # none, unless its own words say it is a district's request, receipt or report.
+    unattributed = not sender_known and district is None
+    kind = kind_of(
+        kind_text, set(reading.values), doubt_fields, bool(tables and candidates), unattributed=unattributed
+    )
+    if press or scam or internal:
         kind = "other"
     notes = list(parts.notes)
     if kind == "other":
@@ -318,6 +334,9 @@ def read_message(
     doubts = list(reading.doubts)
     values = dict(reading.values)
     evidence = list(reading.evidence)
+    if kind == "other":
+        # Other mail states no figures the desk acts on, whatever numbers it holds.
+        doubts, values, evidence = [], {}, []
     if kind == "request":
         # A request with a period's figures beside it (a table with a row per day, "Dicetak (1-5 Nov)"):
         # the clerk acts on the ask and the stock; the period's counts are background, not read.

@@ -199,10 +199,16 @@ def kind_of(
     fields: set[str],
     doubt_fields: set[str],
     has_table: bool,
+    *,
+    unattributed: bool = False,
 ) -> Kind:
     """request > receipt > stock_report > other, from phrases and from the numbers found.
 
     fields: quantity fields with a value; doubt_fields: quantity fields with a doubt.
+    unattributed: the mail comes from an address on no district's list and names no district it
+    writes for (a vendor, a ministry, a researcher): it is a district's mail only when it says so in
+    a district's own words, a request or receipt or report phrase; figures alone (a quotation's
+    spreadsheet, a circular's "kebutuhan blangko" of the nation) do not make it one.
     """
     text = _SALUTATION_RE.sub("", _THANKS_RE.sub(" ", low))
     text = _NEGATED_PHRASE_RE.sub(" ", text)
@@ -212,10 +218,16 @@ def kind_of(
     # A request phrase asks for blanks only in a mail that names them ("mohon dikirimkan template
     # Excel-nya" asks for a file): blangko, KTP-el, KIA, or the stock.
     names_blank = any(r.search(text) for r in (_BLANK_RE, _KTP_RE, _KIA_RE, _STOCK_WORD_RE))
-    if "requested" in seen:
+    if "requested" in seen and not unattributed:
         return "request"
     if names_blank and any(not _in_question(text, m.end()) for m in _REQUEST_RE.finditer(text)):
         return "request"
+    if unattributed:
+        if _RECEIPT_RE.search(text):
+            return "receipt"
+        if _REPORT_RE.search(text) and (_BLANK_RE.search(text) or _KTP_RE.search(text) or _KIA_RE.search(text)):
+            return "stock_report"
+        return "other"
     receipt = "received" in seen or bool(_RECEIPT_RE.search(text))
     if not receipt and any(not _in_question(text, m.end()) for m in _WEAK_REQUEST_RE.finditer(text)):
         return "request"
