@@ -27,7 +27,14 @@ from mailbot.reader.classify import (
 from mailbot.reader.dates import report_date
 from mailbot.reader.mime import ReadLimits, extract
 from mailbot.reader.numbers import normalise
-from mailbot.reader.quotes import forwarded_part, forwarded_text, split_quoted, strip_quoted, text_before_forward
+from mailbot.reader.quotes import (
+    forwarded_part,
+    forwarded_text,
+    inline_answers,
+    split_quoted,
+    strip_quoted,
+    text_before_forward,
+)
 from mailbot.reader.roles import (
     Candidate,
     Reading,
@@ -115,6 +122,14 @@ def _own_earlier_requests(quoted_text: str, sender: str | None) -> frozenset[int
     plain, _ = split_quoted(plain)
     candidates, _ = read_text(plain, normalise(plain))
     return frozenset(c.value for c in current_requests(candidates) if c.field == "requested" and c.value is not None)
+
+
+def _answered_questions(text: str) -> list[tuple[str | None, str]]:
+    """The answers of an inline reply, each with the role its quoted question asked for
+    [(role or None, answer)]; empty unless some quoted question asks for a figure."""
+    pairs = inline_answers(text)
+    answers = [(asked_role(normalise(quoted)) if quoted else None, own) for quoted, own in pairs]
+    return answers if any(role for role, _ in answers) else []
 
 
 def _at_own_domain(sender: str | None, own_addresses: Sequence[str]) -> bool:
@@ -256,6 +271,15 @@ def read_message(
         stated = {c.field for c in own}
         text_candidates = own + [replace(c, cues=(*c.cues, "forwarded")) for c in earlier if c.field not in stated]
         unassigned = unassigned + fwd_unassigned
+    elif is_reply and (answers := _answered_questions(parts.text)):
+        # An inline reply ("> 1. Berapa sisa stok?" / "Sisa 380 keping." / "> 2. Berapa jumlah yang
+        # dibutuhkan?" / "1.500 keping."): each answer is read for the question quoted just above it.
+        text_candidates, unassigned = [], []
+        for role, answer in answers:
+            answer_body, _ = split_text_tables(answer)
+            found, loose = read_text(answer_body, normalise(answer_body), role, parts.date, restated, elsewhere)
+            text_candidates += found
+            unassigned += loose
     else:
         text_candidates, unassigned = read_text(text, low, answer_role, parts.date, restated, elsewhere)
     candidates.extend(text_candidates)

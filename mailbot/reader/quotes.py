@@ -38,6 +38,26 @@ def _is_on_wrote(lines: list[str], i: int) -> bool:
     return False
 
 
+def _on_wrote_end(lines: list[str], i: int) -> int:
+    """Index of the line after a "Pada ... menulis:" header that starts at line i (it may wrap)."""
+    joined = lines[i].strip()
+    for j in range(i, min(i + 3, len(lines))):
+        if j > i:
+            joined += " " + lines[j].strip()
+        if _ON_WROTE_END.search(joined):
+            return j + 1
+    return i + 1
+
+
+def _marks_its_quote(lines: list[str], i: int) -> bool:
+    """Whether the first line with text from i on is a "> " quoted line: the header above it introduces
+    a marked quote, and what follows the quote is the writer's again (a bottom-posted or inline reply)."""
+    for line in lines[i : i + 4]:
+        if line.strip():
+            return line.lstrip().startswith(">")
+    return False
+
+
 def _is_header_block(lines: list[str], i: int) -> bool:
     """An Outlook reply header: "Dari:" / "From:" followed by "Dikirim:", "Kepada:", "Perihal:"..."""
     if not _FROM_RE.match(lines[i]):
@@ -142,6 +162,13 @@ def split_quoted(text: str, *, forwarded: bool = False) -> tuple[str, str]:
         if _is_tab_quote(lines, i, out):
             quoted.extend(lines[i:])
             break
+        if not forwarded and _is_on_wrote(lines, i) and _marks_its_quote(lines, _on_wrote_end(lines, i)):
+            # "Pada ... menulis:" over "> " lines: the header and its marked lines are the quote; text
+            # below them answers it (bottom-posting, or answers between the quoted questions).
+            end = _on_wrote_end(lines, i)
+            quoted.extend(lines[i:end])
+            i = end
+            continue
         if _SEPARATOR_RE.match(stripped) or _is_on_wrote(lines, i) or _is_header_block(lines, i):
             if forwarded:
                 forwarded = False
@@ -161,3 +188,49 @@ def split_quoted(text: str, *, forwarded: bool = False) -> tuple[str, str]:
     while out and not out[0].strip():
         out.pop(0)
     return "\n".join(out), "\n".join(quoted)
+
+
+def inline_answers(text: str) -> list[tuple[str, str]]:
+    """The writer's words of an inline reply, each with the quoted lines just above it: [(quoted, own)].
+    The words above the first quote come with "" for quoted. Empty when nothing the writer says comes
+    after a "> " quote (a top-posted reply, or no quote at all), i.e. when no answer sits under a quote.
+
+    >>> inline_answers("> 1. Berapa sisa stok?\n\nSisa 380.\n\n> 2. Berapa yang dibutuhkan?\n\n1.500 keping.")
+    [('> 1. Berapa sisa stok?', 'Sisa 380.'), ('> 2. Berapa yang dibutuhkan?', '1.500 keping.')]
+    """
+    lines = text.splitlines()
+    groups: list[tuple[bool, list[str]]] = []  # (quoted, lines)
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        stripped = line.strip()
+        if _is_on_wrote(lines, i) and _marks_its_quote(lines, _on_wrote_end(lines, i)):
+            i = _on_wrote_end(lines, i)
+            continue
+        if (
+            _FORWARD_RE.match(stripped)
+            or _SEPARATOR_RE.match(stripped)
+            or _is_on_wrote(lines, i)
+            or _is_header_block(lines, i)
+            or _is_tab_quote(lines, i, [ln for q, g in groups if not q for ln in g])
+        ):
+            break
+        i += 1
+        if not stripped or stripped.lower().startswith(vocab.FOOTER_LINES):
+            continue
+        quoted = stripped.startswith(">")
+        if groups and groups[-1][0] == quoted:
+            groups[-1][1].append(line)
+        else:
+            groups.append((quoted, [line]))
+    if not any(not q for q, _ in groups[1:]) or not any(q for q, _ in groups):
+        return []
+    pairs: list[tuple[str, str]] = []
+    above = ""
+    for quoted, group in groups:
+        if quoted:
+            above = "\n".join(group)
+        else:
+            pairs.append((above, "\n".join(group)))
+            above = ""
+    return pairs

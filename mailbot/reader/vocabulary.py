@@ -651,6 +651,16 @@ NEWSLETTER_PHRASES: tuple[str, ...] = (
     "update your preferences", "you are receiving this email because", "anda menerima email ini karena",
     "view this email in your browser", "lihat email ini di browser",
 )
+# --- Inline replies: questions the desk asks, answered under each (kind/quotes decisions) ---------
+
+# More ways the desk's quoted question asks for the figure requested ("Berapa jumlah yang diusulkan
+# untuk dikirim?"), beside ASKED_ROLE_PHRASES["requested"].
+ASKED_ROLE_PHRASES["requested"] = ASKED_ROLE_PHRASES["requested"] + (
+    "yang diusulkan", "yang bapak/ibu usulkan", "jumlah usulan", "jumlah yang diusulkan", "yang akan diajukan",
+    "yang ingin diajukan", "yang hendak diajukan", "yang perlu dikirim", "yang harus dikirim",
+    "how many do you need", "how many are requested",
+)
+
 # --- Automated mail: machine signals beyond the RFC 3834 headers (kind decision) ------------
 
 # Headers only a machine sets on the mail it writes: an autoresponder's own markers, a calendar
