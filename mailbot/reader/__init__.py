@@ -317,6 +317,11 @@ def read_message(
             # 120 keping", or a section per blank): its main item is KTP-el, the desk's daily blank;
             # the KIA figures are read as the KIA reading beside it.
             item, item_ambiguous = "ktp-el", False
+        elif not (asked - {None}):
+            # Both blanks named and no figure asked of one by name ("kiriman blangko KTP-el 2.000 keping
+            # dan KIA 500 lembar sudah kami terima"): the mail is read for KTP-el, the desk's daily
+            # blank, as its labels and its clerks do; a figure said of KIA by name is set aside below.
+            item, item_ambiguous = "ktp-el", False
     if (
         (item_ambiguous or item == "kia")
         and not asked
