@@ -6,6 +6,8 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from email.message import Message
+from email.utils import parseaddr
 from typing import Any, Literal
 
 from mailbot.errors import LimitExceeded, NotAnEmailError, UnreadableError
@@ -130,6 +132,32 @@ def _answered_questions(text: str) -> list[tuple[str | None, str]]:
     pairs = inline_answers(text)
     answers = [(asked_role(normalise(quoted)) if quoted else None, own) for quoted, own in pairs]
     return answers if any(role for role, _ in answers) else []
+
+
+_KIND_FIGURE = {"request": "requested", "receipt": "received"}
+_REVISION_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.REVISION_CUES) + r")(?![\w-])")
+_FIGURE_RE = re.compile(r"\d")
+
+
+def _revised_kind(quoted_text: str, new_text: str, message: Message) -> Literal["request", "receipt"] | None:
+    """The kind of the writer's own earlier mail that a reply revises: the quote's header names the
+    writer (address or name), the quoted mail is a request or receipt, and the new words give a figure
+    with a word of revision ("ralat", "yang benar", "setelah dihitung ulang"). None otherwise."""
+    low_new = normalise(new_text)
+    if not _FIGURE_RE.search(low_new) or not _REVISION_RE.search(low_new):
+        return None
+    name, address = parseaddr(str(message.get("from", "")))
+    header = quoted_text.lstrip().split("\n\n", 1)[0][:400].lower()
+    own = [w.lower() for w in (address, " ".join(name.split())) if len(w) >= 4]
+    if not any(w in " ".join(header.split()) for w in own):
+        return None
+    plain = split_quoted(_QUOTE_MARKS_RE.sub("", quoted_text.split("\n", 1)[1] if "\n" in quoted_text else ""))[0]
+    low_plain = normalise(plain)
+    found, _ = read_text(plain, low_plain)
+    earlier = kind_of(
+        low_plain, {c.field for c in found if c.value is not None}, {c.field for c in found if c.value is None}, False
+    )
+    return earlier if earlier in ("request", "receipt") else None  # type: ignore[return-value]
 
 
 def _at_own_domain(sender: str | None, own_addresses: Sequence[str]) -> bool:
@@ -258,6 +286,11 @@ def read_message(
     # A reply to a question ("Berapa keping ... yang Bapak/Ibu mohon?") answers it: "Jumlahnya 500 keping".
     answer_role = asked_role(normalise(quoted_text)) if is_reply and quoted_text else None
     restated = _own_earlier_requests(quoted_text, sender) if is_reply and quoted_text else frozenset()
+    # A reply revising the writer's own quoted request or receipt ("Ralat pak, yang benar 1.800 keping")
+    # is that request or receipt again: its one new figure is the quoted mail's figure.
+    revised = _revised_kind(quoted_text, new_text, parts.message) if is_reply and quoted_text else None
+    if revised is not None and answer_role is None:
+        answer_role = _KIND_FIGURE[revised]
     elsewhere = other_districts_pattern(district, districts)
     above = None if desk_forward or press or forwarded_press else text_before_forward(parts.text)
     below = forwarded_text(parts.text) if above is not None else None
@@ -350,6 +383,8 @@ def read_message(
     kind = kind_of(
         kind_text, set(reading.values), doubt_fields, bool(tables and candidates), unattributed=unattributed
     )
+    if kind == "other" and revised is not None:
+        kind = revised
     if press or scam or internal:
         kind = "other"
     notes = list(parts.notes)

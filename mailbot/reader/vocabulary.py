@@ -661,6 +661,17 @@ ASKED_ROLE_PHRASES["requested"] = ASKED_ROLE_PHRASES["requested"] + (
     "how many do you need", "how many are requested",
 )
 
+# --- Replies revising the writer's own earlier mail (kind decisions) ---------------------------
+
+# Words that revise a figure of the writer's own quoted mail ("Ralat pak, yang benar 1.800 keping",
+# "setelah dicek ulang ... cukup 1.000 keping saja"): the reply is that mail again, with the new figure.
+REVISION_CUES: tuple[str, ...] = CORRECTION_OPENERS + (
+    "dihitung ulang", "dihitung lagi", "hitung ulang", "dicek ulang", "dicek lagi", "cek ulang", "diperiksa ulang",
+    "diperiksa lagi", "setelah dihitung", "setelah dicek", "setelah diperiksa", "salah hitung", "keliru",
+    "tidak perlu", "tdk perlu", "cukup", "dikurangi", "dikurangi menjadi", "ditambah", "ditambah menjadi",
+    "recounted", "after recounting", "after checking", "double-checked", "double checked", "only need",
+)
+
 # --- Automated mail: machine signals beyond the RFC 3834 headers (kind decision) ------------
 
 # Headers only a machine sets on the mail it writes: an autoresponder's own markers, a calendar
