@@ -17,10 +17,10 @@ def _phrase_re(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
 
 _REQUEST_RE = _phrase_re(vocab.REQUEST_PHRASES)
 _WEAK_REQUEST_RE = _phrase_re(vocab.WEAK_REQUEST_KIND_PHRASES)
-_RECEIPT_RE = _phrase_re(vocab.RECEIPT_PHRASES)
+_RECEIPT_RE = _phrase_re(vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE)
 _CANNOT_PRINT_RE = _phrase_re(vocab.CANNOT_PRINT_PHRASES)
 _FAULT_RE = _phrase_re(vocab.MACHINE_FAULT_WORDS)
-_REPORT_RE = _phrase_re(vocab.REPORT_PHRASES)
+_REPORT_RE = _phrase_re(vocab.REPORT_PHRASES + vocab.REPORT_KIND_MORE)
 _INVITATION_RE = _phrase_re(vocab.INVITATION_PHRASES)
 _INVITE_RE = _phrase_re(vocab.INVITATION_STRONG_PHRASES)
 _KTP_RE = re.compile(r"(?<![\w])(?:" + vocab.alternation(vocab.KTP_WORDS) + r")(?![\w])")
@@ -58,7 +58,12 @@ _NEGATED_PHRASE_RE = re.compile(
     r"(?:\s+(?:" + vocab.alternation(vocab.NEGATION_FILLERS) + r")){0,2}\s+"
     r"(?:" + "|".join(
         re.escape(p) for p in sorted(
-            set(vocab.RECEIPT_PHRASES + vocab.REQUEST_PHRASES + vocab.WEAK_REQUEST_KIND_PHRASES), key=len, reverse=True
+            set(
+                vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE + vocab.REQUEST_PHRASES
+                + vocab.WEAK_REQUEST_KIND_PHRASES
+            ),
+            key=len,
+            reverse=True,
         )
     ) + r")(?![\w-])"
 )
@@ -225,10 +230,18 @@ def kind_of(
     if unattributed:
         if _RECEIPT_RE.search(text):
             return "receipt"
-        if _REPORT_RE.search(text) and (_BLANK_RE.search(text) or _KTP_RE.search(text) or _KIA_RE.search(text)):
-            return "stock_report"
-        return "other"
-    receipt = "received" in seen or bool(_RECEIPT_RE.search(text))
+        return "stock_report" if _reports(text) else "other"
+    said_received = bool(_RECEIPT_RE.search(text))
+    receipt = "received" in seen or said_received
+    if (
+        receipt
+        and not said_received
+        and seen & {"stock_on_hand", "printed", "recorded"}
+        and _reports(text)
+    ):
+        # A period's ledger ("Stok awal 3.010 / Diterima 500 / Dicetak 1.122 / Stok akhir 1.873") has a
+        # received line among its figures: it reports the period, it is no receipt.
+        receipt = False
     if not receipt and any(not _in_question(text, m.end()) for m in _WEAK_REQUEST_RE.finditer(text)):
         return "request"
     if (
@@ -248,9 +261,17 @@ def kind_of(
         return "stock_report"
     if _INVITATION_RE.search(text):
         return "other"
-    if _REPORT_RE.search(text) and (_BLANK_RE.search(text) or _KTP_RE.search(text) or _KIA_RE.search(text)):
+    if _reports(text):
         return "stock_report"
     return "other"
+
+
+def _reports(text: str) -> bool:
+    """Whether the text calls itself a report of blanks ("Laporan harian ...", "Stok akhir ..."), not in
+    a question ("format laporan harian yang baru kolomnya apa?")."""
+    return any(not _in_question(text, m.end()) for m in _REPORT_RE.finditer(text)) and bool(
+        _BLANK_RE.search(text) or _KTP_RE.search(text) or _KIA_RE.search(text)
+    )
 
 
 @lru_cache(maxsize=64)

@@ -661,6 +661,26 @@ ASKED_ROLE_PHRASES["requested"] = ASKED_ROLE_PHRASES["requested"] + (
     "how many do you need", "how many are requested",
 )
 
+# --- Kind phrases beyond the lists above (kind decisions) --------------------------------------
+
+# A receipt in English, in chat spelling, or said of part of a shipment ("yang sampai baru 1.000 keping").
+RECEIPT_KIND_MORE: tuple[str, ...] = (
+    "confirm receipt", "confirm the receipt", "acknowledge receipt", "we received", "we have received",
+    "have been received", "has been received", "were received", "was received", "has arrived", "have arrived",
+    "arrived safely", "arrived today", "arrived this morning", "arrived yesterday",
+    "udh nyampe", "udah nyampe", "sdh nyampe", "sudah nyampe", "dah nyampe", "telah nyampe", "udh sampe",
+    "udah sampe", "sdh sampe", "sudah sampe", "dah sampe", "udh sampai", "udah sampai", "dah sampai",
+    "yang sampai", "yg sampai", "baru sampai", "sudah datang", "sdh datang", "udah datang", "udh datang",
+    "telah datang", "sudah masuk", "sdh masuk", "udah masuk", "telah masuk",
+)
+# A period's report: its ledger words ("stok awal ... diterima ... dicetak ... stok akhir") and titles.
+REPORT_KIND_MORE: tuple[str, ...] = (
+    "laporan persediaan", "persediaan blangko", "rekonsiliasi", "rekonsiliasi persediaan", "laporan bulanan",
+    "laporan mutasi", "mutasi blangko", "stok awal", "stok akhir", "saldo awal", "saldo akhir",
+    "sisa awal", "sisa akhir", "opening stock", "closing stock", "monthly report", "weekly report",
+    "daily report", "stock report", "stock update",
+)
+
 # --- Replies revising the writer's own earlier mail (kind decisions) ---------------------------
 
 # Words that revise a figure of the writer's own quoted mail ("Ralat pak, yang benar 1.800 keping",
