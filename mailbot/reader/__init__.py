@@ -340,6 +340,7 @@ def read_message(
         if len(asked - {None}) > 1:
             # Both blanks asked for: which one the request is, a clerk asks.
             item, item_ambiguous = None, True
+    both_asked = False
     if item_ambiguous:
         # Both blanks named: the one named with the figure asked for is what the mail is about
         # ("stok KTP-el masih 3.200 (cukup) ... mohon tambahan blangko KIA 1.000 lembar").
@@ -350,6 +351,11 @@ def read_message(
             # 120 keping", or a section per blank): its main item is KTP-el, the desk's daily blank;
             # the KIA figures are read as the KIA reading beside it.
             item, item_ambiguous = "ktp-el", False
+        elif len(asked - {None}) > 1:
+            # Both blanks asked for by name ("mohon tambahan blangko KTP-el 2.000 keping dan blangko KIA
+            # 500 lembar"): read for KTP-el, the desk's daily blank, with its own figures; the doubt
+            # stays, so a clerk asks before acting on one blank of the two.
+            item, item_ambiguous, both_asked = "ktp-el", False, True
         elif not (asked - {None}):
             # Both blanks named and no figure asked of one by name ("kiriman blangko KTP-el 2.000 keping
             # dan KIA 500 lembar sudah kami terima"): the mail is read for KTP-el, the desk's daily
@@ -410,7 +416,7 @@ def read_message(
             evidence.remove(ev)
             notes.append(f"{ev.field} of the period in the request's table left aside")
     if kind in ("request", "receipt", "stock_report"):
-        if item_ambiguous:
+        if item_ambiguous or both_asked:
             doubts.append(Doubt("item", "item", "KTP-el dan KIA"))
     if kind == "request" and "requested" not in values and "requested" not in doubt_fields:
         why: Literal["unclear", "missing"] = "unclear" if reading.unassigned else "missing"

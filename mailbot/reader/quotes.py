@@ -195,7 +195,7 @@ def inline_answers(text: str) -> list[tuple[str, str]]:
     The words above the first quote come with "" for quoted. Empty when nothing the writer says comes
     after a "> " quote (a top-posted reply, or no quote at all), i.e. when no answer sits under a quote.
 
-    >>> inline_answers("> 1. Berapa sisa stok?\n\nSisa 380.\n\n> 2. Berapa yang dibutuhkan?\n\n1.500 keping.")
+    >>> inline_answers("> 1. Berapa sisa stok?\\n\\nSisa 380.\\n\\n> 2. Berapa yang dibutuhkan?\\n\\n1.500 keping.")
     [('> 1. Berapa sisa stok?', 'Sisa 380.'), ('> 2. Berapa yang dibutuhkan?', '1.500 keping.')]
     """
     lines = text.splitlines()

@@ -1,5 +1,6 @@
 """A mail naming both blanks is read for the one its ask names; with no ask by name, for KTP-el,
-the desk's daily blank; asking for both by name, it is left for a clerk to ask."""
+the desk's daily blank; asking for both by name, for KTP-el with its own figures, the item left in
+doubt so that a clerk asks before acting."""
 
 from __future__ import annotations
 
@@ -30,9 +31,10 @@ def test_an_ask_for_kia_by_name_beside_ktp_el_is_a_kia_request() -> None:
     assert (verdict.kind, verdict.item, verdict.requested) == ("request", "kia", 1000)
 
 
-def test_asking_for_both_by_name_leaves_the_item_to_a_clerk() -> None:
+def test_asking_for_both_by_name_is_read_for_ktp_el_and_left_to_a_clerk() -> None:
     verdict = read(
         "Permohonan", "Mohon tambahan blangko KTP-el 1.000 keping dan mohon tambahan blangko KIA 500 lembar.\n"
+        "Stok KTP-el kami 350 keping, stok KIA 120 lembar.\n"
     )
-    assert verdict.item is None
+    assert (verdict.item, verdict.requested, verdict.stock_on_hand) == ("ktp-el", 1000, 350)
     assert any(d.field == "item" for d in verdict.doubts)
