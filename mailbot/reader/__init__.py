@@ -157,7 +157,9 @@ def _revised_kind(quoted_text: str, new_text: str, message: Message) -> Literal[
     earlier = kind_of(
         low_plain, {c.field for c in found if c.value is not None}, {c.field for c in found if c.value is None}, False
     )
-    return earlier if earlier in ("request", "receipt") else None  # type: ignore[return-value]
+    if earlier == "request" or earlier == "receipt":
+        return earlier
+    return None
 
 
 def _at_own_domain(sender: str | None, own_addresses: Sequence[str]) -> bool:
@@ -269,9 +271,9 @@ def read_message(
     press = is_press(normalise(subject + "\n" + new_text)) or is_news(normalise(bare_subject), new_text)
     forwarded_press = False
     if press:
-        own = text_before_forward(parts.text)
-        if own is not None:
-            new_text, quoted_text = split_quoted(own)
+        forwarder_words = text_before_forward(parts.text)
+        if forwarder_words is not None:
+            new_text, quoted_text = split_quoted(forwarder_words)
             read_subject, body, press, forwarded_press = "", new_text, False, True
     text, text_tables = split_text_tables(body)
     candidates: list[Candidate] = []
@@ -310,8 +312,8 @@ def read_message(
         text_candidates, unassigned = [], []
         for role, answer in answers:
             answer_body, _ = split_text_tables(answer)
-            found, loose = read_text(answer_body, normalise(answer_body), role, parts.date, restated, elsewhere)
-            text_candidates += found
+            got, loose = read_text(answer_body, normalise(answer_body), role, parts.date, restated, elsewhere)
+            text_candidates += got
             unassigned += loose
     else:
         text_candidates, unassigned = read_text(text, low, answer_role, parts.date, restated, elsewhere)

@@ -12,17 +12,25 @@ from mailbot.reader.quotes import split_quoted, text_before_forward
 
 _SUPPRESS_RE = re.compile(r"\b(?:all|autoreply|oof)\b", re.IGNORECASE)
 _PRECEDENCE_RE = re.compile(r"^\s*(?:bulk|junk|list)\b", re.IGNORECASE)
-_OOO_SUBJECT_RE = re.compile(vocab.alternation(vocab.OUT_OF_OFFICE_SUBJECTS))
+_OOO_SUBJECT_RE = re.compile(vocab.alternation(vocab.OUT_OF_OFFICE_SUBJECTS + vocab.OUT_OF_OFFICE_MORE_SUBJECTS))
 _OOO_BODY_RE = re.compile(vocab.alternation(vocab.OUT_OF_OFFICE_BODIES))
 _BOUNCE_SUBJECT_RE = re.compile(vocab.alternation(vocab.DELIVERY_FAILURE_SUBJECTS))
 _BOUNCE_BODY_RE = re.compile(vocab.alternation(vocab.DELIVERY_FAILURE_BODIES))
+_REPORT_SUBJECT_RE = re.compile(r"^\s*(?:" + vocab.alternation(vocab.DELIVERY_REPORT_SUBJECTS) + r")")
+_REPORT_BODY_RE = re.compile(vocab.alternation(vocab.DELIVERY_REPORT_BODIES))
 _NEWSLETTER_RE = re.compile(vocab.alternation(vocab.NEWSLETTER_PHRASES))
 _PERSON_PREFIX_RE = re.compile(r"^\s*(?:re|fw|fwd|tr|bls|balas)\s*:", re.IGNORECASE)
 _OOO_MORE_RE = re.compile(vocab.alternation(vocab.OUT_OF_OFFICE_MORE_BODIES))
-_READ_SUBJECT_RE = re.compile(r"^\s*(?:" + vocab.alternation(vocab.READ_RECEIPT_SUBJECTS) + r")")
+_READ_SUBJECT_RE = re.compile(
+    r"^\s*(?:" + vocab.alternation(vocab.READ_RECEIPT_SUBJECTS + vocab.READ_RECEIPT_MORE_SUBJECTS) + r")"
+)
 _READ_BODY_RE = re.compile(vocab.alternation(vocab.READ_RECEIPT_BODIES))
 _CALENDAR_BODY_RE = re.compile(vocab.alternation(vocab.CALENDAR_BODIES))
-_TEMPLATE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.MACHINE_TEMPLATE_PHRASES) + r")(?![\w-])")
+_TEMPLATE_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.MACHINE_TEMPLATE_PHRASES) + r")(?![\w-])"
+    r"|^[ \t\-\u2013\u2014*_=\[(<]*(?:" + vocab.alternation(vocab.MACHINE_TEMPLATE_LINES) + r")(?![\w-])",
+    re.MULTILINE,
+)
 # "[Tiket #48213] Status diperbarui", "[ALERT] Disk usage 91%", "Ticket #123 created": a system's subject.
 _SYSTEM_SUBJECT_RE = re.compile(
     r"^\s*\[\s*(?:" + vocab.alternation(vocab.SYSTEM_SUBJECT_TAGS) + r")\b[^\]]*\]"
@@ -85,8 +93,9 @@ def header_reasons(msg: Message, own_addresses: Sequence[str] = ()) -> tuple[str
             reasons.append("sender-list-owner")
         if local.endswith("-request"):
             reasons.append("sender-list-request")
-        if local not in ("mailer-daemon", "postmaster") and _MACHINE_LOCAL_WORDS.intersection(
-            _LOCAL_SPLIT_RE.split(local)
+        if local not in ("mailer-daemon", "postmaster") and (
+            _MACHINE_LOCAL_WORDS.intersection(_LOCAL_SPLIT_RE.split(local))
+            or local.startswith(vocab.MACHINE_LOCAL_PREFIXES)
         ):
             # "monitor@", "siak-sync@", "wa-bridge@", "quarantine@": the address names a machine
             reasons.append("sender-machine")
@@ -169,7 +178,7 @@ def _delivery_status(msg: Message) -> bool | None:
 
 def _is_mailer(msg: Message) -> bool:
     sender = sender_address(msg)
-    return bool(sender) and sender.split("@", 1)[0].lower() in ("mailer-daemon", "postmaster")
+    return sender is not None and sender.split("@", 1)[0].lower() in ("mailer-daemon", "postmaster")
 
 
 def content_reasons(subject: str, body: str) -> tuple[str, ...]:
@@ -181,19 +190,21 @@ def content_reasons(subject: str, body: str) -> tuple[str, ...]:
     """
     reasons: list[str] = []
     subj = subject.lower()
-    top = body[:_BODY_WINDOW].lower()
     # "Fw: Out of office" / "Re: Automatic reply" is a person passing on or answering an
     # auto-reply; an auto-reply's own subject starts with its marker.
     person_subject = bool(_PERSON_PREFIX_RE.match(subj))
-    if (_OOO_SUBJECT_RE.search(subj) and not person_subject) or _OOO_BODY_RE.search(top):
+    own = _own_words(body[:_BODY_WINDOW]).lower()
+    if (_OOO_SUBJECT_RE.search(subj) and not person_subject) or _OOO_BODY_RE.search(own):
         reasons.append("out-of-office")
-    if _BOUNCE_SUBJECT_RE.search(subj) or _BOUNCE_BODY_RE.search(top):
+    if (_BOUNCE_SUBJECT_RE.search(subj) and not person_subject) or _BOUNCE_BODY_RE.search(own):
         reasons.append("delivery-failure")
     if _NEWSLETTER_RE.search(body.lower()):
         reasons.append("newsletter")
-    own = _own_words(body[:_BODY_WINDOW]).lower()
     if "out-of-office" not in reasons and _OOO_MORE_RE.search(own):
         reasons.append("out-of-office")
+    if "delivery-failure" not in reasons and (_REPORT_SUBJECT_RE.match(subj) or _REPORT_BODY_RE.search(own)):
+        # a mail server's report in other wording, or a delayed delivery still being retried
+        reasons.append("delivery-failure")
     if _READ_BODY_RE.search(own) or (_READ_SUBJECT_RE.match(subj) and len(own.strip()) <= _SHORT_NOTICE):
         reasons.append("read-receipt")
     if _CALENDAR_BODY_RE.search(own):

@@ -707,7 +707,7 @@ READ_RECEIPT_SUBJECTS: tuple[str, ...] = (
 )
 # ...and the body says the message was read.
 READ_RECEIPT_BODIES: tuple[str, ...] = (
-    "telah dibaca pada", "sudah dibaca pada", "dibaca pada tanggal", "was read on", "has been read on",
+    "was deleted without being read", "dihapus tanpa dibaca", "telah dibaca pada", "sudah dibaca pada", "dibaca pada tanggal", "was read on", "has been read on",
     "was displayed on", "telah ditampilkan pada", "this is a receipt for the mail you sent",
     "ini adalah tanda terima untuk email yang anda kirim",
 )
@@ -726,15 +726,25 @@ MACHINE_TEMPLATE_PHRASES: tuple[str, ...] = (
     "pesan ini dikirim secara otomatis", "surel ini dikirim otomatis", "surel ini dikirim secara otomatis",
     "email ini dibuat otomatis", "email ini dibuat secara otomatis", "pesan ini dibuat otomatis",
     "pesan ini dibuat secara otomatis", "dikirim otomatis oleh sistem", "dikirim secara otomatis oleh sistem",
-    "pesan otomatis", "email otomatis", "notifikasi otomatis", "pemberitahuan otomatis",
-    "diteruskan otomatis", "diteruskan secara otomatis", "jangan membalas email ini", "jangan membalas pesan ini",
-    "jangan membalas surel ini", "mohon tidak membalas email ini", "mohon tidak membalas pesan ini",
-    "harap tidak membalas email ini", "jangan dibalas", "mohon jangan dibalas", "tidak perlu dibalas",
-    "this is an automated message", "this is an automatically generated", "this message was sent automatically",
-    "this email was sent automatically", "this message was generated automatically", "automatically generated",
-    "auto-generated", "system generated", "system-generated", "do not reply to this email",
-    "do not reply to this message", "please do not reply", "please don't reply", "this mailbox is not monitored",
-    "automatically forwarded", "auto-forwarded",
+    "ini adalah pesan otomatis", "ini adalah email otomatis", "ini pesan otomatis", "ini email otomatis",
+    "jangan membalas email ini", "jangan membalas pesan ini", "jangan membalas surel ini",
+    "mohon tidak membalas email ini", "mohon tidak membalas pesan ini", "harap tidak membalas email ini",
+    "jangan dibalas", "mohon jangan dibalas",
+    "this is an automated message", "this is an automated notification", "this is an automatically generated",
+    "this message was sent automatically", "this email was sent automatically", "this message was generated automatically",
+    "this email was generated automatically", "this message was automatically generated",
+    "this email was automatically generated", "this is a system generated", "this is a system-generated",
+    "do not reply to this email", "do not reply to this message", "please do not reply", "please don't reply",
+    "this mailbox is not monitored",
+)
+# The same said in a short line of its own ("-- pesan otomatis --", "Pesan otomatis, jangan dibalas.",
+# "-- Diteruskan otomatis dari WhatsApp --"): a marker only when it opens a line; in a sentence ("kami belum
+# menerima notifikasi otomatis dari SIAK") a person is speaking of a machine.
+MACHINE_TEMPLATE_LINES: tuple[str, ...] = (
+    "pesan otomatis", "email otomatis", "surel otomatis", "notifikasi otomatis", "pemberitahuan otomatis",
+    "diteruskan otomatis", "diteruskan secara otomatis", "dikirim otomatis", "dikirim secara otomatis",
+    "automated message", "automatic message", "automatic notification", "auto-generated", "automatically generated",
+    "system generated", "system-generated", "automatically forwarded", "auto-forwarded",
 )
 # A system's subject tag: a ticket or case number, a monitoring alert ("[Tiket #48213]", "[ALERT] Disk usage").
 SYSTEM_SUBJECT_TAGS: tuple[str, ...] = (
@@ -747,7 +757,35 @@ MACHINE_LOCAL_WORDS: tuple[str, ...] = (
     "monitor", "monitoring", "alert", "alerts", "alerting", "quarantine", "karantina", "bridge", "sync",
     "daemon", "bot", "robot", "cron", "scheduler", "notify", "notifier", "notif", "notifikasi",
     "autoreply", "autoresponder", "bounce", "bounces", "mailer", "listserv", "majordomo", "digest",
+    "calendar", "kalender",
 )
+# Local parts a mail server writes from with a suffix of its own ("MicrosoftExchange329e71ec...@").
+MACHINE_LOCAL_PREFIXES: tuple[str, ...] = ("microsoftexchange", "mailer-daemon", "mail-daemon")
+# Delivery reports beyond DELIVERY_FAILURE_*: other mail servers' wording, delayed-delivery warnings
+# (still retried: automated all the same), a full mailbox, in English and Indonesian.
+DELIVERY_REPORT_SUBJECTS: tuple[str, ...] = (
+    "delivery status notification (delay)", "delivery delayed", "delayed mail", "mail delivery delayed",
+    "message delayed", "delivery warning", "undelivered mail", "undeliverable", "returned mail:", "mail returned",
+    "message undeliverable", "could not deliver", "couldn't be delivered", "pesan tertunda",
+    "pengiriman pesan gagal", "pengiriman pesan tertunda", "pesan gagal dikirim", "email gagal dikirim",
+)
+# Counted in the notice's own words only (not in what a person quotes of one).
+DELIVERY_REPORT_BODIES: tuple[str, ...] = (
+    "couldn't be delivered", "could not deliver", "delivery has failed to these recipients",
+    "delivery to these recipients or groups failed", "has not yet been delivered", "has not been delivered yet",
+    "will continue to try to deliver", "still trying to deliver", "delivery attempts will continue",
+    "the recipient's mailbox is full", "remote server returned", "diagnostic information for administrators",
+    "returned mail: see transcript", "the original message was received at", "pesan anda belum dapat dikirim",
+    "pesan anda belum terkirim", "pesan anda gagal dikirim", "gagal mengirim pesan anda",
+    "kotak surat penerima penuh", "akan terus mencoba mengirim pesan", "akan mencoba mengirim ulang pesan",
+)
+# Out-of-office replies in more of the words an autoresponder is given (first person, the absence
+# itself): "saya sedang cuti tahunan", "I am away until ...".
+OUT_OF_OFFICE_MORE_SUBJECTS: tuple[str, ...] = (
+    "auto response", "autoresponse", "auto-response", "automatic response", "respon otomatis",
+    "tanggapan otomatis", "vacation reply", "away from office",
+)
+READ_RECEIPT_MORE_SUBJECTS: tuple[str, ...] = ("not read:", "tidak dibaca:", "belum dibaca:", "dihapus tanpa dibaca:")
 # Out-of-office replies that say so only by what they describe (away, mail read later, whom to call).
 OUT_OF_OFFICE_MORE_BODIES: tuple[str, ...] = (
     "akses email terbatas", "akses surel terbatas", "akses email yang terbatas", "tidak dapat mengakses email",
@@ -758,6 +796,12 @@ OUT_OF_OFFICE_MORE_BODIES: tuple[str, ...] = (
     "saya sedang melaksanakan perjalanan dinas", "saya sedang perjalanan dinas", "saya sedang bertugas di luar",
     "saya akan kembali ke kantor", "saya akan kembali pada", "i will return on", "i will be back on",
     "i will be back in the office", "i'll be back in the office", "i am away until",
+    "saya sedang cuti tahunan", "saya sedang tugas luar", "saya sedang bertugas ke luar", "saya sedang mengikuti",
+    "saya akan membalas email anda", "akan saya balas setelah", "akan saya tanggapi setelah",
+    "saya akan kembali bertugas", "kembali masuk kantor pada", "i am currently away", "i'm currently away",
+    "i am away from", "i'm away from", "i am on annual leave", "i'm on annual leave", "i am on vacation",
+    "i'm on vacation", "i will respond to your email", "i will reply to your email", "i will have limited access",
+    "with limited access to email", "on leave until", "out of the office until", "back in the office on",
 )
 
 NOREPLY_LOCALS: tuple[str, ...] = (

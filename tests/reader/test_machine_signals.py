@@ -166,3 +166,55 @@ def test_a_persons_address_is_no_machine(sender: str) -> None:
 )
 def test_an_out_of_office_reply_that_describes_the_absence(body: str) -> None:
     assert "out-of-office" in automation_reasons(message(PERSON, subject="Re: Permintaan data", body=body + "\n"))
+
+
+def test_a_template_marker_counts_on_a_line_of_its_own_only() -> None:
+    assert "machine-template" in automation_reasons(message(UNKNOWN, body="Status: selesai\n-- pesan otomatis --\n"))
+    person = "Kami belum menerima notifikasi otomatis dari SIAK, mohon tambahan blangko KTP-el 1.000 keping.\n"
+    assert automation_reasons(message(PERSON, body=person)) == ()
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Delivery Status Notification (Delay)", "This is an automatically generated Delivery Status Notification."),
+        ("Pesan tertunda: Permohonan blangko", "Pesan Anda belum terkirim. Server akan terus mencoba mengirim pesan.\n"),
+        ("Persetujuan", "Delivery has failed to these recipients or groups:\nkapil@x.example\n"),
+    ],
+)
+def test_delivery_reports_in_other_wording_and_delays(subject: str, body: str) -> None:
+    assert "delivery-failure" in automation_reasons(message(UNKNOWN, subject=subject, body=body))
+
+
+@pytest.mark.parametrize(
+    "subject", ["Pengiriman blangko tertunda", "Blangko gagal dikirim?", "Re: Delivery delayed karena cuaca"]
+)
+def test_a_district_writing_of_a_delayed_shipment_is_a_person(subject: str) -> None:
+    body = "Blangko belum sampai karena kapal tertunda. Stok kami tinggal 200, mohon tambahan 1.000 keping.\n"
+    assert automation_reasons(message(PERSON, subject=subject, body=body)) == ()
+
+
+def test_a_quoted_delivery_report_is_a_persons_reply() -> None:
+    body = REQUEST + "\n> Your message couldn't be delivered to kapil@x.example.\n"
+    assert automation_reasons(message(PERSON, subject="Re: Undeliverable", body=body)) == ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Saya sedang cuti tahunan sampai 20 Januari. Email Anda akan saya balas setelah kembali.",
+        "I am currently away from the office and will reply to your email on my return.",
+    ],
+)
+def test_more_out_of_office_wording(body: str) -> None:
+    assert "out-of-office" in automation_reasons(message(PERSON, subject="Re: blangko", body=body + "\n"))
+
+
+def test_a_not_read_notice() -> None:
+    msg = message(PERSON, subject="Not read: Alokasi blangko", body="Your message was deleted without being read.\n")
+    assert "read-receipt" in automation_reasons(msg)
+
+
+def test_an_exchange_servers_own_address() -> None:
+    msg = message("From: MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@kab.example\n", body="x\n")
+    assert "sender-machine" in automation_reasons(msg)
