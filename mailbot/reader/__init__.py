@@ -162,6 +162,26 @@ def _revised_kind(quoted_text: str, new_text: str, message: Message) -> Literal[
     return None
 
 
+_SHORTFALL_CUE_RE = re.compile(
+    r"^keyword_(?:before|after):(?:" + vocab.alternation(vocab.DELIVERY_GAP_WORDS) + r")$"
+)
+_WRITTEN_FIGURE_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![\d.,]*\d)|(?<![\d.,])\d+(?![\d.,]*\d)")
+
+
+def _delivery_gap(reading: Reading, text: str) -> int | None:
+    """The shortfall of a delivery read as a request: a receipt's figure R beside a "kekurangan" /
+    "kurang" figure G, where the mail (or the mail it quotes) states the shipped figure R + G. None
+    when the figures do not add up so."""
+    received, asked = reading.values.get("received"), reading.values.get("requested")
+    if received is None or asked is None:
+        return None
+    cues = [c for e in reading.evidence if e.field == "requested" for c in e.cues]
+    if not any(_SHORTFALL_CUE_RE.match(c) for c in cues):
+        return None
+    stated = {int(re.sub(r"[.,]", "", m.group())) for m in _WRITTEN_FIGURE_RE.finditer(text)}
+    return asked if received + asked in stated else None
+
+
 def _at_own_domain(sender: str | None, own_addresses: Sequence[str]) -> bool:
     """Whether sender writes from the domain of one of the desk's own addresses."""
     if not sender or "@" not in sender:
@@ -383,6 +403,13 @@ def read_message(
         reading = settle(candidates, unassigned)
     if item is not None and not item_assumed:
         reading = _unnamed_beside_named(reading, candidates, item)
+    gap = _delivery_gap(reading, new_text + "\n" + quoted_text)
+    if gap is not None:
+        # "blangko yang kami terima sebanyak 1.800 keping, bukan 2.000 ... Kekurangan 200 keping mohon
+        # dicek": the shortfall is what the shipment lacked (2.000 - 1.800), not blanks asked for.
+        values = {f: v for f, v in reading.values.items() if f != "requested"}
+        reading = replace(reading, values=values, evidence=tuple(e for e in reading.evidence if e.field in values))
+        delivery_gap_note = f"shortfall of the delivery ({gap}) is not a request"
     doubt_fields = {d.field for d in reading.doubts}
     kind_text = subject_for_kind(normalise(read_subject)) + "\n" + normalise(new_text)
     # Mail from an address on no district's list that names no district it writes for speaks for
@@ -396,6 +423,8 @@ def read_message(
     if press or scam or internal:
         kind = "other"
     notes = list(parts.notes)
+    if gap is not None:
+        notes.append(delivery_gap_note)
     if kind == "other":
         item, item_ambiguous = None, False  # a blank named in passing is not what the mail is about
         if not sender_known:

@@ -15,7 +15,7 @@ def _phrase_re(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
 
 
-_REQUEST_RE = _phrase_re(vocab.REQUEST_PHRASES)
+_REQUEST_RE = _phrase_re(vocab.REQUEST_PHRASES + vocab.REQUEST_KIND_MORE)
 _WEAK_REQUEST_RE = _phrase_re(vocab.WEAK_REQUEST_KIND_PHRASES)
 _RECEIPT_RE = _phrase_re(vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE)
 _CANNOT_PRINT_RE = _phrase_re(vocab.CANNOT_PRINT_PHRASES)
@@ -60,7 +60,7 @@ _NEGATED_PHRASE_RE = re.compile(
         re.escape(p) for p in sorted(
             set(
                 vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE + vocab.REQUEST_PHRASES
-                + vocab.WEAK_REQUEST_KIND_PHRASES
+                + vocab.REQUEST_KIND_MORE + vocab.WEAK_REQUEST_KIND_PHRASES
             ),
             key=len,
             reverse=True,

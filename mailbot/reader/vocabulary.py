@@ -673,6 +673,18 @@ RECEIPT_KIND_MORE: tuple[str, ...] = (
     "yang sampai", "yg sampai", "baru sampai", "sudah datang", "sdh datang", "udah datang", "udh datang",
     "telah datang", "sudah masuk", "sdh masuk", "udah masuk", "telah masuk",
 )
+# Words for what a delivery lacked ("kekurangan 200 keping", "kurang 20 keping"): such a figure that,
+# added to the figure received, gives the figure shipped, is the delivery's gap and no request.
+DELIVERY_GAP_WORDS: tuple[str, ...] = (
+    "kekurangan", "kekurangannya", "kurang", "selisih", "selisihnya", "shortfall", "short", "missing",
+)
+# A request in English ("the civil registry office ... kindly requests 1,500 blank e-ID cards").
+REQUEST_KIND_MORE: tuple[str, ...] = (
+    "kindly request", "kindly requests", "we request", "hereby request", "hereby requests", "would like to request",
+    "request additional", "requests additional", "requesting additional", "request an additional",
+    "request a further", "please send", "please send us", "please allocate", "please dispatch", "please supply",
+    "we need additional", "we need more", "we are in need of",
+)
 # A period's report: its ledger words ("stok awal ... diterima ... dicetak ... stok akhir") and titles.
 REPORT_KIND_MORE: tuple[str, ...] = (
     "laporan persediaan", "persediaan blangko", "rekonsiliasi", "rekonsiliasi persediaan", "laporan bulanan",

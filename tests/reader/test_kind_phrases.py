@@ -48,3 +48,21 @@ def test_a_report_named_in_a_question_is_no_report() -> None:
 
 def test_a_report_named_as_such_is_one() -> None:
     assert kind("Laporan harian perekaman KTP-el terlampir.") == "stock_report"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The civil registry office of Malinau Regency kindly requests 1,500 blank e-ID cards (blangko KTP-el).",
+        "Nunukan district requests additional e-KTP blanks: 1.500 pieces. Remaining stock is 610 pieces.",
+        "Please send us 2,000 e-KTP blanks; our stock is 300.",
+    ],
+)
+def test_requests_in_english(text: str) -> None:
+    assert kind(text, frozenset({"stock_on_hand"})) == "request"
+
+
+def test_an_english_request_denied_is_none() -> None:
+    assert kind("We do not need additional e-KTP blanks this month; stock is 2,000.", frozenset({"stock_on_hand"})) != (
+        "request"
+    )
