@@ -289,10 +289,37 @@ def _district_patterns(districts: tuple[District, ...]) -> tuple[tuple[str, re.P
     return tuple(out)
 
 
+_SIGNATURE_LINES = 6  # a signature block's lines at the end of the text; a letterhead's at its top
+_LETTERHEAD_LINES = 3
+_TAIL_LINES = 2  # with no closing, a signature's name and office are the text's last lines
+# The closing a signature follows ("Salam,", "Hormat kami,", "Terima kasih", "Regards").
+_CLOSING_RE = re.compile(r"^[ \t]*(?:" + vocab.alternation(vocab.SIGNATURE_CLOSINGS) + r")\b")
+
+
 def district_named(low: str, districts: Sequence[District]) -> str | None:
-    """The code of the one district the text names ("Disdukcapil Kabupaten Nunukan"), else None."""
-    codes = {code for code, pattern in _district_patterns(tuple(districts)) if pattern.search(low)}
-    return codes.pop() if len(codes) == 1 else None
+    """The code of the one district the text names ("Disdukcapil Kabupaten Nunukan"), else None.
+
+    When the text names several (the writer's district and one spoken of: "seperti Kab. Malinau
+    kemarin"), the one its signature names, else its letterhead, is the one the writer speaks for.
+
+    >>> from mailbot.reader.verdict import District
+    >>> ds = [District("65.02", "Kabupaten Malinau", ()), District("65.03", "Kabupaten Nunukan", ())]
+    >>> district_named("mohon 500 keping, seperti malinau kemarin.\\nsalam,\\noperator disdukcapil nunukan", ds)
+    '65.03'
+    """
+    patterns = _district_patterns(tuple(districts))
+    codes = {code for code, pattern in patterns if pattern.search(low)}
+    if len(codes) <= 1:
+        return codes.pop() if codes else None
+    lines = [line for line in low.split("\n") if line.strip()]
+    closing = max((i for i, line in enumerate(lines) if _CLOSING_RE.match(line)), default=None)
+    signature = lines[closing:][:_SIGNATURE_LINES] if closing is not None else lines[-_TAIL_LINES:]
+    for zone in (signature, lines[:_LETTERHEAD_LINES]):
+        text = "\n".join(zone)
+        named = {code for code, pattern in patterns if pattern.search(text)}
+        if len(named) == 1:
+            return named.pop()
+    return None
 
 
 def other_districts_pattern(code: str | None, districts: Sequence[District]) -> re.Pattern[str] | None:

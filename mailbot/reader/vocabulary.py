@@ -661,6 +661,14 @@ ASKED_ROLE_PHRASES["requested"] = ASKED_ROLE_PHRASES["requested"] + (
     "how many do you need", "how many are requested",
 )
 
+# --- Whom the writer speaks for (district decisions) -------------------------------------------
+
+# The closing a signature block follows: the district named below it is the writer's.
+SIGNATURE_CLOSINGS: tuple[str, ...] = (
+    "salam", "hormat kami", "hormat saya", "terima kasih", "terimakasih", "wassalam", "wassalamualaikum",
+    "tabik", "regards", "best regards", "kind regards", "sincerely", "thanks", "thank you", "tks", "ttd",
+)
+
 # --- Kind phrases beyond the lists above (kind decisions) --------------------------------------
 
 # A receipt in English, in chat spelling, or said of part of a shipment ("yang sampai baru 1.000 keping").

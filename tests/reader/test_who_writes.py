@@ -72,3 +72,20 @@ def test_an_unknown_address_signing_for_a_district_reports_for_it() -> None:
     verdict = read("Operator <operator.ktt@gmail.example>", "stok",
                    "Stok blangko KTP-el kami tinggal 420 keping.\n\nSalam,\nOperator Disdukcapil Kab. Tana Tidung\n")
     assert (verdict.kind, verdict.district, verdict.stock_on_hand) == ("stock_report", "65.04", 420)
+
+
+def test_an_unknown_address_naming_two_districts_speaks_for_the_one_it_signs_for() -> None:
+    verdict = read(
+        "Operator <operator.capil@gmail.example>", "permohonan",
+        "Mohon tambahan blangko KTP-el 1.000 keping, seperti yang dikirim ke Kab. Malinau kemarin.\n"
+        "Stok kami tinggal 150 keping.\n\nSalam,\nOperator Disdukcapil Kab. Nunukan\n",
+    )
+    assert (verdict.kind, verdict.district, verdict.requested) == ("request", "65.03", 1000)
+
+
+def test_two_districts_and_no_signature_name_neither() -> None:
+    verdict = read(
+        "Operator <operator.capil@gmail.example>", "permohonan",
+        "Mohon tambahan blangko KTP-el untuk Nunukan dan Malinau masing-masing 1.000 keping.\n\nTerima kasih\n",
+    )
+    assert verdict.district is None
