@@ -24,9 +24,31 @@ _SEPARATOR_RE = re.compile(
 )
 
 
+# GroupWise's quote header: ">>> Name <address> 20/05/2026 14:02 >>>".
+_GROUPWISE_RE = re.compile(r"^>>>\s.*\S\s*>>>\s*$")
+# An attribution line of other clients, naming the writer's address: "Name <a@b> menulis pada ...:",
+# "2026-03-02 10:05 GMT+08:00 Name <a@b>:".
+_ADDRESS_RE = re.compile(r"<[^<>\s@]+@[^<>\s@]+>|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_ATTRIBUTION_VERB_RE = re.compile(r"\b(?:" + vocab.alternation(vocab.ON_WROTE_VERBS) + r")\b", re.IGNORECASE)
+_DATE_START_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\b|^\d{1,2}/\d{1,2}/\d{2,4}\b")
+
+
+def _is_attribution(line: str) -> bool:
+    """A one-line quote header of a client other than Gmail's: GroupWise's ">>> ... >>>", or a line
+    ending in ":" that names an address and either says "menulis"/"wrote" or opens with a date."""
+    if _GROUPWISE_RE.match(line):
+        return True
+    if not line.endswith(":") or len(line) > 200 or not _ADDRESS_RE.search(line):
+        return False
+    return bool(_ATTRIBUTION_VERB_RE.search(line) or _DATE_START_RE.match(line))
+
+
 def _is_on_wrote(lines: list[str], i: int) -> bool:
-    """Gmail's "Pada <date> <name> menulis:" (English "On ... wrote:"), possibly wrapped over lines."""
+    """Gmail's "Pada <date> <name> menulis:" (English "On ... wrote:"), possibly wrapped over lines;
+    or another client's one-line attribution (see _is_attribution)."""
     line = lines[i].strip()
+    if _is_attribution(line):
+        return True
     if not _ON_WROTE_START.match(line):
         return False
     joined = line
@@ -155,6 +177,10 @@ def split_quoted(text: str, *, forwarded: bool = False) -> tuple[str, str]:
             i = _skip_header_lines(lines, i + 1)
             out.append("")
             continue
+        if _GROUPWISE_RE.match(stripped) and not _marks_its_quote(lines, i + 1):
+            # GroupWise's ">>> Name <address> date >>>" over the unmarked earlier message
+            quoted.extend(lines[i:])
+            break
         if low.startswith(">"):
             quoted.append(line)
             i += 1
@@ -209,6 +235,7 @@ def inline_answers(text: str) -> list[tuple[str, str]]:
             continue
         if (
             _FORWARD_RE.match(stripped)
+            or (_GROUPWISE_RE.match(stripped) and not _marks_its_quote(lines, i + 1))
             or _SEPARATOR_RE.match(stripped)
             or _is_on_wrote(lines, i)
             or _is_header_block(lines, i)

@@ -54,3 +54,27 @@ def test_figures_in_the_quoted_questions_are_not_the_answers() -> None:
     body = ON_WROTE + "> Stok kami catat 2.000. Berapa sisa stok saat ini?\n\nSisa 640 keping.\n"
     verdict = read_message((HEAD + body).encode(), DISTRICTS)
     assert verdict.stock_on_hand == 640
+
+
+def test_a_groupwise_quote_header_cuts_the_unmarked_earlier_message() -> None:
+    text = (
+        "Mohon permohonan kami dinaikkan menjadi 1.500 keping. Sisa stok kami 460 keping.\n\n"
+        ">>> disdukcapil tana tidung <disdukcapil@tanatidungkab.example> 20/05/2026 14:02 >>>\n"
+        "Mohon tambahan blangko KTP-el sebanyak 1.000 keping, sisa stok 520 keping.\n"
+    )
+    new, quoted = split_quoted(text)
+    assert "520" not in new and "520" in quoted and "460" in new
+
+
+def test_a_one_line_attribution_with_an_address() -> None:
+    for header in (
+        "Operator Bulungan <operator.bulungan@bulungankab.example> menulis pada Sen, 2 Mar 2026:",
+        "2026-03-02 10:05 GMT+08:00 Operator Bulungan <operator.bulungan@bulungankab.example>:",
+    ):
+        new, _ = split_quoted(f"Ralat, yang benar 1.800 keping.\n\n{header}\nMohon tambahan 1.200 keping.\n")
+        assert new == "Ralat, yang benar 1.800 keping."
+
+
+def test_a_line_ending_in_a_colon_with_an_address_is_no_header_by_itself() -> None:
+    text = "Mohon dikirim ke alamat berikut, kontak operator@kab.example:\nJl. Merdeka 1, stok kami 300 keping.\n"
+    assert split_quoted(text)[0] == text.strip()
