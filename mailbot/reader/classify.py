@@ -69,6 +69,15 @@ _NEGATED_PHRASE_RE = re.compile(
 )
 
 
+# A request phrase denied ("kami belum mengajukan permohonan"): the writer says they are not asking.
+_NEGATED_REQUEST_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.NEGATION_WORDS) + r")"
+    r"(?:\s+(?:" + vocab.alternation(vocab.NEGATION_FILLERS) + r")){0,2}\s+"
+    r"(?:" + vocab.alternation(vocab.REQUEST_PHRASES + vocab.REQUEST_KIND_MORE + vocab.WEAK_REQUEST_KIND_PHRASES)
+    + r")(?![\w-])"
+)
+
+
 _CITIZEN_RE = _phrase_re(vocab.CITIZEN_PHRASES)
 
 
@@ -216,10 +225,15 @@ def kind_of(
     spreadsheet, a circular's "kebutuhan blangko" of the nation) do not make it one.
     """
     text = _SALUTATION_RE.sub("", _THANKS_RE.sub(" ", low))
+    denied = bool(_NEGATED_REQUEST_RE.search(text))
     text = _NEGATED_PHRASE_RE.sub(" ", text)
     # "Mohon dikirimkan data rekap stok blangko ...": asks for a document, and reports nothing.
     text = _DOCUMENT_REQUEST_RE.sub(" ", text)
     seen = fields | doubt_fields
+    if denied and "requested" not in fields:
+        # "Kami belum mengajukan permohonan sekarang ... rencananya sekitar 3.000 keping bulan depan":
+        # the writer says they are not asking; an unclear figure of a later ask makes no request.
+        seen = seen - {"requested"}
     # A request phrase asks for blanks only in a mail that names them ("mohon dikirimkan template
     # Excel-nya" asks for a file): blangko, KTP-el, KIA, or the stock.
     names_blank = any(r.search(text) for r in (_BLANK_RE, _KTP_RE, _KIA_RE, _STOCK_WORD_RE))

@@ -66,3 +66,16 @@ def test_an_english_request_denied_is_none() -> None:
     assert kind("We do not need additional e-KTP blanks this month; stock is 2,000.", frozenset({"stock_on_hand"})) != (
         "request"
     )
+
+
+def test_a_request_the_writer_says_is_not_made_yet_is_none() -> None:
+    text = (
+        "Kami ingin menanyakan berapa stok blangko KTP-el di provinsi. Kami belum mengajukan permohonan sekarang; "
+        "rencananya surat permohonan untuk sekitar 3.000 keping baru akan kami kirim bulan depan."
+    )
+    assert kind_of(normalise(text), set(), {"requested"}, False) == "other"
+
+
+def test_an_unclear_ask_beside_a_receipt_not_yet_made_is_still_a_request() -> None:
+    text = "Blangko belum sampai, kami sudah tidak bisa cetak KTP-el, butuh kira-kira 2.000an keping."
+    assert kind_of(normalise(text), set(), {"requested"}, False) == "request"
