@@ -17,6 +17,7 @@ from mailbot.reader.automated import automation_reasons, content_reasons, header
 from mailbot.reader.classify import (
     district_named,
     district_of_sender,
+    district_signed,
     is_citizen,
     is_news,
     is_phishing,
@@ -347,8 +348,12 @@ def read_message(
     own_words = new_text if above_forward is None else split_quoted(above_forward)[0]
     scam = scam or is_citizen(normalise(bare_subject + "\n" + own_words))
     # A colleague at the province itself (an address at the desk's own domain on no district's
-    # list: a manager's instruction, a provincial recap) writes for no district.
-    internal = not sender_known and _at_own_domain(sender, own_addresses)
+    # list, signing for no district: a manager's instruction, a provincial recap) writes for none.
+    internal = (
+        not sender_known
+        and _at_own_domain(sender, own_addresses)
+        and district_signed(normalise(new_text), districts) is None
+    )
     if press or scam or internal:
         candidates, unassigned = [], []
     reading = settle(candidates, unassigned)

@@ -306,6 +306,7 @@ def _district_patterns(districts: tuple[District, ...]) -> tuple[tuple[str, re.P
 _SIGNATURE_LINES = 6  # a signature block's lines at the end of the text; a letterhead's at its top
 _LETTERHEAD_LINES = 3
 _TAIL_LINES = 2  # with no closing, a signature's name and office are the text's last lines
+_OFFICE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.OFFICE_WORDS) + r")(?![\w-])")
 # The closing a signature follows ("Salam,", "Hormat kami,", "Terima kasih", "Regards").
 _CLOSING_RE = re.compile(r"^[ \t]*(?:" + vocab.alternation(vocab.SIGNATURE_CLOSINGS) + r")\b")
 
@@ -325,11 +326,19 @@ def district_named(low: str, districts: Sequence[District]) -> str | None:
     codes = {code for code, pattern in patterns if pattern.search(low)}
     if len(codes) <= 1:
         return codes.pop() if codes else None
+    return district_signed(low, districts)
+
+
+def district_signed(low: str, districts: Sequence[District]) -> str | None:
+    """The one district the text's signature (the lines after its closing, else its last lines) names,
+    else the one its letterhead (its first lines) names; None when neither names exactly one."""
+    patterns = _district_patterns(tuple(districts))
     lines = [line for line in low.split("\n") if line.strip()]
     closing = max((i for i, line in enumerate(lines) if _CLOSING_RE.match(line)), default=None)
     signature = lines[closing:][:_SIGNATURE_LINES] if closing is not None else lines[-_TAIL_LINES:]
     for zone in (signature, lines[:_LETTERHEAD_LINES]):
-        text = "\n".join(zone)
+        # a line naming the district as an office ("Operator Disdukcapil Kab. Nunukan"), not a place
+        text = "\n".join(line for line in zone if _OFFICE_RE.search(line))
         named = {code for code, pattern in patterns if pattern.search(text)}
         if len(named) == 1:
             return named.pop()

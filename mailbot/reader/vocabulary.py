@@ -669,6 +669,12 @@ SIGNATURE_CLOSINGS: tuple[str, ...] = (
     "tabik", "regards", "best regards", "kind regards", "sincerely", "thanks", "thank you", "tks", "ttd",
 )
 
+# Words that name an office in a signature or letterhead ("Operator Disdukcapil Kab. Nunukan").
+OFFICE_WORDS: tuple[str, ...] = (
+    "disdukcapil", "dukcapil", "capil", "dinas", "kabupaten", "kab", "kab.", "kota", "pemkab", "pemkot",
+    "pemerintah", "regency", "district", "city", "operator", "admin", "seksi", "bidang", "kepala",
+)
+
 # --- Kind phrases beyond the lists above (kind decisions) --------------------------------------
 
 # A receipt in English, in chat spelling, or said of part of a shipment ("yang sampai baru 1.000 keping").
@@ -808,20 +814,17 @@ OUT_OF_OFFICE_MORE_SUBJECTS: tuple[str, ...] = (
 READ_RECEIPT_MORE_SUBJECTS: tuple[str, ...] = ("not read:", "tidak dibaca:", "belum dibaca:", "dihapus tanpa dibaca:")
 # Out-of-office replies that say so only by what they describe (away, mail read later, whom to call).
 OUT_OF_OFFICE_MORE_BODIES: tuple[str, ...] = (
-    "akses email terbatas", "akses surel terbatas", "akses email yang terbatas", "tidak dapat mengakses email",
+    "akses email terbatas", "akses surel terbatas", "akses email yang terbatas",
     "limited access to email", "limited email access", "limited access to my email", "no access to email",
     "untuk hal yang mendesak silakan", "untuk hal mendesak silakan", "untuk keperluan mendesak silakan",
     "untuk hal yang mendesak, silakan", "untuk hal mendesak, silakan", "untuk keperluan mendesak, silakan",
     "for urgent matters please contact", "for urgent matters, please contact", "for anything urgent, please",
-    "saya sedang melaksanakan perjalanan dinas", "saya sedang perjalanan dinas", "saya sedang bertugas di luar",
-    "saya akan kembali ke kantor", "saya akan kembali pada", "i will return on", "i will be back on",
-    "i will be back in the office", "i'll be back in the office", "i am away until",
-    "saya sedang cuti tahunan", "saya sedang tugas luar", "saya sedang bertugas ke luar", "saya sedang mengikuti",
-    "saya akan membalas email anda", "akan saya balas setelah", "akan saya tanggapi setelah",
-    "saya akan kembali bertugas", "kembali masuk kantor pada", "i am currently away", "i'm currently away",
+    "saya akan kembali ke kantor", "saya akan kembali bertugas", "kembali masuk kantor pada",
+    "saya sedang cuti tahunan", "i will return on", "i will be back on", "i will be back in the office",
+    "i'll be back in the office", "i am away until", "i am currently away", "i'm currently away",
     "i am away from", "i'm away from", "i am on annual leave", "i'm on annual leave", "i am on vacation",
-    "i'm on vacation", "i will respond to your email", "i will reply to your email", "i will have limited access",
-    "with limited access to email", "on leave until", "out of the office until", "back in the office on",
+    "i'm on vacation", "i will have limited access", "with limited access to email", "on leave until",
+    "out of the office until", "back in the office on",
 )
 
 NOREPLY_LOCALS: tuple[str, ...] = (

@@ -177,8 +177,8 @@ def test_a_template_marker_counts_on_a_line_of_its_own_only() -> None:
 @pytest.mark.parametrize(
     ("subject", "body"),
     [
-        ("Delivery Status Notification (Delay)", "This is an automatically generated Delivery Status Notification."),
-        ("Pesan tertunda: Permohonan blangko", "Pesan Anda belum terkirim. Server akan terus mencoba mengirim pesan.\n"),
+        ("Delivery Status Notification (Delay)", "This is an automatically generated Delivery Status Notice."),
+        ("Pesan tertunda: Permohonan blangko", "Pesan Anda belum terkirim. Server akan terus mencoba mengirim pesan."),
         ("Persetujuan", "Delivery has failed to these recipients or groups:\nkapil@x.example\n"),
     ],
 )
@@ -202,8 +202,8 @@ def test_a_quoted_delivery_report_is_a_persons_reply() -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        "Saya sedang cuti tahunan sampai 20 Januari. Email Anda akan saya balas setelah kembali.",
-        "I am currently away from the office and will reply to your email on my return.",
+        "Saya sedang cuti tahunan sampai 20 Januari dan akan kembali ke kantor pada 21 Januari.",
+        "I am currently away from the office until Monday.",
     ],
 )
 def test_more_out_of_office_wording(body: str) -> None:
@@ -218,3 +218,15 @@ def test_a_not_read_notice() -> None:
 def test_an_exchange_servers_own_address() -> None:
     msg = message("From: MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@kab.example\n", body="x\n")
     assert "sender-machine" in automation_reasons(msg)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Saya sedang mengikuti bimtek di Jakarta, jadi laporan terlambat. Stok blangko KTP-el 300 keping.",
+        "Mohon maaf, akan saya balas setelah cek gudang. Stok blangko KTP-el 300 keping.",
+        "I will reply to your email with the figures tomorrow. Stock is 300 e-KTP blanks.",
+    ],
+)
+def test_a_person_saying_they_are_busy_is_no_out_of_office_reply(body: str) -> None:
+    assert automation_reasons(message(PERSON, subject="Re: laporan", body=body + "\n")) == ()

@@ -89,3 +89,12 @@ def test_two_districts_and_no_signature_name_neither() -> None:
         "Mohon tambahan blangko KTP-el untuk Nunukan dan Malinau masing-masing 1.000 keping.\n\nTerima kasih\n",
     )
     assert verdict.district is None
+
+
+def test_an_address_at_the_provinces_domain_signing_for_a_district_speaks_for_it() -> None:
+    verdict = read(
+        "Operator <capil.nunukan@disdukcapil.kaltaraprov.example>", "Permohonan",
+        "Mohon tambahan blangko KTP-el 1.000 keping, stok kami 200 keping.\n\n"
+        "Salam,\nOperator Disdukcapil Kab. Nunukan\n",
+    )
+    assert (verdict.kind, verdict.district, verdict.requested) == ("request", "65.03", 1000)
