@@ -421,7 +421,12 @@ def read_message(
     # none, unless its own words say it is a district's request, receipt or report.
     unattributed = not sender_known and district is None
     kind = kind_of(
-        kind_text, set(reading.values), doubt_fields, bool(tables and candidates), unattributed=unattributed
+        kind_text,
+        set(reading.values),
+        doubt_fields,
+        bool(tables and candidates),
+        unattributed=unattributed,
+        attached=bool(parts.tables),
     )
     if kind == "other" and revised is not None:
         kind = revised

@@ -215,10 +215,12 @@ def kind_of(
     has_table: bool,
     *,
     unattributed: bool = False,
+    attached: bool = False,
 ) -> Kind:
     """request > receipt > stock_report > other, from phrases and from the numbers found.
 
     fields: quantity fields with a value; doubt_fields: quantity fields with a doubt.
+    attached: the mail carries a spreadsheet; "laporan harian terlampir" names a report of blanks then.
     unattributed: the mail comes from an address on no district's list and names no district it
     writes for (a vendor, a ministry, a researcher): it is a district's mail only when it says so in
     a district's own words, a request or receipt or report phrase; figures alone (a quotation's
@@ -244,7 +246,7 @@ def kind_of(
     if unattributed:
         if _RECEIPT_RE.search(text):
             return "receipt"
-        return "stock_report" if _reports(text) else "other"
+        return "stock_report" if _reports(text, attached) else "other"
     said_received = bool(_RECEIPT_RE.search(text))
     receipt = "received" in seen or said_received
     if (
@@ -275,16 +277,17 @@ def kind_of(
         return "stock_report"
     if _INVITATION_RE.search(text):
         return "other"
-    if _reports(text):
+    if _reports(text, attached):
         return "stock_report"
     return "other"
 
 
-def _reports(text: str) -> bool:
+def _reports(text: str, attached: bool = False) -> bool:
     """Whether the text calls itself a report of blanks ("Laporan harian ...", "Stok akhir ..."), not in
-    a question ("format laporan harian yang baru kolomnya apa?")."""
+    a question ("format laporan harian yang baru kolomnya apa?"); with a spreadsheet attached, the report
+    it names ("laporan harian terlampir") need not name the blank."""
     return any(not _in_question(text, m.end()) for m in _REPORT_RE.finditer(text)) and bool(
-        _BLANK_RE.search(text) or _KTP_RE.search(text) or _KIA_RE.search(text)
+        attached or _BLANK_RE.search(text) or _KTP_RE.search(text) or _KIA_RE.search(text)
     )
 
 

@@ -79,3 +79,9 @@ def test_a_request_the_writer_says_is_not_made_yet_is_none() -> None:
 def test_an_unclear_ask_beside_a_receipt_not_yet_made_is_still_a_request() -> None:
     text = "Blangko belum sampai, kami sudah tidak bisa cetak KTP-el, butuh kira-kira 2.000an keping."
     assert kind_of(normalise(text), set(), {"requested"}, False) == "request"
+
+
+def test_a_report_named_over_an_attached_spreadsheet_is_one() -> None:
+    text = "Selamat sore, laporan harian terlampir pak.\nCapil Nunukan"
+    assert kind_of(normalise(text), set(), set(), False, attached=True) == "stock_report"
+    assert kind_of(normalise(text), set(), set(), False) == "other"
