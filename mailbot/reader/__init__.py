@@ -6,6 +6,8 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from email.message import Message
+from email.utils import parseaddr
 from typing import Any, Literal
 
 from mailbot.errors import LimitExceeded, NotAnEmailError, UnreadableError
@@ -15,6 +17,7 @@ from mailbot.reader.automated import automation_reasons, content_reasons, header
 from mailbot.reader.classify import (
     district_named,
     district_of_sender,
+    district_signed,
     is_citizen,
     is_news,
     is_phishing,
@@ -27,7 +30,14 @@ from mailbot.reader.classify import (
 from mailbot.reader.dates import report_date
 from mailbot.reader.mime import ReadLimits, extract
 from mailbot.reader.numbers import normalise
-from mailbot.reader.quotes import forwarded_part, forwarded_text, split_quoted, strip_quoted, text_before_forward
+from mailbot.reader.quotes import (
+    forwarded_part,
+    forwarded_text,
+    inline_answers,
+    split_quoted,
+    strip_quoted,
+    text_before_forward,
+)
 from mailbot.reader.roles import (
     Candidate,
     Reading,
@@ -115,6 +125,70 @@ def _own_earlier_requests(quoted_text: str, sender: str | None) -> frozenset[int
     plain, _ = split_quoted(plain)
     candidates, _ = read_text(plain, normalise(plain))
     return frozenset(c.value for c in current_requests(candidates) if c.field == "requested" and c.value is not None)
+
+
+def _answered_questions(text: str) -> list[tuple[str | None, str]]:
+    """The answers of an inline reply, each with the role its quoted question asked for
+    [(role or None, answer)]; empty unless some quoted question asks for a figure."""
+    pairs = inline_answers(text)
+    answers = [(asked_role(normalise(quoted)) if quoted else None, own) for quoted, own in pairs]
+    return answers if any(role for role, _ in answers) else []
+
+
+_KIND_FIGURE = {"request": "requested", "receipt": "received"}
+_REVISION_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.REVISION_CUES) + r")(?![\w-])")
+_FIGURE_RE = re.compile(r"\d")
+
+
+def _revised_kind(quoted_text: str, new_text: str, message: Message) -> Literal["request", "receipt"] | None:
+    """The kind of the writer's own earlier mail that a reply revises: the quote's header names the
+    writer (address or name), the quoted mail is a request or receipt, and the new words give a figure
+    with a word of revision ("ralat", "yang benar", "setelah dihitung ulang"). None otherwise."""
+    low_new = normalise(new_text)
+    if not _FIGURE_RE.search(low_new) or not _REVISION_RE.search(low_new):
+        return None
+    name, address = parseaddr(str(message.get("from", "")))
+    header = quoted_text.lstrip().split("\n\n", 1)[0][:400].lower()
+    own = [w.lower() for w in (address, " ".join(name.split())) if len(w) >= 4]
+    if not any(w in " ".join(header.split()) for w in own):
+        return None
+    plain = split_quoted(_QUOTE_MARKS_RE.sub("", quoted_text.split("\n", 1)[1] if "\n" in quoted_text else ""))[0]
+    low_plain = normalise(plain)
+    found, _ = read_text(plain, low_plain)
+    earlier = kind_of(
+        low_plain, {c.field for c in found if c.value is not None}, {c.field for c in found if c.value is None}, False
+    )
+    if earlier == "request" or earlier == "receipt":
+        return earlier
+    return None
+
+
+_SHORTFALL_CUE_RE = re.compile(
+    r"^keyword_(?:before|after):(?:" + vocab.alternation(vocab.DELIVERY_GAP_WORDS) + r")$"
+)
+_WRITTEN_FIGURE_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![\d.,]*\d)|(?<![\d.,])\d+(?![\d.,]*\d)")
+
+
+def _delivery_gap(reading: Reading, text: str) -> int | None:
+    """The shortfall of a delivery read as a request: a receipt's figure R beside a "kekurangan" /
+    "kurang" figure G, where the mail (or the mail it quotes) states the shipped figure R + G. None
+    when the figures do not add up so."""
+    received, asked = reading.values.get("received"), reading.values.get("requested")
+    if received is None or asked is None:
+        return None
+    cues = [c for e in reading.evidence if e.field == "requested" for c in e.cues]
+    if not any(_SHORTFALL_CUE_RE.match(c) for c in cues):
+        return None
+    stated = {int(re.sub(r"[.,]", "", m.group())) for m in _WRITTEN_FIGURE_RE.finditer(text)}
+    return asked if received + asked in stated else None
+
+
+def _at_own_domain(sender: str | None, own_addresses: Sequence[str]) -> bool:
+    """Whether sender writes from the domain of one of the desk's own addresses."""
+    if not sender or "@" not in sender:
+        return False
+    domain = sender.rsplit("@", 1)[1].lower()
+    return any(a.rsplit("@", 1)[-1].lower() == domain for a in own_addresses if "@" in a)
 
 
 def _item_reading(item: str | None, values: dict[str, int], evidence: tuple[Evidence, ...]) -> ItemReading:
@@ -219,9 +293,9 @@ def read_message(
     press = is_press(normalise(subject + "\n" + new_text)) or is_news(normalise(bare_subject), new_text)
     forwarded_press = False
     if press:
-        own_text = text_before_forward(parts.text)
-        if own_text is not None:
-            new_text, quoted_text = split_quoted(own_text)
+        forwarder_words = text_before_forward(parts.text)
+        if forwarder_words is not None:
+            new_text, quoted_text = split_quoted(forwarder_words)
             read_subject, body, press, forwarded_press = "", new_text, False, True
     text, text_tables = split_text_tables(body)
     candidates: list[Candidate] = []
@@ -236,6 +310,11 @@ def read_message(
     # A reply to a question ("Berapa keping ... yang Bapak/Ibu mohon?") answers it: "Jumlahnya 500 keping".
     answer_role = asked_role(normalise(quoted_text)) if is_reply and quoted_text else None
     restated = _own_earlier_requests(quoted_text, sender) if is_reply and quoted_text else frozenset()
+    # A reply revising the writer's own quoted request or receipt ("Ralat pak, yang benar 1.800 keping")
+    # is that request or receipt again: its one new figure is the quoted mail's figure.
+    revised = _revised_kind(quoted_text, new_text, parts.message) if is_reply and quoted_text else None
+    if revised is not None and answer_role is None:
+        answer_role = _KIND_FIGURE[revised]
     elsewhere = other_districts_pattern(district, districts)
     above = None if desk_forward or press or forwarded_press else text_before_forward(parts.text)
     below = forwarded_text(parts.text) if above is not None else None
@@ -249,6 +328,15 @@ def read_message(
         stated = {c.field for c in own}
         text_candidates = own + [replace(c, cues=(*c.cues, "forwarded")) for c in earlier if c.field not in stated]
         unassigned = unassigned + fwd_unassigned
+    elif is_reply and (answers := _answered_questions(parts.text)):
+        # An inline reply ("> 1. Berapa sisa stok?" / "Sisa 380 keping." / "> 2. Berapa jumlah yang
+        # dibutuhkan?" / "1.500 keping."): each answer is read for the question quoted just above it.
+        text_candidates, unassigned = [], []
+        for role, answer in answers:
+            answer_body, _ = split_text_tables(answer)
+            got, loose = read_text(answer_body, normalise(answer_body), role, parts.date, restated, elsewhere)
+            text_candidates += got
+            unassigned += loose
     else:
         text_candidates, unassigned = read_text(text, low, answer_role, parts.date, restated, elsewhere)
     candidates.extend(text_candidates)
@@ -260,7 +348,14 @@ def read_message(
     above_forward = text_before_forward(parts.text)
     own_words = new_text if above_forward is None else split_quoted(above_forward)[0]
     scam = scam or is_citizen(normalise(bare_subject + "\n" + own_words))
-    if press or scam:
+    # A colleague at the province itself (an address at the desk's own domain on no district's
+    # list, signing for no district: a manager's instruction, a provincial recap) writes for none.
+    internal = (
+        not sender_known
+        and _at_own_domain(sender, own_addresses)
+        and district_signed(normalise(new_text), districts) is None
+    )
+    if press or scam or internal:
         candidates, unassigned = [], []
     reading = settle(candidates, unassigned)
     item, item_ambiguous, item_assumed = item_of(low_all, normalise(parts.text))
@@ -273,6 +368,7 @@ def read_message(
         if len(asked - {None}) > 1:
             # Both blanks asked for: which one the request is, a clerk asks.
             item, item_ambiguous = None, True
+    both_asked = False
     if item_ambiguous:
         # Both blanks named: the one named with the figure asked for is what the mail is about
         # ("stok KTP-el masih 3.200 (cukup) ... mohon tambahan blangko KIA 1.000 lembar").
@@ -282,6 +378,16 @@ def read_message(
             # A report or receipt with figures for each blank ("pencetakan KTP-el 39 keping dan KIA
             # 120 keping", or a section per blank): its main item is KTP-el, the desk's daily blank;
             # the KIA figures are read as the KIA reading beside it.
+            item, item_ambiguous = "ktp-el", False
+        elif len(asked - {None}) > 1:
+            # Both blanks asked for by name ("mohon tambahan blangko KTP-el 2.000 keping dan blangko KIA
+            # 500 lembar"): read for KTP-el, the desk's daily blank, with its own figures; the doubt
+            # stays, so a clerk asks before acting on one blank of the two.
+            item, item_ambiguous, both_asked = "ktp-el", False, True
+        elif not (asked - {None}):
+            # Both blanks named and no figure asked of one by name ("kiriman blangko KTP-el 2.000 keping
+            # dan KIA 500 lembar sudah kami terima"): the mail is read for KTP-el, the desk's daily
+            # blank, as its labels and its clerks do; a figure said of KIA by name is set aside below.
             item, item_ambiguous = "ktp-el", False
     if (
         (item_ambiguous or item == "kia")
@@ -303,12 +409,33 @@ def read_message(
         reading = settle(candidates, unassigned)
     if item is not None and not item_assumed:
         reading = _unnamed_beside_named(reading, candidates, item)
+    gap = _delivery_gap(reading, new_text + "\n" + quoted_text)
+    if gap is not None:
+        # "blangko yang kami terima sebanyak 1.800 keping, bukan 2.000 ... Kekurangan 200 keping mohon
+        # dicek": the shortfall is what the shipment lacked (2.000 - 1.800), not blanks asked for.
+        values = {f: v for f, v in reading.values.items() if f != "requested"}
+        reading = replace(reading, values=values, evidence=tuple(e for e in reading.evidence if e.field in values))
+        delivery_gap_note = f"shortfall of the delivery ({gap}) is not a request"
     doubt_fields = {d.field for d in reading.doubts}
     kind_text = subject_for_kind(normalise(read_subject)) + "\n" + normalise(new_text)
-    kind = kind_of(kind_text, set(reading.values), doubt_fields, bool(tables and candidates))
-    if press or scam:
+    # Mail from an address on no district's list that names no district it writes for speaks for
+    # none, unless its own words say it is a district's request, receipt or report.
+    unattributed = not sender_known and district is None
+    kind = kind_of(
+        kind_text,
+        set(reading.values),
+        doubt_fields,
+        bool(tables and candidates),
+        unattributed=unattributed,
+        attached=bool(parts.tables),
+    )
+    if kind == "other" and revised is not None:
+        kind = revised
+    if press or scam or internal:
         kind = "other"
     notes = list(parts.notes)
+    if gap is not None:
+        notes.append(delivery_gap_note)
     if kind == "other":
         item, item_ambiguous = None, False  # a blank named in passing is not what the mail is about
         if not sender_known:
@@ -319,6 +446,9 @@ def read_message(
     doubts = list(reading.doubts)
     values = dict(reading.values)
     evidence = list(reading.evidence)
+    if kind == "other":
+        # Other mail states no figures the desk acts on, whatever numbers it holds.
+        doubts, values, evidence = [], {}, []
     if kind == "request":
         # A request with a period's figures beside it (a table with a row per day, "Dicetak (1-5 Nov)"):
         # the clerk acts on the ask and the stock; the period's counts are background, not read.
@@ -328,7 +458,7 @@ def read_message(
             evidence.remove(ev)
             notes.append(f"{ev.field} of the period in the request's table left aside")
     if kind in ("request", "receipt", "stock_report"):
-        if item_ambiguous:
+        if item_ambiguous or both_asked:
             doubts.append(Doubt("item", "item", "KTP-el dan KIA"))
     if kind == "request" and "requested" not in values and "requested" not in doubt_fields:
         why: Literal["unclear", "missing"] = "unclear" if reading.unassigned else "missing"

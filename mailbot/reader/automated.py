@@ -8,15 +8,37 @@ from email.message import Message
 
 from mailbot.reader import vocabulary as vocab
 from mailbot.reader.mime import decode_header_value, extract_from, sender_address
+from mailbot.reader.quotes import split_quoted, text_before_forward
 
 _SUPPRESS_RE = re.compile(r"\b(?:all|autoreply|oof)\b", re.IGNORECASE)
 _PRECEDENCE_RE = re.compile(r"^\s*(?:bulk|junk|list)\b", re.IGNORECASE)
-_OOO_SUBJECT_RE = re.compile(vocab.alternation(vocab.OUT_OF_OFFICE_SUBJECTS))
+_OOO_SUBJECT_RE = re.compile(vocab.alternation(vocab.OUT_OF_OFFICE_SUBJECTS + vocab.OUT_OF_OFFICE_MORE_SUBJECTS))
 _OOO_BODY_RE = re.compile(vocab.alternation(vocab.OUT_OF_OFFICE_BODIES))
 _BOUNCE_SUBJECT_RE = re.compile(vocab.alternation(vocab.DELIVERY_FAILURE_SUBJECTS))
 _BOUNCE_BODY_RE = re.compile(vocab.alternation(vocab.DELIVERY_FAILURE_BODIES))
+_REPORT_SUBJECT_RE = re.compile(r"^\s*(?:" + vocab.alternation(vocab.DELIVERY_REPORT_SUBJECTS) + r")")
+_REPORT_BODY_RE = re.compile(vocab.alternation(vocab.DELIVERY_REPORT_BODIES))
 _NEWSLETTER_RE = re.compile(vocab.alternation(vocab.NEWSLETTER_PHRASES))
 _PERSON_PREFIX_RE = re.compile(r"^\s*(?:re|fw|fwd|tr|bls|balas)\s*:", re.IGNORECASE)
+_OOO_MORE_RE = re.compile(vocab.alternation(vocab.OUT_OF_OFFICE_MORE_BODIES))
+_READ_SUBJECT_RE = re.compile(
+    r"^\s*(?:" + vocab.alternation(vocab.READ_RECEIPT_SUBJECTS + vocab.READ_RECEIPT_MORE_SUBJECTS) + r")"
+)
+_READ_BODY_RE = re.compile(vocab.alternation(vocab.READ_RECEIPT_BODIES))
+_CALENDAR_BODY_RE = re.compile(vocab.alternation(vocab.CALENDAR_BODIES))
+_TEMPLATE_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.MACHINE_TEMPLATE_PHRASES) + r")(?![\w-])"
+    r"|^[ \t\-\u2013\u2014*_=\[(<]*(?:" + vocab.alternation(vocab.MACHINE_TEMPLATE_LINES) + r")(?![\w-])",
+    re.MULTILINE,
+)
+# "[Tiket #48213] Status diperbarui", "[ALERT] Disk usage 91%", "Ticket #123 created": a system's subject.
+_SYSTEM_SUBJECT_RE = re.compile(
+    r"^\s*\[\s*(?:" + vocab.alternation(vocab.SYSTEM_SUBJECT_TAGS) + r")\b[^\]]*\]"
+    r"|(?<![\w-])(?:tiket|ticket|case|kasus|incident|insiden)\s*(?:no\.?\s*|nomor\s*)?#\s*\d+"
+)
+_MACHINE_LOCAL_WORDS = frozenset(vocab.MACHINE_LOCAL_WORDS)
+_LOCAL_SPLIT_RE = re.compile(r"[._+\-]+")
+_SHORT_NOTICE = 300  # a read receipt's own text is a line or two
 _BODY_WINDOW = 4000  # content signals sit near the top; long bodies are not scanned in full
 
 
@@ -44,6 +66,20 @@ def header_reasons(msg: Message, own_addresses: Sequence[str] = ()) -> tuple[str
         reasons.append("auto-response-suppress")
     if msg.get_content_type() == "multipart/report":
         reasons.append("multipart-report")
+    if any(name.startswith(vocab.MACHINE_HEADERS) for name in headers):
+        reasons.append("machine-header")
+    for i, part in enumerate(msg.walk()):
+        if i >= _DSN_MAX_PARTS:
+            break
+        ctype = part.get_content_type()
+        if ctype in ("text/calendar", "application/ics") and _calendar_method(part) == "reply":
+            # a calendar's answer to an invitation ("Diterima: Rapat ..."), written by the calendar
+            # program; an invitation itself (method REQUEST) is its organiser's own mail
+            reasons.append("calendar")
+            break
+        if ctype == "message/disposition-notification":
+            reasons.append("read-receipt")
+            break
     sender = sender_address(msg)
     if sender:
         local = sender.split("@", 1)[0]
@@ -57,10 +93,34 @@ def header_reasons(msg: Message, own_addresses: Sequence[str] = ()) -> tuple[str
             reasons.append("sender-list-owner")
         if local.endswith("-request"):
             reasons.append("sender-list-request")
+        if local not in ("mailer-daemon", "postmaster") and (
+            _MACHINE_LOCAL_WORDS.intersection(_LOCAL_SPLIT_RE.split(local))
+            or local.startswith(vocab.MACHINE_LOCAL_PREFIXES)
+        ):
+            # "monitor@", "siak-sync@", "wa-bridge@", "quarantine@": the address names a machine
+            reasons.append("sender-machine")
         own = {a.strip().lower() for a in own_addresses}
         if sender in own:
             reasons.append("own-address")
     return tuple(reasons)
+
+
+_CAL_METHOD_RE = re.compile(r"^method:[ \t]*([a-z-]+)", re.IGNORECASE | re.MULTILINE)
+
+
+def _calendar_method(part: Message) -> str:
+    """The iCalendar METHOD of a text/calendar part (its Content-Type parameter, else its METHOD line)."""
+    method = str(part.get_param("method", "", header="content-type") or "").strip().lower()
+    if method:
+        return method
+    try:
+        payload = part.get_payload(decode=True)
+    except Exception:  # noqa: BLE001 - an unreadable calendar part names no method
+        return ""
+    if not isinstance(payload, bytes):
+        return ""
+    m = _CAL_METHOD_RE.search(payload[:4000].decode("utf-8", "replace"))
+    return m.group(1).lower() if m else ""
 
 
 _DSN_MAX_PARTS = 50  # a report has a few parts; a message with more is no DSN worth walking
@@ -122,19 +182,47 @@ def _is_mailer(msg: Message) -> bool:
 
 
 def content_reasons(subject: str, body: str) -> tuple[str, ...]:
-    """Reason codes from what the mail says: out-of-office, delivery failure, newsletter."""
+    """Reason codes from what the mail says: out-of-office, delivery failure, newsletter, read receipt,
+    a calendar's answer, a system's template or subject tag.
+
+    What a system says of its own mail ("Email ini dikirim otomatis", "jangan membalas email ini") counts
+    in the writer's own words only: a person replying to, or forwarding, a system's notice is no machine.
+    """
     reasons: list[str] = []
     subj = subject.lower()
-    top = body[:_BODY_WINDOW].lower()
     # "Fw: Out of office" / "Re: Automatic reply" is a person passing on or answering an
     # auto-reply; an auto-reply's own subject starts with its marker.
-    if (_OOO_SUBJECT_RE.search(subj) and not _PERSON_PREFIX_RE.match(subj)) or _OOO_BODY_RE.search(top):
+    person_subject = bool(_PERSON_PREFIX_RE.match(subj))
+    own = _own_words(body[:_BODY_WINDOW]).lower()
+    if (_OOO_SUBJECT_RE.search(subj) and not person_subject) or _OOO_BODY_RE.search(own):
         reasons.append("out-of-office")
-    if _BOUNCE_SUBJECT_RE.search(subj) or _BOUNCE_BODY_RE.search(top):
+    if (_BOUNCE_SUBJECT_RE.search(subj) and not person_subject) or _BOUNCE_BODY_RE.search(own):
         reasons.append("delivery-failure")
     if _NEWSLETTER_RE.search(body.lower()):
         reasons.append("newsletter")
+    if "out-of-office" not in reasons and _OOO_MORE_RE.search(own):
+        reasons.append("out-of-office")
+    if "delivery-failure" not in reasons and (_REPORT_SUBJECT_RE.match(subj) or _REPORT_BODY_RE.search(own)):
+        # a mail server's report in other wording, or a delayed delivery still being retried
+        reasons.append("delivery-failure")
+    if _READ_BODY_RE.search(own) or (_READ_SUBJECT_RE.match(subj) and len(own.strip()) <= _SHORT_NOTICE):
+        reasons.append("read-receipt")
+    if _CALENDAR_BODY_RE.search(own):
+        reasons.append("calendar")
+    if _TEMPLATE_RE.search(own):
+        reasons.append("machine-template")
+    if not person_subject and _SYSTEM_SUBJECT_RE.search(subj):
+        reasons.append("system-subject")
     return tuple(reasons)
+
+
+def _own_words(text: str) -> str:
+    """The writer's own words: the text less what it quotes, and less a message it forwards below them
+    (a forward with no words of its own above it is all the text there is)."""
+    above = text_before_forward(text)
+    if above is not None and above.strip():
+        text = above
+    return split_quoted(text)[0]
 
 
 def automation_reasons(msg: Message, own_addresses: Sequence[str] = ()) -> tuple[str, ...]:

@@ -15,12 +15,12 @@ def _phrase_re(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
 
 
-_REQUEST_RE = _phrase_re(vocab.REQUEST_PHRASES)
+_REQUEST_RE = _phrase_re(vocab.REQUEST_PHRASES + vocab.REQUEST_KIND_MORE)
 _WEAK_REQUEST_RE = _phrase_re(vocab.WEAK_REQUEST_KIND_PHRASES)
-_RECEIPT_RE = _phrase_re(vocab.RECEIPT_PHRASES)
+_RECEIPT_RE = _phrase_re(vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE)
 _CANNOT_PRINT_RE = _phrase_re(vocab.CANNOT_PRINT_PHRASES)
 _FAULT_RE = _phrase_re(vocab.MACHINE_FAULT_WORDS)
-_REPORT_RE = _phrase_re(vocab.REPORT_PHRASES)
+_REPORT_RE = _phrase_re(vocab.REPORT_PHRASES + vocab.REPORT_KIND_MORE)
 _INVITATION_RE = _phrase_re(vocab.INVITATION_PHRASES)
 _INVITE_RE = _phrase_re(vocab.INVITATION_STRONG_PHRASES)
 _KTP_RE = re.compile(r"(?<![\w])(?:" + vocab.alternation(vocab.KTP_WORDS) + r")(?![\w])")
@@ -58,9 +58,23 @@ _NEGATED_PHRASE_RE = re.compile(
     r"(?:\s+(?:" + vocab.alternation(vocab.NEGATION_FILLERS) + r")){0,2}\s+"
     r"(?:" + "|".join(
         re.escape(p) for p in sorted(
-            set(vocab.RECEIPT_PHRASES + vocab.REQUEST_PHRASES + vocab.WEAK_REQUEST_KIND_PHRASES), key=len, reverse=True
+            set(
+                vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE + vocab.REQUEST_PHRASES
+                + vocab.REQUEST_KIND_MORE + vocab.WEAK_REQUEST_KIND_PHRASES
+            ),
+            key=len,
+            reverse=True,
         )
     ) + r")(?![\w-])"
+)
+
+
+# A request phrase denied ("kami belum mengajukan permohonan"): the writer says they are not asking.
+_NEGATED_REQUEST_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.NEGATION_WORDS) + r")"
+    r"(?:\s+(?:" + vocab.alternation(vocab.NEGATION_FILLERS) + r")){0,2}\s+"
+    r"(?:" + vocab.alternation(vocab.REQUEST_PHRASES + vocab.REQUEST_KIND_MORE + vocab.WEAK_REQUEST_KIND_PHRASES)
+    + r")(?![\w-])"
 )
 
 
@@ -199,24 +213,51 @@ def kind_of(
     fields: set[str],
     doubt_fields: set[str],
     has_table: bool,
+    *,
+    unattributed: bool = False,
+    attached: bool = False,
 ) -> Kind:
     """request > receipt > stock_report > other, from phrases and from the numbers found.
 
     fields: quantity fields with a value; doubt_fields: quantity fields with a doubt.
+    attached: the mail carries a spreadsheet; "laporan harian terlampir" names a report of blanks then.
+    unattributed: the mail comes from an address on no district's list and names no district it
+    writes for (a vendor, a ministry, a researcher): it is a district's mail only when it says so in
+    a district's own words, a request or receipt or report phrase; figures alone (a quotation's
+    spreadsheet, a circular's "kebutuhan blangko" of the nation) do not make it one.
     """
     text = _SALUTATION_RE.sub("", _THANKS_RE.sub(" ", low))
+    denied = bool(_NEGATED_REQUEST_RE.search(text))
     text = _NEGATED_PHRASE_RE.sub(" ", text)
     # "Mohon dikirimkan data rekap stok blangko ...": asks for a document, and reports nothing.
     text = _DOCUMENT_REQUEST_RE.sub(" ", text)
     seen = fields | doubt_fields
+    if denied and "requested" not in fields:
+        # "Kami belum mengajukan permohonan sekarang ... rencananya sekitar 3.000 keping bulan depan":
+        # the writer says they are not asking; an unclear figure of a later ask makes no request.
+        seen = seen - {"requested"}
     # A request phrase asks for blanks only in a mail that names them ("mohon dikirimkan template
     # Excel-nya" asks for a file): blangko, KTP-el, KIA, or the stock.
     names_blank = any(r.search(text) for r in (_BLANK_RE, _KTP_RE, _KIA_RE, _STOCK_WORD_RE))
-    if "requested" in seen:
+    if "requested" in seen and not unattributed:
         return "request"
     if names_blank and any(not _in_question(text, m.end()) for m in _REQUEST_RE.finditer(text)):
         return "request"
-    receipt = "received" in seen or bool(_RECEIPT_RE.search(text))
+    if unattributed:
+        if _RECEIPT_RE.search(text):
+            return "receipt"
+        return "stock_report" if _reports(text, attached) else "other"
+    said_received = bool(_RECEIPT_RE.search(text))
+    receipt = "received" in seen or said_received
+    if (
+        receipt
+        and not said_received
+        and seen & {"stock_on_hand", "printed", "recorded"}
+        and _reports(text)
+    ):
+        # A period's ledger ("Stok awal 3.010 / Diterima 500 / Dicetak 1.122 / Stok akhir 1.873") has a
+        # received line among its figures: it reports the period, it is no receipt.
+        receipt = False
     if not receipt and any(not _in_question(text, m.end()) for m in _WEAK_REQUEST_RE.finditer(text)):
         return "request"
     if (
@@ -236,9 +277,18 @@ def kind_of(
         return "stock_report"
     if _INVITATION_RE.search(text):
         return "other"
-    if _REPORT_RE.search(text) and (_BLANK_RE.search(text) or _KTP_RE.search(text) or _KIA_RE.search(text)):
+    if _reports(text, attached):
         return "stock_report"
     return "other"
+
+
+def _reports(text: str, attached: bool = False) -> bool:
+    """Whether the text calls itself a report of blanks ("Laporan harian ...", "Stok akhir ..."), not in
+    a question ("format laporan harian yang baru kolomnya apa?"); with a spreadsheet attached, the report
+    it names ("laporan harian terlampir") need not name the blank."""
+    return any(not _in_question(text, m.end()) for m in _REPORT_RE.finditer(text)) and bool(
+        attached or _BLANK_RE.search(text) or _KTP_RE.search(text) or _KIA_RE.search(text)
+    )
 
 
 @lru_cache(maxsize=64)
@@ -256,10 +306,46 @@ def _district_patterns(districts: tuple[District, ...]) -> tuple[tuple[str, re.P
     return tuple(out)
 
 
+_SIGNATURE_LINES = 6  # a signature block's lines at the end of the text; a letterhead's at its top
+_LETTERHEAD_LINES = 3
+_TAIL_LINES = 2  # with no closing, a signature's name and office are the text's last lines
+_OFFICE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.OFFICE_WORDS) + r")(?![\w-])")
+# The closing a signature follows ("Salam,", "Hormat kami,", "Terima kasih", "Regards").
+_CLOSING_RE = re.compile(r"^[ \t]*(?:" + vocab.alternation(vocab.SIGNATURE_CLOSINGS) + r")\b")
+
+
 def district_named(low: str, districts: Sequence[District]) -> str | None:
-    """The code of the one district the text names ("Disdukcapil Kabupaten Nunukan"), else None."""
-    codes = {code for code, pattern in _district_patterns(tuple(districts)) if pattern.search(low)}
-    return codes.pop() if len(codes) == 1 else None
+    """The code of the one district the text names ("Disdukcapil Kabupaten Nunukan"), else None.
+
+    When the text names several (the writer's district and one spoken of: "seperti Kab. Malinau
+    kemarin"), the one its signature names, else its letterhead, is the one the writer speaks for.
+
+    >>> from mailbot.reader.verdict import District
+    >>> ds = [District("65.02", "Kabupaten Malinau", ()), District("65.03", "Kabupaten Nunukan", ())]
+    >>> district_named("mohon 500 keping, seperti malinau kemarin.\\nsalam,\\noperator disdukcapil nunukan", ds)
+    '65.03'
+    """
+    patterns = _district_patterns(tuple(districts))
+    codes = {code for code, pattern in patterns if pattern.search(low)}
+    if len(codes) <= 1:
+        return codes.pop() if codes else None
+    return district_signed(low, districts)
+
+
+def district_signed(low: str, districts: Sequence[District]) -> str | None:
+    """The one district the text's signature (the lines after its closing, else its last lines) names,
+    else the one its letterhead (its first lines) names; None when neither names exactly one."""
+    patterns = _district_patterns(tuple(districts))
+    lines = [line for line in low.split("\n") if line.strip()]
+    closing = max((i for i, line in enumerate(lines) if _CLOSING_RE.match(line)), default=None)
+    signature = lines[closing:][:_SIGNATURE_LINES] if closing is not None else lines[-_TAIL_LINES:]
+    for zone in (signature, lines[:_LETTERHEAD_LINES]):
+        # a line naming the district as an office ("Operator Disdukcapil Kab. Nunukan"), not a place
+        text = "\n".join(line for line in zone if _OFFICE_RE.search(line))
+        named = {code for code, pattern in patterns if pattern.search(text)}
+        if len(named) == 1:
+            return named.pop()
+    return None
 
 
 def other_districts_pattern(code: str | None, districts: Sequence[District]) -> re.Pattern[str] | None:

@@ -24,9 +24,31 @@ _SEPARATOR_RE = re.compile(
 )
 
 
+# GroupWise's quote header: ">>> Name <address> 20/05/2026 14:02 >>>".
+_GROUPWISE_RE = re.compile(r"^>>>\s.*\S\s*>>>\s*$")
+# An attribution line of other clients, naming the writer's address: "Name <a@b> menulis pada ...:",
+# "2026-03-02 10:05 GMT+08:00 Name <a@b>:".
+_ADDRESS_RE = re.compile(r"<[^<>\s@]+@[^<>\s@]+>|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_ATTRIBUTION_VERB_RE = re.compile(r"\b(?:" + vocab.alternation(vocab.ON_WROTE_VERBS) + r")\b", re.IGNORECASE)
+_DATE_START_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\b|^\d{1,2}/\d{1,2}/\d{2,4}\b")
+
+
+def _is_attribution(line: str) -> bool:
+    """A one-line quote header of a client other than Gmail's: GroupWise's ">>> ... >>>", or a line
+    ending in ":" that names an address and either says "menulis"/"wrote" or opens with a date."""
+    if _GROUPWISE_RE.match(line):
+        return True
+    if not line.endswith(":") or len(line) > 200 or not _ADDRESS_RE.search(line):
+        return False
+    return bool(_ATTRIBUTION_VERB_RE.search(line) or _DATE_START_RE.match(line))
+
+
 def _is_on_wrote(lines: list[str], i: int) -> bool:
-    """Gmail's "Pada <date> <name> menulis:" (English "On ... wrote:"), possibly wrapped over lines."""
+    """Gmail's "Pada <date> <name> menulis:" (English "On ... wrote:"), possibly wrapped over lines;
+    or another client's one-line attribution (see _is_attribution)."""
     line = lines[i].strip()
+    if _is_attribution(line):
+        return True
     if not _ON_WROTE_START.match(line):
         return False
     joined = line
@@ -35,6 +57,26 @@ def _is_on_wrote(lines: list[str], i: int) -> bool:
             joined += " " + lines[j].strip()
         if _ON_WROTE_END.search(joined):
             return True
+    return False
+
+
+def _on_wrote_end(lines: list[str], i: int) -> int:
+    """Index of the line after a "Pada ... menulis:" header that starts at line i (it may wrap)."""
+    joined = lines[i].strip()
+    for j in range(i, min(i + 3, len(lines))):
+        if j > i:
+            joined += " " + lines[j].strip()
+        if _ON_WROTE_END.search(joined):
+            return j + 1
+    return i + 1
+
+
+def _marks_its_quote(lines: list[str], i: int) -> bool:
+    """Whether the first line with text from i on is a "> " quoted line: the header above it introduces
+    a marked quote, and what follows the quote is the writer's again (a bottom-posted or inline reply)."""
+    for line in lines[i : i + 4]:
+        if line.strip():
+            return line.lstrip().startswith(">")
     return False
 
 
@@ -135,6 +177,10 @@ def split_quoted(text: str, *, forwarded: bool = False) -> tuple[str, str]:
             i = _skip_header_lines(lines, i + 1)
             out.append("")
             continue
+        if _GROUPWISE_RE.match(stripped) and not _marks_its_quote(lines, i + 1):
+            # GroupWise's ">>> Name <address> date >>>" over the unmarked earlier message
+            quoted.extend(lines[i:])
+            break
         if low.startswith(">"):
             quoted.append(line)
             i += 1
@@ -142,6 +188,13 @@ def split_quoted(text: str, *, forwarded: bool = False) -> tuple[str, str]:
         if _is_tab_quote(lines, i, out):
             quoted.extend(lines[i:])
             break
+        if not forwarded and _is_on_wrote(lines, i) and _marks_its_quote(lines, _on_wrote_end(lines, i)):
+            # "Pada ... menulis:" over "> " lines: the header and its marked lines are the quote; text
+            # below them answers it (bottom-posting, or answers between the quoted questions).
+            end = _on_wrote_end(lines, i)
+            quoted.extend(lines[i:end])
+            i = end
+            continue
         if _SEPARATOR_RE.match(stripped) or _is_on_wrote(lines, i) or _is_header_block(lines, i):
             if forwarded:
                 forwarded = False
@@ -161,3 +214,50 @@ def split_quoted(text: str, *, forwarded: bool = False) -> tuple[str, str]:
     while out and not out[0].strip():
         out.pop(0)
     return "\n".join(out), "\n".join(quoted)
+
+
+def inline_answers(text: str) -> list[tuple[str, str]]:
+    """The writer's words of an inline reply, each with the quoted lines just above it: [(quoted, own)].
+    The words above the first quote come with "" for quoted. Empty when nothing the writer says comes
+    after a "> " quote (a top-posted reply, or no quote at all), i.e. when no answer sits under a quote.
+
+    >>> inline_answers("> 1. Berapa sisa stok?\\n\\nSisa 380.\\n\\n> 2. Berapa yang dibutuhkan?\\n\\n1.500 keping.")
+    [('> 1. Berapa sisa stok?', 'Sisa 380.'), ('> 2. Berapa yang dibutuhkan?', '1.500 keping.')]
+    """
+    lines = text.splitlines()
+    groups: list[tuple[bool, list[str]]] = []  # (quoted, lines)
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        stripped = line.strip()
+        if _is_on_wrote(lines, i) and _marks_its_quote(lines, _on_wrote_end(lines, i)):
+            i = _on_wrote_end(lines, i)
+            continue
+        if (
+            _FORWARD_RE.match(stripped)
+            or (_GROUPWISE_RE.match(stripped) and not _marks_its_quote(lines, i + 1))
+            or _SEPARATOR_RE.match(stripped)
+            or _is_on_wrote(lines, i)
+            or _is_header_block(lines, i)
+            or _is_tab_quote(lines, i, [ln for q, g in groups if not q for ln in g])
+        ):
+            break
+        i += 1
+        if not stripped or stripped.lower().startswith(vocab.FOOTER_LINES):
+            continue
+        quoted = stripped.startswith(">")
+        if groups and groups[-1][0] == quoted:
+            groups[-1][1].append(line)
+        else:
+            groups.append((quoted, [line]))
+    if not any(not q for q, _ in groups[1:]) or not any(q for q, _ in groups):
+        return []
+    pairs: list[tuple[str, str]] = []
+    above = ""
+    for quoted, group in groups:
+        if quoted:
+            above = "\n".join(group)
+        else:
+            pairs.append((above, "\n".join(group)))
+            above = ""
+    return pairs

@@ -653,6 +653,184 @@ NEWSLETTER_PHRASES: tuple[str, ...] = (
     "update your preferences", "you are receiving this email because", "anda menerima email ini karena",
     "view this email in your browser", "lihat email ini di browser",
 )
+# --- Inline replies: questions the desk asks, answered under each (kind/quotes decisions) ---------
+
+# More ways the desk's quoted question asks for the figure requested ("Berapa jumlah yang diusulkan
+# untuk dikirim?"), beside ASKED_ROLE_PHRASES["requested"].
+ASKED_ROLE_PHRASES["requested"] = ASKED_ROLE_PHRASES["requested"] + (
+    "yang diusulkan", "yang bapak/ibu usulkan", "jumlah usulan", "jumlah yang diusulkan", "yang akan diajukan",
+    "yang ingin diajukan", "yang hendak diajukan", "yang perlu dikirim", "yang harus dikirim",
+    "how many do you need", "how many are requested",
+)
+
+# --- Whom the writer speaks for (district decisions) -------------------------------------------
+
+# The closing a signature block follows: the district named below it is the writer's.
+SIGNATURE_CLOSINGS: tuple[str, ...] = (
+    "salam", "hormat kami", "hormat saya", "terima kasih", "terimakasih", "wassalam", "wassalamualaikum",
+    "tabik", "regards", "best regards", "kind regards", "sincerely", "thanks", "thank you", "tks", "ttd",
+)
+
+# Words that name an office in a signature or letterhead ("Operator Disdukcapil Kab. Nunukan").
+OFFICE_WORDS: tuple[str, ...] = (
+    "disdukcapil", "dukcapil", "capil", "dinas", "kabupaten", "kab", "kab.", "kota", "pemkab", "pemkot",
+    "pemerintah", "regency", "district", "city", "operator", "admin", "seksi", "bidang", "kepala",
+)
+
+# --- Kind phrases beyond the lists above (kind decisions) --------------------------------------
+
+# A receipt in English, in chat spelling, or said of part of a shipment ("yang sampai baru 1.000 keping").
+RECEIPT_KIND_MORE: tuple[str, ...] = (
+    "confirm receipt", "confirm the receipt", "acknowledge receipt", "we received", "we have received",
+    "have been received", "has been received", "were received", "was received", "has arrived", "have arrived",
+    "arrived safely", "arrived today", "arrived this morning", "arrived yesterday",
+    "udh nyampe", "udah nyampe", "sdh nyampe", "sudah nyampe", "dah nyampe", "telah nyampe", "udh sampe",
+    "udah sampe", "sdh sampe", "sudah sampe", "dah sampe", "udh sampai", "udah sampai", "dah sampai",
+    "yang sampai", "yg sampai", "baru sampai", "sudah datang", "sdh datang", "udah datang", "udh datang",
+    "telah datang", "sudah masuk", "sdh masuk", "udah masuk", "telah masuk",
+)
+# Words for what a delivery lacked ("kekurangan 200 keping", "kurang 20 keping"): such a figure that,
+# added to the figure received, gives the figure shipped, is the delivery's gap and no request.
+DELIVERY_GAP_WORDS: tuple[str, ...] = (
+    "kekurangan", "kekurangannya", "kurang", "selisih", "selisihnya", "shortfall", "short", "missing",
+)
+# A request in English ("the civil registry office ... kindly requests 1,500 blank e-ID cards").
+REQUEST_KIND_MORE: tuple[str, ...] = (
+    "kindly request", "kindly requests", "we request", "hereby request", "hereby requests", "would like to request",
+    "request additional", "requests additional", "requesting additional", "request an additional",
+    "request a further", "please send", "please send us", "please allocate", "please dispatch", "please supply",
+    "we need additional", "we need more", "we are in need of",
+)
+# A period's report: its ledger words ("stok awal ... diterima ... dicetak ... stok akhir") and titles.
+REPORT_KIND_MORE: tuple[str, ...] = (
+    "laporan persediaan", "persediaan blangko", "rekonsiliasi", "rekonsiliasi persediaan", "laporan bulanan",
+    "laporan mutasi", "mutasi blangko", "stok awal", "stok akhir", "saldo awal", "saldo akhir",
+    "sisa awal", "sisa akhir", "opening stock", "closing stock", "monthly report", "weekly report",
+    "daily report", "stock report", "stock update",
+)
+
+# --- Replies revising the writer's own earlier mail (kind decisions) ---------------------------
+
+# Words that revise a figure of the writer's own quoted mail ("Ralat pak, yang benar 1.800 keping",
+# "setelah dicek ulang ... cukup 1.000 keping saja"): the reply is that mail again, with the new figure.
+REVISION_CUES: tuple[str, ...] = CORRECTION_OPENERS + (
+    "dihitung ulang", "dihitung lagi", "hitung ulang", "dicek ulang", "dicek lagi", "cek ulang", "diperiksa ulang",
+    "diperiksa lagi", "setelah dihitung", "setelah dicek", "setelah diperiksa", "salah hitung", "keliru",
+    "tidak perlu", "tdk perlu", "cukup", "dikurangi", "dikurangi menjadi", "ditambah", "ditambah menjadi",
+    "recounted", "after recounting", "after checking", "double-checked", "double checked", "only need",
+)
+
+# --- Automated mail: machine signals beyond the RFC 3834 headers (kind decision) ------------
+
+# Headers only a machine sets on the mail it writes: an autoresponder's own markers, a calendar
+# server's reply to an invitation (Exchange's X-MS-Exchange-Calendar-*), a read receipt's notice fields.
+MACHINE_HEADERS: tuple[str, ...] = (
+    "x-autoreply", "x-autorespond", "x-autoresponder", "x-autoreply-from", "x-mail-autoreply",
+    "x-ms-exchange-calendar-",
+)
+# Read receipts (MDN, RFC 8098, and the clients' plain-text notices): the subject opens with the marker...
+READ_RECEIPT_SUBJECTS: tuple[str, ...] = (
+    "dibaca:", "telah dibaca:", "sudah dibaca:", "read:", "read receipt:", "return receipt",
+    "tanda terima baca", "konfirmasi baca", "lu :", "lu:", "gelesen:", "leído:", "lido:",
+)
+# ...and the body says the message was read.
+READ_RECEIPT_BODIES: tuple[str, ...] = (
+    "was deleted without being read", "dihapus tanpa dibaca", "telah dibaca pada", "sudah dibaca pada",
+    "dibaca pada tanggal", "was read on", "has been read on",
+    "was displayed on", "telah ditampilkan pada", "this is a receipt for the mail you sent",
+    "ini adalah tanda terima untuk email yang anda kirim",
+)
+# A calendar's answer to an invitation, or the invitation itself, in the words its server writes.
+CALENDAR_BODIES: tuple[str, ...] = (
+    "telah menerima undangan ini", "telah menolak undangan ini", "menerima undangan ini secara tentatif",
+    "has accepted this invitation", "has declined this invitation", "has tentatively accepted this invitation",
+    "accepted this invitation", "declined this invitation", "tentatively accepted this invitation",
+    "invitation from google calendar", "undangan dari google kalender",
+    "undangan dari google calendar", "you are receiving this courtesy email",
+)
+# What a system writes of its own mail ("Email ini dikirim otomatis. Jangan membalas email ini.",
+# "-- Diteruskan otomatis dari WhatsApp --"): no person says this of what they write.
+MACHINE_TEMPLATE_PHRASES: tuple[str, ...] = (
+    "email ini dikirim otomatis", "email ini dikirim secara otomatis", "pesan ini dikirim otomatis",
+    "pesan ini dikirim secara otomatis", "surel ini dikirim otomatis", "surel ini dikirim secara otomatis",
+    "email ini dibuat otomatis", "email ini dibuat secara otomatis", "pesan ini dibuat otomatis",
+    "pesan ini dibuat secara otomatis", "dikirim otomatis oleh sistem", "dikirim secara otomatis oleh sistem",
+    "ini adalah pesan otomatis", "ini adalah email otomatis", "ini pesan otomatis", "ini email otomatis",
+    "jangan membalas email ini", "jangan membalas pesan ini", "jangan membalas surel ini",
+    "mohon tidak membalas email ini", "mohon tidak membalas pesan ini", "harap tidak membalas email ini",
+    "jangan dibalas", "mohon jangan dibalas",
+    "this is an automated message", "this is an automated notification", "this is an automatically generated",
+    "this message was sent automatically", "this email was sent automatically",
+    "this message was generated automatically",
+    "this email was generated automatically", "this message was automatically generated",
+    "this email was automatically generated", "this is a system generated", "this is a system-generated",
+    "do not reply to this email", "do not reply to this message", "please do not reply", "please don't reply",
+    "this mailbox is not monitored",
+)
+# The same said in a short line of its own ("-- pesan otomatis --", "Pesan otomatis, jangan dibalas.",
+# "-- Diteruskan otomatis dari WhatsApp --"): a marker only when it opens a line; in a sentence ("kami belum
+# menerima notifikasi otomatis dari SIAK") a person is speaking of a machine.
+MACHINE_TEMPLATE_LINES: tuple[str, ...] = (
+    "pesan otomatis", "email otomatis", "surel otomatis", "notifikasi otomatis", "pemberitahuan otomatis",
+    "diteruskan otomatis", "diteruskan secara otomatis", "dikirim otomatis", "dikirim secara otomatis",
+    "automated message", "automatic message", "automatic notification", "auto-generated", "automatically generated",
+    "system generated", "system-generated", "automatically forwarded", "auto-forwarded",
+)
+# A system's subject tag: a ticket or case number, a monitoring alert ("[Tiket #48213]", "[ALERT] Disk usage").
+SYSTEM_SUBJECT_TAGS: tuple[str, ...] = (
+    "tiket", "ticket", "case", "kasus", "incident", "insiden", "alert", "alarm", "alerta", "monitoring",
+    "firing", "notifikasi", "notification",
+)
+# Words of a sender address's local part that name a machine ("monitor@", "siak-sync@", "wa-bridge@",
+# "quarantine@"): the local part is split at . _ - + and each word looked up.
+MACHINE_LOCAL_WORDS: tuple[str, ...] = (
+    "monitor", "monitoring", "alert", "alerts", "alerting", "quarantine", "karantina", "bridge", "sync",
+    "daemon", "bot", "robot", "cron", "scheduler", "notify", "notifier", "notif", "notifikasi",
+    "autoreply", "autoresponder", "bounce", "bounces", "mailer", "listserv", "majordomo", "digest",
+    "calendar", "kalender",
+)
+# Local parts a mail server writes from with a suffix of its own ("MicrosoftExchange329e71ec...@").
+MACHINE_LOCAL_PREFIXES: tuple[str, ...] = ("microsoftexchange", "mailer-daemon", "mail-daemon")
+# Delivery reports beyond DELIVERY_FAILURE_*: other mail servers' wording, delayed-delivery warnings
+# (still retried: automated all the same), a full mailbox, in English and Indonesian.
+DELIVERY_REPORT_SUBJECTS: tuple[str, ...] = (
+    "delivery status notification (delay)", "delivery delayed", "delayed mail", "mail delivery delayed",
+    "message delayed", "delivery warning", "undelivered mail", "undeliverable", "returned mail:", "mail returned",
+    "message undeliverable", "could not deliver", "couldn't be delivered", "pesan tertunda",
+    "pengiriman pesan gagal", "pengiriman pesan tertunda", "pesan gagal dikirim", "email gagal dikirim",
+)
+# Counted in the notice's own words only (not in what a person quotes of one).
+DELIVERY_REPORT_BODIES: tuple[str, ...] = (
+    "couldn't be delivered", "could not deliver", "delivery has failed to these recipients",
+    "delivery to these recipients or groups failed", "has not yet been delivered", "has not been delivered yet",
+    "will continue to try to deliver", "still trying to deliver", "delivery attempts will continue",
+    "the recipient's mailbox is full", "remote server returned", "diagnostic information for administrators",
+    "returned mail: see transcript", "the original message was received at", "pesan anda belum dapat dikirim",
+    "pesan anda belum terkirim", "pesan anda gagal dikirim", "gagal mengirim pesan anda",
+    "kotak surat penerima penuh", "akan terus mencoba mengirim pesan", "akan mencoba mengirim ulang pesan",
+)
+# Out-of-office replies in more of the words an autoresponder is given (first person, the absence
+# itself): "saya sedang cuti tahunan", "I am away until ...".
+OUT_OF_OFFICE_MORE_SUBJECTS: tuple[str, ...] = (
+    "auto response", "autoresponse", "auto-response", "automatic response", "respon otomatis",
+    "tanggapan otomatis", "vacation reply", "away from office",
+)
+READ_RECEIPT_MORE_SUBJECTS: tuple[str, ...] = ("not read:", "tidak dibaca:", "belum dibaca:", "dihapus tanpa dibaca:")
+# Out-of-office replies that say so only by what they describe (away, mail read later, whom to call).
+OUT_OF_OFFICE_MORE_BODIES: tuple[str, ...] = (
+    "akses email terbatas", "akses surel terbatas", "akses email yang terbatas",
+    "limited access to email", "limited email access", "limited access to my email", "no access to email",
+    "untuk hal yang mendesak silakan", "untuk hal mendesak silakan", "untuk keperluan mendesak silakan",
+    "untuk hal yang mendesak, silakan", "untuk hal mendesak, silakan", "untuk keperluan mendesak, silakan",
+    "for urgent matters please contact", "for urgent matters, please contact", "for anything urgent, please",
+    "saya akan kembali ke kantor", "saya akan kembali bertugas", "kembali masuk kantor pada",
+    "saya sedang cuti tahunan", "i will return on", "i will be back on", "i will be back in the office",
+    "i'll be back in the office", "i am away until", "i am currently away", "i'm currently away",
+    "i am away from", "i'm away from", "i am on annual leave", "i'm on annual leave", "i am on vacation",
+    "i'm on vacation", "i will have limited access", "with limited access to email", "on leave until",
+    "out of the office until", "back in the office on",
+)
+
 NOREPLY_LOCALS: tuple[str, ...] = (
     "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "jangan-balas",
     "tidak-dibalas",
