@@ -30,8 +30,10 @@ def _table_in_one_line(rows: int) -> bytes:
 
 @pytest.fixture
 def busy_cpu() -> Iterator[None]:
-    """Two loops competing for the CPU for at most 90 s (the machine's two cores)."""
-    loops = [subprocess.Popen(["timeout", "90", sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    """Two loops competing for the CPU for at most 90 s (the machine's two cores). Each loop ends itself
+    after 90 s, and is killed (itself, not a wrapper that would leave it running) when the test ends."""
+    burn = "import time\nend = time.monotonic() + 90\nwhile time.monotonic() < end: pass"
+    loops = [subprocess.Popen([sys.executable, "-c", burn]) for _ in range(2)]
     try:
         yield
     finally:
