@@ -157,8 +157,9 @@ def backup(file: Annotated[Path, typer.Argument(help="Where to write the copy (a
     from mailbot.store.db import backup_sqlite
 
     config = _config()
-    pages = backup_sqlite(config.database.url, file)
-    out.print(f"database copied to {file} ({_n(pages)} pages)")
+    pages, journalled = backup_sqlite(config.database.url, file)
+    folded = f"; {_n(journalled)} sent mail(s) from the sent journal marked sent in it" if journalled else ""
+    out.print(f"database copied to {file} ({_n(pages)} pages{folded})")
 
 
 # --- reading -------------------------------------------------------------------------------------

@@ -19,6 +19,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FuturesTimeout
+from dataclasses import dataclass
+from typing import Any
 
 from mailbot.config import Config
 from mailbot.desk import Desk
@@ -42,7 +44,7 @@ def process_inbox(desk: Desk, inbox: Inbox, *, should_stop: Callable[[], bool] =
     A batch fetched but not processed (a stop) is not acknowledged: it is fetched again next time.
     """
     counts: Counter[str] = Counter()
-    ahead: tuple[list[IncomingMessage], Future[list[Judgment | None]] | None] | None = None
+    ahead: tuple[list[IncomingMessage], Pending | None] | None = None
     for batch in _batches(inbox.fetch_new(), group, should_stop):
         if reading is None:  # no one to read ahead: this batch now
             counts.update(_process_judged(desk, inbox, batch, None, should_stop=should_stop, committed=committed))
@@ -78,24 +80,28 @@ def _batches(messages: Iterator[IncomingMessage], group: int,
 
 
 def _process_judged(desk: Desk, inbox: Inbox, batch: list[IncomingMessage],
-                    future: Future[list[Judgment | None]] | None, *, should_stop: Callable[[], bool],
+                    pending: Pending | None, *, should_stop: Callable[[], bool],
                     committed: Callable[[], None]) -> Iterator[str]:
     judged = None
-    if future is not None:
-        while not should_stop():
-            try:
-                judged = future.result(timeout=0.2)
-                break
-            except FuturesTimeout:
-                continue
-            except Exception:  # noqa: BLE001 - the reading process is gone: read here instead
-                log.exception("the reading process failed; reading this batch here")
-                break
-        else:
+    if pending is not None:
+        judged = pending.reading.result(pending, should_stop)
+        if judged is None and should_stop():
             return iter(())  # stopping: the batch stays in the inbox, unacknowledged
     outcomes = process_batch(desk, inbox, batch, should_stop=should_stop, judged=judged)
     committed()
     return (o.label for o in outcomes)
+
+
+@dataclass
+class Pending:
+    """A batch sent to the reading process: its raw messages, and the refusals made by the watchdog."""
+
+    reading: ReadingProcess
+    seq: int
+    raws: list[bytes | None]
+    future: Future[list[Judgment | None]]
+    generation: int
+    refused: dict[int, Judgment]
 
 
 class ReadingProcess:
@@ -105,25 +111,113 @@ class ReadingProcess:
     rules; the database work is the rest and has to stay in one process. Splitting them puts the
     two on different cores. A message the process could not judge is judged again in the caller.
 
+    The process says which message it is reading and since when (in shared memory); a message read
+    for longer than max_parse_seconds + 1 of wall-clock time (the in-process alarm cannot stop a
+    long C-level regex, and counts nothing while the CPU is busy elsewhere) gets the process
+    killed: that message is quarantined with "parse_seconds", a new process is started, and the
+    rest of the batch is read there.
+
     Create it before the database is opened: the process is forked then (a fresh interpreter when
-    other threads already run), so it inherits nothing it must not touch.
+    other threads already run), so it inherits nothing it must not touch. A restart always starts
+    a fresh interpreter.
     """
 
     def __init__(self, config: Config) -> None:
-        context = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
-        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
-            max_workers=1, mp_context=context, initializer=_start_reading, initargs=(Rules.of(config), os.getpid()))
-        self._pid = self._pool.submit(os.getpid).result()  # start it now
+        self._rules = Rules.of(config)
+        self._seconds = self._rules.max_parse_seconds + 1.0
+        self._seq = 0
+        self._generation = 0
+        self._restarts = 0
+        self._pool: ProcessPoolExecutor | None = None
+        self._start("fork" if threading.active_count() == 1 else "spawn")
 
-    def submit(self, batch: list[IncomingMessage]) -> Future[list[Judgment | None]] | None:
+    def _start(self, method: str) -> None:
+        context = multiprocessing.get_context(method)
+        self._state = context.Array("d", 3, lock=False)  # batch seq, message index, started (monotonic; 0 idle)
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_start_reading,
+                                         initargs=(self._rules, os.getpid(), self._state))
+        self._pid = self._pool.submit(os.getpid).result()  # start it now
+        self._generation += 1
+
+    def submit(self, batch: list[IncomingMessage]) -> Pending | None:
+        return self._submit([m.raw for m in batch], {})
+
+    def _submit(self, raws: list[bytes | None], refused: dict[int, Judgment]) -> Pending | None:
         if self._pool is None:
             return None
+        self._seq += 1
+        todo = [None if i in refused else raw for i, raw in enumerate(raws)]
         try:
-            return self._pool.submit(_judge_batch, [m.raw for m in batch])
+            future = self._pool.submit(_judge_batch, todo, self._seq)
         except BrokenExecutor:
-            log.error("the reading process is gone; reading in this process from now on")
+            if not self._restart():
+                return None
+            return self._submit(raws, refused)
+        return Pending(self, self._seq, raws, future, self._generation, refused)
+
+    def result(self, pending: Pending, should_stop: Callable[[], bool]) -> list[Judgment | None] | None:
+        """The batch's judgments; None when stopping, or when the process is gone (the caller reads)."""
+        while not should_stop():
+            try:
+                judged = pending.future.result(timeout=0.2)
+            except FuturesTimeout:
+                self._watch(pending)
+                continue
+            except BrokenExecutor:
+                if pending.generation == self._generation and not self._restart():
+                    log.error("the reading process is gone; reading this batch here")
+                    return None
+                again = self._submit(pending.raws, pending.refused)
+                if again is None:
+                    return None
+                pending.seq, pending.future, pending.generation = again.seq, again.future, again.generation
+                continue
+            except Exception:  # noqa: BLE001 - the reading process failed: read here instead
+                log.exception("the reading process failed; reading this batch here")
+                return None
+            for i, refusal in pending.refused.items():
+                judged[i] = refusal
+            return judged
+        return None
+
+    def _watch(self, pending: Pending) -> None:
+        """Kill the process when it has read one message of *pending* for too long."""
+        seq, index, started = self._state[0], int(self._state[1]), self._state[2]
+        if pending.generation != self._generation or seq != pending.seq or not started:
+            return
+        took = time.monotonic() - started
+        if took <= self._seconds:
+            return
+        log.error("reading message %d of a batch took %.1f s; the reading process is stopped", index, took)
+        pending.refused[index] = Judgment(
+            refused=f"parse_seconds: reading took longer than {self._rules.max_parse_seconds:g} s "
+                    f"(stopped after {took:.1f} s)", seconds=took)
+        self._kill()
+
+    def _restart(self) -> bool:
+        self._kill()
+        self._restarts += 1
+        if self._restarts > 100:  # something is wrong with the process, not with a message
             self._pool = None
-            return None
+            return False
+        try:
+            self._start("spawn")
+        except Exception:  # noqa: BLE001 - no new process: the caller reads in its own
+            log.exception("the reading process could not be started again")
+            self._pool = None
+            return False
+        return True
+
+    def _kill(self) -> None:
+        pool = self._pool
+        if pool is None:
+            return
+        try:
+            os.kill(self._pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        pool.shutdown(wait=True, cancel_futures=True)
+        _forget_pool_wakeups()
 
     def close(self) -> None:
         """Stop at once: what it is reading now is of no use to anyone (the batch stays in the inbox)."""
@@ -151,13 +245,14 @@ def _forget_pool_wakeups() -> None:
 
 
 _READING_RULES: Rules | None = None
+_READING_STATE: Any = None  # shared with the parent: batch seq, message index, started (monotonic)
 
 
-def _start_reading(rules: Rules, parent: int) -> None:
-    """In the reading process: keep the rules; leave Ctrl-C and SIGTERM to the parent (which stops this
-    process when it stops); exit if the parent dies."""
-    global _READING_RULES
-    _READING_RULES = rules
+def _start_reading(rules: Rules, parent: int, state: object = None) -> None:
+    """In the reading process: keep the rules and where to say what it reads; leave Ctrl-C and SIGTERM
+    to the parent (which stops this process when it stops); exit if the parent dies."""
+    global _READING_RULES, _READING_STATE
+    _READING_RULES, _READING_STATE = rules, state
     _forget_pool_wakeups()  # the parent's pools are the parent's
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
@@ -170,17 +265,24 @@ def _start_reading(rules: Rules, parent: int) -> None:
     threading.Thread(target=watch_parent, name="watch-parent", daemon=True).start()
 
 
-def _judge_batch(raws: list[bytes | None]) -> list[Judgment | None]:
+def _judge_batch(raws: list[bytes | None], seq: int = 0) -> list[Judgment | None]:
     """In the reading process: judge each message (None for one not fetched, e.g. over the size limit)."""
     assert _READING_RULES is not None
     results: list[Judgment | None] = []
-    for raw in raws:
+    state = _READING_STATE
+    for index, raw in enumerate(raws):
         if raw is None:
             results.append(None)
             continue
+        if state is not None:
+            state[2] = 0.0
+            state[0], state[1] = seq, index
+            state[2] = time.monotonic()
         try:
             results.append(judge(raw, _READING_RULES))
         except Exception as exc:  # noqa: BLE001 - quarantined by the caller with this error
             log.exception("reading a message failed")
             results.append(Judgment(refused=f"{type(exc).__name__}: {exc}"))
+    if state is not None:
+        state[2] = 0.0
     return results

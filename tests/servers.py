@@ -517,6 +517,8 @@ class _Handler:
     async def handle_RCPT(
         self, server: SMTP, session: Session, envelope: Envelope, address: str, rcpt_options: list[str]
     ) -> str:
+        if self._owner.rcpt_delay:  # slow before it takes anything: a client killed now has sent nothing
+            await asyncio.sleep(self._owner.rcpt_delay)
         mode = self._owner._effective_mode(at_data=False)
         if mode == "rcpt_tempfail":
             return "450 4.2.0 Mailbox busy, try later"
@@ -568,6 +570,8 @@ class SmtpServer:
     "rcpt_permfail" (550 at RCPT). ok_first=N accepts N more messages before the mode applies.
     data_delay: seconds between taking a message at the end of DATA and answering 250 (a slow
     server: a client killed in that window has sent a message it never heard was accepted).
+    rcpt_delay: seconds before answering each RCPT TO (a server slow before taking a message: a
+    client killed then has sent nothing it could repeat).
 
     Example::
 
@@ -588,6 +592,7 @@ class SmtpServer:
         self.ok_first = 0
         self.refused_recipients: set[str] = set()
         self.data_delay = 0.0
+        self.rcpt_delay = 0.0
         self._lock = threading.Lock()
         self._messages: list[CapturedMessage] = []
         self._connections = 0

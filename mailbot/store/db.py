@@ -138,10 +138,16 @@ def current_revision(engine: Engine) -> str | None:
         raise DatabaseError(f"cannot open the database: {exc.orig}") from None
 
 
-def backup_sqlite(url: str, target: Path) -> int:
-    """Copy the SQLite database at *url* to the new file *target* with SQLite's online backup API.
+def backup_sqlite(url: str, target: Path) -> tuple[int, int]:
+    """Copy the SQLite database at *url* to the new file *target* with SQLite's online backup API, the
+    sent journal folded in; (its size in pages, how many journalled mails were folded).
 
-    Safe while the service writes: the copy is one consistent snapshot. Returns its size in pages.
+    Safe while the service writes: the copy is one consistent snapshot. Mail the SMTP server has
+    accepted may be recorded only in the sent journal beside the database (`<database>.outbox-sent`,
+    see mailbot.store.sent_log) until the sender folds it into the outbox; the copy is taken under
+    the outbox send lock (waiting while mail is being sent), so neither the journal nor the outbox
+    moves meanwhile, and the journal's records are then marked sent in the copy. A restored copy
+    never sends again a mail the server accepted before the backup.
     """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
@@ -158,20 +164,32 @@ def backup_sqlite(url: str, target: Path) -> int:
         raise MailbotError(f"the folder {target.parent} does not exist")
     import sqlite3
 
-    source = sqlite3.connect(source_path, timeout=30)
+    from mailbot.store.sent_log import journal_path, mark_sent, read_journal
+
     try:
-        copy = sqlite3.connect(target)
-        try:
-            source.backup(copy, pages=1024)
-            pages = int(copy.execute("PRAGMA page_count").fetchone()[0])
-        finally:
-            copy.close()
-    except sqlite3.Error as exc:
+        with _flocked(Path(f"{parsed.database}.outbox.lock"), wait=True):  # the outbox send lock (exclusive)
+            source = sqlite3.connect(source_path, timeout=30)
+            try:
+                copy = sqlite3.connect(target)
+                try:
+                    source.backup(copy, pages=1024)
+                    pages = int(copy.execute("PRAGMA page_count").fetchone()[0])
+                finally:
+                    copy.close()
+            finally:
+                source.close()
+            journalled = read_journal(journal_path(source_path))
+        if journalled:
+            engine = create_engine(f"sqlite:///{target}")
+            try:
+                with session_factory(engine).begin() as session:
+                    mark_sent(session, journalled)
+            finally:
+                engine.dispose()
+    except (sqlite3.Error, SQLAlchemyError, OSError) as exc:
         target.unlink(missing_ok=True)
         raise MailbotError(f"backup failed: {exc}") from None
-    finally:
-        source.close()
-    return pages
+    return pages, len(journalled)
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -47,7 +47,7 @@ class SentLog:
         url = engine.url
         self._journal: sqlite3.Connection | None = None
         if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-            self._journal = _open_journal(Path(f"{url.database}.outbox-sent"))
+            self._journal = _open_journal(journal_path(url.database))
 
     def record(self, outbox_id: int, at: datetime) -> None:
         """*outbox_id* was accepted by the server at *at*: durable when this returns."""
@@ -66,7 +66,7 @@ class SentLog:
         if not rows:
             return 0
         with self._sessions.begin() as session:
-            session.execute(_MARK_SENT, [{"outbox_id": i, "at": datetime.fromisoformat(at)} for i, at in rows])
+            mark_sent(session, rows)
         # A kill here leaves rows already marked: folding them again changes nothing (status != 'sent').
         self._journal.executemany("DELETE FROM sent WHERE outbox_id = ?", [(i,) for i, _ in rows])
         return len(rows)
@@ -75,6 +75,30 @@ class SentLog:
         if self._journal is not None:
             self._journal.close()
             self._journal = None
+
+
+def journal_path(database: str | Path) -> Path:
+    """The sent journal beside the SQLite database file *database*."""
+    return Path(f"{database}.outbox-sent")
+
+
+def mark_sent(session: Session, rows: list[tuple[int, str]]) -> None:
+    """Mark the journalled (outbox_id, sent_at) *rows* sent in the outbox (a row already sent is left as it is)."""
+    session.execute(_MARK_SENT, [{"outbox_id": i, "at": datetime.fromisoformat(at)} for i, at in rows])
+
+
+def read_journal(path: Path) -> list[tuple[int, str]]:
+    """The (outbox_id, sent_at) records of the journal at *path*; none when there is no journal.
+
+    Read it under the outbox send lock: then no sender adds to it or folds it meanwhile."""
+    if not path.exists():
+        return []
+    journal = sqlite3.connect(path, timeout=30)
+    try:
+        has_table = journal.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sent'").fetchone()
+        return journal.execute("SELECT outbox_id, sent_at FROM sent").fetchall() if has_table else []
+    finally:
+        journal.close()
 
 
 def _open_journal(path: Path) -> sqlite3.Connection:

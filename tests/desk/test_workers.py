@@ -16,8 +16,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
+from mailbot import pipeline
 from mailbot.desk import Desk
 from mailbot.outgoing import queue
 from mailbot.render import Rendered
@@ -110,6 +112,47 @@ def test_when_the_reading_process_dies_the_loop_reads_and_loses_nothing(
     messages, _ = _records(desk)
     assert len(messages) == len(mail)
     assert not list((tmp_path / "inbox" / "new").iterdir()), "every message acknowledged or quarantined"
+
+
+_real_read = pipeline.read
+
+
+def _reading_stuck_in_c_code(raw: bytes, rules: object) -> object:
+    """A reader that hangs on b"STUCK" the way a long C-level regex does: no alarm reaches it."""
+    if b"STUCK" in raw:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(120)
+    return _real_read(raw, rules)  # type: ignore[arg-type]
+
+
+def test_a_message_the_reading_process_cannot_finish_is_quarantined_by_the_clock(
+        tmp_path: Path, open_test_desk: Callable[..., Desk], monkeypatch: pytest.MonkeyPatch) -> None:
+    desk = open_test_desk()
+    seconds = desk.config.guards.max_parse_seconds
+    monkeypatch.setattr(pipeline, "read", _reading_stuck_in_c_code)  # forked into the reading process
+    reading = ReadingProcess(desk.config)
+    mail = _mixed_mail()
+    stuck = (b"From: <disdukcapil@bulungankab.example>\r\nSubject: Permohonan\r\n"
+             b"Message-ID: <stuck@bulungankab.example>\r\n\r\nSTUCK mohon 2.000 keping\r\n")
+    mail.insert(10, stuck)  # in the second group, read ahead while the first is recorded
+    inbox_dir = tmp_path / "inbox"
+    for raw in mail:
+        deliver(inbox_dir, raw)
+    inbox = MaildirInbox(inbox_dir, size_limit=desk.config.guards.max_message_bytes)
+    started = time.monotonic()
+    try:
+        outcomes = process_inbox(desk, inbox, group=7, reading=reading)
+    finally:
+        reading.close()
+    took = time.monotonic() - started
+    assert took < seconds + 1 + 20, f"a stuck message took {took:.0f} s"
+    assert sum(outcomes.values()) == len(mail)
+    messages, _ = _records(desk)
+    assert len(messages) == len(mail)
+    reasons = {m[0]: m[8] for m in messages if m[8] and "parse_seconds" in m[8]}
+    # the process started again is a fresh interpreter, without the stuck reader: the rest is read there
+    assert list(reasons) == ["mid:<stuck@bulungankab.example>"], reasons
+    assert not list((inbox_dir / "new").iterdir()), "every message acknowledged or quarantined"
 
 
 # --- one sender at a time ------------------------------------------------------------------------

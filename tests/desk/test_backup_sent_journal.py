@@ -1,0 +1,94 @@
+"""`mailbot backup` carries the sent journal: a restored backup never sends again what the server accepted.
+
+On SQLite each mail the server accepts is written to a journal beside the database
+(`mailbot.db.outbox-sent`) and folded into the outbox rows after the batch. A service killed in the
+middle of a batch leaves records in the journal only; a backup taken then must hold them, or the
+desk restored from it sends those mails a second time.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from mailbot.transports.maildir import deliver
+from tests.desk.conftest import mailbot
+from tests.desk.test_crash_sending import _request, _use_smtp, _wait_gone
+from tests.desk.test_stop_while_sending import _message_id, _wait_for
+from tests.servers import SmtpServer
+
+pytestmark = pytest.mark.servers
+
+MESSAGES = 30
+
+
+def _journal_rows(desk_dir: Path) -> int:
+    journal = desk_dir / "var" / "mailbot.db.outbox-sent"
+    if not journal.exists():
+        return 0
+    with sqlite3.connect(journal) as conn:
+        return int(conn.execute("select count(*) from sent").fetchone()[0])
+
+
+@pytest.mark.timeout(300)
+def test_a_backup_taken_before_the_journal_is_folded_sends_nothing_twice_when_restored(
+        desk_dir: Path, tmp_path: Path) -> None:
+    inbox = desk_dir / "var" / "mail" / "inbox"
+    for i in range(MESSAGES):
+        deliver(inbox, _request(i))
+    with SmtpServer() as smtp:
+        # slow before it takes a mail (at RCPT TO), quick once it has: after each accepted mail there is a
+        # moment when the server holds nothing unanswered, and the kill lands then (no RFC 1047 repeat)
+        smtp.rcpt_delay = 0.3
+        _use_smtp(desk_dir, smtp)
+        command = [sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), "run"]
+        with (tmp_path / "run.log").open("wb") as log:
+            proc = subprocess.Popen(command, cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
+            try:
+                assert _wait_for(lambda: len(smtp.messages) >= 4 and _journal_rows(desk_dir) == len(smtp.messages),
+                                 90), "no mail accepted and journalled"
+                os.killpg(proc.pid, signal.SIGKILL)  # mid-batch: the journal is not folded yet
+                proc.wait(timeout=30)
+                _wait_gone(proc.pid, 30)
+            finally:
+                if proc.poll() is None:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                    proc.wait()
+        taken = [_message_id(m.raw) for m in smtp.messages]
+        journalled = _journal_rows(desk_dir)
+        with sqlite3.connect(desk_dir / "var" / "mailbot.db") as conn:
+            sent_rows = conn.execute("select count(*) from outbox where status = 'sent'").fetchone()[0]
+        assert journalled == len(taken) >= 4, (journalled, len(taken))
+        assert sent_rows == 0, "the kill came before the journal was folded into the outbox"
+
+        backup = tmp_path / "backup.db"
+        result = mailbot(desk_dir, "backup", str(backup))
+        assert result.returncode == 0, result.stderr
+        assert f"{journalled} sent mail(s) from the sent journal" in result.stdout, result.stdout
+
+        restored = tmp_path / "restored"
+        (restored / "var").mkdir(parents=True)
+        shutil.copy(desk_dir / "config.toml", restored / "config.toml")
+        shutil.copy(backup, restored / "var" / "mailbot.db")  # a fresh folder: no journal beside it
+        started = time.monotonic()
+        again = mailbot(restored, "run", "--once", timeout=240)
+        assert again.returncode == 0, again.stderr[-2000:]
+        delivered = Counter(_message_id(m.raw) for m in smtp.messages)
+
+    with sqlite3.connect(restored / "var" / "mailbot.db") as conn:
+        outbox = dict(conn.execute("select message_id, status from outbox").fetchall())
+    assert set(outbox.values()) == {"sent"}, Counter(outbox.values())
+    assert set(delivered) == set(outbox), "every mail reached the server (nothing lost), and nothing else"
+    twice = {m: n for m, n in delivered.items() if n > 1}
+    assert not twice, f"the restored desk sent again {len(twice)} mail(s) the server had accepted: {twice}"
+    print(f"{len(taken)} mails accepted before the kill, journalled, folded into the backup; "
+          f"{len(outbox) - len(taken)} sent by the restored desk in {time.monotonic() - started:.1f} s")

@@ -1,0 +1,129 @@
+"""SIGTERM to `mailbot run` while it sends to a slow SMTP server: the mail in hand is finished, the rest stays
+queued, and the next start sends it. Nothing lost, nothing sent twice.
+
+The server takes each mail at the end of DATA and answers a quarter of a second later. The signal is sent
+the moment the server has taken a mail, so the service is stopped with that mail in hand: it must wait for
+the answer and record the mail as sent (else the next start sends it again), then stop without sending the
+rest of the outbox (systemd gives a stopping service 90 s; a large outbox to a slow server takes longer).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from mailbot.transports.maildir import deliver
+from tests.desk.test_crash_sending import _request, _use_smtp, _wait_gone
+from tests.servers import SmtpServer
+
+pytestmark = pytest.mark.servers
+
+MESSAGES = 30
+SERVER_DELAY = 0.25
+
+
+def _message_id(raw: bytes) -> str:
+    found = re.search(rb"^Message-ID: (<[^>]+>)", raw, re.MULTILINE | re.IGNORECASE)
+    assert found is not None
+    return found.group(1).decode()
+
+
+def _recorded_sent(desk_dir: Path) -> set[str]:
+    """Message-IDs recorded as sent: in the outbox, or in the sent journal not yet folded into it."""
+    db = desk_dir / "var" / "mailbot.db"
+    with sqlite3.connect(db) as conn:
+        sent = {row[0] for row in conn.execute("select message_id from outbox where status = 'sent'")}
+        by_id = dict(conn.execute("select id, message_id from outbox").fetchall())
+    journal = Path(f"{db}.outbox-sent")
+    if journal.exists():
+        with sqlite3.connect(journal) as conn:
+            sent |= {by_id[row[0]] for row in conn.execute("select outbox_id from sent")}
+    return sent
+
+
+def _outbox(desk_dir: Path) -> dict[str, str]:
+    with sqlite3.connect(desk_dir / "var" / "mailbot.db") as conn:
+        return dict(conn.execute("select message_id, status from outbox").fetchall())
+
+
+def _wait_for(predicate, seconds: float) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.005)
+    return False
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("whom", ["main", "group"])
+def test_sigterm_while_sending_finishes_the_mail_in_hand_and_the_next_start_sends_the_rest_once(
+        desk_dir: Path, tmp_path: Path, whom: str) -> None:
+    inbox = desk_dir / "var" / "mail" / "inbox"
+    for i in range(MESSAGES):
+        deliver(inbox, _request(i))
+    command = [sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), "run"]
+    log = (tmp_path / "runs.log").open("wb")
+    with SmtpServer() as smtp:
+        smtp.data_delay = SERVER_DELAY
+        _use_smtp(desk_dir, smtp)
+
+        proc = subprocess.Popen(command, cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
+        try:
+            assert _wait_for(lambda: len(smtp.messages) >= 3, 90), "mailbot run sent nothing"
+            taken = len(smtp.messages)
+            assert _wait_for(lambda: len(smtp.messages) > taken, 10)
+            # the server has just taken a mail and answers it in SERVER_DELAY: the service has it in hand
+            in_hand = _message_id(smtp.messages[-1].raw)
+            if whom == "main":
+                proc.send_signal(signal.SIGTERM)  # as systemd stops the unit (KillMode=mixed)
+            else:
+                os.killpg(proc.pid, signal.SIGTERM)  # every process of the service at once
+            stopping = time.monotonic()
+            assert proc.wait(timeout=60) == 0, (tmp_path / "runs.log").read_text()[-2000:]
+            stopped_in = time.monotonic() - stopping
+            _wait_gone(proc.pid, 30)
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        taken_at_stop = [_message_id(m.raw) for m in smtp.messages]
+        recorded = _recorded_sent(desk_dir)
+        outbox = _outbox(desk_dir)
+        assert in_hand in taken_at_stop and in_hand in recorded, "the mail in hand was finished and recorded"
+        assert set(taken_at_stop) == recorded, "every mail the server took is recorded as sent, and only those"
+        left = [m for m, status in outbox.items() if status == "queued" and m not in recorded]
+        assert left, f"the stop sent the whole outbox ({len(outbox)} mails) instead of leaving it queued"
+        assert stopped_in < 10, f"stopping took {stopped_in:.1f} s"
+
+        restarted = subprocess.Popen(command, cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
+        try:
+            assert _wait_for(lambda: len(_recorded_sent(desk_dir)) == len(outbox), 120), \
+                "the next start did not send what was left queued"
+            time.sleep(1.0)  # anything sent twice would reach the server now
+            restarted.send_signal(signal.SIGTERM)
+            assert restarted.wait(timeout=60) == 0
+        finally:
+            if restarted.poll() is None:
+                os.killpg(restarted.pid, signal.SIGKILL)
+                restarted.wait()
+        delivered = Counter(_message_id(m.raw) for m in smtp.messages)
+
+    with sqlite3.connect(desk_dir / "var" / "mailbot.db") as conn:
+        assert conn.execute("select count(*) from messages where status = 'processed'").fetchone()[0] == MESSAGES
+        statuses = dict(conn.execute("select status, count(*) from outbox group by status").fetchall())
+    assert statuses == {"sent": len(outbox)}, statuses
+    assert set(delivered) == set(outbox), "every queued mail reached the server (nothing lost), and nothing else"
+    twice = {m: n for m, n in delivered.items() if n > 1}
+    assert not twice, f"sent more than once: {twice}"
+    print(f"{whom}: {len(taken_at_stop)} of {len(outbox)} mails sent before the stop ({stopped_in:.2f} s to stop), "
+          f"{len(left)} left queued and sent by the next start")
