@@ -30,8 +30,11 @@ from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
     known_item,
     out,
     outbox_app,
+    quantity,
     quarantine_app,
+    row_limit,
     state,
+    stored_id,
     supply_app,
 )
 
@@ -238,7 +241,7 @@ def reread(
 
 @app.command()
 def requests(
-    limit: Annotated[int, typer.Option(help="How many, newest first.")] = 30,
+    limit: Annotated[int, typer.Option(help="How many, newest first.", callback=row_limit)] = 30,
     open_only: Annotated[bool, typer.Option("--open", help="Only requests still open.")] = False,
 ) -> None:
     """Recent requests and their state."""
@@ -390,15 +393,7 @@ def adjust(
     out.print(f"recorded: {'+' if change > 0 else '-'}{_n(abs(change))} {item} at {location} ({reason})")
 
 
-def _quantity(text: str, what: str, config: Config, *, signed: bool = False) -> int:
-    """A quantity the operator typed, read as Indonesian (2.000 is two thousand), within bounds."""
-    from mailbot.errors import QuantityError
-    from mailbot.quantities import parse_quantity
-
-    try:
-        return parse_quantity(text, signed=signed, maximum=config.stock.max_quantity_per_movement)
-    except QuantityError as exc:
-        raise MailbotError(f"{what}: {exc}") from None
+_quantity = quantity
 
 
 def _is_negative(text: str) -> bool:
@@ -445,7 +440,9 @@ def digest(
 
 
 @outbox_app.command("list")
-def outbox_list(limit: int = 30) -> None:
+def outbox_list(
+    limit: Annotated[int, typer.Option(help="How many, newest first.", callback=row_limit)] = 30,
+) -> None:
     """Recent outgoing mail and its delivery state."""
     from mailbot.views import outbox_rows
 
@@ -460,7 +457,10 @@ def outbox_list(limit: int = 30) -> None:
 
 
 @outbox_app.command("retry")
-def outbox_retry(outbox_id: int) -> None:
+def outbox_retry(
+    outbox_id: Annotated[int, typer.Argument(metavar="ID", help="Outbox id (see `mailbot outbox list`).",
+                                             callback=stored_id)],
+) -> None:
     """Queue a failed message again (same Message-ID)."""
     from mailbot.outbox import retry
 
@@ -471,7 +471,10 @@ def outbox_retry(outbox_id: int) -> None:
 
 
 @quarantine_app.callback(invoke_without_command=True)
-def quarantine(ctx: typer.Context, limit: Annotated[int, typer.Option(help="How many, newest first.")] = 30) -> None:
+def quarantine(
+    ctx: typer.Context,
+    limit: Annotated[int, typer.Option(help="How many, newest first.", callback=row_limit)] = 30,
+) -> None:
     """Messages that could not be processed, with their errors (`replay` or `dismiss` them)."""
     from mailbot.views import quarantine_rows
 
@@ -489,7 +492,7 @@ def quarantine(ctx: typer.Context, limit: Annotated[int, typer.Option(help="How 
 
 @quarantine_app.command("dismiss")
 def quarantine_dismiss(
-    message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot quarantine`).")],
+    message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot quarantine`).", callback=stored_id)],
     reason: Annotated[str, typer.Option(help="Why it needs no processing (recorded).")],
     who: Annotated[str | None, typer.Option("--by")] = None,
 ) -> None:
@@ -502,7 +505,9 @@ def quarantine_dismiss(
 
 
 @app.command()
-def replay(message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot quarantine`).")]) -> None:
+def replay(
+    message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot quarantine`).", callback=stored_id)],
+) -> None:
     """Process a quarantined message again from its stored bytes (after a fix)."""
     from mailbot.app import open_sender
     from mailbot.outbox import flush

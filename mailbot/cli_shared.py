@@ -130,3 +130,33 @@ def _actor(who: str | None) -> str:
     import getpass
 
     return who or f"cli:{getpass.getuser()}"
+
+
+def quantity(text: str, what: str, config: Config, *, signed: bool = False) -> int:
+    """A quantity the operator typed, read as Indonesian (2.000 is two thousand), within bounds."""
+    from mailbot.errors import QuantityError
+    from mailbot.quantities import parse_quantity
+
+    try:
+        return parse_quantity(text, signed=signed, maximum=config.stock.max_quantity_per_movement)
+    except QuantityError as exc:
+        raise MailbotError(f"{what}: {exc}") from None
+
+
+# The largest id a database row can have (a signed 64-bit integer in SQLite and PostgreSQL alike).
+MAX_ID = 2**63 - 1
+
+
+def stored_id(value: int | None) -> int | None:
+    """The check of a message, queue item or outbox id typed by the operator (a typer callback)."""
+    if value is not None and not 1 <= value <= MAX_ID:
+        raise MailbotError(f"{value} is not an id mailbot has given; ids are whole numbers from 1 "
+                           "(see `mailbot history`, `mailbot queue list`, `mailbot outbox list`)")
+    return value
+
+
+def row_limit(value: int) -> int:
+    """The check of --limit (a typer callback): how many rows, at least one."""
+    if not 1 <= value <= MAX_ID:
+        raise MailbotError(f"--limit {value}: the number of rows to show must be 1 or more")
+    return value

@@ -32,8 +32,8 @@ class Event:
 
 def story(session: Session, target: str) -> tuple[str, list[Event]]:
     """(heading, events in time order) for a reference (BLK-...) or a stored message id."""
-    if target.isdigit():
-        message = session.get(Message, int(target))
+    if target.isascii() and target.isdigit():
+        message = session.get(Message, int(target)) if int(target) < 2**63 else None  # above any row id
         if message is None:
             raise InvalidAction(f"no stored message {target}")
         request = session.scalar(select(Request).where(Request.message_pk == message.id)) or _request_of(session,
