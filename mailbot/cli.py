@@ -64,8 +64,11 @@ def run(
     out.print(table)
     f = summary.flush
     where = config.outbox.path if config.outbox.kind == "maildir" else f"{config.outbox.host}"
-    out.print(f"mail sent: {f.sent}, waiting to retry: {f.retrying}, failed: {f.failed}"
+    out.print(f"mail sent: {f.sent}, waiting in the outbox: {summary.queued}, failed: {f.failed}"
               + (f", held by rate brake: {f.braked}" if f.braked else "") + f"  -> {where}")
+    if f.misconfigured:
+        sys.stderr.write(f"mailbot: configuration error: {_one_line(f.misconfigured)}; the mail stays queued\n")
+        raise typer.Exit(2)
 
 
 def _offline_checks(config: Config) -> None:
@@ -520,6 +523,9 @@ def replay(
 
 
 def _mail_sent(result: FlushResult) -> str:
+    if result.misconfigured:
+        sys.stderr.write(f"mailbot: configuration error: {_one_line(result.misconfigured)}\n")
+        return f"mail sent: {result.sent}; the rest stays queued until the configuration is corrected"
     if result.busy:
         return "mail queued: the running mailbot service will send it within a minute"
     return f"mail sent: {result.sent}"
