@@ -146,7 +146,7 @@ def connect_problems(config: Config) -> tuple[list[str], list[str]]:
 
 def _check_database(config: Config) -> tuple[str | None, str | None]:
     from mailbot.errors import MailbotError
-    from mailbot.store.db import HEAD_REVISION, current_revision, make_engine
+    from mailbot.store.db import HEAD_REVISION, current_revision, make_engine, revision_problem
 
     try:
         engine = make_engine(config.database.url)
@@ -160,6 +160,8 @@ def _check_database(config: Config) -> tuple[str | None, str | None]:
         return f"database: cannot open it: {' '.join(str(exc).split())[:200]}", None
     finally:
         engine.dispose()
+    if problem := revision_problem(revision):
+        return f"database: {problem}", None
     if revision is None:
         return None, "database: opens; it is new (mailbot migrate, or the first start, creates the tables)"
     if revision != HEAD_REVISION:

@@ -98,11 +98,19 @@ def import_(files: Annotated[list[Path], typer.Argument(metavar="FILE",
     from mailbot.reader.mime import parse_message
 
     raws = []
+    most = config.guards.max_message_bytes
     for path in files:
         try:
-            raw = path.read_bytes()
+            if not path.is_file():  # a device (/dev/zero), a pipe, a folder: not a saved message
+                what = "a folder" if path.is_dir() else "not a file" if path.exists() else "no such file"
+                raise MailbotError(f"{path}: {what}; give .eml files (one message each); nothing was delivered")
+            with path.open("rb") as fh:
+                raw = fh.read(most + 1)
         except OSError as exc:
             raise MailbotError(f"{path}: cannot read: {exc.strerror}") from None
+        if len(raw) > most:
+            raise MailbotError(f"{path}: more than {_n(most)} bytes, the most a message may have "
+                               "([guards] max_message_bytes); nothing was delivered")
         try:
             parse_message(raw)
         except NotAnEmailError as exc:
