@@ -10,6 +10,7 @@ from rich.table import Table
 
 from mailbot.cli_shared import _actor, _config, _desk, app, out, quantity, row_limit, stored_id
 from mailbot.errors import MailbotError
+from mailbot.indonesian import zoned
 
 queue_app = typer.Typer(no_args_is_help=True, help='The "perlu dibaca" queue: mail and differences for a person.')
 app.add_typer(queue_app, name="queue")
@@ -35,7 +36,7 @@ def queue_list(
             table.add_column(col)
         for item, message in rows:
             detail = " ".join((item.detail or "").split())[:70]
-            table.add_row(str(item.id), item.opened_at.astimezone(desk.tz).strftime("%Y-%m-%d %H:%M"), item.kind,
+            table.add_row(str(item.id), zoned(item.opened_at, desk.tz), item.kind,
                           item.reason, item.district or "-", str(item.message_pk or "-"),
                           (message.sender if message is not None else None) or "-", detail,
                           f"{item.closed_by}: {item.resolution}" if item.closed_at else "")
@@ -159,7 +160,7 @@ def history(
         for col in ("when", "what", "who", "detail"):
             table.add_column(col)
         for e in events:
-            table.add_row(e.at.astimezone(desk.tz).strftime("%Y-%m-%d %H:%M"), e.what, e.who, e.text)
+            table.add_row(zoned(e.at, desk.tz), e.what, e.who, e.text)
     out.print(table)
 
 
