@@ -92,7 +92,7 @@ class OfficeConfig(_Strict):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"unknown time zone {value!r}") from exc
+            raise ValueError(f"unknown time zone {value!r}{_zone_hint(value)}") from exc
         return value
 
     @property
@@ -102,6 +102,20 @@ class OfficeConfig(_Strict):
     @property
     def domain(self) -> str:
         return self.address.rsplit("@", 1)[1].lower()
+
+
+# The zones Indonesians name by their abbreviation, which the time zone database does not know.
+_INDONESIAN_ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+
+
+def _zone_hint(value: str) -> str:
+    import difflib
+    from zoneinfo import available_timezones
+
+    if zone := _INDONESIAN_ZONES.get(value.strip().upper()):
+        return f"; {value.strip().upper()} is written {zone!r}"
+    close = difflib.get_close_matches(value, sorted(available_timezones()), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else "; write a zone like 'Asia/Makassar' (WITA)"
 
 
 class DatabaseConfig(_Strict):

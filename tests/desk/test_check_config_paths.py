@@ -60,6 +60,11 @@ BROKEN: list[tuple[str, Callable[[str], str], str]] = [
     ("host-empty", _smtp(host=""), "outbox.host: '' is not a host name"),
     ("misspelt-optional-key", _set('signature = "', 'signatur = "'),
      "office.signatur: unknown key (did you mean 'signature'?)"),
+    ("misspelt-pack-size", _set("pack_size = ", "packsize = "), "stock.packsize: unknown key (did you mean 'pack_size'?)"),
+    ("zone-abbreviation", _set('timezone = "Asia/Makassar"', 'timezone = "WITA"'),
+     "office.timezone: unknown time zone 'WITA'; WITA is written 'Asia/Makassar'"),
+    ("zone-misspelt", _set('timezone = "Asia/Makassar"', 'timezone = "Asia/Makasar"'),
+     "(did you mean 'Asia/Makassar'?)"),
 ]
 
 
@@ -94,3 +99,10 @@ def test_sqlite_driver_url_resolves_against_the_config_folder(desk_dir: Path) ->
     result = mailbot(desk_dir, "check-config")
     assert result.returncode == 0, result.stderr
     assert f"database: SQLite {desk_dir}/var/other.db" in result.stdout
+
+
+def test_a_byte_order_mark_is_no_problem(desk_dir: Path) -> None:
+    path = desk_dir / "config.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    result = mailbot(desk_dir, "check-config")
+    assert result.returncode == 0, result.stderr
