@@ -182,7 +182,7 @@ def parse(
     file: Annotated[Path, typer.Argument(help="An .eml file.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the verdict as one JSON object.")] = False,
 ) -> None:
-    """Show what the reader makes of one message (no database, nothing sent), within the [guards] limits."""
+    """Show what the reader makes of one message (no database, nothing sent), within the \\[guards] limits."""
     from mailbot.pipeline import Rules, read_within_limits
 
     config = _config()

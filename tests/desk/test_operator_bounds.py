@@ -72,3 +72,7 @@ def test_ids_and_limits_out_of_range_are_one_line(desk_dir: Path, args: tuple[st
     assert result.returncode != 0, result.stdout
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+
+
+def test_help_shows_bracketed_words(desk_dir: Path) -> None:
+    assert "within the [guards] limits" in " ".join(mailbot(desk_dir, "parse", "--help").stdout.split())
