@@ -470,7 +470,7 @@ def outbox_list(
 @outbox_app.command("retry")
 def outbox_retry(
     outbox_id: Annotated[int, typer.Argument(metavar="ID", help="Outbox id (see `mailbot outbox list`).",
-                                             callback=stored_id)],
+                                             parser=stored_id)],
 ) -> None:
     """Queue a failed message again (same Message-ID)."""
     from mailbot.outbox import retry
@@ -503,7 +503,7 @@ def quarantine(
 
 @quarantine_app.command("dismiss")
 def quarantine_dismiss(
-    message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot quarantine`).", callback=stored_id)],
+    message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot quarantine`).", parser=stored_id)],
     reason: Annotated[str, typer.Option(help="Why it needs no processing (recorded).")],
     who: Annotated[str | None, typer.Option("--by")] = None,
 ) -> None:
@@ -517,7 +517,7 @@ def quarantine_dismiss(
 
 @app.command()
 def replay(
-    message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot quarantine`).", callback=stored_id)],
+    message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot quarantine`).", parser=stored_id)],
 ) -> None:
     """Process a quarantined message again from its stored bytes (after a fix)."""
     from mailbot.app import open_sender

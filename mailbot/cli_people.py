@@ -45,7 +45,7 @@ def queue_list(
 
 @queue_app.command("close")
 def queue_close(
-    item_id: Annotated[int, typer.Argument(help="Queue item id (see `mailbot queue list`).", callback=stored_id)],
+    item_id: Annotated[int, typer.Argument(help="Queue item id (see `mailbot queue list`).", parser=stored_id)],
     reason: Annotated[str, typer.Option(help="What was done, or why no action is needed.")],
     who: Annotated[str | None, typer.Option("--by")] = None,
 ) -> None:
@@ -60,7 +60,7 @@ def queue_close(
 @app.command()
 def resolve(
     item_id: Annotated[int, typer.Argument(help="Discrepancy or reconciliation item id (see `mailbot queue list`).",
-                                           callback=stored_id)],
+                                           parser=stored_id)],
     reason: Annotated[str, typer.Option(help="What the check found.")],
     delta: Annotated[str | None, typer.Option(
         metavar="CHANGE", help="Pieces to book at the item's district, e.g. 100 found or -20.")] = None,
@@ -92,7 +92,7 @@ def resolve(
 @app.command(context_settings={"ignore_unknown_options": True})
 def correct(
     message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot history`, `mailbot queue list`).",
-                                           callback=stored_id)],
+                                           parser=stored_id)],
     fields: Annotated[list[str], typer.Argument(help="field=value ..., e.g. stock_on_hand=650 kind=stock_report.")],
     reason: Annotated[str, typer.Option(help="Why the reading was wrong (recorded).")],
     who: Annotated[str | None, typer.Option("--by")] = None,

@@ -147,12 +147,14 @@ def quantity(text: str, what: str, config: Config, *, signed: bool = False) -> i
 MAX_ID = 2**63 - 1
 
 
-def stored_id(value: int | None) -> int | None:
-    """The check of a message, queue item or outbox id typed by the operator (a typer callback)."""
-    if value is not None and not 1 <= value <= MAX_ID:
-        raise MailbotError(f"{value} is not an id mailbot has given; ids are whole numbers from 1 "
-                           "(see `mailbot history`, `mailbot queue list`, `mailbot outbox list`)")
-    return value
+def stored_id(text: str) -> int:
+    """A message, queue item or outbox id typed by the operator (a typer parser): digits only, so "1.000"
+    is not taken for message 1, and within what a database row id can be."""
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()) or not 1 <= int(digits) <= MAX_ID:
+        raise MailbotError(f"{text} is not an id mailbot has given; ids are whole numbers from 1, written "
+                           "without dots (see `mailbot history`, `mailbot queue list`, `mailbot outbox list`)")
+    return int(digits)
 
 
 def row_limit(value: int) -> int:

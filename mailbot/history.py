@@ -66,7 +66,8 @@ def _message_heading(m: Message) -> str:
 
 def _reading(m: Message) -> str:
     v = m.verdict or {}
-    figures = ", ".join(f"{k}={number(v[k]) if type(v[k]) is int else v[k]}" for k in ("requested", "stock_on_hand", "received", "printed", "recorded")
+    figures = ", ".join(f"{k}={number(v[k]) if type(v[k]) is int else v[k]}"
+                        for k in ("requested", "stock_on_hand", "received", "printed", "recorded")
                         if v.get(k) is not None)
     doubts = "; ".join(f"{d['field']}: {d['reason']}" for d in v.get("doubts", []))
     return (f"#{m.id} {m.subject!r}: read as {m.kind or '-'}" + (f" ({figures})" if figures else "")

@@ -64,7 +64,8 @@ def test_resolve_delta_takes_thousands_in_words(desk_dir: Path) -> None:
     ("quarantine", "--limit", HUGE), ("requests", "--limit", "-1"), ("queue", "list", "--limit", "0"),
     ("replay", HUGE), ("history", HUGE), ("show", HUGE), ("quarantine", "dismiss", HUGE, "--reason", "x"),
     ("resolve", HUGE, "--reason", "x"), ("queue", "close", HUGE, "--reason", "x"), ("outbox", "retry", HUGE),
-    ("correct", HUGE, "stock_on_hand=5", "--reason", "x"), ("replay", "0"),
+    ("correct", HUGE, "stock_on_hand=5", "--reason", "x"), ("replay", "0"), ("replay", "1.000"),
+    ("outbox", "retry", "-1"),
 ])
 def test_ids_and_limits_out_of_range_are_one_line(desk_dir: Path, args: tuple[str, ...]) -> None:
     assert mailbot(desk_dir, "status").returncode == 0
