@@ -467,7 +467,7 @@ def outbox_list(
     out.print(table)
 
 
-@outbox_app.command("retry")
+@outbox_app.command("retry", context_settings={"ignore_unknown_options": True})
 def outbox_retry(
     outbox_id: Annotated[int, typer.Argument(metavar="ID", help="Outbox id (see `mailbot outbox list`).",
                                              parser=stored_id)],
@@ -501,7 +501,7 @@ def quarantine(
     out.print(table)
 
 
-@quarantine_app.command("dismiss")
+@quarantine_app.command("dismiss", context_settings={"ignore_unknown_options": True})
 def quarantine_dismiss(
     message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot quarantine`).", parser=stored_id)],
     reason: Annotated[str, typer.Option(help="Why it needs no processing (recorded).")],
@@ -515,7 +515,7 @@ def quarantine_dismiss(
     out.print(f"message {message} dismissed ({reason})")
 
 
-@app.command()
+@app.command(context_settings={"ignore_unknown_options": True})  # "replay -1": an id refused in one line
 def replay(
     message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot quarantine`).", parser=stored_id)],
 ) -> None:

@@ -43,7 +43,7 @@ def queue_list(
     out.print(table)
 
 
-@queue_app.command("close")
+@queue_app.command("close", context_settings={"ignore_unknown_options": True})
 def queue_close(
     item_id: Annotated[int, typer.Argument(help="Queue item id (see `mailbot queue list`).", parser=stored_id)],
     reason: Annotated[str, typer.Option(help="What was done, or why no action is needed.")],
@@ -57,7 +57,7 @@ def queue_close(
     out.print(f"queue item {item_id} closed")
 
 
-@app.command()
+@app.command(context_settings={"ignore_unknown_options": True})
 def resolve(
     item_id: Annotated[int, typer.Argument(help="Discrepancy or reconciliation item id (see `mailbot queue list`).",
                                            parser=stored_id)],
