@@ -89,7 +89,7 @@ def import_(files: Annotated[list[Path], typer.Argument(metavar="FILE",
                                                        help=".eml files to drop into the Maildir inbox.")]) -> None:
     """Deliver .eml files into the configured Maildir inbox (for trying mailbot, or re-feeding a message)."""
     from mailbot.config import MaildirInbox
-    from mailbot.transports.maildir import deliver
+    from mailbot.transports.maildir import deliver, deliver_file
 
     config = _config()
     if not isinstance(config.inbox, MaildirInbox):
@@ -97,7 +97,7 @@ def import_(files: Annotated[list[Path], typer.Argument(metavar="FILE",
     from mailbot.errors import NotAnEmailError
     from mailbot.reader.mime import parse_message
 
-    raws = []
+    raws: list[bytes | Path] = []
     most = config.guards.max_message_bytes
     for path in files:
         try:
@@ -109,16 +109,20 @@ def import_(files: Annotated[list[Path], typer.Argument(metavar="FILE",
         except OSError as exc:
             raise MailbotError(f"{path}: cannot read: {exc.strerror}") from None
         if len(raw) > most:
-            raise MailbotError(f"{path}: more than {_n(most)} bytes, the most a message may have "
-                               "([guards] max_message_bytes); nothing was delivered")
+            # never read whole: copied as it is, and quarantined by its size when mailbot reads the inbox
+            raws.append(path)
+            continue
         try:
             parse_message(raw)
         except NotAnEmailError as exc:
             raise MailbotError(f"{path}: {exc} (an .eml file holds one message with its headers); "
                                "nothing was delivered") from None
         raws.append(raw)
-    for raw in raws:
-        deliver(config.inbox.path, raw)
+    for item in raws:
+        if isinstance(item, bytes):
+            deliver(config.inbox.path, item)
+        else:
+            deliver_file(config.inbox.path, item)
     out.print(f"{len(files)} message(s) delivered to {config.inbox.path}/new")
 
 
