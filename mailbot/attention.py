@@ -325,7 +325,8 @@ def shortfall(session: Session, desk: Desk, request: Request, *, shipped: int, r
               message: Message) -> None:
     """A receipt below the shipment: a discrepancy someone owns; the managers are told once."""
     item, new = open_item(session, desk, key=f"discrepancy:request:{request.id}", kind="discrepancy",
-                          reason="shortfall", detail=f"{request.reference}: dikirim {shipped}, diterima {received}",
+                          reason="shortfall",
+                          detail=f"{request.reference}: dikirim {number(shipped)}, diterima {number(received)}",
                           district=request.district, item=request.item, quantity=shipped - received,
                           message=message, request=request)
     if not new:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import smtplib
 import ssl
+from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
@@ -21,12 +22,16 @@ LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 def cron_problem(expression: str) -> str | None:
     """Why *expression* is not a five-field cron schedule, or None."""
+    from datetime import UTC, datetime
+
     from apscheduler.triggers.cron import CronTrigger
 
     try:
-        CronTrigger.from_crontab(expression)
+        trigger = CronTrigger.from_crontab(expression, timezone=UTC)
     except ValueError as exc:
         return f"{' '.join(str(exc).split())}"
+    if trigger.get_next_fire_time(None, datetime.now(UTC)) is None:
+        return "it names a day that never comes"
     return None
 
 
@@ -41,11 +46,18 @@ def offline_problems(config: Config) -> list[str]:
     database = database_problem(config.database.url)
     if database:
         problems.append(database)
+    elif config.database.in_memory:
+        problems.append(f"database.url: {config.database.url!r} is a database in memory, forgotten at every stop; "
+                        "name a file (sqlite:///var/mailbot.db) or a PostgreSQL database")
+    elif (url := make_url(config.database.url)).get_backend_name() == "postgresql" and url.drivername != (
+            "postgresql+psycopg"):
+        problems.append(f"database.url: {url.drivername}:// is not a driver mailbot uses; write "
+                        f"postgresql+psycopg://{str(url).split('://', 1)[1]} (install the postgres extra)")
     for key, env in (("inbox.password_env", getattr(config.inbox, "password_env", None)),
                      ("outbox.password_env", getattr(config.outbox, "password_env", None))):
-        if env and not os.environ.get(env):
-            problems.append(f"{key}: the environment variable {env} is not set; export {env}=... before starting "
-                            "mailbot (for systemd: an EnvironmentFile)")
+        if env and not os.environ.get(env, "").strip():
+            problems.append(f"{key}: the environment variable {env} is not set (or holds only spaces); "
+                            f"export {env}=... before starting mailbot (for systemd: an EnvironmentFile)")
     outbox = config.outbox
     if isinstance(outbox, SmtpOutbox):
         if outbox.username and not outbox.password_env:
@@ -65,9 +77,37 @@ def offline_problems(config: Config) -> list[str]:
                    "quarantine_folder": inbox.quarantine_folder}
         if len(set(folders.values())) < len(folders):
             problems.append("inbox: folder, processed_folder and quarantine_folder must be three different folders")
+    for key, box in (("inbox.path", inbox), ("outbox.path", outbox)):
+        if isinstance(box, MaildirInbox | MaildirOutbox) and (problem := maildir_problem(box.path)):
+            problems.append(f"{key}: {problem}")
     if isinstance(inbox, MaildirInbox) and isinstance(outbox, MaildirOutbox) and inbox.path == outbox.path:
         problems.append("inbox.path and outbox.path are the same folder; replies would be read as mail")
     return problems
+
+
+MAILDIR_PARTS = ("new", "cur", "tmp")
+
+
+def maildir_problem(path: Path) -> str | None:
+    """Why *path* cannot be a Maildir folder, or None (a folder not there yet is created on first use)."""
+    if path.is_symlink() and not path.exists():
+        return f"{path} is a link to nothing; point it at the Maildir folder"
+    if path.exists() and not path.is_dir():
+        return f"{path} is a file, not a Maildir folder (new/ cur/ tmp/); correct the path"
+    if path.name in MAILDIR_PARTS and all((path.parent / part).is_dir() for part in MAILDIR_PARTS):
+        return f"{path} is the {path.name}/ part of a Maildir; name the Maildir itself: {path.parent}"
+    if path.is_dir() and not all((path / part).is_dir() for part in MAILDIR_PARTS):
+        try:
+            empty = not any(path.iterdir())
+        except OSError as exc:
+            return f"{path} cannot be read ({exc.strerror}); check its owner and permissions"
+        if not empty:
+            return (f"{path} is a folder but not a Maildir (no new/ cur/ tmp/ in it); name a Maildir folder, "
+                    "or a new or empty one that mailbot makes into a Maildir")
+    for parent in path.parents:
+        if parent.exists() and not parent.is_dir():
+            return f"{parent} is a file, not a folder; correct the path"
+    return None
 
 
 def summary(config: Config) -> str:
@@ -106,7 +146,7 @@ def connect_problems(config: Config) -> tuple[list[str], list[str]]:
 
 def _check_database(config: Config) -> tuple[str | None, str | None]:
     from mailbot.errors import MailbotError
-    from mailbot.store.db import HEAD_REVISION, current_revision, make_engine
+    from mailbot.store.db import HEAD_REVISION, current_revision, make_engine, revision_problem
 
     try:
         engine = make_engine(config.database.url)
@@ -120,6 +160,8 @@ def _check_database(config: Config) -> tuple[str | None, str | None]:
         return f"database: cannot open it: {' '.join(str(exc).split())[:200]}", None
     finally:
         engine.dispose()
+    if problem := revision_problem(revision):
+        return f"database: {problem}", None
     if revision is None:
         return None, "database: opens; it is new (mailbot migrate, or the first start, creates the tables)"
     if revision != HEAD_REVISION:

@@ -30,8 +30,11 @@ from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
     known_item,
     out,
     outbox_app,
+    quantity,
     quarantine_app,
+    row_limit,
     state,
+    stored_id,
     supply_app,
 )
 
@@ -61,8 +64,11 @@ def run(
     out.print(table)
     f = summary.flush
     where = config.outbox.path if config.outbox.kind == "maildir" else f"{config.outbox.host}"
-    out.print(f"mail sent: {f.sent}, waiting to retry: {f.retrying}, failed: {f.failed}"
+    out.print(f"mail sent: {f.sent}, waiting in the outbox: {summary.queued}, failed: {f.failed}"
               + (f", held by rate brake: {f.braked}" if f.braked else "") + f"  -> {where}")
+    if f.misconfigured:
+        sys.stderr.write(f"mailbot: configuration error: {_one_line(f.misconfigured)}; the mail stays queued\n")
+        raise typer.Exit(2)
 
 
 def _offline_checks(config: Config) -> None:
@@ -83,7 +89,7 @@ def import_(files: Annotated[list[Path], typer.Argument(metavar="FILE",
                                                        help=".eml files to drop into the Maildir inbox.")]) -> None:
     """Deliver .eml files into the configured Maildir inbox (for trying mailbot, or re-feeding a message)."""
     from mailbot.config import MaildirInbox
-    from mailbot.transports.maildir import deliver
+    from mailbot.transports.maildir import deliver, deliver_file
 
     config = _config()
     if not isinstance(config.inbox, MaildirInbox):
@@ -91,20 +97,32 @@ def import_(files: Annotated[list[Path], typer.Argument(metavar="FILE",
     from mailbot.errors import NotAnEmailError
     from mailbot.reader.mime import parse_message
 
-    raws = []
+    raws: list[bytes | Path] = []
+    most = config.guards.max_message_bytes
     for path in files:
         try:
-            raw = path.read_bytes()
+            if not path.is_file():  # a device (/dev/zero), a pipe, a folder: not a saved message
+                what = "a folder" if path.is_dir() else "not a file" if path.exists() else "no such file"
+                raise MailbotError(f"{path}: {what}; give .eml files (one message each); nothing was delivered")
+            with path.open("rb") as fh:
+                raw = fh.read(most + 1)
         except OSError as exc:
             raise MailbotError(f"{path}: cannot read: {exc.strerror}") from None
+        if len(raw) > most:
+            # never read whole: copied as it is, and quarantined by its size when mailbot reads the inbox
+            raws.append(path)
+            continue
         try:
             parse_message(raw)
         except NotAnEmailError as exc:
             raise MailbotError(f"{path}: {exc} (an .eml file holds one message with its headers); "
                                "nothing was delivered") from None
         raws.append(raw)
-    for raw in raws:
-        deliver(config.inbox.path, raw)
+    for item in raws:
+        if isinstance(item, bytes):
+            deliver(config.inbox.path, item)
+        else:
+            deliver_file(config.inbox.path, item)
     out.print(f"{len(files)} message(s) delivered to {config.inbox.path}/new")
 
 
@@ -169,7 +187,7 @@ def parse(
     file: Annotated[Path, typer.Argument(help="An .eml file.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the verdict as one JSON object.")] = False,
 ) -> None:
-    """Show what the reader makes of one message (no database, nothing sent), within the [guards] limits."""
+    """Show what the reader makes of one message (no database, nothing sent), within the \\[guards] limits."""
     from mailbot.pipeline import Rules, read_within_limits
 
     config = _config()
@@ -239,7 +257,7 @@ def reread(
 
 @app.command()
 def requests(
-    limit: Annotated[int, typer.Option(help="How many, newest first.")] = 30,
+    limit: Annotated[int, typer.Option(help="How many, newest first.", callback=row_limit)] = 30,
     open_only: Annotated[bool, typer.Option("--open", help="Only requests still open.")] = False,
 ) -> None:
     """Recent requests and their state."""
@@ -391,15 +409,7 @@ def adjust(
     out.print(f"recorded: {'+' if change > 0 else '-'}{_n(abs(change))} {item} at {location} ({reason})")
 
 
-def _quantity(text: str, what: str, config: Config, *, signed: bool = False) -> int:
-    """A quantity the operator typed, read as Indonesian (2.000 is two thousand), within bounds."""
-    from mailbot.errors import QuantityError
-    from mailbot.quantities import parse_quantity
-
-    try:
-        return parse_quantity(text, signed=signed, maximum=config.stock.max_quantity_per_movement)
-    except QuantityError as exc:
-        raise MailbotError(f"{what}: {exc}") from None
+_quantity = quantity
 
 
 def _is_negative(text: str) -> bool:
@@ -446,7 +456,9 @@ def digest(
 
 
 @outbox_app.command("list")
-def outbox_list(limit: int = 30) -> None:
+def outbox_list(
+    limit: Annotated[int, typer.Option(help="How many, newest first.", callback=row_limit)] = 30,
+) -> None:
     """Recent outgoing mail and its delivery state."""
     from mailbot.views import outbox_rows
 
@@ -460,8 +472,11 @@ def outbox_list(limit: int = 30) -> None:
     out.print(table)
 
 
-@outbox_app.command("retry")
-def outbox_retry(outbox_id: int) -> None:
+@outbox_app.command("retry", context_settings={"ignore_unknown_options": True})
+def outbox_retry(
+    outbox_id: Annotated[int, typer.Argument(metavar="ID", help="Outbox id (see `mailbot outbox list`).",
+                                             parser=stored_id)],
+) -> None:
     """Queue a failed message again (same Message-ID)."""
     from mailbot.outbox import retry
 
@@ -472,7 +487,10 @@ def outbox_retry(outbox_id: int) -> None:
 
 
 @quarantine_app.callback(invoke_without_command=True)
-def quarantine(ctx: typer.Context, limit: Annotated[int, typer.Option(help="How many, newest first.")] = 30) -> None:
+def quarantine(
+    ctx: typer.Context,
+    limit: Annotated[int, typer.Option(help="How many, newest first.", callback=row_limit)] = 30,
+) -> None:
     """Messages that could not be processed, with their errors (`replay` or `dismiss` them)."""
     from mailbot.views import quarantine_rows
 
@@ -488,9 +506,9 @@ def quarantine(ctx: typer.Context, limit: Annotated[int, typer.Option(help="How 
     out.print(table)
 
 
-@quarantine_app.command("dismiss")
+@quarantine_app.command("dismiss", context_settings={"ignore_unknown_options": True})
 def quarantine_dismiss(
-    message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot quarantine`).")],
+    message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot quarantine`).", parser=stored_id)],
     reason: Annotated[str, typer.Option(help="Why it needs no processing (recorded).")],
     who: Annotated[str | None, typer.Option("--by")] = None,
 ) -> None:
@@ -502,8 +520,10 @@ def quarantine_dismiss(
     out.print(f"message {message} dismissed ({reason})")
 
 
-@app.command()
-def replay(message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot quarantine`).")]) -> None:
+@app.command(context_settings={"ignore_unknown_options": True})  # "replay -1": an id refused in one line
+def replay(
+    message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot quarantine`).", parser=stored_id)],
+) -> None:
     """Process a quarantined message again from its stored bytes (after a fix)."""
     from mailbot.app import open_sender
     from mailbot.outbox import flush
@@ -516,6 +536,9 @@ def replay(message: Annotated[int, typer.Argument(help="Stored message id (see `
 
 
 def _mail_sent(result: FlushResult) -> str:
+    if result.misconfigured:
+        sys.stderr.write(f"mailbot: configuration error: {_one_line(result.misconfigured)}\n")
+        return f"mail sent: {result.sent}; the rest stays queued until the configuration is corrected"
     if result.busy:
         return "mail queued: the running mailbot service will send it within a minute"
     return f"mail sent: {result.sent}"

@@ -8,8 +8,9 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from mailbot.cli_shared import _actor, _desk, app, out
+from mailbot.cli_shared import _actor, _config, _desk, app, out, quantity, row_limit, stored_id
 from mailbot.errors import MailbotError
+from mailbot.indonesian import zoned
 
 queue_app = typer.Typer(no_args_is_help=True, help='The "perlu dibaca" queue: mail and differences for a person.')
 app.add_typer(queue_app, name="queue")
@@ -18,7 +19,7 @@ app.add_typer(queue_app, name="queue")
 @queue_app.command("list")
 def queue_list(
     all_: Annotated[bool, typer.Option("--all", help="Closed items too.")] = False,
-    limit: int = 50,
+    limit: Annotated[int, typer.Option(help="How many, oldest first.", callback=row_limit)] = 50,
 ) -> None:
     """Open queue items (oldest first): why each waits, from whom, since when."""
     from sqlalchemy import select
@@ -35,16 +36,16 @@ def queue_list(
             table.add_column(col)
         for item, message in rows:
             detail = " ".join((item.detail or "").split())[:70]
-            table.add_row(str(item.id), item.opened_at.astimezone(desk.tz).strftime("%Y-%m-%d %H:%M"), item.kind,
+            table.add_row(str(item.id), zoned(item.opened_at, desk.tz), item.kind,
                           item.reason, item.district or "-", str(item.message_pk or "-"),
                           (message.sender if message is not None else None) or "-", detail,
                           f"{item.closed_by}: {item.resolution}" if item.closed_at else "")
     out.print(table)
 
 
-@queue_app.command("close")
+@queue_app.command("close", context_settings={"ignore_unknown_options": True})
 def queue_close(
-    item_id: Annotated[int, typer.Argument(help="Queue item id (see `mailbot queue list`).")],
+    item_id: Annotated[int, typer.Argument(help="Queue item id (see `mailbot queue list`).", parser=stored_id)],
     reason: Annotated[str, typer.Option(help="What was done, or why no action is needed.")],
     who: Annotated[str | None, typer.Option("--by")] = None,
 ) -> None:
@@ -56,36 +57,42 @@ def queue_close(
     out.print(f"queue item {item_id} closed")
 
 
-@app.command()
+@app.command(context_settings={"ignore_unknown_options": True})
 def resolve(
-    item_id: Annotated[int, typer.Argument(help="Discrepancy or reconciliation item id (see `mailbot queue list`).")],
+    item_id: Annotated[int, typer.Argument(help="Discrepancy or reconciliation item id (see `mailbot queue list`).",
+                                           parser=stored_id)],
     reason: Annotated[str, typer.Option(help="What the check found.")],
-    delta: Annotated[int, typer.Option(help="Pieces to book at the item's district (e.g. +100 found).")] = 0,
+    delta: Annotated[str | None, typer.Option(
+        metavar="CHANGE", help="Pieces to book at the item's district, e.g. 100 found or -20.")] = None,
     who: Annotated[str | None, typer.Option("--by")] = None,
 ) -> None:
     """Resolve a receipt shortfall or a stock difference: closed with the reason, booked as an audited adjustment."""
     from mailbot import actions, attention
+    from mailbot.indonesian import number
     from mailbot.store.schema import AttentionItem
 
+    change = quantity(delta, "resolve --delta", _config(), signed=True) if delta is not None else 0
     with _desk() as desk, desk.sessions.begin() as session:
         row = session.get(AttentionItem, item_id)
         if row is None or row.kind not in ("discrepancy", "reconcile"):
             raise MailbotError(f"no discrepancy or reconciliation item {item_id}; see `mailbot queue list`")
         actor = _actor(who)
         attention.close(session, desk, item_id, actor=actor, resolution=reason)
-        if delta and row.district:
-            actions.adjust(session, desk, location=row.district, item=row.item or "ktp-el", delta=delta,
+        if change and row.district:
+            actions.adjust(session, desk, location=row.district, item=row.item or "ktp-el", delta=change,
                            reason=f"penyelesaian #{item_id}: {reason}", actor=actor)
         from mailbot.store import repo
 
         repo.audit(session, at=desk.now(), actor=actor, action="resolve", target=f"item:{item_id}",
-                   details={"reason": reason, "delta": delta, "kind": row.kind})
-    out.print(f"item {item_id} resolved" + (f"; {delta:+,} booked at {row.district}" if delta else ""))
+                   details={"reason": reason, "delta": change, "kind": row.kind})
+    booked = f"; {'+' if change > 0 else '-'}{number(abs(change))} booked at {row.district}" if change else ""
+    out.print(f"item {item_id} resolved{booked}")
 
 
 @app.command(context_settings={"ignore_unknown_options": True})
 def correct(
-    message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot history`, `mailbot queue list`).")],
+    message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot history`, `mailbot queue list`).",
+                                           parser=stored_id)],
     fields: Annotated[list[str], typer.Argument(help="field=value ..., e.g. stock_on_hand=650 kind=stock_report.")],
     reason: Annotated[str, typer.Option(help="Why the reading was wrong (recorded).")],
     who: Annotated[str | None, typer.Option("--by")] = None,
@@ -153,7 +160,7 @@ def history(
         for col in ("when", "what", "who", "detail"):
             table.add_column(col)
         for e in events:
-            table.add_row(e.at.astimezone(desk.tz).strftime("%Y-%m-%d %H:%M"), e.what, e.who, e.text)
+            table.add_row(zoned(e.at, desk.tz), e.what, e.who, e.text)
     out.print(table)
 
 

@@ -130,3 +130,35 @@ def _actor(who: str | None) -> str:
     import getpass
 
     return who or f"cli:{getpass.getuser()}"
+
+
+def quantity(text: str, what: str, config: Config, *, signed: bool = False) -> int:
+    """A quantity the operator typed, read as Indonesian (2.000 is two thousand), within bounds."""
+    from mailbot.errors import QuantityError
+    from mailbot.quantities import parse_quantity
+
+    try:
+        return parse_quantity(text, signed=signed, maximum=config.stock.max_quantity_per_movement)
+    except QuantityError as exc:
+        raise MailbotError(f"{what}: {exc}") from None
+
+
+# The largest id a database row can have (a signed 64-bit integer in SQLite and PostgreSQL alike).
+MAX_ID = 2**63 - 1
+
+
+def stored_id(text: str) -> int:
+    """A message, queue item or outbox id typed by the operator (a typer parser): digits only, so "1.000"
+    is not taken for message 1, and within what a database row id can be."""
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()) or not 1 <= int(digits) <= MAX_ID:
+        raise MailbotError(f"{text} is not an id mailbot has given; ids are whole numbers from 1, written "
+                           "without dots (see `mailbot history`, `mailbot queue list`, `mailbot outbox list`)")
+    return int(digits)
+
+
+def row_limit(value: int) -> int:
+    """The check of --limit (a typer callback): how many rows, at least one."""
+    if not 1 <= value <= MAX_ID:
+        raise MailbotError(f"--limit {value}: the number of rows to show must be 1 or more")
+    return value

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
@@ -32,6 +33,9 @@ class _Strict(BaseModel):
 
 
 Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+# The name of an environment variable holding a password (the password itself never goes in the file).
+EnvName = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
+Host = Annotated[str, Field(pattern=r"^[^\s/]+$")]
 
 
 def _known_items(value: dict[str, float]) -> dict[str, float]:
@@ -44,7 +48,30 @@ def _known_items(value: dict[str, float]) -> dict[str, float]:
 # The largest number of pieces any setting may name: ten million, over ten times the blanks the
 # province could use in a year. Larger is a typo, and would break the forecast's date arithmetic.
 MAX_PIECES = 10_000_000
-Pieces = Annotated[int, Field(ge=0, le=MAX_PIECES)]
+
+
+def _pieces(value: object) -> object:
+    """A number of pieces as written in the file: a whole TOML number, or text read like the operator's
+    typing ("66.000" is sixty-six thousand, as in a manager's "SETUJU 66.000"), never a fraction."""
+    from mailbot.errors import QuantityError
+    from mailbot.quantities import parse_quantity
+
+    if isinstance(value, bool):
+        raise ValueError("write a number of pieces, not true or false")
+    if isinstance(value, float):
+        raise ValueError(f"{value!r} is not a whole number of pieces: TOML reads 66.000 without quotes as 66; "
+                         'write 66000 or "66.000"')
+    if isinstance(value, str):
+        if value.strip() == "0":
+            return 0
+        try:
+            return parse_quantity(value)
+        except QuantityError as exc:
+            raise ValueError(str(exc)) from None
+    return value
+
+
+Pieces = Annotated[int, BeforeValidator(_pieces), Field(ge=0, le=MAX_PIECES)]
 
 # Per-item figures, e.g. { "ktp-el" = 66000, "kia" = 20000 }.
 ItemCounts = Annotated[dict[str, Pieces], AfterValidator(_known_items)]
@@ -65,7 +92,7 @@ class OfficeConfig(_Strict):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"unknown time zone {value!r}") from exc
+            raise ValueError(f"unknown time zone {value!r}{_zone_hint(value)}") from exc
         return value
 
     @property
@@ -75,6 +102,20 @@ class OfficeConfig(_Strict):
     @property
     def domain(self) -> str:
         return self.address.rsplit("@", 1)[1].lower()
+
+
+# The zones Indonesians name by their abbreviation, which the time zone database does not know.
+_INDONESIAN_ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+
+
+def _zone_hint(value: str) -> str:
+    import difflib
+    from zoneinfo import available_timezones
+
+    if zone := _INDONESIAN_ZONES.get(value.strip().upper()):
+        return f"; {value.strip().upper()} is written {zone!r}"
+    close = difflib.get_close_matches(value, sorted(available_timezones()), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else "; write a zone like 'Asia/Makassar' (WITA)"
 
 
 class DatabaseConfig(_Strict):
@@ -95,13 +136,13 @@ class MaildirInbox(_Strict):
 
 class ImapInbox(_Strict):
     kind: Literal["imap"]
-    host: str
+    host: Host
     port: int | None = Field(default=None, ge=1, le=65535)
     tls: Literal["implicit", "starttls", "none"] = "implicit"
     verify_certificate: bool = True
     ca_file: Path | None = None
     username: str
-    password_env: str
+    password_env: EnvName
     folder: str = "INBOX"
     processed_folder: str = "mailbot/processed"
     quarantine_folder: str = "mailbot/quarantine"
@@ -124,13 +165,13 @@ class MaildirOutbox(_Strict):
 
 class SmtpOutbox(_Strict):
     kind: Literal["smtp"]
-    host: str
+    host: Host
     port: int | None = Field(default=None, ge=1, le=65535)
     tls: Literal["implicit", "starttls", "none"] = "starttls"
     verify_certificate: bool = True
     ca_file: Path | None = None
     username: str | None = None
-    password_env: str | None = None
+    password_env: EnvName | None = None
     timeout_seconds: float = Field(default=30.0, gt=0)
 
     def password(self) -> str | None:
@@ -143,7 +184,7 @@ class DistrictConfig(_Strict):
     code: str = Field(pattern=r"^\d{2}\.\d{2}$")
     name: str
     senders: list[Email] = Field(min_length=1)
-    threshold: int | None = Field(default=None, ge=0, le=MAX_PIECES)
+    threshold: Pieces | None = None
     daily_use: ItemRates = Field(default_factory=dict)
     opening_stock: ItemCounts = Field(default_factory=dict)
 
@@ -155,21 +196,33 @@ class DistrictConfig(_Strict):
 
 class StockConfig(_Strict):
     opening_province: ItemCounts = Field(default_factory=lambda: {"ktp-el": 0, "kia": 0})
-    threshold: int = Field(default=1000, ge=0, le=MAX_PIECES)
+    threshold: Pieces = 1000
     target_cover_days: int = Field(default=30, ge=1, le=3660)
     reserve: ItemCounts = Field(default_factory=lambda: {"ktp-el": 5000, "kia": 1000})
-    pack_size: int = Field(default=100, ge=1, le=MAX_PIECES)
-    auto_approve_limit: int = Field(default=5000, ge=0, le=MAX_PIECES)
+    pack_size: Annotated[Pieces, Field(ge=1)] = 100
+    auto_approve_limit: Pieces = 5000
     fallback_daily_use: ItemRates = Field(default_factory=lambda: {"ktp-el": 50.0, "kia": 15.0})
     history_days: int = Field(default=28, ge=1, le=3660)
     runway_horizon_months: float = Field(default=6.0, gt=0, le=120)
     contradiction_tolerance: float = Field(default=0.25, ge=0)
     working_days: list[int] = Field(default_factory=lambda: [0, 1, 2, 3, 4])
     critical_cover_days: float = Field(default=5.0, ge=0, le=3660)
-    contradiction_min_pieces: int = Field(default=100, ge=0, le=MAX_PIECES)
+    contradiction_min_pieces: Pieces = 100
     trend_tolerance: float = Field(default=0.15, ge=0)
     contradiction_report_days: int = Field(default=5, ge=1, le=3660)
-    max_quantity_per_movement: int = Field(default=200_000, ge=1, le=MAX_PIECES)
+    max_quantity_per_movement: Annotated[Pieces, Field(ge=1)] = 200_000
+
+
+    @field_validator("working_days")
+    @classmethod
+    def _distinct_days(cls, value: list[int]) -> list[int]:
+        if not value:
+            raise ValueError("name at least one working day, e.g. [0, 1, 2, 3, 4] (0 is Monday ... 6 is Sunday)")
+        if wrong := [d for d in value if not 0 <= d <= 6]:
+            raise ValueError(f"{wrong[0]} is not a day: 0 is Monday ... 6 is Sunday")
+        if len(set(value)) < len(value):
+            raise ValueError("a day is listed twice (0 is Monday ... 6 is Sunday)")
+        return value
 
 
 class AlertsConfig(_Strict):

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any, get_args
 
 from pydantic import ValidationError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from mailbot.config import Config, MaildirInbox, MaildirOutbox
 from mailbot.errors import ConfigError
@@ -36,7 +38,7 @@ def load_config(path: Path) -> Config:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        data = tomllib.loads(raw.decode("utf-8-sig"))  # a byte-order mark some Windows editors add is no problem
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
@@ -72,7 +74,8 @@ def _describe(e: Any, errors: list[Any]) -> tuple[str, str]:
     if kind == "extra_forbidden":
         what = "unknown key"
         missing = [str(m["loc"][-1]) for m in errors if m["type"] == "missing" and tuple(m["loc"][:-1]) == loc[:-1]]
-        close = difflib.get_close_matches(str(loc[-1]), missing, n=1)
+        close = (difflib.get_close_matches(str(loc[-1]), missing, n=1)
+                 or difflib.get_close_matches(str(loc[-1]), _KEYS, n=1, cutoff=0.75))
         if close:
             what += f" (did you mean {close[0]!r}?)"
         return key, what
@@ -93,7 +96,12 @@ def _describe(e: Any, errors: list[Any]) -> tuple[str, str]:
         if close:
             what += f" ({close[0]!r} is not a key here: did you mean 'kind'?)"
         return f"{key}.kind" if key else "kind", what
-    what = e["msg"]
+    if kind == "string_pattern_mismatch" and key.endswith("password_env"):
+        return key, (f"{e['input']!r} is not the name of an environment variable; name the variable that holds "
+                     "the password (letters, digits and _), e.g. MAILBOT_SMTP_PASSWORD")
+    if kind == "string_pattern_mismatch" and key.endswith("host"):
+        return key, f"{e['input']!r} is not a host name; write the server's name, e.g. mail.example.go.id"
+    what = e["msg"].removeprefix("Value error, ")
     if "input" in e and not isinstance(e["input"], dict | list):
         what += f" (got {e['input']!r})"
     return key, what
@@ -112,6 +120,24 @@ def _kinds() -> frozenset[str]:
 _KINDS = _kinds()
 
 
+def _keys() -> list[str]:
+    """Every key the file may hold, in any table: what a misspelt key is compared with."""
+    keys: set[str] = set()
+    models: list[Any] = [Config]
+    while models:
+        model = models.pop()
+        for name, field in model.model_fields.items():
+            keys.add(name)
+            for arg in (field.annotation, *get_args(field.annotation)):
+                for inner in (arg, *get_args(arg)):
+                    if isinstance(inner, type) and hasattr(inner, "model_fields") and inner not in models:
+                        models.append(inner)
+    return sorted(keys)
+
+
+_KEYS = _keys()
+
+
 def _dotted(loc: tuple[int | str, ...]) -> str:
     """The key as written in the file: "districts[2].senders", "inbox.host" (no union member names)."""
     parts = [f"[{p}]" if isinstance(p, int) else p for p in loc if p not in _KINDS]
@@ -124,9 +150,13 @@ def _resolve_relative(config: Config, base: Path) -> Config:
         updates["inbox"] = config.inbox.model_copy(update={"path": base / config.inbox.path})
     if isinstance(config.outbox, MaildirOutbox) and not config.outbox.path.is_absolute():
         updates["outbox"] = config.outbox.model_copy(update={"path": base / config.outbox.path})
-    url = config.database.url
-    prefix = "sqlite:///"
-    if url.startswith(prefix) and not url.startswith("sqlite:////") and url != "sqlite:///:memory:":
-        rel = url[len(prefix):]
-        updates["database"] = config.database.model_copy(update={"url": prefix + str(base / rel)})
+    try:
+        url = make_url(config.database.url)
+    except ArgumentError:
+        url = None  # named as a problem by check-config and at start
+    if (url is not None and url.get_backend_name() == "sqlite" and not url.host and url.database
+            and url.database != ":memory:"
+            and not url.database.startswith("file:") and not Path(url.database).is_absolute()):
+        resolved = url.set(database=str(base / url.database)).render_as_string(hide_password=False)
+        updates["database"] = config.database.model_copy(update={"url": resolved})
     return config.model_copy(update=updates) if updates else config

@@ -118,6 +118,12 @@ class SmtpConfigurationError(PermanentDeliveryError):
     """The SMTP server cannot be used as configured (no STARTTLS, no AUTH on offer): retrying cannot help."""
 
 
+class SendingMisconfigured(TransportError):
+    """The SMTP server refuses mailbot itself, not a mail (a login refused with 535, the office's sender
+    address refused at MAIL FROM): the operator must correct the configuration. No mail is to blame, so
+    none fails and none uses up an attempt; the mail stays queued until the configuration is corrected."""
+
+
 class RecipientsRefusedError(PermanentDeliveryError):
     """The SMTP server refused one or more recipients for good (5xx at RCPT)."""
 

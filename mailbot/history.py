@@ -9,6 +9,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from mailbot.errors import InvalidAction
+from mailbot.indonesian import number
 from mailbot.store import repo
 from mailbot.store.schema import (
     AttentionItem,
@@ -32,8 +33,8 @@ class Event:
 
 def story(session: Session, target: str) -> tuple[str, list[Event]]:
     """(heading, events in time order) for a reference (BLK-...) or a stored message id."""
-    if target.isdigit():
-        message = session.get(Message, int(target))
+    if target.isascii() and target.isdigit():
+        message = session.get(Message, int(target)) if int(target) < 2**63 else None  # above any row id
         if message is None:
             raise InvalidAction(f"no stored message {target}")
         request = session.scalar(select(Request).where(Request.message_pk == message.id)) or _request_of(session,
@@ -55,9 +56,8 @@ def _request_of(session: Session, message: Message) -> Request | None:
 
 def _request_heading(r: Request) -> str:
     return (f"{r.reference}  district {r.district or '-'}  item {r.item or '-'}  state {r.state}  "
-            f"requested {r.requested if r.requested is not None else '-'}  stock stated "
-            f"{r.stock_on_hand if r.stock_on_hand is not None else '-'}  approved "
-            f"{r.approved if r.approved is not None else '-'}  from {r.sender or '-'}")
+            f"requested {number(r.requested)}  stock stated {number(r.stock_on_hand)}  approved "
+            f"{number(r.approved)}  from {r.sender or '-'}")
 
 
 def _message_heading(m: Message) -> str:
@@ -66,7 +66,8 @@ def _message_heading(m: Message) -> str:
 
 def _reading(m: Message) -> str:
     v = m.verdict or {}
-    figures = ", ".join(f"{k}={v[k]}" for k in ("requested", "stock_on_hand", "received", "printed", "recorded")
+    figures = ", ".join(f"{k}={number(v[k]) if type(v[k]) is int else v[k]}"
+                        for k in ("requested", "stock_on_hand", "received", "printed", "recorded")
                         if v.get(k) is not None)
     doubts = "; ".join(f"{d['field']}: {d['reason']}" for d in v.get("doubts", []))
     return (f"#{m.id} {m.subject!r}: read as {m.kind or '-'}" + (f" ({figures})" if figures else "")
@@ -81,8 +82,24 @@ def _message_events(session: Session, m: Message) -> list[Event]:
     for item in session.scalars(select(AttentionItem).where(AttentionItem.message_pk == m.id)):
         events.extend(_queue_events(item))
     for a in session.scalars(select(AuditEvent).where(AuditEvent.target == f"message:{m.id}")):
-        events.append(Event(a.at, "audit", a.actor, f"{a.action}: {a.details}"))
+        events.append(Event(a.at, "audit", a.actor, f"{a.action}: {_details(a.details)}"))
     return sorted(events, key=lambda e: e.at)
+
+
+def _signed(value: int) -> str:
+    """+2.000, -500, 0: a change of pieces in Indonesian figures."""
+    return ("+" if value > 0 else "-" if value < 0 else "") + number(abs(value))
+
+
+# The audit details that are pieces (the rest, message ids among them, are shown as recorded).
+_PIECES = frozenset({"quantity", "requested", "approved", "proposed", "delta", "stock_on_hand", "shipped",
+                     "received", "old", "new", "free", "need"})
+
+
+def _details(details: dict[str, object]) -> str:
+    """An audit record's details, pieces in Indonesian figures (requested=2.000)."""
+    return ", ".join(f"{key}={number(value) if key in _PIECES and type(value) is int else value}"
+                     for key, value in details.items())
 
 
 def _queue_events(item: AttentionItem) -> list[Event]:
@@ -99,7 +116,7 @@ def _request_events(session: Session, r: Request) -> list[Event]:
         for reason in d.reasons:
             if isinstance(reason, dict) and isinstance(reason.get("message"), int):
                 message_ids.add(reason["message"])
-        qty = f" {d.quantity}" if d.quantity is not None else ""
+        qty = f" {number(d.quantity)}" if d.quantity is not None else ""
         events.append(Event(d.at, "decision", d.actor, f"{d.outcome}{qty}" + (f": {d.note}" if d.note else "")
                             + (f" {d.reasons}" if d.outcome == "updated" else "")))
     for item in session.scalars(select(AttentionItem).where(AttentionItem.request_pk == r.id)):
@@ -114,10 +131,10 @@ def _request_events(session: Session, r: Request) -> list[Event]:
             continue
         if isinstance(a.details.get("message"), int):
             message_ids.add(a.details["message"])
-        events.append(Event(a.at, "audit", a.actor, f"{a.action}: {a.details}"))
+        events.append(Event(a.at, "audit", a.actor, f"{a.action}: {_details(a.details)}"))
     for e in session.scalars(select(LedgerEntry).where(LedgerEntry.request_pk == r.id)):
-        events.append(Event(e.at, "ledger", e.actor, f"{e.kind} {e.location}: on hand {e.on_hand:+d}, in transit "
-                                                     f"{e.in_transit:+d}, committed {e.committed:+d}"
+        events.append(Event(e.at, "ledger", e.actor, f"{e.kind} {e.location}: on hand {_signed(e.on_hand)}, in transit "
+                                                     f"{_signed(e.in_transit)}, committed {_signed(e.committed)}"
                                                      + (f" ({e.note})" if e.note else "")))
     for o in session.scalars(select(OutboxMessage).where(OutboxMessage.request_pk == r.id)):
         events.append(Event(o.created_at, "out", ", ".join(o.recipients), f"{o.status}: {o.subject}"))

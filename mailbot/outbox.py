@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from mailbot.config import Config
 from mailbot.desk import Desk
-from mailbot.errors import LockBusy, NotAttempted, PermanentDeliveryError
+from mailbot.errors import LockBusy, NotAttempted, PermanentDeliveryError, SendingMisconfigured
 from mailbot.guards.brake import room_to_send
 from mailbot.outgoing import queue
 from mailbot.store import repo
@@ -47,12 +47,14 @@ class FlushResult:
     failed: int = 0
     braked: int = 0
     busy: bool = False  # another sender (e.g. the running service) holds the send lock: it sends these
+    misconfigured: str | None = None  # the SMTP server refuses mailbot itself: the configuration's to fix
 
     def add(self, other: FlushResult) -> None:
         self.sent += other.sent
         self.retrying += other.retrying
         self.failed += other.failed
         self.braked = other.braked  # what the latest pass left waiting
+        self.misconfigured = other.misconfigured or self.misconfigured
 
 
 class OutboxPump:
@@ -330,6 +332,9 @@ def _flush(desk: Desk, sender: Sender, *, batch: int, should_stop: Callable[[], 
                     _release(desk, [i for m, i in ids.items() if m not in recorded])
                 return result
             _retry_busy(sent.fold)  # the batch's journal into the outbox rows, before the next due list
+            if result.misconfigured:
+                log.error("configuration error: %s; the mail stays queued", result.misconfigured)
+                return result
             if len(due) < batch:
                 if len(due) == allowed:  # the brake, not an empty queue, ended this batch
                     with desk.sessions() as session:
@@ -376,6 +381,7 @@ def _record_failure_durably(desk: Desk, outbox_id: int, error: Exception, result
     _retry_busy(step)
     result.retrying += counted.retrying
     result.failed += counted.failed
+    result.misconfigured = counted.misconfigured or result.misconfigured
 
 
 def _record_failure(session: Session, desk: Desk, outbox_id: int, error: Exception, result: FlushResult) -> None:
@@ -383,6 +389,12 @@ def _record_failure(session: Session, desk: Desk, outbox_id: int, error: Excepti
     row = session.get(OutboxMessage, outbox_id)
     assert row is not None
     row.last_error = str(error)[:2000]
+    if isinstance(error, SendingMisconfigured):
+        # mailbot itself is refused, not this mail: no attempt is used up, and it waits for the fix
+        row.next_attempt_at = now + timedelta(seconds=desk.config.run.outbox_retry_seconds)
+        result.misconfigured = str(error)
+        result.retrying += 1
+        return
     if isinstance(error, NotAttempted):
         # never handed to the server (the connection was lost before its turn): no attempt is used up
         row.next_attempt_at = now + timedelta(seconds=desk.config.run.outbox_retry_seconds)

@@ -109,6 +109,9 @@ def replay(desk: Desk, message_pk: int) -> str:
         message = session.get(Message, message_pk)
         if message is None:
             raise InvalidAction(f"no stored message {message_pk}")
+        if message.status == "dismissed":
+            raise InvalidAction(f"message {message_pk} was dismissed from the quarantine; only quarantined ones "
+                                "are replayed (its bytes stay in the archive: `mailbot history` shows it)")
         if message.status != "quarantined":
             raise InvalidAction(f"message {message_pk} was processed already; only quarantined ones are replayed")
         if message.raw is None:

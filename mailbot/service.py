@@ -21,6 +21,7 @@ from mailbot.config import Config, ImapInbox
 from mailbot.desk import Desk
 from mailbot.outbox import FlushResult, OutboxPump, SenderProcess
 from mailbot.runners import ReadingProcess, process_inbox
+from mailbot.store import repo
 from mailbot.transports.base import Inbox, Sender
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,7 @@ class RunSummary:
 
     outcomes: Counter[str] = field(default_factory=Counter)
     flush: FlushResult = field(default_factory=FlushResult)
+    queued: int = 0  # mail still in the outbox after the pass (due later, or waiting for a fix)
 
 
 def run_once(desk: Desk, inbox: Inbox, sender: Sender, *, sender_process: SenderProcess | None = None,
@@ -49,6 +51,8 @@ def run_once(desk: Desk, inbox: Inbox, sender: Sender, *, sender_process: Sender
         watch.check_alerts(desk)
     finally:
         summary.flush = stop()
+    with desk.sessions() as session:
+        summary.queued = repo.count_queued(session)
     return summary
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from mailbot import attention
 from mailbot.desk import Desk
 from mailbot.guards.trust import SenderTrust
+from mailbot.indonesian import number
 from mailbot.reader.verdict import Verdict
 from mailbot.store import repo
 from mailbot.store.schema import Message, StatedStock
@@ -66,7 +67,7 @@ def reconcile(session: Session, desk: Desk, *, district: str, item: str, stated:
     if not far_apart(stated, expected, tolerance=desk.config.stock.contradiction_tolerance,
                      min_pieces=desk.config.stock.contradiction_min_pieces):
         return
-    detail = f"dinyatakan {stated}, menurut catatan {expected}"
+    detail = f"dinyatakan {number(stated)}, menurut catatan {number(expected)}"
     for open_one in attention.open_items(session, kinds=("reconcile",)):
         if open_one.district == district and open_one.item == item:
             # one item per district and blank: the latest statement replaces the earlier one

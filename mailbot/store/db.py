@@ -110,10 +110,27 @@ def _sqlite_begin_immediate(conn) -> None:  # type: ignore[no-untyped-def]
 HEAD_REVISION = "0002"
 
 
+def known_revisions() -> frozenset[str]:
+    """The schema revisions this version's migrations know (read from their file names: 0001_..., cheap)."""
+    return frozenset(p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
+
+
+def revision_problem(revision: str | None) -> str | None:
+    """Why this version cannot work on a database at *revision*, or None."""
+    if revision is None or revision in known_revisions():
+        return None
+    return (f"the database is at schema revision {revision}, which this version of mailbot does not know "
+            "(it was written by a newer version); run that version again, or restore a backup taken with "
+            "this one (README: Backup and restore)")
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision. Safe to repeat."""
-    if current_revision(engine) == HEAD_REVISION:
+    revision = current_revision(engine)
+    if revision == HEAD_REVISION:
         return
+    if problem := revision_problem(revision):
+        raise DatabaseError(problem)
     from alembic import command
     from alembic.config import Config as AlembicConfig
 
@@ -134,8 +151,13 @@ def current_revision(engine: Engine) -> str | None:
             if not inspect(connection).has_table("alembic_version"):
                 return None
             return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except OperationalError as exc:
-        raise DatabaseError(f"cannot open the database: {exc.orig}") from None
+    except SQLAlchemyError as exc:  # OperationalError, or "file is not a database" (a DatabaseError)
+        raise DatabaseError(f"cannot open the database: {_reason(exc)}; if a wrong file was put in its place, "
+                            "restore the last backup (README: Backup and restore)") from None
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    return " ".join(str(getattr(exc, "orig", None) or exc).split())[:200]
 
 
 def backup_sqlite(url: str, target: Path) -> tuple[int, int]:

@@ -199,6 +199,13 @@ def count_due(session: Session, now: datetime) -> int:
     ).scalar() or 0)
 
 
+def count_queued(session: Session) -> int:
+    """Outbox rows not yet sent, due now or later."""
+    outbox = cast(Table, OutboxMessage.__table__)
+    return int(session.execute(select(func.count()).select_from(outbox).where(outbox.c.status == "queued")
+                               ).scalar() or 0)
+
+
 def due_to_send(session: Session, now: datetime, limit: int = 100) -> list[tuple[int, OutgoingMessage]]:
     """What the outbox worker sends next, oldest first: (outbox id, the message), no ORM objects built."""
     outbox = cast(Table, OutboxMessage.__table__)

@@ -43,6 +43,23 @@ def deliver(path: Path, raw: bytes, name: str | None = None) -> Path:
     return final
 
 
+def deliver_file(path: Path, source: Path) -> Path:
+    """Copy the file *source* into the Maildir at *path* in chunks (never read whole), like deliver()."""
+    import shutil
+
+    ensure_maildir(path)
+    name = f"{time.time_ns()}.P{os.getpid()}.{source.stat().st_size}.{socket.gethostname().replace('/', '-')}"
+    tmp = path / "tmp" / name
+    with open(source, "rb") as src, open(tmp, "wb") as fh:
+        shutil.copyfileobj(src, fh, 1 << 20)
+        fh.flush()
+        os.fsync(fh.fileno())
+    final = path / "new" / name
+    os.replace(tmp, final)
+    _fsync_dir(path / "new")
+    return final
+
+
 def _header_block(path: Path, limit: int = 65536) -> bytes:
     """The header block of the message file at *path* (at most *limit* bytes)."""
     with open(path, "rb") as fh:

@@ -13,6 +13,7 @@ from mailbot.errors import (
     NotAttempted,
     PermanentDeliveryError,
     RecipientsRefusedError,
+    SendingMisconfigured,
     SmtpConfigurationError,
     SmtpConnectionError,
     TemporaryDeliveryError,
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 _CONNECTION_ERRORS: tuple[type[BaseException], ...] = (smtplib.SMTPServerDisconnected, OSError)
 _ANY_SMTP_ERROR: tuple[type[BaseException], ...] = (*_CONNECTION_ERRORS, smtplib.SMTPException)
 _CONNECT_ERRORS: tuple[type[BaseException], ...] = (*_ANY_SMTP_ERROR, ssl.SSLError)
+_SESSION_ERRORS: tuple[type[BaseException], ...] = (*_CONNECT_ERRORS, SendingMisconfigured)
 
 
 _LINE_END = re.compile(rb"\r\n|\r|\n")
@@ -79,6 +81,7 @@ class SmtpSender:
         self._local_hostname = local_hostname
         default_port = {"implicit": 465, "starttls": 587, "none": 25}[config.tls]
         self._port = config.port or default_port
+        self._misconfigured: SendingMisconfigured | None = None  # a refused login: not tried again
 
     @property
     def _where(self) -> str:
@@ -131,9 +134,11 @@ class SmtpSender:
             return results
         report = on_result or (lambda _message_id, _error: None)
         try:
+            if self._misconfigured is not None:
+                raise self._misconfigured
             connection = self._connect()
-        except _CONNECT_ERRORS as exc:
-            error = self._session_error(exc)
+        except _SESSION_ERRORS as exc:
+            error = exc if isinstance(exc, SendingMisconfigured) else self._session_error(exc)
             for message in messages:
                 results[message.message_id] = error
                 report(message.message_id, error)
@@ -164,8 +169,15 @@ class SmtpSender:
 
     def _session_error(self, exc: BaseException) -> Exception:
         """What a failure to open the session means for the mail waiting on it."""
+        if isinstance(exc, smtplib.SMTPAuthenticationError) and 500 <= exc.smtp_code <= 599:
+            # Wrong credentials are the operator's to fix; the replies must wait, not fail, and a refused
+            # password is not tried again by this process (a mail server may lock the account).
+            self._misconfigured = SendingMisconfigured(
+                f"the SMTP server {self._where} refused the login of {self._config.username} "
+                f"({exc.smtp_code} {_text(exc.smtp_error)}); correct [outbox] username or the password in "
+                f"{self._config.password_env}, check with `mailbot check-config --connect`, then restart mailbot")
+            return self._misconfigured
         if isinstance(exc, smtplib.SMTPAuthenticationError):
-            # Wrong credentials are the operator's to fix; the replies must wait, not fail.
             return TemporaryDeliveryError(
                 f"SMTP server {self._where} refused login for {self._config.username}: "
                 f"{exc.smtp_code} {_text(exc.smtp_error)}"
@@ -186,6 +198,14 @@ class SmtpSender:
             refused = connection.sendmail(message.sender, list(message.recipients), wire_bytes(message.raw))
         except smtplib.SMTPRecipientsRefused as exc:
             return self._refused(what, exc.recipients, partial=False)
+        except smtplib.SMTPSenderRefused as exc:
+            self._reset(connection)
+            if 500 <= exc.smtp_code <= 599:
+                # The office's own address refused (every mail is sent as it): the configuration is wrong.
+                return SendingMisconfigured(
+                    f"the SMTP server {self._where} refuses {exc.sender!r} as sender ({exc.smtp_code} "
+                    f"{_text(exc.smtp_error)}); [office] address must be an address [outbox] username may send as")
+            return classify_reply(exc.smtp_code, _text(exc.smtp_error), f"{what} refused by {self._where}")
         except smtplib.SMTPResponseException as exc:  # sender refused, data refused, 421 ...
             result = classify_reply(exc.smtp_code, _text(exc.smtp_error), f"{what} refused by {self._where}")
             self._reset(connection)

@@ -30,11 +30,12 @@ def desk_dir(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def mailbot(desk_dir: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def mailbot(desk_dir: Path, *args: str, timeout: float = 120,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real `mailbot` command line in a subprocess against *desk_dir*/config.toml."""
     return subprocess.run(
         [sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), *args],
-        capture_output=True, text=True, timeout=timeout, cwd=desk_dir,
+        capture_output=True, text=True, timeout=timeout, cwd=desk_dir, env=env,
     )
 
 

@@ -103,5 +103,5 @@ def test_every_problem_is_named_by_its_key_in_one_line(desk_dir: Path) -> None:
     assert str(raised.value) == (
         f"{path}: office.adress: unknown key (did you mean 'address'?); surprise: unknown key; "
         "inbox.kind: 'pop3' is not one of maildir, imap; "
-        "stock.threshold: Input should be a valid integer, unable to parse string as an integer (got 'seribu'); "
-        "districts: Value error, district code 65.01 appears twice")
+        "stock.threshold: \"seribu\" is not a number of pieces; write it like 2.000, 2000 or 2 ribu (got 'seribu'); "
+        "districts: district code 65.01 appears twice")

@@ -98,6 +98,8 @@ def test_dismiss_and_reread(desk_dir: Path) -> None:
         "select details from audit where action = 'dismiss'").fetchone()[0]
     again = mailbot(desk_dir, "quarantine", "dismiss", str(qid), "--reason", "x")
     assert again.returncode == 1 and "is dismissed, not quarantined" in again.stderr
+    replayed = mailbot(desk_dir, "replay", str(qid))
+    assert replayed.returncode == 1 and f"message {qid} was dismissed from the quarantine" in replayed.stderr
 
 
 def test_quarantine_reasons_write_numbers_the_indonesian_way(desk_dir: Path) -> None:

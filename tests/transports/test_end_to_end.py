@@ -90,7 +90,7 @@ def test_reply_waits_while_smtp_is_down_and_goes_out_once_when_back(
     smtp_server.stop()
 
     output = run_once(config, dovecot)
-    assert "waiting to retry: 1" in output
+    assert "waiting in the outbox: 1" in output
     assert dovecot.count("INBOX") == 0  # recorded and committed: the inbox copy is done with
 
     smtp_server.start()

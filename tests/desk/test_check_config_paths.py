@@ -1,0 +1,109 @@
+"""`mailbot check-config` and the start of `mailbot run` refuse what run would fail on or silently ignore:
+Maildir paths that are no Maildir, an in-memory database, a schedule that never fires, pieces written as
+fractions, no working days, password variables and hosts that cannot be."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.desk.conftest import mailbot
+
+INBOX = 'path = "var/mail/inbox"'
+OUTBOX = 'path = "var/mail/outbox"'
+URL = 'url = "sqlite:///var/mailbot.db"'
+SMTP = 'kind = "smtp"\nhost = "{host}"\nport = 587\nusername = "blangko"\npassword_env = "{env}"'
+
+
+def _set(old: str, new: str) -> Callable[[str], str]:
+    def edit(text: str) -> str:
+        assert old in text, old
+        return text.replace(old, new, 1)
+    return edit
+
+
+def _smtp(host: str = "smtp.kaltaraprov.example", env: str = "MAILBOT_TEST_SMTP") -> Callable[[str], str]:
+    return _set(f'kind = "maildir"\n{OUTBOX}', SMTP.format(host=host, env=env))
+
+
+BROKEN: list[tuple[str, Callable[[str], str], str]] = [
+    ("pieces-unquoted-dot", _set('"ktp-el" = 66000', '"ktp-el" = 66.000'),
+     "stock.opening_province.ktp-el: 66.0 is not a whole number of pieces"),
+    ("pieces-decimal-comma", _set('"ktp-el" = 66000', '"ktp-el" = "66,000"'),
+     'stock.opening_province.ktp-el: "66,000" is ambiguous'),
+    ("inbox-dev-null", _set(INBOX, 'path = "/dev/null"'), "inbox.path: /dev/null is a file, not a Maildir"),
+    ("inbox-the-config-file", _set(INBOX, 'path = "config.toml"'), "config.toml is a file, not a Maildir"),
+    ("inbox-empty-path", _set(INBOX, 'path = ""'), "is a folder but not a Maildir (no new/ cur/ tmp/ in it)"),
+    ("inbox-root", _set(INBOX, 'path = "/"'), "inbox.path: / is a folder but not a Maildir"),
+    ("inbox-dangling-link", _set(INBOX, 'path = "gone"'), "inbox.path: {dir}/gone is a link to nothing"),
+    ("inbox-new-part", _set(INBOX, 'path = "var/mail/inbox/new"'),
+     "is the new/ part of a Maildir; name the Maildir itself: {dir}/var/mail/inbox"),
+    ("outbox-proc-self", _set(OUTBOX, 'path = "/proc/self"'), "outbox.path: /proc/self is a folder but not a"),
+    ("sqlite-memory", _set(URL, 'url = "sqlite://"'), "database.url: 'sqlite://' is a database in memory"),
+    ("sqlite-memory-named", _set(URL, 'url = "sqlite:///:memory:"'), "is a database in memory"),
+    ("postgresql-no-driver", _set(URL, 'url = "postgresql://u@db/mailbot"'),
+     "postgresql:// is not a driver mailbot uses; write postgresql+psycopg://u@db/mailbot"),
+    ("postgresql-psycopg2", _set(URL, 'url = "postgresql+psycopg2://u@db/mailbot"'), "write postgresql+psycopg://"),
+    ("cron-30-february", _set('cron = "0 7 * * 1-5"', 'cron = "0 7 30 2 *"'), "never comes"),
+    ("cron-31-february", _set('check_cron = "0 * * * *"', 'check_cron = "0 7 31 2 *"'), "never comes"),
+    ("no-working-days", _set("working_days = [0, 1, 2, 3, 4]", "working_days = []"),
+     "stock.working_days: name at least one working day"),
+    ("day-seven", _set("working_days = [0, 1, 2, 3, 4]", "working_days = [0, 1, 7]"),
+     "stock.working_days: 7 is not a day"),
+    ("password-env-empty", _smtp(env=""), "outbox.password_env: '' is not the name of an environment variable"),
+    ("password-env-spaces", _smtp(env="MAILBOT BAD=NAME"), "is not the name of an environment variable"),
+    ("password-only-spaces", _smtp(env="MAILBOT_TEST_SPACES"),
+     "the environment variable MAILBOT_TEST_SPACES is not set (or holds only spaces)"),
+    ("host-empty", _smtp(host=""), "outbox.host: '' is not a host name"),
+    ("misspelt-optional-key", _set('signature = "', 'signatur = "'),
+     "office.signatur: unknown key (did you mean 'signature'?)"),
+    ("misspelt-pack-size", _set("pack_size = ", "packsize = "),
+     "stock.packsize: unknown key (did you mean 'pack_size'?)"),
+    ("zone-abbreviation", _set('timezone = "Asia/Makassar"', 'timezone = "WITA"'),
+     "office.timezone: unknown time zone 'WITA'; WITA is written 'Asia/Makassar'"),
+    ("zone-misspelt", _set('timezone = "Asia/Makassar"', 'timezone = "Asia/Makasar"'),
+     "(did you mean 'Asia/Makassar'?)"),
+]
+
+
+@pytest.mark.parametrize(("edit", "expected"), [(e, x) for _, e, x in BROKEN], ids=[i for i, _, _ in BROKEN])
+def test_refused_by_check_config_and_run(desk_dir: Path, edit: Callable[[str], str], expected: str) -> None:
+    path = desk_dir / "config.toml"
+    path.write_text(edit(path.read_text()))
+    (desk_dir / "gone").symlink_to(desk_dir / "nowhere")
+    for part in ("new", "cur", "tmp"):
+        (desk_dir / "var" / "mail" / "inbox" / part).mkdir(parents=True)
+    env = {**os.environ, "MAILBOT_TEST_SPACES": "   "}
+    for command in (("check-config",), ("run", "--once")):
+        result = mailbot(desk_dir, *command, env=env)
+        assert result.returncode == 2, (command, result.stdout, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and expected.format(dir=desk_dir) in lines[0], result.stderr
+    assert not (desk_dir / "var" / "mailbot.db").exists(), "nothing may start on a broken configuration"
+
+
+def test_quoted_indonesian_figure_is_thousands(desk_dir: Path) -> None:
+    path = desk_dir / "config.toml"
+    path.write_text(path.read_text().replace('"ktp-el" = 66000', '"ktp-el" = "70.000"', 1))
+    assert mailbot(desk_dir, "check-config").returncode == 0
+    status = mailbot(desk_dir, "status", "--item", "ktp-el")
+    assert status.returncode == 0, status.stderr
+    assert "province store: 70.000 on hand" in status.stdout
+
+
+def test_sqlite_driver_url_resolves_against_the_config_folder(desk_dir: Path) -> None:
+    path = desk_dir / "config.toml"
+    path.write_text(path.read_text().replace(URL, 'url = "sqlite+pysqlite:///var/other.db"'))
+    result = mailbot(desk_dir, "check-config")
+    assert result.returncode == 0, result.stderr
+    assert f"database: SQLite {desk_dir}/var/other.db" in result.stdout
+
+
+def test_a_byte_order_mark_is_no_problem(desk_dir: Path) -> None:
+    path = desk_dir / "config.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    result = mailbot(desk_dir, "check-config")
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,79 @@
+"""What the operator types on the command line beyond quantities: --delta, ids and --limit, all bounded."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.desk.conftest import mailbot
+
+HUGE = "99999999999999999999"  # above 2^63, the largest row id
+
+
+def _ledger(desk_dir: Path, location: str) -> int:
+    db = sqlite3.connect(desk_dir / "var" / "mailbot.db")
+    return int(db.execute("select sum(on_hand) from ledger_entries where location = ?", (location,)).fetchone()[0])
+
+
+def _discrepancy(desk_dir: Path) -> int:
+    assert mailbot(desk_dir, "status").returncode == 0  # creates the database
+    db = sqlite3.connect(desk_dir / "var" / "mailbot.db")
+    with db:
+        cur = db.execute("insert into attention_items (key, kind, reason, district, item, quantity, opened_at) "
+                         "values ('discrepancy:test', 'discrepancy', 'short_receipt', '65.01', 'ktp-el', 100, "
+                         "'2026-11-27 02:00:00.000000')")
+    return int(cur.lastrowid or 0)
+
+
+def test_resolve_delta_is_read_as_indonesian(desk_dir: Path) -> None:
+    item = _discrepancy(desk_dir)
+    before = _ledger(desk_dir, "65.01")
+    result = mailbot(desk_dir, "resolve", str(item), "--reason", "hitung ulang", "--delta", "2.000")
+    assert result.returncode == 0, result.stderr
+    assert "+2.000 booked at 65.01" in result.stdout
+    assert _ledger(desk_dir, "65.01") - before == 2000
+
+
+@pytest.mark.parametrize(("delta", "words"), [
+    ("1000000000000", "max_quantity_per_movement"), ("200001", "max_quantity_per_movement"),
+    ("9" * 26, "far too large"), ("2,000", "ambiguous"), ("20.00", "not a whole number"),
+])
+def test_resolve_delta_out_of_bounds_is_one_line_and_books_nothing(desk_dir: Path, delta: str, words: str) -> None:
+    item = _discrepancy(desk_dir)
+    before = _ledger(desk_dir, "65.01")
+    result = mailbot(desk_dir, "resolve", str(item), "--reason", "x", "--delta", delta)
+    assert result.returncode == 1, result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0] and "--delta" in lines[0], result.stderr
+    assert _ledger(desk_dir, "65.01") == before
+    assert mailbot(desk_dir, "queue", "list").stdout.count("short_receipt") == 1  # still open
+
+
+def test_resolve_delta_takes_thousands_in_words(desk_dir: Path) -> None:
+    item = _discrepancy(desk_dir)
+    before = _ledger(desk_dir, "65.01")
+    result = mailbot(desk_dir, "resolve", str(item), "--reason", "x", "--delta", "1,5 ribu")
+    assert result.returncode == 0, result.stderr
+    assert _ledger(desk_dir, "65.01") - before == 1500
+
+
+@pytest.mark.parametrize("args", [
+    ("requests", "--limit", HUGE), ("outbox", "list", "--limit", HUGE), ("queue", "list", "--limit", HUGE),
+    ("quarantine", "--limit", HUGE), ("requests", "--limit", "-1"), ("queue", "list", "--limit", "0"),
+    ("replay", HUGE), ("history", HUGE), ("show", HUGE), ("quarantine", "dismiss", HUGE, "--reason", "x"),
+    ("resolve", HUGE, "--reason", "x"), ("queue", "close", HUGE, "--reason", "x"), ("outbox", "retry", HUGE),
+    ("correct", HUGE, "stock_on_hand=5", "--reason", "x"), ("replay", "0"), ("replay", "1.000"),
+    ("outbox", "retry", "-1"),
+])
+def test_ids_and_limits_out_of_range_are_one_line(desk_dir: Path, args: tuple[str, ...]) -> None:
+    assert mailbot(desk_dir, "status").returncode == 0
+    result = mailbot(desk_dir, *args)
+    assert result.returncode != 0, result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+
+
+def test_help_shows_bracketed_words(desk_dir: Path) -> None:
+    assert "within the [guards] limits" in " ".join(mailbot(desk_dir, "parse", "--help").stdout.split())
