@@ -50,7 +50,7 @@ def facts(verdict: Verdict) -> list[dict[str, object]]:
 
 def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, template: str,
                    context: dict[str, object], message: Message | None = None,
-                   verdict: Verdict | None = None) -> None:
+                   verdict: Verdict | None = None, answer_to: str | None = None) -> None:
     """Queue a message to the district about *req*, threaded to the message it answers (or the first one).
 
     A shipment the province proposed itself has no district message: it goes to the district's first
@@ -70,6 +70,8 @@ def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, 
         to = [district.senders[0]]
     else:
         to = []  # the sender could not be told apart (e.g. two From mailboxes): answer no one
+    if answer_to and answer_to.lower() not in (t.lower() for t in to):
+        to = [answer_to, *to]  # another address of the district wrote: its writer is answered first
     thread = answering(origin, verdict) if origin is not None else None
     if thread is not None and origin is not None and req.message_pk is not None and origin.id != req.message_pk:
         thread = _whole_chain(session, req, thread)
@@ -178,11 +180,14 @@ def _needs_clarification(verdict: Verdict) -> bool:
 def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.Decision, *,
                  message: Message, verdict: Verdict | None, trusted: bool,
                  changes: list[dict[str, object]] | None = None, note: str | None = None,
-                 reply_purpose: str | None = None) -> str:
+                 reply_purpose: str | None = None, again: bool = False, previous_approved: int | None = None,
+                 answer_to: str | None = None) -> str:
     """Carry out the policy's decision: record it, book the commitment, queue the reply to *message*.
 
     *changes* (a district's follow-up that corrected figures) are told first in the reply, and with
-    the district's *note* to the managers when the request waits for them again.
+    the district's *note* to the managers when the request waits for them *again*; *previous_approved*
+    is an approval set aside for the managers to look at again, which the district is told.
+    *answer_to*: the address that wrote the follow-up, answered beside the request's sender.
     """
     now = desk.now()
     explanation = explain_id(decision)
@@ -204,16 +209,19 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
         req.approved = decision.quantity
         if trusted:  # a sender who failed the checks gets no acknowledgement: the managers see it
             _district_mail(session, desk, req, purpose=purpose, template="reply_held",
-                           message=message, verdict=verdict, context={**base, "show_figures": True})
-        _notify_managers(session, desk, req, decision, explanation, update_of=purpose if changes else None,
-                         changes=changes or [], note=note)
+                           message=message, verdict=verdict, answer_to=answer_to,
+                           context={**base, "show_figures": True, "previous_approved": previous_approved,
+                                    "appeal": again and not changes})
+        _notify_managers(session, desk, req, decision, explanation,
+                         update_of=purpose if changes or again else None, changes=changes or [], note=note,
+                         previous_approved=previous_approved)
         return "request-held"
     # a request decided again after a correction books its new commitment under a source of its own
     source = f"decision:{req.reference}:auto" + (f":{purpose}" if changes else "")
     _approve(session, desk, req, decision.quantity, actor=POLICY, source=source)
     template = "reply_approved" if decision.outcome in ("approve", "propose") else "reply_partial"
     _district_mail(session, desk, req, purpose=purpose, template=template, message=message,
-                   verdict=verdict, context={**base, "approved": decision.quantity,
+                   verdict=verdict, answer_to=answer_to, context={**base, "approved": decision.quantity,
                                              "proposed": decision.outcome == "propose"})
     return {"approve": "request-approved", "propose": "request-approved-proposal"}.get(
         decision.outcome, "request-approved-partial")
@@ -240,7 +248,8 @@ def _corrected_facts(understood: list[dict[str, object]], changes: list[dict[str
 
 def _notify_managers(session: Session, desk: Desk, req: Request, decision: policy.Decision,
                      explanation: list[str], *, update_of: str | None = None,
-                     changes: list[dict[str, object]] | None = None, note: str | None = None) -> None:
+                     changes: list[dict[str, object]] | None = None, note: str | None = None,
+                     previous_approved: int | None = None) -> None:
     reasons = [reason_id(r) for r in decision.reasons if r.code not in ("fallback_use",)]
     purpose = f"held:{req.id}" if update_of is None else f"held:{req.id}:{update_of}"
     queue(session, desk, purpose=purpose, category="notice", template="notice_held",
@@ -249,7 +258,7 @@ def _notify_managers(session: Session, desk: Desk, req: Request, decision: polic
                    "district_name": desk.district_name(req.district), "sender": req.sender or "-",
                    "item": req.item, "requested": req.requested, "proposed": decision.quantity,
                    "reasons": reasons, "explanation": explanation, "changes": changes or [],
-                   "note": note})
+                   "note": note, "previous_approved": previous_approved})
 
 
 def record_update(req: Request, changes: list[dict[str, object]], *, actor: str, at: datetime,

@@ -38,6 +38,8 @@ REASONS = {
     "receipt_unmatched": "tanda terima tanpa pengiriman yang tercatat",
     "reconcile": "stok yang dilaporkan jauh berbeda dari catatan",
     "shortfall": "blangko yang diterima kurang dari yang dikirim",
+    "surplus": "blangko yang diterima lebih dari yang dikirim",
+    "other_item": "angka untuk jenis blangko lain (KTP-el/KIA) dalam percakapan permohonan ini",
     "stranger_in_thread": "email dari pengirim yang tidak dikenal atau tidak terverifikasi pada percakapan permohonan",
 }
 

@@ -43,6 +43,9 @@ REASON_TEXT: Mapping[str, str] = {
     "fair_split": "stok provinsi terbatas sehingga dibagi merata menurut jumlah hari stok tiap kabupaten/kota",
     "capped_by_need": "disesuaikan dengan kebutuhan ({need} keping)",
     "capped_by_spare": "dibatasi stok provinsi yang dapat dikirim ({spare} keping)",
+    "decided_by_manager": "kabupaten/kota mengubah permohonan setelah diputuskan oleh {actor}, sehingga perlu "
+                          "diputuskan kembali oleh pimpinan",
+    "district_appeal": "kabupaten/kota meminta keputusan sebelumnya dipertimbangkan kembali",
     "below_threshold": "sisa stok {on_hand} keping di bawah batas minimum {threshold} keping",
 }
 
