@@ -280,8 +280,11 @@ def _approve(session: Session, desk: Desk, req: Request, quantity: int, *, actor
 
 
 def ask_back(session: Session, desk: Desk, req: Request | None, message: Message, verdict: Verdict, *,
-             district: str | None, about: str) -> str:
-    """Answer with a clarification request that quotes what was understood."""
+             district: str | None, about: str, thread: Request | None = None) -> str:
+    """Answer with a clarification request that quotes what was understood.
+
+    *thread*: the request a receipt's question is about; the answer comes back in its thread, and the
+    request itself does not change state (its shipment is what the question is about)."""
     doubts = [{"field": FIELD_LABELS.get(d.field, d.field), "reason": d.reason, "text": d.text.strip()[:160]}
               for d in verdict.doubts]
     missing = []
@@ -290,16 +293,21 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
     if about == "report" and not any(d.reason == "too_large" for d in verdict.doubts):
         missing.append("report")
     context = {"facts": facts(verdict), "doubts": doubts, "missing": missing, "policy_reasons": [],
-               "district_name": desk.district_name(district), "reference": req.reference if req else None}
+               "district_name": desk.district_name(district), "about": about,
+               "reference": req.reference if req else thread.reference if thread else None}
     if req is not None:
         req.state, req.updated_at = "clarifying", desk.now()
         _record(session, desk, req, "clarify", None, actor=POLICY,
                 reasons=[{"code": "doubt", "field": d.field, "reason": d.reason} for d in verdict.doubts],
                 arithmetic=[])
-    queue(session, desk, purpose=f"reply:{message.id}", category="reply", template="reply_clarify",
-          to=[verdict.sender] if verdict.sender else [], request_pk=req.id if req else None,
-          subject=reply_subject(verdict.subject, req.reference if req else None),
+    about_request = req or thread
+    asked = queue(session, desk, purpose=f"reply:{message.id}", category="reply", template="reply_clarify",
+          to=[verdict.sender] if verdict.sender else [], request_pk=about_request.id if about_request else None,
+          subject=reply_subject(verdict.subject, about_request.reference if about_request else None),
           context={**context, "item": verdict.item}, reply_to=answering(message, verdict))
+    if asked.outbox_id is not None:  # the answer to this question is labelled mail (mailbot.corrections)
+        repo.audit(session, at=desk.now(), actor=POLICY, action="ask-back", target=f"outbox:{asked.outbox_id}",
+                   details={"message": message.id, "about": about})
     return f"{about}-clarify"
 
 
@@ -523,12 +531,12 @@ def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str
 
 
 def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: Message, verdict: Verdict, *,
-                    district: str, item: str) -> str:
+                    district: str, item: str, thread: Request | None = None) -> str:
     """The district confirms a shipment arrived: in transit becomes on hand; a shortfall is booked with its reason."""
     source = f"message:{message.id}"
     shipped: int | None = None
     if any(d.field == "received" and d.reason in ("conflict", "unclear", "too_large") for d in verdict.doubts):
-        return ask_back(session, desk, None, message, verdict, district=district, about="receipt")
+        return ask_back(session, desk, None, message, verdict, district=district, about="receipt", thread=thread)
     if req is not None and req.approved:
         shipped = req.approved
         book_receipt(session, desk, req, verdict.received, district=district, item=item, source=source,
@@ -537,7 +545,8 @@ def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: 
           to=[verdict.sender] if verdict.sender else [], request_pk=req.id if req else None,
           subject=reply_subject(verdict.subject, req.reference if req else None),
           context={"district_name": desk.district_name(district), "item": item, "received": verdict.received,
-                   "shipped": shipped, "reference": req.reference if req else None, "facts": facts(verdict)},
+                   "shipped": shipped, "reference": req.reference if req else None, "facts": facts(verdict),
+                   "matched": req is not None},
           reply_to=answering(message, verdict))
     return "receipt" if req is not None else "receipt-unmatched"
 
@@ -575,7 +584,7 @@ def correct_receipt(session: Session, desk: Desk, req: Request, message: Message
           subject=reply_subject(verdict.subject, req.reference),
           context={"district_name": desk.district_name(district), "item": item, "received": received,
                    "shipped": req.approved, "reference": req.reference, "facts": facts(verdict),
-                   "corrected_from": corrected_from},
+                   "corrected_from": corrected_from, "matched": True},
           reply_to=answering(message, verdict))
     return "receipt-corrected" if corrected_from is not None else "receipt-confirmed"
 

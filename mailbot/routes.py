@@ -152,11 +152,19 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     if district is None:
         return "receipt-untrusted"
     item = verdict.item or (thread.item if thread else None) or "ktp-el"
-    if thread is not None and thread.district == district and thread.state == "received" \
-            and verdict.received is not None and not any(d.field == "received" for d in verdict.doubts):
+    if _answers_our_question(session, verdict):
+        corrections.label_clarification(session, desk, message, verdict)
+    if thread is None and _shipment_of(session, district, item) is None:
+        # no shipment on its way: a count for the shipment whose receipt is still in question corrects it
+        thread = _in_question(session, district, item)
+    if thread is not None and thread.district == district and thread.state == "received":
+        if verdict.received is None or any(d.field == "received" for d in verdict.doubts):
+            # a second count for a shipment already received, not clear: asked back in the same thread
+            return actions.ask_back(session, desk, None, message, verdict, district=district, about="receipt",
+                                    thread=thread)
         outcome = actions.correct_receipt(session, desk, thread, message, verdict,
                                           actor=trust.address or "district")
-        if thread.approved and verdict.received < thread.approved:
+        if thread.approved:  # short or over opens (or updates) a discrepancy; the right count closes it
             attention.shortfall(session, desk, thread, shipped=thread.approved, received=verdict.received,
                                 message=message)
         return outcome
@@ -167,9 +175,10 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     else:
         shipped_request = _shipment_of(session, district, item)
     shipped = shipped_request.approved if shipped_request is not None else None
-    outcome = actions.confirm_receipt(session, desk, shipped_request, message, verdict, district=district, item=item)
+    outcome = actions.confirm_receipt(session, desk, shipped_request, message, verdict, district=district, item=item,
+                                      thread=thread if thread is not None and thread.district == district else None)
     if outcome == "receipt" and shipped_request is not None and shipped and verdict.received is not None \
-            and verdict.received < shipped:
+            and verdict.received != shipped:
         attention.shortfall(session, desk, shipped_request, shipped=shipped, received=verdict.received,
                             message=message)
     for other in verdict.readings:
@@ -181,6 +190,32 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
             actions.book_receipt(session, desk, other_request, other.received, district=district, item=other.item,
                                  source=f"message:{message.id}", actor=verdict.sender or "district")
     return outcome
+
+
+def _answers_our_question(session: Session, verdict: Verdict) -> bool:
+    """Whether *verdict* answers one of our clarification questions (its In-Reply-To/References)."""
+    from sqlalchemy import select
+
+    from mailbot.store.schema import AuditEvent, OutboxMessage
+
+    ids = [i for i in ([verdict.in_reply_to] if verdict.in_reply_to else []) + list(verdict.references) if i]
+    if not ids:
+        return False
+    asked = [f"outbox:{pk}" for pk in session.scalars(select(OutboxMessage.id).where(OutboxMessage.message_id.in_(ids)))]
+    return bool(asked) and session.scalar(select(AuditEvent.id).where(AuditEvent.action == "ask-back",
+                                                                      AuditEvent.target.in_(asked)).limit(1)) is not None
+
+
+def _in_question(session: Session, district: str, item: str) -> Request | None:
+    """The district's received shipment of *item* with a receipt discrepancy still open, if just one."""
+    from sqlalchemy import select
+
+    from mailbot.store.schema import AttentionItem
+
+    found = list(session.scalars(select(Request).join(AttentionItem, AttentionItem.request_pk == Request.id).where(
+        AttentionItem.kind == "discrepancy", AttentionItem.closed_at.is_(None), Request.district == district,
+        Request.item == item, Request.state == "received")))
+    return found[0] if len(found) == 1 else None
 
 
 def _shipment_of(session: Session, district: str, item: str) -> Request | None:
