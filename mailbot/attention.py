@@ -160,7 +160,9 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
     queue(session, desk, purpose=f"ack:{root}", category="reply", template="reply_will_read", to=[to],
           subject=reply_subject(subject, thread.reference if thread is not None else None),
           request_pk=thread.id if thread is not None else None,
-          context={"district_name": desk.district_name(message.district) if message.district else None,
+          context={"district_name": desk.district_name(message.district)
+                   if message.district and not (message.guard or {}).get("is_manager") else None,
+                   "manager": bool((message.guard or {}).get("is_manager")),
                    "reference": thread.reference if thread is not None else None},
           reply_to=answering(message, verdict))
 

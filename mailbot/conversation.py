@@ -208,6 +208,20 @@ def reminder_target(session: Session, verdict: Verdict, trust: SenderTrust) -> R
     return found
 
 
+def correction_target(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:
+    """The district's open request a correction outside any thread is about ("ralat untuk email kami tadi pagi:
+    sisa stok 200, bukan 450"): one whose recorded figure is the one the correction names as wrong."""
+    if not (trust.trusted and trust.district and not trust.is_manager
+            and _CORRECTION.search(verdict.body_excerpt or "")):
+        return None
+    found = repo.open_request(session, trust.district, verdict.item or "ktp-el", states=CHANGEABLE)
+    if found is None:
+        return None
+    reading = interpret(session, found, verdict)
+    named = {found.requested, found.stock_on_hand} - {None}
+    return found if reading.intent == "correction" and named.intersection(reading.old) else None
+
+
 def _is_confirmation(verdict: Verdict) -> bool:
     """A short "baik, terima kasih" / "siap" / "noted": recorded; anything longer is for a person to read."""
     text = (verdict.body_excerpt or "").strip()

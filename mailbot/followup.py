@@ -42,6 +42,7 @@ class Reading:
     intent: Intent
     figures: dict[str, int] = field(default_factory=dict)
     why: str = ""  # English, for logs and the queue's detail
+    old: tuple[int, ...] = ()  # the figures the follow-up says were wrong ("bukan 1.800")
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         changed = {}  # "1.200 keping cukup": the approved figure accepted, not a new request
     appeal = bool(_APPEAL.search(low))
     if changed:
-        return Reading("correction", changed, why="figures changed")
+        return Reading("correction", changed, why="figures changed", old=tuple(f.value for f in figures if f.old))
     if appeal and (new or figures):
         return Reading("appeal", new, why="the same figure asked again, with a reason")
     if appeal and re.search(r"\b(?:dipertimbangkan|pertimbangkan|ditinjau|tinjau ulang|keberatan)\b", low):

@@ -9,7 +9,7 @@ import re
 
 from sqlalchemy.orm import Session
 
-from mailbot import actions, attention, conversation, corrections, watch
+from mailbot import actions, attention, conversation, corrections, stated, watch
 from mailbot.desk import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction
 from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_command
@@ -42,6 +42,8 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     if trust.is_manager:
         return manager_reply(session, desk, message, verdict, trust)
     thread = find_thread(session, verdict)
+    if thread is None and verdict.kind != "receipt":
+        thread = conversation.correction_target(session, verdict, trust)  # a correction that lost its thread
     if verdict.kind == "receipt":
         return receipt(session, desk, message, verdict, trust, thread)
     if thread is not None and conversation.is_follow_up(verdict, trust, thread):
@@ -131,8 +133,15 @@ def report(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
                        printed=verdict.printed, stock_on_hand=verdict.stock_on_hand, message_pk=message.id,
                        at=desk.now()))
     if verdict.stock_on_hand is not None:
+        held = repo.balance(session, item, district)
+        # a rise up to what is on its way is a delivery arriving, not a difference
+        before = held.on_hand if verdict.stock_on_hand <= held.on_hand else \
+            min(verdict.stock_on_hand, held.on_hand + held.in_transit)
         ledger.observe(session, district=district, item=item, observed=verdict.stock_on_hand, at=desk.now(),
                        source=f"message:{message.id}", actor=trust.address or "district")
+        # the ledger follows the district's count, but a count far from it is never taken silently
+        stated.reconcile(session, desk, district=district, item=item, stated=verdict.stock_on_hand,
+                         message=message, expected=before, booked=True)
     for other in verdict.readings:
         # A report with figures for both blanks: the other blank's stock is booked as well.
         if other.item != item and other.stock_on_hand is not None:

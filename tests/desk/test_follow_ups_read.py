@@ -10,7 +10,17 @@ from pathlib import Path
 import pytest
 
 from tests.desk.conftest import mailbot
-from tests.desk.mailkit import DISTRICT_SENDERS, MANAGERS, db, replies_to, run_once, sent_mail, set_config, set_guards
+from tests.desk.mailkit import (
+    DISTRICT_SENDERS,
+    MANAGERS,
+    db,
+    replies_to,
+    run_once,
+    sent_mail,
+    set_config,
+    set_guards,
+    write_eml,
+)
 from tests.desk.test_conversations import _answer, _reference, _request, _request_row
 from tests.desk.test_manager_email import _reply_to_notice
 
@@ -186,3 +196,66 @@ def test_an_unclear_second_count_is_asked_in_its_thread_and_the_answer_corrects_
                                 "is null").fetchone()[0] == 0
     assert db(desk_dir).execute("select l.origin from labels l join messages m on m.id = l.message_pk "
                                 "where m.message_id = ?", (answer,)).fetchone()[0] == "clarification"
+
+
+def test_a_correction_that_lost_its_thread_still_corrects_the_open_request(desk_dir: Path) -> None:
+    first = _request(desk_dir, "tl-1", TANA_TIDUNG, "Dengan hormat, kami mohon blangko KTP-el 800 keping. Sisa "
+                                                    "stok kami 450 keping.\n")
+    reference = _reference(first)
+    letter = write_eml(desk_dir, "tl-2.eml", sender=TANA_TIDUNG, subject="Re: Permohonan blangko KTP-el",
+                       message_id="<tl-2@tanatidungkab.example>",
+                       body="Mohon maaf, ralat atas email kami pagi ini: sisa stok KTP-el kami 150 keping, "
+                            "bukan 450.\n")
+    run_once(desk_dir, letter)
+    assert _request_row(desk_dir, reference)["stock_on_hand"] == 150
+    [told] = replies_to(desk_dir, "<tl-2@tanatidungkab.example>")
+    assert reference in told.subject and "450 keping menjadi 150 keping" in _flat(told.text)
+
+
+def _report(desk_dir: Path, name: str, stock: str) -> None:
+    run_once(desk_dir, write_eml(desk_dir, f"{name}.eml", sender=TANA_TIDUNG, subject="Laporan harian",
+                                 message_id=f"<{name}@tanatidungkab.example>",
+                                 body=f"Laporan kegiatan hari ini\nPerekaman: 28\nPencetakan: 19\n"
+                                      f"Sisa blangko KTP-el: {stock}\n"))
+
+
+def test_a_report_far_from_the_ledger_opens_a_reconciliation_that_a_later_agreeing_count_settles(
+        desk_dir: Path) -> None:
+    _report(desk_dir, "rp-1", "300")
+    ledger = db(desk_dir).execute("select sum(on_hand) from ledger_entries where location = '65.04' and item = "
+                                  "'ktp-el' and kind = 'opening'").fetchone()[0]
+    assert ledger > 2000
+    assert db(desk_dir).execute("select sum(on_hand) from ledger_entries where location = '65.04' and item = "
+                                "'ktp-el'").fetchone()[0] == 300  # the ledger follows the count, not silently
+    [(detail, closed)] = db(desk_dir).execute("select detail, closed_at from attention_items "
+                                              "where kind = 'reconcile' and district = '65.04'").fetchall()
+    assert f"menyatakan 300, catatan sebelumnya {ledger}" in detail and closed is None
+    _report(desk_dir, "rp-2", "280")
+    assert db(desk_dir).execute("select count(*) from attention_items where kind = 'reconcile' and district = "
+                                "'65.04' and closed_at is null").fetchone()[0] == 0
+
+
+def test_stock_stated_before_a_delivery_is_shown_with_the_delivery_added(desk_dir: Path) -> None:
+    reference, sent = _dispatched(desk_dir, "md-1", MALINAU, "Dengan hormat, mohon blangko KTP-el 1.800 keping. "
+                                                             "Sisa stok kami 250 keping.\n")
+    shipped = _request_row(desk_dir, reference)["approved"]
+    _answer(desk_dir, sent, "md-2", MALINAU, f"Blangko KTP-el sudah kami terima lengkap {shipped} keping.", "gmail")
+    printed = mailbot(desk_dir, "digest", "--print")
+    assert printed.returncode == 0, printed.stderr
+    text = _flat(printed.stdout)
+    rolled = f"{250 + shipped:,}".replace(",", ".")
+    assert f"Kabupaten Malinau (blangko KTP-el): {rolled} keping" in text
+    assert "menyatakan stok di bawah batas minimum" not in text
+
+
+def test_a_managers_mail_for_a_person_is_acknowledged_to_a_manager(desk_dir: Path) -> None:
+    set_config(desk_dir, "stock", auto_approve_limit=1000)
+    first = _request(desk_dir, "bm-1", BULUNGAN, "Dengan hormat, kami mohon tambahan blangko KTP-el sebanyak 3.000 "
+                                                 "keping. Sisa stok kami 100 keping.\n")
+    reference = _reference(first)
+    [notice] = [s for s in _to_managers(desk_dir, "Menunggu keputusan") if reference in s.subject]
+    letter = _reply_to_notice(desk_dir, notice, sender=KABID, name="bm-kabid",
+                              command="KOREKSI sisa stok Bulungan 900 keping, sudah saya konfirmasi per telepon.")
+    run_once(desk_dir, letter)
+    [ack] = replies_to(desk_dir, "<bm-kabid@disdukcapil.kaltaraprov.example>")
+    assert ack.text.startswith("Yth. Bapak/Ibu Pimpinan,") and "Operator" not in ack.text
