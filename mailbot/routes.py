@@ -210,9 +210,10 @@ def _answers_our_question(session: Session, verdict: Verdict) -> bool:
     ids = [i for i in ([verdict.in_reply_to] if verdict.in_reply_to else []) + list(verdict.references) if i]
     if not ids:
         return False
-    asked = [f"outbox:{pk}" for pk in session.scalars(select(OutboxMessage.id).where(OutboxMessage.message_id.in_(ids)))]
-    return bool(asked) and session.scalar(select(AuditEvent.id).where(AuditEvent.action == "ask-back",
-                                                                      AuditEvent.target.in_(asked)).limit(1)) is not None
+    ours = select(OutboxMessage.id).where(OutboxMessage.message_id.in_(ids))
+    asked = [f"outbox:{pk}" for pk in session.scalars(ours)]
+    question = select(AuditEvent.id).where(AuditEvent.action == "ask-back", AuditEvent.target.in_(asked)).limit(1)
+    return bool(asked) and session.scalar(question) is not None
 
 
 def _in_question(session: Session, district: str, item: str) -> Request | None:

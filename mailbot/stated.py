@@ -13,8 +13,8 @@ from mailbot import attention
 from mailbot.desk import Desk
 from mailbot.guards.trust import SenderTrust
 from mailbot.reader.verdict import Verdict
-from mailbot.store import repo
 from mailbot.stock.ledger import EntryKind
+from mailbot.store import repo
 from mailbot.store.schema import LedgerEntry, Message, StatedStock
 
 SOURCE_TEXT = {"report": "laporan harian", "request": "permohonan", "receipt": "tanda terima",
