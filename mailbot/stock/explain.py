@@ -126,7 +126,8 @@ def explain_id(decision: Decision) -> list[str]:
     elif decision.outcome == "hold":
         held = [reason_id(r) for r in decision.reasons if r.code not in ("no_quantity", "fallback_use", "fair_split")]
         basis = f" ({because})" if final is not None and final.data.get("limited_by") != "requested" else ""
-        lines.append(f"diusulkan {q}{basis}, menunggu keputusan pimpinan karena " + "; ".join(held))
+        proposal = f"diusulkan {q}{basis}" if decision.quantity else "belum ada usulan jumlah"
+        lines.append(f"{proposal}, menunggu keputusan pimpinan karena " + "; ".join(held))
     else:
         lines.append("belum dapat dihitung karena " + "; ".join(reason_id(r) for r in decision.reasons))
     for r in decision.reasons:
