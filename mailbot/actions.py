@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -73,13 +75,22 @@ def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, 
     if answer_to and answer_to.lower() not in (t.lower() for t in to):
         to = [answer_to, *to]  # another address of the district wrote: its writer is answered first
     thread = answering(origin, verdict) if origin is not None else None
-    if thread is not None and origin is not None and req.message_pk is not None and origin.id != req.message_pk:
-        thread = _whole_chain(session, req, thread)
+    if thread is not None and origin is not None and req.message_pk is not None \
+            and (origin.id != req.message_pk or message is None):
+        thread = _whole_chain(session, req, thread)  # later in the conversation: the whole chain
     queue(session, desk, purpose=purpose, category="reply", template=template, to=to,
           subject=reply_subject(subject_source, req.reference), request_pk=req.id,
           context={"district_name": desk.district_name(req.district), "reference": req.reference,
                    "item": req.item, "proactive": req.proactive, **context},
           reply_to=thread)
+
+
+def _in_conversation(session: Session, req: Request | None, message: Message, verdict: Verdict) -> ReplyTo:
+    """A reply to *message* about *req*: with the request's whole conversation in References."""
+    thread = answering(message, verdict)
+    if req is None or req.message_pk is None or req.message_pk == message.id:
+        return thread
+    return _whole_chain(session, req, thread)
 
 
 def _whole_chain(session: Session, req: Request, thread: ReplyTo) -> ReplyTo:
@@ -170,7 +181,14 @@ def decide_new(session: Session, desk: Desk, req: Request, message: Message, ver
     else:
         decision = evaluate(session, desk, req, sender_known=trust.on_list,
                             authenticated=trust.authenticated is not False and trust.trusted)
-    return apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=trust.trusted)
+    words = verdict.body_excerpt or ""
+    return apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=trust.trusted,
+                        note=words[:600] if decision.outcome == "hold" and _GIVES_REASON.search(words) else None)
+
+
+# The district says why it needs what it asks ("karena ada kegiatan jemput bola"): the managers read its words.
+_GIVES_REASON = re.compile(r"\b(?:karena|sebab|dikarenakan|mengingat|untuk (?:kegiatan|pelayanan)|jemput bola|"
+                           r"alasan)\b", re.IGNORECASE)
 
 
 def _needs_clarification(verdict: Verdict) -> bool:
@@ -547,7 +565,7 @@ def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: 
           context={"district_name": desk.district_name(district), "item": item, "received": verdict.received,
                    "shipped": shipped, "reference": req.reference if req else None, "facts": facts(verdict),
                    "matched": req is not None},
-          reply_to=answering(message, verdict))
+          reply_to=_in_conversation(session, req, message, verdict))
     return "receipt" if req is not None else "receipt-unmatched"
 
 
@@ -585,7 +603,7 @@ def correct_receipt(session: Session, desk: Desk, req: Request, message: Message
           context={"district_name": desk.district_name(district), "item": item, "received": received,
                    "shipped": req.approved, "reference": req.reference, "facts": facts(verdict),
                    "corrected_from": corrected_from, "matched": True},
-          reply_to=answering(message, verdict))
+          reply_to=_in_conversation(session, req, message, verdict))
     return "receipt-corrected" if corrected_from is not None else "receipt-confirmed"
 
 

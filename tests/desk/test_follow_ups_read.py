@@ -87,10 +87,12 @@ def test_a_question_naming_a_kia_figure_changes_nothing_and_reaches_a_person(des
 def _held_and_decided(desk_dir: Path, name: str, sender: str, quantity: str) -> tuple[str, object]:
     set_config(desk_dir, "stock", auto_approve_limit=1000)
     first = _request(desk_dir, name, sender, "Dengan hormat, kami mohon tambahan blangko KTP-el sebanyak 3.000 "
-                                             "keping. Sisa stok kami 200 keping.\n")
+                                             "keping karena pekan depan ada kegiatan jemput bola ke desa-desa. "
+                                             "Sisa stok kami 200 keping.\n")
     reference = _reference(first)
     assert _request_row(desk_dir, reference)["state"] == "held"
     [notice] = [s for s in _to_managers(desk_dir, "Menunggu keputusan") if reference in s.subject]
+    assert "jemput bola ke desa-desa" in _flat(notice.text)  # the managers read the district's reason
     run_once(desk_dir, _reply_to_notice(desk_dir, notice, sender=KABID, command=f"SETUJU {quantity}",
                                         name=f"{name}-kabid"))
     decided = [s for s in sent_mail(desk_dir) if s.to == [sender] and "pimpinan" in s.text]
@@ -177,6 +179,11 @@ def test_a_surplus_receipt_is_a_discrepancy_the_managers_are_told_of(desk_dir: P
     assert "lebih 40 keping" in notice.subject
     [told] = replies_to(desk_dir, over)
     assert "lebih 40 keping" in _flat(told.text)
+    # the receipt's answer, and the dispatch notice before it, carry the whole conversation
+    first_reply = [s for s in sent_mail(desk_dir) if reference in s.subject and "DISETUJUI" in s.text][0]
+    assert {"<ts-1@tarakankota.example>", first_reply.message_id} <= set(str(sent.msg["References"]).split())
+    assert {"<ts-1@tarakankota.example>", first_reply.message_id, sent.message_id} \
+        <= set(str(told.msg["References"]).split())
 
 
 def test_an_unclear_second_count_is_asked_in_its_thread_and_the_answer_corrects_the_receipt(desk_dir: Path) -> None:
