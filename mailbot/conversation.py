@@ -102,7 +102,8 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         return "follow-up-queued"
     if attention.is_reminder(verdict):
         return attention.reminder(session, desk, message, verdict, trust, _open_end(session, thread))
-    if verdict.kind in ("request", "stock_report") or _is_confirmation(verdict):
+    if not followup.gives_reason(verdict.body_excerpt or "") and (
+            verdict.kind in ("request", "stock_report") or _is_confirmation(verdict)):
         repo.audit(session, at=desk.now(), actor=trust.address or "district", action="confirm",
                    target=thread.reference, details={"message": message.id, "text": (verdict.body_excerpt or "")[:300]})
         return "follow-up-confirmed"

@@ -35,6 +35,12 @@ _APPEAL = re.compile(r"\b(?:dipertimbangkan|pertimbangkan|ditinjau|tinjau ulang|
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 
 
+def gives_reason(text: str) -> bool:
+    """Whether *text* argues or explains ("karena …", "namun …", "mohon dipertimbangkan"): never a mere
+    confirmation, whatever else it says."""
+    return bool(_APPEAL.search(normalise(text or "")))
+
+
 @dataclass(frozen=True)
 class Reading:
     """The follow-up's meaning for its request: *figures* are the new values, field by field."""
@@ -75,6 +81,7 @@ def _other_item(low: str, m: Mention, item: str) -> bool:
 
 
 def _field(clause: str) -> str | None:
+    clause = re.sub(r"\bmohon maaf\b", "maaf", clause)  # an apology, not a request
     stock = [m.end() for m in _STOCK_CUES.finditer(clause)]
     asked = [m.end() for m in _REQUEST_CUES.finditer(clause)]
     if not stock and not asked:

@@ -266,3 +266,15 @@ def test_a_managers_mail_for_a_person_is_acknowledged_to_a_manager(desk_dir: Pat
     run_once(desk_dir, letter)
     [ack] = replies_to(desk_dir, "<bm-kabid@disdukcapil.kaltaraprov.example>")
     assert ack.text.startswith("Yth. Bapak/Ibu Pimpinan,") and "Operator" not in ack.text
+
+
+def test_thanks_that_carry_a_reason_reach_a_person(desk_dir: Path) -> None:
+    first = _request(desk_dir, "mt-1", MALINAU, "Dengan hormat, mohon blangko KTP-el 1.000 keping. Sisa stok kami "
+                                                "600 keping.\n")
+    reference = _reference(first)
+    before = _request_row(desk_dir, reference)
+    said = _answer(desk_dir, first, "mt-2", MALINAU, "Terima kasih pak, namun blangko tersebut kami perlukan segera "
+                                                     "karena ada pelayanan keliling di kecamatan.", "gmail")
+    assert _request_row(desk_dir, reference) == before
+    assert [r for r, _ in _items(desk_dir, said)] == ["other"]
+    assert len(replies_to(desk_dir, said)) == 1
