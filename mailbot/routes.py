@@ -139,9 +139,13 @@ def report(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
             min(verdict.stock_on_hand, held.on_hand + held.in_transit)
         ledger.observe(session, district=district, item=item, observed=verdict.stock_on_hand, at=desk.now(),
                        source=f"message:{message.id}", actor=trust.address or "district")
-        # the ledger follows the district's count, but a count far from it is never taken silently
+        # the ledger follows the district's count, but a count far from it is never taken silently: a rise
+        # beyond what is on its way, or a drop of more than half the stock and of half the district's threshold
+        # (more than a few days' use)
+        drop = before - verdict.stock_on_hand
+        odd = drop <= 0 or (verdict.stock_on_hand < before // 2 and drop > desk.config.threshold_for(district) // 2)
         stated.reconcile(session, desk, district=district, item=item, stated=verdict.stock_on_hand,
-                         message=message, expected=before, booked=True)
+                         message=message, expected=before if odd else verdict.stock_on_hand, booked=True)
     for other in verdict.readings:
         # A report with figures for both blanks: the other blank's stock is booked as well.
         if other.item != item and other.stock_on_hand is not None:
