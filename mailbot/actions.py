@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -53,7 +54,7 @@ def facts(verdict: Verdict) -> list[dict[str, object]]:
 
 def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, template: str,
                    context: dict[str, object], message: Message | None = None,
-                   verdict: Verdict | None = None) -> None:
+                   verdict: Verdict | None = None, answer_to: str | None = None) -> None:
     """Queue a message to the district about *req*, threaded to the message it answers (or the first one).
 
     A shipment the province proposed itself has no district message: it goes to the district's first
@@ -73,14 +74,25 @@ def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, 
         to = [district.senders[0]]
     else:
         to = []  # the sender could not be told apart (e.g. two From mailboxes): answer no one
+    if answer_to and answer_to.lower() not in (t.lower() for t in to):
+        to = [answer_to, *to]  # another address of the district wrote: its writer is answered first
     thread = answering(origin, verdict) if origin is not None else None
-    if thread is not None and origin is not None and req.message_pk is not None and origin.id != req.message_pk:
-        thread = _whole_chain(session, req, thread)
+    if thread is not None and origin is not None and req.message_pk is not None \
+            and (origin.id != req.message_pk or message is None):
+        thread = _whole_chain(session, req, thread)  # later in the conversation: the whole chain
     queue(session, desk, purpose=purpose, category="reply", template=template, to=to,
           subject=reply_subject(subject_source, req.reference), request_pk=req.id,
           context={"district_name": desk.district_name(req.district), "reference": req.reference,
                    "item": req.item, "proactive": req.proactive, **context},
           reply_to=thread)
+
+
+def _in_conversation(session: Session, req: Request | None, message: Message, verdict: Verdict) -> ReplyTo:
+    """A reply to *message* about *req*: with the request's whole conversation in References."""
+    thread = answering(message, verdict)
+    if req is None or req.message_pk is None or req.message_pk == message.id:
+        return thread
+    return _whole_chain(session, req, thread)
 
 
 def _whole_chain(session: Session, req: Request, thread: ReplyTo) -> ReplyTo:
@@ -172,7 +184,14 @@ def decide_new(session: Session, desk: Desk, req: Request, message: Message, ver
     else:
         decision = evaluate(session, desk, req, sender_known=trust.on_list,
                             authenticated=trust.authenticated is not False and trust.trusted)
-    return apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=trust.trusted)
+    words = verdict.body_excerpt or ""
+    return apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=trust.trusted,
+                        note=words[:600] if decision.outcome == "hold" and _GIVES_REASON.search(words) else None)
+
+
+# The district says why it needs what it asks ("karena ada kegiatan jemput bola"): the managers read its words.
+_GIVES_REASON = re.compile(r"\b(?:karena|sebab|dikarenakan|mengingat|untuk (?:kegiatan|pelayanan)|jemput bola|"
+                           r"alasan)\b", re.IGNORECASE)
 
 
 def _needs_clarification(verdict: Verdict) -> bool:
@@ -182,11 +201,14 @@ def _needs_clarification(verdict: Verdict) -> bool:
 def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.Decision, *,
                  message: Message, verdict: Verdict | None, trusted: bool,
                  changes: list[dict[str, object]] | None = None, note: str | None = None,
-                 reply_purpose: str | None = None) -> MessageOutcome:
+                 reply_purpose: str | None = None, again: bool = False, previous_approved: int | None = None,
+                 answer_to: str | None = None) -> MessageOutcome:
     """Carry out the policy's decision: record it, book the commitment, queue the reply to *message*.
 
     *changes* (a district's follow-up that corrected figures) are told first in the reply, and with
-    the district's *note* to the managers when the request waits for them again.
+    the district's *note* to the managers when the request waits for them *again*; *previous_approved*
+    is an approval set aside for the managers to look at again, which the district is told.
+    *answer_to*: the address that wrote the follow-up, answered beside the request's sender.
     """
     now = desk.now()
     explanation = explain_id(decision)
@@ -208,16 +230,19 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
         req.approved = decision.quantity
         if trusted:  # a sender who failed the checks gets no acknowledgement: the managers see it
             _district_mail(session, desk, req, purpose=purpose, template="reply_held",
-                           message=message, verdict=verdict, context={**base, "show_figures": True})
-        _notify_managers(session, desk, req, decision, explanation, update_of=purpose if changes else None,
-                         changes=changes or [], note=note)
+                           message=message, verdict=verdict, answer_to=answer_to,
+                           context={**base, "show_figures": True, "previous_approved": previous_approved,
+                                    "appeal": again and not changes})
+        _notify_managers(session, desk, req, decision, explanation,
+                         update_of=purpose if changes or again else None, changes=changes or [], note=note,
+                         previous_approved=previous_approved)
         return MessageOutcome.REQUEST_HELD
     # a request decided again after a correction books its new commitment under a source of its own
     source = f"decision:{req.reference}:auto" + (f":{purpose}" if changes else "")
     _approve(session, desk, req, decision.quantity, actor=POLICY, source=source)
     template = "reply_approved" if decision.outcome in ("approve", "propose") else "reply_partial"
     _district_mail(session, desk, req, purpose=purpose, template=template, message=message,
-                   verdict=verdict, context={**base, "approved": decision.quantity,
+                   verdict=verdict, answer_to=answer_to, context={**base, "approved": decision.quantity,
                                              "proposed": decision.outcome == "propose"})
     return {"approve": MessageOutcome.REQUEST_APPROVED, "propose": MessageOutcome.REQUEST_APPROVED_PROPOSAL}.get(
         decision.outcome, MessageOutcome.REQUEST_APPROVED_PARTIAL)
@@ -244,7 +269,8 @@ def _corrected_facts(understood: list[dict[str, object]], changes: list[dict[str
 
 def _notify_managers(session: Session, desk: Desk, req: Request, decision: policy.Decision,
                      explanation: list[str], *, update_of: str | None = None,
-                     changes: list[dict[str, object]] | None = None, note: str | None = None) -> None:
+                     changes: list[dict[str, object]] | None = None, note: str | None = None,
+                     previous_approved: int | None = None) -> None:
     reasons = [reason_id(r) for r in decision.reasons if r.code not in ("fallback_use",)]
     purpose = f"held:{req.id}" if update_of is None else f"held:{req.id}:{update_of}"
     queue(session, desk, purpose=purpose, category="notice", template="notice_held",
@@ -253,7 +279,7 @@ def _notify_managers(session: Session, desk: Desk, req: Request, decision: polic
                    "district_name": desk.district_name(req.district), "sender": req.sender or "-",
                    "item": req.item, "requested": req.requested, "proposed": decision.quantity,
                    "reasons": reasons, "explanation": explanation, "changes": changes or [],
-                   "note": note})
+                   "note": note, "previous_approved": previous_approved})
 
 
 def record_update(req: Request, changes: list[dict[str, object]], *, actor: str, at: datetime,
@@ -279,8 +305,12 @@ _ASKED_BACK = {"request": MessageOutcome.REQUEST_CLARIFY, "report": MessageOutco
 
 
 def ask_back(session: Session, desk: Desk, req: Request | None, message: Message, verdict: Verdict, *,
-             district: str | None, about: Literal["request", "report", "receipt"]) -> MessageOutcome:
-    """Answer with a clarification request that quotes what was understood."""
+             district: str | None, about: Literal["request", "report", "receipt"],
+             thread: Request | None = None) -> MessageOutcome:
+    """Answer with a clarification request that quotes what was understood.
+
+    *thread*: the request a receipt's question is about; the answer comes back in its thread, and the
+    request itself does not change state (its shipment is what the question is about)."""
     doubts = [{"field": FIELD_LABELS.get(d.field, d.field), "reason": d.reason, "text": d.text.strip()[:160]}
               for d in verdict.doubts]
     missing = []
@@ -289,16 +319,21 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
     if about == "report" and not any(d.reason == "too_large" for d in verdict.doubts):
         missing.append("report")
     context = {"facts": facts(verdict), "doubts": doubts, "missing": missing, "policy_reasons": [],
-               "district_name": desk.district_name(district), "reference": req.reference if req else None}
+               "district_name": desk.district_name(district), "about": about,
+               "reference": req.reference if req else thread.reference if thread else None}
     if req is not None:
         req.state, req.updated_at = "clarifying", desk.now()
         _record(session, desk, req, "clarify", None, actor=POLICY,
                 reasons=[{"code": "doubt", "field": d.field, "reason": d.reason} for d in verdict.doubts],
                 arithmetic=[])
-    queue(session, desk, purpose=f"reply:{message.id}", category="reply", template="reply_clarify",
-          to=[verdict.sender] if verdict.sender else [], request_pk=req.id if req else None,
-          subject=reply_subject(verdict.subject, req.reference if req else None),
+    about_request = req or thread
+    asked = queue(session, desk, purpose=f"reply:{message.id}", category="reply", template="reply_clarify",
+          to=[verdict.sender] if verdict.sender else [], request_pk=about_request.id if about_request else None,
+          subject=reply_subject(verdict.subject, about_request.reference if about_request else None),
           context={**context, "item": verdict.item}, reply_to=answering(message, verdict))
+    if asked.outbox_id is not None:  # the answer to this question is labelled mail (mailbot.corrections)
+        repo.audit(session, at=desk.now(), actor=POLICY, action="ask-back", target=f"outbox:{asked.outbox_id}",
+                   details={"message": message.id, "about": about})
     return _ASKED_BACK[about]
 
 
@@ -523,12 +558,12 @@ def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str
 
 
 def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: Message, verdict: Verdict, *,
-                    district: str, item: str) -> MessageOutcome:
+                    district: str, item: str, thread: Request | None = None) -> MessageOutcome:
     """The district confirms a shipment arrived: in transit becomes on hand; a shortfall is booked with its reason."""
     source = f"message:{message.id}"
     shipped: int | None = None
     if any(d.field == "received" and d.reason in ("conflict", "unclear", "too_large") for d in verdict.doubts):
-        return ask_back(session, desk, None, message, verdict, district=district, about="receipt")
+        return ask_back(session, desk, None, message, verdict, district=district, about="receipt", thread=thread)
     if req is not None and req.approved:
         shipped = req.approved
         book_receipt(session, desk, req, verdict.received, district=district, item=item, source=source,
@@ -537,8 +572,9 @@ def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: 
           to=[verdict.sender] if verdict.sender else [], request_pk=req.id if req else None,
           subject=reply_subject(verdict.subject, req.reference if req else None),
           context={"district_name": desk.district_name(district), "item": item, "received": verdict.received,
-                   "shipped": shipped, "reference": req.reference if req else None, "facts": facts(verdict)},
-          reply_to=answering(message, verdict))
+                   "shipped": shipped, "reference": req.reference if req else None, "facts": facts(verdict),
+                   "matched": req is not None},
+          reply_to=_in_conversation(session, req, message, verdict))
     return MessageOutcome.RECEIPT if req is not None else MessageOutcome.RECEIPT_UNMATCHED
 
 
@@ -575,8 +611,8 @@ def correct_receipt(session: Session, desk: Desk, req: Request, message: Message
           subject=reply_subject(verdict.subject, req.reference),
           context={"district_name": desk.district_name(district), "item": item, "received": received,
                    "shipped": req.approved, "reference": req.reference, "facts": facts(verdict),
-                   "corrected_from": corrected_from},
-          reply_to=answering(message, verdict))
+                   "corrected_from": corrected_from, "matched": True},
+          reply_to=_in_conversation(session, req, message, verdict))
     return MessageOutcome.RECEIPT_CORRECTED if corrected_from is not None else MessageOutcome.RECEIPT_CONFIRMED
 
 

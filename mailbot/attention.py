@@ -39,6 +39,8 @@ REASONS = {
     "receipt_unmatched": "tanda terima tanpa pengiriman yang tercatat",
     "reconcile": "stok yang dilaporkan jauh berbeda dari catatan",
     "shortfall": "blangko yang diterima kurang dari yang dikirim",
+    "surplus": "blangko yang diterima lebih dari yang dikirim",
+    "other_item": "angka untuk jenis blangko lain (KTP-el/KIA) dalam percakapan permohonan ini",
     "stranger_in_thread": "email dari pengirim yang tidak dikenal atau tidak terverifikasi pada percakapan permohonan",
 }
 
@@ -159,7 +161,9 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
     queue(session, desk, purpose=f"ack:{root}", category="reply", template="reply_will_read", to=[to],
           subject=reply_subject(subject, thread.reference if thread is not None else None),
           request_pk=thread.id if thread is not None else None,
-          context={"district_name": desk.district_name(message.district) if message.district else None,
+          context={"district_name": desk.district_name(message.district)
+                   if message.district and not (message.guard or {}).get("is_manager") else None,
+                   "manager": bool((message.guard or {}).get("is_manager")),
                    "reference": thread.reference if thread is not None else None},
           reply_to=answering(message, verdict))
 
@@ -292,7 +296,9 @@ def _line(desk: Desk, i: AttentionItem, now: datetime) -> dict[str, object]:
     return {"id": i.id, "reason": REASONS.get(i.reason, i.reason), "district_name": desk.district_name(i.district)
             if i.district else "-", "waited": waiting_text(now - _aware(i.opened_at)),
             "detail": (i.detail or "").splitlines()[0][:120] if i.detail else "",
-            "quantity": number(i.quantity) if i.quantity is not None else None}
+            "quantity": number(i.quantity) if i.quantity is not None else None,
+            "direction": "lebih" if i.reason == "surplus" else "kurang",
+            "amount": number(abs(i.quantity)) if i.quantity is not None else None}
 
 
 def digest_lines(session: Session, desk: Desk, now: datetime) -> dict[str, object]:
@@ -323,15 +329,35 @@ def close(session: Session, desk: Desk, item_id: int, *, actor: str, resolution:
 
 def shortfall(session: Session, desk: Desk, request: Request, *, shipped: int, received: int,
               message: Message) -> None:
-    """A receipt below the shipment: a discrepancy someone owns; the managers are told once."""
-    item, new = open_item(session, desk, key=f"discrepancy:request:{request.id}", kind="discrepancy",
-                          reason="shortfall",
-                          detail=f"{request.reference}: dikirim {number(shipped)}, diterima {number(received)}",
+    """A receipt that differs from the shipment (short or over): a discrepancy someone owns; the managers are
+    told once. A later receipt that matches the shipment closes it, and the managers are told that once."""
+    key = f"discrepancy:request:{request.id}"
+    found = session.scalar(select(AttentionItem).where(AttentionItem.key == key))
+    if received == shipped:
+        if found is None or found.closed_at is not None:
+            return
+        before_text = f"{'lebih' if found.reason == 'surplus' else 'kurang'} {number(abs(found.quantity or 0))} keping"
+        close(session, desk, found.id, actor=message.sender or "district",
+              resolution=f"penerimaan dikoreksi oleh kabupaten/kota menjadi {number(received)}, sesuai yang dikirim")
+        queue(session, desk, purpose=f"discrepancy-closed:{request.id}:{found.id}", category="notice",
+              template="notice_discrepancy_closed", to=desk.config.office.managers, request_pk=request.id,
+              context={"reference": request.reference, "district_name": desk.district_name(request.district),
+                       "item": request.item, "shipped": shipped, "received": received, "before_text": before_text})
+        return
+    reason = "surplus" if received > shipped else "shortfall"
+    detail = f"{request.reference}: dikirim {number(shipped)}, diterima {number(received)}"
+    if found is not None and found.closed_at is None:
+        found.reason, found.detail, found.quantity = reason, detail, shipped - received  # the latest count
+        return
+    if found is not None:
+        found.key = f"{key}:closed:{found.id}"  # a closed one stays as history; a new difference opens anew
+        session.flush()
+    item, new = open_item(session, desk, key=key, kind="discrepancy", reason=reason, detail=detail,
                           district=request.district, item=request.item, quantity=shipped - received,
                           message=message, request=request)
     if not new:
         return
-    queue(session, desk, purpose=f"shortfall:{request.id}", category="notice", template="notice_shortfall",
+    queue(session, desk, purpose=f"shortfall:{request.id}:{item.id}", category="notice", template="notice_shortfall",
           to=desk.config.office.managers, request_pk=request.id,
           context={"reference": request.reference, "district_name": desk.district_name(request.district),
                    "item": request.item, "shipped": shipped, "received": received, "missing": shipped - received,

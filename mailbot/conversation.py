@@ -5,21 +5,24 @@ a person. Never a second reference for the same conversation."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mailbot import actions, attention
+from mailbot import actions, attention, followup
 from mailbot.desk import Desk
 from mailbot.guards.threads import MESSAGE_ID, find_references
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS
-from mailbot.outcomes import FOLLOW_UP_OF, MessageOutcome
+from mailbot.outcomes import FOLLOW_UP_INTENT, FOLLOW_UP_OF, MessageOutcome
 from mailbot.outgoing import queue
 from mailbot.reader.verdict import Verdict
 from mailbot.stock.ledger import Entry, EntryKind
+from mailbot.stock.policy import Reason
 from mailbot.store import repo
 from mailbot.store import stock as ledger
-from mailbot.store.schema import Message, Request
+from mailbot.store.schema import Decision, Message, Request
 
 # States in which a request can still change: nothing has left the store.
 CHANGEABLE = ("clarifying", "held", "approved")
@@ -74,11 +77,24 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
     if verdict.kind == "stock_report" and (verdict.printed is not None or verdict.recorded is not None) \
             and not _CORRECTION.search(verdict.body_excerpt or ""):
         return None  # a daily report written as a reply: it is a report
-    changed = changes(thread, verdict)
-    if changed and thread.state in CHANGEABLE:
-        return update(session, desk, thread, message, verdict, trust, changed)
-    if changed or (thread.state not in CHANGEABLE and thread.state != "linked"
-                   and verdict.kind != "other" and not attention.is_reminder(verdict)):
+    reading = interpret(session, thread, verdict)
+    changed = _changed(thread, reading)
+    if reading.intent == "question" and attention.is_reminder(verdict):
+        return attention.reminder(session, desk, message, verdict, trust, _open_end(session, thread))
+    if reading.intent in ("question", "other_item", "unclear"):
+        # never applied to the request: a person reads it (a question, a figure for the other blank, or a
+        # figure whose meaning is not clear)
+        reason = {"question": "question", "other_item": "other_item", "unclear": "doubt"}[reading.intent]
+        attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,
+                            detail=_detail(verdict, []), district=thread.district, item=thread.item,
+                            message=message, request=thread)
+        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
+        return FOLLOW_UP_INTENT[reading.intent]
+    if (changed or reading.intent == "appeal") and thread.state in CHANGEABLE:
+        return update(session, desk, thread, message, verdict, trust, changed, appeal=reading.intent == "appeal")
+    if changed or reading.intent == "appeal" or (
+            thread.state not in CHANGEABLE and thread.state != "linked"
+            and verdict.kind != "other" and not attention.is_reminder(verdict)):
         reason = "other_address" if thread.state == "linked" else "after_decision"
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,
                             detail=_detail(verdict, changed), district=thread.district, item=thread.item,
@@ -87,34 +103,63 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         return MessageOutcome.FOLLOW_UP_QUEUED
     if attention.is_reminder(verdict):
         return attention.reminder(session, desk, message, verdict, trust, _open_end(session, thread))
-    if attention.is_question(verdict):
-        attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="question",
-                            detail=_detail(verdict, []), district=thread.district, item=thread.item,
-                            message=message, request=thread)
-        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
-        return MessageOutcome.FOLLOW_UP_QUESTION
-    if verdict.kind in ("request", "stock_report") or _is_confirmation(verdict):
+    if not followup.gives_reason(verdict.body_excerpt or "") and (
+            verdict.kind in ("request", "stock_report") or _is_confirmation(verdict)):
         repo.audit(session, at=desk.now(), actor=trust.address or "district", action="confirm",
                    target=thread.reference, details={"message": message.id, "text": (verdict.body_excerpt or "")[:300]})
         return MessageOutcome.FOLLOW_UP_CONFIRMED
     return MessageOutcome.OTHER  # not a figure, a question or a confirmation: a person reads it (mailbot.attention)
 
 
+def interpret(session: Session, req: Request, verdict: Verdict) -> followup.Reading:
+    """What the follow-up *verdict* says about *req* (mailbot.followup), the reader's figures beside it
+    where the reader read the request's own blank."""
+    read = ({f: verdict.quantity(f) for f in FIGURES} if verdict.item in (None, req.item or "ktp-el")
+            else {})
+    return followup.interpret(verdict.body_excerpt or "", item=req.item or "ktp-el", requested=req.requested,
+                              stock_on_hand=req.stock_on_hand, approved=req.approved, read=read)
+
+
+def _changed(req: Request, reading: followup.Reading) -> list[dict[str, object]]:
+    return [{"field": f, "label": FIELD_LABELS[f], "before": getattr(req, f), "after": v}
+            for f, v in reading.figures.items() if reading.intent == "correction" and v != getattr(req, f)]
+
+
+def manager_decision(session: Session, req: Request) -> str | None:
+    """Who last decided *req* by hand (a manager's SETUJU, `mailbot approve`), if a person did."""
+    actor = session.scalar(select(Decision.actor).where(
+        Decision.request_pk == req.id, Decision.outcome.in_(("approve", "approve_partial", "hold", "clarify",
+                                                              "propose", "reject")))
+        .order_by(Decision.id.desc()).limit(1))
+    return actor if actor not in (None, actions.POLICY) else None
+
+
 def update(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, trust: SenderTrust,
-           changed: list[dict[str, object]]) -> MessageOutcome:
-    """The district corrected or raised a figure: the request changes in place and is decided again."""
+           changed: list[dict[str, object]], *, appeal: bool = False) -> MessageOutcome:
+    """The district corrected or raised a figure: the request changes in place and is decided again. After a
+    person's decision, or when the district asks for its figure to be looked at again, it waits for a manager
+    (who sees the district's words) instead of being decided again by the policy."""
+    decided_by = manager_decision(session, req)
+    hold = None
+    if decided_by is not None:
+        hold = Reason("decided_by_manager", {"actor": decided_by})
+    elif appeal:
+        hold = Reason("district_appeal")
     outcome = redecide(session, desk, req, message, verdict, changed, actor=trust.address or "district",
-                       sender_known=trust.on_list, authenticated=trust.authenticated is not False)
+                       sender_known=trust.on_list, authenticated=trust.authenticated is not False,
+                       hold=hold, answer_to=trust.address)
     return FOLLOW_UP_OF[outcome]
 
 
 def redecide(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
              changed: list[dict[str, object]], *, actor: str, sender_known: bool, authenticated: bool,
-             purpose_tag: str | None = None, note: str | None = None) -> MessageOutcome:
+             purpose_tag: str | None = None, note: str | None = None, hold: Reason | None = None,
+             answer_to: str | None = None) -> MessageOutcome:
     """Change *req*'s figures in place and decide it again; an approval not yet shipped is released first
     (an audited cancellation in the ledger). The district's reply tells what changed, in the same thread."""
     now = desk.now()
     was_held = req.state == "held"
+    previous = req.approved if req.state == "approved" else None
     tag = f"{purpose_tag}:{now.isoformat()}" if purpose_tag else f"update:{message.id}"
     if req.state == "approved" and req.approved and req.district:
         ledger.book(session, Entry(req.item or "ktp-el", req.district, req.approved, EntryKind.SHIPMENT_CANCELLED,
@@ -129,11 +174,15 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
                    {"field": c["field"], "before": c["before"], "after": c["after"]} for c in changed]})
     session.flush()
     decision = actions.evaluate(session, desk, req, sender_known=sender_known, authenticated=authenticated)
+    if hold is not None and decision.outcome != "clarify":
+        decision = replace(decision, outcome="hold", reasons=(*decision.reasons, hold))
     outcome = actions.apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=True,
                                    changes=changed,
                                    note=note if note is not None else (verdict.body_excerpt or "")[:600],
-                                   reply_purpose=None if purpose_tag is None else f"reply:{message.id}:{tag}")
-    if was_held and req.state != "held":
+                                   reply_purpose=None if purpose_tag is None else f"reply:{message.id}:{tag}",
+                                   again=True, previous_approved=previous if hold is not None else None,
+                                   answer_to=answer_to)
+    if was_held and req.state != "held" and hold is None:
         # the managers were asked to decide: they learn it no longer waits for them
         queue(session, desk, purpose=f"released:{req.id}:{tag}", category="notice", template="notice_released",
               to=desk.config.office.managers, request_pk=req.id,
@@ -159,6 +208,20 @@ def reminder_target(session: Session, verdict: Verdict, trust: SenderTrust) -> R
     if verdict.requested is not None and found.requested is not None and verdict.requested != found.requested:
         return None  # a different figure: a request of its own, not a reminder
     return found
+
+
+def correction_target(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:
+    """The district's open request a correction outside any thread is about ("ralat untuk email kami tadi pagi:
+    sisa stok 200, bukan 450"): one whose recorded figure is the one the correction names as wrong."""
+    if not (trust.trusted and trust.district and not trust.is_manager
+            and _CORRECTION.search(verdict.body_excerpt or "")):
+        return None
+    found = repo.open_request(session, trust.district, verdict.item or "ktp-el", states=CHANGEABLE)
+    if found is None:
+        return None
+    reading = interpret(session, found, verdict)
+    named = {found.requested, found.stock_on_hand} - {None}
+    return found if reading.intent == "correction" and named.intersection(reading.old) else None
 
 
 def _is_confirmation(verdict: Verdict) -> bool:

@@ -152,10 +152,11 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
         request = _followed_up(session, desk, message)  # a follow-up: it changes the request it followed up
         follow_up = request is not None
     if request is not None:
+        targets = _targets(session, request, message, before, after) if follow_up else {
+            f: after[f] for f in conversation.FIGURES if isinstance(after.get(f), int)}
         changed = [{"field": f, "label": FIELD_LABELS[f], "before": getattr(request, f),
-                    "after": after.get(f), "by_us": True, "by": actor}
-                   for f in conversation.FIGURES
-                   if isinstance(after.get(f), int) and after.get(f) != getattr(request, f)]
+                    "after": value, "by_us": True, "by": actor}
+                   for f, value in targets.items() if value != getattr(request, f)]
         if changed and request.state in conversation.CHANGEABLE and message.raw:
             verdict = read_message(message.raw, reader_districts(desk.config),
                                    own_addresses=desk.config.own_addresses)
@@ -174,6 +175,31 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
     if not effects:
         effects.append("label stored; nothing booked from this message changes")
     return effects
+
+
+def _targets(session: Session, request: Request, message: Message, before: dict[str, object],
+             after: dict[str, object]) -> dict[str, int]:
+    """The request's figures a corrected follow-up stands for: the figures the person changed, and, where the
+    follow-up is now read as carrying no figure (a question, another blank), the figures it changed put back."""
+    from mailbot.store.schema import Decision
+
+    set_by_it: dict[str, int] = {}
+    for row in session.scalars(select(Decision).where(Decision.request_pk == request.id,
+                                                      Decision.outcome == "updated").order_by(Decision.id)):
+        for reason in row.reasons or []:
+            if reason.get("message") == message.id:
+                for change in reason.get("changes", []):
+                    if isinstance(change.get("before"), int):
+                        set_by_it.setdefault(str(change["field"]), change["before"])
+    figureless = after.get("kind") in ("automated", "other") or after.get("item") not in (None, request.item)
+    targets: dict[str, int] = {}
+    for f in conversation.FIGURES:
+        value = after.get(f)
+        if not figureless and isinstance(value, int) and value != before.get(f):
+            targets[f] = value
+        elif (figureless or value is None) and f in set_by_it:
+            targets[f] = set_by_it[f]
+    return targets
 
 
 def _followed_up(session: Session, desk: Desk, message: Message) -> Request | None:

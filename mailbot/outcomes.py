@@ -46,6 +46,8 @@ class MessageOutcome(StrEnum):
     FOLLOW_UP_UNREADABLE = "follow-up-unreadable"
     FOLLOW_UP_QUEUED = "follow-up-queued"
     FOLLOW_UP_QUESTION = "follow-up-question"
+    FOLLOW_UP_OTHER_ITEM = "follow-up-other_item"  # a figure for the other blank: never applied, a person reads it
+    FOLLOW_UP_UNCLEAR = "follow-up-unclear"  # a figure whose meaning is not clear: a person reads it
     FOLLOW_UP_CONFIRMED = "follow-up-confirmed"
     FOLLOW_UP_REQUEST_CLARIFY = "follow-up-request-clarify"
     FOLLOW_UP_REQUEST_HELD = "follow-up-request-held"
@@ -80,4 +82,11 @@ FOLLOW_UP_OF = {
     MessageOutcome.REQUEST_APPROVED: MessageOutcome.FOLLOW_UP_REQUEST_APPROVED,
     MessageOutcome.REQUEST_APPROVED_PROPOSAL: MessageOutcome.FOLLOW_UP_REQUEST_APPROVED_PROPOSAL,
     MessageOutcome.REQUEST_APPROVED_PARTIAL: MessageOutcome.FOLLOW_UP_REQUEST_APPROVED_PARTIAL,
+}
+
+# A follow-up that is never applied to its request: a person reads it (mailbot.followup's intents).
+FOLLOW_UP_INTENT = {
+    "question": MessageOutcome.FOLLOW_UP_QUESTION,
+    "other_item": MessageOutcome.FOLLOW_UP_OTHER_ITEM,
+    "unclear": MessageOutcome.FOLLOW_UP_UNCLEAR,
 }

@@ -9,7 +9,7 @@ import re
 
 from sqlalchemy.orm import Session
 
-from mailbot import actions, attention, conversation, corrections, watch
+from mailbot import actions, attention, conversation, corrections, stated, watch
 from mailbot.desk import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction
 from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_command
@@ -43,6 +43,8 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     if trust.is_manager:
         return manager_reply(session, desk, message, verdict, trust)
     thread = find_thread(session, verdict)
+    if thread is None and verdict.kind != "receipt":
+        thread = conversation.correction_target(session, verdict, trust)  # a correction that lost its thread
     if verdict.kind == "receipt":
         return receipt(session, desk, message, verdict, trust, thread)
     if thread is not None and conversation.is_follow_up(verdict, trust, thread):
@@ -134,8 +136,19 @@ def report(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
                        printed=verdict.printed, stock_on_hand=verdict.stock_on_hand, message_pk=message.id,
                        at=desk.now()))
     if verdict.stock_on_hand is not None:
+        held = repo.balance(session, item, district)
+        # a rise up to what is on its way is a delivery arriving, not a difference
+        before = held.on_hand if verdict.stock_on_hand <= held.on_hand else \
+            min(verdict.stock_on_hand, held.on_hand + held.in_transit)
         ledger.observe(session, district=district, item=item, observed=verdict.stock_on_hand, at=desk.now(),
                        source=f"message:{message.id}", actor=trust.address or "district")
+        # the ledger follows the district's count, but a count far from it is never taken silently: a rise
+        # beyond what is on its way, or a drop of more than half the stock and of half the district's threshold
+        # (more than a few days' use)
+        drop = before - verdict.stock_on_hand
+        odd = drop <= 0 or (verdict.stock_on_hand < before // 2 and drop > desk.config.threshold_for(district) // 2)
+        stated.reconcile(session, desk, district=district, item=item, stated=verdict.stock_on_hand,
+                         message=message, expected=before if odd else verdict.stock_on_hand, booked=True)
     for other in verdict.readings:
         # A report with figures for both blanks: the other blank's stock is booked as well.
         if other.item != item and other.stock_on_hand is not None:
@@ -155,11 +168,19 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     if district is None:
         return MessageOutcome.RECEIPT_UNTRUSTED
     item = verdict.item or (thread.item if thread else None) or "ktp-el"
-    if thread is not None and thread.district == district and thread.state == "received" \
-            and verdict.received is not None and not any(d.field == "received" for d in verdict.doubts):
+    if _answers_our_question(session, verdict):
+        corrections.label_clarification(session, desk, message, verdict)
+    if thread is None and _shipment_of(session, district, item) is None:
+        # no shipment on its way: a count for the shipment whose receipt is still in question corrects it
+        thread = _in_question(session, district, item)
+    if thread is not None and thread.district == district and thread.state == "received":
+        if verdict.received is None or any(d.field == "received" for d in verdict.doubts):
+            # a second count for a shipment already received, not clear: asked back in the same thread
+            return actions.ask_back(session, desk, None, message, verdict, district=district, about="receipt",
+                                    thread=thread)
         outcome = actions.correct_receipt(session, desk, thread, message, verdict,
                                           actor=trust.address or "district")
-        if thread.approved and verdict.received < thread.approved:
+        if thread.approved:  # short or over opens (or updates) a discrepancy; the right count closes it
             attention.shortfall(session, desk, thread, shipped=thread.approved, received=verdict.received,
                                 message=message)
         return outcome
@@ -170,9 +191,10 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     else:
         shipped_request = _shipment_of(session, district, item)
     shipped = shipped_request.approved if shipped_request is not None else None
-    outcome = actions.confirm_receipt(session, desk, shipped_request, message, verdict, district=district, item=item)
+    outcome = actions.confirm_receipt(session, desk, shipped_request, message, verdict, district=district, item=item,
+                                      thread=thread if thread is not None and thread.district == district else None)
     if outcome == "receipt" and shipped_request is not None and shipped and verdict.received is not None \
-            and verdict.received < shipped:
+            and verdict.received != shipped:
         attention.shortfall(session, desk, shipped_request, shipped=shipped, received=verdict.received,
                             message=message)
     for other in verdict.readings:
@@ -184,6 +206,33 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
             actions.book_receipt(session, desk, other_request, other.received, district=district, item=other.item,
                                  source=f"message:{message.id}", actor=verdict.sender or "district")
     return outcome
+
+
+def _answers_our_question(session: Session, verdict: Verdict) -> bool:
+    """Whether *verdict* answers one of our clarification questions (its In-Reply-To/References)."""
+    from sqlalchemy import select
+
+    from mailbot.store.schema import AuditEvent, OutboxMessage
+
+    ids = [i for i in ([verdict.in_reply_to] if verdict.in_reply_to else []) + list(verdict.references) if i]
+    if not ids:
+        return False
+    ours = select(OutboxMessage.id).where(OutboxMessage.message_id.in_(ids))
+    asked = [f"outbox:{pk}" for pk in session.scalars(ours)]
+    question = select(AuditEvent.id).where(AuditEvent.action == "ask-back", AuditEvent.target.in_(asked)).limit(1)
+    return bool(asked) and session.scalar(question) is not None
+
+
+def _in_question(session: Session, district: str, item: str) -> Request | None:
+    """The district's received shipment of *item* with a receipt discrepancy still open, if just one."""
+    from sqlalchemy import select
+
+    from mailbot.store.schema import AttentionItem
+
+    found = list(session.scalars(select(Request).join(AttentionItem, AttentionItem.request_pk == Request.id).where(
+        AttentionItem.kind == "discrepancy", AttentionItem.closed_at.is_(None), Request.district == district,
+        Request.item == item, Request.state == "received")))
+    return found[0] if len(found) == 1 else None
 
 
 def _shipment_of(session: Session, district: str, item: str) -> Request | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mailbot import attention
@@ -14,8 +14,9 @@ from mailbot.desk import Desk
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import number
 from mailbot.reader.verdict import Verdict
+from mailbot.stock.ledger import EntryKind
 from mailbot.store import repo
-from mailbot.store.schema import Message, StatedStock
+from mailbot.store.schema import LedgerEntry, Message, StatedStock
 
 SOURCE_TEXT = {"report": "laporan harian", "request": "permohonan", "receipt": "tanda terima",
                "correction": "koreksi petugas", "stock_report": "laporan harian",
@@ -32,6 +33,8 @@ class Stated:
     at: datetime
     source: str
     expected: int
+    stated: int | None = None  # the figure as stated, when deliveries booked after it are added to *quantity*
+    moved_since: int = 0  # deliveries and adjustments booked after the statement (on hand, signed)
 
     @property
     def differs(self) -> bool:
@@ -62,12 +65,23 @@ def keep(session: Session, *, district: str, item: str, quantity: int, source: s
                             message_pk=message.id if message is not None else None, at=at))
 
 
-def reconcile(session: Session, desk: Desk, *, district: str, item: str, stated: int, message: Message) -> None:
-    expected = repo.balance(session, item, district).on_hand
+def reconcile(session: Session, desk: Desk, *, district: str, item: str, stated: int, message: Message,
+              expected: int | None = None, booked: bool = False) -> None:
+    """Compare a stated figure with the ledger (*expected*: the ledger before a report booked it); far apart
+    opens (or updates) the district's reconciliation item, close enough settles an open one."""
+    expected = repo.balance(session, item, district).on_hand if expected is None else expected
     if not far_apart(stated, expected, tolerance=desk.config.stock.contradiction_tolerance,
                      min_pieces=desk.config.stock.contradiction_min_pieces):
+        for open_one in attention.open_items(session, kinds=("reconcile",)):
+            if open_one.district == district and open_one.item == item:
+                # a later statement agrees with the ledger: the difference is settled
+                attention.close(session, desk, open_one.id, actor="mailbot",
+                                resolution=f"stok yang dinyatakan kemudian ({number(stated)}) "
+                                           f"sesuai catatan ({number(expected)})")
         return
-    detail = f"dinyatakan {number(stated)}, menurut catatan {number(expected)}"
+    detail = (f"laporan harian menyatakan {number(stated)}, catatan sebelumnya {number(expected)}; "
+              "stok dicatat mengikuti laporan"
+              if booked else f"dinyatakan {number(stated)}, menurut catatan {number(expected)}")
     for open_one in attention.open_items(session, kinds=("reconcile",)):
         if open_one.district == district and open_one.item == item:
             # one item per district and blank: the latest statement replaces the earlier one
@@ -84,11 +98,19 @@ def far_apart(stated: int, expected: int, *, tolerance: float, min_pieces: int) 
 
 
 def latest(session: Session) -> dict[tuple[str, str], Stated]:
-    """The latest stated stock per (district, item), with the ledger's on-hand beside it."""
+    """The latest stated stock per (district, item), with the ledger's on-hand beside it. A statement older
+    than a delivery or an adjustment booked after it is rolled forward by those movements (a report's count
+    is a statement of its own, so counts are never added)."""
     found: dict[tuple[str, str], StatedStock] = {}
     for row in session.scalars(select(StatedStock).order_by(StatedStock.at, StatedStock.id)):
         found[(row.district, row.item)] = row
     balances = repo.balances(session)
-    return {key: Stated(row.district, row.item, row.quantity, row.at, row.source,
-                        balances[(row.item, row.district)].on_hand if (row.item, row.district) in balances else 0)
-            for key, row in found.items()}
+    result = {}
+    for key, row in found.items():
+        moved = session.scalar(select(func.coalesce(func.sum(LedgerEntry.on_hand), 0)).where(
+            LedgerEntry.location == row.district, LedgerEntry.item == row.item, LedgerEntry.at > row.at,
+            LedgerEntry.kind.in_((EntryKind.RECEIPT_CONFIRMED.value, EntryKind.ADJUSTMENT.value)))) or 0
+        expected = balances[(row.item, row.district)].on_hand if (row.item, row.district) in balances else 0
+        result[key] = Stated(row.district, row.item, row.quantity + moved, row.at, row.source, expected,
+                             stated=row.quantity if moved else None, moved_since=moved)
+    return result

@@ -152,12 +152,22 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
     return render_digest(view, desk.env)
 
 
+def _moved_text(s: stated.Stated) -> str | None:
+    """How a statement older than later deliveries was rolled forward, in Indonesian."""
+    if s.stated is None:
+        return None
+    change = (f"ditambah penerimaan sesudahnya {number(s.moved_since)} keping" if s.moved_since > 0
+              else f"dikurangi penyesuaian sesudahnya {number(-s.moved_since)} keping")
+    return f"dinyatakan {number(s.stated)} keping, {change}"
+
+
 def stated_lines(session: Session, desk: Desk) -> list[dict[str, object]]:
     """The latest stock each district stated, with its date and source, and the ledger's beside it."""
     return [{"district_name": desk.district_name(s.district), "item_name": item_name(s.item),
              "quantity_text": number(s.quantity), "date_text": long_date(_aware(s.at, desk)),
              "source": stated.SOURCE_TEXT.get(s.source, s.source),
-             "expected": s.expected if s.differs else None, "expected_text": number(s.expected)}
+             "expected": s.expected if s.differs else None, "expected_text": number(s.expected),
+             "moved_text": _moved_text(s)}
             for s in sorted(stated.latest(session).values(), key=lambda s: (s.item, s.district))]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from mailbot.errors import CommandError as CommandError  # where routes.py and the guards package look for it
@@ -126,9 +126,9 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
     if word is None:
         return _negated(line)
     rest = _WORD_RE.match(line)["rest"]  # type: ignore[index]  # _command_word matched it
-    if word in APPROVE_WORDS:
-        return _approval(line, rest)
     following = next((lines[i] for i in filled if i > first), "")
+    if word in APPROVE_WORDS:
+        return _with_reason_below(_approval(line, rest), following)
     return _rejection(line, rest, following)
 
 
@@ -197,6 +197,19 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
                 return _error("unclear_approval", line)
     return ManagerCommand("approve", quantity=quantity, reason=reason,
                           reference=references[0] if references else None, text=line, forced=bool(forced))
+
+
+def _with_reason_below(command: ManagerCommand | CommandError, following: str) -> ManagerCommand | CommandError:
+    """"SETUJU 3.000" with the reason in a sentence of its own below: the reason is told to the district. A
+    closing, a signature (a few words) or a sentence that could turn the approval around is not taken."""
+    if not isinstance(command, ManagerCommand) or command.reason or command.quantity is None or not following:
+        return command
+    words = re.findall(r"[^\W\d_]+", following.lower())
+    if len(words) < 4 or CLOSING_RE.match(following) or GREETING_RE.match(following) \
+            or set(words) & (NEGATIONS | REJECT_WORDS | APPROVE_WORDS | {"batal", "batalkan"}):
+        return command
+    reason = " ".join(following.strip(_SEPARATORS).split())[:300]
+    return replace(command, reason=reason, text=f"{command.text}\n{following}")
 
 
 def _rejection(line: str, rest: str, following: str) -> ManagerCommand | CommandError:

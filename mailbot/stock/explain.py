@@ -43,6 +43,9 @@ REASON_TEXT: Mapping[str, str] = {
     "fair_split": "stok provinsi terbatas sehingga dibagi merata menurut jumlah hari stok tiap kabupaten/kota",
     "capped_by_need": "disesuaikan dengan kebutuhan ({need} keping)",
     "capped_by_spare": "dibatasi stok provinsi yang dapat dikirim ({spare} keping)",
+    "decided_by_manager": "kabupaten/kota mengubah permohonan setelah diputuskan oleh {actor}, sehingga perlu "
+                          "diputuskan kembali oleh pimpinan",
+    "district_appeal": "kabupaten/kota meminta keputusan sebelumnya dipertimbangkan kembali",
     "below_threshold": "sisa stok {on_hand} keping di bawah batas minimum {threshold} keping",
 }
 
@@ -123,7 +126,8 @@ def explain_id(decision: Decision) -> list[str]:
     elif decision.outcome == "hold":
         held = [reason_id(r) for r in decision.reasons if r.code not in ("no_quantity", "fallback_use", "fair_split")]
         basis = f" ({because})" if final is not None and final.data.get("limited_by") != "requested" else ""
-        lines.append(f"diusulkan {q}{basis}, menunggu keputusan pimpinan karena " + "; ".join(held))
+        proposal = f"diusulkan {q}{basis}" if decision.quantity else "belum ada usulan jumlah"
+        lines.append(f"{proposal}, menunggu keputusan pimpinan karena " + "; ".join(held))
     else:
         lines.append("belum dapat dihitung karena " + "; ".join(reason_id(r) for r in decision.reasons))
     for r in decision.reasons:

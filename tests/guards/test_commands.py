@@ -161,3 +161,16 @@ def test_reason_is_one_clean_capped_line() -> None:
     assert command.reason.startswith("stok menipis sekali")
     assert len(command.reason) <= 500
     assert "\u202e" not in command.reason and "\x00" not in command.reason
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Setuju 3rb\n\nSisanya menyusul setelah kiriman dari Kemendagri tiba bulan depan.\n\nSalam",
+     "Sisanya menyusul setelah kiriman dari Kemendagri tiba bulan depan"),
+    ("SETUJU 3.000\n\nTerima kasih\nKabid PIAK", None),  # a closing and a signature are no reason
+    ("SETUJU 3.000\nKabid PIAK", None),
+    ("SETUJU 2.000\n\nsebaiknya jangan dulu dikirim semua, tolak sisanya", None),  # could turn it around
+])
+def test_an_approvals_reason_may_stand_in_the_paragraph_below(text: str, reason: str | None) -> None:
+    command = parse_manager_command(text)
+    assert isinstance(command, ManagerCommand) and command.action == "approve"
+    assert command.reason == reason

@@ -247,3 +247,11 @@ def test_decisions_never_exceed_requested_nor_dip_into_the_reserve(
         assert province - committed - decision.quantity >= s.reserve["ktp-el"]
         assert decision.quantity <= s.auto_approve_limit
         assert known
+
+
+def test_a_hold_without_a_proposal_never_says_it_proposes_zero() -> None:
+    from mailbot.stock.policy import Decision, Reason
+
+    held = Decision("BLK-2026-0009", "65.01", "ktp-el", "hold", 0, None, (Reason("sender_unknown"),), ())
+    assert explain_id(held) == ["belum ada usulan jumlah, menunggu keputusan pimpinan karena alamat pengirim tidak "
+                                "terdaftar untuk kabupaten/kota ini"]

@@ -1,0 +1,172 @@
+"""What a district's follow-up in a request's thread says about that request: a correction (which figure,
+old and new), the same figures restated, a question, a figure for the other blank, an appeal, or words a
+person must read. Pure: the new text of the mail and the request's figures in, a reading out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from mailbot.reader.numbers import Mention, find_mentions, normalise
+
+Intent = Literal["correction", "restated", "question", "other_item", "appeal", "unclear", "plain"]
+FIELDS = ("requested", "stock_on_hand")
+
+_QUESTION = re.compile(r"\?|\b(?:apakah|kapan|bagaimana|berapa|bisakah|bolehkah|dapatkah|mohon (?:info|informasi|"
+                       r"penjelasan)|di ?mana)\b")
+# The blank a figure is about, named right after it ("300 keping KIA") or right before it ("KIA 300").
+_KIA = re.compile(r"\b(?:kia|kartu identitas anak)\b")
+_KTP = re.compile(r"(?:\bktp|\be-?ktp|\bktp-?el|\bktp elektronik)")
+_UNIT_GAP = re.compile(r"^[\s,]*(?:keping|lembar|buah|pcs|blangko|blanko|kartu|\s)*")
+# The old figure of a correction: "bukan 1.800", "dari 1.800 menjadi", "(kemarin salah ketik 800)".
+_OLD_BEFORE = re.compile(r"(?:\bbukan(?: lagi)?|\bsalah ketik|\bsemula|\bsebelumnya|\btertulis)\s*[:(]?\s*$")
+_FROM_BEFORE = re.compile(r"\bdari\s*$")
+_NEW_AFTER_OLD = re.compile(r"^\s*(?:keping|lembar|buah|pcs)?\s*,?\s*(?:menjadi|jadi|diubah|berubah)\b")
+_STOCK_CUES = re.compile(r"\b(?:sisa|stok|stock|persediaan|tersisa|tinggal|tersedia)\b")
+_REQUEST_CUES = re.compile(r"\b(?:mohon\w*|minta|permintaan|permohonan|dimohon\w*|butuh|membutuhkan|kebutuhan|"
+                           r"tambahan|cukup|diajukan|pengajuan|usulan|kirim\w*|dikirim\w*)\b")
+_CORRECTION_WORDS = re.compile(r"\b(?:koreksi|ralat|bukan|sebenarnya|yang benar|harusnya|seharusnya|salah|keliru|"
+                               r"revisi|menjadi|diubah|dikurangi|dinaikkan|diturunkan|cukup)\b")
+# Asking the province to look again at a decision, or giving a reason for a figure.
+_APPEAL = re.compile(r"\b(?:dipertimbangkan|pertimbangkan|ditinjau|tinjau ulang|keberatan|tetap (?:membutuhkan|"
+                     r"butuh|memerlukan|mohon|meminta)|tidak (?:cukup|mencukupi)|belum (?:cukup|mencukupi)|"
+                     r"karena|sebab|alasan|namun|tetapi|akan tetapi|jemput bola)\b")
+_CLAUSE_END = re.compile(r"[.;!?\n]")
+
+
+def gives_reason(text: str) -> bool:
+    """Whether *text* argues or explains ("karena …", "namun …", "mohon dipertimbangkan"): never a mere
+    confirmation, whatever else it says."""
+    return bool(_APPEAL.search(normalise(text or "")))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The follow-up's meaning for its request: *figures* are the new values, field by field."""
+
+    intent: Intent
+    figures: dict[str, int] = field(default_factory=dict)
+    why: str = ""  # English, for logs and the queue's detail
+    old: tuple[int, ...] = ()  # the figures the follow-up says were wrong ("bukan 1.800")
+
+
+@dataclass(frozen=True)
+class _Figure:
+    value: int
+    field: str | None
+    old: bool
+    other_item: bool
+    pair: int | None  # for an old figure: the index of the new one it stands beside
+
+
+def _clause_before(low: str, start: int) -> str:
+    cut = max((m.end() for m in _CLAUSE_END.finditer(low, 0, start)), default=0)
+    return low[max(cut, start - 60):start]
+
+
+def _other_item(low: str, m: Mention, item: str) -> bool:
+    after = low[m.end:m.end + 40]
+    gap = _UNIT_GAP.match(after)
+    after = after[gap.end() if gap else 0:][:12]
+    before = low[max(0, m.start - 25):m.start]
+    other = _KTP if item == "kia" else _KIA
+    own = _KIA if item == "kia" else _KTP
+    if other.match(after):
+        return True
+    if own.match(after):
+        return False
+    named = [(x.end(), "other") for x in other.finditer(before)] + [(x.end(), "own") for x in own.finditer(before)]
+    return bool(named) and max(named)[1] == "other"
+
+
+def _field(clause: str) -> str | None:
+    clause = re.sub(r"\bmohon maaf\b", "maaf", clause)  # an apology, not a request
+    stock = [m.end() for m in _STOCK_CUES.finditer(clause)]
+    asked = [m.end() for m in _REQUEST_CUES.finditer(clause)]
+    if not stock and not asked:
+        return None
+    return "stock_on_hand" if max(stock, default=-1) > max(asked, default=-1) else "requested"
+
+
+def _figures(low: str, item: str) -> list[_Figure]:
+    mentions = [m for m in find_mentions(low) if m.value is not None and m.unit in (None, "blank")
+                and not m.rate and not m.year and not m.approximate and m.value > 0]
+    found: list[_Figure] = []
+    for m in mentions:
+        before = low[max(0, m.start - 20):m.start]
+        old = bool(_OLD_BEFORE.search(before)) or (bool(_FROM_BEFORE.search(before))
+                                                   and bool(_NEW_AFTER_OLD.match(low[m.end:m.end + 30])))
+        clause = _clause_before(low, m.start)
+        found.append(_Figure(m.value or 0, _field(clause), old, _other_item(low, m, item), None))
+    # an old figure stands beside the nearest new one in the same sentence
+    result = []
+    for i, f in enumerate(found):
+        if f.old:
+            near = [j for j in (i - 1, i + 1) if 0 <= j < len(found) and not found[j].old]
+            pair = near[0] if near else None
+            result.append(_Figure(f.value, f.field, True, f.other_item, pair))
+        else:
+            result.append(f)
+    return result
+
+
+def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int | None,
+              approved: int | None, read: dict[str, int | None] | None = None) -> Reading:
+    """Read *text* (a follow-up's new text) against the request's recorded figures.
+
+    *read* is what the reader made of the same mail (field -> value); where it names a figure this
+    reading does not place, the reader's figure stands, unless the two disagree (a person reads it).
+
+    >>> interpret("Mohon maaf, cukup 1.000 saja, bukan 1.800.", item="ktp-el", requested=1800,
+    ...           stock_on_hand=900, approved=1200).figures
+    {'requested': 1000}
+    """
+    low = normalise(text or "")
+    recorded = {"requested": requested, "stock_on_hand": stock_on_hand}
+    figures = _figures(low, item)
+    own_new = [f for f in figures if not f.old and not f.other_item]
+    other_new = [f for f in figures if not f.old and f.other_item]
+    if _QUESTION.search(low):
+        return Reading("question", why="a question: a person answers it; never applied as a correction")
+    if other_new and not own_new:
+        return Reading("other_item", why="a figure for the other blank: never booked on this request's item")
+    new: dict[str, int] = {}
+    for i, f in enumerate(figures):
+        if f.old or f.other_item:
+            continue
+        name = f.field
+        olds = [o for o in figures if o.old and o.pair == i]
+        if name is None and olds:
+            # "1.000, bukan 1.800": the old figure says which of the request's figures it was
+            name = next((k for k, v in recorded.items() if v is not None and v == olds[0].value), None)
+        if name is None:
+            name = next((k for k, v in (read or {}).items() if k in FIELDS and v == f.value), None)
+        if name is None:
+            if f.value in (requested, stock_on_hand, approved):
+                continue  # the same figure restated ("1.200 keping kami tunggu")
+            return Reading("unclear", why=f"{f.value}: not clear which figure it is")
+        if name in new and new[name] != f.value:
+            return Reading("unclear", why=f"two figures for {name}: {new[name]} and {f.value}")
+        new[name] = f.value
+    for name, value in (read or {}).items():
+        if value is None or name not in FIELDS:
+            continue
+        if name in new and new[name] != value:
+            return Reading("unclear", why=f"{name}: {new[name]} or {value}")
+        if name not in new and not other_new:
+            new[name] = value
+    changed = {k: v for k, v in new.items() if v != recorded.get(k)}
+    corrects = bool(_CORRECTION_WORDS.search(low))
+    if changed and not corrects and set(changed) == {"requested"} and changed["requested"] == approved:
+        changed = {}  # "1.200 keping cukup": the approved figure accepted, not a new request
+    appeal = bool(_APPEAL.search(low))
+    if changed:
+        return Reading("correction", changed, why="figures changed", old=tuple(f.value for f in figures if f.old))
+    if appeal and (new or figures):
+        return Reading("appeal", new, why="the same figure asked again, with a reason")
+    if appeal and re.search(r"\b(?:dipertimbangkan|pertimbangkan|ditinjau|tinjau ulang|keberatan)\b", low):
+        return Reading("appeal", why="asks the province to look again at its decision")
+    if new or own_new:
+        return Reading("restated", new, why="the recorded figures restated")
+    return Reading("plain")

@@ -1,0 +1,55 @@
+"""A follow-up read against its request's figures (mailbot.followup): table-driven, pure."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailbot.followup import gives_reason, interpret
+
+# (new text, requested, stock on hand, approved) -> (intent, figures)
+CASES = [
+    ("Mohon maaf, ternyata cukup 1.000 saja, bukan 1.800.\n\nSalam", 1800, 900, 1200, "correction",
+     {"requested": 1000}),
+    ("maaf pak salah ketik, harusnya 1.000 bukan 1.800", 1800, 900, 1200, "correction", {"requested": 1000}),
+    ("setelah rapat internal, kebutuhan kami cukup 1.000 keping saja, bukan 1.800", 1800, 900, 1200,
+     "correction", {"requested": 1000}),
+    ("Koreksi pak: sisa stok KTP-el kami sebenarnya 1.400 keping, bukan 200.", 3000, 200, 2000, "correction",
+     {"stock_on_hand": 1400}),
+    ("Ralat: sisa stok kami yang benar 1.200 keping (kemarin salah ketik 800).", 1000, 800, 1000, "correction",
+     {"stock_on_hand": 1200}),
+    ("bukan 300 tetapi 150", 1000, 300, 1000, "correction", {"stock_on_hand": 150}),
+    ("jumlah permohonan kami dinaikkan jadi 2.400 keping", 1800, 900, 1200, "correction", {"requested": 2400}),
+    ("Apakah 500 keping itu dapat dikirim pekan ini? Sekalian 300 keping KIA.", 600, 300, 500, "question", {}),
+    ("Sekalian kami mohon blangko KIA 300 keping.", 600, 300, 500, "other_item", {}),
+    ("Namun kami tetap membutuhkan 5.000 keping karena ada kegiatan jemput bola. Mohon dipertimbangkan kembali.",
+     5000, 200, 3000, "appeal", {"requested": 5000}),
+    ("Baik pak, terima kasih. 1.200 keping kami tunggu.", 1800, 900, 1200, "restated", {}),
+    ("Baik, terima kasih", 1800, 900, 1200, "plain", {}),
+    ("Mohon maaf, angkanya 700 keping.", 1800, 900, 1200, "unclear", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "requested", "stock", "approved", "intent", "figures"), CASES)
+def test_a_follow_up_is_read_against_its_request(text: str, requested: int, stock: int, approved: int, intent: str,
+                                                 figures: dict[str, int]) -> None:
+    reading = interpret(text, item="ktp-el", requested=requested, stock_on_hand=stock, approved=approved)
+    assert (reading.intent, reading.figures) == (intent, figures)
+
+
+def test_a_kia_requests_thread_takes_no_ktp_el_figure() -> None:
+    reading = interpret("Untuk KTP-el kami perlu 400 keping juga.", item="kia", requested=300, stock_on_hand=50,
+                        approved=300)
+    assert reading.intent == "other_item"
+
+
+def test_the_readers_figure_stands_where_this_reading_places_none_but_never_against_it() -> None:
+    assert interpret("Mohon diubah jadi 2.000", item="ktp-el", requested=1500, stock_on_hand=300, approved=1500,
+                     read={"requested": 2000}).figures == {"requested": 2000}
+    assert interpret("cukup 1.000 saja, bukan 1.800", item="ktp-el", requested=1800, stock_on_hand=300,
+                     approved=1500, read={"requested": 1800}).intent == "unclear"
+
+
+@pytest.mark.parametrize(("text", "reasons"), [("Baik, terima kasih pak.", False),
+                                                ("Terima kasih, namun kami perlu segera karena ada pelayanan.", True)])
+def test_a_reason_is_never_a_mere_confirmation(text: str, reasons: bool) -> None:
+    assert gives_reason(text) is reasons
