@@ -124,7 +124,8 @@ def test_forged_district_requests_are_never_approved_nor_answered(desk_dir: Path
     letters = {case.name: _letter(desk_dir, case, subject="Permohonan tambahan blangko KTP-el",
                                   body=request_body(requested="1.800", stock="600"))
                for case in [*FORGED_DISTRICT_MAIL, GENUINE]}
-    # the control first: a forged request held for the managers is its district's open request
+    # the control first, so each forged request is held beside an open verified one (the other order:
+    # test_a_forged_request_never_stands_for_its_district)
     run_once(desk_dir, letters["genuine"])
     run_once(desk_dir, *(letters[c.name] for c in FORGED_DISTRICT_MAIL))
     conn = db(desk_dir)
