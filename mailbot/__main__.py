@@ -1,5 +1,5 @@
 """Allow `python -m mailbot`."""
 
-from mailbot.cli import main
+from mailbot.launch import main
 
 main()

@@ -133,8 +133,11 @@ def evaluate(session: Session, desk: Desk, req: Request, *, sender_known: bool =
     row = status.row(req.district or "", item)
     assert row is not None
     province = status.province[item]
-    state = policy.PolicyState(district=row, province=province,
-                               open_requests=ledger.open_references(session, row.district, item, exclude=req.id))
+    # a verified request is never held for one whose sender failed the checks; the reverse is named to
+    # the managers (a request no one could verify, beside the district's own)
+    others = ledger.open_references(session, row.district, item, exclude=req.id,
+                                    verified_only=repo.sender_verified(session, req))
+    state = policy.PolicyState(district=row, province=province, open_requests=others)
     request = _policy_request(req, trusted_sender=sender_known, authenticated=authenticated)
     alone = policy.decide(request, state, desk.config.stock)
     if alone.outcome not in ("approve_partial", "hold") or not _short(alone):
@@ -500,6 +503,16 @@ def approval_concerns(session: Session, desk: Desk, req: Request, quantity: int 
             "into_reserve", f"into the reserve: it leaves {number(left)} free, under the {number(reserve)} reserve",
             f"memakai cadangan provinsi: sisa stok bebas tinggal {number(left)} keping, di bawah cadangan "
             f"{number(reserve)} keping"))
+    if req.district is not None and not repo.sender_verified(session, req):
+        verified = repo.open_requests(session, req.district, item, states=repo.OPEN_STATES, exclude=req.id,
+                                      verified_only=True)
+        if verified:
+            refs = ", ".join(r.reference for r in verified)
+            concerns.append(Concern(
+                "verified_request_exists",
+                f"its sender could not be verified, and the district has a verified request open: {refs}",
+                f"berasal dari pengirim yang keasliannya tidak dapat dipastikan, sedangkan kabupaten/kota ini "
+                f"sudah memiliki permohonan dari pengirim terverifikasi yang masih berjalan ({refs})"))
     return concerns
 
 

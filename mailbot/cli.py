@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from mailbot import __version__
+from mailbot import __version__, stopping
 from mailbot.config import ITEMS, Config
 from mailbot.errors import ConfigError, MailbotError
 
@@ -47,6 +47,8 @@ def run(
     """Run the desk: poll (or IDLE on) the inbox, answer, send, and run scheduled checks and digests."""
     from mailbot.service import start
 
+    if once:
+        stopping.release()  # one pass is stopped like any command; the service finishes its message
     config = _config()
     _offline_checks(config)
     if warning := config.guards.trust_warning():

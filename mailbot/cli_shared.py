@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
-from mailbot import __version__
+from mailbot import __version__, stopping
 from mailbot.config import ITEMS, Config
 from mailbot.configfile import load_config, resolve_path
 from mailbot.errors import MailbotError
@@ -82,6 +82,7 @@ def _print_version(value: bool) -> None:
 
 @app.callback()
 def _global(
+    ctx: typer.Context,
     config: Annotated[
         Path | None,
         typer.Option("--config", "-c", help="Config file (else $MAILBOT_CONFIG, else ./config.toml)."),
@@ -90,6 +91,8 @@ def _global(
     version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_print_version,
                                           help="Print the version and exit.")] = False,
 ) -> None:
+    if ctx.invoked_subcommand != "run":
+        stopping.release()  # only the service finishes what it has in hand on a stop (mailbot.stopping)
     state.config_path = config
     state.verbose = verbose
     handler = logging.StreamHandler()

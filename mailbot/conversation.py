@@ -202,7 +202,8 @@ def reminder_target(session: Session, verdict: Verdict, trust: SenderTrust) -> R
     """The district's open request a reminder outside any thread (a forwarded request, a new email) is about."""
     if not (trust.trusted and trust.district and not trust.is_manager and attention.is_reminder(verdict)):
         return None
-    found = repo.open_request(session, trust.district, verdict.item or "ktp-el", states=repo.OPEN_STATES)
+    found = repo.open_request(session, trust.district, verdict.item or "ktp-el", states=repo.OPEN_STATES,
+                              verified_only=True)
     if found is None:
         return None
     if verdict.requested is not None and found.requested is not None and verdict.requested != found.requested:

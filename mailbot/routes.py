@@ -43,6 +43,10 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     if trust.is_manager:
         return manager_reply(session, desk, message, verdict, trust)
     thread = find_thread(session, verdict)
+    if thread is not None and thread.state == "held" and not repo.sender_verified(session, thread):
+        # a request no one could verify (perhaps a forgery in the district's name) waits for a person:
+        # a verified sender's mail in its thread neither corrects it nor is linked to it
+        thread = None
     if thread is None and verdict.kind != "receipt":
         thread = conversation.correction_target(session, verdict, trust)  # a correction that lost its thread
     if verdict.kind == "receipt":
@@ -90,7 +94,9 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     """A request for blanks: record it, then decide (or link it to the one already open)."""
     district = trust.district or verdict.district
     item = verdict.item or "ktp-el"
-    waiting = repo.open_request(session, district, item) if district is not None else None
+    # a request whose sender failed the checks never stands for the district: a verified one is
+    # neither linked to it, nor held for it, nor told of it
+    waiting = repo.open_request(session, district, item, verified_only=True) if district is not None else None
     if waiting is not None and waiting.state == "clarifying" and trust.trusted and verdict.requested is not None \
             and waiting.sender == trust.address:
         # a fresh email that answers our question still completes the same request (from the same
@@ -98,7 +104,8 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         return _completed(session, desk, message, verdict,
                           actions.complete_clarification(session, desk, waiting, message, verdict, trust))
     now = desk.now()
-    open_one = thread if thread is not None and thread.state in repo.OPEN_STATES else waiting
+    open_one = thread if thread is not None and thread.state in repo.OPEN_STATES \
+        and repo.sender_verified(session, thread) else waiting
     linking = open_one is not None and trust.trusted
     req = Request(
         reference=repo.next_reference(session, now.year), district=district, item=item,

@@ -15,7 +15,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from mailbot import watch
+from mailbot import stopping, watch
 from mailbot.app import open_desk, open_inbox, open_sender
 from mailbot.config import Config, ImapInbox
 from mailbot.desk import Desk
@@ -78,7 +78,7 @@ def start(config: Config, *, once: bool) -> RunSummary | None:
     it mid-start.
     """
     service: list[Service] = []
-    stop_early = threading.Event()
+    stop_early = stopping.requested  # set already when a stop came before this (mailbot.launch held it)
 
     def _stop_while_starting(signum: int, _frame: FrameType | None) -> None:
         stop_early.set()
@@ -113,6 +113,8 @@ def start(config: Config, *, once: bool) -> RunSummary | None:
     finally:
         if reading is not None:
             reading.close()
+        if not once:
+            stop_early.clear()  # obeyed: a later start in this process (tests) begins afresh
 
 
 class Service:

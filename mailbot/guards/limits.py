@@ -10,9 +10,10 @@ from email.parser import BytesParser
 from typing import Literal
 
 from mailbot.indonesian import number
-from mailbot.reader.mime import payload_of
+from mailbot.reader.mime import ReadLimits, decode_bytes, payload_of
 
-LimitName = Literal["message_bytes", "headers", "attachments", "attachment_bytes", "mime_parts", "mime_depth"]
+LimitName = Literal["message_bytes", "headers", "attachments", "attachment_bytes", "mime_parts", "mime_depth",
+                    "line_chars", "text_chars", "text_lines"]
 # A MIME tree this wide or deep is no office mail; walking it is what a mail bomb wants.
 MAX_MIME_PARTS = 500
 MAX_MIME_DEPTH = 20
@@ -48,6 +49,9 @@ class LimitViolation:
             "attachment_bytes": f"attachment {self.part!r} is about {number(self.actual)} bytes",
             "mime_parts": f"message has {number(self.actual)} MIME parts",
             "mime_depth": f"MIME parts are nested {number(self.actual)} deep",
+            "line_chars": f"a line of text in attachment {self.part!r} is {number(self.actual)} characters",
+            "text_chars": f"the text of attachment {self.part!r} is {number(self.actual)} characters",
+            "text_lines": f"the text of attachment {self.part!r} is {number(self.actual)} lines",
         }[self.limit]
         return f"{self.limit}: {what}, over the limit of {number(self.maximum)}"
 
@@ -88,6 +92,7 @@ def check_limits(
     except RecursionError:  # deeper than mime_shape() could see (bare CR line ends, say)
         return LimitViolation("mime_depth", max_depth + 1, max_depth)
     attachments: list[tuple[str, int]] = []
+    texts: list[Message] = []  # text attachments (CSV, .txt), held to the reader's text limits
     parts = 0
     stack: list[tuple[Message, int]] = [(msg, 1)]
     while stack:
@@ -103,11 +108,61 @@ def check_limits(
             continue
         if _is_attachment(part):
             attachments.append((_part_name(part), _decoded_size(part)))
+            if _is_text_attachment(part):
+                texts.append(part)
     if len(attachments) > max_attachments:
         return LimitViolation("attachments", len(attachments), max_attachments)
     for name, size in attachments:
         if size > max_attachment_bytes:
             return LimitViolation("attachment_bytes", size, max_attachment_bytes, name)
+    for part in texts:
+        over = text_attachment_limits(part)
+        if over is not None:
+            return over
+    return None
+
+
+# The reader's limits on the text it analyses (ReadLimits), which a text attachment is held to as well:
+# a CSV or .txt file of one 5 MB line is no office mail, whether it comes as the body or attached.
+_TEXT_LIMITS = ReadLimits()
+_TEXT_TYPES = ("text/plain", "text/csv", "text/tab-separated-values")
+_TEXT_NAMES = (".csv", ".txt", ".tsv")
+
+
+def _is_text_attachment(part: Message) -> bool:
+    return part.get_content_type() in _TEXT_TYPES or (_filename(part) or "").lower().endswith(_TEXT_NAMES)
+
+
+def text_attachment_limits(part: Message, limits: ReadLimits = _TEXT_LIMITS) -> LimitViolation | None:
+    """The text limits (line_chars, text_chars, text_lines) one text attachment goes over, or None. Its size
+    is within max_attachment_bytes already, so decoding it costs little; its lines are counted as the
+    reader splits a CSV.
+
+    >>> from email.message import Message as M
+    >>> part = M(); part["Content-Disposition"] = 'attachment; filename="a.csv"'; part.set_payload("x;" * 20_001)
+    >>> text_attachment_limits(part).reason
+    "line_chars: a line of text in attachment 'a.csv' is 40.002 characters, over the limit of 20.000"
+    """
+    try:
+        data = part.get_payload(decode=True)
+    except Exception:  # noqa: BLE001 - an undecodable part holds no text to measure
+        return None
+    if not isinstance(data, bytes) or not data:
+        return None
+    try:
+        charset = part.get_content_charset()
+    except Exception:  # noqa: BLE001 - a broken parameter declares nothing
+        charset = None
+    text = decode_bytes(data, charset if isinstance(charset, str) else None)
+    name = _part_name(part)
+    lines = text.splitlines()
+    longest = max(map(len, lines), default=0)
+    if longest > limits.max_line_chars:
+        return LimitViolation("line_chars", longest, limits.max_line_chars, name)
+    if len(text) > limits.max_text_chars:
+        return LimitViolation("text_chars", len(text), limits.max_text_chars, name)
+    if len(lines) > limits.max_text_lines:
+        return LimitViolation("text_lines", len(lines), limits.max_text_lines, name)
     return None
 
 

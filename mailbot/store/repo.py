@@ -6,7 +6,7 @@ from collections import defaultdict
 from datetime import date, datetime
 from typing import cast
 
-from sqlalchemy import Table, and_, bindparam, func, insert, select, update
+from sqlalchemy import Table, and_, bindparam, false, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailbot.stock.forecast import DailyReport
@@ -121,17 +121,31 @@ def request_by_inbound_message_id(session: Session, message_ids: list[str]) -> R
 
 
 def open_requests(session: Session, district: str, item: str, *, states: tuple[str, ...] = WAITING_STATES,
-                  exclude: int | None = None) -> list[Request]:
+                  exclude: int | None = None, verified_only: bool = False) -> list[Request]:
     """The district's requests for *item* in *states* and linked to none, other than *exclude*: one waiting
-    for our question to be answered first (a new email may be that answer), then oldest first."""
-    return list(session.scalars(_OPEN_REQUESTS, {"district": district, "item": item, "states": list(states),
-                                                 "exclude": -1 if exclude is None else exclude}))
+    for our question to be answered first (a new email may be that answer), then oldest first.
+
+    verified_only leaves out requests whose sender failed the checks (sender_verified()): such a request
+    never stands for its district beside a verified one."""
+    return list(session.scalars(_OPEN_VERIFIED_REQUESTS if verified_only else _OPEN_REQUESTS,
+                                {"district": district, "item": item, "states": list(states),
+                                 "exclude": -1 if exclude is None else exclude}))
 
 
 def open_request(session: Session, district: str, item: str, *, states: tuple[str, ...] = WAITING_STATES,
-                 exclude: int | None = None) -> Request | None:
+                 exclude: int | None = None, verified_only: bool = False) -> Request | None:
     """The first of open_requests(), or None."""
-    return next(iter(open_requests(session, district, item, states=states, exclude=exclude)), None)
+    return next(iter(open_requests(session, district, item, states=states, exclude=exclude,
+                                   verified_only=verified_only)), None)
+
+
+def sender_verified(session: Session, req: Request) -> bool:
+    """Whether *req* came from a sender that passed the checks (mailbot.guards.trust), or from no email at
+    all (a proactive proposal). A request held because its sender could not be verified may be a forgery:
+    it is decided by a person and never stands for its district."""
+    if req.message_pk is None:
+        return True
+    return session.scalar(select(func.count()).where(Message.id == req.message_pk, _UNVERIFIED_MESSAGE)) == 0
 
 
 def latest_shipment(session: Session, district: str, item: str) -> Request | None:
@@ -290,3 +304,7 @@ _OPEN_REQUESTS = (
         Request.id != bindparam("exclude"),
     ).order_by(Request.state != "clarifying", Request.id)
 )
+# a message whose sender failed the checks (mailbot.pipeline.record_judgment keeps the guard's judgment)
+_UNVERIFIED_MESSAGE = Message.guard["trusted"].as_boolean() == false()
+_OPEN_VERIFIED_REQUESTS = _OPEN_REQUESTS.where(
+    ~select(Message.id).where(Message.id == Request.message_pk, _UNVERIFIED_MESSAGE).exists())

@@ -126,7 +126,9 @@ def _last_reports(session: Session) -> dict[tuple[str, str], DailyReport]:
     return {key: _daily(r) for key, r in repo.latest_reports(session).items()}
 
 
-def open_references(session: Session, district: str, item: str, exclude: int | None = None) -> tuple[str, ...]:
-    """References of the district's requests still waiting for a decision or a shipment, oldest first."""
-    waiting = repo.open_requests(session, district, item, exclude=exclude)
+def open_references(session: Session, district: str, item: str, exclude: int | None = None, *,
+                    verified_only: bool = False) -> tuple[str, ...]:
+    """References of the district's requests still waiting for a decision or a shipment, oldest first
+    (verified_only: of those whose sender passed the checks, see repo.sender_verified)."""
+    waiting = repo.open_requests(session, district, item, exclude=exclude, verified_only=verified_only)
     return tuple(r.reference for r in sorted(waiting, key=lambda r: r.id))

@@ -20,6 +20,7 @@ from tests.desk.mailkit import (
     OPERATOR,
     db,
     message_id_of,
+    replies_to,
     request_body,
     run_once,
     sent_mail,
@@ -123,7 +124,8 @@ def test_forged_district_requests_are_never_approved_nor_answered(desk_dir: Path
     letters = {case.name: _letter(desk_dir, case, subject="Permohonan tambahan blangko KTP-el",
                                   body=request_body(requested="1.800", stock="600"))
                for case in [*FORGED_DISTRICT_MAIL, GENUINE]}
-    # the control first: a forged request held for the managers is its district's open request
+    # the control first, so each forged request is held beside an open verified one (the other order:
+    # test_a_forged_request_never_stands_for_its_district)
     run_once(desk_dir, letters["genuine"])
     run_once(desk_dir, *(letters[c.name] for c in FORGED_DISTRICT_MAIL))
     conn = db(desk_dir)
@@ -155,6 +157,48 @@ def test_forged_district_requests_are_never_approved_nor_answered(desk_dir: Path
         assert set(sent.to) <= {*MANAGERS, OPERATOR}, (sent.to, sent.subject)
         held += "Menunggu keputusan" in sent.subject
     assert held == len(FORGED_DISTRICT_MAIL), "each forged request waits for the managers, who are told"
+
+
+def test_a_forged_request_never_stands_for_its_district(desk_dir: Path) -> None:
+    """A forgery held for the managers neither holds, links nor is named to the district's own request after
+    it; the managers deciding the forgery are shown the district's verified request."""
+    forged = _letter(desk_dir, Forgery("forged-first", BULUNGAN,
+                                       ar("bulungankab.example", "fail") + ar("bulungankab.example")),
+                     subject="Permohonan tambahan blangko KTP-el", body=request_body(requested="1.800", stock="600"))
+    run_once(desk_dir, forged)
+    conn = db(desk_dir)
+    forged_ref = conn.execute("select reference, state from requests").fetchone()
+    assert forged_ref["state"] == "held"
+    forged_ref = forged_ref["reference"]
+    notice = next(s for s in sent_mail(desk_dir) if forged_ref in s.subject and "Menunggu keputusan" in s.subject)
+
+    genuine = _letter(desk_dir, Forgery("genuine-after", BULUNGAN, ar("bulungankab.example")),
+                      subject="Permohonan tambahan blangko KTP-el", body=request_body(requested="1.800", stock="600"))
+    run_once(desk_dir, genuine)
+    req = conn.execute("select r.* from requests r join messages m on m.id = r.message_pk where m.message_id = ?",
+                       (message_id_of(genuine),)).fetchone()
+    assert (req["state"], req["approved"], req["linked_to"]) == ("approved", 1800, None), dict(req)
+    answers = replies_to(desk_dir, message_id_of(genuine))
+    assert len(answers) == 1 and answers[0].to == ["disdukcapil@bulungankab.example"]
+    assert forged_ref not in answers[0].text and forged_ref not in answers[0].subject, answers[0].text
+    assert all(forged_ref not in s.text for s in sent_mail(desk_dir) if "bulungankab" in ",".join(s.to))
+
+    # a verified manager's SETUJU on the forgery is asked back, naming the district's verified request
+    _approve_by_mail(desk_dir, forged_ref, notice.message_id, "SETUJU", "kadis-on-forgery")
+    assert conn.execute("select state from requests where reference = ?", (forged_ref,)).fetchone()[0] == "held"
+    asked = next(s for s in sent_mail(desk_dir) if s.to == [KADIS] and "tidak dapat diproses" in s.subject)
+    assert req["reference"] in asked.text and "tidak dapat dipastikan" in asked.text, asked.text
+    assert "PAKSA" in asked.text
+
+    # the other way round: a forgery after the district's request is held, its notice naming that request
+    later = _letter(desk_dir, Forgery("forged-later", BULUNGAN, ar("bulungankab.example", "fail")),
+                    subject="Permohonan blangko KTP-el", body=request_body(requested="2.000", stock="100"))
+    run_once(desk_dir, later)
+    later_ref = conn.execute("select r.reference, r.state from requests r join messages m on m.id = r.message_pk "
+                             "where m.message_id = ?", (message_id_of(later),)).fetchone()
+    assert later_ref["state"] == "held"
+    held = next(s for s in sent_mail(desk_dir) if later_ref["reference"] in s.subject)
+    assert req["reference"] in held.text, held.text
 
 
 def test_forged_reports_and_receipts_change_nothing_and_reach_the_operator(desk_dir: Path) -> None:

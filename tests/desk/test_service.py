@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from mailbot.transports.maildir import deliver
 from tests.desk.conftest import EXAMPLES, mailbot, outbox_files
 from tests.desk.test_crash import _message
@@ -67,3 +69,41 @@ def test_sigterm_mid_backlog_finishes_the_current_message(desk_dir: Path) -> Non
     assert mailbot(desk_dir, "run", "--once").returncode == 0
     assert db.execute("select count(*) from messages").fetchone()[0] == total
 
+
+
+def _catches_sigterm(pid: int) -> bool:
+    """Whether process *pid* has a SIGTERM handler of its own (the SigCgt mask of /proc/PID/status)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    caught = next(line for line in status.splitlines() if line.startswith("SigCgt:"))
+    return bool(int(caught.split()[1], 16) & (1 << (signal.SIGTERM - 1)))
+
+
+@pytest.mark.parametrize("when", ["handler", 0.32, 0.8, 1.5])
+def test_a_stop_during_start_up_is_a_clean_stop(desk_dir: Path, when: str | float) -> None:
+    """SIGTERM as soon as `mailbot` holds it (while it is still importing), or a fixed time after it was
+    started: exit 0, no traceback, and every stored message acknowledged, the rest left for the next run."""
+    inbox = desk_dir / "var" / "mail" / "inbox"
+    total = 30
+    for i in range(total):
+        deliver(inbox, _message(i))
+    command = Path(sys.executable).parent / "mailbot"  # the installed entry point, as systemd starts it
+    proc = subprocess.Popen([str(command), "--config", str(desk_dir / "config.toml"), "-v", "run"], cwd=desk_dir,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if when == "handler":
+        assert _wait(lambda: _catches_sigterm(proc.pid), timeout=10), "mailbot never took over SIGTERM"
+    else:
+        time.sleep(float(when))
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 0, (proc.returncode, stderr.decode())
+    assert b"Traceback" not in stderr
+    stored = 0
+    if (desk_dir / "var" / "mailbot.db").exists():
+        stored = sqlite3.connect(desk_dir / "var" / "mailbot.db").execute("select count(*) from messages").fetchone()[0]
+    assert stored == len(list((inbox / "cur").glob("*")))
+    assert len(list((inbox / "new").glob("*"))) == total - stored
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    assert len(list((inbox / "cur").glob("*"))) == total

@@ -1,0 +1,42 @@
+"""A stop (SIGTERM, SIGINT) that comes while `mailbot run` is still starting is noted, and obeyed once it runs.
+
+Importing mailbot and checking the configuration takes a second on a busy machine; systemd (or an
+operator) may ask for a stop in that time. Held from the command's first line, such a stop ends the
+service cleanly as soon as it runs (exit 0, nothing half-done), instead of killing the process mid-start.
+Only the standard library is imported here: this module runs before the rest of mailbot is loaded.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from types import FrameType
+
+requested = threading.Event()  # a stop was asked for before the service took over its signals
+_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+_held: list[int] = []  # the signals held (for release()); the last signal that came is last
+
+
+def _note(signum: int, _frame: FrameType | None) -> None:
+    _held.append(signum)
+    requested.set()
+
+
+def hold() -> None:
+    """From now on a stop is noted (requested), not acted on: for the start of the `mailbot` command."""
+    for signum in _SIGNALS:
+        signal.signal(signum, _note)
+    _held.append(0)
+
+
+def release() -> None:
+    """For a command that is not the long-running service: stops act as usual again, and a stop that
+    came while they were held is acted on now. Does nothing when hold() was not called."""
+    if not _held:
+        return
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    came = [s for s in _held if s]
+    _held.clear()
+    if came:
+        signal.raise_signal(came[-1])
