@@ -5,11 +5,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from mailbot.errors import TransportError
 from mailbot.indonesian import number
@@ -28,36 +30,31 @@ def _unique_name(raw: bytes) -> str:
     return f"{time.time_ns()}.P{os.getpid()}.{digest}.{socket.gethostname().replace('/', '-')}"
 
 
-def deliver(path: Path, raw: bytes, name: str | None = None) -> Path:
-    """Write *raw* into the Maildir at *path* the safe way (tmp/, fsync, rename into new/)."""
+def _land(path: Path, name: str, write: Callable[[BinaryIO], object]) -> Path:
+    """Write a message into the Maildir at *path* the safe way: *write* fills tmp/NAME, which is fsynced and
+    renamed into new/."""
     ensure_maildir(path)
-    name = name or _unique_name(raw)
     tmp = path / "tmp" / name
     with open(tmp, "wb") as fh:
-        fh.write(raw)
+        write(fh)
         fh.flush()
         os.fsync(fh.fileno())
     final = path / "new" / name
     os.replace(tmp, final)
     _fsync_dir(path / "new")
     return final
+
+
+def deliver(path: Path, raw: bytes, name: str | None = None) -> Path:
+    """Write *raw* into the Maildir at *path* (tmp/, fsync, rename into new/)."""
+    return _land(path, name or _unique_name(raw), lambda fh: fh.write(raw))
 
 
 def deliver_file(path: Path, source: Path) -> Path:
     """Copy the file *source* into the Maildir at *path* in chunks (never read whole), like deliver()."""
-    import shutil
-
-    ensure_maildir(path)
     name = f"{time.time_ns()}.P{os.getpid()}.{source.stat().st_size}.{socket.gethostname().replace('/', '-')}"
-    tmp = path / "tmp" / name
-    with open(source, "rb") as src, open(tmp, "wb") as fh:
-        shutil.copyfileobj(src, fh, 1 << 20)
-        fh.flush()
-        os.fsync(fh.fileno())
-    final = path / "new" / name
-    os.replace(tmp, final)
-    _fsync_dir(path / "new")
-    return final
+    with open(source, "rb") as src:
+        return _land(path, name, lambda fh: shutil.copyfileobj(src, fh, 1 << 20))
 
 
 def _header_block(path: Path, limit: int = 65536) -> bytes:

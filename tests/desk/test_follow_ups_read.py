@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from mailbot.indonesian import number
 from tests.desk.conftest import mailbot
 from tests.desk.mailkit import (
     DISTRICT_SENDERS,
@@ -236,7 +237,7 @@ def test_a_report_far_from_the_ledger_opens_a_reconciliation_that_a_later_agreei
                                 "'ktp-el'").fetchone()[0] == 300  # the ledger follows the count, not silently
     [(detail, closed)] = db(desk_dir).execute("select detail, closed_at from attention_items "
                                               "where kind = 'reconcile' and district = '65.04'").fetchall()
-    assert f"menyatakan 300, catatan sebelumnya {ledger}" in detail and closed is None
+    assert f"menyatakan 300, catatan sebelumnya {number(ledger)}" in detail and closed is None
     _report(desk_dir, "rp-2", "280")
     assert db(desk_dir).execute("select count(*) from attention_items where kind = 'reconcile' and district = "
                                 "'65.04' and closed_at is null").fetchone()[0] == 0
