@@ -96,7 +96,9 @@ def maildir_problem(path: Path) -> str | None:
         return f"{path} is a file, not a Maildir folder (new/ cur/ tmp/); correct the path"
     if path.name in MAILDIR_PARTS and all((path.parent / part).is_dir() for part in MAILDIR_PARTS):
         return f"{path} is the {path.name}/ part of a Maildir; name the Maildir itself: {path.parent}"
-    if path.is_dir() and not all((path / part).is_dir() for part in MAILDIR_PARTS):
+    if path.is_dir() and not any((path / part).is_dir() for part in ("new", "cur")):
+        # a folder with new/ or cur/ (mail dropped into new/) is a Maildir mailbot completes; tmp/ alone is
+        # no sign of one (the root folder has it)
         try:
             empty = not any(path.iterdir())
         except OSError as exc:

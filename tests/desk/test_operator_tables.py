@@ -20,7 +20,7 @@ def test_queue_history_and_alerts_write_figures_and_zones_the_indonesian_way(des
     rows = [line for line in queue.stdout.splitlines() if re.match(r"│ \d+ ", line)]
     assert rows and all(" WITA " in row for row in rows)
     flat = " ".join(" ".join(line.strip("│ ").split("│")) for line in queue.stdout.splitlines())
-    assert "menurut catatan 8.000" in " ".join(flat.split())
+    assert "catatan sebelumnya 8.000" in " ".join(flat.split())
 
     history = mailbot(desk_dir, "history", "BLK-2026-0001")
     assert history.returncode == 0, history.stderr
