@@ -410,12 +410,18 @@ def build_digest_view(status: StockStatus, *, office_name: str, now: datetime, s
     main = sections[0] if sections else None
     parts = []
     if main is not None:
+        others = [s for s in sections[1:] if s.critical or s.low]
         if main.critical:
             parts.append(f"{main.critical} kabupaten/kota kritis")
         if main.low:
             parts.append(f"{main.low} menipis")
         if not main.critical and not main.low:
-            parts.append("stok semua kabupaten/kota aman")
+            parts.append(f"stok {main.item_label} semua kabupaten/kota aman" if others
+                         else "stok semua kabupaten/kota aman")
+        for other in others:  # the headline agrees with every item's table, not only the first
+            found = [f"{other.critical} kabupaten/kota kritis"] if other.critical else []
+            found += [f"{other.low} {'menipis' if found else 'kabupaten/kota menipis'}"] if other.low else []
+            parts.append(f"blangko {other.item_label}: {' dan '.join(found)}")
     if waiting_lines:
         parts.append(f"{len(waiting_lines)} permohonan menunggu keputusan")
     summary = ", ".join(parts)

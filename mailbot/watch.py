@@ -138,13 +138,23 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
     )
     waiting_for_people = attention.digest_lines(session, desk, now)
     view = replace(view, attention=waiting_for_people, stated=stated_lines(session, desk))
-    low_stated = [s for s in stated.latest(session).values() if s.quantity < desk.config.threshold_for(s.district)]
-    if low_stated and "stok semua kabupaten/kota aman" in view.summary:
-        # the ledger says all is well, the districts say otherwise: the headline says both
-        told = (f"stok aman menurut catatan, tetapi {len(low_stated)} kabupaten/kota menyatakan stok di bawah "
-                "batas minimum")
-        summary = view.summary.replace("stok semua kabupaten/kota aman", told)
-        view = replace(view, summary=summary, subject=view.subject.replace(view.summary, summary))
+    # stated under the threshold where the ledger's table shows the district safe (a district the table
+    # already shows low or critical is counted there)
+    low_stated = [s for s in stated.latest(session).values()
+                  if (row := status.row(s.district, s.item)) is not None and row.state == "ok"
+                  and s.quantity < row.threshold]
+    if low_stated:
+        if "stok semua kabupaten/kota aman" in view.summary:
+            # the ledger says all is well, the districts say otherwise: the headline says both
+            told = (f"stok aman menurut catatan, tetapi {len(low_stated)} kabupaten/kota menyatakan stok di bawah "
+                    "batas minimum")
+            summary = view.summary.replace("stok semua kabupaten/kota aman", told)
+        else:
+            told = (f"{len(low_stated)} kabupaten/kota menyatakan stok di bawah batas minimum meskipun menurut "
+                    "catatan aman")
+            summary = f"{view.summary}, {told}" if view.summary else told
+        view = replace(view, summary=summary, subject=view.subject.replace(view.summary, summary)
+                       if view.summary else f"{view.subject}: {summary}")
     if waiting_for_people["count"]:
         told = f"{waiting_for_people['count']} email perlu dibaca"
         summary = f"{view.summary}, {told}" if view.summary else told

@@ -46,3 +46,17 @@ def test_an_appealed_partial_approval_is_listed_with_the_figure_asked_then(desk_
     assert "dimohon 3.300, disetujui" not in digest
     lines = digest.split(f"- {reference} ")
     assert lines[-1].split(" Hormat kami")[0].count("[diganti keputusan sesudahnya]") == 0
+
+
+def test_the_headline_agrees_with_each_items_table(desk_dir: Path) -> None:
+    tana_tidung = DISTRICT_SENDERS["65.04"]
+    report = write_eml(desk_dir, "ktt-kia.eml", sender=tana_tidung, subject="Laporan stok KIA",
+                       body="Lapor, sisa blangko KIA kami tinggal 120 keping per hari ini.\n",
+                       message_id=f"<ktt-kia@{tana_tidung.split('@')[1]}>")
+    run_once(desk_dir, report)
+    out = mailbot(desk_dir, "digest", "--print").stdout
+    kia_table = out.split("== Blangko KIA")[1].split("==")[1]
+    assert "Kabupaten Tana Tidung (65.04): MENIPIS" in kia_table
+    headline = out.splitlines()[0]
+    assert "stok semua kabupaten/kota aman" not in headline and "aman menurut catatan, tetapi" not in headline
+    assert "stok KTP-el semua kabupaten/kota aman, blangko KIA: 1 kabupaten/kota menipis" in headline
