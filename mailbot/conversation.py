@@ -145,6 +145,9 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
         hold = Reason("decided_by_manager", {"actor": decided_by})
     elif appeal:
         hold = Reason("district_appeal")
+    if appeal or followup.gives_reason(verdict.body_excerpt or ""):
+        # the district explained why: its reply thanks for the explanation, not for a correction
+        changed = [{**c, "explained": True} for c in changed]
     outcome = redecide(session, desk, req, message, verdict, changed, actor=trust.address or "district",
                        sender_known=trust.on_list, authenticated=trust.authenticated is not False,
                        hold=hold, answer_to=trust.address)

@@ -9,7 +9,7 @@ import pytest
 from mailbot.digest import REASON_SHORT
 from mailbot.stock.explain import REASON_TEXT
 from tests.desk.conftest import mailbot
-from tests.desk.mailkit import DISTRICT_SENDERS, MANAGERS, sent_mail, write_eml
+from tests.desk.mailkit import DISTRICT_SENDERS, MANAGERS, replies_to, sent_mail, write_eml
 from tests.desk.test_conversations import _answer, _reference, _request, _request_row, run_once
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
@@ -36,6 +36,11 @@ def test_an_appealed_partial_approval_is_listed_with_the_figure_asked_then(desk_
     _answer(desk_dir, told, "tk-appeal", TARAKAN, "Kami tetap membutuhkan 3.300 keping karena perekaman serentak "
                                                   "di 23 SMA. Mohon dipertimbangkan kembali.", "gmail")
     assert _request_row(desk_dir, reference)["requested"] == 3300
+    [answer] = replies_to(desk_dir, "<tk-appeal@tarakankota.example>")
+    for body in (answer.text, answer.html or ""):  # an appeal explains: it is thanked as an explanation
+        said = " ".join(body.replace("<strong>", "").replace("</strong>", "").split())
+        assert "atas koreksinya" not in said
+        assert f"Permohonan {reference} telah kami perbarui sesuai penjelasan Bapak/Ibu" in said
     digest = " ".join(mailbot(desk_dir, "digest", "--print").stdout.split())
     assert "decided" not in digest and "_" not in digest.split("== Menunggu keputusan")[1]
     assert "permohonan diubah setelah diputuskan pimpinan, perlu diputuskan kembali" in digest
