@@ -145,6 +145,9 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
         hold = Reason("decided_by_manager", {"actor": decided_by})
     elif appeal:
         hold = Reason("district_appeal")
+    if appeal or followup.gives_reason(verdict.body_excerpt or ""):
+        # the district explained why: its reply thanks for the explanation, not for a correction
+        changed = [{**c, "explained": True} for c in changed]
     outcome = redecide(session, desk, req, message, verdict, changed, actor=trust.address or "district",
                        sender_known=trust.on_list, authenticated=trust.authenticated is not False,
                        hold=hold, answer_to=trust.address)
@@ -202,8 +205,15 @@ def reminder_target(session: Session, verdict: Verdict, trust: SenderTrust) -> R
     """The district's open request a reminder outside any thread (a forwarded request, a new email) is about."""
     if not (trust.trusted and trust.district and not trust.is_manager and attention.is_reminder(verdict)):
         return None
-    found = repo.open_request(session, trust.district, verdict.item or "ktp-el", states=repo.OPEN_STATES,
-                              verified_only=True)
+    item = verdict.item or "ktp-el"
+    # the writer's own request first: another address of the district has its own (perhaps linked) request
+    own = session.scalar(select(Request).where(
+        Request.district == trust.district, Request.item == item, Request.sender == trust.address,
+        Request.state.in_((*repo.OPEN_STATES, "linked"))).order_by(Request.id.desc()).limit(1))
+    if own is not None and repo.sender_verified(session, own) \
+            and (verdict.requested is None or own.requested in (None, verdict.requested)):
+        return own
+    found = repo.open_request(session, trust.district, item, states=repo.OPEN_STATES, verified_only=True)
     if found is None:
         return None
     if verdict.requested is not None and found.requested is not None and verdict.requested != found.requested:

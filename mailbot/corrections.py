@@ -121,6 +121,13 @@ def correct(session: Session, desk: Desk, message_pk: int, fields: dict[str, obj
     effects = _reroute(session, desk, message, before, after, actor=actor, reason=reason)
     repo.audit(session, at=desk.now(), actor=actor, action="correct", target=f"message:{message.id}",
                details={"before": before, "after": after, "reason": reason, "effects": effects})
+    own = session.scalar(select(Request).where(Request.message_pk == message.id))
+    if own is not None and after.get("kind") != "request" and own.state in (*repo.WAITING_STATES, "linked"):
+        # the message is no longer read as a request, but the request it opened still stands: a person
+        # must settle it (reject it, or correct the label back); its queue item stays open meanwhile
+        effects.append(f"{own.reference} is still {own.state}: settle it with `mailbot reject {own.reference} "
+                       "--reason ...`; its queue item stays open")
+        return Corrected(after, effects)
     for item in attention.open_items(session):
         if item.message_pk == message.id and item.kind == "read":
             attention.close(session, desk, item.id, actor=actor, resolution=f"dikoreksi: {reason}")

@@ -41,7 +41,14 @@ REASON_SHORT: Mapping[str, str] = {
     "below_threshold": "di bawah batas minimum",
     "doubt": "angka perlu ditanyakan kembali",
     "manager": "diputuskan pimpinan",
+    "decided_by_manager": "permohonan diubah setelah diputuskan pimpinan, perlu diputuskan kembali",
+    "district_appeal": "kabupaten/kota meminta keputusan dipertimbangkan kembali",
 }
+
+
+def _short(code: str) -> str:
+    """A reason code in short Indonesian words; never the code itself (it is English)."""
+    return REASON_SHORT.get(code, "alasan lain")
 
 
 @dataclass(frozen=True)
@@ -128,6 +135,7 @@ class RequestSummary:
     quantity: int | None
     reasons: tuple[str, ...] = ()  # reason codes, or already in words (reason_words())
     decided_by: str = "sistem"
+    replaced: bool = False  # a later decision on the same request took its place
 
 
 @dataclass(frozen=True)
@@ -154,6 +162,7 @@ class DecisionLine:
     quantity_text: str
     reasons_text: str
     decided_by: str
+    replaced: bool = False
 
 
 @dataclass(frozen=True)
@@ -342,17 +351,20 @@ def reason_words(reasons: Sequence[Mapping[str, object]], note: str | None = Non
         elif code == "open_request":
             words.append(f"digabung dengan {r.get('references')}")
         elif code:
-            words.append(REASON_SHORT.get(code, code.replace("_", " ")))
+            words.append(_short(code))
     if note:  # a rejection's reason, as the district was told it
         words.append(f"alasan: {note}")
     return tuple(words)
 
 
 def _reasons(codes: Sequence[str]) -> str:
-    return "; ".join(REASON_SHORT.get(c, c) for c in codes) or "-"
+    # codes (no spaces) or reasons already in words (reason_words())
+    return "; ".join(c if " " in c else _short(c) for c in codes) or "-"
 
 
-def _outcome(outcome: str) -> str:
+def _outcome(outcome: str, quantity: int | None = None, requested: int | None = None) -> str:
+    if outcome == "approved" and quantity is not None and requested is not None and quantity < requested:
+        return "disetujui sebagian oleh pimpinan"
     return {**OUTCOME_LABEL, "approved": "disetujui pimpinan", "rejected": "ditolak",
             "dispatched": "dikirim", "received": "diterima"}.get(outcome, outcome)
 
@@ -383,8 +395,9 @@ def build_digest_view(status: StockStatus, *, office_name: str, now: datetime, s
         ))
     decision_lines = tuple(
         DecisionLine(d.reference, d.district_name, ITEM_SHORT.get(d.item or "", "-"), long_date(d.received_at),
-                     number(d.requested), _outcome(d.outcome),
-                     number(d.quantity) if d.quantity is not None else "-", _reasons(d.reasons), d.decided_by)
+                     number(d.requested), _outcome(d.outcome, d.quantity, d.requested),
+                     number(d.quantity) if d.quantity is not None else "-", _reasons(d.reasons), d.decided_by,
+                     d.replaced)
         for d in sorted(decisions, key=lambda d: d.received_at)
     )
     limit = timedelta(hours=held_request_hours)
@@ -397,12 +410,18 @@ def build_digest_view(status: StockStatus, *, office_name: str, now: datetime, s
     main = sections[0] if sections else None
     parts = []
     if main is not None:
+        others = [s for s in sections[1:] if s.critical or s.low]
         if main.critical:
             parts.append(f"{main.critical} kabupaten/kota kritis")
         if main.low:
             parts.append(f"{main.low} menipis")
         if not main.critical and not main.low:
-            parts.append("stok semua kabupaten/kota aman")
+            parts.append(f"stok {main.item_label} semua kabupaten/kota aman" if others
+                         else "stok semua kabupaten/kota aman")
+        for other in others:  # the headline agrees with every item's table, not only the first
+            found = [f"{other.critical} kabupaten/kota kritis"] if other.critical else []
+            found += [f"{other.low} {'menipis' if found else 'kabupaten/kota menipis'}"] if other.low else []
+            parts.append(f"blangko {other.item_label}: {' dan '.join(found)}")
     if waiting_lines:
         parts.append(f"{len(waiting_lines)} permohonan menunggu keputusan")
     summary = ", ".join(parts)

@@ -21,13 +21,16 @@ _KTP = re.compile(r"(?:\bktp|\be-?ktp|\bktp-?el|\bktp elektronik)")
 _UNIT_GAP = re.compile(r"^[\s,]*(?:keping|lembar|buah|pcs|blangko|blanko|kartu|\s)*")
 # The old figure of a correction: "bukan 1.800", "dari 1.800 menjadi", "(kemarin salah ketik 800)".
 _OLD_BEFORE = re.compile(r"(?:\bbukan(?: lagi)?|\bsalah ketik|\bsemula|\bsebelumnya|\btertulis)\s*[:(]?\s*$")
+# ... or named as wrong right after it: "angka 1.500 itu keliru, seharusnya 1.200", "1.500 tadi salah ketik".
+_OLD_AFTER = re.compile(r"^\s*(?:keping|lembar|buah|pcs)?\s*(?:itu|tadi|tersebut|kemarin|yang kami tulis)?\s*"
+                        r"(?:ternyata\s+|adalah\s+)?(?:keliru|salah)\b")
 _FROM_BEFORE = re.compile(r"\bdari\s*$")
 _NEW_AFTER_OLD = re.compile(r"^\s*(?:keping|lembar|buah|pcs)?\s*,?\s*(?:menjadi|jadi|diubah|berubah)\b")
 _STOCK_CUES = re.compile(r"\b(?:sisa|stok|stock|persediaan|tersisa|tinggal|tersedia)\b")
-_REQUEST_CUES = re.compile(r"\b(?:mohon\w*|minta|permintaan|permohonan|dimohon\w*|butuh|membutuhkan|kebutuhan|"
+_REQUEST_CUES = re.compile(r"\b(?:mohon\w*|minta\w*|permintaan\w*|permohonan\w*|dimohon\w*|butuh|membutuhkan|kebutuhan|"
                            r"tambahan|cukup|diajukan|pengajuan|usulan|kirim\w*|dikirim\w*)\b")
-_CORRECTION_WORDS = re.compile(r"\b(?:koreksi|ralat|bukan|sebenarnya|yang benar|harusnya|seharusnya|salah|keliru|"
-                               r"revisi|menjadi|diubah|dikurangi|dinaikkan|diturunkan|cukup)\b")
+_CORRECTION_WORDS = re.compile(r"\b(?:koreksi|ralat|bukan|sebenarnya|yang benar|harusnya|seharusnya|"
+                               r"mestinya|semestinya|salah|keliru|revisi|menjadi|diubah|dikurangi|dinaikkan|diturunkan|cukup)\b")
 # Asking the province to look again at a decision, or giving a reason for a figure.
 _APPEAL = re.compile(r"\b(?:dipertimbangkan|pertimbangkan|ditinjau|tinjau ulang|keberatan|tetap (?:membutuhkan|"
                      r"butuh|memerlukan|mohon|meminta)|tidak (?:cukup|mencukupi)|belum (?:cukup|mencukupi)|"
@@ -95,7 +98,8 @@ def _figures(low: str, item: str) -> list[_Figure]:
     found: list[_Figure] = []
     for m in mentions:
         before = low[max(0, m.start - 20):m.start]
-        old = bool(_OLD_BEFORE.search(before)) or (bool(_FROM_BEFORE.search(before))
+        old = bool(_OLD_BEFORE.search(before)) or bool(_OLD_AFTER.match(low[m.end:m.end + 40])) \
+            or (bool(_FROM_BEFORE.search(before))
                                                    and bool(_NEW_AFTER_OLD.match(low[m.end:m.end + 30])))
         clause = _clause_before(low, m.start)
         found.append(_Figure(m.value or 0, _field(clause), old, _other_item(low, m, item), None))

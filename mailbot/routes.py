@@ -155,7 +155,8 @@ def report(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
         drop = before - verdict.stock_on_hand
         odd = drop <= 0 or (verdict.stock_on_hand < before // 2 and drop > desk.config.threshold_for(district) // 2)
         stated.reconcile(session, desk, district=district, item=item, stated=verdict.stock_on_hand,
-                         message=message, expected=before if odd else verdict.stock_on_hand, booked=True)
+                         message=message, expected=before if odd else verdict.stock_on_hand, booked=True,
+                         rise=verdict.stock_on_hand > held.on_hand + held.in_transit)
     for other in verdict.readings:
         # A report with figures for both blanks: the other blank's stock is booked as well.
         if other.item != item and other.stock_on_hand is not None:

@@ -66,18 +66,24 @@ def keep(session: Session, *, district: str, item: str, quantity: int, source: s
 
 
 def reconcile(session: Session, desk: Desk, *, district: str, item: str, stated: int, message: Message,
-              expected: int | None = None, booked: bool = False) -> None:
+              expected: int | None = None, booked: bool = False, rise: bool = False) -> None:
     """Compare a stated figure with the ledger (*expected*: the ledger before a report booked it); far apart
-    opens (or updates) the district's reconciliation item, close enough settles an open one."""
+    opens (or updates) the district's reconciliation item, close enough settles an open one. *rise*: the
+    figure is above what the ledger held plus what is on its way; stock does not grow by itself, so any rise
+    over contradiction_min_pieces is far apart (the relative tolerance does not apply)."""
     expected = repo.balance(session, item, district).on_hand if expected is None else expected
-    if not far_apart(stated, expected, tolerance=desk.config.stock.contradiction_tolerance,
-                     min_pieces=desk.config.stock.contradiction_min_pieces):
+    min_pieces = desk.config.stock.contradiction_min_pieces
+    far = stated - expected > min_pieces if rise else \
+        far_apart(stated, expected, tolerance=desk.config.stock.contradiction_tolerance, min_pieces=min_pieces)
+    if not far:
+        difference = abs(stated - expected)
+        agrees = (f"sesuai catatan ({number(expected)})" if not difference else
+                  f"mendekati catatan ({number(expected)}), selisih {number(difference)} keping")
         for open_one in attention.open_items(session, kinds=("reconcile",)):
             if open_one.district == district and open_one.item == item:
                 # a later statement agrees with the ledger: the difference is settled
                 attention.close(session, desk, open_one.id, actor="mailbot",
-                                resolution=f"stok yang dinyatakan kemudian ({number(stated)}) "
-                                           f"sesuai catatan ({number(expected)})")
+                                resolution=f"stok yang dinyatakan kemudian ({number(stated)}) {agrees}")
         return
     detail = (f"laporan harian menyatakan {number(stated)}, catatan sebelumnya {number(expected)}; "
               "stok dicatat mengikuti laporan"

@@ -117,11 +117,13 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
     decided = select(Decision, Request).join(Request, Request.id == Decision.request_pk)
     if since is not None:
         decided = decided.where(Decision.at > since)
+    rows = [(d, r) for d, r in session.execute(decided.order_by(Decision.id)) if d.outcome not in ("linked", "updated")]
+    asked, replaced = _asked_at_the_time(session, {r.id: r for _, r in rows})
     decisions = [
-        RequestSummary(r.reference, desk.district_name(r.district), r.item, _aware(r.created_at, desk), r.requested,
-                       _outcome_code(d), d.quantity, _words(d), _decided_by(d.actor))
-        for d, r in session.execute(decided.order_by(Decision.id))
-        if d.outcome not in ("linked", "updated")
+        RequestSummary(r.reference, desk.district_name(r.district), r.item, _aware(r.created_at, desk),
+                       asked.get(d.id, r.requested), _outcome_code(d), d.quantity, _words(d), _decided_by(d.actor),
+                       d.id in replaced)
+        for d, r in rows
     ]
     waiting = [
         WaitingRequest(r.reference, desk.district_name(r.district), r.item, _aware(r.held_since or r.created_at, desk),
@@ -136,13 +138,23 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
     )
     waiting_for_people = attention.digest_lines(session, desk, now)
     view = replace(view, attention=waiting_for_people, stated=stated_lines(session, desk))
-    low_stated = [s for s in stated.latest(session).values() if s.quantity < desk.config.threshold_for(s.district)]
-    if low_stated and "stok semua kabupaten/kota aman" in view.summary:
-        # the ledger says all is well, the districts say otherwise: the headline says both
-        told = (f"stok aman menurut catatan, tetapi {len(low_stated)} kabupaten/kota menyatakan stok di bawah "
-                "batas minimum")
-        summary = view.summary.replace("stok semua kabupaten/kota aman", told)
-        view = replace(view, summary=summary, subject=view.subject.replace(view.summary, summary))
+    # stated under the threshold where the ledger's table shows the district safe (a district the table
+    # already shows low or critical is counted there)
+    low_stated = [s for s in stated.latest(session).values()
+                  if (row := status.row(s.district, s.item)) is not None and row.state == "ok"
+                  and s.quantity < row.threshold]
+    if low_stated:
+        if "stok semua kabupaten/kota aman" in view.summary:
+            # the ledger says all is well, the districts say otherwise: the headline says both
+            told = (f"stok aman menurut catatan, tetapi {len(low_stated)} kabupaten/kota menyatakan stok di bawah "
+                    "batas minimum")
+            summary = view.summary.replace("stok semua kabupaten/kota aman", told)
+        else:
+            told = (f"{len(low_stated)} kabupaten/kota menyatakan stok di bawah batas minimum meskipun menurut "
+                    "catatan aman")
+            summary = f"{view.summary}, {told}" if view.summary else told
+        view = replace(view, summary=summary, subject=view.subject.replace(view.summary, summary)
+                       if view.summary else f"{view.subject}: {summary}")
     if waiting_for_people["count"]:
         told = f"{waiting_for_people['count']} email perlu dibaca"
         summary = f"{view.summary}, {told}" if view.summary else told
@@ -169,6 +181,35 @@ def stated_lines(session: Session, desk: Desk) -> list[dict[str, object]]:
              "expected": s.expected if s.differs else None, "expected_text": number(s.expected),
              "moved_text": _moved_text(s)}
             for s in sorted(stated.latest(session).values(), key=lambda s: (s.item, s.district))]
+
+
+def _asked_at_the_time(session: Session, requests: dict[int, Request]) -> tuple[dict[int, int | None], set[int]]:
+    """For each decision on *requests*: the figure the request asked for when it was made (district
+    updates change it later), and which decisions a later one on the same request replaced."""
+    asked: dict[int, int | None] = {}
+    replaced: set[int] = set()
+    if not requests:
+        return asked, replaced
+    history: dict[int, list[Decision]] = {}
+    for d in session.scalars(select(Decision).where(Decision.request_pk.in_(requests)).order_by(Decision.id)):
+        history.setdefault(d.request_pk, []).append(d)
+    for pk, decisions in history.items():
+        changes = [c for d in decisions if d.outcome == "updated" for r in d.reasons or []
+                   for c in r.get("changes", []) or [] if c.get("field") == "requested"]
+        running = changes[0].get("before") if changes else requests[pk].requested
+        last = None
+        for d in decisions:
+            if d.outcome == "updated":
+                for r in d.reasons or []:
+                    for c in r.get("changes", []) or []:
+                        if c.get("field") == "requested":
+                            running = c.get("after")
+            elif d.outcome != "linked":
+                asked[d.id] = running
+                if last is not None:
+                    replaced.add(last)
+                last = d.id
+    return asked, replaced
 
 
 def _outcome_code(d: Decision) -> str:

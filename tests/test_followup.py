@@ -26,6 +26,13 @@ CASES = [
     ("Baik pak, terima kasih. 1.200 keping kami tunggu.", 1800, 900, 1200, "restated", {}),
     ("Baik, terima kasih", 1800, 900, 1200, "plain", {}),
     ("Mohon maaf, angkanya 700 keping.", 1800, 900, 1200, "unclear", {}),
+    # the old figure named as wrong, then the new one; "revisi ... menjadi N"
+    ("Maaf pak, angka 1.500 itu keliru, seharusnya 1.200 keping saja.", 1500, 350, 1500, "correction",
+     {"requested": 1200}),
+    ("Angka 1.500 tadi salah ketik, mestinya 1.200 keping.", 1500, 350, 1500, "correction", {"requested": 1200}),
+    ("Kami revisi permintaannya menjadi 1.200 keping saja pak.", 1500, 350, 1500, "correction",
+     {"requested": 1200}),
+    ("Sisa stok 350 itu keliru, seharusnya 150 keping.", 1500, 350, 1500, "correction", {"stock_on_hand": 150}),
 ]
 
 

@@ -33,6 +33,16 @@ TRAILING_WORDS: frozenset[str] = frozenset({
     "blangko", "blanko", "ktp", "el", "ktp-el", "e-ktp", "ektp", "kia",
     "terima", "kasih", "terimakasih", "trims", "makasih", "tks", "thanks", "ya", "pak", "bu", "ibu", "bapak",
 })
+# Words after "SETUJU 2.000" that could change what is approved: the reply is asked back, not read as a reason.
+# A figure in words ("seribu lima ratus"), a condition ("kalau ...", "tunggu ... dulu").
+NUMBER_WORDS: frozenset[str] = frozenset({
+    "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas",
+    "belas", "puluh", "seratus", "ratus", "seribu", "ribu", "rb", "juta", "setengah", "separuh",
+})
+CONDITION_WORDS: frozenset[str] = frozenset({
+    "jika", "kalau", "kalo", "bila", "apabila", "asal", "asalkan", "syarat", "bersyarat", "tunggu", "dulu",
+    "nanti", "sementara", "batal", "batalkan", "ganti", "ubah", "revisi", "koreksi", "ralat",
+})
 GREETING_RE = re.compile(
     r"^(?:yth\b|kepada\s+yth|dear\b|halo\b|hallo\b|hai\b|hi\b|selamat\s+(?:pagi|siang|sore|malam)\b"
     r"|assalamu\W?alaikum|pak\b|bu\b|bapak\b|ibu\b)",
@@ -61,7 +71,9 @@ COMMAND_ERROR_TEXT: dict[str, str] = {
     "quantity_too_large": "Jumlah terlalu besar.",
     "force_reason_required": ("Mohon sertakan alasan setelah PAKSA, misalnya: "
                               "SETUJU 2.000 PAKSA stok kabupaten rusak karena banjir."),
-    "unclear_approval": "Balasan kurang jelas. Tulis SETUJU atau SETUJU <jumlah> saja pada baris pertama.",
+    "unclear_approval": ("Balasan kurang jelas. Tulis SETUJU atau SETUJU <jumlah> saja pada baris pertama. "
+                         "Untuk menyertakan alasan bagi kabupaten/kota, tulis alasannya sesudah garis miring, "
+                         "misalnya: SETUJU 2.000 / sisanya menunggu kiriman bulan Januari."),
     "negated_approval": "Untuk menolak, tulis TOLAK diikuti alasannya, misalnya: TOLAK stok provinsi menipis.",
     "several_references": "Balasan menyebut lebih dari satu nomor permohonan. Mohon balas satu permohonan saja.",
 }
@@ -194,9 +206,25 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
         else:
             trailing = re.findall(r"[^\s:;,.!?()\u2013\u2014]+", rest.lower())
             if any(w.strip("-") not in TRAILING_WORDS for w in trailing):
-                return _error("unclear_approval", line)
+                # "SETUJU 2.000 sisanya menunggu kiriman bulan Januari": the words are the manager's reason,
+                # unless they could change the approval (another figure, a negation, a condition)
+                reason = _bare_reason(rest) if quantity is not None else None
+                if reason is None:
+                    return _error("unclear_approval", line)
     return ManagerCommand("approve", quantity=quantity, reason=reason,
                           reference=references[0] if references else None, text=line, forced=bool(forced))
+
+
+def _bare_reason(rest: str) -> str | None:
+    """The words after "SETUJU <jumlah>" as a reason, or None when they could change the approval."""
+    text = re.sub(r"^\s*(?:(?:keping|kpg|lembar|lbr|pcs|buah)\b)?", "", rest, flags=re.IGNORECASE)
+    text = text.strip(_SEPARATORS)
+    if not text or any(c.isdigit() for c in text):
+        return None
+    words = set(re.findall(r"[^\W\d_]+", text.lower()))
+    if words & (NEGATIONS | REJECT_WORDS | APPROVE_WORDS | {FORCE_WORD} | NUMBER_WORDS | CONDITION_WORDS):
+        return None
+    return " ".join(text.split())[:300]
 
 
 def _with_reason_below(command: ManagerCommand | CommandError, following: str) -> ManagerCommand | CommandError:

@@ -25,6 +25,7 @@ USE_BASIS_LABEL: Mapping[str, str] = {
 LIMITED_BY: Mapping[str, str] = {
     "requested": "sesuai jumlah yang dimohon",
     "need": "disesuaikan dengan kebutuhan {days} hari ({need} keping)",
+    "threshold": "disesuaikan dengan kebutuhan untuk kembali ke batas minimum ({need} keping)",
     "spare": "stok provinsi yang dapat dikirim saat ini {spare} keping",
     "share": "stok provinsi dibagi merata antar kabupaten/kota yang menunggu (bagian {spare} keping)",
 }
@@ -90,6 +91,11 @@ def _step_line(step: Step) -> str | None:
         if isinstance(raw, int) and raw < 0:
             text += ", jadi kebutuhan 0"
         return text
+    if step.code == "threshold":
+        text = f"untuk kembali ke batas minimum: {_fmt(d['threshold'])} - sisa menurut catatan {_fmt(d['stock'])}"
+        if d.get("incoming"):
+            text += f" - sudah disetujui atau dalam pengiriman {_fmt(d['incoming'])}"
+        return text + f" = {number(step.value)}, jadi kebutuhan {number(step.value)}"
     if step.code == "pack":
         return f"dibulatkan ke atas per kemasan {_fmt(d['pack_size'])} keping = {number(step.value)}"
     if step.code == "spare":

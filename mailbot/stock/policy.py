@@ -343,7 +343,9 @@ def proactive_proposal(district: DistrictStatus, province: Balance, settings: St
         return None
     target = math.ceil(settings.target_cover_days * district.daily_use)
     raw = target - district.pipeline
-    need = max(raw, district.threshold - district.pipeline, 0)
+    to_threshold = district.threshold - district.pipeline
+    need = max(raw, to_threshold, 0)
+    by_threshold = to_threshold > max(raw, 0)
     packed = round_up_to_pack(need, settings.pack_size)
     reserve = settings.reserve.get(district.item, 0)
     spare = available_to_ship(province, reserve)
@@ -354,10 +356,13 @@ def proactive_proposal(district: DistrictStatus, province: Balance, settings: St
         Step("need", max(raw, 0), {"days": settings.target_cover_days, "daily_use": round(district.daily_use, 1),
                                    "target": target, "stock": district.on_hand, "stock_source": "ledger",
                                    "incoming": district.incoming, "raw": raw}),
+        *((Step("threshold", need, {"threshold": district.threshold, "stock": district.on_hand,
+                                    "incoming": district.incoming}),) if by_threshold else ()),
         *((Step("pack", packed, {"need": need, "pack_size": settings.pack_size}),) if packed != need else ()),
         Step("spare", spare, {"on_hand": province.on_hand, "committed": province.committed, "reserve": reserve}),
         Step("proposed", quantity, {"need": packed, "spare": cap_spare,
-                                    "limited_by": "need" if quantity == packed else "spare"}),
+                                    "limited_by": ("threshold" if by_threshold else "need")
+                                    if quantity == packed else "spare"}),
     )
     reasons = [Reason("below_threshold", {"on_hand": district.on_hand, "threshold": district.threshold})]
     if quantity == 0:

@@ -174,3 +174,29 @@ def test_an_approvals_reason_may_stand_in_the_paragraph_below(text: str, reason:
     command = parse_manager_command(text)
     assert isinstance(command, ManagerCommand) and command.action == "approve"
     assert command.reason == reason
+
+
+@pytest.mark.parametrize(("text", "quantity", "reason"), [
+    ("SETUJU 2.000 sisanya menunggu kiriman dari Kemendagri bulan Januari", 2000,
+     "sisanya menunggu kiriman dari Kemendagri bulan Januari"),
+    ("Setuju 1.500 keping sisanya bulan depan", 1500, "sisanya bulan depan"),
+    ("SETUJU 2.000 / sisanya menunggu kiriman bulan Januari", 2000, "sisanya menunggu kiriman bulan Januari"),
+])
+def test_words_after_the_figure_are_the_managers_reason(text: str, quantity: int, reason: str) -> None:
+    command = parse_manager_command(text)
+    assert isinstance(command, ManagerCommand), command
+    assert (command.action, command.quantity, command.reason) == ("approve", quantity, reason)
+
+
+@pytest.mark.parametrize("text", [
+    "SETUJU 2.000 tidak semuanya",
+    "SETUJU 2.000 kalau stok provinsi cukup",
+    "SETUJU 2.000 tapi tunggu laporan dulu",
+    "SETUJU 2.000 sisanya 1.000 bulan depan",
+    "SETUJU 2.000 eh maksud saya seribu",
+    "SETUJU 2.000 tolak sisanya",
+])
+def test_words_after_the_figure_that_could_change_the_approval_are_asked_back(text: str) -> None:
+    error = parse_manager_command(text)
+    assert isinstance(error, CommandError) and error.code == "unclear_approval", error
+    assert "SETUJU 2.000 / sisanya menunggu kiriman bulan Januari" in error.message

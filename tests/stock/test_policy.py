@@ -255,3 +255,54 @@ def test_a_hold_without_a_proposal_never_says_it_proposes_zero() -> None:
     held = Decision("BLK-2026-0009", "65.01", "ktp-el", "hold", 0, None, (Reason("sender_unknown"),), ())
     assert explain_id(held) == ["belum ada usulan jumlah, menunggu keputusan pimpinan karena alamat pengirim tidak "
                                 "terdaftar untuk kabupaten/kota ini"]
+
+
+def _check_arithmetic(lines: list[str]) -> None:
+    """Every 'a - b - c = d' and 'n hari x u/hari - ...' line is true, and rounding follows the line before."""
+    import re
+
+    def num(s: str) -> int:
+        return int(s.replace(".", ""))
+
+    need = None
+    for line in lines:
+        m = re.search(r"kebutuhan (\d+) hari x ([\d.]+)/hari - [a-z ]+ ([\d.]+)"
+                      r"(?: - sudah disetujui atau dalam pengiriman ([\d.]+))? = (-?[\d.]+)", line)
+        if m:
+            days, use, stock, inc, result = m.groups()
+            assert int(days) * num(use) - num(stock) - num(inc or "0") == num(result), line
+            need = max(num(result), 0)
+        m = re.search(r"batas minimum: ([\d.]+) - [a-z ]+ ([\d.]+)"
+                      r"(?: - sudah disetujui atau dalam pengiriman ([\d.]+))?"
+                      r" = ([\d.]+), jadi kebutuhan ([\d.]+)", line)
+        if m:
+            thr, stock, inc, result, stated_need = m.groups()
+            assert num(thr) - num(stock) - num(inc or "0") == num(result) == num(stated_need), line
+            need = num(result)
+        m = re.search(r"dibulatkan ke atas per kemasan ([\d.]+) keping = ([\d.]+)", line)
+        if m:
+            assert need is not None, lines
+            pack = num(m.group(1))
+            assert -(-need // pack) * pack == num(m.group(2)), lines
+
+
+KIA_LIKE = [
+    ({"on_hand": 120, "daily_use": 8, "threshold": 500}, 400),
+    ({"on_hand": 120, "daily_use": 8, "threshold": 500, "in_transit": 100}, 300),
+    ({"on_hand": 300, "daily_use": 10}, 700),
+    ({"on_hand": 700}, 2900),
+]
+
+
+@pytest.mark.parametrize(("dist", "expected"), KIA_LIKE)
+def test_proactive_proposal_arithmetic_is_true_line_by_line(dist: dict, expected: int) -> None:
+    proposal = proactive_proposal(row(**dist), Balance(20000), SETTINGS)
+    assert proposal is not None and proposal.quantity == expected
+    lines = explain_id(proposal)
+    _check_arithmetic(lines)
+    if dist.get("threshold") == 500 and not dist.get("in_transit"):
+        assert "kebutuhan 30 hari x 8/hari - sisa menurut catatan 120 = 120" in lines
+        assert "untuk kembali ke batas minimum: 500 - sisa menurut catatan 120 = 380, jadi kebutuhan 380" in lines
+        assert "dibulatkan ke atas per kemasan 100 keping = 400" in lines
+        assert lines[-1] == ("diusulkan 400 karena disesuaikan dengan kebutuhan untuk kembali ke batas minimum "
+                             "(400 keping)")
