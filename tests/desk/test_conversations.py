@@ -61,6 +61,16 @@ def _answer(desk_dir: Path, reply: Sent, name: str, sender: str, new_text: str, 
     return mid
 
 
+def _manager_answers_held_notice(desk_dir: Path, name: str, body: str) -> None:
+    """The first manager answers the one "Menunggu keputusan" notice with *body* (a SETUJU line), in its thread."""
+    [notice] = [s for s in sent_mail(desk_dir)
+                if sorted(s.to) == sorted(MANAGERS) and "Menunggu keputusan" in s.subject]
+    answer = write_eml(desk_dir, f"{name}.eml", sender=MANAGERS[0], subject=f"Re: {notice.subject}",
+                       message_id=f"<{name}@disdukcapil.kaltaraprov.example>", body=body,
+                       extra_headers=f"In-Reply-To: {notice.message_id}\nReferences: {notice.message_id}\n")
+    run_once(desk_dir, answer)
+
+
 def _request_row(desk_dir: Path, reference: str) -> dict:  # type: ignore[type-arg]
     return dict(db(desk_dir).execute("select * from requests where reference = ?", (reference,)).fetchone())
 

@@ -9,7 +9,7 @@ import pytest
 
 from tests.desk.conftest import mailbot
 from tests.desk.mailkit import DISTRICT_SENDERS, MANAGERS, db, replies_to, run_once, sent_mail, write_eml
-from tests.desk.test_conversations import _answer, _reference, _request, _request_row
+from tests.desk.test_conversations import _answer, _manager_answers_held_notice, _reference, _request, _request_row
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -254,13 +254,8 @@ def test_a_managers_partial_approval_passes_its_reason_to_the_district(desk_dir:
     held = _request(desk_dir, "tk-part", TARAKAN, "Dengan hormat, sisa stok blangko KTP-el kami 200 keping. "
                                                   "Mohon tambahan 4.000 keping.\n")
     reference = _reference(held)
-    [notice] = [s for s in sent_mail(desk_dir)
-                 if sorted(s.to) == sorted(MANAGERS) and "Menunggu keputusan" in s.subject]
-    setuju = write_eml(desk_dir, "kadis-part.eml", sender=MANAGERS[0], subject=f"Re: {notice.subject}",
-                       message_id="<kadis-part@disdukcapil.kaltaraprov.example>",
-                       body="SETUJU 3.000 / sisanya menunggu kiriman Kemendagri bulan Januari\n",
-                       extra_headers=f"In-Reply-To: {notice.message_id}\nReferences: {notice.message_id}\n")
-    run_once(desk_dir, setuju)
+    _manager_answers_held_notice(desk_dir, "kadis-part",
+                                 "SETUJU 3.000 / sisanya menunggu kiriman Kemendagri bulan Januari\n")
     assert _request_row(desk_dir, reference)["approved"] == 3000
     [told] = [s for s in sent_mail(desk_dir) if s.to == [TARAKAN] and "SEBAGIAN" in s.text]
     text = " ".join(told.text.split())

@@ -10,7 +10,14 @@ from mailbot.digest import REASON_SHORT
 from mailbot.stock.explain import REASON_TEXT
 from tests.desk.conftest import mailbot
 from tests.desk.mailkit import DISTRICT_SENDERS, MANAGERS, replies_to, sent_mail, write_eml
-from tests.desk.test_conversations import _answer, _reference, _request, _request_row, run_once
+from tests.desk.test_conversations import (
+    _answer,
+    _manager_answers_held_notice,
+    _reference,
+    _request,
+    _request_row,
+    run_once,
+)
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -25,13 +32,7 @@ def test_an_appealed_partial_approval_is_listed_with_the_figure_asked_then(desk_
     held = _request(desk_dir, "tk-4000", TARAKAN, "Dengan hormat, sisa stok blangko KTP-el kami 900 keping. "
                                                   "Mohon tambahan 4.000 keping.\n")
     reference = _reference(held)
-    [notice] = [s for s in sent_mail(desk_dir)
-                 if sorted(s.to) == sorted(MANAGERS) and "Menunggu keputusan" in s.subject]
-    setuju = write_eml(desk_dir, "kadis-2000.eml", sender=MANAGERS[0], subject=f"Re: {notice.subject}",
-                       message_id="<kadis-2000@disdukcapil.kaltaraprov.example>",
-                       body="SETUJU 2.000 / sisanya bulan Januari\n",
-                       extra_headers=f"In-Reply-To: {notice.message_id}\nReferences: {notice.message_id}\n")
-    run_once(desk_dir, setuju)
+    _manager_answers_held_notice(desk_dir, "kadis-2000", "SETUJU 2.000 / sisanya bulan Januari\n")
     [told] = [s for s in sent_mail(desk_dir) if s.to == [TARAKAN] and "SEBAGIAN" in s.text]
     _answer(desk_dir, told, "tk-appeal", TARAKAN, "Kami tetap membutuhkan 3.300 keping karena perekaman serentak "
                                                   "di 23 SMA. Mohon dipertimbangkan kembali.", "gmail")
