@@ -109,6 +109,30 @@ def maildir_problem(path: Path) -> str | None:
     for parent in path.parents:
         if parent.exists() and not parent.is_dir():
             return f"{parent} is a file, not a folder; correct the path"
+    return _writable_problem(path)
+
+
+def _writable_problem(path: Path) -> str | None:
+    """Why mailbot cannot write in the Maildir *path* (its new/ cur/ tmp/ and the folder itself, where the
+    quarantine folder goes), or cannot make it where it is not yet; None when it can. Tried, not inferred
+    from the mode bits, which say nothing for root, a read-only mount or /proc."""
+    import tempfile
+
+    if path.is_dir():
+        for folder in (path, *(path / part for part in MAILDIR_PARTS if (path / part).is_dir())):
+            try:
+                with tempfile.TemporaryFile(dir=folder):
+                    pass
+            except OSError as exc:
+                return (f"mailbot cannot write in {folder} ({exc.strerror}); give the user mailbot runs as the "
+                        "right to write there, or name another folder")
+        return None
+    existing = next(parent for parent in path.parents if parent.is_dir())
+    try:
+        Path(tempfile.mkdtemp(dir=existing)).rmdir()
+    except OSError as exc:
+        return (f"{path} cannot be made: {existing} takes no new folders ({exc.strerror}); name a folder "
+                "mailbot can make or write in")
     return None
 
 
@@ -240,13 +264,15 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
     except (OSError, smtplib.SMTPException) as exc:
         return f"outbox: cannot reach the SMTP server {where}: {_why(exc)}; check outbox.host, port and tls", None
     try:
-        connection.ehlo()
+        if refused := _greeting_refused(connection, where):
+            return refused, None
         if outbox.tls == "starttls":
             if not connection.has_extn("starttls"):
                 return (f'outbox.tls: the SMTP server {where} does not offer STARTTLS; use tls = "implicit" '
                         "(usually port 465) or the server's submission port"), None
             connection.starttls(context=context)
-            connection.ehlo()
+            if refused := _greeting_refused(connection, where):
+                return refused, None
         offered = sorted(connection.esmtp_features)
         if outbox.username:
             if not connection.has_extn("auth"):
@@ -268,6 +294,21 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
         except Exception:  # noqa: BLE001
             connection.close()
     return None, f"outbox: SMTP server {where} answers (offers {', '.join(offered).upper() or 'nothing'})"
+
+
+def _greeting_refused(connection: smtplib.SMTP, where: str) -> str | None:
+    """Why the server does not take mailbot's EHLO (nor HELO), or None: a server that answers 500, or with
+    no reply code at all, is no server mailbot can send through, whatever it said on connecting."""
+    code, reply = connection.ehlo()
+    if code == 250:
+        return None
+    code, reply = connection.helo()
+    if code == 250:
+        return None
+    answer = (f"{code} {' '.join(reply.decode('utf-8', 'replace').split())[:120]}" if code > 0
+              else "a reply with no SMTP code")
+    return (f"outbox: the SMTP server {where} does not take mailbot's greeting (EHLO and HELO answered with "
+            f"{answer}); check outbox.host and port, it must be a mail server's SMTP or submission port")
 
 
 def _why(exc: BaseException) -> str:

@@ -51,7 +51,7 @@ def run(
         stopping.release()  # one pass is stopped like any command; the service finishes its message
     config = _config()
     _offline_checks(config)
-    if warning := config.guards.trust_warning():
+    for warning in config.warnings():
         logging.getLogger("mailbot").warning("%s", warning)
     summary = start(config, once=once)
     if summary is None:
@@ -147,7 +147,7 @@ def check_config(
         raise typer.Exit(2)
     for line in fine:
         out.print(f"  {line}", highlight=False, soft_wrap=True)
-    if warning := config.guards.trust_warning():
+    for warning in config.warnings():
         out.print(f"[yellow]warning[/yellow]: {warning}", highlight=False, soft_wrap=True)
     out.print(f"[green]ok[/green]: {summary(config)}", highlight=False, soft_wrap=True)
 

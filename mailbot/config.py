@@ -5,9 +5,12 @@ Reading the file, resolving its relative paths and reporting its problems is mai
 
 from __future__ import annotations
 
+import math
 import os
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -16,10 +19,12 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
     PrivateAttr,
     field_validator,
     model_validator,
 )
+from pydantic_core import core_schema
 
 from mailbot.errors import ConfigError
 from mailbot.stock.ledger import PROVINCE as PROVINCE  # the province's location code, defined with the ledger
@@ -28,14 +33,87 @@ Item = Literal["ktp-el", "kia"]
 ITEMS: tuple[str, ...] = ("ktp-el", "kia")
 
 
+@dataclass(frozen=True)
+class Within:
+    """A number's honest range, as metadata of its annotation: anything else (inf, nan, a typo's extra zeros)
+    is refused in one line naming the range, e.g. "must be from 0.1 to 3600 seconds (got inf)"."""
+
+    low: float
+    high: float
+    unit: str = ""
+    above: bool = False  # the low end itself is not allowed (a time of 0 seconds)
+
+    def span(self) -> str:
+        low, high = _toml(self.low), _toml(self.high)
+        span = f"more than {low} and at most {high}" if self.above else f"from {low} to {high}"
+        return span + (f" {self.unit}" if self.unit else "")
+
+    def _finite(self, value: object) -> object:
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"must be a finite number {self.span()}")
+        return value
+
+    def _within(self, value: float) -> float:
+        if not self.low <= value <= self.high or (self.above and value == self.low):
+            raise ValueError(f"must be {self.span()}")
+        return value
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        checked = core_schema.no_info_after_validator_function(self._within, handler(source))
+        return core_schema.no_info_before_validator_function(self._finite, checked)
+
+
+def _toml(value: float) -> str:
+    """A bound as it is written in the file: 3600, 0.1."""
+    return str(int(value)) if value == int(value) else repr(value)
+
+
+def _figure(pieces: int) -> str:
+    """A number of pieces the Indonesian way, as the tables show it: 300.000."""
+    return f"{pieces:,}".replace(",", ".")
+
+
+def _named(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty: write the name people know it by")
+    return value
+
+
+def _printable(value: str, *, lines: bool = False) -> str:
+    """No control characters (a NUL, an escape, a line break in a header), which no path, URL, address or
+    name can hold; *lines* lets a multi-line text (the signature) keep its line breaks and tabs."""
+    for position, char in enumerate(value):
+        if unicodedata.category(char) == "Cc" and not (lines and char in "\n\t"):
+            raise ValueError(f"holds the control character {char!r} (character {position + 1}); remove it")
+    return value
+
+
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value: object, info: Any) -> object:
+        for text in (value if isinstance(value, list) else [value]):
+            if isinstance(text, str | Path):
+                _printable(str(text), lines=info.field_name == "signature")
+        return value
+
+
+def _host(value: str) -> str:
+    """A host name or address, never with its port ("smtp.example:587") in it."""
+    name, colon, port = value.rpartition(":")
+    if colon and port.isdigit() and (":" not in name or name.startswith("[")):
+        raise ValueError(f"{value!r} has the port in it; write host = {name.strip('[]')!r} and port = {port}")
+    return value
 
 
 Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 # The name of an environment variable holding a password (the password itself never goes in the file).
 EnvName = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
-Host = Annotated[str, Field(pattern=r"^[^\s/]+$")]
+Host = Annotated[str, Field(pattern=r"^[^\s/]+$"), AfterValidator(_host)]
+# A name shown to people (the office, a district): not empty, not only spaces.
+Name = Annotated[str, AfterValidator(_named)]
 
 
 def _known_items(value: dict[str, float]) -> dict[str, float]:
@@ -71,15 +149,17 @@ def _pieces(value: object) -> object:
     return value
 
 
-Pieces = Annotated[int, BeforeValidator(_pieces), Field(ge=0, le=MAX_PIECES)]
+Pieces = Annotated[int, BeforeValidator(_pieces), Within(0, MAX_PIECES, "pieces")]
+SomePieces = Annotated[int, BeforeValidator(_pieces), Within(1, MAX_PIECES, "pieces")]
 
 # Per-item figures, e.g. { "ktp-el" = 66000, "kia" = 20000 }.
 ItemCounts = Annotated[dict[str, Pieces], AfterValidator(_known_items)]
-ItemRates = Annotated[dict[str, Annotated[float, Field(ge=0, le=MAX_PIECES)]], AfterValidator(_known_items)]
+# Pieces a day: a hundred thousand is over the whole province's use in a month.
+ItemRates = Annotated[dict[str, Annotated[float, Within(0, 100_000, "pieces a day")]], AfterValidator(_known_items)]
 
 
 class OfficeConfig(_Strict):
-    name: str
+    name: Name
     address: Email
     managers: list[Email] = Field(min_length=1)
     timezone: str = "Asia/Makassar"
@@ -137,7 +217,7 @@ class MaildirInbox(_Strict):
 class ImapInbox(_Strict):
     kind: Literal["imap"]
     host: Host
-    port: int | None = Field(default=None, ge=1, le=65535)
+    port: Annotated[int, Within(1, 65535)] | None = None
     tls: Literal["implicit", "starttls", "none"] = "implicit"
     verify_certificate: bool = True
     ca_file: Path | None = None
@@ -147,12 +227,12 @@ class ImapInbox(_Strict):
     processed_folder: str = "mailbot/processed"
     quarantine_folder: str = "mailbot/quarantine"
     idle: bool = True
-    idle_renew_seconds: float = Field(default=240.0, gt=0, le=1740)
-    poll_seconds: float = Field(default=60.0, gt=0)
-    connect_timeout_seconds: float = Field(default=15.0, gt=0)
-    read_timeout_seconds: float = Field(default=60.0, gt=0)
-    fetch_batch: int = Field(default=200, ge=1, le=5000)
-    max_backoff_seconds: float = Field(default=300.0, gt=0)
+    idle_renew_seconds: Annotated[float, Within(0, 1740, "seconds", above=True)] = 240.0
+    poll_seconds: Annotated[float, Within(0.1, 3600, "seconds")] = 60.0
+    connect_timeout_seconds: Annotated[float, Within(0, 600, "seconds", above=True)] = 15.0
+    read_timeout_seconds: Annotated[float, Within(0, 3600, "seconds", above=True)] = 60.0
+    fetch_batch: Annotated[int, Within(1, 5000)] = 200
+    max_backoff_seconds: Annotated[float, Within(0, 3600, "seconds", above=True)] = 300.0
 
     def password(self) -> str:
         return _secret(self.password_env, "inbox.password_env")
@@ -166,13 +246,13 @@ class MaildirOutbox(_Strict):
 class SmtpOutbox(_Strict):
     kind: Literal["smtp"]
     host: Host
-    port: int | None = Field(default=None, ge=1, le=65535)
+    port: Annotated[int, Within(1, 65535)] | None = None
     tls: Literal["implicit", "starttls", "none"] = "starttls"
     verify_certificate: bool = True
     ca_file: Path | None = None
     username: str | None = None
     password_env: EnvName | None = None
-    timeout_seconds: float = Field(default=30.0, gt=0)
+    timeout_seconds: Annotated[float, Within(0, 600, "seconds", above=True)] = 30.0
 
     def password(self) -> str | None:
         if self.password_env is None:
@@ -182,7 +262,7 @@ class SmtpOutbox(_Strict):
 
 class DistrictConfig(_Strict):
     code: str = Field(pattern=r"^\d{2}\.\d{2}$")
-    name: str
+    name: Name
     senders: list[Email] = Field(min_length=1)
     threshold: Pieces | None = None
     daily_use: ItemRates = Field(default_factory=dict)
@@ -197,21 +277,29 @@ class DistrictConfig(_Strict):
 class StockConfig(_Strict):
     opening_province: ItemCounts = Field(default_factory=lambda: {"ktp-el": 0, "kia": 0})
     threshold: Pieces = 1000
-    target_cover_days: int = Field(default=30, ge=1, le=3660)
+    target_cover_days: Annotated[int, Within(1, 3660, "days")] = 30
     reserve: ItemCounts = Field(default_factory=lambda: {"ktp-el": 5000, "kia": 1000})
-    pack_size: Annotated[Pieces, Field(ge=1)] = 100
+    pack_size: SomePieces = 100
     auto_approve_limit: Pieces = 5000
     fallback_daily_use: ItemRates = Field(default_factory=lambda: {"ktp-el": 50.0, "kia": 15.0})
-    history_days: int = Field(default=28, ge=1, le=3660)
-    runway_horizon_months: float = Field(default=6.0, gt=0, le=120)
-    contradiction_tolerance: float = Field(default=0.25, ge=0)
+    history_days: Annotated[int, Within(1, 3660, "days")] = 28
+    runway_horizon_months: Annotated[float, Within(0, 120, "months", above=True)] = 6.0
+    # a share of the larger figure; at 1 or more no difference could ever be over it
+    contradiction_tolerance: Annotated[float, Within(0, 0.99, "(a share of the larger figure: 0.25 is 25%)")] = 0.25
     working_days: list[int] = Field(default_factory=lambda: [0, 1, 2, 3, 4])
-    critical_cover_days: float = Field(default=5.0, ge=0, le=3660)
+    critical_cover_days: Annotated[float, Within(0, 3660, "days")] = 5.0
     contradiction_min_pieces: Pieces = 100
-    trend_tolerance: float = Field(default=0.15, ge=0)
-    contradiction_report_days: int = Field(default=5, ge=1, le=3660)
-    max_quantity_per_movement: Annotated[Pieces, Field(ge=1)] = 200_000
+    trend_tolerance: Annotated[float, Within(0, 10, "(a share of the earlier rate: 0.15 is 15%)")] = 0.15
+    contradiction_report_days: Annotated[int, Within(1, 3660, "days")] = 5
+    max_quantity_per_movement: SomePieces = 200_000
 
+    @model_validator(mode="after")
+    def _packs_fit_a_movement(self) -> StockConfig:
+        if self.pack_size > self.max_quantity_per_movement:
+            raise ValueError(f"pack_size {_figure(self.pack_size)} is larger than max_quantity_per_movement "
+                             f"{_figure(self.max_quantity_per_movement)}: no shipment of whole packs could be "
+                             "approved; correct one of them")
+        return self
 
     @field_validator("working_days")
     @classmethod
@@ -226,9 +314,9 @@ class StockConfig(_Strict):
 
 
 class AlertsConfig(_Strict):
-    silent_working_days: int = Field(default=2, ge=1, le=3660)
-    held_request_hours: float = Field(default=24.0, gt=0, le=87600)
-    attention_hours: float = Field(default=24.0, gt=0, le=87600)
+    silent_working_days: Annotated[int, Within(1, 3660, "days")] = 2
+    held_request_hours: Annotated[float, Within(0, 87600, "hours", above=True)] = 24.0
+    attention_hours: Annotated[float, Within(0, 87600, "hours", above=True)] = 24.0
     check_cron: str = "0 */1 * * *"
 
 
@@ -240,14 +328,16 @@ class GuardsConfig(_Strict):
     authserv_id: str | None = None
     # Secure by default: an office whose server adds no Authentication-Results must say so.
     require_authentication: bool = True
-    max_replies_per_sender_per_day: int = Field(default=20, ge=1)
-    max_outbound_per_minute: int = Field(default=120, ge=1)
-    max_message_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
-    max_attachments: int = Field(default=10, ge=0)
-    max_attachment_bytes: int = Field(default=5 * 1024 * 1024, ge=1)
-    max_parse_seconds: float = Field(default=5.0, gt=0)
-    max_mime_parts: int = Field(default=500, ge=1)
-    max_mime_depth: int = Field(default=20, ge=1)
+    max_replies_per_sender_per_day: Annotated[int, Within(1, 1_000_000)] = 20
+    max_outbound_per_minute: Annotated[int, Within(1, 1_000_000)] = 120
+    # a message is read whole into memory: 256 MiB is far over any mail server's limit
+    max_message_bytes: Annotated[int, Within(1024, 256 * 1024 * 1024, "bytes")] = 10 * 1024 * 1024
+    max_attachments: Annotated[int, Within(0, 1000)] = 10
+    max_attachment_bytes: Annotated[int, Within(1, 256 * 1024 * 1024, "bytes")] = 5 * 1024 * 1024
+    max_parse_seconds: Annotated[float, Within(0, 600, "seconds", above=True)] = 5.0
+    max_mime_parts: Annotated[int, Within(1, 100_000)] = 500
+    # nesting is followed by recursion: a depth in the hundreds would reach Python's recursion limit
+    max_mime_depth: Annotated[int, Within(1, 50)] = 20
 
     @model_validator(mode="after")
     def _authserv_needed(self) -> GuardsConfig:
@@ -266,9 +356,9 @@ class GuardsConfig(_Strict):
 
 
 class RunConfig(_Strict):
-    poll_seconds: float = Field(default=30.0, gt=0)
-    outbox_retry_seconds: float = Field(default=60.0, gt=0)
-    outbox_max_attempts: int = Field(default=10, ge=1)
+    poll_seconds: Annotated[float, Within(0.1, 3600, "seconds")] = 30.0
+    outbox_retry_seconds: Annotated[float, Within(0, 86400, "seconds", above=True)] = 60.0
+    outbox_max_attempts: Annotated[int, Within(1, 100)] = 10
     # mailbot run reads in one helper process and sends from another (more than one core)
     helper_processes: bool = True
 
@@ -309,6 +399,46 @@ class Config(_Strict):
                     raise ValueError(f"sender {s} is listed for both {seen_senders[s]} and {d.code}")
                 seen_senders[s] = d.code
         return districts
+
+    @model_validator(mode="after")
+    def _addresses_have_one_role(self) -> Config:
+        """The desk's own address is no manager, operator or district sender (its mail to itself would be
+        read as theirs), and no address is both a manager and a district's sender (is its SETUJU a
+        manager's decision, its figures a district's?)."""
+        own = self.office.address.lower()
+        managers = {m.lower() for m in self.office.managers}
+        roles = [("office.managers", managers), ("office.operator", {(self.office.operator or "").lower()})]
+        roles += [(f"districts[{i}].senders", set(d.senders)) for i, d in enumerate(self.districts)]
+        for key, addresses in roles:
+            if own in addresses:
+                raise ValueError(f"{key}: {own} is the desk's own address (office.address); mail the desk sends "
+                                 "there would come back to it as mail to act on; name a person's address")
+        for i, d in enumerate(self.districts):
+            if both := sorted(managers & set(d.senders)):
+                raise ValueError(f"districts[{i}].senders: {both[0]} is also a manager (office.managers); an "
+                                 "address is a manager's or a district's, not both")
+        return self
+
+    def warnings(self) -> list[str]:
+        """Settings that work but that a careful operator would look at again: one line each."""
+        found = [w] if (w := self.guards.trust_warning()) else []
+        stock = self.stock
+        for item in ITEMS:
+            reserve, opening = stock.reserve.get(item, 0), stock.opening_province.get(item, 0)
+            if reserve > opening:
+                found.append(f"stock.reserve: the {item} reserve {_figure(reserve)} is more than the province's "
+                             f"opening stock {_figure(opening)}; nothing of it is approved until a supply "
+                             "raises the store above the reserve")
+        if stock.auto_approve_limit > stock.max_quantity_per_movement:
+            found.append(f"stock.auto_approve_limit {_figure(stock.auto_approve_limit)} is above "
+                         f"max_quantity_per_movement {_figure(stock.max_quantity_per_movement)}: a request over "
+                         "the latter is asked back, never approved, so the limit is in effect the latter")
+        guards = self.guards
+        if guards.max_attachment_bytes > guards.max_message_bytes:
+            found.append(f"guards.max_attachment_bytes {guards.max_attachment_bytes} is above "
+                         f"max_message_bytes {guards.max_message_bytes}: a message is refused by its "
+                         "size before any attachment reaches that limit")
+        return found
 
     def model_post_init(self, _context: object) -> None:
         self._by_code = {d.code: d for d in self.districts}

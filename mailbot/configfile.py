@@ -62,7 +62,10 @@ def problems(err: ValidationError) -> list[str]:
         key, what = _describe(e, errors)
         if e["type"] == "extra_forbidden" and "did you mean" in what:
             explained.add((*loc[:-1], what.split("'")[1]))
-        found.append(f"{key or '<top>'}: {what}")
+        if not key and e["type"] == "value_error":
+            found.append(what)  # a check of the whole file: its message names the keys
+        else:
+            found.append(f"{key or '<top>'}: {what}")
     return found
 
 
@@ -73,6 +76,8 @@ def _describe(e: Any, errors: list[Any]) -> tuple[str, str]:
     kind = e["type"]
     if kind == "extra_forbidden":
         what = "unknown key"
+        if other := _other_kind(loc):
+            return key, f"{what} for kind = {loc[1]!r} ({loc[-1]} is a key of kind = {other!r})"
         missing = [str(m["loc"][-1]) for m in errors if m["type"] == "missing" and tuple(m["loc"][:-1]) == loc[:-1]]
         close = (difflib.get_close_matches(str(loc[-1]), missing, n=1)
                  or difflib.get_close_matches(str(loc[-1]), _KEYS, n=1, cutoff=0.75))
@@ -138,9 +143,23 @@ def _keys() -> list[str]:
 _KEYS = _keys()
 
 
+def _other_kind(loc: tuple[int | str, ...]) -> str | None:
+    """For a key of [inbox] or [outbox] that is unknown to its kind ("path" under kind = "imap"), the kind
+    that has such a key, or None."""
+    if len(loc) != 3 or loc[0] not in ("inbox", "outbox") or loc[1] not in _KINDS:
+        return None
+    for model in get_args(Config.model_fields[str(loc[0])].annotation):
+        kind = get_args(model.model_fields["kind"].annotation)[0]
+        if kind != loc[1] and loc[2] in model.model_fields:
+            return str(kind)
+    return None
+
+
 def _dotted(loc: tuple[int | str, ...]) -> str:
-    """The key as written in the file: "districts[2].senders", "inbox.host" (no union member names)."""
-    parts = [f"[{p}]" if isinstance(p, int) else p for p in loc if p not in _KINDS]
+    """The key as written in the file: "districts[2].senders", "inbox.host" (no union member names: pydantic
+    puts the kind after "inbox" and "outbox"; an [imap] table of its own is named as it is)."""
+    parts = [f"[{p}]" if isinstance(p, int) else p for i, p in enumerate(loc)
+             if not (i == 1 and loc[0] in ("inbox", "outbox") and p in _KINDS)]
     return ".".join(parts).replace(".[", "[")
 
 

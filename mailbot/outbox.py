@@ -408,8 +408,9 @@ def _record_failure(session: Session, desk: Desk, outbox_id: int, error: Excepti
         log.error("giving up on %s to %s: %s", row.message_id, row.recipients, error)
         _tell_operator(session, desk, row)
         return
-    delay = timedelta(seconds=desk.config.run.outbox_retry_seconds * 2 ** (row.attempts - 1))
-    row.next_attempt_at = now + min(delay, MAX_BACKOFF)
+    # doubled at each attempt up to MAX_BACKOFF; capped before it becomes a timedelta, which 2**99 would overflow
+    delay = min(desk.config.run.outbox_retry_seconds * 2.0 ** min(row.attempts - 1, 64), MAX_BACKOFF.total_seconds())
+    row.next_attempt_at = now + timedelta(seconds=delay)
     result.retrying += 1
     log.warning("will retry %s (attempt %d): %s", row.message_id, row.attempts, error)
 

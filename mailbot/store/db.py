@@ -43,6 +43,9 @@ def database_problem(url: str) -> str | None:
                 f"path (sqlite:///{path}) and four before an absolute one (sqlite:////var/lib/mailbot/mailbot.db)")
     if backend == "sqlite" and parsed.database and parsed.database != ":memory:":
         return _sqlite_path_problem(Path(parsed.database))
+    if backend == "postgresql" and not parsed.database:
+        return (f"database.url: {parsed.render_as_string(hide_password=True)!r} names no database; end it with "
+                "the database's name: postgresql+psycopg://USER@HOST/DBNAME")
     return None
 
 
@@ -56,8 +59,11 @@ def _sqlite_path_problem(path: Path) -> str | None:
                 "or correct the path")
     if path.is_dir():
         return f"database.url: {path} is a folder; name the database file in it, e.g. {path / 'mailbot.db'}"
-    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
-        return f"database.url: {path} cannot be read and written by this user; check its owner and permissions"
+    # the database and what SQLite and mailbot keep beside it: its WAL, the sent journal, the send lock
+    for file in (path, *(Path(f"{path}{suffix}") for suffix in ("-wal", "-shm", ".outbox-sent", ".outbox.lock"))):
+        if os.path.lexists(file) and not (file.is_file() and os.access(file, os.R_OK | os.W_OK)):
+            return (f"database.url: {file} cannot be read and written by this user; check its owner and "
+                    "permissions")
     try:  # SQLite writes its journal beside the database: the folder must take new files
         with tempfile.TemporaryFile(dir=folder):
             pass
@@ -152,6 +158,10 @@ def current_revision(engine: Engine) -> str | None:
                 return None
             return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except SQLAlchemyError as exc:  # OperationalError, or "file is not a database" (a DatabaseError)
+        if engine.url.get_backend_name() != "sqlite":
+            raise DatabaseError(f"cannot open the database: {_reason(exc)}; check that the PostgreSQL server "
+                                "runs and takes connections there, and the host, port, user, password and "
+                                "database name in database.url") from None
         raise DatabaseError(f"cannot open the database: {_reason(exc)}; if a wrong file was put in its place, "
                             "restore the last backup (README: Backup and restore)") from None
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import socketserver
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -95,6 +97,48 @@ def test_postgresql_without_a_server(dovecot: DovecotServer, smtp_server: SmtpSe
     assert result.returncode == 2
     assert "database: " in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+    # the advice fits a server not reached, not a wrong file in the database's place
+    assert "PostgreSQL server runs" in result.stderr and "backup" not in result.stderr, result.stderr
+
+
+class _NoSmtpServer(socketserver.ThreadingTCPServer):
+    """A server on an SMTP port that greets with 220 and then refuses every command with 500, or answers with
+    lines that carry no reply code: no server mailbot could send through."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, mode: str) -> None:
+        self.mode = mode
+        super().__init__(("127.0.0.1", 0), _NoSmtpHandler)
+
+
+class _NoSmtpHandler(socketserver.StreamRequestHandler):
+    def handle(self) -> None:
+        mode = self.server.mode  # type: ignore[attr-defined]
+        self.wfile.write(b"220 smtp.test ESMTP\r\n")
+        for line in self.rfile:
+            if line.upper().startswith(b"QUIT"):
+                self.wfile.write(b"221 bye\r\n")
+                return
+            self.wfile.write(b"500 5.5.1 nope\r\n" if mode == "500" else b"2x0-weird\r\nABC hello\r\n")
+
+
+@pytest.mark.parametrize(("mode", "answer"), [("500", "500 5.5.1 nope"), ("garbage", "a reply with no SMTP code")])
+def test_smtp_server_that_refuses_the_greeting(dovecot: DovecotServer, smtp_server: SmtpServer, tmp_path: Path,
+                                               mode: str, answer: str) -> None:
+    config = write_desk_config(tmp_path, dovecot, smtp_server)
+    server = _NoSmtpServer(mode)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        _edit(config, f"port = {smtp_server.port}", f"port = {server.server_address[1]}")
+        result = check(config, "--connect", password=dovecot.password)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.returncode == 2, result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "does not take mailbot's greeting" in lines[0] and answer in lines[0], result.stderr
 
 
 def test_a_clean_stop_on_imap_logs_no_warning(dovecot: DovecotServer, smtp_server: SmtpServer,
