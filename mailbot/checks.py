@@ -113,13 +113,14 @@ def maildir_problem(path: Path) -> str | None:
 
 
 def _writable_problem(path: Path) -> str | None:
-    """Why mailbot cannot write in the Maildir *path* (its new/ cur/ tmp/ and the folder itself, where the
-    quarantine folder goes), or cannot make it where it is not yet; None when it can. Tried, not inferred
-    from the mode bits, which say nothing for root, a read-only mount or /proc."""
+    """Why mailbot cannot write in the Maildir *path* (its tmp/, where every file is written first, and the
+    folder itself, where the quarantine folder goes), or cannot make it where it is not yet; None when it
+    can. Tried, not inferred from the mode bits, which say nothing for root, a read-only mount or /proc;
+    never in new/ or cur/, where a running service would take the try for mail."""
     import tempfile
 
     if path.is_dir():
-        for folder in (path, *(path / part for part in MAILDIR_PARTS if (path / part).is_dir())):
+        for folder in (path, *(path / part for part in ("tmp",) if (path / part).is_dir())):
             try:
                 with tempfile.TemporaryFile(dir=folder):
                     pass

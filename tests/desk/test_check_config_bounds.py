@@ -99,6 +99,17 @@ def test_refused_in_one_line_by_check_config_and_run(desk_dir: Path, edit: Calla
     assert not (desk_dir / "var" / "mailbot.db").exists(), "nothing may start on a broken configuration"
 
 
+@pytest.mark.parametrize("beside", ["mailbot.db.outbox.lock", "mailbot.db.outbox-sent", "mailbot.db-wal"])
+def test_a_file_the_database_keeps_beside_it_must_be_a_writable_file(desk_dir: Path, beside: str) -> None:
+    (desk_dir / "var" / beside).mkdir()  # a folder where mailbot would open its lock or journal
+    for command in (("check-config",), ("run", "--once")):
+        result = mailbot(desk_dir, *command)
+        assert result.returncode == 2, (command, result.stdout, result.stderr)
+        assert result.stderr.strip().splitlines() == [
+            f"mailbot: configuration error: database.url: {desk_dir / 'var' / beside} cannot be read and written "
+            "by this user; check its owner and permissions"]
+
+
 def test_a_multi_line_signature_is_no_control_character(desk_dir: Path) -> None:
     path = desk_dir / "config.toml"
     path.write_text(_set('signature = "Bidang', 'signature = "Seksi Dafduk\\nBidang')(path.read_text()))
