@@ -111,3 +111,29 @@ def test_only_an_address_and_a_run_of_slashes_may_start_inside_a_word() -> None:
 ])
 def test_masking_inside_words_is_the_same_on_edge_lines(line: str) -> None:
     assert mask_non_quantities(line) == _plain_mask(line)
+
+
+def _flat(words: list[str]) -> str:
+    """A word table as the plain list of phrases, longest first: what alternation() must match alike."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_PHRASE = st.text(alphabet="abs k.-", min_size=0, max_size=7)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PHRASE, min_size=1, max_size=12), st.text(alphabet="abs k.-\nA", max_size=40),
+       st.sampled_from([(r"", r""), (r"(?<![\w-])(?:", r")(?![\w-])"), (r"^(?:", r")\s*$")]), st.booleans())
+def test_grouped_alternation_matches_what_the_plain_list_matches(
+    words: list[str], text: str, frame: tuple[str, str], ignore_case: bool
+) -> None:
+    before, after = frame
+    flags = re.MULTILINE | (re.IGNORECASE if ignore_case else 0)
+    grouped = re.compile(before + "(?:" + vocab.alternation(words) + ")" + after, flags)
+    plain = re.compile(before + "(?:" + _flat(words) + ")" + after, flags)
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_phrases_are_grouped_by_their_openings() -> None:
+    assert vocab.alternation(["sisa", "sisa stok", "stok"]) == r"s(?:isa(?:\s+stok|)|tok)"
+    assert vocab.alternation(["Sisa", "sisa stok"]) == r"sisa\s+stok|Sisa"  # mixed case: the plain list
