@@ -21,7 +21,8 @@ _TRANSLATE = str.maketrans(
 
 def normalise(text: str) -> str:
     """Lowercase text with odd spaces and dashes made plain; the result keeps every index of the input."""
-    text = text.translate(_TRANSLATE)
+    # In ASCII text the tab is the one character to make plain (translate() costs five times more).
+    text = text.replace("\t", " ") if text.isascii() else text.translate(_TRANSLATE)
     low = text.lower()
     if len(low) == len(text):
         return low

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mailbot.reader import vocabulary as vocab
-from mailbot.reader.numbers import _MASK_PATTERNS, _MASK_RE, _blank, mask_non_quantities, normalise
+from mailbot.reader.numbers import _MASK_PATTERNS, _MASK_RE, _TRANSLATE, _blank, mask_non_quantities, normalise
 
 _TESTS = Path(__file__).resolve().parents[1]
 _TOKENS = sorted({
@@ -137,3 +137,17 @@ def test_grouped_alternation_matches_what_the_plain_list_matches(
 def test_phrases_are_grouped_by_their_openings() -> None:
     assert vocab.alternation(["sisa", "sisa stok", "stok"]) == r"s(?:isa(?:\s+stok|)|tok)"
     assert vocab.alternation(["Sisa", "sisa stok"]) == r"sisa\s+stok|Sisa"  # mixed case: the plain list
+
+
+def test_the_tab_is_the_one_ascii_character_normalise_makes_plain() -> None:
+    """What lets normalise() replace tabs alone in ASCII text instead of translating it."""
+    assert [chr(c) for c in _TRANSLATE if c < 128] == ["\t"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aB1 .\t\n-" + "".join(chr(c) for c in _TRANSLATE) + "İé"), max_size=30))
+def test_normalise_reads_ascii_and_other_text_alike(text: str) -> None:
+    plain = text.translate(_TRANSLATE)
+    low = plain.lower()
+    expected = low if len(low) == len(plain) else "".join(c.lower() if len(c.lower()) == 1 else c for c in plain)
+    assert normalise(text) == expected
