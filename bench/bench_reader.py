@@ -4,7 +4,13 @@ Usage: .venv/bin/python bench/bench_reader.py [--seconds 5]
 
 Prints messages per second for read_message over every corpus file, for the plain-text
 messages only (single text/plain part, no attachments), and as a floor the rate of bare
-email.message_from_bytes(policy=default) + get_body over the same files in the same run.
+email.message_from_bytes(policy=default) + get_body over the same files in the same run; and,
+for comparison, the plain-text rate of all that `mailbot parse` does after start-up (the guards'
+size and MIME limits, the parse-time limit, the reader, the figure bound).
+
+A rate is messages per CPU second of this process, i.e. on one core whatever else the machine
+runs; the rate by the wall clock is printed beside it (the same on an idle machine). The target
+is the reader's plain-text rate per CPU second.
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from mailbot.configfile import load_config  # noqa: E402
+from mailbot.pipeline import Rules, read_within_limits  # noqa: E402
 from mailbot.reader import read_message  # noqa: E402
 from mailbot.reader.verdict import District  # noqa: E402
 
@@ -38,20 +46,21 @@ def is_plain(raw: bytes) -> bool:
     return not msg.is_multipart() and msg.get_content_type() == "text/plain"
 
 
-def rate(messages: list[bytes], work: Callable[[bytes], object], seconds: float) -> float:
-    """Messages per second of work over messages, cycling for about `seconds`."""
+def rate(messages: list[bytes], work: Callable[[bytes], object], seconds: float) -> tuple[float, float]:
+    """Messages per CPU second and per wall-clock second of work over messages, cycling for about
+    `seconds` of CPU time."""
     for raw in messages:  # warm up: imports, regex caches, openpyxl
         work(raw)
     done = 0
-    start = time.perf_counter()
-    deadline = start + seconds
+    start, cpu_start = time.perf_counter(), time.process_time()
+    deadline = cpu_start + seconds
     while True:
         for raw in messages:
             work(raw)
         done += len(messages)
-        now = time.perf_counter()
-        if now >= deadline:
-            return done / (now - start)
+        cpu = time.process_time()
+        if cpu >= deadline:
+            return done / (cpu - cpu_start), done / (time.perf_counter() - start)
 
 
 def floor(raw: bytes) -> object:
@@ -75,15 +84,25 @@ def main() -> int:
     def read(raw: bytes) -> object:
         return read_message(raw, ds, own_addresses=("blangko@disdukcapil.kaltaraprov.example",))
 
-    share = args.seconds / 5
+    rules = Rules.of(load_config(ROOT / "config.toml"))
+
+    def parse(raw: bytes) -> object:
+        return read_within_limits(raw, rules)
+
+    share = args.seconds / 6
     all_rate = rate(everything, read, share * 2)
     plain_rate = rate(plain, read, share * 2)
     floor_rate = rate(plain, floor, share)
-    print(f"corpus: {len(everything)} messages, {len(plain)} plain-text")
-    print(f"read_message, all messages:        {all_rate:9.0f} msgs/s")
-    print(f"read_message, plain-text messages: {plain_rate:9.0f} msgs/s  (target >= {TARGET_PLAIN:.0f})")
-    print(f"floor, message_from_bytes+get_body (plain-text, policy.default): {floor_rate:9.0f} msgs/s")
-    return 0 if plain_rate >= TARGET_PLAIN else 1
+    parse_rate = rate(plain, parse, share)
+    print(f"corpus: {len(everything)} messages, {len(plain)} plain-text; msgs per CPU second (by the clock)")
+    print(f"read_message, all messages:        {all_rate[0]:9.0f} msgs/s ({all_rate[1]:.0f})")
+    print(f"read_message, plain-text messages: {plain_rate[0]:9.0f} msgs/s ({plain_rate[1]:.0f})"
+          f"  (target >= {TARGET_PLAIN:.0f})")
+    print(f"floor, message_from_bytes+get_body (plain-text, policy.default): {floor_rate[0]:9.0f} msgs/s"
+          f" ({floor_rate[1]:.0f})")
+    print(f"mailbot parse after start-up: limits + read (plain-text): {parse_rate[0]:9.0f} msgs/s"
+          f" ({parse_rate[1]:.0f})")
+    return 0 if plain_rate[0] >= TARGET_PLAIN else 1
 
 
 if __name__ == "__main__":

@@ -167,6 +167,8 @@ def _charset(part: Message) -> str | None:
 
 
 def _filename(part: Message) -> str:
+    if part.get("content-disposition") is None and "name" not in header_text(part, "content-type").lower():
+        return ""  # no parameter that could name a file (parsing the parameters costs more)
     try:
         name = part.get_filename()
     except Exception:  # noqa: BLE001 - a broken RFC 2231 parameter names no file

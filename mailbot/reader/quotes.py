@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from mailbot.reader import vocabulary as vocab
@@ -163,6 +164,13 @@ def split_quoted(text: str, *, forwarded: bool = False) -> tuple[str, str]:
     >>> split_quoted("Sudah kami terima.\\n\\nPada Sen, 12 Jan 2026 menulis:\\n> sisa 750")
     ('Sudah kami terima.', 'Pada Sen, 12 Jan 2026 menulis:\\n> sisa 750')
     """
+    return _split_quoted(text, forwarded)
+
+
+# A message's text is split twice as it is read (for its new words, and for the signals of a machine
+# in the writer's own words); the second time is the first's answer.
+@functools.lru_cache(maxsize=4)
+def _split_quoted(text: str, forwarded: bool) -> tuple[str, str]:
     lines = text.splitlines()
     out: list[str] = []
     quoted: list[str] = []
@@ -188,14 +196,15 @@ def split_quoted(text: str, *, forwarded: bool = False) -> tuple[str, str]:
         if _is_tab_quote(lines, i, out):
             quoted.extend(lines[i:])
             break
-        if not forwarded and _is_on_wrote(lines, i) and _marks_its_quote(lines, _on_wrote_end(lines, i)):
+        on_wrote = _is_on_wrote(lines, i)
+        if not forwarded and on_wrote and _marks_its_quote(lines, _on_wrote_end(lines, i)):
             # "Pada ... menulis:" over "> " lines: the header and its marked lines are the quote; text
             # below them answers it (bottom-posting, or answers between the quoted questions).
             end = _on_wrote_end(lines, i)
             quoted.extend(lines[i:end])
             i = end
             continue
-        if _SEPARATOR_RE.match(stripped) or _is_on_wrote(lines, i) or _is_header_block(lines, i):
+        if _SEPARATOR_RE.match(stripped) or on_wrote or _is_header_block(lines, i):
             if forwarded:
                 forwarded = False
                 start = i + 1 if _SEPARATOR_RE.match(stripped) else i

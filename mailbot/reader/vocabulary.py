@@ -7,8 +7,42 @@ import re
 
 def alternation(words: tuple[str, ...] | list[str] | set[str] | frozenset[str], space: str = r"\s+") -> str:
     """The one way a word table becomes a regex alternation: each phrase escaped, a space in a
-    phrase matching *space* (any run of whitespace), longer phrases first (so "sisa stok" beats "sisa")."""
-    return "|".join(re.escape(w).replace(r"\ ", space) for w in sorted(set(words), key=len, reverse=True))
+    phrase matching *space* (any run of whitespace), longer phrases first (so "sisa stok" beats "sisa").
+
+    Phrases in lowercase ASCII are grouped by their common openings ("sisa(?:\\s+stok|)"), which
+    matches exactly what the plain list matches, in the same order, but lets the regex engine pass over
+    a phrase by its first letter instead of trying every phrase in turn."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    if space != r"\s+" or not all(w.isascii() and w == w.lower() and w.isprintable() for w in ordered):
+        return "|".join(re.escape(w).replace(r"\ ", space) for w in ordered)
+    return _grouped([[space if c == " " else re.escape(c) for c in w] for w in ordered])
+
+
+def _grouped(phrases: list[list[str]]) -> str:
+    """Phrases (as lists of regex tokens, in order) as an alternation grouped by their first token. Two
+    phrases with different first tokens never match at the same place (a token is one character, or
+    whitespace), so grouping keeps which phrase matches first; a phrase that ends here comes last, as
+    it is the shortest."""
+    groups: dict[str, list[list[str]]] = {}
+    ends = False
+    for tokens in phrases:
+        if tokens:
+            groups.setdefault(tokens[0], []).append(tokens[1:])
+        else:
+            ends = True
+    alternatives = []
+    for first, rests in groups.items():
+        if len(rests) == 1:
+            alternatives.append(first + "".join(rests[0]))
+            continue
+        shared = 0  # tokens every phrase of the group goes on with
+        while all(len(r) > shared and r[shared] == rests[0][shared] for r in rests):
+            shared += 1
+        opening = first + "".join(rests[0][:shared])
+        alternatives.append(opening + "(?:" + _grouped([r[shared:] for r in rests]) + ")")
+    if ends:
+        alternatives.append("")
+    return "|".join(alternatives)
 
 # --- Number words --------------------------------------------------------------------------
 

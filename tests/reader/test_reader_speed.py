@@ -1,0 +1,153 @@
+"""The reader's shortcuts for speed read exactly what the plain way reads."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mailbot.reader import vocabulary as vocab
+from mailbot.reader.numbers import _MASK_PATTERNS, _MASK_RE, _TRANSLATE, _blank, mask_non_quantities, normalise
+
+_TESTS = Path(__file__).resolve().parents[1]
+_TOKENS = sorted({
+    *vocab.MONTHS, *vocab.ID_LABELS, *vocab.ID_FILLERS,
+    "nomor", "no", "nmr", "rp", "rp.", "tgl", "tanggal", "pukul", "jam", "wita", "telp", "hp", "wa", "surat", "kami",
+    "rt", "rw", "kode pos", "km", "lantai", "sma", "negeri", "kelas", "week", "minggu", "ke", "tahun", "periode",
+    "s.d.", "s/d", "sampai", "rupiah", "juta rupiah", "keping", "sisa", "blangko", "x", "xx", "**", "+62", "(0552)",
+    "0812", "08123456789", "2026", "2024/2025", "09/01/2026", "470/215/dkps", "1.000", "12", "5", "65.01", "3.40",
+    "6503xxxx0004", "+6281234567890", "(0552)21234", "12xx3ab1", "a@b.example", "http://x.example/1", "www.",
+    "é", "-", ".", ":", ",", "(", ")", "/", "'",
+})
+_SEPARATORS = ["", " ", " ", "  ", "-", "/", ".", ":", "\t", ">"]
+
+
+def _line(parts: list[tuple[str, str]]) -> str:
+    return "".join(token + sep for token, sep in parts)
+
+
+def _plain_mask(line: str) -> str:
+    """The numbers that are never quantities blanked with the whole pattern, tried everywhere."""
+    return _MASK_RE.sub(_blank, line) if re.search(r"\d", line) else line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_TOKENS), st.sampled_from(_SEPARATORS)), min_size=1, max_size=14))
+def test_masking_line_by_line_blanks_what_the_whole_pattern_blanks(parts: list[tuple[str, str]]) -> None:
+    line = _line(parts)
+    assert mask_non_quantities(line) == _plain_mask(line)
+
+
+@pytest.mark.slow  # every line of 1,200 messages through both patterns: about 5 s
+def test_masking_blanks_what_the_whole_pattern_blanks_in_every_corpus_message() -> None:
+    checked = 0
+    for path in sorted(_TESTS.glob("corpus/*.eml")) + sorted(_TESTS.glob("reading/*/corpus/*.eml")):
+        low = normalise(path.read_bytes().decode("utf-8", "replace"))
+        for line in low.split("\n"):
+            if re.search(r"\d", line):
+                assert mask_non_quantities(line) == _plain_mask(line), line
+                checked += 1
+    assert checked > 10_000
+
+
+def _opens(items: list[Any], first: Callable[[Any, Any, list[Any]], bool]) -> bool:
+    """Whether every way a parsed pattern may open passes first(op, argument, the ops after it)."""
+    if not items:
+        return False
+    op, av = items[0]
+    rest = items[1:]
+    if op is _c.SUBPATTERN:
+        return _opens(list(av[3]) + rest, first)
+    if op is _c.BRANCH:
+        return all(_opens(list(branch) + rest, first) for branch in av[1])
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        return _opens(list(av[2]) + rest, first) and (av[0] >= 1 or _opens(rest, first))
+    return first(op, av, rest)
+
+
+def _word_character(op: Any, av: Any, rest: list[Any]) -> bool:
+    if op is _c.LITERAL:
+        return chr(av).isalnum()
+    if op is _c.IN:
+        return all((o is _c.CATEGORY and a is _c.CATEGORY_DIGIT) or (o is _c.LITERAL and chr(a).isalnum())
+                   for o, a in av)
+    return False
+
+
+def _outside_words(op: Any, av: Any, rest: list[Any]) -> bool:
+    if op is _c.AT:
+        if av is _c.AT_BOUNDARY:  # a boundary before a letter or digit
+            return _opens(rest, _word_character)
+        return av in (_c.AT_BEGINNING_LINE, _c.AT_BEGINNING)
+    if op is _c.ASSERT_NOT and av[0] == -1:  # a lookbehind that excludes letters and digits
+        return "CATEGORY_WORD" in str(av[1])
+    return op is _c.LITERAL and chr(av) in "+("
+
+
+def _starts_outside_words(pattern: str) -> bool:
+    """Whether every match of pattern starts where no letter or digit stands before it, or at "+"
+    or "(": after a word boundary (before a letter or digit), after a lookbehind that excludes
+    letters, or at the line's start."""
+    return _opens(list(_parser.parse(pattern, re.MULTILINE)), _outside_words)
+
+
+def test_only_an_address_and_a_run_of_slashes_may_start_inside_a_word() -> None:
+    """What lets the masking skip the inside of words (see mask_non_quantities): a new pattern that
+    may start inside a word breaks it."""
+    inside = [p for p in _MASK_PATTERNS if not _starts_outside_words(p)]
+    assert inside == [r"\S+@\S+", r"[\w.\-]*\d[\w.\-]*(?:\s?/\s?[\w.\-]*\w){2,}"]
+
+
+@pytest.mark.parametrize("line", [
+    "sisa+6281234567890", "telp(0552) 21234", "abc(0552) 21234", "ab1/2/3", "12xx3ab1/2/3", "rp5ab1/2/3",
+    "no.12xx/3/4", "x 12/3", "nik:6503xxxx0004 ok", "**12 keping", "rt.5/6", "> 1. sisa 300", "www.x.example/3 12",
+])
+def test_masking_inside_words_is_the_same_on_edge_lines(line: str) -> None:
+    assert mask_non_quantities(line) == _plain_mask(line)
+
+
+def _flat(words: list[str]) -> str:
+    """A word table as the plain list of phrases, longest first: what alternation() must match alike."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_PHRASE = st.text(alphabet="abs k.-", min_size=0, max_size=7)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PHRASE, min_size=1, max_size=12), st.text(alphabet="abs k.-\nA", max_size=40),
+       st.sampled_from([(r"", r""), (r"(?<![\w-])(?:", r")(?![\w-])"), (r"^(?:", r")\s*$")]), st.booleans())
+def test_grouped_alternation_matches_what_the_plain_list_matches(
+    words: list[str], text: str, frame: tuple[str, str], ignore_case: bool
+) -> None:
+    before, after = frame
+    flags = re.MULTILINE | (re.IGNORECASE if ignore_case else 0)
+    grouped = re.compile(before + "(?:" + vocab.alternation(words) + ")" + after, flags)
+    plain = re.compile(before + "(?:" + _flat(words) + ")" + after, flags)
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_phrases_are_grouped_by_their_openings() -> None:
+    assert vocab.alternation(["sisa", "sisa stok", "stok"]) == r"s(?:isa(?:\s+stok|)|tok)"
+    assert vocab.alternation(["Sisa", "sisa stok"]) == r"sisa\s+stok|Sisa"  # mixed case: the plain list
+
+
+def test_the_tab_is_the_one_ascii_character_normalise_makes_plain() -> None:
+    """What lets normalise() replace tabs alone in ASCII text instead of translating it."""
+    assert [chr(c) for c in _TRANSLATE if c < 128] == ["\t"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aB1 .\t\n-" + "".join(chr(c) for c in _TRANSLATE) + "İé"), max_size=30))
+def test_normalise_reads_ascii_and_other_text_alike(text: str) -> None:
+    plain = text.translate(_TRANSLATE)
+    low = plain.lower()
+    expected = low if len(low) == len(plain) else "".join(c.lower() if len(c.lower()) == 1 else c for c in plain)
+    assert normalise(text) == expected
