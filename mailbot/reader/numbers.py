@@ -223,6 +223,9 @@ _MASK_PATTERNS: tuple[str, ...] = (
     rf"\b\d{{1,2}}\s*(?:-|\u2013|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|to|until)\s*\d{{1,2}}\s*(?:{_MONTHS})\b\.?(?:\s*(?:'?\d{{2}}|\d{{4}})\b)?",
     rf"\b\d{{1,2}}\s*(?:{_MONTHS})\b\.?(?:\s*(?:'?\d{{2}}|\d{{4}})\b)?",
     rf"\b(?:{_MONTHS})\b\.?\s*'?\d{{4}}\b",
+    # The English order, month first: "December 1, 2026", "Dec. 9-11", "March 3rd" (never "Des 1.500").
+    rf"\b(?:{_MONTHS})\b\.?\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,]\d)"
+    rf"(?:\s*(?:-|\u2013|to|until)\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,]\d))?(?:\s*,?\s*(?:19|20)\d{{2}}\b)?",
     # A day of the month: "tgl 15 tidak lapor", "tanggal 5".
     r"\b(?:tgl|tanggal|tggl|tg)\b\.?\s*\d{1,2}\b(?![.,]\d)(?!\s*[/\-.]\s*\d)",
     r"\b(?:tahun|thn|th|ta|t\.a|anggaran|periode|sejak|semester\s+\w+|triwulan\s+\w+|tw\s*\w+)\b\.?\s*(?:19|20)\d{2}\b",
