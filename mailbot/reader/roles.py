@@ -85,6 +85,10 @@ _LINE_NAME_RE = re.compile(
     + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS)
     + r")(?:[ \t]*[:=|\-][ \t]|[ \t]+(?=[a-z]))"
 )
+# A blank labelling the figures after it within a line: "| KIA: cetak 0", "; KTP-el = 44".
+_ITEM_LABEL_RE = re.compile(
+    r"(?:\||(?<![\w-]))[ \t]*(?P<item>" + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]*[:=|]"
+)
 # A line labelled with one blank: "KIA    : cetak 41, sisa blangko 560 lembar", "- KTP-el = rekam 34".
 _LINE_LABEL_RE = re.compile(
     r"[ \t>*#\-]*(?:(?:" + vocab.alternation(vocab.HEADING_OPENERS) + r")[ \t]+)?(?P<item>"
@@ -121,6 +125,12 @@ _IN_TRANSIT_WINDOW = 36
 _ZERO_STOCK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ZERO_STOCK_PHRASES) + r")(?![\w-])")
 _NOT_YET_ZERO_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NOT_YET_ZERO_WORDS) + r")(?:\s+\S+){0,2}\s*$")
 _STOCK_ONLY_ZERO = frozenset(vocab.STOCK_ONLY_ZERO_WORDS)
+# A stock stated as a figure: "sisa tinggal 300-an", "stok KIA 0".
+_STATED_STOCK_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])[^\d\n;|]{0,30}\d"
+)
+# After a zero-stock word, these make it a forecast: "habis dalam 5 hari", "habis minggu depan".
+_ZERO_LATER_RE = re.compile(r"[ \t]*(?:" + _words_re(vocab.ZERO_LATER_WORDS) + r")(?![\w-])")
 # "Pencetakan KTP-el : nihil": the blank may be named between the role word and its colon.
 _ZERO_VALUE_RE = re.compile(
     r"(?:[ \t]+(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r"))?"
@@ -460,10 +470,18 @@ def _item_of_mention(
     item, ambiguous = explicit_item(masked[lo : m.start])
     if item is not None or ambiguous:
         return item
-    item, ambiguous = explicit_item(masked[m.end : next_start])
+    after_end = next_start
+    if (label := _ITEM_LABEL_RE.search(masked, m.end, next_start)) is not None:
+        # "sisa 912 | KIA: cetak 0": a blank labelling what follows it, past a bar, is not the figure's.
+        after_end = label.start()
+    item, ambiguous = explicit_item(masked[m.end : after_end])
     if item is not None or ambiguous:
         return item
     line_start = masked.rfind("\n", 0, m.start) + 1
+    labels = list(_ITEM_LABEL_RE.finditer(masked, line_start, m.start))
+    if labels and labels[-1].start() > line_start:
+        # "KTP: ... sisa 912 | KIA: cetak 0, sisa 0": the last blank labelled before the figure on its line.
+        return "kia" if labels[-1].group("item") in _KIA_NAMES else "ktp-el"
     if (label := _LINE_NAME_RE.match(masked, line_start)) is not None and label.end() <= m.start:
         # "KIA    : cetak 41, sisa blangko 560 lembar": the blank labelling the line is its figures'.
         return "kia" if label.group("item") in _KIA_NAMES else "ktp-el"
@@ -552,7 +570,16 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
         if not (stock_named or _ITEM_NAME_RE.search(head)
                 or (_BLANK_NAME_RE.search(head) and " ".join(z.group().split()) not in _STOCK_ONLY_ZERO)):
             continue
-        item, _ = explicit_item(head)
+        # The word is said of the last blank named before it in its clause ("KTP: ... sisa 912 | KIA:
+        # cetak 0 (habis)"), and of the words from that name on.
+        named = list(_ITEM_NAME_RE.finditer(masked, c_start, z.start()))
+        seg_start = named[-1].start() if named else c_start
+        if _STATED_STOCK_RE.search(masked, seg_start, z.start()) or _ZERO_LATER_RE.match(masked, z.end()):
+            # "Sisa tinggal 300-an, paling 2 hari lagi habis", "sisa 0 blangko (habis)", "habis dalam 5
+            # hari": the stock is stated as a figure, even a vague one, or the word is a forecast; a word
+            # never stands against a figure.
+            continue
+        item = explicit_item(named[-1].group() if named else head)[0]
         snippet = _snippet(original, z.start(), z.end(), c_start, c_end)
         out.append(Candidate("stock_on_hand", 0, snippet, True, item=item, cues=(f"zero_stock:{z.group()}",)))
     return out

@@ -291,6 +291,14 @@ NOT_YET_ZERO_WORDS: tuple[str, ...] = (
     "hampir", "nyaris", "akan", "mau", "segera", "sebelum", "menjelang", "hingga", "sampai",
     "jika", "kalau", "bila", "agar tidak", "supaya tidak", "biar tidak", "tidak", "belum", "blm",
     "about to", "before", "nearly", "almost",
+    # A forecast: "paling 2 hari lagi habis", "diperkirakan habis", "bisa habis".
+    "hari lagi", "minggu lagi", "pekan lagi", "bulan lagi", "diperkirakan", "perkiraan", "kira-kira", "bakal",
+    "bisa", "keburu", "will", "would", "could", "may", "expected to", "likely to",
+)
+# After a zero-stock word, these make it a forecast: "habis dalam 5 hari", "habis minggu depan".
+ZERO_LATER_WORDS: tuple[str, ...] = (
+    "dalam", "dlm", "kurang dari", "minggu depan", "pekan depan", "bulan depan", "besok", "lusa",
+    "sebelum", "menjelang", "in", "within", "by", "next week", "next month", "soon", "segera",
 )
 # These zero words say zero of a stock only beside a stock word ("stok blangko kosong"): beside
 # a blank alone they may name the blank itself ("blangko kosong", an empty form).

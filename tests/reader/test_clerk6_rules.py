@@ -51,3 +51,37 @@ def test_english_request_with_a_month_first_date_reads_the_stock() -> None:
             "Our remaining stock as of December 1, 2026 is 640 pcs.")
     v = read_message(mail(body), DISTRICTS)
     assert (v.kind, v.requested, v.stock_on_hand) == ("request", 3000, 640)
+
+
+# --- Zero stock from a word only where no figure says the stock -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A vague figure is the stock (unread, a clerk asks); the word beside it is a forecast.
+        ("Pak, kami minta blangko KTP-el 2.000 keping ya. Sisa tinggal 300-an, paling 2 hari lagi habis.",
+         {"requested": 2000}),
+        ("Sisa blangko 850 keping, diperkirakan habis dalam 5 hari.", {"stock_on_hand": 850}),
+        ("Sisa 350, 2 hari lagi habis. Mohon tambahan 2.000 keping.", {"stock_on_hand": 350, "requested": 2000}),
+        ("Mohon tambahan 2.000 keping, stok kami bisa habis minggu depan.", {"requested": 2000}),
+        # With no figure for the stock, the word is the stock.
+        ("Stok blangko sudah habis, mohon dikirim 1.000 keping", {"stock_on_hand": 0, "requested": 1000}),
+    ],
+)
+def test_a_zero_word_never_stands_against_a_stated_figure(text: str, want: dict[str, int]) -> None:
+    assert {k: v for k, v in read(text).items() if k in ("stock_on_hand", "requested")} == want
+
+
+def test_a_zero_word_is_said_of_the_blank_named_last_before_it() -> None:
+    v = read_message(mail("Laporan: stok KTP-el 850, KIA habis"), DISTRICTS)
+    assert (v.item, v.stock_on_hand) == ("ktp-el", 850)
+    assert {r.item: r.stock_on_hand for r in v.readings} == {"ktp-el": 850, "kia": 0}
+
+
+def test_a_blank_labelled_after_a_bar_owns_the_figures_after_it() -> None:
+    body = "KTP: rekam 44 cetak 40 sisa 912 | KIA: cetak 0, sisa 0 blangko (habis dr kmrn)"
+    v = read_message(mail(body, subject="lap 03/12", sender="disdukcapil@malinaukab.example"), DISTRICTS)
+    assert (v.kind, v.item, v.stock_on_hand, v.printed, v.recorded) == ("stock_report", "ktp-el", 912, 40, 44)
+    kia = {r.item: r for r in v.readings}["kia"]
+    assert (kia.stock_on_hand, kia.printed) == (0, 0)
