@@ -199,7 +199,7 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"\b(?:surat|srt)\b(?:\s+(?:kami|kmi|nomor|nmr|no\.?))*\s*:?\s*\d[\w.\-]*/[\w.\-/]*\w",
     r"\b(?:rt|rw)\b\s*\.?\s*:?\s*\d+",
     r"\bkode\s*pos\s*:?\s*\d+",
-    r"\b(?:km|lantai|lt|blok|kav|kavling|gang|gg|ruang|pasal|ayat|bab|lampiran|hal|halaman|ke)\b\s*[.\-]?\s*\d+\w*",
+    r"\b(?:km|lantai|lt|blok|kav|kavling|gang|gg|ruang|pasal|ayat|bab|lampiran|hal|halaman|ke)\b\s*[.\-]?\s*\d+\w*(?![.,]\d)",
     # Phones.
     r"\b(?:telp|telpon|telepon|tlp|tel|hp|wa|whatsapp|fax|faks|ponsel|hubungi|kontak|call center|cp)\b\.?"
     rf"(?:\s+(?:{_ID_FILLERS})){{0,2}}\s*:?\s*\+?\(?\d[\d\s\-().]{{5,}}\d",

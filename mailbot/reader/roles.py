@@ -85,6 +85,12 @@ _LINE_NAME_RE = re.compile(
     + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS)
     + r")(?:[ \t]*[:=|\-][ \t]|[ \t]+(?=[a-z]))"
 )
+# A change of figure: "dari 1.500 menjadi 2.500 keping", "from 1,500 to 2,500".
+_CHANGE_FROM_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.CHANGE_FROM_WORDS) + r")\s*:?\s*$")
+_CHANGE_TO_RE = re.compile(
+    r"\s*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b\s*)?,?\s*(?:"
+    + vocab.alternation(vocab.CHANGE_TO_WORDS) + r")\s*:?\s*"
+)
 # A blank labelling the figures after it within a line: "| KIA: cetak 0", "; KTP-el = 44".
 _ITEM_LABEL_RE = re.compile(
     r"(?:\||(?<![\w-]))[ \t]*(?P<item>" + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]*[:=|]"
@@ -726,6 +732,12 @@ def read_text(
     ignored_end = -1  # the end of the last figure its clause gave no role ("bukan 2.518")
     taken: list[tuple[int, Candidate]] = []  # every candidate taken, with its clause start
     loose: list[tuple[Mention, str]] = []  # figures without a role, with their snippets
+    # "dari 1.500 menjadi 2.500", "from 1,500 to 2,500": the index of each figure something became.
+    changed_to = {
+        i + 1 for i, (a, b) in enumerate(zip(mentions, mentions[1:], strict=False))
+        if _CHANGE_FROM_RE.search(masked, max(0, a.start - 12), a.start) and _CHANGE_TO_RE.fullmatch(masked, a.end, b.start)
+    } if len(mentions) > 1 else set()
+    changed_from: tuple[Role | None, bool, Keyword | None] | None = None
     for idx, m in enumerate(mentions):
         while ci < len(clauses) - 1 and clauses[ci][1] <= m.start:
             ci += 1
@@ -786,6 +798,16 @@ def read_text(
         # sdh diterima").
         clause_has_receipt = any(k.receipt_verb and c_start <= k.start < next_start for k in kws)
         role, strong, keyword = _role_for(m, before, after, clause_has_receipt, masked)
+        became = idx in changed_to and role in (None, "ignore") and changed_from is not None
+        if became and changed_from is not None:
+            # "menambah permintaan dari 1.500 menjadi 2.500 keping": the figure it became takes the role of
+            # the figure it was; that one is the old figure.
+            role, strong, keyword = changed_from
+        changed_from = None
+        if idx + 1 in changed_to and role not in (None, "ignore"):
+            changed_from = (role, strong, keyword)
+            ignored_end = m.end
+            continue
         if role not in (None, "ignore", "received") and (
             qualifier := next((k for k in kws if k.start >= m.end and k.end <= after_limit), None)
         ) is not None and qualifier.role == "ignore" and not qualifier.denied and (
@@ -950,10 +972,11 @@ def read_text(
             candidate = Candidate(
                 role, m.value, snippet, strong, None, total, item, day, headed, earlier, about=m.about
             )
-        if (correcting and any(c.field == role for c in candidates)) or corrects_set_aside:
+        if (correcting and any(c.field == role for c in candidates)) or corrects_set_aside or became:
             # "Ralat: pencetakan yg benar 158": replaces the pencetakan figure said before.
             candidate = replace(candidate, corrects=True)
-        candidate = replace(candidate, cues=_cues_of(candidate, m, keyword, masked, before))
+        candidate = replace(candidate, cues=_cues_of(candidate, m, keyword, masked, before) + (
+            ("changed_from",) if became else ()))
         if role in ("printed", "recorded") and keyword is not None and _DAY_SPAN_RE.search(low, keyword.end, m.start):
             # "Dicetak (1-5 Nov) : 1.215": a count over a span of days, not one day's.
             candidate = replace(candidate, cues=(*candidate.cues, "day_span"))

@@ -430,6 +430,13 @@ CORRECTION_WORDS: tuple[str, ...] = (
     "melainkan", "tetapi", "tapi", "namun", "seharusnya", "harusnya", "yang benar", "yg benar",
     "menjadi", "mjd", "jadi", "dijadikan", "diubah menjadi", "direvisi menjadi", "diralat menjadi",
 )
+# A change of one figure into another, "dari 1.500 menjadi 2.500": the first is the old figure, the
+# second the one now meant, of the same role.
+CHANGE_FROM_WORDS: tuple[str, ...] = ("dari", "dr", "semula", "from")
+CHANGE_TO_WORDS: tuple[str, ...] = (
+    "menjadi", "mjd", "jadi", "jd", "ke", "kepada", "diubah menjadi", "diubah jadi", "direvisi menjadi",
+    "dinaikkan menjadi", "diturunkan menjadi", "to", "into", "->", "=>", "\u2192",
+)
 # Said of a figure, these make it the figure of an earlier request ("surat permohonan 3.000 keping
 # tadi siang", "menindaklanjuti surat kami ... sebanyak 3.000 keping"): a reminder may restate it,
 # but a new figure asked in the same mail is the request.

@@ -85,3 +85,26 @@ def test_a_blank_labelled_after_a_bar_owns_the_figures_after_it() -> None:
     assert (v.kind, v.item, v.stock_on_hand, v.printed, v.recorded) == ("stock_report", "ktp-el", 912, 40, 44)
     kia = {r.item: r for r in v.readings}["kia"]
     assert (kia.stock_on_hand, kia.printed) == (0, 0)
+
+
+# --- A change of figure: the figure it became is the one meant -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Mohon izin, kami bermaksud menambah permintaan dari 1.500 menjadi 2.500 keping, karena jadwal "
+         "perekaman dimajukan.", {"requested": 2500}),
+        ("mohon permintaan direvisi dari 1.500 jadi 2.500 keping", {"requested": 2500}),
+        ("permintaan kami naik dari 1.500 ke 2.500 keping", {"requested": 2500}),
+        ("We would like to raise our request from 1,500 to 2,500 pcs.", {"requested": 2500}),
+        ("sisa stok berubah dari 800 menjadi 650 keping", {"stock_on_hand": 650}),
+    ],
+)
+def test_a_figure_changed_from_one_to_another_is_the_new_one(text: str, want: dict[str, int]) -> None:
+    assert read(text) == want
+
+
+def test_an_ordinal_ke_leaves_a_thousands_figure_after_it() -> None:
+    assert "2.500" in mask_non_quantities(normalise("naik ke 2.500 keping"))
+    assert "2" not in mask_non_quantities(normalise("permohonan ke 2 kami"))
