@@ -831,6 +831,18 @@ OUT_OF_OFFICE_MORE_SUBJECTS: tuple[str, ...] = (
     "tanggapan otomatis", "vacation reply", "away from office",
 )
 READ_RECEIPT_MORE_SUBJECTS: tuple[str, ...] = ("not read:", "tidak dibaca:", "belum dibaca:", "dihapus tanpa dibaca:")
+# A mail client's recall of a message the sender sent before (Outlook "Recall:", "Penarikan:"), and the
+# report of how the recall went: the client writes it, whatever figure the recalled subject names.
+MESSAGE_RECALL_SUBJECTS: tuple[str, ...] = (
+    "recall:", "penarikan:", "penarikan kembali:", "penarikan pesan:", "tarik kembali:", "message recall",
+    "recall success", "recall failure", "penarikan berhasil", "penarikan gagal",
+)
+MESSAGE_RECALL_BODIES: tuple[str, ...] = (
+    "would like to recall the message", "wants to recall the message", "ingin menarik pesan",
+    "ingin menarik kembali pesan", "ingin menarik kembali email", "ingin menarik email",
+    "bermaksud menarik pesan", "recall of the message", "penarikan pesan", "message recall report",
+    "laporan penarikan pesan", "the recall of this message", "was recalled", "telah ditarik kembali",
+)
 # Out-of-office replies that say so only by what they describe (away, mail read later, whom to call).
 OUT_OF_OFFICE_MORE_BODIES: tuple[str, ...] = (
     "akses email terbatas", "akses surel terbatas", "akses email yang terbatas",

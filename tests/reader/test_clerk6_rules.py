@@ -108,3 +108,29 @@ def test_a_figure_changed_from_one_to_another_is_the_new_one(text: str, want: di
 def test_an_ordinal_ke_leaves_a_thousands_figure_after_it() -> None:
     assert "2.500" in mask_non_quantities(normalise("naik ke 2.500 keping"))
     assert "2" not in mask_non_quantities(normalise("permohonan ke 2 kami"))
+
+
+# --- Automated mail a mail client writes ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Penarikan: Permohonan blangko 3.000 keping",
+         'Disdukcapil Kota Tarakan ingin menarik pesan, "Permohonan blangko 3.000 keping".'),
+        ("Recall: Request for 3,000 e-KTP blanks",
+         'Disdukcapil Kota Tarakan would like to recall the message, "Request for 3,000 e-KTP blanks".'),
+    ],
+)
+def test_a_message_recall_is_automated_and_its_figure_nobodys(subject: str, body: str) -> None:
+    v = read_message(mail(body, subject=subject), DISTRICTS)
+    assert v.kind == "automated" and "message-recall" in v.automated_reasons
+    assert v.requested is None
+
+
+def test_a_request_that_speaks_of_recalling_a_message_is_still_a_request() -> None:
+    body = ("Mohon abaikan email kami sebelumnya (kami ingin menarik pesan tersebut karena salah angka).\n"
+            "Yang benar: mohon tambahan blangko KTP-el sebanyak 2.000 keping. Sisa stok kami 450 keping.\n\n"
+            "Terima kasih.\nDisdukcapil Kota Tarakan")
+    v = read_message(mail(body, subject="Permohonan blangko"), DISTRICTS)
+    assert v.kind == "request" and v.requested == 2000
