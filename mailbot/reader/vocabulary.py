@@ -611,6 +611,17 @@ OUTLOOK_FIELDS: tuple[str, ...] = (
     "tembusan:", "bcc:",
     "cc:",
 )
+# A quote header with each field name alone on its line and its value below it (Lotus Notes, some
+# webmail): "Name <address>" / "02/12/2026 17:20" / "To" / "address" / "cc" / "Subject" / "...".
+STACKED_HEADER_FIELDS: tuple[str, ...] = (
+    "to", "cc", "bcc", "subject", "kepada", "tembusan", "perihal", "subjek", "from", "dari", "sent", "dikirim",
+    "date", "tanggal",
+)
+# Lines only the desk's own replies open with (templates/_common.txt.j2): below a district's words,
+# the desk's reply quoted back, however the client quotes it, is old text, never the writer's.
+DESK_REPLY_OPENERS: tuple[str, ...] = (
+    "yth. bapak/ibu operator disdukcapil", "yth bapak/ibu operator disdukcapil",
+)
 # Signature and mobile-client footers after which nothing is content.
 FOOTER_LINES: tuple[str, ...] = (
     "dikirim dari iphone saya", "sent from my iphone", "sent from my android",

@@ -134,3 +134,86 @@ def test_a_request_that_speaks_of_recalling_a_message_is_still_a_request() -> No
             "Terima kasih.\nDisdukcapil Kota Tarakan")
     v = read_message(mail(body, subject="Permohonan blangko"), DISTRICTS)
     assert v.kind == "request" and v.requested == 2000
+
+
+# --- The desk's own reply quoted back is never the writer's --------------------------------------
+
+DESK = "blangko@disdukcapil.kaltaraprov.example"
+
+
+def _desk_reply(name: str, **context: object) -> str:
+    """The desk's reply as it sends it, from templates/."""
+    from types import SimpleNamespace
+
+    from mailbot.render import make_environment, render
+
+    office = SimpleNamespace(signature="Bidang Pelayanan Pendaftaran Penduduk",
+                             name="Dinas Kependudukan dan Pencatatan Sipil Provinsi Kalimantan Utara")
+    return render(make_environment(), name, district_name="Kabupaten Bulungan", office=office, **context).text
+
+
+def _approval() -> str:
+    from types import SimpleNamespace as F
+
+    return _desk_reply(
+        "reply_approved", proactive=False, proposed=False, item="ktp-el", reference="BLK-2026-0052", approved=1500,
+        explanation=["Kebutuhan 30 hari: 3.000 keping"],
+        facts=[F(label="Jumlah yang dimohon", value=1500, text="mohon tambahan 1.500 keping"),
+               F(label="Sisa stok", value=400, text="sisa stok kami 400 keping")],
+    )
+
+
+def _receipt() -> str:
+    from types import SimpleNamespace as F
+
+    return _desk_reply("reply_receipt", item="ktp-el", reference="BLK-2026-0052", received=2000, shipped=2000,
+                       facts=[F(label="Jumlah diterima", value=2000, text="sudah kami terima 2.000 keping")])
+
+
+def _quote_styles(reply: str) -> dict[str, str]:
+    """The desk's reply below a district's words as clients quote it without '>' marks."""
+    return {
+        "pasted": reply,
+        "lotus": (f"Desk Blangko Disdukcapil Prov. Kaltara <{DESK}>\n04/12/2026 10:41\n\nTo\n"
+                  "disdukcapil@bulungankab.example\ncc\n\nSubject\n[BLK-2026-0052] Permohonan disetujui\n\n" + reply),
+        "address_and_date": f"Desk Blangko <{DESK}>\n04/12/2026 10:41\n\n" + reply,
+    }
+
+
+@pytest.mark.parametrize("style", ["pasted", "lotus", "address_and_date"])
+def test_a_correction_above_the_desks_quoted_approval_is_read_from_its_own_words(style: str) -> None:
+    body = ("Koreksi pak: sisa stok kami sebenarnya 150 keping, bukan 400.\n\nTerima kasih\nDisdukcapil Bulungan\n\n"
+            + _quote_styles(_approval())[style])
+    v = read_message(mail(body, subject="Re: [BLK-2026-0052] Permohonan disetujui",
+                          sender="disdukcapil@bulungankab.example"), DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert v.kind != "automated" and v.kind != "receipt", v.automated_reasons
+    assert (v.stock_on_hand, v.received) == (150, None)
+    assert "DISETUJUI" not in v.body_excerpt and "otomatis" not in v.body_excerpt
+
+
+@pytest.mark.parametrize("style", ["pasted", "lotus", "address_and_date"])
+def test_a_receipt_correction_above_the_desks_quoted_receipt_reads_the_new_figure(style: str) -> None:
+    body = ("Mohon maaf, ralat: blangko yang kami terima 1.900 keping, bukan 2.000.\n\nSalam\n\n"
+            + _quote_styles(_receipt())[style])
+    v = read_message(mail(body, subject="Re: [BLK-2026-0052] Penerimaan dicatat",
+                          sender="disdukcapil@bulungankab.example"), DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert v.kind == "receipt" and v.received == 1900
+
+
+def test_the_desks_reply_pasted_alone_is_not_cut() -> None:
+    # With no words of the writer above it, nothing is cut: what the mail is, other rules say.
+    from mailbot.reader.quotes import split_quoted
+
+    reply = _approval()
+    assert split_quoted(reply)[0].startswith("Yth. Bapak/Ibu Operator")
+
+
+def test_a_quote_header_with_its_field_names_on_their_own_lines_starts_the_quote() -> None:
+    from mailbot.reader.quotes import split_quoted
+
+    text = ("Ralat: sisa blangko yang benar 1.350 keping (bukan 1.530).\n\nTerima kasih\n\n\n"
+            "Budi Santoso <budi@malinaukab.example>\n02/12/2026 17:20\n\nTo\nrekap@malinaukab.example\ncc\n\n"
+            "Subject\nLaporan harian\n\nperekaman 97, pencetakan 85, sisa blangko 1.530.")
+    new, quoted = split_quoted(text)
+    assert new == "Ralat: sisa blangko yang benar 1.350 keping (bukan 1.530).\n\nTerima kasih"
+    assert quoted.startswith("Budi Santoso") and "pencetakan 85" in quoted
