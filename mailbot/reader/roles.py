@@ -1431,6 +1431,9 @@ def _row_candidates(
             if chosen[i] not in (None, "", "-"):
                 candidates.append(Candidate(col, None, f"{source}: {header}: {chosen[i]}{label}", True, "unclear"))
             continue
+        if col == "received" and value == 0:
+            # "Received: 0": nothing came, so there is no receipt to book (as in running text).
+            continue
         item = row_item or explicit_item(normalise_header(header_row[i]))[0]
         where = f" ({chosen[0]})" if row_item or "total_row" in cues else ""
         candidates.append(

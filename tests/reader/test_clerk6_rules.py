@@ -217,3 +217,15 @@ def test_a_quote_header_with_its_field_names_on_their_own_lines_starts_the_quote
     new, quoted = split_quoted(text)
     assert new == "Ralat: sisa blangko yang benar 1.350 keping (bukan 1.530).\n\nTerima kasih"
     assert quoted.startswith("Budi Santoso") and "pencetakan 85" in quoted
+
+
+# --- Nothing received is no receipt, in a table as in text ------------------------------------------
+
+
+def test_a_received_column_of_zero_books_no_receipt() -> None:
+    from mailbot.reader.roles import read_table
+
+    rows = (("date", "recorded", "printed", "received", "blank_stock_end"),
+            ("2026-11-27", "120", "110", "0", "800"), ("2026-11-28", "118", "101", "0", "699"))
+    found, _ = read_table(rows, None, "weekly.csv") or ([], None)
+    assert {c.field for c in found if c.value is not None} == {"recorded", "printed", "stock_on_hand"}
