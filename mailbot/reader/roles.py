@@ -283,12 +283,23 @@ class Reading:
     row_date: date | None = None  # the date of the dated line the figures were taken from, if any
 
 
+_UNTIL_WORDS = frozenset(vocab.UNTIL_WORDS)
+# What a date leaves after "sampai": its blanked digits (three spaces or more), or a month's name.
+_UNTIL_AFTER_RE = re.compile(
+    r"[ \t]*\n?[ \t]{3,}\S|\s*(?:" + vocab.alternation(tuple(vocab.MONTHS)) + r")\b"
+)
+
+
 def keywords(masked: str) -> list[Keyword]:
     """Role words in the text, in order; phrases that only look like role words are dropped."""
     out: list[Keyword] = []
     for m in _KEYWORD_RE.finditer(masked):
         word = " ".join(m.group().split())  # a phrase may be wrapped over lines
         if word in _NOT_ROLE:
+            continue
+        if word in _UNTIL_WORDS and _UNTIL_AFTER_RE.match(masked, m.end()):
+            # "kebutuhan sampai 31 Desember 2.500 keping": "sampai" before a date (blanked) or a month is
+            # "until", not "arrived".
             continue
         role = _ROLE_OF[word]
         total = bool(_TOTAL_BEFORE_RE.search(masked, max(0, m.start() - 12), m.start()))

@@ -408,6 +408,9 @@ NOT_ROLE_PHRASES: tuple[str, ...] = (
     "masuk sekolah", "surat masuk", "email masuk", "e-mail masuk", "pesan masuk", "kotak masuk",
     "jam masuk", "hari masuk", "masuk kerja", "masuk kantor",
 )
+# Receipt words that also mean "until": before a date or a month's name they are no receipt
+# ("kebutuhan sampai 31 Desember", "sampai Desember").
+UNTIL_WORDS: tuple[str, ...] = ("sampai", "sampe", "smp")
 # Before a role word (with at most two of NEGATION_FILLERS between), these deny it: "yg seribu
 # kmrn blm sampai", "belum kami terima", "tidak butuh tambahan". A denied role word gives its
 # number no role: a receipt is only what is affirmatively received, a request only what is asked.

@@ -229,3 +229,23 @@ def test_a_received_column_of_zero_books_no_receipt() -> None:
             ("2026-11-27", "120", "110", "0", "800"), ("2026-11-28", "118", "101", "0", "699"))
     found, _ = read_table(rows, None, "weekly.csv") or ([], None)
     assert {c.field for c in found if c.value is not None} == {"recorded", "printed", "stock_on_hand"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sisa stok per hari ini 700 keping; kebutuhan sampai 31 Desember kurang lebih 2.500 keping. "
+        "Mohon dikirim kekurangannya.",
+        "Sisa stok per hari ini 700 keping; kebutuhan sampai\n31 Desember kurang lebih 2.500 keping. "
+        "Mohon dikirim kekurangannya.",
+        "Sisa stok 700 keping, kebutuhan sampai Desember 2.500 keping, mohon dikirim kekurangannya.",
+    ],
+)
+def test_sampai_before_a_date_is_until_not_arrived(text: str) -> None:
+    got = read(text)
+    assert "received" not in got
+    assert got == {"stock_on_hand": 700, "requested": 1800}
+
+
+def test_sampai_after_a_figure_is_still_arrived() -> None:
+    assert read("kiriman 1.500 keping sudah sampai dengan baik") == {"received": 1500}
