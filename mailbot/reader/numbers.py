@@ -253,6 +253,21 @@ def _blank(m: re.Match[str]) -> str:
 _HAS_DIGIT_RE = re.compile(r"\d")
 
 
+# The packing of a count of blanks, in brackets after it: "500 lembar (2 box x 250 lembar)", "400 lembar
+# (1 dus isi 400)", "500 keping (@ 250)". It explains that figure and is no figure of its own. (After a
+# count of boxes, "4 box (1 box isi 500 keping)", the bracket gives the size that makes the total.)
+_PACKING_RE = re.compile(
+    rf"\d\s*(?:{_alternation(vocab.BLANK_UNITS)})\b[ \t]*(?P<pack>\(\s*(?:\d{{1,3}}\s*"
+    rf"(?:{_alternation(vocab.PACKAGE_UNITS)})\b|@\s*\d)[^()\n]{{0,40}}\))"
+)
+
+
+def _blank_packing(m: re.Match[str]) -> str:
+    text = m.group()
+    start = m.start("pack") - m.start()
+    return text[:start] + " " * (len(text) - start)
+
+
 def mask_non_quantities(low: str) -> str:
     """Blank out (with spaces, keeping every index) the numbers that are never quantities."""
     if not _HAS_DIGIT_RE.search(low):
@@ -262,6 +277,8 @@ def mask_non_quantities(low: str) -> str:
     for i, line in enumerate(lines):
         if _HAS_DIGIT_RE.search(line):
             lines[i] = _MASK_RE.sub(_blank, line)
+            if "(" in line:
+                lines[i] = _PACKING_RE.sub(_blank_packing, lines[i])
     return "\n".join(lines)
 
 

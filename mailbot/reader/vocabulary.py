@@ -89,6 +89,12 @@ OTHER_UNITS: tuple[str, ...] = (
     # Sizes of data and mailboxes ("kuota 10 GB"), and schools ("di 12 SD").
     "gb", "mb", "kb", "tb", "gigabyte", "megabyte", "sd", "smp", "sma", "smk", "tk", "paud", "mts",
 )
+# Packages blanks come in; a parenthesis that opens with a count of them explains the packing of the
+# figure before it ("500 lembar (2 box x 250 lembar)", "400 lembar (1 dus isi 400)"): no figure of its own.
+PACKAGE_UNITS: tuple[str, ...] = (
+    "box", "boks", "dus", "kardus", "karton", "koli", "pak", "pack", "pax", "bundel", "ikat", "bal", "kotak",
+    "kemasan", "bungkus", "carton", "cartons", "boxes", "packs",
+)
 # Units of time; with "lalu" after them ("2.500 minggu lalu") they say when a figure was, and a
 # count of blanks that large is no count of weeks.
 TIME_UNITS: tuple[str, ...] = ("hari", "minggu", "mgg", "pekan", "bulan", "bln", "tahun", "thn")

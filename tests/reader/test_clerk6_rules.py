@@ -249,3 +249,21 @@ def test_sampai_before_a_date_is_until_not_arrived(text: str) -> None:
 
 def test_sampai_after_a_figure_is_still_arrived() -> None:
     assert read("kiriman 1.500 keping sudah sampai dengan baik") == {"received": 1500}
+
+
+# --- The packing of a figure is no figure of its own ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Blangko KIA sebanyak 500 lembar (2 box x 250 lembar) telah kami terima dalam kondisi baik.",
+         {"received": 500}),
+        ("Blangko sebanyak 1.000 keping (@ 250 per dus) sudah kami terima.", {"received": 1000}),
+        # After a count of boxes, the bracket gives the size that makes the total.
+        ("Mohon dikirimkan blangko KTP-el sebanyak 4 box (1 box isi 500 keping), jadi total 2.000 keping.",
+         {"requested": 2000}),
+    ],
+)
+def test_the_packing_in_brackets_explains_the_figure_before_it(text: str, want: dict[str, int]) -> None:
+    assert read(text) == want
