@@ -128,6 +128,11 @@ _PURPOSE_RE = re.compile(
 _IN_TRANSIT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.IN_TRANSIT_PHRASES) + r")(?![\w-])")
 _CAUSE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.CAUSE_WORDS) + r")(?![\w-])")
 _IN_TRANSIT_WINDOW = 36
+_REST_ASKED_RE = re.compile(_words_re(vocab.REST_OF_WORDS))
+_SEND_ASK_RE = re.compile(
+    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?,?[ \t]*(?:" + _words_re(vocab.SEND_ASK_PHRASES)
+    + r")(?![\w-])"
+)
 _ZERO_STOCK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ZERO_STOCK_PHRASES) + r")(?![\w-])")
 _NOT_YET_ZERO_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NOT_YET_ZERO_WORDS) + r")(?:\s+\S+){0,2}\s*$")
 _STOCK_ONLY_ZERO = frozenset(vocab.STOCK_ONLY_ZERO_WORDS)
@@ -901,6 +906,13 @@ def read_text(
             candidates.append(candidate)
             last = (c_start, candidate)
             taken.append(last)
+            continue
+        if role == "stock_on_hand" and keyword is not None and _REST_ASKED_RE.fullmatch(
+            masked, keyword.start, keyword.end
+        ) and _SEND_ASK_RE.match(masked, m.end, c_end):
+            # "yang sampai baru 400 lembar. Sisanya 200 mohon dikirim": the rest of a shipment, asked
+            # for, is no stock.
+            ignored_end = m.end
             continue
         if role == "stock_on_hand" and _undelivered(masked, m.end, after_limit):
             # "sisanya 1.000 keping belum sampai": what is left of a shipment, still on its way.

@@ -283,6 +283,14 @@ IN_TRANSIT_PHRASES: tuple[str, ...] = (
     "belum diterima", "belum kami terima", "belum sampai", "blm sampai", "belum tiba", "blm tiba",
     "belum datang", "blm datang",
 )
+# "The rest of it": a figure said with one of these and then asked to be sent ("Sisanya 200 mohon
+# dikirim") is what a shipment still lacks, not the stock.
+REST_OF_WORDS: tuple[str, ...] = ("sisanya", "selebihnya", "kekurangannya", "sisa kirimannya", "the rest", "the remaining")
+SEND_ASK_PHRASES: tuple[str, ...] = (
+    "mohon dikirim", "mohon segera dikirim", "mohon dikirimkan", "mohon segera dikirimkan", "agar dikirim",
+    "agar segera dikirim", "harap dikirim", "tolong dikirim", "bisa dikirim", "dapat dikirim", "mohon dilengkapi",
+    "please send", "kindly send",
+)
 # A clause that says there is nothing left states a stock of zero: "blangko KIA kami tdk ada sisa".
 ZERO_STOCK_PHRASES: tuple[str, ...] = (
     "tidak ada sisa", "tdk ada sisa", "tak ada sisa", "gak ada sisa", "ga ada sisa", "sudah tidak ada sisa",

@@ -267,3 +267,19 @@ def test_sampai_after_a_figure_is_still_arrived() -> None:
 )
 def test_the_packing_in_brackets_explains_the_figure_before_it(text: str, want: dict[str, int]) -> None:
     assert read(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Untuk KIA yang disetujui 600 lembar, yang sampai baru 400 lembar. Sisanya 200 mohon dikirim.",
+        "Blangko yang tiba baru 1.500 keping; selebihnya 500 keping agar segera dikirim.",
+    ],
+)
+def test_the_rest_of_a_shipment_asked_for_is_no_stock(text: str) -> None:
+    got = read(text)
+    assert "stock_on_hand" not in got and got.get("received") in (400, 1500)
+
+
+def test_the_rest_said_of_the_store_is_still_the_stock() -> None:
+    assert read("Pencetakan hari ini 40 keping, sisanya 300 keping di gudang kami.")["stock_on_hand"] == 300
