@@ -44,9 +44,11 @@ from mailbot.reader.roles import (
     asked_role,
     current_requests,
     read_table,
+    period_report,
     read_text,
     settle,
     split_text_tables,
+    summed_over_days,
 )
 from mailbot.reader.verdict import QUANTITY_FIELDS, District, Doubt, Evidence, ItemReading, Verdict
 
@@ -63,6 +65,7 @@ __all__ = [
 ]
 
 _EXCERPT_CHARS = 2000
+_PERIOD_HEAD_CHARS = 300  # how far into a mail's text its title line and opening reach
 _BOUNCE_REASONS = frozenset(("delivery-failure", "sender-mailer-daemon", "sender-postmaster", "multipart-report"))
 # A bulletin or mailing list writes to every district: a district it names is news, not its sender.
 _NEED_CUES = frozenset(f"keyword_before:{w}" for w in vocab.NEED_WORDS)
@@ -301,8 +304,10 @@ def read_message(
     candidates: list[Candidate] = []
     row_date = None
     tables = [("tabel", t) for t in text_tables] + [(name or "lampiran", t) for name, t in parts.tables]
+    # A report of a period (a week, late days sent together) adds up its days' counts.
+    period = period_report(normalise(read_subject + "\n" + new_text[:_PERIOD_HEAD_CHARS]))
     for source, table in tables:
-        found = read_table(table, parts.date, source)
+        found = read_table(table, parts.date, source, period)
         if found is not None:
             candidates.extend(found[0])
             row_date = row_date or found[1]
@@ -341,6 +346,8 @@ def read_message(
         text_candidates, unassigned = read_text(text, low, answer_role, parts.date, restated, elsewhere)
     candidates.extend(text_candidates)
     candidates = current_requests(candidates)
+    if period:
+        candidates = summed_over_days(candidates)
     # A scam from an unknown sender ("Kotak surat Anda hampir penuh ... kuota 10 GB") states no figures.
     scam = not sender_known and is_phishing(normalise(subject + "\n" + new_text))
     # A citizen's complaint about their own card states no district's figures.

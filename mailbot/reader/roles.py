@@ -1101,7 +1101,7 @@ def _cell_quantity(value: object) -> int | None:
 
 
 def read_table(
-    rows: tuple[tuple[object, ...], ...], sent: datetime | None, source: str,
+    rows: tuple[tuple[object, ...], ...], sent: datetime | None, source: str, period: bool = False,
 ) -> tuple[list[Candidate], date | None] | None:
     """Candidates from a report table (header row, then dated rows); the latest dated row wins.
 
@@ -1165,6 +1165,10 @@ def read_table(
         if chosen is None:
             return [*_unclear_columns(cols, source, f"{len(data)} rows without dates"), *labelled], None
         label = f" ({row[date_col]} {chosen[date_col]})" if date_col is not None and date_col < len(chosen) else ""
+        if period and cue == "latest_row" and not totals and len({d for d, _ in dated}) == len(dated) == len(data) > 1:
+            # A report of a period (a week, two late days together) with a row per day and no total row:
+            # what was done is the sum of the rows; the stock is the last day's.
+            return _summed_rows(row, chosen, cols, source, label, data) + labelled, row_date
         if cue == "latest_row" and len(totals) == 1 and len({d for d, _ in dated}) == len(dated) > 1:
             # A row per day over a period closed by a total row: the stock is the last day's, what was
             # done is the period's total. (Without a total row each row is that day's report, and the
@@ -1356,6 +1360,41 @@ _LEVEL_COLUMNS = frozenset(("stock_on_hand",))
 _DAY_NAMES = frozenset(vocab.DAY_NAMES + vocab.ENGLISH_DAY_NAMES)
 
 
+_PERIOD_WORDS_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.PERIOD_REPORT_WORDS) + r")(?![\w-])")
+_MONTH_NAMES = vocab.alternation(tuple(vocab.MONTHS))
+# A span of days: "23-28 November", "02-03 Desember", "1/12 - 5/12", "1 s.d. 5 Desember".
+_DAY_SPAN_TITLE_RE = re.compile(
+    r"\b\d{1,2}\s*(?:[-\u2013]|s\.?\s?d\.?|s/d|sampai|hingga|to)\s*\d{1,2}\s*(?:" + _MONTH_NAMES + r")\b"
+    r"|\b\d{1,2}/\d{1,2}\s*(?:[-\u2013]|s\.?\s?d\.?|s/d|sampai|hingga|to)\s*\d{1,2}/\d{1,2}\b"
+)
+_COUNT_FIELDS = ("printed", "recorded")
+
+
+def period_report(head: str) -> bool:
+    """Whether a mail's title and opening (normalised) say it reports a period rather than one day:
+    "Laporan mingguan", "rekap 23-28 November", "laporan tanggal 2 terlambat, kami gabung"."""
+    return bool(_PERIOD_WORDS_RE.search(head) or _DAY_SPAN_TITLE_RE.search(head))
+
+
+def summed_over_days(candidates: list[Candidate]) -> list[Candidate]:
+    """In a report of a period, the counts of its dated lines ("Rabu 2/12: rekam 150, cetak 141" /
+    "Kamis 3/12: rekam 139, cetak 135") add up to the period's; the stock stays the last day's."""
+    out = list(candidates)
+    for field in _COUNT_FIELDS:
+        mine = [c for c in out if c.field == field]
+        days = [c.row_date for c in mine]
+        if len(mine) < 2 or not all(days) or len(set(days)) != len(days) or any(
+            c.value is None or c.doubt or c.corrects or c.total or c.table for c in mine
+        ):
+            continue
+        total = sum(c.value for c in mine if c.value is not None)
+        latest = max(days)  # type: ignore[type-var]
+        summed = replace(mine[-1], value=total, text=" + ".join(c.text for c in mine), row_date=latest,
+                         cues=(*mine[-1].cues, "summed_over_days"))
+        out = [c for c in out if c.field != field] + [summed]
+    return out
+
+
 def _per_weekday(data: Sequence[tuple[object, ...]]) -> bool:
     """Whether every row is labelled with a day of the week ("Senin", "Jumat", "Fri")."""
     for r in data:
@@ -1413,6 +1452,31 @@ def _period_candidates(
                                         item=item, table=True, cues=(f"table_column:{header}", "total_row", "per_day")))
         else:
             candidates.append(Candidate(col, None, f"{source}: {header}: no total for the period", True, "unclear"))
+    return candidates
+
+
+def _summed_rows(
+    header_row: tuple[object, ...], latest: tuple[object, ...], cols: dict[int, str], source: str, label: str,
+    data: Sequence[tuple[object, ...]],
+) -> list[Candidate]:
+    """Candidates from a period's rows per day with no total row: a level column (stock) from the latest
+    day, a count column from the sum of its rows (unclear when a row leaves it empty)."""
+    level_cols = {i: c for i, c in cols.items() if c in _LEVEL_COLUMNS or c not in QUANTITY_FIELDS}
+    candidates = _row_candidates(header_row, latest, level_cols, source, label, None, ("latest_row",))
+    for i, col in cols.items():
+        if col not in QUANTITY_FIELDS or col in _LEVEL_COLUMNS:
+            continue
+        header = " ".join(str(header_row[i]).split()) if i < len(header_row) else ""
+        values = [_cell_quantity(r[i]) if i < len(r) else None for r in data]
+        if any(v is None for v in values):
+            candidates.append(Candidate(col, None, f"{source}: {header}: a row without a figure", True, "unclear"))
+            continue
+        total = sum(v for v in values if v is not None)
+        if col == "received" and total == 0:
+            continue
+        item = explicit_item(normalise_header(header))[0]
+        candidates.append(Candidate(col, total, f"{source}: {header}: {total} (sum of {len(values)} rows)", True,
+                                    item=item, table=True, cues=(f"table_column:{header}", "rows_summed", "per_day")))
     return candidates
 
 

@@ -1051,6 +1051,14 @@ MONTHLY_REPORT_PHRASES: tuple[str, ...] = (
     "rekap bulan", "rekap bulanan", "laporan bulan", "laporan bulanan", "rekapitulasi bulan", "rekapitulasi bulanan",
     "monthly report", "monthly recap", "monthly summary",
 )
+# A report that says it covers a period, not one day: its rows per day add up to the period's counts
+# (the stock is the last day's). "Laporan mingguan", "rekap 23-28 November", "laporan tgl 2 terlambat,
+# kami gabung".
+PERIOD_REPORT_WORDS: tuple[str, ...] = (
+    "mingguan", "laporan minggu", "rekap minggu", "rekap mingguan", "sepekan", "pekan ini", "weekly", "week",
+    "bulanan", "monthly", "gabung", "digabung", "kami gabung", "kami gabungkan", "digabungkan",
+    "combined", "rekap periode", "periode",
+)
 # Spoken and regional forms of "kirim" asked for: "kalau bisa dikirimi lima ratus keping ja dulu".
 ROLE_PHRASES["requested"] += (
     "dikirimi", "dikirimin", "kirimin", "kirimi", "bisa dikirimi", "bisa dikirimin", "tolong kirim", "tolong dikirim",

@@ -283,3 +283,32 @@ def test_the_rest_of_a_shipment_asked_for_is_no_stock(text: str) -> None:
 
 def test_the_rest_said_of_the_store_is_still_the_stock() -> None:
     assert read("Pencetakan hari ini 40 keping, sisanya 300 keping di gudang kami.")["stock_on_hand"] == 300
+
+
+# --- A report of a period adds up its days --------------------------------------------------------
+
+TWO_DAYS = ("Rabu 2/12  : rekam 150, cetak 141\nKamis 3/12 : rekam 139, cetak 135\n"
+            "Sisa blangko per sore ini 876 keping.\n\nDewi")
+
+
+def test_late_days_sent_together_add_up_their_counts() -> None:
+    body = "Selamat sore,\nMohon maaf laporan tanggal 2 terlambat, kami gabung:\n" + TWO_DAYS
+    v = read_message(mail(body, subject="Laporan harian 02-03 Desember"), DISTRICTS)
+    assert (v.kind, v.printed, v.recorded, v.stock_on_hand) == ("stock_report", 276, 289, 876)
+
+
+def test_a_daily_report_with_the_day_before_reads_the_last_day() -> None:
+    body = "Selamat sore,\nLaporan hari ini beserta kemarin:\n" + TWO_DAYS
+    v = read_message(mail(body, subject="Laporan harian 3 Desember"), DISTRICTS)
+    assert (v.printed, v.recorded, v.stock_on_hand) == (135, 139, 876)
+
+
+def test_a_weekly_table_without_a_total_row_sums_its_days() -> None:
+    from mailbot.reader.roles import read_table
+
+    rows = (("date", "recorded", "printed", "blank_stock_end"),
+            ("2026-11-23", "120", "110", "900"), ("2026-11-24", "118", "101", "799"), ("2026-11-28", "0", "0", "799"))
+    weekly, _ = read_table(rows, None, "weekly.csv", period=True) or ([], None)
+    assert {c.field: c.value for c in weekly} == {"recorded": 238, "printed": 211, "stock_on_hand": 799}
+    daily, _ = read_table(rows, None, "harian.csv") or ([], None)
+    assert {c.field: c.value for c in daily} == {"recorded": 0, "printed": 0, "stock_on_hand": 799}
