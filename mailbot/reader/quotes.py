@@ -252,11 +252,33 @@ def split_quoted(text: str, *, forwarded: bool = False) -> tuple[str, str]:
             continue
         out.append(line)
         i += 1
+    out = _without_disclaimers(out)
     while out and (not out[-1].strip() or _RULE_RE.match(out[-1])):
         out.pop()
     while out and not out[0].strip():
         out.pop(0)
     return "\n".join(out), "\n".join(quoted)
+
+
+_DISCLAIMER_RE = re.compile(vocab.alternation(vocab.DISCLAIMER_MARKERS), re.IGNORECASE)
+
+
+def _without_disclaimers(lines: list[str]) -> list[str]:
+    """The lines less each paragraph that is a confidentiality notice (two of its markers or more), after
+    the writer's first paragraph: boilerplate under a signature is never the writer's content."""
+    if not any(_DISCLAIMER_RE.search(line) for line in lines):
+        return lines
+    kept: list[str] = []
+    para: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            para.append(line)
+            continue
+        if para and not (kept and len({m.group().lower() for m in _DISCLAIMER_RE.finditer(" ".join(para))}) >= 2):
+            kept.extend(para)
+        para = []
+        kept.append(line)
+    return kept[:-1]
 
 
 def inline_answers(text: str) -> list[tuple[str, str]]:

@@ -639,6 +639,18 @@ STACKED_HEADER_FIELDS: tuple[str, ...] = (
 DESK_REPLY_OPENERS: tuple[str, ...] = (
     "yth. bapak/ibu operator disdukcapil", "yth bapak/ibu operator disdukcapil",
 )
+# A confidentiality notice under a signature: a paragraph that says two or more of these is
+# boilerplate, never the writer's content ("mohon segera memberitahu pengirim" asks for no blanks).
+DISCLAIMER_MARKERS: tuple[str, ...] = (
+    "disclaimer", "pernyataan kerahasiaan", "pemberitahuan kerahasiaan", "confidentiality notice",
+    "confidentiality", "bersifat rahasia", "bersifat konfidensial", "informasi rahasia", "rahasia dan",
+    "bukan penerima yang dimaksud", "bukan penerima yang berhak", "bukan penerima yang tepat",
+    "hanya ditujukan kepada", "hanya ditujukan untuk", "dilarang menyebarluaskan", "menghapus surat",
+    "menghapus email", "menghapus e-mail", "menghapus pesan", "intended recipient", "intended solely",
+    "sole use of the intended", "is prohibited", "are prohibited", "strictly prohibited", "confidential",
+    "privileged", "destroy all copies", "delete it", "delete this", "notify the sender", "memberitahu pengirim",
+    "memberitahukan pengirim", "tidak bertanggung jawab atas kerugian",
+)
 # Signature and mobile-client footers after which nothing is content.
 FOOTER_LINES: tuple[str, ...] = (
     "dikirim dari iphone saya", "sent from my iphone", "sent from my android",

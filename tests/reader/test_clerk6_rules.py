@@ -312,3 +312,32 @@ def test_a_weekly_table_without_a_total_row_sums_its_days() -> None:
     assert {c.field: c.value for c in weekly} == {"recorded": 238, "printed": 211, "stock_on_hand": 799}
     daily, _ = read_table(rows, None, "harian.csv") or ([], None)
     assert {c.field: c.value for c in daily} == {"recorded": 0, "printed": 0, "stock_on_hand": 799}
+
+
+# --- A confidentiality notice is no content ----------------------------------------------------------
+
+DISCLAIMER_ID = (
+    "PERHATIAN / DISCLAIMER: Surat elektronik ini beserta lampirannya bersifat rahasia dan hanya ditujukan kepada "
+    "pihak yang namanya tercantum di atas. Apabila Saudara bukan penerima yang dimaksud, mohon segera memberitahu "
+    "pengirim dan menghapus surat ini beserta seluruh salinannya."
+)
+DISCLAIMER_EN = (
+    "CONFIDENTIALITY NOTICE: This e-mail message is for the sole use of the intended recipient(s) and may contain "
+    "confidential information. Please contact the sender by reply e-mail and destroy all copies."
+)
+
+
+@pytest.mark.parametrize("disclaimer", [DISCLAIMER_ID, DISCLAIMER_EN])
+def test_a_report_with_a_confidentiality_notice_is_a_report(disclaimer: str) -> None:
+    body = ("Berikut laporan kegiatan hari Kamis, 3 Desember 2026:\nJumlah perekaman KTP-el : 160 jiwa\n"
+            "Jumlah pencetakan KTP-el : 151 keping\nSisa blangko KTP-el : 1.054 keping\n\nHormat kami,\nHj. Nurlaila\n\n"
+            + disclaimer)
+    v = read_message(mail(body, subject="Laporan Kegiatan Perekaman dan Pencetakan 03/12/2026"), DISTRICTS)
+    assert (v.kind, v.stock_on_hand, v.printed, v.recorded) == ("stock_report", 1054, 151, 160)
+    assert not v.automated_reasons
+
+
+def test_a_request_with_a_confidentiality_notice_is_still_a_request() -> None:
+    body = "Mohon tambahan blangko KTP-el 2.000 keping, sisa stok kami 640 keping.\n\nSalam\n\n" + DISCLAIMER_EN
+    v = read_message(mail(body, subject="Permohonan blangko"), DISTRICTS)
+    assert (v.kind, v.requested, v.stock_on_hand) == ("request", 2000, 640)
