@@ -341,3 +341,22 @@ def test_a_request_with_a_confidentiality_notice_is_still_a_request() -> None:
     body = "Mohon tambahan blangko KTP-el 2.000 keping, sisa stok kami 640 keping.\n\nSalam\n\n" + DISCLAIMER_EN
     v = read_message(mail(body, subject="Permohonan blangko"), DISTRICTS)
     assert (v.kind, v.requested, v.stock_on_hand) == ("request", 2000, 640)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Laporan harian 01/12/2026:\nPerekaman 143, pencetakan 0, sisa blangko: habis.\n"
+        "Pencetakan terhenti sampai blangko datang.",
+        "Laporan kegiatan tanggal 30/11/2026:\nPerekaman KTP-el : 63\nPencetakan KTP-el : 0 (tidak dapat mencetak)\n"
+        "Sisa blangko KTP-el : nihil\n\nMohon perhatiannya.",
+    ],
+)
+def test_a_days_report_that_says_printing_stopped_is_still_a_report(body: str) -> None:
+    v = read_message(mail(body, subject="Laporan harian"), DISTRICTS)
+    assert (v.kind, v.stock_on_hand, v.printed) == ("stock_report", 0, 0)
+
+
+def test_out_of_blanks_without_a_report_is_a_request() -> None:
+    v = read_message(mail("Pak, blangkonya blm sampai, kami sdh tdk bs cetak KTP-el.", subject="blangko"), DISTRICTS)
+    assert v.kind == "request"
