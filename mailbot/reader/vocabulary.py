@@ -1096,6 +1096,9 @@ ZERO_STOCK_PHRASES += (
 # Cards issued are cards printed: "penerbitan KTP-el 120", "cards issued: 95".
 ROLE_PHRASES["printed"] += ("penerbitan", "diterbitkan", "issued")
 COLUMN_WORDS["printed"] += ("penerbitan", "diterbitkan", "issued")
+# A receipt confirmed in English: "We confirm receipt of 1,000 blank KIA cards", "acknowledge receipt of".
+ROLE_PHRASES["received"] += ("receipt of", "confirm receipt of", "acknowledge receipt of", "took delivery of")
+RECEIPT_VERBS += ("receipt of", "confirm receipt of", "acknowledge receipt of", "took delivery of")
 # Blanks that arrived: "2,000 blanks arrived this morning".
 ROLE_PHRASES["received"] += ("arrived", "has arrived", "have arrived")
 RECEIPT_VERBS += ("arrived", "has arrived", "have arrived")

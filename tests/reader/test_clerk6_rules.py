@@ -360,3 +360,15 @@ def test_a_days_report_that_says_printing_stopped_is_still_a_report(body: str) -
 def test_out_of_blanks_without_a_report_is_a_request() -> None:
     v = read_message(mail("Pak, blangkonya blm sampai, kami sdh tdk bs cetak KTP-el.", subject="blangko"), DISTRICTS)
     assert v.kind == "request"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("We confirm receipt of 1,000 blank KIA cards today.", {"received": 1000}),
+        ("We hereby confirm receipt of 3,000 blank e-KTP cards delivered by your courier today.", {"received": 3000}),
+        ("We acknowledge receipt of 2,500 e-KTP blanks.", {"received": 2500}),
+    ],
+)
+def test_a_receipt_confirmed_in_english(text: str, want: dict[str, int]) -> None:
+    assert read(text) == want
