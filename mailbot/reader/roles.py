@@ -650,6 +650,8 @@ def _cues_of(
 _DAY_SPAN_RE = re.compile(r"\b\d{1,2}\s*[-\u2013]\s*\d{1,2}\s+[a-z]{3}|\bs\.?\s?[d/]\.?\s?\d")
 _SHORTFALL_ASK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.SHORTFALL_ASK_PHRASES) + r")(?![\w-])")
 _FIGURE_RE = re.compile(r"\d")
+_PACK_SIZE_RE = re.compile(r"@|(?<![\w-])(?:x|isi|berisi|masing-masing|per|each)(?![\w-])")
+_TARGET_STOCK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.TARGET_STOCK_WORDS) + r")(?![\w-])")
 
 
 def _list_lead_role(masked: str, pos: int, kws: Sequence[Keyword]) -> Keyword | None:
@@ -703,6 +705,13 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
     stocks = {c.value for c in candidates if c.field == "stock_on_hand" and c.value is not None and c.doubt is None}
     rest = [c for c in candidates if c.field != "requested"]
     text = masked[ask.start() : ask.end()]
+    if len(stocks) == 1 and len(needs) > 1:
+        # "kebutuhan : 2.750 keping / stok saat ini : 950 keping / kekurangan : 1.800 keping": the writer
+        # worked out the difference; it is the figure asked when it is the one need less the stock.
+        stock = next(iter(stocks))
+        stated = [d for d in needs if any(n - stock == d for n in needs)]
+        if len(stated) == 1:
+            return [*rest, *[c for c in asked if c.value == stated[0]]]
     if len(needs) == 1 and len(stocks) == 1 and (need := next(iter(needs))) > (stock := next(iter(stocks))):
         # The difference is the figure asked: it replaces the need wherever else it is stated (an
         # attached table of the need).
@@ -781,6 +790,17 @@ def read_text(
         elif not before and _CONTINUATION_RE.search(masked, prev_end, m.start):
             # "..., tepatnya 396", "... dan blangko KIA 500": the role carries over from the clause.
             before = [k for k in kws if k.start >= c_start and k.end <= m.start]
+        elif (
+            not before and prev_end > c_start and m.unit == "blank" and mentions[idx - 1].unit == "other"
+            and "," not in masked[prev_end : m.start] and not _PACK_SIZE_RE.search(masked, prev_end, m.start)
+        ):
+            # "kebutuhan kami untuk 20 hari kerja adalah 2.800 keping": the role word passes over a figure
+            # of something else (days, kecamatan) to the count of blanks it names ("5 dus @ 500 keping" gives
+            # the size of a box, no count).
+            other = mentions[idx - 1]
+            lo = mentions[idx - 2].end if idx > 1 and mentions[idx - 2].end > c_start else c_start
+            before = [k for k in kws if k.start >= lo and k.end <= other.start
+                      and "," not in masked[k.end : other.start]]
         after = [
             k for k in kws
             if k.start >= m.end and k.end <= after_limit
@@ -839,6 +859,10 @@ def read_text(
             # "Kiriman hari ini sudah kami terima lengkap:" / " * blangko KTP-el : 1.200 keping": a list
             # under a sentence ending with a colon; its figures have the role the sentence names.
             role, strong, keyword = lead.role, True, lead
+        if role == "stock_on_hand" and _TARGET_STOCK_RE.search(masked, max(prev_end, c_start), m.start):
+            # "kami perlu stok 2.000 keping", "agar stok penyangga mencapai 3.000": a stock to reach is a
+            # need, and what is asked is what it lacks.
+            role, strong = "requested", False
         snippet = _snippet(original, m.start, m.end, c_start, c_end)
         if m.unit == "other" or m.rate:
             continue

@@ -964,6 +964,14 @@ SHORTFALL_ASK_PHRASES: tuple[str, ...] = (
     "the difference", "the shortfall",
 )
 
+# Said before a stock word, these make its figure a stock to reach, a need, not the stock on hand: "kami
+# perlu stok 2.000 keping", "agar stok penyangga kami mencapai 3.000 keping".
+TARGET_STOCK_WORDS: tuple[str, ...] = (
+    "perlu stok", "butuh stok", "membutuhkan stok", "memerlukan stok", "stok penyangga", "stok minimal",
+    "stok minimum", "stok ideal", "target stok", "stok aman", "buffer stock", "target stock", "mencapai",
+    "need a stock of", "to reach",
+)
+
 # English nouns for the blanks a figure counts ("52 blanks printed").
 ENGLISH_BLANK_NOUNS: tuple[str, ...] = ("blanks", "cards", "pcs")
 

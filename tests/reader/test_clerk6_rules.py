@@ -372,3 +372,31 @@ def test_out_of_blanks_without_a_report_is_a_request() -> None:
 )
 def test_a_receipt_confirmed_in_english(text: str, want: dict[str, int]) -> None:
     assert read(text) == want
+
+
+# --- A need stated as a stock to reach, and the difference asked --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Stok blangko KTP-el kami saat ini 350 keping. Agar pelayanan aman selama sebulan kami perlu stok 2.000 "
+         "keping. Mohon dikirim kekurangannya.", {"stock_on_hand": 350, "requested": 1650}),
+        ("Agar stok penyangga kami mencapai 3.000 keping menjelang akhir tahun, sedangkan sisa blangko KTP-el saat ini "
+         "1.240 keping, mohon kiranya dapat dikirimkan selisihnya.", {"stock_on_hand": 1240, "requested": 1760}),
+        # The writer worked the difference out: it is the figure asked.
+        ("Perhitungan kebutuhan:\n- kebutuhan : 110 x 25 = 2.750 keping\n- stok saat ini : 950 keping\n"
+         "- kekurangan : 1.800 keping\n\nMohon kekurangan tersebut dapat dipenuhi.",
+         {"stock_on_hand": 950, "requested": 1800}),
+        # The role word passes over a count of days to the count of blanks it names.
+        ("kebutuhan kami untuk 20 hari kerja di bulan Desember adalah 2.800 keping. Saat ini stok yang tersedia "
+         "1.100 keping.\n\nMohon kiranya dapat dikirimkan kekurangannya.", {"stock_on_hand": 1100, "requested": 1700}),
+    ],
+)
+def test_a_stock_to_reach_is_a_need_and_the_difference_is_asked(text: str, want: dict[str, int]) -> None:
+    assert read(text) == want
+
+
+def test_a_box_size_after_a_count_of_boxes_is_no_count() -> None:
+    text = "Telah diterima blangko sebanyak 2.500 keping. Seluruh blangko tersegel (5 dus @ 500 keping)."
+    assert read(text) == {"received": 2500}
