@@ -409,6 +409,17 @@ def read_message(
         candidates = [replace(c, item="ktp-el") if c.table and c.item is None else c for c in candidates]
         item, item_ambiguous, item_assumed = "ktp-el", False, False
         reading = settle([c for c in candidates if c.item == "ktp-el"], unassigned)
+    unnamed_fields = {c.field for c in candidates if c.value is not None and c.item is None}
+    kia_fields = {c.field for c in candidates if c.value is not None and c.item == "kia"}
+    if item == "kia" and not asked and unnamed_fields & kia_fields and not any(
+        c.item == "ktp-el" for c in candidates
+    ):
+        # "rekam 21, cetak 18, sisa blangko 92. KIA cetak 4 sisa 0": beside figures said of KIA by name,
+        # the same figures said of no blank are of the other blank, KTP-el, the desk's daily one; the
+        # report is read for it, with KIA's beside it.
+        candidates = [replace(c, item="ktp-el") if c.item is None and c.value is not None else c for c in candidates]
+        item, item_ambiguous, item_assumed = "ktp-el", False, False
+        reading = settle([c for c in candidates if c.item in (None, "ktp-el")], unassigned)
     other_item = [c for c in candidates if c.item not in (None, item)] if item is not None and not item_assumed else []
     if other_item:
         # Figures said of the other blank are not this mail's figures (for the main item).

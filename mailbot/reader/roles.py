@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -650,6 +651,10 @@ def _cues_of(
 _DAY_SPAN_RE = re.compile(r"\b\d{1,2}\s*[-\u2013]\s*\d{1,2}\s+[a-z]{3}|\bs\.?\s?[d/]\.?\s?\d")
 _SHORTFALL_ASK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.SHORTFALL_ASK_PHRASES) + r")(?![\w-])")
 _FIGURE_RE = re.compile(r"\d")
+# A sentence that opens with a blank's name: "KIA cetak 4 sisa 0", "- KIA: ...".
+_SENTENCE_ITEM_RE = re.compile(
+    r"[ \t\n>*\-(]*(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])"
+)
 _PACK_SIZE_RE = re.compile(r"@|(?<![\w-])(?:x|isi|berisi|masing-masing|per|each)(?![\w-])")
 _TARGET_STOCK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.TARGET_STOCK_WORDS) + r")(?![\w-])")
 
@@ -763,6 +768,7 @@ def read_text(
         if _CHANGE_FROM_RE.search(masked, max(0, a.start - 12), a.start) and _CHANGE_TO_RE.fullmatch(masked, a.end, b.start)
     } if len(mentions) > 1 else set()
     changed_from: tuple[Role | None, bool, Keyword | None] | None = None
+    starts = [mm.start for mm in mentions]
     for idx, m in enumerate(mentions):
         while ci < len(clauses) - 1 and clauses[ci][1] <= m.start:
             ci += 1
@@ -1008,6 +1014,12 @@ def read_text(
             continue
         total = bool(keyword and keyword.total)
         item = _item_of_mention(masked, prev_end, m, next_start, sections, prev_end > c_start)
+        if item is None and prev_end > c_start:
+            # "... sisa blangko 92. KIA cetak 4 sisa 0": the blank that opens a sentence before its first
+            # figure is what its figures are said of.
+            first = mentions[bisect_left(starts, c_start)]
+            if _SENTENCE_ITEM_RE.match(masked, c_start, first.start):
+                item = explicit_item(masked[c_start : first.start])[0]
         headed = bool(sections) and _in_section(sections, m.start)
         day = line_date(low, m.start, sent)
         earlier = role == "requested" and _said_of_earlier(masked, kws, c_start, prev_end, m, after_limit)

@@ -400,3 +400,25 @@ def test_a_stock_to_reach_is_a_need_and_the_difference_is_asked(text: str, want:
 def test_a_box_size_after_a_count_of_boxes_is_no_count() -> None:
     text = "Telah diterima blangko sebanyak 2.500 keping. Seluruh blangko tersegel (5 dus @ 500 keping)."
     assert read(text) == {"received": 2500}
+
+
+# --- Figures said of no blank beside the same figures said of KIA are KTP-el's ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "ktp", "kia"),
+    [
+        ("rekam 21, cetak 18, sisa blangko 92. KIA cetak 4 sisa 0.", (92, 18, 21), (0, 4)),
+        ("Perekaman 141 | Cetak 128 | Sisa 3.443\n(KIA: cetak 38 | sisa 267)", (3443, 128, 141), (267, 38)),
+    ],
+)
+def test_unnamed_figures_beside_kias_are_ktp_els(body: str, ktp: tuple[int, ...], kia: tuple[int, ...]) -> None:
+    v = read_message(mail(body, subject="lap harian 30 nov", sender="disdukcapil@nunukankab.example"), DISTRICTS)
+    assert (v.kind, v.item, v.stock_on_hand, v.printed, v.recorded) == ("stock_report", "ktp-el", *ktp)
+    other = {r.item: r for r in v.readings}["kia"]
+    assert (other.stock_on_hand, other.printed) == kia
+
+
+def test_a_kia_report_alone_stays_kia() -> None:
+    v = read_message(mail("Laporan KIA: cetak 38, sisa 267", subject="lap harian KIA"), DISTRICTS)
+    assert (v.item, v.stock_on_hand, v.printed) == ("kia", 267, 38)
