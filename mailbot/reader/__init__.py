@@ -43,8 +43,8 @@ from mailbot.reader.roles import (
     Reading,
     asked_role,
     current_requests,
-    read_table,
     period_report,
+    read_table,
     read_text,
     settle,
     split_text_tables,
@@ -305,9 +305,9 @@ def read_message(
     row_date = None
     tables = [("tabel", t) for t in text_tables] + [(name or "lampiran", t) for name, t in parts.tables]
     # A report of a period (a week, late days sent together) adds up its days' counts.
-    period = period_report(normalise(read_subject + "\n" + new_text[:_PERIOD_HEAD_CHARS]))
+    of_a_period = period_report(normalise(read_subject + "\n" + new_text[:_PERIOD_HEAD_CHARS]))
     for source, table in tables:
-        found = read_table(table, parts.date, source, period)
+        found = read_table(table, parts.date, source, of_a_period)
         if found is not None:
             candidates.extend(found[0])
             row_date = row_date or found[1]
@@ -346,7 +346,7 @@ def read_message(
         text_candidates, unassigned = read_text(text, low, answer_role, parts.date, restated, elsewhere)
     candidates.extend(text_candidates)
     candidates = current_requests(candidates)
-    if period:
+    if of_a_period:
         candidates = summed_over_days(candidates)
     # A scam from an unknown sender ("Kotak surat Anda hampir penuh ... kuota 10 GB") states no figures.
     scam = not sender_known and is_phishing(normalise(subject + "\n" + new_text))

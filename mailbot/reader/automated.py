@@ -213,7 +213,9 @@ def content_reasons(subject: str, body: str) -> tuple[str, ...]:
         reasons.append("read-receipt")
     if _CALENDAR_BODY_RE.search(own):
         reasons.append("calendar")
-    if _RECALL_SUBJECT_RE.match(subj) and (_RECALL_BODY_RE.search(own[:_SHORT_NOTICE]) or len(own.strip()) <= _SHORT_NOTICE):
+    if _RECALL_SUBJECT_RE.match(subj) and (
+        _RECALL_BODY_RE.search(own[:_SHORT_NOTICE]) or len(own.strip()) <= _SHORT_NOTICE
+    ):
         # "Disdukcapil Kota Tarakan ingin menarik pesan, 'Permohonan blangko 3.000 keping'": the client's
         # recall notice, a line or two; the figure is in the recalled subject, not a request.
         reasons.append("message-recall")

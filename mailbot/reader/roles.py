@@ -765,9 +765,10 @@ def read_text(
     # "dari 1.500 menjadi 2.500", "from 1,500 to 2,500": the index of each figure something became.
     changed_to = {
         i + 1 for i, (a, b) in enumerate(zip(mentions, mentions[1:], strict=False))
-        if _CHANGE_FROM_RE.search(masked, max(0, a.start - 12), a.start) and _CHANGE_TO_RE.fullmatch(masked, a.end, b.start)
+        if _CHANGE_FROM_RE.search(masked, max(0, a.start - 12), a.start)
+        and _CHANGE_TO_RE.fullmatch(masked, a.end, b.start)
     } if len(mentions) > 1 else set()
-    changed_from: tuple[Role | None, bool, Keyword | None] | None = None
+    changed_from: tuple[str, bool, Keyword | None] | None = None
     starts = [mm.start for mm in mentions]
     for idx, m in enumerate(mentions):
         while ci < len(clauses) - 1 and clauses[ci][1] <= m.start:
@@ -1017,9 +1018,9 @@ def read_text(
         if item is None and prev_end > c_start:
             # "... sisa blangko 92. KIA cetak 4 sisa 0": the blank that opens a sentence before its first
             # figure is what its figures are said of.
-            first = mentions[bisect_left(starts, c_start)]
-            if _SENTENCE_ITEM_RE.match(masked, c_start, first.start):
-                item = explicit_item(masked[c_start : first.start])[0]
+            opening = mentions[bisect_left(starts, c_start)]
+            if _SENTENCE_ITEM_RE.match(masked, c_start, opening.start):
+                item = explicit_item(masked[c_start : opening.start])[0]
         headed = bool(sections) and _in_section(sections, m.start)
         day = line_date(low, m.start, sent)
         earlier = role == "requested" and _said_of_earlier(masked, kws, c_start, prev_end, m, after_limit)

@@ -285,7 +285,9 @@ IN_TRANSIT_PHRASES: tuple[str, ...] = (
 )
 # "The rest of it": a figure said with one of these and then asked to be sent ("Sisanya 200 mohon
 # dikirim") is what a shipment still lacks, not the stock.
-REST_OF_WORDS: tuple[str, ...] = ("sisanya", "selebihnya", "kekurangannya", "sisa kirimannya", "the rest", "the remaining")
+REST_OF_WORDS: tuple[str, ...] = (
+    "sisanya", "selebihnya", "kekurangannya", "sisa kirimannya", "the rest", "the remaining",
+)
 SEND_ASK_PHRASES: tuple[str, ...] = (
     "mohon dikirim", "mohon segera dikirim", "mohon dikirimkan", "mohon segera dikirimkan", "agar dikirim",
     "agar segera dikirim", "harap dikirim", "tolong dikirim", "bisa dikirim", "dapat dikirim", "mohon dilengkapi",

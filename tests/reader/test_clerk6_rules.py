@@ -330,7 +330,8 @@ DISCLAIMER_EN = (
 @pytest.mark.parametrize("disclaimer", [DISCLAIMER_ID, DISCLAIMER_EN])
 def test_a_report_with_a_confidentiality_notice_is_a_report(disclaimer: str) -> None:
     body = ("Berikut laporan kegiatan hari Kamis, 3 Desember 2026:\nJumlah perekaman KTP-el : 160 jiwa\n"
-            "Jumlah pencetakan KTP-el : 151 keping\nSisa blangko KTP-el : 1.054 keping\n\nHormat kami,\nHj. Nurlaila\n\n"
+            "Jumlah pencetakan KTP-el : 151 keping\nSisa blangko KTP-el : 1.054 keping\n\n"
+            "Hormat kami,\nHj. Nurlaila\n\n"
             + disclaimer)
     v = read_message(mail(body, subject="Laporan Kegiatan Perekaman dan Pencetakan 03/12/2026"), DISTRICTS)
     assert (v.kind, v.stock_on_hand, v.printed, v.recorded) == ("stock_report", 1054, 151, 160)
