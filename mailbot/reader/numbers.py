@@ -262,6 +262,16 @@ _PACKING_RE = re.compile(
 )
 
 
+_PACKAGES = _alternation(vocab.PACKAGE_UNITS)
+# After a count: its package and, in brackets, the size of one ("box (1 box isi 100 keping)", "dus (@ 500
+# lembar)", "box (1 box = 250 lembar)").
+_PACKED_RE = re.compile(
+    rf"[ \t]*(?:{_PACKAGES})\b[ \t]*\([ \t]*(?:(?:1|satu|se)[ \t]*)?(?:(?:{_PACKAGES})\b[ \t]*)?"
+    rf"(?:isi|berisi|=|@|:|x|\u00d7)?[ \t]*(?P<size>\d{{1,3}}(?:\.\d{{3}})*)[ \t]*"
+    rf"(?:{_alternation(vocab.BLANK_UNITS)})\b[^()\n]{{0,20}}\)"
+)
+
+
 def _blank_packing(m: re.Match[str]) -> str:
     text = m.group()
     start = m.start("pack") - m.start()
@@ -436,6 +446,12 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 end = paren.end()
                 spelled = False
         unit, unit_end = _unit_after(masked, end)
+        if unit == "other" and value is not None and not conflict and (packed := _PACKED_RE.match(masked, end)):
+            # "5 box (1 box isi 100 keping)": a count of packages with the size of one is a count of blanks.
+            size = parse_digits(packed.group("size"))
+            if size is not None:
+                value, unit, end = value * size, "blank", packed.end()
+                unit_end = end
         if unit == "other" and value is not None and value >= 100 and _AGO_RE.match(masked, end):
             # "yg 2.500 minggu lalu": the figure of last week, not 2,500 weeks.
             unit, unit_end = None, end
@@ -481,10 +497,11 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             )
         )
         pos = end
-    # "1.000 - 2.000", "2.000 atau 2.500": a range or a choice is not one number.
+    # "1.000 - 2.000", "2.000 atau 2.500": a range or a choice is not one number ("2 box (1 box = 250
+    # lembar) atau 500 lembar" says one number twice).
     for i in range(len(found) - 1):
         a, b = found[i], found[i + 1]
-        if _RANGE_BETWEEN_RE.match(masked[a.end : b.start]):
+        if a.value != b.value and _RANGE_BETWEEN_RE.match(masked[a.end : b.start]):
             found[i] = _replace(a, approximate=True)
             found[i + 1] = _replace(b, approximate=True)
     return found

@@ -687,12 +687,13 @@ def _list_lead_role(masked: str, pos: int, kws: Sequence[Keyword]) -> Keyword | 
 
 def _sums_to(parts: Sequence[int], value: int | None) -> bool:
     """Whether *value* is the sum of the figures before it ("1.000 ... ditambah 500, jadi total 1.500"),
-    or a whole number of the one figure before it ("4 box (1 box isi 500 keping), jadi total 2.000")."""
+    or a whole number of the one figure before it ("4 box (1 box isi 500 keping), jadi total 2.000"), or
+    that figure said again ("3 dus (1 dus berisi 500 keping), total 1.500 keping")."""
     if value is None or not parts:
         return False
     if len(parts) > 1:
         return sum(parts) == value
-    return value > parts[0] > 0 and value % parts[0] == 0
+    return value >= parts[0] > 0 and value % parts[0] == 0
 
 
 def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate]:

@@ -423,3 +423,21 @@ def test_unnamed_figures_beside_kias_are_ktp_els(body: str, ktp: tuple[int, ...]
 def test_a_kia_report_alone_stays_kia() -> None:
     v = read_message(mail("Laporan KIA: cetak 38, sisa 267", subject="lap harian KIA"), DISTRICTS)
     assert (v.item, v.stock_on_hand, v.printed) == ("kia", 267, 38)
+
+
+# --- A count of packages with the size of one is a count of blanks ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("mohon dikirim blangko ktp-el 5 box (1 box isi 100 keping) utk pelayanan di Sebatik.", {"requested": 500}),
+        ("kami mohon blangko KIA sebanyak 2 box (1 box = 250 lembar) atau 500 lembar.", {"requested": 500}),
+        ("mengajukan permohonan blangko KTP-el sebanyak 3 dus (1 dus berisi 500 keping), total 1.500 keping.",
+         {"requested": 1500}),
+        # Figures that differ are still a choice a clerk asks about.
+        ("mohon blangko sebanyak 1.000 atau 1.500 keping", {}),
+    ],
+)
+def test_a_count_of_packages_with_their_size_is_a_count_of_blanks(text: str, want: dict[str, int]) -> None:
+    assert read(text) == want
