@@ -1123,6 +1123,9 @@ def _header_columns(row: tuple[object, ...], totalled: bool = False) -> dict[int
         return cols
     if totalled and quantities and len(cols) >= 2:
         return cols
+    if len(quantities) == 1 and len(row) >= 2 and _place_header(row[0]):
+        # "Kecamatan | Jumlah Perekaman": one count column beside the places it is counted for.
+        return cols
     return None
 
 
@@ -1200,6 +1203,10 @@ def read_table(
             chosen, cue = totals[0], "total_row"
         if chosen is None and len(data) == 1 and not totals:
             chosen = data[0]
+        if chosen is None and len(data) > 1 and not totals and date_col is None and _per_place(row, data):
+            # A row per kecamatan and no total row: the district's figure is the sum of its places'.
+            return _summed_rows(row, (), {i: c for i, c in cols.items() if c in QUANTITY_FIELDS}, source,
+                                " (rows of places)", data, summed=True) + labelled, None
         if chosen is None:
             return [*_unclear_columns(cols, source, f"{len(data)} rows without dates"), *labelled], None
         label = f" ({row[date_col]} {chosen[date_col]})" if date_col is not None and date_col < len(chosen) else ""
@@ -1493,16 +1500,36 @@ def _period_candidates(
     return candidates
 
 
+_PLACE_HEADERS = frozenset(vocab.PLACE_HEADERS)
+
+
+def _place_header(cell: object) -> bool:
+    """Whether a header cell names places ("Kecamatan", also with a title spanning above it)."""
+    text = normalise_header(cell)
+    return any(text == p or text.startswith(p + " ") for p in _PLACE_HEADERS)
+
+
+def _per_place(header_row: tuple[object, ...], data: Sequence[tuple[object, ...]]) -> bool:
+    """Whether a table has a row per place: its first column is named a place ("Kecamatan") and each row
+    names a different one."""
+    if not header_row or not _place_header(header_row[0]):
+        return False
+    names = [normalise_header(r[0]) if r else "" for r in data]
+    named = all(n and _cell_quantity(r[0]) is None for n, r in zip(names, data, strict=True))
+    return named and len(set(names)) == len(names)
+
+
 def _summed_rows(
     header_row: tuple[object, ...], latest: tuple[object, ...], cols: dict[int, str], source: str, label: str,
-    data: Sequence[tuple[object, ...]],
+    data: Sequence[tuple[object, ...]], summed: bool = False,
 ) -> list[Candidate]:
     """Candidates from a period's rows per day with no total row: a level column (stock) from the latest
-    day, a count column from the sum of its rows (unclear when a row leaves it empty)."""
-    level_cols = {i: c for i, c in cols.items() if c in _LEVEL_COLUMNS or c not in QUANTITY_FIELDS}
+    day, a count column from the sum of its rows (unclear when a row leaves it empty). summed: every
+    quantity column is summed (a row per place: the places' stocks add up too)."""
+    level_cols = {i: c for i, c in cols.items() if not summed and (c in _LEVEL_COLUMNS or c not in QUANTITY_FIELDS)}
     candidates = _row_candidates(header_row, latest, level_cols, source, label, None, ("latest_row",))
     for i, col in cols.items():
-        if col not in QUANTITY_FIELDS or col in _LEVEL_COLUMNS:
+        if col not in QUANTITY_FIELDS or (col in _LEVEL_COLUMNS and not summed):
             continue
         header = " ".join(str(header_row[i]).split()) if i < len(header_row) else ""
         values = [_cell_quantity(r[i]) if i < len(r) else None for r in data]
@@ -1513,8 +1540,9 @@ def _summed_rows(
         if col == "received" and total == 0:
             continue
         item = explicit_item(normalise_header(header))[0]
+        rows_of = "per_place" if summed else "per_day"
         candidates.append(Candidate(col, total, f"{source}: {header}: {total} (sum of {len(values)} rows)", True,
-                                    item=item, table=True, cues=(f"table_column:{header}", "rows_summed", "per_day")))
+                                    item=item, table=True, cues=(f"table_column:{header}", "rows_summed", rows_of)))
     return candidates
 
 

@@ -1073,6 +1073,13 @@ MONTHLY_REPORT_PHRASES: tuple[str, ...] = (
     "rekap bulan", "rekap bulanan", "laporan bulan", "laporan bulanan", "rekapitulasi bulan", "rekapitulasi bulanan",
     "monthly report", "monthly recap", "monthly summary",
 )
+# A table's first column named by one of these has a row per place: with no total row, the district's
+# figure is the sum of its rows ("Kecamatan;Perekaman" / "Nunukan;41" / "Sebatik;18" ...).
+PLACE_HEADERS: tuple[str, ...] = (
+    "kecamatan", "kec", "kec.", "nama kecamatan", "desa", "kelurahan", "desa/kelurahan", "lokasi", "upt",
+    "tempat", "tempat pelayanan", "unit", "unit layanan", "wilayah", "subdistrict", "sub-district", "location",
+    "site", "service point",
+)
 # A report that says it covers a period, not one day: its rows per day add up to the period's counts
 # (the stock is the last day's). "Laporan mingguan", "rekap 23-28 November", "laporan tgl 2 terlambat,
 # kami gabung".

@@ -441,3 +441,27 @@ def test_a_kia_report_alone_stays_kia() -> None:
 )
 def test_a_count_of_packages_with_their_size_is_a_count_of_blanks(text: str, want: dict[str, int]) -> None:
     assert read(text) == want
+
+
+# --- A row per place with no total row adds up to the district's figure ------------------------------------
+
+
+def test_a_table_with_a_row_per_kecamatan_and_no_total_row_adds_up() -> None:
+    from mailbot.reader.roles import read_table
+
+    rows = (("Laporan Perekaman dan Pencetakan KTP-el",), ("Kecamatan", "Perekaman", "Pencetakan"),
+            ("Tanjung Selor", "48", "40"), ("Peso", "5", "4"), ("Bunyu", "11", "9"))
+    found, _ = read_table(rows, None, "lap.csv") or ([], None)
+    assert {c.field: c.value for c in found} == {"recorded": 64, "printed": 53}
+    one_column = (("Permintaan blangko KTP-el per kecamatan",), ("kecamatan", "jumlah_diminta"),
+                  ("Tanjung Selor", "400"), ("Peso", "80"))
+    found, _ = read_table(one_column, None, "permintaan.csv") or ([], None)
+    assert {c.field: c.value for c in found} == {"requested": 480}
+
+
+def test_rows_that_name_no_places_are_not_added_up() -> None:
+    from mailbot.reader.roles import read_table
+
+    rows = (("Keterangan", "Perekaman", "Pencetakan"), ("Gedung", "48", "40"), ("Gedung", "5", "4"))
+    found, _ = read_table(rows, None, "lap.csv") or ([], None)
+    assert not [c for c in found if c.value is not None]
