@@ -234,7 +234,8 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"\b(?:pukul|pkl|jam)\b\.?\s*\d{1,2}(?:[.:]\d{2})?\b(?:\s*(?:wita|wib|wit))?",
     r"\b\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?![\d])(?:\s*(?:wita|wib|wit|am|pm)\b)?",
     # Ordinals and names: "SMA Negeri 1", "kelas 2", "tahap 1", "ke-2", "edisi 3".
-    r"\b(?:sma|smp|sd|smk|sma negeri|smp negeri|sd negeri|negeri|kelas|tahap|gelombang|angkatan|batch|edisi"
+    r"\b(?:sma|smp|sd|smk|sdn|smpn|sman|smkn|mts|mtsn|sma negeri|smp negeri|sd negeri|negeri|kelas|tahap"
+    r"|gelombang|angkatan|batch|edisi"
     r"|poin|butir|termin|urutan|sesi|ruangan|loket|pos)\b\s*[.\-]?\s*\d+\b",
     # Week numbers: "(week 46)", "minggu 33", "pekan 2" (a count of weeks has its number first).
     r"\b(?:week|wk|minggu|pekan)\b\.?\s*(?:ke\s*-?\s*)?\d{1,2}\b(?![.,]\d)",

@@ -465,3 +465,9 @@ def test_rows_that_name_no_places_are_not_added_up() -> None:
     rows = (("Keterangan", "Perekaman", "Pencetakan"), ("Gedung", "48", "40"), ("Gedung", "5", "4"))
     found, _ = read_table(rows, None, "lap.csv") or ([], None)
     assert not [c for c in found if c.value is not None]
+
+
+def test_a_schools_number_is_no_quantity() -> None:
+    text = ("Stok blangko KIA kami tinggal 180 keping, sementara layanan KIA di 3 sekolah dasar (SDN 001, SDN 004 dan "
+            "SDN 011 Tanjung Selor) dijadwalkan minggu depan. Mohon tambahan blangko KIA 800 keping.")
+    assert read(text) == {"stock_on_hand": 180, "requested": 800}
