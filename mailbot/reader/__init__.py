@@ -97,6 +97,18 @@ def _unnamed_beside_named(reading: Reading, candidates: Sequence[Candidate], ite
     return replace(reading, values=values, evidence=evidence, doubts=tuple(doubts))
 
 
+_KIA_NAME_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.KIA_WORDS) + r")(?![\w-])")
+
+
+def _kia_named_after_figures(low: str) -> bool:
+    """Whether KIA is named in normalised text only on lines after every line with a figure ("... sisa
+    akhir 2.409" / "KIA aman."), not as a heading above them or beside them."""
+    lines = low.splitlines()
+    kia = [i for i, line in enumerate(lines) if _KIA_NAME_RE.search(line)]
+    figures = [i for i, line in enumerate(lines) if any(ch.isdigit() for ch in line)]
+    return bool(kia and figures) and min(kia) > max(figures)
+
+
 _FROM_LINE_RE = re.compile(r"^\s*\*?\s*(?:" + vocab.alternation(vocab.OUTLOOK_FROM) + r")")
 _DESK_MARKERS_RE = re.compile(vocab.alternation(vocab.DESK_MAIL_MARKERS))
 
@@ -409,6 +421,16 @@ def read_message(
         candidates = [replace(c, item="ktp-el") if c.table and c.item is None else c for c in candidates]
         item, item_ambiguous, item_assumed = "ktp-el", False, False
         reading = settle([c for c in candidates if c.item == "ktp-el"], unassigned)
+    if (
+        item == "kia"
+        and not asked
+        and said_of == {None}
+        and not _KIA_NAME_RE.search(normalise(read_subject))
+        and _kia_named_after_figures(low)
+    ):
+        # "stok awal 2.500, cetak 91, rekam 97 -> sisa akhir 2.409" / "KIA aman.": KIA named only in words
+        # with no figure (its stock is fine) is not what the figures are said of; they are KTP-el's.
+        item, item_assumed = "ktp-el", False
     unnamed_fields = {c.field for c in candidates if c.value is not None and c.item is None}
     kia_fields = {c.field for c in candidates if c.value is not None and c.item == "kia"}
     if item == "kia" and not asked and unnamed_fields & kia_fields and not any(

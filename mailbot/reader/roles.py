@@ -497,6 +497,9 @@ def _item_of_mention(
     if (label := _ITEM_LABEL_RE.search(masked, m.end, next_start)) is not None:
         # "sisa 912 | KIA: cetak 0": a blank labelling what follows it, past a bar, is not the figure's.
         after_end = label.start()
+    if (brk := masked.find("\n", m.end, after_end)) != -1:
+        # "sisa akhir 2.409" / "KIA aman.": a blank named on the next line opens what is said there.
+        after_end = brk
     item, ambiguous = explicit_item(masked[m.end : after_end])
     if item is not None or ambiguous:
         return item

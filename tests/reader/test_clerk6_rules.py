@@ -471,3 +471,15 @@ def test_a_schools_number_is_no_quantity() -> None:
     text = ("Stok blangko KIA kami tinggal 180 keping, sementara layanan KIA di 3 sekolah dasar (SDN 001, SDN 004 dan "
             "SDN 011 Tanjung Selor) dijadwalkan minggu depan. Mohon tambahan blangko KIA 800 keping.")
     assert read(text) == {"stock_on_hand": 180, "requested": 800}
+
+
+def test_a_blank_named_only_in_words_without_figures_is_not_the_reports() -> None:
+    body = "Lap 01/12\nstok awal 2.500, cetak 91, rekam 97 -> sisa akhir 2.409\nKIA aman.\nop bulungan"
+    v = read_message(mail(body, subject="lap harian 01/12", sender="operator.bulungan@bulungankab.example"), DISTRICTS)
+    assert (v.kind, v.item, v.stock_on_hand, v.printed, v.recorded) == ("stock_report", "ktp-el", 2409, 91, 97)
+
+
+def test_a_kia_report_in_words_and_figures_stays_kia() -> None:
+    body = "Laporan KIA hari ini:\ncetak 41, sisa 560 lembar"
+    v = read_message(mail(body, subject="lap harian"), DISTRICTS)
+    assert (v.item, v.stock_on_hand) == ("kia", 560)
