@@ -317,7 +317,8 @@ def read_message(
     row_date = None
     tables = [("tabel", t) for t in text_tables] + [(name or "lampiran", t) for name, t in parts.tables]
     # A report of a period (a week, late days sent together) adds up its days' counts.
-    of_a_period = period_report(normalise(read_subject + "\n" + new_text[:_PERIOD_HEAD_CHARS]))
+    head = read_subject + "\n" + new_text[:_PERIOD_HEAD_CHARS]
+    of_a_period = bool(tables) and period_report(normalise(head))
     for source, table in tables:
         found = read_table(table, parts.date, source, of_a_period)
         if found is not None:
@@ -358,7 +359,9 @@ def read_message(
         text_candidates, unassigned = read_text(text, low, answer_role, parts.date, restated, elsewhere)
     candidates.extend(text_candidates)
     candidates = current_requests(candidates)
-    if of_a_period:
+    if of_a_period or (
+        not tables and any(c.row_date for c in candidates) and period_report(normalise(head))
+    ):
         candidates = summed_over_days(candidates)
     # A scam from an unknown sender ("Kotak surat Anda hampir penuh ... kuota 10 GB") states no figures.
     scam = not sender_known and is_phishing(normalise(subject + "\n" + new_text))

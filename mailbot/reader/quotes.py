@@ -102,8 +102,8 @@ def _is_stacked_header(lines: list[str], i: int) -> bool:
     """A quote header with its field names alone on their lines (Lotus Notes): a line naming the
     earlier writer's address, then within a few lines two or more bare field names ("To", "cc",
     "Subject")."""
-    line = lines[i].strip()
-    if not line or len(line) > 200 or not _ADDRESS_RE.search(line):
+    line = lines[i]
+    if "@" not in line or len(line) > 200 or not _ADDRESS_RE.search(line):
         return False
     bare = sum(
         1 for other in lines[i + 1 : i + 1 + _STACKED_LOOKAHEAD]
@@ -237,7 +237,7 @@ def split_quoted(text: str, *, forwarded: bool = False) -> tuple[str, str]:
             del out[len(out) - header :]
             break
         if _SEPARATOR_RE.match(stripped) or _is_on_wrote(lines, i) or _is_header_block(lines, i) or (
-            any(w.strip() for w in out) and _is_stacked_header(lines, i)
+            _is_stacked_header(lines, i) and any(w.strip() for w in out)
         ):
             if forwarded:
                 forwarded = False
@@ -260,13 +260,16 @@ def split_quoted(text: str, *, forwarded: bool = False) -> tuple[str, str]:
     return "\n".join(out), "\n".join(quoted)
 
 
-_DISCLAIMER_RE = re.compile(vocab.alternation(vocab.DISCLAIMER_MARKERS), re.IGNORECASE)
+_DISCLAIMER_RE = re.compile(vocab.alternation(vocab.DISCLAIMER_MARKERS))
+# Every marker holds one of these: a cheap test before the paragraphs are looked at.
+_DISCLAIMER_HINT_RE = re.compile(r"rahasia|confidential|konfidensial|recipient|intended|prohibit|penerima|disclaimer|"
+                                 r"delete|destroy|menghapus|pengirim|sender|privileged|kerugian|ditujukan|dilarang")
 
 
 def _without_disclaimers(lines: list[str]) -> list[str]:
     """The lines less each paragraph that is a confidentiality notice (two of its markers or more), after
     the writer's first paragraph: boilerplate under a signature is never the writer's content."""
-    if not any(_DISCLAIMER_RE.search(line) for line in lines):
+    if not _DISCLAIMER_HINT_RE.search("\n".join(lines).lower()):
         return lines
     kept: list[str] = []
     para: list[str] = []
@@ -274,7 +277,7 @@ def _without_disclaimers(lines: list[str]) -> list[str]:
         if line.strip():
             para.append(line)
             continue
-        if para and not (kept and len({m.group().lower() for m in _DISCLAIMER_RE.finditer(" ".join(para))}) >= 2):
+        if para and not (kept and len({m.group() for m in _DISCLAIMER_RE.finditer(" ".join(para).lower())}) >= 2):
             kept.extend(para)
         para = []
         kept.append(line)
