@@ -96,6 +96,8 @@ def _is_header_block(lines: list[str], i: int) -> bool:
 _STACKED_FIELDS = frozenset(vocab.STACKED_HEADER_FIELDS)
 _DESK_REPLY_RE = re.compile(r"^\s*(?:" + vocab.alternation(vocab.DESK_REPLY_OPENERS) + r")", re.IGNORECASE)
 _STACKED_LOOKAHEAD = 10
+# The first letters of the desk's reply openers: a cheap test before the line is matched.
+_DESK_REPLY_STARTS = tuple({w[:3] for w in vocab.DESK_REPLY_OPENERS})
 
 
 def _is_stacked_header(lines: list[str], i: int) -> bool:
@@ -230,14 +232,18 @@ def split_quoted(text: str, *, forwarded: bool = False) -> tuple[str, str]:
             quoted.extend(lines[i:end])
             i = end
             continue
-        if not forwarded and (header := _desk_reply_header(lines, i, out)) is not None:
+        if (
+            not forwarded
+            and low.startswith(_DESK_REPLY_STARTS)
+            and (header := _desk_reply_header(lines, i, out)) is not None
+        ):
             # "Koreksi: sisa stok kami 150 keping" above the desk's reply pasted back unmarked: the
             # desk's words ("DISETUJUI sebanyak 1.500 keping") are never the writer's.
             quoted.extend(out[len(out) - header :] + lines[i:])
             del out[len(out) - header :]
             break
         if _SEPARATOR_RE.match(stripped) or _is_on_wrote(lines, i) or _is_header_block(lines, i) or (
-            _is_stacked_header(lines, i) and any(w.strip() for w in out)
+            "@" in line and _is_stacked_header(lines, i) and any(w.strip() for w in out)
         ):
             if forwarded:
                 forwarded = False
