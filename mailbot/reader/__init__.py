@@ -43,10 +43,12 @@ from mailbot.reader.roles import (
     Reading,
     asked_role,
     current_requests,
+    period_report,
     read_table,
     read_text,
     settle,
     split_text_tables,
+    summed_over_days,
 )
 from mailbot.reader.verdict import QUANTITY_FIELDS, District, Doubt, Evidence, ItemReading, Verdict
 
@@ -63,6 +65,7 @@ __all__ = [
 ]
 
 _EXCERPT_CHARS = 2000
+_PERIOD_HEAD_CHARS = 300  # how far into a mail's text its title line and opening reach
 _BOUNCE_REASONS = frozenset(("delivery-failure", "sender-mailer-daemon", "sender-postmaster", "multipart-report"))
 # A bulletin or mailing list writes to every district: a district it names is news, not its sender.
 _NEED_CUES = frozenset(f"keyword_before:{w}" for w in vocab.NEED_WORDS)
@@ -92,6 +95,18 @@ def _unnamed_beside_named(reading: Reading, candidates: Sequence[Candidate], ite
         return reading
     evidence = tuple(e for e in reading.evidence if e.field in values)
     return replace(reading, values=values, evidence=evidence, doubts=tuple(doubts))
+
+
+_KIA_NAME_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.KIA_WORDS) + r")(?![\w-])")
+
+
+def _kia_named_after_figures(low: str) -> bool:
+    """Whether KIA is named in normalised text only on lines after every line with a figure ("... sisa
+    akhir 2.409" / "KIA aman."), not as a heading above them or beside them."""
+    lines = low.splitlines()
+    kia = [i for i, line in enumerate(lines) if _KIA_NAME_RE.search(line)]
+    figures = [i for i, line in enumerate(lines) if any(ch.isdigit() for ch in line)]
+    return bool(kia and figures) and min(kia) > max(figures)
 
 
 _FROM_LINE_RE = re.compile(r"^\s*\*?\s*(?:" + vocab.alternation(vocab.OUTLOOK_FROM) + r")")
@@ -301,8 +316,11 @@ def read_message(
     candidates: list[Candidate] = []
     row_date = None
     tables = [("tabel", t) for t in text_tables] + [(name or "lampiran", t) for name, t in parts.tables]
+    # A report of a period (a week, late days sent together) adds up its days' counts.
+    head = read_subject + "\n" + new_text[:_PERIOD_HEAD_CHARS]
+    of_a_period = bool(tables) and period_report(normalise(head))
     for source, table in tables:
-        found = read_table(table, parts.date, source)
+        found = read_table(table, parts.date, source, of_a_period)
         if found is not None:
             candidates.extend(found[0])
             row_date = row_date or found[1]
@@ -341,6 +359,10 @@ def read_message(
         text_candidates, unassigned = read_text(text, low, answer_role, parts.date, restated, elsewhere)
     candidates.extend(text_candidates)
     candidates = current_requests(candidates)
+    if of_a_period or (
+        not tables and any(c.row_date for c in candidates) and period_report(normalise(head))
+    ):
+        candidates = summed_over_days(candidates)
     # A scam from an unknown sender ("Kotak surat Anda hampir penuh ... kuota 10 GB") states no figures.
     scam = not sender_known and is_phishing(normalise(subject + "\n" + new_text))
     # A citizen's complaint about their own card states no district's figures.
@@ -402,6 +424,27 @@ def read_message(
         candidates = [replace(c, item="ktp-el") if c.table and c.item is None else c for c in candidates]
         item, item_ambiguous, item_assumed = "ktp-el", False, False
         reading = settle([c for c in candidates if c.item == "ktp-el"], unassigned)
+    if (
+        item == "kia"
+        and not asked
+        and said_of == {None}
+        and not _KIA_NAME_RE.search(normalise(read_subject))
+        and _kia_named_after_figures(low)
+    ):
+        # "stok awal 2.500, cetak 91, rekam 97 -> sisa akhir 2.409" / "KIA aman.": KIA named only in words
+        # with no figure (its stock is fine) is not what the figures are said of; they are KTP-el's.
+        item, item_assumed = "ktp-el", False
+    unnamed_fields = {c.field for c in candidates if c.value is not None and c.item is None}
+    kia_fields = {c.field for c in candidates if c.value is not None and c.item == "kia"}
+    if item == "kia" and not asked and unnamed_fields & kia_fields and not any(
+        c.item == "ktp-el" for c in candidates
+    ):
+        # "rekam 21, cetak 18, sisa blangko 92. KIA cetak 4 sisa 0": beside figures said of KIA by name,
+        # the same figures said of no blank are of the other blank, KTP-el, the desk's daily one; the
+        # report is read for it, with KIA's beside it.
+        candidates = [replace(c, item="ktp-el") if c.item is None and c.value is not None else c for c in candidates]
+        item, item_ambiguous, item_assumed = "ktp-el", False, False
+        reading = settle([c for c in candidates if c.item in (None, "ktp-el")], unassigned)
     other_item = [c for c in candidates if c.item not in (None, item)] if item is not None and not item_assumed else []
     if other_item:
         # Figures said of the other blank are not this mail's figures (for the main item).

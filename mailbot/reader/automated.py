@@ -25,6 +25,8 @@ _READ_SUBJECT_RE = re.compile(
     r"^\s*(?:" + vocab.alternation(vocab.READ_RECEIPT_SUBJECTS + vocab.READ_RECEIPT_MORE_SUBJECTS) + r")"
 )
 _READ_BODY_RE = re.compile(vocab.alternation(vocab.READ_RECEIPT_BODIES))
+_RECALL_SUBJECT_RE = re.compile(r"^\s*(?:" + vocab.alternation(vocab.MESSAGE_RECALL_SUBJECTS) + r")")
+_RECALL_BODY_RE = re.compile(vocab.alternation(vocab.MESSAGE_RECALL_BODIES))
 _CALENDAR_BODY_RE = re.compile(vocab.alternation(vocab.CALENDAR_BODIES))
 _TEMPLATE_RE = re.compile(
     r"(?<![\w-])(?:" + vocab.alternation(vocab.MACHINE_TEMPLATE_PHRASES) + r")(?![\w-])"
@@ -72,9 +74,10 @@ def header_reasons(msg: Message, own_addresses: Sequence[str] = ()) -> tuple[str
         if i >= _DSN_MAX_PARTS:
             break
         ctype = part.get_content_type()
-        if ctype in ("text/calendar", "application/ics") and _calendar_method(part) == "reply":
-            # a calendar's answer to an invitation ("Diterima: Rapat ..."), written by the calendar
-            # program; an invitation itself (method REQUEST) is its organiser's own mail
+        if ctype in ("text/calendar", "application/ics") and _calendar_method(part) in _CALENDAR_METHODS:
+            # a calendar program's own mail: an invitation (method REQUEST), its cancellation, or an
+            # answer to one ("Diterima: Rapat ..."); the desk has nothing to answer in it. (An .ics
+            # a person attaches to share an event has method PUBLISH, or none.)
             reasons.append("calendar")
             break
         if ctype == "message/disposition-notification":
@@ -105,6 +108,7 @@ def header_reasons(msg: Message, own_addresses: Sequence[str] = ()) -> tuple[str
     return tuple(reasons)
 
 
+_CALENDAR_METHODS = frozenset(("request", "reply", "cancel", "counter", "declinecounter", "add", "refresh"))
 _CAL_METHOD_RE = re.compile(r"^method:[ \t]*([a-z-]+)", re.IGNORECASE | re.MULTILINE)
 
 
@@ -209,6 +213,12 @@ def content_reasons(subject: str, body: str) -> tuple[str, ...]:
         reasons.append("read-receipt")
     if _CALENDAR_BODY_RE.search(own):
         reasons.append("calendar")
+    if _RECALL_SUBJECT_RE.match(subj) and (
+        _RECALL_BODY_RE.search(own[:_SHORT_NOTICE]) or len(own.strip()) <= _SHORT_NOTICE
+    ):
+        # "Disdukcapil Kota Tarakan ingin menarik pesan, 'Permohonan blangko 3.000 keping'": the client's
+        # recall notice, a line or two; the figure is in the recalled subject, not a request.
+        reasons.append("message-recall")
     if _TEMPLATE_RE.search(own):
         reasons.append("machine-template")
     if not person_subject and _SYSTEM_SUBJECT_RE.search(subj):

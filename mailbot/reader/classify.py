@@ -265,8 +265,10 @@ def kind_of(
         and _CANNOT_PRINT_RE.search(text)
         and (_BLANK_RE.search(text) or _KTP_RE.search(text) or _KIA_RE.search(text))
         and not _FAULT_RE.search(text)
+        and not (seen & {"printed", "recorded"} and _reports(text))
     ):
-        # "blangkonya blm sampai ..., kami sdh tdk bs cetak": out of blanks, so in need of them.
+        # "blangkonya blm sampai ..., kami sdh tdk bs cetak": out of blanks, so in need of them. (A daily
+        # report with its day's figures that says printing stopped is still the day's report.)
         return "request"
     if receipt:
         return "receipt"

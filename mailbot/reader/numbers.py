@@ -200,7 +200,7 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"\b(?:surat|srt)\b(?:\s+(?:kami|kmi|nomor|nmr|no\.?))*\s*:?\s*\d[\w.\-]*/[\w.\-/]*\w",
     r"\b(?:rt|rw)\b\s*\.?\s*:?\s*\d+",
     r"\bkode\s*pos\s*:?\s*\d+",
-    r"\b(?:km|lantai|lt|blok|kav|kavling|gang|gg|ruang|pasal|ayat|bab|lampiran|hal|halaman|ke)\b\s*[.\-]?\s*\d+\w*",
+    r"\b(?:km|lantai|lt|blok|kav|kavling|gang|gg|ruang|pasal|ayat|bab|lampiran|hal|halaman|ke)\b\s*[.\-]?\s*\d+\w*(?![.,]\d)",
     # Phones.
     r"\b(?:telp|telpon|telepon|tlp|tel|hp|wa|whatsapp|fax|faks|ponsel|hubungi|kontak|call center|cp)\b\.?"
     rf"(?:\s+(?:{_ID_FILLERS})){{0,2}}\s*:?\s*\+?\(?\d[\d\s\-().]{{5,}}\d",
@@ -224,6 +224,9 @@ _MASK_PATTERNS: tuple[str, ...] = (
     rf"\b\d{{1,2}}\s*(?:-|\u2013|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|to|until)\s*\d{{1,2}}\s*(?:{_MONTHS})\b\.?(?:\s*(?:'?\d{{2}}|\d{{4}})\b)?",
     rf"\b\d{{1,2}}\s*(?:{_MONTHS})\b\.?(?:\s*(?:'?\d{{2}}|\d{{4}})\b)?",
     rf"\b(?:{_MONTHS})\b\.?\s*'?\d{{4}}\b",
+    # The English order, month first: "December 1, 2026", "Dec. 9-11", "March 3rd" (never "Des 1.500").
+    rf"\b(?:{_MONTHS})\b\.?\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,]\d)"
+    rf"(?:\s*(?:-|\u2013|to|until)\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,]\d))?(?:\s*,?\s*(?:19|20)\d{{2}}\b)?",
     # A day of the month: "tgl 15 tidak lapor", "tanggal 5".
     r"\b(?:tgl|tanggal|tggl|tg)\b\.?\s*\d{1,2}\b(?![.,]\d)(?!\s*[/\-.]\s*\d)",
     r"\b(?:tahun|thn|th|ta|t\.a|anggaran|periode|sejak|semester\s+\w+|triwulan\s+\w+|tw\s*\w+)\b\.?\s*(?:19|20)\d{2}\b",
@@ -232,7 +235,8 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"\b(?:pukul|pkl|jam)\b\.?\s*\d{1,2}(?:[.:]\d{2})?\b(?:\s*(?:wita|wib|wit))?",
     r"\b\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?![\d])(?:\s*(?:wita|wib|wit|am|pm)\b)?",
     # Ordinals and names: "SMA Negeri 1", "kelas 2", "tahap 1", "ke-2", "edisi 3".
-    r"\b(?:sma|smp|sd|smk|sma negeri|smp negeri|sd negeri|negeri|kelas|tahap|gelombang|angkatan|batch|edisi"
+    r"\b(?:sma|smp|sd|smk|sdn|smpn|sman|smkn|mts|mtsn|sma negeri|smp negeri|sd negeri|negeri|kelas|tahap"
+    r"|gelombang|angkatan|batch|edisi"
     r"|poin|butir|termin|urutan|sesi|ruangan|loket|pos)\b\s*[.\-]?\s*\d+\b",
     # Week numbers: "(week 46)", "minggu 33", "pekan 2" (a count of weeks has its number first).
     r"\b(?:week|wk|minggu|pekan)\b\.?\s*(?:ke\s*-?\s*)?\d{1,2}\b(?![.,]\d)",
@@ -260,6 +264,31 @@ def _blank(m: re.Match[str]) -> str:
 _HAS_DIGIT_RE = re.compile(r"\d")
 
 
+# The packing of a count of blanks, in brackets after it: "500 lembar (2 box x 250 lembar)", "400 lembar
+# (1 dus isi 400)", "500 keping (@ 250)". It explains that figure and is no figure of its own. (After a
+# count of boxes, "4 box (1 box isi 500 keping)", the bracket gives the size that makes the total.)
+_PACKING_RE = re.compile(
+    rf"\d\s*(?:{_alternation(vocab.BLANK_UNITS)})\b[ \t]*(?P<pack>\(\s*(?:\d{{1,3}}\s*"
+    rf"(?:{_alternation(vocab.PACKAGE_UNITS)})\b|@\s*\d)[^()\n]{{0,40}}\))"
+)
+
+
+_PACKAGES = _alternation(vocab.PACKAGE_UNITS)
+# After a count: its package and, in brackets, the size of one ("box (1 box isi 100 keping)", "dus (@ 500
+# lembar)", "box (1 box = 250 lembar)").
+_PACKED_RE = re.compile(
+    rf"[ \t]*(?:{_PACKAGES})\b[ \t]*\([ \t]*(?:(?:1|satu|se)[ \t]*)?(?:(?:{_PACKAGES})\b[ \t]*)?"
+    rf"(?:isi|berisi|=|@|:|x|\u00d7)?[ \t]*(?P<size>\d{{1,3}}(?:\.\d{{3}})*)[ \t]*"
+    rf"(?:{_alternation(vocab.BLANK_UNITS)})\b[^()\n]{{0,20}}\)"
+)
+
+
+def _blank_packing(m: re.Match[str]) -> str:
+    text = m.group()
+    start = m.start("pack") - m.start()
+    return text[:start] + " " * (len(text) - start)
+
+
 def mask_non_quantities(low: str) -> str:
     """Blank out (with spaces, keeping every index) the numbers that are never quantities."""
     if not _HAS_DIGIT_RE.search(low):
@@ -270,6 +299,8 @@ def mask_non_quantities(low: str) -> str:
         if _HAS_DIGIT_RE.search(line):
             mask = _MASK_RE if "@" in line or line.count("/") > 1 else _MASK_INSIDE_WORDS_SKIPPED_RE
             lines[i] = mask.sub(_blank, line)
+            if "(" in line:
+                lines[i] = _PACKING_RE.sub(_blank_packing, lines[i])
     return "\n".join(lines)
 
 
@@ -427,6 +458,12 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 end = paren.end()
                 spelled = False
         unit, unit_end = _unit_after(masked, end)
+        if unit == "other" and value is not None and not conflict and (packed := _PACKED_RE.match(masked, end)):
+            # "5 box (1 box isi 100 keping)": a count of packages with the size of one is a count of blanks.
+            size = parse_digits(packed.group("size"))
+            if size is not None:
+                value, unit, end = value * size, "blank", packed.end()
+                unit_end = end
         if unit == "other" and value is not None and value >= 100 and _AGO_RE.match(masked, end):
             # "yg 2.500 minggu lalu": the figure of last week, not 2,500 weeks.
             unit, unit_end = None, end
@@ -472,10 +509,11 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             )
         )
         pos = end
-    # "1.000 - 2.000", "2.000 atau 2.500": a range or a choice is not one number.
+    # "1.000 - 2.000", "2.000 atau 2.500": a range or a choice is not one number ("2 box (1 box = 250
+    # lembar) atau 500 lembar" says one number twice).
     for i in range(len(found) - 1):
         a, b = found[i], found[i + 1]
-        if _RANGE_BETWEEN_RE.match(masked[a.end : b.start]):
+        if a.value != b.value and _RANGE_BETWEEN_RE.match(masked[a.end : b.start]):
             found[i] = _replace(a, approximate=True)
             found[i + 1] = _replace(b, approximate=True)
     return found

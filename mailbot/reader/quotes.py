@@ -94,6 +94,43 @@ def _is_header_block(lines: list[str], i: int) -> bool:
     return fields >= 2
 
 
+_STACKED_FIELDS = frozenset(vocab.STACKED_HEADER_FIELDS)
+_DESK_REPLY_RE = re.compile(r"^\s*(?:" + vocab.alternation(vocab.DESK_REPLY_OPENERS) + r")", re.IGNORECASE)
+_STACKED_LOOKAHEAD = 10
+# The first letters of the desk's reply openers: a cheap test before the line is matched.
+_DESK_REPLY_STARTS = tuple({w[:3] for w in vocab.DESK_REPLY_OPENERS})
+
+
+def _is_stacked_header(lines: list[str], i: int) -> bool:
+    """A quote header with its field names alone on their lines (Lotus Notes): a line naming the
+    earlier writer's address, then within a few lines two or more bare field names ("To", "cc",
+    "Subject")."""
+    line = lines[i]
+    if "@" not in line or len(line) > 200 or not _ADDRESS_RE.search(line):
+        return False
+    bare = sum(
+        1 for other in lines[i + 1 : i + 1 + _STACKED_LOOKAHEAD]
+        if other.strip().rstrip(":").strip().lower() in _STACKED_FIELDS
+    )
+    return bare >= 2
+
+
+def _desk_reply_header(lines: list[str], i: int, written: list[str]) -> int | None:
+    """Whether the desk's own reply, quoted below the writer's words without a quote header a client
+    marks, begins at line i (its greeting): the number of lines just above it, already taken as the
+    writer's, that are its header ("Desk Blangko <blangko@...>", "02/12/2026 17:20"). None when line
+    i opens no desk reply or nothing of the writer's is above it."""
+    if not _DESK_REPLY_RE.match(lines[i]) or not any(w.strip() for w in written):
+        return None
+    k = 0
+    while k < len(written):
+        above = written[-1 - k].strip()
+        if above and not (_ADDRESS_RE.search(above) or _DATE_START_RE.match(above) or _HEADER_FIELD_RE.match(above)):
+            break
+        k += 1
+    return k
+
+
 def _is_tab_quote(lines: list[str], i: int, written: list[str]) -> bool:
     """Clients that quote by indenting with a tab: below the writer's own words, every remaining line
     is blank or tab-indented (two lines at least). A table or list indented in the new text is not
@@ -204,7 +241,19 @@ def _split_quoted(text: str, forwarded: bool) -> tuple[str, str]:
             quoted.extend(lines[i:end])
             i = end
             continue
-        if _SEPARATOR_RE.match(stripped) or on_wrote or _is_header_block(lines, i):
+        if (
+            not forwarded
+            and low.startswith(_DESK_REPLY_STARTS)
+            and (header := _desk_reply_header(lines, i, out)) is not None
+        ):
+            # "Koreksi: sisa stok kami 150 keping" above the desk's reply pasted back unmarked: the
+            # desk's words ("DISETUJUI sebanyak 1.500 keping") are never the writer's.
+            quoted.extend(out[len(out) - header :] + lines[i:])
+            del out[len(out) - header :]
+            break
+        if _SEPARATOR_RE.match(stripped) or on_wrote or _is_header_block(lines, i) or (
+            "@" in line and _is_stacked_header(lines, i) and any(w.strip() for w in out)
+        ):
             if forwarded:
                 forwarded = False
                 start = i + 1 if _SEPARATOR_RE.match(stripped) else i
@@ -218,11 +267,36 @@ def _split_quoted(text: str, forwarded: bool) -> tuple[str, str]:
             continue
         out.append(line)
         i += 1
+    out = _without_disclaimers(out)
     while out and (not out[-1].strip() or _RULE_RE.match(out[-1])):
         out.pop()
     while out and not out[0].strip():
         out.pop(0)
     return "\n".join(out), "\n".join(quoted)
+
+
+_DISCLAIMER_RE = re.compile(vocab.alternation(vocab.DISCLAIMER_MARKERS))
+# Every marker holds one of these: a cheap test before the paragraphs are looked at.
+_DISCLAIMER_HINT_RE = re.compile(r"rahasia|confidential|konfidensial|recipient|intended|prohibit|penerima|disclaimer|"
+                                 r"delete|destroy|menghapus|pengirim|sender|privileged|kerugian|ditujukan|dilarang")
+
+
+def _without_disclaimers(lines: list[str]) -> list[str]:
+    """The lines less each paragraph that is a confidentiality notice (two of its markers or more), after
+    the writer's first paragraph: boilerplate under a signature is never the writer's content."""
+    if not _DISCLAIMER_HINT_RE.search("\n".join(lines).lower()):
+        return lines
+    kept: list[str] = []
+    para: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            para.append(line)
+            continue
+        if para and not (kept and len({m.group() for m in _DISCLAIMER_RE.finditer(" ".join(para).lower())}) >= 2):
+            kept.extend(para)
+        para = []
+        kept.append(line)
+    return kept[:-1]
 
 
 def inline_answers(text: str) -> list[tuple[str, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -85,6 +86,16 @@ _LINE_NAME_RE = re.compile(
     + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS)
     + r")(?:[ \t]*[:=|\-][ \t]|[ \t]+(?=[a-z]))"
 )
+# A change of figure: "dari 1.500 menjadi 2.500 keping", "from 1,500 to 2,500".
+_CHANGE_FROM_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.CHANGE_FROM_WORDS) + r")\s*:?\s*$")
+_CHANGE_TO_RE = re.compile(
+    r"\s*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b\s*)?,?\s*(?:"
+    + vocab.alternation(vocab.CHANGE_TO_WORDS) + r")\s*:?\s*"
+)
+# A blank labelling the figures after it within a line: "| KIA: cetak 0", "; KTP-el = 44".
+_ITEM_LABEL_RE = re.compile(
+    r"(?:\||(?<![\w-]))[ \t]*(?P<item>" + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]*[:=|]"
+)
 # A line labelled with one blank: "KIA    : cetak 41, sisa blangko 560 lembar", "- KTP-el = rekam 34".
 _LINE_LABEL_RE = re.compile(
     r"[ \t>*#\-]*(?:(?:" + vocab.alternation(vocab.HEADING_OPENERS) + r")[ \t]+)?(?P<item>"
@@ -118,9 +129,20 @@ _PURPOSE_RE = re.compile(
 _IN_TRANSIT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.IN_TRANSIT_PHRASES) + r")(?![\w-])")
 _CAUSE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.CAUSE_WORDS) + r")(?![\w-])")
 _IN_TRANSIT_WINDOW = 36
+_REST_ASKED_RE = re.compile(_words_re(vocab.REST_OF_WORDS))
+_SEND_ASK_RE = re.compile(
+    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?,?[ \t]*(?:" + _words_re(vocab.SEND_ASK_PHRASES)
+    + r")(?![\w-])"
+)
 _ZERO_STOCK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ZERO_STOCK_PHRASES) + r")(?![\w-])")
 _NOT_YET_ZERO_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NOT_YET_ZERO_WORDS) + r")(?:\s+\S+){0,2}\s*$")
 _STOCK_ONLY_ZERO = frozenset(vocab.STOCK_ONLY_ZERO_WORDS)
+# A stock stated as a figure: "sisa tinggal 300-an", "stok KIA 0".
+_STATED_STOCK_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])[^\d\n;|]{0,30}\d"
+)
+# After a zero-stock word, these make it a forecast: "habis dalam 5 hari", "habis minggu depan".
+_ZERO_LATER_RE = re.compile(r"[ \t]*(?:" + _words_re(vocab.ZERO_LATER_WORDS) + r")(?![\w-])")
 # "Pencetakan KTP-el : nihil": the blank may be named between the role word and its colon.
 _ZERO_VALUE_RE = re.compile(
     r"(?:[ \t]+(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r"))?"
@@ -267,12 +289,23 @@ class Reading:
     row_date: date | None = None  # the date of the dated line the figures were taken from, if any
 
 
+_UNTIL_WORDS = frozenset(vocab.UNTIL_WORDS)
+# What a date leaves after "sampai": its blanked digits (three spaces or more), or a month's name.
+_UNTIL_AFTER_RE = re.compile(
+    r"[ \t]*\n?[ \t]{3,}\S|\s*(?:" + vocab.alternation(tuple(vocab.MONTHS)) + r")\b"
+)
+
+
 def keywords(masked: str) -> list[Keyword]:
     """Role words in the text, in order; phrases that only look like role words are dropped."""
     out: list[Keyword] = []
     for m in _KEYWORD_RE.finditer(masked):
         word = " ".join(m.group().split())  # a phrase may be wrapped over lines
         if word in _NOT_ROLE:
+            continue
+        if word in _UNTIL_WORDS and _UNTIL_AFTER_RE.match(masked, m.end()):
+            # "kebutuhan sampai 31 Desember 2.500 keping": "sampai" before a date (blanked) or a month is
+            # "until", not "arrived".
             continue
         role = _ROLE_OF[word]
         total = bool(_TOTAL_BEFORE_RE.search(masked, max(0, m.start() - 12), m.start()))
@@ -460,10 +493,21 @@ def _item_of_mention(
     item, ambiguous = explicit_item(masked[lo : m.start])
     if item is not None or ambiguous:
         return item
-    item, ambiguous = explicit_item(masked[m.end : next_start])
+    after_end = next_start
+    if (label := _ITEM_LABEL_RE.search(masked, m.end, next_start)) is not None:
+        # "sisa 912 | KIA: cetak 0": a blank labelling what follows it, past a bar, is not the figure's.
+        after_end = label.start()
+    if (brk := masked.find("\n", m.end, after_end)) != -1:
+        # "sisa akhir 2.409" / "KIA aman.": a blank named on the next line opens what is said there.
+        after_end = brk
+    item, ambiguous = explicit_item(masked[m.end : after_end])
     if item is not None or ambiguous:
         return item
     line_start = masked.rfind("\n", 0, m.start) + 1
+    labels = list(_ITEM_LABEL_RE.finditer(masked, line_start, m.start))
+    if labels and labels[-1].start() > line_start:
+        # "KTP: ... sisa 912 | KIA: cetak 0, sisa 0": the last blank labelled before the figure on its line.
+        return "kia" if labels[-1].group("item") in _KIA_NAMES else "ktp-el"
     if (label := _LINE_NAME_RE.match(masked, line_start)) is not None and label.end() <= m.start:
         # "KIA    : cetak 41, sisa blangko 560 lembar": the blank labelling the line is its figures'.
         return "kia" if label.group("item") in _KIA_NAMES else "ktp-el"
@@ -552,7 +596,16 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
         if not (stock_named or _ITEM_NAME_RE.search(head)
                 or (_BLANK_NAME_RE.search(head) and " ".join(z.group().split()) not in _STOCK_ONLY_ZERO)):
             continue
-        item, _ = explicit_item(head)
+        # The word is said of the last blank named before it in its clause ("KTP: ... sisa 912 | KIA:
+        # cetak 0 (habis)"), and of the words from that name on.
+        named = list(_ITEM_NAME_RE.finditer(masked, c_start, z.start()))
+        seg_start = named[-1].start() if named else c_start
+        if _STATED_STOCK_RE.search(masked, seg_start, z.start()) or _ZERO_LATER_RE.match(masked, z.end()):
+            # "Sisa tinggal 300-an, paling 2 hari lagi habis", "sisa 0 blangko (habis)", "habis dalam 5
+            # hari": the stock is stated as a figure, even a vague one, or the word is a forecast; a word
+            # never stands against a figure.
+            continue
+        item = explicit_item(named[-1].group() if named else head)[0]
         snippet = _snippet(original, z.start(), z.end(), c_start, c_end)
         out.append(Candidate("stock_on_hand", 0, snippet, True, item=item, cues=(f"zero_stock:{z.group()}",)))
     return out
@@ -601,6 +654,12 @@ def _cues_of(
 _DAY_SPAN_RE = re.compile(r"\b\d{1,2}\s*[-\u2013]\s*\d{1,2}\s+[a-z]{3}|\bs\.?\s?[d/]\.?\s?\d")
 _SHORTFALL_ASK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.SHORTFALL_ASK_PHRASES) + r")(?![\w-])")
 _FIGURE_RE = re.compile(r"\d")
+# A sentence that opens with a blank's name: "KIA cetak 4 sisa 0", "- KIA: ...".
+_SENTENCE_ITEM_RE = re.compile(
+    r"[ \t\n>*\-(]*(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])"
+)
+_PACK_SIZE_RE = re.compile(r"@|(?<![\w-])(?:x|isi|berisi|masing-masing|per|each)(?![\w-])")
+_TARGET_STOCK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.TARGET_STOCK_WORDS) + r")(?![\w-])")
 
 
 def _list_lead_role(masked: str, pos: int, kws: Sequence[Keyword]) -> Keyword | None:
@@ -631,12 +690,13 @@ def _list_lead_role(masked: str, pos: int, kws: Sequence[Keyword]) -> Keyword | 
 
 def _sums_to(parts: Sequence[int], value: int | None) -> bool:
     """Whether *value* is the sum of the figures before it ("1.000 ... ditambah 500, jadi total 1.500"),
-    or a whole number of the one figure before it ("4 box (1 box isi 500 keping), jadi total 2.000")."""
+    or a whole number of the one figure before it ("4 box (1 box isi 500 keping), jadi total 2.000"), or
+    that figure said again ("3 dus (1 dus berisi 500 keping), total 1.500 keping")."""
     if value is None or not parts:
         return False
     if len(parts) > 1:
         return sum(parts) == value
-    return value > parts[0] > 0 and value % parts[0] == 0
+    return value >= parts[0] > 0 and value % parts[0] == 0
 
 
 def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -654,6 +714,13 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
     stocks = {c.value for c in candidates if c.field == "stock_on_hand" and c.value is not None and c.doubt is None}
     rest = [c for c in candidates if c.field != "requested"]
     text = masked[ask.start() : ask.end()]
+    if len(stocks) == 1 and len(needs) > 1:
+        # "kebutuhan : 2.750 keping / stok saat ini : 950 keping / kekurangan : 1.800 keping": the writer
+        # worked out the difference; it is the figure asked when it is the one need less the stock.
+        stock = next(iter(stocks))
+        stated = [d for d in needs if any(n - stock == d for n in needs)]
+        if len(stated) == 1:
+            return [*rest, *[c for c in asked if c.value == stated[0]]]
     if len(needs) == 1 and len(stocks) == 1 and (need := next(iter(needs))) > (stock := next(iter(stocks))):
         # The difference is the figure asked: it replaces the need wherever else it is stated (an
         # attached table of the need).
@@ -699,6 +766,14 @@ def read_text(
     ignored_end = -1  # the end of the last figure its clause gave no role ("bukan 2.518")
     taken: list[tuple[int, Candidate]] = []  # every candidate taken, with its clause start
     loose: list[tuple[Mention, str]] = []  # figures without a role, with their snippets
+    # "dari 1.500 menjadi 2.500", "from 1,500 to 2,500": the index of each figure something became.
+    changed_to = {
+        i + 1 for i, (a, b) in enumerate(zip(mentions, mentions[1:], strict=False))
+        if _CHANGE_FROM_RE.search(masked, max(0, a.start - 12), a.start)
+        and _CHANGE_TO_RE.fullmatch(masked, a.end, b.start)
+    } if len(mentions) > 1 else set()
+    changed_from: tuple[str, bool, Keyword | None] | None = None
+    starts = [mm.start for mm in mentions]
     for idx, m in enumerate(mentions):
         while ci < len(clauses) - 1 and clauses[ci][1] <= m.start:
             ci += 1
@@ -726,6 +801,17 @@ def read_text(
         elif not before and _CONTINUATION_RE.search(masked, prev_end, m.start):
             # "..., tepatnya 396", "... dan blangko KIA 500": the role carries over from the clause.
             before = [k for k in kws if k.start >= c_start and k.end <= m.start]
+        elif (
+            not before and prev_end > c_start and m.unit == "blank" and mentions[idx - 1].unit == "other"
+            and "," not in masked[prev_end : m.start] and not _PACK_SIZE_RE.search(masked, prev_end, m.start)
+        ):
+            # "kebutuhan kami untuk 20 hari kerja adalah 2.800 keping": the role word passes over a figure
+            # of something else (days, kecamatan) to the count of blanks it names ("5 dus @ 500 keping" gives
+            # the size of a box, no count).
+            other = mentions[idx - 1]
+            lo = mentions[idx - 2].end if idx > 1 and mentions[idx - 2].end > c_start else c_start
+            before = [k for k in kws if k.start >= lo and k.end <= other.start
+                      and "," not in masked[k.end : other.start]]
         after = [
             k for k in kws
             if k.start >= m.end and k.end <= after_limit
@@ -759,6 +845,16 @@ def read_text(
         # sdh diterima").
         clause_has_receipt = any(k.receipt_verb and c_start <= k.start < next_start for k in kws)
         role, strong, keyword = _role_for(m, before, after, clause_has_receipt, masked)
+        became = idx in changed_to and role in (None, "ignore") and changed_from is not None
+        if became and changed_from is not None:
+            # "menambah permintaan dari 1.500 menjadi 2.500 keping": the figure it became takes the role of
+            # the figure it was; that one is the old figure.
+            role, strong, keyword = changed_from
+        changed_from = None
+        if idx + 1 in changed_to and role not in (None, "ignore"):
+            changed_from = (role, strong, keyword)
+            ignored_end = m.end
+            continue
         if role not in (None, "ignore", "received") and (
             qualifier := next((k for k in kws if k.start >= m.end and k.end <= after_limit), None)
         ) is not None and qualifier.role == "ignore" and not qualifier.denied and (
@@ -774,6 +870,10 @@ def read_text(
             # "Kiriman hari ini sudah kami terima lengkap:" / " * blangko KTP-el : 1.200 keping": a list
             # under a sentence ending with a colon; its figures have the role the sentence names.
             role, strong, keyword = lead.role, True, lead
+        if role == "stock_on_hand" and _TARGET_STOCK_RE.search(masked, max(prev_end, c_start), m.start):
+            # "kami perlu stok 2.000 keping", "agar stok penyangga mencapai 3.000": a stock to reach is a
+            # need, and what is asked is what it lacks.
+            role, strong = "requested", False
         snippet = _snippet(original, m.start, m.end, c_start, c_end)
         if m.unit == "other" or m.rate:
             continue
@@ -841,6 +941,13 @@ def read_text(
             candidates.append(candidate)
             last = (c_start, candidate)
             taken.append(last)
+            continue
+        if role == "stock_on_hand" and keyword is not None and _REST_ASKED_RE.fullmatch(
+            masked, keyword.start, keyword.end
+        ) and _SEND_ASK_RE.match(masked, m.end, c_end):
+            # "yang sampai baru 400 lembar. Sisanya 200 mohon dikirim": the rest of a shipment, asked
+            # for, is no stock.
+            ignored_end = m.end
             continue
         if role == "stock_on_hand" and _undelivered(masked, m.end, after_limit):
             # "sisanya 1.000 keping belum sampai": what is left of a shipment, still on its way.
@@ -912,6 +1019,12 @@ def read_text(
             continue
         total = bool(keyword and keyword.total)
         item = _item_of_mention(masked, prev_end, m, next_start, sections, prev_end > c_start)
+        if item is None and prev_end > c_start:
+            # "... sisa blangko 92. KIA cetak 4 sisa 0": the blank that opens a sentence before its first
+            # figure is what its figures are said of.
+            opening = mentions[bisect_left(starts, c_start)]
+            if _SENTENCE_ITEM_RE.match(masked, c_start, opening.start):
+                item = explicit_item(masked[c_start : opening.start])[0]
         headed = bool(sections) and _in_section(sections, m.start)
         day = line_date(low, m.start, sent)
         earlier = role == "requested" and _said_of_earlier(masked, kws, c_start, prev_end, m, after_limit)
@@ -923,10 +1036,11 @@ def read_text(
             candidate = Candidate(
                 role, m.value, snippet, strong, None, total, item, day, headed, earlier, about=m.about
             )
-        if (correcting and any(c.field == role for c in candidates)) or corrects_set_aside:
+        if (correcting and any(c.field == role for c in candidates)) or corrects_set_aside or became:
             # "Ralat: pencetakan yg benar 158": replaces the pencetakan figure said before.
             candidate = replace(candidate, corrects=True)
-        candidate = replace(candidate, cues=_cues_of(candidate, m, keyword, masked, before))
+        candidate = replace(candidate, cues=_cues_of(candidate, m, keyword, masked, before) + (
+            ("changed_from",) if became else ()))
         if role in ("printed", "recorded") and keyword is not None and _DAY_SPAN_RE.search(low, keyword.end, m.start):
             # "Dicetak (1-5 Nov) : 1.215": a count over a span of days, not one day's.
             candidate = replace(candidate, cues=(*candidate.cues, "day_span"))
@@ -1012,6 +1126,9 @@ def _header_columns(row: tuple[object, ...], totalled: bool = False) -> dict[int
         return cols
     if totalled and quantities and len(cols) >= 2:
         return cols
+    if len(quantities) == 1 and len(row) >= 2 and _place_header(row[0]):
+        # "Kecamatan | Jumlah Perekaman": one count column beside the places it is counted for.
+        return cols
     return None
 
 
@@ -1028,7 +1145,7 @@ def _cell_quantity(value: object) -> int | None:
 
 
 def read_table(
-    rows: tuple[tuple[object, ...], ...], sent: datetime | None, source: str,
+    rows: tuple[tuple[object, ...], ...], sent: datetime | None, source: str, period: bool = False,
 ) -> tuple[list[Candidate], date | None] | None:
     """Candidates from a report table (header row, then dated rows); the latest dated row wins.
 
@@ -1089,9 +1206,17 @@ def read_table(
             chosen, cue = totals[0], "total_row"
         if chosen is None and len(data) == 1 and not totals:
             chosen = data[0]
+        if chosen is None and len(data) > 1 and not totals and date_col is None and _per_place(row, data):
+            # A row per kecamatan and no total row: the district's figure is the sum of its places'.
+            return _summed_rows(row, (), {i: c for i, c in cols.items() if c in QUANTITY_FIELDS}, source,
+                                " (rows of places)", data, summed=True) + labelled, None
         if chosen is None:
             return [*_unclear_columns(cols, source, f"{len(data)} rows without dates"), *labelled], None
         label = f" ({row[date_col]} {chosen[date_col]})" if date_col is not None and date_col < len(chosen) else ""
+        if period and cue == "latest_row" and not totals and len({d for d, _ in dated}) == len(dated) == len(data) > 1:
+            # A report of a period (a week, two late days together) with a row per day and no total row:
+            # what was done is the sum of the rows; the stock is the last day's.
+            return _summed_rows(row, chosen, cols, source, label, data) + labelled, row_date
         if cue == "latest_row" and len(totals) == 1 and len({d for d, _ in dated}) == len(dated) > 1:
             # A row per day over a period closed by a total row: the stock is the last day's, what was
             # done is the period's total. (Without a total row each row is that day's report, and the
@@ -1283,6 +1408,41 @@ _LEVEL_COLUMNS = frozenset(("stock_on_hand",))
 _DAY_NAMES = frozenset(vocab.DAY_NAMES + vocab.ENGLISH_DAY_NAMES)
 
 
+_PERIOD_WORDS_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.PERIOD_REPORT_WORDS) + r")(?![\w-])")
+_MONTH_NAMES = vocab.alternation(tuple(vocab.MONTHS))
+# A span of days: "23-28 November", "02-03 Desember", "1/12 - 5/12", "1 s.d. 5 Desember".
+_DAY_SPAN_TITLE_RE = re.compile(
+    r"\b\d{1,2}\s*(?:[-\u2013]|s\.?\s?d\.?|s/d|sampai|hingga|to)\s*\d{1,2}\s*(?:" + _MONTH_NAMES + r")\b"
+    r"|\b\d{1,2}/\d{1,2}\s*(?:[-\u2013]|s\.?\s?d\.?|s/d|sampai|hingga|to)\s*\d{1,2}/\d{1,2}\b"
+)
+_COUNT_FIELDS = ("printed", "recorded")
+
+
+def period_report(head: str) -> bool:
+    """Whether a mail's title and opening (normalised) say it reports a period rather than one day:
+    "Laporan mingguan", "rekap 23-28 November", "laporan tanggal 2 terlambat, kami gabung"."""
+    return bool(_PERIOD_WORDS_RE.search(head) or _DAY_SPAN_TITLE_RE.search(head))
+
+
+def summed_over_days(candidates: list[Candidate]) -> list[Candidate]:
+    """In a report of a period, the counts of its dated lines ("Rabu 2/12: rekam 150, cetak 141" /
+    "Kamis 3/12: rekam 139, cetak 135") add up to the period's; the stock stays the last day's."""
+    out = list(candidates)
+    for field in _COUNT_FIELDS:
+        mine = [c for c in out if c.field == field]
+        days = [c.row_date for c in mine]
+        if len(mine) < 2 or not all(days) or len(set(days)) != len(days) or any(
+            c.value is None or c.doubt or c.corrects or c.total or c.table for c in mine
+        ):
+            continue
+        total = sum(c.value for c in mine if c.value is not None)
+        latest = max(days)  # type: ignore[type-var]
+        summed = replace(mine[-1], value=total, text=" + ".join(c.text for c in mine), row_date=latest,
+                         cues=(*mine[-1].cues, "summed_over_days"))
+        out = [c for c in out if c.field != field] + [summed]
+    return out
+
+
 def _per_weekday(data: Sequence[tuple[object, ...]]) -> bool:
     """Whether every row is labelled with a day of the week ("Senin", "Jumat", "Fri")."""
     for r in data:
@@ -1343,6 +1503,52 @@ def _period_candidates(
     return candidates
 
 
+_PLACE_HEADERS = frozenset(vocab.PLACE_HEADERS)
+
+
+def _place_header(cell: object) -> bool:
+    """Whether a header cell names places ("Kecamatan", also with a title spanning above it)."""
+    text = normalise_header(cell)
+    return any(text == p or text.startswith(p + " ") for p in _PLACE_HEADERS)
+
+
+def _per_place(header_row: tuple[object, ...], data: Sequence[tuple[object, ...]]) -> bool:
+    """Whether a table has a row per place: its first column is named a place ("Kecamatan") and each row
+    names a different one."""
+    if not header_row or not _place_header(header_row[0]):
+        return False
+    names = [normalise_header(r[0]) if r else "" for r in data]
+    named = all(n and _cell_quantity(r[0]) is None for n, r in zip(names, data, strict=True))
+    return named and len(set(names)) == len(names)
+
+
+def _summed_rows(
+    header_row: tuple[object, ...], latest: tuple[object, ...], cols: dict[int, str], source: str, label: str,
+    data: Sequence[tuple[object, ...]], summed: bool = False,
+) -> list[Candidate]:
+    """Candidates from a period's rows per day with no total row: a level column (stock) from the latest
+    day, a count column from the sum of its rows (unclear when a row leaves it empty). summed: every
+    quantity column is summed (a row per place: the places' stocks add up too)."""
+    level_cols = {i: c for i, c in cols.items() if not summed and (c in _LEVEL_COLUMNS or c not in QUANTITY_FIELDS)}
+    candidates = _row_candidates(header_row, latest, level_cols, source, label, None, ("latest_row",))
+    for i, col in cols.items():
+        if col not in QUANTITY_FIELDS or (col in _LEVEL_COLUMNS and not summed):
+            continue
+        header = " ".join(str(header_row[i]).split()) if i < len(header_row) else ""
+        values = [_cell_quantity(r[i]) if i < len(r) else None for r in data]
+        if any(v is None for v in values):
+            candidates.append(Candidate(col, None, f"{source}: {header}: a row without a figure", True, "unclear"))
+            continue
+        total = sum(v for v in values if v is not None)
+        if col == "received" and total == 0:
+            continue
+        item = explicit_item(normalise_header(header))[0]
+        rows_of = "per_place" if summed else "per_day"
+        candidates.append(Candidate(col, total, f"{source}: {header}: {total} (sum of {len(values)} rows)", True,
+                                    item=item, table=True, cues=(f"table_column:{header}", "rows_summed", rows_of)))
+    return candidates
+
+
 def _is_total_row(r: tuple[object, ...]) -> bool:
     """Whether a row is a total ("Jumlah", "TOTAL"): its first filled cell, within the first two, says so."""
     for cell in r[:2]:
@@ -1380,6 +1586,9 @@ def _row_candidates(
         if value is None:
             if chosen[i] not in (None, "", "-"):
                 candidates.append(Candidate(col, None, f"{source}: {header}: {chosen[i]}{label}", True, "unclear"))
+            continue
+        if col == "received" and value == 0:
+            # "Received: 0": nothing came, so there is no receipt to book (as in running text).
             continue
         item = row_item or explicit_item(normalise_header(header_row[i]))[0]
         where = f" ({chosen[0]})" if row_item or "total_row" in cues else ""

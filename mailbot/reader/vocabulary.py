@@ -123,6 +123,12 @@ OTHER_UNITS: tuple[str, ...] = (
     # Sizes of data and mailboxes ("kuota 10 GB"), and schools ("di 12 SD").
     "gb", "mb", "kb", "tb", "gigabyte", "megabyte", "sd", "smp", "sma", "smk", "tk", "paud", "mts",
 )
+# Packages blanks come in; a parenthesis that opens with a count of them explains the packing of the
+# figure before it ("500 lembar (2 box x 250 lembar)", "400 lembar (1 dus isi 400)"): no figure of its own.
+PACKAGE_UNITS: tuple[str, ...] = (
+    "box", "boks", "dus", "kardus", "karton", "koli", "pak", "pack", "pax", "bundel", "ikat", "bal", "kotak",
+    "kemasan", "bungkus", "carton", "cartons", "boxes", "packs",
+)
 # Units of time; with "lalu" after them ("2.500 minggu lalu") they say when a figure was, and a
 # count of blanks that large is no count of weeks.
 TIME_UNITS: tuple[str, ...] = ("hari", "minggu", "mgg", "pekan", "bulan", "bln", "tahun", "thn")
@@ -311,6 +317,16 @@ IN_TRANSIT_PHRASES: tuple[str, ...] = (
     "belum diterima", "belum kami terima", "belum sampai", "blm sampai", "belum tiba", "blm tiba",
     "belum datang", "blm datang",
 )
+# "The rest of it": a figure said with one of these and then asked to be sent ("Sisanya 200 mohon
+# dikirim") is what a shipment still lacks, not the stock.
+REST_OF_WORDS: tuple[str, ...] = (
+    "sisanya", "selebihnya", "kekurangannya", "sisa kirimannya", "the rest", "the remaining",
+)
+SEND_ASK_PHRASES: tuple[str, ...] = (
+    "mohon dikirim", "mohon segera dikirim", "mohon dikirimkan", "mohon segera dikirimkan", "agar dikirim",
+    "agar segera dikirim", "harap dikirim", "tolong dikirim", "bisa dikirim", "dapat dikirim", "mohon dilengkapi",
+    "please send", "kindly send",
+)
 # A clause that says there is nothing left states a stock of zero: "blangko KIA kami tdk ada sisa".
 ZERO_STOCK_PHRASES: tuple[str, ...] = (
     "tidak ada sisa", "tdk ada sisa", "tak ada sisa", "gak ada sisa", "ga ada sisa", "sudah tidak ada sisa",
@@ -325,6 +341,14 @@ NOT_YET_ZERO_WORDS: tuple[str, ...] = (
     "hampir", "nyaris", "akan", "mau", "segera", "sebelum", "menjelang", "hingga", "sampai",
     "jika", "kalau", "bila", "agar tidak", "supaya tidak", "biar tidak", "tidak", "belum", "blm",
     "about to", "before", "nearly", "almost",
+    # A forecast: "paling 2 hari lagi habis", "diperkirakan habis", "bisa habis".
+    "hari lagi", "minggu lagi", "pekan lagi", "bulan lagi", "diperkirakan", "perkiraan", "kira-kira", "bakal",
+    "bisa", "keburu", "will", "would", "could", "may", "expected to", "likely to",
+)
+# After a zero-stock word, these make it a forecast: "habis dalam 5 hari", "habis minggu depan".
+ZERO_LATER_WORDS: tuple[str, ...] = (
+    "dalam", "dlm", "kurang dari", "minggu depan", "pekan depan", "bulan depan", "besok", "lusa",
+    "sebelum", "menjelang", "in", "within", "by", "next week", "next month", "soon", "segera",
 )
 # These zero words say zero of a stock only beside a stock word ("stok blangko kosong"): beside
 # a blank alone they may name the blank itself ("blangko kosong", an empty form).
@@ -434,6 +458,9 @@ NOT_ROLE_PHRASES: tuple[str, ...] = (
     "masuk sekolah", "surat masuk", "email masuk", "e-mail masuk", "pesan masuk", "kotak masuk",
     "jam masuk", "hari masuk", "masuk kerja", "masuk kantor",
 )
+# Receipt words that also mean "until": before a date or a month's name they are no receipt
+# ("kebutuhan sampai 31 Desember", "sampai Desember").
+UNTIL_WORDS: tuple[str, ...] = ("sampai", "sampe", "smp")
 # Before a role word (with at most two of NEGATION_FILLERS between), these deny it: "yg seribu
 # kmrn blm sampai", "belum kami terima", "tidak butuh tambahan". A denied role word gives its
 # number no role: a receipt is only what is affirmatively received, a request only what is asked.
@@ -455,6 +482,13 @@ AFFIRM_WORDS: tuple[str, ...] = ("sudah", "sdh", "sudh", "telah", "tlh", "udah",
 CORRECTION_WORDS: tuple[str, ...] = (
     "melainkan", "tetapi", "tapi", "namun", "seharusnya", "harusnya", "yang benar", "yg benar",
     "menjadi", "mjd", "jadi", "dijadikan", "diubah menjadi", "direvisi menjadi", "diralat menjadi",
+)
+# A change of one figure into another, "dari 1.500 menjadi 2.500": the first is the old figure, the
+# second the one now meant, of the same role.
+CHANGE_FROM_WORDS: tuple[str, ...] = ("dari", "dr", "semula", "from")
+CHANGE_TO_WORDS: tuple[str, ...] = (
+    "menjadi", "mjd", "jadi", "jd", "ke", "kepada", "diubah menjadi", "diubah jadi", "direvisi menjadi",
+    "dinaikkan menjadi", "diturunkan menjadi", "to", "into", "->", "=>", "\u2192",
 )
 # Said of a figure, these make it the figure of an earlier request ("surat permohonan 3.000 keping
 # tadi siang", "menindaklanjuti surat kami ... sebanyak 3.000 keping"): a reminder may restate it,
@@ -629,6 +663,29 @@ OUTLOOK_FIELDS: tuple[str, ...] = (
     "dikirim:", "terkirim:", "sent:", "kepada:", "to:", "perihal:", "subject:", "subjek:", "tanggal:", "date:",
     "tembusan:", "bcc:",
     "cc:",
+)
+# A quote header with each field name alone on its line and its value below it (Lotus Notes, some
+# webmail): "Name <address>" / "02/12/2026 17:20" / "To" / "address" / "cc" / "Subject" / "...".
+STACKED_HEADER_FIELDS: tuple[str, ...] = (
+    "to", "cc", "bcc", "subject", "kepada", "tembusan", "perihal", "subjek", "from", "dari", "sent", "dikirim",
+    "date", "tanggal",
+)
+# Lines only the desk's own replies open with (templates/_common.txt.j2): below a district's words,
+# the desk's reply quoted back, however the client quotes it, is old text, never the writer's.
+DESK_REPLY_OPENERS: tuple[str, ...] = (
+    "yth. bapak/ibu operator disdukcapil", "yth bapak/ibu operator disdukcapil",
+)
+# A confidentiality notice under a signature: a paragraph that says two or more of these is
+# boilerplate, never the writer's content ("mohon segera memberitahu pengirim" asks for no blanks).
+DISCLAIMER_MARKERS: tuple[str, ...] = (
+    "disclaimer", "pernyataan kerahasiaan", "pemberitahuan kerahasiaan", "confidentiality notice",
+    "confidentiality", "bersifat rahasia", "bersifat konfidensial", "informasi rahasia", "rahasia dan",
+    "bukan penerima yang dimaksud", "bukan penerima yang berhak", "bukan penerima yang tepat",
+    "hanya ditujukan kepada", "hanya ditujukan untuk", "dilarang menyebarluaskan", "menghapus surat",
+    "menghapus email", "menghapus e-mail", "menghapus pesan", "intended recipient", "intended solely",
+    "sole use of the intended", "is prohibited", "are prohibited", "strictly prohibited", "confidential",
+    "privileged", "destroy all copies", "delete it", "delete this", "notify the sender", "memberitahu pengirim",
+    "memberitahukan pengirim", "tidak bertanggung jawab atas kerugian",
 )
 # Signature and mobile-client footers after which nothing is content.
 FOOTER_LINES: tuple[str, ...] = (
@@ -850,6 +907,18 @@ OUT_OF_OFFICE_MORE_SUBJECTS: tuple[str, ...] = (
     "tanggapan otomatis", "vacation reply", "away from office",
 )
 READ_RECEIPT_MORE_SUBJECTS: tuple[str, ...] = ("not read:", "tidak dibaca:", "belum dibaca:", "dihapus tanpa dibaca:")
+# A mail client's recall of a message the sender sent before (Outlook "Recall:", "Penarikan:"), and the
+# report of how the recall went: the client writes it, whatever figure the recalled subject names.
+MESSAGE_RECALL_SUBJECTS: tuple[str, ...] = (
+    "recall:", "penarikan:", "penarikan kembali:", "penarikan pesan:", "tarik kembali:", "message recall",
+    "recall success", "recall failure", "penarikan berhasil", "penarikan gagal",
+)
+MESSAGE_RECALL_BODIES: tuple[str, ...] = (
+    "would like to recall the message", "wants to recall the message", "ingin menarik pesan",
+    "ingin menarik kembali pesan", "ingin menarik kembali email", "ingin menarik email",
+    "bermaksud menarik pesan", "recall of the message", "penarikan pesan", "message recall report",
+    "laporan penarikan pesan", "the recall of this message", "was recalled", "telah ditarik kembali",
+)
 # Out-of-office replies that say so only by what they describe (away, mail read later, whom to call).
 OUT_OF_OFFICE_MORE_BODIES: tuple[str, ...] = (
     "akses email terbatas", "akses surel terbatas", "akses email yang terbatas",
@@ -929,6 +998,14 @@ NUMBERING_HEADERS: tuple[str, ...] = ("no", "no.", "nomor", "#")
 SHORTFALL_ASK_PHRASES: tuple[str, ...] = (
     "kekurangannya", "kekurangan kebutuhan", "kekurangan tersebut", "kekurangan dimaksud", "selisihnya",
     "the difference", "the shortfall",
+)
+
+# Said before a stock word, these make its figure a stock to reach, a need, not the stock on hand: "kami
+# perlu stok 2.000 keping", "agar stok penyangga kami mencapai 3.000 keping".
+TARGET_STOCK_WORDS: tuple[str, ...] = (
+    "perlu stok", "butuh stok", "membutuhkan stok", "memerlukan stok", "stok penyangga", "stok minimal",
+    "stok minimum", "stok ideal", "target stok", "stok aman", "buffer stock", "target stock", "mencapai",
+    "need a stock of", "to reach",
 )
 
 # English nouns for the blanks a figure counts ("52 blanks printed").
@@ -1030,6 +1107,21 @@ MONTHLY_REPORT_PHRASES: tuple[str, ...] = (
     "rekap bulan", "rekap bulanan", "laporan bulan", "laporan bulanan", "rekapitulasi bulan", "rekapitulasi bulanan",
     "monthly report", "monthly recap", "monthly summary",
 )
+# A table's first column named by one of these has a row per place: with no total row, the district's
+# figure is the sum of its rows ("Kecamatan;Perekaman" / "Nunukan;41" / "Sebatik;18" ...).
+PLACE_HEADERS: tuple[str, ...] = (
+    "kecamatan", "kec", "kec.", "nama kecamatan", "desa", "kelurahan", "desa/kelurahan", "lokasi", "upt",
+    "tempat", "tempat pelayanan", "unit", "unit layanan", "wilayah", "subdistrict", "sub-district", "location",
+    "site", "service point",
+)
+# A report that says it covers a period, not one day: its rows per day add up to the period's counts
+# (the stock is the last day's). "Laporan mingguan", "rekap 23-28 November", "laporan tgl 2 terlambat,
+# kami gabung".
+PERIOD_REPORT_WORDS: tuple[str, ...] = (
+    "mingguan", "laporan minggu", "rekap minggu", "rekap mingguan", "sepekan", "pekan ini", "weekly", "week",
+    "bulanan", "monthly", "gabung", "digabung", "kami gabung", "kami gabungkan", "digabungkan",
+    "combined", "rekap periode", "periode",
+)
 # Spoken and regional forms of "kirim" asked for: "kalau bisa dikirimi lima ratus keping ja dulu".
 ROLE_PHRASES["requested"] += (
     "dikirimi", "dikirimin", "kirimin", "kirimi", "bisa dikirimi", "bisa dikirimin", "tolong kirim", "tolong dikirim",
@@ -1055,6 +1147,9 @@ ZERO_STOCK_PHRASES += (
 # Cards issued are cards printed: "penerbitan KTP-el 120", "cards issued: 95".
 ROLE_PHRASES["printed"] += ("penerbitan", "diterbitkan", "issued")
 COLUMN_WORDS["printed"] += ("penerbitan", "diterbitkan", "issued")
+# A receipt confirmed in English: "We confirm receipt of 1,000 blank KIA cards", "acknowledge receipt of".
+ROLE_PHRASES["received"] += ("receipt of", "confirm receipt of", "acknowledge receipt of", "took delivery of")
+RECEIPT_VERBS += ("receipt of", "confirm receipt of", "acknowledge receipt of", "took delivery of")
 # Blanks that arrived: "2,000 blanks arrived this morning".
 ROLE_PHRASES["received"] += ("arrived", "has arrived", "have arrived")
 RECEIPT_VERBS += ("arrived", "has arrived", "have arrived")

@@ -211,8 +211,9 @@ CLERK2_CASES: list[dict[str, object]] = [
             "- Jumat 9/1   : rekam 84, cetak 70, sisa 1.816\n\n"
             "Salam,\nDisdukcapil Kota Tarakan\n"
         ),
+        # A weekly recap: what was done is the week's (the days added up); the stock is the last day's.
         expect=E(
-            "stock_report", "65.71", "ktp-el", recorded=84, printed=70, stock_on_hand=1816, report_date="2026-01-09"
+            "stock_report", "65.71", "ktp-el", recorded=448, printed=404, stock_on_hand=1816, report_date="2026-01-09"
         ),
     ),
     dict(

@@ -71,9 +71,11 @@ def _with_calendar(method: str) -> EmailMessage:
     )
 
 
-def test_a_calendar_answer_is_automated_but_an_invitation_is_its_organisers_mail() -> None:
+def test_a_calendar_programs_invitation_and_answer_are_automated_but_a_shared_event_is_not() -> None:
     assert "calendar" in automation_reasons(_with_calendar("REPLY"))
-    assert automation_reasons(_with_calendar("REQUEST")) == ()
+    assert "calendar" in automation_reasons(_with_calendar("REQUEST"))
+    assert "calendar" in automation_reasons(_with_calendar("CANCEL"))
+    assert automation_reasons(_with_calendar("PUBLISH")) == ()
 
 
 def test_a_calendar_answer_in_words() -> None:

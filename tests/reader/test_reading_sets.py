@@ -13,16 +13,17 @@ from tests.reader.conftest import ROOT
 READING = ROOT / "tests" / "reading"
 # The bar the reader holds on each labelled set: (messages, least with every field right, most messages
 # with a wrong number, automated mail (recognised, of)). setA to setG were written by other independent
-# writers and scored once before any reader change made with them.
+# writers and scored once before any reader change made with them (E, F and G at 84.9%, 84.7%, 85.3% with
+# 3, 3 and 6 wrong numbers; G scored held out once more at 86.0% before its misses were looked at).
 BARS = {
     "set1": (170, 170, 0, (20, 20)),
     "setA": (115, 114, 0, (20, 20)),
     "setB": (115, 112, 0, (20, 20)),
-    "setC": (110, 105, 0, (20, 20)),
+    "setC": (110, 106, 0, (20, 20)),
     "setD": (105, 103, 0, (18, 18)),
-    "setE": (126, 107, 3, (22, 23)),
-    "setF": (118, 100, 3, (21, 22)),
-    "setG": (129, 110, 6, (22, 23)),
+    "setE": (126, 119, 0, (23, 23)),
+    "setF": (118, 111, 0, (22, 22)),
+    "setG": (129, 123, 0, (23, 23)),
 }
 
 
