@@ -259,7 +259,8 @@ def reread(
 
 @app.command()
 def requests(
-    limit: Annotated[int, typer.Option(help="How many, newest first.", callback=row_limit)] = 30,
+    limit: Annotated[int, typer.Option(metavar="N", help="How many, newest first, e.g. 100 or 1.000.",
+                                       parser=row_limit)] = 30,
     open_only: Annotated[bool, typer.Option("--open", help="Only requests still open.")] = False,
 ) -> None:
     """Recent requests and their state."""
@@ -459,7 +460,8 @@ def digest(
 
 @outbox_app.command("list")
 def outbox_list(
-    limit: Annotated[int, typer.Option(help="How many, newest first.", callback=row_limit)] = 30,
+    limit: Annotated[int, typer.Option(metavar="N", help="How many, newest first, e.g. 100 or 1.000.",
+                                       parser=row_limit)] = 30,
 ) -> None:
     """Recent outgoing mail and its delivery state."""
     from mailbot.views import outbox_rows
@@ -491,7 +493,8 @@ def outbox_retry(
 @quarantine_app.callback(invoke_without_command=True)
 def quarantine(
     ctx: typer.Context,
-    limit: Annotated[int, typer.Option(help="How many, newest first.", callback=row_limit)] = 30,
+    limit: Annotated[int, typer.Option(metavar="N", help="How many, newest first, e.g. 100 or 1.000.",
+                                       parser=row_limit)] = 30,
 ) -> None:
     """Messages that could not be processed, with their errors (`replay` or `dismiss` them)."""
     from mailbot.views import quarantine_rows

@@ -160,8 +160,19 @@ def stored_id(text: str) -> int:
     return int(digits)
 
 
-def row_limit(value: int) -> int:
-    """The check of --limit (a typer callback): how many rows, at least one."""
-    if not 1 <= value <= MAX_ID:
-        raise MailbotError(f"--limit {value}: the number of rows to show must be 1 or more")
-    return value
+# The most rows a listing shows at once; a --limit above it is a typing error, not a wish.
+MAX_ROWS = 1_000_000
+
+
+def row_limit(value: str | int) -> int:
+    """--limit as the operator types it (a typer parser): a count read by the one quantity reader, so "1.000"
+    is a thousand rows, never one; from 1 to MAX_ROWS."""
+    from mailbot.errors import QuantityError
+    from mailbot.quantities import parse_quantity
+
+    if isinstance(value, int):  # the default
+        return value
+    try:
+        return parse_quantity(value, maximum=MAX_ROWS, bound="--limit", noun="rows")
+    except QuantityError as exc:
+        raise MailbotError(f"--limit: {exc}") from None

@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 from mailbot import attention, conversation, stated
 from mailbot.desk import Desk, reader_districts
 from mailbot.errors import InvalidAction, MailbotError
-from mailbot.indonesian import FIELD_LABELS
+from mailbot.indonesian import FIELD_LABELS, number
 from mailbot.reader import read_message
 from mailbot.reader.verdict import QUANTITY_FIELDS, Verdict
-from mailbot.stock.ledger import Entry, EntryKind
+from mailbot.stock.ledger import MAX_BALANCE, Entry, EntryKind
 from mailbot.store import repo
 from mailbot.store import stock as ledger
 from mailbot.store.schema import Label, Message, Report, Request
@@ -46,8 +46,15 @@ def label_of(message: Message) -> dict[str, object]:
     return {k: label[k] for k in LABEL_KEYS}
 
 
-def parse_fields(pairs: list[str]) -> dict[str, object]:
-    """field=value pairs as a person types them ("requested=2.000", "item=kia", "stock_on_hand=null")."""
+def parse_fields(pairs: list[str], *, maximum: int) -> dict[str, object]:
+    """field=value pairs as a person types them ("requested=2.000", "item=kia", "stock_on_hand=null").
+
+    A figure is read by the one quantity reader (mailbot.quantities), within *maximum* ([stock]
+    max_quantity_per_movement, what a district's mail may state too); only a request's figure must be
+    above zero ("habis" is a stock of 0)."""
+    from mailbot.errors import QuantityError
+    from mailbot.quantities import parse_quantity
+
     fields: dict[str, object] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
@@ -57,10 +64,10 @@ def parse_fields(pairs: list[str]) -> dict[str, object]:
         if value.lower() in ("", "null", "none", "-"):
             fields[name] = [] if name == "tags" else None
         elif name in QUANTITY_FIELDS:
-            digits = value.replace(".", "").replace(",", "")
-            if not digits.isdigit():
-                raise MailbotError(f"{name}: expected a whole number of pieces, got {value!r}")
-            fields[name] = int(digits)
+            try:
+                fields[name] = parse_quantity(value, zero=name != "requested", maximum=maximum)
+            except QuantityError as exc:
+                raise MailbotError(f"{name}: {exc}") from None
         elif name in ("sender_known", "needs_attachment"):
             if value.lower() not in ("true", "false"):
                 raise MailbotError(f"{name}: expected true or false, got {value!r}")
@@ -149,7 +156,8 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
                                        f"correction:message:{message.id}:{desk.now().isoformat()}",
                                        f"koreksi pembacaan laporan #{message.id}: sisa stok {old} menjadi {new} "
                                        f"({reason})"), actor=actor)
-            effects.append(f"{report.district} {report.item}: stock {old} -> {new}, adjustment {delta:+d} booked")
+            effects.append(f"{report.district} {report.item}: stock {number(old)} -> {number(new)}, adjustment "
+                           f"{'+' if delta > 0 else '-'}{number(abs(delta))} booked")
         report.stock_on_hand = new
         stated.keep(session, district=report.district, item=report.item, quantity=new, source="correction",
                     message=message, at=desk.now())
@@ -252,6 +260,11 @@ def import_labels(session: Session, desk: Desk, folder: Path, *, actor: str) -> 
     for name, label in sorted(labels.items()):
         if not isinstance(label, dict) or set(label) != set(LABEL_KEYS):
             raise MailbotError(f"{path}: {name}: a label needs exactly the keys {', '.join(LABEL_KEYS)}")
+        odd = [f for f in QUANTITY_FIELDS if label[f] is not None
+               and not (type(label[f]) is int and 0 <= label[f] <= MAX_BALANCE)]
+        if odd:
+            raise MailbotError(f"{path}: {name}: {odd[0]} must be a whole number of pieces from 0 or null, "
+                               f"got {label[odd[0]]!r}")
         try:
             raw = (folder / "corpus" / name).read_bytes()
         except OSError as exc:
