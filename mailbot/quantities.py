@@ -99,9 +99,10 @@ def _bounded(value: int, shown: str, *, signed: bool, zero: bool, maximum: int |
         raise QuantityError("not_positive", f'"{shown}": the number must be above zero' if not signed
                             else f'"{shown}": the change must not be zero')
     if maximum is not None and abs(value) > maximum:
-        most = "the most one movement may be" if bound == MOVEMENT_BOUND else "the most"
-        raise QuantityError("too_large", f'"{shown}" is more than {most} '
-                                         f"({_most(maximum, noun)}, {bound})")
+        if bound == MOVEMENT_BOUND:
+            raise QuantityError("too_large", f'"{shown}" is more than the most one movement may be '
+                                             f"({_most(maximum, noun)}, {bound})")
+        raise QuantityError("too_large", f'"{shown}" is more than {bound} allows: at most {_most(maximum, noun)}')
     return value
 
 
