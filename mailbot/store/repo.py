@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any, Unpack, cast
+from typing import Any, cast
 
 from sqlalchemy import Row, Select, Table, and_, bindparam, false, func, insert, or_, select, update
 from sqlalchemy.exc import OperationalError
@@ -52,7 +52,7 @@ def balance(session: Session, item: str, location: str) -> Balance:
     return _sane(session, _sums(session, query)[0])
 
 
-def _sums(session: Session, query: Select[Unpack[tuple[Any, ...]]]) -> list[Row[Unpack[tuple[Any, ...]]]]:
+def _sums(session: Session, query: Select[*tuple[Any, ...]]) -> list[Row[*tuple[Any, ...]]]:
     """The rows of a query of ledger sums; a sum SQLite cannot hold in 64 bits is ImpossibleLedger."""
     try:
         return list(session.execute(query))
