@@ -32,6 +32,7 @@ from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
     outbox_app,
     quantity,
     quarantine_app,
+    read_eml,
     row_limit,
     state,
     stored_id,
@@ -103,13 +104,9 @@ def import_(files: Annotated[list[Path], typer.Argument(metavar="FILE",
     most = config.guards.max_message_bytes
     for path in files:
         try:
-            if not path.is_file():  # a device (/dev/zero), a pipe, a folder: not a saved message
-                what = "a folder" if path.is_dir() else "not a file" if path.exists() else "no such file"
-                raise MailbotError(f"{path}: {what}; give .eml files (one message each); nothing was delivered")
-            with path.open("rb") as fh:
-                raw = fh.read(most + 1)
-        except OSError as exc:
-            raise MailbotError(f"{path}: cannot read: {exc.strerror}") from None
+            raw = read_eml(path, most)
+        except MailbotError as exc:
+            raise MailbotError(f"{exc}; nothing was delivered") from None
         if len(raw) > most:
             # never read whole: copied as it is, and quarantined by its size when mailbot reads the inbox
             raws.append(path)
@@ -190,13 +187,15 @@ def parse(
     as_json: Annotated[bool, typer.Option("--json", help="Print the verdict as one JSON object.")] = False,
 ) -> None:
     """Show what the reader makes of one message (no database, nothing sent), within the \\[guards] limits."""
+    from mailbot.guards.limits import LimitViolation
     from mailbot.pipeline import Rules, read_within_limits
 
     config = _config()
-    try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        raise MailbotError(f"{file}: cannot read: {exc.strerror}") from None
+    most = config.guards.max_message_bytes
+    raw = read_eml(file, most)
+    if len(raw) > most:  # not read whole: quarantined by its size, as `run` would
+        violation = LimitViolation("message_bytes", file.stat().st_size, most)
+        raise MailbotError(f"{file}: would be quarantined: {violation.reason}")
     try:
         verdict = read_within_limits(raw, Rules.of(config))
     except MailbotError as exc:

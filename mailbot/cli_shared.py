@@ -135,6 +135,25 @@ def _actor(who: str | None) -> str:
     return who or f"cli:{getpass.getuser()}"
 
 
+BOM = b"\xef\xbb\xbf"
+
+
+def read_eml(path: Path, most: int) -> bytes:
+    """The bytes of the .eml file *path* (`import`, `parse`): at most *most* + 1 (one more than a message
+    may have, so an over-size file shows as such without being read whole), without the UTF-8 byte order
+    mark a text editor may put before the headers. What is not a regular file (a device such as /dev/zero,
+    a pipe that may never end, a folder) is refused in one line before anything is read."""
+    try:
+        if not path.is_file():
+            what = "a folder" if path.is_dir() else "not a file" if path.exists() else "no such file"
+            raise MailbotError(f"{path}: {what}; give .eml files (one message each)")
+        with path.open("rb") as fh:
+            raw = fh.read(most + 1 + len(BOM))
+    except OSError as exc:
+        raise MailbotError(f"{path}: cannot read: {exc.strerror}") from None
+    return raw[len(BOM):][:most + 1] if raw.startswith(BOM) else raw[:most + 1]
+
+
 def quantity(text: str, what: str, config: Config, *, signed: bool = False) -> int:
     """A quantity the operator typed, read as Indonesian (2.000 is two thousand), within bounds."""
     from mailbot.errors import QuantityError

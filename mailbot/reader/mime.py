@@ -476,7 +476,10 @@ def read_csv(text: str) -> tuple[Table, ...]:
 
 
 def parse_message(raw: bytes) -> Message:
-    """Parse bytes into a message, or raise NotAnEmailError with a one-line reason."""
+    """Parse bytes into a message, or raise NotAnEmailError with a one-line reason.
+
+    A UTF-8 byte order mark before the headers (a message saved by a text editor) is left aside."""
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
     if not raw or not raw.strip():
         raise NotAnEmailError("empty input, not an email")
     start = raw.lstrip(b"\r\n")

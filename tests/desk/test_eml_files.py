@@ -4,6 +4,9 @@ the message size limit, a byte order mark left aside."""
 from __future__ import annotations
 
 import os
+import resource
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -30,9 +33,14 @@ def test_what_is_not_a_regular_file_is_refused_before_reading(desk_dir: Path, co
 def test_parse_reads_no_more_than_the_size_limit(desk_dir: Path) -> None:
     big = desk_dir / "besar.eml"
     with big.open("wb") as fh:
-        fh.truncate(64 * 1024 * 1024)  # 64 MB of nothing: read whole, it would cost as much
-    result = mailbot(desk_dir, "parse", str(big))
-    _one_line(result, "would be quarantined", "message is 67.108.864 bytes", "over the limit of 10.485.760")
+        fh.truncate(3 * 1024**3)  # 3 GB of nothing (a sparse file): read whole, it would not fit in the 1 GB below
+
+    def one_gigabyte() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3))
+
+    result = subprocess.run([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), "parse",
+                             str(big)], capture_output=True, text=True, timeout=120, preexec_fn=one_gigabyte)
+    _one_line(result, "would be quarantined", "message is 3.221.225.472 bytes", "over the limit of 10.485.760")
 
 
 def test_a_byte_order_mark_before_the_headers_is_left_aside(desk_dir: Path) -> None:
