@@ -448,7 +448,12 @@ def digest(
         if print_:
             subject, text, html = watch.build_digest(desk)
             if output:
-                output.write_text(html, encoding="utf-8")
+                try:
+                    output.write_text(html, encoding="utf-8")
+                except OSError as exc:  # a missing folder, a folder, /proc ...: said in one line
+                    what = "it is a folder" if output.is_dir() else exc.strerror
+                    raise MailbotError(f"--output {output}: cannot write the HTML digest there: {what}; "
+                                       "give a file in a folder that exists") from None
                 out.print(f"HTML digest written to {output}")
             sys.stdout.write(f"Subjek: {subject}\n\n{text}")
         if send:
@@ -548,11 +553,17 @@ def _mail_sent(result: FlushResult) -> str:
     return f"mail sent: {result.sent}"
 
 
+# mailbot keeps no mail from before this day: an earlier --since means "from the start" (and a date near
+# year 1 cannot even be moved to UTC).
+FIRST_DAY = date(1970, 1, 2)
+
+
 def _parse_date(value: str, option: str) -> date:
     try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
+        day = datetime.strptime(value, "%Y-%m-%d").date()
     except ValueError:
         raise MailbotError(f"{option}: expected a date as YYYY-MM-DD, got {value!r}") from None
+    return max(day, FIRST_DAY)
 
 
 def main() -> None:
