@@ -555,6 +555,37 @@ def reject(session: Session, desk: Desk, req: Request, reason: str, *, actor: st
     return ActionOutcome("DITOLAK", None, reason)
 
 
+WITHDRAWABLE = ("clarifying", "held", "approved", "linked")
+
+
+def withdraw(session: Session, desk: Desk, req: Request, reason: str, *, actor: str) -> ActionOutcome:
+    """A person found that the message which opened *req* was no request (`mailbot correct MSG kind=...`):
+    the request is closed ("dikoreksi operator"), an approval not yet dispatched is released, its queue
+    items are closed, and the district, which was answered about it, is told."""
+    if req.state not in WITHDRAWABLE:
+        raise InvalidAction(f"{req.reference} is {req.state}; a shipment already dispatched is not undone "
+                            "(settle it with `mailbot adjust`)")
+    released = req.approved if req.state == "approved" and req.approved and req.district else None
+    decision = _record(session, desk, req, "withdraw", None, actor=actor, reasons=[], arithmetic=[],
+                       note=f"dikoreksi operator: {reason}")
+    session.flush()  # its id names the ledger source and the mail's purpose
+    if released and req.district:
+        ledger.book(session, Entry(req.item or "ktp-el", req.district, released, EntryKind.SHIPMENT_CANCELLED,
+                                   desk.now(), f"decision:{decision.id}", req.reference),
+                    actor=actor, request_pk=req.id)
+    req.state, req.updated_at, req.held_since = "withdrawn", desk.now(), None
+    repo.audit(session, at=desk.now(), actor=actor, action="withdraw", target=req.reference,
+               details={"reason": reason, "released": released})
+    _district_mail(session, desk, req, purpose=f"decided:{decision.id}", template="reply_withdrawn",
+                   context={"reason": reason, "released": released})
+    from mailbot import attention
+
+    for item in attention.open_items(session):
+        if item.request_pk == req.id:
+            attention.close(session, desk, item.id, actor=actor, resolution=f"dikoreksi operator: {reason}")
+    return ActionOutcome("DITUTUP", None, reason)
+
+
 def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str) -> ActionOutcome:
     """The approved shipment left the province store."""
     if req.state != "approved" or not req.approved or req.district is None:

@@ -215,6 +215,7 @@ STATE_TEXT = {
     "dispatched": "telah dikirim dan menunggu konfirmasi penerimaan",
     "received": "telah diterima",
     "rejected": "tidak dapat disetujui",
+    "withdrawn": "ditutup karena email tersebut ternyata bukan permohonan",
     "linked": "dikaitkan dengan permohonan lain yang masih terbuka dan menunggu keputusan petugas",
 }
 

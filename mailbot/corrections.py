@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mailbot import attention, conversation, stated
+from mailbot import actions, attention, conversation, stated
 from mailbot.desk import Desk, reader_districts
 from mailbot.errors import InvalidAction, MailbotError
 from mailbot.indonesian import FIELD_LABELS, number
@@ -126,19 +126,27 @@ def correct(session: Session, desk: Desk, message_pk: int, fields: dict[str, obj
     after = {**before, **fields}
     keep_label(session, desk, message, after, origin="correction", actor=actor, reason=reason)
     effects = _reroute(session, desk, message, before, after, actor=actor, reason=reason)
-    repo.audit(session, at=desk.now(), actor=actor, action="correct", target=f"message:{message.id}",
-               details={"before": before, "after": after, "reason": reason, "effects": effects})
     own = session.scalar(select(Request).where(Request.message_pk == message.id))
-    if own is not None and after.get("kind") != "request" and own.state in (*repo.WAITING_STATES, "linked"):
-        # the message is no longer read as a request, but the request it opened still stands: a person
-        # must settle it (reject it, or correct the label back); its queue item stays open meanwhile
-        effects.append(f"{own.reference} is still {own.state}: settle it with `mailbot reject {own.reference} "
-                       "--reason ...`; its queue item stays open")
-        return Corrected(after, effects)
+    if own is not None and after.get("kind") != "request":
+        # the message is no longer read as a request: the request it opened (or linked to an open one)
+        # is withdrawn, its approval released, and the district told; a dispatched shipment stays
+        if own.state in actions.WITHDRAWABLE:
+            released = own.approved if own.state == "approved" else None
+            actions.withdraw(session, desk, own, reason, actor=actor)
+            effects.append(f"{own.reference} closed as no request"
+                           + (f", its approval of {number(released)} released" if released else "")
+                           + "; the district is told")
+        elif own.state in ("dispatched", "received"):
+            effects.append(f"{own.reference} is {own.state}: a shipment already dispatched is not undone "
+                           "(settle it with `mailbot adjust`)")
     for item in attention.open_items(session):
         if item.message_pk == message.id and item.kind == "read":
             attention.close(session, desk, item.id, actor=actor, resolution=f"dikoreksi: {reason}")
             effects.append(f"queue item {item.id} closed")
+    if not effects:
+        effects.append("label stored; nothing booked from this message changes")
+    repo.audit(session, at=desk.now(), actor=actor, action="correct", target=f"message:{message.id}",
+               details={"before": before, "after": after, "reason": reason, "effects": effects})
     return Corrected(after, effects)
 
 
@@ -187,8 +195,6 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
         elif follow_up:
             effects.append(f"{request.reference} (followed up by this message) already has these figures: "
                            "nothing to change")
-    if not effects:
-        effects.append("label stored; nothing booked from this message changes")
     return effects
 
 
