@@ -362,7 +362,10 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
                 raise UnknownRequest(f"no request {reference!r}; see `mailbot requests`")
             outcome = fn(desk, session, req)
         sent = flush(desk, open_sender(desk.config), wait=False)
-    out.print(f"{reference}: {getattr(outcome, 'label', outcome)}; {_mail_sent(sent)}")
+    told = getattr(outcome, "told", ())
+    instead = (f"; told to the district's listed address(es) {', '.join(told)}, not to the request's sender, "
+               "who is on no district's list" if told else "")
+    out.print(f"{reference}: {getattr(outcome, 'label', outcome)}; {_mail_sent(sent)}{instead}")
 
 
 @supply_app.command("receive", context_settings={"ignore_unknown_options": True})
