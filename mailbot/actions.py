@@ -35,6 +35,7 @@ class ActionOutcome:
     label: str  # Indonesian, for the manager's confirmation
     quantity: int | None = None
     note: str | None = None
+    told: tuple[str, ...] = ()  # the district's listed addresses, told instead of an unlisted sender
 
 
 # --- facts the replies quote ---------------------------------------------------------------------
@@ -54,11 +55,16 @@ def facts(verdict: Verdict) -> list[dict[str, object]]:
 
 def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, template: str,
                    context: dict[str, object], message: Message | None = None,
-                   verdict: Verdict | None = None, answer_to: str | None = None) -> None:
-    """Queue a message to the district about *req*, threaded to the message it answers (or the first one).
+                   verdict: Verdict | None = None, answer_to: str | None = None,
+                   decision: bool = False) -> list[str]:
+    """Queue a message to the district about *req*, threaded to the message it answers (or the first one);
+    returns whom it goes to.
 
     A shipment the province proposed itself has no district message: it goes to the district's first
-    configured sender, under a subject of its own.
+    configured sender, under a subject of its own. A person's *decision* (approved, rejected, dispatched,
+    withdrawn) on a request whose sender is on none of the district's lists goes to the district's listed
+    addresses, never to that sender: blanks are the district's, and an address no one vouched for (perhaps
+    a forgery in its name) learns nothing of what the province decided.
     """
     origin = message or (session.get(Message, req.message_pk) if req.message_pk is not None else None)
     if verdict is not None:
@@ -76,7 +82,11 @@ def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, 
         to = []  # the sender could not be told apart (e.g. two From mailboxes): answer no one
     if answer_to and answer_to.lower() not in (t.lower() for t in to):
         to = [answer_to, *to]  # another address of the district wrote: its writer is answered first
-    thread = answering(origin, verdict) if origin is not None else None
+    unlisted = decision and district is not None and bool(req.sender) \
+        and str(req.sender).lower() not in (a.lower() for a in district.senders)
+    if unlisted and district is not None:
+        to = list(district.senders)
+    thread = answering(origin, verdict) if origin is not None and not unlisted else None
     if thread is not None and origin is not None and req.message_pk is not None \
             and (origin.id != req.message_pk or message is None):
         thread = _whole_chain(session, req, thread)  # later in the conversation: the whole chain
@@ -85,6 +95,7 @@ def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, 
           context={"district_name": desk.district_name(req.district), "reference": req.reference,
                    "item": req.item, "proactive": req.proactive, **context},
           reply_to=thread)
+    return to
 
 
 def _in_conversation(session: Session, req: Request | None, message: Message, verdict: Verdict) -> ReplyTo:
@@ -416,13 +427,18 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
                details={"quantity": qty, "via": via, **({"override": note} if note else {}),
                         **({"reason": told_reason} if told_reason else {})})
     partial = req.requested is not None and qty < req.requested
-    _district_mail(session, desk, req, purpose=f"decided:{decision.id}",
-                   template="reply_partial" if partial else "reply_approved",
-                   context={"facts": [], "explanation": _policy_explanation(session, req) if partial else [],
-                            "approved": qty, "requested": req.requested, "proposed": False,
-                            "decided_by": _decided_by(desk, actor), "manager_reason": told_reason})
+    told = _district_mail(session, desk, req, purpose=f"decided:{decision.id}", decision=True,
+                          template="reply_partial" if partial else "reply_approved",
+                          context={"facts": [], "explanation": _policy_explanation(session, req) if partial else [],
+                                   "approved": qty, "requested": req.requested, "proposed": False,
+                                   "decided_by": _decided_by(desk, actor), "manager_reason": told_reason})
     _close_items(session, desk, req, actor=actor, resolution=f"diputuskan: disetujui {qty}")
-    return ActionOutcome("DISETUJUI SEBAGIAN" if partial else "DISETUJUI", qty)
+    return ActionOutcome("DISETUJUI SEBAGIAN" if partial else "DISETUJUI", qty, told=_redirected(req, told))
+
+
+def _redirected(req: Request, told: list[str]) -> tuple[str, ...]:
+    """The addresses a decision went to instead of the request's own sender (mailbot._district_mail)."""
+    return tuple(told) if req.sender and req.sender.lower() not in (t.lower() for t in told) else ()
 
 
 def _close_items(session: Session, desk: Desk, req: Request, *, actor: str, resolution: str) -> None:
@@ -549,10 +565,41 @@ def reject(session: Session, desk: Desk, req: Request, reason: str, *, actor: st
     req.state, req.updated_at, req.held_since = "rejected", desk.now(), None
     repo.audit(session, at=desk.now(), actor=actor, action="reject", target=req.reference,
                details={"reason": reason, "via": via})
-    _district_mail(session, desk, req, purpose=f"decided:{decision.id}", template="reply_rejected",
+    _district_mail(session, desk, req, purpose=f"decided:{decision.id}", template="reply_rejected", decision=True,
                    context={"reason": reason})
     _close_items(session, desk, req, actor=actor, resolution=f"diputuskan: ditolak ({reason})")
     return ActionOutcome("DITOLAK", None, reason)
+
+
+WITHDRAWABLE = ("clarifying", "held", "approved", "linked")
+
+
+def withdraw(session: Session, desk: Desk, req: Request, reason: str, *, actor: str) -> ActionOutcome:
+    """A person found that the message which opened *req* was no request (`mailbot correct MSG kind=...`):
+    the request is closed ("dikoreksi operator"), an approval not yet dispatched is released, its queue
+    items are closed, and the district, which was answered about it, is told."""
+    if req.state not in WITHDRAWABLE:
+        raise InvalidAction(f"{req.reference} is {req.state}; a shipment already dispatched is not undone "
+                            "(settle it with `mailbot adjust`)")
+    released = req.approved if req.state == "approved" and req.approved and req.district else None
+    decision = _record(session, desk, req, "withdraw", None, actor=actor, reasons=[], arithmetic=[],
+                       note=f"dikoreksi operator: {reason}")
+    session.flush()  # its id names the ledger source and the mail's purpose
+    if released and req.district:
+        ledger.book(session, Entry(req.item or "ktp-el", req.district, released, EntryKind.SHIPMENT_CANCELLED,
+                                   desk.now(), f"decision:{decision.id}", req.reference),
+                    actor=actor, request_pk=req.id)
+    req.state, req.updated_at, req.held_since = "withdrawn", desk.now(), None
+    repo.audit(session, at=desk.now(), actor=actor, action="withdraw", target=req.reference,
+               details={"reason": reason, "released": released})
+    _district_mail(session, desk, req, purpose=f"decided:{decision.id}", template="reply_withdrawn", decision=True,
+                   context={"reason": reason, "released": released})
+    from mailbot import attention
+
+    for item in attention.open_items(session):
+        if item.request_pk == req.id:
+            attention.close(session, desk, item.id, actor=actor, resolution=f"dikoreksi operator: {reason}")
+    return ActionOutcome("DITUTUP", None, reason)
 
 
 def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str) -> ActionOutcome:
@@ -565,7 +612,7 @@ def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str
     req.state, req.updated_at = "dispatched", now
     repo.audit(session, at=now, actor=actor, action="dispatch", target=req.reference,
                details={"quantity": req.approved, "via": via})
-    _district_mail(session, desk, req, purpose=f"dispatched:{req.id}", template="reply_dispatched",
+    _district_mail(session, desk, req, purpose=f"dispatched:{req.id}", template="reply_dispatched", decision=True,
                    context={"quantity": req.approved, "when": now.astimezone(desk.tz).date().isoformat()})
     return ActionOutcome("DIKIRIM", req.approved)
 

@@ -215,6 +215,7 @@ STATE_TEXT = {
     "dispatched": "telah dikirim dan menunggu konfirmasi penerimaan",
     "received": "telah diterima",
     "rejected": "tidak dapat disetujui",
+    "withdrawn": "ditutup karena email tersebut ternyata bukan permohonan",
     "linked": "dikaitkan dengan permohonan lain yang masih terbuka dan menunggu keputusan petugas",
 }
 
@@ -293,7 +294,7 @@ def check_waiting(session: Session, desk: Desk) -> int:
 
 
 def _line(desk: Desk, i: AttentionItem, now: datetime) -> dict[str, object]:
-    return {"id": i.id, "reason": REASONS.get(i.reason, i.reason), "district_name": desk.district_name(i.district)
+    return {"id": i.id, "reason": REASONS.get(i.reason, "perlu dibaca"), "district_name": desk.district_name(i.district)
             if i.district else "-", "waited": waiting_text(now - _aware(i.opened_at)),
             "detail": (i.detail or "").splitlines()[0][:120] if i.detail else "",
             "quantity": number(i.quantity) if i.quantity is not None else None,

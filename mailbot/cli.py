@@ -32,6 +32,7 @@ from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
     outbox_app,
     quantity,
     quarantine_app,
+    read_eml,
     row_limit,
     state,
     stored_id,
@@ -103,13 +104,9 @@ def import_(files: Annotated[list[Path], typer.Argument(metavar="FILE",
     most = config.guards.max_message_bytes
     for path in files:
         try:
-            if not path.is_file():  # a device (/dev/zero), a pipe, a folder: not a saved message
-                what = "a folder" if path.is_dir() else "not a file" if path.exists() else "no such file"
-                raise MailbotError(f"{path}: {what}; give .eml files (one message each); nothing was delivered")
-            with path.open("rb") as fh:
-                raw = fh.read(most + 1)
-        except OSError as exc:
-            raise MailbotError(f"{path}: cannot read: {exc.strerror}") from None
+            raw = read_eml(path, most)
+        except MailbotError as exc:
+            raise MailbotError(f"{exc}; nothing was delivered") from None
         if len(raw) > most:
             # never read whole: copied as it is, and quarantined by its size when mailbot reads the inbox
             raws.append(path)
@@ -190,13 +187,15 @@ def parse(
     as_json: Annotated[bool, typer.Option("--json", help="Print the verdict as one JSON object.")] = False,
 ) -> None:
     """Show what the reader makes of one message (no database, nothing sent), within the \\[guards] limits."""
+    from mailbot.guards.limits import LimitViolation
     from mailbot.pipeline import Rules, read_within_limits
 
     config = _config()
-    try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        raise MailbotError(f"{file}: cannot read: {exc.strerror}") from None
+    most = config.guards.max_message_bytes
+    raw = read_eml(file, most)
+    if len(raw) > most:  # not read whole: quarantined by its size, as `run` would
+        violation = LimitViolation("message_bytes", file.stat().st_size, most)
+        raise MailbotError(f"{file}: would be quarantined: {violation.reason}")
     try:
         verdict = read_within_limits(raw, Rules.of(config))
     except MailbotError as exc:
@@ -259,7 +258,8 @@ def reread(
 
 @app.command()
 def requests(
-    limit: Annotated[int, typer.Option(help="How many, newest first.", callback=row_limit)] = 30,
+    limit: Annotated[int, typer.Option(metavar="N", help="How many, newest first, e.g. 100 or 1.000.",
+                                       parser=row_limit)] = 30,
     open_only: Annotated[bool, typer.Option("--open", help="Only requests still open.")] = False,
 ) -> None:
     """Recent requests and their state."""
@@ -362,7 +362,10 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
                 raise UnknownRequest(f"no request {reference!r}; see `mailbot requests`")
             outcome = fn(desk, session, req)
         sent = flush(desk, open_sender(desk.config), wait=False)
-    out.print(f"{reference}: {getattr(outcome, 'label', outcome)}; {_mail_sent(sent)}")
+    told = getattr(outcome, "told", ())
+    instead = (f"; told to the district's listed address(es) {', '.join(told)}, not to the request's sender, "
+               "who is on no district's list" if told else "")
+    out.print(f"{reference}: {getattr(outcome, 'label', outcome)}; {_mail_sent(sent)}{instead}")
 
 
 @supply_app.command("receive", context_settings={"ignore_unknown_options": True})
@@ -448,7 +451,12 @@ def digest(
         if print_:
             subject, text, html = watch.build_digest(desk)
             if output:
-                output.write_text(html, encoding="utf-8")
+                try:
+                    output.write_text(html, encoding="utf-8")
+                except OSError as exc:  # a missing folder, a folder, /proc ...: said in one line
+                    what = "it is a folder" if output.is_dir() else exc.strerror
+                    raise MailbotError(f"--output {output}: cannot write the HTML digest there: {what}; "
+                                       "give a file in a folder that exists") from None
                 out.print(f"HTML digest written to {output}")
             sys.stdout.write(f"Subjek: {subject}\n\n{text}")
         if send:
@@ -459,7 +467,8 @@ def digest(
 
 @outbox_app.command("list")
 def outbox_list(
-    limit: Annotated[int, typer.Option(help="How many, newest first.", callback=row_limit)] = 30,
+    limit: Annotated[int, typer.Option(metavar="N", help="How many, newest first, e.g. 100 or 1.000.",
+                                       parser=row_limit)] = 30,
 ) -> None:
     """Recent outgoing mail and its delivery state."""
     from mailbot.views import outbox_rows
@@ -491,7 +500,8 @@ def outbox_retry(
 @quarantine_app.callback(invoke_without_command=True)
 def quarantine(
     ctx: typer.Context,
-    limit: Annotated[int, typer.Option(help="How many, newest first.", callback=row_limit)] = 30,
+    limit: Annotated[int, typer.Option(metavar="N", help="How many, newest first, e.g. 100 or 1.000.",
+                                       parser=row_limit)] = 30,
 ) -> None:
     """Messages that could not be processed, with their errors (`replay` or `dismiss` them)."""
     from mailbot.views import quarantine_rows
@@ -546,11 +556,17 @@ def _mail_sent(result: FlushResult) -> str:
     return f"mail sent: {result.sent}"
 
 
+# mailbot keeps no mail from before this day: an earlier --since means "from the start" (and a date near
+# year 1 cannot even be moved to UTC).
+FIRST_DAY = date(1970, 1, 2)
+
+
 def _parse_date(value: str, option: str) -> date:
     try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
+        day = datetime.strptime(value, "%Y-%m-%d").date()
     except ValueError:
         raise MailbotError(f"{option}: expected a date as YYYY-MM-DD, got {value!r}") from None
+    return max(day, FIRST_DAY)
 
 
 def main() -> None:

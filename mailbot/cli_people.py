@@ -19,7 +19,8 @@ app.add_typer(queue_app, name="queue")
 @queue_app.command("list")
 def queue_list(
     all_: Annotated[bool, typer.Option("--all", help="Closed items too.")] = False,
-    limit: Annotated[int, typer.Option(help="How many, oldest first.", callback=row_limit)] = 50,
+    limit: Annotated[int, typer.Option(metavar="N", help="How many, oldest first, e.g. 100 or 1.000.",
+                                       parser=row_limit)] = 50,
 ) -> None:
     """Open queue items (oldest first): why each waits, from whom, since when."""
     from sqlalchemy import select
@@ -100,14 +101,16 @@ def correct(
     """State the right reading of a message: kept as a label, carried through by audited adjustments."""
     from mailbot import corrections
     from mailbot.app import open_sender
+    from mailbot.indonesian import number
     from mailbot.outbox import flush
 
-    parsed = corrections.parse_fields(fields)
+    parsed = corrections.parse_fields(fields, maximum=_config().stock.max_quantity_per_movement)
     with _desk() as desk:
         with desk.sessions.begin() as session:
             done = corrections.correct(session, desk, message, parsed, actor=_actor(who), reason=reason)
         sent = flush(desk, open_sender(desk.config), wait=False)
-    out.print(f"message {message} corrected: " + ", ".join(f"{k}={v}" for k, v in parsed.items()))
+    out.print(f"message {message} corrected: " + ", ".join(
+        f"{k}={number(v) if isinstance(v, int) and not isinstance(v, bool) else v}" for k, v in parsed.items()))
     for effect in done.effects:
         out.print(f"  {effect}")
     out.print(f"  mail sent: {sent.sent}" if not sent.busy else "  mail queued for the running mailbot")

@@ -135,6 +135,25 @@ def _actor(who: str | None) -> str:
     return who or f"cli:{getpass.getuser()}"
 
 
+BOM = b"\xef\xbb\xbf"
+
+
+def read_eml(path: Path, most: int) -> bytes:
+    """The bytes of the .eml file *path* (`import`, `parse`): at most *most* + 1 (one more than a message
+    may have, so an over-size file shows as such without being read whole), without the UTF-8 byte order
+    mark a text editor may put before the headers. What is not a regular file (a device such as /dev/zero,
+    a pipe that may never end, a folder) is refused in one line before anything is read."""
+    try:
+        if not path.is_file():
+            what = "a folder" if path.is_dir() else "not a file" if path.exists() else "no such file"
+            raise MailbotError(f"{path}: {what}; give .eml files (one message each)")
+        with path.open("rb") as fh:
+            raw = fh.read(most + 1 + len(BOM))
+    except OSError as exc:
+        raise MailbotError(f"{path}: cannot read: {exc.strerror}") from None
+    return raw[len(BOM):][:most + 1] if raw.startswith(BOM) else raw[:most + 1]
+
+
 def quantity(text: str, what: str, config: Config, *, signed: bool = False) -> int:
     """A quantity the operator typed, read as Indonesian (2.000 is two thousand), within bounds."""
     from mailbot.errors import QuantityError
@@ -160,8 +179,19 @@ def stored_id(text: str) -> int:
     return int(digits)
 
 
-def row_limit(value: int) -> int:
-    """The check of --limit (a typer callback): how many rows, at least one."""
-    if not 1 <= value <= MAX_ID:
-        raise MailbotError(f"--limit {value}: the number of rows to show must be 1 or more")
-    return value
+# The most rows a listing shows at once; a --limit above it is a typing error, not a wish.
+MAX_ROWS = 1_000_000
+
+
+def row_limit(value: str | int) -> int:
+    """--limit as the operator types it (a typer parser): a count read by the one quantity reader, so "1.000"
+    is a thousand rows, never one; from 1 to MAX_ROWS."""
+    from mailbot.errors import QuantityError
+    from mailbot.quantities import parse_quantity
+
+    if isinstance(value, int):  # the default
+        return value
+    try:
+        return parse_quantity(value, maximum=MAX_ROWS, bound="--limit", noun="rows")
+    except QuantityError as exc:
+        raise MailbotError(f"--limit: {exc}") from None

@@ -12,13 +12,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mailbot import attention, conversation, stated
+from mailbot import actions, attention, conversation, stated
 from mailbot.desk import Desk, reader_districts
 from mailbot.errors import InvalidAction, MailbotError
-from mailbot.indonesian import FIELD_LABELS
+from mailbot.indonesian import FIELD_LABELS, number
 from mailbot.reader import read_message
 from mailbot.reader.verdict import QUANTITY_FIELDS, Verdict
-from mailbot.stock.ledger import Entry, EntryKind
+from mailbot.stock.ledger import MAX_BALANCE, Entry, EntryKind
 from mailbot.store import repo
 from mailbot.store import stock as ledger
 from mailbot.store.schema import Label, Message, Report, Request
@@ -46,8 +46,15 @@ def label_of(message: Message) -> dict[str, object]:
     return {k: label[k] for k in LABEL_KEYS}
 
 
-def parse_fields(pairs: list[str]) -> dict[str, object]:
-    """field=value pairs as a person types them ("requested=2.000", "item=kia", "stock_on_hand=null")."""
+def parse_fields(pairs: list[str], *, maximum: int) -> dict[str, object]:
+    """field=value pairs as a person types them ("requested=2.000", "item=kia", "stock_on_hand=null").
+
+    A figure is read by the one quantity reader (mailbot.quantities), within *maximum* ([stock]
+    max_quantity_per_movement, what a district's mail may state too); only a request's figure must be
+    above zero ("habis" is a stock of 0)."""
+    from mailbot.errors import QuantityError
+    from mailbot.quantities import parse_quantity
+
     fields: dict[str, object] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
@@ -57,10 +64,10 @@ def parse_fields(pairs: list[str]) -> dict[str, object]:
         if value.lower() in ("", "null", "none", "-"):
             fields[name] = [] if name == "tags" else None
         elif name in QUANTITY_FIELDS:
-            digits = value.replace(".", "").replace(",", "")
-            if not digits.isdigit():
-                raise MailbotError(f"{name}: expected a whole number of pieces, got {value!r}")
-            fields[name] = int(digits)
+            try:
+                fields[name] = parse_quantity(value, zero=name != "requested", maximum=maximum)
+            except QuantityError as exc:
+                raise MailbotError(f"{name}: {exc}") from None
         elif name in ("sender_known", "needs_attachment"):
             if value.lower() not in ("true", "false"):
                 raise MailbotError(f"{name}: expected true or false, got {value!r}")
@@ -119,19 +126,27 @@ def correct(session: Session, desk: Desk, message_pk: int, fields: dict[str, obj
     after = {**before, **fields}
     keep_label(session, desk, message, after, origin="correction", actor=actor, reason=reason)
     effects = _reroute(session, desk, message, before, after, actor=actor, reason=reason)
-    repo.audit(session, at=desk.now(), actor=actor, action="correct", target=f"message:{message.id}",
-               details={"before": before, "after": after, "reason": reason, "effects": effects})
     own = session.scalar(select(Request).where(Request.message_pk == message.id))
-    if own is not None and after.get("kind") != "request" and own.state in (*repo.WAITING_STATES, "linked"):
-        # the message is no longer read as a request, but the request it opened still stands: a person
-        # must settle it (reject it, or correct the label back); its queue item stays open meanwhile
-        effects.append(f"{own.reference} is still {own.state}: settle it with `mailbot reject {own.reference} "
-                       "--reason ...`; its queue item stays open")
-        return Corrected(after, effects)
+    if own is not None and after.get("kind") != "request":
+        # the message is no longer read as a request: the request it opened (or linked to an open one)
+        # is withdrawn, its approval released, and the district told; a dispatched shipment stays
+        if own.state in actions.WITHDRAWABLE:
+            released = own.approved if own.state == "approved" else None
+            actions.withdraw(session, desk, own, reason, actor=actor)
+            effects.append(f"{own.reference} closed as no request"
+                           + (f", its approval of {number(released)} released" if released else "")
+                           + "; the district is told")
+        elif own.state in ("dispatched", "received"):
+            effects.append(f"{own.reference} is {own.state}: a shipment already dispatched is not undone "
+                           "(settle it with `mailbot adjust`)")
     for item in attention.open_items(session):
         if item.message_pk == message.id and item.kind == "read":
             attention.close(session, desk, item.id, actor=actor, resolution=f"dikoreksi: {reason}")
             effects.append(f"queue item {item.id} closed")
+    if not effects:
+        effects.append("label stored; nothing booked from this message changes")
+    repo.audit(session, at=desk.now(), actor=actor, action="correct", target=f"message:{message.id}",
+               details={"before": before, "after": after, "reason": reason, "effects": effects})
     return Corrected(after, effects)
 
 
@@ -149,7 +164,8 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
                                        f"correction:message:{message.id}:{desk.now().isoformat()}",
                                        f"koreksi pembacaan laporan #{message.id}: sisa stok {old} menjadi {new} "
                                        f"({reason})"), actor=actor)
-            effects.append(f"{report.district} {report.item}: stock {old} -> {new}, adjustment {delta:+d} booked")
+            effects.append(f"{report.district} {report.item}: stock {number(old)} -> {number(new)}, adjustment "
+                           f"{'+' if delta > 0 else '-'}{number(abs(delta))} booked")
         report.stock_on_hand = new
         stated.keep(session, district=report.district, item=report.item, quantity=new, source="correction",
                     message=message, at=desk.now())
@@ -179,8 +195,6 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
         elif follow_up:
             effects.append(f"{request.reference} (followed up by this message) already has these figures: "
                            "nothing to change")
-    if not effects:
-        effects.append("label stored; nothing booked from this message changes")
     return effects
 
 
@@ -252,6 +266,11 @@ def import_labels(session: Session, desk: Desk, folder: Path, *, actor: str) -> 
     for name, label in sorted(labels.items()):
         if not isinstance(label, dict) or set(label) != set(LABEL_KEYS):
             raise MailbotError(f"{path}: {name}: a label needs exactly the keys {', '.join(LABEL_KEYS)}")
+        odd = [f for f in QUANTITY_FIELDS if label[f] is not None
+               and not (type(label[f]) is int and 0 <= label[f] <= MAX_BALANCE)]
+        if odd:
+            raise MailbotError(f"{path}: {name}: {odd[0]} must be a whole number of pieces from 0 or null, "
+                               f"got {label[odd[0]]!r}")
         try:
             raw = (folder / "corpus" / name).read_bytes()
         except OSError as exc:

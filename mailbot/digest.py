@@ -319,6 +319,7 @@ CONCERN_SHORT: Mapping[str, str] = {
     "above_need": "melebihi kebutuhan",
     "not_whole_packs": "bukan kelipatan pak",
     "into_reserve": "memakai cadangan provinsi",
+    "verified_request_exists": "pengirim belum terverifikasi, padahal ada permohonan dari pengirim terverifikasi",
 }
 FIELD_SHORT: Mapping[str, str] = {
     "requested": "jumlah yang dimohon", "stock_on_hand": "sisa stok", "received": "jumlah diterima",
@@ -342,7 +343,8 @@ def reason_words(reasons: Sequence[Mapping[str, object]], note: str | None = Non
             if r.get("via") != "cli":  # the command line shows as "oleh operator ..." already
                 words.append("melalui email")
         elif code == "override":
-            concerns = ", ".join(CONCERN_SHORT.get(str(c), str(c)) for c in r.get("concerns", []) or [])  # type: ignore[attr-defined]
+            concerns = ", ".join(CONCERN_SHORT.get(str(c), "alasan lain")  # never the code: it is English
+                                 for c in r.get("concerns", []) or [])  # type: ignore[attr-defined]
             words.append(f"dipaksa{f' ({concerns})' if concerns else ''}: {r.get('reason') or r.get('note') or '-'}")
         elif code == "doubt":
             field = FIELD_SHORT.get(str(r.get("field", "")), "isi email")
@@ -366,6 +368,7 @@ def _outcome(outcome: str, quantity: int | None = None, requested: int | None = 
     if outcome == "approved" and quantity is not None and requested is not None and quantity < requested:
         return "disetujui sebagian oleh pimpinan"
     return {**OUTCOME_LABEL, "approved": "disetujui pimpinan", "rejected": "ditolak",
+            "withdrawn": "ditutup, ternyata bukan permohonan",
             "dispatched": "dikirim", "received": "diterima"}.get(outcome, outcome)
 
 

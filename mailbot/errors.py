@@ -37,6 +37,10 @@ class DatabaseError(MailbotError):
     """The database cannot be opened or migrated."""
 
 
+class ImpossibleLedger(DatabaseError):
+    """The ledger in the database holds a figure mailbot never writes (changed outside mailbot)."""
+
+
 class LockBusy(MailbotError):
     """The desk-wide lock is held by another process or thread (and the caller would not wait)."""
 

@@ -1,10 +1,11 @@
-"""The one reader of quantities typed by people: "2.000", "2000", "2 ribu", "2rb", "1,5 ribu" (pure).
+"""The one reader of quantities typed by people: "2.000", "2000", "2 ribu", "2rb", "1,5 ribu", "dua ribu" (pure).
 
-The operator's command-line arguments and the managers' "SETUJU 1.500" both go through
-parse_quantity, so one text means one number everywhere. Only the digits 0-9 are digits here (a
-manager's email is NFKC-normalised first, so full-width digits from a phone keyboard become 0-9
-there; Arabic-Indic digits are refused everywhere). In Indonesian "." groups thousands and
-"," is a decimal comma: "2,000" and "1,5" could be read two ways and are refused with a hint.
+The operator's command-line arguments (approve, supply, adjust, resolve, correct, --limit) and the
+managers' "SETUJU 1.500" all go through parse_quantity, so one text means one number everywhere.
+Only the digits 0-9 are digits here (a manager's email is NFKC-normalised first, so full-width
+digits from a phone keyboard become 0-9 there; Arabic-Indic digits are refused everywhere). In
+Indonesian "." groups thousands and "," is a decimal comma: "2,000" and "1,5" could be read two
+ways and are refused with a hint.
 """
 
 from __future__ import annotations
@@ -28,11 +29,17 @@ def quantity_pattern() -> re.Pattern[str]:
     return _QUANTITY_RE
 
 
-def parse_quantity(text: str, *, signed: bool = False, maximum: int | None = None) -> int:
+# The bound most quantities are held to, as the operator finds it in config.toml.
+MOVEMENT_BOUND = "[stock] max_quantity_per_movement"
+
+
+def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maximum: int | None = None,
+                   bound: str = MOVEMENT_BOUND, noun: str = "pieces") -> int:
     """The number of pieces *text* means, or QuantityError.
 
     signed: a change that may be negative ("-500" for `mailbot adjust`); otherwise the number must
-    be above zero. maximum: the largest magnitude accepted.
+    be above zero, or at least zero with *zero* (a stock that is "habis"). maximum: the largest
+    magnitude accepted, named in the refusal by *bound*; *noun* is what is counted ("rows").
 
     >>> parse_quantity("2.000"), parse_quantity("2 ribu"), parse_quantity("2rb"), parse_quantity("1,5 ribu")
     (2000, 2000, 2000, 1500)
@@ -41,22 +48,28 @@ def parse_quantity(text: str, *, signed: bool = False, maximum: int | None = Non
     ...
     mailbot.errors.QuantityError: "2,000" is ambiguous: "," is a decimal comma in Indonesian; write 2.000 or 2000
     """
+    from mailbot.reader.numbers import parse_words  # here: the reader imports this module's pattern
+
     shown = " ".join(text.split())
+    words = parse_words(shown) if shown and not any(c.isdigit() for c in shown) else None
+    if words is not None:  # "seribu", "dua ribu lima ratus": number words read as the reader reads them
+        return _bounded(words, shown, signed=signed, zero=zero, maximum=maximum, bound=bound, noun=noun)
     m = _QUANTITY_RE.fullmatch(shown)
     if m is None and any(c.isdigit() and not c.isascii() for c in shown):
         # Arabic-Indic, full-width and other digits are refused, not guessed: a number typed in another
         # script on the command line is more likely a paste gone wrong than a quantity.
         raise QuantityError("invalid", f'"{shown}": write the digits as 0-9, like 2.000 or 2000')
     if m is None:
-        raise QuantityError("invalid", f'"{shown}" is not a number of pieces; write it like 2.000, 2000 or 2 ribu')
+        raise QuantityError("invalid", f'"{shown}" is not a number of {noun}; write it like 2.000, 2000 or 2 ribu')
     num = m["num"]
     if len(num.replace(".", "").replace(",", "")) > MAX_DIGITS:
-        raise QuantityError("too_large", f'"{shown}" is far too large a number of pieces')
+        raise QuantityError("too_large", f'"{shown}" is far too large a number of {noun}'
+                            + (f" (at most {_most(maximum, noun)}, {bound})" if maximum is not None else ""))
     if m["thousand"]:
         # "1,5 ribu": here the comma can only be a decimal comma, and dots group thousands.
         whole, _, fraction = num.partition(",")
         if "," in fraction or len(fraction) > 3 or ("." in whole and not _DOT_GROUPED_RE.fullmatch(whole)):
-            raise QuantityError("invalid", f'"{shown}" is not a number of pieces; write it like 1,5 ribu or 1.500')
+            raise QuantityError("invalid", f'"{shown}" is not a number of {noun}; write it like 1,5 ribu or 1.500')
         value = int(whole.replace(".", "")) * 1000 + (int(fraction.ljust(3, "0")) if fraction else 0)
     elif num.isascii() and num.isdigit():
         value = int(num)
@@ -68,20 +81,33 @@ def parse_quantity(text: str, *, signed: bool = False, maximum: int | None = Non
     elif re.fullmatch(r"\d+,\d{1,2}", num):
         whole, fraction = num.split(",")
         thousands = format_number(int(whole) * 1000 + int(fraction.ljust(3, "0")))
-        raise QuantityError("ambiguous", f'"{shown}" is ambiguous: pieces are whole numbers; '
+        raise QuantityError("ambiguous", f'"{shown}" is ambiguous: {noun} are whole numbers; '
                                          f'write {thousands} or "{num} ribu" if you mean thousands')
     else:
-        raise QuantityError("invalid", f'"{shown}" is not a whole number of pieces; write it like 2.000 or 2000')
+        raise QuantityError("invalid", f'"{shown}" is not a whole number of {noun}; write it like 2.000 or 2000')
     negative = m["sign"] in ("-", "\u2212")
-    if negative and not signed:
-        raise QuantityError("not_positive", f'"{shown}": the quantity must be above zero')
-    if value == 0:
-        raise QuantityError("not_positive", f'"{shown}": the quantity must be above zero' if not signed
+    return _bounded(-value if negative else value, shown, signed=signed, zero=zero, maximum=maximum, bound=bound,
+                    noun=noun)
+
+
+def _bounded(value: int, shown: str, *, signed: bool, zero: bool, maximum: int | None, bound: str,
+             noun: str) -> int:
+    """*value* if it is within the bounds the caller asked for, else QuantityError saying which."""
+    if value < 0 and not signed:
+        raise QuantityError("not_positive", f'"{shown}": the number must be {"0 or more" if zero else "above zero"}')
+    if value == 0 and not zero:
+        raise QuantityError("not_positive", f'"{shown}": the number must be above zero' if not signed
                             else f'"{shown}": the change must not be zero')
-    if maximum is not None and value > maximum:
-        raise QuantityError("too_large", f'"{shown}" is more than the most one movement may be '
-                                         f"({format_number(maximum)}, [stock] max_quantity_per_movement)")
-    return -value if negative else value
+    if maximum is not None and abs(value) > maximum:
+        if bound == MOVEMENT_BOUND:
+            raise QuantityError("too_large", f'"{shown}" is more than the most one movement may be '
+                                             f"({_most(maximum, noun)}, {bound})")
+        raise QuantityError("too_large", f'"{shown}" is more than {bound} allows: at most {_most(maximum, noun)}')
+    return value
+
+
+def _most(maximum: int, noun: str) -> str:
+    return format_number(maximum) + ("" if noun == "pieces" else f" {noun}")
 
 
 def format_number(value: int) -> str:

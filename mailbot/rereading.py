@@ -40,7 +40,8 @@ def reread(desk: Desk, since: date | None, *, progress: bool = False,
     with desk.sessions() as session:
         wanted: list[ColumnElement[bool]] = [Message.raw.is_not(None)]
         # mail imported with labels only (status "labelled") was never read by the desk: nothing to compare
-        wanted.append(Message.status.in_(("processed", "quarantined") if include_quarantined else ("processed",)))
+        wanted.append(Message.status.in_(("processed", "quarantined", "dismissed") if include_quarantined
+                                         else ("processed",)))
         ids_query = select(Message.id).where(*wanted).order_by(Message.id)
         if since is not None:
             ids_query = ids_query.where(Message.received_at >= datetime.combine(since, time.min, tzinfo=desk.tz))

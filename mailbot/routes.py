@@ -404,6 +404,9 @@ def _refusal(command: ManagerCommand, target: Request) -> str:
                 "mengubah apa pun.")
     if target.state == "rejected":
         return f"permohonan {ref} sudah DITOLAK sebelumnya."
+    if target.state == "withdrawn":
+        return (f"permohonan {ref} sudah ditutup oleh petugas karena emailnya ternyata bukan permohonan; "
+                "tidak ada yang perlu diputuskan.")
     if target.state in ("dispatched", "received"):
         return f"blangko untuk permohonan {ref} sudah dikirim; keputusan tidak dapat diubah lagi."
     if target.state == "linked":

@@ -19,6 +19,7 @@ from mailbot import stopping, watch
 from mailbot.app import open_desk, open_inbox, open_sender
 from mailbot.config import Config, ImapInbox
 from mailbot.desk import Desk
+from mailbot.errors import ImpossibleLedger
 from mailbot.outbox import FlushResult, OutboxPump, SenderProcess
 from mailbot.runners import ReadingProcess, process_inbox
 from mailbot.store import repo
@@ -144,6 +145,8 @@ class Service:
     def _safely(self, name: str, job: object) -> None:
         try:
             job()  # type: ignore[operator]
+        except ImpossibleLedger as exc:  # said in one line, each time, until the database is restored
+            log.error("%s failed: %s", name, exc)
         except Exception:  # noqa: BLE001 - a failing job must not kill the scheduler
             log.exception("%s failed", name)
 

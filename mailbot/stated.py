@@ -4,7 +4,7 @@ and source, beside the ledger's expectation; a large difference is a reconciliat
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -54,9 +54,28 @@ def record(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
     if follow_up:
         source = "follow_up"  # a figure corrected in a request's conversation, not a daily report
     keep(session, district=trust.district, item=item, quantity=verdict.stock_on_hand, source=source,
-         message=message, at=desk.now())
+         message=message, at=written_at(message, desk.now()))
     if source != "report":
         reconcile(session, desk, district=trust.district, item=item, stated=verdict.stock_on_hand, message=message)
+
+
+def written_at(message: Message, now: datetime) -> datetime:
+    """When the district wrote *message*: its Date header, never later than *now* (when it was read; a
+    sender's clock may run ahead), else *now*. A statement is as old as the mail that made it."""
+    from email.parser import BytesHeaderParser
+    from email.utils import parsedate_to_datetime
+
+    head = (message.raw or b"").partition(b"\r\n\r\n")[0].partition(b"\n\n")[0]
+    try:
+        value = BytesHeaderParser().parsebytes(head.removeprefix(b"\xef\xbb\xbf")).get("date")
+        written = parsedate_to_datetime(str(value)) if value is not None else None
+    except Exception:  # noqa: BLE001 - a Date that cannot be read is no date
+        written = None
+    if written is None:
+        return now
+    if written.tzinfo is None:  # "-0000": the zone is unknown (RFC 5322); taken as UTC
+        written = written.replace(tzinfo=UTC)
+    return min(written, now)
 
 
 def keep(session: Session, *, district: str, item: str, quantity: int, source: str, message: Message | None,
@@ -115,7 +134,9 @@ def latest(session: Session) -> dict[tuple[str, str], Stated]:
     for key, row in found.items():
         moved = session.scalar(select(func.coalesce(func.sum(LedgerEntry.on_hand), 0)).where(
             LedgerEntry.location == row.district, LedgerEntry.item == row.item, LedgerEntry.at > row.at,
-            LedgerEntry.kind.in_((EntryKind.RECEIPT_CONFIRMED.value, EntryKind.ADJUSTMENT.value)))) or 0
+            LedgerEntry.kind.in_((EntryKind.RECEIPT_CONFIRMED.value, EntryKind.ADJUSTMENT.value)),
+            # what the stating mail booked itself (a report's count, a receipt) is in its figure already
+            LedgerEntry.source != f"message:{row.message_pk}")) or 0
         expected = balances[(row.item, row.district)].on_hand if (row.item, row.district) in balances else 0
         result[key] = Stated(row.district, row.item, row.quantity + moved, row.at, row.source, expected,
                              stated=row.quantity if moved else None, moved_since=moved)

@@ -28,6 +28,7 @@ REQUEST_COLUMNS = ("reference", "district", "item", "requested", "proposed", "ap
 STATE_WORDS = {
     "clarifying": "asked back", "held": "waiting for manager", "approved": "approved, not dispatched",
     "dispatched": "dispatched, in transit", "received": "received", "rejected": "rejected", "linked": "linked",
+    "withdrawn": "closed: no request (corrected)",
 }
 SHIPPED_STATES = ("approved", "dispatched", "received")
 

@@ -214,7 +214,7 @@ def _asked_at_the_time(session: Session, requests: dict[int, Request]) -> tuple[
 
 def _outcome_code(d: Decision) -> str:
     if d.actor != "policy":
-        return {"approve": "approved", "reject": "rejected"}.get(d.outcome, d.outcome)
+        return {"approve": "approved", "reject": "rejected", "withdraw": "withdrawn"}.get(d.outcome, d.outcome)
     return d.outcome
 
 
@@ -225,7 +225,8 @@ def _last_reasons(session: Session, req: Request) -> tuple[str, ...]:
 
 def _words(d: Decision) -> tuple[str, ...]:
     """The decision's reasons in Indonesian; a manager's rejection with its reason."""
-    return reason_words(d.reasons or [], d.note if d.outcome == "reject" and d.actor != "policy" else None)
+    return reason_words(d.reasons or [], d.note if d.outcome in ("reject", "withdraw") and d.actor != "policy"
+                        else None)
 
 
 def _decided_by(actor: str) -> str:

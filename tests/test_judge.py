@@ -45,7 +45,8 @@ def test_too_many_attachments_are_refused_with_the_reason() -> None:
     raw = (b"From: <disdukcapil@bulungankab.example>\r\nSubject: x\r\n"
            b"Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n" + parts + b"--b--\r\n")
     judged = judge(raw, RULES)
-    assert (judged.verdict, judged.refused) == (None, "attachments: message has 11 attachments, over the limit of 10")
+    assert (judged.verdict, judged.refused) == (
+        None, "max_attachments: message has 11 attachments, over the limit of 10")
 
 
 def test_attachments_are_counted_by_one_set_of_rules() -> None:

@@ -10,7 +10,7 @@ from email.parser import BytesParser
 from typing import Literal
 
 from mailbot.indonesian import number
-from mailbot.reader.mime import ReadLimits, decode_bytes, payload_of
+from mailbot.reader.mime import SETTINGS, ReadLimits, decode_bytes, payload_of
 
 LimitName = Literal["message_bytes", "headers", "attachments", "attachment_bytes", "mime_parts", "mime_depth",
                     "line_chars", "text_chars", "text_lines"]
@@ -53,7 +53,7 @@ class LimitViolation:
             "text_chars": f"the text of attachment {self.part!r} is {number(self.actual)} characters",
             "text_lines": f"the text of attachment {self.part!r} is {number(self.actual)} lines",
         }[self.limit]
-        return f"{self.limit}: {what}, over the limit of {number(self.maximum)}"
+        return f"{SETTINGS.get(self.limit, self.limit)}: {what}, over the limit of {number(self.maximum)}"
 
 
 def check_limits(
@@ -77,7 +77,7 @@ def check_limits(
 
     >>> check_limits(b"Subject: x\\r\\n\\r\\n" + b"a" * 2000, max_message_bytes=1024,
     ...              max_attachments=10, max_attachment_bytes=1024).reason
-    'message_bytes: message is 2.014 bytes, over the limit of 1.024'
+    'max_message_bytes: message is 2.014 bytes, over the limit of 1.024'
     """
     if len(raw) > max_message_bytes:
         return LimitViolation("message_bytes", len(raw), max_message_bytes)
@@ -204,7 +204,7 @@ def mime_shape(raw: bytes, *, max_parts: int, max_depth: int) -> LimitViolation 
 
     >>> deep = b"".join(b'Content-Type: multipart/mixed; boundary="b%d"\n\n--b%d\n' % (i, i) for i in range(3))
     >>> mime_shape(b"Subject: x\n" + deep + b"\nhalo", max_parts=500, max_depth=3).reason
-    'mime_depth: MIME parts are nested 4 deep, over the limit of 3'
+    'max_mime_depth: MIME parts are nested 4 deep, over the limit of 3'
     """
     if not _CONTAINER_RE.search(raw):
         return None

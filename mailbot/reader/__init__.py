@@ -221,7 +221,7 @@ def _raises_only_reasons(read: Callable[..., Verdict]) -> Callable[..., Verdict]
         except (NotAnEmailError, LimitExceeded, UnreadableError):
             raise
         except RecursionError:
-            raise LimitExceeded("mime_depth: MIME parts nested too deep to read") from None
+            raise LimitExceeded("max_mime_depth: MIME parts nested too deep to read") from None
         except MemoryError:
             raise LimitExceeded("memory: reading the message ran out of memory") from None
         except Exception as exc:  # noqa: BLE001 - a reader fault on odd input quarantines the message, no more

@@ -63,9 +63,16 @@ class ReadLimits:
     max_spreadsheet_row_cells: int = 5_000  # cells in one row
 
 
+# The [guards] setting of each limit the operator can set: a reason starts with the name to look up in
+# config.toml ("max_message_bytes: ..."); the fixed limits are named by what they count ("text_lines: ...").
+SETTINGS: dict[str, str] = {"message_bytes": "max_message_bytes", "attachments": "max_attachments",
+                            "attachment_bytes": "max_attachment_bytes", "mime_parts": "max_mime_parts",
+                            "mime_depth": "max_mime_depth"}
+
+
 def limit_exceeded(limit: str, what: str, maximum: int) -> LimitExceeded:
-    """The error for going over a limit: one line that starts with the limit's name."""
-    return LimitExceeded(f"{limit}: {what}, over the limit of {figure(maximum)}")
+    """The error for going over a limit: one line that starts with the limit's setting or name."""
+    return LimitExceeded(f"{SETTINGS.get(limit, limit)}: {what}, over the limit of {figure(maximum)}")
 
 
 @dataclass(frozen=True)
@@ -478,7 +485,10 @@ def read_csv(text: str) -> tuple[Table, ...]:
 
 
 def parse_message(raw: bytes) -> Message:
-    """Parse bytes into a message, or raise NotAnEmailError with a one-line reason."""
+    """Parse bytes into a message, or raise NotAnEmailError with a one-line reason.
+
+    A UTF-8 byte order mark before the headers (a message saved by a text editor) is left aside."""
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
     if not raw or not raw.strip():
         raise NotAnEmailError("empty input, not an email")
     start = raw.lstrip(b"\r\n")
@@ -491,7 +501,7 @@ def parse_message(raw: bytes) -> Message:
     try:
         msg = email.message_from_bytes(raw, policy=email.policy.compat32)
     except RecursionError:
-        raise LimitExceeded("mime_depth: MIME parts nested too deep to parse") from None
+        raise LimitExceeded("max_mime_depth: MIME parts nested too deep to parse") from None
     except Exception as exc:  # noqa: BLE001 - the stdlib parser is lenient; what it still refuses is no email
         raise NotAnEmailError(f"cannot be parsed as an email ({type(exc).__name__})") from None
     if not any(msg.get(h) is not None for h in _IDENTIFYING_HEADERS):
@@ -690,7 +700,7 @@ def extract_from(msg: Message, limits: ReadLimits | None = None) -> MailParts:
     try:
         collector.walk(msg)
     except RecursionError:
-        raise LimitExceeded("mime_depth: MIME parts nested too deep to read") from None
+        raise LimitExceeded("max_mime_depth: MIME parts nested too deep to read") from None
     text = "\n\n".join(t for t in collector.texts if t and t.strip())
     text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     subject = decode_header_value(msg.get("subject"))

@@ -68,7 +68,7 @@ def _fmt(value: Value) -> str:
 
 def reason_id(reason: Reason) -> str:
     """One reason in Indonesian, its numbers written the Indonesian way."""
-    template = REASON_TEXT.get(reason.code, reason.code)
+    template = REASON_TEXT.get(reason.code, "alasan lain")  # never the code: it is English
     data = {k: _fmt(v) for k, v in reason.data.items()}
     try:
         return template.format(**data)

@@ -8,6 +8,9 @@ from datetime import datetime
 from enum import StrEnum
 
 PROVINCE = "province"
+# No store holds a trillion blanks: a balance beyond this is a typing error or a damaged database. Kept
+# far below 2^63 so that no sum of a ledger's entries can overflow a database's 64-bit integer.
+MAX_BALANCE = 10**12
 
 
 class EntryKind(StrEnum):
@@ -152,12 +155,17 @@ def problems(current: Mapping[tuple[str, str], Balance], entry: Entry) -> tuple[
     """Why *entry* cannot be posted on *current*: codes for every bucket it would drive below zero.
 
     An empty tuple means the entry is sound. Codes: "province_short" (dispatch or write-off
-    larger than the store), "nothing_committed", "nothing_in_transit", "district_short".
+    larger than the store), "nothing_committed", "nothing_in_transit", "district_short",
+    "beyond_any_store" (a movement or a balance above MAX_BALANCE).
     """
     after = apply(current, entry)
     found: list[str] = []
+    if abs(entry.quantity) > MAX_BALANCE:
+        found.append("beyond_any_store")
     for p in postings(entry):
         b = after[(p.item, p.location)]
+        if max(abs(b.on_hand), abs(b.in_transit), abs(b.committed)) > MAX_BALANCE:
+            found.append("beyond_any_store")
         where = "province" if p.location == PROVINCE else "district"
         if b.on_hand < 0:
             found.append(f"{where}_short")

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date, datetime
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import Table, and_, bindparam, false, func, insert, select, update
+from sqlalchemy import Row, Select, Table, and_, bindparam, false, func, insert, or_, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from mailbot.errors import ImpossibleLedger
+from mailbot.indonesian import number
 from mailbot.stock.forecast import DailyReport
-from mailbot.stock.ledger import Balance
+from mailbot.stock.ledger import MAX_BALANCE, Balance
 from mailbot.store.schema import (
     AuditEvent,
     Counter,
@@ -29,7 +33,7 @@ WAITING_STATES = ("clarifying", "held", "approved")
 
 
 def balances(session: Session, item: str | None = None) -> dict[tuple[str, str], Balance]:
-    """(item, location) -> Balance, summed over the ledger."""
+    """(item, location) -> Balance, summed over the ledger (ImpossibleLedger if a sum is beyond any store)."""
     query = select(
         LedgerEntry.item,
         LedgerEntry.location,
@@ -39,18 +43,42 @@ def balances(session: Session, item: str | None = None) -> dict[tuple[str, str],
     ).group_by(LedgerEntry.item, LedgerEntry.location)
     if item is not None:
         query = query.where(LedgerEntry.item == item)
-    return {
-        (row[0], row[1]): Balance(int(row[2] or 0), int(row[3] or 0), int(row[4] or 0))
-        for row in session.execute(query)
-    }
+    return {(str(row[0]), str(row[1])): _sane(session, tuple(row)[2:]) for row in _sums(session, query)}
 
 
 def balance(session: Session, item: str, location: str) -> Balance:
-    row = session.execute(
-        select(func.sum(LedgerEntry.on_hand), func.sum(LedgerEntry.in_transit), func.sum(LedgerEntry.committed))
-        .where(LedgerEntry.item == item, LedgerEntry.location == location)
-    ).one()
-    return Balance(int(row[0] or 0), int(row[1] or 0), int(row[2] or 0))
+    query = select(func.sum(LedgerEntry.on_hand), func.sum(LedgerEntry.in_transit), func.sum(LedgerEntry.committed)
+                   ).where(LedgerEntry.item == item, LedgerEntry.location == location)
+    return _sane(session, _sums(session, query)[0])
+
+
+def _sums(session: Session, query: Select[*tuple[Any, ...]]) -> list[Row[*tuple[Any, ...]]]:
+    """The rows of a query of ledger sums; a sum SQLite cannot hold in 64 bits is ImpossibleLedger."""
+    try:
+        return list(session.execute(query))
+    except OperationalError as exc:  # on PostgreSQL a sum of bigints is numeric: it never overflows
+        if "overflow" not in str(exc.orig):
+            raise
+        raise _impossible(session) from None
+
+
+def _sane(session: Session, sums: Sequence[object]) -> Balance:
+    values = [int(cast(int, v or 0)) for v in sums]
+    if any(abs(v) > MAX_BALANCE for v in values):
+        raise _impossible(session)
+    return Balance(*values)
+
+
+def _impossible(session: Session) -> ImpossibleLedger:
+    """One line naming the ledger rows no mailbot command writes (mailbot.stock.ledger.MAX_BALANCE)."""
+    columns = (LedgerEntry.on_hand, LedgerEntry.in_transit, LedgerEntry.committed)
+    rows = session.execute(select(LedgerEntry.id, LedgerEntry.location, LedgerEntry.item)
+                           .where(or_(*(func.abs(c) > MAX_BALANCE for c in columns)))
+                           .order_by(LedgerEntry.id).limit(5)).all()
+    named = ", ".join(f"#{r.id} ({r.location} {r.item})" for r in rows) or "their sum"
+    return ImpossibleLedger(
+        f"the ledger holds a figure beyond any store (over {number(MAX_BALANCE)} pieces): ledger_entries {named}; "
+        "the database was changed outside mailbot: restore the last backup (README, Backup and restore)")
 
 
 def post(session: Session, entry: LedgerEntry) -> bool:

@@ -29,6 +29,7 @@ PROBLEM_WORDS = {
     "nothing_in_transit": "there is not that much in transit",
     "nothing_committed": "there is not that much promised",
     "province_overcommitted": "the province would promise more than its store holds",
+    "beyond_any_store": "more than any store could hold (over 1.000.000.000.000 pieces)",
 }
 
 

@@ -17,6 +17,7 @@ from imapclient.exceptions import IMAPClientError, LoginError
 
 from mailbot.config import ImapInbox as ImapInboxConfig
 from mailbot.errors import ImapCommandError, ImapConnectionError, ImapLoginError
+from mailbot.guards.limits import LimitViolation
 from mailbot.transports.base import CursorStore, IncomingMessage
 from mailbot.transports.tls import client_context
 
@@ -462,7 +463,7 @@ class ImapInbox:
             size = int(sizes[uid][b"RFC822.SIZE"])
             key = make_key(folder, validity, uid)
             if limit is not None and size > limit:
-                reason = f"message is {size} bytes, over the limit of {limit} bytes"
+                reason = LimitViolation("message_bytes", size, limit).reason  # as every size limit says it
                 head = heads.get(uid, {}).get(b"BODY[HEADER]")
                 messages.append(IncomingMessage(key=key, raw=None, size=size, too_big_reason=reason,
                                                 headers=bytes(head) if head is not None else None))

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from mailbot.errors import TransportError
-from mailbot.indonesian import number
+from mailbot.guards.limits import LimitViolation
 from mailbot.transports.base import IncomingMessage, OutgoingMessage
 
 QUARANTINE = ".Quarantine"
@@ -95,7 +95,7 @@ class MaildirInbox:
                 if self.size_limit is not None and size > self.size_limit:
                     yield IncomingMessage(
                         key=entry.name, raw=None, size=size,
-                        too_big_reason=f"message is {number(size)} bytes, over the limit of {number(self.size_limit)}",
+                        too_big_reason=LimitViolation("message_bytes", size, self.size_limit).reason,
                         headers=_header_block(Path(entry.path)),
                     )
                     continue

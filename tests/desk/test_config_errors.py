@@ -13,7 +13,7 @@ from tests.desk.conftest import mailbot
     ("edit", "expected"),
     [
         (lambda s: s.replace('address = "blangko@', 'adress = "blangko@'), "office.adress: unknown key"),
-        (lambda s: s.replace("threshold = 1000", 'threshold = "seribu"'), "stock.threshold"),
+        (lambda s: s.replace("threshold = 1000", 'threshold = "banyak"'), "stock.threshold"),
         (lambda s: s.replace("target_cover_days = 30", "target_cover_days = 0"), "stock.target_cover_days"),
         (lambda s: s.replace('kind = "maildir"\n# Maildir', 'kind = "pop3"\n# Maildir', 1), "inbox"),
         (lambda s: s.replace('timezone = "Asia/Makassar"', 'timezone = "Asia/Nowhere"'), "office.timezone"),
@@ -93,7 +93,7 @@ def test_every_problem_is_named_by_its_key_in_one_line(desk_dir: Path) -> None:
 
     path = desk_dir / "config.toml"
     text = path.read_text()
-    for old, new in [('address = "blangko@', 'adress = "blangko@'), ("threshold = 1000", 'threshold = "seribu"'),
+    for old, new in [('address = "blangko@', 'adress = "blangko@'), ("threshold = 1000", 'threshold = "banyak"'),
                      ('code = "65.02"', 'code = "65.01"'), ('kind = "maildir"\n# Maildir', 'kind = "pop3"\n# Maildir')]:
         assert old in text
         text = text.replace(old, new, 1)
@@ -103,5 +103,5 @@ def test_every_problem_is_named_by_its_key_in_one_line(desk_dir: Path) -> None:
     assert str(raised.value) == (
         f"{path}: office.adress: unknown key (did you mean 'address'?); surprise: unknown key; "
         "inbox.kind: 'pop3' is not one of maildir, imap; "
-        "stock.threshold: \"seribu\" is not a number of pieces; write it like 2.000, 2000 or 2 ribu (got 'seribu'); "
+        "stock.threshold: \"banyak\" is not a number of pieces; write it like 2.000, 2000 or 2 ribu (got 'banyak'); "
         "districts: district code 65.01 appears twice")

@@ -65,7 +65,7 @@ def test_a_poisonous_message_is_quarantined_and_its_group_processed(desk_dir: Pa
         "SELECT message_id, status, sender, subject, error, raw FROM messages")}
     status, sender, subject, error, raw = rows["<poison-1@bulungankab.example>"]
     assert status == "quarantined" and raw == POISON
-    assert error == "mime_depth: MIME parts are nested 21 deep, over the limit of 20"
+    assert error == "max_mime_depth: MIME parts are nested 21 deep, over the limit of 20"
     assert sender == "op\\udce9rator@bulungankab.example" and subject == "Permohonan \\x00 blangko \ufffd"
     assert "\x00" not in subject
     assert rows["<good-1@bulungankab.example>"][0] == "processed"
@@ -104,7 +104,7 @@ def test_the_configured_mime_depth_is_the_one_applied(desk_dir: Path) -> None:
     over = mailbot(desk_dir, "parse", "nested-4.eml")
     assert over.returncode == 1 and over.stdout == ""
     assert over.stderr.strip() == ("mailbot: nested-4.eml: would be quarantined: "
-                                   "mime_depth: MIME parts are nested 3 deep, over the limit of 2")
+                                   "max_mime_depth: MIME parts are nested 3 deep, over the limit of 2")
     deliver(desk_dir, nested(4))
     assert mailbot(desk_dir, "run", "--once").returncode == 0
     listing = mailbot(desk_dir, "quarantine")
@@ -119,4 +119,4 @@ def test_the_configured_mime_parts_are_the_ones_applied(desk_dir: Path) -> None:
     (desk_dir / "wide.eml").write_bytes(raw)
     over = mailbot(desk_dir, "parse", "wide.eml")
     assert over.returncode == 1
-    assert over.stderr.strip().endswith("mime_parts: message has 6 MIME parts, over the limit of 5")
+    assert over.stderr.strip().endswith("max_mime_parts: message has 6 MIME parts, over the limit of 5")

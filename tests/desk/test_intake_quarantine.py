@@ -98,6 +98,10 @@ def test_dismiss_and_reread(desk_dir: Path) -> None:
         "select details from audit where action = 'dismiss'").fetchone()[0]
     again = mailbot(desk_dir, "quarantine", "dismiss", str(qid), "--reason", "x")
     assert again.returncode == 1 and "is dismissed, not quarantined" in again.stderr
+    # a dismissed message is still one --include-quarantined re-reads (as its --help says), never a plain reread
+    assert "1 stored message(s) re-read" in mailbot(desk_dir, "reread").stdout
+    after = mailbot(desk_dir, "reread", "--include-quarantined")
+    assert after.returncode == 0 and "of 2 message(s) would be read differently" in after.stdout, after.stdout
     replayed = mailbot(desk_dir, "replay", str(qid))
     assert replayed.returncode == 1 and f"message {qid} was dismissed from the quarantine" in replayed.stderr
 
@@ -112,5 +116,6 @@ def test_quarantine_reasons_write_numbers_the_indonesian_way(desk_dir: Path) -> 
     [notice] = [m for m in _sent(desk_dir) if m["To"] == OPERATOR]
     text = " ".join(notice.get_body(("plain",)).get_content().split())
     assert "over the limit of 2.048" in text and "2,048" not in text, text
+    assert "max_message_bytes: message is" in text, text  # the setting to look up in config.toml
     listed = mailbot(desk_dir, "quarantine")
     assert "2.048" in listed.stdout and "2,048" not in listed.stdout, listed.stdout

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.desk.conftest import mailbot
+from tests.desk.conftest import EXAMPLES, mailbot
 
 HUGE = "99999999999999999999"  # above 2^63, the largest row id
 
@@ -77,3 +77,18 @@ def test_ids_and_limits_out_of_range_are_one_line(desk_dir: Path, args: tuple[st
 
 def test_help_shows_bracketed_words(desk_dir: Path) -> None:
     assert "within the [guards] limits" in " ".join(mailbot(desk_dir, "parse", "--help").stdout.split())
+
+
+def test_a_limit_is_read_by_the_quantity_reader_with_an_honest_bound(desk_dir: Path) -> None:
+    from tests.desk.mailkit import run_once
+
+    run_once(desk_dir, *sorted(EXAMPLES.glob("*.eml")))
+    one = mailbot(desk_dir, "requests", "--limit", "1")
+    thousand = mailbot(desk_dir, "requests", "--limit", "1.000")
+    assert one.returncode == thousand.returncode == 0, thousand.stderr
+    assert one.stdout.count("BLK-") == 1 and thousand.stdout.count("BLK-") > 1  # "1.000" is a thousand, not 1
+    assert mailbot(desk_dir, "requests", "--limit", "dua").stdout.count("BLK-") == 2
+    for typed, words in ((HUGE, "at most 1.000.000 rows"), ("2.000.000", "at most 1.000.000 rows"),
+                         ("0", "above zero"), ("1,5", "ambiguous")):
+        result = mailbot(desk_dir, "queue", "list", "--limit", typed)
+        assert result.returncode == 1 and words in result.stderr and len(result.stderr.splitlines()) == 1, result.stderr

@@ -19,14 +19,15 @@ def _province(db_path: Path) -> int:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("2.000", 2000), ("2000", 2000), ("2 ribu", 2000), ("2rb", 2000), ("2 RB", 2000), ("1,5 ribu", 1500),
-    ("10.000", 10000), ("1.500.000", 1500000),
+    ("10.000", 10000), ("1.500.000", 1500000), ("seribu", 1000), ("dua ribu", 2000), ("Dua Ribu Lima Ratus", 2500),
 ])
 def test_quantities_read_as_indonesian(text: str, expected: int) -> None:
     assert parse_quantity(text) == expected
 
 
 @pytest.mark.parametrize(("text", "code"), [
-    ("2,000", "ambiguous"), ("1,5", "ambiguous"), ("1.5", "invalid"), ("15.00", "invalid"), ("dua", "invalid"),
+    ("2,000", "ambiguous"), ("1,5", "ambiguous"), ("1.5", "invalid"), ("15.00", "invalid"),
+    ("dua ribu saja", "invalid"), ("banyak", "invalid"), ("nol", "not_positive"),
     ("0", "not_positive"), ("-500", "not_positive"), ("9" * 40, "too_large"),
 ])
 def test_quantities_refused(text: str, code: str) -> None:
@@ -36,7 +37,8 @@ def test_quantities_refused(text: str, code: str) -> None:
     assert "\n" not in str(caught.value)
 
 
-@pytest.mark.parametrize(("typed", "recorded"), [("10.000", 10000), ("10 ribu", 10000), ("10000", 10000)])
+@pytest.mark.parametrize(("typed", "recorded"), [("10.000", 10000), ("10 ribu", 10000), ("10000", 10000),
+                                                ("10rb", 10000), ("sepuluh ribu", 10000)])
 def test_supply_receive_reads_dots_as_thousands(desk_dir: Path, typed: str, recorded: int) -> None:
     result = mailbot(desk_dir, "supply", "receive", typed, "--note", "BAST")
     assert result.returncode == 0, result.stderr

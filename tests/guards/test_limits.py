@@ -35,7 +35,7 @@ def test_message_over_the_size_limit_is_refused_before_parsing() -> None:
     raw = b"From: x@y.example\r\nContent-Type: multipart/mixed; boundary=\"b\r\n\r\n" + b"a" * 3000
     violation = check_limits(raw, max_message_bytes=2048, max_attachments=10, max_attachment_bytes=1024)
     assert violation == LimitViolation("message_bytes", len(raw), 2048)
-    expected = f"message_bytes: message is {len(raw):,} bytes, over the limit of 2.048".replace(",", ".", 1)
+    expected = f"max_message_bytes: message is {len(raw):,} bytes, over the limit of 2.048".replace(",", ".", 1)
     assert violation.reason == expected
 
 
@@ -43,7 +43,7 @@ def test_too_many_attachments() -> None:
     raw = district_mail(*[(f"surat-{i}.pdf", b"%PDF-1.4 surat") for i in range(11)]).as_bytes()
     violation = check_limits(raw, **LIMITS)
     assert violation == LimitViolation("attachments", 11, 10)
-    assert violation.reason == "attachments: message has 11 attachments, over the limit of 10"
+    assert violation.reason == "max_attachments: message has 11 attachments, over the limit of 10"
     assert check_limits(raw, **{**LIMITS, "max_attachments": 11}) is None
 
 
@@ -118,7 +118,7 @@ def test_very_wide_mime_is_refused() -> None:
     raw = b'MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="B"\r\n\r\n' + parts + b"--B--\r\n"
     violation = check_limits(raw, **LIMITS)
     assert violation is not None and violation.limit == "mime_parts"
-    assert violation.reason == "mime_parts: message has 501 MIME parts, over the limit of 500"
+    assert violation.reason == "max_mime_parts: message has 501 MIME parts, over the limit of 500"
 
 
 def test_broken_mime_is_left_to_the_reader() -> None:

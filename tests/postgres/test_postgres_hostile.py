@@ -28,7 +28,7 @@ def test_a_poisonous_message_on_postgres(tmp_path: Path, postgres_url: str) -> N
     engine.dispose()
     poison = rows["<poison-1@bulungankab.example>"]
     assert (poison.status, bytes(poison.raw)) == ("quarantined", POISON)
-    assert poison.error.startswith("mime_depth: ") and poison.sender == "op\\udce9rator@bulungankab.example"
+    assert poison.error.startswith("max_mime_depth: ") and poison.sender == "op\\udce9rator@bulungankab.example"
     assert (rows["<nul-1@nunukankab.example>"].status, bytes(rows["<nul-1@nunukankab.example>"].raw)) == (
         "processed", NUL_REQUEST)
     assert rows["<good-1@bulungankab.example>"].status == "processed"

@@ -50,9 +50,9 @@ def test_nul_and_undecodable_bytes_never_reach_the_verdict() -> None:
 @pytest.mark.parametrize("depth", [25, 400, 3000])
 def test_deep_nesting_is_the_depth_limit_not_a_recursion_error(depth: int) -> None:
     opening = b"".join(b'Content-Type: multipart/mixed; boundary="n%d"\r\n\r\n--n%d\r\n' % (i, i) for i in range(depth))
-    with pytest.raises(LimitExceeded, match=r"^mime_depth: "):
+    with pytest.raises(LimitExceeded, match=r"^max_mime_depth: "):
         read_message(HEAD + opening + b"\r\n" + REQUEST, DISTRICTS)
-    with pytest.raises(LimitExceeded, match=r"^mime_depth: "):
+    with pytest.raises(LimitExceeded, match=r"^max_mime_depth: "):
         read_message(HEAD + b"Content-Type: message/rfc822\r\n\r\n" * depth + b"Subject: x\r\n\r\n" + REQUEST,
                      DISTRICTS)
 
@@ -61,10 +61,10 @@ def test_the_configured_depth_and_parts_apply() -> None:
     opening = b"".join(b'Content-Type: multipart/mixed; boundary="n%d"\r\n\r\n--n%d\r\n' % (i, i) for i in range(3))
     raw = HEAD + opening + b"\r\n" + REQUEST
     assert read_message(raw, DISTRICTS).requested == 2000
-    with pytest.raises(LimitExceeded, match=r"^mime_depth: MIME parts are nested 3 deep, over the limit of 2$"):
+    with pytest.raises(LimitExceeded, match=r"^max_mime_depth: MIME parts are nested 3 deep, over the limit of 2$"):
         read_message(raw, DISTRICTS, limits=ReadLimits(max_mime_depth=2))
     wide = HEAD + b'Content-Type: multipart/mixed; boundary="w"\r\n\r\n' + b"--w\r\n\r\nSisa 1\r\n" * 9 + b"--w--"
-    with pytest.raises(LimitExceeded, match=r"^mime_parts: "):
+    with pytest.raises(LimitExceeded, match=r"^max_mime_parts: "):
         read_message(wide, DISTRICTS, limits=ReadLimits(max_mime_parts=8))
 
 

@@ -10,6 +10,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from mailbot.stock.ledger import (
+    MAX_BALANCE,
     PROVINCE,
     Balance,
     Entry,
@@ -97,6 +98,15 @@ def test_problems_name_what_would_go_negative() -> None:
     assert problems(current, e(K.SHIPMENT_APPROVED, "65.01", 1200)) == ("province_overcommitted",)
     assert "nothing_committed" in problems(current, e(K.SHIPMENT_DISPATCHED, "65.01", 100))
     assert problems(current, e(K.RECEIPT_CONFIRMED, "65.01", 100)) == ("nothing_in_transit",)
+
+
+def test_no_movement_takes_a_balance_beyond_any_store() -> None:
+    """So no sum of a ledger's entries can overflow a database's 64-bit integer (`status` would die)."""
+    current = balances([e(K.OPENING, PROVINCE, 66_000), e(K.OPENING, "65.71", MAX_BALANCE - 100)])
+    assert problems(current, e(K.ADJUSTMENT, "65.71", 100, "hitung ulang")) == ()
+    assert problems(current, e(K.ADJUSTMENT, "65.71", 101, "hitung ulang")) == ("beyond_any_store",)
+    assert problems(current, e(K.SUPPLY_RECEIVED, PROVINCE, 2**63 - 1)) == ("beyond_any_store",)
+    assert problems(current, e(K.ADJUSTMENT, "65.71", -MAX_BALANCE - 1, "x"))[0] == "beyond_any_store"
 
 
 OBSERVATIONS = [

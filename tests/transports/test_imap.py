@@ -91,7 +91,8 @@ def test_message_over_size_limit_comes_without_body_and_can_be_quarantined(
         assert [m.raw for m in got] == [small, None]
         too_big = got[1]
         assert too_big.size == len(big)
-        assert too_big.too_big_reason == f"message is {len(big)} bytes, over the limit of 20000 bytes"
+        shown = f"{len(big):,}".replace(",", ".")
+        assert too_big.too_big_reason == f"max_message_bytes: message is {shown} bytes, over the limit of 20.000"
         inbox.quarantine(too_big.key, too_big.too_big_reason)
     assert [m.raw for m in dovecot.messages(dovecot.mailbox(QUARANTINE))] == [big]
     assert [m.raw for m in dovecot.messages("INBOX")] == [small]

@@ -1,0 +1,35 @@
+"""Paths and dates the operator types: `digest --output` somewhere it cannot write, `reread --since` far back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.desk.conftest import EXAMPLES, mailbot
+from tests.desk.mailkit import run_once
+
+
+@pytest.mark.parametrize(("where", "words"), [
+    ("no-such-folder/digest.html", "No such file or directory"), (".", "it is a folder"),
+    ("/proc/self/digest.html", "cannot write"),
+])
+def test_a_digest_written_where_it_cannot_be_is_one_line(desk_dir: Path, where: str, words: str) -> None:
+    result = mailbot(desk_dir, "digest", "--print", "--output", where)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"mailbot: --output {where}: cannot write") and words in line, line
+
+
+def test_reread_since_the_first_day_of_the_calendar_reads_everything(desk_dir: Path) -> None:
+    run_once(desk_dir, *sorted(EXAMPLES.glob("*.eml")))
+
+    def count(*args: str) -> str:
+        result = mailbot(desk_dir, "reread", *args)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+        return next(line for line in result.stdout.splitlines() if "stored message(s)" in line)
+
+    everything = count()
+    assert not everything.startswith("0 ")
+    assert count("--since", "0001-01-01") == count("--since", "1969-12-31") == everything
+    assert count("--since", "9999-12-31").startswith("0 stored message(s)")

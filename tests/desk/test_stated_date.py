@@ -1,0 +1,40 @@
+"""Stock a district stated is as old as the mail that stated it: the Date header, never after it was read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.desk.conftest import mailbot
+from tests.desk.mailkit import DISTRICT_SENDERS, request_body, run_once, write_eml
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+
+def _stated_rows(desk_dir: Path) -> dict[str, str]:
+    status = mailbot(desk_dir, "status", "--item", "ktp-el")
+    assert status.returncode == 0, status.stderr
+    stated = status.stdout.split("stated")[1]
+    return {line.split()[1]: line for line in stated.splitlines() if line.startswith("│ 65.")}
+
+
+def test_stated_stock_carries_the_date_of_the_mail_clamped_to_when_it_was_read(desk_dir: Path) -> None:
+    run_once(desk_dir,
+             write_eml(desk_dir, "a.eml", sender=DISTRICT_SENDERS["65.01"], subject="Permohonan blangko KTP-el",
+                       message_id="<a@bulungankab.example>", body=request_body("2.000", "650"),
+                       date="Mon, 23 Nov 2026 08:30:00 +0800"),
+             write_eml(desk_dir, "b.eml", sender=DISTRICT_SENDERS["65.02"], subject="Permohonan blangko KTP-el",
+                       message_id="<b@malinaukab.example>", body=request_body("2.000", "640"),
+                       date="Mon, 23 Nov 2099 08:30:00 +0800"),  # a sender's clock far ahead
+             write_eml(desk_dir, "c.eml", sender=DISTRICT_SENDERS["65.71"], subject="Laporan harian",
+                       message_id="<c@tarakankota.example>", date="Tue, 24 Nov 2026 16:00:00 +0800",
+                       body="Laporan harian: perekaman 120, pencetakan 98, sisa blangko 7.800 keping.\n"))
+    rows = _stated_rows(desk_dir)
+    today = mailbot(desk_dir, "status").stdout.split("Stock of ktp-el on ")[1][:10]
+    assert "2026-11-23" in rows["65.01"] and " 650 " in rows["65.01"], rows
+    assert today in rows["65.02"] and "2099" not in rows["65.02"], rows
+    # the report's count is its own statement: what it booked itself (a rise) is not added again
+    assert "2026-11-24" in rows["65.71"] and "7.800" in rows["65.71"] and "8.100" not in rows["65.71"], rows
+    digest = mailbot(desk_dir, "digest", "--print").stdout
+    assert "Kabupaten Bulungan (blangko KTP-el): 650 keping, permohonan 23 November 2026" in digest, digest
