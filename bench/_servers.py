@@ -51,6 +51,7 @@ class ChildRun:
     output: str
     peak_tree_rss_mb: float = 0.0  # the whole process tree at its peak, RSS summed (shared pages counted twice)
     peak_tree_pss_mb: float = 0.0  # the same, proportional set size (shared pages split among their sharers)
+    cpu_seconds: float = 0.0  # user + system CPU of the command and the processes it waited for (wait4)
 
 
 def _tree(root: int) -> list[int]:
@@ -120,7 +121,7 @@ def run_child(command: list[str], env: dict[str, str] | None = None, timeout: fl
     output = log_path.read_text(errors="replace")
     log_path.unlink(missing_ok=True)
     return ChildRun(proc.returncode, seconds, usage.ru_maxrss / 1024.0, output, tree_rss / 1024.0,
-                    tree_pss / 1024.0)
+                    tree_pss / 1024.0, usage.ru_utime + usage.ru_stime)
 
 
 @dataclass(frozen=True)

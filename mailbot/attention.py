@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from mailbot.desk import Desk
@@ -104,16 +104,21 @@ def figures_elsewhere(message: Message, verdict: Verdict, trust: SenderTrust) ->
 def open_item(session: Session, desk: Desk, *, key: str, kind: str, reason: str, detail: str | None = None,
               district: str | None = None, item: str | None = None, quantity: int | None = None,
               message: Message | None = None, request: Request | None = None) -> tuple[AttentionItem, bool]:
-    """The item under *key*, opened now unless it exists; (item, opened now)."""
-    found = session.scalar(select(AttentionItem).where(AttentionItem.key == key))
+    """The item under *key*, opened now unless it exists; (item, opened now).
+
+    A new item is written with the rest of the message's work (any query on the queue flushes it first);
+    a caller that needs its id flushes."""
+    found = session.scalar(_ITEM_BY_KEY, {"key": key})
     if found is not None:
         return found, False
     row = AttentionItem(key=key, kind=kind, reason=reason, detail=(detail or "")[:2000] or None, district=district,
                         item=item, quantity=quantity, message_pk=message.id if message is not None else None,
                         request_pk=request.id if request is not None else None, opened_at=desk.now())
     session.add(row)
-    session.flush()
     return row, True
+
+
+_ITEM_BY_KEY = select(AttentionItem).where(AttentionItem.key == bindparam("key"))
 
 
 def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
@@ -270,10 +275,24 @@ def _aware(value: datetime) -> datetime:
 # --- the waiting alert, the digest, closing ------------------------------------------------------
 
 def open_items(session: Session, *, kinds: tuple[str, ...] | None = None) -> list[AttentionItem]:
-    query = select(AttentionItem).where(AttentionItem.closed_at.is_(None))
-    if kinds:
-        query = query.where(AttentionItem.kind.in_(kinds))
-    return list(session.scalars(query.order_by(AttentionItem.opened_at, AttentionItem.id)))
+    """The items not yet closed (of *kinds*), oldest first. The session is flushed first only when it holds
+    a change to the queue: other pending rows cannot change the answer, and are written with the rest."""
+    query, params = (_OPEN_ITEMS_OF, {"kinds": list(kinds)}) if kinds else (_OPEN_ITEMS, {})
+    if not _queue_changed(session, kinds):
+        with session.no_autoflush:
+            return list(session.scalars(query, params))
+    return list(session.scalars(query, params))
+
+
+def _queue_changed(session: Session, kinds: tuple[str, ...] | None) -> bool:
+    """Whether the session holds an unflushed change to an attention item (of *kinds*, for a new one)."""
+    return any(isinstance(o, AttentionItem) and (not kinds or o.kind in kinds) for o in session.new) or any(
+        isinstance(o, AttentionItem) for o in (*session.dirty, *session.deleted))
+
+
+_OPEN_ITEMS = select(AttentionItem).where(AttentionItem.closed_at.is_(None)).order_by(
+    AttentionItem.opened_at, AttentionItem.id)
+_OPEN_ITEMS_OF = _OPEN_ITEMS.where(AttentionItem.kind.in_(bindparam("kinds", expanding=True)))
 
 
 def check_waiting(session: Session, desk: Desk) -> int:
@@ -357,6 +376,7 @@ def shortfall(session: Session, desk: Desk, request: Request, *, shipped: int, r
                           message=message, request=request)
     if not new:
         return
+    session.flush()  # its id names the notice
     queue(session, desk, purpose=f"shortfall:{request.id}:{item.id}", category="notice", template="notice_shortfall",
           to=desk.config.office.managers, request_pk=request.id,
           context={"reference": request.reference, "district_name": desk.district_name(request.district),

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from mailbot import attention
@@ -61,8 +62,12 @@ def record(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
 
 def keep(session: Session, *, district: str, item: str, quantity: int, source: str, message: Message | None,
          at: datetime) -> None:
-    session.add(StatedStock(district=district, item=item, quantity=quantity, source=source,
-                            message_pk=message.id if message is not None else None, at=at))
+    # a row nothing reads back while the message is processed: a Core insert, no ORM object to flush
+    session.connection().execute(_KEEP, {"district": district, "item": item, "quantity": quantity, "source": source,
+                                         "message_pk": message.id if message is not None else None, "at": at})
+
+
+_KEEP = insert(cast(Table, StatedStock.__table__))
 
 
 def reconcile(session: Session, desk: Desk, *, district: str, item: str, stated: int, message: Message,

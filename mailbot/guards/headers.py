@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from email import errors, policy
+from functools import lru_cache
 
 from mailbot.guards.decode import ENCODED_WORD_RE, decode_encoded_words, recover_bytes, unfold
 from mailbot.guards.threads import REFERENCE_PATTERN, find_references, parse_reference, strip_reply_prefixes
@@ -103,7 +104,15 @@ def safe_address(addr: str | None) -> str | None:
     >>> safe_address('"Disdukcapil Bulungan" <Disdukcapil@BulunganKab.example>')
     'disdukcapil@bulungankab.example'
     """
-    if not isinstance(addr, str) or any(c in _BREAKS or unicodedata.category(c) == "Cc" for c in addr):
+    if not isinstance(addr, str):
+        return None
+    return _safe_address(addr)
+
+
+@lru_cache(maxsize=4096)
+def _safe_address(addr: str) -> str | None:
+    # Pure, and the same few addresses are answered over and over: parsing costs more than the lookup.
+    if any(c in _BREAKS or unicodedata.category(c) == "Cc" for c in addr):
         return None
     mailboxes = parse_mailboxes(addr)
     if mailboxes is None or len(mailboxes) != 1:
