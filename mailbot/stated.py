@@ -93,11 +93,11 @@ def reconcile(session: Session, desk: Desk, *, district: str, item: str, stated:
     detail = (f"laporan harian menyatakan {number(stated)}, catatan sebelumnya {number(expected)}; "
               "stok dicatat mengikuti laporan"
               if booked else f"dinyatakan {number(stated)}, menurut catatan {number(expected)}")
-    for open_one in attention.open_items(session, kinds=("reconcile",)):
-        if open_one.district == district and open_one.item == item:
-            # one item per district and blank: the latest statement replaces the earlier one
-            open_one.detail, open_one.quantity, open_one.message_pk = detail, stated - expected, message.id
-            return
+    standing = attention.open_item_for(session, kind="reconcile", district=district, item=item)
+    if standing is not None:
+        # one item per district and blank: the latest statement replaces the earlier one
+        attention.restate(session, standing, detail=detail, quantity=stated - expected, message=message)
+        return
     attention.open_item(session, desk, key=f"reconcile:message:{message.id}", kind="reconcile", reason="reconcile",
                         detail=detail, district=district, item=item, quantity=stated - expected, message=message)
 

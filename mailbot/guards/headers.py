@@ -35,6 +35,22 @@ def safe_header_text(value: str, max_len: int = 200) -> str:
     """
     if max_len < 1:
         raise ValueError(f"max_len must be positive: {max_len}")
+    if isinstance(value, str) and len(value) <= _CACHED_CHARS:
+        return _safe_header_text(value, max_len)
+    return _clean_header_text(value, max_len)
+
+
+# Pure, and a desk writes the same subjects and names over and over: short values are remembered (a few
+# MB at most); a long one is cleaned each time.
+_CACHED_CHARS = 1000
+
+
+@lru_cache(maxsize=4096)
+def _safe_header_text(value: str, max_len: int) -> str:
+    return _clean_header_text(value, max_len)
+
+
+def _clean_header_text(value: str, max_len: int) -> str:
     text = recover_bytes(value)
     for _ in range(_NESTED_DECODE_ROUNDS):
         decoded = decode_encoded_words(text)
@@ -106,7 +122,7 @@ def safe_address(addr: str | None) -> str | None:
     """
     if not isinstance(addr, str):
         return None
-    return _safe_address(addr)
+    return _safe_address(addr) if len(addr) <= _CACHED_CHARS else _safe_address.__wrapped__(addr)
 
 
 @lru_cache(maxsize=4096)
