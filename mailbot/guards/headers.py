@@ -45,7 +45,7 @@ def safe_header_text(value: str, max_len: int = 200) -> str:
 _CACHED_CHARS = 1000
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _safe_header_text(value: str, max_len: int) -> str:
     return _clean_header_text(value, max_len)
 
@@ -125,7 +125,7 @@ def safe_address(addr: str | None) -> str | None:
     return _safe_address(addr) if len(addr) <= _CACHED_CHARS else _safe_address.__wrapped__(addr)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _safe_address(addr: str) -> str | None:
     # Pure, and the same few addresses are answered over and over: parsing costs more than the lookup.
     if any(c in _BREAKS or unicodedata.category(c) == "Cc" for c in addr):
