@@ -51,6 +51,10 @@ class ChildRun:
     output: str
     peak_tree_rss_mb: float = 0.0  # the whole process tree at its peak, RSS summed (shared pages counted twice)
     peak_tree_pss_mb: float = 0.0  # the same, proportional set size (shared pages split among their sharers)
+    cpu_seconds: float = 0.0  # user + system CPU of the command and the processes it waited for (wait4)
+    # the largest single process of the tree as sampled (peak_rss_mb, from wait4, also counts what the
+    # benchmark itself held when it forked the command: Linux keeps the pre-exec high-water mark)
+    peak_process_rss_mb: float = 0.0
 
 
 def _tree(root: int) -> list[int]:
@@ -73,19 +77,21 @@ def _tree(root: int) -> list[int]:
     return found
 
 
-def _tree_memory_kb(root: int) -> tuple[int, int]:
-    """(RSS, PSS) of the process tree under *root*, in kB, from /proc/<pid>/smaps_rollup."""
-    rss = pss = 0
+def _tree_memory_kb(root: int) -> tuple[int, int, int]:
+    """(RSS, PSS, largest RSS of one process) of the process tree under *root*, in kB, from
+    /proc/<pid>/smaps_rollup."""
+    rss = pss = largest = 0
     for pid in _tree(root):
         try:
             for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
                 if line.startswith("Rss:"):
                     rss += int(line.split()[1])
+                    largest = max(largest, int(line.split()[1]))
                 elif line.startswith("Pss:"):
                     pss += int(line.split()[1])
         except OSError:
             continue
-    return rss, pss
+    return rss, pss, largest
 
 
 def run_child(command: list[str], env: dict[str, str] | None = None, timeout: float = 900.0,
@@ -96,7 +102,7 @@ def run_child(command: list[str], env: dict[str, str] | None = None, timeout: fl
     starts) is sampled every 50 ms, and its peak reported too.
     """
     log_path = Path(f"/tmp/mailbot-bench-child-{os.getpid()}.log")
-    tree_rss = tree_pss = 0
+    tree_rss = tree_pss = one_rss = 0
     with open(log_path, "wb") as log:
         started = time.monotonic()
         proc = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=REPO)
@@ -110,8 +116,8 @@ def run_child(command: list[str], env: dict[str, str] | None = None, timeout: fl
                 pid, status, usage = os.wait4(proc.pid, 0)
                 break
             if sample_tree:
-                rss, pss = _tree_memory_kb(proc.pid)
-                tree_rss, tree_pss = max(tree_rss, rss), max(tree_pss, pss)
+                rss, pss, largest = _tree_memory_kb(proc.pid)
+                tree_rss, tree_pss, one_rss = max(tree_rss, rss), max(tree_pss, pss), max(one_rss, largest)
                 time.sleep(0.05)
             else:
                 time.sleep(0.02)
@@ -120,7 +126,7 @@ def run_child(command: list[str], env: dict[str, str] | None = None, timeout: fl
     output = log_path.read_text(errors="replace")
     log_path.unlink(missing_ok=True)
     return ChildRun(proc.returncode, seconds, usage.ru_maxrss / 1024.0, output, tree_rss / 1024.0,
-                    tree_pss / 1024.0)
+                    tree_pss / 1024.0, usage.ru_utime + usage.ru_stime, one_rss / 1024.0)
 
 
 @dataclass(frozen=True)

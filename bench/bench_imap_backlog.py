@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import time
@@ -93,7 +94,9 @@ def main() -> int:
                 label, verdict = " in one process (helper_processes = false)", ""
             print(
                 f"end-to-end mailbot run --once{label}: {processed} processed (moved), {replies} replies delivered, "
-                f"{left} left in INBOX, in {run.seconds:.1f} s = {rate:.0f} msg/s{verdict}"
+                f"{left} left in INBOX, in {run.seconds:.1f} s = {rate:.0f} msg/s{verdict}; "
+                f"CPU {run.cpu_seconds:.1f} s = {1000 * run.cpu_seconds / max(processed, 1):.2f} ms/msg "
+                f"(all processes of mailbot); load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
             )
     return 0
 

@@ -89,10 +89,10 @@ def main() -> int:
             if helpers:
                 measured, what = run.peak_tree_pss_mb, "sum of PSS"
                 detail = (f"three processes: peak PSS summed {run.peak_tree_pss_mb:.1f} MB, peak RSS summed "
-                          f"{run.peak_tree_rss_mb:.1f} MB, largest process {run.peak_rss_mb:.1f} MB")
+                          f"{run.peak_tree_rss_mb:.1f} MB, largest process {run.peak_process_rss_mb:.1f} MB")
             else:
-                measured, what = run.peak_rss_mb, "RSS"
-                detail = f"one process (helper_processes = false): peak RSS {run.peak_rss_mb:.1f} MB"
+                measured, what = run.peak_process_rss_mb, "RSS"
+                detail = f"one process (helper_processes = false): peak RSS {run.peak_process_rss_mb:.1f} MB"
             print(
                 f"end-to-end mailbot run --once draining {args.messages}: {processed} moved, {replies} "
                 f"replies, {run.seconds:.1f} s; {detail} "

@@ -8,9 +8,11 @@ import email.policy
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from mailbot.desk import Desk
 from mailbot.errors import InvalidAction
@@ -103,17 +105,43 @@ def figures_elsewhere(message: Message, verdict: Verdict, trust: SenderTrust) ->
 
 def open_item(session: Session, desk: Desk, *, key: str, kind: str, reason: str, detail: str | None = None,
               district: str | None = None, item: str | None = None, quantity: int | None = None,
-              message: Message | None = None, request: Request | None = None) -> tuple[AttentionItem, bool]:
-    """The item under *key*, opened now unless it exists; (item, opened now)."""
-    found = session.scalar(select(AttentionItem).where(AttentionItem.key == key))
+              message: Message | None = None, request: Request | None = None) -> tuple[int, bool]:
+    """The item under *key*, opened now unless it exists; (its id, opened now).
+
+    A new item is written at once by a Core statement (no ORM object to flush with the message's work)."""
+    found = session.scalar(_ITEM_BY_KEY, {"key": key})  # flushes first a change to the queue made by hand
     if found is not None:
         return found, False
-    row = AttentionItem(key=key, kind=kind, reason=reason, detail=(detail or "")[:2000] or None, district=district,
-                        item=item, quantity=quantity, message_pk=message.id if message is not None else None,
-                        request_pk=request.id if request is not None else None, opened_at=desk.now())
-    session.add(row)
-    session.flush()
-    return row, True
+    if (message is not None and message.id is None) or (request is not None and request.id is None):
+        session.flush()  # the rows it refers to
+    opened = session.connection().execute(_OPEN_ITEM, {
+        "key": key, "kind": kind, "reason": reason, "detail": (detail or "")[:2000] or None, "district": district,
+        "item": item, "quantity": quantity, "message_pk": message.id if message is not None else None,
+        "request_pk": request.id if request is not None else None, "opened_at": desk.now(),
+        "alerted_at": None, "closed_at": None, "closed_by": None, "resolution": None}).scalar_one()
+    return opened, True
+
+
+def open_item_for(session: Session, *, kind: str, district: str, item: str) -> AttentionItem | None:
+    """The oldest item of *kind* not yet closed for *district* and *item*, or None."""
+    found = _OPEN_ITEMS_FOR.params(kinds=[kind], district=district, item=item)
+    if not _queue_changed(session, (kind,)):
+        with session.no_autoflush:
+            return session.scalars(found).first()
+    return session.scalars(found).first()
+
+
+def restate(session: Session, row: AttentionItem, *, detail: str, quantity: int | None, message: Message) -> None:
+    """An open item now says *detail* (and *quantity*), from *message*: written at once by a Core statement,
+    the loaded row kept in step, so that nothing waits in the session to be flushed."""
+    values = {"detail": detail, "quantity": quantity, "message_pk": message.id}
+    session.connection().execute(_RESTATE, {"item_id": row.id, **values})
+    for name, value in values.items():
+        set_committed_value(row, name, value)
+
+
+_ITEM_BY_KEY = select(AttentionItem.id).where(AttentionItem.key == bindparam("key"))
+_OPEN_ITEM = insert(cast(Table, AttentionItem.__table__)).returning(cast(Table, AttentionItem.__table__).c.id)
 
 
 def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
@@ -271,10 +299,29 @@ def _aware(value: datetime) -> datetime:
 # --- the waiting alert, the digest, closing ------------------------------------------------------
 
 def open_items(session: Session, *, kinds: tuple[str, ...] | None = None) -> list[AttentionItem]:
-    query = select(AttentionItem).where(AttentionItem.closed_at.is_(None))
-    if kinds:
-        query = query.where(AttentionItem.kind.in_(kinds))
-    return list(session.scalars(query.order_by(AttentionItem.opened_at, AttentionItem.id)))
+    """The items not yet closed (of *kinds*), oldest first. The session is flushed first only when it holds
+    a change to the queue: other pending rows cannot change the answer, and are written with the rest."""
+    query, params = (_OPEN_ITEMS_OF, {"kinds": list(kinds)}) if kinds else (_OPEN_ITEMS, {})
+    if not _queue_changed(session, kinds):
+        with session.no_autoflush:
+            return list(session.scalars(query, params))
+    return list(session.scalars(query, params))
+
+
+def _queue_changed(session: Session, kinds: tuple[str, ...] | None) -> bool:
+    """Whether the session holds an unflushed change to an attention item (of *kinds*, for a new one)."""
+    return any(isinstance(o, AttentionItem) and (not kinds or o.kind in kinds) for o in session.new) or any(
+        isinstance(o, AttentionItem) for o in (*session.dirty, *session.deleted))
+
+
+_OPEN_ITEMS = select(AttentionItem).where(AttentionItem.closed_at.is_(None)).order_by(
+    AttentionItem.opened_at, AttentionItem.id)
+_OPEN_ITEMS_OF = _OPEN_ITEMS.where(AttentionItem.kind.in_(bindparam("kinds", expanding=True)))
+_OPEN_ITEMS_FOR = _OPEN_ITEMS_OF.where(AttentionItem.district == bindparam("district"),
+                                       AttentionItem.item == bindparam("item")).limit(1)
+_ITEMS = cast(Table, AttentionItem.__table__)
+_RESTATE = update(_ITEMS).where(_ITEMS.c.id == bindparam("item_id")).values(
+    detail=bindparam("detail"), quantity=bindparam("quantity"), message_pk=bindparam("message_pk"))
 
 
 def check_waiting(session: Session, desk: Desk) -> int:
@@ -358,8 +405,8 @@ def shortfall(session: Session, desk: Desk, request: Request, *, shipped: int, r
                           message=message, request=request)
     if not new:
         return
-    queue(session, desk, purpose=f"shortfall:{request.id}:{item.id}", category="notice", template="notice_shortfall",
+    queue(session, desk, purpose=f"shortfall:{request.id}:{item}", category="notice", template="notice_shortfall",
           to=desk.config.office.managers, request_pk=request.id,
           context={"reference": request.reference, "district_name": desk.district_name(request.district),
                    "item": request.item, "shipped": shipped, "received": received, "missing": shipped - received,
-                   "item_id": item.id})
+                   "item_id": item})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -18,7 +19,13 @@ def number(value: int | float | None) -> str:
         return "-"
     if isinstance(value, float) and not value.is_integer():
         return format_decimal(value, format="#,##0.0", locale=LOCALE)
-    return format_decimal(int(value), locale=LOCALE)
+    return _whole(int(value))
+
+
+@lru_cache(maxsize=4096)
+def _whole(value: int) -> str:
+    # Babel takes longer than the rest of a reply's figures; the same few counts recur in every reply.
+    return format_decimal(value, locale=LOCALE)
 
 
 def decimal(value: float, digits: int = 1) -> str:

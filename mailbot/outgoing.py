@@ -78,7 +78,10 @@ def queue(
 
     Replies go through the per-sender daily cap: over it, the reply is recorded as suppressed.
     """
-    existing = session.execute(_QUEUED_FOR, {"for_purpose": purpose}).scalar()
+    # Outbox rows are only ever written here, by Core statements: the look-up needs no flush of the ORM rows
+    # pending in the session (which would cost more than the whole queueing).
+    connection = session.connection()
+    existing = connection.execute(_QUEUED_FOR, {"for_purpose": purpose}).scalar()
     if existing is not None:
         return Queued(existing)
     recipients = tuple(a for a in (safe_address(t) for t in to) if a)
@@ -103,7 +106,7 @@ def queue(
         cap = desk.config.guards.max_replies_per_sender_per_day
         if not repo.take_reply_slot(session, recipients[0], now.date(), cap):
             status, reason = "suppressed", f"per-sender cap of {cap} automatic replies a day reached"
-    outbox_id = session.execute(_ENQUEUE, dict(
+    outbox_id = connection.execute(_ENQUEUE, dict(
         purpose=purpose, message_id=message_id, category=category, sender=envelope.sender,
         recipients=list(recipients), subject=final_subject, raw=raw, status=status, attempts=0,
         next_attempt_at=now, last_error=reason, created_at=now, request_pk=request_pk, sent_at=None,

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from mailbot import attention
@@ -80,8 +81,12 @@ def written_at(message: Message, now: datetime) -> datetime:
 
 def keep(session: Session, *, district: str, item: str, quantity: int, source: str, message: Message | None,
          at: datetime) -> None:
-    session.add(StatedStock(district=district, item=item, quantity=quantity, source=source,
-                            message_pk=message.id if message is not None else None, at=at))
+    # a row nothing reads back while the message is processed: a Core insert, no ORM object to flush
+    session.connection().execute(_KEEP, {"district": district, "item": item, "quantity": quantity, "source": source,
+                                         "message_pk": message.id if message is not None else None, "at": at})
+
+
+_KEEP = insert(cast(Table, StatedStock.__table__))
 
 
 def reconcile(session: Session, desk: Desk, *, district: str, item: str, stated: int, message: Message,
@@ -107,11 +112,11 @@ def reconcile(session: Session, desk: Desk, *, district: str, item: str, stated:
     detail = (f"laporan harian menyatakan {number(stated)}, catatan sebelumnya {number(expected)}; "
               "stok dicatat mengikuti laporan"
               if booked else f"dinyatakan {number(stated)}, menurut catatan {number(expected)}")
-    for open_one in attention.open_items(session, kinds=("reconcile",)):
-        if open_one.district == district and open_one.item == item:
-            # one item per district and blank: the latest statement replaces the earlier one
-            open_one.detail, open_one.quantity, open_one.message_pk = detail, stated - expected, message.id
-            return
+    standing = attention.open_item_for(session, kind="reconcile", district=district, item=item)
+    if standing is not None:
+        # one item per district and blank: the latest statement replaces the earlier one
+        attention.restate(session, standing, detail=detail, quantity=stated - expected, message=message)
+        return
     attention.open_item(session, desk, key=f"reconcile:message:{message.id}", kind="reconcile", reason="reconcile",
                         detail=detail, district=district, item=item, quantity=stated - expected, message=message)
 

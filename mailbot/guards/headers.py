@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from email import errors, policy
+from functools import lru_cache
 
 from mailbot.guards.decode import ENCODED_WORD_RE, decode_encoded_words, recover_bytes, unfold
 from mailbot.guards.threads import REFERENCE_PATTERN, find_references, parse_reference, strip_reply_prefixes
@@ -34,6 +35,22 @@ def safe_header_text(value: str, max_len: int = 200) -> str:
     """
     if max_len < 1:
         raise ValueError(f"max_len must be positive: {max_len}")
+    if isinstance(value, str) and len(value) <= _CACHED_CHARS:
+        return _safe_header_text(value, max_len)
+    return _clean_header_text(value, max_len)
+
+
+# Pure, and a desk writes the same subjects and names over and over: short values are remembered (a few
+# MB at most); a long one is cleaned each time.
+_CACHED_CHARS = 1000
+
+
+@lru_cache(maxsize=1024)
+def _safe_header_text(value: str, max_len: int) -> str:
+    return _clean_header_text(value, max_len)
+
+
+def _clean_header_text(value: str, max_len: int) -> str:
     text = recover_bytes(value)
     for _ in range(_NESTED_DECODE_ROUNDS):
         decoded = decode_encoded_words(text)
@@ -103,7 +120,15 @@ def safe_address(addr: str | None) -> str | None:
     >>> safe_address('"Disdukcapil Bulungan" <Disdukcapil@BulunganKab.example>')
     'disdukcapil@bulungankab.example'
     """
-    if not isinstance(addr, str) or any(c in _BREAKS or unicodedata.category(c) == "Cc" for c in addr):
+    if not isinstance(addr, str):
+        return None
+    return _safe_address(addr) if len(addr) <= _CACHED_CHARS else _safe_address.__wrapped__(addr)
+
+
+@lru_cache(maxsize=1024)
+def _safe_address(addr: str) -> str | None:
+    # Pure, and the same few addresses are answered over and over: parsing costs more than the lookup.
+    if any(c in _BREAKS or unicodedata.category(c) == "Cc" for c in addr):
         return None
     mailboxes = parse_mailboxes(addr)
     if mailboxes is None or len(mailboxes) != 1:

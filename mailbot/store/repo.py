@@ -47,9 +47,15 @@ def balances(session: Session, item: str | None = None) -> dict[tuple[str, str],
 
 
 def balance(session: Session, item: str, location: str) -> Balance:
-    query = select(func.sum(LedgerEntry.on_hand), func.sum(LedgerEntry.in_transit), func.sum(LedgerEntry.committed)
-                   ).where(LedgerEntry.item == item, LedgerEntry.location == location)
-    return _sane(session, _sums(session, query)[0])
+    """The balance of *item* at *location*. Ledger rows are flushed as they are posted (post()), so this
+    sum runs on the transaction's connection without first flushing whatever else is pending."""
+    try:
+        row = session.connection().execute(_BALANCE, {"item": item, "location": location}).one()
+    except OperationalError as exc:  # on PostgreSQL a sum of bigints is numeric: it never overflows
+        if "overflow" not in str(exc.orig):
+            raise
+        raise _impossible(session) from None
+    return _sane(session, tuple(row))
 
 
 def _sums(session: Session, query: Select[*tuple[Any, ...]]) -> list[Row[*tuple[Any, ...]]]:
@@ -105,9 +111,10 @@ def next_reference(session: Session, year: int) -> str:
     PostgreSQL); the first request of a year inserts the row.
     """
     name = f"request:{year}"
-    value = session.execute(_NEXT_VALUE, {"counter": name}).scalar()
+    connection = session.connection()  # counters are written only here, never as ORM rows: nothing to flush
+    value = connection.execute(_NEXT_VALUE, {"counter": name}).scalar()
     if value is None:
-        session.execute(_FIRST_VALUE, {"name": name, "value": 1})
+        connection.execute(_FIRST_VALUE, {"name": name, "value": 1})
         value = 1
     return f"BLK-{year}-{value:04d}"
 
@@ -117,8 +124,11 @@ def find_message(session: Session, dedup_key: str) -> Message | None:
 
 
 def message_known(session: Session, dedup_key: str) -> bool:
-    """Whether a message with this unique key is stored (one indexed look-up, no ORM object loaded)."""
-    return session.execute(_MESSAGE_KNOWN, {"key": dedup_key}).first() is not None
+    """Whether a message with this unique key is stored (one indexed look-up, no ORM object loaded).
+
+    Every message row is flushed when its message's savepoint ends, before the next message's intake
+    asks: the look-up needs no flush first."""
+    return session.connection().execute(_MESSAGE_KNOWN, {"key": dedup_key}).first() is not None
 
 
 def request_by_reference(session: Session, reference: str) -> Request | None:
@@ -173,7 +183,7 @@ def sender_verified(session: Session, req: Request) -> bool:
     it is decided by a person and never stands for its district."""
     if req.message_pk is None:
         return True
-    return session.scalar(select(func.count()).where(Message.id == req.message_pk, _UNVERIFIED_MESSAGE)) == 0
+    return session.scalar(_COUNT_UNVERIFIED, {"message_pk": req.message_pk}) == 0
 
 
 def latest_shipment(session: Session, district: str, item: str) -> Request | None:
@@ -223,13 +233,14 @@ def audit(session: Session, *, at: datetime, actor: str, action: str, target: st
 def take_reply_slot(session: Session, address: str, day: date, cap: int) -> bool:
     """Count one more automatic reply to *address* on *day*; False, counting nothing, once *cap* is reached."""
     key = {"to_address": address.lower(), "on_day": day}
-    if session.execute(_TAKE_REPLY, {**key, "cap": cap}).scalar() is not None:
+    connection = session.connection()  # reply counts are written only here, never as ORM rows: nothing to flush
+    if connection.execute(_TAKE_REPLY, {**key, "cap": cap}).scalar() is not None:
         return True
-    if session.execute(_REPLY_COUNT, key).first() is not None:
+    if connection.execute(_REPLY_COUNT, key).first() is not None:
         return False  # the row is there and full
     if cap < 1:
         return False
-    session.execute(_FIRST_REPLY, {"address": key["to_address"], "day": day, "count": 1})
+    connection.execute(_FIRST_REPLY, {"address": key["to_address"], "day": day, "count": 1})
     return True
 
 
@@ -318,6 +329,9 @@ _counters, _messages, _reply_counts = (cast(Table, m.__table__) for m in (Counte
 _NEXT_VALUE = (update(_counters).where(_counters.c.name == bindparam("counter"))
                .values(value=_counters.c.value + 1).returning(_counters.c.value))
 _FIRST_VALUE = insert(_counters)
+_ledger = cast(Table, LedgerEntry.__table__)
+_BALANCE = select(func.sum(_ledger.c.on_hand), func.sum(_ledger.c.in_transit), func.sum(_ledger.c.committed)).where(
+    _ledger.c.item == bindparam("item"), _ledger.c.location == bindparam("location"))
 _MESSAGE_KNOWN = select(_messages.c.id).where(_messages.c.dedup_key == bindparam("key"))
 _REPLY_DAY = and_(_reply_counts.c.address == bindparam("to_address"), _reply_counts.c.day == bindparam("on_day"))
 _TAKE_REPLY = (update(_reply_counts).where(_REPLY_DAY, _reply_counts.c.count < bindparam("cap"))
@@ -334,5 +348,6 @@ _OPEN_REQUESTS = (
 )
 # a message whose sender failed the checks (mailbot.pipeline.record_judgment keeps the guard's judgment)
 _UNVERIFIED_MESSAGE = Message.guard["trusted"].as_boolean() == false()
+_COUNT_UNVERIFIED = select(func.count()).where(Message.id == bindparam("message_pk"), _UNVERIFIED_MESSAGE)
 _OPEN_VERIFIED_REQUESTS = _OPEN_REQUESTS.where(
     ~select(Message.id).where(Message.id == Request.message_pk, _UNVERIFIED_MESSAGE).exists())

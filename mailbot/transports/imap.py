@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 KEY_PREFIX = "imap:"
+# One FETCH of message bodies asks for at most this many bytes of mail (see ImapInbox._parts_by_size).
+FETCH_BYTES = 16 << 20
 DELETED = b"\\Deleted"
 
 # What a dropped, reset, timed-out or closed connection looks like from imaplib/imapclient.
@@ -86,10 +88,10 @@ class ImapInbox:
 
     Reads *config.folder* by UID, oldest first, in batches of *config.fetch_batch*: sizes
     first (RFC822.SIZE), then BODY.PEEK[] for the messages within *size_limit* (others are
-    yielded with raw=None and a too_big_reason). Everything left in the folder is
-    unprocessed: acknowledge() and quarantine() MOVE messages out. The CursorStore keeps
-    (UIDVALIDITY, last UID) to tell new mail from leftovers and to notice a recreated
-    mailbox; the database's unique keys make a rescan harmless.
+    yielded with raw=None and a too_big_reason), at most FETCH_BYTES of mail to a FETCH.
+    Everything left in the folder is unprocessed: acknowledge() and quarantine() MOVE messages
+    out. The CursorStore keeps (UIDVALIDITY, last UID) to tell new mail from leftovers and to
+    notice a recreated mailbox; the database's unique keys make a rescan harmless.
 
     Connection loss is repaired transparently: every operation reconnects with jittered
     exponential backoff, up to *reconnect_attempts* times, then raises ImapConnectionError.
@@ -173,15 +175,21 @@ class ImapInbox:
             restarted = False
             for offset in range(0, len(uids), self._config.fetch_batch):
                 chunk = uids[offset : offset + self._config.fetch_batch]
-                messages = self._call(partial(self._fetch_chunk, uids=chunk, validity=validity))
+                parts = self._call(partial(self._parts_by_size, uids=chunk))
+                for part in parts:
+                    if self._uidvalidity != validity:
+                        break
+                    messages = self._call(partial(self._fetch_chunk, uids=part, validity=validity))
+                    if self._uidvalidity != validity:
+                        break
+                    for message in messages:
+                        self._last_uid = max(self._last_uid, parse_key(message.key)[2])
+                        yield message
+                    messages.clear()
                 if self._uidvalidity != validity:
                     # Reconnected into a recreated mailbox: these UIDs mean other messages now.
                     validity, next_uid, restarted = self._require_validity(), 1, True
                     break
-                for message in messages:
-                    self._last_uid = max(self._last_uid, parse_key(message.key)[2])
-                    yield message
-                messages.clear()
                 next_uid = chunk[-1] + 1
                 self._save_cursor()
                 self.flush()
@@ -447,6 +455,28 @@ class ImapInbox:
         # "first:*" always matches the highest UID, even below first: filter it out.
         found = client.search(["UID", f"{first_uid}:*"])
         return sorted(uid for uid in found if uid >= first_uid)
+
+    def _parts_by_size(self, client: IMAPClient, uids: list[int]) -> list[list[int]]:
+        """*uids* in runs of at most FETCH_BYTES of mail each (a larger message is a run of its own), so that one
+        FETCH never holds a whole batch of large messages at once (imapclient keeps the response and its parse).
+        A message over the size limit counts for nothing: only its header is fetched."""
+        sizes = client.fetch(uids, ["RFC822.SIZE"])
+        parts: list[list[int]] = []
+        run: list[int] = []
+        held = 0
+        for uid in uids:
+            data = sizes.get(uid)
+            size = int(data[b"RFC822.SIZE"]) if data is not None and b"RFC822.SIZE" in data else 0
+            if self._size_limit is not None and size > self._size_limit:
+                size = 0
+            if run and held + size > FETCH_BYTES:
+                parts.append(run)
+                run, held = [], 0
+            run.append(uid)
+            held += size
+        if run:
+            parts.append(run)
+        return parts
 
     def _fetch_chunk(self, client: IMAPClient, uids: list[int], validity: int) -> list[IncomingMessage]:
         sizes = client.fetch(uids, ["RFC822.SIZE"])

@@ -122,6 +122,31 @@ def test_fetch_works_in_batches_and_picks_up_mail_arriving_meanwhile(
     assert not any("1:250" in line or "1:251" in line for line in body_fetches)
 
 
+@pytest.mark.servers
+def test_large_mail_is_fetched_a_few_megabytes_at_a_time_not_a_batch_at_once(
+    dovecot: DovecotServer, cursors: MemoryCursorStore, caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # as 30 messages of 9.45 MB would be against the real FETCH_BYTES: one FETCH for them all held them twice
+    import mailbot.transports.imap as imap
+
+    raws = [district_request(i, size_padding=30_000) for i in range(10)]
+    raws[4] = district_request(4, size_padding=200_000)  # over the size limit: its header only, in no body FETCH
+    dovecot.append_many("INBOX", raws)
+    monkeypatch.setattr(imap, "FETCH_BYTES", 100_000)
+    caplog.set_level(logging.DEBUG, logger="imapclient.imaplib")
+    with make_inbox(dovecot, cursors, fetch_batch=50, size_limit=150_000) as inbox:
+        got = list(inbox.fetch_new())
+    assert [m.raw for m in got] == [None if i == 4 else raw for i, raw in enumerate(raws)]
+    lines = [r.getMessage() for r in caplog.records]
+    body_fetches = [line for line in lines if "BODY.PEEK[]" in line and "FETCH" in line]
+    asked = [re.search(r"FETCH ([0-9:,]+)", line) for line in body_fetches]
+    counts = [sum(int(b) - int(a) + 1 if b else 1 for a, b in re.findall(r"(\d+)(?::(\d+))?", m.group(1)))
+              for m in asked if m is not None]
+    assert len(counts) == len(body_fetches) and sum(counts) == 9, body_fetches
+    assert max(counts) <= 3, body_fetches  # 3 x 30 KB under 100 KB, a fourth over it
+
+
 # -- acknowledging ----------------------------------------------------------------
 
 
