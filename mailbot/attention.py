@@ -296,9 +296,22 @@ def _line(desk: Desk, i: AttentionItem, now: datetime) -> dict[str, object]:
     return {"id": i.id, "reason": REASONS.get(i.reason, i.reason), "district_name": desk.district_name(i.district)
             if i.district else "-", "waited": waiting_text(now - _aware(i.opened_at)),
             "detail": (i.detail or "").splitlines()[0][:120] if i.detail else "",
-            "quantity": number(i.quantity) if i.quantity is not None else None,
-            "direction": "lebih" if i.reason == "surplus" else "kurang",
+            "quantity": difference_text(i),
+            "direction": "lebih" if (i.quantity or 0) < 0 else "kurang",
             "amount": number(abs(i.quantity)) if i.quantity is not None else None}
+
+
+def difference_text(i: AttentionItem) -> str | None:
+    """An item's signed difference in words, never a minus sign: a receipt's "lebih 100 keping" (its quantity
+    is shipped - received), a stated stock's "1.200 keping lebih sedikit dari catatan" (stated - expected)."""
+    if not i.quantity:
+        return None
+    amount = number(abs(i.quantity))
+    if i.kind == "discrepancy":
+        return f"{'lebih' if i.quantity < 0 else 'kurang'} {amount} keping"
+    if i.kind == "reconcile":
+        return f"{amount} keping {'lebih banyak' if i.quantity > 0 else 'lebih sedikit'} dari catatan"
+    return f"{amount} keping"
 
 
 def digest_lines(session: Session, desk: Desk, now: datetime) -> dict[str, object]:
