@@ -27,9 +27,11 @@ _OLD_BEFORE = re.compile(r"(?:\bbukan(?: lagi)?|\bsalah ketik|\bsemula|\bsebelum
 _OLD_AFTER = re.compile(r"^\s*(?:keping|lembar|buah|pcs)?\s*(?:itu|tadi|tersebut|kemarin|yang kami tulis)?\s*"
                         r"(?:ternyata\s+|adalah\s+)?(?:keliru|salah)\b")
 _FROM_BEFORE = re.compile(r"\b(?:dari|from)\s*$")
-_NEW_AFTER_OLD = re.compile(r"^\s*(?:keping|lembar|buah|pcs|blanks?|pieces|cards)?\s*,?\s*(?:menjadi|jadi|diubah|berubah|to)\b")
+_NEW_AFTER_OLD = re.compile(r"^\s*(?:keping|lembar|buah|pcs|blanks?|pieces|cards)?\s*,?\s*"
+                            r"(?:menjadi|jadi|diubah|berubah|to)\b")
 _STOCK_CUES = re.compile(r"\b(?:sisa|stok|stock|persediaan|tersisa|tinggal|tersedia|remaining|left|on hand)\b")
-# A count of what arrived: "yang kami terima 1.200", "setelah dihitung ulang ternyata lengkap 1.200", "received 1,200".
+# A count of what arrived: "yang kami terima 1.200", "setelah dihitung ulang ternyata lengkap 1.200",
+# "received 1,200".
 _RECEIVED_CUES = re.compile(r"\b(?:terima|diterima|menerima|penerimaan|dihitung(?: ulang| kembali)?|hitung ulang|"
                             r"lengkap|sampai|tiba|received|arrived|counted|recount(?:ed)?)\b")
 _REQUEST_CUES = re.compile(r"\b(?:mohon\w*|minta\w*|permintaan\w*|permohonan\w*|dimohon\w*|butuh|membutuhkan|kebutuhan|"
@@ -46,8 +48,9 @@ _APPEAL = re.compile(r"\b(?:dipertimbangkan|pertimbangkan|ditinjau|tinjau ulang|
                      r"karena|sebab|alasan|namun|tetapi|akan tetapi|jemput bola|because|due to|reconsider\w*|"
                      r"still need)\b")
 # Asking the province to look again at its decision: an appeal for a manager, whatever figure it names.
-_RECONSIDER = re.compile(r"\b(?:dipertimbangkan|pertimbangkan|ditinjau|tinjau ulang|keberatan|tetap (?:membutuhkan|butuh|"
-                         r"memerlukan|mohon|meminta)|tidak (?:cukup|mencukupi)|belum (?:cukup|mencukupi)|reconsider\w*|"
+_RECONSIDER = re.compile(r"\b(?:dipertimbangkan|pertimbangkan|ditinjau|tinjau ulang|keberatan|"
+                         r"tetap (?:membutuhkan|butuh|memerlukan|mohon|meminta)|tidak (?:cukup|mencukupi)|"
+                         r"belum (?:cukup|mencukupi)|reconsider\w*|"
                          r"review|still need|not enough|insufficient)\b")
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 

@@ -171,6 +171,9 @@ def test_an_appeal_or_a_reason_reaches_a_manager_and_other_words_are_read(desk_d
     assert "pemilih pemula" in notice.text
     [told] = replies_to(desk_dir, mid)
     assert "DITINJAU" in told.text and "mohon sampaikan alasannya" not in told.text
+    shown = mailbot(desk_dir, "history", bl_ref)
+    assert shown.returncode == 0, shown.stderr
+    assert "requested 2.000 -> 4.000" in shown.stdout and "{'" not in shown.stdout and "[{" not in shown.stdout
 
     # Tarakan: a raise with its reason is read as a raise (the reason never hides the figure)
     tarakan = _request(desk_dir, "tk-req", TARAKAN,
