@@ -37,7 +37,7 @@ _RECEIVED_CUES = re.compile(r"\b(?:terima|diterima|menerima|penerimaan|dihitung(
 _REQUEST_CUES = re.compile(r"\b(?:mohon\w*|minta\w*|permintaan\w*|permohonan\w*|dimohon\w*|butuh|membutuhkan|kebutuhan|"
                            r"tambahan|cukup|diajukan|pengajuan|usulan|kirim\w*|dikirim\w*|dinaikkan|naikkan|dinaikan|"
                            r"diturunkan|turunkan|dikurangi|kurangi|ditambah\w*|need\w*|request\w*|ask\w*|"
-                           r"require\w*|order\w*|send|only)\b")
+                           r"require\w*|order\w*|send|only|increase\w*|rais\w*|reduc\w*|lower\w*)\b")
 _CORRECTION_WORDS = re.compile(r"\b(?:koreksi|ralat|bukan|sebenarnya|yang benar|harusnya|seharusnya|"
                                r"mestinya|semestinya|salah|keliru|revisi|menjadi|diubah|dikurangi|dinaikkan|diturunkan|cukup|"
                                r"dihitung ulang|hitung ulang|ternyata|correction|correct|actually|should be|instead|"

@@ -71,6 +71,7 @@ OTHER_WORDS = [
     ("Correction to our request: we actually need 1,200 blanks, not 1,500. Our remaining stock is 900.",
      "correction", {"requested": 1200}),
     ("Sorry, our remaining stock is 600, not 900.", "correction", {"stock_on_hand": 600}),
+    ("Please increase our request from 1,500 to 2,000 blanks.", "correction", {"requested": 2000}),
     ("When will the 1,200 blanks be sent?", "question", {}),
 ]
 
