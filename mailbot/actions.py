@@ -332,6 +332,8 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
         missing.append("requested")
     if about == "report" and not any(d.reason == "too_large" for d in verdict.doubts):
         missing.append("report")
+    if about == "receipt" and verdict.received is None and not any(d.field == "received" for d in verdict.doubts):
+        missing.append("received")
     context = {"facts": facts(verdict), "doubts": doubts, "missing": missing, "policy_reasons": [],
                "district_name": desk.district_name(district), "about": about,
                "reference": req.reference if req else thread.reference if thread else None}
@@ -344,7 +346,8 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
     asked = queue(session, desk, purpose=f"reply:{message.id}", category="reply", template="reply_clarify",
           to=[verdict.sender] if verdict.sender else [], request_pk=about_request.id if about_request else None,
           subject=reply_subject(verdict.subject, about_request.reference if about_request else None),
-          context={**context, "item": verdict.item}, reply_to=answering(message, verdict))
+          context={**context, "item": verdict.item or (about_request.item if about_request else None)},
+          reply_to=answering(message, verdict))
     if asked.outbox_id is not None:  # the answer to this question is labelled mail (mailbot.corrections)
         repo.audit(session, at=desk.now(), actor=POLICY, action="ask-back", target=f"outbox:{asked.outbox_id}",
                    details={"message": message.id, "about": about})
@@ -624,6 +627,9 @@ def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: 
     shipped: int | None = None
     if any(d.field == "received" and d.reason in ("conflict", "unclear", "too_large") for d in verdict.doubts):
         return ask_back(session, desk, None, message, verdict, district=district, about="receipt", thread=thread)
+    if req is not None and req.approved and verdict.received is None:
+        # "sudah kami terima" without a count: nothing is booked until the district says how many arrived
+        return ask_back(session, desk, None, message, verdict, district=district, about="receipt", thread=req)
     if req is not None and req.approved:
         shipped = req.approved
         book_receipt(session, desk, req, verdict.received, district=district, item=item, source=source,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import email.utils
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -51,12 +52,25 @@ NO_ACTION = {MessageOutcome.OTHER: "other", MessageOutcome.MANAGER_OTHER: "manag
              MessageOutcome.RECEIPT_UNMATCHED: "receipt_unmatched", MessageOutcome.ATTACHMENT: "attachment"}
 
 _QUESTION = re.compile(
-    r"\?|\b(?:apakah|kapan|bagaimana|berapa|mohon (?:info|informasi|penjelasan)|bisakah|bolehkah|dimana|di mana)\b",
+    r"\?|\b(?:apakah|kapan|bagaimana|berapa|mohon (?:info|informasi|penjelasan)|bisakah|bolehkah|dimana|di mana|"
+    r"when|how|could you|can you|would you|what|which)\b",
     re.IGNORECASE)
+# A reminder, as a class: asking after the request's progress ("menanyakan kelanjutan/tindak lanjut/perkembangan/
+# progres/status"), saying nothing came yet ("belum ada kabar/keputusan/jawaban", "belum diproses"), asking when
+# it will be done ("kapan … diproses/diputuskan/dikirim"), reminding ("mengingatkan", "mohon ditindaklanjuti"),
+# and the English of each.
+_PROGRESS = r"(?:kelanjutan|lanjutan|tindak ?lanjut|perkembangan|progres|progress|status|kabar|nasib|proses)"
 _REMINDER = re.compile(
-    r"\b(?:mengingatkan|diingatkan|ditindaklanjuti|tindak lanjut|tindaklanjut|follow ?up|menanyakan kembali|"
-    r"belum (?:ada )?(?:balasan|kabar|tanggapan|jawaban|respon)|sudah sampai mana|"
-    r"bagaimana (?:kelanjutan|perkembangan))",
+    r"\b(?:mengingatkan|diingatkan|ingatkan|ditindaklanjuti|tindak lanjut|tindaklanjut|follow(?:ing)? ?up|"
+    rf"menanyakan(?: kembali| lagi| ulang)?\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|menanyakan kembali|"
+    rf"(?:info|informasi|kabar|update)\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|"
+    rf"bagaimana\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|sudah sampai (?:mana|tahap apa)|"
+    r"belum (?:juga )?(?:ada |kami )?(?:balasan|kabar|tanggapan|jawaban|respon\w*|keputusan|kepastian|informasi|"
+    r"terima|diproses|diputuskan|dikirim|ditanggapi|dibalas)|"
+    r"kapan\s+(?:\w+\s+){0,4}?(?:diproses|diputuskan|dikirim|disetujui|ditindaklanjuti|selesai|keluar)|"
+    r"sudah (?:seminggu|sepekan|\w+ (?:hari|minggu|pekan))|masih menunggu|"
+    r"any (?:update|news|progress)|still waiting|still pending|no (?:reply|response|answer|decision|news)|"
+    r"remind\w*|status of our request)",
     re.IGNORECASE)
 _FIGURE_FILES = re.compile(r"^(?:application/pdf|image/)", re.IGNORECASE)
 
@@ -249,10 +263,38 @@ STATE_TEXT = {
 
 
 def received_at(session: Session, request: Request) -> datetime:
-    """When the request's mail reached the desk (its processing may come later, e.g. after a quarantine)."""
+    """When the district sent the request: its mail's Date header, never later than the mail reached the desk
+    (its processing may come later, e.g. after a quarantine) and never more than _DATE_LEEWAY before it
+    (a wrong clock); without a usable Date, when it reached the desk."""
     created = _aware(request.created_at)
     message = session.get(Message, request.message_pk) if request.message_pk is not None else None
-    return min(created, _aware(message.received_at)) if message is not None else created
+    if message is None:
+        return created
+    arrived = min(created, _aware(message.received_at))
+    written = _date_header(message.raw)
+    if written is None:
+        return arrived
+    return max(min(written, arrived), arrived - _DATE_LEEWAY)
+
+
+_DATE_LEEWAY = timedelta(days=60)
+_DATE_HEADER = re.compile(rb"^date:[ \t]*(.*(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE)
+_HEADERS_END = re.compile(rb"\r?\n\r?\n")
+
+
+def _date_header(raw: bytes | None) -> datetime | None:
+    """The Date header of *raw* as an aware datetime, or None when there is none or it cannot be read."""
+    if not raw:
+        return None
+    end = _HEADERS_END.search(raw)
+    found = _DATE_HEADER.search(raw[: end.start()] if end else raw[:65536])
+    if found is None:
+        return None
+    try:
+        value = email.utils.parsedate_to_datetime(found.group(1).decode("ascii", "replace").strip())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return _aware(value) if value is not None else None
 
 
 def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
@@ -266,13 +308,19 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
               message=message, request=request)
     repo.audit(session, at=now, actor=trust.address or "district", action="reminder", target=request.reference,
                details={"message": message.id, "waited": waited})
-    queue(session, desk, purpose=f"reminder:{message.id}", category="notice", template="notice_reminder",
-          to=desk.config.office.managers, request_pk=request.id,
-          context={"reference": request.reference, "district_name": desk.district_name(request.district),
-                   "sender": trust.address or "-", "item": request.item, "requested": request.requested,
-                   "approved": request.approved, "state": request.state,
-                   "state_text": STATE_TEXT.get(request.state, request.state),
-                   "waited": waited, "excerpt": (verdict.body_excerpt or "")[:600]})
+    # escalated once per request per attention period: two reminders minutes apart are one notice
+    since = now - timedelta(hours=desk.config.alerts.attention_hours)
+    escalated = session.scalar(select(func.count()).select_from(OutboxMessage).where(
+        OutboxMessage.request_pk == request.id, OutboxMessage.purpose.like("reminder:%"),
+        OutboxMessage.created_at > since))
+    if not escalated:
+        queue(session, desk, purpose=f"reminder:{message.id}", category="notice", template="notice_reminder",
+              to=desk.config.office.managers, request_pk=request.id,
+              context={"reference": request.reference, "district_name": desk.district_name(request.district),
+                       "sender": trust.address or "-", "item": request.item, "requested": request.requested,
+                       "approved": request.approved, "state": request.state,
+                       "state_text": STATE_TEXT.get(request.state, request.state),
+                       "waited": waited, "excerpt": (verdict.body_excerpt or "")[:600]})
     queue(session, desk, purpose=f"reply:{message.id}", category="reply", template="reply_reminder",
           to=[trust.address] if trust.address else [], request_pk=request.id,
           subject=reply_subject(verdict.subject, request.reference),
@@ -344,9 +392,22 @@ def _line(desk: Desk, i: AttentionItem, now: datetime) -> dict[str, object]:
     return {"id": i.id, "reason": REASONS.get(i.reason, "perlu dibaca"), "district_name": desk.district_name(i.district)
             if i.district else "-", "waited": waiting_text(now - _aware(i.opened_at)),
             "detail": (i.detail or "").splitlines()[0][:120] if i.detail else "",
-            "quantity": number(i.quantity) if i.quantity is not None else None,
-            "direction": "lebih" if i.reason == "surplus" else "kurang",
+            "quantity": difference_text(i),
+            "direction": "lebih" if (i.quantity or 0) < 0 else "kurang",
             "amount": number(abs(i.quantity)) if i.quantity is not None else None}
+
+
+def difference_text(i: AttentionItem) -> str | None:
+    """An item's signed difference in words, never a minus sign: a receipt's "lebih 100 keping" (its quantity
+    is shipped - received), a stated stock's "1.200 keping lebih sedikit dari catatan" (stated - expected)."""
+    if not i.quantity:
+        return None
+    amount = number(abs(i.quantity))
+    if i.kind == "discrepancy":
+        return f"{'lebih' if i.quantity < 0 else 'kurang'} {amount} keping"
+    if i.kind == "reconcile":
+        return f"{amount} keping {'lebih banyak' if i.quantity > 0 else 'lebih sedikit'} dari catatan"
+    return f"{amount} keping"
 
 
 def digest_lines(session: Session, desk: Desk, now: datetime) -> dict[str, object]:

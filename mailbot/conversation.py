@@ -78,6 +78,14 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
             and not _CORRECTION.search(verdict.body_excerpt or ""):
         return None  # a daily report written as a reply: it is a report
     reading = interpret(session, thread, verdict)
+    if reading.intent == "correction" and "received" in reading.figures and thread.approved:
+        # "setelah dihitung ulang ternyata lengkap 1.200, bukan 1.100": the district corrects the count it gave
+        # for this shipment, whatever words it uses; the right count closes the discrepancy
+        counted = replace(verdict, received=reading.figures["received"])
+        outcome = actions.correct_receipt(session, desk, thread, message, counted, actor=trust.address or "district")
+        attention.shortfall(session, desk, thread, shipped=thread.approved, received=reading.figures["received"],
+                            message=message)
+        return outcome
     changed = _changed(thread, reading)
     if reading.intent == "question" and attention.is_reminder(verdict):
         return attention.reminder(session, desk, message, verdict, trust, _open_end(session, thread))
@@ -116,13 +124,16 @@ def interpret(session: Session, req: Request, verdict: Verdict) -> followup.Read
     where the reader read the request's own blank."""
     read = ({f: verdict.quantity(f) for f in FIGURES} if verdict.item in (None, req.item or "ktp-el")
             else {})
+    received = actions.received_before(session, req) if req.state == "received" else None
     return followup.interpret(verdict.body_excerpt or "", item=req.item or "ktp-el", requested=req.requested,
-                              stock_on_hand=req.stock_on_hand, approved=req.approved, read=read)
+                              stock_on_hand=req.stock_on_hand, approved=req.approved, read=read,
+                              received=received)
 
 
 def _changed(req: Request, reading: followup.Reading) -> list[dict[str, object]]:
     return [{"field": f, "label": FIELD_LABELS[f], "before": getattr(req, f), "after": v}
-            for f, v in reading.figures.items() if reading.intent == "correction" and v != getattr(req, f)]
+            for f, v in reading.figures.items()
+            if reading.intent in ("correction", "appeal") and f in FIGURES and v != getattr(req, f)]
 
 
 def manager_decision(session: Session, req: Request) -> str | None:
@@ -148,16 +159,20 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
     if appeal or followup.gives_reason(verdict.body_excerpt or ""):
         # the district explained why: its reply thanks for the explanation, not for a correction
         changed = [{**c, "explained": True} for c in changed]
+    explained = appeal or followup.gives_reason(verdict.body_excerpt or "")
     outcome = redecide(session, desk, req, message, verdict, changed, actor=trust.address or "district",
                        sender_known=trust.on_list, authenticated=trust.authenticated is not False,
-                       hold=hold, answer_to=trust.address)
+                       hold=hold, answer_to=trust.address,
+                       # our partial approval asked for the reason of a larger need: once given, a manager
+                       # weighs it, never the policy again (which would only invite the reason again)
+                       hold_if_partial=Reason("district_reason") if explained else None)
     return FOLLOW_UP_OF[outcome]
 
 
 def redecide(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
              changed: list[dict[str, object]], *, actor: str, sender_known: bool, authenticated: bool,
              purpose_tag: str | None = None, note: str | None = None, hold: Reason | None = None,
-             answer_to: str | None = None) -> MessageOutcome:
+             answer_to: str | None = None, hold_if_partial: Reason | None = None) -> MessageOutcome:
     """Change *req*'s figures in place and decide it again; an approval not yet shipped is released first
     (an audited cancellation in the ledger). The district's reply tells what changed, in the same thread."""
     now = desk.now()
@@ -177,6 +192,8 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
                    {"field": c["field"], "before": c["before"], "after": c["after"]} for c in changed]})
     session.flush()
     decision = actions.evaluate(session, desk, req, sender_known=sender_known, authenticated=authenticated)
+    if hold is None and hold_if_partial is not None and decision.outcome == "approve_partial":
+        hold = hold_if_partial
     if hold is not None and decision.outcome != "clarify":
         decision = replace(decision, outcome="hold", reasons=(*decision.reasons, hold))
     outcome = actions.apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=True,

@@ -43,6 +43,7 @@ REASON_SHORT: Mapping[str, str] = {
     "manager": "diputuskan pimpinan",
     "decided_by_manager": "permohonan diubah setelah diputuskan pimpinan, perlu diputuskan kembali",
     "district_appeal": "kabupaten/kota meminta keputusan dipertimbangkan kembali",
+    "district_reason": "kabupaten/kota menyampaikan alasan kebutuhan yang lebih besar dari perhitungan",
 }
 
 

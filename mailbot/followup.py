@@ -14,27 +14,44 @@ Intent = Literal["correction", "restated", "question", "other_item", "appeal", "
 FIELDS = ("requested", "stock_on_hand")
 
 _QUESTION = re.compile(r"\?|\b(?:apakah|kapan|bagaimana|berapa|bisakah|bolehkah|dapatkah|mohon (?:info|informasi|"
-                       r"penjelasan)|di ?mana)\b")
+                       r"penjelasan)|di ?mana|when|how (?:many|much|long)|could you|can you|would you|is it|are the|"
+                       r"what|which)\b")
 # The blank a figure is about, named right after it ("300 keping KIA") or right before it ("KIA 300").
 _KIA = re.compile(r"\b(?:kia|kartu identitas anak)\b")
 _KTP = re.compile(r"(?:\bktp|\be-?ktp|\bktp-?el|\bktp elektronik)")
 _UNIT_GAP = re.compile(r"^[\s,]*(?:keping|lembar|buah|pcs|blangko|blanko|kartu|\s)*")
 # The old figure of a correction: "bukan 1.800", "dari 1.800 menjadi", "(kemarin salah ketik 800)".
-_OLD_BEFORE = re.compile(r"(?:\bbukan(?: lagi)?|\bsalah ketik|\bsemula|\bsebelumnya|\btertulis)\s*[:(]?\s*$")
+_OLD_BEFORE = re.compile(r"(?:\bbukan(?: lagi)?|\bsalah ketik|\bsemula|\bsebelumnya|\btertulis|\bnot|\binstead of|"
+                         r"\brather than|\btypo(?: of)?|\bpreviously|\binstead of the)\s*[:(]?\s*$")
 # ... or named as wrong right after it: "angka 1.500 itu keliru, seharusnya 1.200", "1.500 tadi salah ketik".
 _OLD_AFTER = re.compile(r"^\s*(?:keping|lembar|buah|pcs)?\s*(?:itu|tadi|tersebut|kemarin|yang kami tulis)?\s*"
                         r"(?:ternyata\s+|adalah\s+)?(?:keliru|salah)\b")
-_FROM_BEFORE = re.compile(r"\bdari\s*$")
-_NEW_AFTER_OLD = re.compile(r"^\s*(?:keping|lembar|buah|pcs)?\s*,?\s*(?:menjadi|jadi|diubah|berubah)\b")
-_STOCK_CUES = re.compile(r"\b(?:sisa|stok|stock|persediaan|tersisa|tinggal|tersedia)\b")
+_FROM_BEFORE = re.compile(r"\b(?:dari|from)\s*$")
+_NEW_AFTER_OLD = re.compile(r"^\s*(?:keping|lembar|buah|pcs|blanks?|pieces|cards)?\s*,?\s*"
+                            r"(?:menjadi|jadi|diubah|berubah|to)\b")
+_STOCK_CUES = re.compile(r"\b(?:sisa|stok|stock|persediaan|tersisa|tinggal|tersedia|remaining|left|on hand)\b")
+# A count of what arrived: "yang kami terima 1.200", "setelah dihitung ulang ternyata lengkap 1.200",
+# "received 1,200".
+_RECEIVED_CUES = re.compile(r"\b(?:terima|diterima|menerima|penerimaan|dihitung(?: ulang| kembali)?|hitung ulang|"
+                            r"lengkap|sampai|tiba|received|arrived|counted|recount(?:ed)?)\b")
 _REQUEST_CUES = re.compile(r"\b(?:mohon\w*|minta\w*|permintaan\w*|permohonan\w*|dimohon\w*|butuh|membutuhkan|kebutuhan|"
-                           r"tambahan|cukup|diajukan|pengajuan|usulan|kirim\w*|dikirim\w*)\b")
+                           r"tambahan|cukup|diajukan|pengajuan|usulan|kirim\w*|dikirim\w*|dinaikkan|naikkan|dinaikan|"
+                           r"diturunkan|turunkan|dikurangi|kurangi|ditambah\w*|need\w*|request\w*|ask\w*|"
+                           r"require\w*|order\w*|send|only|increase\w*|rais\w*|reduc\w*|lower\w*)\b")
 _CORRECTION_WORDS = re.compile(r"\b(?:koreksi|ralat|bukan|sebenarnya|yang benar|harusnya|seharusnya|"
-                               r"mestinya|semestinya|salah|keliru|revisi|menjadi|diubah|dikurangi|dinaikkan|diturunkan|cukup)\b")
+                               r"mestinya|semestinya|salah|keliru|revisi|menjadi|diubah|dikurangi|dinaikkan|diturunkan|cukup|"
+                               r"dihitung ulang|hitung ulang|ternyata|correction|correct|actually|should be|instead|"
+                               r"not|typo|mistake|wrong|revised?|changed?|increased?|reduced?)\b")
 # Asking the province to look again at a decision, or giving a reason for a figure.
 _APPEAL = re.compile(r"\b(?:dipertimbangkan|pertimbangkan|ditinjau|tinjau ulang|keberatan|tetap (?:membutuhkan|"
                      r"butuh|memerlukan|mohon|meminta)|tidak (?:cukup|mencukupi)|belum (?:cukup|mencukupi)|"
-                     r"karena|sebab|alasan|namun|tetapi|akan tetapi|jemput bola)\b")
+                     r"karena|sebab|alasan|namun|tetapi|akan tetapi|jemput bola|because|due to|reconsider\w*|"
+                     r"still need)\b")
+# Asking the province to look again at its decision: an appeal for a manager, whatever figure it names.
+_RECONSIDER = re.compile(r"\b(?:dipertimbangkan|pertimbangkan|ditinjau|tinjau ulang|keberatan|"
+                         r"tetap (?:membutuhkan|butuh|memerlukan|mohon|meminta)|tidak (?:cukup|mencukupi)|"
+                         r"belum (?:cukup|mencukupi)|reconsider\w*|"
+                         r"review|still need|not enough|insufficient)\b")
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 
 
@@ -84,12 +101,15 @@ def _other_item(low: str, m: Mention, item: str) -> bool:
 
 
 def _field(clause: str) -> str | None:
+    """The figure a clause's cue names: the cue nearest before the figure wins."""
     clause = re.sub(r"\bmohon maaf\b", "maaf", clause)  # an apology, not a request
-    stock = [m.end() for m in _STOCK_CUES.finditer(clause)]
-    asked = [m.end() for m in _REQUEST_CUES.finditer(clause)]
-    if not stock and not asked:
+    cues = {"stock_on_hand": [m.end() for m in _STOCK_CUES.finditer(clause)],
+            "requested": [m.end() for m in _REQUEST_CUES.finditer(clause)],
+            "received": [m.end() for m in _RECEIVED_CUES.finditer(clause)]}
+    found = {k: max(v) for k, v in cues.items() if v}
+    if not found:
         return None
-    return "stock_on_hand" if max(stock, default=-1) > max(asked, default=-1) else "requested"
+    return max(found, key=lambda k: (found[k], k == "requested"))
 
 
 def _figures(low: str, item: str) -> list[_Figure]:
@@ -116,7 +136,8 @@ def _figures(low: str, item: str) -> list[_Figure]:
 
 
 def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int | None,
-              approved: int | None, read: dict[str, int | None] | None = None) -> Reading:
+              approved: int | None, read: dict[str, int | None] | None = None,
+              received: int | None = None) -> Reading:
     """Read *text* (a follow-up's new text) against the request's recorded figures.
 
     *read* is what the reader made of the same mail (field -> value); where it names a figure this
@@ -128,6 +149,8 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     """
     low = normalise(text or "")
     recorded = {"requested": requested, "stock_on_hand": stock_on_hand}
+    if received is not None:  # a shipment's count is one of its figures once it arrived
+        recorded["received"] = received
     figures = _figures(low, item)
     own_new = [f for f in figures if not f.old and not f.other_item]
     other_new = [f for f in figures if not f.old and f.other_item]
@@ -139,7 +162,7 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     for i, f in enumerate(figures):
         if f.old or f.other_item:
             continue
-        name = f.field
+        name = f.field if f.field != "received" or "received" in recorded else None
         olds = [o for o in figures if o.old and o.pair == i]
         if name is None and olds:
             # "1.000, bukan 1.800": the old figure says which of the request's figures it was
@@ -165,6 +188,11 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     if changed and not corrects and set(changed) == {"requested"} and changed["requested"] == approved:
         changed = {}  # "1.200 keping cukup": the approved figure accepted, not a new request
     appeal = bool(_APPEAL.search(low))
+    if changed and _RECONSIDER.search(low) and "received" not in changed:
+        # "tetap membutuhkan 4.000 keping karena …, mohon dipertimbangkan kembali": the district asks the
+        # province to look again, with a new figure: an appeal a manager decides, not a correction
+        return Reading("appeal", changed, why="a new figure with a request to reconsider",
+                       old=tuple(f.value for f in figures if f.old))
     if changed:
         return Reading("correction", changed, why="figures changed", old=tuple(f.value for f in figures if f.old))
     if appeal and (new or figures):

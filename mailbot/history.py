@@ -97,9 +97,33 @@ _PIECES = frozenset({"quantity", "requested", "approved", "proposed", "delta", "
 
 
 def _details(details: dict[str, object]) -> str:
-    """An audit record's details, pieces in Indonesian figures (requested=2.000)."""
-    return ", ".join(f"{key}={number(value) if key in _PIECES and type(value) is int else value}"
-                     for key, value in details.items())
+    """An audit record's details, pieces in Indonesian figures (requested=2.000), nested records as readable
+    words (changes=requested 1.500 -> 1.000), never Python's own notation."""
+    return ", ".join(f"{key}={_value(key, value)}" for key, value in details.items())
+
+
+def _value(key: str, value: object) -> str:
+    if value is None:
+        return "-"
+    if type(value) is int and (key in _PIECES or key in ("before", "after")):
+        return number(value)
+    if isinstance(value, dict):
+        if {"field", "before", "after"} <= value.keys():
+            return (f"{value['field']} {_value('before', value['before'])} -> "
+                    f"{_value('after', value['after'])}")
+        if set(value) == {"code"} or (value.keys() == {"code", "message"}):
+            return str(value["code"])
+        return " ".join(f"{k}={_value(str(k), v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_value(key, v) for v in value) or "-"
+    return str(value)
+
+
+def _update_text(reasons: object) -> str:
+    """What a district's update changed, from its decision's reasons: "requested 1.500 -> 1.000"."""
+    changes = [c for r in (reasons if isinstance(reasons, list) else []) if isinstance(r, dict)
+               for c in (r.get("changes") or [])]
+    return "; ".join(_value("changes", c) for c in changes) if changes else _value("reasons", reasons)
 
 
 def _queue_events(item: AttentionItem) -> list[Event]:
@@ -118,7 +142,7 @@ def _request_events(session: Session, r: Request) -> list[Event]:
                 message_ids.add(reason["message"])
         qty = f" {number(d.quantity)}" if d.quantity is not None else ""
         events.append(Event(d.at, "decision", d.actor, f"{d.outcome}{qty}" + (f": {d.note}" if d.note else "")
-                            + (f" {d.reasons}" if d.outcome == "updated" else "")))
+                            + (f" {_update_text(d.reasons)}" if d.outcome == "updated" else "")))
     for item in session.scalars(select(AttentionItem).where(AttentionItem.request_pk == r.id)):
         if item.message_pk is not None:
             message_ids.add(item.message_pk)

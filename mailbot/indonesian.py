@@ -28,6 +28,11 @@ def _whole(value: int) -> str:
     return format_decimal(value, locale=LOCALE)
 
 
+def pieces(value: int | None) -> str:
+    """2800 -> "2.800 keping"; None -> "belum disebutkan": a missing figure is said in words, never "- keping"."""
+    return "belum disebutkan" if value is None else f"{number(value)} keping"
+
+
 def decimal(value: float, digits: int = 1) -> str:
     """12.34 -> "12,3" (always *digits* places)."""
     return format_decimal(value, format="#,##0." + "0" * digits if digits else "#,##0", locale=LOCALE)

@@ -56,6 +56,7 @@ def make_environment(path: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["angka"] = indonesian.number
+    env.filters["keping"] = indonesian.pieces
     env.filters["tanggal"] = indonesian.long_date
     env.filters["hari_tanggal"] = indonesian.day_date
     env.filters["nama_barang"] = indonesian.item_name

@@ -9,7 +9,7 @@ import re
 
 from sqlalchemy.orm import Session
 
-from mailbot import actions, attention, conversation, corrections, stated, watch
+from mailbot import actions, attention, conversation, corrections, followup, stated, watch
 from mailbot.desk import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction
 from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_command
@@ -30,7 +30,7 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     """Route one read message; returns a short outcome for logs and the run summary."""
     if verdict.kind == "automated":
         return automated(session, desk, message, verdict)
-    if not trust.trusted and (trust.is_manager or verdict.kind != "request"):
+    if not trust.trusted and trust.is_manager:
         return untrusted(session, desk, message, verdict, trust)
     if not trust.trusted and (thread := find_thread(session, verdict)) is not None:
         # A stranger (or a sender failing the checks) writing in a request's thread never changes it, never
@@ -40,9 +40,15 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
                             district=thread.district, item=thread.item, message=message, request=thread)
         untrusted(session, desk, message, verdict, trust)
         return MessageOutcome.UNTRUSTED_IN_THREAD
+    if not trust.trusted and verdict.kind != "request":
+        return untrusted(session, desk, message, verdict, trust)
     if trust.is_manager:
         return manager_reply(session, desk, message, verdict, trust)
     thread = find_thread(session, verdict)
+    if thread is not None and trust.district is not None and thread.district != trust.district:
+        # a thread binds only its own district's mail: another district writing in it (a forwarded or
+        # answered mail) starts a conversation of its own, and is never told of the other district's request
+        thread = None
     if thread is not None and thread.state == "held" and not repo.sender_verified(session, thread):
         # a request no one could verify (perhaps a forgery in the district's name) waits for a person:
         # a verified sender's mail in its thread neither corrects it nor is linked to it
@@ -192,6 +198,14 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
             attention.shortfall(session, desk, thread, shipped=thread.approved, received=verdict.received,
                                 message=message)
         return outcome
+    if thread is not None and thread.district == district and _other_blank(verdict, thread):
+        # a receipt of the other blank in this shipment's thread (KIA in a KTP-el thread) is not this
+        # shipment's receipt: nothing is booked, a person matches it
+        attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="other_item",
+                            detail=f"{verdict.subject}\n{(verdict.body_excerpt or '')[:300]}", district=district,
+                            item=thread.item, message=message, request=thread)
+        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
+        return MessageOutcome.FOLLOW_UP_OTHER_ITEM
     if thread is not None:
         # In a thread, a receipt is about that thread's shipment only; otherwise a person matches it.
         shipped_request = thread if thread.district == district and thread.state in ("approved", "dispatched") \
@@ -214,6 +228,17 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
             actions.book_receipt(session, desk, other_request, other.received, district=district, item=other.item,
                                  source=f"message:{message.id}", actor=verdict.sender or "district")
     return outcome
+
+
+def _other_blank(verdict: Verdict, thread: Request) -> bool:
+    """Whether a receipt in *thread* is about the other blank: the reader named it, or its figures are
+    named for the other blank only."""
+    own = thread.item or "ktp-el"
+    if verdict.item is not None and verdict.item != own and not any(r.item == own for r in verdict.readings):
+        return True
+    reading = followup.interpret(verdict.body_excerpt or "", item=own, requested=None, stock_on_hand=None,
+                                 approved=None)
+    return reading.intent == "other_item"
 
 
 def _answers_our_question(session: Session, verdict: Verdict) -> bool:

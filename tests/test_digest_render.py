@@ -122,3 +122,28 @@ def test_indonesian_text_numbers_and_dates(env_name: str) -> None:
     assert "KRITIS" in text and "MENIPIS" in text
     # Tarakan: 7,480 of a 10,000 scale is 15 of 20 characters, the threshold mark after the second
     assert "[##|#############.....] 7.480 / batas 1.000" in text
+
+
+def test_no_template_writes_a_figure_of_pieces_that_may_be_missing_as_a_dash() -> None:
+    """Pieces in prose go through the `keping` filter, which says a missing figure in words."""
+    import re
+
+    from mailbot.indonesian import pieces
+    from mailbot.render import template_dir
+
+    for path in sorted(template_dir().glob("*.j2")):
+        assert not re.search(r"\|\s*angka\s*\}\}\s*keping(?![/\w])", path.read_text()), path.name
+    assert pieces(None) == "belum disebutkan" and pieces(1200) == "1.200 keping"
+
+
+def test_a_figure_first_given_in_a_correction_is_said_so() -> None:
+    from mailbot.render import make_environment
+
+    env = make_environment()
+    changes = [{"label": "Sisa stok", "before": None, "after": 600}]
+    text = env.from_string('{% import "_common.txt.j2" as c %}{{ c.updated(changes, "BLK-2026-0001") }}').render(
+        changes=changes)
+    html = env.from_string('{% import "_macros.html.j2" as l %}{{ l.updated(changes, "BLK-2026-0001") }}').render(
+        changes=changes)
+    for shown in (text, html):
+        assert "600 keping" in shown and "sebelumnya belum disebutkan" in shown and "- keping" not in shown

@@ -60,3 +60,37 @@ def test_the_readers_figure_stands_where_this_reading_places_none_but_never_agai
                                                 ("Terima kasih, namun kami perlu segera karena ada pelayanan.", True)])
 def test_a_reason_is_never_a_mere_confirmation(text: str, reasons: bool) -> None:
     assert gives_reason(text) is reasons
+
+
+# Follow-ups in other words: a reason beside the figure, English, a request to reconsider with a new figure.
+OTHER_WORDS = [
+    ("Pak, mohon maaf kami revisi: dinaikkan jadi 4.000 keping karena ada kegiatan perekaman massal di "
+     "sekolah-sekolah (pemula) bulan ini.", "correction", {"requested": 4000}),
+    ("Kami tetap membutuhkan 4.000 keping karena ada perekaman massal pemilih pemula di sekolah, mohon "
+     "dipertimbangkan kembali.", "appeal", {"requested": 4000}),
+    ("Correction to our request: we actually need 1,200 blanks, not 1,500. Our remaining stock is 900.",
+     "correction", {"requested": 1200}),
+    ("Sorry, our remaining stock is 600, not 900.", "correction", {"stock_on_hand": 600}),
+    ("Please increase our request from 1,500 to 2,000 blanks.", "correction", {"requested": 2000}),
+    ("When will the 1,200 blanks be sent?", "question", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "intent", "figures"), OTHER_WORDS)
+def test_a_follow_up_in_other_words_keeps_its_class(text: str, intent: str, figures: dict[str, int]) -> None:
+    reading = interpret(text, item="ktp-el", requested=1500, stock_on_hand=900, approved=1200)
+    assert (reading.intent, reading.figures) == (intent, figures)
+
+
+@pytest.mark.parametrize("text", ["Mohon maaf pak, setelah dihitung ulang ternyata lengkap 1.200 keping, bukan 1.100.",
+                                  "Ralat: blangko yang kami terima 1.200 keping, bukan 1.100.",
+                                  "Sorry, we recounted: we received 1,200, not 1,100."])
+def test_a_recount_of_a_received_shipment_corrects_its_count(text: str) -> None:
+    reading = interpret(text, item="ktp-el", requested=1500, stock_on_hand=900, approved=1200, received=1100)
+    assert (reading.intent, reading.figures) == ("correction", {"received": 1200})
+
+
+def test_a_count_of_what_arrived_is_never_taken_for_a_shipment_not_yet_received() -> None:
+    reading = interpret("yang kami terima 1.100 keping", item="ktp-el", requested=1500, stock_on_hand=900,
+                        approved=1200)
+    assert "received" not in reading.figures

@@ -47,6 +47,7 @@ REASON_TEXT: Mapping[str, str] = {
     "decided_by_manager": "kabupaten/kota mengubah permohonan setelah diputuskan oleh {actor}, sehingga perlu "
                           "diputuskan kembali oleh pimpinan",
     "district_appeal": "kabupaten/kota meminta keputusan sebelumnya dipertimbangkan kembali",
+    "district_reason": "kabupaten/kota menyampaikan alasan kebutuhan yang lebih besar dari perhitungan sistem",
     "below_threshold": "sisa stok {on_hand} keping di bawah batas minimum {threshold} keping",
 }
 

@@ -165,7 +165,7 @@ def test_mail_a_person_must_read_waits_in_the_queue_with_one_acknowledgement(des
     run_once(desk_dir, *letters.values())
 
     queue = _queue(desk_dir)
-    assert queue == {"<q1@malinaukab.example>": "question", "<en1@tanatidungkab.example>": "other",
+    assert queue == {"<q1@malinaukab.example>": "question", "<en1@tanatidungkab.example>": "question",
                      "<pdf1@malinaukab.example>": "attachment"}
     for mid in queue:
         [ack] = replies_to(desk_dir, mid)
@@ -206,7 +206,8 @@ def test_mail_a_person_must_read_waits_in_the_queue_with_one_acknowledgement(des
     # the list and closing it by hand
     listing = mailbot(desk_dir, "queue", "list")
     assert listing.returncode == 0 and "question" in listing.stdout
-    item = db(desk_dir).execute("select id from attention_items where reason = 'other'").fetchone()[0]
+    item = db(desk_dir).execute("select a.id from attention_items a join messages m on m.id = a.message_pk "
+                                "where m.message_id = '<en1@tanatidungkab.example>'").fetchone()[0]
     closed = mailbot(desk_dir, "queue", "close", str(item), "--reason", "dijawab lewat telepon")
     assert closed.returncode == 0, closed.stderr
     assert tuple(db(desk_dir).execute("select closed_at is not null, resolution from attention_items where id = ?",

@@ -1,0 +1,34 @@
+"""A reminder is a class of wordings, not one phrase (mailbot.attention.is_reminder); pure."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailbot.attention import is_reminder
+from mailbot.reader.verdict import Verdict
+
+
+def _verdict(text: str) -> Verdict:
+    return Verdict(kind="other", district="65.71", sender_known=True, sender="x@tarakankota.example", item=None,
+                   subject="Re: [BLK-2026-0001] Permohonan blangko KTP-el", body_excerpt=text)
+
+
+@pytest.mark.parametrize("text", [
+    "Izin mengingatkan kembali permohonan kami.",
+    "izin menanyakan kelanjutan permohonan kami di bawah ini, sudah seminggu belum ada keputusan.",
+    "Kami menanyakan tindak lanjut permohonan blangko kami.",
+    "Mohon info perkembangan permohonan kami, belum ada kabar.",
+    "Bagaimana progres permohonan kami pak?",
+    "Kapan permohonan kami diproses ya pak?",
+    "Sampai sekarang belum ada jawaban atas permohonan kami.",
+    "Mohon ditindaklanjuti pak",
+    "Any update on our request? We are still waiting.",
+])
+def test_reminders_in_their_many_wordings(text: str) -> None:
+    assert is_reminder(_verdict(text))
+
+
+@pytest.mark.parametrize("text", ["Baik pak, terima kasih.", "Mohon tambahan blangko 2.000 keping.",
+                                  "Blangko sudah kami terima 1.200 keping.", "Ditunggu kirimannya pak."])
+def test_what_is_not_a_reminder(text: str) -> None:
+    assert not is_reminder(_verdict(text))
