@@ -14,7 +14,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mailbot.reader import vocabulary as vocab
-from mailbot.reader.numbers import _MASK_PATTERNS, _MASK_RE, _TRANSLATE, _blank, mask_non_quantities, normalise
+from mailbot.reader.numbers import (
+    _MASK_PATTERNS,
+    _MASK_RE,
+    _PACKING_RE,
+    _TRANSLATE,
+    _blank,
+    _blank_packing,
+    mask_non_quantities,
+    normalise,
+)
 
 _TESTS = Path(__file__).resolve().parents[1]
 _TOKENS = sorted({
@@ -34,8 +43,12 @@ def _line(parts: list[tuple[str, str]]) -> str:
 
 
 def _plain_mask(line: str) -> str:
-    """The numbers that are never quantities blanked with the whole pattern, tried everywhere."""
-    return _MASK_RE.sub(_blank, line) if re.search(r"\d", line) else line
+    """The numbers that are never quantities blanked with the whole pattern, tried everywhere (then the
+    packing in brackets, as the reader does)."""
+    if not re.search(r"\d", line):
+        return line
+    masked = _MASK_RE.sub(_blank, line)
+    return _PACKING_RE.sub(_blank_packing, masked) if "(" in line else masked
 
 
 @settings(max_examples=300, deadline=None)
