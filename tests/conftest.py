@@ -14,6 +14,7 @@ A test the static look misses is stopped at run time: starting a process from an
 from __future__ import annotations
 
 import inspect
+import os
 import subprocess
 import types
 from collections.abc import Iterator
@@ -79,6 +80,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if item.get_closest_marker("servers") is None and _needs_servers(item):
             item.add_marker(pytest.mark.servers)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        # In parallel workers (scripts/test runs the whole suite so), hand out the long tests first, so that
+        # the many short ones fill the gaps at the end instead of one long test running on alone.
+        items.sort(key=_expected_length)
+
+
+def _expected_length(item: pytest.Item) -> int:
+    """0 for a slow test, 1 for one that starts servers or processes, 2 for the rest (a stable sort keeps
+    the collection order within each)."""
+    if item.get_closest_marker("slow") is not None:
+        return 0
+    return 1 if item.get_closest_marker("servers") is not None else 2
 
 
 @pytest.fixture(autouse=True)
