@@ -558,20 +558,29 @@ def reject(session: Session, desk: Desk, req: Request, reason: str, *, actor: st
         raise InvalidAction(f"{req.reference} is {req.state}; it can no longer be rejected")
     if not reason.strip():
         raise InvalidAction("a rejection needs a reason")
-    decision = _record(session, desk, req, "reject", None, actor=actor, reasons=[{"code": "manager", "via": via}],
-                       arithmetic=[], note=reason)
-    session.flush()  # its id names the ledger source and the mail's purpose
-    if req.state == "approved" and req.approved and req.district:
-        ledger.book(session, Entry(req.item or "ktp-el", req.district, req.approved, EntryKind.SHIPMENT_CANCELLED,
-                                   desk.now(), f"decision:{decision.id}", req.reference),
-                    actor=actor, request_pk=req.id)
-    req.state, req.updated_at, req.held_since = "rejected", desk.now(), None
-    repo.audit(session, at=desk.now(), actor=actor, action="reject", target=req.reference,
-               details={"reason": reason, "via": via})
-    _district_mail(session, desk, req, purpose=f"decided:{decision.id}", template="reply_rejected", decision=True,
-                   context={"reason": reason})
+    _end(session, desk, req, action="reject", state="rejected", actor=actor, note=reason,
+         reasons=[{"code": "manager", "via": via}], details={"reason": reason, "via": via},
+         template="reply_rejected", context={"reason": reason})
     _close_items(session, desk, req, actor=actor, resolution=f"diputuskan: ditolak ({reason})")
     return ActionOutcome("DITOLAK", None, reason)
+
+
+def _end(session: Session, desk: Desk, req: Request, *, action: str, state: str, actor: str, note: str,
+         reasons: list[dict[str, object]], details: dict[str, object], template: str,
+         context: dict[str, object]) -> None:
+    """Close *req* without a shipment (a rejection, a withdrawal): the decision is recorded, an approval
+    not yet dispatched is released, the action audited and the district told."""
+    released = req.approved if req.state == "approved" and req.approved and req.district else None
+    decision = _record(session, desk, req, action, None, actor=actor, reasons=reasons, arithmetic=[], note=note)
+    session.flush()  # its id names the ledger source and the mail's purpose
+    if released and req.district:
+        ledger.book(session, Entry(req.item or "ktp-el", req.district, released, EntryKind.SHIPMENT_CANCELLED,
+                                   desk.now(), f"decision:{decision.id}", req.reference),
+                    actor=actor, request_pk=req.id)
+    req.state, req.updated_at, req.held_since = state, desk.now(), None
+    repo.audit(session, at=desk.now(), actor=actor, action=action, target=req.reference, details=details)
+    _district_mail(session, desk, req, purpose=f"decided:{decision.id}", template=template, decision=True,
+                   context=context)
 
 
 WITHDRAWABLE = ("clarifying", "held", "approved", "linked")
@@ -585,18 +594,9 @@ def withdraw(session: Session, desk: Desk, req: Request, reason: str, *, actor: 
         raise InvalidAction(f"{req.reference} is {req.state}; a shipment already dispatched is not undone "
                             "(settle it with `mailbot adjust`)")
     released = req.approved if req.state == "approved" and req.approved and req.district else None
-    decision = _record(session, desk, req, "withdraw", None, actor=actor, reasons=[], arithmetic=[],
-                       note=f"dikoreksi operator: {reason}")
-    session.flush()  # its id names the ledger source and the mail's purpose
-    if released and req.district:
-        ledger.book(session, Entry(req.item or "ktp-el", req.district, released, EntryKind.SHIPMENT_CANCELLED,
-                                   desk.now(), f"decision:{decision.id}", req.reference),
-                    actor=actor, request_pk=req.id)
-    req.state, req.updated_at, req.held_since = "withdrawn", desk.now(), None
-    repo.audit(session, at=desk.now(), actor=actor, action="withdraw", target=req.reference,
-               details={"reason": reason, "released": released})
-    _district_mail(session, desk, req, purpose=f"decided:{decision.id}", template="reply_withdrawn", decision=True,
-                   context={"reason": reason, "released": released})
+    _end(session, desk, req, action="withdraw", state="withdrawn", actor=actor, note=f"dikoreksi operator: {reason}",
+         reasons=[], details={"reason": reason, "released": released}, template="reply_withdrawn",
+         context={"reason": reason, "released": released})
     from mailbot import attention
 
     for item in attention.open_items(session):
