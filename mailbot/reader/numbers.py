@@ -338,6 +338,10 @@ _RANGE_BETWEEN_RE = re.compile(
 )
 
 
+# The word that names a year before a number ("tahun dua ribu dua puluh enam", "TA 2026").
+_YEAR_WORD_BEFORE_RE = re.compile(r"\b(?:tahun|thn|th|ta|t\.a|anggaran|year)\b\.?[^\S\n]*$")
+
+
 def _looks_like_year(token: str) -> bool:
     """Four plain digits from 1950 to 2099 that are not a round count ("2027", not "2000" or "2050").
 
@@ -450,6 +454,10 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 pos = end
                 continue
             end = start + length
+            if 1900 <= value <= 2099 and _YEAR_WORD_BEFORE_RE.search(masked, max(0, start - 12), start):
+                # "tahun dua ribu dua puluh enam": a year written in words is no quantity, as "tahun 2026" is not.
+                pos = end
+                continue
             paren = _PAREN_DIGITS_RE.match(masked, end)
             if paren:
                 digit_value = parse_digits(paren.group("num"))

@@ -374,6 +374,14 @@ OTHER_HOLDER_WORDS: tuple[str, ...] = (
     "provinsi", "prov.", "pusat", "kemendagri", "ditjen", "dirjen", "nasional", "se-kaltara",
     "se-provinsi", "kabupaten lain", "kab. lain",
 )
+# Opening a sentence before a named month ("Pada bulan Oktober 2026 kami telah menerima ..."): the
+# sentence tells that month's figures; an earlier month's receipt or work is not this report's.
+PERIOD_OPENERS: tuple[str, ...] = ("pada", "pd", "selama", "sepanjang", "di", "dalam", "in", "during")
+# Before a holder word, these make it where a shipment came from ("kiriman dari provinsi", "from the
+# province"), so a receipt beside it is still the writer's.
+SOURCE_WORDS: tuple[str, ...] = ("dari", "dr", "from", "oleh", "by", "ex", "asal")
+# The writer named in a clause ("kami", "we"): the figure of the clause is the writer's own.
+FIRST_PERSON_WORDS: tuple[str, ...] = ("kami", "kmi", "kita", "saya", "sy", "we", "our", "us", "i")
 # In a mail with a stock figure, these set an other count of blanks against it: a clerk asks which.
 DISCREPANCY_WORDS: tuple[str, ...] = (
     "selisih", "tidak sesuai", "tdk sesuai", "tidak cocok", "tdk cocok", "tidak sama", "berbeda",

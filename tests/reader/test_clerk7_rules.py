@@ -1,0 +1,102 @@
+"""Classes of wrong numbers found on two more writers the reader had not seen, each removed by a principle:
+a year written in words is no quantity, a numbered list under a sentence ending with a colon takes the
+sentence's role, a receipt whose subject is the province or the ministry is theirs, and a sentence opened
+by an earlier month tells that month's figures."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from mailbot.reader.numbers import find_mentions, normalise
+from mailbot.reader.roles import current_requests, read_text, settle
+
+SENT = datetime(2026, 12, 8, 9, 0)
+
+
+def read(text: str, sent: datetime | None = SENT) -> dict[str, int]:
+    candidates, unassigned = read_text(text, normalise(text), sent=sent)
+    return dict(settle(current_requests(candidates), unassigned).values)
+
+
+# --- A year in words ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("year", ["tahun dua ribu dua puluh enam", "Tahun Dua Ribu Dua Puluh Lima", "thn dua ribu dua puluh tujuh"])
+def test_a_year_in_words_is_no_quantity(year: str) -> None:
+    text = f"pada hari Jumat {year} telah kami terima blangko"
+    assert [m.value for m in find_mentions(normalise(text).lower())] == []
+
+
+def test_words_of_the_same_size_without_a_year_word_are_a_count() -> None:
+    text = "telah kami terima dua ribu dua puluh lima keping"
+    assert [m.value for m in find_mentions(normalise(text).lower())] == [2025]
+
+
+# --- A numbered list under a sentence ending with a colon ---------------------------------------------
+
+
+def test_a_numbered_list_takes_the_role_of_its_lead_sentence() -> None:
+    text = (
+        "Bersama ini kami sampaikan bahwa tanggal empat Desember tahun dua ribu dua puluh enam telah kami terima "
+        "dari Disdukcapil Provinsi:\n\n1. Blangko KTP-el sebanyak 1.500 (seribu lima ratus) keping;\n"
+        "2. Blangko KIA sebanyak 500 (lima ratus) keping;\n\ndalam keadaan baik."
+    )
+    candidates, _ = read_text(text, normalise(text), sent=SENT)
+    assert {(c.field, c.item, c.value) for c in candidates} == {("received", "ktp-el", 1500), ("received", "kia", 500)}
+
+
+# --- A receipt of another party -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kami membaca di milis bahwa Provinsi menerima 45.000 keping blangko KTP-el tahap IV. Berapa alokasi kami?",
+        "Berdasarkan informasi, Provinsi telah menerima 45.000 keping blangko KTP-el dari Kemendagri.",
+        "Kemendagri sudah menerima 10.000 keping dari vendor.",
+    ],
+)
+def test_a_receipt_of_the_province_or_ministry_is_not_the_writers(text: str) -> None:
+    assert "received" not in read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kiriman dari Provinsi sudah kami terima sebanyak 1.500 keping.",
+        "Blangko dari provinsi telah kami terima 1.500 keping.",
+        "Provinsi telah mengirim dan kami menerima 1.500 keping.",
+    ],
+)
+def test_a_receipt_from_the_province_is_the_writers(text: str) -> None:
+    assert read(text)["received"] == 1500
+
+
+# --- An earlier month --------------------------------------------------------------------------------
+
+
+def test_a_sentence_opened_by_an_earlier_month_tells_that_months_figures() -> None:
+    text = (
+        "Pada bulan Oktober 2026 kami telah menerima 1.500 keping blangko KIA dari Provinsi, dan sampai dengan "
+        "3 Desember 2026 telah tercetak 1.290 keping. Sisa stok blangko KIA kami saat ini sebanyak 210 keping."
+    )
+    values = read(text)
+    assert "received" not in values and "printed" not in values
+    assert values["stock_on_hand"] == 210
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pada bulan Desember 2026 kami telah menerima 1.500 keping blangko KIA dari Provinsi.",
+        "Pada tanggal 7 Desember kami telah menerima 1.500 keping blangko KIA.",
+    ],
+)
+def test_the_month_of_the_mail_is_this_reports(text: str) -> None:
+    assert read(text)["received"] == 1500
+
+
+def test_without_the_date_sent_no_month_is_earlier() -> None:
+    assert read("Pada bulan Oktober kami telah menerima 1.500 keping blangko.", sent=None)["received"] == 1500
