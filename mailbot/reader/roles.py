@@ -740,9 +740,16 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
     if ask is None:
         return candidates
     end = _CLAUSE_END_RE.search(masked, ask.end())
-    if _FIGURE_RE.search(masked, ask.end(), end.start() if end else len(masked)):
-        return candidates  # "kekurangannya sebanyak 2.250 keping": the writer gave the figure
     asked = [c for c in candidates if c.field == "requested"]
+    if _FIGURE_RE.search(masked, ask.end(), end.start() if end else len(masked)):
+        # "kekurangannya sebanyak 2.250 keping": the writer gave the figure. It wins over the need stated
+        # beside it ("kebutuhan kurang lebih 2.200, stok 700. Mohon kekurangannya 1.500 keping").
+        said = [m.value for m in find_mentions(masked, masked)
+                if ask.end() <= m.start < (end.start() if end else len(masked)) and m.value is not None]
+        mine = [c for c in asked if said and c.value == said[0] and c.doubt is None]
+        if mine and len(asked) > len(mine):
+            return [*[c for c in candidates if c.field != "requested"], *mine]
+        return candidates
     needs = {c.value for c in asked if c.value is not None and c.doubt is None}
     stocks = {c.value for c in candidates if c.field == "stock_on_hand" and c.value is not None and c.doubt is None}
     rest = [c for c in candidates if c.field != "requested"]

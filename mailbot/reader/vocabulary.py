@@ -316,6 +316,9 @@ IN_TRANSIT_PHRASES: tuple[str, ...] = (
     "masih di kapal", "menyusul", "akan menyusul", "belum dikirim", "blm dikirim", "belum dikirimkan",
     "belum diterima", "belum kami terima", "belum sampai", "blm sampai", "belum tiba", "blm tiba",
     "belum datang", "blm datang",
+    # The rest of a request not yet granted ("sisa 500 keping yang belum disetujui") is no stock either.
+    "belum disetujui", "blm disetujui", "belum direalisasikan", "belum terealisasi", "belum dipenuhi",
+    "belum terpenuhi", "not yet approved",
 )
 # "The rest of it": a figure said with one of these and then asked to be sent ("Sisanya 200 mohon
 # dikirim") is what a shipment still lacks, not the stock.
@@ -1004,7 +1007,10 @@ NUMBERING_HEADERS: tuple[str, ...] = ("no", "no.", "nomor", "#")
 # Asking for the difference between a need and the stock without writing it ("mohon dikirimkan
 # kekurangannya saja"): the clerk works it out.
 SHORTFALL_ASK_PHRASES: tuple[str, ...] = (
-    "kekurangannya", "kekurangan kebutuhan", "kekurangan tersebut", "kekurangan dimaksud", "selisihnya",
+    "kekurangannya", "kekurangan nya", "kurangnya", "kurang nya", "kekurangan kebutuhan", "kekurangan tersebut",
+    "kekurangan dimaksud", "selisihnya", "selisih nya",
+    # An ask to make the shortfall good: "kami mohon ... memenuhi kekurangan blangko KIA dimaksud".
+    "memenuhi kekurangan", "mencukupi kekurangan", "menutup kekurangan", "menutupi kekurangan",
     "the difference", "the shortfall",
 )
 

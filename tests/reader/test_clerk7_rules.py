@@ -100,3 +100,37 @@ def test_the_month_of_the_mail_is_this_reports(text: str) -> None:
 
 def test_without_the_date_sent_no_month_is_earlier() -> None:
     assert read("Pada bulan Oktober kami telah menerima 1.500 keping blangko.", sent=None)["received"] == 1500
+
+
+# --- The shortfall asked -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("buat Desember kebutuhan kita kira2 4.200 keping, stok ada 1.700. jadi kurangnya aja yg dikirim ya.", 2500),
+        ("kebutuhan blangko KIA sebanyak 900 keping, sedangkan sisa stok kami sebanyak 250 keping. "
+         "Kami mohon kiranya Bapak berkenan memenuhi kekurangan blangko KIA dimaksud.", 650),
+    ],
+)
+def test_the_shortfall_asked_without_a_figure_is_need_less_stock(text: str, asked: int) -> None:
+    assert read(text)["requested"] == asked
+
+
+def test_the_writers_own_difference_wins_over_the_need() -> None:
+    text = ("Kebutuhan blangko KTP-el kami untuk bulan Desember 2026 kurang lebih 2.200 keping, sedangkan stok yang "
+            "ada 700 keping. Mohon kekurangannya 1.500 keping nggih.")
+    values = read(text)
+    assert values["requested"] == 1500 and values["stock_on_hand"] == 700
+
+
+def test_sekurang_kurangnya_is_no_shortfall() -> None:
+    text = "kebutuhan kami sekurang-kurangnya 900 keping, stok 250 keping."
+    assert read(text)["requested"] == 900
+
+
+def test_the_rest_of_a_request_not_granted_is_no_stock() -> None:
+    text = ("Dengan hormat kami mohon kiranya sisa 500 (lima ratus) keping yang belum disetujui dapat dikirimkan "
+            "pada pengiriman berikutnya.")
+    assert "stock_on_hand" not in read(text)
+    assert read("sisa stok 500 keping, permohonan kami belum disetujui.")["stock_on_hand"] == 500
