@@ -230,12 +230,19 @@ _WORK_AND_RECEIPT_ROLES = frozenset(("received", "printed", "recorded"))
 # A sentence opened by a named month: "Pada bulan Oktober 2026 ...", "In October, ...", "Selama bulan Mei".
 _PERIOD_OPENER_RE = re.compile(
     r"[\s>*\-]*(?:" + vocab.alternation(vocab.PERIOD_OPENERS) + r")[^\S\n]+(?:(?:bulan|bln|the month of)[^\S\n]+)?"
-    r"(?P<month>" + vocab.alternation(tuple(vocab.MONTHS)) + r")\b\.?(?:[^\S\n]+(?P<year>(?:19|20)\d{2})\b)?"
+    r"(?:(?P<month>" + vocab.alternation(tuple(vocab.MONTHS)) + r")\b\.?(?:[^\S\n]+(?P<year>(?:19|20)\d{2})\b)?"
+    r"|(?P<ordinal>" + vocab.alternation(vocab.ORDINAL_DAYS) + r")(?![\w-]))"
 )
 
 
-def _before_month_of(opened: re.Match[str], sent: datetime) -> bool:
-    """Whether the month that opened a sentence is before the month the mail was sent in."""
+def _before_month_of(opened: re.Match[str], sent: datetime | None) -> bool:
+    """Whether the month that opened a sentence is before the month the mail was sent in; a day of an
+    activity counted from its start ("Pada hari pertama tercetak 118 keping") is some day's work, not the
+    report's, and its figures are left unread."""
+    if opened.group("ordinal"):
+        return True
+    if sent is None:
+        return False
     month = vocab.MONTHS[opened.group("month")]
     year = int(opened.group("year")) if opened.group("year") else sent.year
     return (year, month) < (sent.year, sent.month)
@@ -919,8 +926,7 @@ def read_text(
             continue
         own_lo = max(prev_end, masked.rfind(",", prev_end, m.start) + 1)
         if (
-            sent is not None
-            and role in _WORK_AND_RECEIPT_ROLES
+            role in _WORK_AND_RECEIPT_ROLES
             and (opened := _PERIOD_OPENER_RE.match(low, c_start))
             and opened.end() <= m.start
             and _before_month_of(opened, sent)

@@ -380,6 +380,13 @@ OTHER_HOLDER_WORDS: tuple[str, ...] = (
 # Opening a sentence before a named month ("Pada bulan Oktober 2026 kami telah menerima ..."): the
 # sentence tells that month's figures; an earlier month's receipt or work is not this report's.
 PERIOD_OPENERS: tuple[str, ...] = ("pada", "pd", "selama", "sepanjang", "di", "dalam", "in", "during")
+# After a period opener, a day or week of an activity counted from its start ("Pada hari pertama tercetak
+# 118 keping KIA"): that day's work, not what the mail reports.
+ORDINAL_DAYS: tuple[str, ...] = (
+    "hari pertama", "hari kedua", "hari ketiga", "hari keempat", "hari kelima", "hari ke-1", "hari ke-2",
+    "hari ke-3", "minggu pertama", "minggu kedua", "pekan pertama", "pekan kedua", "the first day",
+    "the second day", "the first week",
+)
 # Before a holder word, these make it where a shipment came from ("kiriman dari provinsi", "from the
 # province"), so a receipt beside it is still the writer's.
 SOURCE_WORDS: tuple[str, ...] = ("dari", "dr", "from", "oleh", "by", "ex", "asal")
@@ -1064,6 +1071,8 @@ ROLE_PHRASES["printed"] += ("printing", "used for printing")
 ROLE_PHRASES["ignore"] += ("spoiled", "spoilt", "wasted")
 COLUMN_WORDS["requested"] += (
     "diusulkan", "yang diusulkan", "dimohon", "yang dimohon", "permohonan", "diajukan", "pengajuan", "request",
+    # The verb stems of the same words, as a terse header writes them: "| Item | Sisa | Minta |".
+    "minta", "mohon", "usul", "ajukan", "butuh", "perlu", "dibutuhkan", "diperlukan", "need", "needed", "requests",
 )
 ENGLISH_DAY_NAMES: tuple[str, ...] = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

@@ -134,3 +134,35 @@ def test_the_rest_of_a_request_not_granted_is_no_stock() -> None:
             "pada pengiriman berikutnya.")
     assert "stock_on_hand" not in read(text)
     assert read("sisa stok 500 keping, permohonan kami belum disetujui.")["stock_on_hand"] == 500
+
+
+@pytest.mark.parametrize("sent", [SENT, None])
+def test_a_day_of_an_activity_counted_from_its_start_is_not_the_reports(sent: datetime | None) -> None:
+    text = ("Pada hari pertama tercetak 118 keping KIA, sehingga sisa stok blangko KIA kami per pagi ini "
+            "tinggal 92 (sembilan puluh dua) keping.")
+    values = read(text, sent=sent)
+    assert "printed" not in values and values["stock_on_hand"] == 92
+    assert read("Hari ini tercetak 118 keping KIA, sisa stok 92 keping.", sent=sent)["printed"] == 118
+
+
+# --- A terse table header ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("header", ["Minta", "Mohon", "Butuh", "Need"])
+def test_a_verb_stem_header_names_the_requested_column(header: str) -> None:
+    from mailbot.reader.roles import column_of
+
+    assert column_of(header) == "requested"
+    assert column_of("Sisa") == "stock_on_hand"
+
+
+def test_the_blank_asked_for_in_a_table_is_the_mails() -> None:
+    from mailbot.reader import read_message
+    from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
+
+    body = ("Pagi min, rekap stok + permintaan:\n\n| Item   | Sisa  | Minta |\n|--------|-------|-------|\n"
+            "| KTP-el | 2.070 | -     |\n| KIA    | 180   | 800   |\n\nKTP-el masih aman, yg urgent KIA aja. thx\n")
+    raw = (f"From: disdukcapil@tarakankota.example\nTo: blangko@disdukcapil.kaltaraprov.example\n"
+           f"Subject: stok\n\n{body}").encode()
+    verdict = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
+    assert (verdict["item"], verdict["requested"], verdict["stock_on_hand"]) == ("kia", 800, 180)
