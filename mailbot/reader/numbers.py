@@ -24,10 +24,17 @@ def normalise(text: str) -> str:
     # In ASCII text the tab is the one character to make plain (translate() costs five times more).
     text = text.replace("\t", " ") if text.isascii() else text.translate(_TRANSLATE)
     low = text.lower()
-    if len(low) == len(text):
-        return low
-    # A few characters grow when lowercased ("İ"); keep positions aligned by lowering one at a time.
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if len(low) != len(text):
+        # A few characters grow when lowercased ("İ"); keep positions aligned by lowering one at a time.
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if "_" in low:
+        # A key of a form's dump ("sisa_stok=615", "jumlah_diminta: 1500") is read as its words.
+        low = _KEY_UNDERSCORE_RE.sub(" ", low)
+    return low
+
+
+# An underscore joining the words of a key before "=" or ":".
+_KEY_UNDERSCORE_RE = re.compile(r"(?<=[a-z])_(?=[a-z]\w*[ \t]*[=:])")
 
 
 _alternation = vocab.alternation

@@ -762,6 +762,8 @@ NEWSLETTER_PHRASES: tuple[str, ...] = (
     "update your preferences", "you are receiving this email because", "anda menerima email ini karena",
     "view this email in your browser", "lihat email ini di browser",
 )
+# After "anda menerima email ini karena", these make it a confidentiality notice ("... karena kekeliruan").
+SENT_IN_ERROR_WORDS: tuple[str, ...] = ("kekeliruan", "kesalahan", "keliru", "salah kirim", "error", "mistake")
 # --- Inline replies: questions the desk asks, answered under each (kind/quotes decisions) ---------
 
 # More ways the desk's quoted question asks for the figure requested ("Berapa jumlah yang diusulkan

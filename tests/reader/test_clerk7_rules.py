@@ -166,3 +166,28 @@ def test_the_blank_asked_for_in_a_table_is_the_mails() -> None:
            f"Subject: stok\n\n{body}").encode()
     verdict = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
     assert (verdict["item"], verdict["requested"], verdict["stock_on_hand"]) == ("kia", 800, 180)
+
+
+# --- A confidentiality notice is no newsletter -----------------------------------------------------------
+
+
+def test_a_notice_for_mail_received_in_error_is_no_newsletter() -> None:
+    from mailbot.reader.automated import content_reasons
+
+    notice = ("Kebutuhan kami 2.200 keping.\n--\nDISCLAIMER: Jika Anda menerima email ini karena\r\n"
+              "kekeliruan, mohon segera memberitahu pengirim.")
+    assert "newsletter" not in content_reasons("Permohonan blangko", notice)
+    footer = "Anda menerima email ini karena terdaftar di milis Dukcapil. Berhenti berlangganan: klik di sini."
+    assert "newsletter" in content_reasons("Buletin", footer)
+
+
+# --- A form's dump of keys -------------------------------------------------------------------------------
+
+
+def test_the_words_of_a_key_joined_by_underscores_are_read() -> None:
+    text = "jenis=KTP-el\nsisa_stok=615\njumlah_blangko_diminta: 1500\nkontak=0821-5566-7012\n"
+    assert normalise(text).count("_") == 0
+    values = read(text)
+    assert values["stock_on_hand"] == 615 and values["requested"] == 1500
+    # An underscore elsewhere is left as it is: "op_malinau@example" is an address.
+    assert "op_malinau@" in normalise("kirim ke op_malinau@example.id")
