@@ -142,11 +142,23 @@ def _own_earlier_requests(quoted_text: str, sender: str | None) -> frozenset[int
     return frozenset(c.value for c in current_requests(candidates) if c.field == "requested" and c.value is not None)
 
 
+def _asked_above(quoted: str) -> str | None:
+    """The role a quoted chunk asks for; a last line ending with a colon right above the answer is asked
+    as a question is ("> 1. Jumlah blangko KTP-el yang dimohon:" answered "1.800 keping")."""
+    role = asked_role(normalise(quoted))
+    if role is not None:
+        return role
+    lines = [ln for ln in _QUOTE_MARKS_RE.sub("", quoted).split("\n") if ln.strip()]
+    if lines and lines[-1].rstrip().endswith(":"):
+        return asked_role(normalise(lines[-1].rstrip()[:-1] + "?"))
+    return None
+
+
 def _answered_questions(text: str) -> list[tuple[str | None, str]]:
     """The answers of an inline reply, each with the role its quoted question asked for
     [(role or None, answer)]; empty unless some quoted question asks for a figure."""
     pairs = inline_answers(text)
-    answers = [(asked_role(normalise(quoted)) if quoted else None, own) for quoted, own in pairs]
+    answers = [(_asked_above(quoted) if quoted else None, own) for quoted, own in pairs]
     return answers if any(role for role, _ in answers) else []
 
 

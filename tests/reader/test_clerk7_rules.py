@@ -191,3 +191,20 @@ def test_the_words_of_a_key_joined_by_underscores_are_read() -> None:
     assert values["stock_on_hand"] == 615 and values["requested"] == 1500
     # An underscore elsewhere is left as it is: "op_malinau@example" is an address.
     assert "op_malinau@" in normalise("kirim ke op_malinau@example.id")
+
+
+# --- An inline answer under a quoted line ending with a colon -------------------------------------------
+
+
+def test_an_answer_under_a_quoted_line_ending_with_a_colon_takes_its_role() -> None:
+    from mailbot.reader import read_message
+    from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
+
+    body = ("Pada Kam, 3 Des 2026 pukul 15.40 Bidang Pelayanan <blangko@disdukcapil.kaltaraprov.example> menulis:\n"
+            "> Surel Saudara belum mencantumkan angka yang diperlukan. Mohon lengkapi:\n"
+            "> 1. Jumlah blangko KTP-el yang dimohon:\n\n1.800 keping\n\n"
+            "> 2. Sisa stok blangko KTP-el saat ini:\n\nsisa 540 keping per pagi ini\n\nTerima kasih,\nCapil Nunukan\n")
+    raw = ("From: disdukcapil@tarakankota.example\nTo: blangko@disdukcapil.kaltaraprov.example\n"
+           f"Subject: Re: [BLK-2026-0040] Permohonan blangko\n\n{body}").encode()
+    verdict = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
+    assert (verdict["requested"], verdict["stock_on_hand"]) == (1800, 540)
