@@ -257,7 +257,7 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "sekalian",
     ),
     "stock_on_hand": (
-        "sisa", "tersisa", "menyisakan", "stok", "stock", "stoknya", "persediaan", "tinggal",
+        "sisa", "tersisa", "menyisakan", "stok", "stock", "stoknya", "persediaan", "tinggal", "kantun",
         "saldo", "tersedia", "ketersediaan", "sisanya", "sisa stok", "sisa blangko", "posisi stok",
         "stok akhir", "stock akhir", "saldo akhir", "persediaan akhir", "closing stock", "closing balance",
         "sisa akhir", "stok saat ini", "on hand", "remaining", "left",
@@ -761,6 +761,13 @@ NEWSLETTER_PHRASES: tuple[str, ...] = (
     "manage your subscription", "kelola langganan", "kelola preferensi email",
     "update your preferences", "you are receiving this email because", "anda menerima email ini karena",
     "view this email in your browser", "lihat email ini di browser",
+)
+# A quoted line of the desk leading a list of figures to fill in ("Laporan harian ... belum mencantumkan:"):
+# each bullet under it asks for its figure.
+MISSING_FIGURE_LEADS: tuple[str, ...] = (
+    "belum mencantumkan", "belum menyebutkan", "tidak mencantumkan", "mohon lengkapi", "mohon dilengkapi",
+    "mohon melengkapi", "lengkapi data", "data berikut", "please provide", "please complete", "is missing",
+    "are missing",
 )
 # After "anda menerima email ini karena", these make it a confidentiality notice ("... karena kekeliruan").
 SENT_IN_ERROR_WORDS: tuple[str, ...] = ("kekeliruan", "kesalahan", "keliru", "salah kirim", "error", "mistake")

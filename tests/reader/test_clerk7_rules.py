@@ -23,7 +23,9 @@ def read(text: str, sent: datetime | None = SENT) -> dict[str, int]:
 # --- A year in words ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("year", ["tahun dua ribu dua puluh enam", "Tahun Dua Ribu Dua Puluh Lima", "thn dua ribu dua puluh tujuh"])
+@pytest.mark.parametrize(
+    "year", ["tahun dua ribu dua puluh enam", "Tahun Dua Ribu Dua Puluh Lima", "thn dua ribu dua puluh tujuh"]
+)
 def test_a_year_in_words_is_no_quantity(year: str) -> None:
     text = f"pada hari Jumat {year} telah kami terima blangko"
     assert [m.value for m in find_mentions(normalise(text).lower())] == []
@@ -208,3 +210,20 @@ def test_an_answer_under_a_quoted_line_ending_with_a_colon_takes_its_role() -> N
            f"Subject: Re: [BLK-2026-0040] Permohonan blangko\n\n{body}").encode()
     verdict = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
     assert (verdict["requested"], verdict["stock_on_hand"]) == (1800, 540)
+
+
+def test_an_answer_under_a_bullet_of_a_list_to_fill_in_takes_its_role() -> None:
+    from mailbot.reader import read_message
+    from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
+
+    body = ("Bidang Pelayanan <blangko@disdukcapil.kaltaraprov.example> wrote on 09/12/2026 14:20:\n"
+            ">Laporan harian Kabupaten Tana Tidung belum mencantumkan:\n>- jumlah pencetakan\n\nCetak 34\n\n"
+            ">- sisa blangko KTP-el\n\n968 keping\n\n>Nomor tiket: BLK-2026-0062\n\nMatur nuwun,\nSutrisno\n")
+    raw = ("From: disdukcapil@tanatidungkab.example\nTo: blangko@disdukcapil.kaltaraprov.example\n"
+           f"Subject: Re: laporan harian\n\n{body}").encode()
+    verdict = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
+    assert (verdict["printed"], verdict["stock_on_hand"]) == (34, 968)
+
+
+def test_kantun_is_what_is_left() -> None:
+    assert read("Blangko KTP-el kantun 968 keping nggih.")["stock_on_hand"] == 968
