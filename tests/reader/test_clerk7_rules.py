@@ -227,3 +227,22 @@ def test_an_answer_under_a_bullet_of_a_list_to_fill_in_takes_its_role() -> None:
 
 def test_kantun_is_what_is_left() -> None:
     assert read("Blangko KTP-el kantun 968 keping nggih.")["stock_on_hand"] == 968
+
+
+# --- Text below an Outlook header over a marked quote ----------------------------------------------------
+
+
+def test_text_below_a_marked_quote_under_an_original_message_header_is_the_writers() -> None:
+    from mailbot.reader.quotes import split_quoted
+
+    text = ("----- Original Message -----\nFrom: Bidang Pelayanan <blangko@disdukcapil.kaltaraprov.example>\n"
+            "To: disdukcapil@tarakankota.example\nSent: Thursday, December 03, 2026 4:20 PM\n"
+            "Subject: [BLK-2026-0042] Permohonan blangko KTP-el\n\n"
+            "> Permohonan Kota Tarakan sebanyak 1.500 keping dengan sisa stok 950 keping telah kami terima.\n>\n"
+            "> Hormat kami,\n\nMohon maaf Pak, ada koreksi: sisa stok kami bukan 950 melainkan 590 keping.\n")
+    own, quoted = split_quoted(text)
+    assert own.strip() == "Mohon maaf Pak, ada koreksi: sisa stok kami bukan 950 melainkan 590 keping."
+    assert "1.500" in quoted and "Original Message" in quoted
+    # Unmarked, the earlier message under the header is all quote.
+    own, quoted = split_quoted(text.replace("> ", "").replace(">\n", "\n"))
+    assert own.strip() == ""
