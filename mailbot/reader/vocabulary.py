@@ -266,7 +266,7 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "received": (
         "terima", "diterima", "menerima", "kami terima", "penerimaan", "sampai", "tiba",
-        "trima", "ditrima", "kami trima",
+        "trima", "ditrima", "kami trima", "nyampe", "nyampai",
         "sudah sampai", "telah sampai", "telah tiba", "sudah tiba", "received", "receive",
         "kedatangan", "masuk", "blangko masuk",
     ),
@@ -806,6 +806,7 @@ RECEIPT_KIND_MORE: tuple[str, ...] = (
     "udah sampe", "sdh sampe", "sudah sampe", "dah sampe", "udh sampai", "udah sampai", "dah sampai",
     "yang sampai", "yg sampai", "baru sampai", "sudah datang", "sdh datang", "udah datang", "udh datang",
     "telah datang", "sudah masuk", "sdh masuk", "udah masuk", "telah masuk",
+    "yang nyampe", "yg nyampe", "baru nyampe", "yang sampe", "yg sampe", "baru sampe",
 )
 # Words for what a delivery lacked ("kekurangan 200 keping", "kurang 20 keping"): such a figure that,
 # added to the figure received, gives the figure shipped, is the delivery's gap and no request.

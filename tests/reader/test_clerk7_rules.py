@@ -246,3 +246,17 @@ def test_text_below_a_marked_quote_under_an_original_message_header_is_the_write
     # Unmarked, the earlier message under the header is all quote.
     own, quoted = split_quoted(text.replace("> ", "").replace(">\n", "\n"))
     assert own.strip() == ""
+
+
+# --- Chat spelling of an arrival -----------------------------------------------------------------------
+
+
+def test_what_nyampe_is_received() -> None:
+    from mailbot.reader import read_message
+    from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
+
+    raw = ("From: disdukcapil@tarakankota.example\nTo: blangko@disdukcapil.kaltaraprov.example\n"
+           "Subject: kiriman blangko baru sebagian\n\n"
+           "Min, yg nyampe baru 1.500 dari 2.000 yg dijanjikan. sisanya kapan ya?\n").encode()
+    verdict = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
+    assert (verdict["kind"], verdict["received"]) == ("receipt", 1500)
