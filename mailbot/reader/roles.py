@@ -149,8 +149,11 @@ _ZERO_LATER_RE = re.compile(r"[ \t]*(?:" + _words_re(vocab.ZERO_LATER_WORDS) + r
 # "Pencetakan KTP-el : nihil": the blank may be named between the role word and its colon.
 _ZERO_VALUE_RE = re.compile(
     r"(?:[ \t]+(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r"))?"
-    r"(?:[ \t]*:[ \t]*|(?:[ \t]+(?:" + _words_re(vocab.ZERO_LINK_WORDS) + r")){1,2}[ \t]+)"
+    r"(?:(?:[ \t]*:[ \t]*|(?:[ \t]+(?:" + _words_re(vocab.ZERO_LINK_WORDS) + r")){1,2}[ \t]+)"
     r"(?:" + _words_re(vocab.ZERO_VALUE_WORDS) + r")(?![\w-])"
+    # "perekaman nihil, pencetakan nihil": a word that says nothing but zero, right after the role word,
+    # ending its clause.
+    r"|[ \t]+(?:" + _words_re(vocab.BARE_ZERO_WORDS) + r")(?=[ \t]*(?:[,.;(\n]|$)))"
 )
 _ITEM_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])")
 _STOCK_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])")

@@ -358,6 +358,8 @@ ZERO_LATER_WORDS: tuple[str, ...] = (
 STOCK_ONLY_ZERO_WORDS: tuple[str, ...] = ("kosong", "nihil")
 # Right after a role word and its colon, these state a figure of zero: "Perekaman: nihil".
 ZERO_VALUE_WORDS: tuple[str, ...] = ("nihil", "nol", "kosong", "habis", "tidak ada", "tdk ada", "none", "zero")
+# Right after a role word with no colon, at the end of its clause, these too state zero ("perekaman nihil,").
+BARE_ZERO_WORDS: tuple[str, ...] = ("nihil", "nol", "nil")
 # A sentence opened by one of these corrects a figure said before it: "Ralat: yang benar 2.000
 # keping", "Ralat: pencetakan yg benar 158". The corrected figure replaces the earlier one of its role.
 CORRECTION_OPENERS: tuple[str, ...] = (

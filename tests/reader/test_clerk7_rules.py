@@ -260,3 +260,13 @@ def test_what_nyampe_is_received() -> None:
            "Min, yg nyampe baru 1.500 dari 2.000 yg dijanjikan. sisanya kapan ya?\n").encode()
     verdict = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
     assert (verdict["kind"], verdict["received"]) == ("receipt", 1500)
+
+
+# --- A bare zero word after a role word ------------------------------------------------------------------
+
+
+def test_a_role_word_followed_by_nihil_is_zero() -> None:
+    values = read("Lap 01/12: perekaman nihil, pencetakan nihil (server SIAK down seharian). Sisa blangko 388.")
+    assert (values["recorded"], values["printed"], values["stock_on_hand"]) == (0, 0, 388)
+    # Not when the word goes on: "nol koma" or a word after it is no bare zero.
+    assert "printed" not in read("pencetakan nihil kendala, sisa blangko 388.")
