@@ -255,9 +255,9 @@ def test_what_nyampe_is_received() -> None:
     from mailbot.reader import read_message
     from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
 
-    raw = ("From: disdukcapil@tarakankota.example\nTo: blangko@disdukcapil.kaltaraprov.example\n"
-           "Subject: kiriman blangko baru sebagian\n\n"
-           "Min, yg nyampe baru 1.500 dari 2.000 yg dijanjikan. sisanya kapan ya?\n").encode()
+    raw = (b"From: disdukcapil@tarakankota.example\nTo: blangko@disdukcapil.kaltaraprov.example\n"
+           b"Subject: kiriman blangko baru sebagian\n\n"
+           b"Min, yg nyampe baru 1.500 dari 2.000 yg dijanjikan. sisanya kapan ya?\n")
     verdict = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
     assert (verdict["kind"], verdict["received"]) == ("receipt", 1500)
 
