@@ -267,6 +267,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "received": (
         "terima", "diterima", "menerima", "kami terima", "penerimaan", "sampai", "tiba",
         "trima", "ditrima", "kami trima", "nyampe", "nyampai",
+        # Javanese (krama): "sampun kami tampi" is "sudah kami terima".
+        "tampi", "kami tampi", "ditampi", "dipuntampi", "dipun tampi",
         "sudah sampai", "telah sampai", "telah tiba", "sudah tiba", "received", "receive",
         "kedatangan", "masuk", "blangko masuk",
     ),
@@ -438,6 +440,7 @@ WEAK_REQUEST_PHRASES: tuple[str, ...] = (
 # as often as of wished ones; "mohon dikirim" is a request through "mohon".
 RECEIPT_VERBS: tuple[str, ...] = (
     "terima", "diterima", "menerima", "kami terima", "trima", "ditrima", "kami trima",
+    "tampi", "kami tampi", "ditampi", "dipuntampi", "dipun tampi",
     "sudah sampai", "telah sampai", "telah tiba",
     "sudah tiba", "received", "penerimaan",
 )
@@ -809,6 +812,7 @@ RECEIPT_KIND_MORE: tuple[str, ...] = (
     "yang sampai", "yg sampai", "baru sampai", "sudah datang", "sdh datang", "udah datang", "udh datang",
     "telah datang", "sudah masuk", "sdh masuk", "udah masuk", "telah masuk",
     "yang nyampe", "yg nyampe", "baru nyampe", "yang sampe", "yg sampe", "baru sampe",
+    "sampun kami tampi", "sampun dipuntampi", "sampun dipun tampi", "sampun ditampi", "sampun tampi",
 )
 # Words for what a delivery lacked ("kekurangan 200 keping", "kurang 20 keping"): such a figure that,
 # added to the figure received, gives the figure shipped, is the delivery's gap and no request.

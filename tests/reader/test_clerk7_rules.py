@@ -270,3 +270,14 @@ def test_a_role_word_followed_by_nihil_is_zero() -> None:
     assert (values["recorded"], values["printed"], values["stock_on_hand"]) == (0, 0, 388)
     # Not when the word goes on: "nol koma" or a word after it is no bare zero.
     assert "printed" not in read("pencetakan nihil kendala, sisa blangko 388.")
+
+
+def test_javanese_tampi_is_received() -> None:
+    from mailbot.reader import read_message
+    from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
+
+    raw = (b"From: disdukcapil@tarakankota.example\nTo: blangko@disdukcapil.kaltaraprov.example\n"
+           b"Subject: blangko\n\nMatur nuwun, blangko KTP-el 500 (lima ratus) keping sampun kami tampi tadi pagi "
+           b"dalam kondisi baik.\n")
+    verdict = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
+    assert (verdict["kind"], verdict["received"]) == ("receipt", 500)
