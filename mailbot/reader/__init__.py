@@ -29,7 +29,7 @@ from mailbot.reader.classify import (
 )
 from mailbot.reader.dates import report_date
 from mailbot.reader.mime import ReadLimits, extract
-from mailbot.reader.numbers import normalise
+from mailbot.reader.numbers import mask_non_quantities, normalise
 from mailbot.reader.quotes import (
     forwarded_part,
     forwarded_text,
@@ -43,6 +43,7 @@ from mailbot.reader.roles import (
     Reading,
     asked_role,
     current_requests,
+    keywords,
     period_report,
     read_table,
     read_text,
@@ -142,11 +143,36 @@ def _own_earlier_requests(quoted_text: str, sender: str | None) -> frozenset[int
     return frozenset(c.value for c in current_requests(candidates) if c.field == "requested" and c.value is not None)
 
 
+def _asked_above(quoted: str, before: str = "") -> str | None:
+    """The role a quoted chunk asks for; a last line ending with a colon right above the answer is asked
+    as a question is ("> 1. Jumlah blangko KTP-el yang dimohon:" answered "1.800 keping")."""
+    role = asked_role(normalise(quoted))
+    if role is not None:
+        return role
+    lines = [ln for ln in _QUOTE_MARKS_RE.sub("", quoted).split("\n") if ln.strip()]
+    if lines and (lines[-1].rstrip().endswith(":") or (
+        _LISTED_RE.match(lines[-1]) and _LEAD_ASKS_RE.search(f"{before}\n{quoted}")
+    )):
+        # "> 1. Jumlah blangko KTP-el yang dimohon:", or a bullet of a list the desk asks to fill in
+        # ("belum mencantumkan:\n>- sisa blangko KTP-el").
+        line = normalise(_LISTED_RE.sub("", lines[-1]).rstrip().rstrip(":"))
+        named = {k.role for k in keywords(mask_non_quantities(line)) if k.role != "ignore"}
+        return asked_role(line + "?") or (named.pop() if len(named) == 1 else None)
+    return None
+
+
+_LISTED_RE = re.compile(r"^[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]+")
+_LEAD_ASKS_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.MISSING_FIGURE_LEADS) + r")(?![\w-])[^\n]*:[ \t]*$", re.MULTILINE
+)
+
+
 def _answered_questions(text: str) -> list[tuple[str | None, str]]:
     """The answers of an inline reply, each with the role its quoted question asked for
     [(role or None, answer)]; empty unless some quoted question asks for a figure."""
     pairs = inline_answers(text)
-    answers = [(asked_role(normalise(quoted)) if quoted else None, own) for quoted, own in pairs]
+    answers = [(_asked_above(quoted, "\n".join(q for q, _ in pairs[:i] if q)) if quoted else None, own)
+               for i, (quoted, own) in enumerate(pairs)]
     return answers if any(role for role, _ in answers) else []
 
 

@@ -18,7 +18,11 @@ _BOUNCE_SUBJECT_RE = re.compile(vocab.alternation(vocab.DELIVERY_FAILURE_SUBJECT
 _BOUNCE_BODY_RE = re.compile(vocab.alternation(vocab.DELIVERY_FAILURE_BODIES))
 _REPORT_SUBJECT_RE = re.compile(r"^\s*(?:" + vocab.alternation(vocab.DELIVERY_REPORT_SUBJECTS) + r")")
 _REPORT_BODY_RE = re.compile(vocab.alternation(vocab.DELIVERY_REPORT_BODIES))
-_NEWSLETTER_RE = re.compile(vocab.alternation(vocab.NEWSLETTER_PHRASES))
+# "Jika Anda menerima email ini karena kekeliruan ...": a confidentiality notice, not a list's footer.
+_NEWSLETTER_RE = re.compile(
+    "(?:" + vocab.alternation(vocab.NEWSLETTER_PHRASES) + ")"
+    + r"(?!\s*(?:" + vocab.alternation(vocab.SENT_IN_ERROR_WORDS) + r")(?![\w-]))"
+)
 _PERSON_PREFIX_RE = re.compile(r"^\s*(?:re|fw|fwd|tr|bls|balas)\s*:", re.IGNORECASE)
 _OOO_MORE_RE = re.compile(vocab.alternation(vocab.OUT_OF_OFFICE_MORE_BODIES))
 _READ_SUBJECT_RE = re.compile(

@@ -24,10 +24,17 @@ def normalise(text: str) -> str:
     # In ASCII text the tab is the one character to make plain (translate() costs five times more).
     text = text.replace("\t", " ") if text.isascii() else text.translate(_TRANSLATE)
     low = text.lower()
-    if len(low) == len(text):
-        return low
-    # A few characters grow when lowercased ("İ"); keep positions aligned by lowering one at a time.
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if len(low) != len(text):
+        # A few characters grow when lowercased ("İ"); keep positions aligned by lowering one at a time.
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if "_" in low:
+        # A key of a form's dump ("sisa_stok=615", "jumlah_diminta: 1500") is read as its words.
+        low = _KEY_UNDERSCORE_RE.sub(" ", low)
+    return low
+
+
+# An underscore joining the words of a key before "=" or ":".
+_KEY_UNDERSCORE_RE = re.compile(r"(?<=[a-z])_(?=[a-z]\w*[ \t]*[=:])")
 
 
 _alternation = vocab.alternation
@@ -338,6 +345,10 @@ _RANGE_BETWEEN_RE = re.compile(
 )
 
 
+# The word that names a year before a number ("tahun dua ribu dua puluh enam", "TA 2026").
+_YEAR_WORD_BEFORE_RE = re.compile(r"\b(?:tahun|thn|th|ta|t\.a|anggaran|year)\b\.?[^\S\n]*$")
+
+
 def _looks_like_year(token: str) -> bool:
     """Four plain digits from 1950 to 2099 that are not a round count ("2027", not "2000" or "2050").
 
@@ -450,6 +461,10 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 pos = end
                 continue
             end = start + length
+            if 1900 <= value <= 2099 and _YEAR_WORD_BEFORE_RE.search(masked, max(0, start - 12), start):
+                # "tahun dua ribu dua puluh enam": a year written in words is no quantity, as "tahun 2026" is not.
+                pos = end
+                continue
             paren = _PAREN_DIGITS_RE.match(masked, end)
             if paren:
                 digit_value = parse_digits(paren.group("num"))

@@ -260,6 +260,14 @@ def _split_quoted(text: str, forwarded: bool) -> tuple[str, str]:
                 i = _skip_header_lines(lines, start)
                 out.append("")
                 continue
+            if not on_wrote and _marks_its_quote(lines, end := _skip_header_lines(
+                lines, i + 1 if _SEPARATOR_RE.match(stripped) else i
+            )):
+                # "----- Original Message -----" and its fields over "> " lines: as under "Pada ...
+                # menulis:", the header and its marked lines are the quote and the text below is the writer's.
+                quoted.extend(lines[i:end])
+                i = end
+                continue
             quoted.extend(lines[i:])
             break
         if low.startswith(vocab.FOOTER_LINES):

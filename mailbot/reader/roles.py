@@ -62,6 +62,9 @@ _CONTRAST_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.CONTRAST_WO
 _SOFT_WRAP_MIN = 45
 _BULLET_RE = re.compile(r"[ \t>]*(?:[-*\u2022]|\(?\d{1,2}[.)](?=\s)|[a-z][.)](?=\s))")
 _HOLDER_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.OTHER_HOLDER_WORDS) + r")(?![\w-])")
+# Before a holder word, these make it the source of a shipment ("kiriman dari provinsi"), not its receiver.
+_SOURCE_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.SOURCE_WORDS) + r")[^\S\n]+(?:\S+[^\S\n]+)?$")
+_FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.FIRST_PERSON_WORDS) + r")(?![\w-])")
 _DISCREPANCY_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.DISCREPANCY_WORDS) + r")")
 _ABBREVIATIONS = frozenset(vocab.ABBREVIATIONS)
 _SUPPLY_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.SUPPLY_WORDS) + r")(?![\w-])")
@@ -146,8 +149,11 @@ _ZERO_LATER_RE = re.compile(r"[ \t]*(?:" + _words_re(vocab.ZERO_LATER_WORDS) + r
 # "Pencetakan KTP-el : nihil": the blank may be named between the role word and its colon.
 _ZERO_VALUE_RE = re.compile(
     r"(?:[ \t]+(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r"))?"
-    r"(?:[ \t]*:[ \t]*|(?:[ \t]+(?:" + _words_re(vocab.ZERO_LINK_WORDS) + r")){1,2}[ \t]+)"
+    r"(?:(?:[ \t]*:[ \t]*|(?:[ \t]+(?:" + _words_re(vocab.ZERO_LINK_WORDS) + r")){1,2}[ \t]+)"
     r"(?:" + _words_re(vocab.ZERO_VALUE_WORDS) + r")(?![\w-])"
+    # "perekaman nihil, pencetakan nihil": a word that says nothing but zero, right after the role word,
+    # ending its clause.
+    r"|[ \t]+(?:" + _words_re(vocab.BARE_ZERO_WORDS) + r")(?=[ \t]*(?:[,.;(\n]|$)))"
 )
 _ITEM_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])")
 _STOCK_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])")
@@ -211,6 +217,40 @@ def _other_holder(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     return span.role == "stock_on_hand" and bool(_HOLDER_RE.search(span.masked, span.lo, span.start))
 
 
+def _other_receiver(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Provinsi telah menerima 45.000 keping dari Kemendagri": a receipt whose subject is the province or
+    the ministry is their shipment, not the writer's. (A source, "dari Provinsi kami terima 1.500", or the
+    writer named after it, "Provinsi ... kepada kami", is the writer's own receipt.)"""
+    if span.role != "received" or span.keyword_end < 0:
+        return False
+    holder = _HOLDER_RE.search(span.masked, span.lo, span.keyword_end)
+    if holder is None or _SOURCE_BEFORE_RE.search(span.masked, max(span.lo, holder.start() - 12), holder.start()):
+        return False
+    return not _FIRST_PERSON_RE.search(span.masked, holder.end(), span.start)
+
+
+_WORK_AND_RECEIPT_ROLES = frozenset(("received", "printed", "recorded"))
+# A sentence opened by a named month: "Pada bulan Oktober 2026 ...", "In October, ...", "Selama bulan Mei".
+_PERIOD_OPENER_RE = re.compile(
+    r"[\s>*\-]*(?:" + vocab.alternation(vocab.PERIOD_OPENERS) + r")[^\S\n]+(?:(?:bulan|bln|the month of)[^\S\n]+)?"
+    r"(?:(?P<month>" + vocab.alternation(tuple(vocab.MONTHS)) + r")\b\.?(?:[^\S\n]+(?P<year>(?:19|20)\d{2})\b)?"
+    r"|(?P<ordinal>" + vocab.alternation(vocab.ORDINAL_DAYS) + r")(?![\w-]))"
+)
+
+
+def _before_month_of(opened: re.Match[str], sent: datetime | None) -> bool:
+    """Whether the month that opened a sentence is before the month the mail was sent in; a day of an
+    activity counted from its start ("Pada hari pertama tercetak 118 keping") is some day's work, not the
+    report's, and its figures are left unread."""
+    if opened.group("ordinal"):
+        return True
+    if sent is None:
+        return False
+    month = vocab.MONTHS[opened.group("month")]
+    year = int(opened.group("year")) if opened.group("year") else sent.year
+    return (year, month) < (sent.year, sent.month)
+
+
 def _cumulative(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     """"Total perekaman s.d. 28 Februari 2023: 9.412 orang": a running total, not the day's count
     (a stock "s.d. hari ini" is the stock now). The bound must stand between the role word and the
@@ -231,6 +271,7 @@ ELSEWHERE_CUES = (
     ("part_of_previous", _part_of_previous),
     ("cumulative", _cumulative),
     ("other_holder", _other_holder),
+    ("other_receiver", _other_receiver),
     ("running_total", _running_total),
 )
 
@@ -662,16 +703,18 @@ _PACK_SIZE_RE = re.compile(r"@|(?<![\w-])(?:x|isi|berisi|masing-masing|per|each)
 _TARGET_STOCK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.TARGET_STOCK_WORDS) + r")(?![\w-])")
 
 
-def _list_lead_role(masked: str, pos: int, kws: Sequence[Keyword]) -> Keyword | None:
+def _list_lead_role(masked: str, pos: int, kws: Sequence[Keyword], low: str | None = None) -> Keyword | None:
     """The role word of the sentence leading into the list whose line holds *pos*: the list's lines are
-    bullets or lines labelled with a blank, the sentence above them ends with a colon and names one role."""
+    bullets or lines labelled with a blank, the sentence above them ends with a colon and names one role.
+    A numbered bullet ("1. Blangko KTP-el sebanyak 1.500") is blanked in *masked*; it is seen in *low*."""
+    src = masked if low is None else low
     line_start = masked.rfind("\n", 0, pos) + 1
-    if not (_BULLET_RE.match(masked, line_start) or _LINE_LABEL_RE.match(masked, line_start)):
+    if not (_BULLET_RE.match(src, line_start) or _LINE_LABEL_RE.match(masked, line_start)):
         return None
     start = line_start
     while start > 0:
         prev = masked.rfind("\n", 0, start - 1) + 1
-        line = masked[prev : start - 1]
+        line = src[prev : start - 1]
         if not (_BULLET_RE.match(line) or _LINE_LABEL_RE.match(line)) or not line.strip():
             break
         start = prev
@@ -707,9 +750,16 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
     if ask is None:
         return candidates
     end = _CLAUSE_END_RE.search(masked, ask.end())
-    if _FIGURE_RE.search(masked, ask.end(), end.start() if end else len(masked)):
-        return candidates  # "kekurangannya sebanyak 2.250 keping": the writer gave the figure
     asked = [c for c in candidates if c.field == "requested"]
+    if _FIGURE_RE.search(masked, ask.end(), end.start() if end else len(masked)):
+        # "kekurangannya sebanyak 2.250 keping": the writer gave the figure. It wins over the need stated
+        # beside it ("kebutuhan kurang lebih 2.200, stok 700. Mohon kekurangannya 1.500 keping").
+        said = [m.value for m in find_mentions(masked, masked)
+                if ask.end() <= m.start < (end.start() if end else len(masked)) and m.value is not None]
+        mine = [c for c in asked if said and c.value == said[0] and c.doubt is None]
+        if mine and len(asked) > len(mine):
+            return [*[c for c in candidates if c.field != "requested"], *mine]
+        return candidates
     needs = {c.value for c in asked if c.value is not None and c.doubt is None}
     stocks = {c.value for c in candidates if c.field == "stock_on_hand" and c.value is not None and c.doubt is None}
     rest = [c for c in candidates if c.field != "requested"]
@@ -866,7 +916,7 @@ def read_text(
             # figure and its unit says what it counts, whatever the role word before. (Beside a receipt
             # the damaged cards may be part of those received or on top of them: a clerk asks.)
             role, strong, keyword = "ignore", True, qualifier
-        if role is None and (lead := _list_lead_role(masked, m.start, kws)) is not None:
+        if role is None and (lead := _list_lead_role(masked, m.start, kws, low)) is not None:
             # "Kiriman hari ini sudah kami terima lengkap:" / " * blangko KTP-el : 1.200 keping": a list
             # under a sentence ending with a colon; its figures have the role the sentence names.
             role, strong, keyword = lead.role, True, lead
@@ -878,6 +928,16 @@ def read_text(
         if m.unit == "other" or m.rate:
             continue
         own_lo = max(prev_end, masked.rfind(",", prev_end, m.start) + 1)
+        if (
+            role in _WORK_AND_RECEIPT_ROLES
+            and (opened := _PERIOD_OPENER_RE.match(low, c_start))
+            and opened.end() <= m.start
+            and _before_month_of(opened, sent)
+        ):
+            # "Pada bulan Oktober 2026 kami telah menerima 1.500 keping ..., dan s.d. 3 Desember telah
+            # tercetak 1.290": a sentence opened by an earlier month tells that month's figures, not this report's.
+            ignored_end = m.end
+            continue
         if about_something_else(Span(
             masked, own_lo, m.start, m.end, after_limit, role,
             keyword.end if keyword is not None and keyword.end <= m.start else -1, m.value, monthly,

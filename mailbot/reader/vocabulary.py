@@ -257,7 +257,7 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "sekalian",
     ),
     "stock_on_hand": (
-        "sisa", "tersisa", "menyisakan", "stok", "stock", "stoknya", "persediaan", "tinggal",
+        "sisa", "tersisa", "menyisakan", "stok", "stock", "stoknya", "persediaan", "tinggal", "kantun",
         "saldo", "tersedia", "ketersediaan", "sisanya", "sisa stok", "sisa blangko", "posisi stok",
         "stok akhir", "stock akhir", "saldo akhir", "persediaan akhir", "closing stock", "closing balance",
         "sisa akhir", "stok saat ini", "on hand", "remaining", "left",
@@ -266,7 +266,9 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "received": (
         "terima", "diterima", "menerima", "kami terima", "penerimaan", "sampai", "tiba",
-        "trima", "ditrima", "kami trima",
+        "trima", "ditrima", "kami trima", "nyampe", "nyampai",
+        # Javanese (krama): "sampun kami tampi" is "sudah kami terima".
+        "tampi", "kami tampi", "ditampi", "dipuntampi", "dipun tampi",
         "sudah sampai", "telah sampai", "telah tiba", "sudah tiba", "received", "receive",
         "kedatangan", "masuk", "blangko masuk",
     ),
@@ -316,6 +318,9 @@ IN_TRANSIT_PHRASES: tuple[str, ...] = (
     "masih di kapal", "menyusul", "akan menyusul", "belum dikirim", "blm dikirim", "belum dikirimkan",
     "belum diterima", "belum kami terima", "belum sampai", "blm sampai", "belum tiba", "blm tiba",
     "belum datang", "blm datang",
+    # The rest of a request not yet granted ("sisa 500 keping yang belum disetujui") is no stock either.
+    "belum disetujui", "blm disetujui", "belum direalisasikan", "belum terealisasi", "belum dipenuhi",
+    "belum terpenuhi", "not yet approved",
 )
 # "The rest of it": a figure said with one of these and then asked to be sent ("Sisanya 200 mohon
 # dikirim") is what a shipment still lacks, not the stock.
@@ -355,6 +360,8 @@ ZERO_LATER_WORDS: tuple[str, ...] = (
 STOCK_ONLY_ZERO_WORDS: tuple[str, ...] = ("kosong", "nihil")
 # Right after a role word and its colon, these state a figure of zero: "Perekaman: nihil".
 ZERO_VALUE_WORDS: tuple[str, ...] = ("nihil", "nol", "kosong", "habis", "tidak ada", "tdk ada", "none", "zero")
+# Right after a role word with no colon, at the end of its clause, these too state zero ("perekaman nihil,").
+BARE_ZERO_WORDS: tuple[str, ...] = ("nihil", "nol", "nil")
 # A sentence opened by one of these corrects a figure said before it: "Ralat: yang benar 2.000
 # keping", "Ralat: pencetakan yg benar 158". The corrected figure replaces the earlier one of its role.
 CORRECTION_OPENERS: tuple[str, ...] = (
@@ -374,6 +381,21 @@ OTHER_HOLDER_WORDS: tuple[str, ...] = (
     "provinsi", "prov.", "pusat", "kemendagri", "ditjen", "dirjen", "nasional", "se-kaltara",
     "se-provinsi", "kabupaten lain", "kab. lain",
 )
+# Opening a sentence before a named month ("Pada bulan Oktober 2026 kami telah menerima ..."): the
+# sentence tells that month's figures; an earlier month's receipt or work is not this report's.
+PERIOD_OPENERS: tuple[str, ...] = ("pada", "pd", "selama", "sepanjang", "di", "dalam", "in", "during")
+# After a period opener, a day or week of an activity counted from its start ("Pada hari pertama tercetak
+# 118 keping KIA"): that day's work, not what the mail reports.
+ORDINAL_DAYS: tuple[str, ...] = (
+    "hari pertama", "hari kedua", "hari ketiga", "hari keempat", "hari kelima", "hari ke-1", "hari ke-2",
+    "hari ke-3", "minggu pertama", "minggu kedua", "pekan pertama", "pekan kedua", "the first day",
+    "the second day", "the first week",
+)
+# Before a holder word, these make it where a shipment came from ("kiriman dari provinsi", "from the
+# province"), so a receipt beside it is still the writer's.
+SOURCE_WORDS: tuple[str, ...] = ("dari", "dr", "from", "oleh", "by", "ex", "asal")
+# The writer named in a clause ("kami", "we"): the figure of the clause is the writer's own.
+FIRST_PERSON_WORDS: tuple[str, ...] = ("kami", "kmi", "kita", "saya", "sy", "we", "our", "us", "i")
 # In a mail with a stock figure, these set an other count of blanks against it: a clerk asks which.
 DISCREPANCY_WORDS: tuple[str, ...] = (
     "selisih", "tidak sesuai", "tdk sesuai", "tidak cocok", "tdk cocok", "tidak sama", "berbeda",
@@ -418,6 +440,7 @@ WEAK_REQUEST_PHRASES: tuple[str, ...] = (
 # as often as of wished ones; "mohon dikirim" is a request through "mohon".
 RECEIPT_VERBS: tuple[str, ...] = (
     "terima", "diterima", "menerima", "kami terima", "trima", "ditrima", "kami trima",
+    "tampi", "kami tampi", "ditampi", "dipuntampi", "dipun tampi",
     "sudah sampai", "telah sampai", "telah tiba",
     "sudah tiba", "received", "penerimaan",
 )
@@ -744,6 +767,15 @@ NEWSLETTER_PHRASES: tuple[str, ...] = (
     "update your preferences", "you are receiving this email because", "anda menerima email ini karena",
     "view this email in your browser", "lihat email ini di browser",
 )
+# A quoted line of the desk leading a list of figures to fill in ("Laporan harian ... belum mencantumkan:"):
+# each bullet under it asks for its figure.
+MISSING_FIGURE_LEADS: tuple[str, ...] = (
+    "belum mencantumkan", "belum menyebutkan", "tidak mencantumkan", "mohon lengkapi", "mohon dilengkapi",
+    "mohon melengkapi", "lengkapi data", "data berikut", "please provide", "please complete", "is missing",
+    "are missing",
+)
+# After "anda menerima email ini karena", these make it a confidentiality notice ("... karena kekeliruan").
+SENT_IN_ERROR_WORDS: tuple[str, ...] = ("kekeliruan", "kesalahan", "keliru", "salah kirim", "error", "mistake")
 # --- Inline replies: questions the desk asks, answered under each (kind/quotes decisions) ---------
 
 # More ways the desk's quoted question asks for the figure requested ("Berapa jumlah yang diusulkan
@@ -779,6 +811,8 @@ RECEIPT_KIND_MORE: tuple[str, ...] = (
     "udah sampe", "sdh sampe", "sudah sampe", "dah sampe", "udh sampai", "udah sampai", "dah sampai",
     "yang sampai", "yg sampai", "baru sampai", "sudah datang", "sdh datang", "udah datang", "udh datang",
     "telah datang", "sudah masuk", "sdh masuk", "udah masuk", "telah masuk",
+    "yang nyampe", "yg nyampe", "baru nyampe", "yang sampe", "yg sampe", "baru sampe",
+    "sampun kami tampi", "sampun dipuntampi", "sampun dipun tampi", "sampun ditampi", "sampun tampi",
 )
 # Words for what a delivery lacked ("kekurangan 200 keping", "kurang 20 keping"): such a figure that,
 # added to the figure received, gives the figure shipped, is the delivery's gap and no request.
@@ -996,7 +1030,10 @@ NUMBERING_HEADERS: tuple[str, ...] = ("no", "no.", "nomor", "#")
 # Asking for the difference between a need and the stock without writing it ("mohon dikirimkan
 # kekurangannya saja"): the clerk works it out.
 SHORTFALL_ASK_PHRASES: tuple[str, ...] = (
-    "kekurangannya", "kekurangan kebutuhan", "kekurangan tersebut", "kekurangan dimaksud", "selisihnya",
+    "kekurangannya", "kekurangan nya", "kurangnya", "kurang nya", "kekurangan kebutuhan", "kekurangan tersebut",
+    "kekurangan dimaksud", "selisihnya", "selisih nya",
+    # An ask to make the shortfall good: "kami mohon ... memenuhi kekurangan blangko KIA dimaksud".
+    "memenuhi kekurangan", "mencukupi kekurangan", "menutup kekurangan", "menutupi kekurangan",
     "the difference", "the shortfall",
 )
 
@@ -1050,6 +1087,8 @@ ROLE_PHRASES["printed"] += ("printing", "used for printing")
 ROLE_PHRASES["ignore"] += ("spoiled", "spoilt", "wasted")
 COLUMN_WORDS["requested"] += (
     "diusulkan", "yang diusulkan", "dimohon", "yang dimohon", "permohonan", "diajukan", "pengajuan", "request",
+    # The verb stems of the same words, as a terse header writes them: "| Item | Sisa | Minta |".
+    "minta", "mohon", "usul", "ajukan", "butuh", "perlu", "dibutuhkan", "diperlukan", "need", "needed", "requests",
 )
 ENGLISH_DAY_NAMES: tuple[str, ...] = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
