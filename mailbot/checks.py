@@ -251,6 +251,7 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
     outbox = config.outbox
     if isinstance(outbox, MaildirOutbox):
         return None, f"outbox: Maildir {outbox.path}"
+    from mailbot.transports.smtp import session_problem
     from mailbot.transports.tls import client_context
 
     port = outbox.port or {"implicit": 465, "starttls": 587, "none": 25}[outbox.tls]
@@ -263,6 +264,8 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
         else:
             connection = smtplib.SMTP(outbox.host, port, timeout=outbox.timeout_seconds)
     except (OSError, smtplib.SMTPException) as exc:
+        if problem := session_problem(exc, where, outbox):
+            return f"outbox: {problem}", None
         return f"outbox: cannot reach the SMTP server {where}: {_why(exc)}; check outbox.host, port and tls", None
     try:
         if refused := _greeting_refused(connection, where):
@@ -282,12 +285,10 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
                         "server's submission port"), None
             password = os.environ.get(outbox.password_env or "")
             if password:
-                try:
-                    connection.login(outbox.username, password)
-                except smtplib.SMTPAuthenticationError as exc:
-                    return (f"outbox: the SMTP server {where} refused the login of {outbox.username} "
-                            f"({exc.smtp_code}); check the password in {outbox.password_env}"), None
+                connection.login(outbox.username, password)
     except (OSError, smtplib.SMTPException, ssl.SSLError) as exc:
+        if problem := session_problem(exc, where, outbox):
+            return f"outbox: {problem}", None
         return f"outbox: SMTP server {where}: {_why(exc)}", None
     finally:
         try:
