@@ -205,6 +205,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     from imapclient import IMAPClient, SocketTimeout
     from imapclient.exceptions import IMAPClientError, LoginError
 
+    from mailbot.transports.imap import login_refused, server_text
     from mailbot.transports.tls import client_context
 
     port = inbox.port or (993 if inbox.tls == "implicit" else 143)
@@ -219,7 +220,8 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
                             timeout=SocketTimeout(connect=inbox.connect_timeout_seconds,
                                                   read=inbox.read_timeout_seconds))
     except (OSError, IMAPClientError) as exc:
-        return f"inbox: cannot reach the IMAP server {where}: {_why(exc)}; check inbox.host, port and tls", None
+        return (f"inbox: cannot reach the IMAP server {where}: {server_text(exc)}; check inbox.host, port and tls",
+                None)
     try:
         if inbox.tls == "starttls":
             client.starttls(context)
@@ -230,10 +232,9 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         later = [name for name in (inbox.processed_folder, inbox.quarantine_folder)
                  if not client.folder_exists(name.replace("/", delimiter))]
     except LoginError as exc:
-        return (f"inbox: the IMAP server {where} refused the login of {inbox.username} ({_why(exc)}); "
-                f"check inbox.username and the password in {inbox.password_env}"), None
+        return f"inbox: {login_refused(where, inbox.username, inbox.password_env, exc)}", None
     except (OSError, IMAPClientError, ssl.SSLError) as exc:
-        return f"inbox: IMAP server {where}: {_why(exc)}", None
+        return f"inbox: IMAP server {where}: {server_text(exc)}", None
     finally:
         try:
             client.logout()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import imaplib
 import logging
 import random
@@ -65,6 +66,31 @@ def backoff_delay(attempt: int, initial: float, cap: float) -> float:
 def _describe(exc: BaseException) -> str:
     text = " ".join(str(exc).split()) or "no detail"
     return f"{type(exc).__name__}: {text}"
+
+
+def server_text(exc: BaseException) -> str:
+    """What the server said, as text: imapclient passes its replies on as the repr of bytes (b'...')."""
+    text = str(exc)
+    if text[:2] in ("b'", 'b"') and text[-1:] == text[1]:
+        try:
+            value = ast.literal_eval(text)
+        except (ValueError, SyntaxError):
+            value = None
+        if isinstance(value, bytes):
+            text = value.decode("utf-8", "replace")
+    return " ".join(text.split()) or type(exc).__name__
+
+
+def login_refused(where: str, username: str, password_env: str, exc: BaseException) -> str:
+    """The one line for a login the IMAP server at *where* refused, with the fix."""
+    return (f"the IMAP server {where} refused the login of {username} ({server_text(exc)}); correct [inbox] "
+            f"username or the password in {password_env}, check with `mailbot check-config --connect`, "
+            "then start mailbot again")
+
+
+def _login_unavailable(exc: BaseException) -> bool:
+    """A login refused for a while (RFC 5530 [UNAVAILABLE]: the server's password store is down), not for good."""
+    return "[UNAVAILABLE]" in str(exc).upper()
 
 
 def _is_new_mail(response: tuple[object, ...]) -> bool:
@@ -327,7 +353,12 @@ class ImapInbox:
         try:
             if config.tls == "starttls":
                 client.starttls(context)
-            client.login(config.username, self._password)
+            try:
+                client.login(config.username, self._password)
+            except LoginError as exc:
+                if _login_unavailable(exc):  # retried with backoff, like a server that cannot be reached
+                    raise ConnectionError(f"login unavailable for now: {server_text(exc)}") from exc
+                raise
             self._capabilities = frozenset(client.capabilities())
             self._delimiter = self._find_delimiter(client)
             selected = client.select_folder(self._server_name(config.folder))
@@ -409,9 +440,7 @@ class ImapInbox:
         return ImapConnectionError(f"IMAP server {self._where}: certificate verification failed: {_describe(exc)}")
 
     def _login_error(self, exc: BaseException) -> ImapLoginError:
-        return ImapLoginError(
-            f"IMAP server {self._where} refused login for {self._config.username}: {_describe(exc)}"
-        )
+        return ImapLoginError(login_refused(self._where, self._config.username, self._config.password_env, exc))
 
     def _call(self, operation: Callable[[IMAPClient], T]) -> T:
         """Run *operation* on a live connection, reconnecting with backoff when it drops."""
