@@ -134,6 +134,7 @@ class Service:
         self.stop = threading.Event()
         self.wake = threading.Event()
         self.scheduler = BackgroundScheduler(timezone=desk.tz)
+        self._inbox: Inbox | None = None
         self.fatal: ConfigError | None = None  # what stopped the service for good (the IDLE watcher's login)
 
     def _on_signal(self, signum: int, _frame: FrameType | None) -> None:
@@ -142,6 +143,11 @@ class Service:
             self.sender_process.expect_stop()
         self.stop.set()
         self.wake.set()
+        stop_waiting = getattr(self._inbox, "stop_waiting", None)
+        if stop_waiting is not None:
+            # a wait on a server that has not answered yet (a slow greeting, the pause before the next try)
+            # ends now rather than after every timeout and retry
+            stop_waiting()
 
     def _safely(self, name: str, job: object) -> None:
         try:
@@ -149,7 +155,10 @@ class Service:
         except ConfigError:
             raise  # a refused password: retrying cannot help; the service stops and says why in one line
         except (ImpossibleLedger, TransportError) as exc:  # one line each time (a server away, a ledger to restore)
-            log.error("%s failed: %s", name, " ".join(str(exc).split()))
+            if self.stop.is_set():
+                log.info("%s: %s", name, " ".join(str(exc).split()))
+            else:
+                log.error("%s failed: %s", name, " ".join(str(exc).split()))
         except Exception:  # noqa: BLE001 - a failing job must not kill the scheduler
             log.exception("%s failed", name)
 
@@ -157,7 +166,7 @@ class Service:
         config = self.desk.config
         signal.signal(signal.SIGTERM, self._on_signal)
         signal.signal(signal.SIGINT, self._on_signal)
-        inbox = open_inbox(config, self.desk)
+        inbox = self._inbox = open_inbox(config, self.desk)
         sender = open_sender(config)
         flush_sender = open_sender(config)
         # stopped (SIGTERM), the service finishes the mail in hand; the rest goes out at the next start

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import ast
+import contextlib
 import imaplib
 import logging
 import random
 import socket
 import ssl
+import threading
 import time
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -35,6 +37,10 @@ _CONNECTION_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, imapli
 
 class _ConnectionLost(Exception):
     """Internal: the server closed the connection (BYE or EOF seen while idling)."""
+
+
+class _StoppedConnecting(Exception):
+    """Internal: a stop (SIGTERM) came while this thread waited on a server that had not yet answered."""
 
 
 _CONNECTION_OR_LOST: tuple[type[BaseException], ...] = (*_CONNECTION_ERRORS, _ConnectionLost)
@@ -159,6 +165,8 @@ class ImapInbox:
         self._failures = 0
         self._retry_at = 0.0
         self._interrupted = False
+        self._selected: dict[bytes, object] = {}
+        self._waiting_thread: int | None = None  # the thread blocked connecting to (or waiting on) the server
 
     # -- public API ----------------------------------------------------------
 
@@ -263,6 +271,8 @@ class ImapInbox:
                     continue
                 try:
                     self._connect()
+                except _StoppedConnecting:
+                    return False
                 except ssl.SSLCertVerificationError as exc:
                     raise self._certificate_error(exc) from exc
                 except _CONNECTION_ERRORS as exc:
@@ -303,6 +313,16 @@ class ImapInbox:
         except (OSError, AttributeError):
             pass  # already closed
 
+    def stop_waiting(self) -> None:
+        """From a signal handler (for a stop): end the wait of this thread on a server that has not answered
+        yet (a slow greeting or login, the pause before the next try) now, not after the timeout and every
+        retry; the operation fails with ImapConnectionError. Only such network waits are cut short: a
+        connection in use, and any database work, are left to finish."""
+        if self._waiting_thread == threading.get_ident():
+            self._waiting_thread = None
+            self._interrupted = True
+            raise _StoppedConnecting
+
     def close(self) -> None:
         """Carry out pending moves, log out and close the connection; safe to repeat."""
         if self._pending:
@@ -341,6 +361,10 @@ class ImapInbox:
 
     def _connect(self) -> IMAPClient:
         """Open, secure, log in, select the folder; raises connection errors as they come."""
+        with self._stoppable():
+            return self._finish_connect(self._open())
+
+    def _open(self) -> IMAPClient:
         config = self._config
         context = self._ssl_context() if config.tls != "none" else None
         client = IMAPClient(
@@ -368,7 +392,13 @@ class ImapInbox:
             except Exception:  # noqa: BLE001
                 pass
             raise
-        validity = int(selected[b"UIDVALIDITY"])
+        self._selected = selected
+        return client
+
+    def _finish_connect(self, client: IMAPClient) -> IMAPClient:
+        self._waiting_thread = None  # from here the database is written (the cursor): no longer cut short
+        config = self._config
+        validity = int(self._selected[b"UIDVALIDITY"])  # type: ignore[call-overload]
         self._client = client
         self._failures = 0
         self._retry_at = 0.0
@@ -383,6 +413,17 @@ class ImapInbox:
             "MOVE" if self.uses_move else "COPY+EXPUNGE",
         )
         return client
+
+    @contextlib.contextmanager
+    def _stoppable(self) -> Iterator[None]:
+        """Mark this thread's network wait as one a stop may cut short (see interrupt())."""
+        if self._interrupted:
+            raise _StoppedConnecting
+        self._waiting_thread = threading.get_ident()
+        try:
+            yield
+        finally:
+            self._waiting_thread = None
 
     def _adopt_validity(self, validity: int) -> None:
         if self._uidvalidity == validity:
@@ -439,6 +480,9 @@ class ImapInbox:
     def _certificate_error(self, exc: BaseException) -> ImapConnectionError:
         return ImapConnectionError(f"IMAP server {self._where}: certificate verification failed: {_describe(exc)}")
 
+    def _stopped(self) -> ImapConnectionError:
+        return ImapConnectionError(f"stopped while waiting for the IMAP server {self._where}")
+
     def _login_error(self, exc: BaseException) -> ImapLoginError:
         return ImapLoginError(login_refused(self._where, self._config.username, self._config.password_env, exc))
 
@@ -466,7 +510,14 @@ class ImapInbox:
                 log.warning(
                     "IMAP connection to %s failed (%s); reconnecting in %.1fs", self._where, _describe(exc), delay
                 )
-                time.sleep(delay)
+                try:
+                    with self._stoppable():
+                        time.sleep(delay)
+                except _StoppedConnecting:
+                    raise self._stopped() from None
+            except _StoppedConnecting:
+                self._drop()
+                raise self._stopped() from None
             except IMAPClientError as exc:
                 raise ImapCommandError(f"IMAP server {self._where} refused a command: {_describe(exc)}") from exc
 

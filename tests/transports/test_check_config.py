@@ -183,3 +183,48 @@ def test_a_refused_imap_password_stops_run_in_one_line(dovecot: DovecotServer, s
     said = [line for line in service.stderr.splitlines() if line.startswith("mailbot: configuration error:")]
     assert len(said) == 1 and f"refused the login of {dovecot.user}" in said[0], service.stderr
     assert "Traceback" not in service.stderr and service.stderr.count("refused the login") == 1, service.stderr
+
+
+class _SilentImap(socketserver.ThreadingTCPServer):
+    """Takes connections and says nothing for a long while (a server slower than mailbot's timeout)."""
+
+    allow_reuse_address = True
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        self.gone = threading.Event()
+        super().__init__(("127.0.0.1", 0), _SilentHandler)
+
+
+class _SilentHandler(socketserver.BaseRequestHandler):
+    server: _SilentImap
+
+    def handle(self) -> None:
+        self.server.gone.wait(60)
+
+
+def test_a_stop_is_obeyed_while_waiting_for_a_slow_imap_server(dovecot: DovecotServer, smtp_server: SmtpServer,
+                                                               tmp_path: Path) -> None:
+    import signal
+    import time
+
+    silent = _SilentImap()
+    threading.Thread(target=silent.serve_forever, daemon=True).start()
+    try:
+        config = write_desk_config(tmp_path, dovecot, smtp_server, idle=False)
+        _edit(config, f"port = {dovecot.port}", f"port = {silent.server_address[1]}")
+        env = dict(os.environ, **{PASSWORD_ENV: dovecot.password})
+        proc = subprocess.Popen([*mailbot_command(), "--config", str(config), "run"], env=env, cwd=REPO,
+                                stderr=subprocess.PIPE, text=True)
+        time.sleep(4)  # started, and waiting for the server's greeting
+        asked = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        _, stderr = proc.communicate(timeout=120)
+        took = time.monotonic() - asked
+    finally:
+        silent.gone.set()
+        silent.shutdown()
+        silent.server_close()
+    assert proc.returncode == 0, stderr
+    assert took < 5, (took, stderr)
+    assert "Traceback" not in stderr and "ERROR" not in stderr, stderr
