@@ -8,6 +8,7 @@ checks before it starts.
 from __future__ import annotations
 
 import os
+import re
 import smtplib
 import ssl
 from pathlib import Path
@@ -26,13 +27,31 @@ def cron_problem(expression: str) -> str | None:
 
     from apscheduler.triggers.cron import CronTrigger
 
+    fields = expression.split()
+    if len(fields) == 5 and re.search(r"(?<![0-9])7(?![0-9])", fields[4]):
+        return "the day of the week counts 0 (Sunday) to 6 (Saturday): write 0 for Sunday, not 7"
     try:
         trigger = CronTrigger.from_crontab(expression, timezone=UTC)
     except ValueError as exc:
-        return f"{' '.join(str(exc).split())}"
+        return _plain_cron(str(exc))
     if trigger.get_next_fire_time(None, datetime.now(UTC)) is None:
         return "it names a day that never comes"
     return None
+
+
+def _plain_cron(text: str) -> str:
+    """The scheduling library's complaint in plain words: "Error validating expression '61': the last value
+    (61) is higher than the maximum value (59)" becomes "61 is above 59"."""
+    text = " ".join(text.split())
+    if found := re.search(r"expression '([^']*)': the (?:first|last) value \((\d+)\) is higher than the maximum "
+                          r"value \((\d+)\)", text):
+        return f"{found[1]} goes above {found[3]}, the largest value of its field"
+    if found := re.search(r"expression '([^']*)': the (?:first|last) value \((\d+)\) is lower than the minimum "
+                          r"value \((\d+)\)", text):
+        return f"{found[1]} goes below {found[3]}, the smallest value of its field"
+    if found := re.search(r"Unrecognized expression \"([^\"]*)\" for field \"([^\"]*)\"", text):
+        return f"{found[1]!r} is not a value for the {found[2].replace('_', ' ')} field"
+    return text
 
 
 def offline_problems(config: Config) -> list[str]:

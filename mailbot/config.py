@@ -108,7 +108,41 @@ def _host(value: str) -> str:
     return value
 
 
-Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+def _email(value: str) -> str:
+    """A bare email address in ASCII, as mail headers carry it: a name in <>, a second @ or a space is refused
+    with the fix, and so is a non-ASCII address (mail from it would not match, and a reply from it could not
+    be written): its domain is to be written in its ASCII (IDNA, xn--) form, which is given."""
+    example = "write the address alone, e.g. disdukcapil@malinaukab.go.id"
+    if "<" in value or ">" in value:
+        inner = value[value.find("<") + 1:value.rfind(">")].strip() if "<" in value and ">" in value else ""
+        return _no_name(inner)
+    if not value.strip():
+        raise ValueError(f"is empty; {example}")
+    if any(char.isspace() for char in value):
+        raise ValueError(f"holds a space; {example}")
+    local, at, domain = value.rpartition("@")
+    if not at or not local or "@" in local:
+        raise ValueError(f"is not an email address ({'no' if not at else 'more than one'} @ in it); {example}")
+    if "." not in domain.strip("."):
+        raise ValueError(f"has no domain with a dot after the @; {example}")
+    if not value.isascii():
+        if not local.isascii():
+            raise ValueError("has letters outside ASCII before the @, which mailbot cannot send from or match; "
+                             "use an ASCII address")
+        try:
+            ascii_domain = domain.encode("idna").decode("ascii")
+        except UnicodeError:
+            raise ValueError("has letters outside ASCII in its domain; write the domain in its ASCII (xn--) form")
+        raise ValueError(f"has letters outside ASCII in its domain; write it in its ASCII form: {local}@{ascii_domain}")
+    return value
+
+
+def _no_name(inner: str) -> str:
+    hint = f": {inner}" if inner else ""
+    raise ValueError(f"holds a name and <>; write only the address{hint}")
+
+
+Email = Annotated[str, AfterValidator(_email)]
 # The name of an environment variable holding a password (the password itself never goes in the file).
 EnvName = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
 Host = Annotated[str, Field(pattern=r"^[^\s/]+$"), AfterValidator(_host)]

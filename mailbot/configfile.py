@@ -106,6 +106,12 @@ def _describe(e: Any, errors: list[Any]) -> tuple[str, str]:
                      "the password (letters, digits and _), e.g. MAILBOT_SMTP_PASSWORD")
     if kind == "string_pattern_mismatch" and key.endswith("host"):
         return key, f"{e['input']!r} is not a host name; write the server's name, e.g. mail.example.go.id"
+    if kind == "string_pattern_mismatch" and key.endswith(".code"):
+        return key, (f"{e['input']!r} is not a district code; write the province's two digits, a dot and the "
+                     "district's two, as the civil registry numbers it, e.g. \"65.02\"")
+    if kind == "too_short" and isinstance(e.get("input"), list):
+        return key, "is empty; name at least one" + (" address" if key.rpartition(".")[2] in (
+            "managers", "senders") else "")
     what = e["msg"].removeprefix("Value error, ")
     if "input" in e and not isinstance(e["input"], dict | list):
         what += f" (got {e['input']!r})"
