@@ -96,9 +96,20 @@ def offline_problems(config: Config) -> list[str]:
                    "quarantine_folder": inbox.quarantine_folder}
         if len(set(folders.values())) < len(folders):
             problems.append("inbox: folder, processed_folder and quarantine_folder must be three different folders")
+    wrong_boxes: set[str] = set()
     for key, box in (("inbox.path", inbox), ("outbox.path", outbox)):
         if isinstance(box, MaildirInbox | MaildirOutbox) and (problem := maildir_problem(box.path)):
             problems.append(f"{key}: {problem}")
+            wrong_boxes.add(key)
+    if not database and not config.database.in_memory and (url := make_url(config.database.url)).get_backend_name(
+            ) == "sqlite" and url.database:
+        file = Path(url.database).resolve()
+        for key, box in (("inbox.path", inbox), ("outbox.path", outbox)):
+            if (isinstance(box, MaildirInbox | MaildirOutbox) and key not in wrong_boxes
+                    and file.is_relative_to(box.path.resolve())):
+                problems.append(f"database.url: the database {file} is inside the Maildir of {key} ({box.path}); "
+                                "mailbot would take its own files for mail: put the database beside the "
+                                "Maildirs, e.g. sqlite:///var/mailbot.db")
     if isinstance(inbox, MaildirInbox) and isinstance(outbox, MaildirOutbox) and inbox.path == outbox.path:
         problems.append("inbox.path and outbox.path are the same folder; replies would be read as mail")
     return problems
