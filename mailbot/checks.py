@@ -18,7 +18,17 @@ from sqlalchemy.engine import make_url
 from mailbot.config import Config, ImapInbox, MaildirInbox, MaildirOutbox, SmtpOutbox
 from mailbot.store.db import database_problem
 
-LOOPBACK = ("127.0.0.1", "::1", "localhost")
+def _loopback(host: str) -> bool:
+    """The host is this machine: localhost, or a loopback address (127.0.0.0/8, ::1, also written [::1])."""
+    import ipaddress
+
+    name = host.strip().removeprefix("[").removesuffix("]").rstrip(".").lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
 
 
 def cron_problem(expression: str) -> str | None:
@@ -84,12 +94,12 @@ def offline_problems(config: Config) -> list[str]:
                             "the SMTP password, or remove username")
         if outbox.password_env and not outbox.username:
             problems.append("outbox: password_env is set but username is not; add the SMTP username")
-        if outbox.tls == "none" and outbox.host not in LOOPBACK:
+        if outbox.tls == "none" and not _loopback(outbox.host):
             problems.append(f'outbox.tls: "none" sends passwords and mail in clear text to {outbox.host}; '
                             'use "starttls" or "implicit" (or a server on loopback)')
     inbox = config.inbox
     if isinstance(inbox, ImapInbox):
-        if inbox.tls == "none" and inbox.host not in LOOPBACK:
+        if inbox.tls == "none" and not _loopback(inbox.host):
             problems.append(f'inbox.tls: "none" sends the password in clear text to {inbox.host}; '
                             'use "implicit" or "starttls" (or a server on loopback)')
         folders = {"folder": inbox.folder, "processed_folder": inbox.processed_folder,

@@ -105,6 +105,8 @@ def _host(value: str) -> str:
     name, colon, port = value.rpartition(":")
     if colon and port.isdigit() and (":" not in name or name.startswith("[")):
         raise ValueError(f"{value!r} has the port in it; write host = {name.strip('[]')!r} and port = {port}")
+    if value.startswith("[") and value.endswith("]"):
+        return value[1:-1]  # an IPv6 address as URLs write it ([::1]); the socket wants it bare
     return value
 
 

@@ -105,3 +105,12 @@ def test_a_good_configuration_says_what_it_uses(desk_dir: Path) -> None:
     ran = mailbot(desk_dir, "run", "--once")
     assert ran.returncode == 0, ran.stderr
     assert ran.stderr.startswith("mailbot 0.1.0: mailbox: Maildir ") and len(ran.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("host", ["::1", "[::1]", "127.0.0.2", "localhost"])
+def test_clear_text_to_loopback_is_accepted_however_written(desk_dir: Path, host: str) -> None:
+    path = desk_dir / "config.toml"
+    path.write_text(_smtp_outbox(f'host = "{host}"\nport = 2525\ntls = "none"')(path.read_text()))
+    result = mailbot(desk_dir, "check-config")
+    assert result.returncode == 0, result.stderr
+    assert "clear text" not in result.stderr
