@@ -37,16 +37,26 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{path}: configuration file not found") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    deep = (f"{path}: holds a value nested too deeply (arrays or tables inside each other hundreds of levels "
+            "down); no setting of mailbot is nested like that: remove it")
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))  # a byte-order mark some Windows editors add is no problem
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(deep) from None
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(f"{path}: " + "; ".join(problems(exc))) from None
+        try:
+            found = problems(exc)
+        except RecursionError:
+            raise ConfigError(deep) from None
+        raise ConfigError(f"{path}: " + "; ".join(found)) from None
+    except RecursionError:
+        raise ConfigError(deep) from None
     return _resolve_relative(config, path.resolve().parent)
 
 

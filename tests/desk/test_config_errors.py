@@ -25,9 +25,12 @@ from tests.desk.conftest import mailbot
          "stock.opening_province.ktp-el"),
         (lambda s: s.replace("max_quantity_per_movement = 200000", "max_quantity_per_movement = 99999999999"),
          "stock.max_quantity_per_movement"),
+        (lambda s: s + "\nx = " + "[" * 500 + "]" * 500 + "\n", "holds a value nested too deeply"),
+        (lambda s: s + "\nx = " + "{a = " * 1000 + "1" + "}" * 1000 + "\n", "holds a value nested too deeply"),
     ],
     ids=["misspelt-key", "wrong-type", "out-of-range", "unknown-inbox-kind", "unknown-zone", "duplicate-district",
-         "broken-toml", "unknown-section", "huge-opening-stock", "huge-movement"],
+         "broken-toml", "unknown-section", "huge-opening-stock", "huge-movement", "nested-arrays",
+         "nested-tables"],
 )
 def test_broken_config_is_one_line_exit_2(desk_dir: Path, edit, expected: str) -> None:  # type: ignore[no-untyped-def]
     path = desk_dir / "config.toml"
