@@ -24,7 +24,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import core_schema
+from pydantic import ValidationError
+from pydantic_core import InitErrorDetails, PydanticCustomError, core_schema
 
 from mailbot.errors import ConfigError
 from mailbot.stock.ledger import PROVINCE as PROVINCE  # the province's location code, defined with the ledger
@@ -88,8 +89,63 @@ def _printable(value: str, *, lines: bool = False) -> str:
     return value
 
 
+def _scalar_kinds(annotation: object) -> set[type] | None:
+    """The plain kinds (bool, int, float) a field's annotation allows, or None for a field that reads text as
+    well on purpose (pieces: "66.000") or is no plain scalar."""
+    from typing import Union, get_args, get_origin
+
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        base, *metadata = get_args(annotation)
+        if any(isinstance(m, BeforeValidator) for m in metadata):
+            return None
+        return _scalar_kinds(base)
+    if origin is Union or type(annotation).__name__ == "UnionType":
+        kinds: set[type] = set()
+        for arg in get_args(annotation):
+            if arg is type(None):
+                continue
+            inner = _scalar_kinds(arg)
+            if inner is None:
+                return None
+            kinds |= inner
+        return kinds or None
+    return {annotation} if annotation in (bool, int, float) else None
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_types(cls, data: object) -> object:
+        """A switch is true or false and a number is a number, as written in TOML: "no", 0, "587" or true in
+        their place are refused rather than read as something the operator may not have meant. Every such
+        key is named, in one error."""
+        if not isinstance(data, dict):
+            return data
+        wrong: list[InitErrorDetails] = []
+        for name, value in data.items():
+            field = cls.model_fields.get(name) if isinstance(name, str) else None
+            if field is None or value is None or any(isinstance(m, BeforeValidator) for m in field.metadata):
+                continue
+            kinds = _scalar_kinds(field.annotation)
+            what = None
+            if not kinds:
+                continue
+            if kinds == {bool}:
+                if not isinstance(value, bool):
+                    what = "write true or false, without quotes"
+            elif isinstance(value, bool):
+                what = "write a number, not true or false"
+            elif isinstance(value, str):
+                what = "write the number without quotes"
+            if what:
+                wrong.append({"type": PydanticCustomError("value_error", "Value error, {what}", {"what": what}),
+                              "loc": (name,), "input": value})
+        if wrong:
+            raise ValidationError.from_exception_data(cls.__name__, wrong)
+        return data
 
     @field_validator("*", mode="after")
     @classmethod
@@ -205,10 +261,15 @@ class OfficeConfig(_Strict):
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
+        from zoneinfo import available_timezones
+
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {value!r}{_zone_hint(value)}") from exc
+        if value in ("localtime", "posixrules", "Factory") or value not in available_timezones():
+            # "localtime" is whatever zone the host has, not the office's
+            raise ValueError(f"{value!r} is not a named time zone; write the office's, e.g. 'Asia/Makassar' (WITA)")
         return value
 
     @property

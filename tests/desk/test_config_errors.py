@@ -26,11 +26,19 @@ from tests.desk.conftest import mailbot
         (lambda s: s.replace("max_quantity_per_movement = 200000", "max_quantity_per_movement = 99999999999"),
          "stock.max_quantity_per_movement"),
         (lambda s: s + "\nx = " + "[" * 500 + "]" * 500 + "\n", "holds a value nested too deeply"),
+        (lambda s: s.replace("poll_seconds = 30", "poll_seconds = true"),
+         "run.poll_seconds: write a number, not true or false (got True)"),
+        (lambda s: s.replace("require_authentication = true", 'require_authentication = "no"'),
+         "guards.require_authentication: write true or false, without quotes (got 'no')"),
+        (lambda s: s.replace("helper_processes = true", "helper_processes = 1"),
+         "run.helper_processes: write true or false, without quotes (got 1)"),
+        (lambda s: s.replace('timezone = "Asia/Makassar"', 'timezone = "localtime"'),
+         "office.timezone: 'localtime' is not a named time zone"),
         (lambda s: s + "\nx = " + "{a = " * 1000 + "1" + "}" * 1000 + "\n", "holds a value nested too deeply"),
     ],
     ids=["misspelt-key", "wrong-type", "out-of-range", "unknown-inbox-kind", "unknown-zone", "duplicate-district",
          "broken-toml", "unknown-section", "huge-opening-stock", "huge-movement", "nested-arrays",
-         "nested-tables"],
+         "bool-for-number", "text-for-switch", "number-for-switch", "host-zone", "nested-tables"],
 )
 def test_broken_config_is_one_line_exit_2(desk_dir: Path, edit, expected: str) -> None:  # type: ignore[no-untyped-def]
     path = desk_dir / "config.toml"
