@@ -115,3 +115,20 @@ def test_backup_refuses_a_file_of_the_desk_itself(desk_dir: Path, suffix: str) -
     # the relative form of the same name is refused as well
     relative = mailbot(desk_dir, "backup", f"var/../var/mailbot.db{suffix}")
     assert relative.returncode == 1 and "own files" in relative.stderr, relative.stderr
+
+
+@pytest.mark.parametrize("section", ["**Restore.**", "**Upgrade.**"])
+def test_readme_procedures_name_the_configuration_and_load_the_passwords(section: str) -> None:
+    """Every mailbot command of the README's restore and upgrade reads /etc/mailbot/config.toml with the
+    passwords of secrets.env, as the unit's does (not ./config.toml, nor without the passwords)."""
+    readme = (ROOT / "README.md").read_text()
+    block = readme[readme.index(section):]
+    block = block[block.index("```sh\n") + 6:]
+    lines = block[:block.index("```")].splitlines()
+    config = next(n for n, line in enumerate(lines) if line.startswith("export MAILBOT_CONFIG=/etc/mailbot/config.toml"))
+    secrets = next(n for n, line in enumerate(lines) if line.startswith("set -a; . /etc/mailbot/secrets.env; set +a"))
+    for n, line in enumerate(lines):
+        if "bin/mailbot " in line:
+            assert n > config and n > secrets, line
+            assert "sudo -u mailbot -E " in line, line  # -E: the variables reach mailbot
+    assert "sqlite:////opt/mailbot/var/mailbot.db" in readme  # absolute paths in /etc/mailbot/config.toml

@@ -56,6 +56,9 @@ def _restore_as_the_readme_says(desk_dir: Path, backup: Path) -> list[str]:
     printed: list[str] = []
     for line in block.splitlines():
         line = line.split("   #", 1)[0].strip()
+        if "secrets.env" in line:  # the test's passwords are in its environment already
+            assert line.startswith("set -a; . /etc/mailbot/secrets.env; set +a"), line
+            continue
         if not line or "systemctl" in line or line.startswith(("cd ", "export ")):
             continue
         line = (line.replace("sudo -u mailbot -E ", "").replace("sudo -u mailbot ", "")
