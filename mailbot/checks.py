@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from mailbot.config import Config, ImapInbox, MaildirInbox, MaildirOutbox, SmtpOutbox
 from mailbot.store.db import database_problem
 
+
 def _loopback(host: str) -> bool:
     """The host is this machine: localhost, or a loopback address (127.0.0.0/8, ::1, also written [::1])."""
     import ipaddress

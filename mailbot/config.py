@@ -21,10 +21,10 @@ from pydantic import (
     Field,
     GetCoreSchemaHandler,
     PrivateAttr,
+    ValidationError,
     field_validator,
     model_validator,
 )
-from pydantic import ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError, core_schema
 
 from mailbot.errors import ConfigError
@@ -190,7 +190,8 @@ def _email(value: str) -> str:
         try:
             ascii_domain = domain.encode("idna").decode("ascii")
         except UnicodeError:
-            raise ValueError("has letters outside ASCII in its domain; write the domain in its ASCII (xn--) form")
+            raise ValueError("has letters outside ASCII in its domain; write the domain in its ASCII (xn--) "
+                             "form") from None
         raise ValueError(f"has letters outside ASCII in its domain; write it in its ASCII form: {local}@{ascii_domain}")
     return value
 

@@ -125,7 +125,8 @@ def test_readme_procedures_name_the_configuration_and_load_the_passwords(section
     block = readme[readme.index(section):]
     block = block[block.index("```sh\n") + 6:]
     lines = block[:block.index("```")].splitlines()
-    config = next(n for n, line in enumerate(lines) if line.startswith("export MAILBOT_CONFIG=/etc/mailbot/config.toml"))
+    config = next(n for n, line in enumerate(lines)
+                  if line.startswith("export MAILBOT_CONFIG=/etc/mailbot/config.toml"))
     secrets = next(n for n, line in enumerate(lines) if line.startswith("set -a; . /etc/mailbot/secrets.env; set +a"))
     for n, line in enumerate(lines):
         if "bin/mailbot " in line:

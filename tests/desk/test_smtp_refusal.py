@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import os
 import socketserver
-import threading
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
