@@ -356,5 +356,8 @@ def _greeting_refused(connection: smtplib.SMTP, where: str) -> str | None:
 
 
 def _why(exc: BaseException) -> str:
+    if isinstance(exc, smtplib.SMTPResponseException):  # the server's reply as text, not (421, b'...')
+        reply = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error)
+        return f"{exc.smtp_code} {' '.join(reply.split())}"
     text = " ".join(str(exc).split())
     return text or type(exc).__name__

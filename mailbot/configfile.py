@@ -54,10 +54,24 @@ def load_config(path: Path) -> Config:
             found = problems(exc)
         except RecursionError:
             raise ConfigError(deep) from None
-        raise ConfigError(f"{path}: " + "; ".join(found)) from None
+        raise ConfigError(f"{path}: " + "; ".join([*found, *_cron_problems(data)])) from None
     except RecursionError:
         raise ConfigError(deep) from None
     return _resolve_relative(config, path.resolve().parent)
+
+
+def _cron_problems(data: dict[str, Any]) -> list[str]:
+    """The schedules' problems, named beside the other problems of a file that does not validate (they are
+    checked after validation otherwise, and would come to light only once the rest is fixed)."""
+    from mailbot.checks import cron_problem
+
+    found = []
+    for table, key in (("alerts", "check_cron"), ("digest", "cron")):
+        section = data.get(table)
+        expression = section.get(key) if isinstance(section, dict) else None
+        if isinstance(expression, str) and (problem := cron_problem(expression)):
+            found.append(f'{table}.{key}: "{expression}" is not a cron schedule ({problem})')
+    return found
 
 
 def problems(err: ValidationError) -> list[str]:

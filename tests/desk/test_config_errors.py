@@ -116,3 +116,13 @@ def test_every_problem_is_named_by_its_key_in_one_line(desk_dir: Path) -> None:
         "inbox.kind: 'pop3' is not one of maildir, imap; "
         "stock.threshold: \"banyak\" is not a number of pieces; write it like 2.000, 2000 or 2 ribu (got 'banyak'); "
         "districts: district code 65.01 appears twice")
+
+
+def test_a_broken_schedule_is_named_with_the_other_problems(desk_dir: Path) -> None:
+    path = desk_dir / "config.toml"
+    text = path.read_text().replace("poll_seconds = 30", "poll_seconds = true")
+    path.write_text(text.replace('check_cron = "0 * * * *"', 'check_cron = "61 * * * *"'))
+    result = mailbot(desk_dir, "check-config")
+    assert result.returncode == 2
+    assert "run.poll_seconds: write a number" in result.stderr
+    assert 'alerts.check_cron: "61 * * * *" is not a cron schedule' in result.stderr, result.stderr
