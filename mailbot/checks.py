@@ -8,6 +8,7 @@ checks before it starts.
 from __future__ import annotations
 
 import os
+import re
 import smtplib
 import ssl
 from pathlib import Path
@@ -17,7 +18,18 @@ from sqlalchemy.engine import make_url
 from mailbot.config import Config, ImapInbox, MaildirInbox, MaildirOutbox, SmtpOutbox
 from mailbot.store.db import database_problem
 
-LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+def _loopback(host: str) -> bool:
+    """The host is this machine: localhost, or a loopback address (127.0.0.0/8, ::1, also written [::1])."""
+    import ipaddress
+
+    name = host.strip().removeprefix("[").removesuffix("]").rstrip(".").lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
 
 
 def cron_problem(expression: str) -> str | None:
@@ -26,13 +38,31 @@ def cron_problem(expression: str) -> str | None:
 
     from apscheduler.triggers.cron import CronTrigger
 
+    fields = expression.split()
+    if len(fields) == 5 and re.search(r"(?<![0-9])7(?![0-9])", fields[4]):
+        return "the day of the week counts 0 (Sunday) to 6 (Saturday): write 0 for Sunday, not 7"
     try:
         trigger = CronTrigger.from_crontab(expression, timezone=UTC)
     except ValueError as exc:
-        return f"{' '.join(str(exc).split())}"
+        return _plain_cron(str(exc))
     if trigger.get_next_fire_time(None, datetime.now(UTC)) is None:
         return "it names a day that never comes"
     return None
+
+
+def _plain_cron(text: str) -> str:
+    """The scheduling library's complaint in plain words: "Error validating expression '61': the last value
+    (61) is higher than the maximum value (59)" becomes "61 is above 59"."""
+    text = " ".join(text.split())
+    if found := re.search(r"expression '([^']*)': the (?:first|last) value \((\d+)\) is higher than the maximum "
+                          r"value \((\d+)\)", text):
+        return f"{found[1]} goes above {found[3]}, the largest value of its field"
+    if found := re.search(r"expression '([^']*)': the (?:first|last) value \((\d+)\) is lower than the minimum "
+                          r"value \((\d+)\)", text):
+        return f"{found[1]} goes below {found[3]}, the smallest value of its field"
+    if found := re.search(r"Unrecognized expression \"([^\"]*)\" for field \"([^\"]*)\"", text):
+        return f"{found[1]!r} is not a value for the {found[2].replace('_', ' ')} field"
+    return text
 
 
 def offline_problems(config: Config) -> list[str]:
@@ -65,21 +95,32 @@ def offline_problems(config: Config) -> list[str]:
                             "the SMTP password, or remove username")
         if outbox.password_env and not outbox.username:
             problems.append("outbox: password_env is set but username is not; add the SMTP username")
-        if outbox.tls == "none" and outbox.host not in LOOPBACK:
+        if outbox.tls == "none" and not _loopback(outbox.host):
             problems.append(f'outbox.tls: "none" sends passwords and mail in clear text to {outbox.host}; '
                             'use "starttls" or "implicit" (or a server on loopback)')
     inbox = config.inbox
     if isinstance(inbox, ImapInbox):
-        if inbox.tls == "none" and inbox.host not in LOOPBACK:
+        if inbox.tls == "none" and not _loopback(inbox.host):
             problems.append(f'inbox.tls: "none" sends the password in clear text to {inbox.host}; '
                             'use "implicit" or "starttls" (or a server on loopback)')
         folders = {"folder": inbox.folder, "processed_folder": inbox.processed_folder,
                    "quarantine_folder": inbox.quarantine_folder}
         if len(set(folders.values())) < len(folders):
             problems.append("inbox: folder, processed_folder and quarantine_folder must be three different folders")
+    wrong_boxes: set[str] = set()
     for key, box in (("inbox.path", inbox), ("outbox.path", outbox)):
         if isinstance(box, MaildirInbox | MaildirOutbox) and (problem := maildir_problem(box.path)):
             problems.append(f"{key}: {problem}")
+            wrong_boxes.add(key)
+    if not database and not config.database.in_memory and (url := make_url(config.database.url)).get_backend_name(
+            ) == "sqlite" and url.database:
+        file = Path(url.database).resolve()
+        for key, box in (("inbox.path", inbox), ("outbox.path", outbox)):
+            if (isinstance(box, MaildirInbox | MaildirOutbox) and key not in wrong_boxes
+                    and file.is_relative_to(box.path.resolve())):
+                problems.append(f"database.url: the database {file} is inside the Maildir of {key} ({box.path}); "
+                                "mailbot would take its own files for mail: put the database beside the "
+                                "Maildirs, e.g. sqlite:///var/mailbot.db")
     if isinstance(inbox, MaildirInbox) and isinstance(outbox, MaildirOutbox) and inbox.path == outbox.path:
         problems.append("inbox.path and outbox.path are the same folder; replies would be read as mail")
     return problems
@@ -205,6 +246,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     from imapclient import IMAPClient, SocketTimeout
     from imapclient.exceptions import IMAPClientError, LoginError
 
+    from mailbot.transports.imap import login_refused, server_text
     from mailbot.transports.tls import client_context
 
     port = inbox.port or (993 if inbox.tls == "implicit" else 143)
@@ -219,7 +261,8 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
                             timeout=SocketTimeout(connect=inbox.connect_timeout_seconds,
                                                   read=inbox.read_timeout_seconds))
     except (OSError, IMAPClientError) as exc:
-        return f"inbox: cannot reach the IMAP server {where}: {_why(exc)}; check inbox.host, port and tls", None
+        return (f"inbox: cannot reach the IMAP server {where}: {server_text(exc)}; check inbox.host, port and tls",
+                None)
     try:
         if inbox.tls == "starttls":
             client.starttls(context)
@@ -230,10 +273,9 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         later = [name for name in (inbox.processed_folder, inbox.quarantine_folder)
                  if not client.folder_exists(name.replace("/", delimiter))]
     except LoginError as exc:
-        return (f"inbox: the IMAP server {where} refused the login of {inbox.username} ({_why(exc)}); "
-                f"check inbox.username and the password in {inbox.password_env}"), None
+        return f"inbox: {login_refused(where, inbox.username, inbox.password_env, exc)}", None
     except (OSError, IMAPClientError, ssl.SSLError) as exc:
-        return f"inbox: IMAP server {where}: {_why(exc)}", None
+        return f"inbox: IMAP server {where}: {server_text(exc)}", None
     finally:
         try:
             client.logout()
@@ -251,6 +293,7 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
     outbox = config.outbox
     if isinstance(outbox, MaildirOutbox):
         return None, f"outbox: Maildir {outbox.path}"
+    from mailbot.transports.smtp import session_problem
     from mailbot.transports.tls import client_context
 
     port = outbox.port or {"implicit": 465, "starttls": 587, "none": 25}[outbox.tls]
@@ -263,6 +306,8 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
         else:
             connection = smtplib.SMTP(outbox.host, port, timeout=outbox.timeout_seconds)
     except (OSError, smtplib.SMTPException) as exc:
+        if problem := session_problem(exc, where, outbox):
+            return f"outbox: {problem}", None
         return f"outbox: cannot reach the SMTP server {where}: {_why(exc)}; check outbox.host, port and tls", None
     try:
         if refused := _greeting_refused(connection, where):
@@ -282,12 +327,10 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
                         "server's submission port"), None
             password = os.environ.get(outbox.password_env or "")
             if password:
-                try:
-                    connection.login(outbox.username, password)
-                except smtplib.SMTPAuthenticationError as exc:
-                    return (f"outbox: the SMTP server {where} refused the login of {outbox.username} "
-                            f"({exc.smtp_code}); check the password in {outbox.password_env}"), None
+                connection.login(outbox.username, password)
     except (OSError, smtplib.SMTPException, ssl.SSLError) as exc:
+        if problem := session_problem(exc, where, outbox):
+            return f"outbox: {problem}", None
         return f"outbox: SMTP server {where}: {_why(exc)}", None
     finally:
         try:
@@ -313,5 +356,8 @@ def _greeting_refused(connection: smtplib.SMTP, where: str) -> str | None:
 
 
 def _why(exc: BaseException) -> str:
+    if isinstance(exc, smtplib.SMTPResponseException):  # the server's reply as text, not (421, b'...')
+        reply = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error)
+        return f"{exc.smtp_code} {' '.join(reply.split())}"
     text = " ".join(str(exc).split())
     return text or type(exc).__name__

@@ -87,6 +87,18 @@ def _offline_checks(config: Config) -> None:
     sys.stderr.flush()
 
 
+def _arrival_order(files: list[Path]) -> list[Path]:
+    """*files* as given; but files all taken from Maildirs (in new/ or cur/, e.g. what was read since a backup)
+    in the order they arrived there (modification time, then name), the order a Maildir inbox reads them, so
+    that requests read again get the references they had (a shell's `find` lists them in no such order)."""
+    if not files or not all(path.parent.name in ("new", "cur") for path in files):
+        return files
+    try:
+        return sorted(files, key=lambda path: (path.stat().st_mtime_ns, path.name))
+    except OSError:
+        return files  # a file that is not there is named by the reading below
+
+
 @app.command("import")
 def import_(files: Annotated[list[Path], typer.Argument(metavar="FILE",
                                                        help=".eml files to drop into the Maildir inbox.")]) -> None:
@@ -102,7 +114,7 @@ def import_(files: Annotated[list[Path], typer.Argument(metavar="FILE",
 
     raws: list[bytes | Path] = []
     most = config.guards.max_message_bytes
-    for path in files:
+    for path in _arrival_order(files):
         try:
             raw = read_eml(path, most)
         except MailbotError as exc:

@@ -21,10 +21,11 @@ from pydantic import (
     Field,
     GetCoreSchemaHandler,
     PrivateAttr,
+    ValidationError,
     field_validator,
     model_validator,
 )
-from pydantic_core import core_schema
+from pydantic_core import InitErrorDetails, PydanticCustomError, core_schema
 
 from mailbot.errors import ConfigError
 from mailbot.stock.ledger import PROVINCE as PROVINCE  # the province's location code, defined with the ledger
@@ -88,8 +89,63 @@ def _printable(value: str, *, lines: bool = False) -> str:
     return value
 
 
+def _scalar_kinds(annotation: object) -> set[type] | None:
+    """The plain kinds (bool, int, float) a field's annotation allows, or None for a field that reads text as
+    well on purpose (pieces: "66.000") or is no plain scalar."""
+    from typing import Union, get_args, get_origin
+
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        base, *metadata = get_args(annotation)
+        if any(isinstance(m, BeforeValidator) for m in metadata):
+            return None
+        return _scalar_kinds(base)
+    if origin is Union or type(annotation).__name__ == "UnionType":
+        kinds: set[type] = set()
+        for arg in get_args(annotation):
+            if arg is type(None):
+                continue
+            inner = _scalar_kinds(arg)
+            if inner is None:
+                return None
+            kinds |= inner
+        return kinds or None
+    return {annotation} if annotation in (bool, int, float) else None
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_types(cls, data: object) -> object:
+        """A switch is true or false and a number is a number, as written in TOML: "no", 0, "587" or true in
+        their place are refused rather than read as something the operator may not have meant. Every such
+        key is named, in one error."""
+        if not isinstance(data, dict):
+            return data
+        wrong: list[InitErrorDetails] = []
+        for name, value in data.items():
+            field = cls.model_fields.get(name) if isinstance(name, str) else None
+            if field is None or value is None or any(isinstance(m, BeforeValidator) for m in field.metadata):
+                continue
+            kinds = _scalar_kinds(field.annotation)
+            what = None
+            if not kinds:
+                continue
+            if kinds == {bool}:
+                if not isinstance(value, bool):
+                    what = "write true or false, without quotes"
+            elif isinstance(value, bool):
+                what = "write a number, not true or false"
+            elif isinstance(value, str):
+                what = "write the number without quotes"
+            if what:
+                wrong.append({"type": PydanticCustomError("value_error", "Value error, {what}", {"what": what}),
+                              "loc": (name,), "input": value})
+        if wrong:
+            raise ValidationError.from_exception_data(cls.__name__, wrong)
+        return data
 
     @field_validator("*", mode="after")
     @classmethod
@@ -105,10 +161,47 @@ def _host(value: str) -> str:
     name, colon, port = value.rpartition(":")
     if colon and port.isdigit() and (":" not in name or name.startswith("[")):
         raise ValueError(f"{value!r} has the port in it; write host = {name.strip('[]')!r} and port = {port}")
+    if value.startswith("[") and value.endswith("]"):
+        return value[1:-1]  # an IPv6 address as URLs write it ([::1]); the socket wants it bare
     return value
 
 
-Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+def _email(value: str) -> str:
+    """A bare email address in ASCII, as mail headers carry it: a name in <>, a second @ or a space is refused
+    with the fix, and so is a non-ASCII address (mail from it would not match, and a reply from it could not
+    be written): its domain is to be written in its ASCII (IDNA, xn--) form, which is given."""
+    example = "write the address alone, e.g. disdukcapil@malinaukab.go.id"
+    if "<" in value or ">" in value:
+        inner = value[value.find("<") + 1:value.rfind(">")].strip() if "<" in value and ">" in value else ""
+        return _no_name(inner)
+    if not value.strip():
+        raise ValueError(f"is empty; {example}")
+    if any(char.isspace() for char in value):
+        raise ValueError(f"holds a space; {example}")
+    local, at, domain = value.rpartition("@")
+    if not at or not local or "@" in local:
+        raise ValueError(f"is not an email address ({'no' if not at else 'more than one'} @ in it); {example}")
+    if "." not in domain.strip("."):
+        raise ValueError(f"has no domain with a dot after the @; {example}")
+    if not value.isascii():
+        if not local.isascii():
+            raise ValueError("has letters outside ASCII before the @, which mailbot cannot send from or match; "
+                             "use an ASCII address")
+        try:
+            ascii_domain = domain.encode("idna").decode("ascii")
+        except UnicodeError:
+            raise ValueError("has letters outside ASCII in its domain; write the domain in its ASCII (xn--) "
+                             "form") from None
+        raise ValueError(f"has letters outside ASCII in its domain; write it in its ASCII form: {local}@{ascii_domain}")
+    return value
+
+
+def _no_name(inner: str) -> str:
+    hint = f": {inner}" if inner else ""
+    raise ValueError(f"holds a name and <>; write only the address{hint}")
+
+
+Email = Annotated[str, AfterValidator(_email)]
 # The name of an environment variable holding a password (the password itself never goes in the file).
 EnvName = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
 Host = Annotated[str, Field(pattern=r"^[^\s/]+$"), AfterValidator(_host)]
@@ -169,10 +262,15 @@ class OfficeConfig(_Strict):
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
+        from zoneinfo import available_timezones
+
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {value!r}{_zone_hint(value)}") from exc
+        if value in ("localtime", "posixrules", "Factory") or value not in available_timezones():
+            # "localtime" is whatever zone the host has, not the office's
+            raise ValueError(f"{value!r} is not a named time zone; write the office's, e.g. 'Asia/Makassar' (WITA)")
         return value
 
     @property

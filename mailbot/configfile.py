@@ -37,17 +37,41 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{path}: configuration file not found") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    deep = (f"{path}: holds a value nested too deeply (arrays or tables inside each other hundreds of levels "
+            "down); no setting of mailbot is nested like that: remove it")
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))  # a byte-order mark some Windows editors add is no problem
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(deep) from None
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(f"{path}: " + "; ".join(problems(exc))) from None
+        try:
+            found = problems(exc)
+        except RecursionError:
+            raise ConfigError(deep) from None
+        raise ConfigError(f"{path}: " + "; ".join([*found, *_cron_problems(data)])) from None
+    except RecursionError:
+        raise ConfigError(deep) from None
     return _resolve_relative(config, path.resolve().parent)
+
+
+def _cron_problems(data: dict[str, Any]) -> list[str]:
+    """The schedules' problems, named beside the other problems of a file that does not validate (they are
+    checked after validation otherwise, and would come to light only once the rest is fixed)."""
+    from mailbot.checks import cron_problem
+
+    found = []
+    for table, key in (("alerts", "check_cron"), ("digest", "cron")):
+        section = data.get(table)
+        expression = section.get(key) if isinstance(section, dict) else None
+        if isinstance(expression, str) and (problem := cron_problem(expression)):
+            found.append(f'{table}.{key}: "{expression}" is not a cron schedule ({problem})')
+    return found
 
 
 def problems(err: ValidationError) -> list[str]:
@@ -106,6 +130,12 @@ def _describe(e: Any, errors: list[Any]) -> tuple[str, str]:
                      "the password (letters, digits and _), e.g. MAILBOT_SMTP_PASSWORD")
     if kind == "string_pattern_mismatch" and key.endswith("host"):
         return key, f"{e['input']!r} is not a host name; write the server's name, e.g. mail.example.go.id"
+    if kind == "string_pattern_mismatch" and key.endswith(".code"):
+        return key, (f"{e['input']!r} is not a district code; write the province's two digits, a dot and the "
+                     "district's two, as the civil registry numbers it, e.g. \"65.02\"")
+    if kind == "too_short" and isinstance(e.get("input"), list):
+        return key, "is empty; name at least one" + (" address" if key.rpartition(".")[2] in (
+            "managers", "senders") else "")
     what = e["msg"].removeprefix("Value error, ")
     if "input" in e and not isinstance(e["input"], dict | list):
         what += f" (got {e['input']!r})"

@@ -101,8 +101,9 @@ class ImapConnectionError(TransportError):
     """The IMAP server cannot be reached, or the connection was lost and could not be restored."""
 
 
-class ImapLoginError(TransportError):
-    """The IMAP server refused the username or password."""
+class ImapLoginError(TransportError, ConfigError):
+    """The IMAP server refused the username or password: a configuration error, not tried again (a mail
+    server may lock the account); `mailbot run` stops with exit status 2."""
 
 
 class ImapCommandError(TransportError):

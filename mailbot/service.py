@@ -19,7 +19,7 @@ from mailbot import stopping, watch
 from mailbot.app import open_desk, open_inbox, open_sender
 from mailbot.config import Config, ImapInbox
 from mailbot.desk import Desk
-from mailbot.errors import ImpossibleLedger
+from mailbot.errors import ConfigError, ImpossibleLedger, TransportError
 from mailbot.outbox import FlushResult, OutboxPump, SenderProcess
 from mailbot.runners import ReadingProcess, process_inbox
 from mailbot.store import repo
@@ -134,6 +134,8 @@ class Service:
         self.stop = threading.Event()
         self.wake = threading.Event()
         self.scheduler = BackgroundScheduler(timezone=desk.tz)
+        self._inbox: Inbox | None = None
+        self.fatal: ConfigError | None = None  # what stopped the service for good (the IDLE watcher's login)
 
     def _on_signal(self, signum: int, _frame: FrameType | None) -> None:
         log.info("signal %d: finishing the current message, then stopping", signum)
@@ -141,12 +143,22 @@ class Service:
             self.sender_process.expect_stop()
         self.stop.set()
         self.wake.set()
+        stop_waiting = getattr(self._inbox, "stop_waiting", None)
+        if stop_waiting is not None:
+            # a wait on a server that has not answered yet (a slow greeting, the pause before the next try)
+            # ends now rather than after every timeout and retry
+            stop_waiting()
 
     def _safely(self, name: str, job: object) -> None:
         try:
             job()  # type: ignore[operator]
-        except ImpossibleLedger as exc:  # said in one line, each time, until the database is restored
-            log.error("%s failed: %s", name, exc)
+        except ConfigError:
+            raise  # a refused password: retrying cannot help; the service stops and says why in one line
+        except (ImpossibleLedger, TransportError) as exc:  # one line each time (a server away, a ledger to restore)
+            if self.stop.is_set():
+                log.info("%s: %s", name, " ".join(str(exc).split()))
+            else:
+                log.error("%s failed: %s", name, " ".join(str(exc).split()))
         except Exception:  # noqa: BLE001 - a failing job must not kill the scheduler
             log.exception("%s failed", name)
 
@@ -154,7 +166,7 @@ class Service:
         config = self.desk.config
         signal.signal(signal.SIGTERM, self._on_signal)
         signal.signal(signal.SIGINT, self._on_signal)
-        inbox = open_inbox(config, self.desk)
+        inbox = self._inbox = open_inbox(config, self.desk)
         sender = open_sender(config)
         flush_sender = open_sender(config)
         # stopped (SIGTERM), the service finishes the mail in hand; the rest goes out at the next start
@@ -194,6 +206,8 @@ class Service:
             sender.close()
             flush_sender.close()
             log.info("mailbot stopped")
+        if self.fatal is not None:
+            raise self.fatal
 
     def _pass(self, inbox: Inbox) -> None:
         counts = process_inbox(self.desk, inbox, should_stop=self.stop.is_set, committed=self._nudge_outbox,
@@ -215,10 +229,18 @@ class Service:
                     try:
                         if waiter.wait_for_mail(renew):
                             self.wake.set()
-                    except Exception:  # noqa: BLE001 - the poll timer still runs; reconnect next turn
+                    except ConfigError as exc:  # a refused password: the whole service stops, said once
+                        self.fatal = exc
+                        self.stop.set()
+                        self.wake.set()
+                        break
+                    except Exception as exc:  # noqa: BLE001 - the poll timer still runs; reconnect next turn
                         if self.stop.is_set():
                             break  # interrupted for the stop
-                        log.exception("IDLE watcher error")
+                        if isinstance(exc, TransportError):
+                            log.error("IDLE watcher: %s", " ".join(str(exc).split()))
+                        else:
+                            log.exception("IDLE watcher error")
                         self.stop.wait(5)
             finally:
                 waiter.close()

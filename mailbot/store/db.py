@@ -41,6 +41,13 @@ def database_problem(url: str) -> str | None:
         path = "/".join(p for p in (parsed.host, parsed.database) if p)
         return (f"database.url: {url!r} is not a SQLite URL; a SQLite URL has three slashes before a relative "
                 f"path (sqlite:///{path}) and four before an absolute one (sqlite:////var/lib/mailbot/mailbot.db)")
+    if backend == "sqlite" and parsed.drivername not in ("sqlite", "sqlite+pysqlite"):
+        return (f"database.url: {parsed.drivername}:// is not a driver mailbot uses; write sqlite:///PATH "
+                "(Python's own SQLite)")
+    if backend == "sqlite" and parsed.query:
+        options = ", ".join(f"?{name}=" for name in parsed.query)
+        return (f"database.url: mailbot sets SQLite's options itself (a 30-second wait, WAL, full sync) and takes "
+                f"none in the URL ({options}); remove everything from the ? on")
     if backend == "sqlite" and parsed.database and parsed.database != ":memory:":
         return _sqlite_path_problem(Path(parsed.database))
     if backend == "postgresql" and not parsed.database:
@@ -190,6 +197,11 @@ def backup_sqlite(url: str, target: Path) -> tuple[int, int]:
     source_path = Path(parsed.database)
     if not source_path.exists():
         raise MailbotError(f"no database at {source_path} yet: nothing to back up")
+    own = {Path(os.path.abspath(f"{source_path}{suffix}"))
+           for suffix in ("", "-wal", "-shm", "-journal", ".outbox-sent", ".outbox.lock")}
+    if Path(os.path.abspath(target)) in own or target.resolve() in {p.resolve() for p in own}:
+        raise MailbotError(f"{target} is one of the database's own files (the database, its journal, the sent "
+                           "journal or the send lock); give the name of a new file, e.g. in /var/backups")
     if target.exists():
         raise MailbotError(f"{target} exists already; give the name of a new file")
     if not target.parent.is_dir():

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ast
+import contextlib
 import imaplib
 import logging
 import random
 import socket
 import ssl
+import threading
 import time
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -38,6 +41,10 @@ class _ConnectionLost(Exception):
     """Internal: the server closed the connection (BYE or EOF seen while idling)."""
 
 
+class _StoppedConnecting(Exception):
+    """Internal: a stop (SIGTERM) came while this thread waited on a server that had not yet answered."""
+
+
 _CONNECTION_OR_LOST: tuple[type[BaseException], ...] = (*_CONNECTION_ERRORS, _ConnectionLost)
 
 
@@ -67,6 +74,31 @@ def backoff_delay(attempt: int, initial: float, cap: float) -> float:
 def _describe(exc: BaseException) -> str:
     text = " ".join(str(exc).split()) or "no detail"
     return f"{type(exc).__name__}: {text}"
+
+
+def server_text(exc: BaseException) -> str:
+    """What the server said, as text: imapclient passes its replies on as the repr of bytes (b'...')."""
+    text = str(exc)
+    if text[:2] in ("b'", 'b"') and text[-1:] == text[1]:
+        try:
+            value = ast.literal_eval(text)
+        except (ValueError, SyntaxError):
+            value = None
+        if isinstance(value, bytes):
+            text = value.decode("utf-8", "replace")
+    return " ".join(text.split()) or type(exc).__name__
+
+
+def login_refused(where: str, username: str, password_env: str, exc: BaseException) -> str:
+    """The one line for a login the IMAP server at *where* refused, with the fix."""
+    return (f"the IMAP server {where} refused the login of {username} ({server_text(exc)}); correct [inbox] "
+            f"username or the password in {password_env}, check with `mailbot check-config --connect`, "
+            "then start mailbot again")
+
+
+def _login_unavailable(exc: BaseException) -> bool:
+    """A login refused for a while (RFC 5530 [UNAVAILABLE]: the server's password store is down), not for good."""
+    return "[UNAVAILABLE]" in str(exc).upper()
 
 
 def _is_new_mail(response: tuple[object, ...]) -> bool:
@@ -135,6 +167,8 @@ class ImapInbox:
         self._failures = 0
         self._retry_at = 0.0
         self._interrupted = False
+        self._selected: dict[bytes, object] = {}
+        self._waiting_thread: int | None = None  # the thread blocked connecting to (or waiting on) the server
 
     # -- public API ----------------------------------------------------------
 
@@ -245,6 +279,8 @@ class ImapInbox:
                     continue
                 try:
                     self._connect()
+                except _StoppedConnecting:
+                    return False
                 except ssl.SSLCertVerificationError as exc:
                     raise self._certificate_error(exc) from exc
                 except _CONNECTION_ERRORS as exc:
@@ -285,6 +321,16 @@ class ImapInbox:
         except (OSError, AttributeError):
             pass  # already closed
 
+    def stop_waiting(self) -> None:
+        """From a signal handler (for a stop): end the wait of this thread on a server that has not answered
+        yet (a slow greeting or login, the pause before the next try) now, not after the timeout and every
+        retry; the operation fails with ImapConnectionError. Only such network waits are cut short: a
+        connection in use, and any database work, are left to finish."""
+        if self._waiting_thread == threading.get_ident():
+            self._waiting_thread = None
+            self._interrupted = True
+            raise _StoppedConnecting
+
     def close(self) -> None:
         """Carry out pending moves, log out and close the connection; safe to repeat."""
         if self._pending:
@@ -323,6 +369,10 @@ class ImapInbox:
 
     def _connect(self) -> IMAPClient:
         """Open, secure, log in, select the folder; raises connection errors as they come."""
+        with self._stoppable():
+            return self._finish_connect(self._open())
+
+    def _open(self) -> IMAPClient:
         config = self._config
         context = self._ssl_context() if config.tls != "none" else None
         client = IMAPClient(
@@ -335,7 +385,12 @@ class ImapInbox:
         try:
             if config.tls == "starttls":
                 client.starttls(context)
-            client.login(config.username, self._password)
+            try:
+                client.login(config.username, self._password)
+            except LoginError as exc:
+                if _login_unavailable(exc):  # retried with backoff, like a server that cannot be reached
+                    raise ConnectionError(f"login unavailable for now: {server_text(exc)}") from exc
+                raise
             self._capabilities = frozenset(client.capabilities())
             self._delimiter = self._find_delimiter(client)
             selected = client.select_folder(self._server_name(config.folder))
@@ -345,7 +400,13 @@ class ImapInbox:
             except Exception:  # noqa: BLE001
                 pass
             raise
-        validity = int(selected[b"UIDVALIDITY"])
+        self._selected = selected
+        return client
+
+    def _finish_connect(self, client: IMAPClient) -> IMAPClient:
+        self._waiting_thread = None  # from here the database is written (the cursor): no longer cut short
+        config = self._config
+        validity = int(self._selected[b"UIDVALIDITY"])  # type: ignore[call-overload]
         self._client = client
         self._failures = 0
         self._retry_at = 0.0
@@ -360,6 +421,17 @@ class ImapInbox:
             "MOVE" if self.uses_move else "COPY+EXPUNGE",
         )
         return client
+
+    @contextlib.contextmanager
+    def _stoppable(self) -> Iterator[None]:
+        """Mark this thread's network wait as one a stop may cut short (see interrupt())."""
+        if self._interrupted:
+            raise _StoppedConnecting
+        self._waiting_thread = threading.get_ident()
+        try:
+            yield
+        finally:
+            self._waiting_thread = None
 
     def _adopt_validity(self, validity: int) -> None:
         if self._uidvalidity == validity:
@@ -416,10 +488,11 @@ class ImapInbox:
     def _certificate_error(self, exc: BaseException) -> ImapConnectionError:
         return ImapConnectionError(f"IMAP server {self._where}: certificate verification failed: {_describe(exc)}")
 
+    def _stopped(self) -> ImapConnectionError:
+        return ImapConnectionError(f"stopped while waiting for the IMAP server {self._where}")
+
     def _login_error(self, exc: BaseException) -> ImapLoginError:
-        return ImapLoginError(
-            f"IMAP server {self._where} refused login for {self._config.username}: {_describe(exc)}"
-        )
+        return ImapLoginError(login_refused(self._where, self._config.username, self._config.password_env, exc))
 
     def _call(self, operation: Callable[[IMAPClient], T]) -> T:
         """Run *operation* on a live connection, reconnecting with backoff when it drops."""
@@ -445,7 +518,14 @@ class ImapInbox:
                 log.warning(
                     "IMAP connection to %s failed (%s); reconnecting in %.1fs", self._where, _describe(exc), delay
                 )
-                time.sleep(delay)
+                try:
+                    with self._stoppable():
+                        time.sleep(delay)
+                except _StoppedConnecting:
+                    raise self._stopped() from None
+            except _StoppedConnecting:
+                self._drop()
+                raise self._stopped() from None
             except IMAPClientError as exc:
                 raise ImapCommandError(f"IMAP server {self._where} refused a command: {_describe(exc)}") from exc
 

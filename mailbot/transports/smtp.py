@@ -56,6 +56,42 @@ def classify_reply(code: int, text: str, what: str) -> TemporaryDeliveryError | 
     return TemporaryDeliveryError(message)
 
 
+# Reply codes to AUTH that refuse the mechanism, not the password (RFC 4954: 504 unrecognised mechanism,
+# 534 mechanism too weak, 538 encryption required for it).
+_MECHANISM_CODES = (504, 534, 538)
+
+
+def session_problem(exc: BaseException, where: str, config: SmtpOutboxConfig) -> str | None:
+    """The one line, with the fix, for a session the SMTP server at *where* refuses for good (a password,
+    an AUTH mechanism, this client, or a TLS handshake), or None when *exc* may pass by itself."""
+    if isinstance(exc, smtplib.SMTPAuthenticationError) and exc.smtp_code in _MECHANISM_CODES:
+        return (f"the SMTP server {where} does not accept the way mailbot logs in ({exc.smtp_code} "
+                f"{_text(exc.smtp_error)}); mailbot logs in with PLAIN, LOGIN or CRAM-MD5: enable one of these "
+                f"on the server for {config.username}, or use the server's submission port (587 with "
+                'tls = "starttls", 465 with tls = "implicit")')
+    if isinstance(exc, smtplib.SMTPAuthenticationError) and 500 <= exc.smtp_code <= 599:
+        return (f"the SMTP server {where} refused the login of {config.username} "
+                f"({exc.smtp_code} {_text(exc.smtp_error)}); correct [outbox] username or the password in "
+                f"{config.password_env}")
+    if isinstance(exc, smtplib.SMTPNotSupportedError) and "authentication method" in str(exc):
+        return (f"the SMTP server {where} offers no login mechanism mailbot knows (PLAIN, LOGIN or CRAM-MD5); "
+                f"enable one on the server for {config.username}, or remove [outbox] username and password_env "
+                "if the server needs no login")
+    if (isinstance(exc, smtplib.SMTPResponseException) and not isinstance(exc, smtplib.SMTPAuthenticationError)
+            and 500 <= exc.smtp_code <= 599):
+        return (f"the SMTP server {where} refuses to serve mailbot ({exc.smtp_code} {_text(exc.smtp_error)}); "
+                "check [outbox] host and port, and ask the server's administrator to accept mail from this host")
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return (f"the SMTP server {where} shows a certificate mailbot cannot trust ({_text(exc.verify_message or '')}"
+                "); set [outbox] ca_file to the certificate authority that signed it, or correct [outbox] host to "
+                "the name on the certificate")
+    if isinstance(exc, ssl.SSLError) and not isinstance(exc, ssl.SSLEOFError | ssl.SSLZeroReturnError):
+        reason = _text(exc.reason or "") or type(exc).__name__
+        return (f'the TLS handshake with the SMTP server {where} failed ({reason}); [outbox] tls = "{config.tls}" '
+                'does not match that port: use tls = "starttls" with port 587, tls = "implicit" with port 465')
+    return None
+
+
 class SmtpSender:
     """The Sender port on an SMTP submission server (smtplib).
 
@@ -169,13 +205,13 @@ class SmtpSender:
 
     def _session_error(self, exc: BaseException) -> Exception:
         """What a failure to open the session means for the mail waiting on it."""
-        if isinstance(exc, smtplib.SMTPAuthenticationError) and 500 <= exc.smtp_code <= 599:
-            # Wrong credentials are the operator's to fix; the replies must wait, not fail, and a refused
-            # password is not tried again by this process (a mail server may lock the account).
+        problem = session_problem(exc, self._where, self._config)
+        if problem is not None:
+            # The server refuses mailbot itself (a password, a mechanism, this client, TLS): the operator's to
+            # fix; the replies must wait, not fail, and this process does not try again (a mail server may
+            # lock the account).
             self._misconfigured = SendingMisconfigured(
-                f"the SMTP server {self._where} refused the login of {self._config.username} "
-                f"({exc.smtp_code} {_text(exc.smtp_error)}); correct [outbox] username or the password in "
-                f"{self._config.password_env}, check with `mailbot check-config --connect`, then restart mailbot")
+                f"{problem}; check with `mailbot check-config --connect`, then restart mailbot")
             return self._misconfigured
         if isinstance(exc, smtplib.SMTPAuthenticationError):
             return TemporaryDeliveryError(
@@ -188,8 +224,6 @@ class SmtpSender:
             )
         if isinstance(exc, smtplib.SMTPNotSupportedError):  # no STARTTLS or no AUTH on offer: the configuration's
             return SmtpConfigurationError(self._unsupported(exc))
-        if isinstance(exc, ssl.SSLError):
-            return SmtpConnectionError(f"SMTP server {self._where}: TLS failed: {_describe(exc)}")
         return SmtpConnectionError(f"SMTP server {self._where} unreachable: {_describe(exc)}")
 
     def _send_one(self, connection: smtplib.SMTP, message: OutgoingMessage) -> Exception | None:

@@ -50,6 +50,24 @@ BROKEN: list[tuple[str, Callable[[str], str], str]] = [
      "outbox: username is set but password_env is not"),
     ("smtp-clear-text", _smtp_outbox('host = "smtp.kaltaraprov.example"\ntls = "none"'),
      'outbox.tls: "none" sends passwords and mail in clear text'),
+    ("sender-with-a-name", lambda s: s.replace('senders = ["disdukcapil@malinaukab.example"]',
+                                               'senders = ["Disdukcapil Malinau <disdukcapil@malinaukab.example>"]'),
+     "districts[1].senders[0]: holds a name and <>; write only the address: disdukcapil@malinaukab.example"),
+    ("address-two-at", lambda s: s.replace('address = "blangko@', 'address = "blangko@@', 1),
+     "office.address: is not an email address (more than one @ in it); write the address alone"),
+    ("address-idn", lambda s: s.replace('address = "blangko@disdukcapil.kaltaraprov.example"',
+                                        'address = "blangko@disdukcapil.kaltaraprov.éxample"', 1),
+     "office.address: has letters outside ASCII in its domain; write it in its ASCII form: "
+     "blangko@disdukcapil.kaltaraprov.xn--xample-9ua"),
+    ("code-without-dot", lambda s: s.replace('code = "65.02"', 'code = "6502"'),
+     "districts[1].code: '6502' is not a district code; write the province's two digits, a dot"),
+    ("managers-empty", lambda s: s.replace(
+        'managers = ["kadis@disdukcapil.kaltaraprov.example", "kabid.piak@disdukcapil.kaltaraprov.example"]',
+        "managers = []"), "office.managers: is empty; name at least one address"),
+    ("cron-sunday-7", lambda s: s.replace('cron = "0 7 * * 1-5"', 'cron = "0 7 * * 7"'),
+     "counts 0 (Sunday) to 6 (Saturday): write 0 for Sunday, not 7"),
+    ("cron-minute-61-plain", lambda s: s.replace('check_cron = "0 * * * *"', 'check_cron = "61 * * * *"'),
+     "(61 goes above 59, the largest value of its field)"),
 ]
 
 
@@ -87,3 +105,12 @@ def test_a_good_configuration_says_what_it_uses(desk_dir: Path) -> None:
     ran = mailbot(desk_dir, "run", "--once")
     assert ran.returncode == 0, ran.stderr
     assert ran.stderr.startswith("mailbot 0.1.0: mailbox: Maildir ") and len(ran.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("host", ["::1", "[::1]", "127.0.0.2", "localhost"])
+def test_clear_text_to_loopback_is_accepted_however_written(desk_dir: Path, host: str) -> None:
+    path = desk_dir / "config.toml"
+    path.write_text(_smtp_outbox(f'host = "{host}"\nport = 2525\ntls = "none"')(path.read_text()))
+    result = mailbot(desk_dir, "check-config")
+    assert result.returncode == 0, result.stderr
+    assert "clear text" not in result.stderr

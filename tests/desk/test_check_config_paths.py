@@ -66,6 +66,14 @@ BROKEN: list[tuple[str, Callable[[str], str], str]] = [
      "office.timezone: unknown time zone 'WITA'; WITA is written 'Asia/Makassar'"),
     ("zone-misspelt", _set('timezone = "Asia/Makassar"', 'timezone = "Asia/Makasar"'),
      "(did you mean 'Asia/Makassar'?)"),
+    ("database-in-inbox", _set(URL, 'url = "sqlite:///var/mail/inbox/new/mailbot.db"'),
+     "is inside the Maildir of inbox.path"),
+    ("sqlite-option-wrong", _set(URL, 'url = "sqlite:///var/mailbot.db?timeout=abc"'),
+     "database.url: mailbot sets SQLite's options itself (a 30-second wait, WAL, full sync) and takes none in "
+     "the URL (?timeout=); remove everything from the ? on"),
+    ("sqlite-option-ignored", _set(URL, 'url = "sqlite:///var/mailbot.db?mode=ro"'), "takes none in the URL (?mode=)"),
+    ("sqlite-other-driver", _set(URL, 'url = "sqlite+aiosqlite:///var/mailbot.db"'),
+     "database.url: sqlite+aiosqlite:// is not a driver mailbot uses; write sqlite:///PATH"),
 ]
 
 

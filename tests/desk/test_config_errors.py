@@ -25,9 +25,20 @@ from tests.desk.conftest import mailbot
          "stock.opening_province.ktp-el"),
         (lambda s: s.replace("max_quantity_per_movement = 200000", "max_quantity_per_movement = 99999999999"),
          "stock.max_quantity_per_movement"),
+        (lambda s: s + "\nx = " + "[" * 500 + "]" * 500 + "\n", "holds a value nested too deeply"),
+        (lambda s: s.replace("poll_seconds = 30", "poll_seconds = true"),
+         "run.poll_seconds: write a number, not true or false (got True)"),
+        (lambda s: s.replace("require_authentication = true", 'require_authentication = "no"'),
+         "guards.require_authentication: write true or false, without quotes (got 'no')"),
+        (lambda s: s.replace("helper_processes = true", "helper_processes = 1"),
+         "run.helper_processes: write true or false, without quotes (got 1)"),
+        (lambda s: s.replace('timezone = "Asia/Makassar"', 'timezone = "localtime"'),
+         "office.timezone: 'localtime' is not a named time zone"),
+        (lambda s: s + "\nx = " + "{a = " * 1000 + "1" + "}" * 1000 + "\n", "holds a value nested too deeply"),
     ],
     ids=["misspelt-key", "wrong-type", "out-of-range", "unknown-inbox-kind", "unknown-zone", "duplicate-district",
-         "broken-toml", "unknown-section", "huge-opening-stock", "huge-movement"],
+         "broken-toml", "unknown-section", "huge-opening-stock", "huge-movement", "nested-arrays",
+         "bool-for-number", "text-for-switch", "number-for-switch", "host-zone", "nested-tables"],
 )
 def test_broken_config_is_one_line_exit_2(desk_dir: Path, edit, expected: str) -> None:  # type: ignore[no-untyped-def]
     path = desk_dir / "config.toml"
@@ -105,3 +116,13 @@ def test_every_problem_is_named_by_its_key_in_one_line(desk_dir: Path) -> None:
         "inbox.kind: 'pop3' is not one of maildir, imap; "
         "stock.threshold: \"banyak\" is not a number of pieces; write it like 2.000, 2000 or 2 ribu (got 'banyak'); "
         "districts: district code 65.01 appears twice")
+
+
+def test_a_broken_schedule_is_named_with_the_other_problems(desk_dir: Path) -> None:
+    path = desk_dir / "config.toml"
+    text = path.read_text().replace("poll_seconds = 30", "poll_seconds = true")
+    path.write_text(text.replace('check_cron = "0 * * * *"', 'check_cron = "61 * * * *"'))
+    result = mailbot(desk_dir, "check-config")
+    assert result.returncode == 2
+    assert "run.poll_seconds: write a number" in result.stderr
+    assert 'alerts.check_cron: "61 * * * *" is not a cron schedule' in result.stderr, result.stderr

@@ -97,3 +97,39 @@ def test_migrate_creates_and_then_finds_the_schema_current(desk_dir: Path) -> No
     assert f"upgraded from none (new database) to {HEAD_REVISION}" in first.stdout
     second = mailbot(desk_dir, "migrate")
     assert second.returncode == 0 and f"database schema is current ({HEAD_REVISION})" in second.stdout
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm", ".outbox-sent", ".outbox.lock"])
+def test_backup_refuses_a_file_of_the_desk_itself(desk_dir: Path, suffix: str) -> None:
+    """A copy written over the database's WAL or sent journal would be thrown away by SQLite or read as the
+    journal: such a name is refused, and nothing is written."""
+    assert mailbot(desk_dir, "import", str(EXAMPLES / "01-bulungan-permohonan.eml")).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    database = desk_dir / "var" / "mailbot.db"
+    target = Path(f"{database}{suffix}")
+    before = target.read_bytes() if target.exists() else None
+    result = mailbot(desk_dir, "backup", str(target))
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert "is one of the database's own files" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert (target.read_bytes() if target.exists() else None) == before
+    # the relative form of the same name is refused as well
+    relative = mailbot(desk_dir, "backup", f"var/../var/mailbot.db{suffix}")
+    assert relative.returncode == 1 and "own files" in relative.stderr, relative.stderr
+
+
+@pytest.mark.parametrize("section", ["**Restore.**", "**Upgrade.**"])
+def test_readme_procedures_name_the_configuration_and_load_the_passwords(section: str) -> None:
+    """Every mailbot command of the README's restore and upgrade reads /etc/mailbot/config.toml with the
+    passwords of secrets.env, as the unit's does (not ./config.toml, nor without the passwords)."""
+    readme = (ROOT / "README.md").read_text()
+    block = readme[readme.index(section):]
+    block = block[block.index("```sh\n") + 6:]
+    lines = block[:block.index("```")].splitlines()
+    config = next(n for n, line in enumerate(lines)
+                  if line.startswith("export MAILBOT_CONFIG=/etc/mailbot/config.toml"))
+    secrets = next(n for n, line in enumerate(lines) if line.startswith("set -a; . /etc/mailbot/secrets.env; set +a"))
+    for n, line in enumerate(lines):
+        if "bin/mailbot " in line:
+            assert n > config and n > secrets, line
+            assert "sudo -u mailbot -E " in line, line  # -E: the variables reach mailbot
+    assert "sqlite:////opt/mailbot/var/mailbot.db" in readme  # absolute paths in /etc/mailbot/config.toml

@@ -4,7 +4,9 @@ queued without using up attempts, and the same process does not log in again wit
 from __future__ import annotations
 
 import os
+import socketserver
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -64,3 +66,84 @@ def test_refused_login_is_a_configuration_error_not_a_retry(desk_dir: Path,
     assert len(logins.sessions) == 1  # one login, not one per mail or per pass
     db = sqlite3.connect(desk_dir / "var" / "mailbot.db")
     assert db.execute("select status, attempts from outbox").fetchall() == [("queued", 0)]
+
+
+class _ScriptedSmtp(socketserver.ThreadingTCPServer):
+    """An SMTP server that refuses mailbot in one way for good: "greeting" (554 on connecting), "mechanism"
+    (504 to every AUTH) or "tls" (offers STARTTLS, then answers the handshake in plain text)."""
+
+    allow_reuse_address = True
+    daemon_threads = True
+
+    def __init__(self, mode: str) -> None:
+        self.mode = mode
+        self.sessions = 0
+        super().__init__(("127.0.0.1", free_port()), _ScriptedHandler)
+
+
+class _ScriptedHandler(socketserver.StreamRequestHandler):
+    server: _ScriptedSmtp
+
+    def handle(self) -> None:
+        mode = self.server.mode
+        self.server.sessions += 1
+        if mode == "greeting":
+            self.wfile.write(b"554 no service for you\r\n")
+            return
+        self.wfile.write(b"220 scripted ESMTP\r\n")
+        for line in self.rfile:
+            verb = line.split(b" ", 1)[0].strip().upper()
+            if verb == b"EHLO":
+                extra = b"250-STARTTLS\r\n" if mode == "tls" else b"250-AUTH PLAIN LOGIN\r\n"
+                self.wfile.write(b"250-scripted\r\n" + extra + b"250 8BITMIME\r\n")
+            elif verb == b"STARTTLS":
+                self.wfile.write(b"220 go ahead\r\n")
+                self.request.recv(4096)  # the client's TLS hello
+                self.wfile.write(b"this is no TLS at all\r\n")
+                self.request.recv(4096)
+                return
+            elif verb == b"AUTH":
+                self.wfile.write(b"504 5.5.4 mechanism not supported\r\n")
+            elif verb == b"QUIT":
+                self.wfile.write(b"221 bye\r\n")
+                return
+            else:
+                self.wfile.write(b"250 ok\r\n")
+
+
+@pytest.mark.servers
+@pytest.mark.parametrize(("mode", "tls", "said"), [
+    ("greeting", "none", "refuses to serve mailbot (554 no service for you); check [outbox] host and port"),
+    ("mechanism", "none", "does not accept the way mailbot logs in (504 5.5.4 mechanism not supported)"),
+    ("tls", "starttls", 'TLS handshake with the SMTP server 127.0.0.1:{port} failed (WRONG_VERSION_NUMBER); '
+                        '[outbox] tls = "starttls" does not match that port'),
+])
+def test_a_server_refusing_mailbot_for_good_is_a_configuration_error(desk_dir: Path, mode: str, tls: str,
+                                                                     said: str) -> None:
+    server = _ScriptedSmtp(mode)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    try:
+        path = desk_dir / "config.toml"
+        path.write_text(path.read_text().replace(
+            'kind = "maildir"\npath = "var/mail/outbox"',
+            f'kind = "smtp"\nhost = "127.0.0.1"\nport = {port}\ntls = "{tls}"\n'
+            'username = "blangko"\npassword_env = "MAILBOT_TEST_SMTP_PASSWORD"', 1))
+        env = {**os.environ, "MAILBOT_TEST_SMTP_PASSWORD": "benar"}
+        checked = mailbot(desk_dir, "check-config", "--connect", env=env)
+        assert checked.returncode == 2, (checked.stdout, checked.stderr)
+        assert said.format(port=port) in checked.stderr and "Traceback" not in checked.stderr
+        assert "b'" not in checked.stderr and "_ssl.c" not in checked.stderr
+        assert mailbot(desk_dir, "import", str(EXAMPLES / "01-bulungan-permohonan.eml")).returncode == 0
+        before = server.sessions
+        result = mailbot(desk_dir, "run", "--once", env=env)
+        assert result.returncode == 2, (result.stdout, result.stderr)
+        lines = [line for line in result.stderr.splitlines() if line.startswith("mailbot: configuration error")]
+        assert len(lines) == 1 and said.format(port=port) in lines[0], result.stderr
+        assert "will retry" not in result.stderr and "Traceback" not in result.stderr
+        assert server.sessions - before == 1  # tried once, not once per mail
+        db = sqlite3.connect(desk_dir / "var" / "mailbot.db")
+        assert db.execute("select status, attempts from outbox").fetchall() == [("queued", 0)]
+    finally:
+        server.shutdown()
+        server.server_close()

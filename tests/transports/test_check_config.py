@@ -159,3 +159,72 @@ def test_a_clean_stop_on_imap_logs_no_warning(dovecot: DovecotServer, smtp_serve
     warnings = [line for line in stderr.splitlines()
                 if "WARNING" in line and "guards.require_authentication = false" not in line]
     assert warnings == [] and "BrokenPipe" not in stderr, stderr
+
+
+def test_a_refused_imap_password_stops_run_in_one_line(dovecot: DovecotServer, smtp_server: SmtpServer,
+                                                       tmp_path: Path) -> None:
+    """A refused password is a configuration error: `run --once` and `run` exit 2 with one line naming the fix
+    (no traceback, no retrying every few seconds; systemd does not restart on 2)."""
+    import time
+
+    config = write_desk_config(tmp_path, dovecot, smtp_server)
+    env = {**os.environ, PASSWORD_ENV: "wrong"}
+    once = subprocess.run([*mailbot_command(), "--config", str(config), "run", "--once"], env=env, cwd=REPO,
+                          capture_output=True, text=True, timeout=120)
+    assert once.returncode == 2, once.stderr
+    said = [line for line in once.stderr.splitlines() if line.startswith("mailbot: configuration error:")]
+    assert len(said) == 1 and f"refused the login of {dovecot.user}" in said[0], once.stderr
+    assert PASSWORD_ENV in said[0] and "b'" not in said[0] and "Traceback" not in once.stderr
+    started = time.monotonic()
+    service = subprocess.run([*mailbot_command(), "--config", str(config), "run"], env=env, cwd=REPO,
+                             capture_output=True, text=True, timeout=120)
+    assert service.returncode == 2, service.stderr
+    assert time.monotonic() - started < 60
+    said = [line for line in service.stderr.splitlines() if line.startswith("mailbot: configuration error:")]
+    assert len(said) == 1 and f"refused the login of {dovecot.user}" in said[0], service.stderr
+    assert "Traceback" not in service.stderr and service.stderr.count("refused the login") == 1, service.stderr
+
+
+class _SilentImap(socketserver.ThreadingTCPServer):
+    """Takes connections and says nothing for a long while (a server slower than mailbot's timeout)."""
+
+    allow_reuse_address = True
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        self.gone = threading.Event()
+        super().__init__(("127.0.0.1", 0), _SilentHandler)
+
+
+class _SilentHandler(socketserver.BaseRequestHandler):
+    server: _SilentImap
+
+    def handle(self) -> None:
+        self.server.gone.wait(60)
+
+
+def test_a_stop_is_obeyed_while_waiting_for_a_slow_imap_server(dovecot: DovecotServer, smtp_server: SmtpServer,
+                                                               tmp_path: Path) -> None:
+    import signal
+    import time
+
+    silent = _SilentImap()
+    threading.Thread(target=silent.serve_forever, daemon=True).start()
+    try:
+        config = write_desk_config(tmp_path, dovecot, smtp_server, idle=False)
+        _edit(config, f"port = {dovecot.port}", f"port = {silent.server_address[1]}")
+        env = dict(os.environ, **{PASSWORD_ENV: dovecot.password})
+        proc = subprocess.Popen([*mailbot_command(), "--config", str(config), "run"], env=env, cwd=REPO,
+                                stderr=subprocess.PIPE, text=True)
+        time.sleep(4)  # started, and waiting for the server's greeting
+        asked = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        _, stderr = proc.communicate(timeout=120)
+        took = time.monotonic() - asked
+    finally:
+        silent.gone.set()
+        silent.shutdown()
+        silent.server_close()
+    assert proc.returncode == 0, stderr
+    assert took < 5, (took, stderr)
+    assert "Traceback" not in stderr and "ERROR" not in stderr, stderr

@@ -434,7 +434,7 @@ def test_unreachable_server_raises_one_line_connection_error(
 @pytest.mark.servers
 def test_wrong_password_is_a_login_error(dovecot: DovecotServer, cursors: MemoryCursorStore) -> None:
     inbox = ImapInbox(inbox_config(dovecot), "salah", cursors)
-    with pytest.raises(ImapLoginError, match="refused login for desk@kaltara.test"):
+    with pytest.raises(ImapLoginError, match="refused the login of desk@kaltara.test"):
         list(inbox.fetch_new())
     with pytest.raises(ImapLoginError):
         inbox.wait_for_mail(1.0)

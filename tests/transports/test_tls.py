@@ -11,7 +11,7 @@ from typing import Literal
 
 import pytest
 
-from mailbot.errors import ImapConnectionError, SmtpConnectionError
+from mailbot.errors import ImapConnectionError, SendingMisconfigured
 from mailbot.transports.base import MemoryCursorStore, OutgoingMessage
 from mailbot.transports.smtp import SmtpSender
 from tests.servers import (
@@ -87,11 +87,12 @@ def test_smtp_over_tls_with_the_right_ca(
         assert len(server.messages) == 1
 
 
-def test_smtp_refuses_an_unknown_certificate_as_temporary(certificates: tuple[Path, Path, Path]) -> None:
+def test_smtp_refuses_an_unknown_certificate_as_a_configuration_error(certificates: tuple[Path, Path, Path]) -> None:
     _ca, cert, key = certificates
     with SmtpServer(tls="starttls", certificates=(cert, key)) as server:
         results = SmtpSender(smtp_config(server, tls="starttls", host="localhost")).send_batch([reply()])
         error = results["<tls-1@x.test>"]
-        assert isinstance(error, SmtpConnectionError)
-        assert "CERTIFICATE_VERIFY_FAILED" in str(error)
+        # the mail waits, using up no attempt, until the operator names the certificate authority
+        assert isinstance(error, SendingMisconfigured)
+        assert "certificate mailbot cannot trust" in str(error) and "ca_file" in str(error)
         assert server.messages == []
