@@ -29,7 +29,7 @@ def test_hostile_mail_never_stops_the_desk(tmp_path: Path) -> None:
     assert figures.processed + figures.quarantined == COUNT
     assert figures.unreasoned == 0
     # the bombs and the floods are refused by name, not by running out of time or memory
-    for limit in ("mime_depth", "mime_parts", "line_chars", "spreadsheet_bytes", "spreadsheet_cells"):
+    for limit in ("max_mime_depth", "max_mime_parts", "line_chars", "spreadsheet_bytes", "spreadsheet_cells"):
         assert figures.reasons[limit] > 0, figures.report()
     assert figures.good > 5 and figures.good_answered == figures.good, figures.report()
     assert figures.reports > 5 and figures.reports_read == figures.reports, figures.report()
