@@ -43,6 +43,8 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
 
     >>> parse_quantity("2.000"), parse_quantity("2 ribu"), parse_quantity("2rb"), parse_quantity("1,5 ribu")
     (2000, 2000, 2000, 1500)
+    >>> parse_quantity("-dua puluh", signed=True), parse_quantity("+seribu")
+    (-20, 1000)
     >>> parse_quantity("2,000")
     Traceback (most recent call last):
     ...
@@ -51,9 +53,12 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
     from mailbot.reader.numbers import parse_words  # here: the reader imports this module's pattern
 
     shown = " ".join(text.split())
-    words = parse_words(shown) if shown and not any(c.isdigit() for c in shown) else None
+    # "-dua ribu": a sign before number words keeps its meaning (a change down), as it does before digits
+    sign, spelled = (shown[0], shown[1:].strip()) if shown[:1] in ("-", "\u2212", "+") else ("", shown)
+    words = parse_words(spelled) if spelled and not any(c.isdigit() for c in spelled) else None
     if words is not None:  # "seribu", "dua ribu lima ratus": number words read as the reader reads them
-        return _bounded(words, shown, signed=signed, zero=zero, maximum=maximum, bound=bound, noun=noun)
+        value = -words if sign in ("-", "\u2212") else words
+        return _bounded(value, shown, signed=signed, zero=zero, maximum=maximum, bound=bound, noun=noun)
     m = _QUANTITY_RE.fullmatch(shown)
     if m is None and any(c.isdigit() and not c.isascii() for c in shown):
         # Arabic-Indic, full-width and other digits are refused, not guessed: a number typed in another

@@ -165,3 +165,12 @@ def test_approving_twice_says_already_approved(held_desk: Path) -> None:
     second = mailbot(held_desk, "approve", "BLK-2026-0006", "--quantity", "3.000")
     assert second.returncode == 1
     assert "already approved (1.500 pieces)" in second.stderr and "needs" not in second.stderr, second.stderr
+
+
+@pytest.mark.parametrize("text, expected", [("-dua puluh", -20), ("\u2212seribu", -1000), ("+ dua ribu", 2000),
+                                            ("-2rb", -2000)])
+def test_a_sign_before_number_words_keeps_its_meaning(text: str, expected: int) -> None:
+    assert parse_quantity(text, signed=True) == expected
+    if expected < 0:  # where a change down is not allowed it is refused, never read as a change up
+        with pytest.raises(QuantityError):
+            parse_quantity(text)
