@@ -4,6 +4,7 @@ configuration and the desk they open (mailbot.cli and mailbot.cli_people add the
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -50,6 +51,12 @@ app.add_typer(supply_app, name="supply")
 app.add_typer(outbox_app, name="outbox")
 quarantine_app = typer.Typer(help="Messages that could not be processed.")
 app.add_typer(quarantine_app, name="quarantine")
+
+# A command started with a standard stream closed (`mailbot status >&-`, some cron and service wrappers)
+# has None there: its output goes nowhere instead of failing before the command runs.
+for _name in ("stdin", "stdout", "stderr"):
+    if getattr(sys, _name) is None:
+        setattr(sys, _name, open(os.devnull, "r" if _name == "stdin" else "w", encoding="utf-8"))  # noqa: SIM115
 
 # Piped output (logs, files, tests) gets room for the full tables instead of 80 columns.
 out = Console(width=None if sys.stdout.isatty() else 160)
