@@ -101,7 +101,6 @@ def correct(
     """State the right reading of a message: kept as a label, carried through by audited adjustments."""
     from mailbot import corrections
     from mailbot.app import open_sender
-    from mailbot.indonesian import number
     from mailbot.outbox import flush
 
     parsed = corrections.parse_fields(fields, maximum=_config().stock.max_quantity_per_movement)
@@ -110,7 +109,7 @@ def correct(
             done = corrections.correct(session, desk, message, parsed, actor=_actor(who), reason=reason)
         sent = flush(desk, open_sender(desk.config), wait=False)
     out.print(f"message {message} corrected: " + ", ".join(
-        f"{k}={number(v) if isinstance(v, int) and not isinstance(v, bool) else v}" for k, v in parsed.items()))
+        f"{k}={_shown(v)}" for k, v in parsed.items()))
     for effect in done.effects:
         out.print(f"  {effect}")
     out.print(f"  mail sent: {sent.sent}" if not sent.busy else "  mail queued for the running mailbot")
@@ -186,3 +185,14 @@ def print_agreement() -> None:
         for d in result.differences:
             table.add_row(str(d[0]), d[1], str(d[2]), str(d[3]), "yes" if d in wrong else "")
         out.print(table)
+
+
+def _shown(value: object) -> str:
+    """A corrected field as the operator typed it: figures in Indonesian, an emptied field as "(no figure)"."""
+    if value is None:
+        return "(no figure)"
+    from mailbot.indonesian import number
+
+    if isinstance(value, int) and not isinstance(value, bool):
+        return number(value)
+    return str(value)
