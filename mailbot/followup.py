@@ -42,16 +42,13 @@ _CORRECTION_WORDS = re.compile(r"\b(?:koreksi|ralat|bukan|sebenarnya|yang benar|
                                r"mestinya|semestinya|salah|keliru|revisi|menjadi|diubah|dikurangi|dinaikkan|diturunkan|cukup|"
                                r"dihitung ulang|hitung ulang|ternyata|correction|correct|actually|should be|instead|"
                                r"not|typo|mistake|wrong|revised?|changed?|increased?|reduced?)\b")
-# Asking the province to look again at a decision, or giving a reason for a figure.
-_APPEAL = re.compile(r"\b(?:dipertimbangkan|pertimbangkan|ditinjau|tinjau ulang|keberatan|tetap (?:membutuhkan|"
-                     r"butuh|memerlukan|mohon|meminta)|tidak (?:cukup|mencukupi)|belum (?:cukup|mencukupi)|"
-                     r"karena|sebab|alasan|namun|tetapi|akan tetapi|jemput bola|because|due to|reconsider\w*|"
-                     r"still need)\b")
 # Asking the province to look again at its decision: an appeal for a manager, whatever figure it names.
-_RECONSIDER = re.compile(r"\b(?:dipertimbangkan|pertimbangkan|ditinjau|tinjau ulang|keberatan|"
-                         r"tetap (?:membutuhkan|butuh|memerlukan|mohon|meminta)|tidak (?:cukup|mencukupi)|"
-                         r"belum (?:cukup|mencukupi)|reconsider\w*|"
-                         r"review|still need|not enough|insufficient)\b")
+_LOOK_AGAIN = (r"dipertimbangkan|pertimbangkan|ditinjau|tinjau ulang|keberatan|"
+               r"tetap (?:membutuhkan|butuh|memerlukan|mohon|meminta)|tidak (?:cukup|mencukupi)|"
+               r"belum (?:cukup|mencukupi)|reconsider\w*|still need")
+_RECONSIDER = re.compile(rf"\b(?:{_LOOK_AGAIN}|review|not enough|insufficient)\b")
+# Asking the province to look again, or giving a reason for a figure.
+_APPEAL = re.compile(rf"\b(?:{_LOOK_AGAIN}|karena|sebab|alasan|namun|tetapi|akan tetapi|jemput bola|because|due to)\b")
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 
 
