@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from mailbot.config import Config, ImapInbox, MaildirInbox, MaildirOutbox, SmtpOutbox
-from mailbot.store.db import database_problem
+from mailbot.store.db import database_problem, refuses_new_files
 
 
 def _loopback(host: str) -> bool:
@@ -162,11 +162,9 @@ def _writable_problem(path: Path) -> str | None:
 
     if path.is_dir():
         for folder in (path, *(path / part for part in ("tmp",) if (path / part).is_dir())):
-            try:
-                with tempfile.TemporaryFile(dir=folder):
-                    pass
-            except OSError as exc:
-                return (f"mailbot cannot write in {folder} ({exc.strerror}); give the user mailbot runs as the "
+            refused = refuses_new_files(folder)
+            if refused is not None:
+                return (f"mailbot cannot write in {folder} ({refused.strerror}); give the user mailbot runs as the "
                         "right to write there, or name another folder")
         return None
     existing = next(parent for parent in path.parents if parent.is_dir())

@@ -71,12 +71,21 @@ def _sqlite_path_problem(path: Path) -> str | None:
         if os.path.lexists(file) and not (file.is_file() and os.access(file, os.R_OK | os.W_OK)):
             return (f"database.url: {file} cannot be read and written by this user; check its owner and "
                     "permissions")
-    try:  # SQLite writes its journal beside the database: the folder must take new files
+    refused = refuses_new_files(folder)  # SQLite writes its journal beside the database
+    if refused is not None:
+        return (f"database.url: the folder {folder} does not take new files ({refused.strerror}); "
+                "put the database in a folder this user can write to")
+    return None
+
+
+def refuses_new_files(folder: Path) -> OSError | None:
+    """Why *folder* does not take a new file, tried with a temporary file that leaves nothing behind (the
+    mode bits say nothing for root, a read-only mount or /proc); None when it does."""
+    try:
         with tempfile.TemporaryFile(dir=folder):
             pass
     except OSError as exc:
-        return (f"database.url: the folder {folder} does not take new files ({exc.strerror}); "
-                "put the database in a folder this user can write to")
+        return exc
     return None
 
 
