@@ -226,5 +226,7 @@ def test_a_stop_is_obeyed_while_waiting_for_a_slow_imap_server(dovecot: DovecotS
         silent.shutdown()
         silent.server_close()
     assert proc.returncode == 0, stderr
-    assert took < 5, (took, stderr)
+    # Not obeyed, the stop would wait out the 30 s read timeout of the greeting; 15 s leaves room for a
+    # loaded machine (the suite's parallel workers) without letting that wait pass.
+    assert took < 15, (took, stderr)
     assert "Traceback" not in stderr and "ERROR" not in stderr, stderr
