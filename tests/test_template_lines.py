@@ -12,7 +12,8 @@ import pytest
 from mailbot.render import make_environment, render
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-OFFICE = SimpleNamespace(name="Disdukcapil Provinsi Kalimantan Utara", signature="Bidang Pelayanan Pendaftaran Penduduk")
+OFFICE = SimpleNamespace(name="Disdukcapil Provinsi Kalimantan Utara",
+                         signature="Bidang Pelayanan Pendaftaran Penduduk")
 TWO_CHANGES = [
     {"field": "stock_on_hand", "label": "Sisa stok", "before": 750, "after": 400},
     {"field": "requested", "label": "Jumlah yang dimohon", "before": 2000, "after": 2500},
