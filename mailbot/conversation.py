@@ -257,12 +257,15 @@ def reminder_target(session: Session, verdict: Verdict, trust: SenderTrust) -> R
         Request.state.in_((*repo.OPEN_STATES, "linked"))).order_by(Request.id.desc()).limit(1))
     if own is not None and repo.sender_verified(session, own) \
             and (verdict.requested is None or own.requested in (None, verdict.requested)):
-        return own
-    found = repo.open_request(session, trust.district, item, states=repo.OPEN_STATES, verified_only=True)
+        found: Request | None = own
+    else:
+        found = repo.open_request(session, trust.district, item, states=repo.OPEN_STATES, verified_only=True)
     if found is None:
         return None
     if verdict.requested is not None and found.requested is not None and verdict.requested != found.requested:
         return None  # a different figure: a request of its own, not a reminder
+    if verdict.requested is not None and found.requested is None:
+        return None  # the figure we asked for ("2.000 keping, mohon segera dikirim"): an answer, not a reminder
     return found
 
 

@@ -297,3 +297,16 @@ def test_a_districts_setuju_outside_any_thread_waits_for_a_person(desk12: Desk12
     assert outcome == {"other+queued": 1}
     assert desk12.queue(mid) == {"district_command"}
     assert len(desk12.replies_to(mid)) == 1
+
+
+def test_a_figure_with_an_urge_answers_our_question_rather_than_reminding(desk12: Desk12) -> None:
+    mid, outcome = desk12.send(BULUNGAN, "Permohonan blangko KTP-el",
+                               "Dengan hormat, sisa stok blangko KTP-el kami 500 keping. Mohon tambahan blangko.",
+                               date="Tue, 01 Dec 2026 08:00:00 +0800")
+    assert outcome == {"request-clarify": 1}
+    # a fresh email, outside the thread: its figure completes the request asked about, the urge notwithstanding
+    mid, outcome = desk12.send(BULUNGAN, "Permohonan blangko KTP-el Kab. Bulungan",
+                               "Dengan hormat, permohonan blangko KTP-el kami sebanyak 2.000 keping, mohon segera "
+                               "dikirim.")
+    assert outcome == {"request-approved": 1}
+    assert (desk12.request()["requested"], desk12.request()["state"]) == (2000, "approved")
