@@ -216,21 +216,25 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
                  message: Message, verdict: Verdict | None, trusted: bool,
                  changes: list[dict[str, object]] | None = None, note: str | None = None,
                  reply_purpose: str | None = None, again: bool = False, previous_approved: int | None = None,
-                 answer_to: str | None = None) -> MessageOutcome:
+                 answer_to: str | None = None, set_aside: list[dict[str, object]] | None = None) -> MessageOutcome:
     """Carry out the policy's decision: record it, book the commitment, queue the reply to *message*.
 
     *changes* (a district's follow-up that corrected figures) are told first in the reply, and with
     the district's *note* to the managers when the request waits for them *again*; *previous_approved*
     is an approval set aside for the managers to look at again, which the district is told.
-    *answer_to*: the address that wrote the follow-up, answered beside the request's sender.
+    *answer_to*: the address that wrote the follow-up, answered beside the request's sender. *set_aside*: the
+    other blank's figures in the same mail ({"item", "value"}), which the reply says a person will decide.
     """
     now = desk.now()
     explanation = explain_id(decision)
     _record(session, desk, req, decision.outcome, decision.quantity, actor=POLICY,
             reasons=decision.reasons_json(), arithmetic=decision.steps_json(), note="; ".join(explanation))
-    understood = facts(verdict) if verdict else []
+    # what the reader understood is told only where it read the request's own blank: a KIA figure is never
+    # shown as what a KTP-el request asks
+    understood = facts(verdict) if verdict and verdict.item in (None, req.item or "ktp-el") else []
     understood = _corrected_facts(understood, changes or [], req)
-    base = {"facts": understood, "explanation": explanation, "requested": req.requested, "changes": changes or []}
+    base = {"facts": understood, "explanation": explanation, "requested": req.requested, "changes": changes or [],
+            "set_aside": set_aside or []}
     purpose = reply_purpose or f"reply:{message.id}"
     if decision.outcome == "clarify" and trusted:
         req.state, req.updated_at = "clarifying", now

@@ -17,6 +17,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from mailbot.desk import Desk
 from mailbot.errors import InvalidAction
+from mailbot.guards.commands import parse_manager_command
 from mailbot.guards.threads import MESSAGE_ID, find_references
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import number
@@ -45,6 +46,8 @@ REASONS = {
     "surplus": "blangko yang diterima lebih dari yang dikirim",
     "other_item": "angka untuk jenis blangko lain (KTP-el/KIA) dalam percakapan permohonan ini",
     "stranger_in_thread": "email dari pengirim yang tidak dikenal atau tidak terverifikasi pada percakapan permohonan",
+    "district_command": "balasan SETUJU/TOLAK dari kabupaten/kota, padahal hanya pimpinan yang dapat memutuskan",
+    "managers_thread": "balasan kabupaten/kota atas email yang kami kirim kepada pimpinan",
 }
 
 # Outcomes of routing after which nothing was done with a district's message.
@@ -59,6 +62,9 @@ _QUESTION = re.compile(
 # progres/status"), saying nothing came yet ("belum ada kabar/keputusan/jawaban", "belum diproses"), asking when
 # it will be done ("kapan … diproses/diputuskan/dikirim"), reminding ("mengingatkan", "mohon ditindaklanjuti"),
 # and the English of each.
+_SOON = r"(?:segera|secepatnya|secepat\s+mungkin|sesegera\s+mungkin|asap)"
+# what the province sends, said of the blanks (never the district's own "segera kami kirimkan laporannya")
+_SENT = r"(?:dikirim\w*|terkirim\w*|kiriman\w*|pengiriman\w*)"
 _PROGRESS = r"(?:kelanjutan|lanjutan|tindak ?lanjut|perkembangan|progres|progress|status|kabar|nasib|proses)"
 _REMINDER = re.compile(
     r"\b(?:mengingatkan|diingatkan|ingatkan|ditindaklanjuti|tindak lanjut|tindaklanjut|follow(?:ing)? ?up|"
@@ -70,7 +76,13 @@ _REMINDER = re.compile(
     r"kapan\s+(?:\w+\s+){0,4}?(?:diproses|diputuskan|dikirim|disetujui|ditindaklanjuti|selesai|keluar)|"
     r"sudah (?:seminggu|sepekan|\w+ (?:hari|minggu|pekan))|masih menunggu|"
     r"any (?:update|news|progress)|still waiting|still pending|no (?:reply|response|answer|decision|news)|"
-    r"remind\w*|status of our request)",
+    r"remind\w*|status of our request|"
+    # an urge to send ("mohon segera dikirim", "kapan blangkonya sampai", "pengirimannya mohon dipercepat"): the
+    # request waits on us, whatever else the mail restates ("SETUJU 2.000, mohon segera dikirim")
+    rf"{_SOON}\W+(?:\w+\W+){{0,2}}?{_SENT}|{_SENT}\W+(?:\w+\W+){{0,2}}?(?:mohon|harap|agar|supaya|bisa|dapat)\s+{_SOON}|"
+    rf"(?:mohon|tolong|harap)\s+{_SOON}\s+kirim\w*|dipercepat|percepat\w*\s+(?:pengiriman|kiriman)\w*|"
+    r"kapan\s+(?:\w+\s+){0,4}?(?:sampai|tiba|datang)|"
+    r"(?:send|ship)\w*\s+(?:\w+\s+){0,3}?(?:soon|asap|urgently|quickly))",
     re.IGNORECASE)
 _FIGURE_FILES = re.compile(r"^(?:application/pdf|image/)", re.IGNORECASE)
 
@@ -88,6 +100,12 @@ class Waiting:
 
 def is_question(verdict: Verdict) -> bool:
     return bool(_QUESTION.search(verdict.body_excerpt or ""))
+
+
+def is_command(verdict: Verdict) -> bool:
+    """Whether the mail opens as a manager's decision (SETUJU, TOLAK, "tidak setuju"): from a district it decides
+    nothing and is never a receipt or a confirmation; a person reads it."""
+    return parse_manager_command(verdict.body_excerpt or "") is not None
 
 
 def is_reminder(verdict: Verdict) -> bool:
@@ -175,6 +193,8 @@ def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict
     attachments = figure_attachments(message.raw) if no_figures else []
     if attachments and no_figures:
         reason = "attachment"
+    elif reason == "other" and is_command(verdict) and not trust.is_manager:
+        reason = "district_command"
     elif reason == "other" and is_question(verdict):
         reason = "question"
     elif reason is None and verdict.doubts and not outcome.asks_back and not replied:

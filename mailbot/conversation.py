@@ -99,10 +99,14 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
         return FOLLOW_UP_INTENT[reading.intent]
     if (changed or reading.intent == "appeal") and thread.state in CHANGEABLE:
-        return update(session, desk, thread, message, verdict, trust, changed, appeal=reading.intent == "appeal")
+        set_aside = _other_item(session, desk, message, verdict, thread, reading)
+        return update(session, desk, thread, message, verdict, trust, changed, appeal=reading.intent == "appeal",
+                      set_aside=set_aside)
     if changed or reading.intent == "appeal" or (
             thread.state not in CHANGEABLE and thread.state != "linked"
-            and verdict.kind != "other" and not attention.is_reminder(verdict)):
+            and (verdict.kind != "other" or reading.intent == "restated") and not attention.is_reminder(verdict)):
+        # after the blanks left the store, a figure restated ("2.000 keping, terima kasih") may be a count
+        # without the words of a receipt: a person books it, nothing is booked or filed unread
         reason = "other_address" if thread.state == "linked" else "after_decision"
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,
                             detail=_detail(verdict, changed), district=thread.district, item=thread.item,
@@ -111,6 +115,15 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         return MessageOutcome.FOLLOW_UP_QUEUED
     if attention.is_reminder(verdict):
         return attention.reminder(session, desk, message, verdict, trust, _open_end(session, thread))
+    unseen = _never_filed(session, verdict, trust)
+    if unseen is not None:
+        # a district's SETUJU/TOLAK decides nothing, and an answer to mail we sent to the managers was not
+        # meant for it: neither is filed as a confirmation; a person reads it and the district is told so
+        attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=unseen,
+                            detail=_detail(verdict, []), district=thread.district, item=thread.item,
+                            message=message, request=thread)
+        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
+        return MessageOutcome.FOLLOW_UP_QUEUED
     if not followup.gives_reason(verdict.body_excerpt or "") and (
             verdict.kind in ("request", "stock_report") or _is_confirmation(verdict)):
         repo.audit(session, at=desk.now(), actor=trust.address or "district", action="confirm",
@@ -145,8 +158,21 @@ def manager_decision(session: Session, req: Request) -> str | None:
     return actor if actor not in (None, actions.POLICY) else None
 
 
+def _other_item(session: Session, desk: Desk, message: Message, verdict: Verdict, req: Request,
+                reading: followup.Reading) -> list[dict[str, object]]:
+    """The other blank's figures beside a change to *req* ("KTP-el cukup 1.000 keping, KIA mohon 300 keping"):
+    never booked on *req*; a person decides them (a queue item), and the reply says so."""
+    if not reading.other_item:
+        return []
+    other = "kia" if (req.item or "ktp-el") == "ktp-el" else "ktp-el"
+    attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="other_item",
+                        detail=_detail(verdict, []), district=req.district, item=other, message=message, request=req)
+    return [{"item": other, "value": value, "request_item": req.item or "ktp-el"} for value in reading.other_item]
+
+
 def update(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, trust: SenderTrust,
-           changed: list[dict[str, object]], *, appeal: bool = False) -> MessageOutcome:
+           changed: list[dict[str, object]], *, appeal: bool = False,
+           set_aside: list[dict[str, object]] | None = None) -> MessageOutcome:
     """The district corrected or raised a figure: the request changes in place and is decided again. After a
     person's decision, or when the district asks for its figure to be looked at again, it waits for a manager
     (who sees the district's words) instead of being decided again by the policy."""
@@ -165,16 +191,18 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
                        hold=hold, answer_to=trust.address,
                        # our partial approval asked for the reason of a larger need: once given, a manager
                        # weighs it, never the policy again (which would only invite the reason again)
-                       hold_if_partial=Reason("district_reason") if explained else None)
+                       hold_if_partial=Reason("district_reason") if explained else None, set_aside=set_aside)
     return FOLLOW_UP_OF[outcome]
 
 
 def redecide(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
              changed: list[dict[str, object]], *, actor: str, sender_known: bool, authenticated: bool,
              purpose_tag: str | None = None, note: str | None = None, hold: Reason | None = None,
-             answer_to: str | None = None, hold_if_partial: Reason | None = None) -> MessageOutcome:
+             answer_to: str | None = None, hold_if_partial: Reason | None = None,
+             set_aside: list[dict[str, object]] | None = None) -> MessageOutcome:
     """Change *req*'s figures in place and decide it again; an approval not yet shipped is released first
-    (an audited cancellation in the ledger). The district's reply tells what changed, in the same thread."""
+    (an audited cancellation in the ledger). The district's reply tells what changed, in the same thread, and
+    what of its mail was *set_aside* for a person (the other blank's figures)."""
     now = desk.now()
     was_held = req.state == "held"
     previous = req.approved if req.state == "approved" else None
@@ -201,7 +229,7 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
                                    note=note if note is not None else (verdict.body_excerpt or "")[:600],
                                    reply_purpose=None if purpose_tag is None else f"reply:{message.id}:{tag}",
                                    again=True, previous_approved=previous if hold is not None else None,
-                                   answer_to=answer_to)
+                                   answer_to=answer_to, set_aside=set_aside)
     if was_held and req.state != "held" and hold is None:
         # the managers were asked to decide: they learn it no longer waits for them
         queue(session, desk, purpose=f"released:{req.id}:{tag}", category="notice", template="notice_released",
@@ -229,12 +257,15 @@ def reminder_target(session: Session, verdict: Verdict, trust: SenderTrust) -> R
         Request.state.in_((*repo.OPEN_STATES, "linked"))).order_by(Request.id.desc()).limit(1))
     if own is not None and repo.sender_verified(session, own) \
             and (verdict.requested is None or own.requested in (None, verdict.requested)):
-        return own
-    found = repo.open_request(session, trust.district, item, states=repo.OPEN_STATES, verified_only=True)
+        found: Request | None = own
+    else:
+        found = repo.open_request(session, trust.district, item, states=repo.OPEN_STATES, verified_only=True)
     if found is None:
         return None
     if verdict.requested is not None and found.requested is not None and verdict.requested != found.requested:
         return None  # a different figure: a request of its own, not a reminder
+    if verdict.requested is not None and found.requested is None:
+        return None  # the figure we asked for ("2.000 keping, mohon segera dikirim"): an answer, not a reminder
     return found
 
 
@@ -250,6 +281,18 @@ def correction_target(session: Session, verdict: Verdict, trust: SenderTrust) ->
     reading = interpret(session, found, verdict)
     named = {found.requested, found.stock_on_hand} - {None}
     return found if reading.intent == "correction" and named.intersection(reading.old) else None
+
+
+def _never_filed(session: Session, verdict: Verdict, trust: SenderTrust) -> str | None:
+    """Why a district's follow-up must reach a person even when it reads as a confirmation: it is written as a
+    manager's decision ("SETUJU 2.000"), or it answers mail we sent to others (the managers' notice)."""
+    if attention.is_command(verdict):
+        return "district_command"
+    ids = [i for i in ([verdict.in_reply_to] if verdict.in_reply_to else []) if MESSAGE_ID.fullmatch(i or "")]
+    answered = repo.outbox_by_message_id(session, ids)
+    if answered is not None and (trust.address or "").lower() not in {str(r).lower() for r in answered.recipients}:
+        return "managers_thread" if answered.category in ("notice", "alert") else None
+    return None
 
 
 def _is_confirmation(verdict: Verdict) -> bool:

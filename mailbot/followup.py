@@ -66,6 +66,9 @@ class Reading:
     figures: dict[str, int] = field(default_factory=dict)
     why: str = ""  # English, for logs and the queue's detail
     old: tuple[int, ...] = ()  # the figures the follow-up says were wrong ("bukan 1.800")
+    # figures said of the other blank ("KIA mohon 300 keping" in a KTP-el thread): never this request's; a person
+    # decides them, beside whatever the follow-up changes on the request
+    other_item: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,8 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     if _QUESTION.search(low):
         return Reading("question", why="a question: a person answers it; never applied as a correction")
     if other_new and not own_new:
-        return Reading("other_item", why="a figure for the other blank: never booked on this request's item")
+        return Reading("other_item", why="a figure for the other blank: never booked on this request's item",
+                       other_item=tuple(f.value for f in other_new))
     new: dict[str, int] = {}
     for i, f in enumerate(figures):
         if f.old or f.other_item:
@@ -185,13 +189,20 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     if changed and not corrects and set(changed) == {"requested"} and changed["requested"] == approved:
         changed = {}  # "1.200 keping cukup": the approved figure accepted, not a new request
     appeal = bool(_APPEAL.search(low))
+    other = tuple(f.value for f in other_new)
     if changed and _RECONSIDER.search(low) and "received" not in changed:
         # "tetap membutuhkan 4.000 keping karena …, mohon dipertimbangkan kembali": the district asks the
         # province to look again, with a new figure: an appeal a manager decides, not a correction
         return Reading("appeal", changed, why="a new figure with a request to reconsider",
-                       old=tuple(f.value for f in figures if f.old))
+                       old=tuple(f.value for f in figures if f.old), other_item=other)
     if changed:
-        return Reading("correction", changed, why="figures changed", old=tuple(f.value for f in figures if f.old))
+        return Reading("correction", changed, why="figures changed", old=tuple(f.value for f in figures if f.old),
+                       other_item=other)
+    if other:
+        # "KTP-el tetap 2.000, KIA mohon 300": nothing changes on this request, and the other blank's figure
+        # is for a person
+        return Reading("other_item", why="a figure for the other blank beside this request's own, unchanged",
+                       other_item=other)
     if appeal and (new or figures):
         return Reading("appeal", new, why="the same figure asked again, with a reason")
     if appeal and re.search(r"\b(?:dipertimbangkan|pertimbangkan|ditinjau|tinjau ulang|keberatan)\b", low):

@@ -94,3 +94,18 @@ def test_a_count_of_what_arrived_is_never_taken_for_a_shipment_not_yet_received(
     reading = interpret("yang kami terima 1.100 keping", item="ktp-el", requested=1500, stock_on_hand=900,
                         approved=1200)
     assert "received" not in reading.figures
+
+
+@pytest.mark.parametrize(("text", "intent", "figures", "other"), [
+    # the request's own change is applied; the other blank's figure beside it is kept apart for a person
+    ("Koreksi: KTP-el cukup 1.000 keping, KIA mohon 300 keping.", "correction", {"requested": 1000}, (300,)),
+    ("Koreksi: cukup 1.000 keping saja, bukan 2.000. Blangko KIA 300 keping juga mohon dikirim.", "correction",
+     {"requested": 1000}, (300,)),
+    # nothing changes on the request: the whole mail is for a person
+    ("KTP-el tetap 2.000 keping, KIA mohon 300 keping.", "other_item", {}, (300,)),
+    ("Sekalian kami mohon blangko KIA 300 keping.", "other_item", {}, (300,)),
+])
+def test_the_other_blanks_figure_is_never_the_requests_and_is_kept_for_a_person(
+        text: str, intent: str, figures: dict[str, int], other: tuple[int, ...]) -> None:
+    reading = interpret(text, item="ktp-el", requested=2000, stock_on_hand=750, approved=2000)
+    assert (reading.intent, reading.figures, reading.other_item) == (intent, figures, other)

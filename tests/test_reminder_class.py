@@ -23,12 +23,22 @@ def _verdict(text: str) -> Verdict:
     "Sampai sekarang belum ada jawaban atas permohonan kami.",
     "Mohon ditindaklanjuti pak",
     "Any update on our request? We are still waiting.",
+    # an urge to send: the request waits on the province
+    "SETUJU 2.000\n\nmohon segera dikirim pak.",
+    "Mohon blangkonya segera dikirimkan, stok kami hampir habis.",
+    "Kirimannya mohon segera ya pak.",
+    "Pengirimannya mohon dipercepat.",
+    "Kapan blangkonya sampai pak?",
+    "Please send the blanks as soon as possible, send them asap.",
 ])
 def test_reminders_in_their_many_wordings(text: str) -> None:
     assert is_reminder(_verdict(text))
 
 
 @pytest.mark.parametrize("text", ["Baik pak, terima kasih.", "Mohon tambahan blangko 2.000 keping.",
-                                  "Blangko sudah kami terima 1.200 keping.", "Ditunggu kirimannya pak."])
+                                  "Blangko sudah kami terima 1.200 keping.", "Ditunggu kirimannya pak.",
+                                  # the district's own sending, and a stock running low, urge nothing of ours
+                                  "Laporan harian segera kami kirimkan.", "Stok kami akan segera habis.",
+                                  "Kiriman sudah kami terima, segera kami distribusikan ke kecamatan."])
 def test_what_is_not_a_reminder(text: str) -> None:
     assert not is_reminder(_verdict(text))

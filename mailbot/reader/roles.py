@@ -137,6 +137,11 @@ _SEND_ASK_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?,?[ \t]*(?:" + _words_re(vocab.SEND_ASK_PHRASES)
     + r")(?![\w-])"
 )
+_REST_LEAD_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.REST_OF_WORDS) + r")(?![\w-])")
+_REST_ARRIVED_RE = re.compile(
+    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?(?:[\w-]+[ \t]+){0,2}?(?:"
+    + _words_re(vocab.ARRIVED_PHRASES) + r")(?![\w-])"
+)
 _ZERO_STOCK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ZERO_STOCK_PHRASES) + r")(?![\w-])")
 _NOT_YET_ZERO_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NOT_YET_ZERO_WORDS) + r")(?:\s+\S+){0,2}\s*$")
 _STOCK_ONLY_ZERO = frozenset(vocab.STOCK_ONLY_ZERO_WORDS)
@@ -492,6 +497,10 @@ _ASKED_RES = {
 }
 _ASK_CUE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.ASK_CUES) + r")(?![\w-])")
 _ASK_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s")
+_ASK_LATER_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.ASK_LATER_LEADS) + r")(?:\W+[\w/-]+){0,3}?\W+(?:"
+    + vocab.alternation(vocab.ARRIVAL_WORDS) + r")(?![\w-])"
+)
 _QUOTE_MARKS_RE = re.compile(r"^[ \t>]+", re.MULTILINE)
 
 
@@ -505,7 +514,9 @@ def asked_role(quoted_low: str) -> str | None:
     # Each line (a bullet of the desk's clarification) and each sentence, wrapped lines joined.
     units = plain.split("\n") + _ASK_SENTENCE_END_RE.split(" ".join(plain.split()))
     for sentence in units:
-        if not ("?" in sentence or _ASK_CUE_RE.search(sentence)):
+        if not ("?" in sentence or _ASK_CUE_RE.search(sentence)) or _ASK_LATER_RE.search(sentence):
+            # no question; or an ask for a later mail ("mohon konfirmasi ... setelah blangko diterima"), which a
+            # reply now does not answer: the desk's standing words never give the writer's figure its role
             continue
         for role, pattern in _ASKED_RES.items():
             if pattern.search(sentence):
@@ -1011,6 +1022,13 @@ def read_text(
             continue
         if role == "stock_on_hand" and _undelivered(masked, m.end, after_limit):
             # "sisanya 1.000 keping belum sampai": what is left of a shipment, still on its way.
+            ignored_end = m.end
+            continue
+        if _REST_LEAD_RE.search(masked, max(prev_end, c_start), m.start) and _REST_ARRIVED_RE.match(
+            masked, m.end, c_end
+        ):
+            # "Sisanya 1.000 keping sudah sampai hari ini": the rest of a shipment, come now, is a part of
+            # a receipt (its count is the total the mail states, else asked), never the stock on hand.
             ignored_end = m.end
             continue
         question = masked[c_end : c_end + 1] == "?" or masked[c_start:c_end].rstrip().endswith("?")

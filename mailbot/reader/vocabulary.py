@@ -271,6 +271,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "tampi", "kami tampi", "ditampi", "dipuntampi", "dipun tampi",
         "sudah sampai", "telah sampai", "telah tiba", "sudah tiba", "received", "receive",
         "kedatangan", "masuk", "blangko masuk",
+        # "Blangko baru datang 1.000 keping, sisanya menyusul": what came is a receipt's count, in its own words.
+        "baru datang", "sudah datang", "sdh datang", "telah datang", "yang datang", "yg datang",
     ),
     "printed": (
         "pencetakan", "cetak", "dicetak", "tercetak", "mencetak", "pencetakkan", "printed",
@@ -326,6 +328,14 @@ IN_TRANSIT_PHRASES: tuple[str, ...] = (
 # dikirim") is what a shipment still lacks, not the stock.
 REST_OF_WORDS: tuple[str, ...] = (
     "sisanya", "selebihnya", "kekurangannya", "sisa kirimannya", "the rest", "the remaining",
+)
+# ... and said with one of these after it ("Sisanya 1.000 keping sudah sampai hari ini"), it is the rest of a
+# shipment that has come: a part of a receipt, not the stock.
+ARRIVED_PHRASES: tuple[str, ...] = (
+    "sudah sampai", "sdh sampai", "telah sampai", "baru sampai", "sudah tiba", "sdh tiba", "telah tiba",
+    "baru tiba", "sudah datang", "sdh datang", "telah datang", "baru datang", "sudah diterima", "sdh diterima",
+    "telah diterima", "sudah kami terima", "sdh kami terima", "telah kami terima", "sudah masuk", "telah masuk",
+    "arrived", "has arrived", "have arrived", "came", "has come", "was received", "were received",
 )
 SEND_ASK_PHRASES: tuple[str, ...] = (
     "mohon dikirim", "mohon segera dikirim", "mohon dikirimkan", "mohon segera dikirimkan", "agar dikirim",
@@ -462,6 +472,13 @@ ASK_CUES: tuple[str, ...] = (
     "berapa", "mohon tegaskan", "mohon konfirmasi", "mohon sebutkan", "mohon dikonfirmasi",
     "mohon informasikan", "mohon dijelaskan", "please confirm",
 )
+# An ask for a later mail, once the blanks arrive ("Mohon konfirmasi ... setelah blangko diterima, dengan
+# menyebutkan jumlah yang diterima", the desk's standing closing): an instruction, not a question a reply
+# answers; a lead, then within a few words an arrival.
+ASK_LATER_LEADS: tuple[str, ...] = (
+    "setelah", "sesudah", "bila sudah", "apabila sudah", "jika sudah", "kalau sudah", "once", "after", "when",
+)
+ARRIVAL_WORDS: tuple[str, ...] = ("diterima", "sampai", "tiba", "datang", "received", "arrive", "arrives", "arrived")
 
 # Phrases that look like role words but are not: "terima kasih" is thanks, not a receipt.
 NOT_ROLE_PHRASES: tuple[str, ...] = (
@@ -810,7 +827,7 @@ RECEIPT_KIND_MORE: tuple[str, ...] = (
     "udh nyampe", "udah nyampe", "sdh nyampe", "sudah nyampe", "dah nyampe", "telah nyampe", "udh sampe",
     "udah sampe", "sdh sampe", "sudah sampe", "dah sampe", "udh sampai", "udah sampai", "dah sampai",
     "yang sampai", "yg sampai", "baru sampai", "sudah datang", "sdh datang", "udah datang", "udh datang",
-    "telah datang", "sudah masuk", "sdh masuk", "udah masuk", "telah masuk",
+    "telah datang", "sudah masuk", "sdh masuk", "udah masuk", "telah masuk", "baru datang", "baru tiba",
     "yang nyampe", "yg nyampe", "baru nyampe", "yang sampe", "yg sampe", "baru sampe",
     "sampun kami tampi", "sampun dipuntampi", "sampun dipun tampi", "sampun ditampi", "sampun tampi",
 )
