@@ -45,6 +45,7 @@ REASONS = {
     "surplus": "blangko yang diterima lebih dari yang dikirim",
     "other_item": "angka untuk jenis blangko lain (KTP-el/KIA) dalam percakapan permohonan ini",
     "stranger_in_thread": "email dari pengirim yang tidak dikenal atau tidak terverifikasi pada percakapan permohonan",
+    "message_id_shared": "Message-ID-nya sudah dipakai email lain yang isinya berbeda (mungkin salah satunya palsu)",
 }
 
 # Outcomes of routing after which nothing was done with a district's message.
@@ -237,6 +238,15 @@ def quarantined(session: Session, desk: Desk, message: Message, trust: SenderTru
               detail=f"{message.subject}\n{message.error or ''}", district=district, message=message)
     if acknowledge_sender and trust is not None and trust.trusted and (trust.district or trust.is_manager):
         acknowledge(session, desk, message, None, to=trust.address, thread=None)
+
+
+def message_id_shared(session: Session, desk: Desk, message: Message, first: Message) -> None:
+    """*message* carries the Message-ID of *first*, another message stored before it: both were read, each on its
+    own; a person looks at the two (one may be a forgery that took the Message-ID of the other ahead of it)."""
+    open_item(session, desk, key=f"message-id:{message.id}", kind="read", reason="message_id_shared",
+              detail=f"{message.subject}\nMessage-ID {message.message_id} juga dipakai email #{first.id} "
+                     f"dari {first.sender or '(tanpa alamat)'} ({first.subject})",
+              district=message.district, message=message)
 
 
 def replayed(session: Session, desk: Desk, message: Message) -> None:
