@@ -19,7 +19,7 @@ from mailbot import stopping, watch
 from mailbot.app import open_desk, open_inbox, open_sender
 from mailbot.config import Config, ImapInbox
 from mailbot.desk import Desk
-from mailbot.errors import ConfigError, ImpossibleLedger, TransportError
+from mailbot.errors import ConfigError, ImapConnectionError, ImpossibleLedger, TransportError
 from mailbot.outbox import FlushResult, OutboxPump, SenderProcess
 from mailbot.runners import ReadingProcess, process_inbox
 from mailbot.store import repo
@@ -54,7 +54,12 @@ def run_once(desk: Desk, inbox: Inbox, sender: Sender, *, sender_process: Sender
     summary = RunSummary()
     nudge, stop_sending = _start_sending(desk, sender, sender_process, should_stop=stop.is_set)
     try:
-        summary.outcomes = process_inbox(desk, inbox, should_stop=stop.is_set, committed=nudge, reading=reading)
+        try:
+            summary.outcomes = process_inbox(desk, inbox, should_stop=stop.is_set, committed=nudge, reading=reading)
+        except ImapConnectionError as exc:
+            if not stop.is_set():
+                raise
+            log.info("stopped while waiting for the IMAP server: %s", " ".join(str(exc).split()))
         if not stop.is_set():
             watch.check_alerts(desk)
     finally:
