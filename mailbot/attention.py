@@ -45,7 +45,7 @@ REASONS = {
     "surplus": "blangko yang diterima lebih dari yang dikirim",
     "other_item": "angka untuk jenis blangko lain (KTP-el/KIA) dalam percakapan permohonan ini",
     "stranger_in_thread": "email dari pengirim yang tidak dikenal atau tidak terverifikasi pada percakapan permohonan",
-    "message_id_shared": "Message-ID-nya sudah dipakai email lain yang isinya berbeda (mungkin salah satunya palsu)",
+    "message_id_shared": "Message-ID-nya sudah dipakai oleh email lain yang isinya berbeda (mungkin ada yang palsu)",
 }
 
 # Outcomes of routing after which nothing was done with a district's message.
@@ -244,7 +244,7 @@ def message_id_shared(session: Session, desk: Desk, message: Message, first: Mes
     """*message* carries the Message-ID of *first*, another message stored before it: both were read, each on its
     own; a person looks at the two (one may be a forgery that took the Message-ID of the other ahead of it)."""
     open_item(session, desk, key=f"message-id:{message.id}", kind="read", reason="message_id_shared",
-              detail=f"{message.subject}\nMessage-ID {message.message_id} juga dipakai email #{first.id} "
+              detail=f"{message.subject}\nMessage-ID {message.message_id} juga dipakai oleh email #{first.id} "
                      f"dari {first.sender or '(tanpa alamat)'} ({first.subject})",
               district=message.district, message=message)
 
