@@ -48,6 +48,7 @@ REASONS = {
     "stranger_in_thread": "email dari pengirim yang tidak dikenal atau tidak terverifikasi pada percakapan permohonan",
     "district_command": "balasan SETUJU/TOLAK dari kabupaten/kota, padahal hanya pimpinan yang dapat memutuskan",
     "managers_thread": "balasan kabupaten/kota atas email yang kami kirim kepada pimpinan",
+    "message_id_shared": "Message-ID-nya sudah dipakai oleh email lain yang isinya berbeda (mungkin ada yang palsu)",
 }
 
 # Outcomes of routing after which nothing was done with a district's message.
@@ -257,6 +258,15 @@ def quarantined(session: Session, desk: Desk, message: Message, trust: SenderTru
               detail=f"{message.subject}\n{message.error or ''}", district=district, message=message)
     if acknowledge_sender and trust is not None and trust.trusted and (trust.district or trust.is_manager):
         acknowledge(session, desk, message, None, to=trust.address, thread=None)
+
+
+def message_id_shared(session: Session, desk: Desk, message: Message, first: Message) -> None:
+    """*message* carries the Message-ID of *first*, another message stored before it: both were read, each on its
+    own; a person looks at the two (one may be a forgery that took the Message-ID of the other ahead of it)."""
+    open_item(session, desk, key=f"message-id:{message.id}", kind="read", reason="message_id_shared",
+              detail=f"{message.subject}\nMessage-ID {message.message_id} juga dipakai oleh email #{first.id} "
+                     f"dari {first.sender or '(tanpa alamat)'} ({first.subject})",
+              district=message.district, message=message)
 
 
 def replayed(session: Session, desk: Desk, message: Message) -> None:

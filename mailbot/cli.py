@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from mailbot import __version__, stopping
+from mailbot import __version__
 from mailbot.config import ITEMS, Config
 from mailbot.errors import ConfigError, MailbotError
 
@@ -48,8 +49,6 @@ def run(
     """Run the desk: poll (or IDLE on) the inbox, answer, send, and run scheduled checks and digests."""
     from mailbot.service import start
 
-    if once:
-        stopping.release()  # one pass is stopped like any command; the service finishes its message
     config = _config()
     _offline_checks(config)
     for warning in config.warnings():
@@ -63,7 +62,7 @@ def run(
     for outcome, count in sorted(summary.outcomes.items()):
         table.add_row(outcome, str(count))
     if not summary.outcomes:
-        table.add_row("(no new messages)", "0")
+        table.add_row("(stopped before the first)" if summary.stopped is not None else "(no new messages)", "0")
     out.print(table)
     f = summary.flush
     where = config.outbox.path if config.outbox.kind == "maildir" else f"{config.outbox.host}"
@@ -72,6 +71,15 @@ def run(
     if f.misconfigured:
         sys.stderr.write(f"mailbot: configuration error: {_one_line(f.misconfigured)}; the mail stays queued\n")
         raise typer.Exit(2)
+    if summary.stopped is not None:
+        sys.stderr.write(f"mailbot: stopped by {signal.Signals(summary.stopped).name} before the pass was done: "
+                         "what was read is committed; the mail not read yet stays in the inbox and the mail not "
+                         "sent yet in the outbox, for the next run\n")
+        raise typer.Exit(EXIT_STOPPED)
+
+
+# `mailbot run --once` stopped by SIGTERM or SIGINT before it was done (README, Operations)
+EXIT_STOPPED = 3
 
 
 def _offline_checks(config: Config) -> None:

@@ -99,7 +99,7 @@ def _global(
                                           help="Print the version and exit.")] = False,
 ) -> None:
     if ctx.invoked_subcommand != "run":
-        stopping.release()  # only the service finishes what it has in hand on a stop (mailbot.stopping)
+        stopping.release()  # only `run` (and `run --once`) finishes what it has in hand on a stop (mailbot.stopping)
     state.config_path = config
     state.verbose = verbose
     handler = logging.StreamHandler()

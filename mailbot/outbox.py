@@ -85,20 +85,21 @@ class OutboxPump:
         while not self._done.is_set():
             self._nudge.wait(1.0)
             self._nudge.clear()
-            try:
-                self.result.add(flush(self.desk, self.sender))
+            try:  # told to stop, it finishes the mail in hand; stop() sends the rest, or leaves it queued
+                self.result.add(flush(self.desk, self.sender, should_stop=self._done.is_set))
             except Exception:  # noqa: BLE001 - the queue stays; the next nudge or the final flush tries again
                 log.exception("sending the outbox failed")
 
-    def stop(self, *, drain: bool = True) -> FlushResult:
-        """Stop the thread; with *drain*, send what the last batch queued; the whole pass's result.
+    def stop(self, *, drain: bool = True, should_stop: Callable[[], bool] = lambda: False) -> FlushResult:
+        """Stop the thread after the mail in hand; with *drain*, send what the last batch queued, asking
+        *should_stop* after each mail; the whole pass's result.
 
         Without *drain* (the service told to stop) what is still queued stays for the next start."""
         self._done.set()
         self._nudge.set()
         self._thread.join()
-        if drain:
-            self.result.add(flush(self.desk, self.sender))
+        if drain and not should_stop():
+            self.result.add(flush(self.desk, self.sender, should_stop=should_stop))
         return self.result
 
 
@@ -173,10 +174,12 @@ class SenderProcess:
         self._wake.close()
         self._results.close()
 
-    def stop(self, desk: Desk, sender: Sender, *, drain: bool = True) -> FlushResult:
+    def stop(self, desk: Desk, sender: Sender, *, drain: bool = True,
+             should_stop: Callable[[], bool] = lambda: False) -> FlushResult:
         """Let the process finish the mail in hand and exit (killed after STOP_SECONDS); with *drain*,
-        then send what is left (`run --once`); without, it stays queued for the next start (a service
-        told to stop finishes what it has in hand, not the whole outbox)."""
+        then send what is left (`run --once`), asking *should_stop* after each mail; without, it stays
+        queued for the next start (a service told to stop finishes what it has in hand, not the whole
+        outbox)."""
         with self._lock:
             self._stopping = True
             if self._process.is_alive():
@@ -193,11 +196,11 @@ class SenderProcess:
         except (EOFError, OSError, pickle.UnpicklingError):
             pass  # it died before reporting: only the counts are lost, the rows say what was sent
         self._close_pipes()
-        if not drain:
+        if not drain or should_stop():
             return result
         if self._process.exitcode != 0:
             log.error("the sender process ended with status %s; sending from here", self._process.exitcode)
-        result.add(flush(desk, sender))
+        result.add(flush(desk, sender, should_stop=should_stop))
         return result
 
 

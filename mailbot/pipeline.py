@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from sqlalchemy.orm import Session
 
@@ -47,7 +48,7 @@ from mailbot.config import Config
 from mailbot.desk import Desk, reader_districts
 from mailbot.errors import LimitExceeded, MailbotError, Quarantine
 from mailbot.guards.limits import check_limits
-from mailbot.guards.threads import identify, safe_message_id
+from mailbot.guards.threads import content_digest, identify, safe_message_id
 from mailbot.guards.trust import SenderTrust, assess_sender
 from mailbot.outcomes import MessageOutcome
 from mailbot.reader import ReadLimits, read_message
@@ -74,23 +75,42 @@ class Work:
     outcome: MessageOutcome | None = None
     queued: bool = False  # ended with no action and put in the operator's queue (mailbot.attention)
     replay: bool = False  # process again a message stored as quarantined
+    claimed: Message | None = None  # a stored message with the same Message-ID that is another message
 
 
 # --- the steps, in order -------------------------------------------------------------------------
 
-def intake(session: Session, desk: Desk, work: Work) -> bool:
-    """Store the raw bytes under a unique key. False when the message is already known."""
+def intake(session: Session, desk: Desk, rules: Rules, work: Work) -> bool:
+    """Store the raw bytes under a unique key. False when the message is already known.
+
+    A Message-ID is only the sender's claim. A message under a Message-ID already stored is the same
+    message (a duplicate: fetched again after a crash, imported twice, delivered into two folders) only
+    when it says the same (guards.threads.content_digest) and is no better vouched for: a message that
+    differs, or one the office's server authenticated where the stored one was not, is a new message,
+    stored under a longer key (Claim.keys) and read on its own; *work.claimed* names the stored one.
+    """
     if work.incoming.raw is None:
         raise Quarantine(work.incoming.too_big_reason or "message could not be fetched")
     work.raw = work.incoming.raw
-    message_id, work.dedup_key = identify(work.raw)
-    # Most messages are new: a plain indexed look-up first, the ORM row only for one already stored.
-    existing = repo.find_message(session, work.dedup_key) if repo.message_known(session, work.dedup_key) else None
+    message_id, key = identify(work.raw)
+    claim = Claim(work.raw, rules, work.judged.trust if work.judged is not None else None)
+    existing: Message | None = None
+    first: Message | None = None  # the stored message that claims the same Message-ID and differs
+    for work.dedup_key in claim.keys(key) if message_id is not None else (key,):
+        # Most messages are new: a plain indexed look-up first, the ORM row only for one already stored.
+        existing = repo.find_message(session, work.dedup_key) if repo.message_known(session, work.dedup_key) else None
+        if existing is None or message_id is None or claim.same_as(existing.raw):
+            break
+        first = first or existing  # and should every key be taken (it cannot be), a duplicate of the last
     if existing is not None and work.replay and existing.status == "quarantined":
         attention.replayed(session, desk, existing)
         session.delete(existing)
         session.flush()
         existing = None
+    if existing is None and first is not None:
+        work.claimed = first
+        log.warning("message %s carries the Message-ID %s of stored message #%d but is another message: "
+                    "read on its own", work.incoming.key, message_id, first.id)
     if existing is not None:
         work.message = existing
         work.outcome = (MessageOutcome.DUPLICATE if existing.status == "processed"
@@ -103,6 +123,47 @@ def intake(session: Session, desk: Desk, work: Work) -> bool:
     )
     session.add(work.message)  # inserted by route(), once judged
     return True
+
+
+class Claim:
+    """A new message against the stored ones under its Message-ID: its content digest and whether the office's
+    server authenticated it, each worked out only when a stored message asks."""
+
+    def __init__(self, raw: bytes, rules: Rules, trust: SenderTrust | None) -> None:
+        self.raw, self.rules, self._trust = raw, rules, trust
+
+    @cached_property
+    def digest(self) -> str:
+        return content_digest(self.raw)
+
+    @cached_property
+    def authenticated(self) -> bool:
+        return self._trust.authenticated is True if self._trust is not None else _authenticated(self.raw, self.rules)
+
+    def keys(self, key: str) -> Iterator[str]:
+        """The unique keys this message may be stored under, in order: its Message-ID's; that with its content
+        digest; for an authenticated message, that marked authenticated (beside the same content unvouched for)."""
+        yield key
+        yield f"{key} content:{self.digest}"
+        if self.authenticated:
+            yield f"{key} content:{self.digest} authenticated"
+
+    def same_as(self, stored: bytes | None) -> bool:
+        """Whether the stored message (its raw bytes) is this one: the same content, and vouched for at least as
+        well. A row without its bytes cannot be compared: it is taken as the same, as before."""
+        if stored is None:
+            return True
+        if content_digest(stored) != self.digest:
+            return False
+        return not self.authenticated or _authenticated(stored, self.rules)
+
+
+def _authenticated(raw: bytes, rules: Rules) -> bool:
+    """Whether the office's server vouched for the sender of *raw* (guard()); False when it cannot tell."""
+    try:
+        return guard(raw, rules).authenticated is True
+    except Exception:  # noqa: BLE001 - headers the guard cannot read vouch for nothing
+        return False
 
 
 # limits, read and guard are pure: bytes and rules in, a Judgment out. judge() runs them in order.
@@ -215,6 +276,7 @@ def record_judgment(work: Work, judged: Judgment) -> None:
     m.guard = {
         "address": t.address, "district": t.district, "is_manager": t.is_manager, "on_list": t.on_list,
         "authenticated": t.authenticated, "trusted": t.trusted, "reasons": list(t.reasons),
+        **({"message_id_shared_with": work.claimed.id} if work.claimed is not None else {}),
     }
 
 
@@ -225,6 +287,9 @@ def route(session: Session, desk: Desk, work: Work) -> None:
     work.outcome = routes.dispatch(session, desk, work.message, work.verdict, work.trust)
     stated.record(session, desk, work.message, work.verdict, work.trust, follow_up=work.outcome.is_follow_up)
     work.queued = attention.after_route(session, desk, work.message, work.verdict, work.trust, work.outcome)
+    if work.claimed is not None:
+        attention.message_id_shared(session, desk, work.message, work.claimed)
+        work.queued = True
 
 
 # --- running the steps ---------------------------------------------------------------------------
@@ -284,7 +349,7 @@ def _walk(session: Session, desk: Desk, rules: Rules, work: Work) -> str | None:
     """Run the steps inside a savepoint; the error that quarantines the message, or None."""
     try:
         with session.begin_nested():
-            if intake(session, desk, work):
+            if intake(session, desk, rules, work):
                 record_judgment(work, work.judged or judge(work.raw, rules))
                 route(session, desk, work)
     except (Quarantine, MailbotError) as exc:
@@ -355,7 +420,9 @@ def _store_quarantined(session: Session, work: Work, error: str, *, summary: boo
             dedup_key=key, message_id=safe_message_id(headers), inbox_key=db_text(work.incoming.key, 500),
             sender=db_text(sender, 320) if sender else None, subject=db_text(subject, 300),
             size=work.incoming.size, sha256=hashlib.sha256(raw).hexdigest() if raw is not None else "",
-            raw=raw, received_at=work.now, status="quarantined", error=db_text(error),
+            raw=raw, received_at=work.now, status="quarantined",
+            error=db_text(error + (f"; its Message-ID is also that of message #{work.claimed.id}, another message"
+                                   if work.claimed is not None else "")),
         )
         session.add(row)
         session.flush()

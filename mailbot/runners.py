@@ -44,6 +44,8 @@ def process_inbox(desk: Desk, inbox: Inbox, *, should_stop: Callable[[], bool] =
     A batch fetched but not processed (a stop) is not acknowledged: it is fetched again next time.
     """
     counts: Counter[str] = Counter()
+    if should_stop():  # told to stop before it began: the inbox is not even opened
+        return counts
     ahead: tuple[list[IncomingMessage], Pending | None] | None = None
     for batch in _batches(inbox.fetch_new(), group, should_stop):
         if reading is None:  # no one to read ahead: this batch now

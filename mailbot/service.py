@@ -19,7 +19,7 @@ from mailbot import stopping, watch
 from mailbot.app import open_desk, open_inbox, open_sender
 from mailbot.config import Config, ImapInbox
 from mailbot.desk import Desk
-from mailbot.errors import ConfigError, ImpossibleLedger, TransportError
+from mailbot.errors import ConfigError, ImapConnectionError, ImpossibleLedger, TransportError
 from mailbot.outbox import FlushResult, OutboxPump, SenderProcess
 from mailbot.runners import ReadingProcess, process_inbox
 from mailbot.store import repo
@@ -35,36 +35,65 @@ class RunSummary:
     outcomes: Counter[str] = field(default_factory=Counter)
     flush: FlushResult = field(default_factory=FlushResult)
     queued: int = 0  # mail still in the outbox after the pass (due later, or waiting for a fix)
+    stopped: int | None = None  # the signal that stopped the pass before it was done (SIGTERM, SIGINT)
 
 
 def run_once(desk: Desk, inbox: Inbox, sender: Sender, *, sender_process: SenderProcess | None = None,
-             reading: ReadingProcess | None = None) -> RunSummary:
+             reading: ReadingProcess | None = None, stop: Stop | None = None) -> RunSummary:
     """Process everything in the inbox now, run due checks, and send what is queued.
 
     Replies go out while the inbox is still being read: from *sender_process* when given (started
     by the caller before it opened the database), else from a thread of this process. With a
     *reading* process, messages are read there, a batch ahead.
+
+    Told to *stop* (SIGTERM, SIGINT), the pass finishes the message in hand and commits what was read,
+    and the sender the mail in hand; what was not read stays in the inbox and what was not sent in the
+    outbox, for the next run (nothing is lost, nothing done twice); the checks wait for that run too.
     """
+    stop = stop or Stop()
     summary = RunSummary()
-    nudge, stop = _start_sending(desk, sender, sender_process)
+    nudge, stop_sending = _start_sending(desk, sender, sender_process, should_stop=stop.is_set)
     try:
-        summary.outcomes = process_inbox(desk, inbox, committed=nudge, reading=reading)
-        watch.check_alerts(desk)
+        try:
+            summary.outcomes = process_inbox(desk, inbox, should_stop=stop.is_set, committed=nudge, reading=reading)
+        except ImapConnectionError as exc:
+            if not stop.is_set():
+                raise
+            log.info("stopped while waiting for the IMAP server: %s", " ".join(str(exc).split()))
+        if not stop.is_set():
+            watch.check_alerts(desk)
     finally:
-        summary.flush = stop()
+        summary.flush = stop_sending()
     with desk.sessions() as session:
         summary.queued = repo.count_queued(session)
+    summary.stopped = stop.signal
     return summary
 
 
-def _start_sending(desk: Desk, sender: Sender, sender_process: SenderProcess | None, *, drain: bool = True
+class Stop:
+    """A stop asked for by a signal: which one, and whether one came; safe to set in a signal handler."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+        self.signal: int | None = None
+
+    def set(self, signum: int) -> None:
+        self.signal = self.signal or signum
+        self._event.set()
+
+    def is_set(self) -> bool:
+        return self._event.is_set()
+
+
+def _start_sending(desk: Desk, sender: Sender, sender_process: SenderProcess | None, *, drain: bool = True,
+                   should_stop: Callable[[], bool] = lambda: False
                    ) -> tuple[Callable[[], None], Callable[[], FlushResult]]:
     """(nudge, stop) of the outbox worker: *sender_process* when given, else a thread of this process.
-    With *drain*, stopping sends what is still queued."""
+    With *drain*, stopping sends what is still queued, until *should_stop* says the run was told to stop."""
     if sender_process is not None:
-        return sender_process.nudge, lambda: sender_process.stop(desk, sender, drain=drain)
+        return sender_process.nudge, lambda: sender_process.stop(desk, sender, drain=drain, should_stop=should_stop)
     pump = OutboxPump(desk, sender).start()
-    return pump.nudge, lambda: pump.stop(drain=drain)
+    return pump.nudge, lambda: pump.stop(drain=drain, should_stop=should_stop)
 
 
 def start(config: Config, *, once: bool) -> RunSummary | None:
@@ -76,19 +105,33 @@ def start(config: Config, *, once: bool) -> RunSummary | None:
     their pages stay shared. (An in-memory database is this process's alone: no other process could
     send from it, so there are no helpers then.) A stop asked for while mailbot is still starting
     (systemd stopping a slow start) ends the service cleanly as soon as it runs, instead of killing
-    it mid-start.
+    it mid-start; the same for one pass, which then reads nothing. A stop during the pass ends it as
+    run_once() says (RunSummary.stopped names the signal).
     """
     service: list[Service] = []
     stop_early = stopping.requested  # set already when a stop came before this (mailbot.launch held it)
+    stop_once = Stop()  # `run --once`: the pass ends after the message in hand
+    sending: SenderProcess | None = None
+    opened: list[Inbox] = []
 
     def _stop_while_starting(signum: int, _frame: FrameType | None) -> None:
         stop_early.set()
         if service:
             service[0]._on_signal(signum, None)
 
-    if not once:
-        signal.signal(signal.SIGTERM, _stop_while_starting)
-        signal.signal(signal.SIGINT, _stop_while_starting)
+    def _stop_the_pass(signum: int, _frame: FrameType | None) -> None:
+        log.info("signal %d: finishing the current message, then stopping", signum)
+        stop_once.set(signum)
+        if sending is not None:
+            sending.expect_stop()
+        stop_waiting = getattr(opened[0], "stop_waiting", None) if opened else None
+        if stop_waiting is not None:
+            stop_waiting()  # a wait on an IMAP server that has not answered yet ends now
+
+    handler = _stop_the_pass if once else _stop_while_starting
+    before = {signum: signal.signal(signum, handler) for signum in (signal.SIGTERM, signal.SIGINT)}
+    if once and stop_early.is_set():
+        stop_once.set(stopping.last_held() or signal.SIGTERM)
     helpers = config.run.helper_processes and not config.database.in_memory
     if helpers:
         gc.freeze()
@@ -104,8 +147,9 @@ def start(config: Config, *, once: bool) -> RunSummary | None:
                 service[0].run()
                 return None
             inbox, sender = open_inbox(config, desk), open_sender(config)
+            opened.append(inbox)
             try:
-                return run_once(desk, inbox, sender, sender_process=sending, reading=reading)
+                return run_once(desk, inbox, sender, sender_process=sending, reading=reading, stop=stop_once)
             finally:
                 inbox.close()
                 sender.close()
@@ -114,8 +158,10 @@ def start(config: Config, *, once: bool) -> RunSummary | None:
     finally:
         if reading is not None:
             reading.close()
-        if not once:
-            stop_early.clear()  # obeyed: a later start in this process (tests) begins afresh
+        stop_early.clear()  # obeyed: a later start in this process (tests) begins afresh
+        if once:  # the pass is over: a stop now finds nothing left to finish
+            for signum, previous in before.items():
+                signal.signal(signum, previous)
 
 
 class Service:

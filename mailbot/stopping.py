@@ -1,4 +1,5 @@
-"""A stop (SIGTERM, SIGINT) that comes while `mailbot run` is still starting is noted, and obeyed once it runs.
+"""A stop (SIGTERM, SIGINT) that comes while `mailbot run` (or `run --once`) is still starting is noted, and obeyed
+once it runs.
 
 Importing mailbot and checking the configuration takes a second on a busy machine; systemd (or an
 operator) may ask for a stop in that time. Held from the command's first line, such a stop ends the
@@ -27,6 +28,12 @@ def hold() -> None:
     for signum in _SIGNALS:
         signal.signal(signum, _note)
     _held.append(0)
+
+
+def last_held() -> int | None:
+    """The last signal noted while stops were held, or None."""
+    came = [s for s in _held if s]
+    return came[-1] if came else None
 
 
 def release() -> None:

@@ -152,6 +152,40 @@ def identify(raw: bytes) -> tuple[str | None, str]:
     return mid, (f"mid:{mid}" if mid else f"sha256:{hashlib.sha256(raw).hexdigest()}")
 
 
+# What a message says and who it says it is from: a Message-ID is only the sender's claim, so two messages
+# under one Message-ID are the same message only when these agree. The trace headers each delivery adds
+# (Received, Delivered-To, Return-Path, Authentication-Results ...) are not among them, so the same mail
+# fetched again, imported again or delivered into two folders has one digest.
+CONTENT_HEADERS = (b"from", b"sender", b"reply-to", b"to", b"cc", b"date", b"subject", b"in-reply-to",
+                   b"references", b"mime-version", b"content-type", b"content-transfer-encoding")
+_FOLD = re.compile(rb"\r?\n(?=[ \t])")
+_FIELD = re.compile(rb"^([!-9;-~]+)[ \t]*:(.*)$")
+
+
+def content_digest(raw: bytes) -> str:
+    r"""SHA-256 (hex) of what a message says: its body, line ends as LF and trailing blank space left aside,
+    and the CONTENT_HEADERS, unfolded with runs of blank space as one space. Never raises.
+
+    >>> a = b"Received: from a\r\nFrom: x@y\r\nSubject: Stok\r\n\r\nsisa 500\r\n"
+    >>> b = b"Received: from b\nDelivered-To: z\nFrom:  x@y\nSubject: Stok\n\nsisa 500\n\n"
+    >>> content_digest(a) == content_digest(b) != content_digest(a.replace(b"500", b"900"))
+    True
+    """
+    end = _HEADER_END.search(raw)
+    head, body = (raw[: end.start()], raw[end.end():]) if end else (raw, b"")
+    fields: dict[bytes, list[bytes]] = {}
+    for line in _FOLD.sub(b"", head).splitlines():
+        field = _FIELD.match(line)
+        if field is not None and field.group(1).lower() in CONTENT_HEADERS:
+            fields.setdefault(field.group(1).lower(), []).append(b" ".join(field.group(2).split()))
+    digest = hashlib.sha256()
+    for name in CONTENT_HEADERS:
+        for value in fields.get(name, ()):
+            digest.update(name + b":" + value + b"\n")
+    digest.update(b"\n" + body.replace(b"\r\n", b"\n").rstrip())
+    return digest.hexdigest()
+
+
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 _MID_HEADER = re.compile(rb"^message-id:[ \t]*(.*(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE)
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Row, Select, Table, and_, bindparam, false, func, insert, or_, select, update
+from sqlalchemy import Row, Select, Table, and_, bindparam, case, false, func, insert, or_, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -149,12 +149,14 @@ def request_by_outbound_message_id(session: Session, message_ids: list[str]) -> 
 
 
 def request_by_inbound_message_id(session: Session, message_ids: list[str]) -> Request | None:
-    """The request whose original district message has one of these Message-IDs."""
+    """The request whose original district message has one of these Message-IDs. A Message-ID is the sender's
+    claim, and two messages may carry one (mailbot.pipeline.intake): a request whose sender passed the checks
+    comes first, then the newest."""
     if not message_ids:
         return None
     return session.scalar(
         select(Request).join(Message, Message.id == Request.message_pk).where(Message.message_id.in_(message_ids))
-        .order_by(Request.id.desc()).limit(1)
+        .order_by(case((_UNVERIFIED_MESSAGE, 1), else_=0), Request.id.desc()).limit(1)
     )
 
 

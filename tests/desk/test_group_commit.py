@@ -85,20 +85,25 @@ def test_a_message_failing_after_its_writes_leaves_nothing_and_the_rest_of_its_g
         assert reconcile[0].detail is not None and "dinyatakan 500," in reconcile[0].detail
 
 
-def test_a_message_id_seen_twice_in_one_group_is_processed_once(open_test_desk: Callable[..., Desk],
-                                                                   desk_dir: Path, database_url: str) -> None:
+def test_a_message_seen_twice_in_one_group_is_processed_once_and_another_under_its_message_id_on_its_own(
+        open_test_desk: Callable[..., Desk], desk_dir: Path, database_url: str) -> None:
     desk = open_test_desk()
-    outcomes = _one_group(desk, desk_dir, _request("a", requested="2.000", stock="750"),
+    first = _request("a", requested="2.000", stock="750")
+    outcomes = _one_group(desk, desk_dir, first,
+                          first.replace(b"\r\n", b"\n"),  # the same message, delivered again with other line ends
                           _request("a", requested="3.000", stock="100"),  # the same Message-ID, other figures
                           _request("c", requested="1.000", stock="500"))
 
-    assert [o.outcome for o in outcomes] == [MessageOutcome.REQUEST_APPROVED, MessageOutcome.DUPLICATE,
-                                            MessageOutcome.REQUEST_LINKED]
+    assert [(o.outcome, o.queued) for o in outcomes] == [
+        (MessageOutcome.REQUEST_APPROVED, False), (MessageOutcome.DUPLICATE, False),
+        (MessageOutcome.REQUEST_LINKED, True), (MessageOutcome.REQUEST_LINKED, False)]
     with desk.sessions() as session:
         assert [m.message_id for m in session.scalars(select(Message).order_by(Message.id))] == [
-            "<a@bulungankab.example>", "<c@bulungankab.example>"]
-        assert [r.requested for r in session.scalars(select(Request).order_by(Request.id))] == [2000, 1000]
-        assert [s.quantity for s in session.scalars(select(StatedStock).order_by(StatedStock.id))] == [750, 500]
+            "<a@bulungankab.example>", "<a@bulungankab.example>", "<c@bulungankab.example>"]
+        assert [r.requested for r in session.scalars(select(Request).order_by(Request.id))] == [2000, 3000, 1000]
+        assert [s.quantity for s in session.scalars(select(StatedStock).order_by(StatedStock.id))] == [750, 100, 500]
         replies = list(session.scalars(select(OutboxMessage).where(OutboxMessage.category == "reply")))
-        assert len(replies) == 2
-    assert not list((desk_dir / "var" / "mail" / "inbox" / "new").iterdir()), "all three acknowledged"
+        assert sorted(r.purpose for r in replies) == ["reply:1", "reply:2", "reply:3"]  # one to each message read
+        [shared] = session.scalars(select(AttentionItem).where(AttentionItem.reason == "message_id_shared"))
+        assert shared.message_pk == 2
+    assert not list((desk_dir / "var" / "mail" / "inbox" / "new").iterdir()), "all four acknowledged"

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from mailbot.cli import EXIT_STOPPED
 from mailbot.transports.maildir import deliver
 from tests.desk.test_crash_sending import _request, _use_smtp, _wait_gone
 from tests.servers import SmtpServer
@@ -65,9 +66,11 @@ def _wait_for(predicate, seconds: float) -> bool:  # type: ignore[no-untyped-def
 
 
 @pytest.mark.timeout(300)
-@pytest.mark.parametrize("whom", ["main", "group"])
+@pytest.mark.parametrize(("whom", "once"), [("main", False), ("group", False), ("main", True)],
+                         ids=["main", "group", "once"])
 def test_sigterm_while_sending_finishes_the_mail_in_hand_and_the_next_start_sends_the_rest_once(
-        desk_dir: Path, tmp_path: Path, whom: str) -> None:
+        desk_dir: Path, tmp_path: Path, whom: str, once: bool) -> None:
+    """The service, or one pass (`run --once`, which exits 3 when stopped before it was done)."""
     inbox = desk_dir / "var" / "mail" / "inbox"
     for i in range(MESSAGES):
         deliver(inbox, _request(i))
@@ -77,7 +80,8 @@ def test_sigterm_while_sending_finishes_the_mail_in_hand_and_the_next_start_send
         smtp.data_delay = SERVER_DELAY
         _use_smtp(desk_dir, smtp)
 
-        proc = subprocess.Popen(command, cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
+        proc = subprocess.Popen([*command, *(["--once"] if once else [])], cwd=desk_dir, stdout=log, stderr=log,
+                                start_new_session=True)
         try:
             assert _wait_for(lambda: len(smtp.messages) >= 3, 90), "mailbot run sent nothing"
             taken = len(smtp.messages)
@@ -89,7 +93,7 @@ def test_sigterm_while_sending_finishes_the_mail_in_hand_and_the_next_start_send
             else:
                 os.killpg(proc.pid, signal.SIGTERM)  # every process of the service at once
             stopping = time.monotonic()
-            assert proc.wait(timeout=60) == 0, (tmp_path / "runs.log").read_text()[-2000:]
+            assert proc.wait(timeout=60) == (EXIT_STOPPED if once else 0), (tmp_path / "runs.log").read_text()[-2000:]
             stopped_in = time.monotonic() - stopping
             _wait_gone(proc.pid, 30)
         finally:
@@ -125,5 +129,5 @@ def test_sigterm_while_sending_finishes_the_mail_in_hand_and_the_next_start_send
     assert set(delivered) == set(outbox), "every queued mail reached the server (nothing lost), and nothing else"
     twice = {m: n for m, n in delivered.items() if n > 1}
     assert not twice, f"sent more than once: {twice}"
-    print(f"{whom}: {len(taken_at_stop)} of {len(outbox)} mails sent before the stop ({stopped_in:.2f} s to stop), "
-          f"{len(left)} left queued and sent by the next start")
+    print(f"{whom}{' once' if once else ''}: {len(taken_at_stop)} of {len(outbox)} mails sent before the stop "
+          f"({stopped_in:.2f} s to stop), {len(left)} left queued and sent by the next start")

@@ -9,6 +9,7 @@ import pytest
 
 from mailbot.guards.threads import (
     ThreadKeys,
+    content_digest,
     find_references,
     format_reference,
     parse_reference,
@@ -158,3 +159,41 @@ def test_thread_keys_tolerate_outlook_in_reply_to_with_comment_and_junk() -> Non
     assert keys.references_in_subject == ("BLK-2026-0007",)
     assert keys.in_reply_to == "<blk-2026-0007.1@disdukcapil.kaltaraprov.example>"
     assert keys.references == ("<a@b.example>",)
+
+
+_LETTER = (b"Return-Path: <disdukcapil@tarakankota.example>\r\nReceived: from mx by mail\r\n"
+           b"From: Disdukcapil Tarakan <disdukcapil@tarakankota.example>\r\nTo: blangko@kaltaraprov.example\r\n"
+           b"Subject: Permohonan\r\n blangko\r\nDate: Fri, 27 Nov 2026 08:00:00 +0800\r\nMessage-ID: <p@t.example>\r\n"
+           b"Content-Type: text/plain; charset=utf-8\r\n\r\nmohon 1.500 keping\r\n")
+
+
+@pytest.mark.parametrize(("name", "copy"), [
+    ("identical", _LETTER),
+    ("line ends as LF", _LETTER.replace(b"\r\n", b"\n")),
+    ("other trace headers", _LETTER.replace(b"Received: from mx by mail", b"Received: from mx2 by mail2\r\n"
+                                                                       b"Delivered-To: arsip@kaltaraprov.example")),
+    ("authentication results added", b"Authentication-Results: mx; dmarc=pass header.from=t.example\r\n" + _LETTER),
+    ("folded otherwise", _LETTER.replace(b"Permohonan\r\n blangko", b"Permohonan  blangko")),
+    ("a blank line more at the end", _LETTER + b"\r\n"),
+    ("another Message-ID", _LETTER.replace(b"<p@t.example>", b"<q@t.example>")),
+])
+def test_a_copy_of_the_same_message_has_its_digest(name: str, copy: bytes) -> None:
+    assert content_digest(copy) == content_digest(_LETTER), name
+
+
+@pytest.mark.parametrize(("name", "other"), [
+    ("another figure", _LETTER.replace(b"1.500", b"15.000")),
+    ("another sender", _LETTER.replace(b"From: Disdukcapil Tarakan <disdukcapil@", b"From: <x")),
+    ("another date", _LETTER.replace(b"08:00:00", b"09:00:00")),
+    ("another subject", _LETTER.replace(b"Permohonan\r\n blangko", b"Permohonan KIA")),
+    ("another charset", _LETTER.replace(b"utf-8", b"iso-8859-1")),
+    ("a header moved into the body", _LETTER.replace(b"Date: Fri", b"\r\nDate: Fri")),
+    ("no body", _LETTER.split(b"\r\n\r\n")[0]),
+])
+def test_another_message_has_another_digest(name: str, other: bytes) -> None:
+    assert content_digest(other) != content_digest(_LETTER), name
+
+
+@pytest.mark.parametrize("raw", [b"", b"\x00\xff\xfe", b"From\r\n\r\n", b": no name\n\nbody", b"\n\n\n"])
+def test_the_digest_of_anything_is_a_digest(raw: bytes) -> None:
+    assert len(content_digest(raw)) == 64
