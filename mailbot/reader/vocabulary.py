@@ -13,7 +13,10 @@ def alternation(words: tuple[str, ...] | list[str] | set[str] | frozenset[str], 
     matches exactly what the plain list matches, in the same order, but lets the regex engine pass over
     a phrase by its first letter instead of trying every phrase in turn."""
     ordered = sorted(set(words), key=len, reverse=True)
-    if space != r"\s+" or not all(w.isascii() and w == w.lower() and w.isprintable() for w in ordered):
+    # Two spaces in a row would be two greedy whitespace tokens, which a grouped tail can match
+    # differently from the plain list; such a table (none is written so) is joined plainly.
+    if space != r"\s+" or not all(w.isascii() and w == w.lower() and w.isprintable() and "  " not in w
+                                   for w in ordered):
         return "|".join(re.escape(w).replace(r"\ ", space) for w in ordered)
     return _grouped([[space if c == " " else re.escape(c) for c in w] for w in ordered])
 

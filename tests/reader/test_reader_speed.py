@@ -10,7 +10,7 @@ from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mailbot.reader import vocabulary as vocab
@@ -135,6 +135,7 @@ _PHRASE = st.text(alphabet="abs k.-", min_size=0, max_size=7)
 
 
 @settings(max_examples=400, deadline=None)
+@example([" ", "  a"], "  a", ("", ""), False)  # two spaces in a row: greedy whitespace, then an empty tail
 @given(st.lists(_PHRASE, min_size=1, max_size=12), st.text(alphabet="abs k.-\nA", max_size=40),
        st.sampled_from([(r"", r""), (r"(?<![\w-])(?:", r")(?![\w-])"), (r"^(?:", r")\s*$")]), st.booleans())
 def test_grouped_alternation_matches_what_the_plain_list_matches(
