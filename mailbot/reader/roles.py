@@ -781,6 +781,52 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
     return candidates
 
 
+_FALLBACK_AFTER_RE = re.compile(
+    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b[ \t]*)?(?:"
+    + _words_re(vocab.FALLBACK_AFTER) + r")(?![\w-])"
+)
+_OWN_STOCK_WORDS = frozenset(" ".join(w.split()) for w in vocab.OWN_STOCK_WORDS)
+
+
+def _fallback_offered(masked: str, mentions: Sequence[Mention], candidates: list[Candidate]) -> list[Candidate]:
+    """A figure offered as a fallback ("..., 400 juga tidak apa-apa") beside another figure asked: the
+    writer names two acceptable requests and picks none; a clerk asks which (null with a conflict)."""
+    asked = [c for c in candidates if c.field == "requested" and c.value is not None and c.doubt is None]
+    if not asked:
+        return candidates
+    for m in mentions:
+        if m.value is None or m.unit not in (None, "blank") or m.rate:
+            continue
+        if not _FALLBACK_AFTER_RE.match(masked, m.end):
+            continue
+        if any(c.value != m.value for c in asked):
+            texts = " / ".join(dict.fromkeys(c.text for c in asked))
+            return [*candidates, Candidate(
+                "requested", None, texts, True, "conflict", corrects=any(c.corrects for c in asked),
+                cues=("fallback_offered",),
+            )]
+    return candidates
+
+
+def _rest_of_shipment(mentions: Sequence[Mention], candidates: list[Candidate]) -> list[Candidate]:
+    """Beside a figure received, a stock figure named only by "sisa" that adds up with it to another
+    figure of the mail ("diterima 1.000 keping (dari 1.200 ...). Mohon konfirmasi sisa 200") is the part
+    of the shipment still to come, not the stock: it is left out."""
+    received = {c.value for c in candidates if c.field == "received" and c.value}
+    if not received:
+        return candidates
+    asked = {c.value for c in candidates if c.field == "requested"}
+    figures = {m.value for m in mentions if m.value and m.unit in (None, "blank") and m.value not in asked}
+    kept: list[Candidate] = []
+    for c in candidates:
+        if c.field == "stock_on_hand" and c.value and not c.table and any(c.value + r in figures for r in received):
+            named = next((cue.split(":", 1)[1] for cue in c.cues if cue.startswith("keyword_")), "")
+            if named not in _OWN_STOCK_WORDS:
+                continue
+        kept.append(c)
+    return kept
+
+
 def read_text(
     original: str,
     low: str,
@@ -1124,6 +1170,8 @@ def read_text(
         # beside a receipt, a figure named only by a noun of need or shortage asks for nothing.
         candidates = [c for c in candidates if c.field != "requested" or c.strong]
     candidates = _shortfall_asked(masked, candidates)
+    candidates = _fallback_offered(masked, mentions, candidates)
+    candidates = _rest_of_shipment(mentions, candidates)
     if answer_role and loose and not any(c.field == answer_role for c in candidates):
         m, snippet = loose[0]
         if len(loose) == 1 and m.unit != "people" and not m.approximate and not m.conflict and m.value is not None:

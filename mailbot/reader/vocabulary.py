@@ -524,6 +524,25 @@ EARLIER_WORDS: tuple[str, ...] = (
     "earlier", "previous", "further to", "last week",
 )
 
+# Right after a figure (and its unit), these offer it as a fallback the writer would also accept
+# ("kalau memungkinkan 600 keping, tapi ... 400 juga tidak apa-apa"): beside another asked figure, the
+# request has two values and a clerk asks which.
+FALLBACK_AFTER: tuple[str, ...] = (
+    "juga tidak apa-apa", "juga tidak apa apa", "juga tidak apa2", "jg tidak apa-apa", "jg tdk apa2",
+    "juga tdk apa-apa", "juga tdk apa2", "juga tak apa", "juga tak apa-apa", "juga gpp", "jg gpp",
+    "juga gapapa", "jg gapapa", "juga ga apa2", "juga nggak apa-apa", "juga boleh", "jg boleh",
+    "pun boleh", "pun tidak apa-apa", "pun tak apa", "pun jadi", "juga jadi", "jg jadi", "juga cukup",
+    "jg cukup", "pun cukup", "juga bisa", "jg bisa", "juga oke", "juga ok", "jg ok",
+    "is fine too", "is also fine", "is also ok", "would also do", "will also do", "also works",
+    "is acceptable too", "would be acceptable",
+)
+# A "sisa" figure beside a receipt that, added to the figure received, gives another figure of the
+# mail ("terima 1.000 keping (dari 1.200 ...), mohon konfirmasi sisa 200") is the part of a shipment
+# still missing, not the stock. These words name the stock itself and keep the figure a stock.
+OWN_STOCK_WORDS: tuple[str, ...] = (
+    "stok", "stock", "stoknya", "persediaan", "sisa stok", "sisa stock", "stok akhir", "sisa di gudang",
+)
+
 # --- Kinds ---------------------------------------------------------------------------------
 
 REQUEST_PHRASES: tuple[str, ...] = (
