@@ -919,6 +919,18 @@ MACHINE_TEMPLATE_LINES: tuple[str, ...] = (
     "diteruskan otomatis", "diteruskan secara otomatis", "dikirim otomatis", "dikirim secara otomatis",
     "automated message", "automatic message", "automatic notification", "auto-generated", "automatically generated",
     "system generated", "system-generated", "automatically forwarded", "auto-forwarded",
+    # A monitoring system's alert template (Zabbix, Nagios, Icinga, Prometheus): "Problem started at
+    # 03:12:44 on 2026.12.04", "Problem name: Disk /var 91% used", "Notification Type: PROBLEM".
+    "problem started at", "problem name:", "problem has been resolved", "problem resolved at",
+    "original problem id", "trigger status:", "trigger severity:", "notification type: problem",
+    "notification type: recovery", "service alert:", "host alert:", "alertname:", "alertname =",
+)
+# What a mobile carrier or a shop tells its customer of their own account ("Sisa kuota internet Anda 300
+# MB ... Beli paket ..."): no district writes this to the desk. A dial code ("ketik *123#") is a sibling.
+CARRIER_NOTICE_PHRASES: tuple[str, ...] = (
+    "kuota internet anda", "sisa kuota internet", "kuota data anda", "paket internet anda", "paket data anda",
+    "beli paket", "perpanjang paket", "masa aktif kartu", "masa aktif paket", "pulsa anda", "sisa pulsa",
+    "tagihan anda", "your data quota", "your data balance", "your airtime",
 )
 # A system's subject tag: a ticket or case number, a monitoring alert ("[Tiket #48213]", "[ALERT] Disk usage").
 SYSTEM_SUBJECT_TAGS: tuple[str, ...] = (
@@ -932,6 +944,8 @@ MACHINE_LOCAL_WORDS: tuple[str, ...] = (
     "daemon", "bot", "robot", "cron", "scheduler", "notify", "notifier", "notif", "notifikasi",
     "autoreply", "autoresponder", "bounce", "bounces", "mailer", "listserv", "majordomo", "digest",
     "calendar", "kalender",
+    # monitoring programs that mail their alerts under their own name
+    "zabbix", "nagios", "icinga", "grafana", "prometheus", "alertmanager", "uptimerobot", "statuscake",
 )
 # Local parts a mail server writes from with a suffix of its own ("MicrosoftExchange329e71ec...@").
 MACHINE_LOCAL_PREFIXES: tuple[str, ...] = ("microsoftexchange", "mailer-daemon", "mail-daemon")
