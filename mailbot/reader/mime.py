@@ -265,6 +265,10 @@ class _HtmlText(HTMLParser):
         self.skip_depth = 0
         self.row_cells: list[str] | None = None
         self.cell: list[str] | None = None
+        self.cell_span = (1, 1)  # the open cell's (colspan, rowspan)
+        # Per open table, the cells spanning down into later rows: column -> (rows left, text).
+        self.spans: list[dict[int, tuple[int, str]]] = []
+        self.row_spans: list[tuple[str, int, int]] = []  # the open row's cells with their spans
 
     def _flush(self, blank: bool = False) -> None:
         text = " ".join("".join(self.current).split())
@@ -281,11 +285,16 @@ class _HtmlText(HTMLParser):
         if tag == "blockquote":
             self._flush()
             self.quote_depth += 1
+        elif tag == "table":
+            self._flush(blank=True)
+            self.spans.append({})
         elif tag == "tr":
             self._flush()
             self.row_cells = []
+            self.row_spans = []
         elif tag in ("td", "th"):
             self.cell = []
+            self.cell_span = (_span(attrs, "colspan"), _span(attrs, "rowspan"))
         elif tag in _BLOCK_TAGS:
             if self.cell is not None:
                 self.cell.append(" ")
@@ -308,18 +317,57 @@ class _HtmlText(HTMLParser):
             self.quote_depth = max(0, self.quote_depth - 1)
         elif tag in ("td", "th"):
             if self.cell is not None and self.row_cells is not None:
-                self.row_cells.append(" ".join("".join(self.cell).split()))
+                text = " ".join("".join(self.cell).split())
+                self.row_cells.append(text)
+                self.row_spans.append((text, *self.cell_span))
             self.cell = None
         elif tag == "tr":
             if self.row_cells is not None:
-                cells = self.row_cells
+                cells = self._laid_out() if self.spans else self.row_cells
                 self.row_cells = None
                 if any(cells):
                     self.current = [" | ".join(cells)]
                 self._flush()
+        elif tag == "table":
+            if self.spans:
+                self.spans.pop()
+            if self.cell is None:
+                self._flush(blank=True)
         elif tag in _BLOCK_TAGS:
             if self.cell is None:
                 self._flush(blank=tag in ("p", "div", "table", "ul", "ol", "pre"))
+
+    def _laid_out(self) -> list[str]:
+        """The open row's cells on the table's grid: a cell spanning several columns ("Mutasi" over
+        "Penerimaan | Pencetakan | Rusak") fills them, its text in the first; a cell spanning rows down
+        ("Stok Awal" beside those three) stands again in each row it covers when it holds words, so that a
+        header split over two rows becomes one whole header row (a spanning figure is not repeated)."""
+        spans = self.spans[-1]
+        if not any(c > 1 or r > 1 for _, c, r in self.row_spans) and not spans:
+            return self.row_cells or []
+        cells: list[str] = []
+        col = 0
+
+        def fill_from_above() -> None:
+            nonlocal col
+            while col in spans:
+                left, text = spans[col]
+                cells.append(text)
+                if left <= 1:
+                    del spans[col]
+                else:
+                    spans[col] = (left - 1, text)
+                col += 1
+
+        for text, colspan, rowspan in self.row_spans:
+            fill_from_above()
+            for k in range(colspan):
+                cells.append(text if k == 0 else "")
+                if rowspan > 1:
+                    spans[col] = (rowspan - 1, "" if any(ch.isdigit() for ch in text) else text)
+                col += 1
+        fill_from_above()
+        return cells
 
     def handle_data(self, data: str) -> None:
         if self.skip_depth:
@@ -328,6 +376,17 @@ class _HtmlText(HTMLParser):
             self.cell.append(data)
         else:
             self.current.append(data)
+
+
+_MAX_SPAN = 50  # a cell spans at most this many columns or rows (a larger figure is a mistake or a trap)
+
+
+def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
+    value = next((v for k, v in attrs if k == name), None)
+    try:
+        return max(1, min(_MAX_SPAN, int(str(value).strip()))) if value is not None else 1
+    except ValueError:
+        return 1
 
 
 def html_to_text(html: str) -> str:

@@ -72,3 +72,29 @@ def test_a_stock_named_as_stock_beside_a_receipt_stays() -> None:
 def test_a_remainder_that_adds_up_to_nothing_stays_a_stock() -> None:
     text = "Blangko KTP-el telah kami terima 1.000 keping. Sisa blangko kami sekarang 1.350 keping."
     assert read(text) == {"received": 1000, "stock_on_hand": 1350}
+
+
+# --- A report table whose header is split over two rows by spanning cells --------------------------------
+
+
+def test_an_html_recap_with_a_two_row_header_is_read_as_one_table() -> None:
+    from mailbot.reader import read_message
+    from tests.reader.conftest import DISTRICTS
+
+    html = (
+        "<p>Rekap bulanan blangko Oktober 2026:</p><table>"
+        '<tr><th rowspan="2">Jenis Blangko</th><th rowspan="2">Stok Awal</th><th colspan="3">Mutasi</th>'
+        '<th rowspan="2">Stok Akhir</th></tr><tr><th>Penerimaan</th><th>Pencetakan</th><th>Rusak</th></tr>'
+        '<tr><td><i>satuan</i></td><td colspan="5">(keping)</td></tr>'
+        "<tr><td>KTP-el</td><td>3.420</td><td>2.000</td><td>2.310</td><td>14</td><td>3.096</td></tr>"
+        "<tr><td>KIA</td><td>1.600</td><td>-</td><td>610</td><td>3</td><td>987</td></tr></table>"
+    )
+    raw = (
+        "From: disdukcapil@malinaukab.example\nTo: blangko@x.example\nSubject: Rekap Bulanan Blangko\n"
+        "Date: Mon, 02 Nov 2026 09:00:00 +0800\nMIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n"
+        + html
+    ).encode()
+    verdict = read_message(raw, DISTRICTS)
+    assert (verdict.kind, verdict.stock_on_hand, verdict.received, verdict.printed) == (
+        "stock_report", 3096, 2000, 2310
+    )

@@ -97,6 +97,32 @@ def test_html_table_rows_become_cells_and_blockquotes_are_marked() -> None:
     assert lines == ["Laporan", "Tanggal | Sisa", "16/01 | 3.206", "> lama 750"]
 
 
+def test_a_header_split_over_two_rows_by_spanning_cells_becomes_one_whole_row() -> None:
+    html = (
+        '<table><tr><th rowspan="2">Jenis</th><th rowspan="2">Stok Awal</th><th colspan="2">Mutasi</th>'
+        '<th rowspan="2">Stok Akhir</th></tr><tr><th>Penerimaan</th><th>Pencetakan</th></tr>'
+        '<tr><td>satuan</td><td colspan="4">(keping)</td></tr>'
+        '<tr><td>KTP-el</td><td>3.420</td><td>2.000</td><td>2.310</td><td>3.096</td></tr></table>'
+    )
+    lines = [line for line in html_to_text(html).split("\n") if line]
+    assert lines == [
+        "Jenis | Stok Awal | Mutasi | | Stok Akhir",
+        "Jenis | Stok Awal | Penerimaan | Pencetakan | Stok Akhir",
+        "satuan | (keping) | | |",
+        "KTP-el | 3.420 | 2.000 | 2.310 | 3.096",
+    ]
+
+
+def test_a_figure_spanning_rows_is_not_repeated_in_the_rows_below() -> None:
+    html = (
+        '<table><tr><th>Kecamatan</th><th>Blangko</th><th>Sisa</th></tr>'
+        '<tr><td rowspan="2">Malinau Kota</td><td>KTP-el</td><td rowspan="2">1.200</td></tr>'
+        '<tr><td>KIA</td></tr></table>'
+    )
+    lines = [line for line in html_to_text(html).split("\n") if line]
+    assert lines == ["Kecamatan | Blangko | Sisa", "Malinau Kota | KTP-el | 1.200", "Malinau Kota | KIA |"]
+
+
 def test_spreadsheet_attachment_is_read_and_pdf_is_not() -> None:
     parts = extract((CORPUS / "xlsx-with-pdf.eml").read_bytes())
     assert [a.filename for a in parts.attachments] == ["surat_pengantar.pdf", "laporan.xlsx"]
