@@ -5,6 +5,7 @@ from __future__ import annotations
 import binascii
 import email
 import email.policy
+import io
 import re
 import zipfile
 from collections.abc import Sequence
@@ -15,6 +16,7 @@ from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 from html.parser import HTMLParser
 from io import BytesIO
+from typing import Any
 
 from mailbot.errors import LimitExceeded, NotAnEmailError
 from mailbot.indonesian import number as figure  # "5.000.003": Indonesian thousands, as every message shows
@@ -28,6 +30,7 @@ _SPREADSHEET_TYPES = (
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "application/vnd.ms-excel.sheet.macroenabled.12",
 )
+_OLD_EXCEL_TYPES = ("application/vnd.ms-excel", "application/msexcel", "application/x-msexcel", "application/x-excel")
 _MAX_SHEET_ROWS = 2000
 _MAX_SHEET_COLS = 40
 _MSGID_RE = re.compile(r"<[^<>\s]+>")
@@ -529,6 +532,63 @@ def read_xlsx(data: bytes, limits: ReadLimits | None = None) -> tuple[Table, ...
         workbook.close()
 
 
+def read_xls(data: bytes, limits: ReadLimits | None = None) -> tuple[Table, ...]:
+    """Every sheet of an old Excel file (.xls, BIFF) as rows of cell values (dates as date), bounded.
+
+    xlrd reads the workbook from its bytes (the attachment size limit bounds them; a file larger than
+    the spreadsheet byte limit is refused first), one sheet at a time; a sheet with more rows or cells
+    than the spreadsheet limits is refused before its rows are read.
+    """
+    import xlrd  # imported here: most mail has no spreadsheet
+
+    limits = limits or ReadLimits()
+    if len(data) > limits.max_spreadsheet_bytes:
+        raise limit_exceeded("spreadsheet_bytes", f"spreadsheet is {figure(len(data))} bytes",
+                             limits.max_spreadsheet_bytes)
+    book = xlrd.open_workbook(file_contents=data, on_demand=True, formatting_info=False, logfile=io.StringIO())
+    try:
+        tables: list[Table] = []
+        cells = 0
+        for index in range(book.nsheets):
+            sheet = book.sheet_by_index(index)
+            if sheet.nrows > limits.max_spreadsheet_rows:
+                raise limit_exceeded("spreadsheet_rows", f"spreadsheet has row {figure(sheet.nrows)}",
+                                     limits.max_spreadsheet_rows)
+            cells += sum(sheet.row_len(r) for r in range(sheet.nrows))
+            if cells > limits.max_spreadsheet_cells:
+                raise limit_exceeded("spreadsheet_cells", "spreadsheet has more cells", limits.max_spreadsheet_cells)
+            rows: list[tuple[Cell, ...]] = []
+            for r in range(min(sheet.nrows, _MAX_SHEET_ROWS)):
+                width = min(sheet.row_len(r), _MAX_SHEET_COLS)
+                row = tuple(_xls_cell(cell, book.datemode) for cell in sheet.row_slice(r, 0, width))
+                if any(c not in (None, "") for c in row):
+                    rows.append(row)
+            if rows:
+                tables.append(tuple(rows))
+            book.unload_sheet(index)
+        return tuple(tables)
+    finally:
+        book.release_resources()
+
+
+def _xls_cell(cell: Any, datemode: int) -> Cell:
+    """One .xls cell as the value a reader of the sheet sees: text, a whole number, a date, or None."""
+    import xlrd
+
+    if cell.ctype == xlrd.XL_CELL_TEXT:
+        return str(cell.value)
+    if cell.ctype == xlrd.XL_CELL_NUMBER:
+        value = float(cell.value)
+        return int(value) if value.is_integer() else value
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            when: datetime = xlrd.xldate_as_datetime(cell.value, datemode)
+            return when.date()
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return None
+    return None
+
+
 def read_csv(text: str) -> tuple[Table, ...]:
     """A CSV attachment as one table (comma, semicolon or tab separated)."""
     import csv
@@ -733,6 +793,15 @@ class _Collector:
             if isinstance(data, bytes):
                 try:
                     self.tables.extend((filename, t) for t in read_xlsx(data, self.limits))
+                except LimitExceeded:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - an unreadable sheet is noted, not fatal
+                    self.notes.append(f"spreadsheet {filename!r} could not be read: {type(exc).__name__}")
+        elif ctype in _OLD_EXCEL_TYPES or name.endswith(".xls"):
+            data = part.get_payload(decode=True)
+            if isinstance(data, bytes):
+                try:
+                    self.tables.extend((filename, t) for t in read_xls(data, self.limits))
                 except LimitExceeded:
                     raise
                 except Exception as exc:  # noqa: BLE001 - an unreadable sheet is noted, not fatal

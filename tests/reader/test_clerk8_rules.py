@@ -98,3 +98,14 @@ def test_an_html_recap_with_a_two_row_header_is_read_as_one_table() -> None:
     assert (verdict.kind, verdict.stock_on_hand, verdict.received, verdict.printed) == (
         "stock_report", 3096, 2000, 2310
     )
+
+
+def test_a_recap_in_the_old_excel_format_is_read() -> None:
+    from mailbot.reader import read_message
+    from tests.reader.conftest import DISTRICTS, ROOT
+
+    raw = (ROOT / "tests" / "reading" / "setJ" / "corpus" / "039.eml").read_bytes()
+    verdict = read_message(raw, DISTRICTS)
+    assert (verdict.kind, verdict.stock_on_hand, verdict.printed, verdict.recorded) == (
+        "stock_report", 1140, 116, 141
+    )

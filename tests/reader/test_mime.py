@@ -142,3 +142,49 @@ def test_unreadable_spreadsheet_is_noted_not_fatal() -> None:
 
 def test_spreadsheet_helper_writes_real_xlsx() -> None:
     assert xlsx([["Tanggal", "Sisa"]])[:2] == b"PK"
+
+
+def _old_excel_attachment() -> bytes:
+    """The .xls (BIFF) recap attached to a message of set J, as its bytes."""
+    import email as email_lib
+    import email.policy as email_policy
+
+    from tests.reader.conftest import ROOT
+
+    raw = (ROOT / "tests" / "reading" / "setJ" / "corpus" / "038.eml").read_bytes()
+    msg = email_lib.message_from_bytes(raw, policy=email_policy.default)
+    for part in msg.walk():
+        if part.get_filename() and part.get_filename().endswith(".xls"):
+            data = part.get_payload(decode=True)
+            assert isinstance(data, bytes)
+            return data
+    raise AssertionError("no .xls attachment")
+
+
+def test_an_old_excel_attachment_is_read_as_a_table() -> None:
+    from mailbot.reader.mime import read_xls
+
+    (sheet,) = read_xls(_old_excel_attachment())
+    assert sheet[2] == ("Operator", "Perekaman", "Pencetakan KTP-el", "Rusak", "Ket")
+    assert sheet[-2][:3] == ("Total", 172, 106)
+
+
+def test_an_old_excel_file_over_the_spreadsheet_limit_is_refused() -> None:
+    from mailbot.reader.mime import read_xls
+
+    data = _old_excel_attachment()
+    with pytest.raises(LimitExceeded, match="spreadsheet_bytes"):
+        read_xls(data, ReadLimits(max_spreadsheet_bytes=len(data) - 1))
+    with pytest.raises(LimitExceeded, match="spreadsheet_rows"):
+        read_xls(data, ReadLimits(max_spreadsheet_rows=3))
+
+
+def test_an_unreadable_old_excel_file_is_noted_not_fatal() -> None:
+    raw = (
+        HEAD + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=B\n\n--B\nContent-Type: text/plain\n\n"
+        "Laporan terlampir.\n--B\nContent-Type: application/vnd.ms-excel; name=rekap.xls\n"
+        "Content-Disposition: attachment; filename=rekap.xls\nContent-Transfer-Encoding: base64\n\n"
+        "bm90IGFuIGV4Y2VsIGZpbGU=\n--B--\n"
+    ).encode()
+    parts = extract(raw)
+    assert parts.tables == () and any("rekap.xls" in n for n in parts.notes)
