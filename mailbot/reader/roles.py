@@ -1259,8 +1259,38 @@ def read_table(
 
     Rows below the table that name a figure of their own ("Sisa blangko KTP-el | 1.904") are read
     by their label; a sheet of such rows alone (a form: "Sisa stok saat ini | 720", "Jumlah yang
-    diminta | 1.800") is read the same way. None when rows hold no report table.
+    diminta | 1.800") is read the same way. None when rows hold no report table. A column or row of
+    the need ("Kebutuhan Des 2026") beside one of the ask ("Usulan Permohonan") gives the reason, and
+    the ask is the figure requested.
     """
+    found = _read_table(rows, sent, source, period)
+    if found is None:
+        return None
+    return _asked_over_need(found[0]), found[1]
+
+
+_NEED_HEADER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NEED_WORDS) + r")(?![\w-])")
+_ASK_HEADER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ASK_HEADER_WORDS) + r")(?![\w-])")
+
+
+def _asked_over_need(candidates: list[Candidate]) -> list[Candidate]:
+    """Leave out the requested figures of a need column or row when a column or row of the ask is read too."""
+    def header(c: Candidate) -> str:
+        return next((normalise_header(cue.split(":", 1)[1]) for cue in c.cues
+                     if cue.startswith(("table_column:", "row_label:"))), "")
+
+    asked = [c for c in candidates if c.field == "requested" and _ASK_HEADER_RE.search(header(c))]
+    if not asked:
+        return candidates
+    return [
+        c for c in candidates
+        if not (c.field == "requested" and c not in asked and _NEED_HEADER_RE.search(header(c)))
+    ]
+
+
+def _read_table(
+    rows: tuple[tuple[object, ...], ...], sent: datetime | None, source: str, period: bool = False,
+) -> tuple[list[Candidate], date | None] | None:
     for h, row in enumerate(rows):
         cols = _header_columns(row, totalled=any(_is_total_row(r) for r in rows[h + 1 :]))
         if cols is None:
@@ -1268,7 +1298,7 @@ def read_table(
         if h > 0:
             row = _with_spanning_items(rows[h - 1], row)
         body = [r for r in rows[h + 1 :] if not _is_subtotal_row(r)]
-        labelled, body = _footer_rows(body, cols, source)
+        labelled, body = _footer_rows(body, cols, source, row)
         filled = [
             r for r in body
             if any(_cell_quantity(r[i]) is not None for i, c in cols.items() if c in QUANTITY_FIELDS and i < len(r))
@@ -1338,18 +1368,21 @@ def read_table(
     if labelled:
         return labelled, None
     titled = _titled_count_table(rows)
-    return read_table(titled, sent, source) if titled is not None else None
+    return _read_table(titled, sent, source) if titled is not None else None
 
 
 def _titled_count_table(rows: tuple[tuple[object, ...], ...]) -> tuple[tuple[object, ...], ...] | None:
     """A sheet whose count column names no role ("Kemasan | Jenis | Jumlah (keping)") under a title that
-    names one ("BERITA ACARA SERAH TERIMA BLANGKO"), closed by a total row: the rows from the header on,
-    the count column named by the title's role. None otherwise."""
+    names one ("BERITA ACARA SERAH TERIMA BLANGKO"), closed by a total row, or holding a row per blank
+    ("No | Jenis | Jumlah (keping)" / "1 | KTP-el | 1000"): the rows from the header on, the count column
+    named by the title's role. None otherwise."""
     for h, row in enumerate(rows):
         cells = [c if isinstance(c, str) else "" for c in row]
         filled = [c for c in cells if c.strip()]
         count = _generic_count_column(cells)
-        if count is None or len(filled) < 2 or not any(_is_total_row(r) for r in rows[h + 1 :]):
+        if count is None or len(filled) < 2:
+            continue
+        if not any(_is_total_row(r) for r in rows[h + 1 :]) and not _one_row_per_blank(rows[h + 1 :], cells, count):
             continue
         title = " ".join(c for r in rows[:h] for c in r if isinstance(c, str))
         roles = {k.role for k in keywords(mask_non_quantities(normalise(title))) if k.role != "ignore"}
@@ -1359,6 +1392,16 @@ def _titled_count_table(rows: tuple[tuple[object, ...], ...]) -> tuple[tuple[obj
         header[count] = f"{cells[count]} ({_ROLE_COLUMN_WORDS[roles.pop()]})"
         return (tuple(header), *rows[h + 1 :])
     return None
+
+
+def _one_row_per_blank(rows: Sequence[tuple[object, ...]], header: Sequence[str], count: int) -> bool:
+    """Whether the rows with a figure in the count column each name a different blank in the column headed
+    by a blank's kind ("Jenis", "Jenis Blangko"), and there is at least one."""
+    item_col = next((i for i, c in enumerate(header) if column_of(c) == "item"), None)
+    if item_col is None:
+        return False
+    counted = [r for r in rows if count < len(r) and _cell_quantity(r[count]) is not None]
+    return bool(counted) and _rows_by_item(counted, item_col) is not None
 
 
 def _with_spanning_items(above: tuple[object, ...], header: tuple[object, ...]) -> tuple[object, ...]:
@@ -1418,13 +1461,18 @@ def _label_role(text: str) -> str | None:
 
 def _labelled_candidates(
     r: tuple[object, ...], start: int, role: str, label: str, source: str, label_item: str | None,
+    column_items: dict[int, str] | None = None,
 ) -> list[Candidate]:
     """The figures of one labelled row: one per blank named in it ("KTP-el | 1.216 | KIA | 583"), or its
-    one figure; more figures than blanks is unclear."""
+    one figure; more figures than blanks is unclear. column_items: under a table whose headers name a
+    blank per column ("KTP-el recorded | ... | KIA recorded"), the blank of each column, which a figure
+    in that column is said of when the row names none."""
     out: list[Candidate] = []
     item = label_item
     seen: dict[str | None, int] = {}
-    for cell in r[start:]:
+    for j, cell in enumerate(r[start:], start):
+        if column_items and label_item is None:
+            item = column_items.get(j)
         if isinstance(cell, str) and not _FIGURE_CELL_RE.match(cell):
             # Words ("KIA", "untuk 5 minggu", "BA terlampir"): a blank's name, or a remark.
             named, ambiguous = explicit_item(normalise_header(cell))
@@ -1444,13 +1492,25 @@ def _labelled_candidates(
     return out
 
 
+def _column_items(header: tuple[object, ...]) -> dict[int, str]:
+    """The blank each header cell names ("KTP-el recorded" -> ktp-el), when the headers name both blanks
+    (one blank named throughout says nothing per column)."""
+    items: dict[int, str] = {}
+    for i, cell in enumerate(header):
+        named, ambiguous = explicit_item(normalise_header(cell))
+        if named is not None and not ambiguous:
+            items[i] = named
+    return items if len(set(items.values())) > 1 else {}
+
+
 def _footer_rows(
-    body: list[tuple[object, ...]], cols: dict[int, str], source: str
+    body: list[tuple[object, ...]], cols: dict[int, str], source: str, header: tuple[object, ...] = (),
 ) -> tuple[list[Candidate], list[tuple[object, ...]]]:
     """Rows under a table that state a figure by their label ("Sisa blangko KTP-el | | | 1.089" under a
     row per place and its total), read by that label; and the rows left. Rows after the total row that
     name no role are no data either."""
     quantity_cols = {i for i, c in cols.items() if c in QUANTITY_FIELDS or c == "date"}
+    column_items = _column_items(header)
     last_total = max((k for k, r in enumerate(body) if _is_total_row(r)), default=-1)
     out: list[Candidate] = []
     rest: list[tuple[object, ...]] = []
@@ -1474,7 +1534,8 @@ def _footer_rows(
             rest.append(r)  # "Kecamatan Sesayap", "Blangko KTP-el (No. Seri ...)": a row of the table
         elif role != "ignore":
             idx, label = found  # type: ignore[misc]
-            out += _labelled_candidates(r, idx + 1, role, label, source, explicit_item(normalise_header(label))[0])
+            out += _labelled_candidates(r, idx + 1, role, label, source, explicit_item(normalise_header(label))[0],
+                                        column_items)
     return out, rest
 
 
@@ -1484,6 +1545,8 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
     unclear."""
     out: list[Candidate] = []
     previous: str | None = None
+    titled: str | None = None  # the one blank a title above the rows names ("Rekap harian KTP-el 03/12")
+    column_items: dict[int, str] = {}  # "Uraian | KTP-el | KIA" over the rows: the blank of each column
     for r in rows:
         found = _row_label(r)
         if found is None:
@@ -1491,6 +1554,11 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
             continue
         idx, label = found
         role = _label_role(label)
+        if role is None and not any(_cell_quantity(c) is not None for c in r if not isinstance(c, str)):
+            column_items = _column_items(r) or column_items
+        if role is None and not out:
+            named, ambiguous = explicit_item(normalise_header(" ".join(c for c in r if isinstance(c, str))))
+            titled = named if named is not None and not ambiguous and len(_filled(r)) == 1 else titled
         if role is None and previous is not None:
             named, ambiguous = explicit_item(normalise_header(label))
             if named is not None and not ambiguous:
@@ -1498,8 +1566,13 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
                 continue
         previous = role if role not in (None, "ignore") else None
         if previous is not None:
-            out += _labelled_candidates(r, idx + 1, previous, label, source, explicit_item(normalise_header(label))[0])
+            item = explicit_item(normalise_header(label))[0] or (None if column_items else titled)
+            out += _labelled_candidates(r, idx + 1, previous, label, source, item, column_items)
     return out
+
+
+def _filled(r: tuple[object, ...]) -> list[object]:
+    return [c for c in r if c is not None and not (isinstance(c, str) and not c.strip())]
 
 
 def _is_subtotal_row(r: tuple[object, ...]) -> bool:
@@ -1621,12 +1694,17 @@ def _place_header(cell: object) -> bool:
 
 
 def _per_place(header_row: tuple[object, ...], data: Sequence[tuple[object, ...]]) -> bool:
-    """Whether a table has a row per place: its first column is named a place ("Kecamatan") and each row
-    names a different one."""
-    if not header_row or not _place_header(header_row[0]):
+    """Whether a table has a row per place: its first column, or the one after a numbering column ("No |
+    Kecamatan | ..."), is named a place ("Kecamatan") and each row names a different one."""
+    if not header_row:
         return False
-    names = [normalise_header(r[0]) if r else "" for r in data]
-    named = all(n and _cell_quantity(r[0]) is None for n, r in zip(names, data, strict=True))
+    at = 0
+    if normalise_header(header_row[0]) in _NUMBERING_HEADERS and len(header_row) > 1:
+        at = 1
+    if not _place_header(header_row[at]):
+        return False
+    names = [normalise_header(r[at]) if len(r) > at else "" for r in data]
+    named = all(n and _cell_quantity(r[at]) is None for n, r in zip(names, data, strict=True))
     return named and len(set(names)) == len(names)
 
 
@@ -1644,6 +1722,9 @@ def _summed_rows(
             continue
         header = " ".join(str(header_row[i]).split()) if i < len(header_row) else ""
         values = [_cell_quantity(r[i]) if i < len(r) else None for r in data]
+        if all(v is None for v in values) and all(_nil_cell(r[i]) if i < len(r) else True for r in data):
+            # "Received | - | - | -": a column left empty or dashed in every row states no figure.
+            continue
         if any(v is None for v in values):
             candidates.append(Candidate(col, None, f"{source}: {header}: a row without a figure", True, "unclear"))
             continue
@@ -1655,6 +1736,14 @@ def _summed_rows(
         candidates.append(Candidate(col, total, f"{source}: {header}: {total} (sum of {len(values)} rows)", True,
                                     item=item, table=True, cues=(f"table_column:{header}", "rows_summed", rows_of)))
     return candidates
+
+
+_NIL_CELL_RE = re.compile(r"^\s*[-\u2013\u2014.]*\s*$")
+
+
+def _nil_cell(cell: object) -> bool:
+    """Whether a cell is left empty or holds only a dash ("-", "–", "--")."""
+    return cell is None or (isinstance(cell, str) and bool(_NIL_CELL_RE.match(cell)))
 
 
 def _is_total_row(r: tuple[object, ...]) -> bool:

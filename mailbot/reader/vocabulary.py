@@ -1039,6 +1039,8 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "sisa blangko", "sisa blanko", "sisa stok", "stok", "sisa", "persediaan", "stok akhir",
         "sisa akhir", "saldo", "stock", "sisa blangko ktp-el", "sisa stok blangko",
         "remaining", "balance", "closing stock", "closing balance", "on hand", "ending stock",
+        # The stock a day or a period closed with, named alone ("Opening | Received | ... | Closing").
+        "closing", "ending", "ending balance", "end stock", "akhir",
     ),
     "received": ("penerimaan", "diterima", "terima", "blangko masuk", "masuk", "received"),
     "requested": ("permintaan", "kebutuhan", "usulan", "diminta", "requested"),
@@ -1047,7 +1049,8 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     "ignore": ("rusak", "blangko rusak", "gagal", "no", "no.", "keterangan", "ket", "ket.",
                # The stock a day opened with; the closing stock column is the stock.
                "stok awal", "stock awal", "saldo awal", "sisa awal", "persediaan awal", "opening stock",
-               "opening balance", "damaged", "remarks", "notes", "location", "sub-district", "subdistrict",
+               "opening balance", "opening", "beginning", "beginning stock", "beginning balance", "awal",
+               "damaged", "remarks", "notes", "location", "sub-district", "subdistrict",
                "kecamatan", "lokasi", "pemakaian", "terpakai", "prr", "nama",
                # A plan or target is not what was done: "Rencana perekaman", "Target", "Planned".
                "rencana", "target", "proyeksi", "perkiraan", "planned", "plan", "forecast",
@@ -1056,6 +1059,12 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
                "not yet"),
 }
 TOTAL_ROW_WORDS: tuple[str, ...] = ("jumlah", "total", "jml", "sub total", "subtotal", "grand total")
+# A column or row header naming what is asked ("Usulan Permohonan"), as against the need it answers
+# ("Kebutuhan Des 2026", NEED_WORDS): beside each other, the ask is the figure requested.
+ASK_HEADER_WORDS: tuple[str, ...] = (
+    "usulan", "usul", "permohonan", "permintaan", "diminta", "dimohon", "diusulkan", "pengajuan", "diajukan",
+    "requested", "request", "order",
+)
 
 # The header of a table's numbering column ("No  Kecamatan  Perekaman"), left empty on a total row.
 NUMBERING_HEADERS: tuple[str, ...] = ("no", "no.", "nomor", "#")

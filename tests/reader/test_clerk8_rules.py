@@ -109,3 +109,121 @@ def test_a_recap_in_the_old_excel_format_is_read() -> None:
     assert (verdict.kind, verdict.stock_on_hand, verdict.printed, verdict.recorded) == (
         "stock_report", 1140, 116, 141
     )
+
+
+# --- Tables laid out in more ways --------------------------------------------------------------------------
+
+
+def table(rows: list[tuple[object, ...]]) -> dict[str, object]:
+    from mailbot.reader.roles import read_table
+
+    found = read_table(tuple(rows), SENT, "lampiran")
+    assert found is not None
+    reading = settle(current_requests(found[0]), [])
+    return {**reading.values, **{f"doubt:{d.field}": d.kind for d in reading.doubts}}
+
+
+def test_closing_and_opening_columns_named_alone_and_a_dashed_column() -> None:
+    rows = [
+        ("Date", "Opening", "Received", "Recorded", "Printed", "Closing"),
+        ("16/11/2026", "2196", "-", "148", "84", "2109"),
+        ("17/11/2026", "2109", "-", "134", "98", "2011"),
+    ]
+    from mailbot.reader.roles import read_table
+
+    found = read_table(tuple(rows), SENT, "log.csv", period=True)
+    assert found is not None
+    reading = settle(current_requests(found[0]), [])
+    # The closing stock of the last day; the dashed "Received" column states nothing (no doubt either).
+    assert reading.values == {"stock_on_hand": 2011, "recorded": 282, "printed": 182}
+    assert reading.doubts == ()
+
+
+def test_a_row_under_a_table_takes_the_blank_of_each_column() -> None:
+    rows = [
+        ("Sub-district", "KTP-el recorded", "KTP-el printed", "KIA recorded", "KIA printed"),
+        ("Tarakan Barat", "115", "56", "56", "25"),
+        ("Tarakan Timur", "187", "82", "30", "24"),
+        ("Grand Total", "302", "138", "86", "49"),
+        ("Closing stock", "2315", "", "812", ""),
+    ]
+    from mailbot.reader.roles import read_table
+
+    found = read_table(tuple(rows), SENT, "weekly.csv")
+    assert found is not None
+    stock = {(c.item, c.value) for c in found[0] if c.field == "stock_on_hand"}
+    assert stock == {("ktp-el", 2315), ("kia", 812)}
+
+
+def test_places_after_a_numbering_column_are_summed() -> None:
+    rows = [
+        ("No", "Kecamatan", "Perekaman", "Pencetakan", "Rusak"),
+        (1, "Tanjung Selor", 163, 53, 4),
+        (2, "Tanjung Palas", 257, 45, 4),
+        (3, "Sekatak", 243, 42, 1),
+    ]
+    assert table(rows) == {"recorded": 663, "printed": 140}
+
+
+def test_a_handover_sheet_with_a_row_per_blank_and_no_total() -> None:
+    rows = [
+        ("BERITA ACARA SERAH TERIMA BLANGKO",),
+        ("Nomor: 028/BAST/DKPS-KTT/XII/2026",),
+        ("No", "Jenis", "Jumlah (keping)", "Kondisi"),
+        (1, "KTP-el", 1000, "Baik"),
+        ("Yang menyerahkan", None, "Yang menerima"),
+    ]
+    assert table(rows) == {"received": 1000}
+
+
+def test_a_sheet_titled_with_one_blank_gives_its_rows_that_blank() -> None:
+    from mailbot.reader.roles import read_table
+
+    rows = (("Rekap harian KIA 03/12/2026",), ("Uraian", "Jumlah"), ("Pencetakan", 38), ("Sisa blangko", 1874))
+    found = read_table(rows, SENT, "rekap.xlsx")
+    assert found is not None
+    assert {(c.field, c.item, c.value) for c in found[0]} == {("printed", "kia", 38), ("stock_on_hand", "kia", 1874)}
+
+
+def test_rows_under_a_header_of_blanks_take_each_columns_blank() -> None:
+    from mailbot.reader.roles import read_table
+
+    rows = (
+        ("Laporan Harian Blangko - 08/12/2026",),
+        ("Uraian", "KTP-el", "KIA", "Ket."),
+        ("Stok awal", 528, 330, None),
+        ("Pencetakan", 25, 11, None),
+        ("Stok akhir", 502, 319, None),
+    )
+    found = read_table(rows, SENT, "lap.xlsx")
+    assert found is not None
+    assert {(c.field, c.item, c.value) for c in found[0]} == {
+        ("printed", "ktp-el", 25), ("printed", "kia", 11), ("stock_on_hand", "ktp-el", 502),
+        ("stock_on_hand", "kia", 319),
+    }
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [
+            ("No", "Kecamatan", "Sisa Stok (keping)", "Kebutuhan Des 2026", "Usulan Permohonan"),
+            (1, "Tanjung Selor", 310, 1200, 900),
+            (2, "Tanjung Palas", 95, 300, 200),
+            (None, "JUMLAH", 405, 1500, 1100),
+        ],
+        [
+            ("Uraian", "Jumlah"),
+            ("Kebutuhan", 1500),
+            ("Sisa stok", 405),
+            ("Usulan (kebutuhan - sisa)", 1100),
+        ],
+    ],
+)
+def test_the_ask_beside_the_need_is_the_figure_requested(rows: list[tuple[object, ...]]) -> None:
+    assert table(rows) == {"requested": 1100, "stock_on_hand": 405}
+
+
+def test_a_need_column_alone_is_still_the_request() -> None:
+    rows = [("Kecamatan", "Kebutuhan"), ("Tanjung Selor", 1200), ("Peso", 300), ("JUMLAH", 1500)]
+    assert table(rows) == {"requested": 1500}
