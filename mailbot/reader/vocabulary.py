@@ -255,6 +255,12 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "mohn", "mhon", "tambhan", "tmbhn", "tambahn", "tmbahan", "penambhan",
         # "Kalau bisa sekalian KIA 200 lembar": one more thing asked along with the first.
         "sekalian",
+        # A figure asked to be raised or lowered to ("Blangko KTP-el naikkan jd 3.000 saja", "naikin jadi
+        # 3.000 ya"): the causative forms only; "stok naik jadi 2.000" says what the stock did.
+        "naikkan", "naikan", "naikin", "dinaikkan", "dinaikan", "dinaikin", "tolong naikkan",
+        "turunkan", "turunin", "diturunkan", "diturunin",
+        # Shorthand of "please" in English quick mail.
+        "pls send", "plz send", "pls supply", "pls provide", "pls allocate",
     ),
     "stock_on_hand": (
         "sisa", "tersisa", "menyisakan", "stok", "stock", "stoknya", "persediaan", "tinggal", "kantun",

@@ -227,3 +227,24 @@ def test_the_ask_beside_the_need_is_the_figure_requested(rows: list[tuple[object
 def test_a_need_column_alone_is_still_the_request() -> None:
     rows = [("Kecamatan", "Kebutuhan"), ("Tanjung Selor", 1200), ("Peso", 300), ("JUMLAH", 1500)]
     assert table(rows) == {"requested": 1500}
+
+
+# --- A figure asked to be raised or lowered to; "pls send" ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Ok. Blangko KTP-el naikkan jd 3.000 saja, sekalian utk jemput bola.", 3000),
+        ("naikin jadi 3.000 ya min, krn ada jemput bola minggu depan.", 3000),
+        ("Mohon maaf, permohonan kami turunkan menjadi 800 keping saja.", 800),
+        ("Pls send 1,500 KTP-el blanks to Tarakan.", 1500),
+        ("plz send 700 KIA blanks asap", 700),
+    ],
+)
+def test_a_figure_asked_to_be_raised_or_lowered_to_is_the_request(text: str, wanted: int) -> None:
+    assert read(text)["requested"] == wanted
+
+
+def test_a_stock_that_rose_is_no_request() -> None:
+    assert "requested" not in read("Stok blangko kami naik jadi 2.000 keping setelah kiriman kemarin datang.")
