@@ -140,6 +140,11 @@ _SEND_ASK_RE = re.compile(
 _ZERO_STOCK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ZERO_STOCK_PHRASES) + r")(?![\w-])")
 _NOT_YET_ZERO_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NOT_YET_ZERO_WORDS) + r")(?:\s+\S+){0,2}\s*$")
 _STOCK_ONLY_ZERO = frozenset(vocab.STOCK_ONLY_ZERO_WORDS)
+_LEFT_AFTER_RE = re.compile(
+    r"[ \t]+(?:(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]+)?(?:"
+    + _words_re(vocab.GENERIC_BLANK_WORDS + vocab.ENGLISH_BLANK_NOUNS + ("blank", "card")) + r")[ \t]+(?:"
+    + _words_re(vocab.LEFT_AFTER_WORDS) + r")(?![\w-])"
+)
 # A stock stated as a figure: "sisa tinggal 300-an", "stok KIA 0".
 _STATED_STOCK_RE = re.compile(
     r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])[^\d\n;|]{0,30}\d"
@@ -532,6 +537,12 @@ def _item_of_mention(
         # seribu lembar KIA": the name right after the previous figure is that figure's.
         lo = owned.end()
     item, ambiguous = explicit_item(masked[lo : m.start])
+    if ambiguous and (comma := masked.rfind(",", lo, m.start)) != -1:
+        # "stok blangko KTP-el NIHIL, stok KIA 415 keping": both named before the figure, the one named
+        # in its own phrase, after the last comma, is its blank.
+        own, own_ambiguous = explicit_item(masked[comma + 1 : m.start])
+        if own is not None and not own_ambiguous:
+            return own
     if item is not None or ambiguous:
         return item
     after_end = next_start
@@ -632,7 +643,8 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
         if _SUPPLY_RE.search(said) and not _BLANK_NAME_RE.search(said):
             # "ribbon kami tidak ada sisa": a printer supply, not a blank.
             continue
-        stock_named = bool(_STOCK_NAME_RE.search(masked, c_start, z.end()))
+        left = _LEFT_AFTER_RE.match(masked, z.end())
+        stock_named = bool(_STOCK_NAME_RE.search(masked, c_start, z.end())) or left is not None
         # "kosong"/"nihil" beside a blank alone may be an empty form; beside KTP-el or KIA it is the stock.
         if not (stock_named or _ITEM_NAME_RE.search(head)
                 or (_BLANK_NAME_RE.search(head) and " ".join(z.group().split()) not in _STOCK_ONLY_ZERO)):
@@ -647,6 +659,8 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
             # never stands against a figure.
             continue
         item = explicit_item(named[-1].group() if named else head)[0]
+        if item is None and left is not None:
+            item = explicit_item(left.group())[0]
         snippet = _snippet(original, z.start(), z.end(), c_start, c_end)
         out.append(Candidate("stock_on_hand", 0, snippet, True, item=item, cues=(f"zero_stock:{z.group()}",)))
     return out

@@ -345,7 +345,11 @@ ZERO_STOCK_PHRASES: tuple[str, ...] = (
     "habis", "sudah habis", "sdh habis", "telah habis", "udah habis", "kosong", "nihil", "out of stock",
     "run out", "ran out", "abis", "sdh abis", "udah abis", "sudah tidak ada", "sdh tidak ada", "sudah tdk ada",
     "sdh tdk ada",
+    # English: "our remaining stock of KIA blanks is nil", "we have zero KIA blanks left", "none left".
+    "nil", "zero", "none left", "nothing left", "no blanks left", "no cards left",
 )
+# After a zero word, a blank's name and "left" say the stock of that blank: "zero KIA blanks left".
+LEFT_AFTER_WORDS: tuple[str, ...] = ("left", "remaining", "in stock", "on hand")
 # Before a zero-stock word, these make it a worry or a plan, not a stock of zero: "hampir habis",
 # "sebelum stok habis", "akan habis minggu depan".
 NOT_YET_ZERO_WORDS: tuple[str, ...] = (

@@ -248,3 +248,33 @@ def test_a_figure_asked_to_be_raised_or_lowered_to_is_the_request(text: str, wan
 
 def test_a_stock_that_rose_is_no_request() -> None:
     assert "requested" not in read("Stok blangko kami naik jadi 2.000 keping setelah kiriman kemarin datang.")
+
+
+# --- Zero stock said in English, and of one blank beside the other's figure --------------------------------
+
+
+def items(text: str) -> set[tuple[str, str | None, int | None]]:
+    candidates, _ = read_text(text, normalise(text), sent=SENT)
+    return {(c.field, c.item, c.value) for c in candidates}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have zero KIA blanks left. Please send 800 KIA blanks.",
+        "Our remaining stock of KIA blanks is nil.",
+        "KIA stock: nil. We need 500 cards.",
+        "We have no blanks left for KIA, none left at all.",
+    ],
+)
+def test_a_stock_of_zero_said_in_english(text: str) -> None:
+    assert ("stock_on_hand", "kia", 0) in items(text)
+
+
+def test_zero_of_one_blank_beside_the_other_blanks_figure() -> None:
+    text = "Per 30/11/2026 stok blangko KTP-el Kab. Bulungan NIHIL, stok KIA 415 keping."
+    assert items(text) == {("stock_on_hand", "ktp-el", 0), ("stock_on_hand", "kia", 415)}
+
+
+def test_a_zero_that_is_not_a_stock_stays_out() -> None:
+    assert "stock_on_hand" not in read("Zero defects this week; we printed 120 cards.")
