@@ -475,6 +475,10 @@ ASK_CUES: tuple[str, ...] = (
 
 # Phrases that look like role words but are not: "terima kasih" is thanks, not a receipt.
 NOT_ROLE_PHRASES: tuple[str, ...] = (
+    # "untuk sisa triwulan IV", "sisa tahun anggaran": what is left of a period of time, not of blanks.
+    "sisa triwulan", "sisa tahun", "sisa tahun anggaran", "sisa bulan", "sisa semester", "sisa periode",
+    "sisa waktu", "sisa hari kerja", "sisa minggu", "sisa masa", "the rest of the year", "rest of the month",
+    "remaining weeks", "remaining days", "remaining months",
     "terima kasih", "terimakasih", "trima kasih", "trimakasih", "makasih", "mohon maaf",
     "mohon izin", "mohon ijin", "mohon arahan", "mohon petunjuk", "mohon konfirmasi",
     "mohon kehadiran", "mohon perhatian", "mohon info", "mohon infonya", "mohon informasi",

@@ -278,3 +278,25 @@ def test_zero_of_one_blank_beside_the_other_blanks_figure() -> None:
 
 def test_a_zero_that_is_not_a_stock_stays_out() -> None:
     assert "stock_on_hand" not in read("Zero defects this week; we printed 120 cards.")
+
+
+# --- The difference asked: the stock of the blank whose need is stated; the rest of a period is no stock ---
+
+
+def test_the_difference_asked_takes_the_stock_of_the_needs_blank() -> None:
+    text = (
+        "Kebutuhan KTP-el Kab. Bulungan sampai 31 Desember 2026 sebesar 2.500 keping, sedangkan sisa stok KTP-el "
+        "saat ini 850 keping. Mohon dikirimkan selisihnya.\n\nUntuk KIA, stok kami 1.340 keping dan masih cukup."
+    )
+    candidates, unassigned = read_text(text, normalise(text), sent=SENT)
+    reading = settle(current_requests(candidates), unassigned)
+    assert reading.values["requested"] == 1650
+
+
+@pytest.mark.parametrize("period", ["sisa triwulan IV", "sisa tahun anggaran 2026", "sisa bulan ini", "sisa semester"])
+def test_what_is_left_of_a_period_is_no_stock(period: str) -> None:
+    text = (
+        f"Kebutuhan blangko KTP-el untuk {period} kami perkirakan 3.000 keping. Saat ini sisa stok di gudang "
+        "kami 800 keping. Mohon dapat dipenuhi kekurangannya."
+    )
+    assert read(text) == {"requested": 2200, "stock_on_hand": 800}
