@@ -775,13 +775,15 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
             return [*[c for c in candidates if c.field != "requested"], *mine]
         return candidates
     needs = {c.value for c in asked if c.value is not None and c.doubt is None}
-    stated = [c for c in candidates if c.field == "stock_on_hand" and c.value is not None and c.doubt is None]
-    stocks = {c.value for c in stated}
+    stock_said = [
+        (c.value, c.item) for c in candidates if c.field == "stock_on_hand" and c.value is not None and c.doubt is None
+    ]
+    stocks = {v for v, _ in stock_said}
     need_items = {c.item for c in asked if c.value is not None and c.doubt is None}
     if len(stocks) > 1 and len(need_items) == 1 and None not in need_items:
         # "Kebutuhan KTP-el 2.500, sisa stok KTP-el 850 ... Untuk KIA, stok kami 1.340": the stock of the
         # blank whose need is stated is the one taken from it.
-        stocks = {c.value for c in stated if c.item in need_items}
+        stocks = {v for v, item in stock_said if item in need_items}
     rest = [c for c in candidates if c.field != "requested"]
     text = masked[ask.start() : ask.end()]
     if len(stocks) == 1 and len(needs) > 1:
