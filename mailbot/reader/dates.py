@@ -104,3 +104,24 @@ def report_date(low: str, sent: datetime | None) -> date | None:
         if first is None:
             first = found
     return first
+
+
+# Month names written out ("Oktober", "Nov" is too short to be sure of, "may" is an English verb).
+_MONTH_NAMES = tuple(name for name in vocab.MONTHS if len(name) >= 4 or name == "mei")
+_MONTH_WORD_RE = re.compile(r"(?<![\w-])(" + vocab.alternation(_MONTH_NAMES) + r")(?![\w-])(?!\s*\d{1,2}\b(?!\d))")
+_DAY_BEFORE_RE = re.compile(r"\d{1,2}\s*$")
+
+
+def line_month(low: str, pos: int, sent: datetime | None) -> tuple[int, int] | None:
+    """(year, month) of the one month named, without a day, on the line before pos ("Stok akhir bulan
+    Oktober 2026 : 2.360"), the year taken as the latest not after the message date; None when the line
+    names no month, a dated day ("30 November"), or several months."""
+    start = low.rfind("\n", 0, pos) + 1
+    found = [m for m in _MONTH_WORD_RE.finditer(low, start, pos) if not _DAY_BEFORE_RE.search(low, start, m.start())]
+    if len(found) != 1 or _MONTH_WORD_RE.search(low, pos, low.find("\n", pos) if "\n" in low[pos:] else len(low)):
+        return None
+    month = vocab.MONTHS[found[0].group(1)]
+    year = sent.year if sent is not None else 2000
+    if sent is not None and month > sent.month:
+        year -= 1
+    return year, month

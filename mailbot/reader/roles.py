@@ -11,7 +11,7 @@ from typing import Literal
 
 from mailbot.reader import vocabulary as vocab
 from mailbot.reader.classify import explicit_item
-from mailbot.reader.dates import cell_date, line_date
+from mailbot.reader.dates import cell_date, line_date, line_month
 from mailbot.reader.numbers import Mention, find_mentions, mask_non_quantities, normalise, quantity_in
 from mailbot.reader.verdict import QUANTITY_FIELDS, Doubt, Evidence
 
@@ -322,6 +322,7 @@ class Candidate:
     corrects: bool = False  # said in a correction ("Ralat: yang benar 2.000"): replaces earlier figures of its field
     about: bool = False  # "± 1.200": the figure stated as a round one; an exact figure of its field wins
     cues: tuple[str, ...] = ()  # the named cues that gave the figure its role
+    month: tuple[int, int] | None = None  # (year, month) its line names ("Stok akhir November: 1.510")
 
 
 @dataclass(frozen=True)
@@ -1155,6 +1156,7 @@ def read_text(
                 item = explicit_item(masked[c_start : opening.start])[0]
         headed = bool(sections) and _in_section(sections, m.start)
         day = line_date(low, m.start, sent)
+        month = line_month(low, m.start, sent) if day is None else None
         earlier = role == "requested" and _said_of_earlier(masked, kws, c_start, prev_end, m, after_limit)
         if m.conflict:
             candidate = Candidate(role, None, snippet, strong, "conflict", total, item, day, headed, earlier)
@@ -1167,6 +1169,8 @@ def read_text(
         if (correcting and any(c.field == role for c in candidates)) or corrects_set_aside or became:
             # "Ralat: pencetakan yg benar 158": replaces the pencetakan figure said before.
             candidate = replace(candidate, corrects=True)
+        if month is not None:
+            candidate = replace(candidate, month=month)
         candidate = replace(candidate, cues=_cues_of(candidate, m, keyword, masked, before) + (
             ("changed_from",) if became else ()))
         if role in ("printed", "recorded") and keyword is not None and _DAY_SPAN_RE.search(low, keyword.end, m.start):
@@ -2006,6 +2010,15 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
             latest = max(days)  # type: ignore[type-var]
             mine = [c for c in mine if c.row_date == latest]
             row_date = max(row_date, latest) if row_date else latest  # type: ignore[type-var]
+        months = [c.month for c in mine]
+        if len(mine) > 1 and all(months) and len(set(months)) == len(months):
+            # "Stok akhir Oktober: 2.360" / "Stok akhir November: 1.510", one figure a month: the latest
+            # month's is the figure now (as the latest of dated lines).
+            latest_month = max(m for m in months if m is not None)
+            mine = [c for c in mine if c.month == latest_month]
+            evidence_cue = "latest_month"
+        else:
+            evidence_cue = ""
         exact = [c for c in mine if c.doubt is None]
         if any(c.about for c in exact) and not all(c.about for c in exact):
             # "stok ± 400 keping, tepatnya 396 keping": the exact figure is the one meant.
@@ -2023,7 +2036,8 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
             value = distinct[0]
             values[field] = value
             first = next(c for c in exact if c.value == value)
-            evidence.append(Evidence(field, value, first.text, first.cues))
+            cues = (*first.cues, evidence_cue) if evidence_cue else first.cues
+            evidence.append(Evidence(field, value, first.text, cues))
         elif unclear:
             doubts.append(Doubt(field, "unclear", unclear[0].text))
     return Reading(values, tuple(evidence), tuple(doubts), tuple(unassigned), row_date)

@@ -300,3 +300,37 @@ def test_what_is_left_of_a_period_is_no_stock(period: str) -> None:
         "kami 800 keping. Mohon dapat dipenuhi kekurangannya."
     )
     assert read(text) == {"requested": 2200, "stock_on_hand": 800}
+
+
+# --- Last month's figure beside this month's ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Posisi stok blangko KTP-el:\n- Stok akhir bulan Oktober 2026 : 2.360 keping\n"
+        "- Stok akhir bulan November 2026: 1.510 keping\n",
+        "Stok akhir November: 1.510\nStok akhir Oktober: 2.360\n",
+    ],
+)
+def test_the_latest_months_figure_is_the_figure_now(text: str) -> None:
+    assert read(text, datetime(2026, 12, 1, 9, 0)) == {"stock_on_hand": 1510}
+
+
+def test_a_month_later_than_the_message_is_of_last_year() -> None:
+    # Sent in January: "Desember" is last year's, before "Januari".
+    text = "Stok akhir Desember: 2.360\nStok per Januari: 1.510\n"
+    assert read(text, datetime(2027, 1, 20, 9, 0)) == {"stock_on_hand": 1510}
+
+
+def test_two_figures_on_lines_without_months_still_conflict() -> None:
+    assert "stock_on_hand" not in read("Stok gudang: 2.360\nStok loket: 1.510\n")
+
+
+def test_a_line_with_a_dated_day_is_no_month_line() -> None:
+    from mailbot.reader.dates import line_month
+
+    low = "stok per 30 november: 1.510"
+    assert line_month(low, low.index("1.510"), datetime(2026, 12, 1)) is None
+    low = "stok akhir november 2026: 1.510"
+    assert line_month(low, low.index("1.510"), datetime(2026, 12, 1)) == (2026, 11)
