@@ -346,6 +346,13 @@ _RANGE_BETWEEN_RE = re.compile(
 
 
 # The word that names a year before a number ("tahun dua ribu dua puluh enam", "TA 2026").
+# Right before a number in words, a word naming a count of blanks ("perekaman seratus dua belas pencetakan
+# sembilan puluh tujuh", said into a phone): a small compound number ("sembilan puluh tujuh") counts there
+# without a unit.
+_COUNT_LEAD_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:" + _alternation(vocab.SPELLED_COUNT_LEADS) + r")[^\S\n]*:?[^\S\n]*$"
+)
+_COMPOUND_WORDS_RE = re.compile(r"(?<![\w-])(?:puluh|belas)(?![\w-])")
 _YEAR_WORD_BEFORE_RE = re.compile(r"\b(?:tahun|thn|th|ta|t\.a|anggaran|year)\b\.?[^\S\n]*$")
 
 
@@ -495,9 +502,14 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                     conflict = parse_digits(paren.group("num")) != value
                     end = unit_end = paren.end()
                     spelled = False
-        if spelled and value is not None and value < 100 and unit not in ("blank", "people"):
+        if (
+            spelled and value is not None and value < 100 and unit not in ("blank", "people")
+            and not (unit is None and _COMPOUND_WORDS_RE.search(masked, start, end)
+                     and _COUNT_LEAD_BEFORE_RE.search(masked, max(0, start - 30), start))
+        ):
             # "dua hari", "salah satu": small number words count only with a unit of blanks or
-            # people ("tiga puluh dua orang" recorded).
+            # people ("tiga puluh dua orang" recorded), or a compound one right after the name of a
+            # count ("cetak tiga puluh dua").
             pos = end
             continue
         if unit is None and _STEM_AFTER_RE.match(masked, end):

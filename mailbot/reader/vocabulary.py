@@ -277,6 +277,10 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "tampi", "kami tampi", "ditampi", "dipuntampi", "dipun tampi",
         "sudah sampai", "telah sampai", "telah tiba", "sudah tiba", "received", "receive",
         "kedatangan", "masuk", "blangko masuk",
+        # Quick messages: "blangko ktp 1rb sdh sampe", "udh trma 1rb blangko" ("sampe" alone is "until").
+        "sdh sampai", "udah sampai", "udh sampai", "dah sampai", "tlh sampai", "sudah sampe", "sdh sampe",
+        "udah sampe", "udh sampe", "dah sampe", "tlh sampe", "sdh tiba", "udah tiba", "udh tiba", "trma",
+        "ditrma", "kami trma",
     ),
     "printed": (
         "pencetakan", "cetak", "dicetak", "tercetak", "mencetak", "pencetakkan", "printed",
@@ -453,6 +457,9 @@ RECEIPT_VERBS: tuple[str, ...] = (
     "tampi", "kami tampi", "ditampi", "dipuntampi", "dipun tampi",
     "sudah sampai", "telah sampai", "telah tiba",
     "sudah tiba", "received", "penerimaan",
+    "sdh sampai", "udah sampai", "udh sampai", "dah sampai", "tlh sampai", "sudah sampe", "sdh sampe",
+    "udah sampe", "udh sampe", "dah sampe", "tlh sampe", "sdh tiba", "udah tiba", "udh tiba", "trma",
+    "ditrma", "kami trma",
 )
 # In a quoted question from the desk ("Berapa keping blangko KTP-el yang Bapak/Ibu mohon?"), these
 # name the figure asked for; a reply's one figure without a role of its own answers it.
@@ -555,6 +562,12 @@ FALLBACK_AFTER: tuple[str, ...] = (
 # still missing, not the stock. These words name the stock itself and keep the figure a stock.
 OWN_STOCK_WORDS: tuple[str, ...] = (
     "stok", "stock", "stoknya", "persediaan", "sisa stok", "sisa stock", "stok akhir", "sisa di gudang",
+)
+
+# The names of counts that a number in words may follow without a unit ("cetak tiga puluh dua").
+SPELLED_COUNT_LEADS: tuple[str, ...] = (
+    "perekaman", "rekam", "direkam", "terekam", "pencetakan", "cetak", "dicetak", "tercetak",
+    "sisa", "sisa blangko", "sisa stok", "stok", "diterima", "terima", "penerimaan",
 )
 
 # --- Kinds ---------------------------------------------------------------------------------

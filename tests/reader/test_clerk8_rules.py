@@ -334,3 +334,46 @@ def test_a_line_with_a_dated_day_is_no_month_line() -> None:
     assert line_month(low, low.index("1.510"), datetime(2026, 12, 1)) is None
     low = "stok akhir november 2026: 1.510"
     assert line_month(low, low.index("1.510"), datetime(2026, 12, 1)) == (2026, 11)
+
+
+# --- Numbers said into a phone, and quick receipts ----------------------------------------------------
+
+
+def test_small_numbers_in_words_right_after_the_name_of_a_count() -> None:
+    text = (
+        "laporan hari ini perekaman seratus dua belas pencetakan sembilan puluh tujuh sisa blangko seribu "
+        "delapan ratus empat puluh keping"
+    )
+    assert read(text) == {"recorded": 112, "printed": 97, "stock_on_hand": 1840}
+    assert read("laporan kia hari ini cetak tiga puluh dua sisa blangko kia empat ratus sepuluh keping") == {
+        "printed": 32, "stock_on_hand": 410
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mohon kiriman blangko tanggal dua puluh tiga ya pak",  # a date, said after no count's name
+        "salah satu operator kami cuti",
+        "kami mohon tambahan blangko, stok tinggal dua",  # a lone small word, no compound
+    ],
+)
+def test_small_numbers_in_words_elsewhere_are_no_figure(text: str) -> None:
+    assert read(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "received"),
+    [
+        ("Blangko sdh sampe 2rb pas, makasih min", 2000),
+        ("blangko ktp 1rb sdh sampe pak, mksh", 1000),
+        ("udh trma 1rb blangko ktpel td pagi tq", 1000),
+        ("blangko KIA 500 udah sampai kemarin sore", 500),
+    ],
+)
+def test_quick_receipts(text: str, received: int) -> None:
+    assert read(text)["received"] == received
+
+
+def test_sampe_alone_is_until() -> None:
+    assert "received" not in read("sampe hari ini blangko 1.000 keping belum datang pak")
