@@ -116,6 +116,7 @@ _AFFIRMED_PHRASE_RE = re.compile(r"^(?:" + _words_re(vocab.AFFIRM_WORDS) + r")\s
 # "tidak sampai 500", "belum sampai 1.000": a bound, read as such by the number reader, not a denial.
 _BOUND_PHRASES = frozenset(" ".join(p.split()) for p in vocab.APPROX_BEFORE)
 _NUMBER_NEXT_RE = re.compile(r"\s*:?\s*\d")
+_NEGATES_NEXT_RE = re.compile(_words_re(vocab.NEGATES_NEXT_WORDS))
 _CORRECTION_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTION_WORDS) + r")(?![\w-])")
 _EARLIER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EARLIER_WORDS) + r")(?![\w-])")
 # The blank named right after a figure ("3.000 keping KTP-el") belongs to that figure.
@@ -472,6 +473,12 @@ def _role_for(
         # "salah ketik, yg benar 1.340": the slip is named, then the right figure; the slip's word is not its
         before = before[:-1]
         chosen, pool = (before[-1] if before else None), before
+    if after and masked and _NEGATES_NEXT_RE.fullmatch(masked, after[0].start, after[0].end) and (
+        _NUMBER_NEXT_RE.match(masked, after[0].end)
+    ):
+        # "yg benar 450 bukan 540", "2.000 not 20.000": the denial is of the figure after it; the figure
+        # before it is the one meant, with whatever role its clause gives it.
+        after = after[1:]
     if chosen is None and after:
         chosen = after[0]
         pool = after

@@ -570,6 +570,10 @@ SPELLED_COUNT_LEADS: tuple[str, ...] = (
     "sisa", "sisa blangko", "sisa stok", "stok", "diterima", "terima", "penerimaan",
 )
 
+# Right after a figure and right before another, these deny the second ("yg benar 450 bukan 540", "2,000
+# not 20,000"): the first is the figure meant.
+NEGATES_NEXT_WORDS: tuple[str, ...] = ("bukan", "bkn", "not", "bukannya")
+
 # --- Kinds ---------------------------------------------------------------------------------
 
 REQUEST_PHRASES: tuple[str, ...] = (
@@ -1119,7 +1123,11 @@ ENGLISH_BLANK_NOUNS: tuple[str, ...] = ("blanks", "cards", "pcs")
 
 
 # Words that, after a slip ("salah ketik"), give the right figure: "1.430 -> maaf salah ketik, yg benar 1.340".
-RIGHT_FIGURE_WORDS: tuple[str, ...] = ("benar", "betul", "seharusnya", "semestinya", "mestinya", "correct")
+RIGHT_FIGURE_WORDS: tuple[str, ...] = (
+    "benar", "betul", "seharusnya", "semestinya", "mestinya", "correct",
+    # "eh sorry typo, maksudnya 2.000 bukan 20.000": what the writer meant.
+    "maksudnya", "maksud saya", "maksud kami", "mksdnya", "i meant", "we meant", "should be", "should read",
+)
 
 
 # === Figures: roles, corrections and tables (kept in one block; extends the tables above) ==========

@@ -377,3 +377,30 @@ def test_quick_receipts(text: str, received: int) -> None:
 
 def test_sampe_alone_is_until() -> None:
     assert "received" not in read("sampe hari ini blangko 1.000 keping belum datang pak")
+
+
+# --- "X bukan Y": the denial is of the figure after it ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Ralat pak, mohon blangko KTP-el, yang benar 1.800 keping bukan 1.200.", 1800),
+        ("Permohonan kami: blangko KIA, maaf ralat, yg benar 450 bukan 540.", 450),
+        ("mohon dikirim blangko KTP-el, eh sorry typo, maksudnya 2.000 bukan 20.000", 2000),
+    ],
+)
+def test_the_figure_before_a_denied_one_is_the_figure_meant(text: str, wanted: int) -> None:
+    assert read(text)["requested"] == wanted
+
+
+def test_a_reply_revising_its_own_request_with_x_bukan_y() -> None:
+    candidates, unassigned = read_text(
+        "maaf ralat pak, yg benar 450 bukan 540. salah ketik td",
+        normalise("maaf ralat pak, yg benar 450 bukan 540. salah ketik td"), answer_role="requested",
+    )
+    assert settle(current_requests(candidates), unassigned).values == {"requested": 450}
+
+
+def test_a_denied_figure_alone_is_still_no_figure() -> None:
+    assert read("Sisa stok kami bukan 500 keping, mohon dicek lagi datanya.") == {}
