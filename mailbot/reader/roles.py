@@ -1944,6 +1944,12 @@ def _sums_matched(data: Sequence[tuple[str, ...]], total: tuple[str, ...]) -> in
     return matched
 
 
+def _names_own_figure(r: tuple[object, ...]) -> bool:
+    """Whether a row's label names a figure of its own ("Jumlah permohonan"), not a total of the rows."""
+    found = _row_label(r)
+    return found is not None and _label_role(found[1]) in QUANTITY_FIELDS
+
+
 def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]]:
     """Pull horizontal tables ("Tanggal | Perekaman | ..." then rows) out of text; the rest stays.
 
@@ -1964,7 +1970,8 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
         generic = None if full or len(cells) < 2 else _generic_count_column(cells)
         if full or partial or generic is not None:
             rows, j = _table_rows(lines, i, cells)
-            totalled = any(_is_total_row(r) for r in rows[1:])
+            # "Jumlah permohonan | KTP-el | 1.700": a row whose label names its own figure is no total row.
+            totalled = any(_is_total_row(r) and not _names_own_figure(r) for r in rows[1:])
             if generic is not None and not (full or partial):
                 item_col = next((k for k, c in enumerate(cells) if column_of(c) == "item"), None)
                 per_blank = item_col is not None and _rows_by_item(rows[1:], item_col) is not None

@@ -235,7 +235,7 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "mohon", "mhn", "memohon", "dimohon", "mohonkan", "dimohonkan", "permohonan", "permintaan", "meminta",
         "diminta", "minta",
         "mengajukan", "diajukan", "pengajuan", "usulan", "mengusulkan", "diusulkan", "butuh",
-        "membutuhkan", "dibutuhkan", "butuhkan", "perlu", "memerlukan", "diperlukan", "memesan",
+        "membutuhkan", "dibutuhkan", "butuhkan", "perlu", "memerlukan", "diperlukan", "memesan", "perlukan",
         "request", "requesting", "kekurangan", "dropping", "alokasi", "mengharapkan",
         # English mail.
         "please send", "kindly send", "make it", "please supply", "kindly supply", "please provide", "requested",
@@ -1085,6 +1085,8 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
                "kecamatan", "lokasi", "pemakaian", "terpakai", "prr", "nama",
                # A plan or target is not what was done: "Rencana perekaman", "Target", "Planned".
                "rencana", "target", "proyeksi", "perkiraan", "planned", "plan", "forecast",
+               # A rate is no count: "Rata-rata cetak per hari".
+               "rata-rata", "rata rata", "rerata", "average", "avg", "daily average",
                # Work not yet done: "Wajib KTP belum rekam", "belum dicetak".
                "belum rekam", "belum direkam", "belum perekaman", "belum cetak", "belum dicetak", "wajib ktp",
                "not yet"),

@@ -404,3 +404,32 @@ def test_a_reply_revising_its_own_request_with_x_bukan_y() -> None:
 
 def test_a_denied_figure_alone_is_still_no_figure() -> None:
     assert read("Sisa stok kami bukan 500 keping, mohon dicek lagi datanya.") == {}
+
+
+# --- Rows that name their own figures under a lead sentence ----------------------------------------------
+
+
+def test_rows_naming_their_own_figures_are_read_by_their_labels_not_the_lead_sentence() -> None:
+    from mailbot.reader.roles import split_text_tables
+
+    text = (
+        "Dengan hormat, bersama ini kami sampaikan permohonan blangko dengan rincian sebagai berikut:\n\n"
+        "Uraian | Jenis | Jumlah (keping)\nSisa stok per 04/12/2026 | KTP-el | 480\n"
+        "Rata-rata cetak per hari | KTP-el | 70\nJumlah permohonan | KTP-el | 1.700\n\nTerima kasih."
+    )
+    from mailbot.reader.roles import read_table
+
+    _, tables = split_text_tables(text)
+    (rows,) = tables
+    found = read_table(rows, SENT, "tabel")
+    assert found is not None
+    reading = settle(current_requests(found[0]), [])
+    assert reading.values == {"requested": 1700, "stock_on_hand": 480}  # the average per day is no count
+
+
+def test_an_average_column_is_no_count() -> None:
+    from mailbot.reader.roles import column_of
+
+    assert column_of("Rata-rata cetak per hari") == "ignore"
+    assert column_of("Average printed") == "ignore"
+    assert column_of("Pencetakan") == "printed"
