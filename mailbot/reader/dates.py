@@ -117,11 +117,34 @@ def line_month(low: str, pos: int, sent: datetime | None) -> tuple[int, int] | N
     Oktober 2026 : 2.360"), the year taken as the latest not after the message date; None when the line
     names no month, a dated day ("30 November"), or several months."""
     start = low.rfind("\n", 0, pos) + 1
-    found = [m for m in _MONTH_WORD_RE.finditer(low, start, pos) if not _DAY_BEFORE_RE.search(low, start, m.start())]
-    if len(found) != 1 or _MONTH_WORD_RE.search(low, pos, low.find("\n", pos) if "\n" in low[pos:] else len(low)):
+    end = low.find("\n", pos)
+    end = len(low) if end == -1 else end
+    found = _months(low, start, pos)
+    if not found and not _MONTH_WORD_RE.search(low, start, end):
+        # "Sedangkan bulan Desember 2026 s.d. tanggal 04/12/2026:" / "- perekaman : 412": a list under a
+        # lead line ending with a colon is said of the month the lead names.
+        lead_end = start - 1
+        while lead_end > 0 and not low[low.rfind("\n", 0, lead_end) + 1 : lead_end].strip() == "" and (
+            _LIST_LINE_RE.match(low, low.rfind("\n", 0, lead_end) + 1)
+        ):
+            lead_end = low.rfind("\n", 0, lead_end)
+        lead_start = low.rfind("\n", 0, max(lead_end, 0)) + 1
+        if lead_end > 0 and low[lead_start:lead_end].rstrip().endswith(":") and _LIST_LINE_RE.match(low, start):
+            found = _months(low, lead_start, lead_end)
+    elif _MONTH_WORD_RE.search(low, pos, end):
+        return None
+    if len(found) != 1:
         return None
     month = vocab.MONTHS[found[0].group(1)]
     year = sent.year if sent is not None else 2000
     if sent is not None and month > sent.month:
         year -= 1
     return year, month
+
+
+_LIST_LINE_RE = re.compile(r"[ \t>]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]")
+
+
+def _months(low: str, start: int, end: int) -> list[re.Match[str]]:
+    """The month names between start and end not preceded by a day ("30 November" is a date)."""
+    return [m for m in _MONTH_WORD_RE.finditer(low, start, end) if not _DAY_BEFORE_RE.search(low, start, m.start())]

@@ -433,3 +433,12 @@ def test_an_average_column_is_no_count() -> None:
     assert column_of("Rata-rata cetak per hari") == "ignore"
     assert column_of("Average printed") == "ignore"
     assert column_of("Pencetakan") == "printed"
+
+
+def test_a_list_under_a_lead_line_is_said_of_the_month_the_lead_names() -> None:
+    text = (
+        "Kami sampaikan rekapitulasi bulan November 2026: perekaman 2.910, pencetakan 2.655 keping.\n\n"
+        "Sedangkan bulan Desember 2026 s.d. tanggal 04/12/2026:\n- perekaman   : 412\n- pencetakan  : 380\n"
+        "- sisa stok blangko KTP-el : 1.905 keping\n"
+    )
+    assert read(text, datetime(2026, 12, 4, 15, 0)) == {"recorded": 412, "printed": 380, "stock_on_hand": 1905}
