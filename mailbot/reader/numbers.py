@@ -324,8 +324,11 @@ _UNIT_RE = re.compile(
 _RATE_RE = re.compile(
     rf"[^\S\n]*(?:\w+[^\S\n]+)?(?:{_alternation(vocab.RATE_WORDS)})(?![^\S\n]*(?:ini|tsb|tersebut)\b)"
 )
+# A figure typed onto a role word or a blank's name with no space ("cetak149", "sisa2.061", "ktpel1000"),
+# two digits at least ("sisa2 blangko" is "sisa-sisa").
+_GLUED_AFTER = "|".join(f"(?<={re.escape(w)})" for w in vocab.GLUED_FIGURE_WORDS)
 _NUMBER_RE = re.compile(
-    rf"(?<![\w.,/])(?P<num>{_DIGITS})(?P<an>\s?-?an\b)?(?:\s*(?P<mult>{_MULT})(?P<multan>-?an)?\b)?"
+    rf"(?:(?<![\w.,/])|(?:{_GLUED_AFTER})(?=\d[.,]?\d))(?P<num>{_DIGITS})(?P<an>\s?-?an\b)?(?:\s*(?P<mult>{_MULT})(?P<multan>-?an)?\b)?"
     rf"|(?P<words>{WORDS_PATTERN})"
 )
 _PAREN_WORDS_RE = re.compile(rf"\s*\(\s*(?P<words>{WORDS_PATTERN})\s*(?:(?:{_BLANK_UNITS})\b)?\s*\)")
@@ -398,6 +401,11 @@ _WRAPPED_UNIT_RE = re.compile(
 _WRAP_MIN = 45  # a line at least this long that ends without punctuation is wrapped prose
 
 
+_THIS_PERIOD_RE = re.compile(
+    rf"[^\S\n]*(?:{_alternation(vocab.TIME_UNITS)})[^\S\n]+(?:{_alternation(vocab.THIS_PERIOD_WORDS)})\b"
+)
+
+
 def _unit_after(low: str, pos: int) -> tuple[UnitKind | None, int]:
     m = _UNIT_RE.match(low, pos)
     if not m:
@@ -406,6 +414,9 @@ def _unit_after(low: str, pos: int) -> tuple[UnitKind | None, int]:
             return ("blank" if m.group("blank") else "people"), m.end()
         return None, pos
     kind: UnitKind = "blank" if m.group("blank") else "people" if m.group("people") else "other"
+    if kind == "other" and _THIS_PERIOD_RE.match(low, pos):
+        # "cetak 133 hari ini", "rekam 410 minggu ini": today, this week; no unit of the figure.
+        return None, pos
     return kind, m.end()
 
 

@@ -132,6 +132,8 @@ PACKAGE_UNITS: tuple[str, ...] = (
 # Units of time; with "lalu" after them ("2.500 minggu lalu") they say when a figure was, and a
 # count of blanks that large is no count of weeks.
 TIME_UNITS: tuple[str, ...] = ("hari", "minggu", "mgg", "pekan", "bulan", "bln", "tahun", "thn")
+# After a time unit, these make it "today", "this week" ("cetak 133 hari ini"): no unit of the figure before.
+THIS_PERIOD_WORDS: tuple[str, ...] = ("ini",)
 AGO_WORDS: tuple[str, ...] = ("lalu", "kemarin", "kemaren", "kmrn", "yang lalu", "yg lalu", "sebelumnya")
 # Supplies of the card printer: a figure said of one of these, with no blank named beside it
 # ("Sisa ribbon kami tinggal 2"), counts no blanks.
@@ -564,6 +566,10 @@ OWN_STOCK_WORDS: tuple[str, ...] = (
     "stok", "stock", "stoknya", "persediaan", "sisa stok", "sisa stock", "stok akhir", "sisa di gudang",
 )
 
+# Words a quick message may type a figure onto with no space: "rekam 156 cetak149 sisa2.061 ktpel".
+GLUED_FIGURE_WORDS: tuple[str, ...] = (
+    "rekam", "rkm", "cetak", "ctk", "sisa", "stok", "ktpel", "ktp-el", "ktp", "kia", "blangko", "terima",
+)
 # The names of counts that a number in words may follow without a unit ("cetak tiga puluh dua").
 SPELLED_COUNT_LEADS: tuple[str, ...] = (
     "perekaman", "rekam", "direkam", "terekam", "pencetakan", "cetak", "dicetak", "tercetak",

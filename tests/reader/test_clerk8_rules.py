@@ -442,3 +442,32 @@ def test_a_list_under_a_lead_line_is_said_of_the_month_the_lead_names() -> None:
         "- sisa stok blangko KTP-el : 1.905 keping\n"
     )
     assert read(text, datetime(2026, 12, 4, 15, 0)) == {"recorded": 412, "printed": 380, "stock_on_hand": 1905}
+
+
+# --- A figure typed onto its word; "hari ini" after a figure -----------------------------------------
+
+
+def test_a_figure_typed_onto_its_word() -> None:
+    assert read("rekam 156 cetak149 sisa2.061 ktpel") == {"recorded": 156, "printed": 149, "stock_on_hand": 2061}
+    assert read("mohon tmbahan blangko ktpel1000 kpg sisa 97kpg") == {"requested": 1000, "stock_on_hand": 97}
+
+
+def test_a_doubled_word_with_a_2_is_no_figure() -> None:
+    # "sisa2" is "sisa-sisa"; one digit is never read off a word.
+    assert read("sisa2 blangko lama sudah kami kembalikan, stok sekarang 300 keping") == {"stock_on_hand": 300}
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("guys fyi sisa blangko ktp-el 1.987, rekam 144 cetak 133 hari ini.", {"stock_on_hand": 1987,
+                                                                              "recorded": 144, "printed": 133}),
+        ("pencetakan 410 minggu ini, sisa stok 900", {"printed": 410, "stock_on_hand": 900}),
+    ],
+)
+def test_today_after_a_figure_is_no_unit_of_days(text: str, wanted: dict[str, int]) -> None:
+    assert read(text) == wanted
+
+
+def test_days_after_a_figure_are_still_days() -> None:
+    assert "printed" not in read("pencetakan terhenti 3 hari karena printer rusak")
