@@ -328,7 +328,7 @@ _RATE_RE = re.compile(
 # two digits at least ("sisa2 blangko" is "sisa-sisa").
 _GLUED_AFTER = "|".join(f"(?<={re.escape(w)})" for w in vocab.GLUED_FIGURE_WORDS)
 _NUMBER_RE = re.compile(
-    rf"(?:(?<![\w.,/])|(?:{_GLUED_AFTER})(?=\d[.,]?\d))(?P<num>{_DIGITS})(?P<an>\s?-?an\b)?(?:\s*(?P<mult>{_MULT})(?P<multan>-?an)?\b)?"
+    rf"(?=\d)(?:(?<![\w.,/])|(?:{_GLUED_AFTER})(?=\d[.,]?\d))(?P<num>{_DIGITS})(?P<an>\s?-?an\b)?(?:\s*(?P<mult>{_MULT})(?P<multan>-?an)?\b)?"
     rf"|(?P<words>{WORDS_PATTERN})"
 )
 _PAREN_WORDS_RE = re.compile(rf"\s*\(\s*(?P<words>{WORDS_PATTERN})\s*(?:(?:{_BLANK_UNITS})\b)?\s*\)")

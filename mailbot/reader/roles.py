@@ -34,10 +34,8 @@ _RECEIPT_VERBS = frozenset(vocab.RECEIPT_VERBS)
 _KEYWORD_RE = re.compile(
     r"(?<![\w-])(?:"
     + vocab.alternation(set(_ROLE_OF) | _NOT_ROLE)
-    + r")(?![\w-])"
     # "cetak149", "sisa2.061": a role word with its figure typed onto it.
-    + r"|(?<![\w-])(?:" + vocab.alternation(tuple(w for w in vocab.GLUED_FIGURE_WORDS if w in _ROLE_OF))
-    + r")(?=\d[.,]?\d)"
+    + r")(?:(?![\w-])|(?=\d[.,]?\d))"
 )
 # Clause ends: a line break, a semicolon, or a full stop/!/? followed by a space (not "2.000").
 _CLAUSE_END_RE = re.compile(r"\n|;|[.!?](?=\s)")
