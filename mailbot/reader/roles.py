@@ -819,6 +819,28 @@ _FALLBACK_AFTER_RE = re.compile(
 _OWN_STOCK_WORDS = frozenset(" ".join(w.split()) for w in vocab.OWN_STOCK_WORDS)
 
 
+_TIMES_RE = re.compile(r"[^\S\n]*(?:\S+[^\S\n]+){0,3}?(?:x|\u00d7|\*|kali|times)[^\S\n]+", re.IGNORECASE)
+_EQUALS_RE = re.compile(r"[^\S\n]*(?:\S+[^\S\n]+){0,3}?(?:=|sama dengan|jadi|equals)[^\S\n]*")
+
+
+def _is_product(masked: str, a: Mention, b: Mention, m: Mention) -> bool:
+    """Whether m is written as the product of the two figures before it ("8 keping/hari x 25 hari = 200
+    keping") and is their product."""
+    if a.value is None or b.value is None or m.value is None or m.unit == "other" or a.value * b.value != m.value:
+        return False
+    return bool(_TIMES_RE.fullmatch(masked, a.end, b.start) and _EQUALS_RE.fullmatch(masked, b.end, m.start))
+
+
+def _product_asked(
+    masked: str, a: Mention, b: Mention, m: Mention, kws: Sequence[Keyword], c_start: int
+) -> str | None:
+    """The ask word of the clause of a product written out; None when the clause asks nothing."""
+    if a.start < c_start:
+        return None
+    asks = [k for k in kws if c_start <= k.start < a.start and k.role == "requested"]
+    return f"keyword_before:{' '.join(masked[asks[-1].start : asks[-1].end].split())}" if asks else None
+
+
 def _fallback_offered(masked: str, mentions: Sequence[Mention], candidates: list[Candidate]) -> list[Candidate]:
     """A figure offered as a fallback ("..., 400 juga tidak apa-apa") beside another figure asked: the
     writer names two acceptable requests and picks none; a clerk asks which (null with a conflict)."""
@@ -901,6 +923,10 @@ def read_text(
     } if len(mentions) > 1 else set()
     changed_from: tuple[str, bool, Keyword | None] | None = None
     starts = [mm.start for mm in mentions]
+    # "8 keping/hari x 25 hari = 200 keping": the indexes of the two factors of each product written out.
+    factors = {
+        k for i in range(len(mentions) - 2) if _is_product(masked, *mentions[i : i + 3]) for k in (i, i + 1)
+    }
     for idx, m in enumerate(mentions):
         while ci < len(clauses) - 1 and clauses[ci][1] <= m.start:
             ci += 1
@@ -1105,6 +1131,21 @@ def read_text(
         elif m.bare and m.unit != "blank":
             if keyword is None or keyword.end > m.start or m.start - keyword.end > _NEAR:
                 continue
+        if idx in factors:
+            # "60 kpg x 20 hari = 1.200 kpg": a factor of a product is no figure of its own.
+            ignored_end = m.end
+            continue
+        if idx >= 2 and idx - 2 in factors and (
+            asked := _product_asked(masked, mentions[idx - 2], mentions[idx - 1], m, kws, c_start)
+        ) is not None:
+            # "Kami mohon blangko KIA: rata-rata 8 keping/hari x 25 hari = 200 keping": the product
+            # worked out in the sentence of the ask is the figure asked.
+            candidate = Candidate("requested", m.value, snippet, True,
+                                  item=_item_of_mention(masked, c_start, m, next_start), cues=("product_asked", asked))
+            candidates.append(candidate)
+            last = (c_start, candidate)
+            taken.append(last)
+            continue
         if role is None and _RESULT_RE.search(masked, prev_end, m.start) and (
             fields := list(dict.fromkeys(c.field for start, c in taken if start == c_start))
             or list(dict.fromkeys(k.role for k in kws if c_start <= k.start < m.start and k.role != "ignore"))

@@ -471,3 +471,29 @@ def test_today_after_a_figure_is_no_unit_of_days(text: str, wanted: dict[str, in
 
 def test_days_after_a_figure_are_still_days() -> None:
     assert "printed" not in read("pencetakan terhenti 3 hari karena printer rusak")
+
+
+# --- A product worked out in the sentence of the ask ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Kami mohon blangko KIA untuk Kab. Tana Tidung: rata-rata 8 keping/hari x 25 hari = 200 keping.", 200),
+        ("Kami mohon blangko KTP-el: 45 keping per hari x 22 hari kerja = 990 keping.", 990),
+        ("mohon blangko ktp 60 kpg × 20 hari jadi 1.200 kpg", 1200),
+    ],
+)
+def test_a_product_worked_out_in_the_ask_is_the_figure_asked(text: str, wanted: int) -> None:
+    assert read(text)["requested"] == wanted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kami mohon blangko KTP-el: 30 keping per hari x 22 hari = 600 keping.",  # 30 x 22 is 660: a slip
+        "Rata-rata cetak 30 keping x 22 hari = 660 keping bulan lalu.",  # no ask in the sentence
+    ],
+)
+def test_a_product_that_does_not_add_up_or_asks_nothing_is_not_read(text: str) -> None:
+    assert "requested" not in read(text)
