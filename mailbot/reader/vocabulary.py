@@ -242,6 +242,7 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         # English mail.
         "please send", "kindly send", "make it", "please supply", "kindly supply", "please provide", "requested",
         "we request", "we need", "need", "require", "requires", "would like", "please allocate",
+        "requests", "kindly requests", "kindly request", "is requesting", "are requesting", "we are requesting",
         "tambahan stok", "penambahan stok", "tambah stok", "menambah stok", "pengisian stok",
         "tambahan persediaan", "menambah persediaan", "penambahan persediaan", "permintaan stok",
         "isi ulang stok", "restock", "tambahan", "penambahan", "menambah", "ditambah", "tambah",

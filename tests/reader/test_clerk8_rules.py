@@ -497,3 +497,15 @@ def test_a_product_worked_out_in_the_ask_is_the_figure_asked(text: str, wanted: 
 )
 def test_a_product_that_does_not_add_up_or_asks_nothing_is_not_read(text: str) -> None:
     assert "requested" not in read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Malinau Regency kindly requests one thousand five hundred (1,500) pieces of blank e-ID cards.",
+        "Nunukan district requests additional e-KTP blanks: 1.500 pieces (one thousand five hundred).",
+        "We are requesting 1,500 KTP-el blanks for December.",
+    ],
+)
+def test_an_office_requesting_in_the_third_person(text: str) -> None:
+    assert read(text)["requested"] == 1500
