@@ -1341,7 +1341,29 @@ def read_table(
     found = _read_table(rows, sent, source, period)
     if found is None:
         return None
-    return _asked_over_need(found[0]), found[1]
+    return _asked_over_need(found[0] + _sheet_notes(rows, found[0], sent, source)), found[1]
+
+
+def _sheet_notes(
+    rows: tuple[tuple[object, ...], ...], read: list[Candidate], sent: datetime | None, source: str,
+) -> list[Candidate]:
+    """Figures written as a sentence in one cell of a row of its own, under or over the table ("Sisa stok
+    blangko KTP-el di Dinas : 2.140 keping"), read as running text, for the fields the table left
+    without a figure."""
+    notes = [
+        str(cells[0]) for r in rows
+        if len(cells := [c for c in r if c is not None and str(c).strip()]) == 1
+        and isinstance(cells[0], str) and _FIGURE_IN_CELL_RE.search(cells[0])
+    ]
+    if not notes:
+        return []
+    text = "\n".join(notes)
+    stated = {c.field for c in read if c.value is not None}
+    found, _ = read_text(text, normalise(text), sent=sent)
+    return [
+        replace(c, text=f"{source}: {c.text}", table=True, cues=(*c.cues, "sheet_note"))
+        for c in found if c.field not in stated and c.value is not None and c.doubt is None
+    ]
 
 
 _NEED_HEADER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NEED_WORDS) + r")(?![\w-])")
@@ -1354,13 +1376,19 @@ def _asked_over_need(candidates: list[Candidate]) -> list[Candidate]:
         return next((normalise_header(cue.split(":", 1)[1]) for cue in c.cues
                      if cue.startswith(("table_column:", "row_label:"))), "")
 
-    asked = [c for c in candidates if c.field == "requested" and _ASK_HEADER_RE.search(header(c))]
-    if not asked:
+    def kind(c: Candidate) -> str | None:
+        # The header's first word of either kind names it: "Usulan (kebutuhan - sisa)" asks,
+        # "Kebutuhan" under the title "PERMOHONAN BLANGKO" is the need.
+        text = header(c)
+        ask, need = _ASK_HEADER_RE.search(text), _NEED_HEADER_RE.search(text)
+        if ask and (need is None or ask.start() < need.start()):
+            return "ask"
+        return "need" if need else None
+
+    kinds = {id(c): kind(c) for c in candidates if c.field == "requested"}
+    if "ask" not in kinds.values():
         return candidates
-    return [
-        c for c in candidates
-        if not (c.field == "requested" and c not in asked and _NEED_HEADER_RE.search(header(c)))
-    ]
+    return [c for c in candidates if kinds.get(id(c)) != "need"]
 
 
 def _read_table(

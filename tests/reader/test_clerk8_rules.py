@@ -120,7 +120,7 @@ def table(rows: list[tuple[object, ...]]) -> dict[str, object]:
     found = read_table(tuple(rows), SENT, "lampiran")
     assert found is not None
     reading = settle(current_requests(found[0]), [])
-    return {**reading.values, **{f"doubt:{d.field}": d.kind for d in reading.doubts}}
+    return {**reading.values, **{f"doubt:{d.field}": d.reason for d in reading.doubts}}
 
 
 def test_closing_and_opening_columns_named_alone_and_a_dashed_column() -> None:
@@ -509,3 +509,28 @@ def test_a_product_that_does_not_add_up_or_asks_nothing_is_not_read(text: str) -
 )
 def test_an_office_requesting_in_the_third_person(text: str) -> None:
     assert read(text)["requested"] == 1500
+
+
+def test_a_sentence_in_a_cell_of_its_own_under_a_sheets_table() -> None:
+    rows = [
+        ("LAPORAN HARIAN PEREKAMAN DAN PENCETAKAN KTP-el",),
+        ("TANGGAL : 01 DESEMBER 2026",),
+        ("No", "Kecamatan", "Perekaman KTP-el", "Pencetakan KTP-el", "Keterangan"),
+        (1, "Nunukan", 41, 35, None),
+        (2, "Sebatik", 12, 10, None),
+        (None, "JUMLAH", 53, 45, None),
+        ("Sisa stok blangko KTP-el di Dinas : 2.140 keping", None, None),
+        ("Blangko rusak : 2 keping", None, None),
+    ]
+    assert table(rows) == {"recorded": 53, "printed": 45, "stock_on_hand": 2140}
+
+
+def test_the_head_word_of_a_header_under_a_merged_title_says_need_or_ask() -> None:
+    rows = [
+        ("PERMOHONAN BLANGKO KTP-EL KOTA TARAKAN", None, None, None),
+        ("Kecamatan", "Sisa Stok", "Kebutuhan", "Permohonan"),
+        ("Tarakan Barat", 120, 600, 480),
+        ("Tarakan Timur", 150, 500, 350),
+        ("JUMLAH", 270, 1100, 830),
+    ]
+    assert table(rows) == {"stock_on_hand": 270, "requested": 830}
