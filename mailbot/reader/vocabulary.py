@@ -1232,6 +1232,10 @@ MONTHLY_REPORT_PHRASES: tuple[str, ...] = (
     "rekap bulan", "rekap bulanan", "laporan bulan", "laporan bulanan", "rekapitulasi bulan", "rekapitulasi bulanan",
     "monthly report", "monthly recap", "monthly summary",
 )
+# "rekap Nov", "rekapitulasi Oktober", "laporan November 2026": a recap named by its month is monthly.
+MONTHLY_REPORT_PHRASES += tuple(
+    f"{lead} {month}" for lead in ("rekap", "rekapitulasi", "laporan") for month in MONTHS if month != "may"
+) + tuple(f"{lead} {month}" for lead in ("recap", "report") for month in MONTHS if len(month) >= 5)
 # A table's first column named by one of these has a row per place: with no total row, the district's
 # figure is the sum of its rows ("Kecamatan;Perekaman" / "Nunukan;41" / "Sebatik;18" ...).
 PLACE_HEADERS: tuple[str, ...] = (

@@ -534,3 +534,16 @@ def test_the_head_word_of_a_header_under_a_merged_title_says_need_or_ask() -> No
         ("JUMLAH", 270, 1100, 830),
     ]
     assert table(rows) == {"stock_on_hand": 270, "requested": 830}
+
+
+def test_a_recap_named_by_its_month_is_monthly() -> None:
+    text = (
+        "FYI rekap Nov dr dashboard SIAK:\n\nTotal Perekaman: 2.871 | Total Cetak: 2.640 | Sisa Blangko: 1.929\n"
+        "Rata2/hari: 130 | Hari kerja: 21\n"
+    )
+    assert read(text) == {"recorded": 2871, "printed": 2640, "stock_on_hand": 1929}
+
+
+def test_a_large_running_total_in_a_daily_note_is_still_no_days_count() -> None:
+    text = "Laporan harian: Total Perekaman: 12.871 | Sisa Blangko: 1.929\n"
+    assert "recorded" not in read(text)
