@@ -561,6 +561,10 @@ def _item_of_mention(
     if (brk := masked.find("\n", m.end, after_end)) != -1:
         # "sisa akhir 2.409" / "KIA aman.": a blank named on the next line opens what is said there.
         after_end = brk
+    if (along := _ALONG_WITH_RE.search(masked, m.end, after_end)) is not None:
+        # "kekurangannya 1.500 keping, dikirim bersamaan dengan blangko KIA yang sudah disetujui": a blank
+        # sent along with the figure is another consignment, not the figure's.
+        after_end = along.start()
     item, ambiguous = explicit_item(masked[m.end : after_end])
     if item is not None or ambiguous:
         return item
@@ -573,6 +577,9 @@ def _item_of_mention(
         # "KIA    : cetak 41, sisa blangko 560 lembar": the blank labelling the line is its figures'.
         return "kia" if label.group("item") in _KIA_NAMES else "ktp-el"
     return next((s_item for start, end, s_item in sections if start <= m.start < end), None)
+
+
+_ALONG_WITH_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.ALONG_WITH_WORDS) + r")(?![\w-])")
 
 
 def _in_section(sections: Sequence[tuple[int, int, str]], pos: int) -> bool:

@@ -157,6 +157,8 @@ ABBREVIATIONS: tuple[str, ...] = (
     "drs", "ir", "hj", "sos", "kom", "ttd", "tgl", "no",
     # Dotted: "Oktober s.d. Desember", "a.n. Kepala Dinas".
     "s.d", "a.n", "u.p", "d.a", "dll", "dsb", "dst", "spt",
+    # English: "We're down to approx. 600 pcs".
+    "approx", "appr", "ca", "est", "op",
 )
 
 # --- Identity numbers -----------------------------------------------------------------
@@ -243,6 +245,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "please send", "kindly send", "make it", "please supply", "kindly supply", "please provide", "requested",
         "we request", "we need", "need", "require", "requires", "would like", "please allocate",
         "requests", "kindly requests", "kindly request", "is requesting", "are requesting", "we are requesting",
+        "could you send", "can you send", "could you please send", "can you please send", "send us",
+        "please send us",
         "tambahan stok", "penambahan stok", "tambah stok", "menambah stok", "pengisian stok",
         "tambahan persediaan", "menambah persediaan", "penambahan persediaan", "permintaan stok",
         "isi ulang stok", "restock", "tambahan", "penambahan", "menambah", "ditambah", "tambah",
@@ -270,6 +274,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "saldo", "tersedia", "ketersediaan", "sisanya", "sisa stok", "sisa blangko", "posisi stok",
         "stok akhir", "stock akhir", "saldo akhir", "persediaan akhir", "closing stock", "closing balance",
         "sisa akhir", "stok saat ini", "on hand", "remaining", "left",
+        # "We're down to approx. 600 pcs": what is left.
+        "down to", "we're down to", "we are down to",
         # A physical count is a stock figure too, and may disagree with the register's.
         "hitung fisik", "hasil hitung fisik", "perhitungan fisik", "stok fisik", "cek fisik", "fisik",
     ),
@@ -580,6 +586,13 @@ SPELLED_COUNT_LEADS: tuple[str, ...] = (
 # Right after a figure and right before another, these deny the second ("yg benar 450 bukan 540", "2,000
 # not 20,000"): the first is the figure meant.
 NEGATES_NEXT_WORDS: tuple[str, ...] = ("bukan", "bkn", "not", "bukannya")
+
+# After a figure, a blank named after these travels along with it and is not its blank: "1.500 keping,
+# dikirim bersamaan dengan blangko KIA yang sudah disetujui".
+ALONG_WITH_WORDS: tuple[str, ...] = (
+    "bersamaan dengan", "bersama dengan", "sekalian dengan", "berbarengan dengan", "bareng dengan",
+    "bareng", "together with", "along with",
+)
 
 # --- Kinds ---------------------------------------------------------------------------------
 

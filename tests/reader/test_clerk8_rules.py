@@ -547,3 +547,21 @@ def test_a_recap_named_by_its_month_is_monthly() -> None:
 def test_a_large_running_total_in_a_daily_note_is_still_no_days_count() -> None:
     text = "Laporan harian: Total Perekaman: 12.871 | Sisa Blangko: 1.929\n"
     assert "recorded" not in read(text)
+
+
+# --- English quick requests; a blank sent along with the figure ---------------------------------------
+
+
+def test_could_you_send_and_down_to_after_an_abbreviation() -> None:
+    text = "Could you send us 2k KTP-el blanks? We're down to approx. 600 pcs and the mailbox is down today."
+    assert read(text) == {"requested": 2000, "stock_on_hand": 600}
+
+
+def test_a_blank_sent_along_with_the_figure_is_not_its_blank() -> None:
+    text = (
+        "Kebutuhan blangko KTP-el kami kurang lebih 2.200 keping, sedangkan stok yang ada 700 keping. Mohon "
+        "kekurangannya 1.500 keping nggih, monggo dikirim bersamaan dengan blangko KIA yang sampun disetujui."
+    )
+    asked = {(c.item, c.value) for c in read_text(text, normalise(text), sent=SENT)[0] if c.field == "requested"}
+    assert (None, 1500) in asked or ("ktp-el", 1500) in asked
+    assert ("kia", 1500) not in asked
