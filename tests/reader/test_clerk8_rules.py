@@ -565,3 +565,37 @@ def test_a_blank_sent_along_with_the_figure_is_not_its_blank() -> None:
     asked = {(c.item, c.value) for c in read_text(text, normalise(text), sent=SENT)[0] if c.field == "requested"}
     assert (None, 1500) in asked or ("ktp-el", 1500) in asked
     assert ("kia", 1500) not in asked
+
+
+# --- A day's report that also asks, without a figure of its own -----------------------------------------
+
+
+def _verdict(body: str, subject: str = "Laporan harian"):  # type: ignore[no-untyped-def]
+    from mailbot.reader import read_message
+    from tests.reader.conftest import DISTRICTS
+
+    raw = (
+        "From: capil.nunukan@nunukankab.example\nTo: blangko@x.example\nSubject: " + subject + "\n"
+        "Date: Mon, 07 Dec 2026 16:00:00 +0800\n\n" + body
+    ).encode()
+    return read_message(raw, DISTRICTS)
+
+
+def test_a_days_report_that_asks_without_a_figure_is_the_report() -> None:
+    verdict = _verdict(
+        "Laporan 07/12/2026:\nKTP-el : perekaman 151, pencetakan 142, sisa 1.778\n"
+        "KIA    : blangko KIA kosong sejak 04/12, pencetakan 0\n\nMohon blangko KIA segera dialokasikan.\n"
+    )
+    assert (verdict.kind, verdict.stock_on_hand, verdict.printed, verdict.recorded) == ("stock_report", 1778, 142, 151)
+
+
+def test_a_report_with_a_figure_asked_is_still_a_request() -> None:
+    verdict = _verdict(
+        "Laporan harian: perekaman 151, pencetakan 142, sisa 300.\nMohon tambahan blangko KTP-el 1.000 keping.\n"
+    )
+    assert (verdict.kind, verdict.requested) == ("request", 1000)
+
+
+def test_an_ask_with_stock_but_no_days_work_is_a_request() -> None:
+    verdict = _verdict("Sisa blangko KTP-el kami 120 keping. Mohon segera dikirim blangko.\n", "Permohonan")
+    assert verdict.kind == "request"
