@@ -599,3 +599,12 @@ def test_a_report_with_a_figure_asked_is_still_a_request() -> None:
 def test_an_ask_with_stock_but_no_days_work_is_a_request() -> None:
     verdict = _verdict("Sisa blangko KTP-el kami 120 keping. Mohon segera dikirim blangko.\n", "Permohonan")
     assert verdict.kind == "request"
+
+
+def test_every_figure_said_of_kia_with_ktp_el_named_without_one_is_a_kia_mail() -> None:
+    verdict = _verdict(
+        "Yth. Desk Blangko, blangko KIA 750 keping sudah diterima lengkap. KTP-el dari pengiriman yang sama "
+        "masih dalam perjalanan.\n",
+        "Penerimaan blangko KIA",
+    )
+    assert (verdict.kind, verdict.item, verdict.received) == ("receipt", "kia", 750)
