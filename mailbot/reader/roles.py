@@ -579,6 +579,11 @@ def _item_of_mention(
     return next((s_item for start, end, s_item in sections if start <= m.start < end), None)
 
 
+# After a figure (and its unit): "lagi" and a softener, an ask for that many more ("500 lg ya", "1.000 lagi dong").
+_MORE_PLEASE_RE = re.compile(
+    r"[ \t]*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS) + r")\b[ \t]*)?(?:"
+    + vocab.alternation(vocab.MORE_WORDS) + r")[ \t]+(?:" + vocab.alternation(vocab.SOFTENER_WORDS) + r")(?![\w-])"
+)
 _ALONG_WITH_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.ALONG_WITH_WORDS) + r")(?![\w-])")
 
 
@@ -935,6 +940,7 @@ def read_text(
         k for i in range(len(mentions) - 2) if _is_product(masked, *mentions[i : i + 3]) for k in (i, i + 1)
     }
     for idx, m in enumerate(mentions):
+        more_asked = False
         while ci < len(clauses) - 1 and clauses[ci][1] <= m.start:
             ci += 1
         c_start, c_end = clauses[ci]
@@ -1138,6 +1144,13 @@ def read_text(
         elif m.bare and m.unit != "blank":
             if keyword is None or keyword.end > m.start or m.start - keyword.end > _NEAR:
                 continue
+        if (
+            role is None and m.unit in (None, "blank") and _MORE_PLEASE_RE.match(masked, m.end)
+            and _BLANK_NAME_RE.search(masked, c_start, m.start)
+        ):
+            # "Pak, blangko ktp 500 lg ya utk Tideng Pale": a count of blanks and "lagi ya" after it, with
+            # no role word of its own, asks for that many more.
+            role, strong, keyword, more_asked = "requested", True, None, True
         if idx in factors:
             # "60 kpg x 20 hari = 1.200 kpg": a factor of a product is no figure of its own.
             ignored_end = m.end
@@ -1228,7 +1241,7 @@ def read_text(
         if month is not None:
             candidate = replace(candidate, month=month)
         candidate = replace(candidate, cues=_cues_of(candidate, m, keyword, masked, before) + (
-            ("changed_from",) if became else ()))
+            ("changed_from",) if became else ()) + (("more_asked",) if more_asked else ()))
         if role in ("printed", "recorded") and keyword is not None and _DAY_SPAN_RE.search(low, keyword.end, m.start):
             # "Dicetak (1-5 Nov) : 1.215": a count over a span of days, not one day's.
             candidate = replace(candidate, cues=(*candidate.cues, "day_span"))

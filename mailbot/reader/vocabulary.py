@@ -594,6 +594,10 @@ ALONG_WITH_WORDS: tuple[str, ...] = (
     "bareng", "together with", "along with",
 )
 
+# "blangko ktp 500 lg ya": "lagi" and a softener after a count of blanks ask for that many more.
+MORE_WORDS: tuple[str, ...] = ("lagi", "lg", "lgi", "more")
+SOFTENER_WORDS: tuple[str, ...] = ("ya", "yah", "yaa", "dong", "donk", "pak", "bu", "min", "please", "pls", "mohon")
+
 # --- Kinds ---------------------------------------------------------------------------------
 
 REQUEST_PHRASES: tuple[str, ...] = (

@@ -608,3 +608,26 @@ def test_every_figure_said_of_kia_with_ktp_el_named_without_one_is_a_kia_mail() 
         "Penerimaan blangko KIA",
     )
     assert (verdict.kind, verdict.item, verdict.received) == ("receipt", "kia", 750)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Pak, blangko ktp 500 lg ya utk Tideng Pale. Sisa 40.", {"requested": 500, "stock_on_hand": 40}),
+        ("blangko KIA 300 lembar lagi dong bu", {"requested": 300}),
+    ],
+)
+def test_a_count_of_blanks_and_more_please_asks_that_many_more(text: str, wanted: dict[str, int]) -> None:
+    assert read(text) == wanted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "blangko ktp tinggal 500 lagi ya pak",  # what is left, said by its own word
+        "blangko datang 2 hari lagi ya",  # days
+        "500 lagi ya pak",  # no blank named
+    ],
+)
+def test_more_please_without_a_count_of_blanks_asks_nothing(text: str) -> None:
+    assert "requested" not in read(text)
