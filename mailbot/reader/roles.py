@@ -518,13 +518,23 @@ def asked_role(quoted_low: str) -> str | None:
     plain = _QUOTE_MARKS_RE.sub("", quoted_low)
     # Each line (a bullet of the desk's clarification) and each sentence, wrapped lines joined.
     units = plain.split("\n") + _ASK_SENTENCE_END_RE.split(" ".join(plain.split()))
+    previous = ""
     for sentence in units:
         if not ("?" in sentence or _ASK_CUE_RE.search(sentence)):
+            previous = sentence
             continue
         for role, pattern in _ASKED_RES.items():
             if pattern.search(sentence):
                 asked.add(role)
                 break
+        else:
+            if _RIGHT_FIGURE_RE.search(sentence) and previous:
+                # "... mencantumkan sisa stok 1.778 keping, sedangkan surat ... menyebut 1.877 keping. Mohon
+                # konfirmasi angka yang benar.": the right figure of the one role the sentence before names.
+                roles = {k.role for k in keywords(mask_non_quantities(previous)) if k.role != "ignore"}
+                if len(roles) == 1:
+                    asked.add(roles.pop())
+        previous = sentence
     return asked.pop() if len(asked) == 1 else None
 
 
@@ -1267,6 +1277,16 @@ def read_text(
     candidates = _shortfall_asked(masked, candidates)
     candidates = _fallback_offered(masked, mentions, candidates)
     candidates = _rest_of_shipment(mentions, candidates)
+    if answer_role and len(loose) > 1:
+        # "Yes, 2,000 is the correct quantity. The 1,200 was our stock last week": of several figures, the
+        # one its sentence calls the right one answers the question.
+        confirmed = [
+            (mm, snip) for mm, snip in loose
+            if (span := next(((a, b) for a, b in clauses if a <= mm.start < b), None)) is not None
+            and _RIGHT_FIGURE_RE.search(masked, *span)
+        ]
+        if len(confirmed) == 1:
+            loose = confirmed
     if answer_role and loose and not any(c.field == answer_role for c in candidates):
         m, snippet = loose[0]
         if len(loose) == 1 and m.unit != "people" and not m.approximate and not m.conflict and m.value is not None:

@@ -479,6 +479,7 @@ ASKED_ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         # The desk proposing a figure to send: "kami kirim 1.000 keping, apakah sudah mencukupi?"
         "apakah sudah mencukupi", "apakah mencukupi", "apakah sudah cukup", "apakah cukup",
         "jumlah yang dimohon", "jumlah yang diminta", "requested:",
+        "quantity requested", "requested quantity", "the quantity you requested", "how many blanks you need",
     ),
     "stock_on_hand": ("berapa sisa stok", "berapa sisa blangko", "berapa stok", "stock_on_hand:"),
     "received": ("berapa keping yang diterima", "jumlah yang diterima", "received:"),

@@ -631,3 +631,31 @@ def test_a_count_of_blanks_and_more_please_asks_that_many_more(text: str, wanted
 )
 def test_more_please_without_a_count_of_blanks_asks_nothing(text: str) -> None:
     assert "requested" not in read(text)
+
+
+# --- Answers to the desk's question about the right figure --------------------------------------------
+
+
+def test_a_question_about_the_right_figure_asks_for_the_role_named_before_it() -> None:
+    from mailbot.reader.roles import asked_role
+
+    quoted = normalise(
+        "> Laporan harian Kabupaten Nunukan tanggal 07/12/2026 mencantumkan sisa stok 1.778 keping, sedangkan "
+        "surat Nomor 470/733/DKPS-NNK/XII/2026 menyebut 1.877 keping. Mohon konfirmasi angka yang benar.\n"
+    )
+    assert asked_role(quoted) == "stock_on_hand"
+    assert asked_role(normalise("> Your message mentions 2,000 and 1,200. Please confirm the quantity requested.")) == (
+        "requested"
+    )
+
+
+def test_of_several_figures_in_an_answer_the_one_called_correct_answers() -> None:
+    text = "Yes, 2,000 is the correct quantity. The 1,200 was our stock last week; our stock today is 85 pcs."
+    candidates, unassigned = read_text(text, normalise(text), answer_role="requested")
+    assert settle(current_requests(candidates), unassigned).values == {"requested": 2000, "stock_on_hand": 85}
+
+
+def test_two_figures_in_an_answer_without_one_called_correct_stay_unclear() -> None:
+    text = "Bisa 500 atau 700 keping, terserah Bapak."
+    candidates, unassigned = read_text(text, normalise(text), answer_role="requested")
+    assert "requested" not in settle(current_requests(candidates), unassigned).values
