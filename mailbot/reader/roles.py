@@ -470,6 +470,14 @@ def _role_for(
         # "target perekaman 300 jiwa", "rata-rata pencetakan 90": the word before the role word
         # makes the figure something other than the count itself.
         return "ignore", True, before[-2]
+    if (
+        chosen is not None and len(before) > 1 and chosen.role == "ignore"
+        and before[-2].role in ("printed", "recorded")
+        and " ".join(masked[chosen.start : chosen.end].split()) in _USE_WORDS
+        and re.fullmatch(r"\s*\(\s*", masked[before[-2].end : chosen.start])
+    ):
+        # "Pencetakan (terpakai) | 88": "used" glossing the count's name is no other count.
+        return before[-2].role, True, before[-2]
     if chosen is not None and chosen.role == "ignore" and _RIGHT_FIGURE_RE.search(masked, chosen.end, m.start):
         # "salah ketik, yg benar 1.340": the slip is named, then the right figure; the slip's word is not its
         before = before[:-1]
@@ -1317,7 +1325,35 @@ _FIGURE_CELL_RE = re.compile(
 _SUBTOTAL_RE = re.compile(r"^\s*(?:" + vocab.alternation(vocab.SUBTOTAL_ROW_WORDS) + r")\b")
 
 
+_GLOSS_RE = re.compile(r"^(?P<head>[^()]*?)\s*\((?P<gloss>[^()]*)\)\s*(?P<tail>[^()]*)$")
+_USE_WORDS = frozenset(vocab.USE_WORDS)
+
+
+def _glossed_role(text: str) -> str | None:
+    """"Terpakai (Cetak)", "Pencetakan (terpakai)": the word "used" glossed by a count's name, or a
+    count's name glossed as "used", is that count; None for any other header."""
+    m = _GLOSS_RE.match(text)
+    if m is None:
+        return None
+    head, gloss = " ".join(m.group("head").split()), " ".join(m.group("gloss").split())
+    if head in _USE_WORDS:
+        role = _plain_column_of(gloss)
+    elif gloss in _USE_WORDS:
+        role = _plain_column_of(head)
+    else:
+        return None
+    return role if role in ("printed", "recorded") else None
+
+
 def column_of(header: object) -> str | None:
+    """The role of a table column from its header cell ("Sisa Blangko" -> "stock_on_hand", "Terpakai
+    (Cetak)" -> "printed")."""
+    if isinstance(header, str) and "(" in header and (glossed := _glossed_role(header.lower())) is not None:
+        return glossed
+    return _plain_column_of(header)
+
+
+def _plain_column_of(header: object) -> str | None:
     """The role of a table column from its header cell ("Sisa Blangko" -> "stock_on_hand")."""
     if not isinstance(header, str):
         return None

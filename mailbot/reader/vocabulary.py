@@ -599,6 +599,9 @@ ALONG_WITH_WORDS: tuple[str, ...] = (
 MORE_WORDS: tuple[str, ...] = ("lagi", "lg", "lgi", "more")
 SOFTENER_WORDS: tuple[str, ...] = ("ya", "yah", "yaa", "dong", "donk", "pak", "bu", "min", "please", "pls", "mohon")
 
+# "Used": glossed by a count's name or glossing one ("Terpakai (Cetak)", "Pencetakan (terpakai)"), that count.
+USE_WORDS: tuple[str, ...] = ("terpakai", "pemakaian", "dipakai", "digunakan", "penggunaan", "used")
+
 # --- Kinds ---------------------------------------------------------------------------------
 
 REQUEST_PHRASES: tuple[str, ...] = (

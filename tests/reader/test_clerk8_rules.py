@@ -659,3 +659,22 @@ def test_two_figures_in_an_answer_without_one_called_correct_stay_unclear() -> N
     text = "Bisa 500 atau 700 keping, terserah Bapak."
     candidates, unassigned = read_text(text, normalise(text), answer_role="requested")
     assert "requested" not in settle(current_requests(candidates), unassigned).values
+
+
+# --- "Used" glossed by a count's name ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [("Terpakai (Cetak)", "printed"), ("Pencetakan (terpakai)", "printed"), ("Terpakai", "ignore"),
+     ("Rusak (terpakai)", "ignore"), ("Stok Akhir (keping)", "stock_on_hand")],
+)
+def test_used_glossed_by_a_counts_name_is_that_count(header: str, role: str) -> None:
+    from mailbot.reader.roles import column_of
+
+    assert column_of(header) == role
+
+
+def test_used_glossing_a_counts_name_in_a_typed_table() -> None:
+    text = "Uraian | KTP-el\nStok awal | 1.240\nPerekaman | 95\nPencetakan (terpakai) | 88\nStok akhir | 1.152\n"
+    assert read(text) == {"recorded": 95, "printed": 88, "stock_on_hand": 1152}
