@@ -597,6 +597,7 @@ def _item_of_mention(
     return next((s_item for start, end, s_item in sections if start <= m.start < end), None)
 
 
+_SEND_ASK_ANYWHERE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.SEND_ASK_PHRASES) + r")(?![\w-])")
 # After a figure (and its unit): "lagi" and a softener, an ask for that many more ("500 lg ya", "1.000 lagi dong").
 _MORE_PLEASE_RE = re.compile(
     r"[ \t]*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS) + r")\b[ \t]*)?(?:"
@@ -847,6 +848,10 @@ _FALLBACK_AFTER_RE = re.compile(
     + _words_re(vocab.FALLBACK_AFTER) + r")(?![\w-])"
 )
 _OWN_STOCK_WORDS = frozenset(" ".join(w.split()) for w in vocab.OWN_STOCK_WORDS)
+# "kalau tidak bisa, 800 saja": a figure offered in case the first cannot be had.
+_FALLBACK_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.FALLBACK_BEFORE) + r")(?![\w-])[^\d\n.;]{0,20}$"
+)
 
 
 _TIMES_RE = re.compile(r"[^\S\n]*(?:\S+[^\S\n]+){0,3}?(?:x|\u00d7|\*|kali|times)[^\S\n]+", re.IGNORECASE)
@@ -880,7 +885,10 @@ def _fallback_offered(masked: str, mentions: Sequence[Mention], candidates: list
     for m in mentions:
         if m.value is None or m.unit not in (None, "blank") or m.rate:
             continue
-        if not _FALLBACK_AFTER_RE.match(masked, m.end):
+        offered = _FALLBACK_AFTER_RE.match(masked, m.end) or _FALLBACK_BEFORE_RE.search(
+            masked, max(0, m.start - 40), m.start
+        )
+        if not offered:
             continue
         if any(c.value != m.value for c in asked):
             texts = " / ".join(dict.fromkeys(c.text for c in asked))
@@ -1169,6 +1177,16 @@ def read_text(
             # "Pak, blangko ktp 500 lg ya utk Tideng Pale": a count of blanks and "lagi ya" after it, with
             # no role word of its own, asks for that many more.
             role, strong, keyword, more_asked = "requested", True, None, True
+        if (
+            role == "stock_on_hand" and keyword is not None
+            and " ".join(masked[keyword.start : keyword.end].split()) not in _OWN_STOCK_WORDS
+            and any(c.field == "received" and c.value for c in candidates)
+            and _SEND_ASK_ANYWHERE_RE.search(masked, m.end, c_end)
+        ):
+            # "Blangko sdh sampe 1.500 kpg, sisa yg 500 kpg lg ya pak mohon dikirim": beside a receipt, a
+            # "sisa" asked to be sent is the rest of the shipment, not the stock.
+            ignored_end = m.end
+            continue
         if idx in factors:
             # "60 kpg x 20 hari = 1.200 kpg": a factor of a product is no figure of its own.
             ignored_end = m.end

@@ -567,6 +567,15 @@ FALLBACK_AFTER: tuple[str, ...] = (
     "is fine too", "is also fine", "is also ok", "would also do", "will also do", "also works",
     "is acceptable too", "would be acceptable",
 )
+# Before a figure, these offer it in case the figure asked cannot be had ("Mohon 1.000 keping, kalau tidak
+# bisa 800 saja"): beside another asked figure, the request has two values.
+FALLBACK_BEFORE: tuple[str, ...] = (
+    "kalau tidak bisa", "kalau tdk bisa", "kalau gak bisa", "kalau ga bisa", "klo tdk bisa", "klo gak bisa",
+    "jika tidak bisa", "jika tidak dapat", "bila tidak bisa", "bila tidak dapat", "kalau tidak memungkinkan",
+    "jika tidak memungkinkan", "bila tidak memungkinkan", "kalau stok terbatas", "jika stok terbatas",
+    "kalau stok provinsi terbatas", "if not possible", "if that is not possible", "if that's not possible",
+    "failing that", "or at least", "atau minimal", "atau paling tidak", "atau setidaknya",
+)
 # A "sisa" figure beside a receipt that, added to the figure received, gives another figure of the
 # mail ("terima 1.000 keping (dari 1.200 ...), mohon konfirmasi sisa 200") is the part of a shipment
 # still missing, not the stock. These words name the stock itself and keep the figure a stock.

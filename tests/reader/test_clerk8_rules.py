@@ -678,3 +678,24 @@ def test_used_glossed_by_a_counts_name_is_that_count(header: str, role: str) -> 
 def test_used_glossing_a_counts_name_in_a_typed_table() -> None:
     text = "Uraian | KTP-el\nStok awal | 1.240\nPerekaman | 95\nPencetakan (terpakai) | 88\nStok akhir | 1.152\n"
     assert read(text) == {"recorded": 95, "printed": 88, "stock_on_hand": 1152}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mohon 1.000 keping, kalau tidak bisa ya sudah 800 saja.",
+        "We request 2,000 KTP-el blanks, or at least 1,500 if that is not possible.",
+    ],
+)
+def test_a_figure_offered_in_case_the_first_cannot_be_had_leaves_the_request_open(text: str) -> None:
+    assert "requested" not in read(text)
+
+
+def test_a_rest_asked_to_be_sent_beside_a_receipt_is_no_stock() -> None:
+    values = read("Blangko sdh sampe 1.500 kpg, sisa yg 500 kpg lg ya pak mohon dikirim.")
+    assert values.get("received") == 1500 and "stock_on_hand" not in values
+
+
+def test_a_stock_beside_a_receipt_and_an_ask_stays() -> None:
+    values = read("Blangko 1.500 kpg sudah kami terima. Sisa stok kami 2.100 keping, mohon dikirim KIA juga.")
+    assert values.get("stock_on_hand") == 2100
