@@ -245,6 +245,12 @@ _PERIOD_OPENER_RE = re.compile(
 )
 
 
+_PAST_PERIOD_OPENER_RE = re.compile(
+    r"[\s>*\-]*(?:(?:" + vocab.alternation(vocab.PERIOD_OPENERS) + r")[^\S\n]+)?(?:"
+    + vocab.alternation(vocab.PAST_PERIOD_WORDS) + r")(?![\w-])"
+)
+
+
 def _before_month_of(opened: re.Match[str], sent: datetime | None) -> bool:
     """Whether the month that opened a sentence is before the month the mail was sent in; a day of an
     activity counted from its start ("Pada hari pertama tercetak 118 keping") is some day's work, not the
@@ -1078,6 +1084,15 @@ def read_text(
         ):
             # "Pada bulan Oktober 2026 kami telah menerima 1.500 keping ..., dan s.d. 3 Desember telah
             # tercetak 1.290": a sentence opened by an earlier month tells that month's figures, not this report's.
+            ignored_end = m.end
+            continue
+        if (
+            role in _WORK_AND_RECEIPT_ROLES
+            and (past := _PAST_PERIOD_OPENER_RE.match(low, c_start))
+            and past.end() <= m.start
+        ):
+            # "Last month we received 3,000", "Bulan lalu kami terima 2.000 keping": a sentence opened by a
+            # past period tells that period's figures too.
             ignored_end = m.end
             continue
         if about_something_else(Span(

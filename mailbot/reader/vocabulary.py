@@ -406,6 +406,13 @@ OTHER_HOLDER_WORDS: tuple[str, ...] = (
 )
 # Opening a sentence before a named month ("Pada bulan Oktober 2026 kami telah menerima ..."): the
 # sentence tells that month's figures; an earlier month's receipt or work is not this report's.
+# Opening a sentence, these name a past period whose figures the sentence tells ("Bulan lalu kami terima
+# 2.000 keping", "Last month we received 3,000"): not this report's.
+PAST_PERIOD_WORDS: tuple[str, ...] = (
+    "bulan lalu", "bln lalu", "bulan kemarin", "bulan sebelumnya", "minggu lalu", "mgg lalu", "pekan lalu",
+    "minggu sebelumnya", "tahun lalu", "last month", "last week", "the previous month", "previous month",
+    "the month before", "last year",
+)
 PERIOD_OPENERS: tuple[str, ...] = ("pada", "pd", "selama", "sepanjang", "di", "dalam", "in", "during")
 # After a period opener, a day or week of an activity counted from its start ("Pada hari pertama tercetak
 # 118 keping KIA"): that day's work, not what the mail reports.

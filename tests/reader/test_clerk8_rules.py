@@ -699,3 +699,19 @@ def test_a_rest_asked_to_be_sent_beside_a_receipt_is_no_stock() -> None:
 def test_a_stock_beside_a_receipt_and_an_ask_stays() -> None:
     values = read("Blangko 1.500 kpg sudah kami terima. Sisa stok kami 2.100 keping, mohon dikirim KIA juga.")
     assert values.get("stock_on_hand") == 2100
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stock 1,250 pcs as at 30 Nov. Printed 112 today. Last month we received 3,000.",
+        "Sisa stok 1.250 keping. Bulan lalu kami terima 2.000 keping dari provinsi.",
+    ],
+)
+def test_a_sentence_opened_by_a_past_period_tells_that_periods_figures(text: str) -> None:
+    values = read(text)
+    assert "received" not in values and values["stock_on_hand"] == 1250
+
+
+def test_a_receipt_said_of_today_is_read() -> None:
+    assert read("Hari ini kami terima 2.000 keping dari provinsi. Bulan lalu tidak ada kiriman.")["received"] == 2000
