@@ -603,6 +603,11 @@ def _item_of_mention(
     return next((s_item for start, end, s_item in sections if start <= m.start < end), None)
 
 
+# A sentence opened by a total word and then its figure: "Total 1.700 keping.", "Jadi jumlahnya: 1.700".
+_TOTAL_OPENS_RE = re.compile(
+    r"[\s>*\-]*(?:(?:jadi|so|sehingga)[^\S\n]+)?(?:" + _words_re(vocab.TOTAL_OPENERS) + r")[^\S\n]*"
+    r"(?:(?:ada|sebanyak|adalah|is|of)[^\S\n]*)?:?[^\S\n]*"
+)
 _SEND_ASK_ANYWHERE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.SEND_ASK_PHRASES) + r")(?![\w-])")
 # After a figure (and its unit): "lagi" and a softener, an ask for that many more ("500 lg ya", "1.000 lagi dong").
 _MORE_PLEASE_RE = re.compile(
@@ -1217,6 +1222,29 @@ def read_text(
             last = (c_start, candidate)
             taken.append(last)
             continue
+        if (
+            role is None and ci > 0 and prev_end == c_start and _TOTAL_OPENS_RE.fullmatch(masked, c_start, m.start)
+            and not any(start == c_start for start, _ in taken)
+            and not (m.approximate or m.conflict) and m.value is not None
+        ):
+            # "Stok gudang 1.500 keping, di loket 200 keping. Total 1.700 keping.": a total opening the
+            # sentence after the figures it adds up, all of one role, is that role's figure.
+            p_start = clauses[ci - 1][0]
+            prev_fields = list(dict.fromkeys(c.field for start, c in taken if start == p_start))
+            prev_items = {c.item for start, c in taken if start == p_start}
+            parts = [mm.value for mm in mentions[:idx] if p_start <= mm.start < c_start and mm.value is not None
+                     and mm.unit in (None, "blank") and not mm.rate]
+            if len(prev_fields) == 1 and len(prev_items) == 1 and len(parts) > 1 and sum(parts) == m.value:
+                candidate = Candidate(prev_fields[0], m.value, snippet, True, total=True, item=prev_items.pop(),
+                                      cues=("result_of_sum", f"parts:{len(parts)}", "sentence_before"))
+                candidates.append(candidate)
+                last = (c_start, candidate)
+                taken.append(last)
+                continue
+            if len(prev_fields) == 1 and len(parts) > 1:
+                # A total that is not the sum of the figures before it: which is right, a clerk asks.
+                candidates.append(Candidate(prev_fields[0], None, snippet, True, "conflict", True))
+                continue
         if role is None and _RESULT_RE.search(masked, prev_end, m.start) and (
             fields := list(dict.fromkeys(c.field for start, c in taken if start == c_start))
             or list(dict.fromkeys(k.role for k in kws if c_start <= k.start < m.start and k.role != "ignore"))

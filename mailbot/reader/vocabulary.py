@@ -1191,6 +1191,12 @@ CORRECTION_OPENERS += (
 )
 # After figures of one role in a sentence, these give their sum, the figure now meant: "selain 1.000
 # keping yang kami minta kemarin, mohon ditambah 500 lagi, jadi total 1.500 keping".
+# Opening a sentence right before its figure, these make it the total of the figures of the sentence
+# before ("Stok gudang 1.500 keping, di loket 200 keping. Total 1.700 keping.").
+TOTAL_OPENERS: tuple[str, ...] = (
+    "total", "totalnya", "jumlah", "jumlahnya", "jumlah seluruhnya", "total keseluruhan", "jumlah keseluruhan",
+    "semuanya", "seluruhnya", "in total", "altogether", "grand total",
+)
 RESULT_WORDS: tuple[str, ...] = (
     "jadi total", "jadi totalnya", "jadi semuanya", "jadi seluruhnya", "sehingga total", "sehingga totalnya",
     "sehingga menjadi", "total menjadi", "totalnya menjadi", "jumlahnya menjadi", "menjadi total",

@@ -715,3 +715,21 @@ def test_a_sentence_opened_by_a_past_period_tells_that_periods_figures(text: str
 
 def test_a_receipt_said_of_today_is_read() -> None:
     assert read("Hari ini kami terima 2.000 keping dari provinsi. Bulan lalu tidak ada kiriman.")["received"] == 2000
+
+
+# --- A total opening the sentence after the figures it adds up ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Stok di gudang 1.500 keping, di kecamatan 200 keping. Total 1.700 keping.", {"stock_on_hand": 1700}),
+        ("Perekaman dalam gedung 80, jemput bola 40. Jumlah 120.", {"recorded": 120}),
+        ("Stok di gudang 1.500 keping, di kecamatan 200 keping. Total 1.900 keping.", {}),  # does not add up
+        ("Sisa KTP-el 1.500 keping, KIA 200 lembar. Total 1.700.", {}),  # two blanks: no total of one
+    ],
+)
+def test_a_total_opening_the_next_sentence(text: str, wanted: dict[str, int]) -> None:
+    candidates, unassigned = read_text(text, normalise(text), sent=SENT)
+    values = settle(current_requests(candidates), unassigned).values
+    assert {k: v for k, v in values.items() if k in wanted or not wanted} == wanted
