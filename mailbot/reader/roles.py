@@ -236,6 +236,21 @@ def _other_receiver(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     return not _FIRST_PERSON_RE.search(span.masked, holder.end(), span.start)
 
 
+_BETWEEN_OTHERS_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.SOURCE_WORDS) + r")[^\S\n]+(?:\S+[^\S\n]+){0,2}?(?:"
+    + vocab.alternation(vocab.OTHER_HOLDER_WORDS) + r")(?![\w-])[^,;\n]{0,60}?(?<![\w-])(?:"
+    + vocab.alternation(vocab.DESTINATION_WORDS) + r")[^\S\n]+(?:\S+[^\S\n]+){0,2}?(?:"
+    + vocab.alternation(vocab.OTHER_HOLDER_WORDS) + r")(?![\w-])"
+)
+
+
+def _between_others(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"pengiriman 45.000 keping blangko KTP-el dari Kementerian Dalam Negeri ke Provinsi": a shipment from
+    one other party to another, named right after the figure, is theirs, not the writer's."""
+    found = _BETWEEN_OTHERS_RE.search(span.masked, span.end, span.hi)
+    return found is not None and found.start() - span.end <= 40
+
+
 _WORK_AND_RECEIPT_ROLES = frozenset(("received", "printed", "recorded"))
 # A sentence opened by a named month: "Pada bulan Oktober 2026 ...", "In October, ...", "Selama bulan Mei".
 _PERIOD_OPENER_RE = re.compile(
@@ -285,6 +300,7 @@ ELSEWHERE_CUES = (
     ("cumulative", _cumulative),
     ("other_holder", _other_holder),
     ("other_receiver", _other_receiver),
+    ("between_others", _between_others),
     ("running_total", _running_total),
 )
 

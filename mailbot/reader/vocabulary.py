@@ -403,7 +403,10 @@ CONTINUATION_WORDS: tuple[str, ...] = ("tepatnya", "persisnya", "yaitu", "yakni"
 OTHER_HOLDER_WORDS: tuple[str, ...] = (
     "provinsi", "prov.", "pusat", "kemendagri", "ditjen", "dirjen", "nasional", "se-kaltara",
     "se-provinsi", "kabupaten lain", "kab. lain",
+    "kementerian", "kementerian dalam negeri", "ministry", "the province", "province",
 )
+# Naming where a shipment goes: "dari Kementerian Dalam Negeri ke Provinsi".
+DESTINATION_WORDS: tuple[str, ...] = ("ke", "kepada", "untuk", "to")
 # Opening a sentence before a named month ("Pada bulan Oktober 2026 kami telah menerima ..."): the
 # sentence tells that month's figures; an earlier month's receipt or work is not this report's.
 # Opening a sentence, these name a past period whose figures the sentence tells ("Bulan lalu kami terima

@@ -733,3 +733,22 @@ def test_a_total_opening_the_next_sentence(text: str, wanted: dict[str, int]) ->
     candidates, unassigned = read_text(text, normalise(text), sent=SENT)
     values = settle(current_requests(candidates), unassigned).values
     assert {k: v for k, v in values.items() if k in wanted or not wanted} == wanted
+
+
+# --- A shipment between two other parties -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Perihal Monitoring Ketersediaan Blangko, serta memperhatikan informasi pengiriman 45.000 keping blangko "
+        "KTP-el dari Kementerian Dalam Negeri ke Provinsi Kalimantan Utara, kami laporkan: sisa blangko 1.778 keping.",
+        "Stok di kami 1.778 keping; info tambahan stok 30.000 keping dari Kemendagri untuk Provinsi minggu ini.",
+    ],
+)
+def test_a_shipment_between_two_other_parties_is_theirs(text: str) -> None:
+    assert read(text) == {"stock_on_hand": 1778}
+
+
+def test_a_shipment_from_the_province_to_us_is_ours() -> None:
+    assert read("Kami terima 2.000 keping dari Provinsi kepada Disdukcapil kami hari ini.")["received"] == 2000
