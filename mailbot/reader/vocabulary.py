@@ -276,6 +276,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "sisa akhir", "stok saat ini", "on hand", "remaining", "left",
         # "We're down to approx. 600 pcs": what is left.
         "down to", "we're down to", "we are down to",
+        # A phone's autocorrect of "sisa": "Rekam 67 cetak 61 sosa 1.512".
+        "sosa", "siaa", "sisq",
         # A physical count is a stock figure too, and may disagree with the register's.
         "hitung fisik", "hasil hitung fisik", "perhitungan fisik", "stok fisik", "cek fisik", "fisik",
     ),
@@ -305,6 +307,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "perkaman", "prekaman", "perekeman", "perekamn", "perekman", "perrekaman",
         # Shorthand of quick reports ("rkm 120 ctk 96 sisa 690").
         "rkm", "rekm", "prkm", "prkmn",
+        # A phone's autocorrect splitting or bending the word: "perekam an 102".
+        "perekam an", "perekamam", "perekamab",
     ),
     "ignore": (
         "rusak", "gagal", "gagal cetak", "blangko rusak", "belum rekam", "belum direkam",

@@ -752,3 +752,18 @@ def test_a_shipment_between_two_other_parties_is_theirs(text: str) -> None:
 
 def test_a_shipment_from_the_province_to_us_is_ours() -> None:
     assert read("Kami terima 2.000 keping dari Provinsi kepada Disdukcapil kami hari ini.")["received"] == 2000
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Laporan harian Malinau. Rekam 67 cetak 61 sosa 1.512",
+            {"recorded": 67, "printed": 61, "stock_on_hand": 1512},
+        ),
+        ("Lapiran harian tgl 6: perekam an 102, cetakan 95, sisi stok 1.210 keeping.", {"recorded": 102}),
+    ],
+)
+def test_a_phones_autocorrect_of_the_role_words(text: str, wanted: dict[str, int]) -> None:
+    values = read(text)
+    assert {k: values.get(k) for k in wanted} == wanted
