@@ -133,12 +133,20 @@ def line_month(low: str, pos: int, sent: datetime | None) -> tuple[int, int] | N
             found = _months(low, lead_start, lead_end)
     elif _MONTH_WORD_RE.search(low, pos, end):
         return None
-    if len(found) != 1:
+    if len(found) != 1 or _FORECAST_RE.search(low, start, pos):
+        # "Proyeksi stok akhir Desember: 500": a forecast is no month's figure.
         return None
     month = vocab.MONTHS[found[0].group(1)]
     year = sent.year if sent is not None else 2000
     if sent is not None and month > sent.month:
         year -= 1
+    if (
+        sent is not None and (year, month) == (sent.year, sent.month) and sent.day < _MONTH_END_DAYS
+        and _MONTH_END_RE.search(low, start, pos)
+    ):
+        # "Stok akhir Desember" written on 5 December: the month is far from its end, the figure is a
+        # forecast. (In a month's last week its closing stock is what offices report.)
+        return None
     return year, month
 
 
@@ -148,3 +156,8 @@ _LIST_LINE_RE = re.compile(r"[ \t>]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]")
 def _months(low: str, start: int, end: int) -> list[re.Match[str]]:
     """The month names between start and end not preceded by a day ("30 November" is a date)."""
     return [m for m in _MONTH_WORD_RE.finditer(low, start, end) if not _DAY_BEFORE_RE.search(low, start, m.start())]
+
+
+_FORECAST_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.FORECAST_WORDS) + r")(?![\w-])")
+_MONTH_END_DAYS = 24  # from this day of a month on, "stok akhir <this month>" is the month's closing stock
+_MONTH_END_RE = re.compile(r"(?<![\w-])(?:akhir|end of|end-of|closing)(?![\w-])")

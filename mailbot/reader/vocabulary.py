@@ -625,6 +625,12 @@ SOFTENER_WORDS: tuple[str, ...] = ("ya", "yah", "yaa", "dong", "donk", "pak", "b
 # "Used": glossed by a count's name or glossing one ("Terpakai (Cetak)", "Pencetakan (terpakai)"), that count.
 USE_WORDS: tuple[str, ...] = ("terpakai", "pemakaian", "dipakai", "digunakan", "penggunaan", "used")
 
+# On a line naming a month, these make its figure a forecast or a plan, not the month's figure.
+FORECAST_WORDS: tuple[str, ...] = (
+    "proyeksi", "perkiraan", "diperkirakan", "rencana", "direncanakan", "target", "estimasi", "taksiran",
+    "prediksi", "forecast", "projected", "projection", "expected", "estimated", "planned", "plan",
+)
+
 # --- Kinds ---------------------------------------------------------------------------------
 
 REQUEST_PHRASES: tuple[str, ...] = (

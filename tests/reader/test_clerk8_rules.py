@@ -767,3 +767,19 @@ def test_a_shipment_from_the_province_to_us_is_ours() -> None:
 def test_a_phones_autocorrect_of_the_role_words(text: str, wanted: dict[str, int]) -> None:
     values = read(text)
     assert {k: values.get(k) for k in wanted} == wanted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Proyeksi stok akhir Desember: 500\nStok akhir November: 1.510\n",  # a forecast
+        "Stok akhir Desember: 500\nStok akhir November: 1.510\n",  # this month's close, five days in
+    ],
+)
+def test_a_forecast_of_a_month_is_no_months_figure(text: str) -> None:
+    assert read(text, datetime(2026, 12, 5, 9, 0)) == {}
+
+
+def test_a_months_closing_stock_in_its_last_week_is_its_figure() -> None:
+    text = "Stok akhir bulan Oktober 2026 : 2.360 keping\nStok akhir bulan November 2026: 1.510 keping\n"
+    assert read(text, datetime(2026, 11, 28, 23, 0)) == {"stock_on_hand": 1510}
