@@ -881,7 +881,7 @@ _FALLBACK_BEFORE_RE = re.compile(
 )
 
 
-_TIMES_RE = re.compile(r"[^\S\n]*(?:\S+[^\S\n]+){0,3}?(?:x|\u00d7|\*|kali|times)[^\S\n]+", re.IGNORECASE)
+_TIMES_RE = re.compile(r"[^\S\n]*(?:\S+[^\S\n]+){0,3}?(?:x|\u00d7|\*|@|kali|times)[^\S\n]*", re.IGNORECASE)
 _EQUALS_RE = re.compile(r"[^\S\n]*(?:\S+[^\S\n]+){0,3}?(?:=|sama dengan|jadi|equals)[^\S\n]*")
 
 
@@ -893,14 +893,19 @@ def _is_product(masked: str, a: Mention, b: Mention, m: Mention) -> bool:
     return bool(_TIMES_RE.fullmatch(masked, a.end, b.start) and _EQUALS_RE.fullmatch(masked, b.end, m.start))
 
 
-def _product_asked(
+def _product_role(
     masked: str, a: Mention, b: Mention, m: Mention, kws: Sequence[Keyword], c_start: int
 ) -> str | None:
-    """The ask word of the clause of a product written out; None when the clause asks nothing."""
+    """The role word of the clause of a product written out ("mohon", "kami terima"); None when the clause
+    names no role before it."""
     if a.start < c_start:
         return None
-    asks = [k for k in kws if c_start <= k.start < a.start and k.role == "requested"]
-    return f"keyword_before:{' '.join(masked[asks[-1].start : asks[-1].end].split())}" if asks else None
+    named = [k for k in kws if c_start <= k.start < a.start]
+    roles = [k for k in named if k.role != "ignore"]
+    if not roles or roles[-1].role not in ("requested", "received"):
+        # An average or a count of work worked out ("rata-rata cetak 30 x 22 hari = 660") is no figure.
+        return None
+    return roles[-1].role
 
 
 def _fallback_offered(masked: str, mentions: Sequence[Mention], candidates: list[Candidate]) -> list[Candidate]:
@@ -1228,12 +1233,12 @@ def read_text(
             ignored_end = m.end
             continue
         if idx >= 2 and idx - 2 in factors and (
-            asked := _product_asked(masked, mentions[idx - 2], mentions[idx - 1], m, kws, c_start)
+            asked := _product_role(masked, mentions[idx - 2], mentions[idx - 1], m, kws, c_start)
         ) is not None:
-            # "Kami mohon blangko KIA: rata-rata 8 keping/hari x 25 hari = 200 keping": the product
-            # worked out in the sentence of the ask is the figure asked.
-            candidate = Candidate("requested", m.value, snippet, True,
-                                  item=_item_of_mention(masked, c_start, m, next_start), cues=("product_asked", asked))
+            # "Kami mohon blangko KIA: rata-rata 8 keping/hari x 25 hari = 200 keping", "Kami terima 3 dus @
+            # 500 = 1.500 keping": the product worked out in a sentence takes the role the sentence names.
+            candidate = Candidate(asked, m.value, snippet, True, item=_item_of_mention(masked, c_start, m, next_start),
+                                  cues=("product", f"role:{asked}"))
             candidates.append(candidate)
             last = (c_start, candidate)
             taken.append(last)

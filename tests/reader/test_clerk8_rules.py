@@ -496,7 +496,11 @@ def test_a_product_worked_out_in_the_ask_is_the_figure_asked(text: str, wanted: 
     ],
 )
 def test_a_product_that_does_not_add_up_or_asks_nothing_is_not_read(text: str) -> None:
-    assert "requested" not in read(text)
+    assert read(text) == {}
+
+
+def test_a_product_in_a_receipt_is_the_figure_received() -> None:
+    assert read("Kami terima 3 dus @ 500 = 1.500 keping.") == {"received": 1500}
 
 
 @pytest.mark.parametrize(
