@@ -1205,8 +1205,14 @@ def read_text(
             # "stok di gudang provinsi 66.000": someone else's stock, not the writer's.
             continue
         if (m.bare or (m.value is not None and m.value < 10 and not m.spelled)) and m.unit is None:
-            # A bare year-like or long number, or a lone small digit, counts only right after its role word.
-            if keyword is None or keyword.end > m.start or m.start - keyword.end > _NEAR:
+            # A bare year-like or long number, or a lone small digit, counts only right after its role word,
+            # or with its role word right after it ("KIA blanks: 0 left").
+            postfix = (
+                keyword is not None and keyword.start >= m.end and not m.bare
+                and " ".join(masked[keyword.start : keyword.end].split()) in _POSTFIX_ROLE_WORDS
+                and _POSTFIX_GAP_RE.fullmatch(masked, m.end, keyword.start) is not None
+            )
+            if not postfix and (keyword is None or keyword.end > m.start or m.start - keyword.end > _NEAR):
                 continue
         elif m.bare and m.unit != "blank":
             if keyword is None or keyword.end > m.start or m.start - keyword.end > _NEAR:

@@ -190,6 +190,8 @@ MONEY_WORDS: tuple[str, ...] = (
 CUMULATIVE_WORDS: tuple[str, ...] = (
     "s.d.", "s.d", "s/d", "sd.", "sampai dengan", "hingga", "kumulatif", "akumulasi",
     "up to", "until", "year to date", "so far",
+    # "Printed this month to date: 1,950": a month's running total.
+    "to date", "month to date", "this month to date", "month-to-date", "year-to-date",
 )
 # Right after a figure, these make it a part of the figure before it ("2.000 keping ... telah kami
 # terima, namun 12 keping di antaranya rusak"), not a figure of its own.
@@ -1267,7 +1269,7 @@ COUNTS_OTHER_AFTER += ("cacat", "damaged", "hilang")
 # printed, 987 blanks remaining", "1.200 keping tersisa".
 POSTFIX_ROLE_WORDS: tuple[str, ...] = (
     "left", "remaining", "on hand", "enrolled", "printed", "recorded", "tersisa", "tersedia", "terekam",
-    "tercetak", "dicetak", "direkam",
+    "tercetak", "dicetak", "direkam", "in stock",
 )
 ROLE_PHRASES["stock_on_hand"] += (
     "holds", "currently holds", "currently hold", "we currently have", "we still have",

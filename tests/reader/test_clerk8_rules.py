@@ -787,3 +787,23 @@ def test_a_forecast_of_a_month_is_no_months_figure(text: str) -> None:
 def test_a_months_closing_stock_in_its_last_week_is_its_figure() -> None:
     text = "Stok akhir bulan Oktober 2026 : 2.360 keping\nStok akhir bulan November 2026: 1.510 keping\n"
     assert read(text, datetime(2026, 11, 28, 23, 0)) == {"stock_on_hand": 1510}
+
+
+# --- English stock after its figure; a month's running total --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Hi, we have 350 KTP-el blanks in stock and need 1,000 more next month.", {"stock_on_hand": 350}),
+        ("KIA blanks: 0 left. Need 500 urgently.", {"stock_on_hand": 0, "requested": 500}),
+        ("Printed this month to date: 1,950. Printed today: 95. Stock: 880.", {"printed": 95, "stock_on_hand": 880}),
+    ],
+)
+def test_english_stock_after_its_figure_and_a_running_total(text: str, wanted: dict[str, int]) -> None:
+    values = read(text)
+    assert {k: values.get(k) for k in wanted} == wanted
+
+
+def test_one_person_left_is_no_stock() -> None:
+    assert "stock_on_hand" not in read("1 operator left the office early; we printed 80 cards today.")
