@@ -161,3 +161,8 @@ def _months(low: str, start: int, end: int) -> list[re.Match[str]]:
 _FORECAST_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.FORECAST_WORDS) + r")(?![\w-])")
 _MONTH_END_DAYS = 24  # from this day of a month on, "stok akhir <this month>" is the month's closing stock
 _MONTH_END_RE = re.compile(r"(?<![\w-])(?:akhir|end of|end-of|closing)(?![\w-])")
+
+
+def names_a_month(low: str) -> bool:
+    """Whether the text names a month in words anywhere (so that its lines may be month lines)."""
+    return _MONTH_WORD_RE.search(low) is not None

@@ -11,7 +11,7 @@ from typing import Literal
 
 from mailbot.reader import vocabulary as vocab
 from mailbot.reader.classify import explicit_item
-from mailbot.reader.dates import cell_date, line_date, line_month
+from mailbot.reader.dates import cell_date, line_date, line_month, names_a_month
 from mailbot.reader.numbers import Mention, find_mentions, mask_non_quantities, normalise, quantity_in
 from mailbot.reader.verdict import QUANTITY_FIELDS, Doubt, Evidence
 
@@ -993,6 +993,7 @@ def read_text(
     } if len(mentions) > 1 else set()
     changed_from: tuple[str, bool, Keyword | None] | None = None
     starts = [mm.start for mm in mentions]
+    month_named = names_a_month(low)
     # "8 keping/hari x 25 hari = 200 keping": the indexes of the two factors of each product written out.
     factors = {
         k for i in range(len(mentions) - 2) if _is_product(masked, *mentions[i : i + 3]) for k in (i, i + 1)
@@ -1331,7 +1332,7 @@ def read_text(
                 item = explicit_item(masked[c_start : opening.start])[0]
         headed = bool(sections) and _in_section(sections, m.start)
         day = line_date(low, m.start, sent)
-        month = line_month(low, m.start, sent) if day is None else None
+        month = line_month(low, m.start, sent) if day is None and month_named else None
         earlier = role == "requested" and _said_of_earlier(masked, kws, c_start, prev_end, m, after_limit)
         if m.conflict:
             candidate = Candidate(role, None, snippet, strong, "conflict", total, item, day, headed, earlier)
