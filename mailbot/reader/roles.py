@@ -842,6 +842,14 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
             return [*[c for c in candidates if c.field != "requested"], *mine]
         return candidates
     needs = {c.value for c in asked if c.value is not None and c.doubt is None}
+    if not asked:
+        # "Target penerbitan KIA Desember 1.000 anak, stok 350 keping. Mohon dipenuhi kekurangannya": with no
+        # need stated, the one target of cards to issue (a card a person) is what the shortfall is of.
+        targets = _targets(masked)
+        if len(targets) == 1:
+            needs = {targets[0]}
+            text = masked[ask.start() : ask.end()]
+            asked = [Candidate("requested", targets[0], text, True, cues=("target_as_need",))]
     stock_said = [
         (c.value, c.item) for c in candidates if c.field == "stock_on_hand" and c.value is not None and c.doubt is None
     ]
@@ -870,6 +878,21 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
     return candidates
 
 
+def _targets(masked: str) -> list[int]:
+    """The figures of the targets the text names ("Target penerbitan KIA Desember 1.000 anak")."""
+    out: list[int] = []
+    for t in _TARGET_COUNT_RE.finditer(masked):
+        window = masked[t.end() : t.end() + 30]
+        first = next(iter(find_mentions(window, window)), None)
+        if first is not None and first.value is not None and first.unit in (None, "people", "blank") and not (
+            first.approximate or first.conflict
+        ):
+            out.append(first.value)
+    return out
+
+
+# A target of cards to issue or of people to serve, the need a shortfall is asked of when no need is stated.
+_TARGET_COUNT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.TARGET_COUNT_WORDS) + r")(?![\w-])[^\d\n.;]{0,30}?(?=\d)")
 _FALLBACK_AFTER_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b[ \t]*)?(?:"
     + _words_re(vocab.FALLBACK_AFTER) + r")(?![\w-])"

@@ -633,6 +633,10 @@ FORECAST_WORDS: tuple[str, ...] = (
     "prediksi", "forecast", "projected", "projection", "expected", "estimated", "planned", "plan",
 )
 
+# "Target penerbitan KIA Desember 1.000 anak": a target that, with no need stated, is the need a
+# shortfall asked for is of.
+TARGET_COUNT_WORDS: tuple[str, ...] = ("target", "sasaran", "target penerbitan", "target perekaman")
+
 # --- Kinds ---------------------------------------------------------------------------------
 
 REQUEST_PHRASES: tuple[str, ...] = (

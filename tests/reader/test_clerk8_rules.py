@@ -807,3 +807,28 @@ def test_english_stock_after_its_figure_and_a_running_total(text: str, wanted: d
 
 def test_one_person_left_is_no_stock() -> None:
     assert "stock_on_hand" not in read("1 operator left the office early; we printed 80 cards today.")
+
+
+# --- A target as the need of a shortfall asked ----------------------------------------------------------
+
+
+def test_a_target_is_the_need_of_a_shortfall_asked_when_no_need_is_stated() -> None:
+    text = "Target penerbitan KIA Desember 1.000 anak, stok blangko KIA kami 350 keping. Mohon dipenuhi kekurangannya."
+    assert read(text)["requested"] == 650
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A need stated: the target is no need.
+        "Target KIA 2026 12.000 anak. Kebutuhan Desember 1.000 keping, stok 350. Mohon kekurangannya.",
+        # No shortfall asked: the target asks nothing.
+        "Target penerbitan KIA Desember 1.000 anak, stok blangko KIA kami 350 keping.",
+        # Two targets: which one, a clerk asks.
+        "Target KIA 1.000 anak, target KTP-el 2.000 orang, stok 350. Mohon dipenuhi kekurangannya.",
+    ],
+)
+def test_a_target_is_no_need_otherwise(text: str) -> None:
+    assert read(text).get("requested") in (None, 650)
+    if "Kebutuhan" not in text:
+        assert "requested" not in read(text)
