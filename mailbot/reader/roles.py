@@ -892,7 +892,9 @@ def _targets(masked: str) -> list[int]:
 
 
 # A target of cards to issue or of people to serve, the need a shortfall is asked of when no need is stated.
-_TARGET_COUNT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.TARGET_COUNT_WORDS) + r")(?![\w-])[^\d\n.;]{0,30}?(?=\d)")
+_TARGET_COUNT_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.TARGET_COUNT_WORDS) + r")(?![\w-])[^\d\n.;]{0,30}?(?=\d)"
+)
 _FALLBACK_AFTER_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b[ \t]*)?(?:"
     + _words_re(vocab.FALLBACK_AFTER) + r")(?![\w-])"
