@@ -882,6 +882,9 @@ def _targets(masked: str) -> list[int]:
     """The figures of the targets the text names ("Target penerbitan KIA Desember 1.000 anak")."""
     out: list[int] = []
     for t in _TARGET_COUNT_RE.finditer(masked):
+        if not _MONTH_TARGET_RE.search(masked, t.start(), t.end()):
+            # A year's or a programme's target is no month's need: only a target of a month counts.
+            continue
         window = masked[t.end() : t.end() + 30]
         first = next(iter(find_mentions(window, window)), None)
         if first is not None and first.value is not None and first.unit in (None, "people", "blank") and not (
@@ -891,6 +894,11 @@ def _targets(masked: str) -> list[int]:
     return out
 
 
+_MONTH_TARGET_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + _words_re(tuple(m for m in vocab.MONTHS if len(m) >= 4) + vocab.THIS_MONTH_WORDS)
+    + r")(?![\w-])"
+)
 # A target of cards to issue or of people to serve, the need a shortfall is asked of when no need is stated.
 _TARGET_COUNT_RE = re.compile(
     r"(?<![\w-])(?:" + _words_re(vocab.TARGET_COUNT_WORDS) + r")(?![\w-])[^\d\n.;]{0,30}?(?=\d)"

@@ -636,6 +636,8 @@ FORECAST_WORDS: tuple[str, ...] = (
 # "Target penerbitan KIA Desember 1.000 anak": a target that, with no need stated, is the need a
 # shortfall asked for is of.
 TARGET_COUNT_WORDS: tuple[str, ...] = ("target", "sasaran", "target penerbitan", "target perekaman")
+# ... and only a month's target: one of these, or a month's name, between the target word and its figure.
+THIS_MONTH_WORDS: tuple[str, ...] = ("bulan ini", "bulan depan", "per bulan", "sebulan", "this month", "next month")
 
 # --- Kinds ---------------------------------------------------------------------------------
 

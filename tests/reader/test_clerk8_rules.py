@@ -832,3 +832,8 @@ def test_a_target_is_no_need_otherwise(text: str) -> None:
     assert read(text).get("requested") in (None, 650)
     if "Kebutuhan" not in text:
         assert "requested" not in read(text)
+
+
+def test_a_years_target_is_no_need_of_a_shortfall() -> None:
+    text = "Target perekaman tahun 2026: 12.000 jiwa, stok blangko kami 350 keping. Mohon dipenuhi kekurangannya."
+    assert "requested" not in read(text)
