@@ -427,6 +427,10 @@ def read_message(
             # 120 keping", or a section per blank): its main item is KTP-el, the desk's daily blank;
             # the KIA figures are read as the KIA reading beside it.
             item, item_ambiguous = "ktp-el", False
+        elif not asked and said_of == {"kia"}:
+            # "blangko KIA 750 keping sudah diterima lengkap. KTP-el dari pengiriman yang sama masih dalam
+            # perjalanan": every figure is said of KIA by name; the other blank is named without one.
+            item, item_ambiguous = "kia", False
         elif len(asked - {None}) > 1:
             # Both blanks asked for by name ("mohon tambahan blangko KTP-el 2.000 keping dan blangko KIA
             # 500 lembar"): read for KTP-el, the desk's daily blank, with its own figures; the doubt

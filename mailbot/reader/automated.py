@@ -42,6 +42,10 @@ _SYSTEM_SUBJECT_RE = re.compile(
     r"^\s*\[\s*(?:" + vocab.alternation(vocab.SYSTEM_SUBJECT_TAGS) + r")\b[^\]]*\]"
     r"|(?<![\w-])(?:tiket|ticket|case|kasus|incident|insiden)\s*(?:no\.?\s*|nomor\s*)?#\s*\d+"
 )
+# A carrier's notice of the reader's own account, or a dial code it asks them to type ("ketik *123#").
+_CARRIER_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.CARRIER_NOTICE_PHRASES) + r")(?![\w-])")
+# Searched on its own: a pattern that opens with a literal "*" is found fast.
+_DIAL_CODE_RE = re.compile(r"\*\d{2,4}(?:\*\d{1,4})*#(?![\w#])")
 _MACHINE_LOCAL_WORDS = frozenset(vocab.MACHINE_LOCAL_WORDS)
 _LOCAL_SPLIT_RE = re.compile(r"[._+\-]+")
 _SHORT_NOTICE = 300  # a read receipt's own text is a line or two
@@ -227,6 +231,11 @@ def content_reasons(subject: str, body: str) -> tuple[str, ...]:
         reasons.append("machine-template")
     if not person_subject and _SYSTEM_SUBJECT_RE.search(subj):
         reasons.append("system-subject")
+    if _CARRIER_RE.search(own) or any(
+        m.start() == 0 or not (own[m.start() - 1].isalnum() or own[m.start() - 1] in "*#")
+        for m in _DIAL_CODE_RE.finditer(own)
+    ):
+        reasons.append("carrier-notice")
     return tuple(reasons)
 
 

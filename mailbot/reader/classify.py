@@ -241,13 +241,17 @@ def kind_of(
     names_blank = any(r.search(text) for r in (_BLANK_RE, _KTP_RE, _KIA_RE, _STOCK_WORD_RE))
     if "requested" in seen and not unattributed:
         return "request"
-    if names_blank and any(not _in_question(text, m.end()) for m in _REQUEST_RE.finditer(text)):
+    # "Laporan 07/12: perekaman 151, pencetakan 142, sisa 1.778 ... Mohon blangko KIA segera dialokasikan":
+    # the day's work reported with its figures, and an ask without a figure of its own, is the day's
+    # report; the ask comes with it (and the stock it reports tells the need).
+    work_reported = bool(fields & {"printed", "recorded"}) and "stock_on_hand" in fields and _reports(text)
+    if names_blank and not work_reported and any(not _in_question(text, m.end()) for m in _REQUEST_RE.finditer(text)):
         return "request"
     if unattributed:
         if _RECEIPT_RE.search(text):
             return "receipt"
         return "stock_report" if _reports(text, attached) else "other"
-    said_received = bool(_RECEIPT_RE.search(text))
+    said_received = bool(_RECEIPT_RE.search(text)) and not (work_reported and "received" not in seen)
     receipt = "received" in seen or said_received
     if (
         receipt
@@ -258,7 +262,9 @@ def kind_of(
         # A period's ledger ("Stok awal 3.010 / Diterima 500 / Dicetak 1.122 / Stok akhir 1.873") has a
         # received line among its figures: it reports the period, it is no receipt.
         receipt = False
-    if not receipt and any(not _in_question(text, m.end()) for m in _WEAK_REQUEST_RE.finditer(text)):
+    if not receipt and not work_reported and any(
+        not _in_question(text, m.end()) for m in _WEAK_REQUEST_RE.finditer(text)
+    ):
         return "request"
     if (
         not receipt

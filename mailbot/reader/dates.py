@@ -104,3 +104,65 @@ def report_date(low: str, sent: datetime | None) -> date | None:
         if first is None:
             first = found
     return first
+
+
+# Month names written out ("Oktober", "Nov" is too short to be sure of, "may" is an English verb).
+_MONTH_NAMES = tuple(name for name in vocab.MONTHS if len(name) >= 4 or name == "mei")
+_MONTH_WORD_RE = re.compile(r"(?<![\w-])(" + vocab.alternation(_MONTH_NAMES) + r")(?![\w-])(?!\s*\d{1,2}\b(?!\d))")
+_DAY_BEFORE_RE = re.compile(r"\d{1,2}\s*$")
+
+
+def line_month(low: str, pos: int, sent: datetime | None) -> tuple[int, int] | None:
+    """(year, month) of the one month named, without a day, on the line before pos ("Stok akhir bulan
+    Oktober 2026 : 2.360"), the year taken as the latest not after the message date; None when the line
+    names no month, a dated day ("30 November"), or several months."""
+    start = low.rfind("\n", 0, pos) + 1
+    end = low.find("\n", pos)
+    end = len(low) if end == -1 else end
+    found = _months(low, start, pos)
+    if not found and not _MONTH_WORD_RE.search(low, start, end):
+        # "Sedangkan bulan Desember 2026 s.d. tanggal 04/12/2026:" / "- perekaman : 412": a list under a
+        # lead line ending with a colon is said of the month the lead names.
+        lead_end = start - 1
+        while lead_end > 0 and not low[low.rfind("\n", 0, lead_end) + 1 : lead_end].strip() == "" and (
+            _LIST_LINE_RE.match(low, low.rfind("\n", 0, lead_end) + 1)
+        ):
+            lead_end = low.rfind("\n", 0, lead_end)
+        lead_start = low.rfind("\n", 0, max(lead_end, 0)) + 1
+        if lead_end > 0 and low[lead_start:lead_end].rstrip().endswith(":") and _LIST_LINE_RE.match(low, start):
+            found = _months(low, lead_start, lead_end)
+    elif _MONTH_WORD_RE.search(low, pos, end):
+        return None
+    if len(found) != 1 or _FORECAST_RE.search(low, start, pos):
+        # "Proyeksi stok akhir Desember: 500": a forecast is no month's figure.
+        return None
+    month = vocab.MONTHS[found[0].group(1)]
+    year = sent.year if sent is not None else 2000
+    if sent is not None and month > sent.month:
+        year -= 1
+    if (
+        sent is not None and (year, month) == (sent.year, sent.month) and sent.day < _MONTH_END_DAYS
+        and _MONTH_END_RE.search(low, start, pos)
+    ):
+        # "Stok akhir Desember" written on 5 December: the month is far from its end, the figure is a
+        # forecast. (In a month's last week its closing stock is what offices report.)
+        return None
+    return year, month
+
+
+_LIST_LINE_RE = re.compile(r"[ \t>]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]")
+
+
+def _months(low: str, start: int, end: int) -> list[re.Match[str]]:
+    """The month names between start and end not preceded by a day ("30 November" is a date)."""
+    return [m for m in _MONTH_WORD_RE.finditer(low, start, end) if not _DAY_BEFORE_RE.search(low, start, m.start())]
+
+
+_FORECAST_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.FORECAST_WORDS) + r")(?![\w-])")
+_MONTH_END_DAYS = 24  # from this day of a month on, "stok akhir <this month>" is the month's closing stock
+_MONTH_END_RE = re.compile(r"(?<![\w-])(?:akhir|end of|end-of|closing)(?![\w-])")
+
+
+def names_a_month(low: str) -> bool:
+    """Whether the text names a month in words anywhere (so that its lines may be month lines)."""
+    return _MONTH_WORD_RE.search(low) is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import binascii
 import email
 import email.policy
+import io
 import re
 import zipfile
 from collections.abc import Sequence
@@ -15,6 +16,7 @@ from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 from html.parser import HTMLParser
 from io import BytesIO
+from typing import Any
 
 from mailbot.errors import LimitExceeded, NotAnEmailError
 from mailbot.indonesian import number as figure  # "5.000.003": Indonesian thousands, as every message shows
@@ -28,6 +30,7 @@ _SPREADSHEET_TYPES = (
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "application/vnd.ms-excel.sheet.macroenabled.12",
 )
+_OLD_EXCEL_TYPES = ("application/vnd.ms-excel", "application/msexcel", "application/x-msexcel", "application/x-excel")
 _MAX_SHEET_ROWS = 2000
 _MAX_SHEET_COLS = 40
 _MSGID_RE = re.compile(r"<[^<>\s]+>")
@@ -265,6 +268,10 @@ class _HtmlText(HTMLParser):
         self.skip_depth = 0
         self.row_cells: list[str] | None = None
         self.cell: list[str] | None = None
+        self.cell_span = (1, 1)  # the open cell's (colspan, rowspan)
+        # Per open table, the cells spanning down into later rows: column -> (rows left, text).
+        self.spans: list[dict[int, tuple[int, str]]] = []
+        self.row_spans: list[tuple[str, int, int]] = []  # the open row's cells with their spans
 
     def _flush(self, blank: bool = False) -> None:
         text = " ".join("".join(self.current).split())
@@ -281,11 +288,16 @@ class _HtmlText(HTMLParser):
         if tag == "blockquote":
             self._flush()
             self.quote_depth += 1
+        elif tag == "table":
+            self._flush(blank=True)
+            self.spans.append({})
         elif tag == "tr":
             self._flush()
             self.row_cells = []
+            self.row_spans = []
         elif tag in ("td", "th"):
             self.cell = []
+            self.cell_span = (_span(attrs, "colspan"), _span(attrs, "rowspan"))
         elif tag in _BLOCK_TAGS:
             if self.cell is not None:
                 self.cell.append(" ")
@@ -308,18 +320,57 @@ class _HtmlText(HTMLParser):
             self.quote_depth = max(0, self.quote_depth - 1)
         elif tag in ("td", "th"):
             if self.cell is not None and self.row_cells is not None:
-                self.row_cells.append(" ".join("".join(self.cell).split()))
+                text = " ".join("".join(self.cell).split())
+                self.row_cells.append(text)
+                self.row_spans.append((text, *self.cell_span))
             self.cell = None
         elif tag == "tr":
             if self.row_cells is not None:
-                cells = self.row_cells
+                cells = self._laid_out() if self.spans else self.row_cells
                 self.row_cells = None
                 if any(cells):
                     self.current = [" | ".join(cells)]
                 self._flush()
+        elif tag == "table":
+            if self.spans:
+                self.spans.pop()
+            if self.cell is None:
+                self._flush(blank=True)
         elif tag in _BLOCK_TAGS:
             if self.cell is None:
                 self._flush(blank=tag in ("p", "div", "table", "ul", "ol", "pre"))
+
+    def _laid_out(self) -> list[str]:
+        """The open row's cells on the table's grid: a cell spanning several columns ("Mutasi" over
+        "Penerimaan | Pencetakan | Rusak") fills them, its text in the first; a cell spanning rows down
+        ("Stok Awal" beside those three) stands again in each row it covers when it holds words, so that a
+        header split over two rows becomes one whole header row (a spanning figure is not repeated)."""
+        spans = self.spans[-1]
+        if not any(c > 1 or r > 1 for _, c, r in self.row_spans) and not spans:
+            return self.row_cells or []
+        cells: list[str] = []
+        col = 0
+
+        def fill_from_above() -> None:
+            nonlocal col
+            while col in spans:
+                left, text = spans[col]
+                cells.append(text)
+                if left <= 1:
+                    del spans[col]
+                else:
+                    spans[col] = (left - 1, text)
+                col += 1
+
+        for text, colspan, rowspan in self.row_spans:
+            fill_from_above()
+            for k in range(colspan):
+                cells.append(text if k == 0 else "")
+                if rowspan > 1:
+                    spans[col] = (rowspan - 1, "" if any(ch.isdigit() for ch in text) else text)
+                col += 1
+        fill_from_above()
+        return cells
 
     def handle_data(self, data: str) -> None:
         if self.skip_depth:
@@ -328,6 +379,17 @@ class _HtmlText(HTMLParser):
             self.cell.append(data)
         else:
             self.current.append(data)
+
+
+_MAX_SPAN = 50  # a cell spans at most this many columns or rows (a larger figure is a mistake or a trap)
+
+
+def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
+    value = next((v for k, v in attrs if k == name), None)
+    try:
+        return max(1, min(_MAX_SPAN, int(str(value).strip()))) if value is not None else 1
+    except ValueError:
+        return 1
 
 
 def html_to_text(html: str) -> str:
@@ -468,6 +530,63 @@ def read_xlsx(data: bytes, limits: ReadLimits | None = None) -> tuple[Table, ...
         return tuple(tables)
     finally:
         workbook.close()
+
+
+def read_xls(data: bytes, limits: ReadLimits | None = None) -> tuple[Table, ...]:
+    """Every sheet of an old Excel file (.xls, BIFF) as rows of cell values (dates as date), bounded.
+
+    xlrd reads the workbook from its bytes (the attachment size limit bounds them; a file larger than
+    the spreadsheet byte limit is refused first), one sheet at a time; a sheet with more rows or cells
+    than the spreadsheet limits is refused before its rows are read.
+    """
+    import xlrd  # imported here: most mail has no spreadsheet
+
+    limits = limits or ReadLimits()
+    if len(data) > limits.max_spreadsheet_bytes:
+        raise limit_exceeded("spreadsheet_bytes", f"spreadsheet is {figure(len(data))} bytes",
+                             limits.max_spreadsheet_bytes)
+    book = xlrd.open_workbook(file_contents=data, on_demand=True, formatting_info=False, logfile=io.StringIO())
+    try:
+        tables: list[Table] = []
+        cells = 0
+        for index in range(book.nsheets):
+            sheet = book.sheet_by_index(index)
+            if sheet.nrows > limits.max_spreadsheet_rows:
+                raise limit_exceeded("spreadsheet_rows", f"spreadsheet has row {figure(sheet.nrows)}",
+                                     limits.max_spreadsheet_rows)
+            cells += sum(sheet.row_len(r) for r in range(sheet.nrows))
+            if cells > limits.max_spreadsheet_cells:
+                raise limit_exceeded("spreadsheet_cells", "spreadsheet has more cells", limits.max_spreadsheet_cells)
+            rows: list[tuple[Cell, ...]] = []
+            for r in range(min(sheet.nrows, _MAX_SHEET_ROWS)):
+                width = min(sheet.row_len(r), _MAX_SHEET_COLS)
+                row = tuple(_xls_cell(cell, book.datemode) for cell in sheet.row_slice(r, 0, width))
+                if any(c not in (None, "") for c in row):
+                    rows.append(row)
+            if rows:
+                tables.append(tuple(rows))
+            book.unload_sheet(index)
+        return tuple(tables)
+    finally:
+        book.release_resources()
+
+
+def _xls_cell(cell: Any, datemode: int) -> Cell:
+    """One .xls cell as the value a reader of the sheet sees: text, a whole number, a date, or None."""
+    import xlrd
+
+    if cell.ctype == xlrd.XL_CELL_TEXT:
+        return str(cell.value)
+    if cell.ctype == xlrd.XL_CELL_NUMBER:
+        value = float(cell.value)
+        return int(value) if value.is_integer() else value
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            when: datetime = xlrd.xldate_as_datetime(cell.value, datemode)
+            return when.date()
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return None
+    return None
 
 
 def read_csv(text: str) -> tuple[Table, ...]:
@@ -674,6 +793,15 @@ class _Collector:
             if isinstance(data, bytes):
                 try:
                     self.tables.extend((filename, t) for t in read_xlsx(data, self.limits))
+                except LimitExceeded:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - an unreadable sheet is noted, not fatal
+                    self.notes.append(f"spreadsheet {filename!r} could not be read: {type(exc).__name__}")
+        elif ctype in _OLD_EXCEL_TYPES or name.endswith(".xls"):
+            data = part.get_payload(decode=True)
+            if isinstance(data, bytes):
+                try:
+                    self.tables.extend((filename, t) for t in read_xls(data, self.limits))
                 except LimitExceeded:
                     raise
                 except Exception as exc:  # noqa: BLE001 - an unreadable sheet is noted, not fatal

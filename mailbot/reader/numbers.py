@@ -324,8 +324,11 @@ _UNIT_RE = re.compile(
 _RATE_RE = re.compile(
     rf"[^\S\n]*(?:\w+[^\S\n]+)?(?:{_alternation(vocab.RATE_WORDS)})(?![^\S\n]*(?:ini|tsb|tersebut)\b)"
 )
+# A figure typed onto a role word or a blank's name with no space ("cetak149", "sisa2.061", "ktpel1000"),
+# two digits at least ("sisa2 blangko" is "sisa-sisa").
+_GLUED_AFTER = "|".join(f"(?<={re.escape(w)})" for w in vocab.GLUED_FIGURE_WORDS)
 _NUMBER_RE = re.compile(
-    rf"(?<![\w.,/])(?P<num>{_DIGITS})(?P<an>\s?-?an\b)?(?:\s*(?P<mult>{_MULT})(?P<multan>-?an)?\b)?"
+    rf"(?=\d)(?:(?<![\w.,/])|(?:{_GLUED_AFTER})(?=\d[.,]?\d))(?P<num>{_DIGITS})(?P<an>\s?-?an\b)?(?:\s*(?P<mult>{_MULT})(?P<multan>-?an)?\b)?"
     rf"|(?P<words>{WORDS_PATTERN})"
 )
 _PAREN_WORDS_RE = re.compile(rf"\s*\(\s*(?P<words>{WORDS_PATTERN})\s*(?:(?:{_BLANK_UNITS})\b)?\s*\)")
@@ -346,6 +349,13 @@ _RANGE_BETWEEN_RE = re.compile(
 
 
 # The word that names a year before a number ("tahun dua ribu dua puluh enam", "TA 2026").
+# Right before a number in words, a word naming a count of blanks ("perekaman seratus dua belas pencetakan
+# sembilan puluh tujuh", said into a phone): a small compound number ("sembilan puluh tujuh") counts there
+# without a unit.
+_COUNT_LEAD_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:" + _alternation(vocab.SPELLED_COUNT_LEADS) + r")[^\S\n]*:?[^\S\n]*$"
+)
+_COMPOUND_WORDS_RE = re.compile(r"(?<![\w-])(?:puluh|belas)(?![\w-])")
 _YEAR_WORD_BEFORE_RE = re.compile(r"\b(?:tahun|thn|th|ta|t\.a|anggaran|year)\b\.?[^\S\n]*$")
 
 
@@ -391,6 +401,11 @@ _WRAPPED_UNIT_RE = re.compile(
 _WRAP_MIN = 45  # a line at least this long that ends without punctuation is wrapped prose
 
 
+_THIS_PERIOD_RE = re.compile(
+    rf"[^\S\n]*(?:{_alternation(vocab.TIME_UNITS)})[^\S\n]+(?:{_alternation(vocab.THIS_PERIOD_WORDS)})\b"
+)
+
+
 def _unit_after(low: str, pos: int) -> tuple[UnitKind | None, int]:
     m = _UNIT_RE.match(low, pos)
     if not m:
@@ -399,6 +414,9 @@ def _unit_after(low: str, pos: int) -> tuple[UnitKind | None, int]:
             return ("blank" if m.group("blank") else "people"), m.end()
         return None, pos
     kind: UnitKind = "blank" if m.group("blank") else "people" if m.group("people") else "other"
+    if kind == "other" and _THIS_PERIOD_RE.match(low, pos):
+        # "cetak 133 hari ini", "rekam 410 minggu ini": today, this week; no unit of the figure.
+        return None, pos
     return kind, m.end()
 
 
@@ -495,9 +513,14 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                     conflict = parse_digits(paren.group("num")) != value
                     end = unit_end = paren.end()
                     spelled = False
-        if spelled and value is not None and value < 100 and unit not in ("blank", "people"):
+        if (
+            spelled and value is not None and value < 100 and unit not in ("blank", "people")
+            and not (unit is None and _COMPOUND_WORDS_RE.search(masked, start, end)
+                     and _COUNT_LEAD_BEFORE_RE.search(masked, max(0, start - 30), start))
+        ):
             # "dua hari", "salah satu": small number words count only with a unit of blanks or
-            # people ("tiga puluh dua orang" recorded).
+            # people ("tiga puluh dua orang" recorded), or a compound one right after the name of a
+            # count ("cetak tiga puluh dua").
             pos = end
             continue
         if unit is None and _STEM_AFTER_RE.match(masked, end):

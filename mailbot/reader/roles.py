@@ -11,7 +11,7 @@ from typing import Literal
 
 from mailbot.reader import vocabulary as vocab
 from mailbot.reader.classify import explicit_item
-from mailbot.reader.dates import cell_date, line_date
+from mailbot.reader.dates import cell_date, line_date, line_month, names_a_month
 from mailbot.reader.numbers import Mention, find_mentions, mask_non_quantities, normalise, quantity_in
 from mailbot.reader.verdict import QUANTITY_FIELDS, Doubt, Evidence
 
@@ -34,7 +34,8 @@ _RECEIPT_VERBS = frozenset(vocab.RECEIPT_VERBS)
 _KEYWORD_RE = re.compile(
     r"(?<![\w-])(?:"
     + vocab.alternation(set(_ROLE_OF) | _NOT_ROLE)
-    + r")(?![\w-])"
+    # "cetak149", "sisa2.061": a role word with its figure typed onto it.
+    + r")(?:(?![\w-])|(?=\d[.,]?\d))"
 )
 # Clause ends: a line break, a semicolon, or a full stop/!/? followed by a space (not "2.000").
 _CLAUSE_END_RE = re.compile(r"\n|;|[.!?](?=\s)")
@@ -116,6 +117,7 @@ _AFFIRMED_PHRASE_RE = re.compile(r"^(?:" + _words_re(vocab.AFFIRM_WORDS) + r")\s
 # "tidak sampai 500", "belum sampai 1.000": a bound, read as such by the number reader, not a denial.
 _BOUND_PHRASES = frozenset(" ".join(p.split()) for p in vocab.APPROX_BEFORE)
 _NUMBER_NEXT_RE = re.compile(r"\s*:?\s*\d")
+_NEGATES_NEXT_RE = re.compile(_words_re(vocab.NEGATES_NEXT_WORDS))
 _CORRECTION_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTION_WORDS) + r")(?![\w-])")
 _EARLIER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EARLIER_WORDS) + r")(?![\w-])")
 # The blank named right after a figure ("3.000 keping KTP-el") belongs to that figure.
@@ -145,6 +147,11 @@ _REST_ARRIVED_RE = re.compile(
 _ZERO_STOCK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ZERO_STOCK_PHRASES) + r")(?![\w-])")
 _NOT_YET_ZERO_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NOT_YET_ZERO_WORDS) + r")(?:\s+\S+){0,2}\s*$")
 _STOCK_ONLY_ZERO = frozenset(vocab.STOCK_ONLY_ZERO_WORDS)
+_LEFT_AFTER_RE = re.compile(
+    r"[ \t]+(?:(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]+)?(?:"
+    + _words_re(vocab.GENERIC_BLANK_WORDS + vocab.ENGLISH_BLANK_NOUNS + ("blank", "card")) + r")[ \t]+(?:"
+    + _words_re(vocab.LEFT_AFTER_WORDS) + r")(?![\w-])"
+)
 # A stock stated as a figure: "sisa tinggal 300-an", "stok KIA 0".
 _STATED_STOCK_RE = re.compile(
     r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])[^\d\n;|]{0,30}\d"
@@ -234,12 +241,33 @@ def _other_receiver(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     return not _FIRST_PERSON_RE.search(span.masked, holder.end(), span.start)
 
 
+_BETWEEN_OTHERS_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.SOURCE_WORDS) + r")[^\S\n]+(?:\S+[^\S\n]+){0,2}?(?:"
+    + vocab.alternation(vocab.OTHER_HOLDER_WORDS) + r")(?![\w-])[^,;\n]{0,60}?(?<![\w-])(?:"
+    + vocab.alternation(vocab.DESTINATION_WORDS) + r")[^\S\n]+(?:\S+[^\S\n]+){0,2}?(?:"
+    + vocab.alternation(vocab.OTHER_HOLDER_WORDS) + r")(?![\w-])"
+)
+
+
+def _between_others(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"pengiriman 45.000 keping blangko KTP-el dari Kementerian Dalam Negeri ke Provinsi": a shipment from
+    one other party to another, named right after the figure, is theirs, not the writer's."""
+    found = _BETWEEN_OTHERS_RE.search(span.masked, span.end, span.hi)
+    return found is not None and found.start() - span.end <= 40
+
+
 _WORK_AND_RECEIPT_ROLES = frozenset(("received", "printed", "recorded"))
 # A sentence opened by a named month: "Pada bulan Oktober 2026 ...", "In October, ...", "Selama bulan Mei".
 _PERIOD_OPENER_RE = re.compile(
     r"[\s>*\-]*(?:" + vocab.alternation(vocab.PERIOD_OPENERS) + r")[^\S\n]+(?:(?:bulan|bln|the month of)[^\S\n]+)?"
     r"(?:(?P<month>" + vocab.alternation(tuple(vocab.MONTHS)) + r")\b\.?(?:[^\S\n]+(?P<year>(?:19|20)\d{2})\b)?"
     r"|(?P<ordinal>" + vocab.alternation(vocab.ORDINAL_DAYS) + r")(?![\w-]))"
+)
+
+
+_PAST_PERIOD_OPENER_RE = re.compile(
+    r"[\s>*\-]*(?:(?:" + vocab.alternation(vocab.PERIOD_OPENERS) + r")[^\S\n]+)?(?:"
+    + vocab.alternation(vocab.PAST_PERIOD_WORDS) + r")(?![\w-])"
 )
 
 
@@ -277,6 +305,7 @@ ELSEWHERE_CUES = (
     ("cumulative", _cumulative),
     ("other_holder", _other_holder),
     ("other_receiver", _other_receiver),
+    ("between_others", _between_others),
     ("running_total", _running_total),
 )
 
@@ -322,6 +351,7 @@ class Candidate:
     corrects: bool = False  # said in a correction ("Ralat: yang benar 2.000"): replaces earlier figures of its field
     about: bool = False  # "± 1.200": the figure stated as a round one; an exact figure of its field wins
     cues: tuple[str, ...] = ()  # the named cues that gave the figure its role
+    month: tuple[int, int] | None = None  # (year, month) its line names ("Stok akhir November: 1.510")
 
 
 @dataclass(frozen=True)
@@ -467,10 +497,24 @@ def _role_for(
         # "target perekaman 300 jiwa", "rata-rata pencetakan 90": the word before the role word
         # makes the figure something other than the count itself.
         return "ignore", True, before[-2]
+    if (
+        chosen is not None and len(before) > 1 and chosen.role == "ignore"
+        and before[-2].role in ("printed", "recorded")
+        and " ".join(masked[chosen.start : chosen.end].split()) in _USE_WORDS
+        and re.fullmatch(r"\s*\(\s*", masked[before[-2].end : chosen.start])
+    ):
+        # "Pencetakan (terpakai) | 88": "used" glossing the count's name is no other count.
+        return before[-2].role, True, before[-2]
     if chosen is not None and chosen.role == "ignore" and _RIGHT_FIGURE_RE.search(masked, chosen.end, m.start):
         # "salah ketik, yg benar 1.340": the slip is named, then the right figure; the slip's word is not its
         before = before[:-1]
         chosen, pool = (before[-1] if before else None), before
+    if after and masked and _NEGATES_NEXT_RE.fullmatch(masked, after[0].start, after[0].end) and (
+        _NUMBER_NEXT_RE.match(masked, after[0].end)
+    ):
+        # "yg benar 450 bukan 540", "2.000 not 20.000": the denial is of the figure after it; the figure
+        # before it is the one meant, with whatever role its clause gives it.
+        after = after[1:]
     if chosen is None and after:
         chosen = after[0]
         pool = after
@@ -513,15 +557,25 @@ def asked_role(quoted_low: str) -> str | None:
     plain = _QUOTE_MARKS_RE.sub("", quoted_low)
     # Each line (a bullet of the desk's clarification) and each sentence, wrapped lines joined.
     units = plain.split("\n") + _ASK_SENTENCE_END_RE.split(" ".join(plain.split()))
+    previous = ""
     for sentence in units:
         if not ("?" in sentence or _ASK_CUE_RE.search(sentence)) or _ASK_LATER_RE.search(sentence):
             # no question; or an ask for a later mail ("mohon konfirmasi ... setelah blangko diterima"), which a
             # reply now does not answer: the desk's standing words never give the writer's figure its role
+            previous = sentence
             continue
         for role, pattern in _ASKED_RES.items():
             if pattern.search(sentence):
                 asked.add(role)
                 break
+        else:
+            if _RIGHT_FIGURE_RE.search(sentence) and previous:
+                # "... mencantumkan sisa stok 1.778 keping, sedangkan surat ... menyebut 1.877 keping. Mohon
+                # konfirmasi angka yang benar.": the right figure of the one role the sentence before names.
+                roles = {k.role for k in keywords(mask_non_quantities(previous)) if k.role != "ignore"}
+                if len(roles) == 1:
+                    asked.add(roles.pop())
+        previous = sentence
     return asked.pop() if len(asked) == 1 else None
 
 
@@ -543,6 +597,12 @@ def _item_of_mention(
         # seribu lembar KIA": the name right after the previous figure is that figure's.
         lo = owned.end()
     item, ambiguous = explicit_item(masked[lo : m.start])
+    if ambiguous and (comma := masked.rfind(",", lo, m.start)) != -1:
+        # "stok blangko KTP-el NIHIL, stok KIA 415 keping": both named before the figure, the one named
+        # in its own phrase, after the last comma, is its blank.
+        own, own_ambiguous = explicit_item(masked[comma + 1 : m.start])
+        if own is not None and not own_ambiguous:
+            return own
     if item is not None or ambiguous:
         return item
     after_end = next_start
@@ -552,6 +612,10 @@ def _item_of_mention(
     if (brk := masked.find("\n", m.end, after_end)) != -1:
         # "sisa akhir 2.409" / "KIA aman.": a blank named on the next line opens what is said there.
         after_end = brk
+    if (along := _ALONG_WITH_RE.search(masked, m.end, after_end)) is not None:
+        # "kekurangannya 1.500 keping, dikirim bersamaan dengan blangko KIA yang sudah disetujui": a blank
+        # sent along with the figure is another consignment, not the figure's.
+        after_end = along.start()
     item, ambiguous = explicit_item(masked[m.end : after_end])
     if item is not None or ambiguous:
         return item
@@ -564,6 +628,20 @@ def _item_of_mention(
         # "KIA    : cetak 41, sisa blangko 560 lembar": the blank labelling the line is its figures'.
         return "kia" if label.group("item") in _KIA_NAMES else "ktp-el"
     return next((s_item for start, end, s_item in sections if start <= m.start < end), None)
+
+
+# A sentence opened by a total word and then its figure: "Total 1.700 keping.", "Jadi jumlahnya: 1.700".
+_TOTAL_OPENS_RE = re.compile(
+    r"[\s>*\-]*(?:(?:jadi|so|sehingga)[^\S\n]+)?(?:" + _words_re(vocab.TOTAL_OPENERS) + r")[^\S\n]*"
+    r"(?:(?:ada|sebanyak|adalah|is|of)[^\S\n]*)?:?[^\S\n]*"
+)
+_SEND_ASK_ANYWHERE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.SEND_ASK_PHRASES) + r")(?![\w-])")
+# After a figure (and its unit): "lagi" and a softener, an ask for that many more ("500 lg ya", "1.000 lagi dong").
+_MORE_PLEASE_RE = re.compile(
+    r"[ \t]*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS) + r")\b[ \t]*)?(?:"
+    + vocab.alternation(vocab.MORE_WORDS) + r")[ \t]+(?:" + vocab.alternation(vocab.SOFTENER_WORDS) + r")(?![\w-])"
+)
+_ALONG_WITH_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.ALONG_WITH_WORDS) + r")(?![\w-])")
 
 
 def _in_section(sections: Sequence[tuple[int, int, str]], pos: int) -> bool:
@@ -643,7 +721,8 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
         if _SUPPLY_RE.search(said) and not _BLANK_NAME_RE.search(said):
             # "ribbon kami tidak ada sisa": a printer supply, not a blank.
             continue
-        stock_named = bool(_STOCK_NAME_RE.search(masked, c_start, z.end()))
+        left = _LEFT_AFTER_RE.match(masked, z.end())
+        stock_named = bool(_STOCK_NAME_RE.search(masked, c_start, z.end())) or left is not None
         # "kosong"/"nihil" beside a blank alone may be an empty form; beside KTP-el or KIA it is the stock.
         if not (stock_named or _ITEM_NAME_RE.search(head)
                 or (_BLANK_NAME_RE.search(head) and " ".join(z.group().split()) not in _STOCK_ONLY_ZERO)):
@@ -658,6 +737,8 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
             # never stands against a figure.
             continue
         item = explicit_item(named[-1].group() if named else head)[0]
+        if item is None and left is not None:
+            item = explicit_item(left.group())[0]
         snippet = _snippet(original, z.start(), z.end(), c_start, c_end)
         out.append(Candidate("stock_on_hand", 0, snippet, True, item=item, cues=(f"zero_stock:{z.group()}",)))
     return out
@@ -772,7 +853,23 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
             return [*[c for c in candidates if c.field != "requested"], *mine]
         return candidates
     needs = {c.value for c in asked if c.value is not None and c.doubt is None}
-    stocks = {c.value for c in candidates if c.field == "stock_on_hand" and c.value is not None and c.doubt is None}
+    if not asked:
+        # "Target penerbitan KIA Desember 1.000 anak, stok 350 keping. Mohon dipenuhi kekurangannya": with no
+        # need stated, the one target of cards to issue (a card a person) is what the shortfall is of.
+        targets = _targets(masked)
+        if len(targets) == 1:
+            needs = {targets[0]}
+            text = masked[ask.start() : ask.end()]
+            asked = [Candidate("requested", targets[0], text, True, cues=("target_as_need",))]
+    stock_said = [
+        (c.value, c.item) for c in candidates if c.field == "stock_on_hand" and c.value is not None and c.doubt is None
+    ]
+    stocks = {v for v, _ in stock_said}
+    need_items = {c.item for c in asked if c.value is not None and c.doubt is None}
+    if len(stocks) > 1 and len(need_items) == 1 and None not in need_items:
+        # "Kebutuhan KTP-el 2.500, sisa stok KTP-el 850 ... Untuk KIA, stok kami 1.340": the stock of the
+        # blank whose need is stated is the one taken from it.
+        stocks = {v for v, item in stock_said if item in need_items}
     rest = [c for c in candidates if c.field != "requested"]
     text = masked[ask.start() : ask.end()]
     if len(stocks) == 1 and len(needs) > 1:
@@ -790,6 +887,111 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
     if asked:
         return [*rest, Candidate("requested", None, text, True, "unclear")]
     return candidates
+
+
+def _targets(masked: str) -> list[int]:
+    """The figures of the targets the text names ("Target penerbitan KIA Desember 1.000 anak")."""
+    out: list[int] = []
+    for t in _TARGET_COUNT_RE.finditer(masked):
+        if not _MONTH_TARGET_RE.search(masked, t.start(), t.end()):
+            # A year's or a programme's target is no month's need: only a target of a month counts.
+            continue
+        window = masked[t.end() : t.end() + 30]
+        first = next(iter(find_mentions(window, window)), None)
+        if first is not None and first.value is not None and first.unit in (None, "people", "blank") and not (
+            first.approximate or first.conflict
+        ):
+            out.append(first.value)
+    return out
+
+
+_MONTH_TARGET_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + _words_re(tuple(m for m in vocab.MONTHS if len(m) >= 4) + vocab.THIS_MONTH_WORDS)
+    + r")(?![\w-])"
+)
+# A target of cards to issue or of people to serve, the need a shortfall is asked of when no need is stated.
+_TARGET_COUNT_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.TARGET_COUNT_WORDS) + r")(?![\w-])[^\d\n.;]{0,30}?(?=\d)"
+)
+_FALLBACK_AFTER_RE = re.compile(
+    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b[ \t]*)?(?:"
+    + _words_re(vocab.FALLBACK_AFTER) + r")(?![\w-])"
+)
+_OWN_STOCK_WORDS = frozenset(" ".join(w.split()) for w in vocab.OWN_STOCK_WORDS)
+# "kalau tidak bisa, 800 saja": a figure offered in case the first cannot be had.
+_FALLBACK_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.FALLBACK_BEFORE) + r")(?![\w-])[^\d\n.;]{0,20}$"
+)
+
+
+_TIMES_RE = re.compile(r"[^\S\n]*(?:\S+[^\S\n]+){0,3}?(?:x|\u00d7|\*|@|kali|times)[^\S\n]*", re.IGNORECASE)
+_EQUALS_RE = re.compile(r"[^\S\n]*(?:\S+[^\S\n]+){0,3}?(?:=|sama dengan|jadi|equals)[^\S\n]*")
+
+
+def _is_product(masked: str, a: Mention, b: Mention, m: Mention) -> bool:
+    """Whether m is written as the product of the two figures before it ("8 keping/hari x 25 hari = 200
+    keping") and is their product."""
+    if a.value is None or b.value is None or m.value is None or m.unit == "other" or a.value * b.value != m.value:
+        return False
+    return bool(_TIMES_RE.fullmatch(masked, a.end, b.start) and _EQUALS_RE.fullmatch(masked, b.end, m.start))
+
+
+def _product_role(
+    masked: str, a: Mention, b: Mention, m: Mention, kws: Sequence[Keyword], c_start: int
+) -> str | None:
+    """The role word of the clause of a product written out ("mohon", "kami terima"); None when the clause
+    names no role before it."""
+    if a.start < c_start:
+        return None
+    named = [k for k in kws if c_start <= k.start < a.start]
+    roles = [k for k in named if k.role != "ignore"]
+    if not roles or roles[-1].role not in ("requested", "received"):
+        # An average or a count of work worked out ("rata-rata cetak 30 x 22 hari = 660") is no figure.
+        return None
+    return roles[-1].role
+
+
+def _fallback_offered(masked: str, mentions: Sequence[Mention], candidates: list[Candidate]) -> list[Candidate]:
+    """A figure offered as a fallback ("..., 400 juga tidak apa-apa") beside another figure asked: the
+    writer names two acceptable requests and picks none; a clerk asks which (null with a conflict)."""
+    asked = [c for c in candidates if c.field == "requested" and c.value is not None and c.doubt is None]
+    if not asked:
+        return candidates
+    for m in mentions:
+        if m.value is None or m.unit not in (None, "blank") or m.rate:
+            continue
+        offered = _FALLBACK_AFTER_RE.match(masked, m.end) or _FALLBACK_BEFORE_RE.search(
+            masked, max(0, m.start - 40), m.start
+        )
+        if not offered:
+            continue
+        if any(c.value != m.value for c in asked):
+            texts = " / ".join(dict.fromkeys(c.text for c in asked))
+            return [*candidates, Candidate(
+                "requested", None, texts, True, "conflict", corrects=any(c.corrects for c in asked),
+                cues=("fallback_offered",),
+            )]
+    return candidates
+
+
+def _rest_of_shipment(mentions: Sequence[Mention], candidates: list[Candidate]) -> list[Candidate]:
+    """Beside a figure received, a stock figure named only by "sisa" that adds up with it to another
+    figure of the mail ("diterima 1.000 keping (dari 1.200 ...). Mohon konfirmasi sisa 200") is the part
+    of the shipment still to come, not the stock: it is left out."""
+    received = {c.value for c in candidates if c.field == "received" and c.value}
+    if not received:
+        return candidates
+    asked = {c.value for c in candidates if c.field == "requested"}
+    figures = {m.value for m in mentions if m.value and m.unit in (None, "blank") and m.value not in asked}
+    kept: list[Candidate] = []
+    for c in candidates:
+        if c.field == "stock_on_hand" and c.value and not c.table and any(c.value + r in figures for r in received):
+            named = next((cue.split(":", 1)[1] for cue in c.cues if cue.startswith("keyword_")), "")
+            if named not in _OWN_STOCK_WORDS:
+                continue
+        kept.append(c)
+    return kept
 
 
 def read_text(
@@ -835,7 +1037,13 @@ def read_text(
     } if len(mentions) > 1 else set()
     changed_from: tuple[str, bool, Keyword | None] | None = None
     starts = [mm.start for mm in mentions]
+    month_named = names_a_month(low)
+    # "8 keping/hari x 25 hari = 200 keping": the indexes of the two factors of each product written out.
+    factors = {
+        k for i in range(len(mentions) - 2) if _is_product(masked, *mentions[i : i + 3]) for k in (i, i + 1)
+    }
     for idx, m in enumerate(mentions):
+        more_asked = False
         while ci < len(clauses) - 1 and clauses[ci][1] <= m.start:
             ci += 1
         c_start, c_end = clauses[ci]
@@ -949,6 +1157,15 @@ def read_text(
             # tercetak 1.290": a sentence opened by an earlier month tells that month's figures, not this report's.
             ignored_end = m.end
             continue
+        if (
+            role in _WORK_AND_RECEIPT_ROLES
+            and (past := _PAST_PERIOD_OPENER_RE.match(low, c_start))
+            and past.end() <= m.start
+        ):
+            # "Last month we received 3,000", "Bulan lalu kami terima 2.000 keping": a sentence opened by a
+            # past period tells that period's figures too.
+            ignored_end = m.end
+            continue
         if about_something_else(Span(
             masked, own_lo, m.start, m.end, after_limit, role,
             keyword.end if keyword is not None and keyword.end <= m.start else -1, m.value, monthly,
@@ -1040,11 +1257,72 @@ def read_text(
             # "stok di gudang provinsi 66.000": someone else's stock, not the writer's.
             continue
         if (m.bare or (m.value is not None and m.value < 10 and not m.spelled)) and m.unit is None:
-            # A bare year-like or long number, or a lone small digit, counts only right after its role word.
-            if keyword is None or keyword.end > m.start or m.start - keyword.end > _NEAR:
+            # A bare year-like or long number, or a lone small digit, counts only right after its role word,
+            # or with its role word right after it ("KIA blanks: 0 left").
+            postfix = (
+                keyword is not None and keyword.start >= m.end and not m.bare
+                and " ".join(masked[keyword.start : keyword.end].split()) in _POSTFIX_ROLE_WORDS
+                and _POSTFIX_GAP_RE.fullmatch(masked, m.end, keyword.start) is not None
+            )
+            if not postfix and (keyword is None or keyword.end > m.start or m.start - keyword.end > _NEAR):
                 continue
         elif m.bare and m.unit != "blank":
             if keyword is None or keyword.end > m.start or m.start - keyword.end > _NEAR:
+                continue
+        if (
+            role is None and m.unit in (None, "blank") and _MORE_PLEASE_RE.match(masked, m.end)
+            and _BLANK_NAME_RE.search(masked, c_start, m.start)
+        ):
+            # "Pak, blangko ktp 500 lg ya utk Tideng Pale": a count of blanks and "lagi ya" after it, with
+            # no role word of its own, asks for that many more.
+            role, strong, keyword, more_asked = "requested", True, None, True
+        if (
+            role == "stock_on_hand" and keyword is not None
+            and " ".join(masked[keyword.start : keyword.end].split()) not in _OWN_STOCK_WORDS
+            and any(c.field == "received" and c.value for c in candidates)
+            and _SEND_ASK_ANYWHERE_RE.search(masked, m.end, c_end)
+        ):
+            # "Blangko sdh sampe 1.500 kpg, sisa yg 500 kpg lg ya pak mohon dikirim": beside a receipt, a
+            # "sisa" asked to be sent is the rest of the shipment, not the stock.
+            ignored_end = m.end
+            continue
+        if idx in factors:
+            # "60 kpg x 20 hari = 1.200 kpg": a factor of a product is no figure of its own.
+            ignored_end = m.end
+            continue
+        if idx >= 2 and idx - 2 in factors and (
+            asked := _product_role(masked, mentions[idx - 2], mentions[idx - 1], m, kws, c_start)
+        ) is not None:
+            # "Kami mohon blangko KIA: rata-rata 8 keping/hari x 25 hari = 200 keping", "Kami terima 3 dus @
+            # 500 = 1.500 keping": the product worked out in a sentence takes the role the sentence names.
+            candidate = Candidate(asked, m.value, snippet, True, item=_item_of_mention(masked, c_start, m, next_start),
+                                  cues=("product", f"role:{asked}"))
+            candidates.append(candidate)
+            last = (c_start, candidate)
+            taken.append(last)
+            continue
+        if (
+            role is None and ci > 0 and prev_end == c_start and _TOTAL_OPENS_RE.fullmatch(masked, c_start, m.start)
+            and not any(start == c_start for start, _ in taken)
+            and not (m.approximate or m.conflict) and m.value is not None
+        ):
+            # "Stok gudang 1.500 keping, di loket 200 keping. Total 1.700 keping.": a total opening the
+            # sentence after the figures it adds up, all of one role, is that role's figure.
+            p_start = clauses[ci - 1][0]
+            prev_fields = list(dict.fromkeys(c.field for start, c in taken if start == p_start))
+            prev_items = {c.item for start, c in taken if start == p_start}
+            parts = [mm.value for mm in mentions[:idx] if p_start <= mm.start < c_start and mm.value is not None
+                     and mm.unit in (None, "blank") and not mm.rate]
+            if len(prev_fields) == 1 and len(prev_items) == 1 and len(parts) > 1 and sum(parts) == m.value:
+                candidate = Candidate(prev_fields[0], m.value, snippet, True, total=True, item=prev_items.pop(),
+                                      cues=("result_of_sum", f"parts:{len(parts)}", "sentence_before"))
+                candidates.append(candidate)
+                last = (c_start, candidate)
+                taken.append(last)
+                continue
+            if len(prev_fields) == 1 and len(parts) > 1:
+                # A total that is not the sum of the figures before it: which is right, a clerk asks.
+                candidates.append(Candidate(prev_fields[0], None, snippet, True, "conflict", True))
                 continue
         if role is None and _RESULT_RE.search(masked, prev_end, m.start) and (
             fields := list(dict.fromkeys(c.field for start, c in taken if start == c_start))
@@ -1105,6 +1383,7 @@ def read_text(
                 item = explicit_item(masked[c_start : opening.start])[0]
         headed = bool(sections) and _in_section(sections, m.start)
         day = line_date(low, m.start, sent)
+        month = line_month(low, m.start, sent) if day is None and month_named else None
         earlier = role == "requested" and _said_of_earlier(masked, kws, c_start, prev_end, m, after_limit)
         if m.conflict:
             candidate = Candidate(role, None, snippet, strong, "conflict", total, item, day, headed, earlier)
@@ -1117,8 +1396,10 @@ def read_text(
         if (correcting and any(c.field == role for c in candidates)) or corrects_set_aside or became:
             # "Ralat: pencetakan yg benar 158": replaces the pencetakan figure said before.
             candidate = replace(candidate, corrects=True)
+        if month is not None:
+            candidate = replace(candidate, month=month)
         candidate = replace(candidate, cues=_cues_of(candidate, m, keyword, masked, before) + (
-            ("changed_from",) if became else ()))
+            ("changed_from",) if became else ()) + (("more_asked",) if more_asked else ()))
         if role in ("printed", "recorded") and keyword is not None and _DAY_SPAN_RE.search(low, keyword.end, m.start):
             # "Dicetak (1-5 Nov) : 1.215": a count over a span of days, not one day's.
             candidate = replace(candidate, cues=(*candidate.cues, "day_span"))
@@ -1142,6 +1423,18 @@ def read_text(
         # beside a receipt, a figure named only by a noun of need or shortage asks for nothing.
         candidates = [c for c in candidates if c.field != "requested" or c.strong]
     candidates = _shortfall_asked(masked, candidates)
+    candidates = _fallback_offered(masked, mentions, candidates)
+    candidates = _rest_of_shipment(mentions, candidates)
+    if answer_role and len(loose) > 1:
+        # "Yes, 2,000 is the correct quantity. The 1,200 was our stock last week": of several figures, the
+        # one its sentence calls the right one answers the question.
+        confirmed = [
+            (mm, snip) for mm, snip in loose
+            if (span := next(((a, b) for a, b in clauses if a <= mm.start < b), None)) is not None
+            and _RIGHT_FIGURE_RE.search(masked, *span)
+        ]
+        if len(confirmed) == 1:
+            loose = confirmed
     if answer_role and loose and not any(c.field == answer_role for c in candidates):
         m, snippet = loose[0]
         if len(loose) == 1 and m.unit != "people" and not m.approximate and not m.conflict and m.value is not None:
@@ -1172,7 +1465,35 @@ _FIGURE_CELL_RE = re.compile(
 _SUBTOTAL_RE = re.compile(r"^\s*(?:" + vocab.alternation(vocab.SUBTOTAL_ROW_WORDS) + r")\b")
 
 
+_GLOSS_RE = re.compile(r"^(?P<head>[^()]*?)\s*\((?P<gloss>[^()]*)\)\s*(?P<tail>[^()]*)$")
+_USE_WORDS = frozenset(vocab.USE_WORDS)
+
+
+def _glossed_role(text: str) -> str | None:
+    """"Terpakai (Cetak)", "Pencetakan (terpakai)": the word "used" glossed by a count's name, or a
+    count's name glossed as "used", is that count; None for any other header."""
+    m = _GLOSS_RE.match(text)
+    if m is None:
+        return None
+    head, gloss = " ".join(m.group("head").split()), " ".join(m.group("gloss").split())
+    if head in _USE_WORDS:
+        role = _plain_column_of(gloss)
+    elif gloss in _USE_WORDS:
+        role = _plain_column_of(head)
+    else:
+        return None
+    return role if role in ("printed", "recorded") else None
+
+
 def column_of(header: object) -> str | None:
+    """The role of a table column from its header cell ("Sisa Blangko" -> "stock_on_hand", "Terpakai
+    (Cetak)" -> "printed")."""
+    if isinstance(header, str) and "(" in header and (glossed := _glossed_role(header.lower())) is not None:
+        return glossed
+    return _plain_column_of(header)
+
+
+def _plain_column_of(header: object) -> str | None:
     """The role of a table column from its header cell ("Sisa Blangko" -> "stock_on_hand")."""
     if not isinstance(header, str):
         return None
@@ -1229,8 +1550,66 @@ def read_table(
 
     Rows below the table that name a figure of their own ("Sisa blangko KTP-el | 1.904") are read
     by their label; a sheet of such rows alone (a form: "Sisa stok saat ini | 720", "Jumlah yang
-    diminta | 1.800") is read the same way. None when rows hold no report table.
+    diminta | 1.800") is read the same way. None when rows hold no report table. A column or row of
+    the need ("Kebutuhan Des 2026") beside one of the ask ("Usulan Permohonan") gives the reason, and
+    the ask is the figure requested.
     """
+    found = _read_table(rows, sent, source, period)
+    if found is None:
+        return None
+    return _asked_over_need(found[0] + _sheet_notes(rows, found[0], sent, source)), found[1]
+
+
+def _sheet_notes(
+    rows: tuple[tuple[object, ...], ...], read: list[Candidate], sent: datetime | None, source: str,
+) -> list[Candidate]:
+    """Figures written as a sentence in one cell of a row of its own, under or over the table ("Sisa stok
+    blangko KTP-el di Dinas : 2.140 keping"), read as running text, for the fields the table left
+    without a figure."""
+    notes = [
+        str(cells[0]) for r in rows
+        if len(cells := [c for c in r if c is not None and str(c).strip()]) == 1
+        and isinstance(cells[0], str) and _FIGURE_IN_CELL_RE.search(cells[0])
+    ]
+    if not notes:
+        return []
+    text = "\n".join(notes)
+    stated = {c.field for c in read if c.value is not None}
+    found, _ = read_text(text, normalise(text), sent=sent)
+    return [
+        replace(c, text=f"{source}: {c.text}", table=True, cues=(*c.cues, "sheet_note"))
+        for c in found if c.field not in stated and c.value is not None and c.doubt is None
+    ]
+
+
+_NEED_HEADER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NEED_WORDS) + r")(?![\w-])")
+_ASK_HEADER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ASK_HEADER_WORDS) + r")(?![\w-])")
+
+
+def _asked_over_need(candidates: list[Candidate]) -> list[Candidate]:
+    """Leave out the requested figures of a need column or row when a column or row of the ask is read too."""
+    def header(c: Candidate) -> str:
+        return next((normalise_header(cue.split(":", 1)[1]) for cue in c.cues
+                     if cue.startswith(("table_column:", "row_label:"))), "")
+
+    def kind(c: Candidate) -> str | None:
+        # The header's first word of either kind names it: "Usulan (kebutuhan - sisa)" asks,
+        # "Kebutuhan" under the title "PERMOHONAN BLANGKO" is the need.
+        text = header(c)
+        ask, need = _ASK_HEADER_RE.search(text), _NEED_HEADER_RE.search(text)
+        if ask and (need is None or ask.start() < need.start()):
+            return "ask"
+        return "need" if need else None
+
+    kinds = {id(c): kind(c) for c in candidates if c.field == "requested"}
+    if "ask" not in kinds.values():
+        return candidates
+    return [c for c in candidates if kinds.get(id(c)) != "need"]
+
+
+def _read_table(
+    rows: tuple[tuple[object, ...], ...], sent: datetime | None, source: str, period: bool = False,
+) -> tuple[list[Candidate], date | None] | None:
     for h, row in enumerate(rows):
         cols = _header_columns(row, totalled=any(_is_total_row(r) for r in rows[h + 1 :]))
         if cols is None:
@@ -1238,7 +1617,7 @@ def read_table(
         if h > 0:
             row = _with_spanning_items(rows[h - 1], row)
         body = [r for r in rows[h + 1 :] if not _is_subtotal_row(r)]
-        labelled, body = _footer_rows(body, cols, source)
+        labelled, body = _footer_rows(body, cols, source, row)
         filled = [
             r for r in body
             if any(_cell_quantity(r[i]) is not None for i, c in cols.items() if c in QUANTITY_FIELDS and i < len(r))
@@ -1308,18 +1687,21 @@ def read_table(
     if labelled:
         return labelled, None
     titled = _titled_count_table(rows)
-    return read_table(titled, sent, source) if titled is not None else None
+    return _read_table(titled, sent, source) if titled is not None else None
 
 
 def _titled_count_table(rows: tuple[tuple[object, ...], ...]) -> tuple[tuple[object, ...], ...] | None:
     """A sheet whose count column names no role ("Kemasan | Jenis | Jumlah (keping)") under a title that
-    names one ("BERITA ACARA SERAH TERIMA BLANGKO"), closed by a total row: the rows from the header on,
-    the count column named by the title's role. None otherwise."""
+    names one ("BERITA ACARA SERAH TERIMA BLANGKO"), closed by a total row, or holding a row per blank
+    ("No | Jenis | Jumlah (keping)" / "1 | KTP-el | 1000"): the rows from the header on, the count column
+    named by the title's role. None otherwise."""
     for h, row in enumerate(rows):
         cells = [c if isinstance(c, str) else "" for c in row]
         filled = [c for c in cells if c.strip()]
         count = _generic_count_column(cells)
-        if count is None or len(filled) < 2 or not any(_is_total_row(r) for r in rows[h + 1 :]):
+        if count is None or len(filled) < 2:
+            continue
+        if not any(_is_total_row(r) for r in rows[h + 1 :]) and not _one_row_per_blank(rows[h + 1 :], cells, count):
             continue
         title = " ".join(c for r in rows[:h] for c in r if isinstance(c, str))
         roles = {k.role for k in keywords(mask_non_quantities(normalise(title))) if k.role != "ignore"}
@@ -1329,6 +1711,16 @@ def _titled_count_table(rows: tuple[tuple[object, ...], ...]) -> tuple[tuple[obj
         header[count] = f"{cells[count]} ({_ROLE_COLUMN_WORDS[roles.pop()]})"
         return (tuple(header), *rows[h + 1 :])
     return None
+
+
+def _one_row_per_blank(rows: Sequence[tuple[object, ...]], header: Sequence[str], count: int) -> bool:
+    """Whether the rows with a figure in the count column each name a different blank in the column headed
+    by a blank's kind ("Jenis", "Jenis Blangko"), and there is at least one."""
+    item_col = next((i for i, c in enumerate(header) if column_of(c) == "item"), None)
+    if item_col is None:
+        return False
+    counted = [r for r in rows if count < len(r) and _cell_quantity(r[count]) is not None]
+    return bool(counted) and _rows_by_item(counted, item_col) is not None
 
 
 def _with_spanning_items(above: tuple[object, ...], header: tuple[object, ...]) -> tuple[object, ...]:
@@ -1388,13 +1780,18 @@ def _label_role(text: str) -> str | None:
 
 def _labelled_candidates(
     r: tuple[object, ...], start: int, role: str, label: str, source: str, label_item: str | None,
+    column_items: dict[int, str] | None = None,
 ) -> list[Candidate]:
     """The figures of one labelled row: one per blank named in it ("KTP-el | 1.216 | KIA | 583"), or its
-    one figure; more figures than blanks is unclear."""
+    one figure; more figures than blanks is unclear. column_items: under a table whose headers name a
+    blank per column ("KTP-el recorded | ... | KIA recorded"), the blank of each column, which a figure
+    in that column is said of when the row names none."""
     out: list[Candidate] = []
     item = label_item
     seen: dict[str | None, int] = {}
-    for cell in r[start:]:
+    for j, cell in enumerate(r[start:], start):
+        if column_items and label_item is None:
+            item = column_items.get(j)
         if isinstance(cell, str) and not _FIGURE_CELL_RE.match(cell):
             # Words ("KIA", "untuk 5 minggu", "BA terlampir"): a blank's name, or a remark.
             named, ambiguous = explicit_item(normalise_header(cell))
@@ -1414,13 +1811,25 @@ def _labelled_candidates(
     return out
 
 
+def _column_items(header: tuple[object, ...]) -> dict[int, str]:
+    """The blank each header cell names ("KTP-el recorded" -> ktp-el), when the headers name both blanks
+    (one blank named throughout says nothing per column)."""
+    items: dict[int, str] = {}
+    for i, cell in enumerate(header):
+        named, ambiguous = explicit_item(normalise_header(cell))
+        if named is not None and not ambiguous:
+            items[i] = named
+    return items if len(set(items.values())) > 1 else {}
+
+
 def _footer_rows(
-    body: list[tuple[object, ...]], cols: dict[int, str], source: str
+    body: list[tuple[object, ...]], cols: dict[int, str], source: str, header: tuple[object, ...] = (),
 ) -> tuple[list[Candidate], list[tuple[object, ...]]]:
     """Rows under a table that state a figure by their label ("Sisa blangko KTP-el | | | 1.089" under a
     row per place and its total), read by that label; and the rows left. Rows after the total row that
     name no role are no data either."""
     quantity_cols = {i for i, c in cols.items() if c in QUANTITY_FIELDS or c == "date"}
+    column_items = _column_items(header)
     last_total = max((k for k, r in enumerate(body) if _is_total_row(r)), default=-1)
     out: list[Candidate] = []
     rest: list[tuple[object, ...]] = []
@@ -1444,7 +1853,8 @@ def _footer_rows(
             rest.append(r)  # "Kecamatan Sesayap", "Blangko KTP-el (No. Seri ...)": a row of the table
         elif role != "ignore":
             idx, label = found  # type: ignore[misc]
-            out += _labelled_candidates(r, idx + 1, role, label, source, explicit_item(normalise_header(label))[0])
+            out += _labelled_candidates(r, idx + 1, role, label, source, explicit_item(normalise_header(label))[0],
+                                        column_items)
     return out, rest
 
 
@@ -1454,6 +1864,8 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
     unclear."""
     out: list[Candidate] = []
     previous: str | None = None
+    titled: str | None = None  # the one blank a title above the rows names ("Rekap harian KTP-el 03/12")
+    column_items: dict[int, str] = {}  # "Uraian | KTP-el | KIA" over the rows: the blank of each column
     for r in rows:
         found = _row_label(r)
         if found is None:
@@ -1461,6 +1873,11 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
             continue
         idx, label = found
         role = _label_role(label)
+        if role is None and not any(_cell_quantity(c) is not None for c in r if not isinstance(c, str)):
+            column_items = _column_items(r) or column_items
+        if role is None and not out:
+            named, ambiguous = explicit_item(normalise_header(" ".join(c for c in r if isinstance(c, str))))
+            titled = named if named is not None and not ambiguous and len(_filled(r)) == 1 else titled
         if role is None and previous is not None:
             named, ambiguous = explicit_item(normalise_header(label))
             if named is not None and not ambiguous:
@@ -1468,8 +1885,13 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
                 continue
         previous = role if role not in (None, "ignore") else None
         if previous is not None:
-            out += _labelled_candidates(r, idx + 1, previous, label, source, explicit_item(normalise_header(label))[0])
+            item = explicit_item(normalise_header(label))[0] or (None if column_items else titled)
+            out += _labelled_candidates(r, idx + 1, previous, label, source, item, column_items)
     return out
+
+
+def _filled(r: tuple[object, ...]) -> list[object]:
+    return [c for c in r if c is not None and not (isinstance(c, str) and not c.strip())]
 
 
 def _is_subtotal_row(r: tuple[object, ...]) -> bool:
@@ -1591,12 +2013,17 @@ def _place_header(cell: object) -> bool:
 
 
 def _per_place(header_row: tuple[object, ...], data: Sequence[tuple[object, ...]]) -> bool:
-    """Whether a table has a row per place: its first column is named a place ("Kecamatan") and each row
-    names a different one."""
-    if not header_row or not _place_header(header_row[0]):
+    """Whether a table has a row per place: its first column, or the one after a numbering column ("No |
+    Kecamatan | ..."), is named a place ("Kecamatan") and each row names a different one."""
+    if not header_row:
         return False
-    names = [normalise_header(r[0]) if r else "" for r in data]
-    named = all(n and _cell_quantity(r[0]) is None for n, r in zip(names, data, strict=True))
+    at = 0
+    if normalise_header(header_row[0]) in _NUMBERING_HEADERS and len(header_row) > 1:
+        at = 1
+    if not _place_header(header_row[at]):
+        return False
+    names = [normalise_header(r[at]) if len(r) > at else "" for r in data]
+    named = all(n and _cell_quantity(r[at]) is None for n, r in zip(names, data, strict=True))
     return named and len(set(names)) == len(names)
 
 
@@ -1614,6 +2041,9 @@ def _summed_rows(
             continue
         header = " ".join(str(header_row[i]).split()) if i < len(header_row) else ""
         values = [_cell_quantity(r[i]) if i < len(r) else None for r in data]
+        if all(v is None for v in values) and all(_nil_cell(r[i]) if i < len(r) else True for r in data):
+            # "Received | - | - | -": a column left empty or dashed in every row states no figure.
+            continue
         if any(v is None for v in values):
             candidates.append(Candidate(col, None, f"{source}: {header}: a row without a figure", True, "unclear"))
             continue
@@ -1625,6 +2055,14 @@ def _summed_rows(
         candidates.append(Candidate(col, total, f"{source}: {header}: {total} (sum of {len(values)} rows)", True,
                                     item=item, table=True, cues=(f"table_column:{header}", "rows_summed", rows_of)))
     return candidates
+
+
+_NIL_CELL_RE = re.compile(r"^\s*[-\u2013\u2014.]*\s*$")
+
+
+def _nil_cell(cell: object) -> bool:
+    """Whether a cell is left empty or holds only a dash ("-", "–", "--")."""
+    return cell is None or (isinstance(cell, str) and bool(_NIL_CELL_RE.match(cell)))
 
 
 def _is_total_row(r: tuple[object, ...]) -> bool:
@@ -1792,6 +2230,12 @@ def _sums_matched(data: Sequence[tuple[str, ...]], total: tuple[str, ...]) -> in
     return matched
 
 
+def _names_own_figure(r: tuple[object, ...]) -> bool:
+    """Whether a row's label names a figure of its own ("Jumlah permohonan"), not a total of the rows."""
+    found = _row_label(r)
+    return found is not None and _label_role(found[1]) in QUANTITY_FIELDS
+
+
 def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]]:
     """Pull horizontal tables ("Tanggal | Perekaman | ..." then rows) out of text; the rest stays.
 
@@ -1812,7 +2256,8 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
         generic = None if full or len(cells) < 2 else _generic_count_column(cells)
         if full or partial or generic is not None:
             rows, j = _table_rows(lines, i, cells)
-            totalled = any(_is_total_row(r) for r in rows[1:])
+            # "Jumlah permohonan | KTP-el | 1.700": a row whose label names its own figure is no total row.
+            totalled = any(_is_total_row(r) and not _names_own_figure(r) for r in rows[1:])
             if generic is not None and not (full or partial):
                 item_col = next((k for k, c in enumerate(cells) if column_of(c) == "item"), None)
                 per_blank = item_col is not None and _rows_by_item(rows[1:], item_col) is not None
@@ -1865,6 +2310,15 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
             latest = max(days)  # type: ignore[type-var]
             mine = [c for c in mine if c.row_date == latest]
             row_date = max(row_date, latest) if row_date else latest  # type: ignore[type-var]
+        months = [c.month for c in mine]
+        if len(mine) > 1 and all(months) and len(set(months)) == len(months):
+            # "Stok akhir Oktober: 2.360" / "Stok akhir November: 1.510", one figure a month: the latest
+            # month's is the figure now (as the latest of dated lines).
+            latest_month = max(m for m in months if m is not None)
+            mine = [c for c in mine if c.month == latest_month]
+            evidence_cue = "latest_month"
+        else:
+            evidence_cue = ""
         exact = [c for c in mine if c.doubt is None]
         if any(c.about for c in exact) and not all(c.about for c in exact):
             # "stok ± 400 keping, tepatnya 396 keping": the exact figure is the one meant.
@@ -1882,7 +2336,8 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
             value = distinct[0]
             values[field] = value
             first = next(c for c in exact if c.value == value)
-            evidence.append(Evidence(field, value, first.text, first.cues))
+            cues = (*first.cues, evidence_cue) if evidence_cue else first.cues
+            evidence.append(Evidence(field, value, first.text, cues))
         elif unclear:
             doubts.append(Doubt(field, "unclear", unclear[0].text))
     return Reading(values, tuple(evidence), tuple(doubts), tuple(unassigned), row_date)

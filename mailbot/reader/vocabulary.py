@@ -135,6 +135,8 @@ PACKAGE_UNITS: tuple[str, ...] = (
 # Units of time; with "lalu" after them ("2.500 minggu lalu") they say when a figure was, and a
 # count of blanks that large is no count of weeks.
 TIME_UNITS: tuple[str, ...] = ("hari", "minggu", "mgg", "pekan", "bulan", "bln", "tahun", "thn")
+# After a time unit, these make it "today", "this week" ("cetak 133 hari ini"): no unit of the figure before.
+THIS_PERIOD_WORDS: tuple[str, ...] = ("ini",)
 AGO_WORDS: tuple[str, ...] = ("lalu", "kemarin", "kemaren", "kmrn", "yang lalu", "yg lalu", "sebelumnya")
 # Supplies of the card printer: a figure said of one of these, with no blank named beside it
 # ("Sisa ribbon kami tinggal 2"), counts no blanks.
@@ -158,6 +160,8 @@ ABBREVIATIONS: tuple[str, ...] = (
     "drs", "ir", "hj", "sos", "kom", "ttd", "tgl", "no",
     # Dotted: "Oktober s.d. Desember", "a.n. Kepala Dinas".
     "s.d", "a.n", "u.p", "d.a", "dll", "dsb", "dst", "spt",
+    # English: "We're down to approx. 600 pcs".
+    "approx", "appr", "ca", "est", "op",
 )
 
 # --- Identity numbers -----------------------------------------------------------------
@@ -189,6 +193,8 @@ MONEY_WORDS: tuple[str, ...] = (
 CUMULATIVE_WORDS: tuple[str, ...] = (
     "s.d.", "s.d", "s/d", "sd.", "sampai dengan", "hingga", "kumulatif", "akumulasi",
     "up to", "until", "year to date", "so far",
+    # "Printed this month to date: 1,950": a month's running total.
+    "to date", "month to date", "this month to date", "month-to-date", "year-to-date",
 )
 # Right after a figure, these make it a part of the figure before it ("2.000 keping ... telah kami
 # terima, namun 12 keping di antaranya rusak"), not a figure of its own.
@@ -238,11 +244,14 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "mohon", "mhn", "memohon", "dimohon", "mohonkan", "dimohonkan", "permohonan", "permintaan", "meminta",
         "diminta", "minta",
         "mengajukan", "diajukan", "pengajuan", "usulan", "mengusulkan", "diusulkan", "butuh",
-        "membutuhkan", "dibutuhkan", "butuhkan", "perlu", "memerlukan", "diperlukan", "memesan",
+        "membutuhkan", "dibutuhkan", "butuhkan", "perlu", "memerlukan", "diperlukan", "memesan", "perlukan",
         "request", "requesting", "kekurangan", "dropping", "alokasi", "mengharapkan",
         # English mail.
         "please send", "kindly send", "make it", "please supply", "kindly supply", "please provide", "requested",
         "we request", "we need", "need", "require", "requires", "would like", "please allocate",
+        "requests", "kindly requests", "kindly request", "is requesting", "are requesting", "we are requesting",
+        "could you send", "can you send", "could you please send", "can you please send", "send us",
+        "please send us",
         "tambahan stok", "penambahan stok", "tambah stok", "menambah stok", "pengisian stok",
         "tambahan persediaan", "menambah persediaan", "penambahan persediaan", "permintaan stok",
         "isi ulang stok", "restock", "tambahan", "penambahan", "menambah", "ditambah", "tambah",
@@ -258,12 +267,22 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "mohn", "mhon", "tambhan", "tmbhn", "tambahn", "tmbahan", "penambhan",
         # "Kalau bisa sekalian KIA 200 lembar": one more thing asked along with the first.
         "sekalian",
+        # A figure asked to be raised or lowered to ("Blangko KTP-el naikkan jd 3.000 saja", "naikin jadi
+        # 3.000 ya"): the causative forms only; "stok naik jadi 2.000" says what the stock did.
+        "naikkan", "naikan", "naikin", "dinaikkan", "dinaikan", "dinaikin", "tolong naikkan",
+        "turunkan", "turunin", "diturunkan", "diturunin",
+        # Shorthand of "please" in English quick mail.
+        "pls send", "plz send", "pls supply", "pls provide", "pls allocate",
     ),
     "stock_on_hand": (
         "sisa", "tersisa", "menyisakan", "stok", "stock", "stoknya", "persediaan", "tinggal", "kantun",
         "saldo", "tersedia", "ketersediaan", "sisanya", "sisa stok", "sisa blangko", "posisi stok",
         "stok akhir", "stock akhir", "saldo akhir", "persediaan akhir", "closing stock", "closing balance",
         "sisa akhir", "stok saat ini", "on hand", "remaining", "left",
+        # "We're down to approx. 600 pcs": what is left.
+        "down to", "we're down to", "we are down to",
+        # A phone's autocorrect of "sisa": "Rekam 67 cetak 61 sosa 1.512".
+        "sosa", "siaa", "sisq",
         # A physical count is a stock figure too, and may disagree with the register's.
         "hitung fisik", "hasil hitung fisik", "perhitungan fisik", "stok fisik", "cek fisik", "fisik",
     ),
@@ -276,6 +295,10 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "kedatangan", "masuk", "blangko masuk",
         # "Blangko baru datang 1.000 keping, sisanya menyusul": what came is a receipt's count, in its own words.
         "baru datang", "sudah datang", "sdh datang", "telah datang", "yang datang", "yg datang",
+        # Quick messages: "blangko ktp 1rb sdh sampe", "udh trma 1rb blangko" ("sampe" alone is "until").
+        "sdh sampai", "udah sampai", "udh sampai", "dah sampai", "tlh sampai", "sudah sampe", "sdh sampe",
+        "udah sampe", "udh sampe", "dah sampe", "tlh sampe", "sdh tiba", "udah tiba", "udh tiba", "trma",
+        "ditrma", "kami trma",
     ),
     "printed": (
         "pencetakan", "cetak", "dicetak", "tercetak", "mencetak", "pencetakkan", "printed",
@@ -291,6 +314,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "perkaman", "prekaman", "perekeman", "perekamn", "perekman", "perrekaman",
         # Shorthand of quick reports ("rkm 120 ctk 96 sisa 690").
         "rkm", "rekm", "prkm", "prkmn",
+        # A phone's autocorrect splitting or bending the word: "perekam an 102".
+        "perekam an", "perekamam", "perekamab",
     ),
     "ignore": (
         "rusak", "gagal", "gagal cetak", "blangko rusak", "belum rekam", "belum direkam",
@@ -352,7 +377,11 @@ ZERO_STOCK_PHRASES: tuple[str, ...] = (
     "habis", "sudah habis", "sdh habis", "telah habis", "udah habis", "kosong", "nihil", "out of stock",
     "run out", "ran out", "abis", "sdh abis", "udah abis", "sudah tidak ada", "sdh tidak ada", "sudah tdk ada",
     "sdh tdk ada",
+    # English: "our remaining stock of KIA blanks is nil", "we have zero KIA blanks left", "none left".
+    "nil", "zero", "none left", "nothing left", "no blanks left", "no cards left",
 )
+# After a zero word, a blank's name and "left" say the stock of that blank: "zero KIA blanks left".
+LEFT_AFTER_WORDS: tuple[str, ...] = ("left", "remaining", "in stock", "on hand")
 # Before a zero-stock word, these make it a worry or a plan, not a stock of zero: "hampir habis",
 # "sebelum stok habis", "akan habis minggu depan".
 NOT_YET_ZERO_WORDS: tuple[str, ...] = (
@@ -393,9 +422,19 @@ CONTINUATION_WORDS: tuple[str, ...] = ("tepatnya", "persisnya", "yaitu", "yakni"
 OTHER_HOLDER_WORDS: tuple[str, ...] = (
     "provinsi", "prov.", "pusat", "kemendagri", "ditjen", "dirjen", "nasional", "se-kaltara",
     "se-provinsi", "kabupaten lain", "kab. lain",
+    "kementerian", "kementerian dalam negeri", "ministry", "the province", "province",
 )
+# Naming where a shipment goes: "dari Kementerian Dalam Negeri ke Provinsi".
+DESTINATION_WORDS: tuple[str, ...] = ("ke", "kepada", "untuk", "to")
 # Opening a sentence before a named month ("Pada bulan Oktober 2026 kami telah menerima ..."): the
 # sentence tells that month's figures; an earlier month's receipt or work is not this report's.
+# Opening a sentence, these name a past period whose figures the sentence tells ("Bulan lalu kami terima
+# 2.000 keping", "Last month we received 3,000"): not this report's.
+PAST_PERIOD_WORDS: tuple[str, ...] = (
+    "bulan lalu", "bln lalu", "bulan kemarin", "bulan sebelumnya", "minggu lalu", "mgg lalu", "pekan lalu",
+    "minggu sebelumnya", "tahun lalu", "last month", "last week", "the previous month", "previous month",
+    "the month before", "last year",
+)
 PERIOD_OPENERS: tuple[str, ...] = ("pada", "pd", "selama", "sepanjang", "di", "dalam", "in", "during")
 # After a period opener, a day or week of an activity counted from its start ("Pada hari pertama tercetak
 # 118 keping KIA"): that day's work, not what the mail reports.
@@ -456,6 +495,9 @@ RECEIPT_VERBS: tuple[str, ...] = (
     "tampi", "kami tampi", "ditampi", "dipuntampi", "dipun tampi",
     "sudah sampai", "telah sampai", "telah tiba",
     "sudah tiba", "received", "penerimaan",
+    "sdh sampai", "udah sampai", "udh sampai", "dah sampai", "tlh sampai", "sudah sampe", "sdh sampe",
+    "udah sampe", "udh sampe", "dah sampe", "tlh sampe", "sdh tiba", "udah tiba", "udh tiba", "trma",
+    "ditrma", "kami trma",
 )
 # In a quoted question from the desk ("Berapa keping blangko KTP-el yang Bapak/Ibu mohon?"), these
 # name the figure asked for; a reply's one figure without a role of its own answers it.
@@ -466,6 +508,7 @@ ASKED_ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         # The desk proposing a figure to send: "kami kirim 1.000 keping, apakah sudah mencukupi?"
         "apakah sudah mencukupi", "apakah mencukupi", "apakah sudah cukup", "apakah cukup",
         "jumlah yang dimohon", "jumlah yang diminta", "requested:",
+        "quantity requested", "requested quantity", "the quantity you requested", "how many blanks you need",
     ),
     "stock_on_hand": ("berapa sisa stok", "berapa sisa blangko", "berapa stok", "stock_on_hand:"),
     "received": ("berapa keping yang diterima", "jumlah yang diterima", "received:"),
@@ -485,6 +528,10 @@ ARRIVAL_WORDS: tuple[str, ...] = ("diterima", "sampai", "tiba", "datang", "recei
 
 # Phrases that look like role words but are not: "terima kasih" is thanks, not a receipt.
 NOT_ROLE_PHRASES: tuple[str, ...] = (
+    # "untuk sisa triwulan IV", "sisa tahun anggaran": what is left of a period of time, not of blanks.
+    "sisa triwulan", "sisa tahun", "sisa tahun anggaran", "sisa bulan", "sisa semester", "sisa periode",
+    "sisa waktu", "sisa hari kerja", "sisa minggu", "sisa masa", "the rest of the year", "rest of the month",
+    "remaining weeks", "remaining days", "remaining months",
     "terima kasih", "terimakasih", "trima kasih", "trimakasih", "makasih", "mohon maaf",
     "mohon izin", "mohon ijin", "mohon arahan", "mohon petunjuk", "mohon konfirmasi",
     "mohon kehadiran", "mohon perhatian", "mohon info", "mohon infonya", "mohon informasi",
@@ -543,6 +590,74 @@ EARLIER_WORDS: tuple[str, ...] = (
     "bulan lalu", "pernah kami ajukan", "telah kami ajukan", "sudah kami ajukan", "sdh kami ajukan",
     "earlier", "previous", "further to", "last week",
 )
+
+# Right after a figure (and its unit), these offer it as a fallback the writer would also accept
+# ("kalau memungkinkan 600 keping, tapi ... 400 juga tidak apa-apa"): beside another asked figure, the
+# request has two values and a clerk asks which.
+FALLBACK_AFTER: tuple[str, ...] = (
+    "juga tidak apa-apa", "juga tidak apa apa", "juga tidak apa2", "jg tidak apa-apa", "jg tdk apa2",
+    "juga tdk apa-apa", "juga tdk apa2", "juga tak apa", "juga tak apa-apa", "juga gpp", "jg gpp",
+    "juga gapapa", "jg gapapa", "juga ga apa2", "juga nggak apa-apa", "juga boleh", "jg boleh",
+    "pun boleh", "pun tidak apa-apa", "pun tak apa", "pun jadi", "juga jadi", "jg jadi", "juga cukup",
+    "jg cukup", "pun cukup", "juga bisa", "jg bisa", "juga oke", "juga ok", "jg ok",
+    "is fine too", "is also fine", "is also ok", "would also do", "will also do", "also works",
+    "is acceptable too", "would be acceptable",
+)
+# Before a figure, these offer it in case the figure asked cannot be had ("Mohon 1.000 keping, kalau tidak
+# bisa 800 saja"): beside another asked figure, the request has two values.
+FALLBACK_BEFORE: tuple[str, ...] = (
+    "kalau tidak bisa", "kalau tdk bisa", "kalau gak bisa", "kalau ga bisa", "klo tdk bisa", "klo gak bisa",
+    "jika tidak bisa", "jika tidak dapat", "bila tidak bisa", "bila tidak dapat", "kalau tidak memungkinkan",
+    "jika tidak memungkinkan", "bila tidak memungkinkan", "kalau stok terbatas", "jika stok terbatas",
+    "kalau stok provinsi terbatas", "if not possible", "if that is not possible", "if that's not possible",
+    "failing that", "or at least", "atau minimal", "atau paling tidak", "atau setidaknya",
+)
+# A "sisa" figure beside a receipt that, added to the figure received, gives another figure of the
+# mail ("terima 1.000 keping (dari 1.200 ...), mohon konfirmasi sisa 200") is the part of a shipment
+# still missing, not the stock. These words name the stock itself and keep the figure a stock.
+OWN_STOCK_WORDS: tuple[str, ...] = (
+    "stok", "stock", "stoknya", "persediaan", "sisa stok", "sisa stock", "stok akhir", "sisa di gudang",
+)
+
+# Words a quick message may type a figure onto with no space: "rekam 156 cetak149 sisa2.061 ktpel".
+GLUED_FIGURE_WORDS: tuple[str, ...] = (
+    "rekam", "rkm", "cetak", "ctk", "sisa", "stok", "ktpel", "ktp-el", "ktp", "kia", "blangko", "terima",
+)
+# The names of counts that a number in words may follow without a unit ("cetak tiga puluh dua").
+SPELLED_COUNT_LEADS: tuple[str, ...] = (
+    "perekaman", "rekam", "direkam", "terekam", "pencetakan", "cetak", "dicetak", "tercetak",
+    "sisa", "sisa blangko", "sisa stok", "stok", "diterima", "terima", "penerimaan",
+)
+
+# Right after a figure and right before another, these deny the second ("yg benar 450 bukan 540", "2,000
+# not 20,000"): the first is the figure meant.
+NEGATES_NEXT_WORDS: tuple[str, ...] = ("bukan", "bkn", "not", "bukannya")
+
+# After a figure, a blank named after these travels along with it and is not its blank: "1.500 keping,
+# dikirim bersamaan dengan blangko KIA yang sudah disetujui".
+ALONG_WITH_WORDS: tuple[str, ...] = (
+    "bersamaan dengan", "bersama dengan", "sekalian dengan", "berbarengan dengan", "bareng dengan",
+    "bareng", "together with", "along with",
+)
+
+# "blangko ktp 500 lg ya": "lagi" and a softener after a count of blanks ask for that many more.
+MORE_WORDS: tuple[str, ...] = ("lagi", "lg", "lgi", "more")
+SOFTENER_WORDS: tuple[str, ...] = ("ya", "yah", "yaa", "dong", "donk", "pak", "bu", "min", "please", "pls", "mohon")
+
+# "Used": glossed by a count's name or glossing one ("Terpakai (Cetak)", "Pencetakan (terpakai)"), that count.
+USE_WORDS: tuple[str, ...] = ("terpakai", "pemakaian", "dipakai", "digunakan", "penggunaan", "used")
+
+# On a line naming a month, these make its figure a forecast or a plan, not the month's figure.
+FORECAST_WORDS: tuple[str, ...] = (
+    "proyeksi", "perkiraan", "diperkirakan", "rencana", "direncanakan", "target", "estimasi", "taksiran",
+    "prediksi", "forecast", "projected", "projection", "expected", "estimated", "planned", "plan",
+)
+
+# "Target penerbitan KIA Desember 1.000 anak": a target that, with no need stated, is the need a
+# shortfall asked for is of.
+TARGET_COUNT_WORDS: tuple[str, ...] = ("target", "sasaran", "target penerbitan", "target perekaman")
+# ... and only a month's target: one of these, or a month's name, between the target word and its figure.
+THIS_MONTH_WORDS: tuple[str, ...] = ("bulan ini", "bulan depan", "per bulan", "sebulan", "this month", "next month")
 
 # --- Kinds ---------------------------------------------------------------------------------
 
@@ -920,6 +1035,18 @@ MACHINE_TEMPLATE_LINES: tuple[str, ...] = (
     "diteruskan otomatis", "diteruskan secara otomatis", "dikirim otomatis", "dikirim secara otomatis",
     "automated message", "automatic message", "automatic notification", "auto-generated", "automatically generated",
     "system generated", "system-generated", "automatically forwarded", "auto-forwarded",
+    # A monitoring system's alert template (Zabbix, Nagios, Icinga, Prometheus): "Problem started at
+    # 03:12:44 on 2026.12.04", "Problem name: Disk /var 91% used", "Notification Type: PROBLEM".
+    "problem started at", "problem name:", "problem has been resolved", "problem resolved at",
+    "original problem id", "trigger status:", "trigger severity:", "notification type: problem",
+    "notification type: recovery", "service alert:", "host alert:", "alertname:", "alertname =",
+)
+# What a mobile carrier or a shop tells its customer of their own account ("Sisa kuota internet Anda 300
+# MB ... Beli paket ..."): no district writes this to the desk. A dial code ("ketik *123#") is a sibling.
+CARRIER_NOTICE_PHRASES: tuple[str, ...] = (
+    "kuota internet anda", "sisa kuota internet", "kuota data anda", "paket internet anda", "paket data anda",
+    "beli paket", "perpanjang paket", "masa aktif kartu", "masa aktif paket", "pulsa anda", "sisa pulsa",
+    "tagihan anda", "your data quota", "your data balance", "your airtime",
 )
 # A system's subject tag: a ticket or case number, a monitoring alert ("[Tiket #48213]", "[ALERT] Disk usage").
 SYSTEM_SUBJECT_TAGS: tuple[str, ...] = (
@@ -933,6 +1060,8 @@ MACHINE_LOCAL_WORDS: tuple[str, ...] = (
     "daemon", "bot", "robot", "cron", "scheduler", "notify", "notifier", "notif", "notifikasi",
     "autoreply", "autoresponder", "bounce", "bounces", "mailer", "listserv", "majordomo", "digest",
     "calendar", "kalender",
+    # monitoring programs that mail their alerts under their own name
+    "zabbix", "nagios", "icinga", "grafana", "prometheus", "alertmanager", "uptimerobot", "statuscake",
 )
 # Local parts a mail server writes from with a suffix of its own ("MicrosoftExchange329e71ec...@").
 MACHINE_LOCAL_PREFIXES: tuple[str, ...] = ("microsoftexchange", "mailer-daemon", "mail-daemon")
@@ -1026,6 +1155,8 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "sisa blangko", "sisa blanko", "sisa stok", "stok", "sisa", "persediaan", "stok akhir",
         "sisa akhir", "saldo", "stock", "sisa blangko ktp-el", "sisa stok blangko",
         "remaining", "balance", "closing stock", "closing balance", "on hand", "ending stock",
+        # The stock a day or a period closed with, named alone ("Opening | Received | ... | Closing").
+        "closing", "ending", "ending balance", "end stock", "akhir",
     ),
     "received": ("penerimaan", "diterima", "terima", "blangko masuk", "masuk", "received"),
     "requested": ("permintaan", "kebutuhan", "usulan", "diminta", "requested"),
@@ -1034,15 +1165,24 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     "ignore": ("rusak", "blangko rusak", "gagal", "no", "no.", "keterangan", "ket", "ket.",
                # The stock a day opened with; the closing stock column is the stock.
                "stok awal", "stock awal", "saldo awal", "sisa awal", "persediaan awal", "opening stock",
-               "opening balance", "damaged", "remarks", "notes", "location", "sub-district", "subdistrict",
+               "opening balance", "opening", "beginning", "beginning stock", "beginning balance", "awal",
+               "damaged", "remarks", "notes", "location", "sub-district", "subdistrict",
                "kecamatan", "lokasi", "pemakaian", "terpakai", "prr", "nama",
                # A plan or target is not what was done: "Rencana perekaman", "Target", "Planned".
                "rencana", "target", "proyeksi", "perkiraan", "planned", "plan", "forecast",
+               # A rate is no count: "Rata-rata cetak per hari".
+               "rata-rata", "rata rata", "rerata", "average", "avg", "daily average",
                # Work not yet done: "Wajib KTP belum rekam", "belum dicetak".
                "belum rekam", "belum direkam", "belum perekaman", "belum cetak", "belum dicetak", "wajib ktp",
                "not yet"),
 }
 TOTAL_ROW_WORDS: tuple[str, ...] = ("jumlah", "total", "jml", "sub total", "subtotal", "grand total")
+# A column or row header naming what is asked ("Usulan Permohonan"), as against the need it answers
+# ("Kebutuhan Des 2026", NEED_WORDS): beside each other, the ask is the figure requested.
+ASK_HEADER_WORDS: tuple[str, ...] = (
+    "usulan", "usul", "permohonan", "permintaan", "diminta", "dimohon", "diusulkan", "pengajuan", "diajukan",
+    "requested", "request", "order",
+)
 
 # The header of a table's numbering column ("No  Kecamatan  Perekaman"), left empty on a total row.
 NUMBERING_HEADERS: tuple[str, ...] = ("no", "no.", "nomor", "#")
@@ -1070,7 +1210,11 @@ ENGLISH_BLANK_NOUNS: tuple[str, ...] = ("blanks", "cards", "pcs")
 
 
 # Words that, after a slip ("salah ketik"), give the right figure: "1.430 -> maaf salah ketik, yg benar 1.340".
-RIGHT_FIGURE_WORDS: tuple[str, ...] = ("benar", "betul", "seharusnya", "semestinya", "mestinya", "correct")
+RIGHT_FIGURE_WORDS: tuple[str, ...] = (
+    "benar", "betul", "seharusnya", "semestinya", "mestinya", "correct",
+    # "eh sorry typo, maksudnya 2.000 bukan 20.000": what the writer meant.
+    "maksudnya", "maksud saya", "maksud kami", "mksdnya", "i meant", "we meant", "should be", "should read",
+)
 
 
 # === Figures: roles, corrections and tables (kept in one block; extends the tables above) ==========
@@ -1088,6 +1232,12 @@ CORRECTION_OPENERS += (
 )
 # After figures of one role in a sentence, these give their sum, the figure now meant: "selain 1.000
 # keping yang kami minta kemarin, mohon ditambah 500 lagi, jadi total 1.500 keping".
+# Opening a sentence right before its figure, these make it the total of the figures of the sentence
+# before ("Stok gudang 1.500 keping, di loket 200 keping. Total 1.700 keping.").
+TOTAL_OPENERS: tuple[str, ...] = (
+    "total", "totalnya", "jumlah", "jumlahnya", "jumlah seluruhnya", "total keseluruhan", "jumlah keseluruhan",
+    "semuanya", "seluruhnya", "in total", "altogether", "grand total",
+)
 RESULT_WORDS: tuple[str, ...] = (
     "jadi total", "jadi totalnya", "jadi semuanya", "jadi seluruhnya", "sehingga total", "sehingga totalnya",
     "sehingga menjadi", "total menjadi", "totalnya menjadi", "jumlahnya menjadi", "menjadi total",
@@ -1145,7 +1295,7 @@ COUNTS_OTHER_AFTER += ("cacat", "damaged", "hilang")
 # printed, 987 blanks remaining", "1.200 keping tersisa".
 POSTFIX_ROLE_WORDS: tuple[str, ...] = (
     "left", "remaining", "on hand", "enrolled", "printed", "recorded", "tersisa", "tersedia", "terekam",
-    "tercetak", "dicetak", "direkam",
+    "tercetak", "dicetak", "direkam", "in stock",
 )
 ROLE_PHRASES["stock_on_hand"] += (
     "holds", "currently holds", "currently hold", "we currently have", "we still have",
@@ -1166,6 +1316,10 @@ MONTHLY_REPORT_PHRASES: tuple[str, ...] = (
     "rekap bulan", "rekap bulanan", "laporan bulan", "laporan bulanan", "rekapitulasi bulan", "rekapitulasi bulanan",
     "monthly report", "monthly recap", "monthly summary",
 )
+# "rekap Nov", "rekapitulasi Oktober", "laporan November 2026": a recap named by its month is monthly.
+MONTHLY_REPORT_PHRASES += tuple(
+    f"{lead} {month}" for lead in ("rekap", "rekapitulasi", "laporan") for month in MONTHS if month != "may"
+) + tuple(f"{lead} {month}" for lead in ("recap", "report") for month in MONTHS if len(month) >= 5)
 # A table's first column named by one of these has a row per place: with no total row, the district's
 # figure is the sum of its rows ("Kecamatan;Perekaman" / "Nunukan;41" / "Sebatik;18" ...).
 PLACE_HEADERS: tuple[str, ...] = (

@@ -232,3 +232,40 @@ def test_an_exchange_servers_own_address() -> None:
 )
 def test_a_person_saying_they_are_busy_is_no_out_of_office_reply(body: str) -> None:
     assert automation_reasons(message(PERSON, subject="Re: laporan", body=body + "\n")) == ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Problem started at 03:12:44 on 2026.12.04\nProblem name: Disk /var 91% used\nHost: srv-siak-02\n",
+        "***** Nagios *****\n\nNotification Type: PROBLEM\nHost: db01\nState: DOWN\n",
+        "Problem has been resolved at 04:10:02 on 2026.12.04\nProblem name: Disk /var 91% used\n",
+    ],
+)
+def test_a_monitoring_systems_alert_template(body: str) -> None:
+    verdict = read(UNKNOWN, "PROBLEM: Disk /var 91% on srv-siak-02", body)
+    assert verdict.kind == "automated" and "machine-template" in verdict.automated_reasons
+
+
+@pytest.mark.parametrize("sender", ["zabbix@monitor.example", "nagios@x.example", "grafana-alerts@x.example"])
+def test_a_monitoring_program_named_in_the_sender(sender: str) -> None:
+    assert "sender-machine" in automation_reasons(message(f"From: {sender}\n"))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sisa kuota internet Anda 300 MB, berlaku s.d. 07/12/2026. Beli paket 1.000 MB Rp 10.000, ketik *123#.\n",
+        "Masa aktif kartu Anda berakhir 10/12/2026. Isi ulang sekarang.\n",
+        "Cek tagihan: tekan *888*2# dari ponsel Anda.\n",
+    ],
+)
+def test_a_carriers_notice_to_its_customer(body: str) -> None:
+    verdict = read(UNKNOWN, "Info pelanggan", body)
+    assert verdict.kind == "automated" and "carrier-notice" in verdict.automated_reasons
+
+
+def test_a_person_speaking_of_a_quota_of_blanks_is_no_carrier() -> None:
+    body = "Sisa kuota blangko kami 300 keping, mohon tambahan blangko KTP-el 1.000 keping. Hub. 0811-5440-2231.\n"
+    verdict = read(PERSON, "Permohonan blangko", body)
+    assert (verdict.kind, verdict.requested, verdict.automated_reasons) == ("request", 1000, ())

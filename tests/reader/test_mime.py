@@ -97,6 +97,32 @@ def test_html_table_rows_become_cells_and_blockquotes_are_marked() -> None:
     assert lines == ["Laporan", "Tanggal | Sisa", "16/01 | 3.206", "> lama 750"]
 
 
+def test_a_header_split_over_two_rows_by_spanning_cells_becomes_one_whole_row() -> None:
+    html = (
+        '<table><tr><th rowspan="2">Jenis</th><th rowspan="2">Stok Awal</th><th colspan="2">Mutasi</th>'
+        '<th rowspan="2">Stok Akhir</th></tr><tr><th>Penerimaan</th><th>Pencetakan</th></tr>'
+        '<tr><td>satuan</td><td colspan="4">(keping)</td></tr>'
+        '<tr><td>KTP-el</td><td>3.420</td><td>2.000</td><td>2.310</td><td>3.096</td></tr></table>'
+    )
+    lines = [line for line in html_to_text(html).split("\n") if line]
+    assert lines == [
+        "Jenis | Stok Awal | Mutasi | | Stok Akhir",
+        "Jenis | Stok Awal | Penerimaan | Pencetakan | Stok Akhir",
+        "satuan | (keping) | | |",
+        "KTP-el | 3.420 | 2.000 | 2.310 | 3.096",
+    ]
+
+
+def test_a_figure_spanning_rows_is_not_repeated_in_the_rows_below() -> None:
+    html = (
+        '<table><tr><th>Kecamatan</th><th>Blangko</th><th>Sisa</th></tr>'
+        '<tr><td rowspan="2">Malinau Kota</td><td>KTP-el</td><td rowspan="2">1.200</td></tr>'
+        '<tr><td>KIA</td></tr></table>'
+    )
+    lines = [line for line in html_to_text(html).split("\n") if line]
+    assert lines == ["Kecamatan | Blangko | Sisa", "Malinau Kota | KTP-el | 1.200", "Malinau Kota | KIA |"]
+
+
 def test_spreadsheet_attachment_is_read_and_pdf_is_not() -> None:
     parts = extract((CORPUS / "xlsx-with-pdf.eml").read_bytes())
     assert [a.filename for a in parts.attachments] == ["surat_pengantar.pdf", "laporan.xlsx"]
@@ -116,3 +142,49 @@ def test_unreadable_spreadsheet_is_noted_not_fatal() -> None:
 
 def test_spreadsheet_helper_writes_real_xlsx() -> None:
     assert xlsx([["Tanggal", "Sisa"]])[:2] == b"PK"
+
+
+def _old_excel_attachment() -> bytes:
+    """The .xls (BIFF) recap attached to a message of set J, as its bytes."""
+    import email as email_lib
+    import email.policy as email_policy
+
+    from tests.reader.conftest import ROOT
+
+    raw = (ROOT / "tests" / "reading" / "setJ" / "corpus" / "038.eml").read_bytes()
+    msg = email_lib.message_from_bytes(raw, policy=email_policy.default)
+    for part in msg.walk():
+        if part.get_filename() and part.get_filename().endswith(".xls"):
+            data = part.get_payload(decode=True)
+            assert isinstance(data, bytes)
+            return data
+    raise AssertionError("no .xls attachment")
+
+
+def test_an_old_excel_attachment_is_read_as_a_table() -> None:
+    from mailbot.reader.mime import read_xls
+
+    (sheet,) = read_xls(_old_excel_attachment())
+    assert sheet[2] == ("Operator", "Perekaman", "Pencetakan KTP-el", "Rusak", "Ket")
+    assert sheet[-2][:3] == ("Total", 172, 106)
+
+
+def test_an_old_excel_file_over_the_spreadsheet_limit_is_refused() -> None:
+    from mailbot.reader.mime import read_xls
+
+    data = _old_excel_attachment()
+    with pytest.raises(LimitExceeded, match="spreadsheet_bytes"):
+        read_xls(data, ReadLimits(max_spreadsheet_bytes=len(data) - 1))
+    with pytest.raises(LimitExceeded, match="spreadsheet_rows"):
+        read_xls(data, ReadLimits(max_spreadsheet_rows=3))
+
+
+def test_an_unreadable_old_excel_file_is_noted_not_fatal() -> None:
+    raw = (
+        HEAD + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=B\n\n--B\nContent-Type: text/plain\n\n"
+        "Laporan terlampir.\n--B\nContent-Type: application/vnd.ms-excel; name=rekap.xls\n"
+        "Content-Disposition: attachment; filename=rekap.xls\nContent-Transfer-Encoding: base64\n\n"
+        "bm90IGFuIGV4Y2VsIGZpbGU=\n--B--\n"
+    ).encode()
+    parts = extract(raw)
+    assert parts.tables == () and any("rekap.xls" in n for n in parts.notes)

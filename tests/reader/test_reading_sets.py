@@ -1,4 +1,4 @@
-"""Labelled sets (set1 of ../shared/reading, setA to setI), labelled independently of the reader, scored as
+"""Labelled sets (set1 of ../shared/reading, setA to setK), labelled independently of the reader, scored as
 `mailbot parse --json` reads them."""
 
 from __future__ import annotations
@@ -14,18 +14,21 @@ READING = ROOT / "tests" / "reading"
 # The bar the reader holds on each labelled set: (messages, least with every field right, most messages
 # with a wrong number, automated mail (recognised, of)). setA to setI were written by other independent
 # writers and scored once before any reader change made with them (E, F and G at 84.9%, 84.7%, 85.3% with
-# 3, 3 and 6 wrong numbers; G scored held out once more at 86.0% before its misses were looked at).
+# 3, 3 and 6 wrong numbers; G scored held out once more at 86.0% before its misses were looked at; J and K
+# at 80.4% and 90.4% with one wrong number each, and 18 of K's 20 automated mails recognised).
 BARS = {
     "set1": (170, 170, 0, (20, 20)),
     "setA": (115, 114, 0, (20, 20)),
-    "setB": (115, 112, 0, (20, 20)),
-    "setC": (110, 107, 0, (20, 20)),
-    "setD": (105, 103, 0, (18, 18)),
-    "setE": (126, 119, 0, (23, 23)),
-    "setF": (118, 111, 0, (22, 22)),
-    "setG": (129, 123, 0, (23, 23)),
-    "setH": (124, 111, 0, (23, 23)),
-    "setI": (138, 123, 0, (25, 25)),
+    "setB": (115, 114, 0, (20, 20)),
+    "setC": (110, 109, 0, (20, 20)),
+    "setD": (105, 104, 0, (18, 18)),
+    "setE": (126, 123, 0, (23, 23)),
+    "setF": (118, 116, 0, (22, 22)),
+    "setG": (129, 126, 0, (23, 23)),
+    "setH": (124, 120, 0, (23, 23)),
+    "setI": (138, 133, 0, (25, 25)),
+    "setJ": (112, 109, 0, (20, 20)),
+    "setK": (115, 114, 0, (20, 20)),
 }
 
 
