@@ -324,8 +324,7 @@ def approve(
         shown = qty if qty is not None else (req.approved if req is not None else None)
     why: str | None = None
     if concerns:
-        listed = "; ".join(c.text for c in concerns)
-        said = f"{reference}: approving {_n(shown)} is {listed}"
+        said = f"{reference}: {actions.concerns_text(shown or 0, concerns)}"
         if force:
             why = reason
         elif sys.stdin.isatty() and typer.confirm(f"{said}. Approve anyway?", default=False):
