@@ -100,41 +100,67 @@ def _arrival_order(files: list[Path]) -> list[Path]:
 
 
 @app.command("import")
-def import_(files: Annotated[list[Path], typer.Argument(metavar="FILE",
-                                                       help=".eml files to drop into the Maildir inbox.")]) -> None:
-    """Deliver .eml files into the configured Maildir inbox (for trying mailbot, or re-feeding a message)."""
+def import_(files: Annotated[list[Path], typer.Argument(
+        metavar="FILE", help=".eml files (one message each) or mbox files to drop into the Maildir inbox.")]) -> None:
+    """Deliver .eml or mbox files into the configured Maildir inbox (for trying mailbot, or re-feeding a message).
+
+    All or nothing: when one file, or one message of an mbox, is not an email, nothing is delivered.
+    """
+    import mailbox
+    from contextlib import ExitStack
+    from functools import partial
+
+    from mailbot import mboxfile
     from mailbot.config import MaildirInbox
-    from mailbot.transports.maildir import deliver, deliver_file
+    from mailbot.transports.maildir import deliver, deliver_copy, deliver_file
 
     config = _config()
     if not isinstance(config.inbox, MaildirInbox):
         raise MailbotError("import works with a Maildir inbox only; append to the IMAP folder instead")
+    inbox = config.inbox.path
+    most = config.guards.max_message_bytes
+    deliveries: list[Callable[[], object]] = []
+    with ExitStack() as boxes:
+        for path in _arrival_order(files):
+            try:
+                raw = read_eml(path, most)
+            except MailbotError as exc:
+                raise MailbotError(f"{exc}; nothing was delivered") from None
+            if not mboxfile.looks_like_mbox(path, raw):
+                if len(raw) > most:
+                    # never read whole: copied as it is, and quarantined by its size when mailbot reads the inbox
+                    deliveries.append(partial(deliver_file, inbox, path))
+                else:
+                    _check_email(raw, f"{path}", "an .eml file holds one message with its headers")
+                    deliveries.append(partial(deliver, inbox, raw))
+                continue
+            try:
+                box = mailbox.mbox(path, create=False)
+                boxes.callback(box.close)
+                found = list(mboxfile.messages(box, most))
+            except OSError as exc:
+                raise MailbotError(f"{path}: cannot read: {exc.strerror}; nothing was delivered") from None
+            for number, message in enumerate(found, start=1):
+                if len(message.head) > most:
+                    deliveries.append(partial(deliver_copy, inbox, message.copy_to, most + 1))
+                else:
+                    _check_email(message.head, f"{path}: message {number} of {len(found)}",
+                                 "an mbox holds messages with their headers, each after a 'From ' line")
+                    deliveries.append(partial(deliver, inbox, message.head))
+        for delivery in deliveries:
+            delivery()
+    out.print(f"{len(deliveries)} message(s) delivered to {inbox}/new")
+
+
+def _check_email(raw: bytes, what: str, hint: str) -> None:
+    """Refuse (for all of `import`) what is not an email, naming *what* it was."""
     from mailbot.errors import NotAnEmailError
     from mailbot.reader.mime import parse_message
 
-    raws: list[bytes | Path] = []
-    most = config.guards.max_message_bytes
-    for path in _arrival_order(files):
-        try:
-            raw = read_eml(path, most)
-        except MailbotError as exc:
-            raise MailbotError(f"{exc}; nothing was delivered") from None
-        if len(raw) > most:
-            # never read whole: copied as it is, and quarantined by its size when mailbot reads the inbox
-            raws.append(path)
-            continue
-        try:
-            parse_message(raw)
-        except NotAnEmailError as exc:
-            raise MailbotError(f"{path}: {exc} (an .eml file holds one message with its headers); "
-                               "nothing was delivered") from None
-        raws.append(raw)
-    for item in raws:
-        if isinstance(item, bytes):
-            deliver(config.inbox.path, item)
-        else:
-            deliver_file(config.inbox.path, item)
-    out.print(f"{len(files)} message(s) delivered to {config.inbox.path}/new")
+    try:
+        parse_message(raw)
+    except NotAnEmailError as exc:
+        raise MailbotError(f"{what}: {exc} ({hint}); nothing was delivered") from None
 
 
 @app.command("check-config")
