@@ -49,7 +49,7 @@ def run(
     from mailbot.service import start
 
     if once:
-        stopping.release()  # one pass is stopped like any command; the service finishes its message
+        stopping.interrupt_gently()  # Ctrl-C ends the pass after the messages in hand, in order
     config = _config()
     _offline_checks(config)
     for warning in config.warnings():
@@ -57,6 +57,12 @@ def run(
     summary = start(config, once=once)
     if summary is None:
         return
+    if stopping.interrupted.is_set():
+        f = summary.flush
+        sys.stderr.write(f"mailbot: interrupted: {sum(summary.outcomes.values())} message(s) recorded, the rest "
+                         f"stay in the inbox for the next run; mail sent: {f.sent}, waiting in the outbox: "
+                         f"{summary.queued}\n")
+        raise typer.Exit(130)
     table = Table(title="mailbot run --once", show_header=True)
     table.add_column("outcome")
     table.add_column("messages", justify="right")
@@ -615,6 +621,13 @@ def main() -> None:
         sys.exit(2)
     except MailbotError as exc:
         sys.stderr.write(f"mailbot: {_one_line(str(exc))}\n")
+        sys.exit(1)
+    except Exception as exc:
+        from mailbot.store.db import database_locked, locked_message
+
+        if not database_locked(exc):
+            raise
+        sys.stderr.write(f"mailbot: {locked_message()}\n")
         sys.exit(1)
 
 

@@ -250,8 +250,14 @@ def _sender_main(config: Config, wake: Connection, wake_write: Connection, resul
             try:
                 assert sender is not None
                 total.add(flush(desk, sender, should_stop=told_to_stop))
-            except Exception:  # noqa: BLE001 - the queue stays; the next pass or the final flush tries again
-                log.exception("sending the outbox failed")
+            except Exception as exc:  # noqa: BLE001 - the queue stays; the next pass or the final flush tries again
+                from mailbot.store.db import database_locked
+
+                if not database_locked(exc):
+                    log.exception("sending the outbox failed")
+                else:  # another program holds the database: one line, and the next nudge tries again
+                    log.error("sending the outbox waited for the database, locked by another program; "
+                              "the mail stays queued")
     finally:
         if sender is not None:
             sender.close()

@@ -38,33 +38,36 @@ class RunSummary:
 
 
 def run_once(desk: Desk, inbox: Inbox, sender: Sender, *, sender_process: SenderProcess | None = None,
-             reading: ReadingProcess | None = None) -> RunSummary:
+             reading: ReadingProcess | None = None, should_stop: Callable[[], bool] = lambda: False) -> RunSummary:
     """Process everything in the inbox now, run due checks, and send what is queued.
 
     Replies go out while the inbox is still being read: from *sender_process* when given (started
     by the caller before it opened the database), else from a thread of this process. With a
-    *reading* process, messages are read there, a batch ahead.
+    *reading* process, messages are read there, a batch ahead. When *should_stop* says so (Ctrl-C),
+    the pass ends after the messages in hand, without the checks, and the sender finishes only the
+    mail in hand: the rest of the inbox and of the outbox waits for the next run.
     """
     summary = RunSummary()
     nudge, stop = _start_sending(desk, sender, sender_process)
     try:
-        summary.outcomes = process_inbox(desk, inbox, committed=nudge, reading=reading)
-        watch.check_alerts(desk)
+        summary.outcomes = process_inbox(desk, inbox, should_stop=should_stop, committed=nudge, reading=reading)
+        if not should_stop():
+            watch.check_alerts(desk)
     finally:
-        summary.flush = stop()
+        summary.flush = stop(not should_stop())
     with desk.sessions() as session:
         summary.queued = repo.count_queued(session)
     return summary
 
 
 def _start_sending(desk: Desk, sender: Sender, sender_process: SenderProcess | None, *, drain: bool = True
-                   ) -> tuple[Callable[[], None], Callable[[], FlushResult]]:
+                   ) -> tuple[Callable[[], None], Callable[..., FlushResult]]:
     """(nudge, stop) of the outbox worker: *sender_process* when given, else a thread of this process.
-    With *drain*, stopping sends what is still queued."""
+    With *drain* (also given to stop(), which can take it back), stopping sends what is still queued."""
     if sender_process is not None:
-        return sender_process.nudge, lambda: sender_process.stop(desk, sender, drain=drain)
+        return sender_process.nudge, lambda drain=drain: sender_process.stop(desk, sender, drain=drain)
     pump = OutboxPump(desk, sender).start()
-    return pump.nudge, lambda: pump.stop(drain=drain)
+    return pump.nudge, lambda drain=drain: pump.stop(drain=drain)
 
 
 def start(config: Config, *, once: bool) -> RunSummary | None:
@@ -105,7 +108,8 @@ def start(config: Config, *, once: bool) -> RunSummary | None:
                 return None
             inbox, sender = open_inbox(config, desk), open_sender(config)
             try:
-                return run_once(desk, inbox, sender, sender_process=sending, reading=reading)
+                return run_once(desk, inbox, sender, sender_process=sending, reading=reading,
+                                should_stop=stopping.interrupted.is_set)
             finally:
                 inbox.close()
                 sender.close()
