@@ -16,6 +16,7 @@ from rich.table import Table
 from mailbot import __version__, stopping
 from mailbot.config import ITEMS, Config
 from mailbot.errors import ConfigError, MailbotError
+from mailbot.tables import print_table
 
 if TYPE_CHECKING:
     from mailbot.outbox import FlushResult
@@ -70,7 +71,7 @@ def run(
         table.add_row(outcome, str(count))
     if not summary.outcomes:
         table.add_row("(no new messages)", "0")
-    out.print(table)
+    print_table(out, table)
     f = summary.flush
     where = config.outbox.path if config.outbox.kind == "maildir" else f"{config.outbox.host}"
     out.print(f"mail sent: {f.sent}, waiting in the outbox: {summary.queued}, failed: {f.failed}"
@@ -294,7 +295,7 @@ def reread(
             table.add_column(col)
         for change in changes:
             table.add_row(str(change.message_pk), change.received, change.field, change.before, change.after)
-        out.print(table)
+        print_table(out, table)
     cli_people.print_agreement()
 
 
@@ -316,7 +317,7 @@ def requests(
         table.add_column(col, justify="right" if col in ("requested", "proposed", "approved") else "left")
     for r in rows:
         table.add_row(*r)
-    out.print(table)
+    print_table(out, table)
 
 
 @app.command()
@@ -523,7 +524,7 @@ def outbox_list(
         table.add_column(col)
     for r in rows:
         table.add_row(*r)
-    out.print(table)
+    print_table(out, table)
 
 
 @outbox_app.command("retry", context_settings={"ignore_unknown_options": True})
@@ -558,7 +559,7 @@ def quarantine(
         table.add_column(col)
     for r in rows:
         table.add_row(*r)
-    out.print(table)
+    print_table(out, table)
 
 
 @quarantine_app.command("dismiss", context_settings={"ignore_unknown_options": True})

@@ -6,11 +6,11 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 from rich.console import Console
@@ -58,9 +58,26 @@ for _name in ("stdin", "stdout", "stderr"):
     if getattr(sys, _name) is None:
         setattr(sys, _name, open(os.devnull, "r" if _name == "stdin" else "w", encoding="utf-8"))  # noqa: SIM115
 
-# Piped output (logs, files, tests) gets room for the full tables instead of 80 columns.
-out = Console(width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True)
+
+def terminal_console(stream: TextIO, environ: Mapping[str, str], *, stderr: bool = False) -> Console:
+    """The console the commands print on: sys.stdout (with *stderr*, sys.stderr) as it is when printing,
+    *stream* being what it is now.
+
+    Its width: the terminal's (COLUMNS when set, else what the terminal says); piped output (logs,
+    files, tests) gets room for the full tables, 160 columns (COLUMNS is no guide there: a parent
+    process that loaded GNU readline exports its own terminal's width to every child). NO_COLOR
+    (https://no-color.org) set to anything: no colour, bold or other style at all, only the text.
+    """
+    terminal = stream.isatty()
+    width = None if terminal else 160
+    if environ.get("NO_COLOR"):
+        return Console(stderr=stderr, width=width, force_terminal=terminal or None, color_system=None,
+                       no_color=True, highlight=False, _environ=environ)
+    return Console(stderr=stderr, width=width, force_terminal=terminal or None, _environ=environ)
+
+
+out = terminal_console(sys.stdout, os.environ)
+err = terminal_console(sys.stderr, os.environ, stderr=True)
 
 
 def known_item(value: str | None) -> str | None:
