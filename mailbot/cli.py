@@ -34,8 +34,10 @@ from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
     quantity,
     quarantine_app,
     read_eml,
+    request_reference,
     row_limit,
     state,
+    stock_location,
     stored_id,
     supply_app,
 )
@@ -284,7 +286,7 @@ def reread(
     """Re-run the current reader over every processed message and show what would now be read differently."""
     from mailbot.rereading import reread as do_reread
 
-    since_date = _parse_date(since, "--since") if since else None
+    since_date = _parse_date(since, "--since") if since is not None else None
     with _desk() as desk:
         changes, total = do_reread(desk, since_date, progress=True, include_quarantined=include_quarantined)
     if not changes:
@@ -334,7 +336,8 @@ def status(item: Annotated[str | None, typer.Option(metavar="ITEM", help="ktp-el
 
 @app.command()
 def approve(
-    reference: Annotated[str, typer.Argument(metavar="REF", help="Request reference, e.g. BLK-2026-0042.")],
+    reference: Annotated[str, typer.Argument(metavar="REF", help="Request reference, e.g. BLK-2026-0042.",
+                                             parser=request_reference)],
     quantity: Annotated[str | None, typer.Option(
         metavar="N", help="Approve this many instead of the proposal, e.g. 2.000 or 2 ribu.")] = None,
     force: Annotated[bool, typer.Option(
@@ -372,7 +375,7 @@ def approve(
 
 @app.command()
 def reject(
-    reference: Annotated[str, typer.Argument(metavar="REF")],
+    reference: Annotated[str, typer.Argument(metavar="REF", parser=request_reference)],
     reason: Annotated[str, typer.Option(help="Why (sent to the district, in Indonesian).")],
     who: Annotated[str | None, typer.Option("--by")] = None,
 ) -> None:
@@ -384,7 +387,7 @@ def reject(
 
 @app.command()
 def dispatch(
-    reference: Annotated[str, typer.Argument(metavar="REF")],
+    reference: Annotated[str, typer.Argument(metavar="REF", parser=request_reference)],
     who: Annotated[str | None, typer.Option("--by")] = None,
 ) -> None:
     """Record that an approved shipment left the province store (the district is told by email)."""
@@ -435,7 +438,8 @@ def supply_receive(
 
 @app.command(context_settings={"ignore_unknown_options": True})
 def adjust(
-    location: Annotated[str, typer.Argument(metavar="LOCATION", help="'province' or a district code, e.g. 65.01.")],
+    location: Annotated[str, typer.Argument(metavar="LOCATION", help="'province' or a district code, e.g. 65.01.",
+                                            parser=stock_location)],
     delta: Annotated[str, typer.Argument(metavar="CHANGE", help="Signed change in pieces, e.g. -20 or 150.")],
     reason: Annotated[str, typer.Option(help="Why (count, damage, loss).")],
     item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.", callback=known_item)] = "ktp-el",
@@ -606,17 +610,23 @@ FIRST_DAY = date(1970, 1, 2)
 
 
 def _parse_date(value: str, option: str) -> date:
+    """A day typed as YYYY-MM-DD (what the option's help promises), spaces around it left out."""
+    import re
+
+    typed = value.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", typed):
+        raise MailbotError(f"{option}: expected a date as YYYY-MM-DD, e.g. 2026-12-01, got {value!r}")
     try:
-        day = datetime.strptime(value, "%Y-%m-%d").date()
+        day = datetime.strptime(typed, "%Y-%m-%d").date()
     except ValueError:
-        raise MailbotError(f"{option}: expected a date as YYYY-MM-DD, got {value!r}") from None
+        raise MailbotError(f"{option}: {typed} is no day of the calendar; check the month and the day") from None
     return max(day, FIRST_DAY)
 
 
 def main() -> None:
-    """Entry point: every error mailbot expects is one line on stderr; configuration errors exit 2."""
+    """Entry point: every error mailbot expects is one line on stderr; configuration and usage errors exit 2."""
     try:
-        app()
+        code = app(prog_name="mailbot", standalone_mode=False)
     except ConfigError as exc:
         sys.stderr.write(f"mailbot: configuration error: {_one_line(str(exc))}\n")
         sys.exit(2)
@@ -626,10 +636,38 @@ def main() -> None:
     except Exception as exc:
         from mailbot.store.db import database_locked, locked_message
 
+        if _command_line_error(exc):
+            sys.exit(_say_command_line_error(exc))
         if not database_locked(exc):
             raise
         sys.stderr.write(f"mailbot: {locked_message()}\n")
         sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _command_line_error(exc: BaseException) -> bool:
+    """Whether *exc* is the command line parser's (click's, inside typer): a usage error, an abort."""
+    return any(cls.__name__ in ("ClickException", "Abort") for cls in type(exc).__mro__)
+
+
+def _say_command_line_error(exc: Exception) -> int:
+    """Tell a command line error in one line (a missing command or argument shows the help, as usual);
+    the exit status."""
+    name = type(exc).__name__
+    if name == "NoArgsIsHelpError":  # `mailbot` or `mailbot queue` alone: the help
+        exc.show()  # type: ignore[attr-defined]
+        return 2
+    if name == "Abort":  # the end of input at a prompt
+        sys.stderr.write("mailbot: aborted; nothing was changed\n")
+        return 1
+    message = _one_line(exc.format_message()).rstrip(".")  # type: ignore[attr-defined]
+    ctx = getattr(exc, "ctx", None)
+    if ctx is None:
+        sys.stderr.write(f"mailbot: {message}\n")
+    else:
+        path = ctx.command_path
+        sys.stderr.write(f"{path}: {message} ({_one_line(ctx.get_usage())}; more: {path} --help)\n")
+    return int(getattr(exc, "exit_code", 2))
 
 
 def _one_line(text: str) -> str:

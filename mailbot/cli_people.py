@@ -8,7 +8,17 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from mailbot.cli_shared import _actor, _config, _desk, app, out, quantity, row_limit, stored_id
+from mailbot.cli_shared import (
+    _actor,
+    _config,
+    _desk,
+    app,
+    out,
+    quantity,
+    request_reference,
+    row_limit,
+    stored_id,
+)
 from mailbot.errors import MailbotError
 from mailbot.indonesian import zoned
 from mailbot.tables import print_table
@@ -156,6 +166,9 @@ def history(
     """A request's (or a message's) whole thread: messages, readings, decisions, mail, ledger, who did what."""
     from mailbot.history import story
 
+    target = target.strip()
+    if not (target.isascii() and target.isdigit()):
+        target = request_reference(target)
     with _desk() as desk, desk.sessions() as session:
         heading, events = story(session, target)
         out.print(heading, highlight=False)

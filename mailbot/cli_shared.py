@@ -59,6 +59,43 @@ for _name in ("stdin", "stdout", "stderr"):
         setattr(sys, _name, open(os.devnull, "r" if _name == "stdin" else "w", encoding="utf-8"))  # noqa: SIM115
 
 
+
+class _ReaderMayLeave:
+    """sys.stdout for the commands: when the reader of a pipe leaves early (`mailbot requests | head -1`), the
+    rest of the output goes nowhere and the command ends as it would have (exit 0), with no BrokenPipeError
+    (also none when Python flushes at exit)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            self._to_nowhere()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._to_nowhere()
+
+    def _to_nowhere(self) -> None:
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(nowhere, self._stream.fileno())
+        finally:
+            os.close(nowhere)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+if not isinstance(sys.stdout, _ReaderMayLeave) and hasattr(sys.stdout, "fileno"):
+    sys.stdout = _ReaderMayLeave(sys.stdout)
+
+
 def terminal_console(stream: TextIO, environ: Mapping[str, str], *, stderr: bool = False) -> Console:
     """The console the commands print on: sys.stdout (with *stderr*, sys.stderr) as it is when printing,
     *stream* being what it is now.
@@ -205,6 +242,28 @@ def stored_id(text: str) -> int:
 
 # The most rows a listing shows at once; a --limit above it is a typing error, not a wish.
 MAX_ROWS = 1_000_000
+
+
+def request_reference(text: str) -> str:
+    """A request reference typed by the operator (a typer parser): the spaces around it, its case and the
+    zeros of its number do not matter (" blk-2026-3 " is BLK-2026-0003); anything else is kept, trimmed and
+    in capitals, to be found or not."""
+    import re
+
+    from mailbot.guards.threads import REFERENCE_PATTERN, format_reference
+
+    typed = text.strip()
+    found = re.fullmatch(REFERENCE_PATTERN, typed, re.IGNORECASE)
+    if found is not None and int(found["seq"]) >= 1:
+        return format_reference(int(found["year"]), int(found["seq"]))
+    return typed.upper()
+
+
+def stock_location(text: str) -> str:
+    """Where `adjust` books (a typer parser): "province" (also "Province", "provinsi") or a district code,
+    the spaces around it left out."""
+    typed = text.strip()
+    return "province" if typed.lower() in ("province", "provinsi") else typed
 
 
 def row_limit(value: str | int) -> int:
