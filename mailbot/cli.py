@@ -408,7 +408,7 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
             if req is None:
                 raise UnknownRequest(f"no request {reference!r}; see `mailbot requests`")
             outcome = fn(desk, session, req)
-        sent = flush(desk, open_sender(desk.config), wait=False)
+        sent = flush(desk, open_sender(desk.config), wait=False, tell_misconfigured=False)  # _mail_sent says it
     told = getattr(outcome, "told", ())
     instead = (f"; told to the district's listed address(es) {', '.join(told)}, not to the request's sender, "
                "who is on no district's list" if told else "")
@@ -591,7 +591,7 @@ def replay(
 
     with _desk() as desk:
         outcome = do_replay(desk, message)
-        sent = flush(desk, open_sender(desk.config), wait=False)
+        sent = flush(desk, open_sender(desk.config), wait=False, tell_misconfigured=False)  # _mail_sent says it
     out.print(f"message {message}: {outcome}; {_mail_sent(sent)}")
 
 

@@ -118,7 +118,7 @@ def correct(
     with _desk() as desk:
         with desk.sessions.begin() as session:
             done = corrections.correct(session, desk, message, parsed, actor=_actor(who), reason=reason)
-        sent = flush(desk, open_sender(desk.config), wait=False)
+        sent = flush(desk, open_sender(desk.config), wait=False, tell_misconfigured=False)  # _mail_sent says it
     out.print(f"message {message} corrected: " + ", ".join(
         f"{k}={_shown(v)}" for k, v in parsed.items()))
     for effect in done.effects:

@@ -48,7 +48,7 @@ def run_once(desk: Desk, inbox: Inbox, sender: Sender, *, sender_process: Sender
     mail in hand: the rest of the inbox and of the outbox waits for the next run.
     """
     summary = RunSummary()
-    nudge, stop = _start_sending(desk, sender, sender_process)
+    nudge, stop = _start_sending(desk, sender, sender_process, tell_misconfigured=False)  # the command says it
     try:
         summary.outcomes = process_inbox(desk, inbox, should_stop=should_stop, committed=nudge, reading=reading)
         if not should_stop():
@@ -60,13 +60,13 @@ def run_once(desk: Desk, inbox: Inbox, sender: Sender, *, sender_process: Sender
     return summary
 
 
-def _start_sending(desk: Desk, sender: Sender, sender_process: SenderProcess | None, *, drain: bool = True
-                   ) -> tuple[Callable[[], None], Callable[..., FlushResult]]:
+def _start_sending(desk: Desk, sender: Sender, sender_process: SenderProcess | None, *, drain: bool = True,
+                   tell_misconfigured: bool = True) -> tuple[Callable[[], None], Callable[..., FlushResult]]:
     """(nudge, stop) of the outbox worker: *sender_process* when given, else a thread of this process.
     With *drain* (also given to stop(), which can take it back), stopping sends what is still queued."""
     if sender_process is not None:
         return sender_process.nudge, lambda drain=drain: sender_process.stop(desk, sender, drain=drain)
-    pump = OutboxPump(desk, sender).start()
+    pump = OutboxPump(desk, sender, tell_misconfigured=tell_misconfigured).start()
     return pump.nudge, lambda drain=drain: pump.stop(drain=drain)
 
 
@@ -95,7 +95,8 @@ def start(config: Config, *, once: bool) -> RunSummary | None:
     helpers = config.run.helper_processes and not config.database.in_memory
     if helpers:
         gc.freeze()
-    sending = SenderProcess(config).start() if helpers else None
+    # one pass says a refused login itself, once (cli.run); the service's sender logs it
+    sending = SenderProcess(config, tell_misconfigured=not once).start() if helpers else None
     reading = ReadingProcess(config) if helpers else None
     try:
         desk = open_desk(config)
