@@ -50,6 +50,9 @@ def database_problem(url: str) -> str | None:
                 f"none in the URL ({options}); remove everything from the ? on")
     if backend == "sqlite" and parsed.database and parsed.database != ":memory:":
         return _sqlite_path_problem(Path(parsed.database))
+    if backend == "postgresql" and parsed.port is not None and not 1 <= parsed.port <= 65535:
+        return (f"database.url: port {parsed.port} is no TCP port (they go from 1 to 65535); PostgreSQL's is "
+                "usually 5432: postgresql+psycopg://USER@HOST:5432/DBNAME")
     if backend == "postgresql" and not parsed.database:
         return (f"database.url: {parsed.render_as_string(hide_password=True)!r} names no database; end it with "
                 "the database's name: postgresql+psycopg://USER@HOST/DBNAME")
