@@ -91,7 +91,7 @@ class OutboxPump:
             except Exception:  # noqa: BLE001 - the queue stays; the next nudge or the final flush tries again
                 log.exception("sending the outbox failed")
 
-    def stop(self, *, drain: bool = True) -> FlushResult:
+    def stop(self, *, drain: bool = True, should_stop: Callable[[], bool] = lambda: False) -> FlushResult:
         """Stop the thread; with *drain*, send what the last batch queued; the whole pass's result.
 
         Without *drain* (the service told to stop) what is still queued stays for the next start."""
@@ -99,7 +99,7 @@ class OutboxPump:
         self._nudge.set()
         self._thread.join()
         if drain:
-            self.result.add(flush(self.desk, self.sender, tell_misconfigured=self._tell))
+            self.result.add(flush(self.desk, self.sender, should_stop=should_stop, tell_misconfigured=self._tell))
         return self.result
 
 
@@ -176,7 +176,8 @@ class SenderProcess:
         self._wake.close()
         self._results.close()
 
-    def stop(self, desk: Desk, sender: Sender, *, drain: bool = True) -> FlushResult:
+    def stop(self, desk: Desk, sender: Sender, *, drain: bool = True,
+             should_stop: Callable[[], bool] = lambda: False) -> FlushResult:
         """Let the process finish the mail in hand and exit (killed after STOP_SECONDS); with *drain*,
         then send what is left (`run --once`); without, it stays queued for the next start (a service
         told to stop finishes what it has in hand, not the whole outbox)."""
@@ -200,7 +201,7 @@ class SenderProcess:
             return result
         if self._process.exitcode != 0:
             log.error("the sender process ended with status %s; sending from here", self._process.exitcode)
-        result.add(flush(desk, sender, tell_misconfigured=self._tell))
+        result.add(flush(desk, sender, should_stop=should_stop, tell_misconfigured=self._tell))
         return result
 
 

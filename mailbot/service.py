@@ -48,7 +48,8 @@ def run_once(desk: Desk, inbox: Inbox, sender: Sender, *, sender_process: Sender
     mail in hand: the rest of the inbox and of the outbox waits for the next run.
     """
     summary = RunSummary()
-    nudge, stop = _start_sending(desk, sender, sender_process, tell_misconfigured=False)  # the command says it
+    nudge, stop = _start_sending(desk, sender, sender_process, tell_misconfigured=False,  # the command says it
+                                 should_stop=should_stop)
     try:
         summary.outcomes = process_inbox(desk, inbox, should_stop=should_stop, committed=nudge, reading=reading)
         if not should_stop():
@@ -61,13 +62,16 @@ def run_once(desk: Desk, inbox: Inbox, sender: Sender, *, sender_process: Sender
 
 
 def _start_sending(desk: Desk, sender: Sender, sender_process: SenderProcess | None, *, drain: bool = True,
-                   tell_misconfigured: bool = True) -> tuple[Callable[[], None], Callable[..., FlushResult]]:
+                   tell_misconfigured: bool = True, should_stop: Callable[[], bool] = lambda: False
+                   ) -> tuple[Callable[[], None], Callable[..., FlushResult]]:
     """(nudge, stop) of the outbox worker: *sender_process* when given, else a thread of this process.
-    With *drain* (also given to stop(), which can take it back), stopping sends what is still queued."""
+    With *drain* (also given to stop(), which can take it back), stopping sends what is still queued,
+    until *should_stop* says so."""
     if sender_process is not None:
-        return sender_process.nudge, lambda drain=drain: sender_process.stop(desk, sender, drain=drain)
+        return sender_process.nudge, lambda drain=drain: sender_process.stop(desk, sender, drain=drain,
+                                                                             should_stop=should_stop)
     pump = OutboxPump(desk, sender, tell_misconfigured=tell_misconfigured).start()
-    return pump.nudge, lambda drain=drain: pump.stop(drain=drain)
+    return pump.nudge, lambda drain=drain: pump.stop(drain=drain, should_stop=should_stop)
 
 
 def start(config: Config, *, once: bool) -> RunSummary | None:
