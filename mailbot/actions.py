@@ -396,13 +396,53 @@ def link(session: Session, desk: Desk, req: Request, open_one: Request, message:
 class Concern:
     """Why approving a quantity by hand deserves a second look.
 
-    code: above_request, above_need, not_whole_packs or into_reserve. text: for the operator
-    (English); indonesian: for a manager who decided by email.
+    code: above_request, above_need, not_whole_packs, into_reserve (about the quantity) or
+    verified_request_exists (about the request). text: for the operator (English), indonesian: for a
+    manager who decided by email; both are predicates that concerns_text() and concerns_indonesian()
+    join into one sentence ("be more than the 1.500 requested", "melebihi jumlah yang dimohon ...").
     """
 
     code: str
     text: str
     indonesian: str
+
+    @property
+    def about_quantity(self) -> bool:
+        return self.code != "verified_request_exists"
+
+
+def _listed(parts: Sequence[str], conjunction: str) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {conjunction} {parts[-1]}"
+
+
+def concerns_text(quantity: int, concerns: Sequence[Concern]) -> str:
+    """The *concerns* about approving *quantity* as one English clause, for the operator.
+
+    >>> concerns_text(2050, [Concern("above_request", "be more than the 2.000 requested", ""),
+    ...                      Concern("not_whole_packs", "not give whole packs of 100 (such as 2.100)", "")])
+    'approving 2.050 would be more than the 2.000 requested and not give whole packs of 100 (such as 2.100)'
+    """
+    clauses = [f"approving {number(quantity)} would "
+               f"{_listed([c.text for c in concerns if c.about_quantity], 'and')}"] if any(
+        c.about_quantity for c in concerns) else []
+    clauses += [c.text for c in concerns if not c.about_quantity]
+    return ", and ".join(clauses)
+
+
+def concerns_indonesian(reference: str, quantity: int, concerns: Sequence[Concern]) -> str:
+    """The *concerns* about approving *quantity* for *reference* as one Indonesian clause, for a manager.
+
+    >>> concerns_indonesian("BLK-2026-0042", 2050, [
+    ...     Concern("above_request", "", "melebihi jumlah yang dimohon (2.000 keping)")])
+    'jumlah 2.050 keping untuk permohonan BLK-2026-0042 melebihi jumlah yang dimohon (2.000 keping)'
+    """
+    about_quantity = [c.indonesian for c in concerns if c.about_quantity]
+    about_request = [c.indonesian for c in concerns if not c.about_quantity]
+    clauses = [f"jumlah {number(quantity)} keping untuk permohonan {reference} {_listed(about_quantity, 'dan')}"
+               ] if about_quantity else []
+    clauses += [f"permohonan {'tersebut' if clauses else reference} {text}" for text in about_request]
+    return ", dan ".join(clauses)
 
 
 def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *, actor: str,
@@ -414,10 +454,10 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
     The hard bounds (free stock, [stock] max_quantity_per_movement) hold whoever approves.
     told_reason: the decider's reason for the district (a manager's "SETUJU 3.000 / sisanya bulan Januari").
     """
-    note = (f"{reason}; approved although {'; '.join(c.text for c in concerns)}" if concerns
-            else reason) if reason else None
     _check_approvable(req)
     qty = quantity if quantity is not None else req.approved
+    note = (f"{reason}; approved anyway, although {concerns_text(qty or 0, concerns)}" if concerns
+            else reason) if reason else None
     if not qty:
         raise InvalidAction(f"{req.reference} has no proposed quantity; give --quantity"
                             + (" (or reject it with --reason if it is covered by the open request)"
@@ -501,41 +541,52 @@ def approval_concerns(session: Session, desk: Desk, req: Request, quantity: int 
     item = req.item or "ktp-el"
     province = ledger.province_balance(session, item)
     _refuse_beyond_bounds(desk, req.reference, qty, item, province)
-    concerns: list[Concern] = []
-    if req.requested and qty > req.requested:
-        concerns.append(Concern("above_request", f"more than the {number(req.requested)} requested",
-                                f"melebihi jumlah yang dimohon ({number(req.requested)} keping)"))
     decision = evaluate(session, desk, req)
     need = decision.step("pack") or decision.step("need")
-    if need is not None and qty > int(need.value):
+    verified = repo.open_requests(session, req.district, item, states=repo.OPEN_STATES, exclude=req.id,
+                                  verified_only=True) if req.district is not None and not repo.sender_verified(
+        session, req) else []
+    return quantity_concerns(qty, requested=req.requested, need=int(need.value) if need is not None else None,
+                             cover_days=settings.target_cover_days, pack=settings.pack_size,
+                             free_after=province.on_hand - province.committed - qty,
+                             reserve=settings.reserve.get(item, 0),
+                             verified_open=[r.reference for r in verified])
+
+
+def quantity_concerns(qty: int, *, requested: int | None, need: int | None, cover_days: int, pack: int,
+                      free_after: int, reserve: int, verified_open: Sequence[str]) -> list[Concern]:
+    """The concerns of approving *qty* by hand (pure; see approval_concerns()).
+
+    free_after: the province's free stock once *qty* is promised; verified_open: the references of the
+    district's open requests from verified senders when this request's sender is not verified (else empty).
+    """
+    concerns: list[Concern] = []
+    if requested and qty > requested:
+        concerns.append(Concern("above_request", f"be more than the {number(requested)} requested",
+                                f"melebihi jumlah yang dimohon ({number(requested)} keping)"))
+    if need is not None and qty > need:
         concerns.append(Concern(
-            "above_need", f"more than the {number(int(need.value))} the district needs for "
-                          f"{settings.target_cover_days} days",
-            f"melebihi kebutuhan kabupaten/kota untuk {settings.target_cover_days} hari "
-            f"({number(int(need.value))} keping)"))
-    pack = settings.pack_size
+            "above_need", f"be more than the {number(need)} the district needs for {cover_days} days",
+            f"melebihi kebutuhan kabupaten/kota untuk {cover_days} hari ({number(need)} keping)"))
     if qty % pack:
         rounded = number(policy.round_up_to_pack(qty, pack))
         concerns.append(Concern(
-            "not_whole_packs", f"not whole packs of {number(pack)} (e.g. {rounded})",
-            f"bukan kelipatan satu pak ({number(pack)} keping), misalnya {rounded}"))
-    reserve = settings.reserve.get(item, 0)
-    left = province.on_hand - province.committed - qty
-    if left < reserve:
+            "not_whole_packs", f"not give whole packs of {number(pack)} (such as {rounded})",
+            f"bukan kelipatan satu pak ({number(pack)} keping, misalnya {rounded})"))
+    if free_after < reserve:
         concerns.append(Concern(
-            "into_reserve", f"into the reserve: it leaves {number(left)} free, under the {number(reserve)} reserve",
-            f"memakai cadangan provinsi: sisa stok bebas tinggal {number(left)} keping, di bawah cadangan "
-            f"{number(reserve)} keping"))
-    if req.district is not None and not repo.sender_verified(session, req):
-        verified = repo.open_requests(session, req.district, item, states=repo.OPEN_STATES, exclude=req.id,
-                                      verified_only=True)
-        if verified:
-            refs = ", ".join(r.reference for r in verified)
-            concerns.append(Concern(
-                "verified_request_exists",
-                f"its sender could not be verified, and the district has a verified request open: {refs}",
-                f"berasal dari pengirim yang keasliannya tidak dapat dipastikan, sedangkan kabupaten/kota ini "
-                f"sudah memiliki permohonan dari pengirim terverifikasi yang masih berjalan ({refs})"))
+            "into_reserve", f"take the province store into the reserve (it would leave {number(free_after)} "
+                            f"free, under the {number(reserve)} reserve)",
+            f"akan memakai cadangan provinsi (sisa stok bebas tinggal {number(free_after)} keping, di bawah "
+            f"cadangan {number(reserve)} keping)"))
+    if verified_open:
+        refs = ", ".join(verified_open)
+        concerns.append(Concern(
+            "verified_request_exists",
+            f"the request's sender could not be verified while the district has "
+            f"{'a verified request' if len(verified_open) == 1 else 'verified requests'} open ({refs})",
+            f"berasal dari pengirim yang keasliannya tidak dapat dipastikan, sedangkan kabupaten/kota ini "
+            f"sudah memiliki permohonan dari pengirim terverifikasi yang masih berjalan ({refs})"))
     return concerns
 
 

@@ -100,6 +100,12 @@ def offline_problems(config: Config) -> list[str]:
                             'use "starttls" or "implicit" (or a server on loopback)')
     inbox = config.inbox
     if isinstance(inbox, ImapInbox):
+        if not inbox.username.strip():
+            problems.append("inbox.username: is empty; write the login name of the IMAP mailbox, e.g. "
+                            f"username = {config.office.address!r}")
+        elif inbox.username != inbox.username.strip():
+            problems.append(f"inbox.username: {inbox.username!r} has spaces around it, which the server would "
+                            f"take as part of the name; write username = {inbox.username.strip()!r}")
         if inbox.tls == "none" and not _loopback(inbox.host):
             problems.append(f'inbox.tls: "none" sends the password in clear text to {inbox.host}; '
                             'use "implicit" or "starttls" (or a server on loopback)')

@@ -17,6 +17,7 @@ from rich.table import Table
 from mailbot import __version__
 from mailbot.config import ITEMS, Config
 from mailbot.errors import ConfigError, MailbotError
+from mailbot.tables import print_table
 
 if TYPE_CHECKING:
     from mailbot.outbox import FlushResult
@@ -34,8 +35,10 @@ from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
     quantity,
     quarantine_app,
     read_eml,
+    request_reference,
     row_limit,
     state,
+    stock_location,
     stored_id,
     supply_app,
 )
@@ -63,7 +66,7 @@ def run(
         table.add_row(outcome, str(count))
     if not summary.outcomes:
         table.add_row("(stopped before the first)" if summary.stopped is not None else "(no new messages)", "0")
-    out.print(table)
+    print_table(out, table)
     f = summary.flush
     where = config.outbox.path if config.outbox.kind == "maildir" else f"{config.outbox.host}"
     out.print(f"mail sent: {f.sent}, waiting in the outbox: {summary.queued}, failed: {f.failed}"
@@ -73,8 +76,8 @@ def run(
         raise typer.Exit(2)
     if summary.stopped is not None:
         sys.stderr.write(f"mailbot: stopped by {signal.Signals(summary.stopped).name} before the pass was done: "
-                         "what was read is committed; the mail not read yet stays in the inbox and the mail not "
-                         "sent yet in the outbox, for the next run\n")
+                         f"{sum(summary.outcomes.values())} message(s) recorded and committed; the mail not read "
+                         "yet stays in the inbox and the mail not sent yet in the outbox, for the next run\n")
         raise typer.Exit(EXIT_STOPPED)
 
 
@@ -108,41 +111,67 @@ def _arrival_order(files: list[Path]) -> list[Path]:
 
 
 @app.command("import")
-def import_(files: Annotated[list[Path], typer.Argument(metavar="FILE",
-                                                       help=".eml files to drop into the Maildir inbox.")]) -> None:
-    """Deliver .eml files into the configured Maildir inbox (for trying mailbot, or re-feeding a message)."""
+def import_(files: Annotated[list[Path], typer.Argument(
+        metavar="FILE", help=".eml files (one message each) or mbox files to drop into the Maildir inbox.")]) -> None:
+    """Deliver .eml or mbox files into the configured Maildir inbox (for trying mailbot, or re-feeding a message).
+
+    All or nothing: when one file, or one message of an mbox, is not an email, nothing is delivered.
+    """
+    import mailbox
+    from contextlib import ExitStack
+    from functools import partial
+
+    from mailbot import mboxfile
     from mailbot.config import MaildirInbox
-    from mailbot.transports.maildir import deliver, deliver_file
+    from mailbot.transports.maildir import deliver, deliver_copy, deliver_file
 
     config = _config()
     if not isinstance(config.inbox, MaildirInbox):
         raise MailbotError("import works with a Maildir inbox only; append to the IMAP folder instead")
+    inbox = config.inbox.path
+    most = config.guards.max_message_bytes
+    deliveries: list[Callable[[], object]] = []
+    with ExitStack() as boxes:
+        for path in _arrival_order(files):
+            try:
+                raw = read_eml(path, most)
+            except MailbotError as exc:
+                raise MailbotError(f"{exc}; nothing was delivered") from None
+            if not mboxfile.looks_like_mbox(path, raw):
+                if len(raw) > most:
+                    # never read whole: copied as it is, and quarantined by its size when mailbot reads the inbox
+                    deliveries.append(partial(deliver_file, inbox, path))
+                else:
+                    _check_email(raw, f"{path}", "an .eml file holds one message with its headers")
+                    deliveries.append(partial(deliver, inbox, raw))
+                continue
+            try:
+                box = mailbox.mbox(path, create=False)
+                boxes.callback(box.close)
+                found = list(mboxfile.messages(box, most))
+            except OSError as exc:
+                raise MailbotError(f"{path}: cannot read: {exc.strerror}; nothing was delivered") from None
+            for number, message in enumerate(found, start=1):
+                if len(message.head) > most:
+                    deliveries.append(partial(deliver_copy, inbox, message.copy_to, most + 1))
+                else:
+                    _check_email(message.head, f"{path}: message {number} of {len(found)}",
+                                 "an mbox holds messages with their headers, each after a 'From ' line")
+                    deliveries.append(partial(deliver, inbox, message.head))
+        for delivery in deliveries:
+            delivery()
+    out.print(f"{len(deliveries)} message(s) delivered to {inbox}/new")
+
+
+def _check_email(raw: bytes, what: str, hint: str) -> None:
+    """Refuse (for all of `import`) what is not an email, naming *what* it was."""
     from mailbot.errors import NotAnEmailError
     from mailbot.reader.mime import parse_message
 
-    raws: list[bytes | Path] = []
-    most = config.guards.max_message_bytes
-    for path in _arrival_order(files):
-        try:
-            raw = read_eml(path, most)
-        except MailbotError as exc:
-            raise MailbotError(f"{exc}; nothing was delivered") from None
-        if len(raw) > most:
-            # never read whole: copied as it is, and quarantined by its size when mailbot reads the inbox
-            raws.append(path)
-            continue
-        try:
-            parse_message(raw)
-        except NotAnEmailError as exc:
-            raise MailbotError(f"{path}: {exc} (an .eml file holds one message with its headers); "
-                               "nothing was delivered") from None
-        raws.append(raw)
-    for item in raws:
-        if isinstance(item, bytes):
-            deliver(config.inbox.path, item)
-        else:
-            deliver_file(config.inbox.path, item)
-    out.print(f"{len(files)} message(s) delivered to {config.inbox.path}/new")
+    try:
+        parse_message(raw)
+    except NotAnEmailError as exc:
+        raise MailbotError(f"{what}: {exc} ({hint}); nothing was delivered") from None
 
 
 @app.command("check-config")
@@ -259,7 +288,7 @@ def reread(
     """Re-run the current reader over every processed message and show what would now be read differently."""
     from mailbot.rereading import reread as do_reread
 
-    since_date = _parse_date(since, "--since") if since else None
+    since_date = _parse_date(since, "--since") if since is not None else None
     with _desk() as desk:
         changes, total = do_reread(desk, since_date, progress=True, include_quarantined=include_quarantined)
     if not changes:
@@ -270,7 +299,7 @@ def reread(
             table.add_column(col)
         for change in changes:
             table.add_row(str(change.message_pk), change.received, change.field, change.before, change.after)
-        out.print(table)
+        print_table(out, table)
     cli_people.print_agreement()
 
 
@@ -292,7 +321,7 @@ def requests(
         table.add_column(col, justify="right" if col in ("requested", "proposed", "approved") else "left")
     for r in rows:
         table.add_row(*r)
-    out.print(table)
+    print_table(out, table)
 
 
 @app.command()
@@ -309,7 +338,8 @@ def status(item: Annotated[str | None, typer.Option(metavar="ITEM", help="ktp-el
 
 @app.command()
 def approve(
-    reference: Annotated[str, typer.Argument(metavar="REF", help="Request reference, e.g. BLK-2026-0042.")],
+    reference: Annotated[str, typer.Argument(metavar="REF", help="Request reference, e.g. BLK-2026-0042.",
+                                             parser=request_reference)],
     quantity: Annotated[str | None, typer.Option(
         metavar="N", help="Approve this many instead of the proposal, e.g. 2.000 or 2 ribu.")] = None,
     force: Annotated[bool, typer.Option(
@@ -332,8 +362,7 @@ def approve(
         shown = qty if qty is not None else (req.approved if req is not None else None)
     why: str | None = None
     if concerns:
-        listed = "; ".join(c.text for c in concerns)
-        said = f"{reference}: approving {_n(shown)} is {listed}"
+        said = f"{reference}: {actions.concerns_text(shown or 0, concerns)}"
         if force:
             why = reason
         elif sys.stdin.isatty() and typer.confirm(f"{said}. Approve anyway?", default=False):
@@ -348,7 +377,7 @@ def approve(
 
 @app.command()
 def reject(
-    reference: Annotated[str, typer.Argument(metavar="REF")],
+    reference: Annotated[str, typer.Argument(metavar="REF", parser=request_reference)],
     reason: Annotated[str, typer.Option(help="Why (sent to the district, in Indonesian).")],
     who: Annotated[str | None, typer.Option("--by")] = None,
 ) -> None:
@@ -360,7 +389,7 @@ def reject(
 
 @app.command()
 def dispatch(
-    reference: Annotated[str, typer.Argument(metavar="REF")],
+    reference: Annotated[str, typer.Argument(metavar="REF", parser=request_reference)],
     who: Annotated[str | None, typer.Option("--by")] = None,
 ) -> None:
     """Record that an approved shipment left the province store (the district is told by email)."""
@@ -381,7 +410,7 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
             if req is None:
                 raise UnknownRequest(f"no request {reference!r}; see `mailbot requests`")
             outcome = fn(desk, session, req)
-        sent = flush(desk, open_sender(desk.config), wait=False)
+        sent = flush(desk, open_sender(desk.config), wait=False, tell_misconfigured=False)  # _mail_sent says it
     told = getattr(outcome, "told", ())
     instead = (f"; told to the district's listed address(es) {', '.join(told)}, not to the request's sender, "
                "who is on no district's list" if told else "")
@@ -411,7 +440,8 @@ def supply_receive(
 
 @app.command(context_settings={"ignore_unknown_options": True})
 def adjust(
-    location: Annotated[str, typer.Argument(metavar="LOCATION", help="'province' or a district code, e.g. 65.01.")],
+    location: Annotated[str, typer.Argument(metavar="LOCATION", help="'province' or a district code, e.g. 65.01.",
+                                            parser=stock_location)],
     delta: Annotated[str, typer.Argument(metavar="CHANGE", help="Signed change in pieces, e.g. -20 or 150.")],
     reason: Annotated[str, typer.Option(help="Why (count, damage, loss).")],
     item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.", callback=known_item)] = "ktp-el",
@@ -500,7 +530,7 @@ def outbox_list(
         table.add_column(col)
     for r in rows:
         table.add_row(*r)
-    out.print(table)
+    print_table(out, table)
 
 
 @outbox_app.command("retry", context_settings={"ignore_unknown_options": True})
@@ -535,7 +565,7 @@ def quarantine(
         table.add_column(col)
     for r in rows:
         table.add_row(*r)
-    out.print(table)
+    print_table(out, table)
 
 
 @quarantine_app.command("dismiss", context_settings={"ignore_unknown_options": True})
@@ -563,7 +593,7 @@ def replay(
 
     with _desk() as desk:
         outcome = do_replay(desk, message)
-        sent = flush(desk, open_sender(desk.config), wait=False)
+        sent = flush(desk, open_sender(desk.config), wait=False, tell_misconfigured=False)  # _mail_sent says it
     out.print(f"message {message}: {outcome}; {_mail_sent(sent)}")
 
 
@@ -582,23 +612,64 @@ FIRST_DAY = date(1970, 1, 2)
 
 
 def _parse_date(value: str, option: str) -> date:
+    """A day typed as YYYY-MM-DD (what the option's help promises), spaces around it left out."""
+    import re
+
+    typed = value.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", typed):
+        raise MailbotError(f"{option}: expected a date as YYYY-MM-DD, e.g. 2026-12-01, got {value!r}")
     try:
-        day = datetime.strptime(value, "%Y-%m-%d").date()
+        day = datetime.strptime(typed, "%Y-%m-%d").date()
     except ValueError:
-        raise MailbotError(f"{option}: expected a date as YYYY-MM-DD, got {value!r}") from None
+        raise MailbotError(f"{option}: {typed} is no day of the calendar; check the month and the day") from None
     return max(day, FIRST_DAY)
 
 
 def main() -> None:
-    """Entry point: every error mailbot expects is one line on stderr; configuration errors exit 2."""
+    """Entry point: every error mailbot expects is one line on stderr; configuration and usage errors exit 2."""
     try:
-        app()
+        code = app(prog_name="mailbot", standalone_mode=False)
     except ConfigError as exc:
         sys.stderr.write(f"mailbot: configuration error: {_one_line(str(exc))}\n")
         sys.exit(2)
     except MailbotError as exc:
         sys.stderr.write(f"mailbot: {_one_line(str(exc))}\n")
         sys.exit(1)
+    except Exception as exc:
+        from mailbot.store.db import database_locked, locked_message
+
+        if _command_line_error(exc):
+            sys.exit(_say_command_line_error(exc))
+        if not database_locked(exc):
+            raise
+        sys.stderr.write(f"mailbot: {locked_message()}\n")
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _command_line_error(exc: BaseException) -> bool:
+    """Whether *exc* is the command line parser's (click's, inside typer): a usage error, an abort."""
+    return any(cls.__name__ in ("ClickException", "Abort") for cls in type(exc).__mro__)
+
+
+def _say_command_line_error(exc: Exception) -> int:
+    """Tell a command line error in one line (a missing command or argument shows the help, as usual);
+    the exit status."""
+    name = type(exc).__name__
+    if name == "NoArgsIsHelpError":  # `mailbot` or `mailbot queue` alone: the help
+        exc.show()  # type: ignore[attr-defined]
+        return 2
+    if name == "Abort":  # the end of input at a prompt
+        sys.stderr.write("mailbot: aborted; nothing was changed\n")
+        return 1
+    message = _one_line(exc.format_message()).rstrip(".")  # type: ignore[attr-defined]
+    ctx = getattr(exc, "ctx", None)
+    if ctx is None:
+        sys.stderr.write(f"mailbot: {message}\n")
+    else:
+        path = ctx.command_path
+        sys.stderr.write(f"{path}: {message} ({_one_line(ctx.get_usage())}; more: {path} --help)\n")
+    return int(getattr(exc, "exit_code", 2))
 
 
 def _one_line(text: str) -> str:

@@ -8,9 +8,20 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from mailbot.cli_shared import _actor, _config, _desk, app, out, quantity, row_limit, stored_id
+from mailbot.cli_shared import (
+    _actor,
+    _config,
+    _desk,
+    app,
+    out,
+    quantity,
+    request_reference,
+    row_limit,
+    stored_id,
+)
 from mailbot.errors import MailbotError
 from mailbot.indonesian import zoned
+from mailbot.tables import print_table
 
 queue_app = typer.Typer(no_args_is_help=True, help='The "perlu dibaca" queue: mail and differences for a person.')
 app.add_typer(queue_app, name="queue")
@@ -41,7 +52,7 @@ def queue_list(
                           item.reason, item.district or "-", str(item.message_pk or "-"),
                           (message.sender if message is not None else None) or "-", detail,
                           f"{item.closed_by}: {item.resolution}" if item.closed_at else "")
-    out.print(table)
+    print_table(out, table)
 
 
 @queue_app.command("close", context_settings={"ignore_unknown_options": True})
@@ -107,7 +118,7 @@ def correct(
     with _desk() as desk:
         with desk.sessions.begin() as session:
             done = corrections.correct(session, desk, message, parsed, actor=_actor(who), reason=reason)
-        sent = flush(desk, open_sender(desk.config), wait=False)
+        sent = flush(desk, open_sender(desk.config), wait=False, tell_misconfigured=False)  # _mail_sent says it
     out.print(f"message {message} corrected: " + ", ".join(
         f"{k}={_shown(v)}" for k, v in parsed.items()))
     for effect in done.effects:
@@ -155,6 +166,9 @@ def history(
     """A request's (or a message's) whole thread: messages, readings, decisions, mail, ledger, who did what."""
     from mailbot.history import story
 
+    target = target.strip()
+    if not (target.isascii() and target.isdigit()):
+        target = request_reference(target)
     with _desk() as desk, desk.sessions() as session:
         heading, events = story(session, target)
         out.print(heading, highlight=False)
@@ -163,7 +177,7 @@ def history(
             table.add_column(col)
         for e in events:
             table.add_row(zoned(e.at, desk.tz), e.what, e.who, e.text)
-    out.print(table)
+    print_table(out, table)
 
 
 def print_agreement() -> None:
@@ -184,7 +198,7 @@ def print_agreement() -> None:
         wrong = set(result.wrong_numbers)
         for d in result.differences:
             table.add_row(str(d[0]), d[1], str(d[2]), str(d[3]), "yes" if d in wrong else "")
-        out.print(table)
+        print_table(out, table)
 
 
 def _shown(value: object) -> str:

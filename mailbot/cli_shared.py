@@ -6,11 +6,11 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 from rich.console import Console
@@ -58,9 +58,63 @@ for _name in ("stdin", "stdout", "stderr"):
     if getattr(sys, _name) is None:
         setattr(sys, _name, open(os.devnull, "r" if _name == "stdin" else "w", encoding="utf-8"))  # noqa: SIM115
 
-# Piped output (logs, files, tests) gets room for the full tables instead of 80 columns.
-out = Console(width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True)
+
+
+class _ReaderMayLeave:
+    """sys.stdout for the commands: when the reader of a pipe leaves early (`mailbot requests | head -1`), the
+    rest of the output goes nowhere and the command ends as it would have (exit 0), with no BrokenPipeError
+    (also none when Python flushes at exit)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            self._to_nowhere()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._to_nowhere()
+
+    def _to_nowhere(self) -> None:
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(nowhere, self._stream.fileno())
+        finally:
+            os.close(nowhere)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+if not isinstance(sys.stdout, _ReaderMayLeave) and hasattr(sys.stdout, "fileno"):
+    sys.stdout = _ReaderMayLeave(sys.stdout)
+
+
+def terminal_console(stream: TextIO, environ: Mapping[str, str], *, stderr: bool = False) -> Console:
+    """The console the commands print on: sys.stdout (with *stderr*, sys.stderr) as it is when printing,
+    *stream* being what it is now.
+
+    Its width: the terminal's (COLUMNS when set, else what the terminal says); piped output (logs,
+    files, tests) gets room for the full tables, 160 columns (COLUMNS is no guide there: a parent
+    process that loaded GNU readline exports its own terminal's width to every child). NO_COLOR
+    (https://no-color.org) set to anything: no colour, bold or other style at all, only the text.
+    """
+    terminal = stream.isatty()
+    width = None if terminal else 160
+    if environ.get("NO_COLOR"):
+        return Console(stderr=stderr, width=width, force_terminal=terminal or None, color_system=None,
+                       no_color=True, highlight=False, _environ=environ)
+    return Console(stderr=stderr, width=width, force_terminal=terminal or None, _environ=environ)
+
+
+out = terminal_console(sys.stdout, os.environ)
+err = terminal_console(sys.stderr, os.environ, stderr=True)
 
 
 def known_item(value: str | None) -> str | None:
@@ -188,6 +242,28 @@ def stored_id(text: str) -> int:
 
 # The most rows a listing shows at once; a --limit above it is a typing error, not a wish.
 MAX_ROWS = 1_000_000
+
+
+def request_reference(text: str) -> str:
+    """A request reference typed by the operator (a typer parser): the spaces around it, its case and the
+    zeros of its number do not matter (" blk-2026-3 " is BLK-2026-0003); anything else is kept, trimmed and
+    in capitals, to be found or not."""
+    import re
+
+    from mailbot.guards.threads import REFERENCE_PATTERN, format_reference
+
+    typed = text.strip()
+    found = re.fullmatch(REFERENCE_PATTERN, typed, re.IGNORECASE)
+    if found is not None and int(found["seq"]) >= 1:
+        return format_reference(int(found["year"]), int(found["seq"]))
+    return typed.upper()
+
+
+def stock_location(text: str) -> str:
+    """Where `adjust` books (a typer parser): "province" (also "Province", "provinsi") or a district code,
+    the spaces around it left out."""
+    typed = text.strip()
+    return "province" if typed.lower() in ("province", "provinsi") else typed
 
 
 def row_limit(value: str | int) -> int:

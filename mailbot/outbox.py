@@ -66,9 +66,10 @@ class OutboxPump:
     never send the same row twice.
     """
 
-    def __init__(self, desk: Desk, sender: Sender) -> None:
+    def __init__(self, desk: Desk, sender: Sender, *, tell_misconfigured: bool = True) -> None:
         self.desk = desk
         self.sender = sender
+        self._tell = tell_misconfigured  # False: the caller says it (`run --once`), see flush()
         self.result = FlushResult()
         self._nudge = threading.Event()
         self._done = threading.Event()
@@ -86,7 +87,8 @@ class OutboxPump:
             self._nudge.wait(1.0)
             self._nudge.clear()
             try:  # told to stop, it finishes the mail in hand; stop() sends the rest, or leaves it queued
-                self.result.add(flush(self.desk, self.sender, should_stop=self._done.is_set))
+                self.result.add(flush(self.desk, self.sender, should_stop=self._done.is_set,
+                                         tell_misconfigured=self._tell))
             except Exception:  # noqa: BLE001 - the queue stays; the next nudge or the final flush tries again
                 log.exception("sending the outbox failed")
 
@@ -99,7 +101,7 @@ class OutboxPump:
         self._nudge.set()
         self._thread.join()
         if drain and not should_stop():
-            self.result.add(flush(self.desk, self.sender, should_stop=should_stop))
+            self.result.add(flush(self.desk, self.sender, should_stop=should_stop, tell_misconfigured=self._tell))
         return self.result
 
 
@@ -124,8 +126,9 @@ class SenderProcess:
 
     STOP_SECONDS = 60.0  # for the mail in hand; then the process is killed (that mail may be sent again later)
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, *, tell_misconfigured: bool = True) -> None:
         self._config = config
+        self._tell = tell_misconfigured  # False: the caller says it (`run --once`), see flush()
         self._lock = threading.Lock()  # nudge() comes from the inbox loop and the scheduler's timer
         self._stopping = False
         self._context = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
@@ -140,7 +143,8 @@ class SenderProcess:
         result_read, result_write = context.Pipe(duplex=False)
         self._process: multiprocessing.process.BaseProcess = context.Process(  # type: ignore[attr-defined]
             target=_sender_main, name="mailbot-sender", daemon=True,
-            args=(self._config, wake_read, wake_write, result_write, os.getpid(), logging.getLogger().level),
+            args=(self._config, wake_read, wake_write, result_write, os.getpid(), logging.getLogger().level,
+                  self._tell),
         )
         self._process.start()
         wake_read.close()
@@ -200,7 +204,7 @@ class SenderProcess:
             return result
         if self._process.exitcode != 0:
             log.error("the sender process ended with status %s; sending from here", self._process.exitcode)
-        result.add(flush(desk, sender, should_stop=should_stop))
+        result.add(flush(desk, sender, should_stop=should_stop, tell_misconfigured=self._tell))
         return result
 
 
@@ -208,7 +212,7 @@ _SEND, _STOP = b"s", b"x"
 
 
 def _sender_main(config: Config, wake: Connection, wake_write: Connection, results: Connection, parent: int,
-                 level: int) -> None:
+                 level: int, tell_misconfigured: bool = True) -> None:
     """The sender process: flush on every nudge (and each second) until told to stop, orphaned or SIGTERMed."""
     import concurrent.futures.process
 
@@ -252,9 +256,15 @@ def _sender_main(config: Config, wake: Connection, wake_write: Connection, resul
                 desk, sender = open_desk(config, upgrade=False), open_sender(config)
             try:
                 assert sender is not None
-                total.add(flush(desk, sender, should_stop=told_to_stop))
-            except Exception:  # noqa: BLE001 - the queue stays; the next pass or the final flush tries again
-                log.exception("sending the outbox failed")
+                total.add(flush(desk, sender, should_stop=told_to_stop, tell_misconfigured=tell_misconfigured))
+            except Exception as exc:  # noqa: BLE001 - the queue stays; the next pass or the final flush tries again
+                from mailbot.store.db import database_locked
+
+                if not database_locked(exc):
+                    log.exception("sending the outbox failed")
+                else:  # another program holds the database: one line, and the next nudge tries again
+                    log.error("sending the outbox waited for the database, locked by another program; "
+                              "the mail stays queued")
     finally:
         if sender is not None:
             sender.close()
@@ -267,7 +277,7 @@ def _sender_main(config: Config, wake: Connection, wake_write: Connection, resul
 
 
 def flush(desk: Desk, sender: Sender, *, batch: int = 100, should_stop: Callable[[], bool] = lambda: False,
-          wait: bool = True) -> FlushResult:
+          wait: bool = True, tell_misconfigured: bool = True) -> FlushResult:
     """Send what is due, batch by batch, within the global outbound rate; *should_stop* is asked after
     each mail (the rest stays queued).
 
@@ -276,15 +286,19 @@ def flush(desk: Desk, sender: Sender, *, batch: int = 100, should_stop: Callable
     timer never send the same row twice. The lock is checked before every batch: a PostgreSQL
     session that ended takes its lock with it, and nothing more is sent under a lock not held.
     With wait=False (commands run by hand), a lock held elsewhere returns at once with busy set:
-    whoever holds it sends the mail.
+    whoever holds it sends the mail. A server that refuses mailbot itself (a wrong password) is logged
+    as a configuration error, unless *tell_misconfigured* is False: a command that says it itself, in
+    one line, from the result's misconfigured.
     """
     try:
-        return _flush(desk, sender, batch=batch, should_stop=should_stop, wait=wait)
+        return _flush(desk, sender, batch=batch, should_stop=should_stop, wait=wait,
+                      tell_misconfigured=tell_misconfigured)
     except LockBusy:
         return FlushResult(busy=True)
 
 
-def _flush(desk: Desk, sender: Sender, *, batch: int, should_stop: Callable[[], bool], wait: bool) -> FlushResult:
+def _flush(desk: Desk, sender: Sender, *, batch: int, should_stop: Callable[[], bool], wait: bool,
+           tell_misconfigured: bool) -> FlushResult:
     result = FlushResult()
     # On PostgreSQL the lock lives in a database session, which can end under us (a timeout, a
     # restart) while a batch is out: the batch's rows are then also leased (kept out of every due
@@ -336,7 +350,8 @@ def _flush(desk: Desk, sender: Sender, *, batch: int, should_stop: Callable[[], 
                 return result
             _retry_busy(sent.fold)  # the batch's journal into the outbox rows, before the next due list
             if result.misconfigured:
-                log.error("configuration error: %s; the mail stays queued", result.misconfigured)
+                if tell_misconfigured:
+                    log.error("configuration error: %s; the mail stays queued", result.misconfigured)
                 return result
             if len(due) < batch:
                 if len(due) == allowed:  # the brake, not an empty queue, ended this batch

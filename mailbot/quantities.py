@@ -53,6 +53,8 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
     from mailbot.reader.numbers import parse_words  # here: the reader imports this module's pattern
 
     shown = " ".join(text.split())
+    if not shown:
+        raise QuantityError("invalid", f"no number of {noun} given ({text!r}); write it like 2.000, 2000 or 2 ribu")
     # "-dua ribu": a sign before number words keeps its meaning (a change down), as it does before digits
     sign, spelled = (shown[0], shown[1:].strip()) if shown[:1] in ("-", "\u2212", "+") else ("", shown)
     words = parse_words(spelled) if spelled and not any(c.isdigit() for c in spelled) else None

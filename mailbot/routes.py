@@ -389,16 +389,16 @@ def _unconfirmed(command: ManagerCommand, target: Request, concerns: list[action
     """Why an approval by email is not applied as written, in Indonesian (None: apply it)."""
     if not concerns:
         return None
-    quantity = command.quantity or target.approved
-    listed = "; ".join(c.indonesian for c in concerns)
+    quantity = command.quantity or target.approved or 0
+    listed = actions.concerns_indonesian(target.reference, quantity, concerns)
     if any(c.code == "into_reserve" for c in concerns):
-        return (f"persetujuan {number(quantity)} keping untuk permohonan {target.reference} akan {listed}. "
-                "Cadangan provinsi tidak dapat dipakai melalui email, juga dengan PAKSA. Mohon setujui "
+        return (f"{listed}. Cadangan provinsi tidak dapat dipakai melalui email, juga dengan PAKSA. Mohon setujui "
                 "jumlah yang lebih kecil, atau minta operator memutuskannya dengan perintah mailbot approve.")
     if command.forced:
         return None
-    return (f"jumlah {number(quantity)} keping untuk permohonan {target.reference} {listed}, sehingga belum "
-            "kami setujui. Bila jumlah tersebut memang dimaksud, mohon tegaskan dengan membalas: "
+    meant = "jumlah tersebut memang dimaksud" if any(c.about_quantity for c in concerns) else \
+        "permohonan ini memang hendak disetujui"
+    return (f"{listed}, sehingga belum kami setujui. Bila {meant}, mohon tegaskan dengan membalas: "
             f"SETUJU {number(quantity)} PAKSA <alasan>, misalnya: SETUJU {number(quantity)} PAKSA "
             "stok kabupaten rusak karena banjir. Alasan tersebut akan dicatat.")
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import signal
+import sys
 import threading
 from collections import Counter
 from collections.abc import Callable
@@ -52,7 +54,8 @@ def run_once(desk: Desk, inbox: Inbox, sender: Sender, *, sender_process: Sender
     """
     stop = stop or Stop()
     summary = RunSummary()
-    nudge, stop_sending = _start_sending(desk, sender, sender_process, should_stop=stop.is_set)
+    nudge, stop_sending = _start_sending(desk, sender, sender_process, tell_misconfigured=False,  # the command says it
+                                         should_stop=stop.is_set)
     try:
         try:
             summary.outcomes = process_inbox(desk, inbox, should_stop=stop.is_set, committed=nudge, reading=reading)
@@ -86,13 +89,13 @@ class Stop:
 
 
 def _start_sending(desk: Desk, sender: Sender, sender_process: SenderProcess | None, *, drain: bool = True,
-                   should_stop: Callable[[], bool] = lambda: False
+                   tell_misconfigured: bool = True, should_stop: Callable[[], bool] = lambda: False
                    ) -> tuple[Callable[[], None], Callable[[], FlushResult]]:
     """(nudge, stop) of the outbox worker: *sender_process* when given, else a thread of this process.
     With *drain*, stopping sends what is still queued, until *should_stop* says the run was told to stop."""
     if sender_process is not None:
         return sender_process.nudge, lambda: sender_process.stop(desk, sender, drain=drain, should_stop=should_stop)
-    pump = OutboxPump(desk, sender).start()
+    pump = OutboxPump(desk, sender, tell_misconfigured=tell_misconfigured).start()
     return pump.nudge, lambda: pump.stop(drain=drain, should_stop=should_stop)
 
 
@@ -120,6 +123,12 @@ def start(config: Config, *, once: bool) -> RunSummary | None:
             service[0]._on_signal(signum, None)
 
     def _stop_the_pass(signum: int, _frame: FrameType | None) -> None:
+        if signum == signal.SIGINT and stop_once.is_set():
+            # Ctrl-C twice: at once. What was committed but not yet acknowledged is found again and only
+            # acknowledged by the next run; nothing uncommitted was acknowledged.
+            os.write(sys.stderr.fileno(), b"mailbot: interrupted again: stopped at once; the messages not yet "
+                                          b"recorded stay in the inbox for the next run\n")
+            os._exit(130)
         log.info("signal %d: finishing the current message, then stopping", signum)
         stop_once.set(signum)
         if sending is not None:
@@ -135,7 +144,8 @@ def start(config: Config, *, once: bool) -> RunSummary | None:
     helpers = config.run.helper_processes and not config.database.in_memory
     if helpers:
         gc.freeze()
-    sending = SenderProcess(config).start() if helpers else None
+    # one pass says a refused login itself, once (cli.run); the service's sender logs it
+    sending = SenderProcess(config, tell_misconfigured=not once).start() if helpers else None
     reading = ReadingProcess(config) if helpers else None
     try:
         desk = open_desk(config)

@@ -15,6 +15,7 @@ from mailbot.stock.status import DistrictStatus
 from mailbot.store import stock as ledger
 from mailbot.store.repo import OPEN_STATES
 from mailbot.store.schema import Decision, Message, OutboxMessage, Request
+from mailbot.tables import print_table
 
 if TYPE_CHECKING:
     from mailbot import stated
@@ -96,7 +97,7 @@ def _print_rich(console: Console, title: str, rows: list[tuple[str, ...]], capti
     for cells in rows:
         style = STATE_STYLE.get(cells[-1], "")
         table.add_row(*cells[:-1], f"[{style}]{cells[-1]}[/{style}]")
-    console.print(table)
+    print_table(console, table)
 
 
 def _print_stated(desk: Desk, console: Console, item: str, rows: Sequence[stated.Stated]) -> None:
@@ -110,7 +111,7 @@ def _print_stated(desk: Desk, console: Console, item: str, rows: Sequence[stated
         table.add_row(f"{r.district} {desk.district_name(r.district)}", number(r.quantity),
                       r.at.astimezone(desk.tz).date().isoformat(), r.source,
                       number(r.expected) if r.differs else "same")
-    console.print(table)
+    print_table(console, table)
 
 
 def _status_cells(row: DistrictStatus) -> tuple[str, ...]:

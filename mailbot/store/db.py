@@ -50,6 +50,9 @@ def database_problem(url: str) -> str | None:
                 f"none in the URL ({options}); remove everything from the ? on")
     if backend == "sqlite" and parsed.database and parsed.database != ":memory:":
         return _sqlite_path_problem(Path(parsed.database))
+    if backend == "postgresql" and parsed.port is not None and not 1 <= parsed.port <= 65535:
+        return (f"database.url: port {parsed.port} is no TCP port (they go from 1 to 65535); PostgreSQL's is "
+                "usually 5432: postgresql+psycopg://USER@HOST:5432/DBNAME")
     if backend == "postgresql" and not parsed.database:
         return (f"database.url: {parsed.render_as_string(hide_password=True)!r} names no database; end it with "
                 "the database's name: postgresql+psycopg://USER@HOST/DBNAME")
@@ -90,6 +93,25 @@ def refuses_new_files(folder: Path) -> OSError | None:
 
 
 
+# How long a SQLite connection waits for another's write lock before "database is locked".
+BUSY_SECONDS = 30.0
+
+
+def database_locked(exc: BaseException) -> bool:
+    """Whether *exc* is SQLite's "database is locked": another connection kept the write lock for
+    BUSY_SECONDS (a long backup, a sqlite3 shell left in a transaction, a stuck process)."""
+    import sqlite3
+
+    cause = getattr(exc, "orig", exc)
+    return isinstance(cause, sqlite3.OperationalError) and "database is locked" in str(cause)
+
+
+def locked_message() -> str:
+    """What the operator is told when database_locked()."""
+    return (f"the database stayed locked by another program for {BUSY_SECONDS:g} s (a backup, a sqlite3 shell "
+            "in a transaction, a stuck process); try again when it is done")
+
+
 def make_engine(url: str, *, echo: bool = False) -> Engine:
     """Create the engine for *url*; for SQLite set WAL and synchronous=FULL.
 
@@ -100,7 +122,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         raise ConfigError(problem)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
+        engine = create_engine(url, echo=echo, connect_args={"timeout": BUSY_SECONDS})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin_immediate)
         return engine
@@ -118,7 +140,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
     cursor.close()
 
 
@@ -174,6 +196,8 @@ def current_revision(engine: Engine) -> str | None:
                 return None
             return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except SQLAlchemyError as exc:  # OperationalError, or "file is not a database" (a DatabaseError)
+        if database_locked(exc):
+            raise DatabaseError(locked_message()) from None
         if engine.url.get_backend_name() != "sqlite":
             raise DatabaseError(f"cannot open the database: {_reason(exc)}; check that the PostgreSQL server "
                                 "runs and takes connections there, and the host, port, user, password and "

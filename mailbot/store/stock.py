@@ -33,6 +33,21 @@ PROBLEM_WORDS = {
 }
 
 
+def refusal(found: Sequence[str], location: str, here: Balance, item: str, quantity: int) -> str:
+    """Why the ledger refuses a movement of *quantity* at *location* (ledger.problems' codes *found*), as
+    one sentence for the operator, with what *location* holds (*here*).
+
+    >>> refusal(["province_short", "province_overcommitted"], "province", Balance(66000, 0, 2000), "ktp-el", -70000)
+    'refused: the province store would go below zero and the province would promise more than its store \
+holds (the province store has 66.000 ktp-el on hand, 0 in transit and 2.000 committed; the movement was -70.000)'
+    """
+    words = [PROBLEM_WORDS.get(code, code) for code in found]
+    listed = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+    where = "the province store" if location == PROVINCE else location
+    return (f"refused: {listed} ({where} has {number(here.on_hand)} {item} on hand, {number(here.in_transit)} "
+            f"in transit and {number(here.committed)} committed; the movement was {number(quantity)})")
+
+
 def book(session: Session, entry: Entry, *, actor: str, request_pk: int | None = None) -> bool:
     """Store *entry* as its postings, unless the same (source, kind) was booked already. True if booked.
 
@@ -46,10 +61,7 @@ def book(session: Session, entry: Entry, *, actor: str, request_pk: int | None =
         found = problems(current, entry)
         if found:
             here = current.get((entry.item, entry.location), Balance())
-            raise InvalidAction(
-                f"refused: {'; '.join(PROBLEM_WORDS.get(code, code) for code in found)} "
-                f"({entry.location} has {number(here.on_hand)} {entry.item} on hand, {number(here.in_transit)} "
-                f"in transit, {number(here.committed)} committed; the movement was {number(entry.quantity)})")
+            raise InvalidAction(refusal(found, entry.location, here, entry.item, entry.quantity))
     booked = False
     for p in postings(entry):
         booked |= repo.post(session, LedgerEntry(

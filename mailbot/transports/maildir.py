@@ -57,6 +57,12 @@ def deliver_file(path: Path, source: Path) -> Path:
         return _land(path, name, lambda fh: shutil.copyfileobj(src, fh, 1 << 20))
 
 
+def deliver_copy(path: Path, write: Callable[[BinaryIO], object], size: int) -> Path:
+    """Deliver a message that *write* copies into the file it is given (in chunks, never read whole)."""
+    name = f"{time.time_ns()}.P{os.getpid()}.{size}.{socket.gethostname().replace('/', '-')}"
+    return _land(path, name, write)
+
+
 def _header_block(path: Path, limit: int = 65536) -> bytes:
     """The header block of the message file at *path* (at most *limit* bytes)."""
     with open(path, "rb") as fh:

@@ -288,7 +288,7 @@ def test_an_email_approval_keeps_the_bounds_the_command_line_keeps(desk_dir: Pat
     assert set(answers) == {message_id_of(odd), message_id_of(reserve)}
     asked = " ".join(answers[message_id_of(odd)].text.split())
     assert f"melebihi jumlah yang dimohon ({requested:,} keping)".replace(",", ".") in asked
-    assert "bukan kelipatan satu pak (100 keping)" in asked and "SETUJU 2.050 PAKSA <alasan>" in asked
+    assert "bukan kelipatan satu pak (100 keping, misalnya 2.100)" in asked and "SETUJU 2.050 PAKSA <alasan>" in asked
     refused = " ".join(answers[message_id_of(reserve)].text.split())
     assert "cadangan provinsi" in refused.lower() and "juga dengan PAKSA" in refused
 
@@ -299,7 +299,8 @@ def test_an_email_approval_keeps_the_bounds_the_command_line_keeps(desk_dir: Pat
         "approved", 2100)
     note = db(desk_dir).execute("select note from decisions where request_pk = ? and actor = ?",
                                 (a["id"], KADIS)).fetchone()[0]
-    assert note.startswith("stok rusak banjir; approved although more than the 2.000 requested"), note
+    assert note.startswith("stok rusak banjir; approved anyway, although approving 2.100 would be more than the 2.000 "
+                           "requested"), note
 
     set_config(desk_dir, "stock", auto_approve_limit=AUTO_APPROVE_LIMIT, max_quantity_per_movement=1500)
     before = {s.path.name for s in sent_mail(desk_dir)}

@@ -106,7 +106,7 @@ def _request(desk_dir: Path, reference: str) -> tuple[str, int]:
 def test_approve_above_the_need_asks_for_force_and_records_the_reason(held_desk: Path) -> None:
     refused = mailbot(held_desk, "approve", "BLK-2026-0006", "--quantity", "2.000")
     assert refused.returncode == 1
-    assert "approving 2.000 is more than the 1.500 the district needs" in refused.stderr
+    assert "approving 2.000 would be more than the 1.500 the district needs" in refused.stderr
     assert "--force --reason" in refused.stderr
     assert _request(held_desk, "BLK-2026-0006") == ("linked", None)
 
@@ -122,11 +122,29 @@ def test_approve_above_the_need_asks_for_force_and_records_the_reason(held_desk:
 def test_approve_into_the_reserve_and_beyond_free_stock(held_desk: Path) -> None:
     into_reserve = mailbot(held_desk, "approve", "BLK-2026-0005", "--quantity", "60.000")
     assert into_reserve.returncode == 1
-    assert "into the reserve: it leaves 4.000 free, under the 5.000 reserve" in into_reserve.stderr
+    assert ("take the province store into the reserve (it would leave 4.000 free, under the 5.000 reserve)"
+            in into_reserve.stderr)
     beyond = mailbot(held_desk, "approve", "BLK-2026-0005", "--quantity", "70.000", "--force", "--reason", "x")
     assert beyond.returncode == 1
     # the free stock is what is left after the promises already made (2.000 to Bulungan)
     assert "has 64.000 ktp-el free (66.000 on hand, 2.000 already promised)" in beyond.stderr
+    assert _request(held_desk, "BLK-2026-0005")[0] == "held"
+
+
+def test_a_request_held_only_for_its_sender_is_refused_in_one_sentence(held_desk: Path) -> None:
+    """BLK-2026-0005 comes from an unverified sender while Tarakan has a verified request open: the
+    refusal says so, whatever the quantity, without a quantity concern it does not have."""
+    for args in ((), ("--quantity", "2000")):
+        refused = mailbot(held_desk, "approve", "BLK-2026-0005", *args)
+        assert refused.returncode == 1
+        assert refused.stderr.strip() == (
+            "mailbot: BLK-2026-0005: the request's sender could not be verified while the district has a "
+            "verified request open (BLK-2026-0003); to approve it anyway add --force --reason TEXT"), refused.stderr
+    both = mailbot(held_desk, "approve", "BLK-2026-0005", "--quantity", "2.050")
+    assert both.stderr.strip() == (
+        "mailbot: BLK-2026-0005: approving 2.050 would not give whole packs of 100 (such as 2.100), and the "
+        "request's sender could not be verified while the district has a verified request open (BLK-2026-0003); "
+        "to approve it anyway add --force --reason TEXT"), both.stderr
     assert _request(held_desk, "BLK-2026-0005")[0] == "held"
 
 
@@ -135,7 +153,7 @@ def test_approve_within_need_needs_no_force(held_desk: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert _request(held_desk, "BLK-2026-0006") == ("approved", 1500)
     loose = mailbot(held_desk, "approve", "BLK-2026-0005", "--quantity", "1.450")
-    assert loose.returncode == 1 and "not whole packs of 100 (e.g. 1.500)" in loose.stderr
+    assert loose.returncode == 1 and "not give whole packs of 100 (such as 1.500)" in loose.stderr
     ambiguous = mailbot(held_desk, "approve", "BLK-2026-0005", "--quantity", "2,000")
     assert ambiguous.returncode == 1 and "ambiguous" in ambiguous.stderr
 

@@ -60,12 +60,18 @@ def test_refused_login_is_a_configuration_error_not_a_retry(desk_dir: Path,
     assert result.returncode == 2, (result.stdout, result.stderr)
     said = [line for line in result.stderr.splitlines() if line.startswith("mailbot: configuration error")]
     assert len(said) == 1 and "refused the login of blangko (535" in said[0], result.stderr
+    assert result.stderr.count("535") == 1, "said once, not logged as well"
     assert "MAILBOT_TEST_SMTP_PASSWORD" in said[0]
     assert "will retry" not in result.stderr and "Traceback" not in result.stderr
     assert "waiting in the outbox: 1" in result.stdout
     assert len(logins.sessions) == 1  # one login, not one per mail or per pass
     db = sqlite3.connect(desk_dir / "var" / "mailbot.db")
     assert db.execute("select status, attempts from outbox").fetchall() == [("queued", 0)]
+    # a command that sends what it queued says it once too
+    dispatched = mailbot(desk_dir, "dispatch", "BLK-2026-0001", env=env)
+    assert dispatched.returncode == 0, dispatched.stderr
+    assert dispatched.stderr.count("535") == 1, dispatched.stderr
+    assert dispatched.stderr.startswith("mailbot: configuration error: the SMTP server"), dispatched.stderr
 
 
 class _ScriptedSmtp(socketserver.ThreadingTCPServer):

@@ -1,0 +1,66 @@
+"""The operator's tables: a rich table where its columns fit the terminal, else one "column: value" block a row."""
+
+from __future__ import annotations
+
+from rich.console import Console, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+# A cell this short without a space (a reference, a figure, an id, a date) is never broken inside.
+WHOLE_CELL = 24
+
+
+# A column of longer text may be narrowed to this many characters (a longer word folds onto the next line).
+FOLDED = 20
+
+
+def print_table(console: Console, table: Table) -> None:
+    """Print *table* on *console*, readable at any width.
+
+    Where the columns fit, the table as rich draws it: short one-word cells (references, figures, ids,
+    dates) never break, a longer cell wraps at its spaces, and a word longer than its column (an
+    address) folds onto the next line instead of being cut to "…". On a terminal too narrow for that
+    (a phone's SSH client, a split pane) each row is printed as a block of "column: value" lines.
+    """
+    needed = 1  # the table's right edge; each column adds its left edge and one space either side
+    for column in table.columns:
+        cells = [_text(console, cell).plain for cell in column.cells]
+        column.overflow = "fold"
+        column.no_wrap = bool(cells) and all(len(c) <= WHOLE_CELL and not any(ch.isspace() for ch in c)
+                                             for c in cells)
+        words = [len(word) for cell in cells for word in cell.split()]
+        header = max((len(word) for word in _text(console, column.header).plain.split()), default=0)
+        widest = max((len(c) for c in cells), default=0) if column.no_wrap else min(max(words, default=0), FOLDED)
+        needed += 3 + max(header, widest)
+    if needed <= console.width:
+        console.print(table)
+    else:
+        print_records(console, table)
+
+
+def print_records(console: Console, table: Table) -> None:
+    """*table* as one block of "column: value" lines a row (an empty cell left out), blocks apart."""
+    if table.title:
+        console.print(_text(console, table.title), style=table.title_style or "table.title", overflow="fold")
+    headers = [_text(console, column.header).plain for column in table.columns]
+    cells = [list(column.cells) for column in table.columns]
+    for row in range(table.row_count):
+        if row or table.title:
+            console.print()
+        for header, column in zip(headers, cells, strict=True):
+            value = _text(console, column[row]) if row < len(column) else Text()
+            if not value.plain.strip():
+                continue
+            console.print(Text.assemble((f"{header}: ", "bold"), value), overflow="fold")
+    if table.caption:
+        console.print()
+        console.print(_text(console, table.caption), overflow="fold")
+
+
+def _text(console: Console, renderable: RenderableType) -> Text:
+    """A cell as rich would show it in the table (markup in a string read the same way)."""
+    if isinstance(renderable, Text):
+        return renderable
+    if isinstance(renderable, str):
+        return console.render_str(renderable)
+    return Text(str(renderable))

@@ -1,0 +1,47 @@
+"""`mailbot check-config` without a network: an IMAP login with no name, a PostgreSQL port that is no port; and
+`mailbot backup` with no database yet."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.desk.conftest import mailbot
+
+PASSWORD = "MAILBOT_TEST_IMAP_PASSWORD"
+
+
+def _imap_inbox(text: str, username: str) -> str:
+    inbox = (f'[inbox]\nkind = "imap"\nhost = "127.0.0.1"\nport = 1\ntls = "none"\nusername = "{username}"\n'
+             f'password_env = "{PASSWORD}"\n\n')
+    return text[:text.index("[inbox]")] + inbox + text[text.index("[outbox]"):]
+
+
+@pytest.mark.parametrize(("edit", "expected"), [
+    (lambda s: _imap_inbox(s, ""), "inbox.username: is empty; write the login name of the IMAP mailbox, e.g. "
+                                   "username = 'blangko@disdukcapil.kaltaraprov.example'"),
+    (lambda s: _imap_inbox(s, "   "), "inbox.username: is empty"),
+    (lambda s: _imap_inbox(s, " blangko "), "inbox.username: ' blangko ' has spaces around it, which the server "
+                                            "would take as part of the name; write username = 'blangko'"),
+    (lambda s: s.replace('url = "sqlite:///var/mailbot.db"', 'url = "postgresql+psycopg://mailbot@db:70000/mailbot"'),
+     "database.url: port 70000 is no TCP port (they go from 1 to 65535); PostgreSQL's is usually 5432"),
+    (lambda s: s.replace('url = "sqlite:///var/mailbot.db"', 'url = "postgresql+psycopg://mailbot@db:0/mailbot"'),
+     "database.url: port 0 is no TCP port"),
+], ids=["imap-username-empty", "imap-username-blank", "imap-username-spaces", "postgres-port-70000",
+        "postgres-port-0"])
+def test_check_config_refuses_offline(desk_dir: Path, edit, expected: str) -> None:  # type: ignore[no-untyped-def]
+    path = desk_dir / "config.toml"
+    path.write_text(edit(path.read_text()))
+    result = mailbot(desk_dir, "check-config", env={**os.environ, PASSWORD: "rahasia"})
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and expected in lines[0], result.stderr
+
+
+def test_backup_without_a_database_is_refused(desk_dir: Path) -> None:
+    result = mailbot(desk_dir, "backup", str(desk_dir / "copy.db"))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"mailbot: no database at {desk_dir / 'var' / 'mailbot.db'} yet: nothing to back up"
+    assert not (desk_dir / "copy.db").exists() and not (desk_dir / "var" / "mailbot.db").exists()

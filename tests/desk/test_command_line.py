@@ -1,0 +1,104 @@
+"""The command line as an operator meets it: usage errors in one line, references and places typed loosely,
+dates as the help says, and output into a pipe whose reader leaves early."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mailbot.cli_shared import request_reference, stock_location
+from tests.desk.conftest import EXAMPLES, ROOT, mailbot
+
+
+@pytest.mark.parametrize(("typed", "reference"), [
+    ("BLK-2026-0003", "BLK-2026-0003"), (" blk-2026-0003 ", "BLK-2026-0003"), ("blk-2026-3", "BLK-2026-0003"),
+    ("\tBlk-2026-12345\n", "BLK-2026-12345"), ("BLK 2026 0042", "BLK-2026-0042"),
+    ("nomor 3", "NOMOR 3"), ("BLK-2026-0000", "BLK-2026-0000"),
+])
+def test_a_reference_is_read_whatever_its_spaces_case_and_zeros(typed: str, reference: str) -> None:
+    assert request_reference(typed) == reference
+
+
+@pytest.mark.parametrize(("typed", "location"), [
+    ("province", "province"), (" Province ", "province"), ("PROVINSI", "province"), (" 65.04", "65.04"),
+    ("65.99", "65.99"),
+])
+def test_a_location_is_read_whatever_its_spaces_and_case(typed: str, location: str) -> None:
+    assert stock_location(typed) == location
+
+
+def _sample(desk_dir: Path) -> Path:
+    assert mailbot(desk_dir, "import", *sorted(str(p) for p in EXAMPLES.glob("*.eml"))).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    return desk_dir
+
+
+@pytest.fixture(scope="module")
+def sample_desk(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample inbox processed, for the tests that only read it."""
+    desk_dir = tmp_path_factory.mktemp("command-line")
+    shutil.copy(ROOT / "config.toml", desk_dir / "config.toml")
+    (desk_dir / "var").mkdir()
+    return _sample(desk_dir)
+
+
+def test_references_and_places_typed_loosely_are_found(desk_dir: Path) -> None:
+    sample_desk = _sample(desk_dir)
+    approved = mailbot(sample_desk, "approve", " blk-2026-6 ", "--quantity", "1.500")
+    assert approved.returncode == 0, approved.stderr
+    assert approved.stdout.startswith("BLK-2026-0006: DISETUJUI"), approved.stdout
+    history = mailbot(sample_desk, "history", "blk-2026-0006 ")
+    assert history.returncode == 0 and history.stdout.startswith("BLK-2026-0006 "), history.stderr
+    for place, shown in ((" Province", "province"), (" 65.04 ", "65.04")):
+        adjusted = mailbot(sample_desk, "adjust", place, "-10", "--reason", "hitung ulang")
+        assert adjusted.returncode == 0, adjusted.stderr
+        assert f"-10 ktp-el at {shown} " in adjusted.stdout
+    unknown = mailbot(sample_desk, "reject", " blk-2026-99 ", "--reason", "x")
+    assert unknown.returncode == 1 and unknown.stderr.strip() == (
+        "mailbot: no request 'BLK-2026-0099'; see `mailbot requests`"), unknown.stderr
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("reject", "BLK-2026-0001"), "mailbot reject: Missing option '--reason' (Usage: mailbot reject "),
+    (("approve",), "mailbot approve: Missing argument 'REF' (Usage: mailbot approve "),
+    (("status", "--bogus"), "mailbot status: No such option: --bogus (Usage: mailbot status [OPTIONS]; "),
+    (("frobnicate",), "mailbot: No such command 'frobnicate' (Usage: mailbot [OPTIONS] COMMAND"),
+    (("digest",), "mailbot digest: Invalid value: say --print (show it) or --send"),
+])
+def test_a_usage_error_is_one_line(desk_dir: Path, args: tuple[str, ...], said: str) -> None:
+    result = mailbot(desk_dir, *args)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(said), result.stderr
+    assert lines[0].endswith(f"more: mailbot {args[0] + ' ' if args[0] != 'frobnicate' else ''}--help)")
+    assert "─" not in result.stderr and "╭" not in result.stderr
+
+
+@pytest.mark.parametrize(("since", "said"), [
+    ("", "--since: expected a date as YYYY-MM-DD, e.g. 2026-12-01, got ''"),
+    ("5 Desember 2026", "--since: expected a date as YYYY-MM-DD"),
+    ("2026-02-30", "--since: 2026-02-30 is no day of the calendar; check the month and the day"),
+    ("2026-13-01", "--since: 2026-13-01 is no day of the calendar"),
+])
+def test_since_takes_the_dates_its_help_promises(sample_desk: Path, since: str, said: str) -> None:
+    result = mailbot(sample_desk, "reread", "--since", since)
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith(f"mailbot: {said}"), result.stderr
+    fine = mailbot(sample_desk, "reread", "--since", " 2026-11-01 ")
+    assert fine.returncode == 0 and "re-read" in fine.stdout, fine.stderr
+
+
+@pytest.mark.parametrize("command", [("requests",), ("status",), ("history", "BLK-2026-0001"), ("--help",)])
+def test_a_reader_that_leaves_the_pipe_early_is_no_error(sample_desk: Path, command: tuple[str, ...]) -> None:
+    """`mailbot requests | head -1`: the reader has gone before mailbot writes (the earliest it can leave)."""
+    proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(sample_desk / "config.toml"),
+                             *command], cwd=sample_desk, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None
+    proc.stdout.close()
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 0, stderr.decode()
+    assert stderr == b"", stderr.decode()

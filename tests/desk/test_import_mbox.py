@@ -1,0 +1,120 @@
+"""`mailbot import` of an mbox: N messages in the file are N messages in the inbox, each as it was written."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import mailbox
+import sqlite3
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from mailbot import mboxfile
+from tests.desk.conftest import mailbot
+
+MALINAU = "disdukcapil@malinaukab.example"
+BODY_WITH_FROM = "Dengan hormat,\nFrom the district office: sisa blangko 812 keping.\n\nTerima kasih."
+
+
+def _message(n: int) -> EmailMessage:
+    msg = EmailMessage()
+    msg["Authentication-Results"] = "mx.kaltaraprov.example; dmarc=pass header.from=malinaukab.example"
+    msg["From"], msg["To"] = MALINAU, "blangko@disdukcapil.kaltaraprov.example"
+    msg["Subject"], msg["Message-ID"] = f"Laporan mbox {n}", f"<mbox-{n}@malinaukab.example>"
+    msg["Date"] = "Tue, 24 Nov 2026 10:30:00 +0800"
+    msg.set_content(BODY_WITH_FROM if n == 2 else f"Dengan hormat, laporan {n}. Sisa blangko 812 keping.")
+    return msg
+
+
+def _mbox(path: Path, count: int) -> Path:
+    box = mailbox.mbox(path)
+    for n in range(1, count + 1):
+        box.add(_message(n))
+    box.close()
+    return path
+
+
+def _inbox(desk_dir: Path) -> list[email.message.EmailMessage]:
+    files = sorted((desk_dir / "var" / "mail" / "inbox" / "new").glob("*"))
+    return [email.message_from_bytes(p.read_bytes(), policy=email.policy.default)  # type: ignore[misc]
+            for p in files]
+
+
+def test_the_mbox_module_splits_and_unquotes(tmp_path: Path) -> None:
+    path = _mbox(tmp_path / "three.mbox", 3)
+    assert b"\n>From the district office" in path.read_bytes(), "the writer quotes the body's From line"
+    box = mailbox.mbox(path, create=False)
+    try:
+        found = list(mboxfile.messages(box, 1_000_000))
+    finally:
+        box.close()
+    assert [m.head.split(b"Subject: ")[1].split(b"\n")[0] for m in found] == [
+        b"Laporan mbox 1", b"Laporan mbox 2", b"Laporan mbox 3"]
+    assert not any(m.head.startswith(b"From ") for m in found), "the separator line is not part of a message"
+    assert b"\nFrom the district office: sisa blangko 812 keping." in found[1].head
+
+
+def test_an_over_size_message_is_read_no_further_than_the_limit(tmp_path: Path) -> None:
+    box = mailbox.mbox(_mbox(tmp_path / "two.mbox", 2), create=False)
+    try:
+        small, _ = mboxfile.messages(box, 100)
+        assert len(small.head) == 101
+    finally:
+        box.close()
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_an_mbox_of_n_messages_delivers_n(desk_dir: Path, count: int) -> None:
+    path = _mbox(desk_dir / "laporan.mbox", count)
+    result = mailbot(desk_dir, "import", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"{count} message(s) delivered"), result.stdout
+    delivered = _inbox(desk_dir)
+    assert sorted(str(m["Message-ID"]) for m in delivered) == [f"<mbox-{n}@malinaukab.example>"
+                                                               for n in range(1, count + 1)]
+    if count == 3:
+        [quoted] = [m for m in delivered if m["Subject"] == "Laporan mbox 2"]
+        assert quoted.get_content().strip() == BODY_WITH_FROM  # type: ignore[attr-defined]
+        assert mailbot(desk_dir, "run", "--once").returncode == 0
+        db = sqlite3.connect(desk_dir / "var" / "mailbot.db")
+        assert db.execute("select count(*) from messages where subject like 'Laporan mbox %'").fetchone() == (3,)
+
+
+def test_an_mbox_with_a_message_that_is_not_mail_delivers_nothing(desk_dir: Path) -> None:
+    path = _mbox(desk_dir / "laporan.mbox", 2)
+    with path.open("ab") as fh:
+        fh.write(b"From someone Sat Dec  5 10:00:00 2026\nthis is a note, not an email\n")
+    result = mailbot(desk_dir, "import", str(path))
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()
+    assert "laporan.mbox: message 3 of 3: " in line and "not an email" in line and "nothing was delivered" in line
+    assert _inbox(desk_dir) == []
+
+
+@pytest.mark.parametrize("content", [b"Catatan rapat: stok blangko 2.000 keping\n", b"\x7fELF\x02\x01\x01" + bytes(64)])
+def test_a_file_that_is_no_mailbox_is_refused_in_one_line(desk_dir: Path, content: bytes) -> None:
+    path = desk_dir / "laporan.mbox"
+    path.write_bytes(content)
+    result = mailbot(desk_dir, "import", str(path))
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()
+    assert "laporan.mbox: " in line and "not an email" in line and "nothing was delivered" in line, line
+    assert "Traceback" not in result.stderr and _inbox(desk_dir) == []
+
+
+def test_an_over_size_message_of_an_mbox_is_delivered_whole_to_be_quarantined(desk_dir: Path) -> None:
+    config = desk_dir / "config.toml"
+    config.write_text(config.read_text().replace("max_message_bytes = 10485760", "max_message_bytes = 2048")
+                      .replace("max_attachment_bytes = ", "max_attachment_bytes = 1024 # "))
+    path = _mbox(desk_dir / "laporan.mbox", 3)
+    big = _message(4)
+    big.set_content("Sisa blangko 812 keping.\n" + ("y" * 70 + "\n") * 60)
+    box = mailbox.mbox(path)
+    box.add(big)
+    box.close()
+    result = mailbot(desk_dir, "import", str(path))
+    assert result.returncode == 0, result.stderr
+    sizes = sorted(p.stat().st_size for p in (desk_dir / "var" / "mail" / "inbox" / "new").glob("*"))
+    assert len(sizes) == 4 and sizes[-1] > 4000, sizes
