@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import cast
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import Table, bindparam, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
@@ -141,17 +142,18 @@ def open_item(session: Session, desk: Desk, *, key: str, kind: str, reason: str,
               message: Message | None = None, request: Request | None = None) -> tuple[int, bool]:
     """The item under *key*, opened now unless it exists; (its id, opened now).
 
-    A new item is written at once by a Core statement (no ORM object to flush with the message's work)."""
-    found = session.scalar(_ITEM_BY_KEY, {"key": key})  # flushes first a change to the queue made by hand
-    if found is not None:
-        return found, False
-    if (message is not None and message.id is None) or (request is not None and request.id is None):
-        session.flush()  # the rows it refers to
-    opened = session.connection().execute(_OPEN_ITEM, {
+    A new item is written at once by a Core statement (no ORM object to flush with the message's work), one
+    INSERT that does nothing when the key is there (then the key's item is looked up): one statement for the
+    new item the message path opens, not a look-up before it."""
+    session.flush()  # what the look-up of the key flushed first: a change to the queue made by hand, the rows
+    connection = session.connection()  # it refers to
+    opened = connection.execute(_OPEN_NEW_ITEM[connection.dialect.name], {
         "key": key, "kind": kind, "reason": reason, "detail": (detail or "")[:2000] or None, "district": district,
         "item": item, "quantity": quantity, "message_pk": message.id if message is not None else None,
         "request_pk": request.id if request is not None else None, "opened_at": desk.now(),
-        "alerted_at": None, "closed_at": None, "closed_by": None, "resolution": None}).scalar_one()
+        "alerted_at": None, "closed_at": None, "closed_by": None, "resolution": None}).scalar()
+    if opened is None:
+        return connection.execute(_ITEM_BY_KEY, {"key": key}).scalar_one(), False
     return opened, True
 
 
@@ -177,8 +179,10 @@ def restate(session: Session, item_id: int, *, detail: str, quantity: int | None
             set_committed_value(loaded, name, value)
 
 
+_ITEMS = cast(Table, AttentionItem.__table__)
 _ITEM_BY_KEY = select(AttentionItem.id).where(AttentionItem.key == bindparam("key"))
-_OPEN_ITEM = insert(cast(Table, AttentionItem.__table__)).returning(cast(Table, AttentionItem.__table__).c.id)
+_OPEN_NEW_ITEM = {name: insert_of(_ITEMS).on_conflict_do_nothing(index_elements=["key"]).returning(_ITEMS.c.id)
+                  for name, insert_of in (("sqlite", sqlite.insert), ("postgresql", postgresql.insert))}
 
 
 def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
@@ -390,7 +394,6 @@ def _queue_changed(session: Session, kinds: tuple[str, ...] | None) -> bool:
 _OPEN_ITEMS = select(AttentionItem).where(AttentionItem.closed_at.is_(None)).order_by(
     AttentionItem.opened_at, AttentionItem.id)
 _OPEN_ITEMS_OF = _OPEN_ITEMS.where(AttentionItem.kind.in_(bindparam("kinds", expanding=True)))
-_ITEMS = cast(Table, AttentionItem.__table__)
 _OPEN_ITEM_ID_FOR = select(_ITEMS.c.id).where(
     _ITEMS.c.closed_at.is_(None), _ITEMS.c.kind == bindparam("kind"), _ITEMS.c.district == bindparam("district"),
     _ITEMS.c.item == bindparam("item")).order_by(_ITEMS.c.opened_at, _ITEMS.c.id).limit(1)
