@@ -145,8 +145,9 @@ def open_item(session: Session, desk: Desk, *, key: str, kind: str, reason: str,
     A new item is written at once by a Core statement (no ORM object to flush with the message's work), one
     INSERT that does nothing when the key is there (then the key's item is looked up): one statement for the
     new item the message path opens, not a look-up before it."""
-    session.flush()  # what the look-up of the key flushed first: a change to the queue made by hand, the rows
-    connection = session.connection()  # it refers to
+    # first, what a look-up of the key flushed: an item added by hand, the rows the new one refers to
+    session.flush()
+    connection = session.connection()
     opened = connection.execute(_OPEN_NEW_ITEM[connection.dialect.name], {
         "key": key, "kind": kind, "reason": reason, "detail": (detail or "")[:2000] or None, "district": district,
         "item": item, "quantity": quantity, "message_pk": message.id if message is not None else None,
