@@ -6,8 +6,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Literal
+from typing import Literal, cast
 
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from mailbot.config import PROVINCE
@@ -182,6 +183,19 @@ def _record(session: Session, desk: Desk, req: Request, outcome: str, quantity: 
                    actor=actor, note=note, at=desk.now())
     session.add(row)  # flushed with the rest of the message's work, or by callers that need its id
     return row
+
+
+def _record_now(session: Session, desk: Desk, req: Request, outcome: str, quantity: int | None, *, actor: str,
+                reasons: list[dict[str, object]], arithmetic: list[dict[str, object]]) -> None:
+    """_record() for a decision nothing reads back as a row while the message is processed and none other is
+    pending beside it: written at once by a Core statement, so the message's savepoint ends with nothing to
+    flush."""
+    session.connection().execute(_DECIDED, {
+        "request_pk": req.id, "outcome": outcome, "quantity": quantity, "reasons": reasons,
+        "arithmetic": arithmetic, "actor": actor, "note": None, "at": desk.now()})
+
+
+_DECIDED = insert(cast(Table, Decision.__table__))
 
 
 def decide_new(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
@@ -381,8 +395,8 @@ def complete_clarification(session: Session, desk: Desk, req: Request, message: 
 def link(session: Session, desk: Desk, req: Request, open_one: Request, message: Message,
          verdict: Verdict) -> MessageOutcome:
     """A second request while one is open (*req* was created linked to it): never allocated twice."""
-    _record(session, desk, req, "linked", None, actor=POLICY,
-            reasons=[{"code": "open_request", "references": open_one.reference}], arithmetic=[])
+    _record_now(session, desk, req, "linked", None, actor=POLICY,
+                reasons=[{"code": "open_request", "references": open_one.reference}], arithmetic=[])
     _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_linked", message=message,
                    verdict=verdict,
                    context={"facts": facts(verdict), "open_reference": open_one.reference,

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import cast
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import Table, bindparam, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from mailbot.desk import Desk
 from mailbot.errors import InvalidAction
@@ -141,40 +143,48 @@ def open_item(session: Session, desk: Desk, *, key: str, kind: str, reason: str,
               message: Message | None = None, request: Request | None = None) -> tuple[int, bool]:
     """The item under *key*, opened now unless it exists; (its id, opened now).
 
-    A new item is written at once by a Core statement (no ORM object to flush with the message's work)."""
-    found = session.scalar(_ITEM_BY_KEY, {"key": key})  # flushes first a change to the queue made by hand
-    if found is not None:
-        return found, False
-    if (message is not None and message.id is None) or (request is not None and request.id is None):
-        session.flush()  # the rows it refers to
-    opened = session.connection().execute(_OPEN_ITEM, {
+    A new item is written at once by a Core statement (no ORM object to flush with the message's work), one
+    INSERT that does nothing when the key is there (then the key's item is looked up): one statement for the
+    new item the message path opens, not a look-up before it."""
+    # first, what a look-up of the key flushed: an item added by hand, the rows the new one refers to
+    session.flush()
+    connection = session.connection()
+    opened = connection.execute(_OPEN_NEW_ITEM[connection.dialect.name], {
         "key": key, "kind": kind, "reason": reason, "detail": (detail or "")[:2000] or None, "district": district,
         "item": item, "quantity": quantity, "message_pk": message.id if message is not None else None,
         "request_pk": request.id if request is not None else None, "opened_at": desk.now(),
-        "alerted_at": None, "closed_at": None, "closed_by": None, "resolution": None}).scalar_one()
+        "alerted_at": None, "closed_at": None, "closed_by": None, "resolution": None}).scalar()
+    if opened is None:
+        return connection.execute(_ITEM_BY_KEY, {"key": key}).scalar_one(), False
     return opened, True
 
 
-def open_item_for(session: Session, *, kind: str, district: str, item: str) -> AttentionItem | None:
-    """The oldest item of *kind* not yet closed for *district* and *item*, or None."""
-    found = _OPEN_ITEMS_FOR.params(kinds=[kind], district=district, item=item)
-    if not _queue_changed(session, (kind,)):
-        with session.no_autoflush:
-            return session.scalars(found).first()
-    return session.scalars(found).first()
+def open_item_for(session: Session, *, kind: str, district: str, item: str) -> int | None:
+    """The id of the oldest item of *kind* not yet closed for *district* and *item*, or None.
+
+    A plain look-up of the id, no ORM row loaded (restate() keeps a row already loaded in step); the
+    session is flushed first only when it holds a change to the queue, as open_items() does."""
+    if _queue_changed(session, (kind,)):
+        session.flush()
+    return session.connection().execute(_OPEN_ITEM_ID_FOR, {"kind": kind, "district": district,
+                                                            "item": item}).scalar()
 
 
-def restate(session: Session, row: AttentionItem, *, detail: str, quantity: int | None, message: Message) -> None:
-    """An open item now says *detail* (and *quantity*), from *message*: written at once by a Core statement,
-    the loaded row kept in step, so that nothing waits in the session to be flushed."""
+def restate(session: Session, item_id: int, *, detail: str, quantity: int | None, message: Message) -> None:
+    """The open item *item_id* now says *detail* (and *quantity*), from *message*: written at once by a Core
+    statement, a row of it already loaded kept in step, so that nothing waits in the session to be flushed."""
     values = {"detail": detail, "quantity": quantity, "message_pk": message.id}
-    session.connection().execute(_RESTATE, {"item_id": row.id, **values})
-    for name, value in values.items():
-        set_committed_value(row, name, value)
+    session.connection().execute(_RESTATE, {"item_id": item_id, **values})
+    loaded = session.identity_map.get(identity_key(AttentionItem, item_id))
+    if loaded is not None:
+        for name, value in values.items():
+            set_committed_value(loaded, name, value)
 
 
+_ITEMS = cast(Table, AttentionItem.__table__)
 _ITEM_BY_KEY = select(AttentionItem.id).where(AttentionItem.key == bindparam("key"))
-_OPEN_ITEM = insert(cast(Table, AttentionItem.__table__)).returning(cast(Table, AttentionItem.__table__).c.id)
+_OPEN_NEW_ITEM = {name: insert_of(_ITEMS).on_conflict_do_nothing(index_elements=["key"]).returning(_ITEMS.c.id)
+                  for name, insert_of in (("sqlite", sqlite.insert), ("postgresql", postgresql.insert))}
 
 
 def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
@@ -395,9 +405,9 @@ def _queue_changed(session: Session, kinds: tuple[str, ...] | None) -> bool:
 _OPEN_ITEMS = select(AttentionItem).where(AttentionItem.closed_at.is_(None)).order_by(
     AttentionItem.opened_at, AttentionItem.id)
 _OPEN_ITEMS_OF = _OPEN_ITEMS.where(AttentionItem.kind.in_(bindparam("kinds", expanding=True)))
-_OPEN_ITEMS_FOR = _OPEN_ITEMS_OF.where(AttentionItem.district == bindparam("district"),
-                                       AttentionItem.item == bindparam("item")).limit(1)
-_ITEMS = cast(Table, AttentionItem.__table__)
+_OPEN_ITEM_ID_FOR = select(_ITEMS.c.id).where(
+    _ITEMS.c.closed_at.is_(None), _ITEMS.c.kind == bindparam("kind"), _ITEMS.c.district == bindparam("district"),
+    _ITEMS.c.item == bindparam("item")).order_by(_ITEMS.c.opened_at, _ITEMS.c.id).limit(1)
 _RESTATE = update(_ITEMS).where(_ITEMS.c.id == bindparam("item_id")).values(
     detail=bindparam("detail"), quantity=bindparam("quantity"), message_pk=bindparam("message_pk"))
 

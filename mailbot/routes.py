@@ -113,14 +113,12 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     open_one = thread if thread is not None and thread.state in repo.OPEN_STATES \
         and repo.sender_verified(session, thread) else waiting
     linking = open_one is not None and trust.trusted
-    req = Request(
-        reference=repo.next_reference(session, now.year), district=district, item=item,
+    req = repo.add_request(
+        session, reference=repo.next_reference(session, now.year), district=district, item=item,
         message_pk=message.id, sender=trust.address, requested=verdict.requested,
         stock_on_hand=verdict.stock_on_hand, state="linked" if linking else "new",
         linked_to=open_one.id if linking and open_one is not None else None, created_at=now, updated_at=now,
     )
-    session.add(req)
-    session.flush()
     if linking and open_one is not None:
         # a person decides it beside the open one (approve, or reject as covered by it): never merged silently
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read",

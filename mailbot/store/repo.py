@@ -9,7 +9,7 @@ from typing import Any, cast
 
 from sqlalchemy import Row, Select, Table, and_, bindparam, case, false, func, insert, or_, select, update
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, make_transient_to_detached, sessionmaker
 
 from mailbot.errors import ImpossibleLedger
 from mailbot.indonesian import number
@@ -117,6 +117,20 @@ def next_reference(session: Session, year: int) -> str:
         connection.execute(_FIRST_VALUE, {"name": name, "value": 1})
         value = 1
     return f"BLK-{year}-{value:04d}"
+
+
+def add_request(session: Session, **values: Any) -> Request:
+    """Insert a new request at once and return it as a row of *session*, as if loaded after the INSERT.
+
+    One Core INSERT ... RETURNING instead of the ORM's unit of work for a single row (which costs several
+    times the INSERT on every request's path); whatever else is pending is flushed first, as a flush would.
+    Columns not given take their defaults, as the ORM would insert them."""
+    session.flush()
+    row = {"approved": None, "linked_to": None, "proactive": False, "held_since": None, **values}
+    req = Request(id=session.connection().execute(_ADD_REQUEST, row).scalar_one(), **row)
+    make_transient_to_detached(req)  # its values are now those of the stored row, with nothing to flush
+    session.add(req)
+    return req
 
 
 def find_message(session: Session, dedup_key: str) -> Message | None:
@@ -331,6 +345,8 @@ _counters, _messages, _reply_counts = (cast(Table, m.__table__) for m in (Counte
 _NEXT_VALUE = (update(_counters).where(_counters.c.name == bindparam("counter"))
                .values(value=_counters.c.value + 1).returning(_counters.c.value))
 _FIRST_VALUE = insert(_counters)
+_requests = cast(Table, Request.__table__)
+_ADD_REQUEST = insert(_requests).returning(_requests.c.id)
 _ledger = cast(Table, LedgerEntry.__table__)
 _BALANCE = select(func.sum(_ledger.c.on_hand), func.sum(_ledger.c.in_transit), func.sum(_ledger.c.committed)).where(
     _ledger.c.item == bindparam("item"), _ledger.c.location == bindparam("location"))
