@@ -1194,6 +1194,8 @@ SHORTFALL_ASK_PHRASES: tuple[str, ...] = (
     "kekurangan dimaksud", "selisihnya", "selisih nya",
     # An ask to make the shortfall good: "kami mohon ... memenuhi kekurangan blangko KIA dimaksud".
     "memenuhi kekurangan", "mencukupi kekurangan", "menutup kekurangan", "menutupi kekurangan",
+    # The same ask naming the gap as a difference: "memenuhi selisih kekurangan blangko tersebut".
+    "memenuhi selisih", "mencukupi selisih", "menutup selisih", "menutupi selisih", "selisih kekurangan",
     "the difference", "the shortfall",
 )
 
