@@ -120,6 +120,7 @@ _NUMBER_NEXT_RE = re.compile(r"\s*:?\s*\d")
 _NEGATES_NEXT_RE = re.compile(_words_re(vocab.NEGATES_NEXT_WORDS))
 _CORRECTION_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTION_WORDS) + r")(?![\w-])")
 _EARLIER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EARLIER_WORDS) + r")(?![\w-])")
+_APPROVED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.APPROVED_WORDS) + r")(?![\w-])")
 # The blank named right after a figure ("3.000 keping KTP-el") belongs to that figure.
 _OWNED_NAME_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?"
@@ -685,6 +686,14 @@ def _said_of_earlier(
     return bool(_EARLIER_RE.search(masked, lo, m.start) or _EARLIER_RE.search(masked, m.end, hi))
 
 
+def _said_of_approval(masked: str, kws: Sequence[Keyword], own_lo: int, m: Mention, after_limit: int) -> bool:
+    """Whether the figure's own words, from the previous figure or comma up to the next role word
+    after it, name the desk's approval ("dari yang disetujui (2.500 keping)", "atas persetujuan
+    permohonan blangko sebanyak 2.000 keping")."""
+    hi = next((k.start for k in kws if m.end <= k.start < after_limit), after_limit)
+    return bool(_APPROVED_RE.search(masked, own_lo, m.start) or _APPROVED_RE.search(masked, m.end, hi))
+
+
 def _undelivered(masked: str, end: int, limit: int) -> bool:
     """Whether the words right after a stock figure say it has not arrived yet ("sisanya 1.000
     keping belum sampai", "sisanya masih di ekspedisi"): the rest of a shipment, not stock."""
@@ -1170,6 +1179,11 @@ def read_text(
             masked, own_lo, m.start, m.end, after_limit, role,
             keyword.end if keyword is not None and keyword.end <= m.start else -1, m.value, monthly,
         ), elsewhere):
+            ignored_end = m.end
+            continue
+        if role in (None, "requested") and _said_of_approval(masked, kws, own_lo, m, after_limit):
+            # "kurang 100 keping dari yang disetujui (2.500 keping)", "atas persetujuan permohonan ...
+            # sebanyak 2.000 keping": the figure the desk approved, said back, is asked by no one now.
             ignored_end = m.end
             continue
         correction_lo = max(c_start, prev_end)

@@ -591,6 +591,18 @@ EARLIER_WORDS: tuple[str, ...] = (
     "earlier", "previous", "further to", "last week",
 )
 
+# Said of a figure, these make it the figure the desk approved ("kurang 100 keping dari yang disetujui
+# (2.500 keping)", "terima kasih atas persetujuan permohonan ... sebanyak 2.000 keping"): the desk's own
+# figure said back, not one asked now. A receipt of it is still a receipt ("yang disetujui 2.000 keping
+# sudah kami terima"); an ask for approval ("mohon disetujui", "mohon persetujuan") is no approval.
+APPROVED_WORDS: tuple[str, ...] = (
+    "yang disetujui", "yg disetujui", "yang telah disetujui", "yg telah disetujui", "yang sudah disetujui",
+    "yg sudah disetujui", "yg sdh disetujui", "telah disetujui", "sudah disetujui", "sdh disetujui",
+    "tlh disetujui", "yang bapak setujui", "yang ibu setujui", "yang bapak/ibu setujui", "atas persetujuan",
+    "persetujuannya", "the approved", "you approved", "was approved", "were approved", "has been approved",
+    "have been approved", "for approving", "for the approval",
+)
+
 # Right after a figure (and its unit), these offer it as a fallback the writer would also accept
 # ("kalau memungkinkan 600 keping, tapi ... 400 juga tidak apa-apa"): beside another asked figure, the
 # request has two values and a clerk asks which.

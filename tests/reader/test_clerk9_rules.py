@@ -37,3 +37,49 @@ def test_a_difference_asked_is_the_need_less_the_stock(ask: str) -> None:
             "keping, sedangkan persediaan blangko yang ada pada kami saat ini sebanyak 1.700 (seribu tujuh ratus) "
             f"keping.\n\nSehubungan dengan itu, {ask}")
     assert read(text) == {"requested": 3500, "stock_on_hand": 1700}
+
+
+# --- The desk's approved figure said back ------------------------------------------------------------------
+
+
+DESK_APPROVAL = (
+    "\n\n________________________________\nFrom: Disdukcapil Provinsi <blangko@disdukcapil.kaltaraprov.example>\n"
+    "Sent: Thursday, December 3, 2026 2:20 PM\nSubject: [BLK-2026-0027] Permohonan blangko KTP-el disetujui\n\n"
+    "Permohonan blangko KTP-el DISETUJUI sebanyak 2.500 keping dan akan dikirim melalui ekspedisi.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Blangko KTP-el sudah kami terima hari ini, namun setelah dihitung jumlahnya 2.400 keping, kurang 100 "
+        "keping dari yang disetujui (2.500 keping). Mohon dicek kembali.",
+        "Blangko sudah kami terima sebanyak 2.400 keping, padahal yang disetujui 2.500 keping.",
+    ],
+)
+def test_the_approved_figure_said_back_is_no_request(said: str) -> None:
+    v = read_message(mail(said + DESK_APPROVAL, subject="RE: [BLK-2026-0027] Permohonan blangko KTP-el disetujui",
+                          sender="disdukcapil@nunukankab.example"), DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert (v.kind, v.received, v.requested) == ("receipt", 2400, None)
+
+
+def test_thanks_for_an_approval_asks_for_nothing() -> None:
+    text = ("Terima kasih atas persetujuan permohonan blangko KTP-el sebanyak 2.000 keping. Kami akan mengambil "
+            "blangko tersebut hari Senin depan.")
+    assert "requested" not in read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A receipt of the approved figure is still a receipt.
+        ("Blangko yang disetujui sebanyak 2.000 keping sudah kami terima dengan baik.", {"received": 2000}),
+        # An ask for approval is an ask.
+        ("Mohon kiranya dapat disetujui permohonan blangko KTP-el sebanyak 2.000 keping.", {"requested": 2000}),
+        # The approved figure is left; the raise beside it is the request.
+        ("Permohonan kami yang sudah disetujui 1.000 keping, mohon ditambah menjadi 1.500 keping.",
+         {"requested": 1500}),
+    ],
+)
+def test_an_approval_word_leaves_other_figures_alone(text: str, want: dict[str, int]) -> None:
+    assert read(text) == want
