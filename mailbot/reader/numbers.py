@@ -213,7 +213,8 @@ _MASK_PATTERNS: tuple[str, ...] = (
     rf"(?:\s+(?:{_ID_FILLERS})){{0,2}}\s*:?\s*\+?\(?\d[\d\s\-().]{{5,}}\d",
     r"\+\d[\d\s\-().]{7,}\d",
     r"\(0\d{2,4}\)\s*\d[\d\s\-]*\d",
-    r"\b0\d{2,4}[\-\s.]\d{3,5}(?:[\-\s.]\d{2,5})?\b",
+    # (Not a group of a number with thousands dots: "15.000.000 keping" holds no phone "000.000".)
+    r"\b(?<!\d[.,])0\d{2,4}[\-\s.]\d{3,5}(?:[\-\s.]\d{2,5})?\b",
     r"\b08\d{7,12}\b",
     # Civil-servant ids and other long ids.
     # An identity number, also after a word or two ("NIK saya ...", "No. KK anak kami ...") and also

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import pytest
 
+from mailbot.configfile import load_config
+from mailbot.pipeline import Rules, read_within_limits
 from mailbot.reader import read_message
-from mailbot.reader.numbers import normalise
+from mailbot.reader.numbers import find_mentions, mask_non_quantities, normalise
 from mailbot.reader.roles import current_requests, read_text, settle
-from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
+from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES, ROOT
 
 
 def read(text: str) -> dict[str, int]:
@@ -83,3 +85,27 @@ def test_thanks_for_an_approval_asks_for_nothing() -> None:
 )
 def test_an_approval_word_leaves_other_figures_alone(text: str, want: dict[str, int]) -> None:
     assert read(text) == want
+
+
+# --- A number with several thousands groups is one number ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Alokasi blangko KTP-el nasional sebanyak 15.000.000 keping", 15_000_000),
+        ("jumlah penduduk 1.025.000 jiwa", 1_025_000),
+        ("kuota nasional 20.000.000 keping", 20_000_000),
+    ],
+)
+def test_a_thousands_group_starting_with_zero_is_no_phone_number(text: str, value: int) -> None:
+    low = normalise(text)
+    assert [m.value for m in find_mentions(low, mask_non_quantities(low))] == [value]
+
+
+def test_a_figure_too_large_for_a_district_is_left_with_a_doubt() -> None:
+    rules = Rules.of(load_config(ROOT / "config.toml"))  # what `mailbot parse` reads with, its limits too
+    v = read_within_limits(mail("Alokasi blangko KTP-el nasional Tahun Anggaran 2027 sebanyak 15.000.000 keping."),
+                           rules)
+    assert v.requested is None
+    assert any(d.reason == "too_large" for d in v.doubts)
