@@ -166,7 +166,7 @@ _COMMA_GROUPS_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
 def parse_digits(token: str, thousands: bool = False, factor: int = 1) -> int | None:
-    """The whole number written as digits ("2.000", "2,000", "2000"; "1,5" with thousands=True -> 1500).
+    """The whole number written as digits ("2.000", "2,000", "2000", "615,00"; "1,5" with thousands=True -> 1500).
 
     factor multiplies the value ("2 ratus": factor=100); thousands=True is factor=1000.
     Returns None for a decimal that does not make a whole number, and for anything not digits.
@@ -182,9 +182,12 @@ def parse_digits(token: str, thousands: bool = False, factor: int = 1) -> int | 
         return int(token.replace(",", "")) * factor
     if token.isdigit():
         return int(token) * factor
+    whole, frac = re.split(r"[.,]", token)
+    if len(frac) in (1, 2) and not frac.strip("0"):
+        # "615,00", "935.00": a count written with a zero decimal (a spreadsheet's export) is that count.
+        return int(whole) * factor
     if factor == 1:
         return None
-    whole, frac = re.split(r"[.,]", token)
     scaled = int(whole) * factor + int(frac) * factor // 10 ** len(frac)
     return scaled if (int(frac) * factor) % 10 ** len(frac) == 0 else None
 

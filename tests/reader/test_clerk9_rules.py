@@ -9,7 +9,7 @@ import pytest
 from mailbot.configfile import load_config
 from mailbot.pipeline import Rules, read_within_limits
 from mailbot.reader import read_message
-from mailbot.reader.numbers import find_mentions, mask_non_quantities, normalise
+from mailbot.reader.numbers import find_mentions, mask_non_quantities, normalise, parse_digits
 from mailbot.reader.roles import current_requests, read_text, settle
 from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES, ROOT
 
@@ -109,3 +109,22 @@ def test_a_figure_too_large_for_a_district_is_left_with_a_doubt() -> None:
                            rules)
     assert v.requested is None
     assert any(d.reason == "too_large" for d in v.doubts)
+
+
+# --- A count written with a zero decimal -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("token", "value"),
+    [("615,00", 615), ("935.00", 935), ("98,0", 98), ("1,5", None), ("2,50", None), ("131,05", None)],
+)
+def test_a_zero_decimal_is_a_whole_count_and_any_other_decimal_none(token: str, value: int | None) -> None:
+    assert parse_digits(token) == value
+
+
+def test_a_weekly_export_with_zero_decimals_is_read_from_its_total_and_last_day() -> None:
+    text = ("Tanggal;Perekaman;Pencetakan;Saldo Blangko\n23/11/2026;131,00;118,00;1.384,00\n"
+            "26/11/2026;119,00;109,00;1.026,00\n27/11/2026;98,00;90,00;935,00\n")
+    low = normalise(text)
+    assert [m.value for m in find_mentions(low, mask_non_quantities(low))] == [
+        131, 118, 1384, 119, 109, 1026, 98, 90, 935]
