@@ -31,6 +31,7 @@ from mailbot.reader.dates import report_date
 from mailbot.reader.mime import ReadLimits, extract
 from mailbot.reader.numbers import mask_non_quantities, normalise
 from mailbot.reader.quotes import (
+    forward_chain,
     forwarded_part,
     forwarded_text,
     inline_answers,
@@ -123,6 +124,18 @@ def _forwards_desk_mail(text: str, own_addresses: Sequence[str]) -> bool:
     low = part.lower()
     sender_line = next((line for line in low[:600].splitlines() if _FROM_LINE_RE.match(line)), "")
     return any(a and a.lower() in sender_line for a in own_addresses) or bool(_DESK_MARKERS_RE.search(low))
+
+
+def _above_desk_mail_forwarded(text: str, own_addresses: Sequence[str]) -> str | None:
+    """The text above the desk's own mail where a chain forwards it further down ("Fwd: Fwd:", a
+    colleague's forward of the desk's reply, forwarded on to the desk): the desk's words are old news
+    at any depth. None when no forwarded message of the chain is the desk's."""
+    for above, part in forward_chain(text)[1:]:
+        low = part.lower()
+        sender_line = next((line for line in low[:600].splitlines() if _FROM_LINE_RE.match(line)), "")
+        if any(a and a.lower() in sender_line for a in own_addresses) or _DESK_MARKERS_RE.search(low):
+            return above
+    return None
 
 
 _QUOTE_MARKS_RE = re.compile(r"^[ \t>]+", re.MULTILINE)
@@ -280,10 +293,16 @@ def read_message(
     bare_subject, is_reply, is_forward = _subject_prefixes(subject)
     new_text, quoted_text = split_quoted(parts.text, forwarded=is_forward)
     desk_forward = _forwards_desk_mail(parts.text, own_addresses)
+    chain_text = parts.text  # the text whose forwards are the writer's own (the desk's mail cut off)
     if desk_forward:
         # "kiriman blangko 1.000 keping ... sudah kami terima" above the desk's own approval,
         # forwarded: the forwarder's words are the message; the desk's are old news.
         new_text, quoted_text = split_quoted(text_before_forward(parts.text) or "")
+    elif (above := _above_desk_mail_forwarded(parts.text, own_addresses)) is not None:
+        # A colleague's forward of the desk's reply, forwarded on: the forwards above the desk's mail are
+        # the district's own words; the desk's are not.
+        new_text, quoted_text = split_quoted(above, forwarded=is_forward)
+        chain_text = above
 
     sender = parts.sender
     sender_district = district_of_sender(sender, districts)
@@ -295,7 +314,7 @@ def read_message(
             reasons.append(reason)
 
     # A reply's subject speaks of the earlier message; only a fresh subject carries numbers.
-    read_subject = "" if is_reply or desk_forward else bare_subject
+    read_subject = "" if is_reply or desk_forward or chain_text is not parts.text else bare_subject
     body = read_subject + "\n\n" + new_text if read_subject else new_text
     low_all = normalise(subject + "\n" + new_text)
     district = sender_district or district_named(low_all, districts)
@@ -360,8 +379,8 @@ def read_message(
     if revised is not None and answer_role is None:
         answer_role = _KIND_FIGURE[revised]
     elsewhere = other_districts_pattern(district, districts)
-    above = None if desk_forward or press or forwarded_press else text_before_forward(parts.text)
-    below = forwarded_text(parts.text) if above is not None else None
+    above = None if desk_forward or press or forwarded_press else text_before_forward(chain_text)
+    below = forwarded_text(chain_text) if above is not None else None
     if above is not None and below is not None:
         # A writer's own earlier mail forwarded below new words ("ada perubahan: kebutuhan kami menjadi
         # 2.500 keping"): the new words win; the forwarded mail counts for what they do not say.

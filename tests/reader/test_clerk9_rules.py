@@ -128,3 +128,33 @@ def test_a_weekly_export_with_zero_decimals_is_read_from_its_total_and_last_day(
     low = normalise(text)
     assert [m.value for m in find_mentions(low, mask_non_quantities(low))] == [
         131, 118, 1384, 119, 109, 1026, 98, 90, 935]
+
+
+# --- The desk's own mail at any depth of a forward chain ---------------------------------------------------
+
+
+CHAIN = (
+    "Yth. Desk Blangko,\n\nMenindaklanjuti email di bawah, mohon permohonan kami dikoreksi menjadi 2.500 keping "
+    "(bukan 3.500 keping) sesuai disposisi Kepala Dinas.\n\nSekretariat Disdukcapil Nunukan\n\n"
+    "---------- Forwarded message ---------\nDari: Capil Nunukan <capil.nunukan@nunukankab.example>\n"
+    "Date: Kam, 3 Des 2026 pukul 15.02\nSubject: Fwd: [BLK-2026-0058] Permohonan blangko KTP-el diterima\n\n"
+    "Pak Sekretaris, mohon arahan.\n\n"
+    "---------- Forwarded message ---------\nDari: Desk Blangko <{desk}>\n"
+    "Date: Kam, 3 Des 2026 pukul 10.40\nSubject: [BLK-2026-0058] Permohonan blangko KTP-el diterima\n\n"
+    "Permohonan blangko KTP-el sebanyak 3.500 keping telah kami terima dengan nomor BLK-2026-0058.\n"
+    "Sisa stok yang Saudara laporkan: 430 keping.\n"
+)
+
+
+def test_the_desk_mail_forwarded_down_a_chain_supplies_no_figure() -> None:
+    body = CHAIN.format(desk=OWN_ADDRESSES[0])
+    v = read_message(mail(body, subject="Fwd: Fwd: [BLK-2026-0058] Permohonan blangko KTP-el diterima",
+                          sender="disdukcapil@nunukankab.example"), DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert (v.kind, v.requested, v.stock_on_hand, v.received) == ("request", 2500, None, None)
+
+
+def test_a_colleague_forward_with_no_desk_mail_still_counts() -> None:
+    body = CHAIN.format(desk="gudang@nunukankab.example").replace("BLK-2026-0058", "catatan gudang")
+    v = read_message(mail(body, subject="Fwd: Fwd: permohonan", sender="disdukcapil@nunukankab.example"),
+                     DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert v.stock_on_hand == 430
