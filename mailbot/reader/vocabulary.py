@@ -110,7 +110,11 @@ BLANK_UNITS: tuple[str, ...] = (
 # Units that count people; fine for recording and printing figures, never for stock.
 PEOPLE_UNITS: tuple[str, ...] = (
     "orang", "org", "jiwa", "penduduk", "pemohon", "wajib", "warga",
-    "residents", "people", "persons", "citizens", "applicants",
+    # People named by who they are: "untuk 412 Pekerja Migran Indonesia", "300 siswa SMA", "45 narapidana".
+    "pekerja", "tenaga kerja", "tki", "pmi", "migran", "pengungsi", "peserta", "siswa", "murid", "mahasiswa",
+    "narapidana", "napi", "warga binaan", "lansia", "pasien", "karyawan", "nelayan", "santri",
+    "residents", "people", "persons", "citizens", "applicants", "workers", "migrants", "students",
+    "participants", "inmates", "patients", "refugees",
 )
 # Units that make a number something other than a count of blanks.
 OTHER_UNITS: tuple[str, ...] = (

@@ -158,3 +158,20 @@ def test_a_colleague_forward_with_no_desk_mail_still_counts() -> None:
     v = read_message(mail(body, subject="Fwd: Fwd: permohonan", sender="disdukcapil@nunukankab.example"),
                      DISTRICTS, own_addresses=OWN_ADDRESSES)
     assert v.stock_on_hand == 430
+
+
+# --- People named by who they are are counted in people, not blanks -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "people",
+    ["412 Pekerja Migran Indonesia yang dideportasi", "412 siswa SMA yang berulang tahun ke-17", "412 narapidana"],
+)
+def test_a_count_of_people_by_who_they_are_is_no_count_of_blanks(people: str) -> None:
+    text = (f"Sejak penerimaan tersebut kebutuhan pelayanan meningkat, antara lain untuk {people}. Sisa persediaan "
+            "blangko KTP-el sebanyak 615 keping. Kami mohon tambahan blangko KTP-el sebanyak 3.000 keping.")
+    assert read(text) == {"stock_on_hand": 615, "requested": 3000}
+
+
+def test_people_counted_by_who_they_are_may_be_a_day_of_recording() -> None:
+    assert read("Hari ini perekaman 58 siswa SMA di sekolah, pencetakan 40 keping.") == {"recorded": 58, "printed": 40}
