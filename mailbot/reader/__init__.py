@@ -138,6 +138,24 @@ def _above_desk_mail_forwarded(text: str, own_addresses: Sequence[str]) -> str |
     return None
 
 
+_DMARC_PASS_RE = re.compile(r"\bdmarc=pass\b[^;]*?\bheader\.from=([\w.-]+)", re.IGNORECASE)
+
+
+def _domain_authenticated(message: Any, sender: str | None) -> bool:
+    """Whether the receiving server recorded a DMARC pass for the sender's own domain
+    ("Authentication-Results: mx...; dmarc=pass header.from=microsoft.com"): a notice really sent by
+    that domain's system, not a scam dressed as one. (A forged header makes a scam no more than a
+    machine's mail, which is acted on no more than other mail.)"""
+    if not sender or "@" not in sender:
+        return False
+    domain = sender.rsplit("@", 1)[1].lower()
+    return any(
+        m.group(1).lower() == domain
+        for value in (message.get_all("Authentication-Results") or [])
+        for m in _DMARC_PASS_RE.finditer(str(value))
+    )
+
+
 _QUOTE_MARKS_RE = re.compile(r"^[ \t>]+", re.MULTILINE)
 
 
@@ -338,6 +356,7 @@ def read_message(
         and set(reasons) <= _SENDER_ONLY_REASONS
         and not sender_known
         and is_phishing(normalise(subject + "\n" + parts.text))
+        and not _domain_authenticated(parts.message, sender)
     ):
         # A scam dressed as a system notice ("no-reply@webmail-verifikasi": "kotak surat Anda hampir
         # penuh") is spam, read as other mail, not a machine's own mail.

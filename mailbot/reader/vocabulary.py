@@ -1042,6 +1042,9 @@ MACHINE_TEMPLATE_PHRASES: tuple[str, ...] = (
     "this email was automatically generated", "this is a system generated", "this is a system-generated",
     "do not reply to this email", "do not reply to this message", "please do not reply", "please don't reply",
     "this mailbox is not monitored",
+    # A mail server's DMARC / SMTP TLS reports (RFC 7489, RFC 8460), sent to the address a domain names.
+    "this is a dmarc aggregate report", "dmarc aggregate report", "dmarc failure report", "smtp tls report",
+    "in the 'rua' tag of your dmarc record", "laporan agregat dmarc",
 )
 # The same said in a short line of its own ("-- pesan otomatis --", "Pesan otomatis, jangan dibalas.",
 # "-- Diteruskan otomatis dari WhatsApp --"): a marker only when it opens a line; in a sentence ("kami belum
@@ -1076,6 +1079,8 @@ MACHINE_LOCAL_WORDS: tuple[str, ...] = (
     "daemon", "bot", "robot", "cron", "scheduler", "notify", "notifier", "notif", "notifikasi",
     "autoreply", "autoresponder", "bounce", "bounces", "mailer", "listserv", "majordomo", "digest",
     "calendar", "kalender",
+    # a mail server's DMARC and TLS reports ("dmarcreport@microsoft.com", "dmarc-reports@", "tlsrpt@")
+    "dmarc", "dmarcreport", "dmarcreports", "tlsrpt",
     # monitoring programs that mail their alerts under their own name
     "zabbix", "nagios", "icinga", "grafana", "prometheus", "alertmanager", "uptimerobot", "statuscake",
 )

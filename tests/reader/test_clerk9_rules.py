@@ -175,3 +175,44 @@ def test_a_count_of_people_by_who_they_are_is_no_count_of_blanks(people: str) ->
 
 def test_people_counted_by_who_they_are_may_be_a_day_of_recording() -> None:
     assert read("Hari ini perekaman 58 siswa SMA di sekolah, pencetakan 40 keping.") == {"recorded": 58, "printed": 40}
+
+
+# --- A mail server's reports and a system's notices from an authenticated domain ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("sender", "body"),
+    [
+        ("dmarcreport@microsoft.com", "This is a DMARC aggregate report from Microsoft Corporation. For Emails "
+                                      "received between 2026-12-03 and 2026-12-04."),
+        ("reports@mailserver.example", "You're receiving this email because you have included your email address "
+                                       "in the 'rua' tag of your DMARC record in DNS."),
+        ("tlsrpt@mail.example", "Report attached."),
+    ],
+)
+def test_a_mail_servers_report_is_automated(sender: str, body: str) -> None:
+    raw = mail(body, subject="Report Domain: disdukcapil.kaltaraprov.example Submitter: mail.example", sender=sender)
+    assert read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).kind == "automated"
+
+
+PASSWORD_NOTICE = ("Kata sandi untuk blangko@disdukcapil.kaltaraprov.example akan kedaluwarsa pada 8/12/2026.\n"
+                   "Ubah kata sandi Anda di https://aka.ms/sspr\n")
+
+
+def test_a_system_notice_from_its_authenticated_domain_is_automated() -> None:
+    raw = (b"Authentication-Results: mx.kaltaraprov.example; spf=pass smtp.mailfrom=microsoft.com; dkim=pass "
+           b"header.d=microsoft.com; dmarc=pass header.from=microsoft.com\n"
+           + mail(PASSWORD_NOTICE, subject="Kata sandi Anda akan kedaluwarsa dalam 7 hari",
+                  sender="no-reply@microsoft.com"))
+    assert read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).kind == "automated"
+
+
+@pytest.mark.parametrize(
+    "auth",
+    [b"", b"Authentication-Results: mx.kaltaraprov.example; dmarc=fail header.from=microsoft.com\n",
+     b"Authentication-Results: mx.kaltaraprov.example; dmarc=pass header.from=other.example\n"],
+)
+def test_the_same_notice_unauthenticated_is_a_scam(auth: bytes) -> None:
+    raw = auth + mail(PASSWORD_NOTICE, subject="Kata sandi Anda akan kedaluwarsa dalam 7 hari",
+                      sender="no-reply@microsoft.com")
+    assert read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).kind == "other"
