@@ -217,7 +217,7 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"\+\d[\d\s\-().]{7,}\d",
     r"\(0\d{2,4}\)\s*\d[\d\s\-]*\d",
     # (Not a group of a number with thousands dots: "15.000.000 keping" holds no phone "000.000".)
-    r"\b(?<!\d[.,])0\d{2,4}[\-\s.]\d{3,5}(?:[\-\s.]\d{2,5})?\b",
+    r"\b0(?<!\d[.,]0)\d{2,4}[\-\s.]\d{3,5}(?:[\-\s.]\d{2,5})?\b",
     r"\b08\d{7,12}\b",
     # Civil-servant ids and other long ids.
     # An identity number, also after a word or two ("NIK saya ...", "No. KK anak kami ...") and also
@@ -300,8 +300,41 @@ def _blank_packing(m: re.Match[str]) -> str:
     return text[:start] + " " * (len(text) - start)
 
 
+# A date written in words: the day before a month's name, the year after it ("per tanggal tiga puluh
+# November dua ribu dua puluh enam", "pada tanggal dua Desember dua ribu dua puluh enam").
+# Only full names: "may" is also a verb ("we may need two thousand"), and "des", "mar" are no date alone.
+_FULL_MONTHS = [m for m in vocab.MONTHS if len(m) > 3 or m == "mei"]
+_WORD_DATE_RE = re.compile(
+    rf"(?:(?P<day>{WORDS_PATTERN})[ \t]+)?\b(?:{_alternation(_FULL_MONTHS)})\b(?:[ \t]+(?P<year>{WORDS_PATTERN}))?"
+)
+_MONTH_NAME_RE = re.compile(rf"\b(?:{_alternation(_FULL_MONTHS)})\b")
+# A count of things right after the words makes them a count, not a year ("Desember dua ribu keping").
+_COUNTED_AFTER_RE = re.compile(
+    rf"[ \t]*\(?[ \t]*(?:{_alternation(vocab.BLANK_UNITS + vocab.PEOPLE_UNITS + vocab.ENGLISH_BLANK_NOUNS)})\b"
+)
+
+
+def _mask_word_dates(low: str) -> str:
+    """low with the day and the year of each date written in words blanked: a day is 1 to 31 right
+    before a month's name, a year 1900 to 2100 right after it."""
+    out = list(low)
+    for m in _WORD_DATE_RE.finditer(low):
+        for group, lo, hi in (("day", 1, 31), ("year", 1900, 2100)):
+            words = m.group(group)
+            if (
+                words
+                and (value := parse_words(words)) is not None
+                and lo <= value <= hi
+                and not _COUNTED_AFTER_RE.match(low, m.end(group))
+            ):
+                out[m.start(group) : m.end(group)] = " " * (m.end(group) - m.start(group))
+    return "".join(out)
+
+
 def mask_non_quantities(low: str) -> str:
     """Blank out (with spaces, keeping every index) the numbers that are never quantities."""
+    if _MONTH_NAME_RE.search(low):
+        low = _mask_word_dates(low)
     if not _HAS_DIGIT_RE.search(low):
         return low
     # Only lines with a digit can hold something to blank; skipping the rest is much faster.

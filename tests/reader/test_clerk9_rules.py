@@ -216,3 +216,28 @@ def test_the_same_notice_unauthenticated_is_a_scam(auth: bytes) -> None:
     raw = auth + mail(PASSWORD_NOTICE, subject="Kata sandi Anda akan kedaluwarsa dalam 7 hari",
                       sender="no-reply@microsoft.com")
     assert read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).kind == "other"
+
+
+# --- A date written in words -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("persediaan blangko KTP-el per tanggal tiga puluh November dua ribu dua puluh enam tinggal sembilan "
+         "ratus lima belas keping. Kami mohon blangko KTP-el sebanyak tiga ribu keping.",
+         {"stock_on_hand": 915, "requested": 3000}),
+        ("blangko KTP-el sejumlah seribu lima ratus keping telah diterima oleh petugas kami pada hari Rabu tanggal "
+         "dua Desember dua ribu dua puluh enam dalam keadaan baik.", {"received": 1500}),
+        # A count right after a month's name is a count, not its year.
+        ("kebutuhan blangko bulan Desember dua ribu keping, mohon dikirim.", {"requested": 2000}),
+    ],
+)
+def test_the_day_and_year_of_a_date_in_words_are_no_figures(text: str, want: dict[str, int]) -> None:
+    assert read(text) == want
+
+
+def test_only_a_full_month_name_opens_a_date_in_words() -> None:
+    # "may" is a verb too; "des" alone is no date.
+    for text in ("we may need dua ribu keping", "sisa des dua ribu"):
+        assert mask_non_quantities(text) == text
