@@ -521,6 +521,9 @@ ASKED_ROLE_PHRASES: dict[str, tuple[str, ...]] = {
 ASK_CUES: tuple[str, ...] = (
     "berapa", "mohon tegaskan", "mohon konfirmasi", "mohon sebutkan", "mohon dikonfirmasi",
     "mohon informasikan", "mohon dijelaskan", "please confirm",
+    # An ask to reply with a figure: "Mohon balas email ini dengan menyebutkan jumlah yang diminta".
+    "dengan menyebutkan", "mohon disebutkan", "mohon balas", "mohon dibalas", "mohon lengkapi", "mohon dilengkapi",
+    "mohon cantumkan", "mohon dicantumkan", "please state", "please specify", "please reply with",
 )
 # An ask for a later mail, once the blanks arrive ("Mohon konfirmasi ... setelah blangko diterima, dengan
 # menyebutkan jumlah yang diterima", the desk's standing closing): an instruction, not a question a reply

@@ -241,3 +241,23 @@ def test_only_a_full_month_name_opens_a_date_in_words() -> None:
     # "may" is a verb too; "des" alone is no date.
     for text in ("we may need dua ribu keping", "sisa des dua ribu"):
         assert mask_non_quantities(text) == text
+
+
+# --- An ask to reply with a figure is a question ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "Mohon balas email ini dengan menyebutkan jumlah yang diminta (keping) dan sisa stok saat ini.",
+        "Mohon dilengkapi jumlah yang diminta.",
+        "Please reply with the quantity requested.",
+    ],
+)
+def test_a_reply_to_an_ask_for_the_figure_answers_it(ask: str) -> None:
+    body = ("Iya benar Pak, jumlahnya 1.500 keping KTP-el.\n\n"
+            f"Pada Kam, 3 Des 2026 pukul 10.05 Desk <{OWN_ADDRESSES[0]}> menulis:\n\n"
+            f"> Kami belum dapat memproses permohonan Saudara.\n> {ask}\n")
+    v = read_message(mail(body, subject="Re: [BLK-2026-0036] Permohonan blangko - mohon dilengkapi",
+                          sender="operator.bulungan@bulungankab.example"), DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert (v.kind, v.requested) == ("request", 1500)
