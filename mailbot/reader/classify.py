@@ -262,6 +262,10 @@ def kind_of(
         # A period's ledger ("Stok awal 3.010 / Diterima 500 / Dicetak 1.122 / Stok akhir 1.873") has a
         # received line among its figures: it reports the period, it is no receipt.
         receipt = False
+    if not receipt and not seen and _INVITE_RE.search(text):
+        # "kami mengundang Bapak/Ibu untuk hadir ... acara: rencana kebutuhan blangko Tahun 2027": an
+        # invitation with no figure of its own names the blanks as its agenda, and asks for none.
+        return "other"
     if not receipt and not work_reported and any(
         not _in_question(text, m.end()) for m in _WEAK_REQUEST_RE.finditer(text)
     ):

@@ -261,3 +261,25 @@ def test_a_reply_to_an_ask_for_the_figure_answers_it(ask: str) -> None:
     v = read_message(mail(body, subject="Re: [BLK-2026-0036] Permohonan blangko - mohon dilengkapi",
                           sender="operator.bulungan@bulungankab.example"), DISTRICTS, own_addresses=OWN_ADDRESSES)
     assert (v.kind, v.requested) == ("request", 1500)
+
+
+# --- An invitation with no figure of its own -----------------------------------------------------------------
+
+
+INVITATION = ("Dengan hormat, dalam rangka evaluasi pelayanan, kami mengundang Bapak/Ibu untuk hadir pada:\n\n"
+              "  hari/tanggal : Kamis, 10 Desember 2026\n"
+              "  acara        : Evaluasi capaian perekaman dan rencana kebutuhan blangko Tahun 2027\n\n"
+              "Mengingat pentingnya acara tersebut, kehadiran Bapak/Ibu sangat kami harapkan.\n")
+
+
+def test_an_invitation_naming_the_need_of_blanks_as_its_agenda_is_other_mail() -> None:
+    v = read_message(mail(INVITATION, subject="Undangan Rapat Evaluasi Pelayanan Adminduk",
+                          sender="disdukcapil@bulungankab.example"), DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert (v.kind, v.item) == ("other", None)
+
+
+def test_an_invitation_that_also_asks_a_figure_is_a_request() -> None:
+    body = INVITATION + "\nSekalian kami mohon tambahan blangko KTP-el sebanyak 1.000 keping.\n"
+    v = read_message(mail(body, subject="Undangan rapat", sender="disdukcapil@bulungankab.example"),
+                     DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert (v.kind, v.requested) == ("request", 1000)
