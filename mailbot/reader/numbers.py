@@ -304,9 +304,9 @@ def _blank_packing(m: re.Match[str]) -> str:
 # November dua ribu dua puluh enam", "pada tanggal dua Desember dua ribu dua puluh enam").
 # Only full names: "may" is also a verb ("we may need two thousand"), and "des", "mar" are no date alone.
 _FULL_MONTHS = [m for m in vocab.MONTHS if len(m) > 3 or m == "mei"]
-_WORD_DATE_RE = re.compile(
-    rf"(?:(?P<day>{WORDS_PATTERN})[ \t]+)?\b(?:{_alternation(_FULL_MONTHS)})\b(?:[ \t]+(?P<year>{WORDS_PATTERN}))?"
-)
+_DAY_WORDS_BEFORE_RE = re.compile(rf"(?P<words>{WORDS_PATTERN})[ \t]+$")
+_YEAR_WORDS_AFTER_RE = re.compile(rf"[ \t]+(?P<words>{WORDS_PATTERN})")
+_DAY_WORDS_REACH = 40  # "dua puluh tujuh " is the longest day in words
 _MONTH_NAME_RE = re.compile(rf"\b(?:{_alternation(_FULL_MONTHS)})\b")
 # A count of things right after the words makes them a count, not a year ("Desember dua ribu keping").
 _COUNTED_AFTER_RE = re.compile(
@@ -317,24 +317,26 @@ _COUNTED_AFTER_RE = re.compile(
 def _mask_word_dates(low: str) -> str:
     """low with the day and the year of each date written in words blanked: a day is 1 to 31 right
     before a month's name, a year 1900 to 2100 right after it."""
-    out = list(low)
-    for m in _WORD_DATE_RE.finditer(low):
-        for group, lo, hi in (("day", 1, 31), ("year", 1900, 2100)):
-            words = m.group(group)
+    out: list[str] | None = None
+    for month in _MONTH_NAME_RE.finditer(low):
+        lo = max(0, month.start() - _DAY_WORDS_REACH)
+        day = _DAY_WORDS_BEFORE_RE.search(low, lo, month.start())
+        year = _YEAR_WORDS_AFTER_RE.match(low, month.end())
+        for found, least, most in ((day, 1, 31), (year, 1900, 2100)):
             if (
-                words
-                and (value := parse_words(words)) is not None
-                and lo <= value <= hi
-                and not _COUNTED_AFTER_RE.match(low, m.end(group))
+                found is not None
+                and (value := parse_words(found.group("words"))) is not None
+                and least <= value <= most
+                and not _COUNTED_AFTER_RE.match(low, found.end("words"))
             ):
-                out[m.start(group) : m.end(group)] = " " * (m.end(group) - m.start(group))
-    return "".join(out)
+                out = out if out is not None else list(low)
+                out[found.start("words") : found.end("words")] = " " * (found.end("words") - found.start("words"))
+    return low if out is None else "".join(out)
 
 
 def mask_non_quantities(low: str) -> str:
     """Blank out (with spaces, keeping every index) the numbers that are never quantities."""
-    if _MONTH_NAME_RE.search(low):
-        low = _mask_word_dates(low)
+    low = _mask_word_dates(low)
     if not _HAS_DIGIT_RE.search(low):
         return low
     # Only lines with a digit can hold something to blank; skipping the rest is much faster.
