@@ -283,3 +283,22 @@ def test_an_invitation_that_also_asks_a_figure_is_a_request() -> None:
     v = read_message(mail(body, subject="Undangan rapat", sender="disdukcapil@bulungankab.example"),
                      DISTRICTS, own_addresses=OWN_ADDRESSES)
     assert (v.kind, v.requested) == ("request", 1000)
+
+
+# --- Thanks for an approved request asks nothing ------------------------------------------------------------
+
+
+def test_thanks_for_the_approval_of_a_request_is_other_mail() -> None:
+    body = ("Terima kasih atas persetujuan permohonan blangko KTP-el sebanyak 2.000 keping. Kami akan mengambil "
+            "blangko tersebut hari Senin depan.\n")
+    v = read_message(mail(body, subject="Re: [BLK-2026-0049] Permohonan disetujui"), DISTRICTS,
+                     own_addresses=OWN_ADDRESSES)
+    assert (v.kind, v.requested) == ("other", None)
+
+
+def test_a_new_request_beside_thanks_for_an_approval_is_a_request() -> None:
+    body = ("Terima kasih atas persetujuan permohonan blangko KTP-el. Sekalian kami mohon blangko KIA sebanyak "
+            "500 keping.\n")
+    v = read_message(mail(body, subject="Re: [BLK-2026-0049] Permohonan disetujui"), DISTRICTS,
+                     own_addresses=OWN_ADDRESSES)
+    assert (v.kind, v.requested) == ("request", 500)
