@@ -138,6 +138,24 @@ def _above_desk_mail_forwarded(text: str, own_addresses: Sequence[str]) -> str |
     return None
 
 
+_FOR_INFORMATION_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.FOR_INFORMATION_PHRASES) + r")(?![\w-])")
+
+
+def _passed_on_for_information(text: str, sender: str | None) -> str | None:
+    """The forwarder's own words when they pass on someone else's mail for information only (the
+    forwarded header names another domain than the sender's); None otherwise. A writer's own earlier
+    mail forwarded is content, whatever the words above it."""
+    above, part = text_before_forward(text), forwarded_part(text)
+    if above is None or part is None or not _FOR_INFORMATION_RE.search(normalise(above)):
+        return None
+    domain = sender.rsplit("@", 1)[-1].lower() if sender and "@" in sender else None
+    header = part.lower()[:600]
+    sender_line = next((line for line in header.splitlines() if _FROM_LINE_RE.match(line)), "")
+    if not sender_line or (domain is not None and domain in sender_line):
+        return None
+    return above
+
+
 _DMARC_PASS_RE = re.compile(r"\bdmarc=pass\b[^;]*?\bheader\.from=([\w.-]+)", re.IGNORECASE)
 
 
@@ -376,6 +394,11 @@ def read_message(
         if forwarder_words is not None:
             new_text, quoted_text = split_quoted(forwarder_words)
             read_subject, body, press, forwarded_press = "", new_text, False, True
+    if not press and not desk_forward and (fyi := _passed_on_for_information(chain_text, sender)) is not None:
+        # "Sekadar meneruskan surat edaran di bawah untuk diketahui": a third party's mail passed on for
+        # information counts for the forwarder's own words only.
+        new_text, quoted_text = split_quoted(fyi)
+        read_subject, body, forwarded_press = "", new_text, True
     text, text_tables = split_text_tables(body)
     candidates: list[Candidate] = []
     row_date = None

@@ -776,6 +776,14 @@ INVITATION_PHRASES: tuple[str, ...] = (
     "workshop", "webinar", "zoom meeting", "acara", "seminar",
 )
 
+# A forwarder's own words passing a third party's mail on for information only ("Sekadar meneruskan surat
+# edaran di bawah untuk diketahui"): what it says is no figure of the forwarder's.
+FOR_INFORMATION_PHRASES: tuple[str, ...] = (
+    "untuk diketahui", "utk diketahui", "sekadar meneruskan", "sekedar meneruskan", "sekadar info", "sekedar info",
+    "sebagai informasi", "untuk informasi", "utk informasi", "sebagai bahan informasi", "untuk menjadi perhatian",
+    "fyi", "for your information", "for information only", "just forwarding",
+)
+
 # Wording of the press: a news article or a journalist's mail states figures of no district's
 # report ("berita hari ini", "ujar Kepala Disdukcapil"). "berita acara" is a receipt document.
 PRESS_PHRASES: tuple[str, ...] = (

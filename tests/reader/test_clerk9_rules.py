@@ -302,3 +302,35 @@ def test_a_new_request_beside_thanks_for_an_approval_is_a_request() -> None:
     v = read_message(mail(body, subject="Re: [BLK-2026-0049] Permohonan disetujui"), DISTRICTS,
                      own_addresses=OWN_ADDRESSES)
     assert (v.kind, v.requested) == ("request", 500)
+
+
+# --- A third party's mail passed on for information ---------------------------------------------------------
+
+
+def _forward(words: str, sender_line: str) -> str:
+    return (f"{words}\n\n---------- Forwarded message ---------\nFrom: {sender_line}\n"
+            "Date: Mon, Nov 30, 2026 at 4:11 PM\nSubject: Alokasi Blangko\n\n"
+            "Mohon tambahan blangko KTP-el sebanyak 2.000 keping, sisa stok 300 keping.\n")
+
+
+def test_a_third_partys_mail_passed_on_for_information_states_no_figure() -> None:
+    body = _forward("Sekadar meneruskan surat di bawah untuk diketahui. Terima kasih.",
+                    "Ditjen Dukcapil <persuratan@dukcapil.kemendagri.example>")
+    v = read_message(mail(body, subject="Fwd: Alokasi Blangko", sender="operator.bulungan@bulungankab.example"),
+                     DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert (v.kind, v.requested, v.stock_on_hand) == ("other", None, None)
+
+
+@pytest.mark.parametrize(
+    ("words", "sender_line"),
+    [
+        # The writer's own office's mail passed on is the writer's content.
+        ("Untuk diketahui, permohonan kami di bawah.", "Capil Bulungan <capil@bulungankab.example>"),
+        # Passed on with no word of information only: the forwarder makes it theirs.
+        ("Mohon ditindaklanjuti.", "Ditjen Dukcapil <persuratan@dukcapil.kemendagri.example>"),
+    ],
+)
+def test_a_forward_not_for_information_only_is_read(words: str, sender_line: str) -> None:
+    v = read_message(mail(_forward(words, sender_line), subject="Fwd: Alokasi Blangko",
+                          sender="operator.bulungan@bulungankab.example"), DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert (v.kind, v.requested) == ("request", 2000)
