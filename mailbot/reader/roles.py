@@ -170,6 +170,7 @@ _ZERO_VALUE_RE = re.compile(
 )
 _ITEM_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])")
 _STOCK_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])")
+_RESULT_LEAD_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTED_RESULT_LEADS) + r")(?![\w-])")
 _CORRECTION_OPENER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTION_OPENERS) + r")(?![\w-])")
 _EARLIER_WORDS = frozenset(" ".join(w.split()) for w in vocab.EARLIER_WORDS)
 _MONEY_RE = re.compile(r"(?<![a-z])(?:" + _words_re(vocab.MONEY_WORDS) + r")(?![a-z])")
@@ -1189,6 +1190,12 @@ def read_text(
         correction_lo = max(c_start, prev_end)
         opener = bool(_CORRECTION_OPENER_RE.search(masked, correction_lo, m.start))
         correcting = last is not None and opener
+        if not opener and last is not None and role not in (None, "ignore"):
+            # "ralat, pencetakan yg benar 99 (...), jadi sisa blangko 490": a figure worked out from the
+            # correction ("jadi", "sehingga") in the sentence it opens is corrected with it.
+            sentence_lo = max(masked.rfind("\n", 0, m.start), masked.rfind(". ", 0, m.start)) + 1
+            opened = _CORRECTION_OPENER_RE.search(masked, sentence_lo, m.start)
+            correcting = opened is not None and bool(_RESULT_LEAD_RE.search(masked, opened.end(), m.start))
         # "di lampiran tertulis sisa blangko 1.400, yang benar 1.040": the figure set aside just before
         # is corrected, also when it was set aside in a table or in an earlier mail.
         corrects_set_aside = opener and ignored_end == prev_end > c_start

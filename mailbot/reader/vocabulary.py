@@ -522,8 +522,8 @@ ASK_CUES: tuple[str, ...] = (
     "berapa", "mohon tegaskan", "mohon konfirmasi", "mohon sebutkan", "mohon dikonfirmasi",
     "mohon informasikan", "mohon dijelaskan", "please confirm",
     # An ask to reply with a figure: "Mohon balas email ini dengan menyebutkan jumlah yang diminta".
-    "dengan menyebutkan", "mohon disebutkan", "mohon balas", "mohon dibalas", "mohon lengkapi", "mohon dilengkapi",
-    "mohon cantumkan", "mohon dicantumkan", "please state", "please specify", "please reply with",
+    "dengan menyebutkan", "mohon disebutkan", "mohon lengkapi", "mohon dilengkapi",
+    "mohon cantumkan", "mohon dicantumkan", "please state", "please specify",
 )
 # An ask for a later mail, once the blanks arrive ("Mohon konfirmasi ... setelah blangko diterima, dengan
 # menyebutkan jumlah yang diterima", the desk's standing closing): an instruction, not a question a reply
@@ -1272,6 +1272,9 @@ TOTAL_OPENERS: tuple[str, ...] = (
     "total", "totalnya", "jumlah", "jumlahnya", "jumlah seluruhnya", "total keseluruhan", "jumlah keseluruhan",
     "semuanya", "seluruhnya", "in total", "altogether", "grand total",
 )
+# In a sentence a correction opens, these lead to a figure worked out from the corrected one ("ralat,
+# pencetakan yg benar 99, jadi sisa blangko 490"): it is corrected with it.
+CORRECTED_RESULT_LEADS: tuple[str, ...] = ("jadi", "jd", "sehingga", "maka", "so", "therefore", "which makes")
 RESULT_WORDS: tuple[str, ...] = (
     "jadi total", "jadi totalnya", "jadi semuanya", "jadi seluruhnya", "sehingga total", "sehingga totalnya",
     "sehingga menjadi", "total menjadi", "totalnya menjadi", "jumlahnya menjadi", "menjadi total",

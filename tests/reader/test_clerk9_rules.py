@@ -251,7 +251,7 @@ def test_only_a_full_month_name_opens_a_date_in_words() -> None:
     [
         "Mohon balas email ini dengan menyebutkan jumlah yang diminta (keping) dan sisa stok saat ini.",
         "Mohon dilengkapi jumlah yang diminta.",
-        "Please reply with the quantity requested.",
+        "Please state the quantity requested.",
     ],
 )
 def test_a_reply_to_an_ask_for_the_figure_answers_it(ask: str) -> None:
@@ -334,3 +334,24 @@ def test_a_forward_not_for_information_only_is_read(words: str, sender_line: str
     v = read_message(mail(_forward(words, sender_line), subject="Fwd: Alokasi Blangko",
                           sender="operator.bulungan@bulungankab.example"), DISTRICTS, own_addresses=OWN_ADDRESSES)
     assert (v.kind, v.requested) == ("request", 2000)
+
+
+# --- A figure worked out from a correction is corrected with it ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "eh maaf Pak, ralat, pencetakan yg benar 99 (4 keping dari loket terlambat diinput), jadi sisa blangko 490.",
+        "Ralat: pencetakan yang benar 99, sehingga sisa blangko 490.",
+    ],
+)
+def test_a_figure_worked_out_from_a_correction_replaces_its_own(tail: str) -> None:
+    text = f"Perekaman : 112\nPencetakan : 95\nSisa blangko : 494\n\n{tail}"
+    assert read(text) == {"recorded": 112, "printed": 99, "stock_on_hand": 490}
+
+
+def test_a_result_without_a_correction_still_conflicts() -> None:
+    text = "Perekaman : 112\nPencetakan : 95\nSisa blangko : 494\n\nKemarin dipakai 20, jadi sisa blangko 474."
+    # Two stocks and no correction between them: a clerk asks.
+    assert "stock_on_hand" not in read(text)
