@@ -156,6 +156,24 @@ def _passed_on_for_information(text: str, sender: str | None) -> str | None:
     return above
 
 
+_APPROVED_IN_QUOTE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(("disetujui", "approved")) + r")(?![\w-])")
+_CHANGED_TO_FIGURE_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.CHANGE_TO_WORDS) + r")[ \t]+\d"
+)
+
+
+def _changes_approved_figure(quoted_text: str, new_text: str, own_addresses: Sequence[str]) -> bool:
+    """Whether a reply to the desk's approval (the quote's header names the desk's address, the quote
+    says "disetujui") changes the figure: a figure right after a word of change ("jadi 1.500",
+    "menjadi 2.000") in the new words."""
+    header = " ".join(quoted_text.lstrip().split("\n\n", 1)[0][:400].lower().split())
+    if not any(a and a.lower() in header for a in own_addresses):
+        return False
+    return bool(_APPROVED_IN_QUOTE_RE.search(quoted_text.lower())) and bool(
+        _CHANGED_TO_FIGURE_RE.search(normalise(new_text))
+    )
+
+
 _DMARC_PASS_RE = re.compile(r"\bdmarc=pass\b[^;]*?\bheader\.from=([\w.-]+)", re.IGNORECASE)
 
 
@@ -420,6 +438,15 @@ def read_message(
     revised = _revised_kind(quoted_text, new_text, parts.message) if is_reply and quoted_text else None
     if revised is not None and answer_role is None:
         answer_role = _KIND_FIGURE[revised]
+    if (
+        answer_role is None
+        and is_reply
+        and quoted_text
+        and _changes_approved_figure(quoted_text, new_text, own_addresses)
+    ):
+        # "Pak, kalau bisa jadi 1.500 ya, ... sisa 200" above the desk's approval of 1.000: the approved
+        # request changed to a new figure is what is asked now.
+        answer_role = "requested"
     elsewhere = other_districts_pattern(district, districts)
     above = None if desk_forward or press or forwarded_press else text_before_forward(chain_text)
     below = forwarded_text(chain_text) if above is not None else None

@@ -355,3 +355,26 @@ def test_a_result_without_a_correction_still_conflicts() -> None:
     text = "Perekaman : 112\nPencetakan : 95\nSisa blangko : 494\n\nKemarin dipakai 20, jadi sisa blangko 474."
     # Two stocks and no correction between them: a clerk asks.
     assert "stock_on_hand" not in read(text)
+
+
+# --- A reply changing the figure the desk approved ---------------------------------------------------------
+
+
+def _reply_to_approval(words: str) -> bytes:
+    body = (f"{words}\n\nPada Rab, 2 Des 2026 pukul 15.20 Disdukcapil Provinsi <{OWN_ADDRESSES[0]}> menulis:\n\n"
+            "> Permohonan blangko KTP-el DISETUJUI sebanyak 1.000 keping dan akan dikirim melalui ekspedisi.\n"
+            "> Mohon konfirmasi setelah blangko diterima, dengan menyebutkan jumlah yang diterima.\n")
+    return mail(body, subject="Re: [BLK-2026-0037] Permohonan blangko KTP-el disetujui",
+                sender="disdukcapil@malinaukab.example")
+
+
+def test_a_reply_changing_the_approved_figure_asks_the_new_one() -> None:
+    v = read_message(_reply_to_approval("Pak, kalau bisa jadi 1.500 ya, krn stok kami lebih sedikit, sisa 200."),
+                     DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert (v.kind, v.requested, v.stock_on_hand) == ("request", 1500, 200)
+
+
+def test_a_reply_waiting_for_the_approved_figure_asks_nothing() -> None:
+    v = read_message(_reply_to_approval("Baik Pak, jadi kami tunggu 1.000 keping-nya. Terima kasih."),
+                     DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert v.requested is None
