@@ -450,6 +450,13 @@ def read_message(
     elsewhere = other_districts_pattern(district, districts)
     above = None if desk_forward or press or forwarded_press else text_before_forward(chain_text)
     below = forwarded_text(chain_text) if above is not None else None
+    if above is None and is_forward and not (desk_forward or press or forwarded_press):
+        # "FW:" with the writer's own earlier mail below an Outlook header block ("From: <the writer>
+        # Sent: ..."), no separator line: the same as a forward of one's own mail.
+        own_part, rest = split_quoted(chain_text)
+        header, _, forwarded_body = rest.lstrip().partition("\n\n")
+        if sender and forwarded_body.strip() and sender.lower() in header[:400].lower():
+            above, below = own_part, split_quoted(_QUOTE_MARKS_RE.sub("", forwarded_body))[0]
     if above is not None and below is not None:
         # A writer's own earlier mail forwarded below new words ("ada perubahan: kebutuhan kami menjadi
         # 2.500 keping"): the new words win; the forwarded mail counts for what they do not say.

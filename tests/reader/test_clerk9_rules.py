@@ -378,3 +378,21 @@ def test_a_reply_waiting_for_the_approved_figure_asks_nothing() -> None:
     v = read_message(_reply_to_approval("Baik Pak, jadi kami tunggu 1.000 keping-nya. Terima kasih."),
                      DISTRICTS, own_addresses=OWN_ADDRESSES)
     assert v.requested is None
+
+
+# --- One's own mail forwarded below an Outlook header block ------------------------------------------------
+
+
+def _own_forward(words: str, sender_line: str) -> bytes:
+    body = (f"{words}\n\nFrom: {sender_line}\nSent: Friday, November 27, 2026 2:10 PM\n"
+            f"To: {OWN_ADDRESSES[0]}\nSubject: Permohonan blangko KTP-el Kota Tarakan\n\n"
+            "Mohon tambahan blangko KTP-el untuk Kota Tarakan sebanyak 2.500 keping. Sisa stok per hari ini 1.020 "
+            "keping.\n")
+    return mail(body, subject="FW: Permohonan blangko KTP-el Kota Tarakan")
+
+
+def test_new_words_above_ones_own_forwarded_request_win() -> None:
+    raw = _own_forward("Kami teruskan kembali permohonan kami di bawah. Sejak email tersebut dikirim stok kami sudah "
+                       "turun menjadi 610 keping.", "DISDUKCAPIL KOTA TARAKAN <disdukcapil@tarakankota.example>")
+    v = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert (v.kind, v.requested, v.stock_on_hand) == ("request", 2500, 610)
