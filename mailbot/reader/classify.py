@@ -254,6 +254,11 @@ def kind_of(
     work_reported = bool(fields & {"printed", "recorded"}) and "stock_on_hand" in fields and _reports(text)
     if names_blank and not work_reported and any(not _in_question(text, m.end()) for m in _REQUEST_RE.finditer(text)):
         return "request"
+    if not seen and _INVITE_RE.search(text) and not _RECEIPT_RE.search(text):
+        # "kami mengundang Bapak/Ibu untuk hadir ... acara: rencana kebutuhan blangko Tahun 2027", a
+        # vendor's "Bimtek Pengelolaan Persediaan Blangko": an invitation with no figure of its own names
+        # the blanks as its agenda, and asks for or reports none.
+        return "other"
     if unattributed:
         if _RECEIPT_RE.search(text):
             return "receipt"
@@ -269,10 +274,6 @@ def kind_of(
         # A period's ledger ("Stok awal 3.010 / Diterima 500 / Dicetak 1.122 / Stok akhir 1.873") has a
         # received line among its figures: it reports the period, it is no receipt.
         receipt = False
-    if not receipt and not seen and _INVITE_RE.search(text):
-        # "kami mengundang Bapak/Ibu untuk hadir ... acara: rencana kebutuhan blangko Tahun 2027": an
-        # invitation with no figure of its own names the blanks as its agenda, and asks for none.
-        return "other"
     if not receipt and not work_reported and any(
         not _in_question(text, m.end()) for m in _WEAK_REQUEST_RE.finditer(text)
     ):

@@ -396,3 +396,11 @@ def test_new_words_above_ones_own_forwarded_request_win() -> None:
                        "turun menjadi 610 keping.", "DISDUKCAPIL KOTA TARAKAN <disdukcapil@tarakankota.example>")
     v = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES)
     assert (v.kind, v.requested, v.stock_on_hand) == ("request", 2500, 610)
+
+
+def test_a_vendors_invitation_on_managing_blank_stock_is_other_mail() -> None:
+    body = ("Kami mengundang 2 (dua) orang perwakilan instansi Bapak/Ibu mengikuti Bimtek \"Pengelolaan Persediaan "
+            "Blangko KTP-el & KIA\" tanggal 14-17 Desember 2026 di Jakarta. Kuota 60 peserta.\n")
+    v = read_message(mail(body, subject="Undangan Bimtek Pengelolaan Persediaan Blangko Adminduk",
+                          sender="event@bimtek-nusantara.example"), DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert (v.kind, v.district, v.item) == ("other", None, None)
