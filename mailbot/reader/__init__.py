@@ -145,9 +145,10 @@ def _passed_on_for_information(text: str, sender: str | None) -> str | None:
     """The forwarder's own words when they pass on someone else's mail for information only (the
     forwarded header names another domain than the sender's); None otherwise. A writer's own earlier
     mail forwarded is content, whatever the words above it."""
-    above, part = text_before_forward(text), forwarded_part(text)
-    if above is None or part is None or not _FOR_INFORMATION_RE.search(normalise(above)):
+    above = text_before_forward(text)
+    if above is None or not _FOR_INFORMATION_RE.search(" ".join(above.lower().split())):
         return None
+    part = forwarded_part(text) or ""
     domain = sender.rsplit("@", 1)[-1].lower() if sender and "@" in sender else None
     header = part.lower()[:600]
     sender_line = next((line for line in header.splitlines() if _FROM_LINE_RE.match(line)), "")
