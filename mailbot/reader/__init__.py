@@ -31,6 +31,7 @@ from mailbot.reader.dates import report_date
 from mailbot.reader.mime import ReadLimits, extract
 from mailbot.reader.numbers import mask_non_quantities, normalise
 from mailbot.reader.quotes import (
+    forward_chain,
     forwarded_part,
     forwarded_text,
     inline_answers,
@@ -123,6 +124,73 @@ def _forwards_desk_mail(text: str, own_addresses: Sequence[str]) -> bool:
     low = part.lower()
     sender_line = next((line for line in low[:600].splitlines() if _FROM_LINE_RE.match(line)), "")
     return any(a and a.lower() in sender_line for a in own_addresses) or bool(_DESK_MARKERS_RE.search(low))
+
+
+def _above_desk_mail_forwarded(text: str, own_addresses: Sequence[str]) -> str | None:
+    """The text above the desk's own mail where a chain forwards it further down ("Fwd: Fwd:", a
+    colleague's forward of the desk's reply, forwarded on to the desk): the desk's words are old news
+    at any depth. None when no forwarded message of the chain is the desk's."""
+    for above, part in forward_chain(text)[1:]:
+        low = part.lower()
+        sender_line = next((line for line in low[:600].splitlines() if _FROM_LINE_RE.match(line)), "")
+        if any(a and a.lower() in sender_line for a in own_addresses) or _DESK_MARKERS_RE.search(low):
+            return above
+    return None
+
+
+_FOR_INFORMATION_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.FOR_INFORMATION_PHRASES) + r")(?![\w-])")
+
+
+def _passed_on_for_information(text: str, sender: str | None) -> str | None:
+    """The forwarder's own words when they pass on someone else's mail for information only (the
+    forwarded header names another domain than the sender's); None otherwise. A writer's own earlier
+    mail forwarded is content, whatever the words above it."""
+    above = text_before_forward(text)
+    if above is None or not _FOR_INFORMATION_RE.search(" ".join(above.lower().split())):
+        return None
+    part = forwarded_part(text) or ""
+    domain = sender.rsplit("@", 1)[-1].lower() if sender and "@" in sender else None
+    header = part.lower()[:600]
+    sender_line = next((line for line in header.splitlines() if _FROM_LINE_RE.match(line)), "")
+    if not sender_line or (domain is not None and domain in sender_line):
+        return None
+    return above
+
+
+_APPROVED_IN_QUOTE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(("disetujui", "approved")) + r")(?![\w-])")
+_CHANGED_TO_FIGURE_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.CHANGE_TO_WORDS) + r")[ \t]+\d"
+)
+
+
+def _changes_approved_figure(quoted_text: str, new_text: str, own_addresses: Sequence[str]) -> bool:
+    """Whether a reply to the desk's approval (the quote's header names the desk's address, the quote
+    says "disetujui") changes the figure: a figure right after a word of change ("jadi 1.500",
+    "menjadi 2.000") in the new words."""
+    header = " ".join(quoted_text.lstrip().split("\n\n", 1)[0][:400].lower().split())
+    if not any(a and a.lower() in header for a in own_addresses):
+        return False
+    return bool(_APPROVED_IN_QUOTE_RE.search(quoted_text.lower())) and bool(
+        _CHANGED_TO_FIGURE_RE.search(normalise(new_text))
+    )
+
+
+_DMARC_PASS_RE = re.compile(r"\bdmarc=pass\b[^;]*?\bheader\.from=([\w.-]+)", re.IGNORECASE)
+
+
+def _domain_authenticated(message: Any, sender: str | None) -> bool:
+    """Whether the receiving server recorded a DMARC pass for the sender's own domain
+    ("Authentication-Results: mx...; dmarc=pass header.from=microsoft.com"): a notice really sent by
+    that domain's system, not a scam dressed as one. (A forged header makes a scam no more than a
+    machine's mail, which is acted on no more than other mail.)"""
+    if not sender or "@" not in sender:
+        return False
+    domain = sender.rsplit("@", 1)[1].lower()
+    return any(
+        m.group(1).lower() == domain
+        for value in (message.get_all("Authentication-Results") or [])
+        for m in _DMARC_PASS_RE.finditer(str(value))
+    )
 
 
 _QUOTE_MARKS_RE = re.compile(r"^[ \t>]+", re.MULTILINE)
@@ -280,10 +348,16 @@ def read_message(
     bare_subject, is_reply, is_forward = _subject_prefixes(subject)
     new_text, quoted_text = split_quoted(parts.text, forwarded=is_forward)
     desk_forward = _forwards_desk_mail(parts.text, own_addresses)
+    chain_text = parts.text  # the text whose forwards are the writer's own (the desk's mail cut off)
     if desk_forward:
         # "kiriman blangko 1.000 keping ... sudah kami terima" above the desk's own approval,
         # forwarded: the forwarder's words are the message; the desk's are old news.
         new_text, quoted_text = split_quoted(text_before_forward(parts.text) or "")
+    elif (above := _above_desk_mail_forwarded(parts.text, own_addresses)) is not None:
+        # A colleague's forward of the desk's reply, forwarded on: the forwards above the desk's mail are
+        # the district's own words; the desk's are not.
+        new_text, quoted_text = split_quoted(above, forwarded=is_forward)
+        chain_text = above
 
     sender = parts.sender
     sender_district = district_of_sender(sender, districts)
@@ -295,7 +369,7 @@ def read_message(
             reasons.append(reason)
 
     # A reply's subject speaks of the earlier message; only a fresh subject carries numbers.
-    read_subject = "" if is_reply or desk_forward else bare_subject
+    read_subject = "" if is_reply or desk_forward or chain_text is not parts.text else bare_subject
     body = read_subject + "\n\n" + new_text if read_subject else new_text
     low_all = normalise(subject + "\n" + new_text)
     district = sender_district or district_named(low_all, districts)
@@ -319,6 +393,7 @@ def read_message(
         and set(reasons) <= _SENDER_ONLY_REASONS
         and not sender_known
         and is_phishing(normalise(subject + "\n" + parts.text))
+        and not _domain_authenticated(parts.message, sender)
     ):
         # A scam dressed as a system notice ("no-reply@webmail-verifikasi": "kotak surat Anda hampir
         # penuh") is spam, read as other mail, not a machine's own mail.
@@ -338,6 +413,11 @@ def read_message(
         if forwarder_words is not None:
             new_text, quoted_text = split_quoted(forwarder_words)
             read_subject, body, press, forwarded_press = "", new_text, False, True
+    if not press and not desk_forward and (fyi := _passed_on_for_information(chain_text, sender)) is not None:
+        # "Sekadar meneruskan surat edaran di bawah untuk diketahui": a third party's mail passed on for
+        # information counts for the forwarder's own words only.
+        new_text, quoted_text = split_quoted(fyi)
+        read_subject, body, forwarded_press = "", new_text, True
     text, text_tables = split_text_tables(body)
     candidates: list[Candidate] = []
     row_date = None
@@ -359,9 +439,25 @@ def read_message(
     revised = _revised_kind(quoted_text, new_text, parts.message) if is_reply and quoted_text else None
     if revised is not None and answer_role is None:
         answer_role = _KIND_FIGURE[revised]
+    if (
+        answer_role is None
+        and is_reply
+        and quoted_text
+        and _changes_approved_figure(quoted_text, new_text, own_addresses)
+    ):
+        # "Pak, kalau bisa jadi 1.500 ya, ... sisa 200" above the desk's approval of 1.000: the approved
+        # request changed to a new figure is what is asked now.
+        answer_role = "requested"
     elsewhere = other_districts_pattern(district, districts)
-    above = None if desk_forward or press or forwarded_press else text_before_forward(parts.text)
-    below = forwarded_text(parts.text) if above is not None else None
+    above = None if desk_forward or press or forwarded_press else text_before_forward(chain_text)
+    below = forwarded_text(chain_text) if above is not None else None
+    if above is None and is_forward and not (desk_forward or press or forwarded_press):
+        # "FW:" with the writer's own earlier mail below an Outlook header block ("From: <the writer>
+        # Sent: ..."), no separator line: the same as a forward of one's own mail.
+        own_part, rest = split_quoted(chain_text)
+        header, _, forwarded_body = rest.lstrip().partition("\n\n")
+        if sender and forwarded_body.strip() and sender.lower() in header[:400].lower():
+            above, below = own_part, split_quoted(_QUOTE_MARKS_RE.sub("", forwarded_body))[0]
     if above is not None and below is not None:
         # A writer's own earlier mail forwarded below new words ("ada perubahan: kebutuhan kami menjadi
         # 2.500 keping"): the new words win; the forwarded mail counts for what they do not say.

@@ -27,6 +27,13 @@ _KTP_RE = re.compile(r"(?<![\w])(?:" + vocab.alternation(vocab.KTP_WORDS) + r")(
 _KIA_RE = _phrase_re(vocab.KIA_WORDS)
 _BLANK_RE = re.compile(r"(?<![\w])(?:" + vocab.alternation(vocab.GENERIC_BLANK_WORDS) + r")")
 _THANKS_RE = _phrase_re(("terima kasih", "terimakasih", "trima kasih", "trimakasih"))
+# A request named as the one approved ("atas persetujuan permohonan blangko KTP-el ..."): the earlier
+# request, thanked for or spoken of, asks nothing now.
+_APPROVED_REQUEST_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.APPROVED_WORDS) + r")\s+(?:atas\s+)?(?:" + vocab.alternation(
+        ("permohonan", "permintaan", "pengajuan", "usulan", "request", "the request", "our request")
+    ) + r")(?![\w-])"
+)
 _STOCK_WORD_RE = _phrase_re(vocab.STOCK_WORDS)
 _SUFFICIENT_RE = _phrase_re(vocab.SUFFICIENT_PHRASES)
 _PRESS_RE = _phrase_re(vocab.PRESS_PHRASES)
@@ -226,7 +233,7 @@ def kind_of(
     a district's own words, a request or receipt or report phrase; figures alone (a quotation's
     spreadsheet, a circular's "kebutuhan blangko" of the nation) do not make it one.
     """
-    text = _SALUTATION_RE.sub("", _THANKS_RE.sub(" ", low))
+    text = _SALUTATION_RE.sub("", _THANKS_RE.sub(" ", _APPROVED_REQUEST_RE.sub(" ", low)))
     denied = bool(_NEGATED_REQUEST_RE.search(text))
     text = _NEGATED_PHRASE_RE.sub(" ", text)
     # "Mohon dikirimkan data rekap stok blangko ...": asks for a document, and reports nothing.
@@ -247,6 +254,11 @@ def kind_of(
     work_reported = bool(fields & {"printed", "recorded"}) and "stock_on_hand" in fields and _reports(text)
     if names_blank and not work_reported and any(not _in_question(text, m.end()) for m in _REQUEST_RE.finditer(text)):
         return "request"
+    if not seen and _INVITE_RE.search(text) and not _RECEIPT_RE.search(text):
+        # "kami mengundang Bapak/Ibu untuk hadir ... acara: rencana kebutuhan blangko Tahun 2027", a
+        # vendor's "Bimtek Pengelolaan Persediaan Blangko": an invitation with no figure of its own names
+        # the blanks as its agenda, and asks for or reports none.
+        return "other"
     if unattributed:
         if _RECEIPT_RE.search(text):
             return "receipt"

@@ -166,7 +166,7 @@ _COMMA_GROUPS_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
 def parse_digits(token: str, thousands: bool = False, factor: int = 1) -> int | None:
-    """The whole number written as digits ("2.000", "2,000", "2000"; "1,5" with thousands=True -> 1500).
+    """The whole number written as digits ("2.000", "2,000", "2000", "615,00"; "1,5" with thousands=True -> 1500).
 
     factor multiplies the value ("2 ratus": factor=100); thousands=True is factor=1000.
     Returns None for a decimal that does not make a whole number, and for anything not digits.
@@ -182,9 +182,12 @@ def parse_digits(token: str, thousands: bool = False, factor: int = 1) -> int | 
         return int(token.replace(",", "")) * factor
     if token.isdigit():
         return int(token) * factor
+    whole, frac = re.split(r"[.,]", token)
+    if len(frac) in (1, 2) and not frac.strip("0"):
+        # "615,00", "935.00": a count written with a zero decimal (a spreadsheet's export) is that count.
+        return int(whole) * factor
     if factor == 1:
         return None
-    whole, frac = re.split(r"[.,]", token)
     scaled = int(whole) * factor + int(frac) * factor // 10 ** len(frac)
     return scaled if (int(frac) * factor) % 10 ** len(frac) == 0 else None
 
@@ -213,7 +216,8 @@ _MASK_PATTERNS: tuple[str, ...] = (
     rf"(?:\s+(?:{_ID_FILLERS})){{0,2}}\s*:?\s*\+?\(?\d[\d\s\-().]{{5,}}\d",
     r"\+\d[\d\s\-().]{7,}\d",
     r"\(0\d{2,4}\)\s*\d[\d\s\-]*\d",
-    r"\b0\d{2,4}[\-\s.]\d{3,5}(?:[\-\s.]\d{2,5})?\b",
+    # (Not a group of a number with thousands dots: "15.000.000 keping" holds no phone "000.000".)
+    r"\b0(?<!\d[.,]0)\d{2,4}[\-\s.]\d{3,5}(?:[\-\s.]\d{2,5})?\b",
     r"\b08\d{7,12}\b",
     # Civil-servant ids and other long ids.
     # An identity number, also after a word or two ("NIK saya ...", "No. KK anak kami ...") and also
@@ -296,8 +300,43 @@ def _blank_packing(m: re.Match[str]) -> str:
     return text[:start] + " " * (len(text) - start)
 
 
+# A date written in words: the day before a month's name, the year after it ("per tanggal tiga puluh
+# November dua ribu dua puluh enam", "pada tanggal dua Desember dua ribu dua puluh enam").
+# Only full names: "may" is also a verb ("we may need two thousand"), and "des", "mar" are no date alone.
+_FULL_MONTHS = [m for m in vocab.MONTHS if len(m) > 3 or m == "mei"]
+_DAY_WORDS_BEFORE_RE = re.compile(rf"(?P<words>{WORDS_PATTERN})[ \t]+$")
+_YEAR_WORDS_AFTER_RE = re.compile(rf"[ \t]+(?P<words>{WORDS_PATTERN})")
+_DAY_WORDS_REACH = 40  # "dua puluh tujuh " is the longest day in words
+_MONTH_NAME_RE = re.compile(rf"\b(?:{_alternation(_FULL_MONTHS)})\b")
+# A count of things right after the words makes them a count, not a year ("Desember dua ribu keping").
+_COUNTED_AFTER_RE = re.compile(
+    rf"[ \t]*\(?[ \t]*(?:{_alternation(vocab.BLANK_UNITS + vocab.PEOPLE_UNITS + vocab.ENGLISH_BLANK_NOUNS)})\b"
+)
+
+
+def _mask_word_dates(low: str) -> str:
+    """low with the day and the year of each date written in words blanked: a day is 1 to 31 right
+    before a month's name, a year 1900 to 2100 right after it."""
+    out: list[str] | None = None
+    for month in _MONTH_NAME_RE.finditer(low):
+        lo = max(0, month.start() - _DAY_WORDS_REACH)
+        day = _DAY_WORDS_BEFORE_RE.search(low, lo, month.start())
+        year = _YEAR_WORDS_AFTER_RE.match(low, month.end())
+        for found, least, most in ((day, 1, 31), (year, 1900, 2100)):
+            if (
+                found is not None
+                and (value := parse_words(found.group("words"))) is not None
+                and least <= value <= most
+                and not _COUNTED_AFTER_RE.match(low, found.end("words"))
+            ):
+                out = out if out is not None else list(low)
+                out[found.start("words") : found.end("words")] = " " * (found.end("words") - found.start("words"))
+    return low if out is None else "".join(out)
+
+
 def mask_non_quantities(low: str) -> str:
     """Blank out (with spaces, keeping every index) the numbers that are never quantities."""
+    low = _mask_word_dates(low)
     if not _HAS_DIGIT_RE.search(low):
         return low
     # Only lines with a digit can hold something to blank; skipping the rest is much faster.

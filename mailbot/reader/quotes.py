@@ -161,6 +161,17 @@ def text_before_forward(text: str) -> str | None:
     return None
 
 
+def forward_chain(text: str) -> list[tuple[str, str]]:
+    """Each message forwarded in turn down a chain ("Fwd: Fwd:"): (the text above its separator, the
+    forwarded message up to the next separator, header lines included), outermost first."""
+    lines = text.splitlines()
+    cuts = [i for i, line in enumerate(lines) if _FORWARD_RE.match(line.strip())]
+    return [
+        ("\n".join(lines[:i]), "\n".join(lines[i + 1 : cuts[n + 1] if n + 1 < len(cuts) else len(lines)]))
+        for n, i in enumerate(cuts)
+    ]
+
+
 def forwarded_part(text: str) -> str | None:
     """The forwarded message below the writer's own words, header lines included; None when
     nothing is forwarded."""

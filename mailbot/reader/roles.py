@@ -120,6 +120,7 @@ _NUMBER_NEXT_RE = re.compile(r"\s*:?\s*\d")
 _NEGATES_NEXT_RE = re.compile(_words_re(vocab.NEGATES_NEXT_WORDS))
 _CORRECTION_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTION_WORDS) + r")(?![\w-])")
 _EARLIER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EARLIER_WORDS) + r")(?![\w-])")
+_APPROVED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.APPROVED_WORDS) + r")(?![\w-])")
 # The blank named right after a figure ("3.000 keping KTP-el") belongs to that figure.
 _OWNED_NAME_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?"
@@ -169,6 +170,7 @@ _ZERO_VALUE_RE = re.compile(
 )
 _ITEM_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])")
 _STOCK_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])")
+_RESULT_LEAD_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTED_RESULT_LEADS) + r")(?![\w-])")
 _CORRECTION_OPENER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTION_OPENERS) + r")(?![\w-])")
 _EARLIER_WORDS = frozenset(" ".join(w.split()) for w in vocab.EARLIER_WORDS)
 _MONEY_RE = re.compile(r"(?<![a-z])(?:" + _words_re(vocab.MONEY_WORDS) + r")(?![a-z])")
@@ -685,6 +687,14 @@ def _said_of_earlier(
     return bool(_EARLIER_RE.search(masked, lo, m.start) or _EARLIER_RE.search(masked, m.end, hi))
 
 
+def _said_of_approval(masked: str, kws: Sequence[Keyword], own_lo: int, m: Mention, after_limit: int) -> bool:
+    """Whether the figure's own words, from the previous figure or comma up to the next role word
+    after it, name the desk's approval ("dari yang disetujui (2.500 keping)", "atas persetujuan
+    permohonan blangko sebanyak 2.000 keping")."""
+    hi = next((k.start for k in kws if m.end <= k.start < after_limit), after_limit)
+    return bool(_APPROVED_RE.search(masked, own_lo, m.start) or _APPROVED_RE.search(masked, m.end, hi))
+
+
 def _undelivered(masked: str, end: int, limit: int) -> bool:
     """Whether the words right after a stock figure say it has not arrived yet ("sisanya 1.000
     keping belum sampai", "sisanya masih di ekspedisi"): the rest of a shipment, not stock."""
@@ -1172,9 +1182,20 @@ def read_text(
         ), elsewhere):
             ignored_end = m.end
             continue
+        if role in (None, "requested") and _said_of_approval(masked, kws, own_lo, m, after_limit):
+            # "kurang 100 keping dari yang disetujui (2.500 keping)", "atas persetujuan permohonan ...
+            # sebanyak 2.000 keping": the figure the desk approved, said back, is asked by no one now.
+            ignored_end = m.end
+            continue
         correction_lo = max(c_start, prev_end)
         opener = bool(_CORRECTION_OPENER_RE.search(masked, correction_lo, m.start))
         correcting = last is not None and opener
+        if not opener and last is not None and role not in (None, "ignore"):
+            # "ralat, pencetakan yg benar 99 (...), jadi sisa blangko 490": a figure worked out from the
+            # correction ("jadi", "sehingga") in the sentence it opens is corrected with it.
+            sentence_lo = max(masked.rfind("\n", 0, m.start), masked.rfind(". ", 0, m.start)) + 1
+            opened = _CORRECTION_OPENER_RE.search(masked, sentence_lo, m.start)
+            correcting = opened is not None and bool(_RESULT_LEAD_RE.search(masked, opened.end(), m.start))
         # "di lampiran tertulis sisa blangko 1.400, yang benar 1.040": the figure set aside just before
         # is corrected, also when it was set aside in a table or in an earlier mail.
         corrects_set_aside = opener and ignored_end == prev_end > c_start

@@ -110,7 +110,11 @@ BLANK_UNITS: tuple[str, ...] = (
 # Units that count people; fine for recording and printing figures, never for stock.
 PEOPLE_UNITS: tuple[str, ...] = (
     "orang", "org", "jiwa", "penduduk", "pemohon", "wajib", "warga",
-    "residents", "people", "persons", "citizens", "applicants",
+    # People named by who they are: "untuk 412 Pekerja Migran Indonesia", "300 siswa SMA", "45 narapidana".
+    "pekerja", "tenaga kerja", "tki", "pmi", "migran", "pengungsi", "peserta", "siswa", "murid", "mahasiswa",
+    "narapidana", "napi", "warga binaan", "lansia", "pasien", "karyawan", "nelayan", "santri",
+    "residents", "people", "persons", "citizens", "applicants", "workers", "migrants", "students",
+    "participants", "inmates", "patients", "refugees",
 )
 # Units that make a number something other than a count of blanks.
 OTHER_UNITS: tuple[str, ...] = (
@@ -517,6 +521,9 @@ ASKED_ROLE_PHRASES: dict[str, tuple[str, ...]] = {
 ASK_CUES: tuple[str, ...] = (
     "berapa", "mohon tegaskan", "mohon konfirmasi", "mohon sebutkan", "mohon dikonfirmasi",
     "mohon informasikan", "mohon dijelaskan", "please confirm",
+    # An ask to reply with a figure: "Mohon balas email ini dengan menyebutkan jumlah yang diminta".
+    "dengan menyebutkan", "mohon disebutkan", "mohon lengkapi", "mohon dilengkapi",
+    "mohon cantumkan", "mohon dicantumkan", "please state", "please specify",
 )
 # An ask for a later mail, once the blanks arrive ("Mohon konfirmasi ... setelah blangko diterima, dengan
 # menyebutkan jumlah yang diterima", the desk's standing closing): an instruction, not a question a reply
@@ -589,6 +596,18 @@ EARLIER_WORDS: tuple[str, ...] = (
     "yang lalu", "yg lalu", "yang dulu", "yg dulu", "terdahulu", "sebelumnya", "minggu lalu",
     "bulan lalu", "pernah kami ajukan", "telah kami ajukan", "sudah kami ajukan", "sdh kami ajukan",
     "earlier", "previous", "further to", "last week",
+)
+
+# Said of a figure, these make it the figure the desk approved ("kurang 100 keping dari yang disetujui
+# (2.500 keping)", "terima kasih atas persetujuan permohonan ... sebanyak 2.000 keping"): the desk's own
+# figure said back, not one asked now. A receipt of it is still a receipt ("yang disetujui 2.000 keping
+# sudah kami terima"); an ask for approval ("mohon disetujui", "mohon persetujuan") is no approval.
+APPROVED_WORDS: tuple[str, ...] = (
+    "yang disetujui", "yg disetujui", "yang telah disetujui", "yg telah disetujui", "yang sudah disetujui",
+    "yg sudah disetujui", "yg sdh disetujui", "telah disetujui", "sudah disetujui", "sdh disetujui",
+    "tlh disetujui", "yang bapak setujui", "yang ibu setujui", "yang bapak/ibu setujui", "atas persetujuan",
+    "persetujuannya", "the approved", "you approved", "was approved", "were approved", "has been approved",
+    "have been approved", "for approving", "for the approval",
 )
 
 # Right after a figure (and its unit), these offer it as a fallback the writer would also accept
@@ -755,6 +774,14 @@ INVITATION_STRONG_PHRASES: tuple[str, ...] = ("undangan", "mengundang", "menghad
 INVITATION_PHRASES: tuple[str, ...] = (
     "undangan", "rapat", "mengundang", "menghadiri", "sosialisasi", "bimbingan teknis", "bimtek",
     "workshop", "webinar", "zoom meeting", "acara", "seminar",
+)
+
+# A forwarder's own words passing a third party's mail on for information only ("Sekadar meneruskan surat
+# edaran di bawah untuk diketahui"): what it says is no figure of the forwarder's.
+FOR_INFORMATION_PHRASES: tuple[str, ...] = (
+    "untuk diketahui", "utk diketahui", "sekadar meneruskan", "sekedar meneruskan", "sekadar info", "sekedar info",
+    "sebagai informasi", "untuk informasi", "utk informasi", "sebagai bahan informasi", "untuk menjadi perhatian",
+    "fyi", "for your information", "for information only", "just forwarding",
 )
 
 # Wording of the press: a news article or a journalist's mail states figures of no district's
@@ -1026,6 +1053,9 @@ MACHINE_TEMPLATE_PHRASES: tuple[str, ...] = (
     "this email was automatically generated", "this is a system generated", "this is a system-generated",
     "do not reply to this email", "do not reply to this message", "please do not reply", "please don't reply",
     "this mailbox is not monitored",
+    # A mail server's DMARC / SMTP TLS reports (RFC 7489, RFC 8460), sent to the address a domain names.
+    "this is a dmarc aggregate report", "dmarc aggregate report", "dmarc failure report", "smtp tls report",
+    "in the 'rua' tag of your dmarc record", "laporan agregat dmarc",
 )
 # The same said in a short line of its own ("-- pesan otomatis --", "Pesan otomatis, jangan dibalas.",
 # "-- Diteruskan otomatis dari WhatsApp --"): a marker only when it opens a line; in a sentence ("kami belum
@@ -1060,6 +1090,8 @@ MACHINE_LOCAL_WORDS: tuple[str, ...] = (
     "daemon", "bot", "robot", "cron", "scheduler", "notify", "notifier", "notif", "notifikasi",
     "autoreply", "autoresponder", "bounce", "bounces", "mailer", "listserv", "majordomo", "digest",
     "calendar", "kalender",
+    # a mail server's DMARC and TLS reports ("dmarcreport@microsoft.com", "dmarc-reports@", "tlsrpt@")
+    "dmarc", "dmarcreport", "dmarcreports", "tlsrpt",
     # monitoring programs that mail their alerts under their own name
     "zabbix", "nagios", "icinga", "grafana", "prometheus", "alertmanager", "uptimerobot", "statuscake",
 )
@@ -1194,6 +1226,8 @@ SHORTFALL_ASK_PHRASES: tuple[str, ...] = (
     "kekurangan dimaksud", "selisihnya", "selisih nya",
     # An ask to make the shortfall good: "kami mohon ... memenuhi kekurangan blangko KIA dimaksud".
     "memenuhi kekurangan", "mencukupi kekurangan", "menutup kekurangan", "menutupi kekurangan",
+    # The same ask naming the gap as a difference: "memenuhi selisih kekurangan blangko tersebut".
+    "memenuhi selisih", "mencukupi selisih", "menutup selisih", "menutupi selisih", "selisih kekurangan",
     "the difference", "the shortfall",
 )
 
@@ -1238,6 +1272,9 @@ TOTAL_OPENERS: tuple[str, ...] = (
     "total", "totalnya", "jumlah", "jumlahnya", "jumlah seluruhnya", "total keseluruhan", "jumlah keseluruhan",
     "semuanya", "seluruhnya", "in total", "altogether", "grand total",
 )
+# In a sentence a correction opens, these lead to a figure worked out from the corrected one ("ralat,
+# pencetakan yg benar 99, jadi sisa blangko 490"): it is corrected with it.
+CORRECTED_RESULT_LEADS: tuple[str, ...] = ("jadi", "jd", "sehingga", "maka", "so", "therefore", "which makes")
 RESULT_WORDS: tuple[str, ...] = (
     "jadi total", "jadi totalnya", "jadi semuanya", "jadi seluruhnya", "sehingga total", "sehingga totalnya",
     "sehingga menjadi", "total menjadi", "totalnya menjadi", "jumlahnya menjadi", "menjadi total",
