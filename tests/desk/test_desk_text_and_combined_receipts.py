@@ -1,0 +1,116 @@
+"""On the real SQLite desk in process: the desk's own reply pasted back in a layout no client marks (above the
+district's words, run into a Yahoo or Thunderbird attribution line) never makes the district's mail automated: the
+correction or receipt is applied and answered; a known district sender's mail in its request's thread that looks
+automated from its words alone is never dropped silently."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from mailbot import actions
+from mailbot.desk import Desk
+from mailbot.runners import process_inbox
+from mailbot.store import repo
+from mailbot.transports.maildir import MaildirInbox, deliver
+from tests.desk.conftest import WITA
+from tests.desk.mailkit import OFFICE
+from tests.desk.test_follow_ups_own_words import _UNFOLDED, BULUNGAN, Desk12, Out, _approved
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+
+@pytest.fixture
+def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
+    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
+
+
+def _dispatch(d: Desk12, reference: str = "BLK-2026-0001") -> None:
+    with d.desk.sessions.begin() as session:
+        req = repo.request_by_reference(session, reference)
+        assert req is not None
+        actions.dispatch(session, d.desk, req, actor="operator", via="cli")
+
+
+def _pasted_above(reply: Out, new: str) -> str:
+    return f"{reply.text}\n\n\n{new}\n"
+
+
+def _yahoo(reply: Out, new: str) -> str:
+    first, *rest = reply.text.splitlines()
+    quoted = "\n".join(f"   {line}" for line in rest)
+    return (f"{new}\n\nDikirim dari Yahoo Mail di Android\n\n  Pada Sel, 1 Des 2026 pada 8:05, Meja Blangko"
+            f"<{OFFICE}> menulis:   {first}\n{quoted}\n")
+
+
+def _thunderbird(reply: Out, new: str) -> str:
+    return f"{new}\n\nOn 01/12/2026 08.05, Meja Blangko wrote: {' '.join(reply.text.split())}\n"
+
+
+LAYOUTS = {"pasted_above": _pasted_above, "yahoo_joined": _yahoo, "thunderbird_one_line": _thunderbird}
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_a_correction_under_any_layout_of_the_desks_reply_is_applied_and_answered(desk12: Desk12, layout: str) -> None:
+    reply = _approved(desk12)
+    mid, outcome = desk12.send(BULUNGAN, "Re: " + reply.subject,
+                               LAYOUTS[layout](reply, "Ralat pak, sisa stok kami 500 bukan 750."),
+                               in_reply_to=reply.message_id)
+    assert outcome == {"follow-up-request-approved": 1}
+    assert (desk12.request()["stock_on_hand"], desk12.request()["state"]) == (500, "approved")
+    [told] = desk12.replies_to(mid)
+    assert "[BLK-2026-0001]" in told.subject and "750 keping menjadi 500 keping" in told.text
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_a_receipt_under_any_layout_of_the_desks_reply_is_booked(desk12: Desk12, layout: str) -> None:
+    reply = _approved(desk12)
+    _dispatch(desk12)
+    mid, outcome = desk12.send(BULUNGAN, "Re: " + reply.subject,
+                               LAYOUTS[layout](reply, "Sudah kami terima 2.000 keping, terima kasih pak."),
+                               in_reply_to=reply.message_id, date="Thu, 03 Dec 2026 10:00:00 +0800")
+    assert outcome == {"receipt": 1}
+    assert desk12.request()["state"] == "received" and "receipt_confirmed" in desk12.ledger_kinds()
+    assert len(desk12.replies_to(mid)) == 1
+
+
+def _send_raw(d: Desk12, body: str, *, in_reply_to: str, headers: dict[str, str]) -> tuple[str, dict[str, int]]:
+    d.n += 1
+    mid = f"<raw{d.n}@bulungankab.example>"
+    msg = EmailMessage(policy=_UNFOLDED)
+    msg["From"], msg["To"], msg["Subject"] = BULUNGAN, OFFICE, "Re: [BLK-2026-0001] Permohonan tambahan blangko KTP-el"
+    msg["Date"], msg["Message-ID"] = "Wed, 02 Dec 2026 10:00:00 +0800", mid
+    msg["In-Reply-To"], msg["References"] = in_reply_to, in_reply_to
+    for name, value in headers.items():
+        msg[name] = value
+    msg.set_content(body)
+    deliver(d.inbox, bytes(msg))
+    inbox = MaildirInbox(d.inbox, size_limit=d.desk.config.guards.max_message_bytes)
+    return mid, dict(process_inbox(d.desk, inbox))
+
+
+# Another system's template sentence in the district's words (a footer its mail server adds): automated by its words
+# alone.
+TEMPLATED = "Sisa stok kami 500 keping.\n\nPesan ini dikirim secara otomatis oleh sistem SIAK Kabupaten Bulungan."
+
+
+def test_a_district_mail_in_its_thread_automated_by_its_words_alone_goes_to_a_person(desk12: Desk12) -> None:
+    reply = _approved(desk12)
+    mid, outcome = _send_raw(desk12, TEMPLATED, in_reply_to=reply.message_id, headers={})
+    assert outcome == {"automated-reply+queued": 1}
+    assert desk12.queue(mid) == {"automated_in_thread"}
+    [ack] = desk12.replies_to(mid)
+    assert "[BLK-2026-0001]" in ack.subject and "akan dibaca" in ack.text
+    assert desk12.request()["stock_on_hand"] == 750  # nothing applied unread
+
+
+def test_a_district_mail_with_an_automated_header_is_still_never_answered(desk12: Desk12) -> None:
+    reply = _approved(desk12)
+    mid, outcome = _send_raw(desk12, TEMPLATED, in_reply_to=reply.message_id,
+                             headers={"Auto-Submitted": "auto-generated"})
+    assert outcome == {"automated-reply": 1}
+    assert desk12.queue(mid) == set() and desk12.replies_to(mid) == []
