@@ -676,8 +676,11 @@ def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str
 
 
 def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: Message, verdict: Verdict, *,
-                    district: str, item: str, thread: Request | None = None) -> MessageOutcome:
-    """The district confirms a shipment arrived: in transit becomes on hand; a shortfall is booked with its reason."""
+                    district: str, item: str, thread: Request | None = None,
+                    others: list[dict[str, object]] | None = None) -> MessageOutcome:
+    """The district confirms a shipment arrived: in transit becomes on hand; a shortfall is booked with its reason.
+    *others* are the other blank's counts in the same mail (item, received, shipped, reference; shipped None when
+    no shipment matches), named in the reply."""
     source = f"message:{message.id}"
     shipped: int | None = None
     if any(d.field == "received" and d.reason in ("conflict", "unclear", "too_large") for d in verdict.doubts):
@@ -694,7 +697,7 @@ def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: 
           subject=reply_subject(verdict.subject, req.reference if req else None),
           context={"district_name": desk.district_name(district), "item": item, "received": verdict.received,
                    "shipped": shipped, "reference": req.reference if req else None, "facts": facts(verdict),
-                   "matched": req is not None},
+                   "matched": req is not None, "others": others or []},
           reply_to=_in_conversation(session, req, message, verdict))
     return MessageOutcome.RECEIPT if req is not None else MessageOutcome.RECEIPT_UNMATCHED
 

@@ -114,3 +114,67 @@ def test_a_district_mail_with_an_automated_header_is_still_never_answered(desk12
                              headers={"Auto-Submitted": "auto-generated"})
     assert outcome == {"automated-reply": 1}
     assert desk12.queue(mid) == set() and desk12.replies_to(mid) == []
+
+
+# --- a receipt of both blanks: each blank's count goes the same way ----------------------------------------------
+
+KIA_REQUEST = ("Dengan hormat,\nbersama ini kami sampaikan sisa stok blangko KIA kami saat ini 300 keping.\nUntuk itu "
+               "kami mohon tambahan blangko KIA sebanyak 500 keping.\n\nHormat kami,\nDisdukcapil Kabupaten Bulungan\n")
+
+
+def _both_dispatched(d: Desk12) -> None:
+    _approved(d)
+    _, outcome = d.send(BULUNGAN, "Permohonan tambahan blangko KIA", KIA_REQUEST,
+                        date="Tue, 01 Dec 2026 09:00:00 +0800")
+    assert outcome == {"request-approved": 1}
+    _dispatch(d, "BLK-2026-0001")
+    _dispatch(d, "BLK-2026-0002")
+
+
+def _discrepancies(d: Desk12) -> list[tuple[str, str, int]]:
+    return [(r[0], r[1], r[2]) for r in d.db().execute(
+        "select r.reference, a.reason, a.quantity from attention_items a join requests r on r.id = a.request_pk "
+        "where a.kind = 'discrepancy' and a.closed_at is null order by a.id")]
+
+
+@pytest.mark.parametrize("kia", [450, 550])
+def test_the_second_blanks_difference_in_a_combined_receipt_opens_its_discrepancy(desk12: Desk12, kia: int) -> None:
+    _both_dispatched(desk12)
+    mid, outcome = desk12.send(BULUNGAN, "Tanda terima blangko",
+                               f"Dengan hormat,\nblangko KTP-el 2.000 keping dan blangko KIA {kia} keping sudah kami "
+                               "terima hari ini.\n\nHormat kami,\nDisdukcapil Kabupaten Bulungan",
+                               date="Thu, 03 Dec 2026 10:00:00 +0800")
+    assert outcome == {"receipt": 1}
+    assert desk12.request("BLK-2026-0002")["state"] == "received"
+    assert _discrepancies(desk12) == [("BLK-2026-0002", "shortfall" if kia < 500 else "surplus", 500 - kia)]
+    [notice] = [o for o in desk12.out() if "Selisih penerimaan" in o.subject]
+    assert "[BLK-2026-0002]" in notice.subject and "blangko KIA" in notice.text
+    [told] = desk12.replies_to(mid)
+    assert f"blangko KIA sebanyak {kia} keping untuk permohonan BLK-2026-0002" in told.text
+    assert f"selisih {'kurang' if kia < 500 else 'lebih'} 50 keping" in told.text
+
+
+def test_a_combined_receipt_that_matches_both_shipments_opens_nothing(desk12: Desk12) -> None:
+    _both_dispatched(desk12)
+    _, outcome = desk12.send(BULUNGAN, "Tanda terima blangko",
+                             "blangko KTP-el 2.000 keping dan blangko KIA 500 keping sudah kami terima hari ini.",
+                             date="Thu, 03 Dec 2026 10:00:00 +0800")
+    assert outcome == {"receipt": 1}
+    assert _discrepancies(desk12) == [] and not [o for o in desk12.out() if "Selisih" in o.subject]
+
+
+def test_the_second_blanks_count_with_no_shipment_goes_to_a_person_and_the_reply_says_so(desk12: Desk12) -> None:
+    reply = _approved(desk12)
+    _dispatch(desk12)
+    mid, outcome = desk12.send(BULUNGAN, "Re: " + reply.subject,
+                               "Dengan hormat,\nbersama ini kami sampaikan bahwa blangko KTP-el sebanyak 2.000 keping "
+                               "dan blangko KIA sebanyak 500 keping telah kami terima dengan baik.",
+                               in_reply_to=reply.message_id, date="Thu, 03 Dec 2026 10:00:00 +0800")
+    assert outcome == {"receipt": 1}
+    assert desk12.request()["state"] == "received"
+    assert desk12.queue(mid) == {"receipt_unmatched"}
+    [item] = desk12.db().execute("select item, quantity from attention_items where reason = 'receipt_unmatched'")
+    assert tuple(item) == ("kia", 500)
+    [told] = desk12.replies_to(mid)
+    assert "Penerimaan blangko KIA sebanyak 500 keping belum dapat kami cocokkan" in told.text
+    assert "blangko KTP-el sebanyak 2.000 keping untuk permohonan BLK-2026-0001" in told.text
