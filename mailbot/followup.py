@@ -50,12 +50,28 @@ _RECONSIDER = re.compile(rf"\b(?:{_LOOK_AGAIN}|review|not enough|insufficient)\b
 # Asking the province to look again, or giving a reason for a figure.
 _APPEAL = re.compile(rf"\b(?:{_LOOK_AGAIN}|karena|sebab|alasan|namun|tetapi|akan tetapi|jemput bola|because|due to)\b")
 _CLAUSE_END = re.compile(r"[.;!?\n]")
+# Keeping to a figure: "tetap membutuhkan 2.000", "still need 2000".
+_STILL_NEED = re.compile(r"\b(?:tetap (?:membutuhkan|butuh|memerlukan|mohon|meminta)|still need)\b")
 
 
-def gives_reason(text: str) -> bool:
+def _without_granted_restated(low: str, granted: int | None) -> str:
+    """*low* less each "tetap membutuhkan 2.000" / "still need 2000" that names *granted*, the figure already
+    asked and granted in full: the district keeps to its request and asks nothing to be looked at again (with
+    a corrected stock, it is a correction)."""
+    if granted is None:
+        return low
+    for m in reversed(list(_STILL_NEED.finditer(low))):
+        after = [x for x in find_mentions(low[m.end():m.end() + 40]) if x.value is not None]
+        if after and after[0].value == granted:
+            low = low[:m.start()] + low[m.end():]
+    return low
+
+
+def gives_reason(text: str, *, granted: int | None = None) -> bool:
     """Whether *text* argues or explains ("karena …", "namun …", "mohon dipertimbangkan"): never a mere
-    confirmation, whatever else it says."""
-    return bool(_APPEAL.search(normalise(text or "")))
+    confirmation, whatever else it says. Keeping to *granted*, the figure asked and granted in full ("tetap
+    membutuhkan 2.000"), is no reason."""
+    return bool(_APPEAL.search(_without_granted_restated(normalise(text or ""), granted)))
 
 
 @dataclass(frozen=True)
@@ -188,9 +204,12 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     corrects = bool(_CORRECTION_WORDS.search(low))
     if changed and not corrects and set(changed) == {"requested"} and changed["requested"] == approved:
         changed = {}  # "1.200 keping cukup": the approved figure accepted, not a new request
-    appeal = bool(_APPEAL.search(low))
+    # "tetap membutuhkan 2.000" of a request of 2.000 granted in full, beside a corrected stock: no appeal
+    granted = approved if approved is not None and approved == requested and "requested" not in changed else None
+    asks = _without_granted_restated(low, granted)
+    appeal = bool(_APPEAL.search(asks))
     other = tuple(f.value for f in other_new)
-    if changed and _RECONSIDER.search(low) and "received" not in changed:
+    if changed and _RECONSIDER.search(asks) and "received" not in changed:
         # "tetap membutuhkan 4.000 keping karena …, mohon dipertimbangkan kembali": the district asks the
         # province to look again, with a new figure: an appeal a manager decides, not a correction
         return Reading("appeal", changed, why="a new figure with a request to reconsider",

@@ -178,3 +178,29 @@ def test_the_second_blanks_count_with_no_shipment_goes_to_a_person_and_the_reply
     [told] = desk12.replies_to(mid)
     assert "Penerimaan blangko KIA sebanyak 500 keping belum dapat kami cocokkan" in told.text
     assert "blangko KTP-el sebanyak 2.000 keping untuk permohonan BLK-2026-0001" in told.text
+
+
+# --- a corrected stock beside the request kept as it was granted is a correction -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Koreksi: sisa stok kami 300 keping, bukan 750. Kami tetap membutuhkan 2.000 keping.",
+    "Correction: our remaining stock is actually 300 pieces, not 750. We still need 2000 blanks.",
+])
+def test_a_stock_correction_keeping_the_granted_figure_is_re_decided_not_held(desk12: Desk12, text: str) -> None:
+    reply = _approved(desk12)
+    mid, outcome = desk12.send(BULUNGAN, "Re: " + reply.subject, text, in_reply_to=reply.message_id)
+    assert outcome == {"follow-up-request-approved": 1}
+    req = desk12.request()
+    assert (req["stock_on_hand"], req["requested"], req["approved"], req["state"]) == (300, 2000, 2000, "approved")
+    assert not [o for o in desk12.out() if set(o.to) & {"kadis@disdukcapil.kaltaraprov.example"}]
+    [told] = desk12.replies_to(mid)
+    assert "750 keping menjadi 300 keping" in told.text and "DITINJAU" not in told.text
+
+
+def test_asking_to_look_again_beside_the_kept_figure_is_still_an_appeal(desk12: Desk12) -> None:
+    reply = _approved(desk12)
+    _, outcome = desk12.send(BULUNGAN, "Re: " + reply.subject,
+                             "Koreksi: sisa stok kami 300 keping, bukan 750. Kami tetap membutuhkan 2.000 keping, "
+                             "mohon dipertimbangkan kembali.", in_reply_to=reply.message_id)
+    assert outcome == {"follow-up-request-held": 1}
+    assert desk12.request()["state"] == "held"
