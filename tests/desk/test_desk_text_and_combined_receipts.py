@@ -18,7 +18,7 @@ from mailbot.runners import process_inbox
 from mailbot.store import repo
 from mailbot.transports.maildir import MaildirInbox, deliver
 from tests.desk.conftest import WITA
-from tests.desk.mailkit import OFFICE
+from tests.desk.mailkit import MANAGERS, OFFICE
 from tests.desk.test_follow_ups_own_words import _UNFOLDED, BULUNGAN, Desk12, Out, _approved
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
@@ -204,3 +204,28 @@ def test_asking_to_look_again_beside_the_kept_figure_is_still_an_appeal(desk12: 
                              "mohon dipertimbangkan kembali.", in_reply_to=reply.message_id)
     assert outcome == {"follow-up-request-held": 1}
     assert desk12.request()["state"] == "held"
+
+
+# --- a manager's figure in words is read as on the command line -----------------------------------------------------
+
+@pytest.mark.parametrize(("command", "reason"), [
+    ("SETUJU dua ribu", None),
+    ("Setuju dua ribu keping", None),
+    ("SETUJU dua ribu / sisanya bulan depan", "sisanya bulan depan"),
+])
+def test_a_managers_approval_with_the_figure_in_words_is_applied(desk12: Desk12, command: str,
+                                                                 reason: str | None) -> None:
+    _, first = desk12.send("disdukcapil@nunukankab.example", "Permohonan tambahan blangko KTP-el",
+                           "Dengan hormat,\nsisa stok blangko KTP-el kami saat ini 300 keping.\nKami mohon tambahan "
+                           "blangko KTP-el sebanyak 6.000 (enam ribu) keping.\n",
+                           date="Tue, 01 Dec 2026 08:00:00 +0800")
+    assert first == {"request-held": 1}
+    [notice] = [o for o in desk12.out() if o.purpose.startswith("held:")]
+    quoted = "\n".join(f"> {line}" for line in notice.text.splitlines())
+    _, got = desk12.send(MANAGERS[0], "Re: " + notice.subject, f"{command}\n\n{quoted}\n",
+                         in_reply_to=notice.message_id)
+    assert got == {"manager-approve": 1}
+    assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", 2000)
+    [told] = [o for o in desk12.out() if "disdukcapil@nunukankab.example" in o.to and "2.000" in o.text
+              and "SEBAGIAN" in o.text]
+    assert reason is None or reason in told.text
