@@ -209,7 +209,8 @@ _GIVES_REASON = re.compile(r"\b(?:karena|sebab|dikarenakan|mengingat|untuk (?:ke
 
 
 def _needs_clarification(verdict: Verdict) -> bool:
-    return any(d.field in ("requested", "item") or d.reason == "too_large" for d in verdict.doubts)
+    # a figure no count can be (too large, below zero) is asked about, never decided on
+    return any(d.field in ("requested", "item") or d.reason in ("too_large", "negative") for d in verdict.doubts)
 
 
 def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.Decision, *,
@@ -334,7 +335,7 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
     missing = []
     if about == "request" and verdict.requested is None and not any(d.field == "requested" for d in verdict.doubts):
         missing.append("requested")
-    if about == "report" and not any(d.reason == "too_large" for d in verdict.doubts):
+    if about == "report" and not any(d.reason in ("too_large", "negative") for d in verdict.doubts):
         missing.append("report")
     if about == "receipt" and verdict.received is None and not any(d.field == "received" for d in verdict.doubts):
         missing.append("received")
@@ -683,7 +684,8 @@ def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: 
     no shipment matches), named in the reply."""
     source = f"message:{message.id}"
     shipped: int | None = None
-    if any(d.field == "received" and d.reason in ("conflict", "unclear", "too_large") for d in verdict.doubts):
+    if any(d.field == "received" and d.reason in ("conflict", "unclear", "too_large", "negative")
+           for d in verdict.doubts):
         return ask_back(session, desk, None, message, verdict, district=district, about="receipt", thread=thread)
     if req is not None and req.approved and verdict.received is None:
         # "sudah kami terima" without a count: nothing is booked until the district says how many arrived

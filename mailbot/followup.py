@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from mailbot.reader.numbers import Mention, find_mentions, normalise
+from mailbot.reader.signs import written_below_zero
 
 Intent = Literal["correction", "restated", "question", "other_item", "appeal", "unclear", "plain"]
 FIELDS = ("requested", "stock_on_hand")
@@ -94,6 +95,7 @@ class _Figure:
     old: bool
     other_item: bool
     pair: int | None  # for an old figure: the index of the new one it stands beside
+    negative: bool = False  # written below zero ("-50 keping (minus ...)"): no count of blanks is
 
 
 def _clause_before(low: str, start: int) -> str:
@@ -138,14 +140,15 @@ def _figures(low: str, item: str) -> list[_Figure]:
             or (bool(_FROM_BEFORE.search(before))
                                                    and bool(_NEW_AFTER_OLD.match(low[m.end:m.end + 30])))
         clause = _clause_before(low, m.start)
-        found.append(_Figure(m.value or 0, _field(clause), old, _other_item(low, m, item), None))
+        found.append(_Figure(m.value or 0, _field(clause), old, _other_item(low, m, item), None,
+                             written_below_zero(low[max(0, m.start - 8):m.end + 40], m.value or 0)))
     # an old figure stands beside the nearest new one in the same sentence
     result = []
     for i, f in enumerate(found):
         if f.old:
             near = [j for j in (i - 1, i + 1) if 0 <= j < len(found) and not found[j].old]
             pair = near[0] if near else None
-            result.append(_Figure(f.value, f.field, True, f.other_item, pair))
+            result.append(_Figure(f.value, f.field, True, f.other_item, pair, f.negative))
         else:
             result.append(f)
     return result
@@ -172,6 +175,8 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     other_new = [f for f in figures if not f.old and f.other_item]
     if _QUESTION.search(low):
         return Reading("question", why="a question: a person answers it; never applied as a correction")
+    if below := [f.value for f in own_new if f.negative]:
+        return Reading("unclear", why=f"{below[0]} written below zero: no count of blanks is")
     if other_new and not own_new:
         return Reading("other_item", why="a figure for the other blank: never booked on this request's item",
                        other_item=tuple(f.value for f in other_new))

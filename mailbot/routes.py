@@ -140,7 +140,7 @@ def report(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
     if district is None:
         return MessageOutcome.REPORT_UNTRUSTED
     if (verdict.stock_on_hand is None and verdict.printed is None and verdict.recorded is None) or any(
-            d.reason == "too_large" for d in verdict.doubts):  # a report with an impossible figure: ask, book nothing
+            d.reason in ("too_large", "negative") for d in verdict.doubts):  # an impossible figure: ask, book nothing
         actions.ask_back(session, desk, None, message, verdict, district=district, about="report")
         return MessageOutcome.REPORT_CLARIFY
     item = verdict.item or "ktp-el"

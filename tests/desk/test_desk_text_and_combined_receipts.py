@@ -229,3 +229,28 @@ def test_a_managers_approval_with_the_figure_in_words_is_applied(desk12: Desk12,
     [told] = [o for o in desk12.out() if "disdukcapil@nunukankab.example" in o.to and "2.000" in o.text
               and "SEBAGIAN" in o.text]
     assert reason is None or reason in told.text
+
+
+# --- a figure written below zero is never read without its sign ------------------------------------------------------
+
+def test_a_correction_to_a_stock_below_zero_changes_nothing_and_goes_to_a_person(desk12: Desk12) -> None:
+    reply = _approved(desk12)
+    mid, outcome = desk12.send(BULUNGAN, "Re: " + reply.subject,
+                               "Koreksi: sisa stok kami -50 keping (minus, karena ada pinjaman ke kecamatan), "
+                               "bukan 750.",
+                               in_reply_to=reply.message_id)
+    assert outcome == {"follow-up-unclear+queued": 1}
+    assert (desk12.request()["stock_on_hand"], desk12.request()["approved"]) == (750, 2000)
+    assert desk12.queue(mid) == {"doubt"}
+    assert desk12.db().execute("select count(*) from stated_stock where quantity = 50").fetchone()[0] == 0
+    assert len(desk12.replies_to(mid)) == 1
+
+
+def test_a_request_with_a_stock_below_zero_is_asked_back(desk12: Desk12) -> None:
+    mid, outcome = desk12.send(BULUNGAN, "Permohonan tambahan blangko KTP-el",
+                               "Dengan hormat,\nsisa stok blangko KTP-el kami saat ini -50 keping.\n"
+                               "Kami mohon tambahan blangko KTP-el sebanyak 2.000 keping.",
+                               date="Tue, 01 Dec 2026 08:00:00 +0800")
+    assert outcome == {"request-clarify": 1}
+    [asked] = desk12.replies_to(mid)
+    assert "kurang dari nol (minus)" in asked.text
