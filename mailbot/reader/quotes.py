@@ -145,16 +145,20 @@ _JOINED_ON_WROTE_RE = re.compile(
     re.IGNORECASE,
 )
 _TIME_OF_DAY_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_WHOLE_MESSAGE = 300  # characters: a message run into its attribution line, not a sentence
 
 
 def _is_joined_attribution(line: str) -> bool:
     """Whether line is a quote header with the quoted text run into it (see _JOINED_ON_WROTE_RE): its
-    head names an address or a time, or what follows it is the desk's own reply."""
+    head names an address, or what follows it is the desk's own reply, or its head names a time of day and
+    a whole message follows on the line (a sentence of the writer's "pada pukul 10.00 kami menulis: ..." is
+    short)."""
     m = _JOINED_ON_WROTE_RE.match(line.strip())
     if m is None:
         return False
-    head = m.group("head")
-    return bool(_ADDRESS_RE.search(head) or _TIME_OF_DAY_RE.search(head) or _DESK_REPLY_RE.match(m.group("rest")))
+    head, rest = m.group("head"), m.group("rest")
+    return bool(_ADDRESS_RE.search(head) or _DESK_REPLY_RE.match(rest)
+                or (_TIME_OF_DAY_RE.search(head) and len(rest) >= _WHOLE_MESSAGE))
 
 
 def _desk_reply_end(lines: list[str], i: int) -> int | None:

@@ -108,3 +108,8 @@ def test_another_systems_template_is_still_a_machine(body: str) -> None:
 ])
 def test_a_sentence_that_only_looks_like_an_attribution_is_the_writers(text: str) -> None:
     assert split_quoted(text)[0] == text
+
+
+def test_a_writers_sentence_with_a_time_and_a_colon_is_not_cut() -> None:
+    text = "Pada tanggal 1 Des 2026 pukul 08.00 kami sudah menulis: mohon tambahan 2.000 keping. Mohon dibantu."
+    assert split_quoted(text)[0] == text
