@@ -54,11 +54,10 @@ REASONS = {
 
 # Signs of a machine that lie in a mail's words only (a template sentence, a system's subject tag): a person's
 # mail can carry them (a quote no client marked), so a known district sender's mail in its request's thread with
-# no other sign is read by a person and acknowledged. An out-of-office note or a read receipt said in words is
-# queued without an answer.
+# no other sign is read by a person and acknowledged. An out-of-office note said in words is queued without an
+# answer. (A read receipt or a calendar answer may be told by its headers too: never queued.)
 _WORDS_ONLY = frozenset({"machine-template", "system-subject", "carrier-notice"})
-_CONTENT_REASONS = _WORDS_ONLY | {"out-of-office", "delivery-failure", "newsletter", "read-receipt", "calendar",
-                                  "message-recall"}
+_CONTENT_REASONS = _WORDS_ONLY | {"out-of-office", "delivery-failure", "newsletter", "message-recall"}
 
 # Outcomes of routing after which nothing was done with a district's message.
 NO_ACTION = {MessageOutcome.OTHER: "other", MessageOutcome.MANAGER_OTHER: "manager_other",
