@@ -223,7 +223,8 @@ _GIVES_REASON = re.compile(r"\b(?:karena|sebab|dikarenakan|mengingat|untuk (?:ke
 
 
 def _needs_clarification(verdict: Verdict) -> bool:
-    return any(d.field in ("requested", "item") or d.reason == "too_large" for d in verdict.doubts)
+    # a figure no count can be (too large, below zero) is asked about, never decided on
+    return any(d.field in ("requested", "item") or d.reason in ("too_large", "negative") for d in verdict.doubts)
 
 
 def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.Decision, *,
@@ -348,7 +349,7 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
     missing = []
     if about == "request" and verdict.requested is None and not any(d.field == "requested" for d in verdict.doubts):
         missing.append("requested")
-    if about == "report" and not any(d.reason == "too_large" for d in verdict.doubts):
+    if about == "report" and not any(d.reason in ("too_large", "negative") for d in verdict.doubts):
         missing.append("report")
     if about == "receipt" and verdict.received is None and not any(d.field == "received" for d in verdict.doubts):
         missing.append("received")
@@ -690,11 +691,15 @@ def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str
 
 
 def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: Message, verdict: Verdict, *,
-                    district: str, item: str, thread: Request | None = None) -> MessageOutcome:
-    """The district confirms a shipment arrived: in transit becomes on hand; a shortfall is booked with its reason."""
+                    district: str, item: str, thread: Request | None = None,
+                    others: list[dict[str, object]] | None = None) -> MessageOutcome:
+    """The district confirms a shipment arrived: in transit becomes on hand; a shortfall is booked with its reason.
+    *others* are the other blank's counts in the same mail (item, received, shipped, reference; shipped None when
+    no shipment matches), named in the reply."""
     source = f"message:{message.id}"
     shipped: int | None = None
-    if any(d.field == "received" and d.reason in ("conflict", "unclear", "too_large") for d in verdict.doubts):
+    if any(d.field == "received" and d.reason in ("conflict", "unclear", "too_large", "negative")
+           for d in verdict.doubts):
         return ask_back(session, desk, None, message, verdict, district=district, about="receipt", thread=thread)
     if req is not None and req.approved and verdict.received is None:
         # "sudah kami terima" without a count: nothing is booked until the district says how many arrived
@@ -708,7 +713,7 @@ def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: 
           subject=reply_subject(verdict.subject, req.reference if req else None),
           context={"district_name": desk.district_name(district), "item": item, "received": verdict.received,
                    "shipped": shipped, "reference": req.reference if req else None, "facts": facts(verdict),
-                   "matched": req is not None},
+                   "matched": req is not None, "others": others or []},
           reply_to=_in_conversation(session, req, message, verdict))
     return MessageOutcome.RECEIPT if req is not None else MessageOutcome.RECEIPT_UNMATCHED
 

@@ -51,7 +51,15 @@ REASONS = {
     "district_command": "balasan SETUJU/TOLAK dari kabupaten/kota, padahal hanya pimpinan yang dapat memutuskan",
     "managers_thread": "balasan kabupaten/kota atas email yang kami kirim kepada pimpinan",
     "message_id_shared": "Message-ID-nya sudah dipakai oleh email lain yang isinya berbeda (mungkin ada yang palsu)",
+    "automated_in_thread": "email kabupaten/kota pada percakapan permohonan yang tampak seperti email otomatis",
 }
+
+# Signs of a machine that lie in a mail's words only (a template sentence, a system's subject tag): a person's
+# mail can carry them (a quote no client marked), so a known district sender's mail in its request's thread with
+# no other sign is read by a person and acknowledged. An out-of-office note said in words is queued without an
+# answer. (A read receipt or a calendar answer may be told by its headers too: never queued.)
+_WORDS_ONLY = frozenset({"machine-template", "system-subject", "carrier-notice"})
+_CONTENT_REASONS = _WORDS_ONLY | {"out-of-office", "delivery-failure", "newsletter", "message-recall"}
 
 # Outcomes of routing after which nothing was done with a district's message.
 NO_ACTION = {MessageOutcome.OTHER: "other", MessageOutcome.MANAGER_OTHER: "manager_other",
@@ -191,7 +199,9 @@ def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict
                 outcome: MessageOutcome) -> bool:
     """Put mail from a known district sender or a manager that ended with no action in the queue, and
     acknowledge it once; True when it was queued."""
-    if verdict.kind == "automated" or not trust.trusted or not (trust.district or trust.is_manager):
+    if verdict.kind == "automated":
+        return _automated_in_thread(session, desk, message, verdict, trust)
+    if not trust.trusted or not (trust.district or trust.is_manager):
         return False
     reason = NO_ACTION.get(outcome)
     if reason is None and outcome.is_managers:
@@ -220,6 +230,27 @@ def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict
     open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason, detail=detail,
               district=trust.district, item=verdict.item, message=message, request=thread)
     if not replied:
+        acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
+    return True
+
+
+def _automated_in_thread(session: Session, desk: Desk, message: Message, verdict: Verdict,
+                         trust: SenderTrust) -> bool:
+    """A known district sender's mail in its own request's thread, read as automated from its words alone (no
+    Auto-Submitted, List-*, Precedence or delivery-report header, no machine's address): never dropped silently.
+    It waits for a person, and its sender is told so when only its wording looked like a machine's."""
+    reasons = set(verdict.automated_reasons)
+    if not reasons or not reasons <= _CONTENT_REASONS or not trust.trusted or trust.is_manager or not trust.district:
+        return False
+    thread = _thread_request(session, verdict) or repo.request_by_outbound_message_id(session, [
+        i for i in ([verdict.in_reply_to] if verdict.in_reply_to else []) + list(verdict.references)
+        if MESSAGE_ID.fullmatch(i or "")])
+    if thread is None or thread.district != trust.district:
+        return False
+    open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="automated_in_thread",
+              detail=f"{verdict.subject}\n{verdict.body_excerpt}", district=trust.district, item=thread.item,
+              message=message, request=thread)
+    if reasons <= _WORDS_ONLY and not _replied(session, message):
         acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
     return True
 

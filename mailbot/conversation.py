@@ -182,10 +182,13 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
         hold = Reason("decided_by_manager", {"actor": decided_by})
     elif appeal:
         hold = Reason("district_appeal")
-    if appeal or followup.gives_reason(verdict.body_excerpt or ""):
+    # keeping to the figure asked and granted in full ("tetap membutuhkan 2.000") explains nothing
+    granted = req.approved if req.approved is not None and req.approved == req.requested and not any(
+        c["field"] == "requested" for c in changed) else None
+    explained = appeal or followup.gives_reason(verdict.body_excerpt or "", granted=granted)
+    if explained:
         # the district explained why: its reply thanks for the explanation, not for a correction
         changed = [{**c, "explained": True} for c in changed]
-    explained = appeal or followup.gives_reason(verdict.body_excerpt or "")
     outcome = redecide(session, desk, req, message, verdict, changed, actor=trust.address or "district",
                        sender_known=trust.on_list, authenticated=trust.authenticated is not False,
                        hold=hold, answer_to=trust.address,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from mailbot.reader.numbers import Mention, find_mentions, normalise
+from mailbot.reader.signs import written_below_zero
 
 Intent = Literal["correction", "restated", "question", "other_item", "appeal", "unclear", "plain"]
 FIELDS = ("requested", "stock_on_hand")
@@ -50,12 +51,28 @@ _RECONSIDER = re.compile(rf"\b(?:{_LOOK_AGAIN}|review|not enough|insufficient)\b
 # Asking the province to look again, or giving a reason for a figure.
 _APPEAL = re.compile(rf"\b(?:{_LOOK_AGAIN}|karena|sebab|alasan|namun|tetapi|akan tetapi|jemput bola|because|due to)\b")
 _CLAUSE_END = re.compile(r"[.;!?\n]")
+# Keeping to a figure: "tetap membutuhkan 2.000", "still need 2000".
+_STILL_NEED = re.compile(r"\b(?:tetap (?:membutuhkan|butuh|memerlukan|mohon|meminta)|still need)\b")
 
 
-def gives_reason(text: str) -> bool:
+def _without_granted_restated(low: str, granted: int | None) -> str:
+    """*low* less each "tetap membutuhkan 2.000" / "still need 2000" that names *granted*, the figure already
+    asked and granted in full: the district keeps to its request and asks nothing to be looked at again (with
+    a corrected stock, it is a correction)."""
+    if granted is None:
+        return low
+    for m in reversed(list(_STILL_NEED.finditer(low))):
+        after = [x for x in find_mentions(low[m.end():m.end() + 40]) if x.value is not None]
+        if after and after[0].value == granted:
+            low = low[:m.start()] + low[m.end():]
+    return low
+
+
+def gives_reason(text: str, *, granted: int | None = None) -> bool:
     """Whether *text* argues or explains ("karena …", "namun …", "mohon dipertimbangkan"): never a mere
-    confirmation, whatever else it says."""
-    return bool(_APPEAL.search(normalise(text or "")))
+    confirmation, whatever else it says. Keeping to *granted*, the figure asked and granted in full ("tetap
+    membutuhkan 2.000"), is no reason."""
+    return bool(_APPEAL.search(_without_granted_restated(normalise(text or ""), granted)))
 
 
 @dataclass(frozen=True)
@@ -78,6 +95,7 @@ class _Figure:
     old: bool
     other_item: bool
     pair: int | None  # for an old figure: the index of the new one it stands beside
+    negative: bool = False  # written below zero ("-50 keping (minus ...)"): no count of blanks is
 
 
 def _clause_before(low: str, start: int) -> str:
@@ -122,14 +140,15 @@ def _figures(low: str, item: str) -> list[_Figure]:
             or (bool(_FROM_BEFORE.search(before))
                                                    and bool(_NEW_AFTER_OLD.match(low[m.end:m.end + 30])))
         clause = _clause_before(low, m.start)
-        found.append(_Figure(m.value or 0, _field(clause), old, _other_item(low, m, item), None))
+        found.append(_Figure(m.value or 0, _field(clause), old, _other_item(low, m, item), None,
+                             written_below_zero(low[max(0, m.start - 8):m.end + 40], m.value or 0)))
     # an old figure stands beside the nearest new one in the same sentence
     result = []
     for i, f in enumerate(found):
         if f.old:
             near = [j for j in (i - 1, i + 1) if 0 <= j < len(found) and not found[j].old]
             pair = near[0] if near else None
-            result.append(_Figure(f.value, f.field, True, f.other_item, pair))
+            result.append(_Figure(f.value, f.field, True, f.other_item, pair, f.negative))
         else:
             result.append(f)
     return result
@@ -156,6 +175,8 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     other_new = [f for f in figures if not f.old and f.other_item]
     if _QUESTION.search(low):
         return Reading("question", why="a question: a person answers it; never applied as a correction")
+    if below := [f.value for f in own_new if f.negative]:
+        return Reading("unclear", why=f"{below[0]} written below zero: no count of blanks is")
     if other_new and not own_new:
         return Reading("other_item", why="a figure for the other blank: never booked on this request's item",
                        other_item=tuple(f.value for f in other_new))
@@ -188,9 +209,12 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     corrects = bool(_CORRECTION_WORDS.search(low))
     if changed and not corrects and set(changed) == {"requested"} and changed["requested"] == approved:
         changed = {}  # "1.200 keping cukup": the approved figure accepted, not a new request
-    appeal = bool(_APPEAL.search(low))
+    # "tetap membutuhkan 2.000" of a request of 2.000 granted in full, beside a corrected stock: no appeal
+    granted = approved if approved is not None and approved == requested and "requested" not in changed else None
+    asks = _without_granted_restated(low, granted)
+    appeal = bool(_APPEAL.search(asks))
     other = tuple(f.value for f in other_new)
-    if changed and _RECONSIDER.search(low) and "received" not in changed:
+    if changed and _RECONSIDER.search(asks) and "received" not in changed:
         # "tetap membutuhkan 4.000 keping karena …, mohon dipertimbangkan kembali": the district asks the
         # province to look again, with a new figure: an appeal a manager decides, not a correction
         return Reading("appeal", changed, why="a new figure with a request to reconsider",

@@ -14,7 +14,7 @@ from mailbot.desk import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction
 from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_command
 from mailbot.guards.trust import SenderTrust
-from mailbot.indonesian import number
+from mailbot.indonesian import item_name, number
 from mailbot.outcomes import MessageOutcome
 from mailbot.outgoing import answering, queue
 from mailbot.reader.automated import is_delivery_report
@@ -138,7 +138,7 @@ def report(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
     if district is None:
         return MessageOutcome.REPORT_UNTRUSTED
     if (verdict.stock_on_hand is None and verdict.printed is None and verdict.recorded is None) or any(
-            d.reason == "too_large" for d in verdict.doubts):  # a report with an impossible figure: ask, book nothing
+            d.reason in ("too_large", "negative") for d in verdict.doubts):  # an impossible figure: ask, book nothing
         actions.ask_back(session, desk, None, message, verdict, district=district, about="report")
         return MessageOutcome.REPORT_CLARIFY
     item = verdict.item or "ktp-el"
@@ -211,20 +211,36 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     else:
         shipped_request = _shipment_of(session, district, item)
     shipped = shipped_request.approved if shipped_request is not None else None
-    outcome = actions.confirm_receipt(session, desk, shipped_request, message, verdict, district=district, item=item,
-                                      thread=thread if thread is not None and thread.district == district else None)
+    # A receipt of both blanks: each blank's count goes the same way as the first's (booked against its
+    # shipment, a difference opens a discrepancy; with no shipment a person matches it), and the reply names each.
+    others = [(other, _shipment_of(session, district, other.item)) for other in verdict.readings
+              if other.item != item and other.received is not None]
+    outcome = actions.confirm_receipt(
+        session, desk, shipped_request, message, verdict, district=district, item=item,
+        thread=thread if thread is not None and thread.district == district else None,
+        others=[{"item": other.item, "received": other.received,
+                 "shipped": req.approved if req is not None and req.approved else None,
+                 "reference": req.reference if req is not None and req.approved else None}
+                for other, req in others])
     if outcome == "receipt" and shipped_request is not None and shipped and verdict.received is not None \
             and verdict.received != shipped:
         attention.shortfall(session, desk, shipped_request, shipped=shipped, received=verdict.received,
                             message=message)
-    for other in verdict.readings:
-        # A receipt of both blanks: the other blank's shipment is booked as arrived too.
-        if other.item == item or other.received is None:
-            continue
-        other_request = _shipment_of(session, district, other.item)
+    for other, other_request in others:
+        received = other.received
+        assert received is not None
         if other_request is not None and other_request.approved:
-            actions.book_receipt(session, desk, other_request, other.received, district=district, item=other.item,
+            actions.book_receipt(session, desk, other_request, received, district=district, item=other.item,
                                  source=f"message:{message.id}", actor=verdict.sender or "district")
+            if received != other_request.approved:
+                attention.shortfall(session, desk, other_request, shipped=other_request.approved, received=received,
+                                    message=message)
+            continue
+        attention.open_item(session, desk, key=f"read:message:{message.id}:{other.item}", kind="read",
+                            reason="receipt_unmatched", quantity=received,
+                            detail=f"{verdict.subject}\n{item_name(other.item)} {number(received)} keping diterima, "
+                                   f"tanpa pengiriman yang tercatat\n{(verdict.body_excerpt or '')[:300]}",
+                            district=district, item=other.item, message=message)
     return outcome
 
 

@@ -177,7 +177,7 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
     # A dash right before a digit is a minus sign, not a separator: "SETUJU -500" is refused.
     rest = _LEADING_SEPARATORS_RE.sub("", _REFERENCE_RE.sub(" ", rest))
     quantity: int | None = None
-    m = _QUANTITY_RE.match(rest)
+    m = _QUANTITY_RE.match(rest) or _spelled_quantity(rest)
     if m:
         parsed = _quantity(m)
         if isinstance(parsed, str):
@@ -254,6 +254,25 @@ def _rejection(line: str, rest: str, following: str) -> ManagerCommand | Command
         return _error("reason_required", text)
     reason = safe_header_text(rest, max_len=MAX_REASON_CHARS)
     return ManagerCommand("reject", reason=reason, reference=reference, text=text)
+
+
+_NUMBER_WORD_RE = re.compile(r"\s*([^\W\d_]+)")
+
+
+def _spelled_quantity(rest: str) -> re.Match[str] | None:
+    """"dua ribu keping", "dua ribu / sisanya bulan depan": the longest run of number words at the start of
+    *rest* that reads as a number (as parse_quantity reads it on the command line), as a match of it."""
+    end, ends = 0, []
+    while (w := _NUMBER_WORD_RE.match(rest, end)) is not None and w[1].lower() in NUMBER_WORDS:
+        end = w.end()
+        ends.append(end)
+    for stop in reversed(ends):
+        try:
+            parse_quantity(rest[:stop])
+        except QuantityError:
+            continue
+        return re.compile(re.escape(rest[:stop])).match(rest)
+    return None
 
 
 def _quantity(m: re.Match[str]) -> int | str:

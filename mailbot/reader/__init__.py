@@ -52,6 +52,7 @@ from mailbot.reader.roles import (
     split_text_tables,
     summed_over_days,
 )
+from mailbot.reader.signs import written_below_zero
 from mailbot.reader.verdict import QUANTITY_FIELDS, District, Doubt, Evidence, ItemReading, Verdict
 
 __all__ = [
@@ -73,6 +74,19 @@ _BOUNCE_REASONS = frozenset(("delivery-failure", "sender-mailer-daemon", "sender
 _NEED_CUES = frozenset(f"keyword_before:{w}" for w in vocab.NEED_WORDS)
 _SENDER_ONLY_REASONS = frozenset(("sender-noreply",))
 _BROADCAST_REASONS = frozenset(("newsletter", "list-header", "precedence-bulk"))
+
+
+def _below_zero(reading: Reading) -> Reading:
+    """The figures settled on, less each one written below zero ("sisa stok kami -50 keping (minus ...)"): no
+    count of blanks is below zero, and reading the digits without their sign would be off by twice the figure.
+    The field is left unread with a doubt: the writer is asked."""
+    negative = {e.field: e.text for e in reading.evidence
+                if e.value is not None and written_below_zero(e.text, e.value)}
+    if not negative:
+        return reading
+    return replace(reading, values={f: v for f, v in reading.values.items() if f not in negative},
+                   evidence=tuple(e for e in reading.evidence if e.field not in negative),
+                   doubts=(*reading.doubts, *(Doubt(f, "negative", text) for f, text in negative.items())))
 
 
 def _unnamed_beside_named(reading: Reading, candidates: Sequence[Candidate], item: str) -> Reading:
@@ -585,6 +599,7 @@ def read_message(
         values = {f: v for f, v in reading.values.items() if f != "requested"}
         reading = replace(reading, values=values, evidence=tuple(e for e in reading.evidence if e.field in values))
         delivery_gap_note = f"shortfall of the delivery ({gap}) is not a request"
+    reading = _below_zero(reading)
     doubt_fields = {d.field for d in reading.doubts}
     kind_text = subject_for_kind(normalise(read_subject)) + "\n" + normalise(new_text)
     # Mail from an address on no district's list that names no district it writes for speaks for

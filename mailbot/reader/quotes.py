@@ -131,6 +131,66 @@ def _desk_reply_header(lines: list[str], i: int, written: list[str]) -> int | No
     return k
 
 
+# The desk's own closing sentences (see vocabulary.DESK_OWN_SENTENCES), wherever they sit.
+_DESK_SENTENCE_RE = re.compile(r"(?:" + vocab.alternation(vocab.DESK_OWN_SENTENCES) + r")\s*\.?", re.IGNORECASE)
+# The desk's footer lines: the first of them ends the desk's reply quoted back.
+_DESK_FOOTER_RE = re.compile(vocab.alternation(vocab.DESK_OWN_SENTENCES[:2]), re.IGNORECASE)
+_DESK_FOOTER_TAIL_RE = re.compile(vocab.alternation(vocab.DESK_OWN_SENTENCES[2:]), re.IGNORECASE)
+# An attribution run into the quoted text on one line (Yahoo Mail on Android, Thunderbird with its
+# line breaks lost): "Pada Sel, 1 Des 2026 pada 8:05, Meja Blangko<blangko@...> menulis:   Yth. ...",
+# "On 01/12/2026 08.05, Meja Blangko wrote: Yth. ...". Its head names an address or a time of day.
+_JOINED_ON_WROTE_RE = re.compile(
+    r"^(?:" + vocab.alternation(vocab.ON_WROTE_OPENERS) + r")\b(?P<head>.{4,200}?)\b(?:"
+    + vocab.alternation(vocab.ON_WROTE_VERBS) + r")\s*:\s*(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_TIME_OF_DAY_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_WHOLE_MESSAGE = 300  # characters: a message run into its attribution line, not a sentence
+
+
+def _is_joined_attribution(line: str) -> bool:
+    """Whether line is a quote header with the quoted text run into it (see _JOINED_ON_WROTE_RE): its
+    head names an address, or what follows it is the desk's own reply, or its head names a time of day and
+    a whole message follows on the line (a sentence of the writer's "pada pukul 10.00 kami menulis: ..." is
+    short)."""
+    m = _JOINED_ON_WROTE_RE.match(line.strip())
+    if m is None:
+        return False
+    head, rest = m.group("head"), m.group("rest")
+    return bool(_ADDRESS_RE.search(head) or _DESK_REPLY_RE.match(rest)
+                or (_TIME_OF_DAY_RE.search(head) and len(rest) >= _WHOLE_MESSAGE))
+
+
+def _desk_reply_end(lines: list[str], i: int) -> int | None:
+    """The desk's own reply pasted back without a quote header, opening at line i (its greeting) with
+    nothing of the writer's above it: the index of the line after its footer ("Email ini dikirim
+    otomatis oleh meja layanan blangko. Mohon tidak mengubah ..."), so that what the writer wrote below
+    it is read. None when line i opens no desk reply, no footer closes it, or nothing follows it (the desk's
+    reply alone: what that mail is, other rules say)."""
+    if not _DESK_REPLY_RE.match(lines[i]):
+        return None
+    for j in range(i + 1, len(lines)):
+        if _DESK_FOOTER_RE.search(lines[j]):
+            end = j + 1
+            if not _DESK_FOOTER_TAIL_RE.search(lines[j]) and end < len(lines) and _DESK_FOOTER_TAIL_RE.search(
+                    lines[end]):
+                end += 1  # the footer wrapped over two lines
+            return end if any(line.strip() for line in lines[end:]) else None
+    return None
+
+
+def without_desk_sentences(line: str) -> str:
+    """line less the desk's own closing sentences (see vocabulary.DESK_OWN_SENTENCES).
+
+    >>> without_desk_sentences("Email ini dikirim otomatis oleh meja layanan blangko. Mohon tidak mengubah "
+    ...                        "kode rujukan pada subjek saat membalas.").strip()
+    ''
+    """
+    if "blangko" not in line.lower() and "rujukan" not in line.lower():
+        return line
+    return _DESK_SENTENCE_RE.sub("", line)
+
+
 def _is_tab_quote(lines: list[str], i: int, written: list[str]) -> bool:
     """Clients that quote by indenting with a tab: below the writer's own words, every remaining line
     is blank or tab-indented (two lines at least). A table or list indented in the new text is not
@@ -252,6 +312,21 @@ def _split_quoted(text: str, forwarded: bool) -> tuple[str, str]:
             quoted.extend(lines[i:end])
             i = end
             continue
+        if not forwarded and _is_joined_attribution(stripped):
+            # "Pada ... menulis:   Yth. Bapak/Ibu ..." on one line: the earlier message starts here
+            quoted.extend(lines[i:])
+            break
+        if (
+            not forwarded
+            and low.startswith(_DESK_REPLY_STARTS)
+            and not any(w.strip() for w in out)
+            and (footer_end := _desk_reply_end(lines, i)) is not None
+        ):
+            # the desk's reply pasted back above the writer's words (bottom-posting with no quote
+            # marks): cut through its footer, and read on below it
+            quoted.extend(lines[i:footer_end])
+            i = footer_end
+            continue
         if (
             not forwarded
             and low.startswith(_DESK_REPLY_STARTS)
@@ -284,7 +359,12 @@ def _split_quoted(text: str, forwarded: bool) -> tuple[str, str]:
         if low.startswith(vocab.FOOTER_LINES):
             i += 1
             continue
-        out.append(line)
+        own = without_desk_sentences(line)
+        if own is not line and not own.strip():
+            quoted.append(line)  # the desk's footer, left over from a quote cut elsewhere
+            i += 1
+            continue
+        out.append(own)
         i += 1
     out = _without_disclaimers(out)
     while out and (not out[-1].strip() or _RULE_RE.match(out[-1])):
@@ -340,6 +420,7 @@ def inline_answers(text: str) -> list[tuple[str, str]]:
             or (_GROUPWISE_RE.match(stripped) and not _marks_its_quote(lines, i + 1))
             or _SEPARATOR_RE.match(stripped)
             or _is_on_wrote(lines, i)
+            or _is_joined_attribution(stripped)
             or _is_header_block(lines, i)
             or _is_tab_quote(lines, i, [ln for q, g in groups if not q for ln in g])
         ):

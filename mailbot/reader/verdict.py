@@ -41,7 +41,7 @@ class Doubt:
     """
 
     field: str
-    reason: Literal["missing", "conflict", "unclear", "item", "too_large"]
+    reason: Literal["missing", "conflict", "unclear", "item", "too_large", "negative"]
     text: str = ""  # the text that caused the doubt, for the clarification reply
 
 

@@ -860,6 +860,14 @@ STACKED_HEADER_FIELDS: tuple[str, ...] = (
 DESK_REPLY_OPENERS: tuple[str, ...] = (
     "yth. bapak/ibu operator disdukcapil", "yth bapak/ibu operator disdukcapil",
 )
+# The desk's own fixed sentences that close every mail it sends (templates/_common.txt.j2, the digest):
+# wherever they sit in an incoming mail (a quote no client marked, a reply run into one line), they are
+# the desk's words, cut from what is read and never a sign that the mail's writer is a machine.
+DESK_OWN_SENTENCES: tuple[str, ...] = (
+    "email ini dikirim otomatis oleh meja layanan blangko",
+    "ringkasan ini dikirim otomatis oleh meja layanan blangko",
+    "mohon tidak mengubah kode rujukan pada subjek saat membalas",
+)
 # A confidentiality notice under a signature: a paragraph that says two or more of these is
 # boilerplate, never the writer's content ("mohon segera memberitahu pengirim" asks for no blanks).
 DISCLAIMER_MARKERS: tuple[str, ...] = (

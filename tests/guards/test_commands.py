@@ -200,3 +200,19 @@ def test_words_after_the_figure_that_could_change_the_approval_are_asked_back(te
     error = parse_manager_command(text)
     assert isinstance(error, CommandError) and error.code == "unclear_approval", error
     assert "SETUJU 2.000 / sisanya menunggu kiriman bulan Januari" in error.message
+
+
+@pytest.mark.parametrize("figure", ["dua ribu", "seribu lima ratus", "dua ribu lima ratus", "2.000", "2 ribu", "2rb"])
+@pytest.mark.parametrize("tail", ["", " keping", " / sisanya bulan depan"])
+def test_a_figure_in_words_reads_as_the_command_line_reads_it(figure: str, tail: str) -> None:
+    from mailbot.quantities import parse_quantity
+
+    command = parse_manager_command(f"SETUJU {figure}{tail}")
+    assert isinstance(command, ManagerCommand), command
+    assert command.quantity == parse_quantity(figure)
+    assert command.reason == ("sisanya bulan depan" if "/" in tail else None)
+
+
+@pytest.mark.parametrize("text", ["SETUJU setengah", "SETUJU dua ribu tidak", "SETUJU dua ribu kalau stok ada"])
+def test_words_that_are_no_figure_or_turn_the_approval_are_still_asked_back(text: str) -> None:
+    assert isinstance(parse_manager_command(text), CommandError)
