@@ -313,6 +313,74 @@ def exclusive(engine: Engine, name: str, *, wait: bool = True) -> Iterator[Calla
         local.release()
 
 
+_SERVICE = "service"
+
+
+@contextmanager
+def service_presence(engine: Engine) -> Iterator[None]:
+    """Held by `mailbot run` for as long as it runs: a shared lock (several services may run at once)
+    that a command asks about with service_running(). It ends with the process, however it ends
+    (an flock, a PostgreSQL session lock), so a service that died is never taken for a running one."""
+    url = engine.url
+    backend = url.get_backend_name()
+    if backend == "sqlite" and url.database and url.database != ":memory:":
+        path = Path(f"{url.database}.{_SERVICE}.lock")
+        try:
+            handle: IO[bytes] = open(path, "a+b")
+        except PermissionError:
+            handle = open(path, "rb")
+        with handle:
+            fcntl.flock(handle, fcntl.LOCK_SH)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+    elif backend == "postgresql":
+        connection = engine.connect()
+        try:
+            connection.execute(text("SELECT pg_advisory_lock_shared(:k)"), {"k": _service_key()})
+            connection.commit()
+            yield
+        finally:
+            connection.invalidate()  # the session ends, and its lock with it
+            connection.close()
+    else:
+        yield  # an in-memory database is this process's alone: no command elsewhere can ask
+
+
+def service_running(engine: Engine) -> bool:
+    """Whether a `mailbot run` service holds its presence lock now (see service_presence)."""
+    url = engine.url
+    backend = url.get_backend_name()
+    if backend == "sqlite" and url.database and url.database != ":memory:":
+        path = Path(f"{url.database}.{_SERVICE}.lock")
+        if not path.exists():
+            return False
+        try:
+            handle: IO[bytes] = open(path, "rb")
+        except OSError:
+            return False
+        with handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            return False
+    if backend == "postgresql":
+        with engine.connect() as connection:
+            taken = bool(connection.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": _service_key()}).scalar())
+            if taken:
+                connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _service_key()})
+            connection.commit()
+            return not taken
+    return False
+
+
+def _service_key() -> int:
+    return _SEND_LOCK_KEY ^ zlib.crc32(_SERVICE.encode())
+
+
 @contextmanager
 def _flocked(path: Path, wait: bool) -> Iterator[None]:
     handle: IO[bytes]
