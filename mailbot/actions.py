@@ -466,7 +466,8 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
     _refuse_beyond_bounds(desk, req.reference, qty, item, ledger.province_balance(session, item))
     reasons: list[dict[str, object]] = [{"code": "manager", "via": via}]
     if reason:
-        reasons.append({"code": "override", "reason": reason, "concerns": [c.code for c in concerns]})
+        reasons.append({"code": "override", "reason": reason, "concerns": [c.code for c in concerns]} if concerns
+                       else {"code": "note", "reason": reason})
     decision = _record(session, desk, req, "approve", qty, actor=actor, reasons=reasons, arithmetic=[], note=note)
     session.flush()  # its id names the ledger source and the mail's purpose
     _approve(session, desk, req, qty, actor=actor, source=f"decision:{decision.id}")
@@ -613,9 +614,11 @@ def reject(session: Session, desk: Desk, req: Request, reason: str, *, actor: st
         raise InvalidAction(f"{req.reference} is {req.state}; it can no longer be rejected")
     if not reason.strip():
         raise InvalidAction("a rejection needs a reason")
+    # an approval the district was told of is withdrawn in so many words (and its commitment released)
+    withdrawn = req.approved if req.state == "approved" and req.approved else None
     _end(session, desk, req, action="reject", state="rejected", actor=actor, note=reason,
-         reasons=[{"code": "manager", "via": via}], details={"reason": reason, "via": via},
-         template="reply_rejected", context={"reason": reason})
+         reasons=[{"code": "manager", "via": via}], details={"reason": reason, "via": via, "withdrawn": withdrawn},
+         template="reply_rejected", context={"reason": reason, "withdrawn": withdrawn})
     _close_items(session, desk, req, actor=actor, resolution=f"diputuskan: ditolak ({reason})")
     return ActionOutcome("DITOLAK", None, reason)
 

@@ -23,11 +23,14 @@ if TYPE_CHECKING:
     from mailbot.outbox import FlushResult
 
 from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
+    BY_HELP,
     LOG_FORMAT,
+    REF_HELP,
     _actor,
     _config,
     _desk,
     app,
+    confirm,
     err,
     known_item,
     out,
@@ -344,10 +347,13 @@ def approve(
         metavar="N", help="Approve this many instead of the proposal, e.g. 2.000 or 2 ribu.")] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Approve even above the request, the need or into the reserve (needs --reason).")] = False,
-    reason: Annotated[str | None, typer.Option(help="With --force: why (recorded).")] = None,
-    who: Annotated[str | None, typer.Option("--by", help="Who decides (recorded).")] = None,
+    reason: Annotated[str | None, typer.Option(help="Why (recorded in the history; needed with --force).")] = None,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
 ) -> None:
-    """Approve a held request (the district is told by email)."""
+    """Approve a held request (the district is told by email).
+
+    Example: mailbot approve BLK-2026-0042 --quantity 2.000 --by "Kabid Dafduk"
+    """
     from mailbot import actions
     from mailbot.store import repo
 
@@ -360,13 +366,13 @@ def approve(
         # the proposal is checked like a typed quantity: a bare approve cannot do what --quantity may not
         concerns = actions.approval_concerns(session, desk, req, qty) if req is not None else []
         shown = qty if qty is not None else (req.approved if req is not None else None)
-    why: str | None = None
+    why = reason.strip() if reason and reason.strip() else None  # recorded with the decision, forced or not
     if concerns:
         said = f"{reference}: {actions.concerns_text(shown or 0, concerns)}"
         if force:
-            why = reason
-        elif sys.stdin.isatty() and typer.confirm(f"{said}. Approve anyway?", default=False):
-            why = typer.prompt("Why (recorded)", default="", show_default=False).strip()
+            pass
+        elif sys.stdin.isatty() and confirm(f"{said}. Approve anyway?"):
+            why = why or typer.prompt("Why (recorded)", default="", show_default=False).strip()
             if not why:
                 raise MailbotError(f"{reference}: not approved: a reason is needed to approve anyway")
         else:
@@ -377,13 +383,28 @@ def approve(
 
 @app.command()
 def reject(
-    reference: Annotated[str, typer.Argument(metavar="REF", parser=request_reference)],
+    reference: Annotated[str, typer.Argument(metavar="REF", help=REF_HELP, parser=request_reference)],
     reason: Annotated[str, typer.Option(help="Why (sent to the district, in Indonesian).")],
-    who: Annotated[str | None, typer.Option("--by")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Needed to reject a request already approved (the district is told the approval is "
+                        "withdrawn).")] = False,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
 ) -> None:
-    """Reject a request with a reason (the district is told by email)."""
-    from mailbot import actions
+    """Reject a request with a reason (the district is told by email).
 
+    Example: mailbot reject BLK-2026-0042 --reason "stok provinsi belum tersedia"
+    """
+    from mailbot import actions
+    from mailbot.store import repo
+
+    with _desk() as desk, desk.sessions() as session:
+        req = repo.request_by_reference(session, reference)
+        approved = req.approved if req is not None and req.state == "approved" else None
+    if approved and not force:
+        said = (f"{reference} was approved already ({_n(approved)}, the district was told); rejecting it "
+                "withdraws that approval")
+        if not (sys.stdin.isatty() and confirm(f"{said}. Reject anyway?")):
+            raise MailbotError(f"{said}; to do so add --force")
     _act(reference, lambda desk, s, req: actions.reject(s, desk, req, reason, actor=_actor(who), via="cli"))
 
 
@@ -401,7 +422,7 @@ def dispatch(
 def _act(reference: str, fn: Callable[..., object]) -> None:
     from mailbot.app import open_sender
     from mailbot.errors import UnknownRequest
-    from mailbot.outbox import flush
+    from mailbot.outbox import send_now
     from mailbot.store import repo
 
     with _desk() as desk:
@@ -410,7 +431,7 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
             if req is None:
                 raise UnknownRequest(f"no request {reference!r}; see `mailbot requests`")
             outcome = fn(desk, session, req)
-        sent = flush(desk, open_sender(desk.config), wait=False, tell_misconfigured=False)  # _mail_sent says it
+        sent = send_now(desk, open_sender(desk.config))  # _mail_sent says it
     told = getattr(outcome, "told", ())
     instead = (f"; told to the district's listed address(es) {', '.join(told)}, not to the request's sender, "
                "who is on no district's list" if told else "")
@@ -588,12 +609,12 @@ def replay(
 ) -> None:
     """Process a quarantined message again from its stored bytes (after a fix)."""
     from mailbot.app import open_sender
-    from mailbot.outbox import flush
+    from mailbot.outbox import send_now
     from mailbot.rereading import replay as do_replay
 
     with _desk() as desk:
         outcome = do_replay(desk, message)
-        sent = flush(desk, open_sender(desk.config), wait=False, tell_misconfigured=False)  # _mail_sent says it
+        sent = send_now(desk, open_sender(desk.config))  # _mail_sent says it
     out.print(f"message {message}: {outcome}; {_mail_sent(sent)}")
 
 

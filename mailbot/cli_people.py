@@ -112,13 +112,13 @@ def correct(
     """State the right reading of a message: kept as a label, carried through by audited adjustments."""
     from mailbot import corrections
     from mailbot.app import open_sender
-    from mailbot.outbox import flush
+    from mailbot.outbox import send_now
 
     parsed = corrections.parse_fields(fields, maximum=_config().stock.max_quantity_per_movement)
     with _desk() as desk:
         with desk.sessions.begin() as session:
             done = corrections.correct(session, desk, message, parsed, actor=_actor(who), reason=reason)
-        sent = flush(desk, open_sender(desk.config), wait=False, tell_misconfigured=False)  # _mail_sent says it
+        sent = send_now(desk, open_sender(desk.config))  # _mail_sent says it
     out.print(f"message {message} corrected: " + ", ".join(
         f"{k}={_shown(v)}" for k, v in parsed.items()))
     for effect in done.effects:

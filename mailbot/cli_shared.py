@@ -190,6 +190,28 @@ def _desk() -> Iterator[Desk]:
         desk.close()
 
 
+# What --by and a request reference mean, for every command that takes them.
+BY_HELP = "Who does this, recorded in the history (default: your login name), e.g. --by \"Kabid Dafduk\"."
+REF_HELP = "Request reference, as in `mailbot requests` and the district's mail subject, e.g. BLK-2026-0042."
+
+# Answers to a yes/no question at the terminal: the operator may answer in Indonesian or in English.
+YES = ("y", "ya", "iya", "yes")
+NO = ("n", "tidak", "tdk", "no", "")
+
+
+def confirm(question: str) -> bool:
+    """Ask *question* at the terminal until answered yes (y, ya, iya, yes) or no (n, tidak, no, Enter);
+    the end of input aborts (nothing changed)."""
+    while True:
+        answer = typer.prompt(f"{question} [y/N] (y/ya = yes, n/tidak = no)", default="", show_default=False)
+        typed = answer.strip().lower()
+        if typed in YES:
+            return True
+        if typed in NO:
+            return False
+        typer.echo(f"{answer.strip()!r} is not an answer: type y (ya) or n (tidak)", err=True)
+
+
 def _actor(who: str | None) -> str:
     import getpass
 

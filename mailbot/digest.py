@@ -347,6 +347,8 @@ def reason_words(reasons: Sequence[Mapping[str, object]], note: str | None = Non
             concerns = ", ".join(CONCERN_SHORT.get(str(c), "alasan lain")  # never the code: it is English
                                  for c in r.get("concerns", []) or [])  # type: ignore[attr-defined]
             words.append(f"dipaksa{f' ({concerns})' if concerns else ''}: {r.get('reason') or r.get('note') or '-'}")
+        elif code == "note":  # the decider's reason, given without overriding anything
+            words.append(f"alasan: {r.get('reason') or '-'}")
         elif code == "doubt":
             field = FIELD_SHORT.get(str(r.get("field", "")), "isi email")
             if f"belum jelas: {field}" not in words:

@@ -1,0 +1,195 @@
+"""Commands an operator cannot fat-finger: the mail a command queues is sent unless a service really runs,
+an approval is not withdrawn by accident, a delivery is not booked twice, a reason is never dropped."""
+
+from __future__ import annotations
+
+import fcntl
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.desk.conftest import EXAMPLES, ROOT, mailbot
+
+
+@pytest.fixture(scope="module")
+def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    desk_dir = tmp_path_factory.mktemp("sample")
+    shutil.copy(ROOT / "config.toml", desk_dir / "config.toml")
+    (desk_dir / "var").mkdir()
+    assert mailbot(desk_dir, "import", *sorted(str(p) for p in EXAMPLES.glob("*.eml"))).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    return desk_dir
+
+
+@pytest.fixture
+def sample(sample_template: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the sample desk (the sample inbox processed) for a test that changes it."""
+    desk_dir = tmp_path / "desk"
+    shutil.copytree(sample_template, desk_dir)
+    return desk_dir
+
+
+def _queued(desk_dir: Path) -> str:
+    listed = mailbot(desk_dir, "outbox", "list")
+    assert listed.returncode == 0, listed.stderr
+    return listed.stdout
+
+
+@pytest.fixture
+def send_lock(sample: Path) -> Iterator[object]:
+    """The outbox send lock held by someone else (another command sending at this moment)."""
+    with open(sample / "var" / "mailbot.db.outbox.lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield handle
+
+
+def test_a_command_waits_for_another_command_sending_when_no_service_runs(sample: Path, send_lock: object) -> None:
+    """Two terminals at once and no service: the one that finds the send lock taken waits for it (a command
+    sends in seconds) and sends its mail, rather than leave it for a service that does not run."""
+    proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(sample / "config.toml"),
+                             "approve", "BLK-2026-0002"], cwd=sample, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    time.sleep(3)
+    assert proc.poll() is None, proc.communicate()  # it waits for the other sender
+    fcntl.flock(send_lock, fcntl.LOCK_UN)  # type: ignore[arg-type]
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 0, stderr
+    assert "DISETUJUI; mail sent: 1" in stdout, stdout
+    assert "running mailbot service" not in stdout
+    assert "queued" not in _queued(sample)
+
+
+def test_a_running_service_is_told_only_when_it_runs(sample: Path, send_lock: object) -> None:
+    from mailbot.store.db import make_engine, service_presence
+
+    engine = make_engine(f"sqlite:///{sample / 'var' / 'mailbot.db'}")
+    try:
+        with service_presence(engine):
+            result = mailbot(sample, "approve", "BLK-2026-0002", timeout=30)
+    finally:
+        engine.dispose()
+    assert result.returncode == 0, result.stderr
+    assert "mail queued: the running mailbot service will send it within a minute" in result.stdout
+
+
+def test_rejecting_an_approved_request_needs_force_and_withdraws_the_approval(sample: Path) -> None:
+    refused = mailbot(sample, "reject", "BLK-2026-0004", "--reason", "salah kirim")
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == ("mailbot: BLK-2026-0004 was approved already (1.100, the district was told); "
+                                      "rejecting it withdraws that approval; to do so add --force")
+    assert "approved, not" in mailbot(sample, "requests").stdout.split("BLK-2026-0004")[1].split("\n")[0]
+    committed = _committed(sample)
+    done = mailbot(sample, "reject", "BLK-2026-0004", "--reason", "salah kirim", "--force")
+    assert done.returncode == 0, done.stderr
+    assert "DITOLAK; mail sent: 1" in done.stdout
+    newest = max((sample / "var" / "mail" / "outbox" / "new").iterdir(), key=lambda p: p.stat().st_mtime_ns)
+    from email import message_from_bytes, policy
+
+    mail = message_from_bytes(newest.read_bytes(), policy=policy.default)
+    body = mail.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    said = " ".join(body.split())
+    assert "TIDAK DAPAT KAMI SETUJUI" in said
+    assert "Persetujuan sebanyak 1.100 keping yang sebelumnya kami sampaikan" in said and "BATALKAN" in said
+    assert _committed(sample) == committed - 1100  # the commitment is released
+
+
+def _committed(desk_dir: Path) -> int:
+    from mailbot.app import open_desk
+    from mailbot.configfile import load_config
+    from mailbot.store import repo
+
+    desk = open_desk(load_config(desk_dir / "config.toml"))
+    try:
+        with desk.sessions() as session:
+            return repo.balances(session, "kia")[("kia", "province")].committed
+    finally:
+        desk.close()
+
+
+def test_rejecting_a_held_request_needs_no_force(sample: Path) -> None:
+    done = mailbot(sample, "reject", "BLK-2026-0005", "--reason", "stok provinsi belum tersedia")
+    assert done.returncode == 0, done.stderr
+    assert "DITOLAK" in done.stdout
+
+
+def test_a_reason_given_without_force_is_recorded(sample: Path) -> None:
+    done = mailbot(sample, "approve", "BLK-2026-0002", "--reason", "disetujui kabid lewat telepon")
+    assert done.returncode == 0, done.stderr
+    history = mailbot(sample, "history", "BLK-2026-0002")
+    assert history.returncode == 0, history.stderr
+    assert "disetujui kabid lewat telepon" in " ".join(history.stdout.split()), history.stdout
+
+
+def test_the_service_holds_its_presence_while_it_runs(sample: Path) -> None:
+    import signal
+
+    from mailbot.store.db import make_engine, service_running
+
+    engine = make_engine(f"sqlite:///{sample / 'var' / 'mailbot.db'}")
+    try:
+        assert not service_running(engine)
+        proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(sample / "config.toml"), "run"],
+                                cwd=sample, stderr=subprocess.PIPE, text=True)
+        try:
+            deadline = time.monotonic() + 60
+            while not service_running(engine) and time.monotonic() < deadline and proc.poll() is None:
+                time.sleep(0.2)
+            assert service_running(engine)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            proc.communicate(timeout=60)
+        assert not service_running(engine)
+    finally:
+        engine.dispose()
+
+
+def _at_terminal(desk_dir: Path, answers: list[str], *args: str) -> tuple[int, str]:
+    """Run a command on a pseudo-terminal, typing *answers* one per prompt; its exit status and all it showed."""
+    import os
+    import pty
+    import select
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), *args],
+                            cwd=desk_dir, stdin=follower, stdout=follower, stderr=follower)
+    os.close(follower)
+    shown = b""
+    pending = list(answers)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([leader], [], [], 0.5)
+        if ready:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+            if pending and shown.rstrip().endswith((b":", b"no)")):
+                os.write(leader, pending.pop(0).encode() + b"\n")
+        elif proc.poll() is not None:
+            break
+    os.close(leader)
+    return proc.wait(timeout=30), shown.decode(errors="replace")
+
+
+def test_the_prompt_takes_indonesian_answers_and_says_what_to_type(sample: Path) -> None:
+    status, shown = _at_terminal(sample, ["mungkin", "ya", "banjir di Sesayap"],
+                                 "approve", "BLK-2026-0002", "--quantity", "800")
+    assert "(y/ya = yes, n/tidak = no)" in shown
+    assert "'mungkin' is not an answer: type y (ya) or n (tidak)" in shown
+    assert status == 0, shown
+    assert "DISETUJUI" in shown
+    assert "banjir di Sesayap" in " ".join(mailbot(sample, "history", "BLK-2026-0002").stdout.split())
+
+
+def test_the_prompt_takes_tidak_for_no(sample: Path) -> None:
+    status, shown = _at_terminal(sample, ["tidak"], "approve", "BLK-2026-0002", "--quantity", "800")
+    assert status == 1 and "DISETUJUI" not in shown, shown
+    assert "waiting for" in mailbot(sample, "requests").stdout.split("BLK-2026-0002")[1].split("\n")[0]
