@@ -90,13 +90,20 @@ EXIT_STOPPED = 3
 
 def _offline_checks(config: Config) -> None:
     """Refuse to start on a configuration that cannot work; say in one line what it will use."""
-    from mailbot.checks import offline_problems, summary
+    from mailbot.checks import disk_problems, offline_problems, summary
 
     problems = offline_problems(config)
     for problem in problems:
         sys.stderr.write(f"mailbot: configuration error: {_one_line(problem)}\n")
     if problems:
         raise typer.Exit(2)
+    full, low = disk_problems(config)
+    for problem in full:
+        sys.stderr.write(f"mailbot: {_one_line(problem)}\n")
+    if full:
+        raise typer.Exit(1)
+    for warning in low:
+        sys.stderr.write(f"mailbot: warning: {_one_line(warning)}\n")
     sys.stderr.write(f"mailbot {__version__}: {summary(config)}\n")
     sys.stderr.flush()
 
@@ -161,8 +168,15 @@ def import_(files: Annotated[list[Path], typer.Argument(
                     _check_email(message.head, f"{path}: message {number} of {len(found)}",
                                  "an mbox holds messages with their headers, each after a 'From ' line")
                     deliveries.append(partial(deliver, inbox, message.head))
-        for delivery in deliveries:
-            delivery()
+        for done, delivery in enumerate(deliveries):
+            try:
+                delivery()
+            except OSError as exc:
+                from mailbot.store.db import storage_problem
+
+                why = storage_problem(inbox, full=16 * 1024 * 1024) or exc.strerror or str(exc)
+                raise MailbotError(f"cannot deliver to {inbox}: {why}; {done} of {len(deliveries)} message(s) "
+                                   "delivered before, the rest not") from None
     out.print(f"{len(deliveries)} message(s) delivered to {inbox}/new")
 
 
@@ -183,7 +197,7 @@ def check_config(
         "--connect", help="Also log in to IMAP, open the database and ask the SMTP server.")] = False,
 ) -> None:
     """Validate the configuration (schedules, database, secrets, key combinations); --connect tries the servers."""
-    from mailbot.checks import connect_problems, offline_problems, summary
+    from mailbot.checks import connect_problems, disk_problems, offline_problems, summary
 
     config = _config()
     problems = offline_problems(config)
@@ -194,9 +208,14 @@ def check_config(
         for problem in problems:
             sys.stderr.write(f"mailbot: configuration error: {_one_line(problem)}\n")
         raise typer.Exit(2)
+    full, low = disk_problems(config)
+    for problem in full:
+        sys.stderr.write(f"mailbot: {_one_line(problem)}\n")
+    if full:
+        raise typer.Exit(1)
     for line in fine:
         out.print(f"  {line}", highlight=False, soft_wrap=True)
-    for warning in config.warnings():
+    for warning in [*low, *config.warnings()]:
         out.print(f"[yellow]warning[/yellow]: {warning}", highlight=False, soft_wrap=True)
     out.print(f"[green]ok[/green]: {summary(config)}", highlight=False, soft_wrap=True)
 
@@ -657,15 +676,44 @@ def main() -> None:
         sys.stderr.write(f"mailbot: {_one_line(str(exc))}\n")
         sys.exit(1)
     except Exception as exc:
-        from mailbot.store.db import database_locked, locked_message
+        from mailbot.store.db import database_locked, locked_message, storage_error
 
         if _command_line_error(exc):
             sys.exit(_say_command_line_error(exc))
+        if storage_error(exc):
+            sys.stderr.write(f"mailbot: {_storage_words(exc)}\n")
+            sys.exit(1)
         if not database_locked(exc):
             raise
         sys.stderr.write(f"mailbot: {locked_message()}\n")
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _storage_words(exc: BaseException) -> str:
+    """A write the disk refused, in one line: which disk, and that it is full or read-only (never a
+    damaged database, which a full disk is not)."""
+    from sqlalchemy.engine import make_url
+
+    from mailbot.store.db import storage_problem
+
+    places: list[Path] = []
+    for current in (exc, exc.__cause__, exc.__context__):
+        if isinstance(current, OSError) and current.filename:
+            places.append(Path(str(current.filename)))
+    try:
+        url = make_url(_config().database.url)
+        if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+            places.append(Path(url.database))
+    except Exception:  # noqa: BLE001 - the configuration was read before, or the error is said without it
+        pass
+    for place in places:
+        problem = storage_problem(place, full=16 * 1024 * 1024)
+        if problem:
+            return problem
+    cause = getattr(exc, "orig", None) or exc
+    return (f"a write was refused: {_one_line(str(cause))}; check that the disk holding the database has free "
+            "space and is writable")
 
 
 def _command_line_error(exc: BaseException) -> bool:

@@ -74,12 +74,28 @@ class _ReaderMayLeave:
         except BrokenPipeError:
             self._to_nowhere()
             return len(text)
+        except OSError as exc:
+            self._cannot_write(exc)
+            raise  # (never reached)
 
     def flush(self) -> None:
         try:
             self._stream.flush()
         except BrokenPipeError:
             self._to_nowhere()
+        except OSError as exc:
+            self._cannot_write(exc)
+
+    def _cannot_write(self, exc: OSError) -> None:
+        """The output's file refused it (`mailbot status > report.txt` on a full disk): one line, and the
+        rest goes nowhere, so nothing is written twice at exit either."""
+        try:
+            target = os.readlink(f"/proc/self/fd/{self._stream.fileno()}")
+        except OSError:
+            target = ""
+        self._to_nowhere()
+        where = f" to {target}" if target.startswith("/") else ""
+        raise MailbotError(f"cannot write the output{where}: {exc.strerror or exc}") from None
 
     def _to_nowhere(self) -> None:
         nowhere = os.open(os.devnull, os.O_WRONLY)

@@ -69,6 +69,9 @@ def _sqlite_path_problem(path: Path) -> str | None:
                 "or correct the path")
     if path.is_dir():
         return f"database.url: {path} is a folder; name the database file in it, e.g. {path / 'mailbot.db'}"
+    read_only = storage_problem(folder, full=0)  # a read-only mount is no matter of owners and permissions
+    if read_only:
+        return f"database.url: {read_only}"
     # the database and what SQLite and mailbot keep beside it: its WAL, the sent journal, the send lock
     for file in (path, *(Path(f"{path}{suffix}") for suffix in ("-wal", "-shm", ".outbox-sent", ".outbox.lock"))):
         if os.path.lexists(file) and not (file.is_file() and os.access(file, os.R_OK | os.W_OK)):
@@ -79,6 +82,66 @@ def _sqlite_path_problem(path: Path) -> str | None:
         return (f"database.url: the folder {folder} does not take new files ({refused.strerror}); "
                 "put the database in a folder this user can write to")
     return None
+
+
+# Free space below which a disk counts as full (SQLite's journal and a checkpoint need room), and below
+# which check-config warns that it soon will be.
+FULL_BYTES = 1024 * 1024
+LOW_BYTES = 100 * 1024 * 1024
+
+
+def storage_problem(path: Path, *, full: int = FULL_BYTES) -> str | None:
+    """Why the disk holding *path* (a file or folder, there or not yet) takes no writes now: the file system
+    is mounted read-only, or it has (almost) no space left; None when neither. These are no damage to the
+    database, and the words say so: restoring a backup over a good database would lose what it holds."""
+    folder = Path(os.path.abspath(path))
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        stats = os.statvfs(folder)
+    except OSError:
+        return None
+    if stats.f_flag & os.ST_RDONLY:
+        return (f"the file system holding {folder} is read-only, so nothing can be written there; make it "
+                "writable again (e.g. mount -o remount,rw), the data itself is not damaged")
+    free = stats.f_bavail * stats.f_frsize
+    if free < full:
+        return (f"no space left on the disk holding {folder} ({free // 1024} KB free); free some space there "
+                "(old backups, logs), then run the command again; the data itself is not damaged")
+    return None
+
+
+def free_bytes(path: Path) -> int | None:
+    """Free space for this user on the disk holding *path* (a folder or a file in one), or None if unknown."""
+    folder = Path(os.path.abspath(path))
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        stats = os.statvfs(folder)
+    except OSError:
+        return None
+    return stats.f_bavail * stats.f_frsize
+
+
+def storage_error(exc: BaseException) -> bool:
+    """Whether *exc* (or what caused it) is a write the disk refused: no space, a read-only file system, a
+    quota; or SQLite's "database or disk is full", "disk I/O error", "attempt to write a readonly database"."""
+    import errno
+    import sqlite3
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in (errno.ENOSPC, errno.EROFS, errno.EDQUOT):
+            return True
+        cause = getattr(current, "orig", None)
+        for candidate in (current, cause):
+            if isinstance(candidate, sqlite3.OperationalError) and any(
+                    words in str(candidate) for words in ("disk is full", "disk I/O error", "readonly database")):
+                return True
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def refuses_new_files(folder: Path) -> OSError | None:
@@ -202,6 +265,9 @@ def current_revision(engine: Engine) -> str | None:
             raise DatabaseError(f"cannot open the database: {_reason(exc)}; check that the PostgreSQL server "
                                 "runs and takes connections there, and the host, port, user, password and "
                                 "database name in database.url") from None
+        disk = storage_problem(Path(str(engine.url.database)), full=16 * FULL_BYTES) if storage_error(exc) else None
+        if disk is not None:  # a full or read-only disk is no damaged file: never advise a restore then
+            raise DatabaseError(f"cannot use the database: {disk}") from None
         raise DatabaseError(f"cannot open the database: {_reason(exc)}; if a wrong file was put in its place, "
                             "restore the last backup (README: Backup and restore)") from None
 
