@@ -756,8 +756,29 @@ def book_receipt(session: Session, desk: Desk, req: Request, received: int | Non
     _record(session, desk, req, "received", got, actor=actor, reasons=[], arithmetic=[])
 
 
-def receive_supply(session: Session, desk: Desk, *, item: str, quantity: int, note: str, actor: str) -> None:
+def receive_supply(session: Session, desk: Desk, *, item: str, quantity: int, note: str, actor: str,
+                   force: bool = False) -> None:
+    """Book a delivery to the province store. The same quantity with the same note within a day is taken
+    for the same delivery typed twice (the up-arrow and Enter) and refused unless *force*."""
     now = desk.now()
+    if not force:
+        from datetime import timedelta
+
+        from sqlalchemy import select
+
+        from mailbot.indonesian import zoned
+        from mailbot.store.schema import LedgerEntry
+
+        earlier = session.scalars(
+            select(LedgerEntry).where(LedgerEntry.kind == EntryKind.SUPPLY_RECEIVED.value, LedgerEntry.item == item,
+                                      LedgerEntry.location == PROVINCE, LedgerEntry.on_hand == quantity,
+                                      LedgerEntry.at >= now - timedelta(days=1))
+            .order_by(LedgerEntry.at.desc())).all()
+        same = [e for e in earlier if (e.note or "").strip() == note.strip()]
+        if same:
+            noted = f"with the note {note.strip()!r}" if note.strip() else "with no note"
+            raise InvalidAction(f"{number(quantity)} {item} {noted} was booked already at {zoned(same[0].at, desk.tz)}; "
+                                "if this is another delivery, add --force (better: a --note naming its letter)")
     source = f"supply:{now.isoformat()}:{actor}"
     ledger.book(session, Entry(item, PROVINCE, quantity, EntryKind.SUPPLY_RECEIVED, now, source, note), actor=actor)
     repo.audit(session, at=now, actor=actor, action="supply", target=item, details={"quantity": quantity,

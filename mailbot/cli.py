@@ -462,9 +462,14 @@ def supply_receive(
     quantity: Annotated[str, typer.Argument(metavar="N", help="Pieces received, e.g. 10.000 or 10 ribu.")],
     item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.", callback=known_item)] = "ktp-el",
     note: Annotated[str, typer.Option(help="Delivery note, e.g. the ministry's letter number.")] = "",
-    who: Annotated[str | None, typer.Option("--by")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Book it even though the same quantity with the same note was booked within a day.")] = False,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
 ) -> None:
-    """Record blanks delivered to the province store by the ministry."""
+    """Record blanks delivered to the province store by the ministry.
+
+    Example: mailbot supply receive 10.000 --note "470/123/Dukcapil"
+    """
     from mailbot import actions
 
     config = _config()
@@ -474,7 +479,8 @@ def supply_receive(
     qty = _quantity(quantity, "supply receive", config)
     with _desk() as desk:
         with desk.sessions.begin() as session:
-            actions.receive_supply(session, desk, item=item, quantity=qty, note=note, actor=_actor(who))
+            actions.receive_supply(session, desk, item=item, quantity=qty, note=note, actor=_actor(who),
+                                   force=force)
     out.print(f"recorded: {_n(qty)} {item} received into the province store")
 
 

@@ -193,3 +193,25 @@ def test_the_prompt_takes_tidak_for_no(sample: Path) -> None:
     status, shown = _at_terminal(sample, ["tidak"], "approve", "BLK-2026-0002", "--quantity", "800")
     assert status == 1 and "DISETUJUI" not in shown, shown
     assert "waiting for" in mailbot(sample, "requests").stdout.split("BLK-2026-0002")[1].split("\n")[0]
+
+
+def test_the_same_delivery_typed_twice_is_refused_unless_forced(desk_dir: Path) -> None:
+    first = mailbot(desk_dir, "supply", "receive", "10.000", "--note", "470/123/Dukcapil")
+    assert first.returncode == 0, first.stderr
+    again = mailbot(desk_dir, "supply", "receive", "10.000", "--note", " 470/123/Dukcapil ")
+    assert again.returncode == 1
+    said = again.stderr.strip()
+    assert len(said.splitlines()) == 1 and said.startswith(
+        "mailbot: 10.000 ktp-el with the note '470/123/Dukcapil' was booked already at 20"), said
+    assert "WITA; if this is another delivery, add --force" in said
+    other = mailbot(desk_dir, "supply", "receive", "10.000", "--note", "470/124/Dukcapil")
+    assert other.returncode == 0, other.stderr  # another letter, another delivery
+    forced = mailbot(desk_dir, "supply", "receive", "10.000", "--note", "470/123/Dukcapil", "--force")
+    assert forced.returncode == 0, forced.stderr
+    kia = mailbot(desk_dir, "supply", "receive", "10.000", "--note", "470/123/Dukcapil", "--item", "kia")
+    assert kia.returncode == 0, kia.stderr  # the other item
+    status = mailbot(desk_dir, "status", "--item", "ktp-el")
+    assert status.returncode == 0
+    from tests.desk.test_operator_input import _province
+
+    assert _province(desk_dir / "var" / "mailbot.db") == 66000 + 3 * 10000
