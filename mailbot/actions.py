@@ -777,7 +777,8 @@ def receive_supply(session: Session, desk: Desk, *, item: str, quantity: int, no
         same = [e for e in earlier if (e.note or "").strip() == note.strip()]
         if same:
             noted = f"with the note {note.strip()!r}" if note.strip() else "with no note"
-            raise InvalidAction(f"{number(quantity)} {item} {noted} was booked already at {zoned(same[0].at, desk.tz)}; "
+            when = zoned(same[0].at, desk.tz)
+            raise InvalidAction(f"{number(quantity)} {item} {noted} was booked already at {when}; "
                                 "if this is another delivery, add --force (better: a --note naming its letter)")
     source = f"supply:{now.isoformat()}:{actor}"
     ledger.book(session, Entry(item, PROVINCE, quantity, EntryKind.SUPPLY_RECEIVED, now, source, note), actor=actor)
