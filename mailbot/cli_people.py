@@ -114,7 +114,9 @@ def correct(
     from mailbot.app import open_sender
     from mailbot.outbox import send_now
 
-    parsed = corrections.parse_fields(fields, maximum=_config().stock.max_quantity_per_movement)
+    config = _config()
+    parsed = corrections.parse_fields(fields, maximum=config.stock.max_quantity_per_movement,
+                                      districts={d.code: d.name for d in config.districts})
     with _desk() as desk:
         with desk.sessions.begin() as session:
             done = corrections.correct(session, desk, message, parsed, actor=_actor(who), reason=reason)

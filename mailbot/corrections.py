@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,8 +48,27 @@ def label_of(message: Message) -> dict[str, object]:
     return {k: label[k] for k in LABEL_KEYS}
 
 
-def parse_fields(pairs: list[str], *, maximum: int) -> dict[str, object]:
+def district_code(typed: str, districts: Mapping[str, str]) -> str | None:
+    """The district *typed* names, by code or name (*districts*: code -> name), spaces and case aside:
+    "65.01", " 65.01 ", "Kabupaten Bulungan", "bulungan"; None when it names none.
+
+    >>> district_code(" bulungan ", {"65.01": "Kabupaten Bulungan", "65.71": "Kota Tarakan"})
+    '65.01'
+    >>> district_code("65.99", {"65.01": "Kabupaten Bulungan"}) is None
+    True
+    """
+    wanted = " ".join(typed.split()).lower()
+    for code, name in districts.items():
+        short = re.sub(r"^(kabupaten|kab\.?|kota)\s+", "", name.lower())
+        if wanted in (code, name.lower(), short):
+            return code
+    return None
+
+
+def parse_fields(pairs: list[str], *, maximum: int, districts: Mapping[str, str] | None = None) -> dict[str, object]:
     """field=value pairs as a person types them ("requested=2.000", "item=kia", "stock_on_hand=null").
+    A district is a code or a name of *districts* (code -> name), kept as its code; an item or a kind is
+    read whatever its case.
 
     A figure is read by the one quantity reader (mailbot.quantities), within *maximum* ([stock]
     max_quantity_per_movement, what a district's mail may state too); only a request's figure must be
@@ -74,10 +95,21 @@ def parse_fields(pairs: list[str], *, maximum: int) -> dict[str, object]:
             fields[name] = value.lower() == "true"
         elif name == "tags":
             fields[name] = [t for t in value.split(",") if t]
-        elif name == "kind" and value not in KINDS:
-            raise MailbotError(f"kind: expected one of {', '.join(KINDS)}, got {value!r}")
-        elif name == "item" and value not in ITEMS:
-            raise MailbotError(f"item: expected one of {', '.join(ITEMS)}, got {value!r}")
+        elif name == "kind":
+            if value.lower() not in KINDS:
+                raise MailbotError(f"kind: expected one of {', '.join(KINDS)}, got {value!r}")
+            fields[name] = value.lower()
+        elif name == "item":
+            if value.lower() not in ITEMS:
+                raise MailbotError(f"item: expected one of {', '.join(ITEMS)}, got {value!r}")
+            fields[name] = value.lower()
+        elif name == "district" and districts is not None:
+            code = district_code(value, districts)
+            if code is None:
+                example = next(iter(districts), "65.01")
+                raise MailbotError(f"district: {value!r} is no district of this desk; use a code such as {example} "
+                                   f"or a name such as {districts.get(example, 'Kabupaten Bulungan')!r}")
+            fields[name] = code
         else:
             fields[name] = value
     if not fields:

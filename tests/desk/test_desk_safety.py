@@ -215,3 +215,25 @@ def test_the_same_delivery_typed_twice_is_refused_unless_forced(desk_dir: Path) 
     from tests.desk.test_operator_input import _province
 
     assert _province(desk_dir / "var" / "mailbot.db") == 66000 + 3 * 10000
+
+
+@pytest.mark.parametrize(("typed", "kept"), [("65.01", "65.01"), (" 65.01 ", "65.01"), ("Kabupaten Bulungan", "65.01"),
+                                              ("bulungan", "65.01"), ("KOTA TARAKAN", "65.71")])
+def test_correct_takes_a_district_by_code_or_name_and_keeps_the_code(typed: str, kept: str) -> None:
+    from mailbot.configfile import load_config
+    from mailbot.corrections import parse_fields
+
+    config = load_config(ROOT / "config.toml")
+    districts = {d.code: d.name for d in config.districts}
+    assert parse_fields([f"district={typed}", "item=KIA", "kind=Request"], maximum=200_000,
+                        districts=districts) == {"district": kept, "item": "kia", "kind": "request"}
+
+
+def test_correct_refuses_a_district_the_desk_has_not(sample: Path) -> None:
+    before = mailbot(sample, "labels", "export")
+    for typed in ("65.99", "Bandung"):
+        result = mailbot(sample, "correct", "8", f"district={typed}", "--reason", "uji")
+        assert result.returncode == 1
+        assert result.stderr.strip() == (f"mailbot: district: {typed!r} is no district of this desk; use a code "
+                                         "such as 65.01 or a name such as 'Kabupaten Bulungan'")
+    assert mailbot(sample, "labels", "export").stdout == before.stdout
