@@ -15,7 +15,7 @@ from mailbot.desk import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS, item_name, number
-from mailbot.outcomes import MessageOutcome
+from mailbot.outcomes import MessageOutcome, state_words
 from mailbot.outgoing import ReplyTo, answering, queue, reply_subject
 from mailbot.reader.verdict import Verdict
 from mailbot.stock import policy
@@ -519,8 +519,8 @@ def _check_approvable(req: Request) -> None:
         raise InvalidAction(f"{req.reference} is already approved ({number(req.approved)} pieces); "
                             "nothing was changed")
     if req.state not in ("held", "clarifying", "linked"):
-        raise InvalidAction(f"{req.reference} is {req.state}; only held, clarifying or linked requests can be "
-                            "approved")
+        raise InvalidAction(f"{req.reference} is {state_words(req.state)}; only requests waiting for a manager, "
+                            "asked back or linked can be approved")
     if req.district is None:
         raise InvalidAction(f"{req.reference} has no district (unknown sender); it cannot be shipped")
 
@@ -611,7 +611,7 @@ def _refuse_beyond_bounds(desk: Desk, reference: str, quantity: int, item: str, 
 def reject(session: Session, desk: Desk, req: Request, reason: str, *, actor: str, via: str) -> ActionOutcome:
     """A manager rejects a request that is not yet shipped; a commitment is released."""
     if req.state not in ("held", "clarifying", "approved", "linked"):
-        raise InvalidAction(f"{req.reference} is {req.state}; it can no longer be rejected")
+        raise InvalidAction(f"{req.reference} is {state_words(req.state)}; it can no longer be rejected")
     if not reason.strip():
         raise InvalidAction("a rejection needs a reason")
     # an approval the district was told of is withdrawn in so many words (and its commitment released)
@@ -649,7 +649,7 @@ def withdraw(session: Session, desk: Desk, req: Request, reason: str, *, actor: 
     the request is closed ("dikoreksi operator"), an approval not yet dispatched is released, its queue
     items are closed, and the district, which was answered about it, is told."""
     if req.state not in WITHDRAWABLE:
-        raise InvalidAction(f"{req.reference} is {req.state}; a shipment already dispatched is not undone "
+        raise InvalidAction(f"{req.reference} is {state_words(req.state)}; a shipment already dispatched is not undone "
                             "(settle it with `mailbot adjust`)")
     released = req.approved if req.state == "approved" and req.approved and req.district else None
     _end(session, desk, req, action="withdraw", state="withdrawn", actor=actor, note=f"dikoreksi operator: {reason}",
@@ -666,7 +666,7 @@ def withdraw(session: Session, desk: Desk, req: Request, reason: str, *, actor: 
 def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str) -> ActionOutcome:
     """The approved shipment left the province store."""
     if req.state != "approved" or not req.approved or req.district is None:
-        raise InvalidAction(f"{req.reference} is {req.state}; only approved requests can be dispatched")
+        raise InvalidAction(f"{req.reference} is {state_words(req.state)}; only approved requests can be dispatched")
     now = desk.now()
     ledger.book(session, Entry(req.item or "ktp-el", req.district, req.approved, EntryKind.SHIPMENT_DISPATCHED, now,
                                f"dispatch:{req.reference}", req.reference), actor=actor, request_pk=req.id)

@@ -17,6 +17,7 @@ from rich.table import Table
 from mailbot import __version__
 from mailbot.config import ITEMS, Config
 from mailbot.errors import ConfigError, MailbotError
+from mailbot.outcomes import outcome_words
 from mailbot.tables import print_table
 
 if TYPE_CHECKING:
@@ -65,10 +66,11 @@ def run(
     table = Table(title="mailbot run --once", show_header=True)
     table.add_column("outcome")
     table.add_column("messages", justify="right")
-    for outcome, count in sorted(summary.outcomes.items()):
-        table.add_row(outcome, str(count))
+    table.add_column("as logged", style="dim")  # the short name the log lines use, to find them
+    for outcome, count in sorted(summary.outcomes.items(), key=lambda pair: outcome_words(pair[0])):
+        table.add_row(outcome_words(outcome), str(count), str(outcome))
     if not summary.outcomes:
-        table.add_row("(stopped before the first)" if summary.stopped is not None else "(no new messages)", "0")
+        table.add_row("(stopped before the first)" if summary.stopped is not None else "(no new messages)", "0", "")
     print_table(out, table)
     f = summary.flush
     where = config.outbox.path if config.outbox.kind == "maildir" else f"{config.outbox.host}"
@@ -640,7 +642,7 @@ def replay(
     with _desk() as desk:
         outcome = do_replay(desk, message)
         sent = send_now(desk, open_sender(desk.config))  # _mail_sent says it
-    out.print(f"message {message}: {outcome}; {_mail_sent(sent)}")
+    out.print(f"message {message}: {outcome_words(outcome)}; {_mail_sent(sent)}")
 
 
 def _mail_sent(result: FlushResult) -> str:

@@ -27,6 +27,11 @@ queue_app = typer.Typer(no_args_is_help=True, help='The "perlu dibaca" queue: ma
 app.add_typer(queue_app, name="queue")
 
 
+# What each kind of queue item asks of the operator.
+QUEUE_KINDS = {"read": "to read", "reconcile": "stock to check", "discrepancy": "receipt difference",
+               "reminder": "reminder"}
+
+
 @queue_app.command("list")
 def queue_list(
     all_: Annotated[bool, typer.Option("--all", help="Closed items too.")] = False,
@@ -36,6 +41,7 @@ def queue_list(
     """Open queue items (oldest first): why each waits, from whom, since when."""
     from sqlalchemy import select
 
+    from mailbot.attention import operator_reason
     from mailbot.store.schema import AttentionItem, Message
 
     with _desk() as desk, desk.sessions() as session:
@@ -48,8 +54,8 @@ def queue_list(
             table.add_column(col)
         for item, message in rows:
             detail = " ".join((item.detail or "").split())[:70]
-            table.add_row(str(item.id), zoned(item.opened_at, desk.tz), item.kind,
-                          item.reason, item.district or "-", str(item.message_pk or "-"),
+            table.add_row(str(item.id), zoned(item.opened_at, desk.tz), QUEUE_KINDS.get(item.kind, item.kind),
+                          operator_reason(item.reason), item.district or "-", str(item.message_pk or "-"),
                           (message.sender if message is not None else None) or "-", detail,
                           f"{item.closed_by}: {item.resolution}" if item.closed_at else "")
     print_table(out, table)
@@ -172,7 +178,7 @@ def history(
     if not (target.isascii() and target.isdigit()):
         target = request_reference(target)
     with _desk() as desk, desk.sessions() as session:
-        heading, events = story(session, target)
+        heading, events = story(session, target, {d.code: d.name for d in desk.config.districts})
         out.print(heading, highlight=False)
         table = Table()
         for col in ("when", "what", "who", "detail"):
@@ -199,7 +205,7 @@ def print_agreement() -> None:
             table.add_column(col)
         wrong = set(result.wrong_numbers)
         for d in result.differences:
-            table.add_row(str(d[0]), d[1], str(d[2]), str(d[3]), "yes" if d in wrong else "")
+            table.add_row(str(d[0]), d[1], _shown(d[2]), _shown(d[3]), "yes" if d in wrong else "")
         print_table(out, table)
 
 

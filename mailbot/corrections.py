@@ -18,6 +18,7 @@ from mailbot import actions, attention, conversation, stated
 from mailbot.desk import Desk, reader_districts
 from mailbot.errors import InvalidAction, MailbotError
 from mailbot.indonesian import FIELD_LABELS, number
+from mailbot.outcomes import outcome_words, state_words
 from mailbot.reader import read_message
 from mailbot.reader.verdict import QUANTITY_FIELDS, Verdict
 from mailbot.stock.ledger import MAX_BALANCE, Entry, EntryKind
@@ -219,11 +220,12 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
                                             sender_known=True, authenticated=True, purpose_tag=f"correction:{actor}",
                                             note=reason)
             effects.append(f"{request.reference}: {', '.join(str(c['field']) for c in changed)} corrected"
-                           f"{' (this message followed it up)' if follow_up else ''}; decided again ({outcome}); "
+                           f"{' (this message followed it up)' if follow_up else ''}; decided again "
+                           f"({outcome_words(outcome)}); "
                            "the district is told")
         elif changed:
-            effects.append(f"{request.reference} is {request.state}: nothing changed; a request that is "
-                           f"{request.state} cannot be decided again (settle a shipment with `mailbot adjust`)")
+            effects.append(f"{request.reference} is {state_words(request.state)}: nothing changed; a request in "
+                           "that state cannot be decided again (settle a shipment with `mailbot adjust`)")
         elif follow_up:
             effects.append(f"{request.reference} (followed up by this message) already has these figures: "
                            "nothing to change")

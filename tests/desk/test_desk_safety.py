@@ -4,6 +4,7 @@ an approval is not withdrawn by accident, a delivery is not booked twice, a reas
 from __future__ import annotations
 
 import fcntl
+import os
 import shutil
 import subprocess
 import sys
@@ -237,3 +238,56 @@ def test_correct_refuses_a_district_the_desk_has_not(sample: Path) -> None:
         assert result.stderr.strip() == (f"mailbot: district: {typed!r} is no district of this desk; use a code "
                                          "such as 65.01 or a name such as 'Kabupaten Bulungan'")
     assert mailbot(sample, "labels", "export").stdout == before.stdout
+
+
+def _words(text: str) -> str:
+    """A table's text with its borders and line breaks taken out: the words as a reader reads them."""
+    return " ".join(text.translate(str.maketrans("│┃┏┓┗┛━┡┩┳╇┻└┘┴─┌┐┬┼", " " * 20)).split())
+
+
+def test_operator_output_speaks_plain_words(sample_template: Path, tmp_path: Path) -> None:
+    desk_dir = tmp_path / "desk"
+    shutil.copytree(sample_template, desk_dir)
+    (desk_dir / "var" / "mailbot.db").unlink()
+    for path in (desk_dir / "var").glob("mailbot.db*"):
+        path.unlink()
+    shutil.rmtree(desk_dir / "var" / "mail")
+    assert mailbot(desk_dir, "import", *sorted(str(p) for p in EXAMPLES.glob("*.eml"))).returncode == 0
+    ran = mailbot(desk_dir, "run", "--once", env={**os.environ, "COLUMNS": "200"})
+    assert ran.returncode == 0, ran.stderr
+    said = _words(ran.stdout)
+    assert "receipt matching no shipment; in the queue 1" in said and "request approved in part 1" in said, said
+    queue = _words(mailbot(desk_dir, "queue", "list", env={**os.environ, "COLUMNS": "250"}).stdout)
+    assert "receipt matching no" in queue and "receipt_unmatched" not in queue, queue
+    assert "reconcile" not in queue and "stock to check" in queue and "to read" in queue
+    held = mailbot(desk_dir, "dispatch", "BLK-2026-0002")
+    assert held.stderr.strip() == ("mailbot: BLK-2026-0002 is waiting for manager; only approved requests can be "
+                                   "dispatched")
+    heading = _words(mailbot(desk_dir, "history", "BLK-2026-0002", env={**os.environ,
+                                                                         "COLUMNS": "250"}).stdout.splitlines()[0])
+    assert heading.startswith("BLK-2026-0002 district 65.04 Kabupaten Tana Tidung item ktp-el state waiting for "
+                              "manager requested - stock stated - proposed 700 from stock alert"), heading
+    assert "approved 700" not in heading
+
+
+def test_reread_shows_an_emptied_field_and_figures_as_elsewhere(sample: Path) -> None:
+    assert mailbot(sample, "correct", "8", "requested=", "--reason", "uji").returncode == 0
+    reread = mailbot(sample, "reread")
+    assert reread.returncode == 0, reread.stderr
+    row = [line for line in reread.stdout.splitlines() if "requested" in line and "│" in line]
+    assert row and "(no figure)" in row[0] and "3.000" in row[0] and "None" not in reread.stdout, reread.stdout
+
+
+def test_the_digest_has_no_bare_dash_and_a_legend_and_a_short_queue(sample_template: Path) -> None:
+    printed = mailbot(sample_template, "digest", "--print")
+    assert printed.returncode == 0, printed.stderr
+    text = printed.stdout
+    assert "dimohon -" not in text and "usulan 0" not in text
+    assert ("BLK-2026-0002 Kabupaten Tana Tidung (KTP-el): tanpa permohonan (kiriman usulan provinsi), usulan 700"
+            in text), text
+    assert "jumlah yang dimohon belum disebutkan, perlu klarifikasi" in text
+    assert "dimohon 3.000, menunggu keputusan pimpinan, usulan 3.000 (oleh sistem)" in text
+    assert "/hari" in text and "*/hari" in text and "\n* perkiraan awal, belum ada laporan harian\n" in text
+    assert "(grafik: # = sisa stok" in text and "bar:" not in text
+    section = text.split("== Perlu dibaca petugas (7")[1].split("\n== ")[0]
+    assert section.count("\n- #") == 5 and "\n- dan 2 lainnya\n" in section, section
