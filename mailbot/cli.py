@@ -53,7 +53,10 @@ from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
 def run(
     once: Annotated[bool, typer.Option("--once", help="Process everything now, send, print a summary, exit.")] = False,
 ) -> None:
-    """Run the desk: poll (or IDLE on) the inbox, answer, send, and run scheduled checks and digests."""
+    """Run the desk: poll (or IDLE on) the inbox, answer, send, and run scheduled checks and digests.
+
+    Example: mailbot run --once
+    """
     from mailbot.service import start
 
     config = _config()
@@ -128,6 +131,8 @@ def import_(files: Annotated[list[Path], typer.Argument(
     """Deliver .eml or mbox files into the configured Maildir inbox (for trying mailbot, or re-feeding a message).
 
     All or nothing: when one file, or one message of an mbox, is not an email, nothing is delivered.
+
+    Example: mailbot import examples/inbox/*.eml
     """
     import mailbox
     from contextlib import ExitStack
@@ -198,7 +203,10 @@ def check_config(
     connect: Annotated[bool, typer.Option(
         "--connect", help="Also log in to IMAP, open the database and ask the SMTP server.")] = False,
 ) -> None:
-    """Validate the configuration (schedules, database, secrets, key combinations); --connect tries the servers."""
+    """Validate the configuration (schedules, database, secrets, key combinations); --connect tries the servers.
+
+    Example: mailbot check-config --connect
+    """
     from mailbot.checks import connect_problems, disk_problems, offline_problems, summary
 
     config = _config()
@@ -224,7 +232,10 @@ def check_config(
 
 @app.command()
 def migrate() -> None:
-    """Bring the database schema to this version's (also done at every start); run it after an upgrade."""
+    """Bring the database schema to this version's (also done at every start); run it after an upgrade.
+
+    Example: mailbot migrate
+    """
     from mailbot.store.db import HEAD_REVISION, current_revision, make_engine
     from mailbot.store.db import migrate as do_migrate
 
@@ -242,8 +253,12 @@ def migrate() -> None:
 
 
 @app.command()
-def backup(file: Annotated[Path, typer.Argument(help="Where to write the copy (a new file).")]) -> None:
-    """Copy the SQLite database to FILE, consistently, while the service runs (PostgreSQL: use pg_dump)."""
+def backup(file: Annotated[Path, typer.Argument(
+        metavar="FILE", help="Where to write the copy (a new file), e.g. /var/backups/mailbot-1205.db.")]) -> None:
+    """Copy the SQLite database to FILE, consistently, while the service runs (PostgreSQL: use pg_dump).
+
+    Example: mailbot backup /var/backups/mailbot-1205.db
+    """
     from mailbot.store.db import backup_sqlite
 
     config = _config()
@@ -256,10 +271,13 @@ def backup(file: Annotated[Path, typer.Argument(help="Where to write the copy (a
 
 @app.command()
 def parse(
-    file: Annotated[Path, typer.Argument(help="An .eml file.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="An .eml file.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the verdict as one JSON object.")] = False,
 ) -> None:
-    """Show what the reader makes of one message (no database, nothing sent), within the \\[guards] limits."""
+    """Show what the reader makes of one message (no database, nothing sent), within the \\[guards] limits.
+
+    Example: mailbot parse examples/inbox/01-bulungan-permohonan.eml
+    """
     from mailbot.guards.limits import LimitViolation
     from mailbot.pipeline import Rules, read_within_limits
 
@@ -309,7 +327,10 @@ def reread(
     include_quarantined: Annotated[bool, typer.Option(
         "--include-quarantined", help="Also quarantined and dismissed messages.")] = False,
 ) -> None:
-    """Re-run the current reader over every processed message and show what would now be read differently."""
+    """Re-run the current reader over every processed message and show what would now be read differently.
+
+    Example: mailbot reread --since 2026-11-01
+    """
     from mailbot.rereading import reread as do_reread
 
     since_date = _parse_date(since, "--since") if since is not None else None
@@ -335,7 +356,10 @@ def requests(
                                        parser=row_limit)] = 30,
     open_only: Annotated[bool, typer.Option("--open", help="Only requests still open.")] = False,
 ) -> None:
-    """Recent requests and their state."""
+    """Recent requests and their state.
+
+    Example: mailbot requests --open
+    """
     from mailbot.views import REQUEST_COLUMNS, request_rows
 
     with _desk() as desk:
@@ -351,7 +375,10 @@ def requests(
 @app.command()
 def status(item: Annotated[str | None, typer.Option(metavar="ITEM", help="ktp-el or kia (default: both).",
                                                 callback=known_item)] = None) -> None:
-    """Stock by district: on hand, in transit, daily use, days of cover, state; and the provincial runway."""
+    """Stock by district: on hand, in transit, daily use, days of cover, state; and the provincial runway.
+
+    Example: mailbot status --item kia
+    """
     from mailbot.views import print_status
 
     with _desk() as desk:
@@ -362,7 +389,7 @@ def status(item: Annotated[str | None, typer.Option(metavar="ITEM", help="ktp-el
 
 @app.command()
 def approve(
-    reference: Annotated[str, typer.Argument(metavar="REF", help="Request reference, e.g. BLK-2026-0042.",
+    reference: Annotated[str, typer.Argument(metavar="REF", help=REF_HELP,
                                              parser=request_reference)],
     quantity: Annotated[str | None, typer.Option(
         metavar="N", help="Approve this many instead of the proposal, e.g. 2.000 or 2 ribu.")] = None,
@@ -431,10 +458,13 @@ def reject(
 
 @app.command()
 def dispatch(
-    reference: Annotated[str, typer.Argument(metavar="REF", parser=request_reference)],
-    who: Annotated[str | None, typer.Option("--by")] = None,
+    reference: Annotated[str, typer.Argument(metavar="REF", help=REF_HELP, parser=request_reference)],
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
 ) -> None:
-    """Record that an approved shipment left the province store (the district is told by email)."""
+    """Record that an approved shipment left the province store (the district is told by email).
+
+    Example: mailbot dispatch BLK-2026-0042 --by "Gudang provinsi"
+    """
     from mailbot import actions
 
     _act(reference, lambda desk, s, req: actions.dispatch(s, desk, req, actor=_actor(who), via="cli"))
@@ -488,20 +518,28 @@ def supply_receive(
 
 @app.command(context_settings={"ignore_unknown_options": True})
 def adjust(
-    location: Annotated[str, typer.Argument(metavar="LOCATION", help="'province' or a district code, e.g. 65.01.",
+    location: Annotated[str, typer.Argument(metavar="LOCATION", help="'province' (or 'provinsi'), or a district's code or name, e.g. 65.01.",
                                             parser=stock_location)],
     delta: Annotated[str, typer.Argument(metavar="CHANGE", help="Signed change in pieces, e.g. -20 or 150.")],
     reason: Annotated[str, typer.Option(help="Why (count, damage, loss).")],
     item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.", callback=known_item)] = "ktp-el",
-    who: Annotated[str | None, typer.Option("--by")] = None,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
 ) -> None:
-    """Correct a stock balance, with the reason recorded."""
+    """Correct a stock balance, with the reason recorded.
+
+    Example: mailbot adjust province -20 --reason "20 keping rusak" (or: adjust 65.01 150 --reason "hitung ulang")
+    """
     from mailbot import actions
 
+    from mailbot.corrections import district_code
+
     config = _config()
-    if location != "province" and config.district(location) is None:
-        raise MailbotError(f"unknown location {location!r}: use 'province' or a district code such as "
-                           f"{config.districts[0].code}")
+    if location != "province":
+        code = district_code(location, {d.code: d.name for d in config.districts})
+        if code is None:
+            raise MailbotError(f"unknown location {location!r}: use 'province' or a district code such as "
+                               f"{config.districts[0].code} (or its name, e.g. {config.districts[0].name!r})")
+        location = code
     if not reason.strip():
         raise MailbotError("an adjustment needs a reason: --reason TEXT")
     change = _quantity(delta, "adjust", config, signed=True)
@@ -539,7 +577,10 @@ def digest(
     output: Annotated[
         Path | None, typer.Option(help="With --print: write the HTML here (text to the terminal).")] = None,
 ) -> None:
-    """The managers' digest: stock per district at a glance, requests, what waits, provincial runway."""
+    """The managers' digest: stock per district at a glance, requests, what waits, provincial runway.
+
+    Example: mailbot digest --print
+    """
     from mailbot import watch
     from mailbot.app import open_sender
 
@@ -568,7 +609,10 @@ def outbox_list(
     limit: Annotated[int, typer.Option(metavar="N", help="How many, newest first, e.g. 100 or 1.000.",
                                        parser=row_limit)] = 30,
 ) -> None:
-    """Recent outgoing mail and its delivery state."""
+    """Recent outgoing mail and its delivery state.
+
+    Example: mailbot outbox list --limit 20
+    """
     from mailbot.views import outbox_rows
 
     with _desk() as desk:
@@ -586,7 +630,10 @@ def outbox_retry(
     outbox_id: Annotated[int, typer.Argument(metavar="ID", help="Outbox id (see `mailbot outbox list`).",
                                              parser=stored_id)],
 ) -> None:
-    """Queue a failed message again (same Message-ID)."""
+    """Queue a failed message again (same Message-ID).
+
+    Example: mailbot outbox retry 17
+    """
     from mailbot.outbox import retry
 
     with _desk() as desk:
@@ -601,7 +648,10 @@ def quarantine(
     limit: Annotated[int, typer.Option(metavar="N", help="How many, newest first, e.g. 100 or 1.000.",
                                        parser=row_limit)] = 30,
 ) -> None:
-    """Messages that could not be processed, with their errors (`replay` or `dismiss` them)."""
+    """Messages that could not be processed, with their errors (`replay` or `dismiss` them).
+
+    Example: mailbot quarantine
+    """
     from mailbot.views import quarantine_rows
 
     if ctx.invoked_subcommand is not None:
@@ -618,11 +668,15 @@ def quarantine(
 
 @quarantine_app.command("dismiss", context_settings={"ignore_unknown_options": True})
 def quarantine_dismiss(
-    message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot quarantine`).", parser=stored_id)],
+    message: Annotated[int, typer.Argument(metavar="MESSAGE",
+                                           help="Stored message id (see `mailbot quarantine`).", parser=stored_id)],
     reason: Annotated[str, typer.Option(help="Why it needs no processing (recorded).")],
-    who: Annotated[str | None, typer.Option("--by")] = None,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
 ) -> None:
-    """Take a message off the quarantine list for good, with the reason (it stays in the archive)."""
+    """Take a message off the quarantine list for good, with the reason (it stays in the archive).
+
+    Example: mailbot quarantine dismiss 12 --reason "email promosi"
+    """
     from mailbot.quarantine import dismiss
 
     with _desk() as desk:
@@ -632,9 +686,13 @@ def quarantine_dismiss(
 
 @app.command(context_settings={"ignore_unknown_options": True})  # "replay -1": an id refused in one line
 def replay(
-    message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot quarantine`).", parser=stored_id)],
+    message: Annotated[int, typer.Argument(metavar="MESSAGE",
+                                           help="Stored message id (see `mailbot quarantine`).", parser=stored_id)],
 ) -> None:
-    """Process a quarantined message again from its stored bytes (after a fix)."""
+    """Process a quarantined message again from its stored bytes (after a fix).
+
+    Example: mailbot replay 12
+    """
     from mailbot.app import open_sender
     from mailbot.outbox import send_now
     from mailbot.rereading import replay as do_replay

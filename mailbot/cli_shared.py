@@ -30,6 +30,8 @@ _METAVARS = {"str": "TEXT", "int": "N", "float": "NUMBER", "path": "FILE", "Path
 
 
 def _readable_metavar(param: typer.core.TyperOption | typer.core.TyperArgument, ctx: object) -> str | None:
+    if isinstance(param, typer.core.TyperArgument):
+        return None  # the argument's name (its metavar) is shown already: not twice
     if param.metavar is not None:
         return param.metavar
     if isinstance(param, typer.core.TyperOption) and param.is_flag:

@@ -4,6 +4,7 @@ an approval is not withdrawn by accident, a delivery is not booked twice, a reas
 from __future__ import annotations
 
 import fcntl
+import re
 import os
 import shutil
 import subprocess
@@ -291,3 +292,35 @@ def test_the_digest_has_no_bare_dash_and_a_legend_and_a_short_queue(sample_templ
     assert "(grafik: # = sisa stok" in text and "bar:" not in text
     section = text.split("== Perlu dibaca petugas (7")[1].split("\n== ")[0]
     assert section.count("\n- #") == 5 and "\n- dan 2 lainnya\n" in section, section
+
+
+COMMANDS_WITH_BY = [("approve",), ("reject",), ("dispatch",), ("adjust",), ("supply", "receive"), ("correct",),
+                    ("resolve",), ("queue", "close"), ("quarantine", "dismiss"), ("labels", "import")]
+
+
+@pytest.mark.parametrize("command", COMMANDS_WITH_BY)
+def test_help_explains_by_and_ref_and_gives_an_example(desk_dir: Path, command: tuple[str, ...]) -> None:
+    shown = mailbot(desk_dir, *command, "--help", env={**os.environ, "COLUMNS": "200"})
+    assert shown.returncode == 0, shown.stderr
+    by = [line for line in shown.stdout.splitlines() if line.startswith("│") and "--by " in line]
+    assert by and "Who does this, recorded in the history" in by[0], shown.stdout
+    assert "Example: mailbot " in shown.stdout
+    if "REF" in shown.stdout:
+        assert "Request reference, as in `mailbot requests`" in shown.stdout
+    assert not re.search(r"\b(REF +REF|LOCATION +LOCATION|file +FILE|folder +FILE)\b", shown.stdout), shown.stdout
+
+
+@pytest.mark.parametrize(("zone", "hint"), [("UTC+8", "UTC+8 is 'Asia/Makassar'"), ("GMT+7", "UTC+7 is 'Asia/Jakarta'"),
+                                            ("UTC+09:00", "UTC+9 is 'Asia/Jayapura'")])
+def test_an_offset_is_pointed_to_its_indonesian_zone(desk_dir: Path, zone: str, hint: str) -> None:
+    config = desk_dir / "config.toml"
+    config.write_text(config.read_text().replace('timezone = "Asia/Makassar"', f'timezone = "{zone}"'))
+    checked = mailbot(desk_dir, "check-config")
+    assert checked.returncode == 2
+    assert hint in checked.stderr and "did you mean 'UTC'" not in checked.stderr, checked.stderr
+
+
+def test_adjust_takes_a_district_by_name_and_provinsi(sample: Path) -> None:
+    by_name = mailbot(sample, "adjust", " kabupaten bulungan ", "10", "--reason", "hitung ulang")
+    assert by_name.returncode == 0 and "at 65.01" in by_name.stdout, by_name.stderr
+    assert mailbot(sample, "adjust", "Provinsi", "10", "--reason", "hitung ulang").returncode == 0
