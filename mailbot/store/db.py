@@ -297,7 +297,7 @@ def backup_sqlite(url: str, target: Path) -> tuple[int, int]:
     if not source_path.exists():
         raise MailbotError(f"no database at {source_path} yet: nothing to back up")
     own = {Path(os.path.abspath(f"{source_path}{suffix}"))
-           for suffix in ("", "-wal", "-shm", "-journal", ".outbox-sent", ".outbox.lock")}
+           for suffix in ("", "-wal", "-shm", "-journal", ".outbox-sent", ".outbox.lock", ".service.lock")}
     if Path(os.path.abspath(target)) in own or target.resolve() in {p.resolve() for p in own}:
         raise MailbotError(f"{target} is one of the database's own files (the database, its journal, the sent "
                            "journal or the send lock); give the name of a new file, e.g. in /var/backups")
