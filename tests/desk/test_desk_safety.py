@@ -324,3 +324,19 @@ def test_adjust_takes_a_district_by_name_and_provinsi(sample: Path) -> None:
     by_name = mailbot(sample, "adjust", " kabupaten bulungan ", "10", "--reason", "hitung ulang")
     assert by_name.returncode == 0 and "at 65.01" in by_name.stdout, by_name.stderr
     assert mailbot(sample, "adjust", "Provinsi", "10", "--reason", "hitung ulang").returncode == 0
+
+
+def test_service_presence_is_seen_from_another_engine_and_ends_with_it(database_url: str) -> None:
+    """The presence a service holds is what a command on another connection sees (SQLite: an flock beside
+    the file; PostgreSQL: a session lock), and it ends when the service's hold ends."""
+    from mailbot.store.db import make_engine, service_presence, service_running
+
+    service, second, command = make_engine(database_url), make_engine(database_url), make_engine(database_url)
+    try:
+        assert not service_running(command)
+        with service_presence(service), service_presence(second):  # two services at once may run
+            assert service_running(command)
+        assert not service_running(command)
+    finally:
+        for engine in (service, second, command):
+            engine.dispose()
