@@ -16,7 +16,7 @@ from mailbot.desk import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS, item_name, number
-from mailbot.outcomes import MessageOutcome
+from mailbot.outcomes import MessageOutcome, state_words
 from mailbot.outgoing import ReplyTo, answering, queue, reply_subject
 from mailbot.reader.verdict import Verdict
 from mailbot.stock import policy
@@ -481,7 +481,8 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
     _refuse_beyond_bounds(desk, req.reference, qty, item, ledger.province_balance(session, item))
     reasons: list[dict[str, object]] = [{"code": "manager", "via": via}]
     if reason:
-        reasons.append({"code": "override", "reason": reason, "concerns": [c.code for c in concerns]})
+        reasons.append({"code": "override", "reason": reason, "concerns": [c.code for c in concerns]} if concerns
+                       else {"code": "note", "reason": reason})
     decision = _record(session, desk, req, "approve", qty, actor=actor, reasons=reasons, arithmetic=[], note=note)
     session.flush()  # its id names the ledger source and the mail's purpose
     _approve(session, desk, req, qty, actor=actor, source=f"decision:{decision.id}")
@@ -533,8 +534,8 @@ def _check_approvable(req: Request) -> None:
         raise InvalidAction(f"{req.reference} is already approved ({number(req.approved)} pieces); "
                             "nothing was changed")
     if req.state not in ("held", "clarifying", "linked"):
-        raise InvalidAction(f"{req.reference} is {req.state}; only held, clarifying or linked requests can be "
-                            "approved")
+        raise InvalidAction(f"{req.reference} is {state_words(req.state)}; only requests waiting for a manager, "
+                            "asked back or linked can be approved")
     if req.district is None:
         raise InvalidAction(f"{req.reference} has no district (unknown sender); it cannot be shipped")
 
@@ -625,12 +626,14 @@ def _refuse_beyond_bounds(desk: Desk, reference: str, quantity: int, item: str, 
 def reject(session: Session, desk: Desk, req: Request, reason: str, *, actor: str, via: str) -> ActionOutcome:
     """A manager rejects a request that is not yet shipped; a commitment is released."""
     if req.state not in ("held", "clarifying", "approved", "linked"):
-        raise InvalidAction(f"{req.reference} is {req.state}; it can no longer be rejected")
+        raise InvalidAction(f"{req.reference} is {state_words(req.state)}; it can no longer be rejected")
     if not reason.strip():
         raise InvalidAction("a rejection needs a reason")
+    # an approval the district was told of is withdrawn in so many words (and its commitment released)
+    withdrawn = req.approved if req.state == "approved" and req.approved else None
     _end(session, desk, req, action="reject", state="rejected", actor=actor, note=reason,
-         reasons=[{"code": "manager", "via": via}], details={"reason": reason, "via": via},
-         template="reply_rejected", context={"reason": reason})
+         reasons=[{"code": "manager", "via": via}], details={"reason": reason, "via": via, "withdrawn": withdrawn},
+         template="reply_rejected", context={"reason": reason, "withdrawn": withdrawn})
     _close_items(session, desk, req, actor=actor, resolution=f"diputuskan: ditolak ({reason})")
     return ActionOutcome("DITOLAK", None, reason)
 
@@ -661,7 +664,7 @@ def withdraw(session: Session, desk: Desk, req: Request, reason: str, *, actor: 
     the request is closed ("dikoreksi operator"), an approval not yet dispatched is released, its queue
     items are closed, and the district, which was answered about it, is told."""
     if req.state not in WITHDRAWABLE:
-        raise InvalidAction(f"{req.reference} is {req.state}; a shipment already dispatched is not undone "
+        raise InvalidAction(f"{req.reference} is {state_words(req.state)}; a shipment already dispatched is not undone "
                             "(settle it with `mailbot adjust`)")
     released = req.approved if req.state == "approved" and req.approved and req.district else None
     _end(session, desk, req, action="withdraw", state="withdrawn", actor=actor, note=f"dikoreksi operator: {reason}",
@@ -678,7 +681,7 @@ def withdraw(session: Session, desk: Desk, req: Request, reason: str, *, actor: 
 def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str) -> ActionOutcome:
     """The approved shipment left the province store."""
     if req.state != "approved" or not req.approved or req.district is None:
-        raise InvalidAction(f"{req.reference} is {req.state}; only approved requests can be dispatched")
+        raise InvalidAction(f"{req.reference} is {state_words(req.state)}; only approved requests can be dispatched")
     now = desk.now()
     ledger.book(session, Entry(req.item or "ktp-el", req.district, req.approved, EntryKind.SHIPMENT_DISPATCHED, now,
                                f"dispatch:{req.reference}", req.reference), actor=actor, request_pk=req.id)
@@ -772,8 +775,30 @@ def book_receipt(session: Session, desk: Desk, req: Request, received: int | Non
     _record(session, desk, req, "received", got, actor=actor, reasons=[], arithmetic=[])
 
 
-def receive_supply(session: Session, desk: Desk, *, item: str, quantity: int, note: str, actor: str) -> None:
+def receive_supply(session: Session, desk: Desk, *, item: str, quantity: int, note: str, actor: str,
+                   force: bool = False) -> None:
+    """Book a delivery to the province store. The same quantity with the same note within a day is taken
+    for the same delivery typed twice (the up-arrow and Enter) and refused unless *force*."""
     now = desk.now()
+    if not force:
+        from datetime import timedelta
+
+        from sqlalchemy import select
+
+        from mailbot.indonesian import zoned
+        from mailbot.store.schema import LedgerEntry
+
+        earlier = session.scalars(
+            select(LedgerEntry).where(LedgerEntry.kind == EntryKind.SUPPLY_RECEIVED.value, LedgerEntry.item == item,
+                                      LedgerEntry.location == PROVINCE, LedgerEntry.on_hand == quantity,
+                                      LedgerEntry.at >= now - timedelta(days=1))
+            .order_by(LedgerEntry.at.desc())).all()
+        same = [e for e in earlier if (e.note or "").strip() == note.strip()]
+        if same:
+            noted = f"with the note {note.strip()!r}" if note.strip() else "with no note"
+            when = zoned(same[0].at, desk.tz)
+            raise InvalidAction(f"{number(quantity)} {item} {noted} was booked already at {when}; "
+                                "if this is another delivery, add --force (better: a --note naming its letter)")
     source = f"supply:{now.isoformat()}:{actor}"
     ledger.book(session, Entry(item, PROVINCE, quantity, EntryKind.SUPPLY_RECEIVED, now, source, note), actor=actor)
     repo.audit(session, at=now, actor=actor, action="supply", target=item, details={"quantity": quantity,

@@ -60,6 +60,36 @@ REASONS = {
 # answer. (A read receipt or a calendar answer may be told by its headers too: never queued.)
 _WORDS_ONLY = frozenset({"machine-template", "system-subject", "carrier-notice"})
 _CONTENT_REASONS = _WORDS_ONLY | {"out-of-office", "delivery-failure", "newsletter", "message-recall"}
+# The same in English, for the operator's `mailbot queue list` (never the code).
+OPERATOR_REASONS = {
+    "other": "not a request, report or receipt",
+    "question": "a question from the district",
+    "no_figure": "figures not readable, not asked back",
+    "doubt": "a figure still in doubt",
+    "attachment": "figures may be in a PDF or image",
+    "quarantine": "could not be processed (quarantine)",
+    "reminder": "reminder about an open request",
+    "after_decision": "reply to a request already decided or dispatched",
+    "other_address": "request from another address while the district's is open",
+    "linked": "new request while the district's is open (approve or reject)",
+    "manager_other": "manager's mail without SETUJU/TOLAK",
+    "receipt_unmatched": "receipt matching no recorded shipment",
+    "reconcile": "reported stock far from the records",
+    "shortfall": "fewer blanks received than sent",
+    "surplus": "more blanks received than sent",
+    "other_item": "figure for the other item in this request's thread",
+    "stranger_in_thread": "unknown or unverified sender in a request's thread",
+    "district_command": "SETUJU/TOLAK from a district (only managers decide)",
+    "managers_thread": "district's reply to a mail sent to managers",
+    "message_id_shared": "Message-ID used by another, different mail (one may be forged)",
+    "automated_in_thread": "district mail in a request's thread that looks automated",
+}
+
+
+def operator_reason(code: str) -> str:
+    """Why an item waits, in the operator's words (English); an unknown code with its underscores as spaces."""
+    return OPERATOR_REASONS.get(code, code.replace("_", " "))
+
 
 # Outcomes of routing after which nothing was done with a district's message.
 NO_ACTION = {MessageOutcome.OTHER: "other", MessageOutcome.MANAGER_OTHER: "manager_other",
@@ -481,12 +511,18 @@ def difference_text(i: AttentionItem) -> str | None:
     return f"{amount} keping"
 
 
+# The digest shows the longest-waiting few of the queue, and how many more: it is read in a minute.
+DIGEST_QUEUE_LINES = 5
+
+
 def digest_lines(session: Session, desk: Desk, now: datetime) -> dict[str, object]:
-    """What the digest shows of the queue: count, oldest, and each item (reads, discrepancies, reconciliations)."""
+    """What the digest shows of the queue: count, oldest, the longest-waiting DIGEST_QUEUE_LINES items (reads,
+    discrepancies, reconciliations) and how many more wait."""
     items = open_items(session)
     oldest = min((_aware(i.opened_at) for i in items), default=None)
     return {"count": len(items), "oldest": waiting_text(now - oldest) if oldest else None,
-            "lines": [_line(desk, i, now) for i in items[:30]],
+            "lines": [_line(desk, i, now) for i in items[:DIGEST_QUEUE_LINES]],
+            "more": max(0, len(items) - DIGEST_QUEUE_LINES),
             "discrepancies": [_line(desk, i, now) for i in items if i.kind == "discrepancy"]}
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from mailbot.config import Config, ImapInbox, MaildirInbox, MaildirOutbox, SmtpOutbox
-from mailbot.store.db import database_problem, refuses_new_files
+from mailbot.store.db import LOW_BYTES, database_problem, free_bytes, refuses_new_files, storage_problem
 
 
 def _loopback(host: str) -> bool:
@@ -130,6 +130,43 @@ def offline_problems(config: Config) -> list[str]:
     if isinstance(inbox, MaildirInbox) and isinstance(outbox, MaildirOutbox) and inbox.path == outbox.path:
         problems.append("inbox.path and outbox.path are the same folder; replies would be read as mail")
     return problems
+
+
+def _written_places(config: Config) -> list[tuple[str, Path]]:
+    """The folders mailbot writes to on this host: the SQLite database's, the Maildirs'."""
+    places: list[tuple[str, Path]] = []
+    url = make_url(config.database.url)
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        places.append(("database.url", Path(url.database).parent))
+    for key, box in (("inbox.path", config.inbox), ("outbox.path", config.outbox)):
+        if isinstance(box, MaildirInbox | MaildirOutbox):
+            places.append((key, box.path))
+    return places
+
+
+def disk_problems(config: Config) -> tuple[list[str], list[str]]:
+    """The disks mailbot writes to: (problems: read-only or full, so nothing could be recorded; warnings:
+    almost no free space left), one line each, once per disk."""
+    problems: list[str] = []
+    warnings: list[str] = []
+    seen: set[int] = set()
+    for key, folder in _written_places(config):
+        try:
+            device = os.stat(next(p for p in (folder, *folder.parents) if p.exists())).st_dev
+        except (OSError, StopIteration):
+            continue
+        if device in seen:
+            continue
+        seen.add(device)
+        problem = storage_problem(folder)
+        if problem:
+            problems.append(f"{key}: {problem}")
+            continue
+        free = free_bytes(folder)
+        if free is not None and free < LOW_BYTES:
+            warnings.append(f"{key}: the disk holding {folder} has only {free // (1024 * 1024)} MB free; when it "
+                            "is full nothing more can be recorded: free some space there")
+    return problems, warnings
 
 
 MAILDIR_PARTS = ("new", "cur", "tmp")

@@ -17,17 +17,21 @@ from rich.table import Table
 from mailbot import __version__
 from mailbot.config import ITEMS, Config
 from mailbot.errors import ConfigError, MailbotError
+from mailbot.outcomes import outcome_words
 from mailbot.tables import print_table
 
 if TYPE_CHECKING:
     from mailbot.outbox import FlushResult
 
 from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
+    BY_HELP,
     LOG_FORMAT,
+    REF_HELP,
     _actor,
     _config,
     _desk,
     app,
+    confirm,
     err,
     known_item,
     out,
@@ -49,7 +53,10 @@ from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
 def run(
     once: Annotated[bool, typer.Option("--once", help="Process everything now, send, print a summary, exit.")] = False,
 ) -> None:
-    """Run the desk: poll (or IDLE on) the inbox, answer, send, and run scheduled checks and digests."""
+    """Run the desk: poll (or IDLE on) the inbox, answer, send, and run scheduled checks and digests.
+
+    Example: mailbot run --once
+    """
     from mailbot.service import start
 
     config = _config()
@@ -62,10 +69,11 @@ def run(
     table = Table(title="mailbot run --once", show_header=True)
     table.add_column("outcome")
     table.add_column("messages", justify="right")
-    for outcome, count in sorted(summary.outcomes.items()):
-        table.add_row(outcome, str(count))
+    table.add_column("as logged", style="dim")  # the short name the log lines use, to find them
+    for outcome, count in sorted(summary.outcomes.items(), key=lambda pair: outcome_words(pair[0])):
+        table.add_row(outcome_words(outcome), str(count), str(outcome))
     if not summary.outcomes:
-        table.add_row("(stopped before the first)" if summary.stopped is not None else "(no new messages)", "0")
+        table.add_row("(stopped before the first)" if summary.stopped is not None else "(no new messages)", "0", "")
     print_table(out, table)
     f = summary.flush
     where = config.outbox.path if config.outbox.kind == "maildir" else f"{config.outbox.host}"
@@ -87,13 +95,20 @@ EXIT_STOPPED = 3
 
 def _offline_checks(config: Config) -> None:
     """Refuse to start on a configuration that cannot work; say in one line what it will use."""
-    from mailbot.checks import offline_problems, summary
+    from mailbot.checks import disk_problems, offline_problems, summary
 
     problems = offline_problems(config)
     for problem in problems:
         sys.stderr.write(f"mailbot: configuration error: {_one_line(problem)}\n")
     if problems:
         raise typer.Exit(2)
+    full, low = disk_problems(config)
+    for problem in full:
+        sys.stderr.write(f"mailbot: {_one_line(problem)}\n")
+    if full:
+        raise typer.Exit(1)
+    for warning in low:
+        sys.stderr.write(f"mailbot: warning: {_one_line(warning)}\n")
     sys.stderr.write(f"mailbot {__version__}: {summary(config)}\n")
     sys.stderr.flush()
 
@@ -116,6 +131,8 @@ def import_(files: Annotated[list[Path], typer.Argument(
     """Deliver .eml or mbox files into the configured Maildir inbox (for trying mailbot, or re-feeding a message).
 
     All or nothing: when one file, or one message of an mbox, is not an email, nothing is delivered.
+
+    Example: mailbot import examples/inbox/*.eml
     """
     import mailbox
     from contextlib import ExitStack
@@ -158,8 +175,15 @@ def import_(files: Annotated[list[Path], typer.Argument(
                     _check_email(message.head, f"{path}: message {number} of {len(found)}",
                                  "an mbox holds messages with their headers, each after a 'From ' line")
                     deliveries.append(partial(deliver, inbox, message.head))
-        for delivery in deliveries:
-            delivery()
+        for done, delivery in enumerate(deliveries):
+            try:
+                delivery()
+            except OSError as exc:
+                from mailbot.store.db import storage_problem
+
+                why = storage_problem(inbox, full=16 * 1024 * 1024) or exc.strerror or str(exc)
+                raise MailbotError(f"cannot deliver to {inbox}: {why}; {done} of {len(deliveries)} message(s) "
+                                   "delivered before, the rest not") from None
     out.print(f"{len(deliveries)} message(s) delivered to {inbox}/new")
 
 
@@ -179,8 +203,11 @@ def check_config(
     connect: Annotated[bool, typer.Option(
         "--connect", help="Also log in to IMAP, open the database and ask the SMTP server.")] = False,
 ) -> None:
-    """Validate the configuration (schedules, database, secrets, key combinations); --connect tries the servers."""
-    from mailbot.checks import connect_problems, offline_problems, summary
+    """Validate the configuration (schedules, database, secrets, key combinations); --connect tries the servers.
+
+    Example: mailbot check-config --connect
+    """
+    from mailbot.checks import connect_problems, disk_problems, offline_problems, summary
 
     config = _config()
     problems = offline_problems(config)
@@ -191,16 +218,24 @@ def check_config(
         for problem in problems:
             sys.stderr.write(f"mailbot: configuration error: {_one_line(problem)}\n")
         raise typer.Exit(2)
+    full, low = disk_problems(config)
+    for problem in full:
+        sys.stderr.write(f"mailbot: {_one_line(problem)}\n")
+    if full:
+        raise typer.Exit(1)
     for line in fine:
         out.print(f"  {line}", highlight=False, soft_wrap=True)
-    for warning in config.warnings():
+    for warning in [*low, *config.warnings()]:
         out.print(f"[yellow]warning[/yellow]: {warning}", highlight=False, soft_wrap=True)
     out.print(f"[green]ok[/green]: {summary(config)}", highlight=False, soft_wrap=True)
 
 
 @app.command()
 def migrate() -> None:
-    """Bring the database schema to this version's (also done at every start); run it after an upgrade."""
+    """Bring the database schema to this version's (also done at every start); run it after an upgrade.
+
+    Example: mailbot migrate
+    """
     from mailbot.store.db import HEAD_REVISION, current_revision, make_engine
     from mailbot.store.db import migrate as do_migrate
 
@@ -218,8 +253,12 @@ def migrate() -> None:
 
 
 @app.command()
-def backup(file: Annotated[Path, typer.Argument(help="Where to write the copy (a new file).")]) -> None:
-    """Copy the SQLite database to FILE, consistently, while the service runs (PostgreSQL: use pg_dump)."""
+def backup(file: Annotated[Path, typer.Argument(
+        metavar="FILE", help="Where to write the copy (a new file), e.g. /var/backups/mailbot-1205.db.")]) -> None:
+    """Copy the SQLite database to FILE, consistently, while the service runs (PostgreSQL: use pg_dump).
+
+    Example: mailbot backup /var/backups/mailbot-1205.db
+    """
     from mailbot.store.db import backup_sqlite
 
     config = _config()
@@ -232,10 +271,13 @@ def backup(file: Annotated[Path, typer.Argument(help="Where to write the copy (a
 
 @app.command()
 def parse(
-    file: Annotated[Path, typer.Argument(help="An .eml file.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="An .eml file.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the verdict as one JSON object.")] = False,
 ) -> None:
-    """Show what the reader makes of one message (no database, nothing sent), within the \\[guards] limits."""
+    """Show what the reader makes of one message (no database, nothing sent), within the \\[guards] limits.
+
+    Example: mailbot parse examples/inbox/01-bulungan-permohonan.eml
+    """
     from mailbot.guards.limits import LimitViolation
     from mailbot.pipeline import Rules, read_within_limits
 
@@ -285,7 +327,10 @@ def reread(
     include_quarantined: Annotated[bool, typer.Option(
         "--include-quarantined", help="Also quarantined and dismissed messages.")] = False,
 ) -> None:
-    """Re-run the current reader over every processed message and show what would now be read differently."""
+    """Re-run the current reader over every processed message and show what would now be read differently.
+
+    Example: mailbot reread --since 2026-11-01
+    """
     from mailbot.rereading import reread as do_reread
 
     since_date = _parse_date(since, "--since") if since is not None else None
@@ -311,7 +356,10 @@ def requests(
                                        parser=row_limit)] = 30,
     open_only: Annotated[bool, typer.Option("--open", help="Only requests still open.")] = False,
 ) -> None:
-    """Recent requests and their state."""
+    """Recent requests and their state.
+
+    Example: mailbot requests --open
+    """
     from mailbot.views import REQUEST_COLUMNS, request_rows
 
     with _desk() as desk:
@@ -327,7 +375,10 @@ def requests(
 @app.command()
 def status(item: Annotated[str | None, typer.Option(metavar="ITEM", help="ktp-el or kia (default: both).",
                                                 callback=known_item)] = None) -> None:
-    """Stock by district: on hand, in transit, daily use, days of cover, state; and the provincial runway."""
+    """Stock by district: on hand, in transit, daily use, days of cover, state; and the provincial runway.
+
+    Example: mailbot status --item kia
+    """
     from mailbot.views import print_status
 
     with _desk() as desk:
@@ -338,16 +389,19 @@ def status(item: Annotated[str | None, typer.Option(metavar="ITEM", help="ktp-el
 
 @app.command()
 def approve(
-    reference: Annotated[str, typer.Argument(metavar="REF", help="Request reference, e.g. BLK-2026-0042.",
+    reference: Annotated[str, typer.Argument(metavar="REF", help=REF_HELP,
                                              parser=request_reference)],
     quantity: Annotated[str | None, typer.Option(
         metavar="N", help="Approve this many instead of the proposal, e.g. 2.000 or 2 ribu.")] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Approve even above the request, the need or into the reserve (needs --reason).")] = False,
-    reason: Annotated[str | None, typer.Option(help="With --force: why (recorded).")] = None,
-    who: Annotated[str | None, typer.Option("--by", help="Who decides (recorded).")] = None,
+    reason: Annotated[str | None, typer.Option(help="Why (recorded in the history; needed with --force).")] = None,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
 ) -> None:
-    """Approve a held request (the district is told by email)."""
+    """Approve a held request (the district is told by email).
+
+    Example: mailbot approve BLK-2026-0042 --quantity 2.000 --by "Kabid Dafduk"
+    """
     from mailbot import actions
     from mailbot.store import repo
 
@@ -360,13 +414,13 @@ def approve(
         # the proposal is checked like a typed quantity: a bare approve cannot do what --quantity may not
         concerns = actions.approval_concerns(session, desk, req, qty) if req is not None else []
         shown = qty if qty is not None else (req.approved if req is not None else None)
-    why: str | None = None
+    why = reason.strip() if reason and reason.strip() else None  # recorded with the decision, forced or not
     if concerns:
         said = f"{reference}: {actions.concerns_text(shown or 0, concerns)}"
         if force:
-            why = reason
-        elif sys.stdin.isatty() and typer.confirm(f"{said}. Approve anyway?", default=False):
-            why = typer.prompt("Why (recorded)", default="", show_default=False).strip()
+            pass
+        elif sys.stdin.isatty() and confirm(f"{said}. Approve anyway?"):
+            why = why or typer.prompt("Why (recorded)", default="", show_default=False).strip()
             if not why:
                 raise MailbotError(f"{reference}: not approved: a reason is needed to approve anyway")
         else:
@@ -377,22 +431,40 @@ def approve(
 
 @app.command()
 def reject(
-    reference: Annotated[str, typer.Argument(metavar="REF", parser=request_reference)],
+    reference: Annotated[str, typer.Argument(metavar="REF", help=REF_HELP, parser=request_reference)],
     reason: Annotated[str, typer.Option(help="Why (sent to the district, in Indonesian).")],
-    who: Annotated[str | None, typer.Option("--by")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Needed to reject a request already approved (the district is told the approval is "
+                        "withdrawn).")] = False,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
 ) -> None:
-    """Reject a request with a reason (the district is told by email)."""
-    from mailbot import actions
+    """Reject a request with a reason (the district is told by email).
 
+    Example: mailbot reject BLK-2026-0042 --reason "stok provinsi belum tersedia"
+    """
+    from mailbot import actions
+    from mailbot.store import repo
+
+    with _desk() as desk, desk.sessions() as session:
+        req = repo.request_by_reference(session, reference)
+        approved = req.approved if req is not None and req.state == "approved" else None
+    if approved and not force:
+        said = (f"{reference} was approved already ({_n(approved)}, the district was told); rejecting it "
+                "withdraws that approval")
+        if not (sys.stdin.isatty() and confirm(f"{said}. Reject anyway?")):
+            raise MailbotError(f"{said}; to do so add --force")
     _act(reference, lambda desk, s, req: actions.reject(s, desk, req, reason, actor=_actor(who), via="cli"))
 
 
 @app.command()
 def dispatch(
-    reference: Annotated[str, typer.Argument(metavar="REF", parser=request_reference)],
-    who: Annotated[str | None, typer.Option("--by")] = None,
+    reference: Annotated[str, typer.Argument(metavar="REF", help=REF_HELP, parser=request_reference)],
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
 ) -> None:
-    """Record that an approved shipment left the province store (the district is told by email)."""
+    """Record that an approved shipment left the province store (the district is told by email).
+
+    Example: mailbot dispatch BLK-2026-0042 --by "Gudang provinsi"
+    """
     from mailbot import actions
 
     _act(reference, lambda desk, s, req: actions.dispatch(s, desk, req, actor=_actor(who), via="cli"))
@@ -401,7 +473,7 @@ def dispatch(
 def _act(reference: str, fn: Callable[..., object]) -> None:
     from mailbot.app import open_sender
     from mailbot.errors import UnknownRequest
-    from mailbot.outbox import flush
+    from mailbot.outbox import send_now
     from mailbot.store import repo
 
     with _desk() as desk:
@@ -410,7 +482,7 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
             if req is None:
                 raise UnknownRequest(f"no request {reference!r}; see `mailbot requests`")
             outcome = fn(desk, session, req)
-        sent = flush(desk, open_sender(desk.config), wait=False, tell_misconfigured=False)  # _mail_sent says it
+        sent = send_now(desk, open_sender(desk.config))  # _mail_sent says it
     told = getattr(outcome, "told", ())
     instead = (f"; told to the district's listed address(es) {', '.join(told)}, not to the request's sender, "
                "who is on no district's list" if told else "")
@@ -422,9 +494,14 @@ def supply_receive(
     quantity: Annotated[str, typer.Argument(metavar="N", help="Pieces received, e.g. 10.000 or 10 ribu.")],
     item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.", callback=known_item)] = "ktp-el",
     note: Annotated[str, typer.Option(help="Delivery note, e.g. the ministry's letter number.")] = "",
-    who: Annotated[str | None, typer.Option("--by")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Book it even though the same quantity with the same note was booked within a day.")] = False,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
 ) -> None:
-    """Record blanks delivered to the province store by the ministry."""
+    """Record blanks delivered to the province store by the ministry.
+
+    Example: mailbot supply receive 10.000 --note "470/123/Dukcapil"
+    """
     from mailbot import actions
 
     config = _config()
@@ -434,26 +511,35 @@ def supply_receive(
     qty = _quantity(quantity, "supply receive", config)
     with _desk() as desk:
         with desk.sessions.begin() as session:
-            actions.receive_supply(session, desk, item=item, quantity=qty, note=note, actor=_actor(who))
+            actions.receive_supply(session, desk, item=item, quantity=qty, note=note, actor=_actor(who),
+                                   force=force)
     out.print(f"recorded: {_n(qty)} {item} received into the province store")
 
 
 @app.command(context_settings={"ignore_unknown_options": True})
 def adjust(
-    location: Annotated[str, typer.Argument(metavar="LOCATION", help="'province' or a district code, e.g. 65.01.",
+    location: Annotated[str, typer.Argument(metavar="LOCATION", help="'province' (or 'provinsi'), or a district's code or name, e.g. 65.01.",
                                             parser=stock_location)],
     delta: Annotated[str, typer.Argument(metavar="CHANGE", help="Signed change in pieces, e.g. -20 or 150.")],
     reason: Annotated[str, typer.Option(help="Why (count, damage, loss).")],
     item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.", callback=known_item)] = "ktp-el",
-    who: Annotated[str | None, typer.Option("--by")] = None,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
 ) -> None:
-    """Correct a stock balance, with the reason recorded."""
+    """Correct a stock balance, with the reason recorded.
+
+    Example: mailbot adjust province -20 --reason "20 keping rusak" (or: adjust 65.01 150 --reason "hitung ulang")
+    """
     from mailbot import actions
 
+    from mailbot.corrections import district_code
+
     config = _config()
-    if location != "province" and config.district(location) is None:
-        raise MailbotError(f"unknown location {location!r}: use 'province' or a district code such as "
-                           f"{config.districts[0].code}")
+    if location != "province":
+        code = district_code(location, {d.code: d.name for d in config.districts})
+        if code is None:
+            raise MailbotError(f"unknown location {location!r}: use 'province' or a district code such as "
+                               f"{config.districts[0].code} (or its name, e.g. {config.districts[0].name!r})")
+        location = code
     if not reason.strip():
         raise MailbotError("an adjustment needs a reason: --reason TEXT")
     change = _quantity(delta, "adjust", config, signed=True)
@@ -491,7 +577,10 @@ def digest(
     output: Annotated[
         Path | None, typer.Option(help="With --print: write the HTML here (text to the terminal).")] = None,
 ) -> None:
-    """The managers' digest: stock per district at a glance, requests, what waits, provincial runway."""
+    """The managers' digest: stock per district at a glance, requests, what waits, provincial runway.
+
+    Example: mailbot digest --print
+    """
     from mailbot import watch
     from mailbot.app import open_sender
 
@@ -520,7 +609,10 @@ def outbox_list(
     limit: Annotated[int, typer.Option(metavar="N", help="How many, newest first, e.g. 100 or 1.000.",
                                        parser=row_limit)] = 30,
 ) -> None:
-    """Recent outgoing mail and its delivery state."""
+    """Recent outgoing mail and its delivery state.
+
+    Example: mailbot outbox list --limit 20
+    """
     from mailbot.views import outbox_rows
 
     with _desk() as desk:
@@ -538,7 +630,10 @@ def outbox_retry(
     outbox_id: Annotated[int, typer.Argument(metavar="ID", help="Outbox id (see `mailbot outbox list`).",
                                              parser=stored_id)],
 ) -> None:
-    """Queue a failed message again (same Message-ID)."""
+    """Queue a failed message again (same Message-ID).
+
+    Example: mailbot outbox retry 17
+    """
     from mailbot.outbox import retry
 
     with _desk() as desk:
@@ -553,7 +648,10 @@ def quarantine(
     limit: Annotated[int, typer.Option(metavar="N", help="How many, newest first, e.g. 100 or 1.000.",
                                        parser=row_limit)] = 30,
 ) -> None:
-    """Messages that could not be processed, with their errors (`replay` or `dismiss` them)."""
+    """Messages that could not be processed, with their errors (`replay` or `dismiss` them).
+
+    Example: mailbot quarantine
+    """
     from mailbot.views import quarantine_rows
 
     if ctx.invoked_subcommand is not None:
@@ -570,11 +668,15 @@ def quarantine(
 
 @quarantine_app.command("dismiss", context_settings={"ignore_unknown_options": True})
 def quarantine_dismiss(
-    message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot quarantine`).", parser=stored_id)],
+    message: Annotated[int, typer.Argument(metavar="MESSAGE",
+                                           help="Stored message id (see `mailbot quarantine`).", parser=stored_id)],
     reason: Annotated[str, typer.Option(help="Why it needs no processing (recorded).")],
-    who: Annotated[str | None, typer.Option("--by")] = None,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
 ) -> None:
-    """Take a message off the quarantine list for good, with the reason (it stays in the archive)."""
+    """Take a message off the quarantine list for good, with the reason (it stays in the archive).
+
+    Example: mailbot quarantine dismiss 12 --reason "email promosi"
+    """
     from mailbot.quarantine import dismiss
 
     with _desk() as desk:
@@ -584,17 +686,21 @@ def quarantine_dismiss(
 
 @app.command(context_settings={"ignore_unknown_options": True})  # "replay -1": an id refused in one line
 def replay(
-    message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot quarantine`).", parser=stored_id)],
+    message: Annotated[int, typer.Argument(metavar="MESSAGE",
+                                           help="Stored message id (see `mailbot quarantine`).", parser=stored_id)],
 ) -> None:
-    """Process a quarantined message again from its stored bytes (after a fix)."""
+    """Process a quarantined message again from its stored bytes (after a fix).
+
+    Example: mailbot replay 12
+    """
     from mailbot.app import open_sender
-    from mailbot.outbox import flush
+    from mailbot.outbox import send_now
     from mailbot.rereading import replay as do_replay
 
     with _desk() as desk:
         outcome = do_replay(desk, message)
-        sent = flush(desk, open_sender(desk.config), wait=False, tell_misconfigured=False)  # _mail_sent says it
-    out.print(f"message {message}: {outcome}; {_mail_sent(sent)}")
+        sent = send_now(desk, open_sender(desk.config))  # _mail_sent says it
+    out.print(f"message {message}: {outcome_words(outcome)}; {_mail_sent(sent)}")
 
 
 def _mail_sent(result: FlushResult) -> str:
@@ -636,15 +742,44 @@ def main() -> None:
         sys.stderr.write(f"mailbot: {_one_line(str(exc))}\n")
         sys.exit(1)
     except Exception as exc:
-        from mailbot.store.db import database_locked, locked_message
+        from mailbot.store.db import database_locked, locked_message, storage_error
 
         if _command_line_error(exc):
             sys.exit(_say_command_line_error(exc))
+        if storage_error(exc):
+            sys.stderr.write(f"mailbot: {_storage_words(exc)}\n")
+            sys.exit(1)
         if not database_locked(exc):
             raise
         sys.stderr.write(f"mailbot: {locked_message()}\n")
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _storage_words(exc: BaseException) -> str:
+    """A write the disk refused, in one line: which disk, and that it is full or read-only (never a
+    damaged database, which a full disk is not)."""
+    from sqlalchemy.engine import make_url
+
+    from mailbot.store.db import storage_problem
+
+    places: list[Path] = []
+    for current in (exc, exc.__cause__, exc.__context__):
+        if isinstance(current, OSError) and current.filename:
+            places.append(Path(str(current.filename)))
+    try:
+        url = make_url(_config().database.url)
+        if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+            places.append(Path(url.database))
+    except Exception:  # noqa: BLE001 - the configuration was read before, or the error is said without it
+        pass
+    for place in places:
+        problem = storage_problem(place, full=16 * 1024 * 1024)
+        if problem:
+            return problem
+    cause = getattr(exc, "orig", None) or exc
+    return (f"a write was refused: {_one_line(str(cause))}; check that the disk holding the database has free "
+            "space and is writable")
 
 
 def _command_line_error(exc: BaseException) -> bool:

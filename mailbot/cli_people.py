@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from mailbot.cli_shared import (
+    BY_HELP,
     _actor,
     _config,
     _desk,
@@ -27,15 +28,24 @@ queue_app = typer.Typer(no_args_is_help=True, help='The "perlu dibaca" queue: ma
 app.add_typer(queue_app, name="queue")
 
 
+# What each kind of queue item asks of the operator.
+QUEUE_KINDS = {"read": "to read", "reconcile": "stock to check", "discrepancy": "receipt difference",
+               "reminder": "reminder"}
+
+
 @queue_app.command("list")
 def queue_list(
     all_: Annotated[bool, typer.Option("--all", help="Closed items too.")] = False,
     limit: Annotated[int, typer.Option(metavar="N", help="How many, oldest first, e.g. 100 or 1.000.",
                                        parser=row_limit)] = 50,
 ) -> None:
-    """Open queue items (oldest first): why each waits, from whom, since when."""
+    """Open queue items (oldest first): why each waits, from whom, since when.
+
+    Example: mailbot queue list --all
+    """
     from sqlalchemy import select
 
+    from mailbot.attention import operator_reason
     from mailbot.store.schema import AttentionItem, Message
 
     with _desk() as desk, desk.sessions() as session:
@@ -48,8 +58,8 @@ def queue_list(
             table.add_column(col)
         for item, message in rows:
             detail = " ".join((item.detail or "").split())[:70]
-            table.add_row(str(item.id), zoned(item.opened_at, desk.tz), item.kind,
-                          item.reason, item.district or "-", str(item.message_pk or "-"),
+            table.add_row(str(item.id), zoned(item.opened_at, desk.tz), QUEUE_KINDS.get(item.kind, item.kind),
+                          operator_reason(item.reason), item.district or "-", str(item.message_pk or "-"),
                           (message.sender if message is not None else None) or "-", detail,
                           f"{item.closed_by}: {item.resolution}" if item.closed_at else "")
     print_table(out, table)
@@ -57,11 +67,15 @@ def queue_list(
 
 @queue_app.command("close", context_settings={"ignore_unknown_options": True})
 def queue_close(
-    item_id: Annotated[int, typer.Argument(help="Queue item id (see `mailbot queue list`).", parser=stored_id)],
+    item_id: Annotated[int, typer.Argument(metavar="ITEM_ID",
+                                           help="Queue item id (see `mailbot queue list`).", parser=stored_id)],
     reason: Annotated[str, typer.Option(help="What was done, or why no action is needed.")],
-    who: Annotated[str | None, typer.Option("--by")] = None,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
 ) -> None:
-    """Close a queue item with what was done (or 'no action needed' and why)."""
+    """Close a queue item with what was done (or 'no action needed' and why).
+
+    Example: mailbot queue close 3 --reason "dijawab lewat telepon"
+    """
     from mailbot import attention
 
     with _desk() as desk, desk.sessions.begin() as session:
@@ -71,14 +85,18 @@ def queue_close(
 
 @app.command(context_settings={"ignore_unknown_options": True})
 def resolve(
-    item_id: Annotated[int, typer.Argument(help="Discrepancy or reconciliation item id (see `mailbot queue list`).",
+    item_id: Annotated[int, typer.Argument(metavar="ITEM_ID",
+                                           help="Discrepancy or reconciliation item id (see `mailbot queue list`).",
                                            parser=stored_id)],
     reason: Annotated[str, typer.Option(help="What the check found.")],
     delta: Annotated[str | None, typer.Option(
         metavar="CHANGE", help="Pieces to book at the item's district, e.g. 100 found or -20.")] = None,
-    who: Annotated[str | None, typer.Option("--by")] = None,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
 ) -> None:
-    """Resolve a receipt shortfall or a stock difference: closed with the reason, booked as an audited adjustment."""
+    """Resolve a receipt shortfall or a stock difference: closed with the reason, booked as an audited adjustment.
+
+    Example: mailbot resolve 4 --reason "hitung ulang di gudang" --delta -100
+    """
     from mailbot import actions, attention
     from mailbot.indonesian import number
     from mailbot.store.schema import AttentionItem
@@ -103,22 +121,29 @@ def resolve(
 
 @app.command(context_settings={"ignore_unknown_options": True})
 def correct(
-    message: Annotated[int, typer.Argument(help="Stored message id (see `mailbot history`, `mailbot queue list`).",
+    message: Annotated[int, typer.Argument(metavar="MESSAGE",
+                                           help="Stored message id (see `mailbot history`, `mailbot queue list`).",
                                            parser=stored_id)],
-    fields: Annotated[list[str], typer.Argument(help="field=value ..., e.g. stock_on_hand=650 kind=stock_report.")],
+    fields: Annotated[list[str], typer.Argument(metavar="FIELD=VALUE...",
+                                                help="field=value ..., e.g. stock_on_hand=650 kind=stock_report.")],
     reason: Annotated[str, typer.Option(help="Why the reading was wrong (recorded).")],
-    who: Annotated[str | None, typer.Option("--by")] = None,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
 ) -> None:
-    """State the right reading of a message: kept as a label, carried through by audited adjustments."""
+    """State the right reading of a message: kept as a label, carried through by audited adjustments.
+
+    Example: mailbot correct 8 requested=3.000 district=65.03 --reason "jumlah di lampiran"
+    """
     from mailbot import corrections
     from mailbot.app import open_sender
-    from mailbot.outbox import flush
+    from mailbot.outbox import send_now
 
-    parsed = corrections.parse_fields(fields, maximum=_config().stock.max_quantity_per_movement)
+    config = _config()
+    parsed = corrections.parse_fields(fields, maximum=config.stock.max_quantity_per_movement,
+                                      districts={d.code: d.name for d in config.districts})
     with _desk() as desk:
         with desk.sessions.begin() as session:
             done = corrections.correct(session, desk, message, parsed, actor=_actor(who), reason=reason)
-        sent = flush(desk, open_sender(desk.config), wait=False, tell_misconfigured=False)  # _mail_sent says it
+        sent = send_now(desk, open_sender(desk.config))  # _mail_sent says it
     out.print(f"message {message} corrected: " + ", ".join(
         f"{k}={_shown(v)}" for k, v in parsed.items()))
     for effect in done.effects:
@@ -132,9 +157,12 @@ app.add_typer(labels_app, name="labels")
 
 @labels_app.command("export")
 def labels_export(
-    folder: Annotated[Path, typer.Argument(help="Folder to write corpus/*.eml and labels.json to.")],
+    folder: Annotated[Path, typer.Argument(metavar="FOLDER", help="Folder to write corpus/*.eml and labels.json to.")],
 ) -> None:
-    """Write every labelled message in the format of the labelled reading sets."""
+    """Write every labelled message in the format of the labelled reading sets.
+
+    Example: mailbot labels export /tmp/labels
+    """
     from mailbot import corrections
 
     with _desk() as desk, desk.sessions() as session:
@@ -147,10 +175,13 @@ def labels_export(
 
 @labels_app.command("import")
 def labels_import(
-    folder: Annotated[Path, typer.Argument(help="Folder holding corpus/*.eml and labels.json.")],
-    who: Annotated[str | None, typer.Option("--by")] = None,
+    folder: Annotated[Path, typer.Argument(metavar="FOLDER", help="Folder holding corpus/*.eml and labels.json.")],
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
 ) -> None:
-    """Read labelled mail (another office's, or an export of this one)."""
+    """Read labelled mail (another office's, or an export of this one).
+
+    Example: mailbot labels import /tmp/labels
+    """
     from mailbot import corrections
 
     with _desk() as desk, desk.sessions.begin() as session:
@@ -161,16 +192,20 @@ def labels_import(
 @app.command("show", help="The same as `mailbot history`.")
 @app.command()
 def history(
-    target: Annotated[str, typer.Argument(help="A request reference (BLK-2026-0042) or a message id.")],
+    target: Annotated[str, typer.Argument(metavar="REF_OR_MESSAGE",
+                                          help="A request reference (BLK-2026-0042) or a message id.")],
 ) -> None:
-    """A request's (or a message's) whole thread: messages, readings, decisions, mail, ledger, who did what."""
+    """A request's (or a message's) whole thread: messages, readings, decisions, mail, ledger, who did what.
+
+    Example: mailbot history BLK-2026-0042 (or a message id: mailbot history 8)
+    """
     from mailbot.history import story
 
     target = target.strip()
     if not (target.isascii() and target.isdigit()):
         target = request_reference(target)
     with _desk() as desk, desk.sessions() as session:
-        heading, events = story(session, target)
+        heading, events = story(session, target, {d.code: d.name for d in desk.config.districts})
         out.print(heading, highlight=False)
         table = Table()
         for col in ("when", "what", "who", "detail"):
@@ -197,7 +232,7 @@ def print_agreement() -> None:
             table.add_column(col)
         wrong = set(result.wrong_numbers)
         for d in result.differences:
-            table.add_row(str(d[0]), d[1], str(d[2]), str(d[3]), "yes" if d in wrong else "")
+            table.add_row(str(d[0]), d[1], _shown(d[2]), _shown(d[3]), "yes" if d in wrong else "")
         print_table(out, table)
 
 

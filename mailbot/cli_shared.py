@@ -30,6 +30,8 @@ _METAVARS = {"str": "TEXT", "int": "N", "float": "NUMBER", "path": "FILE", "Path
 
 
 def _readable_metavar(param: typer.core.TyperOption | typer.core.TyperArgument, ctx: object) -> str | None:
+    if isinstance(param, typer.core.TyperArgument):
+        return None  # the argument's name (its metavar) is shown already: not twice
     if param.metavar is not None:
         return param.metavar
     if isinstance(param, typer.core.TyperOption) and param.is_flag:
@@ -74,12 +76,28 @@ class _ReaderMayLeave:
         except BrokenPipeError:
             self._to_nowhere()
             return len(text)
+        except OSError as exc:
+            self._cannot_write(exc)
+            raise  # (never reached)
 
     def flush(self) -> None:
         try:
             self._stream.flush()
         except BrokenPipeError:
             self._to_nowhere()
+        except OSError as exc:
+            self._cannot_write(exc)
+
+    def _cannot_write(self, exc: OSError) -> None:
+        """The output's file refused it (`mailbot status > report.txt` on a full disk): one line, and the
+        rest goes nowhere, so nothing is written twice at exit either."""
+        try:
+            target = os.readlink(f"/proc/self/fd/{self._stream.fileno()}")
+        except OSError:
+            target = ""
+        self._to_nowhere()
+        where = f" to {target}" if target.startswith("/") else ""
+        raise MailbotError(f"cannot write the output{where}: {exc.strerror or exc}") from None
 
     def _to_nowhere(self) -> None:
         nowhere = os.open(os.devnull, os.O_WRONLY)
@@ -188,6 +206,28 @@ def _desk() -> Iterator[Desk]:
         yield desk
     finally:
         desk.close()
+
+
+# What --by and a request reference mean, for every command that takes them.
+BY_HELP = "Who does this, recorded in the history (default: your login name), e.g. --by \"Kabid Dafduk\"."
+REF_HELP = "Request reference, as in `mailbot requests` and the district's mail subject, e.g. BLK-2026-0042."
+
+# Answers to a yes/no question at the terminal: the operator may answer in Indonesian or in English.
+YES = ("y", "ya", "iya", "yes")
+NO = ("n", "tidak", "tdk", "no", "")
+
+
+def confirm(question: str) -> bool:
+    """Ask *question* at the terminal until answered yes (y, ya, iya, yes) or no (n, tidak, no, Enter);
+    the end of input aborts (nothing changed)."""
+    while True:
+        answer = typer.prompt(f"{question} [y/N] (y/ya = yes, n/tidak = no)", default="", show_default=False)
+        typed = answer.strip().lower()
+        if typed in YES:
+            return True
+        if typed in NO:
+            return False
+        typer.echo(f"{answer.strip()!r} is not an answer: type y (ya) or n (tidak)", err=True)
 
 
 def _actor(who: str | None) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -284,6 +285,8 @@ class OfficeConfig(_Strict):
 
 # The zones Indonesians name by their abbreviation, which the time zone database does not know.
 _INDONESIAN_ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+# Indonesia's offsets by their zone (an operator writes "UTC+8" for WITA)
+_OFFSET_ZONES = {7: "Asia/Jakarta", 8: "Asia/Makassar", 9: "Asia/Jayapura"}
 
 
 def _zone_hint(value: str) -> str:
@@ -292,6 +295,12 @@ def _zone_hint(value: str) -> str:
 
     if zone := _INDONESIAN_ZONES.get(value.strip().upper()):
         return f"; {value.strip().upper()} is written {zone!r}"
+    offset = re.fullmatch(r"(?:UTC|GMT)?\s*([+-])\s*0?(\d{1,2})(?::?00)?", value.strip().upper())
+    if offset:  # "UTC+8", "GMT+07:00", "+9": an offset, never the zone 'UTC' it starts with
+        hours = int(offset[2]) * (1 if offset[1] == "+" else -1)
+        named = _OFFSET_ZONES.get(hours)
+        return (f"; an offset is not a zone: UTC{offset[1]}{offset[2]} is {named!r}" if named
+                else "; write a named zone like 'Asia/Makassar' (WITA, UTC+8)")
     close = difflib.get_close_matches(value, sorted(available_timezones()), n=1)
     return f" (did you mean {close[0]!r}?)" if close else "; write a zone like 'Asia/Makassar' (WITA)"
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from mailbot import actions, attention, conversation, stated
 from mailbot.desk import Desk, reader_districts
 from mailbot.errors import InvalidAction, MailbotError
 from mailbot.indonesian import FIELD_LABELS, number
+from mailbot.outcomes import outcome_words, state_words
 from mailbot.reader import read_message
 from mailbot.reader.verdict import QUANTITY_FIELDS, Verdict
 from mailbot.stock.ledger import MAX_BALANCE, Entry, EntryKind
@@ -46,8 +49,27 @@ def label_of(message: Message) -> dict[str, object]:
     return {k: label[k] for k in LABEL_KEYS}
 
 
-def parse_fields(pairs: list[str], *, maximum: int) -> dict[str, object]:
+def district_code(typed: str, districts: Mapping[str, str]) -> str | None:
+    """The district *typed* names, by code or name (*districts*: code -> name), spaces and case aside:
+    "65.01", " 65.01 ", "Kabupaten Bulungan", "bulungan"; None when it names none.
+
+    >>> district_code(" bulungan ", {"65.01": "Kabupaten Bulungan", "65.71": "Kota Tarakan"})
+    '65.01'
+    >>> district_code("65.99", {"65.01": "Kabupaten Bulungan"}) is None
+    True
+    """
+    wanted = " ".join(typed.split()).lower()
+    for code, name in districts.items():
+        short = re.sub(r"^(kabupaten|kab\.?|kota)\s+", "", name.lower())
+        if wanted in (code, name.lower(), short):
+            return code
+    return None
+
+
+def parse_fields(pairs: list[str], *, maximum: int, districts: Mapping[str, str] | None = None) -> dict[str, object]:
     """field=value pairs as a person types them ("requested=2.000", "item=kia", "stock_on_hand=null").
+    A district is a code or a name of *districts* (code -> name), kept as its code; an item or a kind is
+    read whatever its case.
 
     A figure is read by the one quantity reader (mailbot.quantities), within *maximum* ([stock]
     max_quantity_per_movement, what a district's mail may state too); only a request's figure must be
@@ -74,10 +96,21 @@ def parse_fields(pairs: list[str], *, maximum: int) -> dict[str, object]:
             fields[name] = value.lower() == "true"
         elif name == "tags":
             fields[name] = [t for t in value.split(",") if t]
-        elif name == "kind" and value not in KINDS:
-            raise MailbotError(f"kind: expected one of {', '.join(KINDS)}, got {value!r}")
-        elif name == "item" and value not in ITEMS:
-            raise MailbotError(f"item: expected one of {', '.join(ITEMS)}, got {value!r}")
+        elif name == "kind":
+            if value.lower() not in KINDS:
+                raise MailbotError(f"kind: expected one of {', '.join(KINDS)}, got {value!r}")
+            fields[name] = value.lower()
+        elif name == "item":
+            if value.lower() not in ITEMS:
+                raise MailbotError(f"item: expected one of {', '.join(ITEMS)}, got {value!r}")
+            fields[name] = value.lower()
+        elif name == "district" and districts is not None:
+            code = district_code(value, districts)
+            if code is None:
+                example = next(iter(districts), "65.01")
+                raise MailbotError(f"district: {value!r} is no district of this desk; use a code such as {example} "
+                                   f"or a name such as {districts.get(example, 'Kabupaten Bulungan')!r}")
+            fields[name] = code
         else:
             fields[name] = value
     if not fields:
@@ -187,11 +220,12 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
                                             sender_known=True, authenticated=True, purpose_tag=f"correction:{actor}",
                                             note=reason)
             effects.append(f"{request.reference}: {', '.join(str(c['field']) for c in changed)} corrected"
-                           f"{' (this message followed it up)' if follow_up else ''}; decided again ({outcome}); "
+                           f"{' (this message followed it up)' if follow_up else ''}; decided again "
+                           f"({outcome_words(outcome)}); "
                            "the district is told")
         elif changed:
-            effects.append(f"{request.reference} is {request.state}: nothing changed; a request that is "
-                           f"{request.state} cannot be decided again (settle a shipment with `mailbot adjust`)")
+            effects.append(f"{request.reference} is {state_words(request.state)}: nothing changed; a request in "
+                           "that state cannot be decided again (settle a shipment with `mailbot adjust`)")
         elif follow_up:
             effects.append(f"{request.reference} (followed up by this message) already has these figures: "
                            "nothing to change")

@@ -137,6 +137,7 @@ class RequestSummary:
     reasons: tuple[str, ...] = ()  # reason codes, or already in words (reason_words())
     decided_by: str = "sistem"
     replaced: bool = False  # a later decision on the same request took its place
+    proactive: bool = False  # proposed by the province (a stock alert), asked by no one
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ class WaitingRequest:
     requested: int | None
     proposed: int | None
     reasons: tuple[str, ...] = ()
+    proactive: bool = False  # proposed by the province (a stock alert), asked by no one
 
 
 @dataclass(frozen=True)
@@ -347,6 +349,8 @@ def reason_words(reasons: Sequence[Mapping[str, object]], note: str | None = Non
             concerns = ", ".join(CONCERN_SHORT.get(str(c), "alasan lain")  # never the code: it is English
                                  for c in r.get("concerns", []) or [])  # type: ignore[attr-defined]
             words.append(f"dipaksa{f' ({concerns})' if concerns else ''}: {r.get('reason') or r.get('note') or '-'}")
+        elif code == "note":  # the decider's reason, given without overriding anything
+            words.append(f"alasan: {r.get('reason') or '-'}")
         elif code == "doubt":
             field = FIELD_SHORT.get(str(r.get("field", "")), "isi email")
             if f"belum jelas: {field}" not in words:
@@ -371,6 +375,17 @@ def _outcome(outcome: str, quantity: int | None = None, requested: int | None = 
     return {**OUTCOME_LABEL, "approved": "disetujui pimpinan", "rejected": "ditolak",
             "withdrawn": "ditutup, ternyata bukan permohonan",
             "dispatched": "dikirim", "received": "diterima"}.get(outcome, outcome)
+
+
+def asked_text(requested: int | None, proactive: bool) -> str:
+    """What the district asked, for the digest: never a bare "-".
+
+    >>> asked_text(3000, False), asked_text(None, True), asked_text(None, False)
+    ('dimohon 3.000', 'tanpa permohonan (kiriman usulan provinsi)', 'jumlah yang dimohon belum disebutkan')
+    """
+    if requested is not None:
+        return f"dimohon {number(requested)}"
+    return "tanpa permohonan (kiriman usulan provinsi)" if proactive else "jumlah yang dimohon belum disebutkan"
 
 
 def build_digest_view(status: StockStatus, *, office_name: str, now: datetime, since: datetime | None,
@@ -399,15 +414,19 @@ def build_digest_view(status: StockStatus, *, office_name: str, now: datetime, s
         ))
     decision_lines = tuple(
         DecisionLine(d.reference, d.district_name, ITEM_SHORT.get(d.item or "", "-"), long_date(d.received_at),
-                     number(d.requested), _outcome(d.outcome, d.quantity, d.requested),
-                     number(d.quantity) if d.quantity is not None else "-", _reasons(d.reasons), d.decided_by,
+                     asked_text(d.requested, d.proactive),
+                     _outcome(d.outcome, d.quantity, d.requested) + (", usulan" if d.outcome == "hold" and d.quantity
+                                                                     else ""),
+                     number(d.quantity) if d.quantity else "-", _reasons(d.reasons), d.decided_by,
                      d.replaced)
         for d in sorted(decisions, key=lambda d: d.received_at)
     )
     limit = timedelta(hours=held_request_hours)
     waiting_lines = tuple(
-        WaitingLine(w.reference, w.district_name, ITEM_SHORT.get(w.item or "", "-"), number(w.requested),
-                    number(w.proposed), _waiting_text(now - w.held_since), _reasons(w.reasons),
+        WaitingLine(w.reference, w.district_name, ITEM_SHORT.get(w.item or "", "-"),
+                    asked_text(w.requested, w.proactive),
+                    f"usulan {number(w.proposed)}" if w.proposed else "belum ada usulan jumlah",
+                    _waiting_text(now - w.held_since), _reasons(w.reasons),
                     now - w.held_since > limit)
         for w in sorted(waiting, key=lambda w: w.held_since)
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -31,8 +32,9 @@ class Event:
     text: str
 
 
-def story(session: Session, target: str) -> tuple[str, list[Event]]:
-    """(heading, events in time order) for a reference (BLK-...) or a stored message id."""
+def story(session: Session, target: str, districts: Mapping[str, str] | None = None) -> tuple[str, list[Event]]:
+    """(heading, events in time order) for a reference (BLK-...) or a stored message id; *districts*
+    (code -> name) names the district in the heading."""
     if target.isascii() and target.isdigit():
         message = session.get(Message, int(target)) if int(target) < 2**63 else None  # above any row id
         if message is None:
@@ -45,7 +47,7 @@ def story(session: Session, target: str) -> tuple[str, list[Event]]:
         request = repo.request_by_reference(session, target.strip().upper())
         if request is None:
             raise InvalidAction(f"no request {target!r}; see `mailbot requests`")
-    return _request_heading(request), _request_events(session, request)
+    return _request_heading(request, districts or {}), _request_events(session, request)
 
 
 def _request_of(session: Session, message: Message) -> Request | None:
@@ -54,10 +56,19 @@ def _request_of(session: Session, message: Message) -> Request | None:
     return session.get(Request, pk) if pk is not None else None
 
 
-def _request_heading(r: Request) -> str:
-    return (f"{r.reference}  district {r.district or '-'}  item {r.item or '-'}  state {r.state}  "
-            f"requested {number(r.requested)}  stock stated {number(r.stock_on_hand)}  approved "
-            f"{number(r.approved)}  from {r.sender or '-'}")
+def _request_heading(r: Request, districts: Mapping[str, str]) -> str:
+    """The request in the words of the requests table: the district's name, the state in words, a proposal
+    waiting for a decision apart from an approval."""
+    from mailbot.outcomes import state_words
+
+    district = f"{r.district} {districts.get(r.district, '')}".strip() if r.district else "? (unknown sender)"
+    decided = r.state in ("approved", "dispatched", "received")
+    figure = (f"approved {number(r.approved)}" if decided
+              else f"proposed {number(r.approved)}" if r.approved is not None else "approved -")
+    return (f"{r.reference}  district {district}  item {r.item or '-'}  state {state_words(r.state)}  "
+            f"requested {number(r.requested) if r.requested is not None else '-'}  stock stated "
+            f"{number(r.stock_on_hand) if r.stock_on_hand is not None else '-'}  {figure}  "
+            f"from {r.sender or ('stock alert' if r.proactive else '-')}")
 
 
 def _message_heading(m: Message) -> str:

@@ -28,7 +28,7 @@ from mailbot.errors import LockBusy, NotAttempted, PermanentDeliveryError, Sendi
 from mailbot.guards.brake import room_to_send
 from mailbot.outgoing import queue
 from mailbot.store import repo
-from mailbot.store.db import exclusive
+from mailbot.store.db import exclusive, service_running
 from mailbot.store.schema import OutboxMessage
 from mailbot.store.sent_log import sent_log
 from mailbot.transports.base import Sender
@@ -295,6 +295,17 @@ def flush(desk: Desk, sender: Sender, *, batch: int = 100, should_stop: Callable
                       tell_misconfigured=tell_misconfigured)
     except LockBusy:
         return FlushResult(busy=True)
+
+
+def send_now(desk: Desk, sender: Sender) -> FlushResult:
+    """What a command run by hand sends after its change: everything due, now. When another sender
+    holds the send lock, the result is busy only if a `mailbot run` service is running (it sends the
+    mail within a minute); another command or `run --once` sending at the same moment is waited for
+    (it finishes in seconds), so no mail is left queued on a desk with no service."""
+    result = flush(desk, sender, wait=False, tell_misconfigured=False)
+    if result.busy and not service_running(desk.engine):
+        result = flush(desk, sender, wait=True, tell_misconfigured=False)
+    return result
 
 
 def _flush(desk: Desk, sender: Sender, *, batch: int, should_stop: Callable[[], bool], wait: bool,

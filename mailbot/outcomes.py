@@ -90,3 +90,81 @@ FOLLOW_UP_INTENT = {
     "other_item": MessageOutcome.FOLLOW_UP_OTHER_ITEM,
     "unclear": MessageOutcome.FOLLOW_UP_UNCLEAR,
 }
+
+
+# What each outcome means to the operator (the `run --once` summary, `correct`, `replay`): plain words,
+# never the code.
+OUTCOME_WORDS: dict[str, str] = {
+    "duplicate": "already read (a copy)",
+    "duplicate-quarantined": "a copy of a quarantined message",
+    "quarantined": "quarantined (see `mailbot quarantine`)",
+    "other": "not a request or report",
+    "attachment": "figures in an attachment: a person reads it",
+    "automated": "automatic mail (no action)",
+    "automated-reply": "automatic reply (no action)",
+    "automated-bounce": "bounce: a mail was not delivered",
+    "untrusted": "unknown or unverified sender",
+    "untrusted-notified": "unknown or unverified sender, operator told",
+    "untrusted-in-thread": "reply from an address not on the district's list",
+    "reminder": "reminder about a request",
+    "request-clarify": "request, asked back",
+    "request-held": "request, waiting for manager",
+    "request-approved": "request approved",
+    "request-approved-proposal": "request approved as proposed",
+    "request-approved-partial": "request approved in part",
+    "request-linked": "request linked to an open one",
+    "report": "daily report",
+    "report-clarify": "daily report, asked back",
+    "report-untrusted": "daily report from an unverified sender",
+    "receipt": "receipt of a shipment",
+    "receipt-clarify": "receipt, asked back",
+    "receipt-unmatched": "receipt matching no shipment",
+    "receipt-confirmed": "receipt confirmed",
+    "receipt-corrected": "receipt corrected",
+    "receipt-untrusted": "receipt from an unverified sender",
+    "follow-up-unreadable": "reply in a request's thread, not readable",
+    "follow-up-queued": "reply in a request's thread, for a person",
+    "follow-up-question": "question in a request's thread",
+    "follow-up-other_item": "reply about the other item",
+    "follow-up-unclear": "reply with an unclear figure",
+    "follow-up-confirmed": "reply confirming a request",
+    "follow-up-request-clarify": "request changed by reply, asked back",
+    "follow-up-request-held": "request changed by reply, waiting for manager",
+    "follow-up-request-approved": "request changed by reply, approved",
+    "follow-up-request-approved-proposal": "request changed by reply, approved as proposed",
+    "follow-up-request-approved-partial": "request changed by reply, approved in part",
+    "manager-approve": "manager's approval",
+    "manager-reject": "manager's rejection",
+    "manager-other": "manager's mail, no decision in it",
+    "manager-command-error": "manager's decision not understood (manager told)",
+    "manager-command-unconfirmed": "manager's decision awaiting confirmation",
+    "manager-command-refused": "manager's decision refused (manager told)",
+}
+
+
+def outcome_words(label: object) -> str:
+    """An outcome's label (a MessageOutcome, or its value, perhaps with "+queued") in plain words.
+
+    >>> outcome_words("receipt-unmatched+queued")
+    'receipt matching no shipment; in the queue'
+    >>> outcome_words(MessageOutcome.REQUEST_HELD)
+    'request, waiting for manager'
+    """
+    text = str(label.value if isinstance(label, MessageOutcome) else label)
+    head, sep, why = text.partition(" (")  # replay's "quarantined (the reason)"
+    code, queued, _ = head.partition("+queued")
+    words = OUTCOME_WORDS.get(code, code.replace("-", " ").replace("_", " "))
+    return (f"{words}; in the queue" if queued else words) + (f" ({why}" if sep else "")
+
+
+# What each request state means to the operator: approved is promised but still in the store.
+STATE_WORDS = {
+    "clarifying": "asked back", "held": "waiting for manager", "approved": "approved, not dispatched",
+    "dispatched": "dispatched, in transit", "received": "received", "rejected": "rejected", "linked": "linked",
+    "withdrawn": "closed: no request (corrected)",
+}
+
+
+def state_words(state: str | None) -> str:
+    """A request's state in the words of the requests table ("held" is "waiting for manager")."""
+    return STATE_WORDS.get(state or "", state or "-")

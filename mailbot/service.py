@@ -25,6 +25,7 @@ from mailbot.errors import ConfigError, ImapConnectionError, ImpossibleLedger, T
 from mailbot.outbox import FlushResult, OutboxPump, SenderProcess
 from mailbot.runners import ReadingProcess, process_inbox
 from mailbot.store import repo
+from mailbot.store.db import service_presence
 from mailbot.transports.base import Inbox, Sender
 
 log = logging.getLogger(__name__)
@@ -219,6 +220,11 @@ class Service:
             log.exception("%s failed", name)
 
     def run(self) -> None:
+        # while it runs, a command that finds the send lock taken knows the service sends its mail
+        with service_presence(self.desk.engine):
+            self._run()
+
+    def _run(self) -> None:
         config = self.desk.config
         signal.signal(signal.SIGTERM, self._on_signal)
         signal.signal(signal.SIGINT, self._on_signal)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from mailbot.desk import Desk
 from mailbot.indonesian import decimal, number, zoned
+from mailbot.outcomes import STATE_WORDS
 from mailbot.stock.status import DistrictStatus
 from mailbot.store import stock as ledger
 from mailbot.store.repo import OPEN_STATES
@@ -25,12 +26,6 @@ STATE_STYLE = {"ok": "green", "low": "yellow", "critical": "bold red"}
 
 REQUEST_COLUMNS = ("reference", "district", "item", "requested", "proposed", "approved", "state", "origin",
                    "received", "sender")
-# What each request state means to the operator: approved is promised but still in the store.
-STATE_WORDS = {
-    "clarifying": "asked back", "held": "waiting for manager", "approved": "approved, not dispatched",
-    "dispatched": "dispatched, in transit", "received": "received", "rejected": "rejected", "linked": "linked",
-    "withdrawn": "closed: no request (corrected)",
-}
 SHIPPED_STATES = ("approved", "dispatched", "received")
 
 

@@ -122,12 +122,12 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
     decisions = [
         RequestSummary(r.reference, desk.district_name(r.district), r.item, _aware(r.created_at, desk),
                        asked.get(d.id, r.requested), _outcome_code(d), d.quantity, _words(d), _decided_by(d.actor),
-                       d.id in replaced)
+                       d.id in replaced, bool(r.proactive))
         for d, r in rows
     ]
     waiting = [
         WaitingRequest(r.reference, desk.district_name(r.district), r.item, _aware(r.held_since or r.created_at, desk),
-                       r.requested, r.approved, _last_reasons(session, r))
+                       r.requested, r.approved, _last_reasons(session, r), bool(r.proactive))
         for r in session.scalars(select(Request).where(Request.state == "held").order_by(Request.id))
     ]
     view = build_digest_view(

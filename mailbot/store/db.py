@@ -69,6 +69,9 @@ def _sqlite_path_problem(path: Path) -> str | None:
                 "or correct the path")
     if path.is_dir():
         return f"database.url: {path} is a folder; name the database file in it, e.g. {path / 'mailbot.db'}"
+    read_only = storage_problem(folder, full=0)  # a read-only mount is no matter of owners and permissions
+    if read_only:
+        return f"database.url: {read_only}"
     # the database and what SQLite and mailbot keep beside it: its WAL, the sent journal, the send lock
     for file in (path, *(Path(f"{path}{suffix}") for suffix in ("-wal", "-shm", ".outbox-sent", ".outbox.lock"))):
         if os.path.lexists(file) and not (file.is_file() and os.access(file, os.R_OK | os.W_OK)):
@@ -79,6 +82,66 @@ def _sqlite_path_problem(path: Path) -> str | None:
         return (f"database.url: the folder {folder} does not take new files ({refused.strerror}); "
                 "put the database in a folder this user can write to")
     return None
+
+
+# Free space below which a disk counts as full (SQLite's journal and a checkpoint need room), and below
+# which check-config warns that it soon will be.
+FULL_BYTES = 1024 * 1024
+LOW_BYTES = 100 * 1024 * 1024
+
+
+def storage_problem(path: Path, *, full: int = FULL_BYTES) -> str | None:
+    """Why the disk holding *path* (a file or folder, there or not yet) takes no writes now: the file system
+    is mounted read-only, or it has (almost) no space left; None when neither. These are no damage to the
+    database, and the words say so: restoring a backup over a good database would lose what it holds."""
+    folder = Path(os.path.abspath(path))
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        stats = os.statvfs(folder)
+    except OSError:
+        return None
+    if stats.f_flag & os.ST_RDONLY:
+        return (f"the file system holding {folder} is read-only, so nothing can be written there; make it "
+                "writable again (e.g. mount -o remount,rw), the data itself is not damaged")
+    free = stats.f_bavail * stats.f_frsize
+    if free < full:
+        return (f"no space left on the disk holding {folder} ({free // 1024} KB free); free some space there "
+                "(old backups, logs), then run the command again; the data itself is not damaged")
+    return None
+
+
+def free_bytes(path: Path) -> int | None:
+    """Free space for this user on the disk holding *path* (a folder or a file in one), or None if unknown."""
+    folder = Path(os.path.abspath(path))
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        stats = os.statvfs(folder)
+    except OSError:
+        return None
+    return stats.f_bavail * stats.f_frsize
+
+
+def storage_error(exc: BaseException) -> bool:
+    """Whether *exc* (or what caused it) is a write the disk refused: no space, a read-only file system, a
+    quota; or SQLite's "database or disk is full", "disk I/O error", "attempt to write a readonly database"."""
+    import errno
+    import sqlite3
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in (errno.ENOSPC, errno.EROFS, errno.EDQUOT):
+            return True
+        cause = getattr(current, "orig", None)
+        for candidate in (current, cause):
+            if isinstance(candidate, sqlite3.OperationalError) and any(
+                    words in str(candidate) for words in ("disk is full", "disk I/O error", "readonly database")):
+                return True
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def refuses_new_files(folder: Path) -> OSError | None:
@@ -202,6 +265,9 @@ def current_revision(engine: Engine) -> str | None:
             raise DatabaseError(f"cannot open the database: {_reason(exc)}; check that the PostgreSQL server "
                                 "runs and takes connections there, and the host, port, user, password and "
                                 "database name in database.url") from None
+        disk = storage_problem(Path(str(engine.url.database)), full=16 * FULL_BYTES) if storage_error(exc) else None
+        if disk is not None:  # a full or read-only disk is no damaged file: never advise a restore then
+            raise DatabaseError(f"cannot use the database: {disk}") from None
         raise DatabaseError(f"cannot open the database: {_reason(exc)}; if a wrong file was put in its place, "
                             "restore the last backup (README: Backup and restore)") from None
 
@@ -231,7 +297,7 @@ def backup_sqlite(url: str, target: Path) -> tuple[int, int]:
     if not source_path.exists():
         raise MailbotError(f"no database at {source_path} yet: nothing to back up")
     own = {Path(os.path.abspath(f"{source_path}{suffix}"))
-           for suffix in ("", "-wal", "-shm", "-journal", ".outbox-sent", ".outbox.lock")}
+           for suffix in ("", "-wal", "-shm", "-journal", ".outbox-sent", ".outbox.lock", ".service.lock")}
     if Path(os.path.abspath(target)) in own or target.resolve() in {p.resolve() for p in own}:
         raise MailbotError(f"{target} is one of the database's own files (the database, its journal, the sent "
                            "journal or the send lock); give the name of a new file, e.g. in /var/backups")
@@ -311,6 +377,74 @@ def exclusive(engine: Engine, name: str, *, wait: bool = True) -> Iterator[Calla
             yield lambda: True
     finally:
         local.release()
+
+
+_SERVICE = "service"
+
+
+@contextmanager
+def service_presence(engine: Engine) -> Iterator[None]:
+    """Held by `mailbot run` for as long as it runs: a shared lock (several services may run at once)
+    that a command asks about with service_running(). It ends with the process, however it ends
+    (an flock, a PostgreSQL session lock), so a service that died is never taken for a running one."""
+    url = engine.url
+    backend = url.get_backend_name()
+    if backend == "sqlite" and url.database and url.database != ":memory:":
+        path = Path(f"{url.database}.{_SERVICE}.lock")
+        try:
+            handle: IO[bytes] = open(path, "a+b")
+        except PermissionError:
+            handle = open(path, "rb")
+        with handle:
+            fcntl.flock(handle, fcntl.LOCK_SH)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+    elif backend == "postgresql":
+        connection = engine.connect()
+        try:
+            connection.execute(text("SELECT pg_advisory_lock_shared(:k)"), {"k": _service_key()})
+            connection.commit()
+            yield
+        finally:
+            connection.invalidate()  # the session ends, and its lock with it
+            connection.close()
+    else:
+        yield  # an in-memory database is this process's alone: no command elsewhere can ask
+
+
+def service_running(engine: Engine) -> bool:
+    """Whether a `mailbot run` service holds its presence lock now (see service_presence)."""
+    url = engine.url
+    backend = url.get_backend_name()
+    if backend == "sqlite" and url.database and url.database != ":memory:":
+        path = Path(f"{url.database}.{_SERVICE}.lock")
+        if not path.exists():
+            return False
+        try:
+            handle: IO[bytes] = open(path, "rb")
+        except OSError:
+            return False
+        with handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            return False
+    if backend == "postgresql":
+        with engine.connect() as connection:
+            taken = bool(connection.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": _service_key()}).scalar())
+            if taken:
+                connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _service_key()})
+            connection.commit()
+            return not taken
+    return False
+
+
+def _service_key() -> int:
+    return _SEND_LOCK_KEY ^ zlib.crc32(_SERVICE.encode())
 
 
 @contextmanager

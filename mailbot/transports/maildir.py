@@ -35,10 +35,17 @@ def _land(path: Path, name: str, write: Callable[[BinaryIO], object]) -> Path:
     renamed into new/."""
     ensure_maildir(path)
     tmp = path / "tmp" / name
-    with open(tmp, "wb") as fh:
-        write(fh)
-        fh.flush()
-        os.fsync(fh.fileno())
+    try:
+        with open(tmp, "wb") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        try:  # a full disk leaves no empty or half-written file behind in tmp/
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise
     final = path / "new" / name
     os.replace(tmp, final)
     _fsync_dir(path / "new")

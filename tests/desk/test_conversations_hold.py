@@ -63,7 +63,7 @@ def test_a_receipt_in_the_thread_of_an_undispatchable_request_goes_to_a_person(d
     first = _request(desk_dir, "tk-a", TARAKAN, "Dengan hormat, kami mohon tambahan blangko KTP-el sebanyak "
                                                 "2.500 keping. Sisa stok kami saat ini 900 keping.\n")
     one = _reference(first)
-    assert mailbot(desk_dir, "reject", one, "--reason", "stok provinsi sedang diaudit").returncode == 0
+    assert mailbot(desk_dir, "reject", one, "--reason", "stok provinsi sedang diaudit", "--force").returncode == 0
     second = _request(desk_dir, "tk-b", TARAKAN, "Dengan hormat, sisa blangko KTP-el kami tinggal 200 keping. "
                                                  "Kami mohon tambahan 2.000 keping.\n", subject="Permohonan tahap II")
     two = _reference(second)

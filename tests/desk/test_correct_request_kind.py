@@ -65,4 +65,4 @@ def test_correcting_an_approved_requests_message_to_other_releases_the_approval(
     assert db(desk_dir).execute(COMMITTED).fetchone()[0] == 0
     assert "tidak ada yang perlu diputuskan" not in fixed.stdout
     again = mailbot(desk_dir, "approve", reference)
-    assert again.returncode == 1 and "withdrawn" in again.stderr, again.stderr
+    assert again.returncode == 1 and "closed: no request (corrected)" in again.stderr, again.stderr

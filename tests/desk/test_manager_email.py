@@ -257,8 +257,10 @@ def test_a_command_leaves_the_mail_to_the_sender_that_holds_the_send_lock(desk_d
     held = _held_requests(desk_dir)
     a = held["a"]
     before = {s.path.name for s in sent_mail(desk_dir)}
-    with open(desk_dir / "var" / "mailbot.db.outbox.lock", "a+b") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # as the service's sender holds it mid-send
+    with open(desk_dir / "var" / "mailbot.db.outbox.lock", "a+b") as lock, \
+            open(desk_dir / "var" / "mailbot.db.service.lock", "a+b") as service:
+        fcntl.flock(service, fcntl.LOCK_SH)  # a `mailbot run` service is running (mailbot.store.db.service_presence)
+        fcntl.flock(lock, fcntl.LOCK_EX)  # and its sender holds the send lock mid-send
         approved = mailbot(desk_dir, "approve", a["reference"], "--quantity", "1200", timeout=60)
         assert approved.returncode == 0, approved.stderr
         assert "the running mailbot" in approved.stdout

@@ -152,7 +152,7 @@ def test_replay_a_quarantined_message_after_the_limit_is_raised(desk_dir: Path) 
     path.write_text(path.read_text().replace("max_attachments = 0", "max_attachments = 10"))
     replayed = mailbot(desk_dir, "replay", str(mid))
     assert replayed.returncode == 0, replayed.stderr
-    assert "request-approved" in replayed.stdout
+    assert "request approved" in replayed.stdout
     assert db.execute("select count(*) from messages").fetchone() == (1,)
     assert db.execute("select status from messages").fetchone() == ("processed",)
     again = mailbot(desk_dir, "replay", str(mid))

@@ -1,0 +1,342 @@
+"""Commands an operator cannot fat-finger: the mail a command queues is sent unless a service really runs,
+an approval is not withdrawn by accident, a delivery is not booked twice, a reason is never dropped."""
+
+from __future__ import annotations
+
+import fcntl
+import re
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.desk.conftest import EXAMPLES, ROOT, mailbot
+
+
+@pytest.fixture(scope="module")
+def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    desk_dir = tmp_path_factory.mktemp("sample")
+    shutil.copy(ROOT / "config.toml", desk_dir / "config.toml")
+    (desk_dir / "var").mkdir()
+    assert mailbot(desk_dir, "import", *sorted(str(p) for p in EXAMPLES.glob("*.eml"))).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    return desk_dir
+
+
+@pytest.fixture
+def sample(sample_template: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the sample desk (the sample inbox processed) for a test that changes it."""
+    desk_dir = tmp_path / "desk"
+    shutil.copytree(sample_template, desk_dir)
+    return desk_dir
+
+
+def _queued(desk_dir: Path) -> str:
+    listed = mailbot(desk_dir, "outbox", "list")
+    assert listed.returncode == 0, listed.stderr
+    return listed.stdout
+
+
+@pytest.fixture
+def send_lock(sample: Path) -> Iterator[object]:
+    """The outbox send lock held by someone else (another command sending at this moment)."""
+    with open(sample / "var" / "mailbot.db.outbox.lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield handle
+
+
+def test_a_command_waits_for_another_command_sending_when_no_service_runs(sample: Path, send_lock: object) -> None:
+    """Two terminals at once and no service: the one that finds the send lock taken waits for it (a command
+    sends in seconds) and sends its mail, rather than leave it for a service that does not run."""
+    proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(sample / "config.toml"),
+                             "approve", "BLK-2026-0002"], cwd=sample, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    time.sleep(3)
+    assert proc.poll() is None, proc.communicate()  # it waits for the other sender
+    fcntl.flock(send_lock, fcntl.LOCK_UN)  # type: ignore[arg-type]
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 0, stderr
+    assert "DISETUJUI; mail sent: 1" in stdout, stdout
+    assert "running mailbot service" not in stdout
+    assert "queued" not in _queued(sample)
+
+
+def test_a_running_service_is_told_only_when_it_runs(sample: Path, send_lock: object) -> None:
+    from mailbot.store.db import make_engine, service_presence
+
+    engine = make_engine(f"sqlite:///{sample / 'var' / 'mailbot.db'}")
+    try:
+        with service_presence(engine):
+            result = mailbot(sample, "approve", "BLK-2026-0002", timeout=30)
+    finally:
+        engine.dispose()
+    assert result.returncode == 0, result.stderr
+    assert "mail queued: the running mailbot service will send it within a minute" in result.stdout
+
+
+def test_rejecting_an_approved_request_needs_force_and_withdraws_the_approval(sample: Path) -> None:
+    refused = mailbot(sample, "reject", "BLK-2026-0004", "--reason", "salah kirim")
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == ("mailbot: BLK-2026-0004 was approved already (1.100, the district was told); "
+                                      "rejecting it withdraws that approval; to do so add --force")
+    assert "approved, not" in mailbot(sample, "requests").stdout.split("BLK-2026-0004")[1].split("\n")[0]
+    committed = _committed(sample)
+    done = mailbot(sample, "reject", "BLK-2026-0004", "--reason", "salah kirim", "--force")
+    assert done.returncode == 0, done.stderr
+    assert "DITOLAK; mail sent: 1" in done.stdout
+    newest = max((sample / "var" / "mail" / "outbox" / "new").iterdir(), key=lambda p: p.stat().st_mtime_ns)
+    from email import message_from_bytes, policy
+
+    mail = message_from_bytes(newest.read_bytes(), policy=policy.default)
+    body = mail.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    said = " ".join(body.split())
+    assert "TIDAK DAPAT KAMI SETUJUI" in said
+    assert "Persetujuan sebanyak 1.100 keping yang sebelumnya kami sampaikan" in said and "BATALKAN" in said
+    assert _committed(sample) == committed - 1100  # the commitment is released
+
+
+def _committed(desk_dir: Path) -> int:
+    from mailbot.app import open_desk
+    from mailbot.configfile import load_config
+    from mailbot.store import repo
+
+    desk = open_desk(load_config(desk_dir / "config.toml"))
+    try:
+        with desk.sessions() as session:
+            return repo.balances(session, "kia")[("kia", "province")].committed
+    finally:
+        desk.close()
+
+
+def test_rejecting_a_held_request_needs_no_force(sample: Path) -> None:
+    done = mailbot(sample, "reject", "BLK-2026-0005", "--reason", "stok provinsi belum tersedia")
+    assert done.returncode == 0, done.stderr
+    assert "DITOLAK" in done.stdout
+
+
+def test_a_reason_given_without_force_is_recorded(sample: Path) -> None:
+    done = mailbot(sample, "approve", "BLK-2026-0002", "--reason", "disetujui kabid lewat telepon")
+    assert done.returncode == 0, done.stderr
+    history = mailbot(sample, "history", "BLK-2026-0002")
+    assert history.returncode == 0, history.stderr
+    assert "disetujui kabid lewat telepon" in " ".join(history.stdout.split()), history.stdout
+
+
+def test_the_service_holds_its_presence_while_it_runs(sample: Path) -> None:
+    import signal
+
+    from mailbot.store.db import make_engine, service_running
+
+    engine = make_engine(f"sqlite:///{sample / 'var' / 'mailbot.db'}")
+    try:
+        assert not service_running(engine)
+        proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(sample / "config.toml"), "run"],
+                                cwd=sample, stderr=subprocess.PIPE, text=True)
+        try:
+            deadline = time.monotonic() + 60
+            while not service_running(engine) and time.monotonic() < deadline and proc.poll() is None:
+                time.sleep(0.2)
+            assert service_running(engine)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            proc.communicate(timeout=60)
+        assert not service_running(engine)
+    finally:
+        engine.dispose()
+
+
+def _at_terminal(desk_dir: Path, answers: list[str], *args: str) -> tuple[int, str]:
+    """Run a command on a pseudo-terminal, typing *answers* one per prompt; its exit status and all it showed."""
+    import os
+    import pty
+    import select
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), *args],
+                            cwd=desk_dir, stdin=follower, stdout=follower, stderr=follower)
+    os.close(follower)
+    shown = b""
+    pending = list(answers)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([leader], [], [], 0.5)
+        if ready:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+            if pending and shown.rstrip().endswith((b":", b"no)")):
+                os.write(leader, pending.pop(0).encode() + b"\n")
+        elif proc.poll() is not None:
+            break
+    os.close(leader)
+    return proc.wait(timeout=30), shown.decode(errors="replace")
+
+
+def test_the_prompt_takes_indonesian_answers_and_says_what_to_type(sample: Path) -> None:
+    status, shown = _at_terminal(sample, ["mungkin", "ya", "banjir di Sesayap"],
+                                 "approve", "BLK-2026-0002", "--quantity", "800")
+    assert "(y/ya = yes, n/tidak = no)" in shown
+    assert "'mungkin' is not an answer: type y (ya) or n (tidak)" in shown
+    assert status == 0, shown
+    assert "DISETUJUI" in shown
+    assert "banjir di Sesayap" in " ".join(mailbot(sample, "history", "BLK-2026-0002").stdout.split())
+
+
+def test_the_prompt_takes_tidak_for_no(sample: Path) -> None:
+    status, shown = _at_terminal(sample, ["tidak"], "approve", "BLK-2026-0002", "--quantity", "800")
+    assert status == 1 and "DISETUJUI" not in shown, shown
+    assert "waiting for" in mailbot(sample, "requests").stdout.split("BLK-2026-0002")[1].split("\n")[0]
+
+
+def test_the_same_delivery_typed_twice_is_refused_unless_forced(desk_dir: Path) -> None:
+    first = mailbot(desk_dir, "supply", "receive", "10.000", "--note", "470/123/Dukcapil")
+    assert first.returncode == 0, first.stderr
+    again = mailbot(desk_dir, "supply", "receive", "10.000", "--note", " 470/123/Dukcapil ")
+    assert again.returncode == 1
+    said = again.stderr.strip()
+    assert len(said.splitlines()) == 1 and said.startswith(
+        "mailbot: 10.000 ktp-el with the note '470/123/Dukcapil' was booked already at 20"), said
+    assert "WITA; if this is another delivery, add --force" in said
+    other = mailbot(desk_dir, "supply", "receive", "10.000", "--note", "470/124/Dukcapil")
+    assert other.returncode == 0, other.stderr  # another letter, another delivery
+    forced = mailbot(desk_dir, "supply", "receive", "10.000", "--note", "470/123/Dukcapil", "--force")
+    assert forced.returncode == 0, forced.stderr
+    kia = mailbot(desk_dir, "supply", "receive", "10.000", "--note", "470/123/Dukcapil", "--item", "kia")
+    assert kia.returncode == 0, kia.stderr  # the other item
+    status = mailbot(desk_dir, "status", "--item", "ktp-el")
+    assert status.returncode == 0
+    from tests.desk.test_operator_input import _province
+
+    assert _province(desk_dir / "var" / "mailbot.db") == 66000 + 3 * 10000
+
+
+@pytest.mark.parametrize(("typed", "kept"), [("65.01", "65.01"), (" 65.01 ", "65.01"), ("Kabupaten Bulungan", "65.01"),
+                                              ("bulungan", "65.01"), ("KOTA TARAKAN", "65.71")])
+def test_correct_takes_a_district_by_code_or_name_and_keeps_the_code(typed: str, kept: str) -> None:
+    from mailbot.configfile import load_config
+    from mailbot.corrections import parse_fields
+
+    config = load_config(ROOT / "config.toml")
+    districts = {d.code: d.name for d in config.districts}
+    assert parse_fields([f"district={typed}", "item=KIA", "kind=Request"], maximum=200_000,
+                        districts=districts) == {"district": kept, "item": "kia", "kind": "request"}
+
+
+def test_correct_refuses_a_district_the_desk_has_not(sample: Path) -> None:
+    before = mailbot(sample, "labels", "export")
+    for typed in ("65.99", "Bandung"):
+        result = mailbot(sample, "correct", "8", f"district={typed}", "--reason", "uji")
+        assert result.returncode == 1
+        assert result.stderr.strip() == (f"mailbot: district: {typed!r} is no district of this desk; use a code "
+                                         "such as 65.01 or a name such as 'Kabupaten Bulungan'")
+    assert mailbot(sample, "labels", "export").stdout == before.stdout
+
+
+def _words(text: str) -> str:
+    """A table's text with its borders and line breaks taken out: the words as a reader reads them."""
+    return " ".join(text.translate(str.maketrans("│┃┏┓┗┛━┡┩┳╇┻└┘┴─┌┐┬┼", " " * 20)).split())
+
+
+def test_operator_output_speaks_plain_words(sample_template: Path, tmp_path: Path) -> None:
+    desk_dir = tmp_path / "desk"
+    shutil.copytree(sample_template, desk_dir)
+    (desk_dir / "var" / "mailbot.db").unlink()
+    for path in (desk_dir / "var").glob("mailbot.db*"):
+        path.unlink()
+    shutil.rmtree(desk_dir / "var" / "mail")
+    assert mailbot(desk_dir, "import", *sorted(str(p) for p in EXAMPLES.glob("*.eml"))).returncode == 0
+    ran = mailbot(desk_dir, "run", "--once", env={**os.environ, "COLUMNS": "200"})
+    assert ran.returncode == 0, ran.stderr
+    said = _words(ran.stdout)
+    assert "receipt matching no shipment; in the queue 1" in said and "request approved in part 1" in said, said
+    queue = _words(mailbot(desk_dir, "queue", "list", env={**os.environ, "COLUMNS": "250"}).stdout)
+    assert "receipt matching no" in queue and "receipt_unmatched" not in queue, queue
+    assert "reconcile" not in queue and "stock to check" in queue and "to read" in queue
+    held = mailbot(desk_dir, "dispatch", "BLK-2026-0002")
+    assert held.stderr.strip() == ("mailbot: BLK-2026-0002 is waiting for manager; only approved requests can be "
+                                   "dispatched")
+    heading = _words(mailbot(desk_dir, "history", "BLK-2026-0002", env={**os.environ,
+                                                                         "COLUMNS": "250"}).stdout.splitlines()[0])
+    assert heading.startswith("BLK-2026-0002 district 65.04 Kabupaten Tana Tidung item ktp-el state waiting for "
+                              "manager requested - stock stated - proposed 700 from stock alert"), heading
+    assert "approved 700" not in heading
+
+
+def test_reread_shows_an_emptied_field_and_figures_as_elsewhere(sample: Path) -> None:
+    assert mailbot(sample, "correct", "8", "requested=", "--reason", "uji").returncode == 0
+    reread = mailbot(sample, "reread")
+    assert reread.returncode == 0, reread.stderr
+    row = [line for line in reread.stdout.splitlines() if "requested" in line and "│" in line]
+    assert row and "(no figure)" in row[0] and "3.000" in row[0] and "None" not in reread.stdout, reread.stdout
+
+
+def test_the_digest_has_no_bare_dash_and_a_legend_and_a_short_queue(sample_template: Path) -> None:
+    printed = mailbot(sample_template, "digest", "--print")
+    assert printed.returncode == 0, printed.stderr
+    text = printed.stdout
+    assert "dimohon -" not in text and "usulan 0" not in text
+    assert ("BLK-2026-0002 Kabupaten Tana Tidung (KTP-el): tanpa permohonan (kiriman usulan provinsi), usulan 700"
+            in text), text
+    assert "jumlah yang dimohon belum disebutkan, perlu klarifikasi" in text
+    assert "dimohon 3.000, menunggu keputusan pimpinan, usulan 3.000 (oleh sistem)" in text
+    assert "/hari" in text and "*/hari" in text and "\n* perkiraan awal, belum ada laporan harian\n" in text
+    assert "(grafik: # = sisa stok" in text and "bar:" not in text
+    section = text.split("== Perlu dibaca petugas (7")[1].split("\n== ")[0]
+    assert section.count("\n- #") == 5 and "\n- dan 2 lainnya\n" in section, section
+
+
+COMMANDS_WITH_BY = [("approve",), ("reject",), ("dispatch",), ("adjust",), ("supply", "receive"), ("correct",),
+                    ("resolve",), ("queue", "close"), ("quarantine", "dismiss"), ("labels", "import")]
+
+
+@pytest.mark.parametrize("command", COMMANDS_WITH_BY)
+def test_help_explains_by_and_ref_and_gives_an_example(desk_dir: Path, command: tuple[str, ...]) -> None:
+    shown = mailbot(desk_dir, *command, "--help", env={**os.environ, "COLUMNS": "200"})
+    assert shown.returncode == 0, shown.stderr
+    by = [line for line in shown.stdout.splitlines() if line.startswith("│") and "--by " in line]
+    assert by and "Who does this, recorded in the history" in by[0], shown.stdout
+    assert "Example: mailbot " in shown.stdout
+    if "REF" in shown.stdout:
+        assert "Request reference, as in `mailbot requests`" in shown.stdout
+    assert not re.search(r"\b(REF +REF|LOCATION +LOCATION|file +FILE|folder +FILE)\b", shown.stdout), shown.stdout
+
+
+@pytest.mark.parametrize(("zone", "hint"), [("UTC+8", "UTC+8 is 'Asia/Makassar'"), ("GMT+7", "UTC+7 is 'Asia/Jakarta'"),
+                                            ("UTC+09:00", "UTC+9 is 'Asia/Jayapura'")])
+def test_an_offset_is_pointed_to_its_indonesian_zone(desk_dir: Path, zone: str, hint: str) -> None:
+    config = desk_dir / "config.toml"
+    config.write_text(config.read_text().replace('timezone = "Asia/Makassar"', f'timezone = "{zone}"'))
+    checked = mailbot(desk_dir, "check-config")
+    assert checked.returncode == 2
+    assert hint in checked.stderr and "did you mean 'UTC'" not in checked.stderr, checked.stderr
+
+
+def test_adjust_takes_a_district_by_name_and_provinsi(sample: Path) -> None:
+    by_name = mailbot(sample, "adjust", " kabupaten bulungan ", "10", "--reason", "hitung ulang")
+    assert by_name.returncode == 0 and "at 65.01" in by_name.stdout, by_name.stderr
+    assert mailbot(sample, "adjust", "Provinsi", "10", "--reason", "hitung ulang").returncode == 0
+
+
+def test_service_presence_is_seen_from_another_engine_and_ends_with_it(database_url: str) -> None:
+    """The presence a service holds is what a command on another connection sees (SQLite: an flock beside
+    the file; PostgreSQL: a session lock), and it ends when the service's hold ends."""
+    from mailbot.store.db import make_engine, service_presence, service_running
+
+    service, second, command = make_engine(database_url), make_engine(database_url), make_engine(database_url)
+    try:
+        assert not service_running(command)
+        with service_presence(service), service_presence(second):  # two services at once may run
+            assert service_running(command)
+        assert not service_running(command)
+    finally:
+        for engine in (service, second, command):
+            engine.dispose()

@@ -1,0 +1,103 @@
+"""A full or read-only disk is said as such, in one line: never taken for a damaged database (whose advice,
+restoring a backup, would overwrite a good one), never a traceback, no empty files left in a Maildir."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.desk.conftest import EXAMPLES, ROOT, mailbot
+
+
+@pytest.mark.parametrize("command", [("status",), ("requests",), ("digest", "--print"), ("outbox", "list"),
+                                     ("--help",)])
+def test_output_to_a_full_disk_is_one_line(desk_dir: Path, command: tuple[str, ...]) -> None:
+    """`mailbot status > report.txt` on a full disk (/dev/full refuses every write as a full disk does)."""
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"),
+                                 *command], stdout=full, stderr=subprocess.PIPE, text=True, cwd=desk_dir, timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == "mailbot: cannot write the output to /dev/full: No space left on device\n"
+
+
+def test_sqlite_full_and_io_errors_are_storage_errors() -> None:
+    import sqlite3
+
+    from mailbot.store.db import storage_error
+
+    assert storage_error(sqlite3.OperationalError("database or disk is full"))
+    assert storage_error(OSError(28, "No space left on device"))
+    assert storage_error(OSError(30, "Read-only file system"))
+    assert not storage_error(sqlite3.OperationalError("database is locked"))
+    assert not storage_error(OSError(2, "No such file or directory"))
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 1.2 MB tmpfs holding a copy of the sample desk (needs root to mount it)."""
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small file system needs root")
+    template = tmp_path / "template"
+    template.mkdir()
+    shutil.copy(ROOT / "config.toml", template / "config.toml")
+    (template / "var").mkdir()
+    assert mailbot(template, "import", *sorted(str(p) for p in EXAMPLES.glob("*.eml"))).returncode == 0
+    assert mailbot(template, "run", "--once").returncode == 0
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1200k", "tmpfs", str(mount)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        (mount / "desk" / "var").mkdir(parents=True)
+        shutil.copy(template / "config.toml", mount / "desk" / "config.toml")
+        shutil.copy(template / "var" / "mailbot.db", mount / "desk" / "var" / "mailbot.db")
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def _fill(disk: Path) -> None:
+    with open(disk / "fill", "wb") as fh:
+        try:
+            while True:
+                fh.write(b"\0" * 65536)
+                fh.flush()
+        except OSError:
+            pass
+
+
+def test_a_full_disk_is_no_damaged_database(small_disk: Path) -> None:
+    desk = small_disk / "desk"
+    _fill(small_disk)
+    for command in (("status",), ("supply", "receive", "1000", "--note", "x"), ("check-config",), ("run", "--once")):
+        result = mailbot(desk, *command)
+        assert result.returncode != 0, (command, result.stdout)
+        said = result.stderr.strip().splitlines()
+        assert said and all(line.startswith("mailbot") for line in said), result.stderr
+        assert "no space left on the disk holding" in result.stderr, (command, result.stderr)
+        assert "restore" not in result.stderr and "Traceback" not in result.stderr
+    imported = mailbot(desk, "import", str(next(EXAMPLES.glob("*.eml"))))
+    assert imported.returncode == 1 and "Traceback" not in imported.stderr, imported.stderr
+    assert imported.stderr.startswith("mailbot: cannot deliver to ") and "no space left" in imported.stderr
+    assert list((desk / "var" / "mail" / "inbox" / "tmp").iterdir()) == []  # no empty file left behind
+    (small_disk / "fill").unlink()
+    assert mailbot(desk, "status").returncode == 0  # the desk was never damaged
+
+
+def test_a_read_only_disk_is_said_as_such(small_disk: Path) -> None:
+    desk = small_disk / "desk"
+    (desk / "var" / "mail" / "inbox").mkdir(parents=True)
+    assert subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], capture_output=True).returncode == 0
+    checked = mailbot(desk, "check-config")
+    assert checked.returncode != 0
+    assert "is read-only" in checked.stderr and "owner and permissions" not in checked.stderr, checked.stderr
+    imported = mailbot(desk, "import", str(next(EXAMPLES.glob("*.eml"))))
+    assert imported.returncode == 1 and "Traceback" not in imported.stderr, imported.stderr
+    assert "is read-only" in imported.stderr
