@@ -518,8 +518,9 @@ def supply_receive(
 
 @app.command(context_settings={"ignore_unknown_options": True})
 def adjust(
-    location: Annotated[str, typer.Argument(metavar="LOCATION", help="'province' (or 'provinsi'), or a district's code or name, e.g. 65.01.",
-                                            parser=stock_location)],
+    location: Annotated[str, typer.Argument(
+        metavar="LOCATION", help="'province' (or 'provinsi'), or a district's code or name, e.g. 65.01.",
+        parser=stock_location)],
     delta: Annotated[str, typer.Argument(metavar="CHANGE", help="Signed change in pieces, e.g. -20 or 150.")],
     reason: Annotated[str, typer.Option(help="Why (count, damage, loss).")],
     item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.", callback=known_item)] = "ktp-el",
@@ -530,7 +531,6 @@ def adjust(
     Example: mailbot adjust province -20 --reason "20 keping rusak" (or: adjust 65.01 150 --reason "hitung ulang")
     """
     from mailbot import actions
-
     from mailbot.corrections import district_code
 
     config = _config()

@@ -4,8 +4,8 @@ an approval is not withdrawn by accident, a delivery is not booked twice, a reas
 from __future__ import annotations
 
 import fcntl
-import re
 import os
+import re
 import shutil
 import subprocess
 import sys
