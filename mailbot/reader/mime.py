@@ -788,20 +788,13 @@ class _Collector:
             raise limit_exceeded("attachment_bytes", f"attachment {filename or ctype!r} is about {figure(size)} bytes",
                                  biggest)
         name = filename.lower()
-        if ctype in _SPREADSHEET_TYPES or name.endswith((".xlsx", ".xlsm")):
+        new_excel = ctype in _SPREADSHEET_TYPES or name.endswith((".xlsx", ".xlsm"))
+        if new_excel or ctype in _OLD_EXCEL_TYPES or name.endswith(".xls"):
             data = part.get_payload(decode=True)
             if isinstance(data, bytes):
                 try:
-                    self.tables.extend((filename, t) for t in read_xlsx(data, self.limits))
-                except LimitExceeded:
-                    raise
-                except Exception as exc:  # noqa: BLE001 - an unreadable sheet is noted, not fatal
-                    self.notes.append(f"spreadsheet {filename!r} could not be read: {type(exc).__name__}")
-        elif ctype in _OLD_EXCEL_TYPES or name.endswith(".xls"):
-            data = part.get_payload(decode=True)
-            if isinstance(data, bytes):
-                try:
-                    self.tables.extend((filename, t) for t in read_xls(data, self.limits))
+                    read_sheets = read_xlsx if new_excel else read_xls
+                    self.tables.extend((filename, t) for t in read_sheets(data, self.limits))
                 except LimitExceeded:
                     raise
                 except Exception as exc:  # noqa: BLE001 - an unreadable sheet is noted, not fatal

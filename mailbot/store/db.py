@@ -94,12 +94,8 @@ def storage_problem(path: Path, *, full: int = FULL_BYTES) -> str | None:
     """Why the disk holding *path* (a file or folder, there or not yet) takes no writes now: the file system
     is mounted read-only, or it has (almost) no space left; None when neither. These are no damage to the
     database, and the words say so: restoring a backup over a good database would lose what it holds."""
-    folder = Path(os.path.abspath(path))
-    while not folder.is_dir() and folder != folder.parent:
-        folder = folder.parent
-    try:
-        stats = os.statvfs(folder)
-    except OSError:
+    folder, stats = _disk_of(path)
+    if stats is None:
         return None
     if stats.f_flag & os.ST_RDONLY:
         return (f"the file system holding {folder} is read-only, so nothing can be written there; make it "
@@ -113,14 +109,19 @@ def storage_problem(path: Path, *, full: int = FULL_BYTES) -> str | None:
 
 def free_bytes(path: Path) -> int | None:
     """Free space for this user on the disk holding *path* (a folder or a file in one), or None if unknown."""
+    _, stats = _disk_of(path)
+    return None if stats is None else stats.f_bavail * stats.f_frsize
+
+
+def _disk_of(path: Path) -> tuple[Path, os.statvfs_result | None]:
+    """The nearest folder that exists at or above *path*, and its file system's figures (None if unknown)."""
     folder = Path(os.path.abspath(path))
     while not folder.is_dir() and folder != folder.parent:
         folder = folder.parent
     try:
-        stats = os.statvfs(folder)
+        return folder, os.statvfs(folder)
     except OSError:
-        return None
-    return stats.f_bavail * stats.f_frsize
+        return folder, None
 
 
 def storage_error(exc: BaseException) -> bool:
