@@ -227,6 +227,15 @@ def _bare_reason(rest: str) -> str | None:
     return " ".join(text.split())[:300]
 
 
+# "Alasan: stok provinsi menipis": the label a writer puts before the reason is not part of it (the district is
+# told "Alasan: …" by the template already).
+_REASON_LABEL_RE = re.compile(r"^(?:alasan(?:nya)?|karena|reason|because)\s*[:=\-\u2013\u2014]\s*", re.IGNORECASE)
+
+
+def _unlabelled(reason: str) -> str:
+    return _REASON_LABEL_RE.sub("", reason, count=1)
+
+
 def _with_reason_below(command: ManagerCommand | CommandError, following: str) -> ManagerCommand | CommandError:
     """"SETUJU 3.000" with the reason in a sentence of its own below: the reason is told to the district. A
     closing, a signature (a few words) or a sentence that could turn the approval around is not taken."""
@@ -236,7 +245,7 @@ def _with_reason_below(command: ManagerCommand | CommandError, following: str) -
     if len(words) < 4 or CLOSING_RE.match(following) or GREETING_RE.match(following) \
             or set(words) & (NEGATIONS | REJECT_WORDS | APPROVE_WORDS | {"batal", "batalkan"}):
         return command
-    reason = " ".join(following.strip(_SEPARATORS).split())[:300]
+    reason = _unlabelled(" ".join(following.strip(_SEPARATORS).split()))[:300]
     return replace(command, reason=reason, text=f"{command.text}\n{following}")
 
 
@@ -250,6 +259,7 @@ def _rejection(line: str, rest: str, following: str) -> ManagerCommand | Command
     text = line
     if not rest and following and not CLOSING_RE.match(following) and not GREETING_RE.match(following):
         rest, text = following.strip(_SEPARATORS), f"{line}\n{following}"
+    rest = _unlabelled(rest)
     if not any(c.isalpha() for c in rest):
         return _error("reason_required", text)
     reason = safe_header_text(rest, max_len=MAX_REASON_CHARS)

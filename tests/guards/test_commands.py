@@ -68,6 +68,11 @@ REJECTIONS = [
     ("TOLAK\nstok provinsi menipis", "stok provinsi menipis"),
     ("TOLAK\n\nstok provinsi menipis\n\nSalam", "stok provinsi menipis"),
     ("TOLAK stok provinsi menipis" + GMAIL_QUOTE, "stok provinsi menipis"),
+    # the writer's own label before the reason is not part of it (the district is told "Alasan: ..." already)
+    ("Tolak.\nAlasan: stok provinsi bulan ini untuk pemilu", "stok provinsi bulan ini untuk pemilu"),
+    ("TOLAK alasan: stok provinsi menipis", "stok provinsi menipis"),
+    ("TOLAK\nAlasannya - stok provinsi menipis", "stok provinsi menipis"),
+    ("TOLAK alasan stok provinsi menipis", "alasan stok provinsi menipis"),  # no label without its colon
 ]
 
 
