@@ -409,6 +409,11 @@ def service_presence(engine: Engine) -> Iterator[None]:
             connection.commit()
             yield
         finally:
+            try:  # let go at once: a closed session's locks are released by the server a moment later
+                connection.execute(text("SELECT pg_advisory_unlock_shared(:k)"), {"k": _service_key()})
+                connection.commit()
+            except Exception:  # noqa: BLE001 - the connection is gone already: its session ends, and the lock with it
+                pass
             connection.invalidate()  # the session ends, and its lock with it
             connection.close()
     else:
