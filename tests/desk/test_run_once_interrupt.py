@@ -63,22 +63,28 @@ def test_ctrl_c_stops_a_pass_cleanly_and_the_next_run_goes_on(desk_dir: Path, wh
     _, stderr = proc.communicate(timeout=120)
     took = time.monotonic() - sent
     errors = stderr.decode()
-    assert proc.returncode == (130 if when == "twice" else EXIT_STOPPED), errors
+    # Two Ctrl-C 50 ms apart may reach Python as one (a signal that comes again before its handler ran is
+    # delivered once): then the pass ends as after one. Either way nothing is lost or doubled.
+    # Or the second came after the pass had ended and committed: the process then ends by the signal itself
+    # (a shell shows 130 for both).
+    at_once = when == "twice" and proc.returncode == 130
+    after_the_pass = when == "twice" and proc.returncode == -signal.SIGINT
+    assert proc.returncode == EXIT_STOPPED or at_once or after_the_pass, errors
     assert took < 10, f"took {took:.1f} s to stop"
     assert "Traceback" not in errors and "locked" not in errors, errors
     said = [line for line in errors.splitlines() if line.startswith("mailbot:")]
     assert " ERROR " not in errors, errors
-    opening = "mailbot: interrupted again" if when == "twice" else "mailbot: stopped by SIGINT"
+    opening = "mailbot: interrupted again" if at_once else "mailbot: stopped by SIGINT"
     assert len(said) == 1 and said[0].startswith(opening), errors
 
     db = sqlite3.connect(desk_dir / "var" / "mailbot.db") if (desk_dir / "var" / "mailbot.db").exists() else None
     stored = db.execute("select count(*) from messages").fetchone()[0] if db is not None else 0
-    if when == "twice":  # stopped at once: what was committed may not be acknowledged yet (read again, found)
+    if at_once:  # stopped at once: what was committed may not be acknowledged yet (read again, found)
         assert acknowledged() <= stored < TOTAL
     else:
         assert stored == acknowledged() < TOTAL, "every stored message was acknowledged, and only those"
         assert len(list((inbox / "new").glob("*"))) == TOTAL - stored
-    if when not in ("twice", "starting"):
+    if when != "starting" and not at_once:
         assert f"{stored} message(s) recorded" in said[0]
 
     again = mailbot(desk_dir, "run", "--once")
