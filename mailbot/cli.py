@@ -93,20 +93,28 @@ def run(
 EXIT_STOPPED = 3
 
 
+def _refuse_a_full_disk(config: Config) -> list[str]:
+    """Exit 1 with one line per disk of the desk that is full or read-only; the warnings of disks low on space."""
+    from mailbot.checks import disk_problems
+
+    full, low = disk_problems(config)
+    for problem in full:
+        sys.stderr.write(f"mailbot: {_one_line(problem)}\n")
+    if full:
+        raise typer.Exit(1)
+    return low
+
+
 def _offline_checks(config: Config) -> None:
     """Refuse to start on a configuration that cannot work; say in one line what it will use."""
-    from mailbot.checks import disk_problems, offline_problems, summary
+    from mailbot.checks import offline_problems, summary
 
     problems = offline_problems(config)
     for problem in problems:
         sys.stderr.write(f"mailbot: configuration error: {_one_line(problem)}\n")
     if problems:
         raise typer.Exit(2)
-    full, low = disk_problems(config)
-    for problem in full:
-        sys.stderr.write(f"mailbot: {_one_line(problem)}\n")
-    if full:
-        raise typer.Exit(1)
+    low = _refuse_a_full_disk(config)
     for warning in low:
         sys.stderr.write(f"mailbot: warning: {_one_line(warning)}\n")
     sys.stderr.write(f"mailbot {__version__}: {summary(config)}\n")
@@ -207,7 +215,7 @@ def check_config(
 
     Example: mailbot check-config --connect
     """
-    from mailbot.checks import connect_problems, disk_problems, offline_problems, summary
+    from mailbot.checks import connect_problems, offline_problems, summary
 
     config = _config()
     problems = offline_problems(config)
@@ -218,11 +226,7 @@ def check_config(
         for problem in problems:
             sys.stderr.write(f"mailbot: configuration error: {_one_line(problem)}\n")
         raise typer.Exit(2)
-    full, low = disk_problems(config)
-    for problem in full:
-        sys.stderr.write(f"mailbot: {_one_line(problem)}\n")
-    if full:
-        raise typer.Exit(1)
+    low = _refuse_a_full_disk(config)
     for line in fine:
         out.print(f"  {line}", highlight=False, soft_wrap=True)
     for warning in [*low, *config.warnings()]:
