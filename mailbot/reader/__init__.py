@@ -38,6 +38,7 @@ from mailbot.reader.quotes import (
     split_quoted,
     strip_quoted,
     text_before_forward,
+    text_below_desk_mail,
 )
 from mailbot.reader.roles import (
     Candidate,
@@ -367,6 +368,9 @@ def read_message(
         # "kiriman blangko 1.000 keping ... sudah kami terima" above the desk's own approval,
         # forwarded: the forwarder's words are the message; the desk's are old news.
         new_text, quoted_text = split_quoted(text_before_forward(parts.text) or "")
+        if after_footer := text_below_desk_mail(parts.text):
+            # the writer's words below the desk's forwarded mail, after its footer, are the writer's too
+            new_text = f"{new_text}\n\n{after_footer}".strip()
     elif (above := _above_desk_mail_forwarded(parts.text, own_addresses)) is not None:
         # A colleague's forward of the desk's reply, forwarded on: the forwards above the desk's mail are
         # the district's own words; the desk's are not.

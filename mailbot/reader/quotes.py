@@ -179,6 +179,70 @@ def _desk_reply_end(lines: list[str], i: int) -> int | None:
     return None
 
 
+# Lotus Notes' forward line over its header block: "----- Diteruskan oleh Name/Office pada 02/12/2026 09:55 -----".
+_LOTUS_FORWARD_RE = re.compile(
+    r"^-{3,}\s*(?:" + vocab.alternation(vocab.LOTUS_FORWARD_WORDS) + r")\s.*-{2,}\S*$", re.IGNORECASE
+)
+# The first characters of a quote header's first line without an address (a cheap test before it is matched).
+_QUOTE_HEADER_STARTS = ("-", "_", "*", ">", "dari", "from", "pada", "on ")
+_DESK_MAIL_LINES = 120  # lines: the longest of the desk's own mails, from its quote header to its footer
+
+
+def _is_lotus_forward(lines: list[str], i: int) -> bool:
+    """Lotus Notes' "----- Diteruskan oleh ... -----" with a header block ("Dari:\t...") just below it."""
+    if not _LOTUS_FORWARD_RE.match(lines[i].strip()):
+        return False
+    j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].strip()), None)
+    return j is not None and _is_header_block(lines, j)
+
+
+def _opens_quote(lines: list[str], i: int) -> bool:
+    """Whether line i opens a quote header of any known style (the checks of split_quoted, cheapest first)."""
+    stripped = lines[i].strip()
+    return bool(
+        _FORWARD_RE.match(stripped)
+        or _SEPARATOR_RE.match(stripped)
+        or _GROUPWISE_RE.match(stripped)
+        or _is_lotus_forward(lines, i)
+        or _is_on_wrote(lines, i)
+        or _is_joined_attribution(stripped)
+        or _is_header_block(lines, i)
+        or ("@" in stripped and _is_stacked_header(lines, i))
+    )
+
+
+def _desk_quote_end(lines: list[str], i: int) -> int | None:
+    """A quote header of any style at line i (an Outlook "Dari:/Dikirim:" block, Gmail's "Pesan terusan",
+    Lotus' "Diteruskan oleh", "-----Pesan Asli-----", "Pada ... menulis:", run into the quoted text or not)
+    over the desk's own mail, unmarked and closed by its footer ("Email ini dikirim otomatis oleh meja
+    layanan blangko. ..."), with the writer's words below the footer: the index of the line after the
+    footer, so that the desk's mail is cut as a quote and what the writer wrote below it is read. None
+    when no footer of the desk closes the quote before another quote opens, or nothing follows it."""
+    body = _skip_header_lines(lines, i + 1)
+    for j in range(i, min(len(lines), body + _DESK_MAIL_LINES)):
+        if j >= body and lines[j].strip() and (lines[j].lstrip().startswith(">") or _opens_quote(lines, j)):
+            return None  # a marked quote, or an earlier message quoted in turn: not the desk's mail alone
+        if _DESK_FOOTER_RE.search(lines[j]):
+            end = j + 1
+            if not _DESK_FOOTER_TAIL_RE.search(lines[j]) and end < len(lines) and _DESK_FOOTER_TAIL_RE.search(
+                    lines[end]):
+                end += 1  # the footer wrapped over two lines
+            return end if any(line.strip() for line in lines[end:]) else None
+    return None
+
+
+def text_below_desk_mail(text: str) -> str:
+    """The writer's own words below the desk's own mail that the message quotes or forwards unmarked
+    (see _desk_quote_end), the quotes below them cut; "" when nothing the writer wrote is below it."""
+    if not _DESK_FOOTER_RE.search(text):
+        return ""
+    lines = text.splitlines()
+    for i in range(len(lines)):
+        if lines[i].strip() and _opens_quote(lines, i) and (end := _desk_quote_end(lines, i)) is not None:
+            return split_quoted("\n".join(lines[end:]))[0]
+    return ""
+
+
 def without_desk_sentences(line: str) -> str:
     """line less the desk's own closing sentences (see vocabulary.DESK_OWN_SENTENCES).
 
@@ -282,12 +346,20 @@ def _split_quoted(text: str, forwarded: bool) -> tuple[str, str]:
     lines = text.splitlines()
     out: list[str] = []
     quoted: list[str] = []
+    desk_footer = _DESK_FOOTER_RE.search(text) is not None  # the desk's own mail is quoted somewhere
     i = 0
     n = len(lines)
     while i < n:
         line = lines[i]
         stripped = line.strip()
         low = stripped.lower()
+        if (desk_footer and stripped and (low.startswith(_QUOTE_HEADER_STARTS) or "@" in line)
+                and _opens_quote(lines, i) and (desk_end := _desk_quote_end(lines, i)) is not None):
+            # the desk's own mail quoted or forwarded unmarked under any quote header, the writer's words
+            # below its footer: the desk's words are cut, the writer's read on
+            quoted.extend(lines[i:desk_end])
+            i = desk_end
+            continue
         if _FORWARD_RE.match(stripped):
             forwarded = False
             i = _skip_header_lines(lines, i + 1)
@@ -337,17 +409,17 @@ def _split_quoted(text: str, forwarded: bool) -> tuple[str, str]:
             quoted.extend(out[len(out) - header :] + lines[i:])
             del out[len(out) - header :]
             break
-        if _SEPARATOR_RE.match(stripped) or on_wrote or _is_header_block(lines, i) or (
+        if _SEPARATOR_RE.match(stripped) or _is_lotus_forward(lines, i) or on_wrote or _is_header_block(lines, i) or (
             "@" in line and _is_stacked_header(lines, i) and any(w.strip() for w in out)
         ):
             if forwarded:
                 forwarded = False
-                start = i + 1 if _SEPARATOR_RE.match(stripped) else i
+                start = i + 1 if _SEPARATOR_RE.match(stripped) or _is_lotus_forward(lines, i) else i
                 i = _skip_header_lines(lines, start)
                 out.append("")
                 continue
             if not on_wrote and _marks_its_quote(lines, end := _skip_header_lines(
-                lines, i + 1 if _SEPARATOR_RE.match(stripped) else i
+                lines, i + 1 if _SEPARATOR_RE.match(stripped) or _is_lotus_forward(lines, i) else i
             )):
                 # "----- Original Message -----" and its fields over "> " lines: as under "Pada ...
                 # menulis:", the header and its marked lines are the quote and the text below is the writer's.

@@ -837,6 +837,8 @@ FORWARD_MARKERS: tuple[str, ...] = (
     "---------- forwarded message ----------", "pesan terusan", "forwarded message",
     "begin forwarded message:", "mulai pesan yang diteruskan:", "pesan yang diteruskan",
 )
+# The words of Lotus Notes' forward line over its header block: "----- Diteruskan oleh Name/Office pada ... -----".
+LOTUS_FORWARD_WORDS: tuple[str, ...] = ("diteruskan oleh", "pesan diteruskan oleh", "forwarded by")
 # Gmail's quote header: "Pada <date> <name> menulis:" ("On ... wrote:", and a few other languages).
 ON_WROTE_OPENERS: tuple[str, ...] = ("pada", "on", "le", "am", "el")
 ON_WROTE_VERBS: tuple[str, ...] = ("menulis", "wrote", "a écrit", "schrieb", "escribió")
