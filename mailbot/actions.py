@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal, cast
@@ -18,7 +18,8 @@ from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS, item_name, number
 from mailbot.outcomes import MessageOutcome, state_words
 from mailbot.outgoing import ReplyTo, answering, queue, reply_subject
-from mailbot.reader.verdict import Verdict
+from mailbot.reader.numbers import find_mentions, normalise
+from mailbot.reader.verdict import QUANTITY_FIELDS, Evidence, Verdict
 from mailbot.stock import policy
 from mailbot.stock.explain import explain_id, reason_id
 from mailbot.stock.ledger import Balance, Entry, EntryKind, available_to_ship
@@ -41,17 +42,91 @@ class ActionOutcome:
 
 # --- facts the replies quote ---------------------------------------------------------------------
 
-def facts(verdict: Verdict) -> list[dict[str, object]]:
-    """The numbers understood, each with the text it came from, for the 'what we understood' block."""
+_QUOTE_CHARS = 200  # a quote longer than this is cut to the clause holding the figure
+# Where a sentence ends ("... 750 keping. Kami ..."), and where a clause ends within it ("..., bukan 750, dan ..."):
+# a dot or comma between digits ("2.000", "1,500") ends nothing.
+_SENTENCE_END_RE = re.compile(r"[.!?;](?=\s|$)|\n")
+_CLAUSE_END_RE = re.compile(r"[.!?;,:](?=\s|$)|\n|\s[-\u2013\u2014]\s")
+
+
+def quote_of(snippet: str, text: str) -> str:
+    """The words a figure came from, as the reply quotes them: the reader's *snippet* widened to the whole
+    sentence of *text* (the mail's new words) it sits in, or to its clause when the sentence is long, so that
+    a quote never stops mid-clause. The snippet as it is when it is not found in *text* (a table, the subject).
+
+    >>> quote_of("stock is 400 pieces, not 750, and we need", "Correction: our remaining stock is 400 pieces, "
+    ...          "not 750, and we need 1,500 blanks, not 2,000. Thanks")
+    'Correction: our remaining stock is 400 pieces, not 750, and we need 1,500 blanks, not 2,000'
+    """
+    words = snippet.split()
+    if not words or not text:
+        return snippet.strip()[:_QUOTE_CHARS]
+    found = re.search(r"\s+".join(re.escape(w) for w in words), text)
+    if found is None:
+        return snippet.strip()[:_QUOTE_CHARS]
+    for boundary in (_SENTENCE_END_RE, _CLAUSE_END_RE):
+        start = max((m.end() for m in boundary.finditer(text, 0, found.start())), default=0)
+        end = next((m.start() for m in boundary.finditer(text, found.end())), len(text))
+        quote = " ".join(text[start:end].split()).strip(" ,;:-.")
+        if len(quote) <= _QUOTE_CHARS:
+            return quote
+    return " ".join(snippet.split())  # a clause longer than a quote: the reader's own window of it
+
+
+def facts(verdict: Verdict, *, every_item: bool = False) -> list[dict[str, object]]:
+    """The numbers understood, each with the text it came from, for the 'what we understood' block. With
+    *every_item*, a mail giving figures for both blanks (a combined receipt) has each blank's figures, named."""
+    readings = [r for r in verdict.readings if r.evidence] if every_item else []
+    if len(readings) > 1:
+        readings.sort(key=lambda r: r.item != verdict.item)  # the mail's main blank first
+        result: list[dict[str, object]] = []
+        for reading in readings:
+            for fact in _facts_of(reading.evidence, reading.quantity, verdict.body_excerpt):
+                label = str(fact["label"])
+                fact["label"] = f"{label} ({item_name(reading.item)})"
+                result.append(fact)
+        return result
+    return _facts_of(verdict.evidence, verdict.quantity, verdict.body_excerpt)
+
+
+def _facts_of(evidence: Sequence[Evidence], value_of: Callable[[str], int | None],
+              text: str) -> list[dict[str, object]]:
     seen: set[str] = set()
     result: list[dict[str, object]] = []
-    for e in verdict.evidence:
-        if e.field in seen or getattr(verdict, e.field, None) is None:
+    for e in evidence:
+        value = value_of(e.field) if e.field in QUANTITY_FIELDS else None
+        if e.field in seen or value is None:
             continue
         seen.add(e.field)
-        result.append({"label": FIELD_LABELS.get(e.field, e.field), "value": getattr(verdict, e.field),
-                       "text": e.text.strip()[:160]})
+        result.append({"label": FIELD_LABELS.get(e.field, e.field), "value": value, "text": quote_of(e.text, text)})
     return result
+
+
+def _stated_changes(understood: list[dict[str, object]], changes: list[dict[str, object]],
+                    text: str) -> list[dict[str, object]]:
+    """What was understood, with each figure the district changed that the reader's figures lack ("Koreksi: kami
+    cukup 1.700 keping, bukan 2.000", which alone is no request): the new figure, quoted from the sentence that
+    states it, so that every reply stating a change shows what was understood."""
+    if not changes or any(c.get("by_us") for c in changes):
+        return understood
+    shown = {str(f["label"]): f["value"] for f in understood}
+    result = list(understood)
+    for change in changes:
+        label, after = FIELD_LABELS.get(str(change["field"]), str(change["field"])), change["after"]
+        if not isinstance(after, int) or shown.get(label) == after:
+            continue
+        result = [f for f in result if f["label"] != label]
+        result.append({"label": label, "value": after, "text": sentence_stating(after, text)})
+    return result
+
+
+def sentence_stating(value: int, text: str) -> str | None:
+    """The sentence of *text* that writes *value* ("1.700", "1,700", "1700"), as a quote; None when none does."""
+    for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
+        if any(m.value == value and not m.approximate for m in find_mentions(normalise(sentence))):
+            quote = " ".join(sentence.split()).strip(" ,;:-").rstrip(".")
+            return quote if len(quote) <= _QUOTE_CHARS else quote_of(number(value), quote)
+    return None
 
 
 def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, template: str,
@@ -248,6 +323,7 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
     # shown as what a KTP-el request asks
     understood = facts(verdict) if verdict and verdict.item in (None, req.item or "ktp-el") else []
     understood = _corrected_facts(understood, changes or [], req)
+    understood = _stated_changes(understood, changes or [], verdict.body_excerpt if verdict else "")
     base = {"facts": understood, "explanation": explanation, "requested": req.requested, "changes": changes or [],
             "set_aside": set_aside or []}
     purpose = reply_purpose or f"reply:{message.id}"
@@ -339,13 +415,14 @@ _ASKED_BACK = {"request": MessageOutcome.REQUEST_CLARIFY, "report": MessageOutco
 
 def ask_back(session: Session, desk: Desk, req: Request | None, message: Message, verdict: Verdict, *,
              district: str | None, about: Literal["request", "report", "receipt"],
-             thread: Request | None = None) -> MessageOutcome:
+             thread: Request | None = None, only_doubts: bool = False) -> MessageOutcome:
     """Answer with a clarification request that quotes what was understood.
 
     *thread*: the request a receipt's question is about; the answer comes back in its thread, and the
-    request itself does not change state (its shipment is what the question is about)."""
-    doubts = [{"field": FIELD_LABELS.get(d.field, d.field), "reason": d.reason, "text": d.text.strip()[:160]}
-              for d in verdict.doubts]
+    request itself does not change state (its shipment is what the question is about). *only_doubts*: ask
+    about the verdict's doubts alone, not about figures it lacks (a follow-up in a request's thread)."""
+    doubts = [{"field": FIELD_LABELS.get(d.field, d.field), "reason": d.reason,
+               "text": quote_of(d.text, verdict.body_excerpt)} for d in verdict.doubts]
     missing = []
     if about == "request" and verdict.requested is None and not any(d.field == "requested" for d in verdict.doubts):
         missing.append("requested")
@@ -353,6 +430,8 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
         missing.append("report")
     if about == "receipt" and verdict.received is None and not any(d.field == "received" for d in verdict.doubts):
         missing.append("received")
+    if only_doubts:
+        missing = []
     context = {"facts": facts(verdict), "doubts": doubts, "missing": missing, "policy_reasons": [],
                "district_name": desk.district_name(district), "about": about,
                "reference": req.reference if req else thread.reference if thread else None}
@@ -715,7 +794,8 @@ def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: 
           to=[verdict.sender] if verdict.sender else [], request_pk=req.id if req else None,
           subject=reply_subject(verdict.subject, req.reference if req else None),
           context={"district_name": desk.district_name(district), "item": item, "received": verdict.received,
-                   "shipped": shipped, "reference": req.reference if req else None, "facts": facts(verdict),
+                   "shipped": shipped, "reference": req.reference if req else None,
+                   "facts": facts(verdict, every_item=True),
                    "matched": req is not None, "others": others or []},
           reply_to=_in_conversation(session, req, message, verdict))
     return MessageOutcome.RECEIPT if req is not None else MessageOutcome.RECEIPT_UNMATCHED
@@ -753,7 +833,7 @@ def correct_receipt(session: Session, desk: Desk, req: Request, message: Message
           to=[verdict.sender] if verdict.sender else [], request_pk=req.id,
           subject=reply_subject(verdict.subject, req.reference),
           context={"district_name": desk.district_name(district), "item": item, "received": received,
-                   "shipped": req.approved, "reference": req.reference, "facts": facts(verdict),
+                   "shipped": req.approved, "reference": req.reference, "facts": facts(verdict, every_item=True),
                    "corrected_from": corrected_from, "matched": True},
           reply_to=_in_conversation(session, req, message, verdict))
     return MessageOutcome.RECEIPT_CORRECTED if corrected_from is not None else MessageOutcome.RECEIPT_CONFIRMED

@@ -480,7 +480,8 @@ def check_waiting(session: Session, desk: Desk) -> int:
     late = [i for i in open_items(session) if i.alerted_at is None and now - _aware(i.opened_at) > limit]
     if not late:
         return 0
-    lines = [_line(desk, i, now) for i in late]
+    senders = _senders(session, late)
+    lines = [_line(desk, i, now, senders) for i in late]
     queue(session, desk, purpose=f"attention-late:{','.join(str(i.id) for i in late)}"[:300], category="alert",
           template="alert_attention_waiting", to=desk.config.office.managers,
           context={"lines": lines, "hours": desk.config.alerts.attention_hours, "count": len(late)})
@@ -489,9 +490,31 @@ def check_waiting(session: Session, desk: Desk) -> int:
     return len(late)
 
 
-def _line(desk: Desk, i: AttentionItem, now: datetime) -> dict[str, object]:
-    return {"id": i.id, "reason": REASONS.get(i.reason, "perlu dibaca"), "district_name": desk.district_name(i.district)
-            if i.district else "-", "waited": waiting_text(now - _aware(i.opened_at)),
+def _senders(session: Session, items: list[AttentionItem]) -> dict[int, str | None]:
+    """The sender of each item's message, for the items of no district (one look-up)."""
+    pks = {i.message_pk for i in items if not i.district and i.message_pk is not None}
+    if not pks:
+        return {}
+    return {pk: sender for pk, sender in session.execute(select(Message.id, Message.sender).where(Message.id.in_(pks)))}
+
+
+def who(desk: Desk, district: str | None, sender: str | None) -> str:
+    """Whom a queue item is about, in the digest's words: the district's name; else the manager ("pimpinan
+    (kadis@...)"), the operator, or the sender who wrote it; never a bare "-"."""
+    if district:
+        return desk.district_name(district)
+    address = (sender or "").strip()
+    if address.lower() in {m.lower() for m in desk.config.office.managers}:
+        return f"pimpinan ({address})"
+    if address and address.lower() == (desk.config.office.operator or "").lower():
+        return f"operator ({address})"
+    return f"pengirim {address}" if address else "pengirim tidak diketahui"
+
+
+def _line(desk: Desk, i: AttentionItem, now: datetime, senders: dict[int, str | None]) -> dict[str, object]:
+    sender = senders.get(i.message_pk) if i.message_pk is not None else None
+    return {"id": i.id, "reason": REASONS.get(i.reason, "perlu dibaca"),
+            "district_name": who(desk, i.district, sender), "waited": waiting_text(now - _aware(i.opened_at)),
             "detail": (i.detail or "").splitlines()[0][:120] if i.detail else "",
             "quantity": difference_text(i),
             "direction": "lebih" if (i.quantity or 0) < 0 else "kurang",
@@ -520,10 +543,13 @@ def digest_lines(session: Session, desk: Desk, now: datetime) -> dict[str, objec
     discrepancies, reconciliations) and how many more wait."""
     items = open_items(session)
     oldest = min((_aware(i.opened_at) for i in items), default=None)
+    shown = items[:DIGEST_QUEUE_LINES]
+    discrepancies = [i for i in items if i.kind == "discrepancy"]
+    senders = _senders(session, shown + discrepancies)
     return {"count": len(items), "oldest": waiting_text(now - oldest) if oldest else None,
-            "lines": [_line(desk, i, now) for i in items[:DIGEST_QUEUE_LINES]],
+            "lines": [_line(desk, i, now, senders) for i in shown],
             "more": max(0, len(items) - DIGEST_QUEUE_LINES),
-            "discrepancies": [_line(desk, i, now) for i in items if i.kind == "discrepancy"]}
+            "discrepancies": [_line(desk, i, now, senders) for i in discrepancies]}
 
 
 def close(session: Session, desk: Desk, item_id: int, *, actor: str, resolution: str) -> AttentionItem:

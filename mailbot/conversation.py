@@ -17,7 +17,7 @@ from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS
 from mailbot.outcomes import FOLLOW_UP_INTENT, FOLLOW_UP_OF, MessageOutcome
 from mailbot.outgoing import queue
-from mailbot.reader.verdict import Verdict
+from mailbot.reader.verdict import Doubt, Verdict
 from mailbot.stock.ledger import Entry, EntryKind
 from mailbot.stock.policy import Reason
 from mailbot.store import repo
@@ -89,6 +89,15 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
     changed = _changed(thread, reading)
     if reading.intent == "question" and attention.is_reminder(verdict):
         return attention.reminder(session, desk, message, verdict, trust, _open_end(session, thread))
+    if reading.intent == "unclear" and reading.below_zero is not None:
+        # "sisa stok kami -120 keping": no count of blanks is below zero; nothing changes, and the district is
+        # asked what it meant, in the request's thread
+        field, value = reading.below_zero
+        said = actions.sentence_stating(value, verdict.body_excerpt or "") or f"-{value}"
+        asking = replace(verdict, doubts=(Doubt(field or "stock_on_hand", "negative", said),))
+        actions.ask_back(session, desk, None, message, asking, district=thread.district, about="request",
+                         thread=thread, only_doubts=True)
+        return MessageOutcome.FOLLOW_UP_CLARIFY
     if reading.intent in ("question", "other_item", "unclear"):
         # never applied to the request: a person reads it (a question, a figure for the other blank, or a
         # figure whose meaning is not clear)

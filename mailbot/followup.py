@@ -86,6 +86,9 @@ class Reading:
     # figures said of the other blank ("KIA mohon 300 keping" in a KTP-el thread): never this request's; a person
     # decides them, beside whatever the follow-up changes on the request
     other_item: tuple[int, ...] = ()
+    # a figure written below zero ("sisa stok kami -120 keping"): (its field or None, its value without the sign);
+    # no count of blanks is, so the district is asked what it meant
+    below_zero: tuple[str | None, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -175,8 +178,9 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     other_new = [f for f in figures if not f.old and f.other_item]
     if _QUESTION.search(low):
         return Reading("question", why="a question: a person answers it; never applied as a correction")
-    if below := [f.value for f in own_new if f.negative]:
-        return Reading("unclear", why=f"{below[0]} written below zero: no count of blanks is")
+    if below := [f for f in own_new if f.negative]:
+        return Reading("unclear", why=f"{below[0].value} written below zero: no count of blanks is",
+                       below_zero=(below[0].field if below[0].field in FIELDS else None, below[0].value))
     if other_new and not own_new:
         return Reading("other_item", why="a figure for the other blank: never booked on this request's item",
                        other_item=tuple(f.value for f in other_new))

@@ -48,6 +48,7 @@ class MessageOutcome(StrEnum):
     FOLLOW_UP_QUESTION = "follow-up-question"
     FOLLOW_UP_OTHER_ITEM = "follow-up-other_item"  # a figure for the other blank: never applied, a person reads it
     FOLLOW_UP_UNCLEAR = "follow-up-unclear"  # a figure whose meaning is not clear: a person reads it
+    FOLLOW_UP_CLARIFY = "follow-up-clarify"  # a figure no count can be (below zero): the district is asked back
     FOLLOW_UP_CONFIRMED = "follow-up-confirmed"
     FOLLOW_UP_REQUEST_CLARIFY = "follow-up-request-clarify"
     FOLLOW_UP_REQUEST_HELD = "follow-up-request-held"
@@ -127,6 +128,7 @@ OUTCOME_WORDS: dict[str, str] = {
     "follow-up-question": "question in a request's thread",
     "follow-up-other_item": "reply about the other item",
     "follow-up-unclear": "reply with an unclear figure",
+    "follow-up-clarify": "reply with an impossible figure, asked back",
     "follow-up-confirmed": "reply confirming a request",
     "follow-up-request-clarify": "request changed by reply, asked back",
     "follow-up-request-held": "request changed by reply, waiting for manager",
