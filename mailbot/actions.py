@@ -757,6 +757,54 @@ def withdraw(session: Session, desk: Desk, req: Request, reason: str, *, actor: 
     return ActionOutcome("DITUTUP", None, reason)
 
 
+# A request the district may cancel itself: nothing was decided for it yet, or it waits for a manager.
+CANCELLABLE = ("clarifying", "held", "linked")
+
+
+def cancel_by_district(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, *,
+                       actor: str, answer_to: str | None) -> None:
+    """The district withdrew *req* before anything was decided for it (asked back, waiting for a manager):
+    the request is cancelled, its queue items closed, the district told in one reply in the thread, and the
+    managers, who were asked to decide, told it no longer waits for them."""
+    held = req.state == "held"
+    text = (verdict.body_excerpt or "")[:300]
+    decision = _record(session, desk, req, "cancel", None, actor=actor, reasons=[{"code": "district_cancel"}],
+                       arithmetic=[], note=f"dibatalkan oleh kabupaten/kota: {text}")
+    req.state, req.updated_at, req.held_since = "cancelled", desk.now(), None
+    repo.audit(session, at=desk.now(), actor=actor, action="cancel", target=req.reference,
+               details={"message": message.id, "text": text})
+    session.flush()
+    _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_cancelled", message=message,
+                   verdict=verdict, answer_to=answer_to, context={})
+    if held:
+        queue(session, desk, purpose=f"cancelled:{req.id}:{decision.id}", category="notice",
+              template="notice_cancelled", to=desk.config.office.managers, request_pk=req.id,
+              context={"reference": req.reference, "district_name": desk.district_name(req.district),
+                       "item": req.item, "requested": req.requested, "text": text, "decided": False})
+    _close_items(session, desk, req, actor=actor, resolution="dibatalkan oleh kabupaten/kota")
+
+
+def cancel_asked(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, *,
+                 actor: str, answer_to: str | None) -> None:
+    """The district asks to cancel *req*, approved or dispatched already: a person settles it (a shipment is
+    not undone by mail). Recorded on the request; the managers and the operator are told at once, and the
+    district is told a person will handle it, in one reply in the thread."""
+    text = (verdict.body_excerpt or "")[:300]
+    repo.audit(session, at=desk.now(), actor=actor, action="cancel-asked", target=req.reference,
+               details={"message": message.id, "state": req.state, "text": text})
+    _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_cancel_asked",
+                   message=message, verdict=verdict, answer_to=answer_to,
+                   context={"dispatched": req.state != "approved", "approved": req.approved})
+    to = list(desk.config.office.managers)
+    if desk.config.office.operator and desk.config.office.operator.lower() not in (a.lower() for a in to):
+        to.append(desk.config.office.operator)
+    queue(session, desk, purpose=f"cancel-asked:{req.id}:{message.id}", category="notice",
+          template="notice_cancelled", to=to, request_pk=req.id,
+          context={"reference": req.reference, "district_name": desk.district_name(req.district),
+                   "item": req.item, "requested": req.requested, "approved": req.approved, "text": text,
+                   "decided": True, "dispatched": req.state != "approved"})
+
+
 def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str) -> ActionOutcome:
     """The approved shipment left the province store."""
     if req.state != "approved" or not req.approved or req.district is None:

@@ -52,6 +52,8 @@ REASONS = {
     "managers_thread": "balasan kabupaten/kota atas email yang kami kirim kepada pimpinan",
     "message_id_shared": "Message-ID-nya sudah dipakai oleh email lain yang isinya berbeda (mungkin ada yang palsu)",
     "automated_in_thread": "email kabupaten/kota pada percakapan permohonan yang tampak seperti email otomatis",
+    "cancellation": "kabupaten/kota meminta pembatalan permohonan yang sudah disetujui atau dikirim",
+    "cancellation_unclear": "permintaan pembatalan disertai angka baru: perlu dipastikan maksudnya",
 }
 
 # Signs of a machine that lie in a mail's words only (a template sentence, a system's subject tag): a person's
@@ -83,6 +85,8 @@ OPERATOR_REASONS = {
     "managers_thread": "district's reply to a mail sent to managers",
     "message_id_shared": "Message-ID used by another, different mail (one may be forged)",
     "automated_in_thread": "district mail in a request's thread that looks automated",
+    "cancellation": "district asks to cancel a request already approved or dispatched",
+    "cancellation_unclear": "cancellation with a new figure beside it: what is meant",
 }
 
 
@@ -359,6 +363,7 @@ STATE_TEXT = {
     "received": "telah diterima",
     "rejected": "tidak dapat disetujui",
     "withdrawn": "ditutup karena email tersebut ternyata bukan permohonan",
+    "cancelled": "telah dibatalkan atas permintaan Bapak/Ibu",
     "linked": "dikaitkan dengan permohonan lain yang masih terbuka dan menunggu keputusan petugas",
 }
 

@@ -87,6 +87,8 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                             message=message)
         return outcome
     changed = _changed(thread, reading)
+    if followup.cancels(verdict.body_excerpt or "", reading.intent):
+        return cancel(session, desk, message, verdict, trust, thread, reading)
     if reading.intent == "question" and attention.is_reminder(verdict):
         return attention.reminder(session, desk, message, verdict, trust, _open_end(session, thread))
     if reading.intent == "unclear" and reading.below_zero is not None:
@@ -139,6 +141,42 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                    target=thread.reference, details={"message": message.id, "text": (verdict.body_excerpt or "")[:300]})
         return MessageOutcome.FOLLOW_UP_CONFIRMED
     return MessageOutcome.OTHER  # not a figure, a question or a confirmation: a person reads it (mailbot.attention)
+
+
+def cancel(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust, req: Request,
+           reading: followup.Reading) -> MessageOutcome:
+    """The district withdraws *req* ("permohonan kami batalkan", "please cancel"): before anything was decided it
+    is cancelled and the district told; once approved or dispatched a person settles it (queue item, managers and
+    operator told) and the district is told so; with a new figure beside the words, or after the request ended,
+    a person reads it. One reply in the thread either way."""
+    actor = trust.address or "district"
+    if reading.intent in ("correction", "appeal", "other_item") or req.state not in (
+            *actions.CANCELLABLE, "approved", "dispatched"):
+        reason = "cancellation_unclear" if req.state in (*actions.CANCELLABLE, "approved", "dispatched") \
+            else "after_decision"
+        attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,
+                            detail=_detail(verdict, []), district=req.district, item=req.item, message=message,
+                            request=req)
+        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=req)
+        return MessageOutcome.FOLLOW_UP_QUEUED
+    if req.state in actions.CANCELLABLE:
+        actions.cancel_by_district(session, desk, req, message, verdict, actor=actor, answer_to=trust.address)
+        return MessageOutcome.FOLLOW_UP_CANCELLED
+    attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="cancellation",
+                        detail=_detail(verdict, []), district=req.district, item=req.item, message=message,
+                        request=req)
+    actions.cancel_asked(session, desk, req, message, verdict, actor=actor, answer_to=trust.address)
+    return MessageOutcome.FOLLOW_UP_CANCEL_ASKED
+
+
+def cancellation_target(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:
+    """The district's open request a cancellation outside any thread is about ("mohon permohonan blangko kami
+    dibatalkan"): its one open request of the blank (KTP-el unless named)."""
+    if not (trust.trusted and trust.district and not trust.is_manager and verdict.kind in ("other", "request")
+            and followup.cancels(verdict.body_excerpt or "", "plain")):
+        return None
+    return repo.open_request(session, trust.district, verdict.item or "ktp-el",
+                             states=(*actions.CANCELLABLE, "approved", "dispatched"), verified_only=True)
 
 
 def interpret(session: Session, req: Request, verdict: Verdict) -> followup.Reading:

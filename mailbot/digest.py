@@ -373,7 +373,7 @@ def _outcome(outcome: str, quantity: int | None = None, requested: int | None = 
     if outcome == "approved" and quantity is not None and requested is not None and quantity < requested:
         return "disetujui sebagian oleh pimpinan"
     return {**OUTCOME_LABEL, "approved": "disetujui pimpinan", "rejected": "ditolak",
-            "withdrawn": "ditutup, ternyata bukan permohonan",
+            "withdrawn": "ditutup, ternyata bukan permohonan", "cancelled": "dibatalkan oleh kabupaten/kota",
             "dispatched": "dikirim", "received": "diterima"}.get(outcome, outcome)
 
 

@@ -75,6 +75,33 @@ def gives_reason(text: str, *, granted: int | None = None) -> bool:
     return bool(_APPEAL.search(_without_granted_restated(normalise(text or ""), granted)))
 
 
+# A district withdrawing its own request: "permohonan kami batalkan", "mohon dibatalkan", "pembatalan permohonan",
+# "please cancel our request"; never when the words deny it ("jangan dibatalkan", "tidak dibatalkan").
+_CANCEL = re.compile(r"(?<!jangan )(?<!tidak )(?<!tdk )(?<!belum )(?<!bukan )(?<!not )(?<!don't )(?<!do not )"
+                     r"\b(?:dibatalkan|batalkan|membatalkan|pembatalan|cancel(?:led|ed|ling)?|withdraw(?:n)?)\b")
+# ... or saying it no longer wants it: "tidak jadi" (on its own: a figure beside it may be what changed).
+_NOT_AFTER_ALL = re.compile(r"\b(?:tidak|tdk|gak|ga|nggak|enggak) jadi\b(?! (?:\d|menjadi))")
+_CANCEL_OF_OTHER = re.compile(r"\b(?:berlangganan|langganan|subscription|unsubscribe|undangan|rapat|meeting|acara)\b")
+
+
+def cancels(text: str, intent: str) -> bool:
+    """Whether a district's follow-up of *intent* (see interpret) withdraws its request: words of cancelling
+    ("permohonan kami batalkan", "mohon dibatalkan", "please cancel"), not asked as a question, nor said of a
+    meeting or a subscription; or "tidak jadi" with no new figure beside it.
+
+    >>> cancels("Mohon maaf pak, permohonan kami batalkan karena stok masih cukup.", "plain")
+    True
+    >>> cancels("Mohon pengiriman jangan dibatalkan.", "plain")
+    False
+    """
+    low = normalise(text or "")
+    if intent == "question" or _CANCEL_OF_OTHER.search(low):
+        return False
+    if _CANCEL.search(low):
+        return True
+    return intent in ("plain", "restated", "unclear") and bool(_NOT_AFTER_ALL.search(low))
+
+
 @dataclass(frozen=True)
 class Reading:
     """The follow-up's meaning for its request: *figures* are the new values, field by field."""

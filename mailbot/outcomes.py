@@ -48,6 +48,8 @@ class MessageOutcome(StrEnum):
     FOLLOW_UP_QUESTION = "follow-up-question"
     FOLLOW_UP_OTHER_ITEM = "follow-up-other_item"  # a figure for the other blank: never applied, a person reads it
     FOLLOW_UP_UNCLEAR = "follow-up-unclear"  # a figure whose meaning is not clear: a person reads it
+    FOLLOW_UP_CANCELLED = "follow-up-cancelled"  # the district withdrew a request not yet decided
+    FOLLOW_UP_CANCEL_ASKED = "follow-up-cancel-asked"  # ... one approved or dispatched: a person settles it
     FOLLOW_UP_CLARIFY = "follow-up-clarify"  # a figure no count can be (below zero): the district is asked back
     FOLLOW_UP_CONFIRMED = "follow-up-confirmed"
     FOLLOW_UP_REQUEST_CLARIFY = "follow-up-request-clarify"
@@ -129,6 +131,8 @@ OUTCOME_WORDS: dict[str, str] = {
     "follow-up-other_item": "reply about the other item",
     "follow-up-unclear": "reply with an unclear figure",
     "follow-up-clarify": "reply with an impossible figure, asked back",
+    "follow-up-cancelled": "request cancelled by the district",
+    "follow-up-cancel-asked": "district asks to cancel a decided request: for a person",
     "follow-up-confirmed": "reply confirming a request",
     "follow-up-request-clarify": "request changed by reply, asked back",
     "follow-up-request-held": "request changed by reply, waiting for manager",
@@ -163,7 +167,7 @@ def outcome_words(label: object) -> str:
 STATE_WORDS = {
     "clarifying": "asked back", "held": "waiting for manager", "approved": "approved, not dispatched",
     "dispatched": "dispatched, in transit", "received": "received", "rejected": "rejected", "linked": "linked",
-    "withdrawn": "closed: no request (corrected)",
+    "withdrawn": "closed: no request (corrected)", "cancelled": "cancelled by the district",
 }
 
 

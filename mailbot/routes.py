@@ -63,6 +63,10 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
             return handled
     elif thread is None and (reminded := conversation.reminder_target(session, verdict, trust)) is not None:
         return attention.reminder(session, desk, message, verdict, trust, reminded)
+    elif thread is None and (withdrawn := conversation.cancellation_target(session, verdict, trust)) is not None:
+        # "mohon permohonan blangko kami dibatalkan" in a mail of its own: the district's open request
+        return conversation.cancel(session, desk, message, verdict, trust, withdrawn,
+                                   conversation.interpret(session, withdrawn, verdict))
     if attention.figures_elsewhere(message, verdict, trust):
         # the figures may be in a PDF or an image: a person reads it (never asked back)
         return MessageOutcome.ATTACHMENT
@@ -443,6 +447,8 @@ def _refusal(command: ManagerCommand, target: Request) -> str:
                 "mengubah apa pun.")
     if target.state == "rejected":
         return f"permohonan {ref} sudah DITOLAK sebelumnya."
+    if target.state == "cancelled":
+        return f"permohonan {ref} sudah dibatalkan oleh kabupaten/kota; tidak ada yang perlu diputuskan."
     if target.state == "withdrawn":
         return (f"permohonan {ref} sudah ditutup oleh petugas karena emailnya ternyata bukan permohonan; "
                 "tidak ada yang perlu diputuskan.")

@@ -17,7 +17,7 @@ from mailbot.desk import Desk
 from mailbot.store import repo
 from tests.desk.conftest import WITA
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_follow_ups_own_words import BULUNGAN, NUNUKAN, REQUEST, Desk12, _approved, _quoted
+from tests.desk.test_follow_ups_own_words import BULUNGAN, NUNUKAN, REQUEST, Desk12, Out, _approved, _quoted
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -137,3 +137,86 @@ def test_a_stock_below_zero_is_asked_back_in_the_thread(desk12: Desk12) -> None:
     assert "tertulis kurang dari nol (minus)" in asked.text and "-120 keping" in asked.text
     assert "akan dibaca serta ditindaklanjuti" not in asked.text  # not the generic acknowledgement
     assert desk12.db().execute("select count(*) from requests").fetchone()[0] == 1
+
+
+def _held(d: Desk12) -> tuple[str, Out]:
+    """Nunukan asks 6.000 (sisa 300): it waits for a manager; the district's mail and the desk's reply."""
+    mid, outcome = d.send(NUNUKAN, "Permohonan tambahan blangko KTP-el",
+                          REQUEST.format(stock=300, asked="6.000 (enam ribu)", name="Nunukan"),
+                          date="Tue, 01 Dec 2026 08:00:00 +0800")
+    assert outcome == {"request-held": 1}
+    [reply] = d.replies_to(mid)
+    return mid, reply
+
+
+@pytest.mark.parametrize("words", [
+    "Mohon maaf pak, permohonan kami batalkan karena stok kami ternyata masih mencukupi.",
+    "Permohonan ini tidak jadi pak, terima kasih.",
+    "Mohon dibatalkan saja permohonan kami.",
+    "Please cancel our request, our stock turned out to be enough.",
+])
+def test_a_district_cancelling_a_request_waiting_for_a_manager_cancels_it(desk12: Desk12, words: str) -> None:
+    _, reply = _held(desk12)
+    quoted = "\n".join(f"> {line}" for line in reply.text.splitlines())
+    before = {o.message_id for o in desk12.out()}
+    mid, outcome = desk12.send(NUNUKAN, "Re: " + reply.subject, f"{words}\n\n{quoted}\n",
+                               in_reply_to=reply.message_id)
+    assert outcome == {"follow-up-cancelled": 1}
+    req = desk12.request()
+    assert req["state"] == "cancelled"
+    assert desk12.db().execute("select count(*) from requests").fetchone()[0] == 1
+    assert desk12.db().execute("select outcome from decisions where request_pk = ? order by id desc limit 1",
+                               (req["id"],)).fetchone()[0] == "cancel"
+    assert not desk12.queue(mid)
+    [told] = desk12.replies_to(mid)
+    assert "[BLK-2026-0001]" in told.subject and told.to == [NUNUKAN]
+    assert "telah kami BATALKAN" in told.text
+    new = [o for o in desk12.out() if o.message_id not in before and o is not told]
+    [notice] = [o for o in new if o.purpose.startswith("cancelled:")]
+    assert sorted(notice.to) == sorted(MANAGERS) and "TIDAK LAGI menunggu keputusan" in notice.text
+    # a manager's SETUJU afterwards decides nothing
+    approve, got = desk12.send(MANAGERS[0], "Re: " + notice.subject, "SETUJU", in_reply_to=notice.message_id)
+    assert desk12.request()["state"] == "cancelled"
+
+
+@pytest.mark.parametrize("dispatched", [False, True], ids=["approved", "dispatched"])
+def test_a_district_cancelling_an_approved_request_goes_to_a_person(desk12: Desk12, dispatched: bool) -> None:
+    reply = _approved(desk12)
+    if dispatched:
+        with desk12.desk.sessions.begin() as session:
+            req = repo.request_by_reference(session, "BLK-2026-0001")
+            assert req is not None
+            actions.dispatch(session, desk12.desk, req, actor="operator", via="cli")
+    quoted, _ = _quoted(reply, "gmail")
+    mid, outcome = desk12.send(BULUNGAN, "Re: " + reply.subject,
+                               f"Mohon maaf pak, permohonan kami batalkan karena ada kiriman dari pusat.\n\n{quoted}\n",
+                               in_reply_to=reply.message_id)
+    assert outcome == {"follow-up-cancel-asked": 1}
+    req = desk12.request()
+    assert req["state"] == ("dispatched" if dispatched else "approved") and req["approved"] == 2000
+    assert desk12.queue(mid) == {"cancellation"}
+    assert desk12.db().execute("select count(*) from audit where action = 'cancel-asked' and target = ?",
+                               ("BLK-2026-0001",)).fetchone()[0] == 1
+    [told] = desk12.replies_to(mid)
+    assert "[BLK-2026-0001]" in told.subject and told.to == [BULUNGAN]
+    assert "akan menanganinya langsung" in told.text
+    [notice] = [o for o in desk12.out() if o.purpose.startswith("cancel-asked:")]
+    assert set(MANAGERS) <= set(notice.to) and "meminta agar permohonan BLK-2026-0001" in notice.text
+
+
+def test_a_cancellation_in_a_mail_of_its_own_finds_the_open_request(desk12: Desk12) -> None:
+    _held(desk12)
+    mid, outcome = desk12.send(NUNUKAN, "Pembatalan permohonan blangko",
+                               "Dengan hormat, permohonan blangko KTP-el kami tanggal 1 Desember mohon dibatalkan.")
+    assert outcome == {"follow-up-cancelled": 1}
+    assert desk12.request()["state"] == "cancelled"
+    assert len(desk12.replies_to(mid)) == 1
+
+
+@pytest.mark.parametrize("words", ["Mohon pengiriman jangan dibatalkan pak.",
+                                   "Apakah permohonan kami bisa dibatalkan?"])
+def test_words_of_cancelling_denied_or_asked_cancel_nothing(desk12: Desk12, words: str) -> None:
+    _, reply = _held(desk12)
+    quoted = "\n".join(f"> {line}" for line in reply.text.splitlines())
+    desk12.send(NUNUKAN, "Re: " + reply.subject, f"{words}\n\n{quoted}\n", in_reply_to=reply.message_id)
+    assert desk12.request()["state"] == "held"
