@@ -170,7 +170,8 @@ def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, 
           subject=reply_subject(subject_source, req.reference), request_pk=req.id,
           context={"district_name": desk.district_name(req.district), "reference": req.reference,
                    "item": req.item, "proactive": req.proactive, **context},
-          reply_to=thread)
+          reply_to=thread, writer_text=verdict.body_excerpt if verdict is not None and to
+          and (verdict.sender or "").lower() == to[0].lower() else None)
     return to
 
 
@@ -445,7 +446,7 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
           to=[verdict.sender] if verdict.sender else [], request_pk=about_request.id if about_request else None,
           subject=reply_subject(verdict.subject, about_request.reference if about_request else None),
           context={**context, "item": verdict.item or (about_request.item if about_request else None)},
-          reply_to=answering(message, verdict))
+          reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
     if asked.outbox_id is not None:  # the answer to this question is labelled mail (mailbot.corrections)
         repo.audit(session, at=desk.now(), actor=POLICY, action="ask-back", target=f"outbox:{asked.outbox_id}",
                    details={"message": message.id, "about": about})
@@ -845,7 +846,7 @@ def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: 
                    "shipped": shipped, "reference": req.reference if req else None,
                    "facts": facts(verdict, every_item=True),
                    "matched": req is not None, "others": others or []},
-          reply_to=_in_conversation(session, req, message, verdict))
+          reply_to=_in_conversation(session, req, message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.RECEIPT if req is not None else MessageOutcome.RECEIPT_UNMATCHED
 
 
@@ -883,7 +884,7 @@ def correct_receipt(session: Session, desk: Desk, req: Request, message: Message
           context={"district_name": desk.district_name(district), "item": item, "received": received,
                    "shipped": req.approved, "reference": req.reference, "facts": facts(verdict, every_item=True),
                    "corrected_from": corrected_from, "matched": True},
-          reply_to=_in_conversation(session, req, message, verdict))
+          reply_to=_in_conversation(session, req, message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.RECEIPT_CORRECTED if corrected_from is not None else MessageOutcome.RECEIPT_CONFIRMED
 
 

@@ -303,7 +303,7 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
                    if message.district and not (message.guard or {}).get("is_manager") else None,
                    "manager": bool((message.guard or {}).get("is_manager")),
                    "reference": thread.reference if thread is not None else None},
-          reply_to=answering(message, verdict))
+          reply_to=answering(message, verdict), writer_text=verdict.body_excerpt if verdict is not None else None)
 
 
 def _replied(session: Session, message: Message) -> bool:
@@ -434,7 +434,7 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
                    "item": request.item, "requested": request.requested, "approved": request.approved,
                    "state": request.state, "state_text": STATE_TEXT.get(request.state, request.state),
                    "since": received_at(session, request).astimezone(desk.tz).date().isoformat()},
-          reply_to=answering(message, verdict))
+          reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.REMINDER
 
 

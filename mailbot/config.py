@@ -259,6 +259,17 @@ class OfficeConfig(_Strict):
     timezone: str = "Asia/Makassar"
     operator: Email | None = None
     signature: str = "Bidang Pelayanan Pendaftaran Penduduk"
+    # managers who are the head of the office (Kepala Dinas) or of a division (Kepala Bidang): greeted by role
+    kadis: list[Email] = Field(default_factory=list)
+    kabid: list[Email] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _heads_are_managers(self) -> OfficeConfig:
+        managers = {m.lower() for m in self.managers}
+        for key in ("kadis", "kabid"):
+            if stray := [a for a in getattr(self, key) if a.lower() not in managers]:
+                raise ValueError(f"office.{key}: {stray[0]} is not one of office.managers; list it there too")
+        return self
 
     @field_validator("timezone")
     @classmethod
@@ -371,14 +382,25 @@ class DistrictConfig(_Strict):
     code: str = Field(pattern=r"^\d{2}\.\d{2}$")
     name: Name
     senders: list[Email] = Field(min_length=1)
+    # senders who are the district office's head (Kepala Dinas) or a division's head (Kepala Bidang): replies
+    # greet them by role
+    kadis: list[Email] = Field(default_factory=list)
+    kabid: list[Email] = Field(default_factory=list)
     threshold: Pieces | None = None
     daily_use: ItemRates = Field(default_factory=dict)
     opening_stock: ItemCounts = Field(default_factory=dict)
 
-    @field_validator("senders")
+    @field_validator("senders", "kadis", "kabid")
     @classmethod
     def _lower(cls, value: list[str]) -> list[str]:
         return [s.lower() for s in value]
+
+    @model_validator(mode="after")
+    def _heads_are_senders(self) -> DistrictConfig:
+        for key in ("kadis", "kabid"):
+            if stray := [a for a in getattr(self, key) if a not in self.senders]:
+                raise ValueError(f"{key}: {stray[0]} is not one of the district's senders; list it in senders too")
+        return self
 
 
 class StockConfig(_Strict):

@@ -9,6 +9,7 @@ from typing import cast
 from sqlalchemy import Table, bindparam, insert, select
 from sqlalchemy.orm import Session
 
+from mailbot import greeting
 from mailbot.desk import Desk
 from mailbot.guards.headers import safe_address, safe_header_text, safe_subject
 from mailbot.guards.threads import MESSAGE_ID, strip_reply_prefixes
@@ -72,11 +73,14 @@ def queue(
     request_pk: int | None = None,
     context: dict[str, object],
     body: Rendered | None = None,
+    writer_text: str | None = None,
 ) -> Queued:
     """Render *template* (or take the ready *body*) and put the message in the outbox, unless one for
     *purpose* is already there.
 
-    Replies go through the per-sender daily cap: over it, the reply is recorded as suppressed.
+    Replies go through the per-sender daily cap: over it, the reply is recorded as suppressed. A reply greets its
+    first recipient by role (mailbot.greeting: the config's, else the signature in *writer_text*, the words of the
+    mail it answers) unless the context names the role.
     """
     # Outbox rows are only ever written here, by Core statements: the look-up needs no flush of the ORM rows
     # pending in the session (which would cost more than the whole queueing).
@@ -89,6 +93,8 @@ def queue(
         return Queued(None, "no valid recipient address")
     now = desk.now()
     if body is None:
+        if category == "reply" and "role" not in context:
+            context = {**context, "role": greeting.role_of(desk.config, recipients[0], writer_text)}
         body = render(desk.env, template, office=desk.config.office, **context)
     final_subject = safe_header_text(subject if subject is not None else body.subject, max_len=250)
     envelope = Envelope(

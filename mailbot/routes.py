@@ -390,7 +390,7 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
           to=[actor], request_pk=target.id,
           context={"reference": target.reference, "district_name": desk.district_name(target.district),
                    "outcome_label": outcome.label, "quantity": outcome.quantity, "note": outcome.note},
-          reply_to=answering(message, verdict))
+          reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.MANAGER_APPROVE if command.action == "approve" else MessageOutcome.MANAGER_REJECT
 
 
@@ -400,7 +400,7 @@ def _command_error(session: Session, desk: Desk, message: Message, verdict: Verd
           template="manager_command_error", to=[trust.address or ""],
           request_pk=target.id if target is not None else None,
           context={"problem": problem, "reference": target.reference if target is not None else None},
-          reply_to=answering(message, verdict))
+          reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
 
 
 def _unconfirmed(command: ManagerCommand, target: Request, concerns: list[actions.Concern]) -> str | None:

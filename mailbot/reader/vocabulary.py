@@ -861,6 +861,9 @@ STACKED_HEADER_FIELDS: tuple[str, ...] = (
 # the desk's reply quoted back, however the client quotes it, is old text, never the writer's.
 DESK_REPLY_OPENERS: tuple[str, ...] = (
     "yth. bapak/ibu operator disdukcapil", "yth bapak/ibu operator disdukcapil",
+    # a district's head greeted by role: the desk names the district ("Kabupaten"/"Kota"), never the province
+    "yth. bapak/ibu kepala disdukcapil kabupaten", "yth. bapak/ibu kepala disdukcapil kota",
+    "yth. bapak/ibu kepala bidang disdukcapil kabupaten", "yth. bapak/ibu kepala bidang disdukcapil kota",
 )
 # The desk's own fixed sentences that close every mail it sends (templates/_common.txt.j2, the digest):
 # wherever they sit in an incoming mail (a quote no client marked, a reply run into one line), they are
