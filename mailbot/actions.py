@@ -434,6 +434,7 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
     if only_doubts:
         missing = []
     context = {"facts": facts(verdict), "doubts": doubts, "missing": missing, "policy_reasons": [],
+               "only_doubts": only_doubts,
                "district_name": desk.district_name(district), "about": about,
                "reference": req.reference if req else thread.reference if thread else None}
     if req is not None:
