@@ -69,6 +69,7 @@ __all__ = [
 
 _EXCERPT_CHARS = 2000
 _PERIOD_HEAD_CHARS = 300  # how far into a mail's text its title line and opening reach
+_WORK_FIELDS = frozenset(("printed", "recorded"))
 _BOUNCE_REASONS = frozenset(("delivery-failure", "sender-mailer-daemon", "sender-postmaster", "multipart-report"))
 # A bulletin or mailing list writes to every district: a district it names is news, not its sender.
 _NEED_CUES = frozenset(f"keyword_before:{w}" for w in vocab.NEED_WORDS)
@@ -641,6 +642,15 @@ def read_message(
             values.pop(ev.field, None)
             evidence.remove(ev)
             notes.append(f"{ev.field} of the period in the request's table left aside")
+        work = [e for e in evidence if e.field in _WORK_FIELDS]
+        if len({e.field for e in work}) == 1:
+            # A request states the day's work as a report does, recorded beside printed; one work figure
+            # alone is the reason for asking ("ada perekaman massal (± 400 orang)", "target perekaman wan
+            # cetak Desember 2.400"), not a count of work done: it is left aside.
+            for ev in work:
+                values.pop(ev.field, None)
+                evidence.remove(ev)
+                notes.append(f"{ev.field} stated alone in a request, a reason for asking, left aside")
     if kind in ("request", "receipt", "stock_report"):
         if item_ambiguous or both_asked:
             doubts.append(Doubt("item", "item", "KTP-el dan KIA"))
