@@ -2257,6 +2257,62 @@ def _names_own_figure(r: tuple[object, ...]) -> bool:
     return found is not None and _label_role(found[1]) in QUANTITY_FIELDS
 
 
+_NOW_PERIOD_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NOW_PERIOD_WORDS) + r")(?![\w-])")
+_EARLIER_PERIOD_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EARLIER_PERIOD_WORDS) + r")(?![\w-])")
+_DAY_MONTH_RE = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})(?![\d/])")
+
+
+def _period_rank(cell: str) -> tuple[int, ...] | None:
+    """Where a column header stands in time, to order the columns of a table of periods side by side:
+    its day and month ("Hari ini (4/12)"), else now over before ("Hari ini" over "Kemarin"). None for a
+    header that names no period."""
+    low = normalise(cell)
+    day = _DAY_MONTH_RE.search(low)
+    if day is not None and 1 <= int(day.group(1)) <= 31 and 1 <= int(day.group(2)) <= 12:
+        return (1, int(day.group(2)), int(day.group(1)))
+    if _NOW_PERIOD_RE.search(low):
+        return (0, 1)
+    if _EARLIER_PERIOD_RE.search(low):
+        return (0, 0)
+    return None
+
+
+def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]:
+    """Typed tables that set two periods side by side, each row a role's figures ("| Kemarin 03/12 | Hari
+    ini 04/12" over "Rekam KTP-el | 142 | 131"): each row is read by its label with the latest period's
+    figure; the other columns are the figures before it. With no one latest column (headers that do not
+    say their order), every such row is left unclear. The lines read become empty."""
+    tables: list[tuple[tuple[str, ...], ...]] = []
+    for i, line in enumerate(lines):
+        cells = _cells(line)
+        if len(cells) < 2:
+            continue
+        ranks = [_period_rank(c) for c in cells]
+        if any(r is None for r in ranks) or len({r[0] for r in ranks if r is not None}) != 1:
+            continue
+        rows: list[tuple[str, ...]] = []
+        j = i + 1
+        while j < len(lines):
+            row = _cells(lines[j])
+            if len(row) != len(cells) + 1 or _label_role(row[0]) in (None, "ignore"):
+                break
+            if any(quantity_in(c) is None for c in row[1:]):
+                break
+            rows.append(row)
+            j += 1
+        if not rows:
+            continue
+        latest = max(ranks)  # type: ignore[type-var]
+        if ranks.count(latest) != 1:
+            tables.append(tuple(rows))  # several figures a label, no latest one: unclear
+        else:
+            col = ranks.index(latest) + 1
+            tables.append(tuple((r[0], r[col]) for r in rows))
+        for k in range(i, j):
+            lines[k] = ""
+    return tables
+
+
 def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]]:
     """Pull horizontal tables ("Tanggal | Perekaman | ..." then rows) out of text; the rest stays.
 
@@ -2268,7 +2324,7 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     if "|" not in text and "\t" not in text and "   " not in text:
         return text, []
     lines = text.split("\n")
-    tables: list[tuple[tuple[str, ...], ...]] = []
+    tables: list[tuple[tuple[str, ...], ...]] = _period_column_tables(lines)
     i = 0
     while i < len(lines):
         cells = _cells(lines[i])

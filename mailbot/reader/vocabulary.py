@@ -1417,3 +1417,15 @@ POSTFIX_ROLE_WORDS += ("arrived", "received", "issued")
 _ROUND_ENGLISH: tuple[str, ...] = ("approx", "approx.", "approximately", "appr.")
 APPROX_BEFORE = tuple(w for w in APPROX_BEFORE if w not in _ROUND_ENGLISH)
 ABOUT_BEFORE += _ROUND_ENGLISH
+
+# Column headers of a typed table that set the same figures of two days (or weeks, months) side by side,
+# "| Kemarin (3/12) | Hari ini (4/12)": the latest period's column holds the figures now; the other's
+# are the figures before. Dates in the headers order the columns when every header has one.
+NOW_PERIOD_WORDS: tuple[str, ...] = (
+    "hari ini", "hr ini", "sekarang", "saat ini", "today", "now", "minggu ini", "pekan ini", "this week",
+    "bulan ini", "this month",
+)
+EARLIER_PERIOD_WORDS: tuple[str, ...] = (
+    "kemarin", "kemaren", "kmrn", "kmarin", "yesterday", "sebelumnya", "previous", "minggu lalu", "pekan lalu",
+    "last week", "bulan lalu", "last month", "lalu",
+)

@@ -52,3 +52,31 @@ def test_a_request_with_the_days_work_keeps_both_counts() -> None:
     body = "Laporan hari ini: perekaman 156, pencetakan 131, sisa blangko 420. Mohon tambahan 2.000 keping."
     assert figures(body) == {"kind": "request", "requested": 2000, "stock_on_hand": 420, "printed": 131,
                              "recorded": 156}
+
+
+# --- Two periods side by side in a typed table: the latest column is the figure now ---------------------
+
+
+@pytest.mark.parametrize(
+    "header, rows, want",
+    [
+        ("                 Kemarin (3/12)   Hari ini (4/12)",
+         ["Perekaman              88              102", "Pencetakan             61               75",
+          "Sisa blangko        1.140            1.065"],
+         {"recorded": 102, "printed": 75, "stock_on_hand": 1065}),
+        ("| Hari ini | Kemarin", ["Rekam | 131 | 142", "Cetak | 117 | 126", "Sisa blangko | 1.161 | 1.278"],
+         {"recorded": 131, "printed": 117, "stock_on_hand": 1161}),
+        ("\t02/12\t03/12\t04/12", ["Perekaman\t40\t51\t62", "Sisa stok\t900\t850\t790"],
+         {"recorded": 62, "stock_on_hand": 790}),
+    ],
+)
+def test_the_latest_of_periods_side_by_side_is_read(header: str, rows: list[str], want: dict[str, int]) -> None:
+    body = "Yth. Provinsi,\n\n" + "\n".join([header, *rows]) + "\n\nTerima kasih\nDisdukcapil Tarakan"
+    assert figures(body, "Laporan harian blangko") == {"kind": "stock_report", **want}
+
+
+def test_periods_side_by_side_with_no_latest_are_not_read() -> None:
+    body = ("Yth. Provinsi,\n\n              Hari ini    Hari ini\nPerekaman     88          102\n"
+            "Sisa blangko  1.140       1.065\n\nTerima kasih")
+    got = figures(body, "Laporan harian blangko")
+    assert "recorded" not in got and "stock_on_hand" not in got
