@@ -795,7 +795,12 @@ def _cues_of(
 
 
 _DAY_SPAN_RE = re.compile(r"\b\d{1,2}\s*[-\u2013]\s*\d{1,2}\s+[a-z]{3}|\bs\.?\s?[d/]\.?\s?\d")
-_SHORTFALL_ASK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.SHORTFALL_ASK_PHRASES) + r")(?![\w-])")
+_SHORTFALL_ASK_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.SHORTFALL_ASK_PHRASES) + r")(?![\w-])"
+    r"|(?<![\w-])(?:" + _words_re(vocab.SHORTFALL_LABEL_WORDS) + r")[^\S\n]*:(?=[^\S\n]*\(?(?:"
+    + _words_re(vocab.LABEL_ASK_WORDS) + r")(?![\w-]))"
+)
+_MINUS_RE = re.compile(r"[^\S\n]*(?:keping[^\S\n]+)?(?:" + _words_re(vocab.MINUS_WORDS) + r")[^\S\n]*")
 _FIGURE_RE = re.compile(r"\d")
 # A sentence that opens with a blank's name: "KIA cetak 4 sisa 0", "- KIA: ...".
 _SENTENCE_ITEM_RE = re.compile(
@@ -856,8 +861,19 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
     if _FIGURE_RE.search(masked, ask.end(), end.start() if end else len(masked)):
         # "kekurangannya sebanyak 2.250 keping": the writer gave the figure. It wins over the need stated
         # beside it ("kebutuhan kurang lebih 2.200, stok 700. Mohon kekurangannya 1.500 keping").
-        said = [m.value for m in find_mentions(masked, masked)
-                if ask.end() <= m.start < (end.start() if end else len(masked)) and m.value is not None]
+        said_at = [m for m in find_mentions(masked, masked)
+                   if ask.end() <= m.start < (end.start() if end else len(masked)) and m.value is not None]
+        said = [m.value for m in said_at]
+        if len(said_at) >= 2 and _MINUS_RE.fullmatch(masked, said_at[0].end, said_at[1].start):
+            # "kekurangannya, yaitu 3.640 dikurangi 2.495": the difference written out is the figure asked.
+            a, b = said_at[0].value, said_at[1].value
+            if a is not None and b is not None and a > b and (len(said) == 2 or said[2] == a - b):
+                text = masked[ask.start() : said_at[1].end]
+                return [*[c for c in candidates if c.field != "requested"],
+                        Candidate("requested", a - b, text, True, item=asked[0].item if asked else None,
+                                  corrects=True, cues=("shortfall_asked", "difference_written"))]
+            return [*[c for c in candidates if c.field != "requested"],
+                    Candidate("requested", None, masked[ask.start() : said_at[1].end], True, "unclear")]
         mine = [c for c in asked if said and c.value == said[0] and c.doubt is None]
         if mine and len(asked) > len(mine):
             return [*[c for c in candidates if c.field != "requested"], *mine]

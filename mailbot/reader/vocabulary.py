@@ -1429,3 +1429,15 @@ EARLIER_PERIOD_WORDS: tuple[str, ...] = (
     "kemarin", "kemaren", "kmrn", "kmarin", "yesterday", "sebelumnya", "previous", "minggu lalu", "pekan lalu",
     "last week", "bulan lalu", "last month", "lalu",
 )
+
+# A line labelled with the gap whose value is an ask, not a figure ("Kekurangan : mohon dipenuhi",
+# "Selisih: mohon dikirimkan", "Shortfall: please send"): the writer asks for the need less the stock.
+SHORTFALL_LABEL_WORDS: tuple[str, ...] = (
+    "kekurangan", "kekurangannya", "kurangnya", "selisih", "selisihnya", "shortfall", "difference", "balance",
+)
+LABEL_ASK_WORDS: tuple[str, ...] = (
+    "mohon", "mhn", "harap", "tolong", "dimohon", "please", "kindly", "dikirim", "dikirimkan", "dipenuhi",
+    "dicukupi", "ditambah",
+)
+# "3.640 dikurangi 2.495", "4.200 - 940", "1,800 minus 650": a difference written out, not worked out.
+MINUS_WORDS: tuple[str, ...] = ("dikurangi", "dikurang", "kurang", "minus", "less", "-", "\u2013", "\u2212")

@@ -80,3 +80,38 @@ def test_periods_side_by_side_with_no_latest_are_not_read() -> None:
             "Sisa blangko  1.140       1.065\n\nTerima kasih")
     got = figures(body, "Laporan harian blangko")
     assert "recorded" not in got and "stock_on_hand" not in got
+
+
+# --- The gap asked for by a label, or written out as a subtraction -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "gap",
+    [
+        "  - Kekurangan          : mohon dipenuhi",
+        "  - Selisih: mohon dikirimkan",
+        "Kekurangan: (mohon dapat dipenuhi)",
+    ],
+)
+def test_a_gap_label_whose_value_is_an_ask_is_the_need_less_the_stock(gap: str) -> None:
+    text = f"Rekap kebutuhan KTP-el:\n  - Perkiraan kebutuhan : 4.200 keping\n  - Stok di gudang      : 940 keping\n{gap}\n"
+    assert read(text) == {"requested": 3260, "stock_on_hand": 940}
+
+
+@pytest.mark.parametrize(
+    "written, want",
+    [
+        ("yaitu 3.640 dikurangi 2.495.", 1145),
+        ("yaitu 3.640 - 2.495 = 1.145 keping.", 1145),
+        ("sebanyak 3.640 keping dikurangi 2.495 keping.", 1145),
+    ],
+)
+def test_a_difference_written_out_is_worked_out(written: str, want: int) -> None:
+    text = ("Pemilih pemula yang belum memiliki KTP-el berjumlah 3.640 orang. Stok blangko KTP-el kami 2.495 "
+            f"keping. Dengan ini kami mohon dapat dipenuhi kekurangannya, {written}")
+    assert read(text) == {"requested": want, "stock_on_hand": 2495}
+
+
+def test_a_range_after_the_gap_is_no_difference() -> None:
+    text = "Stok kami 500 keping. Mohon dipenuhi kekurangannya, kira-kira 1.000 - 1.500 keping."
+    assert "requested" not in read(text)
