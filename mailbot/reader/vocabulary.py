@@ -129,6 +129,10 @@ OTHER_UNITS: tuple[str, ...] = (
     "ribbon", "ribon", "toner",
     # Sizes of data and mailboxes ("kuota 10 GB"), and schools ("di 12 SD").
     "gb", "mb", "kb", "tb", "gigabyte", "megabyte", "sd", "smp", "sma", "smk", "tk", "paud", "mts",
+    # The same in English: durations ("lags by roughly 2 weeks"), pages, places, supplies.
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute", "minutes",
+    "halaman", "hlm", "page", "pages", "villages", "schools", "sub-districts", "districts", "sites", "locations",
+    "rolls", "ribbons", "reams", "cartridges", "kit", "kits", "sets", "units", "percent", "officers",
 )
 # Packages blanks come in; a parenthesis that opens with a count of them explains the packing of the
 # figure before it ("500 lembar (2 box x 250 lembar)", "400 lembar (1 dus isi 400)"): no figure of its own.
@@ -138,7 +142,9 @@ PACKAGE_UNITS: tuple[str, ...] = (
 )
 # Units of time; with "lalu" after them ("2.500 minggu lalu") they say when a figure was, and a
 # count of blanks that large is no count of weeks.
-TIME_UNITS: tuple[str, ...] = ("hari", "minggu", "mgg", "pekan", "bulan", "bln", "tahun", "thn")
+TIME_UNITS: tuple[str, ...] = (
+    "hari", "minggu", "mgg", "pekan", "bulan", "bln", "tahun", "thn", "days", "weeks", "months", "years",
+)
 # After a time unit, these make it "today", "this week" ("cetak 133 hari ini"): no unit of the figure before.
 THIS_PERIOD_WORDS: tuple[str, ...] = ("ini",)
 AGO_WORDS: tuple[str, ...] = ("lalu", "kemarin", "kemaren", "kmrn", "yang lalu", "yg lalu", "sebelumnya")

@@ -115,3 +115,19 @@ def test_a_difference_written_out_is_worked_out(written: str, want: int) -> None
 def test_a_range_after_the_gap_is_no_difference() -> None:
     text = "Stok kami 500 keping. Mohon dipenuhi kekurangannya, kira-kira 1.000 - 1.500 keping."
     assert "requested" not in read(text)
+
+
+# --- English units of time, pages, places and supplies make a figure no count of blanks ---------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Card printing lags recording by roughly 2 weeks because of blank shortages.",
+        "The full report (48 pages) on recording and printing will follow.",
+        "Recording teams visited 12 villages; printing resumed after 3 days.",
+        "We printed with 4 ribbons and 2 cleaning kits this month.",
+    ],
+)
+def test_english_units_make_no_count_of_work(sentence: str) -> None:
+    assert read(sentence) == {}
