@@ -374,6 +374,10 @@ _UNTIL_AFTER_RE = re.compile(
 )
 
 
+_EVENT_TIME_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EVENT_TIME_WORDS) + r")[^\S\n]+$")
+_EVENT_ROLES = frozenset(("received", "printed", "recorded"))
+
+
 def keywords(masked: str) -> list[Keyword]:
     """Role words in the text, in order; phrases that only look like role words are dropped."""
     out: list[Keyword] = []
@@ -386,6 +390,9 @@ def keywords(masked: str) -> list[Keyword]:
             # "until", not "arrived".
             continue
         role = _ROLE_OF[word]
+        if role in _EVENT_ROLES and _EVENT_TIME_BEFORE_RE.search(masked, max(0, m.start() - 16), m.start()):
+            # "Stok KIA setelah penerimaan : 2.220": the event names when the stock was counted.
+            continue
         total = bool(_TOTAL_BEFORE_RE.search(masked, max(0, m.start() - 12), m.start()))
         window_lo = max(0, m.start() - _NEG_WINDOW)
         neg = _NEGATED_BEFORE_RE.search(masked, window_lo, m.start()) if role != "ignore" else None

@@ -1447,3 +1447,10 @@ LABEL_ASK_WORDS: tuple[str, ...] = (
 )
 # "3.640 dikurangi 2.495", "4.200 - 940", "1,800 minus 650": a difference written out, not worked out.
 MINUS_WORDS: tuple[str, ...] = ("dikurangi", "dikurang", "kurang", "minus", "less", "-", "\u2013", "\u2212")
+
+# Before a role word, these make it the time of another figure, not that figure's role: "Stok KIA setelah
+# penerimaan : 2.220", "sisa sesudah pencetakan hari ini 780", "stock after receipt: 2,220".
+EVENT_TIME_WORDS: tuple[str, ...] = (
+    "setelah", "stlh", "sesudah", "sehabis", "pasca", "usai", "seusai", "selesai", "sebelum", "sblm", "after",
+    "before", "following",
+)

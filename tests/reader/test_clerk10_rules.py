@@ -131,3 +131,19 @@ def test_a_range_after_the_gap_is_no_difference() -> None:
 )
 def test_english_units_make_no_count_of_work(sentence: str) -> None:
     assert read(sentence) == {}
+
+
+# --- An event named as the time of a stock is no role of its figure ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, stock",
+    [
+        ("Stok KIA setelah penerimaan : 2.220 keping", 2220),
+        ("Sisa blangko sesudah pencetakan hari ini 780 keping", 780),
+        ("Stock after receipt: 2,220 blanks", 2220),
+    ],
+)
+def test_a_stock_counted_after_an_event_is_the_stock(line: str, stock: int) -> None:
+    got = read(f"Dengan hormat,\n\n{line}\n\nTerima kasih.")
+    assert got.get("stock_on_hand") == stock and "received" not in got and "printed" not in got
