@@ -642,6 +642,13 @@ def read_message(
             values.pop(ev.field, None)
             evidence.remove(ev)
             notes.append(f"{ev.field} of the period in the request's table left aside")
+        for ev in [e for e in evidence if e.field == "received" and "affirmed" not in e.cues]:
+            # A request tells a receipt only as done ("blangko 2.000 kemarin sudah kami terima"); a receipt
+            # word qualifying another figure ("stok blangko yang kami terima (BAST) adalah 692") is background
+            # to the ask: it is left aside.
+            values.pop(ev.field, None)
+            evidence.remove(ev)
+            notes.append("received not said as done in a request, background to the ask, left aside")
         work = [e for e in evidence if e.field in _WORK_FIELDS]
         if len({e.field for e in work}) == 1:
             # A request states the day's work as a report does, recorded beside printed; one work figure

@@ -147,3 +147,18 @@ def test_english_units_make_no_count_of_work(sentence: str) -> None:
 def test_a_stock_counted_after_an_event_is_the_stock(line: str, stock: int) -> None:
     got = read(f"Dengan hormat,\n\n{line}\n\nTerima kasih.")
     assert got.get("stock_on_hand") == stock and "received" not in got and "printed" not in got
+
+
+# --- A request tells a receipt only as done ---------------------------------------------------------------------
+
+
+def test_a_receipt_word_qualifying_a_stock_in_a_request_is_no_receipt() -> None:
+    body = ("Berdasarkan Berita Acara Serah Terima barang persediaan, stok blangko KTP-el yang kami terima adalah "
+            "692 keping. Mohon dukungan tambahan blangko sebanyak 2.000 keping.")
+    got = figures(body, "Permohonan blangko KTP-el")
+    assert got["kind"] == "request" and got["requested"] == 2000 and "received" not in got
+
+
+def test_a_receipt_said_as_done_in_a_request_stays() -> None:
+    body = "Pak, blangko 2.000 kemarin sudah kami terima. Karena jemput bola, mohon tambahan lagi 1.000 keping."
+    assert figures(body) == {"kind": "request", "requested": 1000, "received": 2000}
