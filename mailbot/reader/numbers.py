@@ -294,6 +294,36 @@ _PACKED_RE = re.compile(
 )
 
 
+_BLANKS = _alternation(vocab.BLANK_UNITS)
+_SIZE = r"(?P<size>\d{1,3}(?:\.\d{3})*)"
+_WHOLE = rf"(?:[ \t]+(?:{_alternation(vocab.WHOLE_PACK_WORDS)})\b)?"
+# After a count, its package and the size of one written beside it, no brackets: "dus, isi per dus 500
+# keping", "dus @ 500 keping", "box masing-masing isi 250 lembar"; or bracketed after the size word:
+# "dus utuh (isi 500/dus)".
+_PACKED_INLINE_RE = re.compile(
+    rf"[ \t]*(?:{_PACKAGES})\b{_WHOLE}[ \t]*,?[ \t]*(?:"
+    rf"(?:{_alternation(vocab.PACK_SIZE_WORDS)})(?:[ \t]+per[ \t]+(?:{_PACKAGES})\b)?[ \t]*{_SIZE}\s*(?:{_BLANKS})\b"
+    rf"|\([ \t]*(?:isi|berisi|@)[ \t]*(?P<size2>\d{{1,3}}(?:\.\d{{3}})*)[ \t]*(?:(?:{_BLANKS})\b)?[ \t]*(?:(?:/|per)[ \t]*(?:{_PACKAGES}))?[ \t]*\))"
+)
+# The size of a package stated anywhere in a mail: "isi per dus 500 keping", "1 dus = 500 lembar".
+_SIZE_STATED_RE = re.compile(
+    rf"(?:(?:isi|berisi)(?:[ \t]+per[ \t]+(?:{_PACKAGES}))?|(?:1|satu|se)[ \t]*(?:{_PACKAGES})[ \t]*(?:=|isi|berisi))"
+    rf"[ \t]*{_SIZE}\s*(?:{_BLANKS})\b"
+)
+# After whole packages, the loose blanks added: "1 dus utuh ditambah 87 keping ecer".
+_LOOSE_TAIL_RE = re.compile(
+    rf"{_WHOLE}[ \t]*(?:{_alternation(vocab.PLUS_WORDS)})[ \t]*(?P<loose>\d{{1,3}})[ \t]*(?:{_BLANKS})\b"
+    rf"(?:[ \t]+(?:{_alternation(vocab.LOOSE_WORDS)})\b)?"
+)
+_PACKAGE_WORD_RE = re.compile(rf"[ \t]*(?:{_PACKAGES})\b")
+
+
+def _pack_size(masked: str) -> int | None:
+    """The one size of a package a mail states ("isi per dus 500 keping"), or None."""
+    sizes = {parse_digits(m.group("size")) for m in _SIZE_STATED_RE.finditer(masked)} if "isi" in masked or "=" in masked else set()
+    return sizes.pop() if len(sizes) == 1 else None
+
+
 def _blank_packing(m: re.Match[str]) -> str:
     text = m.group()
     start = m.start("pack") - m.start()
@@ -530,12 +560,28 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 end = paren.end()
                 spelled = False
         unit, unit_end = _unit_after(masked, end)
-        if unit == "other" and value is not None and not conflict and (packed := _PACKED_RE.match(masked, end)):
-            # "5 box (1 box isi 100 keping)": a count of packages with the size of one is a count of blanks.
-            size = parse_digits(packed.group("size"))
+        if unit == "other" and value is not None and not conflict and (
+            (packed := _PACKED_RE.match(masked, end)) or (packed := _PACKED_INLINE_RE.match(masked, end))
+        ):
+            # "5 box (1 box isi 100 keping)", "4 dus, isi per dus 500 keping": a count of packages with the
+            # size of one is a count of blanks.
+            size = parse_digits(packed.group("size") or packed.group("size2"))
             if size is not None:
                 value, unit, end = value * size, "blank", packed.end()
                 unit_end = end
+        elif (
+            unit == "other" and value is not None and not conflict and value < 100
+            and (pack := _PACKAGE_WORD_RE.match(masked, end)) and (size := _pack_size(masked)) is not None
+        ):
+            # "Sisa stok kami 1 dus utuh" where the mail says "isi per dus 500 keping": its one size.
+            value, unit, end = value * size, "blank", pack.end()
+            unit_end = end
+        if unit == "blank" and value is not None and (loose := _LOOSE_TAIL_RE.match(masked, end)) and (
+            _PACKAGE_WORD_RE.search(masked, start, end)
+        ):
+            # "1 dus utuh ditambah 87 keping ecer": whole packages and loose blanks are one count.
+            value, end = value + int(loose.group("loose")), loose.end()
+            unit_end = end
         if unit == "other" and value is not None and value >= 100 and _AGO_RE.match(masked, end):
             # "yg 2.500 minggu lalu": the figure of last week, not 2,500 weeks.
             unit, unit_end = None, end

@@ -1454,3 +1454,12 @@ EVENT_TIME_WORDS: tuple[str, ...] = (
     "setelah", "stlh", "sesudah", "sehabis", "pasca", "usai", "seusai", "selesai", "sebelum", "sblm", "after",
     "before", "following",
 )
+
+# A count of packages with the size of one written beside it is a count of blanks: "4 (empat) dus, isi per
+# dus 500 keping", "6 dus @ 500 keping", "3 dus utuh (isi 500/dus)". The words that give the size:
+PACK_SIZE_WORDS: tuple[str, ...] = ("isi", "berisi", "masing-masing isi", "masing-masing berisi", "@", "x",
+                                    "\u00d7", "containing", "each containing", "of")
+# A whole package ("1 dus utuh"), and the loose blanks added to whole packages ("ditambah 87 keping ecer").
+WHOLE_PACK_WORDS: tuple[str, ...] = ("utuh", "penuh", "full", "sealed", "segel")
+PLUS_WORDS: tuple[str, ...] = ("+", "ditambah", "tambah", "plus", "dan", "and")
+LOOSE_WORDS: tuple[str, ...] = ("ecer", "eceran", "lepas", "lepasan", "satuan", "loose")

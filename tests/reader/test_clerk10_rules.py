@@ -162,3 +162,29 @@ def test_a_receipt_word_qualifying_a_stock_in_a_request_is_no_receipt() -> None:
 def test_a_receipt_said_as_done_in_a_request_stays() -> None:
     body = "Pak, blangko 2.000 kemarin sudah kami terima. Karena jemput bola, mohon tambahan lagi 1.000 keping."
     assert figures(body) == {"kind": "request", "requested": 1000, "received": 2000}
+
+
+# --- Packages with the size of one are a count of blanks ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("mohon dikirimkan blangko sebanyak 4 (empat) dus, isi per dus 500\nkeping", [2000]),
+        ("sudah kami terima 6 (enam) dus @ 500 keping", [3000]),
+        ("4 dus isi 500 lembar, jadi 2.000 lembar", [2000, 2000]),
+        ("3 dus utuh (isi 500/dus) + 214 lembar ecer = 1.714 lembar", [1714, 1714]),
+        ("isi per dus 500 keping. sisa stok 1 dus utuh ditambah 87 keping ecer", [500, 587]),
+        ("stok 2 dus ribbon", [2]),  # no size stated: no count of blanks
+    ],
+)
+def test_packages_with_their_size_are_counted(text: str, want: list[int]) -> None:
+    from mailbot.reader.numbers import find_mentions
+
+    assert [m.value for m in find_mentions(normalise(text))] == want
+
+
+def test_whole_boxes_and_loose_blanks_in_a_request() -> None:
+    body = ("Mohon dikirimkan blangko KTP-el sebanyak 4 (empat) dus, isi per dus 500 keping.\n"
+            "Sisa stok kami saat ini 1 dus utuh ditambah 87 keping ecer.")
+    assert figures(body) == {"kind": "request", "requested": 2000, "stock_on_hand": 587}
