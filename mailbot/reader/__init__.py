@@ -528,6 +528,12 @@ def read_message(
             # Both blanks asked for: which one the request is, a clerk asks.
             item, item_ambiguous = None, True
     both_asked = False
+    tabled = {c.item for c in candidates if c.value is not None and c.table}
+    if not asked and {"ktp-el", "kia"} <= tabled and item == "kia":
+        # A report whose tables or sheets give each blank its own figures ("sheet pertama isinya KIA", then
+        # the KTP-el recap): its main item is KTP-el, the desk's daily blank, whichever the words name; the
+        # KIA figures are read as the KIA reading beside it.
+        item, item_ambiguous, item_assumed = "ktp-el", False, False
     if item_ambiguous:
         # Both blanks named: the one named with the figure asked for is what the mail is about
         # ("stok KTP-el masih 3.200 (cukup) ... mohon tambahan blangko KIA 1.000 lembar").

@@ -188,3 +188,38 @@ def test_whole_boxes_and_loose_blanks_in_a_request() -> None:
     body = ("Mohon dikirimkan blangko KTP-el sebanyak 4 (empat) dus, isi per dus 500 keping.\n"
             "Sisa stok kami saat ini 1 dus utuh ditambah 87 keping ecer.")
     assert figures(body) == {"kind": "request", "requested": 2000, "stock_on_hand": 587}
+
+
+# --- Sheets that give each blank its own figures: the report is read for KTP-el, KIA beside it ----------------
+
+
+def two_sheet_mail(body: str) -> bytes:
+    from email.message import EmailMessage
+    from io import BytesIO
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    kia = book.active
+    for row in [("Rekap KIA Nov 2026",), ("Item", "Jumlah"), ("Dicetak", 812), ("Sisa", 1540)]:
+        kia.append(list(row))
+    ktp = book.create_sheet("Rekap")
+    for row in [("REKAP BLANGKO KTP-EL NOVEMBER 2026",), ("Keterangan", "Jumlah", "Satuan"),
+                ("Perekaman", 3010, "orang"), ("Pencetakan", 2744, "keping"), ("Closing stock 30/11", 692, "keping")]:
+        ktp.append(list(row))
+    data = BytesIO()
+    book.save(data)
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "disdukcapil@bulungankab.example", "blangko@x.example", "Laporan bulanan"
+    msg.set_content(body)
+    msg.add_attachment(data.getvalue(), maintype="application",
+                       subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet", filename="rekap.xlsx")
+    return msg.as_bytes()
+
+
+def test_sheets_for_each_blank_are_read_for_ktp_el_whatever_the_words_name() -> None:
+    v = read_message(two_sheet_mail("Laporan tutup bulan terlampir (sheet Rekap). Maaf sheet pertama isinya KIA."),
+                     DISTRICTS)
+    assert (v.item, v.recorded, v.printed, v.stock_on_hand) == ("ktp-el", 3010, 2744, 692)
+    kia = next(r for r in v.readings if r.item == "kia")
+    assert (kia.printed, kia.stock_on_hand) == (812, 1540)
