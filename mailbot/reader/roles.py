@@ -2385,6 +2385,11 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
 # --- Settling --------------------------------------------------------------------------------
 
 
+_PHYSICAL_CUES = frozenset(
+    f"keyword_{side}:{w}" for side in ("before", "after") for w in vocab.PHYSICAL_COUNT_WORDS
+)
+
+
 def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
     """One value per field, or none with a doubt when candidates disagree or are unclear."""
     values: dict[str, int] = {}
@@ -2420,6 +2425,12 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
         else:
             evidence_cue = ""
         exact = [c for c in mine if c.doubt is None]
+        if field == "stock_on_hand" and len({c.value for c in exact}) > 1:
+            counted = [c for c in exact if _PHYSICAL_CUES.intersection(c.cues)]
+            if counted and len({c.value for c in counted}) == 1:
+                # "tercatat 2.620, fisik 2.652": the register's balance and the count in the store; a
+                # clerk acts on the count.
+                exact = counted
         if any(c.about for c in exact) and not all(c.about for c in exact):
             # "stok ± 400 keping, tepatnya 396 keping": the exact figure is the one meant.
             exact = [c for c in exact if not c.about]

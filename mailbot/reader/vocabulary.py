@@ -295,6 +295,7 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "sosa", "siaa", "sisq",
         # A physical count is a stock figure too, and may disagree with the register's.
         "hitung fisik", "hasil hitung fisik", "perhitungan fisik", "stok fisik", "cek fisik", "fisik",
+        "penghitungan fisik", "hasil penghitungan fisik", "physical count", "physical stock",
     ),
     "received": (
         "terima", "diterima", "menerima", "kami terima", "penerimaan", "sampai", "tiba",
@@ -1463,3 +1464,10 @@ PACK_SIZE_WORDS: tuple[str, ...] = ("isi", "berisi", "masing-masing isi", "masin
 WHOLE_PACK_WORDS: tuple[str, ...] = ("utuh", "penuh", "full", "sealed", "segel")
 PLUS_WORDS: tuple[str, ...] = ("+", "ditambah", "tambah", "plus", "dan", "and")
 LOOSE_WORDS: tuple[str, ...] = ("ecer", "eceran", "lepas", "lepasan", "satuan", "loose")
+
+# A stock counted in the store: beside the register's balance ("tercatat 2.620, fisik 2.652", "Saldo menurut
+# catatan (kartu persediaan/SIAK) : 2.523 / Hasil penghitungan fisik : 2.495"), the count is the stock now.
+PHYSICAL_COUNT_WORDS: tuple[str, ...] = (
+    "hitung fisik", "hasil hitung fisik", "perhitungan fisik", "stok fisik", "cek fisik", "fisik",
+    "penghitungan fisik", "hasil penghitungan fisik", "physical count", "physical stock",
+)

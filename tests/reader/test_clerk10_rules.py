@@ -223,3 +223,23 @@ def test_sheets_for_each_blank_are_read_for_ktp_el_whatever_the_words_name() -> 
     assert (v.item, v.recorded, v.printed, v.stock_on_hand) == ("ktp-el", 3010, 2744, 692)
     kia = next(r for r in v.readings if r.item == "kia")
     assert (kia.printed, kia.stock_on_hand) == (812, 1540)
+
+
+# --- A stock audit: the count in the store over the register's balance ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, stock",
+    [
+        ("Hasil stock opname:\nBlangko KTP-el: tercatat 2.620, fisik 2.652 (selisih lebih 32 keping).", 2652),
+        ("- Saldo menurut catatan (kartu persediaan/SIAK) : 2.523 keping\n"
+         "- Hasil penghitungan fisik                       : 2.495 keping\n", 2495),
+        ("Stock take: book balance in our stock card 1,210 pcs, physical count 1,198 pcs.", 1198),
+    ],
+)
+def test_the_physical_count_is_the_stock(text: str, stock: int) -> None:
+    assert read(text).get("stock_on_hand") == stock
+
+
+def test_two_stocks_without_a_count_stay_unclear() -> None:
+    assert "stock_on_hand" not in read("Sisa stok 2.620 keping. Stok di gudang 2.652 keping.")
