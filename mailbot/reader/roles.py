@@ -416,6 +416,17 @@ def keywords(masked: str) -> list[Keyword]:
     return out
 
 
+def _postfix_gap(masked: str, end: int, start: int) -> bool:
+    """Whether only a blank's name or unit stands between a figure and the role word after it ("650 blanks
+    left"), the line wrapped in between or not ("We have 650 blanks" / "left in the store")."""
+    if _POSTFIX_GAP_RE.fullmatch(masked, end, start) is not None:
+        return True
+    wrap = masked.find("\n", end, start)
+    if wrap == -1 or masked.find("\n", wrap + 1, start) != -1 or not _soft_wrap(masked, wrap):
+        return False
+    return _POSTFIX_GAP_RE.fullmatch(masked[end:wrap] + " " + masked[wrap + 1 : start]) is not None
+
+
 def _soft_wrap(masked: str, pos: int) -> bool:
     """Whether the line break at pos only wraps a long line of prose (the sentence goes on)."""
     line_start = masked.rfind("\n", 0, pos) + 1
@@ -945,7 +956,7 @@ _MONTH_TARGET_RE = re.compile(
 )
 # A target of cards to issue or of people to serve, the need a shortfall is asked of when no need is stated.
 _TARGET_COUNT_RE = re.compile(
-    r"(?<![\w-])(?:" + _words_re(vocab.TARGET_COUNT_WORDS) + r")(?![\w-])[^\d\n.;]{0,30}?(?=\d)"
+    r"(?<![\w-])(?:" + _words_re(vocab.TARGET_COUNT_WORDS) + r")(?![\w-])[^\d\n.;]{0,60}?(?=\d)"
 )
 _FALLBACK_AFTER_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b[ \t]*)?(?:"
@@ -1122,7 +1133,7 @@ def read_text(
                 or _RELATIVE_BEFORE_RE.search(masked, max(m.end, k.start - 24), k.start)
                 # "380 KTP-el blanks left", "58 enrolled": a role word right after the figure and its noun.
                 or (" ".join(masked[k.start : k.end].split()) in _POSTFIX_ROLE_WORDS
-                    and _POSTFIX_GAP_RE.fullmatch(masked, m.end, k.start) is not None)
+                    and _postfix_gap(masked, m.end, k.start))
             )
         ]
         if not before and not after and idx + 1 < len(mentions) and next_start < c_end:
@@ -1306,7 +1317,7 @@ def read_text(
             postfix = (
                 keyword is not None and keyword.start >= m.end and not m.bare
                 and " ".join(masked[keyword.start : keyword.end].split()) in _POSTFIX_ROLE_WORDS
-                and _POSTFIX_GAP_RE.fullmatch(masked, m.end, keyword.start) is not None
+                and _postfix_gap(masked, m.end, keyword.start)
             )
             if not postfix and (keyword is None or keyword.end > m.start or m.start - keyword.end > _NEAR):
                 continue

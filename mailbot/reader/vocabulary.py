@@ -1471,3 +1471,17 @@ PHYSICAL_COUNT_WORDS: tuple[str, ...] = (
     "hitung fisik", "hasil hitung fisik", "perhitungan fisik", "stok fisik", "cek fisik", "fisik",
     "penghitungan fisik", "hasil penghitungan fisik", "physical count", "physical stock",
 )
+
+# The need, in English, beside "need": "Our requirement for December is 1,800 cards".
+ROLE_PHRASES["requested"] += ("requirement", "requirements", "our requirement", "our requirements")
+NEED_WORDS += ("requirement", "requirements", "our requirement", "our requirements")
+# What the writer has: "blangko yang ada di kami 900 saja", Banjar "blangko nang ada di kami 900 haja".
+# ("masih ada 400 keping di UPT" is often someone else's: not a stock word by itself.)
+ROLE_PHRASES["stock_on_hand"] += (
+    "yang ada", "yg ada", "nang ada", "yang tersedia", "yg tersedia",
+)
+# The gap asked in English: "Please send the balance", "cover the difference".
+SHORTFALL_ASK_PHRASES += (
+    "send the balance", "supply the balance", "provide the balance", "cover the balance", "the remaining balance",
+    "cover the difference", "make up the difference", "cover the gap",
+)

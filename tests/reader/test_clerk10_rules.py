@@ -243,3 +243,29 @@ def test_the_physical_count_is_the_stock(text: str, stock: int) -> None:
 
 def test_two_stocks_without_a_count_stay_unclear() -> None:
     assert "stock_on_hand" not in read("Sisa stok 2.620 keping. Stok di gudang 2.652 keping.")
+
+
+# --- The need and the stock in other words: English, Banjar, a month's target, a wrapped line ---------------
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Our requirement for December is 1,800 KTP-el cards (regular service plus the outreach trip to the\n"
+         "upriver villages of Kayan Selatan and Sungai Tubu). We have 650 blanks\nleft in the store. Please "
+         "send the balance.", {"requested": 1150, "stock_on_hand": 650}),
+        ("Kebutuhan 2.400 keping, blangko yang ada di kami 900 saja. Kekurangannya mohon dikirim.",
+         {"requested": 1500, "stock_on_hand": 900}),
+        ("Target perekaman wan cetak bulan Desember di Bulungan 2.400 keping, blangko nang ada di kami 900 haja. "
+         "Kurangnya ja mohon dikirim lah Pak.", {"requested": 1500, "stock_on_hand": 900}),
+    ],
+)
+def test_need_and_stock_in_other_words_give_the_gap(text: str, want: dict[str, int]) -> None:
+    got = read(text)
+    assert {f: got.get(f) for f in want} == want
+
+
+def test_a_figure_still_held_elsewhere_is_no_stock_word() -> None:
+    got = read("Permohonan kami cukup 1.200 keping saja, karena ternyata masih ada 400 keping di UPT yang belum "
+               "terlapor.")
+    assert got.get("stock_on_hand") is None
