@@ -1498,6 +1498,11 @@ def read_text(
         else:
             # "500 atau 700 keping": an answer, but not one figure; ask again.
             candidates.append(Candidate(answer_role, None, " / ".join(s for _, s in loose), True, "unclear"))
+    if any(_PHYSICAL_CUES.intersection(c.cues) for c in candidates) and not _UNSETTLED_RE.search(masked):
+        # A count in the store beside the register's balance, the difference not still being checked: the
+        # count is the stock (settle() prefers it).
+        candidates = [replace(c, cues=(*c.cues, "physical_count")) if _PHYSICAL_CUES.intersection(c.cues) else c
+                      for c in candidates]
     return candidates, unassigned
 
 
@@ -2399,6 +2404,7 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
 _PHYSICAL_CUES = frozenset(
     f"keyword_{side}:{w}" for side in ("before", "after") for w in vocab.PHYSICAL_COUNT_WORDS
 )
+_UNSETTLED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.UNSETTLED_DIFFERENCE_WORDS) + r")(?![\w-])")
 
 
 def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
@@ -2437,7 +2443,7 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
             evidence_cue = ""
         exact = [c for c in mine if c.doubt is None]
         if field == "stock_on_hand" and len({c.value for c in exact}) > 1:
-            counted = [c for c in exact if _PHYSICAL_CUES.intersection(c.cues)]
+            counted = [c for c in exact if "physical_count" in c.cues]
             if counted and len({c.value for c in counted}) == 1:
                 # "tercatat 2.620, fisik 2.652": the register's balance and the count in the store; a
                 # clerk acts on the count.

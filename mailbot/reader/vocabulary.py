@@ -1485,3 +1485,10 @@ SHORTFALL_ASK_PHRASES += (
     "send the balance", "supply the balance", "provide the balance", "cover the balance", "the remaining balance",
     "cover the difference", "make up the difference", "cover the gap",
 )
+# A difference between the count and the register that the writer is still looking into ("selisihnya sedang
+# kami cek", "masih ditelusuri"): neither figure is settled yet, and a clerk asks back.
+UNSETTLED_DIFFERENCE_WORDS: tuple[str, ...] = (
+    "sedang kami cek", "sedang dicek", "masih kami cek", "masih dicek", "sedang kami telusuri", "sedang ditelusuri",
+    "masih ditelusuri", "masih kami telusuri", "sedang diperiksa", "masih diperiksa", "sedang kami periksa",
+    "belum diketahui", "belum ketemu", "still checking", "being checked", "under investigation", "looking into",
+)
