@@ -1097,7 +1097,11 @@ CARRIER_NOTICE_PHRASES: tuple[str, ...] = (
 SYSTEM_SUBJECT_TAGS: tuple[str, ...] = (
     "tiket", "ticket", "case", "kasus", "incident", "insiden", "alert", "alarm", "alerta", "monitoring",
     "firing", "notifikasi", "notification",
+    # a job's outcome in a backup or monitoring program's subject: "[Warning] SIAK-Daily (3 VMs) 1 warning"
+    "warning", "critical", "error", "failed", "success", "problem", "resolved",
 )
+# The cron daemon's subject for a job's output: "Cron <root@srv-arsip> rsync -a /data ...".
+CRON_SUBJECT_OPENERS: tuple[str, ...] = ("cron", "cron daemon", "anacron")
 # Words of a sender address's local part that name a machine ("monitor@", "siak-sync@", "wa-bridge@",
 # "quarantine@"): the local part is split at . _ - + and each word looked up.
 MACHINE_LOCAL_WORDS: tuple[str, ...] = (
@@ -1109,6 +1113,8 @@ MACHINE_LOCAL_WORDS: tuple[str, ...] = (
     "dmarc", "dmarcreport", "dmarcreports", "tlsrpt",
     # monitoring programs that mail their alerts under their own name
     "zabbix", "nagios", "icinga", "grafana", "prometheus", "alertmanager", "uptimerobot", "statuscake",
+    # a server's own accounts and its scheduled jobs: cron mails its output as root, backups report themselves
+    "root", "crond", "anacron", "cronjob", "logwatch", "backup", "backups", "veeam", "acronis", "bacula",
 )
 # Local parts a mail server writes from with a suffix of its own ("MicrosoftExchange329e71ec...@").
 MACHINE_LOCAL_PREFIXES: tuple[str, ...] = ("microsoftexchange", "mailer-daemon", "mail-daemon")

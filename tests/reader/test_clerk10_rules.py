@@ -269,3 +269,22 @@ def test_a_figure_still_held_elsewhere_is_no_stock_word() -> None:
     got = read("Permohonan kami cukup 1.200 keping saja, karena ternyata masih ada 400 keping di UPT yang belum "
                "terlapor.")
     assert got.get("stock_on_hand") is None
+
+
+# --- A server's own mail: cron output, backup reports ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sender, subject",
+    [
+        ("root@srv-arsip.malinaukab.example", "Cron <root@srv-arsip> rsync -a /data/arsip_scan nas:/backup/"),
+        ("admin.it@malinaukab.example", "Cron <siak@db01> /usr/local/bin/dump_siak.sh"),
+        ("backup@nunukankab.example", "SIAK-Nunukan-Daily (3 VMs) 1 warning"),
+        ("it.nunukan@nunukankab.example", "[Warning] SIAK-Nunukan-Daily (3 VMs) 1 warning"),
+        ("veeam@tarakankota.example", "Backup job finished"),
+    ],
+)
+def test_a_servers_own_mail_is_automated(sender: str, subject: str) -> None:
+    body = "Number of files: 18.244\nNumber of created files: 1.245\nsent 1,88G bytes\nsync selesai 04/12/2026 23:30"
+    v = read_message(mail(body, subject, sender), DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert v.kind == "automated" and v.requested is None and v.stock_on_hand is None
