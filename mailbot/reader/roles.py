@@ -166,7 +166,8 @@ _ZERO_VALUE_RE = re.compile(
     r"(?:" + _words_re(vocab.ZERO_VALUE_WORDS) + r")(?![\w-])"
     # "perekaman nihil, pencetakan nihil": a word that says nothing but zero, right after the role word,
     # ending its clause.
-    r"|[ \t]+(?:" + _words_re(vocab.BARE_ZERO_WORDS) + r")(?=[ \t]*(?:[,.;(\n]|$)))"
+    r"|[ \t]+(?:" + _words_re(vocab.BARE_ZERO_WORDS) + r")(?=[ \t]*(?:[,.;(\n]|$|(?:"
+    + _words_re(vocab.BARE_ZERO_CAUSE_WORDS) + r")(?![\w-]))))"
 )
 _ITEM_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])")
 _STOCK_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])")

@@ -1498,3 +1498,7 @@ UNSETTLED_DIFFERENCE_WORDS: tuple[str, ...] = (
     "masih ditelusuri", "masih kami telusuri", "sedang diperiksa", "masih diperiksa", "sedang kami periksa",
     "belum diketahui", "belum ketemu", "still checking", "being checked", "under investigation", "looking into",
 )
+# Zero stock in the regional registers: Javanese "sampun entek" / krama "sampun telas", Banjar "habis sudah".
+ZERO_STOCK_PHRASES += ("entek", "sampun entek", "wis entek", "wes entek", "telas", "sampun telas", "sudah entek")
+# A bare zero word may end at a cause rather than a stop: "pencetakan nihil karena printer kartu rusak".
+BARE_ZERO_CAUSE_WORDS: tuple[str, ...] = ("karena", "krn", "karna", "sebab", "akibat", "due to", "because")

@@ -288,3 +288,20 @@ def test_a_servers_own_mail_is_automated(sender: str, subject: str) -> None:
     body = "Number of files: 18.244\nNumber of created files: 1.245\nsent 1,88G bytes\nsync selesai 04/12/2026 23:30"
     v = read_message(mail(body, subject, sender), DISTRICTS, own_addresses=OWN_ADDRESSES)
     assert v.kind == "automated" and v.requested is None and v.stock_on_hand is None
+
+
+# --- Zero in the regional registers, and a zero word followed by its cause ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Kami mohon tambahan blangko KIA 300 keping nggih. Stok KIA sampun entek sejak Senin kemarin.",
+         {"requested": 300, "stock_on_hand": 0}),
+        ("Mohon tambahan 500 keping. Blangko sampun telas, Pak.", {"requested": 500, "stock_on_hand": 0}),
+        ("Perekaman 37 orang, pencetakan nihil karena printer kartu rusak. Stok masih 0 keping.",
+         {"recorded": 37, "printed": 0, "stock_on_hand": 0}),
+    ],
+)
+def test_zero_in_other_words(text: str, want: dict[str, int]) -> None:
+    assert read(text) == want
