@@ -1502,3 +1502,13 @@ UNSETTLED_DIFFERENCE_WORDS: tuple[str, ...] = (
 ZERO_STOCK_PHRASES += ("entek", "sampun entek", "wis entek", "wes entek", "telas", "sampun telas", "sudah entek")
 # A bare zero word may end at a cause rather than a stop: "pencetakan nihil karena printer kartu rusak".
 BARE_ZERO_CAUSE_WORDS: tuple[str, ...] = ("karena", "krn", "karna", "sebab", "akibat", "due to", "because")
+
+# A handover inside the office, at a change of official or operator ("Serah terima jabatan dan barang persediaan
+# telah dilaksanakan", "Rincian yang diserahterimakan: Blangko KTP-el : 692 keping"): no shipment received; what
+# is handed over is the stock the office holds.
+HANDOVER_PHRASES: tuple[str, ...] = (
+    "serah terima jabatan", "sertijab", "serah terima barang persediaan", "serah terima persediaan",
+    "serah terima stok", "serah terima stock", "serah terima gudang", "serah terima operator",
+    "diserahterimakan", "yang diserahterimakan", "yg diserahterimakan", "handed over", "handover",
+)
+ROLE_PHRASES["stock_on_hand"] += ("diserahterimakan", "yang diserahterimakan", "yg diserahterimakan", "handed over")

@@ -305,3 +305,28 @@ def test_a_servers_own_mail_is_automated(sender: str, subject: str) -> None:
 )
 def test_zero_in_other_words(text: str, want: dict[str, int]) -> None:
     assert read(text) == want
+
+
+# --- A handover inside the office is no receipt; what is handed over is the stock --------------------------------
+
+
+def test_stock_handed_over_to_a_new_operator_is_the_stock() -> None:
+    body = ("Telah dilakukan serah terima barang persediaan kepada operator pengganti dengan Berita Acara Serah "
+            "Terima Nomor 027/88/BAST/DKPS/XI/2026.\n\nRincian yang diserahterimakan:\n  Blangko KTP-el : 692 keping\n"
+            "  Blangko KIA    : 1.540 keping\n  Ribbon printer : 6 roll\n\nMohon dicatat sebagai stok per 30 November "
+            "2026.")
+    v = read_message(mail(body, "Berita Acara Serah Terima Stok Blangko - Pergantian Operator"), DISTRICTS,
+                     own_addresses=OWN_ADDRESSES)
+    assert (v.kind, v.item, v.stock_on_hand, v.received) == ("stock_report", "ktp-el", 692, None)
+    assert next(r for r in v.readings if r.item == "kia").stock_on_hand == 1540
+
+
+def test_a_handover_of_office_with_no_figures_is_other_mail() -> None:
+    body = ("Dengan hormat, bersama ini saya memperkenalkan diri sebagai Kepala Dinas yang baru. Serah terima "
+            "jabatan dan barang persediaan telah dilaksanakan; laporan stok menyusul melalui laporan harian.")
+    assert verdict(body, "Perkenalan Kepala Dinas baru")["kind"] == "other"
+
+
+def test_minutes_of_a_shipment_received_are_still_a_receipt() -> None:
+    body = "Berita acara serah terima blangko KTP-el dari Provinsi sebanyak 2.000 keping sudah kami tanda tangani."
+    assert figures(body, "BAST blangko") == {"kind": "receipt", "received": 2000}
