@@ -412,6 +412,7 @@ _AGO_RE = re.compile(
 _APPROX_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?:{_alternation(vocab.APPROX_BEFORE)})\s*:?\s*$")
 _APPROX_AFTER_RE = re.compile(rf"\s*(?:\+(?!\d)|(?:{_alternation(vocab.APPROX_AFTER)})\b)")
 _ABOUT_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?:{_alternation(vocab.ABOUT_BEFORE)})\s*:?\s*$")
+_ESTIMATE_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?:{_alternation(vocab.ESTIMATE_WORDS)})\s*:?\s*$")
 _RANGE_BETWEEN_RE = re.compile(
     rf"^\s*(?:(?:{_BLANK_UNITS})\s*)?(?:-|~|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|atau|/)\s*$"
 )
@@ -612,9 +613,16 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             approximate = True
         rate = bool(unit and _RATE_RE.match(masked, unit_end))
         before = masked[max(0, start - 28) : start]
-        if _APPROX_BEFORE_RE.search(before) or _APPROX_AFTER_RE.match(masked, unit_end if unit else end):
+        approx_after = bool(_APPROX_AFTER_RE.match(masked, unit_end if unit else end))
+        if _APPROX_BEFORE_RE.search(before) or approx_after:
             approximate = True
         about = not approximate and bool(_ABOUT_BEFORE_RE.search(before))
+        if (
+            approximate and not approx_after and not m.group("an") and value is not None and value % 10
+            and value >= 100 and not spelled and _ESTIMATE_BEFORE_RE.search(before)
+        ):
+            # "about 1,035 pieces": a figure written to the unit is counted, not guessed.
+            approximate, about = False, True
         found.append(
             Mention(
                 start=start,

@@ -1512,3 +1512,16 @@ HANDOVER_PHRASES: tuple[str, ...] = (
     "diserahterimakan", "yang diserahterimakan", "yg diserahterimakan", "handed over", "handover",
 )
 ROLE_PHRASES["stock_on_hand"] += ("diserahterimakan", "yang diserahterimakan", "yg diserahterimakan", "handed over")
+# Words of an estimate ("sekitar", "about"): a round figure after them is an estimate (null), but a figure
+# written to the unit ("about 1,035 pieces", "sekitar 1.037 keping") is the figure the writer counted, read
+# as "kurang lebih" is. Bounds ("kurang dari", "di bawah") stay bounds whatever the figure.
+ESTIMATE_WORDS: tuple[str, ...] = (
+    "sekitar", "sekitaran", "sekira", "kira-kira", "kira kira", "around", "about",
+)
+# A part of the stock promised to a use already ("900 are already committed to the Posyandu round", "500 sudah
+# dialokasikan untuk jemput bola"): no stock figure of its own.
+ROLE_PHRASES["ignore"] += (
+    "already committed", "committed to", "reserved for", "earmarked", "earmarked for", "set aside for",
+    "sudah dialokasikan", "telah dialokasikan", "sudah dijatah", "sudah dijatahkan", "dicadangkan", "sudah dicadangkan",
+    "sudah dipesan", "sudah di-booking", "sudah dibooking",
+)

@@ -330,3 +330,20 @@ def test_a_handover_of_office_with_no_figures_is_other_mail() -> None:
 def test_minutes_of_a_shipment_received_are_still_a_receipt() -> None:
     body = "Berita acara serah terima blangko KTP-el dari Provinsi sebanyak 2.000 keping sudah kami tanda tangani."
     assert figures(body, "BAST blangko") == {"kind": "receipt", "received": 2000}
+
+
+# --- A figure written to the unit is counted, not guessed; a part promised already is no stock ---------------
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Current KIA stock is about 1,035 pieces, but 900 are already committed to the Posyandu round.",
+         {"stock_on_hand": 1035}),
+        ("Sisa stok sekitar 1.037 keping.", {"stock_on_hand": 1037}),
+        ("Sisa stok sekitar 1.000 keping.", {}),  # a round figure after "sekitar" is an estimate
+        ("Sisa stok kurang dari 1.037 keping.", {}),  # a bound, not a figure
+    ],
+)
+def test_estimate_words_and_figures_written_to_the_unit(text: str, want: dict[str, int]) -> None:
+    assert read(text) == want
