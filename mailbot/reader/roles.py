@@ -733,6 +733,12 @@ def current_requests(candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
+_ITEM_AFTER_ZERO_RE = re.compile(
+    r"[ \t]*(?:(?:untuk|utk|for)[ \t]+)?(?:(?:" + _words_re(vocab.GENERIC_BLANK_WORDS) + r")[ \t]+)?(?:"
+    + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])"
+)
+
+
 def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) -> list[Candidate]:
     """A stock of zero from a clause that says nothing is left of a blank ("blangko KIA kami tdk
     ada sisa"); not when it is asked about, nor of a printer supply."""
@@ -768,6 +774,9 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
         item = explicit_item(named[-1].group() if named else head)[0]
         if item is None and left is not None:
             item = explicit_item(left.group())[0]
+        if item is None and (after := _ITEM_AFTER_ZERO_RE.match(masked, z.end())) is not None:
+            # "stok habis KIA", "habis untuk blangko KIA": the blank named right after the word.
+            item = explicit_item(after.group())[0]
         snippet = _snippet(original, z.start(), z.end(), c_start, c_end)
         out.append(Candidate("stock_on_hand", 0, snippet, True, item=item, cues=(f"zero_stock:{z.group()}",)))
     return out
@@ -1039,6 +1048,36 @@ def _rest_of_shipment(mentions: Sequence[Mention], candidates: list[Candidate]) 
     return kept
 
 
+_BREAKDOWN_LEAD_RE = re.compile(r"[^\n()]{0,40}?\(")
+
+
+def _without_breakdowns(masked: str, mentions: list[Mention], kws: Sequence[Keyword]) -> list[Mention]:
+    """A figure followed by its parts in brackets ("1.250 keping KTP-el (250 keping pengganti yang terbakar
+    ditambah 1.000 keping untuk pelayanan Desember)"): the parts add up to it and are no figures of their own.
+    Parts named by another role ("Terpakai 64 keping (cetak 61, rusak 3)") or by a blank each ("2.000 keping
+    (1.500 KTP-el dan 500 KIA)") are figures of their own."""
+    drop: set[int] = set()
+    for i, m in enumerate(mentions):
+        if m.value is None or i in drop:
+            continue
+        lead = _BREAKDOWN_LEAD_RE.match(masked, m.end)
+        if lead is None:
+            continue
+        close = masked.find(")", lead.end())
+        if close == -1 or close - lead.end() > 160:
+            continue
+        inside = [k for k, n in enumerate(mentions) if lead.end() <= n.start and n.end <= close]
+        if lead.end() - 1 > m.end and any(m.end <= n.start < lead.end() for n in mentions):
+            continue  # another figure stands between the figure and the bracket
+        values = [mentions[k].value for k in inside]
+        roles = {k.role for k in kws if lead.end() <= k.start < close}
+        if not roles <= {"requested", "ignore"} or _ITEM_NAME_RE.search(masked, lead.end(), close):
+            continue
+        if len(values) >= 2 and None not in values and sum(v for v in values if v is not None) == m.value:
+            drop.update(inside)
+    return [m for k, m in enumerate(mentions) if k not in drop] if drop else mentions
+
+
 def read_text(
     original: str,
     low: str,
@@ -1059,6 +1098,8 @@ def read_text(
     # A bare year ("kebutuhan 2027") is no quantity, and no boundary between a role word and its number.
     mentions = [m for m in find_mentions(low, masked) if not (m.year and m.unit != "blank")]
     kws = keywords(masked)
+    if "(" in masked and len(mentions) > 2:
+        mentions = _without_breakdowns(masked, mentions, kws)
     monthly = bool(_MONTHLY_RE.search(masked, 0, _HEAD_CHARS))
     candidates: list[Candidate] = []
     unassigned: list[str] = []

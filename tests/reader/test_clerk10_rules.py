@@ -347,3 +347,26 @@ def test_minutes_of_a_shipment_received_are_still_a_receipt() -> None:
 )
 def test_estimate_words_and_figures_written_to_the_unit(text: str, want: dict[str, int]) -> None:
     assert read(text) == want
+
+
+# --- A figure's parts in brackets; a zero stock with its blank named after the word ---------------------------
+
+
+def test_the_parts_of_an_ask_in_brackets_are_no_figures() -> None:
+    text = ("Sebanyak 250 keping blangko KTP-el dan 30 keping blangko KIA ikut terbakar. Stok KTP-el tersisa 840 "
+            "keping. Kami mohon dikirim 1.250 keping KTP-el (250 keping pengganti yang terbakar ditambah 1.000 keping "
+            "untuk pelayanan Desember).")
+    v = read_message(mail(text, "Permohonan blangko"), DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert (v.kind, v.item, v.requested, v.stock_on_hand) == ("request", "ktp-el", 1250, 840)
+
+
+def test_parts_named_by_another_role_are_figures() -> None:
+    text = "Stok awal: 1.200 keping\nTerpakai hari ini: 64 keping (cetak 61, rusak 3)\nStok akhir: 1.136 keping"
+    assert read(text)["printed"] == 61
+
+
+def test_a_zero_stock_names_its_blank_after_the_word() -> None:
+    body = "KTP-el: perekaman 188, pencetakan 176, sisa 180\nKIA: blangko habis, pencetakan KIA dihentikan sementara"
+    v = read_message(mail(body, "Laporan harian (stok habis KIA)"), DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert (v.kind, v.item, v.stock_on_hand, v.printed, v.recorded) == ("stock_report", "ktp-el", 180, 176, 188)
+    assert next(r for r in v.readings if r.item == "kia").stock_on_hand == 0
