@@ -264,19 +264,30 @@ _REVISION_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.REVISION_CU
 _FIGURE_RE = re.compile(r"\d")
 
 
-def _revised_kind(quoted_text: str, new_text: str, message: Message) -> Literal["request", "receipt"] | None:
+def _revised_kind(
+    quoted_text: str, new_text: str, message: Message, own_addresses: Sequence[str] = ()
+) -> Literal["request", "receipt"] | None:
     """The kind of the writer's own earlier mail that a reply revises: the quote's header names the
-    writer (address or name), the quoted mail is a request or receipt, and the new words give a figure
-    with a word of revision ("ralat", "yang benar", "setelah dihitung ulang"). None otherwise."""
+    writer (address or name), or the desk answering the writer's request ("Permohonan 3.000 keping ...
+    kami catat"), the quoted mail is a request or receipt, and the new words give a figure with a word of
+    revision ("ralat", "yang benar", "setelah dihitung ulang", "revisi: cukup 2.000 saja"). None otherwise."""
     low_new = normalise(new_text)
     if not _FIGURE_RE.search(low_new) or not _REVISION_RE.search(low_new):
         return None
     name, address = parseaddr(str(message.get("from", "")))
     header = quoted_text.lstrip().split("\n\n", 1)[0][:400].lower()
     own = [w.lower() for w in (address, " ".join(name.split())) if len(w) >= 4]
-    if not any(w in " ".join(header.split()) for w in own):
-        return None
+    flat = " ".join(header.split())
+    if not any(w in flat for w in own):
+        desk = [a.lower() for a in own_addresses if a]
+        if not any(a in flat for a in desk) or _APPROVED_IN_QUOTE_RE.search(quoted_text.lower()):
+            # The desk's answer revised is a pending request's only: an approved one changes by its thread's
+            # follow-up (or by a word of change, _changes_approved_figure).
+            return None
     plain = split_quoted(_QUOTE_MARKS_RE.sub("", quoted_text.split("\n", 1)[1] if "\n" in quoted_text else ""))[0]
+    if not plain.strip() and "\n\n" in quoted_text.lstrip():
+        # "-----Pesan Asli-----" / "Dari: ... Perihal: ..." then the mail: its words start after the header block.
+        plain = split_quoted(_QUOTE_MARKS_RE.sub("", quoted_text.lstrip().split("\n\n", 1)[1]))[0]
     low_plain = normalise(plain)
     found, _ = read_text(plain, low_plain)
     earlier = kind_of(
@@ -451,7 +462,7 @@ def read_message(
     restated = _own_earlier_requests(quoted_text, sender) if is_reply and quoted_text else frozenset()
     # A reply revising the writer's own quoted request or receipt ("Ralat pak, yang benar 1.800 keping")
     # is that request or receipt again: its one new figure is the quoted mail's figure.
-    revised = _revised_kind(quoted_text, new_text, parts.message) if is_reply and quoted_text else None
+    revised = _revised_kind(quoted_text, new_text, parts.message, own_addresses) if is_reply and quoted_text else None
     if revised is not None and answer_role is None:
         answer_role = _KIND_FIGURE[revised]
     if (

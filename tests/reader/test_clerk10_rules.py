@@ -370,3 +370,16 @@ def test_a_zero_stock_names_its_blank_after_the_word() -> None:
     v = read_message(mail(body, "Laporan harian (stok habis KIA)"), DISTRICTS, own_addresses=OWN_ADDRESSES)
     assert (v.kind, v.item, v.stock_on_hand, v.printed, v.recorded) == ("stock_report", "ktp-el", 180, 176, 188)
     assert next(r for r in v.readings if r.item == "kia").stock_on_hand == 0
+
+
+# --- A revision above the desk's answer to the writer's request revises that request ---------------------------
+
+
+def test_a_revision_above_the_desks_acknowledgement_is_the_request_again() -> None:
+    body = ("Bu Rina, revisi: cukup 2.000 keping saja dulu. Sisa stok pagi ini 260.\n\nHendra\n\n"
+            "-----Pesan Asli-----\nDari: Desk Blangko [mailto:blangko@disdukcapil.kaltaraprov.example]\n"
+            "Dikirim: Selasa, 01 Desember 2026 11:20\nKepada: disdukcapil@tarakankota.example\n"
+            "Perihal: [BLK-2026-0055] permintaan blangko\n\n"
+            "Permohonan 3.000 keping blangko KTP-el (stok 410) kami catat dan menunggu persetujuan pimpinan.\n")
+    assert figures(body, "RE: [BLK-2026-0055] permintaan blangko") == {
+        "kind": "request", "requested": 2000, "stock_on_hand": 260}
