@@ -302,8 +302,10 @@ _WHOLE = rf"(?:[ \t]+(?:{_alternation(vocab.WHOLE_PACK_WORDS)})\b)?"
 # "dus utuh (isi 500/dus)".
 _PACKED_INLINE_RE = re.compile(
     rf"[ \t]*(?:{_PACKAGES})\b{_WHOLE}[ \t]*,?[ \t]*(?:"
-    rf"(?:{_alternation(vocab.PACK_SIZE_WORDS)})(?:[ \t]+per[ \t]+(?:{_PACKAGES})\b)?[ \t]*{_SIZE}\s*(?:{_BLANKS})\b"
-    rf"|\([ \t]*(?:isi|berisi|@)[ \t]*(?P<size2>\d{{1,3}}(?:\.\d{{3}})*)[ \t]*(?:(?:{_BLANKS})\b)?[ \t]*(?:(?:/|per)[ \t]*(?:{_PACKAGES}))?[ \t]*\))"
+    rf"(?:{_alternation(vocab.PACK_SIZE_WORDS)})(?:[ \t]+per[ \t]+(?:{_PACKAGES})\b)?"
+    rf"[ \t]*{_SIZE}\s*(?:{_BLANKS})\b"
+    rf"|\([ \t]*(?:isi|berisi|@)[ \t]*(?P<size2>\d{{1,3}}(?:\.\d{{3}})*)[ \t]*(?:(?:{_BLANKS})\b)?"
+    rf"[ \t]*(?:(?:/|per)[ \t]*(?:{_PACKAGES}))?[ \t]*\))"
 )
 # The size of a package stated anywhere in a mail: "isi per dus 500 keping", "1 dus = 500 lembar".
 _SIZE_STATED_RE = re.compile(
@@ -320,7 +322,9 @@ _PACKAGE_WORD_RE = re.compile(rf"[ \t]*(?:{_PACKAGES})\b")
 
 def _pack_size(masked: str) -> int | None:
     """The one size of a package a mail states ("isi per dus 500 keping"), or None."""
-    sizes = {parse_digits(m.group("size")) for m in _SIZE_STATED_RE.finditer(masked)} if "isi" in masked or "=" in masked else set()
+    if "isi" not in masked and "=" not in masked:
+        return None
+    sizes = {parse_digits(m.group("size")) for m in _SIZE_STATED_RE.finditer(masked)}
     return sizes.pop() if len(sizes) == 1 else None
 
 

@@ -94,7 +94,8 @@ def test_periods_side_by_side_with_no_latest_are_not_read() -> None:
     ],
 )
 def test_a_gap_label_whose_value_is_an_ask_is_the_need_less_the_stock(gap: str) -> None:
-    text = f"Rekap kebutuhan KTP-el:\n  - Perkiraan kebutuhan : 4.200 keping\n  - Stok di gudang      : 940 keping\n{gap}\n"
+    text = ("Rekap kebutuhan KTP-el:\n  - Perkiraan kebutuhan : 4.200 keping\n"
+            f"  - Stok di gudang      : 940 keping\n{gap}\n")
     assert read(text) == {"requested": 3260, "stock_on_hand": 940}
 
 
