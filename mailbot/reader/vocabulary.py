@@ -1525,3 +1525,10 @@ ROLE_PHRASES["ignore"] += (
     "sudah dialokasikan", "telah dialokasikan", "sudah dijatah", "sudah dijatahkan", "dicadangkan", "sudah dicadangkan",
     "sudah dipesan", "sudah di-booking", "sudah dibooking",
 )
+# A figure given up ("cukup 1.000 keping saja, tidak jadi 2.000", "1,000 instead of 2,000"): denied as "bukan" is.
+_GIVEN_UP: tuple[str, ...] = (
+    "tidak jadi", "tdk jadi", "gak jadi", "ga jadi", "nggak jadi", "ngga jadi", "enggak jadi", "gk jadi",
+    "instead of", "rather than",
+)
+ROLE_PHRASES["ignore"] += _GIVEN_UP
+NEGATES_NEXT_WORDS += _GIVEN_UP

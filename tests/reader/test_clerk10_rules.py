@@ -384,3 +384,15 @@ def test_a_revision_above_the_desks_acknowledgement_is_the_request_again() -> No
             "Permohonan 3.000 keping blangko KTP-el (stok 410) kami catat dan menunggu persetujuan pimpinan.\n")
     assert figures(body, "RE: [BLK-2026-0055] permintaan blangko") == {
         "kind": "request", "requested": 2000, "stock_on_hand": 260}
+
+
+# --- A figure given up is denied as "bukan" denies it -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kami mohon 1.000 keping saja, tidak jadi 2.000.", "Mohon 1.000 keping saja, gak jadi 2.000 keping.",
+     "Please send 1,000 blanks instead of 2,000."],
+)
+def test_a_figure_given_up_is_not_the_ask(text: str) -> None:
+    assert read(text) == {"requested": 1000}
