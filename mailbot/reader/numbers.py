@@ -414,7 +414,10 @@ _AGO_RE = re.compile(
     rf"[^\S\n]*(?:{_alternation(vocab.TIME_UNITS)})[^\S\n]+(?:{_alternation(vocab.AGO_WORDS)})\b"
 )
 _APPROX_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?:{_alternation(vocab.APPROX_BEFORE)})\s*:?\s*$")
-_APPROX_AFTER_RE = re.compile(rf"\s*(?:\+(?!\d)|(?:{_alternation(vocab.APPROX_AFTER)})\b)")
+# "700+" is 700 or more; "cetak 79 + rusak 4" adds a named figure to it, and is no estimate.
+_APPROX_AFTER_RE = re.compile(
+    rf"\s*(?:\+(?!\d)(?![ \t]*[a-z][\w-]*[ \t]*:?[ \t]*\d)|(?:{_alternation(vocab.APPROX_AFTER)})\b)"
+)
 _ABOUT_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?:{_alternation(vocab.ABOUT_BEFORE)})\s*:?\s*$")
 _ESTIMATE_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?:{_alternation(vocab.ESTIMATE_WORDS)})\s*:?\s*$")
 _RANGE_BETWEEN_RE = re.compile(

@@ -396,3 +396,16 @@ def test_a_revision_above_the_desks_acknowledgement_is_the_request_again() -> No
 )
 def test_a_figure_given_up_is_not_the_ask(text: str) -> None:
     assert read(text) == {"requested": 1000}
+
+
+# --- "+" between named figures adds them; "700+" alone is 700 or more ------------------------------------------
+
+
+def test_a_plus_before_a_named_figure_is_no_estimate() -> None:
+    text = ("Stok awal         : 1.200 keping\nPerekaman         : 91 orang\n"
+            "Terpakai          : 83 keping (cetak 79 + rusak 4)\nStok akhir        : 1.117 keping")
+    assert read(text) == {"recorded": 91, "printed": 79, "stock_on_hand": 1117}
+
+
+def test_a_plus_after_a_figure_alone_is_an_estimate() -> None:
+    assert "printed" not in read("Pencetakan hari ini 700+ keping.")
