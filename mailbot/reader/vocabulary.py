@@ -1532,3 +1532,5 @@ _GIVEN_UP: tuple[str, ...] = (
 )
 ROLE_PHRASES["ignore"] += _GIVEN_UP
 NEGATES_NEXT_WORDS += _GIVEN_UP
+# "kami konfirmasi secara tertulis permintaan ... 3.000 keping": "in writing", not a figure written wrongly.
+NOT_ROLE_PHRASES += ("secara tertulis", "scr tertulis", "dengan tertulis", "in writing")

@@ -409,3 +409,9 @@ def test_a_plus_before_a_named_figure_is_no_estimate() -> None:
 
 def test_a_plus_after_a_figure_alone_is_an_estimate() -> None:
     assert "printed" not in read("Pencetakan hari ini 700+ keping.")
+
+
+def test_a_request_confirmed_in_writing_is_read() -> None:
+    text = ("Sesuai percakapan via telepon tadi pagi, dengan ini kami konfirmasi secara tertulis permintaan blangko "
+            "KTP-el sebanyak 3.000 keping. Stok kami saat ini 410 keping.")
+    assert read(text) == {"requested": 3000, "stock_on_hand": 410}
