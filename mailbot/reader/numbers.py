@@ -318,6 +318,11 @@ _LOOSE_TAIL_RE = re.compile(
     rf"(?:[ \t]+(?:{_alternation(vocab.LOOSE_WORDS)})\b)?"
 )
 _PACKAGE_WORD_RE = re.compile(rf"[ \t]*(?:{_PACKAGES})\b")
+# After a count of packages, the blanks they hold in all: "5 dus, total 2.500 keping", "4 box (= 2.000 lembar)".
+_PACK_TOTAL_RE = re.compile(
+    rf"[ \t]*(?:{_PACKAGES})\b{_WHOLE}[ \t]*[,(]?[ \t]*(?:{_alternation(vocab.PACK_TOTAL_WORDS)})[ \t]*:?[ \t]*"
+    rf"(?P<total>\d{{1,3}}(?:\.\d{{3}})+|\d{{1,5}})[ \t]*(?:{_BLANKS})\b\)?"
+)
 
 
 def _pack_size(masked: str) -> int | None:
@@ -568,7 +573,17 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 end = paren.end()
                 spelled = False
         unit, unit_end = _unit_after(masked, end)
-        if unit == "other" and value is not None and not conflict and (
+        whole = _PACK_TOTAL_RE.match(masked, end) if unit == "other" and value is not None and value < 100 else None
+        if whole is not None and not conflict:
+            # "sudah diterima 5 dus, total 2.500 keping", "3 box (= 1.500 lembar)": the packages counted in
+            # blanks. Packages hold as many each: a total that is no whole number of them is unclear.
+            total = parse_digits(whole.group("total"))
+            if total is not None and value and total % value == 0 and total >= value:
+                value, unit, end = total, "blank", whole.end()
+            else:
+                end = whole.end()
+            unit_end = end
+        elif unit == "other" and value is not None and not conflict and (
             (packed := _PACKED_RE.match(masked, end)) or (packed := _PACKED_INLINE_RE.match(masked, end))
         ):
             # "5 box (1 box isi 100 keping)", "4 dus, isi per dus 500 keping": a count of packages with the

@@ -866,6 +866,38 @@ def _list_lead_role(masked: str, pos: int, kws: Sequence[Keyword], low: str | No
     return words[-1]
 
 
+_FORM_COUNT_LINE_RE = re.compile(
+    r"[ \t>*\-]*(?:" + _words_re(vocab.FORM_COUNT_LABELS) + r")[ \t]*:[ \t]*(?=\d)"
+)
+_FORM_LINE_RE = re.compile(r"[ \t>*\-]*[a-z][^\n:]{0,40}:[ \t]*\S")
+
+
+def _form_lead_role(masked: str, low: str, pos: int, kws: Sequence[Keyword]) -> Keyword | None:
+    """The role of the sentence leading into a form whose count line names no role ("Kami konfirmasi
+    penerimaan blangko KIA dari Provinsi:" / "Tanggal terima : 30 November" / "Jumlah : 1.800 keping"): the
+    sentence ends with a colon right above the form's lines and names one role."""
+    line_start = masked.rfind("\n", 0, pos) + 1
+    count_line = _FORM_COUNT_LINE_RE.match(masked, line_start)
+    if count_line is None or count_line.end() != pos:
+        return None
+    start = line_start
+    while start > 0:
+        prev = low.rfind("\n", 0, start - 1) + 1
+        if not _FORM_LINE_RE.match(low, prev, start - 1) or low[prev : start - 1].rstrip().endswith(":"):
+            break
+        start = prev
+    if start == 0:
+        return None
+    lead_start = low.rfind("\n", 0, start - 1) + 1
+    lead = low[lead_start : start - 1]
+    if not lead.rstrip().endswith(":"):
+        return None
+    words = [k for k in kws if lead_start <= k.start and k.end <= start - 1 and k.role != "ignore"]
+    if len({k.role for k in words}) != 1:
+        return None
+    return words[-1]
+
+
 def _sums_to(parts: Sequence[int], value: int | None) -> bool:
     """Whether *value* is the sum of the figures before it ("1.000 ... ditambah 500, jadi total 1.500"),
     or a whole number of the one figure before it ("4 box (1 box isi 500 keping), jadi total 2.000"), or
@@ -1221,7 +1253,10 @@ def read_text(
             # figure and its unit says what it counts, whatever the role word before. (Beside a receipt
             # the damaged cards may be part of those received or on top of them: a clerk asks.)
             role, strong, keyword = "ignore", True, qualifier
-        if role is None and (lead := _list_lead_role(masked, m.start, kws, low)) is not None:
+        if role is None and (
+            (lead := _list_lead_role(masked, m.start, kws, low)) is not None
+            or (lead := _form_lead_role(masked, low, m.start, kws)) is not None
+        ):
             # "Kiriman hari ini sudah kami terima lengkap:" / " * blangko KTP-el : 1.200 keping": a list
             # under a sentence ending with a colon; its figures have the role the sentence names.
             role, strong, keyword = lead.role, True, lead

@@ -1534,3 +1534,13 @@ ROLE_PHRASES["ignore"] += _GIVEN_UP
 NEGATES_NEXT_WORDS += _GIVEN_UP
 # "kami konfirmasi secara tertulis permintaan ... 3.000 keping": "in writing", not a figure written wrongly.
 NOT_ROLE_PHRASES += ("secara tertulis", "scr tertulis", "dengan tertulis", "in writing")
+# A form's line that counts with no role of its own ("Jumlah : 1.800 keping" under "Kami konfirmasi penerimaan
+# blangko KIA dari Provinsi:" and beside "Tanggal terima : ..."): it takes the role of the sentence leading
+# into the form.
+FORM_COUNT_LABELS: tuple[str, ...] = (
+    "jumlah", "jml", "total", "banyaknya", "sebanyak", "qty", "quantity", "jumlah blangko", "jumlah keping",
+)
+# After a count of packages, the words that give the blanks it holds in all: "5 dus, total 2.500 keping".
+PACK_TOTAL_WORDS: tuple[str, ...] = (
+    "total", "totalnya", "jumlah", "jumlahnya", "sejumlah", "sebanyak", "yaitu", "yakni", "atau", "=", "in total",
+)

@@ -415,3 +415,31 @@ def test_a_request_confirmed_in_writing_is_read() -> None:
     text = ("Sesuai percakapan via telepon tadi pagi, dengan ini kami konfirmasi secara tertulis permintaan blangko "
             "KTP-el sebanyak 3.000 keping. Stok kami saat ini 410 keping.")
     assert read(text) == {"requested": 3000, "stock_on_hand": 410}
+
+
+# --- Packages counted in all; a form's count line under a sentence naming its role ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("sudah diterima 5 dus, total 2.500 keping", [2500]),
+        ("3 box (= 1.500 lembar)", [1500]),
+        ("3 box (= 500 lembar)", [3]),  # no whole number of boxes: left unclear, no count of blanks
+    ],
+)
+def test_packages_counted_in_all(text: str, want: list[int]) -> None:
+    from mailbot.reader.numbers import find_mentions
+
+    assert [m.value for m in find_mentions(normalise(text))] == want
+
+
+def test_a_forms_count_line_takes_the_role_of_the_sentence_leading_into_it() -> None:
+    text = ("Kami konfirmasi penerimaan blangko KIA dari Provinsi:\nTanggal terima : 30 November 2026\n"
+            "Jumlah         : 1.800 keping\nKondisi        : baik, segel utuh\n"
+            "Stok KIA setelah penerimaan : 2.220 keping")
+    assert read(text) == {"received": 1800, "stock_on_hand": 2220}
+
+
+def test_a_forms_count_line_under_no_role_has_none() -> None:
+    assert read("Bersama ini kami sampaikan:\nTanggal : 30 November 2026\nJumlah : 1.800 keping") == {}
