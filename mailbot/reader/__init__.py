@@ -97,6 +97,8 @@ def _unnamed_beside_named(reading: Reading, candidates: Sequence[Candidate], ite
     values = dict(reading.values)
     doubts = list(reading.doubts)
     for field, value in reading.values.items():
+        if any("stock_now" in e.cues for e in reading.evidence if e.field == field):
+            continue  # the others were said of an earlier moment ("kemarin sore sisa 1.020")
         mine = [c for c in candidates if c.field == field and c.value is not None]
         if any(c.strong for c in mine):
             # A need stated beside the ask ("kebutuhan ... diperkirakan 3.000 ... mohon dikirimkan

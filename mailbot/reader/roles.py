@@ -2484,6 +2484,29 @@ _PHYSICAL_CUES = frozenset(
 _UNSETTLED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.UNSETTLED_DIFFERENCE_WORDS) + r")(?![\w-])")
 
 
+def _words_before_figure(c: Candidate) -> str:
+    """The words of a candidate's snippet between the figure before it (or the snippet's start) and it."""
+    low = normalise(c.text)
+    found = find_mentions(low)
+    for i, m in enumerate(found):
+        if m.value == c.value:
+            return low[found[i - 1].end if i else 0 : m.start]
+    return ""
+
+
+def _stock_now(exact: list[Candidate]) -> list[Candidate]:
+    """"Kemarin sore sisa blangko 1.020, hari ini setelah pelayanan tinggal 870 keping": of stocks each said
+    with its moment, the one of now; every other must be said of before. Otherwise all stay."""
+    lead = {id(c): _words_before_figure(c) for c in exact}
+    now = [c for c in exact if _NOW_PERIOD_RE.search(lead[id(c)])]
+    before = [c for c in exact if _EARLIER_PERIOD_RE.search(lead[id(c)])]
+    if len({c.value for c in now}) != 1 or set(map(id, now)) & set(map(id, before)):
+        return exact
+    if len(now) + len(before) != len(exact):
+        return exact
+    return [replace(c, cues=(*c.cues, "stock_now")) for c in now]
+
+
 def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
     """One value per field, or none with a doubt when candidates disagree or are unclear."""
     values: dict[str, int] = {}
@@ -2525,6 +2548,8 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
                 # "tercatat 2.620, fisik 2.652": the register's balance and the count in the store; a
                 # clerk acts on the count.
                 exact = counted
+        if field == "stock_on_hand" and len({c.value for c in exact}) > 1:
+            exact = _stock_now(exact)
         if any(c.about for c in exact) and not all(c.about for c in exact):
             # "stok ± 400 keping, tepatnya 396 keping": the exact figure is the one meant.
             exact = [c for c in exact if not c.about]

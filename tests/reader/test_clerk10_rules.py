@@ -443,3 +443,16 @@ def test_a_forms_count_line_takes_the_role_of_the_sentence_leading_into_it() -> 
 
 def test_a_forms_count_line_under_no_role_has_none() -> None:
     assert read("Bersama ini kami sampaikan:\nTanggal : 30 November 2026\nJumlah : 1.800 keping") == {}
+
+
+# --- Stocks said each with its moment: the one of now ---------------------------------------------------------
+
+
+def test_of_yesterdays_and_todays_stock_in_prose_todays_is_read() -> None:
+    body = ("Kemarin sore sisa blangko KTP-el 1.020, hari ini setelah pelayanan tinggal 870 keping. Mohon ditambah "
+            "2.000 keping ya Pak.")
+    assert figures(body, "Mohon tambahan blangko") == {"kind": "request", "requested": 2000, "stock_on_hand": 870}
+
+
+def test_two_stocks_without_their_moments_stay_unclear() -> None:
+    assert "stock_on_hand" not in read("Sisa blangko 1.020 keping, tinggal 870 keping. Mohon tambahan 2.000 keping.")
