@@ -1544,3 +1544,9 @@ FORM_COUNT_LABELS: tuple[str, ...] = (
 PACK_TOTAL_WORDS: tuple[str, ...] = (
     "total", "totalnya", "jumlah", "jumlahnya", "sejumlah", "sebanyak", "yaitu", "yakni", "atau", "=", "in total",
 )
+# The same in English: "Please send the figures by 8 January", "could you share the stock data".
+DOCUMENT_WORDS += ("figures", "the figures", "numbers", "the numbers", "report", "the report", "spreadsheet",
+                   "statistics", "stock data", "the data", "the template")
+DOCUMENT_FILLERS += ("the", "us", "me", "your", "updated", "latest", "share", "send", "provide")
+DOCUMENT_REQUEST_OPENERS += ("please send", "please share", "please provide", "kindly send", "kindly share",
+                             "could you share", "could you send", "share")

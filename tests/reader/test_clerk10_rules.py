@@ -456,3 +456,20 @@ def test_of_yesterdays_and_todays_stock_in_prose_todays_is_read() -> None:
 
 def test_two_stocks_without_their_moments_stay_unclear() -> None:
     assert "stock_on_hand" not in read("Sisa blangko 1.020 keping, tinggal 870 keping. Mohon tambahan 2.000 keping.")
+
+
+# --- Asking for figures or a report in English is no request for blanks ----------------------------------------
+
+
+def test_a_request_for_figures_in_english_is_other_mail() -> None:
+    body = ("Dear team,\n\nI would be grateful if you could share the district blank stock figures as of 31 December "
+            "for the national year-end report. Last year Kaltara reported 97,000 blanks in total.\n\nPlease send "
+            "the figures by 8 January using the attached template.\n\nBest regards,\nLiaison Officer")
+    v = read_message(mail(body, "Request for year-end stock data", "liaison@kemendagri.example"), DISTRICTS,
+                     own_addresses=OWN_ADDRESSES)
+    assert (v.kind, v.requested) == ("other", None)
+
+
+def test_please_send_blanks_in_english_is_still_a_request() -> None:
+    assert figures("Please send 2,000 KTP-el blanks, our stock is 450.", "Blanks") == {
+        "kind": "request", "requested": 2000, "stock_on_hand": 450}
