@@ -314,8 +314,10 @@ _SIZE_STATED_RE = re.compile(
 )
 # After whole packages, the loose blanks added: "1 dus utuh ditambah 87 keping ecer".
 _LOOSE_TAIL_RE = re.compile(
-    rf"{_WHOLE}[ \t]*(?:{_alternation(vocab.PLUS_WORDS)})[ \t]*(?P<loose>\d{{1,3}})[ \t]*(?:{_BLANKS})\b"
+    rf"{_WHOLE}[ \t]*(?:(?:{_alternation(vocab.PLUS_WORDS)})[ \t]*(?P<loose>\d{{1,3}})[ \t]*(?:{_BLANKS})\b"
     rf"(?:[ \t]+(?:{_alternation(vocab.LOOSE_WORDS)})\b)?"
+    rf"|(?:{_alternation(vocab.AND_WORDS)})[ \t]+(?P<loose2>\d{{1,3}})[ \t]*(?:{_BLANKS})[ \t]+"
+    rf"(?:{_alternation(vocab.LOOSE_WORDS)})\b)"
 )
 _PACKAGE_WORD_RE = re.compile(rf"[ \t]*(?:{_PACKAGES})\b")
 # After a count of packages, the blanks they hold in all: "5 dus, total 2.500 keping", "4 box (= 2.000 lembar)".
@@ -603,7 +605,7 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             _PACKAGE_WORD_RE.search(masked, start, end)
         ):
             # "1 dus utuh ditambah 87 keping ecer": whole packages and loose blanks are one count.
-            value, end = value + int(loose.group("loose")), loose.end()
+            value, end = value + int(loose.group("loose") or loose.group("loose2")), loose.end()
             unit_end = end
         if unit == "other" and value is not None and value >= 100 and _AGO_RE.match(masked, end):
             # "yg 2.500 minggu lalu": the figure of last week, not 2,500 weeks.

@@ -377,6 +377,7 @@ _UNTIL_AFTER_RE = re.compile(
 
 _EVENT_TIME_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EVENT_TIME_WORDS) + r")[^\S\n]+$")
 _EVENT_ROLES = frozenset(("received", "printed", "recorded"))
+_BEFORE_EVENT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.BEFORE_EVENT_WORDS) + r")[^\S\n]+$")
 
 
 def keywords(masked: str) -> list[Keyword]:
@@ -393,6 +394,10 @@ def keywords(masked: str) -> list[Keyword]:
         role = _ROLE_OF[word]
         if role in _EVENT_ROLES and _EVENT_TIME_BEFORE_RE.search(masked, max(0, m.start() - 16), m.start()):
             # "Stok KIA setelah penerimaan : 2.220": the event names when the stock was counted.
+            continue
+        if role in _EVENT_ROLES and _BEFORE_EVENT_RE.search(masked, max(0, m.start() - 16), m.start()):
+            # "stok sebelum penerimaan 400": the stock before the event, not the stock now.
+            out.append(Keyword(m.start(), m.end(), "ignore", False, False, False, word_role=role))
             continue
         total = bool(_TOTAL_BEFORE_RE.search(masked, max(0, m.start() - 12), m.start()))
         window_lo = max(0, m.start() - _NEG_WINDOW)

@@ -1458,9 +1458,10 @@ MINUS_WORDS: tuple[str, ...] = ("dikurangi", "dikurang", "kurang", "minus", "les
 # Before a role word, these make it the time of another figure, not that figure's role: "Stok KIA setelah
 # penerimaan : 2.220", "sisa sesudah pencetakan hari ini 780", "stock after receipt: 2,220".
 EVENT_TIME_WORDS: tuple[str, ...] = (
-    "setelah", "stlh", "sesudah", "sehabis", "pasca", "usai", "seusai", "selesai", "sebelum", "sblm", "after",
-    "before", "following",
+    "setelah", "stlh", "sesudah", "sehabis", "pasca", "usai", "seusai", "selesai", "after", "following",
 )
+# ... and these make the figure the stock before the event, not the stock now: "stok sebelum penerimaan 400".
+BEFORE_EVENT_WORDS: tuple[str, ...] = ("sebelum", "sblm", "before", "prior to")
 
 # A count of packages with the size of one written beside it is a count of blanks: "4 (empat) dus, isi per
 # dus 500 keping", "6 dus @ 500 keping", "3 dus utuh (isi 500/dus)". The words that give the size:
@@ -1468,7 +1469,10 @@ PACK_SIZE_WORDS: tuple[str, ...] = ("isi", "berisi", "masing-masing isi", "masin
                                     "\u00d7", "containing", "each containing", "of")
 # A whole package ("1 dus utuh"), and the loose blanks added to whole packages ("ditambah 87 keping ecer").
 WHOLE_PACK_WORDS: tuple[str, ...] = ("utuh", "penuh", "full", "sealed", "segel")
-PLUS_WORDS: tuple[str, ...] = ("+", "ditambah", "tambah", "plus", "dan", "and")
+PLUS_WORDS: tuple[str, ...] = ("+", "ditambah", "tambah", "plus")
+# "dan"/"and" joins loose blanks to whole packages only when they are called loose ("dan 87 keping ecer"):
+# "2 dus (isi 500) dan 300 keping KIA" names two counts.
+AND_WORDS: tuple[str, ...] = ("dan", "and", "serta")
 LOOSE_WORDS: tuple[str, ...] = ("ecer", "eceran", "lepas", "lepasan", "satuan", "loose")
 
 # A stock counted in the store: beside the register's balance ("tercatat 2.620, fisik 2.652", "Saldo menurut
@@ -1482,10 +1486,11 @@ PHYSICAL_COUNT_WORDS: tuple[str, ...] = (
 ROLE_PHRASES["requested"] += ("requirement", "requirements", "our requirement", "our requirements")
 NEED_WORDS += ("requirement", "requirements", "our requirement", "our requirements")
 # What the writer has: "blangko yang ada di kami 900 saja", Banjar "blangko nang ada di kami 900 haja".
-# ("masih ada 400 keping di UPT" is often someone else's: not a stock word by itself.)
-ROLE_PHRASES["stock_on_hand"] += (
-    "yang ada", "yg ada", "nang ada", "yang tersedia", "yg tersedia",
-)
+# ("yang ada" alone is anything there is, "1.200 pemohon yang ada"; "masih ada 400 keping di UPT" is often
+# someone else's: neither is a stock word by itself.)
+ROLE_PHRASES["stock_on_hand"] += tuple(
+    f"{rel} ada {where} kami" for rel in ("yang", "yg", "nang") for where in ("di", "pada", "di gudang", "di kantor")
+) + ("stok yang ada", "stok yg ada", "blangko yang tersedia", "blangko yg tersedia")
 # The gap asked in English: "Please send the balance", "cover the difference".
 SHORTFALL_ASK_PHRASES += (
     "send the balance", "supply the balance", "provide the balance", "cover the balance", "the remaining balance",

@@ -473,3 +473,19 @@ def test_a_request_for_figures_in_english_is_other_mail() -> None:
 def test_please_send_blanks_in_english_is_still_a_request() -> None:
     assert figures("Please send 2,000 KTP-el blanks, our stock is 450.", "Blanks") == {
         "kind": "request", "requested": 2000, "stock_on_hand": 450}
+
+
+# --- Guards: the new words do not reach further than the class they name ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dari 1.200 pemohon yang ada, 800 sudah dicetak hari ini.",  # "yang ada" alone is no stock word
+        "Kami terima 2 dus (isi 500) dan 300 keping KIA.",  # "dan" joins two counts, not loose blanks
+        "Stok sebelum penerimaan 400, sesudah penerimaan 2.400 keping.",  # the stock before the event
+    ],
+)
+def test_no_stock_or_receipt_is_made_up(text: str) -> None:
+    got = read(text)
+    assert got.get("stock_on_hand") in (None, 2400) and got.get("received") in (None,)
