@@ -1085,6 +1085,39 @@ def _rest_of_shipment(mentions: Sequence[Mention], candidates: list[Candidate]) 
     return kept
 
 
+_UNIT_SEP = r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS + vocab.PEOPLE_UNITS) + r")\b)?[ \t]*[,;/]?[ \t]*(?:dan[ \t]+)?"
+_THEN_NOW_RE = re.compile(_UNIT_SEP + r"(?:" + _words_re(vocab.NOW_PERIOD_WORDS) + r")(?![\w-])[ \t]*:?[ \t]*$")
+_THEN_EARLIER_RE = re.compile(
+    _UNIT_SEP + r"(?:" + _words_re(vocab.EARLIER_PERIOD_WORDS) + r")(?![\w-])[ \t]*:?[ \t]*$"
+)
+
+
+def _latest_of_two_moments(
+    masked: str, mentions: Sequence[Mention], candidates: list[Candidate]
+) -> list[Candidate]:
+    """"Sisa blangko kemarin 1.020, hari ini 870", "Perekaman kemarin 90, hari ini 102": one role's figures of
+    two moments in a row; the figure of now is the role's, the earlier one is not (in either order)."""
+    out = list(candidates)
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if a.value is None or b.value is None:
+            continue
+        lead = masked[max(0, a.start - 24) : a.start]
+        if _THEN_NOW_RE.fullmatch(masked, a.end, b.start) and _EARLIER_PERIOD_RE.search(lead):
+            earlier, now = a.value, b.value
+        elif _THEN_EARLIER_RE.fullmatch(masked, a.end, b.start) and _NOW_PERIOD_RE.search(lead):
+            earlier, now = b.value, a.value
+        else:
+            continue
+        for k, c in enumerate(out):
+            if c.value == earlier and c.doubt is None and not c.table:
+                if any(o.field == c.field and o.value == now for o in out):
+                    del out[k]  # the figure of now is read already
+                else:
+                    out[k] = replace(c, value=now, cues=(*c.cues, "latest_of_two_moments"))
+                break
+    return out
+
+
 _BREAKDOWN_LEAD_RE = re.compile(r"[^\n()]{0,40}?\(")
 
 
@@ -1580,6 +1613,8 @@ def read_text(
         else:
             # "500 atau 700 keping": an answer, but not one figure; ask again.
             candidates.append(Candidate(answer_role, None, " / ".join(s for _, s in loose), True, "unclear"))
+    if len(mentions) > 1 and _EARLIER_PERIOD_RE.search(masked):
+        candidates = _latest_of_two_moments(masked, mentions, candidates)
     if any(_PHYSICAL_CUES.intersection(c.cues) for c in candidates) and not _UNSETTLED_RE.search(masked):
         # A count in the store beside the register's balance, the difference not still being checked: the
         # count is the stock (settle() prefers it).

@@ -489,3 +489,20 @@ def test_please_send_blanks_in_english_is_still_a_request() -> None:
 def test_no_stock_or_receipt_is_made_up(text: str) -> None:
     got = read(text)
     assert got.get("stock_on_hand") in (None, 2400) and got.get("received") in (None,)
+
+
+# --- One role's figures of two moments in a row: the figure of now -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Sisa blangko kemarin 1.020, hari ini 870.", {"stock_on_hand": 870}),
+        ("Perekaman kemarin 90, hari ini 102. Sisa 700.", {"recorded": 102, "stock_on_hand": 700}),
+        ("Perekaman hari ini 102 orang, kemarin 90 orang. Sisa 700.", {"recorded": 102, "stock_on_hand": 700}),
+        ("Laporan kemarin: perekaman 90, pencetakan 80, sisa 700.",
+         {"recorded": 90, "printed": 80, "stock_on_hand": 700}),
+    ],
+)
+def test_the_figure_of_now_of_two_moments_in_a_row(text: str, want: dict[str, int]) -> None:
+    assert read(text) == want
