@@ -1085,7 +1085,9 @@ def _rest_of_shipment(mentions: Sequence[Mention], candidates: list[Candidate]) 
     return kept
 
 
-_UNIT_SEP = r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS + vocab.PEOPLE_UNITS) + r")\b)?[ \t]*[,;/]?[ \t]*(?:dan[ \t]+)?"
+_UNIT_SEP = (
+    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS + vocab.PEOPLE_UNITS) + r")\b)?[ \t]*[,;/]?[ \t]*(?:dan[ \t]+)?"
+)
 _THEN_NOW_RE = re.compile(_UNIT_SEP + r"(?:" + _words_re(vocab.NOW_PERIOD_WORDS) + r")(?![\w-])[ \t]*:?[ \t]*$")
 _THEN_EARLIER_RE = re.compile(
     _UNIT_SEP + r"(?:" + _words_re(vocab.EARLIER_PERIOD_WORDS) + r")(?![\w-])[ \t]*:?[ \t]*$"
