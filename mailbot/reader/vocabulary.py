@@ -1555,3 +1555,8 @@ DOCUMENT_WORDS += ("figures", "the figures", "numbers", "the numbers", "report",
 DOCUMENT_FILLERS += ("the", "us", "me", "your", "updated", "latest", "share", "send", "provide")
 DOCUMENT_REQUEST_OPENERS += ("please send", "please share", "please provide", "kindly send", "kindly share",
                              "could you share", "could you send", "share")
+# Banjar: "urang" is a person ("perekaman di lokasi 37 urang"); "tecetak" is "tercetak" as spoken.
+PEOPLE_UNITS += ("urang",)
+ROLE_PHRASES["printed"] += ("tecetak", "yang tecetak", "nang tecetak")
+# "jadi jumlah rekam hari ini 78" after the places' counts: the total of the role, as "total perekaman" is.
+TOTAL_WORDS += ("jadi jumlah", "sehingga jumlah", "jadi total", "sehingga total", "jumlah seluruhnya", "totalnya")

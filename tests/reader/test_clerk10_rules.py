@@ -506,3 +506,13 @@ def test_no_stock_or_receipt_is_made_up(text: str) -> None:
 )
 def test_the_figure_of_now_of_two_moments_in_a_row(text: str, want: dict[str, int]) -> None:
     assert read(text) == want
+
+
+# --- Banjar: "urang" counts people, "tecetak" is printed; "jadi jumlah" closes the parts ---------------------
+
+
+def test_a_banjar_field_report() -> None:
+    text = ("Tadi kami tulak ke Desa Long Loreh naik ketinting 3 jam, perekaman di lokasi 37 urang. Di kantor Malinau "
+            "41 urang, jadi jumlah rekam hari ini 78.\nCetak kada kawa di lokasi karena genset rusak, yang tecetak di "
+            "kantor hari ini 52 lembar.\nSisa blangko 876 lembar.")
+    assert read(text) == {"recorded": 78, "printed": 52, "stock_on_hand": 876}
