@@ -860,12 +860,16 @@ def _list_lead_role(masked: str, pos: int, kws: Sequence[Keyword], low: str | No
         start = prev
     if start == 0:
         return None
-    lead_end = start - 1
-    if not masked[:lead_end].rstrip().endswith(":"):
+    lead_end = len(masked[: start - 1].rstrip())  # an empty line may stand between the sentence and its list
+    if not masked[:lead_end].endswith(":"):
         return None
     blank = masked.rfind("\n\n", 0, lead_end)
     lead_start = blank + 2 if blank != -1 else 0
     words = [k for k in kws if lead_start <= k.start and k.end <= lead_end and k.role != "ignore"]
+    if any(not k.weak for k in words):
+        # "hasil stock opname gudang sore ini sekalian laporan harian:": a weak word of asking ("sekalian",
+        # "tambahan") yields to a role word beside it.
+        words = [k for k in words if not k.weak]
     if len({k.role for k in words}) != 1:
         return None
     return words[-1]

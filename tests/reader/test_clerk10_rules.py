@@ -516,3 +516,13 @@ def test_a_banjar_field_report() -> None:
             "41 urang, jadi jumlah rekam hari ini 78.\nCetak kada kawa di lokasi karena genset rusak, yang tecetak di "
             "kantor hari ini 52 lembar.\nSisa blangko 876 lembar.")
     assert read(text) == {"recorded": 78, "printed": 52, "stock_on_hand": 876}
+
+
+# --- A list's lead sentence: an empty line may follow it, and a weak word of asking yields to a role word -------
+
+
+def test_a_stock_take_list_under_its_lead_after_an_empty_line() -> None:
+    text = ("Pak, hasil stock opname gudang sore ini sekalian laporan harian:\n\n"
+            "Blangko KTP-el : 3 dus utuh (isi 500/dus) + 214 lembar ecer di laci = 1.714 lembar\n"
+            "Kertas HVS     : 2 rim\nRibbon         : 5 pack\n\nPerekaman hari ini 122, cetak 105.")
+    assert read(text) == {"stock_on_hand": 1714, "recorded": 122, "printed": 105}
