@@ -70,6 +70,7 @@ __all__ = [
 
 _EXCERPT_CHARS = 2000
 _PERIOD_HEAD_CHARS = 300  # how far into a mail's text its title line and opening reach
+_WORK_FIELDS = frozenset(("printed", "recorded"))
 _BOUNCE_REASONS = frozenset(("delivery-failure", "sender-mailer-daemon", "sender-postmaster", "multipart-report"))
 # A bulletin or mailing list writes to every district: a district it names is news, not its sender.
 _NEED_CUES = frozenset(f"keyword_before:{w}" for w in vocab.NEED_WORDS)
@@ -97,6 +98,8 @@ def _unnamed_beside_named(reading: Reading, candidates: Sequence[Candidate], ite
     values = dict(reading.values)
     doubts = list(reading.doubts)
     for field, value in reading.values.items():
+        if any("stock_now" in e.cues for e in reading.evidence if e.field == field):
+            continue  # the others were said of an earlier moment ("kemarin sore sisa 1.020")
         mine = [c for c in candidates if c.field == field and c.value is not None]
         if any(c.strong for c in mine):
             # A need stated beside the ask ("kebutuhan ... diperkirakan 3.000 ... mohon dikirimkan
@@ -264,19 +267,30 @@ _REVISION_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.REVISION_CU
 _FIGURE_RE = re.compile(r"\d")
 
 
-def _revised_kind(quoted_text: str, new_text: str, message: Message) -> Literal["request", "receipt"] | None:
+def _revised_kind(
+    quoted_text: str, new_text: str, message: Message, own_addresses: Sequence[str] = ()
+) -> Literal["request", "receipt"] | None:
     """The kind of the writer's own earlier mail that a reply revises: the quote's header names the
-    writer (address or name), the quoted mail is a request or receipt, and the new words give a figure
-    with a word of revision ("ralat", "yang benar", "setelah dihitung ulang"). None otherwise."""
+    writer (address or name), or the desk answering the writer's request ("Permohonan 3.000 keping ...
+    kami catat"), the quoted mail is a request or receipt, and the new words give a figure with a word of
+    revision ("ralat", "yang benar", "setelah dihitung ulang", "revisi: cukup 2.000 saja"). None otherwise."""
     low_new = normalise(new_text)
     if not _FIGURE_RE.search(low_new) or not _REVISION_RE.search(low_new):
         return None
     name, address = parseaddr(str(message.get("from", "")))
     header = quoted_text.lstrip().split("\n\n", 1)[0][:400].lower()
     own = [w.lower() for w in (address, " ".join(name.split())) if len(w) >= 4]
-    if not any(w in " ".join(header.split()) for w in own):
-        return None
+    flat = " ".join(header.split())
+    if not any(w in flat for w in own):
+        desk = [a.lower() for a in own_addresses if a]
+        if not any(a in flat for a in desk) or _APPROVED_IN_QUOTE_RE.search(quoted_text.lower()):
+            # The desk's answer revised is a pending request's only: an approved one changes by its thread's
+            # follow-up (or by a word of change, _changes_approved_figure).
+            return None
     plain = split_quoted(_QUOTE_MARKS_RE.sub("", quoted_text.split("\n", 1)[1] if "\n" in quoted_text else ""))[0]
+    if not plain.strip() and "\n\n" in quoted_text.lstrip():
+        # "-----Pesan Asli-----" / "Dari: ... Perihal: ..." then the mail: its words start after the header block.
+        plain = split_quoted(_QUOTE_MARKS_RE.sub("", quoted_text.lstrip().split("\n\n", 1)[1]))[0]
     low_plain = normalise(plain)
     found, _ = read_text(plain, low_plain)
     earlier = kind_of(
@@ -454,7 +468,7 @@ def read_message(
     restated = _own_earlier_requests(quoted_text, sender) if is_reply and quoted_text else frozenset()
     # A reply revising the writer's own quoted request or receipt ("Ralat pak, yang benar 1.800 keping")
     # is that request or receipt again: its one new figure is the quoted mail's figure.
-    revised = _revised_kind(quoted_text, new_text, parts.message) if is_reply and quoted_text else None
+    revised = _revised_kind(quoted_text, new_text, parts.message, own_addresses) if is_reply and quoted_text else None
     if revised is not None and answer_role is None:
         answer_role = _KIND_FIGURE[revised]
     if (
@@ -531,6 +545,12 @@ def read_message(
             # Both blanks asked for: which one the request is, a clerk asks.
             item, item_ambiguous = None, True
     both_asked = False
+    tabled = {c.item for c in candidates if c.value is not None and c.table}
+    if not asked and {"ktp-el", "kia"} <= tabled and item == "kia":
+        # A report whose tables or sheets give each blank its own figures ("sheet pertama isinya KIA", then
+        # the KTP-el recap): its main item is KTP-el, the desk's daily blank, whichever the words name; the
+        # KIA figures are read as the KIA reading beside it.
+        item, item_ambiguous, item_assumed = "ktp-el", False, False
     if item_ambiguous:
         # Both blanks named: the one named with the figure asked for is what the mail is about
         # ("stok KTP-el masih 3.200 (cukup) ... mohon tambahan blangko KIA 1.000 lembar").
@@ -645,6 +665,22 @@ def read_message(
             values.pop(ev.field, None)
             evidence.remove(ev)
             notes.append(f"{ev.field} of the period in the request's table left aside")
+        for ev in [e for e in evidence if e.field == "received" and "affirmed" not in e.cues]:
+            # A request tells a receipt only as done ("blangko 2.000 kemarin sudah kami terima"); a receipt
+            # word qualifying another figure ("stok blangko yang kami terima (BAST) adalah 692") is background
+            # to the ask: it is left aside.
+            values.pop(ev.field, None)
+            evidence.remove(ev)
+            notes.append("received not said as done in a request, background to the ask, left aside")
+        work = [e for e in evidence if e.field in _WORK_FIELDS]
+        if len({e.field for e in work}) == 1:
+            # A request states the day's work as a report does, recorded beside printed; one work figure
+            # alone is the reason for asking ("ada perekaman massal (± 400 orang)", "target perekaman wan
+            # cetak Desember 2.400"), not a count of work done: it is left aside.
+            for ev in work:
+                values.pop(ev.field, None)
+                evidence.remove(ev)
+                notes.append(f"{ev.field} stated alone in a request, a reason for asking, left aside")
     if kind in ("request", "receipt", "stock_report"):
         if item_ambiguous or both_asked:
             doubts.append(Doubt("item", "item", "KTP-el dan KIA"))

@@ -41,6 +41,7 @@ _TEMPLATE_RE = re.compile(
 _SYSTEM_SUBJECT_RE = re.compile(
     r"^\s*\[\s*(?:" + vocab.alternation(vocab.SYSTEM_SUBJECT_TAGS) + r")\b[^\]]*\]"
     r"|(?<![\w-])(?:tiket|ticket|case|kasus|incident|insiden)\s*(?:no\.?\s*|nomor\s*)?#\s*\d+"
+    r"|^\s*(?:" + vocab.alternation(vocab.CRON_SUBJECT_OPENERS) + r")\s*<[^<>@\s]+@[^<>\s]+>"
 )
 # A carrier's notice of the reader's own account, or a dial code it asks them to type ("ketik *123#").
 _CARRIER_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.CARRIER_NOTICE_PHRASES) + r")(?![\w-])")

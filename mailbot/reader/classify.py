@@ -43,6 +43,8 @@ def _alts(words: tuple[str, ...] | list[str]) -> str:
     return vocab.alternation(set(words))
 
 
+_HANDOVER_RE = _phrase_re(vocab.HANDOVER_PHRASES)
+_SERAH_TERIMA_RE = _phrase_re(("serah terima",))
 _DOCUMENT_REQUEST_RE = re.compile(
     r"(?<![\w-])(?:" + _alts(vocab.REQUEST_PHRASES + vocab.DOCUMENT_REQUEST_OPENERS) + r")(?![\w-])"
     + r"(?:[ \t]+(?:" + _alts(vocab.DOCUMENT_FILLERS) + r")(?![\w-])){0,4}[ \t]+"
@@ -238,6 +240,10 @@ def kind_of(
     text = _NEGATED_PHRASE_RE.sub(" ", text)
     # "Mohon dikirimkan data rekap stok blangko ...": asks for a document, and reports nothing.
     text = _DOCUMENT_REQUEST_RE.sub(" ", text)
+    # A handover inside the office ("serah terima jabatan dan barang persediaan") is no receipt.
+    if _HANDOVER_RE.search(text):
+        # ... and the minutes of handover it cites ("Berita Acara Serah Terima Nomor ...") are that handover's.
+        text = _SERAH_TERIMA_RE.sub(" ", _HANDOVER_RE.sub(" ", text))
     seen = fields | doubt_fields
     if denied and "requested" not in fields:
         # "Kami belum mengajukan permohonan sekarang ... rencananya sekitar 3.000 keping bulan depan":

@@ -294,6 +294,47 @@ _PACKED_RE = re.compile(
 )
 
 
+_BLANKS = _alternation(vocab.BLANK_UNITS)
+_SIZE = r"(?P<size>\d{1,3}(?:\.\d{3})*)"
+_WHOLE = rf"(?:[ \t]+(?:{_alternation(vocab.WHOLE_PACK_WORDS)})\b)?"
+# After a count, its package and the size of one written beside it, no brackets: "dus, isi per dus 500
+# keping", "dus @ 500 keping", "box masing-masing isi 250 lembar"; or bracketed after the size word:
+# "dus utuh (isi 500/dus)".
+_PACKED_INLINE_RE = re.compile(
+    rf"[ \t]*(?:{_PACKAGES})\b{_WHOLE}[ \t]*,?[ \t]*(?:"
+    rf"(?:{_alternation(vocab.PACK_SIZE_WORDS)})(?:[ \t]+per[ \t]+(?:{_PACKAGES})\b)?"
+    rf"[ \t]*{_SIZE}\s*(?:{_BLANKS})\b"
+    rf"|\([ \t]*(?:isi|berisi|@)[ \t]*(?P<size2>\d{{1,3}}(?:\.\d{{3}})*)[ \t]*(?:(?:{_BLANKS})\b)?"
+    rf"[ \t]*(?:(?:/|per)[ \t]*(?:{_PACKAGES}))?[ \t]*\))"
+)
+# The size of a package stated anywhere in a mail: "isi per dus 500 keping", "1 dus = 500 lembar".
+_SIZE_STATED_RE = re.compile(
+    rf"(?:(?:isi|berisi)(?:[ \t]+per[ \t]+(?:{_PACKAGES}))?|(?:1|satu|se)[ \t]*(?:{_PACKAGES})[ \t]*(?:=|isi|berisi))"
+    rf"[ \t]*{_SIZE}\s*(?:{_BLANKS})\b"
+)
+# After whole packages, the loose blanks added: "1 dus utuh ditambah 87 keping ecer".
+_LOOSE_TAIL_RE = re.compile(
+    rf"{_WHOLE}[ \t]*(?:(?:{_alternation(vocab.PLUS_WORDS)})[ \t]*(?P<loose>\d{{1,3}})[ \t]*(?:{_BLANKS})\b"
+    rf"(?:[ \t]+(?:{_alternation(vocab.LOOSE_WORDS)})\b)?"
+    rf"|(?:{_alternation(vocab.AND_WORDS)})[ \t]+(?P<loose2>\d{{1,3}})[ \t]*(?:{_BLANKS})[ \t]+"
+    rf"(?:{_alternation(vocab.LOOSE_WORDS)})\b)"
+)
+_PACKAGE_WORD_RE = re.compile(rf"[ \t]*(?:{_PACKAGES})\b")
+# After a count of packages, the blanks they hold in all: "5 dus, total 2.500 keping", "4 box (= 2.000 lembar)".
+_PACK_TOTAL_RE = re.compile(
+    rf"[ \t]*(?:{_PACKAGES})\b{_WHOLE}[ \t]*[,(]?[ \t]*(?:{_alternation(vocab.PACK_TOTAL_WORDS)})[ \t]*:?[ \t]*"
+    rf"(?P<total>\d{{1,3}}(?:\.\d{{3}})+|\d{{1,5}})[ \t]*(?:{_BLANKS})\b\)?"
+)
+
+
+def _pack_size(masked: str) -> int | None:
+    """The one size of a package a mail states ("isi per dus 500 keping"), or None."""
+    if "isi" not in masked and "=" not in masked:
+        return None
+    sizes = {parse_digits(m.group("size")) for m in _SIZE_STATED_RE.finditer(masked)}
+    return sizes.pop() if len(sizes) == 1 else None
+
+
 def _blank_packing(m: re.Match[str]) -> str:
     text = m.group()
     start = m.start("pack") - m.start()
@@ -380,8 +421,12 @@ _AGO_RE = re.compile(
     rf"[^\S\n]*(?:{_alternation(vocab.TIME_UNITS)})[^\S\n]+(?:{_alternation(vocab.AGO_WORDS)})\b"
 )
 _APPROX_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?:{_alternation(vocab.APPROX_BEFORE)})\s*:?\s*$")
-_APPROX_AFTER_RE = re.compile(rf"\s*(?:\+(?!\d)|(?:{_alternation(vocab.APPROX_AFTER)})\b)")
+# "700+" is 700 or more; "cetak 79 + rusak 4" adds a named figure to it, and is no estimate.
+_APPROX_AFTER_RE = re.compile(
+    rf"\s*(?:\+(?!\d)(?![ \t]*[a-z][\w-]*[ \t]*:?[ \t]*\d)|(?:{_alternation(vocab.APPROX_AFTER)})\b)"
+)
 _ABOUT_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?:{_alternation(vocab.ABOUT_BEFORE)})\s*:?\s*$")
+_ESTIMATE_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?:{_alternation(vocab.ESTIMATE_WORDS)})\s*:?\s*$")
 _RANGE_BETWEEN_RE = re.compile(
     rf"^\s*(?:(?:{_BLANK_UNITS})\s*)?(?:-|~|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|atau|/)\s*$"
 )
@@ -530,12 +575,38 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 end = paren.end()
                 spelled = False
         unit, unit_end = _unit_after(masked, end)
-        if unit == "other" and value is not None and not conflict and (packed := _PACKED_RE.match(masked, end)):
-            # "5 box (1 box isi 100 keping)": a count of packages with the size of one is a count of blanks.
-            size = parse_digits(packed.group("size"))
+        whole = _PACK_TOTAL_RE.match(masked, end) if unit == "other" and value is not None and value < 100 else None
+        if whole is not None and not conflict:
+            # "sudah diterima 5 dus, total 2.500 keping", "3 box (= 1.500 lembar)": the packages counted in
+            # blanks. Packages hold as many each: a total that is no whole number of them is unclear.
+            total = parse_digits(whole.group("total"))
+            if total is not None and value and total % value == 0 and total >= value:
+                value, unit, end = total, "blank", whole.end()
+            else:
+                end = whole.end()
+            unit_end = end
+        elif unit == "other" and value is not None and not conflict and (
+            (packed := _PACKED_RE.match(masked, end)) or (packed := _PACKED_INLINE_RE.match(masked, end))
+        ):
+            # "5 box (1 box isi 100 keping)", "4 dus, isi per dus 500 keping": a count of packages with the
+            # size of one is a count of blanks.
+            size = parse_digits(packed.group("size") or packed.group("size2"))
             if size is not None:
                 value, unit, end = value * size, "blank", packed.end()
                 unit_end = end
+        elif (
+            unit == "other" and value is not None and not conflict and value < 100
+            and (pack := _PACKAGE_WORD_RE.match(masked, end)) and (size := _pack_size(masked)) is not None
+        ):
+            # "Sisa stok kami 1 dus utuh" where the mail says "isi per dus 500 keping": its one size.
+            value, unit, end = value * size, "blank", pack.end()
+            unit_end = end
+        if unit == "blank" and value is not None and (loose := _LOOSE_TAIL_RE.match(masked, end)) and (
+            _PACKAGE_WORD_RE.search(masked, start, end)
+        ):
+            # "1 dus utuh ditambah 87 keping ecer": whole packages and loose blanks are one count.
+            value, end = value + int(loose.group("loose") or loose.group("loose2")), loose.end()
+            unit_end = end
         if unit == "other" and value is not None and value >= 100 and _AGO_RE.match(masked, end):
             # "yg 2.500 minggu lalu": the figure of last week, not 2,500 weeks.
             unit, unit_end = None, end
@@ -566,9 +637,16 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             approximate = True
         rate = bool(unit and _RATE_RE.match(masked, unit_end))
         before = masked[max(0, start - 28) : start]
-        if _APPROX_BEFORE_RE.search(before) or _APPROX_AFTER_RE.match(masked, unit_end if unit else end):
+        approx_after = bool(_APPROX_AFTER_RE.match(masked, unit_end if unit else end))
+        if _APPROX_BEFORE_RE.search(before) or approx_after:
             approximate = True
         about = not approximate and bool(_ABOUT_BEFORE_RE.search(before))
+        if (
+            approximate and not approx_after and not m.group("an") and value is not None and value % 10
+            and value >= 100 and not spelled and _ESTIMATE_BEFORE_RE.search(before)
+        ):
+            # "about 1,035 pieces": a figure written to the unit is counted, not guessed.
+            approximate, about = False, True
         found.append(
             Mention(
                 start=start,

@@ -166,7 +166,8 @@ _ZERO_VALUE_RE = re.compile(
     r"(?:" + _words_re(vocab.ZERO_VALUE_WORDS) + r")(?![\w-])"
     # "perekaman nihil, pencetakan nihil": a word that says nothing but zero, right after the role word,
     # ending its clause.
-    r"|[ \t]+(?:" + _words_re(vocab.BARE_ZERO_WORDS) + r")(?=[ \t]*(?:[,.;(\n]|$)))"
+    r"|[ \t]+(?:" + _words_re(vocab.BARE_ZERO_WORDS) + r")(?=[ \t]*(?:[,.;(\n]|$|(?:"
+    + _words_re(vocab.BARE_ZERO_CAUSE_WORDS) + r")(?![\w-]))))"
 )
 _ITEM_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])")
 _STOCK_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])")
@@ -374,6 +375,11 @@ _UNTIL_AFTER_RE = re.compile(
 )
 
 
+_EVENT_TIME_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EVENT_TIME_WORDS) + r")[^\S\n]+$")
+_EVENT_ROLES = frozenset(("received", "printed", "recorded"))
+_BEFORE_EVENT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.BEFORE_EVENT_WORDS) + r")[^\S\n]+$")
+
+
 def keywords(masked: str) -> list[Keyword]:
     """Role words in the text, in order; phrases that only look like role words are dropped."""
     out: list[Keyword] = []
@@ -386,6 +392,13 @@ def keywords(masked: str) -> list[Keyword]:
             # "until", not "arrived".
             continue
         role = _ROLE_OF[word]
+        if role in _EVENT_ROLES and _EVENT_TIME_BEFORE_RE.search(masked, max(0, m.start() - 16), m.start()):
+            # "Stok KIA setelah penerimaan : 2.220": the event names when the stock was counted.
+            continue
+        if role in _EVENT_ROLES and _BEFORE_EVENT_RE.search(masked, max(0, m.start() - 16), m.start()):
+            # "stok sebelum penerimaan 400": the stock before the event, not the stock now.
+            out.append(Keyword(m.start(), m.end(), "ignore", False, False, False, word_role=role))
+            continue
         total = bool(_TOTAL_BEFORE_RE.search(masked, max(0, m.start() - 12), m.start()))
         window_lo = max(0, m.start() - _NEG_WINDOW)
         neg = _NEGATED_BEFORE_RE.search(masked, window_lo, m.start()) if role != "ignore" else None
@@ -407,6 +420,17 @@ def keywords(masked: str) -> list[Keyword]:
         )
         out.append(Keyword(m.start(), m.end(), role, word in _WEAK, receipt, total, affirmed, word_role=role))
     return out
+
+
+def _postfix_gap(masked: str, end: int, start: int) -> bool:
+    """Whether only a blank's name or unit stands between a figure and the role word after it ("650 blanks
+    left"), the line wrapped in between or not ("We have 650 blanks" / "left in the store")."""
+    if _POSTFIX_GAP_RE.fullmatch(masked, end, start) is not None:
+        return True
+    wrap = masked.find("\n", end, start)
+    if wrap == -1 or masked.find("\n", wrap + 1, start) != -1 or not _soft_wrap(masked, wrap):
+        return False
+    return _POSTFIX_GAP_RE.fullmatch(masked[end:wrap] + " " + masked[wrap + 1 : start]) is not None
 
 
 def _soft_wrap(masked: str, pos: int) -> bool:
@@ -714,6 +738,12 @@ def current_requests(candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
+_ITEM_AFTER_ZERO_RE = re.compile(
+    r"[ \t]*(?:(?:untuk|utk|for)[ \t]+)?(?:(?:" + _words_re(vocab.GENERIC_BLANK_WORDS) + r")[ \t]+)?(?:"
+    + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])"
+)
+
+
 def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) -> list[Candidate]:
     """A stock of zero from a clause that says nothing is left of a blank ("blangko KIA kami tdk
     ada sisa"); not when it is asked about, nor of a printer supply."""
@@ -749,6 +779,9 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
         item = explicit_item(named[-1].group() if named else head)[0]
         if item is None and left is not None:
             item = explicit_item(left.group())[0]
+        if item is None and (after := _ITEM_AFTER_ZERO_RE.match(masked, z.end())) is not None:
+            # "stok habis KIA", "habis untuk blangko KIA": the blank named right after the word.
+            item = explicit_item(after.group())[0]
         snippet = _snippet(original, z.start(), z.end(), c_start, c_end)
         out.append(Candidate("stock_on_hand", 0, snippet, True, item=item, cues=(f"zero_stock:{z.group()}",)))
     return out
@@ -795,7 +828,12 @@ def _cues_of(
 
 
 _DAY_SPAN_RE = re.compile(r"\b\d{1,2}\s*[-\u2013]\s*\d{1,2}\s+[a-z]{3}|\bs\.?\s?[d/]\.?\s?\d")
-_SHORTFALL_ASK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.SHORTFALL_ASK_PHRASES) + r")(?![\w-])")
+_SHORTFALL_ASK_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.SHORTFALL_ASK_PHRASES) + r")(?![\w-])"
+    r"|(?<![\w-])(?:" + _words_re(vocab.SHORTFALL_LABEL_WORDS) + r")[^\S\n]*:(?=[^\S\n]*\(?(?:"
+    + _words_re(vocab.LABEL_ASK_WORDS) + r")(?![\w-]))"
+)
+_MINUS_RE = re.compile(r"[^\S\n]*(?:keping[^\S\n]+)?(?:" + _words_re(vocab.MINUS_WORDS) + r")[^\S\n]*")
 _FIGURE_RE = re.compile(r"\d")
 # A sentence that opens with a blank's name: "KIA cetak 4 sisa 0", "- KIA: ...".
 _SENTENCE_ITEM_RE = re.compile(
@@ -822,12 +860,48 @@ def _list_lead_role(masked: str, pos: int, kws: Sequence[Keyword], low: str | No
         start = prev
     if start == 0:
         return None
-    lead_end = start - 1
-    if not masked[:lead_end].rstrip().endswith(":"):
+    lead_end = len(masked[: start - 1].rstrip())  # an empty line may stand between the sentence and its list
+    if not masked[:lead_end].endswith(":"):
         return None
     blank = masked.rfind("\n\n", 0, lead_end)
     lead_start = blank + 2 if blank != -1 else 0
     words = [k for k in kws if lead_start <= k.start and k.end <= lead_end and k.role != "ignore"]
+    if any(not k.weak for k in words):
+        # "hasil stock opname gudang sore ini sekalian laporan harian:": a weak word of asking ("sekalian",
+        # "tambahan") yields to a role word beside it.
+        words = [k for k in words if not k.weak]
+    if len({k.role for k in words}) != 1:
+        return None
+    return words[-1]
+
+
+_FORM_COUNT_LINE_RE = re.compile(
+    r"[ \t>*\-]*(?:" + _words_re(vocab.FORM_COUNT_LABELS) + r")[ \t]*:[ \t]*(?=\d)"
+)
+_FORM_LINE_RE = re.compile(r"[ \t>*\-]*[a-z][^\n:]{0,40}:[ \t]*\S")
+
+
+def _form_lead_role(masked: str, low: str, pos: int, kws: Sequence[Keyword]) -> Keyword | None:
+    """The role of the sentence leading into a form whose count line names no role ("Kami konfirmasi
+    penerimaan blangko KIA dari Provinsi:" / "Tanggal terima : 30 November" / "Jumlah : 1.800 keping"): the
+    sentence ends with a colon right above the form's lines and names one role."""
+    line_start = masked.rfind("\n", 0, pos) + 1
+    count_line = _FORM_COUNT_LINE_RE.match(masked, line_start)
+    if count_line is None or count_line.end() != pos:
+        return None
+    start = line_start
+    while start > 0:
+        prev = low.rfind("\n", 0, start - 1) + 1
+        if not _FORM_LINE_RE.match(low, prev, start - 1) or low[prev : start - 1].rstrip().endswith(":"):
+            break
+        start = prev
+    if start == 0:
+        return None
+    lead_start = low.rfind("\n", 0, start - 1) + 1
+    lead = low[lead_start : start - 1]
+    if not lead.rstrip().endswith(":"):
+        return None
+    words = [k for k in kws if lead_start <= k.start and k.end <= start - 1 and k.role != "ignore"]
     if len({k.role for k in words}) != 1:
         return None
     return words[-1]
@@ -856,8 +930,19 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
     if _FIGURE_RE.search(masked, ask.end(), end.start() if end else len(masked)):
         # "kekurangannya sebanyak 2.250 keping": the writer gave the figure. It wins over the need stated
         # beside it ("kebutuhan kurang lebih 2.200, stok 700. Mohon kekurangannya 1.500 keping").
-        said = [m.value for m in find_mentions(masked, masked)
-                if ask.end() <= m.start < (end.start() if end else len(masked)) and m.value is not None]
+        said_at = [m for m in find_mentions(masked, masked)
+                   if ask.end() <= m.start < (end.start() if end else len(masked)) and m.value is not None]
+        said = [m.value for m in said_at]
+        if len(said_at) >= 2 and _MINUS_RE.fullmatch(masked, said_at[0].end, said_at[1].start):
+            # "kekurangannya, yaitu 3.640 dikurangi 2.495": the difference written out is the figure asked.
+            a, b = said_at[0].value, said_at[1].value
+            if a is not None and b is not None and a > b and (len(said) == 2 or said[2] == a - b):
+                text = masked[ask.start() : said_at[1].end]
+                return [*[c for c in candidates if c.field != "requested"],
+                        Candidate("requested", a - b, text, True, item=asked[0].item if asked else None,
+                                  corrects=True, cues=("shortfall_asked", "difference_written"))]
+            return [*[c for c in candidates if c.field != "requested"],
+                    Candidate("requested", None, masked[ask.start() : said_at[1].end], True, "unclear")]
         mine = [c for c in asked if said and c.value == said[0] and c.doubt is None]
         if mine and len(asked) > len(mine):
             return [*[c for c in candidates if c.field != "requested"], *mine]
@@ -922,7 +1007,7 @@ _MONTH_TARGET_RE = re.compile(
 )
 # A target of cards to issue or of people to serve, the need a shortfall is asked of when no need is stated.
 _TARGET_COUNT_RE = re.compile(
-    r"(?<![\w-])(?:" + _words_re(vocab.TARGET_COUNT_WORDS) + r")(?![\w-])[^\d\n.;]{0,30}?(?=\d)"
+    r"(?<![\w-])(?:" + _words_re(vocab.TARGET_COUNT_WORDS) + r")(?![\w-])[^\d\n.;]{0,60}?(?=\d)"
 )
 _FALLBACK_AFTER_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b[ \t]*)?(?:"
@@ -1004,6 +1089,71 @@ def _rest_of_shipment(mentions: Sequence[Mention], candidates: list[Candidate]) 
     return kept
 
 
+_UNIT_SEP = (
+    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS + vocab.PEOPLE_UNITS) + r")\b)?[ \t]*[,;/]?[ \t]*(?:dan[ \t]+)?"
+)
+_THEN_NOW_RE = re.compile(_UNIT_SEP + r"(?:" + _words_re(vocab.NOW_PERIOD_WORDS) + r")(?![\w-])[ \t]*:?[ \t]*$")
+_THEN_EARLIER_RE = re.compile(
+    _UNIT_SEP + r"(?:" + _words_re(vocab.EARLIER_PERIOD_WORDS) + r")(?![\w-])[ \t]*:?[ \t]*$"
+)
+
+
+def _latest_of_two_moments(
+    masked: str, mentions: Sequence[Mention], candidates: list[Candidate]
+) -> list[Candidate]:
+    """"Sisa blangko kemarin 1.020, hari ini 870", "Perekaman kemarin 90, hari ini 102": one role's figures of
+    two moments in a row; the figure of now is the role's, the earlier one is not (in either order)."""
+    out = list(candidates)
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if a.value is None or b.value is None:
+            continue
+        lead = masked[max(0, a.start - 24) : a.start]
+        if _THEN_NOW_RE.fullmatch(masked, a.end, b.start) and _EARLIER_PERIOD_RE.search(lead):
+            earlier, now = a.value, b.value
+        elif _THEN_EARLIER_RE.fullmatch(masked, a.end, b.start) and _NOW_PERIOD_RE.search(lead):
+            earlier, now = b.value, a.value
+        else:
+            continue
+        for k, c in enumerate(out):
+            if c.value == earlier and c.doubt is None and not c.table:
+                if any(o.field == c.field and o.value == now for o in out):
+                    del out[k]  # the figure of now is read already
+                else:
+                    out[k] = replace(c, value=now, cues=(*c.cues, "latest_of_two_moments"))
+                break
+    return out
+
+
+_BREAKDOWN_LEAD_RE = re.compile(r"[^\n()]{0,40}?\(")
+
+
+def _without_breakdowns(masked: str, mentions: list[Mention], kws: Sequence[Keyword]) -> list[Mention]:
+    """A figure followed by its parts in brackets ("1.250 keping KTP-el (250 keping pengganti yang terbakar
+    ditambah 1.000 keping untuk pelayanan Desember)"): the parts add up to it and are no figures of their own.
+    Parts named by another role ("Terpakai 64 keping (cetak 61, rusak 3)") or by a blank each ("2.000 keping
+    (1.500 KTP-el dan 500 KIA)") are figures of their own."""
+    drop: set[int] = set()
+    for i, m in enumerate(mentions):
+        if m.value is None or i in drop:
+            continue
+        lead = _BREAKDOWN_LEAD_RE.match(masked, m.end)
+        if lead is None:
+            continue
+        close = masked.find(")", lead.end())
+        if close == -1 or close - lead.end() > 160:
+            continue
+        inside = [k for k, n in enumerate(mentions) if lead.end() <= n.start and n.end <= close]
+        if lead.end() - 1 > m.end and any(m.end <= n.start < lead.end() for n in mentions):
+            continue  # another figure stands between the figure and the bracket
+        values = [mentions[k].value for k in inside]
+        roles = {k.role for k in kws if lead.end() <= k.start < close}
+        if not roles <= {"requested", "ignore"} or _ITEM_NAME_RE.search(masked, lead.end(), close):
+            continue
+        if len(values) >= 2 and None not in values and sum(v for v in values if v is not None) == m.value:
+            drop.update(inside)
+    return [m for k, m in enumerate(mentions) if k not in drop] if drop else mentions
+
+
 def read_text(
     original: str,
     low: str,
@@ -1024,6 +1174,8 @@ def read_text(
     # A bare year ("kebutuhan 2027") is no quantity, and no boundary between a role word and its number.
     mentions = [m for m in find_mentions(low, masked) if not (m.year and m.unit != "blank")]
     kws = keywords(masked)
+    if "(" in masked and len(mentions) > 2:
+        mentions = _without_breakdowns(masked, mentions, kws)
     monthly = bool(_MONTHLY_RE.search(masked, 0, _HEAD_CHARS))
     candidates: list[Candidate] = []
     unassigned: list[str] = []
@@ -1099,7 +1251,7 @@ def read_text(
                 or _RELATIVE_BEFORE_RE.search(masked, max(m.end, k.start - 24), k.start)
                 # "380 KTP-el blanks left", "58 enrolled": a role word right after the figure and its noun.
                 or (" ".join(masked[k.start : k.end].split()) in _POSTFIX_ROLE_WORDS
-                    and _POSTFIX_GAP_RE.fullmatch(masked, m.end, k.start) is not None)
+                    and _postfix_gap(masked, m.end, k.start))
             )
         ]
         if not before and not after and idx + 1 < len(mentions) and next_start < c_end:
@@ -1145,7 +1297,10 @@ def read_text(
             # figure and its unit says what it counts, whatever the role word before. (Beside a receipt
             # the damaged cards may be part of those received or on top of them: a clerk asks.)
             role, strong, keyword = "ignore", True, qualifier
-        if role is None and (lead := _list_lead_role(masked, m.start, kws, low)) is not None:
+        if role is None and (
+            (lead := _list_lead_role(masked, m.start, kws, low)) is not None
+            or (lead := _form_lead_role(masked, low, m.start, kws)) is not None
+        ):
             # "Kiriman hari ini sudah kami terima lengkap:" / " * blangko KTP-el : 1.200 keping": a list
             # under a sentence ending with a colon; its figures have the role the sentence names.
             role, strong, keyword = lead.role, True, lead
@@ -1283,7 +1438,7 @@ def read_text(
             postfix = (
                 keyword is not None and keyword.start >= m.end and not m.bare
                 and " ".join(masked[keyword.start : keyword.end].split()) in _POSTFIX_ROLE_WORDS
-                and _POSTFIX_GAP_RE.fullmatch(masked, m.end, keyword.start) is not None
+                and _postfix_gap(masked, m.end, keyword.start)
             )
             if not postfix and (keyword is None or keyword.end > m.start or m.start - keyword.end > _NEAR):
                 continue
@@ -1464,6 +1619,13 @@ def read_text(
         else:
             # "500 atau 700 keping": an answer, but not one figure; ask again.
             candidates.append(Candidate(answer_role, None, " / ".join(s for _, s in loose), True, "unclear"))
+    if len(mentions) > 1 and _EARLIER_PERIOD_RE.search(masked):
+        candidates = _latest_of_two_moments(masked, mentions, candidates)
+    if any(_PHYSICAL_CUES.intersection(c.cues) for c in candidates) and not _UNSETTLED_RE.search(masked):
+        # A count in the store beside the register's balance, the difference not still being checked: the
+        # count is the stock (settle() prefers it).
+        candidates = [replace(c, cues=(*c.cues, "physical_count")) if _PHYSICAL_CUES.intersection(c.cues) else c
+                      for c in candidates]
     return candidates, unassigned
 
 
@@ -2257,6 +2419,62 @@ def _names_own_figure(r: tuple[object, ...]) -> bool:
     return found is not None and _label_role(found[1]) in QUANTITY_FIELDS
 
 
+_NOW_PERIOD_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NOW_PERIOD_WORDS) + r")(?![\w-])")
+_EARLIER_PERIOD_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EARLIER_PERIOD_WORDS) + r")(?![\w-])")
+_DAY_MONTH_RE = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})(?![\d/])")
+
+
+def _period_rank(cell: str) -> tuple[int, ...] | None:
+    """Where a column header stands in time, to order the columns of a table of periods side by side:
+    its day and month ("Hari ini (4/12)"), else now over before ("Hari ini" over "Kemarin"). None for a
+    header that names no period."""
+    low = normalise(cell)
+    day = _DAY_MONTH_RE.search(low)
+    if day is not None and 1 <= int(day.group(1)) <= 31 and 1 <= int(day.group(2)) <= 12:
+        return (1, int(day.group(2)), int(day.group(1)))
+    if _NOW_PERIOD_RE.search(low):
+        return (0, 1)
+    if _EARLIER_PERIOD_RE.search(low):
+        return (0, 0)
+    return None
+
+
+def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]:
+    """Typed tables that set two periods side by side, each row a role's figures ("| Kemarin 03/12 | Hari
+    ini 04/12" over "Rekam KTP-el | 142 | 131"): each row is read by its label with the latest period's
+    figure; the other columns are the figures before it. With no one latest column (headers that do not
+    say their order), every such row is left unclear. The lines read become empty."""
+    tables: list[tuple[tuple[str, ...], ...]] = []
+    for i, line in enumerate(lines):
+        cells = _cells(line)
+        if len(cells) < 2:
+            continue
+        ranks = [_period_rank(c) for c in cells]
+        if any(r is None for r in ranks) or len({r[0] for r in ranks if r is not None}) != 1:
+            continue
+        rows: list[tuple[str, ...]] = []
+        j = i + 1
+        while j < len(lines):
+            row = _cells(lines[j])
+            if len(row) != len(cells) + 1 or _label_role(row[0]) in (None, "ignore"):
+                break
+            if any(quantity_in(c) is None for c in row[1:]):
+                break
+            rows.append(row)
+            j += 1
+        if not rows:
+            continue
+        latest = max(ranks)  # type: ignore[type-var]
+        if ranks.count(latest) != 1:
+            tables.append(tuple(rows))  # several figures a label, no latest one: unclear
+        else:
+            col = ranks.index(latest) + 1
+            tables.append(tuple((r[0], r[col]) for r in rows))
+        for k in range(i, j):
+            lines[k] = ""
+    return tables
+
+
 def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]]:
     """Pull horizontal tables ("Tanggal | Perekaman | ..." then rows) out of text; the rest stays.
 
@@ -2268,7 +2486,7 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     if "|" not in text and "\t" not in text and "   " not in text:
         return text, []
     lines = text.split("\n")
-    tables: list[tuple[tuple[str, ...], ...]] = []
+    tables: list[tuple[tuple[str, ...], ...]] = _period_column_tables(lines)
     i = 0
     while i < len(lines):
         cells = _cells(lines[i])
@@ -2306,6 +2524,35 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
 # --- Settling --------------------------------------------------------------------------------
 
 
+_PHYSICAL_CUES = frozenset(
+    f"keyword_{side}:{w}" for side in ("before", "after") for w in vocab.PHYSICAL_COUNT_WORDS
+)
+_UNSETTLED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.UNSETTLED_DIFFERENCE_WORDS) + r")(?![\w-])")
+
+
+def _words_before_figure(c: Candidate) -> str:
+    """The words of a candidate's snippet between the figure before it (or the snippet's start) and it."""
+    low = normalise(c.text)
+    found = find_mentions(low)
+    for i, m in enumerate(found):
+        if m.value == c.value:
+            return low[found[i - 1].end if i else 0 : m.start]
+    return ""
+
+
+def _stock_now(exact: list[Candidate]) -> list[Candidate]:
+    """"Kemarin sore sisa blangko 1.020, hari ini setelah pelayanan tinggal 870 keping": of stocks each said
+    with its moment, the one of now; every other must be said of before. Otherwise all stay."""
+    lead = {id(c): _words_before_figure(c) for c in exact}
+    now = [c for c in exact if _NOW_PERIOD_RE.search(lead[id(c)])]
+    before = [c for c in exact if _EARLIER_PERIOD_RE.search(lead[id(c)])]
+    if len({c.value for c in now}) != 1 or set(map(id, now)) & set(map(id, before)):
+        return exact
+    if len(now) + len(before) != len(exact):
+        return exact
+    return [replace(c, cues=(*c.cues, "stock_now")) for c in now]
+
+
 def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
     """One value per field, or none with a doubt when candidates disagree or are unclear."""
     values: dict[str, int] = {}
@@ -2341,6 +2588,14 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
         else:
             evidence_cue = ""
         exact = [c for c in mine if c.doubt is None]
+        if field == "stock_on_hand" and len({c.value for c in exact}) > 1:
+            counted = [c for c in exact if "physical_count" in c.cues]
+            if counted and len({c.value for c in counted}) == 1:
+                # "tercatat 2.620, fisik 2.652": the register's balance and the count in the store; a
+                # clerk acts on the count.
+                exact = counted
+        if field == "stock_on_hand" and len({c.value for c in exact}) > 1:
+            exact = _stock_now(exact)
         if any(c.about for c in exact) and not all(c.about for c in exact):
             # "stok ± 400 keping, tepatnya 396 keping": the exact figure is the one meant.
             exact = [c for c in exact if not c.about]

@@ -129,6 +129,10 @@ OTHER_UNITS: tuple[str, ...] = (
     "ribbon", "ribon", "toner",
     # Sizes of data and mailboxes ("kuota 10 GB"), and schools ("di 12 SD").
     "gb", "mb", "kb", "tb", "gigabyte", "megabyte", "sd", "smp", "sma", "smk", "tk", "paud", "mts",
+    # The same in English: durations ("lags by roughly 2 weeks"), pages, places, supplies.
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute", "minutes",
+    "halaman", "hlm", "page", "pages", "villages", "schools", "sub-districts", "districts", "sites", "locations",
+    "rolls", "ribbons", "reams", "cartridges", "kit", "kits", "sets", "units", "percent", "officers",
 )
 # Packages blanks come in; a parenthesis that opens with a count of them explains the packing of the
 # figure before it ("500 lembar (2 box x 250 lembar)", "400 lembar (1 dus isi 400)"): no figure of its own.
@@ -138,7 +142,9 @@ PACKAGE_UNITS: tuple[str, ...] = (
 )
 # Units of time; with "lalu" after them ("2.500 minggu lalu") they say when a figure was, and a
 # count of blanks that large is no count of weeks.
-TIME_UNITS: tuple[str, ...] = ("hari", "minggu", "mgg", "pekan", "bulan", "bln", "tahun", "thn")
+TIME_UNITS: tuple[str, ...] = (
+    "hari", "minggu", "mgg", "pekan", "bulan", "bln", "tahun", "thn", "days", "weeks", "months", "years",
+)
 # After a time unit, these make it "today", "this week" ("cetak 133 hari ini"): no unit of the figure before.
 THIS_PERIOD_WORDS: tuple[str, ...] = ("ini",)
 AGO_WORDS: tuple[str, ...] = ("lalu", "kemarin", "kemaren", "kmrn", "yang lalu", "yg lalu", "sebelumnya")
@@ -289,6 +295,7 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "sosa", "siaa", "sisq",
         # A physical count is a stock figure too, and may disagree with the register's.
         "hitung fisik", "hasil hitung fisik", "perhitungan fisik", "stok fisik", "cek fisik", "fisik",
+        "penghitungan fisik", "hasil penghitungan fisik", "physical count", "physical stock",
     ),
     "received": (
         "terima", "diterima", "menerima", "kami terima", "penerimaan", "sampai", "tiba",
@@ -1095,7 +1102,11 @@ CARRIER_NOTICE_PHRASES: tuple[str, ...] = (
 SYSTEM_SUBJECT_TAGS: tuple[str, ...] = (
     "tiket", "ticket", "case", "kasus", "incident", "insiden", "alert", "alarm", "alerta", "monitoring",
     "firing", "notifikasi", "notification",
+    # a job's outcome in a backup or monitoring program's subject: "[Warning] SIAK-Daily (3 VMs) 1 warning"
+    "warning", "critical", "error", "failed", "success", "problem", "resolved",
 )
+# The cron daemon's subject for a job's output: "Cron <root@srv-arsip> rsync -a /data ...".
+CRON_SUBJECT_OPENERS: tuple[str, ...] = ("cron", "cron daemon", "anacron")
 # Words of a sender address's local part that name a machine ("monitor@", "siak-sync@", "wa-bridge@",
 # "quarantine@"): the local part is split at . _ - + and each word looked up.
 MACHINE_LOCAL_WORDS: tuple[str, ...] = (
@@ -1107,6 +1118,8 @@ MACHINE_LOCAL_WORDS: tuple[str, ...] = (
     "dmarc", "dmarcreport", "dmarcreports", "tlsrpt",
     # monitoring programs that mail their alerts under their own name
     "zabbix", "nagios", "icinga", "grafana", "prometheus", "alertmanager", "uptimerobot", "statuscake",
+    # a server's own accounts and its scheduled jobs: cron mails its output as root, backups report themselves
+    "root", "crond", "anacron", "cronjob", "logwatch", "backup", "backups", "veeam", "acronis", "bacula",
 )
 # Local parts a mail server writes from with a suffix of its own ("MicrosoftExchange329e71ec...@").
 MACHINE_LOCAL_PREFIXES: tuple[str, ...] = ("microsoftexchange", "mailer-daemon", "mail-daemon")
@@ -1422,3 +1435,133 @@ POSTFIX_ROLE_WORDS += ("arrived", "received", "issued")
 _ROUND_ENGLISH: tuple[str, ...] = ("approx", "approx.", "approximately", "appr.")
 APPROX_BEFORE = tuple(w for w in APPROX_BEFORE if w not in _ROUND_ENGLISH)
 ABOUT_BEFORE += _ROUND_ENGLISH
+
+# Column headers of a typed table that set the same figures of two days (or weeks, months) side by side,
+# "| Kemarin (3/12) | Hari ini (4/12)": the latest period's column holds the figures now; the other's
+# are the figures before. Dates in the headers order the columns when every header has one.
+NOW_PERIOD_WORDS: tuple[str, ...] = (
+    "hari ini", "hr ini", "sekarang", "saat ini", "today", "now", "minggu ini", "pekan ini", "this week",
+    "bulan ini", "this month",
+)
+EARLIER_PERIOD_WORDS: tuple[str, ...] = (
+    "kemarin", "kemaren", "kmrn", "kmarin", "yesterday", "sebelumnya", "previous", "minggu lalu", "pekan lalu",
+    "last week", "bulan lalu", "last month", "lalu",
+)
+
+# A line labelled with the gap whose value is an ask, not a figure ("Kekurangan : mohon dipenuhi",
+# "Selisih: mohon dikirimkan", "Shortfall: please send"): the writer asks for the need less the stock.
+SHORTFALL_LABEL_WORDS: tuple[str, ...] = (
+    "kekurangan", "kekurangannya", "kurangnya", "selisih", "selisihnya", "shortfall", "difference", "balance",
+)
+LABEL_ASK_WORDS: tuple[str, ...] = (
+    "mohon", "mhn", "harap", "tolong", "dimohon", "please", "kindly", "dikirim", "dikirimkan", "dipenuhi",
+    "dicukupi", "ditambah",
+)
+# "3.640 dikurangi 2.495", "4.200 - 940", "1,800 minus 650": a difference written out, not worked out.
+MINUS_WORDS: tuple[str, ...] = ("dikurangi", "dikurang", "kurang", "minus", "less", "-", "\u2013", "\u2212")
+
+# Before a role word, these make it the time of another figure, not that figure's role: "Stok KIA setelah
+# penerimaan : 2.220", "sisa sesudah pencetakan hari ini 780", "stock after receipt: 2,220".
+EVENT_TIME_WORDS: tuple[str, ...] = (
+    "setelah", "stlh", "sesudah", "sehabis", "pasca", "usai", "seusai", "selesai", "after", "following",
+)
+# ... and these make the figure the stock before the event, not the stock now: "stok sebelum penerimaan 400".
+BEFORE_EVENT_WORDS: tuple[str, ...] = ("sebelum", "sblm", "before", "prior to")
+
+# A count of packages with the size of one written beside it is a count of blanks: "4 (empat) dus, isi per
+# dus 500 keping", "6 dus @ 500 keping", "3 dus utuh (isi 500/dus)". The words that give the size:
+PACK_SIZE_WORDS: tuple[str, ...] = ("isi", "berisi", "masing-masing isi", "masing-masing berisi", "@", "x",
+                                    "\u00d7", "containing", "each containing", "of")
+# A whole package ("1 dus utuh"), and the loose blanks added to whole packages ("ditambah 87 keping ecer").
+WHOLE_PACK_WORDS: tuple[str, ...] = ("utuh", "penuh", "full", "sealed", "segel")
+PLUS_WORDS: tuple[str, ...] = ("+", "ditambah", "tambah", "plus")
+# "dan"/"and" joins loose blanks to whole packages only when they are called loose ("dan 87 keping ecer"):
+# "2 dus (isi 500) dan 300 keping KIA" names two counts.
+AND_WORDS: tuple[str, ...] = ("dan", "and", "serta")
+LOOSE_WORDS: tuple[str, ...] = ("ecer", "eceran", "lepas", "lepasan", "satuan", "loose")
+
+# A stock counted in the store: beside the register's balance ("tercatat 2.620, fisik 2.652", "Saldo menurut
+# catatan (kartu persediaan/SIAK) : 2.523 / Hasil penghitungan fisik : 2.495"), the count is the stock now.
+PHYSICAL_COUNT_WORDS: tuple[str, ...] = (
+    "hitung fisik", "hasil hitung fisik", "perhitungan fisik", "stok fisik", "cek fisik", "fisik",
+    "penghitungan fisik", "hasil penghitungan fisik", "physical count", "physical stock",
+)
+
+# The need, in English, beside "need": "Our requirement for December is 1,800 cards".
+ROLE_PHRASES["requested"] += ("requirement", "requirements", "our requirement", "our requirements")
+NEED_WORDS += ("requirement", "requirements", "our requirement", "our requirements")
+# What the writer has: "blangko yang ada di kami 900 saja", Banjar "blangko nang ada di kami 900 haja".
+# ("yang ada" alone is anything there is, "1.200 pemohon yang ada"; "masih ada 400 keping di UPT" is often
+# someone else's: neither is a stock word by itself.)
+ROLE_PHRASES["stock_on_hand"] += tuple(
+    f"{rel} ada {where} kami" for rel in ("yang", "yg", "nang") for where in ("di", "pada", "di gudang", "di kantor")
+) + ("stok yang ada", "stok yg ada", "blangko yang tersedia", "blangko yg tersedia")
+# The gap asked in English: "Please send the balance", "cover the difference".
+SHORTFALL_ASK_PHRASES += (
+    "send the balance", "supply the balance", "provide the balance", "cover the balance", "the remaining balance",
+    "cover the difference", "make up the difference", "cover the gap",
+)
+# A difference between the count and the register that the writer is still looking into ("selisihnya sedang
+# kami cek", "masih ditelusuri"): neither figure is settled yet, and a clerk asks back.
+UNSETTLED_DIFFERENCE_WORDS: tuple[str, ...] = (
+    "sedang kami cek", "sedang dicek", "masih kami cek", "masih dicek", "sedang kami telusuri", "sedang ditelusuri",
+    "masih ditelusuri", "masih kami telusuri", "sedang diperiksa", "masih diperiksa", "sedang kami periksa",
+    "belum diketahui", "belum ketemu", "still checking", "being checked", "under investigation", "looking into",
+)
+# Zero stock in the regional registers: Javanese "sampun entek" / krama "sampun telas", Banjar "habis sudah".
+ZERO_STOCK_PHRASES += ("entek", "sampun entek", "wis entek", "wes entek", "telas", "sampun telas", "sudah entek")
+# A bare zero word may end at a cause rather than a stop: "pencetakan nihil karena printer kartu rusak".
+BARE_ZERO_CAUSE_WORDS: tuple[str, ...] = ("karena", "krn", "karna", "sebab", "akibat", "due to", "because")
+
+# A handover inside the office, at a change of official or operator ("Serah terima jabatan dan barang persediaan
+# telah dilaksanakan", "Rincian yang diserahterimakan: Blangko KTP-el : 692 keping"): no shipment received; what
+# is handed over is the stock the office holds.
+HANDOVER_PHRASES: tuple[str, ...] = (
+    "serah terima jabatan", "sertijab", "serah terima barang persediaan", "serah terima persediaan",
+    "serah terima stok", "serah terima stock", "serah terima gudang", "serah terima operator",
+    "diserahterimakan", "yang diserahterimakan", "yg diserahterimakan", "handed over", "handover",
+)
+ROLE_PHRASES["stock_on_hand"] += ("diserahterimakan", "yang diserahterimakan", "yg diserahterimakan", "handed over")
+# Words of an estimate ("sekitar", "about"): a round figure after them is an estimate (null), but a figure
+# written to the unit ("about 1,035 pieces", "sekitar 1.037 keping") is the figure the writer counted, read
+# as "kurang lebih" is. Bounds ("kurang dari", "di bawah") stay bounds whatever the figure.
+ESTIMATE_WORDS: tuple[str, ...] = (
+    "sekitar", "sekitaran", "sekira", "kira-kira", "kira kira", "around", "about",
+)
+# A part of the stock promised to a use already ("900 are already committed to the Posyandu round", "500 sudah
+# dialokasikan untuk jemput bola"): no stock figure of its own.
+ROLE_PHRASES["ignore"] += (
+    "already committed", "committed to", "reserved for", "earmarked", "earmarked for", "set aside for",
+    "sudah dialokasikan", "telah dialokasikan", "sudah dijatah", "sudah dijatahkan", "dicadangkan", "sudah dicadangkan",
+    "sudah dipesan", "sudah di-booking", "sudah dibooking",
+)
+# A figure given up ("cukup 1.000 keping saja, tidak jadi 2.000", "1,000 instead of 2,000"): denied as "bukan" is.
+_GIVEN_UP: tuple[str, ...] = (
+    "tidak jadi", "tdk jadi", "gak jadi", "ga jadi", "nggak jadi", "ngga jadi", "enggak jadi", "gk jadi",
+    "instead of", "rather than",
+)
+ROLE_PHRASES["ignore"] += _GIVEN_UP
+NEGATES_NEXT_WORDS += _GIVEN_UP
+# "kami konfirmasi secara tertulis permintaan ... 3.000 keping": "in writing", not a figure written wrongly.
+NOT_ROLE_PHRASES += ("secara tertulis", "scr tertulis", "dengan tertulis", "in writing")
+# A form's line that counts with no role of its own ("Jumlah : 1.800 keping" under "Kami konfirmasi penerimaan
+# blangko KIA dari Provinsi:" and beside "Tanggal terima : ..."): it takes the role of the sentence leading
+# into the form.
+FORM_COUNT_LABELS: tuple[str, ...] = (
+    "jumlah", "jml", "total", "banyaknya", "sebanyak", "qty", "quantity", "jumlah blangko", "jumlah keping",
+)
+# After a count of packages, the words that give the blanks it holds in all: "5 dus, total 2.500 keping".
+PACK_TOTAL_WORDS: tuple[str, ...] = (
+    "total", "totalnya", "jumlah", "jumlahnya", "sejumlah", "sebanyak", "yaitu", "yakni", "atau", "=", "in total",
+)
+# The same in English: "Please send the figures by 8 January", "could you share the stock data".
+DOCUMENT_WORDS += ("figures", "the figures", "numbers", "the numbers", "report", "the report", "spreadsheet",
+                   "statistics", "stock data", "the data", "the template")
+DOCUMENT_FILLERS += ("the", "us", "me", "your", "updated", "latest", "share", "send", "provide")
+DOCUMENT_REQUEST_OPENERS += ("please send", "please share", "please provide", "kindly send", "kindly share",
+                             "could you share", "could you send", "share")
+# Banjar: "urang" is a person ("perekaman di lokasi 37 urang"); "tecetak" is "tercetak" as spoken.
+PEOPLE_UNITS += ("urang",)
+ROLE_PHRASES["printed"] += ("tecetak", "yang tecetak", "nang tecetak")
+# "jadi jumlah rekam hari ini 78" after the places' counts: the total of the role, as "total perekaman" is.
+TOTAL_WORDS += ("jadi jumlah", "sehingga jumlah", "jadi total", "sehingga total", "jumlah seluruhnya", "totalnya")
