@@ -21,8 +21,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from tests.backends import database_url, postgres_url  # noqa: F401  (fixtures for every folder of tests)
+
+# The fast tier's property tests try a quarter of their examples (tests/properties.py); the whole suite all.
+hypothesis_settings.register_profile("fast", max_examples=25)
 
 SERVER_FIXTURES = frozenset({"dovecot", "bare_dovecot", "tls_dovecot", "smtp_server", "postgres_url"})
 # Names whose use starts a process: the subprocess module, and mailbot's reading process (multiprocessing).
