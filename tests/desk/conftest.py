@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -16,6 +15,7 @@ from mailbot.app import open_desk
 from mailbot.configfile import load_config
 from mailbot.desk import Desk
 from mailbot.store.db import make_engine, migrate
+from tests.forkserver import run_mailbot
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "inbox"
@@ -32,11 +32,9 @@ def desk_dir(tmp_path: Path) -> Path:
 
 def mailbot(desk_dir: Path, *args: str, timeout: float = 120,
             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the real `mailbot` command line in a subprocess against *desk_dir*/config.toml."""
-    return subprocess.run(
-        [sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), *args],
-        capture_output=True, text=True, timeout=timeout, cwd=desk_dir, env=env,
-    )
+    """Run the real `mailbot` command line in a process of its own against *desk_dir*/config.toml, as
+    `python -m mailbot` in a subprocess (forked from a process that has imported mailbot: tests/forkserver.py)."""
+    return run_mailbot(["--config", str(desk_dir / "config.toml"), *args], cwd=desk_dir, timeout=timeout, env=env)
 
 
 def outbox_files(desk_dir: Path) -> list[Path]:
