@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import locale
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -103,6 +104,9 @@ while command is None:
     command = request
 if command is not None:
     runpy.run_module("mailbot", run_name="__main__", alter_sys=True)
+elif os.path.exists(sys.argv[1]):  # the test process ended without closing the server
+    os.unlink(sys.argv[1])
+    os.rmdir(os.path.dirname(sys.argv[1]))
 """
 
 
@@ -153,9 +157,7 @@ class _Server:
             self.process.wait()
         if self.process.stdout is not None:
             self.process.stdout.close()
-        for leftover in self.folder.iterdir():
-            leftover.unlink()
-        self.folder.rmdir()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _text(file: IO[bytes]) -> str:
