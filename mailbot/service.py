@@ -134,9 +134,8 @@ def start(config: Config, *, once: bool) -> RunSummary | None:
         stop_once.set(signum)
         if sending is not None:
             sending.expect_stop()
-        stop_waiting = getattr(opened[0], "stop_waiting", None) if opened else None
-        if stop_waiting is not None:
-            stop_waiting()  # a wait on an IMAP server that has not answered yet ends now
+        if opened:
+            opened[0].stop_waiting()  # a wait on an IMAP server that has not answered yet ends now
 
     handler = _stop_the_pass if once else _stop_while_starting
     before = {signum: signal.signal(signum, handler) for signum in (signal.SIGTERM, signal.SIGINT)}
@@ -200,11 +199,10 @@ class Service:
             self.sender_process.expect_stop()
         self.stop.set()
         self.wake.set()
-        stop_waiting = getattr(self._inbox, "stop_waiting", None)
-        if stop_waiting is not None:
+        if self._inbox is not None:
             # a wait on a server that has not answered yet (a slow greeting, the pause before the next try)
             # ends now rather than after every timeout and retry
-            stop_waiting()
+            self._inbox.stop_waiting()
 
     def _safely(self, name: str, job: object) -> None:
         try:

@@ -21,8 +21,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
+from tests import forkserver
 from tests.backends import database_url, postgres_url  # noqa: F401  (fixtures for every folder of tests)
+
+# The fast tier's property tests try a quarter of their examples (tests/properties.py); the whole suite all.
+hypothesis_settings.register_profile("fast", max_examples=25)
 
 SERVER_FIXTURES = frozenset({"dovecot", "bare_dovecot", "tls_dovecot", "smtp_server", "postgres_url"})
 # Names whose use starts a process: the subprocess module, and mailbot's reading process (multiprocessing).
@@ -84,6 +89,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         # In parallel workers (scripts/test runs the whole suite so), hand out the long tests first, so that
         # the many short ones fill the gaps at the end instead of one long test running on alone.
         items.sort(key=_expected_length)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    forkserver.close()  # the process the `mailbot` commands of tests/desk were forked from, if one was started
 
 
 def _expected_length(item: pytest.Item) -> int:

@@ -48,6 +48,12 @@ class Inbox(Protocol):
         """From another thread: end a wait_for_mail() now, and every one after it (for a stop)."""
         ...
 
+    def stop_waiting(self) -> None:
+        """From a signal handler in the thread that reads (for a stop): end a wait on a server that has not
+        answered yet now, not after its timeout and every retry. An inbox that never waits on a server (a
+        Maildir) does nothing."""
+        ...
+
     def close(self) -> None: ...
 
 

@@ -141,6 +141,9 @@ class MaildirInbox:
     def interrupt(self) -> None:
         self._interrupted.set()
 
+    def stop_waiting(self) -> None:
+        """Nothing to cut short: a Maildir is read from the local disk, with no server to wait on."""
+
     def close(self) -> None:
         pass
 

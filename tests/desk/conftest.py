@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import jinja2
 import pytest
 
 from mailbot.app import open_desk
 from mailbot.configfile import load_config
 from mailbot.desk import Desk
+from mailbot.render import make_environment
 from mailbot.store.db import make_engine, migrate
+from tests.forkserver import run_mailbot
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "inbox"
@@ -32,11 +35,9 @@ def desk_dir(tmp_path: Path) -> Path:
 
 def mailbot(desk_dir: Path, *args: str, timeout: float = 120,
             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the real `mailbot` command line in a subprocess against *desk_dir*/config.toml."""
-    return subprocess.run(
-        [sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), *args],
-        capture_output=True, text=True, timeout=timeout, cwd=desk_dir, env=env,
-    )
+    """Run the real `mailbot` command line in a process of its own against *desk_dir*/config.toml, as
+    `python -m mailbot` in a subprocess (forked from a process that has imported mailbot: tests/forkserver.py)."""
+    return run_mailbot(["--config", str(desk_dir / "config.toml"), *args], cwd=desk_dir, timeout=timeout, env=env)
 
 
 def outbox_files(desk_dir: Path) -> list[Path]:
@@ -67,6 +68,13 @@ def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@functools.cache
+def _templates() -> jinja2.Environment:
+    """The shipped templates, compiled once for the test process (open_desk compiles them again for each desk:
+    the same files with the same settings, so the same text; a template changed on disk is compiled afresh)."""
+    return make_environment()
+
+
 @pytest.fixture
 def open_test_desk(request: pytest.FixtureRequest, desk_dir: Path, migrated_sqlite: Path) -> Callable[..., Desk]:
     """Open the desk in-process with a fixed clock (Friday 27 November 2026, 10:00 WITA) unless given one.
@@ -87,6 +95,7 @@ def open_test_desk(request: pytest.FixtureRequest, desk_dir: Path, migrated_sqli
             if not own.exists():
                 shutil.copy(migrated_sqlite, own)
         desk = open_desk(config, clock=clock or (lambda: fixed))
+        desk.env = _templates()
         desks.append(desk)
         return desk
 

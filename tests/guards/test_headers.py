@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from mailbot.guards.decode import header_text, raw_header_values
 from mailbot.guards.headers import safe_address, safe_display_name, safe_header_text, safe_subject
 from tests.headercheck import assert_headers_clean
+from tests.properties import examples
 
 REF = "BLK-2026-0042"
 OFFICE = Address("Disdukcapil Provinsi Kalimantan Utara", addr_spec="blangko@disdukcapil.kaltaraprov.example")
@@ -149,7 +150,7 @@ forbidden_heavy_text = st.text(
 ).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(value=forbidden_heavy_text, max_len=st.integers(min_value=1, max_value=250))
 def test_safe_header_text_is_always_one_clean_capped_line(value: str, max_len: int) -> None:
     cleaned = safe_header_text(value, max_len)
@@ -160,7 +161,7 @@ def test_safe_header_text_is_always_one_clean_capped_line(value: str, max_len: i
     assert safe_header_text(cleaned, max_len) == cleaned
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(value=forbidden_heavy_text)
 def test_any_subject_serialises_to_clean_headers(value: str) -> None:
     reply = EmailMessage(policy=policy.SMTP)

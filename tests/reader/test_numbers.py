@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mailbot.reader.numbers import find_mentions, normalise, parse_digits, parse_words, quantity_in
+from tests.properties import examples
 from tests.reader.spelling import spell
 
 
@@ -26,13 +27,13 @@ def test_the_spelling_used_below_is_indonesian(n: int, words: str) -> None:
 
 
 @pytest.mark.slow  # 3,000 examples: about 1.5 s of CPU, over a tenth of the fast tier
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(st.integers(min_value=0, max_value=999_999))
 def test_every_number_spelled_in_indonesian_parses_back(n: int) -> None:
     assert parse_words(spell(n)) == n
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.integers(min_value=1000, max_value=999_999))
 def test_thousands_grouping_with_dots_round_trips(n: int) -> None:
     grouped = f"{n:,}".replace(",", ".")
@@ -40,13 +41,13 @@ def test_thousands_grouping_with_dots_round_trips(n: int) -> None:
     assert quantity_in(f"{grouped} keping") == n
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.integers(min_value=1000, max_value=999_999))
 def test_english_grouping_round_trips(n: int) -> None:
     assert parse_digits(f"{n:,}") == n
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(
     st.integers(min_value=1, max_value=31),
     st.integers(min_value=1, max_value=12),
@@ -59,14 +60,14 @@ def test_a_date_is_never_a_quantity(day: int, month: int, year: int | None, sep:
     assert quantities(f"Laporan harian Kamis ({day}/{month})") == []
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.integers(min_value=0, max_value=23), st.integers(min_value=0, max_value=59), st.sampled_from([".", ":"]))
 def test_a_time_is_never_a_quantity(hour: int, minute: int, sep: str) -> None:
     assert quantities(f"rapat pukul {hour:02d}{sep}{minute:02d} WITA") == []
     assert quantities(f"mulai {hour:02d}{sep}{minute:02d} WITA") == []
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.integers(min_value=1, max_value=999_999))
 def test_spelled_number_in_brackets_confirms_digits(n: int) -> None:
     grouped = f"{n:,}".replace(",", ".")

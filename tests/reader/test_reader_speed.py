@@ -24,6 +24,7 @@ from mailbot.reader.numbers import (
     mask_non_quantities,
     normalise,
 )
+from tests.properties import examples
 
 _TESTS = Path(__file__).resolve().parents[1]
 _TOKENS = sorted({
@@ -51,7 +52,7 @@ def _plain_mask(line: str) -> str:
     return _PACKING_RE.sub(_blank_packing, masked) if "(" in line else masked
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(_TOKENS), st.sampled_from(_SEPARATORS)), min_size=1, max_size=14))
 def test_masking_line_by_line_blanks_what_the_whole_pattern_blanks(parts: list[tuple[str, str]]) -> None:
     line = _line(parts)
@@ -134,7 +135,7 @@ def _flat(words: list[str]) -> str:
 _PHRASE = st.text(alphabet="abs k.-", min_size=0, max_size=7)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @example([" ", "  a"], "  a", ("", ""), False)  # two spaces in a row: greedy whitespace, then an empty tail
 @given(st.lists(_PHRASE, min_size=1, max_size=12), st.text(alphabet="abs k.-\nA", max_size=40),
        st.sampled_from([(r"", r""), (r"(?<![\w-])(?:", r")(?![\w-])"), (r"^(?:", r")\s*$")]), st.booleans())
@@ -158,7 +159,7 @@ def test_the_tab_is_the_one_ascii_character_normalise_makes_plain() -> None:
     assert [chr(c) for c in _TRANSLATE if c < 128] == ["\t"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet=st.sampled_from("aB1 .\t\n-" + "".join(chr(c) for c in _TRANSLATE) + "İé"), max_size=30))
 def test_normalise_reads_ascii_and_other_text_alike(text: str) -> None:
     plain = text.translate(_TRANSLATE)

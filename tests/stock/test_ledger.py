@@ -25,6 +25,7 @@ from mailbot.stock.ledger import (
     total_cards,
 )
 from mailbot.stock.policy import PolicyState, Request, decide
+from tests.properties import examples
 from tests.stock.factories import SETTINGS, row
 
 AT = datetime(2026, 11, 2, 9)
@@ -158,7 +159,7 @@ event = st.one_of(
 )
 
 
-@hsettings(max_examples=200, deadline=None)
+@hsettings(max_examples=examples(200), deadline=None)
 @given(events=st.lists(event, max_size=60), opening=st.integers(0, 70000), use=st.integers(0, 300))
 def test_cards_are_conserved_and_balances_are_sums(events: list, opening: int, use: int) -> None:
     item = "ktp-el"

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from mailbot.stock.explain import explain_id
 from mailbot.stock.ledger import Balance
 from mailbot.stock.policy import Claim, decide, decide_batch, proactive_proposal, split_fairly
+from tests.properties import examples
 from tests.stock.factories import SETTINGS, request, row, settings, state
 
 # (case, request kwargs, row kwargs, state kwargs, settings changes, outcome, quantity, reason codes)
@@ -158,7 +159,7 @@ claims_st = st.lists(
 ).map(lambda xs: [Claim(f"R{i}", s, u, c) for i, (s, u, c) in enumerate(xs)])
 
 
-@hsettings(max_examples=300, deadline=None)
+@hsettings(max_examples=examples(300), deadline=None)
 @given(claims=claims_st, available=st.integers(0, 40000), pack=st.sampled_from([1, 50, 100]))
 def test_split_fairly_properties(claims: list[Claim], available: int, pack: int) -> None:
     shares = split_fairly(claims, available, pack)
@@ -226,7 +227,7 @@ def test_no_proactive_proposal_while_a_request_is_open() -> None:
 
 # --- properties over random situations -------------------------------------------------------------
 
-@hsettings(max_examples=400, deadline=None)
+@hsettings(max_examples=examples(400), deadline=None)
 @given(
     requested=st.one_of(st.none(), st.integers(1, 20000)),
     on_hand=st.integers(0, 10000), use=st.floats(0, 500, allow_nan=False), in_transit=st.integers(0, 5000),

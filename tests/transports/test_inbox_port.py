@@ -17,7 +17,8 @@ PORT = sorted(name for name, member in vars(Inbox).items() if inspect.isfunction
 
 
 def test_the_port_names_what_the_service_calls() -> None:
-    assert PORT == ["acknowledge", "close", "fetch_new", "interrupt", "quarantine", "wait_for_mail"]
+    assert PORT == ["acknowledge", "close", "fetch_new", "interrupt", "quarantine", "stop_waiting",
+                    "wait_for_mail"]
 
 
 @pytest.mark.parametrize("adapter", [MaildirInbox, ImapInbox])
@@ -42,4 +43,15 @@ def test_a_maildir_wait_without_interrupt_lasts_its_timeout(tmp_path: Path) -> N
     inbox = MaildirInbox(tmp_path / "in")
     started = time.monotonic()
     assert inbox.wait_for_mail(0.3) is False
+    assert time.monotonic() - started >= 0.3
+
+
+def test_stop_waiting_leaves_a_maildir_as_it_was(tmp_path: Path) -> None:
+    """A Maildir has no server to wait on: a stop from a signal handler changes nothing, and reading goes on."""
+    inbox = MaildirInbox(tmp_path / "in")
+    (tmp_path / "in" / "new" / "1.eml").write_bytes(b"Subject: x\r\n\r\nbody\r\n")
+    inbox.stop_waiting()
+    assert [m.key for m in inbox.fetch_new()] == ["1.eml"]
+    started = time.monotonic()
+    assert inbox.wait_for_mail(0.3) is False  # not interrupted: a stop of the pass is not one of the service
     assert time.monotonic() - started >= 0.3

@@ -1,0 +1,203 @@
+"""The `mailbot` command for the desk tests, each run a process of its own without loading Python afresh.
+
+Most of a short `mailbot` command's time is the interpreter starting and importing mailbot and its
+libraries (about 0.6 s of CPU of 1). The desk tests run the command several hundred times, so
+`run_mailbot` asks a server of this test process (one per pytest worker, started at the first command)
+that has imported mailbot once to fork a process for each command. That process is `python -m mailbot`
+as a new interpreter would run it: the arguments, working directory, environment, umask and standard
+input of the caller; its own stdout and stderr, returned as `subprocess.run(capture_output=True,
+text=True)` returns them; the exit code as the interpreter sets it (an uncaught exception: 1 and its
+traceback on stderr; a signal: minus its number). Its time limit ends it with SIGKILL and raises
+`subprocess.TimeoutExpired`, as subprocess.run does.
+
+What the forked command does not repeat is Python's start and the first import of mailbot's modules (all
+of them, the command line's first): tests that start `python -m mailbot` themselves (signals, crashes, a
+full disk, the service) still do, and tests/test_architecture.py checks the import graph.
+
+A command whose environment differs from the one the server was started with runs in a new interpreter
+(`subprocess.run`): what Python and its libraries read from the environment when they are imported
+would otherwise be the server's. So do all commands when MAILBOT_TEST_FORK=0.
+"""
+
+from __future__ import annotations
+
+import json
+import locale
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Mapping
+from pathlib import Path
+from typing import IO
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# The server: imports mailbot, then for each request on its socket forks a watcher, which forks the command
+# and tells the client the command's pid, then its wait status. Its stdin is the client's lifeline: when the
+# test process is gone, the server ends.
+_SERVER = r"""
+import json, os, pkgutil, runpy, select, signal, socket, struct, sys
+
+import mailbot.launch, mailbot.cli  # first in the order `python -m mailbot` loads them
+for module in pkgutil.walk_packages(mailbot.__path__, "mailbot."):
+    if ".migrations" not in module.name and module.name != "mailbot.__main__":
+        __import__(module.name)
+import alembic.command, alembic.config, alembic.runtime.migration  # what every command's migrate() loads
+import threading
+assert threading.active_count() == 1, "a fork server must not run threads"
+signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C of the test run is for the tests, not for the server
+
+listener = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+listener.bind(sys.argv[1])
+listener.listen(16)
+sys.stdout.write("ready\n")
+sys.stdout.flush()
+command = None
+while command is None:
+    ready, _, _ = select.select([listener, 0], [], [])
+    if 0 in ready and not os.read(0, 1):
+        break  # the test process is gone
+    if listener not in ready:
+        continue
+    connection, _ = listener.accept()
+    data, fds, _, _ = socket.recv_fds(connection, 1 << 20, 3)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if os.fork():  # the server: on to the next request
+        connection.close()
+        for fd in fds:
+            os.close(fd)
+        while True:
+            try:
+                if os.waitpid(-1, os.WNOHANG)[0] == 0:
+                    break
+            except ChildProcessError:
+                break
+        continue
+    # the watcher
+    listener.close()
+    request = json.loads(data)
+    pid = os.fork()
+    if pid:
+        for fd in fds:
+            os.close(fd)
+        connection.sendall(b"%d\n" % pid)
+        _, status = os.waitpid(pid, 0)
+        connection.sendall(b"%d\n" % status)
+        os._exit(0)
+    # the command
+    connection.close()
+    for target, fd in enumerate(fds):
+        os.dup2(fd, target)
+        os.close(fd)
+    os.chdir(request["cwd"])
+    os.umask(request["umask"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # as the interpreter sets it at its start
+    sys.argv = ["-m", *request["args"]]
+    sys.path[0] = request["cwd"]
+    command = request
+if command is not None:
+    runpy.run_module("mailbot", run_name="__main__", alter_sys=True)
+elif os.path.exists(sys.argv[1]):  # the test process ended without closing the server
+    os.unlink(sys.argv[1])
+    os.rmdir(os.path.dirname(sys.argv[1]))
+"""
+
+
+class _Server:
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="mailbot-forks-"))
+        self.address = str(self.folder / "socket")
+        self.environ = _comparable(os.environ)
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", _SERVER, self.address], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        assert self.process.stdout is not None
+        ready = self.process.stdout.readline()
+        if ready != b"ready\n":
+            raise RuntimeError(f"the mailbot fork server did not start (exit {self.process.wait()})")
+
+    def run(self, args: list[str], *, cwd: Path | None, timeout: float | None,
+            env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        request = {"args": args, "cwd": str(Path(cwd or os.getcwd()).resolve()), "umask": umask,
+                   "env": env}
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+                socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET) as connection:
+            connection.connect(self.address)
+            socket.send_fds(connection, [json.dumps(request).encode()], [0, out.fileno(), err.fileno()])
+            reader = connection.makefile("rb")
+            pid = int(reader.readline())
+            connection.settimeout(timeout)
+            try:
+                status = int(reader.readline())
+            except TimeoutError:
+                os.kill(pid, 9)
+                connection.settimeout(None)
+                reader = connection.makefile("rb")
+                reader.readline()
+                raise subprocess.TimeoutExpired([sys.executable, "-m", "mailbot", *args], timeout or 0,
+                                                _text(out), _text(err)) from None
+            return subprocess.CompletedProcess([sys.executable, "-m", "mailbot", *args],
+                                               os.waitstatus_to_exitcode(status), _text(out), _text(err))
+
+    def close(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _text(file: IO[bytes]) -> str:
+    """What a file the command wrote is to subprocess.run(text=True): the locale's encoding, universal newlines."""
+    file.seek(0)
+    data = file.read()
+    return data.decode(locale.getpreferredencoding(False)).replace("\r\n", "\n").replace("\r", "\n")
+
+
+_servers: dict[int, _Server] = {}
+_lock = threading.Lock()
+
+
+def _server() -> _Server:
+    with _lock:
+        server = _servers.get(os.getpid())
+        if server is None or server.process.poll() is not None:
+            server = _servers[os.getpid()] = _Server()
+        return server
+
+
+def close() -> None:
+    """Stop this process's fork server (at the end of the test session)."""
+    with _lock:
+        server = _servers.pop(os.getpid(), None)
+    if server is not None:
+        server.close()
+
+
+def run_mailbot(args: list[str], *, cwd: Path | None = None, timeout: float | None = None,
+                env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m mailbot *args*` in a process of its own, as subprocess.run(capture_output=True, text=True)."""
+    environ = dict(os.environ if env is None else env)
+    if os.environ.get("MAILBOT_TEST_FORK") == "0" or sys.platform != "linux" or _comparable(environ) != (
+            _servers[os.getpid()].environ if os.getpid() in _servers else _comparable(os.environ)):
+        return subprocess.run([sys.executable, "-m", "mailbot", *args], capture_output=True, text=True,
+                              timeout=timeout, cwd=cwd, env=env)
+    return _server().run(args, cwd=cwd, timeout=timeout, env=environ)
+
+
+def _comparable(environ: Mapping[str, str]) -> dict[str, str]:
+    """The environment but for what pytest changes at every test (the test's name), which nothing imported reads."""
+    return {k: v for k, v in environ.items() if k != "PYTEST_CURRENT_TEST"}
