@@ -366,7 +366,7 @@ def requests(
     """
     from mailbot.views import REQUEST_COLUMNS, request_rows
 
-    with _desk() as desk:
+    with _desk(read_only=True) as desk:
         rows = request_rows(desk, limit=limit, open_only=open_only)
     table = Table(title="Requests")
     for col in REQUEST_COLUMNS:
@@ -385,7 +385,7 @@ def status(item: Annotated[str | None, typer.Option(metavar="ITEM", help="ktp-el
     """
     from mailbot.views import print_status
 
-    with _desk() as desk:
+    with _desk(read_only=True) as desk:
         print_status(desk, out, items=(item,) if item else ITEMS)
 
 
@@ -590,7 +590,7 @@ def digest(
 
     if not (print_ or send):
         raise typer.BadParameter("say --print (show it) or --send (mail it to the managers), or both")
-    with _desk() as desk:
+    with _desk(read_only=not send) as desk:
         if print_:
             subject, text, html = watch.build_digest(desk)
             if output:
@@ -619,7 +619,7 @@ def outbox_list(
     """
     from mailbot.views import outbox_rows
 
-    with _desk() as desk:
+    with _desk(read_only=True) as desk:
         rows = outbox_rows(desk, limit)
     table = Table(title="Outbox")
     for col in ("id", "category", "to", "subject", "status", "attempts", "error"):
@@ -660,7 +660,7 @@ def quarantine(
 
     if ctx.invoked_subcommand is not None:
         return
-    with _desk() as desk:
+    with _desk(read_only=True) as desk:
         rows = quarantine_rows(desk, limit)
     table = Table(title="Quarantine")
     for col in ("id", "received", "sender", "subject", "error"):

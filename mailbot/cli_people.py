@@ -48,7 +48,7 @@ def queue_list(
     from mailbot.attention import operator_reason
     from mailbot.store.schema import AttentionItem, Message
 
-    with _desk() as desk, desk.sessions() as session:
+    with _desk(read_only=True) as desk, desk.sessions() as session:
         query = select(AttentionItem, Message).outerjoin(Message, Message.id == AttentionItem.message_pk)
         if not all_:
             query = query.where(AttentionItem.closed_at.is_(None))
@@ -204,7 +204,7 @@ def history(
     target = target.strip()
     if not (target.isascii() and target.isdigit()):
         target = request_reference(target)
-    with _desk() as desk, desk.sessions() as session:
+    with _desk(read_only=True) as desk, desk.sessions() as session:
         heading, events = story(session, target, {d.code: d.name for d in desk.config.districts})
         out.print(heading, highlight=False)
         table = Table()

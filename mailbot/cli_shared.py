@@ -198,10 +198,12 @@ def _config() -> Config:
 
 
 @contextmanager
-def _desk() -> Iterator[Desk]:
+def _desk(*, read_only: bool = False) -> Iterator[Desk]:
+    """The desk a command works on; *read_only* for a command that only reads (it then works on a read-only
+    mount or file too, see mailbot.app.open_desk)."""
     from mailbot.app import open_desk
 
-    desk = open_desk(_config())
+    desk = open_desk(_config(), read_only=read_only)
     try:
         yield desk
     finally:
