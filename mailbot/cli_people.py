@@ -28,11 +28,6 @@ queue_app = typer.Typer(no_args_is_help=True, help='The "perlu dibaca" queue: ma
 app.add_typer(queue_app, name="queue")
 
 
-# What each kind of queue item asks of the operator.
-QUEUE_KINDS = {"read": "to read", "reconcile": "stock to check", "discrepancy": "receipt difference",
-               "reminder": "reminder"}
-
-
 @queue_app.command("list")
 def queue_list(
     all_: Annotated[bool, typer.Option("--all", help="Closed items too.")] = False,
@@ -45,7 +40,7 @@ def queue_list(
     """
     from sqlalchemy import select
 
-    from mailbot.attention import operator_reason
+    from mailbot.attention import QUEUE_KINDS, operator_reason
     from mailbot.store.schema import AttentionItem, Message
 
     with _desk(read_only=True) as desk, desk.sessions() as session:
