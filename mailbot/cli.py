@@ -16,7 +16,7 @@ from rich.table import Table
 
 from mailbot import __version__
 from mailbot.config import ITEMS, Config
-from mailbot.errors import ConfigError, MailbotError
+from mailbot.errors import ConfigError, MailbotError, UsageError
 from mailbot.outcomes import outcome_words
 from mailbot.tables import print_table
 
@@ -727,11 +727,11 @@ def _parse_date(value: str, option: str) -> date:
 
     typed = value.strip()
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", typed):
-        raise MailbotError(f"{option}: expected a date as YYYY-MM-DD, e.g. 2026-12-01, got {value!r}")
+        raise UsageError(f"{option}: expected a date as YYYY-MM-DD, e.g. 2026-12-01, got {value!r}")
     try:
         day = datetime.strptime(typed, "%Y-%m-%d").date()
     except ValueError:
-        raise MailbotError(f"{option}: {typed} is no day of the calendar; check the month and the day") from None
+        raise UsageError(f"{option}: {typed} is no day of the calendar; check the month and the day") from None
     return max(day, FIRST_DAY)
 
 
@@ -741,6 +741,9 @@ def main() -> None:
         code = app(prog_name="mailbot", standalone_mode=False)
     except ConfigError as exc:
         sys.stderr.write(f"mailbot: configuration error: {_one_line(str(exc))}\n")
+        sys.exit(2)
+    except UsageError as exc:
+        sys.stderr.write(f"mailbot: {_one_line(str(exc))}\n")
         sys.exit(2)
     except MailbotError as exc:
         sys.stderr.write(f"mailbot: {_one_line(str(exc))}\n")

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from mailbot.cli_shared import (
     BY_HELP,
+    MAX_ID,
     _actor,
     _config,
     _desk,
     app,
+    err,
     out,
     quantity,
     request_reference,
@@ -23,6 +25,9 @@ from mailbot.cli_shared import (
 from mailbot.errors import MailbotError
 from mailbot.indonesian import zoned
 from mailbot.tables import print_table
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 queue_app = typer.Typer(no_args_is_help=True, help='The "perlu dibaca" queue: mail and differences for a person.')
 app.add_typer(queue_app, name="queue")
@@ -200,6 +205,7 @@ def history(
     if not (target.isascii() and target.isdigit()):
         target = request_reference(target)
     with _desk(read_only=True) as desk, desk.sessions() as session:
+        target = _message_or_request(session, target)
         heading, events = story(session, target, {d.code: d.name for d in desk.config.districts})
         out.print(heading, highlight=False)
         table = Table()
@@ -208,6 +214,29 @@ def history(
         for e in events:
             table.add_row(zoned(e.at, desk.tz), e.what, e.who, e.text)
     print_table(out, table)
+
+
+def _message_or_request(session: Session, target: str) -> str:
+    """A bare number is a message id; when a request has that number too (BLK-2026-0005 for "0005" or "5"),
+    the operator is told which is shown and how to see the other; with no such message, the request."""
+    from sqlalchemy import select
+
+    from mailbot.store.schema import Message, Request
+
+    if not (target.isascii() and target.isdigit()) or int(target) > MAX_ID:
+        return target
+    numbered = session.scalars(select(Request.reference).where(Request.reference.like(f"BLK-%-{int(target):04d}"))
+                               .order_by(Request.id.desc())).all()
+    if not numbered:
+        return target
+    message = session.get(Message, int(target))
+    if message is None:
+        return numbered[0]
+    if session.scalar(select(Request.reference).where(Request.message_pk == message.id)) == numbered[0]:
+        return target  # the request's own message: its history is the request's
+    err.print(f"mailbot: {target} is read as message {int(target)}; for the request numbered {int(target)} type "
+              f"mailbot history {numbered[0]}", highlight=False, soft_wrap=True)
+    return target
 
 
 def print_agreement() -> None:

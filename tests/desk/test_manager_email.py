@@ -325,7 +325,7 @@ def test_an_email_approval_keeps_the_bounds_the_command_line_keeps(desk_dir: Pat
     assert set(answers) == {message_id_of(odd), message_id_of(reserve)}
     asked = " ".join(answers[message_id_of(odd)].text.split())
     assert f"melebihi jumlah yang dimohon ({requested:,} keping)".replace(",", ".") in asked
-    assert "bukan kelipatan satu pak (100 keping, misalnya 2.100)" in asked and "SETUJU 2.050 PAKSA <alasan>" in asked
+    assert "bukan kelipatan satu pak (100 keping, misalnya 2.000)" in asked and "SETUJU 2.050 PAKSA <alasan>" in asked
     refused = " ".join(answers[message_id_of(reserve)].text.split())
     assert "cadangan provinsi" in refused.lower() and "juga dengan PAKSA" in refused
 
