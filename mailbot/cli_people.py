@@ -57,12 +57,24 @@ def queue_list(
         for col in ("id", "opened", "kind", "reason", "district", "message", "from", "detail", "closed"):
             table.add_column(col)
         for item, message in rows:
-            detail = " ".join((item.detail or "").split())[:70]
+            detail = _excerpt(item.detail or "")
             table.add_row(str(item.id), zoned(item.opened_at, desk.tz), QUEUE_KINDS.get(item.kind, item.kind),
                           operator_reason(item.reason), item.district or "-", str(item.message_pk or "-"),
                           (message.sender if message is not None else None) or "-", detail,
                           f"{item.closed_by}: {item.resolution}" if item.closed_at else "")
     print_table(out, table)
+
+
+# A queue item's detail is shown whole up to this many characters (a difference's figures, a reason); longer
+# (the excerpt of a mail's text) it ends at a word with "…": `mailbot history MESSAGE` shows the mail.
+DETAIL_CHARS = 240
+
+
+def _excerpt(text: str) -> str:
+    flat = " ".join(text.split())
+    if len(flat) <= DETAIL_CHARS:
+        return flat
+    return flat[:DETAIL_CHARS].rsplit(" ", 1)[0] + " …"
 
 
 @queue_app.command("close", context_settings={"ignore_unknown_options": True})

@@ -62,8 +62,8 @@ def test_numbers_and_times_are_indonesian_everywhere(desk_dir: Path) -> None:
 
     requests = mailbot(desk_dir, "requests")
     assert requests.returncode == 0, requests.stderr
-    rows = {line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:-1]]
-            for line in requests.stdout.splitlines() if line.startswith("│ BLK-")}
+    rows = {line.split("|")[1].strip(): [c.strip() for c in line.split("|")[2:-1]]
+            for line in requests.stdout.splitlines() if line.startswith("| BLK-")}  # piped: a plain ASCII table
     header = ["district", "item", "requested", "proposed", "approved", "state", "origin", "received", "sender"]
     # the unknown Gmail sender's request for Nunukan, held for the managers with the policy's proposal
     nunukan = dict(zip(header, rows["BLK-2026-0005"], strict=True))

@@ -17,16 +17,16 @@ def test_queue_history_and_alerts_write_figures_and_zones_the_indonesian_way(des
 
     queue = mailbot(desk_dir, "queue", "list")
     assert queue.returncode == 0, queue.stderr
-    rows = [line for line in queue.stdout.splitlines() if re.match(r"│ \d+ ", line)]
+    rows = [line for line in queue.stdout.splitlines() if re.match(r"\| \d+ ", line)]
     assert rows and all(" WITA " in row for row in rows)
-    flat = " ".join(" ".join(line.strip("│ ").split("│")) for line in queue.stdout.splitlines())
+    flat = " ".join(" ".join(line.strip("| ").split("|")) for line in queue.stdout.splitlines())
     assert "catatan sebelumnya 8.000" in " ".join(flat.split())
 
     history = mailbot(desk_dir, "history", "BLK-2026-0001")
     assert history.returncode == 0, history.stderr
     assert "requested 2.000" in history.stdout.splitlines()[0]
     assert "committed +2.000" in history.stdout and "requested 2.000" in history.stdout
-    times = re.findall(r"│ (\d{4}-\d\d-\d\d \d\d:\d\d[^│]*)│", history.stdout)
+    times = re.findall(r"\| (\d{4}-\d\d-\d\d \d\d:\d\d[^|]*)\|", history.stdout)
     assert times and all(t.strip().endswith("WITA") for t in times)
     for table in (queue.stdout, history.stdout):
         figures = [m for line in table.splitlines() for m in UNGROUPED.findall(NOT_FIGURES.sub(" ", line))]

@@ -16,7 +16,7 @@ def _stated_rows(desk_dir: Path) -> dict[str, str]:
     status = mailbot(desk_dir, "status", "--item", "ktp-el")
     assert status.returncode == 0, status.stderr
     stated = status.stdout.split("stated")[1]
-    return {line.split()[1]: line for line in stated.splitlines() if line.startswith("│ 65.")}
+    return {line.split()[1]: line for line in stated.splitlines() if line.startswith("| 65.")}
 
 
 def test_stated_stock_carries_the_date_of_the_mail_clamped_to_when_it_was_read(desk_dir: Path) -> None:
