@@ -57,11 +57,12 @@ def run(
 
     Example: mailbot run --once
     """
+    from mailbot.checks import warnings as config_warnings
     from mailbot.service import start
 
     config = _config()
     _offline_checks(config)
-    for warning in config.warnings():
+    for warning in config_warnings(config):
         logging.getLogger("mailbot").warning("%s", warning)
     summary = start(config, once=once)
     if summary is None:
@@ -216,6 +217,7 @@ def check_config(
     Example: mailbot check-config --connect
     """
     from mailbot.checks import connect_problems, offline_problems, summary
+    from mailbot.checks import warnings as config_warnings
 
     config = _config()
     problems = offline_problems(config)
@@ -229,7 +231,7 @@ def check_config(
     low = _refuse_a_full_disk(config)
     for line in fine:
         out.print(f"  {line}", highlight=False, soft_wrap=True)
-    for warning in [*low, *config.warnings()]:
+    for warning in [*low, *config_warnings(config)]:
         out.print(f"[yellow]warning[/yellow]: {warning}", highlight=False, soft_wrap=True)
     out.print(f"[green]ok[/green]: {summary(config)}", highlight=False, soft_wrap=True)
 

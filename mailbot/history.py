@@ -23,7 +23,6 @@ from mailbot.store.schema import (
     Request,
 )
 
-
 # What the history says of a decision, a ledger entry, a message's kind and its figures, an audited action:
 # the words of the requests table and the queue, never the code stored.
 DECISION_WORDS = {
@@ -213,10 +212,10 @@ def _request_events(session: Session, r: Request, districts: Mapping[str, str]) 
             message_ids.add(a.details["message"])
         events.append(Event(a.at, "audit", a.actor, f"{_words(AUDIT_WORDS, a.action)}: {_details(a.details)}"))
     for e in session.scalars(select(LedgerEntry).where(LedgerEntry.request_pk == r.id)):
-        events.append(Event(e.at, "ledger", e.actor, f"{_location(e.location, districts)}, "
-                                                     f"{_words(LEDGER_WORDS, e.kind)}: on hand {_signed(e.on_hand)}, in transit "
-                                                     f"{_signed(e.in_transit)}, committed {_signed(e.committed)}"
-                                                     + (f" ({e.note})" if e.note else "")))
+        events.append(Event(e.at, "ledger", e.actor,
+                            f"{_location(e.location, districts)}, {_words(LEDGER_WORDS, e.kind)}: on hand "
+                            f"{_signed(e.on_hand)}, in transit {_signed(e.in_transit)}, committed "
+                            f"{_signed(e.committed)}" + (f" ({e.note})" if e.note else "")))
     for o in session.scalars(select(OutboxMessage).where(OutboxMessage.request_pk == r.id)):
         events.append(Event(o.created_at, "out", ", ".join(o.recipients), f"{o.status}: {o.subject}"))
     for m in session.scalars(select(Message).where(Message.id.in_(message_ids))):
