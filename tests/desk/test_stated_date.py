@@ -47,10 +47,12 @@ def test_an_earlier_reports_count_read_late_is_not_added_to_the_latest_statement
     penerimaan sesudahnya 2.142" for a stock of 159)."""
     sender = DISTRICT_SENDERS["65.71"]
     run_once(desk_dir,
-             write_eml(desk_dir, "d1.eml", sender=sender, subject="Laporan harian", message_id="<d1@tarakankota.example>",
+             write_eml(desk_dir, "d1.eml", sender=sender, subject="Laporan harian",
+                       message_id="<d1@tarakankota.example>",
                        date="Tue, 01 Dec 2026 16:00:00 +0800",
                        body="Laporan harian: perekaman 120, pencetakan 98, sisa blangko 8.100 keping.\n"),
-             write_eml(desk_dir, "d2.eml", sender=sender, subject="Laporan harian", message_id="<d2@tarakankota.example>",
+             write_eml(desk_dir, "d2.eml", sender=sender, subject="Laporan harian",
+                       message_id="<d2@tarakankota.example>",
                        date="Wed, 02 Dec 2026 16:00:00 +0800",
                        body="Laporan harian: perekaman 110, pencetakan 90, sisa blangko 7.950 keping.\n"))
     rows = _stated_rows(desk_dir)
