@@ -66,7 +66,7 @@ def queue_list(
 
 
 # A queue item's detail is shown whole up to this many characters (a difference's figures, a reason); longer
-# (the excerpt of a mail's text) it ends at a word with "…": `mailbot history MESSAGE` shows the mail.
+# (the excerpt of a mail's text) it ends at a word with "...": `mailbot history MESSAGE` shows the mail.
 DETAIL_CHARS = 240
 
 
@@ -74,7 +74,7 @@ def _excerpt(text: str) -> str:
     flat = " ".join(text.split())
     if len(flat) <= DETAIL_CHARS:
         return flat
-    return flat[:DETAIL_CHARS].rsplit(" ", 1)[0] + " …"
+    return flat[:DETAIL_CHARS].rsplit(" ", 1)[0] + " ..."
 
 
 @queue_app.command("close", context_settings={"ignore_unknown_options": True})
