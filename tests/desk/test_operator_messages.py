@@ -69,12 +69,12 @@ def test_numbers_and_times_are_indonesian_everywhere(desk_dir: Path) -> None:
     nunukan = dict(zip(header, rows["BLK-2026-0005"], strict=True))
     assert nunukan["district"].startswith("65.03 Kabupaten")
     assert (nunukan["requested"], nunukan["proposed"], nunukan["approved"]) == ("3.000", "3.000", "-")
-    assert nunukan["state"] == "waiting for" and nunukan["origin"] == "email"
+    assert nunukan["state"] == "waiting for manager" and nunukan["origin"] == "email"  # whole: no cell wraps
     assert nunukan["received"].endswith("05:01") or re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d", nunukan["received"])
     proactive = dict(zip(header, rows["BLK-2026-0002"], strict=True))
     assert (proactive["requested"], proactive["proposed"], proactive["origin"]) == ("-", "700", "stock alert")
     bulungan = dict(zip(header, rows["BLK-2026-0001"], strict=True))
-    assert (bulungan["approved"], bulungan["state"]) == ("2.000", "approved, not")
+    assert (bulungan["approved"], bulungan["state"]) == ("2.000", "approved, not dispatched")
     assert "WITA" in requests.stdout
 
 
