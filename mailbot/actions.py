@@ -516,8 +516,8 @@ def concerns_text(quantity: int, concerns: Sequence[Concern]) -> str:
     """The *concerns* about approving *quantity* as one English clause, for the operator.
 
     >>> concerns_text(2050, [Concern("above_request", "be more than the 2.000 requested", ""),
-    ...                      Concern("not_whole_packs", "not give whole packs of 100 (such as 2.100)", "")])
-    'approving 2.050 would be more than the 2.000 requested and not give whole packs of 100 (such as 2.100)'
+    ...                      Concern("not_whole_packs", "not give whole packs of 100 (such as 2.000)", "")])
+    'approving 2.050 would be more than the 2.000 requested and not give whole packs of 100 (such as 2.000)'
     """
     clauses = [f"approving {number(quantity)} would "
                f"{_listed([c.text for c in concerns if c.about_quantity], 'and')}"] if any(
@@ -650,6 +650,14 @@ def approval_concerns(session: Session, desk: Desk, req: Request, quantity: int 
                              verified_open=[r.reference for r in verified])
 
 
+def _whole_packs_near(qty: int, pack: int, limits: Sequence[int]) -> int:
+    """The whole packs to suggest for *qty*: rounded up, unless that is above one of *limits* (the request,
+    the need), which the same refusal would name; then rounded down (if that leaves any)."""
+    up = policy.round_up_to_pack(qty, pack)
+    down = up - pack
+    return down if down > 0 and any(up > limit for limit in limits) else up
+
+
 def quantity_concerns(qty: int, *, requested: int | None, need: int | None, cover_days: int, pack: int,
                       free_after: int, reserve: int, verified_open: Sequence[str]) -> list[Concern]:
     """The concerns of approving *qty* by hand (pure; see approval_concerns()).
@@ -666,7 +674,7 @@ def quantity_concerns(qty: int, *, requested: int | None, need: int | None, cove
             "above_need", f"be more than the {number(need)} the district needs for {cover_days} days",
             f"melebihi kebutuhan kabupaten/kota untuk {cover_days} hari ({number(need)} keping)"))
     if qty % pack:
-        rounded = number(policy.round_up_to_pack(qty, pack))
+        rounded = number(_whole_packs_near(qty, pack, [limit for limit in (requested, need) if limit]))
         concerns.append(Concern(
             "not_whole_packs", f"not give whole packs of {number(pack)} (such as {rounded})",
             f"bukan kelipatan satu pak ({number(pack)} keping, misalnya {rounded})"))

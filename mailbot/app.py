@@ -10,8 +10,17 @@ from mailbot.store.repo import DbCursorStore
 from mailbot.transports.base import Inbox, Sender
 
 
-def open_desk(config: Config, *, clock: Clock | None = None, upgrade: bool = True) -> Desk:
-    """Open the database (migrating it), the templates and the clock for *config*."""
+def open_desk(config: Config, *, clock: Clock | None = None, upgrade: bool = True, read_only: bool = False) -> Desk:
+    """Open the database (migrating it), the templates and the clock for *config*.
+
+    With *read_only* (a command that only reads), a SQLite database that needs nothing written first (it
+    exists, has this version's schema and the opening balances of every configured location) is opened
+    read-only, so the command works on a read-only mount or file; else as usual.
+    """
+    if read_only:
+        desk = _read_only_desk(config, clock)
+        if desk is not None:
+            return desk
     engine = make_engine(config.database.url, echo=config.database.echo)
     if upgrade:
         migrate(engine)
@@ -27,6 +36,32 @@ def open_desk(config: Config, *, clock: Clock | None = None, upgrade: bool = Tru
 
     ensure_opening_balances(desk)
     return desk
+
+
+def _read_only_desk(config: Config, clock: Clock | None) -> Desk | None:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from mailbot.config import ITEMS, PROVINCE
+    from mailbot.errors import DatabaseError
+    from mailbot.store.db import HEAD_REVISION, current_revision, make_read_only_engine
+    from mailbot.store.repo import opening_booked
+
+    engine = make_read_only_engine(config.database.url)
+    if engine is None:
+        return None
+    desk = Desk(config=config, engine=engine, sessions=session_factory(engine), env=make_environment(),
+                clock=clock or system_clock(config.office.tz), districts=reader_districts(config))
+    try:
+        if current_revision(engine) == HEAD_REVISION:
+            with desk.sessions() as session:
+                booked = opening_booked(session)
+            locations = [PROVINCE, *(d.code for d in config.districts)]
+            if all((item, location) in booked for item in ITEMS for location in locations):
+                return desk
+    except (DatabaseError, SQLAlchemyError):
+        pass  # opened as usual, which says what is wrong
+    engine.dispose()
+    return None
 
 
 def open_inbox(config: Config, desk: Desk) -> Inbox:

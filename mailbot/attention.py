@@ -90,6 +90,11 @@ OPERATOR_REASONS = {
 }
 
 
+# What each kind of queue item asks of the operator (`mailbot queue list`, `mailbot history`).
+QUEUE_KINDS = {"read": "to read", "reconcile": "stock to check", "discrepancy": "receipt difference",
+               "reminder": "reminder"}
+
+
 def operator_reason(code: str) -> str:
     """Why an item waits, in the operator's words (English); an unknown code with its underscores as spaces."""
     return OPERATOR_REASONS.get(code, code.replace("_", " "))

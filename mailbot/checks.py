@@ -11,11 +11,17 @@ import os
 import re
 import smtplib
 import ssl
+from datetime import datetime, time, timedelta, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 
 from mailbot.config import Config, ImapInbox, MaildirInbox, MaildirOutbox, SmtpOutbox
+
+if TYPE_CHECKING:
+    from apscheduler.triggers.cron import CronTrigger
+
 from mailbot.store.db import LOW_BYTES, database_problem, free_bytes, refuses_new_files, storage_problem
 
 
@@ -32,17 +38,49 @@ def _loopback(host: str) -> bool:
         return False
 
 
+# Cron's days of the week count from Sunday (0); APScheduler 3's own numbers count from Monday (0), and its
+# from_crontab passes the numbers through unchanged, so "1-5" would run Tuesday to Saturday. Day names mean the
+# same to both: the numbers are written as names before APScheduler reads them.
+_CRON_DAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
+
+
+def _named_weekdays(field: str) -> str:
+    """Cron's day-of-week field with its numbers as day names ("1-5" -> "mon,tue,wed,thu,fri", "*/2" ->
+    "sun,tue,thu,sat"); names, "*" and what is no plain number range are left as written."""
+    named = []
+    for token in field.split(","):
+        found = re.fullmatch(r"(\*|(\d)(?:-(\d))?)(?:/(\d+))?", token)
+        if found is None or (found[4] is not None and int(found[4]) == 0) or (found[1] == "*" and not found[4]):
+            named.append(token)
+            continue
+        first, last = (0, 6) if found[1] == "*" else (int(found[2]), int(found[3] or (6 if found[4] else found[2])))
+        if not (0 <= first <= last <= 6):
+            named.append(token)  # out of range or backwards: APScheduler's own complaint says so
+            continue
+        named.extend(_CRON_DAYS[day] for day in range(first, last + 1, int(found[4] or 1)))
+    return ",".join(named)
+
+
+def cron_trigger(expression: str, tz: tzinfo) -> CronTrigger:
+    """The APScheduler trigger of a five-field cron *expression* as cron reads it (0 or sun is Sunday), in *tz*;
+    ValueError when it is none."""
+    from apscheduler.triggers.cron import CronTrigger
+
+    fields = expression.split()
+    if len(fields) == 5:
+        fields[4] = _named_weekdays(fields[4])
+    return CronTrigger.from_crontab(" ".join(fields), timezone=tz)
+
+
 def cron_problem(expression: str) -> str | None:
     """Why *expression* is not a five-field cron schedule, or None."""
-    from datetime import UTC, datetime
-
-    from apscheduler.triggers.cron import CronTrigger
+    from datetime import UTC
 
     fields = expression.split()
     if len(fields) == 5 and re.search(r"(?<![0-9])7(?![0-9])", fields[4]):
         return "the day of the week counts 0 (Sunday) to 6 (Saturday): write 0 for Sunday, not 7"
     try:
-        trigger = CronTrigger.from_crontab(expression, timezone=UTC)
+        trigger = cron_trigger(expression, UTC)
     except ValueError as exc:
         return _plain_cron(str(exc))
     if trigger.get_next_fire_time(None, datetime.now(UTC)) is None:
@@ -130,6 +168,72 @@ def offline_problems(config: Config) -> list[str]:
     if isinstance(inbox, MaildirInbox) and isinstance(outbox, MaildirOutbox) and inbox.path == outbox.path:
         problems.append("inbox.path and outbox.path are the same folder; replies would be read as mail")
     return problems
+
+
+def warnings(config: Config) -> list[str]:
+    """Settings that work but look like a slip, one line each: the file's own (Config.warnings), a digest that
+    never comes on a working day, and a district sender taken off its list while a shipment is on its way."""
+    return [*config.warnings(), *schedule_warnings(config), *sender_warnings(config)]
+
+
+# How far ahead a schedule is followed to see whether it ever falls on a working day (a monthly one too).
+_SCHEDULE_DAYS = 400
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def schedule_warnings(config: Config, *, now: datetime | None = None) -> list[str]:
+    """The digest's cron schedule when none of its times in the coming year falls on a working day
+    (stock.working_days, in the office's time zone): the managers would get it only on days off."""
+    expression = config.digest.cron
+    if cron_problem(expression) is not None:
+        return []  # said as a problem already
+    tz = config.office.tz
+    start = now or datetime.now(tz)
+    trigger = cron_trigger(expression, tz)
+    working = set(config.stock.working_days)
+    after, fire = start, None
+    while (fire := trigger.get_next_fire_time(fire, after)) is not None and fire < start + timedelta(
+            days=_SCHEDULE_DAYS):
+        if fire.weekday() in working:
+            return []
+        after = datetime.combine(fire.date() + timedelta(days=1), time(), tzinfo=tz)  # the next day on
+    days = ", ".join(_DAY_NAMES[d] for d in sorted(working))
+    return [f'digest.cron: "{expression}" never falls on a working day ({days}, stock.working_days), so the '
+            'managers get the digest only on days off; write e.g. "0 7 * * 1-5" for 07:00 Monday to Friday']
+
+
+def sender_warnings(config: Config) -> list[str]:
+    """A district whose approved or dispatched shipment was asked for from an address no longer on its
+    `senders` list: its receipt from that address would wait in the queue instead of being booked. Read from
+    a SQLite database that exists, read-only (nothing is said when it cannot be read: other checks say why)."""
+    from sqlalchemy import select
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from mailbot.store.db import make_read_only_engine
+    from mailbot.store.schema import Request
+
+    engine = make_read_only_engine(config.database.url)
+    if engine is None:
+        return []
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(select(Request.reference, Request.district, Request.sender, Request.state)
+                                      .where(Request.state.in_(("approved", "dispatched")),
+                                             Request.sender.is_not(None)).order_by(Request.id)).all()
+    except SQLAlchemyError:
+        return []
+    finally:
+        engine.dispose()
+    found = []
+    for reference, code, sender, state in rows:
+        district = config.district(code) if code else None
+        if district is None or sender is None or sender.lower() in district.senders:
+            continue
+        where = "on its way to" if state == "dispatched" else "approved for"
+        found.append(f"districts ({district.code} {district.name}).senders: {sender} is no longer listed, but "
+                     f"asked for {reference}, {where} the district; its receipt from that address would wait in "
+                     "the queue instead of being booked: keep the address until the receipt has come")
+    return found
 
 
 def _written_places(config: Config) -> list[tuple[str, Path]]:

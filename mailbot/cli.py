@@ -16,7 +16,7 @@ from rich.table import Table
 
 from mailbot import __version__
 from mailbot.config import ITEMS, Config
-from mailbot.errors import ConfigError, MailbotError
+from mailbot.errors import ConfigError, MailbotError, UsageError
 from mailbot.outcomes import outcome_words
 from mailbot.tables import print_table
 
@@ -57,11 +57,12 @@ def run(
 
     Example: mailbot run --once
     """
+    from mailbot.checks import warnings as config_warnings
     from mailbot.service import start
 
     config = _config()
     _offline_checks(config)
-    for warning in config.warnings():
+    for warning in config_warnings(config):
         logging.getLogger("mailbot").warning("%s", warning)
     summary = start(config, once=once)
     if summary is None:
@@ -216,6 +217,7 @@ def check_config(
     Example: mailbot check-config --connect
     """
     from mailbot.checks import connect_problems, offline_problems, summary
+    from mailbot.checks import warnings as config_warnings
 
     config = _config()
     problems = offline_problems(config)
@@ -229,7 +231,7 @@ def check_config(
     low = _refuse_a_full_disk(config)
     for line in fine:
         out.print(f"  {line}", highlight=False, soft_wrap=True)
-    for warning in [*low, *config.warnings()]:
+    for warning in [*low, *config_warnings(config)]:
         out.print(f"[yellow]warning[/yellow]: {warning}", highlight=False, soft_wrap=True)
     out.print(f"[green]ok[/green]: {summary(config)}", highlight=False, soft_wrap=True)
 
@@ -366,7 +368,7 @@ def requests(
     """
     from mailbot.views import REQUEST_COLUMNS, request_rows
 
-    with _desk() as desk:
+    with _desk(read_only=True) as desk:
         rows = request_rows(desk, limit=limit, open_only=open_only)
     table = Table(title="Requests")
     for col in REQUEST_COLUMNS:
@@ -385,7 +387,7 @@ def status(item: Annotated[str | None, typer.Option(metavar="ITEM", help="ktp-el
     """
     from mailbot.views import print_status
 
-    with _desk() as desk:
+    with _desk(read_only=True) as desk:
         print_status(desk, out, items=(item,) if item else ITEMS)
 
 
@@ -590,7 +592,7 @@ def digest(
 
     if not (print_ or send):
         raise typer.BadParameter("say --print (show it) or --send (mail it to the managers), or both")
-    with _desk() as desk:
+    with _desk(read_only=not send) as desk:
         if print_:
             subject, text, html = watch.build_digest(desk)
             if output:
@@ -619,7 +621,7 @@ def outbox_list(
     """
     from mailbot.views import outbox_rows
 
-    with _desk() as desk:
+    with _desk(read_only=True) as desk:
         rows = outbox_rows(desk, limit)
     table = Table(title="Outbox")
     for col in ("id", "category", "to", "subject", "status", "attempts", "error"):
@@ -660,7 +662,7 @@ def quarantine(
 
     if ctx.invoked_subcommand is not None:
         return
-    with _desk() as desk:
+    with _desk(read_only=True) as desk:
         rows = quarantine_rows(desk, limit)
     table = Table(title="Quarantine")
     for col in ("id", "received", "sender", "subject", "error"):
@@ -727,11 +729,11 @@ def _parse_date(value: str, option: str) -> date:
 
     typed = value.strip()
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", typed):
-        raise MailbotError(f"{option}: expected a date as YYYY-MM-DD, e.g. 2026-12-01, got {value!r}")
+        raise UsageError(f"{option}: expected a date as YYYY-MM-DD, e.g. 2026-12-01, got {value!r}")
     try:
         day = datetime.strptime(typed, "%Y-%m-%d").date()
     except ValueError:
-        raise MailbotError(f"{option}: {typed} is no day of the calendar; check the month and the day") from None
+        raise UsageError(f"{option}: {typed} is no day of the calendar; check the month and the day") from None
     return max(day, FIRST_DAY)
 
 
@@ -741,6 +743,9 @@ def main() -> None:
         code = app(prog_name="mailbot", standalone_mode=False)
     except ConfigError as exc:
         sys.stderr.write(f"mailbot: configuration error: {_one_line(str(exc))}\n")
+        sys.exit(2)
+    except UsageError as exc:
+        sys.stderr.write(f"mailbot: {_one_line(str(exc))}\n")
         sys.exit(2)
     except MailbotError as exc:
         sys.stderr.write(f"mailbot: {_one_line(str(exc))}\n")

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from mailbot.cli_shared import (
     BY_HELP,
+    MAX_ID,
     _actor,
     _config,
     _desk,
     app,
+    err,
     out,
     quantity,
     request_reference,
@@ -24,13 +26,11 @@ from mailbot.errors import MailbotError
 from mailbot.indonesian import zoned
 from mailbot.tables import print_table
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 queue_app = typer.Typer(no_args_is_help=True, help='The "perlu dibaca" queue: mail and differences for a person.')
 app.add_typer(queue_app, name="queue")
-
-
-# What each kind of queue item asks of the operator.
-QUEUE_KINDS = {"read": "to read", "reconcile": "stock to check", "discrepancy": "receipt difference",
-               "reminder": "reminder"}
 
 
 @queue_app.command("list")
@@ -45,10 +45,10 @@ def queue_list(
     """
     from sqlalchemy import select
 
-    from mailbot.attention import operator_reason
+    from mailbot.attention import QUEUE_KINDS, operator_reason
     from mailbot.store.schema import AttentionItem, Message
 
-    with _desk() as desk, desk.sessions() as session:
+    with _desk(read_only=True) as desk, desk.sessions() as session:
         query = select(AttentionItem, Message).outerjoin(Message, Message.id == AttentionItem.message_pk)
         if not all_:
             query = query.where(AttentionItem.closed_at.is_(None))
@@ -57,12 +57,24 @@ def queue_list(
         for col in ("id", "opened", "kind", "reason", "district", "message", "from", "detail", "closed"):
             table.add_column(col)
         for item, message in rows:
-            detail = " ".join((item.detail or "").split())[:70]
+            detail = _excerpt(item.detail or "")
             table.add_row(str(item.id), zoned(item.opened_at, desk.tz), QUEUE_KINDS.get(item.kind, item.kind),
                           operator_reason(item.reason), item.district or "-", str(item.message_pk or "-"),
                           (message.sender if message is not None else None) or "-", detail,
                           f"{item.closed_by}: {item.resolution}" if item.closed_at else "")
     print_table(out, table)
+
+
+# A queue item's detail is shown whole up to this many characters (a difference's figures, a reason); longer
+# (the excerpt of a mail's text) it ends at a word with "...": `mailbot history MESSAGE` shows the mail.
+DETAIL_CHARS = 240
+
+
+def _excerpt(text: str) -> str:
+    flat = " ".join(text.split())
+    if len(flat) <= DETAIL_CHARS:
+        return flat
+    return flat[:DETAIL_CHARS].rsplit(" ", 1)[0] + " ..."
 
 
 @queue_app.command("close", context_settings={"ignore_unknown_options": True})
@@ -204,7 +216,8 @@ def history(
     target = target.strip()
     if not (target.isascii() and target.isdigit()):
         target = request_reference(target)
-    with _desk() as desk, desk.sessions() as session:
+    with _desk(read_only=True) as desk, desk.sessions() as session:
+        target = _message_or_request(session, target)
         heading, events = story(session, target, {d.code: d.name for d in desk.config.districts})
         out.print(heading, highlight=False)
         table = Table()
@@ -213,6 +226,29 @@ def history(
         for e in events:
             table.add_row(zoned(e.at, desk.tz), e.what, e.who, e.text)
     print_table(out, table)
+
+
+def _message_or_request(session: Session, target: str) -> str:
+    """A bare number is a message id; when a request has that number too (BLK-2026-0005 for "0005" or "5"),
+    the operator is told which is shown and how to see the other; with no such message, the request."""
+    from sqlalchemy import select
+
+    from mailbot.store.schema import Message, Request
+
+    if not (target.isascii() and target.isdigit()) or int(target) > MAX_ID:
+        return target
+    numbered = session.scalars(select(Request.reference).where(Request.reference.like(f"BLK-%-{int(target):04d}"))
+                               .order_by(Request.id.desc())).all()
+    if not numbered:
+        return target
+    message = session.get(Message, int(target))
+    if message is None:
+        return numbered[0]
+    if session.scalar(select(Request.reference).where(Request.message_pk == message.id)) == numbered[0]:
+        return target  # the request's own message: its history is the request's
+    err.print(f"mailbot: {target} is read as message {int(target)}; for the request numbered {int(target)} type "
+              f"mailbot history {numbered[0]}", highlight=False, soft_wrap=True)
+    return target
 
 
 def print_agreement() -> None:

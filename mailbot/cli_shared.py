@@ -18,7 +18,7 @@ from rich.console import Console
 from mailbot import __version__, stopping
 from mailbot.config import ITEMS, Config
 from mailbot.configfile import load_config, resolve_path
-from mailbot.errors import MailbotError
+from mailbot.errors import MailbotError, UsageError
 
 if TYPE_CHECKING:
     from mailbot.desk import Desk
@@ -141,7 +141,7 @@ def known_item(value: str | None) -> str | None:
         return None
     item = value.strip().lower()  # "KIA" and "KTP-el" name the same items
     if item not in ITEMS:
-        raise MailbotError(f"--item {value}: not an item; use one of {', '.join(ITEMS)}")
+        raise UsageError(f"--item {value}: not an item; use one of {', '.join(ITEMS)}")
     return item
 
 
@@ -198,10 +198,12 @@ def _config() -> Config:
 
 
 @contextmanager
-def _desk() -> Iterator[Desk]:
+def _desk(*, read_only: bool = False) -> Iterator[Desk]:
+    """The desk a command works on; *read_only* for a command that only reads (it then works on a read-only
+    mount or file too, see mailbot.app.open_desk)."""
     from mailbot.app import open_desk
 
-    desk = open_desk(_config())
+    desk = open_desk(_config(), read_only=read_only)
     try:
         yield desk
     finally:
@@ -275,7 +277,7 @@ def stored_id(text: str) -> int:
     is not taken for message 1, and within what a database row id can be."""
     digits = text.strip()
     if not (digits.isascii() and digits.isdigit()) or not 1 <= int(digits) <= MAX_ID:
-        raise MailbotError(f"{text} is not an id mailbot has given; ids are whole numbers from 1, written "
+        raise UsageError(f"{text} is not an id mailbot has given; ids are whole numbers from 1, written "
                            "without dots (see `mailbot history`, `mailbot queue list`, `mailbot outbox list`)")
     return int(digits)
 
@@ -286,16 +288,17 @@ MAX_ROWS = 1_000_000
 
 def request_reference(text: str) -> str:
     """A request reference typed by the operator (a typer parser): the spaces around it, its case and the
-    zeros of its number do not matter (" blk-2026-3 " is BLK-2026-0003); anything else is kept, trimmed and
-    in capitals, to be found or not."""
+    zeros of its number do not matter (" blk-2026-3 " is BLK-2026-0003), nor what is around it when it was
+    copied from a subject ("[BLK-2026-0005]", "Re: [BLK-2026-0005] minta blangko"); anything else is kept,
+    trimmed and in capitals, to be found or not."""
     import re
 
     from mailbot.guards.threads import REFERENCE_PATTERN, format_reference
 
     typed = text.strip()
-    found = re.fullmatch(REFERENCE_PATTERN, typed, re.IGNORECASE)
-    if found is not None and int(found["seq"]) >= 1:
-        return format_reference(int(found["year"]), int(found["seq"]))
+    found = list(re.finditer(REFERENCE_PATTERN, typed, re.IGNORECASE))
+    if len(found) == 1 and int(found[0]["seq"]) >= 1:
+        return format_reference(int(found[0]["year"]), int(found[0]["seq"]))
     return typed.upper()
 
 
@@ -317,4 +320,4 @@ def row_limit(value: str | int) -> int:
     try:
         return parse_quantity(value, maximum=MAX_ROWS, bound="--limit", noun="rows")
     except QuantityError as exc:
-        raise MailbotError(f"--limit: {exc}") from None
+        raise UsageError(f"--limit: {exc}") from None

@@ -9,6 +9,11 @@ class ConfigError(MailbotError):
     """The configuration file is missing, unreadable or invalid."""
 
 
+class UsageError(MailbotError):
+    """A value typed on the command line that the option or argument does not take (`--item KTP`, `--limit 0`):
+    one line, and exit status 2, like the command line parser's own usage errors."""
+
+
 class NotAnEmailError(MailbotError):
     """Bytes that cannot be read as an RFC 5322 message."""
 

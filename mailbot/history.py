@@ -23,6 +23,37 @@ from mailbot.store.schema import (
     Request,
 )
 
+# What the history says of a decision, a ledger entry, a message's kind and its figures, an audited action:
+# the words of the requests table and the queue, never the code stored.
+DECISION_WORDS = {
+    "approve": "approved", "approve_partial": "approved in part", "hold": "waiting for manager",
+    "clarify": "asked back", "propose": "proposed, waiting for manager", "updated": "figures changed",
+    "linked": "linked to an open request", "reject": "rejected", "withdraw": "withdrawn", "received": "received",
+}
+LEDGER_WORDS = {
+    "opening": "opening balance", "supply_received": "received from the ministry",
+    "shipment_approved": "promised to the district (approved, still in the store)",
+    "shipment_cancelled": "promise released (approval withdrawn)", "shipment_dispatched": "dispatched, in transit",
+    "receipt_confirmed": "received by the district", "stock_observed": "counted in a daily report",
+    "adjustment": "adjustment",
+}
+KIND_WORDS = {"request": "request", "stock_report": "daily report", "receipt": "receipt", "automated": "automatic mail",
+              "other": "not a request or report"}
+FIGURE_WORDS = {"requested": "requested", "stock_on_hand": "stock", "received": "received", "printed": "printed",
+                "recorded": "recorded"}
+AUDIT_WORDS = {
+    "approve": "approved", "reject": "rejected", "withdraw": "withdrawn", "dispatch": "dispatched",
+    "correct": "reading corrected", "reminder": "reminder from the district", "confirm": "district confirmed",
+    "update": "district changed its figures", "ask-back": "asked back", "receipt-correction": "receipt count corrected",
+    "close-item": "queue item closed", "dismiss": "taken off the quarantine list", "resolve": "difference resolved",
+    "supply": "supply received", "adjust": "adjustment",
+}
+
+
+def _words(table: Mapping[str, str], code: str | None) -> str:
+    """*code* in the operator's words; an unknown code with its underscores as spaces."""
+    return table.get(code or "", (code or "-").replace("_", " "))
+
 
 @dataclass(frozen=True)
 class Event:
@@ -47,7 +78,7 @@ def story(session: Session, target: str, districts: Mapping[str, str] | None = N
         request = repo.request_by_reference(session, target.strip().upper())
         if request is None:
             raise InvalidAction(f"no request {target!r}; see `mailbot requests`")
-    return _request_heading(request, districts or {}), _request_events(session, request)
+    return _request_heading(request, districts or {}), _request_events(session, request, districts or {})
 
 
 def _request_of(session: Session, message: Message) -> Request | None:
@@ -72,16 +103,18 @@ def _request_heading(r: Request, districts: Mapping[str, str]) -> str:
 
 
 def _message_heading(m: Message) -> str:
-    return f"message {m.id}  {m.status}  from {m.sender or '-'}  kind {m.kind or '-'}  subject {m.subject!r}"
+    return (f"message {m.id}  {m.status}  from {m.sender or '-'}  read as {_words(KIND_WORDS, m.kind)}  "
+            f"subject {m.subject!r}")
 
 
 def _reading(m: Message) -> str:
     v = m.verdict or {}
-    figures = ", ".join(f"{k}={number(v[k]) if type(v[k]) is int else v[k]}"
+    figures = ", ".join(f"{FIGURE_WORDS[k]} {number(v[k]) if type(v[k]) is int else v[k]}"
                         for k in ("requested", "stock_on_hand", "received", "printed", "recorded")
                         if v.get(k) is not None)
-    doubts = "; ".join(f"{d['field']}: {d['reason']}" for d in v.get("doubts", []))
-    return (f"#{m.id} {m.subject!r}: read as {m.kind or '-'}" + (f" ({figures})" if figures else "")
+    doubts = "; ".join(f"{_words(FIGURE_WORDS, d['field'])}: {str(d['reason']).replace('_', ' ')}"
+                       for d in v.get("doubts", []))
+    return (f"#{m.id} {m.subject!r}: read as {_words(KIND_WORDS, m.kind)}" + (f" ({figures})" if figures else "")
             + (f", doubts {doubts}" if doubts else "") + (f", error {m.error}" if m.error else ""))
 
 
@@ -93,7 +126,7 @@ def _message_events(session: Session, m: Message) -> list[Event]:
     for item in session.scalars(select(AttentionItem).where(AttentionItem.message_pk == m.id)):
         events.extend(_queue_events(item))
     for a in session.scalars(select(AuditEvent).where(AuditEvent.target == f"message:{m.id}")):
-        events.append(Event(a.at, "audit", a.actor, f"{a.action}: {_details(a.details)}"))
+        events.append(Event(a.at, "audit", a.actor, f"{_words(AUDIT_WORDS, a.action)}: {_details(a.details)}"))
     return sorted(events, key=lambda e: e.at)
 
 
@@ -138,13 +171,20 @@ def _update_text(reasons: object) -> str:
 
 
 def _queue_events(item: AttentionItem) -> list[Event]:
-    events = [Event(item.opened_at, "queue", "mailbot", f"#{item.id} {item.kind}: {item.reason}")]
+    from mailbot.attention import QUEUE_KINDS, operator_reason
+
+    kind = QUEUE_KINDS.get(item.kind, item.kind.replace("_", " "))
+    events = [Event(item.opened_at, "queue", "mailbot", f"#{item.id} {kind}: {operator_reason(item.reason)}")]
     if item.closed_at is not None:
         events.append(Event(item.closed_at, "queue", item.closed_by or "-", f"#{item.id} closed: {item.resolution}"))
     return events
 
 
-def _request_events(session: Session, r: Request) -> list[Event]:
+def _location(code: str, districts: Mapping[str, str]) -> str:
+    return "province store" if code == "province" else f"{code} {districts.get(code, '')}".strip()
+
+
+def _request_events(session: Session, r: Request, districts: Mapping[str, str]) -> list[Event]:
     message_ids: set[int] = {r.message_pk} if r.message_pk is not None else set()
     events: list[Event] = []
     for d in session.scalars(select(Decision).where(Decision.request_pk == r.id)):
@@ -152,7 +192,11 @@ def _request_events(session: Session, r: Request) -> list[Event]:
             if isinstance(reason, dict) and isinstance(reason.get("message"), int):
                 message_ids.add(reason["message"])
         qty = f" {number(d.quantity)}" if d.quantity is not None else ""
-        events.append(Event(d.at, "decision", d.actor, f"{d.outcome}{qty}" + (f": {d.note}" if d.note else "")
+        said = _words(DECISION_WORDS, d.outcome)
+        if d.outcome in ("hold", "propose") and qty:
+            said, qty = "waiting for manager, proposed", qty
+        events.append(Event(d.at, "decision", d.actor, f"{said}{qty}"
+                            + (f": {d.note}" if d.note else "")
                             + (f" {_update_text(d.reasons)}" if d.outcome == "updated" else "")))
     for item in session.scalars(select(AttentionItem).where(AttentionItem.request_pk == r.id)):
         if item.message_pk is not None:
@@ -166,11 +210,12 @@ def _request_events(session: Session, r: Request) -> list[Event]:
             continue
         if isinstance(a.details.get("message"), int):
             message_ids.add(a.details["message"])
-        events.append(Event(a.at, "audit", a.actor, f"{a.action}: {_details(a.details)}"))
+        events.append(Event(a.at, "audit", a.actor, f"{_words(AUDIT_WORDS, a.action)}: {_details(a.details)}"))
     for e in session.scalars(select(LedgerEntry).where(LedgerEntry.request_pk == r.id)):
-        events.append(Event(e.at, "ledger", e.actor, f"{e.kind} {e.location}: on hand {_signed(e.on_hand)}, in transit "
-                                                     f"{_signed(e.in_transit)}, committed {_signed(e.committed)}"
-                                                     + (f" ({e.note})" if e.note else "")))
+        events.append(Event(e.at, "ledger", e.actor,
+                            f"{_location(e.location, districts)}, {_words(LEDGER_WORDS, e.kind)}: on hand "
+                            f"{_signed(e.on_hand)}, in transit {_signed(e.in_transit)}, committed "
+                            f"{_signed(e.committed)}" + (f" ({e.note})" if e.note else "")))
     for o in session.scalars(select(OutboxMessage).where(OutboxMessage.request_pk == r.id)):
         events.append(Event(o.created_at, "out", ", ".join(o.recipients), f"{o.status}: {o.subject}"))
     for m in session.scalars(select(Message).where(Message.id.in_(message_ids))):

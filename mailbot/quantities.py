@@ -5,7 +5,10 @@ managers' "SETUJU 1.500" all go through parse_quantity, so one text means one nu
 Only the digits 0-9 are digits here (a manager's email is NFKC-normalised first, so full-width
 digits from a phone keyboard become 0-9 there; Arabic-Indic digits are refused everywhere). In
 Indonesian "." groups thousands and "," is a decimal comma: "2,000" and "1,5" could be read two
-ways and are refused with a hint.
+ways and are refused with a hint. Before a multiplier word ("ribu"/"rb" a thousand, "juta"/"jt" a
+million) the comma can only be a decimal comma, so "1,5 ribu" is 1.500 and "1,5 juta" 1.500.000 (as
+"satu juta" is a million), when that is a whole number. A unit after the figure ("keping", "kpg",
+"pcs", "lembar", "lbr", "buah") is read as the count it names: "2.000 keping" is 2.000.
 """
 
 from __future__ import annotations
@@ -15,9 +18,13 @@ import re
 from mailbot.errors import QuantityError
 
 _QUANTITY_RE = re.compile(
-    r"(?P<sign>[-\u2212+])?\s*(?P<num>[0-9]+(?:[.,][0-9]+)*)(?:\s*(?P<thousand>ribu|rb)(?![^\W\d_]))?",
+    r"(?P<sign>[-\u2212+])?\s*(?P<num>[0-9]+(?:[.,][0-9]+)*)(?:\s*(?P<thousand>ribu|rb|juta|jt)(?![^\W\d_]))?",
     re.IGNORECASE,
 )
+# What a multiplier word multiplies by.
+MULTIPLIERS = {"ribu": 1000, "rb": 1000, "juta": 1_000_000, "jt": 1_000_000}
+# A unit after the figure: the count of pieces it names ("2.000 keping", "2000 pcs", "dua ribu lembar").
+_UNIT_RE = re.compile(r"\s+(?:keping|kpg|pcs|lembar|lbr|buah)\.?$", re.IGNORECASE)
 _DOT_GROUPED_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 _COMMA_GROUPED_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 # More digits than any stock could have: refused before int() builds a giant number.
@@ -53,15 +60,16 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
     from mailbot.reader.numbers import parse_words  # here: the reader imports this module's pattern
 
     shown = " ".join(text.split())
+    typed = _UNIT_RE.sub("", shown) if _UNIT_RE.search(shown) and _UNIT_RE.sub("", shown) else shown
     if not shown:
         raise QuantityError("invalid", f"no number of {noun} given ({text!r}); write it like 2.000, 2000 or 2 ribu")
     # "-dua ribu": a sign before number words keeps its meaning (a change down), as it does before digits
-    sign, spelled = (shown[0], shown[1:].strip()) if shown[:1] in ("-", "\u2212", "+") else ("", shown)
+    sign, spelled = (typed[0], typed[1:].strip()) if typed[:1] in ("-", "\u2212", "+") else ("", typed)
     words = parse_words(spelled) if spelled and not any(c.isdigit() for c in spelled) else None
     if words is not None:  # "seribu", "dua ribu lima ratus": number words read as the reader reads them
         value = -words if sign in ("-", "\u2212") else words
         return _bounded(value, shown, signed=signed, zero=zero, maximum=maximum, bound=bound, noun=noun)
-    m = _QUANTITY_RE.fullmatch(shown)
+    m = _QUANTITY_RE.fullmatch(typed)
     if m is None and any(c.isdigit() and not c.isascii() for c in shown):
         # Arabic-Indic, full-width and other digits are refused, not guessed: a number typed in another
         # script on the command line is more likely a paste gone wrong than a quantity.
@@ -73,11 +81,14 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
         raise QuantityError("too_large", f'"{shown}" is far too large a number of {noun}'
                             + (f" (at most {_most(maximum, noun)}, {bound})" if maximum is not None else ""))
     if m["thousand"]:
-        # "1,5 ribu": here the comma can only be a decimal comma, and dots group thousands.
+        # "1,5 ribu", "1,5 juta": here the comma can only be a decimal comma, and dots group thousands.
+        times = MULTIPLIERS[m["thousand"].lower()]
+        places = len(str(times)) - 1
         whole, _, fraction = num.partition(",")
-        if "," in fraction or len(fraction) > 3 or ("." in whole and not _DOT_GROUPED_RE.fullmatch(whole)):
-            raise QuantityError("invalid", f'"{shown}" is not a number of {noun}; write it like 1,5 ribu or 1.500')
-        value = int(whole.replace(".", "")) * 1000 + (int(fraction.ljust(3, "0")) if fraction else 0)
+        if "," in fraction or len(fraction) > places or ("." in whole and not _DOT_GROUPED_RE.fullmatch(whole)):
+            example = "1,5 ribu or 1.500" if times == 1000 else "1,5 juta or 1.500.000"
+            raise QuantityError("invalid", f'"{shown}" is not a whole number of {noun}; write it like {example}')
+        value = int(whole.replace(".", "")) * times + (int(fraction.ljust(places, "0")) if fraction else 0)
     elif num.isascii() and num.isdigit():
         value = int(num)
     elif _DOT_GROUPED_RE.fullmatch(num):
@@ -106,6 +117,9 @@ def _bounded(value: int, shown: str, *, signed: bool, zero: bool, maximum: int |
         raise QuantityError("not_positive", f'"{shown}": the number must be above zero' if not signed
                             else f'"{shown}": the change must not be zero')
     if maximum is not None and abs(value) > maximum:
+        if bound == MOVEMENT_BOUND and value < 0:  # a change down: the limit is how much one movement takes out
+            raise QuantityError("too_large", f'"{shown}" takes out more than the most one movement may take out '
+                                             f"({_most(maximum, noun)}, {bound})")
         if bound == MOVEMENT_BOUND:
             raise QuantityError("too_large", f'"{shown}" is more than the most one movement may be '
                                              f"({_most(maximum, noun)}, {bound})")

@@ -374,6 +374,10 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                                           concerns=concerns,
                                           told_reason=command.reason)
             else:
+                unconfirmed = _unconfirmed_rejection(command, target)
+                if unconfirmed is not None:
+                    _command_error(session, desk, message, verdict, trust, unconfirmed, target)
+                    return MessageOutcome.MANAGER_COMMAND_UNCONFIRMED
                 outcome = actions.reject(session, desk, target, command.reason or "", actor=actor,
                                          via=f"message:{message.id}")
     except ApprovalRefused as exc:
@@ -419,6 +423,19 @@ def _unconfirmed(command: ManagerCommand, target: Request, concerns: list[action
     return (f"{listed}, sehingga belum kami setujui. Bila {meant}, mohon tegaskan dengan membalas: "
             f"SETUJU {number(quantity)} PAKSA <alasan>, misalnya: SETUJU {number(quantity)} PAKSA "
             "stok kabupaten rusak karena banjir. Alasan tersebut akan dicatat.")
+
+
+def _unconfirmed_rejection(command: ManagerCommand, target: Request) -> str | None:
+    """Why a TOLAK of a request approved already is not applied as written, in Indonesian (None: apply it):
+    the district was told of the approval, and a TOLAK in the wrong thread would withdraw it; the manager
+    confirms with TOLAK PAKSA <alasan>, as the operator does with `mailbot reject --force`."""
+    if command.forced or target.state != "approved" or not target.approved:
+        return None
+    return (f"permohonan {target.reference} sudah DISETUJUI sebelumnya sebanyak {number(target.approved)} keping "
+            f"({_approved_by(target)}) dan kabupaten/kota sudah diberi tahu; penolakan akan membatalkan persetujuan "
+            "tersebut, sehingga belum kami laksanakan. Bila persetujuan itu memang hendak dibatalkan, mohon "
+            f"tegaskan dengan membalas: TOLAK PAKSA <alasan>, misalnya: TOLAK PAKSA {command.reason}. "
+            "Kabupaten/kota akan diberi tahu bahwa persetujuannya dibatalkan, beserta alasannya.")
 
 
 def _approved_by(target: Request) -> str:

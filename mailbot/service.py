@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from types import FrameType
 
 from apscheduler.schedulers.background import BackgroundScheduler
-from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from mailbot import stopping, watch
 from mailbot.app import open_desk, open_inbox, open_sender
+from mailbot.checks import cron_trigger
 from mailbot.config import Config, ImapInbox
 from mailbot.desk import Desk
 from mailbot.errors import ConfigError, ImapConnectionError, ImpossibleLedger, TransportError
@@ -239,10 +239,10 @@ class Service:
                   id="outbox",
                   max_instances=1, coalesce=True)
         s.add_job(lambda: self._safely("alerts", lambda: watch.check_alerts(self.desk)),
-                  CronTrigger.from_crontab(config.alerts.check_cron, timezone=self.desk.tz), id="alerts",
+                  cron_trigger(config.alerts.check_cron, self.desk.tz), id="alerts",
                   max_instances=1, coalesce=True)
         s.add_job(lambda: self._safely("digest", lambda: watch.send_digest(self.desk, flush_sender)),
-                  CronTrigger.from_crontab(config.digest.cron, timezone=self.desk.tz), id="digest",
+                  cron_trigger(config.digest.cron, self.desk.tz), id="digest",
                   max_instances=1, coalesce=True)
         s.start()
         self._nudge_outbox()  # mail an earlier run left queued (it was stopped, or killed) goes out now

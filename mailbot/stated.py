@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import cast
+from typing import cast as typed
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import String, Table, cast, exists, func, insert, literal, select
 from sqlalchemy.orm import Session
 
 from mailbot import attention
@@ -86,7 +86,7 @@ def keep(session: Session, *, district: str, item: str, quantity: int, source: s
                                          "message_pk": message.id if message is not None else None, "at": at})
 
 
-_KEEP = insert(cast(Table, StatedStock.__table__))
+_KEEP = insert(typed(Table, StatedStock.__table__))
 
 
 def reconcile(session: Session, desk: Desk, *, district: str, item: str, stated: int, message: Message,
@@ -137,11 +137,16 @@ def latest(session: Session) -> dict[tuple[str, str], Stated]:
     balances = repo.balances(session)
     result = {}
     for key, row in found.items():
+        # an earlier statement's own booking (a report's count above the ledger, booked as an adjustment when
+        # that report was read, perhaps after this one was written) is a count this statement replaces
+        earlier_count = exists().where(
+            StatedStock.district == row.district, StatedStock.item == row.item,
+            literal("message:").concat(cast(StatedStock.message_pk, String)) == LedgerEntry.source)
         moved = session.scalar(select(func.coalesce(func.sum(LedgerEntry.on_hand), 0)).where(
             LedgerEntry.location == row.district, LedgerEntry.item == row.item, LedgerEntry.at > row.at,
             LedgerEntry.kind.in_((EntryKind.RECEIPT_CONFIRMED.value, EntryKind.ADJUSTMENT.value)),
             # what the stating mail booked itself (a report's count, a receipt) is in its figure already
-            LedgerEntry.source != f"message:{row.message_pk}")) or 0
+            LedgerEntry.source != f"message:{row.message_pk}", ~earlier_count)) or 0
         expected = balances[(row.item, row.district)].on_hand if (row.item, row.district) in balances else 0
         result[key] = Stated(row.district, row.item, row.quantity + moved, row.at, row.source, expected,
                              stated=row.quantity if moved else None, moved_since=moved)

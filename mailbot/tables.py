@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich import box
+from rich.cells import cell_len
 from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -21,7 +23,16 @@ def print_table(console: Console, table: Table) -> None:
     dates) never break, a longer cell wraps at its spaces, and a word longer than its column (an
     address) folds onto the next line instead of being cut to "…". On a terminal too narrow for that
     (a phone's SSH client, a split pane) each row is printed as a block of "column: value" lines.
+
+    Output that is no terminal (a file, a pipe, a script) or a terminal that says it draws only plain
+    text (TERM=dumb) gets the table in plain ASCII (+, -, |); output that is no terminal gets every cell
+    on one line, whole, however wide the table (a saved report keeps every address and reason to search).
     """
+    if not console.is_terminal or console.is_dumb_terminal:
+        table.box = box.ASCII
+    if not console.is_terminal:
+        _print_whole(console, table)
+        return
     needed = 1  # the table's right edge; each column adds its left edge and one space either side
     for column in table.columns:
         cells = [_text(console, cell).plain for cell in column.cells]
@@ -36,6 +47,22 @@ def print_table(console: Console, table: Table) -> None:
         console.print(table)
     else:
         print_records(console, table)
+
+
+def _print_whole(console: Console, table: Table) -> None:
+    """*table* with no cell wrapped or folded: the console as wide as the table needs (never narrower)."""
+    natural = 1
+    for column in table.columns:
+        column.no_wrap = True  # the console is made wide enough: nothing folds either
+        cells = [_text(console, cell) for cell in (column.header, *column.cells)]
+        natural += 3 + max((max((cell_len(line) for line in cell.plain.splitlines()), default=0) for cell in cells),
+                           default=0)
+    width = console.width
+    console.width = max(width, natural)
+    try:
+        console.print(table)
+    finally:
+        console.width = width
 
 
 def print_records(console: Console, table: Table) -> None:

@@ -14,12 +14,12 @@ from mailbot import cli
     ["supply", "receive", "10.000", "--item", "KTP"],
     ["adjust", "province", "-20", "--reason", "hitung ulang", "--item", "ktp"],
 ])
-def test_an_unknown_item_is_one_line_and_exit_1(args: list[str], monkeypatch: pytest.MonkeyPatch,
+def test_an_unknown_item_is_one_line_and_exit_2_like_a_usage_error(args: list[str], monkeypatch: pytest.MonkeyPatch,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(sys, "argv", ["mailbot", "--config", "/nonexistent/config.toml", *args])
     with pytest.raises(SystemExit) as exit_:
         cli.main()
-    assert exit_.value.code == 1
+    assert exit_.value.code == 2
     wrong = args[args.index("--item") + 1]
     assert capsys.readouterr().err == f"mailbot: --item {wrong}: not an item; use one of ktp-el, kia\n"
 

@@ -47,8 +47,9 @@ TABLES = {
 
 
 def _render(name: str, width: int) -> str:
+    """*name* as a terminal *width* columns wide shows it."""
     stream = io.StringIO()
-    print_table(Console(file=stream, width=width, color_system=None), TABLES[name]())
+    print_table(Console(file=stream, width=width, color_system=None, force_terminal=True), TABLES[name]())
     return stream.getvalue()
 
 
@@ -90,3 +91,26 @@ def test_a_squeezed_table_folds_a_long_word_instead_of_cutting_it() -> None:
     assert "BLK-2026-0006" in text and "8.000" in text
     assert "disdukcapil.nunukan2@nunukankab.example" in "".join(
         cell.strip() for line in text.splitlines() for cell in line.split("│")[-2:-1])
+
+
+@pytest.mark.parametrize("name", ["requests", "status", "history"])
+def test_output_that_is_no_terminal_gets_plain_ascii_with_every_cell_whole(name: str) -> None:
+    """A file, a pipe (`mailbot requests | cat`, `> report.txt`): plain ASCII, and each cell whole on its line,
+    however wide the table, so a saved report keeps every address and reason."""
+    stream = io.StringIO()
+    print_table(Console(file=stream, width=160, color_system=None), TABLES[name]())
+    text = stream.getvalue()
+    assert text.isascii() and "|" in text and "+-" in text, text
+    rows = {"requests": REQUESTS, "status": STATUS, "history": HISTORY}[name]
+    for row in rows:
+        cells = [Console().render_str(cell).plain for cell in row]
+        [line] = [line for line in text.splitlines() if cells[0] in line]
+        assert [c.strip() for c in line.strip("|").split("|")] == cells, line
+
+
+def test_a_dumb_terminal_gets_plain_ascii() -> None:
+    stream = io.StringIO()
+    console = Console(file=stream, width=200, color_system=None, force_terminal=True, _environ={"TERM": "dumb"})
+    print_table(console, TABLES["history"]())  # a dumb terminal is 80 columns wide: four columns fit
+    text = stream.getvalue()
+    assert text.isascii() and "| 2026-12-05 12:37 WITA | decision |" in text and "…" not in text, text

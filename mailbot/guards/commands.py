@@ -1,4 +1,5 @@
-"""A manager's decision written as the first line of a reply: SETUJU [jumlah] [PAKSA <alasan>] or TOLAK <alasan>."""
+"""A manager's decision written as the first line of a reply: SETUJU [jumlah] [PAKSA <alasan>] or TOLAK [PAKSA]
+<alasan>."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ APPROVE_WORDS: frozenset[str] = frozenset({"setuju", "disetujui"})
 REJECT_WORDS: frozenset[str] = frozenset({"tolak", "ditolak"})
 # "SETUJU 8.100 PAKSA <alasan>": approve although the desk raised concerns (above the request or the
 # need, not whole packs); the reason is recorded. It never takes the province store into its reserve.
+# "TOLAK PAKSA <alasan>": reject a request that was approved already (the district is told the approval is
+# withdrawn), as `mailbot reject --force` does.
 FORCE_WORD = "paksa"
 NEGATIONS: frozenset[str] = frozenset({
     "tidak", "tdk", "tak", "gak", "nggak", "enggak", "belum", "blm", "jangan", "bukan",
@@ -95,8 +98,8 @@ class ManagerCommand:
 
     action: "approve" or "reject". quantity: for approve, the pieces to give instead of the
     proposed amount (None: as proposed). reason: for reject, the reason as written (cleaned); for
-    approve, the manager's reason (told to the district). forced: the approval was confirmed with
-    PAKSA <alasan> (its concerns were seen and accepted).
+    approve, the manager's reason (told to the district). forced: the decision was confirmed with
+    PAKSA <alasan> (an approval's concerns were seen and accepted; a rejection may withdraw an approval).
     reference: a request reference written in the command line itself, if any; the request is
     otherwise the one the reply belongs to. text: the command line as written.
     """
@@ -256,6 +259,9 @@ def _rejection(line: str, rest: str, following: str) -> ManagerCommand | Command
     if leading:
         reference = find_references(leading.group(0))[0]
         rest = rest[leading.end():].strip(_SEPARATORS)
+    forced = re.match(rf"{FORCE_WORD}(?![^\W\d_])", rest, re.IGNORECASE)
+    if forced:  # "TOLAK PAKSA <alasan>": withdraws an approval already given
+        rest = rest[forced.end():].strip(_SEPARATORS)
     text = line
     if not rest and following and not CLOSING_RE.match(following) and not GREETING_RE.match(following):
         rest, text = following.strip(_SEPARATORS), f"{line}\n{following}"
@@ -263,7 +269,7 @@ def _rejection(line: str, rest: str, following: str) -> ManagerCommand | Command
     if not any(c.isalpha() for c in rest):
         return _error("reason_required", text)
     reason = safe_header_text(rest, max_len=MAX_REASON_CHARS)
-    return ManagerCommand("reject", reason=reason, reference=reference, text=text)
+    return ManagerCommand("reject", reason=reason, reference=reference, text=text, forced=bool(forced))
 
 
 _NUMBER_WORD_RE = re.compile(r"\s*([^\W\d_]+)")

@@ -69,6 +69,13 @@ def _sqlite_path_problem(path: Path) -> str | None:
                 "or correct the path")
     if path.is_dir():
         return f"database.url: {path} is a folder; name the database file in it, e.g. {path / 'mailbot.db'}"
+    return sqlite_write_problem(path)
+
+
+def sqlite_write_problem(path: Path) -> str | None:
+    """Why this user cannot write the SQLite database *path* (in a folder that exists) and the files beside
+    it: a read-only mount, a file or folder it may not write; None when it can."""
+    folder = path.parent
     read_only = storage_problem(folder, full=0)  # a read-only mount is no matter of owners and permissions
     if read_only:
         return f"database.url: {read_only}"
@@ -182,9 +189,14 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     SQLite's folder must exist: a mistyped path must not quietly start a fresh, empty desk.
     """
     problem = database_problem(url)
+    parsed = make_url(url)
+    if problem and parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+        path = Path(parsed.database)
+        unwritable = sqlite_write_problem(path) if path.parent.is_dir() and not path.is_dir() else None
+        if unwritable:  # no configuration error: the commands that only read still work (make_read_only_engine)
+            raise DatabaseError(f"cannot write the database: {unwritable.removeprefix('database.url: ')}")
     if problem:
         raise ConfigError(problem)
-    parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(url, echo=echo, connect_args={"timeout": BUSY_SECONDS})
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -195,6 +207,40 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     except ModuleNotFoundError as exc:
         raise ConfigError(f"database.url: the PostgreSQL driver is not installed ({exc.name}); "
                           "run .venv/bin/pip install -e '.[postgres]'") from None
+
+
+def make_read_only_engine(url: str) -> Engine | None:
+    """An engine that only reads the SQLite database at *url*, for the commands that only read (`status`,
+    `requests`, `history`, ...): they work on a read-only mount or a file this user may only read. None when
+    *url* is no SQLite file that exists (PostgreSQL, a new desk): those open as usual.
+
+    SQLite reads a WAL database read-only while its -wal and -shm files can be opened or made beside it; in a
+    folder that takes no new files with no WAL left (a read-only mount after a clean stop) nothing can change
+    the file, and it is opened as immutable.
+    """
+    import sqlite3
+    from urllib.parse import quote
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    path = Path(os.path.abspath(parsed.database))
+    if not path.is_file():
+        return None
+    wal = Path(f"{path}-wal")
+    frozen = refuses_new_files(path.parent) is not None and not (wal.exists() and wal.stat().st_size > 0)
+    uri = f"file:{quote(str(path))}?{'immutable=1' if frozen else 'mode=ro'}"
+
+    def connect() -> sqlite3.Connection:
+        connection = sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS, check_same_thread=False)
+        connection.isolation_level = None  # SQLAlchemy issues BEGIN (a deferred one: it only reads)
+        connection.execute("PRAGMA query_only=ON")
+        connection.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
+        return connection
+
+    engine = create_engine(url, creator=connect)
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    return engine
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

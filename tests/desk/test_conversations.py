@@ -342,7 +342,7 @@ def test_corrections_by_a_person_become_labels_that_travel(desk_dir: Path, tmp_p
 
     shown = mailbot(desk_dir, "history", reference)
     assert shown.returncode == 0, shown.stderr
-    assert "updated" in shown.stdout and "operator" in shown.stdout and "mn-req" not in shown.stderr
+    assert "figures changed" in shown.stdout and "operator" in shown.stdout and "mn-req" not in shown.stderr
 
     # reread measures the reader against the labels: 6.812 and 1.000 are now wrong numbers
     reread = mailbot(desk_dir, "reread")

@@ -243,7 +243,7 @@ def test_correct_refuses_a_district_the_desk_has_not(sample: Path) -> None:
 
 def _words(text: str) -> str:
     """A table's text with its borders and line breaks taken out: the words as a reader reads them."""
-    return " ".join(text.translate(str.maketrans("│┃┏┓┗┛━┡┩┳╇┻└┘┴─┌┐┬┼", " " * 20)).split())
+    return " ".join(text.translate(str.maketrans("|│┃┏┓┗┛━┡┩┳╇┻└┘┴─┌┐┬┼", " " * 21)).split())
 
 
 def test_operator_output_speaks_plain_words(sample_template: Path, tmp_path: Path) -> None:
@@ -275,7 +275,7 @@ def test_reread_shows_an_emptied_field_and_figures_as_elsewhere(sample: Path) ->
     assert mailbot(sample, "correct", "8", "requested=", "--reason", "uji").returncode == 0
     reread = mailbot(sample, "reread")
     assert reread.returncode == 0, reread.stderr
-    row = [line for line in reread.stdout.splitlines() if "requested" in line and "│" in line]
+    row = [line for line in reread.stdout.splitlines() if "requested" in line and "|" in line]
     assert row and "(no figure)" in row[0] and "3.000" in row[0] and "None" not in reread.stdout, reread.stdout
 
 

@@ -101,3 +101,63 @@ def test_a_read_only_disk_is_said_as_such(small_disk: Path) -> None:
     imported = mailbot(desk, "import", str(next(EXAMPLES.glob("*.eml"))))
     assert imported.returncode == 1 and "Traceback" not in imported.stderr, imported.stderr
     assert "is read-only" in imported.stderr
+
+
+# The commands that only read: they open the database read-only, so they work where nothing can be written.
+READING_COMMANDS = [("status",), ("requests",), ("history", "BLK-2026-0001"), ("show", "BLK-2026-0001"),
+                    ("queue", "list"), ("digest", "--print"), ("outbox", "list"), ("quarantine",)]
+WRITING_COMMANDS = [("approve", "BLK-2026-0005"), ("supply", "receive", "1.000", "--note", "470/1/Dukcapil"),
+                    ("adjust", "65.04", "-20", "--reason", "rusak")]
+
+
+def _reads_and_refuses_writes(desk: Path, before: dict[tuple[str, ...], str], *, read_only_words: str,
+                             prefix: tuple[str, ...] = ()) -> None:
+    def run(*command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*prefix, sys.executable, "-m", "mailbot", "--config", str(desk / "config.toml"),
+                               *command], capture_output=True, text=True, cwd=desk, timeout=120)
+
+    for command in READING_COMMANDS:
+        result = run(*command)
+        assert result.returncode == 0 and result.stderr == "", (command, result.stderr)
+        assert result.stdout == before[command], command  # the same as on the writable desk
+    for command in WRITING_COMMANDS:
+        result = run(*command)
+        assert result.returncode == 1, (command, result.stdout)
+        said = result.stderr.splitlines()
+        assert len(said) == 1 and read_only_words in said[0], (command, result.stderr)
+        assert "configuration error" not in said[0] and "restore" not in said[0], said
+
+
+def test_commands_that_only_read_work_on_a_read_only_mount(small_disk: Path) -> None:
+    desk = small_disk / "desk"
+    before = {command: mailbot(desk, *command).stdout for command in READING_COMMANDS}
+    assert "Kabupaten Bulungan" in before[("status",)] and "BLK-2026-0001" in before[("history", "BLK-2026-0001")]
+    assert subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], capture_output=True).returncode == 0
+    _reads_and_refuses_writes(desk, before, read_only_words="is read-only")
+
+
+# Root writes a file whatever its mode; without these capabilities it is bound by the mode bits like any user.
+WITHOUT_OVERRIDE = ("setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner",
+                    "--inh-caps=-dac_override,-dac_read_search,-fowner")
+
+
+def test_commands_that_only_read_work_on_a_read_only_file(desk_dir: Path) -> None:
+    """A database file and folder this user may only read (chmod)."""
+    prefix: tuple[str, ...] = ()
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None or subprocess.run([*WITHOUT_OVERRIDE, "true"]).returncode != 0:
+            pytest.skip("root writes a file whatever its mode, and setpriv cannot drop that right here")
+        prefix = WITHOUT_OVERRIDE
+    assert mailbot(desk_dir, "import", *sorted(str(p) for p in EXAMPLES.glob("*.eml"))).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    before = {command: mailbot(desk_dir, *command).stdout for command in READING_COMMANDS}
+    var = desk_dir / "var"
+    for file in var.iterdir():
+        if file.is_file():
+            file.chmod(0o444)
+    var.chmod(0o555)
+    try:
+        _reads_and_refuses_writes(desk_dir, before, read_only_words="cannot be read and written by this user",
+                                  prefix=prefix)
+    finally:
+        var.chmod(0o755)

@@ -87,12 +87,12 @@ def test_dismiss_and_reread(desk_dir: Path) -> None:
     assert everything.returncode == 0 and "of 2 message(s) would be read differently" in everything.stdout
 
     listed = mailbot(desk_dir, "quarantine")
-    assert f"│ {qid} " in listed.stdout
+    assert f"| {qid} " in listed.stdout
     no_reason = mailbot(desk_dir, "quarantine", "dismiss", str(qid), "--reason", " ")
     assert no_reason.returncode == 1 and "needs a reason" in no_reason.stderr
     dismissed = mailbot(desk_dir, "quarantine", "dismiss", str(qid), "--reason", "foto kegiatan, bukan laporan")
     assert dismissed.returncode == 0, dismissed.stderr
-    assert f"│ {qid} " not in mailbot(desk_dir, "quarantine").stdout
+    assert f"| {qid} " not in mailbot(desk_dir, "quarantine").stdout
     assert db.execute("select status from messages where id = ?", (qid,)).fetchone() == ("dismissed",)
     assert "foto kegiatan, bukan laporan" in db.execute(
         "select details from audit where action = 'dismiss'").fetchone()[0]

@@ -173,6 +173,41 @@ def test_second_decision_on_a_decided_request_is_answered_not_applied(desk_dir: 
     assert a["reference"] in answer.subject and "DISETUJUI" in answer.text
 
 
+def test_a_rejection_of_an_approved_request_is_confirmed_before_it_is_obeyed(desk_dir: Path) -> None:
+    """TOLAK on a request approved already (the district was told) withdraws that approval: as `mailbot reject`
+    asks for --force, the manager is asked, in Indonesian, to confirm with TOLAK PAKSA <alasan>."""
+    held = _held_requests(desk_dir)
+    a = held["a"]
+    run_once(desk_dir, _reply_to_notice(desk_dir, a["notice"], sender=KADIS, command="SETUJU", name="approve"))
+    approved = _state(desk_dir, a["reference"])
+    assert approved["state"] == "approved" and _approved_booked(desk_dir, a["id"])
+
+    before = {s.path.name for s in sent_mail(desk_dir)}
+    rejection = _reply_to_notice(desk_dir, a["notice"], sender=KABID, command="TOLAK salah kirim", name="reject")
+    run_once(desk_dir, rejection)
+    assert _state(desk_dir, a["reference"])["state"] == "approved"  # not obeyed blindly
+    [asked] = _new_mail(desk_dir, before)  # the manager only: the district hears nothing yet
+    assert asked.to == [KABID] and asked.in_reply_to == message_id_of(rejection) and a["reference"] in asked.subject
+    said = " ".join(asked.text.split())
+    assert (f"permohonan {a['reference']} sudah DISETUJUI sebelumnya sebanyak {approved['approved']:,} keping"
+            .replace(",", ".")) in said, said
+    assert "TOLAK PAKSA <alasan>, misalnya: TOLAK PAKSA salah kirim" in said
+    assert "belum kami laksanakan" in said
+
+    before = {s.path.name for s in sent_mail(desk_dir)}
+    confirmed = write_eml(desk_dir, "confirm.eml", sender=KABID, subject=f"Re: {asked.subject}",
+                          body=f"TOLAK PAKSA salah kirim\n\n> {asked.text.splitlines()[0]}\n",
+                          message_id="<confirm@disdukcapil.kaltaraprov.example>",
+                          extra_headers=f"In-Reply-To: {asked.message_id}\nReferences: {asked.message_id}\n")
+    run_once(desk_dir, confirmed)
+    assert _state(desk_dir, a["reference"])["state"] == "rejected"
+    new = _new_mail(desk_dir, before)
+    [district] = [s for s in new if s.to == [a["district_sender"]]]
+    assert "BATALKAN" in district.text and "salah kirim" in district.text
+    [manager] = [s for s in new if s.to == [KABID]]
+    assert "DITOLAK" in manager.text
+
+
 def test_a_command_that_cannot_be_read_is_asked_again(desk_dir: Path) -> None:
     held = _held_requests(desk_dir)
     before = {s.path.name for s in sent_mail(desk_dir)}
@@ -290,7 +325,7 @@ def test_an_email_approval_keeps_the_bounds_the_command_line_keeps(desk_dir: Pat
     assert set(answers) == {message_id_of(odd), message_id_of(reserve)}
     asked = " ".join(answers[message_id_of(odd)].text.split())
     assert f"melebihi jumlah yang dimohon ({requested:,} keping)".replace(",", ".") in asked
-    assert "bukan kelipatan satu pak (100 keping, misalnya 2.100)" in asked and "SETUJU 2.050 PAKSA <alasan>" in asked
+    assert "bukan kelipatan satu pak (100 keping, misalnya 2.000)" in asked and "SETUJU 2.050 PAKSA <alasan>" in asked
     refused = " ".join(answers[message_id_of(reserve)].text.split())
     assert "cadangan provinsi" in refused.lower() and "juga dengan PAKSA" in refused
 

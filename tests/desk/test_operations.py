@@ -130,7 +130,7 @@ def test_reread_reports_what_would_change(desk_dir: Path) -> None:
     assert changed.returncode == 0, changed.stderr
     assert "stock_on_hand" in changed.stdout and "750" in changed.stdout
     bad = mailbot(desk_dir, "reread", "--since", "kemarin")
-    assert bad.returncode == 1 and "YYYY-MM-DD" in bad.stderr
+    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
 
 
 def test_replay_a_quarantined_message_after_the_limit_is_raised(desk_dir: Path) -> None:

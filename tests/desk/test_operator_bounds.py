@@ -93,4 +93,4 @@ def test_a_limit_is_read_by_the_quantity_reader_with_an_honest_bound(desk_dir: P
     for typed, words in ((HUGE, "at most 1.000.000 rows"), ("2.000.000", "at most 1.000.000 rows"),
                          ("0", "above zero"), ("1,5", "ambiguous")):
         result = mailbot(desk_dir, "queue", "list", "--limit", typed)
-        assert result.returncode == 1 and words in result.stderr and len(result.stderr.splitlines()) == 1, result.stderr
+        assert result.returncode == 2 and words in result.stderr and len(result.stderr.splitlines()) == 1, result.stderr

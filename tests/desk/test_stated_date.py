@@ -16,7 +16,7 @@ def _stated_rows(desk_dir: Path) -> dict[str, str]:
     status = mailbot(desk_dir, "status", "--item", "ktp-el")
     assert status.returncode == 0, status.stderr
     stated = status.stdout.split("stated")[1]
-    return {line.split()[1]: line for line in stated.splitlines() if line.startswith("│ 65.")}
+    return {line.split()[1]: line for line in stated.splitlines() if line.startswith("| 65.")}
 
 
 def test_stated_stock_carries_the_date_of_the_mail_clamped_to_when_it_was_read(desk_dir: Path) -> None:
@@ -38,3 +38,25 @@ def test_stated_stock_carries_the_date_of_the_mail_clamped_to_when_it_was_read(d
     assert "2026-11-24" in rows["65.71"] and "7.800" in rows["65.71"] and "8.100" not in rows["65.71"], rows
     digest = mailbot(desk_dir, "digest", "--print").stdout
     assert "Kabupaten Bulungan (blangko KTP-el): 650 keping, permohonan 23 November 2026" in digest, digest
+
+
+def test_an_earlier_reports_count_read_late_is_not_added_to_the_latest_statement(desk_dir: Path) -> None:
+    """A backlog read at once: Tarakan's report of 1 December counts more than the ledger held (the rise is
+    booked when it is read, after the report of 2 December was written); the report of 2 December states
+    the stock, and the earlier count is not added to it again (the digest said "dinyatakan 159, ditambah
+    penerimaan sesudahnya 2.142" for a stock of 159)."""
+    sender = DISTRICT_SENDERS["65.71"]
+    run_once(desk_dir,
+             write_eml(desk_dir, "d1.eml", sender=sender, subject="Laporan harian",
+                       message_id="<d1@tarakankota.example>",
+                       date="Tue, 01 Dec 2026 16:00:00 +0800",
+                       body="Laporan harian: perekaman 120, pencetakan 98, sisa blangko 8.100 keping.\n"),
+             write_eml(desk_dir, "d2.eml", sender=sender, subject="Laporan harian",
+                       message_id="<d2@tarakankota.example>",
+                       date="Wed, 02 Dec 2026 16:00:00 +0800",
+                       body="Laporan harian: perekaman 110, pencetakan 90, sisa blangko 7.950 keping.\n"))
+    rows = _stated_rows(desk_dir)
+    assert "2026-12-02" in rows["65.71"] and " 7.950 " in rows["65.71"] and "same" in rows["65.71"], rows
+    digest = " ".join(mailbot(desk_dir, "digest", "--print").stdout.split())
+    assert "Kota Tarakan (blangko KTP-el): 7.950 keping, laporan harian 2 Desember 2026" in digest, digest
+    assert "ditambah penerimaan sesudahnya" not in digest, digest

@@ -83,8 +83,23 @@ def test_rejections(text: str, reason: str) -> None:
     assert (command.action, command.quantity, command.reason) == ("reject", None, reason)
 
 
+@pytest.mark.parametrize(("text", "reason"), [
+    ("TOLAK PAKSA salah kirim", "salah kirim"),
+    ("tolak paksa: salah kirim", "salah kirim"),
+    ("TOLAK BLK-2026-0004 PAKSA salah kirim", "salah kirim"),
+    ("TOLAK PAKSA\nAlasan: salah kirim", "salah kirim"),
+])
+def test_a_rejection_confirmed_with_paksa_may_withdraw_an_approval(text: str, reason: str) -> None:
+    command = parse_manager_command(text)
+    assert isinstance(command, ManagerCommand), command
+    assert (command.action, command.reason, command.forced) == ("reject", reason, True)
+    plain = parse_manager_command("TOLAK paksaan kerja")  # a word that only begins with it is the reason
+    assert isinstance(plain, ManagerCommand) and (plain.reason, plain.forced) == ("paksaan kerja", False)
+
+
 ERRORS = [
     ("TOLAK", "reason_required"),
+    ("TOLAK PAKSA", "reason_required"),
     ("tolak.", "reason_required"),
     ("TOLAK 1500", "reason_required"),
     ("TOLAK\n\nSalam,\nKadis", "reason_required"),
