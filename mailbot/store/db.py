@@ -277,6 +277,15 @@ def _reason(exc: SQLAlchemyError) -> str:
     return " ".join(str(getattr(exc, "orig", None) or exc).split())[:200]
 
 
+# Beside an SQLite database: its journals, the sent journal and the locks (mailbot.store.sent_log, exclusive).
+SQLITE_OWN_SUFFIXES = ("", "-wal", "-shm", "-journal", ".outbox-sent", ".outbox.lock", ".service.lock")
+
+
+def sqlite_own_files(database: Path) -> set[Path]:
+    """The SQLite database *database* and the files beside it that belong to it, absolute, links resolved."""
+    return {Path(os.path.abspath(f"{database}{suffix}")).resolve() for suffix in SQLITE_OWN_SUFFIXES}
+
+
 def backup_sqlite(url: str, target: Path) -> tuple[int, int]:
     """Copy the SQLite database at *url* to the new file *target* with SQLite's online backup API, the
     sent journal folded in; (its size in pages, how many journalled mails were folded).
@@ -297,9 +306,7 @@ def backup_sqlite(url: str, target: Path) -> tuple[int, int]:
     source_path = Path(parsed.database)
     if not source_path.exists():
         raise MailbotError(f"no database at {source_path} yet: nothing to back up")
-    own = {Path(os.path.abspath(f"{source_path}{suffix}"))
-           for suffix in ("", "-wal", "-shm", "-journal", ".outbox-sent", ".outbox.lock", ".service.lock")}
-    if Path(os.path.abspath(target)) in own or target.resolve() in {p.resolve() for p in own}:
+    if Path(os.path.abspath(target)).resolve() in sqlite_own_files(source_path):
         raise MailbotError(f"{target} is one of the database's own files (the database, its journal, the sent "
                            "journal or the send lock); give the name of a new file, e.g. in /var/backups")
     if target.exists():

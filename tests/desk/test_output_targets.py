@@ -1,0 +1,79 @@
+"""A file the operator names for a command to write (`digest --output`, `labels export`, `backup`) is never the
+database's own, the configuration file or a path in the Maildir inbox or outbox, and never an existing file
+unless --force: each refused in one line, with nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.desk.conftest import EXAMPLES, mailbot
+
+
+@pytest.fixture
+def desk(desk_dir: Path) -> Path:
+    assert mailbot(desk_dir, "import", str(EXAMPLES / "01-bulungan-permohonan.eml")).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    (desk_dir / "var" / "mail" / "outbox" / "new").mkdir(parents=True, exist_ok=True)
+    return desk_dir
+
+
+def _snapshot(desk_dir: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in desk_dir.rglob("*") if p.is_file()}
+
+
+def _refused(desk_dir: Path, args: tuple[str, ...], words: str) -> None:
+    before = _snapshot(desk_dir)
+    result = mailbot(desk_dir, *args)
+    assert result.returncode == 1, (args, result.stdout, result.stderr)
+    assert len(result.stderr.splitlines()) == 1 and words in result.stderr, (args, result.stderr)
+    after = _snapshot(desk_dir)
+    changed = [p for p in set(before) | set(after) if before.get(p) != after.get(p)
+               and not p.name.endswith(("-wal", "-shm"))]
+    assert changed == [], (args, changed)
+
+
+TARGETS = [
+    ("var/mailbot.db", "one of the database's own files"),
+    ("var/../var/mailbot.db-wal", "one of the database's own files"),
+    ("config.toml", "is the configuration file"),
+    ("var/mail/inbox/new/digest.html", "inside the Maildir inbox folder"),
+    ("var/mail/outbox/new/digest.html", "inside the Maildir outbox folder"),
+]
+
+
+@pytest.mark.parametrize(("target", "words"), TARGETS)
+def test_digest_output_refuses_the_desks_own_files(desk: Path, target: str, words: str) -> None:
+    _refused(desk, ("digest", "--print", "--output", target, "--force"), words)
+
+
+@pytest.mark.parametrize(("target", "words"), TARGETS[2:] + [("var/mail/inbox", "inside the Maildir inbox folder")])
+def test_labels_export_and_backup_refuse_the_desks_own_paths(desk: Path, target: str, words: str) -> None:
+    _refused(desk, ("labels", "export", target, "--force"), words)
+    if target != "config.toml":  # the configuration file exists: that refusal is the next test's
+        _refused(desk, ("backup", target), words)
+
+
+def test_an_existing_file_is_overwritten_only_with_force(desk: Path, tmp_path: Path) -> None:
+    target = tmp_path / "digest.html"
+    target.write_text("the operator's own notes\n")
+    _refused(desk, ("digest", "--print", "--output", str(target)), "exists already")
+    assert target.read_text() == "the operator's own notes\n"
+    forced = mailbot(desk, "digest", "--print", "--output", str(target), "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert target.read_text().startswith("<!DOCTYPE html>")
+
+    export = tmp_path / "labels"
+    assert mailbot(desk, "labels", "export", str(export)).returncode == 0
+    (export / "labels.json").write_text("the operator's own labels\n")
+    _refused(desk, ("labels", "export", str(export)), "holds an export already")
+    assert (export / "labels.json").read_text() == "the operator's own labels\n"
+    assert mailbot(desk, "labels", "export", str(export), "--force").returncode == 0
+    assert (export / "labels.json").read_text() == "{}\n"  # nothing labelled yet: an empty export
+
+
+def test_no_name_and_a_missing_folder_are_said_in_plain_words(desk: Path) -> None:
+    _refused(desk, ("backup", ""), "no file name given")
+    _refused(desk, ("digest", "--print", "--output", ""), "no file name given")
+    _refused(desk, ("labels", "export", "/proc/self/nope"), "a folder on the way does not exist")
