@@ -216,7 +216,7 @@ def check_config(
 
     Example: mailbot check-config --connect
     """
-    from mailbot.checks import connect_problems, offline_problems, summary
+    from mailbot.checks import TemporaryProblem, connect_problems, offline_problems, summary
 
     config = _config()
     problems = offline_problems(config)
@@ -224,9 +224,12 @@ def check_config(
     if connect and not problems:
         problems, fine = connect_problems(config)
     if problems:
+        # a temporary answer alone is no configuration error: exit 1, as for a server out of reach
+        broken = [p for p in problems if not isinstance(p, TemporaryProblem)]
         for problem in problems:
-            sys.stderr.write(f"mailbot: configuration error: {_one_line(problem)}\n")
-        raise typer.Exit(2)
+            said = "temporary failure" if isinstance(problem, TemporaryProblem) else "configuration error"
+            sys.stderr.write(f"mailbot: {said}: {_one_line(problem)}\n")
+        raise typer.Exit(2 if broken else 1)
     low = _refuse_a_full_disk(config)
     for line in fine:
         out.print(f"  {line}", highlight=False, soft_wrap=True)
