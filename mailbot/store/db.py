@@ -277,6 +277,21 @@ def _reason(exc: SQLAlchemyError) -> str:
     return " ".join(str(getattr(exc, "orig", None) or exc).split())[:200]
 
 
+def pg_dump_command(url: str, target: Path) -> str:
+    """The pg_dump command line that dumps the PostgreSQL database at the SQLAlchemy *url* into *target*, as
+    a shell runs it: libpq's own URL (no "+psycopg" driver, which libpq would take for a database name), and
+    no password (pg_dump reads it from PGPASSWORD or ~/.pgpass, never from a command line others can see)."""
+    import shlex
+
+    from sqlalchemy.engine import URL
+
+    given = make_url(url)
+    libpq = URL.create("postgresql", username=given.username, host=given.host, port=given.port,
+                       database=given.database, query=given.query).render_as_string(hide_password=False)
+    told = "" if given.password is None else " (the password from PGPASSWORD or ~/.pgpass)"
+    return f"pg_dump -Fc -f {shlex.quote(str(target))} -d {shlex.quote(libpq)}{told}"
+
+
 # Beside an SQLite database: its journals, the sent journal and the locks (mailbot.store.sent_log, exclusive).
 SQLITE_OWN_SUFFIXES = ("", "-wal", "-shm", "-journal", ".outbox-sent", ".outbox.lock", ".service.lock")
 
@@ -299,8 +314,8 @@ def backup_sqlite(url: str, target: Path) -> tuple[int, int]:
     """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        raise MailbotError(f"backup copies SQLite databases; for PostgreSQL use pg_dump, e.g. "
-                           f"pg_dump -Fc -f {target} '{parsed.render_as_string(hide_password=True)}'")
+        raise MailbotError("backup copies SQLite databases; for PostgreSQL use pg_dump, e.g. "
+                           f"{pg_dump_command(url, target)}")
     if not parsed.database or parsed.database == ":memory:":
         raise MailbotError("the database is in memory: there is nothing to back up")
     source_path = Path(parsed.database)
