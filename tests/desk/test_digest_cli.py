@@ -19,6 +19,9 @@ def test_print_after_send_still_shows_the_period_and_plain_words(desk_dir: Path)
     decided = re.search(r"== Permohonan dan keputusan sejak (.+) \((\d+)\) ==", text)
     assert decided is not None and int(decided.group(2)) >= 4, "a send by hand does not empty the next digest"
     assert "Tidak ada permohonan baru" not in text
+    # the subject names both blanks the digest covers; a request linked to an open one is not "merged"
+    assert "Subjek: Ringkasan stok blangko KTP-el dan KIA " in text, text[:200]
+    assert "terkait dengan BLK-" in text and "digabung" not in text
     assert "tren belum dapat dihitung" in text and ", tren -" not in text and "· -" not in text
     assert "bebas" not in text and "yang belum dialokasikan (termasuk cadangan 5.000)" in text
     # Bulungan's 2.000 are approved but still in the province store: not "in transit"

@@ -4,6 +4,7 @@ unless --force: each refused in one line, with nothing written."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,18 @@ def test_no_name_and_a_missing_folder_are_said_in_plain_words(desk: Path) -> Non
     _refused(desk, ("backup", ""), "no file name given")
     _refused(desk, ("digest", "--print", "--output", ""), "no file name given")
     _refused(desk, ("labels", "export", "/proc/self/nope"), "a folder on the way does not exist")
+
+
+@pytest.mark.usefixtures("sender_lists_decide")
+def test_a_subject_cut_in_the_outbox_list_ends_with_an_ellipsis(desk_dir: Path) -> None:
+    from tests.desk.mailkit import DISTRICT_SENDERS, request_body, write_eml
+
+    subject = "Permohonan tambahan blangko KTP-el untuk kegiatan perekaman jemput bola di kecamatan pedalaman"
+    mail = write_eml(desk_dir, "long.eml", sender=DISTRICT_SENDERS["65.01"], subject=subject,
+                     body=request_body(), message_id="<long-subject@bulungankab.example>")
+    assert mailbot(desk_dir, "import", str(mail)).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    listed = mailbot(desk_dir, "outbox", "list", env={**os.environ, "COLUMNS": "400"})
+    assert listed.returncode == 0, listed.stderr
+    row = next(line for line in listed.stdout.splitlines() if "Permohonan tambahan blangko" in line)
+    assert "kecamatan pedalaman" not in row and "… " in row, row
