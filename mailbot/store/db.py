@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from mailbot.errors import ConfigError, DatabaseError, LockBusy, MailbotError
+from mailbot.errors import ConfigError, DatabaseError, LockBusy, MailbotError, NewerSchema
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -238,7 +238,7 @@ def migrate(engine: Engine) -> None:
     if revision == HEAD_REVISION:
         return
     if problem := revision_problem(revision):
-        raise DatabaseError(problem)
+        raise NewerSchema(problem)
     from alembic import command
     from alembic.config import Config as AlembicConfig
 
