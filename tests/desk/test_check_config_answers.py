@@ -115,3 +115,17 @@ def test_imap_set_to_another_protocol(desk_dir: Path, server: int, looks: str) -
     assert code == 2 and len(lines) == 1, lines
     assert f"127.0.0.1:{server} answered, but not as an IMAP server (it looks like {looks})" in lines[0], lines
     assert "b'" not in lines[0] and "cannot reach" not in lines[0]
+
+
+def test_paths_are_shown_normalised(desk_dir: Path) -> None:
+    """A configuration that names its folders through "..": check-config shows where they really are."""
+    text = (desk_dir / "config.toml").read_text()
+    (desk_dir / "cc").mkdir()
+    (desk_dir / "cc" / "config.toml").write_text(
+        text.replace('path = "var/mail/inbox"', 'path = "../var/mail/inbox"')
+        .replace("sqlite:///var/mailbot.db", "sqlite:///../var/mailbot.db"))
+    result = mailbot(desk_dir / "cc", "check-config")  # cc/config.toml
+    assert result.returncode == 0, result.stderr
+    said = result.stdout.replace("\n", "")
+    assert f"Maildir {desk_dir}/var/mail/inbox;" in said and f"SQLite {desk_dir}/var/mailbot.db" in said, said
+    assert "/../" not in said
