@@ -522,8 +522,8 @@ class Config(_Strict):
                                  "there would come back to it as mail to act on; name a person's address")
         for d in self.districts:
             if both := sorted(managers & set(d.senders)):
-                raise ValueError(f"[[districts]] {d.code} {d.name}: senders: {both[0]} is also a manager (office.managers); an "
-                                 "address is a manager's or a district's, not both")
+                raise ValueError(f"[[districts]] {d.code} {d.name}: senders: {both[0]} is also a manager "
+                                 "(office.managers); an address is a manager's or a district's, not both")
         return self
 
     def warnings(self) -> list[str]:
