@@ -274,7 +274,8 @@ def backup(file: Annotated[Path, typer.Argument(
     if str(file) in ("", "."):
         raise MailbotError("no file name given; give the name of a new file, e.g. /var/backups/mailbot-1205.db")
     refuse_desk_path(file, config, _config_path(), what=str(file))
-    pages, journalled = backup_sqlite(config.database.url, file)
+    waiting = "waiting for the mail being sent to finish (the copy is taken between two sends)..."
+    pages, journalled = backup_sqlite(config.database.url, file, on_wait=lambda: out.print(waiting, highlight=False))
     folded = f"; {_n(journalled)} sent mail(s) from the sent journal marked sent in it" if journalled else ""
     out.print(f"database copied to {file} ({_n(pages)} pages{folded})")
 

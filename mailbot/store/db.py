@@ -301,7 +301,7 @@ def sqlite_own_files(database: Path) -> set[Path]:
     return {Path(os.path.abspath(f"{database}{suffix}")).resolve() for suffix in SQLITE_OWN_SUFFIXES}
 
 
-def backup_sqlite(url: str, target: Path) -> tuple[int, int]:
+def backup_sqlite(url: str, target: Path, on_wait: Callable[[], None] | None = None) -> tuple[int, int]:
     """Copy the SQLite database at *url* to the new file *target* with SQLite's online backup API, the
     sent journal folded in; (its size in pages, how many journalled mails were folded).
 
@@ -310,7 +310,8 @@ def backup_sqlite(url: str, target: Path) -> tuple[int, int]:
     see mailbot.store.sent_log) until the sender folds it into the outbox; the copy is taken under
     the outbox send lock (waiting while mail is being sent), so neither the journal nor the outbox
     moves meanwhile, and the journal's records are then marked sent in the copy. A restored copy
-    never sends again a mail the server accepted before the backup.
+    never sends again a mail the server accepted before the backup. *on_wait* is called when the copy
+    has to wait for that (to say so).
     """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
@@ -333,7 +334,7 @@ def backup_sqlite(url: str, target: Path) -> tuple[int, int]:
     from mailbot.store.sent_log import journal_path, mark_sent, read_journal
 
     try:
-        with _flocked(Path(f"{parsed.database}.outbox.lock"), wait=True):  # the outbox send lock (exclusive)
+        with _flocked(Path(f"{parsed.database}.outbox.lock"), wait=True, on_wait=on_wait):  # the send lock
             source = sqlite3.connect(source_path, timeout=30)
             try:
                 copy = sqlite3.connect(target)
@@ -476,7 +477,8 @@ def _service_key() -> int:
 
 
 @contextmanager
-def _flocked(path: Path, wait: bool) -> Iterator[None]:
+def _flocked(path: Path, wait: bool, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold an flock on *path*; *on_wait* is called once before waiting for another holder."""
     handle: IO[bytes]
     try:
         handle = open(path, "a+b")
@@ -484,9 +486,13 @@ def _flocked(path: Path, wait: bool) -> Iterator[None]:
         handle = open(path, "rb")  # made by another user: a read-only descriptor can hold an flock too
     with handle:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise LockBusy(path.name) from None
+            if not wait:
+                raise LockBusy(path.name) from None
+            if on_wait is not None:
+                on_wait()
+            fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:

@@ -93,3 +93,31 @@ def test_a_subject_cut_in_the_outbox_list_ends_with_an_ellipsis(desk_dir: Path) 
     assert listed.returncode == 0, listed.stderr
     row = next(line for line in listed.stdout.splitlines() if "Permohonan tambahan blangko" in line)
     assert "kecamatan pedalaman" not in row and "… " in row, row
+
+
+def test_backup_says_it_waits_for_the_sending_to_finish(desk: Path, tmp_path: Path) -> None:
+    """While the outbox send lock is held (mail being sent), `backup` says in one line that it waits; it
+    copies as soon as the lock is let go."""
+    import fcntl
+    import select
+    import subprocess
+    import sys
+
+    with open(desk / "var" / "mailbot.db.outbox.lock", "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        backup = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(desk / "config.toml"), "backup",
+                                   str(tmp_path / "copy.db")], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True, cwd=desk)
+        assert backup.stdout is not None
+        try:
+            ready, _, _ = select.select([backup.stdout], [], [], 60)
+            first = backup.stdout.readline() if ready else ""
+        finally:
+            if not ready:
+                fcntl.flock(lock, fcntl.LOCK_UN)  # the command said nothing: let it finish
+        assert "waiting for the mail being sent to finish" in first, first
+        assert backup.poll() is None and not (tmp_path / "copy.db").exists()
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    rest, errors = backup.communicate(timeout=60)
+    assert backup.returncode == 0, errors
+    assert f"database copied to {tmp_path / 'copy.db'}" in rest
