@@ -60,7 +60,8 @@ def output_file(target: Path, config: Config, config_path: Path | None, *, optio
     """Refuse the file the command-line *option* names for writing, in one line: one of the desk's own
     (refuse_desk_path), a folder, no name at all, or a file that exists already unless *force*."""
     if str(target) in ("", "."):
-        raise MailbotError(f"{option}: no file name given; give the name of a new file")
+        raise MailbotError(f"{option}: no file name given (nothing, or only the folder '.'); give the name of "
+                           "a new file")
     what = f"{option} {target}"
     refuse_desk_path(target, config, config_path, what=what)
     if target.is_dir():
