@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import smtplib
+import socket
 import ssl
 from datetime import datetime, time, timedelta, tzinfo
 from pathlib import Path
@@ -341,6 +342,72 @@ def summary(config: Config) -> str:
 
 # --- against the servers -------------------------------------------------------------------------
 
+class TemporaryProblem(str):
+    """A server's answer that may pass by itself (an SMTP 4xx): not a configuration error; `run` retries it."""
+
+
+def protocol_of(first: bytes) -> str | None:
+    """The protocol a server's first words look like (its greeting, or its answer to a line of ours)."""
+    text = first.lstrip(b"\r\n ")
+    if text.startswith(b"HTTP/") or text[:15].lower().startswith((b"<!doctype html", b"<html")):
+        return "HTTP"
+    if text.startswith((b"* OK", b"* PREAUTH", b"* BYE")):
+        return "IMAP"
+    if re.match(rb"(220|421|554)[ -]", text):
+        return "SMTP"
+    if text.startswith((b"+OK", b"-ERR")):
+        return "POP3"
+    if text.startswith(b"SSH-"):
+        return "SSH"
+    if text[:2] in (b"\x15\x03", b"\x16\x03"):
+        return "TLS"
+    return None
+
+
+def _probe(host: str, port: int, hello: bytes, timeout: float) -> bytes:
+    """What the server at host:port says first, or, when it waits for the client (a web server), what it
+    answers to *hello*; b"" when it says nothing."""
+    try:
+        with socket.create_connection((host, port), timeout=min(timeout, 10)) as sock:
+            sock.settimeout(min(timeout, 3))
+            try:
+                said = sock.recv(512)
+            except TimeoutError:
+                said = b""
+            if not said:
+                sock.sendall(hello)
+                said = sock.recv(512)
+            return said
+    except OSError:
+        return b""
+
+
+def _answered(exc: BaseException) -> bool:
+    """Something listens there (a refused connection or an unknown host is no other protocol): an answer
+    not understood, or silence (a web server waits for the client to speak first)."""
+    return not isinstance(exc, ConnectionRefusedError | socket.gaierror)
+
+
+def not_the_protocol(host: str, port: int, expected: str, timeout: float) -> str | None:
+    """'HOST:PORT answered, but not as an SMTP server (it looks like HTTP)', or None when the server cannot
+    be told apart from one speaking *expected* ("SMTP", "IMAP")."""
+    hello = b"EHLO mailbot.invalid\r\n" if expected == "SMTP" else b"a1 CAPABILITY\r\n"
+    said = _probe(host, port, hello, timeout)
+    if not said:
+        return None
+    looks = protocol_of(said)
+    if looks == expected:
+        return None
+    if looks == "TLS":
+        what = "it expects TLS from the first byte"
+    elif looks:
+        what = f"it looks like {looks}"
+    else:
+        line = said.split(b"\n", 1)[0].decode("ascii", "replace")
+        shown = "".join(c if c.isprintable() else "?" for c in line)[:60].strip()
+        what = f'its first words were "{shown}"' if shown else "it sent no text"
+    return f"{host}:{port} answered, but not as an {expected} server ({what})"
+
 def connect_problems(config: Config) -> tuple[list[str], list[str]]:
     """Log in to IMAP and look at the folders, open the database, ask SMTP for its capabilities.
 
@@ -406,6 +473,9 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
                             timeout=SocketTimeout(connect=inbox.connect_timeout_seconds,
                                                   read=inbox.read_timeout_seconds))
     except (OSError, IMAPClientError) as exc:
+        if _answered(exc):
+            if other := not_the_protocol(inbox.host, port, "IMAP", inbox.connect_timeout_seconds):
+                return f"inbox: {other}; check inbox.host, port and tls", None
         return (f"inbox: cannot reach the IMAP server {where}: {server_text(exc)}; check inbox.host, port and tls",
                 None)
     try:
@@ -453,6 +523,11 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
     except (OSError, smtplib.SMTPException) as exc:
         if problem := session_problem(exc, where, outbox):
             return f"outbox: {problem}", None
+        if _answered(exc):
+            if other := not_the_protocol(outbox.host, port, "SMTP", outbox.timeout_seconds):
+                return f"outbox: {other}; check outbox.host, port and tls", None
+        if temporary := _temporary(exc, where):
+            return temporary, None
         return f"outbox: cannot reach the SMTP server {where}: {_why(exc)}; check outbox.host, port and tls", None
     try:
         if refused := _greeting_refused(connection, where):
@@ -476,6 +551,8 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
     except (OSError, smtplib.SMTPException, ssl.SSLError) as exc:
         if problem := session_problem(exc, where, outbox):
             return f"outbox: {problem}", None
+        if temporary := _temporary(exc, where):
+            return temporary, None
         return f"outbox: SMTP server {where}: {_why(exc)}", None
     finally:
         try:
@@ -483,6 +560,16 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
         except Exception:  # noqa: BLE001
             connection.close()
     return None, f"outbox: SMTP server {where} answers (offers {', '.join(offered).upper() or 'nothing'})"
+
+
+def _temporary(exc: BaseException, where: str) -> TemporaryProblem | None:
+    """A 4xx answer, which `mailbot run` retries (mailbot.transports.smtp): said as a temporary failure."""
+    if isinstance(exc, smtplib.SMTPResponseException) and 400 <= exc.smtp_code <= 499:
+        return TemporaryProblem(
+            f"outbox: the SMTP server {where} answered with a temporary failure ({_why(exc)}); the configuration "
+            "may be right: mailbot run retries such answers; try check-config --connect again in a few minutes, "
+            "and if it stays, ask the server's administrator")
+    return None
 
 
 def _greeting_refused(connection: smtplib.SMTP, where: str) -> str | None:

@@ -29,6 +29,7 @@ from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
     REF_HELP,
     _actor,
     _config,
+    _config_path,
     _desk,
     app,
     confirm,
@@ -216,7 +217,7 @@ def check_config(
 
     Example: mailbot check-config --connect
     """
-    from mailbot.checks import connect_problems, offline_problems, summary
+    from mailbot.checks import TemporaryProblem, connect_problems, offline_problems, summary
     from mailbot.checks import warnings as config_warnings
 
     config = _config()
@@ -225,9 +226,12 @@ def check_config(
     if connect and not problems:
         problems, fine = connect_problems(config)
     if problems:
+        # a temporary answer alone is no configuration error: exit 1, as for a server out of reach
+        broken = [p for p in problems if not isinstance(p, TemporaryProblem)]
         for problem in problems:
-            sys.stderr.write(f"mailbot: configuration error: {_one_line(problem)}\n")
-        raise typer.Exit(2)
+            said = "temporary failure" if isinstance(problem, TemporaryProblem) else "configuration error"
+            sys.stderr.write(f"mailbot: {said}: {_one_line(problem)}\n")
+        raise typer.Exit(2 if broken else 1)
     low = _refuse_a_full_disk(config)
     for line in fine:
         out.print(f"  {line}", highlight=False, soft_wrap=True)
@@ -266,9 +270,14 @@ def backup(file: Annotated[Path, typer.Argument(
     Example: mailbot backup /var/backups/mailbot-1205.db
     """
     from mailbot.store.db import backup_sqlite
+    from mailbot.targets import refuse_desk_path
 
     config = _config()
-    pages, journalled = backup_sqlite(config.database.url, file)
+    if str(file) in ("", "."):
+        raise MailbotError("no file name given; give the name of a new file, e.g. /var/backups/mailbot-1205.db")
+    refuse_desk_path(file, config, _config_path(), what=str(file))
+    waiting = "waiting for the mail being sent to finish (the copy is taken between two sends)..."
+    pages, journalled = backup_sqlite(config.database.url, file, on_wait=lambda: out.print(waiting, highlight=False))
     folded = f"; {_n(journalled)} sent mail(s) from the sent journal marked sent in it" if journalled else ""
     out.print(f"database copied to {file} ({_n(pages)} pages{folded})")
 
@@ -581,7 +590,8 @@ def digest(
     print_: Annotated[bool, typer.Option("--print", help="Write the digest to the terminal or --output.")] = False,
     send: Annotated[bool, typer.Option("--send", help="Send it to the managers now.")] = False,
     output: Annotated[
-        Path | None, typer.Option(help="With --print: write the HTML here (text to the terminal).")] = None,
+        Path | None, typer.Option(help="With --print: write the HTML here, a new file (text to the terminal).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
 ) -> None:
     """The managers' digest: stock per district at a glance, requests, what waits, provincial runway.
 
@@ -592,14 +602,18 @@ def digest(
 
     if not (print_ or send):
         raise typer.BadParameter("say --print (show it) or --send (mail it to the managers), or both")
+    if output is not None:
+        from mailbot.targets import os_words, output_file
+
+        output_file(output, _config(), _config_path(), option="--output", force=force)
     with _desk(read_only=not send) as desk:
         if print_:
             subject, text, html = watch.build_digest(desk)
             if output:
                 try:
                     output.write_text(html, encoding="utf-8")
-                except OSError as exc:  # a missing folder, a folder, /proc ...: said in one line
-                    what = "it is a folder" if output.is_dir() else exc.strerror
+                except OSError as exc:  # a read-only or full disk, /proc ...: said in one line
+                    what = os_words(exc)
                     raise MailbotError(f"--output {output}: cannot write the HTML digest there: {what}; "
                                        "give a file in a folder that exists") from None
                 out.print(f"HTML digest written to {output}")

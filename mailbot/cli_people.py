@@ -13,6 +13,7 @@ from mailbot.cli_shared import (
     MAX_ID,
     _actor,
     _config,
+    _config_path,
     _desk,
     app,
     err,
@@ -170,18 +171,27 @@ app.add_typer(labels_app, name="labels")
 @labels_app.command("export")
 def labels_export(
     folder: Annotated[Path, typer.Argument(metavar="FOLDER", help="Folder to write corpus/*.eml and labels.json to.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an earlier export in FOLDER.")] = False,
 ) -> None:
     """Write every labelled message in the format of the labelled reading sets.
 
     Example: mailbot labels export /tmp/labels
     """
     from mailbot import corrections
+    from mailbot.targets import os_words, refuse_desk_path
 
+    config = _config()
+    refuse_desk_path(folder, config, _config_path(), what=str(folder))
+    if folder.exists() and not folder.is_dir():
+        raise MailbotError(f"{folder} is a file, not a folder; give a folder (it is made if it does not exist)")
+    if (folder / "labels.json").exists() and not force:
+        raise MailbotError(f"{folder} holds an export already (labels.json); give a new folder, or add --force "
+                           "to overwrite it")
     with _desk() as desk, desk.sessions() as session:
         try:
             count = corrections.export_labels(session, folder)
         except OSError as exc:
-            raise MailbotError(f"{folder}: {exc.strerror}") from None
+            raise MailbotError(f"cannot write the labels to {folder}: {os_words(exc)}") from None
     out.print(f"{count} labelled message(s) written to {folder}")
 
 

@@ -191,8 +191,13 @@ class _ZonedFormatter(logging.Formatter):
 LOG_FORMAT = _ZonedFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
+def _config_path() -> Path:
+    """The configuration file this command reads."""
+    return resolve_path(str(state.config_path) if state.config_path else None)
+
+
 def _config() -> Config:
-    config = load_config(resolve_path(str(state.config_path) if state.config_path else None))
+    config = load_config(_config_path())
     LOG_FORMAT.tz = config.office.tz  # until the configuration is read, times are in UTC (and say so)
     return config
 

@@ -537,15 +537,15 @@ class Config(_Strict):
         own = self.office.address.lower()
         managers = {m.lower() for m in self.office.managers}
         roles = [("office.managers", managers), ("office.operator", {(self.office.operator or "").lower()})]
-        roles += [(f"districts[{i}].senders", set(d.senders)) for i, d in enumerate(self.districts)]
+        roles += [(f"[[districts]] {d.code} {d.name}: senders", set(d.senders)) for d in self.districts]
         for key, addresses in roles:
             if own in addresses:
                 raise ValueError(f"{key}: {own} is the desk's own address (office.address); mail the desk sends "
                                  "there would come back to it as mail to act on; name a person's address")
-        for i, d in enumerate(self.districts):
+        for d in self.districts:
             if both := sorted(managers & set(d.senders)):
-                raise ValueError(f"districts[{i}].senders: {both[0]} is also a manager (office.managers); an "
-                                 "address is a manager's or a district's, not both")
+                raise ValueError(f"[[districts]] {d.code} {d.name}: senders: {both[0]} is also a manager "
+                                 "(office.managers); an address is a manager's or a district's, not both")
         return self
 
     def warnings(self) -> list[str]:

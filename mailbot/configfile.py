@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any, get_args
@@ -51,7 +52,7 @@ def load_config(path: Path) -> Config:
         config = Config.model_validate(data)
     except ValidationError as exc:
         try:
-            found = problems(exc)
+            found = problems(exc, data)
         except RecursionError:
             raise ConfigError(deep) from None
         raise ConfigError(f"{path}: " + "; ".join([*found, *_cron_problems(data)])) from None
@@ -74,8 +75,9 @@ def _cron_problems(data: dict[str, Any]) -> list[str]:
     return found
 
 
-def problems(err: ValidationError) -> list[str]:
-    """Every problem as "key: what", unknown keys first (a misspelt key explains the key it misses)."""
+def problems(err: ValidationError, data: dict[str, Any] | None = None) -> list[str]:
+    """Every problem as "key: what", unknown keys first (a misspelt key explains the key it misses); a
+    district's key is named by the district's code and name from *data*, the file's tables."""
     errors = sorted(err.errors(), key=lambda e: e["type"] != "extra_forbidden")
     explained: set[tuple[int | str, ...]] = set()  # missing keys a misspelt one stands for
     found: list[str] = []
@@ -89,8 +91,23 @@ def problems(err: ValidationError) -> list[str]:
         if not key and e["type"] == "value_error":
             found.append(what)  # a check of the whole file: its message names the keys
         else:
-            found.append(f"{key or '<top>'}: {what}")
+            found.append(f"{district_key(key, data) if key else '<top>'}: {what}")
     return found
+
+
+def district_key(key: str, data: object) -> str:
+    """"districts[3].daily_use" as the operator knows that district: "[[districts]] 65.04 Kabupaten Tana
+    Tidung: daily_use" (by its place, counted from 1, when the table has neither code nor name)."""
+    found = re.match(r"districts\[(\d+)\]\.?(.*)", key)
+    if found is None:
+        return key
+    index, rest = int(found.group(1)), found.group(2)
+    tables = data.get("districts") if isinstance(data, dict) else None
+    table = tables[index] if isinstance(tables, list) and index < len(tables) else None
+    words = [str(table[k]).strip() for k in ("code", "name")
+             if isinstance(table, dict) and isinstance(table.get(k), str) and str(table[k]).strip()]
+    who = " ".join(words) if words else f"number {index + 1}"
+    return f"[[districts]] {who}" + (f": {rest}" if rest else "")
 
 
 def _describe(e: Any, errors: list[Any]) -> tuple[str, str]:
@@ -193,19 +210,24 @@ def _dotted(loc: tuple[int | str, ...]) -> str:
     return ".".join(parts).replace(".[", "[")
 
 
+def _normal(base: Path, path: Path | str) -> Path:
+    """*path* against the folder *base*, written plainly ("/srv/w/var", not "/srv/cc/../w/var")."""
+    return Path(os.path.normpath(base / path))
+
+
 def _resolve_relative(config: Config, base: Path) -> Config:
     updates: dict[str, object] = {}
-    if isinstance(config.inbox, MaildirInbox) and not config.inbox.path.is_absolute():
-        updates["inbox"] = config.inbox.model_copy(update={"path": base / config.inbox.path})
-    if isinstance(config.outbox, MaildirOutbox) and not config.outbox.path.is_absolute():
-        updates["outbox"] = config.outbox.model_copy(update={"path": base / config.outbox.path})
+    if isinstance(config.inbox, MaildirInbox):
+        updates["inbox"] = config.inbox.model_copy(update={"path": _normal(base, config.inbox.path)})
+    if isinstance(config.outbox, MaildirOutbox):
+        updates["outbox"] = config.outbox.model_copy(update={"path": _normal(base, config.outbox.path)})
     try:
         url = make_url(config.database.url)
     except ArgumentError:
         url = None  # named as a problem by check-config and at start
     if (url is not None and url.get_backend_name() == "sqlite" and not url.host and url.database
             and url.database != ":memory:"
-            and not url.database.startswith("file:") and not Path(url.database).is_absolute()):
-        resolved = url.set(database=str(base / url.database)).render_as_string(hide_password=False)
+            and not url.database.startswith("file:")):
+        resolved = url.set(database=str(_normal(base, url.database))).render_as_string(hide_password=False)
         updates["database"] = config.database.model_copy(update={"url": resolved})
     return config.model_copy(update=updates) if updates else config

@@ -356,7 +356,7 @@ def reason_words(reasons: Sequence[Mapping[str, object]], note: str | None = Non
             if f"belum jelas: {field}" not in words:
                 words.append(f"belum jelas: {field}")
         elif code == "open_request":
-            words.append(f"digabung dengan {r.get('references')}")
+            words.append(f"terkait dengan {r.get('references')}")  # linked beside the open one, never merged
         elif code:
             words.append(_short(code))
     if note:  # a rejection's reason, as the district was told it
@@ -449,9 +449,10 @@ def build_digest_view(status: StockStatus, *, office_name: str, now: datetime, s
         parts.append(f"{len(waiting_lines)} permohonan menunggu keputusan")
     summary = ", ".join(parts)
     date_text = long_date(today)
-    label = main.item_label if main else "blangko"
-    subject = f"Ringkasan stok blangko {label} {date_text}: {summary}" if summary else \
-        f"Ringkasan stok blangko {label} {date_text}"
+    # every blank the digest covers, or none: "KTP-el" alone would hide the KIA tables below it
+    label = " dan ".join(s.item_label for s in sections)
+    title = f"Ringkasan stok blangko {label} {date_text}" if label else f"Ringkasan stok blangko {date_text}"
+    subject = f"{title}: {summary}" if summary else title
     return DigestView(
         office_name=office_name, date_text=date_text,
         since_text=long_date(since) if since else "awal pencatatan",

@@ -42,6 +42,10 @@ class DatabaseError(MailbotError):
     """The database cannot be opened or migrated."""
 
 
+class NewerSchema(DatabaseError, ConfigError):
+    """The database was written by a newer mailbot: an installation to put right (exit 2), not a fault to retry."""
+
+
 class ImpossibleLedger(DatabaseError):
     """The ledger in the database holds a figure mailbot never writes (changed outside mailbot)."""
 

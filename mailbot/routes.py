@@ -171,7 +171,8 @@ def report(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
             ledger.observe(session, district=district, item=other.item, observed=other.stock_on_hand,
                            at=desk.now(), source=f"message:{message.id}", actor=trust.address or "district")
     session.flush()
-    watch.check_alerts_in(session, desk)  # a district now low alerts managers at once, with a proposal
+    # a district now low alerts managers at once, with a proposal; silence is judged when the pass is over
+    watch.check_alerts_in(session, desk, silence=False)
     return MessageOutcome.REPORT
 
 

@@ -191,6 +191,9 @@ class Service:
         self.wake = threading.Event()
         self.scheduler = BackgroundScheduler(timezone=desk.tz)
         self._inbox: Inbox | None = None
+        # held while the inbox is read: the scheduled checks wait for the pass in hand, so a district's
+        # silence is judged on its latest report, not on an old one read early in a backlog
+        self._reading = threading.Lock()
         self.fatal: ConfigError | None = None  # what stopped the service for good (the IDLE watcher's login)
 
     def _on_signal(self, signum: int, _frame: FrameType | None) -> None:
@@ -238,7 +241,7 @@ class Service:
         s.add_job(lambda: self._nudge_outbox(), IntervalTrigger(seconds=min(30.0, config.run.outbox_retry_seconds)),
                   id="outbox",
                   max_instances=1, coalesce=True)
-        s.add_job(lambda: self._safely("alerts", lambda: watch.check_alerts(self.desk)),
+        s.add_job(lambda: self._safely("alerts", self._check_alerts),
                   cron_trigger(config.alerts.check_cron, self.desk.tz), id="alerts",
                   max_instances=1, coalesce=True)
         s.add_job(lambda: self._safely("digest", lambda: watch.send_digest(self.desk, flush_sender)),
@@ -269,9 +272,15 @@ class Service:
         if self.fatal is not None:
             raise self.fatal
 
+    def _check_alerts(self) -> None:
+        with self._reading:
+            if not self.stop.is_set():
+                watch.check_alerts(self.desk)
+
     def _pass(self, inbox: Inbox) -> None:
-        counts = process_inbox(self.desk, inbox, should_stop=self.stop.is_set, committed=self._nudge_outbox,
-                               reading=self.reading)
+        with self._reading:
+            counts = process_inbox(self.desk, inbox, should_stop=self.stop.is_set, committed=self._nudge_outbox,
+                                   reading=self.reading)
         if counts:
             log.info("processed %s", dict(counts))
 

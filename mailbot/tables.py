@@ -16,6 +16,15 @@ WHOLE_CELL = 24
 FOLDED = 20
 
 
+def cut(text: str, most: int) -> str:
+    """*text* in at most *most* characters; a longer one cut on a word where it can, ending with "…"."""
+    if len(text) <= most:
+        return text
+    head = text[:most - 1]
+    word = head.rsplit(" ", 1)[0] if " " in head[most // 2:] else head
+    return word.rstrip(" ,;:-") + "…"
+
+
 def print_table(console: Console, table: Table) -> None:
     """Print *table* on *console*, readable at any width.
 

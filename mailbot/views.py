@@ -16,7 +16,7 @@ from mailbot.stock.status import DistrictStatus
 from mailbot.store import stock as ledger
 from mailbot.store.repo import OPEN_STATES
 from mailbot.store.schema import Decision, Message, OutboxMessage, Request
-from mailbot.tables import print_table
+from mailbot.tables import cut, print_table
 
 if TYPE_CHECKING:
     from mailbot import stated
@@ -132,16 +132,16 @@ def _print_plain(console: Console, title: str, rows: list[tuple[str, ...]], capt
 def outbox_rows(desk: Desk, limit: int) -> list[tuple[str, ...]]:
     with desk.sessions() as session:
         rows = session.scalars(select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit))
-        return [(str(r.id), r.category, ", ".join(r.recipients), r.subject[:60], r.status, str(r.attempts),
-                 (r.last_error or "")[:60]) for r in rows]
+        return [(str(r.id), r.category, ", ".join(r.recipients), cut(r.subject, 60), r.status, str(r.attempts),
+                 cut(r.last_error or "", 60)) for r in rows]
 
 
 def quarantine_rows(desk: Desk, limit: int) -> list[tuple[str, ...]]:
     with desk.sessions() as session:
         rows = session.scalars(select(Message).where(Message.status == "quarantined")
                                .order_by(Message.id.desc()).limit(limit))
-        return [(str(m.id), zoned(m.received_at, desk.tz), m.sender or "-", m.subject[:50],
-                 (m.error or "")[:80]) for m in rows]
+        return [(str(m.id), zoned(m.received_at, desk.tz), m.sender or "-", cut(m.subject, 50),
+                 cut(m.error or "", 80)) for m in rows]
 
 
 def _n(value: int | None) -> str:

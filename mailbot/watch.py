@@ -34,8 +34,12 @@ def check_alerts(desk: Desk) -> int:
         return check_alerts_in(session, desk)
 
 
-def check_alerts_in(session: Session, desk: Desk) -> int:
-    """Raise every alert condition that holds and was not raised before for its period."""
+def check_alerts_in(session: Session, desk: Desk, *, silence: bool = True) -> int:
+    """Raise every alert condition that holds and was not raised before for its period.
+
+    Without *silence*, districts that stopped reporting are not judged: a report read in the middle of a
+    pass (a backlog, an archive, a re-import after a restore) is not the district's latest yet.
+    """
     now = desk.now()
     status = ledger.stock_status(session, desk, today=now.date())
     held = [
@@ -52,7 +56,7 @@ def check_alerts_in(session: Session, desk: Desk) -> int:
     snapshot = AlertSnapshot(status=status, held=tuple(held), open_requests=open_requests,
                              reports_expected_since=_aware(started, desk).date() if started else None)
     raised = attention.check_waiting(session, desk)
-    for alert in alert_conditions(snapshot, now, desk.config.stock, desk.config.alerts):
+    for alert in alert_conditions(snapshot, now, desk.config.stock, desk.config.alerts, silence=silence):
         new = _remember(session, alert.key, alert.kind, alert.district, dict(alert.data), now)
         # A proposal has its own key: a low district the province could not serve when the alert went
         # out gets its proposal as soon as stock allows, not a week later.

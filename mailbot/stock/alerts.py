@@ -24,7 +24,8 @@ class Alert:
     key sends each at most once:
       below_threshold:<item>:<district>:<state>:<ISO week>  (a worse state alerts again; a
                                                             district still low is reminded weekly)
-      silent:<district>:<last report date>                  (once per silence)
+      silent:<district>:<ISO week>                          (a district still silent is reminded
+                                                            weekly, however many old reports are read)
       runway_low:<item>:<YYYY-MM>                           (monthly while it lasts)
       held_too_long:<request reference>                     (once per request)
     """
@@ -70,9 +71,13 @@ def iso_week(day: date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def check_alerts(snapshot: AlertSnapshot, now: datetime, stock: StockSettings, settings: AlertSettings
-                 ) -> tuple[Alert, ...]:
-    """Every alert condition that holds at *now* (office local time; its date is "today")."""
+def check_alerts(snapshot: AlertSnapshot, now: datetime, stock: StockSettings, settings: AlertSettings,
+                 *, silence: bool = True) -> tuple[Alert, ...]:
+    """Every alert condition that holds at *now* (office local time; its date is "today").
+
+    Silence is judged against *now* and each district's latest report date; without *silence* it is
+    not judged at all (a report read in the middle of a pass: a later one in the same pass may clear it).
+    """
     today = now.date()
     status = snapshot.status
     out: list[Alert] = []
@@ -95,7 +100,7 @@ def check_alerts(snapshot: AlertSnapshot, now: datetime, stock: StockSettings, s
                 proposal,
             ))
     last_by_district: dict[str, date | None] = {}
-    for row in status.districts:
+    for row in status.districts if silence else ():
         current = last_by_district.get(row.district)
         if row.last_report is not None and (current is None or row.last_report > current):
             last_by_district[row.district] = row.last_report
@@ -109,7 +114,7 @@ def check_alerts(snapshot: AlertSnapshot, now: datetime, stock: StockSettings, s
         missed = working_days_between(since, yesterday, stock.working_days)
         if missed >= settings.silent_working_days:
             out.append(Alert(
-                "silent", f"silent:{district}:{last.isoformat() if last else 'never'}", "warning", district, None,
+                "silent", f"silent:{district}:{iso_week(today)}", "warning", district, None,
                 {"last_report": last.isoformat() if last else None, "working_days_missed": missed},
             ))
     for item, runway in status.runways.items():

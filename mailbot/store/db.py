@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from mailbot.errors import ConfigError, DatabaseError, LockBusy, MailbotError
+from mailbot.errors import ConfigError, DatabaseError, LockBusy, MailbotError, NewerSchema
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -284,7 +284,7 @@ def migrate(engine: Engine) -> None:
     if revision == HEAD_REVISION:
         return
     if problem := revision_problem(revision):
-        raise DatabaseError(problem)
+        raise NewerSchema(problem)
     from alembic import command
     from alembic.config import Config as AlembicConfig
 
@@ -323,7 +323,31 @@ def _reason(exc: SQLAlchemyError) -> str:
     return " ".join(str(getattr(exc, "orig", None) or exc).split())[:200]
 
 
-def backup_sqlite(url: str, target: Path) -> tuple[int, int]:
+def pg_dump_command(url: str, target: Path) -> str:
+    """The pg_dump command line that dumps the PostgreSQL database at the SQLAlchemy *url* into *target*, as
+    a shell runs it: libpq's own URL (no "+psycopg" driver, which libpq would take for a database name), and
+    no password (pg_dump reads it from PGPASSWORD or ~/.pgpass, never from a command line others can see)."""
+    import shlex
+
+    from sqlalchemy.engine import URL
+
+    given = make_url(url)
+    libpq = URL.create("postgresql", username=given.username, host=given.host, port=given.port,
+                       database=given.database, query=given.query).render_as_string(hide_password=False)
+    told = "" if given.password is None else " (the password from PGPASSWORD or ~/.pgpass)"
+    return f"pg_dump -Fc -f {shlex.quote(str(target))} -d {shlex.quote(libpq)}{told}"
+
+
+# Beside an SQLite database: its journals, the sent journal and the locks (mailbot.store.sent_log, exclusive).
+SQLITE_OWN_SUFFIXES = ("", "-wal", "-shm", "-journal", ".outbox-sent", ".outbox.lock", ".service.lock")
+
+
+def sqlite_own_files(database: Path) -> set[Path]:
+    """The SQLite database *database* and the files beside it that belong to it, absolute, links resolved."""
+    return {Path(os.path.abspath(f"{database}{suffix}")).resolve() for suffix in SQLITE_OWN_SUFFIXES}
+
+
+def backup_sqlite(url: str, target: Path, on_wait: Callable[[], None] | None = None) -> tuple[int, int]:
     """Copy the SQLite database at *url* to the new file *target* with SQLite's online backup API, the
     sent journal folded in; (its size in pages, how many journalled mails were folded).
 
@@ -332,20 +356,19 @@ def backup_sqlite(url: str, target: Path) -> tuple[int, int]:
     see mailbot.store.sent_log) until the sender folds it into the outbox; the copy is taken under
     the outbox send lock (waiting while mail is being sent), so neither the journal nor the outbox
     moves meanwhile, and the journal's records are then marked sent in the copy. A restored copy
-    never sends again a mail the server accepted before the backup.
+    never sends again a mail the server accepted before the backup. *on_wait* is called when the copy
+    has to wait for that (to say so).
     """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        raise MailbotError(f"backup copies SQLite databases; for PostgreSQL use pg_dump, e.g. "
-                           f"pg_dump -Fc -f {target} '{parsed.render_as_string(hide_password=True)}'")
+        raise MailbotError("backup copies SQLite databases; for PostgreSQL use pg_dump, e.g. "
+                           f"{pg_dump_command(url, target)}")
     if not parsed.database or parsed.database == ":memory:":
         raise MailbotError("the database is in memory: there is nothing to back up")
     source_path = Path(parsed.database)
     if not source_path.exists():
         raise MailbotError(f"no database at {source_path} yet: nothing to back up")
-    own = {Path(os.path.abspath(f"{source_path}{suffix}"))
-           for suffix in ("", "-wal", "-shm", "-journal", ".outbox-sent", ".outbox.lock", ".service.lock")}
-    if Path(os.path.abspath(target)) in own or target.resolve() in {p.resolve() for p in own}:
+    if Path(os.path.abspath(target)).resolve() in sqlite_own_files(source_path):
         raise MailbotError(f"{target} is one of the database's own files (the database, its journal, the sent "
                            "journal or the send lock); give the name of a new file, e.g. in /var/backups")
     if target.exists():
@@ -357,7 +380,7 @@ def backup_sqlite(url: str, target: Path) -> tuple[int, int]:
     from mailbot.store.sent_log import journal_path, mark_sent, read_journal
 
     try:
-        with _flocked(Path(f"{parsed.database}.outbox.lock"), wait=True):  # the outbox send lock (exclusive)
+        with _flocked(Path(f"{parsed.database}.outbox.lock"), wait=True, on_wait=on_wait):  # the send lock
             source = sqlite3.connect(source_path, timeout=30)
             try:
                 copy = sqlite3.connect(target)
@@ -500,7 +523,8 @@ def _service_key() -> int:
 
 
 @contextmanager
-def _flocked(path: Path, wait: bool) -> Iterator[None]:
+def _flocked(path: Path, wait: bool, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold an flock on *path*; *on_wait* is called once before waiting for another holder."""
     handle: IO[bytes]
     try:
         handle = open(path, "a+b")
@@ -508,9 +532,13 @@ def _flocked(path: Path, wait: bool) -> Iterator[None]:
         handle = open(path, "rb")  # made by another user: a read-only descriptor can hold an flock too
     with handle:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise LockBusy(path.name) from None
+            if not wait:
+                raise LockBusy(path.name) from None
+            if on_wait is not None:
+                on_wait()
+            fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:

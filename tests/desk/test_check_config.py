@@ -52,7 +52,8 @@ BROKEN: list[tuple[str, Callable[[str], str], str]] = [
      'outbox.tls: "none" sends passwords and mail in clear text'),
     ("sender-with-a-name", lambda s: s.replace('senders = ["disdukcapil@malinaukab.example"]',
                                                'senders = ["Disdukcapil Malinau <disdukcapil@malinaukab.example>"]'),
-     "districts[1].senders[0]: holds a name and <>; write only the address: disdukcapil@malinaukab.example"),
+     "[[districts]] 65.02 Kabupaten Malinau: senders[0]: holds a name and <>; write only the address: "
+     "disdukcapil@malinaukab.example"),
     ("address-two-at", lambda s: s.replace('address = "blangko@', 'address = "blangko@@', 1),
      "office.address: is not an email address (more than one @ in it); write the address alone"),
     ("address-idn", lambda s: s.replace('address = "blangko@disdukcapil.kaltaraprov.example"',
@@ -60,7 +61,8 @@ BROKEN: list[tuple[str, Callable[[str], str], str]] = [
      "office.address: has letters outside ASCII in its domain; write it in its ASCII form: "
      "blangko@disdukcapil.kaltaraprov.xn--xample-9ua"),
     ("code-without-dot", lambda s: s.replace('code = "65.02"', 'code = "6502"'),
-     "districts[1].code: '6502' is not a district code; write the province's two digits, a dot"),
+     "[[districts]] 6502 Kabupaten Malinau: code: '6502' is not a district code; write the province's two "
+     "digits, a dot"),
     ("managers-empty", lambda s: s.replace(
         'managers = ["kadis@disdukcapil.kaltaraprov.example", "kabid.piak@disdukcapil.kaltaraprov.example"]',
         "managers = []"), "office.managers: is empty; name at least one address"),

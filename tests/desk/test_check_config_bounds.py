@@ -79,9 +79,9 @@ BROKEN: list[tuple[str, Callable[[str], str], str]] = [
     ("own-address-as-operator", _set('operator = "operator.blangko@', 'operator = "blangko@'),
      f"office.operator: {OWN} is the desk's own address"),
     ("own-address-as-district", _set(f'senders = ["{MALINAU}"]', f'senders = ["{MALINAU}", "{OWN}"]'),
-     f"districts[1].senders: {OWN} is the desk's own address"),
+     f"[[districts]] 65.02 Kabupaten Malinau: senders: {OWN} is the desk's own address"),
     ("manager-as-district", _set(f'senders = ["{MALINAU}"]', f'senders = ["{MALINAU}", "{MANAGER.upper()}"]'),
-     f"districts[1].senders: {MANAGER} is also a manager (office.managers)"),
+     f"[[districts]] 65.02 Kabupaten Malinau: senders: {MANAGER} is also a manager (office.managers)"),
     ("office-without-name", _set('name = "Disdukcapil Provinsi Kalimantan Utara"', 'name = "  "'),
      "office.name: must not be empty"),
 ]

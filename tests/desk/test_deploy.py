@@ -133,3 +133,28 @@ def test_readme_procedures_name_the_configuration_and_load_the_passwords(section
             assert n > config and n > secrets, line
             assert "sudo -u mailbot -E " in line, line  # -E: the variables reach mailbot
     assert "sqlite:////opt/mailbot/var/mailbot.db" in readme  # absolute paths in /etc/mailbot/config.toml
+
+
+def test_the_readme_upgrade_stops_when_the_backup_fails(tmp_path: Path) -> None:
+    """The README's upgrade block, run as written with a backup that fails: nothing after it runs (no pull,
+    no migrate, no start), and the backup's name is dated (a second upgrade does not meet the first's file)."""
+    import os
+    import subprocess
+
+    readme = (ROOT / "README.md").read_text()
+    block = readme[readme.index("**Upgrade.**"):]
+    block = block[block.index("```sh\n") + 6:]
+    block = block[:block.index("```")]
+    assert "backup /backup/mailbot-before-upgrade-$(date +%F-%H%M).db" in block
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "ran.log"
+    for name in ("sudo", "git", "systemctl"):  # each logs what it was asked; a backup fails
+        (bin_dir / name).write_text(f'#!/bin/sh\necho "{name} $*" >> {log}\ncase "$*" in *" backup "*) exit 1;; esac\n')
+        (bin_dir / name).chmod(0o755)
+    ran = subprocess.run(["bash", "-c", block], capture_output=True, text=True, timeout=60, cwd=tmp_path,
+                         env={**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"})
+    said = log.read_text().splitlines()
+    assert said[0] == "sudo systemctl stop mailbot" and " backup /backup/mailbot-before-upgrade-" in said[1], said
+    assert len(said) == 2, said  # nothing after the failed backup
+    assert ran.returncode != 0

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.desk.conftest import EXAMPLES, mailbot
+from tests.test_digest_phone import BROWSER, PROBE, probe_colour
 
 
 def test_print_after_send_still_shows_the_period_and_plain_words(desk_dir: Path) -> None:
@@ -19,6 +22,9 @@ def test_print_after_send_still_shows_the_period_and_plain_words(desk_dir: Path)
     decided = re.search(r"== Permohonan dan keputusan sejak (.+) \((\d+)\) ==", text)
     assert decided is not None and int(decided.group(2)) >= 4, "a send by hand does not empty the next digest"
     assert "Tidak ada permohonan baru" not in text
+    # the subject names both blanks the digest covers; a request linked to an open one is not "merged"
+    assert "Subjek: Ringkasan stok blangko KTP-el dan KIA " in text, text[:200]
+    assert "terkait dengan BLK-" in text and "digabung" not in text
     assert "tren belum dapat dihitung" in text and ", tren -" not in text and "· -" not in text
     assert "bebas" not in text and "yang belum dialokasikan (termasuk cadangan 5.000)" in text
     # Bulungan's 2.000 are approved but still in the province store: not "in transit"
@@ -61,3 +67,17 @@ def test_the_digest_says_decisions_and_reasons_in_words(desk_dir: Path) -> None:
     assert "Stok provinsi (KIA) belum terpakai: belum ada pemakaian tercatat" in out
     # the approved-not-dispatched line is indented like the lines above it
     assert re.search(r"\n  pemakaian [^\n]*\n  disetujui, belum dikirim 2\.000; laporan terakhir", out), out
+
+
+@pytest.mark.skipif(BROWSER is None, reason="chromium is not installed (apt-get install -y chromium)")
+def test_the_digest_of_the_sample_inbox_fits_a_320_px_phone(desk_dir: Path, tmp_path: Path) -> None:
+    """The real digest (long outcomes such as "tanpa permohonan (kiriman usulan provinsi)" beside the figures)
+    laid out by headless Chromium at 320 and 390 px: nothing sticks out to the side."""
+    assert mailbot(desk_dir, "import", *map(str, sorted(EXAMPLES.glob("*.eml")))).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    page = desk_dir / "digest.html"
+    assert mailbot(desk_dir, "digest", "--print", "--output", str(page)).returncode == 0
+    probed = tmp_path / "probed.html"
+    probed.write_text(page.read_text().replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    for width in (320, 390):
+        assert probe_colour(probed, width, tmp_path) == (0, 255, 0), f"the digest is wider than {width} px"

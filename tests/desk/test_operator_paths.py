@@ -11,14 +11,14 @@ from tests.desk.mailkit import run_once
 
 
 @pytest.mark.parametrize(("where", "words"), [
-    ("no-such-folder/digest.html", "No such file or directory"), (".", "it is a folder"),
-    ("/proc/self/digest.html", "cannot write"),
+    ("no-such-folder/digest.html", "the folder no-such-folder does not exist"), (".", "no file name given"),
+    ("/proc/self/digest.html", "cannot write the HTML digest there"),
 ])
 def test_a_digest_written_where_it_cannot_be_is_one_line(desk_dir: Path, where: str, words: str) -> None:
     result = mailbot(desk_dir, "digest", "--print", "--output", where)
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     [line] = result.stderr.strip().splitlines()
-    assert line.startswith(f"mailbot: --output {where}: cannot write") and words in line, line
+    assert line.startswith("mailbot: --output") and words in line, line
 
 
 def test_reread_since_the_first_day_of_the_calendar_reads_everything(desk_dir: Path) -> None:

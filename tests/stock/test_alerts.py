@@ -56,14 +56,14 @@ def test_silent_district_counts_working_days_only() -> None:
     assert keys(snapshot([healthy(last_report=date(2026, 11, 26))], province=200000)) == []
     # last report Wednesday: Thursday and Friday missed
     assert keys(snapshot([healthy(last_report=date(2026, 11, 25))], province=200000)) == [
-        "silent:65.01:2026-11-25"]
+        "silent:65.01:2026-W49"]
 
 
 def test_never_reported_is_silent_only_when_reports_were_expected() -> None:
     quiet = healthy(last_report=None)
     assert keys(snapshot([quiet], province=200000)) == []
     assert keys(snapshot([quiet], province=200000, reports_expected_since=date(2026, 11, 20))) == [
-        "silent:65.01:never"]
+        "silent:65.01:2026-W49"]
 
 
 def test_runway_below_horizon_has_a_monthly_key_and_the_run_out_date() -> None:

@@ -1,0 +1,91 @@
+"""Files and folders the operator names for a command to write: never the desk's own, never over a file unasked."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from mailbot.config import Config, MaildirInbox, MaildirOutbox
+from mailbot.errors import MailbotError
+from mailbot.store.db import sqlite_own_files
+
+
+def _absolute(path: Path) -> Path:
+    """*path* made absolute and its symlinks resolved (a `..` or a link to the database is the database)."""
+    return Path(os.path.abspath(path)).resolve()
+
+
+def _database_file(config: Config) -> Path | None:
+    try:
+        url = make_url(config.database.url)
+    except ArgumentError:
+        return None
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def _maildirs(config: Config) -> list[tuple[str, Path]]:
+    found = []
+    if isinstance(config.inbox, MaildirInbox):
+        found.append(("inbox", config.inbox.path))
+    if isinstance(config.outbox, MaildirOutbox):
+        found.append(("outbox", config.outbox.path))
+    return found
+
+
+def refuse_desk_path(target: Path, config: Config, config_path: Path | None, *, what: str) -> None:
+    """Refuse, in one line, *target* when it is the database or a file of it, the configuration file, or a
+    path in the Maildir inbox or outbox folders (there it would be read as mail, or sent). *what* names the
+    target in the message ("--output x.html")."""
+    here = _absolute(target)
+    database = _database_file(config)
+    if database is not None and here in sqlite_own_files(database):
+        raise MailbotError(f"{what} is one of the database's own files (the database, its journal, the sent "
+                           "journal or a lock); give the name of a new file elsewhere")
+    if config_path is not None and here == _absolute(config_path):
+        raise MailbotError(f"{what} is the configuration file; give the name of a new file elsewhere")
+    for role, folder in _maildirs(config):
+        mine = _absolute(folder)
+        if here == mine or mine in here.parents:
+            raise MailbotError(f"{what} is inside the Maildir {role} folder {os.path.normpath(folder)}, where it "
+                               f"would be taken for mail; give a path outside it")
+
+
+def output_file(target: Path, config: Config, config_path: Path | None, *, option: str, force: bool) -> None:
+    """Refuse the file the command-line *option* names for writing, in one line: one of the desk's own
+    (refuse_desk_path), a folder, no name at all, or a file that exists already unless *force*."""
+    if str(target) in ("", "."):
+        raise MailbotError(f"{option}: no file name given (nothing, or only the folder '.'); give the name of "
+                           "a new file")
+    what = f"{option} {target}"
+    refuse_desk_path(target, config, config_path, what=what)
+    if target.is_dir():
+        raise MailbotError(f"{what} is a folder; give the name of a file in it")
+    if target.exists() and not force:
+        raise MailbotError(f"{what} exists already; give the name of a new file, or add --force to overwrite it")
+    if not target.parent.is_dir():
+        raise MailbotError(f"{what}: the folder {os.path.normpath(target.parent)} does not exist; "
+                           "give a file in a folder that exists")
+
+
+_OS_WORDS = {
+    errno.ENOENT: "a folder on the way does not exist",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.EACCES: "permission denied to the user mailbot runs as",
+    errno.EPERM: "permission denied to the user mailbot runs as",
+    errno.EROFS: "the file system is read-only",
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EISDIR: "it is a folder",
+    errno.EEXIST: "a file of that name is in the way",
+}
+
+
+def os_words(exc: OSError) -> str:
+    """What an operating-system refusal means, in plain words."""
+    return _OS_WORDS.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()

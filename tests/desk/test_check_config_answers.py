@@ -1,0 +1,131 @@
+"""`check-config --connect` judges a server's answer as `run` does: a temporary SMTP answer (4xx) is a temporary
+failure (exit 1), not a configuration error; a port that answers in another protocol is said so in one plain line."""
+
+from __future__ import annotations
+
+import os
+import re
+import socketserver
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.desk.conftest import mailbot
+
+PASSWORD_ENV = "MAILBOT_TEST_SMTP_PASSWORD"
+
+
+class _Server(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, handler: type[socketserver.BaseRequestHandler]) -> None:
+        super().__init__(("127.0.0.1", 0), handler)
+
+
+class _Auth454(socketserver.StreamRequestHandler):
+    """A submission server whose AUTH answers 454 (its password store is away for a while)."""
+
+    def handle(self) -> None:
+        self.wfile.write(b"220 smtp.test ESMTP\r\n")
+        for line in self.rfile:
+            word = line.strip().upper()
+            if word.startswith(b"EHLO"):
+                self.wfile.write(b"250-smtp.test\r\n250-AUTH PLAIN LOGIN\r\n250 8BITMIME\r\n")
+            elif word.startswith(b"AUTH"):
+                self.wfile.write(b"454 4.7.0 Temporary authentication failure\r\n")
+            elif word.startswith(b"QUIT"):
+                self.wfile.write(b"221 bye\r\n")
+                return
+            else:
+                self.wfile.write(b"250 ok\r\n")
+
+
+class _Web(socketserver.StreamRequestHandler):
+    """A web server: silent until asked, then an HTTP answer."""
+
+    def handle(self) -> None:
+        self.rfile.readline()
+        self.wfile.write(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+
+
+class _SmtpGreeting(socketserver.StreamRequestHandler):
+    """An SMTP server (an IMAP setting pointed at the SMTP port)."""
+
+    def handle(self) -> None:
+        self.wfile.write(b"220 mail.kaltaraprov.example ESMTP Postfix\r\n")
+        for _line in self.rfile:
+            self.wfile.write(b"502 5.5.2 Error: command not recognized\r\n")
+
+
+@pytest.fixture
+def server(request: pytest.FixtureRequest) -> Iterator[int]:
+    fake = _Server(request.param)
+    threading.Thread(target=fake.serve_forever, daemon=True).start()
+    try:
+        yield fake.server_address[1]
+    finally:
+        fake.shutdown()
+        fake.server_close()
+
+
+def _section(desk_dir: Path, table: str, body: str) -> None:
+    path = desk_dir / "config.toml"
+    text = path.read_text()
+    found = re.search(rf"^\[{table}\]\n.*?(?=^\[)", text, re.MULTILINE | re.DOTALL)
+    assert found, table
+    path.write_text(text[:found.start()] + f"[{table}]\n{body}\n\n" + text[found.end():])
+
+
+def _check(desk_dir: Path) -> tuple[int, list[str]]:
+    env = {**os.environ, PASSWORD_ENV: "rahasia"}
+    result = mailbot(desk_dir, "check-config", "--connect", env=env)
+    assert "Traceback" not in result.stderr
+    return result.returncode, result.stderr.strip().splitlines()
+
+
+@pytest.mark.parametrize("server", [_Auth454], indirect=True)
+def test_a_temporary_smtp_answer_is_no_configuration_error(desk_dir: Path, server: int) -> None:
+    _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                 f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"')
+    code, lines = _check(desk_dir)
+    assert code == 1 and len(lines) == 1, lines
+    assert lines[0].startswith("mailbot: temporary failure: ") and "configuration error" not in lines[0], lines
+    assert "454 4.7.0 Temporary authentication failure" in lines[0] and "retries" in lines[0]
+
+
+@pytest.mark.parametrize("server", [_Web], indirect=True)
+def test_smtp_set_to_a_web_server(desk_dir: Path, server: int) -> None:
+    _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                 "timeout_seconds = 5")
+    code, lines = _check(desk_dir)
+    assert code == 2 and len(lines) == 1, lines
+    assert f"127.0.0.1:{server} answered, but not as an SMTP server (it looks like HTTP)" in lines[0], lines
+    assert "b'" not in lines[0] and "-1 " not in lines[0] and "cannot reach" not in lines[0]
+
+
+@pytest.mark.parametrize(("server", "looks"), [(_SmtpGreeting, "SMTP"), (_Web, "HTTP")], indirect=["server"])
+def test_imap_set_to_another_protocol(desk_dir: Path, server: int, looks: str) -> None:
+    _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 5\n'
+                                "read_timeout_seconds = 5")
+    code, lines = _check(desk_dir)
+    assert code == 2 and len(lines) == 1, lines
+    assert f"127.0.0.1:{server} answered, but not as an IMAP server (it looks like {looks})" in lines[0], lines
+    assert "b'" not in lines[0] and "cannot reach" not in lines[0]
+
+
+def test_paths_are_shown_normalised(desk_dir: Path) -> None:
+    """A configuration that names its folders through "..": check-config shows where they really are."""
+    text = (desk_dir / "config.toml").read_text()
+    (desk_dir / "cc").mkdir()
+    (desk_dir / "cc" / "config.toml").write_text(
+        text.replace('path = "var/mail/inbox"', 'path = "../var/mail/inbox"')
+        .replace("sqlite:///var/mailbot.db", "sqlite:///../var/mailbot.db"))
+    result = mailbot(desk_dir / "cc", "check-config")  # cc/config.toml
+    assert result.returncode == 0, result.stderr
+    said = result.stdout.replace("\n", "")
+    assert f"Maildir {desk_dir}/var/mail/inbox;" in said and f"SQLite {desk_dir}/var/mailbot.db" in said, said
+    assert "/../" not in said

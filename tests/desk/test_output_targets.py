@@ -1,0 +1,123 @@
+"""A file the operator names for a command to write (`digest --output`, `labels export`, `backup`) is never the
+database's own, the configuration file or a path in the Maildir inbox or outbox, and never an existing file
+unless --force: each refused in one line, with nothing written."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.desk.conftest import EXAMPLES, mailbot
+
+
+@pytest.fixture
+def desk(desk_dir: Path) -> Path:
+    assert mailbot(desk_dir, "import", str(EXAMPLES / "01-bulungan-permohonan.eml")).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    (desk_dir / "var" / "mail" / "outbox" / "new").mkdir(parents=True, exist_ok=True)
+    return desk_dir
+
+
+def _snapshot(desk_dir: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in desk_dir.rglob("*") if p.is_file()}
+
+
+def _refused(desk_dir: Path, args: tuple[str, ...], words: str) -> None:
+    before = _snapshot(desk_dir)
+    result = mailbot(desk_dir, *args)
+    assert result.returncode == 1, (args, result.stdout, result.stderr)
+    assert len(result.stderr.splitlines()) == 1 and words in result.stderr, (args, result.stderr)
+    after = _snapshot(desk_dir)
+    changed = [p for p in set(before) | set(after) if before.get(p) != after.get(p)
+               and not p.name.endswith(("-wal", "-shm"))]
+    assert changed == [], (args, changed)
+
+
+TARGETS = [
+    ("var/mailbot.db", "one of the database's own files"),
+    ("var/../var/mailbot.db-wal", "one of the database's own files"),
+    ("config.toml", "is the configuration file"),
+    ("var/mail/inbox/new/digest.html", "inside the Maildir inbox folder"),
+    ("var/mail/outbox/new/digest.html", "inside the Maildir outbox folder"),
+]
+
+
+@pytest.mark.parametrize(("target", "words"), TARGETS)
+def test_digest_output_refuses_the_desks_own_files(desk: Path, target: str, words: str) -> None:
+    _refused(desk, ("digest", "--print", "--output", target, "--force"), words)
+
+
+@pytest.mark.parametrize(("target", "words"), TARGETS[2:] + [("var/mail/inbox", "inside the Maildir inbox folder")])
+def test_labels_export_and_backup_refuse_the_desks_own_paths(desk: Path, target: str, words: str) -> None:
+    _refused(desk, ("labels", "export", target, "--force"), words)
+    if target != "config.toml":  # the configuration file exists: that refusal is the next test's
+        _refused(desk, ("backup", target), words)
+
+
+def test_an_existing_file_is_overwritten_only_with_force(desk: Path, tmp_path: Path) -> None:
+    target = tmp_path / "digest.html"
+    target.write_text("the operator's own notes\n")
+    _refused(desk, ("digest", "--print", "--output", str(target)), "exists already")
+    assert target.read_text() == "the operator's own notes\n"
+    forced = mailbot(desk, "digest", "--print", "--output", str(target), "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert target.read_text().startswith("<!DOCTYPE html>")
+
+    export = tmp_path / "labels"
+    assert mailbot(desk, "labels", "export", str(export)).returncode == 0
+    (export / "labels.json").write_text("the operator's own labels\n")
+    _refused(desk, ("labels", "export", str(export)), "holds an export already")
+    assert (export / "labels.json").read_text() == "the operator's own labels\n"
+    assert mailbot(desk, "labels", "export", str(export), "--force").returncode == 0
+    assert (export / "labels.json").read_text() == "{}\n"  # nothing labelled yet: an empty export
+
+
+def test_no_name_and_a_missing_folder_are_said_in_plain_words(desk: Path) -> None:
+    _refused(desk, ("backup", ""), "no file name given")
+    _refused(desk, ("digest", "--print", "--output", ""), "no file name given")
+    _refused(desk, ("labels", "export", "/proc/self/nope"), "a folder on the way does not exist")
+
+
+@pytest.mark.usefixtures("sender_lists_decide")
+def test_a_subject_cut_in_the_outbox_list_ends_with_an_ellipsis(desk_dir: Path) -> None:
+    from tests.desk.mailkit import DISTRICT_SENDERS, request_body, write_eml
+
+    subject = "Permohonan tambahan blangko KTP-el untuk kegiatan perekaman jemput bola di kecamatan pedalaman"
+    mail = write_eml(desk_dir, "long.eml", sender=DISTRICT_SENDERS["65.01"], subject=subject,
+                     body=request_body(), message_id="<long-subject@bulungankab.example>")
+    assert mailbot(desk_dir, "import", str(mail)).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    listed = mailbot(desk_dir, "outbox", "list", env={**os.environ, "COLUMNS": "400"})
+    assert listed.returncode == 0, listed.stderr
+    row = next(line for line in listed.stdout.splitlines() if "Permohonan tambahan blangko" in line)
+    assert "kecamatan pedalaman" not in row and "… " in row, row
+
+
+def test_backup_says_it_waits_for_the_sending_to_finish(desk: Path, tmp_path: Path) -> None:
+    """While the outbox send lock is held (mail being sent), `backup` says in one line that it waits; it
+    copies as soon as the lock is let go."""
+    import fcntl
+    import select
+    import subprocess
+    import sys
+
+    with open(desk / "var" / "mailbot.db.outbox.lock", "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        backup = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(desk / "config.toml"), "backup",
+                                   str(tmp_path / "copy.db")], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True, cwd=desk)
+        assert backup.stdout is not None
+        try:
+            ready, _, _ = select.select([backup.stdout], [], [], 60)
+            first = backup.stdout.readline() if ready else ""
+        finally:
+            if not ready:
+                fcntl.flock(lock, fcntl.LOCK_UN)  # the command said nothing: let it finish
+        assert "waiting for the mail being sent to finish" in first, first
+        assert backup.poll() is None and not (tmp_path / "copy.db").exists()
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    rest, errors = backup.communicate(timeout=60)
+    assert backup.returncode == 0, errors
+    assert f"database copied to {tmp_path / 'copy.db'}" in rest
