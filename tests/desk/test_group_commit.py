@@ -40,6 +40,8 @@ def _one_group(desk: Desk, desk_dir: Path, *raws: bytes) -> list[pipeline.Outcom
     return pipeline.process_batch(desk, inbox, batch)
 
 
+# its row, inserted and rolled back with its savepoint, must not linger in the session beside the quarantined one
+@pytest.mark.filterwarnings("error::sqlalchemy.exc.SAWarning")
 def test_a_message_failing_after_its_writes_leaves_nothing_and_the_rest_of_its_group_commits(
         open_test_desk: Callable[..., Desk], desk_dir: Path, monkeypatch: pytest.MonkeyPatch,
         database_url: str) -> None:
