@@ -151,8 +151,9 @@ def insert_message(session: Session, message: Message) -> None:
     session.expunge(message)
     session.flush()
     message.id = _ADD_MESSAGE.scalar(session.connection(), values)
-    for key, value in values.items():
-        setattr(message, key, value)
+    for column in _messages.c:  # the row as stored: NULL where nothing was given (no load when it is read)
+        if column.key != "id":
+            setattr(message, column.key, values.get(column.key))
     make_transient_to_detached(message)  # its values are now those of the stored row, with nothing to flush
     session.add(message)
 
