@@ -28,7 +28,7 @@ class Prepared:
 
     def __init__(self, statement: ClauseElement) -> None:
         self.statement = statement
-        self._compiled: dict[tuple[int, tuple[str, ...]], _Compiled] = {}
+        self._compiled: dict[tuple[object, ...], _Compiled] = {}
 
     def run(self, connection: Connection, params: Mapping[str, Any]) -> None:
         """Run on *connection*, in its transaction."""
@@ -59,9 +59,11 @@ class Prepared:
     def _execute(self, connection: Connection, params: Mapping[str, Any]) -> Any:
         dialect = connection.dialect
         keys = tuple(params)
-        compiled = self._compiled.get((id(dialect), keys))
+        # what the compiled text depends on (never the dialect object's id: a new engine's may reuse it)
+        cache_key = (type(dialect), dialect.paramstyle, dialect.server_version_info, keys)
+        compiled = self._compiled.get(cache_key)
         if compiled is None:
-            compiled = self._compiled[(id(dialect), keys)] = _Compiled(self.statement, dialect, keys)
+            compiled = self._compiled[cache_key] = _Compiled(self.statement, dialect, keys)
         args = compiled.arguments(params)
         cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         try:
