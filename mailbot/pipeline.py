@@ -369,7 +369,9 @@ def _walk(session: Session, desk: Desk, rules: Rules, work: Work) -> str | None:
 
 
 def _forget(session: Session, work: Work) -> None:
-    """After the message's savepoint rolled back: the row route() inserted is gone, and so is its ORM row."""
+    """After the message's savepoint rolled back: the rows it added are gone, and so are the ORM rows held for them
+    (the message row route() inserted; the requests an open-request look-up holds for the group)."""
+    repo.let_go_of_requests(session)
     if work.inserted:
         repo.forget_message(session, work.message)
         work.inserted = False

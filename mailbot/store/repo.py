@@ -164,6 +164,12 @@ def forget_message(session: Session, message: Message | None) -> None:
         session.expunge(message)
 
 
+def let_go_of_requests(session: Session) -> None:
+    """After a savepoint rolled back, hold on to no request for the next look-up (_request_row()): one the savepoint
+    added is gone with it, and its id may be taken by the next new request."""
+    session.info.pop(_HELD, None)
+
+
 def find_message(session: Session, dedup_key: str) -> Message | None:
     return session.scalar(select(Message).where(Message.dedup_key == dedup_key))
 
