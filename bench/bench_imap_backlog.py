@@ -68,7 +68,8 @@ def main() -> int:
         print(f"appended {args.messages} district emails in {append_s:.1f} s ({args.messages / append_s:.0f} msg/s)")
 
         n, s = raw_fetch_floor(dovecot, args.batch)
-        print(f"floor  raw imapclient UID FETCH BODY.PEEK[] (batch {args.batch}): {n} in {s:.2f} s = {n / s:.0f} msg/s")
+        floor = n / s
+        print(f"floor  raw imapclient UID FETCH BODY.PEEK[] (batch {args.batch}): {n} in {s:.2f} s = {floor:.0f} msg/s")
         n, s = adapter_fetch(dovecot, args.batch)
         print(f"adapter ImapInbox.fetch_new (SIZE then PEEK, batch {args.batch}): {n} in {s:.2f} s = {n / s:.0f} msg/s")
 
@@ -96,7 +97,8 @@ def main() -> int:
                 f"end-to-end mailbot run --once{label}: {processed} processed (moved), {replies} replies delivered, "
                 f"{left} left in INBOX, in {run.seconds:.1f} s = {rate:.0f} msg/s{verdict}; "
                 f"CPU {run.cpu_seconds:.1f} s = {1000 * run.cpu_seconds / max(processed, 1):.2f} ms/msg "
-                f"(all processes of mailbot); load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+                f"(all processes of mailbot); raw FETCH floor {floor:.0f} msg/s; "
+                f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
             )
     return 0
 

@@ -25,6 +25,7 @@ from mailbot.stock.explain import explain_id, reason_id
 from mailbot.stock.ledger import Balance, Entry, EntryKind, available_to_ship
 from mailbot.store import repo
 from mailbot.store import stock as ledger
+from mailbot.store.prepared import Prepared
 from mailbot.store.schema import Decision, Message, Request
 
 POLICY = "policy"
@@ -266,12 +267,12 @@ def _record_now(session: Session, desk: Desk, req: Request, outcome: str, quanti
     """_record() for a decision nothing reads back as a row while the message is processed and none other is
     pending beside it: written at once by a Core statement, so the message's savepoint ends with nothing to
     flush."""
-    session.connection().execute(_DECIDED, {
+    _DECIDED.run(session.connection(), {
         "request_pk": req.id, "outcome": outcome, "quantity": quantity, "reasons": reasons,
         "arithmetic": arithmetic, "actor": actor, "note": None, "at": desk.now()})
 
 
-_DECIDED = insert(cast(Table, Decision.__table__))
+_DECIDED = Prepared(insert(cast(Table, Decision.__table__)))
 
 
 def decide_new(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,

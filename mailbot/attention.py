@@ -27,6 +27,7 @@ from mailbot.outcomes import MessageOutcome
 from mailbot.outgoing import answering, queue, reply_subject
 from mailbot.reader.verdict import Verdict
 from mailbot.store import repo
+from mailbot.store.prepared import Prepared
 from mailbot.store.schema import AttentionItem, Message, OutboxMessage, Request
 
 # Why an item waits for a person; the Indonesian is what managers read in the digest and alerts.
@@ -196,11 +197,11 @@ def open_item(session: Session, desk: Desk, *, key: str, kind: str, reason: str,
     # first, what a look-up of the key flushed: an item added by hand, the rows the new one refers to
     session.flush()
     connection = session.connection()
-    opened = connection.execute(_OPEN_NEW_ITEM[connection.dialect.name], {
+    opened = _OPEN_NEW_ITEM[connection.dialect.name].scalar(connection, {
         "key": key, "kind": kind, "reason": reason, "detail": (detail or "")[:2000] or None, "district": district,
         "item": item, "quantity": quantity, "message_pk": message.id if message is not None else None,
         "request_pk": request.id if request is not None else None, "opened_at": desk.now(),
-        "alerted_at": None, "closed_at": None, "closed_by": None, "resolution": None}).scalar()
+        "alerted_at": None, "closed_at": None, "closed_by": None, "resolution": None})
     if opened is None:
         return connection.execute(_ITEM_BY_KEY, {"key": key}).scalar_one(), False
     return opened, True
@@ -213,15 +214,16 @@ def open_item_for(session: Session, *, kind: str, district: str, item: str) -> i
     session is flushed first only when it holds a change to the queue, as open_items() does."""
     if _queue_changed(session, (kind,)):
         session.flush()
-    return session.connection().execute(_OPEN_ITEM_ID_FOR, {"kind": kind, "district": district,
-                                                            "item": item}).scalar()
+    found: int | None = _OPEN_ITEM_ID_FOR.scalar(session.connection(), {"kind": kind, "district": district,
+                                                                        "item": item})
+    return found
 
 
 def restate(session: Session, item_id: int, *, detail: str, quantity: int | None, message: Message) -> None:
     """The open item *item_id* now says *detail* (and *quantity*), from *message*: written at once by a Core
     statement, a row of it already loaded kept in step, so that nothing waits in the session to be flushed."""
     values = {"detail": detail, "quantity": quantity, "message_pk": message.id}
-    session.connection().execute(_RESTATE, {"item_id": item_id, **values})
+    _RESTATE.run(session.connection(), {"item_id": item_id, **values})
     loaded = session.identity_map.get(identity_key(AttentionItem, item_id))
     if loaded is not None:
         for name, value in values.items():
@@ -230,7 +232,8 @@ def restate(session: Session, item_id: int, *, detail: str, quantity: int | None
 
 _ITEMS = cast(Table, AttentionItem.__table__)
 _ITEM_BY_KEY = select(AttentionItem.id).where(AttentionItem.key == bindparam("key"))
-_OPEN_NEW_ITEM = {name: insert_of(_ITEMS).on_conflict_do_nothing(index_elements=["key"]).returning(_ITEMS.c.id)
+_OPEN_NEW_ITEM = {name: Prepared(insert_of(_ITEMS).on_conflict_do_nothing(index_elements=["key"])
+                                  .returning(_ITEMS.c.id))
                   for name, insert_of in (("sqlite", sqlite.insert), ("postgresql", postgresql.insert))}
 
 
@@ -476,11 +479,11 @@ def _queue_changed(session: Session, kinds: tuple[str, ...] | None) -> bool:
 _OPEN_ITEMS = select(AttentionItem).where(AttentionItem.closed_at.is_(None)).order_by(
     AttentionItem.opened_at, AttentionItem.id)
 _OPEN_ITEMS_OF = _OPEN_ITEMS.where(AttentionItem.kind.in_(bindparam("kinds", expanding=True)))
-_OPEN_ITEM_ID_FOR = select(_ITEMS.c.id).where(
+_OPEN_ITEM_ID_FOR = Prepared(select(_ITEMS.c.id).where(
     _ITEMS.c.closed_at.is_(None), _ITEMS.c.kind == bindparam("kind"), _ITEMS.c.district == bindparam("district"),
-    _ITEMS.c.item == bindparam("item")).order_by(_ITEMS.c.opened_at, _ITEMS.c.id).limit(1)
-_RESTATE = update(_ITEMS).where(_ITEMS.c.id == bindparam("item_id")).values(
-    detail=bindparam("detail"), quantity=bindparam("quantity"), message_pk=bindparam("message_pk"))
+    _ITEMS.c.item == bindparam("item")).order_by(_ITEMS.c.opened_at, _ITEMS.c.id).limit(1))
+_RESTATE = Prepared(update(_ITEMS).where(_ITEMS.c.id == bindparam("item_id")).values(
+    detail=bindparam("detail"), quantity=bindparam("quantity"), message_pk=bindparam("message_pk")))
 
 
 def check_waiting(session: Session, desk: Desk) -> int:

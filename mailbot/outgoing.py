@@ -16,6 +16,7 @@ from mailbot.guards.threads import MESSAGE_ID, strip_reply_prefixes
 from mailbot.reader.verdict import Verdict
 from mailbot.render import Category, Envelope, Rendered, compose, render
 from mailbot.store import repo
+from mailbot.store.prepared import Prepared
 from mailbot.store.schema import Message, OutboxMessage
 
 
@@ -56,8 +57,8 @@ class Queued:
 # unit of work costs several times the INSERT itself. Nothing holds an outbox row as an ORM object
 # while a message is processed.
 OUTBOX = cast(Table, OutboxMessage.__table__)
-_QUEUED_FOR = select(OUTBOX.c.id).where(OUTBOX.c.purpose == bindparam("for_purpose"))
-_ENQUEUE = insert(OUTBOX).returning(OUTBOX.c.id)
+_QUEUED_FOR = Prepared(select(OUTBOX.c.id).where(OUTBOX.c.purpose == bindparam("for_purpose")))
+_ENQUEUE = Prepared(insert(OUTBOX).returning(OUTBOX.c.id))
 
 
 def queue(
@@ -85,7 +86,7 @@ def queue(
     # Outbox rows are only ever written here, by Core statements: the look-up needs no flush of the ORM rows
     # pending in the session (which would cost more than the whole queueing).
     connection = session.connection()
-    existing = connection.execute(_QUEUED_FOR, {"for_purpose": purpose}).scalar()
+    existing = _QUEUED_FOR.scalar(connection, {"for_purpose": purpose})
     if existing is not None:
         return Queued(existing)
     recipients = tuple(a for a in (safe_address(t) for t in to) if a)
@@ -112,9 +113,9 @@ def queue(
         cap = desk.config.guards.max_replies_per_sender_per_day
         if not repo.take_reply_slot(session, recipients[0], now.date(), cap):
             status, reason = "suppressed", f"per-sender cap of {cap} automatic replies a day reached"
-    outbox_id = connection.execute(_ENQUEUE, dict(
+    outbox_id = _ENQUEUE.scalar(connection, dict(
         purpose=purpose, message_id=message_id, category=category, sender=envelope.sender,
         recipients=list(recipients), subject=final_subject, raw=raw, status=status, attempts=0,
         next_attempt_at=now, last_error=reason, created_at=now, request_pk=request_pk, sent_at=None,
-    )).scalar_one()
+    ))
     return Queued(outbox_id, reason)

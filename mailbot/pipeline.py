@@ -76,6 +76,7 @@ class Work:
     queued: bool = False  # ended with no action and put in the operator's queue (mailbot.attention)
     replay: bool = False  # process again a message stored as quarantined
     claimed: Message | None = None  # a stored message with the same Message-ID that is another message
+    inserted: bool = False  # route() inserted the message row (repo.insert_message)
 
 
 # --- the steps, in order -------------------------------------------------------------------------
@@ -283,7 +284,12 @@ def record_judgment(work: Work, judged: Judgment) -> None:
 def route(session: Session, desk: Desk, work: Work) -> None:
     """Record what the message says, decide, and queue the answers (see mailbot.routes)."""
     assert work.verdict is not None and work.trust is not None and work.message is not None
-    session.flush()  # the message row, complete, before anything refers to it
+    # the message row, complete, before anything refers to it
+    if work.message in session.new:
+        repo.insert_message(session, work.message)
+        work.inserted = True
+    else:
+        session.flush()
     work.outcome = routes.dispatch(session, desk, work.message, work.verdict, work.trust)
     stated.record(session, desk, work.message, work.verdict, work.trust, follow_up=work.outcome.is_follow_up)
     work.queued = attention.after_route(session, desk, work.message, work.verdict, work.trust, work.outcome)
@@ -353,11 +359,22 @@ def _walk(session: Session, desk: Desk, rules: Rules, work: Work) -> str | None:
                 record_judgment(work, work.judged or judge(work.raw, rules))
                 route(session, desk, work)
     except (Quarantine, MailbotError) as exc:
+        _forget(session, work)
         return db_text(str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad message must never stop the run
+        _forget(session, work)
         log.exception("message %s failed", work.incoming.key)
         return db_text(f"{type(exc).__name__}: {exc}")
     return None
+
+
+def _forget(session: Session, work: Work) -> None:
+    """After the message's savepoint rolled back: the rows it added are gone, and so are the ORM rows held for them
+    (the message row route() inserted; the requests an open-request look-up holds for the group)."""
+    repo.let_go_of_requests(session)
+    if work.inserted:
+        repo.forget_message(session, work.message)
+        work.inserted = False
 
 
 def _acknowledge(inbox: Inbox, work: Work, error: str | None) -> Outcome:

@@ -17,6 +17,7 @@ from mailbot.indonesian import number
 from mailbot.reader.verdict import Verdict
 from mailbot.stock.ledger import EntryKind
 from mailbot.store import repo
+from mailbot.store.prepared import Prepared
 from mailbot.store.schema import LedgerEntry, Message, StatedStock
 
 SOURCE_TEXT = {"report": "laporan harian", "request": "permohonan", "receipt": "tanda terima",
@@ -82,11 +83,11 @@ def written_at(message: Message, now: datetime) -> datetime:
 def keep(session: Session, *, district: str, item: str, quantity: int, source: str, message: Message | None,
          at: datetime) -> None:
     # a row nothing reads back while the message is processed: a Core insert, no ORM object to flush
-    session.connection().execute(_KEEP, {"district": district, "item": item, "quantity": quantity, "source": source,
+    _KEEP.run(session.connection(), {"district": district, "item": item, "quantity": quantity, "source": source,
                                          "message_pk": message.id if message is not None else None, "at": at})
 
 
-_KEEP = insert(typed(Table, StatedStock.__table__))
+_KEEP = Prepared(insert(typed(Table, StatedStock.__table__)))
 
 
 def reconcile(session: Session, desk: Desk, *, district: str, item: str, stated: int, message: Message,

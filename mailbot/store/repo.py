@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -15,6 +16,7 @@ from mailbot.errors import ImpossibleLedger
 from mailbot.indonesian import number
 from mailbot.stock.forecast import DailyReport
 from mailbot.stock.ledger import MAX_BALANCE, Balance
+from mailbot.store.prepared import Prepared
 from mailbot.store.schema import (
     AuditEvent,
     Counter,
@@ -50,12 +52,13 @@ def balance(session: Session, item: str, location: str) -> Balance:
     """The balance of *item* at *location*. Ledger rows are flushed as they are posted (post()), so this
     sum runs on the transaction's connection without first flushing whatever else is pending."""
     try:
-        row = session.connection().execute(_BALANCE, {"item": item, "location": location}).one()
+        row = _BALANCE.first(session.connection(), {"item": item, "location": location})
     except OperationalError as exc:  # on PostgreSQL a sum of bigints is numeric: it never overflows
         if "overflow" not in str(exc.orig):
             raise
         raise _impossible(session) from None
-    return _sane(session, tuple(row))
+    assert row is not None  # an aggregate gives one row
+    return _sane(session, row)
 
 
 def _sums(session: Session, query: Select[*tuple[Any, ...]]) -> list[Row[*tuple[Any, ...]]]:
@@ -112,7 +115,7 @@ def next_reference(session: Session, year: int) -> str:
     """
     name = f"request:{year}"
     connection = session.connection()  # counters are written only here, never as ORM rows: nothing to flush
-    value = connection.execute(_NEXT_VALUE, {"counter": name}).scalar()
+    value = _NEXT_VALUE.scalar(connection, {"counter": name})
     if value is None:
         connection.execute(_FIRST_VALUE, {"name": name, "value": 1})
         value = 1
@@ -127,10 +130,44 @@ def add_request(session: Session, **values: Any) -> Request:
     Columns not given take their defaults, as the ORM would insert them."""
     session.flush()
     row = {"approved": None, "linked_to": None, "proactive": False, "held_since": None, **values}
-    req = Request(id=session.connection().execute(_ADD_REQUEST, row).scalar_one(), **row)
+    req = Request(id=_ADD_REQUEST.scalar(session.connection(), row), **row)
     make_transient_to_detached(req)  # its values are now those of the stored row, with nothing to flush
     session.add(req)
     return req
+
+
+def insert_message(session: Session, message: Message) -> None:
+    """Insert the new (pending) *message* at once by one Core INSERT ... RETURNING; it stays a row of *session*,
+    as if loaded after the INSERT. The ORM's unit of work for this one row costs several times the INSERT, and
+    every message takes this path. Whatever else is pending is flushed first, as a flush would.
+
+    Should the savepoint around it roll back, the caller expunges it (forget_message()): the ORM does not count
+    it among the rows its savepoint added."""
+    given = message.__dict__  # the attributes set, as the ORM would insert them: a column left unset is NULL
+    values = {column.key: given[column.key] for column in _messages.c if column.key in given}
+    for column in _messages.c:  # or takes its default
+        if column.key not in values and column.default is not None and column.default.is_scalar:
+            values[column.key] = getattr(column.default, "arg")  # noqa: B009 - typed as any column default
+    session.expunge(message)
+    session.flush()
+    message.id = _ADD_MESSAGE.scalar(session.connection(), values)
+    for column in _messages.c:  # the row as stored: NULL where nothing was given (no load when it is read)
+        if column.key != "id":
+            setattr(message, column.key, values.get(column.key))
+    make_transient_to_detached(message)  # its values are now those of the stored row, with nothing to flush
+    session.add(message)
+
+
+def forget_message(session: Session, message: Message | None) -> None:
+    """Take *message* out of *session* after its savepoint rolled back: neither its row nor its id stand."""
+    if message is not None and message in session:
+        session.expunge(message)
+
+
+def let_go_of_requests(session: Session) -> None:
+    """After a savepoint rolled back, hold on to no request for the next look-up (_request_row()): one the savepoint
+    added is gone with it, and its id may be taken by the next new request."""
+    session.info.pop(_HELD, None)
 
 
 def find_message(session: Session, dedup_key: str) -> Message | None:
@@ -142,7 +179,7 @@ def message_known(session: Session, dedup_key: str) -> bool:
 
     Every message row is flushed when its message's savepoint ends, before the next message's intake
     asks: the look-up needs no flush first."""
-    return session.connection().execute(_MESSAGE_KNOWN, {"key": dedup_key}).first() is not None
+    return _MESSAGE_KNOWN.first(session.connection(), {"key": dedup_key}) is not None
 
 
 def request_by_reference(session: Session, reference: str) -> Request | None:
@@ -181,16 +218,49 @@ def open_requests(session: Session, district: str, item: str, *, states: tuple[s
 
     verified_only leaves out requests whose sender failed the checks (sender_verified()): such a request
     never stands for its district beside a verified one."""
-    return list(session.scalars(_OPEN_VERIFIED_REQUESTS if verified_only else _OPEN_REQUESTS,
-                                {"district": district, "item": item, "states": list(states),
-                                 "exclude": -1 if exclude is None else exclude}))
+    return [_request_row(session, pk) for pk in _open_request_ids(session, district, item, states=states,
+                                                                 exclude=exclude, verified_only=verified_only)]
 
 
 def open_request(session: Session, district: str, item: str, *, states: tuple[str, ...] = WAITING_STATES,
                  exclude: int | None = None, verified_only: bool = False) -> Request | None:
     """The first of open_requests(), or None."""
-    return next(iter(open_requests(session, district, item, states=states, exclude=exclude,
-                                   verified_only=verified_only)), None)
+    ids = _open_request_ids(session, district, item, states=states, exclude=exclude, verified_only=verified_only,
+                            first=True)
+    return _request_row(session, ids[0]) if ids else None
+
+
+def _open_request_ids(session: Session, district: str, item: str, *, states: tuple[str, ...], exclude: int | None,
+                      verified_only: bool, first: bool = False) -> list[int]:
+    """The ids of open_requests(), by a Core query: the rows themselves are most often in the session already
+    (the request a district's later mail is linked to), and loading them through an ORM query costs several
+    times the query. Pending changes are flushed first, as the ORM query would."""
+    if not states:
+        return []
+    session.flush()
+    return [row[0] for row in _open_request_ids_query(tuple(states), verified_only, first).all(
+        session.connection(), {"district": district, "item": item, "exclude": -1 if exclude is None else exclude})]
+
+
+@functools.lru_cache(maxsize=32)
+def _open_request_ids_query(states: tuple[str, ...], verified_only: bool, first: bool) -> Prepared:
+    """The ids of the open requests in *states*: one statement for each set of states asked for (a handful)."""
+    query = (_OPEN_VERIFIED_REQUESTS if verified_only else _OPEN_REQUESTS).with_only_columns(Request.id).where(
+        or_(*(Request.state == state for state in states)))  # plain parameters: no IN list expanded per call
+    return Prepared(query.limit(1) if first else query)
+
+
+def _request_row(session: Session, pk: int) -> Request:
+    """The request *pk* as a row of *session*: from its identity map when it is there (and not expired), else
+    loaded. The session holds on to it (its identity map alone would let it go once the message that asked is
+    done), so that the next message of the group asking for the same open request finds it there."""
+    row = session.get(Request, pk)
+    assert row is not None  # its id was read in this transaction
+    session.info.setdefault(_HELD, {})[pk] = row
+    return row
+
+
+_HELD = "mailbot.open_requests"
 
 
 def sender_verified(session: Session, req: Request) -> bool:
@@ -250,7 +320,7 @@ def take_reply_slot(session: Session, address: str, day: date, cap: int) -> bool
     """Count one more automatic reply to *address* on *day*; False, counting nothing, once *cap* is reached."""
     key = {"to_address": address.lower(), "on_day": day}
     connection = session.connection()  # reply counts are written only here, never as ORM rows: nothing to flush
-    if connection.execute(_TAKE_REPLY, {**key, "cap": cap}).scalar() is not None:
+    if _TAKE_REPLY.scalar(connection, {**key, "cap": cap}) is not None:
         return True
     if connection.execute(_REPLY_COUNT, key).first() is not None:
         return False  # the row is there and full
@@ -342,25 +412,27 @@ def outbox_by_message_id(session: Session, message_ids: list[str]) -> OutboxMess
 # outside the ORM's unit of work, except the open-request look-up, which returns the ORM row).
 
 _counters, _messages, _reply_counts = (cast(Table, m.__table__) for m in (Counter, Message, ReplyCount))
-_NEXT_VALUE = (update(_counters).where(_counters.c.name == bindparam("counter"))
-               .values(value=_counters.c.value + 1).returning(_counters.c.value))
+_NEXT_VALUE = Prepared(update(_counters).where(_counters.c.name == bindparam("counter"))
+                        .values(value=_counters.c.value + 1).returning(_counters.c.value))
 _FIRST_VALUE = insert(_counters)
 _requests = cast(Table, Request.__table__)
-_ADD_REQUEST = insert(_requests).returning(_requests.c.id)
+_ADD_REQUEST = Prepared(insert(_requests).returning(_requests.c.id))
+_ADD_MESSAGE = Prepared(insert(_messages).returning(_messages.c.id))
 _ledger = cast(Table, LedgerEntry.__table__)
-_BALANCE = select(func.sum(_ledger.c.on_hand), func.sum(_ledger.c.in_transit), func.sum(_ledger.c.committed)).where(
-    _ledger.c.item == bindparam("item"), _ledger.c.location == bindparam("location"))
-_MESSAGE_KNOWN = select(_messages.c.id).where(_messages.c.dedup_key == bindparam("key"))
+_BALANCE = Prepared(select(func.sum(_ledger.c.on_hand), func.sum(_ledger.c.in_transit),
+                            func.sum(_ledger.c.committed)).where(
+    _ledger.c.item == bindparam("item"), _ledger.c.location == bindparam("location")))
+_MESSAGE_KNOWN = Prepared(select(_messages.c.id).where(_messages.c.dedup_key == bindparam("key")))
 _REPLY_DAY = and_(_reply_counts.c.address == bindparam("to_address"), _reply_counts.c.day == bindparam("on_day"))
-_TAKE_REPLY = (update(_reply_counts).where(_REPLY_DAY, _reply_counts.c.count < bindparam("cap"))
-               .values(count=_reply_counts.c.count + 1).returning(_reply_counts.c.count))
+_TAKE_REPLY = Prepared(update(_reply_counts).where(_REPLY_DAY, _reply_counts.c.count < bindparam("cap"))
+                        .values(count=_reply_counts.c.count + 1).returning(_reply_counts.c.count))
 _REPLY_COUNT = select(_reply_counts.c.count).where(_REPLY_DAY)
 _FIRST_REPLY = insert(_reply_counts)
 # a request waiting for our question to be answered comes first: a new email may be that answer
 _OPEN_REQUESTS = (
     select(Request).where(
         Request.district == bindparam("district"), Request.item == bindparam("item"),
-        Request.state.in_(bindparam("states", expanding=True)), Request.linked_to.is_(None),
+        Request.linked_to.is_(None),
         Request.id != bindparam("exclude"),
     ).order_by(Request.state != "clarifying", Request.id)
 )

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from mailbot import attention, pipeline
 from mailbot.desk import Desk
 from mailbot.outcomes import MessageOutcome
+from mailbot.store import repo
 from mailbot.store.schema import AttentionItem, Message, OutboxMessage, Request, StatedStock
 from mailbot.transports.maildir import MaildirInbox, deliver
 from tests.desk.mailkit import OFFICE, request_body
@@ -40,6 +41,8 @@ def _one_group(desk: Desk, desk_dir: Path, *raws: bytes) -> list[pipeline.Outcom
     return pipeline.process_batch(desk, inbox, batch)
 
 
+# its row, inserted and rolled back with its savepoint, must not linger in the session beside the quarantined one
+@pytest.mark.filterwarnings("error::sqlalchemy.exc.SAWarning")
 def test_a_message_failing_after_its_writes_leaves_nothing_and_the_rest_of_its_group_commits(
         open_test_desk: Callable[..., Desk], desk_dir: Path, monkeypatch: pytest.MonkeyPatch,
         database_url: str) -> None:
@@ -83,6 +86,30 @@ def test_a_message_failing_after_its_writes_leaves_nothing_and_the_rest_of_its_g
         # the latest statement that committed (C's), not B's, which was rolled back
         assert (reconcile[0].message_pk, reconcile[0].quantity) == (ids["<c@bulungankab.example>"], 500 - OPENING)
         assert reconcile[0].detail is not None and "dinyatakan 500," in reconcile[0].detail
+
+
+@pytest.mark.filterwarnings("error::sqlalchemy.exc.SAWarning")
+def test_a_request_looked_up_by_a_message_that_then_fails_is_not_held_for_the_next_one(
+        open_test_desk: Callable[..., Desk], desk_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The open request a look-up found is held for the rest of the group; one the failing message added is gone
+    with its savepoint, and the next new request takes its id: it must be no row of the session by then."""
+    desk = open_test_desk()
+    after_route = attention.after_route
+
+    def failing(session, desk, message, verdict, trust, outcome):  # type: ignore[no-untyped-def]
+        if message.message_id == "<a@bulungankab.example>":
+            assert repo.open_request(session, trust.district, "ktp-el", states=repo.OPEN_STATES) is not None
+            raise RuntimeError("disk full")  # after the look-up found (and held) the request A added
+        return after_route(session, desk, message, verdict, trust, outcome)
+
+    monkeypatch.setattr(attention, "after_route", failing)
+    outcomes = _one_group(desk, desk_dir, _request("a", requested="2.000", stock="750"),
+                          _request("b", requested="1.500", stock="600"))
+
+    assert [(o.outcome, o.error) for o in outcomes] == [(MessageOutcome.QUARANTINED, "RuntimeError: disk full"),
+                                                        (MessageOutcome.REQUEST_APPROVED, None)]
+    with desk.sessions() as session:
+        assert [(r.requested, r.state) for r in session.scalars(select(Request))] == [(1500, "approved")]
 
 
 def test_a_message_seen_twice_in_one_group_is_processed_once_and_another_under_its_message_id_on_its_own(
