@@ -695,7 +695,7 @@ def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str
 
 def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: Message, verdict: Verdict, *,
                     district: str, item: str, thread: Request | None = None,
-                    others: list[dict[str, object]] | None = None) -> MessageOutcome:
+                    others: list[dict[str, object]] | None = None, rest_coming: bool = False) -> MessageOutcome:
     """The district confirms a shipment arrived: in transit becomes on hand; a shortfall is booked with its reason.
     *others* are the other blank's counts in the same mail (item, received, shipped, reference; shipped None when
     no shipment matches), named in the reply."""
@@ -716,7 +716,7 @@ def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: 
           subject=reply_subject(verdict.subject, req.reference if req else None),
           context={"district_name": desk.district_name(district), "item": item, "received": verdict.received,
                    "shipped": shipped, "reference": req.reference if req else None, "facts": facts(verdict),
-                   "matched": req is not None, "others": others or []},
+                   "matched": req is not None, "others": others or [], "rest_coming": rest_coming},
           reply_to=_in_conversation(session, req, message, verdict))
     return MessageOutcome.RECEIPT if req is not None else MessageOutcome.RECEIPT_UNMATCHED
 
