@@ -730,9 +730,10 @@ def received_before(session: Session, req: Request) -> int | None:
 
 
 def correct_receipt(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, *,
-                    actor: str) -> MessageOutcome:
-    """A receipt in the thread of a shipment already received: the district corrects the count it gave.
-    The difference is an audited adjustment on that request, never a booking against another one."""
+                    actor: str, second_part: bool = False) -> MessageOutcome:
+    """A receipt in the thread of a shipment already received: the district corrects the count it gave, or
+    (*second_part*) tells the rest of it arrived. The difference is an audited adjustment on that request, never
+    a booking against another one."""
     now = desk.now()
     district, item = req.district or "", req.item or "ktp-el"
     before = received_before(session, req)
@@ -754,7 +755,7 @@ def correct_receipt(session: Session, desk: Desk, req: Request, message: Message
           subject=reply_subject(verdict.subject, req.reference),
           context={"district_name": desk.district_name(district), "item": item, "received": received,
                    "shipped": req.approved, "reference": req.reference, "facts": facts(verdict),
-                   "corrected_from": corrected_from, "matched": True},
+                   "corrected_from": corrected_from, "matched": True, "second_part": second_part},
           reply_to=_in_conversation(session, req, message, verdict))
     return MessageOutcome.RECEIPT_CORRECTED if corrected_from is not None else MessageOutcome.RECEIPT_CONFIRMED
 

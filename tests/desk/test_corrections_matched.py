@@ -192,7 +192,9 @@ def test_a_shipment_received_in_two_parts_is_booked_whole_and_its_shortfall_clos
     assert desk12.db().execute("select count(*) from attention_items where kind = 'discrepancy' "
                                "and closed_at is null").fetchone()[0] == 0
     [told] = desk12.replies_to(rest)
-    assert "dari 1.000 menjadi 2.000 keping" in told.text and "telah kami nyatakan selesai" in told.text
+    assert ("Kami telah mencatat penerimaan sisa blangko KTP-el sebanyak 1.000 keping untuk permohonan BLK-2026-0001, "
+            "sehingga seluruh penerimaan kini tercatat 2.000 keping (sebelumnya 1.000 keping).") in told.text
+    assert "telah kami nyatakan selesai" in told.text
     assert "Sisa stok" not in told.text and "Mohon sebutkan angkanya" not in told.text
     assert len([o for o in desk12.out() if o.purpose.startswith("discrepancy-closed:")]) == 1
     assert all(q != 1000 for q, _ in _stated(desk12, "ktp-el"))
