@@ -318,9 +318,10 @@ def correction_target(session: Session, verdict: Verdict, trust: SenderTrust) ->
 def unmatched_correction(verdict: Verdict, trust: SenderTrust) -> bool:
     """A trusted district's mail outside any thread that says it corrects a figure given before ("Ralat: sisa
     stok kami 400 keping, bukan 500") and fits none of its open requests (correction_target found none): it is
-    no new request; a person reads it."""
+    no new request; a person reads it. One that asks for blanks ("... Mohon kirim 3.000 keping") is a request of
+    its own."""
     return bool(trust.trusted and trust.district and not trust.is_manager and verdict.kind != "receipt"
-                and followup.corrected_figures(verdict.body_excerpt or ""))
+                and verdict.requested is None and followup.corrected_figures(verdict.body_excerpt or ""))
 
 
 def _never_filed(session: Session, desk: Desk, verdict: Verdict, trust: SenderTrust) -> str | None:
