@@ -138,6 +138,11 @@ def rest_arrived(text: str, *, received_before: int, shipped: int) -> int | None
     return count if received_before < count <= shipped else None
 
 
+def names_rest(text: str) -> bool:
+    """Whether *text* speaks of the rest of a shipment ("sisa blangko …", "sisanya", "kekurangan")."""
+    return bool(_REST.search(normalise(text or "")))
+
+
 def rest_coming(text: str) -> bool:
     """Whether a receipt says the rest of the shipment is still on its way ("sisanya menyusul").
 

@@ -209,7 +209,9 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
             return actions.ask_back(session, desk, None, message, verdict, district=district, about="receipt",
                                     thread=thread)
         outcome = actions.correct_receipt(session, desk, thread, message, verdict,
-                                          actor=trust.address or "district", second_part=whole is not None)
+                                          actor=trust.address or "district",
+                                          second_part=whole is not None
+                                          and followup.names_rest(verdict.body_excerpt or ""))
         if thread.approved:  # short or over opens (or updates) a discrepancy; the right count closes it
             attention.shortfall(session, desk, thread, shipped=thread.approved, received=verdict.received,
                                 message=message)
