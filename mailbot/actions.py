@@ -833,7 +833,7 @@ def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str
 
 def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: Message, verdict: Verdict, *,
                     district: str, item: str, thread: Request | None = None,
-                    others: list[dict[str, object]] | None = None) -> MessageOutcome:
+                    others: list[dict[str, object]] | None = None, rest_coming: bool = False) -> MessageOutcome:
     """The district confirms a shipment arrived: in transit becomes on hand; a shortfall is booked with its reason.
     *others* are the other blank's counts in the same mail (item, received, shipped, reference; shipped None when
     no shipment matches), named in the reply."""
@@ -855,7 +855,7 @@ def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: 
           context={"district_name": desk.district_name(district), "item": item, "received": verdict.received,
                    "shipped": shipped, "reference": req.reference if req else None,
                    "facts": facts(verdict, every_item=True),
-                   "matched": req is not None, "others": others or []},
+                   "matched": req is not None, "others": others or [], "rest_coming": rest_coming},
           reply_to=_in_conversation(session, req, message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.RECEIPT if req is not None else MessageOutcome.RECEIPT_UNMATCHED
 
@@ -869,9 +869,10 @@ def received_before(session: Session, req: Request) -> int | None:
 
 
 def correct_receipt(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, *,
-                    actor: str) -> MessageOutcome:
-    """A receipt in the thread of a shipment already received: the district corrects the count it gave.
-    The difference is an audited adjustment on that request, never a booking against another one."""
+                    actor: str, second_part: bool = False) -> MessageOutcome:
+    """A receipt in the thread of a shipment already received: the district corrects the count it gave, or
+    (*second_part*) tells the rest of it arrived. The difference is an audited adjustment on that request, never
+    a booking against another one."""
     now = desk.now()
     district, item = req.district or "", req.item or "ktp-el"
     before = received_before(session, req)
@@ -893,7 +894,7 @@ def correct_receipt(session: Session, desk: Desk, req: Request, message: Message
           subject=reply_subject(verdict.subject, req.reference),
           context={"district_name": desk.district_name(district), "item": item, "received": received,
                    "shipped": req.approved, "reference": req.reference, "facts": facts(verdict, every_item=True),
-                   "corrected_from": corrected_from, "matched": True},
+                   "corrected_from": corrected_from, "matched": True, "second_part": second_part},
           reply_to=_in_conversation(session, req, message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.RECEIPT_CORRECTED if corrected_from is not None else MessageOutcome.RECEIPT_CONFIRMED
 

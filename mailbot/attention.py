@@ -6,6 +6,7 @@ from __future__ import annotations
 import email
 import email.policy
 import email.utils
+import math
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -55,6 +56,7 @@ REASONS = {
     "automated_in_thread": "email kabupaten/kota pada percakapan permohonan yang tampak seperti email otomatis",
     "cancellation": "kabupaten/kota meminta pembatalan permohonan yang sudah disetujui atau dikirim",
     "cancellation_unclear": "permintaan pembatalan disertai angka baru: perlu dipastikan maksudnya",
+    "correction_unmatched": "koreksi tanpa permohonan yang cocok",
 }
 
 # Signs of a machine that lie in a mail's words only (a template sentence, a system's subject tag): a person's
@@ -88,6 +90,7 @@ OPERATOR_REASONS = {
     "automated_in_thread": "district mail in a request's thread that looks automated",
     "cancellation": "district asks to cancel a request already approved or dispatched",
     "cancellation_unclear": "cancellation with a new figure beside it: what is meant",
+    "correction_unmatched": "correction matching no open request",
 }
 
 
@@ -103,7 +106,8 @@ def operator_reason(code: str) -> str:
 
 # Outcomes of routing after which nothing was done with a district's message.
 NO_ACTION = {MessageOutcome.OTHER: "other", MessageOutcome.MANAGER_OTHER: "manager_other",
-             MessageOutcome.RECEIPT_UNMATCHED: "receipt_unmatched", MessageOutcome.ATTACHMENT: "attachment"}
+             MessageOutcome.RECEIPT_UNMATCHED: "receipt_unmatched", MessageOutcome.ATTACHMENT: "attachment",
+             MessageOutcome.CORRECTION_UNMATCHED: "correction_unmatched"}
 
 _QUESTION = re.compile(
     r"\?|\b(?:apakah|kapan|bagaimana|berapa|mohon (?:info|informasi|penjelasan)|bisakah|bolehkah|dimana|di mana|"
@@ -272,7 +276,7 @@ def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict
     open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason, detail=detail,
               district=trust.district, item=verdict.item, message=message, request=thread)
     if not replied:
-        acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
+        acknowledge(session, desk, message, verdict, to=trust.address, thread=thread, reason=reason)
     return True
 
 
@@ -298,8 +302,11 @@ def _automated_in_thread(session: Session, desk: Desk, message: Message, verdict
 
 
 def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict | None, *, to: str | None,
-                thread: Request | None) -> None:
-    """One short note that a person will read the message: at most once per thread (its purpose says so)."""
+                thread: Request | None, reason: str | None = None,
+                set_aside: list[dict[str, object]] | None = None) -> None:
+    """One short note that a person will read the message: at most once per thread (its purpose says so).
+    For some *reason*s it says why nothing was done (a correction no request fits, an answer to the managers'
+    mail, a manager's mail that is no command, the other blank's figures *set_aside*)."""
     if not to:
         return
     root = thread.reference if thread is not None else _thread_root(message, verdict)
@@ -310,8 +317,14 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
           context={"district_name": desk.district_name(message.district)
                    if message.district and not (message.guard or {}).get("is_manager") else None,
                    "manager": bool((message.guard or {}).get("is_manager")),
-                   "reference": thread.reference if thread is not None else None},
+                   "reference": thread.reference if thread is not None else None,
+                   "why": reason if reason in _TOLD_WHY else None, "set_aside": set_aside or [],
+                   "request_item": thread.item or "ktp-el" if thread is not None else None},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt if verdict is not None else None)
+
+
+# The reasons an acknowledgement explains (templates/reply_will_read.txt.j2).
+_TOLD_WHY = frozenset({"correction_unmatched", "managers_thread", "manager_other", "other_item"})
 
 
 def _replied(session: Session, message: Message) -> bool:
@@ -454,6 +467,18 @@ def waiting_text(delta: timedelta) -> str:
     return f"{hours} jam" if hours else "kurang dari 1 jam"
 
 
+def limit_text(hours: float) -> str:
+    """[alerts] attention_hours in words: "24 jam", "1,5 jam"; under an hour in minutes ("5 menit"), never
+    "0,0 jam".
+
+    >>> limit_text(24), limit_text(1.5), limit_text(0.25), limit_text(0.001)
+    ('24 jam', '1,5 jam', '15 menit', '1 menit')
+    """
+    if hours >= 1:
+        return f"{number(hours)} jam"
+    return f"{max(1, math.ceil(round(hours * 60, 6)))} menit"
+
+
 def _aware(value: datetime) -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
@@ -497,7 +522,7 @@ def check_waiting(session: Session, desk: Desk) -> int:
     lines = [_line(desk, i, now, senders) for i in late]
     queue(session, desk, purpose=f"attention-late:{','.join(str(i.id) for i in late)}"[:300], category="alert",
           template="alert_attention_waiting", to=desk.config.office.managers,
-          context={"lines": lines, "hours": desk.config.alerts.attention_hours, "count": len(late)})
+          context={"lines": lines, "limit": limit_text(desk.config.alerts.attention_hours), "count": len(late)})
     for i in late:
         i.alerted_at = now
     return len(late)
@@ -583,9 +608,10 @@ def close(session: Session, desk: Desk, item_id: int, *, actor: str, resolution:
 # --- receipts short of what was shipped ----------------------------------------------------------
 
 def shortfall(session: Session, desk: Desk, request: Request, *, shipped: int, received: int,
-              message: Message) -> None:
+              message: Message, rest_coming: bool = False) -> None:
     """A receipt that differs from the shipment (short or over): a discrepancy someone owns; the managers are
-    told once. A later receipt that matches the shipment closes it, and the managers are told that once."""
+    told once. A later receipt that matches the shipment closes it, and the managers are told that once.
+    *rest_coming*: the district said the rest is on its way; the managers are told the count is not final."""
     key = f"discrepancy:request:{request.id}"
     found = session.scalar(select(AttentionItem).where(AttentionItem.key == key))
     if received == shipped:
@@ -600,7 +626,8 @@ def shortfall(session: Session, desk: Desk, request: Request, *, shipped: int, r
                        "item": request.item, "shipped": shipped, "received": received, "before_text": before_text})
         return
     reason = "surplus" if received > shipped else "shortfall"
-    detail = f"{request.reference}: dikirim {number(shipped)}, diterima {number(received)}"
+    detail = (f"{request.reference}: dikirim {number(shipped)}, diterima {number(received)}"
+              + (" (sisanya menurut kabupaten/kota menyusul)" if rest_coming and received < shipped else ""))
     if found is not None and found.closed_at is None:
         found.reason, found.detail, found.quantity = reason, detail, shipped - received  # the latest count
         return
@@ -616,4 +643,4 @@ def shortfall(session: Session, desk: Desk, request: Request, *, shipped: int, r
           to=desk.config.office.managers, request_pk=request.id,
           context={"reference": request.reference, "district_name": desk.district_name(request.district),
                    "item": request.item, "shipped": shipped, "received": received, "missing": shipped - received,
-                   "item_id": item})
+                   "item_id": item, "rest_coming": rest_coming and received < shipped})

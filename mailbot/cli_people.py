@@ -207,8 +207,10 @@ def labels_import(
     from mailbot import corrections
 
     with _desk() as desk, desk.sessions.begin() as session:
-        count = corrections.import_labels(session, desk, folder, actor=_actor(who))
-    out.print(f"{count} label(s) imported from {folder}")
+        done = corrections.import_labels(session, desk, folder, actor=_actor(who))
+    out.print(f"{done.total} label(s) read from {folder}: {done.new} new, "
+              + (f"{done.changed} replaced a different label, " if done.changed else "")
+              + f"{done.same} already there")
 
 
 @app.command("show", help="The same as `mailbot history`.")

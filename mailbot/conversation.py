@@ -10,7 +10,7 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mailbot import actions, attention, followup
+from mailbot import actions, attention, followup, stated
 from mailbot.desk import Desk
 from mailbot.guards.threads import MESSAGE_ID, find_references
 from mailbot.guards.trust import SenderTrust
@@ -74,6 +74,15 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                             message=message, request=thread)
         attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
         return MessageOutcome.FOLLOW_UP_UNREADABLE
+    if _never_filed(session, desk, verdict, trust) == "managers_thread" and not attention.is_reminder(verdict):
+        # an answer to mail we sent to the managers (a held notice, an alert, the digest) was not meant for the
+        # desk: whatever figure it holds, it changes nothing; a person reads it and the district is told so
+        attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="managers_thread",
+                            detail=_detail(verdict, []), district=thread.district, item=thread.item,
+                            message=message, request=thread)
+        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread,
+                              reason="managers_thread")
+        return MessageOutcome.FOLLOW_UP_QUEUED
     if verdict.kind == "stock_report" and (verdict.printed is not None or verdict.recorded is not None) \
             and not _CORRECTION.search(verdict.body_excerpt or ""):
         return None  # a daily report written as a reply: it is a report
@@ -107,7 +116,9 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,
                             detail=_detail(verdict, []), district=thread.district, item=thread.item,
                             message=message, request=thread)
-        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
+        other = "kia" if (thread.item or "ktp-el") == "ktp-el" else "ktp-el"
+        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread, reason=reason,
+                              set_aside=[{"item": other, "value": v} for v in reading.other_item])
         return FOLLOW_UP_INTENT[reading.intent]
     if (changed or reading.intent == "appeal") and thread.state in CHANGEABLE:
         set_aside = _other_item(session, desk, message, verdict, thread, reading)
@@ -126,19 +137,24 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         return MessageOutcome.FOLLOW_UP_QUEUED
     if attention.is_reminder(verdict):
         return attention.reminder(session, desk, message, verdict, trust, _open_end(session, thread))
-    unseen = _never_filed(session, verdict, trust)
+    unseen = _never_filed(session, desk, verdict, trust)
     if unseen is not None:
         # a district's SETUJU/TOLAK decides nothing, and an answer to mail we sent to the managers was not
         # meant for it: neither is filed as a confirmation; a person reads it and the district is told so
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=unseen,
                             detail=_detail(verdict, []), district=thread.district, item=thread.item,
                             message=message, request=thread)
-        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
+        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread, reason=unseen)
         return MessageOutcome.FOLLOW_UP_QUEUED
     if not followup.gives_reason(verdict.body_excerpt or "") and (
             verdict.kind in ("request", "stock_report") or _is_confirmation(verdict)):
         repo.audit(session, at=desk.now(), actor=trust.address or "district", action="confirm",
                    target=thread.reference, details={"message": message.id, "text": (verdict.body_excerpt or "")[:300]})
+        if verdict.stock_on_hand is not None and thread.district and (
+                verdict.item in (None, thread.item or "ktp-el")
+                or not followup.items_named(verdict.body_excerpt or "")):
+            stated.record_for_request(session, desk, message, district=thread.district, item=thread.item or "ktp-el",
+                                      quantity=verdict.stock_on_hand)
         return MessageOutcome.FOLLOW_UP_CONFIRMED
     return MessageOutcome.OTHER  # not a figure, a question or a confirmation: a person reads it (mailbot.attention)
 
@@ -242,6 +258,11 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
                        # our partial approval asked for the reason of a larger need: once given, a manager
                        # weighs it, never the policy again (which would only invite the reason again)
                        hold_if_partial=Reason("district_reason") if explained else None, set_aside=set_aside)
+    stock = next((c["after"] for c in changed if c["field"] == "stock_on_hand"), None)
+    if isinstance(stock, int) and req.district:
+        # the stock the district stated is the stock of this request's blank, whatever blank the mail names
+        stated.record_for_request(session, desk, message, district=req.district, item=req.item or "ktp-el",
+                                  quantity=stock)
     return FOLLOW_UP_OF[outcome]
 
 
@@ -321,27 +342,51 @@ def reminder_target(session: Session, verdict: Verdict, trust: SenderTrust) -> R
 
 def correction_target(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:
     """The district's open request a correction outside any thread is about ("ralat untuk email kami tadi pagi:
-    sisa stok 200, bukan 450"): one whose recorded figure is the one the correction names as wrong."""
+    sisa stok 200, bukan 450"): the one whose recorded figure is the one the correction names as wrong. A mail
+    that names no blank may correct a request for either (a KIA request's "bukan 120"); when requests of both
+    blanks hold the old figure, none is chosen (a person reads it, see unmatched_correction)."""
     if not (trust.trusted and trust.district and not trust.is_manager
             and _CORRECTION.search(verdict.body_excerpt or "")):
         return None
-    found = repo.open_request(session, trust.district, verdict.item or "ktp-el", states=CHANGEABLE)
-    if found is None:
-        return None
-    reading = interpret(session, found, verdict)
-    named = {found.requested, found.stock_on_hand} - {None}
-    return found if reading.intent == "correction" and named.intersection(reading.old) else None
+    named = followup.items_named(f"{verdict.subject}\n{verdict.body_excerpt or ''}")
+    items = (verdict.item or "ktp-el",) if named else ("ktp-el", "kia")
+    matched = []
+    for item in items:
+        found = repo.open_request(session, trust.district, item, states=CHANGEABLE)
+        if found is None:
+            continue
+        reading = interpret(session, found, verdict)
+        recorded = {found.requested, found.stock_on_hand} - {None}
+        if reading.intent == "correction" and recorded.intersection(reading.old):
+            matched.append(found)
+    return matched[0] if len(matched) == 1 else None
 
 
-def _never_filed(session: Session, verdict: Verdict, trust: SenderTrust) -> str | None:
+def unmatched_correction(verdict: Verdict, trust: SenderTrust) -> bool:
+    """A trusted district's mail outside any thread that says it corrects a figure given before ("Ralat: sisa
+    stok kami 400 keping, bukan 500") and fits none of its open requests (correction_target found none): it is
+    no new request; a person reads it. One that asks for blanks ("... Mohon kirim 3.000 keping") is a request of
+    its own."""
+    return bool(trust.trusted and trust.district and not trust.is_manager and verdict.kind != "receipt"
+                and verdict.requested is None and followup.corrected_figures(verdict.body_excerpt or ""))
+
+
+def _never_filed(session: Session, desk: Desk, verdict: Verdict, trust: SenderTrust) -> str | None:
     """Why a district's follow-up must reach a person even when it reads as a confirmation: it is written as a
-    manager's decision ("SETUJU 2.000"), or it answers mail we sent to others (the managers' notice)."""
+    manager's decision ("SETUJU 2.000"), or it answers mail we sent to the managers (a held notice, an alert,
+    the digest), which the district may have seen forwarded."""
     if attention.is_command(verdict):
         return "district_command"
-    ids = [i for i in ([verdict.in_reply_to] if verdict.in_reply_to else []) if MESSAGE_ID.fullmatch(i or "")]
+    ids = [i for i in ([verdict.in_reply_to] if verdict.in_reply_to else list(verdict.references[-1:]))
+           if MESSAGE_ID.fullmatch(i or "")]
     answered = repo.outbox_by_message_id(session, ids)
-    if answered is not None and (trust.address or "").lower() not in {str(r).lower() for r in answered.recipients}:
-        return "managers_thread" if answered.category in ("notice", "alert") else None
+    if answered is None:
+        return None
+    recipients = {str(r).lower() for r in answered.recipients}
+    managers = {str(m).lower() for m in desk.config.office.managers}
+    if (trust.address or "").lower() not in recipients and (
+            recipients & managers or answered.category in ("notice", "alert", "digest")):
+        return "managers_thread"
     return None
 
 

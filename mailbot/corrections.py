@@ -219,6 +219,11 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
             outcome = conversation.redecide(session, desk, request, message, verdict, changed, actor=actor,
                                             sender_known=True, authenticated=True, purpose_tag=f"correction:{actor}",
                                             note=reason)
+            stock = next((c["after"] for c in changed if c["field"] == "stock_on_hand"), None)
+            if isinstance(stock, int) and request.district:
+                # the stock the managers see follows the corrected reading (as a corrected report's does)
+                stated.record_for_request(session, desk, message, district=request.district,
+                                          item=request.item or "ktp-el", quantity=stock, source="correction")
             effects.append(f"{request.reference}: {', '.join(str(c['field']) for c in changed)} corrected"
                            f"{' (this message followed it up)' if follow_up else ''}; decided again "
                            f"({outcome_words(outcome)}); "
@@ -261,11 +266,21 @@ def _followed_up(session: Session, desk: Desk, message: Message) -> Request | No
     """The request *message* followed up (reference in its subject, or In-Reply-To/References), from the
     same district."""
     verdict = read_message(message.raw or b"", reader_districts(desk.config), own_addresses=desk.config.own_addresses)
-    thread = conversation.find_thread(session, verdict)
+    thread = conversation.find_thread(session, verdict) or _updated_by(session, message)
     district = (message.guard or {}).get("district") or verdict.district
     if thread is None or (district is not None and thread.district != district):
         return None
     return thread
+
+
+def _updated_by(session: Session, message: Message) -> Request | None:
+    """The request *message* changed as a follow-up without being in its thread (a correction that lost it)."""
+    from mailbot.store.schema import Decision
+
+    for row in session.scalars(select(Decision).where(Decision.outcome == "updated").order_by(Decision.id.desc())):
+        if any(reason.get("message") == message.id for reason in row.reasons or []):
+            return session.get(Request, row.request_pk)
+    return None
 
 
 # --- labels out and in ---------------------------------------------------------------------------
@@ -285,8 +300,22 @@ def export_labels(session: Session, folder: Path) -> int:
     return len(labels)
 
 
-def import_labels(session: Session, desk: Desk, folder: Path, *, actor: str) -> int:
-    """Read labels.json and corpus/*.eml; a message not stored yet is archived as labelled mail only."""
+@dataclass(frozen=True)
+class Imported:
+    """What `labels import` did: labels new to this desk, labels that replaced another, labels already there."""
+
+    new: int = 0
+    changed: int = 0
+    same: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.new + self.changed + self.same
+
+
+def import_labels(session: Session, desk: Desk, folder: Path, *, actor: str) -> Imported:
+    """Read labels.json and corpus/*.eml; a message not stored yet is archived as labelled mail only. A label the
+    desk already holds for the same message is left as it is (and counted as already there)."""
     from mailbot.guards.threads import identify
 
     path = folder / "labels.json"
@@ -296,7 +325,7 @@ def import_labels(session: Session, desk: Desk, folder: Path, *, actor: str) -> 
         raise MailbotError(f"{path}: cannot read labels ({exc})") from None
     if not isinstance(labels, dict):
         raise MailbotError(f"{path}: expected an object of file name -> label")
-    count = 0
+    new = changed = same = 0
     for name, label in sorted(labels.items()):
         if not isinstance(label, dict) or set(label) != set(LABEL_KEYS):
             raise MailbotError(f"{path}: {name}: a label needs exactly the keys {', '.join(LABEL_KEYS)}")
@@ -317,10 +346,17 @@ def import_labels(session: Session, desk: Desk, folder: Path, *, actor: str) -> 
                               received_at=desk.now(), status="labelled")
             session.add(message)
             session.flush()
-        keep_label(session, desk, message, {k: label[k] for k in LABEL_KEYS}, origin="import", actor=actor,
-                   reason=f"diimpor dari {folder}")
-        count += 1
-    return count
+        wanted = {k: label[k] for k in LABEL_KEYS}
+        held = session.scalar(select(Label).where(Label.message_pk == message.id))
+        if held is not None and {k: held.label.get(k) for k in LABEL_KEYS} == wanted:
+            same += 1
+            continue
+        keep_label(session, desk, message, wanted, origin="import", actor=actor, reason=f"diimpor dari {folder}")
+        if held is None:
+            new += 1
+        else:
+            changed += 1
+    return Imported(new, changed, same)
 
 
 # --- agreement -----------------------------------------------------------------------------------

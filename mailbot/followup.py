@@ -68,6 +68,102 @@ def _without_granted_restated(low: str, granted: int | None) -> str:
     return low
 
 
+# Words that say a mail corrects a figure given before ("ralat", "koreksi"), not a mere "bukan" in passing.
+_SAYS_CORRECTION = re.compile(r"\b(?:koreksi|ralat|revisi|salah ketik|yang benar|correction)\b")
+
+
+def corrected_figures(text: str) -> tuple[int, ...]:
+    """The figures *text* names as wrong when it says it corrects one ("Ralat: sisa stok kami 80 keping, bukan
+    120" -> (120,)); () when it says no correction or names no old figure.
+
+    >>> corrected_figures("Ralat: sisa stok kami 80 keping, bukan 120.")
+    (120,)
+    >>> corrected_figures("Mohon tambahan 2.000 keping, bukan untuk kecamatan lain.")
+    ()
+    """
+    low = normalise(text or "")
+    if not _SAYS_CORRECTION.search(low):
+        return ()
+    return tuple(f.value for f in _figures(low, "ktp-el") if f.old)
+
+
+# A split shipment: "sisa blangko ... 1.000 keping sudah kami terima juga", "Jadi seluruhnya 2.000 keping sudah
+# lengkap"; and the rest announced as coming ("sisanya menyusul", "sisanya masih di ekspedisi").
+_REFERENCE = re.compile(r"\bblk-\d{4}-\d+\b")
+_REST = re.compile(r"\b(?:sisa\w*|kekurangan\w*|selebihnya|kurangnya|rest|remaining)\b")
+_WHOLE = re.compile(r"\b(?:seluruhnya|total\w*|semuanya|keseluruhan\w*|in total|all)\b")
+_ARRIVED = re.compile(r"\b(?:terima|diterima|sampai|tiba|datang|lengkap|received|arrived)\b")
+_COMING = re.compile(r"\bmenyusul\b|\b(?:sisa\w*|kekurangan\w*|selebihnya|the rest)\b[^.\n]{0,60}?"
+                     r"(?:dalam perjalanan|di ?ekspedisi|belum (?:sampai|tiba|datang|kami terima|diterima)|"
+                     r"on (?:the|its) way|to follow)")
+
+
+def _sentence(low: str, start: int, end: int) -> str:
+    cut = max((m.end() for m in _CLAUSE_END.finditer(low, 0, start)), default=0)
+    stop = _CLAUSE_END.search(low, end)
+    return low[cut:stop.start() if stop else len(low)]
+
+
+def rest_arrived(text: str, *, received_before: int, shipped: int) -> int | None:
+    """The whole count of a shipment received in parts, from the mail about its second part: the rest that
+    arrived added to *received_before*, or the total it states; None when the text says neither, when the two
+    disagree, or when the count would not be above what was received before nor within what was shipped.
+
+    >>> rest_arrived("Sisa blangko KTP-el 1.000 keping untuk BLK-2026-0001 hari ini sudah kami terima juga. "
+    ...              "Jadi seluruhnya 2.000 keping sudah lengkap.", received_before=1000, shipped=2000)
+    2000
+    >>> rest_arrived("sisanya 600 keping sudah sampai", received_before=1000, shipped=2000)
+    1600
+    >>> rest_arrived("sisa stok kami 1.000 keping", received_before=1000, shipped=2000) is None
+    True
+    """
+    low = _REFERENCE.sub(" ", normalise(text or ""))
+    rest = whole = None
+    for m in find_mentions(low):
+        if m.value is None or m.value <= 0 or m.unit not in (None, "blank") or m.rate or m.year or m.approximate:
+            continue
+        clause, sentence = _clause_before(low, m.start), _sentence(low, m.start, m.end)
+        if not _ARRIVED.search(sentence) or _STOCK_CUES.search(re.sub(r"\bsisa\w* (?:blangko|blanko)\b", "", clause)
+                                                                 .replace("sisanya", "")):
+            continue
+        if _WHOLE.search(clause) and whole is None:
+            whole = m.value
+        elif _REST.search(clause) and rest is None:
+            rest = m.value
+    if whole is None and rest is None:
+        return None
+    if whole is not None and rest is not None and received_before + rest != whole:
+        return None
+    count = whole if whole is not None else received_before + (rest or 0)
+    return count if received_before < count <= shipped else None
+
+
+def names_rest(text: str) -> bool:
+    """Whether *text* speaks of the rest of a shipment ("sisa blangko …", "sisanya", "kekurangan")."""
+    return bool(_REST.search(normalise(text or "")))
+
+
+def rest_coming(text: str) -> bool:
+    """Whether a receipt says the rest of the shipment is still on its way ("sisanya menyusul").
+
+    >>> rest_coming("sudah diterima 1.000 keping, sisanya menyusul katanya masih di ekspedisi")
+    True
+    >>> rest_coming("sudah kami terima 1.000 keping")
+    False
+    """
+    return bool(_COMING.search(normalise(text or "")))
+
+
+def items_named(text: str) -> set[str]:
+    """The blanks *text* names ("KTP-el", "KIA"): none for a mail that says only "sisa stok kami 80 keping".
+
+    >>> sorted(items_named("Ralat: sisa stok blangko KIA kami 80, bukan 120"))
+    ['kia']
+    """
+    low = normalise(text or "")
+    return {item for item, name in (("ktp-el", _KTP), ("kia", _KIA)) if name.search(low)}
+
+
 def gives_reason(text: str, *, granted: int | None = None) -> bool:
     """Whether *text* argues or explains ("karena …", "namun …", "mohon dipertimbangkan"): never a mere
     confirmation, whatever else it says. Keeping to *granted*, the figure asked and granted in full ("tetap
@@ -137,7 +233,8 @@ def _other_item(low: str, m: Mention, item: str) -> bool:
     after = low[m.end:m.end + 40]
     gap = _UNIT_GAP.match(after)
     after = after[gap.end() if gap else 0:][:12]
-    before = low[max(0, m.start - 25):m.start]
+    # the blank named last before the figure in its clause ("untuk KTP-el sisa stok kami sebenarnya 500")
+    before = _clause_before(low, m.start)
     other = _KTP if item == "kia" else _KIA
     own = _KIA if item == "kia" else _KTP
     if other.match(after):

@@ -25,6 +25,7 @@ class MessageOutcome(StrEnum):
     UNTRUSTED_NOTIFIED = "untrusted-notified"
     UNTRUSTED_IN_THREAD = "untrusted-in-thread"
     REMINDER = "reminder"
+    CORRECTION_UNMATCHED = "correction-unmatched"  # a correction outside any thread that fits no open request
     # requests
     REQUEST_CLARIFY = "request-clarify"
     REQUEST_HELD = "request-held"
@@ -110,6 +111,7 @@ OUTCOME_WORDS: dict[str, str] = {
     "untrusted-notified": "unknown or unverified sender, operator told",
     "untrusted-in-thread": "reply from an address not on the district's list",
     "reminder": "reminder about a request",
+    "correction-unmatched": "a correction that fits no open request: a person reads it",
     "request-clarify": "request, asked back",
     "request-held": "request, waiting for manager",
     "request-approved": "request approved",

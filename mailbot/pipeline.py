@@ -291,7 +291,10 @@ def route(session: Session, desk: Desk, work: Work) -> None:
     else:
         session.flush()
     work.outcome = routes.dispatch(session, desk, work.message, work.verdict, work.trust)
-    stated.record(session, desk, work.message, work.verdict, work.trust, follow_up=work.outcome.is_follow_up)
+    if not work.outcome.is_follow_up and work.outcome is not MessageOutcome.CORRECTION_UNMATCHED:
+        # a follow-up's stock is the stock of the request it followed up, kept there (mailbot.conversation);
+        # a correction that fits no request states no stock a person has not read
+        stated.record(session, desk, work.message, work.verdict, work.trust)
     work.queued = attention.after_route(session, desk, work.message, work.verdict, work.trust, work.outcome)
     if work.claimed is not None:
         attention.message_id_shared(session, desk, work.message, work.claimed)

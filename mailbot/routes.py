@@ -6,6 +6,7 @@ import email
 import email.policy
 import logging
 import re
+from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
@@ -55,6 +56,9 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         thread = None
     if thread is None and verdict.kind != "receipt":
         thread = conversation.correction_target(session, verdict, trust)  # a correction that lost its thread
+        if thread is None and conversation.unmatched_correction(verdict, trust):
+            # it corrects a figure no open request holds: never a new reference; a person reads it
+            return MessageOutcome.CORRECTION_UNMATCHED
     if verdict.kind == "receipt":
         return receipt(session, desk, message, verdict, trust, thread)
     if thread is not None and conversation.is_follow_up(verdict, trust, thread):
@@ -134,6 +138,14 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     return actions.decide_new(session, desk, req, message, verdict, trust)
 
 
+def _rest_arrived(session: Session, verdict: Verdict, shipment: Request) -> int | None:
+    """The whole count a mail about the rest of *shipment* gives (mailbot.followup.rest_arrived), else None."""
+    before = actions.received_before(session, shipment)
+    if before is None or not shipment.approved:
+        return None
+    return followup.rest_arrived(verdict.body_excerpt or "", received_before=before, shipped=shipment.approved)
+
+
 # --- daily reports -------------------------------------------------------------------------------
 
 def report(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust) -> MessageOutcome:
@@ -191,12 +203,20 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         # no shipment on its way: a count for the shipment whose receipt is still in question corrects it
         thread = _in_question(session, district, item)
     if thread is not None and thread.district == district and thread.state == "received":
+        whole = _rest_arrived(session, verdict, thread)
+        if whole is not None:
+            # the second part of a shipment received in parts ("sisa blangko … 1.000 keping sudah kami terima
+            # juga, jadi seluruhnya 2.000"): the shipment's count is the whole, its "sisa" no stock
+            verdict = replace(verdict, received=whole, stock_on_hand=None,
+                              doubts=tuple(d for d in verdict.doubts if d.field not in ("received", "stock_on_hand")))
         if verdict.received is None or any(d.field == "received" for d in verdict.doubts):
             # a second count for a shipment already received, not clear: asked back in the same thread
             return actions.ask_back(session, desk, None, message, verdict, district=district, about="receipt",
                                     thread=thread)
         outcome = actions.correct_receipt(session, desk, thread, message, verdict,
-                                          actor=trust.address or "district")
+                                          actor=trust.address or "district",
+                                          second_part=whole is not None
+                                          and followup.names_rest(verdict.body_excerpt or ""))
         if thread.approved:  # short or over opens (or updates) a discrepancy; the right count closes it
             attention.shortfall(session, desk, thread, shipped=thread.approved, received=verdict.received,
                                 message=message)
@@ -220,8 +240,12 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     # shipment, a difference opens a discrepancy; with no shipment a person matches it), and the reply names each.
     others = [(other, _shipment_of(session, district, other.item)) for other in verdict.readings
               if other.item != item and other.received is not None]
+    # "sudah diterima 1.000 keping, sisanya menyusul": a part of the shipment; the difference stays listed until
+    # it is closed, but nobody is told it is final
+    coming = bool(shipped and verdict.received is not None and verdict.received < shipped
+                  and followup.rest_coming(verdict.body_excerpt or ""))
     outcome = actions.confirm_receipt(
-        session, desk, shipped_request, message, verdict, district=district, item=item,
+        session, desk, shipped_request, message, verdict, district=district, item=item, rest_coming=coming,
         thread=thread if thread is not None and thread.district == district else None,
         others=[{"item": other.item, "received": other.received,
                  "shipped": req.approved if req is not None and req.approved else None,
@@ -230,7 +254,7 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     if outcome == "receipt" and shipped_request is not None and shipped and verdict.received is not None \
             and verdict.received != shipped:
         attention.shortfall(session, desk, shipped_request, shipped=shipped, received=verdict.received,
-                            message=message)
+                            message=message, rest_coming=coming)
     for other, other_request in others:
         received = other.received
         assert received is not None

@@ -43,8 +43,7 @@ class Stated:
         return self.quantity != self.expected
 
 
-def record(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust, *,
-           follow_up: bool = False) -> None:
+def record(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust) -> None:
     """Keep the stock a trusted district sender stated; open a reconciliation item when it is far from the
     ledger (a report's figure is booked by the report itself, so only requests and receipts are compared)."""
     if not trust.trusted or trust.district is None or verdict.stock_on_hand is None:
@@ -53,12 +52,19 @@ def record(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
         return
     item = verdict.item or "ktp-el"
     source: str = "report" if verdict.kind == "stock_report" else verdict.kind
-    if follow_up:
-        source = "follow_up"  # a figure corrected in a request's conversation, not a daily report
     keep(session, district=trust.district, item=item, quantity=verdict.stock_on_hand, source=source,
          message=message, at=written_at(message, desk.now()))
     if source != "report":
         reconcile(session, desk, district=trust.district, item=item, stated=verdict.stock_on_hand, message=message)
+
+
+def record_for_request(session: Session, desk: Desk, message: Message, *, district: str, item: str, quantity: int,
+                       source: str = "follow_up") -> None:
+    """Keep a stock stated for a request's blank: a follow-up's corrected stock (in the request's thread or one
+    that lost it), or a person's correction of it: the blank is the request's, whatever the mail names."""
+    keep(session, district=district, item=item, quantity=quantity, source=source, message=message,
+         at=written_at(message, desk.now()))
+    reconcile(session, desk, district=district, item=item, stated=quantity, message=message)
 
 
 def written_at(message: Message, now: datetime) -> datetime:

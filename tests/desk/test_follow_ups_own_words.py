@@ -273,7 +273,8 @@ def test_the_rest_of_a_shipment_that_arrived_is_no_stock(desk12: Desk12) -> None
     assert desk12.db().execute("select count(*) from attention_items where kind = 'reconcile' and closed_at is null "
                                "and detail like '%1.000%'").fetchone()[0] == 0
     [told] = desk12.replies_to(rest)
-    assert "Sisa stok" not in told.text and "ubah dari 1.000 menjadi 2.000 keping" in told.text
+    assert "Sisa stok" not in told.text
+    assert "seluruh penerimaan kini tercatat 2.000 keping (sebelumnya 1.000 keping)" in told.text
 
 
 def test_a_figure_restated_after_dispatch_without_words_of_receipt_goes_to_a_person(desk12: Desk12) -> None:
