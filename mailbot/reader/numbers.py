@@ -288,8 +288,8 @@ _PACKAGES = _alternation(vocab.PACKAGE_UNITS)
 # After a count: its package and, in brackets, the size of one ("box (1 box isi 100 keping)", "dus (@ 500
 # lembar)", "box (1 box = 250 lembar)").
 _PACKED_RE = re.compile(
-    rf"[ \t]*(?:{_PACKAGES})\b[ \t]*\([ \t]*(?:(?:1|satu|se)[ \t]*)?(?:(?:{_PACKAGES})\b[ \t]*)?"
-    rf"(?:isi|berisi|=|@|:|x|\u00d7)?[ \t]*(?P<size>\d{{1,3}}(?:\.\d{{3}})*)[ \t]*"
+    rf"[ \t]*(?:{_PACKAGES})\b[ \t]*\([ \t]*(?P<one>(?:1|satu|se)[ \t]*)?(?:(?:{_PACKAGES})\b[ \t]*)?"
+    rf"(?P<mark>isi|berisi|=|@|:|x|\u00d7)?[ \t]*(?P<size>\d{{1,3}}(?:\.\d{{3}})*)[ \t]*"
     rf"(?:{_alternation(vocab.BLANK_UNITS)})\b[^()\n]{{0,20}}\)"
 )
 
@@ -591,7 +591,18 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             # "5 box (1 box isi 100 keping)", "4 dus, isi per dus 500 keping": a count of packages with the
             # size of one is a count of blanks.
             size = parse_digits(packed.group("size") or packed.group("size2"))
-            if size is not None:
+            bare = packed.re is _PACKED_RE and not packed.group("one") and not packed.group("mark")
+            if size is not None and bare:
+                # "3 box (1.500 pcs)": a bare count of blanks in brackets, with no word for the size of one
+                # ("isi", "@", "1 box ="), is what the packages hold in all; one that is no whole number of
+                # them is unclear.
+                if value and size % value == 0 and size >= value:
+                    value, unit, end = size, "blank", packed.end()
+                else:
+                    conflict = True
+                    end = packed.end()
+                unit_end = end
+            elif size is not None:
                 value, unit, end = value * size, "blank", packed.end()
                 unit_end = end
         elif (
