@@ -1127,6 +1127,26 @@ def _latest_of_two_moments(
 _BREAKDOWN_LEAD_RE = re.compile(r"[^\n()]{0,40}?\(")
 
 
+_WB_TIME = "(?:" + vocab.alternation(vocab.WRITTEN_BEFORE_TIMES) + r")\s+"
+_WB_PERSON = "(?:" + vocab.alternation(vocab.WRITTEN_BEFORE_PERSONS) + ")"
+_WRITTEN_BEFORE_BRACKET_RE = re.compile(
+    rf"\([^\S\n]*(?:{_WB_TIME})?(?:{_WB_PERSON}\s+(?:{_WB_TIME})?)"
+    rf"(?:{vocab.alternation(vocab.WRITTEN_BEFORE_VERBS)})(?![\w-])"
+)
+
+
+def _without_written_before(masked: str, mentions: list[Mention]) -> list[Mention]:
+    """Without the figures in a bracket that opens with the writer saying what they wrote before ("Sisa
+    yang benar 1.374 keping (kemarin kami tulis 1.347, lalu ralat jadi 1.437, keduanya salah)"): every
+    figure up to its close is of an earlier mail, the correction of it included."""
+    drop: set[int] = set()
+    for w in _WRITTEN_BEFORE_BRACKET_RE.finditer(masked):
+        close = masked.find(")", w.end())
+        hi = close if close >= 0 else len(masked)
+        drop.update(i for i, m in enumerate(mentions) if w.end() <= m.start < hi)
+    return [m for i, m in enumerate(mentions) if i not in drop] if drop else mentions
+
+
 def _without_breakdowns(masked: str, mentions: list[Mention], kws: Sequence[Keyword]) -> list[Mention]:
     """A figure followed by its parts in brackets ("1.250 keping KTP-el (250 keping pengganti yang terbakar
     ditambah 1.000 keping untuk pelayanan Desember)"): the parts add up to it and are no figures of their own.
@@ -1176,6 +1196,8 @@ def read_text(
     kws = keywords(masked)
     if "(" in masked and len(mentions) > 2:
         mentions = _without_breakdowns(masked, mentions, kws)
+    if len(mentions) > 1 and "(" in masked:
+        mentions = _without_written_before(masked, mentions)
     monthly = bool(_MONTHLY_RE.search(masked, 0, _HEAD_CHARS))
     candidates: list[Candidate] = []
     unassigned: list[str] = []

@@ -1565,3 +1565,18 @@ PEOPLE_UNITS += ("urang",)
 ROLE_PHRASES["printed"] += ("tecetak", "yang tecetak", "nang tecetak")
 # "jadi jumlah rekam hari ini 78" after the places' counts: the total of the role, as "total perekaman" is.
 TOTAL_WORDS += ("jadi jumlah", "sehingga jumlah", "jadi total", "sehingga total", "jumlah seluruhnya", "totalnya")
+
+# === Figures the writer says they wrote before (kept last) =========================================
+# The writer and a verb of writing or typing name the figure of an earlier mail that the new text replaces
+# ("Tadi siang saya tulis 800, ternyata ... jadi cukup 700 lembar"; siblings of "kami tulis" above). Opening a
+# bracket, with or without a moment before them, they make every figure in it an earlier one: "Sisa yang
+# benar 1.374 keping (kemarin kami tulis 1.347, lalu ralat jadi 1.437, keduanya salah)".
+WRITTEN_BEFORE_TIMES: tuple[str, ...] = (
+    "tadi", "td", "tadi pagi", "tadi siang", "tadi sore", "kemarin", "kmrn", "kemaren", "kemarin sore",
+    "sebelumnya", "sblmnya", "semula", "awalnya", "pertama", "waktu itu", "dulu", "earlier", "previously",
+)
+WRITTEN_BEFORE_PERSONS: tuple[str, ...] = ("saya", "sy", "kami", "km", "aku", "i", "we")
+WRITTEN_BEFORE_VERBS: tuple[str, ...] = (
+    "tulis", "tuliskan", "menulis", "ketik", "ketikkan", "mengetik", "wrote", "typed", "had written",
+)
+ROLE_PHRASES["ignore"] += tuple(f"{p} {v}" for p in WRITTEN_BEFORE_PERSONS for v in WRITTEN_BEFORE_VERBS)

@@ -39,3 +39,28 @@ def test_a_bare_count_in_brackets_after_boxes_is_what_they_hold(text: str, want:
 
 def test_a_bracketed_count_that_is_no_multiple_of_the_boxes_is_unclear() -> None:
     assert "received" not in figures("Blangko KTP-el sudah kami terima 3 box (1.000 pcs).")
+
+
+# --- Figures the writer says they wrote before are replaced by the new one ------------------------------
+
+
+@pytest.mark.parametrize("writer", ["saya tulis", "sy ketik", "kami tulis", "saya menulis"])
+def test_the_figure_the_writer_wrote_before_is_not_the_request(writer: str) -> None:
+    body = (f"Pak/Bu, maaf ralat lagi untuk permintaan KIA kami. Tadi siang {writer} 800, ternyata jadwal "
+            "Posyandu dibatalkan, jadi cukup 700 lembar.\n\n"
+            "Pada Kam, 14 Jan 2027 pukul 12.05 Disdukcapil Tarakan <disdukcapil@tarakankota.example> menulis:\n"
+            "> Ralat Pak/Bu, permintaan blangko KIA jadi 800 lembar.\n")
+    assert figures(body, "Re: [BLK-2027-0026] permohonan blangko KIA") == {"kind": "request", "requested": 700}
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "(kemarin kami tulis 1.347, lalu ralat jadi 1.437, keduanya salah)",
+        "(sebelumnya saya ketik 1.347 lalu diralat menjadi 1.437)",
+        "(we wrote 1,347 and then corrected it to 1,437)",
+    ],
+)
+def test_a_bracket_about_earlier_figures_holds_no_figure_of_now(aside: str) -> None:
+    body = f"Maaf ralat lagi Bapak/Ibu. Sisa blangko yang benar 1.374 keping {aside}. Angka rekam dan cetak tetap."
+    assert figures(body, "Re: [BLK-2027-0019] lap mingguan") == {"kind": "stock_report", "stock_on_hand": 1374}
