@@ -274,6 +274,12 @@ _PAST_PERIOD_OPENER_RE = re.compile(
 )
 
 
+_PAST_YEAR_RE = re.compile(
+    r"(?<![\w-])(?<!" + r")(?<!".join(sorted({w + " " for w in vocab.LIKE_WORDS if " " not in w}, key=len)) + r")"
+    r"(?:" + vocab.alternation(vocab.PAST_YEAR_WORDS) + r")(?![\w-])"
+)
+
+
 def _before_month_of(opened: re.Match[str], sent: datetime | None) -> bool:
     """Whether the month that opened a sentence is before the month the mail was sent in; a day of an
     activity counted from its start ("Pada hari pertama tercetak 118 keping") is some day's work, not the
@@ -1351,6 +1357,10 @@ def read_text(
         ):
             # "Last month we received 3,000", "Bulan lalu kami terima 2.000 keping": a sentence opened by a
             # past period tells that period's figures too.
+            ignored_end = m.end
+            continue
+        if role == "requested" and _PAST_YEAR_RE.search(masked, c_start, m.start):
+            # "Di arsip kami, tahun lalu kami meminta 3.000 keping": the request of a past year.
             ignored_end = m.end
             continue
         if about_something_else(Span(

@@ -1580,3 +1580,12 @@ WRITTEN_BEFORE_VERBS: tuple[str, ...] = (
     "tulis", "tuliskan", "menulis", "ketik", "ketikkan", "mengetik", "wrote", "typed", "had written",
 )
 ROLE_PHRASES["ignore"] += tuple(f"{p} {v}" for p in WRITTEN_BEFORE_PERSONS for v in WRITTEN_BEFORE_VERBS)
+# Before a figure asked in its clause, these name a past year ("Di arsip kami, tahun lalu kami meminta 3.000
+# keping"): a request of another budget year is asked by no one now (a reminder chases this year's).
+PAST_YEAR_WORDS: tuple[str, ...] = (
+    "tahun lalu", "thn lalu", "th lalu", "tahun kemarin", "thn kemarin", "tahun sebelumnya", "tahun yang lalu",
+    "tahun yg lalu", "tahun anggaran lalu", "ta lalu", "last year", "the previous year", "previous year",
+    "the year before",
+)
+# Before a past year, these compare with it ("Seperti tahun lalu, kami mohon 3.000 keping"): the request is now.
+LIKE_WORDS: tuple[str, ...] = ("seperti", "spt", "sama seperti", "sebagaimana", "serupa", "like", "as", "as in")

@@ -64,3 +64,18 @@ def test_the_figure_the_writer_wrote_before_is_not_the_request(writer: str) -> N
 def test_a_bracket_about_earlier_figures_holds_no_figure_of_now(aside: str) -> None:
     body = f"Maaf ralat lagi Bapak/Ibu. Sisa blangko yang benar 1.374 keping {aside}. Angka rekam dan cetak tetap."
     assert figures(body, "Re: [BLK-2027-0019] lap mingguan") == {"kind": "stock_report", "stock_on_hand": 1374}
+
+
+# --- A request of a past year is asked by no one now --------------------------------------------------
+
+
+@pytest.mark.parametrize("year", ["tahun lalu", "thn lalu", "tahun kemarin", "last year"])
+def test_a_request_of_a_past_year_is_no_request(year: str) -> None:
+    body = (f"Izin bertanya, format surat permohonan blangko yang benar seperti apa ya? Di arsip kami, {year} "
+            "kami meminta 3.000 keping dengan surat biasa.")
+    assert "requested" not in figures(body, "izin bertanya format surat")
+
+
+def test_a_request_like_last_years_is_asked_now() -> None:
+    body = "Seperti tahun lalu, kami mohon blangko KTP-el sebanyak 3.000 keping."
+    assert figures(body) == {"kind": "request", "requested": 3000}
