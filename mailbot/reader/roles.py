@@ -280,6 +280,24 @@ _PAST_YEAR_RE = re.compile(
 )
 
 
+_NEED_NOUN_CUES = frozenset(f"keyword_{side}:{w}" for w in vocab.NEED_NOUNS for side in ("before", "after"))
+_NEED_NOUNS = frozenset(vocab.NEED_NOUNS)
+_INFORMS_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(
+    vocab.REPORT_PHRASES + vocab.REPORT_KIND_MORE + vocab.FOR_INFORMATION_PHRASES + vocab.INFO_HEAD_WORDS
+) + r")(?![\w-])")
+
+
+def _need_only(masked: str, kws: Sequence[Keyword], candidates: Sequence[Candidate]) -> bool:
+    """Whether the requested figures are named only by a noun of need, beside a stock figure, in a text
+    headed as a report or as information with no other word of asking: a need stated, nothing asked."""
+    asked = [c for c in candidates if c.field == "requested"]
+    return bool(asked) and bool(_INFORMS_RE.search(masked, 0, _HEAD_CHARS)) and any(c.field == "stock_on_hand" and c.value is not None for c in candidates) and all(
+        not c.strong and _NEED_NOUN_CUES.intersection(c.cues) for c in asked
+    ) and not any(
+        k.role == "requested" and " ".join(masked[k.start : k.end].split()) not in _NEED_NOUNS for k in kws
+    ) and not _SEND_ASK_ANYWHERE_RE.search(masked)
+
+
 def _before_month_of(opened: re.Match[str], sent: datetime | None) -> bool:
     """Whether the month that opened a sentence is before the month the mail was sent in; a day of an
     activity counted from its start ("Pada hari pertama tercetak 118 keping") is some day's work, not the
@@ -1631,6 +1649,11 @@ def read_text(
         # beside a receipt, a figure named only by a noun of need or shortage asks for nothing.
         candidates = [c for c in candidates if c.field != "requested" or c.strong]
     candidates = _shortfall_asked(masked, candidates)
+    if answer_role is None and _need_only(masked, kws, candidates):
+        # "stok kami tinggal 12% dari kebutuhan (kebutuhan Desember 6.000, stok sekarang 720)": beside the
+        # stock, a need named by a noun in a mail that asks for nothing (and answers no question about
+        # it) is background, not a request.
+        candidates = [c for c in candidates if c.field != "requested"]
     candidates = _fallback_offered(masked, mentions, candidates)
     candidates = _rest_of_shipment(mentions, candidates)
     if answer_role and len(loose) > 1:

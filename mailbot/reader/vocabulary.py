@@ -1589,3 +1589,10 @@ PAST_YEAR_WORDS: tuple[str, ...] = (
 )
 # Before a past year, these compare with it ("Seperti tahun lalu, kami mohon 3.000 keping"): the request is now.
 LIKE_WORDS: tuple[str, ...] = ("seperti", "spt", "sama seperti", "sebagaimana", "serupa", "like", "as", "as in")
+# Nouns of need: beside the stock, in a mail headed as a report or as information that asks for nothing
+# ("info stok" / "Info pak, stok kami tinggal 12% dari kebutuhan (kebutuhan Desember 6.000, stok sekarang
+# 720)"), they state the need as background, no request.
+NEED_NOUNS: tuple[str, ...] = ("kebutuhan", "requirement", "requirements", "our requirement", "our requirements")
+# Heading a mail (its subject or opening words), these say it informs: with REPORT_PHRASES and
+# FOR_INFORMATION_PHRASES, the mood of a report.
+INFO_HEAD_WORDS: tuple[str, ...] = ("info", "informasi", "sekadar memberi tahu", "sekedar memberitahu")

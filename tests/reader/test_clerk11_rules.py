@@ -79,3 +79,29 @@ def test_a_request_of_a_past_year_is_no_request(year: str) -> None:
 def test_a_request_like_last_years_is_asked_now() -> None:
     body = "Seperti tahun lalu, kami mohon blangko KTP-el sebanyak 3.000 keping."
     assert figures(body) == {"kind": "request", "requested": 3000}
+
+
+# --- A need stated beside the stock in a mail that informs and asks nothing is no request ---------------
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("info stok", "Info pak, stok blangko KTP-el kami tinggal 12% dari kebutuhan (kebutuhan Desember 6.000, "
+                      "stok sekarang 720)."),
+        ("Laporan stok", "Sisa blangko KTP-el 720 keping. Kebutuhan bulan Desember 6.000 keping."),
+    ],
+)
+def test_a_need_beside_the_stock_in_a_report_is_background(subject: str, body: str) -> None:
+    assert figures(body, subject) == {"kind": "stock_report", "stock_on_hand": 720}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Info pak, stok blangko KTP-el kami 720. Kebutuhan Desember 6.000, mohon dikirim.",
+        "Kebutuhan kami untuk bulan Desember 6.000 keping. Sisa di gudang kami 720 keping.",
+    ],
+)
+def test_a_need_with_an_ask_or_without_a_report_heading_stays_a_request(body: str) -> None:
+    assert figures(body, "blangko") == {"kind": "request", "requested": 6000, "stock_on_hand": 720}
