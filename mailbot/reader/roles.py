@@ -683,7 +683,8 @@ def _item_of_mention(
 # A sentence opened by a total word and then its figure: "Total 1.700 keping.", "Jadi jumlahnya: 1.700".
 _TOTAL_OPENS_RE = re.compile(
     r"[\s>*\-]*(?:(?:jadi|so|sehingga)[^\S\n]+)?(?:" + _words_re(vocab.TOTAL_OPENERS) + r")[^\S\n]*"
-    r"(?:(?:ada|sebanyak|adalah|is|of)[^\S\n]*)?:?[^\S\n]*"
+    r"(?:(?:" + _words_re(vocab.TOTAL_PERIOD_WORDS) + r"|(?:(?:tahun|thn|th|year)[^\S\n]+)?(?:19|20)\d\d)"
+    r"(?![\w-])[^\S\n]*)?(?:(?:ada|sebanyak|adalah|is|of)[^\S\n]*)?:?[^\S\n]*"
 )
 _SEND_ASK_ANYWHERE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.SEND_ASK_PHRASES) + r")(?![\w-])")
 # After a figure (and its unit): "lagi" and a softener, an ask for that many more ("500 lg ya", "1.000 lagi dong").
@@ -929,6 +930,34 @@ def _form_lead_role(masked: str, low: str, pos: int, kws: Sequence[Keyword]) -> 
     if len({k.role for k in words}) != 1:
         return None
     return words[-1]
+
+
+def _rows_summed(
+    clauses: Sequence[tuple[int, int]], ci: int, taken: Sequence[tuple[int, Candidate]],
+    before: Sequence[Mention], value: int | None,
+) -> tuple[str, str | None, int, bool] | None:
+    """(field, item, figures, whether they add up to *value*) when the clauses right before clause *ci* are
+    a run of rows (two or more), each with figures of one and the same field and item; else None."""
+    run: list[int] = []
+    fields: set[str] = set()
+    items: set[str | None] = set()
+    j = ci - 1
+    while j >= 0:
+        mine = [c for start, c in taken if start == clauses[j][0]]
+        if not mine:
+            break
+        run.append(j)
+        fields.update(c.field for c in mine)
+        items.update(c.item for c in mine)
+        j -= 1
+    if len(run) < 2 or len(fields) != 1 or len(items) != 1 or value is None:
+        return None
+    lo, hi = clauses[run[-1]][0], clauses[ci][0]
+    parts = [mm.value for mm in before if lo <= mm.start < hi and mm.value is not None
+             and mm.unit in (None, "blank") and not mm.rate]
+    if len(parts) < 2:
+        return None
+    return fields.pop(), items.pop(), len(parts), sum(parts) == value
 
 
 def _sums_to(parts: Sequence[int], value: int | None) -> bool:
@@ -1542,6 +1571,20 @@ def read_text(
             if len(prev_fields) == 1 and len(prev_items) == 1 and len(parts) > 1 and sum(parts) == m.value:
                 candidate = Candidate(prev_fields[0], m.value, snippet, True, total=True, item=prev_items.pop(),
                                       cues=("result_of_sum", f"parts:{len(parts)}", "sentence_before"))
+                candidates.append(candidate)
+                last = (c_start, candidate)
+                taken.append(last)
+                continue
+            if (run := _rows_summed(clauses, ci, taken, mentions[:idx], m.value)) is not None:
+                # "- Januari: 95 lembar" ... "- Desember: 70 lembar" / "Total setahun: 1.109 lembar": a total
+                # line under a run of rows of one role, each a line, that adds them up is that role's figure;
+                # one that does not add them up leaves the role to a clerk.
+                field, item, count, adds_up = run
+                if adds_up:
+                    candidate = Candidate(field, m.value, snippet, True, total=True, item=item,
+                                          cues=("result_of_sum", f"parts:{count}", "rows_before"))
+                else:
+                    candidate = Candidate(field, None, snippet, True, "conflict", True, item=item)
                 candidates.append(candidate)
                 last = (c_start, candidate)
                 taken.append(last)
@@ -2637,7 +2680,14 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
         if len(mine) > 1 and all(months) and len(set(months)) == len(months):
             # "Stok akhir Oktober: 2.360" / "Stok akhir November: 1.510", one figure a month: the latest
             # month's is the figure now (as the latest of dated lines).
-            latest_month = max(m for m in months if m is not None)
+            ordered = [m for m in months if m is not None]
+            if ordered != sorted(ordered) and ordered != sorted(ordered, reverse=True):
+                # "- Januari: 95" ... "- Desember: 70" under "tahun 2026", sent in January: months in
+                # calendar order that the mail's date would put in two years are of no known year; which
+                # row is the latest, a clerk asks.
+                doubts.append(Doubt(field, "conflict", " / ".join(dict.fromkeys(c.text for c in mine))))
+                continue
+            latest_month = max(ordered)
             mine = [c for c in mine if c.month == latest_month]
             evidence_cue = "latest_month"
         else:

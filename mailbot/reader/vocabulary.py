@@ -1596,3 +1596,10 @@ NEED_NOUNS: tuple[str, ...] = ("kebutuhan", "requirement", "requirements", "our 
 # Heading a mail (its subject or opening words), these say it informs: with REPORT_PHRASES and
 # FOR_INFORMATION_PHRASES, the mood of a report.
 INFO_HEAD_WORDS: tuple[str, ...] = ("info", "informasi", "sekadar memberi tahu", "sekedar memberitahu")
+# After a total opener, these name the period the total covers ("Total setahun: 1.109 lembar", "Jumlah
+# bulan ini: 420", "Total for the year: 1,109"): still the total of the rows above.
+TOTAL_PERIOD_WORDS: tuple[str, ...] = (
+    "setahun", "sebulan", "seminggu", "sepekan", "satu tahun", "1 tahun", "tahun ini", "bulan ini",
+    "minggu ini", "pekan ini", "per tahun", "tahunan", "bulanan", "mingguan", "this year", "this month",
+    "this week", "for the year", "for the month", "for the week", "of the year",
+)

@@ -105,3 +105,29 @@ def test_a_need_beside_the_stock_in_a_report_is_background(subject: str, body: s
 )
 def test_a_need_with_an_ask_or_without_a_report_heading_stays_a_request(body: str) -> None:
     assert figures(body, "blangko") == {"kind": "request", "requested": 6000, "stock_on_hand": 720}
+
+
+# --- A total line under a run of rows of one role is that role's figure ----------------------------------
+
+MONTH_ROWS = ("Rekap pencetakan KIA tahun 2026:\n\n- Januari: 95 lembar\n- Februari: 88 lembar\n"
+              "- November: 85 lembar\n- Desember: 70 lembar\n")
+
+
+@pytest.mark.parametrize("total", ["Total setahun: 338 lembar", "Total: 338 lembar", "Jumlah tahun 2026: 338",
+                                   "Total 2026: 338 lembar"])
+def test_a_total_line_that_adds_up_the_rows_above_is_their_figure(total: str) -> None:
+    body = MONTH_ROWS + total + "\n\nSisa blangko KIA per 31 Desember 2026: 64 lembar.\n"
+    assert figures(body, "Rekap KIA 2026") == {"kind": "stock_report", "printed": 338, "stock_on_hand": 64}
+
+
+def test_a_total_line_that_does_not_add_up_is_no_figure() -> None:
+    body = MONTH_ROWS + "Total setahun: 1.109 lembar\n\nSisa blangko KIA per 31 Desember 2026: 64 lembar.\n"
+    assert figures(body, "Rekap KIA 2026") == {"kind": "stock_report", "stock_on_hand": 64}
+
+
+def test_month_rows_across_the_turn_of_the_year_name_no_latest_row() -> None:
+    sent = "Date: Fri, 8 Jan 2027 09:00:00 +0800\n"
+    raw = mail(MONTH_ROWS + "\nSisa blangko KIA per 31 Desember 2026: 64 lembar.\n", "Rekap KIA 2026")
+    got = read_message(raw.replace(b"Subject:", sent.encode() + b"Subject:"), DISTRICTS,
+                       own_addresses=OWN_ADDRESSES).as_dict()
+    assert got["printed"] is None and got["stock_on_hand"] == 64
