@@ -263,6 +263,9 @@ def _answered_questions(text: str) -> list[tuple[str | None, str]]:
 
 
 _KIND_FIGURE = {"request": "requested", "receipt": "received"}
+_FORWARD_CORRECTED_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.FORWARD_CORRECTED_WORDS) + r")(?![\w-])"
+)
 _REVISION_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.REVISION_CUES) + r")(?![\w-])")
 _FIGURE_RE = re.compile(r"\d")
 
@@ -498,6 +501,10 @@ def read_message(
         own, unassigned = read_text(own_body, normalise(own_body), answer_role, parts.date, restated, elsewhere)
         earlier, fwd_unassigned = read_text(fwd_body, normalise(fwd_body), None, parts.date, frozenset(), elsewhere)
         stated = {c.field for c in own}
+        if own and _FORWARD_CORRECTED_RE.search(normalise(own_body)):
+            # "laporan Jumat di bawah ada yang salah ... yang benar 1.050 keping, bukan ± 800": a correction
+            # of the forwarded mail; its other figures were read when it came.
+            earlier = []
         text_candidates = own + [replace(c, cues=(*c.cues, "forwarded")) for c in earlier if c.field not in stated]
         unassigned = unassigned + fwd_unassigned
     elif is_reply and (answers := _answered_questions(parts.text)):

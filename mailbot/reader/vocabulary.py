@@ -1603,3 +1603,10 @@ TOTAL_PERIOD_WORDS: tuple[str, ...] = (
     "minggu ini", "pekan ini", "per tahun", "tahunan", "bulanan", "mingguan", "this year", "this month",
     "this week", "for the year", "for the month", "for the week", "of the year",
 )
+# Above the writer's own earlier mail forwarded again, these say it was wrong ("laporan Jumat di bawah ada yang
+# salah ... yang benar 1.050 keping"): the new words restate what they correct; the forwarded mail's other
+# figures were read when it first came and are not read again.
+FORWARD_CORRECTED_WORDS: tuple[str, ...] = CORRECTION_OPENERS + (
+    "ada yang salah", "ada yg salah", "yang salah", "yg salah", "ada kesalahan", "terdapat kesalahan", "kesalahan",
+    "keliru", "kekeliruan", "was wrong", "is wrong", "incorrect", "a mistake", "an error",
+)

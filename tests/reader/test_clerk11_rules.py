@@ -131,3 +131,26 @@ def test_month_rows_across_the_turn_of_the_year_name_no_latest_row() -> None:
     got = read_message(raw.replace(b"Subject:", sent.encode() + b"Subject:"), DISTRICTS,
                        own_addresses=OWN_ADDRESSES).as_dict()
     assert got["printed"] is None and got["stock_on_hand"] == 64
+
+
+# --- A forward of one's own mail that corrects it restates only what it corrects -------------------------
+
+FORWARDED_REPORT = ("\n\n---------- Forwarded message ---------\n"
+                    "Dari: Disdukcapil Tarakan <disdukcapil@tarakankota.example>\n"
+                    "Date: Jum, 8 Jan 2027 pukul 16.10\nSubject: Laporan 8/1\n"
+                    "To: <blangko@disdukcapil.kaltaraprov.example>\n\n"
+                    "Laporan Jumat 8/1/2027:\nRekam 61, cetak 55, sisa blangko KTP-el 800 keping.\n")
+
+
+@pytest.mark.parametrize("lead", [
+    "Pak/Bu, mohon maaf, laporan Jumat di bawah ada yang salah. Sisa blangko KTP-el yang benar 1.050 keping, bukan 800.",
+    "Ralat laporan di bawah: sisa blangko KTP-el 1.050 keping.",
+])
+def test_a_forward_correcting_ones_own_report_keeps_only_the_correction(lead: str) -> None:
+    assert figures(lead + FORWARDED_REPORT, "Fwd: Laporan 8/1") == {"kind": "stock_report", "stock_on_hand": 1050}
+
+
+def test_a_forward_of_ones_own_report_adding_a_figure_keeps_the_rest() -> None:
+    lead = "Pak/Bu, laporan Jumat di bawah belum dibalas. Tambahan: stok KIA 300 lembar."
+    got = figures(lead + FORWARDED_REPORT, "Fwd: Laporan 8/1")
+    assert got.get("printed") == 55 and got.get("recorded") == 61
