@@ -298,6 +298,16 @@ def _need_only(masked: str, kws: Sequence[Keyword], candidates: Sequence[Candida
     ) and not _SEND_ASK_ANYWHERE_RE.search(masked)
 
 
+_REPORT_PERIOD_RES = {
+    period: re.compile(r"(?<![\w-])(?:" + vocab.alternation(words) + r")(?![\w-])")
+    for period, words in vocab.REPORT_PERIOD_WORDS.items()
+}
+# Between a count's role word and "minggu ini": only the blank's name ("Cetak KIA minggu ini").
+_BETWEEN_ROLE_AND_PERIOD_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS + vocab.GENERIC_BLANK_WORDS) + r")(?![\w-])"
+)
+
+
 def _before_month_of(opened: re.Match[str], sent: datetime | None) -> bool:
     """Whether the month that opened a sentence is before the month the mail was sent in; a day of an
     activity counted from its start ("Pada hari pertama tercetak 118 keping") is some day's work, not the
@@ -1252,6 +1262,10 @@ def read_text(
     if len(mentions) > 1 and "(" in masked:
         mentions = _without_written_before(masked, mentions)
     monthly = bool(_MONTHLY_RE.search(masked, 0, _HEAD_CHARS))
+    this_period = frozenset(
+        w for period, found in _REPORT_PERIOD_RES.items() if found.search(masked, 0, _HEAD_CHARS)
+        for w in vocab.PERIOD_NOW_WORDS[period]
+    )
     candidates: list[Candidate] = []
     unassigned: list[str] = []
     zero = _zero_stock(original, masked, _clauses(masked)) if _ZERO_STOCK_RE.search(masked) else []
@@ -1351,6 +1365,13 @@ def read_text(
         # sdh diterima").
         clause_has_receipt = any(k.receipt_verb and c_start <= k.start < next_start for k in kws)
         role, strong, keyword = _role_for(m, before, after, clause_has_receipt, masked)
+        if role == "ignore" and this_period and keyword is not None and len(before) > 1 and keyword is before[-1] and (
+            " ".join(masked[keyword.start : keyword.end].split()) in this_period
+            and before[-2].role in _WORK_AND_RECEIPT_ROLES
+            and not _BETWEEN_ROLE_AND_PERIOD_RE.sub("", masked[before[-2].end : keyword.start]).strip()
+        ):
+            # "Cetak KIA minggu ini: 212 lembar" in a weekly report: the week is the report's own.
+            role, strong, keyword = before[-2].role, True, before[-2]
         became = idx in changed_to and role in (None, "ignore") and changed_from is not None
         if became and changed_from is not None:
             # "menambah permintaan dari 1.500 menjadi 2.500 keping": the figure it became takes the role of

@@ -1610,3 +1610,18 @@ FORWARD_CORRECTED_WORDS: tuple[str, ...] = CORRECTION_OPENERS + (
     "ada yang salah", "ada yg salah", "yang salah", "yg salah", "ada kesalahan", "terdapat kesalahan", "kesalahan",
     "keliru", "kekeliruan", "was wrong", "is wrong", "incorrect", "a mistake", "an error",
 )
+# Right after a count's role word, these name the period now ("Cetak KIA minggu ini: 212 lembar", "Perekaman
+# minggu ini 655 jiwa"): in a report of that period (its title or opening names the week or the month) they
+# name the report's own period, not a running total; elsewhere they stay figures of another span.
+PERIOD_NOW_WORDS: dict[str, tuple[str, ...]] = {
+    "week": ("minggu ini", "mgg ini", "pekan ini", "this week"),
+    "month": ("bulan ini", "bln ini", "this month"),
+}
+REPORT_PERIOD_WORDS: dict[str, tuple[str, ...]] = {
+    "week": (
+        "mingguan", "laporan minggu", "lap minggu", "rekap minggu", "minggu pertama", "minggu kedua", "minggu ketiga",
+        "minggu keempat", "minggu i", "minggu ii", "minggu iii", "minggu iv", "minggu ke", "pekan pertama",
+        "pekan kedua", "sepekan", "weekly", "week",
+    ),
+    "month": MONTHLY_REPORT_PHRASES + ("bulanan", "monthly"),
+}

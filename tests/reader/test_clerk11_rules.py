@@ -154,3 +154,32 @@ def test_a_forward_of_ones_own_report_adding_a_figure_keeps_the_rest() -> None:
     lead = "Pak/Bu, laporan Jumat di bawah belum dibalas. Tambahan: stok KIA 300 lembar."
     got = figures(lead + FORWARDED_REPORT, "Fwd: Laporan 8/1")
     assert got.get("printed") == 55 and got.get("recorded") == 61
+
+
+# --- In a report of a week, "minggu ini" after a count's name is the report's own period -----------------
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "want"),
+    [
+        ("Laporan KIA minggu I", "Saldo awal KIA 2027: 1.310 lembar\nCetak KIA minggu ini: 212 lembar\n"
+                                 "Sisa KIA: 1.098 lembar\n", {"printed": 212, "stock_on_hand": 1098}),
+        ("Laporan mingguan blangko", "Sisa 2.640 keping.\nPerekaman minggu ini 655 jiwa.\n",
+         {"recorded": 655, "stock_on_hand": 2640}),
+        ("Weekly report", "Printed this week: 212 cards. Stock left 1,098 cards.",
+         {"printed": 212, "stock_on_hand": 1098}),
+    ],
+)
+def test_this_week_in_a_weekly_report_is_the_reports_period(subject: str, body: str, want: dict[str, int]) -> None:
+    assert figures(body, subject) == {"kind": "stock_report"} | want
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Laporan harian 8/1", "Cetak hari ini 40, cetak minggu ini 212. Sisa 1.098 keping."),
+        ("Laporan mingguan", "Cetak s.d. minggu ini: 1.900 keping. Sisa 1.098 keping."),
+    ],
+)
+def test_this_week_outside_a_weekly_report_or_as_a_running_total_is_no_count(subject: str, body: str) -> None:
+    assert figures(body, subject).get("printed") in (None, 40)
