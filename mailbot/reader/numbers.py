@@ -43,9 +43,13 @@ _alternation = vocab.alternation
 # --- Number words ---------------------------------------------------------------------------
 
 _WORD_TOKEN = _alternation(list(vocab.SE_WORDS) + list(vocab.DIGIT_WORDS) + list(vocab.SCALE_WORDS))
-_WORD_TOKEN_RE = re.compile(_WORD_TOKEN)
+_SCALE_SHORT = _alternation(list(vocab.SCALE_ABBREVIATIONS))
+_WORD_TOKEN_RE = re.compile(rf"\b(?:{_SCALE_SHORT})\b|{_WORD_TOKEN}")
 # A run of number words may wrap at the end of a line ("sebanyak seribu\nlima ratus keping").
-WORDS_PATTERN = rf"\b(?:{_WORD_TOKEN})(?:(?:[ \-]*|[ \t]*\n[ \t]*)(?:{_WORD_TOKEN}))*\b"
+WORDS_PATTERN = (
+    rf"\b(?:{_WORD_TOKEN})(?:(?:[ \-]*|[ \t]*\n[ \t]*)(?:{_WORD_TOKEN}))*(?:[ \t]+(?:{_SCALE_SHORT})"
+    rf"(?:[ \-]+(?:{_WORD_TOKEN}))*)?\b"
+)
 _WORDS_RE = re.compile(WORDS_PATTERN)
 
 
@@ -66,6 +70,7 @@ def _tokens(phrase: str) -> list[str] | None:
 def _expand(tokens: list[str]) -> list[str]:
     out: list[str] = []
     for tok in tokens:
+        tok = vocab.SCALE_ABBREVIATIONS.get(tok, tok)
         if tok in vocab.SE_WORDS:
             out.extend(("satu", vocab.SE_WORDS[tok]))
         else:

@@ -1532,9 +1532,11 @@ def read_text(
         if role == "stock_on_hand" and keyword is not None and _HOLDER_RE.search(masked, keyword.start, m.start):
             # "stok di gudang provinsi 66.000": someone else's stock, not the writer's.
             continue
-        if (m.bare or (m.value is not None and m.value < 10 and not m.spelled)) and m.unit is None:
+        confirmed = m.end > m.start and masked[m.end - 1] == ")"  # "0 (nol)": the digit and its words
+        if (m.bare or (m.value is not None and m.value < 10 and not m.spelled and not confirmed)) and m.unit is None:
             # A bare year-like or long number, or a lone small digit, counts only right after its role word,
-            # or with its role word right after it ("KIA blanks: 0 left").
+            # or with its role word right after it ("KIA blanks: 0 left"). A digit written again in words in
+            # brackets ("stok ... hari ini 0 (nol)") is stated on purpose, as a number with its unit is.
             postfix = (
                 keyword is not None and keyword.start >= m.end and not m.bare
                 and " ".join(masked[keyword.start : keyword.end].split()) in _POSTFIX_ROLE_WORDS

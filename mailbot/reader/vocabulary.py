@@ -70,6 +70,9 @@ SE_WORDS: dict[str, str] = {
     "sejuta": "juta",
 }
 SCALE_WORDS: tuple[str, ...] = ("belas", "puluh", "ratus", "ribu", "juta")
+# Short forms of the scale words after number words, as after digits ("dua rb", "tiga rbu", "satu jt"):
+# "mhn dikirim dua rb ya" is two thousand.
+SCALE_ABBREVIATIONS: dict[str, str] = {"rb": "ribu", "rbu": "ribu", "rebu": "ribu", "jt": "juta", "rts": "ratus"}
 
 # Suffixes that turn digits into thousands: "2 ribu", "2rb", "1,5 rb", "2k".
 THOUSAND_SUFFIXES: tuple[str, ...] = ("ribu", "rbu", "rb", "k")

@@ -183,3 +183,23 @@ def test_this_week_in_a_weekly_report_is_the_reports_period(subject: str, body: 
 )
 def test_this_week_outside_a_weekly_report_or_as_a_running_total_is_no_count(subject: str, body: str) -> None:
     assert figures(body, subject).get("printed") in (None, 40)
+
+
+# --- Number words with the short forms of their scale, and a digit written again in words ----------------
+
+
+@pytest.mark.parametrize(("words", "value"), [("dua rb", 2000), ("tiga rbu", 3000), ("dua rb lima ratus", 2500)])
+def test_number_words_with_a_short_scale_word(words: str, value: int) -> None:
+    body = f"pak, ktpel tdg tinggal 180 lg. mhn dikirim {words} ya. mksh"
+    assert figures(body, "blko") == {"kind": "request", "requested": value, "stock_on_hand": 180}
+
+
+def test_a_lone_digit_written_again_in_words_is_stated_on_purpose() -> None:
+    body = ("Pagi pak, stok blangko KTP-el kami hari ini 0 (nol), pelayanan cetak terhenti. Mohon dikirim dua "
+            "ribu lima ratus keping secepatnya.")
+    assert figures(body) == {"kind": "request", "requested": 2500, "stock_on_hand": 0}
+
+
+def test_a_lone_digit_far_from_its_role_word_stays_unread() -> None:
+    body = "Pagi pak, stok blangko KTP-el kami hari ini 0, pelayanan cetak terhenti. Mohon dikirim 2.500 keping."
+    assert figures(body) == {"kind": "request", "requested": 2500}
