@@ -11,7 +11,7 @@ from typing import Literal
 
 from mailbot.reader import vocabulary as vocab
 from mailbot.reader.classify import explicit_item
-from mailbot.reader.dates import cell_date, line_date, line_month, names_a_month
+from mailbot.reader.dates import cell_date, line_date, line_month, names_a_month, parse_date
 from mailbot.reader.numbers import Mention, find_mentions, mask_non_quantities, normalise, quantity_in
 from mailbot.reader.verdict import QUANTITY_FIELDS, Doubt, Evidence
 
@@ -308,6 +308,35 @@ _BETWEEN_ROLE_AND_PERIOD_RE = re.compile(
 )
 
 
+_OPENING_WORDS = frozenset(vocab.OPENING_STOCK_WORDS)
+_NOT_USED_YET_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.NOT_USED_YET_PHRASES) + r")(?![\w-])")
+
+
+def _opening_is_now(
+    masked: str, openings: Sequence[tuple[Mention, str, str]], candidates: Sequence[Candidate], sent: datetime | None
+) -> Candidate | None:
+    """The opening stock as the stock now ("saldo awal ... per 1 Januari 2027 sebanyak 310 keping. ... belum ada
+    pemakaian"), when it is one figure, the mail tells no work, receipt or other stock, and nothing was used
+    since: the writer says so, or the period opened at most a few days before the mail was sent."""
+    if any(c.field in ("stock_on_hand", "printed", "recorded", "received") for c in candidates):
+        return None
+    exact = [(m, snip, clause) for m, snip, clause in openings
+             if m.value is not None and not (m.approximate or m.conflict) and m.unit in (None, "blank")]
+    if len(exact) != 1 or len(openings) != 1:
+        return None
+    m, snippet, clause = exact[0]
+    cue = None
+    if _NOT_USED_YET_RE.search(masked):
+        cue = "not_used_yet"
+    elif sent is not None and (opened := parse_date(clause, sent)) is not None and (
+        0 <= (sent.date() - opened).days <= vocab.OPENING_IS_NOW_DAYS
+    ):
+        cue = "opened_days_ago"
+    if cue is None:
+        return None
+    return Candidate("stock_on_hand", m.value, snippet, True, cues=("opening_stock", cue))
+
+
 def _before_month_of(opened: re.Match[str], sent: datetime | None) -> bool:
     """Whether the month that opened a sentence is before the month the mail was sent in; a day of an
     activity counted from its start ("Pada hari pertama tercetak 118 keping") is some day's work, not the
@@ -476,6 +505,10 @@ def _soft_wrap(masked: str, pos: int) -> bool:
     nxt_end = masked.find("\n", pos + 1)
     nxt = masked[pos + 1 : nxt_end if nxt_end != -1 else len(masked)]
     if not nxt.strip() or "|" in nxt or _BULLET_RE.match(nxt) or _LINE_LABEL_RE.match(nxt):
+        return False
+    if _FORM_LINE_RE.match(masked, line_start) and _FORM_LINE_RE.match(nxt):
+        # "Pencetakan: 0 (printer kartu rusak, teknisi ... datang tanggal 18)" / "Sisa blangko KTP-el: 288
+        # keping": a labelled line after a labelled line is the next line of a form, however long the first.
         return False
     return True
 
@@ -1268,6 +1301,7 @@ def read_text(
     )
     candidates: list[Candidate] = []
     unassigned: list[str] = []
+    openings: list[tuple[Mention, str, str]] = []  # figures of an opening stock: (mention, snippet, clause)
     zero = _zero_stock(original, masked, _clauses(masked)) if _ZERO_STOCK_RE.search(masked) else []
     zero += _zero_values(original, masked, kws, zero)
     if not mentions:
@@ -1653,6 +1687,8 @@ def read_text(
         if role is None or role == "ignore":
             if role == "ignore":
                 ignored_end = m.end
+                if keyword is not None and " ".join(masked[keyword.start : keyword.end].split()) in _OPENING_WORDS:
+                    openings.append((m, snippet, low[c_start:c_end]))
             if role is None and (m.unit == "blank" or (m.value is not None and m.value >= 10 and not m.spelled)):
                 unassigned.append(snippet)
                 loose.append((m, snippet))
@@ -1714,6 +1750,8 @@ def read_text(
         # "blangko yang kami terima sebanyak 1.800 keping ... Kekurangan 200 keping mohon dapat dicek":
         # beside a receipt, a figure named only by a noun of need or shortage asks for nothing.
         candidates = [c for c in candidates if c.field != "requested" or c.strong]
+    if openings and (now := _opening_is_now(masked, openings, candidates, sent)) is not None:
+        candidates.append(now)
     candidates = _shortfall_asked(masked, candidates)
     if answer_role is None and _need_only(masked, kws, candidates):
         # "stok kami tinggal 12% dari kebutuhan (kebutuhan Desember 6.000, stok sekarang 720)": beside the

@@ -1628,3 +1628,17 @@ REPORT_PERIOD_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "month": MONTHLY_REPORT_PHRASES + ("bulanan", "monthly"),
 }
+# The stock a period opened with ("saldo awal 2027 per 1 Januari 2027 sebanyak 310 keping") is no stock now,
+# unless nothing has been used since: the writer says so ("belum ada pemakaian"), or the period opened at
+# most OPENING_IS_NOW_DAYS days before the mail, and the mail tells no work, receipt or other stock.
+OPENING_STOCK_WORDS: tuple[str, ...] = (
+    "stok awal", "stock awal", "saldo awal", "sisa awal", "persediaan awal", "opening stock", "opening balance",
+    "beginning stock", "beginning balance", "starting stock", "starting balance", "stok permulaan",
+    "saldo permulaan",
+)
+NOT_USED_YET_PHRASES: tuple[str, ...] = (
+    "belum ada pemakaian", "belum ada penggunaan", "belum ada yang terpakai", "belum ada yg terpakai",
+    "belum terpakai", "belum dipakai", "belum digunakan", "belum ada pelayanan", "belum ada pencetakan",
+    "none used yet", "nothing used yet", "not used yet", "no blanks used",
+)
+OPENING_IS_NOW_DAYS = 7

@@ -203,3 +203,61 @@ def test_a_lone_digit_written_again_in_words_is_stated_on_purpose() -> None:
 def test_a_lone_digit_far_from_its_role_word_stays_unread() -> None:
     body = "Pagi pak, stok blangko KTP-el kami hari ini 0, pelayanan cetak terhenti. Mohon dikirim 2.500 keping."
     assert figures(body) == {"kind": "request", "requested": 2500}
+
+
+# --- format=flowed text is joined at its soft breaks; a form's labelled lines stay lines -------------------
+
+
+def test_flowed_text_is_joined_at_its_soft_line_breaks() -> None:
+    from mailbot.reader.mime import unflow
+
+    assert unflow("saldo awal per 1 \r\nJanuari 2027 sebanyak 310 keping.\r\n-- \r\nFauzan") == (
+        "saldo awal per 1 Januari 2027 sebanyak 310 keping.\n-- \nFauzan")
+    assert unflow("> stok kami \n> 300 keping\nterima kasih") == "> stok kami 300 keping\nterima kasih"
+    assert unflow("stok kami \nada 300", delsp=True) == "stok kamiada 300"
+
+
+def test_a_flowed_mail_is_read_as_its_lines_joined() -> None:
+    raw = ("From: disdukcapil@tanatidungkab.example\nTo: blangko@disdukcapil.kaltaraprov.example\n"
+           "Subject: Laporan harian KTT\nDate: Wed, 13 Jan 2027 15:40:26 +0800\n"
+           "Content-Type: text/plain; charset=UTF-8; format=flowed\n\n"
+           "Laporan Disdukcapil KTT Rabu 13 Januari 2027:\nPerekaman: 21\n"
+           "Pencetakan: 0 (printer kartu rusak, teknisi dari Tarakan baru datang \ntanggal 18)\n"
+           "Sisa blangko KTP-el: 288 keping\n").encode()
+    got = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
+    assert (got["kind"], got["recorded"], got["printed"], got["stock_on_hand"]) == ("stock_report", 21, 0, 288)
+
+
+# --- The opening stock is the stock now when nothing was used since ---------------------------------------
+
+
+def dated(body: str, subject: str, when: str) -> dict[str, object]:
+    raw = mail(body, subject).replace(b"Subject:", f"Date: {when}\n".encode() + b"Subject:")
+    got = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
+    return {f: got[f] for f in FIGURES if got[f] is not None} | {"kind": got["kind"]}
+
+
+def test_an_opening_stock_with_nothing_used_since_is_the_stock_now() -> None:
+    body = ("Menyampaikan saldo awal blangko KTP-el per 1 Januari 2027 sebanyak 310 keping. Kantor tutup 2-3 "
+            "Januari sehingga belum ada pemakaian.")
+    assert dated(body, "Saldo awal 2027", "Mon, 25 Jan 2027 09:10:34 +0800") == {
+        "kind": "stock_report", "stock_on_hand": 310}
+
+
+def test_an_opening_stock_of_a_few_days_ago_is_the_stock_now_and_the_shortfall_follows() -> None:
+    body = ("Bersama ini kami sampaikan bahwa saldo awal blangko KTP-el per 1 Januari 2027 adalah 1.120 keping. "
+            "Kebutuhan kami sampai Februari sebanyak 3.500 keping.\n\nUntuk itu kami mohon kiranya dapat dikirimkan "
+            "kekurangannya (kebutuhan dikurangi saldo awal).")
+    assert dated(body, "Permohonan blangko", "Mon, 04 Jan 2027 10:05:20 +0800") == {
+        "kind": "request", "requested": 2380, "stock_on_hand": 1120}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Saldo awal blangko KTP-el per 1 Januari 2027 adalah 1.120 keping.",  # weeks ago, nothing said of use
+        "Saldo awal 1.120 keping, dicetak 72 keping.",  # work done since
+    ],
+)
+def test_an_opening_stock_is_no_stock_now_otherwise(body: str) -> None:
+    assert "stock_on_hand" not in dated(body, "Laporan", "Mon, 25 Jan 2027 10:05:20 +0800")
