@@ -1140,7 +1140,7 @@ def _product_role(
     if not roles or roles[-1].role not in ("requested", "received"):
         # An average or a count of work worked out ("rata-rata cetak 30 x 22 hari = 660") is no figure.
         return None
-    return roles[-1].role
+    return roles[-1].role + (":weak" if roles[-1].weak else "")
 
 
 def _fallback_offered(masked: str, mentions: Sequence[Mention], candidates: list[Candidate]) -> list[Candidate]:
@@ -1607,7 +1607,11 @@ def read_text(
         ) is not None:
             # "Kami mohon blangko KIA: rata-rata 8 keping/hari x 25 hari = 200 keping", "Kami terima 3 dus @
             # 500 = 1.500 keping": the product worked out in a sentence takes the role the sentence names.
-            candidate = Candidate(asked, m.value, snippet, True, item=_item_of_mention(masked, c_start, m, next_start),
+            # "kebutuhan bulan ini kami hitung 140 x 22 = 3.080 keping": a product named by a noun of need
+            # is as weak as that noun; an ask stated beside it is the request.
+            asked, _, weak = asked.partition(":")
+            candidate = Candidate(asked, m.value, snippet, not weak,
+                                  item=_item_of_mention(masked, c_start, m, next_start),
                                   cues=("product", f"role:{asked}"))
             candidates.append(candidate)
             last = (c_start, candidate)

@@ -261,3 +261,18 @@ def test_an_opening_stock_of_a_few_days_ago_is_the_stock_now_and_the_shortfall_f
 )
 def test_an_opening_stock_is_no_stock_now_otherwise(body: str) -> None:
     assert "stock_on_hand" not in dated(body, "Laporan", "Mon, 25 Jan 2027 10:05:20 +0800")
+
+
+# --- A product worked out under a noun of need is the need, not the ask beside it -----------------------
+
+
+def test_a_need_worked_out_yields_to_the_figure_asked() -> None:
+    body = ("Rata-rata pencetakan kami sekitar 140 keping per hari, sehingga kebutuhan bulan ini kami hitung "
+            "140 x 22 = 3.080 keping.\n\nSisa blangko KTP-el kami 370 keping.\n\nOleh karena itu, kami memohon "
+            "tambahan blangko KTP-el sebanyak 2.700 keping (sudah kami bulatkan).")
+    assert figures(body) == {"kind": "request", "requested": 2700, "stock_on_hand": 370}
+
+
+def test_a_need_worked_out_with_an_ask_and_no_other_figure_is_the_request() -> None:
+    body = "Kebutuhan bulan ini kami hitung 140 x 22 = 3.080 keping, mohon dikirim."
+    assert figures(body) == {"kind": "request", "requested": 3080}
