@@ -1528,9 +1528,17 @@ def read_text(
                 # A correction on its own names no role and the mail said several: which one, a clerk asks.
                 fields = list(dict.fromkeys(c.field for _, c in taken))
             if len(fields) == 1 and not (m.approximate or m.conflict) and m.value is not None and not m.bare:
-                # The corrected figure is of the blank the figure it replaces was said of.
-                was = next((c for _, c in reversed(taken) if c.field == fields[0]), last[1])
-                candidate = Candidate(fields[0], m.value, snippet, was.strong, item=was.item, corrects=True,
+                # The corrected figure is of the blank the figure it replaces was said of; the blank the
+                # correction names ("Ralat: KTP-el yang benar 1.200"), if any, says which. With figures of
+                # both blanks before it and none named, which one it corrects, a clerk asks.
+                named = _item_of_mention(masked, c_start, m, next_start)
+                said_items = {c.item for _, c in taken if c.field == fields[0] and c.value is not None}
+                if named is None and len(said_items - {None}) > 1:
+                    candidates.append(Candidate(fields[0], None, snippet, True, "conflict", corrects=True))
+                    continue
+                was = next((c for _, c in reversed(taken) if c.field == fields[0] and named in (None, c.item)),
+                           next((c for _, c in reversed(taken) if c.field == fields[0]), last[1]))
+                candidate = Candidate(fields[0], m.value, snippet, was.strong, item=named or was.item, corrects=True,
                                       cues=("correction",))
             else:
                 for field in fields:
@@ -2729,6 +2737,12 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
         if any(c.corrects for c in mine):
             # "Ralat: yang benar 2.000 keping": the correction replaces what was said before it.
             mine = [c for c in mine if c.corrects]
+            fixed = [c for c in mine if c.value is not None and c.doubt is None and not c.table
+                     and "forwarded" not in c.cues]
+            if len(fixed) == len(mine) > 1 and len({c.value for c in fixed}) > 1 and len({c.item for c in fixed}) == 1:
+                # "Eh maaf ralat, 1.200 lembar" ... "Maaf ralat lagi: 1.250 lembar": corrections in turn, the
+                # last replaces the ones before it.
+                mine = [fixed[-1]]
         if any(c.strong for c in mine):
             mine = [c for c in mine if c.strong]
         if any(c.total for c in mine):

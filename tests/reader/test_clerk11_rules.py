@@ -276,3 +276,26 @@ def test_a_need_worked_out_yields_to_the_figure_asked() -> None:
 def test_a_need_worked_out_with_an_ask_and_no_other_figure_is_the_request() -> None:
     body = "Kebutuhan bulan ini kami hitung 140 x 22 = 3.080 keping, mohon dikirim."
     assert figures(body) == {"kind": "request", "requested": 3080}
+
+
+# --- Corrections in turn: the last replaces the ones before it -------------------------------------------
+
+
+def test_the_last_of_corrections_in_turn_is_the_figure() -> None:
+    body = ("Pak/Bu mohon blangko KIA 1.000 lembar.\n\nEh maaf ralat, 1.200 lembar karena ada tambahan 2 TK.\n\n"
+            "Maaf ralat lagi, setelah dihitung ulang dengan Kasi: 1.250 lembar. Itu angka finalnya.\n\n"
+            "Sisa KIA kami 140 lembar.")
+    assert figures(body, "permohonan blangko KIA") == {"kind": "request", "requested": 1250, "stock_on_hand": 140}
+
+
+@pytest.mark.parametrize(
+    ("correction", "want"),
+    [
+        ("Ralat: KTP-el yang benar 1.200 keping.", 1200),
+        ("Ralat: KIA yang benar 600 lembar.", 1000),
+        ("Ralat: yang benar 1.200 keping.", None),  # which blank's figure, a clerk asks
+    ],
+)
+def test_a_correction_after_figures_of_both_blanks_corrects_the_one_it_names(correction: str, want: int | None) -> None:
+    body = f"Mohon blangko KTP-el 1.000 keping dan KIA 500 lembar.\n\n{correction}"
+    assert figures(body).get("requested") == want
