@@ -1642,3 +1642,5 @@ NOT_USED_YET_PHRASES: tuple[str, ...] = (
     "none used yet", "nothing used yet", "not used yet", "no blanks used",
 )
 OPENING_IS_NOW_DAYS = 7
+# Short forms of "request" in terse mail ("req blangko ktpel 3rb"), siblings of "request" and "minta".
+ROLE_PHRASES["requested"] += ("req", "reqs", "rqst", "rqs", "pls send", "plz send")

@@ -299,3 +299,9 @@ def test_the_last_of_corrections_in_turn_is_the_figure() -> None:
 def test_a_correction_after_figures_of_both_blanks_corrects_the_one_it_names(correction: str, want: int | None) -> None:
     body = f"Mohon blangko KTP-el 1.000 keping dan KIA 500 lembar.\n\n{correction}"
     assert figures(body).get("requested") == want
+
+
+@pytest.mark.parametrize("ask", ["req", "rqst", "pls send"])
+def test_short_forms_of_request_ask(ask: str) -> None:
+    body = f"Pak,\n{ask} blangko ktpel 3rb. stok skrg 640, rata2 keluar 150/hari.\nthx"
+    assert figures(body, "blangko ktpel") == {"kind": "request", "requested": 3000, "stock_on_hand": 640}
