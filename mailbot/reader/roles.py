@@ -1243,6 +1243,35 @@ def _without_written_before(masked: str, mentions: list[Mention]) -> list[Mentio
     return [m for i, m in enumerate(mentions) if i not in drop] if drop else mentions
 
 
+_MADE_OF_RE = re.compile(r"[^\n.;:()]{0,24}?(?<![\w-])(?:" + vocab.alternation(vocab.MADE_OF_WORDS) + r")(?![\w-])\s*:?")
+
+
+def _without_parts(masked: str, mentions: list[Mention], kws: Sequence[Keyword]) -> list[Mention]:
+    """A figure followed by the parts it is made of, to the end of its sentence ("perekaman KTP-el sebanyak 127
+    orang, terdiri dari 83 pemula dan 44 perekaman ulang"): parts that add up to it, named by no other role
+    than the figure's own and by no blank, are no figures of their own."""
+    drop: set[int] = set()
+    for i, m in enumerate(mentions):
+        if m.value is None or i in drop or (lead := _MADE_OF_RE.match(masked, m.end)) is None:
+            continue
+        if any(m.end <= n.start < lead.end() for n in mentions):
+            continue
+        end = _CLAUSE_END_RE.search(masked, lead.end())
+        stop = end.start() if end else len(masked)
+        inside = [k for k, n in enumerate(mentions) if lead.end() <= n.start and n.end <= stop
+                  and n.unit in (None, "blank", "people") and not n.rate]  # not "(usia 17 tahun)"
+        values = [mentions[k].value for k in inside]
+        own = next((k.role for k in reversed(kws) if k.end <= m.start and k.role != "ignore"), None)
+        roles = {k.role for k in kws if lead.end() <= k.start < stop} - {"ignore"}
+        if not roles <= {own}:
+            continue
+        if len(values) >= 2 and None not in values and sum(v for v in values if v is not None) == m.value:
+            # Parts each named by a blank ("2.000 keping, terdiri dari 1.500 KTP-el dan 500 KIA") are the
+            # figures of each blank, and the whole is theirs together: the whole is no figure of its own.
+            drop.update((i,) if _ITEM_NAME_RE.search(masked, lead.end(), stop) else inside)
+    return [m for k, m in enumerate(mentions) if k not in drop] if drop else mentions
+
+
 def _without_breakdowns(masked: str, mentions: list[Mention], kws: Sequence[Keyword]) -> list[Mention]:
     """A figure followed by its parts in brackets ("1.250 keping KTP-el (250 keping pengganti yang terbakar
     ditambah 1.000 keping untuk pelayanan Desember)"): the parts add up to it and are no figures of their own.
@@ -1263,10 +1292,12 @@ def _without_breakdowns(masked: str, mentions: list[Mention], kws: Sequence[Keyw
             continue  # another figure stands between the figure and the bracket
         values = [mentions[k].value for k in inside]
         roles = {k.role for k in kws if lead.end() <= k.start < close}
-        if not roles <= {"requested", "ignore"} or _ITEM_NAME_RE.search(masked, lead.end(), close):
+        if not roles <= {"requested", "ignore"}:
             continue
         if len(values) >= 2 and None not in values and sum(v for v in values if v is not None) == m.value:
-            drop.update(inside)
+            # "2.000 keping (1.500 KTP-el dan 500 KIA)": parts named by a blank each are the blanks' figures,
+            # and the whole is no figure of its own.
+            drop.update((i,) if _ITEM_NAME_RE.search(masked, lead.end(), close) else inside)
     return [m for k, m in enumerate(mentions) if k not in drop] if drop else mentions
 
 
@@ -1294,6 +1325,8 @@ def read_text(
         mentions = _without_breakdowns(masked, mentions, kws)
     if len(mentions) > 1 and "(" in masked:
         mentions = _without_written_before(masked, mentions)
+    if len(mentions) > 2:
+        mentions = _without_parts(masked, mentions, kws)
     monthly = bool(_MONTHLY_RE.search(masked, 0, _HEAD_CHARS))
     this_period = frozenset(
         w for period, found in _REPORT_PERIOD_RES.items() if found.search(masked, 0, _HEAD_CHARS)

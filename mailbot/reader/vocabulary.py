@@ -1644,3 +1644,9 @@ NOT_USED_YET_PHRASES: tuple[str, ...] = (
 OPENING_IS_NOW_DAYS = 7
 # Short forms of "request" in terse mail ("req blangko ktpel 3rb"), siblings of "request" and "minta".
 ROLE_PHRASES["requested"] += ("req", "reqs", "rqst", "rqs", "pls send", "plz send")
+# After a figure, these open the parts it is made of ("127 orang, terdiri dari 83 pemula dan 44 perekaman
+# ulang"): parts that add up to it, of no other role or blank, are no figures of their own.
+MADE_OF_WORDS: tuple[str, ...] = (
+    "terdiri dari", "terdiri atas", "tdd", "terbagi", "terbagi atas", "terbagi menjadi", "dengan rincian",
+    "rinciannya", "meliputi", "consisting of", "made up of", "of which", "broken down into", "comprising",
+)

@@ -305,3 +305,22 @@ def test_a_correction_after_figures_of_both_blanks_corrects_the_one_it_names(cor
 def test_short_forms_of_request_ask(ask: str) -> None:
     body = f"Pak,\n{ask} blangko ktpel 3rb. stok skrg 640, rata2 keluar 150/hari.\nthx"
     assert figures(body, "blangko ktpel") == {"kind": "request", "requested": 3000, "stock_on_hand": 640}
+
+
+# --- The parts a figure is made of, that add up to it, are no figures of their own -----------------------
+
+
+@pytest.mark.parametrize("made_of", ["terdiri dari", "terdiri atas", "dengan rincian", "of which"])
+def test_parts_that_add_up_to_a_figure_are_not_read_again(made_of: str) -> None:
+    body = (f"Perekaman KTP-el hari ini sebanyak 127 orang, {made_of} 83 pemula (usia 17 tahun) dan 44 perekaman "
+            "ulang. Kartu KTP-el yang dicetak hari ini 109 keping. Sisa blangko KTP-el 1.203 keping.")
+    assert figures(body, "Laporan harian") == {"kind": "stock_report", "recorded": 127, "printed": 109,
+                                               "stock_on_hand": 1203}
+
+
+@pytest.mark.parametrize("parts", [", terdiri dari 1.500 KTP-el dan 500 KIA", " (1.500 KTP-el dan 500 KIA)"])
+def test_parts_of_both_blanks_are_their_figures_and_the_whole_is_none(parts: str) -> None:
+    got = read_message(mail(f"Blangko sudah kami terima 2.000 keping{parts}."), DISTRICTS,
+                       own_addresses=OWN_ADDRESSES).as_dict()
+    assert (got["kind"], got["item"], got["received"]) == ("receipt", "ktp-el", 1500)
+    assert {item: r["received"] for item, r in got["readings"].items()} == {"ktp-el": 1500, "kia": 500}
