@@ -1650,3 +1650,10 @@ MADE_OF_WORDS: tuple[str, ...] = (
     "terdiri dari", "terdiri atas", "tdd", "terbagi", "terbagi atas", "terbagi menjadi", "dengan rincian",
     "rinciannya", "meliputi", "consisting of", "made up of", "of which", "broken down into", "comprising",
 )
+# A letter to many offices at once ("Kepada Yth. Kepala Dinas Dukcapil Provinsi se-Indonesia", "Surat Edaran"):
+# from a sender on no district's list, a circular; what it asks or counts is no district's request or report.
+CIRCULAR_PHRASES: tuple[str, ...] = (
+    "surat edaran", "se-indonesia", "se indonesia", "seluruh indonesia", "provinsi se-indonesia",
+    "kabupaten/kota se-indonesia", "kab/kota se-indonesia", "se-kalimantan utara", "se-kaltara",
+    "kabupaten/kota se", "kab/kota se", "circular letter", "to all provinces", "to all districts",
+)

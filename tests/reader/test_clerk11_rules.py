@@ -324,3 +324,15 @@ def test_parts_of_both_blanks_are_their_figures_and_the_whole_is_none(parts: str
                        own_addresses=OWN_ADDRESSES).as_dict()
     assert (got["kind"], got["item"], got["received"]) == ("receipt", "ktp-el", 1500)
     assert {item: r["received"] for item, r in got["readings"].items()} == {"ktp-el": 1500, "kia": 500}
+
+
+# --- A circular from no district asks and reports nothing of a district's ---------------------------------
+
+
+def test_a_circular_to_all_provinces_is_other_mail() -> None:
+    body = ("Kepada Yth. Kepala Dinas Dukcapil Provinsi se-Indonesia\n\nDengan hormat, disampaikan bahwa rencana "
+            "pengadaan blangko KTP-el TA 2027 sebanyak 15 juta keping dan blangko KIA 4 juta keping. Usulan kebutuhan "
+            "provinsi disampaikan paling lambat 20 Desember 2026 melalui aplikasi.\n\nSekretaris Direktorat Jenderal")
+    raw = mail(body, "Surat Edaran: Rencana alokasi blangko KTP-el TA 2027", "setditjen@dukcapil.kemendagri.example")
+    got = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
+    assert (got["kind"], got["requested"]) == ("other", None)
