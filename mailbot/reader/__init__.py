@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import datetime
 from email.message import Message
 from email.utils import parseaddr
 from typing import Any, Literal
@@ -173,6 +174,34 @@ def _passed_on_for_information(text: str, sender: str | None) -> str | None:
     if not sender_line or (domain is not None and domain in sender_line):
         return None
     return above
+
+
+_FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.FIRST_PERSON_WORDS) + r")(?![\w-])")
+_ADOPTABLE_ROLES = frozenset(("received", "stock_on_hand"))
+
+
+def _adopted_from_forward(
+    above: str, text: str, sent: datetime | None, elsewhere: re.Pattern[str] | None
+) -> list[Candidate]:
+    """Figures of a third party's mail passed on "fyi" that the forwarder's own words take as theirs: words
+    in the first person that name a receipt or the stock and state no figure ("fyi, blangko kiriman
+    provinsi kemarin kami terima langsung di gerai MPP, konfirmasinya di bawah"; "fyi, konfirmasi
+    penerimaan dari gudang kami"). Only figures of the role those words name are taken, and only one each."""
+    low = normalise(above)
+    if not _FIRST_PERSON_RE.search(low) or any(ch.isdigit() for ch in split_quoted(above)[0]):
+        return []
+    roles = {k.role for k in keywords(low) if not k.denied} & _ADOPTABLE_ROLES
+    below = forwarded_text(text)
+    if not roles or below is None:
+        return []
+    body, _ = split_text_tables(below)
+    found, _ = read_text(body, normalise(body), None, sent, frozenset(), elsewhere)
+    out: list[Candidate] = []
+    for role in roles:
+        mine = [c for c in found if c.field == role]
+        if len(mine) == 1 and mine[0].value is not None and mine[0].doubt is None:
+            out.append(replace(mine[0], cues=(*mine[0].cues, "forwarded", "adopted")))
+    return out
 
 
 _APPROVED_IN_QUOTE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(("disetujui", "approved")) + r")(?![\w-])")
@@ -448,9 +477,11 @@ def read_message(
         if forwarder_words is not None:
             new_text, quoted_text = split_quoted(forwarder_words)
             read_subject, body, press, forwarded_press = "", new_text, False, True
+    adopted: list[Candidate] = []
     if not press and not desk_forward and (fyi := _passed_on_for_information(chain_text, sender)) is not None:
         # "Sekadar meneruskan surat edaran di bawah untuk diketahui": a third party's mail passed on for
         # information counts for the forwarder's own words only.
+        adopted = _adopted_from_forward(fyi, chain_text, parts.date, other_districts_pattern(district, districts))
         new_text, quoted_text = split_quoted(fyi)
         read_subject, body, forwarded_press = "", new_text, True
     text, text_tables = split_text_tables(body)
@@ -519,6 +550,8 @@ def read_message(
     else:
         text_candidates, unassigned = read_text(text, low, answer_role, parts.date, restated, elsewhere)
     candidates.extend(text_candidates)
+    stated_here = {c.field for c in candidates}
+    candidates.extend(c for c in adopted if c.field not in stated_here)
     candidates = current_requests(candidates)
     if of_a_period or (
         not tables and any(c.row_date for c in candidates) and period_report(normalise(head))

@@ -336,3 +336,24 @@ def test_a_circular_to_all_provinces_is_other_mail() -> None:
     raw = mail(body, "Surat Edaran: Rencana alokasi blangko KTP-el TA 2027", "setditjen@dukcapil.kemendagri.example")
     got = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
     assert (got["kind"], got["requested"]) == ("other", None)
+
+
+# --- A receipt passed on "fyi" that the forwarder takes as theirs ----------------------------------------
+
+MPP_FORWARD = ("\n\n---------- Forwarded message ---------\nDari: Gerai Dukcapil MPP <mpp.capil@gmail.com>\n"
+               "Date: Jum, 4 Des 2026 pukul 12.48\nSubject: penerimaan blangko\n"
+               "To: <disdukcapil@tarakankota.example>\n\n"
+               "Blangko KTP-el 1.000 keping sudah diterima di gerai MPP, kondisi baik. Perekaman hari ini 40.\n")
+
+
+@pytest.mark.parametrize("lead", [
+    "fyi, blangko kiriman provinsi kemarin kami terima langsung di gerai MPP, konfirmasinya di bawah.",
+    "fyi, konfirmasi penerimaan dari gerai kami.",
+])
+def test_a_receipt_passed_on_that_the_forwarder_takes_as_theirs(lead: str) -> None:
+    assert figures(lead + MPP_FORWARD, "Fwd: penerimaan blangko") == {"kind": "receipt", "received": 1000}
+
+
+def test_a_receipt_passed_on_for_information_only_is_not_the_forwarders() -> None:
+    got = figures("fyi, untuk diketahui." + MPP_FORWARD, "Fwd: penerimaan blangko")
+    assert "received" not in got
