@@ -240,6 +240,22 @@ def _domain_authenticated(message: Any, sender: str | None) -> bool:
     )
 
 
+_DMARC_FAIL_RE = re.compile(r"\bdmarc=fail\b[^;]*?\bheader\.from=([\w.-]+)", re.IGNORECASE)
+
+
+def _domain_failed(message: Any, sender: str | None) -> bool:
+    """Whether the receiving server recorded a DMARC failure for the sender's own domain ("dmarc=fail
+    header.from=kreditkilat-id.example"): the mail is not what that domain's own systems sent."""
+    if not sender or "@" not in sender:
+        return False
+    domain = sender.rsplit("@", 1)[1].lower()
+    return any(
+        m.group(1).lower() == domain
+        for value in (message.get_all("Authentication-Results") or [])
+        for m in _DMARC_FAIL_RE.finditer(str(value))
+    )
+
+
 _QUOTE_MARKS_RE = re.compile(r"^[ \t>]+", re.MULTILINE)
 
 
@@ -461,6 +477,11 @@ def read_message(
     ):
         # A scam dressed as a system notice ("no-reply@webmail-verifikasi": "kotak surat Anda hampir
         # penuh") is spam, read as other mail, not a machine's own mail.
+        reasons = []
+    if reasons and set(reasons) <= {"newsletter"} and not sender_known and _domain_failed(parts.message, sender):
+        # "PROMO AWAL TAHUN 2027!! Pinjaman ... Unsubscribe: balas STOP" from a domain the receiving server
+        # found forged (dmarc=fail): an unsubscribe line in the text of such a mail makes it spam, other
+        # mail, not a real list's newsletter (whose headers would say so).
         reasons = []
     if reasons and not sender_known:
         # Automated mail from an address on no district's list speaks for no district.

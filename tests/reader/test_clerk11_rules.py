@@ -357,3 +357,25 @@ def test_a_receipt_passed_on_that_the_forwarder_takes_as_theirs(lead: str) -> No
 def test_a_receipt_passed_on_for_information_only_is_not_the_forwarders() -> None:
     got = figures("fyi, untuk diketahui." + MPP_FORWARD, "Fwd: penerimaan blangko")
     assert "received" not in got
+
+
+# --- An unsubscribe line in a mail from a forged domain is spam, not a newsletter -------------------------
+
+PROMO = ("From: Dana Cepat Cair <promo@kreditkilat-id.example>\nTo: blangko@disdukcapil.kaltaraprov.example\n"
+         "Subject: Pinjaman Rp 50.000.000 cair 1 jam tanpa jaminan!!!\n{auth}\n"
+         "PROMO AWAL TAHUN 2027!! Pinjaman khusus ASN hingga Rp 50.000.000, cair dalam 1 jam. Cukup foto KTP-el.\n\n"
+         "Sisa kuota hanya 400 nasabah! Hubungi WA 0857-0000-1234 sekarang.\n\nUnsubscribe: balas STOP\n")
+
+
+@pytest.mark.parametrize(
+    ("auth", "kind"),
+    [
+        ("Authentication-Results: mx.kaltaraprov.example;\n\tspf=softfail;\n\tdmarc=fail header.from=kreditkilat-id.example\n",
+         "other"),
+        ("Authentication-Results: mx.kaltaraprov.example;\n\tdmarc=pass header.from=kreditkilat-id.example\n",
+         "automated"),
+    ],
+)
+def test_an_unsubscribe_line_from_a_forged_domain_is_spam(auth: str, kind: str) -> None:
+    got = read_message(PROMO.format(auth=auth).encode(), DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
+    assert got["kind"] == kind
