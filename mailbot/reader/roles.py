@@ -1246,6 +1246,28 @@ def _without_written_before(masked: str, mentions: list[Mention]) -> list[Mentio
 _MADE_OF_RE = re.compile(r"[^\n.;:()]{0,24}?(?<![\w-])(?:" + vocab.alternation(vocab.MADE_OF_WORDS) + r")(?![\w-])\s*:?")
 
 
+_COUNT_OPENER_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.COUNT_OPENERS) + r")(?![\w-])")
+
+
+def _role_of_figureless_sentence(
+    masked: str, kws: Sequence[Keyword], clause: tuple[int, int], starts: Sequence[int]
+) -> str | None:
+    """The one role, a receipt said as done or an ask, that a sentence with no figure names ("Kiriman blangko
+    KTP-el sudah kami terima tadi"); None when it has a figure, names no such role, or several."""
+    lo, hi = clause
+    if bisect_left(starts, lo) < len(starts) and starts[bisect_left(starts, lo)] < hi:
+        return None
+    roles = {k.role for k in kws if lo <= k.start < hi and k.role != "ignore" and not k.denied}
+    if len(roles) != 1:
+        return None
+    role = roles.pop()
+    if role == "received" and any(k.affirmed for k in kws if lo <= k.start < hi and k.role == role):
+        return role
+    if role == "requested" and any(not k.weak for k in kws if lo <= k.start < hi and k.role == role):
+        return role
+    return None
+
+
 def _without_parts(masked: str, mentions: list[Mention], kws: Sequence[Keyword]) -> list[Mention]:
     """A figure followed by the parts it is made of, to the end of its sentence ("perekaman KTP-el sebanyak 127
     orang, terdiri dari 83 pemula dan 44 perekaman ulang"): parts that add up to it, named by no other role
@@ -1547,6 +1569,17 @@ def read_text(
             last = (c_start, candidates[-1])
             taken.append(last)
             continue
+        if (
+            role is None and ci > 0 and m.value is not None and not (m.approximate or m.conflict)
+            and m.unit in (None, "blank") and not m.rate and (m.unit == "blank" or m.value >= 10)
+            and _COUNT_OPENER_RE.search(masked, max(c_start, m.start - 40), m.start)
+            and not any(c_start <= n.start < m.start and n.unit in (None, "blank") for n in mentions[:idx])
+            and (carried := _role_of_figureless_sentence(masked, kws, clauses[ci - 1], starts)) is not None
+        ):
+            # "Kiriman blangko KTP-el sudah kami terima tadi. Jumlahnya 1.000 keping": the first count of a
+            # sentence, after a count word, following one that names a receipt (or an ask) with no figure, is
+            # that receipt's figure.
+            role, strong, keyword = carried, True, None
         if role is None and correcting and last is not None:
             # "... sebanyak 1.500 keping. Ralat: yang benar 2.000 keping": the corrected figure
             # takes the role of the figures said just before it; of several roles, a clerk asks.

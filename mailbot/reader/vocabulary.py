@@ -1657,3 +1657,11 @@ CIRCULAR_PHRASES: tuple[str, ...] = (
     "kabupaten/kota se-indonesia", "kab/kota se-indonesia", "se-kalimantan utara", "se-kaltara",
     "kabupaten/kota se", "kab/kota se", "circular letter", "to all provinces", "to all districts",
 )
+# Opening the figure of a sentence that follows one naming a receipt or an ask with no figure ("Kiriman
+# blangko KTP-el sudah kami terima tadi. Jumlahnya 1.000 keping"; "Kami hitung bersama Pak Kasi: 4 dus @ 250
+# keping, jadi total 1.000 keping"), these give that sentence's role to the figure.
+COUNT_OPENERS: tuple[str, ...] = (
+    "jumlahnya", "jumlah", "sebanyak", "totalnya", "total", "kami hitung", "sudah kami hitung", "dihitung",
+    "setelah dihitung", "kami cek", "setelah dicek", "isinya", "berjumlah", "in total", "we counted", "counted",
+    "the count is", "a total of", "altogether",
+)

@@ -379,3 +379,27 @@ PROMO = ("From: Dana Cepat Cair <promo@kreditkilat-id.example>\nTo: blangko@disd
 def test_an_unsubscribe_line_from_a_forged_domain_is_spam(auth: str, kind: str) -> None:
     got = read_message(PROMO.format(auth=auth).encode(), DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
     assert got["kind"] == kind
+
+
+# --- The count in the sentence after a receipt said with no figure is that receipt's ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Kiriman blangko KTP-el sudah kami terima tadi. Jumlahnya 1.000 keping, kondisi baik.",
+         {"kind": "receipt", "received": 1000}),
+        ("Kiriman blangko KTP-el sudah kami terima tadi pukul 10.30 WITA. Kami hitung bersama Pak Kasi: 4 dus @ 250 "
+         "keping, jadi total 1.000 keping, semuanya dalam kondisi baik.", {"kind": "receipt", "received": 1000}),
+        ("Kami mohon tambahan blangko KTP-el. Jumlahnya 1.000 keping.", {"kind": "request", "requested": 1000}),
+    ],
+)
+def test_the_count_after_a_figureless_receipt_or_ask_is_its_figure(text: str, want: dict[str, object]) -> None:
+    assert figures(text) == want
+
+
+def test_a_count_after_other_figures_in_its_sentence_is_not_carried() -> None:
+    body = ("Blangko KTP-el kiriman provinsi sudah sampai di kantor kami. Di surat pengantar tertulis 2.000 keping, "
+            "tetapi setelah kami hitung bersama kurir, yang kami terima hanya 1.950 keping (satu dus isi 50 tidak "
+            "ada). Mohon dicek di gudang provinsi.")
+    assert figures(body).get("received") == 1950
