@@ -2286,6 +2286,7 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
     previous: str | None = None
     titled: str | None = None  # the one blank a title above the rows names ("Rekap harian KTP-el 03/12")
     column_items: dict[int, str] = {}  # "Uraian | KTP-el | KIA" over the rows: the blank of each column
+    running: frozenset[int] = frozenset()  # columns a second header row calls running totals ("s.d. minggu ini")
     for r in rows:
         found = _row_label(r)
         if found is None:
@@ -2293,6 +2294,18 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
             continue
         idx, label = found
         role = _label_role(label)
+        if role is None and (sub := _running_columns(r)) is not None:
+            # "Uraian | KTP-el | | KIA |" over "| Minggu ini | s.d. minggu ini | Minggu ini | s.d. minggu ini":
+            # a blank's merged header spans the columns of the row under it, and a running total's column
+            # ("s.d.", "kumulatif") holds no figure of the period.
+            running = sub
+            named = sorted(column_items.items())
+            for j, cell in enumerate(r):
+                if j not in column_items and isinstance(cell, str) and cell.strip():
+                    left = [item for k, item in named if k < j]
+                    if left:
+                        column_items[j] = left[-1]
+            continue
         if role is None and not any(_cell_quantity(c) is not None for c in r if not isinstance(c, str)):
             column_items = _column_items(r) or column_items
         if role is None and not out:
@@ -2306,8 +2319,20 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
         previous = role if role not in (None, "ignore") else None
         if previous is not None:
             item = explicit_item(normalise_header(label))[0] or (None if column_items else titled)
-            out += _labelled_candidates(r, idx + 1, previous, label, source, item, column_items)
+            kept = tuple(None if j in running else c for j, c in enumerate(r))
+            out += _labelled_candidates(kept, idx + 1, previous, label, source, item, column_items)
     return out
+
+
+def _running_columns(r: tuple[object, ...]) -> frozenset[int] | None:
+    """The columns of a second header row (words only, two or more) that name running totals ("Minggu ini |
+    s.d. minggu ini"); None when the row holds a figure, or names no running total beside a column that is
+    not one."""
+    texts = {j: normalise_header(c) for j, c in enumerate(r) if isinstance(c, str) and c.strip()}
+    if len(texts) < 2 or any(_cell_quantity(c) is not None for c in r if not isinstance(c, str) and c is not None):
+        return None
+    running = frozenset(j for j, t in texts.items() if _CUMULATIVE_RE.search(t))
+    return running if running and len(running) < len(texts) else None
 
 
 def _filled(r: tuple[object, ...]) -> list[object]:

@@ -403,3 +403,22 @@ def test_a_count_after_other_figures_in_its_sentence_is_not_carried() -> None:
             "tetapi setelah kami hitung bersama kurir, yang kami terima hanya 1.950 keping (satu dus isi 50 tidak "
             "ada). Mohon dicek di gudang provinsi.")
     assert figures(body).get("received") == 1950
+
+
+# --- A second header row: a blank's merged header spans it, a running total's column holds no figure -----
+
+WEEKLY_CSV = ("LAPORAN MINGGUAN BLANGKO KTP-EL DAN KIA,,,,\r\nMinggu ke-1 Desember 2026,,,,\r\n"
+              "Uraian,KTP-el,,KIA,\r\n,Minggu ini,s.d. minggu ini,Minggu ini,s.d. minggu ini\r\n"
+              "Perekaman,731,34567,,\r\nPencetakan,688,32128,204,9876\r\nSisa blangko,1984,,512,\r\n")
+
+
+def test_a_weekly_sheet_with_two_header_rows_is_read_for_the_week() -> None:
+    raw = ("From: disdukcapil@tarakankota.example\nTo: blangko@disdukcapil.kaltaraprov.example\n"
+           "Subject: Laporan mingguan KTP-el & KIA\nMIME-Version: 1.0\n"
+           "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\n"
+           "Selamat sore, terlampir laporan mingguan KTP-el dan KIA minggu ke-1 Desember.\n--b\n"
+           "Content-Type: text/csv; name=\"mingguan.csv\"\nContent-Disposition: attachment; filename=\"mingguan.csv\"\n\n"
+           + WEEKLY_CSV + "--b--\n").encode()
+    got = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
+    assert (got["kind"], got["recorded"], got["printed"], got["stock_on_hand"]) == ("stock_report", 731, 688, 1984)
+    assert (got["readings"]["kia"]["printed"], got["readings"]["kia"]["stock_on_hand"]) == (204, 512)
