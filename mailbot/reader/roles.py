@@ -2073,9 +2073,10 @@ def _read_table(
                     if len(totals) != 1:
                         return [*_unclear_columns(cols, source, f"{len(data)} rows of one day"), *labelled], row_date
                     chosen, cue = totals[0], "total_row"
-        if chosen is None and len(totals) == 1 and len(data) > 1 and _per_weekday(data):
+        if chosen is None and len(totals) == 1 and len(data) > 1 and (_per_weekday(data) or _per_month(data)):
             # "Senin | 27 | 25 | 1.183" ... "Jumat | 18 | 15 | 1.081", "Jumlah | 138 | 127 | 1.081": a row per
-            # day in the order of the week; the stock is the last day's, what was done is the total's.
+            # day in the order of the week (or per month of a year's recap, "Jan-2026" ... "Dec-2026"); the
+            # stock is the last row's, what was done is the total's.
             last_day = data[-1]
             return _period_candidates(row, last_day, totals[0], cols, source, "", data) + labelled, None
         if chosen is None and len(totals) == 1 and len(data) > 1:
@@ -2386,6 +2387,22 @@ def summed_over_days(candidates: list[Candidate]) -> list[Candidate]:
                          cues=(*mine[-1].cues, "summed_over_days"))
         out = [c for c in out if c.field != field] + [summed]
     return out
+
+
+_ROW_MONTH_RE = re.compile(r"(?<![a-z])(" + vocab.alternation(tuple(vocab.MONTHS)) + r")(?![a-z])")
+
+
+def _per_month(data: Sequence[tuple[object, ...]]) -> bool:
+    """Whether every row is labelled with a month, in the order of the year ("Januari" ... "Desember",
+    "Jan-2026" ... "Dec-2026"): a recap of a year, whose closing stock is its last month's."""
+    months: list[int] = []
+    for r in data:
+        first = next((c for c in r if isinstance(c, str) and c.strip()), None)
+        named = _ROW_MONTH_RE.findall(normalise_header(first)) if first is not None else []
+        if len(named) != 1:
+            return False
+        months.append(vocab.MONTHS[named[0]])
+    return len(months) > 1 and all(a < b for a, b in zip(months, months[1:], strict=False))
 
 
 def _per_weekday(data: Sequence[tuple[object, ...]]) -> bool:

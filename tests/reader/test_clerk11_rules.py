@@ -422,3 +422,21 @@ def test_a_weekly_sheet_with_two_header_rows_is_read_for_the_week() -> None:
     got = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
     assert (got["kind"], got["recorded"], got["printed"], got["stock_on_hand"]) == ("stock_report", 731, 688, 1984)
     assert (got["readings"]["kia"]["printed"], got["readings"]["kia"]["stock_on_hand"]) == (204, 512)
+
+
+# --- A year's recap with a row per month: the stock is the last month's, the counts the total's ----------
+
+RECAP_CSV = ("Disdukcapil - Annual recap 2026 (KTP-el)\r\nMonth,Recorded,Printed,Closing stock\r\n"
+             "Jan-2026,2890,2805,4100\r\nFeb-2026,2760,2702,3398\r\nDec-2026,2510,2455,1547\r\n"
+             "Total 2026,8160,7962,\r\n")
+
+
+def test_a_recap_with_a_row_per_month_takes_the_last_months_stock() -> None:
+    raw = ("From: disdukcapil@tarakankota.example\nTo: blangko@disdukcapil.kaltaraprov.example\n"
+           "Subject: Annual recap 2026\nMIME-Version: 1.0\n"
+           "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\n"
+           "Please find attached our annual recap 2026 for KTP-el (csv, per month).\n--b\n"
+           "Content-Type: text/csv; name=\"recap.csv\"\nContent-Disposition: attachment; filename=\"recap.csv\"\n\n"
+           + RECAP_CSV + "--b--\n").encode()
+    got = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
+    assert (got["kind"], got["recorded"], got["printed"], got["stock_on_hand"]) == ("stock_report", 8160, 7962, 1547)
