@@ -291,11 +291,15 @@ def _need_only(masked: str, kws: Sequence[Keyword], candidates: Sequence[Candida
     """Whether the requested figures are named only by a noun of need, beside a stock figure, in a text
     headed as a report or as information with no other word of asking: a need stated, nothing asked."""
     asked = [c for c in candidates if c.field == "requested"]
-    return bool(asked) and bool(_INFORMS_RE.search(masked, 0, _HEAD_CHARS)) and any(c.field == "stock_on_hand" and c.value is not None for c in candidates) and all(
-        not c.strong and _NEED_NOUN_CUES.intersection(c.cues) for c in asked
-    ) and not any(
-        k.role == "requested" and " ".join(masked[k.start : k.end].split()) not in _NEED_NOUNS for k in kws
-    ) and not _SEND_ASK_ANYWHERE_RE.search(masked)
+    if not asked or not _INFORMS_RE.search(masked, 0, _HEAD_CHARS):
+        return False
+    if not any(c.field == "stock_on_hand" and c.value is not None for c in candidates):
+        return False
+    if not all(not c.strong and _NEED_NOUN_CUES.intersection(c.cues) for c in asked):
+        return False
+    if any(k.role == "requested" and " ".join(masked[k.start : k.end].split()) not in _NEED_NOUNS for k in kws):
+        return False
+    return not _SEND_ASK_ANYWHERE_RE.search(masked)
 
 
 _REPORT_PERIOD_RES = {
@@ -1243,7 +1247,9 @@ def _without_written_before(masked: str, mentions: list[Mention]) -> list[Mentio
     return [m for i, m in enumerate(mentions) if i not in drop] if drop else mentions
 
 
-_MADE_OF_RE = re.compile(r"[^\n.;:()]{0,24}?(?<![\w-])(?:" + vocab.alternation(vocab.MADE_OF_WORDS) + r")(?![\w-])\s*:?")
+_MADE_OF_RE = re.compile(
+    r"[^\n.;:()]{0,24}?(?<![\w-])(?:" + vocab.alternation(vocab.MADE_OF_WORDS) + r")(?![\w-])\s*:?"
+)
 
 
 _COUNT_OPENER_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.COUNT_OPENERS) + r")(?![\w-])")
@@ -1640,8 +1646,8 @@ def read_text(
         if role == "stock_on_hand" and keyword is not None and _HOLDER_RE.search(masked, keyword.start, m.start):
             # "stok di gudang provinsi 66.000": someone else's stock, not the writer's.
             continue
-        confirmed = m.end > m.start and masked[m.end - 1] == ")"  # "0 (nol)": the digit and its words
-        if (m.bare or (m.value is not None and m.value < 10 and not m.spelled and not confirmed)) and m.unit is None:
+        in_words = m.end > m.start and masked[m.end - 1] == ")"  # "0 (nol)": the digit and its words
+        if (m.bare or (m.value is not None and m.value < 10 and not m.spelled and not in_words)) and m.unit is None:
             # A bare year-like or long number, or a lone small digit, counts only right after its role word,
             # or with its role word right after it ("KIA blanks: 0 left"). A digit written again in words in
             # brackets ("stok ... hari ini 0 (nol)") is stated on purpose, as a number with its unit is.
@@ -2300,10 +2306,10 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
             # a blank's merged header spans the columns of the row under it, and a running total's column
             # ("s.d.", "kumulatif") holds no figure of the period.
             running = sub
-            named = sorted(column_items.items())
+            spans = sorted(column_items.items())
             for j, cell in enumerate(r):
                 if j not in column_items and isinstance(cell, str) and cell.strip():
-                    left = [item for k, item in named if k < j]
+                    left = [item for k, item in spans if k < j]
                     if left:
                         column_items[j] = left[-1]
             continue

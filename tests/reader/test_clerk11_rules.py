@@ -143,7 +143,8 @@ FORWARDED_REPORT = ("\n\n---------- Forwarded message ---------\n"
 
 
 @pytest.mark.parametrize("lead", [
-    "Pak/Bu, mohon maaf, laporan Jumat di bawah ada yang salah. Sisa blangko KTP-el yang benar 1.050 keping, bukan 800.",
+    "Pak/Bu, mohon maaf, laporan Jumat di bawah ada yang salah. Sisa blangko KTP-el yang benar 1.050 keping, "
+    "bukan 800.",
     "Ralat laporan di bawah: sisa blangko KTP-el 1.050 keping.",
 ])
 def test_a_forward_correcting_ones_own_report_keeps_only_the_correction(lead: str) -> None:
@@ -218,12 +219,12 @@ def test_flowed_text_is_joined_at_its_soft_line_breaks() -> None:
 
 
 def test_a_flowed_mail_is_read_as_its_lines_joined() -> None:
-    raw = ("From: disdukcapil@tanatidungkab.example\nTo: blangko@disdukcapil.kaltaraprov.example\n"
-           "Subject: Laporan harian KTT\nDate: Wed, 13 Jan 2027 15:40:26 +0800\n"
-           "Content-Type: text/plain; charset=UTF-8; format=flowed\n\n"
-           "Laporan Disdukcapil KTT Rabu 13 Januari 2027:\nPerekaman: 21\n"
-           "Pencetakan: 0 (printer kartu rusak, teknisi dari Tarakan baru datang \ntanggal 18)\n"
-           "Sisa blangko KTP-el: 288 keping\n").encode()
+    raw = (b"From: disdukcapil@tanatidungkab.example\nTo: blangko@disdukcapil.kaltaraprov.example\n"
+           b"Subject: Laporan harian KTT\nDate: Wed, 13 Jan 2027 15:40:26 +0800\n"
+           b"Content-Type: text/plain; charset=UTF-8; format=flowed\n\n"
+           b"Laporan Disdukcapil KTT Rabu 13 Januari 2027:\nPerekaman: 21\n"
+           b"Pencetakan: 0 (printer kartu rusak, teknisi dari Tarakan baru datang \ntanggal 18)\n"
+           b"Sisa blangko KTP-el: 288 keping\n")
     got = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
     assert (got["kind"], got["recorded"], got["printed"], got["stock_on_hand"]) == ("stock_report", 21, 0, 288)
 
@@ -370,8 +371,8 @@ PROMO = ("From: Dana Cepat Cair <promo@kreditkilat-id.example>\nTo: blangko@disd
 @pytest.mark.parametrize(
     ("auth", "kind"),
     [
-        ("Authentication-Results: mx.kaltaraprov.example;\n\tspf=softfail;\n\tdmarc=fail header.from=kreditkilat-id.example\n",
-         "other"),
+        ("Authentication-Results: mx.kaltaraprov.example;\n\tspf=softfail;\n"
+         "\tdmarc=fail header.from=kreditkilat-id.example\n", "other"),
         ("Authentication-Results: mx.kaltaraprov.example;\n\tdmarc=pass header.from=kreditkilat-id.example\n",
          "automated"),
     ],
@@ -417,7 +418,8 @@ def test_a_weekly_sheet_with_two_header_rows_is_read_for_the_week() -> None:
            "Subject: Laporan mingguan KTP-el & KIA\nMIME-Version: 1.0\n"
            "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\n"
            "Selamat sore, terlampir laporan mingguan KTP-el dan KIA minggu ke-1 Desember.\n--b\n"
-           "Content-Type: text/csv; name=\"mingguan.csv\"\nContent-Disposition: attachment; filename=\"mingguan.csv\"\n\n"
+           "Content-Type: text/csv; name=\"mingguan.csv\"\n"
+           "Content-Disposition: attachment; filename=\"mingguan.csv\"\n\n"
            + WEEKLY_CSV + "--b--\n").encode()
     got = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
     assert (got["kind"], got["recorded"], got["printed"], got["stock_on_hand"]) == ("stock_report", 731, 688, 1984)
