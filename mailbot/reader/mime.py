@@ -707,7 +707,7 @@ def unflow(text: str, delsp: bool = False) -> str:
 def _plain_text_of(part: Message) -> str:
     """A text/plain part's text, its flowed lines joined when it says format=flowed."""
     text = _text_of(part)
-    if str(part.get_param("format", "")).lower() == "flowed":
+    if "flowed" in str(part.get("content-type", "")).lower() and str(part.get_param("format", "")).lower() == "flowed":
         return unflow(text, str(part.get_param("delsp", "")).lower() == "yes")
     return text
 
