@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import datetime
 from email.message import Message
 from email.utils import parseaddr
 from typing import Any, Literal
@@ -175,6 +176,34 @@ def _passed_on_for_information(text: str, sender: str | None) -> str | None:
     return above
 
 
+_FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.FIRST_PERSON_WORDS) + r")(?![\w-])")
+_ADOPTABLE_ROLES = frozenset(("received", "stock_on_hand"))
+
+
+def _adopted_from_forward(
+    above: str, text: str, sent: datetime | None, elsewhere: re.Pattern[str] | None
+) -> list[Candidate]:
+    """Figures of a third party's mail passed on "fyi" that the forwarder's own words take as theirs: words
+    in the first person that name a receipt or the stock and state no figure ("fyi, blangko kiriman
+    provinsi kemarin kami terima langsung di gerai MPP, konfirmasinya di bawah"; "fyi, konfirmasi
+    penerimaan dari gudang kami"). Only figures of the role those words name are taken, and only one each."""
+    low = normalise(above)
+    if not _FIRST_PERSON_RE.search(low) or any(ch.isdigit() for ch in split_quoted(above)[0]):
+        return []
+    roles = {k.role for k in keywords(low) if not k.denied} & _ADOPTABLE_ROLES
+    below = forwarded_text(text)
+    if not roles or below is None:
+        return []
+    body, _ = split_text_tables(below)
+    found, _ = read_text(body, normalise(body), None, sent, frozenset(), elsewhere)
+    out: list[Candidate] = []
+    for role in roles:
+        mine = [c for c in found if c.field == role]
+        if len(mine) == 1 and mine[0].value is not None and mine[0].doubt is None:
+            out.append(replace(mine[0], cues=(*mine[0].cues, "forwarded", "adopted")))
+    return out
+
+
 _APPROVED_IN_QUOTE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(("disetujui", "approved")) + r")(?![\w-])")
 _CHANGED_TO_FIGURE_RE = re.compile(
     r"(?<![\w-])(?:" + vocab.alternation(vocab.CHANGE_TO_WORDS) + r")[ \t]+\d"
@@ -208,6 +237,22 @@ def _domain_authenticated(message: Any, sender: str | None) -> bool:
         m.group(1).lower() == domain
         for value in (message.get_all("Authentication-Results") or [])
         for m in _DMARC_PASS_RE.finditer(str(value))
+    )
+
+
+_DMARC_FAIL_RE = re.compile(r"\bdmarc=fail\b[^;]*?\bheader\.from=([\w.-]+)", re.IGNORECASE)
+
+
+def _domain_failed(message: Any, sender: str | None) -> bool:
+    """Whether the receiving server recorded a DMARC failure for the sender's own domain ("dmarc=fail
+    header.from=kreditkilat-id.example"): the mail is not what that domain's own systems sent."""
+    if not sender or "@" not in sender:
+        return False
+    domain = sender.rsplit("@", 1)[1].lower()
+    return any(
+        m.group(1).lower() == domain
+        for value in (message.get_all("Authentication-Results") or [])
+        for m in _DMARC_FAIL_RE.finditer(str(value))
     )
 
 
@@ -263,6 +308,9 @@ def _answered_questions(text: str) -> list[tuple[str | None, str]]:
 
 
 _KIND_FIGURE = {"request": "requested", "receipt": "received"}
+_FORWARD_CORRECTED_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.FORWARD_CORRECTED_WORDS) + r")(?![\w-])"
+)
 _REVISION_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.REVISION_CUES) + r")(?![\w-])")
 _FIGURE_RE = re.compile(r"\d")
 
@@ -430,6 +478,11 @@ def read_message(
         # A scam dressed as a system notice ("no-reply@webmail-verifikasi": "kotak surat Anda hampir
         # penuh") is spam, read as other mail, not a machine's own mail.
         reasons = []
+    if reasons and set(reasons) <= {"newsletter"} and not sender_known and _domain_failed(parts.message, sender):
+        # "PROMO AWAL TAHUN 2027!! Pinjaman ... Unsubscribe: balas STOP" from a domain the receiving server
+        # found forged (dmarc=fail): an unsubscribe line in the text of such a mail makes it spam, other
+        # mail, not a real list's newsletter (whose headers would say so).
+        reasons = []
     if reasons and not sender_known:
         # Automated mail from an address on no district's list speaks for no district.
         common["district"] = None
@@ -445,9 +498,11 @@ def read_message(
         if forwarder_words is not None:
             new_text, quoted_text = split_quoted(forwarder_words)
             read_subject, body, press, forwarded_press = "", new_text, False, True
+    adopted: list[Candidate] = []
     if not press and not desk_forward and (fyi := _passed_on_for_information(chain_text, sender)) is not None:
         # "Sekadar meneruskan surat edaran di bawah untuk diketahui": a third party's mail passed on for
         # information counts for the forwarder's own words only.
+        adopted = _adopted_from_forward(fyi, chain_text, parts.date, other_districts_pattern(district, districts))
         new_text, quoted_text = split_quoted(fyi)
         read_subject, body, forwarded_press = "", new_text, True
     text, text_tables = split_text_tables(body)
@@ -498,6 +553,10 @@ def read_message(
         own, unassigned = read_text(own_body, normalise(own_body), answer_role, parts.date, restated, elsewhere)
         earlier, fwd_unassigned = read_text(fwd_body, normalise(fwd_body), None, parts.date, frozenset(), elsewhere)
         stated = {c.field for c in own}
+        if own and _FORWARD_CORRECTED_RE.search(normalise(own_body)):
+            # "laporan Jumat di bawah ada yang salah ... yang benar 1.050 keping, bukan ± 800": a correction
+            # of the forwarded mail; its other figures were read when it came.
+            earlier = []
         text_candidates = own + [replace(c, cues=(*c.cues, "forwarded")) for c in earlier if c.field not in stated]
         unassigned = unassigned + fwd_unassigned
     elif is_reply and (answers := _answered_questions(parts.text)):
@@ -512,6 +571,8 @@ def read_message(
     else:
         text_candidates, unassigned = read_text(text, low, answer_role, parts.date, restated, elsewhere)
     candidates.extend(text_candidates)
+    stated_here = {c.field for c in candidates}
+    candidates.extend(c for c in adopted if c.field not in stated_here)
     candidates = current_requests(candidates)
     if of_a_period or (
         not tables and any(c.row_date for c in candidates) and period_report(normalise(head))

@@ -35,6 +35,7 @@ _APPROVED_REQUEST_RE = re.compile(
     ) + r")(?![\w-])"
 )
 _STOCK_WORD_RE = _phrase_re(vocab.STOCK_WORDS)
+_CIRCULAR_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.CIRCULAR_PHRASES) + r")")
 _SUFFICIENT_RE = _phrase_re(vocab.SUFFICIENT_PHRASES)
 _PRESS_RE = _phrase_re(vocab.PRESS_PHRASES)
 # A request for a document ("mohon dikirimkan data rekap stok blangko ..."), to its clause end.
@@ -254,6 +255,10 @@ def kind_of(
     names_blank = any(r.search(text) for r in (_BLANK_RE, _KTP_RE, _KIA_RE, _STOCK_WORD_RE))
     if "requested" in seen and not unattributed:
         return "request"
+    if unattributed and _CIRCULAR_RE.search(text):
+        # "Kepada Yth. Kepala Dinas Dukcapil Provinsi se-Indonesia ... Usulan kebutuhan provinsi disampaikan
+        # paling lambat ...": a circular from no district asks and reports nothing of a district's.
+        return "other"
     # "Laporan 07/12: perekaman 151, pencetakan 142, sisa 1.778 ... Mohon blangko KIA segera dialokasikan":
     # the day's work reported with its figures, and an ask without a figure of its own, is the day's
     # report; the ask comes with it (and the stock it reports tells the need).

@@ -680,6 +680,38 @@ def _text_of(part: Message) -> str:
     return decode_bytes(data, _charset(part))
 
 
+def unflow(text: str, delsp: bool = False) -> str:
+    """Plain text sent as format=flowed (RFC 3676) with its soft line breaks joined: a line ending in a space
+    (not the signature line "-- ") goes on in the next line of the same quote depth ("... per 1 " /
+    "Januari 2027 sebanyak 310 keping"). With delsp=yes the space belongs to the break and is dropped."""
+    out: list[str] = []
+    open_depth: int | None = None  # the quote depth of the line being continued, if any
+    for raw in text.split("\n"):
+        line = raw.rstrip("\r")
+        depth = len(line) - len(line.lstrip(">"))
+        if open_depth is not None and depth == open_depth:
+            rest = line[depth:]
+            out[-1] += rest[1:] if depth and rest.startswith(" ") else rest  # "> " stuffs one space
+        else:
+            out.append(line)
+        content = out[-1][depth:]
+        if content.endswith(" ") and content.strip() != "--":
+            if delsp:
+                out[-1] = out[-1][:-1]
+            open_depth = depth
+        else:
+            open_depth = None
+    return "\n".join(out)
+
+
+def _plain_text_of(part: Message) -> str:
+    """A text/plain part's text, its flowed lines joined when it says format=flowed."""
+    text = _text_of(part)
+    if "flowed" in str(part.get("content-type", "")).lower() and str(part.get_param("format", "")).lower() == "flowed":
+        return unflow(text, str(part.get_param("delsp", "")).lower() == "yes")
+    return text
+
+
 class _Collector:
     """Walks the MIME tree once, gathering body text, tables and attachments."""
 
@@ -729,7 +761,7 @@ class _Collector:
             self._attachment(part, ctype)
             return
         if ctype == "text/plain" or ctype == "text":
-            self.texts.append(_text_of(part))
+            self.texts.append(_plain_text_of(part))
         elif ctype == "text/html":
             self.html_used = True
             self.texts.append(self._html_text(_text_of(part)))
@@ -758,7 +790,7 @@ class _Collector:
                 other = child
         if html is not None:
             html_text = _text_of(html)
-            plain_text = _text_of(plain) if plain is not None else ""
+            plain_text = _plain_text_of(plain) if plain is not None else ""
             if not plain_text.strip() or "<table" in html_text.lower():
                 self.html_used = True
                 self.texts.append(self._html_text(html_text))
@@ -766,7 +798,7 @@ class _Collector:
             self.texts.append(plain_text)
             return
         if plain is not None:
-            self.texts.append(_text_of(plain))
+            self.texts.append(_plain_text_of(plain))
         elif other is not None:
             self.walk(other, depth + 1)
 

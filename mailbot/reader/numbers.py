@@ -43,9 +43,13 @@ _alternation = vocab.alternation
 # --- Number words ---------------------------------------------------------------------------
 
 _WORD_TOKEN = _alternation(list(vocab.SE_WORDS) + list(vocab.DIGIT_WORDS) + list(vocab.SCALE_WORDS))
-_WORD_TOKEN_RE = re.compile(_WORD_TOKEN)
+_SCALE_SHORT = _alternation(list(vocab.SCALE_ABBREVIATIONS))
+_WORD_TOKEN_RE = re.compile(rf"\b(?:{_SCALE_SHORT})\b|{_WORD_TOKEN}")
 # A run of number words may wrap at the end of a line ("sebanyak seribu\nlima ratus keping").
-WORDS_PATTERN = rf"\b(?:{_WORD_TOKEN})(?:(?:[ \-]*|[ \t]*\n[ \t]*)(?:{_WORD_TOKEN}))*\b"
+WORDS_PATTERN = (
+    rf"\b(?:{_WORD_TOKEN})(?:(?:[ \-]*|[ \t]*\n[ \t]*)(?:{_WORD_TOKEN}))*(?:[ \t]+(?:{_SCALE_SHORT})"
+    rf"(?:[ \-]+(?:{_WORD_TOKEN}))*)?\b"
+)
 _WORDS_RE = re.compile(WORDS_PATTERN)
 
 
@@ -66,6 +70,7 @@ def _tokens(phrase: str) -> list[str] | None:
 def _expand(tokens: list[str]) -> list[str]:
     out: list[str] = []
     for tok in tokens:
+        tok = vocab.SCALE_ABBREVIATIONS.get(tok, tok)
         if tok in vocab.SE_WORDS:
             out.extend(("satu", vocab.SE_WORDS[tok]))
         else:
@@ -288,8 +293,8 @@ _PACKAGES = _alternation(vocab.PACKAGE_UNITS)
 # After a count: its package and, in brackets, the size of one ("box (1 box isi 100 keping)", "dus (@ 500
 # lembar)", "box (1 box = 250 lembar)").
 _PACKED_RE = re.compile(
-    rf"[ \t]*(?:{_PACKAGES})\b[ \t]*\([ \t]*(?:(?:1|satu|se)[ \t]*)?(?:(?:{_PACKAGES})\b[ \t]*)?"
-    rf"(?:isi|berisi|=|@|:|x|\u00d7)?[ \t]*(?P<size>\d{{1,3}}(?:\.\d{{3}})*)[ \t]*"
+    rf"[ \t]*(?:{_PACKAGES})\b[ \t]*\([ \t]*(?P<one>(?:1|satu|se)[ \t]*)?(?:(?:{_PACKAGES})\b[ \t]*)?"
+    rf"(?P<mark>isi|berisi|=|@|:|x|\u00d7)?[ \t]*(?P<size>\d{{1,3}}(?:\.\d{{3}})*)[ \t]*"
     rf"(?:{_alternation(vocab.BLANK_UNITS)})\b[^()\n]{{0,20}}\)"
 )
 
@@ -591,7 +596,18 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             # "5 box (1 box isi 100 keping)", "4 dus, isi per dus 500 keping": a count of packages with the
             # size of one is a count of blanks.
             size = parse_digits(packed.group("size") or packed.group("size2"))
-            if size is not None:
+            bare = packed.re is _PACKED_RE and not packed.group("one") and not packed.group("mark")
+            if size is not None and bare:
+                # "3 box (1.500 pcs)": a bare count of blanks in brackets, with no word for the size of one
+                # ("isi", "@", "1 box ="), is what the packages hold in all; one that is no whole number of
+                # them is unclear.
+                if value and size % value == 0 and size >= value:
+                    value, unit, end = size, "blank", packed.end()
+                else:
+                    conflict = True
+                    end = packed.end()
+                unit_end = end
+            elif size is not None:
                 value, unit, end = value * size, "blank", packed.end()
                 unit_end = end
         elif (

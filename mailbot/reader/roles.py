@@ -11,7 +11,7 @@ from typing import Literal
 
 from mailbot.reader import vocabulary as vocab
 from mailbot.reader.classify import explicit_item
-from mailbot.reader.dates import cell_date, line_date, line_month, names_a_month
+from mailbot.reader.dates import cell_date, line_date, line_month, names_a_month, parse_date
 from mailbot.reader.numbers import Mention, find_mentions, mask_non_quantities, normalise, quantity_in
 from mailbot.reader.verdict import QUANTITY_FIELDS, Doubt, Evidence
 
@@ -274,6 +274,73 @@ _PAST_PERIOD_OPENER_RE = re.compile(
 )
 
 
+_PAST_YEAR_RE = re.compile(
+    r"(?<![\w-])(?<!" + r")(?<!".join(sorted({w + " " for w in vocab.LIKE_WORDS if " " not in w}, key=len)) + r")"
+    r"(?:" + vocab.alternation(vocab.PAST_YEAR_WORDS) + r")(?![\w-])"
+)
+
+
+_NEED_NOUN_CUES = frozenset(f"keyword_{side}:{w}" for w in vocab.NEED_NOUNS for side in ("before", "after"))
+_NEED_NOUNS = frozenset(vocab.NEED_NOUNS)
+_INFORMS_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(
+    vocab.REPORT_PHRASES + vocab.REPORT_KIND_MORE + vocab.FOR_INFORMATION_PHRASES + vocab.INFO_HEAD_WORDS
+) + r")(?![\w-])")
+
+
+def _need_only(masked: str, kws: Sequence[Keyword], candidates: Sequence[Candidate]) -> bool:
+    """Whether the requested figures are named only by a noun of need, beside a stock figure, in a text
+    headed as a report or as information with no other word of asking: a need stated, nothing asked."""
+    asked = [c for c in candidates if c.field == "requested"]
+    if not asked or not _INFORMS_RE.search(masked, 0, _HEAD_CHARS):
+        return False
+    if not any(c.field == "stock_on_hand" and c.value is not None for c in candidates):
+        return False
+    if not all(not c.strong and _NEED_NOUN_CUES.intersection(c.cues) for c in asked):
+        return False
+    if any(k.role == "requested" and " ".join(masked[k.start : k.end].split()) not in _NEED_NOUNS for k in kws):
+        return False
+    return not _SEND_ASK_ANYWHERE_RE.search(masked)
+
+
+_REPORT_PERIOD_RES = {
+    period: re.compile(r"(?<![\w-])(?:" + vocab.alternation(words) + r")(?![\w-])")
+    for period, words in vocab.REPORT_PERIOD_WORDS.items()
+}
+# Between a count's role word and "minggu ini": only the blank's name ("Cetak KIA minggu ini").
+_BETWEEN_ROLE_AND_PERIOD_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS + vocab.GENERIC_BLANK_WORDS) + r")(?![\w-])"
+)
+
+
+_OPENING_WORDS = frozenset(vocab.OPENING_STOCK_WORDS)
+_NOT_USED_YET_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.NOT_USED_YET_PHRASES) + r")(?![\w-])")
+
+
+def _opening_is_now(
+    masked: str, openings: Sequence[tuple[Mention, str, str]], candidates: Sequence[Candidate], sent: datetime | None
+) -> Candidate | None:
+    """The opening stock as the stock now ("saldo awal ... per 1 Januari 2027 sebanyak 310 keping. ... belum ada
+    pemakaian"), when it is one figure, the mail tells no work, receipt or other stock, and nothing was used
+    since: the writer says so, or the period opened at most a few days before the mail was sent."""
+    if any(c.field in ("stock_on_hand", "printed", "recorded", "received") for c in candidates):
+        return None
+    exact = [(m, snip, clause) for m, snip, clause in openings
+             if m.value is not None and not (m.approximate or m.conflict) and m.unit in (None, "blank")]
+    if len(exact) != 1 or len(openings) != 1:
+        return None
+    m, snippet, clause = exact[0]
+    cue = None
+    if _NOT_USED_YET_RE.search(masked):
+        cue = "not_used_yet"
+    elif sent is not None and (opened := parse_date(clause, sent)) is not None and (
+        0 <= (sent.date() - opened).days <= vocab.OPENING_IS_NOW_DAYS
+    ):
+        cue = "opened_days_ago"
+    if cue is None:
+        return None
+    return Candidate("stock_on_hand", m.value, snippet, True, cues=("opening_stock", cue))
+
+
 def _before_month_of(opened: re.Match[str], sent: datetime | None) -> bool:
     """Whether the month that opened a sentence is before the month the mail was sent in; a day of an
     activity counted from its start ("Pada hari pertama tercetak 118 keping") is some day's work, not the
@@ -442,6 +509,10 @@ def _soft_wrap(masked: str, pos: int) -> bool:
     nxt_end = masked.find("\n", pos + 1)
     nxt = masked[pos + 1 : nxt_end if nxt_end != -1 else len(masked)]
     if not nxt.strip() or "|" in nxt or _BULLET_RE.match(nxt) or _LINE_LABEL_RE.match(nxt):
+        return False
+    if _FORM_LINE_RE.match(masked, line_start) and _FORM_LINE_RE.match(nxt):
+        # "Pencetakan: 0 (printer kartu rusak, teknisi ... datang tanggal 18)" / "Sisa blangko KTP-el: 288
+        # keping": a labelled line after a labelled line is the next line of a form, however long the first.
         return False
     return True
 
@@ -659,7 +730,8 @@ def _item_of_mention(
 # A sentence opened by a total word and then its figure: "Total 1.700 keping.", "Jadi jumlahnya: 1.700".
 _TOTAL_OPENS_RE = re.compile(
     r"[\s>*\-]*(?:(?:jadi|so|sehingga)[^\S\n]+)?(?:" + _words_re(vocab.TOTAL_OPENERS) + r")[^\S\n]*"
-    r"(?:(?:ada|sebanyak|adalah|is|of)[^\S\n]*)?:?[^\S\n]*"
+    r"(?:(?:" + _words_re(vocab.TOTAL_PERIOD_WORDS) + r"|(?:(?:tahun|thn|th|year)[^\S\n]+)?(?:19|20)\d\d)"
+    r"(?![\w-])[^\S\n]*)?(?:(?:ada|sebanyak|adalah|is|of)[^\S\n]*)?:?[^\S\n]*"
 )
 _SEND_ASK_ANYWHERE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.SEND_ASK_PHRASES) + r")(?![\w-])")
 # After a figure (and its unit): "lagi" and a softener, an ask for that many more ("500 lg ya", "1.000 lagi dong").
@@ -907,6 +979,34 @@ def _form_lead_role(masked: str, low: str, pos: int, kws: Sequence[Keyword]) -> 
     return words[-1]
 
 
+def _rows_summed(
+    clauses: Sequence[tuple[int, int]], ci: int, taken: Sequence[tuple[int, Candidate]],
+    before: Sequence[Mention], value: int | None,
+) -> tuple[str, str | None, int, bool] | None:
+    """(field, item, figures, whether they add up to *value*) when the clauses right before clause *ci* are
+    a run of rows (two or more), each with figures of one and the same field and item; else None."""
+    run: list[int] = []
+    fields: set[str] = set()
+    items: set[str | None] = set()
+    j = ci - 1
+    while j >= 0:
+        mine = [c for start, c in taken if start == clauses[j][0]]
+        if not mine:
+            break
+        run.append(j)
+        fields.update(c.field for c in mine)
+        items.update(c.item for c in mine)
+        j -= 1
+    if len(run) < 2 or len(fields) != 1 or len(items) != 1 or value is None:
+        return None
+    lo, hi = clauses[run[-1]][0], clauses[ci][0]
+    parts = [mm.value for mm in before if lo <= mm.start < hi and mm.value is not None
+             and mm.unit in (None, "blank") and not mm.rate]
+    if len(parts) < 2:
+        return None
+    return fields.pop(), items.pop(), len(parts), sum(parts) == value
+
+
 def _sums_to(parts: Sequence[int], value: int | None) -> bool:
     """Whether *value* is the sum of the figures before it ("1.000 ... ditambah 500, jadi total 1.500"),
     or a whole number of the one figure before it ("4 box (1 box isi 500 keping), jadi total 2.000"), or
@@ -1044,7 +1144,7 @@ def _product_role(
     if not roles or roles[-1].role not in ("requested", "received"):
         # An average or a count of work worked out ("rata-rata cetak 30 x 22 hari = 660") is no figure.
         return None
-    return roles[-1].role
+    return roles[-1].role + (":weak" if roles[-1].weak else "")
 
 
 def _fallback_offered(masked: str, mentions: Sequence[Mention], candidates: list[Candidate]) -> list[Candidate]:
@@ -1127,6 +1227,79 @@ def _latest_of_two_moments(
 _BREAKDOWN_LEAD_RE = re.compile(r"[^\n()]{0,40}?\(")
 
 
+_WB_TIME = "(?:" + vocab.alternation(vocab.WRITTEN_BEFORE_TIMES) + r")\s+"
+_WB_PERSON = "(?:" + vocab.alternation(vocab.WRITTEN_BEFORE_PERSONS) + ")"
+_WRITTEN_BEFORE_BRACKET_RE = re.compile(
+    rf"\([^\S\n]*(?:{_WB_TIME})?(?:{_WB_PERSON}\s+(?:{_WB_TIME})?)"
+    rf"(?:{vocab.alternation(vocab.WRITTEN_BEFORE_VERBS)})(?![\w-])"
+)
+
+
+def _without_written_before(masked: str, mentions: list[Mention]) -> list[Mention]:
+    """Without the figures in a bracket that opens with the writer saying what they wrote before ("Sisa
+    yang benar 1.374 keping (kemarin kami tulis 1.347, lalu ralat jadi 1.437, keduanya salah)"): every
+    figure up to its close is of an earlier mail, the correction of it included."""
+    drop: set[int] = set()
+    for w in _WRITTEN_BEFORE_BRACKET_RE.finditer(masked):
+        close = masked.find(")", w.end())
+        hi = close if close >= 0 else len(masked)
+        drop.update(i for i, m in enumerate(mentions) if w.end() <= m.start < hi)
+    return [m for i, m in enumerate(mentions) if i not in drop] if drop else mentions
+
+
+_MADE_OF_RE = re.compile(
+    r"[^\n.;:()]{0,24}?(?<![\w-])(?:" + vocab.alternation(vocab.MADE_OF_WORDS) + r")(?![\w-])\s*:?"
+)
+
+
+_COUNT_OPENER_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.COUNT_OPENERS) + r")(?![\w-])")
+
+
+def _role_of_figureless_sentence(
+    masked: str, kws: Sequence[Keyword], clause: tuple[int, int], starts: Sequence[int]
+) -> str | None:
+    """The one role, a receipt said as done or an ask, that a sentence with no figure names ("Kiriman blangko
+    KTP-el sudah kami terima tadi"); None when it has a figure, names no such role, or several."""
+    lo, hi = clause
+    if bisect_left(starts, lo) < len(starts) and starts[bisect_left(starts, lo)] < hi:
+        return None
+    roles = {k.role for k in kws if lo <= k.start < hi and k.role != "ignore" and not k.denied}
+    if len(roles) != 1:
+        return None
+    role = roles.pop()
+    if role == "received" and any(k.affirmed for k in kws if lo <= k.start < hi and k.role == role):
+        return role
+    if role == "requested" and any(not k.weak for k in kws if lo <= k.start < hi and k.role == role):
+        return role
+    return None
+
+
+def _without_parts(masked: str, mentions: list[Mention], kws: Sequence[Keyword]) -> list[Mention]:
+    """A figure followed by the parts it is made of, to the end of its sentence ("perekaman KTP-el sebanyak 127
+    orang, terdiri dari 83 pemula dan 44 perekaman ulang"): parts that add up to it, named by no other role
+    than the figure's own and by no blank, are no figures of their own."""
+    drop: set[int] = set()
+    for i, m in enumerate(mentions):
+        if m.value is None or i in drop or (lead := _MADE_OF_RE.match(masked, m.end)) is None:
+            continue
+        if any(m.end <= n.start < lead.end() for n in mentions):
+            continue
+        end = _CLAUSE_END_RE.search(masked, lead.end())
+        stop = end.start() if end else len(masked)
+        inside = [k for k, n in enumerate(mentions) if lead.end() <= n.start and n.end <= stop
+                  and n.unit in (None, "blank", "people") and not n.rate]  # not "(usia 17 tahun)"
+        values = [mentions[k].value for k in inside]
+        own = next((k.role for k in reversed(kws) if k.end <= m.start and k.role != "ignore"), None)
+        roles = {k.role for k in kws if lead.end() <= k.start < stop} - {"ignore"}
+        if not roles <= {own}:
+            continue
+        if len(values) >= 2 and None not in values and sum(v for v in values if v is not None) == m.value:
+            # Parts each named by a blank ("2.000 keping, terdiri dari 1.500 KTP-el dan 500 KIA") are the
+            # figures of each blank, and the whole is theirs together: the whole is no figure of its own.
+            drop.update((i,) if _ITEM_NAME_RE.search(masked, lead.end(), stop) else inside)
+    return [m for k, m in enumerate(mentions) if k not in drop] if drop else mentions
+
+
 def _without_breakdowns(masked: str, mentions: list[Mention], kws: Sequence[Keyword]) -> list[Mention]:
     """A figure followed by its parts in brackets ("1.250 keping KTP-el (250 keping pengganti yang terbakar
     ditambah 1.000 keping untuk pelayanan Desember)"): the parts add up to it and are no figures of their own.
@@ -1147,10 +1320,12 @@ def _without_breakdowns(masked: str, mentions: list[Mention], kws: Sequence[Keyw
             continue  # another figure stands between the figure and the bracket
         values = [mentions[k].value for k in inside]
         roles = {k.role for k in kws if lead.end() <= k.start < close}
-        if not roles <= {"requested", "ignore"} or _ITEM_NAME_RE.search(masked, lead.end(), close):
+        if not roles <= {"requested", "ignore"}:
             continue
         if len(values) >= 2 and None not in values and sum(v for v in values if v is not None) == m.value:
-            drop.update(inside)
+            # "2.000 keping (1.500 KTP-el dan 500 KIA)": parts named by a blank each are the blanks' figures,
+            # and the whole is no figure of its own.
+            drop.update((i,) if _ITEM_NAME_RE.search(masked, lead.end(), close) else inside)
     return [m for k, m in enumerate(mentions) if k not in drop] if drop else mentions
 
 
@@ -1176,9 +1351,18 @@ def read_text(
     kws = keywords(masked)
     if "(" in masked and len(mentions) > 2:
         mentions = _without_breakdowns(masked, mentions, kws)
+    if len(mentions) > 1 and "(" in masked:
+        mentions = _without_written_before(masked, mentions)
+    if len(mentions) > 2:
+        mentions = _without_parts(masked, mentions, kws)
     monthly = bool(_MONTHLY_RE.search(masked, 0, _HEAD_CHARS))
+    this_period = frozenset(
+        w for period, found in _REPORT_PERIOD_RES.items() if found.search(masked, 0, _HEAD_CHARS)
+        for w in vocab.PERIOD_NOW_WORDS[period]
+    )
     candidates: list[Candidate] = []
     unassigned: list[str] = []
+    openings: list[tuple[Mention, str, str]] = []  # figures of an opening stock: (mention, snippet, clause)
     zero = _zero_stock(original, masked, _clauses(masked)) if _ZERO_STOCK_RE.search(masked) else []
     zero += _zero_values(original, masked, kws, zero)
     if not mentions:
@@ -1276,6 +1460,13 @@ def read_text(
         # sdh diterima").
         clause_has_receipt = any(k.receipt_verb and c_start <= k.start < next_start for k in kws)
         role, strong, keyword = _role_for(m, before, after, clause_has_receipt, masked)
+        if role == "ignore" and this_period and keyword is not None and len(before) > 1 and keyword is before[-1] and (
+            " ".join(masked[keyword.start : keyword.end].split()) in this_period
+            and before[-2].role in _WORK_AND_RECEIPT_ROLES
+            and not _BETWEEN_ROLE_AND_PERIOD_RE.sub("", masked[before[-2].end : keyword.start]).strip()
+        ):
+            # "Cetak KIA minggu ini: 212 lembar" in a weekly report: the week is the report's own.
+            role, strong, keyword = before[-2].role, True, before[-2]
         became = idx in changed_to and role in (None, "ignore") and changed_from is not None
         if became and changed_from is not None:
             # "menambah permintaan dari 1.500 menjadi 2.500 keping": the figure it became takes the role of
@@ -1331,6 +1522,10 @@ def read_text(
             # past period tells that period's figures too.
             ignored_end = m.end
             continue
+        if role == "requested" and _PAST_YEAR_RE.search(masked, c_start, m.start):
+            # "Di arsip kami, tahun lalu kami meminta 3.000 keping": the request of a past year.
+            ignored_end = m.end
+            continue
         if about_something_else(Span(
             masked, own_lo, m.start, m.end, after_limit, role,
             keyword.end if keyword is not None and keyword.end <= m.start else -1, m.value, monthly,
@@ -1380,6 +1575,17 @@ def read_text(
             last = (c_start, candidates[-1])
             taken.append(last)
             continue
+        if (
+            role is None and ci > 0 and m.value is not None and not (m.approximate or m.conflict)
+            and m.unit in (None, "blank") and not m.rate and (m.unit == "blank" or m.value >= 10)
+            and _COUNT_OPENER_RE.search(masked, max(c_start, m.start - 40), m.start)
+            and not any(c_start <= n.start < m.start and n.unit in (None, "blank") for n in mentions[:idx])
+            and (carried := _role_of_figureless_sentence(masked, kws, clauses[ci - 1], starts)) is not None
+        ):
+            # "Kiriman blangko KTP-el sudah kami terima tadi. Jumlahnya 1.000 keping": the first count of a
+            # sentence, after a count word, following one that names a receipt (or an ask) with no figure, is
+            # that receipt's figure.
+            role, strong, keyword = carried, True, None
         if role is None and correcting and last is not None:
             # "... sebanyak 1.500 keping. Ralat: yang benar 2.000 keping": the corrected figure
             # takes the role of the figures said just before it; of several roles, a clerk asks.
@@ -1394,9 +1600,17 @@ def read_text(
                 # A correction on its own names no role and the mail said several: which one, a clerk asks.
                 fields = list(dict.fromkeys(c.field for _, c in taken))
             if len(fields) == 1 and not (m.approximate or m.conflict) and m.value is not None and not m.bare:
-                # The corrected figure is of the blank the figure it replaces was said of.
-                was = next((c for _, c in reversed(taken) if c.field == fields[0]), last[1])
-                candidate = Candidate(fields[0], m.value, snippet, was.strong, item=was.item, corrects=True,
+                # The corrected figure is of the blank the figure it replaces was said of; the blank the
+                # correction names ("Ralat: KTP-el yang benar 1.200"), if any, says which. With figures of
+                # both blanks before it and none named, which one it corrects, a clerk asks.
+                named = _item_of_mention(masked, c_start, m, next_start)
+                said_items = {c.item for _, c in taken if c.field == fields[0] and c.value is not None}
+                if named is None and len(said_items - {None}) > 1:
+                    candidates.append(Candidate(fields[0], None, snippet, True, "conflict", corrects=True))
+                    continue
+                was = next((c for _, c in reversed(taken) if c.field == fields[0] and named in (None, c.item)),
+                           next((c for _, c in reversed(taken) if c.field == fields[0]), last[1]))
+                candidate = Candidate(fields[0], m.value, snippet, was.strong, item=named or was.item, corrects=True,
                                       cues=("correction",))
             else:
                 for field in fields:
@@ -1432,9 +1646,11 @@ def read_text(
         if role == "stock_on_hand" and keyword is not None and _HOLDER_RE.search(masked, keyword.start, m.start):
             # "stok di gudang provinsi 66.000": someone else's stock, not the writer's.
             continue
-        if (m.bare or (m.value is not None and m.value < 10 and not m.spelled)) and m.unit is None:
+        in_words = m.end > m.start and masked[m.end - 1] == ")"  # "0 (nol)": the digit and its words
+        if (m.bare or (m.value is not None and m.value < 10 and not m.spelled and not in_words)) and m.unit is None:
             # A bare year-like or long number, or a lone small digit, counts only right after its role word,
-            # or with its role word right after it ("KIA blanks: 0 left").
+            # or with its role word right after it ("KIA blanks: 0 left"). A digit written again in words in
+            # brackets ("stok ... hari ini 0 (nol)") is stated on purpose, as a number with its unit is.
             postfix = (
                 keyword is not None and keyword.start >= m.end and not m.bare
                 and " ".join(masked[keyword.start : keyword.end].split()) in _POSTFIX_ROLE_WORDS
@@ -1471,7 +1687,11 @@ def read_text(
         ) is not None:
             # "Kami mohon blangko KIA: rata-rata 8 keping/hari x 25 hari = 200 keping", "Kami terima 3 dus @
             # 500 = 1.500 keping": the product worked out in a sentence takes the role the sentence names.
-            candidate = Candidate(asked, m.value, snippet, True, item=_item_of_mention(masked, c_start, m, next_start),
+            # "kebutuhan bulan ini kami hitung 140 x 22 = 3.080 keping": a product named by a noun of need
+            # is as weak as that noun; an ask stated beside it is the request.
+            asked, _, weak = asked.partition(":")
+            candidate = Candidate(asked, m.value, snippet, not weak,
+                                  item=_item_of_mention(masked, c_start, m, next_start),
                                   cues=("product", f"role:{asked}"))
             candidates.append(candidate)
             last = (c_start, candidate)
@@ -1492,6 +1712,20 @@ def read_text(
             if len(prev_fields) == 1 and len(prev_items) == 1 and len(parts) > 1 and sum(parts) == m.value:
                 candidate = Candidate(prev_fields[0], m.value, snippet, True, total=True, item=prev_items.pop(),
                                       cues=("result_of_sum", f"parts:{len(parts)}", "sentence_before"))
+                candidates.append(candidate)
+                last = (c_start, candidate)
+                taken.append(last)
+                continue
+            if (run := _rows_summed(clauses, ci, taken, mentions[:idx], m.value)) is not None:
+                # "- Januari: 95 lembar" ... "- Desember: 70 lembar" / "Total setahun: 1.109 lembar": a total
+                # line under a run of rows of one role, each a line, that adds them up is that role's figure;
+                # one that does not add them up leaves the role to a clerk.
+                field, item, count, adds_up = run
+                if adds_up:
+                    candidate = Candidate(field, m.value, snippet, True, total=True, item=item,
+                                          cues=("result_of_sum", f"parts:{count}", "rows_before"))
+                else:
+                    candidate = Candidate(field, None, snippet, True, "conflict", True, item=item)
                 candidates.append(candidate)
                 last = (c_start, candidate)
                 taken.append(last)
@@ -1537,6 +1771,8 @@ def read_text(
         if role is None or role == "ignore":
             if role == "ignore":
                 ignored_end = m.end
+                if keyword is not None and " ".join(masked[keyword.start : keyword.end].split()) in _OPENING_WORDS:
+                    openings.append((m, snippet, low[c_start:c_end]))
             if role is None and (m.unit == "blank" or (m.value is not None and m.value >= 10 and not m.spelled)):
                 unassigned.append(snippet)
                 loose.append((m, snippet))
@@ -1598,7 +1834,14 @@ def read_text(
         # "blangko yang kami terima sebanyak 1.800 keping ... Kekurangan 200 keping mohon dapat dicek":
         # beside a receipt, a figure named only by a noun of need or shortage asks for nothing.
         candidates = [c for c in candidates if c.field != "requested" or c.strong]
+    if openings and (now := _opening_is_now(masked, openings, candidates, sent)) is not None:
+        candidates.append(now)
     candidates = _shortfall_asked(masked, candidates)
+    if answer_role is None and _need_only(masked, kws, candidates):
+        # "stok kami tinggal 12% dari kebutuhan (kebutuhan Desember 6.000, stok sekarang 720)": beside the
+        # stock, a need named by a noun in a mail that asks for nothing (and answers no question about
+        # it) is background, not a request.
+        candidates = [c for c in candidates if c.field != "requested"]
     candidates = _fallback_offered(masked, mentions, candidates)
     candidates = _rest_of_shipment(mentions, candidates)
     if answer_role and len(loose) > 1:
@@ -1836,9 +2079,10 @@ def _read_table(
                     if len(totals) != 1:
                         return [*_unclear_columns(cols, source, f"{len(data)} rows of one day"), *labelled], row_date
                     chosen, cue = totals[0], "total_row"
-        if chosen is None and len(totals) == 1 and len(data) > 1 and _per_weekday(data):
+        if chosen is None and len(totals) == 1 and len(data) > 1 and (_per_weekday(data) or _per_month(data)):
             # "Senin | 27 | 25 | 1.183" ... "Jumat | 18 | 15 | 1.081", "Jumlah | 138 | 127 | 1.081": a row per
-            # day in the order of the week; the stock is the last day's, what was done is the total's.
+            # day in the order of the week (or per month of a year's recap, "Jan-2026" ... "Dec-2026"); the
+            # stock is the last row's, what was done is the total's.
             last_day = data[-1]
             return _period_candidates(row, last_day, totals[0], cols, source, "", data) + labelled, None
         if chosen is None and len(totals) == 1 and len(data) > 1:
@@ -2049,6 +2293,7 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
     previous: str | None = None
     titled: str | None = None  # the one blank a title above the rows names ("Rekap harian KTP-el 03/12")
     column_items: dict[int, str] = {}  # "Uraian | KTP-el | KIA" over the rows: the blank of each column
+    running: frozenset[int] = frozenset()  # columns a second header row calls running totals ("s.d. minggu ini")
     for r in rows:
         found = _row_label(r)
         if found is None:
@@ -2056,6 +2301,18 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
             continue
         idx, label = found
         role = _label_role(label)
+        if role is None and (sub := _running_columns(r)) is not None:
+            # "Uraian | KTP-el | | KIA |" over "| Minggu ini | s.d. minggu ini | Minggu ini | s.d. minggu ini":
+            # a blank's merged header spans the columns of the row under it, and a running total's column
+            # ("s.d.", "kumulatif") holds no figure of the period.
+            running = sub
+            spans = sorted(column_items.items())
+            for j, cell in enumerate(r):
+                if j not in column_items and isinstance(cell, str) and cell.strip():
+                    left = [item for k, item in spans if k < j]
+                    if left:
+                        column_items[j] = left[-1]
+            continue
         if role is None and not any(_cell_quantity(c) is not None for c in r if not isinstance(c, str)):
             column_items = _column_items(r) or column_items
         if role is None and not out:
@@ -2069,8 +2326,20 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
         previous = role if role not in (None, "ignore") else None
         if previous is not None:
             item = explicit_item(normalise_header(label))[0] or (None if column_items else titled)
-            out += _labelled_candidates(r, idx + 1, previous, label, source, item, column_items)
+            kept = tuple(None if j in running else c for j, c in enumerate(r))
+            out += _labelled_candidates(kept, idx + 1, previous, label, source, item, column_items)
     return out
+
+
+def _running_columns(r: tuple[object, ...]) -> frozenset[int] | None:
+    """The columns of a second header row (words only, two or more) that name running totals ("Minggu ini |
+    s.d. minggu ini"); None when the row holds a figure, or names no running total beside a column that is
+    not one."""
+    texts = {j: normalise_header(c) for j, c in enumerate(r) if isinstance(c, str) and c.strip()}
+    if len(texts) < 2 or any(_cell_quantity(c) is not None for c in r if not isinstance(c, str) and c is not None):
+        return None
+    running = frozenset(j for j, t in texts.items() if _CUMULATIVE_RE.search(t))
+    return running if running and len(running) < len(texts) else None
 
 
 def _filled(r: tuple[object, ...]) -> list[object]:
@@ -2124,6 +2393,22 @@ def summed_over_days(candidates: list[Candidate]) -> list[Candidate]:
                          cues=(*mine[-1].cues, "summed_over_days"))
         out = [c for c in out if c.field != field] + [summed]
     return out
+
+
+_ROW_MONTH_RE = re.compile(r"(?<![a-z])(" + vocab.alternation(tuple(vocab.MONTHS)) + r")(?![a-z])")
+
+
+def _per_month(data: Sequence[tuple[object, ...]]) -> bool:
+    """Whether every row is labelled with a month, in the order of the year ("Januari" ... "Desember",
+    "Jan-2026" ... "Dec-2026"): a recap of a year, whose closing stock is its last month's."""
+    months: list[int] = []
+    for r in data:
+        first = next((c for c in r if isinstance(c, str) and c.strip()), None)
+        named = _ROW_MONTH_RE.findall(normalise_header(first)) if first is not None else []
+        if len(named) != 1:
+            return False
+        months.append(vocab.MONTHS[named[0]])
+    return len(months) > 1 and all(a < b for a, b in zip(months, months[1:], strict=False))
 
 
 def _per_weekday(data: Sequence[tuple[object, ...]]) -> bool:
@@ -2566,6 +2851,12 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
         if any(c.corrects for c in mine):
             # "Ralat: yang benar 2.000 keping": the correction replaces what was said before it.
             mine = [c for c in mine if c.corrects]
+            fixed = [c for c in mine if c.value is not None and c.doubt is None and not c.table
+                     and "forwarded" not in c.cues]
+            if len(fixed) == len(mine) > 1 and len({c.value for c in fixed}) > 1 and len({c.item for c in fixed}) == 1:
+                # "Eh maaf ralat, 1.200 lembar" ... "Maaf ralat lagi: 1.250 lembar": corrections in turn, the
+                # last replaces the ones before it.
+                mine = [fixed[-1]]
         if any(c.strong for c in mine):
             mine = [c for c in mine if c.strong]
         if any(c.total for c in mine):
@@ -2582,7 +2873,14 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
         if len(mine) > 1 and all(months) and len(set(months)) == len(months):
             # "Stok akhir Oktober: 2.360" / "Stok akhir November: 1.510", one figure a month: the latest
             # month's is the figure now (as the latest of dated lines).
-            latest_month = max(m for m in months if m is not None)
+            ordered = [m for m in months if m is not None]
+            if ordered != sorted(ordered) and ordered != sorted(ordered, reverse=True):
+                # "- Januari: 95" ... "- Desember: 70" under "tahun 2026", sent in January: months in
+                # calendar order that the mail's date would put in two years are of no known year; which
+                # row is the latest, a clerk asks.
+                doubts.append(Doubt(field, "conflict", " / ".join(dict.fromkeys(c.text for c in mine))))
+                continue
+            latest_month = max(ordered)
             mine = [c for c in mine if c.month == latest_month]
             evidence_cue = "latest_month"
         else:

@@ -70,6 +70,9 @@ SE_WORDS: dict[str, str] = {
     "sejuta": "juta",
 }
 SCALE_WORDS: tuple[str, ...] = ("belas", "puluh", "ratus", "ribu", "juta")
+# Short forms of the scale words after number words, as after digits ("dua rb", "tiga rbu", "satu jt"):
+# "mhn dikirim dua rb ya" is two thousand.
+SCALE_ABBREVIATIONS: dict[str, str] = {"rb": "ribu", "rbu": "ribu", "rebu": "ribu", "jt": "juta", "rts": "ratus"}
 
 # Suffixes that turn digits into thousands: "2 ribu", "2rb", "1,5 rb", "2k".
 THOUSAND_SUFFIXES: tuple[str, ...] = ("ribu", "rbu", "rb", "k")
@@ -1565,3 +1568,100 @@ PEOPLE_UNITS += ("urang",)
 ROLE_PHRASES["printed"] += ("tecetak", "yang tecetak", "nang tecetak")
 # "jadi jumlah rekam hari ini 78" after the places' counts: the total of the role, as "total perekaman" is.
 TOTAL_WORDS += ("jadi jumlah", "sehingga jumlah", "jadi total", "sehingga total", "jumlah seluruhnya", "totalnya")
+
+# === Figures the writer says they wrote before (kept last) =========================================
+# The writer and a verb of writing or typing name the figure of an earlier mail that the new text replaces
+# ("Tadi siang saya tulis 800, ternyata ... jadi cukup 700 lembar"; siblings of "kami tulis" above). Opening a
+# bracket, with or without a moment before them, they make every figure in it an earlier one: "Sisa yang
+# benar 1.374 keping (kemarin kami tulis 1.347, lalu ralat jadi 1.437, keduanya salah)".
+WRITTEN_BEFORE_TIMES: tuple[str, ...] = (
+    "tadi", "td", "tadi pagi", "tadi siang", "tadi sore", "kemarin", "kmrn", "kemaren", "kemarin sore",
+    "sebelumnya", "sblmnya", "semula", "awalnya", "pertama", "waktu itu", "dulu", "earlier", "previously",
+)
+WRITTEN_BEFORE_PERSONS: tuple[str, ...] = ("saya", "sy", "kami", "km", "aku", "i", "we")
+WRITTEN_BEFORE_VERBS: tuple[str, ...] = (
+    "tulis", "tuliskan", "menulis", "ketik", "ketikkan", "mengetik", "wrote", "typed", "had written",
+)
+ROLE_PHRASES["ignore"] += tuple(f"{p} {v}" for p in WRITTEN_BEFORE_PERSONS for v in WRITTEN_BEFORE_VERBS)
+# Before a figure asked in its clause, these name a past year ("Di arsip kami, tahun lalu kami meminta 3.000
+# keping"): a request of another budget year is asked by no one now (a reminder chases this year's).
+PAST_YEAR_WORDS: tuple[str, ...] = (
+    "tahun lalu", "thn lalu", "th lalu", "tahun kemarin", "thn kemarin", "tahun sebelumnya", "tahun yang lalu",
+    "tahun yg lalu", "tahun anggaran lalu", "ta lalu", "last year", "the previous year", "previous year",
+    "the year before",
+)
+# Before a past year, these compare with it ("Seperti tahun lalu, kami mohon 3.000 keping"): the request is now.
+LIKE_WORDS: tuple[str, ...] = ("seperti", "spt", "sama seperti", "sebagaimana", "serupa", "like", "as", "as in")
+# Nouns of need: beside the stock, in a mail headed as a report or as information that asks for nothing
+# ("info stok" / "Info pak, stok kami tinggal 12% dari kebutuhan (kebutuhan Desember 6.000, stok sekarang
+# 720)"), they state the need as background, no request.
+NEED_NOUNS: tuple[str, ...] = ("kebutuhan", "requirement", "requirements", "our requirement", "our requirements")
+# Heading a mail (its subject or opening words), these say it informs: with REPORT_PHRASES and
+# FOR_INFORMATION_PHRASES, the mood of a report.
+INFO_HEAD_WORDS: tuple[str, ...] = ("info", "informasi", "sekadar memberi tahu", "sekedar memberitahu")
+# After a total opener, these name the period the total covers ("Total setahun: 1.109 lembar", "Jumlah
+# bulan ini: 420", "Total for the year: 1,109"): still the total of the rows above.
+TOTAL_PERIOD_WORDS: tuple[str, ...] = (
+    "setahun", "sebulan", "seminggu", "sepekan", "satu tahun", "1 tahun", "tahun ini", "bulan ini",
+    "minggu ini", "pekan ini", "per tahun", "tahunan", "bulanan", "mingguan", "this year", "this month",
+    "this week", "for the year", "for the month", "for the week", "of the year",
+)
+# Above the writer's own earlier mail forwarded again, these say it was wrong ("laporan Jumat di bawah ada yang
+# salah ... yang benar 1.050 keping"): the new words restate what they correct; the forwarded mail's other
+# figures were read when it first came and are not read again.
+FORWARD_CORRECTED_WORDS: tuple[str, ...] = CORRECTION_OPENERS + (
+    "ada yang salah", "ada yg salah", "yang salah", "yg salah", "ada kesalahan", "terdapat kesalahan", "kesalahan",
+    "keliru", "kekeliruan", "was wrong", "is wrong", "incorrect", "a mistake", "an error",
+)
+# Right after a count's role word, these name the period now ("Cetak KIA minggu ini: 212 lembar", "Perekaman
+# minggu ini 655 jiwa"): in a report of that period (its title or opening names the week or the month) they
+# name the report's own period, not a running total; elsewhere they stay figures of another span.
+PERIOD_NOW_WORDS: dict[str, tuple[str, ...]] = {
+    "week": ("minggu ini", "mgg ini", "pekan ini", "this week"),
+    "month": ("bulan ini", "bln ini", "this month"),
+}
+REPORT_PERIOD_WORDS: dict[str, tuple[str, ...]] = {
+    "week": (
+        "mingguan", "laporan minggu", "lap minggu", "rekap minggu", "minggu pertama", "minggu kedua", "minggu ketiga",
+        "minggu keempat", "minggu i", "minggu ii", "minggu iii", "minggu iv", "minggu ke", "pekan pertama",
+        "pekan kedua", "sepekan", "weekly", "week",
+    ),
+    "month": MONTHLY_REPORT_PHRASES + ("bulanan", "monthly"),
+}
+# The stock a period opened with ("saldo awal 2027 per 1 Januari 2027 sebanyak 310 keping") is no stock now,
+# unless nothing has been used since: the writer says so ("belum ada pemakaian"), or the period opened at
+# most OPENING_IS_NOW_DAYS days before the mail, and the mail tells no work, receipt or other stock.
+OPENING_STOCK_WORDS: tuple[str, ...] = (
+    "stok awal", "stock awal", "saldo awal", "sisa awal", "persediaan awal", "opening stock", "opening balance",
+    "beginning stock", "beginning balance", "starting stock", "starting balance", "stok permulaan",
+    "saldo permulaan",
+)
+NOT_USED_YET_PHRASES: tuple[str, ...] = (
+    "belum ada pemakaian", "belum ada penggunaan", "belum ada yang terpakai", "belum ada yg terpakai",
+    "belum terpakai", "belum dipakai", "belum digunakan", "belum ada pelayanan", "belum ada pencetakan",
+    "none used yet", "nothing used yet", "not used yet", "no blanks used",
+)
+OPENING_IS_NOW_DAYS = 7
+# Short forms of "request" in terse mail ("req blangko ktpel 3rb"), siblings of "request" and "minta".
+ROLE_PHRASES["requested"] += ("req", "reqs", "rqst", "rqs", "pls send", "plz send")
+# After a figure, these open the parts it is made of ("127 orang, terdiri dari 83 pemula dan 44 perekaman
+# ulang"): parts that add up to it, of no other role or blank, are no figures of their own.
+MADE_OF_WORDS: tuple[str, ...] = (
+    "terdiri dari", "terdiri atas", "tdd", "terbagi", "terbagi atas", "terbagi menjadi", "dengan rincian",
+    "rinciannya", "meliputi", "consisting of", "made up of", "of which", "broken down into", "comprising",
+)
+# A letter to many offices at once ("Kepada Yth. Kepala Dinas Dukcapil Provinsi se-Indonesia", "Surat Edaran"):
+# from a sender on no district's list, a circular; what it asks or counts is no district's request or report.
+CIRCULAR_PHRASES: tuple[str, ...] = (
+    "surat edaran", "se-indonesia", "se indonesia", "seluruh indonesia", "provinsi se-indonesia",
+    "kabupaten/kota se-indonesia", "kab/kota se-indonesia", "se-kalimantan utara", "se-kaltara",
+    "kabupaten/kota se", "kab/kota se", "circular letter", "to all provinces", "to all districts",
+)
+# Opening the figure of a sentence that follows one naming a receipt or an ask with no figure ("Kiriman
+# blangko KTP-el sudah kami terima tadi. Jumlahnya 1.000 keping"; "Kami hitung bersama Pak Kasi: 4 dus @ 250
+# keping, jadi total 1.000 keping"), these give that sentence's role to the figure.
+COUNT_OPENERS: tuple[str, ...] = (
+    "jumlahnya", "jumlah", "sebanyak", "totalnya", "total", "kami hitung", "sudah kami hitung", "dihitung",
+    "setelah dihitung", "kami cek", "setelah dicek", "isinya", "berjumlah", "in total", "we counted", "counted",
+    "the count is", "a total of", "altogether",
+)
