@@ -136,6 +136,10 @@ OTHER_UNITS: tuple[str, ...] = (
     "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute", "minutes",
     "halaman", "hlm", "page", "pages", "villages", "schools", "sub-districts", "districts", "sites", "locations",
     "rolls", "ribbons", "reams", "cartridges", "kit", "kits", "sets", "units", "percent", "officers",
+    # Fuel, transport and households of a trip's logistics ("order 4 drums of fuel", "muat 8 penumpang",
+    # "240 households"): none of them is a blank.
+    "drum", "drums", "jeriken", "jerigen", "jerry", "liter", "ltr", "litre", "litres", "liters", "galon",
+    "gallons", "penumpang", "passengers", "seats", "kursi", "households", "rumah tangga", "trips", "perjalanan",
 )
 # Packages blanks come in; a parenthesis that opens with a count of them explains the packing of the
 # figure before it ("500 lembar (2 box x 250 lembar)", "400 lembar (1 dus isi 400)"): no figure of its own.
