@@ -142,7 +142,7 @@ _SEND_ASK_RE = re.compile(
 )
 _REST_LEAD_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.REST_OF_WORDS) + r")(?![\w-])")
 _REST_ARRIVED_RE = re.compile(
-    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?(?:[\w-]+[ \t]+){0,2}?(?:"
+    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?\)?[ \t]*(?:[\w-]+[ \t]+){0,2}?(?:"
     + _words_re(vocab.ARRIVED_PHRASES) + r")(?![\w-])"
 )
 _ZERO_STOCK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ZERO_STOCK_PHRASES) + r")(?![\w-])")

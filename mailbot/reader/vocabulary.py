@@ -1325,6 +1325,13 @@ COLUMN_WORDS["ignore"] += ("spoiled", "spoilt", "wasted", "rejected", "reject")
 ROLE_PHRASES["recorded"] += ("enrolment", "enrollment", "enrolled", "enrolments", "enrollments", "enrol", "enroll")
 ROLE_PHRASES["printed"] += ("printing", "used for printing")
 ROLE_PHRASES["ignore"] += ("spoiled", "spoilt", "wasted")
+# Hoping for someone's presence invites, it asks for no blanks: "mengharapkan kehadiran Bapak pada acara
+# penyerahan 250 keping KTP-el", "we look forward to your attendance".
+ROLE_PHRASES["ignore"] += (
+    "mengharapkan kehadiran", "mengharap kehadiran", "harapkan kehadiran", "mengharapkan partisipasi",
+    "mohon kehadiran", "kehadiran bapak", "kehadiran ibu", "kehadiran bapak/ibu", "kehadiran saudara",
+    "look forward to your attendance", "your attendance", "your presence",
+)
 COLUMN_WORDS["requested"] += (
     "diusulkan", "yang diusulkan", "dimohon", "yang dimohon", "permohonan", "diajukan", "pengajuan", "request",
     # The verb stems of the same words, as a terse header writes them: "| Item | Sisa | Minta |".

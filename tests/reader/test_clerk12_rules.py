@@ -27,3 +27,21 @@ def test_a_need_of_fuel_is_no_request_of_blanks() -> None:
     assert read("We are planning boat logistics and we need to order 4 drums of fuel a week ahead.") == {}
     assert read("Kami perlu 6 jeriken solar untuk longboat ke Long Pujungan.") == {}
     assert read("Mohon tambahan blangko 1.000 keping; kami juga perlu 4 drum BBM.") == {"requested": 1000}
+
+
+# --- Hoping for someone's presence is an invitation, no request --------------------------------------
+
+
+def test_a_figure_in_an_invitation_to_attend_is_no_request() -> None:
+    assert read("Kami mengharapkan kehadiran Bapak pada acara penyerahan secara simbolis 250 keping KTP-el.") == {}
+    assert read("Mohon kehadiran Bapak/Ibu pada penyerahan 300 keping KIA hasil jemput bola.") == {}
+    assert read("Kami mengharapkan tambahan blangko 1.000 keping.") == {"requested": 1000}
+    assert read("Mohon kesediaan Bapak untuk mengirimkan 1.000 keping blangko.") == {"requested": 1000}
+
+
+# --- The rest of a shipment, its count in a parenthesis, come now: no stock -------------------------
+
+
+def test_the_rest_of_a_shipment_come_now_with_its_count_in_brackets_is_no_stock() -> None:
+    got = read("Update: 2 koli sisanya (1.000 keping) sudah kami terima pagi ini.")
+    assert "stock_on_hand" not in got
