@@ -590,6 +590,8 @@ def _role_for(
         and len(before) > 1
         and before[-2].role == "ignore"
         and not masked[before[-2].end : chosen.start].strip()
+        and not (chosen.role == "stock_on_hand"
+                 and " ".join(masked[before[-2].start : before[-2].end].split()) in _AS_OF_TODAY)
     ):
         # "target perekaman 300 jiwa", "rata-rata pencetakan 90": the word before the role word
         # makes the figure something other than the count itself.
@@ -674,6 +676,36 @@ def asked_role(quoted_low: str) -> str | None:
                     asked.add(roles.pop())
         previous = sentence
     return asked.pop() if len(asked) == 1 else None
+
+
+_SLASH_FIGURE_RE = re.compile(r"[ \t]*/[ \t]*(\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]*\d)")
+_AS_OF_TODAY = frozenset(vocab.AS_OF_TODAY_WORDS)
+_PAIR_ROLES = frozenset({"recorded", "printed", "stock_on_hand", "requested", "received"})
+
+
+def _slash_pair(masked: str, kws: Sequence[Keyword], keyword: Keyword, m: Mention) -> list[tuple[str, int | None]] | None:
+    """The figures of "a/b" said under two role words joined by a slash ("rekam/cetak: 156/139"), each with
+    its word's role, in order: [(role, figure), (role, figure)]; None when the figure is no such pair."""
+    second = _SLASH_FIGURE_RE.match(masked, m.end)
+    if second is None or m.value is None:
+        return None
+    words = [k for k in kws if k.end <= m.start]
+    i = next((j for j, k in enumerate(words) if k is keyword), None)
+    if i is None:
+        return None
+    if i > 0 and masked[words[i - 1].end : keyword.start].strip() == "/":
+        first, other = words[i - 1], keyword
+    elif i + 1 < len(words) and masked[keyword.end : words[i + 1].start].strip() == "/":
+        first, other = keyword, words[i + 1]
+    else:
+        return None
+    roles = (first.word_role or first.role, other.word_role or other.role)
+    if not set(roles) <= _PAIR_ROLES:
+        return None
+    value = int(second.group(1).replace(".", ""))
+    if roles[0] == roles[1]:
+        return [(roles[0], None)]
+    return [(roles[0], m.value), (roles[1], value)]
 
 
 def _item_of_mention(
@@ -1500,6 +1532,16 @@ def read_text(
             # need, and what is asked is what it lacks.
             role, strong = "requested", False
         snippet = _snippet(original, m.start, m.end, c_start, c_end)
+        if keyword is not None and (pair := _slash_pair(masked, kws, keyword, m)) is not None:
+            # "Rekam/cetak hari ini: 156/139": two role words joined by a slash, two figures joined by one;
+            # each figure is its word's, in order. Of roles that are not two, a clerk asks.
+            for field, value in pair:
+                candidates.append(Candidate(field, value, snippet, True, None if value is not None else "conflict",
+                                            item=_item_of_mention(masked, prev_end, m, next_start),
+                                            cues=("slash_pair",)))
+            last = (c_start, candidates[-1])
+            taken.append(last)
+            continue
         if m.unit == "other" or m.rate:
             continue
         own_lo = max(prev_end, masked.rfind(",", prev_end, m.start) + 1)

@@ -1324,6 +1324,13 @@ COLUMN_WORDS["recorded"] += ("enrolment", "enrollment", "enrolled", "enrolments"
 COLUMN_WORDS["ignore"] += ("spoiled", "spoilt", "wasted", "rejected", "reject")
 ROLE_PHRASES["recorded"] += ("enrolment", "enrollment", "enrolled", "enrolments", "enrollments", "enrol", "enroll")
 ROLE_PHRASES["printed"] += ("printing", "used for printing")
+# "Up to today" before a stock word says when the stock is counted, as "per hari ini" does: a count so
+# qualified is a running total, a stock so qualified is the stock now ("sampai dengan hari ini persediaan
+# tersebut telah berkurang menjadi 1.140 keping").
+AS_OF_TODAY_WORDS: tuple[str, ...] = (
+    "sampai dengan hari ini", "s.d. hari ini", "s/d hari ini", "sd hari ini", "hingga hari ini",
+    "sampai hari ini", "sampai saat ini", "hingga saat ini", "s.d. saat ini", "s/d saat ini", "as of today",
+)
 ROLE_PHRASES["ignore"] += ("spoiled", "spoilt", "wasted")
 # Hoping for someone's presence invites, it asks for no blanks: "mengharapkan kehadiran Bapak pada acara
 # penyerahan 250 keping KTP-el", "we look forward to your attendance".

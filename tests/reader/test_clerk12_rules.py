@@ -45,3 +45,34 @@ def test_a_figure_in_an_invitation_to_attend_is_no_request() -> None:
 def test_the_rest_of_a_shipment_come_now_with_its_count_in_brackets_is_no_stock() -> None:
     got = read("Update: 2 koli sisanya (1.000 keping) sudah kami terima pagi ini.")
     assert "stock_on_hand" not in got
+
+
+# --- Two role words joined by a slash, two figures joined by one: each figure is its word's -------------
+
+
+def test_a_slash_pair_of_figures_under_a_slash_pair_of_roles_is_read_in_order() -> None:
+    assert read("Rekam/cetak hari ini: 156/139. Sisa blangko 3.905 kpg.") == {
+        "recorded": 156, "printed": 139, "stock_on_hand": 3905,
+    }
+    assert read("Cetak/sisa: 212/1.480") == {"printed": 212, "stock_on_hand": 1480}
+
+
+def test_a_slash_pair_under_one_role_or_under_blanks_is_not_split() -> None:
+    assert read("Cetak KTP-el/KIA: 120/45") != {"printed": 120, "stock_on_hand": 45}
+    assert "recorded" not in read("Sisa blangko 300/500 keping")
+
+
+# --- "Up to today" before a stock word says when the stock is counted --------------------------------
+
+
+def test_a_stock_said_up_to_today_is_the_stock_now() -> None:
+    assert read("sampai dengan hari ini persediaan tersebut telah berkurang menjadi 1.140 keping") == {
+        "stock_on_hand": 1140
+    }
+    assert "recorded" not in read("Perekaman s.d. hari ini 5.400 jiwa")
+
+
+def test_an_earlier_closing_stock_beside_the_stock_now_is_asked_back() -> None:
+    text = ("saldo akhir blangko KTP-el kami sebesar 1.282 keping, dan sampai dengan hari ini persediaan tersebut "
+            "telah berkurang menjadi 1.140 keping")
+    assert "stock_on_hand" not in read(text)
