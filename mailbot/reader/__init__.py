@@ -329,6 +329,8 @@ def _revised_kind(
     header = quoted_text.lstrip().split("\n\n", 1)[0][:400].lower()
     own = [w.lower() for w in (address, " ".join(name.split())) if len(w) >= 4]
     flat = " ".join(header.split())
+    said_by = next((ln for ln in header.split("\n") if _QUOTE_FROM_LINE_RE.search(ln)), "")
+    desk_voice = any(a.lower() in said_by for a in own_addresses if a)
     if not any(w in flat for w in own):
         desk = [a.lower() for a in own_addresses if a]
         if not any(a in flat for a in desk) or _APPROVED_IN_QUOTE_RE.search(quoted_text.lower()):
@@ -344,11 +346,21 @@ def _revised_kind(
     earlier = kind_of(
         low_plain, {c.field for c in found if c.value is not None}, {c.field for c in found if c.value is None}, False
     )
+    if earlier == "receipt" and desk_voice and _REQUEST_RECEIVED_RE.search(low_plain):
+        # "Permohonan 800 keping blangko KTP-el telah kami terima": what the desk says it received is the
+        # writer's request, not blanks.
+        return "request"
     if earlier == "request" or earlier == "receipt":
         return earlier
     return None
 
 
+# The line of a quote's header that names who wrote it: "Dari: ...", "From: ...", "Pada ..., X menulis:".
+_QUOTE_FROM_LINE_RE = re.compile(r"^[\s>]*(?:dari|from)\s*:|(?:menulis|wrote)\s*:\s*$")
+_REQUEST_RECEIVED_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.REQUEST_NOUNS) + r")(?![\w-])[^.;\n]{0,80}?(?<![\w-])(?:"
+    + vocab.alternation(vocab.RECEIPT_PHRASES) + r")(?![\w-])"
+)
 _SHORTFALL_CUE_RE = re.compile(
     r"^keyword_(?:before|after):(?:" + vocab.alternation(vocab.DELIVERY_GAP_WORDS) + r")$"
 )

@@ -283,8 +283,11 @@ _HAS_DIGIT_RE = re.compile(r"\d")
 # The packing of a count of blanks, in brackets after it: "500 lembar (2 box x 250 lembar)", "400 lembar
 # (1 dus isi 400)", "500 keping (@ 250)". It explains that figure and is no figure of its own. (After a
 # count of boxes, "4 box (1 box isi 500 keping)", the bracket gives the size that makes the total.)
+# The bracket may open with a word that leads into what it explains, and follow a figure without its unit:
+# "1.100 kpg bukan 1.000 (ada 1 dus tambahan 100)": the extra box explains the difference, no figure of its own.
 _PACKING_RE = re.compile(
-    rf"\d\s*(?:{_alternation(vocab.BLANK_UNITS)})\b[ \t]*(?P<pack>\(\s*(?:\d{{1,3}}\s*"
+    rf"\d\s*(?:(?:{_alternation(vocab.BLANK_UNITS)})\b)?[ \t]*(?P<pack>\(\s*"
+    rf"(?:(?:{_alternation(vocab.PACK_NOTE_LEADS)})\s+)?(?:\d{{1,3}}\s*"
     rf"(?:{_alternation(vocab.PACKAGE_UNITS)})\b|@\s*\d)[^()\n]{{0,40}}\))"
 )
 

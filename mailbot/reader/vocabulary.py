@@ -147,6 +147,12 @@ PACKAGE_UNITS: tuple[str, ...] = (
     "box", "boks", "dus", "kardus", "karton", "koli", "pak", "pack", "pax", "bundel", "ikat", "bal", "kotak",
     "kemasan", "bungkus", "carton", "cartons", "boxes", "packs",
 )
+# Words that lead into a bracket explaining a figure by its packages: "(ada 1 dus tambahan 100)",
+# "(termasuk 2 box cadangan)", "(incl. 1 box spare)".
+PACK_NOTE_LEADS: tuple[str, ...] = (
+    "ada", "yaitu", "yakni", "termasuk", "trmsk", "karena", "krn", "sebab", "dengan", "dgn", "plus", "incl.",
+    "incl", "including", "because of",
+)
 # Units of time; with "lalu" after them ("2.500 minggu lalu") they say when a figure was, and a
 # count of blanks that large is no count of weeks.
 TIME_UNITS: tuple[str, ...] = (
@@ -1032,6 +1038,13 @@ REVISION_CUES: tuple[str, ...] = CORRECTION_OPENERS + (
     "diperiksa lagi", "setelah dihitung", "setelah dicek", "setelah diperiksa", "salah hitung", "keliru",
     "tidak perlu", "tdk perlu", "cukup", "dikurangi", "dikurangi menjadi", "ditambah", "ditambah menjadi",
     "recounted", "after recounting", "after checking", "double-checked", "double checked", "only need",
+)
+
+# The names of a request as a letter; what the desk says it received under one of them is the request
+# itself ("Permohonan 800 keping blangko KTP-el telah kami terima"), no blanks.
+REQUEST_NOUNS: tuple[str, ...] = (
+    "permohonan", "permintaan", "pengajuan", "usulan", "surat permohonan", "request", "your request",
+    "application",
 )
 
 # --- Automated mail: machine signals beyond the RFC 3834 headers (kind decision) ------------

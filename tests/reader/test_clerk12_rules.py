@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from mailbot.reader import read_message
 from mailbot.reader.numbers import find_mentions, normalise
 from mailbot.reader.roles import read_text, settle
+from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
 
 
 def read(text: str) -> dict[str, int | None]:
@@ -76,3 +78,35 @@ def test_an_earlier_closing_stock_beside_the_stock_now_is_asked_back() -> None:
     text = ("saldo akhir blangko KTP-el kami sebesar 1.282 keping, dan sampai dengan hari ini persediaan tersebut "
             "telah berkurang menjadi 1.140 keping")
     assert "stock_on_hand" not in read(text)
+
+
+# --- A bracket that explains a figure by its packages holds no figure of its own ---------------------
+
+
+def test_a_bracket_explaining_a_difference_by_a_box_holds_no_figure() -> None:
+    got = read("Ralat pak, yg sampai kemarin 1.100 kpg bukan 1.000 (ada 1 dus tambahan 100). Mohon dicatat.")
+    assert "requested" not in got
+    assert read("Mohon dikirim 1.000 keping (termasuk 2 box cadangan).") == {"requested": 1000}
+
+
+# --- What the desk says it received under the name of a request is the request --------------------------
+
+DESK_ACK = ("Permohonan 800 keping blangko KTP-el telah kami terima; sisa stok tercatat 310 keping. "
+            "Permohonan sedang diproses.")
+
+
+def revision(body: str, quoted_from: str) -> bytes:
+    return (
+        "From: disdukcapil@tanatidungkab.example\nTo: blangko@disdukcapil.kaltaraprov.example\n"
+        "Subject: RE: [BLK-2026-0058] Permohonan Tambahan Blangko KTP-el\n\n"
+        f"{body}\n\n-----Pesan Asli-----\nDari: {quoted_from}\nDikirim: Senin, 05 Oktober 2026 10:20\n"
+        "Kepada: disdukcapil@tanatidungkab.example\nPerihal: [BLK-2026-0058] Permohonan Tambahan Blangko KTP-el\n\n"
+        f"{DESK_ACK}\n"
+    ).encode()
+
+
+def test_a_revision_of_a_request_the_desk_said_it_received_is_a_request() -> None:
+    raw = revision("Setelah kami hitung ulang, cukup 500 keping saja, tidak jadi 800.",
+                   "Disdukcapil Prov. Kaltara <blangko@disdukcapil.kaltaraprov.example>")
+    got = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
+    assert (got["kind"], got["requested"], got["received"]) == ("request", 500, None)
