@@ -172,6 +172,10 @@ _ZERO_VALUE_RE = re.compile(
 _ITEM_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])")
 _STOCK_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])")
 _RESULT_LEAD_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTED_RESULT_LEADS) + r")(?![\w-])")
+# An agreement that opens its message or sentence and is followed by nothing but a figure: "Ok 1.500".
+_AGREED_LEAD_RE = re.compile(
+    r"(?:[^\n]*\]\s*[^:\n]{1,60}:|[^\n]*[.!?]|)[ \t]*(?:" + _words_re(vocab.AGREED_FIGURE_LEADS) + r")[ \t,!.:]*"
+)
 _CORRECTION_OPENER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTION_OPENERS) + r")(?![\w-])")
 _EARLIER_WORDS = frozenset(" ".join(w.split()) for w in vocab.EARLIER_WORDS)
 _MONEY_RE = re.compile(r"(?<![a-z])(?:" + _words_re(vocab.MONEY_WORDS) + r")(?![a-z])")
@@ -1581,6 +1585,10 @@ def read_text(
             continue
         correction_lo = max(c_start, prev_end)
         opener = bool(_CORRECTION_OPENER_RE.search(masked, correction_lo, m.start))
+        if not opener and role is None and _AGREED_LEAD_RE.fullmatch(masked, correction_lo, m.start):
+            # "[07.20] A: ... 1.000 kurang. 1.500 pak?" / "[07.22] B: Ok 1.500": a figure agreed to on its own
+            # settles the one proposed before it, as a correction does.
+            opener = True
         correcting = last is not None and opener
         if not opener and last is not None and role not in (None, "ignore"):
             # "ralat, pencetakan yg benar 99 (...), jadi sisa blangko 490": a figure worked out from the

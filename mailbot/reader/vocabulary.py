@@ -437,6 +437,12 @@ CORRECTION_OPENERS: tuple[str, ...] = (
     "correction", "should be", "increase it to", "increase to", "increased to", "change it to",
     "changed to", "revise it to", "revised to", "instead",
 )
+# Agreeing to a figure on its own, in a chat or a reply ("Ok 1.500", "Siap, 1.500", "Setuju 2.000"): the
+# figure agreed settles the one proposed before it.
+AGREED_FIGURE_LEADS: tuple[str, ...] = (
+    "ok", "oke", "okay", "okey", "okelah", "ok deh", "oke deh", "siap", "setuju", "sepakat", "deal", "agreed",
+    "sip", "baiklah",
+)
 # After one of these, a number without a role word of its own takes the role named earlier in
 # its clause: "stok ± 400 keping, tepatnya 396 keping"; "KTP-el 2.000 keping dan KIA 500 keping".
 CONTINUATION_WORDS: tuple[str, ...] = ("tepatnya", "persisnya", "yaitu", "yakni", "dan", "serta", "lalu")

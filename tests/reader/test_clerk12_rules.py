@@ -110,3 +110,21 @@ def test_a_revision_of_a_request_the_desk_said_it_received_is_a_request() -> Non
                    "Disdukcapil Prov. Kaltara <blangko@disdukcapil.kaltaraprov.example>")
     got = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
     assert (got["kind"], got["requested"], got["received"]) == ("request", 500, None)
+
+
+# --- A figure agreed to on its own settles the one proposed before it --------------------------------
+
+THREAD = (
+    "[17/09/26 07.16] Kasi: Ok ajukan 1.000 ke provinsi\n"
+    "[17/09/26 07.20] Operator: Pak utk dua desa itu sekalian, 1.000 kurang. 1.500 pak?\n"
+    "[17/09/26 07.22] Kasi: {agree} 1.500. Kirim email ke provinsi hari ini\n"
+)
+
+
+@pytest.mark.parametrize("agree", ["Ok", "Oke", "Siap", "Setuju"])
+def test_a_figure_agreed_in_a_chat_settles_the_one_proposed(agree: str) -> None:
+    assert read(THREAD.format(agree=agree)) == {"requested": 1500}
+
+
+def test_an_agreement_before_a_figure_with_a_role_of_its_own_changes_nothing() -> None:
+    assert read("Mohon tambahan 1.000 keping. Ok, sisa stok 430 keping.") == {"requested": 1000, "stock_on_hand": 430}
