@@ -24,6 +24,8 @@ _NEWSLETTER_RE = re.compile(
     + r"(?!\s*(?:" + vocab.alternation(vocab.SENT_IN_ERROR_WORDS) + r")(?![\w-]))"
 )
 _PERSON_PREFIX_RE = re.compile(r"^\s*(?:re|fw|fwd|tr|bls|balas)\s*:", re.IGNORECASE)
+_QUOTA_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.QUOTA_NOTICE_PHRASES) + r")(?![\w-])")
+_QUOTA_PHISHING_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.QUOTA_PHISHING_WORDS) + r")(?![\w-])")
 _OOO_MORE_RE = re.compile(vocab.alternation(vocab.OUT_OF_OFFICE_MORE_BODIES))
 _READ_SUBJECT_RE = re.compile(
     r"^\s*(?:" + vocab.alternation(vocab.READ_RECEIPT_SUBJECTS + vocab.READ_RECEIPT_MORE_SUBJECTS) + r")"
@@ -230,6 +232,12 @@ def content_reasons(subject: str, body: str) -> tuple[str, ...]:
         reasons.append("message-recall")
     if _TEMPLATE_RE.search(own):
         reasons.append("machine-template")
+    if (
+        not person_subject and (_QUOTA_RE.search(subj) or _QUOTA_RE.search(own))
+        and not _QUOTA_PHISHING_RE.search(subj + "\n" + own)
+    ):
+        # "Peringatan kuota kotak surat 95%": the mail server's notice of a mailbox filling up.
+        reasons.append("quota-notice")
     if not person_subject and _SYSTEM_SUBJECT_RE.search(subj):
         reasons.append("system-subject")
     if _CARRIER_RE.search(own) or any(

@@ -851,6 +851,20 @@ PHISHING_PHRASES: tuple[str, ...] = (
     "hadiah undian", "anda memenangkan", "you have won",
 )
 
+# A mail server's own notice of a mailbox's quota ("Peringatan kuota kotak surat 95%", "Kotak surat ... telah
+# menggunakan 95% dari kuota 2 GB", "Your mailbox has used 90% of its quota"): automated, unless it asks to
+# click, log in or give a password, as phishing does.
+QUOTA_NOTICE_PHRASES: tuple[str, ...] = (
+    "peringatan kuota", "kuota kotak surat", "kuota kotak masuk", "kuota mailbox", "kuota email",
+    "kuota penyimpanan", "batas kuota", "melebihi kuota", "dari kuota", "quota warning", "mailbox quota",
+    "over quota", "quota exceeded", "of its quota", "of your quota", "of the quota", "storage quota",
+    "mailbox size", "ukuran kotak surat",
+)
+QUOTA_PHISHING_WORDS: tuple[str, ...] = (
+    "verifikasi", "verify", "klik", "click", "kata sandi", "password", "login", "log in", "sign in", "tautan",
+    "link", "akan ditangguhkan", "akan dinonaktifkan", "will be suspended", "will be deactivated", "upgrade",
+)
+
 # --- Quotes and forwards ------------------------------------------------------------------
 
 # Month-name-free markers of a quoted reply header.

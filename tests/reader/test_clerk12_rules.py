@@ -128,3 +128,17 @@ def test_a_figure_agreed_in_a_chat_settles_the_one_proposed(agree: str) -> None:
 
 def test_an_agreement_before_a_figure_with_a_role_of_its_own_changes_nothing() -> None:
     assert read("Mohon tambahan 1.000 keping. Ok, sisa stok 430 keping.") == {"requested": 1000, "stock_on_hand": 430}
+
+
+# --- A mail server's notice of a mailbox's quota is automated; a phishing look-alike is not -------------
+
+
+def test_a_mailbox_quota_notice_is_automated() -> None:
+    from mailbot.reader.automated import content_reasons
+
+    body = "Kotak surat disdukcapil@tarakankota.example telah menggunakan 95% dari kuota 2 GB. Hapus pesan lama."
+    assert "quota-notice" in content_reasons("Peringatan kuota kotak surat 95%", body)
+    assert "quota-notice" in content_reasons("Mailbox quota warning", "Your mailbox has used 90% of its quota.")
+    phishing = "Kotak surat Anda melebihi kuota. Klik tautan berikut untuk verifikasi akun Anda."
+    assert "quota-notice" not in content_reasons("Peringatan kuota email", phishing)
+    assert "quota-notice" not in content_reasons("Re: Peringatan kuota kotak surat", "Pak, kuota kami penuh.")
