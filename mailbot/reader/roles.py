@@ -687,7 +687,9 @@ _AS_OF_TODAY = frozenset(vocab.AS_OF_TODAY_WORDS)
 _PAIR_ROLES = frozenset({"recorded", "printed", "stock_on_hand", "requested", "received"})
 
 
-def _slash_pair(masked: str, kws: Sequence[Keyword], keyword: Keyword, m: Mention) -> list[tuple[str, int | None]] | None:
+def _slash_pair(
+    masked: str, kws: Sequence[Keyword], keyword: Keyword, m: Mention
+) -> list[tuple[str, int | None]] | None:
     """The figures of "a/b" said under two role words joined by a slash ("rekam/cetak: 156/139"), each with
     its word's role, in order: [(role, figure), (role, figure)]; None when the figure is no such pair."""
     second = _SLASH_FIGURE_RE.match(masked, m.end)
