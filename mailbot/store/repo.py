@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any, cast
 
 from sqlalchemy import Row, Select, Table, and_, bindparam, case, false, func, insert, or_, select, update
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, make_transient_to_detached, sessionmaker
 
 from mailbot.errors import ImpossibleLedger
@@ -391,12 +391,21 @@ class DbCursorStore:
             return (row.uidvalidity, row.last_uid) if row else None
 
     def save_cursor(self, mailbox: str, uidvalidity: int, last_uid: int) -> None:
-        with self.sessions.begin() as session:
-            row = session.get(ImapCursor, mailbox)
-            if row is None:
-                session.add(ImapCursor(mailbox=mailbox, uidvalidity=uidvalidity, last_uid=last_uid))
-            else:
-                row.uidvalidity, row.last_uid = uidvalidity, last_uid
+        for attempt in (1, 2):
+            try:
+                with self.sessions.begin() as session:
+                    row = session.get(ImapCursor, mailbox)
+                    if row is None:
+                        session.add(ImapCursor(mailbox=mailbox, uidvalidity=uidvalidity, last_uid=last_uid))
+                    else:
+                        row.uidvalidity, row.last_uid = uidvalidity, last_uid
+                return
+            except IntegrityError:
+                # Another connection of the same desk (the fetching one and the IDLE one start together)
+                # saved this mailbox's first cursor between our look and our insert: the row is there now,
+                # so the second attempt updates it.
+                if attempt == 2:
+                    raise
 
 
 

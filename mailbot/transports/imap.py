@@ -407,10 +407,20 @@ class ImapInbox:
         self._waiting_thread = None  # from here the database is written (the cursor): no longer cut short
         config = self._config
         validity = int(self._selected[b"UIDVALIDITY"])  # type: ignore[call-overload]
+        # The cursor first: a connection counts as made only once its UIDVALIDITY is adopted, so a failure
+        # here (the database away, a second connection saving the first cursor at the same moment) leaves
+        # no half-made connection behind that every later call would find without a UIDVALIDITY.
+        try:
+            self._adopt_validity(validity)
+        except BaseException:
+            try:
+                client.shutdown()
+            except Exception:  # noqa: BLE001 - already broken
+                pass
+            raise
         self._client = client
         self._failures = 0
         self._retry_at = 0.0
-        self._adopt_validity(validity)
         log.info(
             "connected to IMAP %s as %s, folder %s (UIDVALIDITY %d, %s, %s)",
             self._where,

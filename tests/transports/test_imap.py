@@ -439,3 +439,33 @@ def test_wrong_password_is_a_login_error(dovecot: DovecotServer, cursors: Memory
     with pytest.raises(ImapLoginError):
         inbox.wait_for_mail(1.0)
     assert issubclass(ImapLoginError, TransportError)
+
+
+class _FirstSaveFails(MemoryCursorStore):
+    """A cursor store whose first save fails, as the database's does when it is away or when another
+    connection of the desk saved the mailbox's first cursor at the same moment."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.failures = 0
+
+    def save_cursor(self, mailbox: str, uidvalidity: int, last_uid: int) -> None:
+        if self.failures == 0:
+            self.failures += 1
+            raise RuntimeError("the first cursor could not be saved")
+        super().save_cursor(mailbox, uidvalidity, last_uid)
+
+
+@pytest.mark.servers
+def test_a_cursor_that_cannot_be_saved_at_connect_leaves_no_half_made_connection(dovecot: DovecotServer) -> None:
+    dovecot.append("INBOX", district_request(1))
+    cursors = _FirstSaveFails()
+    with make_inbox(dovecot, cursors) as inbox:
+        with pytest.raises(RuntimeError, match="could not be saved"):
+            list(inbox.fetch_new())
+        # The next pass connects again and reads the mail; before, it found the connection made but no
+        # UIDVALIDITY adopted, and failed the same way on every pass for good.
+        got = list(inbox.fetch_new())
+        validity = inbox.uidvalidity
+    assert [m.key for m in got] == [f"imap:INBOX:{validity}:1"]
+    assert cursors.failures == 1 and cursors.saved["INBOX"] == (validity, 1)
