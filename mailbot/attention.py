@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
+from mailbot import followup
 from mailbot.desk import Desk
 from mailbot.errors import InvalidAction
 from mailbot.guards.commands import parse_manager_command
@@ -57,6 +58,7 @@ REASONS = {
     "cancellation": "kabupaten/kota meminta pembatalan permohonan yang sudah disetujui atau dikirim",
     "cancellation_unclear": "permintaan pembatalan disertai angka baru: perlu dipastikan maksudnya",
     "correction_unmatched": "koreksi tanpa permohonan yang cocok",
+    "cancel_denied": "kabupaten/kota meminta agar permohonannya tidak dibatalkan",
 }
 
 # Signs of a machine that lie in a mail's words only (a template sentence, a system's subject tag): a person's
@@ -91,6 +93,7 @@ OPERATOR_REASONS = {
     "cancellation": "district asks to cancel a request already approved or dispatched",
     "cancellation_unclear": "cancellation with a new figure beside it: what is meant",
     "correction_unmatched": "correction matching no open request",
+    "cancel_denied": "the district asks not to cancel its request",
 }
 
 
@@ -265,7 +268,8 @@ def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict
     elif reason == "other" and is_question(verdict):
         reason = "question"
     elif reason is None and verdict.doubts and not outcome.asks_back and not replied:
-        reason = "doubt"
+        # "mohon permohonan kami jangan dibatalkan": the words deny a cancelling, no figure is in doubt
+        reason = "cancel_denied" if no_figures and followup.denies_cancelling(verdict.body_excerpt or "") else "doubt"
     elif reason is None and verdict.kind in ("request", "stock_report", "receipt") and no_figures and not replied:
         reason = "no_figure"
     if reason is None:

@@ -98,6 +98,13 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
     changed = _changed(thread, reading)
     if followup.cancels(verdict.body_excerpt or "", reading.intent):
         return cancel(session, desk, message, verdict, trust, thread, reading)
+    if not changed and reading.intent != "question" and followup.denies_cancelling(verdict.body_excerpt or ""):
+        # "mohon permohonan kami jangan dibatalkan": nothing changes, but a person hears the district's worry
+        attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="cancel_denied",
+                            detail=_detail(verdict, []), district=thread.district, item=thread.item,
+                            message=message, request=thread)
+        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
+        return MessageOutcome.FOLLOW_UP_QUEUED
     if reading.intent == "question" and attention.is_reminder(verdict):
         return attention.reminder(session, desk, message, verdict, trust, _open_end(session, thread))
     if reading.intent == "unclear" and reading.below_zero is not None:
@@ -166,8 +173,10 @@ def cancel(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
     operator told) and the district is told so; with a new figure beside the words, or after the request ended,
     a person reads it. One reply in the thread either way."""
     actor = trust.address or "district"
-    if reading.intent in ("correction", "appeal", "other_item") or req.state not in (
+    beside = followup.figures_beside(verdict.body_excerpt or "", {req.requested, req.approved, req.stock_on_hand})
+    if reading.intent in ("correction", "appeal", "other_item") or beside or req.state not in (
             *actions.CANCELLABLE, "approved", "dispatched"):
+        # "kami batalkan, cukup 2.000 keping saja": the new figure is never lost by cancelling outright
         reason = "cancellation_unclear" if req.state in (*actions.CANCELLABLE, "approved", "dispatched") \
             else "after_decision"
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,
@@ -193,6 +202,21 @@ def cancellation_target(session: Session, verdict: Verdict, trust: SenderTrust) 
         return None
     return repo.open_request(session, trust.district, verdict.item or "ktp-el",
                              states=(*actions.CANCELLABLE, "approved", "dispatched"), verified_only=True)
+
+
+def cancelled_in_receipt(session: Session, verdict: Verdict, trust: SenderTrust,
+                         thread: Request | None) -> Request | None:
+    """The request a mail read as a receipt withdraws instead ("permohonan kami batalkan karena kiriman dari
+    pusat sudah datang kemarin"): words of cancelling from its district, no count received, and a request of
+    the district's not yet sent (its thread's, or its one open request); None otherwise."""
+    if not (trust.trusted and trust.district and not trust.is_manager and verdict.received is None
+            and followup.cancels(verdict.body_excerpt or "", "plain")):
+        return None
+    if thread is not None:
+        return thread if thread.district == trust.district and thread.state in (*actions.CANCELLABLE, "approved") \
+            else None
+    return repo.open_request(session, trust.district, verdict.item or "ktp-el",
+                             states=(*actions.CANCELLABLE, "approved"), verified_only=True)
 
 
 def interpret(session: Session, req: Request, verdict: Verdict) -> followup.Reading:

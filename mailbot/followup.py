@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from mailbot.reader import vocabulary
 from mailbot.reader.numbers import Mention, find_mentions, normalise
 from mailbot.reader.signs import written_below_zero
 
@@ -95,7 +96,8 @@ _WHOLE = re.compile(r"\b(?:seluruhnya|total\w*|semuanya|keseluruhan\w*|in total|
 _ARRIVED = re.compile(r"\b(?:terima|diterima|sampai|tiba|datang|lengkap|received|arrived)\b")
 _COMING = re.compile(r"\bmenyusul\b|\b(?:sisa\w*|kekurangan\w*|selebihnya|the rest)\b[^.\n]{0,60}?"
                      r"(?:dalam perjalanan|di ?ekspedisi|belum (?:sampai|tiba|datang|kami terima|diterima)|"
-                     r"on (?:the|its) way|to follow)")
+                     r"(?:akan |baru akan |masih akan |katanya )?(?:dikirim|dikirimkan|diantar|menyusul)\b|"
+                     r"on (?:the|its) way|to follow|will be sent)")
 
 
 def _sentence(low: str, start: int, end: int) -> str:
@@ -148,10 +150,29 @@ def rest_coming(text: str) -> bool:
 
     >>> rest_coming("sudah diterima 1.000 keping, sisanya menyusul katanya masih di ekspedisi")
     True
+    >>> rest_coming("Baru sampai 1.200 keping, sisa 800 katanya dikirim minggu depan.")
+    True
     >>> rest_coming("sudah kami terima 1.000 keping")
     False
     """
     return bool(_COMING.search(normalise(text or "")))
+
+
+def rest_coming_figure(text: str) -> int | None:
+    """The figure a receipt gives as the rest still on its way ("sisa 800 katanya dikirim minggu depan"): never
+    the district's stock.
+
+    >>> rest_coming_figure("Baru sampai 1.200 keping, sisa 800 katanya dikirim minggu depan.")
+    800
+    >>> rest_coming_figure("sudah diterima 1.000 keping, sisa stok kami 300 keping") is None
+    True
+    """
+    low = normalise(text or "")
+    for coming in _COMING.finditer(low):
+        for m in find_mentions(low[coming.start():coming.end()]):
+            if m.value is not None and m.value > 0 and m.unit in (None, "blank") and not m.year:
+                return m.value
+    return None
 
 
 def items_named(text: str) -> set[str]:
@@ -172,12 +193,28 @@ def gives_reason(text: str, *, granted: int | None = None) -> bool:
 
 
 # A district withdrawing its own request: "permohonan kami batalkan", "mohon dibatalkan", "pembatalan permohonan",
-# "please cancel our request"; never when the words deny it ("jangan dibatalkan", "tidak dibatalkan").
-_CANCEL = re.compile(r"(?<!jangan )(?<!tidak )(?<!tdk )(?<!belum )(?<!bukan )(?<!not )(?<!don't )(?<!do not )"
-                     r"\b(?:dibatalkan|batalkan|membatalkan|pembatalan|cancel(?:led|ed|ling)?|withdraw(?:n)?)\b")
+# "batal saja pak", "please cancel our request" (mailbot.reader.vocabulary); never when the words deny it
+# ("jangan dibatalkan", "tidak dibatalkan").
+_DENIED = r"(?<!jangan )(?<!tidak )(?<!tdk )(?<!belum )(?<!bukan )(?<!not )(?<!don't )(?<!do not )"
+_CANCEL = re.compile(
+    _DENIED + r"\b(?:" + "|".join(map(re.escape, sorted(vocabulary.CANCEL_WORDS, key=len, reverse=True))) + r")\b"
+    + "|" + _DENIED + r"(?:^|(?<=[.!\n])\s*|\b(?:" + "|".join(map(re.escape, vocabulary.CANCEL_BATAL_BEFORE))
+    + r") )batal\b(?: (?:" + "|".join(map(re.escape, vocabulary.CANCEL_BATAL_AFTER)) + r")\b|\s*[,.!]|\s*$)")
 # ... or saying it no longer wants it: "tidak jadi" (on its own: a figure beside it may be what changed).
-_NOT_AFTER_ALL = re.compile(r"\b(?:tidak|tdk|gak|ga|nggak|enggak) jadi\b(?! (?:\d|menjadi))")
+_NOT_AFTER_ALL = re.compile(r"\b(?:" + "|".join(map(re.escape, vocabulary.NOT_AFTER_ALL)) + r")\b(?! (?:\d|menjadi))")
 _CANCEL_OF_OTHER = re.compile(r"\b(?:berlangganan|langganan|subscription|unsubscribe|undangan|rapat|meeting|acara)\b")
+
+
+_CANCEL_DENIED = re.compile(r"\b(?:jangan|tidak|tdk|belum|bukan|not|don't|do not) (?:di)?(?:batalkan|batal|cancel)\b")
+
+
+def denies_cancelling(text: str) -> bool:
+    """Whether *text* asks that the request not be cancelled ("mohon permohonan kami jangan dibatalkan").
+
+    >>> denies_cancelling("Mohon permohonan kami jangan dibatalkan ya pak.")
+    True
+    """
+    return bool(_CANCEL_DENIED.search(normalise(text or "")))
 
 
 def cancels(text: str, intent: str) -> bool:
@@ -196,6 +233,27 @@ def cancels(text: str, intent: str) -> bool:
     if _CANCEL.search(low):
         return True
     return intent in ("plain", "restated", "unclear") and bool(_NOT_AFTER_ALL.search(low))
+
+
+def figures_beside(text: str, known: set[int | None]) -> tuple[int, ...]:
+    """The counts of blanks in a cancellation that are not among *known* (the request's own figures) nor said of
+    a stock or a receipt: a new figure beside the words of cancelling ("kami batalkan, cukup 2.000 keping saja").
+
+    >>> figures_beside("Permohonan 5.000 keping kami batalkan, cukup 2.000 keping saja.", {5000, 200})
+    (2000,)
+    >>> figures_beside("permohonan kami batalkan karena stok kami masih 4.000 keping", {5000, 200})
+    ()
+    """
+    low = _REFERENCE.sub(" ", normalise(text or ""))
+    found = []
+    for m in find_mentions(low):
+        if m.value is None or m.value <= 0 or m.unit not in (None, "blank") or m.rate or m.year or m.bare \
+                or m.value in known:
+            continue
+        if _field(_clause_before(low, m.start)) in ("stock_on_hand", "received"):
+            continue
+        found.append(m.value)
+    return tuple(found)
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,12 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         if thread is None and conversation.unmatched_correction(verdict, trust):
             # it corrects a figure no open request holds: never a new reference; a person reads it
             return MessageOutcome.CORRECTION_UNMATCHED
+    if verdict.kind == "receipt" and (withdrawn := conversation.cancelled_in_receipt(session, verdict, trust,
+                                                                                   thread)) is not None:
+        # "permohonan kami batalkan karena kiriman dari pusat sudah datang": the arrival is the reason given for
+        # withdrawing a request that was never sent, not a receipt of it
+        return conversation.cancel(session, desk, message, verdict, trust, withdrawn,
+                                   conversation.interpret(session, withdrawn, verdict))
     if verdict.kind == "receipt":
         return receipt(session, desk, message, verdict, trust, thread)
     if thread is not None and conversation.is_follow_up(verdict, trust, thread):
@@ -244,6 +250,11 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     # it is closed, but nobody is told it is final
     coming = bool(shipped and verdict.received is not None and verdict.received < shipped
                   and followup.rest_coming(verdict.body_excerpt or ""))
+    if verdict.stock_on_hand is not None \
+            and verdict.stock_on_hand == followup.rest_coming_figure(verdict.body_excerpt or ""):
+        # "baru sampai 1.200 keping, sisa 800 katanya dikirim minggu depan": the 800 is the rest still coming,
+        # not the district's stock
+        verdict = replace(verdict, stock_on_hand=None)
     outcome = actions.confirm_receipt(
         session, desk, shipped_request, message, verdict, district=district, item=item, rest_coming=coming,
         thread=thread if thread is not None and thread.district == district else None,
@@ -428,7 +439,9 @@ def _command_error(session: Session, desk: Desk, message: Message, verdict: Verd
     queue(session, desk, purpose=f"manager-error:{message.id}", category="reply",
           template="manager_command_error", to=[trust.address or ""],
           request_pk=target.id if target is not None else None,
-          context={"problem": problem, "reference": target.reference if target is not None else None},
+          context={"problem": problem, "reference": target.reference if target is not None else None,
+                   # a request cancelled or withdrawn leaves nothing to decide: no commands are offered
+                   "settled": target is not None and target.state in ("cancelled", "withdrawn")},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
 
 

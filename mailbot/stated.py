@@ -10,7 +10,7 @@ from typing import cast as typed
 from sqlalchemy import String, Table, cast, exists, func, insert, literal, select
 from sqlalchemy.orm import Session
 
-from mailbot import attention
+from mailbot import attention, followup
 from mailbot.desk import Desk
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import number
@@ -50,6 +50,8 @@ def record(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
         return
     if verdict.kind not in ("request", "stock_report", "receipt"):
         return
+    if verdict.kind == "receipt" and verdict.stock_on_hand == followup.rest_coming_figure(verdict.body_excerpt or ""):
+        return  # "sisa 800 katanya dikirim minggu depan": the rest of the shipment still coming, not a stock
     item = verdict.item or "ktp-el"
     source: str = "report" if verdict.kind == "stock_report" else verdict.kind
     keep(session, district=trust.district, item=item, quantity=verdict.stock_on_hand, source=source,

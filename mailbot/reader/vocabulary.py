@@ -1716,3 +1716,24 @@ COUNT_OPENERS: tuple[str, ...] = (
     "setelah dihitung", "kami cek", "setelah dicek", "isinya", "berjumlah", "in total", "we counted", "counted",
     "the count is", "a total of", "altogether",
 )
+
+# A district withdrawing its own request (mailbot.followup.cancels). Words that cancel wherever they stand, unless
+# denied ("jangan dibatalkan") or asked:
+CANCEL_WORDS: tuple[str, ...] = (
+    "dibatalkan", "dibatalin", "batalkan", "batalin", "membatalkan", "pembatalan", "cancel", "cancelled", "canceled",
+    "cancelling", "withdraw", "withdrawn",
+)
+# "batal" said of the request itself: at the start ("batal saja pak"), with a word that makes it a wish ("batal
+# saja", "batal aja", "batal ya pak") or after the request ("permohonan kami batal").
+CANCEL_BATAL_AFTER: tuple[str, ...] = (
+    "saja", "aja", "sj", "deh", "dulu", "ya", "yah", "pak", "bu", "bapak", "ibu", "mas", "mbak",
+)
+CANCEL_BATAL_BEFORE: tuple[str, ...] = (
+    "permohonan kami", "permohonan ini", "permohonannya", "permohonan tersebut", "permintaan kami",
+    "permintaannya", "pengajuan kami", "pengajuannya", "usulan kami", "jadinya", "kami",
+)
+# "tidak jadi" and its siblings: the district no longer wants it (with no new figure beside the words).
+NOT_AFTER_ALL: tuple[str, ...] = (
+    "tidak jadi", "tdk jadi", "tak jadi", "gak jadi", "ga jadi", "gk jadi", "nggak jadi", "ngga jadi", "ngak jadi",
+    "enggak jadi", "engga jadi", "ndak jadi", "nda jadi", "gajadi", "nggak jd", "gak jd", "tidak jd", "ga jd",
+)

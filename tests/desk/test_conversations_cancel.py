@@ -1,0 +1,124 @@
+"""A district's cancellation in its request's thread, on the real SQLite desk in process over the Maildir defaults:
+a reason that mentions an arrival stays a cancellation; "batal saja" and "gak jadi" cancel; a new figure beside the
+words of cancelling is never lost; "sisa N dikirim minggu depan" in a receipt is the rest still coming, not a stock;
+a denial is queued with a fitting reason; a manager's SETUJU after a cancellation is refused without the commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from mailbot import actions
+from mailbot.desk import Desk
+from mailbot.store import repo
+from tests.desk.conftest import WITA
+from tests.desk.mailkit import MANAGERS
+from tests.desk.test_conversations_replies_say import _held
+from tests.desk.test_follow_ups_own_words import BULUNGAN, NUNUKAN, Desk12, Out, _approved, _quoted
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+
+@pytest.fixture
+def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
+    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
+
+
+def _answer(d: Desk12, reply: Out, words: str, sender: str = NUNUKAN) -> tuple[str, dict[str, int]]:
+    quoted = "\n".join(f"> {line}" for line in reply.text.splitlines())
+    return d.send(sender, "Re: " + reply.subject, f"Dengan hormat,\n{words}\n\nTerima kasih\n\n{quoted}\n",
+                  in_reply_to=reply.message_id)
+
+
+def _dispatched(d: Desk12) -> Out:
+    reply = _approved(d)
+    with d.desk.sessions.begin() as session:
+        req = repo.request_by_reference(session, "BLK-2026-0001")
+        assert req is not None
+        actions.dispatch(session, d.desk, req, actor="operator", via="cli")
+    return reply
+
+
+@pytest.mark.parametrize("words", [
+    "permohonan kami batalkan karena kiriman dari pusat sudah datang kemarin.",
+    "batal saja pak, blangkonya ternyata masih cukup.",
+    "Permohonannya dibatalkan saja pak, stok kami masih ada.",
+    "Nggak jadi pak, blangkonya ternyata masih cukup.",
+    "gak jadi minta pak.",
+    "Permohonan kami batal pak, stok masih cukup.",
+])
+def test_a_held_request_is_cancelled_whatever_the_reason_says(desk12: Desk12, words: str) -> None:
+    _, reply = _held(desk12)
+    mid, outcome = _answer(desk12, reply, words)
+    assert outcome == {"follow-up-cancelled": 1}
+    assert desk12.request()["state"] == "cancelled"
+    assert not desk12.queue(mid)
+    [told] = desk12.replies_to(mid)
+    assert "telah kami BATALKAN" in told.text and "penerimaan" not in told.text
+    [notice] = [o for o in desk12.out() if o.purpose.startswith("cancelled:")]
+    assert sorted(notice.to) == sorted(MANAGERS)
+
+
+def test_batal_saja_on_a_dispatched_request_goes_to_a_person_at_once(desk12: Desk12) -> None:
+    reply = _dispatched(desk12)
+    mid, outcome = _answer(desk12, reply, "batal saja pak, blangkonya ternyata masih cukup", sender=BULUNGAN)
+    assert outcome == {"follow-up-cancel-asked": 1}
+    assert desk12.request()["state"] == "dispatched"
+    assert desk12.queue(mid) == {"cancellation"}
+    [notice] = [o for o in desk12.out() if o.purpose.startswith("cancel-asked:")]
+    assert set(MANAGERS) <= set(notice.to)
+
+
+@pytest.mark.parametrize(("words", "figure"), [
+    ("Permohonan 5.000 keping kami batalkan, cukup 2.000 keping saja.", "2.000"),
+    ("kami batalkan, cukup 2.000 keping saja.", "2.000"),
+    ("Mohon dibatalkan yang 6.000 itu pak, kami ganti jadi 2.500 keping saja.", "2.500"),
+])
+def test_a_cancellation_with_a_new_figure_keeps_the_figure(desk12: Desk12, words: str, figure: str) -> None:
+    _, reply = _held(desk12)
+    mid, outcome = _answer(desk12, reply, words)
+    req = desk12.request()
+    assert req["state"] != "cancelled"
+    assert outcome in ({"follow-up-queued": 1}, {"follow-up-corrected": 1}, {"follow-up-updated": 1}) or \
+        desk12.queue(mid) == {"cancellation_unclear"}, outcome
+    if req["requested"] == int(figure.replace(".", "")):
+        return  # read as the replacement figure: a correction
+    assert desk12.queue(mid) == {"cancellation_unclear"}
+    detail = desk12.db().execute("select detail from attention_items where message_pk = "
+                                 "(select id from messages where message_id = ?)", (mid,)).fetchone()[0]
+    assert figure in detail
+    [told] = desk12.replies_to(mid)
+    assert "BATALKAN" not in told.text
+
+
+def test_the_rest_to_be_sent_next_week_is_a_partial_receipt_not_a_stock(desk12: Desk12) -> None:
+    reply = _dispatched(desk12)
+    quoted, _ = _quoted(reply, "gmail")
+    mid, got = desk12.send(BULUNGAN, "Re: " + reply.subject,
+                           f"Baru sampai 1.200 keping, sisa 800 katanya dikirim minggu depan.\n\n{quoted}\n",
+                           in_reply_to=reply.message_id, date="Thu, 03 Dec 2026 10:00:00 +0800")
+    assert got == {"receipt": 1}
+    [notice] = [o for o in desk12.out() if o.purpose.startswith("shortfall:")]
+    assert "menyusul" in notice.subject and "belum tentu final" in notice.text
+    [told] = desk12.replies_to(mid)
+    assert "Sisa stok" not in told.text
+    assert "masih menyusul" in told.text
+    stated = desk12.db().execute("select count(*) from stated_stock where quantity = 800").fetchone()[0]
+    assert stated == 0
+
+
+def test_a_denial_is_queued_as_a_denial_and_a_late_setuju_lists_no_commands(desk12: Desk12) -> None:
+    _, reply = _held(desk12)
+    mid, _ = _answer(desk12, reply, "Mohon permohonan kami jangan dibatalkan ya pak.")
+    assert desk12.request()["state"] == "held"
+    assert desk12.queue(mid) == {"cancel_denied"}
+    cancel, _ = _answer(desk12, reply, "Mohon dibatalkan saja permohonan kami.")
+    assert desk12.request()["state"] == "cancelled"
+    [notice] = [o for o in desk12.out() if o.purpose.startswith("cancelled:")]
+    approve, _ = desk12.send(MANAGERS[0], "Re: " + notice.subject, "SETUJU", in_reply_to=notice.message_id)
+    [refused] = desk12.replies_to(approve)
+    assert "sudah dibatalkan" in refused.text
+    assert "TOLAK" not in refused.text
