@@ -80,8 +80,9 @@ def _progress(db_path: Path) -> tuple[int, int]:
 
 
 # Kill points by progress, not by time, so that each run is killed in the phase it names on any machine:
-# after the first message is stored, midway and late in the inbox, and while the outbox is sent.
-@pytest.mark.parametrize(("stored", "sent"), [(1, 0), (200, 0), (350, 0), (0, 1), (0, 120)])
+# after the first message is stored, midway and late in the inbox, and while the outbox is sent (first and
+# about the 60th of the roughly 100 mails this backlog sends: replies within the caps, one alert per district).
+@pytest.mark.parametrize(("stored", "sent"), [(1, 0), (200, 0), (350, 0), (0, 1), (0, 60)])
 def test_sigkill_then_rerun(desk_dir: Path, stored: int, sent: int) -> None:
     total = 400
     inbox = desk_dir / "var" / "mail" / "inbox"

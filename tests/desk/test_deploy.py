@@ -51,13 +51,27 @@ def test_the_service_exits_2_on_a_broken_configuration(desk_dir: Path) -> None:
     assert not (desk_dir / "var" / "mailbot.db").exists()
 
 
+def _migrated(db_path: Path) -> bool:
+    """The service has set the database up (its file alone may exist a moment before its schema)."""
+    if not db_path.exists():
+        return False
+    try:
+        db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=0.2)
+        try:
+            return db.execute("select version_num from alembic_version").fetchone() is not None
+        finally:
+            db.close()
+    except sqlite3.OperationalError:
+        return False
+
+
 def test_backup_while_the_service_runs(desk_dir: Path) -> None:
     assert mailbot(desk_dir, "import", *map(str, sorted(EXAMPLES.glob("*.eml")))).returncode == 0
     service = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), "run"],
                                cwd=desk_dir, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 30
-        while not (desk_dir / "var" / "mailbot.db").exists() and time.monotonic() < deadline:
+        while not _migrated(desk_dir / "var" / "mailbot.db") and time.monotonic() < deadline:
             time.sleep(0.1)
         copies = []
         for i in range(3):
