@@ -230,14 +230,7 @@ def _domain_authenticated(message: Any, sender: str | None) -> bool:
     ("Authentication-Results: mx...; dmarc=pass header.from=microsoft.com"): a notice really sent by
     that domain's system, not a scam dressed as one. (A forged header makes a scam no more than a
     machine's mail, which is acted on no more than other mail.)"""
-    if not sender or "@" not in sender:
-        return False
-    domain = sender.rsplit("@", 1)[1].lower()
-    return any(
-        m.group(1).lower() == domain
-        for value in (message.get_all("Authentication-Results") or [])
-        for m in _DMARC_PASS_RE.finditer(str(value))
-    )
+    return _dmarc_says(message, sender, _DMARC_PASS_RE)
 
 
 _DMARC_FAIL_RE = re.compile(r"\bdmarc=fail\b[^;]*?\bheader\.from=([\w.-]+)", re.IGNORECASE)
@@ -246,13 +239,18 @@ _DMARC_FAIL_RE = re.compile(r"\bdmarc=fail\b[^;]*?\bheader\.from=([\w.-]+)", re.
 def _domain_failed(message: Any, sender: str | None) -> bool:
     """Whether the receiving server recorded a DMARC failure for the sender's own domain ("dmarc=fail
     header.from=kreditkilat-id.example"): the mail is not what that domain's own systems sent."""
+    return _dmarc_says(message, sender, _DMARC_FAIL_RE)
+
+
+def _dmarc_says(message: Any, sender: str | None, result: re.Pattern[str]) -> bool:
+    """Whether an Authentication-Results header records the DMARC *result* for the sender's own domain."""
     if not sender or "@" not in sender:
         return False
     domain = sender.rsplit("@", 1)[1].lower()
     return any(
         m.group(1).lower() == domain
         for value in (message.get_all("Authentication-Results") or [])
-        for m in _DMARC_FAIL_RE.finditer(str(value))
+        for m in result.finditer(str(value))
     )
 
 

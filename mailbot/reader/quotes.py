@@ -171,12 +171,17 @@ def _desk_reply_end(lines: list[str], i: int) -> int | None:
         return None
     for j in range(i + 1, len(lines)):
         if _DESK_FOOTER_RE.search(lines[j]):
-            end = j + 1
-            if not _DESK_FOOTER_TAIL_RE.search(lines[j]) and end < len(lines) and _DESK_FOOTER_TAIL_RE.search(
-                    lines[end]):
-                end += 1  # the footer wrapped over two lines
-            return end if any(line.strip() for line in lines[end:]) else None
+            return _below_footer(lines, j)
     return None
+
+
+def _below_footer(lines: list[str], j: int) -> int | None:
+    """The index of the line after the desk's footer at line j (wrapped over two lines or not), or None when
+    nothing but blank lines follows it."""
+    end = j + 1
+    if not _DESK_FOOTER_TAIL_RE.search(lines[j]) and end < len(lines) and _DESK_FOOTER_TAIL_RE.search(lines[end]):
+        end += 1  # the footer wrapped over two lines
+    return end if any(line.strip() for line in lines[end:]) else None
 
 
 # Lotus Notes' forward line over its header block: "----- Diteruskan oleh Name/Office pada 02/12/2026 09:55 -----".
@@ -223,11 +228,7 @@ def _desk_quote_end(lines: list[str], i: int) -> int | None:
         if j >= body and lines[j].strip() and (lines[j].lstrip().startswith(">") or _opens_quote(lines, j)):
             return None  # a marked quote, or an earlier message quoted in turn: not the desk's mail alone
         if _DESK_FOOTER_RE.search(lines[j]):
-            end = j + 1
-            if not _DESK_FOOTER_TAIL_RE.search(lines[j]) and end < len(lines) and _DESK_FOOTER_TAIL_RE.search(
-                    lines[end]):
-                end += 1  # the footer wrapped over two lines
-            return end if any(line.strip() for line in lines[end:]) else None
+            return _below_footer(lines, j)
     return None
 
 
