@@ -281,8 +281,13 @@ class Service:
         with self._reading:
             counts = process_inbox(self.desk, inbox, should_stop=self.stop.is_set, committed=self._nudge_outbox,
                                    reading=self.reading)
+            if counts and not self.stop.is_set():
+                # What a report read in the pass could not judge (a district's silence: a later report in
+                # the same pass may end it) is judged once the pass is over, as `run --once` does.
+                self._safely("alerts", lambda: watch.check_alerts(self.desk))
         if counts:
             log.info("processed %s", dict(counts))
+            self._nudge_outbox()
 
     def _start_idle_watcher(self) -> _IdleWatcher | None:
         """A second IMAP connection that only IDLEs and sets the wake flag (the first one fetches)."""
