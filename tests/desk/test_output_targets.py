@@ -56,6 +56,19 @@ def test_labels_export_and_backup_refuse_the_desks_own_paths(desk: Path, target:
         _refused(desk, ("backup", target), words)
 
 
+@pytest.mark.parametrize(("source", "words"), [
+    ("var/mailbot.db", "hard link) of one of the database's own files"),
+    ("config.toml", "hard link) of the configuration file"),
+    ("var/mail/inbox/cur", "hard link) of a file in the Maildir inbox folder"),
+])
+def test_digest_output_refuses_a_hard_link_to_the_desks_own_files(desk: Path, source: str, words: str) -> None:
+    """Another name for the same file (same inode) is the same file: refused even with --force."""
+    if source.endswith("/cur"):
+        source = str(next(p for p in (desk / source).iterdir()).relative_to(desk))
+    os.link(desk / source, desk / "elsewhere.html")
+    _refused(desk, ("digest", "--print", "--output", "elsewhere.html", "--force"), words)
+
+
 def test_an_existing_file_is_overwritten_only_with_force(desk: Path, tmp_path: Path) -> None:
     target = tmp_path / "digest.html"
     target.write_text("the operator's own notes\n")
