@@ -111,12 +111,13 @@ def _offline_checks(config: Config) -> None:
     """Refuse to start on a configuration that cannot work; say in one line what it will use."""
     from mailbot.checks import offline_problems, summary
 
+    # a full or read-only disk first: one line, exit 1 (the paths that cannot be written follow from it)
+    low = _refuse_a_full_disk(config)
     problems = offline_problems(config)
     for problem in problems:
         sys.stderr.write(f"mailbot: configuration error: {_one_line(problem)}\n")
     if problems:
         raise typer.Exit(2)
-    low = _refuse_a_full_disk(config)
     for warning in low:
         sys.stderr.write(f"mailbot: warning: {_one_line(warning)}\n")
     sys.stderr.write(f"mailbot {__version__}: {summary(config)}\n")
@@ -221,6 +222,7 @@ def check_config(
     from mailbot.checks import warnings as config_warnings
 
     config = _config()
+    low = _refuse_a_full_disk(config)  # a full or read-only disk: one line, exit 1
     problems = offline_problems(config)
     fine: list[str] = []
     if connect and not problems:
@@ -232,7 +234,6 @@ def check_config(
             said = "temporary failure" if isinstance(problem, TemporaryProblem) else "configuration error"
             sys.stderr.write(f"mailbot: {said}: {_one_line(problem)}\n")
         raise typer.Exit(2 if broken else 1)
-    low = _refuse_a_full_disk(config)
     for line in fine:
         out.print(f"  {line}", highlight=False, soft_wrap=True)
     for warning in [*low, *config_warnings(config)]:
