@@ -403,7 +403,7 @@ def not_the_protocol(host: str, port: int, expected: str, timeout: float) -> str
     elif looks:
         what = f"it looks like {looks}"
     else:
-        line = said.split(b"\n", 1)[0].decode("ascii", "replace")
+        line = said.split(b"\n", 1)[0].rstrip(b"\r").decode("ascii", "replace")
         shown = "".join(c if c.isprintable() else "?" for c in line)[:60].strip()
         what = f'its first words were "{shown}"' if shown else "it sent no text"
     return f"{host}:{port} answered, but not as an {expected} server ({what})"
@@ -523,11 +523,11 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
     except (OSError, smtplib.SMTPException) as exc:
         if problem := session_problem(exc, where, outbox):
             return f"outbox: {problem}", None
+        if temporary := _temporary(exc, where):  # a 4xx greeting is an SMTP server's, busy for a while
+            return temporary, None
         if _answered(exc):
             if other := not_the_protocol(outbox.host, port, "SMTP", outbox.timeout_seconds):
                 return f"outbox: {other}; check outbox.host, port and tls", None
-        if temporary := _temporary(exc, where):
-            return temporary, None
         return f"outbox: cannot reach the SMTP server {where}: {_why(exc)}; check outbox.host, port and tls", None
     try:
         if refused := _greeting_refused(connection, where):
@@ -583,6 +583,11 @@ def _greeting_refused(connection: smtplib.SMTP, where: str) -> str | None:
         return None
     answer = (f"{code} {' '.join(reply.decode('utf-8', 'replace').split())[:120]}" if code > 0
               else "a reply with no SMTP code")
+    if 400 <= code <= 499:  # a temporary answer, which `mailbot run` retries
+        return TemporaryProblem(
+            f"outbox: the SMTP server {where} answered EHLO and HELO with a temporary failure ({answer}); the "
+            "configuration may be right: mailbot run retries such answers; try check-config --connect again in "
+            "a few minutes, and if it stays, ask the server's administrator")
     return (f"outbox: the SMTP server {where} does not take mailbot's greeting (EHLO and HELO answered with "
             f"{answer}); check outbox.host and port, it must be a mail server's SMTP or submission port")
 
