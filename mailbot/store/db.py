@@ -228,7 +228,6 @@ def make_read_only_engine(url: str) -> Engine | None:
     the file, and it is opened as immutable.
     """
     import sqlite3
-    from urllib.parse import quote
 
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
