@@ -68,7 +68,11 @@ def test_the_packs_hint_is_a_value_the_same_refusal_accepts(sample_desk: Path) -
 
 @pytest.mark.parametrize("args", [("status", "--item", "KTP"), ("requests", "--limit", "0"),
                                   ("queue", "list", "--limit", "1,5"), ("reread", "--since", "kemarin"),
-                                  ("outbox", "retry", "satu")])
+                                  ("outbox", "retry", "satu"), ("approve", "BLK-2026-0005", "--quantity", "abc"),
+                                  ("approve", "BLK-2026-0005", "--quantity", "2,000"),
+                                  ("approve", "BLK-2026-0005", "--quantity", ""),
+                                  ("supply", "receive", "abc", "--note", "BAST"),
+                                  ("adjust", "65.04", "minus 20", "--reason", "rusak")])
 def test_a_bad_option_value_exits_2_like_a_usage_error(sample_desk: Path, args: tuple[str, ...]) -> None:
     result = mailbot(sample_desk, *args)
     assert result.returncode == 2, (result.returncode, result.stderr)
