@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -636,8 +637,10 @@ def outbox_list(
     """
     from mailbot.views import outbox_rows
 
+    # whole subjects into a file or a pipe; in a terminal cut to fit, with "..." where it shows ASCII only
     with _desk(read_only=True) as desk:
-        rows = outbox_rows(desk, limit)
+        rows = outbox_rows(desk, limit, whole=not sys.stdout.isatty(),
+                           ellipsis="..." if os.environ.get("TERM") == "dumb" else "…")
     table = Table(title="Outbox")
     for col in ("id", "category", "to", "subject", "status", "attempts", "error"):
         table.add_column(col)

@@ -94,7 +94,8 @@ def test_no_name_and_a_missing_folder_are_said_in_plain_words(desk: Path) -> Non
 
 
 @pytest.mark.usefixtures("sender_lists_decide")
-def test_a_subject_cut_in_the_outbox_list_ends_with_an_ellipsis(desk_dir: Path) -> None:
+def test_outbox_list_subjects_are_whole_into_a_file_and_cut_in_ascii_on_a_dumb_terminal(desk_dir: Path) -> None:
+    """Into a pipe or a file every subject is whole; in a terminal it is cut to fit, with "..." when TERM=dumb."""
     from tests.desk.mailkit import DISTRICT_SENDERS, request_body, write_eml
 
     subject = "Permohonan tambahan blangko KTP-el untuk kegiatan perekaman jemput bola di kecamatan pedalaman"
@@ -104,8 +105,34 @@ def test_a_subject_cut_in_the_outbox_list_ends_with_an_ellipsis(desk_dir: Path) 
     assert mailbot(desk_dir, "run", "--once").returncode == 0
     listed = mailbot(desk_dir, "outbox", "list", env={**os.environ, "COLUMNS": "400"})
     assert listed.returncode == 0, listed.stderr
-    row = next(line for line in listed.stdout.splitlines() if "Permohonan tambahan blangko" in line)
-    assert "kecamatan pedalaman" not in row and "… " in row, row
+    assert "di kecamatan pedalaman" in " ".join(listed.stdout.replace("|", " ").split()), listed.stdout
+    assert "…" not in listed.stdout
+
+    import pty
+    import subprocess
+    import sys
+
+    main, other = pty.openpty()
+    try:
+        shown = subprocess.run([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), "outbox",
+                                "list"], stdout=other, stderr=subprocess.PIPE, cwd=desk_dir, timeout=120,
+                               env={**os.environ, "TERM": "dumb", "COLUMNS": "400", "NO_COLOR": "1"})
+        os.close(other)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(main)
+    text = b"".join(chunks).decode("utf-8", "replace")
+    assert shown.returncode == 0, shown.stderr
+    row = next(line for line in text.splitlines() if "Permohonan tambahan blangko" in line)
+    assert "kecamatan pedalaman" not in row and "..." in row and "…" not in text, row
 
 
 def test_backup_says_it_waits_for_the_sending_to_finish(desk: Path, tmp_path: Path) -> None:
