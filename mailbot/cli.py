@@ -108,17 +108,28 @@ def _refuse_a_full_disk(config: Config) -> list[str]:
     return low
 
 
+def _refuse_a_read_only_disk(config: Config) -> None:
+    """Exit 1 with one line per disk of the desk mounted read-only (said before what cannot be written there)."""
+    from mailbot.checks import disk_problems
+
+    read_only = [p for p in disk_problems(config)[0] if "is read-only" in p]
+    for problem in read_only:
+        sys.stderr.write(f"mailbot: {_one_line(problem)}\n")
+    if read_only:
+        raise typer.Exit(1)
+
+
 def _offline_checks(config: Config) -> None:
     """Refuse to start on a configuration that cannot work; say in one line what it will use."""
     from mailbot.checks import offline_problems, summary
 
-    # a full or read-only disk first: one line, exit 1 (the paths that cannot be written follow from it)
-    low = _refuse_a_full_disk(config)
+    _refuse_a_read_only_disk(config)  # first: the paths that cannot be written follow from it
     problems = offline_problems(config)
     for problem in problems:
         sys.stderr.write(f"mailbot: configuration error: {_one_line(problem)}\n")
     if problems:
         raise typer.Exit(2)
+    low = _refuse_a_full_disk(config)
     for warning in low:
         sys.stderr.write(f"mailbot: warning: {_one_line(warning)}\n")
     sys.stderr.write(f"mailbot {__version__}: {summary(config)}\n")
@@ -223,7 +234,7 @@ def check_config(
     from mailbot.checks import warnings as config_warnings
 
     config = _config()
-    low = _refuse_a_full_disk(config)  # a full or read-only disk: one line, exit 1
+    _refuse_a_read_only_disk(config)  # one line, exit 1 (the paths that cannot be written follow from it)
     problems = offline_problems(config)
     fine: list[str] = []
     if connect and not problems:
@@ -235,6 +246,7 @@ def check_config(
             said = "temporary failure" if isinstance(problem, TemporaryProblem) else "configuration error"
             sys.stderr.write(f"mailbot: {said}: {_one_line(problem)}\n")
         raise typer.Exit(2 if broken else 1)
+    low = _refuse_a_full_disk(config)
     for line in fine:
         out.print(f"  {line}", highlight=False, soft_wrap=True)
     for warning in [*low, *config_warnings(config)]:
