@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 from mailbot.config import Config, ImapInbox, MaildirInbox, MaildirOutbox, SmtpOutbox
 
 if TYPE_CHECKING:
-    from apscheduler.triggers.cron import CronTrigger
+    from apscheduler.triggers.base import BaseTrigger
 
 from mailbot.store.db import LOW_BYTES, database_problem, free_bytes, refuses_new_files, storage_problem
 
@@ -62,14 +62,21 @@ def _named_weekdays(field: str) -> str:
     return ",".join(named)
 
 
-def cron_trigger(expression: str, tz: tzinfo) -> CronTrigger:
+def cron_trigger(expression: str, tz: tzinfo) -> BaseTrigger:
     """The APScheduler trigger of a five-field cron *expression* as cron reads it (0 or sun is Sunday), in *tz*;
-    ValueError when it is none."""
+    ValueError when it is none. As in crontab, when both the day of the month and the day of the week are
+    restricted (neither starts with "*"), a day matching either runs ("0 7 1 * 6": the 1st and every Saturday);
+    APScheduler alone would require both."""
+    from apscheduler.triggers.combining import OrTrigger
     from apscheduler.triggers.cron import CronTrigger
 
     fields = expression.split()
     if len(fields) == 5:
         fields[4] = _named_weekdays(fields[4])
+        if not fields[2].startswith("*") and not fields[4].startswith("*"):
+            by_date = CronTrigger.from_crontab(" ".join([*fields[:4], "*"]), timezone=tz)
+            by_weekday = CronTrigger.from_crontab(" ".join([*fields[:2], "*", *fields[3:]]), timezone=tz)
+            return OrTrigger([by_date, by_weekday])
     return CronTrigger.from_crontab(" ".join(fields), timezone=tz)
 
 
@@ -200,7 +207,23 @@ def schedule_warnings(config: Config, *, now: datetime | None = None) -> list[st
         after = datetime.combine(fire.date() + timedelta(days=1), time(), tzinfo=tz)  # the next day on
     days = ", ".join(_DAY_NAMES[d] for d in sorted(working))
     return [f'digest.cron: "{expression}" never falls on a working day ({days}, stock.working_days), so the '
-            'managers get the digest only on days off; write e.g. "0 7 * * 1-5" for 07:00 Monday to Friday']
+            f"managers get the digest only on days off; write e.g. {_working_day_schedule(expression, working)}"]
+
+
+def _working_day_schedule(expression: str, working: set[int]) -> str:
+    """A schedule at *expression*'s time (07:00 when it is no plain time) on the working days, with its words."""
+    fields = expression.split()
+    minute, hour = (fields[0], fields[1]) if fields[0].isdigit() and fields[1].isdigit() else ("0", "7")
+    cron_days = sorted((d + 1) % 7 for d in working)  # Python's Monday=0 as cron's Monday=1, Sunday=0
+    runs: list[list[int]] = []
+    for d in cron_days:
+        if runs and d == runs[-1][-1] + 1:
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    dow = ",".join(f"{r[0]}-{r[-1]}" if len(r) > 2 else ",".join(map(str, r)) for r in runs)
+    names = ", ".join(_DAY_NAMES[d] for d in sorted(working))
+    return f'"{minute} {hour} * * {dow}" for {int(hour):02d}:{int(minute):02d} on {names}'
 
 
 def sender_warnings(config: Config) -> list[str]:
@@ -403,7 +426,7 @@ def not_the_protocol(host: str, port: int, expected: str, timeout: float) -> str
     elif looks:
         what = f"it looks like {looks}"
     else:
-        line = said.split(b"\n", 1)[0].decode("ascii", "replace")
+        line = said.split(b"\n", 1)[0].rstrip(b"\r").decode("ascii", "replace")
         shown = "".join(c if c.isprintable() else "?" for c in line)[:60].strip()
         what = f'its first words were "{shown}"' if shown else "it sent no text"
     return f"{host}:{port} answered, but not as an {expected} server ({what})"
@@ -523,11 +546,11 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
     except (OSError, smtplib.SMTPException) as exc:
         if problem := session_problem(exc, where, outbox):
             return f"outbox: {problem}", None
+        if temporary := _temporary(exc, where):  # a 4xx greeting is an SMTP server's, busy for a while
+            return temporary, None
         if _answered(exc):
             if other := not_the_protocol(outbox.host, port, "SMTP", outbox.timeout_seconds):
                 return f"outbox: {other}; check outbox.host, port and tls", None
-        if temporary := _temporary(exc, where):
-            return temporary, None
         return f"outbox: cannot reach the SMTP server {where}: {_why(exc)}; check outbox.host, port and tls", None
     try:
         if refused := _greeting_refused(connection, where):
@@ -583,6 +606,11 @@ def _greeting_refused(connection: smtplib.SMTP, where: str) -> str | None:
         return None
     answer = (f"{code} {' '.join(reply.decode('utf-8', 'replace').split())[:120]}" if code > 0
               else "a reply with no SMTP code")
+    if 400 <= code <= 499:  # a temporary answer, which `mailbot run` retries
+        return TemporaryProblem(
+            f"outbox: the SMTP server {where} answered EHLO and HELO with a temporary failure ({answer}); the "
+            "configuration may be right: mailbot run retries such answers; try check-config --connect again in "
+            "a few minutes, and if it stays, ask the server's administrator")
     return (f"outbox: the SMTP server {where} does not take mailbot's greeting (EHLO and HELO answered with "
             f"{answer}); check outbox.host and port, it must be a mail server's SMTP or submission port")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -107,10 +108,22 @@ def _refuse_a_full_disk(config: Config) -> list[str]:
     return low
 
 
+def _refuse_a_read_only_disk(config: Config) -> None:
+    """Exit 1 with one line per disk of the desk mounted read-only (said before what cannot be written there)."""
+    from mailbot.checks import disk_problems
+
+    read_only = [p for p in disk_problems(config)[0] if "is read-only" in p]
+    for problem in read_only:
+        sys.stderr.write(f"mailbot: {_one_line(problem)}\n")
+    if read_only:
+        raise typer.Exit(1)
+
+
 def _offline_checks(config: Config) -> None:
     """Refuse to start on a configuration that cannot work; say in one line what it will use."""
     from mailbot.checks import offline_problems, summary
 
+    _refuse_a_read_only_disk(config)  # first: the paths that cannot be written follow from it
     problems = offline_problems(config)
     for problem in problems:
         sys.stderr.write(f"mailbot: configuration error: {_one_line(problem)}\n")
@@ -221,6 +234,7 @@ def check_config(
     from mailbot.checks import warnings as config_warnings
 
     config = _config()
+    _refuse_a_read_only_disk(config)  # one line, exit 1 (the paths that cannot be written follow from it)
     problems = offline_problems(config)
     fine: list[str] = []
     if connect and not problems:
@@ -635,8 +649,10 @@ def outbox_list(
     """
     from mailbot.views import outbox_rows
 
+    # whole subjects into a file or a pipe; in a terminal cut to fit, with "..." where it shows ASCII only
     with _desk(read_only=True) as desk:
-        rows = outbox_rows(desk, limit)
+        rows = outbox_rows(desk, limit, whole=not sys.stdout.isatty(),
+                           ellipsis="..." if os.environ.get("TERM") == "dumb" else "…")
     table = Table(title="Outbox")
     for col in ("id", "category", "to", "subject", "status", "attempts", "error"):
         table.add_column(col)

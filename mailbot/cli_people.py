@@ -223,20 +223,26 @@ def history(
 
     Example: mailbot history BLK-2026-0042 (or a message id: mailbot history 8)
     """
-    from mailbot.history import story
+    from mailbot.history import story, who
 
     target = target.strip()
-    if not (target.isascii() and target.isdigit()):
+    # "#8", as the history shows a message: that message, never a request
+    number = target[1:].strip() if target.startswith("#") else ""
+    message_number = number if number.isascii() and number.isdigit() and int(number) <= MAX_ID else None
+    if message_number is not None:
+        target = message_number
+    elif not (target.isascii() and target.isdigit()):
         target = request_reference(target)
     with _desk(read_only=True) as desk, desk.sessions() as session:
-        target = _message_or_request(session, target)
+        if message_number is None:
+            target = _message_or_request(session, target)
         heading, events = story(session, target, {d.code: d.name for d in desk.config.districts})
         out.print(heading, highlight=False)
         table = Table()
         for col in ("when", "what", "who", "detail"):
             table.add_column(col)
         for e in events:
-            table.add_row(zoned(e.at, desk.tz), e.what, e.who, e.text)
+            table.add_row(zoned(e.at, desk.tz), e.what, who(e.who), e.text)
     print_table(out, table)
 
 

@@ -270,7 +270,9 @@ def quantity(text: str, what: str, config: Config, *, signed: bool = False) -> i
     try:
         return parse_quantity(text, signed=signed, maximum=config.stock.max_quantity_per_movement)
     except QuantityError as exc:
-        raise MailbotError(f"{what}: {exc}") from None
+        if exc.code in ("invalid", "ambiguous"):  # no number the option takes: a usage error, exit 2
+            raise UsageError(f"{what}: {exc}") from None
+        raise MailbotError(f"{what}: {exc}") from None  # a number beyond the desk's bounds
 
 
 # The largest id a database row can have (a signed 64-bit integer in SQLite and PostgreSQL alike).

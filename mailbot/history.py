@@ -137,13 +137,50 @@ def _signed(value: int) -> str:
 
 # The audit details that are pieces (the rest, message ids among them, are shown as recorded).
 _PIECES = frozenset({"quantity", "requested", "approved", "proposed", "delta", "stock_on_hand", "shipped",
-                     "received", "old", "new", "free", "need"})
+                     "received", "old", "new", "free", "need", "withdrawn"})
+
+
+# How an audit record's details read: "{}" is the value (pieces in Indonesian figures).
+DETAIL_WORDS = {
+    "quantity": "{} pieces", "override": "approved anyway because: {}", "reason": "reason: {}",
+    "withdrawn": "approval of {} pieces withdrawn", "message": "message #{}", "requested": "requested {}",
+    "approved": "approved {}", "proposed": "proposed {}", "delta": "change {}", "stock_on_hand": "stock {}",
+    "shipped": "shipped {}", "received": "received {}", "note": "note: {}", "changes": "changed: {}",
+    "old": "before {}", "new": "after {}", "free": "free {}", "need": "need {}",
+}
+
+
+def _via(value: object) -> str:
+    """How an action came: "cli" on the command line, "message:14" by the e-mail #14."""
+    text = str(value)
+    if text == "cli":
+        return "on the command line"
+    if text.startswith("message:") and text.removeprefix("message:").isdigit():
+        return f"by e-mail (message #{text.removeprefix('message:')})"
+    return f"through {text}"
 
 
 def _details(details: dict[str, object]) -> str:
-    """An audit record's details, pieces in Indonesian figures (requested=2.000), nested records as readable
-    words (changes=requested 1.500 -> 1.000), never Python's own notation."""
-    return ", ".join(f"{key}={_value(key, value)}" for key, value in details.items())
+    """An audit record's details in plain words ("2.000 pieces, on the command line, reason: ..."), pieces in
+    Indonesian figures, nested records as readable words, never key=value records or Python's own notation."""
+    said = []
+    for key, value in details.items():
+        if value is None or value == "":
+            continue
+        if key == "via":
+            said.append(_via(value))
+        elif key == "withdrawn" and not value:
+            continue
+        else:
+            said.append(DETAIL_WORDS.get(key, key.replace("_", " ") + " {}").format(_value(key, value)))
+    return ", ".join(said) or "-"
+
+
+def who(actor: str | None) -> str:
+    """Who did it, in words: "cli:root" is the user root on the command line."""
+    if actor and actor.startswith("cli:"):
+        return f"{actor.removeprefix('cli:')} (command line)"
+    return actor or "-"
 
 
 def _value(key: str, value: object) -> str:

@@ -8,6 +8,7 @@ import logging
 import re
 from dataclasses import replace
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailbot import actions, attention, conversation, corrections, followup, stated, watch
@@ -165,10 +166,14 @@ def report(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
         return MessageOutcome.REPORT_CLARIFY
     item = verdict.item or "ktp-el"
     day = verdict.report_date or desk.now().date()
+    # a backlog read out of date order: an older report is recorded, but the stock follows the newest one
+    # (a report is recorded under its first blank: the other blank's figures are as old as the report)
+    stale = {i for i in {item, *(o.item for o in verdict.readings)}
+             if _newer_report(session, district, item, day) or _newer_report(session, district, i, day)}
     session.add(Report(district=district, item=item, report_date=day, recorded=verdict.recorded,
                        printed=verdict.printed, stock_on_hand=verdict.stock_on_hand, message_pk=message.id,
                        at=desk.now()))
-    if verdict.stock_on_hand is not None:
+    if verdict.stock_on_hand is not None and item not in stale:
         held = repo.balance(session, item, district)
         # a rise up to what is on its way is a delivery arriving, not a difference
         before = held.on_hand if verdict.stock_on_hand <= held.on_hand else \
@@ -185,13 +190,20 @@ def report(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
                          rise=verdict.stock_on_hand > held.on_hand + held.in_transit)
     for other in verdict.readings:
         # A report with figures for both blanks: the other blank's stock is booked as well.
-        if other.item != item and other.stock_on_hand is not None:
+        if other.item != item and other.stock_on_hand is not None and other.item not in stale:
             ledger.observe(session, district=district, item=other.item, observed=other.stock_on_hand,
                            at=desk.now(), source=f"message:{message.id}", actor=trust.address or "district")
     session.flush()
     # a district now low alerts managers at once, with a proposal; silence is judged when the pass is over
     watch.check_alerts_in(session, desk, silence=False)
     return MessageOutcome.REPORT
+
+
+def _newer_report(session: Session, district: str, item: str, day: object) -> bool:
+    """Whether a report of a later day with a stock figure was read already for *district* and *item*."""
+    return session.scalar(select(Report.id).where(
+        Report.district == district, Report.item == item, Report.report_date > day,
+        Report.stock_on_hand.is_not(None)).limit(1)) is not None
 
 
 # --- receipts ------------------------------------------------------------------------------------

@@ -16,13 +16,13 @@ WHOLE_CELL = 24
 FOLDED = 20
 
 
-def cut(text: str, most: int) -> str:
-    """*text* in at most *most* characters; a longer one cut on a word where it can, ending with "…"."""
+def cut(text: str, most: int, ellipsis: str = "…") -> str:
+    """*text* in at most *most* characters; a longer one cut on a word where it can, ending with *ellipsis*."""
     if len(text) <= most:
         return text
-    head = text[:most - 1]
+    head = text[:most - len(ellipsis)]
     word = head.rsplit(" ", 1)[0] if " " in head[most // 2:] else head
-    return word.rstrip(" ,;:-") + "…"
+    return word.rstrip(" ,;:-") + ellipsis
 
 
 def print_table(console: Console, table: Table) -> None:

@@ -54,6 +54,37 @@ def refuse_desk_path(target: Path, config: Config, config_path: Path | None, *, 
         if here == mine or mine in here.parents:
             raise MailbotError(f"{what} is inside the Maildir {role} folder {os.path.normpath(folder)}, where it "
                                f"would be taken for mail; give a path outside it")
+    _refuse_hard_link(here, database, config, config_path, what=what)
+
+
+def _same(a: os.stat_result, path: Path) -> bool:
+    try:
+        b = path.stat()
+    except OSError:
+        return False
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
+
+def _refuse_hard_link(here: Path, database: Path | None, config: Config, config_path: Path | None, *,
+                      what: str) -> None:
+    """A file that exists under another name (a hard link) is still the desk's own: compared by inode."""
+    try:
+        st = here.stat()
+    except OSError:
+        return
+    if st.st_nlink < 2:
+        return
+    if database is not None and any(_same(st, f) for f in sqlite_own_files(database)):
+        raise MailbotError(f"{what} is another name (a hard link) of one of the database's own files; give the "
+                           "name of a new file elsewhere")
+    if config_path is not None and _same(st, Path(config_path)):
+        raise MailbotError(f"{what} is another name (a hard link) of the configuration file; give the name of a "
+                           "new file elsewhere")
+    for role, folder in _maildirs(config):
+        for root, _dirs, files in os.walk(folder):
+            if any(_same(st, Path(root) / name) for name in files):
+                raise MailbotError(f"{what} is another name (a hard link) of a file in the Maildir {role} folder "
+                                   f"{os.path.normpath(folder)}; give the name of a new file elsewhere")
 
 
 def output_file(target: Path, config: Config, config_path: Path | None, *, option: str, force: bool) -> None:

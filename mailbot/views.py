@@ -129,11 +129,16 @@ def _print_plain(console: Console, title: str, rows: list[tuple[str, ...]], capt
     console.out(text, highlight=False)
 
 
-def outbox_rows(desk: Desk, limit: int) -> list[tuple[str, ...]]:
+def outbox_rows(desk: Desk, limit: int, *, whole: bool = False, ellipsis: str = "…") -> list[tuple[str, ...]]:
+    """The outbox's newest *limit* mails; subjects and errors cut to fit a terminal (ending with *ellipsis*),
+    or *whole* (into a file or a pipe)."""
+    def fit(text: str) -> str:
+        return text if whole else cut(text, 60, ellipsis)
+
     with desk.sessions() as session:
         rows = session.scalars(select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit))
-        return [(str(r.id), r.category, ", ".join(r.recipients), cut(r.subject, 60), r.status, str(r.attempts),
-                 cut(r.last_error or "", 60)) for r in rows]
+        return [(str(r.id), r.category, ", ".join(r.recipients), fit(r.subject), r.status, str(r.attempts),
+                 fit(r.last_error or "")) for r in rows]
 
 
 def quarantine_rows(desk: Desk, limit: int) -> list[tuple[str, ...]]:

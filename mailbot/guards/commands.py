@@ -74,6 +74,8 @@ COMMAND_ERROR_TEXT: dict[str, str] = {
     "quantity_too_large": "Jumlah terlalu besar.",
     "force_reason_required": ("Mohon sertakan alasan setelah PAKSA, misalnya: "
                               "SETUJU 2.000 PAKSA stok kabupaten rusak karena banjir."),
+    "reject_force_reason_required": ("Mohon tuliskan alasan pada baris yang sama setelah PAKSA, misalnya: "
+                                     "TOLAK PAKSA stok provinsi sedang diaudit."),
     "unclear_approval": ("Balasan kurang jelas. Tulis SETUJU atau SETUJU <jumlah> saja pada baris pertama. "
                          "Untuk menyertakan alasan bagi kabupaten/kota, tulis alasannya sesudah garis miring, "
                          "misalnya: SETUJU 2.000 / sisanya menunggu kiriman bulan Januari."),
@@ -262,6 +264,10 @@ def _rejection(line: str, rest: str, following: str) -> ManagerCommand | Command
     forced = re.match(rf"{FORCE_WORD}(?![^\W\d_])", rest, re.IGNORECASE)
     if forced:  # "TOLAK PAKSA <alasan>": withdraws an approval already given
         rest = rest[forced.end():].strip(_SEPARATORS)
+        # the reason stands on the PAKSA line itself: a line below may be a signature ("Kepala Dinas"), and
+        # withdrawing an approval on a guessed reason is worse than asking again
+        if not any(c.isalpha() for c in _unlabelled(rest)):
+            return _error("reject_force_reason_required", line)
     text = line
     if not rest and following and not CLOSING_RE.match(following) and not GREETING_RE.match(following):
         rest, text = following.strip(_SEPARATORS), f"{line}\n{following}"

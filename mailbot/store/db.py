@@ -209,6 +209,15 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
                           "run .venv/bin/pip install -e '.[postgres]'") from None
 
 
+def read_only_uri(path: Path) -> str:
+    """The SQLite URI that opens the database file *path* for reading only (see make_read_only_engine)."""
+    from urllib.parse import quote
+
+    wal = Path(f"{path}-wal")
+    frozen = refuses_new_files(path.parent) is not None and not (wal.exists() and wal.stat().st_size > 0)
+    return f"file:{quote(str(path))}?{'immutable=1' if frozen else 'mode=ro'}"
+
+
 def make_read_only_engine(url: str) -> Engine | None:
     """An engine that only reads the SQLite database at *url*, for the commands that only read (`status`,
     `requests`, `history`, ...): they work on a read-only mount or a file this user may only read. None when
@@ -219,7 +228,6 @@ def make_read_only_engine(url: str) -> Engine | None:
     the file, and it is opened as immutable.
     """
     import sqlite3
-    from urllib.parse import quote
 
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
@@ -227,9 +235,7 @@ def make_read_only_engine(url: str) -> Engine | None:
     path = Path(os.path.abspath(parsed.database))
     if not path.is_file():
         return None
-    wal = Path(f"{path}-wal")
-    frozen = refuses_new_files(path.parent) is not None and not (wal.exists() and wal.stat().st_size > 0)
-    uri = f"file:{quote(str(path))}?{'immutable=1' if frozen else 'mode=ro'}"
+    uri = read_only_uri(path)
 
     def connect() -> sqlite3.Connection:
         connection = sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS, check_same_thread=False)
@@ -380,8 +386,11 @@ def backup_sqlite(url: str, target: Path, on_wait: Callable[[], None] | None = N
     from mailbot.store.sent_log import journal_path, mark_sent, read_journal
 
     try:
-        with _flocked(Path(f"{parsed.database}.outbox.lock"), wait=True, on_wait=on_wait):  # the send lock
-            source = sqlite3.connect(source_path, timeout=30)
+        # the send lock; in a folder that takes no new file (a read-only mount) with no lock file, nobody sends
+        with _flocked(Path(f"{parsed.database}.outbox.lock"), wait=True, on_wait=on_wait,
+                      optional=refuses_new_files(source_path.parent) is not None):
+            # a backup only reads: it works on a read-only mount or a file this user may only read
+            source = sqlite3.connect(read_only_uri(Path(os.path.abspath(source_path))), uri=True, timeout=30)
             try:
                 copy = sqlite3.connect(target)
                 try:
@@ -523,13 +532,23 @@ def _service_key() -> int:
 
 
 @contextmanager
-def _flocked(path: Path, wait: bool, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
-    """Hold an flock on *path*; *on_wait* is called once before waiting for another holder."""
+def _flocked(path: Path, wait: bool, on_wait: Callable[[], None] | None = None, *,
+             optional: bool = False) -> Iterator[None]:
+    """Hold an flock on *path*; *on_wait* is called once before waiting for another holder. *optional*: the
+    folder takes no new file (a read-only mount), so a lock file that is not there cannot be held by anyone."""
     handle: IO[bytes]
     try:
         handle = open(path, "a+b")
-    except PermissionError:
-        handle = open(path, "rb")  # made by another user: a read-only descriptor can hold an flock too
+    except OSError as exc:
+        if not isinstance(exc, PermissionError) and not optional:
+            raise
+        try:
+            handle = open(path, "rb")  # made by another user: a read-only descriptor can hold an flock too
+        except FileNotFoundError:
+            if not optional:
+                raise
+            yield
+            return
     with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

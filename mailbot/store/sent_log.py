@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -93,7 +94,9 @@ def read_journal(path: Path) -> list[tuple[int, str]]:
     Read it under the outbox send lock: then no sender adds to it or folds it meanwhile."""
     if not path.exists():
         return []
-    journal = sqlite3.connect(path, timeout=30)
+    from mailbot.store.db import read_only_uri  # it only reads: a read-only mount or file is read as well
+
+    journal = sqlite3.connect(read_only_uri(Path(os.path.abspath(path))), uri=True, timeout=30)
     try:
         has_table = journal.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sent'").fetchone()
         return journal.execute("SELECT outbox_id, sent_at FROM sent").fetchall() if has_table else []

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -95,9 +97,11 @@ def test_a_read_only_disk_is_said_as_such(small_disk: Path) -> None:
     desk = small_disk / "desk"
     (desk / "var" / "mail" / "inbox").mkdir(parents=True)
     assert subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], capture_output=True).returncode == 0
-    checked = mailbot(desk, "check-config")
-    assert checked.returncode != 0
-    assert "is read-only" in checked.stderr and "owner and permissions" not in checked.stderr, checked.stderr
+    for command in (("check-config",), ("run", "--once")):  # README: exit 1, said as such, in one line
+        checked = mailbot(desk, *command)
+        assert checked.returncode == 1, (command, checked.stderr)
+        assert len(checked.stderr.splitlines()) == 1 and "is read-only" in checked.stderr, (command, checked.stderr)
+        assert "configuration error" not in checked.stderr and "owner and permissions" not in checked.stderr
     imported = mailbot(desk, "import", str(next(EXAMPLES.glob("*.eml"))))
     assert imported.returncode == 1 and "Traceback" not in imported.stderr, imported.stderr
     assert "is read-only" in imported.stderr
@@ -126,6 +130,14 @@ def _reads_and_refuses_writes(desk: Path, before: dict[tuple[str, ...], str], *,
         said = result.stderr.splitlines()
         assert len(said) == 1 and read_only_words in said[0], (command, result.stderr)
         assert "configuration error" not in said[0] and "restore" not in said[0], said
+    # a backup only reads: it is taken off a disk gone read-only (no lock file made there), to a writable place
+    copy = Path(tempfile.mkdtemp()) / "backup.db"
+    try:
+        result = run("backup", str(copy))
+        assert result.returncode == 0 and result.stderr == "", result.stderr
+        assert sqlite3.connect(copy).execute("select count(*) from requests").fetchone()[0] > 0
+    finally:
+        shutil.rmtree(copy.parent)
 
 
 def test_commands_that_only_read_work_on_a_read_only_mount(small_disk: Path) -> None:

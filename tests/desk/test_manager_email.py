@@ -194,6 +194,17 @@ def test_a_rejection_of_an_approved_request_is_confirmed_before_it_is_obeyed(des
     assert "TOLAK PAKSA <alasan>, misalnya: TOLAK PAKSA salah kirim" in said
     assert "belum kami laksanakan" in said
 
+    # "TOLAK PAKSA" without a reason on its line: the signature below is no reason; asked again, nothing withdrawn
+    before = {s.path.name for s in sent_mail(desk_dir)}
+    bare = write_eml(desk_dir, "bare-confirm.eml", sender=KABID, subject=f"Re: {asked.subject}",
+                     body=f"tolak paksa\n\nKepala Dinas\n\n> {asked.text.splitlines()[0]}\n",
+                     message_id="<bare-confirm@disdukcapil.kaltaraprov.example>",
+                     extra_headers=f"In-Reply-To: {asked.message_id}\nReferences: {asked.message_id}\n")
+    run_once(desk_dir, bare)
+    assert _state(desk_dir, a["reference"])["state"] == "approved" and _approved_booked(desk_dir, a["id"])
+    [again] = _new_mail(desk_dir, before)  # the manager only: the district hears nothing
+    assert again.to == [KABID] and "setelah PAKSA" in again.text and "Alasan: Kepala Dinas" not in again.text
+
     before = {s.path.name for s in sent_mail(desk_dir)}
     confirmed = write_eml(desk_dir, "confirm.eml", sender=KABID, subject=f"Re: {asked.subject}",
                           body=f"TOLAK PAKSA salah kirim\n\n> {asked.text.splitlines()[0]}\n",

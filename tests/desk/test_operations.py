@@ -214,3 +214,28 @@ def test_a_receipt_of_both_blanks_books_both_shipments(desk_dir: Path) -> None:
         assert (on_hand, in_transit) == (before[item] + quantity, 0), item
     states = dict(db.execute("select item, state from requests").fetchall())
     assert states == {"ktp-el": "received", "kia": "received"}
+
+
+def test_an_older_report_read_after_a_newer_one_does_not_set_the_stock(desk_dir: Path) -> None:
+    """A backlog read out of date order: the report of 4 Dec read first, the one of 2 Dec after it. The stock
+    on hand (and so the state and the allocation) follows the newest report by its date, not the one read last."""
+    def report(day: int, ktp: int, kia: int) -> Path:
+        path = desk_dir / f"laporan-{day}.eml"
+        path.write_text(
+            "From: <disdukcapil@nunukankab.example>\nTo: blangko@disdukcapil.kaltaraprov.example\n"
+            f"Subject: Laporan harian {day:02d}/12/2026\nMessage-ID: <laporan-{day}@nunukankab.example>\n"
+            f"Date: {['', 'Tue', 'Wed', 'Thu', 'Fri'][day - 1]}, {day:02d} Dec 2026 16:00:00 +0800\n"
+            "Content-Type: text/plain; charset=utf-8\n\n"
+            f"Laporan harian tanggal {day:02d}/12/2026: perekaman 98 orang, pencetakan KTP-el 84 keping.\n"
+            f"Sisa blangko KTP-el: {ktp} keping\nSisa blangko KIA: {kia} keping\n")
+        return path
+
+    _run_sample(desk_dir, str(report(4, 903, 260)))
+    _run_sample(desk_dir, str(report(2, 1_811, 420)))
+    db = sqlite3.connect(desk_dir / "var" / "mailbot.db")
+    assert _balances(db, "ktp-el")["65.03"][0] == 903
+    assert _balances(db, "kia")["65.03"][0] == 260
+    assert sorted(db.execute("select report_date, stock_on_hand from reports")) == [
+        ("2026-12-02", 1_811), ("2026-12-04", 903)]  # the older report is recorded all the same
+    status = mailbot(desk_dir, "status")
+    assert status.returncode == 0 and "1.811" not in status.stdout and "903" in status.stdout, status.stdout

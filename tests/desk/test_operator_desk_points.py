@@ -68,7 +68,11 @@ def test_the_packs_hint_is_a_value_the_same_refusal_accepts(sample_desk: Path) -
 
 @pytest.mark.parametrize("args", [("status", "--item", "KTP"), ("requests", "--limit", "0"),
                                   ("queue", "list", "--limit", "1,5"), ("reread", "--since", "kemarin"),
-                                  ("outbox", "retry", "satu")])
+                                  ("outbox", "retry", "satu"), ("approve", "BLK-2026-0005", "--quantity", "abc"),
+                                  ("approve", "BLK-2026-0005", "--quantity", "2,000"),
+                                  ("approve", "BLK-2026-0005", "--quantity", ""),
+                                  ("supply", "receive", "abc", "--note", "BAST"),
+                                  ("adjust", "65.04", "minus 20", "--reason", "rusak")])
 def test_a_bad_option_value_exits_2_like_a_usage_error(sample_desk: Path, args: tuple[str, ...]) -> None:
     result = mailbot(sample_desk, *args)
     assert result.returncode == 2, (result.returncode, result.stderr)
@@ -116,6 +120,38 @@ def test_check_config_warns_of_a_digest_that_never_comes_on_a_working_day(sample
             "Thursday, Friday, stock.working_days)") in checked.stdout, checked.stdout
     shipped = mailbot(sample_desk, "check-config")
     assert shipped.returncode == 0 and "digest.cron" not in shipped.stdout, shipped.stdout
+
+
+def test_the_working_day_hint_is_never_the_schedule_configured(sample_desk: Path, tmp_path: Path) -> None:
+    """Saturday the only working day and the digest Monday to Friday: the hint names Saturday, at its time."""
+    saturday = _edited(sample_desk, tmp_path, 'cron = "0 7 * * 1-5"', 'cron = "30 6 * * 1-5"')
+    text = saturday.read_text()
+    assert "working_days = [0, 1, 2, 3, 4]" in text
+    saturday.write_text(text.replace("working_days = [0, 1, 2, 3, 4]", "working_days = [5]"))
+    checked = mailbot(sample_desk, "--config", str(saturday), "check-config")
+    assert checked.returncode == 0, checked.stderr
+    assert 'never falls on a working day (Saturday' in checked.stdout, checked.stdout
+    assert 'write e.g. "30 6 * * 6" for 06:30 on Saturday' in " ".join(checked.stdout.split()), checked.stdout
+
+
+def test_a_day_of_the_month_and_of_the_week_run_on_either_as_in_crontab(sample_desk: Path, tmp_path: Path) -> None:
+    """crontab: both restricted, a day matching either runs. "0 7 1 * 6" runs on the 1st of every month (1 Jan
+    2027 is a Friday, a working day) and every Saturday; the scheduler and the warning read it alike."""
+    from mailbot.checks import cron_trigger
+
+    tz = ZoneInfo("Asia/Makassar")
+    trigger = cron_trigger("0 7 1 * 6", tz)
+    fire, days = None, []
+    after = datetime(2026, 12, 20, 8, tzinfo=tz)
+    for _ in range(4):
+        fire = trigger.get_next_fire_time(fire, after)
+        assert fire is not None
+        days.append(fire.strftime("%a %d %b"))
+        after = fire.replace(hour=8)
+    assert days == ["Sat 26 Dec", "Fri 01 Jan", "Sat 02 Jan", "Sat 09 Jan"]
+    monthly = _edited(sample_desk, tmp_path, 'cron = "0 7 * * 1-5"', 'cron = "0 7 1 * 6"')
+    checked = mailbot(sample_desk, "--config", str(monthly), "check-config")
+    assert checked.returncode == 0 and "digest.cron" not in checked.stdout, checked.stdout
 
 
 def test_a_cron_weekday_counts_from_sunday_as_in_crontab() -> None:

@@ -58,3 +58,28 @@ def test_history_says_decisions_and_ledger_entries_in_plain_words(desk_dir: Path
     assert "read as request (requested 1.500, stock 300)" in partial
     assert "waiting for manager, proposed 700" in said["BLK-2026-0002"]
     assert "waiting for manager, proposed 3.000" in said["BLK-2026-0005"]
+
+
+def test_history_says_audited_actions_in_plain_words_and_finds_a_message_by_its_hash(desk_dir: Path) -> None:
+    """Audit rows read as words (no key=value record, no "cli:" actor, pieces in Indonesian figures), and a
+    message shown as "#8" in the history is found by "#8"."""
+    assert mailbot(desk_dir, "import", *sorted(str(p) for p in EXAMPLES.glob("*.eml"))).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    approved = mailbot(desk_dir, "approve", "BLK-2026-0005", "--quantity", "3.000", "--force", "--reason",
+                       "kegiatan jemput bola")
+    assert approved.returncode == 0, approved.stderr
+    rejected = mailbot(desk_dir, "reject", "BLK-2026-0005", "--reason", "stok diaudit", "--force")
+    assert rejected.returncode == 0, rejected.stderr
+    history = mailbot(desk_dir, "history", "BLK-2026-0005")
+    assert history.returncode == 0, history.stderr
+    said = " ".join(history.stdout.replace("|", " ").split())
+    assert re.findall(r"\b\w+=", said) == [] and "cli:" not in said, said
+    assert "approved: 3.000 pieces, on the command line, approved anyway because: kegiatan jemput bola" in said, said
+    assert "rejected: reason: stok diaudit, on the command line, approval of 3.000 pieces withdrawn" in said, said
+    assert "(command line)" in said
+
+    number = re.search(r"#(\d+) ", said)
+    assert number, said
+    shown = mailbot(desk_dir, "history", f"#{number[1]}")
+    # (a request's own message shows its request's story, which holds it)
+    assert shown.returncode == 0 and f"#{number[1]} " in shown.stdout, (shown.stdout[:200], shown.stderr)

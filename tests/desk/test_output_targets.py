@@ -56,6 +56,19 @@ def test_labels_export_and_backup_refuse_the_desks_own_paths(desk: Path, target:
         _refused(desk, ("backup", target), words)
 
 
+@pytest.mark.parametrize(("source", "words"), [
+    ("var/mailbot.db", "hard link) of one of the database's own files"),
+    ("config.toml", "hard link) of the configuration file"),
+    ("var/mail/inbox/cur", "hard link) of a file in the Maildir inbox folder"),
+])
+def test_digest_output_refuses_a_hard_link_to_the_desks_own_files(desk: Path, source: str, words: str) -> None:
+    """Another name for the same file (same inode) is the same file: refused even with --force."""
+    if source.endswith("/cur"):
+        source = str(next(p for p in (desk / source).iterdir()).relative_to(desk))
+    os.link(desk / source, desk / "elsewhere.html")
+    _refused(desk, ("digest", "--print", "--output", "elsewhere.html", "--force"), words)
+
+
 def test_an_existing_file_is_overwritten_only_with_force(desk: Path, tmp_path: Path) -> None:
     target = tmp_path / "digest.html"
     target.write_text("the operator's own notes\n")
@@ -81,7 +94,8 @@ def test_no_name_and_a_missing_folder_are_said_in_plain_words(desk: Path) -> Non
 
 
 @pytest.mark.usefixtures("sender_lists_decide")
-def test_a_subject_cut_in_the_outbox_list_ends_with_an_ellipsis(desk_dir: Path) -> None:
+def test_outbox_list_subjects_are_whole_into_a_file_and_cut_in_ascii_on_a_dumb_terminal(desk_dir: Path) -> None:
+    """Into a pipe or a file every subject is whole; in a terminal it is cut to fit, with "..." when TERM=dumb."""
     from tests.desk.mailkit import DISTRICT_SENDERS, request_body, write_eml
 
     subject = "Permohonan tambahan blangko KTP-el untuk kegiatan perekaman jemput bola di kecamatan pedalaman"
@@ -91,8 +105,34 @@ def test_a_subject_cut_in_the_outbox_list_ends_with_an_ellipsis(desk_dir: Path) 
     assert mailbot(desk_dir, "run", "--once").returncode == 0
     listed = mailbot(desk_dir, "outbox", "list", env={**os.environ, "COLUMNS": "400"})
     assert listed.returncode == 0, listed.stderr
-    row = next(line for line in listed.stdout.splitlines() if "Permohonan tambahan blangko" in line)
-    assert "kecamatan pedalaman" not in row and "… " in row, row
+    assert "di kecamatan pedalaman" in " ".join(listed.stdout.replace("|", " ").split()), listed.stdout
+    assert "…" not in listed.stdout
+
+    import pty
+    import subprocess
+    import sys
+
+    main, other = pty.openpty()
+    try:
+        shown = subprocess.run([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), "outbox",
+                                "list"], stdout=other, stderr=subprocess.PIPE, cwd=desk_dir, timeout=120,
+                               env={**os.environ, "TERM": "dumb", "COLUMNS": "400", "NO_COLOR": "1"})
+        os.close(other)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(main)
+    text = b"".join(chunks).decode("utf-8", "replace")
+    assert shown.returncode == 0, shown.stderr
+    row = next(line for line in text.splitlines() if "Permohonan tambahan blangko" in line)
+    assert "kecamatan pedalaman" not in row and "..." in row and "…" not in text, row
 
 
 def test_backup_says_it_waits_for_the_sending_to_finish(desk: Path, tmp_path: Path) -> None:

@@ -87,7 +87,6 @@ def test_rejections(text: str, reason: str) -> None:
     ("TOLAK PAKSA salah kirim", "salah kirim"),
     ("tolak paksa: salah kirim", "salah kirim"),
     ("TOLAK BLK-2026-0004 PAKSA salah kirim", "salah kirim"),
-    ("TOLAK PAKSA\nAlasan: salah kirim", "salah kirim"),
 ])
 def test_a_rejection_confirmed_with_paksa_may_withdraw_an_approval(text: str, reason: str) -> None:
     command = parse_manager_command(text)
@@ -99,7 +98,10 @@ def test_a_rejection_confirmed_with_paksa_may_withdraw_an_approval(text: str, re
 
 ERRORS = [
     ("TOLAK", "reason_required"),
-    ("TOLAK PAKSA", "reason_required"),
+    ("TOLAK PAKSA", "reject_force_reason_required"),
+    ("tolak paksa\n\nKepala Dinas", "reject_force_reason_required"),
+    ("TOLAK PAKSA:\nstok diaudit", "reject_force_reason_required"),  # the reason stands on the PAKSA line
+    ("TOLAK PAKSA\nAlasan: salah kirim", "reject_force_reason_required"),
     ("tolak.", "reason_required"),
     ("TOLAK 1500", "reason_required"),
     ("TOLAK\n\nSalam,\nKadis", "reason_required"),
