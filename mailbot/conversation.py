@@ -98,8 +98,9 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
     changed = _changed(thread, reading)
     if followup.cancels(verdict.body_excerpt or "", reading.intent):
         return cancel(session, desk, message, verdict, trust, thread, reading)
-    if not changed and reading.intent != "question" and followup.denies_cancelling(verdict.body_excerpt or ""):
-        # "mohon permohonan kami jangan dibatalkan": nothing changes, but a person hears the district's worry
+    if reading.intent != "question" and followup.denies_cancelling(verdict.body_excerpt or ""):
+        # "mohon permohonan kami jangan dibatalkan", "TIDAK kami batalkan, mohon tetap dikirim 1.200": nothing
+        # changes (a figure beside it is for the person to read), but a person hears the district's worry
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="cancel_denied",
                             detail=_detail(verdict, []), district=thread.district, item=thread.item,
                             message=message, request=thread)

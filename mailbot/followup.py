@@ -195,23 +195,28 @@ def gives_reason(text: str, *, granted: int | None = None) -> bool:
 # A district withdrawing its own request: "permohonan kami batalkan", "mohon dibatalkan", "pembatalan permohonan",
 # "batal saja pak", "please cancel our request" (mailbot.reader.vocabulary); never when the words deny it
 # ("jangan dibatalkan", "tidak dibatalkan").
-_DENIED = r"(?<!jangan )(?<!tidak )(?<!tdk )(?<!belum )(?<!bukan )(?<!not )(?<!don't )(?<!do not )"
+_DENIED = r"(?<!jangan )(?<!tidak )(?<!tdk )(?<!belum )(?<!bukan )(?<!not )(?<!don't )(?<!do not )" + "".join(
+    f"(?<!{no} kami )" for no in ("jangan", "tidak", "tdk", "belum", "bukan", "tak"))
 _CANCEL = re.compile(
     _DENIED + r"\b(?:" + "|".join(map(re.escape, sorted(vocabulary.CANCEL_WORDS, key=len, reverse=True))) + r")\b"
     + "|" + _DENIED + r"(?:^|(?<=[.!\n])\s*|\b(?:" + "|".join(map(re.escape, vocabulary.CANCEL_BATAL_BEFORE))
-    + r") )batal\b(?: (?:" + "|".join(map(re.escape, vocabulary.CANCEL_BATAL_AFTER)) + r")\b|\s*[,.!]|\s*$)")
+    + r") )batal\b(?: (?:" + "|".join(map(re.escape, vocabulary.CANCEL_BATAL_AFTER)) + r")\b|\s*[,.!]|\s*$)"
+    + "|" + _DENIED + r"\bbatal (?:" + "|".join(map(re.escape, vocabulary.CANCEL_BATAL_WISH)) + r")\b")
 # ... or saying it no longer wants it: "tidak jadi" (on its own: a figure beside it may be what changed).
 _NOT_AFTER_ALL = re.compile(r"\b(?:" + "|".join(map(re.escape, vocabulary.NOT_AFTER_ALL)) + r")\b(?! (?:\d|menjadi))")
 _CANCEL_OF_OTHER = re.compile(r"\b(?:berlangganan|langganan|subscription|unsubscribe|undangan|rapat|meeting|acara)\b")
 
 
-_CANCEL_DENIED = re.compile(r"\b(?:jangan|tidak|tdk|belum|bukan|not|don't|do not) (?:di)?(?:batalkan|batal|cancel)\b")
+_CANCEL_DENIED = re.compile(r"\b(?:jangan|tidak|tdk|belum|bukan|tak|not|don't|do not) (?:kami )?(?:di)?"
+                            r"(?:batalkan|batal|cancel)\b")
 
 
 def denies_cancelling(text: str) -> bool:
     """Whether *text* asks that the request not be cancelled ("mohon permohonan kami jangan dibatalkan").
 
     >>> denies_cancelling("Mohon permohonan kami jangan dibatalkan ya pak.")
+    True
+    >>> denies_cancelling("Permohonan TIDAK kami batalkan, mohon tetap dikirim 1.200 keping.")
     True
     """
     return bool(_CANCEL_DENIED.search(normalise(text or "")))

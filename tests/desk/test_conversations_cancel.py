@@ -122,3 +122,30 @@ def test_a_denial_is_queued_as_a_denial_and_a_late_setuju_lists_no_commands(desk
     [refused] = desk12.replies_to(approve)
     assert "sudah dibatalkan" in refused.text
     assert "TOLAK" not in refused.text
+
+
+@pytest.mark.parametrize("words", [
+    "Pak, batal aja ya, kegiatan jemput bolanya diundur tahun depan.",
+    "setelah kami hitung ulang, permohonan tersebut kami urungkan.",
+    "bersama ini permohonan kami tarik kembali karena sudah mendapat pinjaman dari Kabupaten Bulungan.",
+    "Mohon maaf pak, blangkonya ga usah dikirim dulu, ternyata masih ada stok di gudang kecamatan.",
+    "blangkonya tidak perlu dikirim, stok kami masih cukup.",
+    "Please cancel our request, we still have enough.",
+])
+def test_an_approved_request_withdrawn_in_other_words_goes_to_a_person(desk12: Desk12, words: str) -> None:
+    reply = _approved(desk12)
+    mid, outcome = _answer(desk12, reply, words, sender=BULUNGAN)
+    assert outcome == {"follow-up-cancel-asked": 1}, outcome
+    assert desk12.queue(mid) == {"cancellation"}
+    [told] = desk12.replies_to(mid)
+    assert told.text
+
+
+def test_a_denial_with_the_granted_figure_is_a_denial(desk12: Desk12) -> None:
+    reply = _approved(desk12)
+    granted = desk12.request()["approved"]
+    mid, _ = _answer(desk12, reply, f"Permohonan TIDAK kami batalkan, mohon tetap dikirim {granted:,} keping."
+                     .replace(",", "."), sender=BULUNGAN)
+    assert desk12.request()["state"] == "approved"
+    assert desk12.queue(mid) == {"cancel_denied"}
+    assert len(desk12.replies_to(mid)) == 1
