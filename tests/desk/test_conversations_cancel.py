@@ -149,3 +149,15 @@ def test_a_denial_with_the_granted_figure_is_a_denial(desk12: Desk12) -> None:
     assert desk12.request()["state"] == "approved"
     assert desk12.queue(mid) == {"cancel_denied"}
     assert len(desk12.replies_to(mid)) == 1
+
+
+def test_a_thank_you_that_says_more_is_read_by_a_person_not_filed_as_confirmed(desk12: Desk12) -> None:
+    reply = _approved(desk12)
+    mid, outcome = _answer(desk12, reply, "Pak, kegiatan jemput bolanya diundur tahun depan.", sender=BULUNGAN)
+    assert "follow-up-confirmed" not in outcome, outcome
+    assert desk12.queue(mid)
+    assert len(desk12.replies_to(mid)) == 1
+    assert desk12.request()["state"] == "approved"
+    plain, outcome = _answer(desk12, reply, "Baik pak, kami tunggu kirimannya.", sender=BULUNGAN)
+    assert outcome == {"follow-up-confirmed": 1}
+    assert not desk12.queue(plain)
