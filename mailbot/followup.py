@@ -94,10 +94,13 @@ _REFERENCE = re.compile(r"\bblk-\d{4}-\d+\b")
 _REST = re.compile(r"\b(?:sisa\w*|kekurangan\w*|selebihnya|kurangnya|rest|remaining)\b")
 _WHOLE = re.compile(r"\b(?:seluruhnya|total\w*|semuanya|keseluruhan\w*|in total|all)\b")
 _ARRIVED = re.compile(r"\b(?:terima|diterima|sampai|tiba|datang|lengkap|received|arrived)\b")
-_COMING = re.compile(r"\bmenyusul\b|\b(?:sisa\w*|kekurangan\w*|selebihnya|the rest)\b[^.\n]{0,60}?"
-                     r"(?:dalam perjalanan|di ?ekspedisi|belum (?:sampai|tiba|datang|kami terima|diterima)|"
-                     r"(?:akan |baru akan |masih akan |katanya )?(?:dikirim|dikirimkan|diantar|menyusul)\b|"
-                     r"on (?:the|its) way|to follow|will be sent)")
+_ON_ITS_WAY = (r"(?:dalam perjalanan|(?:masih )?di ?(?:jalan|ekspedisi)|belum (?:sampai|tiba|datang|kami terima|"
+               r"diterima)|(?:akan |baru akan |masih akan |katanya )?(?:dikirim|dikirimkan|diantar|menyusul|nyusul)\b|"
+               r"on (?:the|its) way|to follow|will be sent)")
+# "sisanya menyusul", "sisa 800 dikirim minggu depan", "800 lagi nyusul katanya", "kurang 500 lagi masih di jalan"
+_COMING = re.compile(r"\b(?:menyusul|nyusul)\b|\b(?:sisa\w*|kekurangan\w*|selebihnya|the rest)\b[^.\n]{0,60}?"
+                     + _ON_ITS_WAY + r"|\b(?:kurang )?\d[\d.]*(?: (?:keping|lembar|blangko|blanko|pcs))? lagi\b"
+                     r"[^.\n]{0,40}?" + _ON_ITS_WAY)
 
 
 def _sentence(low: str, start: int, end: int) -> str:
@@ -152,6 +155,10 @@ def rest_coming(text: str) -> bool:
     True
     >>> rest_coming("Baru sampai 1.200 keping, sisa 800 katanya dikirim minggu depan.")
     True
+    >>> rest_coming("Pak, blangko baru datang 1.200 keping, 800 lagi nyusul katanya.")
+    True
+    >>> rest_coming("baru terima 1.500, kurang 500 lagi masih di ekspedisi")
+    True
     >>> rest_coming("sudah kami terima 1.000 keping")
     False
     """
@@ -163,6 +170,8 @@ def rest_coming_figure(text: str) -> int | None:
     the district's stock.
 
     >>> rest_coming_figure("Baru sampai 1.200 keping, sisa 800 katanya dikirim minggu depan.")
+    800
+    >>> rest_coming_figure("blangko baru datang 1.200 keping, 800 lagi nyusul katanya.")
     800
     >>> rest_coming_figure("sudah diterima 1.000 keping, sisa stok kami 300 keping") is None
     True

@@ -161,3 +161,19 @@ def test_a_thank_you_that_says_more_is_read_by_a_person_not_filed_as_confirmed(d
     plain, outcome = _answer(desk12, reply, "Baik pak, kami tunggu kirimannya.", sender=BULUNGAN)
     assert outcome == {"follow-up-confirmed": 1}
     assert not desk12.queue(plain)
+
+
+@pytest.mark.parametrize("words", [
+    "Pak, blangko baru datang 1.200 keping, 800 lagi nyusul katanya.",
+    "Baru kami terima 1.200 keping, kurang 800 lagi masih di ekspedisi.",
+])
+def test_n_lagi_nyusul_is_the_rest_still_coming_not_a_shortfall(desk12: Desk12, words: str) -> None:
+    reply = _dispatched(desk12)
+    quoted, _ = _quoted(reply, "gmail")
+    mid, got = desk12.send(BULUNGAN, "Re: " + reply.subject, f"{words}\n\n{quoted}\n",
+                           in_reply_to=reply.message_id, date="Thu, 03 Dec 2026 10:00:00 +0800")
+    assert got == {"receipt": 1}
+    [notice] = [o for o in desk12.out() if o.purpose.startswith("shortfall:")]
+    assert "menyusul" in notice.subject and "belum tentu final" in notice.text
+    [told] = desk12.replies_to(mid)
+    assert "masih menyusul" in told.text
