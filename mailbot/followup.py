@@ -119,6 +119,10 @@ def rest_arrived(text: str, *, received_before: int, shipped: int) -> int | None
     2000
     >>> rest_arrived("sisanya 600 keping sudah sampai", received_before=1000, shipped=2000)
     1600
+    >>> rest_arrived("Pak, yang 500 sudah sampai hari ini.", received_before=700, shipped=1200)
+    1200
+    >>> rest_arrived("Ralat pak, yang sampai 500, bukan 700.", received_before=700, shipped=1200) is None
+    True
     >>> rest_arrived("sisa stok kami 1.000 keping", received_before=1000, shipped=2000) is None
     True
     """
@@ -135,12 +139,40 @@ def rest_arrived(text: str, *, received_before: int, shipped: int) -> int | None
             whole = m.value
         elif _REST.search(clause) and rest is None:
             rest = m.value
+        elif rest is None and _is_outstanding_arriving(sentence, m.value, received_before=received_before,
+                                                        shipped=shipped):
+            rest = m.value
     if whole is None and rest is None:
         return None
     if whole is not None and rest is not None and received_before + rest != whole:
         return None
     count = whole if whole is not None else received_before + (rest or 0)
     return count if received_before < count <= shipped else None
+
+
+# Words that make a count a correction of the one given before, not the rest arriving.
+_CORRECTING = re.compile(r"\b(?:koreksi|ralat|bukan|sebenarnya|seharusnya|ternyata|salah|keliru|revisi|hitung ulang|"
+                         r"dihitung ulang|hanya|cuma|total\w*|seluruhnya|semuanya)\b")
+
+
+def _is_outstanding_arriving(sentence: str, value: int, *, received_before: int, shipped: int) -> bool:
+    """Whether *sentence* says the figure still outstanding of a shipment received in parts has now arrived
+    ("yang 500 sudah sampai hari ini" after 700 of 1.200): the rest, not a correction of the first count."""
+    return (0 < received_before < shipped and value == shipped - received_before
+            and bool(_ARRIVED.search(sentence)) and not _CORRECTING.search(sentence))
+
+
+def outstanding_arrived(text: str, *, received_before: int, shipped: int) -> bool:
+    """Whether *text* says the figure still outstanding arrived (see rest_arrived): the second part of a
+    shipment, even without the word "sisa".
+
+    >>> outstanding_arrived("Pak, yang 500 sudah sampai hari ini.", received_before=700, shipped=1200)
+    True
+    """
+    low = _REFERENCE.sub(" ", normalise(text or ""))
+    return any(m.value is not None and _is_outstanding_arriving(_sentence(low, m.start, m.end), m.value,
+                                                                received_before=received_before, shipped=shipped)
+               for m in find_mentions(low) if m.unit in (None, "blank") and not m.year and not m.rate)
 
 
 def names_rest(text: str) -> bool:

@@ -177,3 +177,25 @@ def test_n_lagi_nyusul_is_the_rest_still_coming_not_a_shortfall(desk12: Desk12, 
     assert "menyusul" in notice.subject and "belum tentu final" in notice.text
     [told] = desk12.replies_to(mid)
     assert "masih menyusul" in told.text
+
+
+def test_the_outstanding_figure_arriving_later_completes_the_receipt(desk12: Desk12) -> None:
+    reply = _dispatched(desk12)
+    quoted, _ = _quoted(reply, "gmail")
+    first, _ = desk12.send(BULUNGAN, "Re: " + reply.subject,
+                           f"Baru sampai 1.200 keping, sisa 800 masih di ekspedisi.\n\n{quoted}\n",
+                           in_reply_to=reply.message_id, date="Thu, 03 Dec 2026 10:00:00 +0800")
+    shipped = desk12.request()["approved"]
+    assert shipped == 2000
+    second, got = desk12.send(BULUNGAN, "Re: " + reply.subject, "Pak, yang 800 sudah sampai hari ini.",
+                         in_reply_to=first, date="Fri, 04 Dec 2026 10:00:00 +0800")
+    assert got == {"receipt-corrected": 1}  # the count booked moves from the first part to the whole
+    db = desk12.db()
+    [[received]] = db.execute("select quantity from decisions where outcome = 'received' order by id desc limit 1")
+    assert received == 2000
+    assert db.execute("select count(*) from attention_items where kind = 'discrepancy' and closed_at is null"
+                      ).fetchone()[0] == 0
+    [closed] = [o for o in desk12.out() if o.purpose.startswith("discrepancy-closed:")]
+    assert closed.to
+    [told] = desk12.replies_to(second)
+    assert "penerimaan sisa" in told.text and "diubah" not in told.text
