@@ -1,7 +1,10 @@
 """A district's cancellation in its request's thread, on the real SQLite desk in process over the Maildir defaults:
 a reason that mentions an arrival stays a cancellation; "batal saja" and "gak jadi" cancel; a new figure beside the
 words of cancelling is never lost; "sisa N dikirim minggu depan" in a receipt is the rest still coming, not a stock;
-a denial is queued with a fitting reason; a manager's SETUJU after a cancellation is refused without the commands."""
+a denial is queued with a fitting reason; a manager's SETUJU after a cancellation is refused without the commands;
+an approved request withdrawn in other words ("batal aja ya", "kami urungkan", "ga usah dikirim") goes to a person;
+a thank-you that says more is no confirmation; "800 lagi nyusul" is the rest still coming, and the outstanding
+figure arriving later ("yang 800 sudah sampai") completes the receipt."""
 
 from __future__ import annotations
 
