@@ -98,8 +98,9 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
     changed = _changed(thread, reading)
     if followup.cancels(verdict.body_excerpt or "", reading.intent):
         return cancel(session, desk, message, verdict, trust, thread, reading)
-    if not changed and reading.intent != "question" and followup.denies_cancelling(verdict.body_excerpt or ""):
-        # "mohon permohonan kami jangan dibatalkan": nothing changes, but a person hears the district's worry
+    if reading.intent != "question" and followup.denies_cancelling(verdict.body_excerpt or ""):
+        # "mohon permohonan kami jangan dibatalkan", "TIDAK kami batalkan, mohon tetap dikirim 1.200": nothing
+        # changes (a figure beside it is for the person to read), but a person hears the district's worry
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="cancel_denied",
                             detail=_detail(verdict, []), district=thread.district, item=thread.item,
                             message=message, request=thread)
@@ -414,10 +415,35 @@ def _never_filed(session: Session, desk: Desk, verdict: Verdict, trust: SenderTr
     return None
 
 
+# What a plain confirmation may say besides its thanks: agreement, greetings, the address and a sign-off.
+_AGREEMENT = re.compile(r"\b(?:setuju|sepakat|ditunggu|kami tunggu|menunggu|atas (?:perhatian|bantuan|persetujuan|"
+                        r"kerja ?sama|respon)\w*|sudah kami terima|diterima|sangat membantu|semoga|"
+                        r"received|agreed|understood|acknowledged)\b", re.IGNORECASE)
+_COURTESY = re.compile(r"^(?:(?:dengan hormat|yth|kepada|bapak|ibu|pak|bu|kak|mas|mbak|salam|hormat kami|wassalam\w*|"
+                       r"assalamu\w*|wa ?alaikum\w*|warahmatullahi|wabarakatuh|selamat (?:pagi|siang|sore|malam)|"
+                       r"dear|hi|hello|regards|best regards|sir|madam|admin|operator|ya|nggih|njih)\b\W*)+$",
+                       re.IGNORECASE)
+# Words that say something a confirmation does not: a short clause holding one is never a name in a sign-off.
+_SUBSTANCE = re.compile(r"\b(?:batal\w*|tunda\w*|ditunda|diundur|undur|tidak|tdk|tak|jangan|ga|gak|nggak|ngga|gk|"
+                        r"enggak|belum|kurang|lebih|tolong|mohon|minta|ubah|ganti|salah|tapi|namun|urung\w*|tarik|"
+                        r"cancel\w*|not|no|but)\b|\d", re.IGNORECASE)
+
+
 def _is_confirmation(verdict: Verdict) -> bool:
-    """A short "baik, terima kasih" / "siap" / "noted": recorded; anything longer is for a person to read."""
+    """A short "baik, terima kasih" / "siap" / "noted" that says nothing else (thanks, agreement, greetings, the
+    address, a sign-off): recorded; anything more ("Pak, batal aja ya, kegiatannya diundur. Makasih") or longer
+    is for a person to read."""
     text = (verdict.body_excerpt or "").strip()
-    return len(text) <= 200 and bool(_CONFIRMATION.search(text))
+    if len(text) > 200 or not _CONFIRMATION.search(text):
+        return False
+    for clause in re.split(r"[.,;:!?\n]+", text):
+        clause = clause.strip(" \t-*_~()\"'")
+        if not clause or _CONFIRMATION.search(clause) or _AGREEMENT.search(clause) or _COURTESY.match(clause):
+            continue
+        if len(clause.split()) <= 3 and not _SUBSTANCE.search(clause):
+            continue  # a name or a title in the sign-off ("Rina", "Kasi Pendataan")
+        return False
+    return True
 
 
 def _open_end(session: Session, req: Request) -> Request:

@@ -94,10 +94,13 @@ _REFERENCE = re.compile(r"\bblk-\d{4}-\d+\b")
 _REST = re.compile(r"\b(?:sisa\w*|kekurangan\w*|selebihnya|kurangnya|rest|remaining)\b")
 _WHOLE = re.compile(r"\b(?:seluruhnya|total\w*|semuanya|keseluruhan\w*|in total|all)\b")
 _ARRIVED = re.compile(r"\b(?:terima|diterima|sampai|tiba|datang|lengkap|received|arrived)\b")
-_COMING = re.compile(r"\bmenyusul\b|\b(?:sisa\w*|kekurangan\w*|selebihnya|the rest)\b[^.\n]{0,60}?"
-                     r"(?:dalam perjalanan|di ?ekspedisi|belum (?:sampai|tiba|datang|kami terima|diterima)|"
-                     r"(?:akan |baru akan |masih akan |katanya )?(?:dikirim|dikirimkan|diantar|menyusul)\b|"
-                     r"on (?:the|its) way|to follow|will be sent)")
+_ON_ITS_WAY = (r"(?:dalam perjalanan|(?:masih )?di ?(?:jalan|ekspedisi)|belum (?:sampai|tiba|datang|kami terima|"
+               r"diterima)|(?:akan |baru akan |masih akan |katanya )?(?:dikirim|dikirimkan|diantar|menyusul|nyusul)\b|"
+               r"on (?:the|its) way|to follow|will be sent)")
+# "sisanya menyusul", "sisa 800 dikirim minggu depan", "800 lagi nyusul katanya", "kurang 500 lagi masih di jalan"
+_COMING = re.compile(r"\b(?:menyusul|nyusul)\b|\b(?:sisa\w*|kekurangan\w*|selebihnya|the rest)\b[^.\n]{0,60}?"
+                     + _ON_ITS_WAY + r"|\b(?:kurang )?\d[\d.]*(?: (?:keping|lembar|blangko|blanko|pcs))? lagi\b"
+                     r"[^.\n]{0,40}?" + _ON_ITS_WAY)
 
 
 def _sentence(low: str, start: int, end: int) -> str:
@@ -116,6 +119,10 @@ def rest_arrived(text: str, *, received_before: int, shipped: int) -> int | None
     2000
     >>> rest_arrived("sisanya 600 keping sudah sampai", received_before=1000, shipped=2000)
     1600
+    >>> rest_arrived("Pak, yang 500 sudah sampai hari ini.", received_before=700, shipped=1200)
+    1200
+    >>> rest_arrived("Ralat pak, yang sampai 500, bukan 700.", received_before=700, shipped=1200) is None
+    True
     >>> rest_arrived("sisa stok kami 1.000 keping", received_before=1000, shipped=2000) is None
     True
     """
@@ -132,12 +139,40 @@ def rest_arrived(text: str, *, received_before: int, shipped: int) -> int | None
             whole = m.value
         elif _REST.search(clause) and rest is None:
             rest = m.value
+        elif rest is None and _is_outstanding_arriving(sentence, m.value, received_before=received_before,
+                                                        shipped=shipped):
+            rest = m.value
     if whole is None and rest is None:
         return None
     if whole is not None and rest is not None and received_before + rest != whole:
         return None
     count = whole if whole is not None else received_before + (rest or 0)
     return count if received_before < count <= shipped else None
+
+
+# Words that make a count a correction of the one given before, not the rest arriving.
+_CORRECTING = re.compile(r"\b(?:koreksi|ralat|bukan|sebenarnya|seharusnya|ternyata|salah|keliru|revisi|hitung ulang|"
+                         r"dihitung ulang|hanya|cuma|total\w*|seluruhnya|semuanya)\b")
+
+
+def _is_outstanding_arriving(sentence: str, value: int, *, received_before: int, shipped: int) -> bool:
+    """Whether *sentence* says the figure still outstanding of a shipment received in parts has now arrived
+    ("yang 500 sudah sampai hari ini" after 700 of 1.200): the rest, not a correction of the first count."""
+    return (0 < received_before < shipped and value == shipped - received_before
+            and bool(_ARRIVED.search(sentence)) and not _CORRECTING.search(sentence))
+
+
+def outstanding_arrived(text: str, *, received_before: int, shipped: int) -> bool:
+    """Whether *text* says the figure still outstanding arrived (see rest_arrived): the second part of a
+    shipment, even without the word "sisa".
+
+    >>> outstanding_arrived("Pak, yang 500 sudah sampai hari ini.", received_before=700, shipped=1200)
+    True
+    """
+    low = _REFERENCE.sub(" ", normalise(text or ""))
+    return any(m.value is not None and _is_outstanding_arriving(_sentence(low, m.start, m.end), m.value,
+                                                                received_before=received_before, shipped=shipped)
+               for m in find_mentions(low) if m.unit in (None, "blank") and not m.year and not m.rate)
 
 
 def names_rest(text: str) -> bool:
@@ -152,6 +187,10 @@ def rest_coming(text: str) -> bool:
     True
     >>> rest_coming("Baru sampai 1.200 keping, sisa 800 katanya dikirim minggu depan.")
     True
+    >>> rest_coming("Pak, blangko baru datang 1.200 keping, 800 lagi nyusul katanya.")
+    True
+    >>> rest_coming("baru terima 1.500, kurang 500 lagi masih di ekspedisi")
+    True
     >>> rest_coming("sudah kami terima 1.000 keping")
     False
     """
@@ -163,6 +202,8 @@ def rest_coming_figure(text: str) -> int | None:
     the district's stock.
 
     >>> rest_coming_figure("Baru sampai 1.200 keping, sisa 800 katanya dikirim minggu depan.")
+    800
+    >>> rest_coming_figure("blangko baru datang 1.200 keping, 800 lagi nyusul katanya.")
     800
     >>> rest_coming_figure("sudah diterima 1.000 keping, sisa stok kami 300 keping") is None
     True
@@ -195,23 +236,28 @@ def gives_reason(text: str, *, granted: int | None = None) -> bool:
 # A district withdrawing its own request: "permohonan kami batalkan", "mohon dibatalkan", "pembatalan permohonan",
 # "batal saja pak", "please cancel our request" (mailbot.reader.vocabulary); never when the words deny it
 # ("jangan dibatalkan", "tidak dibatalkan").
-_DENIED = r"(?<!jangan )(?<!tidak )(?<!tdk )(?<!belum )(?<!bukan )(?<!not )(?<!don't )(?<!do not )"
+_DENIED = r"(?<!jangan )(?<!tidak )(?<!tdk )(?<!belum )(?<!bukan )(?<!not )(?<!don't )(?<!do not )" + "".join(
+    f"(?<!{no} kami )" for no in ("jangan", "tidak", "tdk", "belum", "bukan", "tak"))
 _CANCEL = re.compile(
     _DENIED + r"\b(?:" + "|".join(map(re.escape, sorted(vocabulary.CANCEL_WORDS, key=len, reverse=True))) + r")\b"
     + "|" + _DENIED + r"(?:^|(?<=[.!\n])\s*|\b(?:" + "|".join(map(re.escape, vocabulary.CANCEL_BATAL_BEFORE))
-    + r") )batal\b(?: (?:" + "|".join(map(re.escape, vocabulary.CANCEL_BATAL_AFTER)) + r")\b|\s*[,.!]|\s*$)")
+    + r") )batal\b(?: (?:" + "|".join(map(re.escape, vocabulary.CANCEL_BATAL_AFTER)) + r")\b|\s*[,.!]|\s*$)"
+    + "|" + _DENIED + r"\bbatal (?:" + "|".join(map(re.escape, vocabulary.CANCEL_BATAL_WISH)) + r")\b")
 # ... or saying it no longer wants it: "tidak jadi" (on its own: a figure beside it may be what changed).
 _NOT_AFTER_ALL = re.compile(r"\b(?:" + "|".join(map(re.escape, vocabulary.NOT_AFTER_ALL)) + r")\b(?! (?:\d|menjadi))")
 _CANCEL_OF_OTHER = re.compile(r"\b(?:berlangganan|langganan|subscription|unsubscribe|undangan|rapat|meeting|acara)\b")
 
 
-_CANCEL_DENIED = re.compile(r"\b(?:jangan|tidak|tdk|belum|bukan|not|don't|do not) (?:di)?(?:batalkan|batal|cancel)\b")
+_CANCEL_DENIED = re.compile(r"\b(?:jangan|tidak|tdk|belum|bukan|tak|not|don't|do not) (?:kami )?(?:di)?"
+                            r"(?:batalkan|batal|cancel)\b")
 
 
 def denies_cancelling(text: str) -> bool:
     """Whether *text* asks that the request not be cancelled ("mohon permohonan kami jangan dibatalkan").
 
     >>> denies_cancelling("Mohon permohonan kami jangan dibatalkan ya pak.")
+    True
+    >>> denies_cancelling("Permohonan TIDAK kami batalkan, mohon tetap dikirim 1.200 keping.")
     True
     """
     return bool(_CANCEL_DENIED.search(normalise(text or "")))

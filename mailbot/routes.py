@@ -153,6 +153,13 @@ def _rest_arrived(session: Session, verdict: Verdict, shipment: Request) -> int 
     return followup.rest_arrived(verdict.body_excerpt or "", received_before=before, shipped=shipment.approved)
 
 
+def _outstanding_arrived(session: Session, verdict: Verdict, shipment: Request) -> bool:
+    """Whether a mail says the figure still outstanding of *shipment* arrived ("yang 500 sudah sampai")."""
+    before = actions.received_before(session, shipment)
+    return before is not None and bool(shipment.approved) and followup.outstanding_arrived(
+        verdict.body_excerpt or "", received_before=before, shipped=shipment.approved or 0)
+
+
 # --- daily reports -------------------------------------------------------------------------------
 
 def report(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust) -> MessageOutcome:
@@ -234,7 +241,8 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         outcome = actions.correct_receipt(session, desk, thread, message, verdict,
                                           actor=trust.address or "district",
                                           second_part=whole is not None
-                                          and followup.names_rest(verdict.body_excerpt or ""))
+                                          and (followup.names_rest(verdict.body_excerpt or "")
+                                               or _outstanding_arrived(session, verdict, thread)))
         if thread.approved:  # short or over opens (or updates) a discrepancy; the right count closes it
             attention.shortfall(session, desk, thread, shipped=thread.approved, received=verdict.received,
                                 message=message)

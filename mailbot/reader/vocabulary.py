@@ -1721,8 +1721,15 @@ COUNT_OPENERS: tuple[str, ...] = (
 # denied ("jangan dibatalkan") or asked:
 CANCEL_WORDS: tuple[str, ...] = (
     "dibatalkan", "dibatalin", "batalkan", "batalin", "membatalkan", "pembatalan", "cancel", "cancelled", "canceled",
-    "cancelling", "withdraw", "withdrawn",
+    "cancelling", "withdraw", "withdrawn", "cancellation", "cancelation", "cancelled", "canceled", "cancel aja",
+    "urungkan", "diurungkan", "mengurungkan", "kami urungkan", "tarik kembali", "ditarik kembali",
+    "menarik kembali", "kami tarik", "ga usah dikirim", "gak usah dikirim", "nggak usah dikirim",
+    "ngga usah dikirim", "gk usah dikirim", "enggak usah dikirim", "tidak usah dikirim", "tdk usah dikirim",
+    "tak usah dikirim", "tidak perlu dikirim", "tdk perlu dikirim", "tak perlu dikirim", "gak perlu dikirim",
+    "ga perlu dikirim", "nggak perlu dikirim", "tidak perlu dikirimkan", "tidak usah dikirimkan",
 )
+# "batal" followed by a word that makes it a wish cancels wherever it stands ("Pak, batal aja ya").
+CANCEL_BATAL_WISH: tuple[str, ...] = ("saja", "aja", "aj", "sj", "deh", "ya", "yah", "dulu")
 # "batal" said of the request itself: at the start ("batal saja pak"), with a word that makes it a wish ("batal
 # saja", "batal aja", "batal ya pak") or after the request ("permohonan kami batal").
 CANCEL_BATAL_AFTER: tuple[str, ...] = (

@@ -1,7 +1,10 @@
 """A district's cancellation in its request's thread, on the real SQLite desk in process over the Maildir defaults:
 a reason that mentions an arrival stays a cancellation; "batal saja" and "gak jadi" cancel; a new figure beside the
 words of cancelling is never lost; "sisa N dikirim minggu depan" in a receipt is the rest still coming, not a stock;
-a denial is queued with a fitting reason; a manager's SETUJU after a cancellation is refused without the commands."""
+a denial is queued with a fitting reason; a manager's SETUJU after a cancellation is refused without the commands;
+an approved request withdrawn in other words ("batal aja ya", "kami urungkan", "ga usah dikirim") goes to a person;
+a thank-you that says more is no confirmation; "800 lagi nyusul" is the rest still coming, and the outstanding
+figure arriving later ("yang 800 sudah sampai") completes the receipt."""
 
 from __future__ import annotations
 
@@ -122,3 +125,80 @@ def test_a_denial_is_queued_as_a_denial_and_a_late_setuju_lists_no_commands(desk
     [refused] = desk12.replies_to(approve)
     assert "sudah dibatalkan" in refused.text
     assert "TOLAK" not in refused.text
+
+
+@pytest.mark.parametrize("words", [
+    "Pak, batal aja ya, kegiatan jemput bolanya diundur tahun depan.",
+    "setelah kami hitung ulang, permohonan tersebut kami urungkan.",
+    "bersama ini permohonan kami tarik kembali karena sudah mendapat pinjaman dari Kabupaten Bulungan.",
+    "Mohon maaf pak, blangkonya ga usah dikirim dulu, ternyata masih ada stok di gudang kecamatan.",
+    "blangkonya tidak perlu dikirim, stok kami masih cukup.",
+    "Please cancel our request, we still have enough.",
+])
+def test_an_approved_request_withdrawn_in_other_words_goes_to_a_person(desk12: Desk12, words: str) -> None:
+    reply = _approved(desk12)
+    mid, outcome = _answer(desk12, reply, words, sender=BULUNGAN)
+    assert outcome == {"follow-up-cancel-asked": 1}, outcome
+    assert desk12.queue(mid) == {"cancellation"}
+    [told] = desk12.replies_to(mid)
+    assert told.text
+
+
+def test_a_denial_with_the_granted_figure_is_a_denial(desk12: Desk12) -> None:
+    reply = _approved(desk12)
+    granted = desk12.request()["approved"]
+    mid, _ = _answer(desk12, reply, f"Permohonan TIDAK kami batalkan, mohon tetap dikirim {granted:,} keping."
+                     .replace(",", "."), sender=BULUNGAN)
+    assert desk12.request()["state"] == "approved"
+    assert desk12.queue(mid) == {"cancel_denied"}
+    assert len(desk12.replies_to(mid)) == 1
+
+
+def test_a_thank_you_that_says_more_is_read_by_a_person_not_filed_as_confirmed(desk12: Desk12) -> None:
+    reply = _approved(desk12)
+    mid, outcome = _answer(desk12, reply, "Pak, kegiatan jemput bolanya diundur tahun depan.", sender=BULUNGAN)
+    assert "follow-up-confirmed" not in outcome, outcome
+    assert desk12.queue(mid)
+    assert len(desk12.replies_to(mid)) == 1
+    assert desk12.request()["state"] == "approved"
+    plain, outcome = _answer(desk12, reply, "Baik pak, kami tunggu kirimannya.", sender=BULUNGAN)
+    assert outcome == {"follow-up-confirmed": 1}
+    assert not desk12.queue(plain)
+
+
+@pytest.mark.parametrize("words", [
+    "Pak, blangko baru datang 1.200 keping, 800 lagi nyusul katanya.",
+    "Baru kami terima 1.200 keping, kurang 800 lagi masih di ekspedisi.",
+])
+def test_n_lagi_nyusul_is_the_rest_still_coming_not_a_shortfall(desk12: Desk12, words: str) -> None:
+    reply = _dispatched(desk12)
+    quoted, _ = _quoted(reply, "gmail")
+    mid, got = desk12.send(BULUNGAN, "Re: " + reply.subject, f"{words}\n\n{quoted}\n",
+                           in_reply_to=reply.message_id, date="Thu, 03 Dec 2026 10:00:00 +0800")
+    assert got == {"receipt": 1}
+    [notice] = [o for o in desk12.out() if o.purpose.startswith("shortfall:")]
+    assert "menyusul" in notice.subject and "belum tentu final" in notice.text
+    [told] = desk12.replies_to(mid)
+    assert "masih menyusul" in told.text
+
+
+def test_the_outstanding_figure_arriving_later_completes_the_receipt(desk12: Desk12) -> None:
+    reply = _dispatched(desk12)
+    quoted, _ = _quoted(reply, "gmail")
+    first, _ = desk12.send(BULUNGAN, "Re: " + reply.subject,
+                           f"Baru sampai 1.200 keping, sisa 800 masih di ekspedisi.\n\n{quoted}\n",
+                           in_reply_to=reply.message_id, date="Thu, 03 Dec 2026 10:00:00 +0800")
+    shipped = desk12.request()["approved"]
+    assert shipped == 2000
+    second, got = desk12.send(BULUNGAN, "Re: " + reply.subject, "Pak, yang 800 sudah sampai hari ini.",
+                         in_reply_to=first, date="Fri, 04 Dec 2026 10:00:00 +0800")
+    assert got == {"receipt-corrected": 1}  # the count booked moves from the first part to the whole
+    db = desk12.db()
+    [[received]] = db.execute("select quantity from decisions where outcome = 'received' order by id desc limit 1")
+    assert received == 2000
+    assert db.execute("select count(*) from attention_items where kind = 'discrepancy' and closed_at is null"
+                      ).fetchone()[0] == 0
+    [closed] = [o for o in desk12.out() if o.purpose.startswith("discrepancy-closed:")]
+    assert closed.to
+    [told] = desk12.replies_to(second)
+    assert "penerimaan sisa" in told.text and "diubah" not in told.text
