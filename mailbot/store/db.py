@@ -400,7 +400,7 @@ def backup_sqlite(url: str, target: Path, on_wait: Callable[[], None] | None = N
                     copy.close()
             finally:
                 source.close()
-            journalled = read_journal(journal_path(source_path))
+            journalled = read_journal(journal_path(source_path), read_only_uri)
         if journalled:
             engine = create_engine(f"sqlite:///{target}")
             try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -88,15 +88,14 @@ def mark_sent(session: Session, rows: list[tuple[int, str]]) -> None:
     session.execute(_MARK_SENT, [{"outbox_id": i, "at": datetime.fromisoformat(at)} for i, at in rows])
 
 
-def read_journal(path: Path) -> list[tuple[int, str]]:
-    """The (outbox_id, sent_at) records of the journal at *path*; none when there is no journal.
+def read_journal(path: Path, uri: Callable[[Path], str]) -> list[tuple[int, str]]:
+    """The (outbox_id, sent_at) records of the journal at *path*, opened by the SQLite URI *uri* gives for it
+    (a read-only one: a read-only mount or file is read as well); none when there is no journal.
 
     Read it under the outbox send lock: then no sender adds to it or folds it meanwhile."""
     if not path.exists():
         return []
-    from mailbot.store.db import read_only_uri  # it only reads: a read-only mount or file is read as well
-
-    journal = sqlite3.connect(read_only_uri(Path(os.path.abspath(path))), uri=True, timeout=30)
+    journal = sqlite3.connect(uri(Path(os.path.abspath(path))), uri=True, timeout=30)
     try:
         has_table = journal.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sent'").fetchone()
         return journal.execute("SELECT outbox_id, sent_at FROM sent").fetchall() if has_table else []
