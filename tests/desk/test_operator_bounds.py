@@ -36,15 +36,17 @@ def test_resolve_delta_is_read_as_indonesian(desk_dir: Path) -> None:
     assert _ledger(desk_dir, "65.01") - before == 2000
 
 
-@pytest.mark.parametrize(("delta", "words"), [
-    ("1000000000000", "max_quantity_per_movement"), ("200001", "max_quantity_per_movement"),
-    ("9" * 26, "far too large"), ("2,000", "ambiguous"), ("20.00", "not a whole number"),
+# A number beyond the desk's bounds exits 1; a value that is no number or is ambiguous is a usage error, exit 2.
+@pytest.mark.parametrize(("delta", "words", "code"), [
+    ("1000000000000", "max_quantity_per_movement", 1), ("200001", "max_quantity_per_movement", 1),
+    ("9" * 26, "far too large", 1), ("2,000", "ambiguous", 2), ("20.00", "not a whole number", 2),
 ])
-def test_resolve_delta_out_of_bounds_is_one_line_and_books_nothing(desk_dir: Path, delta: str, words: str) -> None:
+def test_resolve_delta_out_of_bounds_is_one_line_and_books_nothing(desk_dir: Path, delta: str, words: str,
+                                                                   code: int) -> None:
     item = _discrepancy(desk_dir)
     before = _ledger(desk_dir, "65.01")
     result = mailbot(desk_dir, "resolve", str(item), "--reason", "x", "--delta", delta)
-    assert result.returncode == 1, result.stdout
+    assert result.returncode == code, result.stdout
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and words in lines[0] and "--delta" in lines[0], result.stderr
     assert _ledger(desk_dir, "65.01") == before
