@@ -6,27 +6,14 @@ import errno
 import os
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
-
 from mailbot.config import Config, MaildirInbox, MaildirOutbox
 from mailbot.errors import MailbotError
-from mailbot.store.db import sqlite_own_files
+from mailbot.store.db import sqlite_file, sqlite_own_files
 
 
 def _absolute(path: Path) -> Path:
     """*path* made absolute and its symlinks resolved (a `..` or a link to the database is the database)."""
     return Path(os.path.abspath(path)).resolve()
-
-
-def _database_file(config: Config) -> Path | None:
-    try:
-        url = make_url(config.database.url)
-    except ArgumentError:
-        return None
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-        return None
-    return Path(url.database)
 
 
 def _maildirs(config: Config) -> list[tuple[str, Path]]:
@@ -43,7 +30,7 @@ def refuse_desk_path(target: Path, config: Config, config_path: Path | None, *, 
     path in the Maildir inbox or outbox folders (there it would be read as mail, or sent). *what* names the
     target in the message ("--output x.html")."""
     here = _absolute(target)
-    database = _database_file(config)
+    database = sqlite_file(config.database.url)
     if database is not None and here in sqlite_own_files(database):
         raise MailbotError(f"{what} is one of the database's own files (the database, its journal, the sent "
                            "journal or a lock); give the name of a new file elsewhere")

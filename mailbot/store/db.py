@@ -183,6 +183,18 @@ def locked_message() -> str:
             "in a transaction, a stuck process); try again when it is done")
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The file of an SQLite database *url* names; None for another database, one in memory, or a URL that
+    cannot be read."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
 def make_engine(url: str, *, echo: bool = False) -> Engine:
     """Create the engine for *url*; for SQLite set WAL and synchronous=FULL.
 
@@ -190,8 +202,8 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     """
     problem = database_problem(url)
     parsed = make_url(url)
-    if problem and parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
-        path = Path(parsed.database)
+    path = sqlite_file(url) if problem else None
+    if path is not None:
         unwritable = sqlite_write_problem(path) if path.parent.is_dir() and not path.is_dir() else None
         if unwritable:  # no configuration error: the commands that only read still work (make_read_only_engine)
             raise DatabaseError(f"cannot write the database: {unwritable.removeprefix('database.url: ')}")
@@ -229,10 +241,10 @@ def make_read_only_engine(url: str) -> Engine | None:
     """
     import sqlite3
 
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+    database = sqlite_file(url)
+    if database is None:
         return None
-    path = Path(os.path.abspath(parsed.database))
+    path = Path(os.path.abspath(database))
     if not path.is_file():
         return None
     uri = read_only_uri(path)
