@@ -5,6 +5,7 @@ Reading the file, resolving its relative paths and reporting its problems is mai
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import re
@@ -274,13 +275,11 @@ class OfficeConfig(_Strict):
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
-        from zoneinfo import available_timezones
-
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {value!r}{_zone_hint(value)}") from exc
-        if value in ("localtime", "posixrules", "Factory") or value not in available_timezones():
+        if value in ("localtime", "posixrules", "Factory") or value not in _named_zones():
             # "localtime" is whatever zone the host has, not the office's
             raise ValueError(f"{value!r} is not a named time zone; write the office's, e.g. 'Asia/Makassar' (WITA)")
         return value
@@ -300,9 +299,16 @@ _INDONESIAN_ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asi
 _OFFSET_ZONES = {7: "Asia/Jakarta", 8: "Asia/Makassar", 9: "Asia/Jayapura"}
 
 
+@functools.cache
+def _named_zones() -> frozenset[str]:
+    """The time zone database's names (read from disk once: a scan of thousands of files)."""
+    from zoneinfo import available_timezones
+
+    return frozenset(available_timezones())
+
+
 def _zone_hint(value: str) -> str:
     import difflib
-    from zoneinfo import available_timezones
 
     if zone := _INDONESIAN_ZONES.get(value.strip().upper()):
         return f"; {value.strip().upper()} is written {zone!r}"
@@ -312,7 +318,7 @@ def _zone_hint(value: str) -> str:
         named = _OFFSET_ZONES.get(hours)
         return (f"; an offset is not a zone: UTC{offset[1]}{offset[2]} is {named!r}" if named
                 else "; write a named zone like 'Asia/Makassar' (WITA, UTC+8)")
-    close = difflib.get_close_matches(value, sorted(available_timezones()), n=1)
+    close = difflib.get_close_matches(value, sorted(_named_zones()), n=1)
     return f" (did you mean {close[0]!r}?)" if close else "; write a zone like 'Asia/Makassar' (WITA)"
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 import jinja2
+import jinja2.bccache
 
 from mailbot import indonesian
 
@@ -67,10 +68,29 @@ def template_dir() -> Path:
     return installed
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once per process: keyed by the template's file and checked against its source's
+    checksum, so an edited template is compiled again; every environment of the process shares them."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self._code.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = _CompiledTemplates()
+
+
 def make_environment(path: Path | None = None) -> jinja2.Environment:
     """Jinja2 environment: HTML autoescaped, text not; an undefined variable is an error."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(path or template_dir())),
+        bytecode_cache=COMPILED,
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False,
                                             default=False),
