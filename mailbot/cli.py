@@ -781,12 +781,16 @@ def main() -> None:
         sys.stderr.write(f"mailbot: {_one_line(str(exc))}\n")
         sys.exit(1)
     except Exception as exc:
+        from mailbot.failures import database_unreachable
         from mailbot.store.db import database_locked, locked_message, storage_error
 
         if _command_line_error(exc):
             sys.exit(_say_command_line_error(exc))
         if storage_error(exc):
             sys.stderr.write(f"mailbot: {_storage_words(exc)}\n")
+            sys.exit(1)
+        if unreachable := database_unreachable(exc):
+            sys.stderr.write(f"mailbot: {_one_line(unreachable)}\n")
             sys.exit(1)
         if not database_locked(exc):
             raise

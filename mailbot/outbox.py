@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from mailbot.config import Config
 from mailbot.desk import Desk
 from mailbot.errors import LockBusy, NotAttempted, PermanentDeliveryError, SendingMisconfigured
+from mailbot.failures import RepeatedFailure
 from mailbot.guards.brake import room_to_send
 from mailbot.outgoing import queue
 from mailbot.store import repo
@@ -83,14 +84,17 @@ class OutboxPump:
         self._nudge.set()
 
     def _loop(self) -> None:
+        failures = RepeatedFailure(log, "sending the outbox")  # tried every second: told once, not each time
         while not self._done.is_set():
             self._nudge.wait(1.0)
             self._nudge.clear()
             try:  # told to stop, it finishes the mail in hand; stop() sends the rest, or leaves it queued
                 self.result.add(flush(self.desk, self.sender, should_stop=self._done.is_set,
                                          tell_misconfigured=self._tell))
-            except Exception:  # noqa: BLE001 - the queue stays; the next nudge or the final flush tries again
-                log.exception("sending the outbox failed")
+            except Exception as exc:  # noqa: BLE001 - the queue stays; the next nudge or the final flush tries again
+                failures.failed(exc)
+            else:
+                failures.succeeded()
 
     def stop(self, *, drain: bool = True, should_stop: Callable[[], bool] = lambda: False) -> FlushResult:
         """Stop the thread after the mail in hand; with *drain*, send what the last batch queued, asking
@@ -245,6 +249,7 @@ def _sender_main(config: Config, wake: Connection, wake_write: Connection, resul
     total = FlushResult()
     desk: Desk | None = None
     sender: Sender | None = None
+    failures = RepeatedFailure(log, "sending the outbox")
     try:
         while not told_to_stop():
             io_select.select([wake], [], [], 1.0)  # a nudge, or a second gone by (retries fall due)
@@ -260,11 +265,13 @@ def _sender_main(config: Config, wake: Connection, wake_write: Connection, resul
             except Exception as exc:  # noqa: BLE001 - the queue stays; the next pass or the final flush tries again
                 from mailbot.store.db import database_locked
 
-                if not database_locked(exc):
-                    log.exception("sending the outbox failed")
+                if not database_locked(exc):  # tried every second: told once (then every ten minutes)
+                    failures.failed(exc)
                 else:  # another program holds the database: one line, and the next nudge tries again
                     log.error("sending the outbox waited for the database, locked by another program; "
                               "the mail stays queued")
+            else:
+                failures.succeeded()
     finally:
         if sender is not None:
             sender.close()

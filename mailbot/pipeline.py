@@ -47,6 +47,7 @@ from mailbot import attention, quarantine, routes, stated
 from mailbot.config import Config
 from mailbot.desk import Desk, reader_districts
 from mailbot.errors import LimitExceeded, MailbotError, Quarantine
+from mailbot.failures import database_unreachable
 from mailbot.guards.limits import check_limits
 from mailbot.guards.threads import content_digest, identify, safe_message_id
 from mailbot.guards.trust import SenderTrust, assess_sender
@@ -365,6 +366,8 @@ def _walk(session: Session, desk: Desk, rules: Rules, work: Work) -> str | None:
         _forget(session, work)
         return db_text(str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad message must never stop the run
+        if database_unreachable(exc):
+            raise  # no fault of the message: the pass ends, the group stays in the inbox for the next one
         _forget(session, work)
         log.exception("message %s failed", work.incoming.key)
         return db_text(f"{type(exc).__name__}: {exc}")

@@ -22,6 +22,7 @@ from mailbot.checks import cron_trigger
 from mailbot.config import Config, ImapInbox
 from mailbot.desk import Desk
 from mailbot.errors import ConfigError, ImapConnectionError, ImpossibleLedger, TransportError
+from mailbot.failures import RepeatedFailure
 from mailbot.outbox import FlushResult, OutboxPump, SenderProcess
 from mailbot.runners import ReadingProcess, process_inbox
 from mailbot.store import repo
@@ -194,6 +195,7 @@ class Service:
         # held while the inbox is read: the scheduled checks wait for the pass in hand, so a district's
         # silence is judged on its latest report, not on an old one read early in a backlog
         self._reading = threading.Lock()
+        self._failures: dict[str, RepeatedFailure] = {}
         self.fatal: ConfigError | None = None  # what stopped the service for good (the IDLE watcher's login)
 
     def _on_signal(self, signum: int, _frame: FrameType | None) -> None:
@@ -208,17 +210,21 @@ class Service:
             self._inbox.stop_waiting()
 
     def _safely(self, name: str, job: object) -> None:
+        # a job failing the same way at every poll (the database away) is told once, then every ten minutes
+        failures = self._failures.setdefault(name, RepeatedFailure(log, name))
         try:
             job()  # type: ignore[operator]
         except ConfigError:
             raise  # a refused password: retrying cannot help; the service stops and says why in one line
-        except (ImpossibleLedger, TransportError) as exc:  # one line each time (a server away, a ledger to restore)
+        except (ImpossibleLedger, TransportError) as exc:  # one line (a server away, a ledger to restore)
             if self.stop.is_set():
                 log.info("%s: %s", name, " ".join(str(exc).split()))
             else:
-                log.error("%s failed: %s", name, " ".join(str(exc).split()))
-        except Exception:  # noqa: BLE001 - a failing job must not kill the scheduler
-            log.exception("%s failed", name)
+                failures.failed(exc, " ".join(str(exc).split()))
+        except Exception as exc:  # noqa: BLE001 - a failing job must not kill the scheduler
+            failures.failed(exc)
+        else:
+            failures.succeeded()
 
     def run(self) -> None:
         # while it runs, a command that finds the send lock taken knows the service sends its mail

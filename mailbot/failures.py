@@ -1,0 +1,81 @@
+"""A failure that repeats is told once, not once a second: a database or a server away, a job that keeps failing.
+
+The service's jobs and its sending loops retry every second or every poll; with the database down each try
+fails the same way. `RepeatedFailure` logs the first failure (one line for a database out of reach, the
+traceback for anything else), then nothing for the same failure until `every` seconds have gone by (a
+reminder with the count), and one line when the work succeeds again.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+
+def database_unreachable(exc: BaseException) -> str | None:
+    """One line when *exc* says the database cannot be reached (refused, shut down, gone mid-query), else None.
+
+    SQLAlchemy wraps the driver's error (`orig`): a connection it found broken is `connection_invalidated`;
+    PostgreSQL's failures to connect carry no SQLSTATE (the client's own) or one of class 08 (connection
+    exception) or 57P (the server shutting down or starting). SQLite's errors (a locked database, a full disk)
+    are not: the callers say those themselves.
+    """
+    from sqlalchemy.exc import DBAPIError
+
+    if not isinstance(exc, DBAPIError):
+        return None
+    cause = exc.orig
+    driver = type(cause).__module__.split(".")[0]
+    if not exc.connection_invalidated:
+        if driver != "psycopg" or type(cause).__name__ not in ("OperationalError", "AdminShutdown",
+                                                                 "CannotConnectNow", "ConnectionFailure"):
+            return None
+        state = getattr(cause, "sqlstate", None)
+        if state is not None and not state.startswith(("08", "57P")):
+            return None
+    return f"the database cannot be reached: {' '.join(str(cause).split())}"
+
+
+def _signature(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())}"
+
+
+class RepeatedFailure:
+    """The log of one kind of work (a scheduled job, the sending loop) that is retried while it fails."""
+
+    def __init__(self, logger: logging.Logger, what: str, *, every: float = 600.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.logger = logger
+        self.what = what
+        self.every = every
+        self.clock = clock
+        self.failures = 0  # since the last success
+        self._told: str | None = None  # the failure last logged
+        self._told_at = 0.0
+        self._since_told = 0  # the same failure again since it was last logged
+
+    def failed(self, exc: BaseException, line: str | None = None) -> None:
+        """Log *exc* if it is new, or if the same failure was last told `every` seconds ago; *line*: the
+        one line to log instead of a traceback (an expected failure: a server away, a ledger to restore)."""
+        self.failures += 1
+        unreachable = line or database_unreachable(exc)
+        signature = unreachable or _signature(exc)
+        now = self.clock()
+        if signature == self._told and now - self._told_at < self.every:
+            self._since_told += 1
+            return
+        if signature == self._told:
+            self.logger.error("%s still failing (%d more times): %s", self.what, self._since_told + 1,
+                              unreachable or signature)
+        elif unreachable:
+            self.logger.error("%s failed: %s", self.what, unreachable)
+        else:
+            self.logger.error("%s failed", self.what, exc_info=exc)
+        self._told, self._told_at, self._since_told = signature, now, 0
+
+    def succeeded(self) -> None:
+        """The work went through: say so once if it had been failing."""
+        if self.failures:
+            self.logger.warning("%s works again (after %d failed tries)", self.what, self.failures)
+        self.failures, self._told, self._since_told = 0, None, 0
