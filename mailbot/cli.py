@@ -19,7 +19,7 @@ from mailbot import __version__
 from mailbot.config import ITEMS, Config
 from mailbot.errors import ConfigError, MailbotError, UsageError
 from mailbot.outcomes import outcome_words
-from mailbot.tables import print_table
+from mailbot.tables import print_table, table_of
 
 if TYPE_CHECKING:
     from mailbot.outbox import FlushResult
@@ -368,12 +368,10 @@ def reread(
     if not changes:
         out.print(f"{total} stored message(s) re-read: no differences.")
     else:
-        table = Table(title=f"{len(changes)} of {total} message(s) would be read differently")
-        for col in ("message", "received", "field", "stored", "now"):
-            table.add_column(col)
-        for change in changes:
-            table.add_row(str(change.message_pk), change.received, change.field, change.before, change.after)
-        print_table(out, table)
+        print_table(out, table_of(
+            ("message", "received", "field", "stored", "now"),
+            ((str(c.message_pk), c.received, c.field, c.before, c.after) for c in changes),
+            title=f"{len(changes)} of {total} message(s) would be read differently"))
     cli_people.print_agreement()
 
 
@@ -393,12 +391,8 @@ def requests(
 
     with _desk(read_only=True) as desk:
         rows = request_rows(desk, limit=limit, open_only=open_only)
-    table = Table(title="Requests")
-    for col in REQUEST_COLUMNS:
-        table.add_column(col, justify="right" if col in ("requested", "proposed", "approved") else "left")
-    for r in rows:
-        table.add_row(*r)
-    print_table(out, table)
+    print_table(out, table_of(REQUEST_COLUMNS, rows, title="Requests",
+                              right=("requested", "proposed", "approved")))
 
 
 @app.command()
@@ -653,12 +647,8 @@ def outbox_list(
     with _desk(read_only=True) as desk:
         rows = outbox_rows(desk, limit, whole=not sys.stdout.isatty(),
                            ellipsis="..." if os.environ.get("TERM") == "dumb" else "…")
-    table = Table(title="Outbox")
-    for col in ("id", "category", "to", "subject", "status", "attempts", "error"):
-        table.add_column(col)
-    for r in rows:
-        table.add_row(*r)
-    print_table(out, table)
+    print_table(out, table_of(("id", "category", "to", "subject", "status", "attempts", "error"), rows,
+                              title="Outbox"))
 
 
 @outbox_app.command("retry", context_settings={"ignore_unknown_options": True})
@@ -694,12 +684,7 @@ def quarantine(
         return
     with _desk(read_only=True) as desk:
         rows = quarantine_rows(desk, limit)
-    table = Table(title="Quarantine")
-    for col in ("id", "received", "sender", "subject", "error"):
-        table.add_column(col)
-    for r in rows:
-        table.add_row(*r)
-    print_table(out, table)
+    print_table(out, table_of(("id", "received", "sender", "subject", "error"), rows, title="Quarantine"))
 
 
 @quarantine_app.command("dismiss", context_settings={"ignore_unknown_options": True})

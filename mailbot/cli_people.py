@@ -25,7 +25,7 @@ from mailbot.cli_shared import (
 )
 from mailbot.errors import MailbotError
 from mailbot.indonesian import zoned
-from mailbot.tables import print_table
+from mailbot.tables import print_table, table_of
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -54,15 +54,13 @@ def queue_list(
         if not all_:
             query = query.where(AttentionItem.closed_at.is_(None))
         rows = session.execute(query.order_by(AttentionItem.opened_at, AttentionItem.id).limit(limit)).all()
-        table = Table(title="Queue (perlu dibaca)")
-        for col in ("id", "opened", "kind", "reason", "district", "message", "from", "detail", "closed"):
-            table.add_column(col)
-        for item, message in rows:
-            detail = _excerpt(item.detail or "")
-            table.add_row(str(item.id), zoned(item.opened_at, desk.tz), QUEUE_KINDS.get(item.kind, item.kind),
-                          operator_reason(item.reason), item.district or "-", str(item.message_pk or "-"),
-                          (message.sender if message is not None else None) or "-", detail,
-                          f"{item.closed_by}: {item.resolution}" if item.closed_at else "")
+        table = table_of(
+            ("id", "opened", "kind", "reason", "district", "message", "from", "detail", "closed"),
+            ((str(item.id), zoned(item.opened_at, desk.tz), QUEUE_KINDS.get(item.kind, item.kind),
+              operator_reason(item.reason), item.district or "-", str(item.message_pk or "-"),
+              (message.sender if message is not None else None) or "-", _excerpt(item.detail or ""),
+              f"{item.closed_by}: {item.resolution}" if item.closed_at else "") for item, message in rows),
+            title="Queue (perlu dibaca)")
     print_table(out, table)
 
 
@@ -238,11 +236,8 @@ def history(
             target = _message_or_request(session, target)
         heading, events = story(session, target, {d.code: d.name for d in desk.config.districts})
         out.print(heading, highlight=False)
-        table = Table()
-        for col in ("when", "what", "who", "detail"):
-            table.add_column(col)
-        for e in events:
-            table.add_row(zoned(e.at, desk.tz), e.what, who(e.who), e.text)
+        table = table_of(("when", "what", "who", "detail"),
+                         ((zoned(e.at, desk.tz), e.what, who(e.who), e.text) for e in events))
     print_table(out, table)
 
 

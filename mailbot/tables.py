@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable, Sequence
+
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, RenderableType
@@ -14,6 +16,17 @@ WHOLE_CELL = 24
 
 # A column of longer text may be narrowed to this many characters (a longer word folds onto the next line).
 FOLDED = 20
+
+
+def table_of(columns: Sequence[str], rows: Iterable[Sequence[str]], *, title: str | None = None,
+             right: Collection[str] = ()) -> Table:
+    """A table with these *columns* (those in *right* aligned right, for figures) and *rows* of text."""
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column, justify="right" if column in right else "left")
+    for row in rows:
+        table.add_row(*row)
+    return table
 
 
 def cut(text: str, most: int, ellipsis: str = "…") -> str:
