@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from apscheduler.triggers.base import BaseTrigger
 
 from mailbot.store.db import LOW_BYTES, database_problem, free_bytes, refuses_new_files, storage_problem
+from mailbot.store.urls import sqlite_file
 
 
 def _loopback(host: str) -> bool:
@@ -263,9 +264,8 @@ def sender_warnings(config: Config) -> list[str]:
 def _written_places(config: Config) -> list[tuple[str, Path]]:
     """The folders mailbot writes to on this host: the SQLite database's, the Maildirs'."""
     places: list[tuple[str, Path]] = []
-    url = make_url(config.database.url)
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        places.append(("database.url", Path(url.database).parent))
+    if (database := sqlite_file(config.database.url)) is not None:
+        places.append(("database.url", database.parent))
     for key, box in (("inbox.path", config.inbox), ("outbox.path", config.outbox)):
         if isinstance(box, MaildirInbox | MaildirOutbox):
             places.append((key, box.path))

@@ -787,18 +787,16 @@ def main() -> None:
 def _storage_words(exc: BaseException) -> str:
     """A write the disk refused, in one line: which disk, and that it is full or read-only (never a
     damaged database, which a full disk is not)."""
-    from sqlalchemy.engine import make_url
-
     from mailbot.store.db import storage_problem
+    from mailbot.store.urls import sqlite_file
 
     places: list[Path] = []
     for current in (exc, exc.__cause__, exc.__context__):
         if isinstance(current, OSError) and current.filename:
             places.append(Path(str(current.filename)))
     try:
-        url = make_url(_config().database.url)
-        if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-            places.append(Path(url.database))
+        if (database := sqlite_file(_config().database.url)) is not None:
+            places.append(database)
     except Exception:  # noqa: BLE001 - the configuration was read before, or the error is said without it
         pass
     for place in places:

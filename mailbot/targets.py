@@ -8,7 +8,8 @@ from pathlib import Path
 
 from mailbot.config import Config, MaildirInbox, MaildirOutbox
 from mailbot.errors import MailbotError
-from mailbot.store.db import sqlite_file, sqlite_own_files
+from mailbot.store.db import sqlite_own_files
+from mailbot.store.urls import sqlite_file
 
 
 def _absolute(path: Path) -> Path:

@@ -18,6 +18,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailbot.errors import ConfigError, DatabaseError, LockBusy, MailbotError, NewerSchema
+from mailbot.store.urls import sqlite_file
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -181,18 +182,6 @@ def locked_message() -> str:
     """What the operator is told when database_locked()."""
     return (f"the database stayed locked by another program for {BUSY_SECONDS:g} s (a backup, a sqlite3 shell "
             "in a transaction, a stuck process); try again when it is done")
-
-
-def sqlite_file(url: str) -> Path | None:
-    """The file of an SQLite database *url* names; None for another database, one in memory, or a URL that
-    cannot be read."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        return None
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
-        return None
-    return Path(parsed.database)
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:

@@ -14,6 +14,7 @@ from sqlalchemy import Engine, Table, bindparam, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailbot.store.schema import OutboxMessage
+from mailbot.store.urls import sqlite_file
 
 _OUTBOX = cast(Table, OutboxMessage.__table__)
 _MARK_SENT = (
@@ -45,10 +46,9 @@ class SentLog:
 
     def __init__(self, engine: Engine, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
-        url = engine.url
         self._journal: sqlite3.Connection | None = None
-        if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-            self._journal = _open_journal(journal_path(url.database))
+        if (database := sqlite_file(engine.url)) is not None:
+            self._journal = _open_journal(journal_path(database))
 
     def record(self, outbox_id: int, at: datetime) -> None:
         """*outbox_id* was accepted by the server at *at*: durable when this returns."""
