@@ -583,6 +583,21 @@ def _snippet(original: str, start: int, end: int, lo: int, hi: int) -> str:
     return text.strip(" ,:|-")
 
 
+_WORK_ROLES = frozenset(("recorded", "printed"))
+
+
+def _slash_alias(masked: str, before: Sequence[Keyword]) -> Keyword | None:
+    """The work word of two role words joined by a slash before one figure, one naming a work count and the
+    other a request ("perekaman/permohonan 37", "permohonan/rekam: 40"): citizens' applications are the
+    desk's work of the day, not blanks asked of the province. None for any other pair."""
+    if len(before) < 2 or masked[before[-2].end : before[-1].start].strip() != "/":
+        return None
+    pair = before[-2], before[-1]
+    if {k.role for k in pair} & _WORK_ROLES and "requested" in {k.role for k in pair}:
+        return next(k for k in pair if k.role in _WORK_ROLES)
+    return None
+
+
 def _role_for(
     m: Mention, before: list[Keyword], after: list[Keyword], clause_has_receipt: bool, masked: str = ""
 ) -> tuple[str | None, bool, Keyword | None]:
@@ -608,6 +623,9 @@ def _role_for(
     ):
         # "Pencetakan (terpakai) | 88": "used" glossing the count's name is no other count.
         return before[-2].role, True, before[-2]
+    if chosen is not None and (alias := _slash_alias(masked, before)) is not None:
+        # "perekaman/permohonan 37": two names of one count joined by a slash; the work count is the one meant.
+        return alias.role, True, alias
     if chosen is not None and chosen.role == "ignore" and _RIGHT_FIGURE_RE.search(masked, chosen.end, m.start):
         # "salah ketik, yg benar 1.340": the slip is named, then the right figure; the slip's word is not its
         before = before[:-1]
@@ -925,6 +943,8 @@ def _cues_of(
         cues.append(f"keyword_{side}:{' '.join(masked[keyword.start : keyword.end].split())}")
         if keyword.affirmed:
             cues.append("affirmed")
+        if side == "before" and _slash_alias(masked, before) is keyword:
+            cues.append("slash_alias")
     if m.unit:
         cues.append(f"unit:{m.unit}")
     for flag in ("total", "corrects", "about", "headed", "earlier"):

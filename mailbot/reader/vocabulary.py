@@ -596,6 +596,8 @@ NEGATION_FILLERS: tuple[str, ...] = (
     "kami", "saya", "kita", "juga", "jg", "pernah", "sempat", "ada", "yang", "yg", "lagi", "kunjung",
     "bisa", "dapat", "dpt", "sama sekali", "di", "ter", "pula", "jadi", "sepenuhnya", "semua",
     "seluruhnya", "been", "yet",
+    # "belum melakukan perekaman", "tidak dilakukan pencetakan": "do" carries the denial to the work named
+    "melakukan", "dilakukan", "lakukan",
 )
 # Before a receipt verb (with at most two of NEGATION_FILLERS between), these affirm it: "2.000
 # keping sudah kami terima" is a receipt even after "permohonan kami".
