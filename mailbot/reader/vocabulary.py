@@ -266,6 +266,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "requested": (
         "mohon", "mhn", "memohon", "dimohon", "mohonkan", "dimohonkan", "permohonan", "permintaan", "meminta",
         "diminta", "minta",
+        # "kami ajukan 1.200 keping": what the writer puts forward is what they ask.
+        "kami ajukan", "sy ajukan", "saya ajukan",
         "mengajukan", "diajukan", "pengajuan", "usulan", "mengusulkan", "diusulkan", "butuh",
         "membutuhkan", "dibutuhkan", "butuhkan", "perlu", "memerlukan", "diperlukan", "memesan", "perlukan",
         "request", "requesting", "kekurangan", "dropping", "alokasi", "mengharapkan",
@@ -796,6 +798,8 @@ REPORT_PHRASES: tuple[str, ...] = (
     "rekap harian", "rekapitulasi", "rekap perekaman", "rekap", "update stok", "update stock",
     "posisi stok", "laporan blangko", "laporan blanko", "data stok", "kondisi stok",
     "informasi stok", "info stok", "laporan harian perekaman", "laporan mingguan",
+    # a report named by the blank it reports on: "Laporan KIA 20/10", "laporan KTP-el hari ini"
+    "laporan kia", "lap kia", "lap. kia", "laporan ktp-el", "laporan e-ktp", "laporan ktp el",
 )
 # Wording that makes a mail an invitation even when it carries figures.
 INVITATION_STRONG_PHRASES: tuple[str, ...] = ("undangan", "mengundang", "menghadiri", "kehadiran")

@@ -57,3 +57,26 @@ def test_a_report_of_applications_and_printing_is_no_request() -> None:
                "Sore,\nKIA: perekaman/permohonan 28, cetak 9, blangko KIA kosong sejak pagi.\n\nSerli")
     assert (got["kind"], got["requested"], got["recorded"], got["printed"], got["stock_on_hand"]) == (
         "stock_report", None, 28, 9, 0)
+
+
+# --- A report named by the blank it reports on --------------------------------------------------------
+
+
+def test_a_report_named_by_its_blank_is_a_report_though_applications_are_received() -> None:
+    got = mail("Yuliana <yuli.malinau@gmail.com>", "lap KIA",
+               "Laporan KIA Disdukcapil Malinau tgl 02/12/2026:\nCetak KIA : 0\nBlangko KIA : habis\n"
+               "Berkas permohonan KIA tetap kami terima, dicetak setelah blangko datang.\n\n"
+               "Yuliana\nDisdukcapil Kab. Malinau")
+    assert (got["kind"], got["item"], got["printed"], got["stock_on_hand"], got["received"]) == (
+        "stock_report", "kia", 0, 0, None)
+
+
+# --- "kami ajukan": what we put forward is what we ask -------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Setelah rapat, kami ajukan 900 keping saja dulu, sisanya nanti.",
+    "Dengan hormat, saya ajukan 900 keping blangko KTP-el untuk pelayanan.",
+])
+def test_a_figure_put_forward_is_asked(text: str) -> None:
+    assert read(text) == {"requested": 900}
