@@ -372,6 +372,34 @@ def _cumulative(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
 
 # Cues that make a figure one about something else than the writing district's blanks, in the
 # order they are tried; the name of the one that fired travels with the figure left out.
+_PAPER_FIGURE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.PAPER_FIGURE_WORDS) + r")(?![\w-])")
+_RECOUNT_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.RECOUNT_WORDS) + r")(?![\w-])")
+_RECOUNT_WINDOW = 120
+
+
+def _by_the_papers(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Menurut BAST jumlahnya 2.000 keping, namun setelah dihitung ulang yang kami terima 1.950": the figure
+    the papers state, with a count of what came after it, is not the figure received."""
+    return (
+        span.role in (None, "received")
+        and bool(_PAPER_FIGURE_RE.search(span.masked, span.lo, span.start))
+        and bool(_RECOUNT_RE.search(span.masked, span.end, span.end + _RECOUNT_WINDOW))
+    )
+
+
+_LOAN_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.LOAN_WORDS) + r")(?![\w-])")
+_THEIR_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.THEIR_WORDS) + r")(?![\w-])")
+
+
+def _lent_party_stock(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"tgl 18/11 kami pinjamkan 200 keping ke Disdukcapil KTT (stok mereka 0)": in a sentence about a loan,
+    the stock of "them" is the other office's."""
+    if span.role != "stock_on_hand" or not _THEIR_RE.search(span.masked, span.lo, span.start):
+        return False
+    sentence_lo = max(span.masked.rfind("\n", 0, span.start), span.masked.rfind(". ", 0, span.start)) + 1
+    return bool(_LOAN_RE.search(span.masked, sentence_lo, span.start))
+
+
 ELSEWHERE_CUES = (
     ("money", _money),
     ("other_district", _other_district),
@@ -381,6 +409,8 @@ ELSEWHERE_CUES = (
     ("other_receiver", _other_receiver),
     ("between_others", _between_others),
     ("running_total", _running_total),
+    ("by_the_papers", _by_the_papers),
+    ("lent_party_stock", _lent_party_stock),
 )
 
 
@@ -584,6 +614,7 @@ def _snippet(original: str, start: int, end: int, lo: int, hi: int) -> str:
 
 
 _WORK_ROLES = frozenset(("recorded", "printed"))
+_ONWARD_RE = re.compile(vocab.alternation(vocab.ONWARD_WORDS))
 
 
 def _slash_alias(masked: str, before: Sequence[Keyword]) -> Keyword | None:
@@ -642,6 +673,11 @@ def _role_for(
     if chosen is None:
         return None, False, None
     role = chosen.role
+    if role == "requested" and chosen.weak and clause_has_receipt and _ONWARD_RE.fullmatch(
+        masked, chosen.start, chosen.end
+    ):
+        # "telah kami terima ... dan langsung didistribusikan 300 keping ke UPT": passed on, not received.
+        return "ignore", True, chosen
     if role == "requested" and chosen.weak and clause_has_receipt:
         return "received", True, chosen
     if role == "requested" and pool is before:
@@ -2735,6 +2771,16 @@ def _table_rows(lines: list[str], i: int, cells: tuple[str, ...]) -> tuple[list[
             and bool(_TOTAL_RE.match(normalise_header(row[0])))
             and all(quantity_in(c) is not None for c in row[1:])
         )
+        if (
+            not short_total and not numbered and "|" in lines[j] and len(row) == len(cells) - 1
+            and bool(_TOTAL_RE.match(normalise_header(row[0])))
+        ):
+            # "TOTAL                 |  341  |  430  | 79,3" under "Hari/Tgl | Lokasi | Rekam | Target | %":
+            # the label spans the first two columns without a pipe between; the figures stand under the
+            # last columns when they are the sums of those columns.
+            right = (row[0], "", *row[1:])
+            if _sums_matched(rows[1:], right) > _sums_matched(rows[1:], row):
+                row = right
         if len(row) < 2 or (abs(len(row) - len(cells)) > 1 and not short_total):
             break
         if len(row) >= 3 and _header_columns(row) is not None:

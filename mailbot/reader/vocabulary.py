@@ -456,6 +456,14 @@ OTHER_HOLDER_WORDS: tuple[str, ...] = (
     "se-provinsi", "kabupaten lain", "kab. lain",
     "kementerian", "kementerian dalam negeri", "ministry", "the province", "province",
 )
+# A loan of blanks between offices ("tgl 18/11 kami pinjamkan 200 keping ke Disdukcapil KTT"): in its
+# sentence, a stock said with THEIR_WORDS ("stok mereka 0") is the borrower's or lender's, not the writer's.
+# (Without a loan, "sisa stok mereka 210" may be the stock of the district a mail speaks for.)
+LOAN_WORDS: tuple[str, ...] = (
+    "pinjamkan", "dipinjamkan", "meminjamkan", "pinjam", "dipinjam", "meminjam", "pinjaman", "lent", "lend",
+    "loan", "loaned", "borrowed",
+)
+THEIR_WORDS: tuple[str, ...] = ("mereka", "their", "its")
 # Naming where a shipment goes: "dari Kementerian Dalam Negeri ke Provinsi".
 DESTINATION_WORDS: tuple[str, ...] = ("ke", "kepada", "untuk", "to")
 # Opening a sentence before a named month ("Pada bulan Oktober 2026 kami telah menerima ..."): the
@@ -520,6 +528,23 @@ WEAK_REQUEST_PHRASES: tuple[str, ...] = (
     "didistribusikan", "distribusikan", "tambhan", "tmbhn", "tambahn", "tmbahan", "penambhan",
     "sekalian",
 )
+# A receipt's figure as its papers state it ("Menurut BAST jumlahnya 2.000 keping"), followed within its
+# sentence or the next by a count of what came (RECOUNT_WORDS: "namun setelah dihitung ulang yang kami terima
+# 1.950"): the papers' figure is not what arrived; the counted one is.
+PAPER_FIGURE_WORDS: tuple[str, ...] = (
+    "menurut bast", "menurut berita acara", "menurut surat jalan", "menurut sbbk", "menurut dokumen",
+    "menurut packing list", "tertulis di bast", "tertulis di surat jalan", "di bast tertulis",
+    "according to the bast", "according to the delivery note", "according to the packing list",
+)
+RECOUNT_WORDS: tuple[str, ...] = (
+    "dihitung ulang", "hitung ulang", "dihitung kembali", "setelah dihitung", "setelah kami hitung",
+    "hasil hitung", "hasil penghitungan", "secara fisik", "fisiknya", "recount", "recounted",
+    "physically counted", "we counted",
+)
+# Of the weak request words, these pass blanks on: beside a receipt in the same clause ("telah kami terima
+# ... dan langsung didistribusikan 300 keping ke UPT Sembakung") the district hands part of what came on to
+# its own units; that count is neither received nor asked.
+ONWARD_WORDS: tuple[str, ...] = ("didistribusikan", "distribusikan")
 # "dikirim", "kiriman", "pengiriman" (sent, a shipment) name no role: they speak of past shipments
 # as often as of wished ones; "mohon dikirim" is a request through "mohon".
 RECEIPT_VERBS: tuple[str, ...] = (

@@ -80,3 +80,61 @@ def test_a_report_named_by_its_blank_is_a_report_though_applications_are_receive
 ])
 def test_a_figure_put_forward_is_asked(text: str) -> None:
     assert read(text) == {"requested": 900}
+
+
+# --- Blanks passed on to the district's own units beside a receipt ----------------------------------------
+
+
+def test_blanks_passed_on_beside_a_receipt_are_neither_received_nor_asked() -> None:
+    assert read("Blangko pengganti sebanyak dua ribu keping telah kami terima kemarin dan langsung "
+                "didistribusikan 450 keping ke UPT Lumbis.") == {"received": 2000}
+
+
+# --- Their stock is not the writer's -----------------------------------------------------------------------
+
+
+def test_the_stock_of_those_we_lent_to_is_not_ours() -> None:
+    assert read("Perekaman : 96\nSisa blangko : 1.410\n\nCatatan: kemarin kami pinjamkan 150 keping ke "
+                "Disdukcapil Malinau (stok mereka 0).") == {"recorded": 96, "stock_on_hand": 1410}
+
+
+def test_their_stock_without_a_loan_is_still_read() -> None:
+    # A mail written for another district names its stock as "theirs": no loan, so it is the figure.
+    assert read("Kami mohonkan untuk Disdukcapil KTT 600 keping. Sisa stok mereka per hari ini 150 keping.") == {
+        "requested": 600, "stock_on_hand": 150}
+
+
+# --- The papers' figure against a count of what came -------------------------------------------------------
+
+
+@pytest.mark.parametrize("papers, recount", [
+    ("Menurut BAST jumlahnya 3.000 keping", "namun setelah dihitung ulang yang kami terima 2.960 keping"),
+    ("Menurut surat jalan 3.000 keping", "tetapi hasil hitung fisik yang kami terima 2.960 keping"),
+])
+def test_a_receipt_counted_short_of_its_papers_is_the_count(papers: str, recount: str) -> None:
+    assert read(f"Kiriman blangko KTP-el sudah kami terima. {papers}, {recount}. Mohon dicek.") == {"received": 2960}
+
+
+# --- A piped total row whose label spans two columns ---------------------------------------------------------
+
+DRIVE_TABLE = """Berikut laporan perekaman jemput bola minggu ini:
+
+Hari/Tgl        | Sekolah                | Rekam | Target | %
+Senin 07/12     | SMAN 3 Malinau         |   55  |   70   | 78,6
+Selasa 08/12    | SMKN 1 Malinau         |   80  |  100   | 80,0
+Rabu 09/12      | MAN Malinau            |   41  |   50   | 82,0
+JUMLAH                                   |  176  |  220   | 80,0
+
+Sisa blangko KTP-el 1.210 keping."""
+
+
+def test_a_piped_total_row_with_its_label_over_two_columns_gives_the_column_totals() -> None:
+    got = mail("disdukcapil@malinaukab.example", "Laporan mingguan jemput bola", DRIVE_TABLE)
+    assert (got["kind"], got["recorded"], got["stock_on_hand"]) == ("stock_report", 176, 1210)
+
+
+def test_a_piped_short_total_row_whose_count_is_not_its_sum_is_asked_back() -> None:
+    # The target's total is placed under the targets; the recording's does not add up: asked, not the target.
+    got = mail("disdukcapil@malinaukab.example", "Laporan mingguan jemput bola",
+               DRIVE_TABLE.replace("|  176  |  220   |", "|  170  |  220   |"))
+    assert (got["recorded"], got["stock_on_hand"]) == (None, 1210)
