@@ -2100,11 +2100,20 @@ def _sheet_notes(
     """Figures written as a sentence in one cell of a row of its own, under or over the table ("Sisa stok
     blangko KTP-el di Dinas : 2.140 keping"), read as running text, for the fields the table left
     without a figure."""
-    notes = [
-        str(cells[0]) for r in rows
-        if len(cells := [c for c in r if c is not None and str(c).strip()]) == 1
-        and isinstance(cells[0], str) and _FIGURE_IN_CELL_RE.search(cells[0])
-    ]
+    notes: list[str] = []
+    label: str | None = None
+    for r in rows:
+        cells = [c for c in r if c is not None and str(c).strip()]
+        if len(cells) != 1:
+            label = None if cells else label
+            continue
+        cell = cells[0]
+        if isinstance(cell, str) and _FIGURE_IN_CELL_RE.search(cell):
+            notes.append(cell)
+        elif label is not None and (value := _cell_quantity(cell)) is not None and not isinstance(cell, str):
+            # "Sisa blangko KTP-el akhir hari:" over a cell of its own holding 1684: the label names the figure.
+            notes.append(f"{label.rstrip(' :')} : {value:,}".replace(",", "."))
+        label = cell if isinstance(cell, str) and not _FIGURE_IN_CELL_RE.search(cell) else None
     if not notes:
         return []
     text = "\n".join(notes)
@@ -2591,11 +2600,12 @@ def _place_header(cell: object) -> bool:
 def _per_place(header_row: tuple[object, ...], data: Sequence[tuple[object, ...]]) -> bool:
     """Whether a table has a row per place: its first column, or the one after a numbering column ("No |
     Kecamatan | ..."), is named a place ("Kecamatan") and each row names a different one."""
-    if not header_row:
+    # A table that does not start in column A ("| | No | Kecamatan | Rekam |"): its first filled header cell.
+    at = next((i for i, c in enumerate(header_row) if normalise_header(c)), None)
+    if at is None:
         return False
-    at = 0
-    if normalise_header(header_row[0]) in _NUMBERING_HEADERS and len(header_row) > 1:
-        at = 1
+    if normalise_header(header_row[at]) in _NUMBERING_HEADERS and len(header_row) > at + 1:
+        at += 1
     if not _place_header(header_row[at]):
         return False
     names = [normalise_header(r[at]) if len(r) > at else "" for r in data]

@@ -138,3 +138,73 @@ def test_a_piped_short_total_row_whose_count_is_not_its_sum_is_asked_back() -> N
     got = mail("disdukcapil@malinaukab.example", "Laporan mingguan jemput bola",
                DRIVE_TABLE.replace("|  176  |  220   |", "|  170  |  220   |"))
     assert (got["recorded"], got["stock_on_hand"]) == (None, 1210)
+
+
+# --- Spreadsheets: a label over its figure's own cell, a table that does not start in column A ------------
+
+
+def workbook_mail(sheets: dict[str, list[tuple[object, ...]]], sender: str = "disdukcapil@nunukankab.example") -> bytes:
+    from email.message import EmailMessage
+    from io import BytesIO
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(list(row))
+    data = BytesIO()
+    book.save(data)
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = sender, OWN_ADDRESSES[0], "lap harian"
+    msg.set_content("Terlampir lap harian.")
+    msg.add_attachment(data.getvalue(), maintype="application",
+                       subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet", filename="lap.xlsx")
+    return msg.as_bytes()
+
+
+KECAMATAN_ROWS: list[tuple[object, ...]] = [
+    ("LAPORAN HARIAN DISDUKCAPIL NUNUKAN", None, None, None), (None, None, None, None),
+    ("No", "Kecamatan", "Perekaman", "Pencetakan"),
+    (1, "Nunukan", 30, 28), (2, "Sebatik", 12, 10), (3, "Lumbis", 5, 0),
+    ("TOTAL", None, 47, 38), (None, None, None, None),
+]
+
+
+@pytest.mark.parametrize("label", ["Sisa blangko KTP-el akhir hari:", "Sisa blangko KTP-el"])
+def test_a_stock_under_its_label_in_a_cell_of_its_own_is_read(label: str) -> None:
+    raw = workbook_mail({"Lap": [*KECAMATAN_ROWS, (label, None, None, None), (2315, None, None, None)]})
+    v = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
+    assert (v["kind"], v["recorded"], v["printed"], v["stock_on_hand"]) == ("stock_report", 47, 38, 2315)
+
+
+def test_a_figure_under_a_title_that_names_no_role_is_no_stock() -> None:
+    raw = workbook_mail({"Lap": [*KECAMATAN_ROWS, ("Operator", None, None, None), (2315, None, None, None)]})
+    v = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
+    assert (v["recorded"], v["stock_on_hand"]) == (47, None)
+
+
+def test_two_sheets_one_per_item_give_each_items_stock() -> None:
+    kia_header = ("No", "Kecamatan", "Perekaman", "Pencetakan KIA")
+    raw = workbook_mail({
+        "KTP-el": [*KECAMATAN_ROWS, ("Sisa blangko KTP-el", None, None, None), (1875, None, None, None)],
+        "KIA": [*KECAMATAN_ROWS[:2], kia_header, *KECAMATAN_ROWS[3:],
+                ("Sisa blangko KIA", None, None, None), (390, None, None, None)],
+    })
+    v = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert (v.kind, v.stock_on_hand) == ("stock_report", 1875)
+    kia = v.reading_for("kia")
+    assert kia is not None and kia.stock_on_hand == 390
+
+
+def test_a_per_kecamatan_table_not_in_column_a_is_summed() -> None:
+    rows: list[tuple[object, ...]] = [
+        (None, "Lap. Harian Kab. Nunukan", None, None, None), (None, None, None, None, None),
+        (None, "No", "Kecamatan", "Rekam", "Cetak"),
+        (None, 1, "Nunukan", 33, 30), (None, 2, "Sebatik", 14, 11), (None, 3, "Lumbis", 6, 0),
+        (None, None, None, None, None), (None, "Sisa blangko: 980 kpg", None, None, None),
+    ]
+    v = read_message(workbook_mail({"Sheet1": rows}), DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
+    assert (v["recorded"], v["printed"], v["stock_on_hand"]) == (53, 41, 980)
