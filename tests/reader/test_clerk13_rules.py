@@ -208,3 +208,14 @@ def test_a_per_kecamatan_table_not_in_column_a_is_summed() -> None:
     ]
     v = read_message(workbook_mail({"Sheet1": rows}), DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
     assert (v["recorded"], v["printed"], v["stock_on_hand"]) == (53, 41, 980)
+
+
+# --- A writer who speaks for no district receives nothing without a figure ----------------------------------
+
+
+def test_an_auditors_questions_about_the_ledger_are_no_receipt() -> None:
+    got = mail("Priya Raman <p.raman@assurance-partners.example>", "Stock reconciliation FY2026",
+               "Dear Desk,\n\nFrom the ledger we received, the opening balance was 58,000 pcs and receipts from the "
+               "ministry were 15,000 pcs. Could you explain the 900-piece variance against the physical count?\n\n"
+               "Regards,\nPriya Raman\nAssurance Partners")
+    assert (got["kind"], got["item"], got["received"]) == ("other", None, None)
