@@ -226,6 +226,7 @@ def kind_of(
     *,
     unattributed: bool = False,
     attached: bool = False,
+    uncounted: bool = False,
 ) -> Kind:
     """request > receipt > stock_report > other, from phrases and from the numbers found.
 
@@ -235,6 +236,7 @@ def kind_of(
     writes for (a vendor, a ministry, a researcher): it is a district's mail only when it says so in
     a district's own words, a request or receipt or report phrase; figures alone (a quotation's
     spreadsheet, a circular's "kebutuhan blangko" of the nation) do not make it one.
+    uncounted: the text has numbers that look like counts of blanks but took no role.
     """
     text = _SALUTATION_RE.sub("", _THANKS_RE.sub(" ", _APPROVED_REQUEST_RE.sub(" ", low)))
     denied = bool(_NEGATED_REQUEST_RE.search(text))
@@ -271,9 +273,10 @@ def kind_of(
         # the blanks as its agenda, and asks for or reports none.
         return "other"
     if unattributed:
-        if _RECEIPT_RE.search(text) and "received" in seen:
-            # Of a writer who speaks for no district, a receipt is one with its figure: "From the ledger we
-            # received, ... receipts from the ministry were 20,000 pcs" (an auditor) receives no blanks.
+        if _RECEIPT_RE.search(text) and ("received" in seen or not uncounted):
+            # Of a writer who speaks for no district, a receipt phrase beside counts none of which is received
+            # is about something else: "From the ledger we received, ... receipts from the ministry were 20,000
+            # pcs and issues to districts 31.450 pcs" (an auditor) receives no blanks.
             return "receipt"
         return "stock_report" if _reports(text, attached) else "other"
     said_received = bool(_RECEIPT_RE.search(text)) and not (work_reported and "received" not in seen)

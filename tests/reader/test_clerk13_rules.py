@@ -219,3 +219,10 @@ def test_an_auditors_questions_about_the_ledger_are_no_receipt() -> None:
                "ministry were 15,000 pcs. Could you explain the 900-piece variance against the physical count?\n\n"
                "Regards,\nPriya Raman\nAssurance Partners")
     assert (got["kind"], got["item"], got["received"]) == ("other", None, None)
+
+
+def test_a_courier_saying_a_parcel_of_blanks_arrived_is_still_a_receipt() -> None:
+    # No count beside the phrase: the arrival is the mail's news (the reader's corpus holds the same case).
+    got = mail("Ekspedisi Cepat <cs@ekspedisi-cepat.example>", "Status paket",
+               "Paket blangko KTP-el dari Tarakan sudah sampai di gudang transit kami pagi ini.")
+    assert got["kind"] == "receipt"
