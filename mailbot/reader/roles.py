@@ -614,6 +614,7 @@ def _snippet(original: str, start: int, end: int, lo: int, hi: int) -> str:
 
 
 _WORK_ROLES = frozenset(("recorded", "printed"))
+_PERIOD_IGNORE = frozenset(vocab.PERIOD_IGNORE_WORDS)
 _ONWARD_RE = re.compile(vocab.alternation(vocab.ONWARD_WORDS))
 
 
@@ -642,6 +643,8 @@ def _role_for(
         and not masked[before[-2].end : chosen.start].strip()
         and not (chosen.role == "stock_on_hand"
                  and " ".join(masked[before[-2].start : before[-2].end].split()) in _AS_OF_TODAY)
+        and not (chosen.role == "requested"
+                 and " ".join(masked[before[-2].start : before[-2].end].split()) in _PERIOD_IGNORE)
     ):
         # "target perekaman 300 jiwa", "rata-rata pencetakan 90": the word before the role word
         # makes the figure something other than the count itself.

@@ -731,6 +731,9 @@ FORECAST_WORDS: tuple[str, ...] = (
 # shortfall asked for is of.
 TARGET_COUNT_WORDS: tuple[str, ...] = ("target", "sasaran", "target penerbitan", "target perekaman")
 # ... and only a month's target: one of these, or a month's name, between the target word and its figure.
+# Of the "ignore" words, these name a period: before a count of work they make it the period's running count
+# ("bulan ini pencetakan 800"); before an ask they only say when it is for ("Untuk bulan ini mohon 900 keping").
+PERIOD_IGNORE_WORDS: tuple[str, ...] = ("bulan ini", "minggu ini", "tahun ini")
 THIS_MONTH_WORDS: tuple[str, ...] = ("bulan ini", "bulan depan", "per bulan", "sebulan", "this month", "next month")
 
 # --- Kinds ---------------------------------------------------------------------------------

@@ -226,3 +226,18 @@ def test_a_courier_saying_a_parcel_of_blanks_arrived_is_still_a_receipt() -> Non
     got = mail("Ekspedisi Cepat <cs@ekspedisi-cepat.example>", "Status paket",
                "Paket blangko KTP-el dari Tarakan sudah sampai di gudang transit kami pagi ini.")
     assert got["kind"] == "receipt"
+
+
+# --- A period before an ask says when it is for --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Untuk bulan ini mohon 900 keping blangko KTP-el.",
+    "Untuk minggu ini kami ajukan 900 keping saja dulu.",
+])
+def test_a_period_before_an_ask_says_when_it_is_for(text: str) -> None:
+    assert read(text) == {"requested": 900}
+
+
+def test_a_period_before_a_count_of_work_still_makes_it_a_running_count() -> None:
+    assert read("Perekaman hari ini 90, pencetakan bulan ini 800.") == {"recorded": 90}
