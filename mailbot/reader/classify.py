@@ -79,6 +79,13 @@ _NEGATED_PHRASE_RE = re.compile(
 )
 
 
+# A receipt phrase under a condition ("bila kiriman pusat sudah masuk"), within its clause: a plan, no receipt.
+_CONDITIONAL_RECEIPT_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.CONDITION_WORDS) + r")(?![\w-])[^,.;:!?\n]{0,60}?(?<![\w-])(?:"
+    + vocab.alternation(vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE) + r")(?![\w-])"
+)
+
+
 # A request phrase denied ("kami belum mengajukan permohonan"): the writer says they are not asking.
 _NEGATED_REQUEST_RE = re.compile(
     r"(?<![\w-])(?:" + vocab.alternation(vocab.NEGATION_WORDS) + r")"
@@ -240,7 +247,7 @@ def kind_of(
     """
     text = _SALUTATION_RE.sub("", _THANKS_RE.sub(" ", _APPROVED_REQUEST_RE.sub(" ", low)))
     denied = bool(_NEGATED_REQUEST_RE.search(text))
-    text = _NEGATED_PHRASE_RE.sub(" ", text)
+    text = _CONDITIONAL_RECEIPT_RE.sub(" ", _NEGATED_PHRASE_RE.sub(" ", text))
     # "Mohon dikirimkan data rekap stok blangko ...": asks for a document, and reports nothing.
     text = _DOCUMENT_REQUEST_RE.sub(" ", text)
     # A handover inside the office ("serah terima jabatan dan barang persediaan") is no receipt.

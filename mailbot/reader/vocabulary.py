@@ -811,6 +811,11 @@ MACHINE_FAULT_WORDS: tuple[str, ...] = (
     "printer", "mesin", "error", "eror", "rusak", "macet", "ribbon", "ribon", "tinta", "toner", "film",
     "overlay", "jaringan", "server", "listrik", "padam", "aplikasi", "siak", "koneksi", "sistem",
 )
+# A receipt phrase in a clause opened by one of these is a condition or a plan, not a receipt: "sisanya
+# menyusul bila kiriman pusat sudah masuk", "kalau blangko sudah sampai nanti kami laporkan".
+CONDITION_WORDS: tuple[str, ...] = (
+    "bila", "apabila", "jika", "jikalau", "kalau", "kalo", "klo", "seandainya", "if", "once", "as soon as",
+)
 RECEIPT_PHRASES: tuple[str, ...] = (
     "sudah kami terima", "telah kami terima", "sdh kami terima", "sudah diterima", "telah diterima",
     "sdh diterima", "kami terima", "sudah kami trima", "sdh kami trima", "kami trima", "sdh ditrima",

@@ -241,3 +241,20 @@ def test_a_period_before_an_ask_says_when_it_is_for(text: str) -> None:
 
 def test_a_period_before_a_count_of_work_still_makes_it_a_running_count() -> None:
     assert read("Perekaman hari ini 90, pencetakan bulan ini 800.") == {"recorded": 90}
+
+
+# --- A receipt under a condition is a plan ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("body", [
+    "Baik Pak, kami tunggu. Kami akan kabari bila kiriman blangko dari pusat sudah masuk.",
+    "Kalau blangko sudah sampai nanti kami laporkan ke provinsi.",
+])
+def test_a_receipt_phrase_under_a_condition_makes_no_receipt(body: str) -> None:
+    assert mail("disdukcapil@malinaukab.example", "Re: blangko", body)["kind"] == "other"
+
+
+def test_a_condition_after_a_receipt_leaves_the_receipt() -> None:
+    got = mail("disdukcapil@malinaukab.example", "Re: blangko",
+               "Blangko 2.000 keping sudah kami terima, bila ada kekurangan akan kami sampaikan.")
+    assert (got["kind"], got["received"]) == ("receipt", 2000)
