@@ -112,6 +112,8 @@ _words_re = vocab.alternation
 _FILLERS = r"(?:\s+(?:" + _words_re(vocab.NEGATION_FILLERS) + r")){0,2}\s+$"
 # A role word denied ("blm sampai", "belum kami terima", "tidak butuh") or affirmed ("sudah kami terima").
 _NEGATED_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NEGATION_WORDS) + r")" + _FILLERS)
+_PLANNED_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.PLAN_WORDS) + r")" + _FILLERS)
+_PLANNED_ROLES = frozenset(("recorded", "printed", "received"))
 _AFFIRMED_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.AFFIRM_WORDS) + r")" + _FILLERS)
 _AFFIRMED_PHRASE_RE = re.compile(r"^(?:" + _words_re(vocab.AFFIRM_WORDS) + r")\s")
 # "tidak sampai 500", "belum sampai 1.000": a bound, read as such by the number reader, not a denial.
@@ -502,6 +504,10 @@ def keywords(masked: str) -> list[Keyword]:
             continue
         total = bool(_TOTAL_BEFORE_RE.search(masked, max(0, m.start() - 12), m.start()))
         window_lo = max(0, m.start() - _NEG_WINDOW)
+        if role in _PLANNED_ROLES and _PLANNED_BEFORE_RE.search(masked, window_lo, m.start()):
+            # "Besok akan kami cetak 400 keping": work planned, not done.
+            out.append(Keyword(m.start(), m.end(), "ignore", False, False, total, word_role=role))
+            continue
         neg = _NEGATED_BEFORE_RE.search(masked, window_lo, m.start()) if role != "ignore" else None
         prev = out[-1] if out else None
         if neg is None and prev is not None and prev.denied and not masked[prev.end : m.start()].strip():

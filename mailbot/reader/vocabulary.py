@@ -619,6 +619,13 @@ NEGATION_WORDS: tuple[str, ...] = (
     "engga", "bukan", "bkn", "tanpa", "gagal", "batal", "dibatalkan", "jangan", "not", "never",
     "no longer",
 )
+# Before a word of work done or received (with at most two of NEGATION_FILLERS between), these make it a plan:
+# "akan kami cetak setelah kiriman 1.000 keping sampai", "kami akan melakukan perekaman 300 siswa minggu depan".
+# A planned count is no count of the day; an ask ("akan kami ajukan") is still an ask.
+PLAN_WORDS: tuple[str, ...] = (
+    "akan", "akn", "rencananya", "direncanakan", "berencana", "hendak", "will", "plan to", "planning to",
+    "going to",
+)
 NEGATION_FILLERS: tuple[str, ...] = (
     "kami", "saya", "kita", "juga", "jg", "pernah", "sempat", "ada", "yang", "yg", "lagi", "kunjung",
     "bisa", "dapat", "dpt", "sama sekali", "di", "ter", "pula", "jadi", "sepenuhnya", "semua",

@@ -258,3 +258,21 @@ def test_a_condition_after_a_receipt_leaves_the_receipt() -> None:
     got = mail("disdukcapil@malinaukab.example", "Re: blangko",
                "Blangko 2.000 keping sudah kami terima, bila ada kekurangan akan kami sampaikan.")
     assert (got["kind"], got["received"]) == ("receipt", 2000)
+
+
+# --- Work planned is no work done ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Blangko KTP-el akan kami cetak setelah kiriman 1.500 keping sudah sampai.",
+    "Rencananya akan dicetak 650 keping hari Senin.",
+    "Kami akan melakukan perekaman 280 siswa SMA minggu depan.",
+    "We will print 650 cards once the ribbons arrive.",
+])
+def test_work_planned_is_no_count_of_work_done(text: str) -> None:
+    assert read(text) == {}
+
+
+def test_work_done_beside_a_plan_is_still_read() -> None:
+    assert read("Hari ini dicetak 118 keping, sisa 905. Besok akan kami laporkan lagi.") == {
+        "printed": 118, "stock_on_hand": 905}
