@@ -754,9 +754,11 @@ def _slash_pair(
     masked: str, kws: Sequence[Keyword], keyword: Keyword, m: Mention
 ) -> list[tuple[str, int | None]] | None:
     """The figures of "a/b" said under two role words joined by a slash ("rekam/cetak: 156/139"), each with
-    its word's role, in order: [(role, figure), (role, figure)]; None when the figure is no such pair."""
+    its word's role, in order: [(role, figure), (role, figure)]; None when the figure is no such pair.
+    One figure under two words of different roles ("Perekaman/pencetakan hari ini 140") is either's, or each
+    one's: both asked back, [(role, None), (role, None)] (of a work count and a request, see _slash_alias)."""
     second = _SLASH_FIGURE_RE.match(masked, m.end)
-    if second is None or m.value is None:
+    if m.value is None:
         return None
     words = [k for k in kws if k.end <= m.start]
     i = next((j for j, k in enumerate(words) if k is keyword), None)
@@ -771,6 +773,11 @@ def _slash_pair(
     roles = (first.word_role or first.role, other.word_role or other.role)
     if not set(roles) <= _PAIR_ROLES:
         return None
+    if second is None:
+        alias = set(roles) & _WORK_ROLES and "requested" in roles
+        if roles[0] == roles[1] or alias:
+            return None
+        return [(roles[0], None), (roles[1], None)]
     value = int(second.group(1).replace(".", ""))
     if roles[0] == roles[1]:
         return [(roles[0], None)]

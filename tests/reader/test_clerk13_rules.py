@@ -276,3 +276,18 @@ def test_work_planned_is_no_count_of_work_done(text: str) -> None:
 def test_work_done_beside_a_plan_is_still_read() -> None:
     assert read("Hari ini dicetak 118 keping, sisa 905. Besok akan kami laporkan lagi.") == {
         "printed": 118, "stock_on_hand": 905}
+
+
+# --- One figure under two counts joined by a slash is asked back ---------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["Perekaman/pencetakan hari ini 140.", "Terima/sisa: 800 keping."])
+def test_one_figure_under_two_counts_joined_by_a_slash_is_asked_back(text: str) -> None:
+    candidates, unassigned = read_text(text, normalise(text))
+    reading = settle(candidates, unassigned)
+    assert reading.values == {}
+    assert len({d.field for d in reading.doubts}) == 2
+
+
+def test_two_figures_under_two_counts_joined_by_slashes_are_each_ones() -> None:
+    assert read("Rekam/cetak hari ini: 151/137.") == {"recorded": 151, "printed": 137}
