@@ -707,6 +707,7 @@ def read_message(
         bool(tables and candidates),
         unattributed=unattributed,
         attached=bool(parts.tables),
+        uncounted=bool(reading.unassigned),
     )
     if kind == "other" and revised is not None:
         kind = revised

@@ -79,6 +79,13 @@ _NEGATED_PHRASE_RE = re.compile(
 )
 
 
+# A receipt phrase under a condition ("bila kiriman pusat sudah masuk"), within its clause: a plan, no receipt.
+_CONDITIONAL_RECEIPT_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.CONDITION_WORDS) + r")(?![\w-])[^,.;:!?\n]{0,60}?(?<![\w-])(?:"
+    + vocab.alternation(vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE) + r")(?![\w-])"
+)
+
+
 # A request phrase denied ("kami belum mengajukan permohonan"): the writer says they are not asking.
 _NEGATED_REQUEST_RE = re.compile(
     r"(?<![\w-])(?:" + vocab.alternation(vocab.NEGATION_WORDS) + r")"
@@ -226,6 +233,7 @@ def kind_of(
     *,
     unattributed: bool = False,
     attached: bool = False,
+    uncounted: bool = False,
 ) -> Kind:
     """request > receipt > stock_report > other, from phrases and from the numbers found.
 
@@ -235,10 +243,11 @@ def kind_of(
     writes for (a vendor, a ministry, a researcher): it is a district's mail only when it says so in
     a district's own words, a request or receipt or report phrase; figures alone (a quotation's
     spreadsheet, a circular's "kebutuhan blangko" of the nation) do not make it one.
+    uncounted: the text has numbers that look like counts of blanks but took no role.
     """
     text = _SALUTATION_RE.sub("", _THANKS_RE.sub(" ", _APPROVED_REQUEST_RE.sub(" ", low)))
     denied = bool(_NEGATED_REQUEST_RE.search(text))
-    text = _NEGATED_PHRASE_RE.sub(" ", text)
+    text = _CONDITIONAL_RECEIPT_RE.sub(" ", _NEGATED_PHRASE_RE.sub(" ", text))
     # "Mohon dikirimkan data rekap stok blangko ...": asks for a document, and reports nothing.
     text = _DOCUMENT_REQUEST_RE.sub(" ", text)
     # A handover inside the office ("serah terima jabatan dan barang persediaan") is no receipt.
@@ -271,7 +280,10 @@ def kind_of(
         # the blanks as its agenda, and asks for or reports none.
         return "other"
     if unattributed:
-        if _RECEIPT_RE.search(text):
+        if _RECEIPT_RE.search(text) and ("received" in seen or not uncounted):
+            # Of a writer who speaks for no district, a receipt phrase beside counts none of which is received
+            # is about something else: "From the ledger we received, ... receipts from the ministry were 20,000
+            # pcs and issues to districts 31.450 pcs" (an auditor) receives no blanks.
             return "receipt"
         return "stock_report" if _reports(text, attached) else "other"
     said_received = bool(_RECEIPT_RE.search(text)) and not (work_reported and "received" not in seen)

@@ -112,6 +112,8 @@ _words_re = vocab.alternation
 _FILLERS = r"(?:\s+(?:" + _words_re(vocab.NEGATION_FILLERS) + r")){0,2}\s+$"
 # A role word denied ("blm sampai", "belum kami terima", "tidak butuh") or affirmed ("sudah kami terima").
 _NEGATED_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NEGATION_WORDS) + r")" + _FILLERS)
+_PLANNED_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.PLAN_WORDS) + r")" + _FILLERS)
+_PLANNED_ROLES = frozenset(("recorded", "printed", "received"))
 _AFFIRMED_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.AFFIRM_WORDS) + r")" + _FILLERS)
 _AFFIRMED_PHRASE_RE = re.compile(r"^(?:" + _words_re(vocab.AFFIRM_WORDS) + r")\s")
 # "tidak sampai 500", "belum sampai 1.000": a bound, read as such by the number reader, not a denial.
@@ -372,6 +374,34 @@ def _cumulative(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
 
 # Cues that make a figure one about something else than the writing district's blanks, in the
 # order they are tried; the name of the one that fired travels with the figure left out.
+_PAPER_FIGURE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.PAPER_FIGURE_WORDS) + r")(?![\w-])")
+_RECOUNT_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.RECOUNT_WORDS) + r")(?![\w-])")
+_RECOUNT_WINDOW = 120
+
+
+def _by_the_papers(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Menurut BAST jumlahnya 2.000 keping, namun setelah dihitung ulang yang kami terima 1.950": the figure
+    the papers state, with a count of what came after it, is not the figure received."""
+    return (
+        span.role in (None, "received")
+        and bool(_PAPER_FIGURE_RE.search(span.masked, span.lo, span.start))
+        and bool(_RECOUNT_RE.search(span.masked, span.end, span.end + _RECOUNT_WINDOW))
+    )
+
+
+_LOAN_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.LOAN_WORDS) + r")(?![\w-])")
+_THEIR_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.THEIR_WORDS) + r")(?![\w-])")
+
+
+def _lent_party_stock(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"tgl 18/11 kami pinjamkan 200 keping ke Disdukcapil KTT (stok mereka 0)": in a sentence about a loan,
+    the stock of "them" is the other office's."""
+    if span.role != "stock_on_hand" or not _THEIR_RE.search(span.masked, span.lo, span.start):
+        return False
+    sentence_lo = max(span.masked.rfind("\n", 0, span.start), span.masked.rfind(". ", 0, span.start)) + 1
+    return bool(_LOAN_RE.search(span.masked, sentence_lo, span.start))
+
+
 ELSEWHERE_CUES = (
     ("money", _money),
     ("other_district", _other_district),
@@ -381,6 +411,8 @@ ELSEWHERE_CUES = (
     ("other_receiver", _other_receiver),
     ("between_others", _between_others),
     ("running_total", _running_total),
+    ("by_the_papers", _by_the_papers),
+    ("lent_party_stock", _lent_party_stock),
 )
 
 
@@ -472,6 +504,10 @@ def keywords(masked: str) -> list[Keyword]:
             continue
         total = bool(_TOTAL_BEFORE_RE.search(masked, max(0, m.start() - 12), m.start()))
         window_lo = max(0, m.start() - _NEG_WINDOW)
+        if role in _PLANNED_ROLES and _PLANNED_BEFORE_RE.search(masked, window_lo, m.start()):
+            # "Besok akan kami cetak 400 keping": work planned, not done.
+            out.append(Keyword(m.start(), m.end(), "ignore", False, False, total, word_role=role))
+            continue
         neg = _NEGATED_BEFORE_RE.search(masked, window_lo, m.start()) if role != "ignore" else None
         prev = out[-1] if out else None
         if neg is None and prev is not None and prev.denied and not masked[prev.end : m.start()].strip():
@@ -583,6 +619,23 @@ def _snippet(original: str, start: int, end: int, lo: int, hi: int) -> str:
     return text.strip(" ,:|-")
 
 
+_WORK_ROLES = frozenset(("recorded", "printed"))
+_PERIOD_IGNORE = frozenset(vocab.PERIOD_IGNORE_WORDS)
+_ONWARD_RE = re.compile(vocab.alternation(vocab.ONWARD_WORDS))
+
+
+def _slash_alias(masked: str, before: Sequence[Keyword]) -> Keyword | None:
+    """The work word of two role words joined by a slash before one figure, one naming a work count and the
+    other a request ("perekaman/permohonan 37", "permohonan/rekam: 40"): citizens' applications are the
+    desk's work of the day, not blanks asked of the province. None for any other pair."""
+    if len(before) < 2 or masked[before[-2].end : before[-1].start].strip() != "/":
+        return None
+    pair = before[-2], before[-1]
+    if {k.role for k in pair} & _WORK_ROLES and "requested" in {k.role for k in pair}:
+        return next(k for k in pair if k.role in _WORK_ROLES)
+    return None
+
+
 def _role_for(
     m: Mention, before: list[Keyword], after: list[Keyword], clause_has_receipt: bool, masked: str = ""
 ) -> tuple[str | None, bool, Keyword | None]:
@@ -596,6 +649,8 @@ def _role_for(
         and not masked[before[-2].end : chosen.start].strip()
         and not (chosen.role == "stock_on_hand"
                  and " ".join(masked[before[-2].start : before[-2].end].split()) in _AS_OF_TODAY)
+        and not (chosen.role == "requested"
+                 and " ".join(masked[before[-2].start : before[-2].end].split()) in _PERIOD_IGNORE)
     ):
         # "target perekaman 300 jiwa", "rata-rata pencetakan 90": the word before the role word
         # makes the figure something other than the count itself.
@@ -608,6 +663,9 @@ def _role_for(
     ):
         # "Pencetakan (terpakai) | 88": "used" glossing the count's name is no other count.
         return before[-2].role, True, before[-2]
+    if chosen is not None and (alias := _slash_alias(masked, before)) is not None:
+        # "perekaman/permohonan 37": two names of one count joined by a slash; the work count is the one meant.
+        return alias.role, True, alias
     if chosen is not None and chosen.role == "ignore" and _RIGHT_FIGURE_RE.search(masked, chosen.end, m.start):
         # "salah ketik, yg benar 1.340": the slip is named, then the right figure; the slip's word is not its
         before = before[:-1]
@@ -624,6 +682,11 @@ def _role_for(
     if chosen is None:
         return None, False, None
     role = chosen.role
+    if role == "requested" and chosen.weak and clause_has_receipt and _ONWARD_RE.fullmatch(
+        masked, chosen.start, chosen.end
+    ):
+        # "telah kami terima ... dan langsung didistribusikan 300 keping ke UPT": passed on, not received.
+        return "ignore", True, chosen
     if role == "requested" and chosen.weak and clause_has_receipt:
         return "received", True, chosen
     if role == "requested" and pool is before:
@@ -691,9 +754,11 @@ def _slash_pair(
     masked: str, kws: Sequence[Keyword], keyword: Keyword, m: Mention
 ) -> list[tuple[str, int | None]] | None:
     """The figures of "a/b" said under two role words joined by a slash ("rekam/cetak: 156/139"), each with
-    its word's role, in order: [(role, figure), (role, figure)]; None when the figure is no such pair."""
+    its word's role, in order: [(role, figure), (role, figure)]; None when the figure is no such pair.
+    One figure under two words of different roles ("Perekaman/pencetakan hari ini 140") is either's, or each
+    one's: both asked back, [(role, None), (role, None)] (of a work count and a request, see _slash_alias)."""
     second = _SLASH_FIGURE_RE.match(masked, m.end)
-    if second is None or m.value is None:
+    if m.value is None:
         return None
     words = [k for k in kws if k.end <= m.start]
     i = next((j for j, k in enumerate(words) if k is keyword), None)
@@ -708,6 +773,11 @@ def _slash_pair(
     roles = (first.word_role or first.role, other.word_role or other.role)
     if not set(roles) <= _PAIR_ROLES:
         return None
+    if second is None:
+        alias = set(roles) & _WORK_ROLES and "requested" in roles
+        if roles[0] == roles[1] or alias:
+            return None
+        return [(roles[0], None), (roles[1], None)]
     value = int(second.group(1).replace(".", ""))
     if roles[0] == roles[1]:
         return [(roles[0], None)]
@@ -925,6 +995,8 @@ def _cues_of(
         cues.append(f"keyword_{side}:{' '.join(masked[keyword.start : keyword.end].split())}")
         if keyword.affirmed:
             cues.append("affirmed")
+        if side == "before" and _slash_alias(masked, before) is keyword:
+            cues.append("slash_alias")
     if m.unit:
         cues.append(f"unit:{m.unit}")
     for flag in ("total", "corrects", "about", "headed", "earlier"):
@@ -2044,11 +2116,20 @@ def _sheet_notes(
     """Figures written as a sentence in one cell of a row of its own, under or over the table ("Sisa stok
     blangko KTP-el di Dinas : 2.140 keping"), read as running text, for the fields the table left
     without a figure."""
-    notes = [
-        str(cells[0]) for r in rows
-        if len(cells := [c for c in r if c is not None and str(c).strip()]) == 1
-        and isinstance(cells[0], str) and _FIGURE_IN_CELL_RE.search(cells[0])
-    ]
+    notes: list[str] = []
+    label: str | None = None
+    for r in rows:
+        cells = [c for c in r if c is not None and str(c).strip()]
+        if len(cells) != 1:
+            label = None if cells else label
+            continue
+        cell = cells[0]
+        if isinstance(cell, str) and _FIGURE_IN_CELL_RE.search(cell):
+            notes.append(cell)
+        elif label is not None and (value := _cell_quantity(cell)) is not None and not isinstance(cell, str):
+            # "Sisa blangko KTP-el akhir hari:" over a cell of its own holding 1684: the label names the figure.
+            notes.append(f"{label.rstrip(' :')} : {value:,}".replace(",", "."))
+        label = cell if isinstance(cell, str) and not _FIGURE_IN_CELL_RE.search(cell) else None
     if not notes:
         return []
     text = "\n".join(notes)
@@ -2535,11 +2616,12 @@ def _place_header(cell: object) -> bool:
 def _per_place(header_row: tuple[object, ...], data: Sequence[tuple[object, ...]]) -> bool:
     """Whether a table has a row per place: its first column, or the one after a numbering column ("No |
     Kecamatan | ..."), is named a place ("Kecamatan") and each row names a different one."""
-    if not header_row:
+    # A table that does not start in column A ("| | No | Kecamatan | Rekam |"): its first filled header cell.
+    at = next((i for i, c in enumerate(header_row) if normalise_header(c)), None)
+    if at is None:
         return False
-    at = 0
-    if normalise_header(header_row[0]) in _NUMBERING_HEADERS and len(header_row) > 1:
-        at = 1
+    if normalise_header(header_row[at]) in _NUMBERING_HEADERS and len(header_row) > at + 1:
+        at += 1
     if not _place_header(header_row[at]):
         return False
     names = [normalise_header(r[at]) if len(r) > at else "" for r in data]
@@ -2715,6 +2797,16 @@ def _table_rows(lines: list[str], i: int, cells: tuple[str, ...]) -> tuple[list[
             and bool(_TOTAL_RE.match(normalise_header(row[0])))
             and all(quantity_in(c) is not None for c in row[1:])
         )
+        if (
+            not short_total and not numbered and "|" in lines[j] and len(row) == len(cells) - 1
+            and bool(_TOTAL_RE.match(normalise_header(row[0])))
+        ):
+            # "TOTAL                 |  341  |  430  | 79,3" under "Hari/Tgl | Lokasi | Rekam | Target | %":
+            # the label spans the first two columns without a pipe between; the figures stand under the
+            # last columns when they are the sums of those columns.
+            right = (row[0], "", *row[1:])
+            if _sums_matched(rows[1:], right) > _sums_matched(rows[1:], row):
+                row = right
         if len(row) < 2 or (abs(len(row) - len(cells)) > 1 and not short_total):
             break
         if len(row) >= 3 and _header_columns(row) is not None:

@@ -266,6 +266,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "requested": (
         "mohon", "mhn", "memohon", "dimohon", "mohonkan", "dimohonkan", "permohonan", "permintaan", "meminta",
         "diminta", "minta",
+        # "kami ajukan 1.200 keping": what the writer puts forward is what they ask.
+        "kami ajukan", "sy ajukan", "saya ajukan",
         "mengajukan", "diajukan", "pengajuan", "usulan", "mengusulkan", "diusulkan", "butuh",
         "membutuhkan", "dibutuhkan", "butuhkan", "perlu", "memerlukan", "diperlukan", "memesan", "perlukan",
         "request", "requesting", "kekurangan", "dropping", "alokasi", "mengharapkan",
@@ -454,6 +456,14 @@ OTHER_HOLDER_WORDS: tuple[str, ...] = (
     "se-provinsi", "kabupaten lain", "kab. lain",
     "kementerian", "kementerian dalam negeri", "ministry", "the province", "province",
 )
+# A loan of blanks between offices ("tgl 18/11 kami pinjamkan 200 keping ke Disdukcapil KTT"): in its
+# sentence, a stock said with THEIR_WORDS ("stok mereka 0") is the borrower's or lender's, not the writer's.
+# (Without a loan, "sisa stok mereka 210" may be the stock of the district a mail speaks for.)
+LOAN_WORDS: tuple[str, ...] = (
+    "pinjamkan", "dipinjamkan", "meminjamkan", "pinjam", "dipinjam", "meminjam", "pinjaman", "lent", "lend",
+    "loan", "loaned", "borrowed",
+)
+THEIR_WORDS: tuple[str, ...] = ("mereka", "their", "its")
 # Naming where a shipment goes: "dari Kementerian Dalam Negeri ke Provinsi".
 DESTINATION_WORDS: tuple[str, ...] = ("ke", "kepada", "untuk", "to")
 # Opening a sentence before a named month ("Pada bulan Oktober 2026 kami telah menerima ..."): the
@@ -518,6 +528,23 @@ WEAK_REQUEST_PHRASES: tuple[str, ...] = (
     "didistribusikan", "distribusikan", "tambhan", "tmbhn", "tambahn", "tmbahan", "penambhan",
     "sekalian",
 )
+# A receipt's figure as its papers state it ("Menurut BAST jumlahnya 2.000 keping"), followed within its
+# sentence or the next by a count of what came (RECOUNT_WORDS: "namun setelah dihitung ulang yang kami terima
+# 1.950"): the papers' figure is not what arrived; the counted one is.
+PAPER_FIGURE_WORDS: tuple[str, ...] = (
+    "menurut bast", "menurut berita acara", "menurut surat jalan", "menurut sbbk", "menurut dokumen",
+    "menurut packing list", "tertulis di bast", "tertulis di surat jalan", "di bast tertulis",
+    "according to the bast", "according to the delivery note", "according to the packing list",
+)
+RECOUNT_WORDS: tuple[str, ...] = (
+    "dihitung ulang", "hitung ulang", "dihitung kembali", "setelah dihitung", "setelah kami hitung",
+    "hasil hitung", "hasil penghitungan", "secara fisik", "fisiknya", "recount", "recounted",
+    "physically counted", "we counted",
+)
+# Of the weak request words, these pass blanks on: beside a receipt in the same clause ("telah kami terima
+# ... dan langsung didistribusikan 300 keping ke UPT Sembakung") the district hands part of what came on to
+# its own units; that count is neither received nor asked.
+ONWARD_WORDS: tuple[str, ...] = ("didistribusikan", "distribusikan")
 # "dikirim", "kiriman", "pengiriman" (sent, a shipment) name no role: they speak of past shipments
 # as often as of wished ones; "mohon dikirim" is a request through "mohon".
 RECEIPT_VERBS: tuple[str, ...] = (
@@ -592,10 +619,19 @@ NEGATION_WORDS: tuple[str, ...] = (
     "engga", "bukan", "bkn", "tanpa", "gagal", "batal", "dibatalkan", "jangan", "not", "never",
     "no longer",
 )
+# Before a word of work done or received (with at most two of NEGATION_FILLERS between), these make it a plan:
+# "akan kami cetak setelah kiriman 1.000 keping sampai", "kami akan melakukan perekaman 300 siswa minggu depan".
+# A planned count is no count of the day; an ask ("akan kami ajukan") is still an ask.
+PLAN_WORDS: tuple[str, ...] = (
+    "akan", "akn", "rencananya", "direncanakan", "berencana", "hendak", "will", "plan to", "planning to",
+    "going to",
+)
 NEGATION_FILLERS: tuple[str, ...] = (
     "kami", "saya", "kita", "juga", "jg", "pernah", "sempat", "ada", "yang", "yg", "lagi", "kunjung",
     "bisa", "dapat", "dpt", "sama sekali", "di", "ter", "pula", "jadi", "sepenuhnya", "semua",
     "seluruhnya", "been", "yet",
+    # "belum melakukan perekaman", "tidak dilakukan pencetakan": "do" carries the denial to the work named
+    "melakukan", "dilakukan", "lakukan",
 )
 # Before a receipt verb (with at most two of NEGATION_FILLERS between), these affirm it: "2.000
 # keping sudah kami terima" is a receipt even after "permohonan kami".
@@ -702,6 +738,9 @@ FORECAST_WORDS: tuple[str, ...] = (
 # shortfall asked for is of.
 TARGET_COUNT_WORDS: tuple[str, ...] = ("target", "sasaran", "target penerbitan", "target perekaman")
 # ... and only a month's target: one of these, or a month's name, between the target word and its figure.
+# Of the "ignore" words, these name a period: before a count of work they make it the period's running count
+# ("bulan ini pencetakan 800"); before an ask they only say when it is for ("Untuk bulan ini mohon 900 keping").
+PERIOD_IGNORE_WORDS: tuple[str, ...] = ("bulan ini", "minggu ini", "tahun ini")
 THIS_MONTH_WORDS: tuple[str, ...] = ("bulan ini", "bulan depan", "per bulan", "sebulan", "this month", "next month")
 
 # --- Kinds ---------------------------------------------------------------------------------
@@ -779,6 +818,11 @@ MACHINE_FAULT_WORDS: tuple[str, ...] = (
     "printer", "mesin", "error", "eror", "rusak", "macet", "ribbon", "ribon", "tinta", "toner", "film",
     "overlay", "jaringan", "server", "listrik", "padam", "aplikasi", "siak", "koneksi", "sistem",
 )
+# A receipt phrase in a clause opened by one of these is a condition or a plan, not a receipt: "sisanya
+# menyusul bila kiriman pusat sudah masuk", "kalau blangko sudah sampai nanti kami laporkan".
+CONDITION_WORDS: tuple[str, ...] = (
+    "bila", "apabila", "jika", "jikalau", "kalau", "kalo", "klo", "seandainya", "if", "once", "as soon as",
+)
 RECEIPT_PHRASES: tuple[str, ...] = (
     "sudah kami terima", "telah kami terima", "sdh kami terima", "sudah diterima", "telah diterima",
     "sdh diterima", "kami terima", "sudah kami trima", "sdh kami trima", "kami trima", "sdh ditrima",
@@ -794,6 +838,8 @@ REPORT_PHRASES: tuple[str, ...] = (
     "rekap harian", "rekapitulasi", "rekap perekaman", "rekap", "update stok", "update stock",
     "posisi stok", "laporan blangko", "laporan blanko", "data stok", "kondisi stok",
     "informasi stok", "info stok", "laporan harian perekaman", "laporan mingguan",
+    # a report named by the blank it reports on: "Laporan KIA 20/10", "laporan KTP-el hari ini"
+    "laporan kia", "lap kia", "lap. kia", "laporan ktp-el", "laporan e-ktp", "laporan ktp el",
 )
 # Wording that makes a mail an invitation even when it carries figures.
 INVITATION_STRONG_PHRASES: tuple[str, ...] = ("undangan", "mengundang", "menghadiri", "kehadiran")

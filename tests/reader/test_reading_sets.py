@@ -1,4 +1,4 @@
-"""Labelled sets (set1 of ../shared/reading, setA to setS), labelled independently of the reader, scored as
+"""Labelled sets (set1 of ../shared/reading, setA to setS and setU), labelled independently of the reader, scored as
 `mailbot parse --json` reads them."""
 
 from __future__ import annotations
@@ -21,7 +21,10 @@ READING = ROOT / "tests" / "reading"
 # automated mails recognised, scored held out twice before they were added; P and Q at 90.8% and 79.4% with 2
 # and 10 wrong numbers and 21 of 21 and 22 of 22 automated mails recognised, scored held out twice before they
 # were added, Q at 87.3% with 5 wrong the second time; R and S at 83.9% and 83.2% with 3 and 5 wrong numbers and
-# 21 of 21 and 19 of 20 automated mails recognised, scored held out twice before they were added).
+# 21 of 21 and 19 of 20 automated mails recognised, scored held out twice before they were added; U at 89.4%
+# (110/123) with 2 wrong numbers (090 recorded 2130, 105 requested 37) and 19 of 19 automated mails recognised,
+# scored once before any change made with it; its one miss left, 030, is a label that departs from the district
+# rule of tests/reading/README.md).
 BARS = {
     "set1": (170, 170, 0, (20, 20)),
     "setA": (115, 114, 0, (20, 20)),
@@ -43,6 +46,7 @@ BARS = {
     "setQ": (126, 124, 0, (22, 22)),
     "setR": (118, 102, 0, (21, 21)),
     "setS": (113, 98, 0, (20, 20)),
+    "setU": (123, 122, 0, (19, 19)),
 }
 
 
