@@ -8,7 +8,6 @@ import os
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
 
@@ -19,6 +18,7 @@ from mailbot import __version__, stopping
 from mailbot.config import ITEMS, Config
 from mailbot.configfile import load_config, resolve_path
 from mailbot.errors import MailbotError, UsageError
+from mailbot.logs import ZonedFormatter
 
 if TYPE_CHECKING:
     from mailbot.desk import Desk
@@ -179,16 +179,7 @@ def _global(
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
 
 
-class _ZonedFormatter(logging.Formatter):
-    """Log times in the office's time zone, with the zone written out ("2026-12-04 09:30:00 WITA")."""
-
-    tz: tzinfo = UTC
-
-    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:  # noqa: N802
-        return datetime.fromtimestamp(record.created, self.tz).strftime("%Y-%m-%d %H:%M:%S %Z")
-
-
-LOG_FORMAT = _ZonedFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+LOG_FORMAT = ZonedFormatter()
 
 
 def _config_path() -> Path:

@@ -25,8 +25,9 @@ from sqlalchemy.orm import Session
 from mailbot.config import Config
 from mailbot.desk import Desk
 from mailbot.errors import LockBusy, NotAttempted, PermanentDeliveryError, SendingMisconfigured
-from mailbot.failures import RepeatedFailure
+from mailbot.failures import RepeatedFailure, database_unreachable
 from mailbot.guards.brake import room_to_send
+from mailbot.logs import log_to_stderr
 from mailbot.outgoing import queue
 from mailbot.store import repo
 from mailbot.store.db import exclusive, service_running
@@ -244,8 +245,8 @@ def _sender_main(config: Config, wake: Connection, wake_write: Connection, resul
 
     signal.signal(signal.SIGTERM, _sigterm)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us in order
-    if not logging.getLogger().handlers:
-        logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if not logging.getLogger().handlers:  # a process started afresh: the same line as its parent's
+        log_to_stderr(level, config.office.tz)
     total = FlushResult()
     desk: Desk | None = None
     sender: Sender | None = None
@@ -397,10 +398,13 @@ def _retry_busy(step: Callable[[], object]) -> None:
         try:
             step()
             return
-        except OperationalError:
+        except OperationalError as exc:
+            why = database_unreachable(exc) or "the database busy"
             if attempt == 5:
+                log.error("recording sent mail failed (%s) five times: the mail the server accepted last is "
+                          "not recorded as sent and goes out once more", why)
                 raise
-            log.warning("recording sent mail failed (database busy); attempt %d of 5", attempt + 1)
+            log.warning("recording sent mail failed (%s); attempt %d of 5", why, attempt + 1)
             time.sleep(attempt)
 
 

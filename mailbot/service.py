@@ -304,11 +304,14 @@ class Service:
         renew = min(config.inbox.idle_renew_seconds, 5.0)
 
         def loop() -> None:
+            # a server or the database away fails every turn: told once, then every ten minutes, then its end
+            failures = RepeatedFailure(log, "IDLE watcher")
             try:
                 while not self.stop.is_set():
                     try:
                         if waiter.wait_for_mail(renew):
                             self.wake.set()
+                        failures.succeeded()
                     except ConfigError as exc:  # a refused password: the whole service stops, said once
                         self.fatal = exc
                         self.stop.set()
@@ -317,10 +320,8 @@ class Service:
                     except Exception as exc:  # noqa: BLE001 - the poll timer still runs; reconnect next turn
                         if self.stop.is_set():
                             break  # interrupted for the stop
-                        if isinstance(exc, TransportError):
-                            log.error("IDLE watcher: %s", " ".join(str(exc).split()))
-                        else:
-                            log.exception("IDLE watcher error")
+                        failures.failed(exc, " ".join(str(exc).split()) if isinstance(exc, TransportError)
+                                        else None)
                         self.stop.wait(5)
             finally:
                 waiter.close()

@@ -110,3 +110,55 @@ def test_the_database_away_mid_run_quarantines_nothing_and_leaves_the_mail_in_th
     assert database_unreachable(raised.value)
     assert len(list((folder / "new").iterdir())) == 1  # neither acknowledged nor quarantined
     assert not (folder / ".Quarantine").exists() or not any((folder / ".Quarantine").rglob("*.*"))
+
+
+def test_a_scheduled_job_failing_at_every_poll_is_told_once_and_its_recovery_once(
+        open_test_desk: Callable[..., Desk], caplog: pytest.LogCaptureFixture) -> None:
+    from mailbot.service import Service
+
+    service = Service(open_test_desk())
+    refused = _refused()
+    outcomes: list[BaseException | None] = [refused] * 5 + [None]
+
+    def job() -> None:
+        if (failure := outcomes.pop(0)) is not None:
+            raise failure
+
+    with caplog.at_level(logging.INFO, logger="mailbot.service"):
+        for _ in range(6):
+            service._safely("inbox", job)
+    said = [r.getMessage() for r in caplog.records if r.name == "mailbot.service"]
+    assert len(said) == 2, said
+    assert said[0].startswith("inbox failed: the database cannot be reached: ")
+    assert said[1] == "inbox works again (after 5 failed tries)"
+
+
+def test_recording_sent_mail_with_the_database_away_says_so_and_that_the_mail_goes_once_more(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from mailbot import outbox
+
+    monkeypatch.setattr(outbox.time, "sleep", lambda _seconds: None)  # the pauses between the five tries
+    refused = _refused()
+
+    def record() -> None:
+        raise refused
+
+    with caplog.at_level(logging.INFO, logger="mailbot.outbox"), pytest.raises(OperationalError):
+        outbox._retry_busy(record)
+    said = [r.getMessage() for r in caplog.records]
+    assert len(said) == 5
+    assert all("the database cannot be reached" in line and "busy" not in line for line in said), said
+    assert said[-1].endswith("is not recorded as sent and goes out once more")
+
+
+def test_a_process_that_starts_its_own_log_writes_the_office_time_with_its_zone() -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from mailbot.logs import ZonedFormatter
+
+    record = logging.LogRecord("mailbot.outbox", logging.ERROR, __file__, 1, "sending the outbox failed", None, None)
+    record.created = datetime(2026, 12, 4, 1, 30, tzinfo=ZoneInfo("UTC")).timestamp()
+    assert ZonedFormatter(ZoneInfo("Asia/Makassar")).format(record) == (
+        "2026-12-04 09:30:00 WITA ERROR mailbot.outbox: sending the outbox failed")
+    assert ZonedFormatter().format(record).startswith("2026-12-04 01:30:00 UTC ")
