@@ -444,8 +444,12 @@ def check_spreadsheet(data: bytes, limits: ReadLimits) -> None:
                                  limits.max_spreadsheet_bytes)
         counter = _SheetCounter(limits)
         inflated = 0
+        # a cell's text (in the shared strings or a sheet) is a run of bytes between two tags; a UTF-8
+        # character is at most four bytes, so a longer run holds a line over the line limit
+        longest_text = 4 * limits.max_line_chars
         for member in members:
             sheet = bool(_SHEET_MEMBER_RE.fullmatch(member.filename))
+            text = 0  # bytes since the member's last "<"
             try:
                 with archive.open(member) as stream:
                     while chunk := stream.read(1 << 16):
@@ -453,6 +457,13 @@ def check_spreadsheet(data: bytes, limits: ReadLimits) -> None:
                         if inflated > limits.max_spreadsheet_bytes:
                             raise limit_exceeded("spreadsheet_bytes", "spreadsheet inflates to more bytes",
                                                  limits.max_spreadsheet_bytes)
+                        runs = chunk.split(b"<")
+                        text += len(runs[0])
+                        if max(text, *(len(r) for r in runs[1:-1]), 0) > longest_text:
+                            raise limit_exceeded("line_chars", "a spreadsheet cell holds a longer text",
+                                                 limits.max_line_chars)
+                        if len(runs) > 1:
+                            text = len(runs[-1])
                         if sheet:
                             counter.feed(chunk)
             except LimitExceeded:

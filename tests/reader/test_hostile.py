@@ -106,6 +106,9 @@ MB = 1 << 20
     ("a row of 100,000 cells",
      make_hostile._repeat(make_hostile._SHEET_HEAD + b"<row>", b"<c><v>2</v></c>", 1_500_000, b"</row>"
                           + make_hostile._SHEET_TAIL), "spreadsheet_cells"),
+    ("one cell of 3,000,000 characters",
+     make_hostile._repeat(make_hostile._SHEET_HEAD + b'<row><c t="inlineStr"><is><t>', b"A", 3_000_000,
+                          b"</t></is></c></row>" + make_hostile._SHEET_TAIL), "line_chars"),
     ("300,000 cells in rows of 40",
      make_hostile._repeat(make_hostile._SHEET_HEAD, b"<x:row>" + b'<x:c s="1"><x:v>4</x:v></x:c>' * 40 + b"</x:row>",
                           12 * MB, make_hostile._SHEET_TAIL), "spreadsheet_cells"),
