@@ -344,6 +344,7 @@ def _flush(desk: Desk, sender: Sender, *, batch: int, should_stop: Callable[[], 
                 return result  # (on PostgreSQL, rows another sender took meanwhile are its to send)
             ids = {mail.message_id: outbox_id for outbox_id, mail in due}
             recorded: set[str] = set()
+            untried: list[str] = []  # behind a connection lost mid-batch: due again at once
 
             def record(message_id: str, error: Exception | None,
                        ids: dict[str, int] = ids, recorded: set[str] = recorded) -> None:
@@ -354,6 +355,8 @@ def _flush(desk: Desk, sender: Sender, *, batch: int, should_stop: Callable[[], 
                     result.sent += 1
                 else:
                     _record_failure_durably(desk, ids[message_id], error, result)
+                    if isinstance(error, NotAttempted):
+                        untried.append(message_id)
                 recorded.add(message_id)
                 if should_stop():
                     raise _Stopped  # out of send_batch, which closes its connection; the rest stays queued
@@ -372,7 +375,7 @@ def _flush(desk: Desk, sender: Sender, *, batch: int, should_stop: Callable[[], 
                 if tell_misconfigured:
                     log.error("configuration error: %s; the mail stays queued", result.misconfigured)
                 return result
-            if len(due) < batch:
+            if len(due) < batch and not untried:  # (each pass with untried mail tried one: it ends)
                 if len(due) == allowed:  # the brake, not an empty queue, ended this batch
                     with desk.sessions() as session:
                         result.braked = repo.count_due(session, desk.now())
@@ -436,9 +439,10 @@ def _record_failure(session: Session, desk: Desk, outbox_id: int, error: Excepti
         result.retrying += 1
         return
     if isinstance(error, NotAttempted):
-        # never handed to the server (the connection was lost before its turn): no attempt is used up
-        row.next_attempt_at = now + timedelta(seconds=desk.config.run.outbox_retry_seconds)
-        result.retrying += 1
+        # never handed to the server (the connection was lost before its turn): no attempt is used up, and
+        # it is due at once, on a new connection (a server really away fails that connection, and the mail
+        # tried on it waits its retry pause); one dropped connection delays only the mail it carried
+        row.next_attempt_at = now  # (not counted as retrying: it waits for no pause)
         return
     row.attempts += 1
     permanent = isinstance(error, PermanentDeliveryError)

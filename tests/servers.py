@@ -476,7 +476,7 @@ def dovecot_server(**kwargs: Any) -> Iterator[DovecotServer]:
 
 # -- SMTP ---------------------------------------------------------------------
 
-SmtpMode = Literal["ok", "tempfail", "permfail", "drop", "rcpt_tempfail", "rcpt_permfail"]
+SmtpMode = Literal["ok", "tempfail", "permfail", "drop", "drop_once", "rcpt_tempfail", "rcpt_permfail"]
 
 
 @dataclass(frozen=True)
@@ -566,7 +566,7 @@ class SmtpServer:
     """An aiosmtpd server on 127.0.0.1 that records what it accepts.
 
     mode (switchable at run time): "ok"; "tempfail" (451 after DATA); "permfail" (550 after
-    DATA); "drop" (closes the connection at DATA); "rcpt_tempfail" (450 at RCPT);
+    DATA); "drop" (closes the connection at DATA); "drop_once" (that once, then "ok"); "rcpt_tempfail" (450 at RCPT);
     "rcpt_permfail" (550 at RCPT). ok_first=N accepts N more messages before the mode applies.
     data_delay: seconds between taking a message at the end of DATA and answering 250 (a slow
     server: a client killed in that window has sent a message it never heard was accepted).
@@ -614,6 +614,11 @@ class SmtpServer:
                 if at_data:
                     self.ok_first -= 1
                 return "ok"
+            if self.mode == "drop_once":
+                if not at_data:
+                    return "ok"
+                self.mode = "ok"  # one connection dropped, the next ones served
+                return "drop"
             return self.mode
 
     def set_mode(self, mode: SmtpMode, ok_first: int = 0) -> None:

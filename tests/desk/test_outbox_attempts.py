@@ -8,8 +8,11 @@ import pytest
 
 from mailbot.app import Desk
 from mailbot.errors import NotAttempted, SmtpConnectionError
-from mailbot.outbox import FlushResult, _record_failure
+from mailbot.outbox import FlushResult, _record_failure, flush
 from mailbot.store.schema import OutboxMessage
+from mailbot.transports.smtp import SmtpSender
+from tests.servers import SmtpServer
+from tests.transports.helpers import smtp_config
 
 pytestmark = pytest.mark.usefixtures("database_url")  # on SQLite and on PostgreSQL (tests/backends.py)
 
@@ -30,5 +33,29 @@ def test_only_a_tried_mail_uses_up_an_attempt(open_test_desk: Callable[..., Desk
         session.flush()
         result = FlushResult()
         _record_failure(session, desk, row.id, error, result)
-        assert (row.status, row.attempts, result.retrying) == ("queued", attempts, 1)
-        assert row.next_attempt_at > desk.now()
+        assert (row.status, row.attempts, result.retrying) == ("queued", attempts, attempts)
+        # never tried: due again at once, on the next connection; tried: after the retry pause
+        assert (row.next_attempt_at > desk.now()) is (attempts == 1)
+
+
+@pytest.mark.servers
+def test_one_dropped_connection_delays_only_the_mail_in_flight(open_test_desk: Callable[..., Desk]) -> None:
+    with SmtpServer() as smtp_server:
+        _one_dropped_connection(open_test_desk(), smtp_server)
+
+
+def _one_dropped_connection(desk: Desk, smtp_server: SmtpServer) -> None:
+    with desk.sessions.begin() as session:
+        for n in range(1, 5):
+            message_id = f"<r{n}@desk.example>"
+            raw = (f"From: blangko@disdukcapil.kaltaraprov.example\r\nTo: a@b.example\r\nSubject: Re: x\r\n"
+                   f"Message-ID: {message_id}\r\n\r\nBalasan {n}.\r\n").encode()
+            session.add(OutboxMessage(purpose=f"reply:{n}", message_id=message_id, category="reply",
+                                      sender="blangko@disdukcapil.kaltaraprov.example", recipients=["a@b.example"],
+                                      subject="Re: x", raw=raw, status="queued", attempts=0,
+                                      next_attempt_at=desk.now(), created_at=desk.now()))
+    smtp_server.set_mode("drop_once", ok_first=1)
+    result = flush(desk, SmtpSender(smtp_config(smtp_server)))
+    # the first delivered, the second lost with the connection; the two behind it go out on a new one at once
+    assert [m.raw.split(b"Balasan ")[1][:1] for m in smtp_server.messages] == [b"1", b"3", b"4"]
+    assert (result.sent, result.retrying, smtp_server.connections) == (3, 1, 2)
