@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -158,7 +159,8 @@ def correct(session: Session, desk: Desk, message_pk: int, fields: dict[str, obj
     before = dict(existing.label) if existing is not None else label_of(message)
     after = {**before, **fields}
     keep_label(session, desk, message, after, origin="correction", actor=actor, reason=reason)
-    effects = _reroute(session, desk, message, before, after, actor=actor, reason=reason)
+    effects, blocked = _reroute(session, desk, message, before, after, typed=set(fields), actor=actor,
+                                reason=reason)
     own = session.scalar(select(Request).where(Request.message_pk == message.id))
     if own is not None and after.get("kind") != "request":
         # the message is no longer read as a request: the request it opened (or linked to an open one)
@@ -174,6 +176,10 @@ def correct(session: Session, desk: Desk, message_pk: int, fields: dict[str, obj
                            "(settle it with `mailbot adjust`)")
     for item in attention.open_items(session):
         if item.message_pk == message.id and item.kind == "read":
+            if blocked:
+                # the right reading could not reach the request: the message still needs a person
+                effects.append(f"queue item {item.id} stays open: {blocked}")
+                continue
             attention.close(session, desk, item.id, actor=actor, resolution=f"dikoreksi: {reason}")
             effects.append(f"queue item {item.id} closed")
     if not effects:
@@ -184,7 +190,9 @@ def correct(session: Session, desk: Desk, message_pk: int, fields: dict[str, obj
 
 
 def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, object], after: dict[str, object],
-             *, actor: str, reason: str) -> list[str]:
+             *, typed: set[str], actor: str, reason: str) -> tuple[list[str], str | None]:
+    """Carry the corrected reading through; the effects (English, for the operator), and why it could not
+    reach the request it is about (None when it did, or had nothing to change)."""
     effects: list[str] = []
     report = session.scalar(select(Report).where(Report.message_pk == message.id))
     stated_now = after.get("stock_on_hand")
@@ -207,8 +215,10 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
     if request is None and message.raw and report is None:
         request = _followed_up(session, desk, message)  # a follow-up: it changes the request it followed up
         follow_up = request is not None
+    if _newly_received(before, after, typed) and report is None and message.raw:
+        return _reroute_receipt(session, desk, message, after, request if follow_up else None, actor=actor)
     if request is not None:
-        targets = _targets(session, request, message, before, after) if follow_up else {
+        targets = _targets(session, request, message, before, after, typed) if follow_up else {
             f: after[f] for f in conversation.FIGURES if isinstance(after.get(f), int)}
         changed = [{"field": f, "label": FIELD_LABELS[f], "before": getattr(request, f),
                     "after": value, "by_us": True, "by": actor}
@@ -231,16 +241,72 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
         elif changed:
             effects.append(f"{request.reference} is {state_words(request.state)}: nothing changed; a request in "
                            "that state cannot be decided again (settle a shipment with `mailbot adjust`)")
+            return effects, f"{request.reference} is {state_words(request.state)} and cannot take the figures"
         elif follow_up:
             effects.append(f"{request.reference} (followed up by this message) already has these figures: "
                            "nothing to change")
-    return effects
+    return effects, None
+
+
+def _newly_received(before: dict[str, object], after: dict[str, object], typed: set[str]) -> bool:
+    """Whether the corrected reading states a count received that the stored reading did not route as one: a
+    receipt now, its count typed or changed, or the message read as something else before."""
+    return after.get("kind") == "receipt" and isinstance(after.get("received"), int) and (
+        before.get("kind") != "receipt" or "received" in typed or after.get("received") != before.get("received"))
+
+
+def _reroute_receipt(session: Session, desk: Desk, message: Message, after: dict[str, object],
+                     thread: Request | None, *, actor: str) -> tuple[list[str], str | None]:
+    """A message now read as a receipt: booked as the district's receipt would have been (against the shipment
+    of its thread, else the district's shipment on its way; a count differing from what was shipped opens a
+    discrepancy and the managers are told once; a shipment already received has its count corrected), and the
+    district told. With no shipment to book it against, nothing is booked and the operator is told why."""
+    from dataclasses import replace
+
+    from mailbot import routes
+    from mailbot.guards.trust import SenderTrust
+
+    guard = message.guard or {}
+    verdict = read_message(message.raw or b"", reader_districts(desk.config), own_addresses=desk.config.own_addresses)
+    district = str(after.get("district") or guard.get("district") or verdict.district or "")
+    item: Literal["ktp-el", "kia"] = "kia" if (after.get("item") or (thread.item if thread else None)) == "kia" \
+        else "ktp-el"
+    received = after["received"]
+    assert isinstance(received, int)
+    shipment = thread if thread is not None and thread.state in ("approved", "dispatched", "received") \
+        else routes.shipment_of(session, district, item)
+    if not district or shipment is None or not shipment.approved:
+        return ([f"no shipment of {item} to {district or 'an unknown district'} to book a receipt of "
+                 f"{number(received)} against: nothing booked"],
+                "no shipment to book the receipt against (dispatch it, then correct again)")
+    before_state, before_count = shipment.state, actions.received_before(session, shipment)
+    trust = SenderTrust(address=guard.get("address") or verdict.sender, district=district, is_manager=False,
+                        on_list=True, authenticated=True, trusted=True, reasons=())
+    figures = {f: value if isinstance(value := after.get(f), int) else None for f in QUANTITY_FIELDS}
+    # a receipt asks for nothing: a figure read as requested was the misreading being corrected
+    corrected = replace(verdict, kind="receipt", district=district, item=item, doubts=(),
+                        requested=None, stock_on_hand=figures["stock_on_hand"],
+                        received=received, printed=figures["printed"], recorded=figures["recorded"])
+    routes.receipt(session, desk, message, corrected, trust, shipment)
+    shipped = shipment.approved
+    if before_state == "received":
+        effects = [f"{shipment.reference}: receipt corrected {number(before_count or 0)} -> {number(received)}, "
+                   "adjustment booked; the district is told"]
+    else:
+        effects = [f"{shipment.reference}: receipt of {number(received)} booked (shipped {number(shipped)}); "
+                   "the district is told"]
+    if received != shipped:
+        effects.append(f"{shipment.reference}: {'short' if received < shipped else 'over'} by "
+                       f"{number(abs(shipped - received))}, a discrepancy is open and the managers are told")
+    return effects, None
 
 
 def _targets(session: Session, request: Request, message: Message, before: dict[str, object],
-             after: dict[str, object]) -> dict[str, int]:
-    """The request's figures a corrected follow-up stands for: the figures the person changed, and, where the
-    follow-up is now read as carrying no figure (a question, another blank), the figures it changed put back."""
+             after: dict[str, object], typed: set[str]) -> dict[str, int]:
+    """The request's figures a corrected follow-up stands for: the figures the person changed or typed (a
+    follow-up in doubt never reached the request, even where its stored reading held the right figure), and,
+    where the follow-up is now read as carrying no figure (a question, another blank), the figures it changed
+    put back."""
     from mailbot.store.schema import Decision
 
     set_by_it: dict[str, int] = {}
@@ -255,7 +321,7 @@ def _targets(session: Session, request: Request, message: Message, before: dict[
     targets: dict[str, int] = {}
     for f in conversation.FIGURES:
         value = after.get(f)
-        if not figureless and isinstance(value, int) and value != before.get(f):
+        if not figureless and isinstance(value, int) and (value != before.get(f) or f in typed):
             targets[f] = value
         elif (figureless or value is None) and f in set_by_it:
             targets[f] = set_by_it[f]

@@ -224,7 +224,7 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     item = verdict.item or (thread.item if thread else None) or "ktp-el"
     if _answers_our_question(session, verdict):
         corrections.label_clarification(session, desk, message, verdict)
-    if thread is None and _shipment_of(session, district, item) is None:
+    if thread is None and shipment_of(session, district, item) is None:
         # no shipment on its way: a count for the shipment whose receipt is still in question corrects it
         thread = _in_question(session, district, item)
     if thread is not None and thread.district == district and thread.state == "received":
@@ -260,11 +260,11 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         shipped_request = thread if thread.district == district and thread.state in ("approved", "dispatched") \
             else None
     else:
-        shipped_request = _shipment_of(session, district, item)
+        shipped_request = shipment_of(session, district, item)
     shipped = shipped_request.approved if shipped_request is not None else None
     # A receipt of both blanks: each blank's count goes the same way as the first's (booked against its
     # shipment, a difference opens a discrepancy; with no shipment a person matches it), and the reply names each.
-    others = [(other, _shipment_of(session, district, other.item)) for other in verdict.readings
+    others = [(other, shipment_of(session, district, other.item)) for other in verdict.readings
               if other.item != item and other.received is not None]
     # "sudah diterima 1.000 keping, sisanya menyusul": a part of the shipment; the difference stays listed until
     # it is closed, but nobody is told it is final
@@ -342,7 +342,7 @@ def _in_question(session: Session, district: str, item: str) -> Request | None:
     return found[0] if len(found) == 1 else None
 
 
-def _shipment_of(session: Session, district: str, item: str) -> Request | None:
+def shipment_of(session: Session, district: str, item: str) -> Request | None:
     """The district's shipment of *item* a receipt is about: the latest dispatched, else one approved."""
     return repo.latest_shipment(session, district, item) or repo.open_request(session, district, item,
                                                                               states=("approved",))
