@@ -26,6 +26,7 @@ class MessageOutcome(StrEnum):
     UNTRUSTED_IN_THREAD = "untrusted-in-thread"
     REMINDER = "reminder"
     CORRECTION_UNMATCHED = "correction-unmatched"  # a correction outside any thread that fits no open request
+    REMINDER_UNMATCHED = "reminder-unmatched"  # a reminder from a district with no open request
     # requests
     REQUEST_CLARIFY = "request-clarify"
     REQUEST_HELD = "request-held"
@@ -112,6 +113,7 @@ OUTCOME_WORDS: dict[str, str] = {
     "untrusted-in-thread": "reply from an address not on the district's list",
     "reminder": "reminder about a request",
     "correction-unmatched": "a correction that fits no open request: a person reads it",
+    "reminder-unmatched": "a reminder with no open request: a person reads it",
     "request-clarify": "request, asked back",
     "request-held": "request, waiting for manager",
     "request-approved": "request approved",

@@ -74,6 +74,10 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
             return handled
     elif thread is None and (reminded := conversation.reminder_target(session, verdict, trust)) is not None:
         return attention.reminder(session, desk, message, verdict, trust, reminded)
+    elif thread is None and conversation.unmatched_reminder(session, verdict, trust):
+        # "izin mengingatkan kembali permohonan kami minggu lalu" with no request on record: never a new request
+        # asked for its figure; a person looks for it and the district is told none was found
+        return MessageOutcome.REMINDER_UNMATCHED
     elif thread is None and (withdrawn := conversation.cancellation_target(session, verdict, trust)) is not None:
         # "mohon permohonan blangko kami dibatalkan" in a mail of its own: the district's open request
         return conversation.cancel(session, desk, message, verdict, trust, withdrawn,
