@@ -51,6 +51,8 @@ REASONS = {
     "surplus": "blangko yang diterima lebih dari yang dikirim",
     "other_item": "angka untuk jenis blangko lain (KTP-el/KIA) dalam percakapan permohonan ini",
     "stranger_in_thread": "email dari pengirim yang tidak dikenal atau tidak terverifikasi pada percakapan permohonan",
+    "unverified_in_thread": "email dari alamat kabupaten/kota yang tidak lolos pemeriksaan keaslian pada percakapan "
+                            "permohonan",
     "district_command": "balasan SETUJU/TOLAK dari kabupaten/kota, padahal hanya pimpinan yang dapat memutuskan",
     "managers_thread": "balasan kabupaten/kota atas email yang kami kirim kepada pimpinan",
     "message_id_shared": "Message-ID-nya sudah dipakai oleh email lain yang isinya berbeda (mungkin ada yang palsu)",
@@ -87,6 +89,7 @@ OPERATOR_REASONS = {
     "surplus": "more blanks received than sent",
     "other_item": "figure for the other item in this request's thread",
     "stranger_in_thread": "unknown or unverified sender in a request's thread",
+    "unverified_in_thread": "a district's own address failing the authentication checks in a request's thread",
     "district_command": "SETUJU/TOLAK from a district (only managers decide)",
     "managers_thread": "district's reply to a mail sent to managers",
     "message_id_shared": "Message-ID used by another, different mail (one may be forged)",

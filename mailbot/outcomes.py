@@ -110,7 +110,7 @@ OUTCOME_WORDS: dict[str, str] = {
     "automated-bounce": "bounce: a mail was not delivered",
     "untrusted": "unknown or unverified sender",
     "untrusted-notified": "unknown or unverified sender, operator told",
-    "untrusted-in-thread": "reply from an address not on the district's list",
+    "untrusted-in-thread": "reply in a request's thread from an unknown sender or one failing the checks",
     "reminder": "reminder about a request",
     "correction-unmatched": "a correction that fits no open request: a person reads it",
     "reminder-unmatched": "a reminder with no open request: a person reads it",

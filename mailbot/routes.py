@@ -37,7 +37,9 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     if not trust.trusted and (thread := find_thread(session, verdict)) is not None:
         # A stranger (or a sender failing the checks) writing in a request's thread never changes it, never
         # opens a reference and is never answered; a person sees it beside the request.
-        attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="stranger_in_thread",
+        # a district's own address that failed the authentication checks is no stranger: the operator is told which
+        reason = "unverified_in_thread" if trust.on_list or trust.is_manager else "stranger_in_thread"
+        attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,
                             detail=f"{verdict.subject}\n{trust.address or '-'}: {(verdict.body_excerpt or '')[:300]}",
                             district=thread.district, item=thread.item, message=message, request=thread)
         untrusted(session, desk, message, verdict, trust)
