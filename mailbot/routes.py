@@ -11,7 +11,7 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mailbot import actions, attention, conversation, corrections, followup, stated, watch
+from mailbot import actions, attention, conversation, followup, labels, stated, watch
 from mailbot.desk import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction
 from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_command
@@ -106,7 +106,7 @@ def _completed(session: Session, desk: Desk, message: Message, verdict: Verdict,
                outcome: MessageOutcome) -> MessageOutcome:
     """An answer that completed a clarification is kept as labelled mail (mailbot.corrections)."""
     if not outcome.asks_back:
-        corrections.label_clarification(session, desk, message, verdict)
+        labels.label_clarification(session, desk, message, verdict)
     return outcome
 
 
@@ -229,7 +229,7 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         return MessageOutcome.RECEIPT_UNTRUSTED
     item = verdict.item or (thread.item if thread else None) or "ktp-el"
     if _answers_our_question(session, verdict):
-        corrections.label_clarification(session, desk, message, verdict)
+        labels.label_clarification(session, desk, message, verdict)
     if thread is None and shipment_of(session, district, item) is None:
         # no shipment on its way: a count for the shipment whose receipt is still in question corrects it
         thread = _in_question(session, district, item)
