@@ -221,7 +221,7 @@ def _newly_received(before: dict[str, object], after: dict[str, object], typed: 
 def _reroute_receipt(session: Session, desk: Desk, message: Message, after: dict[str, object],
                      thread: Request | None, *, actor: str) -> tuple[list[str], str | None]:
     """A message now read as a receipt: booked as the district's receipt would have been (against the shipment
-    of its thread, else the district's shipment on its way; a count differing from what was shipped opens a
+    of its thread, else the district's shipment on its way, never another request's in a thread; a count differing from what was shipped opens a
     discrepancy and the managers are told once; a shipment already received has its count corrected), and the
     district told. With no shipment to book it against, nothing is booked and the operator is told why."""
     from dataclasses import replace
@@ -236,9 +236,10 @@ def _reroute_receipt(session: Session, desk: Desk, message: Message, after: dict
         else "ktp-el"
     received = after["received"]
     assert isinstance(received, int)
-    shipment = thread if thread is not None and thread.state in ("approved", "dispatched", "received") \
-        else routes.shipment_of(session, district, item)
-    if not district or shipment is None or not shipment.approved:
+    # in a thread, the receipt is about that thread's shipment only (as routes.receipt has it)
+    shipment = thread if thread is not None else routes.shipment_of(session, district, item)
+    if not district or shipment is None or not shipment.approved \
+            or shipment.state not in ("approved", "dispatched", "received"):
         return ([f"no shipment of {item} to {district or 'an unknown district'} to book a receipt of "
                  f"{number(received)} against: nothing booked"],
                 "no shipment to book the receipt against (dispatch it, then correct again)")

@@ -102,3 +102,20 @@ def test_a_correction_that_cannot_reach_the_request_says_why_and_the_item_stays_
     assert any("cannot be decided again" in e for e in effects), effects
     assert any("stays open" in e for e in effects), effects
     assert desk12.queue(mid) == {"doubt"}  # still for a person: nothing was carried through
+
+
+def test_a_receipt_in_the_thread_of_a_request_not_shipped_is_booked_against_no_other_shipment(desk12: Desk12) -> None:
+    _dispatched(desk12)  # BLK-2026-0001 is on its way
+    mid, _ = desk12.send(BULUNGAN, "Permohonan tambahan blangko KTP-el",
+                         "Dengan hormat, mohon tambahan blangko KTP-el 1.000 keping, sisa stok kami 400 keping.")
+    [second] = desk12.replies_to(mid)
+    assert "BLK-2026-0002" in second.subject
+    with desk12.desk.sessions.begin() as session:  # it waits for a manager: nothing is shipped for it
+        req = repo.request_by_reference(session, "BLK-2026-0002")
+        assert req is not None
+        req.state, req.approved = "held", None
+    answer = _answer(desk12, second, "Hitungan kami 1.900 keping pak.")
+    effects = _correct(desk12, answer, ["kind=receipt", "received=1.900"], "dibaca sebagai penerimaan")
+    assert any("nothing booked" in e for e in effects) and any("stays open" in e for e in effects), effects
+    assert desk12.request()["state"] == "dispatched"  # never booked against the other request's shipment
+    assert "receipt_confirmed" not in desk12.ledger_kinds()
