@@ -21,7 +21,7 @@ from mailbot.outgoing import ReplyTo, answering, queue, reply_subject
 from mailbot.reader.numbers import find_mentions, normalise
 from mailbot.reader.verdict import QUANTITY_FIELDS, Evidence, Verdict
 from mailbot.stock import policy
-from mailbot.stock.explain import explain_id, reason_id
+from mailbot.stock.explain import decided_since, explain_id, reason_id
 from mailbot.stock.ledger import Balance, Entry, EntryKind, available_to_ship
 from mailbot.store import repo
 from mailbot.store import stock as ledger
@@ -606,9 +606,13 @@ def _policy_explanation(session: Session, req: Request) -> list[str]:
     """The arithmetic of the policy's last decision on *req* (the need it worked out), for a partial approval."""
     from sqlalchemy import select
 
-    note = session.scalar(select(Decision.note).where(Decision.request_pk == req.id, Decision.actor == POLICY,
-                                                      Decision.note.is_not(None)).order_by(Decision.id.desc()))
-    return [line for line in (note or "").split("; ") if line]
+    row = session.scalar(select(Decision).where(Decision.request_pk == req.id, Decision.actor == POLICY,
+                                                Decision.note.is_not(None)).order_by(Decision.id.desc()).limit(1))
+    if row is None:
+        return []
+    held = {reason_id(policy.Reason(str(r["code"]), {k: v for k, v in r.items() if k != "code"}))
+            for r in row.reasons or []}
+    return decided_since([line for line in (row.note or "").split("; ") if line], held)
 
 
 def _check_approvable(req: Request) -> None:

@@ -51,6 +51,8 @@ REASONS = {
     "surplus": "blangko yang diterima lebih dari yang dikirim",
     "other_item": "angka untuk jenis blangko lain (KTP-el/KIA) dalam percakapan permohonan ini",
     "stranger_in_thread": "email dari pengirim yang tidak dikenal atau tidak terverifikasi pada percakapan permohonan",
+    "unverified_in_thread": "email dari alamat kabupaten/kota yang tidak lolos pemeriksaan keaslian pada percakapan "
+                            "permohonan",
     "district_command": "balasan SETUJU/TOLAK dari kabupaten/kota, padahal hanya pimpinan yang dapat memutuskan",
     "managers_thread": "balasan kabupaten/kota atas email yang kami kirim kepada pimpinan",
     "message_id_shared": "Message-ID-nya sudah dipakai oleh email lain yang isinya berbeda (mungkin ada yang palsu)",
@@ -58,6 +60,7 @@ REASONS = {
     "cancellation": "kabupaten/kota meminta pembatalan permohonan yang sudah disetujui atau dikirim",
     "cancellation_unclear": "permintaan pembatalan disertai angka baru: perlu dipastikan maksudnya",
     "correction_unmatched": "koreksi tanpa permohonan yang cocok",
+    "reminder_unmatched": "pengingat dari kabupaten/kota yang tidak memiliki permohonan terbuka",
     "cancel_denied": "kabupaten/kota meminta agar permohonannya tidak dibatalkan",
 }
 
@@ -86,6 +89,7 @@ OPERATOR_REASONS = {
     "surplus": "more blanks received than sent",
     "other_item": "figure for the other item in this request's thread",
     "stranger_in_thread": "unknown or unverified sender in a request's thread",
+    "unverified_in_thread": "a district's own address failing the authentication checks in a request's thread",
     "district_command": "SETUJU/TOLAK from a district (only managers decide)",
     "managers_thread": "district's reply to a mail sent to managers",
     "message_id_shared": "Message-ID used by another, different mail (one may be forged)",
@@ -93,6 +97,7 @@ OPERATOR_REASONS = {
     "cancellation": "district asks to cancel a request already approved or dispatched",
     "cancellation_unclear": "cancellation with a new figure beside it: what is meant",
     "correction_unmatched": "correction matching no open request",
+    "reminder_unmatched": "reminder from a district with no open request",
     "cancel_denied": "the district asks not to cancel its request",
 }
 
@@ -110,7 +115,8 @@ def operator_reason(code: str) -> str:
 # Outcomes of routing after which nothing was done with a district's message.
 NO_ACTION = {MessageOutcome.OTHER: "other", MessageOutcome.MANAGER_OTHER: "manager_other",
              MessageOutcome.RECEIPT_UNMATCHED: "receipt_unmatched", MessageOutcome.ATTACHMENT: "attachment",
-             MessageOutcome.CORRECTION_UNMATCHED: "correction_unmatched"}
+             MessageOutcome.CORRECTION_UNMATCHED: "correction_unmatched",
+             MessageOutcome.REMINDER_UNMATCHED: "reminder_unmatched"}
 
 _QUESTION = re.compile(
     r"\?|\b(?:apakah|kapan|bagaimana|berapa|mohon (?:info|informasi|penjelasan)|bisakah|bolehkah|dimana|di mana|"
@@ -328,7 +334,8 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
 
 
 # The reasons an acknowledgement explains (templates/reply_will_read.txt.j2).
-_TOLD_WHY = frozenset({"correction_unmatched", "managers_thread", "manager_other", "other_item"})
+_TOLD_WHY = frozenset({"correction_unmatched", "reminder_unmatched", "managers_thread", "manager_other",
+                       "other_item"})
 
 
 def _replied(session: Session, message: Message) -> bool:
@@ -458,7 +465,9 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
           context={"district_name": desk.district_name(request.district), "reference": request.reference,
                    "item": request.item, "requested": request.requested, "approved": request.approved,
                    "state": request.state, "state_text": STATE_TEXT.get(request.state, request.state),
-                   "since": received_at(session, request).astimezone(desk.tz).date().isoformat()},
+                   "since": received_at(session, request).astimezone(desk.tz).date().isoformat(),
+                   # only the reminder that went to the managers says so; a later one says they know already
+                   "escalated": not escalated},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.REMINDER
 

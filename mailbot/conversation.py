@@ -29,6 +29,12 @@ CHANGEABLE = ("clarifying", "held", "approved")
 FIGURES = ("requested", "stock_on_hand")
 _CONFIRMATION = re.compile(r"\b(?:terima ?kasih|makasih|baik|siap|oke|ok|noted|sudah kami terima|sip|mantap|"
                            r"thanks?|thank you)\b", re.IGNORECASE)
+# A reminder of a request sent before ("izin mengingatkan kembali permohonan kami minggu lalu", "belum ada kabar"),
+# not a mere urge to send that a new request may carry ("stok hampir habis, mohon segera dikirim").
+_EARLIER_ASK = re.compile(r"\b(?:mengingatkan|ingatkan|diingatkan|menanyakan|minggu lalu|pekan lalu|bulan lalu|"
+                          r"kemarin|sebelumnya|yang lalu|yg lalu|tempo hari|belum (?:juga )?(?:ada )?(?:balasan|"
+                          r"kabar|tanggapan|jawaban|respon\w*|keputusan|kepastian)|remind\w*|follow(?:ing)? ?up|"
+                          r"any (?:update|news)|still waiting|no (?:reply|response|answer|news))\b", re.IGNORECASE)
 _CORRECTION = re.compile(r"\b(?:koreksi|ralat|bukan|sebenarnya|yang benar|salah|keliru|revisi|menjadi)\b",
                          re.IGNORECASE)
 
@@ -363,6 +369,19 @@ def reminder_target(session: Session, verdict: Verdict, trust: SenderTrust) -> R
     if verdict.requested is not None and found.requested is None:
         return None  # the figure we asked for ("2.000 keping, mohon segera dikirim"): an answer, not a reminder
     return found
+
+
+def unmatched_reminder(session: Session, verdict: Verdict, trust: SenderTrust) -> bool:
+    """A trusted district's reminder of a request sent before, outside any thread and with no figure of its own,
+    when the district has no open request to remind of (reminder_target found none): it is no new request; a
+    person reads it."""
+    words = f"{verdict.subject}\n{verdict.body_excerpt or ''}"
+    if not (trust.trusted and trust.district and not trust.is_manager and attention.is_reminder(verdict)
+            and _EARLIER_ASK.search(words) and verdict.requested is None
+            and not any(d.field == "requested" and d.reason != "missing" for d in verdict.doubts)):
+        return False
+    return repo.open_request(session, trust.district, verdict.item or "ktp-el",
+                             states=(*repo.OPEN_STATES, "linked")) is None
 
 
 def correction_target(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,9 +19,10 @@ from mailbot import actions, attention, conversation, stated
 from mailbot.desk import Desk, reader_districts
 from mailbot.errors import InvalidAction, MailbotError
 from mailbot.indonesian import FIELD_LABELS, number
+from mailbot.labels import LABEL_KEYS, keep_label, label_of
 from mailbot.outcomes import outcome_words, state_words
 from mailbot.reader import read_message
-from mailbot.reader.verdict import QUANTITY_FIELDS, Verdict
+from mailbot.reader.verdict import QUANTITY_FIELDS
 from mailbot.stock.ledger import MAX_BALANCE, Entry, EntryKind
 from mailbot.store import repo
 from mailbot.store import stock as ledger
@@ -28,25 +30,7 @@ from mailbot.store.schema import Label, Message, Report, Request
 
 KINDS = ("request", "stock_report", "receipt", "automated", "other")
 ITEMS = ("ktp-el", "kia")
-LABEL_KEYS = ("district", "item", "kind", "needs_attachment", "printed", "received", "recorded", "requested",
-              "sender_known", "stock_on_hand", "tags")
 COMPARED = ("kind", "district", "item", *QUANTITY_FIELDS, "sender_known")
-
-
-# --- the label of a message ----------------------------------------------------------------------
-
-def label_of(message: Message) -> dict[str, object]:
-    """The stored reading of *message* as a label (what mailbot understood, before any correction)."""
-    v = message.verdict or {}
-    guard = message.guard or {}
-    label: dict[str, object] = {k: v.get(k) for k in ("kind", "district", "item", *QUANTITY_FIELDS)}
-    label["kind"] = label["kind"] or "other"
-    label["sender_known"] = bool(guard.get("on_list", v.get("sender_known", False)))
-    label["needs_attachment"] = False
-    label["tags"] = []
-    if label["kind"] in ("automated", "other"):
-        label.update({"item": None, **{f: None for f in QUANTITY_FIELDS}})
-    return {k: label[k] for k in LABEL_KEYS}
 
 
 def district_code(typed: str, districts: Mapping[str, str]) -> str | None:
@@ -118,26 +102,6 @@ def parse_fields(pairs: list[str], *, maximum: int, districts: Mapping[str, str]
     return fields
 
 
-def keep_label(session: Session, desk: Desk, message: Message, label: dict[str, object], *, origin: str,
-               actor: str, reason: str | None) -> Label:
-    row = session.scalar(select(Label).where(Label.message_pk == message.id))
-    if row is None:
-        row = Label(message_pk=message.id, label=label, origin=origin, actor=actor, reason=reason, at=desk.now())
-        session.add(row)
-    else:
-        row.label, row.origin, row.actor, row.reason, row.at = label, origin, actor, reason, desk.now()
-    return row
-
-
-def label_clarification(session: Session, desk: Desk, message: Message, verdict: Verdict) -> None:
-    """A district answer that completed a clarification: its reading, confirmed by the exchange, is a label."""
-    if session.scalar(select(Label.id).where(Label.message_pk == message.id)) is not None:
-        return
-    session.flush()
-    keep_label(session, desk, message, label_of(message), origin="clarification", actor=verdict.sender or "district",
-               reason="jawaban atas pertanyaan klarifikasi")
-
-
 # --- correcting ----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -158,7 +122,8 @@ def correct(session: Session, desk: Desk, message_pk: int, fields: dict[str, obj
     before = dict(existing.label) if existing is not None else label_of(message)
     after = {**before, **fields}
     keep_label(session, desk, message, after, origin="correction", actor=actor, reason=reason)
-    effects = _reroute(session, desk, message, before, after, actor=actor, reason=reason)
+    effects, blocked = _reroute(session, desk, message, before, after, typed=set(fields), actor=actor,
+                                reason=reason)
     own = session.scalar(select(Request).where(Request.message_pk == message.id))
     if own is not None and after.get("kind") != "request":
         # the message is no longer read as a request: the request it opened (or linked to an open one)
@@ -174,6 +139,10 @@ def correct(session: Session, desk: Desk, message_pk: int, fields: dict[str, obj
                            "(settle it with `mailbot adjust`)")
     for item in attention.open_items(session):
         if item.message_pk == message.id and item.kind == "read":
+            if blocked:
+                # the right reading could not reach the request: the message still needs a person
+                effects.append(f"queue item {item.id} stays open: {blocked}")
+                continue
             attention.close(session, desk, item.id, actor=actor, resolution=f"dikoreksi: {reason}")
             effects.append(f"queue item {item.id} closed")
     if not effects:
@@ -184,7 +153,9 @@ def correct(session: Session, desk: Desk, message_pk: int, fields: dict[str, obj
 
 
 def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, object], after: dict[str, object],
-             *, actor: str, reason: str) -> list[str]:
+             *, typed: set[str], actor: str, reason: str) -> tuple[list[str], str | None]:
+    """Carry the corrected reading through; the effects (English, for the operator), and why it could not
+    reach the request it is about (None when it did, or had nothing to change)."""
     effects: list[str] = []
     report = session.scalar(select(Report).where(Report.message_pk == message.id))
     stated_now = after.get("stock_on_hand")
@@ -207,8 +178,10 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
     if request is None and message.raw and report is None:
         request = _followed_up(session, desk, message)  # a follow-up: it changes the request it followed up
         follow_up = request is not None
+    if _newly_received(before, after, typed) and report is None and message.raw:
+        return _reroute_receipt(session, desk, message, after, request if follow_up else None, actor=actor)
     if request is not None:
-        targets = _targets(session, request, message, before, after) if follow_up else {
+        targets = _targets(session, request, message, before, after, typed) if follow_up else {
             f: after[f] for f in conversation.FIGURES if isinstance(after.get(f), int)}
         changed = [{"field": f, "label": FIELD_LABELS[f], "before": getattr(request, f),
                     "after": value, "by_us": True, "by": actor}
@@ -231,16 +204,73 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
         elif changed:
             effects.append(f"{request.reference} is {state_words(request.state)}: nothing changed; a request in "
                            "that state cannot be decided again (settle a shipment with `mailbot adjust`)")
+            return effects, f"{request.reference} is {state_words(request.state)} and cannot take the figures"
         elif follow_up:
             effects.append(f"{request.reference} (followed up by this message) already has these figures: "
                            "nothing to change")
-    return effects
+    return effects, None
+
+
+def _newly_received(before: dict[str, object], after: dict[str, object], typed: set[str]) -> bool:
+    """Whether the corrected reading states a count received that the stored reading did not route as one: a
+    receipt now, its count typed or changed, or the message read as something else before."""
+    return after.get("kind") == "receipt" and isinstance(after.get("received"), int) and (
+        before.get("kind") != "receipt" or "received" in typed or after.get("received") != before.get("received"))
+
+
+def _reroute_receipt(session: Session, desk: Desk, message: Message, after: dict[str, object],
+                     thread: Request | None, *, actor: str) -> tuple[list[str], str | None]:
+    """A message now read as a receipt: booked as the district's receipt would have been (against the shipment
+    of its thread, else the district's shipment on its way, never another request's in a thread; a count differing from what was shipped opens a
+    discrepancy and the managers are told once; a shipment already received has its count corrected), and the
+    district told. With no shipment to book it against, nothing is booked and the operator is told why."""
+    from dataclasses import replace
+
+    from mailbot import routes
+    from mailbot.guards.trust import SenderTrust
+
+    guard = message.guard or {}
+    verdict = read_message(message.raw or b"", reader_districts(desk.config), own_addresses=desk.config.own_addresses)
+    district = str(after.get("district") or guard.get("district") or verdict.district or "")
+    item: Literal["ktp-el", "kia"] = "kia" if (after.get("item") or (thread.item if thread else None)) == "kia" \
+        else "ktp-el"
+    received = after["received"]
+    assert isinstance(received, int)
+    # in a thread, the receipt is about that thread's shipment only (as routes.receipt has it)
+    shipment = thread if thread is not None else routes.shipment_of(session, district, item)
+    if not district or shipment is None or not shipment.approved \
+            or shipment.state not in ("approved", "dispatched", "received"):
+        return ([f"no shipment of {item} to {district or 'an unknown district'} to book a receipt of "
+                 f"{number(received)} against: nothing booked"],
+                "no shipment to book the receipt against (dispatch it, then correct again)")
+    before_state, before_count = shipment.state, actions.received_before(session, shipment)
+    trust = SenderTrust(address=guard.get("address") or verdict.sender, district=district, is_manager=False,
+                        on_list=True, authenticated=True, trusted=True, reasons=())
+    figures = {f: value if isinstance(value := after.get(f), int) else None for f in QUANTITY_FIELDS}
+    # a receipt asks for nothing: a figure read as requested was the misreading being corrected
+    corrected = replace(verdict, kind="receipt", district=district, item=item, doubts=(),
+                        requested=None, stock_on_hand=figures["stock_on_hand"],
+                        received=received, printed=figures["printed"], recorded=figures["recorded"])
+    routes.receipt(session, desk, message, corrected, trust, shipment)
+    shipped = shipment.approved
+    if before_state == "received":
+        effects = [f"{shipment.reference}: receipt corrected {number(before_count or 0)} -> {number(received)}, "
+                   "adjustment booked; the district is told"]
+    else:
+        effects = [f"{shipment.reference}: receipt of {number(received)} booked (shipped {number(shipped)}); "
+                   "the district is told"]
+    if received != shipped:
+        effects.append(f"{shipment.reference}: {'short' if received < shipped else 'over'} by "
+                       f"{number(abs(shipped - received))}, a discrepancy is open and the managers are told")
+    return effects, None
 
 
 def _targets(session: Session, request: Request, message: Message, before: dict[str, object],
-             after: dict[str, object]) -> dict[str, int]:
-    """The request's figures a corrected follow-up stands for: the figures the person changed, and, where the
-    follow-up is now read as carrying no figure (a question, another blank), the figures it changed put back."""
+             after: dict[str, object], typed: set[str]) -> dict[str, int]:
+    """The request's figures a corrected follow-up stands for: the figures the person changed or typed (a
+    follow-up in doubt never reached the request, even where its stored reading held the right figure), and,
+    where the follow-up is now read as carrying no figure (a question, another blank), the figures it changed
+    put back."""
     from mailbot.store.schema import Decision
 
     set_by_it: dict[str, int] = {}
@@ -255,7 +285,7 @@ def _targets(session: Session, request: Request, message: Message, before: dict[
     targets: dict[str, int] = {}
     for f in conversation.FIGURES:
         value = after.get(f)
-        if not figureless and isinstance(value, int) and value != before.get(f):
+        if not figureless and isinstance(value, int) and (value != before.get(f) or f in typed):
             targets[f] = value
         elif (figureless or value is None) and f in set_by_it:
             targets[f] = set_by_it[f]

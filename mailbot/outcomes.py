@@ -26,6 +26,7 @@ class MessageOutcome(StrEnum):
     UNTRUSTED_IN_THREAD = "untrusted-in-thread"
     REMINDER = "reminder"
     CORRECTION_UNMATCHED = "correction-unmatched"  # a correction outside any thread that fits no open request
+    REMINDER_UNMATCHED = "reminder-unmatched"  # a reminder from a district with no open request
     # requests
     REQUEST_CLARIFY = "request-clarify"
     REQUEST_HELD = "request-held"
@@ -109,9 +110,10 @@ OUTCOME_WORDS: dict[str, str] = {
     "automated-bounce": "bounce: a mail was not delivered",
     "untrusted": "unknown or unverified sender",
     "untrusted-notified": "unknown or unverified sender, operator told",
-    "untrusted-in-thread": "reply from an address not on the district's list",
+    "untrusted-in-thread": "reply in a request's thread from an unknown sender or one failing the checks",
     "reminder": "reminder about a request",
     "correction-unmatched": "a correction that fits no open request: a person reads it",
+    "reminder-unmatched": "a reminder with no open request: a person reads it",
     "request-clarify": "request, asked back",
     "request-held": "request, waiting for manager",
     "request-approved": "request approved",

@@ -11,7 +11,7 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mailbot import actions, attention, conversation, corrections, followup, stated, watch
+from mailbot import actions, attention, conversation, followup, labels, stated, watch
 from mailbot.desk import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction
 from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_command
@@ -37,7 +37,9 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     if not trust.trusted and (thread := find_thread(session, verdict)) is not None:
         # A stranger (or a sender failing the checks) writing in a request's thread never changes it, never
         # opens a reference and is never answered; a person sees it beside the request.
-        attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="stranger_in_thread",
+        # a district's own address that failed the authentication checks is no stranger: the operator is told which
+        reason = "unverified_in_thread" if trust.on_list or trust.is_manager else "stranger_in_thread"
+        attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,
                             detail=f"{verdict.subject}\n{trust.address or '-'}: {(verdict.body_excerpt or '')[:300]}",
                             district=thread.district, item=thread.item, message=message, request=thread)
         untrusted(session, desk, message, verdict, trust)
@@ -74,6 +76,10 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
             return handled
     elif thread is None and (reminded := conversation.reminder_target(session, verdict, trust)) is not None:
         return attention.reminder(session, desk, message, verdict, trust, reminded)
+    elif thread is None and conversation.unmatched_reminder(session, verdict, trust):
+        # "izin mengingatkan kembali permohonan kami minggu lalu" with no request on record: never a new request
+        # asked for its figure; a person looks for it and the district is told none was found
+        return MessageOutcome.REMINDER_UNMATCHED
     elif thread is None and (withdrawn := conversation.cancellation_target(session, verdict, trust)) is not None:
         # "mohon permohonan blangko kami dibatalkan" in a mail of its own: the district's open request
         return conversation.cancel(session, desk, message, verdict, trust, withdrawn,
@@ -100,7 +106,7 @@ def _completed(session: Session, desk: Desk, message: Message, verdict: Verdict,
                outcome: MessageOutcome) -> MessageOutcome:
     """An answer that completed a clarification is kept as labelled mail (mailbot.corrections)."""
     if not outcome.asks_back:
-        corrections.label_clarification(session, desk, message, verdict)
+        labels.label_clarification(session, desk, message, verdict)
     return outcome
 
 
@@ -223,8 +229,8 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         return MessageOutcome.RECEIPT_UNTRUSTED
     item = verdict.item or (thread.item if thread else None) or "ktp-el"
     if _answers_our_question(session, verdict):
-        corrections.label_clarification(session, desk, message, verdict)
-    if thread is None and _shipment_of(session, district, item) is None:
+        labels.label_clarification(session, desk, message, verdict)
+    if thread is None and shipment_of(session, district, item) is None:
         # no shipment on its way: a count for the shipment whose receipt is still in question corrects it
         thread = _in_question(session, district, item)
     if thread is not None and thread.district == district and thread.state == "received":
@@ -260,11 +266,11 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         shipped_request = thread if thread.district == district and thread.state in ("approved", "dispatched") \
             else None
     else:
-        shipped_request = _shipment_of(session, district, item)
+        shipped_request = shipment_of(session, district, item)
     shipped = shipped_request.approved if shipped_request is not None else None
     # A receipt of both blanks: each blank's count goes the same way as the first's (booked against its
     # shipment, a difference opens a discrepancy; with no shipment a person matches it), and the reply names each.
-    others = [(other, _shipment_of(session, district, other.item)) for other in verdict.readings
+    others = [(other, shipment_of(session, district, other.item)) for other in verdict.readings
               if other.item != item and other.received is not None]
     # "sudah diterima 1.000 keping, sisanya menyusul": a part of the shipment; the difference stays listed until
     # it is closed, but nobody is told it is final
@@ -342,7 +348,7 @@ def _in_question(session: Session, district: str, item: str) -> Request | None:
     return found[0] if len(found) == 1 else None
 
 
-def _shipment_of(session: Session, district: str, item: str) -> Request | None:
+def shipment_of(session: Session, district: str, item: str) -> Request | None:
     """The district's shipment of *item* a receipt is about: the latest dispatched, else one approved."""
     return repo.latest_shipment(session, district, item) or repo.open_request(session, district, item,
                                                                               states=("approved",))

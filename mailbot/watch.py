@@ -189,7 +189,8 @@ def stated_lines(session: Session, desk: Desk) -> list[dict[str, object]]:
 
 def _asked_at_the_time(session: Session, requests: dict[int, Request]) -> tuple[dict[int, int | None], set[int]]:
     """For each decision on *requests*: the figure the request asked for when it was made (district
-    updates change it later), and which decisions a later one on the same request replaced."""
+    updates change it later), and which decisions a later one on the same request replaced (a receipt replaces
+    none: it carries the approval out)."""
     asked: dict[int, int | None] = {}
     replaced: set[int] = set()
     if not requests:
@@ -201,7 +202,7 @@ def _asked_at_the_time(session: Session, requests: dict[int, Request]) -> tuple[
         changes = [c for d in decisions if d.outcome == "updated" for r in d.reasons or []
                    for c in r.get("changes", []) or [] if c.get("field") == "requested"]
         running = changes[0].get("before") if changes else requests[pk].requested
-        last = None
+        last: Decision | None = None
         for d in decisions:
             if d.outcome == "updated":
                 for r in d.reasons or []:
@@ -210,9 +211,10 @@ def _asked_at_the_time(session: Session, requests: dict[int, Request]) -> tuple[
                             running = c.get("after")
             elif d.outcome != "linked":
                 asked[d.id] = running
-                if last is not None:
-                    replaced.add(last)
-                last = d.id
+                # a receipt carries out the decision before it (never replaces it); a later count replaces a count
+                if last is not None and (d.outcome != "received" or last.outcome == "received"):
+                    replaced.add(last.id)
+                last = d
     return asked, replaced
 
 

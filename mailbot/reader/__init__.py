@@ -348,6 +348,11 @@ def _revised_kind(
         # "Permohonan 800 keping blangko KTP-el telah kami terima": what the desk says it received is the
         # writer's request, not blanks.
         return "request"
+    if earlier == "request" and desk_voice and _DISPATCH_NOTICE_RE.search(low_plain):
+        # "... untuk permohonan BLK-2026-0001 telah DIKIRIM": the desk's notice of a shipment names the request
+        # but is none the writer revises; the new words are read as they stand ("setelah dihitung hanya 1.900
+        # keping (kurang 1 dus isi 100)" counts a receipt and asks for nothing).
+        return None
     if earlier == "request" or earlier == "receipt":
         return earlier
     return None
@@ -359,6 +364,18 @@ _REQUEST_RECEIVED_RE = re.compile(
     r"(?<![\w-])(?:" + vocab.alternation(vocab.REQUEST_NOUNS) + r")(?![\w-])[^.;\n]{0,80}?(?<![\w-])(?:"
     + vocab.alternation(vocab.RECEIPT_PHRASES) + r")(?![\w-])"
 )
+_DISPATCH_NOTICE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.DISPATCH_NOTICE_PHRASES) + r")(?![\w-])")
+_AWAITED_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.AWAITED_PHRASES + vocab.IN_TRANSIT_PHRASES) + r")(?![\w-])"
+)
+
+
+def _awaits_blanks(new_text: str) -> bool:
+    """Whether the new words say the blanks are still awaited ("Blangkonya belum datang, masih kami tunggu
+    1.200 keping"): an answer to our question about a receipt that counts nothing received is no receipt."""
+    return bool(_AWAITED_RE.search(normalise(new_text)))
+
+
 _SHORTFALL_CUE_RE = re.compile(
     r"^keyword_(?:before|after):(?:" + vocab.alternation(vocab.DELIVERY_GAP_WORDS) + r")$"
 )
@@ -709,7 +726,9 @@ def read_message(
         attached=bool(parts.tables),
         uncounted=bool(reading.unassigned),
     )
-    if kind == "other" and revised is not None:
+    if kind == "other" and revised is not None and not (
+        revised == "receipt" and "received" not in reading.values and _awaits_blanks(new_text)
+    ):
         kind = revised
     if press or scam or internal:
         kind = "other"

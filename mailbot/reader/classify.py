@@ -54,6 +54,14 @@ _DOCUMENT_REQUEST_RE = re.compile(
 )
 
 
+# A message received, not blanks: "sudah kami terima emailnya", "email Bapak sudah kami terima".
+_MESSAGE_RECEIVED_RE = re.compile(
+    r"(?<![\w-])(?:" + _alts(vocab.RECEIPT_PHRASES) + r")[ \t]+(?:" + _alts(vocab.MESSAGE_NOUNS) + r")(?![\w-])"
+    + r"|(?<![\w-])(?:" + _alts(vocab.MESSAGE_NOUNS) + r")(?:[ \t]+(?:" + _alts(vocab.MESSAGE_OWNERS)
+    + r")){0,2}[ \t]+(?:" + _alts(vocab.RECEIPT_PHRASES) + r")(?![\w-])"
+)
+
+
 _PHISHING_RE = _phrase_re(vocab.PHISHING_PHRASES)
 
 
@@ -250,6 +258,8 @@ def kind_of(
     text = _CONDITIONAL_RECEIPT_RE.sub(" ", _NEGATED_PHRASE_RE.sub(" ", text))
     # "Mohon dikirimkan data rekap stok blangko ...": asks for a document, and reports nothing.
     text = _DOCUMENT_REQUEST_RE.sub(" ", text)
+    # "Terima kasih, sudah kami terima emailnya": the writer got our mail, no blanks.
+    text = _MESSAGE_RECEIVED_RE.sub(" ", text)
     # A handover inside the office ("serah terima jabatan dan barang persediaan") is no receipt.
     if _HANDOVER_RE.search(text):
         # ... and the minutes of handover it cites ("Berita Acara Serah Terima Nomor ...") are that handover's.

@@ -137,6 +137,8 @@ _PURPOSE_RE = re.compile(
 _IN_TRANSIT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.IN_TRANSIT_PHRASES) + r")(?![\w-])")
 _CAUSE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.CAUSE_WORDS) + r")(?![\w-])")
 _IN_TRANSIT_WINDOW = 36
+# A figure still awaited, beside a denied arrival ("belum datang, masih kami tunggu 1.200 keping").
+_AWAITED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.AWAITED_PHRASES + vocab.IN_TRANSIT_PHRASES) + r")(?![\w-])")
 _REST_ASKED_RE = re.compile(_words_re(vocab.REST_OF_WORDS))
 _SEND_ASK_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?,?[ \t]*(?:" + _words_re(vocab.SEND_ASK_PHRASES)
@@ -1280,6 +1282,18 @@ def _fallback_offered(masked: str, mentions: Sequence[Mention], candidates: list
     return candidates
 
 
+def _not_awaited(masked: str, clauses: Sequence[tuple[int, int]],
+                 loose: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    """The loose figures that may answer a question about the count received: never one its clause says is
+    still awaited or not arrived ("Blangkonya belum datang, masih kami tunggu 1.200 keping")."""
+    kept = []
+    for m, snippet in loose:
+        span = next(((a, b) for a, b in clauses if a <= m.start < b), (0, len(masked)))
+        if not _AWAITED_RE.search(masked, *span):
+            kept.append((m, snippet))
+    return kept
+
+
 def _rest_of_shipment(mentions: Sequence[Mention], candidates: list[Candidate]) -> list[Candidate]:
     """Beside a figure received, a stock figure named only by "sisa" that adds up with it to another
     figure of the mail ("diterima 1.000 keping (dari 1.200 ...). Mohon konfirmasi sisa 200") is the part
@@ -1978,6 +1992,8 @@ def read_text(
         ]
         if len(confirmed) == 1:
             loose = confirmed
+    if answer_role == "received":
+        loose = _not_awaited(masked, clauses, loose)
     if answer_role and loose and not any(c.field == answer_role for c in candidates):
         m, snippet = loose[0]
         if len(loose) == 1 and m.unit != "people" and not m.approximate and not m.conflict and m.value is not None:

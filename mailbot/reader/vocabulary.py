@@ -1080,6 +1080,32 @@ RECEIPT_KIND_MORE: tuple[str, ...] = (
 DELIVERY_GAP_WORDS: tuple[str, ...] = (
     "kekurangan", "kekurangannya", "kurang", "selisih", "selisihnya", "shortfall", "short", "missing",
 )
+# The desk's own notice that blanks were sent ("... untuk permohonan BLK-2026-0001 telah DIKIRIM"): it names
+# the request, but a district answering it revises no request of its own.
+DISPATCH_NOTICE_PHRASES: tuple[str, ...] = (
+    "telah dikirim", "sudah dikirim", "telah dikirimkan", "sudah dikirimkan", "telah kami kirim",
+    "sudah kami kirim", "telah kami kirimkan", "sudah kami kirimkan", "has been sent", "have been sent",
+    "has been dispatched", "have been dispatched", "were dispatched",
+)
+# A message, not blanks: what "sudah kami terima emailnya" / "email Bapak sudah kami terima" received.
+MESSAGE_NOUNS: tuple[str, ...] = (
+    "email", "emailnya", "e-mail", "e-mailnya", "surel", "surelnya", "pesan", "pesannya", "balasan",
+    "balasannya", "informasi", "informasinya", "info", "infonya", "kabar", "kabarnya", "pemberitahuan",
+    "pemberitahuannya", "notifikasi", "notifikasinya", "your email", "your message", "the email", "the message",
+)
+# Between a message noun and the receipt phrase after it: "email Bapak sudah kami terima", "emailnya yang
+# sudah diterima", "email dari provinsi telah kami terima".
+MESSAGE_OWNERS: tuple[str, ...] = (
+    "bapak", "ibu", "bapak/ibu", "bpk", "pak", "bu", "dari bapak", "dari ibu", "dari provinsi", "provinsi",
+    "tersebut", "tadi", "kemarin", "yang", "yg",
+)
+# A figure still awaited: "blangkonya belum datang, masih kami tunggu 1.200 keping", "we are still waiting for
+# 1,200". Beside a denied arrival (IN_TRANSIT_PHRASES) it is never the count received.
+AWAITED_PHRASES: tuple[str, ...] = (
+    "masih kami tunggu", "masih ditunggu", "kami tunggu", "masih kami nantikan", "kami nantikan",
+    "masih menunggu", "sedang menunggu", "sedang kami tunggu", "still waiting", "still waiting for",
+    "waiting for", "are waiting for",
+)
 # A request in English ("the civil registry office ... kindly requests 1,500 blank e-ID cards").
 REQUEST_KIND_MORE: tuple[str, ...] = (
     "kindly request", "kindly requests", "we request", "hereby request", "hereby requests", "would like to request",

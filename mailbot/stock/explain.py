@@ -109,6 +109,31 @@ def _step_line(step: Step) -> str | None:
     return None
 
 
+# How the verdict line of a held request goes on after its proposal: what a later decision leaves out.
+WAITING = ", menunggu keputusan pimpinan karena "
+
+
+def decided_since(lines: list[str], held: set[str]) -> list[str]:
+    """The arithmetic of a held request as a decision mail shows it once a person decided: the proposal kept,
+    its waiting for the managers and the *held* reasons after it left out (they decided since).
+
+    >>> decided_since(["kebutuhan 3.400", "diusulkan 3.400, menunggu keputusan pimpinan karena jumlah besar",
+    ...                "permohonan pertama"], {"jumlah besar", "permohonan pertama"})
+    ['kebutuhan 3.400', 'diusulkan 3.400']
+    """
+    kept: list[str] = []
+    waiting = False
+    for line in lines:
+        if WAITING in line:
+            waiting = True
+            proposal = line.split(WAITING, 1)[0]
+            if proposal != "belum ada usulan jumlah":
+                kept.append(proposal)
+        elif not (waiting and line in held):
+            kept.append(line)
+    return kept
+
+
 def explain_id(decision: Decision) -> list[str]:
     """The arithmetic and the verdict of *decision*, one Indonesian line each.
 
@@ -134,7 +159,7 @@ def explain_id(decision: Decision) -> list[str]:
         held = [reason_id(r) for r in decision.reasons if r.code not in ("no_quantity", "fallback_use", "fair_split")]
         basis = f" ({because})" if final is not None and final.data.get("limited_by") != "requested" else ""
         proposal = f"diusulkan {q}{basis}" if decision.quantity else "belum ada usulan jumlah"
-        lines.append(f"{proposal}, menunggu keputusan pimpinan karena " + "; ".join(held))
+        lines.append(proposal + WAITING + "; ".join(held))
     else:
         lines.append("belum dapat dihitung karena " + "; ".join(reason_id(r) for r in decision.reasons))
     for r in decision.reasons:

@@ -293,3 +293,28 @@ def test_reread_after_a_labels_import_does_not_list_the_imported_mail(desk_dir: 
         assert reread.returncode == 0, reread.stderr
         assert "kind" not in reread.stdout and "no differences" in reread.stdout
         assert "labels: 1 message(s)" in reread.stdout
+
+
+@pytest.mark.shipped_guards
+def test_the_districts_own_address_failing_the_checks_in_a_thread_is_queued_as_unverified_not_as_a_stranger(
+        desk_dir: Path) -> None:
+    tana_tidung = DISTRICT_SENDERS["65.04"]
+    domain = tana_tidung.split("@")[1]
+    checks = "Authentication-Results: mx.kaltaraprov.example; dkim={0} header.d={1}; dmarc={0} header.from={1}\n"
+    letter = write_eml(desk_dir, "tt-1.eml", sender=tana_tidung, subject="minta blangko",
+                       message_id="<tt-1@tanatidungkab.example>", extra_headers=checks.format("pass", domain),
+                       body="Pak, stok blangko KTP-el kami sisa 300 lembar. Mohon dikirim 600 lembar ya pak.\n")
+    run_once(desk_dir, letter)
+    [first] = replies_to(desk_dir, "<tt-1@tanatidungkab.example>")
+    failed = write_eml(desk_dir, "tt-2.eml", sender=tana_tidung, subject=f"Re: {first.subject}",
+                       message_id="<tt-2@tanatidungkab.example>",
+                       extra_headers=checks.format("fail", domain)
+                       + f"In-Reply-To: {first.message_id}\nReferences: {first.message_id}\n",
+                       body="Ralat pak, sisa stok kami 200 lembar, bukan 300.\n")
+    summary = run_once(desk_dir, failed)
+    assert "not on the district's list" not in summary and "failing the checks" in summary, summary
+    assert db(desk_dir).execute("select a.reason from attention_items a join messages m on m.id = a.message_pk "
+                                "where m.message_id = '<tt-2@tanatidungkab.example>'").fetchone()[0] \
+        == "unverified_in_thread"
+    listed = mailbot(desk_dir, "queue", "list").stdout
+    assert "failing the authentication checks" in listed, listed

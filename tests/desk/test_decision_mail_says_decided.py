@@ -1,0 +1,35 @@
+"""A manager's decision on a held request, on the real SQLite desk in process over the Maildir defaults: the district's
+decision mail shows the policy's arithmetic and proposal, never the held notice's "menunggu keputusan pimpinan"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from mailbot.desk import Desk
+from tests.desk.conftest import WITA
+from tests.desk.mailkit import MANAGERS
+from tests.desk.test_conversations_replies_say import _held
+from tests.desk.test_follow_ups_own_words import NUNUKAN, Desk12
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+
+@pytest.fixture
+def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
+    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
+
+
+@pytest.mark.parametrize("command", ["SETUJU", "SETUJU 3.000"])
+def test_the_decision_mail_no_longer_says_it_waits_for_the_managers(desk12: Desk12, command: str) -> None:
+    _held(desk12)
+    [notice] = [o for o in desk12.out() if sorted(o.to) == sorted(MANAGERS) and "SETUJU" in o.text]
+    assert "menunggu keputusan pimpinan karena" in notice.text  # the managers are told why it waits
+    desk12.send(MANAGERS[0], "Re: " + notice.subject, f"{command}\n\nTerima kasih", in_reply_to=notice.message_id)
+    [decided] = [o for o in desk12.out() if o.to == [NUNUKAN] and "DISETUJUI" in o.text]
+    assert "diputuskan oleh pimpinan" in decided.text
+    assert "menunggu keputusan pimpinan" not in decided.text, decided.text
+    assert "- diusulkan " in decided.text  # the proposal the managers weighed stays

@@ -1,0 +1,61 @@
+"""Reminders, on the real SQLite desk in process over the Maildir defaults: a reminder from a district with no open
+request opens none and asks no figure; it waits for a person and the district is told no request was found; a
+reminder told that it went to the managers only when it did (a later one is told they know already)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from mailbot.desk import Desk
+from tests.desk.conftest import WITA
+from tests.desk.mailkit import MANAGERS
+from tests.desk.test_follow_ups_own_words import BULUNGAN, Desk12, _approved
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+MALINAU = "disdukcapil@malinaukab.example"
+FORWARDED = "telah kami teruskan kepada pimpinan"
+
+
+@pytest.fixture
+def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
+    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
+
+
+@pytest.mark.parametrize(("subject", "words"), [
+    ("Re: permohonan blangko", "Izin mengingatkan kembali permohonan blangko kami minggu lalu pak, belum ada kabar."),
+    ("Permohonan blangko KTP-el", "Selamat siang, kami menanyakan kelanjutan permohonan blangko yang kami kirim "
+                                  "sebelumnya. Terima kasih."),
+])
+def test_a_reminder_with_no_open_request_opens_none_and_is_told_none_was_found(
+        desk12: Desk12, subject: str, words: str) -> None:
+    mid, outcome = desk12.send(MALINAU, subject, words)
+    assert outcome == {"reminder-unmatched+queued": 1}
+    assert desk12.db().execute("select count(*) from requests").fetchone()[0] == 0
+    assert desk12.queue(mid) == {"reminder_unmatched"}
+    [told] = desk12.replies_to(mid)
+    assert told.to == [MALINAU]
+    assert "belum menemukan permohonan blangko" in told.text and "Jumlah yang dimohon belum" not in told.text
+
+
+def test_a_new_request_that_urges_sending_without_a_figure_is_still_asked_its_figure(desk12: Desk12) -> None:
+    mid, outcome = desk12.send(MALINAU, "Permohonan blangko KTP-el",
+                               "Stok blangko kami hampir habis, mohon segera dikirim tambahan blangko KTP-el.")
+    assert outcome == {"request-clarify": 1}
+
+
+def test_only_the_reminder_that_went_to_the_managers_says_so(desk12: Desk12) -> None:
+    reply = _approved(desk12)
+    first, _ = desk12.send(BULUNGAN, "Re: " + reply.subject, "Izin mengingatkan kembali permohonan kami pak.",
+                           in_reply_to=reply.message_id)
+    second, _ = desk12.send(BULUNGAN, "Re: " + reply.subject, "Mohon ditindaklanjuti pak, belum ada kabar.",
+                            in_reply_to=reply.message_id)
+    assert len([o for o in desk12.out() if o.purpose.startswith("reminder:") and sorted(o.to) == sorted(MANAGERS)]) == 1
+    [one] = desk12.replies_to(first)
+    [two] = desk12.replies_to(second)
+    assert FORWARDED in one.text
+    assert FORWARDED not in two.text and "telah kami sampaikan kepada pimpinan sebelumnya" in two.text
