@@ -2009,6 +2009,44 @@ def _header_columns(row: tuple[object, ...], totalled: bool = False) -> dict[int
     return None
 
 
+_LEDGER_OUT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.LEDGER_OUT_HEADER_WORDS) + r")(?![\w-])")
+_OPENING_HEADER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.OPENING_STOCK_WORDS) + r")(?![\w-])")
+_STOCK_OPNAME_RE = re.compile(r"(?<![a-z])(?:" + _words_re(vocab.STOCK_OPNAME_WORDS) + r")(?![a-z])")
+
+
+def _title_text(rows: Sequence[tuple[object, ...]]) -> str:
+    return " ".join(c for r in rows for c in r if isinstance(c, str))
+
+
+def _stock_opname_columns(row: tuple[object, ...], cols: dict[int, str], context: str) -> dict[int, str]:
+    """The columns of a stock opname's ledger, its received and opening stock left unread.
+
+    A header with an opening stock (a column so named, or a stock column left of the receipts), a column
+    of receipts, one of the outflow ("Pemakaian", "Keluar") and a closing stock on its right is a ledger of
+    a period: "Stok Awal | Penerimaan | Pemakaian | Stok Fisik 31/12". When it is a stock opname (its title,
+    file name or closing column says so: "BA Stock Opname", "Stok Fisik"), the receipts came in over the
+    period (each shipment acknowledged when it came) and the first stock is the opening one: the clerk
+    books the count, the closing stock.
+    """
+    received = [i for i, c in cols.items() if c == "received"]
+    if not received:
+        return cols
+    headers = {i: " ".join(str(cell).lower().replace("_", " ").split()) for i, cell in enumerate(row)
+               if isinstance(cell, str)}
+    outflow = [i for i, text in headers.items() if _LEDGER_OUT_RE.search(text)]
+    stocks = [i for i, c in cols.items() if c == "stock_on_hand"]
+    first_in = min(received)
+    opening = [i for i, text in headers.items() if _OPENING_HEADER_RE.search(text)] + [
+        i for i in stocks if i < first_in]
+    closing = [i for i in stocks if i > max(received + outflow, default=first_in)]
+    if not outflow or not opening or not closing:
+        return cols
+    said = " ".join(context.lower().replace("_", " ").split()) + " " + " ".join(headers[i] for i in closing)
+    if not _STOCK_OPNAME_RE.search(said):
+        return cols
+    return {i: ("ignore" if c == "received" or i in opening else c) for i, c in cols.items()}
+
+
 def _cell_quantity(value: object) -> int | None:
     if isinstance(value, bool):
         return None
@@ -2092,6 +2130,7 @@ def _read_table(
         cols = _header_columns(row, totalled=any(_is_total_row(r) for r in rows[h + 1 :]))
         if cols is None:
             continue
+        cols = _stock_opname_columns(row, cols, f"{source} {_title_text(rows[:h])}")
         if h > 0:
             row = _with_spanning_items(rows[h - 1], row)
         body = [r for r in rows[h + 1 :] if not _is_subtotal_row(r)]

@@ -1534,6 +1534,34 @@ PLUS_WORDS: tuple[str, ...] = ("+", "ditambah", "tambah", "plus")
 AND_WORDS: tuple[str, ...] = ("dan", "and", "serta")
 LOOSE_WORDS: tuple[str, ...] = ("ecer", "eceran", "lepas", "lepasan", "satuan", "loose")
 
+# Thousands written with a space ("sisa 2 310", "terima 2 000 keping"): a word right after the second group
+# that ends the figure's clause as a full stop would, so the two groups are one figure ("bukan 1 840 tp 1 480",
+# "KIA 2 000 sdh sampai"). A role word after it ("perekaman 2 310 cetak") may own the second group instead.
+SPACE_THOUSANDS_CLAUSE_WORDS: tuple[str, ...] = (
+    "tp", "tapi", "tetapi", "namun", "jadi", "jd", "sdh", "sudah", "udah", "udh", "telah", "td", "tadi",
+    "but", "so", "already",
+)
+# Words after which a one- or two-digit number may be a day, an hour or a code rather than the thousands of
+# the figure that follows ("stok KIA tgl 1 118 kpg": "tinggal 1.118" or "on the 1st: 118"): two readings, so
+# the figure is left unread.
+# The outflow column of a stock ledger ("Stok Awal | Masuk | Keluar | Stok Akhir", a stock opname's "Stok Awal |
+# Penerimaan | Pemakaian | Stok Fisik"): a period's movements. Beside an opening and a closing stock, the
+# column of receipts is what came in over the period, not a shipment received now.
+# A stock opname: a count of the store at a date ("Berita Acara Stock Opname", "Stok Fisik 31/12"). Its ledger's
+# movements are the period's, audited; the clerk books the count. (A monthly reconciliation, "rekonsiliasi",
+# states its receipts as the period's received figure and is not one.)
+STOCK_OPNAME_WORDS: tuple[str, ...] = (
+    "opname", "stockopname", "stok fisik", "stock fisik", "fisik", "stocktake", "stock take", "stock count",
+    "physical count",
+)
+LEDGER_OUT_HEADER_WORDS: tuple[str, ...] = (
+    "terpakai", "pemakaian", "dipakai", "digunakan", "penggunaan", "keluar", "pengeluaran", "mutasi keluar",
+    "used", "issued", "out",
+)
+SPACE_THOUSANDS_DOUBT_BEFORE: tuple[str, ...] = (
+    "tgl", "tg", "tanggal", "tggl", "jam", "pukul", "pkl", "no", "nomor", "kode", "id", "ke",
+)
+
 # A stock counted in the store: beside the register's balance ("tercatat 2.620, fisik 2.652", "Saldo menurut
 # catatan (kartu persediaan/SIAK) : 2.523 / Hasil penghitungan fisik : 2.495"), the count is the stock now.
 PHYSICAL_COUNT_WORDS: tuple[str, ...] = (

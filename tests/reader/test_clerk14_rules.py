@@ -1,0 +1,105 @@
+"""Rules from an independent set of district mail at the year-end close: new operators typing thousands
+with a space, stock opname tables, pasted chats and voice-typed reports."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mailbot.reader import read_message
+from mailbot.reader.numbers import find_mentions, normalise
+from mailbot.reader.roles import read_table, read_text, settle
+from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
+
+FIGURES = ("requested", "stock_on_hand", "received", "printed", "recorded")
+
+
+def read(text: str) -> dict[str, int | None]:
+    candidates, unassigned = read_text(text, normalise(text))
+    return dict(settle(candidates, unassigned).values)
+
+
+def figures(body: str, subject: str = "blangko", sender: str = "disdukcapil@malinaukab.example") -> dict[str, object]:
+    raw = f"From: {sender}\nTo: blangko@disdukcapil.kaltaraprov.example\nSubject: {subject}\n\n{body}".encode()
+    got = read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
+    return {f: got[f] for f in FIGURES if got[f] is not None} | {"kind": got["kind"]}
+
+
+def values(text: str) -> list[int | None]:
+    return [m.value for m in find_mentions(normalise(text))]
+
+
+# --- Thousands written with a space: one figure when the context makes it a quantity --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("sisa blangko 3 120 kpg", [3120]),  # a unit of blanks after it
+        ("Sisa : 1 904 keping", [1904]),
+        ("KTP-el 3 000 sdh diterima", [3000]),  # "000" is never a figure of its own
+        ("sisa tetap 4 062", [4062]),  # the end of its clause
+        ("sisa 1 275. kia sisa 310", [1275, 310]),
+        ("stok bukan 2 730 tp 2 370", [2730, 2370]),  # a word that starts the next clause
+    ],
+)
+def test_thousands_written_with_a_space_are_one_figure_in_a_quantity(text: str, want: list[int]) -> None:
+    assert values(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "perekaman 3 215 cetak",  # a role word after the groups may own the second one
+        "NIP 19720518 199803 1 006",  # the tail of an id
+        "hubungi 0812 3456 7890",  # a phone
+        "ID Rapat: 412 775 093 218",  # more than two groups: no count of blanks
+        "tgl 07 12 2026",  # a date
+        "rata2 140 keping/hari",  # a digit glued to a word before
+    ],
+)
+def test_digit_groups_that_are_no_thousands_stay_apart(text: str) -> None:
+    assert not any(re.search(r"\d \d", m.text) for m in find_mentions(normalise(text)))
+
+
+def test_a_day_before_space_thousands_gives_two_readings_and_no_figure() -> None:
+    # "tgl" is "tanggal" or "tinggal": 1.118 left, or 118 on the 1st.
+    got = read("Mohon blangko KIA 2 000 kpg. Stok KIA tgl 1 118 kpg.")
+    assert got.get("requested") == 2000
+    assert got.get("stock_on_hand") is None
+
+
+def test_a_daily_report_with_space_thousands_reads_the_stock() -> None:
+    assert read("Lap 09/12 rekam 143 cetak 131 sisa 1 726. Nur") == {
+        "recorded": 143, "printed": 131, "stock_on_hand": 1726,
+    }
+    assert read("blangko sudah kami terima 1 000 keping, jadi stok kami sekarang 1 385 keping.") == {
+        "received": 1000, "stock_on_hand": 1385,
+    }
+
+
+# --- A stock opname's ledger: the count is booked, the period's receipts are no receipt now ---------------
+
+
+def test_a_stock_opname_table_books_the_closing_count_and_no_receipt() -> None:
+    body = (
+        "Dengan hormat, kami sampaikan hasil stock opname blangko per 31 Desember 2026:\n\n"
+        "Jenis\tStok 15/12\tPenerimaan\tPemakaian\tRusak\tStok Fisik 31/12\n"
+        "KTP-el\t1.870\t1.500\t1.602\t7\t1.761\n"
+        "KIA\t640\t500\t455\t3\t682\n"
+    )
+    assert figures(body, "Hasil stock opname blangko") == {"kind": "stock_report", "stock_on_hand": 1761}
+
+
+def test_a_stock_opname_sheet_named_by_its_file_leaves_the_receipts_column() -> None:
+    rows = (("Jenis", "Stok Awal", "Masuk", "Keluar", "Stok Akhir"), ("KTP-el", "950", "1.000", "1.210", "740"))
+    found, _ = read_table(rows, None, "stock_opname_desember.csv") or ([], None)
+    assert {(c.field, c.value) for c in found if c.value is not None} == {("stock_on_hand", 740)}
+
+
+def test_a_monthly_reconciliation_keeps_its_received_figure() -> None:
+    # Not an opname: the reconciliation states the month's receipts as its received figure.
+    rows = (("Uraian", "Saldo Awal", "Diterima", "Terpakai", "Saldo Akhir"), ("KTP-el", "950", "1.000", "1.210", "740"))
+    found, _ = read_table(rows, None, "rekonsiliasi_november.csv") or ([], None)
+    assert ("received", 1000) in {(c.field, c.value) for c in found}
