@@ -61,6 +61,9 @@ _TOTAL_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.TOTAL_W
 _CONTRAST_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.CONTRAST_WORDS) + r")(?![\w-])")
 # A line break inside wrapped prose is no clause end: "kami mohon tambahan blangko sebanyak\n1.500 keping".
 _SOFT_WRAP_MIN = 45
+# Clients wrap prose at 72 to 78 characters (a few at 66 or 70): a line with room left under this for
+# the next line's first word was broken by its writer.
+_WRAP_WIDTH_FLOOR = 64
 _BULLET_RE = re.compile(r"[ \t>]*(?:[-*\u2022]|\(?\d{1,2}[.)](?=\s)|[a-z][.)](?=\s))")
 _HOLDER_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.OTHER_HOLDER_WORDS) + r")(?![\w-])")
 # Before a holder word, these make it the source of a shipment ("kiriman dari provinsi"), not its receiver.
@@ -514,6 +517,11 @@ def _soft_wrap(masked: str, pos: int) -> bool:
     nxt = masked[pos + 1 : nxt_end if nxt_end != -1 else len(masked)]
     if not nxt.strip() or "|" in nxt or _BULLET_RE.match(nxt) or _LINE_LABEL_RE.match(nxt):
         return False
+    if len(line) + 1 + len(nxt.split()[0]) <= _WRAP_WIDTH_FLOOR and "  " not in line.strip():
+        # "Kak KIA 1.000 udh sampai ya barusan makasih bnyk" / "tp yg diminta ...": the next line's first
+        # word would have fitted on this one, so no client wrapped it there; the writer broke the line. (Not
+        # said of a typed table's row, spaced into columns.)
+        return False
     if _FORM_LINE_RE.match(masked, line_start) and _FORM_LINE_RE.match(nxt):
         # "Pencetakan: 0 (printer kartu rusak, teknisi ... datang tanggal 18)" / "Sisa blangko KTP-el: 288
         # keping": a labelled line after a labelled line is the next line of a form, however long the first.
@@ -854,6 +862,12 @@ _ITEM_AFTER_ZERO_RE = re.compile(
 )
 
 
+_EARLIER_SHIPMENT_ZERO_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.EARLIER_SHIPMENT_SUBJECTS) + r")(?:\s+(?:"
+    + _words_re(vocab.AFFIRM_WORDS) + r"))?\s*$"
+)
+
+
 def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) -> list[Candidate]:
     """A stock of zero from a clause that says nothing is left of a blank ("blangko KIA kami tdk
     ada sisa"); not when it is asked about, nor of a printer supply."""
@@ -865,6 +879,10 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
         head = masked[c_start : z.start()]
         if _NOT_YET_ZERO_RE.search(masked, max(c_start, z.start() - 30), z.start()):
             # "hampir habis", "sebelum stok habis": not zero yet.
+            continue
+        if _EARLIER_SHIPMENT_ZERO_RE.search(masked, max(c_start, z.start() - 40), z.start()):
+            # "minta lagi blangko KIA ... karena yang kemarin sudah habis dipakai": the last shipment is
+            # used up; the stock now is not said.
             continue
         comma = masked.find(",", z.end(), c_end)
         said = masked[c_start : comma if comma != -1 else c_end]
@@ -1206,6 +1224,28 @@ def _fallback_offered(masked: str, mentions: Sequence[Mention], candidates: list
                 cues=("fallback_offered",),
             )]
     return candidates
+
+
+_PASSIVE_ASK_WORDS = frozenset(vocab.PASSIVE_ASK_WORDS)
+_REST = _words_re(vocab.REST_OF_WORDS)
+_WHEN = _words_re(vocab.WHEN_WORDS)
+_REST_WHEN_RE = re.compile(
+    rf"(?<![\w-])(?:(?:{_REST})(?![\w-])[^.!\n]{{0,30}}(?<![\w-])(?:{_WHEN})(?![\w-])"
+    rf"|(?:{_WHEN})(?![\w-])[^.!?\n]{{0,30}}(?<![\w-])(?:{_REST})(?![\w-]))"
+)
+
+
+def _rest_chased(masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Beside a figure received, in a mail that asks when the rest comes ("KIA 1.000 udh sampai ... yg diminta
+    kan 1.5rb, sisanya kapan ya?"), a requested figure named by the passive of asking ("diminta",
+    "diajukan") is the request made before, chased: no new ask. It is left out."""
+    if not any(c.field == "received" and c.value for c in candidates) or not _REST_WHEN_RE.search(masked):
+        return candidates
+    return [
+        c for c in candidates
+        if not (c.field == "requested" and any(
+            cue.startswith("keyword_") and cue.split(":", 1)[1] in _PASSIVE_ASK_WORDS for cue in c.cues))
+    ]
 
 
 def _rest_of_shipment(mentions: Sequence[Mention], candidates: list[Candidate]) -> list[Candidate]:
@@ -1896,6 +1936,7 @@ def read_text(
         candidates = [c for c in candidates if c.field != "requested"]
     candidates = _fallback_offered(masked, mentions, candidates)
     candidates = _rest_of_shipment(mentions, candidates)
+    candidates = _rest_chased(masked, candidates)
     if answer_role and len(loose) > 1:
         # "Yes, 2,000 is the correct quantity. The 1,200 was our stock last week": of several figures, the
         # one its sentence calls the right one answers the question.

@@ -1554,6 +1554,21 @@ STOCK_OPNAME_WORDS: tuple[str, ...] = (
     "opname", "stockopname", "stok fisik", "stock fisik", "fisik", "stocktake", "stock take", "stock count",
     "physical count",
 )
+# Right before "habis" ("yang kemarin sudah habis dipakai"), these make the word said of the last shipment,
+# used up, and not of the stock now: the stock is not stated.
+EARLIER_SHIPMENT_SUBJECTS: tuple[str, ...] = (
+    "yang kemarin", "yg kemarin", "yang kmrn", "yg kmrn", "yang kemaren", "yg kemaren", "yang lalu", "yg lalu",
+    "yang dulu", "yg dulu", "kiriman kemarin", "kiriman kmrn", "kiriman lalu", "kiriman yang lalu",
+    "kiriman yg lalu", "kiriman sebelumnya", "kiriman terakhir", "droping kemarin", "dropping kemarin",
+    "the last shipment", "the previous shipment", "the last batch", "the previous batch",
+)
+# A receipt that chases the rest ("KIA 1.000 udh sampai ... yg diminta kan 1.5rb, sisanya kapan?"): the figure
+# named by the passive of asking is the request made before, the one being chased; no new ask.
+PASSIVE_ASK_WORDS: tuple[str, ...] = (
+    "diminta", "dimohon", "dimohonkan", "dimintakan", "diajukan", "diusulkan", "requested", "ordered",
+)
+# With a word for the rest (REST_OF_WORDS) in one clause, these ask when it comes.
+WHEN_WORDS: tuple[str, ...] = ("kapan", "kpn", "when")
 LEDGER_OUT_HEADER_WORDS: tuple[str, ...] = (
     "terpakai", "pemakaian", "dipakai", "digunakan", "penggunaan", "keluar", "pengeluaran", "mutasi keluar",
     "used", "issued", "out",

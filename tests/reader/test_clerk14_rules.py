@@ -103,3 +103,31 @@ def test_a_monthly_reconciliation_keeps_its_received_figure() -> None:
     rows = (("Uraian", "Saldo Awal", "Diterima", "Terpakai", "Saldo Akhir"), ("KTP-el", "950", "1.000", "1.210", "740"))
     found, _ = read_table(rows, None, "rekonsiliasi_november.csv") or ([], None)
     assert ("received", 1000) in {(c.field, c.value) for c in found}
+
+
+# --- "Habis" said of the last shipment is no stock ---------------------------------------------------------
+
+
+def test_used_up_said_of_the_last_shipment_states_no_stock() -> None:
+    got = read("kami minta lagi blangko ktp-el lima ratus keping karena yg kemarin sudah habis terpakai di kecamatan")
+    assert got == {"requested": 500}
+    assert read("blangko KIA kami sudah habis, mohon dikirim 400 keping") == {"requested": 400, "stock_on_hand": 0}
+
+
+# --- A line its writer broke is no wrapped prose ---------------------------------------------------------
+
+
+def test_a_short_line_broken_by_its_writer_ends_its_clause() -> None:
+    # The first line has room for "tp": no client wrapped it, so the question below does not reach the receipt.
+    text = "Pak KTP-el 2.000 sdh sampai td pagi, trims bnyk ya pak\ntp kok cuma segini, kurang kapan ya?"
+    assert read(text) == {"received": 2000}
+
+
+# --- A receipt that chases the rest: the figure asked before is no new ask ---------------------------------
+
+
+def test_a_receipt_asking_when_the_rest_comes_asks_nothing_new() -> None:
+    text = "Kak KTP-el 800 udh sampai ya tadi siang, makasih\ntp yg diajukan kan 1.200, sisanya kapan ya kak?"
+    assert read(text) == {"received": 800}
+    # A new ask beside a receipt stays a request.
+    assert read("KTP-el 800 sudah kami terima. Mohon tambahan 400 keping lagi.") == {"received": 800, "requested": 400}
