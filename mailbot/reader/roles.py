@@ -64,6 +64,7 @@ _SOFT_WRAP_MIN = 45
 # Clients wrap prose at 72 to 78 characters (a few at 66 or 70): a line with room left under this for
 # the next line's first word was broken by its writer.
 _WRAP_WIDTH_FLOOR = 64
+_LINE_GOES_ON = frozenset(vocab.LINE_GOES_ON_WORDS)
 _BULLET_RE = re.compile(r"[ \t>]*(?:[-*\u2022]|\(?\d{1,2}[.)](?=\s)|[a-z][.)](?=\s))")
 _HOLDER_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.OTHER_HOLDER_WORDS) + r")(?![\w-])")
 # Before a holder word, these make it the source of a shipment ("kiriman dari provinsi"), not its receiver.
@@ -517,10 +518,14 @@ def _soft_wrap(masked: str, pos: int) -> bool:
     nxt = masked[pos + 1 : nxt_end if nxt_end != -1 else len(masked)]
     if not nxt.strip() or "|" in nxt or _BULLET_RE.match(nxt) or _LINE_LABEL_RE.match(nxt):
         return False
-    if len(line) + 1 + len(nxt.split()[0]) <= _WRAP_WIDTH_FLOOR and "  " not in line.strip():
+    if (
+        len(line) + 1 + len(nxt.split()[0]) <= _WRAP_WIDTH_FLOOR and "  " not in line.strip()
+        and line.rsplit(None, 1)[-1] not in _LINE_GOES_ON
+    ):
         # "Kak KIA 1.000 udh sampai ya barusan makasih bnyk" / "tp yg diminta ...": the next line's first
         # word would have fitted on this one, so no client wrapped it there; the writer broke the line. (Not
-        # said of a typed table's row, spaced into columns.)
+        # said of a typed table's row, spaced into columns, nor of a line ending on a word that needs the next:
+        # "kebutuhan sampai" / "31 Desember".)
         return False
     if _FORM_LINE_RE.match(masked, line_start) and _FORM_LINE_RE.match(nxt):
         # "Pencetakan: 0 (printer kartu rusak, teknisi ... datang tanggal 18)" / "Sisa blangko KTP-el: 288

@@ -1569,6 +1569,13 @@ PASSIVE_ASK_WORDS: tuple[str, ...] = (
 )
 # With a word for the rest (REST_OF_WORDS) in one clause, these ask when it comes.
 WHEN_WORDS: tuple[str, ...] = ("kapan", "kpn", "when")
+# A line ending on one of these (a preposition, a conjunction, a word that needs what follows) goes on in the
+# next line, however much room it had left: "kebutuhan sampai" / "31 Desember ...".
+LINE_GOES_ON_WORDS: tuple[str, ...] = (
+    "sampai", "hingga", "ke", "di", "dari", "dr", "untuk", "utk", "yang", "yg", "dan", "serta", "atau", "dengan",
+    "dgn", "sebanyak", "sejumlah", "per", "pada", "tgl", "tanggal", "bulan", "tahun", "karena", "krn", "bahwa",
+    "of", "to", "the", "and", "or", "for", "from", "with", "until", "in", "on", "at", "by",
+)
 LEDGER_OUT_HEADER_WORDS: tuple[str, ...] = (
     "terpakai", "pemakaian", "dipakai", "digunakan", "penggunaan", "keluar", "pengeluaran", "mutasi keluar",
     "used", "issued", "out",
