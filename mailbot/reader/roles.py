@@ -66,6 +66,10 @@ _SOFT_WRAP_MIN = 45
 _WRAP_WIDTH_FLOOR = 64
 _LINE_GOES_ON = frozenset(vocab.LINE_GOES_ON_WORDS)
 _BULLET_RE = re.compile(r"[ \t>]*(?:[-*\u2022]|\(?\d{1,2}[.)](?=\s)|[a-z][.)](?=\s))")
+# A message of a pasted chat opens its line with its time stamp in brackets and its writer: "[02/12/26 08.14] Fina:
+# ...", "[08.14, 2/12/2026] Fina: ..." (the stamp blanked when masked). Each is its own message; a line break
+# before one wraps nothing.
+_CHAT_LINE_RE = re.compile(r"[ \t>]*\[[^\]\n]{0,24}\][ \t]*[^\n:\[\]]{1,40}:")
 _HOLDER_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.OTHER_HOLDER_WORDS) + r")(?![\w-])")
 # Before a holder word, these make it the source of a shipment ("kiriman dari provinsi"), not its receiver.
 _SOURCE_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.SOURCE_WORDS) + r")[^\S\n]+(?:\S+[^\S\n]+)?$")
@@ -516,7 +520,7 @@ def _soft_wrap(masked: str, pos: int) -> bool:
         return False
     nxt_end = masked.find("\n", pos + 1)
     nxt = masked[pos + 1 : nxt_end if nxt_end != -1 else len(masked)]
-    if not nxt.strip() or "|" in nxt or _BULLET_RE.match(nxt) or _LINE_LABEL_RE.match(nxt):
+    if not nxt.strip() or "|" in nxt or _BULLET_RE.match(nxt) or _LINE_LABEL_RE.match(nxt) or _CHAT_LINE_RE.match(nxt):
         return False
     if (
         len(line) + 1 + len(nxt.split()[0]) <= _WRAP_WIDTH_FLOOR and "  " not in line.strip()

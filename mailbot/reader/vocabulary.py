@@ -490,7 +490,7 @@ TOTAL_WORDS: tuple[str, ...] = ("total", "jumlah total", "total keseluruhan", "j
 # these, is a competing figure for the same role: "sisa 400 keping (tapi menurut catatan gudang 640)".
 CONTRAST_WORDS: tuple[str, ...] = (
     "tapi", "tetapi", "namun", "menurut", "versi", "padahal", "sedangkan di", "sementara di",
-    "but", "according to",
+    "tp", "tpi", "but", "according to",
 )
 
 # "2 ribu keping yg kami mohon": a relative word (and fillers) between a figure and its role word.
@@ -604,6 +604,7 @@ AFFIRM_WORDS: tuple[str, ...] = ("sudah", "sdh", "sudh", "telah", "tlh", "udah",
 # "3.000 keping kami ubah menjadi 2.000"), is the corrected figure: it takes the role of its clause.
 CORRECTION_WORDS: tuple[str, ...] = (
     "melainkan", "tetapi", "tapi", "namun", "seharusnya", "harusnya", "yang benar", "yg benar",
+    "tp", "tpi",  # "tapi" typed short: "sisa bukan 1.840 tp 1.480"
     "menjadi", "mjd", "jadi", "dijadikan", "diubah menjadi", "direvisi menjadi", "diralat menjadi",
 )
 # A change of one figure into another, "dari 1.500 menjadi 2.500": the first is the old figure, the

@@ -131,3 +131,25 @@ def test_a_receipt_asking_when_the_rest_comes_asks_nothing_new() -> None:
     assert read(text) == {"received": 800}
     # A new ask beside a receipt stays a request.
     assert read("KTP-el 800 sudah kami terima. Mohon tambahan 400 keping lagi.") == {"received": 800, "requested": 400}
+
+
+# --- A pasted chat: each time-stamped line is its own message ---------------------------------------------
+
+
+def test_each_line_of_a_pasted_chat_is_its_own_clause() -> None:
+    text = (
+        "[04/12/26 10.02] Rina Capil: pak kabid, blangko ktp-el kita sisa 920 pagi ini\n"
+        "[04/12/26 10.05] Yohanes Kabid: Minta ke provinsi 1.500 dulu ya Rina\n"
+        "[04/12/26 10.06] Yohanes Kabid: jangan lupa KIA juga, nanti ada kegiatan\n"
+    )
+    candidates, _ = read_text(text, normalise(text))
+    said = {c.field: (c.value, c.text) for c in candidates}
+    assert said["stock_on_hand"][0] == 920 and "Yohanes" not in said["stock_on_hand"][1]
+    assert said["requested"][0] == 1500 and "KIA" not in said["requested"][1]
+
+
+# --- "tp" is "tapi" in a correction -------------------------------------------------------------------------
+
+
+def test_a_correction_with_tapi_typed_short_takes_the_second_figure() -> None:
+    assert read("koreksi pak, sisa bukan 2.160 tp 2.610. maaf salah ketik") == {"stock_on_hand": 2610}
