@@ -1315,6 +1315,8 @@ RIGHT_FIGURE_WORDS: tuple[str, ...] = (
     "benar", "betul", "seharusnya", "semestinya", "mestinya", "correct",
     # "eh sorry typo, maksudnya 2.000 bukan 20.000": what the writer meant.
     "maksudnya", "maksud saya", "maksud kami", "mksdnya", "i meant", "we meant", "should be", "should read",
+    # The desk asking which of two figures is meant: "Mohon konfirmasi jumlah yang dimaksud."
+    "yang dimaksud", "yg dimaksud", "the intended", "you meant", "you intended",
 )
 
 

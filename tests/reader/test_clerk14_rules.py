@@ -9,7 +9,7 @@ import pytest
 
 from mailbot.reader import read_message
 from mailbot.reader.numbers import find_mentions, normalise
-from mailbot.reader.roles import read_table, read_text, settle
+from mailbot.reader.roles import asked_role, read_table, read_text, settle
 from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
 
 FIGURES = ("requested", "stock_on_hand", "received", "printed", "recorded")
@@ -153,3 +153,19 @@ def test_each_line_of_a_pasted_chat_is_its_own_clause() -> None:
 
 def test_a_correction_with_tapi_typed_short_takes_the_second_figure() -> None:
     assert read("koreksi pak, sisa bukan 2.160 tp 2.610. maaf salah ketik") == {"stock_on_hand": 2610}
+
+
+# --- The desk asking which figure is meant: the reply's figure answers it ---------------------------------
+
+
+def test_the_figure_meant_answers_the_desks_question_of_which_is_meant() -> None:
+    quoted = (
+        "> Yth. Bapak/Ibu,\n>\n> Dalam surat Bapak/Ibu tertulis permohonan blangko KIA \"800\" pada isi dan \"8.000\""
+        " pada lampiran. Mohon konfirmasi jumlah yang dimaksud.\n"
+    )
+    body = (
+        "Selamat siang,\nmohon maaf, lampirannya salah. Yang benar 800 keping blangko KIA.\n\n"
+        f"On 2026-12-10 09:12, Layanan Blangko wrote:\n{quoted}"
+    )
+    assert asked_role(normalise(quoted)) == "requested"
+    assert figures(body, "Re: Konfirmasi jumlah") == {"kind": "request", "requested": 800}
