@@ -1235,6 +1235,10 @@ def _fallback_offered(masked: str, mentions: Sequence[Mention], candidates: list
     return candidates
 
 
+_MORE_AFTER_RE = re.compile(
+    r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[ \t]*)?(?:"
+    + _words_re(vocab.MORE_AFTER_WORDS) + r")(?![\w-])"
+)
 _PASSIVE_ASK_WORDS = frozenset(vocab.PASSIVE_ASK_WORDS)
 _REST = _words_re(vocab.REST_OF_WORDS)
 _WHEN = _words_re(vocab.WHEN_WORDS)
@@ -1547,6 +1551,9 @@ def read_text(
         # sdh diterima").
         clause_has_receipt = any(k.receipt_verb and c_start <= k.start < next_start for k in kws)
         role, strong, keyword = _role_for(m, before, after, clause_has_receipt, masked)
+        if role == "requested" and not strong and _MORE_AFTER_RE.match(masked, m.end):
+            # "kebutuhan tambahan kami cukup 300 (tiga ratus) keping lagi": 300 more is asked for.
+            strong = True
         if role == "ignore" and this_period and keyword is not None and len(before) > 1 and keyword is before[-1] and (
             " ".join(masked[keyword.start : keyword.end].split()) in this_period
             and before[-2].role in _WORK_AND_RECEIPT_ROLES

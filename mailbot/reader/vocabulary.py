@@ -1579,6 +1579,9 @@ LINE_GOES_ON_WORDS: tuple[str, ...] = (
     "dgn", "sebanyak", "sejumlah", "per", "pada", "tgl", "tanggal", "bulan", "tahun", "karena", "krn", "bahwa",
     "of", "to", "the", "and", "or", "for", "from", "with", "until", "in", "on", "at", "by",
 )
+# Right after a figure asked for by a noun of need ("kebutuhan tambahan ... cukup 300 keping lagi"), these make it
+# a count asked for on top of what came: an ask, also beside a receipt.
+MORE_AFTER_WORDS: tuple[str, ...] = ("lagi", "more")
 LEDGER_OUT_HEADER_WORDS: tuple[str, ...] = (
     "terpakai", "pemakaian", "dipakai", "digunakan", "penggunaan", "keluar", "pengeluaran", "mutasi keluar",
     "used", "issued", "out",

@@ -169,3 +169,18 @@ def test_the_figure_meant_answers_the_desks_question_of_which_is_meant() -> None
     )
     assert asked_role(normalise(quoted)) == "requested"
     assert figures(body, "Re: Konfirmasi jumlah") == {"kind": "request", "requested": 800}
+
+
+# --- "N keping lagi" asked by a noun of need beside a receipt: an ask for more -----------------------------
+
+
+def test_a_need_of_so_many_more_beside_a_receipt_is_an_ask() -> None:
+    text = (
+        "Blangko KIA sebanyak 800 keping telah kami terima kemarin. Dengan kiriman itu, kebutuhan tambahan kami "
+        "cukup 250 (dua ratus lima puluh) keping lagi, tidak perlu 400 keping."
+    )
+    assert read(text) == {"received": 800, "requested": 250}
+    # A need named beside a receipt, with no "more", still asks for nothing.
+    assert read("Blangko KIA 800 keping telah kami terima. Kebutuhan bulan depan sekitar 250 keping.") == {
+        "received": 800,
+    }
