@@ -88,11 +88,12 @@ _NEGATED_REQUEST_RE = re.compile(
 )
 
 
-_CITIZEN_RE = _phrase_re(vocab.CITIZEN_PHRASES)
+_CITIZEN_RE = _phrase_re(vocab.CITIZEN_PHRASES + vocab.SCHOOL_SPEAKER_PHRASES)
 
 
 def is_citizen(low: str) -> bool:
-    """Whether the writer is a citizen asking about their own card ("KTP-el saya belum jadi")."""
+    """Whether the writer is a citizen asking about their own card ("KTP-el saya belum jadi"), or a school
+    about its pupils' ("97 murid kami belum memiliki KIA")."""
     return bool(_CITIZEN_RE.search(low))
 
 

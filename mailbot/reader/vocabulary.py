@@ -1582,6 +1582,13 @@ LINE_GOES_ON_WORDS: tuple[str, ...] = (
 # Right after a figure asked for by a noun of need ("kebutuhan tambahan ... cukup 300 keping lagi"), these make it
 # a count asked for on top of what came: an ask, also beside a receipt.
 MORE_AFTER_WORDS: tuple[str, ...] = ("lagi", "more")
+# A school writing for itself ("Kami dari SDN 014 ... Dari 230 murid kami, 97 anak belum memiliki KIA"): like a
+# citizen, an outsider asking for a service, stating no district's figures. (Not "sekolah kami": an operator
+# speaks of "kegiatan KIA di sekolah kami", the schools of the drive.)
+SCHOOL_SPEAKER_PHRASES: tuple[str, ...] = (
+    "murid kami", "siswa kami", "siswa-siswi kami", "peserta didik kami", "anak didik kami", "our students",
+    "our pupils",
+)
 LEDGER_OUT_HEADER_WORDS: tuple[str, ...] = (
     "terpakai", "pemakaian", "dipakai", "digunakan", "penggunaan", "keluar", "pengeluaran", "mutasi keluar",
     "used", "issued", "out",

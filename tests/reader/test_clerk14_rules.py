@@ -184,3 +184,22 @@ def test_a_need_of_so_many_more_beside_a_receipt_is_an_ask() -> None:
     assert read("Blangko KIA 800 keping telah kami terima. Kebutuhan bulan depan sekitar 250 keping.") == {
         "received": 800,
     }
+
+
+# --- A school writing about its pupils is an outsider, as a citizen is ---------------------------------------
+
+
+def test_a_school_asking_for_a_service_for_its_pupils_is_no_district_request() -> None:
+    body = (
+        "Yth. Bapak/Ibu,\n\nKami dari SMPN 3 Tarakan. Dari 310 siswa kami, 120 anak belum memiliki KIA. Mohon "
+        "kiranya ada layanan perekaman KIA di sekolah kami.\n\nHormat kami,\nKepala SMPN 3 Tarakan"
+    )
+    got = figures(body, "Mohon layanan KIA", sender="smpn3tarakan@gmail.com")
+    assert got == {"kind": "other"}
+    # An operator speaking of the schools of a drive still asks for blanks.
+    own = (
+        "Untuk kegiatan KIA di sekolah kami butuh tambahan blangko KIA 600 lembar.\n\n"
+        "Rina\nDisdukcapil Kota Tarakan"
+    )
+    got = figures(own, "blangko KIA", sender="disdukcapil@tarakankota.example")
+    assert got == {"kind": "request", "requested": 600}
