@@ -731,6 +731,20 @@ def _slash_pair(
     return [(roles[0], m.value), (roles[1], value)]
 
 
+def _name_opens_next(masked: str, prev_end: int, owned: re.Match[str], m: Mention) -> bool:
+    """Whether the blank named right after a figure opens the next figure's phrase instead: the figure
+    before had its own blank named before it, another one, and a role word follows the name ("sisa blangko
+    ktp elektronik seribu dua ratus lima puluh tiga keping kia sisa dua ratus", said into a phone)."""
+    line_start = masked.rfind("\n", 0, prev_end) + 1
+    before, ambiguous = explicit_item(masked[max(line_start, prev_end - 80) : prev_end])
+    named, _ = explicit_item(owned.group())
+    if before is None or ambiguous or named is None or named == before:
+        return False
+    rest = masked[owned.end() : m.start]
+    found = keywords(rest)
+    return bool(found) and not rest[: found[0].start].strip()
+
+
 def _item_of_mention(
     masked: str,
     prev_end: int,
@@ -744,7 +758,10 @@ def _item_of_mention(
     ("150 lembar blangko KIA"), else the one heading its section of lines ("KIA" / "Tercetak : 30");
     None when none or both are named."""
     lo = prev_end
-    if after_figure and (owned := _OWNED_NAME_RE.match(masked, prev_end)):
+    if (
+        after_figure and (owned := _OWNED_NAME_RE.match(masked, prev_end))
+        and not _name_opens_next(masked, prev_end, owned, m)
+    ):
         # "3.000 keping KTP-el tadi siang ... blangko KIA 500 pcs", "tiga ribu keping KTP-el dan
         # seribu lembar KIA": the name right after the previous figure is that figure's.
         lo = owned.end()

@@ -203,3 +203,16 @@ def test_a_school_asking_for_a_service_for_its_pupils_is_no_district_request() -
     )
     got = figures(own, "blangko KIA", sender="disdukcapil@tarakankota.example")
     assert got == {"kind": "request", "requested": 600}
+
+
+# --- A blank named after a figure that had its own opens the next figure's phrase --------------------------
+
+
+def test_a_blank_named_between_two_figures_each_with_a_role_goes_with_the_second() -> None:
+    text = "sisa blangko ktp elektronik seribu seratus dua keping kia sisa tiga ratus sepuluh"
+    items = {c.value: c.item for c in read_text(text, normalise(text))[0]}
+    assert items == {1102: "ktp-el", 310: "kia"}
+    # A figure with no blank of its own keeps the name written right after it.
+    text = "pencetakan 27 keping ktp-el sisa 1.253 keping"
+    items = {c.value: c.item for c in read_text(text, normalise(text))[0]}
+    assert items[27] == "ktp-el"
