@@ -2739,7 +2739,8 @@ def _row_candidates(
         if col == "received" and value == 0:
             # "Received: 0": nothing came, so there is no receipt to book (as in running text).
             continue
-        item = row_item or explicit_item(normalise_header(header_row[i]))[0]
+        # "Cetak_KIA", "Rekam_KTPel": an export's column names its blank after an underscore.
+        item = row_item or explicit_item(normalise_header(header_row[i]).replace("_", " "))[0]
         where = f" ({chosen[0]})" if row_item or "total_row" in cues else ""
         candidates.append(
             Candidate(col, value, f"{source}: {header}: {chosen[i]}{label}{where}", True, item=item, table=True,

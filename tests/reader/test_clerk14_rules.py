@@ -216,3 +216,18 @@ def test_a_blank_named_between_two_figures_each_with_a_role_goes_with_the_second
     text = "pencetakan 27 keping ktp-el sisa 1.253 keping"
     items = {c.value: c.item for c in read_text(text, normalise(text))[0]}
     assert items[27] == "ktp-el"
+
+
+# --- An export's column names its blank after an underscore ------------------------------------------------
+
+
+def test_a_column_naming_its_blank_after_an_underscore_is_that_blanks() -> None:
+    rows = (
+        ("No", "Kecamatan", "Rekam_KTPel", "Cetak_KTPel", "Cetak_KIA"),
+        ("1", "MALINAU KOTA", "40", "35", "12"), ("2", "MALINAU UTARA", "22", "20", "4"),
+        ("", "TOTAL", "62", "55", "16"),
+    )
+    found, _ = read_table(rows, None, "rekap.csv") or ([], None)
+    assert {(c.field, c.value, c.item) for c in found if c.field == "printed"} == {
+        ("printed", 55, "ktp-el"), ("printed", 16, "kia"),
+    }
