@@ -2459,6 +2459,7 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
     titled: str | None = None  # the one blank a title above the rows names ("Rekap harian KTP-el 03/12")
     column_items: dict[int, str] = {}  # "Uraian | KTP-el | KIA" over the rows: the blank of each column
     running: frozenset[int] = frozenset()  # columns a second header row calls running totals ("s.d. minggu ini")
+    month_columns: tuple[int, ...] = ()  # "Uraian | Jan | Feb | ... | Des": a column per month, in order
     for r in rows:
         found = _row_label(r)
         if found is None:
@@ -2480,6 +2481,7 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
             continue
         if role is None and not any(_cell_quantity(c) is not None for c in r if not isinstance(c, str)):
             column_items = _column_items(r) or column_items
+            month_columns = _month_columns(r) or month_columns
         if role is None and not out:
             named, ambiguous = explicit_item(normalise_header(" ".join(c for c in r if isinstance(c, str))))
             titled = named if named is not None and not ambiguous and len(_filled(r)) == 1 else titled
@@ -2492,6 +2494,12 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
         if previous is not None:
             item = explicit_item(normalise_header(label))[0] or (None if column_items else titled)
             kept = tuple(None if j in running else c for j, c in enumerate(r))
+            if previous == "stock_on_hand" and month_columns:
+                # "Stok akhir | 5.131 | 4.375 | ... | 2.489" under "Uraian | Jan | Feb | ... | Des": a stock
+                # per month; the stock now is the last month's.
+                filled = [j for j in month_columns if j < len(kept) and _cell_quantity(kept[j]) is not None]
+                kept = tuple(None if j in month_columns and filled and j != filled[-1] else c
+                             for j, c in enumerate(kept))
             out += _labelled_candidates(kept, idx + 1, previous, label, source, item, column_items)
     return out
 
@@ -2561,6 +2569,22 @@ def summed_over_days(candidates: list[Candidate]) -> list[Candidate]:
 
 
 _ROW_MONTH_RE = re.compile(r"(?<![a-z])(" + vocab.alternation(tuple(vocab.MONTHS)) + r")(?![a-z])")
+
+
+def _month_columns(header: tuple[object, ...]) -> tuple[int, ...]:
+    """The columns of a header row that each name one month, three at least, in the order of the year
+    ("Uraian | Jan | Feb | ... | Des"); () otherwise."""
+    found: list[tuple[int, int]] = []
+    for j, cell in enumerate(header):
+        if isinstance(cell, str) and cell.strip():
+            text = normalise_header(cell)
+            named = _ROW_MONTH_RE.findall(text)
+            if len(named) == 1 and _ROW_MONTH_RE.sub("", text).strip(" -/'0123456789") == "":
+                found.append((j, vocab.MONTHS[named[0]]))
+    months = [m for _, m in found]
+    if len(found) < 3 or any(a >= b for a, b in zip(months, months[1:], strict=False)):
+        return ()
+    return tuple(j for j, _ in found)
 
 
 def _per_month(data: Sequence[tuple[object, ...]]) -> bool:

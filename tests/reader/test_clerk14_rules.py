@@ -231,3 +231,21 @@ def test_a_column_naming_its_blank_after_an_underscore_is_that_blanks() -> None:
     assert {(c.field, c.value, c.item) for c in found if c.field == "printed"} == {
         ("printed", 55, "ktp-el"), ("printed", 16, "kia"),
     }
+
+
+# --- A stock per month, months as columns: the stock now is the last month's ------------------------------
+
+
+def test_a_closing_stock_row_under_month_columns_reads_the_last_month() -> None:
+    rows = (
+        ("REKAP MUTASI BLANGKO KTP-EL 2026", None, None, None, None),
+        ("Uraian", "Sep", "Okt", "Nov", "Des"),
+        ("Stok awal", 2100, 1980, 2460, 2210),
+        ("Penerimaan", 1500, 2000, 1500, 1500),
+        ("Pemakaian", 1620, 1520, 1750, 1690),
+        ("Stok akhir", 1980, 2460, 2210, 2020),
+    )
+    found, _ = read_table(rows, None, "rekap.xlsx") or ([], None)
+    assert [(c.field, c.value) for c in found if c.field == "stock_on_hand"] == [("stock_on_hand", 2020)]
+    # The months' movements stay unread: no one figure is the period's.
+    assert all(c.value is None for c in found if c.field in ("printed", "received"))
