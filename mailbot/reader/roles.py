@@ -894,6 +894,19 @@ _EARLIER_SHIPMENT_ZERO_RE = re.compile(
 )
 
 
+def _stock_question_above(masked: str, pos: int) -> str | None:
+    """The line above the one at pos when it asks about the stock ("KIA sisa brp?") and the line at pos
+    names no stock of its own: the question, whose blank the answer's word is said of; else None."""
+    line_start = masked.rfind("\n", 0, pos) + 1
+    if line_start == 0:
+        return None
+    above_start = masked.rfind("\n", 0, line_start - 1) + 1
+    above = masked[above_start : line_start - 1].rstrip()
+    if not above.endswith("?") or not _STOCK_NAME_RE.search(above):
+        return None
+    return above
+
+
 def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) -> list[Candidate]:
     """A stock of zero from a clause that says nothing is left of a blank ("blangko KIA kami tdk
     ada sisa"); not when it is asked about, nor of a printer supply."""
@@ -917,6 +930,11 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
             continue
         left = _LEFT_AFTER_RE.match(masked, z.end())
         stock_named = bool(_STOCK_NAME_RE.search(masked, c_start, z.end())) or left is not None
+        asked = None if stock_named else _stock_question_above(masked, z.start())
+        if asked is not None:
+            # "[09.01] Kabid: KIA sisa brp?" / "[09.03] Fina: 0 pak, habis semua": the line answers the
+            # question about the stock above it, of the blank the question names.
+            stock_named, head = True, asked
         # "kosong"/"nihil" beside a blank alone may be an empty form; beside KTP-el or KIA it is the stock.
         if not (stock_named or _ITEM_NAME_RE.search(head)
                 or (_BLANK_NAME_RE.search(head) and " ".join(z.group().split()) not in _STOCK_ONLY_ZERO)):

@@ -249,3 +249,15 @@ def test_a_closing_stock_row_under_month_columns_reads_the_last_month() -> None:
     assert [(c.field, c.value) for c in found if c.field == "stock_on_hand"] == [("stock_on_hand", 2020)]
     # The months' movements stay unread: no one figure is the period's.
     assert all(c.value is None for c in found if c.field in ("printed", "received"))
+
+
+# --- A line answering a question about the stock above it ---------------------------------------------------
+
+
+def test_used_up_said_in_answer_to_a_question_about_the_stock_is_zero_stock() -> None:
+    text = "[14/12/26 10.01] Kabid: stok ktp-el berapa?\n[14/12/26 10.04] Rina: udah habis pak, tadi pagi terakhir"
+    got = {(c.field, c.value, c.item) for c in read_text(text, normalise(text))[0]}
+    assert got == {("stock_on_hand", 0, "ktp-el")}
+    # Without the question above, "habis" names no stock.
+    text = "[14/12/26 10.04] Rina: udah habis pak, tadi pagi terakhir"
+    assert read_text(text, normalise(text))[0] == []
