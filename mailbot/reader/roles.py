@@ -2013,7 +2013,38 @@ def read_text(
         # count is the stock (settle() prefers it).
         candidates = [replace(c, cues=(*c.cues, "physical_count")) if _PHYSICAL_CUES.intersection(c.cues) else c
                       for c in candidates]
+    if "[" in original:
+        candidates = _own_words_over_chat(original, candidates)
     return candidates, unassigned
+
+
+def _own_words_over_chat(original: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Beside a pasted chat, the writer's own words decide: for a field they state ("Jadi permohonan kami: blangko
+    KTP-el 1.000 keping dan KIA 500 keping" under "[08.16] Kabid: Minta ke provinsi 1.000 dulu" ... "[08.21]
+    Kabid: Ok 500"), the chat's figures of that field are the discussion that led to it and are left out; a field
+    only the chat states ("[08.14] Fina: ... blangko ktp-el kita sisa 1.204") is read from the chat."""
+    chat = [" ".join(line.split()) for line in original.split("\n") if _CHAT_LINE_RE.match(line)]
+    if len(chat) < 2:
+        return candidates
+
+    def in_chat(c: Candidate) -> bool:
+        return any(c.text in line for line in chat)
+
+    def figures(line: str) -> set[int]:
+        low = normalise(line[line.find("]") + 1 :])
+        return {m.value for m in find_mentions(low) if m.value is not None}
+
+    def confirms(c: Candidate) -> bool:
+        # "[08.20] Fina: ... minta 500 ya pak?" / "[08.21] Kabid: Ok 500": a figure the line above said, said
+        # again in agreement, is no figure of its own.
+        at = next((i for i, line in enumerate(chat) if c.text in line), None)
+        return at is not None and at > 0 and bool(said := figures(chat[at])) and said <= figures(chat[at - 1])
+
+    candidates = [c for c in candidates if not (c.value is None and c.doubt == "conflict" and confirms(c))]
+    own = {c.field for c in candidates if c.value is not None and c.doubt is None and not c.table and not in_chat(c)}
+    if not own:
+        return candidates
+    return [c for c in candidates if c.table or c.field not in own or not in_chat(c)]
 
 
 # --- Tables ---------------------------------------------------------------------------------

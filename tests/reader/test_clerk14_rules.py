@@ -261,3 +261,22 @@ def test_used_up_said_in_answer_to_a_question_about_the_stock_is_zero_stock() ->
     # Without the question above, "habis" names no stock.
     text = "[14/12/26 10.04] Rina: udah habis pak, tadi pagi terakhir"
     assert read_text(text, normalise(text))[0] == []
+
+
+# --- Beside a pasted chat, the writer's own words decide ---------------------------------------------------
+
+
+def test_the_writers_own_words_decide_over_the_chat_pasted_above_them() -> None:
+    text = (
+        "Kami teruskan percakapan grup WA.\n\n"
+        "[05/12/26 09.14] Rina Capil: pak, blangko ktp-el kita sisa 870 pagi ini\n"
+        "[05/12/26 09.16] Yohanes Kabid: Minta ke provinsi 1.500 dulu\n"
+        "[05/12/26 09.20] Rina Capil: siap pak, KIA sisa 240, minta 600 ya pak?\n"
+        "[05/12/26 09.21] Yohanes Kabid: Ok 600\n\n"
+        "Jadi permohonan kami: blangko KTP-el 1.500 keping dan KIA 600 keping.\n"
+    )
+    candidates, _ = read_text(text, normalise(text))
+    asked = {(c.value, c.item) for c in candidates if c.field == "requested"}
+    assert asked == {(1500, "ktp-el"), (600, "kia")}
+    assert not any(c.doubt for c in candidates)
+    assert (870, "ktp-el") in {(c.value, c.item) for c in candidates if c.field == "stock_on_hand"}
