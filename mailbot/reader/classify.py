@@ -88,6 +88,14 @@ _NEGATED_REQUEST_RE = re.compile(
 )
 
 
+_SPAM_OFFER_RE = _phrase_re(vocab.SPAM_OFFER_PHRASES)
+
+
+def is_spam_offer(low: str) -> bool:
+    """Whether the text sells what spam sells (a quick loan, gambling, a miracle cure)."""
+    return bool(_SPAM_OFFER_RE.search(low))
+
+
 _CITIZEN_RE = _phrase_re(vocab.CITIZEN_PHRASES + vocab.SCHOOL_SPEAKER_PHRASES)
 
 

@@ -1589,6 +1589,13 @@ SCHOOL_SPEAKER_PHRASES: tuple[str, ...] = (
     "murid kami", "siswa kami", "siswa-siswi kami", "peserta didik kami", "anak didik kami", "our students",
     "our pupils",
 )
+# What spam sells ("Pinjaman ASN cepat cair ... tanpa agunan, bunga mulai 0,49%"): with an unsubscribe line in
+# its text and no list header, an offer from an unknown sender is spam (other mail), not a list's newsletter.
+SPAM_OFFER_PHRASES: tuple[str, ...] = (
+    "pinjaman", "pinjol", "cepat cair", "tanpa agunan", "tanpa jaminan", "bunga ringan", "bunga mulai", "cicilan",
+    "kredit tanpa", "dana tunai", "cuan", "judi", "togel", "jackpot", "bonus deposit", "obat kuat", "pelangsing",
+    "forex",
+)
 LEDGER_OUT_HEADER_WORDS: tuple[str, ...] = (
     "terpakai", "pemakaian", "dipakai", "digunakan", "penggunaan", "keluar", "pengeluaran", "mutasi keluar",
     "used", "issued", "out",

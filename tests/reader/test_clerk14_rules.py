@@ -280,3 +280,16 @@ def test_the_writers_own_words_decide_over_the_chat_pasted_above_them() -> None:
     assert asked == {(1500, "ktp-el"), (600, "kia")}
     assert not any(c.doubt for c in candidates)
     assert (870, "ktp-el") in {(c.value, c.item) for c in candidates if c.field == "stock_on_hand"}
+
+
+# --- An offer with an unsubscribe line and no list header is spam, not a newsletter ----------------------
+
+
+def test_an_offer_with_an_unsubscribe_line_is_spam_not_a_newsletter() -> None:
+    body = (
+        "Bapak/Ibu Yth,\n\nDana tunai cepat cair hingga Rp 50 juta tanpa agunan, cicilan ringan 12 bulan.\n\n"
+        "Untuk berhenti berlangganan balas STOP."
+    )
+    assert figures(body, "Dana tunai untuk ASN", sender="info@kredit-mudah.example") == {"kind": "other"}
+    news = "Buletin bulan ini: tata cara pelayanan KIA di sekolah.\n\nUntuk berhenti berlangganan klik di sini."
+    assert figures(news, "Buletin Januari", sender="buletin@kemendagri.example")["kind"] == "automated"
