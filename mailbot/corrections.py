@@ -221,9 +221,10 @@ def _newly_received(before: dict[str, object], after: dict[str, object], typed: 
 def _reroute_receipt(session: Session, desk: Desk, message: Message, after: dict[str, object],
                      thread: Request | None, *, actor: str) -> tuple[list[str], str | None]:
     """A message now read as a receipt: booked as the district's receipt would have been (against the shipment
-    of its thread, else the district's shipment on its way, never another request's in a thread; a count differing from what was shipped opens a
-    discrepancy and the managers are told once; a shipment already received has its count corrected), and the
-    district told. With no shipment to book it against, nothing is booked and the operator is told why."""
+    of its thread, else the district's shipment on its way, never another request's in a thread; a count
+    differing from what was shipped opens a discrepancy and the managers are told once; a shipment already
+    received has its count corrected), and the district told. With no shipment to book it against, nothing is
+    booked and the operator is told why."""
     from dataclasses import replace
 
     from mailbot import routes

@@ -346,8 +346,8 @@ def _flush(desk: Desk, sender: Sender, *, batch: int, should_stop: Callable[[], 
             recorded: set[str] = set()
             untried: list[str] = []  # behind a connection lost mid-batch: due again at once
 
-            def record(message_id: str, error: Exception | None,
-                       ids: dict[str, int] = ids, recorded: set[str] = recorded) -> None:
+            def record(message_id: str, error: Exception | None, ids: dict[str, int] = ids,
+                       recorded: set[str] = recorded, untried: list[str] = untried) -> None:
                 # Each mail is recorded the moment the server has answered for it, before the next
                 # one is sent: a kill then repeats at most the one mail in flight (RFC 1047).
                 if error is None:

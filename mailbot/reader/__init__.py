@@ -23,6 +23,7 @@ from mailbot.reader.classify import (
     is_news,
     is_phishing,
     is_press,
+    is_spam_offer,
     item_of,
     kind_of,
     other_districts_pattern,
@@ -509,6 +510,12 @@ def read_message(
         # "PROMO AWAL TAHUN 2027!! Pinjaman ... Unsubscribe: balas STOP" from a domain the receiving server
         # found forged (dmarc=fail): an unsubscribe line in the text of such a mail makes it spam, other
         # mail, not a real list's newsletter (whose headers would say so).
+        reasons = []
+    if reasons and set(reasons) <= {"newsletter"} and not sender_known and is_spam_offer(
+        normalise(subject + "\n" + parts.text)
+    ):
+        # "Pinjaman ASN cepat cair ... Untuk berhenti berlangganan balas STOP": an unsubscribe line in the text
+        # of an offer, with no list header, is spam's, other mail.
         reasons = []
     if reasons and not sender_known:
         # Automated mail from an address on no district's list speaks for no district.

@@ -103,11 +103,20 @@ _NEGATED_REQUEST_RE = re.compile(
 )
 
 
-_CITIZEN_RE = _phrase_re(vocab.CITIZEN_PHRASES)
+_SPAM_OFFER_RE = _phrase_re(vocab.SPAM_OFFER_PHRASES)
+
+
+def is_spam_offer(low: str) -> bool:
+    """Whether the text sells what spam sells (a quick loan, gambling, a miracle cure)."""
+    return bool(_SPAM_OFFER_RE.search(low))
+
+
+_CITIZEN_RE = _phrase_re(vocab.CITIZEN_PHRASES + vocab.SCHOOL_SPEAKER_PHRASES)
 
 
 def is_citizen(low: str) -> bool:
-    """Whether the writer is a citizen asking about their own card ("KTP-el saya belum jadi")."""
+    """Whether the writer is a citizen asking about their own card ("KTP-el saya belum jadi"), or a school
+    about its pupils' ("97 murid kami belum memiliki KIA")."""
     return bool(_CITIZEN_RE.search(low))
 
 

@@ -61,7 +61,15 @@ _TOTAL_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.TOTAL_W
 _CONTRAST_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.CONTRAST_WORDS) + r")(?![\w-])")
 # A line break inside wrapped prose is no clause end: "kami mohon tambahan blangko sebanyak\n1.500 keping".
 _SOFT_WRAP_MIN = 45
+# Clients wrap prose at 72 to 78 characters (a few at 66 or 70): a line with room left under this for
+# the next line's first word was broken by its writer.
+_WRAP_WIDTH_FLOOR = 64
+_LINE_GOES_ON = frozenset(vocab.LINE_GOES_ON_WORDS)
 _BULLET_RE = re.compile(r"[ \t>]*(?:[-*\u2022]|\(?\d{1,2}[.)](?=\s)|[a-z][.)](?=\s))")
+# A message of a pasted chat opens its line with its time stamp in brackets and its writer: "[02/12/26 08.14] Fina:
+# ...", "[08.14, 2/12/2026] Fina: ..." (the stamp blanked when masked). Each is its own message; a line break
+# before one wraps nothing.
+_CHAT_LINE_RE = re.compile(r"[ \t>]*\[[^\]\n]{0,24}\][ \t]*[^\n:\[\]]{1,40}:")
 _HOLDER_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.OTHER_HOLDER_WORDS) + r")(?![\w-])")
 # Before a holder word, these make it the source of a shipment ("kiriman dari provinsi"), not its receiver.
 _SOURCE_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.SOURCE_WORDS) + r")[^\S\n]+(?:\S+[^\S\n]+)?$")
@@ -550,7 +558,16 @@ def _soft_wrap(masked: str, pos: int) -> bool:
         return False
     nxt_end = masked.find("\n", pos + 1)
     nxt = masked[pos + 1 : nxt_end if nxt_end != -1 else len(masked)]
-    if not nxt.strip() or "|" in nxt or _BULLET_RE.match(nxt) or _LINE_LABEL_RE.match(nxt):
+    if not nxt.strip() or "|" in nxt or _BULLET_RE.match(nxt) or _LINE_LABEL_RE.match(nxt) or _CHAT_LINE_RE.match(nxt):
+        return False
+    if (
+        len(line) + 1 + len(nxt.split()[0]) <= _WRAP_WIDTH_FLOOR and "  " not in line.strip()
+        and line.rsplit(None, 1)[-1] not in _LINE_GOES_ON
+    ):
+        # "Kak KIA 1.000 udh sampai ya barusan makasih bnyk" / "tp yg diminta ...": the next line's first
+        # word would have fitted on this one, so no client wrapped it there; the writer broke the line. (Not
+        # said of a typed table's row, spaced into columns, nor of a line ending on a word that needs the next:
+        # "kebutuhan sampai" / "31 Desember".)
         return False
     if _FORM_LINE_RE.match(masked, line_start) and _FORM_LINE_RE.match(nxt):
         # "Pencetakan: 0 (printer kartu rusak, teknisi ... datang tanggal 18)" / "Sisa blangko KTP-el: 288
@@ -786,6 +803,20 @@ def _slash_pair(
     return [(roles[0], m.value), (roles[1], value)]
 
 
+def _name_opens_next(masked: str, prev_end: int, owned: re.Match[str], m: Mention) -> bool:
+    """Whether the blank named right after a figure opens the next figure's phrase instead: the figure
+    before had its own blank named before it, another one, and a role word follows the name ("sisa blangko
+    ktp elektronik seribu dua ratus lima puluh tiga keping kia sisa dua ratus", said into a phone)."""
+    line_start = masked.rfind("\n", 0, prev_end) + 1
+    before, ambiguous = explicit_item(masked[max(line_start, prev_end - 80) : prev_end])
+    named, _ = explicit_item(owned.group())
+    if before is None or ambiguous or named is None or named == before:
+        return False
+    rest = masked[owned.end() : m.start]
+    found = keywords(rest)
+    return bool(found) and not rest[: found[0].start].strip()
+
+
 def _item_of_mention(
     masked: str,
     prev_end: int,
@@ -799,7 +830,10 @@ def _item_of_mention(
     ("150 lembar blangko KIA"), else the one heading its section of lines ("KIA" / "Tercetak : 30");
     None when none or both are named."""
     lo = prev_end
-    if after_figure and (owned := _OWNED_NAME_RE.match(masked, prev_end)):
+    if (
+        after_figure and (owned := _OWNED_NAME_RE.match(masked, prev_end))
+        and not _name_opens_next(masked, prev_end, owned, m)
+    ):
         # "3.000 keping KTP-el tadi siang ... blangko KIA 500 pcs", "tiga ribu keping KTP-el dan
         # seribu lembar KIA": the name right after the previous figure is that figure's.
         lo = owned.end()
@@ -926,6 +960,25 @@ _ITEM_AFTER_ZERO_RE = re.compile(
 )
 
 
+_EARLIER_SHIPMENT_ZERO_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.EARLIER_SHIPMENT_SUBJECTS) + r")(?:\s+(?:"
+    + _words_re(vocab.AFFIRM_WORDS) + r"))?\s*$"
+)
+
+
+def _stock_question_above(masked: str, pos: int) -> str | None:
+    """The line above the one at pos when it asks about the stock ("KIA sisa brp?") and the line at pos
+    names no stock of its own: the question, whose blank the answer's word is said of; else None."""
+    line_start = masked.rfind("\n", 0, pos) + 1
+    if line_start == 0:
+        return None
+    above_start = masked.rfind("\n", 0, line_start - 1) + 1
+    above = masked[above_start : line_start - 1].rstrip()
+    if not above.endswith("?") or not _STOCK_NAME_RE.search(above):
+        return None
+    return above
+
+
 def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) -> list[Candidate]:
     """A stock of zero from a clause that says nothing is left of a blank ("blangko KIA kami tdk
     ada sisa"); not when it is asked about, nor of a printer supply."""
@@ -938,6 +991,10 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
         if _NOT_YET_ZERO_RE.search(masked, max(c_start, z.start() - 30), z.start()):
             # "hampir habis", "sebelum stok habis": not zero yet.
             continue
+        if _EARLIER_SHIPMENT_ZERO_RE.search(masked, max(c_start, z.start() - 40), z.start()):
+            # "minta lagi blangko KIA ... karena yang kemarin sudah habis dipakai": the last shipment is
+            # used up; the stock now is not said.
+            continue
         comma = masked.find(",", z.end(), c_end)
         said = masked[c_start : comma if comma != -1 else c_end]
         if _SUPPLY_RE.search(said) and not _BLANK_NAME_RE.search(said):
@@ -945,6 +1002,11 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
             continue
         left = _LEFT_AFTER_RE.match(masked, z.end())
         stock_named = bool(_STOCK_NAME_RE.search(masked, c_start, z.end())) or left is not None
+        asked = None if stock_named else _stock_question_above(masked, z.start())
+        if asked is not None:
+            # "[09.01] Kabid: KIA sisa brp?" / "[09.03] Fina: 0 pak, habis semua": the line answers the
+            # question about the stock above it, of the blank the question names.
+            stock_named, head = True, asked
         # "kosong"/"nihil" beside a blank alone may be an empty form; beside KTP-el or KIA it is the stock.
         if not (stock_named or _ITEM_NAME_RE.search(head)
                 or (_BLANK_NAME_RE.search(head) and " ".join(z.group().split()) not in _STOCK_ONLY_ZERO)):
@@ -1294,6 +1356,32 @@ def _not_awaited(masked: str, clauses: Sequence[tuple[int, int]],
     return kept
 
 
+_MORE_AFTER_RE = re.compile(
+    r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[ \t]*)?(?:"
+    + _words_re(vocab.MORE_AFTER_WORDS) + r")(?![\w-])"
+)
+_PASSIVE_ASK_WORDS = frozenset(vocab.PASSIVE_ASK_WORDS)
+_REST = _words_re(vocab.REST_OF_WORDS)
+_WHEN = _words_re(vocab.WHEN_WORDS)
+_REST_WHEN_RE = re.compile(
+    rf"(?<![\w-])(?:(?:{_REST})(?![\w-])[^.!\n]{{0,30}}(?<![\w-])(?:{_WHEN})(?![\w-])"
+    rf"|(?:{_WHEN})(?![\w-])[^.!?\n]{{0,30}}(?<![\w-])(?:{_REST})(?![\w-]))"
+)
+
+
+def _rest_chased(masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Beside a figure received, in a mail that asks when the rest comes ("KIA 1.000 udh sampai ... yg diminta
+    kan 1.5rb, sisanya kapan ya?"), a requested figure named by the passive of asking ("diminta",
+    "diajukan") is the request made before, chased: no new ask. It is left out."""
+    if not any(c.field == "received" and c.value for c in candidates) or not _REST_WHEN_RE.search(masked):
+        return candidates
+    return [
+        c for c in candidates
+        if not (c.field == "requested" and any(
+            cue.startswith("keyword_") and cue.split(":", 1)[1] in _PASSIVE_ASK_WORDS for cue in c.cues))
+    ]
+
+
 def _rest_of_shipment(mentions: Sequence[Mention], candidates: list[Candidate]) -> list[Candidate]:
     """Beside a figure received, a stock figure named only by "sisa" that adds up with it to another
     figure of the mail ("diterima 1.000 keping (dari 1.200 ...). Mohon konfirmasi sisa 200") is the part
@@ -1584,6 +1672,9 @@ def read_text(
         # sdh diterima").
         clause_has_receipt = any(k.receipt_verb and c_start <= k.start < next_start for k in kws)
         role, strong, keyword = _role_for(m, before, after, clause_has_receipt, masked)
+        if role == "requested" and not strong and _MORE_AFTER_RE.match(masked, m.end):
+            # "kebutuhan tambahan kami cukup 300 (tiga ratus) keping lagi": 300 more is asked for.
+            strong = True
         if role == "ignore" and this_period and keyword is not None and len(before) > 1 and keyword is before[-1] and (
             " ".join(masked[keyword.start : keyword.end].split()) in this_period
             and before[-2].role in _WORK_AND_RECEIPT_ROLES
@@ -1982,6 +2073,7 @@ def read_text(
         candidates = [c for c in candidates if c.field != "requested"]
     candidates = _fallback_offered(masked, mentions, candidates)
     candidates = _rest_of_shipment(mentions, candidates)
+    candidates = _rest_chased(masked, candidates)
     if answer_role and len(loose) > 1:
         # "Yes, 2,000 is the correct quantity. The 1,200 was our stock last week": of several figures, the
         # one its sentence calls the right one answers the question.
@@ -2009,7 +2101,38 @@ def read_text(
         # count is the stock (settle() prefers it).
         candidates = [replace(c, cues=(*c.cues, "physical_count")) if _PHYSICAL_CUES.intersection(c.cues) else c
                       for c in candidates]
+    if "[" in original:
+        candidates = _own_words_over_chat(original, candidates)
     return candidates, unassigned
+
+
+def _own_words_over_chat(original: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Beside a pasted chat, the writer's own words decide: for a field they state ("Jadi permohonan kami: blangko
+    KTP-el 1.000 keping dan KIA 500 keping" under "[08.16] Kabid: Minta ke provinsi 1.000 dulu" ... "[08.21]
+    Kabid: Ok 500"), the chat's figures of that field are the discussion that led to it and are left out; a field
+    only the chat states ("[08.14] Fina: ... blangko ktp-el kita sisa 1.204") is read from the chat."""
+    chat = [" ".join(line.split()) for line in original.split("\n") if _CHAT_LINE_RE.match(line)]
+    if len(chat) < 2:
+        return candidates
+
+    def in_chat(c: Candidate) -> bool:
+        return any(c.text in line for line in chat)
+
+    def figures(line: str) -> set[int]:
+        low = normalise(line[line.find("]") + 1 :])
+        return {m.value for m in find_mentions(low) if m.value is not None}
+
+    def confirms(c: Candidate) -> bool:
+        # "[08.20] Fina: ... minta 500 ya pak?" / "[08.21] Kabid: Ok 500": a figure the line above said, said
+        # again in agreement, is no figure of its own.
+        at = next((i for i, line in enumerate(chat) if c.text in line), None)
+        return at is not None and at > 0 and bool(said := figures(chat[at])) and said <= figures(chat[at - 1])
+
+    candidates = [c for c in candidates if not (c.value is None and c.doubt == "conflict" and confirms(c))]
+    own = {c.field for c in candidates if c.value is not None and c.doubt is None and not c.table and not in_chat(c)}
+    if not own:
+        return candidates
+    return [c for c in candidates if c.table or c.field not in own or not in_chat(c)]
 
 
 # --- Tables ---------------------------------------------------------------------------------
@@ -2095,6 +2218,44 @@ def _header_columns(row: tuple[object, ...], totalled: bool = False) -> dict[int
         # "Kecamatan | Jumlah Perekaman": one count column beside the places it is counted for.
         return cols
     return None
+
+
+_LEDGER_OUT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.LEDGER_OUT_HEADER_WORDS) + r")(?![\w-])")
+_OPENING_HEADER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.OPENING_STOCK_WORDS) + r")(?![\w-])")
+_STOCK_OPNAME_RE = re.compile(r"(?<![a-z])(?:" + _words_re(vocab.STOCK_OPNAME_WORDS) + r")(?![a-z])")
+
+
+def _title_text(rows: Sequence[tuple[object, ...]]) -> str:
+    return " ".join(c for r in rows for c in r if isinstance(c, str))
+
+
+def _stock_opname_columns(row: tuple[object, ...], cols: dict[int, str], context: str) -> dict[int, str]:
+    """The columns of a stock opname's ledger, its received and opening stock left unread.
+
+    A header with an opening stock (a column so named, or a stock column left of the receipts), a column
+    of receipts, one of the outflow ("Pemakaian", "Keluar") and a closing stock on its right is a ledger of
+    a period: "Stok Awal | Penerimaan | Pemakaian | Stok Fisik 31/12". When it is a stock opname (its title,
+    file name or closing column says so: "BA Stock Opname", "Stok Fisik"), the receipts came in over the
+    period (each shipment acknowledged when it came) and the first stock is the opening one: the clerk
+    books the count, the closing stock.
+    """
+    received = [i for i, c in cols.items() if c == "received"]
+    if not received:
+        return cols
+    headers = {i: " ".join(str(cell).lower().replace("_", " ").split()) for i, cell in enumerate(row)
+               if isinstance(cell, str)}
+    outflow = [i for i, text in headers.items() if _LEDGER_OUT_RE.search(text)]
+    stocks = [i for i, c in cols.items() if c == "stock_on_hand"]
+    first_in = min(received)
+    opening = [i for i, text in headers.items() if _OPENING_HEADER_RE.search(text)] + [
+        i for i in stocks if i < first_in]
+    closing = [i for i in stocks if i > max(received + outflow, default=first_in)]
+    if not outflow or not opening or not closing:
+        return cols
+    said = " ".join(context.lower().replace("_", " ").split()) + " " + " ".join(headers[i] for i in closing)
+    if not _STOCK_OPNAME_RE.search(said):
+        return cols
+    return {i: ("ignore" if c == "received" or i in opening else c) for i, c in cols.items()}
 
 
 def _cell_quantity(value: object) -> int | None:
@@ -2189,6 +2350,7 @@ def _read_table(
         cols = _header_columns(row, totalled=any(_is_total_row(r) for r in rows[h + 1 :]))
         if cols is None:
             continue
+        cols = _stock_opname_columns(row, cols, f"{source} {_title_text(rows[:h])}")
         if h > 0:
             row = _with_spanning_items(rows[h - 1], row)
         body = [r for r in rows[h + 1 :] if not _is_subtotal_row(r)]
@@ -2443,6 +2605,7 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
     titled: str | None = None  # the one blank a title above the rows names ("Rekap harian KTP-el 03/12")
     column_items: dict[int, str] = {}  # "Uraian | KTP-el | KIA" over the rows: the blank of each column
     running: frozenset[int] = frozenset()  # columns a second header row calls running totals ("s.d. minggu ini")
+    month_columns: tuple[int, ...] = ()  # "Uraian | Jan | Feb | ... | Des": a column per month, in order
     for r in rows:
         found = _row_label(r)
         if found is None:
@@ -2464,6 +2627,7 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
             continue
         if role is None and not any(_cell_quantity(c) is not None for c in r if not isinstance(c, str)):
             column_items = _column_items(r) or column_items
+            month_columns = _month_columns(r) or month_columns
         if role is None and not out:
             named, ambiguous = explicit_item(normalise_header(" ".join(c for c in r if isinstance(c, str))))
             titled = named if named is not None and not ambiguous and len(_filled(r)) == 1 else titled
@@ -2476,6 +2640,12 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
         if previous is not None:
             item = explicit_item(normalise_header(label))[0] or (None if column_items else titled)
             kept = tuple(None if j in running else c for j, c in enumerate(r))
+            if previous == "stock_on_hand" and month_columns:
+                # "Stok akhir | 5.131 | 4.375 | ... | 2.489" under "Uraian | Jan | Feb | ... | Des": a stock
+                # per month; the stock now is the last month's.
+                filled = [j for j in month_columns if j < len(kept) and _cell_quantity(kept[j]) is not None]
+                kept = tuple(None if j in month_columns and filled and j != filled[-1] else c
+                             for j, c in enumerate(kept))
             out += _labelled_candidates(kept, idx + 1, previous, label, source, item, column_items)
     return out
 
@@ -2545,6 +2715,22 @@ def summed_over_days(candidates: list[Candidate]) -> list[Candidate]:
 
 
 _ROW_MONTH_RE = re.compile(r"(?<![a-z])(" + vocab.alternation(tuple(vocab.MONTHS)) + r")(?![a-z])")
+
+
+def _month_columns(header: tuple[object, ...]) -> tuple[int, ...]:
+    """The columns of a header row that each name one month, three at least, in the order of the year
+    ("Uraian | Jan | Feb | ... | Des"); () otherwise."""
+    found: list[tuple[int, int]] = []
+    for j, cell in enumerate(header):
+        if isinstance(cell, str) and cell.strip():
+            text = normalise_header(cell)
+            named = _ROW_MONTH_RE.findall(text)
+            if len(named) == 1 and _ROW_MONTH_RE.sub("", text).strip(" -/'0123456789") == "":
+                found.append((j, vocab.MONTHS[named[0]]))
+    months = [m for _, m in found]
+    if len(found) < 3 or any(a >= b for a, b in zip(months, months[1:], strict=False)):
+        return ()
+    return tuple(j for j, _ in found)
 
 
 def _per_month(data: Sequence[tuple[object, ...]]) -> bool:
@@ -2724,7 +2910,8 @@ def _row_candidates(
         if col == "received" and value == 0:
             # "Received: 0": nothing came, so there is no receipt to book (as in running text).
             continue
-        item = row_item or explicit_item(normalise_header(header_row[i]))[0]
+        # "Cetak_KIA", "Rekam_KTPel": an export's column names its blank after an underscore.
+        item = row_item or explicit_item(normalise_header(header_row[i]).replace("_", " "))[0]
         where = f" ({chosen[0]})" if row_item or "total_row" in cues else ""
         candidates.append(
             Candidate(col, value, f"{source}: {header}: {chosen[i]}{label}{where}", True, item=item, table=True,

@@ -500,7 +500,7 @@ TOTAL_WORDS: tuple[str, ...] = ("total", "jumlah total", "total keseluruhan", "j
 # these, is a competing figure for the same role: "sisa 400 keping (tapi menurut catatan gudang 640)".
 CONTRAST_WORDS: tuple[str, ...] = (
     "tapi", "tetapi", "namun", "menurut", "versi", "padahal", "sedangkan di", "sementara di",
-    "but", "according to",
+    "tp", "tpi", "but", "according to",
 )
 
 # "2 ribu keping yg kami mohon": a relative word (and fillers) between a figure and its role word.
@@ -640,6 +640,7 @@ AFFIRM_WORDS: tuple[str, ...] = ("sudah", "sdh", "sudh", "telah", "tlh", "udah",
 # "3.000 keping kami ubah menjadi 2.000"), is the corrected figure: it takes the role of its clause.
 CORRECTION_WORDS: tuple[str, ...] = (
     "melainkan", "tetapi", "tapi", "namun", "seharusnya", "harusnya", "yang benar", "yg benar",
+    "tp", "tpi",  # "tapi" typed short: "sisa bukan 1.840 tp 1.480"
     "menjadi", "mjd", "jadi", "dijadikan", "diubah menjadi", "direvisi menjadi", "diralat menjadi",
 )
 # A change of one figure into another, "dari 1.500 menjadi 2.500": the first is the old figure, the
@@ -1386,6 +1387,8 @@ RIGHT_FIGURE_WORDS: tuple[str, ...] = (
     "benar", "betul", "seharusnya", "semestinya", "mestinya", "correct",
     # "eh sorry typo, maksudnya 2.000 bukan 20.000": what the writer meant.
     "maksudnya", "maksud saya", "maksud kami", "mksdnya", "i meant", "we meant", "should be", "should read",
+    # The desk asking which of two figures is meant: "Mohon konfirmasi jumlah yang dimaksud."
+    "yang dimaksud", "yg dimaksud", "the intended", "you meant", "you intended",
 )
 
 
@@ -1605,6 +1608,73 @@ PLUS_WORDS: tuple[str, ...] = ("+", "ditambah", "tambah", "plus")
 # "2 dus (isi 500) dan 300 keping KIA" names two counts.
 AND_WORDS: tuple[str, ...] = ("dan", "and", "serta")
 LOOSE_WORDS: tuple[str, ...] = ("ecer", "eceran", "lepas", "lepasan", "satuan", "loose")
+
+# Thousands written with a space ("sisa 2 310", "terima 2 000 keping"): a word right after the second group
+# that ends the figure's clause as a full stop would, so the two groups are one figure ("bukan 1 840 tp 1 480",
+# "KIA 2 000 sdh sampai"). A role word after it ("perekaman 2 310 cetak") may own the second group instead.
+SPACE_THOUSANDS_CLAUSE_WORDS: tuple[str, ...] = (
+    "tp", "tapi", "tetapi", "namun", "jadi", "jd", "sdh", "sudah", "udah", "udh", "telah", "td", "tadi",
+    "but", "so", "already",
+)
+# Words after which a one- or two-digit number may be a day, an hour or a code rather than the thousands of
+# the figure that follows ("stok KIA tgl 1 118 kpg": "tinggal 1.118" or "on the 1st: 118"): two readings, so
+# the figure is left unread.
+# The outflow column of a stock ledger ("Stok Awal | Masuk | Keluar | Stok Akhir", a stock opname's "Stok Awal |
+# Penerimaan | Pemakaian | Stok Fisik"): a period's movements. Beside an opening and a closing stock, the
+# column of receipts is what came in over the period, not a shipment received now.
+# A stock opname: a count of the store at a date ("Berita Acara Stock Opname", "Stok Fisik 31/12"). Its ledger's
+# movements are the period's, audited; the clerk books the count. (A monthly reconciliation, "rekonsiliasi",
+# states its receipts as the period's received figure and is not one.)
+STOCK_OPNAME_WORDS: tuple[str, ...] = (
+    "opname", "stockopname", "stok fisik", "stock fisik", "fisik", "stocktake", "stock take", "stock count",
+    "physical count",
+)
+# Right before "habis" ("yang kemarin sudah habis dipakai"), these make the word said of the last shipment,
+# used up, and not of the stock now: the stock is not stated.
+EARLIER_SHIPMENT_SUBJECTS: tuple[str, ...] = (
+    "yang kemarin", "yg kemarin", "yang kmrn", "yg kmrn", "yang kemaren", "yg kemaren", "yang lalu", "yg lalu",
+    "yang dulu", "yg dulu", "kiriman kemarin", "kiriman kmrn", "kiriman lalu", "kiriman yang lalu",
+    "kiriman yg lalu", "kiriman sebelumnya", "kiriman terakhir", "droping kemarin", "dropping kemarin",
+    "the last shipment", "the previous shipment", "the last batch", "the previous batch",
+)
+# A receipt that chases the rest ("KIA 1.000 udh sampai ... yg diminta kan 1.5rb, sisanya kapan?"): the figure
+# named by the passive of asking is the request made before, the one being chased; no new ask.
+PASSIVE_ASK_WORDS: tuple[str, ...] = (
+    "diminta", "dimohon", "dimohonkan", "dimintakan", "diajukan", "diusulkan", "requested", "ordered",
+)
+# With a word for the rest (REST_OF_WORDS) in one clause, these ask when it comes.
+WHEN_WORDS: tuple[str, ...] = ("kapan", "kpn", "when")
+# A line ending on one of these (a preposition, a conjunction, a word that needs what follows) goes on in the
+# next line, however much room it had left: "kebutuhan sampai" / "31 Desember ...".
+LINE_GOES_ON_WORDS: tuple[str, ...] = (
+    "sampai", "hingga", "ke", "di", "dari", "dr", "untuk", "utk", "yang", "yg", "dan", "serta", "atau", "dengan",
+    "dgn", "sebanyak", "sejumlah", "per", "pada", "tgl", "tanggal", "bulan", "tahun", "karena", "krn", "bahwa",
+    "of", "to", "the", "and", "or", "for", "from", "with", "until", "in", "on", "at", "by",
+)
+# Right after a figure asked for by a noun of need ("kebutuhan tambahan ... cukup 300 keping lagi"), these make it
+# a count asked for on top of what came: an ask, also beside a receipt.
+MORE_AFTER_WORDS: tuple[str, ...] = ("lagi", "more")
+# A school writing for itself ("Kami dari SDN 014 ... Dari 230 murid kami, 97 anak belum memiliki KIA"): like a
+# citizen, an outsider asking for a service, stating no district's figures. (Not "sekolah kami": an operator
+# speaks of "kegiatan KIA di sekolah kami", the schools of the drive.)
+SCHOOL_SPEAKER_PHRASES: tuple[str, ...] = (
+    "murid kami", "siswa kami", "siswa-siswi kami", "peserta didik kami", "anak didik kami", "our students",
+    "our pupils",
+)
+# What spam sells ("Pinjaman ASN cepat cair ... tanpa agunan, bunga mulai 0,49%"): with an unsubscribe line in
+# its text and no list header, an offer from an unknown sender is spam (other mail), not a list's newsletter.
+SPAM_OFFER_PHRASES: tuple[str, ...] = (
+    "pinjaman", "pinjol", "cepat cair", "tanpa agunan", "tanpa jaminan", "bunga ringan", "bunga mulai", "cicilan",
+    "kredit tanpa", "dana tunai", "cuan", "judi", "togel", "jackpot", "bonus deposit", "obat kuat", "pelangsing",
+    "forex",
+)
+LEDGER_OUT_HEADER_WORDS: tuple[str, ...] = (
+    "terpakai", "pemakaian", "dipakai", "digunakan", "penggunaan", "keluar", "pengeluaran", "mutasi keluar",
+    "used", "issued", "out",
+)
+SPACE_THOUSANDS_DOUBT_BEFORE: tuple[str, ...] = (
+    "tgl", "tg", "tanggal", "tggl", "jam", "pukul", "pkl", "no", "nomor", "kode", "id", "ke",
+)
 
 # A stock counted in the store: beside the register's balance ("tercatat 2.620, fisik 2.652", "Saldo menurut
 # catatan (kartu persediaan/SIAK) : 2.523 / Hasil penghitungan fisik : 2.495"), the count is the stock now.

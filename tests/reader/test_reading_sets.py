@@ -24,7 +24,9 @@ READING = ROOT / "tests" / "reading"
 # 21 of 21 and 19 of 20 automated mails recognised, scored held out twice before they were added; U at 89.4%
 # (110/123) with 2 wrong numbers (090 recorded 2130, 105 requested 37) and 19 of 19 automated mails recognised,
 # scored once before any change made with it; its one miss left, 030, is a label that departs from the district
-# rule of tests/reading/README.md).
+# rule of tests/reading/README.md; T (year-end close: space thousands "2 310", stock opname ledgers, WhatsApp
+# pastes) at 79.5% (97/122) with 13 wrong numbers and 19 of 19 automated mails recognised before any change made
+# with it, and the same once more after U's changes).
 BARS = {
     "set1": (170, 170, 0, (20, 20)),
     "setA": (115, 114, 0, (20, 20)),
@@ -35,7 +37,7 @@ BARS = {
     "setF": (118, 116, 0, (22, 22)),
     "setG": (129, 126, 0, (23, 23)),
     "setH": (124, 120, 0, (23, 23)),
-    "setI": (138, 133, 0, (25, 25)),
+    "setI": (138, 134, 0, (25, 25)),
     "setJ": (112, 109, 0, (20, 20)),
     "setK": (115, 114, 0, (20, 20)),
     "setL": (122, 116, 0, (21, 21)),
@@ -46,6 +48,7 @@ BARS = {
     "setQ": (126, 124, 0, (22, 22)),
     "setR": (118, 102, 0, (21, 21)),
     "setS": (113, 98, 0, (20, 20)),
+    "setT": (122, 120, 0, (19, 19)),
     "setU": (123, 122, 0, (19, 19)),
 }
 
