@@ -1382,6 +1382,26 @@ def _rest_chased(masked: str, candidates: list[Candidate]) -> list[Candidate]:
     ]
 
 
+def _awaited_not_received(candidates: list[Candidate]) -> list[Candidate]:
+    """A figure its own words say is still awaited ("Blangko sudah sampai sebagian bu, yang belum datang masih
+    kami tunggu 1.000 keping") did not come, whatever named a receipt earlier in its sentence: no received
+    figure (the part that came is asked back). The words nearer the figure decide: "masih kami tunggu ...
+    sudah kami terima 1.000" keeps its receipt."""
+    kept = []
+    for c in candidates:
+        if c.field == "received" and c.value and _AWAITED_RE.search(c.text.lower()):
+            text = c.text.lower()
+            figure_at = next((at for form in (f"{c.value:,}".replace(",", "."), f"{c.value:,}", str(c.value))
+                              if (at := text.find(form)) >= 0), -1)
+            awaited = [m.start() for m in _AWAITED_RE.finditer(text, 0, max(figure_at, 0))]
+            named = [cue.split(":", 1)[1] for cue in c.cues if cue.startswith("keyword_before:")]
+            receipt_at = max((text.rfind(word, 0, max(figure_at, 0)) for word in named), default=-1)
+            if awaited and receipt_at < awaited[-1]:
+                continue
+        kept.append(c)
+    return kept
+
+
 def _rest_of_shipment(mentions: Sequence[Mention], candidates: list[Candidate]) -> list[Candidate]:
     """Beside a figure received, a stock figure named only by "sisa" that adds up with it to another
     figure of the mail ("diterima 1.000 keping (dari 1.200 ...). Mohon konfirmasi sisa 200") is the part
@@ -2074,6 +2094,7 @@ def read_text(
     candidates = _fallback_offered(masked, mentions, candidates)
     candidates = _rest_of_shipment(mentions, candidates)
     candidates = _rest_chased(masked, candidates)
+    candidates = _awaited_not_received(candidates)
     if answer_role and len(loose) > 1:
         # "Yes, 2,000 is the correct quantity. The 1,200 was our stock last week": of several figures, the
         # one its sentence calls the right one answers the question.

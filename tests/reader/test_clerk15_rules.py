@@ -79,3 +79,23 @@ def test_a_count_received_still_answers_the_question() -> None:
     v = _reply("Mohon maaf bu, yang kami terima 2.500 keping.", ASKED_RECEIVED)
     assert (v.kind, v.received) == ("receipt", 2500)
 
+
+
+# --- A figure its own words say is still awaited was not received ---------------------------------------------
+
+
+def test_the_part_still_awaited_after_a_partial_arrival_is_no_received_figure() -> None:
+    for words in ("Blangko sudah sampai sebagian pak, yang belum datang masih kami tunggu 1.400 keping.",
+                  "Kiriman sudah sampai separuh bu, yg blm datang masih kami tunggu 900 keping"):
+        v = _reply(words, "Terima kasih atas informasinya.")
+        assert v.received is None, words  # the part that came is not said: asked back, never booked
+
+
+def test_a_receipt_said_after_the_waiting_keeps_its_figure() -> None:
+    v = _reply("Yang kami tunggu akhirnya datang, blangko sudah kami terima 3.000 keping. Terima kasih.", DISPATCHED)
+    assert (v.kind, v.received) == ("receipt", 3000)
+
+
+def test_the_rest_awaited_after_the_figure_leaves_the_figure_received() -> None:
+    v = _reply("Blangko sudah kami terima 2.600 keping, sisanya 400 keping masih kami tunggu.", DISPATCHED)
+    assert (v.kind, v.received) == ("receipt", 2600)
