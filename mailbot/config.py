@@ -326,6 +326,16 @@ class DatabaseConfig(_Strict):
     url: str = "sqlite:///var/mailbot.db"
     echo: bool = False
 
+    @field_validator("url")
+    @classmethod
+    def _readable_url(cls, value: str) -> str:
+        """A URL every command can read (else each would stop on it with a traceback), with what to write."""
+        from mailbot.store.urls import url_problem
+
+        if problem := url_problem(value):
+            raise ValueError(problem)
+        return value
+
     @property
     def in_memory(self) -> bool:
         """An SQLite database that lives in this process only ("sqlite://", ":memory:")."""

@@ -154,8 +154,8 @@ def _describe(e: Any, errors: list[Any]) -> tuple[str, str]:
         return key, "is empty; name at least one" + (" address" if key.rpartition(".")[2] in (
             "managers", "senders") else "")
     what = e["msg"].removeprefix("Value error, ")
-    if "input" in e and not isinstance(e["input"], dict | list):
-        what += f" (got {e['input']!r})"
+    if "input" in e and not isinstance(e["input"], dict | list) and repr(e["input"]) not in what:
+        what += f" (got {e['input']!r})"  # unless the message quotes the value already
     return key, what
 
 

@@ -14,11 +14,11 @@ from typing import IO
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailbot.errors import ConfigError, DatabaseError, LockBusy, MailbotError, NewerSchema
-from mailbot.store.urls import sqlite_file
+from mailbot.store.urls import sqlite_file, url_problem
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -28,11 +28,9 @@ SUPPORTED_DATABASES = ("sqlite", "postgresql")
 
 def database_problem(url: str) -> str | None:
     """Why the database URL cannot be used as it stands (offline: dialect and the SQLite path), or None."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        return (f"database.url: not a database URL: {url!r}; use sqlite:///PATH "
-                "or postgresql+psycopg://USER@HOST/DBNAME")
+    if problem := url_problem(url):
+        return f"database.url: {problem}"
+    parsed = make_url(url)
     backend = parsed.get_backend_name()
     if backend not in SUPPORTED_DATABASES:
         return (f"database.url: {backend} is not supported; use sqlite:///PATH "
