@@ -261,6 +261,36 @@ def sender_warnings(config: Config) -> list[str]:
     return found
 
 
+def sending_refused(config: Config) -> tuple[str, datetime] | None:
+    """The refusal of mailbot itself by the SMTP server (a login refused, no AUTH on offer) that the last run
+    recorded on mail still queued, and when it came; None when there is none, or the database cannot be read
+    (read-only, as sender_warnings)."""
+    from sqlalchemy import select
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from mailbot.errors import MISCONFIGURED_MARK
+    from mailbot.store.db import make_read_only_engine
+    from mailbot.store.schema import OutboxMessage
+
+    if not isinstance(config.outbox, SmtpOutbox) or (engine := make_read_only_engine(config.database.url)) is None:
+        return None
+    try:
+        with engine.connect() as connection:
+            row = connection.execute(
+                select(OutboxMessage.last_error, OutboxMessage.next_attempt_at)
+                .where(OutboxMessage.status == "queued", OutboxMessage.last_error.startswith(MISCONFIGURED_MARK))
+                .order_by(OutboxMessage.next_attempt_at.desc()).limit(1)).first()
+    except SQLAlchemyError:
+        return None
+    finally:
+        engine.dispose()
+    if row is None or row.last_error is None:
+        return None
+    # the refused attempt put the mail back for one retry interval
+    refused_at = row.next_attempt_at - timedelta(seconds=config.run.outbox_retry_seconds)
+    return row.last_error.removeprefix(MISCONFIGURED_MARK), refused_at
+
+
 def _written_places(config: Config) -> list[tuple[str, Path]]:
     """The folders mailbot writes to on this host: the SQLite database's, the Maildirs'."""
     places: list[tuple[str, Path]] = []

@@ -8,7 +8,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -230,15 +230,26 @@ def check_config(
 
     Example: mailbot check-config --connect
     """
-    from mailbot.checks import TemporaryProblem, connect_problems, offline_problems, summary
+    from mailbot.checks import TemporaryProblem, connect_problems, offline_problems, sending_refused, summary
     from mailbot.checks import warnings as config_warnings
 
     config = _config()
     _refuse_a_read_only_disk(config)  # one line, exit 1 (the paths that cannot be written follow from it)
     problems = offline_problems(config)
     fine: list[str] = []
+    refusal_warning: list[str] = []
     if connect and not problems:
         problems, fine = connect_problems(config)
+    elif not problems and (refused := sending_refused(config)) is not None:
+        # what the server said at the last run is known without --connect: not "ok" while nothing has changed
+        error, at = refused
+        when = at.astimezone(config.office.tz).strftime("%Y-%m-%d %H:%M %Z")
+        if datetime.fromtimestamp(_config_path().stat().st_mtime, UTC) <= at:
+            problems = [f"outbox: at {when} the SMTP server refused mailbot ({error.split('; check with')[0]}), and "
+                        f"{_config_path()} has not changed since; correct it, then run check-config --connect"]
+        else:
+            refusal_warning = [f"outbox: at {when}, before {_config_path()} last changed, the SMTP server refused "
+                               "mailbot; check-config --connect tells whether it is corrected"]
     if problems:
         # a temporary answer alone is no configuration error: exit 1, as for a server out of reach
         broken = [p for p in problems if not isinstance(p, TemporaryProblem)]
@@ -249,7 +260,7 @@ def check_config(
     low = _refuse_a_full_disk(config)
     for line in fine:
         out.print(f"  {line}", highlight=False, soft_wrap=True)
-    for warning in [*low, *config_warnings(config)]:
+    for warning in [*low, *refusal_warning, *config_warnings(config)]:
         out.print(f"[yellow]warning[/yellow]: {warning}", highlight=False, soft_wrap=True)
     out.print(f"[green]ok[/green]: {summary(config)}", highlight=False, soft_wrap=True)
 
