@@ -156,10 +156,6 @@ def offline_problems(config: Config) -> list[str]:
         if inbox.tls == "none" and not _loopback(inbox.host):
             problems.append(f'inbox.tls: "none" sends the password in clear text to {inbox.host}; '
                             'use "implicit" or "starttls" (or a server on loopback)')
-        folders = {"folder": inbox.folder, "processed_folder": inbox.processed_folder,
-                   "quarantine_folder": inbox.quarantine_folder}
-        if len(set(folders.values())) < len(folders):
-            problems.append("inbox: folder, processed_folder and quarantine_folder must be three different folders")
     wrong_boxes: set[str] = set()
     for key, box in (("inbox.path", inbox), ("outbox.path", outbox)):
         if isinstance(box, MaildirInbox | MaildirOutbox) and (problem := maildir_problem(box.path)):

@@ -368,8 +368,37 @@ class ImapInbox(_Strict):
     fetch_batch: Annotated[int, Within(1, 5000)] = 200
     max_backoff_seconds: Annotated[float, Within(0, 3600, "seconds", above=True)] = 300.0
 
+    @field_validator("folder", "processed_folder", "quarantine_folder")
+    @classmethod
+    def _folder_name(cls, value: str, info: Any) -> str:
+        """A folder the server can name: not empty (the server refuses to select it), no spaces around it (the
+        server would take them as part of another folder's name)."""
+        example = {"folder": "INBOX", "processed_folder": "mailbot/processed",
+                   "quarantine_folder": "mailbot/quarantine"}[info.field_name]
+        if not value.strip():
+            raise ValueError(f"is empty; write the name of an IMAP folder, e.g. {info.field_name} = {example!r}")
+        if value != value.strip():
+            raise ValueError(f"{value!r} has spaces around it, which the server would take as part of the name; "
+                             f"write {info.field_name} = {value.strip()!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _three_folders(self) -> ImapInbox:
+        # INBOX is the same folder however it is written (RFC 3501, 5.1); other names are as the server has them
+        names = {imap_folder_key(f) for f in (self.folder, self.processed_folder, self.quarantine_folder)}
+        if len(names) < 3:
+            raise ValueError("folder, processed_folder and quarantine_folder must be three different folders "
+                             f"(they are {self.folder!r}, {self.processed_folder!r} and {self.quarantine_folder!r}; "
+                             "INBOX is one folder however it is written)")
+        return self
+
     def password(self) -> str:
         return _secret(self.password_env, "inbox.password_env")
+
+
+def imap_folder_key(name: str) -> str:
+    """*name* as an IMAP server tells folders apart: INBOX in any case is INBOX."""
+    return "INBOX" if name.upper() == "INBOX" else name
 
 
 class MaildirOutbox(_Strict):
