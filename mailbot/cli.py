@@ -38,6 +38,8 @@ from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
     known_item,
     out,
     outbox_app,
+    plain_option,
+    plain_text,
     quantity,
     quarantine_app,
     read_eml,
@@ -429,8 +431,9 @@ def approve(
         metavar="N", help="Approve this many instead of the proposal, e.g. 2.000 or 2 ribu.")] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Approve even above the request, the need or into the reserve (needs --reason).")] = False,
-    reason: Annotated[str | None, typer.Option(help="Why (recorded in the history; needed with --force).")] = None,
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
+    reason: Annotated[str | None, typer.Option(
+        callback=plain_option, help="Why (recorded in the history; needed with --force).")] = None,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
 ) -> None:
     """Approve a held request (the district is told by email).
 
@@ -454,7 +457,7 @@ def approve(
         if force:
             pass
         elif sys.stdin.isatty() and confirm(f"{said}. Approve anyway?"):
-            why = why or typer.prompt("Why (recorded)", default="", show_default=False).strip()
+            why = why or plain_text(typer.prompt("Why (recorded)", default="", show_default=False).strip(), "reason")
             if not why:
                 raise MailbotError(f"{reference}: not approved: a reason is needed to approve anyway")
         else:
@@ -466,11 +469,11 @@ def approve(
 @app.command()
 def reject(
     reference: Annotated[str, typer.Argument(metavar="REF", help=REF_HELP, parser=request_reference)],
-    reason: Annotated[str, typer.Option(help="Why (sent to the district, in Indonesian).")],
+    reason: Annotated[str, typer.Option(help="Why (sent to the district, in Indonesian).", callback=plain_option)],
     force: Annotated[bool, typer.Option(
         "--force", help="Needed to reject a request already approved (the district is told the approval is "
                         "withdrawn).")] = False,
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
 ) -> None:
     """Reject a request with a reason (the district is told by email).
 
@@ -493,7 +496,7 @@ def reject(
 @app.command()
 def dispatch(
     reference: Annotated[str, typer.Argument(metavar="REF", help=REF_HELP, parser=request_reference)],
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
 ) -> None:
     """Record that an approved shipment left the province store (the district is told by email).
 
@@ -516,21 +519,40 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
             if req is None:
                 raise UnknownRequest(f"no request {reference!r}; see `mailbot requests`")
             outcome = fn(desk, session, req)
+            item = req.item or "ktp-el"
         sent = send_now(desk, open_sender(desk.config))  # _mail_sent says it
     told = getattr(outcome, "told", ())
     instead = (f"; told to the district's listed address(es) {', '.join(told)}, not to the request's sender, "
                "who is on no district's list" if told else "")
-    out.print(f"{reference}: {getattr(outcome, 'label', outcome)}; {_mail_sent(sent)}{instead}")
+    out.print(f"{reference}: {_done(outcome, item)}; {_mail_sent(sent)}{instead}", highlight=False)
+
+
+# A decision's Indonesian label (as the manager's confirmation says it) in the operator's words.
+_DONE_WORDS = {"DISETUJUI": "approved", "DISETUJUI SEBAGIAN": "approved in part", "DITOLAK": "rejected",
+               "DITUTUP": "closed", "DIKIRIM": "dispatched"}
+
+
+def _done(outcome: object, item: str) -> str:
+    """What a decision did, with the figure it was taken for ("approved 700 ktp-el"), so that a figure read
+    otherwise than meant is seen at once."""
+    label = str(getattr(outcome, "label", outcome))
+    words = _DONE_WORDS.get(label, label)
+    amount = getattr(outcome, "quantity", None)
+    if not isinstance(amount, int):
+        return words
+    part = " (less than asked)" if words == "approved in part" else ""
+    return f"{words.removesuffix(' in part')} {_n(amount)} {item}{part}"
 
 
 @supply_app.command("receive", context_settings={"ignore_unknown_options": True})
 def supply_receive(
     quantity: Annotated[str, typer.Argument(metavar="N", help="Pieces received, e.g. 10.000 or 10 ribu.")],
     item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.", callback=known_item)] = "ktp-el",
-    note: Annotated[str, typer.Option(help="Delivery note, e.g. the ministry's letter number.")] = "",
+    note: Annotated[str, typer.Option(
+        callback=plain_option, help="Delivery note, e.g. the ministry's letter number.")] = "",
     force: Annotated[bool, typer.Option(
         "--force", help="Book it even though the same quantity with the same note was booked within a day.")] = False,
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
 ) -> None:
     """Record blanks delivered to the province store by the ministry.
 
@@ -556,9 +578,9 @@ def adjust(
         metavar="LOCATION", help="'province' (or 'provinsi'), or a district's code or name, e.g. 65.01.",
         parser=stock_location)],
     delta: Annotated[str, typer.Argument(metavar="CHANGE", help="Signed change in pieces, e.g. -20 or 150.")],
-    reason: Annotated[str, typer.Option(help="Why (count, damage, loss).")],
+    reason: Annotated[str, typer.Option(help="Why (count, damage, loss).", callback=plain_option)],
     item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.", callback=known_item)] = "ktp-el",
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
 ) -> None:
     """Correct a stock balance, with the reason recorded.
 
@@ -702,8 +724,8 @@ def quarantine(
 def quarantine_dismiss(
     message: Annotated[int, typer.Argument(metavar="MESSAGE",
                                            help="Stored message id (see `mailbot quarantine`).", parser=stored_id)],
-    reason: Annotated[str, typer.Option(help="Why it needs no processing (recorded).")],
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
+    reason: Annotated[str, typer.Option(help="Why it needs no processing (recorded).", callback=plain_option)],
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
 ) -> None:
     """Take a message off the quarantine list for good, with the reason (it stays in the archive).
 

@@ -61,7 +61,7 @@ def test_a_command_waits_for_another_command_sending_when_no_service_runs(sample
     fcntl.flock(send_lock, fcntl.LOCK_UN)  # type: ignore[arg-type]
     stdout, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 0, stderr
-    assert "DISETUJUI; mail sent: 1" in stdout, stdout
+    assert "BLK-2026-0002: approved 700 ktp-el; mail sent: 1" in stdout, stdout
     assert "running mailbot service" not in stdout
     assert "queued" not in _queued(sample)
 
@@ -88,7 +88,7 @@ def test_rejecting_an_approved_request_needs_force_and_withdraws_the_approval(sa
     committed = _committed(sample)
     done = mailbot(sample, "reject", "BLK-2026-0004", "--reason", "salah kirim", "--force")
     assert done.returncode == 0, done.stderr
-    assert "DITOLAK; mail sent: 1" in done.stdout
+    assert "rejected; mail sent: 1" in done.stdout
     newest = max((sample / "var" / "mail" / "outbox" / "new").iterdir(), key=lambda p: p.stat().st_mtime_ns)
     from email import message_from_bytes, policy
 
@@ -116,7 +116,7 @@ def _committed(desk_dir: Path) -> int:
 def test_rejecting_a_held_request_needs_no_force(sample: Path) -> None:
     done = mailbot(sample, "reject", "BLK-2026-0005", "--reason", "stok provinsi belum tersedia")
     assert done.returncode == 0, done.stderr
-    assert "DITOLAK" in done.stdout
+    assert "BLK-2026-0005: rejected" in done.stdout
 
 
 def test_a_reason_given_without_force_is_recorded(sample: Path) -> None:
@@ -187,13 +187,13 @@ def test_the_prompt_takes_indonesian_answers_and_says_what_to_type(sample: Path)
     assert "(y/ya = yes, n/tidak = no)" in shown
     assert "'mungkin' is not an answer: type y (ya) or n (tidak)" in shown
     assert status == 0, shown
-    assert "DISETUJUI" in shown
+    assert "BLK-2026-0002: approved 800 ktp-el" in shown
     assert "banjir di Sesayap" in " ".join(mailbot(sample, "history", "BLK-2026-0002").stdout.split())
 
 
 def test_the_prompt_takes_tidak_for_no(sample: Path) -> None:
     status, shown = _at_terminal(sample, ["tidak"], "approve", "BLK-2026-0002", "--quantity", "800")
-    assert status == 1 and "DISETUJUI" not in shown, shown
+    assert status == 1 and "approved 800" not in shown, shown
     assert "waiting for" in mailbot(sample, "requests").stdout.split("BLK-2026-0002")[1].split("\n")[0]
 
 
@@ -340,3 +340,22 @@ def test_service_presence_is_seen_from_another_engine_and_ends_with_it(database_
     finally:
         for engine in (service, second, command):
             engine.dispose()
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("reject", "BLK-2026-0005", "--reason", "a\x1b[31mRED\nline2"), "--reason: holds the control character '\\x1b'"),
+    (("adjust", "65.04", "-1", "--reason", "x", "--by", "\x1b]0;pwned\x07Kabid"), "--by: holds the control character"),
+    (("supply", "receive", "10.000", "--note", "surat\u202e470"), "--note: holds the control character '\\u202e'"),
+    (("quarantine", "dismiss", "1", "--reason", "spam\r"), "--reason: holds the control character '\\r'"),
+    (("approve", "BLK-2026-0005", "--by", "Kabid\x00"), "--by: holds the control character '\\x00'"),
+], ids=["reject-reason-escape", "adjust-by-osc", "supply-note-bidi", "dismiss-reason-cr", "approve-by-nul"])
+def test_operator_text_with_control_characters_is_refused(sample: Path, args: tuple[str, ...], said: str) -> None:
+    """Text an operator types is stored in the history and may be mailed to a district: an escape sequence in it
+    reached the district's mail and the next operator's terminal (`history`) as it was."""
+    outbox = sorted((sample / "var" / "mail" / "outbox" / "new").iterdir())
+    before = mailbot(sample, "history", "BLK-2026-0005").stdout
+    done = mailbot(sample, *args)
+    assert done.returncode == 2, (done.stdout, done.stderr)
+    assert done.stderr.startswith(f"mailbot: {said}") and len(done.stderr.splitlines()) == 1, done.stderr
+    assert sorted((sample / "var" / "mail" / "outbox" / "new").iterdir()) == outbox
+    assert mailbot(sample, "history", "BLK-2026-0005").stdout == before
