@@ -206,6 +206,15 @@ def test_the_same_delivery_typed_twice_is_refused_unless_forced(desk_dir: Path) 
     assert len(said.splitlines()) == 1 and said.startswith(
         "mailbot: 10.000 ktp-el with the note '470/123/Dukcapil' was booked already at 20"), said
     assert "WITA; if this is another delivery, add --force" in said
+    for typed in ("470/123/DUKCAPIL", "470/123/dukcapil ", "10 ribu"):  # case and spaces, or the figure in words
+        note = "470/123/Dukcapil" if typed == "10 ribu" else typed
+        figure = "10 ribu" if typed == "10 ribu" else "10.000"
+        twice = mailbot(desk_dir, "supply", "receive", figure, "--note", note, "--item", "KTP-EL")
+        assert twice.returncode == 1 and "was booked already" in twice.stderr, (typed, twice.stderr)
+    spaced = mailbot(desk_dir, "supply", "receive", "5.000", "--note", "kiriman pusat")
+    assert spaced.returncode == 0, spaced.stderr
+    again = mailbot(desk_dir, "supply", "receive", "5.000", "--note", "Kiriman  pusat")
+    assert again.returncode == 1 and "was booked already" in again.stderr, again.stderr
     other = mailbot(desk_dir, "supply", "receive", "10.000", "--note", "470/124/Dukcapil")
     assert other.returncode == 0, other.stderr  # another letter, another delivery
     forced = mailbot(desk_dir, "supply", "receive", "10.000", "--note", "470/123/Dukcapil", "--force")
@@ -216,7 +225,7 @@ def test_the_same_delivery_typed_twice_is_refused_unless_forced(desk_dir: Path) 
     assert status.returncode == 0
     from tests.desk.test_operator_input import _province
 
-    assert _province(desk_dir / "var" / "mailbot.db") == 66000 + 3 * 10000
+    assert _province(desk_dir / "var" / "mailbot.db") == 66000 + 3 * 10000 + 5000
 
 
 @pytest.mark.parametrize(("typed", "kept"), [("65.01", "65.01"), (" 65.01 ", "65.01"), ("Kabupaten Bulungan", "65.01"),
