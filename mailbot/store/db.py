@@ -364,6 +364,12 @@ def backup_sqlite(url: str, target: Path, on_wait: Callable[[], None] | None = N
     never sends again a mail the server accepted before the backup. *on_wait* is called when the copy
     has to wait for that (to say so).
     """
+    existing = sqlite_file(url)
+    problem = database_problem(url)
+    if problem and not (existing is not None and existing.is_file()):
+        # the configuration's own error, as every other command says it (a database that exists is only read:
+        # a folder that takes no new files is no problem for a copy)
+        raise ConfigError(problem)
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         raise MailbotError("backup copies SQLite databases; for PostgreSQL use pg_dump, e.g. "

@@ -56,3 +56,20 @@ def test_backup_without_a_database_is_refused(desk_dir: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.strip() == f"mailbot: no database at {desk_dir / 'var' / 'mailbot.db'} yet: nothing to back up"
     assert not (desk_dir / "copy.db").exists() and not (desk_dir / "var" / "mailbot.db").exists()
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("mysql://u@localhost/mailbot", "database.url: mysql is not supported"),
+    ("sqlite:///var", "database.url: {dir}/var is a folder; name the database file in it"),
+    ("sqlite:///nosuch/mailbot.db", "database.url: the folder {dir}/nosuch does not exist"),
+], ids=["mysql", "a-folder", "no-folder"])
+def test_backup_says_the_configuration_error_every_command_says(desk_dir: Path, url: str, expected: str) -> None:
+    """Was: pg_dump advice for a MySQL URL, "backup failed: disk I/O error" for a folder, "nothing to back up"
+    for a folder that does not exist."""
+    path = desk_dir / "config.toml"
+    path.write_text(path.read_text().replace('url = "sqlite:///var/mailbot.db"', f'url = "{url}"'))
+    result = mailbot(desk_dir, "backup", str(desk_dir / "copy.db"))
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert result.stderr.strip().startswith(f"mailbot: configuration error: {expected.format(dir=desk_dir)}"), \
+        result.stderr
+    assert len(result.stderr.splitlines()) == 1 and not (desk_dir / "copy.db").exists()
