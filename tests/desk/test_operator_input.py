@@ -20,6 +20,8 @@ def _province(db_path: Path) -> int:
 @pytest.mark.parametrize(("text", "expected"), [
     ("2.000", 2000), ("2000", 2000), ("2 ribu", 2000), ("2rb", 2000), ("2 RB", 2000), ("1,5 ribu", 1500),
     ("10.000", 10000), ("1.500.000", 1500000), ("seribu", 1000), ("dua ribu", 2000), ("Dua Ribu Lima Ratus", 2500),
+    # read on the command line as a manager's mail reads them (were refused here, or in both)
+    ("700pcs", 700), ("700KPG", 700), ("500 bh", 500), ("7 ratus", 700), ("1,5 ratus", 150),
 ])
 def test_quantities_read_as_indonesian(text: str, expected: int) -> None:
     assert parse_quantity(text) == expected
