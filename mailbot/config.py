@@ -232,8 +232,12 @@ def _pieces(value: object) -> object:
     if isinstance(value, bool):
         raise ValueError("write a number of pieces, not true or false")
     if isinstance(value, float):
-        raise ValueError(f"{value!r} is not a whole number of pieces: TOML reads 66.000 without quotes as 66; "
-                         'write 66000 or "66.000"')
+        if value.is_integer() and 0 < value < MAX_PIECES:  # "66.000" unquoted, which TOML reads as 66.0
+            whole = int(value)
+            raise ValueError(f"{value!r} is not a whole number of pieces: TOML reads {whole}.000 without quotes as "
+                             f'{value!r}; write {whole * 1000} or "{_figure(whole * 1000)}" for thousands, or {whole}')
+        raise ValueError(f"{value!r} is not a whole number of pieces; write a whole number"
+                         + (f", e.g. {math.floor(value)}" if math.isfinite(value) and value >= 1 else ""))
     if isinstance(value, str):
         if value.strip() == "0":
             return 0
