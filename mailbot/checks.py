@@ -181,8 +181,9 @@ def warnings(config: Config) -> list[str]:
     return [*config.warnings(), *schedule_warnings(config), *sender_warnings(config)]
 
 
-# How far ahead a schedule is followed to see whether it ever falls on a working day (a monthly one too).
-_SCHEDULE_DAYS = 400
+# How far ahead a schedule is followed to see whether it ever falls on a working day: a monthly one, and one
+# on 29 February too (two leap days, which fall on other weekdays).
+_SCHEDULE_DAYS = 8 * 366
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
