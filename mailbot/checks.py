@@ -508,7 +508,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     from imapclient import IMAPClient, SocketTimeout
     from imapclient.exceptions import IMAPClientError, LoginError
 
-    from mailbot.transports.imap import login_refused, server_text
+    from mailbot.transports.imap import login_refused, server_text, tls_mismatch
     from mailbot.transports.tls import client_context
 
     port = inbox.port or (993 if inbox.tls == "implicit" else 143)
@@ -523,6 +523,8 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
                             timeout=SocketTimeout(connect=inbox.connect_timeout_seconds,
                                                   read=inbox.read_timeout_seconds))
     except (OSError, IMAPClientError) as exc:
+        if mismatch := tls_mismatch(exc, where, inbox.tls):
+            return f"inbox: {mismatch}", None
         if _answered(exc):
             if other := not_the_protocol(inbox.host, port, "IMAP", inbox.connect_timeout_seconds):
                 return f"inbox: {other}; check inbox.host, port and tls", None
@@ -540,6 +542,8 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     except LoginError as exc:
         return f"inbox: {login_refused(where, inbox.username, inbox.password_env, exc)}", None
     except (OSError, IMAPClientError, ssl.SSLError) as exc:
+        if mismatch := tls_mismatch(exc, where, inbox.tls):
+            return f"inbox: {mismatch}", None
         return f"inbox: IMAP server {where}: {server_text(exc)}", None
     finally:
         try:

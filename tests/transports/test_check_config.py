@@ -237,3 +237,16 @@ def test_a_stop_is_obeyed_while_waiting_for_a_slow_imap_server(dovecot: DovecotS
     # loaded machine (the suite's parallel workers) without letting that wait pass.
     assert took < 15, (took, stderr)
     assert "Traceback" not in stderr and "ERROR" not in stderr, stderr
+
+
+def test_imap_tls_that_does_not_match_the_port_is_named(dovecot: DovecotServer, smtp_server: SmtpServer,
+                                                         tmp_path: Path) -> None:
+    """TLS spoken to Dovecot's plain port: said as tls not matching the port (was "cannot reach the IMAP server
+    ...: [SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006)")."""
+    config = write_desk_config(tmp_path, dovecot, smtp_server)
+    _edit(config, f'port = {dovecot.port}\ntls = "none"', f'port = {dovecot.port}\ntls = "implicit"')
+    result = check(config, "--connect", password=dovecot.password)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert (f'the TLS handshake with the IMAP server {dovecot.host}:{dovecot.port} failed (WRONG_VERSION_NUMBER); '
+            'inbox.tls = "implicit" does not match that port') in result.stderr, result.stderr
+    assert "_ssl.c" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
