@@ -205,6 +205,13 @@ def labels_import(
     """
     from mailbot import corrections
 
+    if not folder.is_dir():
+        what = "is a file, not a folder" if folder.exists() else "does not exist"
+        raise MailbotError(f"{folder} {what}; give the folder `mailbot labels export` wrote (labels.json and "
+                           "corpus/*.eml in it)")
+    if not (folder / "labels.json").is_file():
+        raise MailbotError(f"{folder} holds no labels.json; give the folder `mailbot labels export` wrote "
+                           "(labels.json and corpus/*.eml in it)")
     with _desk() as desk, desk.sessions.begin() as session:
         done = corrections.import_labels(session, desk, folder, actor=_actor(who))
     out.print(f"{done.total} label(s) read from {folder}: {done.new} new, "
