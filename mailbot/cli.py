@@ -562,7 +562,7 @@ def supply_receive(
 
     config = _config()
     if quantity.strip().startswith(("-", "\u2212")) and _is_negative(quantity):
-        raise MailbotError(f"supply receive: {quantity} is below zero; to take blanks out of the store use "
+        raise UsageError(f"supply receive: {quantity} is below zero; to take blanks out of the store use "
                            f"`mailbot adjust province {quantity} --reason TEXT`")
     qty = _quantity(quantity, "supply receive", config)
     with _desk() as desk:

@@ -298,7 +298,7 @@ def quantity(text: str, what: str, config: Config, *, signed: bool = False) -> i
     try:
         return parse_quantity(text, signed=signed, maximum=config.stock.max_quantity_per_movement)
     except QuantityError as exc:
-        if exc.code in ("invalid", "ambiguous"):  # no number the option takes: a usage error, exit 2
+        if exc.code in ("invalid", "ambiguous", "not_positive"):  # no number the option takes: usage error, exit 2
             raise UsageError(f"{what}: {exc}") from None
         raise MailbotError(f"{what}: {exc}") from None  # a number beyond the desk's bounds
 
