@@ -525,6 +525,8 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     except (OSError, IMAPClientError) as exc:
         if mismatch := tls_mismatch(exc, where, inbox.tls):
             return f"inbox: {mismatch}", None
+        if _timed_out(exc):
+            return _silent("IMAP", where, "inbox.read_timeout_seconds", inbox.read_timeout_seconds), None
         if _answered(exc):
             if other := not_the_protocol(inbox.host, port, "IMAP", inbox.connect_timeout_seconds):
                 return f"inbox: {other}; check inbox.host, port and tls", None
@@ -579,6 +581,8 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
             return f"outbox: {problem}", None
         if temporary := _temporary(exc, where):  # a 4xx greeting is an SMTP server's, busy for a while
             return temporary, None
+        if _timed_out(exc):
+            return _silent("SMTP", where, "outbox.timeout_seconds", outbox.timeout_seconds), None
         if _answered(exc):
             if other := not_the_protocol(outbox.host, port, "SMTP", outbox.timeout_seconds):
                 return f"outbox: {other}; check outbox.host, port and tls", None
@@ -614,6 +618,20 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
         except Exception:  # noqa: BLE001
             connection.close()
     return None, f"outbox: SMTP server {where} answers (offers {', '.join(offered).upper() or 'nothing'})"
+
+
+def _timed_out(exc: BaseException) -> bool:
+    """The server took the connection and then said nothing in time (smtplib words it as a closed connection)."""
+    return isinstance(exc, TimeoutError) or "timed out" in str(exc).lower()
+
+
+def _silent(protocol: str, where: str, key: str, seconds: float) -> TemporaryProblem:
+    """A server that took the connection and did not answer: busy or stuck for a while, which `mailbot run`
+    waits out and retries; no configuration error."""
+    return TemporaryProblem(
+        f"{'inbox' if protocol == 'IMAP' else 'outbox'}: the {protocol} server {where} took the connection but did "
+        f"not answer within {seconds:g} s ({key}); it may be busy: mailbot run retries; try check-config --connect "
+        "again in a few minutes, and if it stays, check the host and port and ask the server's administrator")
 
 
 def _temporary(exc: BaseException, where: str) -> TemporaryProblem | None:

@@ -250,3 +250,23 @@ def test_imap_tls_that_does_not_match_the_port_is_named(dovecot: DovecotServer, 
     assert (f'the TLS handshake with the IMAP server {dovecot.host}:{dovecot.port} failed (WRONG_VERSION_NUMBER); '
             'inbox.tls = "implicit" does not match that port') in result.stderr, result.stderr
     assert "_ssl.c" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_silent_smtp_server_is_a_temporary_failure_not_a_configuration_error(
+        dovecot: DovecotServer, smtp_server: SmtpServer, tmp_path: Path) -> None:
+    """A server that takes the connection and says nothing: was "configuration error: ... Connection unexpectedly
+    closed: timed out", exit 2 (a timeout may pass by itself: temporary, exit 1, as the README says)."""
+    silent = _SilentImap()  # says nothing, whatever the protocol
+    threading.Thread(target=silent.serve_forever, daemon=True).start()
+    try:
+        config = write_desk_config(tmp_path, dovecot, smtp_server)
+        _edit(config, f"port = {smtp_server.port}", f"port = {silent.server_address[1]}")
+        result = check(config, "--connect", password=dovecot.password)
+    finally:
+        silent.gone.set()
+        silent.shutdown()
+        silent.server_close()
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"mailbot: temporary failure: outbox: the SMTP server 127.0.0.1:{silent.server_address[1]} "
+                           "took the connection but did not answer within 5 s (outbox.timeout_seconds)"), line
