@@ -640,6 +640,7 @@ def digest(
     """
     from mailbot import watch
     from mailbot.app import open_sender
+    from mailbot.outbox import send_now
 
     if not (print_ or send):
         raise typer.BadParameter("say --print (show it) or --send (mail it to the managers), or both")
@@ -661,8 +662,8 @@ def digest(
             sys.stdout.write(f"Subjek: {subject}\n\n{text}")
         if send:
             sender = open_sender(desk.config)
-            result = watch.send_digest(desk, sender, force=True)
-            out.print(f"digest queued and sent: {result.sent} message(s)")
+            result = watch.send_digest(desk, sender, force=True, send=send_now)
+            out.print(f"digest queued; {_mail_sent(result)}")
 
 
 @outbox_app.command("list")

@@ -79,6 +79,27 @@ def test_a_running_service_is_told_only_when_it_runs(sample: Path, send_lock: ob
     assert "mail queued: the running mailbot service will send it within a minute" in result.stdout
 
 
+def test_a_digest_sent_by_hand_while_the_service_sends_is_left_to_it(sample: Path, send_lock: object) -> None:
+    """Was: `digest --send` waited for the service's sending (50 s behind a slow server) and then said "digest
+    queued and sent: 0 message(s)"."""
+    import time
+
+    from mailbot.store.db import make_engine, service_presence
+
+    engine = make_engine(f"sqlite:///{sample / 'var' / 'mailbot.db'}")
+    try:
+        with service_presence(engine):
+            started = time.monotonic()
+            result = mailbot(sample, "digest", "--send", timeout=30)
+            took = time.monotonic() - started
+    finally:
+        engine.dispose()
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ("digest queued; mail queued: the running mailbot service will send it within "
+                                     "a minute"), result.stdout
+    assert took < 20 and "queued" in _queued(sample)
+
+
 def test_rejecting_an_approved_request_needs_force_and_withdraws_the_approval(sample: Path) -> None:
     refused = mailbot(sample, "reject", "BLK-2026-0004", "--reason", "salah kirim")
     assert refused.returncode == 1
