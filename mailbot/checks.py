@@ -525,11 +525,11 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     except (OSError, IMAPClientError) as exc:
         if mismatch := tls_mismatch(exc, where, inbox.tls):
             return f"inbox: {mismatch}", None
-        if _timed_out(exc):
-            return _silent("IMAP", where, "inbox.read_timeout_seconds", inbox.read_timeout_seconds), None
-        if _answered(exc):
+        if _answered(exc):  # a web server, say, is silent until spoken to: asked before silence is said
             if other := not_the_protocol(inbox.host, port, "IMAP", inbox.connect_timeout_seconds):
                 return f"inbox: {other}; check inbox.host, port and tls", None
+        if _timed_out(exc):
+            return _silent("IMAP", where, "inbox.read_timeout_seconds", inbox.read_timeout_seconds), None
         return (f"inbox: cannot reach the IMAP server {where}: {server_text(exc)}; check inbox.host, port and tls",
                 None)
     try:
@@ -581,11 +581,11 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
             return f"outbox: {problem}", None
         if temporary := _temporary(exc, where):  # a 4xx greeting is an SMTP server's, busy for a while
             return temporary, None
-        if _timed_out(exc):
-            return _silent("SMTP", where, "outbox.timeout_seconds", outbox.timeout_seconds), None
-        if _answered(exc):
+        if _answered(exc):  # a web server, say, is silent until spoken to: asked before silence is said
             if other := not_the_protocol(outbox.host, port, "SMTP", outbox.timeout_seconds):
                 return f"outbox: {other}; check outbox.host, port and tls", None
+        if _timed_out(exc):
+            return _silent("SMTP", where, "outbox.timeout_seconds", outbox.timeout_seconds), None
         return f"outbox: cannot reach the SMTP server {where}: {_why(exc)}; check outbox.host, port and tls", None
     try:
         if refused := _greeting_refused(connection, where):
