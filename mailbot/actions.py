@@ -937,7 +937,7 @@ def receive_supply(session: Session, desk: Desk, *, item: str, quantity: int, no
                                       LedgerEntry.location == PROVINCE, LedgerEntry.on_hand == quantity,
                                       LedgerEntry.at >= now - timedelta(days=1))
             .order_by(LedgerEntry.at.desc())).all()
-        same = [e for e in earlier if (e.note or "").strip() == note.strip()]
+        same = [e for e in earlier if _same_note(e.note or "", note)]
         if same:
             noted = f"with the note {note.strip()!r}" if note.strip() else "with no note"
             when = zoned(same[0].at, desk.tz)
@@ -947,6 +947,12 @@ def receive_supply(session: Session, desk: Desk, *, item: str, quantity: int, no
     ledger.book(session, Entry(item, PROVINCE, quantity, EntryKind.SUPPLY_RECEIVED, now, source, note), actor=actor)
     repo.audit(session, at=now, actor=actor, action="supply", target=item, details={"quantity": quantity,
                                                                                     "note": note})
+
+
+def _same_note(one: str, other: str) -> bool:
+    """Two delivery notes that name the same letter as typed by people: case and spacing do not matter
+    ("Kiriman  pusat " is "kiriman pusat")."""
+    return " ".join(one.split()).casefold() == " ".join(other.split()).casefold()
 
 
 def adjust(session: Session, desk: Desk, *, location: str, item: str, delta: int, reason: str, actor: str) -> None:

@@ -156,10 +156,6 @@ def offline_problems(config: Config) -> list[str]:
         if inbox.tls == "none" and not _loopback(inbox.host):
             problems.append(f'inbox.tls: "none" sends the password in clear text to {inbox.host}; '
                             'use "implicit" or "starttls" (or a server on loopback)')
-        folders = {"folder": inbox.folder, "processed_folder": inbox.processed_folder,
-                   "quarantine_folder": inbox.quarantine_folder}
-        if len(set(folders.values())) < len(folders):
-            problems.append("inbox: folder, processed_folder and quarantine_folder must be three different folders")
     wrong_boxes: set[str] = set()
     for key, box in (("inbox.path", inbox), ("outbox.path", outbox)):
         if isinstance(box, MaildirInbox | MaildirOutbox) and (problem := maildir_problem(box.path)):
@@ -185,8 +181,9 @@ def warnings(config: Config) -> list[str]:
     return [*config.warnings(), *schedule_warnings(config), *sender_warnings(config)]
 
 
-# How far ahead a schedule is followed to see whether it ever falls on a working day (a monthly one too).
-_SCHEDULE_DAYS = 400
+# How far ahead a schedule is followed to see whether it ever falls on a working day: a monthly one, and one
+# on 29 February too (two leap days, which fall on other weekdays).
+_SCHEDULE_DAYS = 8 * 366
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -259,6 +256,36 @@ def sender_warnings(config: Config) -> list[str]:
                      f"asked for {reference}, {where} the district; its receipt from that address would wait in "
                      "the queue instead of being booked: keep the address until the receipt has come")
     return found
+
+
+def sending_refused(config: Config) -> tuple[str, datetime] | None:
+    """The refusal of mailbot itself by the SMTP server (a login refused, no AUTH on offer) that the last run
+    recorded on mail still queued, and when it came; None when there is none, or the database cannot be read
+    (read-only, as sender_warnings)."""
+    from sqlalchemy import select
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from mailbot.errors import MISCONFIGURED_MARK
+    from mailbot.store.db import make_read_only_engine
+    from mailbot.store.schema import OutboxMessage
+
+    if not isinstance(config.outbox, SmtpOutbox) or (engine := make_read_only_engine(config.database.url)) is None:
+        return None
+    try:
+        with engine.connect() as connection:
+            row = connection.execute(
+                select(OutboxMessage.last_error, OutboxMessage.next_attempt_at)
+                .where(OutboxMessage.status == "queued", OutboxMessage.last_error.startswith(MISCONFIGURED_MARK))
+                .order_by(OutboxMessage.next_attempt_at.desc()).limit(1)).first()
+    except SQLAlchemyError:
+        return None
+    finally:
+        engine.dispose()
+    if row is None or row.last_error is None:
+        return None
+    # the refused attempt put the mail back for one retry interval
+    refused_at = row.next_attempt_at - timedelta(seconds=config.run.outbox_retry_seconds)
+    return row.last_error.removeprefix(MISCONFIGURED_MARK), refused_at
 
 
 def _written_places(config: Config) -> list[tuple[str, Path]]:
@@ -481,7 +508,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     from imapclient import IMAPClient, SocketTimeout
     from imapclient.exceptions import IMAPClientError, LoginError
 
-    from mailbot.transports.imap import login_refused, server_text
+    from mailbot.transports.imap import login_refused, server_text, tls_mismatch
     from mailbot.transports.tls import client_context
 
     port = inbox.port or (993 if inbox.tls == "implicit" else 143)
@@ -496,9 +523,13 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
                             timeout=SocketTimeout(connect=inbox.connect_timeout_seconds,
                                                   read=inbox.read_timeout_seconds))
     except (OSError, IMAPClientError) as exc:
-        if _answered(exc):
+        if mismatch := tls_mismatch(exc, where, inbox.tls):
+            return f"inbox: {mismatch}", None
+        if _answered(exc):  # a web server, say, is silent until spoken to: asked before silence is said
             if other := not_the_protocol(inbox.host, port, "IMAP", inbox.connect_timeout_seconds):
                 return f"inbox: {other}; check inbox.host, port and tls", None
+        if _timed_out(exc):
+            return _silent("IMAP", where, "inbox.read_timeout_seconds", inbox.read_timeout_seconds), None
         return (f"inbox: cannot reach the IMAP server {where}: {server_text(exc)}; check inbox.host, port and tls",
                 None)
     try:
@@ -513,6 +544,8 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     except LoginError as exc:
         return f"inbox: {login_refused(where, inbox.username, inbox.password_env, exc)}", None
     except (OSError, IMAPClientError, ssl.SSLError) as exc:
+        if mismatch := tls_mismatch(exc, where, inbox.tls):
+            return f"inbox: {mismatch}", None
         return f"inbox: IMAP server {where}: {server_text(exc)}", None
     finally:
         try:
@@ -548,9 +581,11 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
             return f"outbox: {problem}", None
         if temporary := _temporary(exc, where):  # a 4xx greeting is an SMTP server's, busy for a while
             return temporary, None
-        if _answered(exc):
+        if _answered(exc):  # a web server, say, is silent until spoken to: asked before silence is said
             if other := not_the_protocol(outbox.host, port, "SMTP", outbox.timeout_seconds):
                 return f"outbox: {other}; check outbox.host, port and tls", None
+        if _timed_out(exc):
+            return _silent("SMTP", where, "outbox.timeout_seconds", outbox.timeout_seconds), None
         return f"outbox: cannot reach the SMTP server {where}: {_why(exc)}; check outbox.host, port and tls", None
     try:
         if refused := _greeting_refused(connection, where):
@@ -583,6 +618,20 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
         except Exception:  # noqa: BLE001
             connection.close()
     return None, f"outbox: SMTP server {where} answers (offers {', '.join(offered).upper() or 'nothing'})"
+
+
+def _timed_out(exc: BaseException) -> bool:
+    """The server took the connection and then said nothing in time (smtplib words it as a closed connection)."""
+    return isinstance(exc, TimeoutError) or "timed out" in str(exc).lower()
+
+
+def _silent(protocol: str, where: str, key: str, seconds: float) -> TemporaryProblem:
+    """A server that took the connection and did not answer: busy or stuck for a while, which `mailbot run`
+    waits out and retries; no configuration error."""
+    return TemporaryProblem(
+        f"{'inbox' if protocol == 'IMAP' else 'outbox'}: the {protocol} server {where} took the connection but did "
+        f"not answer within {seconds:g} s ({key}); it may be busy: mailbot run retries; try check-config --connect "
+        "again in a few minutes, and if it stays, check the host and port and ask the server's administrator")
 
 
 def _temporary(exc: BaseException, where: str) -> TemporaryProblem | None:

@@ -8,7 +8,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -38,6 +38,8 @@ from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
     known_item,
     out,
     outbox_app,
+    plain_option,
+    plain_text,
     quantity,
     quarantine_app,
     read_eml,
@@ -230,15 +232,26 @@ def check_config(
 
     Example: mailbot check-config --connect
     """
-    from mailbot.checks import TemporaryProblem, connect_problems, offline_problems, summary
+    from mailbot.checks import TemporaryProblem, connect_problems, offline_problems, sending_refused, summary
     from mailbot.checks import warnings as config_warnings
 
     config = _config()
     _refuse_a_read_only_disk(config)  # one line, exit 1 (the paths that cannot be written follow from it)
     problems = offline_problems(config)
     fine: list[str] = []
+    refusal_warning: list[str] = []
     if connect and not problems:
         problems, fine = connect_problems(config)
+    elif not problems and (refused := sending_refused(config)) is not None:
+        # what the server said at the last run is known without --connect: not "ok" while nothing has changed
+        error, at = refused
+        when = at.astimezone(config.office.tz).strftime("%Y-%m-%d %H:%M %Z")
+        if datetime.fromtimestamp(_config_path().stat().st_mtime, UTC) <= at:
+            problems = [f"outbox: at {when} the SMTP server refused mailbot ({error.split('; check with')[0]}), and "
+                        f"{_config_path()} has not changed since; correct it, then run check-config --connect"]
+        else:
+            refusal_warning = [f"outbox: at {when}, before {_config_path()} last changed, the SMTP server refused "
+                               "mailbot; check-config --connect tells whether it is corrected"]
     if problems:
         # a temporary answer alone is no configuration error: exit 1, as for a server out of reach
         broken = [p for p in problems if not isinstance(p, TemporaryProblem)]
@@ -249,7 +262,7 @@ def check_config(
     low = _refuse_a_full_disk(config)
     for line in fine:
         out.print(f"  {line}", highlight=False, soft_wrap=True)
-    for warning in [*low, *config_warnings(config)]:
+    for warning in [*low, *refusal_warning, *config_warnings(config)]:
         out.print(f"[yellow]warning[/yellow]: {warning}", highlight=False, soft_wrap=True)
     out.print(f"[green]ok[/green]: {summary(config)}", highlight=False, soft_wrap=True)
 
@@ -418,8 +431,9 @@ def approve(
         metavar="N", help="Approve this many instead of the proposal, e.g. 2.000 or 2 ribu.")] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Approve even above the request, the need or into the reserve (needs --reason).")] = False,
-    reason: Annotated[str | None, typer.Option(help="Why (recorded in the history; needed with --force).")] = None,
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
+    reason: Annotated[str | None, typer.Option(
+        callback=plain_option, help="Why (recorded in the history; needed with --force).")] = None,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
 ) -> None:
     """Approve a held request (the district is told by email).
 
@@ -443,7 +457,7 @@ def approve(
         if force:
             pass
         elif sys.stdin.isatty() and confirm(f"{said}. Approve anyway?"):
-            why = why or typer.prompt("Why (recorded)", default="", show_default=False).strip()
+            why = why or plain_text(typer.prompt("Why (recorded)", default="", show_default=False).strip(), "reason")
             if not why:
                 raise MailbotError(f"{reference}: not approved: a reason is needed to approve anyway")
         else:
@@ -455,11 +469,11 @@ def approve(
 @app.command()
 def reject(
     reference: Annotated[str, typer.Argument(metavar="REF", help=REF_HELP, parser=request_reference)],
-    reason: Annotated[str, typer.Option(help="Why (sent to the district, in Indonesian).")],
+    reason: Annotated[str, typer.Option(help="Why (sent to the district, in Indonesian).", callback=plain_option)],
     force: Annotated[bool, typer.Option(
         "--force", help="Needed to reject a request already approved (the district is told the approval is "
                         "withdrawn).")] = False,
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
 ) -> None:
     """Reject a request with a reason (the district is told by email).
 
@@ -482,7 +496,7 @@ def reject(
 @app.command()
 def dispatch(
     reference: Annotated[str, typer.Argument(metavar="REF", help=REF_HELP, parser=request_reference)],
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
 ) -> None:
     """Record that an approved shipment left the province store (the district is told by email).
 
@@ -505,21 +519,40 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
             if req is None:
                 raise UnknownRequest(f"no request {reference!r}; see `mailbot requests`")
             outcome = fn(desk, session, req)
+            item = req.item or "ktp-el"
         sent = send_now(desk, open_sender(desk.config))  # _mail_sent says it
     told = getattr(outcome, "told", ())
     instead = (f"; told to the district's listed address(es) {', '.join(told)}, not to the request's sender, "
                "who is on no district's list" if told else "")
-    out.print(f"{reference}: {getattr(outcome, 'label', outcome)}; {_mail_sent(sent)}{instead}")
+    out.print(f"{reference}: {_done(outcome, item)}; {_mail_sent(sent)}{instead}", highlight=False)
+
+
+# A decision's Indonesian label (as the manager's confirmation says it) in the operator's words.
+_DONE_WORDS = {"DISETUJUI": "approved", "DISETUJUI SEBAGIAN": "approved in part", "DITOLAK": "rejected",
+               "DITUTUP": "closed", "DIKIRIM": "dispatched"}
+
+
+def _done(outcome: object, item: str) -> str:
+    """What a decision did, with the figure it was taken for ("approved 700 ktp-el"), so that a figure read
+    otherwise than meant is seen at once."""
+    label = str(getattr(outcome, "label", outcome))
+    words = _DONE_WORDS.get(label, label)
+    amount = getattr(outcome, "quantity", None)
+    if not isinstance(amount, int):
+        return words
+    part = " (less than asked)" if words == "approved in part" else ""
+    return f"{words.removesuffix(' in part')} {_n(amount)} {item}{part}"
 
 
 @supply_app.command("receive", context_settings={"ignore_unknown_options": True})
 def supply_receive(
     quantity: Annotated[str, typer.Argument(metavar="N", help="Pieces received, e.g. 10.000 or 10 ribu.")],
     item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.", callback=known_item)] = "ktp-el",
-    note: Annotated[str, typer.Option(help="Delivery note, e.g. the ministry's letter number.")] = "",
+    note: Annotated[str, typer.Option(
+        callback=plain_option, help="Delivery note, e.g. the ministry's letter number.")] = "",
     force: Annotated[bool, typer.Option(
         "--force", help="Book it even though the same quantity with the same note was booked within a day.")] = False,
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
 ) -> None:
     """Record blanks delivered to the province store by the ministry.
 
@@ -529,7 +562,7 @@ def supply_receive(
 
     config = _config()
     if quantity.strip().startswith(("-", "\u2212")) and _is_negative(quantity):
-        raise MailbotError(f"supply receive: {quantity} is below zero; to take blanks out of the store use "
+        raise UsageError(f"supply receive: {quantity} is below zero; to take blanks out of the store use "
                            f"`mailbot adjust province {quantity} --reason TEXT`")
     qty = _quantity(quantity, "supply receive", config)
     with _desk() as desk:
@@ -545,9 +578,9 @@ def adjust(
         metavar="LOCATION", help="'province' (or 'provinsi'), or a district's code or name, e.g. 65.01.",
         parser=stock_location)],
     delta: Annotated[str, typer.Argument(metavar="CHANGE", help="Signed change in pieces, e.g. -20 or 150.")],
-    reason: Annotated[str, typer.Option(help="Why (count, damage, loss).")],
+    reason: Annotated[str, typer.Option(help="Why (count, damage, loss).", callback=plain_option)],
     item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.", callback=known_item)] = "ktp-el",
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
 ) -> None:
     """Correct a stock balance, with the reason recorded.
 
@@ -607,6 +640,7 @@ def digest(
     """
     from mailbot import watch
     from mailbot.app import open_sender
+    from mailbot.outbox import send_now
 
     if not (print_ or send):
         raise typer.BadParameter("say --print (show it) or --send (mail it to the managers), or both")
@@ -628,8 +662,8 @@ def digest(
             sys.stdout.write(f"Subjek: {subject}\n\n{text}")
         if send:
             sender = open_sender(desk.config)
-            result = watch.send_digest(desk, sender, force=True)
-            out.print(f"digest queued and sent: {result.sent} message(s)")
+            result = watch.send_digest(desk, sender, force=True, send=send_now)
+            out.print(f"digest queued; {_mail_sent(result)}")
 
 
 @outbox_app.command("list")
@@ -691,8 +725,8 @@ def quarantine(
 def quarantine_dismiss(
     message: Annotated[int, typer.Argument(metavar="MESSAGE",
                                            help="Stored message id (see `mailbot quarantine`).", parser=stored_id)],
-    reason: Annotated[str, typer.Option(help="Why it needs no processing (recorded).")],
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
+    reason: Annotated[str, typer.Option(help="Why it needs no processing (recorded).", callback=plain_option)],
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
 ) -> None:
     """Take a message off the quarantine list for good, with the reason (it stays in the archive).
 

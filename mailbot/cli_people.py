@@ -18,6 +18,7 @@ from mailbot.cli_shared import (
     app,
     err,
     out,
+    plain_option,
     quantity,
     request_reference,
     row_limit,
@@ -80,8 +81,8 @@ def _excerpt(text: str) -> str:
 def queue_close(
     item_id: Annotated[int, typer.Argument(metavar="ITEM_ID",
                                            help="Queue item id (see `mailbot queue list`).", parser=stored_id)],
-    reason: Annotated[str, typer.Option(help="What was done, or why no action is needed.")],
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
+    reason: Annotated[str, typer.Option(help="What was done, or why no action is needed.", callback=plain_option)],
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
 ) -> None:
     """Close a queue item with what was done (or 'no action needed' and why).
 
@@ -99,10 +100,10 @@ def resolve(
     item_id: Annotated[int, typer.Argument(metavar="ITEM_ID",
                                            help="Discrepancy or reconciliation item id (see `mailbot queue list`).",
                                            parser=stored_id)],
-    reason: Annotated[str, typer.Option(help="What the check found.")],
+    reason: Annotated[str, typer.Option(help="What the check found.", callback=plain_option)],
     delta: Annotated[str | None, typer.Option(
         metavar="CHANGE", help="Pieces to book at the item's district, e.g. 100 found or -20.")] = None,
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
 ) -> None:
     """Resolve a receipt shortfall or a stock difference: closed with the reason, booked as an audited adjustment.
 
@@ -196,7 +197,7 @@ def labels_export(
 @labels_app.command("import")
 def labels_import(
     folder: Annotated[Path, typer.Argument(metavar="FOLDER", help="Folder holding corpus/*.eml and labels.json.")],
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
+    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
 ) -> None:
     """Read labelled mail (another office's, or an export of this one).
 
@@ -204,6 +205,13 @@ def labels_import(
     """
     from mailbot import corrections
 
+    if not folder.is_dir():
+        what = "is a file, not a folder" if folder.exists() else "does not exist"
+        raise MailbotError(f"{folder} {what}; give the folder `mailbot labels export` wrote (labels.json and "
+                           "corpus/*.eml in it)")
+    if not (folder / "labels.json").is_file():
+        raise MailbotError(f"{folder} holds no labels.json; give the folder `mailbot labels export` wrote "
+                           "(labels.json and corpus/*.eml in it)")
     with _desk() as desk, desk.sessions.begin() as session:
         done = corrections.import_labels(session, desk, folder, actor=_actor(who))
     out.print(f"{done.total} label(s) read from {folder}: {done.new} new, "

@@ -231,7 +231,35 @@ def confirm(question: str) -> bool:
 def _actor(who: str | None) -> str:
     import getpass
 
+    if who:
+        plain_text(who, "--by")
     return who or f"cli:{getpass.getuser()}"
+
+
+# Bidirectional overrides and isolates: they reorder what a terminal or a mail reader shows.
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def plain_text(value: str, option: str) -> str:
+    """*value*, the text an operator typed for *option* (--reason, --note, --by), refused in one line (a usage
+    error) when it holds a control character (an escape sequence, a line break, a NUL) or a bidirectional
+    override: it is stored in the history and may be mailed to a district, and would be printed raw to the
+    next operator's terminal."""
+    import unicodedata
+
+    for position, char in enumerate(value):
+        if unicodedata.category(char) == "Cc" or char in _BIDI:
+            raise UsageError(f"{option}: holds the control character {char!r} (character {position + 1}), which "
+                             "would be stored and mailed as it is; type plain text on one line")
+    return value
+
+
+def plain_option(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> str | None:
+    """The typer callback of the options that take an operator's text (see plain_text)."""
+    if value is None:
+        return None
+    option = max(param.opts, key=len) if param.opts else f"--{param.name}"
+    return plain_text(value, option)
 
 
 BOM = b"\xef\xbb\xbf"
@@ -261,7 +289,7 @@ def quantity(text: str, what: str, config: Config, *, signed: bool = False) -> i
     try:
         return parse_quantity(text, signed=signed, maximum=config.stock.max_quantity_per_movement)
     except QuantityError as exc:
-        if exc.code in ("invalid", "ambiguous"):  # no number the option takes: a usage error, exit 2
+        if exc.code in ("invalid", "ambiguous", "not_positive"):  # no number the option takes: usage error, exit 2
             raise UsageError(f"{what}: {exc}") from None
         raise MailbotError(f"{what}: {exc}") from None  # a number beyond the desk's bounds
 

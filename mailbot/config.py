@@ -232,8 +232,12 @@ def _pieces(value: object) -> object:
     if isinstance(value, bool):
         raise ValueError("write a number of pieces, not true or false")
     if isinstance(value, float):
-        raise ValueError(f"{value!r} is not a whole number of pieces: TOML reads 66.000 without quotes as 66; "
-                         'write 66000 or "66.000"')
+        if value.is_integer() and 0 < value < MAX_PIECES:  # "66.000" unquoted, which TOML reads as 66.0
+            whole = int(value)
+            raise ValueError(f"{value!r} is not a whole number of pieces: TOML reads {whole}.000 without quotes as "
+                             f'{value!r}; write {whole * 1000} or "{_figure(whole * 1000)}" for thousands, or {whole}')
+        raise ValueError(f"{value!r} is not a whole number of pieces; write a whole number"
+                         + (f", e.g. {math.floor(value)}" if math.isfinite(value) and value >= 1 else ""))
     if isinstance(value, str):
         if value.strip() == "0":
             return 0
@@ -326,6 +330,16 @@ class DatabaseConfig(_Strict):
     url: str = "sqlite:///var/mailbot.db"
     echo: bool = False
 
+    @field_validator("url")
+    @classmethod
+    def _readable_url(cls, value: str) -> str:
+        """A URL every command can read (else each would stop on it with a traceback), with what to write."""
+        from mailbot.store.urls import url_problem
+
+        if problem := url_problem(value):
+            raise ValueError(problem)
+        return value
+
     @property
     def in_memory(self) -> bool:
         """An SQLite database that lives in this process only ("sqlite://", ":memory:")."""
@@ -358,8 +372,37 @@ class ImapInbox(_Strict):
     fetch_batch: Annotated[int, Within(1, 5000)] = 200
     max_backoff_seconds: Annotated[float, Within(0, 3600, "seconds", above=True)] = 300.0
 
+    @field_validator("folder", "processed_folder", "quarantine_folder")
+    @classmethod
+    def _folder_name(cls, value: str, info: Any) -> str:
+        """A folder the server can name: not empty (the server refuses to select it), no spaces around it (the
+        server would take them as part of another folder's name)."""
+        example = {"folder": "INBOX", "processed_folder": "mailbot/processed",
+                   "quarantine_folder": "mailbot/quarantine"}[info.field_name]
+        if not value.strip():
+            raise ValueError(f"is empty; write the name of an IMAP folder, e.g. {info.field_name} = {example!r}")
+        if value != value.strip():
+            raise ValueError(f"{value!r} has spaces around it, which the server would take as part of the name; "
+                             f"write {info.field_name} = {value.strip()!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _three_folders(self) -> ImapInbox:
+        # INBOX is the same folder however it is written (RFC 3501, 5.1); other names are as the server has them
+        names = {imap_folder_key(f) for f in (self.folder, self.processed_folder, self.quarantine_folder)}
+        if len(names) < 3:
+            raise ValueError("folder, processed_folder and quarantine_folder must be three different folders "
+                             f"(they are {self.folder!r}, {self.processed_folder!r} and {self.quarantine_folder!r}; "
+                             "INBOX is one folder however it is written)")
+        return self
+
     def password(self) -> str:
         return _secret(self.password_env, "inbox.password_env")
+
+
+def imap_folder_key(name: str) -> str:
+    """*name* as an IMAP server tells folders apart: INBOX in any case is INBOX."""
+    return "INBOX" if name.upper() == "INBOX" else name
 
 
 class MaildirOutbox(_Strict):

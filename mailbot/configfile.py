@@ -35,7 +35,9 @@ def load_config(path: Path) -> Config:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ConfigError(f"{path}: configuration file not found") from None
+        raise ConfigError(f"{path}: configuration file not found; name it with --config FILE or "
+                          f"{CONFIG_ENV}=FILE (without them mailbot reads {DEFAULT_CONFIG} in the current folder)"
+                          ) from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
     deep = (f"{path}: holds a value nested too deeply (arrays or tables inside each other hundreds of levels "
@@ -104,10 +106,16 @@ def district_key(key: str, data: object) -> str:
     index, rest = int(found.group(1)), found.group(2)
     tables = data.get("districts") if isinstance(data, dict) else None
     table = tables[index] if isinstance(tables, list) and index < len(tables) else None
-    words = [str(table[k]).strip() for k in ("code", "name")
+    words = [_shown(str(table[k]).strip()) for k in ("code", "name")
              if isinstance(table, dict) and isinstance(table.get(k), str) and str(table[k]).strip()]
     who = " ".join(words) if words else f"number {index + 1}"
     return f"[[districts]] {who}" + (f": {rest}" if rest else "")
+
+
+def _shown(text: str) -> str:
+    """*text* from the file as it may be printed: a control character (a bell, an escape) written as its code,
+    never sent to the terminal."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def _describe(e: Any, errors: list[Any]) -> tuple[str, str]:
@@ -153,10 +161,35 @@ def _describe(e: Any, errors: list[Any]) -> tuple[str, str]:
     if kind == "too_short" and isinstance(e.get("input"), list):
         return key, "is empty; name at least one" + (" address" if key.rpartition(".")[2] in (
             "managers", "senders") else "")
-    what = e["msg"].removeprefix("Value error, ")
-    if "input" in e and not isinstance(e["input"], dict | list):
-        what += f" (got {e['input']!r})"
+    what = _PLAIN.get(kind) or e["msg"].removeprefix("Value error, ")
+    if kind == "list_type" and isinstance(e.get("input"), str):
+        what += f": {key.rpartition('.')[2]} = [{_toml_string(e['input'])}]"
+    elif kind == "string_type" and isinstance(e.get("input"), int | float) and not isinstance(e["input"], bool):
+        what += f": {key.rpartition('.')[2]} = {_toml_string(str(e['input']))}"
+    elif "input" in e and not isinstance(e["input"], dict | list) and not (
+            isinstance(e["input"], str) and repr(e["input"]) in what):
+        what += f" (got {e['input']!r})"  # unless the message quotes the text already
     return key, what
+
+
+# pydantic's wording of a value of the wrong kind, in the operator's words with what to write.
+_PLAIN = {
+    "string_type": "write it as text, in quotes",
+    "list_type": "write a list in square brackets, even of one",
+    "int_type": "write a whole number, without quotes",
+    "int_parsing": "write a whole number, without quotes or words",
+    "int_from_float": "write a whole number, without a fraction",
+    "float_type": "write a number, without quotes",
+    "float_parsing": 'write a number, without quotes, words or units (e.g. 110, not "110/hari")',
+    "bool_type": "write true or false, without quotes",
+    "bool_parsing": "write true or false, without quotes",
+    "dict_type": 'write a table, e.g. { "ktp-el" = 110, "kia" = 35 }',
+}
+
+
+def _toml_string(value: str) -> str:
+    """*value* as a TOML string (for a fix shown in a message)."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _kinds() -> frozenset[str]:

@@ -270,7 +270,8 @@ def digest_row(row: DistrictStatus, scale: int, today: date, working_days: Seque
         daily_use_text=use + ("*" if row.use_basis == "fallback" else ""),
         cover_text=_cover_text(row.cover_days),
         trend_text=f"{arrow} {trend}".strip(),
-        last_report_text=long_date(last_seen) if last_seen else "belum ada",
+        # the item's own last report, as `mailbot status` shows it (lateness is the district's, of any item)
+        last_report_text=long_date(row.last_report) if row.last_report else "belum ada",
         stale=stale,
         state_label=STATE_LABEL[row.state], state_color=color, state_tint=STATE_TINT[row.state],
     )

@@ -128,14 +128,15 @@ class NotAttempted(TemporaryDeliveryError):
     without using up one of its attempts."""
 
 
-class SmtpConfigurationError(PermanentDeliveryError):
-    """The SMTP server cannot be used as configured (no STARTTLS, no AUTH on offer): retrying cannot help."""
-
-
 class SendingMisconfigured(TransportError):
     """The SMTP server refuses mailbot itself, not a mail (a login refused with 535, the office's sender
     address refused at MAIL FROM): the operator must correct the configuration. No mail is to blame, so
     none fails and none uses up an attempt; the mail stays queued until the configuration is corrected."""
+
+
+# How an outbox row's last_error begins when the server refused mailbot itself (SendingMisconfigured), so that
+# `check-config` can tell such a refusal, recorded by the last run, from a mail's own failure.
+MISCONFIGURED_MARK = "configuration error: "
 
 
 class RecipientsRefusedError(PermanentDeliveryError):

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from mailbot.config import Config
 from mailbot.desk import Desk
-from mailbot.errors import LockBusy, NotAttempted, PermanentDeliveryError, SendingMisconfigured
+from mailbot.errors import MISCONFIGURED_MARK, LockBusy, NotAttempted, PermanentDeliveryError, SendingMisconfigured
 from mailbot.failures import RepeatedFailure, database_unreachable
 from mailbot.guards.brake import room_to_send
 from mailbot.logs import log_to_stderr
@@ -433,6 +433,7 @@ def _record_failure(session: Session, desk: Desk, outbox_id: int, error: Excepti
     assert row is not None
     row.last_error = str(error)[:2000]
     if isinstance(error, SendingMisconfigured):
+        row.last_error = (MISCONFIGURED_MARK + str(error))[:2000]
         # mailbot itself is refused, not this mail: no attempt is used up, and it waits for the fix
         row.next_attempt_at = now + timedelta(seconds=desk.config.run.outbox_retry_seconds)
         result.misconfigured = str(error)

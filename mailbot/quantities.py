@@ -5,10 +5,11 @@ managers' "SETUJU 1.500" all go through parse_quantity, so one text means one nu
 Only the digits 0-9 are digits here (a manager's email is NFKC-normalised first, so full-width
 digits from a phone keyboard become 0-9 there; Arabic-Indic digits are refused everywhere). In
 Indonesian "." groups thousands and "," is a decimal comma: "2,000" and "1,5" could be read two
-ways and are refused with a hint. Before a multiplier word ("ribu"/"rb" a thousand, "juta"/"jt" a
-million) the comma can only be a decimal comma, so "1,5 ribu" is 1.500 and "1,5 juta" 1.500.000 (as
+ways and are refused with a hint. Before a multiplier word ("ratus" a hundred, "ribu"/"rb" a thousand,
+"juta"/"jt" a million) the comma can only be a decimal comma, so "1,5 ribu" is 1.500 and "1,5 juta" 1.500.000 (as
 "satu juta" is a million), when that is a whole number. A unit after the figure ("keping", "kpg",
-"pcs", "lembar", "lbr", "buah") is read as the count it names: "2.000 keping" is 2.000.
+"pcs", "lembar", "lbr", "buah", "bh"), with a space or right after the digits, is read as the count it names:
+"2.000 keping" and "700pcs" are 2.000 and 700.
 """
 
 from __future__ import annotations
@@ -18,13 +19,15 @@ import re
 from mailbot.errors import QuantityError
 
 _QUANTITY_RE = re.compile(
-    r"(?P<sign>[-\u2212+])?\s*(?P<num>[0-9]+(?:[.,][0-9]+)*)(?:\s*(?P<thousand>ribu|rb|juta|jt)(?![^\W\d_]))?",
+    r"(?P<sign>[-\u2212+])?\s*(?P<num>[0-9]+(?:[.,][0-9]+)*)(?:\s*(?P<thousand>ribu|rb|ratus|juta|jt)(?![^\W\d_]))?",
     re.IGNORECASE,
 )
 # What a multiplier word multiplies by.
-MULTIPLIERS = {"ribu": 1000, "rb": 1000, "juta": 1_000_000, "jt": 1_000_000}
-# A unit after the figure: the count of pieces it names ("2.000 keping", "2000 pcs", "dua ribu lembar").
-_UNIT_RE = re.compile(r"\s+(?:keping|kpg|pcs|lembar|lbr|buah)\.?$", re.IGNORECASE)
+MULTIPLIERS = {"ribu": 1000, "rb": 1000, "ratus": 100, "juta": 1_000_000, "jt": 1_000_000}
+# A unit after the figure: the count of pieces it names ("2.000 keping", "2000 pcs", "700pcs", "dua ribu lembar").
+UNITS: tuple[str, ...] = ("keping", "kpg", "pcs", "lembar", "lbr", "buah", "bh")
+UNIT_PATTERN = "|".join(UNITS)  # for a pattern that skips the unit after a figure (a manager's "SETUJU 700 bh")
+_UNIT_RE = re.compile(rf"(?:(?<=[0-9])|\s+)(?:{UNIT_PATTERN})\.?$", re.IGNORECASE)
 _DOT_GROUPED_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 _COMMA_GROUPED_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 # More digits than any stock could have: refused before int() builds a giant number.
@@ -86,7 +89,7 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
         places = len(str(times)) - 1
         whole, _, fraction = num.partition(",")
         if "," in fraction or len(fraction) > places or ("." in whole and not _DOT_GROUPED_RE.fullmatch(whole)):
-            example = "1,5 ribu or 1.500" if times == 1000 else "1,5 juta or 1.500.000"
+            example = {100: "1,5 ratus or 150", 1000: "1,5 ribu or 1.500"}.get(times, "1,5 juta or 1.500.000")
             raise QuantityError("invalid", f'"{shown}" is not a whole number of {noun}; write it like {example}')
         value = int(whole.replace(".", "")) * times + (int(fraction.ljust(places, "0")) if fraction else 0)
     elif num.isascii() and num.isdigit():

@@ -20,12 +20,13 @@ FOLDED = 20
 
 def table_of(columns: Sequence[str], rows: Iterable[Sequence[str]], *, title: str | None = None,
              right: Collection[str] = ()) -> Table:
-    """A table with these *columns* (those in *right* aligned right, for figures) and *rows* of text."""
+    """A table with these *columns* (those in *right* aligned right, for figures) and *rows* of text, shown as
+    written: text from the database ("[outbox] host" in an error) is no markup."""
     table = Table(title=title)
     for column in columns:
         table.add_column(column, justify="right" if column in right else "left")
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(Text(cell) if isinstance(cell, str) else cell for cell in row))
     return table
 
 

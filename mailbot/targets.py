@@ -88,8 +88,11 @@ def output_file(target: Path, config: Config, config_path: Path | None, *, optio
     if target.exists() and not force:
         raise MailbotError(f"{what} exists already; give the name of a new file, or add --force to overwrite it")
     if not target.parent.is_dir():
-        raise MailbotError(f"{what}: the folder {os.path.normpath(target.parent)} does not exist; "
-                           "give a file in a folder that exists")
+        parent = os.path.normpath(target.parent)
+        file = next((p for p in (Path(parent), *Path(parent).parents) if p.exists() and not p.is_dir()), None)
+        if file is not None:  # "x.txt/out.html": a path under a file
+            raise MailbotError(f"{what}: {file} is a file, not a folder; give a file in a folder that exists")
+        raise MailbotError(f"{what}: the folder {parent} does not exist; give a file in a folder that exists")
 
 
 _OS_WORDS = {

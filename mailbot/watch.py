@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
@@ -244,8 +245,10 @@ def _decided_by(actor: str) -> str:
     return actor
 
 
-def send_digest(desk: Desk, sender: Sender, *, force: bool = False) -> FlushResult:
-    """Queue today's digest once (or again, with *force*) and send it."""
+def send_digest(desk: Desk, sender: Sender, *, force: bool = False,
+                send: Callable[[Desk, Sender], FlushResult] = flush) -> FlushResult:
+    """Queue today's digest once (or again, with *force*) and *send* it (a command run by hand: outbox.send_now,
+    which leaves it to a running service that is sending)."""
     now = desk.now()
     period = now.isoformat() if force else f"{now.date().isoformat()}"
     with desk.sessions.begin() as session:
@@ -254,7 +257,7 @@ def send_digest(desk: Desk, sender: Sender, *, force: bool = False) -> FlushResu
             session.add(Digest(period=period, at=now))
             queue(session, desk, purpose=f"digest:{period}", category="digest", template="",
                   to=desk.config.office.managers, subject=subject, body=Rendered(subject, text, html), context={})
-    return flush(desk, sender)
+    return send(desk, sender)
 
 
 def _aware(value: datetime, desk: Desk) -> datetime:

@@ -147,3 +147,19 @@ def test_a_figure_first_given_in_a_correction_is_said_so() -> None:
         changes=changes)
     for shown in (text, html):
         assert "600 keping" in shown and "sebelumnya belum disebutkan" in shown and "- keping" not in shown
+
+
+def test_an_item_never_reported_shows_no_report_date_of_another_item() -> None:
+    """Tana Tidung reported KTP-el on 25 November and KIA never: the KIA row said "laporan terakhir 25 November
+    2026", a KIA report that does not exist (and `mailbot status --item kia` shows "-"). Lateness stays the
+    district's, of any item."""
+    from mailbot.digest import digest_row
+
+    today = date(2026, 11, 27)
+    kia = row(300, 8.0, district="65.04", item="kia", last_report=None, name="Kabupaten Tana Tidung")
+    shown = digest_row(kia, 1000, today, [0, 1, 2, 3, 4], 2, last_any_report=date(2026, 11, 25))
+    assert shown.last_report_text == "belum ada" and not shown.stale
+    silent = digest_row(kia, 1000, today, [0, 1, 2, 3, 4], 2, last_any_report=date(2026, 11, 20))
+    assert silent.last_report_text == "belum ada" and silent.stale
+    ktp = row(300, 8.0, district="65.04", last_report=date(2026, 11, 25), name="Kabupaten Tana Tidung")
+    assert digest_row(ktp, 1000, today, [0, 1, 2, 3, 4], 2, date(2026, 11, 25)).last_report_text == "25 November 2026"

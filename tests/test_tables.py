@@ -114,3 +114,13 @@ def test_a_dumb_terminal_gets_plain_ascii() -> None:
     print_table(console, TABLES["history"]())  # a dumb terminal is 80 columns wide: four columns fit
     text = stream.getvalue()
     assert text.isascii() and "| 2026-12-05 12:37 WITA | decision |" in text and "…" not in text, text
+
+
+def test_text_from_the_database_is_shown_as_written_not_read_as_markup() -> None:
+    """An outbox error naming "[outbox] host" kept its words (rich took "[outbox]" for a style and dropped it)."""
+    from mailbot.tables import table_of
+
+    stream = io.StringIO()
+    error = "refuses to serve mailbot (554 no service); check [outbox] host and port, [bold]x[/bold]"
+    print_table(Console(file=stream, width=400, color_system=None), table_of(("id", "error"), [("1", error)]))
+    assert error in stream.getvalue(), stream.getvalue()

@@ -12,7 +12,7 @@ from mailbot.errors import CommandError as CommandError  # where routes.py and t
 from mailbot.errors import QuantityError
 from mailbot.guards.headers import safe_header_text
 from mailbot.guards.threads import REFERENCE_PATTERN, find_references
-from mailbot.quantities import parse_quantity, quantity_pattern
+from mailbot.quantities import UNIT_PATTERN, UNITS, parse_quantity, quantity_pattern
 
 Action = Literal["approve", "reject"]
 MAX_REASON_CHARS = 500
@@ -32,7 +32,7 @@ NEGATIONS: frozenset[str] = frozenset({
 })
 # Words that may follow "SETUJU 1.500" without making it unclear: units, the item, courtesy.
 TRAILING_WORDS: frozenset[str] = frozenset({
-    "keping", "kpg", "lembar", "lbr", "buah", "bh", "pcs",
+    *UNITS,
     "blangko", "blanko", "ktp", "el", "ktp-el", "e-ktp", "ektp", "kia",
     "terima", "kasih", "terimakasih", "trims", "makasih", "tks", "thanks", "ya", "pak", "bu", "ibu", "bapak",
 })
@@ -87,7 +87,7 @@ _WORD_RE = re.compile(r"^(?P<word>[^\W\d_]+)(?P<rest>.*)$", re.DOTALL)
 _SEPARATORS = " \t:;,.!-\u2013\u2014"
 _QUANTITY_RE = quantity_pattern()
 # After "SETUJU 3.000" (and its unit), a separator or a "because" opens the reason for the district.
-_REASON_RE = re.compile(r"^\s*(?:(?:keping|kpg|lembar|lbr|pcs)\b)?\s*(?:[/;:,\u2013\u2014]|-(?!\d)|\bkarena\b|"
+_REASON_RE = re.compile(rf"^\s*(?:(?:{UNIT_PATTERN})\b)?\s*(?:[/;:,\u2013\u2014]|-(?!\d)|\bkarena\b|"
                         r"\bkrn\b|\balasan(?:nya)?\b|\bcatatan\b|\bdengan catatan\b)\s*(?P<reason>[^\d]*?)\s*$",
                         re.IGNORECASE)
 _LEADING_SEPARATORS_RE = re.compile(r"^(?:[\s:;,.!\u2013\u2014]|-(?!\d))*")
@@ -222,7 +222,7 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
 
 def _bare_reason(rest: str) -> str | None:
     """The words after "SETUJU <jumlah>" as a reason, or None when they could change the approval."""
-    text = re.sub(r"^\s*(?:(?:keping|kpg|lembar|lbr|pcs|buah)\b)?", "", rest, flags=re.IGNORECASE)
+    text = re.sub(rf"^\s*(?:(?:{UNIT_PATTERN})\b)?", "", rest, flags=re.IGNORECASE)
     text = text.strip(_SEPARATORS)
     if not text or any(c.isdigit() for c in text):
         return None

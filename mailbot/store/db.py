@@ -14,11 +14,11 @@ from typing import IO
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailbot.errors import ConfigError, DatabaseError, LockBusy, MailbotError, NewerSchema
-from mailbot.store.urls import sqlite_file
+from mailbot.store.urls import sqlite_file, url_problem
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -28,11 +28,9 @@ SUPPORTED_DATABASES = ("sqlite", "postgresql")
 
 def database_problem(url: str) -> str | None:
     """Why the database URL cannot be used as it stands (offline: dialect and the SQLite path), or None."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        return (f"database.url: not a database URL: {url!r}; use sqlite:///PATH "
-                "or postgresql+psycopg://USER@HOST/DBNAME")
+    if problem := url_problem(url):
+        return f"database.url: {problem}"
+    parsed = make_url(url)
     backend = parsed.get_backend_name()
     if backend not in SUPPORTED_DATABASES:
         return (f"database.url: {backend} is not supported; use sqlite:///PATH "
@@ -366,6 +364,12 @@ def backup_sqlite(url: str, target: Path, on_wait: Callable[[], None] | None = N
     never sends again a mail the server accepted before the backup. *on_wait* is called when the copy
     has to wait for that (to say so).
     """
+    existing = sqlite_file(url)
+    problem = database_problem(url)
+    if problem and not (existing is not None and existing.is_file()):
+        # the configuration's own error, as every other command says it (a database that exists is only read:
+        # a folder that takes no new files is no problem for a copy)
+        raise ConfigError(problem)
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         raise MailbotError("backup copies SQLite databases; for PostgreSQL use pg_dump, e.g. "

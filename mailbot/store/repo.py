@@ -84,10 +84,33 @@ def _impossible(session: Session) -> ImpossibleLedger:
     rows = session.execute(select(LedgerEntry.id, LedgerEntry.location, LedgerEntry.item)
                            .where(or_(*(func.abs(c) > MAX_BALANCE for c in columns)))
                            .order_by(LedgerEntry.id).limit(5)).all()
-    named = ", ".join(f"#{r.id} ({r.location} {r.item})" for r in rows) or "their sum"
+    named = ", ".join(f"#{r.id} ({r.location} {r.item})" for r in rows)
+    if not named:  # no one entry is beyond a store, their sum is: the place, and its largest entries
+        named = _beyond_in_sum(session, columns)
     return ImpossibleLedger(
         f"the ledger holds a figure beyond any store (over {number(MAX_BALANCE)} pieces): ledger_entries {named}; "
         "the database was changed outside mailbot: restore the last backup (README, Backup and restore)")
+
+
+def _beyond_in_sum(session: Session, columns: tuple[Any, ...]) -> str:
+    """"of 65.04 ktp-el, which add up to it (the largest: #20, #21, #22)": the place whose entries add up beyond
+    any store, summed as floating point (which does not overflow where a sum of integers does)."""
+    from sqlalchemy import Float
+    from sqlalchemy import cast as sql_cast
+
+    sums = [func.abs(func.sum(sql_cast(c, Float))) for c in columns]
+    place = session.execute(select(LedgerEntry.location, LedgerEntry.item)
+                            .group_by(LedgerEntry.location, LedgerEntry.item)
+                            .having(or_(*(s > MAX_BALANCE for s in sums)))
+                            .order_by(LedgerEntry.location, LedgerEntry.item).limit(1)).first()
+    if place is None:
+        return "(the sum of several places)"
+    largest = session.scalars(select(LedgerEntry.id)
+                              .where(LedgerEntry.location == place.location, LedgerEntry.item == place.item)
+                              .order_by((func.abs(columns[0]) + func.abs(columns[1]) + func.abs(columns[2])).desc(),
+                                        LedgerEntry.id).limit(5)).all()
+    shown = ", ".join(f"#{i}" for i in sorted(largest))
+    return f"of {place.location} {place.item}, which add up to it (the largest: {shown})"
 
 
 def post(session: Session, entry: LedgerEntry) -> bool:

@@ -1,7 +1,9 @@
-"""Which file an SQLite database URL names: the one test every module that needs the file asks."""
+"""Database URLs: whether one can be read at all (the configuration's check), and which file an SQLite URL names
+(the one test every module that needs the file asks)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
@@ -18,3 +20,43 @@ def sqlite_file(url: str | URL) -> Path | None:
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
         return None
     return Path(parsed.database)
+
+
+# What to write instead, in every refusal of a URL that cannot be read.
+_WRITE = "write sqlite:///PATH (e.g. sqlite:///var/mailbot.db, beside config.toml) or postgresql+psycopg://USER@HOST/DBNAME"
+
+
+def url_problem(url: str) -> str | None:
+    """Why *url* cannot be read as a database URL at all, with what to write instead; None when it can (whether
+    mailbot can use it is mailbot.store.db.database_problem's question). Surrounding spaces are refused: SQLite
+    would take them as part of the file name and start a fresh, empty desk beside the real one."""
+    if not url.strip():
+        return f"{url!r} names no database; {_WRITE}"
+    if url != url.strip():
+        return (f"{url!r} has spaces around it, which would be taken as part of the name (a new, empty database "
+                f"beside the real one); write url = {url.strip()!r}")
+    scheme, colon, rest = url.partition(":")
+    if not colon or scheme.startswith((".", "~", "/")):
+        lowered = url.lower()
+        if lowered in ("sqlite", "sqlite3", "pysqlite"):
+            return f"{url!r} names no database file; write sqlite:///var/mailbot.db (a file in var/ beside config.toml)"
+        if lowered.startswith("postgres"):
+            return f"{url!r} names no server and no database; write postgresql+psycopg://USER@HOST/DBNAME"
+        if "/" in url or "." in url:  # a file's path, as a shell takes it
+            return f"{url!r} is a path, not a database URL; write sqlite:///{os.path.expanduser(url)}"
+        return f"{url!r} is not a database URL; {_WRITE}"
+    try:
+        make_url(url)
+    except ArgumentError:
+        if scheme.lower().startswith("sqlite") and not rest.startswith("//"):
+            return (f"{url!r} is not a SQLite URL: it has three slashes before a relative path and four before an "
+                    f"absolute one; write sqlite:///{rest}")
+        return f"{url!r} is not a database URL; {_WRITE}"
+    except ValueError:
+        host_port = rest.removeprefix("//").split("/", 1)[0].rpartition("@")[2]
+        if host_port.startswith("[") and "]" not in host_port:
+            return f"{url!r}: the host {host_port!r} opens [ and does not close it; write it as [::1]"
+        port = host_port.rpartition("]")[2].rpartition(":")[2]
+        return (f"{url!r}: the port {port!r} is not a number; write the port in digits, e.g. "
+                "postgresql+psycopg://USER@HOST:5432/DBNAME (or leave it out for 5432)")
+    return None

@@ -89,6 +89,17 @@ def server_text(exc: BaseException) -> str:
     return " ".join(text.split()) or type(exc).__name__
 
 
+def tls_mismatch(exc: BaseException, where: str, tls: str) -> str | None:
+    """The one line for a TLS handshake with the IMAP server at *where* that failed because [inbox] tls does not
+    match the port (TLS spoken to a plain port, or plain text answered to TLS), or None for another failure."""
+    if not isinstance(exc, ssl.SSLError) or isinstance(
+            exc, ssl.SSLCertVerificationError | ssl.SSLEOFError | ssl.SSLZeroReturnError):
+        return None
+    reason = " ".join(str(exc.reason or "").split()) or type(exc).__name__
+    return (f'the TLS handshake with the IMAP server {where} failed ({reason}); inbox.tls = "{tls}" does not match '
+            'that port: use tls = "implicit" with port 993, tls = "starttls" with port 143')
+
+
 def login_refused(where: str, username: str, password_env: str, exc: BaseException) -> str:
     """The one line for a login the IMAP server at *where* refused, with the fix."""
     return (f"the IMAP server {where} refused the login of {username} ({server_text(exc)}); correct [inbox] "

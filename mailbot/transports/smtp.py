@@ -14,7 +14,6 @@ from mailbot.errors import (
     PermanentDeliveryError,
     RecipientsRefusedError,
     SendingMisconfigured,
-    SmtpConfigurationError,
     SmtpConnectionError,
     TemporaryDeliveryError,
 )
@@ -73,9 +72,16 @@ def session_problem(exc: BaseException, where: str, config: SmtpOutboxConfig) ->
         return (f"the SMTP server {where} refused the login of {config.username} "
                 f"({exc.smtp_code} {_text(exc.smtp_error)}); correct [outbox] username or the password in "
                 f"{config.password_env}")
-    if isinstance(exc, smtplib.SMTPNotSupportedError) and "authentication method" in str(exc):
+    if isinstance(exc, smtplib.SMTPNotSupportedError) and "AUTH" in str(exc).upper():
+        return (f"the SMTP server {where} offers no AUTH (login), but outbox.username is set ({config.username}); "
+                "remove username and password_env if the server needs no login, or use the server's submission "
+                'port (587 with tls = "starttls", 465 with tls = "implicit")')
+    if isinstance(exc, smtplib.SMTPNotSupportedError) and "STARTTLS" in str(exc).upper():
+        return (f'the SMTP server {where} does not offer STARTTLS, which outbox.tls = "starttls" requires; use '
+                'tls = "implicit" (usually port 465) or the server\'s submission port')
+    if isinstance(exc, smtplib.SMTPException) and "authentication method" in str(exc):  # smtplib's own refusal
         return (f"the SMTP server {where} offers no login mechanism mailbot knows (PLAIN, LOGIN or CRAM-MD5); "
-                f"enable one on the server for {config.username}, or remove [outbox] username and password_env "
+                f"enable one on the server for {config.username}, or remove outbox.username and password_env "
                 "if the server needs no login")
     if (isinstance(exc, smtplib.SMTPResponseException) and not isinstance(exc, smtplib.SMTPAuthenticationError)
             and 500 <= exc.smtp_code <= 599):
@@ -149,15 +155,6 @@ class SmtpSender:
             raise
         return connection
 
-    def _unsupported(self, exc: smtplib.SMTPNotSupportedError) -> str:
-        if "AUTH" in str(exc).upper():
-            return (f"SMTP server {self._where} offers no AUTH, but [outbox] username is set: remove username "
-                    "and password_env, or use the server's submission port (mailbot check-config --connect)")
-        if "STARTTLS" in str(exc).upper():
-            return (f'SMTP server {self._where} does not offer STARTTLS: set [outbox] tls = "implicit" or use '
-                    "the server's submission port (mailbot check-config --connect)")
-        return f"SMTP server {self._where} cannot be used as configured: {_describe(exc)}"
-
     def send_batch(self, messages: list[OutgoingMessage], *,
                    on_result: Callable[[str, Exception | None], None] | None = None) -> dict[str, Exception | None]:
         """Deliver *messages* over one connection; per message_id None or the failure.
@@ -222,8 +219,6 @@ class SmtpSender:
             return SmtpConnectionError(
                 f"SMTP server {self._where} refused the session: {exc.smtp_code} {_text(exc.smtp_error)}"
             )
-        if isinstance(exc, smtplib.SMTPNotSupportedError):  # no STARTTLS or no AUTH on offer: the configuration's
-            return SmtpConfigurationError(self._unsupported(exc))
         return SmtpConnectionError(f"SMTP server {self._where} unreachable: {_describe(exc)}")
 
     def _send_one(self, connection: smtplib.SMTP, message: OutgoingMessage) -> Exception | None:

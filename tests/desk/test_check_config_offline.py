@@ -13,9 +13,9 @@ from tests.desk.conftest import mailbot
 PASSWORD = "MAILBOT_TEST_IMAP_PASSWORD"
 
 
-def _imap_inbox(text: str, username: str) -> str:
+def _imap_inbox(text: str, username: str, folders: str = "") -> str:
     inbox = (f'[inbox]\nkind = "imap"\nhost = "127.0.0.1"\nport = 1\ntls = "none"\nusername = "{username}"\n'
-             f'password_env = "{PASSWORD}"\n\n')
+             f'password_env = "{PASSWORD}"\n{folders}\n')
     return text[:text.index("[inbox]")] + inbox + text[text.index("[outbox]"):]
 
 
@@ -29,8 +29,19 @@ def _imap_inbox(text: str, username: str) -> str:
      "database.url: port 70000 is no TCP port (they go from 1 to 65535); PostgreSQL's is usually 5432"),
     (lambda s: s.replace('url = "sqlite:///var/mailbot.db"', 'url = "postgresql+psycopg://mailbot@db:0/mailbot"'),
      "database.url: port 0 is no TCP port"),
+    # an IMAP folder the server cannot select, or the inbox again under another spelling (RFC 3501: INBOX is
+    # case-insensitive): the service would read nothing, or read the same mail on every pass
+    (lambda s: _imap_inbox(s, "blangko", 'folder = ""'),
+     "inbox.folder: is empty; write the name of an IMAP folder, e.g. folder = 'INBOX'"),
+    (lambda s: _imap_inbox(s, "blangko", 'quarantine_folder = "  "'), "inbox.quarantine_folder: is empty"),
+    (lambda s: _imap_inbox(s, "blangko", 'processed_folder = "mailbot/processed "'),
+     "inbox.processed_folder: 'mailbot/processed ' has spaces around it"),
+    (lambda s: _imap_inbox(s, "blangko", 'processed_folder = "inbox"'),
+     "inbox: folder, processed_folder and quarantine_folder must be three different folders (they are 'INBOX', "
+     "'inbox' and 'mailbot/quarantine'; INBOX is one folder however it is written)"),
 ], ids=["imap-username-empty", "imap-username-blank", "imap-username-spaces", "postgres-port-70000",
-        "postgres-port-0"])
+        "postgres-port-0", "imap-folder-empty", "imap-quarantine-blank", "imap-processed-spaces",
+        "imap-processed-is-inbox"])
 def test_check_config_refuses_offline(desk_dir: Path, edit, expected: str) -> None:  # type: ignore[no-untyped-def]
     path = desk_dir / "config.toml"
     path.write_text(edit(path.read_text()))
@@ -45,3 +56,20 @@ def test_backup_without_a_database_is_refused(desk_dir: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.strip() == f"mailbot: no database at {desk_dir / 'var' / 'mailbot.db'} yet: nothing to back up"
     assert not (desk_dir / "copy.db").exists() and not (desk_dir / "var" / "mailbot.db").exists()
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("mysql://u@localhost/mailbot", "database.url: mysql is not supported"),
+    ("sqlite:///var", "database.url: {dir}/var is a folder; name the database file in it"),
+    ("sqlite:///nosuch/mailbot.db", "database.url: the folder {dir}/nosuch does not exist"),
+], ids=["mysql", "a-folder", "no-folder"])
+def test_backup_says_the_configuration_error_every_command_says(desk_dir: Path, url: str, expected: str) -> None:
+    """Was: pg_dump advice for a MySQL URL, "backup failed: disk I/O error" for a folder, "nothing to back up"
+    for a folder that does not exist."""
+    path = desk_dir / "config.toml"
+    path.write_text(path.read_text().replace('url = "sqlite:///var/mailbot.db"', f'url = "{url}"'))
+    result = mailbot(desk_dir, "backup", str(desk_dir / "copy.db"))
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert result.stderr.strip().startswith(f"mailbot: configuration error: {expected.format(dir=desk_dir)}"), \
+        result.stderr
+    assert len(result.stderr.splitlines()) == 1 and not (desk_dir / "copy.db").exists()

@@ -115,3 +115,33 @@ def test_a_byte_order_mark_is_no_problem(desk_dir: Path) -> None:
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     result = mailbot(desk_dir, "check-config")
     assert result.returncode == 0, result.stderr
+
+
+# A database URL that cannot be read at all: refused by the configuration's check, so by every command, in one
+# line naming database.url and what to write (was: a traceback from SQLAlchemy in every command).
+UNREADABLE_URLS = [
+    ("empty", "", "database.url: '' names no database; write sqlite:///PATH"),
+    ("bare-path", "{dir}/var/mailbot.db", "database.url: '{dir}/var/mailbot.db' is a path, not a database URL; "
+                                          "write sqlite:///{dir}/var/mailbot.db"),
+    ("bare-word", "sqlite", "database.url: 'sqlite' names no database file; write sqlite:///var/mailbot.db"),
+    ("one-slash", "sqlite:/var/mailbot.db", "is not a SQLite URL: it has three slashes before a relative path and "
+                                            "four before an absolute one; write sqlite:////var/mailbot.db"),
+    ("leading-space", " sqlite:///var/mailbot.db", "database.url: ' sqlite:///var/mailbot.db' has spaces around it"),
+    ("trailing-space", "sqlite:///var/mailbot.db ", "write url = 'sqlite:///var/mailbot.db'"),
+    ("port-not-a-number", "postgresql+psycopg://u:p@db:abc/mailbot", "the port 'abc' is not a number"),
+]
+
+
+@pytest.mark.parametrize(("url", "expected"), [(u, x) for _, u, x in UNREADABLE_URLS],
+                         ids=[i for i, _, _ in UNREADABLE_URLS])
+def test_an_unreadable_database_url_is_one_line_in_every_command(desk_dir: Path, url: str, expected: str) -> None:
+    path = desk_dir / "config.toml"
+    path.write_text(_set(URL, f'url = "{url.format(dir=desk_dir)}"')(path.read_text()))
+    for command in (("check-config",), ("run", "--once"), ("status",), ("migrate",), ("digest", "--print"),
+                    ("backup", str(desk_dir / "copy.db"))):
+        result = mailbot(desk_dir, *command)
+        assert result.returncode == 2, (command, result.stdout, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and expected.format(dir=desk_dir) in lines[0], (command, result.stderr)
+        assert "(got " not in lines[0], "the value is quoted once"
+    assert not any(desk_dir.glob("var/mailbot.db*")), "no database is made on a URL that cannot be read"

@@ -50,7 +50,8 @@ def test_references_and_places_typed_loosely_are_found(desk_dir: Path) -> None:
     sample_desk = _sample(desk_dir)
     approved = mailbot(sample_desk, "approve", " blk-2026-6 ", "--quantity", "1.500")
     assert approved.returncode == 0, approved.stderr
-    assert approved.stdout.startswith("BLK-2026-0006: DISETUJUI"), approved.stdout
+    # the figure read is said back, in the operator's words (was "BLK-2026-0006: DISETUJUI", with no figure)
+    assert approved.stdout.startswith("BLK-2026-0006: approved 1.500 ktp-el"), approved.stdout
     history = mailbot(sample_desk, "history", "blk-2026-0006 ")
     assert history.returncode == 0 and history.stdout.startswith("BLK-2026-0006 "), history.stderr
     for place, shown in ((" Province", "province"), (" 65.04 ", "65.04")):

@@ -58,7 +58,7 @@ def test_broken_config_is_one_line_exit_2(desk_dir: Path, edit, expected: str) -
 def test_missing_config_file(tmp_path: Path) -> None:
     result = mailbot(tmp_path, "check-config")
     assert result.returncode == 2
-    assert "configuration file not found" in result.stderr
+    assert "configuration file not found; name it with --config FILE or MAILBOT_CONFIG=FILE" in result.stderr
 
 
 def test_config_from_environment_variable(desk_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -126,3 +126,46 @@ def test_a_broken_schedule_is_named_with_the_other_problems(desk_dir: Path) -> N
     assert result.returncode == 2
     assert "run.poll_seconds: write a number" in result.stderr
     assert 'alerts.check_cron: "61 * * * *" is not a cron schedule' in result.stderr, result.stderr
+
+
+# A value of the wrong kind in the operator's words, with what to write (was pydantic's "Input should be a valid
+# string (got 65.02)", "Input should be a valid list", "unable to parse string as a number"); the hint for a
+# fraction of pieces names the value typed (was always "66.000 ... 66"); a control character in a district's name
+# is written as its code in the line naming the district (was printed raw, a bell to the terminal).
+WORDED = [
+    ("code-number", ('code = "65.02"', "code = 65.02"),
+     '[[districts]] Kabupaten Malinau: code: write it as text, in quotes: code = "65.02"'),
+    ("managers-string", ('managers = ["kadis@disdukcapil.kaltaraprov.example", '
+                         '"kabid.piak@disdukcapil.kaltaraprov.example"]',
+                         'managers = "kadis@disdukcapil.kaltaraprov.example"'),
+     'office.managers: write a list in square brackets, even of one: '
+     'managers = ["kadis@disdukcapil.kaltaraprov.example"]'),
+    ("rate-with-unit", ('"ktp-el" = 70, "kia" = 20', '"ktp-el" = "70/hari", "kia" = 20'),
+     "daily_use.ktp-el: write a number, without quotes, words or units (e.g. 110, not \"110/hari\") "
+     "(got '70/hari')"),
+    ("working-day-name", ("working_days = [0, 1, 2, 3, 4]", 'working_days = ["Senin"]'),
+     "stock.working_days[0]: write a whole number, without quotes or words (got 'Senin')"),
+    ("fraction-of-pieces", ("threshold = 1000\n", "threshold = 1000.5\n"),
+     "stock.threshold: 1000.5 is not a whole number of pieces; write a whole number, e.g. 1000"),
+    ("thousands-unquoted", ("threshold = 1000\n", "threshold = 12.000\n"),
+     'stock.threshold: 12.0 is not a whole number of pieces: TOML reads 12.000 without quotes as 12.0; write '
+     '12000 or "12.000" for thousands, or 12'),
+    ("bell-in-name", ('name = "Kabupaten Malinau"', 'name = "Kabupaten\\u0007Malinau"\nthreshold = "x"'),
+     "[[districts]] 65.02 Kabupaten\\x07Malinau: threshold:"),
+]
+
+
+@pytest.mark.parametrize(("edit", "expected"), [(e, x) for _, e, x in WORDED], ids=[i for i, _, _ in WORDED])
+def test_a_wrong_value_is_said_in_plain_words(tmp_path: Path, edit: tuple[str, str], expected: str) -> None:
+    from mailbot.configfile import load_config
+    from mailbot.errors import ConfigError
+    from tests.desk.conftest import ROOT
+
+    text = (ROOT / "config.toml").read_text()
+    assert edit[0] in text, edit[0]
+    path = tmp_path / "config.toml"
+    path.write_text(text.replace(edit[0], edit[1], 1))
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    said = str(caught.value)
+    assert expected in said and "Input should" not in said and said.isprintable(), said

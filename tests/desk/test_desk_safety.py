@@ -61,7 +61,7 @@ def test_a_command_waits_for_another_command_sending_when_no_service_runs(sample
     fcntl.flock(send_lock, fcntl.LOCK_UN)  # type: ignore[arg-type]
     stdout, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 0, stderr
-    assert "DISETUJUI; mail sent: 1" in stdout, stdout
+    assert "BLK-2026-0002: approved 700 ktp-el; mail sent: 1" in stdout, stdout
     assert "running mailbot service" not in stdout
     assert "queued" not in _queued(sample)
 
@@ -79,6 +79,27 @@ def test_a_running_service_is_told_only_when_it_runs(sample: Path, send_lock: ob
     assert "mail queued: the running mailbot service will send it within a minute" in result.stdout
 
 
+def test_a_digest_sent_by_hand_while_the_service_sends_is_left_to_it(sample: Path, send_lock: object) -> None:
+    """Was: `digest --send` waited for the service's sending (50 s behind a slow server) and then said "digest
+    queued and sent: 0 message(s)"."""
+    import time
+
+    from mailbot.store.db import make_engine, service_presence
+
+    engine = make_engine(f"sqlite:///{sample / 'var' / 'mailbot.db'}")
+    try:
+        with service_presence(engine):
+            started = time.monotonic()
+            result = mailbot(sample, "digest", "--send", timeout=30)
+            took = time.monotonic() - started
+    finally:
+        engine.dispose()
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ("digest queued; mail queued: the running mailbot service will send it within "
+                                     "a minute"), result.stdout
+    assert took < 20 and "queued" in _queued(sample)
+
+
 def test_rejecting_an_approved_request_needs_force_and_withdraws_the_approval(sample: Path) -> None:
     refused = mailbot(sample, "reject", "BLK-2026-0004", "--reason", "salah kirim")
     assert refused.returncode == 1
@@ -88,7 +109,7 @@ def test_rejecting_an_approved_request_needs_force_and_withdraws_the_approval(sa
     committed = _committed(sample)
     done = mailbot(sample, "reject", "BLK-2026-0004", "--reason", "salah kirim", "--force")
     assert done.returncode == 0, done.stderr
-    assert "DITOLAK; mail sent: 1" in done.stdout
+    assert "rejected; mail sent: 1" in done.stdout
     newest = max((sample / "var" / "mail" / "outbox" / "new").iterdir(), key=lambda p: p.stat().st_mtime_ns)
     from email import message_from_bytes, policy
 
@@ -116,7 +137,7 @@ def _committed(desk_dir: Path) -> int:
 def test_rejecting_a_held_request_needs_no_force(sample: Path) -> None:
     done = mailbot(sample, "reject", "BLK-2026-0005", "--reason", "stok provinsi belum tersedia")
     assert done.returncode == 0, done.stderr
-    assert "DITOLAK" in done.stdout
+    assert "BLK-2026-0005: rejected" in done.stdout
 
 
 def test_a_reason_given_without_force_is_recorded(sample: Path) -> None:
@@ -187,13 +208,13 @@ def test_the_prompt_takes_indonesian_answers_and_says_what_to_type(sample: Path)
     assert "(y/ya = yes, n/tidak = no)" in shown
     assert "'mungkin' is not an answer: type y (ya) or n (tidak)" in shown
     assert status == 0, shown
-    assert "DISETUJUI" in shown
+    assert "BLK-2026-0002: approved 800 ktp-el" in shown
     assert "banjir di Sesayap" in " ".join(mailbot(sample, "history", "BLK-2026-0002").stdout.split())
 
 
 def test_the_prompt_takes_tidak_for_no(sample: Path) -> None:
     status, shown = _at_terminal(sample, ["tidak"], "approve", "BLK-2026-0002", "--quantity", "800")
-    assert status == 1 and "DISETUJUI" not in shown, shown
+    assert status == 1 and "approved 800" not in shown, shown
     assert "waiting for" in mailbot(sample, "requests").stdout.split("BLK-2026-0002")[1].split("\n")[0]
 
 
@@ -206,6 +227,15 @@ def test_the_same_delivery_typed_twice_is_refused_unless_forced(desk_dir: Path) 
     assert len(said.splitlines()) == 1 and said.startswith(
         "mailbot: 10.000 ktp-el with the note '470/123/Dukcapil' was booked already at 20"), said
     assert "WITA; if this is another delivery, add --force" in said
+    for typed in ("470/123/DUKCAPIL", "470/123/dukcapil ", "10 ribu"):  # case and spaces, or the figure in words
+        note = "470/123/Dukcapil" if typed == "10 ribu" else typed
+        figure = "10 ribu" if typed == "10 ribu" else "10.000"
+        twice = mailbot(desk_dir, "supply", "receive", figure, "--note", note, "--item", "KTP-EL")
+        assert twice.returncode == 1 and "was booked already" in twice.stderr, (typed, twice.stderr)
+    spaced = mailbot(desk_dir, "supply", "receive", "5.000", "--note", "kiriman pusat")
+    assert spaced.returncode == 0, spaced.stderr
+    again = mailbot(desk_dir, "supply", "receive", "5.000", "--note", "Kiriman  pusat")
+    assert again.returncode == 1 and "was booked already" in again.stderr, again.stderr
     other = mailbot(desk_dir, "supply", "receive", "10.000", "--note", "470/124/Dukcapil")
     assert other.returncode == 0, other.stderr  # another letter, another delivery
     forced = mailbot(desk_dir, "supply", "receive", "10.000", "--note", "470/123/Dukcapil", "--force")
@@ -216,7 +246,7 @@ def test_the_same_delivery_typed_twice_is_refused_unless_forced(desk_dir: Path) 
     assert status.returncode == 0
     from tests.desk.test_operator_input import _province
 
-    assert _province(desk_dir / "var" / "mailbot.db") == 66000 + 3 * 10000
+    assert _province(desk_dir / "var" / "mailbot.db") == 66000 + 3 * 10000 + 5000
 
 
 @pytest.mark.parametrize(("typed", "kept"), [("65.01", "65.01"), (" 65.01 ", "65.01"), ("Kabupaten Bulungan", "65.01"),
@@ -340,3 +370,22 @@ def test_service_presence_is_seen_from_another_engine_and_ends_with_it(database_
     finally:
         for engine in (service, second, command):
             engine.dispose()
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("reject", "BLK-2026-0005", "--reason", "a\x1b[31mRED\nline2"), "--reason: holds the control character '\\x1b'"),
+    (("adjust", "65.04", "-1", "--reason", "x", "--by", "\x1b]0;pwned\x07Kabid"), "--by: holds the control character"),
+    (("supply", "receive", "10.000", "--note", "surat\u202e470"), "--note: holds the control character '\\u202e'"),
+    (("quarantine", "dismiss", "1", "--reason", "spam\r"), "--reason: holds the control character '\\r'"),
+    (("approve", "BLK-2026-0005", "--by", "Kabid\x00"), "--by: holds the control character '\\x00'"),
+], ids=["reject-reason-escape", "adjust-by-osc", "supply-note-bidi", "dismiss-reason-cr", "approve-by-nul"])
+def test_operator_text_with_control_characters_is_refused(sample: Path, args: tuple[str, ...], said: str) -> None:
+    """Text an operator types is stored in the history and may be mailed to a district: an escape sequence in it
+    reached the district's mail and the next operator's terminal (`history`) as it was."""
+    outbox = sorted((sample / "var" / "mail" / "outbox" / "new").iterdir())
+    before = mailbot(sample, "history", "BLK-2026-0005").stdout
+    done = mailbot(sample, *args)
+    assert done.returncode == 2, (done.stdout, done.stderr)
+    assert done.stderr.startswith(f"mailbot: {said}") and len(done.stderr.splitlines()) == 1, done.stderr
+    assert sorted((sample / "var" / "mail" / "outbox" / "new").iterdir()) == outbox
+    assert mailbot(sample, "history", "BLK-2026-0005").stdout == before

@@ -96,3 +96,20 @@ def test_a_limit_is_read_by_the_quantity_reader_with_an_honest_bound(desk_dir: P
                          ("0", "above zero"), ("1,5", "ambiguous")):
         result = mailbot(desk_dir, "queue", "list", "--limit", typed)
         assert result.returncode == 2 and words in result.stderr and len(result.stderr.splitlines()) == 1, result.stderr
+
+
+def test_a_ledger_whose_sum_is_beyond_any_store_names_the_place_and_its_entries(desk_dir: Path) -> None:
+    """Five entries of 900.000.000.000, none beyond a store alone, over a trillion together: the line named
+    "ledger_entries their sum", neither the entries nor the place."""
+    assert mailbot(desk_dir, "migrate").returncode == 0
+    with sqlite3.connect(desk_dir / "var" / "mailbot.db") as db:
+        for n in range(5):
+            db.execute("insert into ledger_entries (item, location, kind, on_hand, in_transit, committed, at, "
+                       "source, actor) values ('ktp-el', '65.04', 'adjustment', 900000000000, 0, 0, "
+                       f"'2026-11-27 02:00:00.000000', 'tampered-{n}', 'sqlite3')")
+        ids = [row[0] for row in db.execute("select id from ledger_entries where source like 'tampered-%' order by id")]
+    result = mailbot(desk_dir, "status")
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    [line] = result.stderr.strip().splitlines()
+    assert (f"ledger_entries of 65.04 ktp-el, which add up to it (the largest: {', '.join(f'#{i}' for i in ids)}); "
+            "the database was changed outside mailbot") in line, line

@@ -185,3 +185,20 @@ def test_check_config_warns_when_a_sender_with_a_shipment_on_its_way_leaves_the_
                               "is no longer listed, but asked for BLK-2026-0004, approved for the district"), warning
     shipped = mailbot(sample_desk, "check-config")
     assert "senders" not in shipped.stdout, shipped.stdout
+
+
+@pytest.mark.parametrize(("cron", "warned"), [("0 7 29 2 *", False), ("0 7 * * 6,0", True), ("0 7 1 1 *", False)])
+def test_a_digest_on_29_february_is_no_schedule_off_working_days(tmp_path: Path, cron: str, warned: bool) -> None:
+    """29 February 2028 is a Tuesday: the warning that "0 7 29 2 *" never falls on a working day was false (the
+    schedule was followed for 400 days only, and the next leap day is further)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from mailbot.checks import schedule_warnings
+    from mailbot.configfile import load_config
+    from tests.desk.conftest import ROOT
+
+    path = tmp_path / "config.toml"
+    path.write_text((ROOT / "config.toml").read_text().replace('cron = "0 7 * * 1-5"', f'cron = "{cron}"'))
+    now = datetime(2026, 12, 5, 9, tzinfo=ZoneInfo("Asia/Makassar"))
+    assert bool(schedule_warnings(load_config(path), now=now)) is warned

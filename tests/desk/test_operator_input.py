@@ -20,6 +20,8 @@ def _province(db_path: Path) -> int:
 @pytest.mark.parametrize(("text", "expected"), [
     ("2.000", 2000), ("2000", 2000), ("2 ribu", 2000), ("2rb", 2000), ("2 RB", 2000), ("1,5 ribu", 1500),
     ("10.000", 10000), ("1.500.000", 1500000), ("seribu", 1000), ("dua ribu", 2000), ("Dua Ribu Lima Ratus", 2500),
+    # read on the command line as a manager's mail reads them (were refused here, or in both)
+    ("700pcs", 700), ("700KPG", 700), ("500 bh", 500), ("7 ratus", 700), ("1,5 ratus", 150),
 ])
 def test_quantities_read_as_indonesian(text: str, expected: int) -> None:
     assert parse_quantity(text) == expected
@@ -61,8 +63,10 @@ def test_supply_receive_reads_dots_as_thousands(desk_dir: Path, typed: str, reco
 ])
 def test_bad_quantities_are_one_clear_line(desk_dir: Path, args: tuple[str, ...], words: str) -> None:
     result = mailbot(desk_dir, *args)
-    # a value that is no number (or an ambiguous one) is a usage error, exit 2; a number beyond the bounds exit 1
-    unreadable = "--item" in args or words in ("ambiguous", "write the digits as 0-9")
+    # a value that is no number the option takes (ambiguous, zero, below zero) is a usage error, exit 2, as for
+    # --limit 0; a number beyond the desk's bounds exit 1 (zero and -500 exited 1)
+    unreadable = "--item" in args or words in ("ambiguous", "write the digits as 0-9", "must not be zero",
+                                               "must be above zero", "mailbot adjust province -500")
     assert result.returncode == (2 if unreadable else 1), result.stdout
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and words in lines[0], result.stderr

@@ -161,3 +161,20 @@ def test_backup_says_it_waits_for_the_sending_to_finish(desk: Path, tmp_path: Pa
     rest, errors = backup.communicate(timeout=60)
     assert backup.returncode == 0, errors
     assert f"database copied to {tmp_path / 'copy.db'}" in rest
+
+
+def test_a_path_under_a_file_is_said_to_be_one(desk: Path) -> None:
+    """"notes.txt/x.html": was "the folder .../notes.txt does not exist" (it exists, as a file)."""
+    (desk / "notes.txt").write_text("catatan\n")
+    _refused(desk, ("digest", "--print", "--output", str(desk / "notes.txt" / "x.html")),
+             f"--output {desk}/notes.txt/x.html: {desk}/notes.txt is a file, not a folder; give a file in a folder")
+
+
+@pytest.mark.parametrize(("folder", "words"), [
+    ("nosuch", "{desk}/nosuch does not exist; give the folder `mailbot labels export` wrote"),
+    ("config.toml", "{desk}/config.toml is a file, not a folder"),
+    ("var", "{desk}/var holds no labels.json"),
+])
+def test_labels_import_names_what_is_wrong_with_the_folder(desk: Path, folder: str, words: str) -> None:
+    """Was "cannot read labels ([Errno 2] No such file or directory: '.../labels.json')"."""
+    _refused(desk, ("labels", "import", str(desk / folder)), words.format(desk=desk))

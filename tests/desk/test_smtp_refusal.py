@@ -76,7 +76,8 @@ def test_refused_login_is_a_configuration_error_not_a_retry(desk_dir: Path,
 
 class _ScriptedSmtp(socketserver.ThreadingTCPServer):
     """An SMTP server that refuses mailbot in one way for good: "greeting" (554 on connecting), "mechanism"
-    (504 to every AUTH) or "tls" (offers STARTTLS, then answers the handshake in plain text)."""
+    (504 to every AUTH), "tls" (offers STARTTLS, then answers the handshake in plain text), "noauth" (offers no
+    AUTH at all) or "nostarttls" (offers no STARTTLS)."""
 
     allow_reuse_address = True
     daemon_threads = True
@@ -100,7 +101,8 @@ class _ScriptedHandler(socketserver.StreamRequestHandler):
         for line in self.rfile:
             verb = line.split(b" ", 1)[0].strip().upper()
             if verb == b"EHLO":
-                extra = b"250-STARTTLS\r\n" if mode == "tls" else b"250-AUTH PLAIN LOGIN\r\n"
+                extra = {"tls": b"250-STARTTLS\r\n", "noauth": b"", "nostarttls": b""}.get(
+                    mode, b"250-AUTH PLAIN LOGIN\r\n")
                 self.wfile.write(b"250-scripted\r\n" + extra + b"250 8BITMIME\r\n")
             elif verb == b"STARTTLS":
                 self.wfile.write(b"220 go ahead\r\n")
@@ -123,6 +125,8 @@ class _ScriptedHandler(socketserver.StreamRequestHandler):
     ("mechanism", "none", "does not accept the way mailbot logs in (504 5.5.4 mechanism not supported)"),
     ("tls", "starttls", 'TLS handshake with the SMTP server 127.0.0.1:{port} failed (WRONG_VERSION_NUMBER); '
                         '[outbox] tls = "starttls" does not match that port'),
+    ("noauth", "none", "127.0.0.1:{port} offers no AUTH"),
+    ("nostarttls", "starttls", "127.0.0.1:{port} does not offer STARTTLS"),
 ])
 def test_a_server_refusing_mailbot_for_good_is_a_configuration_error(desk_dir: Path, mode: str, tls: str,
                                                                      said: str) -> None:
@@ -150,6 +154,16 @@ def test_a_server_refusing_mailbot_for_good_is_a_configuration_error(desk_dir: P
         assert server.sessions - before == 1  # tried once, not once per mail
         db = sqlite3.connect(desk_dir / "var" / "mailbot.db")
         assert db.execute("select status, attempts from outbox").fetchall() == [("queued", 0)]
+        # without --connect, check-config knows what the server said at that run: no "ok" while nothing changed
+        offline = mailbot(desk_dir, "check-config", env=env)
+        assert offline.returncode == 2, (offline.stdout, offline.stderr)
+        assert "the SMTP server refused mailbot (" in offline.stderr and "has not changed since" in offline.stderr
+        assert said.format(port=port) in offline.stderr and len(offline.stderr.splitlines()) == 1
+        later = path.stat().st_mtime + 3600
+        os.utime(path, (later, later))  # the file corrected since: a warning, and the advice to try it
+        changed = mailbot(desk_dir, "check-config", env=env)
+        assert changed.returncode == 0, (changed.stdout, changed.stderr)
+        assert "before" in changed.stdout and "check-config --connect tells whether it is corrected" in changed.stdout
     finally:
         server.shutdown()
         server.server_close()

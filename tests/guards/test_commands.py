@@ -224,7 +224,8 @@ def test_words_after_the_figure_that_could_change_the_approval_are_asked_back(te
     assert "SETUJU 2.000 / sisanya menunggu kiriman bulan Januari" in error.message
 
 
-@pytest.mark.parametrize("figure", ["dua ribu", "seribu lima ratus", "dua ribu lima ratus", "2.000", "2 ribu", "2rb"])
+@pytest.mark.parametrize("figure", ["dua ribu", "seribu lima ratus", "dua ribu lima ratus", "2.000", "2 ribu", "2rb",
+                                    "7 ratus", "700pcs", "500 bh"])
 @pytest.mark.parametrize("tail", ["", " keping", " / sisanya bulan depan"])
 def test_a_figure_in_words_reads_as_the_command_line_reads_it(figure: str, tail: str) -> None:
     from mailbot.quantities import parse_quantity

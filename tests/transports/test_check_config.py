@@ -237,3 +237,36 @@ def test_a_stop_is_obeyed_while_waiting_for_a_slow_imap_server(dovecot: DovecotS
     # loaded machine (the suite's parallel workers) without letting that wait pass.
     assert took < 15, (took, stderr)
     assert "Traceback" not in stderr and "ERROR" not in stderr, stderr
+
+
+def test_imap_tls_that_does_not_match_the_port_is_named(dovecot: DovecotServer, smtp_server: SmtpServer,
+                                                         tmp_path: Path) -> None:
+    """TLS spoken to Dovecot's plain port: said as tls not matching the port (was "cannot reach the IMAP server
+    ...: [SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006)")."""
+    config = write_desk_config(tmp_path, dovecot, smtp_server)
+    _edit(config, f'port = {dovecot.port}\ntls = "none"', f'port = {dovecot.port}\ntls = "implicit"')
+    result = check(config, "--connect", password=dovecot.password)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert (f'the TLS handshake with the IMAP server {dovecot.host}:{dovecot.port} failed (WRONG_VERSION_NUMBER); '
+            'inbox.tls = "implicit" does not match that port') in result.stderr, result.stderr
+    assert "_ssl.c" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_silent_smtp_server_is_a_temporary_failure_not_a_configuration_error(
+        dovecot: DovecotServer, smtp_server: SmtpServer, tmp_path: Path) -> None:
+    """A server that takes the connection and says nothing: was "configuration error: ... Connection unexpectedly
+    closed: timed out", exit 2 (a timeout may pass by itself: temporary, exit 1, as the README says)."""
+    silent = _SilentImap()  # says nothing, whatever the protocol
+    threading.Thread(target=silent.serve_forever, daemon=True).start()
+    try:
+        config = write_desk_config(tmp_path, dovecot, smtp_server)
+        _edit(config, f"port = {smtp_server.port}", f"port = {silent.server_address[1]}")
+        result = check(config, "--connect", password=dovecot.password)
+    finally:
+        silent.gone.set()
+        silent.shutdown()
+        silent.server_close()
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"mailbot: temporary failure: outbox: the SMTP server 127.0.0.1:{silent.server_address[1]} "
+                           "took the connection but did not answer within 5 s (outbox.timeout_seconds)"), line

@@ -10,6 +10,7 @@ from mailbot.errors import (
     NotAttempted,
     PermanentDeliveryError,
     RecipientsRefusedError,
+    SendingMisconfigured,
     SmtpConnectionError,
     TemporaryDeliveryError,
 )
@@ -159,21 +160,24 @@ def test_nothing_listening_is_temporary() -> None:
     assert f"127.0.0.1:{port}" in str(results[reply(1).message_id])
 
 
+# The server refuses mailbot itself, not a mail: a configuration error, so no mail fails or uses up an attempt
+# (mailbot.outbox keeps it queued), and the same sender does not try the server again.
 @pytest.mark.servers
-def test_starttls_required_but_not_offered_is_permanent(smtp_server: SmtpServer) -> None:
+def test_starttls_required_but_not_offered_is_a_configuration_error(smtp_server: SmtpServer) -> None:
     config = smtp_config(smtp_server, tls="starttls")
-    results = SmtpSender(config).send_batch([reply(1)])
-    error = results[reply(1).message_id]
-    assert isinstance(error, PermanentDeliveryError) and not isinstance(error, TemporaryDeliveryError)
+    sender = SmtpSender(config)
+    error = sender.send_batch([reply(1)])[reply(1).message_id]
+    assert isinstance(error, SendingMisconfigured)
     assert "does not offer STARTTLS" in str(error) and 'tls = "implicit"' in str(error)
+    assert sender.send_batch([reply(2)])[reply(2).message_id] is error
     assert smtp_server.messages == []
 
 
 @pytest.mark.servers
-def test_username_on_a_server_without_auth_is_permanent(smtp_server: SmtpServer) -> None:
+def test_username_on_a_server_without_auth_is_a_configuration_error(smtp_server: SmtpServer) -> None:
     config = smtp_config(smtp_server).model_copy(update={"username": "blangko", "password_env": "X"})
     results = SmtpSender(config, password="secret").send_batch([reply(1)])
     error = results[reply(1).message_id]
-    assert isinstance(error, PermanentDeliveryError) and not isinstance(error, TemporaryDeliveryError)
+    assert isinstance(error, SendingMisconfigured)
     assert "offers no AUTH" in str(error) and "remove username" in str(error)
     assert smtp_server.messages == []
