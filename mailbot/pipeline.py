@@ -48,7 +48,7 @@ from mailbot.config import Config
 from mailbot.desk import Desk, reader_districts
 from mailbot.errors import LimitExceeded, MailbotError, Quarantine
 from mailbot.failures import database_unreachable
-from mailbot.guards.limits import check_limits
+from mailbot.guards.limits import MAX_PARSED_HEADER_CHARS, check_limits
 from mailbot.guards.threads import content_digest, identify, safe_message_id
 from mailbot.guards.trust import SenderTrust, assess_sender
 from mailbot.outcomes import MessageOutcome
@@ -484,10 +484,16 @@ def _header_summary(raw: bytes | None) -> tuple[str | None, str]:
     if not raw:
         return None, ""
     try:
-        headers = email.parser.BytesHeaderParser(policy=email.policy.default).parsebytes(raw[:65536])
-        sender = headers.get("From")
-        address = sender.addresses[0].addr_spec if sender is not None and sender.addresses else None
-        return (address or None), str(headers.get("Subject") or "")[:300]
+        # the header block read as text, and only the From and Subject parsed for their structure: each within
+        # the limit of a parsed field (a From of 100,000 characters costs the parser seconds)
+        headers = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw[:1 << 20])
+        address = None
+        value = str(headers.get("From") or "")
+        if value and len(value) <= MAX_PARSED_HEADER_CHARS:
+            sender = email.policy.default.header_factory("From", value)
+            address = sender.addresses[0].addr_spec if sender.addresses else None
+        subject = str(headers.get("Subject") or "")[:MAX_PARSED_HEADER_CHARS]
+        return (address or None), str(email.policy.default.header_factory("Subject", subject))[:300]
     except Exception:  # noqa: BLE001 - this is a best effort on a message that already failed
         return None, ""
 

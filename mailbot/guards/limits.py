@@ -12,14 +12,25 @@ from typing import Literal
 from mailbot.indonesian import number
 from mailbot.reader.mime import SETTINGS, ReadLimits, decode_bytes, payload_of
 
-LimitName = Literal["message_bytes", "headers", "attachments", "attachment_bytes", "mime_parts", "mime_depth",
-                    "line_chars", "text_chars", "text_lines"]
+LimitName = Literal["message_bytes", "headers", "header_chars", "attachments", "attachment_bytes", "mime_parts",
+                    "mime_depth", "line_chars", "text_chars", "text_lines"]
 # A MIME tree this wide or deep is no office mail; walking it is what a mail bomb wants.
 MAX_MIME_PARTS = 500
 MAX_MIME_DEPTH = 20
 # Header fields of the top-level message (a mail client writes a few dozen, a long relay path a
 # hundred); the parser's work grows with them, so they are counted before it runs.
 MAX_HEADERS = 1_000
+# The characters of one header field of the top-level message. The fields mailbot parses for their structure
+# (addresses, Content-Type, Date, Message-ID: a mail client writes a few hundred characters; a To or Cc of a
+# hundred recipients a few thousand) cost the parser time that grows with their length (a From of 100,000
+# characters, seconds): they are held to the first figure, any other field (a long References) to the second.
+MAX_PARSED_HEADER_CHARS = 8_000
+MAX_HEADER_CHARS = 64_000
+PARSED_HEADERS = frozenset({
+    "from", "sender", "reply-to", "to", "cc", "bcc", "resent-from", "resent-sender", "resent-to", "resent-cc",
+    "resent-bcc", "return-path", "disposition-notification-to", "content-type", "content-disposition",
+    "content-transfer-encoding", "mime-version", "date", "message-id", "in-reply-to", "subject",
+})
 
 _BASE64_NOISE_RE = re.compile(rb"[^A-Za-z0-9+/]")
 _QP_ESCAPE_RE = re.compile(rb"=[0-9A-Fa-f]{2}")
@@ -45,6 +56,7 @@ class LimitViolation:
         what = {
             "message_bytes": f"message is {number(self.actual)} bytes",
             "headers": f"message has {number(self.actual)} header fields",
+            "header_chars": f"header field {self.part} is {number(self.actual)} characters",
             "attachments": f"message has {number(self.actual)} attachments",
             "attachment_bytes": f"attachment {self.part!r} is about {number(self.actual)} bytes",
             "mime_parts": f"message has {number(self.actual)} MIME parts",
@@ -84,6 +96,8 @@ def check_limits(
     headers = header_count(raw, stop_after=max_headers)
     if headers > max_headers:
         return LimitViolation("headers", headers, max_headers)
+    if (long_field := longest_header(raw)) is not None:
+        return long_field
     shape = mime_shape(raw, max_parts=max_parts, max_depth=max_depth)
     if shape is not None:
         return shape
@@ -185,6 +199,26 @@ def header_count(raw: bytes, *, stop_after: int) -> int:
         if count > stop_after:
             break
     return count
+
+
+def longest_header(raw: bytes) -> LimitViolation | None:
+    r"""The first header field of *raw*'s top-level header block longer than its limit (MAX_PARSED_HEADER_CHARS
+    for the fields parsed for their structure, MAX_HEADER_CHARS for the others), folding included; or None.
+
+    >>> longest_header(b"From: " + b"a," * 5000 + b"\r\nSubject: x\r\n\r\nbody").reason
+    'header_chars: header field From is 10.008 characters, over the limit of 8.000'
+    """
+    end = _HEADER_END_RE.search(raw)
+    block = raw[: end.start() if end else len(raw)]
+    starts = [m.start() for m in _FIELD_START_RE.finditer(block)] + [len(block)]
+    for start, stop in zip(starts, starts[1:], strict=False):
+        if stop - start <= MAX_PARSED_HEADER_CHARS:
+            continue
+        name = block[start:block.find(b":", start, stop)].decode("ascii", "replace").strip() or "(no name)"
+        limit = MAX_PARSED_HEADER_CHARS if name.lower() in PARSED_HEADERS else MAX_HEADER_CHARS
+        if stop - start > limit:
+            return LimitViolation("header_chars", stop - start, limit, name[:60])
+    return None
 
 
 _CONTAINER_RE = re.compile(rb"content-type:\s*(?:multipart|message)/", re.IGNORECASE)

@@ -14,6 +14,7 @@ from publicsuffixlist import PublicSuffixList
 
 from mailbot.guards.decode import ENCODED_WORD_RE, raw_header_values, recover_bytes
 from mailbot.guards.headers import is_addr_spec, safe_display_name
+from mailbot.guards.limits import MAX_PARSED_HEADER_CHARS
 
 # Letters and digits drawn alike, folded to one ASCII letter so "bu1ungankab" and
 # "bulungаnkab" (Cyrillic а) compare equal to "bulungankab".
@@ -235,6 +236,9 @@ def _from_address(msg: Message, reasons: list[str]) -> tuple[str | None, str | N
         reasons.append("multiple_from_headers")
     mailboxes: list[str] = []
     for value in values:
+        if len(value) > MAX_PARSED_HEADER_CHARS:  # no one's From: its parse alone would take seconds
+            reasons.append("malformed_from")
+            continue
         # Encoded words only stand in names and comments; a plain word in their place keeps
         # the structure the way a mail client sees it (see headers.parse_mailboxes).
         try:
