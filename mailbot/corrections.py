@@ -191,7 +191,7 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
                                    own_addresses=desk.config.own_addresses)
             outcome = conversation.redecide(session, desk, request, message, verdict, changed, actor=actor,
                                             sender_known=True, authenticated=True, purpose_tag=f"correction:{actor}",
-                                            note=reason)
+                                            note=reason, hold=conversation.waiting_for_managers(session, request))
             stock = next((c["after"] for c in changed if c["field"] == "stock_on_hand"), None)
             if isinstance(stock, int) and request.district:
                 # the stock the managers see follows the corrected reading (as a corrected report's does)
