@@ -1,5 +1,6 @@
 """The digest on the real SQLite desk in process over the Maildir defaults: an approval that was shipped and received
-was carried out, never "[diganti keputusan sesudahnya]"; a count corrected later replaces the first count."""
+is one line with its latest state ("dikirim 2.000, diterima 1.900"), never "[diganti keputusan sesudahnya]"; a count
+corrected later replaces the first count."""
 
 from __future__ import annotations
 
@@ -30,12 +31,17 @@ def _lines(d: Desk12) -> list[str]:
     return [line for line in text.splitlines() if line.startswith("- BLK-2026-0001")]
 
 
-def test_an_approval_shipped_and_received_is_not_told_as_replaced(desk12: Desk12) -> None:
+def test_a_request_shipped_and_received_is_one_line_with_its_latest_state(desk12: Desk12) -> None:
     notice: Out = _dispatched(desk12)
+    lines = _lines(desk12)
+    assert len(lines) == 1 and "disetujui 2.000 (oleh sistem), dikirim 2.000" in lines[0], lines
     receipt, _ = _answer(desk12, notice, "Blangko sudah kami terima 1.900 keping pak.")
     lines = _lines(desk12)
-    assert len(lines) == 2 and not any(REPLACED in line for line in lines), lines
+    assert len(lines) == 1 and not any(REPLACED in line for line in lines), lines
+    assert "dimohon 2.000, disetujui 2.000 (oleh sistem), dikirim 2.000, diterima 1.900" in lines[0], lines
     [told] = desk12.replies_to(receipt)
     _answer(desk12, told, "Ralat pak, setelah dihitung ulang ternyata lengkap 2.000 keping, bukan 1.900.")
     lines = _lines(desk12)
-    assert [REPLACED in line for line in lines] == [False, True, False], lines
+    assert len(lines) == 1 and "dikirim 2.000, diterima 2.000" in lines[0], lines  # the later count
+    _, text, _ = build_digest(desk12.desk)
+    assert "== Permohonan dan keputusan sejak awal pencatatan (1) ==" in text
