@@ -73,3 +73,16 @@ def test_an_operators_stock_correction_keeps_an_appeal_waiting_for_the_managers(
     assert any("decided again" in e for e in effects), effects
     row = desk12.request()
     assert (row["state"], row["stock_on_hand"], row["requested"]) == ("held", 100, 4000)
+
+
+def test_a_correction_that_waits_for_the_managers_thanks_the_district_once(desk12: Desk12) -> None:
+    told = _appealed(desk12)
+    new = _answer(desk12, told, "Mohon maaf pak, ralat: sisa stok kami 100 keping, bukan 300.")
+    [district] = [o for o in new if o.to == [MALINAU]]
+    html = district.msg.get_body(("html",))
+    assert html is not None
+    for body in (district.text, str(html.get_content())):
+        said = " ".join(body.replace("<strong>", "").replace("</strong>", "").split())
+        assert said.count("Terima kasih") == 1, said
+        assert "telah kami terima" not in said
+        assert "Permohonan BLK-2026-0001 beserta perubahan tersebut saat ini sedang DITINJAU oleh pimpinan" in said
