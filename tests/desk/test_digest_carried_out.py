@@ -45,3 +45,18 @@ def test_a_request_shipped_and_received_is_one_line_with_its_latest_state(desk12
     assert len(lines) == 1 and "dikirim 2.000, diterima 2.000" in lines[0], lines  # the later count
     _, text, _ = build_digest(desk12.desk)
     assert "== Permohonan dan keputusan sejak awal pencatatan (1) ==" in text
+
+
+def test_a_question_in_the_queue_is_quoted_in_the_digest_not_only_its_subject(desk12: Desk12) -> None:
+    from tests.desk.test_follow_ups_own_words import BULUNGAN, _approved
+
+    reply = _approved(desk12)
+    mid, _ = desk12.send(BULUNGAN, "Re: " + reply.subject, "Pak, apakah blangkonya bisa dikirim minggu ini? "
+                                                           "Kami ada perekaman massal hari Senin.",
+                         in_reply_to=reply.message_id)
+    assert desk12.queue(mid) == {"question"}
+    _, text, html = build_digest(desk12.desk)
+    queue = text[text.index("== Perlu dibaca petugas"):]
+    [line] = [line for line in queue.splitlines() if "pertanyaan" in line or "apakah" in line.lower()]
+    assert '"Pak, apakah blangkonya bisa dikirim minggu ini? Kami ada perekaman massal hari Senin."' in line, line
+    assert "apakah blangkonya bisa dikirim minggu ini?" in html
