@@ -207,14 +207,18 @@ def _request_lines(session: Session, desk: Desk, rows: list[tuple[Decision, Requ
         if not decided:
             continue
         main = decided[-1]
-        earlier = [d for d in decided[:-1] if d.id in in_period]
+        # the decision this one replaced in the period, unless it came out the same
+        earlier = [d for d in decided[:-1] if d.id in in_period and (
+            _outcome_code(d), d.quantity, d.actor, asked.get(d.id)) != (
+            _outcome_code(main), main.quantity, main.actor, asked.get(main.id))]
         before = ""
         if earlier:
             e = earlier[-1]
             then = asked.get(e.id, req.requested)
             before = (("" if then == asked.get(main.id, req.requested) or then is None else f"dimohon {number(then)}, ")
                       + _outcome_label(_outcome_code(e), e.quantity, asked.get(e.id, req.requested))
-                      + (f" {number(e.quantity)}" if e.quantity else "") + f" (oleh {_decided_by(e.actor)})"
+                      + (f" {'usulan ' if e.outcome == 'hold' else ''}{number(e.quantity)}" if e.quantity else "")
+                      + f" (oleh {_decided_by(e.actor)})"
                       + (f"; {'; '.join(words)}" if (words := _words(e)) else ""))
         carried = []
         if req.state in ("dispatched", "received") and req.approved:

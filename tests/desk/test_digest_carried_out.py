@@ -60,3 +60,14 @@ def test_a_question_in_the_queue_is_quoted_in_the_digest_not_only_its_subject(de
     [line] = [line for line in queue.splitlines() if "pertanyaan" in line or "apakah" in line.lower()]
     assert '"Pak, apakah blangkonya bisa dikirim minggu ini? Kami ada perekaman massal hari Senin."' in line, line
     assert "apakah blangkonya bisa dikirim minggu ini?" in html
+
+
+def test_a_decision_redone_the_same_is_not_told_as_an_earlier_one(desk12: Desk12) -> None:
+    from tests.desk.test_follow_ups_own_words import BULUNGAN, _approved
+
+    reply = _approved(desk12)  # 2.000 approved, stock 750
+    desk12.send(BULUNGAN, "Re: " + reply.subject, "Koreksi pak, sisa stok kami 700 keping, bukan 750.",
+                in_reply_to=reply.message_id)
+    assert desk12.request()["stock_on_hand"] == 700
+    [line] = _lines(desk12)
+    assert "disetujui 2.000 (oleh sistem)" in line and "sebelumnya" not in line, line
