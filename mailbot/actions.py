@@ -351,6 +351,7 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
     # a request decided again after a correction books its new commitment under a source of its own
     source = f"decision:{req.reference}:auto" + (f":{purpose}" if changes else "")
     _approve(session, desk, req, decision.quantity, actor=POLICY, source=source)
+    _close_items(session, desk, req, actor=POLICY, resolution=f"diputuskan: disetujui {decision.quantity}")
     template = "reply_approved" if decision.outcome in ("approve", "propose") else "reply_partial"
     _district_mail(session, desk, req, purpose=purpose, template=template, message=message,
                    verdict=verdict, answer_to=answer_to, context={**base, "approved": decision.quantity,
@@ -587,11 +588,12 @@ def _redirected(req: Request, told: list[str]) -> tuple[str, ...]:
 
 
 def _close_items(session: Session, desk: Desk, req: Request, *, actor: str, resolution: str) -> None:
-    """A person decided a linked request: the queue item asking for that decision is done."""
+    """*req* was decided (or shipped): the queue items asking for that decision (a linked request's) and the
+    district's reminders about it are done."""
     from mailbot import attention
 
-    for item in attention.open_items(session, kinds=("read",)):
-        if item.request_pk == req.id and item.reason in ("linked", "other_address"):
+    for item in attention.open_items(session, kinds=("read", "reminder")):
+        if item.request_pk == req.id and (item.kind == "reminder" or item.reason in ("linked", "other_address")):
             attention.close(session, desk, item.id, actor=actor, resolution=resolution)
 
 
@@ -832,6 +834,7 @@ def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str
                details={"quantity": req.approved, "via": via})
     _district_mail(session, desk, req, purpose=f"dispatched:{req.id}", template="reply_dispatched", decision=True,
                    context={"quantity": req.approved, "when": now.astimezone(desk.tz).date().isoformat()})
+    _close_items(session, desk, req, actor=actor, resolution=f"dikirim {req.approved}")
     return ActionOutcome("DIKIRIM", req.approved)
 
 

@@ -566,10 +566,27 @@ def _line(desk: Desk, i: AttentionItem, now: datetime, senders: dict[int, str | 
     sender = senders.get(i.message_pk) if i.message_pk is not None else None
     return {"id": i.id, "reason": REASONS.get(i.reason, "perlu dibaca"),
             "district_name": who(desk, i.district, sender), "waited": waiting_text(now - _aware(i.opened_at)),
-            "detail": (i.detail or "").splitlines()[0][:120] if i.detail else "",
+            "detail": _shown_detail(i),
             "quantity": difference_text(i),
             "direction": "lebih" if (i.quantity or 0) < 0 else "kurang",
             "amount": number(abs(i.quantity)) if i.quantity is not None else None}
+
+
+def _shown_detail(i: AttentionItem) -> str:
+    r"""What the digest quotes of an item: of a message to read (a question, a reminder), the writer's own words
+    after its subject, never the subject alone; of the others, their first line.
+
+    >>> from mailbot.store.schema import AttentionItem
+    >>> _shown_detail(AttentionItem(kind="read", detail="Re: [BLK-2026-0001] Permohonan\nApakah bisa ditambah?"))
+    'Apakah bisa ditambah?'
+    """
+    lines = [line.strip() for line in (i.detail or "").splitlines() if line.strip()]
+    if not lines:
+        return ""
+    if i.kind in ("read", "reminder") and len(lines) > 1:
+        words = " ".join(" ".join(lines[1:]).split())
+        return words if len(words) <= 160 else words[:159].rstrip() + "…"
+    return lines[0][:120]
 
 
 def difference_text(i: AttentionItem) -> str | None:

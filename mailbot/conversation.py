@@ -243,6 +243,25 @@ def _changed(req: Request, reading: followup.Reading) -> list[dict[str, object]]
             if reading.intent in ("correction", "appeal") and f in FIGURES and v != getattr(req, f)]
 
 
+PERSONS_MATTER = ("district_appeal", "district_reason", "decided_by_manager")
+
+
+def waiting_for_managers(session: Session, req: Request) -> Reason | None:
+    """Why *req* waits for the managers over a person's matter (the district's appeal or its reason for a larger
+    need, a change after a manager decided), from the decision that holds it; None when it is not held, or is
+    held by the policy alone (which may decide it again)."""
+    if req.state != "held":
+        return None
+    last = session.scalar(select(Decision).where(Decision.request_pk == req.id, Decision.outcome != "updated")
+                          .order_by(Decision.id.desc()).limit(1))
+    if last is None or last.outcome != "hold":
+        return None
+    for reason in reversed(last.reasons or []):
+        if isinstance(reason, dict) and reason.get("code") in PERSONS_MATTER:
+            return Reason(str(reason["code"]), {k: v for k, v in reason.items() if k != "code"})
+    return None
+
+
 def manager_decision(session: Session, req: Request) -> str | None:
     """Who last decided *req* by hand (a manager's SETUJU, `mailbot approve`), if a person did."""
     actor = session.scalar(select(Decision.actor).where(
@@ -276,6 +295,11 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
         hold = Reason("decided_by_manager", {"actor": decided_by})
     elif appeal:
         hold = Reason("district_appeal")
+    else:
+        # a request waiting for the managers over a person's matter (the district's appeal or reason, a
+        # manager's decision asked back) keeps waiting: a corrected figure reaches the managers, never the
+        # policy's decision in their place
+        hold = waiting_for_managers(session, req)
     # keeping to the figure asked and granted in full ("tetap membutuhkan 2.000") explains nothing
     granted = req.approved if req.approved is not None and req.approved == req.requested and not any(
         c["field"] == "requested" for c in changed) else None

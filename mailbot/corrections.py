@@ -191,7 +191,7 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
                                    own_addresses=desk.config.own_addresses)
             outcome = conversation.redecide(session, desk, request, message, verdict, changed, actor=actor,
                                             sender_known=True, authenticated=True, purpose_tag=f"correction:{actor}",
-                                            note=reason)
+                                            note=reason, hold=conversation.waiting_for_managers(session, request))
             stock = next((c["after"] for c in changed if c["field"] == "stock_on_hand"), None)
             if isinstance(stock, int) and request.district:
                 # the stock the managers see follows the corrected reading (as a corrected report's does)
@@ -205,9 +205,12 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
             effects.append(f"{request.reference} is {state_words(request.state)}: nothing changed; a request in "
                            "that state cannot be decided again (settle a shipment with `mailbot adjust`)")
             return effects, f"{request.reference} is {state_words(request.state)} and cannot take the figures"
-        elif follow_up:
+        elif follow_up and targets:
             effects.append(f"{request.reference} (followed up by this message) already has these figures: "
                            "nothing to change")
+        elif follow_up:
+            effects.append(f"{request.reference} (followed up by this message): no figure given for it, "
+                           "the request is unchanged")
     return effects, None
 
 
@@ -282,11 +285,14 @@ def _targets(session: Session, request: Request, message: Message, before: dict[
                 for change in reason.get("changes", []):
                     if isinstance(change.get("before"), int):
                         set_by_it.setdefault(str(change["field"]), change["before"])
-    figureless = after.get("kind") in ("automated", "other") or after.get("item") not in (None, request.item)
+    other_item = after.get("item") not in (None, request.item)
+    figureless = after.get("kind") in ("automated", "other") or other_item
     targets: dict[str, int] = {}
     for f in conversation.FIGURES:
         value = after.get(f)
-        if not figureless and isinstance(value, int) and (value != before.get(f) or f in typed):
+        if not other_item and isinstance(value, int) and f in typed:
+            targets[f] = value  # a figure the person typed is the request's, whatever kind the message was read as
+        elif not figureless and isinstance(value, int) and value != before.get(f):
             targets[f] = value
         elif (figureless or value is None) and f in set_by_it:
             targets[f] = set_by_it[f]

@@ -138,6 +138,8 @@ class RequestSummary:
     decided_by: str = "sistem"
     replaced: bool = False  # a later decision on the same request took its place
     proactive: bool = False  # proposed by the province (a stock alert), asked by no one
+    carried: str = ""  # what was carried out since ("dikirim 2.000, diterima 1.900"), in Indonesian
+    before: str = ""  # the decision this one replaced in the period, in Indonesian
 
 
 @dataclass(frozen=True)
@@ -166,6 +168,8 @@ class DecisionLine:
     reasons_text: str
     decided_by: str
     replaced: bool = False
+    carried_text: str = ""
+    before_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -370,6 +374,11 @@ def _reasons(codes: Sequence[str]) -> str:
     return "; ".join(c if " " in c else _short(c) for c in codes) or "-"
 
 
+def outcome_label(outcome: str, quantity: int | None = None, requested: int | None = None) -> str:
+    """A decision's outcome in the digest's Indonesian ("disetujui sebagian oleh pimpinan")."""
+    return _outcome(outcome, quantity, requested)
+
+
 def _outcome(outcome: str, quantity: int | None = None, requested: int | None = None) -> str:
     if outcome == "approved" and quantity is not None and requested is not None and quantity < requested:
         return "disetujui sebagian oleh pimpinan"
@@ -419,7 +428,7 @@ def build_digest_view(status: StockStatus, *, office_name: str, now: datetime, s
                      _outcome(d.outcome, d.quantity, d.requested) + (", usulan" if d.outcome == "hold" and d.quantity
                                                                      else ""),
                      number(d.quantity) if d.quantity else "-", _reasons(d.reasons), d.decided_by,
-                     d.replaced)
+                     d.replaced, d.carried, d.before)
         for d in sorted(decisions, key=lambda d: d.received_at)
     )
     limit = timedelta(hours=held_request_hours)

@@ -23,7 +23,7 @@ from mailbot.stock.explain import explain_id
 from mailbot.store import repo
 from mailbot.store import stock as ledger
 from mailbot.store.schema import Alert as AlertRow
-from mailbot.store.schema import Decision, Digest, LedgerEntry, Request
+from mailbot.store.schema import AuditEvent, Decision, Digest, LedgerEntry, Request
 from mailbot.transports.base import Sender
 
 log = logging.getLogger(__name__)
@@ -123,13 +123,7 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
     if since is not None:
         decided = decided.where(Decision.at > since)
     rows = [(d, r) for d, r in session.execute(decided.order_by(Decision.id)) if d.outcome not in ("linked", "updated")]
-    asked, replaced = _asked_at_the_time(session, {r.id: r for _, r in rows})
-    decisions = [
-        RequestSummary(r.reference, desk.district_name(r.district), r.item, _aware(r.created_at, desk),
-                       asked.get(d.id, r.requested), _outcome_code(d), d.quantity, _words(d), _decided_by(d.actor),
-                       d.id in replaced, bool(r.proactive))
-        for d, r in rows
-    ]
+    decisions = _request_lines(session, desk, rows, since)
     waiting = [
         WaitingRequest(r.reference, desk.district_name(r.district), r.item, _aware(r.held_since or r.created_at, desk),
                        r.requested, r.approved, _last_reasons(session, r), bool(r.proactive))
@@ -186,6 +180,64 @@ def stated_lines(session: Session, desk: Desk) -> list[dict[str, object]]:
              "expected": s.expected if s.differs else None, "expected_text": number(s.expected),
              "moved_text": _moved_text(s)}
             for s in sorted(stated.latest(session).values(), key=lambda s: (s.item, s.district))]
+
+
+def _request_lines(session: Session, desk: Desk, rows: list[tuple[Decision, Request]],
+                   since: datetime | None) -> list[RequestSummary]:
+    """One line per request decided, dispatched or received since *since*: its latest decision (a receipt carries
+    it out, never replaces it), what was carried out ("dikirim 2.000, diterima 1.900") and the decision it replaced
+    in the period."""
+    shipped = select(AuditEvent.target).where(AuditEvent.action == "dispatch")
+    if since is not None:
+        shipped = shipped.where(AuditEvent.at > since)
+    requests = {r.id: r for _, r in rows}
+    for reference in session.scalars(shipped):
+        req = repo.request_by_reference(session, reference or "")
+        if req is not None:
+            requests.setdefault(req.id, req)
+    asked, _ = _asked_at_the_time(session, requests)
+    history: dict[int, list[Decision]] = {}
+    if requests:
+        for d in session.scalars(select(Decision).where(Decision.request_pk.in_(requests)).order_by(Decision.id)):
+            if d.outcome not in ("linked", "updated"):
+                history.setdefault(d.request_pk, []).append(d)
+    in_period = {d.id for d, _ in rows}
+    lines = []
+    for pk, req in requests.items():
+        decided = [d for d in history.get(pk, []) if d.outcome != "received"]
+        if not decided:
+            continue
+        main = decided[-1]
+        # the decision this one replaced in the period, unless it came out the same
+        earlier = [d for d in decided[:-1] if d.id in in_period and (
+            _outcome_code(d), d.quantity, d.actor, asked.get(d.id)) != (
+            _outcome_code(main), main.quantity, main.actor, asked.get(main.id))]
+        before = ""
+        if earlier:
+            e = earlier[-1]
+            then = asked.get(e.id, req.requested)
+            before = (("" if then == asked.get(main.id, req.requested) or then is None else f"dimohon {number(then)}, ")
+                      + _outcome_label(_outcome_code(e), e.quantity, asked.get(e.id, req.requested))
+                      + (f" {'usulan ' if e.outcome == 'hold' else ''}{number(e.quantity)}" if e.quantity else "")
+                      + f" (oleh {_decided_by(e.actor)})"
+                      + (f"; {'; '.join(words)}" if (words := _words(e)) else ""))
+        carried = []
+        if req.state in ("dispatched", "received") and req.approved:
+            carried.append(f"dikirim {number(req.approved)}")
+        counts = [d for d in history.get(pk, []) if d.outcome == "received"]
+        if req.state == "received" and counts and counts[-1].quantity is not None:
+            carried.append(f"diterima {number(counts[-1].quantity)}")
+        lines.append(RequestSummary(req.reference, desk.district_name(req.district), req.item,
+                                    _aware(req.created_at, desk), asked.get(main.id, req.requested),
+                                    _outcome_code(main), main.quantity, _words(main), _decided_by(main.actor),
+                                    False, bool(req.proactive), carried=", ".join(carried), before=before))
+    return lines
+
+
+def _outcome_label(code: str, quantity: int | None, requested: int | None) -> str:
+    from mailbot.digest import outcome_label
+
+    return outcome_label(code, quantity, requested)
 
 
 def _asked_at_the_time(session: Session, requests: dict[int, Request]) -> tuple[dict[int, int | None], set[int]]:

@@ -119,3 +119,24 @@ def test_a_receipt_in_the_thread_of_a_request_not_shipped_is_booked_against_no_o
     assert any("nothing booked" in e for e in effects) and any("stays open" in e for e in effects), effects
     assert desk12.request()["state"] == "dispatched"  # never booked against the other request's shipment
     assert "receipt_confirmed" not in desk12.ledger_kinds()
+
+
+def test_a_stock_typed_for_a_follow_up_read_as_other_reaches_the_request(desk12: Desk12) -> None:
+    """Only the stock typed, on a follow-up the reader read as kind other: the request holds 750, so the 300 typed
+    is a change, carried through (never "already has these figures"), and the item closes because it was applied."""
+    reply = _approved(desk12)
+    mid = _answer(desk12, reply, "Pak, sisa stok kami ternyata tinggal sedikit sekali, kira2 setengah dari yang "
+                                 "kami sebut.")
+    assert desk12.queue(mid) == {"other"}
+    assert desk12.request()["stock_on_hand"] == 750
+    before = len(desk12.out())
+    effects = _correct(desk12, mid, ["stock_on_hand=300"], "kira-kira setengah")
+    assert not any("nothing to change" in e for e in effects), effects
+    assert any("decided again" in e for e in effects), effects
+    assert desk12.request()["stock_on_hand"] == 300
+    [told] = [o for o in desk12.out()[before:] if o.to == [BULUNGAN]]
+    assert "[BLK-2026-0001]" in told.subject and "750 keping menjadi 300 keping" in told.text
+    assert "other" not in desk12.queue(mid)
+    latest = desk12.db().execute("select quantity, source from stated_stock where district = '65.01' "
+                                 "order by at desc, id desc").fetchone()
+    assert (latest["quantity"], latest["source"]) == (300, "correction")  # status and the digest show 300

@@ -55,7 +55,7 @@ def test_the_digest_says_decisions_and_reasons_in_words(desk_dir: Path) -> None:
     decided = out[out.index("== Permohonan dan keputusan"):]
     assert "ditolak (oleh operator root); alasan: tunggu laporan harian" in decided, decided
     assert "(oleh operator root); dipaksa (melebihi kebutuhan, bukan kelipatan pak): stok rusak banjir" in decided
-    assert "belum jelas: jumlah yang dimohon" in decided
+    assert "[sebelumnya: perlu klarifikasi (oleh sistem); belum jelas: jumlah yang dimohon]" in decided
     for code in ("; doubt", "; manager", "override", "cli:", "open_request", "_"):
         assert code not in decided, code
     html = (desk_dir / "digest.html").read_text()

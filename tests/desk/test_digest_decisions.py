@@ -45,13 +45,14 @@ def test_an_appealed_partial_approval_is_listed_with_the_figure_asked_then(desk_
     digest = " ".join(mailbot(desk_dir, "digest", "--print").stdout.split())
     assert "decided" not in digest and "_" not in digest.split("== Menunggu keputusan")[1]
     assert "permohonan diubah setelah diputuskan pimpinan, perlu diputuskan kembali" in digest
-    # the manager's decision was on 4.000 asked, and gave part of it; a later decision replaced it
-    assert (f"{reference} Kota Tarakan (KTP-el), " in digest
-            and "dimohon 4.000, disetujui sebagian oleh pimpinan 2.000 (oleh " + MANAGERS[0] + "); melalui email "
-            "[diganti keputusan sesudahnya]" in digest)
-    assert "dimohon 3.300, disetujui" not in digest
-    lines = digest.split(f"- {reference} ")
-    assert lines[-1].split(" Hormat kami")[0].count("[diganti keputusan sesudahnya]") == 0
+    # one line for the request, its latest state; the manager's decision on 4.000 asked, which the appeal
+    # replaced, is said beside it
+    decided = digest[digest.index("== Permohonan dan keputusan"):]
+    assert decided.count(f"- {reference} ") == 1 and "(1) ==" in decided
+    assert (f"{reference} Kota Tarakan (KTP-el), " in digest and "dimohon 3.300, menunggu keputusan pimpinan" in digest
+            and "[sebelumnya: dimohon 4.000, disetujui sebagian oleh pimpinan 2.000 (oleh " + MANAGERS[0] + "); "
+            "melalui email]" in digest)
+    assert "dimohon 3.300, disetujui" not in digest and "[diganti keputusan sesudahnya]" not in digest
 
 
 def test_the_headline_agrees_with_each_items_table(desk_dir: Path) -> None:

@@ -59,3 +59,46 @@ def test_only_the_reminder_that_went_to_the_managers_says_so(desk12: Desk12) -> 
     [two] = desk12.replies_to(second)
     assert FORWARDED in one.text
     assert FORWARDED not in two.text and "telah kami sampaikan kepada pimpinan sebelumnya" in two.text
+
+
+def _open_reminders(desk12: Desk12) -> int:
+    return int(desk12.db().execute("select count(*) from attention_items where kind = 'reminder' "
+                                   "and closed_at is null").fetchone()[0])
+
+
+def test_a_reminder_closes_when_its_request_is_dispatched(desk12: Desk12) -> None:
+    from mailbot import actions
+    from mailbot.store import repo
+
+    reply = _approved(desk12)
+    mid, _ = desk12.send(BULUNGAN, "Re: " + reply.subject, "Izin mengingatkan kembali permohonan kami pak.",
+                         in_reply_to=reply.message_id)
+    assert desk12.queue(mid) == {"reminder"} and _open_reminders(desk12) == 1
+    with desk12.desk.sessions.begin() as session:
+        req = repo.request_by_reference(session, "BLK-2026-0001")
+        assert req is not None
+        actions.dispatch(session, desk12.desk, req, actor="operator", via="cli")
+    assert desk12.queue(mid) == set() and _open_reminders(desk12) == 0
+
+
+@pytest.mark.parametrize("decide", ["approve", "reject"])
+def test_a_reminder_closes_when_a_manager_decides_its_held_request(desk12: Desk12, decide: str) -> None:
+    from mailbot import actions
+    from mailbot.store import repo
+
+    tarakan = "disdukcapil@tarakankota.example"
+    mid, _ = desk12.send(tarakan, "Permohonan blangko KTP-el", "Dengan hormat, kami mohon tambahan blangko KTP-el "
+                                                               "sebanyak 4.000 keping. Sisa stok kami 300 keping.")
+    [ack] = desk12.replies_to(mid)
+    assert desk12.request()["state"] == "held"
+    desk12.send(tarakan, "Re: " + ack.subject, "Mohon ditindaklanjuti pak, belum ada kabar.",
+                in_reply_to=ack.message_id)
+    assert _open_reminders(desk12) == 1
+    with desk12.desk.sessions.begin() as session:
+        req = repo.request_by_reference(session, "BLK-2026-0001")
+        assert req is not None
+        if decide == "approve":
+            actions.approve(session, desk12.desk, req, 3000, actor=MANAGERS[0], via="message")
+        else:
+            actions.reject(session, desk12.desk, req, "stok provinsi terbatas", actor=MANAGERS[0], via="message")
+    assert _open_reminders(desk12) == 0
