@@ -319,6 +319,9 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
     mail, a manager's mail that is no command, the other blank's figures *set_aside*)."""
     if not to:
         return
+    if (thread is not None and message.district and thread.district != message.district
+            and not (message.guard or {}).get("is_manager")):
+        thread = None  # another district's request (its mail forwarded or answered) is never named to this one
     root = thread.reference if thread is not None else _thread_root(message, verdict)
     subject = verdict.subject if verdict is not None else message.subject
     queue(session, desk, purpose=f"ack:{root}", category="reply", template="reply_will_read", to=[to],

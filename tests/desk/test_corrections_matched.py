@@ -232,3 +232,19 @@ def test_importing_labels_already_held_says_so(desk12: Desk12, tmp_path_factory:
     with desk12.desk.sessions.begin() as session:
         again = corrections.import_labels(session, desk12.desk, folder, actor="Tester")
     assert (again.new, again.changed, again.same) == (0, 0, 1)
+
+
+def test_another_district_answering_the_managers_notice_is_never_told_its_reference(desk12: Desk12) -> None:
+    desk12.send(NUNUKAN, "Permohonan tambahan blangko KTP-el",
+                REQUEST.format(stock=300, asked="6.000 (enam ribu)", name="Nunukan"),
+                date="Tue, 01 Dec 2026 08:00:00 +0800")
+    [notice] = [o for o in desk12.out() if o.purpose.startswith("held:")]
+    assert "BLK-2026-0001" in notice.subject
+    quoted = "\n".join(f"> {line}" for line in notice.text.splitlines())
+    answer, _ = desk12.send(BULUNGAN, "Re: " + notice.subject,
+                            f"Mohon maaf pak, email ini sepertinya salah kirim ke kami.\n\n{quoted}\n",
+                            in_reply_to=notice.message_id)
+    told = desk12.replies_to(answer)
+    assert told and all(t.to == [BULUNGAN] for t in told)
+    assert not any("BLK-2026-0001" in t.text for t in told)  # (its subject is the writer's own, answered)
+    assert desk12.request()["state"] == "held"  # Nunukan's request is untouched
