@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from mailbot import actions, corrections
+from mailbot import corrections
 from mailbot.desk import Desk
 from mailbot.store import repo
 from tests.desk.conftest import WITA
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_follow_ups_own_words import BULUNGAN, Desk12, Out, _approved
+from tests.desk.test_follow_ups_own_words import BULUNGAN, Desk12, _approved, answer_gmail, dispatched
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -24,26 +24,6 @@ pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 @pytest.fixture
 def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
     return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
-
-
-def _answer(d: Desk12, reply: Out, words: str) -> str:
-    """Bulungan answers the desk's *reply* in Gmail style; its Message-ID."""
-    quoted = "\n".join(f"> {line}" if line else ">" for line in reply.text.splitlines())
-    mid, _ = d.send(BULUNGAN, "Re: " + reply.subject,
-                    f"{words}\n\nPada Sab, 5 Des 2026 pukul 09.00 {reply.msg['From']} menulis:\n{quoted}\n",
-                    in_reply_to=reply.message_id)
-    return mid
-
-
-def _dispatched(d: Desk12) -> Out:
-    """BLK-2026-0001 (2.000) approved and dispatched; the desk's dispatch mail."""
-    _approved(d)
-    with d.desk.sessions.begin() as session:
-        req = repo.request_by_reference(session, "BLK-2026-0001")
-        assert req is not None
-        actions.dispatch(session, d.desk, req, actor="operator", via="cli")
-    [notice] = [o for o in d.out() if o.purpose.startswith("dispatched:")]
-    return notice
 
 
 def _correct(d: Desk12, message_id: str, fields: list[str], reason: str) -> list[str]:
@@ -55,8 +35,8 @@ def _correct(d: Desk12, message_id: str, fields: list[str], reason: str) -> list
 
 def test_a_queued_receipt_corrected_by_a_person_is_booked_with_its_shortfall_and_the_managers_told(
         desk12: Desk12) -> None:
-    notice = _dispatched(desk12)
-    mid = _answer(desk12, notice, "Hitungan kami 1.900 keping pak.")
+    notice = dispatched(desk12)
+    mid, _ = answer_gmail(desk12, notice, "Hitungan kami 1.900 keping pak.")
     assert desk12.queue(mid) == {"doubt"}  # a figure whose meaning is not clear: a person reads it
     assert desk12.request()["state"] == "dispatched"
     before = len(desk12.out())
@@ -81,7 +61,7 @@ def test_a_queued_receipt_corrected_by_a_person_is_booked_with_its_shortfall_and
 
 def test_a_queued_stock_corrected_by_a_person_reaches_the_request_and_it_is_decided_again(desk12: Desk12) -> None:
     reply = _approved(desk12)
-    mid = _answer(desk12, reply, "ralat sisa stok 300 bkn 750")
+    mid, _ = answer_gmail(desk12, reply, "ralat sisa stok 300 bkn 750")
     assert desk12.queue(mid) == {"doubt"}
     assert desk12.request()["stock_on_hand"] == 750
     before = len(desk12.out())
@@ -95,8 +75,8 @@ def test_a_queued_stock_corrected_by_a_person_reaches_the_request_and_it_is_deci
 
 
 def test_a_correction_that_cannot_reach_the_request_says_why_and_the_item_stays_open(desk12: Desk12) -> None:
-    notice = _dispatched(desk12)
-    mid = _answer(desk12, notice, "ralat sisa stok 300 bkn 750")
+    notice = dispatched(desk12)
+    mid, _ = answer_gmail(desk12, notice, "ralat sisa stok 300 bkn 750")
     assert desk12.queue(mid) == {"doubt"}
     effects = _correct(desk12, mid, ["stock_on_hand=300"], "bkn = bukan")
     assert any("cannot be decided again" in e for e in effects), effects
@@ -105,7 +85,7 @@ def test_a_correction_that_cannot_reach_the_request_says_why_and_the_item_stays_
 
 
 def test_a_receipt_in_the_thread_of_a_request_not_shipped_is_booked_against_no_other_shipment(desk12: Desk12) -> None:
-    _dispatched(desk12)  # BLK-2026-0001 is on its way
+    dispatched(desk12)  # BLK-2026-0001 is on its way
     mid, _ = desk12.send(BULUNGAN, "Permohonan tambahan blangko KTP-el",
                          "Dengan hormat, mohon tambahan blangko KTP-el 1.000 keping, sisa stok kami 400 keping.")
     [second] = desk12.replies_to(mid)
@@ -114,7 +94,7 @@ def test_a_receipt_in_the_thread_of_a_request_not_shipped_is_booked_against_no_o
         req = repo.request_by_reference(session, "BLK-2026-0002")
         assert req is not None
         req.state, req.approved = "held", None
-    answer = _answer(desk12, second, "Hitungan kami 1.900 keping pak.")
+    answer, _ = answer_gmail(desk12, second, "Hitungan kami 1.900 keping pak.")
     effects = _correct(desk12, answer, ["kind=receipt", "received=1.900"], "dibaca sebagai penerimaan")
     assert any("nothing booked" in e for e in effects) and any("stays open" in e for e in effects), effects
     assert desk12.request()["state"] == "dispatched"  # never booked against the other request's shipment
@@ -125,8 +105,8 @@ def test_a_stock_typed_for_a_follow_up_read_as_other_reaches_the_request(desk12:
     """Only the stock typed, on a follow-up the reader read as kind other: the request holds 750, so the 300 typed
     is a change, carried through (never "already has these figures"), and the item closes because it was applied."""
     reply = _approved(desk12)
-    mid = _answer(desk12, reply, "Pak, sisa stok kami ternyata tinggal sedikit sekali, kira2 setengah dari yang "
-                                 "kami sebut.")
+    mid, _ = answer_gmail(desk12, reply,
+                          "Pak, sisa stok kami ternyata tinggal sedikit sekali, kira2 setengah dari yang kami sebut.")
     assert desk12.queue(mid) == {"other"}
     assert desk12.request()["stock_on_hand"] == 750
     before = len(desk12.out())

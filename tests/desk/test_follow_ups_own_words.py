@@ -123,6 +123,25 @@ def _approved(d: Desk12, sender: str = BULUNGAN) -> Out:
     return reply
 
 
+def answer_gmail(d: Desk12, reply: Out, words: str) -> tuple[str, dict[str, int]]:
+    """Bulungan answers the desk's *reply* in Gmail style ("Pada ... menulis:" over the quoted text)."""
+    quoted = "\n".join(f"> {line}" if line else ">" for line in reply.text.splitlines())
+    return d.send(BULUNGAN, "Re: " + reply.subject,
+                  f"{words}\n\nPada Sab, 5 Des 2026 pukul 09.00 {reply.msg['From']} menulis:\n{quoted}\n",
+                  in_reply_to=reply.message_id)
+
+
+def dispatched(d: Desk12) -> Out:
+    """BLK-2026-0001 (2.000) approved and dispatched; the desk's dispatch mail."""
+    _approved(d)
+    with d.desk.sessions.begin() as session:
+        req = repo.request_by_reference(session, "BLK-2026-0001")
+        assert req is not None
+        actions.dispatch(session, d.desk, req, actor="operator", via="cli")
+    [notice] = [o for o in d.out() if o.purpose.startswith("dispatched:")]
+    return notice
+
+
 def _quoted(reply: Out, style: str) -> tuple[str, str | None]:
     """The desk's reply as a mail client quotes it below the writer's words: (plain text, html or None)."""
     text, desk = reply.text, str(reply.msg["From"])

@@ -12,12 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from mailbot import actions
 from mailbot.desk import Desk
-from mailbot.store import repo
 from tests.desk.conftest import WITA
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_follow_ups_own_words import BULUNGAN, Desk12, Out, _approved
+from tests.desk.test_follow_ups_own_words import Desk12, _approved, answer_gmail, dispatched
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -29,27 +27,9 @@ def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
     return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
 
 
-def _answer(d: Desk12, reply: Out, words: str) -> tuple[str, dict[str, int]]:
-    """Bulungan answers the desk's *reply* in Gmail style."""
-    quoted = "\n".join(f"> {line}" if line else ">" for line in reply.text.splitlines())
-    return d.send(BULUNGAN, "Re: " + reply.subject,
-                  f"{words}\n\nPada Sab, 5 Des 2026 pukul 09.00 {reply.msg['From']} menulis:\n{quoted}\n",
-                  in_reply_to=reply.message_id)
-
-
-def _dispatched(d: Desk12) -> Out:
-    _approved(d)
-    with d.desk.sessions.begin() as session:
-        req = repo.request_by_reference(session, "BLK-2026-0001")
-        assert req is not None
-        actions.dispatch(session, d.desk, req, actor="operator", via="cli")
-    [notice] = [o for o in d.out() if o.purpose.startswith("dispatched:")]
-    return notice
-
-
 def test_a_count_with_its_shortfall_in_packages_is_a_receipt_that_reaches_the_managers(desk12: Desk12) -> None:
-    notice = _dispatched(desk12)
-    mid, outcome = _answer(desk12, notice, "Blangko KTP-el sudah kami terima hari ini, namun setelah dihitung "
+    notice = dispatched(desk12)
+    mid, outcome = answer_gmail(desk12, notice, "Blangko KTP-el sudah kami terima hari ini, namun setelah dihitung "
                                            "hanya 1.900 keping (kurang 1 dus isi 100).")
     assert outcome == {"receipt": 1}
     row = desk12.request()
@@ -65,7 +45,7 @@ def test_a_count_with_its_shortfall_in_packages_is_a_receipt_that_reaches_the_ma
 
 def test_thanks_for_our_email_is_asked_nothing_about_blanks_never_sent(desk12: Desk12) -> None:
     reply = _approved(desk12)
-    mid, _ = _answer(desk12, reply, "Terima kasih pak, sudah kami terima emailnya.")
+    mid, _ = answer_gmail(desk12, reply, "Terima kasih pak, sudah kami terima emailnya.")
     assert desk12.request()["state"] == "approved"
     assert not any(ASKED_COUNT in o.text for o in desk12.replies_to(mid))
     assert "receipt_confirmed" not in desk12.ledger_kinds()
@@ -73,10 +53,11 @@ def test_thanks_for_our_email_is_asked_nothing_about_blanks_never_sent(desk12: D
 
 def test_blanks_still_awaited_in_answer_to_our_question_are_never_booked_as_received(desk12: Desk12) -> None:
     reply = _approved(desk12)
-    mid, _ = _answer(desk12, reply, "Blangko sudah sampai pak, terima kasih.")
+    mid, _ = answer_gmail(desk12, reply, "Blangko sudah sampai pak, terima kasih.")
     [asked] = desk12.replies_to(mid)
     assert ASKED_COUNT in asked.text  # a receipt without its count: asked once
-    answer, _ = _answer(desk12, asked, "Maaf pak, keliru. Blangkonya belum datang, masih kami tunggu 2.000 keping.")
+    answer, _ = answer_gmail(desk12, asked,
+                             "Maaf pak, keliru. Blangkonya belum datang, masih kami tunggu 2.000 keping.")
     assert desk12.request()["state"] == "approved"
     assert "receipt_confirmed" not in desk12.ledger_kinds()
     assert not any("Kami telah mencatat penerimaan" in o.text for o in desk12.replies_to(answer))
