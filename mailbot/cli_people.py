@@ -23,6 +23,7 @@ from mailbot.cli_shared import (
     request_reference,
     row_limit,
     stored_id,
+    utf8_text,
 )
 from mailbot.errors import MailbotError
 from mailbot.indonesian import zoned
@@ -138,7 +139,7 @@ def correct(
                                            parser=stored_id)],
     fields: Annotated[list[str], typer.Argument(metavar="FIELD=VALUE...",
                                                 help="field=value ..., e.g. stock_on_hand=650 kind=stock_report.")],
-    reason: Annotated[str, typer.Option(help="Why the reading was wrong (recorded).")],
+    reason: Annotated[str, typer.Option(help="Why the reading was wrong (recorded).", callback=plain_option)],
     who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
 ) -> None:
     """State the right reading of a message: kept as a label, carried through by audited adjustments.
@@ -150,6 +151,7 @@ def correct(
     from mailbot.outbox import send_now
 
     config = _config()
+    fields = [utf8_text(field, "FIELD=VALUE") for field in fields]
     parsed = corrections.parse_fields(fields, maximum=config.stock.max_quantity_per_movement,
                                       districts={d.code: d.name for d in config.districts})
     with _desk() as desk:

@@ -240,6 +240,17 @@ def _actor(who: str | None) -> str:
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
+def utf8_text(value: str, what: str) -> str:
+    """*value* as typed, refused in one line (a usage error) when the terminal sent a byte that is no UTF-8 (a
+    Latin-1 or Windows terminal's "é" or curly apostrophe: Python keeps it as a lone surrogate, which no database
+    or mail takes)."""
+    for position, char in enumerate(value):
+        if "\ud800" <= char <= "\udfff":
+            raise UsageError(f"{what}: character {position + 1} is a byte that is not UTF-8 (the terminal's "
+                             "encoding); set the terminal to UTF-8 (e.g. LANG=C.UTF-8) and type it again")
+    return value
+
+
 def plain_text(value: str, option: str) -> str:
     """*value*, the text an operator typed for *option* (--reason, --note, --by), refused in one line (a usage
     error) when it holds a control character (an escape sequence, a line break, a NUL) or a bidirectional
@@ -247,6 +258,7 @@ def plain_text(value: str, option: str) -> str:
     next operator's terminal."""
     import unicodedata
 
+    utf8_text(value, option)
     for position, char in enumerate(value):
         if unicodedata.category(char) == "Cc" or char in _BIDI:
             raise UsageError(f"{option}: holds the control character {char!r} (character {position + 1}), which "
@@ -321,10 +333,15 @@ def request_reference(text: str) -> str:
 
     from mailbot.guards.threads import REFERENCE_PATTERN, format_reference
 
-    typed = text.strip()
+    typed = utf8_text(text, "reference").strip()
     found = list(re.finditer(REFERENCE_PATTERN, typed, re.IGNORECASE))
     if len(found) == 1 and int(found[0]["seq"]) >= 1:
-        return format_reference(int(found[0]["year"]), int(found[0]["seq"]))
+        # what follows the number ends it: nothing, a closing mark, or the subject after "[BLK-...]"; anything
+        # else is part of what was typed ("BLK-2026-2O", "BLK-2026-0002 3", "BLK-2026-0002.5"): never another
+        # request's reference read out of it
+        rest = typed[found[0].end():].strip()
+        if rest in ("", ".", ",", ")", ">") or rest.startswith("]"):
+            return format_reference(int(found[0]["year"]), int(found[0]["seq"]))
     return typed.upper()
 
 

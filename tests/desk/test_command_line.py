@@ -18,6 +18,12 @@ from tests.desk.conftest import EXAMPLES, ROOT, mailbot
     ("BLK-2026-0003", "BLK-2026-0003"), (" blk-2026-0003 ", "BLK-2026-0003"), ("blk-2026-3", "BLK-2026-0003"),
     ("\tBlk-2026-12345\n", "BLK-2026-12345"), ("BLK 2026 0042", "BLK-2026-0042"),
     ("nomor 3", "NOMOR 3"), ("BLK-2026-0000", "BLK-2026-0000"),
+    ("[BLK-2026-0005]", "BLK-2026-0005"), ("Re: [BLK-2026-0005] minta blangko", "BLK-2026-0005"),
+    ("BLK-2026-0005.", "BLK-2026-0005"),
+    # a number with more typed after it is no reference of another request
+    ("BLK-2026-2O", "BLK-2026-2O"), ("BLK-2026-5o", "BLK-2026-5O"), ("BLK-2026-0002 3", "BLK-2026-0002 3"),
+    ("BLK-2026-0002-5", "BLK-2026-0002-5"), ("BLK-2026-0002.5", "BLK-2026-0002.5"),
+    ("BLK-2026-0005/0005", "BLK-2026-0005/0005"), ("BLK-2026-0002x", "BLK-2026-0002X"),
 ])
 def test_a_reference_is_read_whatever_its_spaces_case_and_zeros(typed: str, reference: str) -> None:
     assert request_reference(typed) == reference
@@ -103,3 +109,19 @@ def test_a_reader_that_leaves_the_pipe_early_is_no_error(sample_desk: Path, comm
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 0, stderr.decode()
     assert stderr == b"", stderr.decode()
+
+
+@pytest.mark.parametrize("typed", ["caf\udce9", "\udc92s ok"])  # Latin-1 é, Windows' curly apostrophe
+def test_a_byte_that_is_no_utf8_in_what_the_operator_types_is_one_line(typed: str) -> None:
+    from mailbot.cli_shared import plain_text
+    from mailbot.errors import UsageError
+
+    for read in (lambda: plain_text(typed, "--reason"), lambda: request_reference(f"BLK-2026-0001{typed}")):
+        with pytest.raises(UsageError, match="not UTF-8"):
+            read()
+
+
+def test_a_byte_that_is_no_utf8_in_a_note_exits_2_in_one_line(desk_dir: Path) -> None:
+    done = mailbot(desk_dir, "supply", "receive", "1.000", "--note", "kiriman caf\udce9")
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.count("\n") == 1 and "not UTF-8" in done.stderr and "Traceback" not in done.stderr
