@@ -486,14 +486,15 @@ def _header_summary(raw: bytes | None) -> tuple[str | None, str]:
     try:
         # the header block read as text, and only the From and Subject parsed for their structure: each within
         # the limit of a parsed field (a From of 100,000 characters costs the parser seconds)
-        headers = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw[:1 << 20])
-        address = None
-        value = str(headers.get("From") or "")
-        if value and len(value) <= MAX_PARSED_HEADER_CHARS:
-            sender = email.policy.default.header_factory("From", value)
-            address = sender.addresses[0].addr_spec if sender.addresses else None
-        subject = str(headers.get("Subject") or "")[:MAX_PARSED_HEADER_CHARS]
-        return (address or None), str(email.policy.default.header_factory("Subject", subject))[:300]
+        plain = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw[:1 << 20])
+        headers = email.parser.BytesHeaderParser(policy=email.policy.default).parsebytes(raw[:1 << 20])
+        address, subject = None, ""
+        if len(str(plain.get("From") or "")) <= MAX_PARSED_HEADER_CHARS:  # (a field is parsed when it is read)
+            sender = headers.get("From")
+            address = sender.addresses[0].addr_spec if sender is not None and sender.addresses else None
+        if len(str(plain.get("Subject") or "")) <= MAX_PARSED_HEADER_CHARS:
+            subject = str(headers.get("Subject") or "")
+        return (address or None), subject[:300]
     except Exception:  # noqa: BLE001 - this is a best effort on a message that already failed
         return None, ""
 

@@ -13,8 +13,7 @@ import pytest
 from mailbot.desk import Desk
 from mailbot.watch import build_digest
 from tests.desk.conftest import WITA
-from tests.desk.test_follow_ups_own_words import Desk12, Out
-from tests.desk.test_receipt_words_in_thread import _answer, _dispatched
+from tests.desk.test_follow_ups_own_words import Desk12, Out, answer_gmail, dispatched
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -32,15 +31,15 @@ def _lines(d: Desk12) -> list[str]:
 
 
 def test_a_request_shipped_and_received_is_one_line_with_its_latest_state(desk12: Desk12) -> None:
-    notice: Out = _dispatched(desk12)
+    notice: Out = dispatched(desk12)
     lines = _lines(desk12)
     assert len(lines) == 1 and "disetujui 2.000 (oleh sistem), dikirim 2.000" in lines[0], lines
-    receipt, _ = _answer(desk12, notice, "Blangko sudah kami terima 1.900 keping pak.")
+    receipt, _ = answer_gmail(desk12, notice, "Blangko sudah kami terima 1.900 keping pak.")
     lines = _lines(desk12)
     assert len(lines) == 1 and not any(REPLACED in line for line in lines), lines
     assert "dimohon 2.000, disetujui 2.000 (oleh sistem), dikirim 2.000, diterima 1.900" in lines[0], lines
     [told] = desk12.replies_to(receipt)
-    _answer(desk12, told, "Ralat pak, setelah dihitung ulang ternyata lengkap 2.000 keping, bukan 1.900.")
+    answer_gmail(desk12, told, "Ralat pak, setelah dihitung ulang ternyata lengkap 2.000 keping, bukan 1.900.")
     lines = _lines(desk12)
     assert len(lines) == 1 and "dikirim 2.000, diterima 2.000" in lines[0], lines  # the later count
     _, text, _ = build_digest(desk12.desk)
