@@ -858,6 +858,7 @@ def _say_command_line_error(exc: Exception) -> int:
         sys.stderr.write("mailbot: aborted; nothing was changed\n")
         return 1
     message = _one_line(exc.format_message()).rstrip(".")  # type: ignore[attr-defined]
+    message += _quantity_in_words_hint(message)
     ctx = getattr(exc, "ctx", None)
     if ctx is None:
         sys.stderr.write(f"mailbot: {message}\n")
@@ -865,6 +866,20 @@ def _say_command_line_error(exc: Exception) -> int:
         path = ctx.command_path
         sys.stderr.write(f"{path}: {message} ({_one_line(ctx.get_usage())}; more: {path} --help)\n")
     return int(getattr(exc, "exit_code", 2))
+
+
+def _quantity_in_words_hint(message: str) -> str:
+    """For `supply receive 10 ribu` typed without quotes (the shell makes "ribu" an argument of its own): how
+    to write it."""
+    import re
+
+    from mailbot.quantities import MULTIPLIERS, UNITS
+
+    extra = re.search(r"unexpected extra argument(?:s|\(s\))? \((.*)\)", message)
+    words = extra[1].split() if extra else []
+    if words and words[0].lower() in (*MULTIPLIERS, *UNITS):
+        return f'; a quantity with words is one argument: put it in quotes, e.g. "10 {" ".join(words)}"'
+    return ""
 
 
 def _one_line(text: str) -> str:

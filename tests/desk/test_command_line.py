@@ -125,3 +125,11 @@ def test_a_byte_that_is_no_utf8_in_a_note_exits_2_in_one_line(desk_dir: Path) ->
     done = mailbot(desk_dir, "supply", "receive", "1.000", "--note", "kiriman caf\udce9")
     assert done.returncode == 2, done.stderr
     assert done.stderr.count("\n") == 1 and "not UTF-8" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_quantity_in_words_typed_without_quotes_is_told_how_to_write_it(desk_dir: Path) -> None:
+    done = mailbot(desk_dir, "supply", "receive", "10", "ribu")
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert 'put it in quotes, e.g. "10 ribu"' in done.stderr
+    other = mailbot(desk_dir, "supply", "receive", "10", "gudang")  # no quantity word: no such hint
+    assert other.returncode == 2 and "quotes" not in other.stderr
