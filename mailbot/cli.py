@@ -800,8 +800,7 @@ def main() -> None:
         sys.stderr.write(f"mailbot: {_one_line(str(exc))}\n")
         sys.exit(1)
     except Exception as exc:
-        from mailbot.failures import database_unreachable
-        from mailbot.store.db import database_locked, locked_message, storage_error
+        from mailbot.store.db import database_locked, database_unreachable, locked_message, storage_error
 
         if _command_line_error(exc):
             sys.exit(_say_command_line_error(exc))

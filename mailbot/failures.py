@@ -12,29 +12,7 @@ import logging
 import time
 from collections.abc import Callable
 
-
-def database_unreachable(exc: BaseException) -> str | None:
-    """One line when *exc* says the database cannot be reached (refused, shut down, gone mid-query), else None.
-
-    SQLAlchemy wraps the driver's error (`orig`): a connection it found broken is `connection_invalidated`;
-    PostgreSQL's failures to connect carry no SQLSTATE (the client's own) or one of class 08 (connection
-    exception) or 57P (the server shutting down or starting). SQLite's errors (a locked database, a full disk)
-    are not: the callers say those themselves.
-    """
-    from sqlalchemy.exc import DBAPIError
-
-    if not isinstance(exc, DBAPIError):
-        return None
-    cause = exc.orig
-    driver = type(cause).__module__.split(".")[0]
-    if not exc.connection_invalidated:
-        if driver != "psycopg" or type(cause).__name__ not in ("OperationalError", "AdminShutdown",
-                                                                 "CannotConnectNow", "ConnectionFailure"):
-            return None
-        state = getattr(cause, "sqlstate", None)
-        if state is not None and not state.startswith(("08", "57P")):
-            return None
-    return f"the database cannot be reached: {' '.join(str(cause).split())}"
+from mailbot.store.db import database_unreachable
 
 
 def _signature(exc: BaseException) -> str:

@@ -25,12 +25,12 @@ from sqlalchemy.orm import Session
 from mailbot.config import Config
 from mailbot.desk import Desk
 from mailbot.errors import MISCONFIGURED_MARK, LockBusy, NotAttempted, PermanentDeliveryError, SendingMisconfigured
-from mailbot.failures import RepeatedFailure, database_unreachable
+from mailbot.failures import RepeatedFailure
 from mailbot.guards.brake import room_to_send
 from mailbot.logs import log_to_stderr
 from mailbot.outgoing import queue
 from mailbot.store import repo
-from mailbot.store.db import exclusive, service_running
+from mailbot.store.db import database_unreachable, exclusive, service_running
 from mailbot.store.schema import OutboxMessage
 from mailbot.store.sent_log import sent_log
 from mailbot.transports.base import Sender

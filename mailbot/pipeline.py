@@ -47,7 +47,6 @@ from mailbot import attention, quarantine, routes, stated
 from mailbot.config import Config
 from mailbot.desk import Desk, reader_districts
 from mailbot.errors import LimitExceeded, MailbotError, Quarantine
-from mailbot.failures import database_unreachable
 from mailbot.guards.limits import MAX_PARSED_HEADER_CHARS, check_limits
 from mailbot.guards.threads import content_digest, identify, safe_message_id
 from mailbot.guards.trust import SenderTrust, assess_sender
@@ -55,6 +54,7 @@ from mailbot.outcomes import MessageOutcome
 from mailbot.reader import ReadLimits, read_message
 from mailbot.reader.verdict import District, Verdict, bounded
 from mailbot.store import repo
+from mailbot.store.db import database_unreachable
 from mailbot.store.schema import Message
 from mailbot.transports.base import Inbox, IncomingMessage
 
@@ -486,13 +486,16 @@ def _header_summary(raw: bytes | None) -> tuple[str | None, str]:
     try:
         # the header block read as text, and only the From and Subject parsed for their structure: each within
         # the limit of a parsed field (a From of 100,000 characters costs the parser seconds)
-        plain = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw[:1 << 20])
         headers = email.parser.BytesHeaderParser(policy=email.policy.default).parsebytes(raw[:1 << 20])
+        # a field is parsed when it is read: its length as written (raw_items) is checked first
+        written: dict[str, int] = {}
+        for name, value in headers.raw_items():
+            written.setdefault(name.lower(), len(value))  # the first of a name, as get() reads it
         address, subject = None, ""
-        if len(str(plain.get("From") or "")) <= MAX_PARSED_HEADER_CHARS:  # (a field is parsed when it is read)
+        if written.get("from", 0) <= MAX_PARSED_HEADER_CHARS:
             sender = headers.get("From")
             address = sender.addresses[0].addr_spec if sender is not None and sender.addresses else None
-        if len(str(plain.get("Subject") or "")) <= MAX_PARSED_HEADER_CHARS:
+        if written.get("subject", 0) <= MAX_PARSED_HEADER_CHARS:
             subject = str(headers.get("Subject") or "")
         return (address or None), subject[:300]
     except Exception:  # noqa: BLE001 - this is a best effort on a message that already failed

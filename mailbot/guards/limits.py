@@ -93,10 +93,10 @@ def check_limits(
     """
     if len(raw) > max_message_bytes:
         return LimitViolation("message_bytes", len(raw), max_message_bytes)
-    headers = header_count(raw, stop_after=max_headers)
-    if headers > max_headers:
-        return LimitViolation("headers", headers, max_headers)
-    if (long_field := longest_header(raw)) is not None:
+    block, starts = _header_fields(raw, stop_after=max_headers)  # one pass over the header block for both checks
+    if len(starts) > max_headers:
+        return LimitViolation("headers", len(starts), max_headers)
+    if (long_field := _field_over_limit(block, starts)) is not None:
         return long_field
     shape = mime_shape(raw, max_parts=max_parts, max_depth=max_depth)
     if shape is not None:
@@ -184,6 +184,19 @@ _HEADER_END_RE = re.compile(rb"\r?\n\r?\n")
 _FIELD_START_RE = re.compile(rb"(?m)^[^ \t\r\n]")
 
 
+def _header_fields(raw: bytes, *, stop_after: int) -> tuple[bytes, list[int]]:
+    """*raw*'s top-level header block and where each of its fields starts (continuation lines are part of their
+    field); the search stops a little after *stop_after* fields."""
+    end = _HEADER_END_RE.search(raw)
+    block = raw[: end.start() if end else len(raw)]
+    starts: list[int] = []
+    for field in _FIELD_START_RE.finditer(block):
+        starts.append(field.start())
+        if len(starts) > stop_after:
+            break
+    return block, starts
+
+
 def header_count(raw: bytes, *, stop_after: int) -> int:
     r"""The header fields of *raw*'s top-level header block (continuation lines not counted);
     counting stops a little after *stop_after*.
@@ -191,14 +204,7 @@ def header_count(raw: bytes, *, stop_after: int) -> int:
     >>> header_count(b"From: a\r\nSubject: b\r\n  c\r\n\r\nbody", stop_after=10)
     2
     """
-    end = _HEADER_END_RE.search(raw)
-    block = raw[: end.start() if end else len(raw)]
-    count = 0
-    for _ in _FIELD_START_RE.finditer(block):
-        count += 1
-        if count > stop_after:
-            break
-    return count
+    return len(_header_fields(raw, stop_after=stop_after)[1])
 
 
 def longest_header(raw: bytes) -> LimitViolation | None:
@@ -208,10 +214,12 @@ def longest_header(raw: bytes) -> LimitViolation | None:
     >>> longest_header(b"From: " + b"a," * 5000 + b"\r\nSubject: x\r\n\r\nbody").reason
     'header_chars: header field From is 10.008 characters, over the limit of 8.000'
     """
-    end = _HEADER_END_RE.search(raw)
-    block = raw[: end.start() if end else len(raw)]
-    starts = [m.start() for m in _FIELD_START_RE.finditer(block)] + [len(block)]
-    for start, stop in zip(starts, starts[1:], strict=False):
+    return _field_over_limit(*_header_fields(raw, stop_after=MAX_HEADERS))
+
+
+def _field_over_limit(block: bytes, starts: list[int]) -> LimitViolation | None:
+    """Of the fields starting at *starts* in the header *block*, the first longer than its limit."""
+    for start, stop in zip(starts, [*starts[1:], len(block)], strict=True):
         if stop - start <= MAX_PARSED_HEADER_CHARS:
             continue
         name = block[start:block.find(b":", start, stop)].decode("ascii", "replace").strip() or "(no name)"

@@ -14,7 +14,7 @@ from typing import IO
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailbot.errors import ConfigError, DatabaseError, LockBusy, MailbotError, NewerSchema
@@ -174,6 +174,28 @@ def database_locked(exc: BaseException) -> bool:
 
     cause = getattr(exc, "orig", exc)
     return isinstance(cause, sqlite3.OperationalError) and "database is locked" in str(cause)
+
+
+def database_unreachable(exc: BaseException) -> str | None:
+    """One line when *exc* says the database cannot be reached (refused, shut down, gone mid-query), else None.
+
+    SQLAlchemy wraps the driver's error (`orig`): a connection it found broken is `connection_invalidated`;
+    PostgreSQL's failures to connect carry no SQLSTATE (the client's own) or one of class 08 (connection
+    exception) or 57P (the server shutting down or starting). SQLite's errors (a locked database, a full disk)
+    are not: the callers say those themselves.
+    """
+    if not isinstance(exc, DBAPIError):
+        return None
+    cause = exc.orig
+    driver = type(cause).__module__.split(".")[0]
+    if not exc.connection_invalidated:
+        if driver != "psycopg" or type(cause).__name__ not in ("OperationalError", "AdminShutdown",
+                                                                 "CannotConnectNow", "ConnectionFailure"):
+            return None
+        state = getattr(cause, "sqlstate", None)
+        if state is not None and not state.startswith(("08", "57P")):
+            return None
+    return f"the database cannot be reached: {' '.join(str(cause).split())}"
 
 
 def locked_message() -> str:

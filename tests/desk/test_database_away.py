@@ -12,9 +12,9 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
 from mailbot.desk import Desk
-from mailbot.failures import RepeatedFailure, database_unreachable
+from mailbot.failures import RepeatedFailure
 from mailbot.runners import process_inbox
-from mailbot.store.db import session_factory
+from mailbot.store.db import database_unreachable, session_factory
 from mailbot.transports.maildir import MaildirInbox, deliver
 
 ROOT = Path(__file__).resolve().parents[2]
