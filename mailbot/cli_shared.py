@@ -294,8 +294,8 @@ def plain_text(value: str, option: str) -> str:
     utf8_text(value, option)
     for position, char in enumerate(value):
         if unicodedata.category(char) == "Cc" or char in _BIDI:
-            raise UsageError(f"{option}: holds the control character {char!r} as its character number {position + 1}, which "
-                             "would be stored and mailed as it is; type plain text on one line")
+            raise UsageError(f"{option}: holds the control character {char!r} as its character number "
+                             f"{position + 1}, which would be stored and mailed as it is; type plain text on one line")
     return value
 
 
