@@ -28,6 +28,7 @@ from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
     BY_HELP,
     LOG_FORMAT,
     REF_HELP,
+    SignedArguments,
     _actor,
     _config,
     _config_path,
@@ -544,7 +545,7 @@ def _done(outcome: object, item: str) -> str:
     return f"{words.removesuffix(' in part')} {_n(amount)} {item}{part}"
 
 
-@supply_app.command("receive", context_settings={"ignore_unknown_options": True})
+@supply_app.command("receive", cls=SignedArguments, context_settings={"ignore_unknown_options": True})
 def supply_receive(
     quantity: Annotated[str, typer.Argument(metavar="N", help="Pieces received, e.g. 10.000 or 10 ribu.")],
     item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.", callback=known_item)] = "ktp-el",
@@ -572,7 +573,7 @@ def supply_receive(
     out.print(f"recorded: {_n(qty)} {item} received into the province store")
 
 
-@app.command(context_settings={"ignore_unknown_options": True})
+@app.command(cls=SignedArguments, context_settings={"ignore_unknown_options": True})
 def adjust(
     location: Annotated[str, typer.Argument(
         metavar="LOCATION", help="'province' (or 'provinsi'), or a district's code or name, e.g. 65.01.",
@@ -685,7 +686,7 @@ def outbox_list(
                               title="Outbox"))
 
 
-@outbox_app.command("retry", context_settings={"ignore_unknown_options": True})
+@outbox_app.command("retry", cls=SignedArguments, context_settings={"ignore_unknown_options": True})
 def outbox_retry(
     outbox_id: Annotated[int, typer.Argument(metavar="ID", help="Outbox id (see `mailbot outbox list`).",
                                              parser=stored_id)],
@@ -721,7 +722,7 @@ def quarantine(
     print_table(out, table_of(("id", "received", "sender", "subject", "error"), rows, title="Quarantine"))
 
 
-@quarantine_app.command("dismiss", context_settings={"ignore_unknown_options": True})
+@quarantine_app.command("dismiss", cls=SignedArguments, context_settings={"ignore_unknown_options": True})
 def quarantine_dismiss(
     message: Annotated[int, typer.Argument(metavar="MESSAGE",
                                            help="Stored message id (see `mailbot quarantine`).", parser=stored_id)],
@@ -739,7 +740,8 @@ def quarantine_dismiss(
     out.print(f"message {message} dismissed ({reason})")
 
 
-@app.command(context_settings={"ignore_unknown_options": True})  # "replay -1": an id refused in one line
+# "replay -1": an id refused in one line
+@app.command(cls=SignedArguments, context_settings={"ignore_unknown_options": True})
 def replay(
     message: Annotated[int, typer.Argument(metavar="MESSAGE",
                                            help="Stored message id (see `mailbot quarantine`).", parser=stored_id)],
@@ -877,7 +879,11 @@ def _quantity_in_words_hint(message: str) -> str:
     extra = re.search(r"unexpected extra argument(?:s|\(s\))? \((.*)\)", message)
     words = extra[1].split() if extra else []
     if words and words[0].lower() in (*MULTIPLIERS, *UNITS):
-        return f'; a quantity with words is one argument: put it in quotes, e.g. "10 {" ".join(words)}"'
+        # the number typed before the words, as typed ("-2 ribu"), where it can be found
+        args = sys.argv[1:]
+        at = next((i for i, arg in enumerate(args) if arg == words[0] and i > 0), None)
+        number = args[at - 1] if at is not None and re.fullmatch(r"[-\u2212+]?[0-9][0-9.,]*", args[at - 1]) else "10"
+        return f'; a quantity with words is one argument: put it in quotes, e.g. "{number} {" ".join(words)}"'
     return ""
 
 

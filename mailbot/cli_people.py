@@ -11,6 +11,7 @@ from rich.table import Table
 from mailbot.cli_shared import (
     BY_HELP,
     MAX_ID,
+    SignedArguments,
     _actor,
     _config,
     _config_path,
@@ -78,7 +79,7 @@ def _excerpt(text: str) -> str:
     return flat[:DETAIL_CHARS].rsplit(" ", 1)[0] + " ..."
 
 
-@queue_app.command("close", context_settings={"ignore_unknown_options": True})
+@queue_app.command("close", cls=SignedArguments, context_settings={"ignore_unknown_options": True})
 def queue_close(
     item_id: Annotated[int, typer.Argument(metavar="ITEM_ID",
                                            help="Queue item id (see `mailbot queue list`).", parser=stored_id)],
@@ -96,7 +97,7 @@ def queue_close(
     out.print(f"queue item {item_id} closed")
 
 
-@app.command(context_settings={"ignore_unknown_options": True})
+@app.command(cls=SignedArguments, context_settings={"ignore_unknown_options": True})
 def resolve(
     item_id: Annotated[int, typer.Argument(metavar="ITEM_ID",
                                            help="Discrepancy or reconciliation item id (see `mailbot queue list`).",
@@ -132,7 +133,7 @@ def resolve(
     out.print(f"item {item_id} resolved{booked}")
 
 
-@app.command(context_settings={"ignore_unknown_options": True})
+@app.command(cls=SignedArguments, context_settings={"ignore_unknown_options": True})
 def correct(
     message: Annotated[int, typer.Argument(metavar="MESSAGE",
                                            help="Stored message id (see `mailbot history`, `mailbot queue list`).",

@@ -3,8 +3,10 @@ configuration and the desk they open (mailbot.cli and mailbot.cli_people add the
 
 from __future__ import annotations
 
+import difflib
 import logging
 import os
+import re
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -44,6 +46,37 @@ def _readable_metavar(param: typer.core.TyperOption | typer.core.TyperArgument, 
 
 typer.core.TyperOption.display_type_rich = _readable_metavar  # type: ignore[method-assign,assignment]
 typer.core.TyperArgument.display_type_rich = _readable_metavar  # type: ignore[method-assign,assignment]
+
+class SignedArguments(typer.core.TyperCommand):
+    """A command whose arguments may start with a minus ("adjust province -20", "replay -1"): tokens that
+    look like options are let through as arguments, so a misspelt option ("--referense") would be taken
+    for one too. Here a token that is neither a known option nor a number is refused as an option, with
+    the nearest known one."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+        known = {opt for param in self.get_params(ctx) for opt in (*param.opts, *param.secondary_opts)}
+        for token in args:
+            if token == "--":
+                break
+            name = token.split("=", 1)[0]
+            if name.startswith("-") and name not in known and not _NUMBER_LIKE_RE.match(name):
+                close = difflib.get_close_matches(name, sorted(o for o in known if o.startswith("--")), n=1)
+                raise _NoSuchOption(f"No such option: {name}" + (f" (did you mean {close[0]}?)" if close else ""),
+                                    ctx=ctx)
+        return super().parse_args(ctx, args)
+
+
+class _NoSuchOption(typer.BadParameter):
+    """An option the command does not have, told as the command line parser tells it."""
+
+    def format_message(self) -> str:
+        return self.message
+
+
+# "-500", "-2.000", "-1,5", "−2" (a minus sign), "-dua": an argument with a sign, not an option; an
+# option is a dash and a letter or two dashes and a name.
+_NUMBER_LIKE_RE = re.compile(r"[\u2212+]|-(?!-)\s*(?:[0-9]|[^\W\d_]{3})")
+
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="mailbot: the email request desk for blank e-ID cards (blangko KTP-el).")
@@ -261,8 +294,8 @@ def plain_text(value: str, option: str) -> str:
     utf8_text(value, option)
     for position, char in enumerate(value):
         if unicodedata.category(char) == "Cc" or char in _BIDI:
-            raise UsageError(f"{option}: holds the control character {char!r} (character {position + 1}), which "
-                             "would be stored and mailed as it is; type plain text on one line")
+            raise UsageError(f"{option}: holds the control character {char!r} as its character number "
+                             f"{position + 1}, which would be stored and mailed as it is; type plain text on one line")
     return value
 
 

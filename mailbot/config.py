@@ -87,7 +87,7 @@ def _printable(value: str, *, lines: bool = False) -> str:
     name can hold; *lines* lets a multi-line text (the signature) keep its line breaks and tabs."""
     for position, char in enumerate(value):
         if unicodedata.category(char) == "Cc" and not (lines and char in "\n\t"):
-            raise ValueError(f"holds the control character {char!r} (character {position + 1}); remove it")
+            raise ValueError(f"holds the control character {char!r} as its character number {position + 1}; remove it")
     return value
 
 
@@ -384,6 +384,11 @@ class ImapInbox(_Strict):
         if value != value.strip():
             raise ValueError(f"{value!r} has spaces around it, which the server would take as part of the name; "
                              f"write {info.field_name} = {value.strip()!r}")
+        if wild := sorted({c for c in value if c in "*%"}):
+            # RFC 3501 6.3.8: "*" and "%" are LIST's wildcards; servers refuse them in a folder's own name
+            raise ValueError(f"{value!r} has {' and '.join(repr(c) for c in wild)} in it, which IMAP keeps as "
+                             f"wildcards for listing folders, never part of a folder's name; write the folder's name, "
+                             f"e.g. {info.field_name} = {example!r}")
         return value
 
     @model_validator(mode="after")

@@ -46,7 +46,7 @@ from sqlalchemy.orm import Session
 from mailbot import attention, quarantine, routes, stated
 from mailbot.config import Config
 from mailbot.desk import Desk, reader_districts
-from mailbot.errors import LimitExceeded, MailbotError, Quarantine
+from mailbot.errors import LimitExceeded, MailbotError, Quarantine, UnreadableError
 from mailbot.guards.limits import MAX_PARSED_HEADER_CHARS, check_limits
 from mailbot.guards.threads import content_digest, identify, safe_message_id
 from mailbot.guards.trust import SenderTrust, assess_sender
@@ -219,10 +219,15 @@ class Judgment:
 
 
 def limits(raw: bytes, rules: Rules) -> None:
-    """Refuse, before reading, anything over the configured size, MIME shape and attachment limits."""
-    violation = check_limits(raw, max_message_bytes=rules.max_message_bytes, max_attachments=rules.max_attachments,
-                             max_attachment_bytes=rules.max_attachment_bytes, max_parts=rules.max_mime_parts,
-                             max_depth=rules.max_mime_depth)
+    """Refuse, before reading, anything over the configured size, MIME shape and attachment limits. A fault of
+    the checks on odd bytes refuses the message in one line too, as a fault of the reader does."""
+    try:
+        violation = check_limits(raw, max_message_bytes=rules.max_message_bytes,
+                                 max_attachments=rules.max_attachments, max_attachment_bytes=rules.max_attachment_bytes,
+                                 max_parts=rules.max_mime_parts, max_depth=rules.max_mime_depth)
+    except Exception as exc:  # noqa: BLE001 - one message's bytes never stop `parse`, `reread` or the run
+        detail = " ".join(str(exc).split())[:200]
+        raise UnreadableError(f"the size and shape checks failed: {type(exc).__name__}: {detail}") from exc
     if violation is not None:
         raise LimitExceeded(violation.reason)
 

@@ -80,6 +80,7 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
     if m is None:
         raise QuantityError("invalid", f'"{shown}" is not a number of {noun}; write it like 2.000, 2000 or 2 ribu')
     num = m["num"]
+    sign_typed = "-" if m["sign"] in ("-", "\u2212") else ""  # kept in the advice: "-2,000" -> write -2.000
     if len(num.replace(".", "").replace(",", "")) > MAX_DIGITS:
         raise QuantityError("too_large", f'"{shown}" is far too large a number of {noun}'
                             + (f" (at most {_most(maximum, noun)}, {bound})" if maximum is not None else ""))
@@ -98,12 +99,14 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
         value = int(num.replace(".", ""))
     elif _COMMA_GROUPED_RE.fullmatch(num):
         raise QuantityError("ambiguous", f'"{shown}" is ambiguous: "," is a decimal comma in Indonesian; '
-                                         f'write {num.replace(",", ".")} or {num.replace(",", "")}')
+                                         f'write {sign_typed}{num.replace(",", ".")} or '
+                                         f'{sign_typed}{num.replace(",", "")}')
     elif re.fullmatch(r"\d+,\d{1,2}", num):
         whole, fraction = num.split(",")
         thousands = format_number(int(whole) * 1000 + int(fraction.ljust(3, "0")))
         raise QuantityError("ambiguous", f'"{shown}" is ambiguous: {noun} are whole numbers; '
-                                         f'write {thousands} or "{num} ribu" if you mean thousands')
+                                         f'write {sign_typed}{thousands} or "{sign_typed}{num} ribu" '
+                                         "if you mean thousands")
     else:
         raise QuantityError("invalid", f'"{shown}" is not a whole number of {noun}; write it like 2.000 or 2000')
     negative = m["sign"] in ("-", "\u2212")

@@ -218,7 +218,13 @@ def longest_header(raw: bytes) -> LimitViolation | None:
 
 
 def _field_over_limit(block: bytes, starts: list[int]) -> LimitViolation | None:
-    """Of the fields starting at *starts* in the header *block*, the first longer than its limit."""
+    """Of the fields starting at *starts* in the header *block*, the first longer than its limit.
+
+    >>> _field_over_limit(b"", []) is None  # no header field at all: nothing over a limit
+    True
+    """
+    if not starts:
+        return None
     for start, stop in zip(starts, [*starts[1:], len(block)], strict=True):
         if stop - start <= MAX_PARSED_HEADER_CHARS:
             continue

@@ -52,7 +52,7 @@ BROKEN: list[tuple[str, Callable[[str], str], str]] = [
      "stock.contradiction_tolerance: must be from 0 to 0.99 (a share of the larger figure: 0.25 is 25%) (got 25)"),
     # control characters in a path or URL
     ("database-nul", _set('url = "sqlite:///var/mailbot.db"', 'url = "sqlite:///var/mail\\u0000bot.db"'),
-     "database.url: holds the control character '\\x00' (character 19); remove it"),
+     "database.url: holds the control character '\\x00' as its character number 19; remove it"),
     ("inbox-escape", _set('path = "var/mail/inbox"', 'path = "var/mail/in\\u001bbox"'),
      "inbox.path: holds the control character '\\x1b'"),
     # folders the desk writes

@@ -39,9 +39,16 @@ def _imap_inbox(text: str, username: str, folders: str = "") -> str:
     (lambda s: _imap_inbox(s, "blangko", 'processed_folder = "inbox"'),
      "inbox: folder, processed_folder and quarantine_folder must be three different folders (they are 'INBOX', "
      "'inbox' and 'mailbot/quarantine'; INBOX is one folder however it is written)"),
+    # LIST's wildcards and control characters name no folder (RFC 3501 6.3.8): refused before any server is asked
+    (lambda s: _imap_inbox(s, "blangko", 'folder = "INBOX*"'),
+     "inbox.folder: 'INBOX*' has '*' in it, which IMAP keeps as wildcards for listing folders"),
+    (lambda s: _imap_inbox(s, "blangko", 'processed_folder = "mailbot/%done"'),
+     "inbox.processed_folder: 'mailbot/%done' has '%' in it"),
+    (lambda s: _imap_inbox(s, "blangko", 'quarantine_folder = "karantina\\tmail"'),
+     "inbox.quarantine_folder: holds the control character '\\t' as its character number 10; remove it"),
 ], ids=["imap-username-empty", "imap-username-blank", "imap-username-spaces", "postgres-port-70000",
         "postgres-port-0", "imap-folder-empty", "imap-quarantine-blank", "imap-processed-spaces",
-        "imap-processed-is-inbox"])
+        "imap-processed-is-inbox", "imap-folder-wildcard", "imap-processed-percent", "imap-quarantine-tab"])
 def test_check_config_refuses_offline(desk_dir: Path, edit, expected: str) -> None:  # type: ignore[no-untyped-def]
     path = desk_dir / "config.toml"
     path.write_text(edit(path.read_text()))

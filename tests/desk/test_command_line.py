@@ -75,13 +75,22 @@ def test_references_and_places_typed_loosely_are_found(desk_dir: Path) -> None:
     (("status", "--bogus"), "mailbot status: No such option: --bogus (Usage: mailbot status [OPTIONS]; "),
     (("frobnicate",), "mailbot: No such command 'frobnicate' (Usage: mailbot [OPTIONS] COMMAND"),
     (("digest",), "mailbot digest: Invalid value: say --print (show it) or --send"),
+    # commands whose arguments may start with a minus: a misspelt option is still named, never taken for an
+    # argument ("Got unexpected extra argument(s) (--not x)", "Missing option '--reason'")
+    (("supply", "receive", "10", "--not", "x"),
+     "mailbot supply receive: No such option: --not (did you mean --note?) (Usage: mailbot supply receive "),
+    (("adjust", "65.04", "-20", "--reasn", "x"),
+     "mailbot adjust: No such option: --reasn (did you mean --reason?) (Usage: mailbot adjust "),
+    (("correct", "1", "kind=request", "--reasn", "x"), "mailbot correct: No such option: --reasn (did you mean"),
+    (("adjust", "65.04", "-20", "-x", "--reason", "y"), "mailbot adjust: No such option: -x (Usage: "),
 ])
 def test_a_usage_error_is_one_line(desk_dir: Path, args: tuple[str, ...], said: str) -> None:
     result = mailbot(desk_dir, *args)
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(said), result.stderr
-    assert lines[0].endswith(f"more: mailbot {args[0] + ' ' if args[0] != 'frobnicate' else ''}--help)")
+    command = " ".join(args[:2]) if args[0] == "supply" else args[0]
+    assert lines[0].endswith(f"more: mailbot {command + ' ' if args[0] != 'frobnicate' else ''}--help)")
     assert "─" not in result.stderr and "╭" not in result.stderr
 
 
@@ -131,5 +140,7 @@ def test_a_quantity_in_words_typed_without_quotes_is_told_how_to_write_it(desk_d
     done = mailbot(desk_dir, "supply", "receive", "10", "ribu")
     assert done.returncode == 2 and done.stderr.count("\n") == 1
     assert 'put it in quotes, e.g. "10 ribu"' in done.stderr
+    down = mailbot(desk_dir, "adjust", "province", "-2", "ribu", "--reason", "rusak")  # the number as typed
+    assert down.returncode == 2 and 'put it in quotes, e.g. "-2 ribu"' in down.stderr, down.stderr
     other = mailbot(desk_dir, "supply", "receive", "10", "gudang")  # no quantity word: no such hint
     assert other.returncode == 2 and "quotes" not in other.stderr

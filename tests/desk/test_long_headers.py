@@ -62,3 +62,43 @@ def test_the_mail_behind_it_is_answered_and_it_is_quarantined_with_its_reason(
     quarantined = list((folder / ".Quarantine" / "cur").iterdir()) + list((folder / ".Quarantine" / "new").iterdir())
     assert len(quarantined) == 1
     assert sum(n for outcome, n in outcomes.items() if outcome.startswith("request")) == 1, outcomes
+
+
+# No header field at all (an empty file, a blank line, a byte-order mark): nothing is over a limit, and the
+# message is refused as no email, never a ValueError of the length check (was: "zip() argument 2 is longer").
+EMPTY_HEADER_BLOCKS = [b"", b"\r\n", b"\n\n", b" ", b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n", b"\r\n\r\nbody"]
+
+
+@pytest.mark.parametrize("raw", EMPTY_HEADER_BLOCKS)
+def test_a_message_with_no_header_field_is_within_the_length_limits(raw: bytes) -> None:
+    assert check_limits(raw, max_message_bytes=10 << 20, max_attachments=10, max_attachment_bytes=10 << 20) is None
+
+
+def test_messages_with_no_header_field_are_quarantined_as_no_email_and_the_request_behind_is_answered(
+        open_test_desk: Callable[..., Desk], desk_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
+    desk = open_test_desk()
+    folder = desk_dir / "var" / "mail" / "inbox"
+    for raw in EMPTY_HEADER_BLOCKS:
+        deliver(folder, raw)
+    deliver(folder, (ROOT / "examples" / "inbox" / "01-bulungan-permohonan.eml").read_bytes())
+    outcomes = dict(process_inbox(desk, MaildirInbox(folder, size_limit=desk.config.guards.max_message_bytes)))
+    assert outcomes.get("quarantined") == len(EMPTY_HEADER_BLOCKS), outcomes
+    assert sum(n for outcome, n in outcomes.items() if outcome.startswith("request")) == 1, outcomes
+    said = [r.getMessage() for r in caplog.records if "quarantined" in r.getMessage()]
+    assert len(said) == len(EMPTY_HEADER_BLOCKS) and all("not an email" in line for line in said), said
+    assert "Traceback" not in caplog.text and "ValueError" not in caplog.text
+
+
+def test_a_fault_of_the_limit_checks_is_a_one_line_refusal_for_parse_and_reread(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from mailbot import pipeline
+    from mailbot.configfile import load_config
+    from mailbot.errors import UnreadableError
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("zip() argument 2 is longer than argument 1")
+
+    monkeypatch.setattr(pipeline, "check_limits", broken)
+    rules = pipeline.Rules.of(load_config(ROOT / "config.toml"))
+    with pytest.raises(UnreadableError, match=r"^the size and shape checks failed: ValueError: zip\(\) argument 2"):
+        pipeline.read_within_limits(b"From: a@b.example\r\n\r\nhi", rules)

@@ -39,6 +39,13 @@ def test_quantities_refused(text: str, code: str) -> None:
     assert "\n" not in str(caught.value)
 
 
+@pytest.mark.parametrize(("text", "advice"), [("-2,000", "write -2.000 or -2000"), ("2,000", "write 2.000 or 2000"),
+                                              ("-1,5", 'write -1.500 or "-1,5 ribu"')])
+def test_the_advice_for_an_ambiguous_change_keeps_its_sign(text: str, advice: str) -> None:
+    with pytest.raises(QuantityError, match=advice):
+        parse_quantity(text, signed=True)
+
+
 @pytest.mark.parametrize(("typed", "recorded"), [("10.000", 10000), ("10 ribu", 10000), ("10000", 10000),
                                                 ("10rb", 10000), ("sepuluh ribu", 10000)])
 def test_supply_receive_reads_dots_as_thousands(desk_dir: Path, typed: str, recorded: int) -> None:
