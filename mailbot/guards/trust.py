@@ -12,7 +12,7 @@ from email.message import Message
 
 from publicsuffixlist import PublicSuffixList
 
-from mailbot.guards.decode import ENCODED_WORD_RE, raw_header_values, recover_bytes
+from mailbot.guards.decode import address_structure, raw_header_values, recover_bytes
 from mailbot.guards.headers import is_addr_spec, safe_display_name
 from mailbot.guards.limits import MAX_PARSED_HEADER_CHARS
 
@@ -242,7 +242,7 @@ def _from_address(msg: Message, reasons: list[str]) -> tuple[str | None, str | N
         # Encoded words only stand in names and comments; a plain word in their place keeps
         # the structure the way a mail client sees it (see headers.parse_mailboxes).
         try:
-            header = policy.default.header_factory("From", ENCODED_WORD_RE.sub("x", value))
+            header = policy.default.header_factory("From", address_structure(value))
         except Exception:  # the header parser has no narrower contract
             reasons.append("malformed_from")
             continue

@@ -225,6 +225,15 @@ GENUINE = [
         [AR_PASS, "From: =?utf-8?q?Disdukcapil_Kab=2E_Bulungan?= <DisdukCapil@BulunganKab.EXAMPLE>"],
         True, True, id="encoded-name-mixed-case-address",
     ),
+    # a display name is a name, whatever it decodes to: a line break, a "<...>", an address
+    pytest.param(
+        [AR_PASS, "From: =?utf-8?B?RGluYXMNCkJjYzogPHhAZXZpbC5leGFtcGxlPg==?= <disdukcapil@bulungankab.example>"],
+        True, True, id="encoded-name-with-line-break-and-angle-address",
+    ),
+    pytest.param(
+        [AR_PASS, "From: =?utf-8?Q?=1B]0;pwned=07=0D=0ABcc: x@evil?= <disdukcapil@bulungankab.example>"],
+        True, True, id="encoded-name-with-controls-and-a-space-inside-the-word",
+    ),
 ]
 
 
