@@ -67,6 +67,11 @@ FORGED_DISTRICT_MAIL = [
     Forgery("dkim-pass-not-aligned", BULUNGAN,
             f"Authentication-Results: {AUTHSERV_ID}; dkim=pass header.d=attacker.example; "
             "dmarc=none header.from=bulungankab.example\n"),
+    Forgery("quoted-pass", BULUNGAN,
+            f'Authentication-Results: {AUTHSERV_ID}; dmarc="pass" header.from=bulungankab.example\n'),
+    Forgery("none-then-pass", BULUNGAN,
+            f"Authentication-Results: {AUTHSERV_ID}; dmarc=none header.from=bulungankab.example; "
+            "dmarc=pass header.from=bulungankab.example\n"),
     Forgery("pass-only-in-a-comment", BULUNGAN,
             f"Authentication-Results: {AUTHSERV_ID}; dkim=fail (dkim=pass) header.d=bulungankab.example; "
             "dmarc=fail (dmarc=pass header.from=bulungankab.example) header.from=bulungankab.example\n"),
@@ -311,6 +316,11 @@ FORGED_APPROVALS = [
     Forgery("manager-lookalike-domain", "kadis@disdukcapi1.kaltaraprov.example", ar("disdukcapi1.kaltaraprov.example")),
     Forgery("manager-display-name", f'"{KADIS}" <boss@attacker.example>', ar("attacker.example")),
     Forgery("manager-two-from-mailboxes", f"boss@attacker.example, {KADIS}", ar(OFFICE_DOMAIN)),
+    # results no server writes: a quoted pass (no result) before the real fail, a none and a pass
+    Forgery("manager-quoted-pass", KADIS, f'Authentication-Results: {AUTHSERV_ID}; '
+            f'dmarc="pass" header.from="{OFFICE_DOMAIN}"; dmarc=fail\n'),
+    Forgery("manager-none-then-pass", KADIS, f"Authentication-Results: {AUTHSERV_ID}; dmarc=none header.from="
+            f"{OFFICE_DOMAIN}; dmarc=pass header.from={OFFICE_DOMAIN}\n"),
 ]
 
 
