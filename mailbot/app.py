@@ -64,7 +64,9 @@ def _read_only_desk(config: Config, clock: Clock | None) -> Desk | None:
     return None
 
 
-def open_inbox(config: Config, desk: Desk) -> Inbox:
+def open_inbox(config: Config, desk: Desk, *, share_with: Inbox | None = None) -> Inbox:
+    """The configured inbox; *share_with*: another inbox of this process on the same IMAP server, whose
+    outage (the backoff and its log lines) this one shares."""
     inbox = config.inbox
     size_limit = config.guards.max_message_bytes
     if isinstance(inbox, MaildirInbox):
@@ -74,8 +76,9 @@ def open_inbox(config: Config, desk: Desk) -> Inbox:
     assert isinstance(inbox, ImapInbox)
     from mailbot.transports.imap import ImapInbox as ImapInboxAdapter
 
+    outage = share_with.outage if isinstance(share_with, ImapInboxAdapter) else None
     return ImapInboxAdapter(inbox, password=inbox.password(), cursor_store=DbCursorStore(desk.sessions),
-                            size_limit=size_limit)
+                            size_limit=size_limit, outage=outage)
 
 
 def open_sender(config: Config) -> Sender:

@@ -33,12 +33,14 @@ class RepeatedFailure:
         self._told_at = 0.0
         self._since_told = 0  # the same failure again since it was last logged
 
-    def failed(self, exc: BaseException, line: str | None = None) -> None:
+    def failed(self, exc: BaseException, line: str | None = None, *, kind: str | None = None) -> None:
         """Log *exc* if it is new, or if the same failure was last told `every` seconds ago; *line*: the
-        one line to log instead of a traceback (an expected failure: a server away, a ledger to restore)."""
+        one line to log instead of a traceback (an expected failure: a server away, a ledger to restore);
+        *kind*: what makes two failures the same one (by default their text), e.g. a server out of reach
+        whatever the error of each try says."""
         self.failures += 1
         unreachable = line or database_unreachable(exc)
-        signature = unreachable or _signature(exc)
+        signature = kind or unreachable or _signature(exc)
         now = self.clock()
         if signature == self._told and now - self._told_at < self.every:
             self._since_told += 1

@@ -388,6 +388,10 @@ _TRUST_REASONS: dict[str, str] = {
     "dkim_pass_not_aligned": "tanda tangan DKIM berasal dari domain lain, bukan domain alamat pengirim",
     "dmarc_other_domain": "hasil DMARC berlaku untuk domain lain, bukan domain alamat pengirim",
     "dmarc_no_domain": "hasil DMARC tidak menyebut domain yang diperiksa (header.from), sehingga tidak dapat dipercaya",
+    "malformed_authentication_results":
+        "hasil verifikasi (Authentication-Results) memuat bagian yang tidak tertulis dengan benar (diabaikan)",
+    "conflicting_authentication_results":
+        "hasil verifikasi (Authentication-Results) menyebut hasil yang saling bertentangan untuk pemeriksaan yang sama",
     "forged_authentication_results_ignored":
         "email membawa hasil verifikasi palsu atas nama server kantor (diabaikan)",
     "display_name_has_address": "nama tampilan pengirim memuat alamat email lain",

@@ -219,8 +219,9 @@ class Service:
         except (ImpossibleLedger, TransportError) as exc:  # one line (a server away, a ledger to restore)
             if self.stop.is_set():
                 log.info("%s: %s", name, " ".join(str(exc).split()))
-            else:
-                failures.failed(exc, " ".join(str(exc).split()))
+            else:  # (an IMAP server away is one failure whatever each try said)
+                failures.failed(exc, " ".join(str(exc).split()),
+                                kind="imap" if isinstance(exc, ImapConnectionError) else None)
         except Exception as exc:  # noqa: BLE001 - a failing job must not kill the scheduler
             failures.failed(exc)
         else:
@@ -300,7 +301,7 @@ class Service:
         config = self.desk.config
         if not (isinstance(config.inbox, ImapInbox) and config.inbox.idle):
             return None
-        waiter = open_inbox(config, self.desk)
+        waiter = open_inbox(config, self.desk, share_with=self._inbox)  # one outage, told once, for both
         renew = min(config.inbox.idle_renew_seconds, 5.0)
 
         def loop() -> None:

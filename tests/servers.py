@@ -495,6 +495,8 @@ class _CountingSMTP(SMTP):
         super().__init__(*args, **kwargs)
         self._owner = owner
         self.connection_number = 0
+        self.accepted = 0  # mails this connection took
+        self.closing = False  # the server has closed this connection after its last 250
 
     # Counted at the greeting: the Controller's own readiness probe connects without one.
     async def smtp_EHLO(self, arg: str) -> None:
@@ -513,6 +515,21 @@ class _CountingSMTP(SMTP):
 class _Handler:
     def __init__(self, owner: SmtpServer) -> None:
         self._owner = owner
+
+    async def handle_MAIL(
+        self, server: _CountingSMTP, session: Session, envelope: Envelope, address: str, mail_options: list[str]
+    ) -> str:
+        assert server.transport is not None
+        if server.closing:  # closed after the last mail: the client finds the connection gone
+            server.transport.abort()
+            return "421 4.4.2 Connection closed"
+        limit = self._owner.max_per_connection
+        if limit is not None and server.accepted >= limit:
+            asyncio.get_running_loop().call_later(0.05, server.transport.close)  # after this answer is out
+            return "421 4.7.0 Too many messages for this connection"
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
 
     async def handle_RCPT(
         self, server: SMTP, session: Session, envelope: Envelope, address: str, rcpt_options: list[str]
@@ -550,6 +567,13 @@ class _Handler:
         )
         if self._owner.data_delay:  # the message is taken; the answer is slow (RFC 1047's window)
             await asyncio.sleep(self._owner.data_delay)
+        if isinstance(server, _CountingSMTP):
+            server.accepted += 1
+            close_after = self._owner.close_after
+            if close_after is not None and server.accepted >= close_after:
+                server.closing = True
+                assert server.transport is not None
+                asyncio.get_running_loop().call_later(0.05, server.transport.close)  # after the 250 is out
         return "250 2.0.0 Message accepted for delivery"
 
 
@@ -572,6 +596,9 @@ class SmtpServer:
     server: a client killed in that window has sent a message it never heard was accepted).
     rcpt_delay: seconds before answering each RCPT TO (a server slow before taking a message: a
     client killed then has sent nothing it could repeat).
+    max_per_connection=N: the (N+1)-th MAIL FROM on a connection is answered "421 4.7.0 Too many
+    messages for this connection" and the connection closed (a relay's limit of mails a connection).
+    close_after=N: the connection is closed right after the N-th mail on it is accepted.
 
     Example::
 
@@ -593,6 +620,8 @@ class SmtpServer:
         self.refused_recipients: set[str] = set()
         self.data_delay = 0.0
         self.rcpt_delay = 0.0
+        self.max_per_connection: int | None = None
+        self.close_after: int | None = None
         self._lock = threading.Lock()
         self._messages: list[CapturedMessage] = []
         self._connections = 0

@@ -11,6 +11,11 @@ from email.message import Message
 ENCODED_WORD_RE = re.compile(
     r"=\?(?P<charset>[^?*\s]+)(?:\*[^?\s]*)?\?(?P<encoding>[bBqQ])\?(?P<text>[^?\s]*)\?="
 )
+# An encoded word as an address parser takes it (Python's email package, mail clients): one token up to
+# its "?=", white space inside it included (RFC 2047 forbids that, but a display name is read so).
+# Encoded words stand only in display names and comments, never in an address: replacing each by a
+# plain word keeps the structure of an address header whatever the words decode to.
+ENCODED_WORD_TOKEN_RE = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?]*\?=")
 _FOLD_RE = re.compile(r"\r?\n(?=[ \t])")
 _QP_ESCAPE_RE = re.compile(rb"=([0-9A-Fa-f]{2})")
 
@@ -18,6 +23,18 @@ _QP_ESCAPE_RE = re.compile(rb"=([0-9A-Fa-f]{2})")
 def unfold(value: str) -> str:
     """*value* with folding line breaks removed (RFC 5322 2.2.3); any other CR or LF becomes a space."""
     return _FOLD_RE.sub("", value).replace("\r", " ").replace("\n", " ")
+
+
+def address_structure(value: str) -> str:
+    """An address header *value* with each encoded word replaced by a plain word, fit for an address parser.
+
+    Read this way, an encoded word that decodes to an address, a "<...>", a comma or a line break is
+    still one word of a display name: the parser neither takes an address from it nor refuses the header.
+
+    >>> address_structure("=?utf-8?q?disdukcapil=40bulungankab=2Eexample?= <evil@attacker.example>")
+    'x <evil@attacker.example>'
+    """
+    return ENCODED_WORD_TOKEN_RE.sub("x", value)
 
 
 def recover_bytes(value: str) -> str:

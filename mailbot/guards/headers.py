@@ -7,7 +7,7 @@ import unicodedata
 from email import errors, policy
 from functools import lru_cache
 
-from mailbot.guards.decode import ENCODED_WORD_RE, decode_encoded_words, recover_bytes, unfold
+from mailbot.guards.decode import address_structure, decode_encoded_words, recover_bytes, unfold
 from mailbot.guards.threads import REFERENCE_PATTERN, find_references, parse_reference, strip_reply_prefixes
 
 ELLIPSIS = "\u2026"
@@ -144,7 +144,7 @@ def parse_mailboxes(value: str) -> list[str] | None:
     are replaced by a plain word before parsing: what they decode to cannot change how many
     addresses there are, and the parser cannot refuse a name that decodes to CR/LF.
     """
-    structure = ENCODED_WORD_RE.sub("x", recover_bytes(unfold(value)))
+    structure = address_structure(recover_bytes(unfold(value)))
     try:
         header = policy.default.header_factory("To", structure)
     except Exception:  # the header parser has no narrower contract

@@ -12,7 +12,7 @@ from email.message import Message
 
 from publicsuffixlist import PublicSuffixList
 
-from mailbot.guards.decode import ENCODED_WORD_RE, raw_header_values, recover_bytes
+from mailbot.guards.decode import address_structure, raw_header_values, recover_bytes
 from mailbot.guards.headers import is_addr_spec, safe_display_name
 from mailbot.guards.limits import MAX_PARSED_HEADER_CHARS
 
@@ -37,6 +37,11 @@ _DIGRAPHS = (("rn", "m"), ("vv", "w"))
 _MIN_KEY_LABEL = 5
 _ADDRESS_IN_TEXT_RE = re.compile(r"[^\s<>\"'(),;:]+@[^\s<>\"'(),;:]+")
 _KEY_VALUE_RE = re.compile(r"([A-Za-z0-9_.\-/]+)\s*=\s*(\"(?:[^\"\\]|\\.)*\"|[^\s\"]+)")
+# RFC 8601 methodspec: method [ "/" version ] "=" result, where method and result are Keywords (ldh-str):
+# a quoted result (dmarc="pass") is no result.
+_KEYWORD = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_METHOD_NAME_RE = re.compile(r"\s*([A-Za-z0-9-]+)")
+_METHODSPEC_RE = re.compile(rf"\s*({_KEYWORD})(?:\s*/\s*\d+)?\s*=\s*({_KEYWORD})(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -53,10 +58,14 @@ class AuthResult:
 
 @dataclass(frozen=True)
 class AuthenticationResults:
-    """A parsed Authentication-Results header (RFC 8601): who checked, and what it found."""
+    """A parsed Authentication-Results header (RFC 8601): who checked, and what it found.
+
+    malformed: the result entries that are no result (dmarc="pass": a result is a bare keyword), as written.
+    """
 
     authserv_id: str  # lowercased
     results: tuple[AuthResult, ...]
+    malformed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -166,16 +175,20 @@ def parse_authentication_results(value: str) -> AuthenticationResults | None:
     if not head or "=" in head[0]:
         return None
     results: list[AuthResult] = []
+    malformed: list[str] = []
     for part in parts[1:]:
-        pairs = _KEY_VALUE_RE.findall(part)
-        if not pairs or "." in pairs[0][0] or pairs[0][0].lower() == "reason":
+        if not part.strip() or part.strip().lower() == "none":
             continue
-        method = pairs[0][0].split("/", 1)[0].lower()
+        spec = _METHODSPEC_RE.match(part)
+        if spec is None:
+            malformed.append(" ".join(part.split()))
+            continue
         props = tuple(
-            (k.lower(), _unquote(v)) for k, v in pairs[1:] if "." in k and k.lower() != "reason"
+            (k.lower(), _unquote(v)) for k, v in _KEY_VALUE_RE.findall(part[spec.end():])
+            if "." in k and k.lower() != "reason"
         )
-        results.append(AuthResult(method, _unquote(pairs[0][1]).lower(), props))
-    return AuthenticationResults(_unquote(head[0]).lower(), tuple(results))
+        results.append(AuthResult(spec[1].lower(), spec[2].lower(), props))
+    return AuthenticationResults(_unquote(head[0]).lower(), tuple(results), tuple(malformed))
 
 
 def organizational_domain(domain: str) -> str:
@@ -242,7 +255,7 @@ def _from_address(msg: Message, reasons: list[str]) -> tuple[str | None, str | N
         # Encoded words only stand in names and comments; a plain word in their place keeps
         # the structure the way a mail client sees it (see headers.parse_mailboxes).
         try:
-            header = policy.default.header_factory("From", ENCODED_WORD_RE.sub("x", value))
+            header = policy.default.header_factory("From", address_structure(value))
         except Exception:  # the header parser has no narrower contract
             reasons.append("malformed_from")
             continue
@@ -298,7 +311,14 @@ def _authentication(
         reasons.append("not_authenticated")
         return False, False
 
-    dmarc_pass = dmarc_fail = dkim_aligned = dkim_unaligned = False
+    # A result entry that is no result (dmarc="pass") is not read; one for DMARC or DKIM leaves that check
+    # unsure, so no pass of it counts. One check reported twice with different results (DMARC for the From
+    # domain; DKIM for one signature) is a contradiction, not a pass: the worst of them counts.
+    unreadable = {m[1].lower() for m in map(_METHOD_NAME_RE.match, trusted.malformed) if m}
+    if trusted.malformed:
+        reasons.append("malformed_authentication_results")
+    dmarc: set[str] = set()
+    signatures: dict[tuple[str | None, str | None, str | None], set[str]] = {}
     for r in trusted.results:
         if r.method == "dmarc":
             # A DMARC result counts only for the domain it names: one naming none vouches for nothing
@@ -308,19 +328,28 @@ def _authentication(
                 reasons.append("dmarc_no_domain")
             elif header_from != from_domain:
                 reasons.append("dmarc_other_domain")
-            elif r.result == "pass":
-                dmarc_pass = True
-            elif r.result == "fail":
-                dmarc_fail = True
-        elif r.method == "dkim" and r.result == "pass":
-            signer = _dkim_domain(r)
-            if signer and organizational_domain(signer) == organizational_domain(from_domain):
-                dkim_aligned = True
             else:
-                dkim_unaligned = True
+                dmarc.add(r.result)
+        elif r.method == "dkim":
+            signatures.setdefault((_dkim_domain(r), r.prop("header.s"), r.prop("header.b")), set()).add(r.result)
+    dmarc_fail = "fail" in dmarc
+    dmarc_pass = dmarc == {"pass"}
+    dmarc_unsure = len(dmarc) > 1 or "dmarc" in unreadable  # then no DKIM pass stands in for it either
+    conflicting = len(dmarc) > 1 and "pass" in dmarc
+    dkim_aligned = dkim_unaligned = False
+    for (signer, _, _), found in signatures.items():
+        if found != {"pass"} or "dkim" in unreadable:
+            conflicting = conflicting or (len(found) > 1 and "pass" in found)
+            continue
+        if signer and organizational_domain(signer) == organizational_domain(from_domain):
+            dkim_aligned = True
+        else:
+            dkim_unaligned = True
+    if conflicting:
+        reasons.append("conflicting_authentication_results")
     if dmarc_fail:
         reasons.append("dmarc_fail")
-    authenticated = (dmarc_pass or dkim_aligned) and not dmarc_fail
+    authenticated = (dmarc_pass or dkim_aligned) and not dmarc_fail and not dmarc_unsure
     if not authenticated:
         if dkim_unaligned and not dkim_aligned:
             reasons.append("dkim_pass_not_aligned")

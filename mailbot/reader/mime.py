@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.header import Header, decode_header
 from email.message import Message
-from email.utils import getaddresses, parsedate_to_datetime
+from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from io import BytesIO
 from typing import Any
 
 from mailbot.errors import LimitExceeded, NotAnEmailError
+from mailbot.guards.decode import raw_header_values, recover_bytes
+from mailbot.guards.headers import parse_mailboxes
 from mailbot.indonesian import number as figure  # "5.000.003": Indonesian thousands, as every message shows
 
 Cell = str | int | float | date | None
@@ -214,25 +216,26 @@ _BARE_ADDR_RE = re.compile(r"^\s*([^<>@\s\",;]+@[^<>@\s,;()]+)\s*(?:\([^()]*\))?
 
 
 def sender_address(msg: Message) -> str | None:
-    """The lowercased address of the From header (Sender when From has none)."""
-    for name in ("from", "sender"):
-        raw = msg.get(name)
-        if raw is None:
-            continue
-        text = header_text(msg, name)
-        if "=?" not in text and '"' not in text and "," not in text:
-            # The common shapes, "Name <a@b>" and "a@b", without the full RFC 5322 parser.
-            m = _ANGLE_ADDR_RE.search(text) or _BARE_ADDR_RE.match(text)
-            if m:
-                return m.group(1).lower()
-        try:
-            pairs = getaddresses([decode_header_value(raw)])
-        except Exception:  # noqa: BLE001
-            continue
-        for _, addr in pairs:
-            if addr and "@" in addr:
-                return addr.strip().lower()
-    return None
+    """The lowercased addr-spec of the From header's one mailbox (of Sender's when there is no From);
+    None when it has none, several, or a group.
+
+    The address is read from the header's structure, never from the text its encoded words decode to: a
+    display name "=?utf-8?q?disdukcapil=40bulungankab=2Eexample?=" is a name, and one that decodes to a line
+    break or a "<...>" leaves the address after it the sender's.
+    """
+    values = raw_header_values(msg, "from") or raw_header_values(msg, "sender")
+    if not values:
+        return None
+    text = recover_bytes(values[0])
+    if "=?" not in text and not any(c in text for c in '",:;'):
+        # The common shapes, "Name <a@b>" and "a@b", without the full RFC 5322 parser.
+        m = _ANGLE_ADDR_RE.search(text) or _BARE_ADDR_RE.match(text)
+        if m:
+            return m.group(1).lower()
+    mailboxes = parse_mailboxes(text)  # a field too long to parse is refused before reading (header_chars)
+    if not mailboxes or len(mailboxes) != 1 or "@" not in mailboxes[0]:
+        return None
+    return mailboxes[0].strip().lower()
 
 
 def _message_ids(value: object) -> tuple[str, ...]:

@@ -20,6 +20,7 @@ from imapclient.exceptions import IMAPClientError, LoginError
 
 from mailbot.config import ImapInbox as ImapInboxConfig
 from mailbot.errors import ImapCommandError, ImapConnectionError, ImapLoginError
+from mailbot.failures import RepeatedFailure
 from mailbot.guards.limits import LimitViolation
 from mailbot.transports.base import CursorStore, IncomingMessage
 from mailbot.transports.tls import client_context
@@ -73,7 +74,44 @@ def backoff_delay(attempt: int, initial: float, cap: float) -> float:
 
 def _describe(exc: BaseException) -> str:
     text = " ".join(str(exc).split()) or "no detail"
-    return f"{type(exc).__name__}: {text}"
+    return f"{'connection lost' if isinstance(exc, _ConnectionLost) else type(exc).__name__}: {text}"
+
+
+class ImapOutage:
+    """An IMAP server out of reach, as the connections of one process to it see it (the one that fetches
+    and the one that waits in IDLE share it).
+
+    The tries that failed in a row set when the next is due (backoff_delay: growing, capped), across
+    operations: the pause does not start again from the first after each failed operation. The log tells
+    the outage once, reminds of it every ten minutes while it lasts, and tells its end once; each try is
+    a debug line. A connection that gets through ends the outage for every connection.
+    """
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.failures = 0  # tries in a row that failed
+        self.retry_at = 0.0  # time.monotonic() when the next try is due
+        self.cause = ""  # what the last failed try said
+        self._lock = threading.Lock()
+        self._told = RepeatedFailure(log, f"IMAP server {where}")
+
+    def failed(self, exc: BaseException, initial: float, cap: float) -> float:
+        """Count a failed try; returns the pause before the next one (its end is kept as retry_at)."""
+        with self._lock:
+            self.failures += 1
+            delay = backoff_delay(self.failures, initial, cap)
+            self.retry_at = time.monotonic() + delay
+            self.cause = _describe(exc)
+            self._told.failed(exc, f"unreachable ({self.cause}); trying again, with pauses growing up to {cap:g} s",
+                              kind="unreachable")
+            log.debug("IMAP %s: try %d failed (%s); next in %.1fs", self.where, self.failures, self.cause, delay)
+            return delay
+
+    def recovered(self) -> None:
+        """A connection got through: the outage, if there was one, is over (told once)."""
+        with self._lock:
+            self.failures, self.retry_at = 0, 0.0
+            self._told.succeeded()
 
 
 def server_text(exc: BaseException) -> str:
@@ -158,8 +196,10 @@ class ImapInbox:
         use_move: bool | None = None,
         reconnect_attempts: int = 6,
         initial_backoff_seconds: float = 0.25,
+        outage: ImapOutage | None = None,
     ) -> None:
-        """use_move: None uses MOVE when the server announces it; False forces COPY+EXPUNGE."""
+        """use_move: None uses MOVE when the server announces it; False forces COPY+EXPUNGE.
+        outage: the one of another connection of this process to the same server (see ImapOutage)."""
         self._config = config
         self._password = password
         self._cursors = cursor_store
@@ -175,8 +215,7 @@ class ImapInbox:
         self._pending: dict[str, list[tuple[int, int]]] = {}
         self._uidvalidity: int | None = None
         self._last_uid = 0
-        self._failures = 0
-        self._retry_at = 0.0
+        self._outage = outage or ImapOutage(self._where)
         self._interrupted = False
         self._selected: dict[bytes, object] = {}
         self._waiting_thread: int | None = None  # the thread blocked connecting to (or waiting on) the server
@@ -187,6 +226,11 @@ class ImapInbox:
     def uidvalidity(self) -> int | None:
         """UIDVALIDITY of the folder as last selected (None before the first connection)."""
         return self._uidvalidity
+
+    @property
+    def outage(self) -> ImapOutage:
+        """This server's reachability, to share with another connection to it (open_inbox(share_with=...))."""
+        return self._outage
 
     @property
     def uses_move(self) -> bool:
@@ -285,8 +329,8 @@ class ImapInbox:
             if now >= deadline or self._interrupted:
                 return False
             if self._client is None:
-                if now < self._retry_at:
-                    time.sleep(min(self._retry_at, deadline) - now)
+                if now < self._outage.retry_at:
+                    time.sleep(min(self._outage.retry_at, deadline) - now)
                     continue
                 try:
                     self._connect()
@@ -430,8 +474,7 @@ class ImapInbox:
                 pass
             raise
         self._client = client
-        self._failures = 0
-        self._retry_at = 0.0
+        self._outage.recovered()
         log.info(
             "connected to IMAP %s as %s, folder %s (UIDVALIDITY %d, %s, %s)",
             self._where,
@@ -500,11 +543,12 @@ class ImapInbox:
             except Exception:  # noqa: BLE001 - already broken
                 pass
 
-    def _note_failure(self, exc: BaseException) -> None:
-        self._failures += 1
-        delay = backoff_delay(self._failures, self._initial_backoff, self._config.max_backoff_seconds)
-        self._retry_at = time.monotonic() + delay
-        log.warning("IMAP %s unavailable (%s); retrying in %.1fs", self._where, _describe(exc), delay)
+    def _note_failure(self, exc: BaseException) -> float:
+        return self._outage.failed(exc, self._initial_backoff, self._config.max_backoff_seconds)
+
+    def _unreachable(self) -> ImapConnectionError:
+        # the same words for the whole outage: the service's log of the failed inbox pass tells it once
+        return ImapConnectionError(f"IMAP server {self._where} unreachable: {self._outage.cause}")
 
     def _certificate_error(self, exc: BaseException) -> ImapConnectionError:
         return ImapConnectionError(f"IMAP server {self._where}: certificate verification failed: {_describe(exc)}")
@@ -516,7 +560,15 @@ class ImapInbox:
         return ImapLoginError(login_refused(self._where, self._config.username, self._config.password_env, exc))
 
     def _call(self, operation: Callable[[IMAPClient], T]) -> T:
-        """Run *operation* on a live connection, reconnecting with backoff when it drops."""
+        """Run *operation* on a live connection, reconnecting with backoff when it drops.
+
+        Up to *reconnect_attempts* tries after the first, while the tries in a row that failed are no more
+        than that; in a longer outage, one try once the next is due, and none before (ImapConnectionError
+        at once): an operation does not wait out the growing pause, and one that comes after another
+        connection got through tries at once."""
+        if (self._client is None and self._outage.failures > self._reconnect_attempts
+                and time.monotonic() < self._outage.retry_at):
+            raise self._unreachable()
         attempt = 0
         while True:
             try:
@@ -531,14 +583,9 @@ class ImapInbox:
             except _CONNECTION_ERRORS as exc:
                 self._drop()
                 attempt += 1
-                if attempt > self._reconnect_attempts:
-                    raise ImapConnectionError(
-                        f"IMAP server {self._where} unreachable after {attempt} attempts: {_describe(exc)}"
-                    ) from exc
-                delay = backoff_delay(attempt, self._initial_backoff, self._config.max_backoff_seconds)
-                log.warning(
-                    "IMAP connection to %s failed (%s); reconnecting in %.1fs", self._where, _describe(exc), delay
-                )
+                delay = self._note_failure(exc)
+                if attempt > self._reconnect_attempts or self._outage.failures > self._reconnect_attempts:
+                    raise self._unreachable() from exc
                 try:
                     with self._stoppable():
                         time.sleep(delay)

@@ -98,6 +98,14 @@ def session_problem(exc: BaseException, where: str, config: SmtpOutboxConfig) ->
     return None
 
 
+class _ClosedAtMailFrom(Exception):
+    """The server closed the channel at a mail's MAIL FROM (421, or the connection found closed): *error*."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
 class SmtpSender:
     """The Sender port on an SMTP submission server (smtplib).
 
@@ -105,7 +113,9 @@ class SmtpSender:
     TemporaryDeliveryError for connection trouble and 4xx replies (retry later, same
     Message-ID), PermanentDeliveryError for 5xx replies (RecipientsRefusedError when
     recipients were refused). When the connection drops mid-batch, the rest of the batch
-    gets SmtpConnectionError without being tried.
+    gets NotAttempted without being tried; so does a mail the server refused with 421 at MAIL
+    FROM, or on a connection found closed, after mail went over that connection (a limit of
+    mails per connection): none of it reached the server.
 
     Example::
 
@@ -178,6 +188,7 @@ class SmtpSender:
             return results
 
         lost: Exception | None = None
+        delivered = 0  # on this connection
         try:
             for message in messages:
                 if lost is not None:
@@ -186,7 +197,8 @@ class SmtpSender:
                     )
                     report(message.message_id, results[message.message_id])
                     continue
-                results[message.message_id] = self._send_one(connection, message)
+                results[message.message_id] = self._send_one(connection, message, delivered)
+                delivered += results[message.message_id] is None
                 report(message.message_id, results[message.message_id])
                 if connection.sock is None:
                     lost = results[message.message_id] or SmtpConnectionError("server closed the connection")
@@ -221,10 +233,20 @@ class SmtpSender:
             )
         return SmtpConnectionError(f"SMTP server {self._where} unreachable: {_describe(exc)}")
 
-    def _send_one(self, connection: smtplib.SMTP, message: OutgoingMessage) -> Exception | None:
+    def _send_one(self, connection: smtplib.SMTP, message: OutgoingMessage, delivered: int) -> Exception | None:
+        """*message* over *connection*, on which *delivered* mails went before it: None or the failure."""
         what = f"message {message.message_id}"
         try:
-            refused = connection.sendmail(message.sender, list(message.recipients), wire_bytes(message.raw))
+            refused = self._transmit(connection, message, what)
+        except _ClosedAtMailFrom as closed:
+            connection.close()
+            if delivered:
+                # A server that takes so many mails a connection (or closes after a mail) has taken none of
+                # this one: it goes at once on a new connection, without using up an attempt. On a fresh
+                # connection the same answer is the server's trouble: the mail waits its retry pause.
+                return NotAttempted(f"not sent: {self._where} closed the connection after {delivered} mails on "
+                                    f"it ({closed.error}); sent again on a new connection")
+            return closed.error
         except smtplib.SMTPRecipientsRefused as exc:
             return self._refused(what, exc.recipients, partial=False)
         except smtplib.SMTPSenderRefused as exc:
@@ -252,6 +274,40 @@ class SmtpSender:
             # Delivered to some recipients: a retry would send those a second copy.
             return self._refused(what, refused, partial=True)
         return None
+
+    def _transmit(self, connection: smtplib.SMTP, message: OutgoingMessage, what: str) -> dict[str, tuple[int, bytes]]:
+        """smtplib's sendmail step by step (its exceptions, its RSETs), telling apart a server that closes the
+        channel at MAIL FROM, a 421 or the connection found closed: nothing of the mail reached it."""
+        data = wire_bytes(message.raw)
+        options = [f"size={len(data)}"] if connection.does_esmtp and connection.has_extn("size") else []
+        try:
+            code, text = connection.mail(message.sender, options)
+        except _CONNECTION_ERRORS as exc:
+            raise _ClosedAtMailFrom(SmtpConnectionError(
+                f"{what}: connection to {self._where} lost: {_describe(exc)}")) from exc
+        if code == 421:
+            raise _ClosedAtMailFrom(classify_reply(code, _text(text), f"{what} refused by {self._where}"))
+        if code != 250:
+            raise smtplib.SMTPSenderRefused(code, text, message.sender)  # (RSET by _send_one)
+        refused: dict[str, tuple[int, bytes]] = {}
+        for recipient in message.recipients:
+            code, text = connection.rcpt(recipient)
+            if code not in (250, 251):
+                refused[recipient] = (code, text)
+            if code == 421:
+                connection.close()
+                raise smtplib.SMTPRecipientsRefused(refused)
+        if len(refused) == len(message.recipients):
+            self._reset(connection)
+            raise smtplib.SMTPRecipientsRefused(refused)
+        code, text = connection.data(data)
+        if code != 250:
+            if code == 421:
+                connection.close()
+            else:
+                self._reset(connection)
+            raise smtplib.SMTPDataError(code, text)
+        return refused
 
     def _refused(
         self, what: str, refused: dict[str, tuple[int, bytes]], *, partial: bool

@@ -67,6 +67,11 @@ FORGED_DISTRICT_MAIL = [
     Forgery("dkim-pass-not-aligned", BULUNGAN,
             f"Authentication-Results: {AUTHSERV_ID}; dkim=pass header.d=attacker.example; "
             "dmarc=none header.from=bulungankab.example\n"),
+    Forgery("quoted-pass", BULUNGAN,
+            f'Authentication-Results: {AUTHSERV_ID}; dmarc="pass" header.from=bulungankab.example\n'),
+    Forgery("none-then-pass", BULUNGAN,
+            f"Authentication-Results: {AUTHSERV_ID}; dmarc=none header.from=bulungankab.example; "
+            "dmarc=pass header.from=bulungankab.example\n"),
     Forgery("pass-only-in-a-comment", BULUNGAN,
             f"Authentication-Results: {AUTHSERV_ID}; dkim=fail (dkim=pass) header.d=bulungankab.example; "
             "dmarc=fail (dmarc=pass header.from=bulungankab.example) header.from=bulungankab.example\n"),
@@ -201,6 +206,59 @@ def test_a_forged_request_never_stands_for_its_district(desk_dir: Path) -> None:
     assert req["reference"] in held.text, held.text
 
 
+# Encoded words stand in a display name only: what they decode to is a name, never the sender's address.
+ENCODED_NAME_FORGERIES = [
+    Forgery("encoded-address-as-name", "=?utf-8?Q?disdukcapil=40bulungankab=2Eexample?= <evil@attacker.example>",
+            ar("attacker.example")),
+    Forgery("encoded-address-alone", "=?utf-8?Q?disdukcapil=40bulungankab=2Eexample?=", ar("attacker.example")),
+    Forgery("group-then-attacker", "district: disdukcapil@bulungankab.example;, <evil@attacker.example>",
+            ar("attacker.example")),
+]
+ENCODED_NAME_GENUINE = [
+    # "Dinas\r\nBcc: <x@evil.example>" as a base64 word
+    Forgery("name-with-line-break-and-angle-address",
+            "=?utf-8?B?RGluYXMNCkJjYzogPHhAZXZpbC5leGFtcGxlPg==?= <disdukcapil@bulungankab.example>",
+            ar("bulungankab.example")),
+    Forgery("name-with-controls-and-a-space-inside-the-word",
+            "=?utf-8?Q?=1B]0;pwned=07=1B[2J=0D=0ABcc: x@evil?= <disdukcapil@malinaukab.example>",
+            ar("malinaukab.example")),
+]
+
+
+def test_the_sender_is_the_from_address_never_an_encoded_display_name(desk_dir: Path) -> None:
+    """A district address written as an encoded display name neither files the request under that district nor
+    names it to the managers; the district's authenticated mail is its own whatever its name decodes to."""
+    letters = {case.name: _letter(desk_dir, case, subject="Permohonan tambahan blangko KTP-el",
+                                  body=request_body(requested="1.800", stock="600"))
+               for case in [*ENCODED_NAME_GENUINE, *ENCODED_NAME_FORGERIES]}
+    run_once(desk_dir, *(letters[c.name] for c in ENCODED_NAME_GENUINE))
+    run_once(desk_dir, *(letters[c.name] for c in ENCODED_NAME_FORGERIES))
+    conn = db(desk_dir)
+
+    def request_of(name: str):  # type: ignore[no-untyped-def]
+        return conn.execute("select r.*, m.sender as message_sender from requests r join messages m "
+                            "on m.id = r.message_pk where m.message_id = ?",
+                            (message_id_of(letters[name]),)).fetchone()
+
+    for case, address, district in zip(ENCODED_NAME_GENUINE, ("disdukcapil@bulungankab.example",
+                                                              "disdukcapil@malinaukab.example"),
+                                       ("65.01", "65.02"), strict=True):
+        req = request_of(case.name)
+        assert (req["district"], req["sender"], req["message_sender"], req["state"]) == (
+            district, address, address, "approved"), (case.name, dict(req))
+        answers = replies_to(desk_dir, message_id_of(letters[case.name]))
+        assert [a.to for a in answers] == [[address]], case.name
+
+    for case in ENCODED_NAME_FORGERIES:
+        req = request_of(case.name)
+        assert req["message_sender"] not in DISTRICT_ADDRESSES and req["sender"] not in DISTRICT_ADDRESSES, \
+            (case.name, dict(req))
+        assert (req["district"], req["state"]) == (None, "held"), (case.name, dict(req))
+        notice = next(s for s in sent_mail(desk_dir) if req["reference"] in s.subject)
+        assert "Bulungan" not in notice.subject and "Bulungan" not in notice.text, (case.name, notice.text)
+        assert not replies_to(desk_dir, message_id_of(letters[case.name])), case.name
+
+
 def test_forged_reports_and_receipts_change_nothing_and_reach_the_operator(desk_dir: Path) -> None:
     """A forged daily report or receipt books nothing; the operator hears once per address and day."""
     report = Forgery("forged-report", "Disdukcapil Tana Tidung <disdukcapil@tanatidungkab.example>", "")
@@ -258,6 +316,11 @@ FORGED_APPROVALS = [
     Forgery("manager-lookalike-domain", "kadis@disdukcapi1.kaltaraprov.example", ar("disdukcapi1.kaltaraprov.example")),
     Forgery("manager-display-name", f'"{KADIS}" <boss@attacker.example>', ar("attacker.example")),
     Forgery("manager-two-from-mailboxes", f"boss@attacker.example, {KADIS}", ar(OFFICE_DOMAIN)),
+    # results no server writes: a quoted pass (no result) before the real fail, a none and a pass
+    Forgery("manager-quoted-pass", KADIS, f'Authentication-Results: {AUTHSERV_ID}; '
+            f'dmarc="pass" header.from="{OFFICE_DOMAIN}"; dmarc=fail\n'),
+    Forgery("manager-none-then-pass", KADIS, f"Authentication-Results: {AUTHSERV_ID}; dmarc=none header.from="
+            f"{OFFICE_DOMAIN}; dmarc=pass header.from={OFFICE_DOMAIN}\n"),
 ]
 
 

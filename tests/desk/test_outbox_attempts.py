@@ -44,9 +44,9 @@ def test_one_dropped_connection_delays_only_the_mail_in_flight(open_test_desk: C
         _one_dropped_connection(open_test_desk(), smtp_server)
 
 
-def _one_dropped_connection(desk: Desk, smtp_server: SmtpServer) -> None:
+def _queue(desk: Desk, count: int) -> None:
     with desk.sessions.begin() as session:
-        for n in range(1, 5):
+        for n in range(1, count + 1):
             message_id = f"<r{n}@desk.example>"
             raw = (f"From: blangko@disdukcapil.kaltaraprov.example\r\nTo: a@b.example\r\nSubject: Re: x\r\n"
                    f"Message-ID: {message_id}\r\n\r\nBalasan {n}.\r\n").encode()
@@ -54,8 +54,31 @@ def _one_dropped_connection(desk: Desk, smtp_server: SmtpServer) -> None:
                                       sender="blangko@disdukcapil.kaltaraprov.example", recipients=["a@b.example"],
                                       subject="Re: x", raw=raw, status="queued", attempts=0,
                                       next_attempt_at=desk.now(), created_at=desk.now()))
+
+
+def _one_dropped_connection(desk: Desk, smtp_server: SmtpServer) -> None:
+    _queue(desk, 4)
     smtp_server.set_mode("drop_once", ok_first=1)
     result = flush(desk, SmtpSender(smtp_config(smtp_server)))
     # the first delivered, the second lost with the connection; the two behind it go out on a new one at once
     assert [m.raw.split(b"Balasan ")[1][:1] for m in smtp_server.messages] == [b"1", b"3", b"4"]
     assert (result.sent, result.retrying, smtp_server.connections) == (3, 1, 2)
+
+
+@pytest.mark.servers
+@pytest.mark.parametrize("limit", ["max_per_connection", "close_after"])
+def test_a_limit_of_mails_per_connection_delays_nothing(open_test_desk: Callable[..., Desk], limit: str) -> None:
+    """A relay that takes 2 mails a connection (then answers 421 at MAIL FROM, or closes after the 250): the
+    mail that met the limit was never handed over, and goes at once on a new connection, not after the
+    retry pause, without using up an attempt."""
+    desk = open_test_desk()
+    _queue(desk, 7)
+    with SmtpServer() as smtp_server:
+        setattr(smtp_server, limit, 2)
+        result = flush(desk, SmtpSender(smtp_config(smtp_server)))
+        assert [m.raw.split(b"Balasan ")[1][:1] for m in smtp_server.messages] == [
+            b"1", b"2", b"3", b"4", b"5", b"6", b"7"]
+        assert (result.sent, result.retrying, result.failed, smtp_server.connections) == (7, 0, 0, 4)
+    with desk.sessions() as session:
+        rows = session.query(OutboxMessage).order_by(OutboxMessage.id).all()
+        assert [(r.status, r.attempts) for r in rows] == [("sent", 1)] * 7  # the one try that took each

@@ -155,6 +155,36 @@ SPOOFS = [
         [AR_PASS, 'From: "disdukcapil@bulungankab.example"@attacker.example'], False,
         "not_on_list", id="quoted-local-part-with-listed-address",
     ),
+    # an RFC 8601 result is a bare keyword: a quoted one is no result, and a check reported twice with
+    # different results is a contradiction, whose worst result counts
+    pytest.param(
+        [f'Authentication-Results: {AUTHSERV}; dmarc="pass" header.from=bulungankab.example', BULUNGAN_FROM], True,
+        "malformed_authentication_results", id="quoted-dmarc-pass",
+    ),
+    pytest.param(
+        [f'Authentication-Results: {AUTHSERV}; dmarc="pass" header.from="bulungankab.example"; dmarc=fail',
+         BULUNGAN_FROM], True, "malformed_authentication_results", id="quoted-dmarc-pass-before-a-bare-fail",
+    ),
+    pytest.param(
+        [f'Authentication-Results: {AUTHSERV}; dmarc="fail" header.from=bulungankab.example; '
+         "dkim=pass header.d=bulungankab.example", BULUNGAN_FROM], True,
+        "malformed_authentication_results", id="quoted-dmarc-fail-beside-a-dkim-pass",
+    ),
+    pytest.param(
+        [f"Authentication-Results: {AUTHSERV}; dmarc=none header.from=bulungankab.example; "
+         "dmarc=pass header.from=bulungankab.example", BULUNGAN_FROM], True,
+        "conflicting_authentication_results", id="dmarc-none-then-pass",
+    ),
+    pytest.param(
+        [f"Authentication-Results: {AUTHSERV}; dmarc=pass header.from=bulungankab.example; "
+         "dmarc=fail header.from=bulungankab.example", BULUNGAN_FROM], False,
+        "dmarc_fail", id="dmarc-pass-then-fail",
+    ),
+    pytest.param(
+        [f"Authentication-Results: {AUTHSERV}; dkim=pass header.d=bulungankab.example header.b=AbC1; "
+         "dkim=fail header.d=bulungankab.example header.b=AbC1; dmarc=none header.from=bulungankab.example",
+         BULUNGAN_FROM], True, "conflicting_authentication_results", id="one-dkim-signature-pass-and-fail",
+    ),
 ]
 
 LOOKALIKE_DOMAINS = [
@@ -224,6 +254,15 @@ GENUINE = [
     pytest.param(
         [AR_PASS, "From: =?utf-8?q?Disdukcapil_Kab=2E_Bulungan?= <DisdukCapil@BulunganKab.EXAMPLE>"],
         True, True, id="encoded-name-mixed-case-address",
+    ),
+    # a display name is a name, whatever it decodes to: a line break, a "<...>", an address
+    pytest.param(
+        [AR_PASS, "From: =?utf-8?B?RGluYXMNCkJjYzogPHhAZXZpbC5leGFtcGxlPg==?= <disdukcapil@bulungankab.example>"],
+        True, True, id="encoded-name-with-line-break-and-angle-address",
+    ),
+    pytest.param(
+        [AR_PASS, "From: =?utf-8?Q?=1B]0;pwned=07=0D=0ABcc: x@evil?= <disdukcapil@bulungankab.example>"],
+        True, True, id="encoded-name-with-controls-and-a-space-inside-the-word",
     ),
 ]
 
@@ -303,6 +342,22 @@ def test_parse_authentication_results(value: str, authserv: str, expected: list[
     assert parsed.authserv_id == authserv
     assert len(parsed.results) == len(expected)
     assert [(r.method, r.result, e[2], r.prop(e[2])) for r, e in zip(parsed.results, expected, strict=True)] == expected
+
+
+def test_a_quoted_result_is_no_result() -> None:
+    parsed = parse_authentication_results(
+        'mx.kaltaraprov.example; dmarc="pass" (quoted) header.from=bulungankab.example; dmarc = fail; spf=pass')
+    assert parsed is not None
+    assert [(r.method, r.result) for r in parsed.results] == [("dmarc", "fail"), ("spf", "pass")]
+    assert parsed.malformed == ('dmarc="pass" header.from=bulungankab.example',)
+
+
+def test_two_dkim_signatures_with_their_own_results_are_no_contradiction() -> None:
+    """A mail signed twice (the district's domain, and a relay's expired key): the aligned pass counts."""
+    ar = (f"Authentication-Results: {AUTHSERV}; dkim=pass header.d=bulungankab.example header.b=AbC1; "
+          "dkim=fail header.d=relay.example header.b=XyZ2; dmarc=pass header.from=bulungankab.example")
+    trust = assess(message(ar, BULUNGAN_FROM))
+    assert (trust.trusted, trust.authenticated, trust.reasons) == (True, True, ())
 
 
 def test_header_without_authserv_id_is_not_parsed() -> None:

@@ -32,7 +32,7 @@ def inbox_config(server: DovecotServer, **overrides: Any) -> ImapInboxConfig:
 def make_inbox(
     server: DovecotServer, cursors: MemoryCursorStore, size_limit: int | None = None, **overrides: Any
 ) -> ImapInbox:
-    adapter_options = ("use_move", "reconnect_attempts", "initial_backoff_seconds")
+    adapter_options = ("use_move", "reconnect_attempts", "initial_backoff_seconds", "outage")
     options = {k: overrides.pop(k) for k in adapter_options if k in overrides}
     return ImapInbox(inbox_config(server, **overrides), server.password, cursors, size_limit, **options)
 

@@ -191,6 +191,41 @@ def test_running_desk_answers_on_idle_and_survives_a_dovecot_restart(
     assert len(replies_to(smtp_server, DISTRICTS[0][2])) == 1
 
 
+def test_an_imap_outage_is_told_once_and_its_end_once(
+    dovecot: DovecotServer, smtp_server: SmtpServer, desk_folder: Path
+) -> None:
+    """Dovecot away for 12 s under `mailbot run` (IDLE, an inbox pass every 2 s): the log says the outage
+    once and its end once, from the connections (fetching and IDLE share it) and from the inbox pass, not
+    a line for each try; the mail that came meanwhile is answered once the server is back."""
+    config = write_desk_config(desk_folder, dovecot, smtp_server, poll_seconds=2)
+    env = dict(os.environ, **{PASSWORD_ENV: dovecot.password})
+    with open(desk_folder / "run.log", "wb") as log:
+        proc = subprocess.Popen([*mailbot_command(), "--config", str(config), "run"],
+                                env=env, stdout=log, stderr=subprocess.STDOUT, cwd=REPO, start_new_session=True)
+        try:
+            time.sleep(1.5)  # connected, idling
+            dovecot.stop()
+            time.sleep(12)
+            dovecot.start()
+            dovecot.append("INBOX", district_request(3))
+            assert wait_for(lambda: len(replies_to(smtp_server, DISTRICTS[3][2])) == 1, 30), (
+                (desk_folder / "run.log").read_text()[-3000:])
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+    lines = (desk_folder / "run.log").read_text().splitlines()
+    told = [line for line in lines
+            if (" WARNING " in line or " ERROR " in line) and "require_authentication" not in line]
+    assert len([line for line in told if "unreachable" in line]) <= 2, "\n".join(told)
+    assert len([line for line in told if "works again" in line]) <= 2, "\n".join(told)
+    assert len(told) <= 4, "\n".join(told)
+    assert "_ConnectionLost" not in "\n".join(lines)
+
+
 def test_permanent_refusal_fails_once_and_tells_the_operator(
     dovecot: DovecotServer, smtp_server: SmtpServer, desk_folder: Path
 ) -> None:

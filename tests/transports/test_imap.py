@@ -419,7 +419,7 @@ def test_unreachable_server_raises_one_line_connection_error(
     with pytest.raises(ImapConnectionError) as caught:
         list(inbox.fetch_new())
     assert time.monotonic() - started < 3
-    assert f"127.0.0.1:{dovecot.port} unreachable after 3 attempts" in str(caught.value)
+    assert f"IMAP server 127.0.0.1:{dovecot.port} unreachable: ConnectionRefusedError" in str(caught.value)
     assert "\n" not in str(caught.value)
     started = time.monotonic()
     assert inbox.wait_for_mail(1.0) is False
@@ -429,6 +429,39 @@ def test_unreachable_server_raises_one_line_connection_error(
     assert inbox.wait_for_mail(10.0) is True
     assert len(list(inbox.fetch_new())) == 1
     inbox.close()
+
+
+@pytest.mark.servers
+def test_an_outage_is_told_once_and_its_backoff_grows_across_operations(
+        dovecot: DovecotServer, cursors: MemoryCursorStore, caplog: pytest.LogCaptureFixture) -> None:
+    """The server away: one line when it goes, one when it is back (the fetching and the waiting connection
+    share them), and the pause before each try grows from try to try, capped, without starting again
+    after each failed operation."""
+    caplog.set_level(logging.DEBUG, logger="mailbot.transports.imap")
+    with make_inbox(dovecot, cursors, reconnect_attempts=2, initial_backoff_seconds=0.05,
+                    max_backoff_seconds=0.4) as inbox:
+        waiter = make_inbox(dovecot, cursors, max_backoff_seconds=0.4, initial_backoff_seconds=0.05,
+                            outage=inbox.outage)
+        list(inbox.fetch_new())
+        dovecot.stop()
+        for _ in range(3):  # three inbox passes in the outage
+            with pytest.raises(ImapConnectionError):
+                list(inbox.fetch_new())
+            assert waiter.wait_for_mail(1.0) is False  # the IDLE watcher meanwhile
+        tries = [r.getMessage() for r in caplog.records if r.levelno == logging.DEBUG and ": try " in r.getMessage()]
+        numbers = [int(re.search(r": try (\d+) failed", t)[1]) for t in tries]  # type: ignore[index]
+        pauses = [float(re.search(r"next in ([\d.]+)s", t)[1]) for t in tries]  # type: ignore[index]
+        assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 6, tries
+        assert all(p >= 0.1 for p in pauses[3:]), pauses  # never back at the first pause (0.025-0.05 s)
+        assert max(pauses) <= 0.4
+        dovecot.start()
+        waiter.wait_for_mail(2.0)  # the watcher reconnects, or the inbox pass below does
+        assert list(inbox.fetch_new()) == []
+        waiter.close()
+    told = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(told) == 2, told
+    assert told[0].startswith(f"IMAP server 127.0.0.1:{dovecot.port} failed: unreachable (")
+    assert told[1].startswith(f"IMAP server 127.0.0.1:{dovecot.port} works again (after {len(numbers)}")
 
 
 @pytest.mark.servers

@@ -139,6 +139,38 @@ def test_dropped_connection_mid_batch_makes_the_rest_temporary(smtp_server: Smtp
 
 
 @pytest.mark.servers
+@pytest.mark.parametrize(("limit", "said"), [("max_per_connection", "421 4.7.0 Too many messages"),
+                                             ("close_after", "connection to")])
+def test_a_server_that_closes_after_some_mails_leaves_the_next_untried(
+    smtp_server: SmtpServer, limit: str, said: str
+) -> None:
+    """A relay's limit of mails a connection (a 421 at MAIL FROM, or the connection closed after a 250): the
+    mail that met it never reached the server, and goes at once on a new connection, like the rest."""
+    setattr(smtp_server, limit, 2)
+    batch = [reply(i) for i in range(5)]
+    results = SmtpSender(smtp_config(smtp_server)).send_batch(batch)
+    assert [results[m.message_id] for m in batch[:2]] == [None, None]
+    untried = results[batch[2].message_id]
+    assert isinstance(untried, NotAttempted), untried
+    assert "closed the connection after 2 mails" in str(untried) and said in str(untried)
+    assert all(isinstance(results[m.message_id], NotAttempted) for m in batch[3:])
+    assert len(smtp_server.messages) == 2
+
+
+@pytest.mark.servers
+def test_a_421_to_the_first_mail_of_a_connection_waits_the_retry_pause(smtp_server: SmtpServer) -> None:
+    """A 421 to a connection's first mail is the server's trouble, not a limit: that mail uses up an attempt,
+    so a server that always answers 421 is not asked again and again."""
+    smtp_server.max_per_connection = 0
+    results = SmtpSender(smtp_config(smtp_server)).send_batch([reply(1), reply(2)])
+    first = results[reply(1).message_id]
+    assert isinstance(first, TemporaryDeliveryError) and not isinstance(first, NotAttempted), first
+    assert "421 4.7.0" in str(first)
+    assert isinstance(results[reply(2).message_id], NotAttempted)
+    assert smtp_server.messages == []
+
+
+@pytest.mark.servers
 def test_server_down_is_temporary_and_delivery_resumes_when_back(smtp_server: SmtpServer) -> None:
     sender = SmtpSender(smtp_config(smtp_server))
     smtp_server.stop()
