@@ -756,9 +756,10 @@ def read_message(
         # Other mail states no figures the desk acts on, whatever numbers it holds.
         doubts, values, evidence = [], {}, []
     if kind == "request":
-        # A request with a period's figures beside it (a table with a row per day, "Dicetak (1-5 Nov)"):
-        # the clerk acts on the ask and the stock; the period's counts are background, not read.
-        period = ("per_day", "day_span")
+        # A request with a period's figures beside it (a table with a row per day, "Dicetak (1-5 Nov)", the
+        # last five working days' rows as supporting data): the clerk acts on the ask and the stock; the
+        # period's counts are background, not read.
+        period = ("per_day", "day_span", "latest_row")
         for ev in [e for e in evidence if e.field in ("printed", "recorded") and set(period) & set(e.cues)]:
             values.pop(ev.field, None)
             evidence.remove(ev)

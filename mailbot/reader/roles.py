@@ -77,6 +77,11 @@ _FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.FIRST_P
 _DISCREPANCY_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.DISCREPANCY_WORDS) + r")")
 _ABBREVIATIONS = frozenset(vocab.ABBREVIATIONS)
 _SUPPLY_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.SUPPLY_WORDS) + r")(?![\w-])")
+# A supply named with the blank it prints ("ribbon KIA", "film KTP-el"): the supply's name, no blank's.
+_SUPPLY_FOR_ITEM_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.SUPPLY_WORDS) + r")(?:\s+(?:untuk|utk|for))?\s+(?:"
+    + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])"
+)
 _BLANK_NAMES = sorted(vocab.GENERIC_BLANK_WORDS + vocab.KTP_WORDS + vocab.KIA_WORDS, key=len, reverse=True)
 _BLANK_NAME_RE = re.compile(
     r"(?<![\w-])(?:"
@@ -244,8 +249,20 @@ def _running_total(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
 
 
 def _other_holder(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
-    """"stok di gudang provinsi katanya tinggal 5.000 keping": someone else's stock, not the writer's."""
-    return span.role == "stock_on_hand" and bool(_HOLDER_RE.search(span.masked, span.lo, span.start))
+    """"stok di gudang provinsi katanya tinggal 5.000 keping": someone else's stock, not the writer's; "ada 600
+    keping di lemari UPT Tanjung Palas": a part of the district's stock, kept at one of its offices."""
+    return span.role == "stock_on_hand" and (
+        bool(_HOLDER_RE.search(span.masked, span.lo, span.start))
+        or bool(_SUBUNIT_AFTER_RE.match(span.masked, span.end))
+    )
+
+
+# Right after a stock's figure: where it is kept, when that is an office inside the district (a stock said
+# of the writer's own UPT, "Sisa blangko di kantor UPT tinggal 90", is the stock the writer speaks for).
+_SUBUNIT_AFTER_RE = re.compile(
+    r"(?:[^\S\n]*(?:keping|kpg|lembar|lbr|pcs|blangko|blanko)\b)?[^\S\n]*(?:di|dari|pada|at)[^\S\n]+"
+    r"(?:(?:lemari|gudang|kantor|ruang)[^\S\n]+)?(?:" + vocab.alternation(vocab.SUBUNIT_WORDS) + r")(?![\w-])"
+)
 
 
 def _other_receiver(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -667,12 +684,13 @@ def _role_for(
         and before[-2].role == "ignore"
         and not masked[before[-2].end : chosen.start].strip()
         and not (chosen.role == "stock_on_hand"
-                 and " ".join(masked[before[-2].start : before[-2].end].split()) in _AS_OF_TODAY)
+                 and " ".join(masked[before[-2].start : before[-2].end].split()) in _AS_OF_TODAY | _PERIOD_IGNORE)
         and not (chosen.role == "requested"
                  and " ".join(masked[before[-2].start : before[-2].end].split()) in _PERIOD_IGNORE)
     ):
         # "target perekaman 300 jiwa", "rata-rata pencetakan 90": the word before the role word
-        # makes the figure something other than the count itself.
+        # makes the figure something other than the count itself. (A stock said of the period now, "minggu
+        # ini tinggal 860 keping", is the stock now.)
         return "ignore", True, before[-2]
     if (
         chosen is not None and len(before) > 1 and chosen.role == "ignore"
@@ -997,8 +1015,8 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
             continue
         comma = masked.find(",", z.end(), c_end)
         said = masked[c_start : comma if comma != -1 else c_end]
-        if _SUPPLY_RE.search(said) and not _BLANK_NAME_RE.search(said):
-            # "ribbon kami tidak ada sisa": a printer supply, not a blank.
+        if _SUPPLY_RE.search(said) and not _BLANK_NAME_RE.search(_SUPPLY_FOR_ITEM_RE.sub(" ", said)):
+            # "ribbon kami tidak ada sisa", "ribbon KIA habis": a printer supply (for a blank), not a blank.
             continue
         left = _LEFT_AFTER_RE.match(masked, z.end())
         stock_named = bool(_STOCK_NAME_RE.search(masked, c_start, z.end())) or left is not None
@@ -2404,7 +2422,7 @@ def _read_table(
             dated = [(d, r) for r in data if date_col < len(r) and (d := cell_date(r[date_col], sent)) is not None]
             if dated:
                 row_date, chosen = max(dated, key=lambda pair: pair[0])
-                cue = "latest_row"
+                cue = "latest_row" if len(dated) > 1 else "only_row"
                 if sum(1 for d, _ in dated if d == row_date) > 1:
                     # Several rows of the latest day ("19/11 | Kantor Dinas", "19/11 | UPT ..."): a row
                     # per place, not per day; the total row, if one, is the day's figure.

@@ -113,6 +113,8 @@ BLANK_UNITS: tuple[str, ...] = (
 # Units that count people; fine for recording and printing figures, never for stock.
 PEOPLE_UNITS: tuple[str, ...] = (
     "orang", "org", "jiwa", "penduduk", "pemohon", "wajib", "warga",
+    # Children counted for KIA ("Anak 0-17 th ber-KIA : 31.204 anak"): people, not blanks.
+    "anak", "balita", "bayi", "children",
     # People named by who they are: "untuk 412 Pekerja Migran Indonesia", "300 siswa SMA", "45 narapidana".
     "pekerja", "tenaga kerja", "tki", "pmi", "migran", "pengungsi", "peserta", "siswa", "murid", "mahasiswa",
     "narapidana", "napi", "warga binaan", "lansia", "pasien", "karyawan", "nelayan", "santri",
@@ -298,6 +300,10 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "turunkan", "turunin", "diturunkan", "diturunin",
         # Shorthand of "please" in English quick mail.
         "pls send", "plz send", "pls supply", "pls provide", "pls allocate",
+        # A request raised or lowered in English: "please revise our request down to 1,200 pieces".
+        "request down to", "request up to", "revise our request to", "revise the request to",
+        "reduce our request to", "lower our request to", "increase our request to", "raise our request to",
+        "reduce the request to", "lower the request to", "increase the request to", "raise the request to",
     ),
     "stock_on_hand": (
         "sisa", "tersisa", "menyisakan", "stok", "stock", "stoknya", "persediaan", "tinggal", "kantun",
@@ -456,6 +462,9 @@ OTHER_HOLDER_WORDS: tuple[str, ...] = (
     "se-provinsi", "kabupaten lain", "kab. lain",
     "kementerian", "kementerian dalam negeri", "ministry", "the province", "province",
 )
+# An office inside the district (a kecamatan's service unit): a figure found kept there ("ada 600 keping di
+# lemari UPT Tanjung Palas") is a part of the district's stock, not its stock.
+SUBUNIT_WORDS: tuple[str, ...] = ("upt", "uptd", "upt disdukcapil", "upt dukcapil")
 # A loan of blanks between offices ("tgl 18/11 kami pinjamkan 200 keping ke Disdukcapil KTT"): in its
 # sentence, a stock said with THEIR_WORDS ("stok mereka 0") is the borrower's or lender's, not the writer's.
 # (Without a loan, "sisa stok mereka 210" may be the stock of the district a mail speaks for.)

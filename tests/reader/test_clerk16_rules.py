@@ -1,0 +1,65 @@
+"""Rules from two fresh sets of district mail: a request's supporting day rows are background, a request revised
+in English, a printer supply for a blank, blanks found at a kecamatan office, a stock said of the week now, and
+children counted for KIA."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+from mailbot.reader import read_message
+from mailbot.reader.verdict import Verdict
+from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
+
+DESK = OWN_ADDRESSES[0]
+MALINAU = "disdukcapil@malinaukab.example"
+
+
+def _mail(subject: str, text: str, *, csv: str | None = None, sender: str = MALINAU) -> Verdict:
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = sender, DESK, subject
+    msg.set_content(text)
+    if csv is not None:
+        msg.add_attachment(csv.encode(), maintype="text", subtype="csv", filename="harian.csv")
+    return read_message(bytes(msg), DISTRICTS, own_addresses=OWN_ADDRESSES)
+
+
+def test_a_requests_day_rows_attached_as_background_give_no_work_figures() -> None:
+    v = _mail("Permohonan blangko", "Mohon tambahan blangko KTP-el 1.500 keping, sisa stok kami 420 keping. "
+              "Data harian terlampir sebagai bahan pertimbangan.",
+              csv="Tanggal,Perekaman,Pencetakan\n02/03/2026,88,80\n03/03/2026,95,91\n04/03/2026,77,70\n")
+    assert (v.kind, v.requested, v.stock_on_hand) == ("request", 1500, 420)
+    assert (v.printed, v.recorded) == (None, None)  # was the last row's 70 and 77
+
+
+def test_the_same_day_rows_in_a_report_still_give_the_period() -> None:
+    v = _mail("Laporan blangko 2-4 Maret", "Laporan kegiatan terlampir.",
+              csv="Tanggal,Perekaman,Pencetakan,Sisa\n02/03/2026,88,80,600\n03/03/2026,95,91,509\n"
+                  "04/03/2026,77,70,439\n")
+    assert v.kind == "stock_report" and v.stock_on_hand == 439
+
+
+def test_a_request_revised_down_in_english_is_the_request() -> None:
+    v = _mail("Re: Blank card request", "Dear team, kindly revise our request down to 900 pieces, as the "
+              "neighbouring sub-district lent us some blanks.")
+    assert (v.kind, v.requested, v.stock_on_hand) == ("request", 900, None)  # was stock 900 ("down to")
+
+
+def test_a_ribbon_for_kia_used_up_is_no_stock_of_kia_blanks() -> None:
+    v = _mail("ribbon", "Pak, tinta printer kami tinggal 1 botol, ribbon KIA habis. Blangko masih cukup.")
+    assert v.stock_on_hand is None  # was KIA stock 0
+
+
+def test_blanks_found_at_a_kecamatan_office_are_not_the_districts_stock() -> None:
+    v = _mail("koreksi permohonan", "Mohon maaf, permintaan kami cukup 800 keping saja, karena setelah stok "
+              "opname ternyata ada 350 keping di gudang UPT Mentarang yang belum dicatat.")
+    assert (v.requested, v.stock_on_hand) == (800, None)  # was stock 350
+
+
+def test_a_stock_said_of_the_week_now_beside_last_weeks_is_the_stock() -> None:
+    v = _mail("laporan", "Minggu lalu sisa kami 1.900 keping, minggu ini tinggal 1.240 keping.")
+    assert v.stock_on_hand == 1240  # was none: "minggu ini" took the figure for a running count
+
+
+def test_children_counted_for_kia_are_no_blanks_asked_for() -> None:
+    v = _mail("Data anak", "Menindaklanjuti permintaan data, jumlah anak 0-17 tahun ber-KIA : 18.450 anak.")
+    assert v.requested is None
