@@ -203,7 +203,7 @@ _MONTHS = _alternation(list(vocab.MONTHS))
 _ID_LABELS = vocab.alternation(vocab.ID_LABELS, space=r"\s*")
 _ID_FILLERS = _alternation(vocab.ID_FILLERS)
 _MASK_PATTERNS: tuple[str, ...] = (
-    r"\S+@\S+",  # addresses
+    r"[^\s(\[]+@\S+",  # addresses (never "(@500 keping)", a package's size after a bracket)
     r"\b(?:https?://|www\.)\S+",
     r"\brp\.?\s*\d[\d.,]*(?:,-)?",  # money
     r"\b\d[\d.,]*\s*(?:rupiah|juta rupiah)\b",

@@ -3097,16 +3097,17 @@ _DAY_MONTH_RE = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})(?![\d/])")
 
 def _period_rank(cell: str) -> tuple[int, ...] | None:
     """Where a column header stands in time, to order the columns of a table of periods side by side:
-    its day and month ("Hari ini (4/12)"), else now over before ("Hari ini" over "Kemarin"). None for a
+    now over before ("Hari ini (4/12)" over "Kemarin (3/12)"), else its day and month ("04/12" over "03/12"). None for a
     header that names no period."""
     low = normalise(cell)
-    day = _DAY_MONTH_RE.search(low)
-    if day is not None and 1 <= int(day.group(1)) <= 31 and 1 <= int(day.group(2)) <= 12:
-        return (1, int(day.group(2)), int(day.group(1)))
+    # the words first: "Minggu lalu (2-6 Mar)" is a span of days, not the 2nd of June
     if _NOW_PERIOD_RE.search(low):
         return (0, 1)
     if _EARLIER_PERIOD_RE.search(low):
         return (0, 0)
+    day = _DAY_MONTH_RE.search(low)
+    if day is not None and 1 <= int(day.group(1)) <= 31 and 1 <= int(day.group(2)) <= 12:
+        return (1, int(day.group(2)), int(day.group(1)))
     return None
 
 
@@ -3120,6 +3121,11 @@ def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]
         cells = _cells(line)
         if len(cells) < 2:
             continue
+        # The header may name the label column too ("Uraian | Minggu lalu | Minggu ini"): then the rows have
+        # as many cells as the header, else one more (the label's, under no header).
+        labelled = len(cells) >= 3 and _period_rank(cells[0]) is None
+        if labelled:
+            cells = cells[1:]
         ranks = [_period_rank(c) for c in cells]
         if any(r is None for r in ranks) or len({r[0] for r in ranks if r is not None}) != 1:
             continue
@@ -3136,6 +3142,8 @@ def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]
         if not rows:
             continue
         latest = max(ranks)  # type: ignore[type-var]
+        if ranks.count(latest) != 1 and labelled:
+            continue  # "Uraian | Minggu ini | s.d. minggu ini": the week's and the running count, read elsewhere
         if ranks.count(latest) != 1:
             tables.append(tuple(rows))  # several figures a label, no latest one: unclear
         else:

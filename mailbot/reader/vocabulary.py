@@ -148,6 +148,8 @@ OTHER_UNITS: tuple[str, ...] = (
 PACKAGE_UNITS: tuple[str, ...] = (
     "box", "boks", "dus", "kardus", "karton", "koli", "pak", "pack", "pax", "bundel", "ikat", "bal", "kotak",
     "kemasan", "bungkus", "carton", "cartons", "boxes", "packs",
+    # A ream, when its size is given in blanks ("2 rim (1 rim isi 500 lbr)"); alone it is paper's (OTHER_UNITS).
+    "rim",
 )
 # Words that lead into a bracket explaining a figure by its packages: "(ada 1 dus tambahan 100)",
 # "(termasuk 2 box cadangan)", "(incl. 1 box spare)".
@@ -1611,7 +1613,8 @@ BEFORE_EVENT_WORDS: tuple[str, ...] = ("sebelum", "sblm", "before", "prior to")
 PACK_SIZE_WORDS: tuple[str, ...] = ("isi", "berisi", "masing-masing isi", "masing-masing berisi", "@", "x",
                                     "\u00d7", "containing", "each containing", "of")
 # A whole package ("1 dus utuh"), and the loose blanks added to whole packages ("ditambah 87 keping ecer").
-WHOLE_PACK_WORDS: tuple[str, ...] = ("utuh", "penuh", "full", "sealed", "segel")
+WHOLE_PACK_WORDS: tuple[str, ...] = ("utuh", "penuh", "full", "sealed", "segel", "belum dibuka", "masih segel",
+                                     "tersegel", "unopened")
 PLUS_WORDS: tuple[str, ...] = ("+", "ditambah", "tambah", "plus")
 # "dan"/"and" joins loose blanks to whole packages only when they are called loose ("dan 87 keping ecer"):
 # "2 dus (isi 500) dan 300 keping KIA" names two counts.

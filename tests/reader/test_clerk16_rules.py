@@ -63,3 +63,27 @@ def test_a_stock_said_of_the_week_now_beside_last_weeks_is_the_stock() -> None:
 def test_children_counted_for_kia_are_no_blanks_asked_for() -> None:
     v = _mail("Data anak", "Menindaklanjuti permintaan data, jumlah anak 0-17 tahun ber-KIA : 18.450 anak.")
     assert v.requested is None
+
+
+def test_packages_with_their_size_in_brackets_are_counts_of_blanks() -> None:
+    assert _mail("minta", "Minta 3 box (@500 keping) ya pak.").requested == 1500  # "(@500" was masked as an address
+    assert _mail("minta", "mhn kirim 3 rim (1 rim isi 500 lbr). tks").requested == 1500  # a ream of blanks
+    v = _mail("stok opname", "Hasil stok opname: sisa fisik 3 box (@ 500 keping) belum dibuka dan 42 lembar lepas.")
+    assert v.stock_on_hand == 1542  # whole unopened boxes and the loose blanks are one count
+
+
+def test_an_address_in_brackets_is_still_no_figure() -> None:
+    v = _mail("minta", "Kontak kami (budi.capil@malinaukab.example), mohon dikirim 600 keping.")
+    assert v.requested == 600
+
+
+def test_a_table_of_last_week_beside_this_week_under_a_label_header_reads_this_weeks_column() -> None:
+    v = _mail("Laporan mingguan", "Perbandingan:\n\nUraian\tMinggu lalu (2-6 Mar)\tMinggu ini (9-13 Mar)\n"
+              "Perekaman\t512\t478\nPencetakan\t490\t455\nSisa stok blangko KTP-el\t2.110\t1.655\n")
+    assert (v.stock_on_hand, v.printed, v.recorded) == (1655, 455, 478)  # was last week's: 2.110, 490, 512
+
+
+def test_the_week_beside_the_running_count_still_reads_the_week() -> None:
+    v = _mail("Laporan mingguan", "Uraian | Minggu ini | s.d. minggu ini\nPerekaman | 478 | 20.415\n"
+              "Pencetakan | 455 | 19.020\nSisa blangko | 1.655 | -\n")
+    assert (v.stock_on_hand, v.printed, v.recorded) == (1655, 455, 478)
