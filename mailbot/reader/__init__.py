@@ -45,6 +45,7 @@ from mailbot.reader.quotes import (
 from mailbot.reader.roles import (
     Candidate,
     Reading,
+    asked_beside_needed_table,
     asked_role,
     current_requests,
     keywords,
@@ -607,7 +608,7 @@ def read_message(
     candidates.extend(text_candidates)
     stated_here = {c.field for c in candidates}
     candidates.extend(c for c in adopted if c.field not in stated_here)
-    candidates = current_requests(candidates)
+    candidates = asked_beside_needed_table(current_requests(candidates))
     if of_a_period or (
         not tables and any(c.row_date for c in candidates) and period_report(normalise(head))
     ):

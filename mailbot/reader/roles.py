@@ -950,7 +950,19 @@ def _said_of_approval(masked: str, kws: Sequence[Keyword], own_lo: int, m: Menti
     after it, name the desk's approval ("dari yang disetujui (2.500 keping)", "atas persetujuan
     permohonan blangko sebanyak 2.000 keping")."""
     hi = next((k.start for k in kws if m.end <= k.start < after_limit), after_limit)
-    return bool(_APPROVED_RE.search(masked, own_lo, m.start) or _APPROVED_RE.search(masked, m.end, hi))
+    before = _APPROVED_RE.search(masked, own_lo, m.start)
+    if before is not None and _RAISED_TO_RE.search(masked, before.end(), m.start):
+        # "mohon jumlah yang disetujui dapat ditambah menjadi 2.500 keping": the figure the approval is asked
+        # to become, the ask now.
+        return False
+    return bool(before or _APPROVED_RE.search(masked, m.end, hi))
+
+
+# Between the desk's approval and a figure: what the approval is asked to become.
+_RAISED_TO_RE = re.compile(
+    r"(?<![\w-])(?:ditambah|ditambahkan|dinaikkan|dinaikan|diturunkan|dikurangi|diubah|direvisi|dikoreksi)"
+    r"(?:[^\S\n]+(?:lagi|kembali))?[^\S\n]+(?:menjadi|jadi|jd)(?![\w-])[^\S\n]*$"
+)
 
 
 def _undelivered(masked: str, end: int, limit: int) -> bool:
@@ -2359,6 +2371,26 @@ def _sheet_notes(
 
 _NEED_HEADER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NEED_WORDS) + r")(?![\w-])")
 _ASK_HEADER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ASK_HEADER_WORDS) + r")(?![\w-])")
+
+
+def asked_beside_needed_table(candidates: list[Candidate]) -> list[Candidate]:
+    """Leave out a table's need ("Kecamatan | Kebutuhan Okt-Des" ... "JUMLAH | 3.000") when the writer's own
+    words ask a figure of their own ("sehingga kami mohon kekurangannya sebanyak 780 keping"): the need is
+    the reason, the ask is the request."""
+    def need_column(c: Candidate) -> bool:
+        header = next((normalise_header(cue.split(":", 1)[1]) for cue in c.cues
+                       if cue.startswith(("table_column:", "row_label:"))), "")
+        return bool(_NEED_HEADER_RE.search(header)) and not _ASK_HEADER_RE.search(header)
+
+    def asked_in_words(c: Candidate) -> bool:
+        words = [cue.split(":", 1)[1] for cue in c.cues if cue.startswith(("keyword_before:", "keyword_after:"))]
+        return bool(words) and not any(w in _NEED_NOUNS or _NEED_HEADER_RE.fullmatch(w) for w in words)
+
+    asked = [c for c in candidates if c.field == "requested" and not c.table and c.value is not None
+             and c.doubt is None and asked_in_words(c)]
+    if not asked:
+        return candidates
+    return [c for c in candidates if not (c.field == "requested" and c.table and need_column(c))]
 
 
 def _asked_over_need(candidates: list[Candidate]) -> list[Candidate]:

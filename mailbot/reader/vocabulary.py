@@ -1849,6 +1849,10 @@ NOT_USED_YET_PHRASES: tuple[str, ...] = (
 OPENING_IS_NOW_DAYS = 7
 # Short forms of "request" in terse mail ("req blangko ktpel 3rb"), siblings of "request" and "minta".
 ROLE_PHRASES["requested"] += ("req", "reqs", "rqst", "rqs", "pls send", "plz send")
+# "Mnt blangko KIA 200 pcs" ("mnt" alone is also minutes: only before a blank's name).
+ROLE_PHRASES["requested"] += ("mnt blangko", "mnt blanko", "mnta blangko", "mnta blanko", "mnt blgko")
+# "blangko 2.000 keping sdh kami trm": "terima" in a phone's shorthand.
+ROLE_PHRASES["received"] += ("trm", "sdh trm", "sudah trm", "kami trm", "dtrm", "ditrm", "sdh kami trm")
 # After a figure, these open the parts it is made of ("127 orang, terdiri dari 83 pemula dan 44 perekaman
 # ulang"): parts that add up to it, of no other role or blank, are no figures of their own.
 MADE_OF_WORDS: tuple[str, ...] = (

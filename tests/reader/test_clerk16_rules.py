@@ -87,3 +87,23 @@ def test_the_week_beside_the_running_count_still_reads_the_week() -> None:
     v = _mail("Laporan mingguan", "Uraian | Minggu ini | s.d. minggu ini\nPerekaman | 478 | 20.415\n"
               "Pencetakan | 455 | 19.020\nSisa blangko | 1.655 | -\n")
     assert (v.stock_on_hand, v.printed, v.recorded) == (1655, 455, 478)
+
+
+def test_terse_shorthand_for_asking_and_receiving() -> None:
+    v = _mail("Mnt blangko KIA", "Mnt blangko KIA 150 pcs pak, sisa 9. Ktp-el aman.")
+    assert (v.kind, v.item, v.requested, v.stock_on_hand) == ("request", "kia", 150, 9)  # was a report of 9
+    v = _mail("blangko sdh trm", "pagi pak, blangko 1.500 keping sdh kami trm kmrn sore. makasih")
+    assert (v.kind, v.received) == ("receipt", 1500)  # was other mail
+
+
+def test_an_approval_asked_to_become_a_figure_is_the_ask() -> None:
+    v = _mail("RE: Permohonan blangko", "Terima kasih atas persetujuannya. Namun mohon kiranya jumlah yang disetujui "
+              "dapat dinaikkan menjadi 1.800 keping, karena antrean masih panjang.")
+    assert v.requested == 1800  # was none: the figure was taken for the approval said back
+
+
+def test_the_writers_ask_beside_a_table_of_need_is_the_request() -> None:
+    v = _mail("Permohonan blangko", "Kebutuhan kami:\nKecamatan\tKebutuhan Jan-Mar\nMalinau Kota\t700\n"
+              "Mentarang\t300\nJUMLAH\t1.000\nKebutuhan tersebut dikurangi sisa stok kami 400 keping, sehingga kami "
+              "mohon kekurangannya sebanyak 600 keping dapat dikirimkan.")
+    assert (v.requested, v.stock_on_hand) == (600, 400)  # was none: the table's 1.000 against the 600 asked
