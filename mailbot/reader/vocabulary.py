@@ -810,6 +810,9 @@ SUFFICIENT_PHRASES: tuple[str, ...] = (
     "masih aman", "masih cukup", "masih mencukupi", "masih tersedia", "masih ada", "masih banyak",
     "cukup aman", "stok aman", "belum perlu", "tidak perlu", "belum diperlukan", "tidak diperlukan",
     "belum butuh", "tidak butuh", "tidak kami minta", "belum kami minta",
+    # "Blangko KTP-el tidak kami usulkan bulan ini": the other blank, not asked for.
+    "tidak kami usulkan", "belum kami usulkan", "tidak kami ajukan", "belum kami ajukan", "tidak diusulkan",
+    "not requested", "we do not request", "we are not requesting", "no need for",
 )
 # Noun phrases that suggest a request unless the mail confirms a receipt
 # ("kami sudah menerima tambahan blangko").
@@ -1708,6 +1711,14 @@ ROLE_PHRASES["stock_on_hand"] += tuple(
 SHORTFALL_ASK_PHRASES += (
     "send the balance", "supply the balance", "provide the balance", "cover the balance", "the remaining balance",
     "cover the difference", "make up the difference", "cover the gap",
+    # The gap asked with its figure: "Mohon kekurangan 100 (seratus) keping tersebut dapat dipenuhi", "we kindly
+    # ask for the remaining 80 cards".
+    "mohon kekurangan", "mhn kekurangan", "ask for the remaining", "request the remaining", "send the remaining",
+    "supply the remaining", "provide the remaining",
+)
+ROLE_PHRASES["requested"] += (
+    "ask for the remaining", "request the remaining", "send the remaining", "supply the remaining",
+    "provide the remaining",
 )
 # A difference between the count and the register that the writer is still looking into ("selisihnya sedang
 # kami cek", "masih ditelusuri"): neither figure is settled yet, and a clerk asks back.

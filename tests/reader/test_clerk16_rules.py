@@ -107,3 +107,19 @@ def test_the_writers_ask_beside_a_table_of_need_is_the_request() -> None:
               "Mentarang\t300\nJUMLAH\t1.000\nKebutuhan tersebut dikurangi sisa stok kami 400 keping, sehingga kami "
               "mohon kekurangannya sebanyak 600 keping dapat dikirimkan.")
     assert (v.requested, v.stock_on_hand) == (600, 400)  # was none: the table's 1.000 against the 600 asked
+
+
+def test_a_receipt_among_the_stock_and_the_days_work_is_a_report() -> None:
+    v = _mail("lap stok blangko 9/3", "Lapor, sisa blangko KTP-el per 9 Maret 1.430 keping, setelah kiriman 1.000 "
+              "keping dari provinsi kami terima tanggal 5 kemarin.\nPerekaman hari ini 52, cetak 47.")
+    assert (v.kind, v.stock_on_hand, v.received, v.printed, v.recorded) == ("stock_report", 1430, 1000, 47, 52)
+
+
+def test_the_remaining_figure_asked_for_after_a_calculation_is_the_request() -> None:
+    v = _mail("KIA blanks", "Our calculation: average of 15 KIA cards per day x 20 working days = 300 cards. We still "
+              "have 120 in stock, so we kindly ask for the remaining 180 cards.")
+    assert (v.item, v.requested, v.stock_on_hand) == ("kia", 180, 120)  # was a stock conflict (120 / 180)
+    v = _mail("Usulan blangko KIA", "- rata-rata pencetakan KIA 6 keping/hari x 20 hari kerja = 120 keping\n"
+              "- sisa stok KIA = 45 keping\n- kekurangan = 75 keping\nMohon kekurangan 75 (tujuh puluh lima) keping "
+              "tersebut dapat dipenuhi. Blangko KTP-el tidak kami usulkan bulan ini.")
+    assert (v.item, v.requested, v.stock_on_hand) == ("kia", 75, 45)  # was KTP-el, and 120 against 75
