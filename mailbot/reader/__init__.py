@@ -363,7 +363,7 @@ def _revised_kind(
 # The line of a quote's header that names who wrote it: "Dari: ...", "From: ...", "Pada ..., X menulis:".
 _QUOTE_FROM_LINE_RE = re.compile(r"^[\s>]*(?:dari|from)\s*:|(?:menulis|wrote)\s*:\s*$")
 _REQUEST_RECEIVED_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.REQUEST_NOUNS) + r")(?![\w-])[^.;\n]{0,80}?(?<![\w-])(?:"
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.REQUEST_NOUNS) + r")(?![\w-])(?:[^.;\n]|\.(?=\d)){0,120}?(?<![\w-])(?:"
     + vocab.alternation(vocab.RECEIPT_PHRASES) + r")(?![\w-])"
 )
 _DISPATCH_NOTICE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.DISPATCH_NOTICE_PHRASES) + r")(?![\w-])")

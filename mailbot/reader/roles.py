@@ -1222,6 +1222,9 @@ def _sums_to(parts: Sequence[int], value: int | None) -> bool:
     return value >= parts[0] > 0 and value % parts[0] == 0
 
 
+_TOO_MANY_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.TOO_MANY_WORDS) + r")(?![\w-])")
+
+
 def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate]:
     """"Kebutuhan kami 3.500 keping, stok 1.150 keping, mohon dikirimkan kekurangannya": the writer asks
     for the difference without writing it, so the clerk works it out: the need less the stock. With no
@@ -2135,6 +2138,16 @@ def read_text(
         ]
         if len(confirmed) == 1:
             loose = confirmed
+        else:
+            # "ralat pak, cukup 1.000 aja. yg 1.500 kebanyakan": the figure its clause calls too many is the
+            # one set aside; the other answers.
+            too_many = [
+                (mm, snip) for mm, snip in loose
+                if (span := next(((a, b) for a, b in clauses if a <= mm.start < b), None)) is not None
+                and _TOO_MANY_RE.search(masked, *span)
+            ]
+            if len(loose) - len(too_many) == 1 and too_many:
+                loose = [pair for pair in loose if pair not in too_many]
     if answer_role == "received":
         loose = _not_awaited(masked, clauses, loose)
     if answer_role and loose and not any(c.field == answer_role for c in candidates):

@@ -1372,6 +1372,10 @@ ASK_HEADER_WORDS: tuple[str, ...] = (
 # The header of a table's numbering column ("No  Kecamatan  Perekaman"), left empty on a total row.
 NUMBERING_HEADERS: tuple[str, ...] = ("no", "no.", "nomor", "#")
 
+# Said of a figure in a revision, these set it aside as the old one: "cukup 1.000 aja, yg 1.500 kebanyakan".
+TOO_MANY_WORDS: tuple[str, ...] = (
+    "kebanyakan", "terlalu banyak", "kelebihan", "berlebihan", "kegedean", "too many", "too much",
+)
 # Asking for the difference between a need and the stock without writing it ("mohon dikirimkan
 # kekurangannya saja"): the clerk works it out.
 SHORTFALL_ASK_PHRASES: tuple[str, ...] = (

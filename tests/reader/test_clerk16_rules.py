@@ -123,3 +123,11 @@ def test_the_remaining_figure_asked_for_after_a_calculation_is_the_request() -> 
               "- sisa stok KIA = 45 keping\n- kekurangan = 75 keping\nMohon kekurangan 75 (tujuh puluh lima) keping "
               "tersebut dapat dipenuhi. Blangko KTP-el tidak kami usulkan bulan ini.")
     assert (v.item, v.requested, v.stock_on_hand) == ("kia", 75, 45)  # was KTP-el, and 120 against 75
+
+
+def test_a_revision_under_the_desks_acknowledgement_quoted_with_an_attribution_line() -> None:
+    quoted = ("On 05/03/2026 16:00, blangko@disdukcapil.kaltaraprov.example wrote:\n> Yth. Bapak/Ibu Operator,\n>\n"
+              "> Permohonan Disdukcapil Kabupaten Malinau sebanyak 2.000 keping blangko KTP-el telah kami terima.\n"
+              "> Sisa stok yang dilaporkan: 500 keping.\n")
+    v = _mail("Re: minta blangko", "ralat pak, cukup 1.200 aja. yg 2.000 kebanyakan, jemput bola ditunda.\n\n" + quoted)
+    assert (v.kind, v.requested) == ("request", 1200)  # was a receipt ("telah kami terima" across "2.000")
