@@ -12,7 +12,14 @@ from typing import Literal
 from mailbot.reader import vocabulary as vocab
 from mailbot.reader.classify import explicit_item
 from mailbot.reader.dates import cell_date, line_date, line_month, names_a_month, parse_date
-from mailbot.reader.numbers import Mention, find_mentions, mask_non_quantities, normalise, quantity_in
+from mailbot.reader.numbers import (
+    Mention,
+    find_mentions,
+    mask_non_quantities,
+    normalise,
+    parse_digits,
+    quantity_in,
+)
 from mailbot.reader.verdict import QUANTITY_FIELDS, Doubt, Evidence
 
 Role = Literal["requested", "stock_on_hand", "received", "printed", "recorded", "ignore"]
@@ -3199,6 +3206,52 @@ def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]
     return tables
 
 
+_DAY_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.DAY_NAMES) + r")(?![\w-])")
+_LISTED_LINE_RE = re.compile(
+    r"^[ \t>*\-\u2022]*(?P<label>[^\W\d_][^:\n]{0,40}?)[ \t]*:[ \t]*(?P<num>\d{1,3}(?:\.\d{3})*|\d+)"
+    r"[ \t]*(?:keping|kpg|lembar|lbr|pcs|orang|jiwa)?[ \t.]*$",
+    re.IGNORECASE,
+)
+
+
+def _place_list_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]:
+    """Lists of places with a figure each, closed by their total ("Tarakan Barat : 52" ... "Jumlah : 171"),
+    under a title that names one role ("Laporan perekaman KTP-el per kecamatan"): a table of that role's
+    column, the total its figure. Only when the total is the sum of the lines and no line names a role of
+    its own. The lines read become empty."""
+    tables: list[tuple[tuple[str, ...], ...]] = []
+    i = 0
+    while i < len(lines):
+        rows: list[tuple[str, str]] = []
+        j = i
+        while j < len(lines) and (
+            (m := _LISTED_LINE_RE.match(lines[j])) is not None or (_RULE_LINE_RE.match(lines[j]) and rows)
+        ):
+            if m is not None:
+                rows.append((m["label"].strip(), m["num"]))
+            j += 1
+        if len(rows) >= 3 and _TOTAL_RE.match(rows[-1][0].lower()):
+            places, total = rows[:-1], parse_digits(rows[-1][1])
+            labels_free = all(_label_role(label) is None and not _TOTAL_RE.match(label.lower())
+                              and not names_a_month(label.lower()) and not _DAY_NAME_RE.search(label.lower())
+                              for label, _ in places)  # places; months and days are read as a period's rows
+            summed = sum(parse_digits(n) or 0 for _, n in places)
+            k = i - 1
+            while k >= 0 and not lines[k].strip():
+                k -= 1
+            title = normalise(lines[k]) if k >= 0 else ""
+            roles = {kw.role for kw in keywords(mask_non_quantities(title)) if kw.role != "ignore"}
+            if labels_free and total == summed and len(roles) == 1:
+                role = roles.pop()
+                tables.append((("Lokasi", _ROLE_COLUMN_WORDS[role]), *places[:], (rows[-1][0], rows[-1][1])))
+                for n in range(i, j):
+                    lines[n] = ""
+                i = j
+                continue
+        i = max(j, i + 1)
+    return tables
+
+
 def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]]:
     """Pull horizontal tables ("Tanggal | Perekaman | ..." then rows) out of text; the rest stays.
 
@@ -3207,10 +3260,11 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     terima dengan rincian:" over "Uraian | Jumlah Keping"), or made of rows that name their figures
     ("Perekaman KTP-el | 1.234"). Removed lines become empty so the text keeps its shape.
     """
-    if "|" not in text and "\t" not in text and "   " not in text:
-        return text, []
     lines = text.split("\n")
-    tables: list[tuple[tuple[str, ...], ...]] = _period_column_tables(lines)
+    listed = _place_list_tables(lines) if text.count(":") > 2 else []
+    if "|" not in text and "\t" not in text and "   " not in text:
+        return ("\n".join(lines), listed) if listed else (text, [])
+    tables: list[tuple[tuple[str, ...], ...]] = listed + _period_column_tables(lines)
     i = 0
     while i < len(lines):
         cells = _cells(lines[i])

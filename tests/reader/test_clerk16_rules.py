@@ -131,3 +131,16 @@ def test_a_revision_under_the_desks_acknowledgement_quoted_with_an_attribution_l
               "> Sisa stok yang dilaporkan: 500 keping.\n")
     v = _mail("Re: minta blangko", "ralat pak, cukup 1.200 aja. yg 2.000 kebanyakan, jemput bola ditunda.\n\n" + quoted)
     assert (v.kind, v.requested) == ("request", 1200)  # was a receipt ("telah kami terima" across "2.000")
+
+
+def test_a_list_of_places_closed_by_its_total_under_a_titled_role() -> None:
+    v = _mail("Laporan 28/11", "Laporan perekaman KTP-el per kecamatan, 28/11/2026\n\nMalinau Kota   : 40\n"
+              "Malinau Barat  : 25\nMentarang      : 17\n--------------\nJumlah         : 82\n\n"
+              "Sisa blangko KTP-el: 1.310 keping.")
+    assert (v.recorded, v.stock_on_hand) == (82, 1310)  # was no recorded figure
+
+
+def test_a_list_of_places_whose_total_is_no_sum_is_not_taken_for_one() -> None:
+    v = _mail("Laporan 28/11", "Laporan perekaman KTP-el per kecamatan, 28/11/2026\n\nMalinau Kota   : 40\n"
+              "Malinau Barat  : 25\nMentarang      : 17\nJumlah         : 90\n\nSisa blangko KTP-el: 1.310 keping.")
+    assert v.recorded != 90
