@@ -144,3 +144,9 @@ def test_a_list_of_places_whose_total_is_no_sum_is_not_taken_for_one() -> None:
     v = _mail("Laporan 28/11", "Laporan perekaman KTP-el per kecamatan, 28/11/2026\n\nMalinau Kota   : 40\n"
               "Malinau Barat  : 25\nMentarang      : 17\nJumlah         : 90\n\nSisa blangko KTP-el: 1.310 keping.")
     assert v.recorded != 90
+
+
+def test_thousands_with_the_hundreds_glued_after_rb() -> None:
+    assert _mail("stok", "stok ktp tinggal 2rb3 pcs pak").stock_on_hand == 2300  # was 2
+    assert _mail("minta", "mnt blangko 1rb5 ya pak stok sisa 400").requested == 1500
+    assert _mail("stok", "sisa stok 2rb30 pak").stock_on_hand is None  # 2.030 or 2.300: a clerk asks
