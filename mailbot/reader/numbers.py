@@ -421,6 +421,10 @@ _NUMBER_RE = re.compile(
 )
 # Right after the thousands' digits: "rb" (or "k") and the hundreds glued to it, "2rb3", "1rb500".
 _RB_TAIL_RE = re.compile(r"(?:rb|k)(?P<tail>\d{1,3})(?![\w.,])")
+_DIGIT_WORD = _alternation(["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"])
+_KOMA_WORDS_RE = re.compile(
+    rf"(?P<whole>{_DIGIT_WORD})[ \t]+koma[ \t]+(?P<tenth>{_DIGIT_WORD})[ \t]+(?P<scale>ribu|rb|juta|jt)\b"
+)
 _PAREN_WORDS_RE = re.compile(rf"\s*\(\s*(?P<words>{WORDS_PATTERN})\s*(?:(?:{_BLANK_UNITS})\b)?\s*\)")
 _PAREN_DIGITS_RE = re.compile(rf"\s*\(\s*(?P<num>{_DIGITS})\s*(?:(?:{_BLANK_UNITS})\b)?\s*\)")
 _TAIL_WORDS_RE = re.compile(rf"\s+(?P<words>{WORDS_PATTERN})")
@@ -629,6 +633,13 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                         conflict = True
                     end = paren.end()
                     bare = year = False
+        elif (koma := _KOMA_WORDS_RE.match(masked, start)) is not None:
+            # "dua koma lima ribu" (voice typing, 2,5 ribu): 2.500.
+            scale = vocab.DIGIT_MULTIPLIERS[vocab.SCALE_ABBREVIATIONS.get(koma["scale"], koma["scale"])]
+            ones, tenth = parse_words(koma["whole"]), parse_words(koma["tenth"])
+            value = (ones * scale + tenth * scale // 10) if ones is not None and tenth is not None else None
+            spelled = True
+            end = koma.end()
         else:
             phrase = m.group("words")
             value, length = _longest_words(phrase)

@@ -164,6 +164,12 @@ _SEND_ASK_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?,?[ \t]*(?:" + _words_re(vocab.SEND_ASK_PHRASES)
     + r")(?![\w-])"
 )
+# After a figure of what is left ("sisa 1.000 keping"), these make it the rest of a request, not stock.
+_REST_OF_REQUEST_RE = re.compile(
+    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?(?:dari|atas)[ \t]+(?:"
+    + _words_re(vocab.REQUEST_NOUNS) + r")(?![\w-])"
+)
+_ASK_WORD_RE = re.compile(r"(?<![\w-])(?:mohon|mhn|minta|kami harap|harap)(?![\w-])")
 _REST_LEAD_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.REST_OF_WORDS) + r")(?![\w-])")
 _REST_ARRIVED_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?\)?[ \t]*(?:[\w-]+[ \t]+){0,2}?(?:"
@@ -1916,6 +1922,13 @@ def read_text(
             # for, is no stock.
             ignored_end = m.end
             continue
+        if role == "stock_on_hand" and keyword is not None and _REST_OF_REQUEST_RE.match(masked, m.end):
+            # "Mohon sisa 1.000 keping dari permohonan kami dapat dikirim": the rest of a request, asked for
+            # again, is the figure asked; said without an ask it is no stock either.
+            if not _ASK_WORD_RE.search(masked, c_start, keyword.start) and not _SEND_ASK_RE.match(masked, m.end, c_end):
+                ignored_end = m.end
+                continue
+            role = "requested"
         if role == "stock_on_hand" and _undelivered(masked, m.end, after_limit):
             # "sisanya 1.000 keping belum sampai": what is left of a shipment, still on its way.
             ignored_end = m.end

@@ -150,3 +150,14 @@ def test_thousands_with_the_hundreds_glued_after_rb() -> None:
     assert _mail("stok", "stok ktp tinggal 2rb3 pcs pak").stock_on_hand == 2300  # was 2
     assert _mail("minta", "mnt blangko 1rb5 ya pak stok sisa 400").requested == 1500
     assert _mail("stok", "sisa stok 2rb30 pak").stock_on_hand is None  # 2.030 or 2.300: a clerk asks
+
+
+def test_the_rest_of_a_request_asked_for_is_the_request_not_stock() -> None:
+    v = _mail("RE: persetujuan sebagian", "Mohon sisa 800 keping dari permohonan kami dapat dikirim pada "
+              "pengiriman berikutnya.")
+    assert (v.kind, v.requested, v.stock_on_hand) == ("request", 800, None)  # was a stock of 800
+
+
+def test_a_decimal_said_in_words_by_voice_typing() -> None:
+    v = _mail("laporan", "informasi dari kantor blangko sisa dua koma lima ribu keping titik terima kasih")
+    assert v.stock_on_hand == 2500  # was 5.000 ("lima ribu")
