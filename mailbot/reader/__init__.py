@@ -45,6 +45,7 @@ from mailbot.reader.quotes import (
 from mailbot.reader.roles import (
     Candidate,
     Reading,
+    asked_beside_needed_table,
     asked_role,
     current_requests,
     keywords,
@@ -362,7 +363,7 @@ def _revised_kind(
 # The line of a quote's header that names who wrote it: "Dari: ...", "From: ...", "Pada ..., X menulis:".
 _QUOTE_FROM_LINE_RE = re.compile(r"^[\s>]*(?:dari|from)\s*:|(?:menulis|wrote)\s*:\s*$")
 _REQUEST_RECEIVED_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.REQUEST_NOUNS) + r")(?![\w-])[^.;\n]{0,80}?(?<![\w-])(?:"
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.REQUEST_NOUNS) + r")(?![\w-])(?:[^.;\n]|\.(?=\d)){0,120}?(?<![\w-])(?:"
     + vocab.alternation(vocab.RECEIPT_PHRASES) + r")(?![\w-])"
 )
 _DISPATCH_NOTICE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.DISPATCH_NOTICE_PHRASES) + r")(?![\w-])")
@@ -607,7 +608,7 @@ def read_message(
     candidates.extend(text_candidates)
     stated_here = {c.field for c in candidates}
     candidates.extend(c for c in adopted if c.field not in stated_here)
-    candidates = current_requests(candidates)
+    candidates = asked_beside_needed_table(current_requests(candidates))
     if of_a_period or (
         not tables and any(c.row_date for c in candidates) and period_report(normalise(head))
     ):
@@ -756,9 +757,10 @@ def read_message(
         # Other mail states no figures the desk acts on, whatever numbers it holds.
         doubts, values, evidence = [], {}, []
     if kind == "request":
-        # A request with a period's figures beside it (a table with a row per day, "Dicetak (1-5 Nov)"):
-        # the clerk acts on the ask and the stock; the period's counts are background, not read.
-        period = ("per_day", "day_span")
+        # A request with a period's figures beside it (a table with a row per day, "Dicetak (1-5 Nov)", the
+        # last five working days' rows as supporting data): the clerk acts on the ask and the stock; the
+        # period's counts are background, not read.
+        period = ("per_day", "day_span", "latest_row")
         for ev in [e for e in evidence if e.field in ("printed", "recorded") and set(period) & set(e.cues)]:
             values.pop(ev.field, None)
             evidence.remove(ev)

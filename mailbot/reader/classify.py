@@ -316,6 +316,10 @@ def kind_of(
         # A period's ledger ("Stok awal 3.010 / Diterima 500 / Dicetak 1.122 / Stok akhir 1.873") has a
         # received line among its figures: it reports the period, it is no receipt.
         receipt = False
+    if receipt and {"received", "stock_on_hand"} <= fields and fields & {"printed", "recorded"}:
+        # "Lapor, sisa blangko 1.250 keping, setelah kiriman 1.200 keping dari provinsi kami terima tanggal 3.
+        # Perekaman hari ini 40, cetak 36": the stock and the day's work with a receipt among them report.
+        receipt = False
     if not receipt and not work_reported and any(
         not _in_question(text, m.end()) for m in _WEAK_REQUEST_RE.finditer(text)
     ):

@@ -203,7 +203,7 @@ _MONTHS = _alternation(list(vocab.MONTHS))
 _ID_LABELS = vocab.alternation(vocab.ID_LABELS, space=r"\s*")
 _ID_FILLERS = _alternation(vocab.ID_FILLERS)
 _MASK_PATTERNS: tuple[str, ...] = (
-    r"\S+@\S+",  # addresses
+    r"[^\s(\[]+@\S+",  # addresses (never "(@500 keping)", a package's size after a bracket)
     r"\b(?:https?://|www\.)\S+",
     r"\brp\.?\s*\d[\d.,]*(?:,-)?",  # money
     r"\b\d[\d.,]*\s*(?:rupiah|juta rupiah)\b",
@@ -419,6 +419,12 @@ _NUMBER_RE = re.compile(
     rf"(?=\d)(?:(?<![\w.,/])|(?:{_GLUED_AFTER})(?=\d[.,]?\d))(?P<num>{_DIGITS})(?P<an>\s?-?an\b)?(?:\s*(?P<mult>{_MULT})(?P<multan>-?an)?\b)?"
     rf"|(?P<words>{WORDS_PATTERN})"
 )
+# Right after the thousands' digits: "rb" (or "k") and the hundreds glued to it, "2rb3", "1rb500".
+_RB_TAIL_RE = re.compile(r"(?:rb|k)(?P<tail>\d{1,3})(?![\w.,])")
+_DIGIT_WORD = _alternation(["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"])
+_KOMA_WORDS_RE = re.compile(
+    rf"(?P<whole>{_DIGIT_WORD})[ \t]+koma[ \t]+(?P<tenth>{_DIGIT_WORD})[ \t]+(?P<scale>ribu|rb|juta|jt)\b"
+)
 _PAREN_WORDS_RE = re.compile(rf"\s*\(\s*(?P<words>{WORDS_PATTERN})\s*(?:(?:{_BLANK_UNITS})\b)?\s*\)")
 _PAREN_DIGITS_RE = re.compile(rf"\s*\(\s*(?P<num>{_DIGITS})\s*(?:(?:{_BLANK_UNITS})\b)?\s*\)")
 _TAIL_WORDS_RE = re.compile(rf"\s+(?P<words>{WORDS_PATTERN})")
@@ -594,6 +600,16 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             if m.group("an") or m.group("multan"):
                 # "650an", "2 ribuan" (some two thousand): an estimate, not a count.
                 approximate = True
+            if not m.group("mult") and value is not None and token.isdigit() and (
+                tail := _RB_TAIL_RE.match(masked, end)
+            ):
+                # "2rb3", "1rb5" (2.300, 1.500): thousands and the hundreds glued after them, as "2k3" is; "2rb300"
+                # is 2.300 too. Two figures after ("2rb30": 2.030 or 2.300?) make it unclear.
+                digits = tail.group("tail")
+                value = value * 1000 + (int(digits) * 100 if len(digits) == 1 else int(digits))
+                conflict = conflict or len(digits) == 2
+                thousands = True
+                end = tail.end()
             if factor == 1000 and value is not None and value % 1000 == 0:
                 tail = _TAIL_WORDS_RE.match(masked, end)
                 if tail:
@@ -617,6 +633,13 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                         conflict = True
                     end = paren.end()
                     bare = year = False
+        elif (koma := _KOMA_WORDS_RE.match(masked, start)) is not None:
+            # "dua koma lima ribu" (voice typing, 2,5 ribu): 2.500.
+            scale = vocab.DIGIT_MULTIPLIERS[vocab.SCALE_ABBREVIATIONS.get(koma["scale"], koma["scale"])]
+            ones, tenth = parse_words(koma["whole"]), parse_words(koma["tenth"])
+            value = (ones * scale + tenth * scale // 10) if ones is not None and tenth is not None else None
+            spelled = True
+            end = koma.end()
         else:
             phrase = m.group("words")
             value, length = _longest_words(phrase)

@@ -12,7 +12,14 @@ from typing import Literal
 from mailbot.reader import vocabulary as vocab
 from mailbot.reader.classify import explicit_item
 from mailbot.reader.dates import cell_date, line_date, line_month, names_a_month, parse_date
-from mailbot.reader.numbers import Mention, find_mentions, mask_non_quantities, normalise, quantity_in
+from mailbot.reader.numbers import (
+    Mention,
+    find_mentions,
+    mask_non_quantities,
+    normalise,
+    parse_digits,
+    quantity_in,
+)
 from mailbot.reader.verdict import QUANTITY_FIELDS, Doubt, Evidence
 
 Role = Literal["requested", "stock_on_hand", "received", "printed", "recorded", "ignore"]
@@ -77,6 +84,11 @@ _FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.FIRST_P
 _DISCREPANCY_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.DISCREPANCY_WORDS) + r")")
 _ABBREVIATIONS = frozenset(vocab.ABBREVIATIONS)
 _SUPPLY_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.SUPPLY_WORDS) + r")(?![\w-])")
+# A supply named with the blank it prints ("ribbon KIA", "film KTP-el"): the supply's name, no blank's.
+_SUPPLY_FOR_ITEM_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.SUPPLY_WORDS) + r")(?:\s+(?:untuk|utk|for))?\s+(?:"
+    + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])"
+)
 _BLANK_NAMES = sorted(vocab.GENERIC_BLANK_WORDS + vocab.KTP_WORDS + vocab.KIA_WORDS, key=len, reverse=True)
 _BLANK_NAME_RE = re.compile(
     r"(?<![\w-])(?:"
@@ -152,6 +164,12 @@ _SEND_ASK_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?,?[ \t]*(?:" + _words_re(vocab.SEND_ASK_PHRASES)
     + r")(?![\w-])"
 )
+# After a figure of what is left ("sisa 1.000 keping"), these make it the rest of a request, not stock.
+_REST_OF_REQUEST_RE = re.compile(
+    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?(?:dari|atas)[ \t]+(?:"
+    + _words_re(vocab.REQUEST_NOUNS) + r")(?![\w-])"
+)
+_ASK_WORD_RE = re.compile(r"(?<![\w-])(?:mohon|mhn|minta|kami harap|harap)(?![\w-])")
 _REST_LEAD_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.REST_OF_WORDS) + r")(?![\w-])")
 _REST_ARRIVED_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?\)?[ \t]*(?:[\w-]+[ \t]+){0,2}?(?:"
@@ -244,8 +262,20 @@ def _running_total(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
 
 
 def _other_holder(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
-    """"stok di gudang provinsi katanya tinggal 5.000 keping": someone else's stock, not the writer's."""
-    return span.role == "stock_on_hand" and bool(_HOLDER_RE.search(span.masked, span.lo, span.start))
+    """"stok di gudang provinsi katanya tinggal 5.000 keping": someone else's stock, not the writer's; "ada 600
+    keping di lemari UPT Tanjung Palas": a part of the district's stock, kept at one of its offices."""
+    return span.role == "stock_on_hand" and (
+        bool(_HOLDER_RE.search(span.masked, span.lo, span.start))
+        or bool(_SUBUNIT_AFTER_RE.match(span.masked, span.end))
+    )
+
+
+# Right after a stock's figure: where it is kept, when that is an office inside the district (a stock said
+# of the writer's own UPT, "Sisa blangko di kantor UPT tinggal 90", is the stock the writer speaks for).
+_SUBUNIT_AFTER_RE = re.compile(
+    r"(?:[^\S\n]*(?:keping|kpg|lembar|lbr|pcs|blangko|blanko)\b)?[^\S\n]*(?:di|dari|pada|at)[^\S\n]+"
+    r"(?:(?:lemari|gudang|kantor|ruang)[^\S\n]+)?(?:" + vocab.alternation(vocab.SUBUNIT_WORDS) + r")(?![\w-])"
+)
 
 
 def _other_receiver(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -667,12 +697,13 @@ def _role_for(
         and before[-2].role == "ignore"
         and not masked[before[-2].end : chosen.start].strip()
         and not (chosen.role == "stock_on_hand"
-                 and " ".join(masked[before[-2].start : before[-2].end].split()) in _AS_OF_TODAY)
+                 and " ".join(masked[before[-2].start : before[-2].end].split()) in _AS_OF_TODAY | _PERIOD_IGNORE)
         and not (chosen.role == "requested"
                  and " ".join(masked[before[-2].start : before[-2].end].split()) in _PERIOD_IGNORE)
     ):
         # "target perekaman 300 jiwa", "rata-rata pencetakan 90": the word before the role word
-        # makes the figure something other than the count itself.
+        # makes the figure something other than the count itself. (A stock said of the period now, "minggu
+        # ini tinggal 860 keping", is the stock now.)
         return "ignore", True, before[-2]
     if (
         chosen is not None and len(before) > 1 and chosen.role == "ignore"
@@ -932,7 +963,19 @@ def _said_of_approval(masked: str, kws: Sequence[Keyword], own_lo: int, m: Menti
     after it, name the desk's approval ("dari yang disetujui (2.500 keping)", "atas persetujuan
     permohonan blangko sebanyak 2.000 keping")."""
     hi = next((k.start for k in kws if m.end <= k.start < after_limit), after_limit)
-    return bool(_APPROVED_RE.search(masked, own_lo, m.start) or _APPROVED_RE.search(masked, m.end, hi))
+    before = _APPROVED_RE.search(masked, own_lo, m.start)
+    if before is not None and _RAISED_TO_RE.search(masked, before.end(), m.start):
+        # "mohon jumlah yang disetujui dapat ditambah menjadi 2.500 keping": the figure the approval is asked
+        # to become, the ask now.
+        return False
+    return bool(before or _APPROVED_RE.search(masked, m.end, hi))
+
+
+# Between the desk's approval and a figure: what the approval is asked to become.
+_RAISED_TO_RE = re.compile(
+    r"(?<![\w-])(?:ditambah|ditambahkan|dinaikkan|dinaikan|diturunkan|dikurangi|diubah|direvisi|dikoreksi)"
+    r"(?:[^\S\n]+(?:lagi|kembali))?[^\S\n]+(?:menjadi|jadi|jd)(?![\w-])[^\S\n]*$"
+)
 
 
 def _undelivered(masked: str, end: int, limit: int) -> bool:
@@ -997,8 +1040,8 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
             continue
         comma = masked.find(",", z.end(), c_end)
         said = masked[c_start : comma if comma != -1 else c_end]
-        if _SUPPLY_RE.search(said) and not _BLANK_NAME_RE.search(said):
-            # "ribbon kami tidak ada sisa": a printer supply, not a blank.
+        if _SUPPLY_RE.search(said) and not _BLANK_NAME_RE.search(_SUPPLY_FOR_ITEM_RE.sub(" ", said)):
+            # "ribbon kami tidak ada sisa", "ribbon KIA habis": a printer supply (for a blank), not a blank.
             continue
         left = _LEFT_AFTER_RE.match(masked, z.end())
         stock_named = bool(_STOCK_NAME_RE.search(masked, c_start, z.end())) or left is not None
@@ -1190,6 +1233,9 @@ def _sums_to(parts: Sequence[int], value: int | None) -> bool:
     if len(parts) > 1:
         return sum(parts) == value
     return value >= parts[0] > 0 and value % parts[0] == 0
+
+
+_TOO_MANY_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.TOO_MANY_WORDS) + r")(?![\w-])")
 
 
 def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -1876,6 +1922,13 @@ def read_text(
             # for, is no stock.
             ignored_end = m.end
             continue
+        if role == "stock_on_hand" and keyword is not None and _REST_OF_REQUEST_RE.match(masked, m.end):
+            # "Mohon sisa 1.000 keping dari permohonan kami dapat dikirim": the rest of a request, asked for
+            # again, is the figure asked; said without an ask it is no stock either.
+            if not _ASK_WORD_RE.search(masked, c_start, keyword.start) and not _SEND_ASK_RE.match(masked, m.end, c_end):
+                ignored_end = m.end
+                continue
+            role = "requested"
         if role == "stock_on_hand" and _undelivered(masked, m.end, after_limit):
             # "sisanya 1.000 keping belum sampai": what is left of a shipment, still on its way.
             ignored_end = m.end
@@ -2105,6 +2158,16 @@ def read_text(
         ]
         if len(confirmed) == 1:
             loose = confirmed
+        else:
+            # "ralat pak, cukup 1.000 aja. yg 1.500 kebanyakan": the figure its clause calls too many is the
+            # one set aside; the other answers.
+            too_many = [
+                (mm, snip) for mm, snip in loose
+                if (span := next(((a, b) for a, b in clauses if a <= mm.start < b), None)) is not None
+                and _TOO_MANY_RE.search(masked, *span)
+            ]
+            if len(loose) - len(too_many) == 1 and too_many:
+                loose = [pair for pair in loose if pair not in too_many]
     if answer_role == "received":
         loose = _not_awaited(masked, clauses, loose)
     if answer_role and loose and not any(c.field == answer_role for c in candidates):
@@ -2343,6 +2406,26 @@ _NEED_HEADER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NEED_WORDS) + r"
 _ASK_HEADER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ASK_HEADER_WORDS) + r")(?![\w-])")
 
 
+def asked_beside_needed_table(candidates: list[Candidate]) -> list[Candidate]:
+    """Leave out a table's need ("Kecamatan | Kebutuhan Okt-Des" ... "JUMLAH | 3.000") when the writer's own
+    words ask a figure of their own ("sehingga kami mohon kekurangannya sebanyak 780 keping"): the need is
+    the reason, the ask is the request."""
+    def need_column(c: Candidate) -> bool:
+        header = next((normalise_header(cue.split(":", 1)[1]) for cue in c.cues
+                       if cue.startswith(("table_column:", "row_label:"))), "")
+        return bool(_NEED_HEADER_RE.search(header)) and not _ASK_HEADER_RE.search(header)
+
+    def asked_in_words(c: Candidate) -> bool:
+        words = [cue.split(":", 1)[1] for cue in c.cues if cue.startswith(("keyword_before:", "keyword_after:"))]
+        return bool(words) and not any(w in _NEED_NOUNS or _NEED_HEADER_RE.fullmatch(w) for w in words)
+
+    asked = [c for c in candidates if c.field == "requested" and not c.table and c.value is not None
+             and c.doubt is None and asked_in_words(c)]
+    if not asked:
+        return candidates
+    return [c for c in candidates if not (c.field == "requested" and c.table and need_column(c))]
+
+
 def _asked_over_need(candidates: list[Candidate]) -> list[Candidate]:
     """Leave out the requested figures of a need column or row when a column or row of the ask is read too."""
     def header(c: Candidate) -> str:
@@ -2404,7 +2487,7 @@ def _read_table(
             dated = [(d, r) for r in data if date_col < len(r) and (d := cell_date(r[date_col], sent)) is not None]
             if dated:
                 row_date, chosen = max(dated, key=lambda pair: pair[0])
-                cue = "latest_row"
+                cue = "latest_row" if len(dated) > 1 else "only_row"
                 if sum(1 for d, _ in dated if d == row_date) > 1:
                     # Several rows of the latest day ("19/11 | Kantor Dinas", "19/11 | UPT ..."): a row
                     # per place, not per day; the total row, if one, is the day's figure.
@@ -3079,16 +3162,17 @@ _DAY_MONTH_RE = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})(?![\d/])")
 
 def _period_rank(cell: str) -> tuple[int, ...] | None:
     """Where a column header stands in time, to order the columns of a table of periods side by side:
-    its day and month ("Hari ini (4/12)"), else now over before ("Hari ini" over "Kemarin"). None for a
+    now over before ("Hari ini (4/12)" over "Kemarin (3/12)"), else its day and month ("04/12" over "03/12"). None for a
     header that names no period."""
     low = normalise(cell)
-    day = _DAY_MONTH_RE.search(low)
-    if day is not None and 1 <= int(day.group(1)) <= 31 and 1 <= int(day.group(2)) <= 12:
-        return (1, int(day.group(2)), int(day.group(1)))
+    # the words first: "Minggu lalu (2-6 Mar)" is a span of days, not the 2nd of June
     if _NOW_PERIOD_RE.search(low):
         return (0, 1)
     if _EARLIER_PERIOD_RE.search(low):
         return (0, 0)
+    day = _DAY_MONTH_RE.search(low)
+    if day is not None and 1 <= int(day.group(1)) <= 31 and 1 <= int(day.group(2)) <= 12:
+        return (1, int(day.group(2)), int(day.group(1)))
     return None
 
 
@@ -3102,6 +3186,11 @@ def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]
         cells = _cells(line)
         if len(cells) < 2:
             continue
+        # The header may name the label column too ("Uraian | Minggu lalu | Minggu ini"): then the rows have
+        # as many cells as the header, else one more (the label's, under no header).
+        labelled = len(cells) >= 3 and _period_rank(cells[0]) is None
+        if labelled:
+            cells = cells[1:]
         ranks = [_period_rank(c) for c in cells]
         if any(r is None for r in ranks) or len({r[0] for r in ranks if r is not None}) != 1:
             continue
@@ -3118,6 +3207,8 @@ def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]
         if not rows:
             continue
         latest = max(ranks)  # type: ignore[type-var]
+        if ranks.count(latest) != 1 and labelled:
+            continue  # "Uraian | Minggu ini | s.d. minggu ini": the week's and the running count, read elsewhere
         if ranks.count(latest) != 1:
             tables.append(tuple(rows))  # several figures a label, no latest one: unclear
         else:
@@ -3125,6 +3216,52 @@ def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]
             tables.append(tuple((r[0], r[col]) for r in rows))
         for k in range(i, j):
             lines[k] = ""
+    return tables
+
+
+_DAY_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.DAY_NAMES) + r")(?![\w-])")
+_LISTED_LINE_RE = re.compile(
+    r"^[ \t>*\-\u2022]*(?P<label>[^\W\d_][^:\n]{0,40}?)[ \t]*:[ \t]*(?P<num>\d{1,3}(?:\.\d{3})*|\d+)"
+    r"[ \t]*(?:keping|kpg|lembar|lbr|pcs|orang|jiwa)?[ \t.]*$",
+    re.IGNORECASE,
+)
+
+
+def _place_list_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]:
+    """Lists of places with a figure each, closed by their total ("Tarakan Barat : 52" ... "Jumlah : 171"),
+    under a title that names one role ("Laporan perekaman KTP-el per kecamatan"): a table of that role's
+    column, the total its figure. Only when the total is the sum of the lines and no line names a role of
+    its own. The lines read become empty."""
+    tables: list[tuple[tuple[str, ...], ...]] = []
+    i = 0
+    while i < len(lines):
+        rows: list[tuple[str, str]] = []
+        j = i
+        while j < len(lines) and (
+            (m := _LISTED_LINE_RE.match(lines[j])) is not None or (_RULE_LINE_RE.match(lines[j]) and rows)
+        ):
+            if m is not None:
+                rows.append((m["label"].strip(), m["num"]))
+            j += 1
+        if len(rows) >= 3 and _TOTAL_RE.match(rows[-1][0].lower()):
+            places, total = rows[:-1], parse_digits(rows[-1][1])
+            labels_free = all(_label_role(label) is None and not _TOTAL_RE.match(label.lower())
+                              and not names_a_month(label.lower()) and not _DAY_NAME_RE.search(label.lower())
+                              for label, _ in places)  # places; months and days are read as a period's rows
+            summed = sum(parse_digits(n) or 0 for _, n in places)
+            k = i - 1
+            while k >= 0 and not lines[k].strip():
+                k -= 1
+            title = normalise(lines[k]) if k >= 0 else ""
+            roles = {kw.role for kw in keywords(mask_non_quantities(title)) if kw.role != "ignore"}
+            if labels_free and total == summed and len(roles) == 1:
+                role = roles.pop()
+                tables.append((("Lokasi", _ROLE_COLUMN_WORDS[role]), *places[:], (rows[-1][0], rows[-1][1])))
+                for n in range(i, j):
+                    lines[n] = ""
+                i = j
+                continue
+        i = max(j, i + 1)
     return tables
 
 
@@ -3136,10 +3273,11 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     terima dengan rincian:" over "Uraian | Jumlah Keping"), or made of rows that name their figures
     ("Perekaman KTP-el | 1.234"). Removed lines become empty so the text keeps its shape.
     """
-    if "|" not in text and "\t" not in text and "   " not in text:
-        return text, []
     lines = text.split("\n")
-    tables: list[tuple[tuple[str, ...], ...]] = _period_column_tables(lines)
+    listed = _place_list_tables(lines) if text.count(":") > 2 else []
+    if "|" not in text and "\t" not in text and "   " not in text:
+        return ("\n".join(lines), listed) if listed else (text, [])
+    tables: list[tuple[tuple[str, ...], ...]] = listed + _period_column_tables(lines)
     i = 0
     while i < len(lines):
         cells = _cells(lines[i])

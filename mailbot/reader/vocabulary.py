@@ -113,6 +113,8 @@ BLANK_UNITS: tuple[str, ...] = (
 # Units that count people; fine for recording and printing figures, never for stock.
 PEOPLE_UNITS: tuple[str, ...] = (
     "orang", "org", "jiwa", "penduduk", "pemohon", "wajib", "warga",
+    # Children counted for KIA ("Anak 0-17 th ber-KIA : 31.204 anak"): people, not blanks.
+    "anak", "balita", "bayi", "children",
     # People named by who they are: "untuk 412 Pekerja Migran Indonesia", "300 siswa SMA", "45 narapidana".
     "pekerja", "tenaga kerja", "tki", "pmi", "migran", "pengungsi", "peserta", "siswa", "murid", "mahasiswa",
     "narapidana", "napi", "warga binaan", "lansia", "pasien", "karyawan", "nelayan", "santri",
@@ -146,6 +148,8 @@ OTHER_UNITS: tuple[str, ...] = (
 PACKAGE_UNITS: tuple[str, ...] = (
     "box", "boks", "dus", "kardus", "karton", "koli", "pak", "pack", "pax", "bundel", "ikat", "bal", "kotak",
     "kemasan", "bungkus", "carton", "cartons", "boxes", "packs",
+    # A ream, when its size is given in blanks ("2 rim (1 rim isi 500 lbr)"); alone it is paper's (OTHER_UNITS).
+    "rim",
 )
 # Words that lead into a bracket explaining a figure by its packages: "(ada 1 dus tambahan 100)",
 # "(termasuk 2 box cadangan)", "(incl. 1 box spare)".
@@ -298,6 +302,10 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "turunkan", "turunin", "diturunkan", "diturunin",
         # Shorthand of "please" in English quick mail.
         "pls send", "plz send", "pls supply", "pls provide", "pls allocate",
+        # A request raised or lowered in English: "please revise our request down to 1,200 pieces".
+        "request down to", "request up to", "revise our request to", "revise the request to",
+        "reduce our request to", "lower our request to", "increase our request to", "raise our request to",
+        "reduce the request to", "lower the request to", "increase the request to", "raise the request to",
     ),
     "stock_on_hand": (
         "sisa", "tersisa", "menyisakan", "stok", "stock", "stoknya", "persediaan", "tinggal", "kantun",
@@ -456,6 +464,9 @@ OTHER_HOLDER_WORDS: tuple[str, ...] = (
     "se-provinsi", "kabupaten lain", "kab. lain",
     "kementerian", "kementerian dalam negeri", "ministry", "the province", "province",
 )
+# An office inside the district (a kecamatan's service unit): a figure found kept there ("ada 600 keping di
+# lemari UPT Tanjung Palas") is a part of the district's stock, not its stock.
+SUBUNIT_WORDS: tuple[str, ...] = ("upt", "uptd", "upt disdukcapil", "upt dukcapil")
 # A loan of blanks between offices ("tgl 18/11 kami pinjamkan 200 keping ke Disdukcapil KTT"): in its
 # sentence, a stock said with THEIR_WORDS ("stok mereka 0") is the borrower's or lender's, not the writer's.
 # (Without a loan, "sisa stok mereka 210" may be the stock of the district a mail speaks for.)
@@ -799,6 +810,9 @@ SUFFICIENT_PHRASES: tuple[str, ...] = (
     "masih aman", "masih cukup", "masih mencukupi", "masih tersedia", "masih ada", "masih banyak",
     "cukup aman", "stok aman", "belum perlu", "tidak perlu", "belum diperlukan", "tidak diperlukan",
     "belum butuh", "tidak butuh", "tidak kami minta", "belum kami minta",
+    # "Blangko KTP-el tidak kami usulkan bulan ini": the other blank, not asked for.
+    "tidak kami usulkan", "belum kami usulkan", "tidak kami ajukan", "belum kami ajukan", "tidak diusulkan",
+    "not requested", "we do not request", "we are not requesting", "no need for",
 )
 # Noun phrases that suggest a request unless the mail confirms a receipt
 # ("kami sudah menerima tambahan blangko").
@@ -1358,6 +1372,10 @@ ASK_HEADER_WORDS: tuple[str, ...] = (
 # The header of a table's numbering column ("No  Kecamatan  Perekaman"), left empty on a total row.
 NUMBERING_HEADERS: tuple[str, ...] = ("no", "no.", "nomor", "#")
 
+# Said of a figure in a revision, these set it aside as the old one: "cukup 1.000 aja, yg 1.500 kebanyakan".
+TOO_MANY_WORDS: tuple[str, ...] = (
+    "kebanyakan", "terlalu banyak", "kelebihan", "berlebihan", "kegedean", "too many", "too much",
+)
 # Asking for the difference between a need and the stock without writing it ("mohon dikirimkan
 # kekurangannya saja"): the clerk works it out.
 SHORTFALL_ASK_PHRASES: tuple[str, ...] = (
@@ -1602,7 +1620,8 @@ BEFORE_EVENT_WORDS: tuple[str, ...] = ("sebelum", "sblm", "before", "prior to")
 PACK_SIZE_WORDS: tuple[str, ...] = ("isi", "berisi", "masing-masing isi", "masing-masing berisi", "@", "x",
                                     "\u00d7", "containing", "each containing", "of")
 # A whole package ("1 dus utuh"), and the loose blanks added to whole packages ("ditambah 87 keping ecer").
-WHOLE_PACK_WORDS: tuple[str, ...] = ("utuh", "penuh", "full", "sealed", "segel")
+WHOLE_PACK_WORDS: tuple[str, ...] = ("utuh", "penuh", "full", "sealed", "segel", "belum dibuka", "masih segel",
+                                     "tersegel", "unopened")
 PLUS_WORDS: tuple[str, ...] = ("+", "ditambah", "tambah", "plus")
 # "dan"/"and" joins loose blanks to whole packages only when they are called loose ("dan 87 keping ecer"):
 # "2 dus (isi 500) dan 300 keping KIA" names two counts.
@@ -1696,6 +1715,14 @@ ROLE_PHRASES["stock_on_hand"] += tuple(
 SHORTFALL_ASK_PHRASES += (
     "send the balance", "supply the balance", "provide the balance", "cover the balance", "the remaining balance",
     "cover the difference", "make up the difference", "cover the gap",
+    # The gap asked with its figure: "Mohon kekurangan 100 (seratus) keping tersebut dapat dipenuhi", "we kindly
+    # ask for the remaining 80 cards".
+    "mohon kekurangan", "mhn kekurangan", "ask for the remaining", "request the remaining", "send the remaining",
+    "supply the remaining", "provide the remaining",
+)
+ROLE_PHRASES["requested"] += (
+    "ask for the remaining", "request the remaining", "send the remaining", "supply the remaining",
+    "provide the remaining",
 )
 # A difference between the count and the register that the writer is still looking into ("selisihnya sedang
 # kami cek", "masih ditelusuri"): neither figure is settled yet, and a clerk asks back.
@@ -1837,6 +1864,10 @@ NOT_USED_YET_PHRASES: tuple[str, ...] = (
 OPENING_IS_NOW_DAYS = 7
 # Short forms of "request" in terse mail ("req blangko ktpel 3rb"), siblings of "request" and "minta".
 ROLE_PHRASES["requested"] += ("req", "reqs", "rqst", "rqs", "pls send", "plz send")
+# "Mnt blangko KIA 200 pcs" ("mnt" alone is also minutes: only before a blank's name).
+ROLE_PHRASES["requested"] += ("mnt blangko", "mnt blanko", "mnta blangko", "mnta blanko", "mnt blgko")
+# "blangko 2.000 keping sdh kami trm": "terima" in a phone's shorthand.
+ROLE_PHRASES["received"] += ("trm", "sdh trm", "sudah trm", "kami trm", "dtrm", "ditrm", "sdh kami trm")
 # After a figure, these open the parts it is made of ("127 orang, terdiri dari 83 pemula dan 44 perekaman
 # ulang"): parts that add up to it, of no other role or blank, are no figures of their own.
 MADE_OF_WORDS: tuple[str, ...] = (
