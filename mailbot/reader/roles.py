@@ -30,6 +30,9 @@ for _role, _phrases in vocab.ROLE_PHRASES.items():
         _ROLE_OF.setdefault(_p, _role)
 _NOT_ROLE = frozenset(vocab.NOT_ROLE_PHRASES)
 _POSTFIX_ROLE_WORDS = frozenset(vocab.POSTFIX_ROLE_WORDS)
+_PART_LEAD_RE = re.compile(
+    r"(?<![\w-])(?:termasuk|trmsk|diantaranya|di antaranya|including|incl\.?|of which)[ \t]*:?[ \t]*$"
+)
 _POSTFIX_GAP_RE = re.compile(
     r"[ \t]*(?:(?:" + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]*)?(?:(?:"
     + vocab.alternation(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b[ \t]*)?(?:(?:"
@@ -1713,7 +1716,9 @@ def read_text(
                 or _RELATIVE_BEFORE_RE.search(masked, max(m.end, k.start - 24), k.start)
                 # "380 KTP-el blanks left", "58 enrolled": a role word right after the figure and its noun.
                 or (" ".join(masked[k.start : k.end].split()) in _POSTFIX_ROLE_WORDS
-                    and _postfix_gap(masked, m.end, k.start))
+                    and _postfix_gap(masked, m.end, k.start)
+                    # "109 (termasuk 23 perekaman jemput bola)": a part of the figure before, no count of its own
+                    and not _PART_LEAD_RE.search(masked, max(c_start, m.start - 16), m.start))
             )
         ]
         if not before and not after and idx + 1 < len(mentions) and next_start < c_end:

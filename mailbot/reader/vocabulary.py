@@ -1577,6 +1577,8 @@ RECEIPT_VERBS += ("receipt of", "confirm receipt of", "acknowledge receipt of", 
 ROLE_PHRASES["received"] += ("arrived", "has arrived", "have arrived")
 RECEIPT_VERBS += ("arrived", "has arrived", "have arrived")
 POSTFIX_ROLE_WORDS += ("arrived", "received", "issued")
+# A count and the work it counts ("Total 176 perekaman", "hari ini 97 pencetakan"), as field teams write it.
+POSTFIX_ROLE_WORDS += ("perekaman", "pencetakan", "rekaman")
 # "approx 700 pcs" is the English of "kurang lebih 700": the figure stated as a round one, read as it is
 # (an exact figure for the same role beside it wins). "about", "around" and "sekitar" stay estimates.
 _ROUND_ENGLISH: tuple[str, ...] = ("approx", "approx.", "approximately", "appr.")

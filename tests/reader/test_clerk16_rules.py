@@ -161,3 +161,15 @@ def test_the_rest_of_a_request_asked_for_is_the_request_not_stock() -> None:
 def test_a_decimal_said_in_words_by_voice_typing() -> None:
     v = _mail("laporan", "informasi dari kantor blangko sisa dua koma lima ribu keping titik terima kasih")
     assert v.stock_on_hand == 2500  # was 5.000 ("lima ribu")
+
+
+def test_a_count_followed_by_the_work_it_counts_from_a_field_team() -> None:
+    v = _mail("Rekap JB", "[12/10 19.02] Daniel: Rekap JB Kec. Mentarang\n[12/10 19.04] Daniel: Total 96 perekaman\n\n"
+              "Daniel\nKoord. Jemput Bola Disdukcapil Malinau")
+    assert (v.kind, v.recorded) == ("stock_report", 96)  # was other mail
+
+
+def test_a_part_in_brackets_stays_a_part() -> None:
+    v = _mail("laporan", "1) Perekaman KTP-el: 109 (termasuk 23 perekaman jemput bola)\n2) Pencetakan KTP-el: 104\n"
+              "3) Sisa blangko: 1.216")
+    assert (v.recorded, v.printed, v.stock_on_hand) == (109, 104, 1216)
