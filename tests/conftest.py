@@ -130,8 +130,11 @@ def _expected_length(item: pytest.Item) -> int:
 
 
 @pytest.fixture(autouse=True)
-def _no_processes_in_the_fast_tier(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Fail an unmarked test that starts a process (a server, mailbot in a subprocess): it belongs to `servers`."""
+def _no_processes_in_the_fast_tier(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail an unmarked test that starts a process (a server, mailbot in a subprocess): it belongs to `servers`.
+
+    subprocess.Popen is swapped by hand, not with the monkeypatch fixture: this runs for every test, and a
+    second fixture for each of the fast tier's 2,900 tests cost about 0.3 s of CPU."""
     if request.node.get_closest_marker("servers") is not None:
         yield
         return
@@ -140,5 +143,9 @@ def _no_processes_in_the_fast_tier(request: pytest.FixtureRequest, monkeypatch: 
         argv = [str(a) for a in (args if isinstance(args, list | tuple) else [args])]
         pytest.fail(f"{request.node.nodeid} starts {argv[:3]} but is not marked servers", pytrace=False)
 
-    monkeypatch.setattr(subprocess, "Popen", refuse)
-    yield
+    popen = subprocess.Popen
+    subprocess.Popen = refuse  # type: ignore[misc, assignment]
+    try:
+        yield
+    finally:
+        subprocess.Popen = popen  # type: ignore[misc]
