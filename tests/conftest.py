@@ -104,17 +104,11 @@ def pytest_collection(session: pytest.Session) -> Iterator[object]:
         return (yield)
     finally:
         gc.freeze()
-        young = session.config.getoption("gc_young")
-        if young is not None:
-            gc.set_threshold(young, *gc.get_threshold()[1:])
+        if young := os.environ.get("MAILBOT_TEST_GC_YOUNG"):
+            # the youngest generation collected after this many allocations instead of Python's 700:
+            # scripts/test --fast sets 7000; not where a test measures memory, as garbage waits longer
+            gc.set_threshold(int(young), *gc.get_threshold()[1:])
         gc.enable()
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--gc-young", type=int, default=None, metavar="N",
-        help="collect the youngest generation of objects after N allocations instead of Python's 700, in the "
-             "tests (scripts/test --fast: 7000; not where a test measures memory, as garbage waits longer)")
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
