@@ -62,6 +62,19 @@ def _tree(path: Path) -> ast.Module:
     return ast.parse(path.read_text(encoding="utf-8"))
 
 
+def _statements(node: ast.AST) -> list[ast.stmt]:
+    """The statements directly inside *node* (a body, an else, a handler, a case): an import is a statement,
+    so the walk never needs to enter an expression."""
+    found: list[ast.stmt] = []
+    for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+        for child in getattr(node, field, None) or ():
+            if isinstance(child, ast.stmt):
+                found.append(child)
+            else:  # an except handler or a match case: its own body holds the statements
+                found.extend(_statements(child))
+    return found
+
+
 @functools.cache
 def import_graph(*, deferred: bool) -> dict[str, set[str]]:
     """Module -> the mailbot modules it imports, read from the source.
@@ -75,7 +88,7 @@ def import_graph(*, deferred: bool) -> dict[str, set[str]]:
         edges: set[str] = set()
 
         def visit(node: ast.AST, later: bool, edges: set[str] = edges) -> None:
-            for child in ast.iter_child_nodes(node):
+            for child in _statements(node):
                 child_later = later or isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef) or (
                     isinstance(child, ast.If) and _names_type_checking(child.test))
                 if isinstance(child, ast.Import | ast.ImportFrom) and (deferred or not child_later):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import shutil
+import sqlite3
 import subprocess
 from collections.abc import Callable
 from datetime import datetime
@@ -14,6 +15,7 @@ import jinja2
 import pytest
 
 from mailbot.app import open_desk
+from mailbot.config import Config
 from mailbot.configfile import load_config
 from mailbot.desk import Desk
 from mailbot.render import make_environment
@@ -75,12 +77,49 @@ def _templates() -> jinja2.Environment:
     return make_environment()
 
 
+class OpenedDatabases:
+    """SQLite databases as open_desk leaves them (migrated, holding the opening balances), by what those
+    balances are booked from (_opening_key): a desk opened later from the same starts from a copy, as booking
+    them row by row costs more than many desk tests. open_desk still looks for them there, finds them all and
+    books nothing; the first desk of each key books them itself."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.by_key: dict[str, Path] = {}
+
+    def keep(self, key: str, database: Path) -> None:
+        """Keep a consistent copy of *database* (open in a desk, in WAL mode) for *key*."""
+        target = self.folder / f"{len(self.by_key)}.db"
+        source, copy = sqlite3.connect(database), sqlite3.connect(target)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+            source.close()
+        self.by_key[key] = target
+
+
+@pytest.fixture(scope="session")
+def opened_sqlite(tmp_path_factory: pytest.TempPathFactory) -> OpenedDatabases:
+    return OpenedDatabases(tmp_path_factory.mktemp("opened"))
+
+
+def _opening_key(config: Config, now: datetime) -> str:
+    """What ensure_opening_balances books from: the opening figures of the province and of each district,
+    and the time they are booked at (the desk's clock when it opens)."""
+    figures = [("province", sorted(config.stock.opening_province.items()))]
+    figures += [(d.code, sorted(d.opening_stock.items())) for d in config.districts]
+    return repr((now.isoformat(), figures))
+
+
 @pytest.fixture
-def open_test_desk(request: pytest.FixtureRequest, desk_dir: Path, migrated_sqlite: Path) -> Callable[..., Desk]:
+def open_test_desk(request: pytest.FixtureRequest, desk_dir: Path, migrated_sqlite: Path,
+                   opened_sqlite: OpenedDatabases) -> Callable[..., Desk]:
     """Open the desk in-process with a fixed clock (Friday 27 November 2026, 10:00 WITA) unless given one.
 
     On the config's SQLite file in *desk_dir*; in a test that uses `database_url` (tests/backends.py), on
-    that database instead, SQLite or PostgreSQL.
+    that database instead, SQLite or PostgreSQL. A new SQLite file starts as a copy of one migrated once
+    for the session, or, with a fixed time, of one already holding the same opening balances (opened_sqlite).
     """
     url = request.getfixturevalue("database_url") if "database_url" in request.fixturenames else None
     desks: list[Desk] = []
@@ -88,13 +127,21 @@ def open_test_desk(request: pytest.FixtureRequest, desk_dir: Path, migrated_sqli
     def _open(now: datetime | None = None, clock: Callable[[], datetime] | None = None) -> Desk:
         fixed = now or datetime(2026, 11, 27, 10, 0, tzinfo=WITA)
         config = load_config(desk_dir / "config.toml")
+        keep: tuple[str, Path] | None = None
         if url is not None:
             config = config.model_copy(update={"database": config.database.model_copy(update={"url": url})})
         elif config.database.url.startswith("sqlite:///"):
             own = Path(config.database.url.removeprefix("sqlite:///"))
             if not own.exists():
-                shutil.copy(migrated_sqlite, own)
+                # a test's own clock is not called here (it may count its calls or move on): no copy by time
+                key = _opening_key(config, fixed) if clock is None else None
+                opened = opened_sqlite.by_key.get(key) if key is not None else None
+                shutil.copy(opened or migrated_sqlite, own)
+                if key is not None and opened is None:
+                    keep = (key, own)
         desk = open_desk(config, clock=clock or (lambda: fixed))
+        if keep is not None:
+            opened_sqlite.keep(*keep)
         desk.env = _templates()
         desks.append(desk)
         return desk
