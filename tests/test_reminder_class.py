@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from mailbot.attention import is_reminder
@@ -42,3 +44,12 @@ def test_reminders_in_their_many_wordings(text: str) -> None:
                                   "Kiriman sudah kami terima, segera kami distribusikan ke kecamatan."])
 def test_what_is_not_a_reminder(text: str) -> None:
     assert not is_reminder(_verdict(text))
+
+
+def test_a_reminder_is_told_the_same_however_often_it_is_asked() -> None:
+    """is_reminder keeps its answer per text (routing asks it up to three times of one mail): never another
+    mail's answer."""
+    for _ in range(2):
+        assert is_reminder(_verdict("Mohon ditindaklanjuti pak"))
+        assert not is_reminder(_verdict("Terima kasih, blangko sudah kami terima."))
+        assert is_reminder(replace(_verdict("Terima kasih."), subject="Mengingatkan: permohonan blangko"))
