@@ -47,6 +47,7 @@ from mailbot import attention, quarantine, routes, stated
 from mailbot.config import Config
 from mailbot.desk import Desk, reader_districts
 from mailbot.errors import LimitExceeded, MailbotError, Quarantine
+from mailbot.guards.headers import header_block
 from mailbot.guards.limits import MAX_PARSED_HEADER_CHARS, check_limits
 from mailbot.guards.threads import content_digest, identify, safe_message_id
 from mailbot.guards.trust import SenderTrust, assess_sender
@@ -242,7 +243,7 @@ def read_within_limits(raw: bytes, rules: Rules) -> Verdict:
 
 def guard(raw: bytes, rules: Rules) -> SenderTrust:
     """Who sent it and may we act on it automatically (from the headers only)."""
-    headers = email.parser.BytesHeaderParser().parsebytes(raw)
+    headers = email.parser.BytesHeaderParser().parsebytes(header_block(raw))  # not the body, read line by line
     return assess_sender(
         headers, district_senders=rules.district_senders, manager_addresses=rules.managers,
         authserv_id=rules.authserv_id, require_authentication=rules.require_authentication,
