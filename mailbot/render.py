@@ -34,11 +34,18 @@ class _FoldingRemembered(email.policy.Compat32):
     def fold_binary(self, name: str, value: str) -> bytes:
         if name in _REPEATED and isinstance(value, str):
             return _fold_binary(self, name, value)
+        if isinstance(value, str) and self.max_line_length is not None \
+                and len(name) + 2 + len(value) <= self.max_line_length and _PLAIN_VALUE.fullmatch(value):
+            # words of printable ASCII one space apart, within the line: the folder writes them as they are (the
+            # Subject, Date, Message-ID, In-Reply-To and References of a reply; test_render_fold)
+            return f"{name}: {value}{self.linesep}".encode("ascii")
         return super().fold_binary(name, value)
 
 
 _REPEATED = frozenset({"From", "To", "Auto-Submitted", "X-Auto-Response-Suppress", "X-Loop", "X-Mailbot-Category",
                        "Content-Type", "MIME-Version", "Content-Transfer-Encoding"})
+
+_PLAIN_VALUE = re.compile(r"[!-~]+(?: [!-~]+)*")
 
 
 @functools.lru_cache(maxsize=256)
