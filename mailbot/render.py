@@ -12,7 +12,6 @@ from datetime import datetime
 from email.header import Header
 from email.message import Message
 from email.mime.multipart import MIMEMultipart
-from email.mime.text import MIMEText
 from email.utils import format_datetime, formataddr, make_msgid
 from pathlib import Path
 from typing import Literal
@@ -170,11 +169,11 @@ def compose(envelope: Envelope, body: Rendered, *, category: Category, domain: s
                         ("References", " ".join(envelope.references))):
         if UNSAFE_HEADER.search(value):
             raise ValueError(f"refusing a line break or control character in the {name} header")
-    text = MIMEText(body.text, "plain", UTF8_QP)  # type: ignore[arg-type]  # a Charset is accepted at run time
+    text = text_part(body.text, "plain")
     if body.html:
         msg: Message = MIMEMultipart("alternative")
         msg.attach(text)
-        msg.attach(MIMEText(body.html, "html", UTF8_QP))  # type: ignore[arg-type]
+        msg.attach(text_part(body.html, "html"))
     else:
         msg = text
     headers = [
@@ -199,6 +198,18 @@ def compose(envelope: Envelope, body: Rendered, *, category: Category, domain: s
     for name, value in [*headers, *mime_headers]:
         msg[name] = value
     return message_id, msg.as_bytes(policy=OUTGOING)
+
+
+def text_part(text: str, subtype: str) -> Message:
+    """MIMEText(text, subtype, UTF8_QP) as the stdlib builds it (the same headers, in the same order, and the same
+    quoted-printable payload; test_render_fold), without the charset bookkeeping that cost more than the rest of
+    the part: its headers are the same for every reply."""
+    part = Message()
+    part["Content-Type"] = f'text/{subtype}; charset="utf-8"'
+    part["MIME-Version"] = "1.0"
+    part["Content-Transfer-Encoding"] = "quoted-printable"
+    part.set_payload(UTF8_QP.body_encode(text.encode("utf-8")) if text else "")
+    return part
 
 
 def _encoded(value: str) -> str:

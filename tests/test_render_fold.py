@@ -7,7 +7,7 @@ import email.policy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mailbot.render import OUTGOING
+from mailbot.render import OUTGOING, UTF8_QP, text_part
 from tests.properties import examples
 
 _NAMES = st.sampled_from(["Subject", "Date", "Message-ID", "In-Reply-To", "References", "To", "X-Custom-Header"])
@@ -38,3 +38,15 @@ def test_a_reply_header_of_plain_words_is_written_as_it_stands() -> None:
     assert OUTGOING.fold_binary("Message-ID", "<abc.def@x.example>") == b"Message-ID: <abc.def@x.example>\n"
     assert OUTGOING.fold_binary("Date", "Sun, 06 Dec 2026 08:10:43 +0800") == b"Date: Sun, 06 Dec 2026 08:10:43 +0800\n"
 
+
+@settings(max_examples=examples(300), deadline=None)
+@given(text=st.text(max_size=300) | st.text(st.sampled_from("ab =.\n\r\t\u00e9\u2028"), max_size=200),
+       subtype=st.sampled_from(["plain", "html"]))
+def test_a_text_part_is_the_stdlibs_mimetext(text: str, subtype: str) -> None:
+    from email.mime.text import MIMEText
+
+    stdlib = MIMEText(text, subtype, UTF8_QP)  # type: ignore[arg-type]  # a Charset is accepted at run time
+    part = text_part(text, subtype)
+    assert list(part.items()) == list(stdlib.items())
+    assert part.get_payload() == stdlib.get_payload()
+    assert part.as_bytes(policy=OUTGOING) == stdlib.as_bytes(policy=OUTGOING)
