@@ -246,6 +246,10 @@ _CANCEL = re.compile(
 # ... or saying it no longer wants it: "tidak jadi" (on its own: a figure beside it may be what changed).
 _NOT_AFTER_ALL = re.compile(r"\b(?:" + "|".join(map(re.escape, vocabulary.NOT_AFTER_ALL)) + r")\b(?! (?:\d|menjadi))")
 _CANCEL_OF_OTHER = re.compile(r"\b(?:berlangganan|langganan|subscription|unsubscribe|undangan|rapat|meeting|acara)\b")
+# What _CANCEL and _NOT_AFTER_ALL cannot match without: one of their words, written as it is ("batal" stands for every
+# word holding it). A plain substring test first spares most mail the patterns' look-behinds, tried at every
+# position of the text (a quarter of a millisecond for a district's request).
+_CANCEL_WORDS = ("batal", *(w for w in vocabulary.CANCEL_WORDS if "batal" not in w))
 
 
 _CANCEL_DENIED = re.compile(r"\b(?:jangan|tidak|tdk|belum|bukan|tak|not|don't|do not) (?:kami )?(?:di)?"
@@ -276,9 +280,10 @@ def cancels(text: str, intent: str) -> bool:
     low = normalise(text or "")
     if intent == "question" or _CANCEL_OF_OTHER.search(low):
         return False
-    if _CANCEL.search(low):
+    if any(word in low for word in _CANCEL_WORDS) and _CANCEL.search(low):
         return True
-    return intent in ("plain", "restated", "unclear") and bool(_NOT_AFTER_ALL.search(low))
+    return (intent in ("plain", "restated", "unclear") and any(words in low for words in vocabulary.NOT_AFTER_ALL)
+            and bool(_NOT_AFTER_ALL.search(low)))
 
 
 def figures_beside(text: str, known: set[int | None]) -> tuple[int, ...]:

@@ -47,6 +47,7 @@ from mailbot import attention, quarantine, routes, stated
 from mailbot.config import Config
 from mailbot.desk import Desk, reader_districts
 from mailbot.errors import LimitExceeded, MailbotError, Quarantine, UnreadableError
+from mailbot.guards.headers import header_block
 from mailbot.guards.limits import MAX_PARSED_HEADER_CHARS, check_limits
 from mailbot.guards.threads import content_digest, identify, safe_message_id
 from mailbot.guards.trust import SenderTrust, assess_sender
@@ -78,6 +79,7 @@ class Work:
     replay: bool = False  # process again a message stored as quarantined
     claimed: Message | None = None  # a stored message with the same Message-ID that is another message
     inserted: bool = False  # route() inserted the message row (repo.insert_message)
+    written: datetime | None = None  # the message's Date, from the judgment (stated.date_written)
 
 
 # --- the steps, in order -------------------------------------------------------------------------
@@ -216,6 +218,7 @@ class Judgment:
     trust: SenderTrust | None = None
     refused: str | None = None  # a limit, not an email, too slow to read: quarantined with this reason
     seconds: float = 0.0  # how long the pure steps took
+    written: datetime | None = None  # its Date (stated.date_written), read here rather than in the database's process
 
 
 def limits(raw: bytes, rules: Rules) -> None:
@@ -247,7 +250,7 @@ def read_within_limits(raw: bytes, rules: Rules) -> Verdict:
 
 def guard(raw: bytes, rules: Rules) -> SenderTrust:
     """Who sent it and may we act on it automatically (from the headers only)."""
-    headers = email.parser.BytesHeaderParser().parsebytes(raw)
+    headers = email.parser.BytesHeaderParser().parsebytes(header_block(raw))  # not the body, read line by line
     return assess_sender(
         headers, district_senders=rules.district_senders, manager_addresses=rules.managers,
         authserv_id=rules.authserv_id, require_authentication=rules.require_authentication,
@@ -268,7 +271,7 @@ def judge(raw: bytes, rules: Rules) -> Judgment:
         log.warning("the sender guard failed: %s: %s", type(exc).__name__, exc)
         return Judgment(refused=f"sender headers could not be read ({type(exc).__name__})",
                         seconds=time.monotonic() - started)
-    return Judgment(verdict, trust, seconds=time.monotonic() - started)
+    return Judgment(verdict, trust, seconds=time.monotonic() - started, written=stated.date_written(raw))
 
 
 def record_judgment(work: Work, judged: Judgment) -> None:
@@ -277,6 +280,7 @@ def record_judgment(work: Work, judged: Judgment) -> None:
         raise Quarantine(judged.refused)
     assert judged.verdict is not None and judged.trust is not None and work.message is not None
     v, t = work.verdict, work.trust = judged.verdict, judged.trust
+    work.written = judged.written
     m = work.message
     m.sender, m.subject = db_text(v.sender, 320) if v.sender else None, db_text(v.subject)
     m.kind, m.district, m.verdict = v.kind, v.district, v.as_dict()
@@ -300,7 +304,7 @@ def route(session: Session, desk: Desk, work: Work) -> None:
     if not work.outcome.is_follow_up and work.outcome is not MessageOutcome.CORRECTION_UNMATCHED:
         # a follow-up's stock is the stock of the request it followed up, kept there (mailbot.conversation);
         # a correction that fits no request states no stock a person has not read
-        stated.record(session, desk, work.message, work.verdict, work.trust)
+        stated.record(session, desk, work.message, work.verdict, work.trust, written=work.written)
     work.queued = attention.after_route(session, desk, work.message, work.verdict, work.trust, work.outcome)
     if work.claimed is not None:
         attention.message_id_shared(session, desk, work.message, work.claimed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Literal
 from typing import cast as typed
 
 from sqlalchemy import String, Table, cast, exists, func, insert, literal, select
@@ -43,9 +44,11 @@ class Stated:
         return self.quantity != self.expected
 
 
-def record(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust) -> None:
+def record(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust, *,
+           written: datetime | None | Literal["unread"] = "unread") -> None:
     """Keep the stock a trusted district sender stated; open a reconciliation item when it is far from the
-    ledger (a report's figure is booked by the report itself, so only requests and receipts are compared)."""
+    ledger (a report's figure is booked by the report itself, so only requests and receipts are compared).
+    *written*: the message's date_written(), when it was read ahead (mailbot.pipeline.judge)."""
     if not trust.trusted or trust.district is None or verdict.stock_on_hand is None:
         return
     if verdict.kind not in ("request", "stock_report", "receipt"):
@@ -54,8 +57,9 @@ def record(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
         return  # "sisa 800 katanya dikirim minggu depan": the rest of the shipment still coming, not a stock
     item = verdict.item or "ktp-el"
     source: str = "report" if verdict.kind == "stock_report" else verdict.kind
+    at = written_at(message, desk.now()) if written == "unread" else _no_later(written, desk.now())
     keep(session, district=trust.district, item=item, quantity=verdict.stock_on_hand, source=source,
-         message=message, at=written_at(message, desk.now()))
+         message=message, at=at)
     if source != "report":
         reconcile(session, desk, district=trust.district, item=item, stated=verdict.stock_on_hand, message=message)
 
@@ -72,20 +76,28 @@ def record_for_request(session: Session, desk: Desk, message: Message, *, distri
 def written_at(message: Message, now: datetime) -> datetime:
     """When the district wrote *message*: its Date header, never later than *now* (when it was read; a
     sender's clock may run ahead), else *now*. A statement is as old as the mail that made it."""
+    return _no_later(date_written(message.raw), now)
+
+
+def date_written(raw: bytes | None) -> datetime | None:
+    """The Date header of the message *raw* (a zone it leaves unknown taken as UTC), or None when it has none
+    that can be read. Pure: the reading process works it out ahead of the database (mailbot.pipeline.judge)."""
     from email.parser import BytesHeaderParser
     from email.utils import parsedate_to_datetime
 
-    head = (message.raw or b"").partition(b"\r\n\r\n")[0].partition(b"\n\n")[0]
+    head = (raw or b"").partition(b"\r\n\r\n")[0].partition(b"\n\n")[0]
     try:
         value = BytesHeaderParser().parsebytes(head.removeprefix(b"\xef\xbb\xbf")).get("date")
         written = parsedate_to_datetime(str(value)) if value is not None else None
     except Exception:  # noqa: BLE001 - a Date that cannot be read is no date
         written = None
-    if written is None:
-        return now
-    if written.tzinfo is None:  # "-0000": the zone is unknown (RFC 5322); taken as UTC
+    if written is not None and written.tzinfo is None:  # "-0000": the zone is unknown (RFC 5322); taken as UTC
         written = written.replace(tzinfo=UTC)
-    return min(written, now)
+    return written
+
+
+def _no_later(written: datetime | None, now: datetime) -> datetime:
+    return now if written is None else min(written, now)
 
 
 def keep(session: Session, *, district: str, item: str, quantity: int, source: str, message: Message | None,

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from mailbot import followup
 from mailbot.followup import gives_reason, interpret
+from mailbot.reader import vocabulary
+from mailbot.reader.numbers import normalise
+from tests.properties import examples
 
 # (new text, requested, stock on hand, approved) -> (intent, figures)
 CASES = [
@@ -109,3 +115,29 @@ def test_the_other_blanks_figure_is_never_the_requests_and_is_kept_for_a_person(
         text: str, intent: str, figures: dict[str, int], other: tuple[int, ...]) -> None:
     reading = interpret(text, item="ktp-el", requested=2000, stock_on_hand=750, approved=2000)
     assert (reading.intent, reading.figures, reading.other_item) == (intent, figures, other)
+
+
+def _cancels_by_the_patterns_alone(text: str, intent: str) -> bool:
+    """followup.cancels as the patterns alone say it, without the plain word test that spares most mail them."""
+    low = normalise(text or "")
+    if intent == "question" or followup._CANCEL_OF_OTHER.search(low):
+        return False
+    if followup._CANCEL.search(low):
+        return True
+    return intent in ("plain", "restated", "unclear") and bool(followup._NOT_AFTER_ALL.search(low))
+
+
+_CANCEL_PIECES = st.sampled_from([
+    *vocabulary.CANCEL_WORDS, *vocabulary.NOT_AFTER_ALL, *vocabulary.CANCEL_BATAL_WISH, *vocabulary.CANCEL_BATAL_AFTER,
+    *vocabulary.CANCEL_BATAL_BEFORE, "batal", "Batal", "BATAL", "DIBATALKAN", "Cancel", "jangan", "tidak", "tdk",
+    "belum", "bukan", "tak", "not", "don't", "do not", "kami", "mohon", "permohonan", "rapat", "2.000", "1000",
+    "menjadi", "keping", "pak", "?", ".", ",", "!", "\n", "batalkan,", "(batal)", "pembatalan.",
+])
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(pieces=st.lists(_CANCEL_PIECES, max_size=12), glue=st.sampled_from([" ", "", "\n", ". "]),
+       intent=st.sampled_from(["plain", "restated", "unclear", "question", "correction", "appeal", "other_item"]))
+def test_the_word_test_before_the_cancel_patterns_changes_no_answer(pieces: list[str], glue: str, intent: str) -> None:
+    text = glue.join(pieces)
+    assert followup.cancels(text, intent) == _cancels_by_the_patterns_alone(text, intent)

@@ -71,3 +71,16 @@ def test_a_judgment_and_the_rules_cross_a_process_boundary_intact() -> None:
     assert (judged.trust.district, judged.trust.trusted, judged.refused) == ("65.01", True, None)
     # the time it took is the only field two readings of the same bytes may differ in
     assert dataclasses.replace(judged, seconds=0.0) == dataclasses.replace(judge(REQUEST, RULES), seconds=0.0)
+
+
+def test_the_date_a_district_wrote_is_read_with_the_message_as_the_ledger_reads_it() -> None:
+    """judge() reads the Date ahead (the reading process), as stated.written_at reads it from the stored bytes."""
+    from datetime import UTC, datetime
+
+    from mailbot.stated import date_written
+
+    dated = REQUEST.replace(b"Message-ID:", b"Date: Mon, 23 Nov 2026 08:30:00 +0800\r\nMessage-ID:", 1)
+    assert judge(dated, RULES).written == date_written(dated) == datetime(2026, 11, 23, 0, 30, tzinfo=UTC)
+    assert judge(REQUEST, RULES).written is None  # none written: the ledger takes the time it was read
+    unknown_zone = REQUEST.replace(b"Message-ID:", b"Date: Mon, 23 Nov 2026 08:30:00 -0000\r\nMessage-ID:", 1)
+    assert judge(unknown_zone, RULES).written == datetime(2026, 11, 23, 8, 30, tzinfo=UTC)

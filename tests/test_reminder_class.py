@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mailbot.attention import is_reminder
 from mailbot.reader.verdict import Verdict
+from tests.properties import examples
 
 
 def _verdict(text: str) -> Verdict:
@@ -42,3 +47,37 @@ def test_reminders_in_their_many_wordings(text: str) -> None:
                                   "Kiriman sudah kami terima, segera kami distribusikan ke kecamatan."])
 def test_what_is_not_a_reminder(text: str) -> None:
     assert not is_reminder(_verdict(text))
+
+
+def test_a_reminder_is_told_the_same_however_often_it_is_asked() -> None:
+    """is_reminder keeps its answer per text (routing asks it up to three times of one mail): never another
+    mail's answer."""
+    for _ in range(2):
+        assert is_reminder(_verdict("Mohon ditindaklanjuti pak"))
+        assert not is_reminder(_verdict("Terima kasih, blangko sudah kami terima."))
+        assert is_reminder(replace(_verdict("Terima kasih."), subject="Mengingatkan: permohonan blangko"))
+
+
+_REMINDER_WORDS = st.sampled_from([
+    "Izin", "MENGINGATKAN", "kembali", "permohonan", "Menanyakan", "KELANJUTAN", "tindak", "lanjut", "Mohon", "info",
+    "Perkembangan", "belum", "ADA", "kabar", "kapan", "Diproses", "ya", "pak", "segera", "DIKIRIM", "Kirimannya",
+    "any", "Update", "still", "WAITING", "remind", "Pengirimannya", "dipercepat", "sudah", "Seminggu", "send", "ASAP",
+    "2.000", "?", ",", ".", "\n", "Follow", "up", "status", "of", "our", "request",
+])
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(words=st.lists(_REMINDER_WORDS, max_size=14), glue=st.sampled_from([" ", "  ", "\n", ", "]))
+def test_ascii_text_in_lower_case_is_read_as_the_pattern_reads_it_ignoring_case(words: list[str], glue: str) -> None:
+    from mailbot import attention
+
+    text = glue.join(words)
+    assert attention._reminds.__wrapped__(text) == bool(attention._REMINDER.search(text))
+
+
+def test_the_reminder_pattern_has_no_upper_case_word() -> None:
+    """Lower-casing ASCII text stands for ignoring case only while the pattern's own words are lower case."""
+    from mailbot import attention
+
+    source = attention._REMINDER.pattern
+    assert all(source[i - 1] == "\\" for i, c in enumerate(source) if c.isupper())

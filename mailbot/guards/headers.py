@@ -23,6 +23,22 @@ _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _ADDR_SPEC_RE = re.compile(rf"(?P<local>{_ATOM}(?:\.{_ATOM})*)@(?P<domain>(?:{_LABEL}\.)+{_LABEL})")
 
 
+# An empty line, whatever ends the lines around it (the header parser takes \r\n, \n and a lone \r as line ends).
+_EMPTY_LINE_RE = re.compile(rb"\n\n|\n\r|\r\r")
+
+
+def header_block(raw: bytes) -> bytes:
+    r"""*raw* up to its first empty line (the end of the line before it kept): every header the header parser
+    reads from *raw*, without the body it would read line by line after them. (The parser ends the headers at
+    the first empty line, or earlier at a line that is no header; either way the same headers.)
+
+    >>> header_block(b"From: a\r\nSubject: b\r\n\r\nbody\r\n")
+    b'From: a\r\nSubject: b\r\n'
+    """
+    end = _EMPTY_LINE_RE.search(raw)
+    return raw if end is None else raw[:end.start() + 1]
+
+
 def safe_header_text(value: str, max_len: int = 200) -> str:
     """*value* as one clean line of at most *max_len* characters, fit for an outgoing header.
 

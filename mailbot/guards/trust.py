@@ -254,16 +254,16 @@ def _from_address(msg: Message, reasons: list[str]) -> tuple[str | None, str | N
             continue
         # Encoded words only stand in names and comments; a plain word in their place keeps
         # the structure the way a mail client sees it (see headers.parse_mailboxes).
-        try:
-            header = policy.default.header_factory("From", address_structure(value))
-        except Exception:  # the header parser has no narrower contract
+        parsed = _parsed_from(address_structure(value))
+        if parsed is None:
             reasons.append("malformed_from")
             continue
-        if any(g.display_name is not None for g in header.groups):
+        group, defective, addr_specs = parsed
+        if group:
             reasons.append("from_group")
-        if any(not isinstance(d, errors.ObsoleteHeaderDefect) for d in header.defects):
+        if defective:
             reasons.append("malformed_from")
-        mailboxes += [a.addr_spec for a in header.addresses]
+        mailboxes += addr_specs
     if len(mailboxes) > 1:
         reasons.append("two_from_mailboxes")
     if len(mailboxes) != 1:
@@ -282,6 +282,20 @@ def _from_address(msg: Message, reasons: list[str]) -> tuple[str | None, str | N
     if len(values) > 1 or "malformed_from" in reasons or "from_group" in reasons:
         return None, domain
     return (addr_spec if is_addr_spec(addr_spec) else None), domain
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed_from(value: str) -> tuple[bool, bool, tuple[str, ...]] | None:
+    """What the header parser makes of one From value: (a group is named in it, a defect beyond the obsolete
+    syntax, its addr-specs); None when it refuses the value. Kept per value: a desk's senders write from the
+    same few From lines, and parsing one costs more than the rest of the sender checks."""
+    try:
+        header = policy.default.header_factory("From", value)
+    except Exception:  # noqa: BLE001 - the header parser has no narrower contract
+        return None
+    return (any(g.display_name is not None for g in header.groups),
+            any(not isinstance(d, errors.ObsoleteHeaderDefect) for d in header.defects),
+            tuple(a.addr_spec for a in header.addresses))
 
 
 def _authentication(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import email.parser
 import unicodedata
 from email import policy
 from email.headerregistry import Address
@@ -13,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mailbot.guards.decode import header_text, raw_header_values
-from mailbot.guards.headers import safe_address, safe_display_name, safe_header_text, safe_subject
+from mailbot.guards.headers import header_block, safe_address, safe_display_name, safe_header_text, safe_subject
 from tests.headercheck import assert_headers_clean
 from tests.properties import examples
 
@@ -266,3 +267,21 @@ def test_unsanitised_encoded_subject_is_caught_by_the_checker() -> None:
     reply["Subject"] = "=?utf-8?q?a=0D=0ABcc:_x@attacker.example?="
     with pytest.raises(AssertionError):
         assert_headers_clean(reply, expected={"Subject"})
+
+
+_LINE_ENDS = st.sampled_from([b"\r\n", b"\n", b"\r"])
+_HEADER_LINES = st.sampled_from([
+    b"From: Disdukcapil <a@b.example>", b"Subject: Permohonan", b"  continued", b"\tcontinued", b"To: x@y.example",
+    b"From x@y Mon Jan  1", b"no header here", b"X-Empty:", b"Date: Mon, 03 Mar 2025 09:15:00 +0800", b"",
+    b"Content-Type: text/plain; charset=\"utf-8\"", b"Subject: \xc3\xa9t\xe9", b":no name", b" ",
+])
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(lines=st.lists(st.tuples(_HEADER_LINES, _LINE_ENDS), max_size=12), body=st.binary(max_size=200))
+def test_the_header_block_holds_every_header_the_parser_reads(lines: list[tuple[bytes, bytes]], body: bytes) -> None:
+    """pipeline.guard parses only header_block(raw): the same headers as from the whole message, however its
+    lines end and wherever the parser ends the headers."""
+    raw = b"".join(line + end for line, end in lines) + body
+    parser = email.parser.BytesHeaderParser()
+    assert list(parser.parsebytes(header_block(raw)).raw_items()) == list(parser.parsebytes(raw).raw_items())

@@ -404,3 +404,15 @@ def test_a_dmarc_pass_that_names_no_domain_vouches_for_nothing() -> None:
                           manager_addresses=(), authserv_id="mx.kaltaraprov.example", require_authentication=True)
     assert (trust.authenticated, trust.trusted) == (False, False)
     assert "dmarc_no_domain" in trust.reasons
+
+
+def test_a_from_line_read_again_is_judged_as_the_first_time() -> None:
+    """The parse of a From value is kept per value (the same few senders write every day): asked again, a spoof is
+    still a spoof and a district still its district, whatever was asked in between."""
+    spoofs = [case.values[0] for case in SPOOFS]
+    first = [assess(message(*headers), require=False) for headers in spoofs]
+    genuine = assess(message(BULUNGAN_FROM), require=False)
+    again = [assess(message(*headers), require=False) for headers in spoofs]
+    assert again == first
+    assert (genuine.trusted, genuine.district) == (True, "65.01")
+    assert assess(message(BULUNGAN_FROM), require=False) == genuine

@@ -7,9 +7,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import Table, bindparam, delete, insert, inspect, select
+from sqlalchemy import Table, bindparam, delete, event, insert, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import ReleaseSavepointClause, RollbackToSavepointClause, SavepointClause
 
 from mailbot.store import repo
 from mailbot.store.db import make_engine, migrate, session_factory
@@ -95,4 +96,29 @@ def test_the_message_row_inserted_at_once_is_a_clean_row_of_the_session(database
         message.status = "quarantined"  # a later change is written by the next flush
         session.flush()
         assert session.scalar(select(MESSAGES.c.status).where(MESSAGES.c.id == message.id)) == "quarantined"
+    engine.dispose()
+
+
+def test_a_savepoint_runs_as_sqlalchemy_writes_it_and_keeps_or_undoes_its_rows(database_url: str) -> None:
+    """make_engine runs SAVEPOINT, RELEASE and ROLLBACK TO as the text SQLAlchemy's compiler writes (every message is
+    one): the same statements, and a savepoint rolled back undoes its rows alone, a released one keeps them."""
+    statements: list[str] = []
+    engine = make_engine(database_url)
+    migrate(engine)
+    event.listen(engine, "before_cursor_execute", lambda _c, _cur, statement, *_: statements.append(statement))
+    with session_factory(engine).begin() as session:
+        with session.begin_nested():
+            session.connection().execute(insert(MESSAGES), _values("kept"))
+        with pytest.raises(IntegrityError), session.begin_nested():
+            session.connection().execute(insert(MESSAGES), _values("undone"))
+            session.connection().execute(insert(MESSAGES), _values("kept"))  # the unique key: this savepoint fails
+    with session_factory(engine)() as session:
+        assert session.scalars(select(Message.dedup_key)).all() == ["kept"]
+    saved = [s for s in statements if "SAVEPOINT" in s]
+    assert saved == ["SAVEPOINT sa_savepoint_1", "RELEASE SAVEPOINT sa_savepoint_1", "SAVEPOINT sa_savepoint_2",
+                     "ROLLBACK TO SAVEPOINT sa_savepoint_2"]
+    # the text SQLAlchemy's own compiler writes for them
+    assert [str(clause("sa_savepoint_1").compile(dialect=engine.dialect)) for clause in (
+        SavepointClause, ReleaseSavepointClause, RollbackToSavepointClause)] == [
+        "SAVEPOINT sa_savepoint_1", "RELEASE SAVEPOINT sa_savepoint_1", "ROLLBACK TO SAVEPOINT sa_savepoint_1"]
     engine.dispose()
