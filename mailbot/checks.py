@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 
-from mailbot.config import Config, ImapInbox, MaildirInbox, MaildirOutbox, SmtpOutbox
+from mailbot.config import Config, ImapInbox, MaildirInbox, MaildirOutbox, SmtpOutbox, folder_separator_problem
 
 if TYPE_CHECKING:
     from apscheduler.triggers.base import BaseTrigger
+    from imapclient import IMAPClient
 
 from mailbot.store.db import LOW_BYTES, database_problem, free_bytes, refuses_new_files, storage_problem
 from mailbot.store.urls import sqlite_file
@@ -538,9 +539,12 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         client.login(inbox.username, password)
         delimiter = next((d.decode() if isinstance(d, bytes) else d for _f, d, _n in client.list_folders("", "")
                           if d), "/")
+        if refused := _folders_refused(client, inbox, delimiter, where):
+            return refused, None
         missing = [name for name in (inbox.folder,) if not client.folder_exists(name.replace("/", delimiter))]
-        later = [name for name in (inbox.processed_folder, inbox.quarantine_folder)
-                 if not client.folder_exists(name.replace("/", delimiter))]
+        created, refused = ([], None) if missing else _create_missing(client, inbox, delimiter, where)
+        if refused:
+            return refused, None
     except LoginError as exc:
         return f"inbox: {login_refused(where, inbox.username, inbox.password_env, exc)}", None
     except (OSError, IMAPClientError, ssl.SSLError) as exc:
@@ -555,9 +559,48 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     if missing:
         return f"inbox.folder: the IMAP folder {missing[0]!r} does not exist on {where}", None
     note = f"inbox: IMAP login as {inbox.username} on {where} works, folder {inbox.folder} exists"
-    if later:
-        note += f"; {' and '.join(later)} will be created on first use"
+    if created:
+        note += f"; created {' and '.join(created)}, as mailbot run would on first use"
     return None, note
+
+
+def _folders_refused(client: IMAPClient, inbox: ImapInbox, delimiter: str, where: str) -> str | None:
+    """A configured folder whose name, in the server's level separator (LIST's), has an empty level: the
+    server would refuse every move into it ("Ends with hierarchy separator"), so no mail would leave the inbox."""
+    for key in ("folder", "processed_folder", "quarantine_folder"):
+        name = getattr(inbox, key)
+        if stray := folder_separator_problem(name.replace("/", delimiter), delimiter):
+            return (f"inbox.{key}: {name!r} {stray} on {where}, where {delimiter!r} separates folder levels, so "
+                    f"the server would refuse it; write the name without {delimiter!r} at its start or end, and "
+                    "never two in a row")
+    return None
+
+
+def _create_missing(client: IMAPClient, inbox: ImapInbox, delimiter: str, where: str) -> tuple[list[str], str | None]:
+    """Create the processed and quarantine folders that are not there yet, as `mailbot run` does at its first
+    move (mailbot.transports.imap): the names created, and why the server refused one (then run would too)."""
+    from imapclient.exceptions import IMAPClientError
+
+    from mailbot.transports.imap import server_text
+
+    created: list[str] = []
+    for key in ("processed_folder", "quarantine_folder"):
+        name = getattr(inbox, key)
+        server_name = name.replace("/", delimiter)
+        if client.folder_exists(server_name):
+            continue
+        try:
+            client.create_folder(server_name)
+        except IMAPClientError as exc:
+            if "ALREADYEXISTS" not in str(exc).upper():
+                return created, (f"inbox.{key}: the IMAP server {where} refuses to create the folder {name!r}: "
+                                 f"{server_text(exc)}; name another folder, or create it with a mail program")
+        try:
+            client.subscribe_folder(server_name)
+        except IMAPClientError:
+            pass  # run only logs it too: an unsubscribed folder still takes mail
+        created.append(name)
+    return created, None
 
 
 def _check_smtp(config: Config) -> tuple[str | None, str | None]:

@@ -389,6 +389,13 @@ class ImapInbox(_Strict):
             raise ValueError(f"{value!r} has {' and '.join(repr(c) for c in wild)} in it, which IMAP keeps as "
                              f"wildcards for listing folders, never part of a folder's name; write the folder's name, "
                              f"e.g. {info.field_name} = {example!r}")
+        if stray := folder_separator_problem(value, "/"):
+            # "/" is mailbot's level separator, written in the server's own on the way (Dovecot refuses such a
+            # name at the first move: "Ends with hierarchy separator"; the mail would never leave the inbox)
+            fixed = "/".join(part for part in value.split("/") if part)
+            raise ValueError(f"{value!r} {stray}, which no IMAP server takes in a folder's name; "
+                             + (f"write {info.field_name} = {fixed!r}" if fixed else
+                                f"write the folder's name, e.g. {info.field_name} = {example!r}"))
         return value
 
     @model_validator(mode="after")
@@ -403,6 +410,19 @@ class ImapInbox(_Strict):
 
     def password(self) -> str:
         return _secret(self.password_env, "inbox.password_env")
+
+
+def folder_separator_problem(name: str, separator: str) -> str | None:
+    """How *name* misplaces the level *separator* ('ends with "/"', 'has "//" in it'), or None: no IMAP server
+    takes a folder name with an empty level (Dovecot: "Begins/Ends with hierarchy separator", "Has adjacent
+    hierarchy separators")."""
+    if name.startswith(separator):
+        return f"starts with {separator!r}"
+    if name.endswith(separator):
+        return f"ends with {separator!r}"
+    if separator * 2 in name:
+        return f"has {separator * 2!r} in it"
+    return None
 
 
 def imap_folder_key(name: str) -> str:

@@ -58,6 +58,29 @@ def test_check_config_refuses_offline(desk_dir: Path, edit, expected: str) -> No
     assert len(lines) == 1 and expected in lines[0], result.stderr
 
 
+@pytest.mark.parametrize(("folders", "expected"), [
+    ('processed_folder = "mailbot/processed/"',
+     "inbox.processed_folder: 'mailbot/processed/' ends with '/', which no IMAP server takes in a folder's name; "
+     "write processed_folder = 'mailbot/processed'"),
+    ('processed_folder = "/processed"', "inbox.processed_folder: '/processed' starts with '/'"),
+    ('quarantine_folder = "mailbot//karantina"',
+     "inbox.quarantine_folder: 'mailbot//karantina' has '//' in it, which no IMAP server takes in a folder's name; "
+     "write quarantine_folder = 'mailbot/karantina'"),
+    ('folder = "INBOX/"', "inbox.folder: 'INBOX/' ends with '/'"),
+], ids=["trailing", "leading", "doubled", "inbox-trailing"])
+def test_a_folder_with_an_empty_level_is_refused_by_check_config_and_run(desk_dir: Path, folders: str,
+                                                                        expected: str) -> None:
+    """Was ok offline and with --connect; then every move failed ("Ends with hierarchy separator") and the
+    mail never left the inbox, with exit 0."""
+    path = desk_dir / "config.toml"
+    path.write_text(_imap_inbox(path.read_text(), "blangko", folders))
+    for command in (("check-config",), ("run", "--once")):
+        result = mailbot(desk_dir, *command, env={**os.environ, PASSWORD: "rahasia"})
+        assert result.returncode == 2, (command, result.stdout, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and expected in lines[0], (command, result.stderr)
+
+
 def test_backup_without_a_database_is_refused(desk_dir: Path) -> None:
     result = mailbot(desk_dir, "backup", str(desk_dir / "copy.db"))
     assert result.returncode == 1
