@@ -39,6 +39,7 @@ from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
     known_item,
     out,
     outbox_app,
+    outbox_id,
     plain_option,
     plain_text,
     quantity,
@@ -689,7 +690,7 @@ def outbox_list(
 @outbox_app.command("retry", cls=SignedArguments, context_settings={"ignore_unknown_options": True})
 def outbox_retry(
     outbox_id: Annotated[int, typer.Argument(metavar="ID", help="Outbox id (see `mailbot outbox list`).",
-                                             parser=stored_id)],
+                                             parser=outbox_id)],
 ) -> None:
     """Queue a failed message again (same Message-ID).
 
