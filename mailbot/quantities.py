@@ -28,8 +28,9 @@ MULTIPLIERS = {"ribu": 1000, "rb": 1000, "ratus": 100, "juta": 1_000_000, "jt": 
 UNITS: tuple[str, ...] = ("keping", "kpg", "pcs", "lembar", "lbr", "buah", "bh")
 UNIT_PATTERN = "|".join(UNITS)  # for a pattern that skips the unit after a figure (a manager's "SETUJU 700 bh")
 _UNIT_RE = re.compile(rf"(?:(?<=[0-9])|\s+)(?:{UNIT_PATTERN})\.?$", re.IGNORECASE)
-_DOT_GROUPED_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
-_COMMA_GROUPED_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
+# a thousands group never starts with 0: "0.002" is an English decimal, not two pieces
+_DOT_GROUPED_RE = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
+_COMMA_GROUPED_RE = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
 # More digits than any stock could have: refused before int() builds a giant number.
 MAX_DIGITS = 15
 

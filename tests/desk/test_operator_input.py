@@ -39,6 +39,24 @@ def test_quantities_refused(text: str, code: str) -> None:
     assert "\n" not in str(caught.value)
 
 
+@pytest.mark.parametrize("text", ["0.002", "0.500", "0.002.000", "00.500", "-0.020", "0,002", "0.002 keping"])
+def test_a_thousands_group_never_starts_with_zero(text: str) -> None:
+    """"0.002" is an English decimal, not two pieces (was 2; "0.500" 500, "0.002.000" 2.000)."""
+    with pytest.raises(QuantityError) as caught:
+        parse_quantity(text, signed=True)
+    assert caught.value.code == "invalid"
+    assert str(caught.value) == f'"{text}" is not a whole number of pieces; write it like 2.000 or 2000'
+
+
+def test_a_manager_writing_a_leading_zero_group_is_asked_as_the_operator_is() -> None:
+    """The email side reads the same: "SETUJU 0.700" was an approval of 700."""
+    from mailbot.guards.commands import CommandError, parse_manager_command
+
+    for text in ("SETUJU 0.700", "SETUJU 0.700.000", "Setuju: 0.002 keping"):
+        asked = parse_manager_command(text)
+        assert isinstance(asked, CommandError) and asked.code == "quantity_invalid", (text, asked)
+
+
 @pytest.mark.parametrize(("text", "advice"), [("-2,000", "write -2.000 or -2000"), ("2,000", "write 2.000 or 2000"),
                                               ("-1,5", 'write -1.500 or "-1,5 ribu"')])
 def test_the_advice_for_an_ambiguous_change_keeps_its_sign(text: str, advice: str) -> None:
