@@ -718,8 +718,13 @@ def quarantine(
 
     if ctx.invoked_subcommand is not None:
         return
+    # whole subjects into a file or a pipe; in a terminal cut to fit, with "..." where it shows ASCII only
     with _desk(read_only=True) as desk:
-        rows = quarantine_rows(desk, limit)
+        rows = quarantine_rows(desk, limit, whole=not sys.stdout.isatty(),
+                               ellipsis="..." if os.environ.get("TERM") == "dumb" else "…")
+    if not rows:
+        out.print("nothing in quarantine")
+        return
     print_table(out, table_of(("id", "received", "sender", "subject", "error"), rows, title="Quarantine"))
 
 
