@@ -51,6 +51,7 @@ from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
     stock_location,
     stored_id,
     supply_app,
+    typed_minus,
 )
 
 # --- running -------------------------------------------------------------------------------------
@@ -563,6 +564,7 @@ def supply_receive(
     from mailbot import actions
 
     config = _config()
+    quantity = typed_minus(quantity)
     if quantity.strip().startswith(("-", "\u2212")) and _is_negative(quantity):
         raise UsageError(f"supply receive: {quantity} is below zero; to take blanks out of the store use "
                            f"`mailbot adjust province {quantity} --reason TEXT`")

@@ -326,13 +326,22 @@ def read_eml(path: Path, most: int) -> bytes:
     return raw[len(BOM):][:most + 1] if raw.startswith(BOM) else raw[:most + 1]
 
 
+def typed_minus(text: str) -> str:
+    """*text* with an en dash or em dash before its figure written as the minus it stands for ("–20", as a
+    phone keyboard or a word processor turns "-20"), as the Unicode minus already is. On the command line
+    only: in a manager's email a dash after SETUJU separates the word from the figure."""
+    import re
+
+    return re.sub(r"^(\s*)[\u2013\u2014](?=\s*[0-9])", r"\1-", text)
+
+
 def quantity(text: str, what: str, config: Config, *, signed: bool = False) -> int:
     """A quantity the operator typed, read as Indonesian (2.000 is two thousand), within bounds."""
     from mailbot.errors import QuantityError
     from mailbot.quantities import parse_quantity
 
     try:
-        return parse_quantity(text, signed=signed, maximum=config.stock.max_quantity_per_movement)
+        return parse_quantity(typed_minus(text), signed=signed, maximum=config.stock.max_quantity_per_movement)
     except QuantityError as exc:
         if exc.code in ("invalid", "ambiguous", "not_positive"):  # no number the option takes: usage error, exit 2
             raise UsageError(f"{what}: {exc}") from None
