@@ -869,6 +869,7 @@ def _say_command_line_error(exc: Exception) -> int:
     message = _one_line(exc.format_message()).rstrip(".")  # type: ignore[attr-defined]
     message += _quantity_in_words_hint(message)
     ctx = getattr(exc, "ctx", None)
+    message += _help_or_version_hint(message, ctx) + _single_dash_hint(message, ctx)
     if ctx is None:
         sys.stderr.write(f"mailbot: {message}\n")
     else:
@@ -892,6 +893,33 @@ def _quantity_in_words_hint(message: str) -> str:
         at = next((i for i, arg in enumerate(args) if arg == words[0] and i > 0), None)
         number = args[at - 1] if at is not None and re.fullmatch(r"[-\u2212+]?[0-9][0-9.,]*", args[at - 1]) else "10"
         return f'; a quantity with words is one argument: put it in quotes, e.g. "{number} {" ".join(words)}"'
+    return ""
+
+
+def _help_or_version_hint(message: str, ctx: typer.Context | None) -> str:
+    """`mailbot help`, `mailbot queue help`, `mailbot version`: the option that does it."""
+    if message == "No such command 'help'":
+        return f"; for help write {ctx.command_path if ctx is not None else 'mailbot'} --help"
+    if message == "No such command 'version'":
+        return "; for the version write mailbot --version"
+    return ""
+
+
+def _single_dash_hint(message: str, ctx: typer.Context | None) -> str:
+    """`run -once`: the parser reads "-o" as a short option; the long option meant ("--once"), when there is one."""
+    import difflib
+    import re
+
+    short = re.fullmatch(r"No such option: (-[^-\s])", message)
+    if short is None or ctx is None:
+        return ""
+    known = sorted(o for p in ctx.command.get_params(ctx) for o in (*p.opts, *p.secondary_opts) if o.startswith("--"))
+    if short[1] == "-h":
+        return " (did you mean --help?)"
+    for token in sys.argv[1:]:
+        word = token.split("=", 1)[0]
+        if word.startswith(short[1]) and len(word) > 2 and (close := difflib.get_close_matches("-" + word, known, n=1)):
+            return f" (did you mean {close[0]}?)"
     return ""
 
 
