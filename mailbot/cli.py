@@ -223,7 +223,30 @@ def _check_email(raw: bytes, what: str, hint: str) -> None:
     try:
         parse_message(raw)
     except NotAnEmailError as exc:
-        raise MailbotError(f"{what}: {exc} ({hint}); nothing was delivered") from None
+        raise MailbotError(f"{what}: {exc} ({_saved_as(raw, what) or hint}); nothing was delivered") from None
+
+
+def _saved_as(raw: bytes, name: str) -> str | None:
+    """What *raw* (the file *name*) is when it is a common file taken for mail, with the fix: gzip, ZIP, an
+    Office document, an Outlook .msg, text saved as UTF-16 (Notepad's "Unicode"); None for anything else."""
+    utf16 = "text saved as UTF-16, Notepad's Unicode: save it again as UTF-8"
+    if raw.startswith(b"\x1f\x8b"):
+        return "compressed with gzip: unpack it first with gunzip, then import the .eml"
+    if raw.startswith(b"PK\x03\x04"):
+        if b"[Content_Types].xml" in raw[:4096] or name.lower().endswith((".xlsx", ".docx", ".pptx", ".ods")):
+            return "an Office document, Excel or Word: import the .eml it came with"
+        return "a ZIP archive: unpack it first, then import the .eml files in it"
+    if raw.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # the compound file of .msg, and of old .doc/.xls
+        if name.lower().endswith(".msg"):
+            return "an Outlook .msg file: open it in Outlook and save it as .eml"
+        return "an Outlook .msg file or an old Office document: save a mail as .eml"
+    if raw.startswith(b"%PDF"):
+        return "a PDF document: import the .eml it came with"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return utf16
+    if len(raw) >= 8 and raw[1:8:2] == b"\x00\x00\x00\x00" and raw[0:8:2].isascii():  # UTF-16 without its mark
+        return utf16
+    return None
 
 
 @app.command("check-config")
