@@ -469,7 +469,7 @@ def approve(
     from mailbot.store import repo
 
     if force and not (reason and reason.strip()):
-        raise MailbotError("--force needs --reason TEXT (why the unusual quantity; it is recorded)")
+        raise UsageError("--force needs --reason TEXT (why the unusual quantity; it is recorded)")  # exit 2
     config = _config()
     qty = _quantity(quantity, "--quantity", config) if quantity is not None else None
     with _desk() as desk, desk.sessions() as session:
@@ -939,6 +939,8 @@ def _single_dash_hint(message: str, ctx: typer.Context | None) -> str:
     known = sorted(o for p in ctx.command.get_params(ctx) for o in (*p.opts, *p.secondary_opts) if o.startswith("--"))
     if short[1] == "-h":
         return " (did you mean --help?)"
+    if len(starting := [o for o in known if o.startswith("-" + short[1])]) == 1 and short[1] in sys.argv[1:]:
+        return f" (did you mean {starting[0]}?)"  # "-n x" for --note: the one long option with that letter
     for token in sys.argv[1:]:
         word = token.split("=", 1)[0]
         if word.startswith(short[1]) and len(word) > 2 and (close := difflib.get_close_matches("-" + word, known, n=1)):
