@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import smtplib
-import socket
 import ssl
 from datetime import datetime, time, timedelta, tzinfo
 from pathlib import Path
@@ -18,13 +17,15 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 
-from mailbot.config import Config, ImapInbox, MaildirInbox, MaildirOutbox, SmtpOutbox
+from mailbot.config import Config, ImapInbox, MaildirInbox, MaildirOutbox, SmtpOutbox, folder_separator_problem
 
 if TYPE_CHECKING:
     from apscheduler.triggers.base import BaseTrigger
+    from imapclient import IMAPClient
 
 from mailbot.store.db import LOW_BYTES, database_problem, free_bytes, refuses_new_files, storage_problem
 from mailbot.store.urls import sqlite_file
+from mailbot.transports.probe import answered, wrong_port
 
 
 def _loopback(host: str) -> bool:
@@ -396,68 +397,6 @@ class TemporaryProblem(str):
     """A server's answer that may pass by itself (an SMTP 4xx): not a configuration error; `run` retries it."""
 
 
-def protocol_of(first: bytes) -> str | None:
-    """The protocol a server's first words look like (its greeting, or its answer to a line of ours)."""
-    text = first.lstrip(b"\r\n ")
-    if text.startswith(b"HTTP/") or text[:15].lower().startswith((b"<!doctype html", b"<html")):
-        return "HTTP"
-    if text.startswith((b"* OK", b"* PREAUTH", b"* BYE")):
-        return "IMAP"
-    if re.match(rb"(220|421|554)[ -]", text):
-        return "SMTP"
-    if text.startswith((b"+OK", b"-ERR")):
-        return "POP3"
-    if text.startswith(b"SSH-"):
-        return "SSH"
-    if text[:2] in (b"\x15\x03", b"\x16\x03"):
-        return "TLS"
-    return None
-
-
-def _probe(host: str, port: int, hello: bytes, timeout: float) -> bytes:
-    """What the server at host:port says first, or, when it waits for the client (a web server), what it
-    answers to *hello*; b"" when it says nothing."""
-    try:
-        with socket.create_connection((host, port), timeout=min(timeout, 10)) as sock:
-            sock.settimeout(min(timeout, 3))
-            try:
-                said = sock.recv(512)
-            except TimeoutError:
-                said = b""
-            if not said:
-                sock.sendall(hello)
-                said = sock.recv(512)
-            return said
-    except OSError:
-        return b""
-
-
-def _answered(exc: BaseException) -> bool:
-    """Something listens there (a refused connection or an unknown host is no other protocol): an answer
-    not understood, or silence (a web server waits for the client to speak first)."""
-    return not isinstance(exc, ConnectionRefusedError | socket.gaierror)
-
-
-def not_the_protocol(host: str, port: int, expected: str, timeout: float) -> str | None:
-    """'HOST:PORT answered, but not as an SMTP server (it looks like HTTP)', or None when the server cannot
-    be told apart from one speaking *expected* ("SMTP", "IMAP")."""
-    hello = b"EHLO mailbot.invalid\r\n" if expected == "SMTP" else b"a1 CAPABILITY\r\n"
-    said = _probe(host, port, hello, timeout)
-    if not said:
-        return None
-    looks = protocol_of(said)
-    if looks == expected:
-        return None
-    if looks == "TLS":
-        what = "it expects TLS from the first byte"
-    elif looks:
-        what = f"it looks like {looks}"
-    else:
-        line = said.split(b"\n", 1)[0].rstrip(b"\r").decode("ascii", "replace")
-        shown = "".join(c if c.isprintable() else "?" for c in line)[:60].strip()
-        what = f'its first words were "{shown}"' if shown else "it sent no text"
-    return f"{host}:{port} answered, but not as an {expected} server ({what})"
-
 def connect_problems(config: Config) -> tuple[list[str], list[str]]:
     """Log in to IMAP and look at the folders, open the database, ask SMTP for its capabilities.
 
@@ -508,7 +447,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     from imapclient import IMAPClient, SocketTimeout
     from imapclient.exceptions import IMAPClientError, LoginError
 
-    from mailbot.transports.imap import login_refused, server_text, tls_mismatch
+    from mailbot.transports.imap import login_refused, server_text, setup_refused
     from mailbot.transports.tls import client_context
 
     port = inbox.port or (993 if inbox.tls == "implicit" else 143)
@@ -523,11 +462,11 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
                             timeout=SocketTimeout(connect=inbox.connect_timeout_seconds,
                                                   read=inbox.read_timeout_seconds))
     except (OSError, IMAPClientError) as exc:
-        if mismatch := tls_mismatch(exc, where, inbox.tls):
-            return f"inbox: {mismatch}", None
-        if _answered(exc):  # a web server, say, is silent until spoken to: asked before silence is said
-            if other := not_the_protocol(inbox.host, port, "IMAP", inbox.connect_timeout_seconds):
-                return f"inbox: {other}; check inbox.host, port and tls", None
+        if refused := setup_refused(exc, inbox, port):  # as `mailbot run` says it
+            return refused, None
+        if answered(exc):  # a web server, say, is silent until spoken to: asked before silence is said
+            if other := wrong_port(inbox.host, port, "IMAP", inbox.connect_timeout_seconds):
+                return f"inbox: {other}", None
         if _timed_out(exc):
             return _silent("IMAP", where, "inbox.read_timeout_seconds", inbox.read_timeout_seconds), None
         return (f"inbox: cannot reach the IMAP server {where}: {server_text(exc)}; check inbox.host, port and tls",
@@ -538,14 +477,17 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         client.login(inbox.username, password)
         delimiter = next((d.decode() if isinstance(d, bytes) else d for _f, d, _n in client.list_folders("", "")
                           if d), "/")
+        if refused := _folders_refused(client, inbox, delimiter, where):
+            return refused, None
         missing = [name for name in (inbox.folder,) if not client.folder_exists(name.replace("/", delimiter))]
-        later = [name for name in (inbox.processed_folder, inbox.quarantine_folder)
-                 if not client.folder_exists(name.replace("/", delimiter))]
+        created, refused = ([], None) if missing else _create_missing(client, inbox, delimiter, where)
+        if refused:
+            return refused, None
     except LoginError as exc:
         return f"inbox: {login_refused(where, inbox.username, inbox.password_env, exc)}", None
     except (OSError, IMAPClientError, ssl.SSLError) as exc:
-        if mismatch := tls_mismatch(exc, where, inbox.tls):
-            return f"inbox: {mismatch}", None
+        if refused := setup_refused(exc, inbox, port):
+            return refused, None
         return f"inbox: IMAP server {where}: {server_text(exc)}", None
     finally:
         try:
@@ -555,9 +497,48 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     if missing:
         return f"inbox.folder: the IMAP folder {missing[0]!r} does not exist on {where}", None
     note = f"inbox: IMAP login as {inbox.username} on {where} works, folder {inbox.folder} exists"
-    if later:
-        note += f"; {' and '.join(later)} will be created on first use"
+    if created:
+        note += f"; created {' and '.join(created)}, as mailbot run would on first use"
     return None, note
+
+
+def _folders_refused(client: IMAPClient, inbox: ImapInbox, delimiter: str, where: str) -> str | None:
+    """A configured folder whose name, in the server's level separator (LIST's), has an empty level: the
+    server would refuse every move into it ("Ends with hierarchy separator"), so no mail would leave the inbox."""
+    for key in ("folder", "processed_folder", "quarantine_folder"):
+        name = getattr(inbox, key)
+        if stray := folder_separator_problem(name.replace("/", delimiter), delimiter):
+            return (f"inbox.{key}: {name!r} {stray} on {where}, where {delimiter!r} separates folder levels, so "
+                    f"the server would refuse it; write the name without {delimiter!r} at its start or end, and "
+                    "never two in a row")
+    return None
+
+
+def _create_missing(client: IMAPClient, inbox: ImapInbox, delimiter: str, where: str) -> tuple[list[str], str | None]:
+    """Create the processed and quarantine folders that are not there yet, as `mailbot run` does at its first
+    move (mailbot.transports.imap): the names created, and why the server refused one (then run would too)."""
+    from imapclient.exceptions import IMAPClientError
+
+    from mailbot.transports.imap import server_text
+
+    created: list[str] = []
+    for key in ("processed_folder", "quarantine_folder"):
+        name = getattr(inbox, key)
+        server_name = name.replace("/", delimiter)
+        if client.folder_exists(server_name):
+            continue
+        try:
+            client.create_folder(server_name)
+        except IMAPClientError as exc:
+            if "ALREADYEXISTS" not in str(exc).upper():
+                return created, (f"inbox.{key}: the IMAP server {where} refuses to create the folder {name!r}: "
+                                 f"{server_text(exc)}; name another folder, or create it with a mail program")
+        try:
+            client.subscribe_folder(server_name)
+        except IMAPClientError:
+            pass  # run only logs it too: an unsubscribed folder still takes mail
+        created.append(name)
+    return created, None
 
 
 def _check_smtp(config: Config) -> tuple[str | None, str | None]:
@@ -581,9 +562,9 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
             return f"outbox: {problem}", None
         if temporary := _temporary(exc, where):  # a 4xx greeting is an SMTP server's, busy for a while
             return temporary, None
-        if _answered(exc):  # a web server, say, is silent until spoken to: asked before silence is said
-            if other := not_the_protocol(outbox.host, port, "SMTP", outbox.timeout_seconds):
-                return f"outbox: {other}; check outbox.host, port and tls", None
+        if answered(exc):  # a web server, say, is silent until spoken to: asked before silence is said
+            if other := wrong_port(outbox.host, port, "SMTP", outbox.timeout_seconds):
+                return f"outbox: {other}", None
         if _timed_out(exc):
             return _silent("SMTP", where, "outbox.timeout_seconds", outbox.timeout_seconds), None
         return f"outbox: cannot reach the SMTP server {where}: {_why(exc)}; check outbox.host, port and tls", None

@@ -39,6 +39,7 @@ from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
     known_item,
     out,
     outbox_app,
+    outbox_id,
     plain_option,
     plain_text,
     quantity,
@@ -50,6 +51,7 @@ from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
     stock_location,
     stored_id,
     supply_app,
+    typed_minus,
 )
 
 # --- running -------------------------------------------------------------------------------------
@@ -221,7 +223,30 @@ def _check_email(raw: bytes, what: str, hint: str) -> None:
     try:
         parse_message(raw)
     except NotAnEmailError as exc:
-        raise MailbotError(f"{what}: {exc} ({hint}); nothing was delivered") from None
+        raise MailbotError(f"{what}: {exc} ({_saved_as(raw, what) or hint}); nothing was delivered") from None
+
+
+def _saved_as(raw: bytes, name: str) -> str | None:
+    """What *raw* (the file *name*) is when it is a common file taken for mail, with the fix: gzip, ZIP, an
+    Office document, an Outlook .msg, text saved as UTF-16 (Notepad's "Unicode"); None for anything else."""
+    utf16 = "text saved as UTF-16, Notepad's Unicode: save it again as UTF-8"
+    if raw.startswith(b"\x1f\x8b"):
+        return "compressed with gzip: unpack it first with gunzip, then import the .eml"
+    if raw.startswith(b"PK\x03\x04"):
+        if b"[Content_Types].xml" in raw[:4096] or name.lower().endswith((".xlsx", ".docx", ".pptx", ".ods")):
+            return "an Office document, Excel or Word: import the .eml it came with"
+        return "a ZIP archive: unpack it first, then import the .eml files in it"
+    if raw.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # the compound file of .msg, and of old .doc/.xls
+        if name.lower().endswith(".msg"):
+            return "an Outlook .msg file: open it in Outlook and save it as .eml"
+        return "an Outlook .msg file or an old Office document: save a mail as .eml"
+    if raw.startswith(b"%PDF"):
+        return "a PDF document: import the .eml it came with"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return utf16
+    if len(raw) >= 8 and raw[1:8:2] == b"\x00\x00\x00\x00" and raw[0:8:2].isascii():  # UTF-16 without its mark
+        return utf16
+    return None
 
 
 @app.command("check-config")
@@ -444,7 +469,7 @@ def approve(
     from mailbot.store import repo
 
     if force and not (reason and reason.strip()):
-        raise MailbotError("--force needs --reason TEXT (why the unusual quantity; it is recorded)")
+        raise UsageError("--force needs --reason TEXT (why the unusual quantity; it is recorded)")  # exit 2
     config = _config()
     qty = _quantity(quantity, "--quantity", config) if quantity is not None else None
     with _desk() as desk, desk.sessions() as session:
@@ -562,6 +587,7 @@ def supply_receive(
     from mailbot import actions
 
     config = _config()
+    quantity = typed_minus(quantity)
     if quantity.strip().startswith(("-", "\u2212")) and _is_negative(quantity):
         raise UsageError(f"supply receive: {quantity} is below zero; to take blanks out of the store use "
                            f"`mailbot adjust province {quantity} --reason TEXT`")
@@ -689,7 +715,7 @@ def outbox_list(
 @outbox_app.command("retry", cls=SignedArguments, context_settings={"ignore_unknown_options": True})
 def outbox_retry(
     outbox_id: Annotated[int, typer.Argument(metavar="ID", help="Outbox id (see `mailbot outbox list`).",
-                                             parser=stored_id)],
+                                             parser=outbox_id)],
 ) -> None:
     """Queue a failed message again (same Message-ID).
 
@@ -717,8 +743,13 @@ def quarantine(
 
     if ctx.invoked_subcommand is not None:
         return
+    # whole subjects into a file or a pipe; in a terminal cut to fit, with "..." where it shows ASCII only
     with _desk(read_only=True) as desk:
-        rows = quarantine_rows(desk, limit)
+        rows = quarantine_rows(desk, limit, whole=not sys.stdout.isatty(),
+                               ellipsis="..." if os.environ.get("TERM") == "dumb" else "…")
+    if not rows:
+        out.print("nothing in quarantine")
+        return
     print_table(out, table_of(("id", "received", "sender", "subject", "error"), rows, title="Quarantine"))
 
 
@@ -861,6 +892,7 @@ def _say_command_line_error(exc: Exception) -> int:
     message = _one_line(exc.format_message()).rstrip(".")  # type: ignore[attr-defined]
     message += _quantity_in_words_hint(message)
     ctx = getattr(exc, "ctx", None)
+    message += _help_or_version_hint(message, ctx) + _single_dash_hint(message, ctx)
     if ctx is None:
         sys.stderr.write(f"mailbot: {message}\n")
     else:
@@ -884,6 +916,35 @@ def _quantity_in_words_hint(message: str) -> str:
         at = next((i for i, arg in enumerate(args) if arg == words[0] and i > 0), None)
         number = args[at - 1] if at is not None and re.fullmatch(r"[-\u2212+]?[0-9][0-9.,]*", args[at - 1]) else "10"
         return f'; a quantity with words is one argument: put it in quotes, e.g. "{number} {" ".join(words)}"'
+    return ""
+
+
+def _help_or_version_hint(message: str, ctx: typer.Context | None) -> str:
+    """`mailbot help`, `mailbot queue help`, `mailbot version`: the option that does it."""
+    if message == "No such command 'help'":
+        return f"; for help write {ctx.command_path if ctx is not None else 'mailbot'} --help"
+    if message == "No such command 'version'":
+        return "; for the version write mailbot --version"
+    return ""
+
+
+def _single_dash_hint(message: str, ctx: typer.Context | None) -> str:
+    """`run -once`: the parser reads "-o" as a short option; the long option meant ("--once"), when there is one."""
+    import difflib
+    import re
+
+    short = re.fullmatch(r"No such option: (-[^-\s])", message)
+    if short is None or ctx is None:
+        return ""
+    known = sorted(o for p in ctx.command.get_params(ctx) for o in (*p.opts, *p.secondary_opts) if o.startswith("--"))
+    if short[1] == "-h":
+        return " (did you mean --help?)"
+    if len(starting := [o for o in known if o.startswith("-" + short[1])]) == 1 and short[1] in sys.argv[1:]:
+        return f" (did you mean {starting[0]}?)"  # "-n x" for --note: the one long option with that letter
+    for token in sys.argv[1:]:
+        word = token.split("=", 1)[0]
+        if word.startswith(short[1]) and len(word) > 2 and (close := difflib.get_close_matches("-" + word, known, n=1)):
+            return f" (did you mean {close[0]}?)"
     return ""
 
 

@@ -21,6 +21,7 @@ from mailbot.cli_shared import (
     out,
     plain_option,
     quantity,
+    queue_item_id,
     request_reference,
     row_limit,
     stored_id,
@@ -82,7 +83,7 @@ def _excerpt(text: str) -> str:
 @queue_app.command("close", cls=SignedArguments, context_settings={"ignore_unknown_options": True})
 def queue_close(
     item_id: Annotated[int, typer.Argument(metavar="ITEM_ID",
-                                           help="Queue item id (see `mailbot queue list`).", parser=stored_id)],
+                                           help="Queue item id (see `mailbot queue list`).", parser=queue_item_id)],
     reason: Annotated[str, typer.Option(help="What was done, or why no action is needed.", callback=plain_option)],
     who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
 ) -> None:
@@ -101,7 +102,7 @@ def queue_close(
 def resolve(
     item_id: Annotated[int, typer.Argument(metavar="ITEM_ID",
                                            help="Discrepancy or reconciliation item id (see `mailbot queue list`).",
-                                           parser=stored_id)],
+                                           parser=queue_item_id)],
     reason: Annotated[str, typer.Option(help="What the check found.", callback=plain_option)],
     delta: Annotated[str | None, typer.Option(
         metavar="CHANGE", help="Pieces to book at the item's district, e.g. 100 found or -20.")] = None,
@@ -124,7 +125,7 @@ def resolve(
         attention.close(session, desk, item_id, actor=actor, resolution=reason)
         if change and row.district:
             actions.adjust(session, desk, location=row.district, item=row.item or "ktp-el", delta=change,
-                           reason=f"penyelesaian #{item_id}: {reason}", actor=actor)
+                           reason=f"penyelesaian antrean {item_id}: {reason}", actor=actor)
         from mailbot.store import repo
 
         repo.audit(session, at=desk.now(), actor=actor, action="resolve", target=f"item:{item_id}",

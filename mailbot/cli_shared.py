@@ -326,13 +326,22 @@ def read_eml(path: Path, most: int) -> bytes:
     return raw[len(BOM):][:most + 1] if raw.startswith(BOM) else raw[:most + 1]
 
 
+def typed_minus(text: str) -> str:
+    """*text* with an en dash or em dash before its figure written as the minus it stands for ("–20", as a
+    phone keyboard or a word processor turns "-20"), as the Unicode minus already is. On the command line
+    only: in a manager's email a dash after SETUJU separates the word from the figure."""
+    import re
+
+    return re.sub(r"^(\s*)[\u2013\u2014](?=\s*[0-9])", r"\1-", text)
+
+
 def quantity(text: str, what: str, config: Config, *, signed: bool = False) -> int:
     """A quantity the operator typed, read as Indonesian (2.000 is two thousand), within bounds."""
     from mailbot.errors import QuantityError
     from mailbot.quantities import parse_quantity
 
     try:
-        return parse_quantity(text, signed=signed, maximum=config.stock.max_quantity_per_movement)
+        return parse_quantity(typed_minus(text), signed=signed, maximum=config.stock.max_quantity_per_movement)
     except QuantityError as exc:
         if exc.code in ("invalid", "ambiguous", "not_positive"):  # no number the option takes: usage error, exit 2
             raise UsageError(f"{what}: {exc}") from None
@@ -344,9 +353,39 @@ MAX_ID = 2**63 - 1
 
 
 def stored_id(text: str) -> int:
-    """A message, queue item or outbox id typed by the operator (a typer parser): digits only, so "1.000"
-    is not taken for message 1, and within what a database row id can be."""
+    """A stored message's id typed by the operator (a typer parser): digits only, so "1.000" is not taken for
+    message 1, and within what a database row id can be; "#8", as `mailbot history` writes message 8, is 8."""
     digits = text.strip()
+    if digits.startswith("#") and digits[1:].strip().isdigit():
+        digits = digits[1:].strip()
+    return _row_id(text, digits)
+
+
+def queue_item_id(text: str) -> int:
+    """A queue item's id typed by the operator (a typer parser), as `mailbot queue list` and the digest
+    ("antrean 5") show it; "#5", which `mailbot history` writes for message 5, is refused, saying so."""
+    typed = text.strip()
+    for word in ("antrean", "antrian"):  # copied from the digest: "antrean 5"
+        if typed.lower().startswith(word) and typed[len(word):].strip().isdigit():
+            return _row_id(text, typed[len(word):].strip())
+    return _unmarked_id(text, "a queue item's id", "`mailbot queue list` and the digest (\"antrean 5\") show it")
+
+
+def outbox_id(text: str) -> int:
+    """An outbox id typed by the operator (a typer parser), as `mailbot outbox list` shows it."""
+    return _unmarked_id(text, "an outbox id", "`mailbot outbox list` shows it")
+
+
+def _unmarked_id(text: str, what: str, shown: str) -> int:
+    digits = text.strip()
+    if digits.startswith("#") and digits[1:].strip().isdigit():
+        number = int(digits[1:].strip())
+        raise UsageError(f"{text} is how `mailbot history` writes message {number}; write {what} as {shown}, "
+                         f"without '#' (here: {number})")
+    return _row_id(text, digits)
+
+
+def _row_id(text: str, digits: str) -> int:
     if not (digits.isascii() and digits.isdigit()) or not 1 <= int(digits) <= MAX_ID:
         raise UsageError(f"{text} is not an id mailbot has given; ids are whole numbers from 1, written "
                            "without dots (see `mailbot history`, `mailbot queue list`, `mailbot outbox list`)")

@@ -181,7 +181,10 @@ def _email(value: str) -> str:
     if any(char.isspace() for char in value):
         raise ValueError(f"holds a space; {example}")
     local, at, domain = value.rpartition("@")
-    if not at or not local or "@" in local:
+    if at and not local:  # "@tarakankota.example": a domain alone, which no sender is
+        raise ValueError(f"has nothing before the @ (a domain alone is no sender); write the whole address, "
+                         f"e.g. disdukcapil{value}")
+    if not at or "@" in local:
         raise ValueError(f"is not an email address ({'no' if not at else 'more than one'} @ in it); {example}")
     if "." not in domain.strip("."):
         raise ValueError(f"has no domain with a dot after the @; {example}")
@@ -270,6 +273,12 @@ class OfficeConfig(_Strict):
 
     @model_validator(mode="after")
     def _heads_are_managers(self) -> OfficeConfig:
+        seen: set[str] = set()
+        for manager in self.managers:  # addresses match in any case: the digest would go twice to one person
+            if manager.lower() in seen:
+                raise ValueError(f"{manager} is listed twice in managers (an address is the same in any case); "
+                                 "list each manager once")
+            seen.add(manager.lower())
         managers = {m.lower() for m in self.managers}
         for key in ("kadis", "kabid"):
             if stray := [a for a in getattr(self, key) if a.lower() not in managers]:
@@ -389,6 +398,13 @@ class ImapInbox(_Strict):
             raise ValueError(f"{value!r} has {' and '.join(repr(c) for c in wild)} in it, which IMAP keeps as "
                              f"wildcards for listing folders, never part of a folder's name; write the folder's name, "
                              f"e.g. {info.field_name} = {example!r}")
+        if stray := folder_separator_problem(value, "/"):
+            # "/" is mailbot's level separator, written in the server's own on the way (Dovecot refuses such a
+            # name at the first move: "Ends with hierarchy separator"; the mail would never leave the inbox)
+            fixed = "/".join(part for part in value.split("/") if part)
+            raise ValueError(f"{value!r} {stray}, which no IMAP server takes in a folder's name; "
+                             + (f"write {info.field_name} = {fixed!r}" if fixed else
+                                f"write the folder's name, e.g. {info.field_name} = {example!r}"))
         return value
 
     @model_validator(mode="after")
@@ -403,6 +419,32 @@ class ImapInbox(_Strict):
 
     def password(self) -> str:
         return _secret(self.password_env, "inbox.password_env")
+
+
+def folder_separator_problem(name: str, separator: str) -> str | None:
+    """How *name* misplaces the level *separator* ('ends with "/"', 'has "//" in it'), or None: no IMAP server
+    takes a folder name with an empty level (Dovecot: "Begins/Ends with hierarchy separator", "Has adjacent
+    hierarchy separators")."""
+    if name.startswith(separator):
+        return f"starts with {separator!r}"
+    if name.endswith(separator):
+        return f"ends with {separator!r}"
+    if separator * 2 in name:
+        return f"has {separator * 2!r} in it"
+    return None
+
+
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _url_password(url: str) -> str | None:
+    """The password written in a database URL, or None."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).password
+    except Exception:  # noqa: BLE001 - a URL that cannot be read is refused by its own check
+        return None
 
 
 def imap_folder_key(name: str) -> str:
@@ -616,7 +658,18 @@ class Config(_Strict):
             found.append(f"stock.auto_approve_limit {_figure(stock.auto_approve_limit)} is above "
                          f"max_quantity_per_movement {_figure(stock.max_quantity_per_movement)}: a request over "
                          "the latter is asked back, never approved, so the limit is in effect the latter")
+        if 5 in stock.working_days and 0 not in stock.working_days:
+            days = ", ".join(_DAY_NAMES[d] for d in sorted(stock.working_days))
+            found.append(f"stock.working_days {sorted(stock.working_days)} means {days}: here 0 is Monday (not as "
+                         "in crontab, where 1 is); Saturday is a working day and Monday is not; for Monday to Friday "
+                         "write [0, 1, 2, 3, 4]")
         guards = self.guards
+        if guards.max_attachments == 0:
+            found.append("guards.max_attachments = 0: every mail with an attachment (a report's Excel file, a "
+                         "signed letter) is quarantined; the shipped value is 10")
+        if (password := _url_password(self.database.url)) is not None and password != "":
+            found.append("database.url holds a password, which the file should not: leave it out of the URL and "
+                         "give it in the environment (PGPASSWORD) or in ~/.pgpass of the user mailbot runs as")
         if guards.max_attachment_bytes > guards.max_message_bytes:
             found.append(f"guards.max_attachment_bytes {guards.max_attachment_bytes} is above "
                          f"max_message_bytes {guards.max_message_bytes}: a message is refused by its "

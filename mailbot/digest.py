@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 import jinja2
 
-from mailbot.indonesian import long_date, number
+from mailbot.indonesian import item_name, long_date, number
 from mailbot.stock.explain import OUTCOME_LABEL, STATE_LABEL, TREND_LABEL
 from mailbot.stock.forecast import Runway, working_days_between
 from mailbot.stock.status import DistrictStatus, StockStatus
@@ -274,11 +274,22 @@ def digest_row(row: DistrictStatus, scale: int, today: date, working_days: Seque
         daily_use_text=use + ("*" if row.use_basis == "fallback" else ""),
         cover_text=_cover_text(row.cover_days),
         trend_text=f"{arrow} {trend}".strip(),
-        # the item's own last report, as `mailbot status` shows it (lateness is the district's, of any item)
-        last_report_text=long_date(row.last_report) if row.last_report else "belum ada",
+        # the item's own last report, as `mailbot status` shows it (lateness is the district's, of any item:
+        # when late, the date it is late from is said, never "belum ada (terlambat)", which names nothing late)
+        last_report_text=_last_report_text(row, last_seen if stale else None),
         stale=stale,
         state_label=STATE_LABEL[row.state], state_color=color, state_tint=STATE_TINT[row.state],
     )
+
+
+def _last_report_text(row: DistrictStatus, late_since: date | None) -> str:
+    """"24 November 2026"; for an item never reported, "belum ada", and when the district is late, the date of
+    its last report of any item, which the lateness is counted from."""
+    if row.last_report is not None:
+        return long_date(row.last_report)
+    if late_since is not None:
+        return f"belum ada untuk {item_name(row.item)}; laporan lain terakhir {long_date(late_since)}"
+    return "belum ada"
 
 
 def runway_view(runway: Runway, reserve: int) -> RunwayView:

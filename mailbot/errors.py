@@ -115,6 +115,11 @@ class ImapLoginError(TransportError, ConfigError):
     server may lock the account); `mailbot run` stops with exit status 2."""
 
 
+class ImapMisconfigured(TransportError, ConfigError):
+    """The IMAP server can never serve mailbot as configured (another protocol on the port, TLS that does not
+    match it, STARTTLS not on offer, a greeting BYE): not retried; `mailbot run` stops with exit status 2."""
+
+
 class ImapCommandError(TransportError):
     """The IMAP server answered NO or BAD to a command."""
 

@@ -211,9 +211,12 @@ def _queue_events(item: AttentionItem) -> list[Event]:
     from mailbot.attention import QUEUE_KINDS, operator_reason
 
     kind = QUEUE_KINDS.get(item.kind, item.kind.replace("_", " "))
-    events = [Event(item.opened_at, "queue", "mailbot", f"#{item.id} {kind}: {operator_reason(item.reason)}")]
+    # "queue item 3", never "#3": in the history "#3" is message 3
+    events = [Event(item.opened_at, "queue", "mailbot",
+                    f"queue item {item.id} {kind}: {operator_reason(item.reason)}")]
     if item.closed_at is not None:
-        events.append(Event(item.closed_at, "queue", item.closed_by or "-", f"#{item.id} closed: {item.resolution}"))
+        events.append(Event(item.closed_at, "queue", item.closed_by or "-",
+                            f"queue item {item.id} closed: {item.resolution}"))
     return events
 
 

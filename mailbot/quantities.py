@@ -28,8 +28,9 @@ MULTIPLIERS = {"ribu": 1000, "rb": 1000, "ratus": 100, "juta": 1_000_000, "jt": 
 UNITS: tuple[str, ...] = ("keping", "kpg", "pcs", "lembar", "lbr", "buah", "bh")
 UNIT_PATTERN = "|".join(UNITS)  # for a pattern that skips the unit after a figure (a manager's "SETUJU 700 bh")
 _UNIT_RE = re.compile(rf"(?:(?<=[0-9])|\s+)(?:{UNIT_PATTERN})\.?$", re.IGNORECASE)
-_DOT_GROUPED_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
-_COMMA_GROUPED_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
+# a thousands group never starts with 0: "0.002" is an English decimal, not two pieces
+_DOT_GROUPED_RE = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
+_COMMA_GROUPED_RE = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
 # More digits than any stock could have: refused before int() builds a giant number.
 MAX_DIGITS = 15
 
@@ -62,10 +63,12 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
     """
     from mailbot.reader.numbers import parse_words  # here: the reader imports this module's pattern
 
+    # a change may take pieces out: its example shows a minus
+    example = "-20, -2.000 or 2.000" if signed else "2.000, 2000 or 2 ribu"
     shown = " ".join(text.split())
     typed = _UNIT_RE.sub("", shown) if _UNIT_RE.search(shown) and _UNIT_RE.sub("", shown) else shown
     if not shown:
-        raise QuantityError("invalid", f"no number of {noun} given ({text!r}); write it like 2.000, 2000 or 2 ribu")
+        raise QuantityError("invalid", f"no number of {noun} given ({text!r}); write it like {example}")
     # "-dua ribu": a sign before number words keeps its meaning (a change down), as it does before digits
     sign, spelled = (typed[0], typed[1:].strip()) if typed[:1] in ("-", "\u2212", "+") else ("", typed)
     words = parse_words(spelled) if spelled and not any(c.isdigit() for c in spelled) else None
@@ -78,7 +81,7 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
         # script on the command line is more likely a paste gone wrong than a quantity.
         raise QuantityError("invalid", f'"{shown}": write the digits as 0-9, like 2.000 or 2000')
     if m is None:
-        raise QuantityError("invalid", f'"{shown}" is not a number of {noun}; write it like 2.000, 2000 or 2 ribu')
+        raise QuantityError("invalid", f'"{shown}" is not a number of {noun}; write it like {example}')
     num = m["num"]
     sign_typed = "-" if m["sign"] in ("-", "\u2212") else ""  # kept in the advice: "-2,000" -> write -2.000
     if len(num.replace(".", "").replace(",", "")) > MAX_DIGITS:

@@ -141,12 +141,17 @@ def outbox_rows(desk: Desk, limit: int, *, whole: bool = False, ellipsis: str = 
                  fit(r.last_error or "")) for r in rows]
 
 
-def quarantine_rows(desk: Desk, limit: int) -> list[tuple[str, ...]]:
+def quarantine_rows(desk: Desk, limit: int, *, whole: bool = False, ellipsis: str = "…") -> list[tuple[str, ...]]:
+    """The newest *limit* quarantined messages; subjects and errors cut to fit a terminal (ending with
+    *ellipsis*), or *whole* (into a file or a pipe), as the outbox's."""
+    def fit(text: str, most: int) -> str:
+        return text if whole else cut(text, most, ellipsis)
+
     with desk.sessions() as session:
         rows = session.scalars(select(Message).where(Message.status == "quarantined")
                                .order_by(Message.id.desc()).limit(limit))
-        return [(str(m.id), zoned(m.received_at, desk.tz), m.sender or "-", cut(m.subject, 50),
-                 cut(m.error or "", 80)) for m in rows]
+        return [(str(m.id), zoned(m.received_at, desk.tz), m.sender or "-", fit(m.subject or "", 50),
+                 fit(m.error or "", 80)) for m in rows]
 
 
 def _n(value: int | None) -> str:

@@ -160,6 +160,10 @@ def test_an_item_never_reported_shows_no_report_date_of_another_item() -> None:
     shown = digest_row(kia, 1000, today, [0, 1, 2, 3, 4], 2, last_any_report=date(2026, 11, 25))
     assert shown.last_report_text == "belum ada" and not shown.stale
     silent = digest_row(kia, 1000, today, [0, 1, 2, 3, 4], 2, last_any_report=date(2026, 11, 20))
-    assert silent.last_report_text == "belum ada" and silent.stale
+    # late: the date the lateness counts from is said (was "belum ada (terlambat)": no report, yet late)
+    assert silent.last_report_text == "belum ada untuk blangko KIA; laporan lain terakhir 20 November 2026"
+    assert silent.stale
+    never = digest_row(kia, 1000, today, [0, 1, 2, 3, 4], 2, last_any_report=None)
+    assert never.last_report_text == "belum ada" and not never.stale
     ktp = row(300, 8.0, district="65.04", last_report=date(2026, 11, 25), name="Kabupaten Tana Tidung")
     assert digest_row(ktp, 1000, today, [0, 1, 2, 3, 4], 2, date(2026, 11, 25)).last_report_text == "25 November 2026"

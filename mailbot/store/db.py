@@ -32,6 +32,9 @@ def database_problem(url: str) -> str | None:
         return f"database.url: {problem}"
     parsed = make_url(url)
     backend = parsed.get_backend_name()
+    if backend == "postgres":  # the short scheme of hosting panels and Heroku, which SQLAlchemy does not take
+        written = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=True)
+        return f"database.url: postgres:// is not a scheme SQLAlchemy reads; write {written}"
     if backend not in SUPPORTED_DATABASES:
         return (f"database.url: {backend} is not supported; use sqlite:///PATH "
                 "or postgresql+psycopg://USER@HOST/DBNAME")

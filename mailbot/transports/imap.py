@@ -16,13 +16,14 @@ from functools import partial
 from typing import TypeVar
 
 from imapclient import IMAPClient, SocketTimeout
-from imapclient.exceptions import IMAPClientError, LoginError
+from imapclient.exceptions import CapabilityError, IMAPClientError, LoginError
 
 from mailbot.config import ImapInbox as ImapInboxConfig
-from mailbot.errors import ImapCommandError, ImapConnectionError, ImapLoginError
+from mailbot.errors import ImapCommandError, ImapConnectionError, ImapLoginError, ImapMisconfigured
 from mailbot.failures import RepeatedFailure
 from mailbot.guards.limits import LimitViolation
 from mailbot.transports.base import CursorStore, IncomingMessage
+from mailbot.transports.probe import wrong_port
 from mailbot.transports.tls import client_context
 
 log = logging.getLogger(__name__)
@@ -136,6 +137,28 @@ def tls_mismatch(exc: BaseException, where: str, tls: str) -> str | None:
     reason = " ".join(str(exc.reason or "").split()) or type(exc).__name__
     return (f'the TLS handshake with the IMAP server {where} failed ({reason}); inbox.tls = "{tls}" does not match '
             'that port: use tls = "implicit" with port 993, tls = "starttls" with port 143')
+
+
+def setup_refused(exc: BaseException, config: ImapInboxConfig, port: int) -> str | None:
+    """The one line, with "inbox" and the fix, for a connection the IMAP server at host:*port* can never give
+    as configured (TLS spoken to a plain port or the other way round, STARTTLS not on offer, a greeting that
+    says BYE, another protocol on the port), or None for a failure that may pass (the server down, a dropped
+    connection): `check-config --connect` and `mailbot run` say it alike, and run does not retry it."""
+    where = f"{config.host}:{port}"
+    if mismatch := tls_mismatch(exc, where, config.tls):
+        return f"inbox: {mismatch}"
+    if isinstance(exc, CapabilityError) and "STARTTLS" in str(exc).upper():
+        return (f'inbox.tls: the IMAP server {where} does not offer STARTTLS, which tls = "starttls" requires; use '
+                'tls = "implicit" with port 993, or ask the server\'s administrator to offer STARTTLS')
+    if not isinstance(exc, imaplib.IMAP4.error) or isinstance(exc, LoginError):
+        return None
+    said = server_text(exc)
+    if said.upper().startswith("* BYE"):  # RFC 3501 7.1.5: a greeting BYE refuses the connection from this client
+        return (f"inbox: the IMAP server {where} refuses the connection at once ({said}); check inbox.host and "
+                "port, and ask the server's administrator to accept connections from this host")
+    if other := wrong_port(config.host, port, "IMAP", config.connect_timeout_seconds):
+        return f"inbox: {other}"
+    return None
 
 
 def login_refused(where: str, username: str, password_env: str, exc: BaseException) -> str:
@@ -430,16 +453,24 @@ class ImapInbox:
     def _open(self) -> IMAPClient:
         config = self._config
         context = self._ssl_context() if config.tls != "none" else None
-        client = IMAPClient(
-            config.host,
-            port=self._port,
-            ssl=config.tls == "implicit",
-            ssl_context=context,
-            timeout=SocketTimeout(connect=config.connect_timeout_seconds, read=config.read_timeout_seconds),
-        )
+        try:
+            client = IMAPClient(
+                config.host,
+                port=self._port,
+                ssl=config.tls == "implicit",
+                ssl_context=context,
+                timeout=SocketTimeout(connect=config.connect_timeout_seconds, read=config.read_timeout_seconds),
+            )
+        except (*_CONNECTION_ERRORS, IMAPClientError) as exc:
+            self._refuse_setup(exc)
+            raise
         try:
             if config.tls == "starttls":
-                client.starttls(context)
+                try:
+                    client.starttls(context)
+                except (*_CONNECTION_ERRORS, IMAPClientError) as exc:
+                    self._refuse_setup(exc)
+                    raise
             try:
                 client.login(config.username, self._password)
             except LoginError as exc:
@@ -457,6 +488,12 @@ class ImapInbox:
             raise
         self._selected = selected
         return client
+
+    def _refuse_setup(self, exc: BaseException) -> None:
+        """Raise ImapMisconfigured when *exc* says the server can never serve mailbot as configured: a
+        configuration error, never retried (a port in another protocol answers the same way every time)."""
+        if problem := setup_refused(exc, self._config, self._port):
+            raise ImapMisconfigured(problem) from exc
 
     def _finish_connect(self, client: IMAPClient) -> IMAPClient:
         self._waiting_thread = None  # from here the database is written (the cursor): no longer cut short

@@ -18,6 +18,7 @@ from mailbot.errors import (
     TemporaryDeliveryError,
 )
 from mailbot.transports.base import OutgoingMessage
+from mailbot.transports.probe import wrong_port
 from mailbot.transports.tls import client_context
 
 log = logging.getLogger(__name__)
@@ -215,6 +216,9 @@ class SmtpSender:
     def _session_error(self, exc: BaseException) -> Exception:
         """What a failure to open the session means for the mail waiting on it."""
         problem = session_problem(exc, self._where, self._config)
+        if problem is None and isinstance(exc, smtplib.SMTPResponseException) and exc.smtp_code == -1:
+            # an answer with no SMTP reply code: another protocol on the port (POP3, SSH) answers so every time
+            problem = wrong_port(self._config.host, self._port, "SMTP", self._config.timeout_seconds)
         if problem is not None:
             # The server refuses mailbot itself (a password, a mechanism, this client, TLS): the operator's to
             # fix; the replies must wait, not fail, and this process does not try again (a mail server may

@@ -1,5 +1,6 @@
 """`check-config --connect` judges a server's answer as `run` does: a temporary SMTP answer (4xx) is a temporary
-failure (exit 1), not a configuration error; a port that answers in another protocol is said so in one plain line."""
+failure (exit 1), not a configuration error; a port that answers in another protocol is said so in one plain line,
+and `run` says it in the same line, with exit 2, without retrying it."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.desk.conftest import mailbot
+from tests.desk.conftest import EXAMPLES, mailbot
 
 PASSWORD_ENV = "MAILBOT_TEST_SMTP_PASSWORD"
 
@@ -81,6 +82,46 @@ class _SmtpGreeting(socketserver.StreamRequestHandler):
         self.wfile.write(b"220 mail.kaltaraprov.example ESMTP Postfix\r\n")
         for _line in self.rfile:
             self.wfile.write(b"502 5.5.2 Error: command not recognized\r\n")
+
+
+class _Pop3(socketserver.StreamRequestHandler):
+    """A POP3 server (an IMAP or SMTP setting pointed at port 110)."""
+
+    def handle(self) -> None:
+        self.wfile.write(b"+OK POP3 ready\r\n")
+        for _line in self.rfile:
+            self.wfile.write(b"-ERR unknown command\r\n")
+
+
+class _Ssh(socketserver.StreamRequestHandler):
+    """An SSH server (port 22)."""
+
+    def handle(self) -> None:
+        self.wfile.write(b"SSH-2.0-OpenSSH_9.6\r\n")
+        self.rfile.readline()
+
+
+class _Bye(socketserver.StreamRequestHandler):
+    """An IMAP server that greets with BYE (it takes no connection from this host) and closes."""
+
+    def handle(self) -> None:
+        self.wfile.write(b"* BYE server overloaded\r\n")
+
+
+class _PlainImap(socketserver.StreamRequestHandler):
+    """A plain-text IMAP server that offers no STARTTLS (port 143 of an old server)."""
+
+    def handle(self) -> None:
+        self.wfile.write(b"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n")
+        for line in self.rfile:
+            tag, _, command = line.decode("ascii", "replace").strip().partition(" ")
+            if command.upper().startswith("CAPABILITY"):
+                self.wfile.write(f"* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n{tag} OK done\r\n".encode())
+            elif command.upper().startswith("LOGOUT"):
+                self.wfile.write(f"* BYE\r\n{tag} OK bye\r\n".encode())
+                return
+            else:
+                self.wfile.write(f"{tag} BAD not here\r\n".encode())
 
 
 @pytest.fixture
@@ -153,3 +194,49 @@ def test_paths_are_shown_normalised(desk_dir: Path) -> None:
     said = result.stdout.replace("\n", "")
     assert f"Maildir {desk_dir}/var/mail/inbox;" in said and f"SQLite {desk_dir}/var/mailbot.db" in said, said
     assert "/../" not in said
+
+
+def _one_run(desk_dir: Path) -> tuple[int, list[str]]:
+    result = mailbot(desk_dir, "run", "--once", env={**os.environ, PASSWORD_ENV: "rahasia"}, timeout=60)
+    assert "Traceback" not in result.stderr
+    return result.returncode, result.stderr.strip().splitlines()
+
+
+@pytest.mark.parametrize(("server", "tls", "expected"), [
+    (_Pop3, "none", "answered, but not as an IMAP server (it looks like POP3); check inbox.host, port and tls"),
+    (_Ssh, "none", "answered, but not as an IMAP server (it looks like SSH); check inbox.host, port and tls"),
+    (_Bye, "none", "refuses the connection at once (* BYE server overloaded)"),
+    (_PlainImap, "implicit", 'inbox.tls = "implicit" does not match that port: use tls = "implicit" with port 993'),
+    (_PlainImap, "starttls", 'inbox.tls: the IMAP server 127.0.0.1:{port} does not offer STARTTLS, which '
+                             'tls = "starttls" requires'),
+], ids=["pop3", "ssh", "bye", "implicit-on-plain", "no-starttls"], indirect=["server"])
+def test_run_says_an_imap_setup_mistake_as_check_config_connect_does(desk_dir: Path, server: int, tls: str,
+                                                                     expected: str) -> None:
+    """Was exit 1 after seven retries with "abort: unexpected response: b'SSH-2.0...'", "error: None",
+    "_ssl.c:1006" or "CapabilityError"; the service unit restarted on it."""
+    _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "{tls}"\n'
+                                f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 5\n'
+                                "read_timeout_seconds = 5")
+    code, connect = _check(desk_dir)
+    assert code == 2 and len(connect) == 1 and expected.format(port=server) in connect[0], connect
+    code, run = _one_run(desk_dir)
+    assert code == 2, run
+    assert run[-1] == connect[0], (run, connect)
+    assert not any("reconnecting" in line or "_ssl.c" in line or "error: None" in line for line in run), run
+
+
+@pytest.mark.parametrize(("server", "looks"), [(_Pop3, "POP3"), (_Ssh, "SSH")], indirect=["server"])
+def test_run_says_an_smtp_setting_at_another_protocols_port_as_check_config_connect_does(
+        desk_dir: Path, server: int, looks: str) -> None:
+    """Was "will retry ... refused the session: -1 2.0-OpenSSH_9.6", the mail's attempts used up, exit 0."""
+    _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                 "timeout_seconds = 5")
+    said = f"127.0.0.1:{server} answered, but not as an SMTP server (it looks like {looks}); check outbox.host, " \
+           "port and tls"
+    code, connect = _check(desk_dir)
+    assert code == 2 and connect == [f"mailbot: configuration error: outbox: {said}"], connect
+    assert mailbot(desk_dir, "import", str(EXAMPLES / "01-bulungan-permohonan.eml")).returncode == 0
+    code, run = _one_run(desk_dir)
+    assert code == 2, run
+    assert run[-1].startswith(f"mailbot: configuration error: {said}; check with `mailbot check-config --connect`"), run
+    assert not any("will retry" in line or "-1 " in line for line in run), run

@@ -58,6 +58,29 @@ def test_check_config_refuses_offline(desk_dir: Path, edit, expected: str) -> No
     assert len(lines) == 1 and expected in lines[0], result.stderr
 
 
+@pytest.mark.parametrize(("folders", "expected"), [
+    ('processed_folder = "mailbot/processed/"',
+     "inbox.processed_folder: 'mailbot/processed/' ends with '/', which no IMAP server takes in a folder's name; "
+     "write processed_folder = 'mailbot/processed'"),
+    ('processed_folder = "/processed"', "inbox.processed_folder: '/processed' starts with '/'"),
+    ('quarantine_folder = "mailbot//karantina"',
+     "inbox.quarantine_folder: 'mailbot//karantina' has '//' in it, which no IMAP server takes in a folder's name; "
+     "write quarantine_folder = 'mailbot/karantina'"),
+    ('folder = "INBOX/"', "inbox.folder: 'INBOX/' ends with '/'"),
+], ids=["trailing", "leading", "doubled", "inbox-trailing"])
+def test_a_folder_with_an_empty_level_is_refused_by_check_config_and_run(desk_dir: Path, folders: str,
+                                                                        expected: str) -> None:
+    """Was ok offline and with --connect; then every move failed ("Ends with hierarchy separator") and the
+    mail never left the inbox, with exit 0."""
+    path = desk_dir / "config.toml"
+    path.write_text(_imap_inbox(path.read_text(), "blangko", folders))
+    for command in (("check-config",), ("run", "--once")):
+        result = mailbot(desk_dir, *command, env={**os.environ, PASSWORD: "rahasia"})
+        assert result.returncode == 2, (command, result.stdout, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and expected in lines[0], (command, result.stderr)
+
+
 def test_backup_without_a_database_is_refused(desk_dir: Path) -> None:
     result = mailbot(desk_dir, "backup", str(desk_dir / "copy.db"))
     assert result.returncode == 1
@@ -80,3 +103,47 @@ def test_backup_says_the_configuration_error_every_command_says(desk_dir: Path, 
     assert result.stderr.strip().startswith(f"mailbot: configuration error: {expected.format(dir=desk_dir)}"), \
         result.stderr
     assert len(result.stderr.splitlines()) == 1 and not (desk_dir / "copy.db").exists()
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ('senders = ["disdukcapil@tarakankota.example"]', 'senders = ["@tarakankota.example"]',
+     "senders[0]: has nothing before the @ (a domain alone is no sender); write the whole address, e.g. "
+     "disdukcapil@tarakankota.example"),
+    ('url = "sqlite:///var/mailbot.db"', 'url = "postgres://mb@db.example:5433/mb"',
+     "database.url: postgres:// is not a scheme SQLAlchemy reads; write postgresql+psycopg://mb@db.example:5433/mb"),
+    ('managers = ["kadis@disdukcapil.kaltaraprov.example"',
+     'managers = ["KADIS@Disdukcapil.kaltaraprov.example", "kadis@disdukcapil.kaltaraprov.example"',
+     "office: kadis@disdukcapil.kaltaraprov.example is listed twice in managers (an address is the same in any "
+     "case); list each manager once"),
+], ids=["domain-alone", "postgres-scheme", "manager-twice"])
+def test_configuration_slips_are_said_plainly(desk_dir: Path, old: str, new: str, expected: str) -> None:
+    """Were "more than one @ in it" for a domain alone, "postgres is not supported" with no URL to write, and a
+    manager listed twice in two cases accepted (the digest went to them twice)."""
+    path = desk_dir / "config.toml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    result = mailbot(desk_dir, "check-config")
+    assert result.returncode == 2, result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and expected in lines[0], lines
+
+
+def test_settings_that_work_but_look_like_a_slip_are_warned(desk_dir: Path) -> None:
+    """working_days written as crontab counts, no attachment allowed, a password in the database URL: accepted
+    silently before."""
+    path = desk_dir / "config.toml"
+    text = path.read_text()
+    for old, new in (("working_days = [0, 1, 2, 3, 4]", "working_days = [1, 2, 3, 4, 5]"),
+                     ("max_attachments = 10", "max_attachments = 0"),
+                     ('url = "sqlite:///var/mailbot.db"', 'url = "postgresql+psycopg://mb:rahasia@127.0.0.1/mb"')):
+        assert old in text
+        text = text.replace(old, new, 1)
+    path.write_text(text)
+    result = mailbot(desk_dir, "check-config")
+    assert result.returncode == 0, result.stderr
+    said = result.stdout + result.stderr
+    assert ("stock.working_days [1, 2, 3, 4, 5] means Tuesday, Wednesday, Thursday, Friday, Saturday: here 0 is "
+            "Monday (not as in crontab, where 1 is)") in said, said
+    assert "guards.max_attachments = 0: every mail with an attachment" in said, said
+    assert "database.url holds a password" in said and "rahasia" not in said, said

@@ -70,6 +70,29 @@ def test_references_and_places_typed_loosely_are_found(desk_dir: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "said"), [
+    (("help",), "mailbot: No such command 'help'; for help write mailbot --help (Usage: "),
+    (("version",), "mailbot: No such command 'version'; for the version write mailbot --version (Usage: "),
+    (("queue", "help"), "mailbot queue: No such command 'help'; for help write mailbot queue --help (Usage: "),
+    (("run", "-once"), "mailbot run: No such option: -o (did you mean --once?) (Usage: mailbot run [OPTIONS]; "),
+    (("digest", "-print"), "mailbot digest: No such option: -p (did you mean --print?) (Usage: "),
+    (("status", "-h"), "mailbot status: No such option: -h (did you mean --help?) (Usage: "),
+    (("run", "--once", "-x"), "mailbot run: No such option: -x (Usage: "),
+    (("supply", "receive", "1000", "-n", "x"), "mailbot supply receive: No such option: -n (did you mean --note?)"),
+    (("approve", "BLK-2026-0001", "--force"),
+     "mailbot: --force needs --reason TEXT (why the unusual quantity; it is recorded)"),
+], ids=["help", "version", "queue-help", "run-once", "digest-print", "status-h", "no-near-option", "one-letter",
+        "force-without-reason"])
+def test_help_version_and_a_single_dash_point_to_the_option(desk_dir: Path, args: tuple[str, ...],
+                                                             said: str) -> None:
+    """Were "No such command 'help'" and "No such option: -o" with nothing to go on; --force without --reason,
+    a usage error like the others, exited 1."""
+    result = mailbot(desk_dir, *args)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(said), result.stderr
+
+
+@pytest.mark.parametrize(("args", "said"), [
     (("reject", "BLK-2026-0001"), "mailbot reject: Missing option '--reason' (Usage: mailbot reject "),
     (("approve",), "mailbot approve: Missing argument 'REF' (Usage: mailbot approve "),
     (("status", "--bogus"), "mailbot status: No such option: --bogus (Usage: mailbot status [OPTIONS]; "),

@@ -321,7 +321,35 @@ def test_the_digest_has_no_bare_dash_and_a_legend_and_a_short_queue(sample_templ
     assert "/hari" in text and "*/hari" in text and "\n* perkiraan awal, belum ada laporan harian\n" in text
     assert "(grafik: # = sisa stok" in text and "bar:" not in text
     section = text.split("== Perlu dibaca petugas (7")[1].split("\n== ")[0]
-    assert section.count("\n- #") == 5 and "\n- dan 2 lainnya\n" in section, section
+    assert section.count("\n- antrean ") == 5 and "\n- dan 2 lainnya\n" in section, section
+
+
+def test_queue_items_are_never_written_as_messages_are(sample: Path) -> None:
+    """"#5" is message 5 in the history; the digest wrote queue item 5 so too, and `queue close "#1"` said
+    mailbot never gave "#1"."""
+    printed = mailbot(sample, "digest", "--print", "--output", str(sample / "digest.html"))
+    assert printed.returncode == 0, printed.stderr
+    text, html = printed.stdout, (sample / "digest.html").read_text()
+    assert "\n- antrean 1, Kabupaten Bulungan: stok yang dilaporkan jauh berbeda" in text, text
+    assert '(petugas menutupnya dengan: mailbot queue close <nomor antrean> --reason "...")' in text
+    assert "<strong>antrean 1, Kabupaten Bulungan</strong>" in html
+    assert "mailbot queue close &lt;nomor antrean&gt;" in html
+    assert not re.search(r"#\d", text) and not re.search(r">#\d", html)
+    for command in (("queue", "close", "#1", "--reason", "x"), ("resolve", "#1", "--reason", "x")):
+        refused = mailbot(sample, *command)
+        assert refused.returncode == 2 and refused.stderr.strip().splitlines() == [
+            "mailbot: #1 is how `mailbot history` writes message 1; write a queue item's id as `mailbot queue list` "
+            "and the digest (\"antrean 5\") show it, without '#' (here: 1)"], (command, refused.stderr)
+    closed = mailbot(sample, "queue", "close", "antrean 1", "--reason", "dicek di gudang")
+    assert closed.returncode == 0 and "queue item 1 closed" in closed.stdout, closed.stderr
+    shown = mailbot(sample, "history", "#9")  # the message that opened queue item 1
+    assert "queue item 1 stock to check" in shown.stdout and "queue item 1 closed: dicek di gudang" in shown.stdout
+    assert not re.search(r"\| #1 ", shown.stdout), shown.stdout
+    # a message id is read as the history writes it: "#2" is message 2 (processed: neither replayed nor dismissed)
+    assert mailbot(sample, "replay", "#2").stderr.strip() == (
+        "mailbot: message 2 was processed already; only quarantined ones are replayed")
+    assert mailbot(sample, "quarantine", "dismiss", "#2", "--reason", "foto").stderr.strip() == (
+        "mailbot: message 2 is processed, not quarantined")
 
 
 COMMANDS_WITH_BY = [("approve",), ("reject",), ("dispatch",), ("adjust",), ("supply", "receive"), ("correct",),

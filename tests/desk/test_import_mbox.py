@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import gzip
 import mailbox
 import sqlite3
 from email.message import EmailMessage
@@ -118,3 +119,39 @@ def test_an_over_size_message_of_an_mbox_is_delivered_whole_to_be_quarantined(de
     assert result.returncode == 0, result.stderr
     sizes = sorted(p.stat().st_size for p in (desk_dir / "var" / "mail" / "inbox" / "new").glob("*"))
     assert len(sizes) == 4 and sizes[-1] > 4000, sizes
+
+
+def _zipped(member: str, data: bytes) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(member, data)
+    return buffer.getvalue()
+
+
+MAIL = b"From: disdukcapil@malinaukab.example\r\nSubject: Permohonan blangko\r\n\r\nMohon 1.000 keping.\r\n"
+
+
+@pytest.mark.parametrize(("name", "data", "said"), [
+    ("permohonan.eml.gz", gzip.compress(MAIL), "compressed with gzip: unpack it first with gunzip"),
+    ("permohonan.msg", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
+     "an Outlook .msg file: open it in Outlook and save it as .eml"),
+    ("permohonan.eml", b"\xff\xfe" + MAIL.decode().encode("utf-16-le"), "text saved as UTF-16"),
+    ("permohonan.txt", MAIL.decode().encode("utf-16-le"), "text saved as UTF-16, Notepad's Unicode: save it again "
+                                                           "as UTF-8"),
+    ("arsip.zip", _zipped("permohonan.eml", MAIL), "a ZIP archive: unpack it first"),
+    ("laporan.xlsx", _zipped("[Content_Types].xml", b"<Types/>"),
+     "an Office document, Excel or Word: import the .eml it came with"),
+    ("surat.pdf", b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n", "a PDF document: import the .eml it came with"),
+], ids=["gzip", "outlook-msg", "utf16-bom", "utf16-no-bom", "zip", "xlsx", "pdf"])
+def test_a_file_taken_for_mail_is_told_what_it_is(desk_dir: Path, name: str, data: bytes, said: str) -> None:
+    """Were all "binary data, not an email (an .eml file holds one message with its headers)"."""
+    path = desk_dir / name
+    path.write_bytes(data)
+    result = mailbot(desk_dir, "import", str(path))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"({said}" in lines[0] and lines[0].endswith("; nothing was delivered"), lines
+    assert not list((desk_dir / "var" / "mail" / "inbox").glob("new/*"))

@@ -119,3 +119,19 @@ def test_quarantine_reasons_write_numbers_the_indonesian_way(desk_dir: Path) -> 
     assert "max_message_bytes: message is" in text, text  # the setting to look up in config.toml
     listed = mailbot(desk_dir, "quarantine")
     assert "2.048" in listed.stdout and "2,048" not in listed.stdout, listed.stdout
+
+
+def test_the_quarantine_list_keeps_subjects_whole_into_a_file_and_says_when_it_is_empty(desk_dir: Path) -> None:
+    """Was: the subject cut with "…" even into a pipe (where the other tables keep every cell whole), and an
+    empty table with only its header row."""
+    empty = mailbot(desk_dir, "quarantine")
+    assert empty.returncode == 0 and empty.stdout.strip() == "nothing in quarantine", empty.stdout
+    subject = "Laporan harian perekaman KTP-el Malinau (foto kegiatan pelayanan keliling di kecamatan Mentarang)"
+    raw = _with_attachments(BULUNGAN, 12, mid="panjang").replace(b"Laporan harian dan foto kegiatan",
+                                                                 subject.encode())
+    (desk_dir / "a.eml").write_bytes(raw)
+    assert mailbot(desk_dir, "import", str(desk_dir / "a.eml")).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    listed = mailbot(desk_dir, "quarantine")  # its output is a pipe
+    assert listed.returncode == 0 and subject in listed.stdout and "…" not in listed.stdout, listed.stdout
+    assert "nothing in quarantine" not in listed.stdout

@@ -12,9 +12,13 @@ from tests.desk.conftest import EXAMPLES, mailbot
 
 
 def _province(db_path: Path) -> int:
+    return _district(db_path, "province")
+
+
+def _district(db_path: Path, location: str) -> int:
     db = sqlite3.connect(db_path)
-    return db.execute("select sum(on_hand) from ledger_entries where item = 'ktp-el' and location = 'province'"
-                      ).fetchone()[0]
+    return db.execute("select sum(on_hand) from ledger_entries where item = 'ktp-el' and location = ?",
+                      (location,)).fetchone()[0]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -37,6 +41,24 @@ def test_quantities_refused(text: str, code: str) -> None:
         parse_quantity(text)
     assert caught.value.code == code
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("text", ["0.002", "0.500", "0.002.000", "00.500", "-0.020", "0,002", "0.002 keping"])
+def test_a_thousands_group_never_starts_with_zero(text: str) -> None:
+    """"0.002" is an English decimal, not two pieces (was 2; "0.500" 500, "0.002.000" 2.000)."""
+    with pytest.raises(QuantityError) as caught:
+        parse_quantity(text, signed=True)
+    assert caught.value.code == "invalid"
+    assert str(caught.value) == f'"{text}" is not a whole number of pieces; write it like 2.000 or 2000'
+
+
+def test_a_manager_writing_a_leading_zero_group_is_asked_as_the_operator_is() -> None:
+    """The email side reads the same: "SETUJU 0.700" was an approval of 700."""
+    from mailbot.guards.commands import CommandError, parse_manager_command
+
+    for text in ("SETUJU 0.700", "SETUJU 0.700.000", "Setuju: 0.002 keping"):
+        asked = parse_manager_command(text)
+        assert isinstance(asked, CommandError) and asked.code == "quantity_invalid", (text, asked)
 
 
 @pytest.mark.parametrize(("text", "advice"), [("-2,000", "write -2.000 or -2000"), ("2,000", "write 2.000 or 2000"),
@@ -80,6 +102,24 @@ def test_bad_quantities_are_one_clear_line(desk_dir: Path, args: tuple[str, ...]
     assert "No such option" not in result.stderr and "Traceback" not in result.stderr
     assert mailbot(desk_dir, "status").returncode == 0
     assert _province(desk_dir / "var" / "mailbot.db") == 66000
+
+
+@pytest.mark.parametrize("typed", ["\u201320", "\u2014 20", "\u221220", "-20"])
+def test_an_en_or_em_dash_before_the_figure_is_a_minus(desk_dir: Path, typed: str) -> None:
+    """A phone keyboard or a word processor writes "-20" as "–20": read as the Unicode minus is (was "not a
+    number of pieces")."""
+    result = mailbot(desk_dir, "adjust", "65.04", typed, "--reason", "rusak")
+    assert result.returncode == 0, result.stderr
+    assert "recorded: -20 ktp-el at 65.04 (rusak)" in result.stdout
+    assert _district(desk_dir / "var" / "mailbot.db", "65.04") == 2500 - 20
+
+
+def test_the_hint_for_a_change_shows_a_minus(desk_dir: Path) -> None:
+    result = mailbot(desk_dir, "adjust", "65.04", "minus 20", "--reason", "rusak")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        'mailbot: adjust: "minus 20" is not a number of pieces; write it like -20, -2.000 or 2.000')
+    assert "write it like 2.000, 2000 or 2 ribu" in mailbot(desk_dir, "supply", "receive", "banyak").stderr
 
 
 def test_negative_adjustment_is_an_argument_not_an_option(desk_dir: Path) -> None:

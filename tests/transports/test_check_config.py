@@ -60,6 +60,52 @@ def test_missing_folder(dovecot: DovecotServer, smtp_server: SmtpServer, tmp_pat
     assert "inbox.folder: the IMAP folder 'Kotak/Masuk' does not exist" in result.stderr
 
 
+def test_connect_creates_the_folders_run_would(dovecot: DovecotServer, smtp_server: SmtpServer,
+                                              tmp_path: Path) -> None:
+    """What --connect calls ok, run can do: the folders mailbot moves mail into are created now, in the
+    server's level separator (Dovecot's is "."), not promised for later."""
+    config = write_desk_config(tmp_path, dovecot, smtp_server, extra_inbox='processed_folder = "mailbot/selesai"')
+    result = check(config, "--connect", password=dovecot.password)
+    assert result.returncode == 0, result.stderr
+    assert "created mailbot/selesai and mailbot/quarantine, as mailbot run would on first use" in result.stdout
+    with dovecot.client() as client:
+        assert client.folder_exists("mailbot.selesai") and client.folder_exists("mailbot.quarantine")
+    again = check(config, "--connect", password=dovecot.password)
+    assert again.returncode == 0 and "created" not in again.stdout, again.stdout
+
+
+@pytest.mark.parametrize(("folders", "key", "name", "stray"), [
+    ('processed_folder = "mailbot/processed."', "processed_folder", "mailbot/processed.", "ends with '.'"),
+    ('quarantine_folder = "mailbot..karantina"', "quarantine_folder", "mailbot..karantina", "has '..' in it"),
+], ids=["trailing-dot", "doubled-dot"])
+def test_connect_refuses_a_folder_with_an_empty_level_in_the_servers_separator(
+        dovecot: DovecotServer, smtp_server: SmtpServer, tmp_path: Path, folders: str, key: str, name: str,
+        stray: str) -> None:
+    """Dovecot's separator is ".": "mailbot/processed." passes offline (mailbot's is "/"), and run would fail
+    every move into it ("Ends with hierarchy separator"); was ok."""
+    config = write_desk_config(tmp_path, dovecot, smtp_server, extra_inbox=folders)
+    assert check(config, password=dovecot.password).returncode == 0
+    result = check(config, "--connect", password=dovecot.password)
+    assert result.returncode == 2, result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(
+        f"mailbot: configuration error: inbox.{key}: {name!r} {stray} on {dovecot.host}:{dovecot.port}, where '.' "
+        "separates folder levels"), lines
+
+
+def test_connect_says_a_folder_the_server_will_not_create(dovecot: DovecotServer, smtp_server: SmtpServer,
+                                                          tmp_path: Path) -> None:
+    """A name the server refuses to CREATE (one level longer than a file name may be) is refused now, naming
+    the key; was "will be created on first use", then every move failed."""
+    long_name = "k" * 300
+    config = write_desk_config(tmp_path, dovecot, smtp_server, extra_inbox=f'quarantine_folder = "{long_name}"')
+    result = check(config, "--connect", password=dovecot.password)
+    assert result.returncode == 2, result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "inbox.quarantine_folder: the IMAP server" in lines[0], lines
+    assert "refuses to create the folder" in lines[0] and "b'" not in lines[0], lines
+
+
 def test_smtp_username_without_auth_on_offer(dovecot: DovecotServer, smtp_server: SmtpServer,
                                             tmp_path: Path) -> None:
     config = write_desk_config(tmp_path, dovecot, smtp_server)
