@@ -21,6 +21,15 @@ def alternation(words: tuple[str, ...] | list[str] | set[str] | frozenset[str], 
     return _grouped([[space if c == " " else re.escape(c) for c in w] for w in ordered])
 
 
+def longest_words(phrases: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """The longest word of each phrase (a shorter one of them kept where it is inside a longer): a text
+    that a case-sensitive alternation of the phrases matches holds one of these words as written, since only
+    the spaces between a phrase's words vary. A text holding none of them matches none of the phrases, which
+    one cheap search can tell before many patterns built on the phrases are tried."""
+    words = {max(p.split(" "), key=len) for p in phrases}
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
 def _grouped(phrases: list[list[str]]) -> str:
     """Phrases (as lists of regex tokens, in order) as an alternation grouped by their first token. Two
     phrases with different first tokens never match at the same place (a token is one character, or
