@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from email.message import Message
+from typing import Any
 
 from mailbot.reader import vocabulary as vocab
-from mailbot.reader.mime import decode_header_value, extract_from, sender_address
+from mailbot.reader.mime import decode_header_value, extract_from, first_fields, sender_address
 from mailbot.reader.quotes import split_quoted, text_before_forward
 
 _SUPPRESS_RE = re.compile(r"\b(?:all|autoreply|oof)\b", re.IGNORECASE)
@@ -66,12 +67,13 @@ _SHORT_NOTICE = 300  # a read receipt's own text is a line or two
 _BODY_WINDOW = 4000  # content signals sit near the top; long bodies are not scanned in full
 
 
-def header_reasons(msg: Message, own_addresses: Sequence[str] = ()) -> tuple[str, ...]:
-    """Reason codes from headers and the sender address alone (RFC 3834 and common practice)."""
+def header_reasons(
+    msg: Message, own_addresses: Sequence[str] = (), fields: dict[str, Any] | None = None
+) -> tuple[str, ...]:
+    """Reason codes from headers and the sender address alone (RFC 3834 and common practice); fields:
+    msg's first_fields, when at hand."""
     reasons: list[str] = []
-    headers: dict[str, object] = {}
-    for name, value in msg.items():
-        headers.setdefault(name.lower(), value)
+    headers = first_fields(msg) if fields is None else fields
     auto_submitted = headers.get("auto-submitted")
     if auto_submitted is not None and str(auto_submitted).strip().lower().split(";")[0].strip() not in ("no", ""):
         reasons.append("auto-submitted")
@@ -105,7 +107,7 @@ def header_reasons(msg: Message, own_addresses: Sequence[str] = ()) -> tuple[str
         if ctype == "message/disposition-notification":
             reasons.append("read-receipt")
             break
-    sender = sender_address(msg)
+    sender = sender_address(msg, headers)
     if sender:
         local = sender.split("@", 1)[0]
         if local == "mailer-daemon":

@@ -103,6 +103,7 @@ class MailParts:
     tables: tuple[tuple[str, Table], ...] = ()  # (attachment file name, rows)
     attachments: tuple[Attachment, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    fields: dict[str, Any] = field(default_factory=dict, compare=False)  # see first_fields
 
 
 # --- Charsets and headers -------------------------------------------------------------------
@@ -114,12 +115,9 @@ def decode_bytes(data: bytes, charset: str | None) -> str:
     Valid UTF-8 with non-ASCII bytes is taken as UTF-8 whatever is declared: real Latin-1 text
     is almost never valid UTF-8, while mislabelled UTF-8 is common.
     """
-    if data.isascii():
-        return data.decode("ascii")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    text = _ascii_or_utf8(data)
+    if text is not None:
+        return text
     if charset:
         name = charset.strip().strip('"').lower()
         if name in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "utf-8", "utf8"):
@@ -133,6 +131,23 @@ def decode_bytes(data: bytes, charset: str | None) -> str:
     return data.decode("windows-1252", errors="replace")
 
 
+def _ascii_or_utf8(data: bytes) -> str | None:
+    """data as text when it is ASCII or valid UTF-8, whatever charset is declared (see decode_bytes)."""
+    if data.isascii():
+        return data.decode("ascii")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _decoded(data: bytes, part: Message) -> str:
+    """decode_bytes(data, the charset part declares), which is only looked up for bytes that need it:
+    reading it parses the Content-Type's parameters, which costs more than the decoding."""
+    text = _ascii_or_utf8(data)
+    return text if text is not None else decode_bytes(data, _charset(part))
+
+
 def clean_text(text: str) -> str:
     """*text* without what no database column takes: NUL characters dropped, lone surrogates (bytes
     that decoded to nothing) replaced by U+FFFD."""
@@ -143,6 +158,15 @@ def clean_text(text: str) -> str:
     except UnicodeEncodeError:
         text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
     return text
+
+
+def first_fields(msg: Message) -> dict[str, Any]:
+    """Each header field of msg under its lowercased name, the first one of a name, as msg.get(name)
+    returns it: read once, where Message.get goes over every field at each call."""
+    fields: dict[str, Any] = {}
+    for name, value in msg.items():
+        fields.setdefault(name.lower(), value)
+    return fields
 
 
 def header_text(part: Message, name: str) -> str:
@@ -213,13 +237,17 @@ _ANGLE_ADDR_RE = re.compile(r"<\s*([^<>@\s\"]+@[^<>@\s]+?)\s*>\s*$")
 _BARE_ADDR_RE = re.compile(r"^\s*([^<>@\s\",;]+@[^<>@\s,;()]+)\s*(?:\([^()]*\))?\s*$")
 
 
-def sender_address(msg: Message) -> str | None:
-    """The lowercased address of the From header (Sender when From has none)."""
+def sender_address(msg: Message, fields: dict[str, Any] | None = None) -> str | None:
+    """The lowercased address of the From header (Sender when From has none); fields: msg's first_fields,
+    when at hand."""
     for name in ("from", "sender"):
-        raw = msg.get(name)
+        raw = msg.get(name) if fields is None else fields.get(name)
         if raw is None:
             continue
-        text = header_text(msg, name)
+        try:
+            text = str(raw)
+        except Exception:  # noqa: BLE001 - an undecodable Header reads as empty (as header_text does)
+            text = ""
         if "=?" not in text and '"' not in text and "," not in text:
             # The common shapes, "Name <a@b>" and "a@b", without the full RFC 5322 parser.
             m = _ANGLE_ADDR_RE.search(text) or _BARE_ADDR_RE.match(text)
@@ -678,7 +706,7 @@ def _text_of(part: Message) -> str:
     if header_text(part, "content-transfer-encoding").strip().lower() == "base64":
         payload = payload_of(part)
         if isinstance(payload, str):
-            return decode_bytes(_lenient_base64(payload), _charset(part))
+            return _decoded(_lenient_base64(payload), part)
     try:
         data = part.get_payload(decode=True)
     except Exception:  # noqa: BLE001 - a broken transfer encoding must not stop the read
@@ -688,7 +716,7 @@ def _text_of(part: Message) -> str:
         return payload if isinstance(payload, str) else ""
     if not isinstance(data, bytes):
         return str(data)
-    return decode_bytes(data, _charset(part))
+    return _decoded(data, part)
 
 
 def unflow(text: str, delsp: bool = False) -> str:
@@ -877,20 +905,22 @@ def extract_from(msg: Message, limits: ReadLimits | None = None) -> MailParts:
     if lines > limits.max_text_lines:
         raise limit_exceeded("text_lines", f"the text is {figure(lines)} lines", limits.max_text_lines)
     text, subject = no_long_digit_runs(text), no_long_digit_runs(subject)
-    sender = sender_address(msg)
+    fields = first_fields(msg)
+    sender = sender_address(msg, fields)
     return MailParts(
         message=msg,
         subject=subject,
         sender=clean_text(sender) if sender else sender,
-        message_id=(_message_ids(msg.get("message-id")) or (None,))[0],
-        in_reply_to=(_message_ids(msg.get("in-reply-to")) or (None,))[0],
-        references=_message_ids(msg.get("references")),
-        date=_date(msg.get("date")),
+        message_id=(_message_ids(fields.get("message-id")) or (None,))[0],
+        in_reply_to=(_message_ids(fields.get("in-reply-to")) or (None,))[0],
+        references=_message_ids(fields.get("references")),
+        date=_date(fields.get("date")),
         text=text,
         html_used=collector.html_used,
         tables=tuple(collector.tables),
         attachments=tuple(collector.attachments),
         notes=tuple(collector.notes),
+        fields=fields,
     )
 
 
