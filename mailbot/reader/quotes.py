@@ -276,21 +276,26 @@ def _skip_header_lines(lines: list[str], i: int) -> int:
     return i
 
 
+# A message's text is looked at for its forwards several times as it is read (the words above them,
+# the message forwarded, the chain): its lines and separators are found once.
+@functools.lru_cache(maxsize=4)
+def _forward_cuts(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The lines of text, and the indexes of its forward separator lines ("---------- Pesan terusan ----------")."""
+    lines = tuple(text.splitlines())
+    return lines, tuple(i for i, line in enumerate(lines) if _FORWARD_RE.match(line.strip()))
+
+
 def text_before_forward(text: str) -> str | None:
     """The writer's own words above a forwarded message ("---------- Pesan terusan ----------");
     None when nothing is forwarded."""
-    lines = text.splitlines()
-    for i, line in enumerate(lines):
-        if _FORWARD_RE.match(line.strip()):
-            return "\n".join(lines[:i])
-    return None
+    lines, cuts = _forward_cuts(text)
+    return "\n".join(lines[: cuts[0]]) if cuts else None
 
 
 def forward_chain(text: str) -> list[tuple[str, str]]:
     """Each message forwarded in turn down a chain ("Fwd: Fwd:"): (the text above its separator, the
     forwarded message up to the next separator, header lines included), outermost first."""
-    lines = text.splitlines()
-    cuts = [i for i, line in enumerate(lines) if _FORWARD_RE.match(line.strip())]
+    lines, cuts = _forward_cuts(text)
     return [
         ("\n".join(lines[:i]), "\n".join(lines[i + 1 : cuts[n + 1] if n + 1 < len(cuts) else len(lines)]))
         for n, i in enumerate(cuts)
@@ -300,21 +305,15 @@ def forward_chain(text: str) -> list[tuple[str, str]]:
 def forwarded_part(text: str) -> str | None:
     """The forwarded message below the writer's own words, header lines included; None when
     nothing is forwarded."""
-    lines = text.splitlines()
-    for i, line in enumerate(lines):
-        if _FORWARD_RE.match(line.strip()):
-            return "\n".join(lines[i + 1 :])
-    return None
+    lines, cuts = _forward_cuts(text)
+    return "\n".join(lines[cuts[0] + 1 :]) if cuts else None
 
 
 def forwarded_text(text: str) -> str | None:
     """The text of the forwarded message below the writer's own words, its header lines and what it
     quotes in turn left out; None when nothing is forwarded."""
-    lines = text.splitlines()
-    for i, line in enumerate(lines):
-        if _FORWARD_RE.match(line.strip()):
-            return split_quoted("\n".join(lines[i:]))[0]
-    return None
+    lines, cuts = _forward_cuts(text)
+    return split_quoted("\n".join(lines[cuts[0] :]))[0] if cuts else None
 
 
 def strip_quoted(text: str, *, forwarded: bool = False) -> str:
