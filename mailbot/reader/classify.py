@@ -15,55 +15,39 @@ def _phrase_re(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
 
 
-class _Gated:
-    """A pattern each match of which holds a phrase of a word table, with one search for a word of each
-    phrase (vocabulary.longest_words) tried first: that search is several times cheaper, and most mail
-    holds none of them. Matches what the pattern matches."""
-
-    def __init__(self, pattern: re.Pattern[str], phrases: tuple[str, ...]) -> None:
-        self.pattern = pattern
-        self.words = re.compile(vocab.alternation(vocab.longest_words(phrases)))
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text) if self.words.search(text) else None
-
-    def sub(self, repl: str, text: str) -> str:
-        return self.pattern.sub(repl, text) if self.words.search(text) else text
-
-
 _REQUEST_RE = _phrase_re(vocab.REQUEST_PHRASES + vocab.REQUEST_KIND_MORE)
 _WEAK_REQUEST_RE = _phrase_re(vocab.WEAK_REQUEST_KIND_PHRASES)
 _RECEIPT_RE = _phrase_re(vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE)
 _CANNOT_PRINT_RE = _phrase_re(vocab.CANNOT_PRINT_PHRASES)
 _FAULT_RE = _phrase_re(vocab.MACHINE_FAULT_WORDS)
 _REPORT_RE = _phrase_re(vocab.REPORT_PHRASES + vocab.REPORT_KIND_MORE)
-_INVITATION_RE = _Gated(_phrase_re(vocab.INVITATION_PHRASES), vocab.INVITATION_PHRASES)
-_INVITE_RE = _Gated(_phrase_re(vocab.INVITATION_STRONG_PHRASES), vocab.INVITATION_STRONG_PHRASES)
+_INVITATION_RE = vocab.Gated(_phrase_re(vocab.INVITATION_PHRASES), vocab.INVITATION_PHRASES)
+_INVITE_RE = vocab.Gated(_phrase_re(vocab.INVITATION_STRONG_PHRASES), vocab.INVITATION_STRONG_PHRASES)
 _KTP_RE = re.compile(r"(?<![\w])(?:" + vocab.alternation(vocab.KTP_WORDS) + r")(?![\w])")
-_KIA_RE = _phrase_re(vocab.KIA_WORDS)
+_KIA_RE = vocab.Gated(_phrase_re(vocab.KIA_WORDS), vocab.KIA_WORDS)
 _BLANK_RE = re.compile(r"(?<![\w])(?:" + vocab.alternation(vocab.GENERIC_BLANK_WORDS) + r")")
 _THANKS = ("terima kasih", "terimakasih", "trima kasih", "trimakasih")
-_THANKS_RE = _Gated(_phrase_re(_THANKS), _THANKS)
+_THANKS_RE = vocab.Gated(_phrase_re(_THANKS), _THANKS)
 # A request named as the one approved ("atas persetujuan permohonan blangko KTP-el ..."): the earlier
 # request, thanked for or spoken of, asks nothing now.
-_APPROVED_REQUEST_RE = _Gated(re.compile(
+_APPROVED_REQUEST_RE = vocab.Gated(re.compile(
     r"(?<![\w-])(?:" + vocab.alternation(vocab.APPROVED_WORDS) + r")\s+(?:atas\s+)?(?:" + vocab.alternation(
         ("permohonan", "permintaan", "pengajuan", "usulan", "request", "the request", "our request")
     ) + r")(?![\w-])"
 ), vocab.APPROVED_WORDS)
 _STOCK_WORD_RE = _phrase_re(vocab.STOCK_WORDS)
-_CIRCULAR_RE = _Gated(
+_CIRCULAR_RE = vocab.Gated(
     re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.CIRCULAR_PHRASES) + r")"), vocab.CIRCULAR_PHRASES
 )
 _SUFFICIENT_RE = _phrase_re(vocab.SUFFICIENT_PHRASES)
-_PRESS_RE = _phrase_re(vocab.PRESS_PHRASES)
+_PRESS_RE = vocab.Gated(_phrase_re(vocab.PRESS_PHRASES), vocab.PRESS_PHRASES)
 # A request for a document ("mohon dikirimkan data rekap stok blangko ..."), to its clause end.
 # Also a request for printer supplies ("mohon dikirim ribbon printer 10 roll"): it asks for no blanks.
 def _alts(words: tuple[str, ...] | list[str]) -> str:
     return vocab.alternation(set(words))
 
 
-_HANDOVER_RE = _Gated(_phrase_re(vocab.HANDOVER_PHRASES), vocab.HANDOVER_PHRASES)
+_HANDOVER_RE = vocab.Gated(_phrase_re(vocab.HANDOVER_PHRASES), vocab.HANDOVER_PHRASES)
 _SERAH_TERIMA_RE = _phrase_re(("serah terima",))
 _DOCUMENT_REQUEST_RE = re.compile(
     r"(?<![\w-])(?:" + _alts(vocab.REQUEST_PHRASES + vocab.DOCUMENT_REQUEST_OPENERS) + r")(?![\w-])"
@@ -74,7 +58,7 @@ _DOCUMENT_REQUEST_RE = re.compile(
 
 
 # A message received, not blanks: "sudah kami terima emailnya", "email Bapak sudah kami terima".
-_MESSAGE_RECEIVED_RE = _Gated(re.compile(
+_MESSAGE_RECEIVED_RE = vocab.Gated(re.compile(
     r"(?<![\w-])(?:" + _alts(vocab.RECEIPT_PHRASES) + r")[ \t]+(?:" + _alts(vocab.MESSAGE_NOUNS) + r")(?![\w-])"
     + r"|(?<![\w-])(?:" + _alts(vocab.MESSAGE_NOUNS) + r")(?:[ \t]+(?:" + _alts(vocab.MESSAGE_OWNERS)
     + r")){0,2}[ \t]+(?:" + _alts(vocab.RECEIPT_PHRASES) + r")(?![\w-])"
@@ -107,7 +91,7 @@ _NEGATED_PHRASE_RE = re.compile(
 
 
 # A receipt phrase under a condition ("bila kiriman pusat sudah masuk"), within its clause: a plan, no receipt.
-_CONDITIONAL_RECEIPT_RE = _Gated(re.compile(
+_CONDITIONAL_RECEIPT_RE = vocab.Gated(re.compile(
     r"(?<![\w-])(?:" + vocab.alternation(vocab.CONDITION_WORDS) + r")(?![\w-])[^,.;:!?\n]{0,60}?(?<![\w-])(?:"
     + vocab.alternation(vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE) + r")(?![\w-])"
 ), vocab.CONDITION_WORDS)

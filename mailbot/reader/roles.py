@@ -1074,11 +1074,11 @@ def _cues_of(
 
 
 _DAY_SPAN_RE = re.compile(r"\b\d{1,2}\s*[-\u2013]\s*\d{1,2}\s+[a-z]{3}|\bs\.?\s?[d/]\.?\s?\d")
-_SHORTFALL_ASK_RE = re.compile(
+_SHORTFALL_ASK_RE = vocab.Gated(re.compile(
     r"(?<![\w-])(?:" + _words_re(vocab.SHORTFALL_ASK_PHRASES) + r")(?![\w-])"
     r"|(?<![\w-])(?:" + _words_re(vocab.SHORTFALL_LABEL_WORDS) + r")[^\S\n]*:(?=[^\S\n]*\(?(?:"
     + _words_re(vocab.LABEL_ASK_WORDS) + r")(?![\w-]))"
-)
+), vocab.SHORTFALL_ASK_PHRASES + vocab.SHORTFALL_LABEL_WORDS)
 _MINUS_RE = re.compile(r"[^\S\n]*(?:keping[^\S\n]+)?(?:" + _words_re(vocab.MINUS_WORDS) + r")[^\S\n]*")
 _FIGURE_RE = re.compile(r"\d")
 # A sentence that opens with a blank's name: "KIA cetak 4 sisa 0", "- KIA: ...".
@@ -3073,7 +3073,9 @@ def _names_own_figure(r: tuple[object, ...]) -> bool:
 
 
 _NOW_PERIOD_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NOW_PERIOD_WORDS) + r")(?![\w-])")
-_EARLIER_PERIOD_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EARLIER_PERIOD_WORDS) + r")(?![\w-])")
+_EARLIER_PERIOD_RE = vocab.Gated(
+    re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EARLIER_PERIOD_WORDS) + r")(?![\w-])"), vocab.EARLIER_PERIOD_WORDS
+)
 _DAY_MONTH_RE = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})(?![\d/])")
 
 

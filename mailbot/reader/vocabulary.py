@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 
 def alternation(words: tuple[str, ...] | list[str] | set[str] | frozenset[str], space: str = r"\s+") -> str:
@@ -28,6 +29,23 @@ def longest_words(phrases: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     one cheap search can tell before many patterns built on the phrases are tried."""
     words = {max(p.split(" "), key=len) for p in phrases}
     return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
+class Gated:
+    """A pattern each match of which holds a phrase of a word table, with one search for a word of each
+    phrase (longest_words) tried first: that search is several times cheaper than a pattern opening with
+    a look-behind, which is tried at every character, and most mail holds none of the words. It finds
+    what the pattern finds."""
+
+    def __init__(self, pattern: re.Pattern[str], phrases: tuple[str, ...]) -> None:
+        self.pattern = pattern
+        self.words = re.compile(alternation(longest_words(phrases)))
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.search(text, pos, endpos) if self.words.search(text, pos, endpos) else None
+
+    def sub(self, repl: str, text: str) -> str:
+        return self.pattern.sub(repl, text) if self.words.search(text) else text
 
 
 def _grouped(phrases: list[list[str]]) -> str:
