@@ -1595,12 +1595,14 @@ def read_text(
     candidates: list[Candidate] = []
     unassigned: list[str] = []
     openings: list[tuple[Mention, str, str]] = []  # figures of an opening stock: (mention, snippet, clause)
-    zero = _zero_stock(original, masked, _clauses(masked)) if _ZERO_STOCK_RE.search(masked) else []
+    clauses = _clauses(masked) if _ZERO_STOCK_RE.search(masked) else None  # computed once, when first needed
+    zero = _zero_stock(original, masked, clauses) if clauses is not None else []
     zero += _zero_values(original, masked, kws, zero)
     if not mentions:
         return zero, unassigned
     candidates.extend(zero)
-    clauses = _clauses(masked)
+    if clauses is None:
+        clauses = _clauses(masked)
     sections = _sections(masked) if "\n" in masked else []
     ci = 0
     last: tuple[int, Candidate] | None = None  # the last candidate taken, with its clause start
