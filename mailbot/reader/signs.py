@@ -16,9 +16,10 @@ def _minus_re(value: int) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-# Every way of writing a figure below zero holds a minus sign or "min" (as "minus"), with the same case rule:
-# one cheap search before the figure's own pattern, which is tried at every character.
-_SIGN_HINT_RE = re.compile(r"[-\u2212]|min", re.IGNORECASE)
+# Every way of writing a figure below zero holds a minus sign right before a digit or "min" (as "minus"), with
+# the same case rule: one cheap search before the figure's own pattern, which is tried at every character
+# (a hyphen alone is in most snippets: "KTP-el").
+_SIGN_HINT_RE = re.compile(r"[-\u2212]\d|min", re.IGNORECASE)
 
 
 def written_below_zero(text: str, value: int) -> bool:
