@@ -169,10 +169,10 @@ def first_fields(msg: Message) -> dict[str, Any]:
     return fields
 
 
-def header_text(part: Message, name: str) -> str:
+def header_text(part: Message, name: str, fields: dict[str, Any] | None = None) -> str:
     """A header of *part* as a plain str ("" when absent): with 8-bit bytes, compat32 hands back a
-    Header object, which has no str methods."""
-    value = part.get(name)
+    Header object, which has no str methods. fields: part's first_fields, when at hand."""
+    value = part.get(name) if fields is None else fields.get(name)
     if value is None:
         return ""
     try:
@@ -200,8 +200,9 @@ def _charset(part: Message) -> str | None:
     return charset if isinstance(charset, str) else None
 
 
-def _filename(part: Message) -> str:
-    if part.get("content-disposition") is None and "name" not in header_text(part, "content-type").lower():
+def _filename(part: Message, fields: dict[str, Any] | None = None) -> str:
+    disposition = part.get("content-disposition") if fields is None else fields.get("content-disposition")
+    if disposition is None and "name" not in header_text(part, "content-type", fields).lower():
         return ""  # no parameter that could name a file (parsing the parameters costs more)
     try:
         name = part.get_filename()
@@ -667,9 +668,9 @@ def parse_message(raw: bytes) -> Message:
     return msg
 
 
-def _is_attachment(part: Message) -> bool:
-    disposition = header_text(part, "content-disposition").lower()
-    return disposition.startswith("attachment") or bool(_filename(part)) or part.get_content_maintype() not in (
+def _is_attachment(part: Message, fields: dict[str, Any] | None = None) -> bool:
+    disposition = header_text(part, "content-disposition", fields).lower()
+    return disposition.startswith("attachment") or bool(_filename(part, fields)) or part.get_content_maintype() not in (
         "text",
         "multipart",
         "message",
@@ -702,8 +703,8 @@ def _lenient_base64(payload: str) -> bytes:
         return b""
 
 
-def _text_of(part: Message) -> str:
-    if header_text(part, "content-transfer-encoding").strip().lower() == "base64":
+def _text_of(part: Message, fields: dict[str, Any] | None = None) -> str:
+    if header_text(part, "content-transfer-encoding", fields).strip().lower() == "base64":
         payload = payload_of(part)
         if isinstance(payload, str):
             return _decoded(_lenient_base64(payload), part)
@@ -743,10 +744,12 @@ def unflow(text: str, delsp: bool = False) -> str:
     return "\n".join(out)
 
 
-def _plain_text_of(part: Message) -> str:
-    """A text/plain part's text, its flowed lines joined when it says format=flowed."""
-    text = _text_of(part)
-    if "flowed" in str(part.get("content-type", "")).lower() and str(part.get_param("format", "")).lower() == "flowed":
+def _plain_text_of(part: Message, fields: dict[str, Any] | None = None) -> str:
+    """A text/plain part's text, its flowed lines joined when it says format=flowed. fields: part's
+    first_fields, when at hand."""
+    text = _text_of(part, fields)
+    content_type = part.get("content-type", "") if fields is None else fields.get("content-type", "")
+    if "flowed" in str(content_type).lower() and str(part.get_param("format", "")).lower() == "flowed":
         return unflow(text, str(part.get_param("delsp", "")).lower() == "yes")
     return text
 
@@ -754,8 +757,11 @@ def _plain_text_of(part: Message) -> str:
 class _Collector:
     """Walks the MIME tree once, gathering body text, tables and attachments."""
 
-    def __init__(self, limits: ReadLimits) -> None:
+    def __init__(
+        self, limits: ReadLimits, root: Message | None = None, root_fields: dict[str, Any] | None = None
+    ) -> None:
         self.limits = limits
+        self.root, self.root_fields = root, root_fields  # the message and its header fields, read once
         self.texts: list[str] = []
         self.tables: list[tuple[str, Table]] = []
         self.attachments: list[Attachment] = []
@@ -778,6 +784,7 @@ class _Collector:
             self.notes.append(f"a MIME part could not be read ({type(exc).__name__})")
 
     def _part(self, part: Message, depth: int) -> None:
+        fields = self.root_fields if part is self.root else None
         ctype = part.get_content_type()
         if part.is_multipart():
             children = payload_of(part)
@@ -794,16 +801,16 @@ class _Collector:
             return
         if ctype.startswith("multipart/"):
             # A multipart declared without a usable boundary: its body is read as text.
-            self.texts.append(_text_of(part))
+            self.texts.append(_text_of(part, fields))
             return
-        if _is_attachment(part) and not (ctype in ("text/plain", "text/html") and not _filename(part)):
+        if _is_attachment(part, fields) and not (ctype in ("text/plain", "text/html") and not _filename(part, fields)):
             self._attachment(part, ctype)
             return
         if ctype == "text/plain" or ctype == "text":
-            self.texts.append(_plain_text_of(part))
+            self.texts.append(_plain_text_of(part, fields))
         elif ctype == "text/html":
             self.html_used = True
-            self.texts.append(self._html_text(_text_of(part)))
+            self.texts.append(self._html_text(_text_of(part, fields)))
         elif ctype in ("text/csv",):
             self._attachment(part, ctype)
 
@@ -888,14 +895,15 @@ def extract_from(msg: Message, limits: ReadLimits | None = None) -> MailParts:
     headers = len(msg.keys())
     if headers > limits.max_headers:
         raise limit_exceeded("headers", f"message has {figure(headers)} header fields", limits.max_headers)
-    collector = _Collector(limits)
+    fields = first_fields(msg)
+    collector = _Collector(limits, msg, fields)
     try:
         collector.walk(msg)
     except RecursionError:
         raise LimitExceeded("max_mime_depth: MIME parts nested too deep to read") from None
     text = "\n\n".join(t for t in collector.texts if t and t.strip())
     text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
-    subject = decode_header_value(msg.get("subject"))
+    subject = decode_header_value(fields.get("subject"))
     longest = max(len(subject), _longest_line(text))
     if longest > limits.max_line_chars:
         raise limit_exceeded("line_chars", f"a line of text is {figure(longest)} characters", limits.max_line_chars)
@@ -905,7 +913,6 @@ def extract_from(msg: Message, limits: ReadLimits | None = None) -> MailParts:
     if lines > limits.max_text_lines:
         raise limit_exceeded("text_lines", f"the text is {figure(lines)} lines", limits.max_text_lines)
     text, subject = no_long_digit_runs(text), no_long_digit_runs(subject)
-    fields = first_fields(msg)
     sender = sender_address(msg, fields)
     return MailParts(
         message=msg,
