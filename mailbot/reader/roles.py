@@ -197,7 +197,7 @@ _CUMULATIVE_WINDOW = 40
 _MOST_IN_A_DAY = 2500
 # A month's report ("Rekap bulan Agustus", "Laporan bulanan"): a month of days' work.
 _MOST_IN_A_MONTH = 31 * _MOST_IN_A_DAY
-_MONTHLY_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.MONTHLY_REPORT_PHRASES) + r")(?![\w-])")
+_MONTHLY_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.MONTHLY_REPORT_PHRASES) + r")(?![\w-])")
 _HEAD_CHARS = 300  # how far into a mail its title and opening line reach
 _PART_OF_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?"
@@ -319,7 +319,7 @@ def _need_only(masked: str, kws: Sequence[Keyword], candidates: Sequence[Candida
 
 
 _REPORT_PERIOD_RES = {
-    period: re.compile(r"(?<![\w-])(?:" + vocab.alternation(words) + r")(?![\w-])")
+    period: re.compile(r"(?:" + vocab.word_start_alternation(words) + r")(?![\w-])")
     for period, words in vocab.REPORT_PERIOD_WORDS.items()
 }
 # Between a count's role word and "minggu ini": only the blank's name ("Cetak KIA minggu ini").

@@ -31,6 +31,22 @@ def longest_words(phrases: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
 
 
+def word_start_alternation(words: tuple[str, ...] | list[str], before: str = r"[\w-]") -> str:
+    """The same as "(?<!" + before + ")(?:" + alternation(words) + ")" (a phrase not preceded by a character
+    of *before*), with the look-behind put after each phrase's first letter ("s(?<![\\w-]s)(?:isa...)|..."):
+    the regex engine then passes over every character no phrase starts with without trying the pattern, much
+    faster for a table whose phrases start with few letters. A table the grouped alternation does not take
+    (see alternation) is written the plain way."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    if not ordered or not all(w[:1].isalpha() and w.isascii() and w == w.lower() and w.isprintable() and "  " not in w
+                              for w in ordered):
+        return rf"(?<!{before})(?:{alternation(words)})"
+    groups: dict[str, list[list[str]]] = {}
+    for w in ordered:
+        groups.setdefault(w[0], []).append([r"\s+" if c == " " else re.escape(c) for c in w[1:]])
+    return "|".join(f"{first}(?<!{before}{first})(?:{_grouped(rests)})" for first, rests in groups.items())
+
+
 class Gated:
     """A pattern each match of which holds a phrase of a word table, with one search for a word of each
     phrase (longest_words) tried first: that search is several times cheaper than a pattern opening with
