@@ -525,7 +525,7 @@ def read_message(
 
     # The press states figures of no district's report: a forwarded article counts for the
     # forwarder's own words only, and a journalist's own mail for none.
-    press = is_press(normalise(subject + "\n" + new_text)) or is_news(normalise(bare_subject), new_text)
+    press = is_press(low_all) or is_news(normalise(bare_subject), new_text)  # low_all: the subject and new_text
     forwarded_press = False
     if press:
         forwarder_words = text_before_forward(parts.text)
