@@ -934,7 +934,8 @@ def extract_from(msg: Message, limits: ReadLimits | None = None) -> MailParts:
 # No quantity, NIK or phone number is this long (a NIK or family-card number has 16 digits); the
 # reader's number patterns cost time growing with the square of a digit run's length.
 MAX_DIGIT_RUN = 18
-_LONG_DIGIT_RUN_RE = re.compile(rf"\d{{{MAX_DIGIT_RUN + 1},}}")
+# (\d\d{n,} rather than \d{n+1,}: a pattern opening with one digit is skipped along by the regex engine.)
+_LONG_DIGIT_RUN_RE = re.compile(rf"\d\d{{{MAX_DIGIT_RUN},}}")
 
 
 def no_long_digit_runs(text: str) -> str:
