@@ -11,8 +11,7 @@ from mailbot.reader.verdict import District, Item, Kind
 
 
 def _phrase_re(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
-    alts = vocab.alternation(set(phrases))
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
+    return re.compile(rf"(?:{vocab.word_start_alternation(tuple(set(phrases)))})(?![\w-])")
 
 
 _REQUEST_RE = _phrase_re(vocab.REQUEST_PHRASES + vocab.REQUEST_KIND_MORE)
@@ -23,9 +22,9 @@ _FAULT_RE = _phrase_re(vocab.MACHINE_FAULT_WORDS)
 _REPORT_RE = _phrase_re(vocab.REPORT_PHRASES + vocab.REPORT_KIND_MORE)
 _INVITATION_RE = vocab.Gated(_phrase_re(vocab.INVITATION_PHRASES), vocab.INVITATION_PHRASES)
 _INVITE_RE = vocab.Gated(_phrase_re(vocab.INVITATION_STRONG_PHRASES), vocab.INVITATION_STRONG_PHRASES)
-_KTP_RE = re.compile(r"(?<![\w])(?:" + vocab.alternation(vocab.KTP_WORDS) + r")(?![\w])")
-_KIA_RE = vocab.Gated(_phrase_re(vocab.KIA_WORDS), vocab.KIA_WORDS)
-_BLANK_RE = re.compile(r"(?<![\w])(?:" + vocab.alternation(vocab.GENERIC_BLANK_WORDS) + r")")
+_KTP_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.KTP_WORDS, before=r"[\w]") + r")(?![\w])")
+_KIA_RE = _phrase_re(vocab.KIA_WORDS)
+_BLANK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.GENERIC_BLANK_WORDS, before=r"[\w]") + r")")
 _THANKS = ("terima kasih", "terimakasih", "trima kasih", "trimakasih")
 _THANKS_RE = vocab.Gated(_phrase_re(_THANKS), _THANKS)
 # A request named as the one approved ("atas persetujuan permohonan blangko KTP-el ..."): the earlier

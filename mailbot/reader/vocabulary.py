@@ -31,15 +31,23 @@ def longest_words(phrases: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
 
 
+_FOLD_MOST_FIRST_LETTERS = 9
+
+
 def word_start_alternation(words: tuple[str, ...] | list[str], before: str = r"[\w-]") -> str:
     """The same as "(?<!" + before + ")(?:" + alternation(words) + ")" (a phrase not preceded by a character
     of *before*), with the look-behind put after each phrase's first letter ("s(?<![\\w-]s)(?:isa...)|..."):
     the regex engine then passes over every character no phrase starts with without trying the pattern, much
-    faster for a table whose phrases start with few letters. A table the grouped alternation does not take
-    (see alternation) is written the plain way."""
+    faster for a table whose phrases start with few letters. A table whose phrases start with many letters
+    (more than _FOLD_MOST_FIRST_LETTERS: as fast either way, measured) or that the grouped alternation does not
+    take (see alternation) is written the plain way."""
     ordered = sorted(set(words), key=len, reverse=True)
-    if not ordered or not all(w[:1].isalpha() and w.isascii() and w == w.lower() and w.isprintable() and "  " not in w
-                              for w in ordered):
+    if (
+        not ordered
+        or not all(w[:1].isalpha() and w.isascii() and w == w.lower() and w.isprintable() and "  " not in w
+                   for w in ordered)
+        or len({w[0] for w in ordered}) > _FOLD_MOST_FIRST_LETTERS
+    ):
         return rf"(?<!{before})(?:{alternation(words)})"
     groups: dict[str, list[list[str]]] = {}
     for w in ordered:
