@@ -119,7 +119,7 @@ def _unnamed_beside_named(reading: Reading, candidates: Sequence[Candidate], ite
     return replace(reading, values=values, evidence=evidence, doubts=tuple(doubts))
 
 
-_KIA_NAME_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.KIA_WORDS) + r")(?![\w-])")
+_KIA_NAME_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.KIA_WORDS) + r")(?![\w-])")
 
 
 def _kia_named_after_figures(low: str) -> bool:
@@ -158,7 +158,7 @@ def _above_desk_mail_forwarded(text: str, own_addresses: Sequence[str]) -> str |
     return None
 
 
-_FOR_INFORMATION_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.FOR_INFORMATION_PHRASES) + r")(?![\w-])")
+_FOR_INFORMATION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.FOR_INFORMATION_PHRASES) + r")(?![\w-])")
 
 
 def _passed_on_for_information(text: str, sender: str | None) -> str | None:
@@ -177,7 +177,7 @@ def _passed_on_for_information(text: str, sender: str | None) -> str | None:
     return above
 
 
-_FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.FIRST_PERSON_WORDS) + r")(?![\w-])")
+_FIRST_PERSON_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.FIRST_PERSON_WORDS) + r")(?![\w-])")
 _ADOPTABLE_ROLES = frozenset(("received", "stock_on_hand"))
 
 
@@ -205,9 +205,9 @@ def _adopted_from_forward(
     return out
 
 
-_APPROVED_IN_QUOTE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(("disetujui", "approved")) + r")(?![\w-])")
+_APPROVED_IN_QUOTE_RE = re.compile(r"(?:" + vocab.word_start_alternation(("disetujui", "approved")) + r")(?![\w-])")
 _CHANGED_TO_FIGURE_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.CHANGE_TO_WORDS) + r")[ \t]+\d"
+    r"(?:" + vocab.word_start_alternation(vocab.CHANGE_TO_WORDS) + r")[ \t]+\d"
 )
 
 
@@ -293,7 +293,7 @@ def _asked_above(quoted: str, before: str = "") -> str | None:
 
 _LISTED_RE = re.compile(r"^[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]+")
 _LEAD_ASKS_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.MISSING_FIGURE_LEADS) + r")(?![\w-])[^\n]*:[ \t]*$", re.MULTILINE
+    r"(?:" + vocab.word_start_alternation(vocab.MISSING_FIGURE_LEADS) + r")(?![\w-])[^\n]*:[ \t]*$", re.MULTILINE
 )
 
 
@@ -308,9 +308,9 @@ def _answered_questions(text: str) -> list[tuple[str | None, str]]:
 
 _KIND_FIGURE = {"request": "requested", "receipt": "received"}
 _FORWARD_CORRECTED_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.FORWARD_CORRECTED_WORDS) + r")(?![\w-])"
+    r"(?:" + vocab.word_start_alternation(vocab.FORWARD_CORRECTED_WORDS) + r")(?![\w-])"
 )
-_REVISION_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.REVISION_CUES) + r")(?![\w-])")
+_REVISION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.REVISION_CUES) + r")(?![\w-])")
 _FIGURE_RE = re.compile(r"\d")
 
 
@@ -362,12 +362,12 @@ def _revised_kind(
 # The line of a quote's header that names who wrote it: "Dari: ...", "From: ...", "Pada ..., X menulis:".
 _QUOTE_FROM_LINE_RE = re.compile(r"^[\s>]*(?:dari|from)\s*:|(?:menulis|wrote)\s*:\s*$")
 _REQUEST_RECEIVED_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.REQUEST_NOUNS) + r")(?![\w-])[^.;\n]{0,80}?(?<![\w-])(?:"
+    r"(?:" + vocab.word_start_alternation(vocab.REQUEST_NOUNS) + r")(?![\w-])[^.;\n]{0,80}?(?<![\w-])(?:"
     + vocab.alternation(vocab.RECEIPT_PHRASES) + r")(?![\w-])"
 )
-_DISPATCH_NOTICE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.DISPATCH_NOTICE_PHRASES) + r")(?![\w-])")
+_DISPATCH_NOTICE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.DISPATCH_NOTICE_PHRASES) + r")(?![\w-])")
 _AWAITED_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.AWAITED_PHRASES + vocab.IN_TRANSIT_PHRASES) + r")(?![\w-])"
+    r"(?:" + vocab.word_start_alternation(vocab.AWAITED_PHRASES + vocab.IN_TRANSIT_PHRASES) + r")(?![\w-])"
 )
 
 

@@ -30,13 +30,13 @@ _THANKS_RE = vocab.Gated(_phrase_re(_THANKS), _THANKS)
 # A request named as the one approved ("atas persetujuan permohonan blangko KTP-el ..."): the earlier
 # request, thanked for or spoken of, asks nothing now.
 _APPROVED_REQUEST_RE = vocab.Gated(re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.APPROVED_WORDS) + r")\s+(?:atas\s+)?(?:" + vocab.alternation(
+    r"(?:" + vocab.word_start_alternation(vocab.APPROVED_WORDS) + r")\s+(?:atas\s+)?(?:" + vocab.alternation(
         ("permohonan", "permintaan", "pengajuan", "usulan", "request", "the request", "our request")
     ) + r")(?![\w-])"
 ), vocab.APPROVED_WORDS)
 _STOCK_WORD_RE = _phrase_re(vocab.STOCK_WORDS)
 _CIRCULAR_RE = vocab.Gated(
-    re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.CIRCULAR_PHRASES) + r")"), vocab.CIRCULAR_PHRASES
+    re.compile(r"(?:" + vocab.word_start_alternation(vocab.CIRCULAR_PHRASES) + r")"), vocab.CIRCULAR_PHRASES
 )
 _SUFFICIENT_RE = _phrase_re(vocab.SUFFICIENT_PHRASES)
 _PRESS_RE = vocab.Gated(_phrase_re(vocab.PRESS_PHRASES), vocab.PRESS_PHRASES)
@@ -74,7 +74,7 @@ def is_phishing(low: str) -> bool:
 
 # A request or receipt phrase denied ("belum kami terima", "tidak butuh tambahan") says neither.
 _NEGATED_PHRASE_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.NEGATION_WORDS) + r")"
+    r"(?:" + vocab.word_start_alternation(vocab.NEGATION_WORDS) + r")"
     r"(?:\s+(?:" + vocab.alternation(vocab.NEGATION_FILLERS) + r")){0,2}\s+"
     r"(?:" + "|".join(
         re.escape(p) for p in sorted(
@@ -91,14 +91,14 @@ _NEGATED_PHRASE_RE = re.compile(
 
 # A receipt phrase under a condition ("bila kiriman pusat sudah masuk"), within its clause: a plan, no receipt.
 _CONDITIONAL_RECEIPT_RE = vocab.Gated(re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.CONDITION_WORDS) + r")(?![\w-])[^,.;:!?\n]{0,60}?(?<![\w-])(?:"
+    r"(?:" + vocab.word_start_alternation(vocab.CONDITION_WORDS) + r")(?![\w-])[^,.;:!?\n]{0,60}?(?<![\w-])(?:"
     + vocab.alternation(vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE) + r")(?![\w-])"
 ), vocab.CONDITION_WORDS)
 
 
 # A request phrase denied ("kami belum mengajukan permohonan"): the writer says they are not asking.
 _NEGATED_REQUEST_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.NEGATION_WORDS) + r")"
+    r"(?:" + vocab.word_start_alternation(vocab.NEGATION_WORDS) + r")"
     r"(?:\s+(?:" + vocab.alternation(vocab.NEGATION_FILLERS) + r")){0,2}\s+"
     r"(?:" + vocab.alternation(vocab.REQUEST_PHRASES + vocab.REQUEST_KIND_MORE + vocab.WEAK_REQUEST_KIND_PHRASES)
     + r")(?![\w-])"
@@ -373,7 +373,7 @@ def _district_patterns(districts: tuple[District, ...]) -> tuple[tuple[str, re.P
 _SIGNATURE_LINES = 6  # a signature block's lines at the end of the text; a letterhead's at its top
 _LETTERHEAD_LINES = 3
 _TAIL_LINES = 2  # with no closing, a signature's name and office are the text's last lines
-_OFFICE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.OFFICE_WORDS) + r")(?![\w-])")
+_OFFICE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.OFFICE_WORDS) + r")(?![\w-])")
 # The closing a signature follows ("Salam,", "Hormat kami,", "Terima kasih", "Regards").
 _CLOSING_RE = re.compile(r"^[ \t]*(?:" + vocab.alternation(vocab.SIGNATURE_CLOSINGS) + r")\b")
 

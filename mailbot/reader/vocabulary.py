@@ -34,7 +34,9 @@ def longest_words(phrases: tuple[str, ...] | list[str]) -> tuple[str, ...]:
 _FOLD_MOST_FIRST_LETTERS = 9
 
 
-def word_start_alternation(words: tuple[str, ...] | list[str], before: str = r"[\w-]") -> str:
+def word_start_alternation(
+    words: tuple[str, ...] | list[str] | set[str] | frozenset[str], before: str = r"[\w-]"
+) -> str:
     """The same as "(?<!" + before + ")(?:" + alternation(words) + ")" (a phrase not preceded by a character
     of *before*), with the look-behind put after each phrase's first letter ("s(?<![\\w-]s)(?:isa...)|..."):
     the regex engine then passes over every character no phrase starts with without trying the pattern, much
