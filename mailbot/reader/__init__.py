@@ -120,7 +120,7 @@ def _unnamed_beside_named(reading: Reading, candidates: Sequence[Candidate], ite
     return replace(reading, values=values, evidence=evidence, doubts=tuple(doubts))
 
 
-_KIA_NAME_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.KIA_WORDS) + r")(?![\w-])")
+_KIA_NAME_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.KIA_WORDS) + r")(?![\w-])")
 
 
 def _kia_named_after_figures(low: str) -> bool:
@@ -159,7 +159,7 @@ def _above_desk_mail_forwarded(text: str, own_addresses: Sequence[str]) -> str |
     return None
 
 
-_FOR_INFORMATION_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.FOR_INFORMATION_PHRASES) + r")(?![\w-])")
+_FOR_INFORMATION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.FOR_INFORMATION_PHRASES) + r")(?![\w-])")
 
 
 def _passed_on_for_information(text: str, sender: str | None) -> str | None:
@@ -178,7 +178,7 @@ def _passed_on_for_information(text: str, sender: str | None) -> str | None:
     return above
 
 
-_FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.FIRST_PERSON_WORDS) + r")(?![\w-])")
+_FIRST_PERSON_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.FIRST_PERSON_WORDS) + r")(?![\w-])")
 _ADOPTABLE_ROLES = frozenset(("received", "stock_on_hand"))
 
 
@@ -206,9 +206,9 @@ def _adopted_from_forward(
     return out
 
 
-_APPROVED_IN_QUOTE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(("disetujui", "approved")) + r")(?![\w-])")
+_APPROVED_IN_QUOTE_RE = re.compile(r"(?:" + vocab.word_start_alternation(("disetujui", "approved")) + r")(?![\w-])")
 _CHANGED_TO_FIGURE_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.CHANGE_TO_WORDS) + r")[ \t]+\d"
+    r"(?:" + vocab.word_start_alternation(vocab.CHANGE_TO_WORDS) + r")[ \t]+\d"
 )
 
 
@@ -294,7 +294,7 @@ def _asked_above(quoted: str, before: str = "") -> str | None:
 
 _LISTED_RE = re.compile(r"^[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]+")
 _LEAD_ASKS_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.MISSING_FIGURE_LEADS) + r")(?![\w-])[^\n]*:[ \t]*$", re.MULTILINE
+    r"(?:" + vocab.word_start_alternation(vocab.MISSING_FIGURE_LEADS) + r")(?![\w-])[^\n]*:[ \t]*$", re.MULTILINE
 )
 
 
@@ -309,9 +309,9 @@ def _answered_questions(text: str) -> list[tuple[str | None, str]]:
 
 _KIND_FIGURE = {"request": "requested", "receipt": "received"}
 _FORWARD_CORRECTED_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.FORWARD_CORRECTED_WORDS) + r")(?![\w-])"
+    r"(?:" + vocab.word_start_alternation(vocab.FORWARD_CORRECTED_WORDS) + r")(?![\w-])"
 )
-_REVISION_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.REVISION_CUES) + r")(?![\w-])")
+_REVISION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.REVISION_CUES) + r")(?![\w-])")
 _FIGURE_RE = re.compile(r"\d")
 
 
@@ -363,12 +363,12 @@ def _revised_kind(
 # The line of a quote's header that names who wrote it: "Dari: ...", "From: ...", "Pada ..., X menulis:".
 _QUOTE_FROM_LINE_RE = re.compile(r"^[\s>]*(?:dari|from)\s*:|(?:menulis|wrote)\s*:\s*$")
 _REQUEST_RECEIVED_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.REQUEST_NOUNS) + r")(?![\w-])(?:[^.;\n]|\.(?=\d)){0,120}?(?<![\w-])(?:"
+    r"(?:" + vocab.word_start_alternation(vocab.REQUEST_NOUNS) + r")(?![\w-])(?:[^.;\n]|\.(?=\d)){0,120}?(?<![\w-])(?:"
     + vocab.alternation(vocab.RECEIPT_PHRASES) + r")(?![\w-])"
 )
-_DISPATCH_NOTICE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.DISPATCH_NOTICE_PHRASES) + r")(?![\w-])")
+_DISPATCH_NOTICE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.DISPATCH_NOTICE_PHRASES) + r")(?![\w-])")
 _AWAITED_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.AWAITED_PHRASES + vocab.IN_TRANSIT_PHRASES) + r")(?![\w-])"
+    r"(?:" + vocab.word_start_alternation(vocab.AWAITED_PHRASES + vocab.IN_TRANSIT_PHRASES) + r")(?![\w-])"
 )
 
 
@@ -472,7 +472,7 @@ def read_message(
     sender_district = district_of_sender(sender, districts)
     sender_known = sender_district is not None
 
-    reasons = list(header_reasons(parts.message, own_addresses))
+    reasons = list(header_reasons(parts.message, own_addresses, parts.fields))
     for reason in content_reasons(subject, parts.text):
         if reason not in reasons:
             reasons.append(reason)
@@ -526,7 +526,7 @@ def read_message(
 
     # The press states figures of no district's report: a forwarded article counts for the
     # forwarder's own words only, and a journalist's own mail for none.
-    press = is_press(normalise(subject + "\n" + new_text)) or is_news(normalise(bare_subject), new_text)
+    press = is_press(low_all) or is_news(normalise(bare_subject), new_text)  # low_all: the subject and new_text
     forwarded_press = False
     if press:
         forwarder_words = text_before_forward(parts.text)

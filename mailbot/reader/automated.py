@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from email.message import Message
+from typing import Any
 
 from mailbot.reader import vocabulary as vocab
-from mailbot.reader.mime import decode_header_value, extract_from, sender_address
+from mailbot.reader.mime import decode_header_value, extract_from, first_fields, sender_address
 from mailbot.reader.quotes import split_quoted, text_before_forward
 
 _SUPPRESS_RE = re.compile(r"\b(?:all|autoreply|oof)\b", re.IGNORECASE)
@@ -49,18 +50,30 @@ _SYSTEM_SUBJECT_RE = re.compile(
 _CARRIER_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.CARRIER_NOTICE_PHRASES) + r")(?![\w-])")
 # Searched on its own: a pattern that opens with a literal "*" is found fast.
 _DIAL_CODE_RE = re.compile(r"\*\d{2,4}(?:\*\d{1,4})*#(?![\w#])")
+# Every phrase the writer's own words are searched for in content_reasons: each pattern there matches
+# one of them, with what stands around it. Most mail holds none, which two cheap searches tell (one of
+# each phrase's words, then the phrases) before a dozen patterns are tried.
+_OWN_SIGNAL_PHRASES = (
+    vocab.OUT_OF_OFFICE_BODIES + vocab.DELIVERY_FAILURE_BODIES + vocab.OUT_OF_OFFICE_MORE_BODIES
+    + vocab.DELIVERY_REPORT_BODIES + vocab.READ_RECEIPT_BODIES + vocab.CALENDAR_BODIES
+    + vocab.MACHINE_TEMPLATE_PHRASES + vocab.MACHINE_TEMPLATE_LINES + vocab.QUOTA_NOTICE_PHRASES
+    + vocab.CARRIER_NOTICE_PHRASES
+)
+_OWN_SIGNAL_WORD_RE = re.compile(vocab.alternation(vocab.longest_words(_OWN_SIGNAL_PHRASES)))
+_OWN_SIGNAL_RE = re.compile(vocab.alternation(_OWN_SIGNAL_PHRASES))
 _MACHINE_LOCAL_WORDS = frozenset(vocab.MACHINE_LOCAL_WORDS)
 _LOCAL_SPLIT_RE = re.compile(r"[._+\-]+")
 _SHORT_NOTICE = 300  # a read receipt's own text is a line or two
 _BODY_WINDOW = 4000  # content signals sit near the top; long bodies are not scanned in full
 
 
-def header_reasons(msg: Message, own_addresses: Sequence[str] = ()) -> tuple[str, ...]:
-    """Reason codes from headers and the sender address alone (RFC 3834 and common practice)."""
+def header_reasons(
+    msg: Message, own_addresses: Sequence[str] = (), fields: dict[str, Any] | None = None
+) -> tuple[str, ...]:
+    """Reason codes from headers and the sender address alone (RFC 3834 and common practice); fields:
+    msg's first_fields, when at hand."""
     reasons: list[str] = []
-    headers: dict[str, object] = {}
-    for name, value in msg.items():
-        headers.setdefault(name.lower(), value)
+    headers = first_fields(msg) if fields is None else fields
     auto_submitted = headers.get("auto-submitted")
     if auto_submitted is not None and str(auto_submitted).strip().lower().split(";")[0].strip() not in ("no", ""):
         reasons.append("auto-submitted")
@@ -209,20 +222,26 @@ def content_reasons(subject: str, body: str) -> tuple[str, ...]:
     # auto-reply; an auto-reply's own subject starts with its marker.
     person_subject = bool(_PERSON_PREFIX_RE.match(subj))
     own = _own_words(body[:_BODY_WINDOW]).lower()
-    if (_OOO_SUBJECT_RE.search(subj) and not person_subject) or _OOO_BODY_RE.search(own):
+    # No phrase of a machine in the writer's words: none of the patterns on them below can match.
+    signals = _OWN_SIGNAL_WORD_RE.search(own) is not None and _OWN_SIGNAL_RE.search(own) is not None
+    if (_OOO_SUBJECT_RE.search(subj) and not person_subject) or (signals and _OOO_BODY_RE.search(own)):
         reasons.append("out-of-office")
-    if (_BOUNCE_SUBJECT_RE.search(subj) and not person_subject) or _BOUNCE_BODY_RE.search(own):
+    if (_BOUNCE_SUBJECT_RE.search(subj) and not person_subject) or (signals and _BOUNCE_BODY_RE.search(own)):
         reasons.append("delivery-failure")
     if _NEWSLETTER_RE.search(body.lower()):
         reasons.append("newsletter")
-    if "out-of-office" not in reasons and _OOO_MORE_RE.search(own):
+    if "out-of-office" not in reasons and signals and _OOO_MORE_RE.search(own):
         reasons.append("out-of-office")
-    if "delivery-failure" not in reasons and (_REPORT_SUBJECT_RE.match(subj) or _REPORT_BODY_RE.search(own)):
+    if "delivery-failure" not in reasons and (
+        _REPORT_SUBJECT_RE.match(subj) or (signals and _REPORT_BODY_RE.search(own))
+    ):
         # a mail server's report in other wording, or a delayed delivery still being retried
         reasons.append("delivery-failure")
-    if _READ_BODY_RE.search(own) or (_READ_SUBJECT_RE.match(subj) and len(own.strip()) <= _SHORT_NOTICE):
+    if (signals and _READ_BODY_RE.search(own)) or (
+        _READ_SUBJECT_RE.match(subj) and len(own.strip()) <= _SHORT_NOTICE
+    ):
         reasons.append("read-receipt")
-    if _CALENDAR_BODY_RE.search(own):
+    if signals and _CALENDAR_BODY_RE.search(own):
         reasons.append("calendar")
     if _RECALL_SUBJECT_RE.match(subj) and (
         _RECALL_BODY_RE.search(own[:_SHORT_NOTICE]) or len(own.strip()) <= _SHORT_NOTICE
@@ -230,17 +249,17 @@ def content_reasons(subject: str, body: str) -> tuple[str, ...]:
         # "Disdukcapil Kota Tarakan ingin menarik pesan, 'Permohonan blangko 3.000 keping'": the client's
         # recall notice, a line or two; the figure is in the recalled subject, not a request.
         reasons.append("message-recall")
-    if _TEMPLATE_RE.search(own):
+    if signals and _TEMPLATE_RE.search(own):
         reasons.append("machine-template")
     if (
-        not person_subject and (_QUOTA_RE.search(subj) or _QUOTA_RE.search(own))
+        not person_subject and (_QUOTA_RE.search(subj) or (signals and _QUOTA_RE.search(own)))
         and not _QUOTA_PHISHING_RE.search(subj + "\n" + own)
     ):
         # "Peringatan kuota kotak surat 95%": the mail server's notice of a mailbox filling up.
         reasons.append("quota-notice")
     if not person_subject and _SYSTEM_SUBJECT_RE.search(subj):
         reasons.append("system-subject")
-    if _CARRIER_RE.search(own) or any(
+    if (signals and _CARRIER_RE.search(own)) or any(
         m.start() == 0 or not (own[m.start() - 1].isalnum() or own[m.start() - 1] in "*#")
         for m in _DIAL_CODE_RE.finditer(own)
     ):

@@ -11,8 +11,7 @@ from mailbot.reader.verdict import District, Item, Kind
 
 
 def _phrase_re(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
-    alts = vocab.alternation(set(phrases))
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
+    return re.compile(rf"(?:{vocab.word_start_alternation(tuple(set(phrases)))})(?![\w-])")
 
 
 _REQUEST_RE = _phrase_re(vocab.REQUEST_PHRASES + vocab.REQUEST_KIND_MORE)
@@ -21,30 +20,33 @@ _RECEIPT_RE = _phrase_re(vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE)
 _CANNOT_PRINT_RE = _phrase_re(vocab.CANNOT_PRINT_PHRASES)
 _FAULT_RE = _phrase_re(vocab.MACHINE_FAULT_WORDS)
 _REPORT_RE = _phrase_re(vocab.REPORT_PHRASES + vocab.REPORT_KIND_MORE)
-_INVITATION_RE = _phrase_re(vocab.INVITATION_PHRASES)
-_INVITE_RE = _phrase_re(vocab.INVITATION_STRONG_PHRASES)
-_KTP_RE = re.compile(r"(?<![\w])(?:" + vocab.alternation(vocab.KTP_WORDS) + r")(?![\w])")
+_INVITATION_RE = vocab.Gated(_phrase_re(vocab.INVITATION_PHRASES), vocab.INVITATION_PHRASES)
+_INVITE_RE = vocab.Gated(_phrase_re(vocab.INVITATION_STRONG_PHRASES), vocab.INVITATION_STRONG_PHRASES)
+_KTP_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.KTP_WORDS, before=r"[\w]") + r")(?![\w])")
 _KIA_RE = _phrase_re(vocab.KIA_WORDS)
-_BLANK_RE = re.compile(r"(?<![\w])(?:" + vocab.alternation(vocab.GENERIC_BLANK_WORDS) + r")")
-_THANKS_RE = _phrase_re(("terima kasih", "terimakasih", "trima kasih", "trimakasih"))
+_BLANK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.GENERIC_BLANK_WORDS, before=r"[\w]") + r")")
+_THANKS = ("terima kasih", "terimakasih", "trima kasih", "trimakasih")
+_THANKS_RE = vocab.Gated(_phrase_re(_THANKS), _THANKS)
 # A request named as the one approved ("atas persetujuan permohonan blangko KTP-el ..."): the earlier
 # request, thanked for or spoken of, asks nothing now.
-_APPROVED_REQUEST_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.APPROVED_WORDS) + r")\s+(?:atas\s+)?(?:" + vocab.alternation(
+_APPROVED_REQUEST_RE = vocab.Gated(re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.APPROVED_WORDS) + r")\s+(?:atas\s+)?(?:" + vocab.alternation(
         ("permohonan", "permintaan", "pengajuan", "usulan", "request", "the request", "our request")
     ) + r")(?![\w-])"
-)
+), vocab.APPROVED_WORDS)
 _STOCK_WORD_RE = _phrase_re(vocab.STOCK_WORDS)
-_CIRCULAR_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.CIRCULAR_PHRASES) + r")")
+_CIRCULAR_RE = vocab.Gated(
+    re.compile(r"(?:" + vocab.word_start_alternation(vocab.CIRCULAR_PHRASES) + r")"), vocab.CIRCULAR_PHRASES
+)
 _SUFFICIENT_RE = _phrase_re(vocab.SUFFICIENT_PHRASES)
-_PRESS_RE = _phrase_re(vocab.PRESS_PHRASES)
+_PRESS_RE = vocab.Gated(_phrase_re(vocab.PRESS_PHRASES), vocab.PRESS_PHRASES)
 # A request for a document ("mohon dikirimkan data rekap stok blangko ..."), to its clause end.
 # Also a request for printer supplies ("mohon dikirim ribbon printer 10 roll"): it asks for no blanks.
 def _alts(words: tuple[str, ...] | list[str]) -> str:
     return vocab.alternation(set(words))
 
 
-_HANDOVER_RE = _phrase_re(vocab.HANDOVER_PHRASES)
+_HANDOVER_RE = vocab.Gated(_phrase_re(vocab.HANDOVER_PHRASES), vocab.HANDOVER_PHRASES)
 _SERAH_TERIMA_RE = _phrase_re(("serah terima",))
 _DOCUMENT_REQUEST_RE = re.compile(
     r"(?<![\w-])(?:" + _alts(vocab.REQUEST_PHRASES + vocab.DOCUMENT_REQUEST_OPENERS) + r")(?![\w-])"
@@ -55,11 +57,11 @@ _DOCUMENT_REQUEST_RE = re.compile(
 
 
 # A message received, not blanks: "sudah kami terima emailnya", "email Bapak sudah kami terima".
-_MESSAGE_RECEIVED_RE = re.compile(
+_MESSAGE_RECEIVED_RE = vocab.Gated(re.compile(
     r"(?<![\w-])(?:" + _alts(vocab.RECEIPT_PHRASES) + r")[ \t]+(?:" + _alts(vocab.MESSAGE_NOUNS) + r")(?![\w-])"
     + r"|(?<![\w-])(?:" + _alts(vocab.MESSAGE_NOUNS) + r")(?:[ \t]+(?:" + _alts(vocab.MESSAGE_OWNERS)
     + r")){0,2}[ \t]+(?:" + _alts(vocab.RECEIPT_PHRASES) + r")(?![\w-])"
-)
+), vocab.MESSAGE_NOUNS)
 
 
 _PHISHING_RE = _phrase_re(vocab.PHISHING_PHRASES)
@@ -72,7 +74,7 @@ def is_phishing(low: str) -> bool:
 
 # A request or receipt phrase denied ("belum kami terima", "tidak butuh tambahan") says neither.
 _NEGATED_PHRASE_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.NEGATION_WORDS) + r")"
+    r"(?:" + vocab.word_start_alternation(vocab.NEGATION_WORDS) + r")"
     r"(?:\s+(?:" + vocab.alternation(vocab.NEGATION_FILLERS) + r")){0,2}\s+"
     r"(?:" + "|".join(
         re.escape(p) for p in sorted(
@@ -88,15 +90,15 @@ _NEGATED_PHRASE_RE = re.compile(
 
 
 # A receipt phrase under a condition ("bila kiriman pusat sudah masuk"), within its clause: a plan, no receipt.
-_CONDITIONAL_RECEIPT_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.CONDITION_WORDS) + r")(?![\w-])[^,.;:!?\n]{0,60}?(?<![\w-])(?:"
+_CONDITIONAL_RECEIPT_RE = vocab.Gated(re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.CONDITION_WORDS) + r")(?![\w-])[^,.;:!?\n]{0,60}?(?<![\w-])(?:"
     + vocab.alternation(vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE) + r")(?![\w-])"
-)
+), vocab.CONDITION_WORDS)
 
 
 # A request phrase denied ("kami belum mengajukan permohonan"): the writer says they are not asking.
 _NEGATED_REQUEST_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.NEGATION_WORDS) + r")"
+    r"(?:" + vocab.word_start_alternation(vocab.NEGATION_WORDS) + r")"
     r"(?:\s+(?:" + vocab.alternation(vocab.NEGATION_FILLERS) + r")){0,2}\s+"
     r"(?:" + vocab.alternation(vocab.REQUEST_PHRASES + vocab.REQUEST_KIND_MORE + vocab.WEAK_REQUEST_KIND_PHRASES)
     + r")(?![\w-])"
@@ -375,7 +377,7 @@ def _district_patterns(districts: tuple[District, ...]) -> tuple[tuple[str, re.P
 _SIGNATURE_LINES = 6  # a signature block's lines at the end of the text; a letterhead's at its top
 _LETTERHEAD_LINES = 3
 _TAIL_LINES = 2  # with no closing, a signature's name and office are the text's last lines
-_OFFICE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.OFFICE_WORDS) + r")(?![\w-])")
+_OFFICE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.OFFICE_WORDS) + r")(?![\w-])")
 # The closing a signature follows ("Salam,", "Hormat kami,", "Terima kasih", "Regards").
 _CLOSING_RE = re.compile(r"^[ \t]*(?:" + vocab.alternation(vocab.SIGNATURE_CLOSINGS) + r")\b")
 

@@ -158,7 +158,7 @@ def _months(low: str, start: int, end: int) -> list[re.Match[str]]:
     return [m for m in _MONTH_WORD_RE.finditer(low, start, end) if not _DAY_BEFORE_RE.search(low, start, m.start())]
 
 
-_FORECAST_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.FORECAST_WORDS) + r")(?![\w-])")
+_FORECAST_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.FORECAST_WORDS) + r")(?![\w-])")
 _MONTH_END_DAYS = 24  # from this day of a month on, "stok akhir <this month>" is the month's closing stock
 _MONTH_END_RE = re.compile(r"(?<![\w-])(?:akhir|end of|end-of|closing)(?![\w-])")
 

@@ -105,6 +105,7 @@ class MailParts:
     tables: tuple[tuple[str, Table], ...] = ()  # (attachment file name, rows)
     attachments: tuple[Attachment, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    fields: dict[str, Any] = field(default_factory=dict, compare=False)  # see first_fields
 
 
 # --- Charsets and headers -------------------------------------------------------------------
@@ -116,12 +117,9 @@ def decode_bytes(data: bytes, charset: str | None) -> str:
     Valid UTF-8 with non-ASCII bytes is taken as UTF-8 whatever is declared: real Latin-1 text
     is almost never valid UTF-8, while mislabelled UTF-8 is common.
     """
-    if data.isascii():
-        return data.decode("ascii")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    text = _ascii_or_utf8(data)
+    if text is not None:
+        return text
     if charset:
         name = charset.strip().strip('"').lower()
         if name in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "utf-8", "utf8"):
@@ -133,6 +131,23 @@ def decode_bytes(data: bytes, charset: str | None) -> str:
         if isinstance(text, str):
             return text
     return data.decode("windows-1252", errors="replace")
+
+
+def _ascii_or_utf8(data: bytes) -> str | None:
+    """data as text when it is ASCII or valid UTF-8, whatever charset is declared (see decode_bytes)."""
+    if data.isascii():
+        return data.decode("ascii")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _decoded(data: bytes, part: Message) -> str:
+    """decode_bytes(data, the charset part declares), which is only looked up for bytes that need it:
+    reading it parses the Content-Type's parameters, which costs more than the decoding."""
+    text = _ascii_or_utf8(data)
+    return text if text is not None else decode_bytes(data, _charset(part))
 
 
 def clean_text(text: str) -> str:
@@ -147,10 +162,19 @@ def clean_text(text: str) -> str:
     return text
 
 
-def header_text(part: Message, name: str) -> str:
+def first_fields(msg: Message) -> dict[str, Any]:
+    """Each header field of msg under its lowercased name, the first one of a name, as msg.get(name)
+    returns it: read once, where Message.get goes over every field at each call."""
+    fields: dict[str, Any] = {}
+    for name, value in msg.items():
+        fields.setdefault(name.lower(), value)
+    return fields
+
+
+def header_text(part: Message, name: str, fields: dict[str, Any] | None = None) -> str:
     """A header of *part* as a plain str ("" when absent): with 8-bit bytes, compat32 hands back a
-    Header object, which has no str methods."""
-    value = part.get(name)
+    Header object, which has no str methods. fields: part's first_fields, when at hand."""
+    value = part.get(name) if fields is None else fields.get(name)
     if value is None:
         return ""
     try:
@@ -178,8 +202,9 @@ def _charset(part: Message) -> str | None:
     return charset if isinstance(charset, str) else None
 
 
-def _filename(part: Message) -> str:
-    if part.get("content-disposition") is None and "name" not in header_text(part, "content-type").lower():
+def _filename(part: Message, fields: dict[str, Any] | None = None) -> str:
+    disposition = part.get("content-disposition") if fields is None else fields.get("content-disposition")
+    if disposition is None and "name" not in header_text(part, "content-type", fields).lower():
         return ""  # no parameter that could name a file (parsing the parameters costs more)
     try:
         name = part.get_filename()
@@ -642,9 +667,9 @@ def parse_message(raw: bytes) -> Message:
     return msg
 
 
-def _is_attachment(part: Message) -> bool:
-    disposition = header_text(part, "content-disposition").lower()
-    return disposition.startswith("attachment") or bool(_filename(part)) or part.get_content_maintype() not in (
+def _is_attachment(part: Message, fields: dict[str, Any] | None = None) -> bool:
+    disposition = header_text(part, "content-disposition", fields).lower()
+    return disposition.startswith("attachment") or bool(_filename(part, fields)) or part.get_content_maintype() not in (
         "text",
         "multipart",
         "message",
@@ -677,11 +702,11 @@ def _lenient_base64(payload: str) -> bytes:
         return b""
 
 
-def _text_of(part: Message) -> str:
-    if header_text(part, "content-transfer-encoding").strip().lower() == "base64":
+def _text_of(part: Message, fields: dict[str, Any] | None = None) -> str:
+    if header_text(part, "content-transfer-encoding", fields).strip().lower() == "base64":
         payload = payload_of(part)
         if isinstance(payload, str):
-            return decode_bytes(_lenient_base64(payload), _charset(part))
+            return _decoded(_lenient_base64(payload), part)
     try:
         data = part.get_payload(decode=True)
     except Exception:  # noqa: BLE001 - a broken transfer encoding must not stop the read
@@ -691,7 +716,7 @@ def _text_of(part: Message) -> str:
         return payload if isinstance(payload, str) else ""
     if not isinstance(data, bytes):
         return str(data)
-    return decode_bytes(data, _charset(part))
+    return _decoded(data, part)
 
 
 def unflow(text: str, delsp: bool = False) -> str:
@@ -718,10 +743,12 @@ def unflow(text: str, delsp: bool = False) -> str:
     return "\n".join(out)
 
 
-def _plain_text_of(part: Message) -> str:
-    """A text/plain part's text, its flowed lines joined when it says format=flowed."""
-    text = _text_of(part)
-    if "flowed" in str(part.get("content-type", "")).lower() and str(part.get_param("format", "")).lower() == "flowed":
+def _plain_text_of(part: Message, fields: dict[str, Any] | None = None) -> str:
+    """A text/plain part's text, its flowed lines joined when it says format=flowed. fields: part's
+    first_fields, when at hand."""
+    text = _text_of(part, fields)
+    content_type = part.get("content-type", "") if fields is None else fields.get("content-type", "")
+    if "flowed" in str(content_type).lower() and str(part.get_param("format", "")).lower() == "flowed":
         return unflow(text, str(part.get_param("delsp", "")).lower() == "yes")
     return text
 
@@ -729,8 +756,11 @@ def _plain_text_of(part: Message) -> str:
 class _Collector:
     """Walks the MIME tree once, gathering body text, tables and attachments."""
 
-    def __init__(self, limits: ReadLimits) -> None:
+    def __init__(
+        self, limits: ReadLimits, root: Message | None = None, root_fields: dict[str, Any] | None = None
+    ) -> None:
         self.limits = limits
+        self.root, self.root_fields = root, root_fields  # the message and its header fields, read once
         self.texts: list[str] = []
         self.tables: list[tuple[str, Table]] = []
         self.attachments: list[Attachment] = []
@@ -753,6 +783,7 @@ class _Collector:
             self.notes.append(f"a MIME part could not be read ({type(exc).__name__})")
 
     def _part(self, part: Message, depth: int) -> None:
+        fields = self.root_fields if part is self.root else None
         ctype = part.get_content_type()
         if part.is_multipart():
             children = payload_of(part)
@@ -769,16 +800,16 @@ class _Collector:
             return
         if ctype.startswith("multipart/"):
             # A multipart declared without a usable boundary: its body is read as text.
-            self.texts.append(_text_of(part))
+            self.texts.append(_text_of(part, fields))
             return
-        if _is_attachment(part) and not (ctype in ("text/plain", "text/html") and not _filename(part)):
+        if _is_attachment(part, fields) and not (ctype in ("text/plain", "text/html") and not _filename(part, fields)):
             self._attachment(part, ctype)
             return
         if ctype == "text/plain" or ctype == "text":
-            self.texts.append(_plain_text_of(part))
+            self.texts.append(_plain_text_of(part, fields))
         elif ctype == "text/html":
             self.html_used = True
-            self.texts.append(self._html_text(_text_of(part)))
+            self.texts.append(self._html_text(_text_of(part, fields)))
         elif ctype in ("text/csv",):
             self._attachment(part, ctype)
 
@@ -863,14 +894,15 @@ def extract_from(msg: Message, limits: ReadLimits | None = None) -> MailParts:
     headers = len(msg.keys())
     if headers > limits.max_headers:
         raise limit_exceeded("headers", f"message has {figure(headers)} header fields", limits.max_headers)
-    collector = _Collector(limits)
+    fields = first_fields(msg)
+    collector = _Collector(limits, msg, fields)
     try:
         collector.walk(msg)
     except RecursionError:
         raise LimitExceeded("max_mime_depth: MIME parts nested too deep to read") from None
     text = "\n\n".join(t for t in collector.texts if t and t.strip())
     text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
-    subject = decode_header_value(msg.get("subject"))
+    subject = decode_header_value(fields.get("subject"))
     longest = max(len(subject), _longest_line(text))
     if longest > limits.max_line_chars:
         raise limit_exceeded("line_chars", f"a line of text is {figure(longest)} characters", limits.max_line_chars)
@@ -885,22 +917,24 @@ def extract_from(msg: Message, limits: ReadLimits | None = None) -> MailParts:
         message=msg,
         subject=subject,
         sender=clean_text(sender) if sender else sender,
-        message_id=(_message_ids(msg.get("message-id")) or (None,))[0],
-        in_reply_to=(_message_ids(msg.get("in-reply-to")) or (None,))[0],
-        references=_message_ids(msg.get("references")),
-        date=_date(msg.get("date")),
+        message_id=(_message_ids(fields.get("message-id")) or (None,))[0],
+        in_reply_to=(_message_ids(fields.get("in-reply-to")) or (None,))[0],
+        references=_message_ids(fields.get("references")),
+        date=_date(fields.get("date")),
         text=text,
         html_used=collector.html_used,
         tables=tuple(collector.tables),
         attachments=tuple(collector.attachments),
         notes=tuple(collector.notes),
+        fields=fields,
     )
 
 
 # No quantity, NIK or phone number is this long (a NIK or family-card number has 16 digits); the
 # reader's number patterns cost time growing with the square of a digit run's length.
 MAX_DIGIT_RUN = 18
-_LONG_DIGIT_RUN_RE = re.compile(rf"\d{{{MAX_DIGIT_RUN + 1},}}")
+# (\d\d{n,} rather than \d{n+1,}: a pattern opening with one digit is skipped along by the regex engine.)
+_LONG_DIGIT_RUN_RE = re.compile(rf"\d\d{{{MAX_DIGIT_RUN},}}")
 
 
 def no_long_digit_runs(text: str) -> str:

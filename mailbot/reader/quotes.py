@@ -135,6 +135,15 @@ def _desk_reply_header(lines: list[str], i: int, written: list[str]) -> int | No
 _DESK_SENTENCE_RE = re.compile(r"(?:" + vocab.alternation(vocab.DESK_OWN_SENTENCES) + r")\s*\.?", re.IGNORECASE)
 # The desk's footer lines: the first of them ends the desk's reply quoted back.
 _DESK_FOOTER_RE = re.compile(vocab.alternation(vocab.DESK_OWN_SENTENCES[:2]), re.IGNORECASE)
+# Two words of both footer sentences, whose letters match only their own capitals whatever the case rule.
+_DESK_FOOTER_WORDS = ("meja", "layanan")
+
+
+def _has_desk_footer(text: str) -> bool:
+    """Whether text holds the desk's footer anywhere; a text without the footer's words is passed over by two
+    substring tests (the footer's pattern, case-insensitive, is tried at every character)."""
+    low = text.lower()
+    return all(w in low for w in _DESK_FOOTER_WORDS) and _DESK_FOOTER_RE.search(text) is not None
 _DESK_FOOTER_TAIL_RE = re.compile(vocab.alternation(vocab.DESK_OWN_SENTENCES[2:]), re.IGNORECASE)
 # An attribution run into the quoted text on one line (Yahoo Mail on Android, Thunderbird with its
 # line breaks lost): "Pada Sel, 1 Des 2026 pada 8:05, Meja Blangko<blangko@...> menulis:   Yth. ...",
@@ -235,7 +244,7 @@ def _desk_quote_end(lines: list[str], i: int) -> int | None:
 def text_below_desk_mail(text: str) -> str:
     """The writer's own words below the desk's own mail that the message quotes or forwards unmarked
     (see _desk_quote_end), the quotes below them cut; "" when nothing the writer wrote is below it."""
-    if not _DESK_FOOTER_RE.search(text):
+    if not _has_desk_footer(text):
         return ""
     lines = text.splitlines()
     for i in range(len(lines)):
@@ -276,21 +285,26 @@ def _skip_header_lines(lines: list[str], i: int) -> int:
     return i
 
 
+# A message's text is looked at for its forwards several times as it is read (the words above them,
+# the message forwarded, the chain): its lines and separators are found once.
+@functools.lru_cache(maxsize=4)
+def _forward_cuts(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The lines of text, and the indexes of its forward separator lines ("---------- Pesan terusan ----------")."""
+    lines = tuple(text.splitlines())
+    return lines, tuple(i for i, line in enumerate(lines) if _FORWARD_RE.match(line.strip()))
+
+
 def text_before_forward(text: str) -> str | None:
     """The writer's own words above a forwarded message ("---------- Pesan terusan ----------");
     None when nothing is forwarded."""
-    lines = text.splitlines()
-    for i, line in enumerate(lines):
-        if _FORWARD_RE.match(line.strip()):
-            return "\n".join(lines[:i])
-    return None
+    lines, cuts = _forward_cuts(text)
+    return "\n".join(lines[: cuts[0]]) if cuts else None
 
 
 def forward_chain(text: str) -> list[tuple[str, str]]:
     """Each message forwarded in turn down a chain ("Fwd: Fwd:"): (the text above its separator, the
     forwarded message up to the next separator, header lines included), outermost first."""
-    lines = text.splitlines()
-    cuts = [i for i, line in enumerate(lines) if _FORWARD_RE.match(line.strip())]
+    lines, cuts = _forward_cuts(text)
     return [
         ("\n".join(lines[:i]), "\n".join(lines[i + 1 : cuts[n + 1] if n + 1 < len(cuts) else len(lines)]))
         for n, i in enumerate(cuts)
@@ -300,21 +314,15 @@ def forward_chain(text: str) -> list[tuple[str, str]]:
 def forwarded_part(text: str) -> str | None:
     """The forwarded message below the writer's own words, header lines included; None when
     nothing is forwarded."""
-    lines = text.splitlines()
-    for i, line in enumerate(lines):
-        if _FORWARD_RE.match(line.strip()):
-            return "\n".join(lines[i + 1 :])
-    return None
+    lines, cuts = _forward_cuts(text)
+    return "\n".join(lines[cuts[0] + 1 :]) if cuts else None
 
 
 def forwarded_text(text: str) -> str | None:
     """The text of the forwarded message below the writer's own words, its header lines and what it
     quotes in turn left out; None when nothing is forwarded."""
-    lines = text.splitlines()
-    for i, line in enumerate(lines):
-        if _FORWARD_RE.match(line.strip()):
-            return split_quoted("\n".join(lines[i:]))[0]
-    return None
+    lines, cuts = _forward_cuts(text)
+    return split_quoted("\n".join(lines[cuts[0] :]))[0] if cuts else None
 
 
 def strip_quoted(text: str, *, forwarded: bool = False) -> str:
@@ -347,7 +355,7 @@ def _split_quoted(text: str, forwarded: bool) -> tuple[str, str]:
     lines = text.splitlines()
     out: list[str] = []
     quoted: list[str] = []
-    desk_footer = _DESK_FOOTER_RE.search(text) is not None  # the desk's own mail is quoted somewhere
+    desk_footer = _has_desk_footer(text)  # the desk's own mail is quoted somewhere
     i = 0
     n = len(lines)
     while i < n:

@@ -49,14 +49,14 @@ _KEYWORD_RE = re.compile(
 )
 # Clause ends: a line break, a semicolon, or a full stop/!/? followed by a space (not "2.000").
 _CLAUSE_END_RE = re.compile(r"\n|;|[.!?](?=\s)")
-_RESULT_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.RESULT_WORDS) + r")(?![\w-])")
+_RESULT_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.RESULT_WORDS) + r")(?![\w-])")
 # Between two figures: the first's unit, a comma, and the next blank's name ("859 keping, KIA 411").
 _ITEM_LIST_RE = re.compile(
     r"[ \t]*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS) + r")\b)?[ \t]*[,;/][ \t]*(?:(?:dan|serta|and)[ \t]+)?"
     r"(?:(?:" + vocab.alternation(vocab.GENERIC_BLANK_WORDS) + r")[ \t]+)?(?:"
     + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]*:?[ \t]*"
 )
-_COORDINATION_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.COORDINATION_WORDS) + r")(?![\w-])")
+_COORDINATION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.COORDINATION_WORDS) + r")(?![\w-])")
 _CONTINUATION_RE = re.compile(r"\b(?:" + vocab.alternation(vocab.CONTINUATION_WORDS) + r")\b")
 # Only these roles are read from words after a number ("2.000 keping sudah kami terima",
 # "3 keping rusak"); anything else after a number usually belongs to the next one.
@@ -64,11 +64,11 @@ _AFTER_ROLES = frozenset(("received", "ignore"))
 # Any role word may follow its number in a relative clause: "2 ribu keping yg kami mohon tgl 3 jan",
 # "300 keping yang tersisa".
 _RELATIVE_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.RELATIVE_WORDS) + r")(?:\s+(?:"
+    r"(?:" + vocab.word_start_alternation(vocab.RELATIVE_WORDS) + r")(?:\s+(?:"
     + vocab.alternation(vocab.RELATIVE_FILLERS) + r"))*\s+$"
 )
-_TOTAL_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.TOTAL_WORDS) + r")\s*:?\s*$")
-_CONTRAST_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.CONTRAST_WORDS) + r")(?![\w-])")
+_TOTAL_BEFORE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.TOTAL_WORDS) + r")\s*:?\s*$")
+_CONTRAST_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.CONTRAST_WORDS) + r")(?![\w-])")
 # A line break inside wrapped prose is no clause end: "kami mohon tambahan blangko sebanyak\n1.500 keping".
 _SOFT_WRAP_MIN = 45
 # Clients wrap prose at 72 to 78 characters (a few at 66 or 70): a line with room left under this for
@@ -80,13 +80,15 @@ _BULLET_RE = re.compile(r"[ \t>]*(?:[-*\u2022]|\(?\d{1,2}[.)](?=\s)|[a-z][.)](?=
 # ...", "[08.14, 2/12/2026] Fina: ..." (the stamp blanked when masked). Each is its own message; a line break
 # before one wraps nothing.
 _CHAT_LINE_RE = re.compile(r"[ \t>]*\[[^\]\n]{0,24}\][ \t]*[^\n:\[\]]{1,40}:")
-_HOLDER_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.OTHER_HOLDER_WORDS) + r")(?![\w-])")
+_HOLDER_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.OTHER_HOLDER_WORDS) + r")(?![\w-])")
 # Before a holder word, these make it the source of a shipment ("kiriman dari provinsi"), not its receiver.
-_SOURCE_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.SOURCE_WORDS) + r")[^\S\n]+(?:\S+[^\S\n]+)?$")
-_FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.FIRST_PERSON_WORDS) + r")(?![\w-])")
-_DISCREPANCY_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.DISCREPANCY_WORDS) + r")")
+_SOURCE_BEFORE_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.SOURCE_WORDS) + r")[^\S\n]+(?:\S+[^\S\n]+)?$"
+)
+_FIRST_PERSON_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.FIRST_PERSON_WORDS) + r")(?![\w-])")
+_DISCREPANCY_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.DISCREPANCY_WORDS) + r")")
 _ABBREVIATIONS = frozenset(vocab.ABBREVIATIONS)
-_SUPPLY_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.SUPPLY_WORDS) + r")(?![\w-])")
+_SUPPLY_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.SUPPLY_WORDS) + r")(?![\w-])")
 # A supply named with the blank it prints ("ribbon KIA", "film KTP-el"): the supply's name, no blank's.
 _SUPPLY_FOR_ITEM_RE = re.compile(
     r"(?<![\w-])(?:" + vocab.alternation(vocab.SUPPLY_WORDS) + r")(?:\s+(?:untuk|utk|for))?\s+(?:"
@@ -114,7 +116,7 @@ _LINE_NAME_RE = re.compile(
     + r")(?:[ \t]*[:=|\-][ \t]|[ \t]+(?=[a-z]))"
 )
 # A change of figure: "dari 1.500 menjadi 2.500 keping", "from 1,500 to 2,500".
-_CHANGE_FROM_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.CHANGE_FROM_WORDS) + r")\s*:?\s*$")
+_CHANGE_FROM_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.CHANGE_FROM_WORDS) + r")\s*:?\s*$")
 _CHANGE_TO_RE = re.compile(
     r"\s*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b\s*)?,?\s*(?:"
     + vocab.alternation(vocab.CHANGE_TO_WORDS) + r")\s*:?\s*"
@@ -134,18 +136,18 @@ _words_re = vocab.alternation
 
 _FILLERS = r"(?:\s+(?:" + _words_re(vocab.NEGATION_FILLERS) + r")){0,2}\s+$"
 # A role word denied ("blm sampai", "belum kami terima", "tidak butuh") or affirmed ("sudah kami terima").
-_NEGATED_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NEGATION_WORDS) + r")" + _FILLERS)
-_PLANNED_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.PLAN_WORDS) + r")" + _FILLERS)
+_NEGATED_BEFORE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.NEGATION_WORDS) + r")" + _FILLERS)
+_PLANNED_BEFORE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.PLAN_WORDS) + r")" + _FILLERS)
 _PLANNED_ROLES = frozenset(("recorded", "printed", "received"))
-_AFFIRMED_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.AFFIRM_WORDS) + r")" + _FILLERS)
+_AFFIRMED_BEFORE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.AFFIRM_WORDS) + r")" + _FILLERS)
 _AFFIRMED_PHRASE_RE = re.compile(r"^(?:" + _words_re(vocab.AFFIRM_WORDS) + r")\s")
 # "tidak sampai 500", "belum sampai 1.000": a bound, read as such by the number reader, not a denial.
 _BOUND_PHRASES = frozenset(" ".join(p.split()) for p in vocab.APPROX_BEFORE)
 _NUMBER_NEXT_RE = re.compile(r"\s*:?\s*\d")
 _NEGATES_NEXT_RE = re.compile(_words_re(vocab.NEGATES_NEXT_WORDS))
-_CORRECTION_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTION_WORDS) + r")(?![\w-])")
-_EARLIER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EARLIER_WORDS) + r")(?![\w-])")
-_APPROVED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.APPROVED_WORDS) + r")(?![\w-])")
+_CORRECTION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.CORRECTION_WORDS) + r")(?![\w-])")
+_EARLIER_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.EARLIER_WORDS) + r")(?![\w-])")
+_APPROVED_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.APPROVED_WORDS) + r")(?![\w-])")
 # The blank named right after a figure ("3.000 keping KTP-el") belongs to that figure.
 _OWNED_NAME_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?"
@@ -155,13 +157,15 @@ _OWNED_NAME_RE = re.compile(
 )
 # "mohon 1.000 keping agar sudah sampai sebelum ...": a wish, not a receipt.
 _PURPOSE_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.PURPOSE_WORDS) + r")(?![\w-])"
+    r"(?:" + vocab.word_start_alternation(vocab.PURPOSE_WORDS) + r")(?![\w-])"
 )
-_IN_TRANSIT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.IN_TRANSIT_PHRASES) + r")(?![\w-])")
-_CAUSE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.CAUSE_WORDS) + r")(?![\w-])")
+_IN_TRANSIT_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.IN_TRANSIT_PHRASES) + r")(?![\w-])")
+_CAUSE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.CAUSE_WORDS) + r")(?![\w-])")
 _IN_TRANSIT_WINDOW = 36
 # A figure still awaited, beside a denied arrival ("belum datang, masih kami tunggu 1.200 keping").
-_AWAITED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.AWAITED_PHRASES + vocab.IN_TRANSIT_PHRASES) + r")(?![\w-])")
+_AWAITED_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.AWAITED_PHRASES + vocab.IN_TRANSIT_PHRASES) + r")(?![\w-])"
+)
 _REST_ASKED_RE = re.compile(_words_re(vocab.REST_OF_WORDS))
 _SEND_ASK_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?,?[ \t]*(?:" + _words_re(vocab.SEND_ASK_PHRASES)
@@ -173,13 +177,13 @@ _REST_OF_REQUEST_RE = re.compile(
     + _words_re(vocab.REQUEST_NOUNS) + r")(?![\w-])"
 )
 _ASK_WORD_RE = re.compile(r"(?<![\w-])(?:mohon|mhn|minta|kami harap|harap)(?![\w-])")
-_REST_LEAD_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.REST_OF_WORDS) + r")(?![\w-])")
+_REST_LEAD_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.REST_OF_WORDS) + r")(?![\w-])")
 _REST_ARRIVED_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?\)?[ \t]*(?:[\w-]+[ \t]+){0,2}?(?:"
     + _words_re(vocab.ARRIVED_PHRASES) + r")(?![\w-])"
 )
-_ZERO_STOCK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ZERO_STOCK_PHRASES) + r")(?![\w-])")
-_NOT_YET_ZERO_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NOT_YET_ZERO_WORDS) + r")(?:\s+\S+){0,2}\s*$")
+_ZERO_STOCK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.ZERO_STOCK_PHRASES) + r")(?![\w-])")
+_NOT_YET_ZERO_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.NOT_YET_ZERO_WORDS) + r")(?:\s+\S+){0,2}\s*$")
 _STOCK_ONLY_ZERO = frozenset(vocab.STOCK_ONLY_ZERO_WORDS)
 _LEFT_AFTER_RE = re.compile(
     r"[ \t]+(?:(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]+)?(?:"
@@ -188,7 +192,7 @@ _LEFT_AFTER_RE = re.compile(
 )
 # A stock stated as a figure: "sisa tinggal 300-an", "stok KIA 0".
 _STATED_STOCK_RE = re.compile(
-    r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])[^\d\n;|]{0,30}\d"
+    r"(?:" + vocab.word_start_alternation(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])[^\d\n;|]{0,30}\d"
 )
 # After a zero-stock word, these make it a forecast: "habis dalam 5 hari", "habis minggu depan".
 _ZERO_LATER_RE = re.compile(r"[ \t]*(?:" + _words_re(vocab.ZERO_LATER_WORDS) + r")(?![\w-])")
@@ -202,23 +206,23 @@ _ZERO_VALUE_RE = re.compile(
     r"|[ \t]+(?:" + _words_re(vocab.BARE_ZERO_WORDS) + r")(?=[ \t]*(?:[,.;(\n]|$|(?:"
     + _words_re(vocab.BARE_ZERO_CAUSE_WORDS) + r")(?![\w-]))))"
 )
-_ITEM_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])")
-_STOCK_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])")
-_RESULT_LEAD_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTED_RESULT_LEADS) + r")(?![\w-])")
+_ITEM_NAME_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])")
+_STOCK_NAME_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])")
+_RESULT_LEAD_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.CORRECTED_RESULT_LEADS) + r")(?![\w-])")
 # An agreement that opens its message or sentence and is followed by nothing but a figure: "Ok 1.500".
 _AGREED_LEAD_RE = re.compile(
     r"(?:[^\n]*\]\s*[^:\n]{1,60}:|[^\n]*[.!?]|)[ \t]*(?:" + _words_re(vocab.AGREED_FIGURE_LEADS) + r")[ \t,!.:]*"
 )
-_CORRECTION_OPENER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CORRECTION_OPENERS) + r")(?![\w-])")
+_CORRECTION_OPENER_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.CORRECTION_OPENERS) + r")(?![\w-])")
 _EARLIER_WORDS = frozenset(" ".join(w.split()) for w in vocab.EARLIER_WORDS)
 _MONEY_RE = re.compile(r"(?<![a-z])(?:" + _words_re(vocab.MONEY_WORDS) + r")(?![a-z])")
-_CUMULATIVE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CUMULATIVE_WORDS) + r")(?![\w-])")
+_CUMULATIVE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.CUMULATIVE_WORDS) + r")(?![\w-])")
 _CUMULATIVE_WINDOW = 40
 # More cards recorded or printed than this in one day is no district's day (busiest days are a few hundred).
 _MOST_IN_A_DAY = 2500
 # A month's report ("Rekap bulan Agustus", "Laporan bulanan"): a month of days' work.
 _MOST_IN_A_MONTH = 31 * _MOST_IN_A_DAY
-_MONTHLY_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.MONTHLY_REPORT_PHRASES) + r")(?![\w-])")
+_MONTHLY_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.MONTHLY_REPORT_PHRASES) + r")(?![\w-])")
 _HEAD_CHARS = 300  # how far into a mail its title and opening line reach
 _PART_OF_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?"
@@ -294,7 +298,7 @@ def _other_receiver(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
 
 
 _BETWEEN_OTHERS_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.SOURCE_WORDS) + r")[^\S\n]+(?:\S+[^\S\n]+){0,2}?(?:"
+    r"(?:" + vocab.word_start_alternation(vocab.SOURCE_WORDS) + r")[^\S\n]+(?:\S+[^\S\n]+){0,2}?(?:"
     + vocab.alternation(vocab.OTHER_HOLDER_WORDS) + r")(?![\w-])[^,;\n]{0,60}?(?<![\w-])(?:"
     + vocab.alternation(vocab.DESTINATION_WORDS) + r")[^\S\n]+(?:\S+[^\S\n]+){0,2}?(?:"
     + vocab.alternation(vocab.OTHER_HOLDER_WORDS) + r")(?![\w-])"
@@ -331,7 +335,7 @@ _PAST_YEAR_RE = re.compile(
 
 _NEED_NOUN_CUES = frozenset(f"keyword_{side}:{w}" for w in vocab.NEED_NOUNS for side in ("before", "after"))
 _NEED_NOUNS = frozenset(vocab.NEED_NOUNS)
-_INFORMS_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(
+_INFORMS_RE = re.compile(r"(?:" + vocab.word_start_alternation(
     vocab.REPORT_PHRASES + vocab.REPORT_KIND_MORE + vocab.FOR_INFORMATION_PHRASES + vocab.INFO_HEAD_WORDS
 ) + r")(?![\w-])")
 
@@ -352,17 +356,17 @@ def _need_only(masked: str, kws: Sequence[Keyword], candidates: Sequence[Candida
 
 
 _REPORT_PERIOD_RES = {
-    period: re.compile(r"(?<![\w-])(?:" + vocab.alternation(words) + r")(?![\w-])")
+    period: re.compile(r"(?:" + vocab.word_start_alternation(words) + r")(?![\w-])")
     for period, words in vocab.REPORT_PERIOD_WORDS.items()
 }
 # Between a count's role word and "minggu ini": only the blank's name ("Cetak KIA minggu ini").
 _BETWEEN_ROLE_AND_PERIOD_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS + vocab.GENERIC_BLANK_WORDS) + r")(?![\w-])"
+    r"(?:" + vocab.word_start_alternation(vocab.KTP_WORDS + vocab.KIA_WORDS + vocab.GENERIC_BLANK_WORDS) + r")(?![\w-])"
 )
 
 
 _OPENING_WORDS = frozenset(vocab.OPENING_STOCK_WORDS)
-_NOT_USED_YET_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.NOT_USED_YET_PHRASES) + r")(?![\w-])")
+_NOT_USED_YET_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.NOT_USED_YET_PHRASES) + r")(?![\w-])")
 
 
 def _opening_is_now(
@@ -417,8 +421,8 @@ def _cumulative(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
 
 # Cues that make a figure one about something else than the writing district's blanks, in the
 # order they are tried; the name of the one that fired travels with the figure left out.
-_PAPER_FIGURE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.PAPER_FIGURE_WORDS) + r")(?![\w-])")
-_RECOUNT_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.RECOUNT_WORDS) + r")(?![\w-])")
+_PAPER_FIGURE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.PAPER_FIGURE_WORDS) + r")(?![\w-])")
+_RECOUNT_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.RECOUNT_WORDS) + r")(?![\w-])")
 _RECOUNT_WINDOW = 120
 
 
@@ -432,8 +436,8 @@ def _by_the_papers(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     )
 
 
-_LOAN_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.LOAN_WORDS) + r")(?![\w-])")
-_THEIR_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.THEIR_WORDS) + r")(?![\w-])")
+_LOAN_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.LOAN_WORDS) + r")(?![\w-])")
+_THEIR_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.THEIR_WORDS) + r")(?![\w-])")
 
 
 def _lent_party_stock(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -521,9 +525,9 @@ _UNTIL_AFTER_RE = re.compile(
 )
 
 
-_EVENT_TIME_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EVENT_TIME_WORDS) + r")[^\S\n]+$")
+_EVENT_TIME_BEFORE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.EVENT_TIME_WORDS) + r")[^\S\n]+$")
 _EVENT_ROLES = frozenset(("received", "printed", "recorded"))
-_BEFORE_EVENT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.BEFORE_EVENT_WORDS) + r")[^\S\n]+$")
+_BEFORE_EVENT_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.BEFORE_EVENT_WORDS) + r")[^\S\n]+$")
 
 
 def keywords(masked: str) -> list[Keyword]:
@@ -753,15 +757,15 @@ def _role_for(
     return role, strong, chosen
 
 
-_RIGHT_FIGURE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.RIGHT_FIGURE_WORDS) + r")(?![\w-])")
+_RIGHT_FIGURE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.RIGHT_FIGURE_WORDS) + r")(?![\w-])")
 _ASKED_RES = {
-    role: re.compile(r"(?<![\w-])(?:" + vocab.alternation(phrases) + r")(?![\w-])")
+    role: re.compile(r"(?:" + vocab.word_start_alternation(phrases) + r")(?![\w-])")
     for role, phrases in vocab.ASKED_ROLE_PHRASES.items()
 }
-_ASK_CUE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.ASK_CUES) + r")(?![\w-])")
+_ASK_CUE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.ASK_CUES) + r")(?![\w-])")
 _ASK_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s")
 _ASK_LATER_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.ASK_LATER_LEADS) + r")(?:\W+[\w/-]+){0,3}?\W+(?:"
+    r"(?:" + vocab.word_start_alternation(vocab.ASK_LATER_LEADS) + r")(?:\W+[\w/-]+){0,3}?\W+(?:"
     + vocab.alternation(vocab.ARRIVAL_WORDS) + r")(?![\w-])"
 )
 _QUOTE_MARKS_RE = re.compile(r"^[ \t>]+", re.MULTILINE)
@@ -911,13 +915,13 @@ _TOTAL_OPENS_RE = re.compile(
     r"(?:(?:" + _words_re(vocab.TOTAL_PERIOD_WORDS) + r"|(?:(?:tahun|thn|th|year)[^\S\n]+)?(?:19|20)\d\d)"
     r"(?![\w-])[^\S\n]*)?(?:(?:ada|sebanyak|adalah|is|of)[^\S\n]*)?:?[^\S\n]*"
 )
-_SEND_ASK_ANYWHERE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.SEND_ASK_PHRASES) + r")(?![\w-])")
+_SEND_ASK_ANYWHERE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.SEND_ASK_PHRASES) + r")(?![\w-])")
 # After a figure (and its unit): "lagi" and a softener, an ask for that many more ("500 lg ya", "1.000 lagi dong").
 _MORE_PLEASE_RE = re.compile(
     r"[ \t]*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS) + r")\b[ \t]*)?(?:"
     + vocab.alternation(vocab.MORE_WORDS) + r")[ \t]+(?:" + vocab.alternation(vocab.SOFTENER_WORDS) + r")(?![\w-])"
 )
-_ALONG_WITH_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.ALONG_WITH_WORDS) + r")(?![\w-])")
+_ALONG_WITH_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.ALONG_WITH_WORDS) + r")(?![\w-])")
 
 
 def _in_section(sections: Sequence[tuple[int, int, str]], pos: int) -> bool:
@@ -1007,7 +1011,7 @@ _ITEM_AFTER_ZERO_RE = re.compile(
 
 
 _EARLIER_SHIPMENT_ZERO_RE = re.compile(
-    r"(?<![\w-])(?:" + _words_re(vocab.EARLIER_SHIPMENT_SUBJECTS) + r")(?:\s+(?:"
+    r"(?:" + vocab.word_start_alternation(vocab.EARLIER_SHIPMENT_SUBJECTS) + r")(?:\s+(?:"
     + _words_re(vocab.AFFIRM_WORDS) + r"))?\s*$"
 )
 
@@ -1120,11 +1124,11 @@ def _cues_of(
 
 
 _DAY_SPAN_RE = re.compile(r"\b\d{1,2}\s*[-\u2013]\s*\d{1,2}\s+[a-z]{3}|\bs\.?\s?[d/]\.?\s?\d")
-_SHORTFALL_ASK_RE = re.compile(
-    r"(?<![\w-])(?:" + _words_re(vocab.SHORTFALL_ASK_PHRASES) + r")(?![\w-])"
+_SHORTFALL_ASK_RE = vocab.Gated(re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.SHORTFALL_ASK_PHRASES) + r")(?![\w-])"
     r"|(?<![\w-])(?:" + _words_re(vocab.SHORTFALL_LABEL_WORDS) + r")[^\S\n]*:(?=[^\S\n]*\(?(?:"
     + _words_re(vocab.LABEL_ASK_WORDS) + r")(?![\w-]))"
-)
+), vocab.SHORTFALL_ASK_PHRASES + vocab.SHORTFALL_LABEL_WORDS)
 _MINUS_RE = re.compile(r"[^\S\n]*(?:keping[^\S\n]+)?(?:" + _words_re(vocab.MINUS_WORDS) + r")[^\S\n]*")
 _FIGURE_RE = re.compile(r"\d")
 # A sentence that opens with a blank's name: "KIA cetak 4 sisa 0", "- KIA: ...".
@@ -1132,7 +1136,7 @@ _SENTENCE_ITEM_RE = re.compile(
     r"[ \t\n>*\-(]*(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])"
 )
 _PACK_SIZE_RE = re.compile(r"@|(?<![\w-])(?:x|isi|berisi|masing-masing|per|each)(?![\w-])")
-_TARGET_STOCK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.TARGET_STOCK_WORDS) + r")(?![\w-])")
+_TARGET_STOCK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.TARGET_STOCK_WORDS) + r")(?![\w-])")
 
 
 def _list_lead_role(masked: str, pos: int, kws: Sequence[Keyword], low: str | None = None) -> Keyword | None:
@@ -1330,7 +1334,7 @@ _MONTH_TARGET_RE = re.compile(
 )
 # A target of cards to issue or of people to serve, the need a shortfall is asked of when no need is stated.
 _TARGET_COUNT_RE = re.compile(
-    r"(?<![\w-])(?:" + _words_re(vocab.TARGET_COUNT_WORDS) + r")(?![\w-])[^\d\n.;]{0,60}?(?=\d)"
+    r"(?:" + vocab.word_start_alternation(vocab.TARGET_COUNT_WORDS) + r")(?![\w-])[^\d\n.;]{0,60}?(?=\d)"
 )
 _FALLBACK_AFTER_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b[ \t]*)?(?:"
@@ -1339,7 +1343,7 @@ _FALLBACK_AFTER_RE = re.compile(
 _OWN_STOCK_WORDS = frozenset(" ".join(w.split()) for w in vocab.OWN_STOCK_WORDS)
 # "kalau tidak bisa, 800 saja": a figure offered in case the first cannot be had.
 _FALLBACK_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:" + _words_re(vocab.FALLBACK_BEFORE) + r")(?![\w-])[^\d\n.;]{0,20}$"
+    r"(?:" + vocab.word_start_alternation(vocab.FALLBACK_BEFORE) + r")(?![\w-])[^\d\n.;]{0,20}$"
 )
 
 
@@ -1533,7 +1537,7 @@ _MADE_OF_RE = re.compile(
 )
 
 
-_COUNT_OPENER_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.COUNT_OPENERS) + r")(?![\w-])")
+_COUNT_OPENER_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.COUNT_OPENERS) + r")(?![\w-])")
 
 
 def _role_of_figureless_sentence(
@@ -1644,12 +1648,14 @@ def read_text(
     candidates: list[Candidate] = []
     unassigned: list[str] = []
     openings: list[tuple[Mention, str, str]] = []  # figures of an opening stock: (mention, snippet, clause)
-    zero = _zero_stock(original, masked, _clauses(masked)) if _ZERO_STOCK_RE.search(masked) else []
+    clauses = _clauses(masked) if _ZERO_STOCK_RE.search(masked) else None  # computed once, when first needed
+    zero = _zero_stock(original, masked, clauses) if clauses is not None else []
     zero += _zero_values(original, masked, kws, zero)
     if not mentions:
         return zero, unassigned
     candidates.extend(zero)
-    clauses = _clauses(masked)
+    if clauses is None:
+        clauses = _clauses(masked)
     sections = _sections(masked) if "\n" in masked else []
     ci = 0
     last: tuple[int, Candidate] | None = None  # the last candidate taken, with its clause start
@@ -2309,8 +2315,8 @@ def _header_columns(row: tuple[object, ...], totalled: bool = False) -> dict[int
     return None
 
 
-_LEDGER_OUT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.LEDGER_OUT_HEADER_WORDS) + r")(?![\w-])")
-_OPENING_HEADER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.OPENING_STOCK_WORDS) + r")(?![\w-])")
+_LEDGER_OUT_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.LEDGER_OUT_HEADER_WORDS) + r")(?![\w-])")
+_OPENING_HEADER_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.OPENING_STOCK_WORDS) + r")(?![\w-])")
 _STOCK_OPNAME_RE = re.compile(r"(?<![a-z])(?:" + _words_re(vocab.STOCK_OPNAME_WORDS) + r")(?![a-z])")
 
 
@@ -2407,8 +2413,8 @@ def _sheet_notes(
     ]
 
 
-_NEED_HEADER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NEED_WORDS) + r")(?![\w-])")
-_ASK_HEADER_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ASK_HEADER_WORDS) + r")(?![\w-])")
+_NEED_HEADER_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.NEED_WORDS) + r")(?![\w-])")
+_ASK_HEADER_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.ASK_HEADER_WORDS) + r")(?![\w-])")
 
 
 def asked_beside_needed_table(candidates: list[Candidate]) -> list[Candidate]:
@@ -2788,7 +2794,7 @@ _LEVEL_COLUMNS = frozenset(("stock_on_hand",))
 _DAY_NAMES = frozenset(vocab.DAY_NAMES + vocab.ENGLISH_DAY_NAMES)
 
 
-_PERIOD_WORDS_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.PERIOD_REPORT_WORDS) + r")(?![\w-])")
+_PERIOD_WORDS_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.PERIOD_REPORT_WORDS) + r")(?![\w-])")
 _MONTH_NAMES = vocab.alternation(tuple(vocab.MONTHS))
 # A span of days: "23-28 November", "02-03 Desember", "1/12 - 5/12", "1 s.d. 5 Desember".
 _DAY_SPAN_TITLE_RE = re.compile(
@@ -3160,8 +3166,11 @@ def _names_own_figure(r: tuple[object, ...]) -> bool:
     return found is not None and _label_role(found[1]) in QUANTITY_FIELDS
 
 
-_NOW_PERIOD_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NOW_PERIOD_WORDS) + r")(?![\w-])")
-_EARLIER_PERIOD_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EARLIER_PERIOD_WORDS) + r")(?![\w-])")
+_NOW_PERIOD_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.NOW_PERIOD_WORDS) + r")(?![\w-])")
+_EARLIER_PERIOD_RE = vocab.Gated(
+    re.compile(r"(?:" + vocab.word_start_alternation(vocab.EARLIER_PERIOD_WORDS) + r")(?![\w-])"),
+    vocab.EARLIER_PERIOD_WORDS,
+)
 _DAY_MONTH_RE = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})(?![\d/])")
 
 
@@ -3323,7 +3332,7 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
 _PHYSICAL_CUES = frozenset(
     f"keyword_{side}:{w}" for side in ("before", "after") for w in vocab.PHYSICAL_COUNT_WORDS
 )
-_UNSETTLED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.UNSETTLED_DIFFERENCE_WORDS) + r")(?![\w-])")
+_UNSETTLED_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.UNSETTLED_DIFFERENCE_WORDS) + r")(?![\w-])")
 
 
 def _words_before_figure(c: Candidate) -> str:

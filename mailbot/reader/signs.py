@@ -16,6 +16,12 @@ def _minus_re(value: int) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+# Every way of writing a figure below zero holds a minus sign right before a digit or "min" (as "minus"), with
+# the same case rule: one cheap search before the figure's own pattern, which is tried at every character
+# (a hyphen alone is in most snippets: "KTP-el").
+_SIGN_HINT_RE = re.compile(r"[-\u2212]\d|min", re.IGNORECASE)
+
+
 def written_below_zero(text: str, value: int) -> bool:
     """Whether *text* writes *value* below zero.
 
@@ -26,4 +32,4 @@ def written_below_zero(text: str, value: int) -> bool:
     >>> written_below_zero("- sisa stok 50 keping", 50), written_below_zero("sisa -150", 50)
     (False, False)
     """
-    return value > 0 and _minus_re(value).search(text) is not None
+    return value > 0 and _SIGN_HINT_RE.search(text) is not None and _minus_re(value).search(text) is not None
