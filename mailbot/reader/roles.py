@@ -1824,6 +1824,12 @@ def read_text(
             # past period tells that period's figures too.
             ignored_end = m.end
             continue
+        if role == "requested" and keyword is not None and keyword.end <= m.start and _LOAN_RE.search(
+            masked, keyword.end, m.start
+        ):
+            # "Bila diperlukan, Kota Tarakan bisa meminjamkan 500 keping": blanks offered on loan, asked by no one.
+            ignored_end = m.end
+            continue
         if role == "requested" and _PAST_YEAR_RE.search(masked, c_start, m.start):
             # "Di arsip kami, tahun lalu kami meminta 3.000 keping": the request of a past year.
             ignored_end = m.end

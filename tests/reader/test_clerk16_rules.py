@@ -173,3 +173,9 @@ def test_a_part_in_brackets_stays_a_part() -> None:
     v = _mail("laporan", "1) Perekaman KTP-el: 109 (termasuk 23 perekaman jemput bola)\n2) Pencetakan KTP-el: 104\n"
               "3) Sisa blangko: 1.216")
     assert (v.recorded, v.printed, v.stock_on_hand) == (109, 104, 1216)
+
+
+def test_blanks_offered_on_loan_are_asked_by_no_one() -> None:
+    v = _mail("Pinjaman blangko", "Kami dengar stok Kabupaten Bulungan tinggal sekitar 300 keping. Bila diperlukan, "
+              "Kabupaten Malinau bisa meminjamkan 400 keping dulu sambil menunggu kiriman provinsi.")
+    assert v.requested is None and v.kind != "request"  # was a request of 400
