@@ -152,13 +152,18 @@ def running_desk(
         yield proc
     finally:
         if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+            stop(proc)
         log.close()
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    """SIGTERM, as the service manager stops it; SIGKILL to its group when it has not gone within 10 s."""
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
 
 
 def wait_for(predicate: object, timeout: float) -> bool:
@@ -211,12 +216,7 @@ def test_an_imap_outage_is_told_once_and_its_end_once(
             assert wait_for(lambda: len(replies_to(smtp_server, DISTRICTS[3][2])) == 1, 30), (
                 (desk_folder / "run.log").read_text()[-3000:])
         finally:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+            stop(proc)
     lines = (desk_folder / "run.log").read_text().splitlines()
     told = [line for line in lines
             if (" WARNING " in line or " ERROR " in line) and "require_authentication" not in line]
