@@ -418,12 +418,14 @@ _ASKED_BACK = {"request": MessageOutcome.REQUEST_CLARIFY, "report": MessageOutco
 
 def ask_back(session: Session, desk: Desk, req: Request | None, message: Message, verdict: Verdict, *,
              district: str | None, about: Literal["request", "report", "receipt"],
-             thread: Request | None = None, only_doubts: bool = False) -> MessageOutcome:
+             thread: Request | None = None, only_doubts: bool = False,
+             shortfall: tuple[int, int | None] | None = None) -> MessageOutcome:
     """Answer with a clarification request that quotes what was understood.
 
     *thread*: the request a receipt's question is about; the answer comes back in its thread, and the
     request itself does not change state (its shipment is what the question is about). *only_doubts*: ask
-    about the verdict's doubts alone, not about figures it lacks (a follow-up in a request's thread)."""
+    about the verdict's doubts alone, not about figures it lacks (a follow-up in a request's thread).
+    *shortfall*: (figure, shipped) of a receipt that gave what was missing, not what arrived: the count is asked."""
     doubts = [{"field": FIELD_LABELS.get(d.field, d.field), "reason": d.reason,
                "text": quote_of(d.text, verdict.body_excerpt)} for d in verdict.doubts]
     missing = []
@@ -431,12 +433,16 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
         missing.append("requested")
     if about == "report" and not any(d.reason in ("too_large", "negative") for d in verdict.doubts):
         missing.append("report")
-    if about == "receipt" and verdict.received is None and not any(d.field == "received" for d in verdict.doubts):
+    if about == "receipt" and verdict.received is None and shortfall is None \
+            and not any(d.field == "received" for d in verdict.doubts):
         missing.append("received")
     if only_doubts:
         missing = []
     context = {"facts": facts(verdict), "doubts": doubts, "missing": missing, "policy_reasons": [],
                "only_doubts": only_doubts,
+               "shortfall": None if shortfall is None else {
+                   "figure": shortfall[0], "shipped": shortfall[1],
+                   "text": sentence_stating(shortfall[0], verdict.body_excerpt or "")},
                "district_name": desk.district_name(district), "about": about,
                "reference": req.reference if req else thread.reference if thread else None}
     if req is not None:

@@ -233,8 +233,18 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     if thread is None and shipment_of(session, district, item) is None:
         # no shipment on its way: a count for the shipment whose receipt is still in question corrects it
         thread = _in_question(session, district, item)
+    own_thread = thread if thread is not None and thread.district == district else None
     if thread is not None and thread.district == district and thread.state == "received":
         whole = _rest_arrived(session, verdict, thread)
+        gap = followup.stated_shortfall(verdict.body_excerpt or "", received=verdict.received,
+                                        shipped=thread.approved)
+        if whole is None and gap is not None:
+            if not gap.of_shipment or not thread.approved:
+                # "ternyata kurang 50 keping": what was missing, not the count: asked back in the same thread
+                return actions.ask_back(session, desk, None, message, replace(verdict, received=None),
+                                        district=district, about="receipt", thread=thread,
+                                        shortfall=(gap.figure, thread.approved))
+            verdict = replace(verdict, received=thread.approved - gap.figure)
         if whole is not None:
             # the second part of a shipment received in parts ("sisa blangko … 1.000 keping sudah kami terima
             # juga, jadi seluruhnya 2.000"): the shipment's count is the whole, its "sisa" no stock
@@ -268,13 +278,24 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     else:
         shipped_request = shipment_of(session, district, item)
     shipped = shipped_request.approved if shipped_request is not None else None
+    gap = followup.stated_shortfall(verdict.body_excerpt or "", received=verdict.received, shipped=shipped)
+    if gap is not None:
+        if not (gap.of_shipment and shipped and thread is not None and shipped_request is thread):
+            # "sudah kami terima, tetapi kurang 100 keping": what was missing, not the count; nothing is booked
+            # until the district says how many arrived
+            return actions.ask_back(session, desk, None, message, replace(verdict, received=None),
+                                    district=district, about="receipt", thread=shipped_request or own_thread,
+                                    shortfall=(gap.figure, shipped))
+        # "kurang 100 keping dari surat jalan", in the shipment's own thread: the shipment less what was missing
+        verdict = replace(verdict, received=shipped - gap.figure)
     # A receipt of both blanks: each blank's count goes the same way as the first's (booked against its
     # shipment, a difference opens a discrepancy; with no shipment a person matches it), and the reply names each.
     others = [(other, shipment_of(session, district, other.item)) for other in verdict.readings
               if other.item != item and other.received is not None]
     # "sudah diterima 1.000 keping, sisanya menyusul": a part of the shipment; the difference stays listed until
     # it is closed, but nobody is told it is final
-    coming = bool(shipped and verdict.received is not None and verdict.received < shipped
+    # ("kurang 100 keping dari jumlah yang dikirim" is a shortfall said of the shipment, nothing on its way)
+    coming = bool(shipped and verdict.received is not None and verdict.received < shipped and gap is None
                   and followup.rest_coming(verdict.body_excerpt or ""))
     if verdict.stock_on_hand is not None \
             and verdict.stock_on_hand == followup.rest_coming_figure(verdict.body_excerpt or ""):

@@ -1,0 +1,69 @@
+"""A receipt that states what was missing, on the real SQLite desk in process over the Maildir defaults: the
+figure after "kurang"/"kekurangan" is the shortfall, never the count received. Said of the shipment ("kurang 100
+keping dari surat jalan"), the count is the shipment less it; said alone, the district is asked the count."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from mailbot.desk import Desk
+from tests.desk.conftest import WITA
+from tests.desk.mailkit import MANAGERS
+from tests.desk.test_follow_ups_own_words import Desk12, answer_gmail, dispatched
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+
+@pytest.fixture
+def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
+    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
+
+
+def _on_hand(d: Desk12) -> int:
+    return int(d.db().execute("select sum(on_hand) from ledger_entries where location = '65.01'").fetchone()[0])
+
+
+@pytest.mark.parametrize("words", [
+    "Blangko sudah kami terima pak, tetapi kurang 100 keping dari surat jalan.",
+    "Kiriman blangko sudah sampai, namun ada kekurangan 100 keping dari jumlah yang dikirim.",
+    "Sudah kami terima pak, kurang 100 keping dari 2.000 keping yang dikirim.",
+])
+def test_a_shortfall_said_of_the_shipment_books_the_shipment_less_it(desk12: Desk12, words: str) -> None:
+    notice = dispatched(desk12)  # 2.000 dispatched to Bulungan
+    before = _on_hand(desk12)
+    mid, outcome = answer_gmail(desk12, notice, words)
+    assert outcome == {"receipt": 1}
+    assert desk12.request()["state"] == "received"
+    assert _on_hand(desk12) - before == 1900  # was 100: the shortfall booked as the count
+    [gap] = desk12.db().execute("select quantity from attention_items where kind = 'discrepancy'").fetchall()
+    assert gap["quantity"] == 100
+    [managers] = [o for o in desk12.out() if "Selisih penerimaan" in o.subject]
+    assert sorted(managers.to) == sorted(MANAGERS) and "kurang 100 keping" in managers.subject
+    [told] = desk12.replies_to(mid)
+    text = " ".join(told.text.split())
+    assert "1.900 keping" in text and "1.400" not in text
+
+
+@pytest.mark.parametrize("words", [
+    "Kiriman blangko sudah sampai, namun ada kekurangan 100 keping.",
+    "Alhamdulillah sudah diterima, hanya saja kurang 100 lembar.",
+    "Blangko sudah kami terima pak, tetapi kurang 100 keping.",
+])
+def test_a_shortfall_said_alone_is_asked_back_and_books_nothing(desk12: Desk12, words: str) -> None:
+    notice = dispatched(desk12)
+    before = _on_hand(desk12)
+    mid, _ = answer_gmail(desk12, notice, words)
+    assert desk12.request()["state"] == "dispatched"
+    assert _on_hand(desk12) == before and "receipt_confirmed" not in desk12.ledger_kinds()
+    assert not desk12.db().execute("select count(*) from attention_items where kind = 'discrepancy'").fetchone()[0]
+    assert not [o for o in desk12.out() if "Selisih" in o.subject]
+    [asked] = desk12.replies_to(mid)
+    text = " ".join(asked.text.split())
+    assert "[BLK-2026-0001]" in asked.subject
+    assert "kekurangan, bukan jumlah yang diterima" in text and "kiriman 2.000 keping" in text
+    assert "Kami telah mencatat penerimaan" not in text
+
