@@ -470,8 +470,11 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         name = f.field if f.field != "received" or "received" in recorded else None
         olds = [o for o in figures if o.old and o.pair == i]
         if name is None and olds:
-            # "1.000, bukan 1.800": the old figure says which of the request's figures it was
-            name = next((k for k, v in recorded.items() if v is not None and v == olds[0].value), None)
+            # "1.000, bukan 1.800": the old figure says which of the request's figures it was; once the blanks
+            # arrived, the count received before the figure asked ("ternyata isinya hanya 1.950 keping, bukan
+            # 2.000" of 2.000 asked, shipped and received: the request is long settled, the count is not)
+            named = sorted(recorded.items(), key=lambda kv: kv[0] != "received")
+            name = next((k for k, v in named if v is not None and v == olds[0].value), None)
         if name is None:
             name = next((k for k, v in (read or {}).items() if k in FIELDS and v == f.value), None)
         if name is None:

@@ -1,6 +1,7 @@
 """A receipt that states what was missing, on the real SQLite desk in process over the Maildir defaults: the
 figure after "kurang"/"kekurangan" is the shortfall, never the count received. Said of the shipment ("kurang 100
-keping dari surat jalan"), the count is the shipment less it; said alone, the district is asked the count."""
+keping dari surat jalan"), the count is the shipment less it; said alone, the district is asked the count. A count
+corrected down after a full receipt, in any words, corrects the receipt, never the figure asked."""
 
 from __future__ import annotations
 
@@ -67,3 +68,25 @@ def test_a_shortfall_said_alone_is_asked_back_and_books_nothing(desk12: Desk12, 
     assert "kekurangan, bukan jumlah yang diterima" in text and "kiriman 2.000 keping" in text
     assert "Kami telah mencatat penerimaan" not in text
 
+
+def test_a_receipt_corrected_down_in_any_words_corrects_the_count_never_the_request(desk12: Desk12) -> None:
+    notice = dispatched(desk12)
+    first, _ = answer_gmail(desk12, notice, "Blangko sebanyak 2.000 keping sudah kami terima dengan lengkap. "
+                                            "Terima kasih.")
+    [receipt] = desk12.replies_to(first)
+    assert desk12.request()["state"] == "received"
+    before = _on_hand(desk12)
+    mid, outcome = answer_gmail(desk12, receipt, "Mohon maaf ralat pak, setelah dibuka ternyata isinya hanya "
+                                                 "1.950 keping, bukan 2.000.")
+    assert outcome == {"receipt-corrected": 1}  # was a change of the figure requested, queued
+    row = desk12.request()
+    assert (row["state"], row["requested"]) == ("received", 2000)
+    assert _on_hand(desk12) - before == -50
+    [gap] = desk12.db().execute("select quantity from attention_items where kind = 'discrepancy' "
+                                "and closed_at is null").fetchall()
+    assert gap["quantity"] == 50
+    [managers] = [o for o in desk12.out() if "Selisih penerimaan" in o.subject]
+    assert sorted(managers.to) == sorted(MANAGERS) and "kurang 50 keping" in managers.subject
+    [told] = desk12.replies_to(mid)
+    assert "dari 2.000 menjadi 1.950 keping" in " ".join(told.text.split())
+    assert not desk12.queue(mid) - {"shortfall"}
