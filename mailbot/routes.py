@@ -441,6 +441,12 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                        "nomor rujukan permohonan tidak ditemukan pada subjek atau utas email.", None)
         return MessageOutcome.MANAGER_COMMAND_ERROR
     actor = trust.address or "manager"
+    if command.action == "approve" and command.quantity is None and target.state == "held" \
+            and (overtaken := _overtaken_notice(session, verdict, target)) is not None:
+        # a bare SETUJU approves what the notice it answers offered: on a notice a correction (or another
+        # manager's decision) has overtaken, it would approve a figure the manager may never have read
+        _command_error(session, desk, message, verdict, trust, overtaken, target)
+        return MessageOutcome.MANAGER_COMMAND_UNCONFIRMED
     try:
         with session.begin_nested():  # a refused decision leaves nothing behind
             if command.action == "approve":
@@ -479,6 +485,49 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                    "outcome_label": outcome.label, "quantity": outcome.quantity, "note": outcome.note},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.MANAGER_APPROVE if command.action == "approve" else MessageOutcome.MANAGER_REJECT
+
+
+_OFFERED_RE = re.compile(r"^\s*Usulan sistem\s*:\s*(\d{1,3}(?:\.\d{3})*|\d+) keping", re.MULTILINE)
+
+
+def _overtaken_notice(session: Session, verdict: Verdict, target: Request) -> str | None:
+    """Why a bare SETUJU answering an earlier held notice of *target* is not applied, in Indonesian: a newer notice
+    went out since (the district changed the request, perhaps after a manager decided); None when the mail answers
+    the latest notice, or no notice of ours."""
+    from mailbot.store.schema import OutboxMessage
+
+    notices = list(session.scalars(select(OutboxMessage).where(
+        OutboxMessage.request_pk == target.id,
+        (OutboxMessage.purpose == f"held:{target.id}") | OutboxMessage.purpose.like(f"held:{target.id}:%"))
+        .order_by(OutboxMessage.id)))
+    by_id = {n.message_id: n for n in notices}
+    answered = by_id.get(verdict.in_reply_to or "") or next(
+        (by_id[i] for i in reversed(verdict.references) if i in by_id), None)
+    if answered is None or answered is notices[-1]:
+        return None
+    offered = _OFFERED_RE.search(_notice_text(answered.raw))
+    then = f" (usulan sistem saat itu {offered.group(1)} keping)" if offered else ""
+    matter = conversation.waiting_for_managers(session, target)
+    decided = str(matter.data.get("actor", "")) if matter is not None and matter.code == "decided_by_manager" \
+        else ""
+    since = (f"permohonan tersebut telah diputuskan oleh {decided}, lalu diubah oleh kabupaten/kota"
+             if decided else "permohonan tersebut diubah oleh kabupaten/kota")
+    now = (f"usulan sistem kini {number(target.approved)} keping" if target.approved
+           else "permohonan ini kini belum memiliki usulan jumlah")
+    answer = (f"SETUJU {number(target.approved)} untuk menyetujui usulan terbaru, SETUJU <jumlah> untuk jumlah lain, "
+              "atau TOLAK <alasan>" if target.approved else "SETUJU <jumlah> atau TOLAK <alasan>")
+    return (f"pemberitahuan yang Bapak/Ibu balas{then} sudah tidak berlaku. Sejak itu {since}, dan permohonan "
+            f"{target.reference} kembali menunggu keputusan; {now} (lihat pemberitahuan terbaru: "
+            f"\"{' '.join(notices[-1].subject.split())}\"). Balasan SETUJU tanpa jumlah tidak kami terapkan pada "
+            "usulan yang berbeda dari yang Bapak/Ibu baca, sehingga belum ada yang disetujui. Mohon periksa "
+            f"pemberitahuan terbaru, lalu balas dengan {answer}.")
+
+
+def _notice_text(raw: bytes) -> str:
+    """The plain text of one of our own notices."""
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    part = msg.get_body(("plain",)) if hasattr(msg, "get_body") else None
+    return str(part.get_content()) if part is not None else ""
 
 
 def _command_error(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
