@@ -30,7 +30,7 @@ from mailbot.outgoing import answering, queue, reply_subject
 from mailbot.reader.verdict import Verdict
 from mailbot.store import repo
 from mailbot.store.prepared import Prepared
-from mailbot.store.schema import AttentionItem, Message, OutboxMessage, Request
+from mailbot.store.schema import AttentionItem, AuditEvent, Message, OutboxMessage, Request
 
 # Why an item waits for a person; the Indonesian is what managers read in the digest and alerts.
 REASONS = {
@@ -148,6 +148,16 @@ _REMINDER = re.compile(
     r"kapan\s+(?:\w+\s+){0,4}?(?:sampai|tiba|datang)|"
     r"(?:send|ship)\w*\s+(?:\w+\s+){0,3}?(?:soon|asap|urgently|quickly))",
     re.IGNORECASE)
+# Asking after blanks on their way: "belum sampai/datang/tiba", "apakah blangkonya sudah dikirim?", "posisi
+# kiriman", "when will the blanks be sent?". Of a shipment dispatched, it asks where the blanks are.
+_NOT_ARRIVED = re.compile(
+    r"\bbelum (?:juga )?(?:kami )?(?:sampai|sampe|nyampe|tiba|datang|diterima|terima|masuk)\b|"
+    rf"\bapakah\s+(?:\w+\s+){{0,3}}?(?:sudah|telah|sdh|udah)\s+(?:di)?kirim\w*|"
+    rf"\b(?:posisi|keberadaan|lacak\w*|tracking|resi)\s+(?:\w+\s+){{0,2}}?{_SENT}|"
+    rf"\b(?:posisi|keberadaan)\s+(?:blangko|blanko)\b|"
+    r"\bwhen will (?:\w+\s+){0,3}?(?:be )?(?:sent|shipped|dispatched|delivered|arrive)\b|"
+    r"\b(?:not|never) (?:yet )?(?:arrived|received|delivered)\b|\bwhere (?:is|are) (?:the|our)\b",
+    re.IGNORECASE)
 _FIGURE_FILES = re.compile(r"^(?:application/pdf|image/)", re.IGNORECASE)
 
 
@@ -174,6 +184,14 @@ def is_command(verdict: Verdict) -> bool:
 
 def is_reminder(verdict: Verdict) -> bool:
     return bool(_REMINDER.search(verdict.body_excerpt or "") or _REMINDER.search(verdict.subject or ""))
+
+
+def asks_after_shipment(verdict: Verdict) -> bool:
+    """Whether the mail asks where blanks are that it has not received ("blangko belum sampai", "apakah sudah
+    dikirim?", "posisi kiriman"): of a dispatched shipment, a reminder answered with when it left. Never a
+    report or a receipt, nor a mail asking a figure of its own."""
+    return (verdict.kind in ("other", "request") and verdict.requested is None
+            and bool(_NOT_ARRIVED.search(verdict.body_excerpt or "")))
 
 
 def figure_attachments(raw: bytes | None) -> list[str]:
@@ -444,6 +462,10 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     waited, and the district is told where its request stands."""
     now = desk.now()
     waited = waiting_text(now - received_at(session, request))
+    sent_on = dispatched_at(session, request) if request.state == "dispatched" else None
+    # blanks on their way: the managers hear of them only once the shipment is overdue (out longer than
+    # attention_hours); until then the district is told when they left
+    overdue = sent_on is None or now - _aware(sent_on) > timedelta(hours=desk.config.alerts.attention_hours)
     open_item(session, desk, key=f"read:message:{message.id}", kind="reminder", reason="reminder",
               detail=f"{verdict.subject}\n{verdict.body_excerpt}", district=request.district, item=request.item,
               message=message, request=request)
@@ -454,14 +476,16 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     escalated = session.scalar(select(func.count()).select_from(OutboxMessage).where(
         OutboxMessage.request_pk == request.id, OutboxMessage.purpose.like("reminder:%"),
         OutboxMessage.created_at > since))
-    if not escalated:
+    if not escalated and overdue:
         queue(session, desk, purpose=f"reminder:{message.id}", category="notice", template="notice_reminder",
               to=desk.config.office.managers, request_pk=request.id,
               context={"reference": request.reference, "district_name": desk.district_name(request.district),
                        "sender": trust.address or "-", "item": request.item, "requested": request.requested,
                        "approved": request.approved, "state": request.state,
                        "state_text": STATE_TEXT.get(request.state, request.state),
-                       "waited": waited, "excerpt": (verdict.body_excerpt or "")[:600]})
+                       "waited": waited, "excerpt": (verdict.body_excerpt or "")[:600],
+                       "dispatched_on": sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None,
+                       "in_transit": waiting_text(now - _aware(sent_on)) if sent_on else None})
     queue(session, desk, purpose=f"reply:{message.id}", category="reply", template="reply_reminder",
           to=[trust.address] if trust.address else [], request_pk=request.id,
           subject=reply_subject(verdict.subject, request.reference),
@@ -470,9 +494,17 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
                    "state": request.state, "state_text": STATE_TEXT.get(request.state, request.state),
                    "since": received_at(session, request).astimezone(desk.tz).date().isoformat(),
                    # only the reminder that went to the managers says so; a later one says they know already
-                   "escalated": not escalated},
+                   "escalated": not escalated and overdue, "told_before": bool(escalated) and overdue,
+                   "dispatched_on": sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.REMINDER
+
+
+def dispatched_at(session: Session, request: Request) -> datetime | None:
+    """When *request*'s shipment left the province store (its dispatch, by command or by a receipt)."""
+    return session.scalar(select(AuditEvent.at).where(AuditEvent.action == "dispatch",
+                                                      AuditEvent.target == request.reference)
+                          .order_by(AuditEvent.id.desc()).limit(1))
 
 
 def waiting_text(delta: timedelta) -> str:

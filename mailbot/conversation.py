@@ -104,6 +104,10 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
     changed = _changed(thread, reading)
     if followup.cancels(verdict.body_excerpt or "", reading.intent):
         return cancel(session, desk, message, verdict, trust, thread, reading)
+    if _open_end(session, thread).state == "dispatched" and attention.asks_after_shipment(verdict):
+        # "blangko belum sampai", "apakah sudah dikirim?", "posisi kiriman": where the blanks are, answered with
+        # when they left and how many (the managers hear of a shipment overdue)
+        return attention.reminder(session, desk, message, verdict, trust, _open_end(session, thread))
     if reading.intent != "question" and followup.denies_cancelling(verdict.body_excerpt or ""):
         # "mohon permohonan kami jangan dibatalkan", "TIDAK kami batalkan, mohon tetap dikirim 1.200": nothing
         # changes (a figure beside it is for the person to read), but a person hears the district's worry
@@ -374,7 +378,9 @@ _OUTCOME_TEXT = {"approved": "DISETUJUI otomatis", "clarifying": "perlu ditanyak
 
 def reminder_target(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:
     """The district's open request a reminder outside any thread (a forwarded request, a new email) is about."""
-    if not (trust.trusted and trust.district and not trust.is_manager and attention.is_reminder(verdict)):
+    asks_after = attention.asks_after_shipment(verdict)
+    if not (trust.trusted and trust.district and not trust.is_manager and (attention.is_reminder(verdict)
+                                                                           or asks_after)):
         return None
     item = verdict.item or "ktp-el"
     # the writer's own request first: another address of the district has its own (perhaps linked) request
@@ -386,8 +392,8 @@ def reminder_target(session: Session, verdict: Verdict, trust: SenderTrust) -> R
         found: Request | None = own
     else:
         found = repo.open_request(session, trust.district, item, states=repo.OPEN_STATES, verified_only=True)
-    if found is None:
-        return None
+    if found is None or (found.state != "dispatched" and not attention.is_reminder(verdict)):
+        return None  # "belum sampai" reminds of blanks on their way only
     if verdict.requested is not None and found.requested is not None and verdict.requested != found.requested:
         return None  # a different figure: a request of its own, not a reminder
     if verdict.requested is not None and found.requested is None:
