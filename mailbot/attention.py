@@ -341,13 +341,17 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
             and not (message.guard or {}).get("is_manager")):
         thread = None  # another district's request (its mail forwarded or answered) is never named to this one
     root = thread.reference if thread is not None else _thread_root(message, verdict)
+    manager = bool((message.guard or {}).get("is_manager"))
+    # a manager's answer is acknowledged once per manager in a thread: the second manager's "ok" on a held
+    # notice decides nothing either, and he must hear so as the first did
+    purpose = f"ack:{root}:{to.lower()[:200]}" if manager and thread is not None else f"ack:{root}"
     subject = verdict.subject if verdict is not None else message.subject
-    queue(session, desk, purpose=f"ack:{root}", category="reply", template="reply_will_read", to=[to],
+    queue(session, desk, purpose=purpose, category="reply", template="reply_will_read", to=[to],
           subject=reply_subject(subject, thread.reference if thread is not None else None),
           request_pk=thread.id if thread is not None else None,
           context={"district_name": desk.district_name(message.district)
                    if message.district and not (message.guard or {}).get("is_manager") else None,
-                   "manager": bool((message.guard or {}).get("is_manager")),
+                   "manager": manager,
                    "reference": thread.reference if thread is not None else None,
                    "why": reason if reason in _TOLD_WHY else None, "set_aside": set_aside or [],
                    "request_item": thread.item or "ktp-el" if thread is not None else None},

@@ -87,3 +87,17 @@ def test_a_bare_setuju_on_a_notice_another_manager_decided_replaces_nothing(desk
     [told] = desk12.replies_to(mid)
     text = " ".join(told.text.split())
     assert told.to == [KADIS] and "3.400 keping" in text and KABID in text
+
+
+def test_each_manager_whose_answer_decides_nothing_is_told_so_once(desk12: Desk12) -> None:
+    _held(desk12)
+    [notice] = _notices(desk12)
+    kabid, _ = _manager(desk12, KABID, notice, "ok")
+    [first] = desk12.replies_to(kabid)
+    assert first.to == [KABID] and "SETUJU" in first.text
+    kadis, _ = _manager(desk12, KADIS, notice, "Oke lanjut")
+    [second] = desk12.replies_to(kadis)  # was: no mail at all, the thread acknowledged once already
+    assert second.to == [KADIS] and "SETUJU" in second.text and "TOLAK" in second.text
+    again, _ = _manager(desk12, KABID, notice, "ok pak")
+    assert desk12.replies_to(again) == []  # once per manager and thread
+    assert desk12.request()["state"] == "held"
