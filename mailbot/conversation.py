@@ -358,7 +358,9 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
                                    changes=changed,
                                    note=note if note is not None else (verdict.body_excerpt or "")[:600],
                                    reply_purpose=None if purpose_tag is None else f"reply:{message.id}:{tag}",
-                                   again=True, previous_approved=previous if hold is not None else None,
+                                   # an approval set aside is said to be, whatever holds the request (a
+                                   # person's matter, or the policy's limit after a raise or a lower stock)
+                                   again=True, previous_approved=previous,
                                    answer_to=answer_to, set_aside=set_aside)
     if was_held and req.state != "held" and hold is None:
         # the managers were asked to decide: they learn it no longer waits for them
