@@ -698,7 +698,19 @@ def shortfall(session: Session, desk: Desk, request: Request, *, shipped: int, r
     detail = (f"{request.reference}: dikirim {number(shipped)}, diterima {number(received)}"
               + (" (sisanya menurut kabupaten/kota menyusul)" if rest_coming and received < shipped else ""))
     if found is not None and found.closed_at is None:
+        before_text = f"{'lebih' if found.reason == 'surplus' else 'kurang'} {number(abs(found.quantity or 0))} keping"
+        changed = found.quantity != shipped - received
+        part = rest_coming or "menyusul" in (found.detail or "")
         found.reason, found.detail, found.quantity = reason, detail, shipped - received  # the latest count
+        if changed and not part:
+            # the district corrected its count to another difference ("lebih 100" became "kurang 50"): the
+            # managers hear of the one that stands, as the district is told they do
+            queue(session, desk, purpose=f"shortfall:{request.id}:{found.id}:{message.id}", category="notice",
+                  template="notice_shortfall", to=desk.config.office.managers, request_pk=request.id,
+                  context={"reference": request.reference, "district_name": desk.district_name(request.district),
+                           "item": request.item, "shipped": shipped, "received": received,
+                           "missing": shipped - received, "item_id": found.id, "rest_coming": False,
+                           "changed_from": before_text})
         return
     if found is not None:
         found.key = f"{key}:closed:{found.id}"  # a closed one stays as history; a new difference opens anew

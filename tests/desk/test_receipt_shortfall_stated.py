@@ -90,3 +90,18 @@ def test_a_receipt_corrected_down_in_any_words_corrects_the_count_never_the_requ
     [told] = desk12.replies_to(mid)
     assert "dari 2.000 menjadi 1.950 keping" in " ".join(told.text.split())
     assert not desk12.queue(mid) - {"shortfall"}
+
+
+def test_a_discrepancy_corrected_to_another_is_told_to_the_managers_again(desk12: Desk12) -> None:
+    notice = dispatched(desk12)
+    first, _ = answer_gmail(desk12, notice, "Sudah kami terima 2.100 keping pak.")
+    [surplus] = [o for o in desk12.out() if "Selisih penerimaan" in o.subject]
+    assert "lebih 100 keping" in surplus.subject
+    [receipt] = desk12.replies_to(first)
+    mid, _ = answer_gmail(desk12, receipt, "Ralat pak, yang kami terima 1.950 keping, bukan 2.100. Tadi salah hitung.")
+    [told] = desk12.replies_to(mid)
+    assert "telah kami sampaikan kepada pimpinan" in " ".join(told.text.split())
+    notices = [o for o in desk12.out() if "Selisih penerimaan" in o.subject]
+    assert len(notices) == 2  # was 1: the district told the managers knew of a shortfall they never heard of
+    text = " ".join(notices[1].text.split())
+    assert "kurang 50 keping" in notices[1].subject and "lebih 100 keping" in text
