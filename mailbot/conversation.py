@@ -378,6 +378,18 @@ _OUTCOME_TEXT = {"approved": "DISETUJUI otomatis", "clarifying": "perlu ditanyak
                  "rejected": "ditolak"}
 
 
+def resubmitted(session: Session, thread: Request, verdict: Verdict) -> int | None:
+    """The figure a district asks anew in the thread of its rejected request ("Baik pak, kalau begitu kami ajukan
+    3.000 keping saja", as the manager's TOLAK invited): a new request, never a change of the one decided."""
+    if thread.state != "rejected" or followup.cancels(verdict.body_excerpt or "", "plain"):
+        return None
+    reading = interpret(session, thread, verdict)
+    asked = reading.figures.get("requested")
+    if reading.intent != "correction" or asked is None or set(reading.figures) - {"requested", "stock_on_hand"}:
+        return None
+    return asked
+
+
 def reminder_target(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:
     """The district's open request a reminder outside any thread (a forwarded request, a new email) is about."""
     asks_after = attention.asks_after_shipment(verdict)

@@ -101,3 +101,21 @@ def test_each_manager_whose_answer_decides_nothing_is_told_so_once(desk12: Desk1
     again, _ = _manager(desk12, KABID, notice, "ok pak")
     assert desk12.replies_to(again) == []  # once per manager and thread
     assert desk12.request()["state"] == "held"
+
+
+def test_a_district_resubmitting_as_a_managers_rejection_asked_gets_a_new_request(desk12: Desk12) -> None:
+    _held(desk12)
+    [notice] = _notices(desk12)
+    _manager(desk12, KADIS, notice, "TOLAK stok provinsi diprioritaskan untuk kabupaten lain, mohon ajukan ulang "
+                                    "maksimal 3.000 keping")
+    assert desk12.request()["state"] == "rejected"
+    [rejected] = [o for o in desk12.out() if NUNUKAN in o.to and "TIDAK DAPAT KAMI SETUJUI" in o.text]
+    quoted = "\n".join(f"> {line}" for line in rejected.text.splitlines())
+    mid, outcome = desk12.send(NUNUKAN, "Re: " + rejected.subject,
+                               f"Baik pak, kalau begitu kami ajukan 3.000 keping saja.\n\n{quoted}\n",
+                               in_reply_to=rejected.message_id)
+    new = desk12.request("BLK-2026-0002")  # was: no request, a queue item and the generic acknowledgement
+    assert new is not None and new["requested"] == 3000 and new["state"] in ("approved", "held"), outcome
+    assert desk12.request()["state"] == "rejected"
+    [told] = desk12.replies_to(mid)
+    assert "[BLK-2026-0002]" in told.subject
