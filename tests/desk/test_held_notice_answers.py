@@ -119,3 +119,15 @@ def test_a_district_resubmitting_as_a_managers_rejection_asked_gets_a_new_reques
     assert desk12.request()["state"] == "rejected"
     [told] = desk12.replies_to(mid)
     assert "[BLK-2026-0002]" in told.subject
+
+
+@pytest.mark.parametrize("signature", ["Dikirim dari ponsel Samsung", "Sent from my iPhone", "Dikirim dari Yahoo Mail "
+                                                                                              "untuk Android"])
+def test_a_managers_phone_signature_is_never_passed_to_the_district_as_his_note(desk12: Desk12,
+                                                                                signature: str) -> None:
+    _held(desk12)
+    [notice] = _notices(desk12)
+    _manager(desk12, KABID, notice, f"SETUJU dua ribu lima ratus keping\n\n{signature}")
+    assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", 2500)
+    [told] = [o for o in desk12.out() if NUNUKAN in o.to and "SEBAGIAN" in o.text]
+    assert "Catatan dari pimpinan" not in told.text and signature.split()[0] not in told.text
