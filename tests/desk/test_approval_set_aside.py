@@ -44,3 +44,19 @@ def test_an_approval_sent_back_to_the_managers_by_a_change_is_said_to_be_set_asi
     assert said in " ".join(told.text.split())  # was: only "sedang DITINJAU oleh pimpinan"
     [notice] = [o for o in desk12.out() if o.purpose.startswith("held:")]
     assert f"sebelumnya telah disetujui sebanyak {figure} keping" in " ".join(notice.text.split())
+
+
+def test_a_change_that_sends_the_request_to_the_managers_shows_the_district_the_recalculation(
+        desk12: Desk12) -> None:
+    mid, _ = desk12.send(TARAKAN, "Permohonan blangko KTP-el", REQUEST.format(stock="2.000", asked="3.500",
+                                                                               name="Tarakan"))
+    [reply] = desk12.replies_to(mid)
+    quoted = "\n".join(f"> {line}" for line in reply.text.splitlines())
+    change, _ = desk12.send(TARAKAN, "Re: " + reply.subject, "Mohon maaf pak, koreksi: sisa stok kami 500 keping, "
+                            f"bukan 2.000.\n\n{quoted}\n", in_reply_to=reply.message_id)
+    assert desk12.request()["state"] == "held"
+    [told] = desk12.replies_to(change)
+    text = " ".join(told.text.split())
+    assert "telah kami hitung ulang" in text
+    # was: "keputusan di bawah ini menggantikan keputusan sebelumnya", then no figures at all
+    assert "Perhitungan ulang" in text and "sisa 500" in text
