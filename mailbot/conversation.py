@@ -17,7 +17,7 @@ from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS
 from mailbot.outcomes import FOLLOW_UP_INTENT, FOLLOW_UP_OF, MessageOutcome
 from mailbot.outgoing import queue
-from mailbot.reader.verdict import Doubt, Verdict
+from mailbot.reader.verdict import Doubt, Evidence, Verdict
 from mailbot.stock.ledger import Entry, EntryKind
 from mailbot.stock.policy import Reason
 from mailbot.store import repo
@@ -96,7 +96,7 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
     if reading.intent == "correction" and "received" in reading.figures and thread.approved:
         # "setelah dihitung ulang ternyata lengkap 1.200, bukan 1.100": the district corrects the count it gave
         # for this shipment, whatever words it uses; the right count closes the discrepancy
-        counted = replace(verdict, received=reading.figures["received"])
+        counted = _counted(verdict, reading.figures["received"])
         outcome = actions.correct_receipt(session, desk, thread, message, counted, actor=trust.address or "district")
         attention.shortfall(session, desk, thread, shipped=thread.approved, received=reading.figures["received"],
                             message=message)
@@ -376,6 +376,18 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
 
 _OUTCOME_TEXT = {"approved": "DISETUJUI otomatis", "clarifying": "perlu ditanyakan kembali kepada kabupaten/kota",
                  "rejected": "ditolak"}
+
+
+def _counted(verdict: Verdict, received: int) -> Verdict:
+    """*verdict* as the recount it is: *received* is the count, shown back as such ("setelah dihitung ulang
+    ternyata pas 1.500 keping" is no figure requested, whatever the reader took it for)."""
+    evidence = tuple(e for e in verdict.evidence if e.value != received or e.field == "received")
+    if not any(e.field == "received" for e in evidence):
+        said = actions.sentence_stating(received, verdict.body_excerpt or "")
+        evidence = (*evidence, Evidence("received", received, said or ""))
+    return replace(verdict, received=received, evidence=evidence,
+                   requested=None if verdict.requested == received else verdict.requested,
+                   stock_on_hand=None if verdict.stock_on_hand == received else verdict.stock_on_hand)
 
 
 def resubmitted(session: Session, thread: Request, verdict: Verdict) -> int | None:

@@ -105,3 +105,15 @@ def test_a_discrepancy_corrected_to_another_is_told_to_the_managers_again(desk12
     assert len(notices) == 2  # was 1: the district told the managers knew of a shortfall they never heard of
     text = " ".join(notices[1].text.split())
     assert "kurang 50 keping" in notices[1].subject and "lebih 100 keping" in text
+
+
+def test_a_recount_to_the_figure_shipped_is_shown_back_as_the_count_received(desk12: Desk12) -> None:
+    notice = dispatched(desk12)
+    first, _ = answer_gmail(desk12, notice, "Sudah kami terima 2.100 keping pak.")
+    [receipt] = desk12.replies_to(first)
+    mid, _ = answer_gmail(desk12, receipt, "Mohon maaf pak, setelah dihitung ulang ternyata pas 2.000 keping.")
+    assert not desk12.db().execute("select count(*) from attention_items where kind = 'discrepancy' "
+                                   "and closed_at is null").fetchone()[0]
+    [told] = desk12.replies_to(mid)
+    assert "- Jumlah yang diterima: 2.000 keping" in told.text
+    assert "Jumlah yang dimohon" not in told.text  # was: the recount shown back as the figure requested
