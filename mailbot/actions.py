@@ -828,6 +828,29 @@ def cancel_asked(session: Session, desk: Desk, req: Request, message: Message, v
                    "decided": True, "dispatched": req.state != "approved"})
 
 
+def changed_after_dispatch(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, *,
+                           changes: list[dict[str, object]], dispatched_on: str | None, actor: str,
+                           answer_to: str | None) -> None:
+    """The district changes a figure of *req* after its blanks left ("cukup 1.000 saja, bukan 1.500"): a shipment
+    is not undone by mail. The district is told the blanks left (when, how many) in one reply in the thread; the
+    managers and the operator are told at once, as for a cancellation asked after dispatch."""
+    text = (verdict.body_excerpt or "")[:300]
+    repo.audit(session, at=desk.now(), actor=actor, action="changed-after-dispatch", target=req.reference,
+               details={"message": message.id, "changes": [
+                   {"field": c["field"], "before": c["before"], "after": c["after"]} for c in changes]})
+    context: dict[str, object] = {"approved": req.approved, "changes": changes, "dispatched_on": dispatched_on,
+                                  "text": text}
+    _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_changed_after_dispatch",
+                   message=message, verdict=verdict, answer_to=answer_to, context=context)
+    to = list(desk.config.office.managers)
+    if desk.config.office.operator and desk.config.office.operator.lower() not in (a.lower() for a in to):
+        to.append(desk.config.office.operator)
+    queue(session, desk, purpose=f"changed-after-dispatch:{req.id}:{message.id}", category="notice",
+          template="notice_changed_after_dispatch", to=to, request_pk=req.id,
+          context={"reference": req.reference, "district_name": desk.district_name(req.district),
+                   "item": req.item, **context})
+
+
 def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str) -> ActionOutcome:
     """The approved shipment left the province store."""
     if req.state != "approved" or not req.approved or req.district is None:

@@ -151,6 +151,15 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,
                             detail=_detail(verdict, changed), district=thread.district, item=thread.item,
                             message=message, request=thread)
+        if changed and reading.intent == "correction" and thread.state == "dispatched":
+            # "cukup 1.000 saja, bukan 1.500" after the 1.500 left: the district hears they left, and a person
+            # (the managers, the operator) at once
+            sent_on = attention.dispatched_at(session, thread)
+            actions.changed_after_dispatch(
+                session, desk, thread, message, verdict, changes=changed, actor=trust.address or "district",
+                dispatched_on=sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None,
+                answer_to=trust.address)
+            return MessageOutcome.FOLLOW_UP_QUEUED
         attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
         return MessageOutcome.FOLLOW_UP_QUEUED
     if attention.is_reminder(verdict):

@@ -78,3 +78,17 @@ def test_a_shipment_asked_after_the_same_day_is_told_but_the_managers_are_not_tr
     text = " ".join(told.text.split())
     assert "telah kami kirim pada 5 Desember 2026" in text and "2.000 keping" in text
     assert _to_managers(desk12) == before
+
+
+def test_a_change_after_dispatch_tells_the_district_the_blanks_left_and_the_managers_at_once(
+        desk12: Desk12, clock: _Clock) -> None:
+    notice = dispatched(desk12)
+    mid, _ = answer_gmail(desk12, notice, "Koreksi pak, sebenarnya cukup 1.000 keping saja bukan 2.000.")
+    row = desk12.request()
+    assert (row["state"], row["requested"]) == ("dispatched", 2000)
+    [told] = desk12.replies_to(mid)
+    text = " ".join(told.text.split())
+    # was: the generic "a person will read it"
+    assert "sudah kami kirimkan pada 5 Desember 2026 sebanyak 2.000 keping" in text and "1.000 keping" in text
+    [managers] = [o for o in desk12.out() if o.purpose.startswith("changed-after-dispatch:")]
+    assert set(MANAGERS) <= set(managers.to) and "1.000 keping" in " ".join(managers.text.split())
