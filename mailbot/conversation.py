@@ -247,7 +247,20 @@ def interpret(session: Session, req: Request, verdict: Verdict) -> followup.Read
     received = actions.received_before(session, req) if req.state == "received" else None
     return followup.interpret(verdict.body_excerpt or "", item=req.item or "ktp-el", requested=req.requested,
                               stock_on_hand=req.stock_on_hand, approved=req.approved, read=read,
-                              received=received)
+                              received=received, earlier=_earlier_figures(session, req))
+
+
+def _earlier_figures(session: Session, req: Request) -> dict[str, tuple[int, ...]]:
+    """The figures *req* held before the district changed them (its recorded updates), field by field."""
+    found: dict[str, list[int]] = {}
+    for reasons in session.scalars(select(Decision.reasons).where(Decision.request_pk == req.id,
+                                                                  Decision.outcome == "updated")):
+        for reason in reasons or []:
+            for change in (reason.get("changes") or []) if isinstance(reason, dict) else []:
+                before, name = change.get("before"), change.get("field")
+                if isinstance(before, int) and isinstance(name, str) and before != getattr(req, name, None):
+                    found.setdefault(name, []).append(before)
+    return {k: tuple(v) for k, v in found.items()}
 
 
 def _changed(req: Request, reading: followup.Reading) -> list[dict[str, object]]:

@@ -438,11 +438,13 @@ def _figures(low: str, item: str) -> list[_Figure]:
 
 def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int | None,
               approved: int | None, read: dict[str, int | None] | None = None,
-              received: int | None = None) -> Reading:
+              received: int | None = None, earlier: dict[str, tuple[int, ...]] | None = None) -> Reading:
     """Read *text* (a follow-up's new text) against the request's recorded figures.
 
     *read* is what the reader made of the same mail (field -> value); where it names a figure this
     reading does not place, the reader's figure stands, unless the two disagree (a person reads it).
+    *earlier*: the figures the request held before the district changed them (field -> values); a correction
+    back to one of them ("Ralat: yang benar tetap 2.000 keping", after "cukup 1.200") names its field.
 
     >>> interpret("Mohon maaf, cukup 1.000 saja, bukan 1.800.", item="ktp-el", requested=1800,
     ...           stock_on_hand=900, approved=1200).figures
@@ -477,6 +479,9 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
             name = next((k for k, v in named if v is not None and v == olds[0].value), None)
         if name is None:
             name = next((k for k, v in (read or {}).items() if k in FIELDS and v == f.value), None)
+        if name is None and earlier and _SAYS_CORRECTION.search(low):
+            held = [k for k, values in earlier.items() if k in FIELDS and f.value in values]
+            name = held[0] if len(held) == 1 else None
         if name is None:
             if f.value in (requested, stock_on_hand, approved):
                 continue  # the same figure restated ("1.200 keping kami tunggu")

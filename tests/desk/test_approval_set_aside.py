@@ -60,3 +60,18 @@ def test_a_change_that_sends_the_request_to_the_managers_shows_the_district_the_
     assert "telah kami hitung ulang" in text
     # was: "keputusan di bawah ini menggantikan keputusan sebelumnya", then no figures at all
     assert "Perhitungan ulang" in text and "sisa 500" in text
+
+
+def test_a_correction_back_to_the_figure_asked_before_is_applied(desk12: Desk12) -> None:
+    from tests.desk.test_follow_ups_own_words import _approved, answer_gmail
+
+    reply = _approved(desk12)  # Bulungan 2.000, approved
+    lowered, _ = answer_gmail(desk12, reply, "Mohon maaf pak, cukup 1.200 keping saja, bukan 2.000.")
+    assert desk12.request()["requested"] == 1200
+    [answer] = desk12.replies_to(lowered)
+    back, outcome = answer_gmail(desk12, answer, "Ralat: yang benar tetap 2.000 keping (abaikan email kami "
+                                                 "sebelumnya).")
+    row = desk12.request()
+    assert (row["requested"], row["state"]) == (2000, "approved"), outcome  # was: queued as a figure in doubt
+    [told] = desk12.replies_to(back)
+    assert "1.200 keping menjadi 2.000 keping" in " ".join(told.text.split())
