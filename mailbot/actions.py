@@ -418,12 +418,14 @@ _ASKED_BACK = {"request": MessageOutcome.REQUEST_CLARIFY, "report": MessageOutco
 
 def ask_back(session: Session, desk: Desk, req: Request | None, message: Message, verdict: Verdict, *,
              district: str | None, about: Literal["request", "report", "receipt"],
-             thread: Request | None = None, only_doubts: bool = False) -> MessageOutcome:
+             thread: Request | None = None, only_doubts: bool = False,
+             shortfall: tuple[int, int | None] | None = None) -> MessageOutcome:
     """Answer with a clarification request that quotes what was understood.
 
     *thread*: the request a receipt's question is about; the answer comes back in its thread, and the
     request itself does not change state (its shipment is what the question is about). *only_doubts*: ask
-    about the verdict's doubts alone, not about figures it lacks (a follow-up in a request's thread)."""
+    about the verdict's doubts alone, not about figures it lacks (a follow-up in a request's thread).
+    *shortfall*: (figure, shipped) of a receipt that gave what was missing, not what arrived: the count is asked."""
     doubts = [{"field": FIELD_LABELS.get(d.field, d.field), "reason": d.reason,
                "text": quote_of(d.text, verdict.body_excerpt)} for d in verdict.doubts]
     missing = []
@@ -431,12 +433,16 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
         missing.append("requested")
     if about == "report" and not any(d.reason in ("too_large", "negative") for d in verdict.doubts):
         missing.append("report")
-    if about == "receipt" and verdict.received is None and not any(d.field == "received" for d in verdict.doubts):
+    if about == "receipt" and verdict.received is None and shortfall is None \
+            and not any(d.field == "received" for d in verdict.doubts):
         missing.append("received")
     if only_doubts:
         missing = []
     context = {"facts": facts(verdict), "doubts": doubts, "missing": missing, "policy_reasons": [],
                "only_doubts": only_doubts,
+               "shortfall": None if shortfall is None else {
+                   "figure": shortfall[0], "shipped": shortfall[1],
+                   "text": sentence_stating(shortfall[0], verdict.body_excerpt or "")},
                "district_name": desk.district_name(district), "about": about,
                "reference": req.reference if req else thread.reference if thread else None}
     if req is not None:
@@ -820,6 +826,29 @@ def cancel_asked(session: Session, desk: Desk, req: Request, message: Message, v
           context={"reference": req.reference, "district_name": desk.district_name(req.district),
                    "item": req.item, "requested": req.requested, "approved": req.approved, "text": text,
                    "decided": True, "dispatched": req.state != "approved"})
+
+
+def changed_after_dispatch(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, *,
+                           changes: list[dict[str, object]], dispatched_on: str | None, actor: str,
+                           answer_to: str | None) -> None:
+    """The district changes a figure of *req* after its blanks left ("cukup 1.000 saja, bukan 1.500"): a shipment
+    is not undone by mail. The district is told the blanks left (when, how many) in one reply in the thread; the
+    managers and the operator are told at once, as for a cancellation asked after dispatch."""
+    text = (verdict.body_excerpt or "")[:300]
+    repo.audit(session, at=desk.now(), actor=actor, action="changed-after-dispatch", target=req.reference,
+               details={"message": message.id, "changes": [
+                   {"field": c["field"], "before": c["before"], "after": c["after"]} for c in changes]})
+    context: dict[str, object] = {"approved": req.approved, "changes": changes, "dispatched_on": dispatched_on,
+                                  "text": text}
+    _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_changed_after_dispatch",
+                   message=message, verdict=verdict, answer_to=answer_to, context=context)
+    to = list(desk.config.office.managers)
+    if desk.config.office.operator and desk.config.office.operator.lower() not in (a.lower() for a in to):
+        to.append(desk.config.office.operator)
+    queue(session, desk, purpose=f"changed-after-dispatch:{req.id}:{message.id}", category="notice",
+          template="notice_changed_after_dispatch", to=to, request_pk=req.id,
+          context={"reference": req.reference, "district_name": desk.district_name(req.district),
+                   "item": req.item, **context})
 
 
 def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str) -> ActionOutcome:

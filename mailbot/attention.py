@@ -31,7 +31,7 @@ from mailbot.outgoing import answering, queue, reply_subject
 from mailbot.reader.verdict import Verdict
 from mailbot.store import repo
 from mailbot.store.prepared import Prepared
-from mailbot.store.schema import AttentionItem, Message, OutboxMessage, Request
+from mailbot.store.schema import AttentionItem, AuditEvent, Message, OutboxMessage, Request
 
 # Why an item waits for a person; the Indonesian is what managers read in the digest and alerts.
 REASONS = {
@@ -149,6 +149,16 @@ _REMINDER = re.compile(
     r"kapan\s+(?:\w+\s+){0,4}?(?:sampai|tiba|datang)|"
     r"(?:send|ship)\w*\s+(?:\w+\s+){0,3}?(?:soon|asap|urgently|quickly))",
     re.IGNORECASE)
+# Asking after blanks on their way: "belum sampai/datang/tiba", "apakah blangkonya sudah dikirim?", "posisi
+# kiriman", "when will the blanks be sent?". Of a shipment dispatched, it asks where the blanks are.
+_NOT_ARRIVED = re.compile(
+    r"\bbelum (?:juga )?(?:kami )?(?:sampai|sampe|nyampe|tiba|datang|diterima|terima|masuk)\b|"
+    rf"\bapakah\s+(?:\w+\s+){{0,3}}?(?:sudah|telah|sdh|udah)\s+(?:di)?kirim\w*|"
+    rf"\b(?:posisi|keberadaan|lacak\w*|tracking|resi)\s+(?:\w+\s+){{0,2}}?{_SENT}|"
+    rf"\b(?:posisi|keberadaan)\s+(?:blangko|blanko)\b|"
+    r"\bwhen will (?:\w+\s+){0,3}?(?:be )?(?:sent|shipped|dispatched|delivered|arrive)\b|"
+    r"\b(?:not|never) (?:yet )?(?:arrived|received|delivered)\b|\bwhere (?:is|are) (?:the|our)\b",
+    re.IGNORECASE)
 _FIGURE_FILES = re.compile(r"^(?:application/pdf|image/)", re.IGNORECASE)
 
 
@@ -186,6 +196,14 @@ def _reminds(text: str) -> bool:
 
 
 _REMINDER_LOWER = re.compile(_REMINDER.pattern)  # for ASCII text in lower case
+
+
+def asks_after_shipment(verdict: Verdict) -> bool:
+    """Whether the mail asks where blanks are that it has not received ("blangko belum sampai", "apakah sudah
+    dikirim?", "posisi kiriman"): of a dispatched shipment, a reminder answered with when it left. Never a
+    report or a receipt, nor a mail asking a figure of its own."""
+    return (verdict.kind in ("other", "request") and verdict.requested is None
+            and bool(_NOT_ARRIVED.search(verdict.body_excerpt or "")))
 
 
 def figure_attachments(raw: bytes | None) -> list[str]:
@@ -335,13 +353,17 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
             and not (message.guard or {}).get("is_manager")):
         thread = None  # another district's request (its mail forwarded or answered) is never named to this one
     root = thread.reference if thread is not None else _thread_root(message, verdict)
+    manager = bool((message.guard or {}).get("is_manager"))
+    # a manager's answer is acknowledged once per manager in a thread: the second manager's "ok" on a held
+    # notice decides nothing either, and he must hear so as the first did
+    purpose = f"ack:{root}:{to.lower()[:200]}" if manager and thread is not None else f"ack:{root}"
     subject = verdict.subject if verdict is not None else message.subject
-    queue(session, desk, purpose=f"ack:{root}", category="reply", template="reply_will_read", to=[to],
+    queue(session, desk, purpose=purpose, category="reply", template="reply_will_read", to=[to],
           subject=reply_subject(subject, thread.reference if thread is not None else None),
           request_pk=thread.id if thread is not None else None,
           context={"district_name": desk.district_name(message.district)
                    if message.district and not (message.guard or {}).get("is_manager") else None,
-                   "manager": bool((message.guard or {}).get("is_manager")),
+                   "manager": manager,
                    "reference": thread.reference if thread is not None else None,
                    "why": reason if reason in _TOLD_WHY else None, "set_aside": set_aside or [],
                    "request_item": thread.item or "ktp-el" if thread is not None else None},
@@ -456,6 +478,10 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     waited, and the district is told where its request stands."""
     now = desk.now()
     waited = waiting_text(now - received_at(session, request))
+    sent_on = dispatched_at(session, request) if request.state == "dispatched" else None
+    # blanks on their way: the managers hear of them only once the shipment is overdue (out longer than
+    # attention_hours); until then the district is told when they left
+    overdue = sent_on is None or now - _aware(sent_on) > timedelta(hours=desk.config.alerts.attention_hours)
     open_item(session, desk, key=f"read:message:{message.id}", kind="reminder", reason="reminder",
               detail=f"{verdict.subject}\n{verdict.body_excerpt}", district=request.district, item=request.item,
               message=message, request=request)
@@ -466,14 +492,16 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     escalated = session.scalar(select(func.count()).select_from(OutboxMessage).where(
         OutboxMessage.request_pk == request.id, OutboxMessage.purpose.like("reminder:%"),
         OutboxMessage.created_at > since))
-    if not escalated:
+    if not escalated and overdue:
         queue(session, desk, purpose=f"reminder:{message.id}", category="notice", template="notice_reminder",
               to=desk.config.office.managers, request_pk=request.id,
               context={"reference": request.reference, "district_name": desk.district_name(request.district),
                        "sender": trust.address or "-", "item": request.item, "requested": request.requested,
                        "approved": request.approved, "state": request.state,
                        "state_text": STATE_TEXT.get(request.state, request.state),
-                       "waited": waited, "excerpt": (verdict.body_excerpt or "")[:600]})
+                       "waited": waited, "excerpt": (verdict.body_excerpt or "")[:600],
+                       "dispatched_on": sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None,
+                       "in_transit": waiting_text(now - _aware(sent_on)) if sent_on else None})
     queue(session, desk, purpose=f"reply:{message.id}", category="reply", template="reply_reminder",
           to=[trust.address] if trust.address else [], request_pk=request.id,
           subject=reply_subject(verdict.subject, request.reference),
@@ -482,9 +510,17 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
                    "state": request.state, "state_text": STATE_TEXT.get(request.state, request.state),
                    "since": received_at(session, request).astimezone(desk.tz).date().isoformat(),
                    # only the reminder that went to the managers says so; a later one says they know already
-                   "escalated": not escalated},
+                   "escalated": not escalated and overdue, "told_before": bool(escalated) and overdue,
+                   "dispatched_on": sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.REMINDER
+
+
+def dispatched_at(session: Session, request: Request) -> datetime | None:
+    """When *request*'s shipment left the province store (its dispatch, by command or by a receipt)."""
+    return session.scalar(select(AuditEvent.at).where(AuditEvent.action == "dispatch",
+                                                      AuditEvent.target == request.reference)
+                          .order_by(AuditEvent.id.desc()).limit(1))
 
 
 def waiting_text(delta: timedelta) -> str:
@@ -674,7 +710,19 @@ def shortfall(session: Session, desk: Desk, request: Request, *, shipped: int, r
     detail = (f"{request.reference}: dikirim {number(shipped)}, diterima {number(received)}"
               + (" (sisanya menurut kabupaten/kota menyusul)" if rest_coming and received < shipped else ""))
     if found is not None and found.closed_at is None:
+        before_text = f"{'lebih' if found.reason == 'surplus' else 'kurang'} {number(abs(found.quantity or 0))} keping"
+        changed = found.quantity != shipped - received
+        part = rest_coming or "menyusul" in (found.detail or "")
         found.reason, found.detail, found.quantity = reason, detail, shipped - received  # the latest count
+        if changed and not part:
+            # the district corrected its count to another difference ("lebih 100" became "kurang 50"): the
+            # managers hear of the one that stands, as the district is told they do
+            queue(session, desk, purpose=f"shortfall:{request.id}:{found.id}:{message.id}", category="notice",
+                  template="notice_shortfall", to=desk.config.office.managers, request_pk=request.id,
+                  context={"reference": request.reference, "district_name": desk.district_name(request.district),
+                           "item": request.item, "shipped": shipped, "received": received,
+                           "missing": shipped - received, "item_id": found.id, "rest_coming": False,
+                           "changed_from": before_text})
         return
     if found is not None:
         found.key = f"{key}:closed:{found.id}"  # a closed one stays as history; a new difference opens anew

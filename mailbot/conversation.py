@@ -17,7 +17,7 @@ from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS
 from mailbot.outcomes import FOLLOW_UP_INTENT, FOLLOW_UP_OF, MessageOutcome
 from mailbot.outgoing import queue
-from mailbot.reader.verdict import Doubt, Verdict
+from mailbot.reader.verdict import Doubt, Evidence, Verdict
 from mailbot.stock.ledger import Entry, EntryKind
 from mailbot.stock.policy import Reason
 from mailbot.store import repo
@@ -96,7 +96,7 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
     if reading.intent == "correction" and "received" in reading.figures and thread.approved:
         # "setelah dihitung ulang ternyata lengkap 1.200, bukan 1.100": the district corrects the count it gave
         # for this shipment, whatever words it uses; the right count closes the discrepancy
-        counted = replace(verdict, received=reading.figures["received"])
+        counted = _counted(verdict, reading.figures["received"])
         outcome = actions.correct_receipt(session, desk, thread, message, counted, actor=trust.address or "district")
         attention.shortfall(session, desk, thread, shipped=thread.approved, received=reading.figures["received"],
                             message=message)
@@ -104,6 +104,10 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
     changed = _changed(thread, reading)
     if followup.cancels(verdict.body_excerpt or "", reading.intent):
         return cancel(session, desk, message, verdict, trust, thread, reading)
+    if _open_end(session, thread).state == "dispatched" and attention.asks_after_shipment(verdict):
+        # "blangko belum sampai", "apakah sudah dikirim?", "posisi kiriman": where the blanks are, answered with
+        # when they left and how many (the managers hear of a shipment overdue)
+        return attention.reminder(session, desk, message, verdict, trust, _open_end(session, thread))
     if reading.intent != "question" and followup.denies_cancelling(verdict.body_excerpt or ""):
         # "mohon permohonan kami jangan dibatalkan", "TIDAK kami batalkan, mohon tetap dikirim 1.200": nothing
         # changes (a figure beside it is for the person to read), but a person hears the district's worry
@@ -147,6 +151,15 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,
                             detail=_detail(verdict, changed), district=thread.district, item=thread.item,
                             message=message, request=thread)
+        if changed and reading.intent == "correction" and thread.state == "dispatched":
+            # "cukup 1.000 saja, bukan 1.500" after the 1.500 left: the district hears they left, and a person
+            # (the managers, the operator) at once
+            sent_on = attention.dispatched_at(session, thread)
+            actions.changed_after_dispatch(
+                session, desk, thread, message, verdict, changes=changed, actor=trust.address or "district",
+                dispatched_on=sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None,
+                answer_to=trust.address)
+            return MessageOutcome.FOLLOW_UP_QUEUED
         attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
         return MessageOutcome.FOLLOW_UP_QUEUED
     if attention.is_reminder(verdict):
@@ -234,7 +247,20 @@ def interpret(session: Session, req: Request, verdict: Verdict) -> followup.Read
     received = actions.received_before(session, req) if req.state == "received" else None
     return followup.interpret(verdict.body_excerpt or "", item=req.item or "ktp-el", requested=req.requested,
                               stock_on_hand=req.stock_on_hand, approved=req.approved, read=read,
-                              received=received)
+                              received=received, earlier=_earlier_figures(session, req))
+
+
+def _earlier_figures(session: Session, req: Request) -> dict[str, tuple[int, ...]]:
+    """The figures *req* held before the district changed them (its recorded updates), field by field."""
+    found: dict[str, list[int]] = {}
+    for reasons in session.scalars(select(Decision.reasons).where(Decision.request_pk == req.id,
+                                                                  Decision.outcome == "updated")):
+        for reason in reasons or []:
+            for change in (reason.get("changes") or []) if isinstance(reason, dict) else []:
+                before, name = change.get("before"), change.get("field")
+                if isinstance(before, int) and isinstance(name, str) and before != getattr(req, name, None):
+                    found.setdefault(name, []).append(before)
+    return {k: tuple(v) for k, v in found.items()}
 
 
 def _changed(req: Request, reading: followup.Reading) -> list[dict[str, object]]:
@@ -354,7 +380,9 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
                                    changes=changed,
                                    note=note if note is not None else (verdict.body_excerpt or "")[:600],
                                    reply_purpose=None if purpose_tag is None else f"reply:{message.id}:{tag}",
-                                   again=True, previous_approved=previous if hold is not None else None,
+                                   # an approval set aside is said to be, whatever holds the request (a
+                                   # person's matter, or the policy's limit after a raise or a lower stock)
+                                   again=True, previous_approved=previous,
                                    answer_to=answer_to, set_aside=set_aside)
     if was_held and req.state != "held" and hold is None:
         # the managers were asked to decide: they learn it no longer waits for them
@@ -372,9 +400,35 @@ _OUTCOME_TEXT = {"approved": "DISETUJUI otomatis", "clarifying": "perlu ditanyak
                  "rejected": "ditolak"}
 
 
+def _counted(verdict: Verdict, received: int) -> Verdict:
+    """*verdict* as the recount it is: *received* is the count, shown back as such ("setelah dihitung ulang
+    ternyata pas 1.500 keping" is no figure requested, whatever the reader took it for)."""
+    evidence = tuple(e for e in verdict.evidence if e.value != received or e.field == "received")
+    if not any(e.field == "received" for e in evidence):
+        said = actions.sentence_stating(received, verdict.body_excerpt or "")
+        evidence = (*evidence, Evidence("received", received, said or ""))
+    return replace(verdict, received=received, evidence=evidence,
+                   requested=None if verdict.requested == received else verdict.requested,
+                   stock_on_hand=None if verdict.stock_on_hand == received else verdict.stock_on_hand)
+
+
+def resubmitted(session: Session, thread: Request, verdict: Verdict) -> int | None:
+    """The figure a district asks anew in the thread of its rejected request ("Baik pak, kalau begitu kami ajukan
+    3.000 keping saja", as the manager's TOLAK invited): a new request, never a change of the one decided."""
+    if thread.state != "rejected" or followup.cancels(verdict.body_excerpt or "", "plain"):
+        return None
+    reading = interpret(session, thread, verdict)
+    asked = reading.figures.get("requested")
+    if reading.intent != "correction" or asked is None or set(reading.figures) - {"requested", "stock_on_hand"}:
+        return None
+    return asked
+
+
 def reminder_target(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:
     """The district's open request a reminder outside any thread (a forwarded request, a new email) is about."""
-    if not (trust.trusted and trust.district and not trust.is_manager and attention.is_reminder(verdict)):
+    asks_after = attention.asks_after_shipment(verdict)
+    if not (trust.trusted and trust.district and not trust.is_manager and (attention.is_reminder(verdict)
+                                                                           or asks_after)):
         return None
     item = verdict.item or "ktp-el"
     # the writer's own request first: another address of the district has its own (perhaps linked) request
@@ -386,8 +440,8 @@ def reminder_target(session: Session, verdict: Verdict, trust: SenderTrust) -> R
         found: Request | None = own
     else:
         found = repo.open_request(session, trust.district, item, states=repo.OPEN_STATES, verified_only=True)
-    if found is None:
-        return None
+    if found is None or (found.state != "dispatched" and not attention.is_reminder(verdict)):
+        return None  # "belum sampai" reminds of blanks on their way only
     if verdict.requested is not None and found.requested is not None and verdict.requested != found.requested:
         return None  # a different figure: a request of its own, not a reminder
     if verdict.requested is not None and found.requested is None:

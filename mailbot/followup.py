@@ -216,6 +216,57 @@ def rest_coming_figure(text: str) -> int | None:
     return None
 
 
+# What a delivery lacked, named right before its figure: "kurang 100", "ada kekurangan sebanyak 100", "short by 100".
+_GAP_BEFORE = re.compile(r"\b(?:kurang|kekurangan(?:nya)?|selisih(?:nya)?(?: kurang)?|short(?:fall)?(?: of| by)?|"
+                         r"missing)\s*(?::\s*)?(?:sebanyak |sejumlah |senilai )?$")
+# ... said of the shipment: "kurang 100 keping dari surat jalan", "dari jumlah yang dikirim", "from the shipment".
+_OF_SHIPMENT_AFTER = re.compile(
+    r"^\s*(?:keping|lembar|buah|pcs|blangko|blanko|blanks?|pieces)?\s*(?:dari|daripada|from|than|of)\s+"
+    r"(?:(?:yang|yg|jumlah|the)\s+)*(?:surat jalan|sj\b|kiriman|pengiriman|dokumen|berita acara|(?:di|ter)?kirim\w*|"
+    r"tertera|tercantum|tertulis|delivery note|shipment|shipped|sent)")
+
+
+@dataclass(frozen=True)
+class StatedShortfall:
+    """A receipt's figure that is what was missing, not what arrived; *of_shipment* when the writer says it of
+    the shipment ("kurang 100 keping dari surat jalan", "dari 2.000 yang dikirim")."""
+
+    figure: int
+    of_shipment: bool
+
+
+def stated_shortfall(text: str, *, received: int | None, shipped: int | None) -> StatedShortfall | None:
+    """Whether the receipt's figure *received* is written only as what the delivery lacked ("sudah kami terima,
+    tetapi kurang 100 keping"): then it is no count of what arrived.
+
+    >>> stated_shortfall("Blangko sudah kami terima pak, tetapi kurang 100 keping dari surat jalan.",
+    ...                  received=100, shipped=1500)
+    StatedShortfall(figure=100, of_shipment=True)
+    >>> stated_shortfall("Alhamdulillah sudah diterima, hanya saja kurang 100 lembar.", received=100, shipped=1500)
+    StatedShortfall(figure=100, of_shipment=False)
+    >>> stated_shortfall("sudah kami terima 1.900 keping (kurang 1 dus isi 100)", received=1900, shipped=2000) is None
+    True
+    """
+    if received is None or received <= 0:
+        return None
+    low = _REFERENCE.sub(" ", normalise(text or ""))
+    said = [m for m in find_mentions(low) if m.value == received and not m.year and m.unit in (None, "blank")]
+    if not said:
+        return None
+    if not all(_GAP_BEFORE.search(low[max(0, m.start - 40):m.start]) for m in said):
+        return None
+    of_shipment = False
+    for m in said:
+        after = low[m.end:m.end + 80]
+        if _OF_SHIPMENT_AFTER.search(after):
+            of_shipment = True
+        named = re.match(r"^\s*(?:keping|lembar|buah|pcs)?\s*(?:dari|from|of)\s+", after)
+        if named and shipped is not None:
+            following = [x for x in find_mentions(after[named.end():]) if x.value is not None]
+            of_shipment = of_shipment or bool(following and following[0].start == 0 and following[0].value == shipped)
+    return StatedShortfall(received, of_shipment and shipped is not None and received < shipped)
+
+
 def items_named(text: str) -> set[str]:
     """The blanks *text* names ("KTP-el", "KIA"): none for a mail that says only "sisa stok kami 80 keping".
 
@@ -392,11 +443,13 @@ def _figures(low: str, item: str) -> list[_Figure]:
 
 def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int | None,
               approved: int | None, read: dict[str, int | None] | None = None,
-              received: int | None = None) -> Reading:
+              received: int | None = None, earlier: dict[str, tuple[int, ...]] | None = None) -> Reading:
     """Read *text* (a follow-up's new text) against the request's recorded figures.
 
     *read* is what the reader made of the same mail (field -> value); where it names a figure this
     reading does not place, the reader's figure stands, unless the two disagree (a person reads it).
+    *earlier*: the figures the request held before the district changed them (field -> values); a correction
+    back to one of them ("Ralat: yang benar tetap 2.000 keping", after "cukup 1.200") names its field.
 
     >>> interpret("Mohon maaf, cukup 1.000 saja, bukan 1.800.", item="ktp-el", requested=1800,
     ...           stock_on_hand=900, approved=1200).figures
@@ -424,10 +477,16 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         name = f.field if f.field != "received" or "received" in recorded else None
         olds = [o for o in figures if o.old and o.pair == i]
         if name is None and olds:
-            # "1.000, bukan 1.800": the old figure says which of the request's figures it was
-            name = next((k for k, v in recorded.items() if v is not None and v == olds[0].value), None)
+            # "1.000, bukan 1.800": the old figure says which of the request's figures it was; once the blanks
+            # arrived, the count received before the figure asked ("ternyata isinya hanya 1.950 keping, bukan
+            # 2.000" of 2.000 asked, shipped and received: the request is long settled, the count is not)
+            named = sorted(recorded.items(), key=lambda kv: kv[0] != "received")
+            name = next((k for k, v in named if v is not None and v == olds[0].value), None)
         if name is None:
             name = next((k for k, v in (read or {}).items() if k in FIELDS and v == f.value), None)
+        if name is None and earlier and _SAYS_CORRECTION.search(low):
+            held = [k for k, values in earlier.items() if k in FIELDS and f.value in values]
+            name = held[0] if len(held) == 1 else None
         if name is None:
             if f.value in (requested, stock_on_hand, approved):
                 continue  # the same figure restated ("1.200 keping kami tunggu")

@@ -70,6 +70,14 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
                                    conversation.interpret(session, withdrawn, verdict))
     if verdict.kind == "receipt":
         return receipt(session, desk, message, verdict, trust, thread)
+    if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
+            and (asked := conversation.resubmitted(session, thread, verdict)) is not None:
+        # the district asks again, as the manager's rejection invited: a request of its own, decided as any
+        repo.audit(session, at=desk.now(), actor=trust.address or "district", action="resubmitted",
+                   target=thread.reference, details={"message": message.id, "requested": asked})
+        anew = replace(verdict, kind="request", requested=asked,
+                       doubts=tuple(d for d in verdict.doubts if d.field != "requested"))
+        return request(session, desk, message, anew, trust, None)
     if thread is not None and conversation.is_follow_up(verdict, trust, thread):
         handled = conversation.follow_up(session, desk, message, verdict, trust, thread)
         if handled is not None:
@@ -233,8 +241,18 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     if thread is None and shipment_of(session, district, item) is None:
         # no shipment on its way: a count for the shipment whose receipt is still in question corrects it
         thread = _in_question(session, district, item)
+    own_thread = thread if thread is not None and thread.district == district else None
     if thread is not None and thread.district == district and thread.state == "received":
         whole = _rest_arrived(session, verdict, thread)
+        gap = followup.stated_shortfall(verdict.body_excerpt or "", received=verdict.received,
+                                        shipped=thread.approved)
+        if whole is None and gap is not None:
+            if not gap.of_shipment or not thread.approved:
+                # "ternyata kurang 50 keping": what was missing, not the count: asked back in the same thread
+                return actions.ask_back(session, desk, None, message, replace(verdict, received=None),
+                                        district=district, about="receipt", thread=thread,
+                                        shortfall=(gap.figure, thread.approved))
+            verdict = replace(verdict, received=thread.approved - gap.figure)
         if whole is not None:
             # the second part of a shipment received in parts ("sisa blangko … 1.000 keping sudah kami terima
             # juga, jadi seluruhnya 2.000"): the shipment's count is the whole, its "sisa" no stock
@@ -268,13 +286,24 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     else:
         shipped_request = shipment_of(session, district, item)
     shipped = shipped_request.approved if shipped_request is not None else None
+    gap = followup.stated_shortfall(verdict.body_excerpt or "", received=verdict.received, shipped=shipped)
+    if gap is not None:
+        if not (gap.of_shipment and shipped and thread is not None and shipped_request is thread):
+            # "sudah kami terima, tetapi kurang 100 keping": what was missing, not the count; nothing is booked
+            # until the district says how many arrived
+            return actions.ask_back(session, desk, None, message, replace(verdict, received=None),
+                                    district=district, about="receipt", thread=shipped_request or own_thread,
+                                    shortfall=(gap.figure, shipped))
+        # "kurang 100 keping dari surat jalan", in the shipment's own thread: the shipment less what was missing
+        verdict = replace(verdict, received=shipped - gap.figure)
     # A receipt of both blanks: each blank's count goes the same way as the first's (booked against its
     # shipment, a difference opens a discrepancy; with no shipment a person matches it), and the reply names each.
     others = [(other, shipment_of(session, district, other.item)) for other in verdict.readings
               if other.item != item and other.received is not None]
     # "sudah diterima 1.000 keping, sisanya menyusul": a part of the shipment; the difference stays listed until
     # it is closed, but nobody is told it is final
-    coming = bool(shipped and verdict.received is not None and verdict.received < shipped
+    # ("kurang 100 keping dari jumlah yang dikirim" is a shortfall said of the shipment, nothing on its way)
+    coming = bool(shipped and verdict.received is not None and verdict.received < shipped and gap is None
                   and followup.rest_coming(verdict.body_excerpt or ""))
     if verdict.stock_on_hand is not None \
             and verdict.stock_on_hand == followup.rest_coming_figure(verdict.body_excerpt or ""):
@@ -424,6 +453,12 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                        "nomor rujukan permohonan tidak ditemukan pada subjek atau utas email.", None)
         return MessageOutcome.MANAGER_COMMAND_ERROR
     actor = trust.address or "manager"
+    if command.action == "approve" and command.quantity is None and target.state == "held" \
+            and (overtaken := _overtaken_notice(session, verdict, target)) is not None:
+        # a bare SETUJU approves what the notice it answers offered: on a notice a correction (or another
+        # manager's decision) has overtaken, it would approve a figure the manager may never have read
+        _command_error(session, desk, message, verdict, trust, overtaken, target)
+        return MessageOutcome.MANAGER_COMMAND_UNCONFIRMED
     try:
         with session.begin_nested():  # a refused decision leaves nothing behind
             if command.action == "approve":
@@ -462,6 +497,49 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                    "outcome_label": outcome.label, "quantity": outcome.quantity, "note": outcome.note},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.MANAGER_APPROVE if command.action == "approve" else MessageOutcome.MANAGER_REJECT
+
+
+_OFFERED_RE = re.compile(r"^\s*Usulan sistem\s*:\s*(\d{1,3}(?:\.\d{3})*|\d+) keping", re.MULTILINE)
+
+
+def _overtaken_notice(session: Session, verdict: Verdict, target: Request) -> str | None:
+    """Why a bare SETUJU answering an earlier held notice of *target* is not applied, in Indonesian: a newer notice
+    went out since (the district changed the request, perhaps after a manager decided); None when the mail answers
+    the latest notice, or no notice of ours."""
+    from mailbot.store.schema import OutboxMessage
+
+    notices = list(session.scalars(select(OutboxMessage).where(
+        OutboxMessage.request_pk == target.id,
+        (OutboxMessage.purpose == f"held:{target.id}") | OutboxMessage.purpose.like(f"held:{target.id}:%"))
+        .order_by(OutboxMessage.id)))
+    by_id = {n.message_id: n for n in notices}
+    answered = by_id.get(verdict.in_reply_to or "") or next(
+        (by_id[i] for i in reversed(verdict.references) if i in by_id), None)
+    if answered is None or answered is notices[-1]:
+        return None
+    offered = _OFFERED_RE.search(_notice_text(answered.raw))
+    then = f" (usulan sistem saat itu {offered.group(1)} keping)" if offered else ""
+    matter = conversation.waiting_for_managers(session, target)
+    decided = str(matter.data.get("actor", "")) if matter is not None and matter.code == "decided_by_manager" \
+        else ""
+    since = (f"permohonan tersebut telah diputuskan oleh {decided}, lalu diubah oleh kabupaten/kota"
+             if decided else "permohonan tersebut diubah oleh kabupaten/kota")
+    now = (f"usulan sistem kini {number(target.approved)} keping" if target.approved
+           else "permohonan ini kini belum memiliki usulan jumlah")
+    answer = (f"SETUJU {number(target.approved)} untuk menyetujui usulan terbaru, SETUJU <jumlah> untuk jumlah lain, "
+              "atau TOLAK <alasan>" if target.approved else "SETUJU <jumlah> atau TOLAK <alasan>")
+    return (f"pemberitahuan yang Bapak/Ibu balas{then} sudah tidak berlaku. Sejak itu {since}, dan permohonan "
+            f"{target.reference} kembali menunggu keputusan; {now} (lihat pemberitahuan terbaru: "
+            f"\"{' '.join(notices[-1].subject.split())}\"). Balasan SETUJU tanpa jumlah tidak kami terapkan pada "
+            "usulan yang berbeda dari yang Bapak/Ibu baca, sehingga belum ada yang disetujui. Mohon periksa "
+            f"pemberitahuan terbaru, lalu balas dengan {answer}.")
+
+
+def _notice_text(raw: bytes) -> str:
+    """The plain text of one of our own notices."""
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    part = msg.get_body(("plain",)) if hasattr(msg, "get_body") else None
+    return str(part.get_content()) if part is not None else ""
 
 
 def _command_error(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,

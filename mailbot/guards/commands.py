@@ -53,7 +53,10 @@ GREETING_RE = re.compile(
 )
 CLOSING_RE = re.compile(
     r"^(?:salam\b|hormat\s+(?:saya|kami)\b|terima\s*kasih\b|trims\b|tks\b|makasih\b|wassalam"
-    r"|regards\b|best\s+regards\b|thanks\b)",
+    r"|regards\b|best\s+regards\b|thanks\b"
+    # a mail program's own line under the words ("Dikirim dari ponsel Samsung", "Sent from my iPhone")
+    r"|(?:dikirim|terkirim)\s+(?:dari|melalui|via|menggunakan|dengan)\b|sent\s+(?:from|with|via)\b"
+    r"|get\s+outlook\s+for\b)",
     re.IGNORECASE,
 )
 # Where the quoted earlier message begins: Gmail ("Pada ... menulis:", "On ... wrote:"), Outlook
