@@ -53,6 +53,7 @@ from mailbot.guards.threads import content_digest, identify, safe_message_id
 from mailbot.guards.trust import SenderTrust, assess_sender
 from mailbot.outcomes import MessageOutcome
 from mailbot.reader import ReadLimits, read_message
+from mailbot.reader.mime import without_byte_order_marks
 from mailbot.reader.verdict import District, Verdict, bounded
 from mailbot.store import repo
 from mailbot.store.db import database_unreachable
@@ -250,7 +251,8 @@ def read_within_limits(raw: bytes, rules: Rules) -> Verdict:
 
 def guard(raw: bytes, rules: Rules) -> SenderTrust:
     """Who sent it and may we act on it automatically (from the headers only)."""
-    headers = email.parser.BytesHeaderParser().parsebytes(header_block(raw))  # not the body, read line by line
+    # not the body, read line by line; a byte order mark before the headers left aside, as the reader does
+    headers = email.parser.BytesHeaderParser().parsebytes(header_block(without_byte_order_marks(raw)))
     return assess_sender(
         headers, district_senders=rules.district_senders, manager_addresses=rules.managers,
         authserv_id=rules.authserv_id, require_authentication=rules.require_authentication,

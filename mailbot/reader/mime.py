@@ -642,11 +642,23 @@ def read_csv(text: str) -> tuple[Table, ...]:
 # --- Messages -------------------------------------------------------------------------------
 
 
+def without_byte_order_marks(raw: bytes) -> bytes:
+    """*raw* less the UTF-8 byte order marks before its headers (a message saved, or saved again, by a text
+    editor): what the reader and the sender guard both read.
+
+    >>> without_byte_order_marks(b"\\xef\\xbb\\xbf\\xef\\xbb\\xbfFrom: a@b.example\\r\\n")
+    b'From: a@b.example\\r\\n'
+    """
+    while raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    return raw
+
+
 def parse_message(raw: bytes) -> Message:
     """Parse bytes into a message, or raise NotAnEmailError with a one-line reason.
 
     A UTF-8 byte order mark before the headers (a message saved by a text editor) is left aside."""
-    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    raw = without_byte_order_marks(raw)
     if not raw or not raw.strip():
         raise NotAnEmailError("empty input, not an email")
     start = raw.lstrip(b"\r\n")

@@ -102,3 +102,18 @@ def test_a_fault_of_the_limit_checks_is_a_one_line_refusal_for_parse_and_reread(
     rules = pipeline.Rules.of(load_config(ROOT / "config.toml"))
     with pytest.raises(UnreadableError, match=r"^the size and shape checks failed: ValueError: zip\(\) argument 2"):
         pipeline.read_within_limits(b"From: a@b.example\r\n\r\nhi", rules)
+
+
+@pytest.mark.parametrize("marks", [1, 2])
+def test_a_request_saved_with_byte_order_marks_is_read_and_trusted_as_without(
+        open_test_desk: Callable[..., Desk], desk_dir: Path, marks: int) -> None:
+    """A district's request saved by a text editor (a UTF-8 byte order mark, or two, before the headers): the
+    reader and the sender guard read the same From, and it is answered as the same request without them is
+    (was: the guard found no From and the request was held; with two marks, quarantined)."""
+    desk = open_test_desk()
+    folder = desk_dir / "var" / "mail" / "inbox"
+    raw = (ROOT / "examples" / "inbox" / "01-bulungan-permohonan.eml").read_bytes()
+    deliver(folder, b"\xef\xbb\xbf" * marks + raw)
+    outcomes = dict(process_inbox(desk, MaildirInbox(folder, size_limit=desk.config.guards.max_message_bytes)))
+    (outcome,) = outcomes
+    assert outcome.startswith("request") and "held" not in outcome, outcomes
