@@ -379,6 +379,30 @@ def _corrected_facts(understood: list[dict[str, object]], changes: list[dict[str
     return result + list(kept.values())
 
 
+def _from_as_written(session: Session, req: Request) -> str:
+    """For a request whose sender could not be read as one address ("<evil@x> <disdukcapil@...>", no From at
+    all): the From header as written, so that a manager sees who wrote before deciding; else "-"."""
+    import email.parser
+
+    from mailbot.guards.headers import header_block, safe_header_text
+    from mailbot.reader.mime import without_byte_order_marks
+
+    message = session.get(Message, req.message_pk) if req.message_pk is not None else None
+    if message is None or not message.raw:
+        return "-"
+    try:
+        headers = email.parser.BytesHeaderParser().parsebytes(header_block(without_byte_order_marks(message.raw)))
+        written = [safe_header_text(str(v), 120) for v in (headers.get_all("From") or [])]
+        sender = [safe_header_text(str(v), 120) for v in (headers.get_all("Sender") or [])]
+    except Exception:  # noqa: BLE001 - a header that cannot be shown is said to be unreadable
+        return "alamat tidak terbaca"
+    if written:
+        return f"alamat tidak terbaca; tertulis: {' / '.join(written)}"
+    if sender:
+        return f"tanpa From; Sender: {' / '.join(sender)}"
+    return "tanpa alamat pengirim"
+
+
 def _notify_managers(session: Session, desk: Desk, req: Request, decision: policy.Decision,
                      explanation: list[str], *, update_of: str | None = None,
                      changes: list[dict[str, object]] | None = None, note: str | None = None,
@@ -388,7 +412,8 @@ def _notify_managers(session: Session, desk: Desk, req: Request, decision: polic
     queue(session, desk, purpose=purpose, category="notice", template="notice_held",
           to=desk.config.office.managers, request_pk=req.id,
           context={"reference": req.reference, "district": req.district,
-                   "district_name": desk.district_name(req.district), "sender": req.sender or "-",
+                   "district_name": desk.district_name(req.district),
+                   "sender": req.sender or _from_as_written(session, req),
                    "item": req.item, "requested": req.requested, "proposed": decision.quantity,
                    "reasons": reasons, "explanation": explanation, "changes": changes or [],
                    "note": note, "previous_approved": previous_approved})

@@ -396,3 +396,18 @@ def test_check_config_and_run_say_what_lists_only_allows(desk_dir: Path) -> None
     config.write_text(config.read_text().replace('authserv_id = "mx.kaltaraprov.example"\n', ""))
     refused = mailbot(desk_dir, "check-config")
     assert refused.returncode == 2 and "authserv_id" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_a_request_whose_from_names_no_one_address_shows_the_managers_the_from_as_written(desk_dir: Path) -> None:
+    """"<evil@attacker.example> <disdukcapil@bulungankab.example>": the request is held, and the managers' notice
+    shows the From header as written, the attacker's address in it (was "Pengirim : -")."""
+    letter = _letter(desk_dir, Forgery("two-angle-addresses",
+                                       "<evil@attacker.example> <disdukcapil@bulungankab.example>", ""),
+                     subject="Permohonan tambahan blangko KTP-el", body=request_body(requested="1.800", stock="600"))
+    run_once(desk_dir, letter)
+    conn = db(desk_dir)
+    req = conn.execute("select reference, state, sender from requests").fetchone()
+    assert req["state"] == "held" and req["sender"] is None, dict(req)
+    notice = next(s for s in sent_mail(desk_dir) if req["reference"] in s.subject and "Menunggu keputusan" in s.subject)
+    line = next(ln for ln in notice.text.splitlines() if "Pengirim" in ln)
+    assert "evil@attacker.example" in line and "tidak terbaca" in line, line
