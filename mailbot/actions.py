@@ -832,6 +832,14 @@ def cancel_by_district(session: Session, desk: Desk, req: Request, message: Mess
     _close_items(session, desk, req, actor=actor, resolution="dibatalkan oleh kabupaten/kota")
 
 
+def _managers_and_operator(desk: Desk) -> list[str]:
+    """The managers, and the operator when not one of them: who hears at once of what a person must settle."""
+    to = list(desk.config.office.managers)
+    if desk.config.office.operator and desk.config.office.operator.lower() not in (a.lower() for a in to):
+        to.append(desk.config.office.operator)
+    return to
+
+
 def cancel_asked(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, *,
                  actor: str, answer_to: str | None) -> None:
     """The district asks to cancel *req*, approved or dispatched already: a person settles it (a shipment is
@@ -843,9 +851,7 @@ def cancel_asked(session: Session, desk: Desk, req: Request, message: Message, v
     _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_cancel_asked",
                    message=message, verdict=verdict, answer_to=answer_to,
                    context={"dispatched": req.state != "approved", "approved": req.approved})
-    to = list(desk.config.office.managers)
-    if desk.config.office.operator and desk.config.office.operator.lower() not in (a.lower() for a in to):
-        to.append(desk.config.office.operator)
+    to = _managers_and_operator(desk)
     queue(session, desk, purpose=f"cancel-asked:{req.id}:{message.id}", category="notice",
           template="notice_cancelled", to=to, request_pk=req.id,
           context={"reference": req.reference, "district_name": desk.district_name(req.district),
@@ -867,9 +873,7 @@ def changed_after_dispatch(session: Session, desk: Desk, req: Request, message: 
                                   "text": text}
     _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_changed_after_dispatch",
                    message=message, verdict=verdict, answer_to=answer_to, context=context)
-    to = list(desk.config.office.managers)
-    if desk.config.office.operator and desk.config.office.operator.lower() not in (a.lower() for a in to):
-        to.append(desk.config.office.operator)
+    to = _managers_and_operator(desk)
     queue(session, desk, purpose=f"changed-after-dispatch:{req.id}:{message.id}", category="notice",
           template="notice_changed_after_dispatch", to=to, request_pk=req.id,
           context={"reference": req.reference, "district_name": desk.district_name(req.district),
