@@ -219,10 +219,17 @@ def rest_coming_figure(text: str) -> int | None:
 # What a delivery lacked, named right before its figure: "kurang 100", "ada kekurangan sebanyak 100", "short by 100".
 _GAP_BEFORE = re.compile(r"\b(?:kurang|kekurangan(?:nya)?|selisih(?:nya)?(?: kurang)?|short(?:fall)?(?: of| by)?|"
                          r"missing)\s*(?::\s*)?(?:sebanyak |sejumlah |senilai )?$")
+# The figure written as what came over the shipment: "jumlahnya lebih 50 keping dari surat pengantar", "ada
+# kelebihan 50 keping", "50 extra".
+_SURPLUS_BEFORE = re.compile(
+    r"\b(?:lebih|kelebihan(?:nya)?|surplus|extra|over by)\s*(?::\s*)?(?:sebanyak |sejumlah )?$")
+# ... or, in English, as short after it: "it was 100 short", "100 pieces short".
+_SHORT_AFTER = re.compile(r"\s*(?:keping|lembar|buah|pcs|pieces|blanks?|cards)?\s*short\b")
 # ... said of the shipment: "kurang 100 keping dari surat jalan", "dari jumlah yang dikirim", "from the shipment".
 _OF_SHIPMENT_AFTER = re.compile(
     r"^\s*(?:keping|lembar|buah|pcs|blangko|blanko|blanks?|pieces)?\s*(?:dari|daripada|from|than|of)\s+"
-    r"(?:(?:yang|yg|jumlah|the)\s+)*(?:surat jalan|sj\b|kiriman|pengiriman|dokumen|berita acara|(?:di|ter)?kirim\w*|"
+    r"(?:(?:yang|yg|jumlah|the)\s+)*(?:surat jalan|surat pengantar|sj\b|kiriman|pengiriman|dokumen|berita acara|"
+    r"(?:di|ter)?kirim\w*|"
     r"tertera|tercantum|tertulis|delivery note|shipment|shipped|sent)")
 
 
@@ -233,6 +240,7 @@ class StatedShortfall:
 
     figure: int
     of_shipment: bool
+    surplus: bool = False  # "lebih 50 keping dari surat jalan": what came over the shipment, not under it
 
 
 def stated_shortfall(text: str, *, received: int | None, shipped: int | None) -> StatedShortfall | None:
@@ -241,11 +249,16 @@ def stated_shortfall(text: str, *, received: int | None, shipped: int | None) ->
 
     >>> stated_shortfall("Blangko sudah kami terima pak, tetapi kurang 100 keping dari surat jalan.",
     ...                  received=100, shipped=1500)
-    StatedShortfall(figure=100, of_shipment=True)
+    StatedShortfall(figure=100, of_shipment=True, surplus=False)
     >>> stated_shortfall("Alhamdulillah sudah diterima, hanya saja kurang 100 lembar.", received=100, shipped=1500)
-    StatedShortfall(figure=100, of_shipment=False)
+    StatedShortfall(figure=100, of_shipment=False, surplus=False)
     >>> stated_shortfall("sudah kami terima 1.900 keping (kurang 1 dus isi 100)", received=1900, shipped=2000) is None
     True
+    >>> stated_shortfall("Blangko sudah kami terima, jumlahnya lebih 50 keping dari surat pengantar.",
+    ...                  received=50, shipped=2000)
+    StatedShortfall(figure=50, of_shipment=True, surplus=True)
+    >>> stated_shortfall("Received the blanks, but it was 100 short.", received=100, shipped=2000)
+    StatedShortfall(figure=100, of_shipment=False, surplus=False)
     """
     if received is None or received <= 0:
         return None
@@ -253,7 +266,9 @@ def stated_shortfall(text: str, *, received: int | None, shipped: int | None) ->
     said = [m for m in find_mentions(low) if m.value == received and not m.year and m.unit in (None, "blank")]
     if not said:
         return None
-    if not all(_GAP_BEFORE.search(low[max(0, m.start - 40):m.start]) for m in said):
+    surplus = all(_SURPLUS_BEFORE.search(low[max(0, m.start - 40):m.start]) for m in said)
+    if not surplus and not all(_GAP_BEFORE.search(low[max(0, m.start - 40):m.start])
+                               or _SHORT_AFTER.match(low, m.end) for m in said):
         return None
     of_shipment = False
     for m in said:
@@ -264,6 +279,8 @@ def stated_shortfall(text: str, *, received: int | None, shipped: int | None) ->
         if named and shipped is not None:
             following = [x for x in find_mentions(after[named.end():]) if x.value is not None]
             of_shipment = of_shipment or bool(following and following[0].start == 0 and following[0].value == shipped)
+    if surplus:
+        return StatedShortfall(received, of_shipment and shipped is not None, surplus=True)
     return StatedShortfall(received, of_shipment and shipped is not None and received < shipped)
 
 

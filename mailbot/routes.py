@@ -251,8 +251,8 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
                 # "ternyata kurang 50 keping": what was missing, not the count: asked back in the same thread
                 return actions.ask_back(session, desk, None, message, replace(verdict, received=None),
                                         district=district, about="receipt", thread=thread,
-                                        shortfall=(gap.figure, thread.approved))
-            verdict = replace(verdict, received=thread.approved - gap.figure)
+                                        shortfall=None if gap.surplus else (gap.figure, thread.approved))
+            verdict = replace(verdict, received=thread.approved + (gap.figure if gap.surplus else -gap.figure))
         if whole is not None:
             # the second part of a shipment received in parts ("sisa blangko … 1.000 keping sudah kami terima
             # juga, jadi seluruhnya 2.000"): the shipment's count is the whole, its "sisa" no stock
@@ -293,9 +293,10 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
             # until the district says how many arrived
             return actions.ask_back(session, desk, None, message, replace(verdict, received=None),
                                     district=district, about="receipt", thread=shipped_request or own_thread,
-                                    shortfall=(gap.figure, shipped))
+                                    shortfall=None if gap.surplus else (gap.figure, shipped))
         # "kurang 100 keping dari surat jalan", in the shipment's own thread: the shipment less what was missing
-        verdict = replace(verdict, received=shipped - gap.figure)
+        # ("lebih 50 keping dari surat jalan": the shipment and what came over it)
+        verdict = replace(verdict, received=shipped + (gap.figure if gap.surplus else -gap.figure))
     # A receipt of both blanks: each blank's count goes the same way as the first's (booked against its
     # shipment, a difference opens a discrepancy; with no shipment a person matches it), and the reply names each.
     others = [(other, shipment_of(session, district, other.item)) for other in verdict.readings

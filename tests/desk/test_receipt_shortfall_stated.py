@@ -117,3 +117,28 @@ def test_a_recount_to_the_figure_shipped_is_shown_back_as_the_count_received(des
     [told] = desk12.replies_to(mid)
     assert "- Jumlah yang diterima: 2.000 keping" in told.text
     assert "Jumlah yang dimohon" not in told.text  # was: the recount shown back as the figure requested
+
+
+@pytest.mark.parametrize("words", [
+    "Blangko sudah kami terima, jumlahnya lebih 50 keping dari surat pengantar.",
+    "Sudah kami terima pak, ada kelebihan 50 keping dari jumlah yang dikirim.",
+])
+def test_a_surplus_said_of_the_shipment_books_the_shipment_and_what_came_over(desk12: Desk12, words: str) -> None:
+    notice = dispatched(desk12)  # 2.000 dispatched to Bulungan
+    before = _on_hand(desk12)
+    answer_gmail(desk12, notice, words)
+    assert _on_hand(desk12) - before == 2050  # was 50: the surplus booked as the count, a 1.950 shortfall opened
+    [gap] = desk12.db().execute("select quantity from attention_items where kind = 'discrepancy'").fetchall()
+    assert gap["quantity"] == -50  # a discrepancy's quantity is what is missing: below zero, what came over
+
+
+@pytest.mark.parametrize("words", [
+    "Received the blanks, but it was 100 short.",
+    "Blangko sudah kami terima, lebih 50 keping.",
+])
+def test_a_difference_said_alone_in_either_direction_books_nothing(desk12: Desk12, words: str) -> None:
+    notice = dispatched(desk12)
+    before = _on_hand(desk12)
+    answer_gmail(desk12, notice, words)
+    assert _on_hand(desk12) == before and "receipt_confirmed" not in desk12.ledger_kinds()
+    assert not [o for o in desk12.out() if "Selisih" in o.subject]
