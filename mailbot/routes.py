@@ -516,6 +516,18 @@ def _overtaken_notice(session: Session, verdict: Verdict, target: Request) -> st
     by_id = {n.message_id: n for n in notices}
     answered = by_id.get(verdict.in_reply_to or "") or next(
         (by_id[i] for i in reversed(verdict.references) if i in by_id), None)
+    if answered is None and len(notices) > 1:
+        # which notice the manager read cannot be told (no In-Reply-To or References of ours), and the request has
+        # had more than one: a bare SETUJU would approve a figure the manager may never have read
+        offers = [m.group(1) for n in notices if (m := _OFFERED_RE.search(_notice_text(n.raw)))]
+        if len(set(offers)) > 1 or len(offers) < len(notices):
+            latest = " ".join(notices[-1].subject.split())
+            return (f"permohonan {target.reference} telah diubah sejak pemberitahuan pertama, dan dari balasan ini "
+                    "tidak dapat kami pastikan pemberitahuan mana yang Bapak/Ibu baca, sehingga belum ada yang "
+                    f"disetujui. Mohon periksa pemberitahuan terbaru (\"{latest}\"), lalu balas dengan "
+                    + (f"SETUJU {number(target.approved)} untuk menyetujui usulan terbaru, SETUJU <jumlah> untuk "
+                       "jumlah lain, atau TOLAK <alasan>." if target.approved
+                       else "SETUJU <jumlah> atau TOLAK <alasan>."))
     if answered is None or answered is notices[-1]:
         return None
     offered = _OFFERED_RE.search(_notice_text(answered.raw))

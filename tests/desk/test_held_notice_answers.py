@@ -131,3 +131,17 @@ def test_a_managers_phone_signature_is_never_passed_to_the_district_as_his_note(
     assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", 2500)
     [told] = [o for o in desk12.out() if NUNUKAN in o.to and "SEBAGIAN" in o.text]
     assert "Catatan dari pimpinan" not in told.text and signature.split()[0] not in told.text
+
+
+def test_a_bare_setuju_that_names_no_notice_of_ours_approves_nothing_once_the_request_changed(desk12: Desk12) -> None:
+    """A manager's client that mangles In-Reply-To and References (or drops them): which notice was read cannot be
+    told; after the district's correction the notices offered different figures, so nothing is approved."""
+    reply = _held(desk12)
+    [first] = _notices(desk12)
+    _correct_stock(desk12, reply, "Mohon maaf pak, koreksi: sisa stok kami 200 keping, bukan 500.")
+    assert len(_notices(desk12)) == 2
+    quoted = "\n".join(f"> {line}" for line in first.text.splitlines())
+    mid, _ = desk12.send(KABID, "Re: " + first.subject, f"SETUJU\n\n{quoted}\n")  # no In-Reply-To
+    assert desk12.request()["state"] == "held"  # was: approved 3.700, a figure the manager may never have read
+    [told] = desk12.replies_to(mid)
+    assert told.to == [KABID] and "SETUJU 3.700" in " ".join(told.text.split())
