@@ -150,6 +150,11 @@ def setup_refused(exc: BaseException, config: ImapInboxConfig, port: int) -> str
     if isinstance(exc, CapabilityError) and "STARTTLS" in str(exc).upper():
         return (f'inbox.tls: the IMAP server {where} does not offer STARTTLS, which tls = "starttls" requires; use '
                 'tls = "implicit" with port 993, or ask the server\'s administrator to offer STARTTLS')
+    if isinstance(exc, TimeoutError) and not isinstance(exc, ssl.SSLError):
+        # no greeting within the time: a web server waits for its client to speak first; a slow IMAP server stays
+        # silent to the probe as well, and is tried again as a server out of reach
+        other = wrong_port(config.host, port, "IMAP", config.connect_timeout_seconds)
+        return f"inbox: {other}" if other else None
     if not isinstance(exc, imaplib.IMAP4.error) or isinstance(exc, LoginError):
         return None
     said = server_text(exc)
