@@ -447,7 +447,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     from imapclient import IMAPClient, SocketTimeout
     from imapclient.exceptions import IMAPClientError, LoginError
 
-    from mailbot.transports.imap import login_refused, server_text, setup_refused
+    from mailbot.transports.imap import login_refused, missing_folder, server_text, setup_refused
     from mailbot.transports.tls import client_context
 
     port = inbox.port or (993 if inbox.tls == "implicit" else 143)
@@ -495,7 +495,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         except Exception:  # noqa: BLE001 - closing a connection that failed already
             pass
     if missing:
-        return f"inbox.folder: the IMAP folder {missing[0]!r} does not exist on {where}", None
+        return missing_folder(missing[0], where), None
     note = f"inbox: IMAP login as {inbox.username} on {where} works, folder {inbox.folder} exists"
     if created:
         note += f"; created {' and '.join(created)}, as mailbot run would on first use"

@@ -166,6 +166,11 @@ def setup_refused(exc: BaseException, config: ImapInboxConfig, port: int) -> str
     return None
 
 
+def missing_folder(folder: str, where: str) -> str:
+    """The one line for an inbox folder that does not exist on the server at *where*."""
+    return f"inbox.folder: the IMAP folder {folder!r} does not exist on {where}"
+
+
 def login_refused(where: str, username: str, password_env: str, exc: BaseException) -> str:
     """The one line for a login the IMAP server at *where* refused, with the fix."""
     return (f"the IMAP server {where} refused the login of {username} ({server_text(exc)}); correct [inbox] "
@@ -484,7 +489,14 @@ class ImapInbox:
                 raise
             self._capabilities = frozenset(client.capabilities())
             self._delimiter = self._find_delimiter(client)
-            selected = client.select_folder(self._server_name(config.folder))
+            try:
+                selected = client.select_folder(self._server_name(config.folder))
+            except imaplib.IMAP4.error as exc:
+                if not client.folder_exists(self._server_name(config.folder)):
+                    # the folder to read is not there: the same every time, a configuration error as check-config
+                    # --connect says it, not a server failure to retry
+                    raise ImapMisconfigured(missing_folder(config.folder, self._where)) from exc
+                raise
         except BaseException:
             try:
                 client.shutdown()

@@ -58,6 +58,14 @@ def test_missing_folder(dovecot: DovecotServer, smtp_server: SmtpServer, tmp_pat
     result = check(config, "--connect", password=dovecot.password)
     assert result.returncode == 2
     assert "inbox.folder: the IMAP folder 'Kotak/Masuk' does not exist" in result.stderr
+    # run says it the same way, exit 2, not retried (was exit 1 with the server's "select failed: Mailbox doesn't
+    # exist ... (0.001 + 0.000 secs)")
+    once = subprocess.run([*mailbot_command(), "--config", str(config), "run", "--once"], cwd=REPO,
+                          env={**os.environ, PASSWORD_ENV: dovecot.password}, capture_output=True, text=True,
+                          timeout=120)
+    said = [line for line in once.stderr.splitlines() if line.startswith("mailbot: configuration error:")]
+    assert once.returncode == 2 and len(said) == 1, once.stderr
+    assert "inbox.folder: the IMAP folder 'Kotak/Masuk' does not exist" in said[0] and "secs" not in said[0], said
 
 
 def test_connect_creates_the_folders_run_would(dovecot: DovecotServer, smtp_server: SmtpServer,
