@@ -59,11 +59,25 @@ class SignedArguments(typer.core.TyperCommand):
             if token == "--":
                 break
             name = token.split("=", 1)[0]
-            if name.startswith("-") and name not in known and not _NUMBER_LIKE_RE.match(name):
-                close = difflib.get_close_matches(name, sorted(o for o in known if o.startswith("--")), n=1)
+            if name.startswith("-") and name not in known and not _signed_figure(name):
+                options = sorted(o for o in known if o.startswith("--"))
+                close = difflib.get_close_matches("-" + name.lstrip("-"), options, n=1)
                 raise _NoSuchOption(f"No such option: {name}" + (f" (did you mean {close[0]}?)" if close else ""),
                                     ctx=ctx)
         return super().parse_args(ctx, args)
+
+
+def _signed_figure(token: str) -> bool:
+    """Whether *token* is a figure with a sign ("-500", "-2.000", "\u221220", "-dua puluh"), not an option
+    ("-reason", "-x": a dash and a word no number is written with)."""
+    if not _NUMBER_LIKE_RE.match(token):
+        return False
+    rest = token.lstrip("-\u2212+ ")
+    if not rest or rest[0].isdigit():
+        return True
+    from mailbot.reader.numbers import parse_words
+
+    return parse_words(rest) is not None
 
 
 class _NoSuchOption(typer.BadParameter):

@@ -106,6 +106,10 @@ def test_help_version_and_a_single_dash_point_to_the_option(desk_dir: Path, args
      "mailbot adjust: No such option: --reasn (did you mean --reason?) (Usage: mailbot adjust "),
     (("correct", "1", "kind=request", "--reasn", "x"), "mailbot correct: No such option: --reasn (did you mean"),
     (("adjust", "65.04", "-20", "-x", "--reason", "y"), "mailbot adjust: No such option: -x (Usage: "),
+    # an option with one dash is no signed figure ("-reason" was taken for the change to book)
+    (("adjust", "province", "-reason", "--reason", "y"),
+     "mailbot adjust: No such option: -reason (did you mean --reason?) (Usage: "),
+    (("supply", "receive", "10", "-note", "x"), "mailbot supply receive: No such option: -note (did you mean --note?)"),
 ])
 def test_a_usage_error_is_one_line(desk_dir: Path, args: tuple[str, ...], said: str) -> None:
     result = mailbot(desk_dir, *args)
