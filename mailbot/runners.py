@@ -226,11 +226,16 @@ class ReadingProcess:
         pool, self._pool = self._pool, None
         if pool is None:
             return
+        # every process of the pool, not only the one last known: a worker left alive (one started again, or
+        # caught by a Ctrl-C to the group while it started) would keep this process from exiting, as Python
+        # joins its child processes at exit
+        pids = {self._pid, *(p.pid for p in (getattr(pool, "_processes", None) or {}).values() if p.pid)}
         pool.shutdown(wait=False, cancel_futures=True)
-        try:
-            os.kill(self._pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except (ProcessLookupError, TypeError):
+                pass
         pool.shutdown(wait=True)
         _forget_pool_wakeups()
 
