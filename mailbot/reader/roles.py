@@ -3276,7 +3276,7 @@ def _place_list_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]:
             roles = {kw.role for kw in keywords(mask_non_quantities(title)) if kw.role != "ignore"}
             if labels_free and total == summed and len(roles) == 1:
                 role = roles.pop()
-                tables.append((("Lokasi", _ROLE_COLUMN_WORDS[role]), *places[:], (rows[-1][0], rows[-1][1])))
+                tables.append((("Lokasi", _ROLE_COLUMN_WORDS[role]), *places, rows[-1]))
                 for n in range(i, j):
                     lines[n] = ""
                 i = j
