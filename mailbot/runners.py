@@ -211,33 +211,47 @@ class ReadingProcess:
         return True
 
     def _kill(self) -> None:
-        pool = self._pool
-        if pool is None:
-            return
-        try:
-            os.kill(self._pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        pool.shutdown(wait=True, cancel_futures=True)
-        _forget_pool_wakeups()
+        if self._pool is not None:
+            end_pool(self._pool, {self._pid})
 
     def close(self) -> None:
         """Stop at once: what it is reading now is of no use to anyone (the batch stays in the inbox)."""
         pool, self._pool = self._pool, None
-        if pool is None:
-            return
-        # every process of the pool, not only the one last known: a worker left alive (one started again, or
-        # caught by a Ctrl-C to the group while it started) would keep this process from exiting, as Python
-        # joins its child processes at exit
-        pids = {self._pid, *(p.pid for p in (getattr(pool, "_processes", None) or {}).values() if p.pid)}
-        pool.shutdown(wait=False, cancel_futures=True)
-        for pid in pids:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except (ProcessLookupError, TypeError):
-                pass
-        pool.shutdown(wait=True)
-        _forget_pool_wakeups()
+        if pool is not None:
+            end_pool(pool, {self._pid})
+
+
+def end_pool(pool: ProcessPoolExecutor, pids: set[int], *, seconds: float = 10.0) -> bool:
+    """Kill every process of *pool* (and *pids*) and wait for its manager thread to end; False if it did not.
+
+    Every process, not only the one last known: a worker left alive (one started again, or caught by a
+    Ctrl-C to the group while it started) would keep this process from exiting, as Python joins its child
+    processes at exit. And the manager thread (which Python also joins at exit) must end: a worker killed
+    while it was sending a batch's judgments back leaves that thread reading the rest of the message
+    forever, because this process holds the pipe's write end too (the queue's both ends are made here).
+    With that end closed, the read ends at end-of-file once the killed workers are gone, and the thread
+    finishes the pool as broken. (Python 3.11; `shutdown(wait=True)` would wait on that thread for ever.)
+    """
+    manager = getattr(pool, "_executor_manager_thread", None)
+    results = getattr(pool, "_result_queue", None)
+    pids = pids | {p.pid for p in (getattr(pool, "_processes", None) or {}).values() if p.pid}
+    pool.shutdown(wait=False, cancel_futures=True)
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except (ProcessLookupError, TypeError):
+            pass
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        writer.close()
+    ended = True
+    if manager is not None:
+        manager.join(seconds)
+        ended = not manager.is_alive()
+        if not ended:
+            log.error("the reading process's manager thread did not end within %.0f s", seconds)
+    _forget_pool_wakeups()
+    return ended
 
 
 def _forget_pool_wakeups() -> None:

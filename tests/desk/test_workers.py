@@ -310,3 +310,48 @@ def test_the_service_answers_on_after_its_helper_processes_die(desk_dir: Path) -
         _, err = proc.communicate(timeout=30)
     assert proc.returncode == 0, err
     assert "starting another" in err
+
+
+# Run as a script of its own: a reading process whose worker dies half-way through sending a batch's
+# judgments back (its first bytes written, the rest never), as a stop's kill can land at that moment.
+_KILLED_MID_ANSWER = r'''
+import gc, os, struct, sys, time
+from pathlib import Path
+from multiprocessing.queues import SimpleQueue
+import mailbot.runners as runners
+from mailbot.configfile import load_config
+from mailbot.transports.base import IncomingMessage
+
+marker = sys.argv[2]
+
+def half_an_answer(raws, seq=0):
+    (results,) = [o for o in gc.get_objects() if isinstance(o, SimpleQueue)]
+    os.write(results._writer.fileno(), struct.pack("!i", 1 << 20) + b"the first bytes")
+    open(marker, "w").close()
+    time.sleep(60)
+
+runners._judge_batch = half_an_answer  # forked into the reading process
+reading = runners.ReadingProcess(load_config(Path(sys.argv[1])))
+reading.submit([IncomingMessage(key="1", raw=b"Subject: x\r\n\r\nmohon 2.000 keping\r\n", size=30)])
+while not os.path.exists(marker):
+    time.sleep(0.01)
+reading.close()
+print("closed", flush=True)
+'''
+
+
+def test_a_reading_process_killed_while_it_answers_lets_mailbot_exit(desk_dir: Path, tmp_path: Path) -> None:
+    """The stop hang: Python joins the pool's manager thread at exit, and that thread was left reading the
+    rest of an answer that would never come (this process holds the pipe's write end too)."""
+    script = tmp_path / "killed_mid_answer.py"
+    script.write_text(_KILLED_MID_ANSWER)
+    proc = subprocess.Popen([sys.executable, str(script), str(desk_dir / "config.toml"), str(tmp_path / "answering")],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        out, err = proc.communicate()
+        pytest.fail(f"mailbot's process did not exit after closing its reading process: {err.decode()[-2000:]}")
+    assert proc.returncode == 0, err.decode()[-2000:]
+    assert out.decode().split() == ["closed"]
