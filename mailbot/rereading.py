@@ -49,7 +49,7 @@ def reread(desk: Desk, since: date | None, *, progress: bool = False,
     total = len(ids)
     # A few messages at a time, as plain rows (no ORM objects kept by the session): memory stays
     # that of one page of raw mail, whatever the archive holds.
-    columns = select(Message.id, Message.raw, Message.verdict, Message.received_at)
+    columns = select(Message.id, Message.raw, Message.verdict, Message.received_at, Message.error)
     with Progress(disable=not progress, transient=True) as bar:
         task = bar.add_task("re-reading", total=total)
         for start in range(0, total, _PAGE):
@@ -71,6 +71,8 @@ def _compare(rules: Rules, message: Any, tz: tzinfo) -> list[Change]:
     try:
         now = read_within_limits(message.raw or b"", rules).as_dict()
     except MailbotError as exc:
+        if not stored and str(exc) == message.error:
+            return []  # quarantined, and refused again for the same reason: nothing would change
         now = {"kind": f"error: {exc}"}
     received = zoned(message.received_at, tz)
     return [
