@@ -149,6 +149,11 @@ def test_replay_a_quarantined_message_after_the_limit_is_raised(desk_dir: Path) 
     mid, error = db.execute("select id, error from messages where status = 'quarantined'").fetchone()
     assert "attachment" in error
     assert db.execute("select count(*) from requests").fetchone() == (0,), "never half-processed"
+    # replayed before the fix, it is quarantined again: a failure a script can tell (exit 1), said in one line
+    early = mailbot(desk_dir, "replay", str(mid))
+    assert early.returncode == 1, early.stdout
+    assert f"message {mid}: quarantined again" in early.stderr and "attachment" in early.stderr, early.stderr
+    assert db.execute("select status from messages where id = ?", (mid,)).fetchone() == ("quarantined",)
     path.write_text(path.read_text().replace("max_attachments = 0", "max_attachments = 10"))
     replayed = mailbot(desk_dir, "replay", str(mid))
     assert replayed.returncode == 0, replayed.stderr
