@@ -93,6 +93,7 @@ class ImapOutage:
         self.failures = 0  # tries in a row that failed
         self.retry_at = 0.0  # time.monotonic() when the next try is due
         self.cause = ""  # what the last failed try said
+        self._probed_at = -PROBE_SECONDS  # time.monotonic() of the last knock on the port between tries
         self._lock = threading.Lock()
         self._told = RepeatedFailure(log, f"IMAP server {where}")
 
@@ -113,6 +114,23 @@ class ImapOutage:
         with self._lock:
             self.failures, self.retry_at = 0, 0.0
             self._told.succeeded()
+
+    def probe_due(self) -> bool:
+        """True at most once every PROBE_SECONDS (for all the connections sharing the outage): time to knock on
+        the server's port while the next full try is not yet due."""
+        with self._lock:
+            now = time.monotonic()
+            if now < self._probed_at + PROBE_SECONDS:
+                return False
+            self._probed_at = now
+            return True
+
+
+# In a long outage the pause before the next full try grows up to max_backoff_seconds (300 s by default); a
+# server back meanwhile would wait out the rest of it. So, between tries, every PROBE_SECONDS an operation
+# that is not allowed a full try knocks on the port (a TCP connect, closed at once): a port that answers again
+# gets its try now. A port that answers while the server is not ready yet costs one more failed try.
+PROBE_SECONDS = 5.0
 
 
 def server_text(exc: BaseException) -> str:
@@ -600,6 +618,19 @@ class ImapInbox:
     def _note_failure(self, exc: BaseException) -> float:
         return self._outage.failed(exc, self._initial_backoff, self._config.max_backoff_seconds)
 
+    def _answers_again(self) -> bool:
+        """Whether the server's port takes a connection again (asked at most every PROBE_SECONDS, within
+        a second): then the next full try need not wait for its pause to end."""
+        if not self._outage.probe_due():
+            return False
+        try:
+            with self._stoppable():
+                socket.create_connection((self._config.host, self._port), timeout=1.0).close()
+        except (OSError, _StoppedConnecting):
+            return False
+        log.debug("IMAP %s: the port takes connections again; trying now", self._where)
+        return True
+
     def _unreachable(self) -> ImapConnectionError:
         # the same words for the whole outage: the service's log of the failed inbox pass tells it once
         return ImapConnectionError(f"IMAP server {self._where} unreachable: {self._outage.cause}")
@@ -621,7 +652,7 @@ class ImapInbox:
         at once): an operation does not wait out the growing pause, and one that comes after another
         connection got through tries at once."""
         if (self._client is None and self._outage.failures > self._reconnect_attempts
-                and time.monotonic() < self._outage.retry_at):
+                and time.monotonic() < self._outage.retry_at and not self._answers_again()):
             raise self._unreachable()
         attempt = 0
         while True:

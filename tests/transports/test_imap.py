@@ -11,7 +11,7 @@ import pytest
 
 from mailbot.errors import ImapConnectionError, ImapLoginError, TransportError
 from mailbot.transports.base import MemoryCursorStore
-from mailbot.transports.imap import ImapInbox, backoff_delay, make_key, parse_key
+from mailbot.transports.imap import PROBE_SECONDS, ImapInbox, ImapOutage, backoff_delay, make_key, parse_key
 from tests.servers import DovecotServer, district_request
 from tests.transports.helpers import SilentProxy, inbox_config, make_inbox
 
@@ -462,6 +462,31 @@ def test_an_outage_is_told_once_and_its_backoff_grows_across_operations(
     assert len(told) == 2, told
     assert told[0].startswith(f"IMAP server 127.0.0.1:{dovecot.port} failed: unreachable (")
     assert told[1].startswith(f"IMAP server 127.0.0.1:{dovecot.port} works again (after {len(numbers)}")
+
+
+@pytest.mark.servers
+def test_a_server_back_in_a_long_outage_is_tried_at_once_not_after_the_rest_of_the_pause(
+        dovecot: DovecotServer, cursors: MemoryCursorStore) -> None:
+    """Twelve tries failed and the next is due in about a minute: a server that takes connections again is
+    found by a knock on its port (at most every PROBE_SECONDS) and read now; one still away is not tried."""
+    outage = ImapOutage(f"127.0.0.1:{dovecot.port}")
+    for _ in range(12):
+        outage.failed(ConnectionRefusedError("refused"), 60.0, 60.0)
+    assert outage.retry_at - time.monotonic() > 25
+    dovecot.append("INBOX", district_request(1))
+    with make_inbox(dovecot, cursors, reconnect_attempts=2, outage=outage) as inbox:
+        dovecot.stop()
+        started = time.monotonic()
+        with pytest.raises(ImapConnectionError, match="unreachable"):
+            list(inbox.fetch_new())  # knocked: nobody there
+        assert time.monotonic() - started < 2
+        assert outage.failures == 12, "a knock is no try"
+        dovecot.start()
+        with pytest.raises(ImapConnectionError, match="unreachable"):
+            list(inbox.fetch_new())  # the next knock is not due yet
+        time.sleep(PROBE_SECONDS)
+        assert len(list(inbox.fetch_new())) == 1, "back, and read now, a minute before its try was due"
+        assert outage.failures == 0
 
 
 @pytest.mark.servers
