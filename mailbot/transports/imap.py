@@ -94,6 +94,7 @@ class ImapOutage:
         self.retry_at = 0.0  # time.monotonic() when the next try is due
         self.cause = ""  # what the last failed try said
         self._probed_at = -PROBE_SECONDS  # time.monotonic() of the last knock on the port between tries
+        self.ended_at = 0.0  # time.monotonic() when the last outage ended (a connection got through)
         self._lock = threading.Lock()
         self._told = RepeatedFailure(log, f"IMAP server {where}")
 
@@ -112,8 +113,16 @@ class ImapOutage:
     def recovered(self) -> None:
         """A connection got through: the outage, if there was one, is over (told once)."""
         with self._lock:
+            if self.failures:
+                self.ended_at = time.monotonic()
             self.failures, self.retry_at = 0, 0.0
             self._told.succeeded()
+
+    def outlived(self, connected_at: float) -> bool:
+        """Whether a connection made at *connected_at* dates from before the last outage's end: the server went
+        away under it, so its failure is the old outage's, not a new one (the connection is made again at once,
+        untold and uncounted)."""
+        return connected_at < self.ended_at
 
     def probe_due(self) -> bool:
         """True at most once every PROBE_SECONDS (for all the connections sharing the outage): time to knock on
@@ -260,6 +269,7 @@ class ImapInbox:
         self._initial_backoff = initial_backoff_seconds
         self._port = config.port or (993 if config.tls == "implicit" else 143)
         self._client: IMAPClient | None = None
+        self._connected_at = 0.0  # time.monotonic() when the connection in hand was made
         self._capabilities: frozenset[bytes] = frozenset()
         self._delimiter: str | None = None
         self._known_folders: set[str] = set()
@@ -380,8 +390,8 @@ class ImapInbox:
             if now >= deadline or self._interrupted:
                 return False
             if self._client is None:
-                if now < self._outage.retry_at:
-                    time.sleep(min(self._outage.retry_at, deadline) - now)
+                if now < self._outage.retry_at and not self._answers_again():
+                    time.sleep(min(self._outage.retry_at, deadline, now + PROBE_SECONDS) - now)
                     continue
                 try:
                     self._connect()
@@ -408,7 +418,8 @@ class ImapInbox:
                 self._drop()
                 if self._interrupted:
                     return False  # interrupt() shut the connection under the wait: a stop, not a failure
-                self._note_failure(exc)
+                if not self._outage.outlived(self._connected_at):
+                    self._note_failure(exc)
             except IMAPClientError as exc:
                 self._drop()
                 raise ImapCommandError(f"IMAP server {self._where} refused a command: {_describe(exc)}") from exc
@@ -546,6 +557,7 @@ class ImapInbox:
                 pass
             raise
         self._client = client
+        self._connected_at = time.monotonic()
         self._outage.recovered()
         log.info(
             "connected to IMAP %s as %s, folder %s (UIDVALIDITY %d, %s, %s)",
@@ -656,8 +668,9 @@ class ImapInbox:
             raise self._unreachable()
         attempt = 0
         while True:
+            existing = self._client
             try:
-                client = self._client or self._connect()
+                client = existing or self._connect()
                 return operation(client)
             except ssl.SSLCertVerificationError as exc:
                 self._drop()
@@ -667,6 +680,10 @@ class ImapInbox:
                 raise self._login_error(exc) from exc
             except _CONNECTION_ERRORS as exc:
                 self._drop()
+                if existing is not None and self._outage.outlived(self._connected_at):
+                    log.debug("IMAP %s: a connection from before the outage failed (%s); connecting again",
+                              self._where, _describe(exc))
+                    continue
                 attempt += 1
                 delay = self._note_failure(exc)
                 if attempt > self._reconnect_attempts or self._outage.failures > self._reconnect_attempts:

@@ -490,6 +490,27 @@ def test_a_server_back_in_a_long_outage_is_tried_at_once_not_after_the_rest_of_t
 
 
 @pytest.mark.servers
+def test_a_connection_from_before_an_outage_is_made_again_untold_once_the_server_is_back(
+        dovecot: DovecotServer, cursors: MemoryCursorStore, caplog: pytest.LogCaptureFixture) -> None:
+    """The fetching connection sat idle through the outage the IDLE connection told; at the next pass its
+    socket is dead. That is the outage that ended, not a new one: no second "failed" and "works again"."""
+    caplog.set_level(logging.DEBUG, logger="mailbot.transports.imap")
+    with make_inbox(dovecot, cursors, reconnect_attempts=2, initial_backoff_seconds=0.05) as inbox:
+        waiter = make_inbox(dovecot, cursors, initial_backoff_seconds=0.05, outage=inbox.outage)
+        list(inbox.fetch_new())
+        waiter.wait_for_mail(0.2)  # connected (True: mail may have come before)
+        dovecot.stop()
+        assert waiter.wait_for_mail(1.0) is False  # the watcher sees the outage
+        dovecot.start()
+        dovecot.append("INBOX", district_request(1))
+        assert waiter.wait_for_mail(5.0) is True  # and its end
+        assert len(list(inbox.fetch_new())) == 1  # on a connection made before the outage
+        waiter.close()
+    told = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(told) == 2 and "failed: unreachable" in told[0] and "works again" in told[1], told
+
+
+@pytest.mark.servers
 def test_wrong_password_is_a_login_error(dovecot: DovecotServer, cursors: MemoryCursorStore) -> None:
     inbox = ImapInbox(inbox_config(dovecot), "salah", cursors)
     with pytest.raises(ImapLoginError, match="refused the login of desk@kaltara.test"):
