@@ -345,6 +345,7 @@ def process_batch(desk: Desk, inbox: Inbox, batch: list[IncomingMessage], *, rep
     in the inbox, to be read again and found (or not) by its unique key.
     """
     done: list[tuple[Work, str | None]] = []
+    quarantined: list[quarantine.QuarantinedEntry] = []  # told to the operator in one notice, at the group's end
     rules = Rules.of(desk.config)
     with desk.sessions.begin() as session:
         for i, incoming in enumerate(batch):
@@ -357,12 +358,13 @@ def process_batch(desk: Desk, inbox: Inbox, batch: list[IncomingMessage], *, rep
                 if not stored:
                     continue  # not even a bare row could be stored: it stays in the inbox, unacknowledged
                 if newly is not None:
-                    _tell_quarantined(session, desk, newly, incoming, notify=not replay)
+                    quarantined += _tell_quarantined(session, desk, newly, incoming, notify=not replay)
             done.append((work, error))
             log.info("message %s: read ahead in %.3f s, walked in %.3f s", incoming.key, ahead,
                      time.monotonic() - started)
             if should_stop():
                 break
+        _tell_operator(session, desk, quarantined)
     return [_acknowledge(inbox, work, error) for work, error in done]
 
 
@@ -428,19 +430,32 @@ def _quarantine_row(session: Session, work: Work, error: str) -> tuple[bool, Mes
 
 
 def _tell_quarantined(session: Session, desk: Desk, row: Message, incoming: IncomingMessage, *,
-                      notify: bool) -> None:
-    """A person reads it (the "perlu dibaca" queue); with *notify*, the operator is told, and a district
-    sender who passes the sender checks hears once: how to fix it, or that a person will read it.
-    A failure to tell never stops the group."""
+                      notify: bool) -> list[quarantine.QuarantinedEntry]:
+    """A person reads it (the "perlu dibaca" queue); with *notify*, a district sender who passes the sender
+    checks hears once: how to fix it, or that a person will read it; and the entry for the operator's notice
+    is returned. A failure to tell never stops the group."""
     try:
         with session.begin_nested():
             trust = _sender_trust(row.raw or incoming.headers, desk)
             trusted = trust is not None and trust.trusted
-            told = quarantine.tell(session, desk, row, incoming, sender_trusted=trusted) if notify else False
-            attention.quarantined(session, desk, row, trust, acknowledge_sender=notify and not told)
+            entry = quarantine.tell(session, desk, row, incoming, sender_trusted=trusted) if notify else None
+            attention.quarantined(session, desk, row, trust,
+                                  acknowledge_sender=notify and not (entry is not None and entry.told_sender))
+            return [entry] if entry is not None else []
     except Exception as exc:  # noqa: BLE001 - the message is safely quarantined already
         log.error("telling about quarantined message %s failed: %s: %s", incoming.key, type(exc).__name__,
                   db_text(str(exc), 300))
+        return []
+
+
+def _tell_operator(session: Session, desk: Desk, entries: list[quarantine.QuarantinedEntry]) -> None:
+    """The operator's one notice for the group's quarantined messages; a failure to tell never stops the group."""
+    try:
+        with session.begin_nested():
+            quarantine.tell_operator(session, desk, entries)
+    except Exception as exc:  # noqa: BLE001 - the messages are safely quarantined already
+        log.error("telling the operator about %d quarantined message(s) failed: %s: %s", len(entries),
+                  type(exc).__name__, db_text(str(exc), 300))
 
 
 def _store_quarantined(session: Session, work: Work, error: str, *, summary: bool) -> Message | None:

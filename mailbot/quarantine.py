@@ -1,10 +1,11 @@
-"""A quarantined message is told: to the operator always, to its district sender when the fix is theirs;
-and the operator may dismiss it with a reason."""
+"""A quarantined message is told: to the operator always (one notice for the messages of a group), to its
+district sender when the fix is theirs; and the operator may dismiss it with a reason."""
 
 from __future__ import annotations
 
 import email.parser
 import email.policy
+from dataclasses import dataclass
 from email.message import Message as EmailMessage
 
 from sqlalchemy.orm import Session
@@ -31,29 +32,58 @@ def violation(desk: Desk, incoming: IncomingMessage) -> LimitViolation | None:
                         max_attachment_bytes=g.max_attachment_bytes)
 
 
-def tell(session: Session, desk: Desk, row: Message, incoming: IncomingMessage, *, sender_trusted: bool) -> bool:
-    """Queue the notices for a newly quarantined *row*: the operator's, and the district sender's when
-    the reason is a size or attachment limit and the sender passed the sender checks (never to
-    automated mail). True when the sender was told."""
+def tell(session: Session, desk: Desk, row: Message, incoming: IncomingMessage, *,
+         sender_trusted: bool) -> QuarantinedEntry:
+    """Queue the district sender's notice for a newly quarantined *row* when the reason is a size or
+    attachment limit and the sender passed the sender checks (never to automated mail); the row as the
+    operator's notice lists it (tell_operator: one notice for every message quarantined in a group)."""
     from mailbot.outgoing import queue
 
-    operator = desk.config.office.operator or desk.config.office.managers[0]
     over = violation(desk, incoming)
     district = _district_of(desk, row.sender)
     headers = _headers(incoming.raw or incoming.headers)
     told_sender = (sender_trusted and over is not None and over.limit in SENDER_FIXABLE and district is not None
                    and headers is not None and not header_reasons(headers, desk.config.own_addresses))
-    queue(session, desk, purpose=f"quarantined:{row.id}", category="notice", template="notice_quarantined",
-          to=[operator], context={"message_pk": row.id, "sender": row.sender or "-",
-                                  "message_subject": row.subject or "-", "error": row.error or "",
-                                  "district_name": district.name if district else None, "told_sender": told_sender})
     if told_sender and over is not None and district is not None and row.sender:
         queue(session, desk, purpose=f"quarantined-sender:{row.id}", category="reply",
               template="reply_quarantined", to=[row.sender], subject=reply_subject(row.subject or "", None),
               reply_to=ReplyTo.answering(row.message_id),
               context={"district_name": district.name, "limit": over.limit, "actual": over.actual,
                        "maximum": over.maximum, "part": over.part, "message_subject": row.subject or ""})
-    return told_sender
+    return QuarantinedEntry(message_pk=row.id, sender=row.sender or "-", message_subject=row.subject or "-",
+                            error=row.error or "", district_name=district.name if district else None,
+                            told_sender=told_sender)
+
+
+@dataclass(frozen=True)
+class QuarantinedEntry:
+    """One quarantined message as the operator's notice lists it."""
+
+    message_pk: int
+    sender: str
+    message_subject: str
+    error: str
+    district_name: str | None
+    told_sender: bool
+
+
+# A burst of junk (a spam run, a broken client sending again and again) is one notice to the operator per
+# group of messages read together, listing at most this many; `mailbot quarantine` lists them all.
+LISTED = 20
+
+
+def tell_operator(session: Session, desk: Desk, entries: list[QuarantinedEntry]) -> None:
+    """One notice to the operator for the messages quarantined together (a group of the inbox pass)."""
+    from mailbot.outgoing import queue
+
+    if not entries:
+        return
+    operator = desk.config.office.operator or desk.config.office.managers[0]
+    first, last = entries[0].message_pk, entries[-1].message_pk
+    queue(session, desk, purpose=f"quarantined:{first}" + (f"-{last}" if len(entries) > 1 else ""),
+          category="notice", template="notice_quarantined", to=[operator],
+          context={"entries": entries[:LISTED], "unlisted": len(entries) - min(len(entries), LISTED),
+                   "count": len(entries)})
 
 
 def dismiss(desk: Desk, message_pk: int, reason: str, *, actor: str) -> None:

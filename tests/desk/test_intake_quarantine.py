@@ -58,9 +58,13 @@ def test_too_many_attachments_tells_operator_and_district(desk_dir: Path) -> Non
     assert mailbot(desk_dir, "run", "--once").returncode == 0
     sent = _sent(desk_dir)
     to_operator = [m for m in sent if m["To"] == OPERATOR]
-    assert len(to_operator) == 2, "the operator hears of both"
-    assert all(m["Subject"].startswith("Email dikarantina: ") for m in to_operator)
-    assert any("mailbot quarantine dismiss" in m.get_body(("plain",)).get_content() for m in to_operator)
+    assert len(to_operator) == 1, "the operator hears of both, in one notice"
+    assert to_operator[0]["Subject"] == "Email dikarantina: 2 email"
+    notice = to_operator[0].get_body(("plain",)).get_content()
+    assert "Sebanyak 2 email masuk tidak dapat diproses" in notice
+    assert f"Pengirim : {BULUNGAN} (Kabupaten Bulungan)" in notice and "Pengirim : orang@luar.example" in notice
+    assert notice.count("Pengirim sudah diberi tahu dan diminta mengirim ulang.") == 1, "the district only"
+    assert "mailbot quarantine dismiss NOMOR" in notice
     to_district = [m for m in sent if m["To"] == BULUNGAN]
     assert len(to_district) == 1, "the district can fix it; the unknown sender is not answered"
     text = to_district[0].get_body(("plain",)).get_content()
@@ -136,3 +140,33 @@ def test_the_quarantine_list_keeps_subjects_whole_into_a_file_and_says_when_it_i
     listed = mailbot(desk_dir, "quarantine")  # its output is a pipe
     assert listed.returncode == 0 and subject in listed.stdout and "…" not in listed.stdout, listed.stdout
     assert "nothing in quarantine" not in listed.stdout
+
+
+def test_a_burst_of_junk_is_one_notice_to_the_operator_listing_the_first_twenty(desk_dir: Path) -> None:
+    junk = []
+    for i in range(25):
+        path = desk_dir / f"junk{i}.eml"
+        path.write_bytes(_with_attachments(f"promo{i}@iklan.example", 12, mid=f"junk{i}"))
+        junk.append(str(path))
+    assert mailbot(desk_dir, "import", *junk).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    sent = _sent(desk_dir)
+    assert len(sent) == 1, [m["Subject"] for m in sent]
+    assert sent[0]["To"] == OPERATOR and sent[0]["Subject"] == "Email dikarantina: 25 email"
+    notice = sent[0].get_body(("plain",)).get_content()
+    assert notice.count("Nomor    : ") == 20 and "promo0@iklan.example" in notice
+    assert "dan 5 email lainnya: daftar lengkapnya ada di mailbot quarantine" in notice
+    assert notice.count("Alasan   : ") == 20 and "12 attachments" in notice, notice
+    listed = mailbot(desk_dir, "quarantine")
+    assert listed.stdout.count("iklan.example") == 25, listed.stdout
+
+
+def test_one_quarantined_message_is_told_as_one(desk_dir: Path) -> None:
+    (desk_dir / "a.eml").write_bytes(_with_attachments("orang@luar.example", 12, mid="satu"))
+    assert mailbot(desk_dir, "import", str(desk_dir / "a.eml")).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    [notice] = _sent(desk_dir)
+    assert notice["Subject"] == "Email dikarantina: Laporan harian dan foto kegiatan"
+    text = notice.get_body(("plain",)).get_content()
+    assert "Sebuah email masuk tidak dapat diproses dan disimpan di karantina (nomor 1)." in text
+    assert "Nomor    :" not in text and "mailbot replay 1\n" in text
