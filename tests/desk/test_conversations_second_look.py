@@ -1,0 +1,101 @@
+"""Conversations an outside tester found still going astray, on the real SQLite desk in process over the Maildir
+defaults, every message written fresh: a recount without "bukan N" in a receipt's thread, a count given against
+the shipment or beside the difference, an appeal after TOLAK and a new ask beside it, a reminder told to the
+managers once, what a manager is offered after dispatch, a correction taken back, and a manager's "SETUJU 2.000
+dulu"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from mailbot.desk import Desk
+from tests.desk.conftest import WITA
+from tests.desk.mailkit import MANAGERS
+from tests.desk.test_follow_ups_own_words import NUNUKAN, REQUEST, Desk12, Out
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+KADIS, KABID = MANAGERS
+START = datetime(2026, 12, 5, 10, 0, tzinfo=WITA)
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = START
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> _Clock:
+    return _Clock()
+
+
+@pytest.fixture
+def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk], clock: _Clock) -> Desk12:
+    return Desk12(desk_dir, open_test_desk(clock=clock))
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _to_managers(d: Desk12) -> list[Out]:
+    return [o for o in d.out() if set(MANAGERS) <= set(o.to)]
+
+
+def _on_hand(d: Desk12, district: str = "65.01") -> int:
+    return int(d.db().execute("select sum(on_hand) from ledger_entries where location = ?",
+                              (district,)).fetchone()[0])
+
+
+def _open_gaps(d: Desk12) -> list[int]:
+    return [r[0] for r in d.db().execute("select quantity from attention_items where kind = 'discrepancy' "
+                                         "and closed_at is null")]
+
+
+def _held(d: Desk12, stock: int = 500) -> Out:
+    """Nunukan asks 4.000 (sisa *stock*): held for the managers; the district's reply."""
+    mid, _ = d.send(NUNUKAN, "Permohonan tambahan blangko KTP-el",
+                    REQUEST.format(stock=stock, asked="4.000", name="Nunukan"))
+    assert d.request()["state"] == "held"
+    [reply] = d.replies_to(mid)
+    return reply
+
+
+def _held_notice(d: Desk12) -> Out:
+    return [o for o in d.out() if o.purpose.startswith("held:")][0]
+
+
+def _answer(d: Desk12, sender: str, mail: Out, words: str) -> tuple[str, dict[str, int]]:
+    quoted = "\n".join(f"> {line}" for line in mail.text.splitlines())
+    return d.send(sender, "Re: " + mail.subject,
+                  f"{words}\n\nPada Sab, 5 Des 2026 pukul 09.00 {mail.msg['From']} menulis:\n{quoted}\n",
+                  in_reply_to=mail.message_id)
+
+
+def _rejected(d: Desk12) -> Out:
+    """Nunukan's 4.000 rejected by a manager's TOLAK; the district's rejection mail."""
+    _held(d)
+    _answer(d, KADIS, _held_notice(d), "TOLAK stok provinsi diprioritaskan untuk kabupaten lain")
+    assert d.request()["state"] == "rejected"
+    return [o for o in d.out() if NUNUKAN in o.to and "TIDAK DAPAT KAMI SETUJUI" in o.text][-1]
+
+
+# 9. a manager's "SETUJU 2.000 dulu" --------------------------------------------------------------------------------
+
+def test_a_managers_approval_for_now_is_a_partial_approval_told_as_such(desk12: Desk12) -> None:
+    _held(desk12)
+    mid, outcome = _answer(desk12, KADIS, _held_notice(desk12), "Setuju, 2.000 keping dulu")
+    assert outcome == {"manager-approve": 1}  # was: manager-command-error, asked back
+    row = desk12.request()
+    assert (row["state"], row["approved"]) == ("approved", 2000)
+    [district] = [o for o in desk12.out() if NUNUKAN in o.to and "DISETUJUI SEBAGIAN" in o.text]
+    text = _flat(district.text)
+    assert re.search(r"diputuskan oleh pimpinan .*DISETUJUI SEBAGIAN, yaitu 2\.000 keping", text)
