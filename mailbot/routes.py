@@ -562,7 +562,10 @@ def _command_error(session: Session, desk: Desk, message: Message, verdict: Verd
           request_pk=target.id if target is not None else None,
           context={"problem": problem, "reference": target.reference if target is not None else None,
                    # a request cancelled or withdrawn leaves nothing to decide: no commands are offered
-                   "settled": target is not None and target.state in ("cancelled", "withdrawn")},
+                   "settled": target is not None and target.state in ("cancelled", "withdrawn"),
+                   # what can still be done by email: nothing once the blanks left, only TOLAK PAKSA of an approval
+                   # not yet sent, and TOLAK PAKSA never before an approval
+                   "state": target.state if target is not None else None},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
 
 

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from mailbot import actions
 from mailbot.desk import Desk
+from mailbot.store import repo
 from tests.desk.conftest import WITA
 from tests.desk.mailkit import MANAGERS
 from tests.desk.test_follow_ups_own_words import NUNUKAN, REQUEST, Desk12, Out
@@ -86,6 +88,32 @@ def _rejected(d: Desk12) -> Out:
     _answer(d, KADIS, _held_notice(d), "TOLAK stok provinsi diprioritaskan untuk kabupaten lain")
     assert d.request()["state"] == "rejected"
     return [o for o in d.out() if NUNUKAN in o.to and "TIDAK DAPAT KAMI SETUJUI" in o.text][-1]
+
+
+# 7. after dispatch, a manager is offered only what can still be done -----------------------------------------------
+
+def test_after_dispatch_a_manager_is_offered_no_decision(desk12: Desk12) -> None:
+    _held(desk12)
+    notice = _held_notice(desk12)
+    _answer(desk12, KADIS, notice, "SETUJU 3.000")
+    with desk12.desk.sessions.begin() as session:
+        req = repo.request_by_reference(session, "BLK-2026-0001")
+        assert req is not None
+        actions.dispatch(session, desk12.desk, req, actor="operator", via="cli")
+    for words in ("TOLAK stok provinsi menipis", "Setuju pak kalau bisa"):
+        mid, _ = _answer(desk12, KABID, notice, words)
+        [told] = desk12.replies_to(mid)
+        text = _flat(told.text)
+        assert "PAKSA" not in text and "SETUJU 1.500" not in text  # was: every command, TOLAK PAKSA too
+        assert "blangkonya sudah dikirim" in text
+
+
+def test_before_an_approval_tolak_paksa_is_not_offered(desk12: Desk12) -> None:
+    _held(desk12)
+    mid, _ = _answer(desk12, KABID, _held_notice(desk12), "Setuju pak kalau bisa")
+    [told] = desk12.replies_to(mid)
+    text = _flat(told.text)
+    assert "TOLAK <alasan>" in text and "TOLAK PAKSA" not in text
 
 
 # 9. a manager's "SETUJU 2.000 dulu" --------------------------------------------------------------------------------
