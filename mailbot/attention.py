@@ -482,9 +482,9 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     # blanks on their way: the managers hear of them only once the shipment is overdue (out longer than
     # attention_hours); until then the district is told when they left
     overdue = sent_on is None or now - _aware(sent_on) > timedelta(hours=desk.config.alerts.attention_hours)
-    open_item(session, desk, key=f"read:message:{message.id}", kind="reminder", reason="reminder",
-              detail=f"{verdict.subject}\n{verdict.body_excerpt}", district=request.district, item=request.item,
-              message=message, request=request)
+    item_id, _ = open_item(session, desk, key=f"read:message:{message.id}", kind="reminder", reason="reminder",
+                           detail=f"{verdict.subject}\n{verdict.body_excerpt}", district=request.district,
+                           item=request.item, message=message, request=request)
     repo.audit(session, at=now, actor=trust.address or "district", action="reminder", target=request.reference,
                details={"message": message.id, "waited": waited})
     # escalated once per request per attention period: two reminders minutes apart are one notice
@@ -492,6 +492,10 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     escalated = session.scalar(select(func.count()).select_from(OutboxMessage).where(
         OutboxMessage.request_pk == request.id, OutboxMessage.purpose.like("reminder:%"),
         OutboxMessage.created_at > since))
+    if overdue:
+        # the managers hear of the reminder by its notice (now, or the one sent within the attention period): the
+        # queue's waiting alert never tells them of it a second time
+        mark_alerted(session, item_id, now)
     if not escalated and overdue:
         queue(session, desk, purpose=f"reminder:{message.id}", category="notice", template="notice_reminder",
               to=desk.config.office.managers, request_pk=request.id,
@@ -514,6 +518,14 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
                    "dispatched_on": sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.REMINDER
+
+
+def mark_alerted(session: Session, item_id: int, at: datetime) -> None:
+    """The managers were told of item *item_id* at *at* (a notice of its own): the waiting alert passes it by."""
+    session.execute(update(_ITEMS).where(_ITEMS.c.id == item_id, _ITEMS.c.alerted_at.is_(None)).values(alerted_at=at))
+    loaded = session.identity_map.get(identity_key(AttentionItem, item_id))
+    if loaded is not None and loaded.alerted_at is None:
+        set_committed_value(loaded, "alerted_at", at)
 
 
 def dispatched_at(session: Session, request: Request) -> datetime | None:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from mailbot import actions
+from mailbot import actions, watch
 from mailbot.desk import Desk
 from mailbot.store import repo
 from tests.desk.conftest import WITA
@@ -88,6 +88,21 @@ def _rejected(d: Desk12) -> Out:
     _answer(d, KADIS, _held_notice(d), "TOLAK stok provinsi diprioritaskan untuk kabupaten lain")
     assert d.request()["state"] == "rejected"
     return [o for o in d.out() if NUNUKAN in o.to and "TIDAK DAPAT KAMI SETUJUI" in o.text][-1]
+
+
+# 6. a reminder reaches the managers once ----------------------------------------------------------------------------
+
+def test_a_reminder_reaches_the_managers_once(desk12: Desk12, clock: _Clock) -> None:
+    reply = _held(desk12)
+    clock.now = START + timedelta(days=3)
+    mid, outcome = _answer(desk12, NUNUKAN, reply, "Izin mengingatkan kembali permohonan kami pak, belum ada kabar.")
+    assert outcome == {"reminder": 1}
+    clock.now = START + timedelta(days=4, hours=2)
+    watch.check_alerts(desk12.desk)
+    about = [o for o in _to_managers(desk12) if "Izin mengingatkan kembali" in o.text]
+    # was 2: the reminder notice, then the queue's waiting alert about the same reminder a day later
+    assert [o.purpose.split(":")[0] for o in about] == ["reminder"]
+    assert desk12.queue(mid) == {"reminder"}  # still listed for a person, in the digest
 
 
 # 7. after dispatch, a manager is offered only what can still be done -----------------------------------------------
