@@ -156,7 +156,19 @@ _NOT_ARRIVED = re.compile(
     rf"\bapakah\s+(?:\w+\s+){{0,3}}?(?:sudah|telah|sdh|udah)\s+(?:di)?kirim\w*|"
     rf"\b(?:posisi|keberadaan|lacak\w*|tracking|resi)\s+(?:\w+\s+){{0,2}}?{_SENT}|"
     rf"\b(?:posisi|keberadaan)\s+(?:blangko|blanko)\b|"
+    # "sudah dikirim belum ya pak?", "udah dikirim blm?", "sudahkah dikirim?", "apa sudah dikirimkan?", "blangkonya
+    # sudah dikirim?": whether the blanks left, asked in so many words
+    # (never the district's own "laporan sudah kami kirim?")
+    r"\b(?:sudah|sdh|udah|telah|dah)(?:kah)?\s+(?:(?!kami\b|saya\b)\w+\s+){0,2}?(?:di)?kirim\w*\b[^.!\n]{0,25}?"
+    r"(?:\b(?:belum|blm|blom|belom)\b|\?)|"
+    r"\b(?:apa|apakah|apkh|sudahkah|udahkah)\s+(?:(?!kami\b|saya\b)\w+\s+){0,3}?(?:(?:sudah|sdh|udah|telah)\s+)?"
+    r"dikirim\w*|"
     r"\bwhen will (?:\w+\s+){0,3}?(?:be )?(?:sent|shipped|dispatched|delivered|arrive)\b|"
+    # "has it been sent?", "have the blanks been shipped yet?", "did you send them?", "were they dispatched?"
+    r"\b(?:has|have|had|was|were|is|are)\s+(?:\w+\s+){0,3}?(?:been\s+|already\s+)?"
+    r"(?:sent|shipped|dispatched|sent out|posted)\b[^.!\n]{0,20}?(?:\?|\byet\b)|"
+    r"\bdid (?:you|the province|they)\s+(?:\w+\s+){0,2}?(?:send|ship|dispatch)\b[^.!\n]{0,30}?\?|"
+    r"\b(?:sent|shipped|dispatched) (?:\w+ )?yet\b|"
     r"\b(?:not|never) (?:yet )?(?:arrived|received|delivered)\b|\bwhere (?:is|are) (?:the|our)\b",
     re.IGNORECASE)
 _FIGURE_FILES = re.compile(r"^(?:application/pdf|image/)", re.IGNORECASE)

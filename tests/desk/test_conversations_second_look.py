@@ -18,7 +18,7 @@ from mailbot.desk import Desk
 from mailbot.store import repo
 from tests.desk.conftest import WITA
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_follow_ups_own_words import NUNUKAN, REQUEST, Desk12, Out
+from tests.desk.test_follow_ups_own_words import NUNUKAN, REQUEST, Desk12, Out, answer_gmail, dispatched
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -88,6 +88,25 @@ def _rejected(d: Desk12) -> Out:
     _answer(d, KADIS, _held_notice(d), "TOLAK stok provinsi diprioritaskan untuk kabupaten lain")
     assert d.request()["state"] == "rejected"
     return [o for o in d.out() if NUNUKAN in o.to and "TIDAK DAPAT KAMI SETUJUI" in o.text][-1]
+
+
+# 2. "sudah dikirim belum?" after dispatch ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("words", [
+    "Sudah dikirim belum ya pak?",
+    "Selamat pagi, blangkonya sudah dikirim atau belum ya pak?",
+    "Pak, udah dikirim blm blangko kami?",
+    "Has it been sent?",
+    "Have the blanks been shipped yet?",
+])
+def test_a_status_question_after_dispatch_is_told_the_dispatch(desk12: Desk12, clock: _Clock, words: str) -> None:
+    notice = dispatched(desk12)
+    clock.now = START + timedelta(days=3)
+    mid, outcome = answer_gmail(desk12, notice, words)
+    assert outcome == {"reminder": 1}  # was: follow-up-question with the generic acknowledgement
+    [told] = desk12.replies_to(mid)
+    text = _flat(told.text)
+    assert "telah kami kirim pada 5 Desember 2026 sebanyak 2.000 keping" in text and "akan dibaca" not in text
 
 
 # 6. a reminder reaches the managers once ----------------------------------------------------------------------------
