@@ -73,6 +73,12 @@ def _without_granted_restated(low: str, granted: int | None) -> str:
 _SAYS_CORRECTION = re.compile(r"\b(?:koreksi|ralat|revisi|salah ketik|yang benar|correction)\b")
 
 
+# Words that correct a figure given before, or say it was miscounted: after a receipt, of the count received.
+_RECOUNTED = re.compile(r"\b(?:koreksi|ralat|revisi|salah (?:hitung|ketik|tulis)|keliru (?:hitung|menghitung)|"
+                        r"yang benar|seharusnya|sebenarnya|hitung ulang|dihitung (?:ulang|kembali)|recount\w*|"
+                        r"miscount\w*|correction|should be)\b")
+
+
 def corrected_figures(text: str) -> tuple[int, ...]:
     """The figures *text* names as wrong when it says it corrects one ("Ralat: sisa stok kami 80 keping, bukan
     120" -> (120,)); () when it says no correction or names no old figure.
@@ -499,6 +505,10 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
             # 2.000" of 2.000 asked, shipped and received: the request is long settled, the count is not)
             named = sorted(recorded.items(), key=lambda kv: kv[0] != "received")
             name = next((k for k, v in named if v is not None and v == olds[0].value), None)
+        if name is None and "received" in recorded and _RECOUNTED.search(low):
+            # "maaf salah hitung, yang benar 2.000" in the thread of a receipt: the count it gave, corrected (the
+            # request's own figures were settled when the blanks left)
+            name = "received"
         if name is None:
             name = next((k for k, v in (read or {}).items() if k in FIELDS and v == f.value), None)
         if name is None and earlier and _SAYS_CORRECTION.search(low):

@@ -90,6 +90,33 @@ def _rejected(d: Desk12) -> Out:
     return [o for o in d.out() if NUNUKAN in o.to and "TIDAK DAPAT KAMI SETUJUI" in o.text][-1]
 
 
+# 1. a recount in a receipt's thread, without "bukan N" ------------------------------------------------------
+
+@pytest.mark.parametrize(("first", "words", "received", "gap"), [
+    ("Sudah kami terima 1.900 keping pak.", "Maaf salah hitung, yang benar 2.000 keping.", 2000, None),
+    ("Sudah kami terima 2.000 keping pak.", "maaf salah hitung, yang benar 1.950", 1950, 50),
+    ("Sudah kami terima 1.900 keping pak.", "Ralat: yang kami terima 1.950", 1950, 50),
+], ids=["closes", "opens", "ralat"])
+def test_a_recount_without_the_old_figure_corrects_the_count_received(
+        desk12: Desk12, first: str, words: str, received: int, gap: int | None) -> None:
+    notice = dispatched(desk12)  # 2.000 to Bulungan
+    before = _on_hand(desk12)
+    receipt_mid, _ = answer_gmail(desk12, notice, first)
+    [receipt] = desk12.replies_to(receipt_mid)
+    told_before = len(_to_managers(desk12))
+    mid, outcome = answer_gmail(desk12, receipt, words)
+    assert outcome == {"receipt-corrected": 1}  # was: follow-up-queued, "akan dibaca ... oleh petugas kami"
+    assert _on_hand(desk12) - before == received
+    assert _open_gaps(desk12) == ([gap] if gap else [])
+    [told] = desk12.replies_to(mid)
+    text = _flat(told.text)
+    assert f"menjadi {received:,}".replace(",", ".") in text and "akan dibaca" not in text
+    managers = _to_managers(desk12)[told_before:]
+    assert len(managers) == 1  # told once: the new difference, or that it is closed
+    assert ("Selisih penerimaan" in managers[0].subject) and (("kurang 50" in managers[0].subject) if gap
+                                                              else "selesai" in managers[0].subject)
+
+
 # 2. "sudah dikirim belum?" after dispatch ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("words", [
