@@ -290,6 +290,48 @@ def stated_shortfall(text: str, *, received: int | None, shipped: int | None) ->
     return StatedShortfall(received, of_shipment and shipped is not None and received < shipped)
 
 
+# A count given against the shipment: "we only got 1,800 out of the 2,000", "baru 1.800 dari 2.000 keping".
+_OUT_OF = re.compile(r"^\s*(?:keping|lembar|buah|pcs|blanks?|pieces|cards)?\s*(?:out of|of|dari|dr)\s+"
+                     r"(?:(?:the|total|jumlah|yang|sebanyak|our)\s+)*$")
+_GOT = re.compile(r"\b(?:terima|diterima|menerima|sampai|tiba|datang|masuk|got|get|received|receive|arrived|"
+                  r"came|delivered)\b")
+# The difference named beside the count: "selisih -100 (1.900 keping)", "selisih 100, jadi 1.900".
+_DIFFERENCE = re.compile(r"\b(?:selisih(?:nya)?|kurang|short(?:fall)?|difference)\s*(?::\s*)?(?:-|minus\s+)?\s*$")
+
+
+def count_of_shipment(text: str, *, shipped: int | None) -> int | None:
+    """The count received that a receipt gives beside the shipment or beside the difference, where nothing else
+    names it as received: "We only got 1,800 out of the 2,000" (of 2.000 shipped) -> 1.800; "selisih -100 (1.900
+    keping)" -> 1.900, the shipment less the difference. None when the text says neither, or the figures do not
+    add up to *shipped*.
+
+    >>> count_of_shipment("We only got 1,800 out of the 2,000.", shipped=2000)
+    1800
+    >>> count_of_shipment("Blangko sudah diterima, selisih -100 (1.900 keping).", shipped=2000)
+    1900
+    >>> count_of_shipment("Kami mohon 1.800 dari 2.000 keping yang tersisa di provinsi.", shipped=2000) is None
+    True
+    >>> count_of_shipment("selisih -100 (1.800 keping)", shipped=2000) is None
+    True
+    """
+    if not shipped:
+        return None
+    low = _REFERENCE.sub(" ", normalise(text or ""))
+    if not _GOT.search(low):
+        return None
+    said = [m for m in find_mentions(low) if m.value is not None and m.value >= 0 and m.unit in (None, "blank")
+            and not m.year and not m.rate and not m.approximate]
+    for first, second in zip(said, said[1:], strict=False):
+        assert first.value is not None and second.value is not None
+        if second.value == shipped and first.value < shipped and _OUT_OF.match(low[first.end:second.start]):
+            return first.value
+        if (_DIFFERENCE.search(low[max(0, first.start - 30):first.start])
+                and re.fullmatch(r"\s*[(,;:]?\s*(?:jadi|menjadi|yaitu|=)?\s*", low[first.end:second.start])
+                and first.value + second.value == shipped and 0 < first.value < second.value):
+            return second.value
+    return None
+
+
 def items_named(text: str) -> set[str]:
     """The blanks *text* names ("KTP-el", "KIA"): none for a mail that says only "sisa stok kami 80 keping".
 

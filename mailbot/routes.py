@@ -20,7 +20,7 @@ from mailbot.indonesian import item_name, number
 from mailbot.outcomes import MessageOutcome
 from mailbot.outgoing import answering, queue
 from mailbot.reader.automated import is_delivery_report
-from mailbot.reader.verdict import Verdict
+from mailbot.reader.verdict import Evidence, Verdict
 from mailbot.store import repo
 from mailbot.store import stock as ledger
 from mailbot.store.schema import Message, Report, Request
@@ -57,6 +57,14 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # a request no one could verify (perhaps a forgery in the district's name) waits for a person:
         # a verified sender's mail in its thread neither corrects it nor is linked to it
         thread = None
+    if thread is not None and thread.district == trust.district and thread.state in ("dispatched", "received") \
+            and verdict.kind in ("other", "receipt") \
+            and (verdict.received is None or any(d.field == "received" for d in verdict.doubts)) \
+            and (counted := followup.count_of_shipment(verdict.body_excerpt or "",
+                                                       shipped=thread.approved)) is not None:
+        # "we only got 1,800 out of the 2,000", "selisih -100 (1.900 keping)": the count received, said beside the
+        # shipment or the difference, in the shipment's thread; a receipt with its shortfall, never asked back
+        verdict = _received_counted(verdict, counted, thread)
     if thread is None and verdict.kind != "receipt":
         thread = conversation.correction_target(session, verdict, trust)  # a correction that lost its thread
         if thread is None and conversation.unmatched_correction(verdict, trust):
@@ -103,6 +111,17 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     if verdict.kind == "stock_report":
         return report(session, desk, message, verdict, trust)
     return MessageOutcome.OTHER
+
+
+def _received_counted(verdict: Verdict, counted: int, thread: Request) -> Verdict:
+    """*verdict* as the receipt of *counted* blanks of *thread*'s shipment (followup.count_of_shipment): the doubts
+    about the count (none found, a difference written below zero) are answered by it."""
+    said = actions.sentence_stating(counted, verdict.body_excerpt or "") or ""
+    item = verdict.item or ("kia" if thread.item == "kia" else "ktp-el")
+    return replace(verdict, kind="receipt", received=counted, item=item,
+                   doubts=tuple(d for d in verdict.doubts if d.field != "received" and d.reason != "negative"),
+                   evidence=(*(e for e in verdict.evidence if e.field != "received"),
+                             Evidence("received", counted, said)))
 
 
 # --- threads -------------------------------------------------------------------------------------

@@ -136,6 +136,28 @@ def test_a_status_question_after_dispatch_is_told_the_dispatch(desk12: Desk12, c
     assert "telah kami kirim pada 5 Desember 2026 sebanyak 2.000 keping" in text and "akan dibaca" not in text
 
 
+# 5. a count given against the shipment or beside the difference ---------------------------------------------------
+
+@pytest.mark.parametrize(("words", "received"), [
+    ("We only got 1,800 out of the 2,000.", 1800),
+    ("Blangko sudah diterima, selisih -100 (1.900 keping).", 1900),
+])
+def test_a_count_beside_the_shipment_or_the_difference_is_the_receipt(desk12: Desk12, words: str,
+                                                                       received: int) -> None:
+    notice = dispatched(desk12)
+    before = _on_hand(desk12)
+    told_before = len(_to_managers(desk12))
+    mid, outcome = answer_gmail(desk12, notice, words)
+    assert outcome == {"receipt": 1}  # was: asked back (or queued as unclear)
+    assert _on_hand(desk12) - before == received
+    assert _open_gaps(desk12) == [2000 - received]
+    [managers] = _to_managers(desk12)[told_before:]
+    assert f"kurang {2000 - received}" in managers.subject
+    [told] = desk12.replies_to(mid)
+    text = _flat(told.text)
+    assert f"sebanyak {received:,} keping".replace(",", ".") in text and f"kurang {2000 - received} keping" in text
+
+
 # 6. a reminder reaches the managers once ----------------------------------------------------------------------------
 
 def test_a_reminder_reaches_the_managers_once(desk12: Desk12, clock: _Clock) -> None:
