@@ -63,6 +63,7 @@ REASONS = {
     "correction_unmatched": "koreksi tanpa permohonan yang cocok",
     "reminder_unmatched": "pengingat dari kabupaten/kota yang tidak memiliki permohonan terbuka",
     "cancel_denied": "kabupaten/kota meminta agar permohonannya tidak dibatalkan",
+    "appeal": "kabupaten/kota memohon agar permohonan yang ditolak dipertimbangkan kembali",
 }
 
 # Signs of a machine that lie in a mail's words only (a template sentence, a system's subject tag): a person's
@@ -100,6 +101,7 @@ OPERATOR_REASONS = {
     "correction_unmatched": "correction matching no open request",
     "reminder_unmatched": "reminder from a district with no open request",
     "cancel_denied": "the district asks not to cancel its request",
+    "appeal": "the district asks to reconsider a rejected request (managers told)",
 }
 
 

@@ -79,12 +79,15 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     if verdict.kind == "receipt":
         return receipt(session, desk, message, verdict, trust, thread)
     if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
-            and (asked := conversation.resubmitted(session, thread, verdict)) is not None:
-        # the district asks again, as the manager's rejection invited: a request of its own, decided as any
+            and (again := conversation.resubmitted(session, thread, verdict)) is not None:
+        # the district asks again, as the manager's rejection invited: a request of its own, decided as any, on
+        # the stock the mail states (never the rejected request's, nor the ledger's alone)
+        asked, stock = again
         repo.audit(session, at=desk.now(), actor=trust.address or "district", action="resubmitted",
-                   target=thread.reference, details={"message": message.id, "requested": asked})
-        anew = replace(verdict, kind="request", requested=asked,
-                       doubts=tuple(d for d in verdict.doubts if d.field != "requested"))
+                   target=thread.reference, details={"message": message.id, "requested": asked, "stock": stock})
+        settled = {"requested"} | ({"stock_on_hand"} if stock is not None else set())
+        anew = replace(verdict, kind="request", requested=asked, stock_on_hand=stock,
+                       doubts=tuple(d for d in verdict.doubts if d.field not in settled))
         return request(session, desk, message, anew, trust, None)
     if thread is not None and conversation.is_follow_up(verdict, trust, thread):
         handled = conversation.follow_up(session, desk, message, verdict, trust, thread)

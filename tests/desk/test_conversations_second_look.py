@@ -136,6 +136,43 @@ def test_a_status_question_after_dispatch_is_told_the_dispatch(desk12: Desk12, c
     assert "telah kami kirim pada 5 Desember 2026 sebanyak 2.000 keping" in text and "akan dibaca" not in text
 
 
+# 3. and 4. after TOLAK: an appeal reaches the managers at once; a new ask is judged on the stock it states --------
+
+def test_an_appeal_after_a_rejection_reaches_the_managers_at_once_and_once(desk12: Desk12, clock: _Clock) -> None:
+    rejection = _rejected(desk12)
+    told_before = len(_to_managers(desk12))
+    mid, outcome = _answer(desk12, NUNUKAN, rejection,
+                           "Mohon dipertimbangkan kembali pak, stok kami tinggal 200 keping.")
+    assert outcome == {"follow-up-appealed": 1}  # was: follow-up-queued, left for the 24-hour alert
+    row = desk12.request()
+    assert (row["state"], row["stock_on_hand"]) == ("rejected", 500)  # a person's decision is not undone
+    [notice] = _to_managers(desk12)[told_before:]
+    assert "Mohon dipertimbangkan kembali" in notice.subject and "BLK-2026-0001" in notice.subject
+    body = _flat(notice.text)
+    assert "stok provinsi diprioritaskan untuk kabupaten lain" in body and "500 keping menjadi 200 keping" in body
+    [told] = desk12.replies_to(mid)
+    text = _flat(told.text)
+    assert "[BLK-2026-0001]" in told.subject and "telah kami teruskan kepada pimpinan" in text
+    assert "akan dibaca" not in text
+    assert desk12.queue(mid) == {"appeal"}
+    # the queue's waiting alert never tells the managers a second time
+    clock.now = START + timedelta(hours=25)
+    watch.check_alerts(desk12.desk)
+    assert not [o for o in _to_managers(desk12) if "Mohon dipertimbangkan kembali pak" in o.text
+                and o.message_id != notice.message_id]
+
+
+def test_a_new_ask_after_a_rejection_is_judged_on_the_stock_it_states(desk12: Desk12) -> None:
+    rejection = _rejected(desk12)  # stated 500 in the rejected request
+    mid, outcome = _answer(desk12, NUNUKAN, rejection, "Mohon dipertimbangkan kembali pak, stok kami tinggal 200 "
+                                                       "keping. Kami ajukan 1.000 keping saja.")
+    assert outcome == {"request-approved": 1}  # was: follow-up-queued, never judged
+    row = desk12.request("BLK-2026-0002")
+    assert (row["requested"], row["stock_on_hand"], row["approved"]) == (1000, 200, 1000)
+    [told] = desk12.replies_to(mid)
+    assert "sisa 200 = 3.700" in _flat(told.text)
+
+
 # 5. a count given against the shipment or beside the difference ---------------------------------------------------
 
 @pytest.mark.parametrize(("words", "received"), [
