@@ -102,6 +102,12 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                             message=message)
         return outcome
     changed = _changed(thread, reading)
+    if not changed and reading.intent in ("plain", "restated") and thread.state in CHANGEABLE \
+            and followup.takes_back_correction(verdict.body_excerpt or "") \
+            and (restored := _before_last_correction(session, thread)):
+        # "abaikan email koreksi kami sebelumnya, permohonan tetap seperti semula": the figures the request held
+        # before the district's last correction, decided again, one reply (never read as a cancellation)
+        return update(session, desk, thread, message, verdict, trust, restored)
     if followup.cancels(verdict.body_excerpt or "", reading.intent):
         return cancel(session, desk, message, verdict, trust, thread, reading)
     if _open_end(session, thread).state == "dispatched" and attention.asks_after_shipment(verdict):
@@ -278,6 +284,25 @@ def _earlier_figures(session: Session, req: Request) -> dict[str, tuple[int, ...
                 if isinstance(before, int) and isinstance(name, str) and before != getattr(req, name, None):
                     found.setdefault(name, []).append(before)
     return {k: tuple(v) for k, v in found.items()}
+
+
+def _before_last_correction(session: Session, req: Request) -> list[dict[str, object]]:
+    """The changes that put back the figures *req* held before the district's last correction (its last recorded
+    update): each figure it changed, from what it is now to what it was; none when that update is not the last
+    word on a figure (changed again since) or there is none."""
+    last = session.scalar(select(Decision).where(Decision.request_pk == req.id, Decision.outcome == "updated")
+                          .order_by(Decision.id.desc()).limit(1))
+    if last is None:
+        return []
+    back = []
+    for reason in last.reasons or []:
+        for change in (reason.get("changes") or []) if isinstance(reason, dict) else []:
+            name, before, after = change.get("field"), change.get("before"), change.get("after")
+            if name not in FIGURES or getattr(req, str(name)) != after or before is None or before == after:
+                return []
+            back.append({"field": name, "label": FIELD_LABELS[str(name)], "before": after, "after": before,
+                         "restored": True})
+    return back
 
 
 def _changed(req: Request, reading: followup.Reading) -> list[dict[str, object]]:

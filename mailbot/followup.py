@@ -332,6 +332,31 @@ def count_of_shipment(text: str, *, shipped: int | None) -> int | None:
     return None
 
 
+# Taking back the correction sent before: "abaikan email koreksi kami sebelumnya, permohonan tetap seperti semula",
+# "ralat kami tadi mohon diabaikan", "kembali ke angka semula", "please disregard our previous correction".
+_UNDO = re.compile(
+    r"\b(?:abaikan|diabaikan|mengabaikan|lupakan|batalkan|dibatalkan|anulir|cabut|dicabut|tarik)\b[^.!?\n]{0,40}?"
+    r"\b(?:koreksi|ralat|revisi|perubahan)\w*|"
+    r"\b(?:koreksi|ralat|revisi|perubahan)\w*[^.!?\n]{0,40}?\b(?:mohon|harap|agar|supaya)?\s*(?:di)?abaikan\b|"
+    r"\b(?:tetap|kembali|dikembalikan)\s+(?:ke\s+|pada\s+|seperti\s+|sesuai\s+)?(?:angka\s+|jumlah\s+|permohonan\s+)?"
+    r"(?:semula|awal|yang pertama)\b|"
+    r"\b(?:ignore|disregard|cancel|withdraw)\b[^.!?\n]{0,30}?\b(?:previous|earlier|last)?\s*correction|"
+    r"\bas (?:originally|first) (?:requested|asked|stated)\b")
+
+
+def takes_back_correction(text: str) -> bool:
+    """Whether *text* takes back the district's correction sent before and keeps to its figures as they were.
+
+    >>> takes_back_correction("Mohon abaikan email koreksi kami sebelumnya, permohonan tetap seperti semula.")
+    True
+    >>> takes_back_correction("Please disregard our previous correction, the request stays as originally asked.")
+    True
+    >>> takes_back_correction("Koreksi: sisa stok kami 200 keping, bukan 500.")
+    False
+    """
+    return bool(_UNDO.search(normalise(text or "")))
+
+
 def items_named(text: str) -> set[str]:
     """The blanks *text* names ("KTP-el", "KIA"): none for a mail that says only "sisa stok kami 80 keping".
 

@@ -236,6 +236,25 @@ def test_before_an_approval_tolak_paksa_is_not_offered(desk12: Desk12) -> None:
     assert "TOLAK <alasan>" in text and "TOLAK PAKSA" not in text
 
 
+# 8. a correction taken back ----------------------------------------------------------------------------------------
+
+def test_a_correction_taken_back_restores_the_figures_and_decides_again(desk12: Desk12) -> None:
+    reply = _held(desk12)  # stock 500: proposed 3.400
+    mid, _ = _answer(desk12, NUNUKAN, reply, "Koreksi pak, sisa stok kami 200 keping, bukan 500.")
+    assert (desk12.request()["stock_on_hand"], desk12.request()["approved"]) == (200, 3700)
+    [corrected] = desk12.replies_to(mid)
+    mid, outcome = _answer(desk12, NUNUKAN, corrected, "Mohon abaikan email koreksi kami sebelumnya, permohonan "
+                                                       "tetap seperti semula.")
+    assert outcome == {"follow-up-request-held": 1}  # was: other+queued
+    row = desk12.request()
+    assert (row["stock_on_hand"], row["requested"], row["approved"], row["state"]) == (500, 4000, 3400, "held")
+    [told] = desk12.replies_to(mid)
+    text = _flat(told.text)
+    assert "kami kembalikan seperti semula" in text and "Sisa stok: 200 keping menjadi 500 keping" in text
+    assert "sisa 500 = 3.400" in text
+    assert not desk12.queue(mid) - {"reconcile"}  # the stock stated again, far from the ledger: for a person
+
+
 # 9. a manager's "SETUJU 2.000 dulu" --------------------------------------------------------------------------------
 
 def test_a_managers_approval_for_now_is_a_partial_approval_told_as_such(desk12: Desk12) -> None:
