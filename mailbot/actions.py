@@ -880,6 +880,30 @@ def changed_after_dispatch(session: Session, desk: Desk, req: Request, message: 
                    "item": req.item, **context})
 
 
+def appeal_after_rejection(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, *,
+                           changes: list[dict[str, object]], actor: str, answer_to: str | None) -> None:
+    """The district asks the province to look again at *req*, which a person rejected ("mohon dipertimbangkan
+    kembali, stok kami tinggal 200"): nothing changes on the request, a rejection is no policy's to undo. The
+    managers hear of it at once, with the figures the district now states and the reason it was rejected; the
+    district is told, in one reply in the thread, that its appeal went to the managers."""
+    from sqlalchemy import select
+
+    text = (verdict.body_excerpt or "")[:600]
+    rejected = session.scalar(select(Decision.note).where(Decision.request_pk == req.id, Decision.outcome == "reject")
+                              .order_by(Decision.id.desc()).limit(1))
+    repo.audit(session, at=desk.now(), actor=actor, action="appeal", target=req.reference,
+               details={"message": message.id, "changes": [
+                   {"field": c["field"], "before": c["before"], "after": c["after"]} for c in changes]})
+    context: dict[str, object] = {"changes": changes, "requested": req.requested, "text": text}
+    _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_appeal_forwarded",
+                   message=message, verdict=verdict, answer_to=answer_to, context=context)
+    queue(session, desk, purpose=f"appeal:{req.id}:{message.id}", category="notice", template="notice_appeal",
+          to=list(desk.config.office.managers), request_pk=req.id,
+          context={"reference": req.reference, "district_name": desk.district_name(req.district),
+                   "sender": answer_to or req.sender or "-", "item": req.item, "rejected_reason": rejected or "",
+                   **context})
+
+
 def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str) -> ActionOutcome:
     """The approved shipment left the province store."""
     if req.state != "approved" or not req.approved or req.district is None:

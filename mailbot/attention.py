@@ -63,6 +63,7 @@ REASONS = {
     "correction_unmatched": "koreksi tanpa permohonan yang cocok",
     "reminder_unmatched": "pengingat dari kabupaten/kota yang tidak memiliki permohonan terbuka",
     "cancel_denied": "kabupaten/kota meminta agar permohonannya tidak dibatalkan",
+    "appeal": "kabupaten/kota memohon agar permohonan yang ditolak dipertimbangkan kembali",
 }
 
 # Signs of a machine that lie in a mail's words only (a template sentence, a system's subject tag): a person's
@@ -100,6 +101,7 @@ OPERATOR_REASONS = {
     "correction_unmatched": "correction matching no open request",
     "reminder_unmatched": "reminder from a district with no open request",
     "cancel_denied": "the district asks not to cancel its request",
+    "appeal": "the district asks to reconsider a rejected request (managers told)",
 }
 
 
@@ -156,7 +158,19 @@ _NOT_ARRIVED = re.compile(
     rf"\bapakah\s+(?:\w+\s+){{0,3}}?(?:sudah|telah|sdh|udah)\s+(?:di)?kirim\w*|"
     rf"\b(?:posisi|keberadaan|lacak\w*|tracking|resi)\s+(?:\w+\s+){{0,2}}?{_SENT}|"
     rf"\b(?:posisi|keberadaan)\s+(?:blangko|blanko)\b|"
+    # "sudah dikirim belum ya pak?", "udah dikirim blm?", "sudahkah dikirim?", "apa sudah dikirimkan?", "blangkonya
+    # sudah dikirim?": whether the blanks left, asked in so many words
+    # (never the district's own "laporan sudah kami kirim?")
+    r"\b(?:sudah|sdh|udah|telah|dah)(?:kah)?\s+(?:(?!kami\b|saya\b)\w+\s+){0,2}?(?:di)?kirim\w*\b[^.!\n]{0,25}?"
+    r"(?:\b(?:belum|blm|blom|belom)\b|\?)|"
+    r"\b(?:apa|apakah|apkh|sudahkah|udahkah)\s+(?:(?!kami\b|saya\b)\w+\s+){0,3}?(?:(?:sudah|sdh|udah|telah)\s+)?"
+    r"dikirim\w*|"
     r"\bwhen will (?:\w+\s+){0,3}?(?:be )?(?:sent|shipped|dispatched|delivered|arrive)\b|"
+    # "has it been sent?", "have the blanks been shipped yet?", "did you send them?", "were they dispatched?"
+    r"\b(?:has|have|had|was|were|is|are)\s+(?:\w+\s+){0,3}?(?:been\s+|already\s+)?"
+    r"(?:sent|shipped|dispatched|sent out|posted)\b[^.!\n]{0,20}?(?:\?|\byet\b)|"
+    r"\bdid (?:you|the province|they)\s+(?:\w+\s+){0,2}?(?:send|ship|dispatch)\b[^.!\n]{0,30}?\?|"
+    r"\b(?:sent|shipped|dispatched) (?:\w+ )?yet\b|"
     r"\b(?:not|never) (?:yet )?(?:arrived|received|delivered)\b|\bwhere (?:is|are) (?:the|our)\b",
     re.IGNORECASE)
 _FIGURE_FILES = re.compile(r"^(?:application/pdf|image/)", re.IGNORECASE)
@@ -482,9 +496,9 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     # blanks on their way: the managers hear of them only once the shipment is overdue (out longer than
     # attention_hours); until then the district is told when they left
     overdue = sent_on is None or now - _aware(sent_on) > timedelta(hours=desk.config.alerts.attention_hours)
-    open_item(session, desk, key=f"read:message:{message.id}", kind="reminder", reason="reminder",
-              detail=f"{verdict.subject}\n{verdict.body_excerpt}", district=request.district, item=request.item,
-              message=message, request=request)
+    item_id, _ = open_item(session, desk, key=f"read:message:{message.id}", kind="reminder", reason="reminder",
+                           detail=f"{verdict.subject}\n{verdict.body_excerpt}", district=request.district,
+                           item=request.item, message=message, request=request)
     repo.audit(session, at=now, actor=trust.address or "district", action="reminder", target=request.reference,
                details={"message": message.id, "waited": waited})
     # escalated once per request per attention period: two reminders minutes apart are one notice
@@ -492,6 +506,10 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     escalated = session.scalar(select(func.count()).select_from(OutboxMessage).where(
         OutboxMessage.request_pk == request.id, OutboxMessage.purpose.like("reminder:%"),
         OutboxMessage.created_at > since))
+    if overdue:
+        # the managers hear of the reminder by its notice (now, or the one sent within the attention period): the
+        # queue's waiting alert never tells them of it a second time
+        mark_alerted(session, item_id, now)
     if not escalated and overdue:
         queue(session, desk, purpose=f"reminder:{message.id}", category="notice", template="notice_reminder",
               to=desk.config.office.managers, request_pk=request.id,
@@ -514,6 +532,14 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
                    "dispatched_on": sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.REMINDER
+
+
+def mark_alerted(session: Session, item_id: int, at: datetime) -> None:
+    """The managers were told of item *item_id* at *at* (a notice of its own): the waiting alert passes it by."""
+    session.execute(update(_ITEMS).where(_ITEMS.c.id == item_id, _ITEMS.c.alerted_at.is_(None)).values(alerted_at=at))
+    loaded = session.identity_map.get(identity_key(AttentionItem, item_id))
+    if loaded is not None and loaded.alerted_at is None:
+        set_committed_value(loaded, "alerted_at", at)
 
 
 def dispatched_at(session: Session, request: Request) -> datetime | None:

@@ -102,6 +102,12 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                             message=message)
         return outcome
     changed = _changed(thread, reading)
+    if not changed and reading.intent in ("plain", "restated") and thread.state in CHANGEABLE \
+            and followup.takes_back_correction(verdict.body_excerpt or "") \
+            and (restored := _before_last_correction(session, thread)):
+        # "abaikan email koreksi kami sebelumnya, permohonan tetap seperti semula": the figures the request held
+        # before the district's last correction, decided again, one reply (never read as a cancellation)
+        return update(session, desk, thread, message, verdict, trust, restored)
     if followup.cancels(verdict.body_excerpt or "", reading.intent):
         return cancel(session, desk, message, verdict, trust, thread, reading)
     if _open_end(session, thread).state == "dispatched" and attention.asks_after_shipment(verdict):
@@ -138,6 +144,10 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread, reason=reason,
                               set_aside=[{"item": other, "value": v} for v in reading.other_item])
         return FOLLOW_UP_INTENT[reading.intent]
+    if thread.state == "rejected" and reading.intent == "appeal":
+        # "mohon dipertimbangkan kembali, stok kami tinggal 200": a person rejected it, a person looks again; the
+        # managers hear of it now (never only from the queue's waiting alert), the district that they did
+        return appeal(session, desk, message, verdict, trust, thread, changed)
     if (changed or reading.intent == "appeal") and thread.state in CHANGEABLE:
         set_aside = _other_item(session, desk, message, verdict, thread, reading)
         return update(session, desk, thread, message, verdict, trust, changed, appeal=reading.intent == "appeal",
@@ -184,6 +194,19 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                                       quantity=verdict.stock_on_hand)
         return MessageOutcome.FOLLOW_UP_CONFIRMED
     return MessageOutcome.OTHER  # not a figure, a question or a confirmation: a person reads it (mailbot.attention)
+
+
+def appeal(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust, req: Request,
+           changed: list[dict[str, object]]) -> MessageOutcome:
+    """The district asks the province to look again at its rejected request: a queue item the managers were told
+    of (one notice, no waiting alert after it), and one reply in the thread saying it went to them."""
+    item_id, _ = attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="appeal",
+                                     detail=_detail(verdict, changed), district=req.district, item=req.item,
+                                     message=message, request=req)
+    attention.mark_alerted(session, item_id, desk.now())
+    actions.appeal_after_rejection(session, desk, req, message, verdict, changes=changed,
+                                   actor=trust.address or "district", answer_to=trust.address)
+    return MessageOutcome.FOLLOW_UP_APPEALED
 
 
 def cancel(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust, req: Request,
@@ -261,6 +284,25 @@ def _earlier_figures(session: Session, req: Request) -> dict[str, tuple[int, ...
                 if isinstance(before, int) and isinstance(name, str) and before != getattr(req, name, None):
                     found.setdefault(name, []).append(before)
     return {k: tuple(v) for k, v in found.items()}
+
+
+def _before_last_correction(session: Session, req: Request) -> list[dict[str, object]]:
+    """The changes that put back the figures *req* held before the district's last correction (its last recorded
+    update): each figure it changed, from what it is now to what it was; none when that update is not the last
+    word on a figure (changed again since) or there is none."""
+    last = session.scalar(select(Decision).where(Decision.request_pk == req.id, Decision.outcome == "updated")
+                          .order_by(Decision.id.desc()).limit(1))
+    if last is None:
+        return []
+    back = []
+    for reason in last.reasons or []:
+        for change in (reason.get("changes") or []) if isinstance(reason, dict) else []:
+            name, before, after = change.get("field"), change.get("before"), change.get("after")
+            if name not in FIGURES or getattr(req, str(name)) != after or before is None or before == after:
+                return []
+            back.append({"field": name, "label": FIELD_LABELS[str(name)], "before": after, "after": before,
+                         "restored": True})
+    return back
 
 
 def _changed(req: Request, reading: followup.Reading) -> list[dict[str, object]]:
@@ -412,16 +454,21 @@ def _counted(verdict: Verdict, received: int) -> Verdict:
                    stock_on_hand=None if verdict.stock_on_hand == received else verdict.stock_on_hand)
 
 
-def resubmitted(session: Session, thread: Request, verdict: Verdict) -> int | None:
+def resubmitted(session: Session, thread: Request, verdict: Verdict) -> tuple[int, int | None] | None:
     """The figure a district asks anew in the thread of its rejected request ("Baik pak, kalau begitu kami ajukan
-    3.000 keping saja", as the manager's TOLAK invited): a new request, never a change of the one decided."""
+    3.000 keping saja", as the manager's TOLAK invited), with the stock it states beside it: a new request, judged
+    on that stock as any request is, never a change of the one decided. The same figure asked again with a plea
+    ("tetap membutuhkan 4.000, mohon dipertimbangkan") is an appeal (see appeal)."""
     if thread.state != "rejected" or followup.cancels(verdict.body_excerpt or "", "plain"):
         return None
     reading = interpret(session, thread, verdict)
     asked = reading.figures.get("requested")
-    if reading.intent != "correction" or asked is None or set(reading.figures) - {"requested", "stock_on_hand"}:
+    if reading.intent not in ("correction", "appeal") or asked is None \
+            or set(reading.figures) - {"requested", "stock_on_hand"}:
         return None
-    return asked
+    if reading.intent == "appeal" and asked == thread.requested:
+        return None
+    return asked, reading.figures.get("stock_on_hand", verdict.stock_on_hand)
 
 
 def reminder_target(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:

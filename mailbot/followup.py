@@ -73,6 +73,12 @@ def _without_granted_restated(low: str, granted: int | None) -> str:
 _SAYS_CORRECTION = re.compile(r"\b(?:koreksi|ralat|revisi|salah ketik|yang benar|correction)\b")
 
 
+# Words that correct a figure given before, or say it was miscounted: after a receipt, of the count received.
+_RECOUNTED = re.compile(r"\b(?:koreksi|ralat|revisi|salah (?:hitung|ketik|tulis)|keliru (?:hitung|menghitung)|"
+                        r"yang benar|seharusnya|sebenarnya|hitung ulang|dihitung (?:ulang|kembali)|recount\w*|"
+                        r"miscount\w*|correction|should be)\b")
+
+
 def corrected_figures(text: str) -> tuple[int, ...]:
     """The figures *text* names as wrong when it says it corrects one ("Ralat: sisa stok kami 80 keping, bukan
     120" -> (120,)); () when it says no correction or names no old figure.
@@ -282,6 +288,73 @@ def stated_shortfall(text: str, *, received: int | None, shipped: int | None) ->
     if surplus:
         return StatedShortfall(received, of_shipment and shipped is not None, surplus=True)
     return StatedShortfall(received, of_shipment and shipped is not None and received < shipped)
+
+
+# A count given against the shipment: "we only got 1,800 out of the 2,000", "baru 1.800 dari 2.000 keping".
+_OUT_OF = re.compile(r"^\s*(?:keping|lembar|buah|pcs|blanks?|pieces|cards)?\s*(?:out of|of|dari|dr)\s+"
+                     r"(?:(?:the|total|jumlah|yang|sebanyak|our)\s+)*$")
+_GOT = re.compile(r"\b(?:terima|diterima|menerima|sampai|tiba|datang|masuk|got|get|received|receive|arrived|"
+                  r"came|delivered)\b")
+# The difference named beside the count: "selisih -100 (1.900 keping)", "selisih 100, jadi 1.900".
+_DIFFERENCE = re.compile(r"\b(?:selisih(?:nya)?|kurang|short(?:fall)?|difference)\s*(?::\s*)?(?:-|minus\s+)?\s*$")
+
+
+def count_of_shipment(text: str, *, shipped: int | None) -> int | None:
+    """The count received that a receipt gives beside the shipment or beside the difference, where nothing else
+    names it as received: "We only got 1,800 out of the 2,000" (of 2.000 shipped) -> 1.800; "selisih -100 (1.900
+    keping)" -> 1.900, the shipment less the difference. None when the text says neither, or the figures do not
+    add up to *shipped*.
+
+    >>> count_of_shipment("We only got 1,800 out of the 2,000.", shipped=2000)
+    1800
+    >>> count_of_shipment("Blangko sudah diterima, selisih -100 (1.900 keping).", shipped=2000)
+    1900
+    >>> count_of_shipment("Kami mohon 1.800 dari 2.000 keping yang tersisa di provinsi.", shipped=2000) is None
+    True
+    >>> count_of_shipment("selisih -100 (1.800 keping)", shipped=2000) is None
+    True
+    """
+    if not shipped:
+        return None
+    low = _REFERENCE.sub(" ", normalise(text or ""))
+    if not _GOT.search(low):
+        return None
+    said = [m for m in find_mentions(low) if m.value is not None and m.value >= 0 and m.unit in (None, "blank")
+            and not m.year and not m.rate and not m.approximate]
+    for first, second in zip(said, said[1:], strict=False):
+        assert first.value is not None and second.value is not None
+        if second.value == shipped and first.value < shipped and _OUT_OF.match(low[first.end:second.start]):
+            return first.value
+        if (_DIFFERENCE.search(low[max(0, first.start - 30):first.start])
+                and re.fullmatch(r"\s*[(,;:]?\s*(?:jadi|menjadi|yaitu|=)?\s*", low[first.end:second.start])
+                and first.value + second.value == shipped and 0 < first.value < second.value):
+            return second.value
+    return None
+
+
+# Taking back the correction sent before: "abaikan email koreksi kami sebelumnya, permohonan tetap seperti semula",
+# "ralat kami tadi mohon diabaikan", "kembali ke angka semula", "please disregard our previous correction".
+_UNDO = re.compile(
+    r"\b(?:abaikan|diabaikan|mengabaikan|lupakan|batalkan|dibatalkan|anulir|cabut|dicabut|tarik)\b[^.!?\n]{0,40}?"
+    r"\b(?:koreksi|ralat|revisi|perubahan)\w*|"
+    r"\b(?:koreksi|ralat|revisi|perubahan)\w*[^.!?\n]{0,40}?\b(?:mohon|harap|agar|supaya)?\s*(?:di)?abaikan\b|"
+    r"\b(?:tetap|kembali|dikembalikan)\s+(?:ke\s+|pada\s+|seperti\s+|sesuai\s+)?(?:angka\s+|jumlah\s+|permohonan\s+)?"
+    r"(?:semula|awal|yang pertama)\b|"
+    r"\b(?:ignore|disregard|cancel|withdraw)\b[^.!?\n]{0,30}?\b(?:previous|earlier|last)?\s*correction|"
+    r"\bas (?:originally|first) (?:requested|asked|stated)\b")
+
+
+def takes_back_correction(text: str) -> bool:
+    """Whether *text* takes back the district's correction sent before and keeps to its figures as they were.
+
+    >>> takes_back_correction("Mohon abaikan email koreksi kami sebelumnya, permohonan tetap seperti semula.")
+    True
+    >>> takes_back_correction("Please disregard our previous correction, the request stays as originally asked.")
+    True
+    >>> takes_back_correction("Koreksi: sisa stok kami 200 keping, bukan 500.")
+    False
+    """
+    return bool(_UNDO.search(normalise(text or "")))
 
 
 def items_named(text: str) -> set[str]:
@@ -499,6 +572,10 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
             # 2.000" of 2.000 asked, shipped and received: the request is long settled, the count is not)
             named = sorted(recorded.items(), key=lambda kv: kv[0] != "received")
             name = next((k for k, v in named if v is not None and v == olds[0].value), None)
+        if name is None and "received" in recorded and _RECOUNTED.search(low):
+            # "maaf salah hitung, yang benar 2.000" in the thread of a receipt: the count it gave, corrected (the
+            # request's own figures were settled when the blanks left)
+            name = "received"
         if name is None:
             name = next((k for k, v in (read or {}).items() if k in FIELDS and v == f.value), None)
         if name is None and earlier and _SAYS_CORRECTION.search(low):

@@ -53,6 +53,7 @@ class MessageOutcome(StrEnum):
     FOLLOW_UP_CANCELLED = "follow-up-cancelled"  # the district withdrew a request not yet decided
     FOLLOW_UP_CANCEL_ASKED = "follow-up-cancel-asked"  # ... one approved or dispatched: a person settles it
     FOLLOW_UP_CLARIFY = "follow-up-clarify"  # a figure no count can be (below zero): the district is asked back
+    FOLLOW_UP_APPEALED = "follow-up-appealed"  # asks to look again at a rejection: to the managers at once
     FOLLOW_UP_CONFIRMED = "follow-up-confirmed"
     FOLLOW_UP_REQUEST_CLARIFY = "follow-up-request-clarify"
     FOLLOW_UP_REQUEST_HELD = "follow-up-request-held"
@@ -137,6 +138,7 @@ OUTCOME_WORDS: dict[str, str] = {
     "follow-up-clarify": "reply with an impossible figure, asked back",
     "follow-up-cancelled": "request cancelled by the district",
     "follow-up-cancel-asked": "district asks to cancel a decided request: for a person",
+    "follow-up-appealed": "district asks to reconsider a rejection: managers told",
     "follow-up-confirmed": "reply confirming a request",
     "follow-up-request-clarify": "request changed by reply, asked back",
     "follow-up-request-held": "request changed by reply, waiting for manager",

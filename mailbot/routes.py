@@ -20,7 +20,7 @@ from mailbot.indonesian import item_name, number
 from mailbot.outcomes import MessageOutcome
 from mailbot.outgoing import answering, queue
 from mailbot.reader.automated import is_delivery_report
-from mailbot.reader.verdict import Verdict
+from mailbot.reader.verdict import Evidence, Verdict
 from mailbot.store import repo
 from mailbot.store import stock as ledger
 from mailbot.store.schema import Message, Report, Request
@@ -57,6 +57,14 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # a request no one could verify (perhaps a forgery in the district's name) waits for a person:
         # a verified sender's mail in its thread neither corrects it nor is linked to it
         thread = None
+    if thread is not None and thread.district == trust.district and thread.state in ("dispatched", "received") \
+            and verdict.kind in ("other", "receipt") \
+            and (verdict.received is None or any(d.field == "received" for d in verdict.doubts)) \
+            and (counted := followup.count_of_shipment(verdict.body_excerpt or "",
+                                                       shipped=thread.approved)) is not None:
+        # "we only got 1,800 out of the 2,000", "selisih -100 (1.900 keping)": the count received, said beside the
+        # shipment or the difference, in the shipment's thread; a receipt with its shortfall, never asked back
+        verdict = _received_counted(verdict, counted, thread)
     if thread is None and verdict.kind != "receipt":
         thread = conversation.correction_target(session, verdict, trust)  # a correction that lost its thread
         if thread is None and conversation.unmatched_correction(verdict, trust):
@@ -71,12 +79,15 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     if verdict.kind == "receipt":
         return receipt(session, desk, message, verdict, trust, thread)
     if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
-            and (asked := conversation.resubmitted(session, thread, verdict)) is not None:
-        # the district asks again, as the manager's rejection invited: a request of its own, decided as any
+            and (again := conversation.resubmitted(session, thread, verdict)) is not None:
+        # the district asks again, as the manager's rejection invited: a request of its own, decided as any, on
+        # the stock the mail states (never the rejected request's, nor the ledger's alone)
+        asked, stock = again
         repo.audit(session, at=desk.now(), actor=trust.address or "district", action="resubmitted",
-                   target=thread.reference, details={"message": message.id, "requested": asked})
-        anew = replace(verdict, kind="request", requested=asked,
-                       doubts=tuple(d for d in verdict.doubts if d.field != "requested"))
+                   target=thread.reference, details={"message": message.id, "requested": asked, "stock": stock})
+        settled = {"requested"} | ({"stock_on_hand"} if stock is not None else set())
+        anew = replace(verdict, kind="request", requested=asked, stock_on_hand=stock,
+                       doubts=tuple(d for d in verdict.doubts if d.field not in settled))
         return request(session, desk, message, anew, trust, None)
     if thread is not None and conversation.is_follow_up(verdict, trust, thread):
         handled = conversation.follow_up(session, desk, message, verdict, trust, thread)
@@ -103,6 +114,17 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     if verdict.kind == "stock_report":
         return report(session, desk, message, verdict, trust)
     return MessageOutcome.OTHER
+
+
+def _received_counted(verdict: Verdict, counted: int, thread: Request) -> Verdict:
+    """*verdict* as the receipt of *counted* blanks of *thread*'s shipment (followup.count_of_shipment): the doubts
+    about the count (none found, a difference written below zero) are answered by it."""
+    said = actions.sentence_stating(counted, verdict.body_excerpt or "") or ""
+    item = verdict.item or ("kia" if thread.item == "kia" else "ktp-el")
+    return replace(verdict, kind="receipt", received=counted, item=item,
+                   doubts=tuple(d for d in verdict.doubts if d.field != "received" and d.reason != "negative"),
+                   evidence=(*(e for e in verdict.evidence if e.field != "received"),
+                             Evidence("received", counted, said)))
 
 
 # --- threads -------------------------------------------------------------------------------------
@@ -562,7 +584,10 @@ def _command_error(session: Session, desk: Desk, message: Message, verdict: Verd
           request_pk=target.id if target is not None else None,
           context={"problem": problem, "reference": target.reference if target is not None else None,
                    # a request cancelled or withdrawn leaves nothing to decide: no commands are offered
-                   "settled": target is not None and target.state in ("cancelled", "withdrawn")},
+                   "settled": target is not None and target.state in ("cancelled", "withdrawn"),
+                   # what can still be done by email: nothing once the blanks left, only TOLAK PAKSA of an approval
+                   # not yet sent, and TOLAK PAKSA never before an approval
+                   "state": target.state if target is not None else None},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
 
 

@@ -46,6 +46,9 @@ CONDITION_WORDS: frozenset[str] = frozenset({
     "jika", "kalau", "kalo", "bila", "apabila", "asal", "asalkan", "syarat", "bersyarat", "tunggu", "dulu",
     "nanti", "sementara", "batal", "batalkan", "ganti", "ubah", "revisi", "koreksi", "ralat",
 })
+# Words after "SETUJU 2.000" that say the figure is granted for now ("Setuju, 2.000 keping dulu", "SETUJU 1.500 saja
+# untuk sementara"): the figure is what is approved, nothing more is promised or changed.
+FOR_NOW_WORDS: frozenset[str] = frozenset({"dulu", "dahulu", "terlebih", "saja", "aja", "sementara", "untuk"})
 GREETING_RE = re.compile(
     r"^(?:yth\b|kepada\s+yth|dear\b|halo\b|hallo\b|hai\b|hi\b|selamat\s+(?:pagi|siang|sore|malam)\b"
     r"|assalamu\W?alaikum|pak\b|bu\b|bapak\b|ibu\b)",
@@ -131,6 +134,10 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
     >>> parse_manager_command("Setuju: 1.500 keping")  # doctest: +NORMALIZE_WHITESPACE
     ManagerCommand(action='approve', quantity=1500, reason=None, reference=None, forced=False,
                    text='Setuju: 1.500 keping')
+    >>> parse_manager_command("Setuju, 2.000 keping dulu").quantity
+    2000
+    >>> parse_manager_command("Setuju dulu").code
+    'unclear_approval'
     >>> parse_manager_command("TOLAK").code
     'reason_required'
     """
@@ -213,7 +220,8 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
                 return _error("unclear_approval", line)
         else:
             trailing = re.findall(r"[^\s:;,.!?()\u2013\u2014]+", rest.lower())
-            if any(w.strip("-") not in TRAILING_WORDS for w in trailing):
+            for_now = quantity is not None and all(w.strip("-") in TRAILING_WORDS | FOR_NOW_WORDS for w in trailing)
+            if not for_now and any(w.strip("-") not in TRAILING_WORDS for w in trailing):
                 # "SETUJU 2.000 sisanya menunggu kiriman bulan Januari": the words are the manager's reason,
                 # unless they could change the approval (another figure, a negation, a condition)
                 reason = _bare_reason(rest) if quantity is not None else None
