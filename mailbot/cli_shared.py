@@ -357,9 +357,10 @@ def quantity(text: str, what: str, config: Config, *, signed: bool = False) -> i
     try:
         return parse_quantity(typed_minus(text), signed=signed, maximum=config.stock.max_quantity_per_movement)
     except QuantityError as exc:
-        if exc.code in ("invalid", "ambiguous", "not_positive"):  # no number the option takes: usage error, exit 2
-            raise UsageError(f"{what}: {exc}") from None
-        raise MailbotError(f"{what}: {exc}") from None  # a number beyond the desk's bounds
+        # no number the option takes (unreadable, ambiguous, zero, or beyond the most one movement may be): a
+        # usage error, exit 2, as every refused input; what the desk's state refuses (a balance that would go
+        # below zero, more than the free stock) is the command's own refusal, exit 1
+        raise UsageError(f"{what}: {exc}") from None
 
 
 # The largest id a database row can have (a signed 64-bit integer in SQLite and PostgreSQL alike).

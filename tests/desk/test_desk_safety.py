@@ -265,7 +265,7 @@ def test_correct_refuses_a_district_the_desk_has_not(sample: Path) -> None:
     before = mailbot(sample, "labels", "export")
     for typed in ("65.99", "Bandung"):
         result = mailbot(sample, "correct", "8", f"district={typed}", "--reason", "uji")
-        assert result.returncode == 1
+        assert result.returncode == 2  # typed input refused (was 1)
         assert result.stderr.strip() == (f"mailbot: district: {typed!r} is no district of this desk; use a code "
                                          "such as 65.01 or a name such as 'Kabupaten Bulungan'")
     assert mailbot(sample, "labels", "export").stdout == before.stdout
