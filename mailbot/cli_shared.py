@@ -376,27 +376,43 @@ def stored_id(text: str) -> int:
     return _row_id(text, digits)
 
 
-def queue_item_id(text: str) -> int:
-    """A queue item's id typed by the operator (a typer parser), as `mailbot queue list` and the digest
-    ("antrean 5") show it; "#5", which `mailbot history` writes for message 5, is refused, saying so."""
+# How a queue item may be named when typed: the digest's "antrean 5" (and its common spelling "antrian"), the
+# history's "queue item 5", or "queue 5"; the longer word first.
+QUEUE_WORDS = ("antrean", "antrian", "queue item", "queue")
+
+
+def queue_words_number(text: str) -> str | None:
+    """The digits of a queue item written with its word ("antrean 9", "Queue item 9", "queue 9"), else None."""
     typed = text.strip()
-    for word in ("antrean", "antrian"):  # copied from the digest: "antrean 5"
+    for word in QUEUE_WORDS:
         if typed.lower().startswith(word) and typed[len(word):].strip().isdigit():
-            return _row_id(text, typed[len(word):].strip())
-    return _unmarked_id(text, "a queue item's id", "`mailbot queue list` and the digest (\"antrean 5\") show it")
+            return typed[len(word):].strip()
+    return None
+
+
+def queue_item_id(text: str) -> int:
+    """A queue item's id typed by the operator (a typer parser), as `mailbot queue list` (5), the digest
+    ("antrean 5") or the history ("queue item 5") show it; "#5", which `mailbot history` writes for message 5,
+    is refused, saying what to write."""
+    if (digits := queue_words_number(text)) is not None:
+        return _row_id(text, digits)
+    return _unmarked_id(text, "a queue item's id", "as `mailbot queue list` shows it, or as the digest does: "
+                                                   '"antrean {n}"')
 
 
 def outbox_id(text: str) -> int:
     """An outbox id typed by the operator (a typer parser), as `mailbot outbox list` shows it."""
-    return _unmarked_id(text, "an outbox id", "`mailbot outbox list` shows it")
+    return _unmarked_id(text, "an outbox id", "as `mailbot outbox list` shows it")
 
 
 def _unmarked_id(text: str, what: str, shown: str) -> int:
+    """*text* as a row id written without '#'; "#9" is refused with what to write (*shown*, where "{n}" is the
+    number typed)."""
     digits = text.strip()
     if digits.startswith("#") and digits[1:].strip().isdigit():
         number = int(digits[1:].strip())
-        raise UsageError(f"{text} is how `mailbot history` writes message {number}; write {what} as {shown}, "
-                         f"without '#' (here: {number})")
+        raise UsageError(f"{text} is how `mailbot history` writes message {number}; write {what} without '#': "
+                         f"{number}, {shown.format(n=number)}")
     return _row_id(text, digits)
 
 
