@@ -227,11 +227,22 @@ def _check_email(raw: bytes, what: str, hint: str) -> None:
 
 
 def _saved_as(raw: bytes, name: str) -> str | None:
-    """What *raw* (the file *name*) is when it is a common file taken for mail, with the fix: gzip, ZIP, an
-    Office document, an Outlook .msg, text saved as UTF-16 (Notepad's "Unicode"); None for anything else."""
+    """What *raw* (the file *name*) is when it is a common file taken for mail, with the fix: an archive or a
+    compressed file (gzip, bzip2, xz, zstd, tar, ZIP, 7-Zip), an Office document, an Outlook .msg, text saved as
+    UTF-16 (Notepad's "Unicode"); None for anything else."""
     utf16 = "text saved as UTF-16, Notepad's Unicode: save it again as UTF-8"
-    if raw.startswith(b"\x1f\x8b"):
-        return "compressed with gzip: unpack it first with gunzip, then import the .eml"
+    tarred = name.lower().endswith((".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz", ".tar.zst"))
+    for magic, method, unpack in ((b"\x1f\x8b", "gzip", "gunzip"), (b"BZh", "bzip2", "bunzip2"),
+                                  (b"\xfd7zXZ\x00", "xz", "unxz"), (b"\x28\xb5\x2f\xfd", "zstd", "unzstd")):
+        if raw.startswith(magic):
+            if tarred:
+                return (f"a tar archive compressed with {method}: unpack it first (tar -xf FILE), then import "
+                        "the .eml files in it")
+            return f"compressed with {method}: unpack it first with {unpack}, then import the .eml"
+    if raw[257:262] == b"ustar":  # POSIX and GNU tar headers
+        return "a tar archive: unpack it first (tar -xf FILE), then import the .eml files in it"
+    if raw.startswith(b"7z\xbc\xaf\x27\x1c"):
+        return "a 7-Zip archive: unpack it first (7z x), then import the .eml files in it"
     if raw.startswith(b"PK\x03\x04"):
         if b"[Content_Types].xml" in raw[:4096] or name.lower().endswith((".xlsx", ".docx", ".pptx", ".ods")):
             return "an Office document, Excel or Word: import the .eml it came with"
