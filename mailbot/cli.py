@@ -900,7 +900,7 @@ def _say_command_line_error(exc: Exception) -> int:
     if name == "Abort":  # the end of input at a prompt
         sys.stderr.write("mailbot: aborted; nothing was changed\n")
         return 1
-    message = _one_line(exc.format_message()).rstrip(".")  # type: ignore[attr-defined]
+    message = _suggested(exc, _one_line(exc.format_message()).rstrip("."))  # type: ignore[attr-defined]
     message += _quantity_in_words_hint(message)
     ctx = getattr(exc, "ctx", None)
     message += _help_or_version_hint(message, ctx) + _single_dash_hint(message, ctx)
@@ -910,6 +910,22 @@ def _say_command_line_error(exc: Exception) -> int:
         path = ctx.command_path
         sys.stderr.write(f"{path}: {message} ({_one_line(ctx.get_usage())}; more: {path} --help)\n")
     return int(getattr(exc, "exit_code", 2))
+
+
+def _suggested(exc: Exception, message: str) -> str:
+    """The parser's message with its suggestion in mailbot's one wording (mailbot.suggest): click's "Possible
+    options: --item" and typer's "No such command 'statsu'. Did you mean 'status'?" alike."""
+    import re
+
+    from mailbot.suggest import suggestion
+
+    possibilities = getattr(exc, "possibilities", None)
+    if type(exc).__name__ == "NoSuchOption" and possibilities:  # click's, nearest first
+        return f"No such option: {getattr(exc, 'option_name', '')}" + suggestion(possibilities[0])
+    command = re.fullmatch(r"(No such command '.*?')\.? Did you mean '(.+?)'\??", message)
+    if command:
+        return command[1] + suggestion(command[2])
+    return message
 
 
 def _quantity_in_words_hint(message: str) -> str:
@@ -941,21 +957,22 @@ def _help_or_version_hint(message: str, ctx: typer.Context | None) -> str:
 
 def _single_dash_hint(message: str, ctx: typer.Context | None) -> str:
     """`run -once`: the parser reads "-o" as a short option; the long option meant ("--once"), when there is one."""
-    import difflib
     import re
+
+    from mailbot.suggest import did_you_mean, suggestion
 
     short = re.fullmatch(r"No such option: (-[^-\s])", message)
     if short is None or ctx is None:
         return ""
     known = sorted(o for p in ctx.command.get_params(ctx) for o in (*p.opts, *p.secondary_opts) if o.startswith("--"))
     if short[1] == "-h":
-        return " (did you mean --help?)"
+        return suggestion("--help")
     if len(starting := [o for o in known if o.startswith("-" + short[1])]) == 1 and short[1] in sys.argv[1:]:
-        return f" (did you mean {starting[0]}?)"  # "-n x" for --note: the one long option with that letter
+        return suggestion(starting[0])  # "-n x" for --note: the one long option with that letter
     for token in sys.argv[1:]:
         word = token.split("=", 1)[0]
-        if word.startswith(short[1]) and len(word) > 2 and (close := difflib.get_close_matches("-" + word, known, n=1)):
-            return f" (did you mean {close[0]}?)"
+        if word.startswith(short[1]) and len(word) > 2 and (close := did_you_mean("-" + word, known)):
+            return close
     return ""
 
 

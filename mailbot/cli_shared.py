@@ -3,7 +3,6 @@ configuration and the desk they open (mailbot.cli and mailbot.cli_people add the
 
 from __future__ import annotations
 
-import difflib
 import logging
 import os
 import re
@@ -21,6 +20,7 @@ from mailbot.config import ITEMS, Config
 from mailbot.configfile import load_config, resolve_path
 from mailbot.errors import MailbotError, UsageError
 from mailbot.logs import ZonedFormatter
+from mailbot.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from mailbot.desk import Desk
@@ -61,8 +61,7 @@ class SignedArguments(typer.core.TyperCommand):
             name = token.split("=", 1)[0]
             if name.startswith("-") and name not in known and not _signed_figure(name):
                 options = sorted(o for o in known if o.startswith("--"))
-                close = difflib.get_close_matches("-" + name.lstrip("-"), options, n=1)
-                raise _NoSuchOption(f"No such option: {name}" + (f" (did you mean {close[0]}?)" if close else ""),
+                raise _NoSuchOption(f"No such option: {name}" + did_you_mean("-" + name.lstrip("-"), options),
                                     ctx=ctx)
         return super().parse_args(ctx, args)
 
