@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 from mailbot.store.db import LOW_BYTES, database_problem, free_bytes, refuses_new_files, storage_problem
 from mailbot.store.urls import sqlite_file
-from mailbot.transports.probe import answered, wrong_port
+from mailbot.transports.probe import answered, passes, unreachable_words, wrong_port
 
 
 def _loopback(host: str) -> bool:
@@ -464,13 +464,15 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     except (OSError, IMAPClientError) as exc:
         if refused := setup_refused(exc, inbox, port):  # as `mailbot run` says it
             return refused, None
+        if passes(exc):  # nothing listens (a server restarting) or it closed at once: run tries again
+            return _not_reachable_now("IMAP", where, exc), None
         if answered(exc):  # a web server, say, is silent until spoken to: asked before silence is said
             if other := wrong_port(inbox.host, port, "IMAP", inbox.connect_timeout_seconds):
                 return f"inbox: {other}", None
         if _timed_out(exc):
             return _silent("IMAP", where, "inbox.read_timeout_seconds", inbox.read_timeout_seconds), None
-        return (f"inbox: cannot reach the IMAP server {where}: {server_text(exc)}; check inbox.host, port and tls",
-                None)
+        return (f"inbox: cannot reach the IMAP server {where}: {unreachable_words(exc)}; check inbox.host, port "
+                "and tls"), None
     try:
         if inbox.tls == "starttls":
             client.starttls(context)
@@ -545,7 +547,7 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
     outbox = config.outbox
     if isinstance(outbox, MaildirOutbox):
         return None, f"outbox: Maildir {outbox.path}"
-    from mailbot.transports.smtp import session_problem
+    from mailbot.transports.smtp import PlainSMTP, session_problem
     from mailbot.transports.tls import client_context
 
     port = outbox.port or {"implicit": 465, "starttls": 587, "none": 25}[outbox.tls]
@@ -556,18 +558,21 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
             connection: smtplib.SMTP = smtplib.SMTP_SSL(outbox.host, port, timeout=outbox.timeout_seconds,
                                                         context=context)
         else:
-            connection = smtplib.SMTP(outbox.host, port, timeout=outbox.timeout_seconds)
+            connection = PlainSMTP(outbox.host, port, timeout=outbox.timeout_seconds)
     except (OSError, smtplib.SMTPException) as exc:
         if problem := session_problem(exc, where, outbox):
             return f"outbox: {problem}", None
         if temporary := _temporary(exc, where):  # a 4xx greeting is an SMTP server's, busy for a while
             return temporary, None
+        if passes(exc):  # nothing listens (a server restarting) or it closed at once: run tries again
+            return _not_reachable_now("SMTP", where, exc), None
         if answered(exc):  # a web server, say, is silent until spoken to: asked before silence is said
             if other := wrong_port(outbox.host, port, "SMTP", outbox.timeout_seconds):
                 return f"outbox: {other}", None
         if _timed_out(exc):
             return _silent("SMTP", where, "outbox.timeout_seconds", outbox.timeout_seconds), None
-        return f"outbox: cannot reach the SMTP server {where}: {_why(exc)}; check outbox.host, port and tls", None
+        return (f"outbox: cannot reach the SMTP server {where}: {unreachable_words(exc)}; check outbox.host, port "
+                "and tls"), None
     try:
         if refused := _greeting_refused(connection, where):
             return refused, None
@@ -599,6 +604,15 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
         except Exception:  # noqa: BLE001
             connection.close()
     return None, f"outbox: SMTP server {where} answers (offers {', '.join(offered).upper() or 'nothing'})"
+
+
+def _not_reachable_now(protocol: str, where: str, exc: BaseException) -> TemporaryProblem:
+    """A connection refused (nothing listens: a server restarting) or closed at once, which `mailbot run` tries
+    again: said as a server not reachable now, in plain words, no configuration error."""
+    key = "inbox" if protocol == "IMAP" else "outbox"
+    return TemporaryProblem(
+        f"{key}: the {protocol} server {where} is not reachable now: {unreachable_words(exc)}; mailbot run tries "
+        f"again; check that the server runs, and {key}.host and port")
 
 
 def _timed_out(exc: BaseException) -> bool:

@@ -23,7 +23,7 @@ from mailbot.errors import ImapCommandError, ImapConnectionError, ImapLoginError
 from mailbot.failures import RepeatedFailure
 from mailbot.guards.limits import LimitViolation
 from mailbot.transports.base import CursorStore, IncomingMessage
-from mailbot.transports.probe import wrong_port
+from mailbot.transports.probe import closed_at_once, unreachable_words, wrong_port
 from mailbot.transports.tls import client_context
 
 log = logging.getLogger(__name__)
@@ -73,6 +73,15 @@ def backoff_delay(attempt: int, initial: float, cap: float) -> float:
     return random.uniform(ceiling / 2, ceiling)
 
 
+def _plain(exc: BaseException) -> str:
+    """Why a connection failed or was lost, in words (no Python exception text): for the log of an outage."""
+    if isinstance(exc, _ConnectionLost):
+        return f"connection lost: {' '.join(str(exc).split())}"
+    if isinstance(exc, imaplib.IMAP4.abort) and not closed_at_once(exc):
+        return f"connection lost: {server_text(exc)}"
+    return unreachable_words(exc)
+
+
 def _describe(exc: BaseException) -> str:
     text = " ".join(str(exc).split()) or "no detail"
     return f"{'connection lost' if isinstance(exc, _ConnectionLost) else type(exc).__name__}: {text}"
@@ -102,9 +111,9 @@ class ImapOutage:
             self.failures += 1
             delay = backoff_delay(self.failures, initial, cap)
             self.retry_at = time.monotonic() + delay
-            self.cause = _describe(exc)
-            self._told.failed(exc, f"unreachable ({self.cause}); trying again, with pauses growing up to {cap:g} s",
-                              kind="unreachable")
+            self.cause = _plain(exc)
+            self._told.failed(exc, f"not reachable now: {self.cause}; trying again, with pauses growing up to "
+                              f"{cap:g} s", kind="unreachable")
             log.debug("IMAP %s: try %d failed (%s); next in %.1fs", self.where, self.failures, self.cause, delay)
             return delay
 
@@ -602,7 +611,7 @@ class ImapInbox:
 
     def _unreachable(self) -> ImapConnectionError:
         # the same words for the whole outage: the service's log of the failed inbox pass tells it once
-        return ImapConnectionError(f"IMAP server {self._where} unreachable: {self._outage.cause}")
+        return ImapConnectionError(f"IMAP server {self._where} not reachable now: {self._outage.cause}")
 
     def _certificate_error(self, exc: BaseException) -> ImapConnectionError:
         return ImapConnectionError(f"IMAP server {self._where}: certificate verification failed: {_describe(exc)}")

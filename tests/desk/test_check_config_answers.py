@@ -8,6 +8,7 @@ import os
 import re
 import socketserver
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -169,6 +170,27 @@ def test_smtp_set_to_a_web_server(desk_dir: Path, server: int) -> None:
     assert code == 2 and len(lines) == 1, lines
     assert f"127.0.0.1:{server} answered, but not as an SMTP server (it looks like HTTP)" in lines[0], lines
     assert "b'" not in lines[0] and "-1 " not in lines[0] and "cannot reach" not in lines[0]
+
+
+@pytest.mark.parametrize("server", [_Web], indirect=True)
+def test_smtp_at_a_web_server_is_told_in_seconds_and_run_says_it_alike(desk_dir: Path, server: int) -> None:
+    """With the default timeout_seconds (30): check-config --connect took 34 s (the greeting waited out, then the
+    probe), and run retried the mail as a temporary failure ("will retry ... unreachable ... timed out"); now the
+    silent server is asked after 3 s, and both say the same line, exit 2, the mail not retried."""
+    _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"')
+    said = (f"127.0.0.1:{server} answered, but not as an SMTP server (it looks like HTTP); check outbox.host, port "
+            "and tls")
+    started = time.monotonic()
+    code, connect = _check(desk_dir)
+    assert time.monotonic() - started < 15, "told in seconds, not after the greeting timeout"
+    assert code == 2 and connect == [f"mailbot: configuration error: outbox: {said}"], connect
+    assert mailbot(desk_dir, "import", str(EXAMPLES / "01-bulungan-permohonan.eml")).returncode == 0
+    started = time.monotonic()
+    code, run = _one_run(desk_dir)
+    assert time.monotonic() - started < 20
+    assert code == 2, run
+    assert run[-1].startswith(f"mailbot: configuration error: {said}; check with `mailbot check-config --connect`"), run
+    assert not any("will retry" in line or "timed out" in line for line in run), run
 
 
 @pytest.mark.parametrize(("server", "looks"), [(_SmtpGreeting, "SMTP"), (_Web, "HTTP")], indirect=["server"])

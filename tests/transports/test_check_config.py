@@ -137,8 +137,18 @@ def test_unreachable_servers(dovecot: DovecotServer, smtp_server: SmtpServer, tm
     config = write_desk_config(tmp_path, dovecot, smtp_server)
     smtp_server.stop()
     result = check(config, "--connect", password=dovecot.password)
-    assert result.returncode == 2
-    assert f"cannot reach the SMTP server {smtp_server.host}:{smtp_server.port}" in result.stderr
+    # nothing listening (a server restarting) is what run tries again: not reachable now, exit 1, in words (was a
+    # configuration error, exit 2, "cannot reach ...: [Errno 111] Connection refused")
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"mailbot: temporary failure: outbox: the SMTP server {smtp_server.host}:{smtp_server.port} is not reachable "
+        "now: nothing listens on that port (the connection was refused); mailbot run tries again; check that the "
+        "server runs, and outbox.host and port"], result.stderr
+    dovecot.stop()
+    result = check(config, "--connect", password=dovecot.password)
+    assert result.returncode == 1, result.stderr
+    assert (f"inbox: the IMAP server {dovecot.host}:{dovecot.port} is not reachable now: nothing listens on that "
+            "port (the connection was refused)") in result.stderr and "Errno" not in result.stderr, result.stderr
 
 
 def test_postgresql_without_a_server(dovecot: DovecotServer, smtp_server: SmtpServer, tmp_path: Path) -> None:
