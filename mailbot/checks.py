@@ -447,7 +447,13 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     from imapclient import IMAPClient, SocketTimeout
     from imapclient.exceptions import IMAPClientError, LoginError
 
-    from mailbot.transports.imap import login_refused, missing_folder, server_text, setup_refused
+    from mailbot.transports.imap import (
+        create_missing_folders,
+        login_refused,
+        missing_folder,
+        server_text,
+        setup_refused,
+    )
     from mailbot.transports.tls import client_context
 
     port = inbox.port or (993 if inbox.tls == "implicit" else 143)
@@ -482,7 +488,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         if refused := _folders_refused(client, inbox, delimiter, where):
             return refused, None
         missing = [name for name in (inbox.folder,) if not client.folder_exists(name.replace("/", delimiter))]
-        created, refused = ([], None) if missing else _create_missing(client, inbox, delimiter, where)
+        created, refused = ([], None) if missing else create_missing_folders(client, inbox, delimiter, where)
         if refused:
             return refused, None
     except LoginError as exc:
@@ -514,33 +520,6 @@ def _folders_refused(client: IMAPClient, inbox: ImapInbox, delimiter: str, where
                     f"the server would refuse it; write the name without {delimiter!r} at its start or end, and "
                     "never two in a row")
     return None
-
-
-def _create_missing(client: IMAPClient, inbox: ImapInbox, delimiter: str, where: str) -> tuple[list[str], str | None]:
-    """Create the processed and quarantine folders that are not there yet, as `mailbot run` does at its first
-    move (mailbot.transports.imap): the names created, and why the server refused one (then run would too)."""
-    from imapclient.exceptions import IMAPClientError
-
-    from mailbot.transports.imap import server_text
-
-    created: list[str] = []
-    for key in ("processed_folder", "quarantine_folder"):
-        name = getattr(inbox, key)
-        server_name = name.replace("/", delimiter)
-        if client.folder_exists(server_name):
-            continue
-        try:
-            client.create_folder(server_name)
-        except IMAPClientError as exc:
-            if "ALREADYEXISTS" not in str(exc).upper():
-                return created, (f"inbox.{key}: the IMAP server {where} refuses to create the folder {name!r}: "
-                                 f"{server_text(exc)}; name another folder, or create it with a mail program")
-        try:
-            client.subscribe_folder(server_name)
-        except IMAPClientError:
-            pass  # run only logs it too: an unsubscribed folder still takes mail
-        created.append(name)
-    return created, None
 
 
 def _check_smtp(config: Config) -> tuple[str | None, str | None]:

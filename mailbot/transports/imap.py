@@ -180,6 +180,32 @@ def missing_folder(folder: str, where: str) -> str:
     return f"inbox.folder: the IMAP folder {folder!r} does not exist on {where}"
 
 
+def create_missing_folders(client: IMAPClient, config: ImapInboxConfig, delimiter: str,
+                           where: str) -> tuple[list[str], str | None]:
+    """Create the processed and quarantine folders that are not there yet, in the server's level separator: the
+    names created, and the one line (with the key and the fix) for a folder the server refuses to create, said
+    alike by `check-config --connect` and by `mailbot run`, which checks before it reads any mail (else it would
+    answer mail it can never move out of the inbox, and read it again)."""
+    created: list[str] = []
+    for key in ("processed_folder", "quarantine_folder"):
+        name = getattr(config, key)
+        server_name = name.replace("/", delimiter)
+        if client.folder_exists(server_name):
+            continue
+        try:
+            client.create_folder(server_name)
+        except IMAPClientError as exc:
+            if "ALREADYEXISTS" not in str(exc).upper():
+                return created, (f"inbox.{key}: the IMAP server {where} refuses to create the folder {name!r}: "
+                                 f"{server_text(exc)}; name another folder, or create it with a mail program")
+        try:
+            client.subscribe_folder(server_name)
+        except IMAPClientError as exc:
+            log.info("could not subscribe to %s: %s", server_name, _describe(exc))  # it still takes mail
+        created.append(name)
+    return created, None
+
+
 def login_refused(where: str, username: str, password_env: str, exc: BaseException) -> str:
     """The one line for a login the IMAP server at *where* refused, with the fix."""
     return (f"the IMAP server {where} refused the login of {username} ({server_text(exc)}); correct [inbox] "
@@ -254,6 +280,7 @@ class ImapInbox:
         self._capabilities: frozenset[bytes] = frozenset()
         self._delimiter: str | None = None
         self._known_folders: set[str] = set()
+        self._folders_checked = False  # the processed and quarantine folders exist (or were made) on the server
         self._pending: dict[str, list[tuple[int, int]]] = {}
         self._uidvalidity: int | None = None
         self._last_uid = 0
@@ -506,6 +533,15 @@ class ImapInbox:
                     # --connect says it, not a server failure to retry
                     raise ImapMisconfigured(missing_folder(config.folder, self._where)) from exc
                 raise
+            if not self._folders_checked:  # before any mail is read: mail read must be movable out of the inbox
+                created, refused = create_missing_folders(client, config, self._delimiter or "/", self._where)
+                if refused:
+                    raise ImapMisconfigured(refused)
+                for name in created:
+                    log.info("created IMAP folder %s", name)
+                self._known_folders.update(self._server_name(name) for name in
+                                           (config.processed_folder, config.quarantine_folder))
+                self._folders_checked = True
         except BaseException:
             try:
                 client.shutdown()
