@@ -76,6 +76,13 @@ class _Web(socketserver.StreamRequestHandler):
         self.wfile.write(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
 
 
+class _Drop(socketserver.BaseRequestHandler):
+    """A server that takes the connection and closes it at once (a mail server starting or stopping)."""
+
+    def handle(self) -> None:
+        self.request.close()
+
+
 class _SmtpGreeting(socketserver.StreamRequestHandler):
     """An SMTP server (an IMAP setting pointed at the SMTP port)."""
 
@@ -264,3 +271,32 @@ def test_run_says_an_smtp_setting_at_another_protocols_port_as_check_config_conn
     assert code == 2, run
     assert run[-1].startswith(f"mailbot: configuration error: {said}; check with `mailbot check-config --connect`"), run
     assert not any("will retry" in line or "-1 " in line for line in run), run
+
+
+@pytest.mark.parametrize("server", [_Drop], indirect=True)
+def test_a_connection_closed_at_once_is_not_reachable_now_and_run_retries_it(desk_dir: Path, server: int) -> None:
+    """Was a configuration error in check-config --connect (exit 2), while run retried it with Python's text in
+    the log ("SMTPServerDisconnected: Connection unexpectedly closed"): now both say it in the same plain words."""
+    _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"')
+    code, connect = _check(desk_dir)
+    assert code == 1 and connect == [
+        f"mailbot: temporary failure: outbox: the SMTP server 127.0.0.1:{server} is not reachable now: the server "
+        "closed the connection; mailbot run tries again; check that the server runs, and outbox.host and port"], connect
+    assert mailbot(desk_dir, "import", str(EXAMPLES / "01-bulungan-permohonan.eml")).returncode == 0
+    code, run = _one_run(desk_dir)
+    assert code == 0, run
+    retried = [line for line in run if "will retry" in line]
+    assert len(retried) == 1 and retried[0].endswith(
+        f"SMTP server 127.0.0.1:{server} not reachable now: the server closed the connection"), run
+    assert not any("Error" in line for line in run), run
+
+
+@pytest.mark.parametrize("server", [_Drop], indirect=True)
+def test_an_imap_connection_closed_at_once_is_not_reachable_now(desk_dir: Path, server: int) -> None:
+    _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 5\n'
+                                "read_timeout_seconds = 5")
+    code, connect = _check(desk_dir)
+    assert code == 1 and connect == [
+        f"mailbot: temporary failure: inbox: the IMAP server 127.0.0.1:{server} is not reachable now: the server "
+        "closed the connection; mailbot run tries again; check that the server runs, and inbox.host and port"], connect
