@@ -444,10 +444,11 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         if inbox.path.exists() and not inbox.path.is_dir():
             return f"inbox.path: {inbox.path} is a file, not a Maildir folder", None
         return None, f"inbox: Maildir {inbox.path}" + ("" if inbox.path.is_dir() else " (created on first use)")
-    from imapclient import IMAPClient, SocketTimeout
+    from imapclient import SocketTimeout
     from imapclient.exceptions import IMAPClientError, LoginError
 
     from mailbot.transports.imap import (
+        PlainIMAPClient,
         create_missing_folders,
         login_refused,
         missing_folder,
@@ -464,7 +465,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     context = (client_context(verify_certificate=inbox.verify_certificate, ca_file=inbox.ca_file)
                if inbox.tls != "none" else None)
     try:
-        client = IMAPClient(inbox.host, port=port, ssl=inbox.tls == "implicit", ssl_context=context,
+        client = PlainIMAPClient(inbox.host, port=port, ssl=inbox.tls == "implicit", ssl_context=context,
                             timeout=SocketTimeout(connect=inbox.connect_timeout_seconds,
                                                   read=inbox.read_timeout_seconds))
     except (OSError, IMAPClientError) as exc:

@@ -17,13 +17,14 @@ from typing import TypeVar
 
 from imapclient import IMAPClient, SocketTimeout
 from imapclient.exceptions import CapabilityError, IMAPClientError, LoginError
+from imapclient.imap4 import IMAP4WithTimeout
 
 from mailbot.config import ImapInbox as ImapInboxConfig
-from mailbot.errors import ImapCommandError, ImapConnectionError, ImapLoginError, ImapMisconfigured
+from mailbot.errors import ImapCommandError, ImapConnectionError, ImapLoginError, ImapMisconfigured, OtherProtocolError
 from mailbot.failures import RepeatedFailure
 from mailbot.guards.limits import LimitViolation
 from mailbot.transports.base import CursorStore, IncomingMessage
-from mailbot.transports.probe import closed_at_once, unreachable_words, wrong_port
+from mailbot.transports.probe import closed_at_once, refuse_if_silent_and_other, unreachable_words, wrong_port
 from mailbot.transports.tls import client_context
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,26 @@ class _StoppedConnecting(Exception):
 
 
 _CONNECTION_OR_LOST: tuple[type[BaseException], ...] = (*_CONNECTION_ERRORS, _ConnectionLost)
+
+
+class _ProbingIMAP4(IMAP4WithTimeout):  # type: ignore[misc]  # imapclient has no type hints
+    """imapclient's plain connection, asked what it speaks when it stays silent (see PlainIMAPClient)."""
+
+    def _create_socket(self, timeout: float | None = None) -> socket.socket:
+        sock: socket.socket = super()._create_socket(timeout)
+        refuse_if_silent_and_other(sock, self.host, self.port, "IMAP", timeout or self._timeout or 0)
+        return sock
+
+
+class PlainIMAPClient(IMAPClient):  # type: ignore[misc]  # imapclient has no type hints
+    """IMAPClient whose plain-text connection, when the server stays silent for a few seconds (a web server
+    waits for its client), is asked what it speaks (mailbot.transports.probe): a port in another protocol
+    raises OtherProtocolError in seconds, not after the whole greeting timeout. Implicit TLS is left as it is."""
+
+    def _create_IMAP4(self) -> imaplib.IMAP4:
+        if self.ssl or self.stream:
+            return super()._create_IMAP4()  # type: ignore[no-any-return]
+        return _ProbingIMAP4(self.host, self.port, getattr(self._timeout, "connect", None))
 
 
 def make_key(folder: str, uidvalidity: int, uid: int) -> str:
@@ -154,6 +175,8 @@ def setup_refused(exc: BaseException, config: ImapInboxConfig, port: int) -> str
     says BYE, another protocol on the port), or None for a failure that may pass (the server down, a dropped
     connection): `check-config --connect` and `mailbot run` say it alike, and run does not retry it."""
     where = f"{config.host}:{port}"
+    if isinstance(exc, OtherProtocolError):  # told on the connection just opened
+        return f"inbox: {exc}"
     if mismatch := tls_mismatch(exc, where, config.tls):
         return f"inbox: {mismatch}"
     if isinstance(exc, CapabilityError) and "STARTTLS" in str(exc).upper():
@@ -500,7 +523,7 @@ class ImapInbox:
         config = self._config
         context = self._ssl_context() if config.tls != "none" else None
         try:
-            client = IMAPClient(
+            client = PlainIMAPClient(
                 config.host,
                 port=self._port,
                 ssl=config.tls == "implicit",

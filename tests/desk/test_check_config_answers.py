@@ -200,6 +200,21 @@ def test_smtp_at_a_web_server_is_told_in_seconds_and_run_says_it_alike(desk_dir:
     assert not any("will retry" in line or "timed out" in line for line in run), run
 
 
+@pytest.mark.parametrize("server", [_Web], indirect=True)
+def test_imap_at_a_web_server_is_told_in_seconds_by_both(desk_dir: Path, server: int) -> None:
+    """With the default connect_timeout_seconds (15): was 22 s for check-config --connect and for run."""
+    _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"')
+    said = (f"mailbot: configuration error: inbox: 127.0.0.1:{server} answered, but not as an IMAP server (it looks "
+            "like HTTP); check inbox.host, port and tls")
+    started = time.monotonic()
+    code, connect = _check(desk_dir)
+    assert time.monotonic() - started < 12 and code == 2 and connect == [said], connect
+    started = time.monotonic()
+    code, run = _one_run(desk_dir)
+    assert time.monotonic() - started < 12 and code == 2 and run[-1] == said, run
+
+
 @pytest.mark.parametrize(("server", "looks"), [(_SmtpGreeting, "SMTP"), (_Web, "HTTP")], indirect=["server"])
 def test_imap_set_to_another_protocol(desk_dir: Path, server: int, looks: str) -> None:
     _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
