@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 from mailbot.store.db import LOW_BYTES, database_problem, free_bytes, refuses_new_files, storage_problem
 from mailbot.store.urls import sqlite_file
-from mailbot.transports.probe import answered, wrong_port
+from mailbot.transports.probe import answered, passes, unreachable_words, wrong_port
 
 
 def _loopback(host: str) -> bool:
@@ -444,10 +444,17 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         if inbox.path.exists() and not inbox.path.is_dir():
             return f"inbox.path: {inbox.path} is a file, not a Maildir folder", None
         return None, f"inbox: Maildir {inbox.path}" + ("" if inbox.path.is_dir() else " (created on first use)")
-    from imapclient import IMAPClient, SocketTimeout
+    from imapclient import SocketTimeout
     from imapclient.exceptions import IMAPClientError, LoginError
 
-    from mailbot.transports.imap import login_refused, missing_folder, server_text, setup_refused
+    from mailbot.transports.imap import (
+        PlainIMAPClient,
+        create_missing_folders,
+        login_refused,
+        missing_folder,
+        server_text,
+        setup_refused,
+    )
     from mailbot.transports.tls import client_context
 
     port = inbox.port or (993 if inbox.tls == "implicit" else 143)
@@ -458,19 +465,21 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     context = (client_context(verify_certificate=inbox.verify_certificate, ca_file=inbox.ca_file)
                if inbox.tls != "none" else None)
     try:
-        client = IMAPClient(inbox.host, port=port, ssl=inbox.tls == "implicit", ssl_context=context,
+        client = PlainIMAPClient(inbox.host, port=port, ssl=inbox.tls == "implicit", ssl_context=context,
                             timeout=SocketTimeout(connect=inbox.connect_timeout_seconds,
                                                   read=inbox.read_timeout_seconds))
     except (OSError, IMAPClientError) as exc:
         if refused := setup_refused(exc, inbox, port):  # as `mailbot run` says it
             return refused, None
+        if passes(exc):  # nothing listens (a server restarting) or it closed at once: run tries again
+            return _not_reachable_now("IMAP", where, exc), None
         if answered(exc):  # a web server, say, is silent until spoken to: asked before silence is said
             if other := wrong_port(inbox.host, port, "IMAP", inbox.connect_timeout_seconds):
                 return f"inbox: {other}", None
         if _timed_out(exc):
             return _silent("IMAP", where, "inbox.read_timeout_seconds", inbox.read_timeout_seconds), None
-        return (f"inbox: cannot reach the IMAP server {where}: {server_text(exc)}; check inbox.host, port and tls",
-                None)
+        return (f"inbox: cannot reach the IMAP server {where}: {unreachable_words(exc)}; check inbox.host, port "
+                "and tls"), None
     try:
         if inbox.tls == "starttls":
             client.starttls(context)
@@ -480,7 +489,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         if refused := _folders_refused(client, inbox, delimiter, where):
             return refused, None
         missing = [name for name in (inbox.folder,) if not client.folder_exists(name.replace("/", delimiter))]
-        created, refused = ([], None) if missing else _create_missing(client, inbox, delimiter, where)
+        created, refused = ([], None) if missing else create_missing_folders(client, inbox, delimiter, where)
         if refused:
             return refused, None
     except LoginError as exc:
@@ -514,38 +523,11 @@ def _folders_refused(client: IMAPClient, inbox: ImapInbox, delimiter: str, where
     return None
 
 
-def _create_missing(client: IMAPClient, inbox: ImapInbox, delimiter: str, where: str) -> tuple[list[str], str | None]:
-    """Create the processed and quarantine folders that are not there yet, as `mailbot run` does at its first
-    move (mailbot.transports.imap): the names created, and why the server refused one (then run would too)."""
-    from imapclient.exceptions import IMAPClientError
-
-    from mailbot.transports.imap import server_text
-
-    created: list[str] = []
-    for key in ("processed_folder", "quarantine_folder"):
-        name = getattr(inbox, key)
-        server_name = name.replace("/", delimiter)
-        if client.folder_exists(server_name):
-            continue
-        try:
-            client.create_folder(server_name)
-        except IMAPClientError as exc:
-            if "ALREADYEXISTS" not in str(exc).upper():
-                return created, (f"inbox.{key}: the IMAP server {where} refuses to create the folder {name!r}: "
-                                 f"{server_text(exc)}; name another folder, or create it with a mail program")
-        try:
-            client.subscribe_folder(server_name)
-        except IMAPClientError:
-            pass  # run only logs it too: an unsubscribed folder still takes mail
-        created.append(name)
-    return created, None
-
-
 def _check_smtp(config: Config) -> tuple[str | None, str | None]:
     outbox = config.outbox
     if isinstance(outbox, MaildirOutbox):
         return None, f"outbox: Maildir {outbox.path}"
-    from mailbot.transports.smtp import session_problem
+    from mailbot.transports.smtp import PlainSMTP, session_problem
     from mailbot.transports.tls import client_context
 
     port = outbox.port or {"implicit": 465, "starttls": 587, "none": 25}[outbox.tls]
@@ -556,18 +538,21 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
             connection: smtplib.SMTP = smtplib.SMTP_SSL(outbox.host, port, timeout=outbox.timeout_seconds,
                                                         context=context)
         else:
-            connection = smtplib.SMTP(outbox.host, port, timeout=outbox.timeout_seconds)
+            connection = PlainSMTP(outbox.host, port, timeout=outbox.timeout_seconds)
     except (OSError, smtplib.SMTPException) as exc:
         if problem := session_problem(exc, where, outbox):
             return f"outbox: {problem}", None
         if temporary := _temporary(exc, where):  # a 4xx greeting is an SMTP server's, busy for a while
             return temporary, None
+        if passes(exc):  # nothing listens (a server restarting) or it closed at once: run tries again
+            return _not_reachable_now("SMTP", where, exc), None
         if answered(exc):  # a web server, say, is silent until spoken to: asked before silence is said
             if other := wrong_port(outbox.host, port, "SMTP", outbox.timeout_seconds):
                 return f"outbox: {other}", None
         if _timed_out(exc):
             return _silent("SMTP", where, "outbox.timeout_seconds", outbox.timeout_seconds), None
-        return f"outbox: cannot reach the SMTP server {where}: {_why(exc)}; check outbox.host, port and tls", None
+        return (f"outbox: cannot reach the SMTP server {where}: {unreachable_words(exc)}; check outbox.host, port "
+                "and tls"), None
     try:
         if refused := _greeting_refused(connection, where):
             return refused, None
@@ -599,6 +584,15 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
         except Exception:  # noqa: BLE001
             connection.close()
     return None, f"outbox: SMTP server {where} answers (offers {', '.join(offered).upper() or 'nothing'})"
+
+
+def _not_reachable_now(protocol: str, where: str, exc: BaseException) -> TemporaryProblem:
+    """A connection refused (nothing listens: a server restarting) or closed at once, which `mailbot run` tries
+    again: said as a server not reachable now, in plain words, no configuration error."""
+    key = "inbox" if protocol == "IMAP" else "outbox"
+    return TemporaryProblem(
+        f"{key}: the {protocol} server {where} is not reachable now: {unreachable_words(exc)}; mailbot run tries "
+        f"again; check that the server runs, and {key}.host and port")
 
 
 def _timed_out(exc: BaseException) -> bool:

@@ -227,11 +227,22 @@ def _check_email(raw: bytes, what: str, hint: str) -> None:
 
 
 def _saved_as(raw: bytes, name: str) -> str | None:
-    """What *raw* (the file *name*) is when it is a common file taken for mail, with the fix: gzip, ZIP, an
-    Office document, an Outlook .msg, text saved as UTF-16 (Notepad's "Unicode"); None for anything else."""
+    """What *raw* (the file *name*) is when it is a common file taken for mail, with the fix: an archive or a
+    compressed file (gzip, bzip2, xz, zstd, tar, ZIP, 7-Zip), an Office document, an Outlook .msg, text saved as
+    UTF-16 (Notepad's "Unicode"); None for anything else."""
     utf16 = "text saved as UTF-16, Notepad's Unicode: save it again as UTF-8"
-    if raw.startswith(b"\x1f\x8b"):
-        return "compressed with gzip: unpack it first with gunzip, then import the .eml"
+    tarred = name.lower().endswith((".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz", ".tar.zst"))
+    for magic, method, unpack in ((b"\x1f\x8b", "gzip", "gunzip"), (b"BZh", "bzip2", "bunzip2"),
+                                  (b"\xfd7zXZ\x00", "xz", "unxz"), (b"\x28\xb5\x2f\xfd", "zstd", "unzstd")):
+        if raw.startswith(magic):
+            if tarred:
+                return (f"a tar archive compressed with {method}: unpack it first (tar -xf FILE), then import "
+                        "the .eml files in it")
+            return f"compressed with {method}: unpack it first with {unpack}, then import the .eml"
+    if raw[257:262] == b"ustar":  # POSIX and GNU tar headers
+        return "a tar archive: unpack it first (tar -xf FILE), then import the .eml files in it"
+    if raw.startswith(b"7z\xbc\xaf\x27\x1c"):
+        return "a 7-Zip archive: unpack it first (7z x), then import the .eml files in it"
     if raw.startswith(b"PK\x03\x04"):
         if b"[Content_Types].xml" in raw[:4096] or name.lower().endswith((".xlsx", ".docx", ".pptx", ".ods")):
             return "an Office document, Excel or Word: import the .eml it came with"
@@ -893,7 +904,7 @@ def _say_command_line_error(exc: Exception) -> int:
     if name == "Abort":  # the end of input at a prompt
         sys.stderr.write("mailbot: aborted; nothing was changed\n")
         return 1
-    message = _one_line(exc.format_message()).rstrip(".")  # type: ignore[attr-defined]
+    message = _suggested(exc, _one_line(exc.format_message()).rstrip("."))  # type: ignore[attr-defined]
     message += _quantity_in_words_hint(message)
     ctx = getattr(exc, "ctx", None)
     message += _help_or_version_hint(message, ctx) + _single_dash_hint(message, ctx)
@@ -903,6 +914,22 @@ def _say_command_line_error(exc: Exception) -> int:
         path = ctx.command_path
         sys.stderr.write(f"{path}: {message} ({_one_line(ctx.get_usage())}; more: {path} --help)\n")
     return int(getattr(exc, "exit_code", 2))
+
+
+def _suggested(exc: Exception, message: str) -> str:
+    """The parser's message with its suggestion in mailbot's one wording (mailbot.suggest): click's "Possible
+    options: --item" and typer's "No such command 'statsu'. Did you mean 'status'?" alike."""
+    import re
+
+    from mailbot.suggest import suggestion
+
+    possibilities = getattr(exc, "possibilities", None)
+    if type(exc).__name__ == "NoSuchOption" and possibilities:  # click's, nearest first
+        return f"No such option: {getattr(exc, 'option_name', '')}" + suggestion(possibilities[0])
+    command = re.fullmatch(r"(No such command '.*?')\.? Did you mean '(.+?)'\??", message)
+    if command:
+        return command[1] + suggestion(command[2])
+    return message
 
 
 def _quantity_in_words_hint(message: str) -> str:
@@ -934,21 +961,22 @@ def _help_or_version_hint(message: str, ctx: typer.Context | None) -> str:
 
 def _single_dash_hint(message: str, ctx: typer.Context | None) -> str:
     """`run -once`: the parser reads "-o" as a short option; the long option meant ("--once"), when there is one."""
-    import difflib
     import re
+
+    from mailbot.suggest import did_you_mean, suggestion
 
     short = re.fullmatch(r"No such option: (-[^-\s])", message)
     if short is None or ctx is None:
         return ""
     known = sorted(o for p in ctx.command.get_params(ctx) for o in (*p.opts, *p.secondary_opts) if o.startswith("--"))
     if short[1] == "-h":
-        return " (did you mean --help?)"
+        return suggestion("--help")
     if len(starting := [o for o in known if o.startswith("-" + short[1])]) == 1 and short[1] in sys.argv[1:]:
-        return f" (did you mean {starting[0]}?)"  # "-n x" for --note: the one long option with that letter
+        return suggestion(starting[0])  # "-n x" for --note: the one long option with that letter
     for token in sys.argv[1:]:
         word = token.split("=", 1)[0]
-        if word.startswith(short[1]) and len(word) > 2 and (close := difflib.get_close_matches("-" + word, known, n=1)):
-            return f" (did you mean {close[0]}?)"
+        if word.startswith(short[1]) and len(word) > 2 and (close := did_you_mean("-" + word, known)):
+            return close
     return ""
 
 

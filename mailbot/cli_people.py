@@ -22,6 +22,7 @@ from mailbot.cli_shared import (
     plain_option,
     quantity,
     queue_item_id,
+    queue_words_number,
     request_reference,
     row_limit,
     stored_id,
@@ -226,8 +227,9 @@ def labels_import(
 @app.command("show", help="The same as `mailbot history`.")
 @app.command()
 def history(
-    target: Annotated[str, typer.Argument(metavar="REF_OR_MESSAGE",
-                                          help="A request reference (BLK-2026-0042) or a message id.")],
+    target: Annotated[str, typer.Argument(
+        metavar="REF_OR_MESSAGE",
+        help='A request reference (BLK-2026-0042), a message id, or a queue item ("antrean 9").')],
 ) -> None:
     """A request's (or a message's) whole thread: messages, readings, decisions, mail, ledger, who did what.
 
@@ -239,18 +241,43 @@ def history(
     # "#8", as the history shows a message: that message, never a request
     number = target[1:].strip() if target.startswith("#") else ""
     message_number = number if number.isascii() and number.isdigit() and int(number) <= MAX_ID else None
+    queued = queue_words_number(target)  # "antrean 9", as the digest names a queue item
     if message_number is not None:
         target = message_number
-    elif not (target.isascii() and target.isdigit()):
+    elif queued is None and not (target.isascii() and target.isdigit()):
         target = request_reference(target)
     with _desk(read_only=True) as desk, desk.sessions() as session:
-        if message_number is None:
+        if queued is not None:
+            target = _queue_item_subject(session, target, queue_item_id(queued))
+        elif message_number is None:
             target = _message_or_request(session, target)
         heading, events = story(session, target, {d.code: d.name for d in desk.config.districts})
         out.print(heading, highlight=False)
         table = table_of(("when", "what", "who", "detail"),
                          ((zoned(e.at, desk.tz), e.what, who(e.who), e.text) for e in events))
     print_table(out, table)
+
+
+def _queue_item_subject(session: Session, typed: str, item_id: int) -> str:
+    """What `history "antrean 9"` shows: the request queue item 9 is about, else its message, said on stderr
+    first; a queue item about neither (a stock difference) or none at all is refused with what to write."""
+    from mailbot.store.schema import AttentionItem, Request
+
+    item = session.get(AttentionItem, item_id)
+    if item is None:
+        raise MailbotError(f"{typed!r} names queue item {item_id}, and there is no such item; see `mailbot queue "
+                           "list --all`; `mailbot history` takes a request reference (BLK-2026-0042) or a message id")
+    request = session.get(Request, item.request_pk) if item.request_pk is not None else None
+    if request is not None:
+        err.print(f"mailbot: {typed} is queue item {item_id}; shown: the history of {request.reference}, which it "
+                  "is about", highlight=False, soft_wrap=True)
+        return request.reference
+    if item.message_pk is not None:
+        err.print(f"mailbot: {typed} is queue item {item_id}; shown: the history of message {item.message_pk}, "
+                  "which it is about", highlight=False, soft_wrap=True)
+        return str(item.message_pk)
+    raise MailbotError(f"{typed!r} is queue item {item_id}, which is about no request or message (see `mailbot queue "
+                       "list --all`); `mailbot history` takes a request reference (BLK-2026-0042) or a message id")
 
 
 def _message_or_request(session: Session, target: str) -> str:

@@ -3,7 +3,6 @@ configuration and the desk they open (mailbot.cli and mailbot.cli_people add the
 
 from __future__ import annotations
 
-import difflib
 import logging
 import os
 import re
@@ -21,6 +20,7 @@ from mailbot.config import ITEMS, Config
 from mailbot.configfile import load_config, resolve_path
 from mailbot.errors import MailbotError, UsageError
 from mailbot.logs import ZonedFormatter
+from mailbot.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from mailbot.desk import Desk
@@ -61,8 +61,7 @@ class SignedArguments(typer.core.TyperCommand):
             name = token.split("=", 1)[0]
             if name.startswith("-") and name not in known and not _signed_figure(name):
                 options = sorted(o for o in known if o.startswith("--"))
-                close = difflib.get_close_matches("-" + name.lstrip("-"), options, n=1)
-                raise _NoSuchOption(f"No such option: {name}" + (f" (did you mean {close[0]}?)" if close else ""),
+                raise _NoSuchOption(f"No such option: {name}" + did_you_mean("-" + name.lstrip("-"), options),
                                     ctx=ctx)
         return super().parse_args(ctx, args)
 
@@ -357,9 +356,10 @@ def quantity(text: str, what: str, config: Config, *, signed: bool = False) -> i
     try:
         return parse_quantity(typed_minus(text), signed=signed, maximum=config.stock.max_quantity_per_movement)
     except QuantityError as exc:
-        if exc.code in ("invalid", "ambiguous", "not_positive"):  # no number the option takes: usage error, exit 2
-            raise UsageError(f"{what}: {exc}") from None
-        raise MailbotError(f"{what}: {exc}") from None  # a number beyond the desk's bounds
+        # no number the option takes (unreadable, ambiguous, zero, or beyond the most one movement may be): a
+        # usage error, exit 2, as every refused input; what the desk's state refuses (a balance that would go
+        # below zero, more than the free stock) is the command's own refusal, exit 1
+        raise UsageError(f"{what}: {exc}") from None
 
 
 # The largest id a database row can have (a signed 64-bit integer in SQLite and PostgreSQL alike).
@@ -375,27 +375,43 @@ def stored_id(text: str) -> int:
     return _row_id(text, digits)
 
 
-def queue_item_id(text: str) -> int:
-    """A queue item's id typed by the operator (a typer parser), as `mailbot queue list` and the digest
-    ("antrean 5") show it; "#5", which `mailbot history` writes for message 5, is refused, saying so."""
+# How a queue item may be named when typed: the digest's "antrean 5" (and its common spelling "antrian"), the
+# history's "queue item 5", or "queue 5"; the longer word first.
+QUEUE_WORDS = ("antrean", "antrian", "queue item", "queue")
+
+
+def queue_words_number(text: str) -> str | None:
+    """The digits of a queue item written with its word ("antrean 9", "Queue item 9", "queue 9"), else None."""
     typed = text.strip()
-    for word in ("antrean", "antrian"):  # copied from the digest: "antrean 5"
+    for word in QUEUE_WORDS:
         if typed.lower().startswith(word) and typed[len(word):].strip().isdigit():
-            return _row_id(text, typed[len(word):].strip())
-    return _unmarked_id(text, "a queue item's id", "`mailbot queue list` and the digest (\"antrean 5\") show it")
+            return typed[len(word):].strip()
+    return None
+
+
+def queue_item_id(text: str) -> int:
+    """A queue item's id typed by the operator (a typer parser), as `mailbot queue list` (5), the digest
+    ("antrean 5") or the history ("queue item 5") show it; "#5", which `mailbot history` writes for message 5,
+    is refused, saying what to write."""
+    if (digits := queue_words_number(text)) is not None:
+        return _row_id(text, digits)
+    return _unmarked_id(text, "a queue item's id", "as `mailbot queue list` shows it, or as the digest does: "
+                                                   '"antrean {n}"')
 
 
 def outbox_id(text: str) -> int:
     """An outbox id typed by the operator (a typer parser), as `mailbot outbox list` shows it."""
-    return _unmarked_id(text, "an outbox id", "`mailbot outbox list` shows it")
+    return _unmarked_id(text, "an outbox id", "as `mailbot outbox list` shows it")
 
 
 def _unmarked_id(text: str, what: str, shown: str) -> int:
+    """*text* as a row id written without '#'; "#9" is refused with what to write (*shown*, where "{n}" is the
+    number typed)."""
     digits = text.strip()
     if digits.startswith("#") and digits[1:].strip().isdigit():
         number = int(digits[1:].strip())
-        raise UsageError(f"{text} is how `mailbot history` writes message {number}; write {what} as {shown}, "
-                         f"without '#' (here: {number})")
+        raise UsageError(f"{text} is how `mailbot history` writes message {number}; write {what} without '#': "
+                         f"{number}, {shown.format(n=number)}")
     return _row_id(text, digits)
 
 

@@ -321,7 +321,7 @@ def _named_zones() -> frozenset[str]:
 
 
 def _zone_hint(value: str) -> str:
-    import difflib
+    from mailbot.suggest import did_you_mean
 
     if zone := _INDONESIAN_ZONES.get(value.strip().upper()):
         return f"; {value.strip().upper()} is written {zone!r}"
@@ -331,8 +331,8 @@ def _zone_hint(value: str) -> str:
         named = _OFFSET_ZONES.get(hours)
         return (f"; an offset is not a zone: UTC{offset[1]}{offset[2]} is {named!r}" if named
                 else "; write a named zone like 'Asia/Makassar' (WITA, UTC+8)")
-    close = difflib.get_close_matches(value, sorted(_named_zones()), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else "; write a zone like 'Asia/Makassar' (WITA)"
+    return (did_you_mean(value, sorted(_named_zones()), quoted=True)
+            or "; write a zone like 'Asia/Makassar' (WITA)")
 
 
 class DatabaseConfig(_Strict):

@@ -16,6 +16,7 @@ from sqlalchemy.exc import ArgumentError
 
 from mailbot.config import Config, MaildirInbox, MaildirOutbox
 from mailbot.errors import ConfigError
+from mailbot.suggest import did_you_mean, suggestion
 
 DEFAULT_CONFIG = "config.toml"
 CONFIG_ENV = "MAILBOT_CONFIG"
@@ -128,10 +129,8 @@ def _describe(e: Any, errors: list[Any]) -> tuple[str, str]:
         if other := _other_kind(loc):
             return key, f"{what} for kind = {loc[1]!r} ({loc[-1]} is a key of kind = {other!r})"
         missing = [str(m["loc"][-1]) for m in errors if m["type"] == "missing" and tuple(m["loc"][:-1]) == loc[:-1]]
-        close = (difflib.get_close_matches(str(loc[-1]), missing, n=1)
-                 or difflib.get_close_matches(str(loc[-1]), _KEYS, n=1, cutoff=0.75))
-        if close:
-            what += f" (did you mean {close[0]!r}?)"
+        what += (did_you_mean(str(loc[-1]), missing, quoted=True)
+                 or did_you_mean(str(loc[-1]), _KEYS, quoted=True, cutoff=0.75))
         return key, what
     if kind == "missing":
         return key, "required key is missing"
@@ -139,16 +138,14 @@ def _describe(e: Any, errors: list[Any]) -> tuple[str, str]:
         ctx = e.get("ctx", {})
         tags = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
         what = f"{ctx.get('tag')!r} is not one of {', '.join(tags)}"
-        close = difflib.get_close_matches(str(ctx.get("tag")), tags, n=1)
-        if close:
-            what += f" (did you mean {close[0]!r}?)"
+        what += did_you_mean(str(ctx.get("tag")), tags, quoted=True)
         return f"{key}.kind" if key else "kind", what
     if kind == "union_tag_not_found":
         what = "required key is missing"
         given = e["input"] if isinstance(e.get("input"), dict) else {}
         close = difflib.get_close_matches("kind", [str(k) for k in given], n=1, cutoff=0.5)
         if close:
-            what += f" ({close[0]!r} is not a key here: did you mean 'kind'?)"
+            what += suggestion("kind", quoted=True, aside=f"{close[0]!r} is not a key here")
         return f"{key}.kind" if key else "kind", what
     if kind == "string_pattern_mismatch" and key.endswith("password_env"):
         return key, (f"{e['input']!r} is not the name of an environment variable; name the variable that holds "

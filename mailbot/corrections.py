@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from mailbot import actions, attention, conversation, stated
 from mailbot.desk import Desk, reader_districts
-from mailbot.errors import InvalidAction, MailbotError
+from mailbot.errors import InvalidAction, MailbotError, UsageError
 from mailbot.indonesian import FIELD_LABELS, number
 from mailbot.labels import LABEL_KEYS, keep_label, label_of
 from mailbot.outcomes import outcome_words, state_words
@@ -57,7 +57,7 @@ def parse_fields(pairs: list[str], *, maximum: int, districts: Mapping[str, str]
 
     A figure is read by the one quantity reader (mailbot.quantities), within *maximum* ([stock]
     max_quantity_per_movement, what a district's mail may state too); only a request's figure must be
-    above zero ("habis" is a stock of 0)."""
+    above zero ("habis" is a stock of 0). What cannot be taken is a UsageError (typed input, exit 2)."""
     from mailbot.errors import QuantityError
     from mailbot.quantities import parse_quantity
 
@@ -66,39 +66,39 @@ def parse_fields(pairs: list[str], *, maximum: int, districts: Mapping[str, str]
         name, sep, value = pair.partition("=")
         name, value = name.strip(), value.strip()
         if not sep or name not in LABEL_KEYS:
-            raise MailbotError(f"{pair!r}: expected field=value with field one of {', '.join(LABEL_KEYS)}")
+            raise UsageError(f"{pair!r}: expected field=value with field one of {', '.join(LABEL_KEYS)}")
         if value.lower() in ("", "null", "none", "-"):
             fields[name] = [] if name == "tags" else None
         elif name in QUANTITY_FIELDS:
             try:
                 fields[name] = parse_quantity(value, zero=name != "requested", maximum=maximum)
             except QuantityError as exc:
-                raise MailbotError(f"{name}: {exc}") from None
+                raise UsageError(f"{name}: {exc}") from None
         elif name in ("sender_known", "needs_attachment"):
             if value.lower() not in ("true", "false"):
-                raise MailbotError(f"{name}: expected true or false, got {value!r}")
+                raise UsageError(f"{name}: expected true or false, got {value!r}")
             fields[name] = value.lower() == "true"
         elif name == "tags":
             fields[name] = [t for t in value.split(",") if t]
         elif name == "kind":
             if value.lower() not in KINDS:
-                raise MailbotError(f"kind: expected one of {', '.join(KINDS)}, got {value!r}")
+                raise UsageError(f"kind: expected one of {', '.join(KINDS)}, got {value!r}")
             fields[name] = value.lower()
         elif name == "item":
             if value.lower() not in ITEMS:
-                raise MailbotError(f"item: expected one of {', '.join(ITEMS)}, got {value!r}")
+                raise UsageError(f"item: expected one of {', '.join(ITEMS)}, got {value!r}")
             fields[name] = value.lower()
         elif name == "district" and districts is not None:
             code = district_code(value, districts)
             if code is None:
                 example = next(iter(districts), "65.01")
-                raise MailbotError(f"district: {value!r} is no district of this desk; use a code such as {example} "
+                raise UsageError(f"district: {value!r} is no district of this desk; use a code such as {example} "
                                    f"or a name such as {districts.get(example, 'Kabupaten Bulungan')!r}")
             fields[name] = code
         else:
             fields[name] = value
     if not fields:
-        raise MailbotError("give at least one field=value to correct")
+        raise UsageError("give at least one field=value to correct")
     return fields
 
 

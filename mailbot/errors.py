@@ -120,6 +120,13 @@ class ImapMisconfigured(TransportError, ConfigError):
     match it, STARTTLS not on offer, a greeting BYE): not retried; `mailbot run` stops with exit status 2."""
 
 
+class OtherProtocolError(TransportError, ConnectionError):
+    """A server port that answers in another protocol than the one configured (a web server at the SMTP
+    setting's port), told on the connection just opened: the message is the one line, with the fix, that
+    `check-config --connect` and `mailbot run` say alike (mailbot.transports.probe.wrong_port). A
+    ConnectionError, so that every place that handles a connection that failed handles it."""
+
+
 class ImapCommandError(TransportError):
     """The IMAP server answered NO or BAD to a command."""
 

@@ -17,13 +17,14 @@ from typing import TypeVar
 
 from imapclient import IMAPClient, SocketTimeout
 from imapclient.exceptions import CapabilityError, IMAPClientError, LoginError
+from imapclient.imap4 import IMAP4WithTimeout
 
 from mailbot.config import ImapInbox as ImapInboxConfig
-from mailbot.errors import ImapCommandError, ImapConnectionError, ImapLoginError, ImapMisconfigured
+from mailbot.errors import ImapCommandError, ImapConnectionError, ImapLoginError, ImapMisconfigured, OtherProtocolError
 from mailbot.failures import RepeatedFailure
 from mailbot.guards.limits import LimitViolation
 from mailbot.transports.base import CursorStore, IncomingMessage
-from mailbot.transports.probe import wrong_port
+from mailbot.transports.probe import closed_at_once, refuse_if_silent_and_other, unreachable_words, wrong_port
 from mailbot.transports.tls import client_context
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,26 @@ class _StoppedConnecting(Exception):
 _CONNECTION_OR_LOST: tuple[type[BaseException], ...] = (*_CONNECTION_ERRORS, _ConnectionLost)
 
 
+class _ProbingIMAP4(IMAP4WithTimeout):  # type: ignore[misc]  # imapclient has no type hints
+    """imapclient's plain connection, asked what it speaks when it stays silent (see PlainIMAPClient)."""
+
+    def _create_socket(self, timeout: float | None = None) -> socket.socket:
+        sock: socket.socket = super()._create_socket(timeout)
+        refuse_if_silent_and_other(sock, self.host, self.port, "IMAP", timeout or self._timeout or 0)
+        return sock
+
+
+class PlainIMAPClient(IMAPClient):  # type: ignore[misc]  # imapclient has no type hints
+    """IMAPClient whose plain-text connection, when the server stays silent for a few seconds (a web server
+    waits for its client), is asked what it speaks (mailbot.transports.probe): a port in another protocol
+    raises OtherProtocolError in seconds, not after the whole greeting timeout. Implicit TLS is left as it is."""
+
+    def _create_IMAP4(self) -> imaplib.IMAP4:
+        if self.ssl or self.stream:
+            return super()._create_IMAP4()  # type: ignore[no-any-return]
+        return _ProbingIMAP4(self.host, self.port, getattr(self._timeout, "connect", None))
+
+
 def make_key(folder: str, uidvalidity: int, uid: int) -> str:
     """The IncomingMessage key for one message, e.g. "imap:INBOX:1700000000:42"."""
     return f"{KEY_PREFIX}{folder}:{uidvalidity}:{uid}"
@@ -71,6 +92,15 @@ def backoff_delay(attempt: int, initial: float, cap: float) -> float:
     initial * 2**(attempt-1), never over *cap*."""
     ceiling = min(cap, initial * (2 ** min(attempt - 1, 30)))
     return random.uniform(ceiling / 2, ceiling)
+
+
+def _plain(exc: BaseException) -> str:
+    """Why a connection failed or was lost, in words (no Python exception text): for the log of an outage."""
+    if isinstance(exc, _ConnectionLost):
+        return f"connection lost: {' '.join(str(exc).split())}"
+    if isinstance(exc, imaplib.IMAP4.abort) and not closed_at_once(exc):
+        return f"connection lost: {server_text(exc)}"
+    return unreachable_words(exc)
 
 
 def _describe(exc: BaseException) -> str:
@@ -104,9 +134,9 @@ class ImapOutage:
             self.failures += 1
             delay = backoff_delay(self.failures, initial, cap)
             self.retry_at = time.monotonic() + delay
-            self.cause = _describe(exc)
-            self._told.failed(exc, f"unreachable ({self.cause}); trying again, with pauses growing up to {cap:g} s",
-                              kind="unreachable")
+            self.cause = _plain(exc)
+            self._told.failed(exc, f"not reachable now: {self.cause}; trying again, with pauses growing up to "
+                              f"{cap:g} s", kind="unreachable")
             log.debug("IMAP %s: try %d failed (%s); next in %.1fs", self.where, self.failures, self.cause, delay)
             return delay
 
@@ -172,6 +202,8 @@ def setup_refused(exc: BaseException, config: ImapInboxConfig, port: int) -> str
     says BYE, another protocol on the port), or None for a failure that may pass (the server down, a dropped
     connection): `check-config --connect` and `mailbot run` say it alike, and run does not retry it."""
     where = f"{config.host}:{port}"
+    if isinstance(exc, OtherProtocolError):  # told on the connection just opened
+        return f"inbox: {exc}"
     if mismatch := tls_mismatch(exc, where, config.tls):
         return f"inbox: {mismatch}"
     if isinstance(exc, CapabilityError) and "STARTTLS" in str(exc).upper():
@@ -196,6 +228,32 @@ def setup_refused(exc: BaseException, config: ImapInboxConfig, port: int) -> str
 def missing_folder(folder: str, where: str) -> str:
     """The one line for an inbox folder that does not exist on the server at *where*."""
     return f"inbox.folder: the IMAP folder {folder!r} does not exist on {where}"
+
+
+def create_missing_folders(client: IMAPClient, config: ImapInboxConfig, delimiter: str,
+                           where: str) -> tuple[list[str], str | None]:
+    """Create the processed and quarantine folders that are not there yet, in the server's level separator: the
+    names created, and the one line (with the key and the fix) for a folder the server refuses to create, said
+    alike by `check-config --connect` and by `mailbot run`, which checks before it reads any mail (else it would
+    answer mail it can never move out of the inbox, and read it again)."""
+    created: list[str] = []
+    for key in ("processed_folder", "quarantine_folder"):
+        name = getattr(config, key)
+        server_name = name.replace("/", delimiter)
+        if client.folder_exists(server_name):
+            continue
+        try:
+            client.create_folder(server_name)
+        except IMAPClientError as exc:
+            if "ALREADYEXISTS" not in str(exc).upper():
+                return created, (f"inbox.{key}: the IMAP server {where} refuses to create the folder {name!r}: "
+                                 f"{server_text(exc)}; name another folder, or create it with a mail program")
+        try:
+            client.subscribe_folder(server_name)
+        except IMAPClientError as exc:
+            log.info("could not subscribe to %s: %s", server_name, _describe(exc))  # it still takes mail
+        created.append(name)
+    return created, None
 
 
 def login_refused(where: str, username: str, password_env: str, exc: BaseException) -> str:
@@ -273,6 +331,7 @@ class ImapInbox:
         self._capabilities: frozenset[bytes] = frozenset()
         self._delimiter: str | None = None
         self._known_folders: set[str] = set()
+        self._folders_checked = False  # the processed and quarantine folders exist (or were made) on the server
         self._pending: dict[str, list[tuple[int, int]]] = {}
         self._uidvalidity: int | None = None
         self._last_uid = 0
@@ -493,7 +552,7 @@ class ImapInbox:
         config = self._config
         context = self._ssl_context() if config.tls != "none" else None
         try:
-            client = IMAPClient(
+            client = PlainIMAPClient(
                 config.host,
                 port=self._port,
                 ssl=config.tls == "implicit",
@@ -526,6 +585,15 @@ class ImapInbox:
                     # --connect says it, not a server failure to retry
                     raise ImapMisconfigured(missing_folder(config.folder, self._where)) from exc
                 raise
+            if not self._folders_checked:  # before any mail is read: mail read must be movable out of the inbox
+                created, refused = create_missing_folders(client, config, self._delimiter or "/", self._where)
+                if refused:
+                    raise ImapMisconfigured(refused)
+                for name in created:
+                    log.info("created IMAP folder %s", name)
+                self._known_folders.update(self._server_name(name) for name in
+                                           (config.processed_folder, config.quarantine_folder))
+                self._folders_checked = True
         except BaseException:
             try:
                 client.shutdown()
@@ -645,7 +713,7 @@ class ImapInbox:
 
     def _unreachable(self) -> ImapConnectionError:
         # the same words for the whole outage: the service's log of the failed inbox pass tells it once
-        return ImapConnectionError(f"IMAP server {self._where} unreachable: {self._outage.cause}")
+        return ImapConnectionError(f"IMAP server {self._where} not reachable now: {self._outage.cause}")
 
     def _certificate_error(self, exc: BaseException) -> ImapConnectionError:
         return ImapConnectionError(f"IMAP server {self._where}: certificate verification failed: {_describe(exc)}")

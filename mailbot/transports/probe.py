@@ -3,8 +3,18 @@ that answers in another protocol is said in one line, by `check-config --connect
 
 from __future__ import annotations
 
+import errno
+import imaplib
 import re
+import select
+import smtplib
 import socket
+
+from mailbot.errors import OtherProtocolError
+
+# How long a server may stay silent on a new connection before it is asked, on a connection of its own, what
+# it speaks: a mail server greets at once, a web server waits for its client to speak first.
+SILENCE_SECONDS = 3.0
 
 
 def protocol_of(first: bytes) -> str | None:
@@ -25,16 +35,19 @@ def protocol_of(first: bytes) -> str | None:
     return None
 
 
-def _probe(host: str, port: int, hello: bytes, timeout: float) -> bytes:
+def _probe(host: str, port: int, hello: bytes, timeout: float, *, wait: bool = True) -> bytes:
     """What the server at host:port says first, or, when it waits for the client (a web server), what it
-    answers to *hello*; b"" when it says nothing."""
+    answers to *hello*; b"" when it says nothing. Without *wait*, *hello* is said at once (the server was
+    silent on another connection already)."""
     try:
         with socket.create_connection((host, port), timeout=min(timeout, 10)) as sock:
             sock.settimeout(min(timeout, 3))
-            try:
-                said = sock.recv(512)
-            except TimeoutError:
-                said = b""
+            said = b""
+            if wait:
+                try:
+                    said = sock.recv(512)
+                except TimeoutError:
+                    said = b""
             if not said:
                 sock.sendall(hello)
                 said = sock.recv(512)
@@ -49,11 +62,11 @@ def answered(exc: BaseException) -> bool:
     return not isinstance(exc, ConnectionRefusedError | socket.gaierror)
 
 
-def not_the_protocol(host: str, port: int, expected: str, timeout: float) -> str | None:
+def not_the_protocol(host: str, port: int, expected: str, timeout: float, *, wait: bool = True) -> str | None:
     """'HOST:PORT answered, but not as an SMTP server (it looks like HTTP)', or None when the server cannot
     be told apart from one speaking *expected* ("SMTP", "IMAP")."""
     hello = b"EHLO mailbot.invalid\r\n" if expected == "SMTP" else b"a1 CAPABILITY\r\n"
-    said = _probe(host, port, hello, timeout)
+    said = _probe(host, port, hello, timeout, wait=wait)
     if not said:
         return None
     looks = protocol_of(said)
@@ -70,9 +83,56 @@ def not_the_protocol(host: str, port: int, expected: str, timeout: float) -> str
     return f"{host}:{port} answered, but not as an {expected} server ({what})"
 
 
-def wrong_port(host: str, port: int, expected: str, timeout: float) -> str | None:
+def wrong_port(host: str, port: int, expected: str, timeout: float, *, wait: bool = True) -> str | None:
     """The one line (without its "inbox: " or "outbox: ") for a port that answers in another protocol than
     *expected*, with the fix, or None: said alike by `check-config --connect` and by `mailbot run`."""
-    other = not_the_protocol(host, port, expected, timeout)
+    other = not_the_protocol(host, port, expected, timeout, wait=wait)
     key = "inbox" if expected == "IMAP" else "outbox"
     return f"{other}; check {key}.host, port and tls" if other else None
+
+
+def refuse_if_silent_and_other(sock: socket.socket, host: str, port: int, expected: str, timeout: float) -> None:
+    """On a plain connection just opened to a server that should greet first: when it has said nothing within
+    SILENCE_SECONDS, ask it on a connection of its own what it speaks, and raise OtherProtocolError (closing
+    *sock*) when it answers in another protocol. So a web server at a mail setting's port is told in seconds,
+    not after the whole greeting timeout; a slow mail server is waited for as before (the probe, asked
+    early, answers as one)."""
+    if timeout <= SILENCE_SECONDS or select.select([sock], [], [], SILENCE_SECONDS)[0]:
+        return
+    if other := wrong_port(host, port, expected, timeout, wait=False):
+        sock.close()
+        raise OtherProtocolError(other)
+
+
+def unreachable_words(exc: BaseException) -> str:
+    """Why a connection could not be made or was lost at once, in plain words (no Python exception text)."""
+    if isinstance(exc, ConnectionRefusedError) or getattr(exc, "errno", None) == errno.ECONNREFUSED:
+        return "nothing listens on that port (the connection was refused)"
+    if isinstance(exc, socket.gaierror):
+        return "the host name is not known"
+    if _timed_out(exc):
+        return "no answer in time"
+    if (isinstance(exc, ConnectionResetError | BrokenPipeError | EOFError | smtplib.SMTPServerDisconnected)
+            or closed_at_once(exc)):
+        return "the server closed the connection"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror[:1].lower() + exc.strerror[1:]
+    return " ".join(str(exc).split()) or "the connection failed"
+
+
+def passes(exc: BaseException) -> bool:
+    """A connection refused (nothing listening: a server restarting) or closed at once: `mailbot run` tries
+    again, and `check-config --connect` says the server is not reachable now, no configuration error."""
+    if _timed_out(exc):  # smtplib says a greeting that never came as a closed connection: a silent server
+        return False
+    return (isinstance(exc, ConnectionRefusedError | ConnectionResetError | EOFError | smtplib.SMTPServerDisconnected)
+            or getattr(exc, "errno", None) == errno.ECONNREFUSED or closed_at_once(exc))
+
+
+def _timed_out(exc: BaseException) -> bool:
+    return isinstance(exc, TimeoutError) or "timed out" in str(exc).lower()
+
+
+def closed_at_once(exc: BaseException) -> bool:
+    """imaplib's word for a connection the server closed before its greeting ("socket error: EOF")."""
+    return isinstance(exc, imaplib.IMAP4.abort) and "EOF" in str(exc)

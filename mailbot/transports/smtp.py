@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 import re
 import smtplib
+import socket
 import ssl
 from collections.abc import Callable
 
 from mailbot.config import SmtpOutbox as SmtpOutboxConfig
 from mailbot.errors import (
     NotAttempted,
+    OtherProtocolError,
     PermanentDeliveryError,
     RecipientsRefusedError,
     SendingMisconfigured,
@@ -18,7 +20,7 @@ from mailbot.errors import (
     TemporaryDeliveryError,
 )
 from mailbot.transports.base import OutgoingMessage
-from mailbot.transports.probe import wrong_port
+from mailbot.transports.probe import refuse_if_silent_and_other, unreachable_words, wrong_port
 from mailbot.transports.tls import client_context
 
 log = logging.getLogger(__name__)
@@ -61,9 +63,23 @@ def classify_reply(code: int, text: str, what: str) -> TemporaryDeliveryError | 
 _MECHANISM_CODES = (504, 534, 538)
 
 
+class PlainSMTP(smtplib.SMTP):
+    """smtplib's SMTP whose new connection, when the server stays silent for a few seconds (a web server waits
+    for its client), is asked what it speaks (mailbot.transports.probe): a port in another protocol raises
+    OtherProtocolError in seconds instead of after the whole greeting timeout."""
+
+    def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
+        sock: socket.socket = super()._get_socket(host, port, timeout)  # type: ignore[misc]  # smtplib's own seam
+        refuse_if_silent_and_other(sock, host, port, "SMTP", timeout)
+        return sock
+
+
 def session_problem(exc: BaseException, where: str, config: SmtpOutboxConfig) -> str | None:
     """The one line, with the fix, for a session the SMTP server at *where* refuses for good (a password,
-    an AUTH mechanism, this client, or a TLS handshake), or None when *exc* may pass by itself."""
+    an AUTH mechanism, this client, a TLS handshake, another protocol on the port), or None when *exc* may
+    pass by itself."""
+    if isinstance(exc, OtherProtocolError):
+        return str(exc)
     if isinstance(exc, smtplib.SMTPAuthenticationError) and exc.smtp_code in _MECHANISM_CODES:
         return (f"the SMTP server {where} does not accept the way mailbot logs in ({exc.smtp_code} "
                 f"{_text(exc.smtp_error)}); mailbot logs in with PLAIN, LOGIN or CRAM-MD5: enable one of these "
@@ -153,7 +169,7 @@ class SmtpSender:
                 context=self._ssl_context(),
             )
         else:
-            connection = smtplib.SMTP(config.host, self._port, local_hostname=self._local_hostname, timeout=timeout)
+            connection = PlainSMTP(config.host, self._port, local_hostname=self._local_hostname, timeout=timeout)
         try:
             connection.ehlo()
             if config.tls == "starttls":
@@ -235,7 +251,8 @@ class SmtpSender:
             return SmtpConnectionError(
                 f"SMTP server {self._where} refused the session: {exc.smtp_code} {_text(exc.smtp_error)}"
             )
-        return SmtpConnectionError(f"SMTP server {self._where} unreachable: {_describe(exc)}")
+        # a server restarting (nothing listens for a moment) or closing at once: tried again, said in words
+        return SmtpConnectionError(f"SMTP server {self._where} not reachable now: {unreachable_words(exc)}")
 
     def _send_one(self, connection: smtplib.SMTP, message: OutgoingMessage, delivered: int) -> Exception | None:
         """*message* over *connection*, on which *delivered* mails went before it: None or the failure."""

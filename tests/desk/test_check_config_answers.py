@@ -8,6 +8,7 @@ import os
 import re
 import socketserver
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -73,6 +74,13 @@ class _Web(socketserver.StreamRequestHandler):
     def handle(self) -> None:
         self.rfile.readline()
         self.wfile.write(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+
+
+class _Drop(socketserver.BaseRequestHandler):
+    """A server that takes the connection and closes it at once (a mail server starting or stopping)."""
+
+    def handle(self) -> None:
+        self.request.close()
 
 
 class _SmtpGreeting(socketserver.StreamRequestHandler):
@@ -171,6 +179,42 @@ def test_smtp_set_to_a_web_server(desk_dir: Path, server: int) -> None:
     assert "b'" not in lines[0] and "-1 " not in lines[0] and "cannot reach" not in lines[0]
 
 
+@pytest.mark.parametrize("server", [_Web], indirect=True)
+def test_smtp_at_a_web_server_is_told_in_seconds_and_run_says_it_alike(desk_dir: Path, server: int) -> None:
+    """With the default timeout_seconds (30): check-config --connect took 34 s (the greeting waited out, then the
+    probe), and run retried the mail as a temporary failure ("will retry ... unreachable ... timed out"); now the
+    silent server is asked after 3 s, and both say the same line, exit 2, the mail not retried."""
+    _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"')
+    said = (f"127.0.0.1:{server} answered, but not as an SMTP server (it looks like HTTP); check outbox.host, port "
+            "and tls")
+    started = time.monotonic()
+    code, connect = _check(desk_dir)
+    assert time.monotonic() - started < 15, "told in seconds, not after the greeting timeout"
+    assert code == 2 and connect == [f"mailbot: configuration error: outbox: {said}"], connect
+    assert mailbot(desk_dir, "import", str(EXAMPLES / "01-bulungan-permohonan.eml")).returncode == 0
+    started = time.monotonic()
+    code, run = _one_run(desk_dir)
+    assert time.monotonic() - started < 20
+    assert code == 2, run
+    assert run[-1].startswith(f"mailbot: configuration error: {said}; check with `mailbot check-config --connect`"), run
+    assert not any("will retry" in line or "timed out" in line for line in run), run
+
+
+@pytest.mark.parametrize("server", [_Web], indirect=True)
+def test_imap_at_a_web_server_is_told_in_seconds_by_both(desk_dir: Path, server: int) -> None:
+    """With the default connect_timeout_seconds (15): was 22 s for check-config --connect and for run."""
+    _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"')
+    said = (f"mailbot: configuration error: inbox: 127.0.0.1:{server} answered, but not as an IMAP server (it looks "
+            "like HTTP); check inbox.host, port and tls")
+    started = time.monotonic()
+    code, connect = _check(desk_dir)
+    assert time.monotonic() - started < 12 and code == 2 and connect == [said], connect
+    started = time.monotonic()
+    code, run = _one_run(desk_dir)
+    assert time.monotonic() - started < 12 and code == 2 and run[-1] == said, run
+
+
 @pytest.mark.parametrize(("server", "looks"), [(_SmtpGreeting, "SMTP"), (_Web, "HTTP")], indirect=["server"])
 def test_imap_set_to_another_protocol(desk_dir: Path, server: int, looks: str) -> None:
     _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
@@ -242,3 +286,32 @@ def test_run_says_an_smtp_setting_at_another_protocols_port_as_check_config_conn
     assert code == 2, run
     assert run[-1].startswith(f"mailbot: configuration error: {said}; check with `mailbot check-config --connect`"), run
     assert not any("will retry" in line or "-1 " in line for line in run), run
+
+
+@pytest.mark.parametrize("server", [_Drop], indirect=True)
+def test_a_connection_closed_at_once_is_not_reachable_now_and_run_retries_it(desk_dir: Path, server: int) -> None:
+    """Was a configuration error in check-config --connect (exit 2), while run retried it with Python's text in
+    the log ("SMTPServerDisconnected: Connection unexpectedly closed"): now both say it in the same plain words."""
+    _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"')
+    code, connect = _check(desk_dir)
+    assert code == 1 and connect == [
+        f"mailbot: temporary failure: outbox: the SMTP server 127.0.0.1:{server} is not reachable now: the server "
+        "closed the connection; mailbot run tries again; check that the server runs, and outbox.host and port"], connect
+    assert mailbot(desk_dir, "import", str(EXAMPLES / "01-bulungan-permohonan.eml")).returncode == 0
+    code, run = _one_run(desk_dir)
+    assert code == 0, run
+    retried = [line for line in run if "will retry" in line]
+    assert len(retried) == 1 and retried[0].endswith(
+        f"SMTP server 127.0.0.1:{server} not reachable now: the server closed the connection"), run
+    assert not any("Error" in line for line in run), run
+
+
+@pytest.mark.parametrize("server", [_Drop], indirect=True)
+def test_an_imap_connection_closed_at_once_is_not_reachable_now(desk_dir: Path, server: int) -> None:
+    _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 5\n'
+                                "read_timeout_seconds = 5")
+    code, connect = _check(desk_dir)
+    assert code == 1 and connect == [
+        f"mailbot: temporary failure: inbox: the IMAP server 127.0.0.1:{server} is not reachable now: the server "
+        "closed the connection; mailbot run tries again; check that the server runs, and inbox.host and port"], connect

@@ -110,6 +110,11 @@ def test_help_version_and_a_single_dash_point_to_the_option(desk_dir: Path, args
     (("adjust", "province", "-reason", "--reason", "y"),
      "mailbot adjust: No such option: -reason (did you mean --reason?) (Usage: "),
     (("supply", "receive", "10", "-note", "x"), "mailbot supply receive: No such option: -note (did you mean --note?)"),
+    # the parser's own suggestions in the same words (were "Did you mean 'status'?" and "(Possible options: --item)")
+    (("statsu",), "mailbot: No such command 'statsu' (did you mean status?) (Usage: mailbot [OPTIONS] COMMAND"),
+    (("queue", "lst"), "mailbot queue: No such command 'lst' (did you mean list?) (Usage: mailbot queue "),
+    (("status", "--itme", "kia"), "mailbot status: No such option: --itme (did you mean --item?) (Usage: "),
+    (("requests", "--opn"), "mailbot requests: No such option: --opn (did you mean --open?) (Usage: "),
 ])
 def test_a_usage_error_is_one_line(desk_dir: Path, args: tuple[str, ...], said: str) -> None:
     result = mailbot(desk_dir, *args)
@@ -117,7 +122,7 @@ def test_a_usage_error_is_one_line(desk_dir: Path, args: tuple[str, ...], said: 
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(said), result.stderr
     command = " ".join(args[:2]) if args[0] == "supply" else args[0]
-    assert lines[0].endswith(f"more: mailbot {command + ' ' if args[0] != 'frobnicate' else ''}--help)")
+    assert lines[0].endswith(f"more: mailbot {command + ' ' if args[0] not in ('frobnicate', 'statsu') else ''}--help)")
     assert "─" not in result.stderr and "╭" not in result.stderr
 
 

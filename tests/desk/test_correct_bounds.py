@@ -34,7 +34,7 @@ def test_a_corrected_figure_out_of_bounds_is_refused_in_one_line_and_books_nothi
     pk = _report(desk_dir)
     before = db(desk_dir).execute(ON_HAND).fetchone()[0]
     result = mailbot(desk_dir, "correct", str(pk), f"stock_on_hand={value}", "--reason", "salah baca")
-    assert result.returncode == 1, result.stdout
+    assert result.returncode == 2, result.stdout  # typed input refused, as every usage error (was 1)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and words in lines[0] and lines[0].startswith("mailbot: stock_on_hand:"), result.stderr
     assert db(desk_dir).execute(ON_HAND).fetchone()[0] == before
@@ -55,7 +55,7 @@ def test_a_corrected_request_figure_beyond_the_bound_is_refused_and_nobody_is_ma
     pk = db(desk_dir).execute("select message_pk from requests").fetchone()[0]
     mailed = len(sent_mail(desk_dir))
     result = mailbot(desk_dir, "correct", str(pk), "requested=9.000.000.000", "--reason", "uji")
-    assert result.returncode == 1 and "max_quantity_per_movement" in result.stderr, result.stderr
+    assert result.returncode == 2 and "max_quantity_per_movement" in result.stderr, result.stderr
     assert db(desk_dir).execute("select requested from requests").fetchone()[0] == 1500
     assert mailbot(desk_dir, "run", "--once").returncode == 0
     assert len(sent_mail(desk_dir)) == mailed

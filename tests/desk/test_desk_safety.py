@@ -265,7 +265,7 @@ def test_correct_refuses_a_district_the_desk_has_not(sample: Path) -> None:
     before = mailbot(sample, "labels", "export")
     for typed in ("65.99", "Bandung"):
         result = mailbot(sample, "correct", "8", f"district={typed}", "--reason", "uji")
-        assert result.returncode == 1
+        assert result.returncode == 2  # typed input refused (was 1)
         assert result.stderr.strip() == (f"mailbot: district: {typed!r} is no district of this desk; use a code "
                                          "such as 65.01 or a name such as 'Kabupaten Bulungan'")
     assert mailbot(sample, "labels", "export").stdout == before.stdout
@@ -335,11 +335,12 @@ def test_queue_items_are_never_written_as_messages_are(sample: Path) -> None:
     assert "<strong>antrean 1, Kabupaten Bulungan</strong>" in html
     assert "mailbot queue close &lt;nomor antrean&gt;" in html
     assert not re.search(r"#\d", text) and not re.search(r">#\d", html)
-    for command in (("queue", "close", "#1", "--reason", "x"), ("resolve", "#1", "--reason", "x")):
+    for command in (("queue", "close", "#3", "--reason", "x"), ("resolve", "#3", "--reason", "x")):
         refused = mailbot(sample, *command)
+        # the number typed, not always "antrean 5"
         assert refused.returncode == 2 and refused.stderr.strip().splitlines() == [
-            "mailbot: #1 is how `mailbot history` writes message 1; write a queue item's id as `mailbot queue list` "
-            "and the digest (\"antrean 5\") show it, without '#' (here: 1)"], (command, refused.stderr)
+            "mailbot: #3 is how `mailbot history` writes message 3; write a queue item's id without '#': 3, as "
+            '`mailbot queue list` shows it, or as the digest does: "antrean 3"'], (command, refused.stderr)
     closed = mailbot(sample, "queue", "close", "antrean 1", "--reason", "dicek di gudang")
     assert closed.returncode == 0 and "queue item 1 closed" in closed.stdout, closed.stderr
     shown = mailbot(sample, "history", "#9")  # the message that opened queue item 1
@@ -350,6 +351,23 @@ def test_queue_items_are_never_written_as_messages_are(sample: Path) -> None:
         "mailbot: message 2 was processed already; only quarantined ones are replayed")
     assert mailbot(sample, "quarantine", "dismiss", "#2", "--reason", "foto").stderr.strip() == (
         "mailbot: message 2 is processed, not quarantined")
+
+
+def test_history_of_a_queue_item_shows_what_it_is_about(sample: Path) -> None:
+    """`history "antrean 6"`, as the digest names queue item 6, was "no request 'ANTREAN 6'"."""
+    for typed, shown, heading in (("antrean 6", "BLK-2026-0006", "BLK-2026-0006 "),
+                                  ("queue 3", "message 5", "message 5 "), ("Queue item 1", "message 9", "message 9 ")):
+        result = mailbot(sample, "history", typed)
+        assert result.returncode == 0, result.stderr
+        assert result.stderr.strip() == (f"mailbot: {typed} is queue item {typed.split()[-1]}; shown: the history of "
+                                         f"{shown}, which it is about"), result.stderr
+        assert result.stdout.startswith(heading), result.stdout
+    missing = mailbot(sample, "history", "antrean 99")
+    assert missing.returncode == 1 and missing.stderr.strip() == (
+        "mailbot: 'antrean 99' names queue item 99, and there is no such item; see `mailbot queue list --all`; "
+        "`mailbot history` takes a request reference (BLK-2026-0042) or a message id"), missing.stderr
+    closed = mailbot(sample, "queue", "close", "queue 2", "--reason", "dicek")  # the words queue ids take too
+    assert closed.returncode == 0 and "queue item 2 closed" in closed.stdout, closed.stderr
 
 
 COMMANDS_WITH_BY = [("approve",), ("reject",), ("dispatch",), ("adjust",), ("supply", "receive"), ("correct",),

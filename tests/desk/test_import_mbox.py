@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bz2
 import email
 import email.policy
 import gzip
+import lzma
 import mailbox
 import sqlite3
 from email.message import EmailMessage
@@ -131,6 +133,18 @@ def _zipped(member: str, data: bytes) -> bytes:
     return buffer.getvalue()
 
 
+def _tarred(member: str, data: bytes, compression: str = "") -> bytes:
+    import io
+    import tarfile
+
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode=f"w:{compression}") as archive:
+        info = tarfile.TarInfo(member)
+        info.size = len(data)
+        archive.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
 MAIL = b"From: disdukcapil@malinaukab.example\r\nSubject: Permohonan blangko\r\n\r\nMohon 1.000 keping.\r\n"
 
 
@@ -145,7 +159,16 @@ MAIL = b"From: disdukcapil@malinaukab.example\r\nSubject: Permohonan blangko\r\n
     ("laporan.xlsx", _zipped("[Content_Types].xml", b"<Types/>"),
      "an Office document, Excel or Word: import the .eml it came with"),
     ("surat.pdf", b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n", "a PDF document: import the .eml it came with"),
-], ids=["gzip", "outlook-msg", "utf16-bom", "utf16-no-bom", "zip", "xlsx", "pdf"])
+    # were the generic "binary data, not an email"
+    ("permohonan.eml.bz2", bz2.compress(MAIL), "compressed with bzip2: unpack it first with bunzip2, then import"),
+    ("permohonan.eml.xz", lzma.compress(MAIL), "compressed with xz: unpack it first with unxz, then import the .eml"),
+    ("arsip.tar", _tarred("permohonan.eml", MAIL), "a tar archive: unpack it first (tar -xf FILE), then import"),
+    ("arsip.tar.gz", _tarred("permohonan.eml", MAIL, "gz"), "a tar archive compressed with gzip: unpack it first "
+                                                           "(tar -xf FILE), then import the .eml files in it"),
+    ("arsip.tar.bz2", _tarred("permohonan.eml", MAIL, "bz2"), "a tar archive compressed with bzip2: unpack it"),
+    ("arsip.tar.xz", _tarred("permohonan.eml", MAIL, "xz"), "a tar archive compressed with xz: unpack it first"),
+], ids=["gzip", "outlook-msg", "utf16-bom", "utf16-no-bom", "zip", "xlsx", "pdf", "bz2", "xz", "tar", "tar-gz",
+        "tar-bz2", "tar-xz"])
 def test_a_file_taken_for_mail_is_told_what_it_is(desk_dir: Path, name: str, data: bytes, said: str) -> None:
     """Were all "binary data, not an email (an .eml file holds one message with its headers)"."""
     path = desk_dir / name

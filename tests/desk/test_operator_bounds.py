@@ -36,10 +36,11 @@ def test_resolve_delta_is_read_as_indonesian(desk_dir: Path) -> None:
     assert _ledger(desk_dir, "65.01") - before == 2000
 
 
-# A number beyond the desk's bounds exits 1; a value that is no number or is ambiguous is a usage error, exit 2.
+# A value the option does not take is a usage error, exit 2, as the README's convention says: no number, an
+# ambiguous one, and one beyond the most one movement may be (that exited 1).
 @pytest.mark.parametrize(("delta", "words", "code"), [
-    ("1000000000000", "max_quantity_per_movement", 1), ("200001", "max_quantity_per_movement", 1),
-    ("9" * 26, "far too large", 1), ("2,000", "ambiguous", 2), ("20.00", "not a whole number", 2),
+    ("1000000000000", "max_quantity_per_movement", 2), ("200001", "max_quantity_per_movement", 2),
+    ("9" * 26, "far too large", 2), ("2,000", "ambiguous", 2), ("20.00", "not a whole number", 2),
 ])
 def test_resolve_delta_out_of_bounds_is_one_line_and_books_nothing(desk_dir: Path, delta: str, words: str,
                                                                    code: int) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from mailbot.cli import EXIT_STOPPED
 from tests.desk_config import PASSWORD_ENV, write_desk_config
-from tests.servers import DovecotServer, SmtpServer
+from tests.servers import DovecotServer, SmtpServer, district_request
 from tests.transports.test_end_to_end import REPO, mailbot_command
 
 pytestmark = pytest.mark.servers
@@ -112,6 +112,15 @@ def test_connect_says_a_folder_the_server_will_not_create(dovecot: DovecotServer
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "inbox.quarantine_folder: the IMAP server" in lines[0], lines
     assert "refuses to create the folder" in lines[0] and "b'" not in lines[0], lines
+    # run checks it before it reads any mail, and stops in the same line, exit 2 (was: read and answered the mail,
+    # warned at the move, exit 0, and the mail stayed in INBOX to be read again)
+    dovecot.append("INBOX", district_request(1))
+    once = subprocess.run([*mailbot_command(), "--config", str(config), "run", "--once"], cwd=REPO,
+                          env={**os.environ, PASSWORD_ENV: dovecot.password}, capture_output=True, text=True,
+                          timeout=120)
+    said = [line for line in once.stderr.splitlines() if line.startswith("mailbot: configuration error:")]
+    assert once.returncode == 2 and said == [lines[0]], once.stderr
+    assert smtp_server.messages == [] and dovecot.count("INBOX") == 1, "nothing read, nothing answered"
 
 
 def test_smtp_username_without_auth_on_offer(dovecot: DovecotServer, smtp_server: SmtpServer,
@@ -137,8 +146,18 @@ def test_unreachable_servers(dovecot: DovecotServer, smtp_server: SmtpServer, tm
     config = write_desk_config(tmp_path, dovecot, smtp_server)
     smtp_server.stop()
     result = check(config, "--connect", password=dovecot.password)
-    assert result.returncode == 2
-    assert f"cannot reach the SMTP server {smtp_server.host}:{smtp_server.port}" in result.stderr
+    # nothing listening (a server restarting) is what run tries again: not reachable now, exit 1, in words (was a
+    # configuration error, exit 2, "cannot reach ...: [Errno 111] Connection refused")
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"mailbot: temporary failure: outbox: the SMTP server {smtp_server.host}:{smtp_server.port} is not reachable "
+        "now: nothing listens on that port (the connection was refused); mailbot run tries again; check that the "
+        "server runs, and outbox.host and port"], result.stderr
+    dovecot.stop()
+    result = check(config, "--connect", password=dovecot.password)
+    assert result.returncode == 1, result.stderr
+    assert (f"inbox: the IMAP server {dovecot.host}:{dovecot.port} is not reachable now: nothing listens on that "
+            "port (the connection was refused)") in result.stderr and "Errno" not in result.stderr, result.stderr
 
 
 def test_postgresql_without_a_server(dovecot: DovecotServer, smtp_server: SmtpServer, tmp_path: Path) -> None:

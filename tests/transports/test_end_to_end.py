@@ -220,7 +220,7 @@ def test_an_imap_outage_is_told_once_and_its_end_once(
     lines = (desk_folder / "run.log").read_text().splitlines()
     told = [line for line in lines
             if (" WARNING " in line or " ERROR " in line) and "require_authentication" not in line]
-    assert len([line for line in told if "unreachable" in line]) <= 2, "\n".join(told)
+    assert len([line for line in told if "not reachable now" in line]) <= 2, "\n".join(told)
     assert len([line for line in told if "works again" in line]) <= 2, "\n".join(told)
     assert len(told) <= 4, "\n".join(told)
     assert "_ConnectionLost" not in "\n".join(lines)
