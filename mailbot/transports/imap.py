@@ -165,6 +165,9 @@ class ImapOutage:
             return True
 
 
+# A stop gives the IMAP command in progress this long to finish before its connection is shut (stop_waiting).
+STOP_GRACE = 2.0
+
 # In a long outage the pause before the next full try grows up to max_backoff_seconds (300 s by default); a
 # server back meanwhile would wait out the rest of it. So, between tries, every PROBE_SECONDS an operation
 # that is not allowed a full try knocks on the port (a TCP connect, closed at once): a port that answers again
@@ -339,6 +342,8 @@ class ImapInbox:
         self._interrupted = False
         self._selected: dict[bytes, object] = {}
         self._waiting_thread: int | None = None  # the thread blocked connecting to (or waiting on) the server
+        self._using_thread: int | None = None  # the thread running a command on the connection in hand
+        self._operation = 0  # commands run on a connection so far (which one a stop's grace period is about)
 
     # -- public API ----------------------------------------------------------
 
@@ -500,12 +505,37 @@ class ImapInbox:
     def stop_waiting(self) -> None:
         """From a signal handler (for a stop): end the wait of this thread on a server that has not answered
         yet (a slow greeting or login, the pause before the next try) now, not after the timeout and every
-        retry; the operation fails with ImapConnectionError. Only such network waits are cut short: a
-        connection in use, and any database work, are left to finish."""
-        if self._waiting_thread == threading.get_ident():
+        retry; the operation fails with ImapConnectionError. A command in progress on the connection in hand
+        is given STOP_GRACE seconds to finish (a fetch, a move after the commit), then its connection is
+        shut (a server that stopped answering no longer holds the stop for the read timeout); every later
+        read on it waits STOP_GRACE seconds at most; no new connection is made. Database work is never cut."""
+        self._interrupted = True
+        me = threading.get_ident()
+        if self._waiting_thread == me:
             self._waiting_thread = None
-            self._interrupted = True
             raise _StoppedConnecting
+        client = self._client
+        if client is None:
+            return
+        try:
+            client.socket().settimeout(STOP_GRACE)
+        except (OSError, AttributeError):
+            pass  # already closed
+        if self._using_thread == me:
+            timer = threading.Timer(STOP_GRACE, self._cut, (client, self._operation))
+            timer.daemon = True
+            timer.start()
+
+    def _cut(self, client: IMAPClient, operation: int) -> None:
+        """The end of a stop's grace: the command it found in progress still is: shut its connection."""
+        current = self._client
+        if current is not None and current is client and self._operation == operation and self._using_thread:
+            log.info("IMAP %s: the server has not answered within %g s of the stop; closing the connection",
+                     self._where, STOP_GRACE)
+            try:
+                current.socket().shutdown(socket.SHUT_RDWR)
+            except (OSError, AttributeError):
+                pass
 
     def close(self) -> None:
         """Carry out pending moves, log out and close the connection; safe to repeat."""
@@ -739,7 +769,12 @@ class ImapInbox:
             existing = self._client
             try:
                 client = existing or self._connect()
-                return operation(client)
+                self._operation += 1
+                self._using_thread = threading.get_ident()
+                try:
+                    return operation(client)
+                finally:
+                    self._using_thread = None
             except ssl.SSLCertVerificationError as exc:
                 self._drop()
                 raise self._certificate_error(exc) from exc
@@ -748,6 +783,8 @@ class ImapInbox:
                 raise self._login_error(exc) from exc
             except _CONNECTION_ERRORS as exc:
                 self._drop()
+                if self._interrupted:  # a stop cut it short (or came meanwhile): no new connection
+                    raise self._stopped() from exc
                 if existing is not None and self._outage.outlived(self._connected_at):
                     log.debug("IMAP %s: a connection from before the outage failed (%s); connecting again",
                               self._where, _describe(exc))

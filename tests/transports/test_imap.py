@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
+import signal
 import threading
 import time
 
@@ -11,7 +13,7 @@ import pytest
 
 from mailbot.errors import ImapConnectionError, ImapLoginError, TransportError
 from mailbot.transports.base import MemoryCursorStore
-from mailbot.transports.imap import PROBE_SECONDS, ImapInbox, ImapOutage, backoff_delay, make_key, parse_key
+from mailbot.transports.imap import PROBE_SECONDS, STOP_GRACE, ImapInbox, ImapOutage, backoff_delay, make_key, parse_key
 from tests.servers import DovecotServer, district_request
 from tests.transports.helpers import SilentProxy, inbox_config, make_inbox
 
@@ -511,6 +513,40 @@ def test_a_connection_from_before_an_outage_is_made_again_untold_once_the_server
         waiter.close()
     told = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert len(told) == 2 and "failed: not reachable now" in told[0] and "works again" in told[1], told
+
+
+@pytest.mark.servers
+@pytest.mark.parametrize("then", ["silent", "answers"])
+def test_a_stop_during_a_fetch_from_a_server_gone_silent_ends_after_the_grace_not_the_read_timeout(
+        dovecot: DovecotServer, cursors: MemoryCursorStore, then: str) -> None:
+    """SIGTERM while a FETCH waits on a server that no longer answers: the command gets STOP_GRACE seconds,
+    then its connection is shut and the fetch ends as stopped (no reconnection); a server that answers within
+    the grace finishes the command."""
+    for i in range(3):
+        dovecot.append("INBOX", district_request(i))
+    with SilentProxy(dovecot.host, dovecot.port) as proxy:
+        config = inbox_config(dovecot, port=proxy.port, read_timeout_seconds=30)
+        with ImapInbox(config, dovecot.password, cursors, None) as inbox:
+            inbox.wait_for_mail(0.1)  # connected
+            if then == "silent":
+                proxy.silence()
+            previous = signal.signal(signal.SIGUSR1, lambda *_: inbox.stop_waiting())
+            timer = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGUSR1))
+            started = time.monotonic()
+            timer.start()
+            try:
+                if then == "silent":
+                    with pytest.raises(ImapConnectionError, match="stopped"):
+                        for _ in inbox.fetch_new():
+                            time.sleep(0.5)  # the stop lands in the fetch
+                    took = time.monotonic() - started
+                    assert STOP_GRACE <= took < STOP_GRACE + 3, took
+                    assert proxy.connections == 1, "no new connection after the stop"
+                else:
+                    assert len(list(inbox.fetch_new())) == 3
+            finally:
+                timer.cancel()
+                signal.signal(signal.SIGUSR1, previous)
 
 
 @pytest.mark.servers
