@@ -129,7 +129,10 @@ class SenderProcess:
     with stop(desk, sender).
     """
 
-    STOP_SECONDS = 60.0  # for the mail in hand; then the process is killed (that mail may be sent again later)
+    STOP_SECONDS = 60.0  # a pass that ends: for the mail in hand; then the process is killed
+    # A stop asked for (SIGTERM, Ctrl-C): a server that has not answered the mail in hand within this is cut off
+    # (the process is killed): that one mail may go out once more at the next start (RFC 1047's window).
+    STOP_GRACE = 5.0
 
     def __init__(self, config: Config, *, tell_misconfigured: bool = True) -> None:
         self._config = config
@@ -185,7 +188,8 @@ class SenderProcess:
 
     def stop(self, desk: Desk, sender: Sender, *, drain: bool = True,
              should_stop: Callable[[], bool] = lambda: False) -> FlushResult:
-        """Let the process finish the mail in hand and exit (killed after STOP_SECONDS); with *drain*,
+        """Let the process finish the mail in hand and exit (killed after STOP_SECONDS, or STOP_GRACE when a stop
+        was asked for: no *drain*, or *should_stop*); with *drain*,
         then send what is left (`run --once`), asking *should_stop* after each mail; without, it stays
         queued for the next start (a service told to stop finishes what it has in hand, not the whole
         outbox)."""
@@ -193,9 +197,15 @@ class SenderProcess:
             self._stopping = True
             if self._process.is_alive():
                 self._signal(_STOP)
-        self._process.join(self.STOP_SECONDS)
+        asked = not drain or should_stop()  # a stop asked for, not the end of a pass
+        seconds = self.STOP_GRACE if asked else self.STOP_SECONDS
+        self._process.join(seconds)
         if self._process.is_alive():
-            log.error("the sender process did not stop within %.0f s; killing it", self.STOP_SECONDS)
+            if asked:
+                log.warning("the SMTP server has not answered the mail in hand within %.0f s of the stop; sending "
+                            "stops here (that mail may go out once more at the next start)", seconds)
+            else:
+                log.error("the sender process did not stop within %.0f s; killing it", seconds)
             self._process.kill()
             self._process.join()
         result = FlushResult()

@@ -131,3 +131,52 @@ def test_sigterm_while_sending_finishes_the_mail_in_hand_and_the_next_start_send
     assert not twice, f"sent more than once: {twice}"
     print(f"{whom}{' once' if once else ''}: {len(taken_at_stop)} of {len(outbox)} mails sent before the stop "
           f"({stopped_in:.2f} s to stop), {len(left)} left queued and sent by the next start")
+
+
+@pytest.mark.timeout(300)
+def test_a_stop_while_the_smtp_server_stalls_ends_within_the_grace_and_repeats_at_most_the_mail_in_hand(
+        desk_dir: Path, tmp_path: Path) -> None:
+    """The server takes a mail and then says nothing for a minute: a stop does not wait for it (nor for the
+    SMTP timeout); the mail in hand is the one that may go out once more."""
+    from mailbot.outbox import SenderProcess
+
+    inbox = desk_dir / "var" / "mail" / "inbox"
+    for i in range(MESSAGES):
+        deliver(inbox, _request(i))
+    command = [sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), "run"]
+    log = (tmp_path / "runs.log").open("wb")
+    with SmtpServer() as smtp:
+        smtp.data_delay = 60.0
+        _use_smtp(desk_dir, smtp)
+        config = desk_dir / "config.toml"  # a server answering within the SMTP timeout (30 s by default), just slowly
+        config.write_text(config.read_text().replace("timeout_seconds = 5\n", "timeout_seconds = 60\n"))
+        proc = subprocess.Popen(command, cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
+        try:
+            assert _wait_for(lambda: len(smtp.messages) >= 1, 90), "mailbot run sent nothing"
+            proc.send_signal(signal.SIGTERM)
+            stopping = time.monotonic()
+            assert proc.wait(timeout=60) == 0, (tmp_path / "runs.log").read_text()[-2000:]
+            stopped_in = time.monotonic() - stopping
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        assert stopped_in < SenderProcess.STOP_GRACE + 4, f"stopping took {stopped_in:.1f} s"
+        assert "within 5 s of the stop" in (tmp_path / "runs.log").read_text()
+        smtp.data_delay = 0.0
+        restarted = subprocess.Popen(command, cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
+        try:
+            outbox = _outbox(desk_dir)
+            assert _wait_for(lambda: len(_recorded_sent(desk_dir)) == len(outbox), 120), \
+                "the next start did not send what was left queued"
+            time.sleep(1.0)
+            restarted.send_signal(signal.SIGTERM)
+            assert restarted.wait(timeout=60) == 0
+        finally:
+            if restarted.poll() is None:
+                os.killpg(restarted.pid, signal.SIGKILL)
+                restarted.wait()
+        delivered = Counter(_message_id(m.raw) for m in smtp.messages)
+    assert set(delivered) == set(outbox), "nothing lost"
+    twice = [m for m, n in delivered.items() if n > 1]
+    assert len(twice) <= 1 and all(delivered[m] == 2 for m in twice), delivered
