@@ -188,7 +188,8 @@ def parse_authentication_results(value: str) -> AuthenticationResults | None:
             if "." in k and k.lower() != "reason"
         )
         results.append(AuthResult(spec[1].lower(), spec[2].lower(), props))
-    return AuthenticationResults(_unquote(head[0]).lower(), tuple(results), tuple(malformed))
+    # a domain name is the same with or without the root's final dot ("mx.example."), in any case
+    return AuthenticationResults(_unquote(head[0]).lower().rstrip("."), tuple(results), tuple(malformed))
 
 
 def organizational_domain(domain: str) -> str:
@@ -270,16 +271,18 @@ def _from_address(msg: Message, reasons: list[str]) -> tuple[str | None, str | N
         if not mailboxes:
             reasons.append("no_from_mailbox")
         return None, None
-    addr_spec = mailboxes[0].lower()
+    written = mailboxes[0]
+    addr_spec = written.lower()
     domain = addr_spec.rsplit("@", 1)[1] if "@" in addr_spec else None
     display_name = safe_display_name(values[0], max_len=998)
     if any(a.lower() != addr_spec for a in _ADDRESS_IN_TEXT_RE.findall(display_name)):
         reasons.append("display_name_has_address")
-    if not addr_spec.isascii():
+    # judged as written: lower-casing turns some letters into ASCII ones (the Kelvin sign U+212A into "k")
+    if not written.isascii():
         reasons.append("non_ascii_address")
     elif not is_addr_spec(addr_spec):
         reasons.append("invalid_from_address")
-    if len(values) > 1 or "malformed_from" in reasons or "from_group" in reasons:
+    if len(values) > 1 or "malformed_from" in reasons or "from_group" in reasons or not written.isascii():
         return None, domain
     return (addr_spec if is_addr_spec(addr_spec) else None), domain
 
@@ -308,7 +311,7 @@ def _authentication(
     """(authenticated, failed) from the trusted Authentication-Results header."""
     trusted: AuthenticationResults | None = None
     if authserv_id:
-        wanted = authserv_id.strip().lower()
+        wanted = authserv_id.strip().lower().rstrip(".")
         for value in raw_header_values(msg, "Authentication-Results"):
             parsed = parse_authentication_results(recover_bytes(value))
             if parsed is None or parsed.authserv_id != wanted:

@@ -91,6 +91,19 @@ SPOOFS = [
         [AR_SOFTFAIL_ONLY, RECEIVED, AR_FORGED_PASS, BULUNGAN_FROM], True, "not_authenticated",
         id="forged-pass-below-real-softfail",
     ),
+    pytest.param(  # the Kelvin sign (U+212A) is "k" once lower-cased: a district's address, vouched for as written
+        [AR_FORGED_PASS.replace("header.from=bulungankab.example", "header.from=bulungan\u212aab.example"),
+         "From: <disdukcapil@bulungan\u212aab.example>"], True, "non_ascii_address",
+        id="kelvin-sign-for-k-in-the-domain",
+    ),
+    pytest.param(  # the office's server writes its id as a fully qualified name, with the root's dot
+        [AR_FAIL.replace(AUTHSERV, AUTHSERV + "."), RECEIVED, AR_FORGED_PASS, BULUNGAN_FROM], True,
+        "forged_authentication_results_ignored", id="forged-pass-below-real-fail-whose-id-ends-in-a-dot",
+    ),
+    pytest.param(  # RFC 8601's version after the id, and the id in capitals
+        [AR_FAIL.replace(AUTHSERV, AUTHSERV.upper() + ". 1"), RECEIVED, AR_FORGED_PASS, BULUNGAN_FROM], True,
+        "forged_authentication_results_ignored", id="forged-pass-below-real-fail-with-version-and-capitals",
+    ),
     pytest.param(
         [AR_FAIL, BULUNGAN_FROM], False, "dmarc_fail",
         id="dmarc-fail-even-when-authentication-not-required",
