@@ -29,8 +29,17 @@ class ReplyTo:
 
     @classmethod
     def answering(cls, message_id: str | None, references: Sequence[str] = ()) -> ReplyTo:
-        kept = tuple(r for r in references if MESSAGE_ID.fullmatch(r))[-10:]
-        return cls(message_id if message_id and MESSAGE_ID.fullmatch(message_id) else None, kept)
+        kept = tuple(r for r in references if _usable_id(r))[-10:]
+        return cls(message_id if message_id and _usable_id(message_id) else None, kept)
+
+
+# A Message-ID cannot be folded: one longer than this would make its header line longer than the 998 characters
+# RFC 5322 allows ("References: " and the id), and a strict relay would refuse the reply.
+MAX_ID_CHARS = 900
+
+
+def _usable_id(message_id: str) -> bool:
+    return len(message_id) <= MAX_ID_CHARS and MESSAGE_ID.fullmatch(message_id) is not None
 
 
 def answering(message: Message, verdict: Verdict | None) -> ReplyTo:

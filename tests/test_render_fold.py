@@ -50,3 +50,28 @@ def test_a_text_part_is_the_stdlibs_mimetext(text: str, subtype: str) -> None:
     assert list(part.items()) == list(stdlib.items())
     assert part.get_payload() == stdlib.get_payload()
     assert part.as_bytes(policy=OUTGOING) == stdlib.as_bytes(policy=OUTGOING)
+
+
+def test_a_reply_to_mail_with_message_ids_too_long_for_a_line_keeps_every_line_within_998() -> None:
+    """A Message-ID cannot be folded: an id that would make its line longer than RFC 5322 allows is left out of
+    In-Reply-To and References (a strict relay refuses such a reply), the others are kept."""
+    from datetime import datetime, timezone
+
+    from mailbot.outgoing import ReplyTo
+    from mailbot.render import Envelope, Rendered, compose
+
+    long_ids = [f"<{'x' * 970}{i:03d}@kab.example>" for i in range(60)]
+    short = "<permohonan-1@bulungankab.example>"
+    for answered, references in ((short, [*long_ids, "<a@b.example>"]), (long_ids[0], [short])):
+        reply_to = ReplyTo.answering(answered, references)
+        envelope = Envelope(sender="blangko@kaltara.example", sender_name="Disdukcapil", recipients=("d@kab.example",),
+                            subject="Re: Permohonan", in_reply_to=reply_to.message_id,
+                            references=reply_to.references)
+        _, raw = compose(envelope, Rendered("Re: Permohonan", "Terima kasih.", None), category="reply",
+                         domain="kaltara.example", now=datetime(2026, 12, 6, tzinfo=timezone.utc), purpose="reply:1")
+        assert max(len(line) for line in raw.split(b"\n")) <= 998 + 1  # (the CR of CRLF)
+        headers = raw.split(b"\n\n", 1)[0].decode()
+        if answered == short:
+            assert f"In-Reply-To: {short}" in headers and "<a@b.example>" in headers
+        else:
+            assert "In-Reply-To" not in headers
