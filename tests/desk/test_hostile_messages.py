@@ -24,8 +24,8 @@ POISON = (
     + b"".join(b'Content-Type: multipart/mixed; boundary="n%d"\r\n\r\n--n%d\r\n' % (i, i) for i in range(40))
     + b"Content-Type: text/plain\r\n\r\nMohon tambahan 2.000 keping\r\n"
 )
-# Processed: undecodable bytes in the Subject and a NUL in the body (past the first 4 KB, where a NUL is
-# taken for binary data), which PostgreSQL refuses in text.
+# Processed: undecodable bytes in the Subject and a NUL in the body (past the first 4 KB, where NULs among
+# the header lines, or many, are taken for binary data), which PostgreSQL refuses in text.
 NUL_REQUEST = (
     b"From: Disdukcapil Nunukan <disdukcapil@nunukankab.example>\r\nTo: blangko@disdukcapil.kaltaraprov.example\r\n"
     b"Subject: Permohonan blangko \xc3\x28 KTP-el\r\nDate: Fri, 27 Nov 2026 08:02:00 +0800\r\n"

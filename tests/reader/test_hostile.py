@@ -37,9 +37,19 @@ def test_8bit_and_broken_headers_are_read_around(header: bytes) -> None:
     verdict.subject.encode("utf-8")  # no lone surrogates
 
 
+def test_one_stray_nul_in_a_body_leaves_a_request_readable_and_binary_data_is_still_refused() -> None:
+    raw = (b"From: disdukcapil@malinaukab.example\r\nSubject: Permohonan\r\n\r\n" + REQUEST + b"\r\n\x00")
+    verdict = read_message(raw, DISTRICTS)
+    assert verdict.kind == "request" and verdict.requested is not None
+    with pytest.raises(NotAnEmailError, match="binary data"):
+        read_message(b"From: a@b.example\r\nX-Data: \x00\r\n\r\n" + REQUEST, DISTRICTS)  # among the headers
+    with pytest.raises(NotAnEmailError, match="binary data"):
+        read_message(b"From: a@b.example\r\n\r\n" + b"\x00\x01" * 9 + REQUEST, DISTRICTS)  # many in the body
+
+
 def test_nul_and_undecodable_bytes_never_reach_the_verdict() -> None:
     raw = (b"From: Op\xe9rator <disdukcapil@malinaukab.example>\r\nSubject: Permohonan\xff blangko\r\n"
-           b"X-Pad: " + b"p" * 4100 + b"\r\n"  # a NUL in the first 4 KB is taken for binary data
+           b"X-Pad: " + b"p" * 4100 + b"\r\n"  # a NUL among the header lines of the first 4 KB: binary data
            b"Message-ID: <a\x00b@malinaukab.example>\r\n\r\n" + REQUEST.replace(b"Mohon", b"Mohon\x00"))
     verdict = read_message(raw, DISTRICTS)
     for text in (verdict.subject, verdict.body_excerpt, verdict.message_id or "", *(e.text for e in verdict.evidence)):
