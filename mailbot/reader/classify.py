@@ -122,6 +122,19 @@ def is_citizen(low: str) -> bool:
     return bool(_CITIZEN_RE.search(low))
 
 
+_OTHER_PROVINCE_OFFICE_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.REGISTRY_OFFICE_WORDS) + r")[^\S\n]+(?:(?:"
+    + vocab.alternation(vocab.PROVINCE_WORDS) + r")[^\S\n]*)?(?:" + vocab.alternation(vocab.OTHER_PROVINCE_NAMES)
+    + r")(?![\w-])"
+)
+
+
+def speaks_for_other_province(low: str) -> bool:
+    """Whether the writer's own words name another province's civil-registry office ("Disdukcapil Provinsi
+    Kalimantan Timur", "Kami dari Disdukcapil Prov. Kalimantan Barat"): no district of this desk writes."""
+    return bool(_OTHER_PROVINCE_OFFICE_RE.search(low))
+
+
 def is_press(low: str) -> bool:
     """Whether the text is, or forwards, a news article or a journalist's mail."""
     return bool(_PRESS_RE.search(low))

@@ -274,6 +274,7 @@ def _other_holder(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     return span.role == "stock_on_hand" and (
         bool(_HOLDER_RE.search(span.masked, span.lo, span.start))
         or bool(_SUBUNIT_AFTER_RE.match(span.masked, span.end))
+        or bool(_NAMED_SUBUNIT_RE.search(span.masked, span.lo, span.start))
     )
 
 
@@ -282,6 +283,15 @@ def _other_holder(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
 _SUBUNIT_AFTER_RE = re.compile(
     r"(?:[^\S\n]*(?:keping|kpg|lembar|lbr|pcs|blangko|blanko)\b)?[^\S\n]*(?:di|dari|pada|at)[^\S\n]+"
     r"(?:(?:lemari|gudang|kantor|ruang)[^\S\n]+)?(?:" + vocab.alternation(vocab.SUBUNIT_WORDS) + r")(?![\w-])"
+)
+
+
+# Before a stock's figure or its zero word: the office it is kept at, named ("Stok blangko KTP-el di UPT Krayan
+# sudah habis", "sisa di UPT Lumbis Ogong 40"): that office's part of the district's stock, not the stock.
+_NAMED_SUBUNIT_RE = re.compile(
+    r"(?<![\w-])(?:di|pada|at)[^\S\n]+(?:(?:lemari|gudang|kantor|ruang)[^\S\n]+)?(?:"
+    + vocab.alternation(vocab.SUBUNIT_WORDS) + r")[^\S\n]+(?:kec\.?[^\S\n]+|kecamatan[^\S\n]+)?(?!(?:"
+    + vocab.alternation(vocab.SUBUNIT_UNNAMED_WORDS) + r")(?![\w-]))[a-z]{3,}"
 )
 
 
@@ -1045,6 +1055,9 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
             # "minta lagi blangko KIA ... karena yang kemarin sudah habis dipakai": the last shipment is
             # used up; the stock now is not said.
             continue
+        if _NAMED_SUBUNIT_RE.search(masked, c_start, z.start()):
+            # "Stok blangko KTP-el di UPT Krayan sudah habis": one office's part of the stock is empty.
+            continue
         comma = masked.find(",", z.end(), c_end)
         said = masked[c_start : comma if comma != -1 else c_end]
         if _SUPPLY_RE.search(said) and not _BLANK_NAME_RE.search(_SUPPLY_FOR_ITEM_RE.sub(" ", said)):
@@ -1703,6 +1716,11 @@ def read_text(
         elif not before and _CONTINUATION_RE.search(masked, prev_end, m.start):
             # "..., tepatnya 396", "... dan blangko KIA 500": the role carries over from the clause.
             before = [k for k in kws if k.start >= c_start and k.end <= m.start]
+            if ignored_end == prev_end > c_start:
+                # "total yang diterima selama periode tersebut 26.500 keping KTP-el dan 7.000 keping KIA": a figure
+                # joined to one left out (a running total, another district's) is left out with it.
+                ignored_end = m.end
+                continue
         elif (
             not before and prev_end > c_start and m.unit == "blank" and mentions[idx - 1].unit == "other"
             and "," not in masked[prev_end : m.start] and not _PACK_SIZE_RE.search(masked, prev_end, m.start)
@@ -2808,6 +2826,23 @@ _DAY_SPAN_TITLE_RE = re.compile(
     r"|\b\d{1,2}/\d{1,2}\s*(?:[-\u2013]|s\.?\s?d\.?|s/d|sampai|hingga|to)\s*\d{1,2}/\d{1,2}\b"
 )
 _COUNT_FIELDS = ("printed", "recorded")
+
+
+_SUBUNIT_REPORT_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.SUBUNIT_REPORT_LEADS) + r")[^\S\n]+(?:(?:dari|of)[^\S\n]+)?(?:"
+    + vocab.alternation(vocab.SUBUNIT_WORDS) + r")[^\S\n]+(?:kec\.?[^\S\n]+|kecamatan[^\S\n]+)?(?!(?:"
+    + vocab.alternation(vocab.SUBUNIT_UNNAMED_WORDS) + r")(?![\w-]))[a-z]{3,}"
+)
+_DISTRICT_FIGURE_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.DISTRICT_FIGURE_PHRASES) + r")(?![\w-])"
+)
+
+
+def subunit_report(head: str, text: str) -> bool:
+    """Whether a mail's title and opening (normalised) head it as one office's report ("Laporan UPT Krayan 4
+    hari") and its text (normalised) gives no figure of the whole district ("rekap kabupaten", "gudang
+    kabupaten"): its figures are that office's, not the district's."""
+    return bool(_SUBUNIT_REPORT_RE.search(head)) and not _DISTRICT_FIGURE_RE.search(text)
 
 
 def period_report(head: str) -> bool:

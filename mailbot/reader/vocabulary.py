@@ -215,6 +215,11 @@ PACK_NOTE_LEADS: tuple[str, ...] = (
 TIME_UNITS: tuple[str, ...] = (
     "hari", "minggu", "mgg", "pekan", "bulan", "bln", "tahun", "thn", "days", "weeks", "months", "years",
 )
+# Glued to a figure with a hyphen, these make it a length of time ("a 2-month internship", "pelatihan 3-hari"):
+# the figure is no count of blanks.
+HYPHEN_DURATION_UNITS: tuple[str, ...] = (
+    "hari", "minggu", "bulan", "tahun", "jam", "day", "week", "month", "year", "hour", "minute",
+)
 # After a time unit, these make it "today", "this week" ("cetak 133 hari ini"): no unit of the figure before.
 THIS_PERIOD_WORDS: tuple[str, ...] = ("ini",)
 AGO_WORDS: tuple[str, ...] = ("lalu", "kemarin", "kemaren", "kmrn", "yang lalu", "yg lalu", "sebelumnya")
@@ -273,6 +278,11 @@ MONEY_WORDS: tuple[str, ...] = (
 CUMULATIVE_WORDS: tuple[str, ...] = (
     "s.d.", "s.d", "s/d", "sd.", "sampai dengan", "hingga", "kumulatif", "akumulasi",
     "up to", "until", "year to date", "so far",
+    # "total yang diterima selama periode tersebut 26.500 keping" (a reconciliation of January to November),
+    # "received since the start of the year": the sum of many shipments over a long period.
+    "selama periode tersebut", "selama periode itu", "selama periode ini", "sepanjang periode", "sepanjang tahun",
+    "selama tahun", "sejak awal tahun", "since the start of the year", "since the beginning of the year",
+    "throughout the year",
     # "Printed this month to date: 1,950": a month's running total.
     "to date", "month to date", "this month to date", "month-to-date", "year-to-date",
 )
@@ -520,6 +530,40 @@ OTHER_HOLDER_WORDS: tuple[str, ...] = (
 # An office inside the district (a kecamatan's service unit): a figure found kept there ("ada 600 keping di
 # lemari UPT Tanjung Palas") is a part of the district's stock, not its stock.
 SUBUNIT_WORDS: tuple[str, ...] = ("upt", "uptd", "upt disdukcapil", "upt dukcapil")
+# After a subunit word, these are no name of the office ("Sisa blangko di kantor UPT tinggal 90": the writer's
+# own UPT, unnamed); any other word names one office of the district ("Stok blangko di UPT Krayan sudah habis",
+# "Sisa blangko di UPT Krayan: habis"), whose stock is that office's part, not the district's stock.
+SUBUNIT_UNNAMED_WORDS: tuple[str, ...] = (
+    "tinggal", "tgl", "masih", "msh", "sudah", "sdh", "udah", "telah", "ada", "hanya", "cuma", "kami", "kita",
+    "sisa", "stok", "stock", "habis", "kosong", "nihil", "saat", "per", "sebanyak", "yang", "yg", "sekarang",
+    "skrg", "hari", "ini", "tersebut", "tsb", "itu", "juga", "jg", "pun", "adalah", "sejumlah", "sebesar",
+)
+# The civil-registry offices of other provinces, named as the writer's own office ("Disdukcapil Provinsi
+# Kalimantan Timur", "Bidang PIAK Disdukcapil Sulut"): a province asking to borrow blanks or to visit is no
+# district of this desk, and its figures are its own.
+REGISTRY_OFFICE_WORDS: tuple[str, ...] = (
+    "disdukcapil", "dukcapil", "dinas kependudukan dan pencatatan sipil", "dinas dukcapil",
+)
+PROVINCE_WORDS: tuple[str, ...] = ("provinsi", "prov.", "prov", "province of", "province")
+OTHER_PROVINCE_NAMES: tuple[str, ...] = (
+    "kalimantan timur", "kaltim", "kalimantan barat", "kalbar", "kalimantan selatan", "kalsel",
+    "kalimantan tengah", "kalteng", "sulawesi utara", "sulut", "sulawesi tengah", "sulteng", "sulawesi selatan",
+    "sulsel", "sulawesi tenggara", "sultra", "sulawesi barat", "sulbar", "gorontalo", "jawa timur", "jatim",
+    "jawa tengah", "jateng", "jawa barat", "jabar", "dki jakarta", "banten", "bali", "nusa tenggara barat",
+    "ntb", "nusa tenggara timur", "ntt", "sumatera utara", "sumut", "sumatera barat", "sumbar",
+    "sumatera selatan", "sumsel", "riau", "kepulauan riau", "kepri", "jambi", "bengkulu", "lampung",
+    "bangka belitung", "babel", "aceh", "di yogyakarta", "diy", "maluku", "maluku utara", "malut", "papua",
+    "papua barat", "papua selatan", "papua tengah", "papua pegunungan", "papua barat daya",
+)
+# A report headed as one subunit's ("Laporan UPT Krayan 4 hari", "lap UPT Sebatik") tells that office's work
+# and stock, not the district's, unless its own words give the district's figures with one of the
+# DISTRICT_FIGURE_PHRASES ("rekap kabupaten", "Total kabupaten hari ini", "gudang kabupaten").
+SUBUNIT_REPORT_LEADS: tuple[str, ...] = ("laporan", "lap", "lap.", "report", "rekap", "laporan harian")
+DISTRICT_FIGURE_PHRASES: tuple[str, ...] = (
+    "total kabupaten", "total kab", "rekap kabupaten", "rekap kab", "gudang kabupaten", "gudang kab",
+    "gudang dinas", "tingkat kabupaten", "se-kabupaten", "se kabupaten", "seluruh kabupaten", "total kota",
+    "rekap kota", "gudang kota", "tingkat kota", "district total", "whole district",
+)
 # A loan of blanks between offices ("tgl 18/11 kami pinjamkan 200 keping ke Disdukcapil KTT"): in its
 # sentence, a stock said with THEIR_WORDS ("stok mereka 0") is the borrower's or lender's, not the writer's.
 # (Without a loan, "sisa stok mereka 210" may be the stock of the district a mail speaks for.)

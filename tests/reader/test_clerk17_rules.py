@@ -1,0 +1,87 @@
+"""Rules from two fresh sets of district mail: a named UPT's stock and a UPT's own report are not the
+district's, another province's office writes for no district, a length of time glued with a hyphen counts
+no blanks, and a total received over a long period (with the figure joined to it) is no receipt."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+from mailbot.reader import read_message
+from mailbot.reader.verdict import Verdict
+from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
+
+DESK = OWN_ADDRESSES[0]
+NUNUKAN = "disdukcapil@nunukankab.example"
+PERSONAL = "operator.sebuku77@gmail.com"
+
+
+def _mail(subject: str, text: str, *, sender: str = NUNUKAN) -> Verdict:
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = sender, DESK, subject
+    msg.set_content(text)
+    return read_message(bytes(msg), DISTRICTS, own_addresses=OWN_ADDRESSES)
+
+
+UPT_SIGNATURE = "\n\nSalam,\nMarten\nOperator UPT Disdukcapil Kec. Sebuku\nKabupaten Nunukan\n"
+
+
+def test_a_named_upts_empty_stock_is_not_the_districts_stock() -> None:
+    v = _mail("Permohonan blangko UPT Sebuku", "Selamat siang Bapak/Ibu,\nStok blangko KTP-el di UPT Sebuku "
+              "sudah kosong sejak Kamis. Kami mohon dialokasikan 250 keping untuk Sebuku." + UPT_SIGNATURE,
+              sender=PERSONAL)
+    assert (v.kind, v.district, v.requested, v.stock_on_hand) == ("request", "65.03", 250, None)  # was stock 0
+
+
+def test_a_named_upts_stock_figure_is_not_the_districts_stock() -> None:
+    v = _mail("permohonan", "Mohon tambahan blangko KTP-el 1.200 keping. Sisa blangko di UPT Lumbis Ogong "
+              "tinggal 40 keping, sedangkan antrean cetak masih panjang.")
+    assert (v.requested, v.stock_on_hand) == (1200, None)  # was stock 40
+
+
+def test_a_stock_at_the_writers_own_unnamed_upt_is_still_the_stock() -> None:
+    v = _mail("lap", "Rekam 12, cetak 10. Sisa blangko di kantor UPT tinggal 90 keping.")
+    assert v.stock_on_hand == 90
+
+
+def test_a_upts_own_report_gives_no_district_figures() -> None:
+    v = _mail("Laporan UPT Sebuku 3 hari (listrik padam)", "Selamat pagi,\nLaporan UPT Sebuku 3 hari terakhir:\n"
+              "2/12 rekam 10 cetak 8\n3/12 rekam 7 cetak 7\n4/12 rekam 12 cetak 0\n\nSisa blangko di UPT Sebuku: "
+              "habis." + UPT_SIGNATURE, sender=PERSONAL)
+    assert v.kind == "stock_report" and v.district == "65.03"
+    assert (v.stock_on_hand, v.printed, v.recorded) == (None, None, None)  # were 0, 0 and 12 (the last row)
+
+
+def test_a_upts_report_forwarded_under_the_districts_total_keeps_the_total() -> None:
+    v = _mail("Fwd laporan UPT Sebuku", "Laporan UPT Sebuku terlampir di bawah. Total kabupaten hari ini: "
+              "rekam 140, cetak 121, sisa blangko gudang kabupaten 1.905.")
+    assert (v.kind, v.recorded, v.printed, v.stock_on_hand) == ("stock_report", 140, 121, 1905)
+
+
+def test_another_provinces_office_asking_to_borrow_is_other_mail() -> None:
+    v = _mail("Permohonan pinjam blangko", "Dengan hormat,\nSehubungan dengan keterlambatan distribusi blangko "
+              "KTP-el untuk Provinsi Kalimantan Selatan, sedangkan stok pada kabupaten/kota di wilayah kami tinggal "
+              "2.100 keping, kami bermaksud memohon pinjam pakai blangko KTP-el sebanyak 4.000 keping, yang akan "
+              "dikembalikan setelah alokasi dari Ditjen kami terima.\n\nHormat kami,\nDisdukcapil Provinsi "
+              "Kalimantan Selatan\n", sender="dukcapil@kalselprov.example")
+    assert (v.kind, v.district, v.requested, v.stock_on_hand) == ("other", None, None, None)  # was receipt, 2.100
+
+
+def test_another_provinces_office_asking_to_visit_is_other_mail() -> None:
+    v = _mail("Studi tiru", "Selamat siang,\nKami dari Disdukcapil Provinsi Kalimantan Selatan ingin belajar cara "
+              "Kaltara memantau stok blangko 5 kab/kota lewat laporan harian. Apakah kami boleh berkunjung?\n"
+              "Salam,\nRina\nDisdukcapil Prov. Kalimantan Selatan", sender="piak.kalsel@gmail.com")
+    assert v.kind == "other"  # was a stock report
+
+
+def test_a_length_of_time_glued_with_a_hyphen_counts_no_blanks() -> None:
+    v = _mail("Internship inquiry", "Dear Sir/Madam,\nI am a student at Universitas Borneo Tarakan and would "
+              "like to apply for a 3-month internship (March-May 2027) at your office, particularly in inventory "
+              "management.\nThank you.\nNanda", sender="nanda@student.example")
+    assert (v.kind, v.requested) == ("other", None)  # was a request for 3
+
+
+def test_a_total_received_over_a_long_period_is_no_receipt() -> None:
+    v = _mail("Permintaan data distribusi", "Untuk pemeriksaan Inspektorat kami mohon data distribusi blangko "
+              "Januari s.d. Oktober. Menurut catatan kami, total yang diterima selama periode tersebut 14.000 "
+              "keping KTP-el dan 3.500 keping KIA, perlu kami cocokkan dengan data provinsi.")
+    assert v.received is None  # was 3.500, the KIA figure joined to the period's KTP-el total
