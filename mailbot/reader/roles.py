@@ -1003,6 +1003,21 @@ def _undelivered(masked: str, end: int, limit: int) -> bool:
     return found is not None and not _CAUSE_RE.search(window, 0, found.start())
 
 
+_COUNTER_ASK_NOUNS = frozenset(vocab.COUNTER_ASK_NOUNS)
+_LIST_GAP_RE = re.compile(r"[^\S\n]*[,;/|][^\S\n]*")
+
+
+def _counter_applications(masked: str, kws: Sequence[Keyword], keyword: Keyword, m: Mention) -> bool:
+    """"pengajuan 48, cetak 45, sisa blangko KIA 196": a noun of asking as a label before a bare figure, with the
+    day's work listed right after it, counts the applications the counter took in, not blanks asked for."""
+    if m.unit is not None or " ".join(masked[keyword.start : keyword.end].split()) not in _COUNTER_ASK_NOUNS:
+        return False
+    if masked[keyword.end : m.start].strip(" \t:"):
+        return False
+    nxt = next((k for k in kws if k.start >= m.end), None)
+    return nxt is not None and nxt.role in _COUNT_FIELDS and bool(_LIST_GAP_RE.fullmatch(masked, m.end, nxt.start))
+
+
 def current_requests(candidates: list[Candidate]) -> list[Candidate]:
     """Candidates without the figures of an earlier request when the mail asks a figure anew: a
     reminder restates what it chases, but "surat permohonan 3.000 keping tadi siang ... bisa sekalian
@@ -1598,6 +1613,28 @@ def _without_parts(masked: str, mentions: list[Mention], kws: Sequence[Keyword])
     return [m for k, m in enumerate(mentions) if k not in drop] if drop else mentions
 
 
+_ALREADY_COUNTED_RE = vocab.Gated(re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.ALREADY_COUNTED_PHRASES) + r")(?![\w-])"
+    r"(?=[^\S\n]*(?:[).,;]|$)|[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:" + vocab.alternation(vocab.ABOVE_WORDS) + r")(?![\w-]))",
+    re.MULTILINE,
+), vocab.ALREADY_COUNTED_PHRASES)
+
+
+def _without_counted_lines(masked: str, mentions: list[Mention]) -> list[Mention]:
+    """A line of figures that ends by saying they are already in the figures above ("Rincian Krayan: rekam 57,
+    cetak 49 (tidak menambah angka di atas, sudah termasuk)"): a breakdown, its figures none of their own. A
+    figure after the words ("120 (sudah termasuk 20 jemput bola)") is a part named, and the line stays."""
+    drop: set[int] = set()
+    for said in _ALREADY_COUNTED_RE.pattern.finditer(masked):
+        line_start = masked.rfind("\n", 0, said.start()) + 1
+        line_end = masked.find("\n", said.end())
+        line_end = len(masked) if line_end == -1 else line_end
+        inside = [k for k, n in enumerate(mentions) if line_start <= n.start < line_end]
+        if inside and all(mentions[k].end <= said.start() for k in inside) and len(inside) < len(mentions):
+            drop.update(inside)
+    return [m for k, m in enumerate(mentions) if k not in drop] if drop else mentions
+
+
 def _without_breakdowns(masked: str, mentions: list[Mention], kws: Sequence[Keyword]) -> list[Mention]:
     """A figure followed by its parts in brackets ("1.250 keping KTP-el (250 keping pengganti yang terbakar
     ditambah 1.000 keping untuk pelayanan Desember)"): the parts add up to it and are no figures of their own.
@@ -1653,6 +1690,8 @@ def read_text(
         mentions = _without_written_before(masked, mentions)
     if len(mentions) > 2:
         mentions = _without_parts(masked, mentions, kws)
+        if _ALREADY_COUNTED_RE.search(masked):
+            mentions = _without_counted_lines(masked, mentions)
     monthly = bool(_MONTHLY_RE.search(masked, 0, _HEAD_CHARS))
     this_period = frozenset(
         w for period, found in _REPORT_PERIOD_RES.items() if found.search(masked, 0, _HEAD_CHARS)
@@ -1846,6 +1885,10 @@ def read_text(
             masked, keyword.end, m.start
         ):
             # "Bila diperlukan, Kota Tarakan bisa meminjamkan 500 keping": blanks offered on loan, asked by no one.
+            ignored_end = m.end
+            continue
+        if role == "requested" and keyword is not None and _counter_applications(masked, kws, keyword, m):
+            # "KIA report hari ini: pengajuan 48, cetak 45": the applications of the day, asked by no one.
             ignored_end = m.end
             continue
         if role == "requested" and _PAST_YEAR_RE.search(masked, c_start, m.start):
@@ -2857,6 +2900,10 @@ def summed_over_days(candidates: list[Candidate]) -> list[Candidate]:
     out = list(candidates)
     for field in _COUNT_FIELDS:
         mine = [c for c in out if c.field == field]
+        stated = _stated_period_total(mine)
+        if stated is not None:
+            out = [c for c in out if c.field != field] + [stated]
+            continue
         days = [c.row_date for c in mine]
         if len(mine) < 2 or not all(days) or len(set(days)) != len(days) or any(
             c.value is None or c.doubt or c.corrects or c.total or c.table for c in mine
@@ -2868,6 +2915,21 @@ def summed_over_days(candidates: list[Candidate]) -> list[Candidate]:
                          cues=(*mine[-1].cues, "summed_over_days"))
         out = [c for c in out if c.field != field] + [summed]
     return out
+
+
+def _stated_period_total(mine: Sequence[Candidate]) -> Candidate | None:
+    """Beside a period's dated lines ("Senin 30/11 : perekaman 41" ... "Rabu 2/12 : perekaman 29"), an undated
+    figure of the same role that is their sum ("Jumlah 3 hari: perekaman 118") is the period's figure, checked."""
+    dated = [c for c in mine if c.row_date]
+    undated = [c for c in mine if not c.row_date]
+    if len(dated) < 2 or not undated or len({c.row_date for c in dated}) != len(dated) or any(
+        c.value is None or c.doubt or c.corrects for c in mine
+    ):
+        return None
+    total = sum(c.value for c in dated if c.value is not None)
+    if {c.value for c in undated} != {total}:
+        return None
+    return replace(undated[-1], cues=(*undated[-1].cues, "checked_period_total"))
 
 
 _ROW_MONTH_RE = re.compile(r"(?<![a-z])(" + vocab.alternation(tuple(vocab.MONTHS)) + r")(?![a-z])")

@@ -1244,6 +1244,20 @@ REVISION_CUES: tuple[str, ...] = CORRECTION_OPENERS + (
     "recounted", "after recounting", "after checking", "double-checked", "double checked", "only need",
 )
 
+# A noun of asking used as a counter's label in a list of the day's work ("pengajuan 48, cetak 45, sisa blangko
+# KIA 196"): the applications citizens handed in, not blanks asked of the province.
+COUNTER_ASK_NOUNS: tuple[str, ...] = ("pengajuan", "permohonan")
+# Ending a line of figures, these say the line's figures are already in the figures above ("Rincian Krayan: rekam
+# 57, cetak 49 (tidak menambah angka di atas, sudah termasuk)"): a breakdown, no figures of their own.
+ALREADY_COUNTED_PHRASES: tuple[str, ...] = (
+    "sudah termasuk", "sdh termasuk", "udah termasuk", "telah termasuk", "sudah terhitung", "sudah dihitung",
+    "tidak menambah", "tdk menambah", "sudah masuk hitungan", "already included", "already counted",
+    "included above", "not in addition",
+)
+# After one of those, a word pointing up at the figures above ("tidak menambah angka di atas"); without one, the
+# words must end their clause ("..., sudah termasuk)"): "sisa 2.208 (sudah termasuk tambahan dari provinsi)"
+# says what the figure includes, and the figure stays.
+ABOVE_WORDS: tuple[str, ...] = ("di atas", "diatas", "tersebut di atas", "above", "in the total")
 # The names of a request as a letter; what the desk says it received under one of them is the request
 # itself ("Permohonan 800 keping blangko KTP-el telah kami terima"), no blanks.
 REQUEST_NOUNS: tuple[str, ...] = (

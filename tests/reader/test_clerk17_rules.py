@@ -85,3 +85,41 @@ def test_a_total_received_over_a_long_period_is_no_receipt() -> None:
               "Januari s.d. Oktober. Menurut catatan kami, total yang diterima selama periode tersebut 14.000 "
               "keping KTP-el dan 3.500 keping KIA, perlu kami cocokkan dengan data provinsi.")
     assert v.received is None  # was 3.500, the KIA figure joined to the period's KTP-el total
+
+
+def test_applications_counted_beside_the_days_work_are_no_request() -> None:
+    v = _mail("KIA report 3 Des", "Sore Pak,\nKIA report hari ini: pengajuan 37, cetak 33, sisa blangko KIA 140 "
+              "lembar. Aman!\nDina", sender="disdukcapil@tarakankota.example")
+    assert (v.kind, v.item, v.requested, v.printed, v.stock_on_hand) == ("stock_report", "kia", None, 33, 140)
+    # was a request for 37
+
+
+def test_a_request_labelled_with_its_noun_is_still_asked() -> None:
+    v = _mail("permohonan", "Permohonan: 1.500 keping blangko KTP-el, sisa stok 300 keping.")
+    assert (v.kind, v.requested, v.stock_on_hand) == ("request", 1500, 300)
+
+
+def test_a_stated_total_of_the_days_lines_is_the_periods_figure() -> None:
+    v = _mail("Laporan harian 7/12 - 9/12 (3 hari, listrik padam)",
+              "Mohon maaf laporan 3 hari baru terkirim.\nSenin 7/12 : perekaman 22, pencetakan 20, sisa blangko 980\n"
+              "Selasa 8/12 : perekaman 31, pencetakan 30, sisa blangko 950\nRabu 9/12 : perekaman 18, pencetakan "
+              "15, sisa blangko 935\nJumlah 3 hari: perekaman 71, pencetakan 65.")
+    assert (v.recorded, v.printed, v.stock_on_hand) == (71, 65, 935)  # were both asked back (conflict)
+
+
+def test_a_total_line_that_is_not_the_sum_stays_in_doubt() -> None:
+    v = _mail("Laporan harian 7/12 - 9/12", "Senin 7/12 : perekaman 22\nSelasa 8/12 : perekaman 31\n"
+              "Rabu 9/12 : perekaman 18\nJumlah 3 hari: perekaman 75.")
+    assert v.recorded is None
+
+
+def test_a_breakdown_line_said_to_be_already_counted_is_no_figure() -> None:
+    v = _mail("rekap kab 3 hari", "Berikut rekap kabupaten 7/12 s.d. 9/12:\nPerekaman : 240\nPencetakan : 215\n"
+              "Sisa blangko gudang kabupaten : 1.760\nRincian Sebuku: rekam 31, cetak 28 (tidak menambah angka di "
+              "atas, sudah termasuk).")
+    assert (v.recorded, v.printed, v.stock_on_hand) == (240, 215, 1760)  # were asked back (conflict)
+
+
+def test_a_figure_said_to_include_something_stays() -> None:
+    v = _mail("laporan", "Perekaman: 40\nCetak: 38\nSisa: 1.330 keping (sudah termasuk tambahan dari provinsi)")
+    assert v.stock_on_hand == 1330
