@@ -145,6 +145,8 @@ _AFFIRMED_PHRASE_RE = re.compile(r"^(?:" + _words_re(vocab.AFFIRM_WORDS) + r")\s
 _BOUND_PHRASES = frozenset(" ".join(p.split()) for p in vocab.APPROX_BEFORE)
 _NUMBER_NEXT_RE = re.compile(r"\s*:?\s*\d")
 _NEGATES_NEXT_RE = re.compile(_words_re(vocab.NEGATES_NEXT_WORDS))
+# A figure right after a denial ("yg benar 1.200 bkn 2.100"): the figure denied.
+_DENIED_FIGURE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NEGATES_NEXT_WORDS) + r")[^\S\n]*$")
 _CORRECTION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.CORRECTION_WORDS) + r")(?![\w-])")
 _EARLIER_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.EARLIER_WORDS) + r")(?![\w-])")
 _APPROVED_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.APPROVED_WORDS) + r")(?![\w-])")
@@ -2226,6 +2228,11 @@ def read_text(
     candidates = _rest_of_shipment(mentions, candidates)
     candidates = _rest_chased(masked, candidates)
     candidates = _awaited_not_received(candidates)
+    if answer_role and len(loose) > 1:
+        denied = [(mm, snip) for mm, snip in loose if _DENIED_FIGURE_RE.search(masked, max(0, mm.start - 12), mm.start)]
+        if denied and len(denied) < len(loose):
+            # "koreksi pak, yg benar 1.200 bkn 2.100": the figure after the denial is the old one, set aside.
+            loose = [pair for pair in loose if pair not in denied]
     if answer_role and len(loose) > 1:
         # "Yes, 2,000 is the correct quantity. The 1,200 was our stock last week": of several figures, the
         # one its sentence calls the right one answers the question.

@@ -335,6 +335,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "diminta", "minta",
         # "kami ajukan 1.200 keping": what the writer puts forward is what they ask.
         "kami ajukan", "sy ajukan", "saya ajukan",
+        # "mau ajukan blangko ktp 1.500 keping": what the writer wants to put forward.
+        "mau ajukan", "mo ajukan", "mw ajukan", "ingin ajukan", "pengen ajukan", "mau mengajukan",
         "mengajukan", "diajukan", "pengajuan", "usulan", "mengusulkan", "diusulkan", "butuh",
         "membutuhkan", "dibutuhkan", "butuhkan", "perlu", "memerlukan", "diperlukan", "memesan", "perlukan",
         "request", "requesting", "kekurangan", "dropping", "alokasi", "mengharapkan",
@@ -712,6 +714,9 @@ NOT_ROLE_PHRASES: tuple[str, ...] = (
     "sampai detik ini", "sampai kemarin", "sampai besok", "sampai minggu depan", "sampai bulan depan",
     "sampai akhir", "sampai dengan", "sampai batas", "sampai habis", "sampai tanggal", "sampai tgl",
     "cukup sampai", "hingga saat ini",
+    # "kebutuhan blanko ktp sampai tutup tahun + awal januari kurleb 2.500 keping": until the year closes.
+    "sampai tutup", "sampai awal", "sampai pertengahan", "sampai tahun depan", "sampai pekan depan",
+    "sampai mgg depan", "sampai bln depan", "sampai lusa",
     # "masuk" of things that are no blanks.
     "masuk sekolah", "surat masuk", "email masuk", "e-mail masuk", "pesan masuk", "kotak masuk",
     "jam masuk", "hari masuk", "masuk kerja", "masuk kantor",
@@ -1979,6 +1984,8 @@ OPENING_IS_NOW_DAYS = 7
 ROLE_PHRASES["requested"] += ("req", "reqs", "rqst", "rqs", "pls send", "plz send")
 # "Mnt blangko KIA 200 pcs" ("mnt" alone is also minutes: only before a blank's name).
 ROLE_PHRASES["requested"] += ("mnt blangko", "mnt blanko", "mnta blangko", "mnta blanko", "mnt blgko")
+# "mnta 1,5 rb blangko ktp ya": "minta" with its vowel dropped ("mnta" is no other word).
+ROLE_PHRASES["requested"] += ("mnta", "mnta tambahan")
 # "blangko 2.000 keping sdh kami trm": "terima" in a phone's shorthand.
 ROLE_PHRASES["received"] += ("trm", "sdh trm", "sudah trm", "kami trm", "dtrm", "ditrm", "sdh kami trm")
 # After a figure, these open the parts it is made of ("127 orang, terdiri dari 83 pemula dan 44 perekaman

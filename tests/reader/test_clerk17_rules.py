@@ -123,3 +123,26 @@ def test_a_breakdown_line_said_to_be_already_counted_is_no_figure() -> None:
 def test_a_figure_said_to_include_something_stays() -> None:
     v = _mail("laporan", "Perekaman: 40\nCetak: 38\nSisa: 1.330 keping (sudah termasuk tambahan dari provinsi)")
     assert v.stock_on_hand == 1330
+
+
+def test_a_need_until_the_year_closes_minus_the_stock_is_asked() -> None:
+    v = _mail("permohonan blanko", "kebutuhan blanko ktp sampai tutup buku kurleb 3.000 keping, stok kami skrg 1.100. "
+              "jd mohon kekurangannya dikirim ya pak.")
+    assert (v.requested, v.stock_on_hand) == (1900, 1100)  # was none: "sampai" taken for "arrived"
+
+
+def test_what_the_writer_wants_to_put_forward_is_asked() -> None:
+    v = _mail("permohonan", "pagi bu, mau ajukan blangko ktp 2.200 keping ya, stok sisa 610.")
+    assert (v.kind, v.requested, v.stock_on_hand) == ("request", 2200, 610)  # requested was unclear
+
+
+def test_minta_with_its_vowel_dropped_asks() -> None:
+    v = _mail("minta blangko", "siang kk, mnta 2,5 rb blangko ktp ya, sisa kami 870. mksh")
+    assert (v.kind, v.requested, v.stock_on_hand) == ("request", 2500, 870)  # requested was unclear
+
+
+def test_a_corrected_answer_sets_aside_the_figure_it_denies() -> None:
+    v = _mail("Re: Klarifikasi permohonan blangko", "ralat bu, yg benar 1.400 bkn 4.100. salah ketik.\n"
+              "sisa stok tetap 1.020.\n\n> Permohonan Bapak/Ibu sebanyak 4.100 keping jauh di atas kebutuhan.\n"
+              "> Mohon konfirmasi jumlah yang dimohon.\n")
+    assert (v.kind, v.requested, v.stock_on_hand) == ("request", 1400, 1020)  # requested was unclear
