@@ -111,7 +111,7 @@ _HEADING_RE = re.compile(
 _KIA_NAMES = frozenset(vocab.KIA_WORDS)
 # A line opened by one blank's name and then its figures' words: "KTP cetak 130, rekam 151, sisa 2.870".
 _LINE_NAME_RE = re.compile(
-    r"[ \t>*#\-]*(?:(?:" + vocab.alternation(vocab.HEADING_OPENERS) + r")[ \t]+)?(?P<item>"
+    r"[ \t>*#\-]*(?:[a-z0-9][.)][ \t]+)?(?:(?:" + vocab.alternation(vocab.HEADING_OPENERS) + r")[ \t]+)?(?P<item>"
     + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS)
     + r")(?:[ \t]*[:=|\-][ \t]|[ \t]+(?=[a-z]))"
 )
@@ -132,6 +132,11 @@ _LINE_LABEL_RE = re.compile(
     + r")[ \t]*[:=|\-][ \t]"
 )
 _words_re = vocab.alternation
+_PACKED_IN_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[^\S\n]*)?(?:" + _words_re(vocab.PACKED_IN_WORDS)
+    + r")[^\S\n]+"
+)
+_PACKAGE_AFTER_RE = re.compile(r"[^\S\n]*(?:" + _words_re(vocab.PACKAGE_UNITS) + r")\b")
 
 
 _FILLERS = r"(?:\s+(?:" + _words_re(vocab.NEGATION_FILLERS) + r")){0,2}\s+$"
@@ -1196,6 +1201,11 @@ def _list_lead_role(masked: str, pos: int, kws: Sequence[Keyword], low: str | No
         # "hasil stock opname gudang sore ini sekalian laporan harian:": a weak word of asking ("sekalian",
         # "tambahan") yields to a role word beside it.
         words = [k for k in words if not k.weak]
+    if len({k.role for k in words}) > 1:
+        # "Memperhatikan persediaan blangko ... yang semakin menipis, dengan ini kami mengajukan permohonan:": the
+        # role of the lead's last clause, the one the colon opens the list with.
+        cut = max(masked.rfind(",", lead_start, lead_end), masked.rfind(". ", lead_start, lead_end))
+        words = [k for k in words if k.start > cut] if cut != -1 else []
     if len({k.role for k in words}) != 1:
         return None
     return words[-1]
@@ -1773,9 +1783,15 @@ def read_text(
             lo = mentions[idx - 2].end if idx > 1 and mentions[idx - 2].end > c_start else c_start
             before = [k for k in kws if k.start >= lo and k.end <= other.start
                       and "," not in masked[k.end : other.start]]
+        # "dr 2.000 yg dikirim baru diterima 1.000": a role word right before the next figure is that figure's.
+        next_own = -1
+        if comma == -1 and next_start < c_end:
+            next_own = next_start
+            while next_own > m.end and masked[next_own - 1] in " \t:":
+                next_own -= 1
         after = [
             k for k in kws
-            if k.start >= m.end and k.end <= after_limit
+            if k.start >= m.end and k.end <= after_limit and k.end != next_own
             and (
                 k.role in _AFTER_ROLES
                 or _RELATIVE_BEFORE_RE.search(masked, max(m.end, k.start - 24), k.start)
@@ -1803,6 +1819,15 @@ def read_text(
                     and (k.role in _AFTER_ROLES
                          or _RELATIVE_BEFORE_RE.search(masked, max(nxt.end, k.start - 24), k.start))
                 ]
+        if not before and not after and idx + 1 < len(mentions) and next_start < c_end and _PACKED_IN_RE.fullmatch(
+            masked, m.end, mentions[idx + 1].start
+        ) and _PACKAGE_AFTER_RE.match(masked, mentions[idx + 1].end):
+            # "3.000 (tiga ribu) keping dalam 6 (enam) box telah kami terima": the role word after the count of
+            # packages is the blanks' (the packages count no blanks).
+            pack = mentions[idx + 1]
+            pack_limit = min(mentions[idx + 2].start if idx + 2 < len(mentions) else c_end, c_end)
+            after = [k for k in kws if k.start >= pack.end and k.end <= pack_limit and k.role in _AFTER_ROLES
+                     and k.role != "ignore"]
         # A receipt verb before the figure, or among its own words after it ("2.000 keping sudah
         # kami terima"); one past the next figure is that figure's ("..., yg sebelumnya 1.000 keping
         # sdh diterima").

@@ -196,6 +196,8 @@ OTHER_UNITS: tuple[str, ...] = (
     "drum", "drums", "jeriken", "jerigen", "jerry", "liter", "ltr", "litre", "litres", "liters", "galon",
     "gallons", "penumpang", "passengers", "seats", "kursi", "households", "rumah tangga", "trips", "perjalanan",
 )
+# Between a count of blanks and the count of packages they came in: "3.000 keping dalam 6 (enam) box".
+PACKED_IN_WORDS: tuple[str, ...] = ("dalam", "dlm", "sebanyak", "terdiri dari", "in", "packed in")
 # Packages blanks come in; a parenthesis that opens with a count of them explains the packing of the
 # figure before it ("500 lembar (2 box x 250 lembar)", "400 lembar (1 dus isi 400)"): no figure of its own.
 PACKAGE_UNITS: tuple[str, ...] = (

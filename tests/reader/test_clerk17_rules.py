@@ -146,3 +146,30 @@ def test_a_corrected_answer_sets_aside_the_figure_it_denies() -> None:
               "sisa stok tetap 1.020.\n\n> Permohonan Bapak/Ibu sebanyak 4.100 keping jauh di atas kebutuhan.\n"
               "> Mohon konfirmasi jumlah yang dimohon.\n")
     assert (v.kind, v.requested, v.stock_on_hand) == ("request", 1400, 1020)  # requested was unclear
+
+
+def test_a_lettered_line_naming_a_blank_gives_its_stock_that_blank() -> None:
+    v = _mail("Permohonan Blangko KTP-el dan KIA", "Dengan hormat, kami mengajukan permohonan:\n"
+              "a. blangko KTP-el sebanyak 1.500 (seribu lima ratus) keping, sisa stok 1.240 keping;\n"
+              "b. blangko KIA sebanyak 600 (enam ratus) keping, sisa stok 70 keping.\n")
+    assert (v.item, v.requested, v.stock_on_hand) == ("ktp-el", 1500, 1240)  # the stock was a conflict
+
+
+def test_a_list_takes_the_role_of_the_last_clause_of_its_lead() -> None:
+    v = _mail("Surat Permohonan Blangko", "Memperhatikan persediaan blangko kami yang semakin menipis menjelang "
+              "akhir tahun, dengan ini kami mengajukan permohonan:\n1. Blangko KTP-el sebanyak 2.500 (dua ribu lima "
+              "ratus) keping;\n2. Blangko KIA sebanyak 700 (tujuh ratus) keping.\nAdapun sisa persediaan adalah "
+              "blangko KTP-el 980 keping dan blangko KIA 120 keping.")
+    assert (v.kind, v.item, v.requested, v.stock_on_hand) == ("request", "ktp-el", 2500, 980)  # was unclear
+
+
+def test_a_count_of_boxes_between_the_blanks_and_their_receipt_verb() -> None:
+    v = _mail("RE: Persetujuan tambahan blangko", "Bersama ini kami sampaikan bahwa blangko KTP-el sebanyak 2.500 "
+              "(dua ribu lima ratus) keping dalam 5 (lima) box telah kami terima pada hari Senin pukul 10.20.")
+    assert (v.kind, v.received) == ("receipt", 2500)  # was missing
+
+
+def test_a_role_word_right_before_the_next_figure_is_that_figures() -> None:
+    v = _mail("blangko baru sebagian", "kk, dr 3.000 yg dikirim baru diterima 1.500 td pagi, sisanya menyusul "
+              "kapal berikutnya.")
+    assert (v.kind, v.received) == ("receipt", 1500)  # was a conflict of 3.000 and 1.500
