@@ -2046,6 +2046,12 @@ def read_text(
             ignored_end = m.end
             continue
         question = masked[c_end : c_end + 1] == "?" or masked[c_start:c_end].rstrip().endswith("?")
+        if question and role == "stock_on_hand" and (asked_from := masked.find(",", m.end, c_end)) != -1 and any(
+            k.role == "requested" and asked_from < k.start < c_end for k in kws
+        ):
+            # "Blanko e-KTP di Nunukan sisa ± 800, kira2 bisa dikirim 2rb gak kak?": the stock is stated, and the
+            # ask after it is the question.
+            question = False
         if role not in (None, "requested") and question:
             # "Apakah benar stok di gudang saat ini 66 ribu keping?": a figure asked about is
             # not a figure stated. (A request may be put as a question: "bisa dikirim 1.000?")

@@ -173,3 +173,14 @@ def test_a_role_word_right_before_the_next_figure_is_that_figures() -> None:
     v = _mail("blangko baru sebagian", "kk, dr 3.000 yg dikirim baru diterima 1.500 td pagi, sisanya menyusul "
               "kapal berikutnya.")
     assert (v.kind, v.received) == ("receipt", 1500)  # was a conflict of 3.000 and 1.500
+
+
+def test_a_stock_stated_before_an_ask_put_as_a_question_is_stated() -> None:
+    v = _mail("izin tanya + request", "Izin tanya sekalian request. Blanko e-KTP di Tana Tidung sisa ± 650, kira2 "
+              "bisa dikirim 3rb gak kak? Minggu depan ada perekaman di sekolah.", sender="ktt.intern@gmail.com")
+    assert (v.requested, v.stock_on_hand) == (3000, 650)  # the stock was taken as asked about
+
+
+def test_a_stock_asked_about_is_still_no_figure() -> None:
+    v = _mail("tanya", "Apakah benar stok di gudang saat ini 6.600 keping?")
+    assert v.stock_on_hand is None
