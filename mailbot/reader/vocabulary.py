@@ -676,6 +676,9 @@ ASKED_ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "yang diminta", "yang diajukan", "yang dibutuhkan", "jumlah permintaan", "jumlah permohonan",
         # The desk proposing a figure to send: "kami kirim 1.000 keping, apakah sudah mencukupi?"
         "apakah sudah mencukupi", "apakah mencukupi", "apakah sudah cukup", "apakah cukup",
+        # ... with the figure between: "apakah 1.800 keping mencukupi sampai pengiriman berikutnya?"
+        "keping mencukupi", "keping sudah mencukupi", "lembar mencukupi", "lembar sudah mencukupi",
+        "keping sudah cukup", "lembar sudah cukup", "keping cukup", "lembar cukup",
         "jumlah yang dimohon", "jumlah yang diminta", "requested:",
         "quantity requested", "requested quantity", "the quantity you requested", "how many blanks you need",
     ),

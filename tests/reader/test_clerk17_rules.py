@@ -184,3 +184,10 @@ def test_a_stock_stated_before_an_ask_put_as_a_question_is_stated() -> None:
 def test_a_stock_asked_about_is_still_no_figure() -> None:
     v = _mail("tanya", "Apakah benar stok di gudang saat ini 6.600 keping?")
     assert v.stock_on_hand is None
+
+
+def test_an_answer_to_the_desk_proposing_a_figure_is_the_request() -> None:
+    v = _mail("Re: Klarifikasi permohonan blangko", "siap bu, jadi 1.200 saja cukup, sisanya nanti bulan depan.\n\n"
+              "> Permohonan 2.000 keping dengan stok 700 keping kami terima. Stok provinsi terbatas; apakah 1.200 "
+              "keping mencukupi sampai pengiriman berikutnya?\n", sender="disdukcapil@tarakankota.example")
+    assert (v.kind, v.requested, v.stock_on_hand) == ("request", 1200, None)  # was other mail, no figure
