@@ -3499,6 +3499,18 @@ def _stock_now(exact: list[Candidate]) -> list[Candidate]:
     return [replace(c, cues=(*c.cues, "stock_now")) for c in now]
 
 
+_SUMMED_FIELDS = frozenset(("printed", "recorded", "received"))
+
+
+def _sum_of_the_others(mine: Sequence[Candidate]) -> Candidate | None:
+    """The one figure, of several of one role and one blank, that is the sum of all the others; else None."""
+    if any(c.value is None or c.doubt for c in mine) or len({c.item for c in mine}) != 1:
+        return None
+    total = sum(c.value for c in mine if c.value is not None)
+    wholes = [c for c in mine if c.value is not None and 2 * c.value == total]
+    return replace(wholes[0], cues=(*wholes[0].cues, "sum_of_the_others")) if len(wholes) == 1 else None
+
+
 def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
     """One value per field, or none with a doubt when candidates disagree or are unclear."""
     values: dict[str, int] = {}
@@ -3523,6 +3535,10 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
         if any(c.total for c in mine):
             # "Perekaman dalam gedung: 80 / jemput bola: 40 / Total perekaman: 120": the total is the figure.
             mine = [c for c in mine if c.total]
+        elif field in _SUMMED_FIELDS and len(mine) > 2 and (whole := _sum_of_the_others(mine)) is not None:
+            # "Minggu I: rekam 612" / "Minggu II: rekam 655" / "total 1-12 des: rekam 1.267": of the figures of
+            # one role and blank, the one that is the sum of all the others is their total, checked.
+            mine = [whole]
         days = [c.row_date for c in mine]
         if len(mine) > 1 and all(days) and len(set(days)) == len(days):
             # A recap of dated lines ("- Kamis 12/3 : sisa 3.097" / "- Jumat 13/3 : sisa 3.007"), one

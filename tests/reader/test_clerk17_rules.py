@@ -191,3 +191,20 @@ def test_an_answer_to_the_desk_proposing_a_figure_is_the_request() -> None:
               "> Permohonan 2.000 keping dengan stok 700 keping kami terima. Stok provinsi terbatas; apakah 1.200 "
               "keping mencukupi sampai pengiriman berikutnya?\n", sender="disdukcapil@tarakankota.example")
     assert (v.kind, v.requested, v.stock_on_hand) == ("request", 1200, None)  # was other mail, no figure
+
+
+def test_the_figure_that_sums_the_others_of_its_role_is_their_total() -> None:
+    v = _mail("lap 2 minggu (16-27 nov)", "kk ini lap 2 minggu sy rangkum\nMinggu III (16-20 Nov)\nrekam 430\n"
+              "cetak 401\nMinggu IV (23-27 Nov)\nrekam 388\ncetak 350\ntotal 16-27 nov: rekam 818 cetak 751\n"
+              "sisa blangko ktp per hr ini 2.260")
+    assert (v.recorded, v.printed, v.stock_on_hand) == (818, 751, 2260)  # were conflicts
+
+
+def test_figures_of_one_role_none_of_which_is_the_others_sum_stay_in_doubt() -> None:
+    v = _mail("lap 2 minggu", "Minggu III: rekam 430\nMinggu IV: rekam 388\nDua minggu: rekam 820")
+    assert v.recorded is None
+
+
+def test_the_sum_needs_no_total_word() -> None:
+    v = _mail("lap 2 minggu", "Minggu III: rekam 430\nMinggu IV: rekam 388\nDua minggu: rekam 818")
+    assert v.recorded == 818  # was a conflict
