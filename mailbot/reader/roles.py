@@ -1061,6 +1061,11 @@ def _stock_question_above(masked: str, pos: int) -> str | None:
     return above
 
 
+_SHIPMENT_CAME_RE = vocab.Gated(re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.SHIPMENT_CAME_PHRASES) + r")(?![\w-])"
+), vocab.SHIPMENT_CAME_PHRASES)
+
+
 def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) -> list[Candidate]:
     """A stock of zero from a clause that says nothing is left of a blank ("blangko KIA kami tdk
     ada sisa"); not when it is asked about, nor of a printer supply."""
@@ -1076,6 +1081,9 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
         if _EARLIER_SHIPMENT_ZERO_RE.search(masked, max(c_start, z.start() - 40), z.start()):
             # "minta lagi blangko KIA ... karena yang kemarin sudah habis dipakai": the last shipment is
             # used up; the stock now is not said.
+            continue
+        if _SHIPMENT_CAME_RE.search(masked, z.end()):
+            # "Tgl 14-16 cetak tertunda krn blangko habis, tgl 17 kiriman sdh masuk": out before a shipment came.
             continue
         if _NAMED_SUBUNIT_RE.search(masked, c_start, z.start()):
             # "Stok blangko KTP-el di UPT Krayan sudah habis": one office's part of the stock is empty.

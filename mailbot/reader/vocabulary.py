@@ -657,6 +657,14 @@ RECOUNT_WORDS: tuple[str, ...] = (
 # ... dan langsung didistribusikan 300 keping ke UPT Sembakung") the district hands part of what came on to
 # its own units; that count is neither received nor asked.
 ONWARD_WORDS: tuple[str, ...] = ("didistribusikan", "distribusikan")
+# Said after a blank's "habis" ("Tgl 14-16 cetak tertunda krn blangko habis, tgl 17 kiriman sdh masuk"): a
+# shipment came since, so the blank is no longer out; the zero is an earlier day's, not the stock now.
+SHIPMENT_CAME_PHRASES: tuple[str, ...] = (
+    "kiriman sdh masuk", "kiriman sudah masuk", "kiriman telah masuk", "kiriman sdh datang", "kiriman sudah datang",
+    "kiriman sdh sampai", "kiriman sudah sampai", "kiriman telah sampai", "kiriman sdh tiba", "kiriman sudah tiba",
+    "kiriman telah tiba", "kiriman sudah kami terima", "kiriman sdh kami terima", "kiriman telah kami terima",
+    "kiriman dari provinsi sudah masuk", "the shipment arrived", "the shipment has arrived", "shipment came in",
+)
 # "dikirim", "kiriman", "pengiriman" (sent, a shipment) name no role: they speak of past shipments
 # as often as of wished ones; "mohon dikirim" is a request through "mohon".
 RECEIPT_VERBS: tuple[str, ...] = (
@@ -957,6 +965,7 @@ RECEIPT_PHRASES: tuple[str, ...] = (
 REPORT_PHRASES: tuple[str, ...] = (
     "laporan harian", "laporan kegiatan", "laporan perekaman", "laporan pencetakan", "laporan stok",
     "laporan sisa", "laporan penggunaan", "laporan pemakaian", "lap harian", "lap. harian",
+    "lap mingguan", "lap. mingguan", "lap bulanan", "lap. bulanan",
     "rekap harian", "rekapitulasi", "rekap perekaman", "rekap", "update stok", "update stock",
     "posisi stok", "laporan blangko", "laporan blanko", "data stok", "kondisi stok",
     "informasi stok", "info stok", "laporan harian perekaman", "laporan mingguan",

@@ -208,3 +208,25 @@ def test_figures_of_one_role_none_of_which_is_the_others_sum_stay_in_doubt() -> 
 def test_the_sum_needs_no_total_word() -> None:
     v = _mail("lap 2 minggu", "Minggu III: rekam 430\nMinggu IV: rekam 388\nDua minggu: rekam 818")
     assert v.recorded == 818  # was a conflict
+
+
+def test_a_blank_out_before_a_shipment_came_is_no_stock_now() -> None:
+    v = _weekly_with_sheet()
+    assert (v.kind, v.stock_on_hand, v.printed, v.recorded) == ("stock_report", 512, 71, 95)
+    # was a receipt with the stock a conflict of the sheet's 512 and the prose's "habis"
+
+
+def _weekly_with_sheet() -> Verdict:
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "disdukcapil@tanatidungkab.example", DESK, "lap mingguan 7-11 des"
+    msg.set_content("Sore Bapak/Ibu, lap mingguan terlampir ya. Tgl 7-8 cetak tertunda krn blangko habis, tgl 9 "
+                    "kiriman sdh masuk.")
+    sheet = ("Tanggal,Perekaman KTP-el,Cetak KTP-el,Sisa blangko KTP-el\n07/12/2026,18,0,0\n08/12/2026,21,0,0\n"
+             "09/12/2026,20,30,570\n10/12/2026,19,24,546\n11/12/2026,17,17,512\n")
+    msg.add_attachment(sheet.encode(), maintype="text", subtype="csv", filename="mingguan.csv")
+    return read_message(bytes(msg), DISTRICTS, own_addresses=OWN_ADDRESSES)
+
+
+def test_a_blank_out_with_no_shipment_since_is_still_out() -> None:
+    v = _mail("lap", "Rekam 14, cetak 0 krn blangko habis. Kiriman belum datang.")
+    assert v.stock_on_hand == 0
