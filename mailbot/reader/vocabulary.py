@@ -1871,6 +1871,14 @@ BARE_ZERO_CAUSE_WORDS: tuple[str, ...] = ("karena", "krn", "karna", "sebab", "ak
 # A handover inside the office, at a change of official or operator ("Serah terima jabatan dan barang persediaan
 # telah dilaksanakan", "Rincian yang diserahterimakan: Blangko KTP-el : 692 keping"): no shipment received; what
 # is handed over is the stock the office holds.
+# A notice that the writer goes on leave and who takes over the desk's work ("mulai tanggal 14 s.d. 31 Desember
+# saya menjalani cuti tahunan. Selama saya cuti, laporan harian ... dilanjutkan oleh Sdr. Andi"): with no figure
+# of its own, it reports nothing and asks for nothing.
+LEAVE_NOTICE_PHRASES: tuple[str, ...] = (
+    "menjalani cuti", "selama saya cuti", "selama cuti", "saya cuti", "akan cuti", "mengambil cuti",
+    "pengalihan tugas", "dialihkan kepada", "dilanjutkan oleh", "digantikan oleh", "going on leave",
+    "will be on leave", "during my leave",
+)
 HANDOVER_PHRASES: tuple[str, ...] = (
     "serah terima jabatan", "sertijab", "serah terima barang persediaan", "serah terima persediaan",
     "serah terima stok", "serah terima stock", "serah terima gudang", "serah terima operator",

@@ -230,3 +230,16 @@ def _weekly_with_sheet() -> Verdict:
 def test_a_blank_out_with_no_shipment_since_is_still_out() -> None:
     v = _mail("lap", "Rekam 14, cetak 0 krn blangko habis. Kiriman belum datang.")
     assert v.stock_on_hand == 0
+
+
+def test_a_notice_of_leave_with_no_figure_is_other_mail() -> None:
+    v = _mail("Pemberitahuan cuti operator", "Selamat pagi Bapak/Ibu,\nMulai tanggal 21 s.d. 30 Desember 2026 saya "
+              "menjalani cuti tahunan. Selama saya cuti, laporan harian dan urusan blangko dilanjutkan oleh Sdr. "
+              "Rudi (HP 0812-5544-1200).\nTerima kasih.")
+    assert (v.kind, v.item) == ("other", None)  # was a stock report with its stock missing
+
+
+def test_a_report_sent_by_the_colleague_who_takes_over_is_a_report() -> None:
+    v = _mail("lap harian", "Selamat sore, sy Rudi, selama bu Sari cuti laporan harian dilanjutkan oleh sy.\n"
+              "Perekaman 33, pencetakan 30, sisa blangko 1.210 keping.")
+    assert (v.kind, v.recorded, v.printed, v.stock_on_hand) == ("stock_report", 33, 30, 1210)
