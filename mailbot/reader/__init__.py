@@ -27,6 +27,7 @@ from mailbot.reader.classify import (
     item_of,
     kind_of,
     other_districts_pattern,
+    speaks_for_other_province,
     subject_for_kind,
 )
 from mailbot.reader.dates import report_date
@@ -54,6 +55,7 @@ from mailbot.reader.roles import (
     read_text,
     settle,
     split_text_tables,
+    subunit_report,
     summed_over_days,
 )
 from mailbot.reader.signs import written_below_zero
@@ -627,7 +629,9 @@ def read_message(
         and _at_own_domain(sender, own_addresses)
         and district_signed(normalise(new_text), districts) is None
     )
-    if press or scam or internal:
+    # Another province's office (asking to borrow blanks, to visit): none of this desk's districts writes.
+    foreign = not sender_known and district is None and speaks_for_other_province(normalise(own_words))
+    if press or scam or internal or foreign:
         candidates, unassigned = [], []
     reading = settle(candidates, unassigned)
     item, item_ambiguous, item_assumed = item_of(low_all, normalise(parts.text))
@@ -738,7 +742,7 @@ def read_message(
         revised == "receipt" and "received" not in reading.values and _awaits_blanks(new_text)
     ):
         kind = revised
-    if press or scam or internal:
+    if press or scam or internal or foreign:
         kind = "other"
     notes = list(parts.notes)
     if gap is not None:
@@ -756,6 +760,13 @@ def read_message(
     if kind == "other":
         # Other mail states no figures the desk acts on, whatever numbers it holds.
         doubts, values, evidence = [], {}, []
+    if kind == "stock_report" and values and subunit_report(normalise(head), low):
+        # "Laporan UPT Krayan 4 hari ... Sisa blangko di UPT Krayan: habis": one office's work and stock, not
+        # the district's (the district's own report covers them); a clerk does not book them.
+        doubts += [Doubt(e.field, "unclear", e.text) for e in evidence]
+        doubt_fields |= {e.field for e in evidence}
+        values, evidence = {}, []
+        notes.append("a report of one UPT: its figures are the office's, not the district's")
     if kind == "request":
         # A request with a period's figures beside it (a table with a row per day, "Dicetak (1-5 Nov)", the
         # last five working days' rows as supporting data): the clerk acts on the ask and the stock; the

@@ -48,6 +48,7 @@ def _alts(words: tuple[str, ...] | list[str]) -> str:
 
 _HANDOVER_RE = vocab.Gated(_phrase_re(vocab.HANDOVER_PHRASES), vocab.HANDOVER_PHRASES)
 _SERAH_TERIMA_RE = _phrase_re(("serah terima",))
+_LEAVE_NOTICE_RE = vocab.Gated(_phrase_re(vocab.LEAVE_NOTICE_PHRASES), vocab.LEAVE_NOTICE_PHRASES)
 _DOCUMENT_REQUEST_RE = re.compile(
     r"(?<![\w-])(?:" + _alts(vocab.REQUEST_PHRASES + vocab.DOCUMENT_REQUEST_OPENERS) + r")(?![\w-])"
     + r"(?:[ \t]+(?:" + _alts(vocab.DOCUMENT_FILLERS) + r")(?![\w-])){0,4}[ \t]+"
@@ -120,6 +121,19 @@ def is_citizen(low: str) -> bool:
     """Whether the writer is a citizen asking about their own card ("KTP-el saya belum jadi"), or a school
     about its pupils' ("97 murid kami belum memiliki KIA")."""
     return bool(_CITIZEN_RE.search(low))
+
+
+_OTHER_PROVINCE_OFFICE_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.REGISTRY_OFFICE_WORDS) + r")[^\S\n]+(?:(?:"
+    + vocab.alternation(vocab.PROVINCE_WORDS) + r")[^\S\n]*)?(?:" + vocab.alternation(vocab.OTHER_PROVINCE_NAMES)
+    + r")(?![\w-])"
+)
+
+
+def speaks_for_other_province(low: str) -> bool:
+    """Whether the writer's own words name another province's civil-registry office ("Disdukcapil Provinsi
+    Kalimantan Timur", "Kami dari Disdukcapil Prov. Kalimantan Barat"): no district of this desk writes."""
+    return bool(_OTHER_PROVINCE_OFFICE_RE.search(low))
 
 
 def is_press(low: str) -> bool:
@@ -339,6 +353,9 @@ def kind_of(
     if receipt:
         return "receipt"
     if _INVITE_RE.search(text):
+        return "other"
+    if not seen and not has_table and _LEAVE_NOTICE_RE.search(text):
+        # "Selama saya cuti, laporan harian ... dilanjutkan oleh Sdr. Andi": a notice of leave, no report.
         return "other"
     figures = bool(seen & {"stock_on_hand", "printed", "recorded"}) or has_table
     if figures:

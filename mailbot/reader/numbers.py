@@ -406,7 +406,7 @@ _PEOPLE_UNITS = _alternation(vocab.PEOPLE_UNITS)
 _OTHER_UNITS = _alternation([u for u in vocab.OTHER_UNITS if u != "%"])
 # A unit stands on the same line as its number: "812\n\nOperator ..." has no unit.
 _UNIT_RE = re.compile(
-    rf"[^\S\n]*(?:(?P<blank>(?:{_BLANK_UNITS})\b)|(?P<people>(?:{_PEOPLE_UNITS})\b)|(?P<other>%|(?:{_OTHER_UNITS})\b))"
+    rf"(?:[^\S\n]*|-(?=(?:{_alternation(vocab.HYPHEN_DURATION_UNITS)})\b))(?:(?P<blank>(?:{_BLANK_UNITS})\b)|(?P<people>(?:{_PEOPLE_UNITS})\b)|(?P<other>%|(?:{_OTHER_UNITS})\b))"
 )
 # "100 keping per hari" is a rate; "700 keping per hari ini" (as of today) is not.
 _RATE_RE = re.compile(

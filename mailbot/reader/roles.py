@@ -111,7 +111,7 @@ _HEADING_RE = re.compile(
 _KIA_NAMES = frozenset(vocab.KIA_WORDS)
 # A line opened by one blank's name and then its figures' words: "KTP cetak 130, rekam 151, sisa 2.870".
 _LINE_NAME_RE = re.compile(
-    r"[ \t>*#\-]*(?:(?:" + vocab.alternation(vocab.HEADING_OPENERS) + r")[ \t]+)?(?P<item>"
+    r"[ \t>*#\-]*(?:[a-z0-9][.)][ \t]+)?(?:(?:" + vocab.alternation(vocab.HEADING_OPENERS) + r")[ \t]+)?(?P<item>"
     + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS)
     + r")(?:[ \t]*[:=|\-][ \t]|[ \t]+(?=[a-z]))"
 )
@@ -132,6 +132,11 @@ _LINE_LABEL_RE = re.compile(
     + r")[ \t]*[:=|\-][ \t]"
 )
 _words_re = vocab.alternation
+_PACKED_IN_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[^\S\n]*)?(?:" + _words_re(vocab.PACKED_IN_WORDS)
+    + r")[^\S\n]+"
+)
+_PACKAGE_AFTER_RE = re.compile(r"[^\S\n]*(?:" + _words_re(vocab.PACKAGE_UNITS) + r")\b")
 
 
 _FILLERS = r"(?:\s+(?:" + _words_re(vocab.NEGATION_FILLERS) + r")){0,2}\s+$"
@@ -145,6 +150,8 @@ _AFFIRMED_PHRASE_RE = re.compile(r"^(?:" + _words_re(vocab.AFFIRM_WORDS) + r")\s
 _BOUND_PHRASES = frozenset(" ".join(p.split()) for p in vocab.APPROX_BEFORE)
 _NUMBER_NEXT_RE = re.compile(r"\s*:?\s*\d")
 _NEGATES_NEXT_RE = re.compile(_words_re(vocab.NEGATES_NEXT_WORDS))
+# A figure right after a denial ("yg benar 1.200 bkn 2.100"): the figure denied.
+_DENIED_FIGURE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NEGATES_NEXT_WORDS) + r")[^\S\n]*$")
 _CORRECTION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.CORRECTION_WORDS) + r")(?![\w-])")
 _EARLIER_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.EARLIER_WORDS) + r")(?![\w-])")
 _APPROVED_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.APPROVED_WORDS) + r")(?![\w-])")
@@ -274,6 +281,7 @@ def _other_holder(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     return span.role == "stock_on_hand" and (
         bool(_HOLDER_RE.search(span.masked, span.lo, span.start))
         or bool(_SUBUNIT_AFTER_RE.match(span.masked, span.end))
+        or bool(_NAMED_SUBUNIT_RE.search(span.masked, span.lo, span.start))
     )
 
 
@@ -282,6 +290,15 @@ def _other_holder(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
 _SUBUNIT_AFTER_RE = re.compile(
     r"(?:[^\S\n]*(?:keping|kpg|lembar|lbr|pcs|blangko|blanko)\b)?[^\S\n]*(?:di|dari|pada|at)[^\S\n]+"
     r"(?:(?:lemari|gudang|kantor|ruang)[^\S\n]+)?(?:" + vocab.alternation(vocab.SUBUNIT_WORDS) + r")(?![\w-])"
+)
+
+
+# Before a stock's figure or its zero word: the office it is kept at, named ("Stok blangko KTP-el di UPT Krayan
+# sudah habis", "sisa di UPT Lumbis Ogong 40"): that office's part of the district's stock, not the stock.
+_NAMED_SUBUNIT_RE = re.compile(
+    r"(?<![\w-])(?:di|pada|at)[^\S\n]+(?:(?:lemari|gudang|kantor|ruang)[^\S\n]+)?(?:"
+    + vocab.alternation(vocab.SUBUNIT_WORDS) + r")[^\S\n]+(?:kec\.?[^\S\n]+|kecamatan[^\S\n]+)?(?!(?:"
+    + vocab.alternation(vocab.SUBUNIT_UNNAMED_WORDS) + r")(?![\w-]))[a-z]{3,}"
 )
 
 
@@ -993,6 +1010,21 @@ def _undelivered(masked: str, end: int, limit: int) -> bool:
     return found is not None and not _CAUSE_RE.search(window, 0, found.start())
 
 
+_COUNTER_ASK_NOUNS = frozenset(vocab.COUNTER_ASK_NOUNS)
+_LIST_GAP_RE = re.compile(r"[^\S\n]*[,;/|][^\S\n]*")
+
+
+def _counter_applications(masked: str, kws: Sequence[Keyword], keyword: Keyword, m: Mention) -> bool:
+    """"pengajuan 48, cetak 45, sisa blangko KIA 196": a noun of asking as a label before a bare figure, with the
+    day's work listed right after it, counts the applications the counter took in, not blanks asked for."""
+    if m.unit is not None or " ".join(masked[keyword.start : keyword.end].split()) not in _COUNTER_ASK_NOUNS:
+        return False
+    if masked[keyword.end : m.start].strip(" \t:"):
+        return False
+    nxt = next((k for k in kws if k.start >= m.end), None)
+    return nxt is not None and nxt.role in _COUNT_FIELDS and bool(_LIST_GAP_RE.fullmatch(masked, m.end, nxt.start))
+
+
 def current_requests(candidates: list[Candidate]) -> list[Candidate]:
     """Candidates without the figures of an earlier request when the mail asks a figure anew: a
     reminder restates what it chases, but "surat permohonan 3.000 keping tadi siang ... bisa sekalian
@@ -1029,6 +1061,11 @@ def _stock_question_above(masked: str, pos: int) -> str | None:
     return above
 
 
+_SHIPMENT_CAME_RE = vocab.Gated(re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.SHIPMENT_CAME_PHRASES) + r")(?![\w-])"
+), vocab.SHIPMENT_CAME_PHRASES)
+
+
 def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) -> list[Candidate]:
     """A stock of zero from a clause that says nothing is left of a blank ("blangko KIA kami tdk
     ada sisa"); not when it is asked about, nor of a printer supply."""
@@ -1044,6 +1081,12 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
         if _EARLIER_SHIPMENT_ZERO_RE.search(masked, max(c_start, z.start() - 40), z.start()):
             # "minta lagi blangko KIA ... karena yang kemarin sudah habis dipakai": the last shipment is
             # used up; the stock now is not said.
+            continue
+        if _SHIPMENT_CAME_RE.search(masked, z.end()):
+            # "Tgl 14-16 cetak tertunda krn blangko habis, tgl 17 kiriman sdh masuk": out before a shipment came.
+            continue
+        if _NAMED_SUBUNIT_RE.search(masked, c_start, z.start()):
+            # "Stok blangko KTP-el di UPT Krayan sudah habis": one office's part of the stock is empty.
             continue
         comma = masked.find(",", z.end(), c_end)
         said = masked[c_start : comma if comma != -1 else c_end]
@@ -1166,6 +1209,11 @@ def _list_lead_role(masked: str, pos: int, kws: Sequence[Keyword], low: str | No
         # "hasil stock opname gudang sore ini sekalian laporan harian:": a weak word of asking ("sekalian",
         # "tambahan") yields to a role word beside it.
         words = [k for k in words if not k.weak]
+    if len({k.role for k in words}) > 1:
+        # "Memperhatikan persediaan blangko ... yang semakin menipis, dengan ini kami mengajukan permohonan:": the
+        # role of the lead's last clause, the one the colon opens the list with.
+        cut = max(masked.rfind(",", lead_start, lead_end), masked.rfind(". ", lead_start, lead_end))
+        words = [k for k in words if k.start > cut] if cut != -1 else []
     if len({k.role for k in words}) != 1:
         return None
     return words[-1]
@@ -1585,6 +1633,28 @@ def _without_parts(masked: str, mentions: list[Mention], kws: Sequence[Keyword])
     return [m for k, m in enumerate(mentions) if k not in drop] if drop else mentions
 
 
+_ALREADY_COUNTED_RE = vocab.Gated(re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.ALREADY_COUNTED_PHRASES) + r")(?![\w-])"
+    r"(?=[^\S\n]*(?:[).,;]|$)|[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:" + vocab.alternation(vocab.ABOVE_WORDS) + r")(?![\w-]))",
+    re.MULTILINE,
+), vocab.ALREADY_COUNTED_PHRASES)
+
+
+def _without_counted_lines(masked: str, mentions: list[Mention]) -> list[Mention]:
+    """A line of figures that ends by saying they are already in the figures above ("Rincian Krayan: rekam 57,
+    cetak 49 (tidak menambah angka di atas, sudah termasuk)"): a breakdown, its figures none of their own. A
+    figure after the words ("120 (sudah termasuk 20 jemput bola)") is a part named, and the line stays."""
+    drop: set[int] = set()
+    for said in _ALREADY_COUNTED_RE.pattern.finditer(masked):
+        line_start = masked.rfind("\n", 0, said.start()) + 1
+        line_end = masked.find("\n", said.end())
+        line_end = len(masked) if line_end == -1 else line_end
+        inside = [k for k, n in enumerate(mentions) if line_start <= n.start < line_end]
+        if inside and all(mentions[k].end <= said.start() for k in inside) and len(inside) < len(mentions):
+            drop.update(inside)
+    return [m for k, m in enumerate(mentions) if k not in drop] if drop else mentions
+
+
 def _without_breakdowns(masked: str, mentions: list[Mention], kws: Sequence[Keyword]) -> list[Mention]:
     """A figure followed by its parts in brackets ("1.250 keping KTP-el (250 keping pengganti yang terbakar
     ditambah 1.000 keping untuk pelayanan Desember)"): the parts add up to it and are no figures of their own.
@@ -1640,6 +1710,8 @@ def read_text(
         mentions = _without_written_before(masked, mentions)
     if len(mentions) > 2:
         mentions = _without_parts(masked, mentions, kws)
+        if _ALREADY_COUNTED_RE.search(masked):
+            mentions = _without_counted_lines(masked, mentions)
     monthly = bool(_MONTHLY_RE.search(masked, 0, _HEAD_CHARS))
     this_period = frozenset(
         w for period, found in _REPORT_PERIOD_RES.items() if found.search(masked, 0, _HEAD_CHARS)
@@ -1703,6 +1775,11 @@ def read_text(
         elif not before and _CONTINUATION_RE.search(masked, prev_end, m.start):
             # "..., tepatnya 396", "... dan blangko KIA 500": the role carries over from the clause.
             before = [k for k in kws if k.start >= c_start and k.end <= m.start]
+            if ignored_end == prev_end > c_start:
+                # "total yang diterima selama periode tersebut 26.500 keping KTP-el dan 7.000 keping KIA": a figure
+                # joined to one left out (a running total, another district's) is left out with it.
+                ignored_end = m.end
+                continue
         elif (
             not before and prev_end > c_start and m.unit == "blank" and mentions[idx - 1].unit == "other"
             and "," not in masked[prev_end : m.start] and not _PACK_SIZE_RE.search(masked, prev_end, m.start)
@@ -1714,9 +1791,15 @@ def read_text(
             lo = mentions[idx - 2].end if idx > 1 and mentions[idx - 2].end > c_start else c_start
             before = [k for k in kws if k.start >= lo and k.end <= other.start
                       and "," not in masked[k.end : other.start]]
+        # "dr 2.000 yg dikirim baru diterima 1.000": a role word right before the next figure is that figure's.
+        next_own = -1
+        if comma == -1 and next_start < c_end:
+            next_own = next_start
+            while next_own > m.end and masked[next_own - 1] in " \t:":
+                next_own -= 1
         after = [
             k for k in kws
-            if k.start >= m.end and k.end <= after_limit
+            if k.start >= m.end and k.end <= after_limit and k.end != next_own
             and (
                 k.role in _AFTER_ROLES
                 or _RELATIVE_BEFORE_RE.search(masked, max(m.end, k.start - 24), k.start)
@@ -1744,6 +1827,15 @@ def read_text(
                     and (k.role in _AFTER_ROLES
                          or _RELATIVE_BEFORE_RE.search(masked, max(nxt.end, k.start - 24), k.start))
                 ]
+        if not before and not after and idx + 1 < len(mentions) and next_start < c_end and _PACKED_IN_RE.fullmatch(
+            masked, m.end, mentions[idx + 1].start
+        ) and _PACKAGE_AFTER_RE.match(masked, mentions[idx + 1].end):
+            # "3.000 (tiga ribu) keping dalam 6 (enam) box telah kami terima": the role word after the count of
+            # packages is the blanks' (the packages count no blanks).
+            pack = mentions[idx + 1]
+            pack_limit = min(mentions[idx + 2].start if idx + 2 < len(mentions) else c_end, c_end)
+            after = [k for k in kws if k.start >= pack.end and k.end <= pack_limit and k.role in _AFTER_ROLES
+                     and k.role != "ignore"]
         # A receipt verb before the figure, or among its own words after it ("2.000 keping sudah
         # kami terima"); one past the next figure is that figure's ("..., yg sebelumnya 1.000 keping
         # sdh diterima").
@@ -1828,6 +1920,10 @@ def read_text(
             masked, keyword.end, m.start
         ):
             # "Bila diperlukan, Kota Tarakan bisa meminjamkan 500 keping": blanks offered on loan, asked by no one.
+            ignored_end = m.end
+            continue
+        if role == "requested" and keyword is not None and _counter_applications(masked, kws, keyword, m):
+            # "KIA report hari ini: pengajuan 48, cetak 45": the applications of the day, asked by no one.
             ignored_end = m.end
             continue
         if role == "requested" and _PAST_YEAR_RE.search(masked, c_start, m.start):
@@ -1958,6 +2054,12 @@ def read_text(
             ignored_end = m.end
             continue
         question = masked[c_end : c_end + 1] == "?" or masked[c_start:c_end].rstrip().endswith("?")
+        if question and role == "stock_on_hand" and (asked_from := masked.find(",", m.end, c_end)) != -1 and any(
+            k.role == "requested" and asked_from < k.start < c_end for k in kws
+        ):
+            # "Blanko e-KTP di Nunukan sisa ± 800, kira2 bisa dikirim 2rb gak kak?": the stock is stated, and the
+            # ask after it is the question.
+            question = False
         if role not in (None, "requested") and question:
             # "Apakah benar stok di gudang saat ini 66 ribu keping?": a figure asked about is
             # not a figure stated. (A request may be put as a question: "bisa dikirim 1.000?")
@@ -2165,6 +2267,11 @@ def read_text(
     candidates = _rest_of_shipment(mentions, candidates)
     candidates = _rest_chased(masked, candidates)
     candidates = _awaited_not_received(candidates)
+    if answer_role and len(loose) > 1:
+        denied = [(mm, snip) for mm, snip in loose if _DENIED_FIGURE_RE.search(masked, max(0, mm.start - 12), mm.start)]
+        if denied and len(denied) < len(loose):
+            # "koreksi pak, yg benar 1.200 bkn 2.100": the figure after the denial is the old one, set aside.
+            loose = [pair for pair in loose if pair not in denied]
     if answer_role and len(loose) > 1:
         # "Yes, 2,000 is the correct quantity. The 1,200 was our stock last week": of several figures, the
         # one its sentence calls the right one answers the question.
@@ -2810,6 +2917,23 @@ _DAY_SPAN_TITLE_RE = re.compile(
 _COUNT_FIELDS = ("printed", "recorded")
 
 
+_SUBUNIT_REPORT_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.SUBUNIT_REPORT_LEADS) + r")[^\S\n]+(?:(?:dari|of)[^\S\n]+)?(?:"
+    + vocab.alternation(vocab.SUBUNIT_WORDS) + r")[^\S\n]+(?:kec\.?[^\S\n]+|kecamatan[^\S\n]+)?(?!(?:"
+    + vocab.alternation(vocab.SUBUNIT_UNNAMED_WORDS) + r")(?![\w-]))[a-z]{3,}"
+)
+_DISTRICT_FIGURE_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.DISTRICT_FIGURE_PHRASES) + r")(?![\w-])"
+)
+
+
+def subunit_report(head: str, text: str) -> bool:
+    """Whether a mail's title and opening (normalised) head it as one office's report ("Laporan UPT Krayan 4
+    hari") and its text (normalised) gives no figure of the whole district ("rekap kabupaten", "gudang
+    kabupaten"): its figures are that office's, not the district's."""
+    return bool(_SUBUNIT_REPORT_RE.search(head)) and not _DISTRICT_FIGURE_RE.search(text)
+
+
 def period_report(head: str) -> bool:
     """Whether a mail's title and opening (normalised) say it reports a period rather than one day:
     "Laporan mingguan", "rekap 23-28 November", "laporan tanggal 2 terlambat, kami gabung"."""
@@ -2822,6 +2946,10 @@ def summed_over_days(candidates: list[Candidate]) -> list[Candidate]:
     out = list(candidates)
     for field in _COUNT_FIELDS:
         mine = [c for c in out if c.field == field]
+        stated = _stated_period_total(mine)
+        if stated is not None:
+            out = [c for c in out if c.field != field] + [stated]
+            continue
         days = [c.row_date for c in mine]
         if len(mine) < 2 or not all(days) or len(set(days)) != len(days) or any(
             c.value is None or c.doubt or c.corrects or c.total or c.table for c in mine
@@ -2833,6 +2961,21 @@ def summed_over_days(candidates: list[Candidate]) -> list[Candidate]:
                          cues=(*mine[-1].cues, "summed_over_days"))
         out = [c for c in out if c.field != field] + [summed]
     return out
+
+
+def _stated_period_total(mine: Sequence[Candidate]) -> Candidate | None:
+    """Beside a period's dated lines ("Senin 30/11 : perekaman 41" ... "Rabu 2/12 : perekaman 29"), an undated
+    figure of the same role that is their sum ("Jumlah 3 hari: perekaman 118") is the period's figure, checked."""
+    dated = [c for c in mine if c.row_date]
+    undated = [c for c in mine if not c.row_date]
+    if len(dated) < 2 or not undated or len({c.row_date for c in dated}) != len(dated) or any(
+        c.value is None or c.doubt or c.corrects for c in mine
+    ):
+        return None
+    total = sum(c.value for c in dated if c.value is not None)
+    if {c.value for c in undated} != {total}:
+        return None
+    return replace(undated[-1], cues=(*undated[-1].cues, "checked_period_total"))
 
 
 _ROW_MONTH_RE = re.compile(r"(?<![a-z])(" + vocab.alternation(tuple(vocab.MONTHS)) + r")(?![a-z])")
@@ -3364,6 +3507,18 @@ def _stock_now(exact: list[Candidate]) -> list[Candidate]:
     return [replace(c, cues=(*c.cues, "stock_now")) for c in now]
 
 
+_SUMMED_FIELDS = frozenset(("printed", "recorded", "received"))
+
+
+def _sum_of_the_others(mine: Sequence[Candidate]) -> Candidate | None:
+    """The one figure, of several of one role and one blank, that is the sum of all the others; else None."""
+    if any(c.value is None or c.doubt for c in mine) or len({c.item for c in mine}) != 1:
+        return None
+    total = sum(c.value for c in mine if c.value is not None)
+    wholes = [c for c in mine if c.value is not None and 2 * c.value == total]
+    return replace(wholes[0], cues=(*wholes[0].cues, "sum_of_the_others")) if len(wholes) == 1 else None
+
+
 def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
     """One value per field, or none with a doubt when candidates disagree or are unclear."""
     values: dict[str, int] = {}
@@ -3388,6 +3543,10 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
         if any(c.total for c in mine):
             # "Perekaman dalam gedung: 80 / jemput bola: 40 / Total perekaman: 120": the total is the figure.
             mine = [c for c in mine if c.total]
+        elif field in _SUMMED_FIELDS and len(mine) > 2 and (whole := _sum_of_the_others(mine)) is not None:
+            # "Minggu I: rekam 612" / "Minggu II: rekam 655" / "total 1-12 des: rekam 1.267": of the figures of
+            # one role and blank, the one that is the sum of all the others is their total, checked.
+            mine = [whole]
         days = [c.row_date for c in mine]
         if len(mine) > 1 and all(days) and len(set(days)) == len(days):
             # A recap of dated lines ("- Kamis 12/3 : sisa 3.097" / "- Jumat 13/3 : sisa 3.007"), one

@@ -196,6 +196,8 @@ OTHER_UNITS: tuple[str, ...] = (
     "drum", "drums", "jeriken", "jerigen", "jerry", "liter", "ltr", "litre", "litres", "liters", "galon",
     "gallons", "penumpang", "passengers", "seats", "kursi", "households", "rumah tangga", "trips", "perjalanan",
 )
+# Between a count of blanks and the count of packages they came in: "3.000 keping dalam 6 (enam) box".
+PACKED_IN_WORDS: tuple[str, ...] = ("dalam", "dlm", "sebanyak", "terdiri dari", "in", "packed in")
 # Packages blanks come in; a parenthesis that opens with a count of them explains the packing of the
 # figure before it ("500 lembar (2 box x 250 lembar)", "400 lembar (1 dus isi 400)"): no figure of its own.
 PACKAGE_UNITS: tuple[str, ...] = (
@@ -214,6 +216,11 @@ PACK_NOTE_LEADS: tuple[str, ...] = (
 # count of blanks that large is no count of weeks.
 TIME_UNITS: tuple[str, ...] = (
     "hari", "minggu", "mgg", "pekan", "bulan", "bln", "tahun", "thn", "days", "weeks", "months", "years",
+)
+# Glued to a figure with a hyphen, these make it a length of time ("a 2-month internship", "pelatihan 3-hari"):
+# the figure is no count of blanks.
+HYPHEN_DURATION_UNITS: tuple[str, ...] = (
+    "hari", "minggu", "bulan", "tahun", "jam", "day", "week", "month", "year", "hour", "minute",
 )
 # After a time unit, these make it "today", "this week" ("cetak 133 hari ini"): no unit of the figure before.
 THIS_PERIOD_WORDS: tuple[str, ...] = ("ini",)
@@ -273,6 +280,11 @@ MONEY_WORDS: tuple[str, ...] = (
 CUMULATIVE_WORDS: tuple[str, ...] = (
     "s.d.", "s.d", "s/d", "sd.", "sampai dengan", "hingga", "kumulatif", "akumulasi",
     "up to", "until", "year to date", "so far",
+    # "total yang diterima selama periode tersebut 26.500 keping" (a reconciliation of January to November),
+    # "received since the start of the year": the sum of many shipments over a long period.
+    "selama periode tersebut", "selama periode itu", "selama periode ini", "sepanjang periode", "sepanjang tahun",
+    "selama tahun", "sejak awal tahun", "since the start of the year", "since the beginning of the year",
+    "throughout the year",
     # "Printed this month to date: 1,950": a month's running total.
     "to date", "month to date", "this month to date", "month-to-date", "year-to-date",
 )
@@ -325,6 +337,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "diminta", "minta",
         # "kami ajukan 1.200 keping": what the writer puts forward is what they ask.
         "kami ajukan", "sy ajukan", "saya ajukan",
+        # "mau ajukan blangko ktp 1.500 keping": what the writer wants to put forward.
+        "mau ajukan", "mo ajukan", "mw ajukan", "ingin ajukan", "pengen ajukan", "mau mengajukan",
         "mengajukan", "diajukan", "pengajuan", "usulan", "mengusulkan", "diusulkan", "butuh",
         "membutuhkan", "dibutuhkan", "butuhkan", "perlu", "memerlukan", "diperlukan", "memesan", "perlukan",
         "request", "requesting", "kekurangan", "dropping", "alokasi", "mengharapkan",
@@ -520,6 +534,40 @@ OTHER_HOLDER_WORDS: tuple[str, ...] = (
 # An office inside the district (a kecamatan's service unit): a figure found kept there ("ada 600 keping di
 # lemari UPT Tanjung Palas") is a part of the district's stock, not its stock.
 SUBUNIT_WORDS: tuple[str, ...] = ("upt", "uptd", "upt disdukcapil", "upt dukcapil")
+# After a subunit word, these are no name of the office ("Sisa blangko di kantor UPT tinggal 90": the writer's
+# own UPT, unnamed); any other word names one office of the district ("Stok blangko di UPT Krayan sudah habis",
+# "Sisa blangko di UPT Krayan: habis"), whose stock is that office's part, not the district's stock.
+SUBUNIT_UNNAMED_WORDS: tuple[str, ...] = (
+    "tinggal", "tgl", "masih", "msh", "sudah", "sdh", "udah", "telah", "ada", "hanya", "cuma", "kami", "kita",
+    "sisa", "stok", "stock", "habis", "kosong", "nihil", "saat", "per", "sebanyak", "yang", "yg", "sekarang",
+    "skrg", "hari", "ini", "tersebut", "tsb", "itu", "juga", "jg", "pun", "adalah", "sejumlah", "sebesar",
+)
+# The civil-registry offices of other provinces, named as the writer's own office ("Disdukcapil Provinsi
+# Kalimantan Timur", "Bidang PIAK Disdukcapil Sulut"): a province asking to borrow blanks or to visit is no
+# district of this desk, and its figures are its own.
+REGISTRY_OFFICE_WORDS: tuple[str, ...] = (
+    "disdukcapil", "dukcapil", "dinas kependudukan dan pencatatan sipil", "dinas dukcapil",
+)
+PROVINCE_WORDS: tuple[str, ...] = ("provinsi", "prov.", "prov", "province of", "province")
+OTHER_PROVINCE_NAMES: tuple[str, ...] = (
+    "kalimantan timur", "kaltim", "kalimantan barat", "kalbar", "kalimantan selatan", "kalsel",
+    "kalimantan tengah", "kalteng", "sulawesi utara", "sulut", "sulawesi tengah", "sulteng", "sulawesi selatan",
+    "sulsel", "sulawesi tenggara", "sultra", "sulawesi barat", "sulbar", "gorontalo", "jawa timur", "jatim",
+    "jawa tengah", "jateng", "jawa barat", "jabar", "dki jakarta", "banten", "bali", "nusa tenggara barat",
+    "ntb", "nusa tenggara timur", "ntt", "sumatera utara", "sumut", "sumatera barat", "sumbar",
+    "sumatera selatan", "sumsel", "riau", "kepulauan riau", "kepri", "jambi", "bengkulu", "lampung",
+    "bangka belitung", "babel", "aceh", "di yogyakarta", "diy", "maluku", "maluku utara", "malut", "papua",
+    "papua barat", "papua selatan", "papua tengah", "papua pegunungan", "papua barat daya",
+)
+# A report headed as one subunit's ("Laporan UPT Krayan 4 hari", "lap UPT Sebatik") tells that office's work
+# and stock, not the district's, unless its own words give the district's figures with one of the
+# DISTRICT_FIGURE_PHRASES ("rekap kabupaten", "Total kabupaten hari ini", "gudang kabupaten").
+SUBUNIT_REPORT_LEADS: tuple[str, ...] = ("laporan", "lap", "lap.", "report", "rekap", "laporan harian")
+DISTRICT_FIGURE_PHRASES: tuple[str, ...] = (
+    "total kabupaten", "total kab", "rekap kabupaten", "rekap kab", "gudang kabupaten", "gudang kab",
+    "gudang dinas", "tingkat kabupaten", "se-kabupaten", "se kabupaten", "seluruh kabupaten", "total kota",
+    "rekap kota", "gudang kota", "tingkat kota", "district total", "whole district",
+)
 # A loan of blanks between offices ("tgl 18/11 kami pinjamkan 200 keping ke Disdukcapil KTT"): in its
 # sentence, a stock said with THEIR_WORDS ("stok mereka 0") is the borrower's or lender's, not the writer's.
 # (Without a loan, "sisa stok mereka 210" may be the stock of the district a mail speaks for.)
@@ -609,6 +657,14 @@ RECOUNT_WORDS: tuple[str, ...] = (
 # ... dan langsung didistribusikan 300 keping ke UPT Sembakung") the district hands part of what came on to
 # its own units; that count is neither received nor asked.
 ONWARD_WORDS: tuple[str, ...] = ("didistribusikan", "distribusikan")
+# Said after a blank's "habis" ("Tgl 14-16 cetak tertunda krn blangko habis, tgl 17 kiriman sdh masuk"): a
+# shipment came since, so the blank is no longer out; the zero is an earlier day's, not the stock now.
+SHIPMENT_CAME_PHRASES: tuple[str, ...] = (
+    "kiriman sdh masuk", "kiriman sudah masuk", "kiriman telah masuk", "kiriman sdh datang", "kiriman sudah datang",
+    "kiriman sdh sampai", "kiriman sudah sampai", "kiriman telah sampai", "kiriman sdh tiba", "kiriman sudah tiba",
+    "kiriman telah tiba", "kiriman sudah kami terima", "kiriman sdh kami terima", "kiriman telah kami terima",
+    "kiriman dari provinsi sudah masuk", "the shipment arrived", "the shipment has arrived", "shipment came in",
+)
 # "dikirim", "kiriman", "pengiriman" (sent, a shipment) name no role: they speak of past shipments
 # as often as of wished ones; "mohon dikirim" is a request through "mohon".
 RECEIPT_VERBS: tuple[str, ...] = (
@@ -628,6 +684,9 @@ ASKED_ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "yang diminta", "yang diajukan", "yang dibutuhkan", "jumlah permintaan", "jumlah permohonan",
         # The desk proposing a figure to send: "kami kirim 1.000 keping, apakah sudah mencukupi?"
         "apakah sudah mencukupi", "apakah mencukupi", "apakah sudah cukup", "apakah cukup",
+        # ... with the figure between: "apakah 1.800 keping mencukupi sampai pengiriman berikutnya?"
+        "keping mencukupi", "keping sudah mencukupi", "lembar mencukupi", "lembar sudah mencukupi",
+        "keping sudah cukup", "lembar sudah cukup", "keping cukup", "lembar cukup",
         "jumlah yang dimohon", "jumlah yang diminta", "requested:",
         "quantity requested", "requested quantity", "the quantity you requested", "how many blanks you need",
     ),
@@ -668,6 +727,9 @@ NOT_ROLE_PHRASES: tuple[str, ...] = (
     "sampai detik ini", "sampai kemarin", "sampai besok", "sampai minggu depan", "sampai bulan depan",
     "sampai akhir", "sampai dengan", "sampai batas", "sampai habis", "sampai tanggal", "sampai tgl",
     "cukup sampai", "hingga saat ini",
+    # "kebutuhan blanko ktp sampai tutup tahun + awal januari kurleb 2.500 keping": until the year closes.
+    "sampai tutup", "sampai awal", "sampai pertengahan", "sampai tahun depan", "sampai pekan depan",
+    "sampai mgg depan", "sampai bln depan", "sampai lusa",
     # "masuk" of things that are no blanks.
     "masuk sekolah", "surat masuk", "email masuk", "e-mail masuk", "pesan masuk", "kotak masuk",
     "jam masuk", "hari masuk", "masuk kerja", "masuk kantor",
@@ -903,6 +965,7 @@ RECEIPT_PHRASES: tuple[str, ...] = (
 REPORT_PHRASES: tuple[str, ...] = (
     "laporan harian", "laporan kegiatan", "laporan perekaman", "laporan pencetakan", "laporan stok",
     "laporan sisa", "laporan penggunaan", "laporan pemakaian", "lap harian", "lap. harian",
+    "lap mingguan", "lap. mingguan", "lap bulanan", "lap. bulanan",
     "rekap harian", "rekapitulasi", "rekap perekaman", "rekap", "update stok", "update stock",
     "posisi stok", "laporan blangko", "laporan blanko", "data stok", "kondisi stok",
     "informasi stok", "info stok", "laporan harian perekaman", "laporan mingguan",
@@ -1200,6 +1263,20 @@ REVISION_CUES: tuple[str, ...] = CORRECTION_OPENERS + (
     "recounted", "after recounting", "after checking", "double-checked", "double checked", "only need",
 )
 
+# A noun of asking used as a counter's label in a list of the day's work ("pengajuan 48, cetak 45, sisa blangko
+# KIA 196"): the applications citizens handed in, not blanks asked of the province.
+COUNTER_ASK_NOUNS: tuple[str, ...] = ("pengajuan", "permohonan")
+# Ending a line of figures, these say the line's figures are already in the figures above ("Rincian Krayan: rekam
+# 57, cetak 49 (tidak menambah angka di atas, sudah termasuk)"): a breakdown, no figures of their own.
+ALREADY_COUNTED_PHRASES: tuple[str, ...] = (
+    "sudah termasuk", "sdh termasuk", "udah termasuk", "telah termasuk", "sudah terhitung", "sudah dihitung",
+    "tidak menambah", "tdk menambah", "sudah masuk hitungan", "already included", "already counted",
+    "included above", "not in addition",
+)
+# After one of those, a word pointing up at the figures above ("tidak menambah angka di atas"); without one, the
+# words must end their clause ("..., sudah termasuk)"): "sisa 2.208 (sudah termasuk tambahan dari provinsi)"
+# says what the figure includes, and the figure stays.
+ABOVE_WORDS: tuple[str, ...] = ("di atas", "diatas", "tersebut di atas", "above", "in the total")
 # The names of a request as a letter; what the desk says it received under one of them is the request
 # itself ("Permohonan 800 keping blangko KTP-el telah kami terima"), no blanks.
 REQUEST_NOUNS: tuple[str, ...] = (
@@ -1794,6 +1871,14 @@ BARE_ZERO_CAUSE_WORDS: tuple[str, ...] = ("karena", "krn", "karna", "sebab", "ak
 # A handover inside the office, at a change of official or operator ("Serah terima jabatan dan barang persediaan
 # telah dilaksanakan", "Rincian yang diserahterimakan: Blangko KTP-el : 692 keping"): no shipment received; what
 # is handed over is the stock the office holds.
+# A notice that the writer goes on leave and who takes over the desk's work ("mulai tanggal 14 s.d. 31 Desember
+# saya menjalani cuti tahunan. Selama saya cuti, laporan harian ... dilanjutkan oleh Sdr. Andi"): with no figure
+# of its own, it reports nothing and asks for nothing.
+LEAVE_NOTICE_PHRASES: tuple[str, ...] = (
+    "menjalani cuti", "selama saya cuti", "selama cuti", "saya cuti", "akan cuti", "mengambil cuti",
+    "pengalihan tugas", "dialihkan kepada", "dilanjutkan oleh", "digantikan oleh", "going on leave",
+    "will be on leave", "during my leave",
+)
 HANDOVER_PHRASES: tuple[str, ...] = (
     "serah terima jabatan", "sertijab", "serah terima barang persediaan", "serah terima persediaan",
     "serah terima stok", "serah terima stock", "serah terima gudang", "serah terima operator",
@@ -1921,6 +2006,8 @@ OPENING_IS_NOW_DAYS = 7
 ROLE_PHRASES["requested"] += ("req", "reqs", "rqst", "rqs", "pls send", "plz send")
 # "Mnt blangko KIA 200 pcs" ("mnt" alone is also minutes: only before a blank's name).
 ROLE_PHRASES["requested"] += ("mnt blangko", "mnt blanko", "mnta blangko", "mnta blanko", "mnt blgko")
+# "mnta 1,5 rb blangko ktp ya": "minta" with its vowel dropped ("mnta" is no other word).
+ROLE_PHRASES["requested"] += ("mnta", "mnta tambahan")
 # "blangko 2.000 keping sdh kami trm": "terima" in a phone's shorthand.
 ROLE_PHRASES["received"] += ("trm", "sdh trm", "sudah trm", "kami trm", "dtrm", "ditrm", "sdh kami trm")
 # After a figure, these open the parts it is made of ("127 orang, terdiri dari 83 pemula dan 44 perekaman
