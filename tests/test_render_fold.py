@@ -55,7 +55,7 @@ def test_a_text_part_is_the_stdlibs_mimetext(text: str, subtype: str) -> None:
 def test_a_reply_to_mail_with_message_ids_too_long_for_a_line_keeps_every_line_within_998() -> None:
     """A Message-ID cannot be folded: an id that would make its line longer than RFC 5322 allows is left out of
     In-Reply-To and References (a strict relay refuses such a reply), the others are kept."""
-    from datetime import datetime, timezone
+    from datetime import UTC, datetime
 
     from mailbot.outgoing import ReplyTo
     from mailbot.render import Envelope, Rendered, compose
@@ -68,7 +68,7 @@ def test_a_reply_to_mail_with_message_ids_too_long_for_a_line_keeps_every_line_w
                             subject="Re: Permohonan", in_reply_to=reply_to.message_id,
                             references=reply_to.references)
         _, raw = compose(envelope, Rendered("Re: Permohonan", "Terima kasih.", None), category="reply",
-                         domain="kaltara.example", now=datetime(2026, 12, 6, tzinfo=timezone.utc), purpose="reply:1")
+                         domain="kaltara.example", now=datetime(2026, 12, 6, tzinfo=UTC), purpose="reply:1")
         assert max(len(line) for line in raw.split(b"\n")) <= 998 + 1  # (the CR of CRLF)
         headers = raw.split(b"\n\n", 1)[0].decode()
         if answered == short:

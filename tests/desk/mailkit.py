@@ -7,6 +7,7 @@ import email.policy
 import re
 import sqlite3
 from dataclasses import dataclass
+from datetime import datetime
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -152,3 +153,13 @@ def numbers_in(text: str) -> set[int]:
     for token in re.findall(r"\d+(?:[.,]\d{3})*", text):
         found.add(int(re.sub(r"[.,]", "", token)))
     return found
+
+
+class SetClock:
+    """A desk's clock that a test moves by hand: `clock.now = ...` (days later, a week later)."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now

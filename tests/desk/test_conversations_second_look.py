@@ -17,7 +17,7 @@ from mailbot import actions, watch
 from mailbot.desk import Desk
 from mailbot.store import repo
 from tests.desk.conftest import WITA
-from tests.desk.mailkit import MANAGERS
+from tests.desk.mailkit import MANAGERS, SetClock
 from tests.desk.test_follow_ups_own_words import NUNUKAN, REQUEST, Desk12, Out, answer_gmail, dispatched
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
@@ -26,21 +26,13 @@ KADIS, KABID = MANAGERS
 START = datetime(2026, 12, 5, 10, 0, tzinfo=WITA)
 
 
-class _Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> datetime:
-        return self.now
+@pytest.fixture
+def clock() -> SetClock:
+    return SetClock(START)
 
 
 @pytest.fixture
-def clock() -> _Clock:
-    return _Clock()
-
-
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk], clock: _Clock) -> Desk12:
+def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk], clock: SetClock) -> Desk12:
     return Desk12(desk_dir, open_test_desk(clock=clock))
 
 
@@ -126,7 +118,7 @@ def test_a_recount_without_the_old_figure_corrects_the_count_received(
     "Has it been sent?",
     "Have the blanks been shipped yet?",
 ])
-def test_a_status_question_after_dispatch_is_told_the_dispatch(desk12: Desk12, clock: _Clock, words: str) -> None:
+def test_a_status_question_after_dispatch_is_told_the_dispatch(desk12: Desk12, clock: SetClock, words: str) -> None:
     notice = dispatched(desk12)
     clock.now = START + timedelta(days=3)
     mid, outcome = answer_gmail(desk12, notice, words)
@@ -138,7 +130,7 @@ def test_a_status_question_after_dispatch_is_told_the_dispatch(desk12: Desk12, c
 
 # 3. and 4. after TOLAK: an appeal reaches the managers at once; a new ask is judged on the stock it states --------
 
-def test_an_appeal_after_a_rejection_reaches_the_managers_at_once_and_once(desk12: Desk12, clock: _Clock) -> None:
+def test_an_appeal_after_a_rejection_reaches_the_managers_at_once_and_once(desk12: Desk12, clock: SetClock) -> None:
     rejection = _rejected(desk12)
     told_before = len(_to_managers(desk12))
     mid, outcome = _answer(desk12, NUNUKAN, rejection,
@@ -197,7 +189,7 @@ def test_a_count_beside_the_shipment_or_the_difference_is_the_receipt(desk12: De
 
 # 6. a reminder reaches the managers once ----------------------------------------------------------------------------
 
-def test_a_reminder_reaches_the_managers_once(desk12: Desk12, clock: _Clock) -> None:
+def test_a_reminder_reaches_the_managers_once(desk12: Desk12, clock: SetClock) -> None:
     reply = _held(desk12)
     clock.now = START + timedelta(days=3)
     mid, outcome = _answer(desk12, NUNUKAN, reply, "Izin mengingatkan kembali permohonan kami pak, belum ada kabar.")

@@ -12,7 +12,7 @@ import pytest
 
 from mailbot.desk import Desk
 from tests.desk.conftest import WITA
-from tests.desk.mailkit import MANAGERS
+from tests.desk.mailkit import MANAGERS, SetClock
 from tests.desk.test_follow_ups_own_words import Desk12, answer_gmail, dispatched
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
@@ -28,21 +28,13 @@ WORDINGS = [
 ]
 
 
-class _Clock:
-    def __init__(self) -> None:
-        self.now = DISPATCHED_AT
-
-    def __call__(self) -> datetime:
-        return self.now
+@pytest.fixture
+def clock() -> SetClock:
+    return SetClock(DISPATCHED_AT)
 
 
 @pytest.fixture
-def clock() -> _Clock:
-    return _Clock()
-
-
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk], clock: _Clock) -> Desk12:
+def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk], clock: SetClock) -> Desk12:
     return Desk12(desk_dir, open_test_desk(clock=clock))
 
 
@@ -52,7 +44,7 @@ def _to_managers(d: Desk12) -> list[str]:
 
 @pytest.mark.parametrize("words", WORDINGS)
 def test_a_shipment_overdue_is_told_with_its_date_and_figure_and_reaches_the_managers(
-        desk12: Desk12, clock: _Clock, words: str) -> None:
+        desk12: Desk12, clock: SetClock, words: str) -> None:
     notice = dispatched(desk12)  # 2.000 to Bulungan, dispatched on 5 December
     clock.now = DISPATCHED_AT + timedelta(days=3)
     before = _to_managers(desk12)
@@ -69,7 +61,7 @@ def test_a_shipment_overdue_is_told_with_its_date_and_figure_and_reaches_the_man
 
 
 def test_a_shipment_asked_after_the_same_day_is_told_but_the_managers_are_not_troubled(
-        desk12: Desk12, clock: _Clock) -> None:
+        desk12: Desk12, clock: SetClock) -> None:
     notice = dispatched(desk12)
     clock.now = DISPATCHED_AT + timedelta(hours=3)
     before = _to_managers(desk12)
@@ -81,7 +73,7 @@ def test_a_shipment_asked_after_the_same_day_is_told_but_the_managers_are_not_tr
 
 
 def test_a_change_after_dispatch_tells_the_district_the_blanks_left_and_the_managers_at_once(
-        desk12: Desk12, clock: _Clock) -> None:
+        desk12: Desk12, clock: SetClock) -> None:
     notice = dispatched(desk12)
     mid, _ = answer_gmail(desk12, notice, "Koreksi pak, sebenarnya cukup 1.000 keping saja bukan 2.000.")
     row = desk12.request()
