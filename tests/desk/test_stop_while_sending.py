@@ -16,6 +16,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import typing
 from collections import Counter
 from pathlib import Path
 
@@ -65,6 +66,21 @@ def _wait_for(predicate, seconds: float) -> bool:  # type: ignore[no-untyped-def
     return False
 
 
+def _start_again_until_sent(command: list[str], desk_dir: Path, log: typing.IO[bytes], queued: int) -> None:
+    """Start the service again until all *queued* mails are recorded as sent, then stop it."""
+    restarted = subprocess.Popen(command, cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
+    try:
+        assert _wait_for(lambda: len(_recorded_sent(desk_dir)) == queued, 120), \
+            "the next start did not send what was left queued"
+        time.sleep(1.0)  # anything sent twice would reach the server now
+        restarted.send_signal(signal.SIGTERM)
+        assert restarted.wait(timeout=60) == 0
+    finally:
+        if restarted.poll() is None:
+            os.killpg(restarted.pid, signal.SIGKILL)
+            restarted.wait()
+
+
 @pytest.mark.timeout(300)
 @pytest.mark.parametrize(("whom", "once"), [("main", False), ("group", False), ("main", True)],
                          ids=["main", "group", "once"])
@@ -109,17 +125,7 @@ def test_sigterm_while_sending_finishes_the_mail_in_hand_and_the_next_start_send
         assert left, f"the stop sent the whole outbox ({len(outbox)} mails) instead of leaving it queued"
         assert stopped_in < 10, f"stopping took {stopped_in:.1f} s"
 
-        restarted = subprocess.Popen(command, cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
-        try:
-            assert _wait_for(lambda: len(_recorded_sent(desk_dir)) == len(outbox), 120), \
-                "the next start did not send what was left queued"
-            time.sleep(1.0)  # anything sent twice would reach the server now
-            restarted.send_signal(signal.SIGTERM)
-            assert restarted.wait(timeout=60) == 0
-        finally:
-            if restarted.poll() is None:
-                os.killpg(restarted.pid, signal.SIGKILL)
-                restarted.wait()
+        _start_again_until_sent(command, desk_dir, log, len(outbox))
         delivered = Counter(_message_id(m.raw) for m in smtp.messages)
 
     with sqlite3.connect(desk_dir / "var" / "mailbot.db") as conn:
@@ -164,18 +170,8 @@ def test_a_stop_while_the_smtp_server_stalls_ends_within_the_grace_and_repeats_a
         assert stopped_in < SenderProcess.STOP_GRACE + 4, f"stopping took {stopped_in:.1f} s"
         assert "within 5 s of the stop" in (tmp_path / "runs.log").read_text()
         smtp.data_delay = 0.0
-        restarted = subprocess.Popen(command, cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
-        try:
-            outbox = _outbox(desk_dir)
-            assert _wait_for(lambda: len(_recorded_sent(desk_dir)) == len(outbox), 120), \
-                "the next start did not send what was left queued"
-            time.sleep(1.0)
-            restarted.send_signal(signal.SIGTERM)
-            assert restarted.wait(timeout=60) == 0
-        finally:
-            if restarted.poll() is None:
-                os.killpg(restarted.pid, signal.SIGKILL)
-                restarted.wait()
+        outbox = _outbox(desk_dir)
+        _start_again_until_sent(command, desk_dir, log, len(outbox))
         delivered = Counter(_message_id(m.raw) for m in smtp.messages)
     assert set(delivered) == set(outbox), "nothing lost"
     twice = [m for m, n in delivered.items() if n > 1]
