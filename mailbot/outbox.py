@@ -199,7 +199,12 @@ class SenderProcess:
                 self._signal(_STOP)
         asked = not drain or should_stop()  # a stop asked for, not the end of a pass
         seconds = self.STOP_GRACE if asked else self.STOP_SECONDS
-        self._process.join(seconds)
+        deadline = time.monotonic() + seconds
+        while self._process.is_alive() and time.monotonic() < deadline:
+            self._process.join(min(0.2, max(0.0, deadline - time.monotonic())))
+            if not asked and should_stop():  # a stop came while the pass was ending: the grace from now on
+                asked, seconds = True, self.STOP_GRACE
+                deadline = min(deadline, time.monotonic() + seconds)
         if self._process.is_alive():
             if asked:
                 log.warning("the SMTP server has not answered the mail in hand within %.0f s of the stop; sending "

@@ -118,6 +118,7 @@ def start(config: Config, *, once: bool) -> RunSummary | None:
     stop_once = Stop()  # `run --once`: the pass ends after the message in hand
     sending: SenderProcess | None = None
     opened: list[Inbox] = []
+    senders: list[Sender] = []
 
     def _stop_while_starting(signum: int, _frame: FrameType | None) -> None:
         stop_early.set()
@@ -135,6 +136,8 @@ def start(config: Config, *, once: bool) -> RunSummary | None:
         stop_once.set(signum)
         if sending is not None:
             sending.expect_stop()
+        if senders:
+            senders[0].stop_waiting()  # the mail in hand gets a grace, then a server silent on it is cut off
         if opened:
             opened[0].stop_waiting()  # a wait on an IMAP server that has not answered yet ends now
 
@@ -159,6 +162,7 @@ def start(config: Config, *, once: bool) -> RunSummary | None:
                 return None
             inbox, sender = open_inbox(config, desk), open_sender(config)
             opened.append(inbox)
+            senders.append(sender)
             try:
                 return run_once(desk, inbox, sender, sender_process=sending, reading=reading, stop=stop_once)
             finally:
@@ -192,6 +196,7 @@ class Service:
         self.wake = threading.Event()
         self.scheduler = BackgroundScheduler(timezone=desk.tz)
         self._inbox: Inbox | None = None
+        self._senders: list[Sender] = []  # told of a stop: a mail in hand to a silent server is cut off after a grace
         # held while the inbox is read: the scheduled checks wait for the pass in hand, so a district's
         # silence is judged on its latest report, not on an old one read early in a backlog
         self._reading = threading.Lock()
@@ -204,6 +209,8 @@ class Service:
             self.sender_process.expect_stop()
         self.stop.set()
         self.wake.set()
+        for sender in self._senders:
+            sender.stop_waiting()
         if self._inbox is not None:
             # a wait on a server that has not answered yet (a slow greeting, the pause before the next try)
             # ends now rather than after every timeout and retry
@@ -239,6 +246,7 @@ class Service:
         inbox = self._inbox = open_inbox(config, self.desk)
         sender = open_sender(config)
         flush_sender = open_sender(config)
+        self._senders = [sender, flush_sender]
         # stopped (SIGTERM), the service finishes the mail in hand; the rest goes out at the next start
         self._nudge_outbox, stop_sending = _start_sending(self.desk, sender, self.sender_process, drain=False)
         poll = config.inbox.poll_seconds if isinstance(config.inbox, ImapInbox) else config.run.poll_seconds

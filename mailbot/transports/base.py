@@ -81,6 +81,9 @@ class Sender(Protocol):
                    on_result: Callable[[str, Exception | None], None] | None = None,
                    ) -> dict[str, Exception | None]: ...
 
+    def stop_waiting(self) -> None:
+        """From a signal handler (a stop): a mail in progress gets a short grace, then its connection is cut."""
+
     def close(self) -> None: ...
 
 

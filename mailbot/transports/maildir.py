@@ -179,5 +179,8 @@ class MaildirSender:
             return True
         return any(p.name.split(":", 1)[0] == name for p in (self.path / "cur").glob(name + "*"))
 
+    def stop_waiting(self) -> None:
+        pass  # a local delivery waits on no one
+
     def close(self) -> None:
         pass

@@ -7,6 +7,7 @@ import re
 import smtplib
 import socket
 import ssl
+import threading
 from collections.abc import Callable
 
 from mailbot.config import SmtpOutbox as SmtpOutboxConfig
@@ -63,6 +64,17 @@ def classify_reply(code: int, text: str, what: str) -> TemporaryDeliveryError | 
 _MECHANISM_CODES = (504, 534, 538)
 
 
+# The sender whose connection is being opened in this thread: it keeps the new socket, so that a stop can cut
+# a server silent from its greeting on (smtplib connects inside its constructor).
+_OPENING = threading.local()
+
+
+def _opened(sock: socket.socket) -> None:
+    sender = getattr(_OPENING, "sender", None)
+    if sender is not None:
+        sender._socket = sock
+
+
 class PlainSMTP(smtplib.SMTP):
     """smtplib's SMTP whose new connection, when the server stays silent for a few seconds (a web server waits
     for its client), is asked what it speaks (mailbot.transports.probe): a port in another protocol raises
@@ -70,8 +82,22 @@ class PlainSMTP(smtplib.SMTP):
 
     def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
         sock: socket.socket = super()._get_socket(host, port, timeout)  # type: ignore[misc]  # smtplib's own seam
+        _opened(sock)
         refuse_if_silent_and_other(sock, host, port, "SMTP", timeout)
         return sock
+
+
+class TrackedSMTP_SSL(smtplib.SMTP_SSL):  # noqa: N801 - named after smtplib's class
+    """smtplib's SMTP_SSL whose socket a stop can cut (see _OPENING)."""
+
+    def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
+        sock: socket.socket = super()._get_socket(host, port, timeout)  # type: ignore[misc]  # smtplib's own seam
+        _opened(sock)
+        return sock
+
+
+# A stop gives the mail in progress this long before its connection is cut (that one mail may go out again).
+STOP_GRACE = 5.0
 
 
 def session_problem(exc: BaseException, where: str, config: SmtpOutboxConfig) -> str | None:
@@ -151,6 +177,9 @@ class SmtpSender:
         default_port = {"implicit": 465, "starttls": 587, "none": 25}[config.tls]
         self._port = config.port or default_port
         self._misconfigured: SendingMisconfigured | None = None  # a refused login: not tried again
+        self._socket: socket.socket | None = None  # the connection of the batch in progress
+        self._batch = 0  # batches sent so far (which one a stop's grace is about)
+        self._busy = False  # a batch is in progress
 
     @property
     def _where(self) -> str:
@@ -163,13 +192,17 @@ class SmtpSender:
         config = self._config
         timeout = config.timeout_seconds
         connection: smtplib.SMTP
-        if config.tls == "implicit":
-            connection = smtplib.SMTP_SSL(
-                config.host, self._port, local_hostname=self._local_hostname, timeout=timeout,
-                context=self._ssl_context(),
-            )
-        else:
-            connection = PlainSMTP(config.host, self._port, local_hostname=self._local_hostname, timeout=timeout)
+        _OPENING.sender = self
+        try:
+            if config.tls == "implicit":
+                connection = TrackedSMTP_SSL(
+                    config.host, self._port, local_hostname=self._local_hostname, timeout=timeout,
+                    context=self._ssl_context(),
+                )
+            else:
+                connection = PlainSMTP(config.host, self._port, local_hostname=self._local_hostname, timeout=timeout)
+        finally:
+            _OPENING.sender = None
         try:
             connection.ehlo()
             if config.tls == "starttls":
@@ -192,7 +225,34 @@ class SmtpSender:
         results: dict[str, Exception | None] = {}
         if not messages:
             return results
-        report = on_result or (lambda _message_id, _error: None)
+        self._batch += 1
+        self._busy = True
+        try:
+            return self._send_batch(messages, results, on_result or (lambda _message_id, _error: None))
+        finally:
+            self._busy, self._socket = False, None
+
+    def stop_waiting(self) -> None:
+        """From a signal handler (a stop): the batch in progress (in any thread) gets STOP_GRACE seconds for the
+        mail in hand; then its connection is cut, and that mail fails as a connection lost (it may go out once
+        more: the server may have taken it without saying so yet, RFC 1047)."""
+        if self._busy:
+            timer = threading.Timer(STOP_GRACE, self._cut, (self._batch,))
+            timer.daemon = True
+            timer.start()
+
+    def _cut(self, batch: int) -> None:
+        sock = self._socket
+        if self._busy and self._batch == batch and sock is not None:
+            log.warning("SMTP %s has not answered within %g s of the stop; closing the connection", self._where,
+                        STOP_GRACE)
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass  # already closed
+
+    def _send_batch(self, messages: list[OutgoingMessage], results: dict[str, Exception | None],
+                    report: Callable[[str, Exception | None], None]) -> dict[str, Exception | None]:
         try:
             if self._misconfigured is not None:
                 raise self._misconfigured

@@ -176,3 +176,42 @@ def test_a_stop_while_the_smtp_server_stalls_ends_within_the_grace_and_repeats_a
     assert set(delivered) == set(outbox), "nothing lost"
     twice = [m for m, n in delivered.items() if n > 1]
     assert len(twice) <= 1 and all(delivered[m] == 2 for m in twice), delivered
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("helpers", [True, False], ids=["sender-process", "one-process"])
+def test_run_once_stopped_while_the_smtp_server_stalls_ends_within_the_grace(
+        desk_dir: Path, tmp_path: Path, helpers: bool) -> None:
+    """`run --once` reads its few messages at once and then waits for the mail in hand: a stop then (as in the
+    middle of the pass) is obeyed within the grace, not after the server's silence or the SMTP timeout."""
+    from mailbot.outbox import SenderProcess
+    from tests.desk.mailkit import set_config
+
+    inbox = desk_dir / "var" / "mail" / "inbox"
+    for i in range(5):
+        deliver(inbox, _request(i))
+    if not helpers:
+        set_config(desk_dir, "run", helper_processes=False)
+    log = (tmp_path / "once.log").open("wb")
+    with SmtpServer() as smtp:
+        smtp.data_delay = 60.0
+        _use_smtp(desk_dir, smtp)
+        config = desk_dir / "config.toml"
+        config.write_text(config.read_text().replace("timeout_seconds = 5\n", "timeout_seconds = 60\n"))
+        proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(config), "run", "--once"],
+                                cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
+        try:
+            assert _wait_for(lambda: len(smtp.messages) >= 1, 90), "run --once sent nothing"
+            time.sleep(1.0)  # the pass has read its five messages: it waits for the mail in hand
+            proc.send_signal(signal.SIGTERM)
+            stopping = time.monotonic()
+            assert proc.wait(timeout=60) == EXIT_STOPPED, (tmp_path / "once.log").read_text()[-2000:]
+            stopped_in = time.monotonic() - stopping
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+    assert stopped_in < SenderProcess.STOP_GRACE + 4, f"stopping took {stopped_in:.1f} s"
+    with sqlite3.connect(desk_dir / "var" / "mailbot.db") as conn:
+        assert conn.execute("select count(*) from messages where status = 'processed'").fetchone()[0] == 5
+        assert conn.execute("select count(*) from outbox where status = 'queued'").fetchone()[0] >= 4, "kept"
