@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import datetime
 from email.message import Message
 from email.utils import parseaddr
@@ -30,6 +29,7 @@ from mailbot.reader.classify import (
     subject_for_kind,
 )
 from mailbot.reader.dates import report_date
+from mailbot.reader.frozen import replace
 from mailbot.reader.mime import ReadLimits, extract
 from mailbot.reader.numbers import mask_non_quantities, normalise
 from mailbot.reader.quotes import (

@@ -22,6 +22,7 @@ from mailbot.errors import LimitExceeded, NotAnEmailError
 from mailbot.guards.decode import raw_header_values, recover_bytes
 from mailbot.guards.headers import parse_mailboxes
 from mailbot.indonesian import number as figure  # "5.000.003": Indonesian thousands, as every message shows
+from mailbot.reader.frozen import quick
 
 Cell = str | int | float | date | None
 Table = tuple[tuple[Cell, ...], ...]
@@ -38,6 +39,7 @@ _MAX_SHEET_COLS = 40
 _MSGID_RE = re.compile(r"<[^<>\s]+>")
 
 
+@quick
 @dataclass(frozen=True)
 class ReadLimits:
     """Bounds on the work one message may cause; going over one raises LimitExceeded naming it.
@@ -80,6 +82,7 @@ def limit_exceeded(limit: str, what: str, maximum: int) -> LimitExceeded:
     return LimitExceeded(f"{SETTINGS.get(limit, limit)}: {what}, over the limit of {figure(maximum)}")
 
 
+@quick
 @dataclass(frozen=True)
 class Attachment:
     """An attached file, as far as the reader cares."""
@@ -89,6 +92,7 @@ class Attachment:
     size: int
 
 
+@quick
 @dataclass(frozen=True)
 class MailParts:
     """The decoded pieces of one message."""

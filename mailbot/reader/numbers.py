@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 from mailbot.reader import vocabulary as vocab
+from mailbot.reader.frozen import quick, replace
 
 UnitKind = Literal["blank", "people", "other"]
 
@@ -467,6 +468,7 @@ def _looks_like_year(token: str) -> bool:
     return len(token) == 4 and 1950 <= value <= 2099 and value % 50 != 0
 
 
+@quick
 @dataclass(frozen=True)
 class Mention:
     """A number found in text that may be a quantity.
@@ -771,7 +773,7 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
 
 
 def _replace(m: Mention, **changes: object) -> Mention:
-    return replace(m, **changes)  # type: ignore[arg-type]
+    return replace(m, **changes)
 
 
 def quantity_in(text: str) -> int | None:
