@@ -472,7 +472,7 @@ def read_message(
     sender_district = district_of_sender(sender, districts)
     sender_known = sender_district is not None
 
-    reasons = list(header_reasons(parts.message, own_addresses, parts.fields))
+    reasons = list(header_reasons(parts.message, own_addresses, parts.fields, parts.address))
     for reason in content_reasons(subject, parts.text):
         if reason not in reasons:
             reasons.append(reason)

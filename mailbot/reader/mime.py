@@ -110,6 +110,7 @@ class MailParts:
     attachments: tuple[Attachment, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
     fields: dict[str, Any] = field(default_factory=dict, compare=False)  # see first_fields
+    address: str | None = None  # sender_address(message) as read; sender is it made fit to store
 
 
 # --- Charsets and headers -------------------------------------------------------------------
@@ -683,13 +684,12 @@ def parse_message(raw: bytes) -> Message:
     return msg
 
 
-def _is_attachment(part: Message, fields: dict[str, Any] | None = None) -> bool:
+def _is_attachment(part: Message, fields: dict[str, Any] | None = None, ctype: str | None = None) -> bool:
+    """ctype: part.get_content_type(), when at hand."""
     disposition = header_text(part, "content-disposition", fields).lower()
-    return disposition.startswith("attachment") or bool(_filename(part, fields)) or part.get_content_maintype() not in (
-        "text",
-        "multipart",
-        "message",
-    )
+    return disposition.startswith("attachment") or bool(_filename(part, fields)) or (
+        part.get_content_maintype() if ctype is None else ctype.split("/")[0]
+    ) not in ("text", "multipart", "message")
 
 
 def _payload_size(part: Message) -> int:
@@ -818,7 +818,9 @@ class _Collector:
             # A multipart declared without a usable boundary: its body is read as text.
             self.texts.append(_text_of(part, fields))
             return
-        if _is_attachment(part, fields) and not (ctype in ("text/plain", "text/html") and not _filename(part, fields)):
+        if _is_attachment(part, fields, ctype) and not (
+            ctype in ("text/plain", "text/html") and not _filename(part, fields)
+        ):
             self._attachment(part, ctype)
             return
         if ctype == "text/plain" or ctype == "text":
@@ -933,6 +935,7 @@ def extract_from(msg: Message, limits: ReadLimits | None = None) -> MailParts:
         message=msg,
         subject=subject,
         sender=clean_text(sender) if sender else sender,
+        address=sender,
         message_id=(_message_ids(fields.get("message-id")) or (None,))[0],
         in_reply_to=(_message_ids(fields.get("in-reply-to")) or (None,))[0],
         references=_message_ids(fields.get("references")),

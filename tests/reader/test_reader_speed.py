@@ -13,7 +13,11 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from mailbot.errors import MailbotError
+from mailbot.guards.decode import recover_bytes, unfold
 from mailbot.reader import vocabulary as vocab
+from mailbot.reader.automated import header_reasons
+from mailbot.reader.mime import _is_attachment, extract_from, parse_message, sender_address
 from mailbot.reader.numbers import (
     _MASK_PATTERNS,
     _MASK_RE,
@@ -166,3 +170,40 @@ def test_normalise_reads_ascii_and_other_text_alike(text: str) -> None:
     low = plain.lower()
     expected = low if len(low) == len(plain) else "".join(c.lower() if len(c.lower()) == 1 else c for c in plain)
     assert normalise(text) == expected
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab <>@\r\n\t\ud7ff\ud800\udc80\udfff\ue000é"), max_size=20))
+def test_header_values_are_unfolded_and_recovered_as_the_plain_way_does(value: str) -> None:
+    """unfold() skips its pattern for a value with no line break, and recover_bytes() finds a lone surrogate
+    with one search: the same text as the plain way."""
+    plain_unfolded = re.sub(r"\r?\n(?=[ \t])", "", value).replace("\r", " ").replace("\n", " ")
+    assert unfold(value) == plain_unfolded
+    if not any("\ud800" <= c <= "\udfff" for c in value):
+        assert recover_bytes(value) is value
+    else:
+        assert recover_bytes(value) != value
+
+
+def _messages() -> list[bytes]:
+    return [p.read_bytes() for p in sorted(_TESTS.glob("corpus/*.eml")) + sorted(_TESTS.glob("reading/*/corpus/*.eml"))]
+
+
+@pytest.mark.slow  # the headers of 1,200 messages read twice: about 2 s
+def test_the_sender_read_once_gives_the_same_reasons_and_parts() -> None:
+    """read_message hands header_reasons the sender address extract_from read, and the walk over the parts
+    hands _is_attachment the content type it read: what each would read again."""
+    own = ("blangko@disdukcapil.kaltaraprov.example",)
+    checked = 0
+    for raw in _messages():
+        try:
+            msg = parse_message(raw)
+            parts = extract_from(msg)
+        except MailbotError:
+            continue
+        assert parts.address == sender_address(msg)
+        assert header_reasons(msg, own, parts.fields, parts.address) == header_reasons(msg, own)
+        for part in msg.walk():
+            assert _is_attachment(part, None, part.get_content_type()) == _is_attachment(part)
+        checked += 1
+    assert checked > 1_000
