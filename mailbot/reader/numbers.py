@@ -268,10 +268,24 @@ _MASK_RE = re.compile("|".join(f"(?:{p})" for p in _MASK_PATTERNS), re.MULTILINE
 # starts after a "\b", a lookbehind or at a sign ("+62", "(0552)"), so on a line with no "@" and at
 # most one "/" both find the same matches. A "\b" opening a pattern (always before a letter or digit)
 # then says nothing more and is left out, so that the regex engine skips a pattern by its first character.
-_MASK_INSIDE_WORDS_SKIPPED_RE = re.compile(
-    r"(?:(?<!\w)|(?=[+(]))(?:" + "|".join("(?:" + p.removeprefix(r"\b") + ")" for p in _MASK_PATTERNS) + ")",
-    re.MULTILINE,
-)
+# (On such a line the address and the run of slashes cannot match at all, and are left out, as is a number masked
+# with x or * on a line without two of them in a row: each pattern needs what it is left out for, and the others
+# find the same matches without it. A pattern written otherwise than below is kept, whatever the line.)
+_NEEDS_AT = r"[^\s(\[]+@\S+"
+_NEEDS_TWO_SLASHES = r"[\w.\-]*\d[\w.\-]*(?:\s?/\s?[\w.\-]*\w){2,}"
+_NEEDS_X_RUN = r"(?<![\w*])\d+[x*]{2,}[\dx*]*|(?<![\w*])[x*]{2,}\d[\dx*]*"
+_X_RUN_RE = re.compile(r"[x*][x*]")
+
+
+def _inside_words_skipped(left_out: tuple[str, ...]) -> re.Pattern[str]:
+    kept = [p for p in _MASK_PATTERNS if p not in left_out]
+    return re.compile(
+        r"(?:(?<!\w)|(?=[+(]))(?:" + "|".join("(?:" + p.removeprefix(r"\b") + ")" for p in kept) + ")", re.MULTILINE
+    )
+
+
+_MASK_INSIDE_WORDS_SKIPPED_RE = _inside_words_skipped((_NEEDS_AT, _NEEDS_TWO_SLASHES))
+_MASK_PLAIN_LINE_RE = _inside_words_skipped((_NEEDS_AT, _NEEDS_TWO_SLASHES, _NEEDS_X_RUN))
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -393,7 +407,10 @@ def mask_non_quantities(low: str) -> str:
     lines = low.split("\n")
     for i, line in enumerate(lines):
         if _HAS_DIGIT_RE.search(line):
-            mask = _MASK_RE if "@" in line or line.count("/") > 1 else _MASK_INSIDE_WORDS_SKIPPED_RE
+            if "@" in line or line.count("/") > 1:
+                mask = _MASK_RE
+            else:
+                mask = _MASK_INSIDE_WORDS_SKIPPED_RE if _X_RUN_RE.search(line) else _MASK_PLAIN_LINE_RE
             lines[i] = mask.sub(_blank, line)
             if "(" in line:
                 lines[i] = _PACKING_RE.sub(_blank_packing, lines[i])

@@ -21,6 +21,9 @@ from mailbot.reader.mime import _is_attachment, extract_from, parse_message, sen
 from mailbot.reader.numbers import (
     _MASK_PATTERNS,
     _MASK_RE,
+    _NEEDS_AT,
+    _NEEDS_TWO_SLASHES,
+    _NEEDS_X_RUN,
     _PACKING_RE,
     _TRANSLATE,
     _blank,
@@ -116,6 +119,16 @@ def _starts_outside_words(pattern: str) -> bool:
     return _opens(list(_parser.parse(pattern, re.MULTILINE)), _outside_words)
 
 
+def test_a_plain_line_is_masked_without_the_patterns_it_cannot_match() -> None:
+    """On a line without "@", two "/" or two of "x" and "*" in a row (most lines), the masking leaves out the
+    three patterns that need them: each is still the table's (else it would be tried on every line again)."""
+    left_out = (_NEEDS_AT, _NEEDS_TWO_SLASHES, _NEEDS_X_RUN)
+    assert all(p in _MASK_PATTERNS for p in left_out)
+    alternatives = "|".join("(?:" + p + ")" for p in left_out)
+    assert not re.search(alternatives, "sisa 300 keping (1 dus isi 300), telp 0812 3456 7890, tgl 5/12 pukul 09.30")
+    assert all(re.search(alternatives, line) for line in ("a@b.example", "470/215/dkps", "6503xxxx0004"))
+
+
 def test_only_an_address_and_a_run_of_slashes_may_start_inside_a_word() -> None:
     """What lets the masking skip the inside of words (see mask_non_quantities): a new pattern that
     may start inside a word breaks it."""
@@ -126,6 +139,7 @@ def test_only_an_address_and_a_run_of_slashes_may_start_inside_a_word() -> None:
 @pytest.mark.parametrize("line", [
     "sisa+6281234567890", "telp(0552) 21234", "abc(0552) 21234", "ab1/2/3", "12xx3ab1/2/3", "rp5ab1/2/3",
     "no.12xx/3/4", "x 12/3", "nik:6503xxxx0004 ok", "**12 keping", "rt.5/6", "> 1. sisa 300", "www.x.example/3 12",
+    "hp 0812**** 7788 sisa 300", "kode x*5 12", "sisa 300 xx", "x 12 x", "6503x0004 sisa 12",
 ])
 def test_masking_inside_words_is_the_same_on_edge_lines(line: str) -> None:
     assert mask_non_quantities(line) == _plain_mask(line)
