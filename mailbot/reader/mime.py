@@ -921,7 +921,8 @@ def extract_from(msg: Message, limits: ReadLimits | None = None) -> MailParts:
     text = "\n\n".join(t for t in collector.texts if t and t.strip())
     text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     subject = decode_header_value(fields.get("subject"))
-    longest = max(len(subject), _longest_line(text))
+    # (No line of a text is longer than the text: most are not measured line by line.)
+    longest = max(len(subject), _longest_line(text) if len(text) > limits.max_line_chars else len(text))
     if longest > limits.max_line_chars:
         raise limit_exceeded("line_chars", f"a line of text is {figure(longest)} characters", limits.max_line_chars)
     if len(text) > limits.max_text_chars:

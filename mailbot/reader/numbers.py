@@ -368,6 +368,9 @@ def _blank_packing(m: re.Match[str]) -> str:
 # November dua ribu dua puluh enam", "pada tanggal dua Desember dua ribu dua puluh enam").
 # Only full names: "may" is also a verb ("we may need two thousand"), and "des", "mar" are no date alone.
 _FULL_MONTHS = [m for m in vocab.MONTHS if len(m) > 3 or m == "mei"]
+# A text with no month's name in it (most) has no date in words: one search, without _MONTH_NAME_RE's "\b"
+# (which the regex engine tries at every character).
+_MONTH_WORD_RE = re.compile(_alternation(_FULL_MONTHS))
 _DAY_WORDS_BEFORE_RE = re.compile(rf"(?P<words>{WORDS_PATTERN})[ \t]+$")
 _YEAR_WORDS_AFTER_RE = re.compile(rf"[ \t]+(?P<words>{WORDS_PATTERN})")
 _DAY_WORDS_REACH = 40  # "dua puluh tujuh " is the longest day in words
@@ -381,6 +384,8 @@ _COUNTED_AFTER_RE = re.compile(
 def _mask_word_dates(low: str) -> str:
     """low with the day and the year of each date written in words blanked: a day is 1 to 31 right
     before a month's name, a year 1900 to 2100 right after it."""
+    if _MONTH_WORD_RE.search(low) is None:
+        return low
     out: list[str] | None = None
     for month in _MONTH_NAME_RE.finditer(low):
         lo = max(0, month.start() - _DAY_WORDS_REACH)
@@ -437,6 +442,22 @@ _NUMBER_RE = re.compile(
     rf"(?=\d)(?:(?<![\w.,/])|(?:{_GLUED_AFTER})(?=\d[.,]?\d))(?P<num>{_DIGITS})(?P<an>\s?-?an\b)?(?:\s*(?P<mult>{_MULT})(?P<multan>-?an)?\b)?"
     rf"|(?P<words>{WORDS_PATTERN})"
 )
+# Where a figure of _NUMBER_RE may start: at a digit, or at a number word. This pattern opens with a
+# character the regex engine looks for, where _NUMBER_RE opens with look-arounds tried at every character:
+# _NUMBER_RE is tried only where this one matches (_next_number), and finds what its own search finds.
+_NUMBER_START_RE = re.compile(rf"\d|{_WORD_TOKEN}")
+
+
+def _next_number(masked: str, pos: int) -> re.Match[str] | None:
+    """_NUMBER_RE.search(masked, pos): the first figure from pos on."""
+    while (start := _NUMBER_START_RE.search(masked, pos)) is not None:
+        found = _NUMBER_RE.match(masked, start.start())
+        if found is not None:
+            return found
+        pos = start.start() + 1
+    return None
+
+
 # Right after the thousands' digits: "rb" (or "k") and the hundreds glued to it, "2rb3", "1rb500".
 _RB_TAIL_RE = re.compile(r"(?:rb|k)(?P<tail>\d{1,3})(?![\w.,])")
 _DIGIT_WORD = _alternation(["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"])
@@ -602,7 +623,7 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
     pos = 0
     n = len(masked)
     while pos < n:
-        m = _NUMBER_RE.search(masked, pos)
+        m = _next_number(masked, pos)
         if not m:
             break
         start, end = m.start(), m.end()

@@ -21,13 +21,17 @@ from mailbot.reader.mime import _is_attachment, extract_from, parse_message, sen
 from mailbot.reader.numbers import (
     _MASK_PATTERNS,
     _MASK_RE,
+    _MONTH_NAME_RE,
+    _MONTH_WORD_RE,
     _NEEDS_AT,
     _NEEDS_TWO_SLASHES,
     _NEEDS_X_RUN,
+    _NUMBER_RE,
     _PACKING_RE,
     _TRANSLATE,
     _blank,
     _blank_packing,
+    _next_number,
     mask_non_quantities,
     normalise,
 )
@@ -221,3 +225,29 @@ def test_the_sender_read_once_gives_the_same_reasons_and_parts() -> None:
             assert _is_attachment(part, None, part.get_content_type()) == _is_attachment(part)
         checked += 1
     assert checked > 1_000
+
+
+_NUMBER_TEXT = st.lists(st.sampled_from([
+    "2.000", "2000", "1,5", "12", "7", "2rb3", "rb", "ribu", "dua", "seribu", "lima ratus", "puluh", "kedua", "enam",
+    "tujuhan", "ktp2", "sisa2.061", "cetak149", "-an", "an", "/", ".", ",", " ", "  ", "\n", "-", "(", ")", "keping",
+    "nol", "teknologi", "2026", "se", "x", "k",
+]), max_size=16).map("".join)
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(_NUMBER_TEXT)
+def test_the_next_figure_is_found_where_the_whole_pattern_finds_it(text: str) -> None:
+    """find_mentions tries _NUMBER_RE only where a digit or a number word starts (_next_number): the same
+    figure, from every position."""
+    for pos in range(len(text) + 1):
+        whole, found = _NUMBER_RE.search(text, pos), _next_number(text, pos)
+        assert (whole and (whole.span(), whole.groupdict())) == (found and (found.span(), found.groupdict()))
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(st.sampled_from([*vocab.MONTHS, "dua", "puluh", "tanggal", "mei", "meida", "xjanuari", " ", "\n", "-",
+                                 "2026", "."]), max_size=10).map("".join))
+def test_a_text_without_a_month_word_has_no_date_in_words(text: str) -> None:
+    """_mask_word_dates passes over a text in which no month's name stands, as _MONTH_NAME_RE finds none there."""
+    if _MONTH_NAME_RE.search(text):
+        assert _MONTH_WORD_RE.search(text)
