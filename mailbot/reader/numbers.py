@@ -180,6 +180,9 @@ def parse_digits(token: str, thousands: bool = False, factor: int = 1) -> int | 
     if thousands:
         factor = 1000
     token = token.strip()
+    if token.isdecimal():
+        # Digits alone (most figures), the characters \d matches: what the patterns below come to for them.
+        return int(token) * factor
     if not _DIGITS_RE.match(token):
         return None
     if _DOT_GROUPS_RE.fullmatch(token):

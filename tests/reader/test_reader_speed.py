@@ -19,6 +19,9 @@ from mailbot.reader import vocabulary as vocab
 from mailbot.reader.automated import header_reasons
 from mailbot.reader.mime import _is_attachment, extract_from, parse_message, sender_address
 from mailbot.reader.numbers import (
+    _COMMA_GROUPS_RE,
+    _DIGITS_RE,
+    _DOT_GROUPS_RE,
     _MASK_PATTERNS,
     _MASK_RE,
     _MONTH_NAME_RE,
@@ -34,6 +37,7 @@ from mailbot.reader.numbers import (
     _next_number,
     mask_non_quantities,
     normalise,
+    parse_digits,
 )
 from tests.properties import examples
 
@@ -251,3 +255,17 @@ def test_a_text_without_a_month_word_has_no_date_in_words(text: str) -> None:
     """_mask_word_dates passes over a text in which no month's name stands, as _MONTH_NAME_RE finds none there."""
     if _MONTH_NAME_RE.search(text):
         assert _MONTH_WORD_RE.search(text)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.text(alphabet=st.sampled_from("0123456789.,\u0660\u0669\u00b2\u2460 x"), max_size=9),
+       st.sampled_from([1, 100, 1000]))
+def test_digits_alone_are_read_as_the_patterns_read_them(token: str, factor: int) -> None:
+    """parse_digits reads a token of digits alone (str.isdecimal: the characters \\d matches) without its
+    patterns: the patterns take such a token as a figure, neither grouped by dots nor by commas, so the value
+    is its digits'."""
+    plain = token.strip()
+    if plain.isdecimal():
+        assert _DIGITS_RE.match(plain) and not _DOT_GROUPS_RE.fullmatch(plain)
+        assert not _COMMA_GROUPS_RE.fullmatch(plain) and plain.isdigit()
+        assert parse_digits(token, factor=factor) == int(plain) * factor
