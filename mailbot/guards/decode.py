@@ -18,10 +18,14 @@ ENCODED_WORD_RE = re.compile(
 ENCODED_WORD_TOKEN_RE = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?]*\?=")
 _FOLD_RE = re.compile(r"\r?\n(?=[ \t])")
 _QP_ESCAPE_RE = re.compile(rb"=([0-9A-Fa-f]{2})")
+# A byte the parser could not decode, kept as a lone surrogate (surrogateescape).
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def unfold(value: str) -> str:
     """*value* with folding line breaks removed (RFC 5322 2.2.3); any other CR or LF becomes a space."""
+    if "\n" not in value:  # nothing folded (most values): one search, no pattern
+        return value.replace("\r", " ")
     return _FOLD_RE.sub("", value).replace("\r", " ").replace("\n", " ")
 
 
@@ -39,7 +43,7 @@ def address_structure(value: str) -> str:
 
 def recover_bytes(value: str) -> str:
     """Turn undecodable bytes the parser kept as surrogates back into text (UTF-8, else U+FFFD)."""
-    if not any("\ud800" <= c <= "\udfff" for c in value):
+    if _SURROGATE_RE.search(value) is None:
         return value
     try:
         return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import datetime
 from email.message import Message
 from email.utils import parseaddr
@@ -31,6 +30,7 @@ from mailbot.reader.classify import (
     subject_for_kind,
 )
 from mailbot.reader.dates import report_date
+from mailbot.reader.frozen import replace
 from mailbot.reader.mime import ReadLimits, extract
 from mailbot.reader.numbers import mask_non_quantities, normalise
 from mailbot.reader.quotes import (
@@ -474,7 +474,7 @@ def read_message(
     sender_district = district_of_sender(sender, districts)
     sender_known = sender_district is not None
 
-    reasons = list(header_reasons(parts.message, own_addresses, parts.fields))
+    reasons = list(header_reasons(parts.message, own_addresses, parts.fields, parts.address))
     for reason in content_reasons(subject, parts.text):
         if reason not in reasons:
             reasons.append(reason)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Sequence
 from email.message import Message
-from typing import Any
+from typing import Any, Literal
 
 from mailbot.reader import vocabulary as vocab
 from mailbot.reader.mime import decode_header_value, extract_from, first_fields, sender_address
@@ -67,11 +68,25 @@ _SHORT_NOTICE = 300  # a read receipt's own text is a line or two
 _BODY_WINDOW = 4000  # content signals sit near the top; long bodies are not scanned in full
 
 
+class _Unread(enum.Enum):
+    """The sender's address not read yet (None is an address read: there is none)."""
+
+    UNREAD = enum.auto()
+
+
+# A header a machine adds, and a sender's local part that says no one reads replies: each is one search.
+_MACHINE_HEADER_RE = re.compile("|".join(re.escape(h) for h in vocab.MACHINE_HEADERS))
+_NOREPLY_LOCAL_RE = re.compile("|".join(re.escape(m) for m in vocab.NOREPLY_LOCALS))
+
+
 def header_reasons(
-    msg: Message, own_addresses: Sequence[str] = (), fields: dict[str, Any] | None = None
+    msg: Message,
+    own_addresses: Sequence[str] = (),
+    fields: dict[str, Any] | None = None,
+    sender: str | None | Literal[_Unread.UNREAD] = _Unread.UNREAD,
 ) -> tuple[str, ...]:
     """Reason codes from headers and the sender address alone (RFC 3834 and common practice); fields:
-    msg's first_fields, when at hand."""
+    msg's first_fields, and sender: sender_address(msg), when at hand."""
     reasons: list[str] = []
     headers = first_fields(msg) if fields is None else fields
     auto_submitted = headers.get("auto-submitted")
@@ -90,14 +105,15 @@ def header_reasons(
     suppress = headers.get("x-auto-response-suppress")
     if suppress is not None and _SUPPRESS_RE.search(str(suppress)):
         reasons.append("auto-response-suppress")
-    if msg.get_content_type() == "multipart/report":
+    content_type = msg.get_content_type()
+    if content_type == "multipart/report":
         reasons.append("multipart-report")
-    if any(name.startswith(vocab.MACHINE_HEADERS) for name in headers):
+    if any(map(_MACHINE_HEADER_RE.match, headers)):  # a name that starts with one of them
         reasons.append("machine-header")
     for i, part in enumerate(msg.walk()):
         if i >= _DSN_MAX_PARTS:
             break
-        ctype = part.get_content_type()
+        ctype = content_type if part is msg else part.get_content_type()
         if ctype in ("text/calendar", "application/ics") and _calendar_method(part) in _CALENDAR_METHODS:
             # a calendar program's own mail: an invitation (method REQUEST), its cancellation, or an
             # answer to one ("Diterima: Rapat ..."); the desk has nothing to answer in it. (An .ics
@@ -107,14 +123,15 @@ def header_reasons(
         if ctype == "message/disposition-notification":
             reasons.append("read-receipt")
             break
-    sender = sender_address(msg)
+    if sender is _Unread.UNREAD:
+        sender = sender_address(msg)
     if sender:
         local = sender.split("@", 1)[0]
         if local == "mailer-daemon":
             reasons.append("sender-mailer-daemon")
         elif local == "postmaster":
             reasons.append("sender-postmaster")
-        if any(marker in local for marker in vocab.NOREPLY_LOCALS):
+        if _NOREPLY_LOCAL_RE.search(local):  # one of them in it
             reasons.append("sender-noreply")
         if local.startswith("owner-"):
             reasons.append("sender-list-owner")

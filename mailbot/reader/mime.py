@@ -22,6 +22,7 @@ from mailbot.errors import LimitExceeded, NotAnEmailError
 from mailbot.guards.decode import raw_header_values, recover_bytes
 from mailbot.guards.headers import parse_mailboxes
 from mailbot.indonesian import number as figure  # "5.000.003": Indonesian thousands, as every message shows
+from mailbot.reader.frozen import quick
 
 Cell = str | int | float | date | None
 Table = tuple[tuple[Cell, ...], ...]
@@ -38,6 +39,7 @@ _MAX_SHEET_COLS = 40
 _MSGID_RE = re.compile(r"<[^<>\s]+>")
 
 
+@quick
 @dataclass(frozen=True)
 class ReadLimits:
     """Bounds on the work one message may cause; going over one raises LimitExceeded naming it.
@@ -80,6 +82,7 @@ def limit_exceeded(limit: str, what: str, maximum: int) -> LimitExceeded:
     return LimitExceeded(f"{SETTINGS.get(limit, limit)}: {what}, over the limit of {figure(maximum)}")
 
 
+@quick
 @dataclass(frozen=True)
 class Attachment:
     """An attached file, as far as the reader cares."""
@@ -89,6 +92,7 @@ class Attachment:
     size: int
 
 
+@quick
 @dataclass(frozen=True)
 class MailParts:
     """The decoded pieces of one message."""
@@ -106,6 +110,7 @@ class MailParts:
     attachments: tuple[Attachment, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
     fields: dict[str, Any] = field(default_factory=dict, compare=False)  # see first_fields
+    address: str | None = None  # sender_address(message) as read; sender is it made fit to store
 
 
 # --- Charsets and headers -------------------------------------------------------------------
@@ -693,13 +698,12 @@ def parse_message(raw: bytes) -> Message:
     return msg
 
 
-def _is_attachment(part: Message, fields: dict[str, Any] | None = None) -> bool:
+def _is_attachment(part: Message, fields: dict[str, Any] | None = None, ctype: str | None = None) -> bool:
+    """ctype: part.get_content_type(), when at hand."""
     disposition = header_text(part, "content-disposition", fields).lower()
-    return disposition.startswith("attachment") or bool(_filename(part, fields)) or part.get_content_maintype() not in (
-        "text",
-        "multipart",
-        "message",
-    )
+    return disposition.startswith("attachment") or bool(_filename(part, fields)) or (
+        part.get_content_maintype() if ctype is None else ctype.split("/")[0]
+    ) not in ("text", "multipart", "message")
 
 
 def _payload_size(part: Message) -> int:
@@ -828,7 +832,9 @@ class _Collector:
             # A multipart declared without a usable boundary: its body is read as text.
             self.texts.append(_text_of(part, fields))
             return
-        if _is_attachment(part, fields) and not (ctype in ("text/plain", "text/html") and not _filename(part, fields)):
+        if _is_attachment(part, fields, ctype) and not (
+            ctype in ("text/plain", "text/html") and not _filename(part, fields)
+        ):
             self._attachment(part, ctype)
             return
         if ctype == "text/plain" or ctype == "text":
@@ -929,7 +935,8 @@ def extract_from(msg: Message, limits: ReadLimits | None = None) -> MailParts:
     text = "\n\n".join(t for t in collector.texts if t and t.strip())
     text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     subject = decode_header_value(fields.get("subject"))
-    longest = max(len(subject), _longest_line(text))
+    # (No line of a text is longer than the text: most are not measured line by line.)
+    longest = max(len(subject), _longest_line(text) if len(text) > limits.max_line_chars else len(text))
     if longest > limits.max_line_chars:
         raise limit_exceeded("line_chars", f"a line of text is {figure(longest)} characters", limits.max_line_chars)
     if len(text) > limits.max_text_chars:
@@ -943,6 +950,7 @@ def extract_from(msg: Message, limits: ReadLimits | None = None) -> MailParts:
         message=msg,
         subject=subject,
         sender=clean_text(sender) if sender else sender,
+        address=sender,
         message_id=(_message_ids(fields.get("message-id")) or (None,))[0],
         in_reply_to=(_message_ids(fields.get("in-reply-to")) or (None,))[0],
         references=_message_ids(fields.get("references")),

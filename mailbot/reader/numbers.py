@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 from mailbot.reader import vocabulary as vocab
+from mailbot.reader.frozen import quick, replace
 
 UnitKind = Literal["blank", "people", "other"]
 
@@ -179,6 +180,9 @@ def parse_digits(token: str, thousands: bool = False, factor: int = 1) -> int | 
     if thousands:
         factor = 1000
     token = token.strip()
+    if token.isdecimal():
+        # Digits alone (most figures), the characters \d matches: what the patterns below come to for them.
+        return int(token) * factor
     if not _DIGITS_RE.match(token):
         return None
     if _DOT_GROUPS_RE.fullmatch(token):
@@ -267,10 +271,24 @@ _MASK_RE = re.compile("|".join(f"(?:{p})" for p in _MASK_PATTERNS), re.MULTILINE
 # starts after a "\b", a lookbehind or at a sign ("+62", "(0552)"), so on a line with no "@" and at
 # most one "/" both find the same matches. A "\b" opening a pattern (always before a letter or digit)
 # then says nothing more and is left out, so that the regex engine skips a pattern by its first character.
-_MASK_INSIDE_WORDS_SKIPPED_RE = re.compile(
-    r"(?:(?<!\w)|(?=[+(]))(?:" + "|".join("(?:" + p.removeprefix(r"\b") + ")" for p in _MASK_PATTERNS) + ")",
-    re.MULTILINE,
-)
+# (On such a line the address and the run of slashes cannot match at all, and are left out, as is a number masked
+# with x or * on a line without two of them in a row: each pattern needs what it is left out for, and the others
+# find the same matches without it. A pattern written otherwise than below is kept, whatever the line.)
+_NEEDS_AT = r"[^\s(\[]+@\S+"
+_NEEDS_TWO_SLASHES = r"[\w.\-]*\d[\w.\-]*(?:\s?/\s?[\w.\-]*\w){2,}"
+_NEEDS_X_RUN = r"(?<![\w*])\d+[x*]{2,}[\dx*]*|(?<![\w*])[x*]{2,}\d[\dx*]*"
+_X_RUN_RE = re.compile(r"[x*][x*]")
+
+
+def _inside_words_skipped(left_out: tuple[str, ...]) -> re.Pattern[str]:
+    kept = [p for p in _MASK_PATTERNS if p not in left_out]
+    return re.compile(
+        r"(?:(?<!\w)|(?=[+(]))(?:" + "|".join("(?:" + p.removeprefix(r"\b") + ")" for p in kept) + ")", re.MULTILINE
+    )
+
+
+_MASK_INSIDE_WORDS_SKIPPED_RE = _inside_words_skipped((_NEEDS_AT, _NEEDS_TWO_SLASHES))
+_MASK_PLAIN_LINE_RE = _inside_words_skipped((_NEEDS_AT, _NEEDS_TWO_SLASHES, _NEEDS_X_RUN))
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -353,6 +371,9 @@ def _blank_packing(m: re.Match[str]) -> str:
 # November dua ribu dua puluh enam", "pada tanggal dua Desember dua ribu dua puluh enam").
 # Only full names: "may" is also a verb ("we may need two thousand"), and "des", "mar" are no date alone.
 _FULL_MONTHS = [m for m in vocab.MONTHS if len(m) > 3 or m == "mei"]
+# A text with no month's name in it (most) has no date in words: one search, without _MONTH_NAME_RE's "\b"
+# (which the regex engine tries at every character).
+_MONTH_WORD_RE = re.compile(_alternation(_FULL_MONTHS))
 _DAY_WORDS_BEFORE_RE = re.compile(rf"(?P<words>{WORDS_PATTERN})[ \t]+$")
 _YEAR_WORDS_AFTER_RE = re.compile(rf"[ \t]+(?P<words>{WORDS_PATTERN})")
 _DAY_WORDS_REACH = 40  # "dua puluh tujuh " is the longest day in words
@@ -366,6 +387,8 @@ _COUNTED_AFTER_RE = re.compile(
 def _mask_word_dates(low: str) -> str:
     """low with the day and the year of each date written in words blanked: a day is 1 to 31 right
     before a month's name, a year 1900 to 2100 right after it."""
+    if _MONTH_WORD_RE.search(low) is None:
+        return low
     out: list[str] | None = None
     for month in _MONTH_NAME_RE.finditer(low):
         lo = max(0, month.start() - _DAY_WORDS_REACH)
@@ -392,7 +415,10 @@ def mask_non_quantities(low: str) -> str:
     lines = low.split("\n")
     for i, line in enumerate(lines):
         if _HAS_DIGIT_RE.search(line):
-            mask = _MASK_RE if "@" in line or line.count("/") > 1 else _MASK_INSIDE_WORDS_SKIPPED_RE
+            if "@" in line or line.count("/") > 1:
+                mask = _MASK_RE
+            else:
+                mask = _MASK_INSIDE_WORDS_SKIPPED_RE if _X_RUN_RE.search(line) else _MASK_PLAIN_LINE_RE
             lines[i] = mask.sub(_blank, line)
             if "(" in line:
                 lines[i] = _PACKING_RE.sub(_blank_packing, lines[i])
@@ -419,6 +445,22 @@ _NUMBER_RE = re.compile(
     rf"(?=\d)(?:(?<![\w.,/])|(?:{_GLUED_AFTER})(?=\d[.,]?\d))(?P<num>{_DIGITS})(?P<an>\s?-?an\b)?(?:\s*(?P<mult>{_MULT})(?P<multan>-?an)?\b)?"
     rf"|(?P<words>{WORDS_PATTERN})"
 )
+# Where a figure of _NUMBER_RE may start: at a digit, or at a number word. This pattern opens with a
+# character the regex engine looks for, where _NUMBER_RE opens with look-arounds tried at every character:
+# _NUMBER_RE is tried only where this one matches (_next_number), and finds what its own search finds.
+_NUMBER_START_RE = re.compile(rf"\d|{_WORD_TOKEN}")
+
+
+def _next_number(masked: str, pos: int) -> re.Match[str] | None:
+    """_NUMBER_RE.search(masked, pos): the first figure from pos on."""
+    while (start := _NUMBER_START_RE.search(masked, pos)) is not None:
+        found = _NUMBER_RE.match(masked, start.start())
+        if found is not None:
+            return found
+        pos = start.start() + 1
+    return None
+
+
 # Right after the thousands' digits: "rb" (or "k") and the hundreds glued to it, "2rb3", "1rb500".
 _RB_TAIL_RE = re.compile(r"(?:rb|k)(?P<tail>\d{1,3})(?![\w.,])")
 _DIGIT_WORD = _alternation(["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"])
@@ -467,6 +509,7 @@ def _looks_like_year(token: str) -> bool:
     return len(token) == 4 and 1950 <= value <= 2099 and value % 50 != 0
 
 
+@quick
 @dataclass(frozen=True)
 class Mention:
     """A number found in text that may be a quantity.
@@ -583,7 +626,7 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
     pos = 0
     n = len(masked)
     while pos < n:
-        m = _NUMBER_RE.search(masked, pos)
+        m = _next_number(masked, pos)
         if not m:
             break
         start, end = m.start(), m.end()
@@ -771,7 +814,7 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
 
 
 def _replace(m: Mention, **changes: object) -> Mention:
-    return replace(m, **changes)  # type: ignore[arg-type]
+    return replace(m, **changes)
 
 
 def quantity_in(text: str) -> int | None:

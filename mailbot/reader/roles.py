@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
 from mailbot.reader import vocabulary as vocab
 from mailbot.reader.classify import explicit_item
 from mailbot.reader.dates import cell_date, line_date, line_month, names_a_month, parse_date
+from mailbot.reader.frozen import quick, replace
 from mailbot.reader.numbers import (
     Mention,
     find_mentions,
@@ -237,6 +238,7 @@ _PART_OF_RE = re.compile(
 )
 
 
+@quick
 @dataclass(frozen=True)
 class Span:
     """Where a figure's own words lie: from *lo* (after the previous figure or comma) to the figure,
@@ -490,6 +492,7 @@ _NEAR = 18  # a bare number ("2000", "77212") counts only this close after its r
 _SNIPPET = 110
 
 
+@quick
 @dataclass(frozen=True)
 class Keyword:
     start: int
@@ -503,6 +506,7 @@ class Keyword:
     word_role: str = ""  # the role the word itself names, also when denied
 
 
+@quick
 @dataclass(frozen=True)
 class Candidate:
     """A number given a role, before conflicts between candidates are settled."""
@@ -524,6 +528,7 @@ class Candidate:
     month: tuple[int, int] | None = None  # (year, month) its line names ("Stok akhir November: 1.510")
 
 
+@quick
 @dataclass(frozen=True)
 class Reading:
     """The settled numbers of one message."""

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
+from mailbot.reader.frozen import quick
+
 Kind = Literal["request", "stock_report", "receipt", "automated", "other"]
 Item = Literal["ktp-el", "kia"]
 QUANTITY_FIELDS: tuple[str, ...] = ("requested", "stock_on_hand", "received", "printed", "recorded")
@@ -20,6 +22,7 @@ class District:
     senders: tuple[str, ...]
 
 
+@quick
 @dataclass(frozen=True)
 class Evidence:
     """A number the reader took, and the text it took it from."""
@@ -30,6 +33,7 @@ class Evidence:
     cues: tuple[str, ...] = ()  # the named cues that gave the number its role ("keyword_before:sisa", "unit:blank")
 
 
+@quick
 @dataclass(frozen=True)
 class Doubt:
     """Why a careful clerk would ask back about one field.
@@ -45,6 +49,7 @@ class Doubt:
     text: str = ""  # the text that caused the doubt, for the clarification reply
 
 
+@quick
 @dataclass(frozen=True)
 class ItemReading:
     """The figures a message gives for one blank (a report or receipt may give them for both)."""
@@ -70,6 +75,7 @@ class ItemReading:
         }
 
 
+@quick
 @dataclass(frozen=True)
 class Verdict:
     """The reader's verdict on one message. Pure data; no I/O went into it."""

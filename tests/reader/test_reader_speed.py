@@ -13,16 +13,31 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from mailbot.errors import MailbotError
+from mailbot.guards.decode import recover_bytes, unfold
 from mailbot.reader import vocabulary as vocab
+from mailbot.reader.automated import header_reasons
+from mailbot.reader.mime import _is_attachment, extract_from, parse_message, sender_address
 from mailbot.reader.numbers import (
+    _COMMA_GROUPS_RE,
+    _DIGITS_RE,
+    _DOT_GROUPS_RE,
     _MASK_PATTERNS,
     _MASK_RE,
+    _MONTH_NAME_RE,
+    _MONTH_WORD_RE,
+    _NEEDS_AT,
+    _NEEDS_TWO_SLASHES,
+    _NEEDS_X_RUN,
+    _NUMBER_RE,
     _PACKING_RE,
     _TRANSLATE,
     _blank,
     _blank_packing,
+    _next_number,
     mask_non_quantities,
     normalise,
+    parse_digits,
 )
 from tests.properties import examples
 
@@ -112,6 +127,16 @@ def _starts_outside_words(pattern: str) -> bool:
     return _opens(list(_parser.parse(pattern, re.MULTILINE)), _outside_words)
 
 
+def test_a_plain_line_is_masked_without_the_patterns_it_cannot_match() -> None:
+    """On a line without "@", two "/" or two of "x" and "*" in a row (most lines), the masking leaves out the
+    three patterns that need them: each is still the table's (else it would be tried on every line again)."""
+    left_out = (_NEEDS_AT, _NEEDS_TWO_SLASHES, _NEEDS_X_RUN)
+    assert all(p in _MASK_PATTERNS for p in left_out)
+    alternatives = "|".join("(?:" + p + ")" for p in left_out)
+    assert not re.search(alternatives, "sisa 300 keping (1 dus isi 300), telp 0812 3456 7890, tgl 5/12 pukul 09.30")
+    assert all(re.search(alternatives, line) for line in ("a@b.example", "470/215/dkps", "6503xxxx0004"))
+
+
 def test_only_an_address_and_a_run_of_slashes_may_start_inside_a_word() -> None:
     """What lets the masking skip the inside of words (see mask_non_quantities): a new pattern that
     may start inside a word breaks it."""
@@ -122,6 +147,7 @@ def test_only_an_address_and_a_run_of_slashes_may_start_inside_a_word() -> None:
 @pytest.mark.parametrize("line", [
     "sisa+6281234567890", "telp(0552) 21234", "abc(0552) 21234", "ab1/2/3", "12xx3ab1/2/3", "rp5ab1/2/3",
     "no.12xx/3/4", "x 12/3", "nik:6503xxxx0004 ok", "**12 keping", "rt.5/6", "> 1. sisa 300", "www.x.example/3 12",
+    "hp 0812**** 7788 sisa 300", "kode x*5 12", "sisa 300 xx", "x 12 x", "6503x0004 sisa 12",
 ])
 def test_masking_inside_words_is_the_same_on_edge_lines(line: str) -> None:
     assert mask_non_quantities(line) == _plain_mask(line)
@@ -166,3 +192,80 @@ def test_normalise_reads_ascii_and_other_text_alike(text: str) -> None:
     low = plain.lower()
     expected = low if len(low) == len(plain) else "".join(c.lower() if len(c.lower()) == 1 else c for c in plain)
     assert normalise(text) == expected
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab <>@\r\n\t\ud7ff\ud800\udc80\udfff\ue000é"), max_size=20))
+def test_header_values_are_unfolded_and_recovered_as_the_plain_way_does(value: str) -> None:
+    """unfold() skips its pattern for a value with no line break, and recover_bytes() finds a lone surrogate
+    with one search: the same text as the plain way."""
+    plain_unfolded = re.sub(r"\r?\n(?=[ \t])", "", value).replace("\r", " ").replace("\n", " ")
+    assert unfold(value) == plain_unfolded
+    if not any("\ud800" <= c <= "\udfff" for c in value):
+        assert recover_bytes(value) is value
+    else:
+        assert recover_bytes(value) != value
+
+
+def _messages() -> list[bytes]:
+    return [p.read_bytes() for p in sorted(_TESTS.glob("corpus/*.eml")) + sorted(_TESTS.glob("reading/*/corpus/*.eml"))]
+
+
+@pytest.mark.slow  # the headers of 1,200 messages read twice: about 2 s
+def test_the_sender_read_once_gives_the_same_reasons_and_parts() -> None:
+    """read_message hands header_reasons the sender address extract_from read, and the walk over the parts
+    hands _is_attachment the content type it read: what each would read again."""
+    own = ("blangko@disdukcapil.kaltaraprov.example",)
+    checked = 0
+    for raw in _messages():
+        try:
+            msg = parse_message(raw)
+            parts = extract_from(msg)
+        except MailbotError:
+            continue
+        assert parts.address == sender_address(msg)
+        assert header_reasons(msg, own, parts.fields, parts.address) == header_reasons(msg, own)
+        for part in msg.walk():
+            assert _is_attachment(part, None, part.get_content_type()) == _is_attachment(part)
+        checked += 1
+    assert checked > 1_000
+
+
+_NUMBER_TEXT = st.lists(st.sampled_from([
+    "2.000", "2000", "1,5", "12", "7", "2rb3", "rb", "ribu", "dua", "seribu", "lima ratus", "puluh", "kedua", "enam",
+    "tujuhan", "ktp2", "sisa2.061", "cetak149", "-an", "an", "/", ".", ",", " ", "  ", "\n", "-", "(", ")", "keping",
+    "nol", "teknologi", "2026", "se", "x", "k",
+]), max_size=16).map("".join)
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(_NUMBER_TEXT)
+def test_the_next_figure_is_found_where_the_whole_pattern_finds_it(text: str) -> None:
+    """find_mentions tries _NUMBER_RE only where a digit or a number word starts (_next_number): the same
+    figure, from every position."""
+    for pos in range(len(text) + 1):
+        whole, found = _NUMBER_RE.search(text, pos), _next_number(text, pos)
+        assert (whole and (whole.span(), whole.groupdict())) == (found and (found.span(), found.groupdict()))
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(st.sampled_from([*vocab.MONTHS, "dua", "puluh", "tanggal", "mei", "meida", "xjanuari", " ", "\n", "-",
+                                 "2026", "."]), max_size=10).map("".join))
+def test_a_text_without_a_month_word_has_no_date_in_words(text: str) -> None:
+    """_mask_word_dates passes over a text in which no month's name stands, as _MONTH_NAME_RE finds none there."""
+    if _MONTH_NAME_RE.search(text):
+        assert _MONTH_WORD_RE.search(text)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.text(alphabet=st.sampled_from("0123456789.,\u0660\u0669\u00b2\u2460 x"), max_size=9),
+       st.sampled_from([1, 100, 1000]))
+def test_digits_alone_are_read_as_the_patterns_read_them(token: str, factor: int) -> None:
+    """parse_digits reads a token of digits alone (str.isdecimal: the characters \\d matches) without its
+    patterns: the patterns take such a token as a figure, neither grouped by dots nor by commas, so the value
+    is its digits'."""
+    plain = token.strip()
+    if plain.isdecimal():
+        assert _DIGITS_RE.match(plain) and not _DOT_GROUPS_RE.fullmatch(plain)
+        assert not _COMMA_GROUPS_RE.fullmatch(plain) and plain.isdigit()
+        assert parse_digits(token, factor=factor) == int(plain) * factor
