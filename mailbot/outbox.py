@@ -182,6 +182,13 @@ class SenderProcess:
         have been, by the same signal). Safe in a signal handler: it takes no lock."""
         self._stopping = True
 
+    def kill_now(self) -> None:
+        """From a signal handler, before this process ends at once (a second Ctrl-C): the sender goes with it."""
+        try:
+            os.kill(self._process.pid or 0, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+
     def _close_pipes(self) -> None:
         self._wake.close()
         self._results.close()

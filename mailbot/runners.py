@@ -214,6 +214,16 @@ class ReadingProcess:
         if self._pool is not None:
             end_pool(self._pool, {self._pid})
 
+    def kill_now(self) -> None:
+        """From a signal handler, before this process ends at once (a second Ctrl-C): its workers go with it."""
+        pool = self._pool
+        pids = {self._pid, *(p.pid for p in (getattr(pool, "_processes", None) or {}).values() if p.pid)}
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError, TypeError):
+                pass
+
     def close(self) -> None:
         """Stop at once: what it is reading now is of no use to anyone (the batch stays in the inbox)."""
         pool, self._pool = self._pool, None

@@ -117,6 +117,7 @@ def start(config: Config, *, once: bool) -> RunSummary | None:
     stop_early = stopping.requested  # set already when a stop came before this (mailbot.launch held it)
     stop_once = Stop()  # `run --once`: the pass ends after the message in hand
     sending: SenderProcess | None = None
+    reading: ReadingProcess | None = None
     opened: list[Inbox] = []
     senders: list[Sender] = []
 
@@ -131,6 +132,9 @@ def start(config: Config, *, once: bool) -> RunSummary | None:
             # acknowledged by the next run; nothing uncommitted was acknowledged.
             os.write(sys.stderr.fileno(), b"mailbot: interrupted again: stopped at once; the messages not yet "
                                           b"recorded stay in the inbox for the next run\n")
+            for helper in (sending, reading):  # gone with it, not a second later when they see their parent gone
+                if helper is not None:
+                    helper.kill_now()
             os._exit(130)
         log.info("signal %d: finishing the current message, then stopping", signum)
         stop_once.set(signum)
@@ -279,7 +283,7 @@ class Service:
             s.shutdown(wait=True)
             if watcher is not None:
                 watcher.interrupt()  # its IDLE ends now, not at the next renewal
-                watcher.join(timeout=5)
+                watcher.join(timeout=1)  # (a daemon: one still connecting to a silent server ends with the process)
             inbox.close()
             sender.close()
             flush_sender.close()

@@ -24,7 +24,7 @@ import pytest
 
 from mailbot.cli import EXIT_STOPPED
 from mailbot.transports.maildir import deliver
-from tests.desk.test_crash_sending import _request, _use_smtp, _wait_gone
+from tests.desk.test_crash_sending import _group, _request, _use_smtp, _wait_gone
 from tests.servers import SmtpServer
 
 pytestmark = pytest.mark.servers
@@ -215,3 +215,33 @@ def test_run_once_stopped_while_the_smtp_server_stalls_ends_within_the_grace(
     with sqlite3.connect(desk_dir / "var" / "mailbot.db") as conn:
         assert conn.execute("select count(*) from messages where status = 'processed'").fetchone()[0] == 5
         assert conn.execute("select count(*) from outbox where status = 'queued'").fetchone()[0] >= 4, "kept"
+
+
+@pytest.mark.timeout(300)
+def test_a_second_ctrl_c_while_the_smtp_server_stalls_ends_mailbot_and_its_helpers_at_once(
+        desk_dir: Path, tmp_path: Path) -> None:
+    """Ctrl-C, and while the first stop waits for the mail in hand, Ctrl-C again: mailbot ends at once (130),
+    and its reading and sending processes with it, not a second or two later."""
+    inbox = desk_dir / "var" / "mail" / "inbox"
+    for i in range(5):
+        deliver(inbox, _request(i))
+    log = (tmp_path / "once.log").open("wb")
+    with SmtpServer() as smtp:
+        smtp.data_delay = 60.0
+        _use_smtp(desk_dir, smtp)
+        proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), "run",
+                                 "--once"], cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
+        try:
+            assert _wait_for(lambda: len(smtp.messages) >= 1, 90), "run --once sent nothing"
+            helpers = _group(proc.pid)
+            assert len(helpers) >= 2, helpers  # mailbot and its helper processes
+            os.killpg(proc.pid, signal.SIGINT)
+            time.sleep(0.5)
+            os.killpg(proc.pid, signal.SIGINT)
+            assert proc.wait(timeout=10) == 130, (tmp_path / "once.log").read_text()[-2000:]
+            time.sleep(0.3)
+            assert _group(proc.pid) == [], "a helper outlived mailbot"
+        finally:
+            if proc.poll() is None or _group(proc.pid):
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
