@@ -105,11 +105,16 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
                                          f'write {sign_typed}{num.replace(",", ".")} or '
                                          f'{sign_typed}{num.replace(",", "")}')
     elif re.fullmatch(r"\d+,\d{1,2}", num):
+        # one or two digits after the comma: a decimal comma ("12,00" as a spreadsheet shows twelve), never
+        # thousands; the advice names no figure a thousand times larger, which a hurried operator would copy
         whole, fraction = num.split(",")
-        thousands = format_number(int(whole) * 1000 + int(fraction.ljust(3, "0")))
-        raise QuantityError("ambiguous", f'"{shown}" is ambiguous: {noun} are whole numbers; '
-                                         f'write {sign_typed}{thousands} or "{sign_typed}{num} ribu" '
-                                         "if you mean thousands")
+        whole = format_number(int(whole))
+        if not fraction.strip("0"):
+            raise QuantityError("ambiguous", f'"{shown}" has a decimal comma: {noun} are whole numbers; '
+                                             f"write {sign_typed}{whole}")
+        raise QuantityError("ambiguous", f'"{shown}" has a decimal comma: {noun} are whole numbers; write a whole '
+                                         f'number, e.g. {sign_typed}{whole if whole != "0" else "1"}, or '
+                                         f'"{sign_typed}{num} ribu" if you mean thousands')
     else:
         raise QuantityError("invalid", f'"{shown}" is not a whole number of {noun}; write it like 2.000 or 2000')
     negative = m["sign"] in ("-", "\u2212")
