@@ -30,6 +30,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError, core_schema
 
 from mailbot.errors import ConfigError
+from mailbot.guards.headers import safe_address
 from mailbot.stock.ledger import PROVINCE as PROVINCE  # the province's location code, defined with the ledger
 
 Item = Literal["ktp-el", "kia"]
@@ -188,6 +189,13 @@ def _email(value: str) -> str:
         raise ValueError(f"is not an email address ({'no' if not at else 'more than one'} @ in it); {example}")
     if "." not in domain.strip("."):
         raise ValueError(f"has no domain with a dot after the @; {example}")
+    if local.lower().startswith("mailto:"):  # a link copied from a web page: no mail is ever sent to it
+        raise ValueError(f"starts with 'mailto:', which belongs to a link, not to the address; write {value[7:]!r}")
+    if domain.endswith("."):  # a fully qualified name as DNS writes it; mail headers take no final dot
+        raise ValueError(f"ends with a dot, which no mail can be sent to; write {value.rstrip('.')!r}")
+    if domain.startswith("["):  # a domain literal: mailbot sends to and matches host names only
+        raise ValueError(f"names a server's IP address in [] instead of a domain, which mailbot does not send to; "
+                         f"write the address with its domain name, {example[len('write the address alone, '):]}")
     if not value.isascii():
         if not local.isascii():
             raise ValueError("has letters outside ASCII before the @, which mailbot cannot send from or match; "
@@ -198,6 +206,11 @@ def _email(value: str) -> str:
             raise ValueError("has letters outside ASCII in its domain; write the domain in its ASCII (xn--) "
                              "form") from None
         raise ValueError(f"has letters outside ASCII in its domain; write it in its ASCII form: {local}@{ascii_domain}")
+    if safe_address(value) != value.lower():
+        # what the outbox takes is what the file may name: an address it would not send to is refused here,
+        # never dropped silently later
+        raise ValueError(f"is not an address mail can be sent to (a plain name@domain: letters, digits and "
+                         f"'.-_+' with no two dots together, a domain of words joined by dots); {example}")
     return value
 
 
@@ -614,11 +627,17 @@ class Config(_Strict):
     @classmethod
     def _unique_districts(cls, districts: list[DistrictConfig]) -> list[DistrictConfig]:
         seen_codes: set[str] = set()
+        seen_names: dict[str, str] = {}
         seen_senders: dict[str, str] = {}
         for d in districts:
             if d.code in seen_codes:
                 raise ValueError(f"district code {d.code} appears twice")
             seen_codes.add(d.code)
+            name = " ".join(d.name.split()).casefold()  # the operator types a name in any case (mailbot adjust)
+            if name in seen_names:
+                raise ValueError(f"district name {d.name!r} is given to both {seen_names[name]} and {d.code}; "
+                                 "each district has its own name")
+            seen_names[name] = d.code
             for s in d.senders:
                 if s in seen_senders:
                     raise ValueError(f"sender {s} is listed for both {seen_senders[s]} and {d.code}")
