@@ -157,6 +157,10 @@ def offline_problems(config: Config) -> list[str]:
         if inbox.tls == "none" and not _loopback(inbox.host):
             problems.append(f'inbox.tls: "none" sends the password in clear text to {inbox.host}; '
                             'use "implicit" or "starttls" (or a server on loopback)')
+    for key, box in (("inbox", inbox), ("outbox", outbox)):
+        if isinstance(box, ImapInbox | SmtpOutbox) and box.ca_file is not None and (
+                problem := ca_file_problem(box.ca_file)):
+            problems.append(f"{key}.ca_file: {problem}")
     wrong_boxes: set[str] = set()
     for key, box in (("inbox.path", inbox), ("outbox.path", outbox)):
         if isinstance(box, MaildirInbox | MaildirOutbox) and (problem := maildir_problem(box.path)):
@@ -174,6 +178,24 @@ def offline_problems(config: Config) -> list[str]:
     if isinstance(inbox, MaildirInbox) and isinstance(outbox, MaildirOutbox) and inbox.path == outbox.path:
         problems.append("inbox.path and outbox.path are the same folder; replies would be read as mail")
     return problems
+
+
+def ca_file_problem(path: Path) -> str | None:
+    """Why *path* cannot serve as the certificate authority a TLS connection checks its server against (no such
+    file, a folder, not readable, no PEM certificate in it), with the fix; None when it loads."""
+    fix = ("name the PEM file of the certificate authority that signed the server's certificate, or remove "
+           "ca_file to trust the system's authorities")
+    if not path.exists():
+        return f"{path} does not exist; {fix}"
+    if not path.is_file():
+        return f"{path} is not a file; {fix}"
+    try:
+        ssl.create_default_context(cafile=str(path))
+    except PermissionError:
+        return f"{path} cannot be read by the user mailbot runs as; allow it to read the file, or {fix}"
+    except (ssl.SSLError, OSError, ValueError):
+        return f"{path} holds no certificate in PEM form (-----BEGIN CERTIFICATE-----); {fix}"
+    return None
 
 
 def warnings(config: Config) -> list[str]:
