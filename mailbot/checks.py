@@ -549,7 +549,7 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
     outbox = config.outbox
     if isinstance(outbox, MaildirOutbox):
         return None, f"outbox: Maildir {outbox.path}"
-    from mailbot.transports.smtp import PlainSMTP, session_problem
+    from mailbot.transports.smtp import PlainSMTP, sender_refused, session_problem
     from mailbot.transports.tls import client_context
 
     port = outbox.port or {"implicit": 465, "starttls": 587, "none": 25}[outbox.tls]
@@ -594,6 +594,13 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
             password = os.environ.get(outbox.password_env or "")
             if password:
                 connection.login(outbox.username, password)
+        # the office's address as sender, as every mail is sent (then RSET: nothing is sent): a server that
+        # wants STARTTLS or a login before mail says so only here
+        code, reply = connection.mail(config.office.address)
+        if 500 <= code <= 599:
+            refused_as = sender_refused(code, reply.decode("utf-8", "replace"), config.office.address, where, outbox)
+            return f"outbox: {refused_as}", None
+        connection.rset()
     except (OSError, smtplib.SMTPException, ssl.SSLError) as exc:
         if problem := session_problem(exc, where, outbox):
             return f"outbox: {problem}", None
