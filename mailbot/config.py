@@ -689,10 +689,38 @@ class Config(_Strict):
         if (password := _url_password(self.database.url)) is not None and password != "":
             found.append("database.url holds a password, which the file should not: leave it out of the URL and "
                          "give it in the environment (PGPASSWORD) or in ~/.pgpass of the user mailbot runs as")
+        found += self._district_code_warnings()
+        operator = (self.office.operator or "").lower()
+        for d in self.districts:
+            if operator in d.senders:
+                found.append(f"office.operator {operator} is also a sender of {d.code} {d.name}: the operator's "
+                             "notices (quarantine, bounces, mail from unknown senders) would go to the district, "
+                             "and its mail would be read as the district's; name the operator's own address")
+        if guards.authserv_id and ("/" in guards.authserv_id or ":" in guards.authserv_id):
+            name = guards.authserv_id.split("://", 1)[-1].split("/", 1)[0]
+            found.append(f"guards.authserv_id {guards.authserv_id!r} looks like a URL; it is the mail server's name "
+                         "as it writes it first in Authentication-Results, e.g. authserv_id = "
+                         f"{name!r}: with this value no district mail is taken as authenticated")
         if guards.max_attachment_bytes > guards.max_message_bytes:
             found.append(f"guards.max_attachment_bytes {guards.max_attachment_bytes} is above "
                          f"max_message_bytes {guards.max_message_bytes}: a message is refused by its "
                          "size before any attachment reaches that limit")
+        return found
+
+    def _district_code_warnings(self) -> list[str]:
+        """A district code ending in .00 (the province's own code, never a district's) or in another province
+        than most of the others: a slip in typing or copying from another province's list."""
+        found: list[str] = []
+        prefixes = [d.code.split(".")[0] for d in self.districts]
+        usual = max(set(prefixes), key=prefixes.count)
+        for d in self.districts:
+            province, number = d.code.split(".")
+            if number == "00":
+                found.append(f"district {d.code} {d.name}: code {d.code} is the province {province} itself, "
+                             "never a district or city; check the code (Kemendagri's list)")
+            elif province != usual and prefixes.count(usual) > 1:
+                found.append(f"district {d.code} {d.name}: code {d.code} is in province {province}, the "
+                             f"other districts in {usual}; check the code (Kemendagri's list)")
         return found
 
     def model_post_init(self, _context: object) -> None:
