@@ -639,6 +639,9 @@ class Config(_Strict):
                                  "each district has its own name")
             seen_names[name] = d.code
             for s in d.senders:
+                if s in seen_senders and seen_senders[s] == d.code:
+                    raise ValueError(f"sender {s} is listed twice in {d.code} (an address is the same in any "
+                                     "case); list it once")
                 if s in seen_senders:
                     raise ValueError(f"sender {s} is listed for both {seen_senders[s]} and {d.code}")
                 seen_senders[s] = d.code
