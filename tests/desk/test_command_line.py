@@ -24,9 +24,21 @@ from tests.desk.conftest import EXAMPLES, ROOT, mailbot
     ("BLK-2026-2O", "BLK-2026-2O"), ("BLK-2026-5o", "BLK-2026-5O"), ("BLK-2026-0002 3", "BLK-2026-0002 3"),
     ("BLK-2026-0002-5", "BLK-2026-0002-5"), ("BLK-2026-0002.5", "BLK-2026-0002.5"),
     ("BLK-2026-0005/0005", "BLK-2026-0005/0005"), ("BLK-2026-0002x", "BLK-2026-0002X"),
+    # quotes pasted with it from a letter or a chat (were "no request")
+    ("'BLK-2026-0002'", "BLK-2026-0002"), ("\u201cBLK-2026-0002\u201d", "BLK-2026-0002"),
+    ('"blk-2026-2"', "BLK-2026-0002"), ("\u2018BLK-2026-0002\u2019", "BLK-2026-0002"),
 ])
 def test_a_reference_is_read_whatever_its_spaces_case_and_zeros(typed: str, reference: str) -> None:
     assert request_reference(typed) == reference
+
+
+@pytest.mark.parametrize("typed", ["", "  ", "''", "\u201c\u201d"])
+def test_no_reference_is_refused_as_such(typed: str) -> None:
+    """`history ""` said "no request ''"."""
+    from mailbot.errors import UsageError
+
+    with pytest.raises(UsageError, match="no request reference given"):
+        request_reference(typed)
 
 
 @pytest.mark.parametrize(("typed", "location"), [
