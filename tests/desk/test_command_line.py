@@ -92,8 +92,12 @@ def test_references_and_places_typed_loosely_are_found(desk_dir: Path) -> None:
     (("supply", "receive", "1000", "-n", "x"), "mailbot supply receive: No such option: -n (did you mean --note?)"),
     (("approve", "BLK-2026-0001", "--force"),
      "mailbot: --force needs --reason TEXT (why the unusual quantity; it is recorded)"),
+    # the Unix way to pass a negative number: the option after "--" is an argument too (was "Missing option" alone)
+    (("adjust", "65.04", "--", "-5", "--reason", "kartu rusak"),
+     "mailbot adjust: Missing option '--reason'; --reason was typed after \"--\", where every word is read as an "
+     'argument: write the options before it, e.g. mailbot --config '),
 ], ids=["help", "version", "queue-help", "run-once", "digest-print", "status-h", "no-near-option", "one-letter",
-        "force-without-reason"])
+        "force-without-reason", "options-after-dashes"])
 def test_help_version_and_a_single_dash_point_to_the_option(desk_dir: Path, args: tuple[str, ...],
                                                              said: str) -> None:
     """Were "No such command 'help'" and "No such option: -o" with nothing to go on; --force without --reason,
