@@ -82,6 +82,16 @@ def test_a_decimal_comma_is_never_advised_as_thousands(text: str, advice: str) -
     assert "pieces are whole numbers" in message and ".000" not in message and ".500" not in message
 
 
+@pytest.mark.parametrize(("text", "advice"), [
+    ("2.5rb", "write it like 2,5 rb or 2.500"), ("2.5 ribu", "write it like 2,5 ribu or 2.500"),
+    ("1.25 juta", "write it like 1,25 juta or 1.250.000")])
+def test_a_decimal_point_before_thousands_is_shown_with_the_typed_figure(text: str, advice: str) -> None:
+    """"2.5rb" was told "write it like 1,5 ribu or 1.500", not the figure typed."""
+    with pytest.raises(QuantityError) as caught:
+        parse_quantity(text)
+    assert str(caught.value) == f'"{text}" has a decimal point, which Indonesian writes as a comma; {advice}'
+
+
 @pytest.mark.parametrize(("typed", "recorded"), [("10.000", 10000), ("10 ribu", 10000), ("10000", 10000),
                                                 ("10rb", 10000), ("sepuluh ribu", 10000)])
 def test_supply_receive_reads_dots_as_thousands(desk_dir: Path, typed: str, recorded: int) -> None:
