@@ -201,7 +201,7 @@ def ca_file_problem(path: Path) -> str | None:
 def warnings(config: Config) -> list[str]:
     """Settings that work but look like a slip, one line each: the file's own (Config.warnings), a digest that
     never comes on a working day, and a district sender taken off its list while a shipment is on its way."""
-    return [*config.warnings(), *schedule_warnings(config), *sender_warnings(config)]
+    return [*config.warnings(), *schedule_warnings(config), *rare_schedule_warnings(config), *sender_warnings(config)]
 
 
 # How far ahead a schedule is followed to see whether it ever falls on a working day: a monthly one, and one
@@ -229,6 +229,29 @@ def schedule_warnings(config: Config, *, now: datetime | None = None) -> list[st
     days = ", ".join(_DAY_NAMES[d] for d in sorted(working))
     return [f'digest.cron: "{expression}" never falls on a working day ({days}, stock.working_days), so the '
             f"managers get the digest only on days off; write e.g. {_working_day_schedule(expression, working)}"]
+
+
+def rare_schedule_warnings(config: Config, *, now: datetime | None = None) -> list[str]:
+    """A digest or check schedule that comes fewer than 12 times in the coming year ("0 7 29 2 *": 29 February,
+    once in four years): a valid cron line that is almost surely not what was meant."""
+    found: list[str] = []
+    tz = config.office.tz
+    start = now or datetime.now(tz)
+    for key, expression in (("digest.cron", config.digest.cron), ("alerts.check_cron", config.alerts.check_cron)):
+        if cron_problem(expression) is not None:
+            continue  # said as a problem already
+        trigger = cron_trigger(expression, tz)
+        fires: list[datetime] = []
+        fire: datetime | None = None
+        while len(fires) < 12 and (fire := trigger.get_next_fire_time(fire, fire or start)) is not None and (
+                fire < start + timedelta(days=366)):
+            fires.append(fire)
+            fire += timedelta(minutes=1)
+        if len(fires) < 12:
+            times = {0: "does not come at all", 1: "comes only once"}.get(len(fires), f"comes only {len(fires)} times")
+            found.append(f'{key}: "{expression}" {times} in the coming year; check the day and month fields '
+                         '(e.g. "0 7 * * 1-5" is 07:00 on working days)')
+    return found
 
 
 def _working_day_schedule(expression: str, working: set[int]) -> str:

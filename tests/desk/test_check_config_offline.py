@@ -159,7 +159,11 @@ def test_settings_that_work_but_look_like_a_slip_are_warned(desk_dir: Path) -> N
     ('authserv_id = "mx.kaltaraprov.example"', 'authserv_id = "https://mx.kaltaraprov.example/"',
      "guards.authserv_id 'https://mx.kaltaraprov.example/' looks like a URL; it is the mail server's name as it "
      "writes it first in Authentication-Results, e.g. authserv_id = 'mx.kaltaraprov.example'"),
-], ids=["code-00", "other-province", "operator-is-a-district", "authserv-url"])
+    # 29 February: not at all, or once, in the coming year (the test may run in any year)
+    ('cron = "0 7 * * 1-5"', 'cron = "0 7 29 2 *"', 'digest.cron: "0 7 29 2 *" '),
+    ('cron = "0 7 * * 1-5"', 'cron = "0 7 1 1,7 *"',
+     'digest.cron: "0 7 1 1,7 *" comes only 2 times in the coming year; check the day and month fields'),
+], ids=["code-00", "other-province", "operator-is-a-district", "authserv-url", "feb-29", "twice-a-year"])
 def test_slips_that_work_are_warned(desk_dir: Path, old: str, new: str, warning: str) -> None:
     """Accepted without a word before: a district coded as the province, or as one in Kalimantan Timur; the
     operator's notices going to a district; an authserv_id no Authentication-Results header ever starts with."""
