@@ -157,6 +157,10 @@ def offline_problems(config: Config) -> list[str]:
         if inbox.tls == "none" and not _loopback(inbox.host):
             problems.append(f'inbox.tls: "none" sends the password in clear text to {inbox.host}; '
                             'use "implicit" or "starttls" (or a server on loopback)')
+    for key, box in (("inbox", inbox), ("outbox", outbox)):
+        if isinstance(box, ImapInbox | SmtpOutbox) and box.ca_file is not None and (
+                problem := ca_file_problem(box.ca_file)):
+            problems.append(f"{key}.ca_file: {problem}")
     wrong_boxes: set[str] = set()
     for key, box in (("inbox.path", inbox), ("outbox.path", outbox)):
         if isinstance(box, MaildirInbox | MaildirOutbox) and (problem := maildir_problem(box.path)):
@@ -176,10 +180,28 @@ def offline_problems(config: Config) -> list[str]:
     return problems
 
 
+def ca_file_problem(path: Path) -> str | None:
+    """Why *path* cannot serve as the certificate authority a TLS connection checks its server against (no such
+    file, a folder, not readable, no PEM certificate in it), with the fix; None when it loads."""
+    fix = ("name the PEM file of the certificate authority that signed the server's certificate, or remove "
+           "ca_file to trust the system's authorities")
+    if not path.exists():
+        return f"{path} does not exist; {fix}"
+    if not path.is_file():
+        return f"{path} is not a file; {fix}"
+    try:
+        ssl.create_default_context(cafile=str(path))
+    except PermissionError:
+        return f"{path} cannot be read by the user mailbot runs as; allow it to read the file, or {fix}"
+    except (ssl.SSLError, OSError, ValueError):
+        return f"{path} holds no certificate in PEM form (-----BEGIN CERTIFICATE-----); {fix}"
+    return None
+
+
 def warnings(config: Config) -> list[str]:
     """Settings that work but look like a slip, one line each: the file's own (Config.warnings), a digest that
     never comes on a working day, and a district sender taken off its list while a shipment is on its way."""
-    return [*config.warnings(), *schedule_warnings(config), *sender_warnings(config)]
+    return [*config.warnings(), *schedule_warnings(config), *rare_schedule_warnings(config), *sender_warnings(config)]
 
 
 # How far ahead a schedule is followed to see whether it ever falls on a working day: a monthly one, and one
@@ -207,6 +229,29 @@ def schedule_warnings(config: Config, *, now: datetime | None = None) -> list[st
     days = ", ".join(_DAY_NAMES[d] for d in sorted(working))
     return [f'digest.cron: "{expression}" never falls on a working day ({days}, stock.working_days), so the '
             f"managers get the digest only on days off; write e.g. {_working_day_schedule(expression, working)}"]
+
+
+def rare_schedule_warnings(config: Config, *, now: datetime | None = None) -> list[str]:
+    """A digest or check schedule that comes fewer than 12 times in the coming year ("0 7 29 2 *": 29 February,
+    once in four years): a valid cron line that is almost surely not what was meant."""
+    found: list[str] = []
+    tz = config.office.tz
+    start = now or datetime.now(tz)
+    for key, expression in (("digest.cron", config.digest.cron), ("alerts.check_cron", config.alerts.check_cron)):
+        if cron_problem(expression) is not None:
+            continue  # said as a problem already
+        trigger = cron_trigger(expression, tz)
+        fires: list[datetime] = []
+        fire: datetime | None = None
+        while len(fires) < 12 and (fire := trigger.get_next_fire_time(fire, fire or start)) is not None and (
+                fire < start + timedelta(days=366)):
+            fires.append(fire)
+            fire += timedelta(minutes=1)
+        if len(fires) < 12:
+            times = {0: "does not come at all", 1: "comes only once"}.get(len(fires), f"comes only {len(fires)} times")
+            found.append(f'{key}: "{expression}" {times} in the coming year; check the day and month fields '
+                         '(e.g. "0 7 * * 1-5" is 07:00 on working days)')
+    return found
 
 
 def _working_day_schedule(expression: str, working: set[int]) -> str:
@@ -527,7 +572,7 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
     outbox = config.outbox
     if isinstance(outbox, MaildirOutbox):
         return None, f"outbox: Maildir {outbox.path}"
-    from mailbot.transports.smtp import PlainSMTP, session_problem
+    from mailbot.transports.smtp import PlainSMTP, sender_refused, session_problem
     from mailbot.transports.tls import client_context
 
     port = outbox.port or {"implicit": 465, "starttls": 587, "none": 25}[outbox.tls]
@@ -572,6 +617,13 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
             password = os.environ.get(outbox.password_env or "")
             if password:
                 connection.login(outbox.username, password)
+        # the office's address as sender, as every mail is sent (then RSET: nothing is sent): a server that
+        # wants STARTTLS or a login before mail says so only here
+        code, reply = connection.mail(config.office.address)
+        if 500 <= code <= 599:
+            refused_as = sender_refused(code, reply.decode("utf-8", "replace"), config.office.address, where, outbox)
+            return f"outbox: {refused_as}", None
+        connection.rset()
     except (OSError, smtplib.SMTPException, ssl.SSLError) as exc:
         if problem := session_problem(exc, where, outbox):
             return f"outbox: {problem}", None

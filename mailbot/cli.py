@@ -907,7 +907,7 @@ def _say_command_line_error(exc: Exception) -> int:
     message = _suggested(exc, _one_line(exc.format_message()).rstrip("."))  # type: ignore[attr-defined]
     message += _quantity_in_words_hint(message)
     ctx = getattr(exc, "ctx", None)
-    message += _help_or_version_hint(message, ctx) + _single_dash_hint(message, ctx)
+    message += _help_or_version_hint(message, ctx) + _single_dash_hint(message, ctx) + _after_dashes_hint(message)
     if ctx is None:
         sys.stderr.write(f"mailbot: {message}\n")
     else:
@@ -978,6 +978,43 @@ def _single_dash_hint(message: str, ctx: typer.Context | None) -> str:
         if word.startswith(short[1]) and len(word) > 2 and (close := did_you_mean("-" + word, known)):
             return close
     return ""
+
+
+def _after_dashes_hint(message: str) -> str:
+    """`adjust 65.04 -- -5 --reason x`: after "--" every word is an argument, the options too; the way to write
+    the options with it (before the "--")."""
+    import re
+
+    args = sys.argv[1:]
+    missing = re.fullmatch(r"Missing option '(--[\w-]+)'.*", message)
+    if "--" not in args or missing is None:
+        return ""
+    after = args[args.index("--") + 1:]
+    if not any(a == missing[1] or a.startswith(missing[1] + "=") for a in after):
+        return ""
+    return (f'; {missing[1]} was typed after "--", where every word is read as an argument: write the options '
+            f"before it, e.g. {' '.join(_example_with_options_first(args))}")
+
+
+def _example_with_options_first(args: list[str]) -> list[str]:
+    """The typed words with the options after "--" moved before it (an option's value with it)."""
+    cut = args.index("--")
+    before, after = args[:cut], args[cut + 1:]
+    options: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(after):
+        word = after[i]
+        if word.startswith("--") and len(word) > 2:
+            options.append(word)
+            if "=" not in word and i + 1 < len(after):
+                options.append(after[i + 1])
+                i += 1
+        else:
+            rest.append(word)
+        i += 1
+    quoted = [f'"{w}"' if " " in w or not w else w for w in [*before, *options, "--", *rest]]
+    return ["mailbot", *quoted]
 
 
 def _one_line(text: str) -> str:

@@ -426,6 +426,10 @@ def _row_id(text: str, digits: str) -> int:
 MAX_ROWS = 1_000_000
 
 
+# quotation marks copied with a reference from a document or a chat: 'BLK-2026-0002', “BLK-2026-0002”
+_QUOTES = "'\"\u2018\u2019\u201c\u201d\u00ab\u00bb`"
+
+
 def request_reference(text: str) -> str:
     """A request reference typed by the operator (a typer parser): the spaces around it, its case and the
     zeros of its number do not matter (" blk-2026-3 " is BLK-2026-0003), nor what is around it when it was
@@ -436,13 +440,15 @@ def request_reference(text: str) -> str:
     from mailbot.guards.threads import REFERENCE_PATTERN, format_reference
 
     typed = utf8_text(text, "reference").strip()
+    if not typed.strip(_QUOTES + " "):
+        raise UsageError(f"no request reference given ({text!r}); write it like BLK-2026-0042 (see `mailbot requests`)")
     found = list(re.finditer(REFERENCE_PATTERN, typed, re.IGNORECASE))
     if len(found) == 1 and int(found[0]["seq"]) >= 1:
         # what follows the number ends it: nothing, a closing mark, or the subject after "[BLK-...]"; anything
         # else is part of what was typed ("BLK-2026-2O", "BLK-2026-0002 3", "BLK-2026-0002.5"): never another
         # request's reference read out of it
         rest = typed[found[0].end():].strip()
-        if rest in ("", ".", ",", ")", ">") or rest.startswith("]"):
+        if rest in ("", ".", ",", ")", ">") or rest.startswith("]") or rest in _QUOTES:  # quotes pasted with it
             return format_reference(int(found[0]["year"]), int(found[0]["seq"]))
     return typed.upper()
 

@@ -30,6 +30,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError, core_schema
 
 from mailbot.errors import ConfigError
+from mailbot.guards.headers import safe_address
 from mailbot.stock.ledger import PROVINCE as PROVINCE  # the province's location code, defined with the ledger
 
 Item = Literal["ktp-el", "kia"]
@@ -188,6 +189,13 @@ def _email(value: str) -> str:
         raise ValueError(f"is not an email address ({'no' if not at else 'more than one'} @ in it); {example}")
     if "." not in domain.strip("."):
         raise ValueError(f"has no domain with a dot after the @; {example}")
+    if local.lower().startswith("mailto:"):  # a link copied from a web page: no mail is ever sent to it
+        raise ValueError(f"starts with 'mailto:', which belongs to a link, not to the address; write {value[7:]!r}")
+    if domain.endswith("."):  # a fully qualified name as DNS writes it; mail headers take no final dot
+        raise ValueError(f"ends with a dot, which no mail can be sent to; write {value.rstrip('.')!r}")
+    if domain.startswith("["):  # a domain literal: mailbot sends to and matches host names only
+        raise ValueError(f"names a server's IP address in [] instead of a domain, which mailbot does not send to; "
+                         f"write the address with its domain name, {example[len('write the address alone, '):]}")
     if not value.isascii():
         if not local.isascii():
             raise ValueError("has letters outside ASCII before the @, which mailbot cannot send from or match; "
@@ -198,6 +206,11 @@ def _email(value: str) -> str:
             raise ValueError("has letters outside ASCII in its domain; write the domain in its ASCII (xn--) "
                              "form") from None
         raise ValueError(f"has letters outside ASCII in its domain; write it in its ASCII form: {local}@{ascii_domain}")
+    if safe_address(value) != value.lower():
+        # what the outbox takes is what the file may name: an address it would not send to is refused here,
+        # never dropped silently later
+        raise ValueError(f"is not an address mail can be sent to (a plain name@domain: letters, digits and "
+                         f"'.-_+' with no two dots together, a domain of words joined by dots); {example}")
     return value
 
 
@@ -614,12 +627,21 @@ class Config(_Strict):
     @classmethod
     def _unique_districts(cls, districts: list[DistrictConfig]) -> list[DistrictConfig]:
         seen_codes: set[str] = set()
+        seen_names: dict[str, str] = {}
         seen_senders: dict[str, str] = {}
         for d in districts:
             if d.code in seen_codes:
                 raise ValueError(f"district code {d.code} appears twice")
             seen_codes.add(d.code)
+            name = " ".join(d.name.split()).casefold()  # the operator types a name in any case (mailbot adjust)
+            if name in seen_names:
+                raise ValueError(f"district name {d.name!r} is given to both {seen_names[name]} and {d.code}; "
+                                 "each district has its own name")
+            seen_names[name] = d.code
             for s in d.senders:
+                if s in seen_senders and seen_senders[s] == d.code:
+                    raise ValueError(f"sender {s} is listed twice in {d.code} (an address is the same in any "
+                                     "case); list it once")
                 if s in seen_senders:
                     raise ValueError(f"sender {s} is listed for both {seen_senders[s]} and {d.code}")
                 seen_senders[s] = d.code
@@ -670,10 +692,38 @@ class Config(_Strict):
         if (password := _url_password(self.database.url)) is not None and password != "":
             found.append("database.url holds a password, which the file should not: leave it out of the URL and "
                          "give it in the environment (PGPASSWORD) or in ~/.pgpass of the user mailbot runs as")
+        found += self._district_code_warnings()
+        operator = (self.office.operator or "").lower()
+        for d in self.districts:
+            if operator in d.senders:
+                found.append(f"office.operator {operator} is also a sender of {d.code} {d.name}: the operator's "
+                             "notices (quarantine, bounces, mail from unknown senders) would go to the district, "
+                             "and its mail would be read as the district's; name the operator's own address")
+        if guards.authserv_id and ("/" in guards.authserv_id or ":" in guards.authserv_id):
+            name = guards.authserv_id.split("://", 1)[-1].split("/", 1)[0]
+            found.append(f"guards.authserv_id {guards.authserv_id!r} looks like a URL; it is the mail server's name "
+                         "as it writes it first in Authentication-Results, e.g. authserv_id = "
+                         f"{name!r}: with this value no district mail is taken as authenticated")
         if guards.max_attachment_bytes > guards.max_message_bytes:
             found.append(f"guards.max_attachment_bytes {guards.max_attachment_bytes} is above "
                          f"max_message_bytes {guards.max_message_bytes}: a message is refused by its "
                          "size before any attachment reaches that limit")
+        return found
+
+    def _district_code_warnings(self) -> list[str]:
+        """A district code ending in .00 (the province's own code, never a district's) or in another province
+        than most of the others: a slip in typing or copying from another province's list."""
+        found: list[str] = []
+        prefixes = [d.code.split(".")[0] for d in self.districts]
+        usual = max(set(prefixes), key=prefixes.count)
+        for d in self.districts:
+            province, number = d.code.split(".")
+            if number == "00":
+                found.append(f"district {d.code} {d.name}: code {d.code} is the province {province} itself, "
+                             "never a district or city; check the code (Kemendagri's list)")
+            elif province != usual and prefixes.count(usual) > 1:
+                found.append(f"district {d.code} {d.name}: code {d.code} is in province {province}, the "
+                             f"other districts in {usual}; check the code (Kemendagri's list)")
         return found
 
     def model_post_init(self, _context: object) -> None:

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from mailbot.config import Config, MaildirInbox, MaildirOutbox
+from mailbot.config import Config, ImapInbox, MaildirInbox, MaildirOutbox, SmtpOutbox
 from mailbot.errors import ConfigError
 from mailbot.suggest import did_you_mean, suggestion
 
@@ -43,12 +43,13 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
     deep = (f"{path}: holds a value nested too deeply (arrays or tables inside each other hundreds of levels "
             "down); no setting of mailbot is nested like that: remove it")
+    if problem := encoding_problem(raw):
+        raise ConfigError(f"{path}: {problem}")
+    text = raw.decode("utf-8-sig")  # a byte-order mark some Windows editors add is no problem
     try:
-        data = tomllib.loads(raw.decode("utf-8-sig"))  # a byte-order mark some Windows editors add is no problem
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text") from None
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        raise ConfigError(f"{path}: not valid TOML: {exc}{_the_line(text, str(exc))}") from None
     except RecursionError:
         raise ConfigError(deep) from None
     try:
@@ -240,6 +241,37 @@ def _dotted(loc: tuple[int | str, ...]) -> str:
     return ".".join(parts).replace(".[", "[")
 
 
+_SAVE_AS = "save it as UTF-8 text (in Notepad: File, Save As, Encoding UTF-8)"
+
+
+def encoding_problem(raw: bytes) -> str | None:
+    """Why the bytes of a configuration file are no text TOML can read, with the fix, or None: UTF-16 (what some
+    Windows editors call "Unicode"), another encoding than UTF-8, old Mac line ends (a CR alone)."""
+    head = raw[:200]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (head and head.count(b"\x00") * 4 >= len(head)):
+        return f"is saved as UTF-16 (\"Unicode\"); {_SAVE_AS}"
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        return (f"is not UTF-8 text (byte {raw[exc.start]:#04x} on line {line}, as Latin-1 or Windows-1252 write "
+                f"it); {_SAVE_AS}")
+    if b"\r" in raw.replace(b"\r\n", b""):
+        return ("has old Mac line ends (a CR alone, no LF); save it with Unix (LF) or Windows (CRLF) line ends, "
+                "e.g. dos2unix -c mac FILE")
+    return None
+
+
+def _the_line(text: str, message: str) -> str:
+    """': the line as written' for a TOML error that names its line ("(at line 69, column 17)"), so that the key
+    is seen without opening the file; "" when it names none."""
+    found = re.search(r"at line (\d+)", message)
+    lines = text.splitlines()
+    if not found or not 1 <= int(found[1]) <= len(lines):
+        return ""
+    return f": {' '.join(lines[int(found[1]) - 1].split())[:100]!r}"
+
+
 def _normal(base: Path, path: Path | str) -> Path:
     """*path* against the folder *base*, written plainly ("/srv/w/var", not "/srv/cc/../w/var")."""
     return Path(os.path.normpath(base / path))
@@ -251,6 +283,9 @@ def _resolve_relative(config: Config, base: Path) -> Config:
         updates["inbox"] = config.inbox.model_copy(update={"path": _normal(base, config.inbox.path)})
     if isinstance(config.outbox, MaildirOutbox):
         updates["outbox"] = config.outbox.model_copy(update={"path": _normal(base, config.outbox.path)})
+    for key, box in (("inbox", updates.get("inbox", config.inbox)), ("outbox", updates.get("outbox", config.outbox))):
+        if isinstance(box, ImapInbox | SmtpOutbox) and box.ca_file is not None:
+            updates[key] = box.model_copy(update={"ca_file": _normal(base, box.ca_file)})
     try:
         url = make_url(config.database.url)
     except ArgumentError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
@@ -69,6 +70,10 @@ OUTBOX = cast(Table, OutboxMessage.__table__)
 _QUEUED_FOR = Prepared(select(OUTBOX.c.id).where(OUTBOX.c.purpose == bindparam("for_purpose")))
 _ENQUEUE = Prepared(insert(OUTBOX).returning(OUTBOX.c.id))
 
+log = logging.getLogger(__name__)
+# purposes already reported as having no recipient, so that a notice tried on every pass is told once
+_UNADDRESSED: set[str] = set()
+
 
 def queue(
     session: Session,
@@ -100,6 +105,11 @@ def queue(
         return Queued(existing)
     recipients = tuple(a for a in (safe_address(t) for t in to) if a)
     if not recipients:
+        if purpose not in _UNADDRESSED:  # never a silent drop: the configuration accepted these addresses
+            _UNADDRESSED.add(purpose)
+            log.error("not queued: %s has no address mail can be sent to (%s); if it is in config.toml, "
+                      "correct it there and run mailbot check-config", purpose,
+                      ", ".join(map(repr, to)) or "none given")
         return Queued(None, "no valid recipient address")
     now = desk.now()
     if body is None:

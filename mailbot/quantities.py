@@ -94,6 +94,13 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
         whole, _, fraction = num.partition(",")
         if "," in fraction or len(fraction) > places or ("." in whole and not _DOT_GROUPED_RE.fullmatch(whole)):
             example = {100: "1,5 ratus or 150", 1000: "1,5 ribu or 1.500"}.get(times, "1,5 juta or 1.500.000")
+            if not fraction and (point := re.fullmatch(r"(\d+)\.(\d+)", whole)) and len(point[2]) <= places:
+                # "2.5rb": a decimal point as English writes it; the example is the typed figure, with a comma
+                word = m["thousand"].lower()
+                value = int(point[1]) * times + int(point[2].ljust(places, "0"))
+                example = f"{point[1]},{point[2]} {word if word in MULTIPLIERS else 'ribu'} or {format_number(value)}"
+                raise QuantityError("invalid", f'"{shown}" has a decimal point, which Indonesian writes as a comma; '
+                                               f"write it like {example}")
             raise QuantityError("invalid", f'"{shown}" is not a whole number of {noun}; write it like {example}')
         value = int(whole.replace(".", "")) * times + (int(fraction.ljust(places, "0")) if fraction else 0)
     elif num.isascii() and num.isdigit():
@@ -105,11 +112,16 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
                                          f'write {sign_typed}{num.replace(",", ".")} or '
                                          f'{sign_typed}{num.replace(",", "")}')
     elif re.fullmatch(r"\d+,\d{1,2}", num):
+        # one or two digits after the comma: a decimal comma ("12,00" as a spreadsheet shows twelve), never
+        # thousands; the advice names no figure a thousand times larger, which a hurried operator would copy
         whole, fraction = num.split(",")
-        thousands = format_number(int(whole) * 1000 + int(fraction.ljust(3, "0")))
-        raise QuantityError("ambiguous", f'"{shown}" is ambiguous: {noun} are whole numbers; '
-                                         f'write {sign_typed}{thousands} or "{sign_typed}{num} ribu" '
-                                         "if you mean thousands")
+        whole = format_number(int(whole))
+        if not fraction.strip("0"):
+            raise QuantityError("ambiguous", f'"{shown}" has a decimal comma: {noun} are whole numbers; '
+                                             f"write {sign_typed}{whole}")
+        raise QuantityError("ambiguous", f'"{shown}" has a decimal comma: {noun} are whole numbers; write a whole '
+                                         f'number, e.g. {sign_typed}{whole if whole != "0" else "1"}, or '
+                                         f'"{sign_typed}{num} ribu" if you mean thousands')
     else:
         raise QuantityError("invalid", f'"{shown}" is not a whole number of {noun}; write it like 2.000 or 2000')
     negative = m["sign"] in ("-", "\u2212")

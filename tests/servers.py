@@ -608,13 +608,15 @@ class SmtpServer:
     """
 
     def __init__(self, port: int | None = None, *, tls: Literal["none", "starttls", "implicit"] = "none",
-                 certificates: tuple[Path, Path] | None = None) -> None:
+                 certificates: tuple[Path, Path] | None = None, require_starttls: bool = False) -> None:
         """tls: "starttls" offers STARTTLS, "implicit" speaks TLS from the first byte; both need
-        *certificates* (server.crt, server.key) from make_test_certificates."""
+        *certificates* (server.crt, server.key) from make_test_certificates. require_starttls (with "starttls"):
+        mail is refused (530) until the client has said STARTTLS."""
         self.host = "127.0.0.1"
         self.port = port or free_port()
         self.tls = tls
         self._certificates = certificates
+        self.require_starttls = require_starttls
         self.mode: SmtpMode = "ok"
         self.ok_first = 0
         self.refused_recipients: set[str] = set()
@@ -684,6 +686,7 @@ class SmtpServer:
             context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
             context.load_cert_chain(str(self._certificates[0]), str(self._certificates[1]))
             kwargs["tls_context" if self.tls == "starttls" else "ssl_context"] = context
+            kwargs["require_starttls"] = self.require_starttls
         controller = _Controller(self, hostname=self.host, port=self.port, ready_timeout=10, **kwargs)
         deadline = time.monotonic() + 10
         while True:

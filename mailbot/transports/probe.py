@@ -9,12 +9,14 @@ import re
 import select
 import smtplib
 import socket
+import ssl
 
 from mailbot.errors import OtherProtocolError
 
 # How long a server may stay silent on a new connection before it is asked, on a connection of its own, what
 # it speaks: a mail server greets at once, a web server waits for its client to speak first.
 SILENCE_SECONDS = 3.0
+_EXPECTS_TLS = "it expects TLS from the first byte"
 
 
 def protocol_of(first: bytes) -> str | None:
@@ -56,6 +58,23 @@ def _probe(host: str, port: int, hello: bytes, timeout: float, *, wait: bool = T
         return b""
 
 
+def speaks_tls(host: str, port: int, timeout: float) -> bool:
+    """Whether the server at host:port answers a TLS handshake (its certificate unchecked: only the protocol is
+    asked), as an implicit-TLS port (SMTPS 465, IMAPS 993) does while it stays silent to a client in clear text."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    try:
+        with socket.create_connection((host, port), timeout=min(timeout, 10)) as sock:
+            sock.settimeout(min(timeout, 3))
+            with context.wrap_socket(sock, do_handshake_on_connect=True):
+                return True
+    except ssl.SSLError as exc:  # an alert is a TLS server's answer (a version it will not speak, say)
+        return "ALERT" in str(exc.reason or "").upper()
+    except OSError:
+        return False
+
+
 def answered(exc: BaseException) -> bool:
     """Something listens there (a refused connection or an unknown host is no other protocol): an answer
     not understood, or silence (a web server waits for the client to speak first)."""
@@ -67,13 +86,13 @@ def not_the_protocol(host: str, port: int, expected: str, timeout: float, *, wai
     be told apart from one speaking *expected* ("SMTP", "IMAP")."""
     hello = b"EHLO mailbot.invalid\r\n" if expected == "SMTP" else b"a1 CAPABILITY\r\n"
     said = _probe(host, port, hello, timeout, wait=wait)
-    if not said:
+    if not said and not speaks_tls(host, port, timeout):
         return None
-    looks = protocol_of(said)
+    looks = protocol_of(said) if said else "TLS"
     if looks == expected:
         return None
     if looks == "TLS":
-        what = "it expects TLS from the first byte"
+        what = _EXPECTS_TLS
     elif looks:
         what = f"it looks like {looks}"
     else:
@@ -88,6 +107,10 @@ def wrong_port(host: str, port: int, expected: str, timeout: float, *, wait: boo
     *expected*, with the fix, or None: said alike by `check-config --connect` and by `mailbot run`."""
     other = not_the_protocol(host, port, expected, timeout, wait=wait)
     key = "inbox" if expected == "IMAP" else "outbox"
+    if other and _EXPECTS_TLS in other:  # an implicit-TLS port (465, 993) spoken to in clear text
+        plain = "587" if expected == "SMTP" else "143"
+        return (f'{other}; it is an implicit-TLS port: set {key}.tls = "implicit" (or use the server\'s port for '
+                f'STARTTLS, usually {plain}, with tls = "starttls")')
     return f"{other}; check {key}.host, port and tls" if other else None
 
 

@@ -141,6 +141,20 @@ def session_problem(exc: BaseException, where: str, config: SmtpOutboxConfig) ->
     return None
 
 
+def sender_refused(code: int, text: str, sender: str, where: str, config: SmtpOutboxConfig) -> str:
+    """The one line, with the fix, for a server at *where* that refuses the office's address at MAIL FROM for
+    good (5xx): a server that wants STARTTLS or a login first is told as such, not as a wrong address."""
+    answer = f"{code} {' '.join(text.split())}"
+    if "STARTTLS" in text.upper() and config.tls == "none":
+        return (f"the SMTP server {where} takes mail only after STARTTLS ({answer}), but [outbox] tls = \"none\"; "
+                'set tls = "starttls"')
+    if code == 530 and not config.username and "TLS" not in text.upper():
+        return (f"the SMTP server {where} takes mail only after a login ({answer}); set [outbox] username and "
+                "password_env")
+    return (f"the SMTP server {where} refuses {sender!r} as sender ({answer}); [office] address must be an "
+            "address [outbox] username may send as")
+
+
 class _ClosedAtMailFrom(Exception):
     """The server closed the channel at a mail's MAIL FROM (421, or the connection found closed): *error*."""
 
@@ -334,9 +348,8 @@ class SmtpSender:
             self._reset(connection)
             if 500 <= exc.smtp_code <= 599:
                 # The office's own address refused (every mail is sent as it): the configuration is wrong.
-                return SendingMisconfigured(
-                    f"the SMTP server {self._where} refuses {exc.sender!r} as sender ({exc.smtp_code} "
-                    f"{_text(exc.smtp_error)}); [office] address must be an address [outbox] username may send as")
+                return SendingMisconfigured(sender_refused(exc.smtp_code, _text(exc.smtp_error), exc.sender,
+                                                           self._where, self._config))
             return classify_reply(exc.smtp_code, _text(exc.smtp_error), f"{what} refused by {self._where}")
         except smtplib.SMTPResponseException as exc:  # sender refused, data refused, 421 ...
             result = classify_reply(exc.smtp_code, _text(exc.smtp_error), f"{what} refused by {self._where}")

@@ -147,3 +147,31 @@ def test_settings_that_work_but_look_like_a_slip_are_warned(desk_dir: Path) -> N
             "Monday (not as in crontab, where 1 is)") in said, said
     assert "guards.max_attachments = 0: every mail with an attachment" in said, said
     assert "database.url holds a password" in said and "rahasia" not in said, said
+
+
+@pytest.mark.parametrize(("old", "new", "warning"), [
+    ('code = "65.02"', 'code = "65.00"', "district 65.00 Kabupaten Malinau: code 65.00 is the province 65 "
+                                         "itself, never a district or city"),
+    ('code = "65.02"', 'code = "64.01"', "district 64.01 Kabupaten Malinau: code 64.01 is in province 64, "
+                                         "the other districts in 65"),
+    ('operator = "operator.blangko@disdukcapil.kaltaraprov.example"', 'operator = "disdukcapil@malinaukab.example"',
+     "office.operator disdukcapil@malinaukab.example is also a sender of 65.02 Kabupaten Malinau"),
+    ('authserv_id = "mx.kaltaraprov.example"', 'authserv_id = "https://mx.kaltaraprov.example/"',
+     "guards.authserv_id 'https://mx.kaltaraprov.example/' looks like a URL; it is the mail server's name as it "
+     "writes it first in Authentication-Results, e.g. authserv_id = 'mx.kaltaraprov.example'"),
+    # 29 February: not at all, or once, in the coming year (the test may run in any year)
+    ('cron = "0 7 * * 1-5"', 'cron = "0 7 29 2 *"', 'digest.cron: "0 7 29 2 *" '),
+    ('cron = "0 7 * * 1-5"', 'cron = "0 7 1 1,7 *"',
+     'digest.cron: "0 7 1 1,7 *" comes only 2 times in the coming year; check the day and month fields'),
+], ids=["code-00", "other-province", "operator-is-a-district", "authserv-url", "feb-29", "twice-a-year"])
+def test_slips_that_work_are_warned(desk_dir: Path, old: str, new: str, warning: str) -> None:
+    """Accepted without a word before: a district coded as the province, or as one in Kalimantan Timur; the
+    operator's notices going to a district; an authserv_id no Authentication-Results header ever starts with."""
+    path = desk_dir / "config.toml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    result = mailbot(desk_dir, "check-config")
+    assert result.returncode == 0, result.stderr
+    said = result.stdout + result.stderr
+    assert warning in " ".join(said.split()), said

@@ -24,9 +24,21 @@ from tests.desk.conftest import EXAMPLES, ROOT, mailbot
     ("BLK-2026-2O", "BLK-2026-2O"), ("BLK-2026-5o", "BLK-2026-5O"), ("BLK-2026-0002 3", "BLK-2026-0002 3"),
     ("BLK-2026-0002-5", "BLK-2026-0002-5"), ("BLK-2026-0002.5", "BLK-2026-0002.5"),
     ("BLK-2026-0005/0005", "BLK-2026-0005/0005"), ("BLK-2026-0002x", "BLK-2026-0002X"),
+    # quotes pasted with it from a letter or a chat (were "no request")
+    ("'BLK-2026-0002'", "BLK-2026-0002"), ("\u201cBLK-2026-0002\u201d", "BLK-2026-0002"),
+    ('"blk-2026-2"', "BLK-2026-0002"), ("\u2018BLK-2026-0002\u2019", "BLK-2026-0002"),
 ])
 def test_a_reference_is_read_whatever_its_spaces_case_and_zeros(typed: str, reference: str) -> None:
     assert request_reference(typed) == reference
+
+
+@pytest.mark.parametrize("typed", ["", "  ", "''", "\u201c\u201d"])
+def test_no_reference_is_refused_as_such(typed: str) -> None:
+    """`history ""` said "no request ''"."""
+    from mailbot.errors import UsageError
+
+    with pytest.raises(UsageError, match="no request reference given"):
+        request_reference(typed)
 
 
 @pytest.mark.parametrize(("typed", "location"), [
@@ -80,8 +92,12 @@ def test_references_and_places_typed_loosely_are_found(desk_dir: Path) -> None:
     (("supply", "receive", "1000", "-n", "x"), "mailbot supply receive: No such option: -n (did you mean --note?)"),
     (("approve", "BLK-2026-0001", "--force"),
      "mailbot: --force needs --reason TEXT (why the unusual quantity; it is recorded)"),
+    # the Unix way to pass a negative number: the option after "--" is an argument too (was "Missing option" alone)
+    (("adjust", "65.04", "--", "-5", "--reason", "kartu rusak"),
+     "mailbot adjust: Missing option '--reason'; --reason was typed after \"--\", where every word is read as an "
+     'argument: write the options before it, e.g. mailbot --config '),
 ], ids=["help", "version", "queue-help", "run-once", "digest-print", "status-h", "no-near-option", "one-letter",
-        "force-without-reason"])
+        "force-without-reason", "options-after-dashes"])
 def test_help_version_and_a_single_dash_point_to_the_option(desk_dir: Path, args: tuple[str, ...],
                                                              said: str) -> None:
     """Were "No such command 'help'" and "No such option: -o" with nothing to go on; --force without --reason,

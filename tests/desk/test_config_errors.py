@@ -169,3 +169,26 @@ def test_a_wrong_value_is_said_in_plain_words(tmp_path: Path, edit: tuple[str, s
         load_config(path)
     said = str(caught.value)
     assert expected in said and "Input should" not in said and said.isprintable(), said
+
+
+@pytest.mark.parametrize(("encode", "expected"), [
+    (lambda s: s.encode("utf-16"), 'is saved as UTF-16 ("Unicode"); save it as UTF-8 text'),
+    (lambda s: s.encode("utf-16-le"), 'is saved as UTF-16 ("Unicode"); save it as UTF-8 text'),
+    (lambda s: s.replace("Bidang Pelayanan", "Bidang Pelayanan é").encode("latin-1"),
+     "is not UTF-8 text (byte 0xe9 on line 17, as Latin-1 or Windows-1252 write it); save it as UTF-8 text"),
+    (lambda s: s.replace("\n", "\r").encode(), "has old Mac line ends (a CR alone, no LF); save it with Unix (LF)"),
+    (lambda s: s.replace('name = "Kabupaten Malinau"', 'name = "Kabupaten Malinau"\nname = "Malinau"').encode(),
+     "not valid TOML: Cannot overwrite a value (at line 167, column 17): 'name = \"Malinau\"'"),
+    (lambda s: s.replace('senders = ["disdukcapil@malinaukab.example"]',
+                         'senders = ["disdukcapil@malinaukab.example", "Disdukcapil@malinaukab.example"]').encode(),
+     "sender disdukcapil@malinaukab.example is listed twice in 65.02 (an address is the same in any case)"),
+], ids=["utf-16-bom", "utf-16-no-bom", "latin-1", "cr-only", "duplicate-key", "sender-twice-in-one-district"])
+def test_a_file_saved_wrong_is_told_how_to_save_it(desk_dir: Path, encode, expected: str) -> None:  # type: ignore[no-untyped-def]
+    """Were "Found invalid character '\\r'", "Found invalid character '\\x00'", "not UTF-8 text", "Cannot overwrite
+    a value (at line 69, column 17)" with no key, "listed for both 65.02 and 65.02"."""
+    path = desk_dir / "config.toml"
+    path.write_bytes(encode(path.read_text()))
+    result = mailbot(desk_dir, "check-config")
+    assert result.returncode == 2, result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert expected in line, line

@@ -94,7 +94,7 @@ def test_a_limit_is_read_by_the_quantity_reader_with_an_honest_bound(desk_dir: P
     assert one.stdout.count("BLK-") == 1 and thousand.stdout.count("BLK-") > 1  # "1.000" is a thousand, not 1
     assert mailbot(desk_dir, "requests", "--limit", "dua").stdout.count("BLK-") == 2
     for typed, words in ((HUGE, "at most 1.000.000 rows"), ("2.000.000", "at most 1.000.000 rows"),
-                         ("0", "above zero"), ("1,5", "ambiguous")):
+                         ("0", "above zero"), ("1,5", "decimal comma")):
         result = mailbot(desk_dir, "queue", "list", "--limit", typed)
         assert result.returncode == 2 and words in result.stderr and len(result.stderr.splitlines()) == 1, result.stderr
 

@@ -62,10 +62,34 @@ def test_a_manager_writing_a_leading_zero_group_is_asked_as_the_operator_is() ->
 
 
 @pytest.mark.parametrize(("text", "advice"), [("-2,000", "write -2.000 or -2000"), ("2,000", "write 2.000 or 2000"),
-                                              ("-1,5", 'write -1.500 or "-1,5 ribu"')])
+                                              ("-1,5", 'e.g. -1, or "-1,5 ribu" if you mean thousands')])
 def test_the_advice_for_an_ambiguous_change_keeps_its_sign(text: str, advice: str) -> None:
     with pytest.raises(QuantityError, match=advice):
         parse_quantity(text, signed=True)
+
+
+@pytest.mark.parametrize(("text", "advice"), [
+    ("12,00", "write 12"), ("700,00", "write 700"), ("3,0", "write 3"), ("-5,00", "write -5"),
+    ("1,50", 'write a whole number, e.g. 1, or "1,50 ribu" if you mean thousands'),
+    ("2,5", 'write a whole number, e.g. 2, or "2,5 ribu" if you mean thousands')])
+def test_a_decimal_comma_is_never_advised_as_thousands(text: str, advice: str) -> None:
+    """"12,00" is twelve as a spreadsheet shows it: the advice was "write 12.000", a thousand times more, which
+    `supply receive` then took."""
+    with pytest.raises(QuantityError) as caught:
+        parse_quantity(text, signed=True)
+    message = str(caught.value)
+    assert message == f"\"{text}\" has a decimal comma: pieces are whole numbers; {advice}"
+    assert "pieces are whole numbers" in message and ".000" not in message and ".500" not in message
+
+
+@pytest.mark.parametrize(("text", "advice"), [
+    ("2.5rb", "write it like 2,5 rb or 2.500"), ("2.5 ribu", "write it like 2,5 ribu or 2.500"),
+    ("1.25 juta", "write it like 1,25 juta or 1.250.000")])
+def test_a_decimal_point_before_thousands_is_shown_with_the_typed_figure(text: str, advice: str) -> None:
+    """"2.5rb" was told "write it like 1,5 ribu or 1.500", not the figure typed."""
+    with pytest.raises(QuantityError) as caught:
+        parse_quantity(text)
+    assert str(caught.value) == f'"{text}" has a decimal point, which Indonesian writes as a comma; {advice}'
 
 
 @pytest.mark.parametrize(("typed", "recorded"), [("10.000", 10000), ("10 ribu", 10000), ("10000", 10000),
@@ -79,7 +103,9 @@ def test_supply_receive_reads_dots_as_thousands(desk_dir: Path, typed: str, reco
 
 @pytest.mark.parametrize(("args", "words"), [
     (("supply", "receive", "2,000"), "ambiguous"),
-    (("supply", "receive", "1,5"), "ambiguous"),
+    (("supply", "receive", "1,5"), "has a decimal comma"),
+    (("supply", "receive", "12,00", "--item", "kia"),
+     '"12,00" has a decimal comma: pieces are whole numbers; write 12'),
     (("supply", "receive", "1000000000000"), "max_quantity_per_movement"),
     (("supply", "receive", "-500"), "mailbot adjust province -500"),
     (("adjust", "65.04", "-500000", "--reason", "hilang"), "max_quantity_per_movement"),
