@@ -69,6 +69,12 @@ def _without_granted_restated(low: str, granted: int | None) -> str:
     return low
 
 
+# A correction that gives only the new figure ("salah ketik pak, maksudnya 1.500 keping saja"): its one figure,
+# placed by no cue, is the request's asked figure (mailbot.reader.vocabulary).
+_NEW_ASKED_ONLY = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(vocabulary.NEW_ASKED_FIGURE_ONLY, key=len,
+                                                                       reverse=True))) + r")\b")
+
+
 # Words that say a mail corrects a figure given before ("ralat", "koreksi"), not a mere "bukan" in passing.
 _SAYS_CORRECTION = re.compile(r"\b(?:koreksi|ralat|revisi|salah ketik|yang benar|correction)\b")
 
@@ -581,6 +587,10 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         if name is None and earlier and _SAYS_CORRECTION.search(low):
             held = [k for k, values in earlier.items() if k in FIELDS and f.value in values]
             name = held[0] if len(held) == 1 else None
+        if (name is None and requested is not None and "received" not in recorded and len(own_new) == 1
+                and not figures[i].old and _NEW_ASKED_ONLY.search(low)):
+            # "tadi typo. Harusnya 2.500 keping": the one figure of a correction naming no field is the asked one
+            name = "requested"
         if name is None:
             if f.value in (requested, stock_on_hand, approved):
                 continue  # the same figure restated ("1.200 keping kami tunggu")

@@ -39,6 +39,23 @@ CASES = [
     ("Kami revisi permintaannya menjadi 1.200 keping saja pak.", 1500, 350, 1500, "correction",
      {"requested": 1200}),
     ("Sisa stok 350 itu keliru, seharusnya 150 keping.", 1500, 350, 1500, "correction", {"stock_on_hand": 150}),
+    # only the new figure, with words of a correction: the request's asked figure (not a figure in doubt)
+    ("eh salah ketik pak, maksudnya 1.500 keping saja.", 2000, 750, 2000, "correction", {"requested": 1500}),
+    ("Mohon maaf Pak, tadi typo. Harusnya 2.500 keping, karena ada perekaman massal di SMA minggu depan.", 2000,
+     750, 2000, "correction", {"requested": 2500}),
+    ("Aduh maaf pak, yang barusan juga keliru. Yang betul 1.800 keping.", 1500, 750, 1500, "correction",
+     {"requested": 1800}),
+    ("Sori pak salah ketik di email pertama, jumlahnya 1.200 keping.", 2000, 750, 2000, "correction",
+     {"requested": 1200}),
+    ("Maaf pak, seharusnya 1.600 keping (salah ketik).", 2000, 750, 2000, "correction", {"requested": 1600}),
+    ("Jumlahnya diganti 1.500 keping saja ya pak.", 2000, 750, 2000, "correction", {"requested": 1500}),
+    ("Pak, jumlahnya jadi 1.900 keping saja.", 2000, 750, 2000, "correction", {"requested": 1900}),
+    ("Maksudnya 1.500 keping pak.", 2000, 750, 2000, "correction", {"requested": 1500}),
+    # the same correction again: the figure it gives is already the request's
+    ("Sori pak salah ketik di email pertama, jumlahnya 1.200 keping.", 1200, 750, 1200, "restated",
+     {"requested": 1200}),
+    # two figures, or one said of the stock: never taken for the asked figure
+    ("Maaf salah ketik, sisa stok kami 300 keping.", 2000, 750, 2000, "correction", {"stock_on_hand": 300}),
 ]
 
 

@@ -1972,3 +1972,12 @@ NOT_AFTER_ALL: tuple[str, ...] = (
     "tidak jadi", "tdk jadi", "tak jadi", "gak jadi", "ga jadi", "gk jadi", "nggak jadi", "ngga jadi", "ngak jadi",
     "enggak jadi", "engga jadi", "ndak jadi", "nda jadi", "gajadi", "nggak jd", "gak jd", "tidak jd", "ga jd",
 )
+# A follow-up in a request's thread that corrects with only the new figure, naming neither the old one nor its
+# field (mailbot.followup.interpret): "eh salah ketik pak, maksudnya 1.500 keping saja", "tadi typo. Harusnya
+# 2.500", "Yang betul 1.800 keping", "jumlahnya jadi 1.900 saja". Its one figure is the request's asked figure.
+NEW_ASKED_FIGURE_ONLY: tuple[str, ...] = (
+    "salah ketik", "salah tulis", "salah input", "typo", "maksudnya", "maksud kami", "yang kami maksud",
+    "harusnya", "seharusnya", "semestinya", "mestinya", "yang betul", "yang benar", "yg betul", "yg benar",
+    "jumlahnya jadi", "jumlahnya jd", "jumlahnya menjadi", "jumlahnya diganti", "jumlahnya diubah",
+    "diganti", "diganti jadi", "diganti menjadi", "diralat", "ralat", "koreksi", "keliru",
+)

@@ -218,3 +218,22 @@ def test_a_reminder_in_other_words_escalates_once_with_the_time_since_it_was_sen
                      "Mohon maaf pak, kapan permohonan kami diproses? Belum ada kabar sampai sekarang.")
     assert len(replies_to(desk_dir, mid)) == 1
     assert len(_to_managers(desk_dir, "Pengingat")) == 1
+
+
+def test_a_correction_giving_only_the_new_figure_changes_the_request_and_a_copy_is_answered(desk_dir: Path) -> None:
+    approved = _request(desk_dir, "bl-req", BULUNGAN,
+                        "Selamat pagi, sisa stok blangko KTP-el kami tinggal 750 keping. "
+                        "Mohon tambahan 2.000 keping.\n")
+    reference = _reference(approved)
+    assert _row(desk_dir, reference)["approved"] == 2000
+    mid = _in_thread(desk_dir, approved, "bl-typo", BULUNGAN, "eh salah ketik pak, maksudnya 1.500 keping saja.")
+    row = _row(desk_dir, reference)
+    assert (row["requested"], row["approved"]) == (1500, 1500)
+    [told] = replies_to(desk_dir, mid)
+    assert "2.000 keping menjadi 1.500 keping" in told.text
+    # the same correction sent again (a new Message-ID): nothing changes, and the district still gets one reply
+    again = _in_thread(desk_dir, approved, "bl-typo-again", BULUNGAN,
+                       "eh salah ketik pak, maksudnya 1.500 keping saja.")
+    assert _row(desk_dir, reference)["requested"] == 1500
+    assert len(replies_to(desk_dir, again)) == 1
+
