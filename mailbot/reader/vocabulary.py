@@ -479,6 +479,12 @@ NOT_YET_ZERO_WORDS: tuple[str, ...] = (
     "hari lagi", "minggu lagi", "pekan lagi", "bulan lagi", "diperkirakan", "perkiraan", "kira-kira", "bakal",
     "bisa", "keburu", "will", "would", "could", "may", "expected to", "likely to",
 )
+# Right before a zero-stock word, these say how fast the stock is used, not that it is gone: "stok kami cepat
+# habis karena pelayanan keliling", "blangko selalu cepat habis" (a rate; the stock now is not said).
+RATE_BEFORE_ZERO_WORDS: tuple[str, ...] = (
+    "cepat", "cepet", "lebih cepat", "terlalu cepat", "cepat sekali", "sangat cepat", "mudah", "gampang",
+    "sering", "selalu", "biasanya", "quickly", "fast", "quicker", "faster",
+)
 # After a zero-stock word, these make it a forecast: "habis dalam 5 hari", "habis minggu depan".
 ZERO_LATER_WORDS: tuple[str, ...] = (
     "dalam", "dlm", "kurang dari", "minggu depan", "pekan depan", "bulan depan", "besok", "lusa",

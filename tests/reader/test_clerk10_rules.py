@@ -308,6 +308,22 @@ def test_zero_in_other_words(text: str, want: dict[str, int]) -> None:
     assert read(text) == want
 
 
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # how fast the stock is used, not a stock of zero
+        ("Pak, kalau boleh jumlahnya dinaikkan jadi 2.600 keping, stok kami cepat habis karena pelayanan keliling.",
+         {"requested": 2600}),
+        ("Mohon tambahan 1.000 keping, blangko KTP-el kami selalu cepat habis kalau ada jemput bola.",
+         {"requested": 1000}),
+        # ... while "cepat" asked of the sending leaves a stock said to be gone as it is
+        ("Mohon dikirim cepat karena stok blangko KTP-el kami sudah habis.", {"stock_on_hand": 0}),
+    ],
+)
+def test_a_stock_that_runs_out_fast_is_a_rate_not_zero(text: str, want: dict[str, int]) -> None:
+    assert read(text) == want
+
+
 # --- A handover inside the office is no receipt; what is handed over is the stock --------------------------------
 
 
