@@ -1987,3 +1987,9 @@ NEW_ASKED_FIGURE_ONLY: tuple[str, ...] = (
     "jumlahnya jadi", "jumlahnya jd", "jumlahnya menjadi", "jumlahnya diganti", "jumlahnya diubah",
     "diganti", "diganti jadi", "diganti menjadi", "diralat", "ralat", "koreksi", "keliru",
 )
+# How far a request has got, asked ("permohonan kami sudah sampai mana ya?", "sampai tahap apa"): "sampai" says
+# no blanks arrived; the mail is a reminder (mailbot.reader.classify strips these before its receipt phrases).
+PROGRESS_QUESTIONS: tuple[str, ...] = (
+    "sampai mana", "sampai di mana", "sampai dimana", "sampai tahap apa", "sampai tahap mana",
+    "sampe mana", "sampai sejauh mana", "sudah sejauh mana", "sejauh mana",
+)

@@ -237,3 +237,14 @@ def test_a_correction_giving_only_the_new_figure_changes_the_request_and_a_copy_
     assert _row(desk_dir, reference)["requested"] == 1500
     assert len(replies_to(desk_dir, again)) == 1
 
+
+def test_asking_how_far_the_request_has_got_is_a_reminder_never_a_receipt(desk_dir: Path) -> None:
+    held = _request(desk_dir, "nn-big", NUNUKAN,
+                    "Dengan hormat, sisa stok blangko KTP-el kami 500 keping. Mohon tambahan 4.000 keping.\n")
+    reference = _reference(held)
+    assert _row(desk_dir, reference)["state"] == "held"
+    mid = _in_thread(desk_dir, held, "nn-where", NUNUKAN, "Pak, izin bertanya, permohonan kami sudah sampai mana ya?")
+    [told] = replies_to(desk_dir, mid)
+    assert "ditinjau oleh pimpinan" in told.text and "penerimaan" not in told.text
+    assert "reminder" in _reasons(desk_dir, mid)
+    assert len(_to_managers(desk_dir, "Pengingat dari")) == 1
