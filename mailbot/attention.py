@@ -28,6 +28,7 @@ from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import number
 from mailbot.outcomes import MessageOutcome
 from mailbot.outgoing import answering, queue, reply_subject
+from mailbot.reader import vocabulary
 from mailbot.reader.verdict import Verdict
 from mailbot.store import repo
 from mailbot.store.prepared import Prepared
@@ -144,6 +145,9 @@ _REMINDER = re.compile(
     r"sudah (?:seminggu|sepekan|\w+ (?:hari|minggu|pekan))|masih menunggu|"
     r"any (?:update|news|progress)|still waiting|still pending|no (?:reply|response|answer|decision|news)|"
     r"remind\w*|status of our request|"
+    # asking after a request sent before in a letter's words ("izin menanyakan surat permohonan ... kami", "apakah
+    # sudah ada disposisi?"; mailbot.reader.vocabulary)
+    + "|".join(map(re.escape, vocabulary.REMINDER_ASKS)) + "|"
     # an urge to send ("mohon segera dikirim", "kapan blangkonya sampai", "pengirimannya mohon dipercepat"): the
     # request waits on us, whatever else the mail restates ("SETUJU 2.000, mohon segera dikirim")
     rf"{_SOON}\W+(?:\w+\W+){{0,2}}?{_SENT}|{_SENT}\W+(?:\w+\W+){{0,2}}?(?:mohon|harap|agar|supaya|bisa|dapat)\s+{_SOON}|"

@@ -1993,3 +1993,11 @@ PROGRESS_QUESTIONS: tuple[str, ...] = (
     "sampai mana", "sampai di mana", "sampai dimana", "sampai tahap apa", "sampai tahap mana",
     "sampe mana", "sampai sejauh mana", "sudah sejauh mana", "sejauh mana",
 )
+# Asking after a request sent before, in the words of office letters (mailbot.attention's reminders): "izin
+# menanyakan surat permohonan blangko kami tgl 6 kemarin, apakah sudah ada disposisi?".
+REMINDER_ASKS: tuple[str, ...] = (
+    "sudah ada disposisi", "sdh ada disposisi", "udah ada disposisi", "sudah didisposisi", "sudah di disposisi",
+    "sudah disposisi", "telah didisposisi", "menanyakan surat permohonan", "menanyakan permohonan",
+    "menanyakan perihal permohonan", "menanyakan surat kami", "menanyakan usulan", "menanyakan pengajuan",
+    "mempertanyakan permohonan",
+)
