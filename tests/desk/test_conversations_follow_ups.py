@@ -248,3 +248,18 @@ def test_asking_how_far_the_request_has_got_is_a_reminder_never_a_receipt(desk_d
     assert "ditinjau oleh pimpinan" in told.text and "penerimaan" not in told.text
     assert "reminder" in _reasons(desk_dir, mid)
     assert len(_to_managers(desk_dir, "Pengingat dari")) == 1
+
+
+@pytest.mark.parametrize("text", ["Pak, blangkonya sudah dikirim belum?",
+                                  "Pak, kapan kira-kira bisa dikirim? Kami ada kegiatan jemput bola tanggal 15."])
+def test_asking_after_blanks_approved_and_not_yet_sent_is_told_so(desk_dir: Path, text: str) -> None:
+    approved = _request(desk_dir, "bl-req", BULUNGAN,
+                        "Selamat pagi, sisa stok blangko KTP-el kami tinggal 750 keping. "
+                        "Mohon tambahan 2.000 keping.\n")
+    reference = _reference(approved)
+    assert _row(desk_dir, reference)["state"] == "approved"
+    mid = _in_thread(desk_dir, approved, "bl-sent-yet", BULUNGAN, text)
+    [told] = replies_to(desk_dir, mid)
+    assert "telah disetujui dan sedang disiapkan untuk dikirim sebanyak 2.000 keping" in told.text, told.text
+    assert "akan dibaca" not in told.text
+    assert "reminder" in _reasons(desk_dir, mid)
