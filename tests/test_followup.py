@@ -113,6 +113,21 @@ def test_a_recount_of_a_received_shipment_corrects_its_count(text: str) -> None:
     assert (reading.intent, reading.figures) == ("correction", {"received": 1200})
 
 
+def test_a_recount_to_the_full_figure_past_a_bundles_content_corrects_the_count() -> None:
+    # "isi 100" is what one bundle holds: no figure of the request, its stock or its count
+    reading = interpret("Pak mohon maaf, ternyata ada satu ikat isi 100 yang terselip di bawah meja. Jadi jumlahnya "
+                        "lengkap 2.000 keping.", item="ktp-el", requested=2000, stock_on_hand=750, approved=2000,
+                        received=1900)
+    assert (reading.intent, reading.figures) == ("correction", {"received": 2000})
+
+
+def test_a_recount_sent_again_restates_the_count_and_never_changes_the_asked_figure() -> None:
+    # the reader took "jumlah yang benar 1.950" for the asked figure; this reading placed it as the count received
+    reading = interpret("Setelah dihitung ulang oleh dua orang, jumlah yang benar 1.950 keping pak.", item="ktp-el",
+                        requested=2000, stock_on_hand=750, approved=2000, received=1950, read={"requested": 1950})
+    assert (reading.intent, reading.figures) == ("restated", {"received": 1950})
+
+
 def test_a_count_of_what_arrived_is_never_taken_for_a_shipment_not_yet_received() -> None:
     reading = interpret("yang kami terima 1.100 keping", item="ktp-el", requested=1500, stock_on_hand=900,
                         approved=1200)

@@ -2001,3 +2001,9 @@ REMINDER_ASKS: tuple[str, ...] = (
     "menanyakan perihal permohonan", "menanyakan surat kami", "menanyakan usulan", "menanyakan pengajuan",
     "mempertanyakan permohonan",
 )
+# Right before a figure, these give the content of one bundle or box ("ada satu ikat isi 100 yang terselip", "4 dus @
+# 250 keping"): no figure of the request, its stock or its count (mailbot.followup.interpret).
+BUNDLE_CONTENT_BEFORE: tuple[str, ...] = (
+    "isi", "berisi", "isinya", "@", "per ikat", "per dus", "per box", "per bundel", "per pak", "tiap ikat",
+    "tiap dus", "setiap ikat", "setiap dus",
+)

@@ -263,3 +263,28 @@ def test_asking_after_blanks_approved_and_not_yet_sent_is_told_so(desk_dir: Path
     assert "telah disetujui dan sedang disiapkan untuk dikirim sebanyak 2.000 keping" in told.text, told.text
     assert "akan dibaca" not in told.text
     assert "reminder" in _reasons(desk_dir, mid)
+
+
+def test_a_recount_to_the_full_figure_closes_the_shortfall_and_a_copy_changes_no_request(desk_dir: Path) -> None:
+    approved = _request(desk_dir, "bl-req", BULUNGAN,
+                        "Selamat pagi, sisa stok blangko KTP-el kami tinggal 750 keping. "
+                        "Mohon tambahan 2.000 keping.\n")
+    reference = _reference(approved)
+    assert mailbot(desk_dir, "dispatch", reference).returncode == 0
+    _in_thread(desk_dir, approved, "bl-got", BULUNGAN, "Blangko sudah kami terima sebanyak 1.900 keping.")
+    assert "shortfall" in {r for (r,) in db(desk_dir).execute(
+        "select reason from attention_items where closed_at is null")}
+    mid = _in_thread(desk_dir, approved, "bl-found", BULUNGAN,
+                     "Pak mohon maaf, ternyata ada satu ikat isi 100 yang terselip di bawah meja. Jadi jumlahnya "
+                     "lengkap 2.000 keping.")
+    assert len(replies_to(desk_dir, mid)) == 1
+    assert not {r for (r,) in db(desk_dir).execute(
+        "select reason from attention_items where closed_at is null")} & {"shortfall", "doubt"}
+    # the same recount sent again: never read as a change of the asked figure
+    again = _in_thread(desk_dir, approved, "bl-found-again", BULUNGAN,
+                       "Pak mohon maaf, ternyata ada satu ikat isi 100 yang terselip di bawah meja. Jadi jumlahnya "
+                       "lengkap 2.000 keping.")
+    assert len(replies_to(desk_dir, again)) <= 1
+    assert _row(desk_dir, reference)["requested"] == 2000
+    details = [d for (d,) in db(desk_dir).execute("select detail from attention_items where closed_at is null")]
+    assert not any("Jumlah yang dimohon" in (d or "") for d in details), details
