@@ -1949,6 +1949,8 @@ COUNT_OPENERS: tuple[str, ...] = (
     "jumlahnya", "jumlah", "sebanyak", "totalnya", "total", "kami hitung", "sudah kami hitung", "dihitung",
     "setelah dihitung", "kami cek", "setelah dicek", "isinya", "berjumlah", "in total", "we counted", "counted",
     "the count is", "a total of", "altogether",
+    # "Pak, blangko sudah tiba. Terhitung 1.980 lembar", "The parcel arrived this morning. Our count: 1,950 pieces."
+    "terhitung", "hitungan kami", "menurut hitungan kami", "our count", "by our count",
 )
 
 # A district withdrawing its own request (mailbot.followup.cancels). Words that cancel wherever they stand, unless
