@@ -55,3 +55,17 @@ def test_a_letters_ask_after_the_request_from_the_second_address_reminds_of_the_
     [answer] = replies_to(desk_dir, "<n2@nunukankab.example>")
     assert reference in answer.subject and "pengingat" in answer.text and "ditinjau oleh pimpinan" in answer.text
     assert "kami catat dengan nomor rujukan" not in answer.text
+
+
+def test_a_linked_request_with_its_figure_is_not_asked_for_that_figure(desk_dir: Path) -> None:
+    run_once(desk_dir, write_eml(desk_dir, "n1.eml", sender=FIRST, subject="Permohonan blangko KTP-el Kab. Nunukan",
+                                 body="Dengan hormat,\nBersama ini kami mohon tambahan blangko KTP-el sebanyak 2.000 "
+                                      "keping. Sisa stok kami saat ini 1.200 keping.\nTerima kasih.\n",
+                                 message_id="<n1@nunukankab.example>"))
+    run_once(desk_dir, write_eml(desk_dir, "n2.eml", sender=SECOND,
+                                 subject="Permohonan blangko untuk Kecamatan Sebatik",
+                                 body=SEBATIK, message_id="<n2@nunukankab.example>"))
+    [answer] = replies_to(desk_dir, "<n2@nunukankab.example>")
+    assert "Jumlah yang dimohon: 1.000 keping" in answer.text
+    assert "mohon sampaikan jumlahnya" not in answer.text
+    assert "\n\n\n" not in answer.text
