@@ -575,6 +575,11 @@ _SUBSTANCE = re.compile(r"\b(?:batal\w*|tunda\w*|ditunda|diundur|undur|tidak|tdk
                         r"cancel\w*|not|no|but)\b|\d", re.IGNORECASE)
 
 
+def is_thanks(verdict: Verdict) -> bool:
+    """A short "ok terima kasih" / "siap" / "noted" that says nothing else (see _is_confirmation)."""
+    return _is_confirmation(verdict)
+
+
 def _is_confirmation(verdict: Verdict) -> bool:
     """A short "baik, terima kasih" / "siap" / "noted" that says nothing else (thanks, agreement, greetings, the
     address, a sign-off): recorded; anything more ("Pak, batal aja ya, kegiatannya diundur. Makasih") or longer
