@@ -515,7 +515,9 @@ def link(session: Session, desk: Desk, req: Request, open_one: Request, message:
     _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_linked", message=message,
                    verdict=verdict,
                    context={"facts": facts(verdict), "open_reference": open_one.reference,
-                            "other_sender": None if open_one.sender == req.sender else open_one.sender})
+                            "other_sender": None if open_one.sender == req.sender else open_one.sender,
+                            # a figure it gave is never asked for again ("mohon sampaikan jumlahnya")
+                            "asked": req.requested})
     return MessageOutcome.REQUEST_LINKED
 
 

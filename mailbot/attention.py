@@ -28,6 +28,7 @@ from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import number
 from mailbot.outcomes import MessageOutcome
 from mailbot.outgoing import answering, queue, reply_subject
+from mailbot.reader import vocabulary
 from mailbot.reader.verdict import Verdict
 from mailbot.store import repo
 from mailbot.store.prepared import Prepared
@@ -140,10 +141,13 @@ _REMINDER = re.compile(
     rf"bagaimana\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|sudah sampai (?:mana|tahap apa)|"
     r"belum (?:juga )?(?:ada |kami )?(?:balasan|kabar|tanggapan|jawaban|respon\w*|keputusan|kepastian|informasi|"
     r"terima|diproses|diputuskan|dikirim|ditanggapi|dibalas)|"
-    r"kapan\s+(?:\w+\s+){0,4}?(?:diproses|diputuskan|dikirim|disetujui|ditindaklanjuti|selesai|keluar)|"
+    r"kapan\s+(?:[\w-]+\s+){0,4}?(?:diproses|diputuskan|dikirim|disetujui|ditindaklanjuti|selesai|keluar)|"
     r"sudah (?:seminggu|sepekan|\w+ (?:hari|minggu|pekan))|masih menunggu|"
     r"any (?:update|news|progress)|still waiting|still pending|no (?:reply|response|answer|decision|news)|"
     r"remind\w*|status of our request|"
+    # asking after a request sent before in a letter's words ("izin menanyakan surat permohonan ... kami", "apakah
+    # sudah ada disposisi?"; mailbot.reader.vocabulary)
+    + "|".join(map(re.escape, vocabulary.REMINDER_ASKS)) + "|"
     # an urge to send ("mohon segera dikirim", "kapan blangkonya sampai", "pengirimannya mohon dipercepat"): the
     # request waits on us, whatever else the mail restates ("SETUJU 2.000, mohon segera dikirim")
     rf"{_SOON}\W+(?:\w+\W+){{0,2}}?{_SENT}|{_SENT}\W+(?:\w+\W+){{0,2}}?(?:mohon|harap|agar|supaya|bisa|dapat)\s+{_SOON}|"
@@ -218,6 +222,29 @@ def asks_after_shipment(verdict: Verdict) -> bool:
     report or a receipt, nor a mail asking a figure of its own."""
     return (verdict.kind in ("other", "request") and verdict.requested is None
             and bool(_NOT_ARRIVED.search(verdict.body_excerpt or "")))
+
+
+# Whether the blanks already left, asked ("sudah dikirim belum?", "apakah sudah dikirim?", "has it been sent yet?"):
+# never when they can be sent ("apakah bisa dikirim minggu ini?", a question for a person).
+_SENT_YET = re.compile(r"\b(?:sudah|sdh|udah|telah|dah)(?:kah)?\b[^.!?\n]{0,30}?\b(?:di)?kirim\w*|"
+                       r"\b(?:been|already)\s+(?:sent|shipped|dispatched)\b|"
+                       r"\b(?:sent|shipped|dispatched) (?:\w+ )?yet\b",
+                       re.IGNORECASE)
+
+
+def asks_if_sent(verdict: Verdict) -> bool:
+    """Whether the mail asks if blanks not received were sent already (asks_after_shipment, in so many words): of
+    a request approved and not yet sent, the district is told so.
+
+    >>> from mailbot.reader.verdict import Verdict
+    >>> asks_if_sent(Verdict(kind="other", district=None, sender_known=True, sender=None, item=None,
+    ...                      body_excerpt="Pak, blangkonya sudah dikirim belum?"))
+    True
+    >>> asks_if_sent(Verdict(kind="other", district=None, sender_known=True, sender=None, item=None,
+    ...                      body_excerpt="Pak, apakah blangkonya bisa dikirim minggu ini?"))
+    False
+    """
+    return asks_after_shipment(verdict) and bool(_SENT_YET.search(verdict.body_excerpt or ""))
 
 
 def figure_attachments(raw: bytes | None) -> list[str]:

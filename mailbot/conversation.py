@@ -110,9 +110,11 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         return update(session, desk, thread, message, verdict, trust, restored)
     if followup.cancels(verdict.body_excerpt or "", reading.intent):
         return cancel(session, desk, message, verdict, trust, thread, reading)
-    if _open_end(session, thread).state == "dispatched" and attention.asks_after_shipment(verdict):
+    if (_open_end(session, thread).state == "dispatched" and attention.asks_after_shipment(verdict)) \
+            or (_open_end(session, thread).state == "approved" and attention.asks_if_sent(verdict)):
         # "blangko belum sampai", "apakah sudah dikirim?", "posisi kiriman": where the blanks are, answered with
-        # when they left and how many (the managers hear of a shipment overdue)
+        # when they left and how many (the managers hear of a shipment overdue); approved and not yet sent
+        # ("Pak, blangkonya sudah dikirim belum?"), the district is told so and the managers that it waits
         return attention.reminder(session, desk, message, verdict, trust, _open_end(session, thread))
     if reading.intent != "question" and followup.denies_cancelling(verdict.body_excerpt or ""):
         # "mohon permohonan kami jangan dibatalkan", "TIDAK kami batalkan, mohon tetap dikirim 1.200": nothing
@@ -571,6 +573,11 @@ _COURTESY = re.compile(r"^(?:(?:dengan hormat|yth|kepada|bapak|ibu|pak|bu|kak|ma
 _SUBSTANCE = re.compile(r"\b(?:batal\w*|tunda\w*|ditunda|diundur|undur|tidak|tdk|tak|jangan|ga|gak|nggak|ngga|gk|"
                         r"enggak|belum|kurang|lebih|tolong|mohon|minta|ubah|ganti|salah|tapi|namun|urung\w*|tarik|"
                         r"cancel\w*|not|no|but)\b|\d", re.IGNORECASE)
+
+
+def is_thanks(verdict: Verdict) -> bool:
+    """A short "ok terima kasih" / "siap" / "noted" that says nothing else (see _is_confirmation)."""
+    return _is_confirmation(verdict)
 
 
 def _is_confirmation(verdict: Verdict) -> bool:

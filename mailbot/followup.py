@@ -69,6 +69,17 @@ def _without_granted_restated(low: str, granted: int | None) -> str:
     return low
 
 
+# A correction that gives only the new figure ("salah ketik pak, maksudnya 1.500 keping saja"): its one figure,
+# placed by no cue, is the request's asked figure (mailbot.reader.vocabulary).
+_NEW_ASKED_ONLY = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(vocabulary.NEW_ASKED_FIGURE_ONLY, key=len,
+                                                                       reverse=True))) + r")\b")
+
+
+# The content of one bundle, right before its figure ("satu ikat isi 100 yang terselip"; mailbot.reader.vocabulary).
+_BUNDLE_CONTENT = re.compile(r"(?:^|(?<![\w-]))(?:" + "|".join(map(re.escape, vocabulary.BUNDLE_CONTENT_BEFORE))
+                             + r")\s*$")
+
+
 # Words that say a mail corrects a figure given before ("ralat", "koreksi"), not a mere "bukan" in passing.
 _SAYS_CORRECTION = re.compile(r"\b(?:koreksi|ralat|revisi|salah ketik|yang benar|correction)\b")
 
@@ -509,7 +520,8 @@ def _field(clause: str) -> str | None:
 
 def _figures(low: str, item: str) -> list[_Figure]:
     mentions = [m for m in find_mentions(low) if m.value is not None and m.unit in (None, "blank")
-                and not m.rate and not m.year and not m.approximate and m.value > 0]
+                and not m.rate and not m.year and not m.approximate and m.value > 0
+                and not _BUNDLE_CONTENT.search(low[max(0, m.start - 16):m.start])]
     found: list[_Figure] = []
     for m in mentions:
         before = low[max(0, m.start - 20):m.start]
@@ -581,6 +593,10 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         if name is None and earlier and _SAYS_CORRECTION.search(low):
             held = [k for k, values in earlier.items() if k in FIELDS and f.value in values]
             name = held[0] if len(held) == 1 else None
+        if (name is None and requested is not None and "received" not in recorded and len(own_new) == 1
+                and not figures[i].old and _NEW_ASKED_ONLY.search(low)):
+            # "tadi typo. Harusnya 2.500 keping": the one figure of a correction naming no field is the asked one
+            name = "requested"
         if name is None:
             if f.value in (requested, stock_on_hand, approved):
                 continue  # the same figure restated ("1.200 keping kami tunggu")
@@ -593,7 +609,9 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
             continue
         if name in new and new[name] != value:
             return Reading("unclear", why=f"{name}: {new[name]} or {value}")
-        if name not in new and not other_new:
+        if name not in new and not other_new and value not in new.values():
+            # (a figure this reading placed in another field is placed: "jumlah yang benar 1.950" of a count
+            # received, restated, is never also the asked figure)
             new[name] = value
     changed = {k: v for k, v in new.items() if v != recorded.get(k)}
     corrects = bool(_CORRECTION_WORDS.search(low))

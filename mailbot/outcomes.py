@@ -64,6 +64,7 @@ class MessageOutcome(StrEnum):
     MANAGER_APPROVE = "manager-approve"
     MANAGER_REJECT = "manager-reject"
     MANAGER_OTHER = "manager-other"
+    MANAGER_THANKS = "manager-thanks"  # "ok terima kasih" to our mail in a request's thread: recorded, no reply
     MANAGER_COMMAND_ERROR = "manager-command-error"
     MANAGER_COMMAND_UNCONFIRMED = "manager-command-unconfirmed"
     MANAGER_COMMAND_REFUSED = "manager-command-refused"
@@ -148,6 +149,7 @@ OUTCOME_WORDS: dict[str, str] = {
     "manager-approve": "manager's approval",
     "manager-reject": "manager's rejection",
     "manager-other": "manager's mail, no decision in it",
+    "manager-thanks": "manager's thanks in a request's thread, recorded",
     "manager-command-error": "manager's decision not understood (manager told)",
     "manager-command-unconfirmed": "manager's decision awaiting confirmation",
     "manager-command-refused": "manager's decision refused (manager told)",

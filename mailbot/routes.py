@@ -462,6 +462,13 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
     A manager's mail that failed the sender checks never comes here: untrusted() tells the operator
     (once per address and day) and nothing is decided."""
     command = parse_manager_command(verdict.body_excerpt)
+    if command is None and conversation.is_thanks(verdict) and (thread := find_thread(session, verdict)) is not None \
+            and thread.state != "held":
+        # "ok terima kasih" to the confirmation of a decision: recorded as a district's thanks is, never answered
+        # (to a request still waiting, "ok" decides nothing and the manager is told so)
+        repo.audit(session, at=desk.now(), actor=trust.address or "manager", action="confirm",
+                   target=thread.reference, details={"message": message.id, "text": (verdict.body_excerpt or "")[:300]})
+        return MessageOutcome.MANAGER_THANKS
     if command is None:
         return MessageOutcome.MANAGER_OTHER
     if isinstance(command, ManagerCommand) and command.reference:  # written in the command line: it wins

@@ -155,7 +155,8 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
         view = replace(view, summary=summary, subject=view.subject.replace(view.summary, summary)
                        if view.summary else f"{view.subject}: {summary}")
     if waiting_for_people["count"]:
-        told = f"{waiting_for_people['count']} email perlu dibaca"
+        # an item may be a stock to check or a receipt difference, not only a mail
+        told = f"{waiting_for_people['count']} hal perlu diperiksa petugas"
         summary = f"{view.summary}, {told}" if view.summary else told
         subject = (view.subject.replace(view.summary, summary) if view.summary
                    else f"{view.subject}: {summary}")

@@ -39,6 +39,23 @@ CASES = [
     ("Kami revisi permintaannya menjadi 1.200 keping saja pak.", 1500, 350, 1500, "correction",
      {"requested": 1200}),
     ("Sisa stok 350 itu keliru, seharusnya 150 keping.", 1500, 350, 1500, "correction", {"stock_on_hand": 150}),
+    # only the new figure, with words of a correction: the request's asked figure (not a figure in doubt)
+    ("eh salah ketik pak, maksudnya 1.500 keping saja.", 2000, 750, 2000, "correction", {"requested": 1500}),
+    ("Mohon maaf Pak, tadi typo. Harusnya 2.500 keping, karena ada perekaman massal di SMA minggu depan.", 2000,
+     750, 2000, "correction", {"requested": 2500}),
+    ("Aduh maaf pak, yang barusan juga keliru. Yang betul 1.800 keping.", 1500, 750, 1500, "correction",
+     {"requested": 1800}),
+    ("Sori pak salah ketik di email pertama, jumlahnya 1.200 keping.", 2000, 750, 2000, "correction",
+     {"requested": 1200}),
+    ("Maaf pak, seharusnya 1.600 keping (salah ketik).", 2000, 750, 2000, "correction", {"requested": 1600}),
+    ("Jumlahnya diganti 1.500 keping saja ya pak.", 2000, 750, 2000, "correction", {"requested": 1500}),
+    ("Pak, jumlahnya jadi 1.900 keping saja.", 2000, 750, 2000, "correction", {"requested": 1900}),
+    ("Maksudnya 1.500 keping pak.", 2000, 750, 2000, "correction", {"requested": 1500}),
+    # the same correction again: the figure it gives is already the request's
+    ("Sori pak salah ketik di email pertama, jumlahnya 1.200 keping.", 1200, 750, 1200, "restated",
+     {"requested": 1200}),
+    # two figures, or one said of the stock: never taken for the asked figure
+    ("Maaf salah ketik, sisa stok kami 300 keping.", 2000, 750, 2000, "correction", {"stock_on_hand": 300}),
 ]
 
 
@@ -94,6 +111,21 @@ def test_a_follow_up_in_other_words_keeps_its_class(text: str, intent: str, figu
 def test_a_recount_of_a_received_shipment_corrects_its_count(text: str) -> None:
     reading = interpret(text, item="ktp-el", requested=1500, stock_on_hand=900, approved=1200, received=1100)
     assert (reading.intent, reading.figures) == ("correction", {"received": 1200})
+
+
+def test_a_recount_to_the_full_figure_past_a_bundles_content_corrects_the_count() -> None:
+    # "isi 100" is what one bundle holds: no figure of the request, its stock or its count
+    reading = interpret("Pak mohon maaf, ternyata ada satu ikat isi 100 yang terselip di bawah meja. Jadi jumlahnya "
+                        "lengkap 2.000 keping.", item="ktp-el", requested=2000, stock_on_hand=750, approved=2000,
+                        received=1900)
+    assert (reading.intent, reading.figures) == ("correction", {"received": 2000})
+
+
+def test_a_recount_sent_again_restates_the_count_and_never_changes_the_asked_figure() -> None:
+    # the reader took "jumlah yang benar 1.950" for the asked figure; this reading placed it as the count received
+    reading = interpret("Setelah dihitung ulang oleh dua orang, jumlah yang benar 1.950 keping pak.", item="ktp-el",
+                        requested=2000, stock_on_hand=750, approved=2000, received=1950, read={"requested": 1950})
+    assert (reading.intent, reading.figures) == ("restated", {"received": 1950})
 
 
 def test_a_count_of_what_arrived_is_never_taken_for_a_shipment_not_yet_received() -> None:

@@ -35,6 +35,9 @@ def _verdict(text: str) -> Verdict:
     "Pengirimannya mohon dipercepat.",
     "Kapan blangkonya sampai pak?",
     "Please send the blanks as soon as possible, send them asap.",
+    # asking after the request in a letter's words
+    "Assalamualaikum pak, izin menanyakan surat permohonan blangko kami tgl 6 kemarin, apakah sudah ada disposisi?",
+    "Pak, permohonan kami apakah sudah didisposisi?",
 ])
 def test_reminders_in_their_many_wordings(text: str) -> None:
     assert is_reminder(_verdict(text))

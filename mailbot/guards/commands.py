@@ -82,7 +82,8 @@ COMMAND_ERROR_TEXT: dict[str, str] = {
                               "SETUJU 2.000 PAKSA stok kabupaten rusak karena banjir."),
     "reject_force_reason_required": ("Mohon tuliskan alasan pada baris yang sama setelah PAKSA, misalnya: "
                                      "TOLAK PAKSA stok provinsi sedang diaudit."),
-    "unclear_approval": ("Balasan kurang jelas. Tulis SETUJU atau SETUJU <jumlah> saja pada baris pertama. "
+    "unclear_approval": ("Maksud baris pertamanya belum dapat kami pastikan. Mohon tulis SETUJU atau "
+                         "SETUJU <jumlah> saja pada baris pertama. "
                          "Untuk menyertakan alasan bagi kabupaten/kota, tulis alasannya sesudah garis miring, "
                          "misalnya: SETUJU 2.000 / sisanya menunggu kiriman bulan Januari."),
     "negated_approval": "Untuk menolak, tulis TOLAK diikuti alasannya, misalnya: TOLAK stok provinsi menipis.",
@@ -225,10 +226,24 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
                 # "SETUJU 2.000 sisanya menunggu kiriman bulan Januari": the words are the manager's reason,
                 # unless they could change the approval (another figure, a negation, a condition)
                 reason = _bare_reason(rest) if quantity is not None else None
+                if reason is None and quantity is not None:
+                    # "setuju 1.500 dulu sisanya bulan depan": granted for now, the rest of the words the reason
+                    reason = _bare_reason(_past_for_now(rest))
                 if reason is None:
                     return _error("unclear_approval", line)
     return ManagerCommand("approve", quantity=quantity, reason=reason,
                           reference=references[0] if references else None, text=line, forced=bool(forced))
+
+
+def _past_for_now(rest: str) -> str:
+    """*rest* after its unit and the words that grant the figure for now ("keping dulu sisanya bulan depan" ->
+    "sisanya bulan depan"); "" when no such word opens it."""
+    text = re.sub(rf"^\s*(?:(?:{UNIT_PATTERN})\b)?", "", rest, flags=re.IGNORECASE).strip(_SEPARATORS)
+    words = text.split()
+    opened = 0
+    while opened < len(words) and words[opened].lower().strip(_SEPARATORS) in FOR_NOW_WORDS:
+        opened += 1
+    return " ".join(words[opened:]) if opened else ""
 
 
 def _bare_reason(rest: str) -> str | None:

@@ -65,6 +65,9 @@ _MESSAGE_RECEIVED_RE = vocab.Gated(re.compile(
 ), vocab.MESSAGE_NOUNS)
 
 
+# How far a request has got, asked: "permohonan kami sudah sampai mana ya?" (no blanks arrived).
+_PROGRESS_QUESTION_RE = _phrase_re(vocab.PROGRESS_QUESTIONS)
+
 _PHISHING_RE = _phrase_re(vocab.PHISHING_PHRASES)
 
 
@@ -285,6 +288,8 @@ def kind_of(
     text = _DOCUMENT_REQUEST_RE.sub(" ", text)
     # "Terima kasih, sudah kami terima emailnya": the writer got our mail, no blanks.
     text = _MESSAGE_RECEIVED_RE.sub(" ", text)
+    # "permohonan kami sudah sampai mana ya?": how far the request has got, not blanks that arrived.
+    text = _PROGRESS_QUESTION_RE.sub(" ", text)
     # A handover inside the office ("serah terima jabatan dan barang persediaan") is no receipt.
     if _HANDOVER_RE.search(text):
         # ... and the minutes of handover it cites ("Berita Acara Serah Terima Nomor ...") are that handover's.

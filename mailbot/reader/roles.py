@@ -192,6 +192,7 @@ _REST_ARRIVED_RE = re.compile(
 )
 _ZERO_STOCK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.ZERO_STOCK_PHRASES) + r")(?![\w-])")
 _NOT_YET_ZERO_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.NOT_YET_ZERO_WORDS) + r")(?:\s+\S+){0,2}\s*$")
+_RATE_BEFORE_ZERO_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.RATE_BEFORE_ZERO_WORDS) + r")\s*$")
 _STOCK_ONLY_ZERO = frozenset(vocab.STOCK_ONLY_ZERO_WORDS)
 _LEFT_AFTER_RE = re.compile(
     r"[ \t]+(?:(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]+)?(?:"
@@ -1082,6 +1083,9 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
         head = masked[c_start : z.start()]
         if _NOT_YET_ZERO_RE.search(masked, max(c_start, z.start() - 30), z.start()):
             # "hampir habis", "sebelum stok habis": not zero yet.
+            continue
+        if _RATE_BEFORE_ZERO_RE.search(masked, max(c_start, z.start() - 20), z.start()):
+            # "stok kami cepat habis karena pelayanan keliling": how fast it is used, not a stock of zero.
             continue
         if _EARLIER_SHIPMENT_ZERO_RE.search(masked, max(c_start, z.start() - 40), z.start()):
             # "minta lagi blangko KIA ... karena yang kemarin sudah habis dipakai": the last shipment is

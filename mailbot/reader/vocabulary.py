@@ -493,6 +493,12 @@ NOT_YET_ZERO_WORDS: tuple[str, ...] = (
     "hari lagi", "minggu lagi", "pekan lagi", "bulan lagi", "diperkirakan", "perkiraan", "kira-kira", "bakal",
     "bisa", "keburu", "will", "would", "could", "may", "expected to", "likely to",
 )
+# Right before a zero-stock word, these say how fast the stock is used, not that it is gone: "stok kami cepat
+# habis karena pelayanan keliling", "blangko selalu cepat habis" (a rate; the stock now is not said).
+RATE_BEFORE_ZERO_WORDS: tuple[str, ...] = (
+    "cepat", "cepet", "lebih cepat", "terlalu cepat", "cepat sekali", "sangat cepat", "mudah", "gampang",
+    "sering", "selalu", "biasanya", "quickly", "fast", "quicker", "faster",
+)
 # After a zero-stock word, these make it a forecast: "habis dalam 5 hari", "habis minggu depan".
 ZERO_LATER_WORDS: tuple[str, ...] = (
     "dalam", "dlm", "kurang dari", "minggu depan", "pekan depan", "bulan depan", "besok", "lusa",
@@ -2030,6 +2036,8 @@ COUNT_OPENERS: tuple[str, ...] = (
     "jumlahnya", "jumlah", "sebanyak", "totalnya", "total", "kami hitung", "sudah kami hitung", "dihitung",
     "setelah dihitung", "kami cek", "setelah dicek", "isinya", "berjumlah", "in total", "we counted", "counted",
     "the count is", "a total of", "altogether",
+    # "Pak, blangko sudah tiba. Terhitung 1.980 lembar", "The parcel arrived this morning. Our count: 1,950 pieces."
+    "terhitung", "hitungan kami", "menurut hitungan kami", "our count", "by our count",
 )
 
 # A district withdrawing its own request (mailbot.followup.cancels). Words that cancel wherever they stand, unless
@@ -2058,4 +2066,33 @@ CANCEL_BATAL_BEFORE: tuple[str, ...] = (
 NOT_AFTER_ALL: tuple[str, ...] = (
     "tidak jadi", "tdk jadi", "tak jadi", "gak jadi", "ga jadi", "gk jadi", "nggak jadi", "ngga jadi", "ngak jadi",
     "enggak jadi", "engga jadi", "ndak jadi", "nda jadi", "gajadi", "nggak jd", "gak jd", "tidak jd", "ga jd",
+)
+# A follow-up in a request's thread that corrects with only the new figure, naming neither the old one nor its
+# field (mailbot.followup.interpret): "eh salah ketik pak, maksudnya 1.500 keping saja", "tadi typo. Harusnya
+# 2.500", "Yang betul 1.800 keping", "jumlahnya jadi 1.900 saja". Its one figure is the request's asked figure.
+NEW_ASKED_FIGURE_ONLY: tuple[str, ...] = (
+    "salah ketik", "salah tulis", "salah input", "typo", "maksudnya", "maksud kami", "yang kami maksud",
+    "harusnya", "seharusnya", "semestinya", "mestinya", "yang betul", "yang benar", "yg betul", "yg benar",
+    "jumlahnya jadi", "jumlahnya jd", "jumlahnya menjadi", "jumlahnya diganti", "jumlahnya diubah",
+    "diganti", "diganti jadi", "diganti menjadi", "diralat", "ralat", "koreksi", "keliru",
+)
+# How far a request has got, asked ("permohonan kami sudah sampai mana ya?", "sampai tahap apa"): "sampai" says
+# no blanks arrived; the mail is a reminder (mailbot.reader.classify strips these before its receipt phrases).
+PROGRESS_QUESTIONS: tuple[str, ...] = (
+    "sampai mana", "sampai di mana", "sampai dimana", "sampai tahap apa", "sampai tahap mana",
+    "sampe mana", "sampai sejauh mana", "sudah sejauh mana", "sejauh mana",
+)
+# Asking after a request sent before, in the words of office letters (mailbot.attention's reminders): "izin
+# menanyakan surat permohonan blangko kami tgl 6 kemarin, apakah sudah ada disposisi?".
+REMINDER_ASKS: tuple[str, ...] = (
+    "sudah ada disposisi", "sdh ada disposisi", "udah ada disposisi", "sudah didisposisi", "sudah di disposisi",
+    "sudah disposisi", "telah didisposisi", "menanyakan surat permohonan", "menanyakan permohonan",
+    "menanyakan perihal permohonan", "menanyakan surat kami", "menanyakan usulan", "menanyakan pengajuan",
+    "mempertanyakan permohonan",
+)
+# Right before a figure, these give the content of one bundle or box ("ada satu ikat isi 100 yang terselip", "4 dus @
+# 250 keping"): no figure of the request, its stock or its count (mailbot.followup.interpret).
+BUNDLE_CONTENT_BEFORE: tuple[str, ...] = (
+    "isi", "berisi", "isinya", "@", "per ikat", "per dus", "per box", "per bundel", "per pak", "tiap ikat",
+    "tiap dus", "setiap ikat", "setiap dus",
 )

@@ -196,12 +196,12 @@ def test_mail_a_person_must_read_waits_in_the_queue_with_one_acknowledgement(des
     assert digest.returncode == 0, digest.stderr
     assert f"Perlu dibaca petugas ({len(_queue(desk_dir))}" in digest.stdout
     subject = digest.stdout.splitlines()[0]
-    assert subject.startswith("Subjek: Ringkasan stok") and f"{len(_queue(desk_dir))} email perlu dibaca" in subject
+    assert subject.startswith("Subjek: Ringkasan stok") and f"{len(_queue(desk_dir))} hal perlu diperiksa petugas" in subject
     later = open_test_desk(now=datetime.now(WITA) + timedelta(hours=25))
     assert watch.check_alerts(later) >= 1
     watch.check_alerts(later)
     alerts = db(desk_dir).execute("select subject from outbox where subject like '[Perlu dibaca]%'").fetchall()
-    assert len(alerts) == 1 and f"{len(_queue(desk_dir))} email" in alerts[0][0]
+    assert len(alerts) == 1 and f"{len(_queue(desk_dir))} hal menunggu" in alerts[0][0]
 
     # the list and closing it by hand
     listing = mailbot(desk_dir, "queue", "list")

@@ -218,3 +218,73 @@ def test_a_reminder_in_other_words_escalates_once_with_the_time_since_it_was_sen
                      "Mohon maaf pak, kapan permohonan kami diproses? Belum ada kabar sampai sekarang.")
     assert len(replies_to(desk_dir, mid)) == 1
     assert len(_to_managers(desk_dir, "Pengingat")) == 1
+
+
+def test_a_correction_giving_only_the_new_figure_changes_the_request_and_a_copy_is_answered(desk_dir: Path) -> None:
+    approved = _request(desk_dir, "bl-req", BULUNGAN,
+                        "Selamat pagi, sisa stok blangko KTP-el kami tinggal 750 keping. "
+                        "Mohon tambahan 2.000 keping.\n")
+    reference = _reference(approved)
+    assert _row(desk_dir, reference)["approved"] == 2000
+    mid = _in_thread(desk_dir, approved, "bl-typo", BULUNGAN, "eh salah ketik pak, maksudnya 1.500 keping saja.")
+    row = _row(desk_dir, reference)
+    assert (row["requested"], row["approved"]) == (1500, 1500)
+    [told] = replies_to(desk_dir, mid)
+    assert "2.000 keping menjadi 1.500 keping" in told.text
+    # the same correction sent again (a new Message-ID): nothing changes, and the district still gets one reply
+    again = _in_thread(desk_dir, approved, "bl-typo-again", BULUNGAN,
+                       "eh salah ketik pak, maksudnya 1.500 keping saja.")
+    assert _row(desk_dir, reference)["requested"] == 1500
+    assert len(replies_to(desk_dir, again)) == 1
+
+
+def test_asking_how_far_the_request_has_got_is_a_reminder_never_a_receipt(desk_dir: Path) -> None:
+    held = _request(desk_dir, "nn-big", NUNUKAN,
+                    "Dengan hormat, sisa stok blangko KTP-el kami 500 keping. Mohon tambahan 4.000 keping.\n")
+    reference = _reference(held)
+    assert _row(desk_dir, reference)["state"] == "held"
+    mid = _in_thread(desk_dir, held, "nn-where", NUNUKAN, "Pak, izin bertanya, permohonan kami sudah sampai mana ya?")
+    [told] = replies_to(desk_dir, mid)
+    assert "ditinjau oleh pimpinan" in told.text and "penerimaan" not in told.text
+    assert "reminder" in _reasons(desk_dir, mid)
+    assert len(_to_managers(desk_dir, "Pengingat dari")) == 1
+
+
+@pytest.mark.parametrize("text", ["Pak, blangkonya sudah dikirim belum?",
+                                  "Pak, kapan kira-kira bisa dikirim? Kami ada kegiatan jemput bola tanggal 15."])
+def test_asking_after_blanks_approved_and_not_yet_sent_is_told_so(desk_dir: Path, text: str) -> None:
+    approved = _request(desk_dir, "bl-req", BULUNGAN,
+                        "Selamat pagi, sisa stok blangko KTP-el kami tinggal 750 keping. "
+                        "Mohon tambahan 2.000 keping.\n")
+    reference = _reference(approved)
+    assert _row(desk_dir, reference)["state"] == "approved"
+    mid = _in_thread(desk_dir, approved, "bl-sent-yet", BULUNGAN, text)
+    [told] = replies_to(desk_dir, mid)
+    assert "telah disetujui dan sedang disiapkan untuk dikirim sebanyak 2.000 keping" in told.text, told.text
+    assert "akan dibaca" not in told.text
+    assert "reminder" in _reasons(desk_dir, mid)
+
+
+def test_a_recount_to_the_full_figure_closes_the_shortfall_and_a_copy_changes_no_request(desk_dir: Path) -> None:
+    approved = _request(desk_dir, "bl-req", BULUNGAN,
+                        "Selamat pagi, sisa stok blangko KTP-el kami tinggal 750 keping. "
+                        "Mohon tambahan 2.000 keping.\n")
+    reference = _reference(approved)
+    assert mailbot(desk_dir, "dispatch", reference).returncode == 0
+    _in_thread(desk_dir, approved, "bl-got", BULUNGAN, "Blangko sudah kami terima sebanyak 1.900 keping.")
+    assert "shortfall" in {r for (r,) in db(desk_dir).execute(
+        "select reason from attention_items where closed_at is null")}
+    mid = _in_thread(desk_dir, approved, "bl-found", BULUNGAN,
+                     "Pak mohon maaf, ternyata ada satu ikat isi 100 yang terselip di bawah meja. Jadi jumlahnya "
+                     "lengkap 2.000 keping.")
+    assert len(replies_to(desk_dir, mid)) == 1
+    assert not {r for (r,) in db(desk_dir).execute(
+        "select reason from attention_items where closed_at is null")} & {"shortfall", "doubt"}
+    # the same recount sent again: never read as a change of the asked figure
+    again = _in_thread(desk_dir, approved, "bl-found-again", BULUNGAN,
+                       "Pak mohon maaf, ternyata ada satu ikat isi 100 yang terselip di bawah meja. Jadi jumlahnya "
+                       "lengkap 2.000 keping.")
+    assert len(replies_to(desk_dir, again)) <= 1
+    assert _row(desk_dir, reference)["requested"] == 2000
+    details = [d for (d,) in db(desk_dir).execute("select detail from attention_items where closed_at is null")]
+    assert not any("Jumlah yang dimohon" in (d or "") for d in details), details

@@ -369,3 +369,26 @@ def test_an_email_approval_keeps_the_bounds_the_command_line_keeps(desk_dir: Pat
     bare = _reply_to_notice(desk_dir, d["notice"], sender=KADIS, command="SETUJU", name="bare")
     assert "manager-command-unconfirmed" in run_once(desk_dir, bare)
     assert _state(desk_dir, d["reference"])["state"] == "held" and not _approved_booked(desk_dir, d["id"])
+
+
+def test_a_managers_thanks_for_the_confirmation_is_recorded_without_a_reply(desk_dir: Path) -> None:
+    a = _held_requests(desk_dir)["a"]
+    run_once(desk_dir, _reply_to_notice(desk_dir, a["notice"], sender=f"Kepala Dinas <{KADIS}>", command="SETUJU",
+                                        name="kadis-a"))
+    [confirm] = [s for s in sent_mail(desk_dir) if s.to == [KADIS] and a["reference"] in s.subject]
+    before = {s.path.name for s in sent_mail(desk_dir)}
+    run_once(desk_dir, _reply_to_notice(desk_dir, confirm, sender=f"Kepala Dinas <{KADIS}>",
+                                        command="ok terima kasih", name="kadis-thanks"))
+    assert not [s for s in _new_mail(desk_dir, before) if KADIS in s.to]
+    assert not db(desk_dir).execute("select count(*) from attention_items where reason = 'manager_other'"
+                                    ).fetchone()[0]
+    assert _state(desk_dir, a["reference"])["state"] == "approved"
+
+
+def test_a_managers_ok_to_a_request_still_waiting_is_told_it_decides_nothing(desk_dir: Path) -> None:
+    a = _held_requests(desk_dir)["a"]
+    before = {s.path.name for s in sent_mail(desk_dir)}
+    run_once(desk_dir, _reply_to_notice(desk_dir, a["notice"], sender=f"Kepala Dinas <{KADIS}>",
+                                        command="ok terima kasih", name="kadis-ok"))
+    assert [s for s in _new_mail(desk_dir, before) if KADIS in s.to]
+    assert _state(desk_dir, a["reference"])["state"] == "held"

@@ -203,6 +203,9 @@ def test_an_approvals_reason_may_stand_in_the_paragraph_below(text: str, reason:
      "sisanya menunggu kiriman dari Kemendagri bulan Januari"),
     ("Setuju 1.500 keping sisanya bulan depan", 1500, "sisanya bulan depan"),
     ("SETUJU 2.000 / sisanya menunggu kiriman bulan Januari", 2000, "sisanya menunggu kiriman bulan Januari"),
+    # granted for now ("dulu"), the rest of the words the reason
+    ("setuju 1.500 dulu sisanya bulan depan", 1500, "sisanya bulan depan"),
+    ("Setuju 1.500 keping dulu, sisanya menunggu kiriman pusat", 1500, "sisanya menunggu kiriman pusat"),
 ])
 def test_words_after_the_figure_are_the_managers_reason(text: str, quantity: int, reason: str) -> None:
     command = parse_manager_command(text)
@@ -217,6 +220,8 @@ def test_words_after_the_figure_are_the_managers_reason(text: str, quantity: int
     "SETUJU 2.000 sisanya 1.000 bulan depan",
     "SETUJU 2.000 eh maksud saya seribu",
     "SETUJU 2.000 tolak sisanya",
+    "SETUJU 1.500 tunggu dulu",
+    "SETUJU 1.500 dulu nanti kalau ada kiriman",
 ])
 def test_words_after_the_figure_that_could_change_the_approval_are_asked_back(text: str) -> None:
     error = parse_manager_command(text)

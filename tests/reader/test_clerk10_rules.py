@@ -308,6 +308,22 @@ def test_zero_in_other_words(text: str, want: dict[str, int]) -> None:
     assert read(text) == want
 
 
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # how fast the stock is used, not a stock of zero
+        ("Pak, kalau boleh jumlahnya dinaikkan jadi 2.600 keping, stok kami cepat habis karena pelayanan keliling.",
+         {"requested": 2600}),
+        ("Mohon tambahan 1.000 keping, blangko KTP-el kami selalu cepat habis kalau ada jemput bola.",
+         {"requested": 1000}),
+        # ... while "cepat" asked of the sending leaves a stock said to be gone as it is
+        ("Mohon dikirim cepat karena stok blangko KTP-el kami sudah habis.", {"stock_on_hand": 0}),
+    ],
+)
+def test_a_stock_that_runs_out_fast_is_a_rate_not_zero(text: str, want: dict[str, int]) -> None:
+    assert read(text) == want
+
+
 # --- A handover inside the office is no receipt; what is handed over is the stock --------------------------------
 
 
@@ -526,3 +542,14 @@ def test_a_stock_take_list_under_its_lead_after_an_empty_line() -> None:
             "Blangko KTP-el : 3 dus utuh (isi 500/dus) + 214 lembar ecer di laci = 1.714 lembar\n"
             "Kertas HVS     : 2 rim\nRibbon         : 5 pack\n\nPerekaman hari ini 122, cetak 105.")
     assert read(text) == {"stock_on_hand": 1714, "recorded": 122, "printed": 105}
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Pak, blangko sudah tiba. Terhitung 1.980 lembar, ada 20 lembar yang tidak ada.", {"received": 1980}),
+        ("Kiriman blangko KTP-el sudah kami terima tadi. Menurut hitungan kami 1.950 keping.", {"received": 1950}),
+    ],
+)
+def test_a_count_after_a_receipt_said_without_figures_is_the_count_received(text: str, want: dict[str, int]) -> None:
+    assert read(text) == want
