@@ -196,7 +196,8 @@ def test_mail_a_person_must_read_waits_in_the_queue_with_one_acknowledgement(des
     assert digest.returncode == 0, digest.stderr
     assert f"Perlu dibaca petugas ({len(_queue(desk_dir))}" in digest.stdout
     subject = digest.stdout.splitlines()[0]
-    assert subject.startswith("Subjek: Ringkasan stok") and f"{len(_queue(desk_dir))} hal perlu diperiksa petugas" in subject
+    assert subject.startswith("Subjek: Ringkasan stok")
+    assert f"{len(_queue(desk_dir))} hal perlu diperiksa petugas" in subject
     later = open_test_desk(now=datetime.now(WITA) + timedelta(hours=25))
     assert watch.check_alerts(later) >= 1
     watch.check_alerts(later)
