@@ -88,11 +88,15 @@ class PlainSMTP(smtplib.SMTP):
 
 
 class TrackedSMTP_SSL(smtplib.SMTP_SSL):  # noqa: N801 - named after smtplib's class
-    """smtplib's SMTP_SSL whose socket a stop can cut (see _OPENING)."""
+    """smtplib's SMTP_SSL whose socket a stop can cut (see _OPENING), from before its TLS handshake: a port that
+    takes the connection and never answers the handshake is cut too."""
 
     def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
-        sock: socket.socket = super()._get_socket(host, port, timeout)  # type: ignore[misc]  # smtplib's own seam
-        _opened(sock)
+        plain: socket.socket = smtplib.SMTP._get_socket(self, host, port, timeout)  # type: ignore[attr-defined]
+        sock: ssl.SSLSocket = self.context.wrap_socket(plain, server_hostname=self._host,  # type: ignore[attr-defined]
+                                                       do_handshake_on_connect=False)
+        _opened(sock)  # (the plain socket object is closed by the wrapping: the wrapped one holds the connection)
+        sock.do_handshake()
         return sock
 
 
