@@ -17,7 +17,7 @@ from rich.table import Table
 
 from mailbot import __version__
 from mailbot.config import ITEMS, Config
-from mailbot.errors import ConfigError, MailbotError, UsageError
+from mailbot.errors import ConfigError, MailbotError, Stopped, UsageError
 from mailbot.outcomes import outcome_words
 from mailbot.tables import print_table, table_of
 
@@ -847,9 +847,13 @@ def main() -> None:
     except MailbotError as exc:
         sys.stderr.write(f"mailbot: {_one_line(str(exc))}\n")
         sys.exit(1)
+    except (KeyboardInterrupt, Stopped) as exc:
+        sys.exit(_say_stopped(signal.SIGINT if isinstance(exc, KeyboardInterrupt) else exc.signum))
     except Exception as exc:
         from mailbot.store.db import database_locked, database_unreachable, locked_message, storage_error
 
+        if type(exc).__name__ == "Abort" and isinstance(exc.__context__, KeyboardInterrupt):
+            sys.exit(_say_stopped(signal.SIGINT))  # Ctrl-C during a command (click turns it into Abort)
         if _command_line_error(exc):
             sys.exit(_say_command_line_error(exc))
         if storage_error(exc):
@@ -887,6 +891,14 @@ def _storage_words(exc: BaseException) -> str:
     cause = getattr(exc, "orig", None) or exc
     return (f"a write was refused: {_one_line(str(cause))}; check that the disk holding the database has free "
             "space and is writable")
+
+
+def _say_stopped(signum: int) -> int:
+    """A command stopped by a signal says in one line what was kept; the exit status a shell shows for it."""
+    sys.stderr.write(f"mailbot: stopped by {signal.Signals(signum).name}: what the command had recorded is kept "
+                     "(nothing half-done); mail not yet sent stays in the outbox and goes out with the next "
+                     "`mailbot run` (or `mailbot run --once`)\n")
+    return 128 + signum
 
 
 def _command_line_error(exc: BaseException) -> bool:

@@ -170,3 +170,13 @@ class QuantityError(MailbotError):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
+
+
+class Stopped(BaseException):
+    """SIGTERM or Ctrl-C to a command that is not the service (mailbot.stopping): raised where the command is (its
+    transaction rolls back), so that the command says in one line what was kept (mailbot.cli.main). Not an
+    Exception: no handler of a failure catches it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum

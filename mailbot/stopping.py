@@ -13,6 +13,8 @@ import signal
 import threading
 from types import FrameType
 
+from mailbot.errors import Stopped  # (no import but the standard library's there)
+
 requested = threading.Event()  # a stop was asked for before the service took over its signals
 _SIGNALS = (signal.SIGTERM, signal.SIGINT)
 _held: list[int] = []  # the signals held (for release()); the last signal that came is last
@@ -36,13 +38,17 @@ def last_held() -> int | None:
     return came[-1] if came else None
 
 
+def _stop_command(signum: int, _frame: FrameType | None) -> None:
+    raise Stopped(signum)
+
+
 def release() -> None:
-    """For a command that is not the long-running service: stops act as usual again, and a stop that
-    came while they were held is acted on now. Does nothing when hold() was not called."""
+    """For a command that is not the long-running service: stops act again (raising Stopped where the command
+    is), and a stop that came while they were held is acted on now. Does nothing when hold() was not called."""
     if not _held:
         return
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.default_int_handler)
+    for signum in _SIGNALS:  # (not KeyboardInterrupt for Ctrl-C: the command line library ends that silently)
+        signal.signal(signum, _stop_command)
     came = [s for s in _held if s]
     _held.clear()
     if came:

@@ -245,3 +245,36 @@ def test_a_second_ctrl_c_while_the_smtp_server_stalls_ends_mailbot_and_its_helpe
             if proc.poll() is None or _group(proc.pid):
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["sigterm", "ctrl-c"])
+def test_a_command_stopped_while_it_sends_says_what_was_kept(desk_dir: Path, tmp_path: Path, signum: int) -> None:
+    """`mailbot dispatch` stopped while the SMTP server holds its mail: one line says the dispatch is recorded and the
+    mail waits in the outbox (an operator told nothing runs the command again); the exit status is the signal's."""
+    deliver(desk_dir / "var" / "mail" / "inbox", _request(1))
+    assert subprocess.run([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), "run",
+                           "--once"], cwd=desk_dir, capture_output=True).returncode == 0
+    reference = "BLK-2026-0001"
+    assert subprocess.run([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), "approve",
+                           reference, "--quantity", "1000"], cwd=desk_dir, capture_output=True).returncode == 0
+    with SmtpServer() as smtp:
+        smtp.data_delay = 60.0
+        _use_smtp(desk_dir, smtp)
+        proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"),
+                                 "dispatch", reference], cwd=desk_dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            assert _wait_for(lambda: len(smtp.messages) >= 1, 60), "dispatch sent nothing"
+            proc.send_signal(signum)
+            _, err = proc.communicate(timeout=30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    said = err.decode()
+    assert proc.returncode == 128 + signum, said
+    assert said.count("\n") == 1 and said.startswith(f"mailbot: stopped by {signal.Signals(signum).name}: "), said
+    assert "mail not yet sent stays in the outbox" in said and "Traceback" not in said
+    with sqlite3.connect(desk_dir / "var" / "mailbot.db") as conn:
+        assert conn.execute("select state from requests where reference = ?", (reference,)).fetchone() == (
+            "dispatched",)
