@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from mailbot.transports.base import MemoryCursorStore
-from tests.servers import DovecotServer, ServerUnavailable, SmtpServer, dovecot_missing_reason, unavailable
+from tests.servers import (
+    DovecotServer,
+    ServerUnavailable,
+    SmtpServer,
+    dovecot_missing_reason,
+    make_test_certificates,
+    unavailable,
+)
 
 
 def _start_dovecot(**kwargs: Any) -> Iterator[DovecotServer]:
@@ -46,3 +56,15 @@ def smtp_server() -> Iterator[SmtpServer]:
 @pytest.fixture
 def cursors() -> MemoryCursorStore:
     return MemoryCursorStore()
+
+
+@pytest.fixture
+def certificates() -> Iterator[tuple[Path, Path, Path]]:
+    """A CA, and a certificate and key it signed for 127.0.0.1 and localhost (removed after the test)."""
+    if shutil.which("openssl") is None:
+        unavailable("openssl command not installed")
+    folder = Path(tempfile.mkdtemp(prefix="mailbot-certs-"))
+    try:
+        yield make_test_certificates(folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +18,6 @@ from tests.servers import (
     SmtpServer,
     district_request,
     dovecot_missing_reason,
-    make_test_certificates,
     unavailable,
 )
 from tests.transports.helpers import make_inbox, smtp_config
@@ -33,17 +31,6 @@ def tls_dovecot() -> Iterator[DovecotServer]:
         unavailable(reason)
     with DovecotServer(tls=True) as server:
         yield server
-
-
-@pytest.fixture
-def certificates() -> Iterator[tuple[Path, Path, Path]]:
-    if shutil.which("openssl") is None:
-        unavailable("openssl command not installed")
-    folder = Path(tempfile.mkdtemp(prefix="mailbot-certs-"))
-    try:
-        yield make_test_certificates(folder)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.mark.parametrize("mode", ["implicit", "starttls"])

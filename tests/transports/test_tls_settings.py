@@ -8,31 +8,18 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
 import pytest
 
 from tests.desk_config import PASSWORD_ENV, write_desk_config
-from tests.servers import DovecotServer, SmtpServer, district_request, make_test_certificates, unavailable
+from tests.servers import DovecotServer, SmtpServer, district_request, unavailable
 from tests.transports.test_check_config import _edit, check
 from tests.transports.test_end_to_end import REPO, mailbot_command
 
 pytestmark = pytest.mark.servers
-
-
-@pytest.fixture
-def certificates() -> Iterator[tuple[Path, Path, Path]]:
-    if shutil.which("openssl") is None:
-        unavailable("openssl command not installed")
-    folder = Path(tempfile.mkdtemp(prefix="mailbot-certs-"))
-    try:
-        yield make_test_certificates(folder)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _run_once(config: Path, password: str) -> tuple[int, str]:
