@@ -97,6 +97,7 @@ _QUANTITY_RE = quantity_pattern()
 _REASON_RE = re.compile(rf"^\s*(?:(?:{UNIT_PATTERN})\b)?\s*(?:[/;:,\u2013\u2014]|-(?!\d)|\bkarena\b|"
                         r"\bkrn\b|\balasan(?:nya)?\b|\bcatatan\b|\bdengan catatan\b)\s*(?P<reason>[^\d]*?)\s*$",
                         re.IGNORECASE)
+_UNIT_JOINED_RE = re.compile(rf"(?:{UNIT_PATTERN})(?![^\W\d_])", re.IGNORECASE)  # "1.500pcs", "2.000keping"
 _LEADING_SEPARATORS_RE = re.compile(r"^(?:[\s:;,.!\u2013\u2014]|-(?!\d))*")
 _REFERENCE_RE = re.compile(REFERENCE_PATTERN, re.IGNORECASE)
 
@@ -198,8 +199,12 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
         parsed = _quantity(m)
         if isinstance(parsed, str):
             return _error(parsed, line)
+        tail = rest[m.end():]
+        if tail[:1].isalpha() and not _UNIT_JOINED_RE.match(tail):
+            # "SETUJU 600k", "SETUJU 6oo": letters joined to the digits make another number than the digits say
+            return _error("quantity_invalid", line)
         quantity = parsed
-        rest = rest[m.end():]
+        rest = tail
     forced = re.search(rf"(?:^|[\s:;,.!])({FORCE_WORD})(?![^\W\d_])", rest, re.IGNORECASE)
     reason: str | None = None
     if forced:

@@ -118,6 +118,12 @@ ERRORS = [
     ("SETUJU 1.5", "quantity_invalid"),
     ("SETUJU 15.00", "quantity_invalid"),
     ("SETUJU 1.500,5", "quantity_invalid"),
+    ("SETUJU 600k", "quantity_invalid"),  # letters joined to the figure: another number than the digits say
+    ("SETUJU 600K", "quantity_invalid"),
+    ("SETUJU 500k pcs", "quantity_invalid"),
+    ("SETUJU 2k", "quantity_invalid"),
+    ("SETUJU 600x", "quantity_invalid"),
+    ("SETUJU 6oo", "quantity_invalid"),
     ("setuju sekali, tapi tunggu laporan dulu", "unclear_approval"),
     ("SETUJU 1 500", "unclear_approval"),
     ("SETUJU 17/12", "unclear_approval"),
