@@ -26,7 +26,7 @@ from mailbot.failures import RepeatedFailure
 from mailbot.outbox import FlushResult, OutboxPump, SenderProcess
 from mailbot.runners import ReadingProcess, process_inbox
 from mailbot.store import repo
-from mailbot.store.db import service_presence
+from mailbot.store.db import service_presence, service_running
 from mailbot.transports.base import Inbox, Sender
 
 log = logging.getLogger(__name__)
@@ -239,6 +239,10 @@ class Service:
             failures.succeeded()
 
     def run(self) -> None:
+        if service_running(self.desk.engine):  # allowed (each message is still read once), but rarely meant
+            log.warning("another `mailbot run` is already running on this desk (database %s); both will work the "
+                        "same inbox, each message once, but one is enough: stop one of them",
+                        self.desk.engine.url.render_as_string(hide_password=True))
         # while it runs, a command that finds the send lock taken knows the service sends its mail
         with service_presence(self.desk.engine):
             self._run()

@@ -107,3 +107,26 @@ def test_a_stop_during_start_up_is_a_clean_stop(desk_dir: Path, when: str | floa
     assert len(list((inbox / "new").glob("*"))) == total - stored
     assert mailbot(desk_dir, "run", "--once").returncode == 0
     assert len(list((inbox / "cur").glob("*"))) == total
+
+
+def test_a_second_mailbot_run_on_the_same_desk_says_so(desk_dir: Path) -> None:
+    first = _start(desk_dir)
+    try:
+        assert _wait(lambda: (desk_dir / "var" / "mailbot.db.service.lock").exists() or first.poll() is not None,
+                     timeout=30), "the first service never started"
+        time.sleep(1.0)
+        second = _start(desk_dir)
+        try:
+            time.sleep(4.0)
+            second.send_signal(signal.SIGTERM)
+            _, err = second.communicate(timeout=60)
+        finally:
+            if second.poll() is None:
+                second.kill()
+                second.wait()
+    finally:
+        first.send_signal(signal.SIGTERM)
+        first.communicate(timeout=60)
+    said = err.decode()
+    assert "another `mailbot run` is already running on this desk" in said, said[-2000:]
+    assert second.returncode == 0 and "Traceback" not in said
