@@ -459,6 +459,34 @@ def figures_beside(text: str, known: set[int | None]) -> tuple[int, ...]:
     return tuple(found)
 
 
+def _words(words: tuple[str, ...]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+# A figure that changes the asked one by an amount (mailbot.reader.vocabulary): "ditambah 500 keping lagi",
+# "dikurangi 300 keping saja", "500 more".
+_FILLER = r"(?:\s+(?:" + _words(vocabulary.RELATIVE_FILLER) + r"))*"
+_RAISE_BEFORE = re.compile(r"(?<![\w-])(?:" + _words(vocabulary.RELATIVE_RAISE_BEFORE) + r")" + _FILLER
+                           + r"\s*[:]?\s*$")
+_CUT_BEFORE = re.compile(r"(?<![\w-])(?:" + _words(vocabulary.RELATIVE_CUT_BEFORE) + r")" + _FILLER + r"\s*[:]?\s*$")
+_MORE_AFTER = re.compile(r"^\s*(?:keping|lembar|buah|pcs|blangko|blanko|blanks?|pieces|cards)?\s*(?:"
+                         + _words(vocabulary.RELATIVE_MORE_AFTER) + r")\b")
+_MORE_NOT_BEFORE = re.compile(r"(?<![\w-])(?:" + _words(vocabulary.RELATIVE_MORE_NOT_BEFORE) + r")\s*$")
+_FROM_APPROVED = re.compile(r"\b(?:disetujui|yang disetujui|approved)\b")
+
+
+def _relative(low: str, m: Mention) -> int:
+    """+1 when the figure *m* is an amount to add to the asked figure, -1 to take off it, 0 when it is a figure."""
+    before = low[max(0, m.start - 40):m.start]
+    if _CUT_BEFORE.search(before):
+        return -1
+    if _RAISE_BEFORE.search(before):
+        return 1
+    if _MORE_AFTER.match(low[m.end:m.end + 30]) and not _MORE_NOT_BEFORE.search(before):
+        return 1
+    return 0
+
+
 @dataclass(frozen=True)
 class Reading:
     """The follow-up's meaning for its request: *figures* are the new values, field by field."""
@@ -483,6 +511,7 @@ class _Figure:
     other_item: bool
     pair: int | None  # for an old figure: the index of the new one it stands beside
     negative: bool = False  # written below zero ("-50 keping (minus ...)"): no count of blanks is
+    relative: int = 0  # +1 an amount to add to the asked figure ("ditambah 500 lagi"), -1 to take off it
 
 
 def _clause_before(low: str, start: int) -> str:
@@ -530,14 +559,15 @@ def _figures(low: str, item: str) -> list[_Figure]:
                                                    and bool(_NEW_AFTER_OLD.match(low[m.end:m.end + 30])))
         clause = _clause_before(low, m.start)
         found.append(_Figure(m.value or 0, _field(clause), old, _other_item(low, m, item), None,
-                             written_below_zero(low[max(0, m.start - 8):m.end + 40], m.value or 0)))
+                             written_below_zero(low[max(0, m.start - 8):m.end + 40], m.value or 0),
+                             0 if old else _relative(low, m)))
     # an old figure stands beside the nearest new one in the same sentence
     result = []
     for i, f in enumerate(found):
         if f.old:
             near = [j for j in (i - 1, i + 1) if 0 <= j < len(found) and not found[j].old]
             pair = near[0] if near else None
-            result.append(_Figure(f.value, f.field, True, f.other_item, pair, f.negative))
+            result.append(_Figure(f.value, f.field, True, f.other_item, pair, f.negative, f.relative))
         else:
             result.append(f)
     return result
@@ -573,9 +603,24 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         return Reading("other_item", why="a figure for the other blank: never booked on this request's item",
                        other_item=tuple(f.value for f in other_new))
     new: dict[str, int] = {}
+    # "mohon ditambah 500 keping lagi", "dikurangi 300 keping saja": the asked figure changed by that amount
+    # (from the approved one when the mail says so, "ditambah 500 lagi dari yang sudah disetujui"), never read
+    # as the new total; a total beside it ("jadi total 1.500") must agree
+    amounts = [f for f in own_new if f.relative and f.field in (None, "requested")]
+    if amounts and requested is not None and "received" not in recorded:
+        base = approved if approved is not None and _FROM_APPROVED.search(low) else requested
+        total = base + sum(f.relative * f.value for f in amounts)
+        if total <= 0:
+            return Reading("unclear", why=f"{base} changed by the amounts written is not above zero")
+        new["requested"] = total
+    relative_amounts = {f.value for f in amounts} if "requested" in new else set()
     for i, f in enumerate(figures):
         if f.old or f.other_item:
             continue
+        if f in amounts and "requested" in new:
+            continue
+        if "requested" in new and relative_amounts and f.value == new["requested"]:
+            continue  # the total the amount makes, restated ("ditambah 500 lagi, jadi total 1.500")
         name = f.field if f.field != "received" or "received" in recorded else None
         olds = [o for o in figures if o.old and o.pair == i]
         if name is None and olds:
@@ -607,6 +652,8 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     for name, value in (read or {}).items():
         if value is None or name not in FIELDS:
             continue
+        if name == "requested" and value in relative_amounts:
+            continue  # the reader took the amount for the total
         if name in new and new[name] != value:
             return Reading("unclear", why=f"{name}: {new[name]} or {value}")
         if name not in new and not other_new and value not in new.values():
