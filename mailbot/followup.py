@@ -378,6 +378,33 @@ def items_named(text: str) -> set[str]:
     return {item for item, name in (("ktp-el", _KTP), ("kia", _KIA)) if name.search(low)}
 
 
+_BLANK_WORDS = r"(?:\s+(?:blangko|blanko|kartu|untuk|jenis))*\s+"
+_ITEM_NAMES = {"ktp-el": r"(?:e-?ktp|ktp(?:-?el| elektronik)?)\b", "kia": r"(?:kia\b|kartu identitas anak)"}
+
+
+def item_changed(text: str, item: str) -> str | None:
+    """The other blank when *text* says the request is for it, not for *item* ("yang kami perlukan sebenarnya
+    blangko KIA, bukan KTP-el"); None otherwise. Never a question, never a mail naming both as asked.
+
+    >>> item_changed("Mohon maaf, yang kami perlukan sebenarnya blangko KIA, bukan KTP-el. Jumlah tetap 1.000.",
+    ...              "ktp-el")
+    'kia'
+    >>> item_changed("Mohon tambahan KIA 300 keping juga.", "ktp-el") is None
+    True
+    """
+    low = normalise(text or "")
+    if _QUESTION.search(low):
+        return None
+    other = "kia" if item == "ktp-el" else "ktp-el"
+    denied = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, vocabulary.ITEM_DENIED_BEFORE)) + r")"
+                        + _BLANK_WORDS)
+    meant = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, vocabulary.ITEM_MEANT_BEFORE)) + r")[\s:,]*"
+                       r"(?:(?:blangko|blanko|kartu|untuk|jenis|adalah)\s+)*")
+    own_denied = re.search(denied.pattern + _ITEM_NAMES[item], low)
+    other_meant = re.search(meant.pattern + _ITEM_NAMES[other], low)
+    return other if own_denied and (other_meant or re.search(_ITEM_NAMES[other], low)) else None
+
+
 def gives_reason(text: str, *, granted: int | None = None) -> bool:
     """Whether *text* argues or explains ("karena …", "namun …", "mohon dipertimbangkan"): never a mere
     confirmation, whatever else it says. Keeping to *granted*, the figure asked and granted in full ("tetap

@@ -210,3 +210,12 @@ def test_relative_words_are_data() -> None:
     for words in (vocabulary.RELATIVE_RAISE_BEFORE, vocabulary.RELATIVE_CUT_BEFORE, vocabulary.RELATIVE_MORE_AFTER,
                   vocabulary.RELATIVE_FILLER, vocabulary.RELATIVE_MORE_NOT_BEFORE):
         assert words and all(w == w.lower().strip() for w in words) and len(set(words)) == len(words)
+
+
+def test_a_change_of_item_is_told_from_an_other_blank_beside() -> None:
+    assert followup.item_changed("Mohon maaf, yang kami perlukan sebenarnya blangko KIA, bukan KTP-el. "
+                                 "Jumlah tetap 1.000 keping.", "ktp-el") == "kia"
+    assert followup.item_changed("Mohon tambahan KIA 300 keping juga.", "ktp-el") is None
+    assert followup.item_changed("sisa stok kami 300, bukan 400", "ktp-el") is None
+    assert followup.item_changed("apakah bisa KIA, bukan KTP-el?", "ktp-el") is None
+    assert vocabulary.ITEM_DENIED_BEFORE and vocabulary.ITEM_MEANT_BEFORE

@@ -2116,3 +2116,14 @@ RELATIVE_FILLER: tuple[str, ...] = ("lagi", "sebanyak", "sejumlah", "sekitar", "
 # never after a shortfall ("kurang 500 lagi") or a stock ("tinggal 300 lagi"), which name no amount asked.
 RELATIVE_MORE_AFTER: tuple[str, ...] = ("lagi", "more")
 RELATIVE_MORE_NOT_BEFORE: tuple[str, ...] = ("kurang", "tinggal", "sisa", "tersisa", "short", "only")
+
+# --- A follow-up saying the blank asked is the other one (mailbot.followup.item_changed) ----------------------
+
+# Right before a blank's name, these deny it ("sebenarnya blangko KIA, bukan KTP-el", "not KTP-el"): with the other
+# blank named, the district says its request is for the other blank.
+ITEM_DENIED_BEFORE: tuple[str, ...] = ("bukan", "bkn", "tidak", "tdk", "not", "instead of", "rather than")
+# ... or these name the blank meant ("yang kami perlukan sebenarnya blangko KIA", "melainkan KIA").
+ITEM_MEANT_BEFORE: tuple[str, ...] = (
+    "sebenarnya", "seharusnya", "harusnya", "melainkan", "yang benar", "yg benar", "maksud kami", "maksudnya",
+    "yang kami perlukan", "yang kami butuhkan", "should be", "actually", "we meant",
+)

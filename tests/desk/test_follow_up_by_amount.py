@@ -47,3 +47,23 @@ def test_a_raise_after_dispatch_is_told_as_a_raise_never_a_cut(desk_dir: Path) -
         assert "menjadi 500 keping" not in mail.text
         assert "1.000 keping menjadi 1.500 keping" in mail.text
     assert _row(desk_dir, reference)["state"] == "dispatched"
+
+
+def test_a_change_of_item_is_queued_for_a_person_with_one_acknowledgement(desk_dir: Path) -> None:
+    approved = _request(desk_dir, "req", BULUNGAN, "Dengan hormat, kami mohon tambahan blangko KTP-el sebanyak "
+                                                   "1.000 keping. Sisa stok kami saat ini 300 keping.\n")
+    reference = _reference(approved)
+    mid = _in_thread(desk_dir, approved, "item", BULUNGAN,
+                     "Mohon maaf, yang kami perlukan sebenarnya blangko KIA (Kartu Identitas Anak), bukan KTP-el. "
+                     "Jumlah tetap 1.000 keping.")
+    [told] = [s for s in sent_mail(desk_dir) if s.in_reply_to == mid]
+    assert reference in told.subject
+    assert "blangko yang diperlukan adalah blangko KIA" in told.text or "adalah KIA" in told.text
+    out = mailbot(desk_dir, "queue", "list")
+    assert out.returncode == 0 and reference in out.stdout
+    row = _row(desk_dir, reference)
+    assert (row["item"], row["approved"]) == ("ktp-el", 1000)  # nothing switched by mail
+    # the same sent again: no second acknowledgement in the thread
+    again = _in_thread(desk_dir, approved, "item-again", BULUNGAN,
+                       "Mohon maaf, yang kami perlukan sebenarnya blangko KIA, bukan KTP-el. Jumlah tetap 1.000.")
+    assert not [s for s in sent_mail(desk_dir) if s.in_reply_to == again]
