@@ -514,6 +514,10 @@ def _relative(low: str, m: Mention) -> int:
     return 0
 
 
+# "diubah ke 900": "ke" before a figure masks it as an ordinal; after a verb of change it means "menjadi".
+_CHANGED_TO_KE = re.compile(r"(?<![\w-])(" + _words(vocabulary.CHANGE_TO_KE_VERBS) + r")\s+ke\s+(?=\d)")
+
+
 @dataclass(frozen=True)
 class Reading:
     """The follow-up's meaning for its request: *figures* are the new values, field by field."""
@@ -614,7 +618,7 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     ...           stock_on_hand=900, approved=1200).figures
     {'requested': 1000}
     """
-    low = normalise(text or "")
+    low = _CHANGED_TO_KE.sub(r"\1 menjadi ", normalise(text or ""))
     recorded = {"requested": requested, "stock_on_hand": stock_on_hand}
     if received is not None:  # a shipment's count is one of its figures once it arrived
         recorded["received"] = received

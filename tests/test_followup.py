@@ -219,3 +219,11 @@ def test_a_change_of_item_is_told_from_an_other_blank_beside() -> None:
     assert followup.item_changed("sisa stok kami 300, bukan 400", "ktp-el") is None
     assert followup.item_changed("apakah bisa KIA, bukan KTP-el?", "ktp-el") is None
     assert vocabulary.ITEM_DENIED_BEFORE and vocabulary.ITEM_MEANT_BEFORE
+
+
+def test_changed_to_with_ke_names_the_new_figure_and_an_ordinal_stays_none() -> None:
+    assert interpret("mohon jumlahnya diubah ke 900 keping", item="ktp-el", requested=1100, stock_on_hand=500,
+                     approved=1100).figures == {"requested": 900}
+    assert interpret("kiriman ke 2 sudah kami terima", item="ktp-el", requested=1100, stock_on_hand=500,
+                     approved=1100).figures == {}
+    assert "diubah" in vocabulary.CHANGE_TO_KE_VERBS

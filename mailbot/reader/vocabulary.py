@@ -2127,3 +2127,12 @@ ITEM_MEANT_BEFORE: tuple[str, ...] = (
     "sebenarnya", "seharusnya", "harusnya", "melainkan", "yang benar", "yg benar", "maksud kami", "maksudnya",
     "yang kami perlukan", "yang kami butuhkan", "should be", "actually", "we meant",
 )
+
+# --- A follow-up changing the asked figure "to" a figure with "ke" (mailbot.followup) -------------------------
+
+# Before "ke N", these make N the new figure ("mohon jumlahnya diubah ke 900 keping"), where "ke 900" alone reads
+# as an ordinal ("ke-2") and is no figure: the follow-up reads "diubah menjadi 900".
+CHANGE_TO_KE_VERBS: tuple[str, ...] = (
+    "diubah", "dirubah", "diganti", "direvisi", "dikoreksi", "diralat", "dinaikkan", "dinaikan", "diturunkan",
+    "ubah", "rubah", "ganti", "revisi",
+)

@@ -67,3 +67,15 @@ def test_a_change_of_item_is_queued_for_a_person_with_one_acknowledgement(desk_d
     again = _in_thread(desk_dir, approved, "item-again", BULUNGAN,
                        "Mohon maaf, yang kami perlukan sebenarnya blangko KIA, bukan KTP-el. Jumlah tetap 1.000.")
     assert not [s for s in sent_mail(desk_dir) if s.in_reply_to == again]
+
+
+def test_a_figure_changed_with_ke_is_a_correction(desk_dir: Path) -> None:
+    approved = _request(desk_dir, "req", MALINAU, "Dengan hormat, kami mohon tambahan blangko KTP-el sebanyak "
+                                                  "1.100 keping. Sisa stok kami saat ini 500 keping.\n")
+    reference = _reference(approved)
+    mid = _in_thread(desk_dir, approved, "ke", MALINAU,
+                     "Pak, untuk nomor rujukan di atas, mohon jumlahnya diubah ke 900 keping.\nTerima kasih.")
+    row = _row(desk_dir, reference)
+    assert (row["requested"], row["approved"]) == (900, 900)
+    [told] = [s for s in sent_mail(desk_dir) if s.in_reply_to == mid]
+    assert "1.100 keping menjadi 900 keping" in told.text
