@@ -65,6 +65,7 @@ REASONS = {
     "reminder_unmatched": "pengingat dari kabupaten/kota yang tidak memiliki permohonan terbuka",
     "cancel_denied": "kabupaten/kota meminta agar permohonannya tidak dibatalkan",
     "appeal": "kabupaten/kota memohon agar permohonan yang ditolak dipertimbangkan kembali",
+    "item_changed": "kabupaten/kota menyatakan bahwa jenis blangko yang diperlukan berbeda dari yang tercatat",
 }
 
 # Signs of a machine that lie in a mail's words only (a template sentence, a system's subject tag): a person's
@@ -103,6 +104,7 @@ OPERATOR_REASONS = {
     "reminder_unmatched": "reminder from a district with no open request",
     "cancel_denied": "the district asks not to cancel its request",
     "appeal": "the district asks to reconsider a rejected request (managers told)",
+    "item_changed": "the district says the blank it needs is the other item (KTP-el/KIA)",
 }
 
 
@@ -413,7 +415,7 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
 
 # The reasons an acknowledgement explains (templates/reply_will_read.txt.j2).
 _TOLD_WHY = frozenset({"correction_unmatched", "reminder_unmatched", "managers_thread", "manager_other",
-                       "other_item"})
+                       "other_item", "item_changed"})
 
 
 def _replied(session: Session, message: Message) -> bool:

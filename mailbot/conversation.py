@@ -108,6 +108,17 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         # "abaikan email koreksi kami sebelumnya, permohonan tetap seperti semula": the figures the request held
         # before the district's last correction, decided again, one reply (never read as a cancellation)
         return update(session, desk, thread, message, verdict, trust, restored)
+    if not changed and reading.intent in ("plain", "restated") \
+            and followup.item_changed(verdict.body_excerpt or "", thread.item or "ktp-el"):
+        # "yang kami perlukan sebenarnya blangko KIA, bukan KTP-el. Jumlah tetap 1.000": the blank asked changes;
+        # nothing is switched by mail (the approval, the ledger and the stock are the blank's), a person settles
+        # it and the district hears so once
+        attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="item_changed",
+                            detail=_detail(verdict, []), district=thread.district, item=thread.item,
+                            message=message, request=thread)
+        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread,
+                              reason="item_changed")
+        return MessageOutcome.FOLLOW_UP_QUEUED
     if followup.cancels(verdict.body_excerpt or "", reading.intent):
         return cancel(session, desk, message, verdict, trust, thread, reading)
     if (_open_end(session, thread).state == "dispatched" and attention.asks_after_shipment(verdict)) \

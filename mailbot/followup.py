@@ -378,6 +378,33 @@ def items_named(text: str) -> set[str]:
     return {item for item, name in (("ktp-el", _KTP), ("kia", _KIA)) if name.search(low)}
 
 
+_BLANK_WORDS = r"(?:\s+(?:blangko|blanko|kartu|untuk|jenis))*\s+"
+_ITEM_NAMES = {"ktp-el": r"(?:e-?ktp|ktp(?:-?el| elektronik)?)\b", "kia": r"(?:kia\b|kartu identitas anak)"}
+
+
+def item_changed(text: str, item: str) -> str | None:
+    """The other blank when *text* says the request is for it, not for *item* ("yang kami perlukan sebenarnya
+    blangko KIA, bukan KTP-el"); None otherwise. Never a question, never a mail naming both as asked.
+
+    >>> item_changed("Mohon maaf, yang kami perlukan sebenarnya blangko KIA, bukan KTP-el. Jumlah tetap 1.000.",
+    ...              "ktp-el")
+    'kia'
+    >>> item_changed("Mohon tambahan KIA 300 keping juga.", "ktp-el") is None
+    True
+    """
+    low = normalise(text or "")
+    if _QUESTION.search(low):
+        return None
+    other = "kia" if item == "ktp-el" else "ktp-el"
+    denied = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, vocabulary.ITEM_DENIED_BEFORE)) + r")"
+                        + _BLANK_WORDS)
+    meant = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, vocabulary.ITEM_MEANT_BEFORE)) + r")[\s:,]*"
+                       r"(?:(?:blangko|blanko|kartu|untuk|jenis|adalah)\s+)*")
+    own_denied = re.search(denied.pattern + _ITEM_NAMES[item], low)
+    other_meant = re.search(meant.pattern + _ITEM_NAMES[other], low)
+    return other if own_denied and (other_meant or re.search(_ITEM_NAMES[other], low)) else None
+
+
 def gives_reason(text: str, *, granted: int | None = None) -> bool:
     """Whether *text* argues or explains ("karena …", "namun …", "mohon dipertimbangkan"): never a mere
     confirmation, whatever else it says. Keeping to *granted*, the figure asked and granted in full ("tetap
@@ -459,6 +486,38 @@ def figures_beside(text: str, known: set[int | None]) -> tuple[int, ...]:
     return tuple(found)
 
 
+def _words(words: tuple[str, ...]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+# A figure that changes the asked one by an amount (mailbot.reader.vocabulary): "ditambah 500 keping lagi",
+# "dikurangi 300 keping saja", "500 more".
+_FILLER = r"(?:\s+(?:" + _words(vocabulary.RELATIVE_FILLER) + r"))*"
+_RAISE_BEFORE = re.compile(r"(?<![\w-])(?:" + _words(vocabulary.RELATIVE_RAISE_BEFORE) + r")" + _FILLER
+                           + r"\s*[:]?\s*$")
+_CUT_BEFORE = re.compile(r"(?<![\w-])(?:" + _words(vocabulary.RELATIVE_CUT_BEFORE) + r")" + _FILLER + r"\s*[:]?\s*$")
+_MORE_AFTER = re.compile(r"^\s*(?:keping|lembar|buah|pcs|blangko|blanko|blanks?|pieces|cards)?\s*(?:"
+                         + _words(vocabulary.RELATIVE_MORE_AFTER) + r")\b")
+_MORE_NOT_BEFORE = re.compile(r"(?<![\w-])(?:" + _words(vocabulary.RELATIVE_MORE_NOT_BEFORE) + r")\s*$")
+_FROM_APPROVED = re.compile(r"\b(?:disetujui|yang disetujui|approved)\b")
+
+
+def _relative(low: str, m: Mention) -> int:
+    """+1 when the figure *m* is an amount to add to the asked figure, -1 to take off it, 0 when it is a figure."""
+    before = low[max(0, m.start - 40):m.start]
+    if _CUT_BEFORE.search(before):
+        return -1
+    if _RAISE_BEFORE.search(before):
+        return 1
+    if _MORE_AFTER.match(low[m.end:m.end + 30]) and not _MORE_NOT_BEFORE.search(before):
+        return 1
+    return 0
+
+
+# "diubah ke 900": "ke" before a figure masks it as an ordinal; after a verb of change it means "menjadi".
+_CHANGED_TO_KE = re.compile(r"(?<![\w-])(" + _words(vocabulary.CHANGE_TO_KE_VERBS) + r")\s+ke\s+(?=\d)")
+
+
 @dataclass(frozen=True)
 class Reading:
     """The follow-up's meaning for its request: *figures* are the new values, field by field."""
@@ -483,6 +542,7 @@ class _Figure:
     other_item: bool
     pair: int | None  # for an old figure: the index of the new one it stands beside
     negative: bool = False  # written below zero ("-50 keping (minus ...)"): no count of blanks is
+    relative: int = 0  # +1 an amount to add to the asked figure ("ditambah 500 lagi"), -1 to take off it
 
 
 def _clause_before(low: str, start: int) -> str:
@@ -530,14 +590,15 @@ def _figures(low: str, item: str) -> list[_Figure]:
                                                    and bool(_NEW_AFTER_OLD.match(low[m.end:m.end + 30])))
         clause = _clause_before(low, m.start)
         found.append(_Figure(m.value or 0, _field(clause), old, _other_item(low, m, item), None,
-                             written_below_zero(low[max(0, m.start - 8):m.end + 40], m.value or 0)))
+                             written_below_zero(low[max(0, m.start - 8):m.end + 40], m.value or 0),
+                             0 if old else _relative(low, m)))
     # an old figure stands beside the nearest new one in the same sentence
     result = []
     for i, f in enumerate(found):
         if f.old:
             near = [j for j in (i - 1, i + 1) if 0 <= j < len(found) and not found[j].old]
             pair = near[0] if near else None
-            result.append(_Figure(f.value, f.field, True, f.other_item, pair, f.negative))
+            result.append(_Figure(f.value, f.field, True, f.other_item, pair, f.negative, f.relative))
         else:
             result.append(f)
     return result
@@ -557,7 +618,7 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     ...           stock_on_hand=900, approved=1200).figures
     {'requested': 1000}
     """
-    low = normalise(text or "")
+    low = _CHANGED_TO_KE.sub(r"\1 menjadi ", normalise(text or ""))
     recorded = {"requested": requested, "stock_on_hand": stock_on_hand}
     if received is not None:  # a shipment's count is one of its figures once it arrived
         recorded["received"] = received
@@ -573,9 +634,24 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         return Reading("other_item", why="a figure for the other blank: never booked on this request's item",
                        other_item=tuple(f.value for f in other_new))
     new: dict[str, int] = {}
+    # "mohon ditambah 500 keping lagi", "dikurangi 300 keping saja": the asked figure changed by that amount
+    # (from the approved one when the mail says so, "ditambah 500 lagi dari yang sudah disetujui"), never read
+    # as the new total; a total beside it ("jadi total 1.500") must agree
+    amounts = [f for f in own_new if f.relative and f.field in (None, "requested")]
+    if amounts and requested is not None and "received" not in recorded:
+        base = approved if approved is not None and _FROM_APPROVED.search(low) else requested
+        total = base + sum(f.relative * f.value for f in amounts)
+        if total <= 0:
+            return Reading("unclear", why=f"{base} changed by the amounts written is not above zero")
+        new["requested"] = total
+    relative_amounts = {f.value for f in amounts} if "requested" in new else set()
     for i, f in enumerate(figures):
         if f.old or f.other_item:
             continue
+        if f in amounts and "requested" in new:
+            continue
+        if "requested" in new and relative_amounts and f.value == new["requested"]:
+            continue  # the total the amount makes, restated ("ditambah 500 lagi, jadi total 1.500")
         name = f.field if f.field != "received" or "received" in recorded else None
         olds = [o for o in figures if o.old and o.pair == i]
         if name is None and olds:
@@ -607,6 +683,8 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     for name, value in (read or {}).items():
         if value is None or name not in FIELDS:
             continue
+        if name == "requested" and value in relative_amounts:
+            continue  # the reader took the amount for the total
         if name in new and new[name] != value:
             return Reading("unclear", why=f"{name}: {new[name]} or {value}")
         if name not in new and not other_new and value not in new.values():

@@ -173,3 +173,57 @@ _CANCEL_PIECES = st.sampled_from([
 def test_the_word_test_before_the_cancel_patterns_changes_no_answer(pieces: list[str], glue: str, intent: str) -> None:
     text = glue.join(pieces)
     assert followup.cancels(text, intent) == _cancels_by_the_patterns_alone(text, intent)
+
+
+@pytest.mark.parametrize(("text", "after"), [
+    ("Pak, mohon ditambah 500 keping lagi dari yang sudah disetujui.", 1500),
+    ("mohon ditambah lagi 500 keping", 1500),
+    ("tambah 200 keping ya pak", 1200),
+    ("butuh 500 keping lagi pak", 1500),
+    ("Please add 500 more.", 1500),
+    ("permohonannya dikurangi 300 keping saja, ada sisa di kecamatan.", 700),
+    ("kurangi 200 keping saja pak", 800),
+    ("please reduce by 300", 700),
+    ("ditambah 500 lagi, jadi total 1.500 keping", 1500),
+])
+def test_a_change_by_an_amount_is_added_to_or_taken_off_the_asked_figure(text: str, after: int) -> None:
+    reading = interpret(text, item="ktp-el", requested=1000, stock_on_hand=300, approved=1000,
+                        read={"requested": int(text.split()[1]) if text.split()[1].isdigit() else None})
+    assert (reading.intent, reading.figures) == ("correction", {"requested": after})
+
+
+@pytest.mark.parametrize("text", [
+    "ditambah menjadi 1.500 keping",  # the new total: never added
+    "sisa stok kami tinggal 300 lagi",  # a stock, no amount asked
+])
+def test_a_total_or_a_stock_is_no_amount(text: str) -> None:
+    reading = interpret(text, item="ktp-el", requested=1000, stock_on_hand=300, approved=1000)
+    assert reading.figures.get("requested") != 1000 + 300 and reading.figures.get("requested") != 2500
+
+
+def test_an_amount_taking_the_request_to_zero_or_below_is_unclear() -> None:
+    assert interpret("dikurangi 1.000 keping", item="ktp-el", requested=1000, stock_on_hand=300,
+                     approved=1000).intent == "unclear"
+
+
+def test_relative_words_are_data() -> None:
+    for words in (vocabulary.RELATIVE_RAISE_BEFORE, vocabulary.RELATIVE_CUT_BEFORE, vocabulary.RELATIVE_MORE_AFTER,
+                  vocabulary.RELATIVE_FILLER, vocabulary.RELATIVE_MORE_NOT_BEFORE):
+        assert words and all(w == w.lower().strip() for w in words) and len(set(words)) == len(words)
+
+
+def test_a_change_of_item_is_told_from_an_other_blank_beside() -> None:
+    assert followup.item_changed("Mohon maaf, yang kami perlukan sebenarnya blangko KIA, bukan KTP-el. "
+                                 "Jumlah tetap 1.000 keping.", "ktp-el") == "kia"
+    assert followup.item_changed("Mohon tambahan KIA 300 keping juga.", "ktp-el") is None
+    assert followup.item_changed("sisa stok kami 300, bukan 400", "ktp-el") is None
+    assert followup.item_changed("apakah bisa KIA, bukan KTP-el?", "ktp-el") is None
+    assert vocabulary.ITEM_DENIED_BEFORE and vocabulary.ITEM_MEANT_BEFORE
+
+
+def test_changed_to_with_ke_names_the_new_figure_and_an_ordinal_stays_none() -> None:
+    assert interpret("mohon jumlahnya diubah ke 900 keping", item="ktp-el", requested=1100, stock_on_hand=500,
+                     approved=1100).figures == {"requested": 900}
+    assert interpret("kiriman ke 2 sudah kami terima", item="ktp-el", requested=1100, stock_on_hand=500,
+                     approved=1100).figures == {}
+    assert "diubah" in vocabulary.CHANGE_TO_KE_VERBS

@@ -2096,3 +2096,43 @@ BUNDLE_CONTENT_BEFORE: tuple[str, ...] = (
     "isi", "berisi", "isinya", "@", "per ikat", "per dus", "per box", "per bundel", "per pak", "tiap ikat",
     "tiap dus", "setiap ikat", "setiap dus",
 )
+
+# --- A follow-up changing the asked figure by an amount (mailbot.followup) -----------------------------------
+
+# Right before a figure, these make it an amount to add to the request, not its new total ("mohon ditambah 500
+# keping lagi", "tambah 200 keping", "add 500 more"); a word of RELATIVE_FILLER may stand between ("ditambah lagi
+# 500", "ditambah sebanyak 500"). "ditambah menjadi 1.500" names the total: the figure is not right after.
+RELATIVE_RAISE_BEFORE: tuple[str, ...] = (
+    "ditambah", "ditambahkan", "tambah", "tambahkan", "menambah", "add", "increase by", "increased by",
+    "raise by", "raised by", "increase it by",
+)
+# ... an amount to take off it ("dikurangi 300 keping saja", "kurangi 200", "reduce by 300").
+RELATIVE_CUT_BEFORE: tuple[str, ...] = (
+    "dikurangi", "dikurangkan", "kurangi", "kurangkan", "mengurangi", "reduce by", "reduced by", "reduce it by",
+    "cut by", "lower by", "lowered by", "decrease by", "decreased by",
+)
+RELATIVE_FILLER: tuple[str, ...] = ("lagi", "sebanyak", "sejumlah", "sekitar", "kira-kira")
+# Right after a figure and its unit, these make it an amount on top of the request ("500 keping lagi", "500 more");
+# never after a shortfall ("kurang 500 lagi") or a stock ("tinggal 300 lagi"), which name no amount asked.
+RELATIVE_MORE_AFTER: tuple[str, ...] = ("lagi", "more")
+RELATIVE_MORE_NOT_BEFORE: tuple[str, ...] = ("kurang", "tinggal", "sisa", "tersisa", "short", "only")
+
+# --- A follow-up saying the blank asked is the other one (mailbot.followup.item_changed) ----------------------
+
+# Right before a blank's name, these deny it ("sebenarnya blangko KIA, bukan KTP-el", "not KTP-el"): with the other
+# blank named, the district says its request is for the other blank.
+ITEM_DENIED_BEFORE: tuple[str, ...] = ("bukan", "bkn", "tidak", "tdk", "not", "instead of", "rather than")
+# ... or these name the blank meant ("yang kami perlukan sebenarnya blangko KIA", "melainkan KIA").
+ITEM_MEANT_BEFORE: tuple[str, ...] = (
+    "sebenarnya", "seharusnya", "harusnya", "melainkan", "yang benar", "yg benar", "maksud kami", "maksudnya",
+    "yang kami perlukan", "yang kami butuhkan", "should be", "actually", "we meant",
+)
+
+# --- A follow-up changing the asked figure "to" a figure with "ke" (mailbot.followup) -------------------------
+
+# Before "ke N", these make N the new figure ("mohon jumlahnya diubah ke 900 keping"), where "ke 900" alone reads
+# as an ordinal ("ke-2") and is no figure: the follow-up reads "diubah menjadi 900".
+CHANGE_TO_KE_VERBS: tuple[str, ...] = (
+    "diubah", "dirubah", "diganti", "direvisi", "dikoreksi", "diralat", "dinaikkan", "dinaikan", "diturunkan",
+    "ubah", "rubah", "ganti", "revisi",
+)
