@@ -53,7 +53,7 @@ def test_a_unit_after_the_figure_is_read_with_it(desk_dir: Path, typed: str, rec
 def test_millions_are_read_alike_and_held_to_the_same_bound(sample_desk: Path, typed: str) -> None:
     """"1 jt" and "1,5 juta" were "not a number" while "satu juta" was read: one rule, and the bound refuses."""
     result = mailbot(sample_desk, "supply", "receive", typed, "--note", "BAST")
-    assert result.returncode == 1, result.stdout
+    assert result.returncode == 2, result.stdout  # a typed figure out of bounds is an input error (README)
     assert result.stderr.startswith(f'mailbot: supply receive: "{typed}" is more than the most one movement may '
                                     "be (200.000, [stock] max_quantity_per_movement)"), result.stderr
 
@@ -81,7 +81,7 @@ def test_a_bad_option_value_exits_2_like_a_usage_error(sample_desk: Path, args: 
 
 def test_a_negative_change_names_the_limit_of_what_one_movement_takes_out(sample_desk: Path) -> None:
     result = mailbot(sample_desk, "adjust", "65.04", "-999999", "--reason", "hilang")
-    assert result.returncode == 1
+    assert result.returncode == 2  # a typed figure out of bounds is an input error (README)
     assert result.stderr == ('mailbot: adjust: "-999999" takes out more than the most one movement may take out '
                              "(200.000, [stock] max_quantity_per_movement)\n"), result.stderr
 
