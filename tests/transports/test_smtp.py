@@ -217,6 +217,7 @@ def test_username_on_a_server_without_auth_is_a_configuration_error(smtp_server:
     assert smtp_server.messages == []
 
 
+@pytest.mark.servers  # a listening socket, and seconds of waiting on it
 @pytest.mark.parametrize("tls", ["implicit", "none"])
 def test_a_stop_cuts_a_server_silent_from_the_first_byte_after_the_grace(tls: str) -> None:
     """A port that takes the connection and then says nothing (no TLS handshake answer, no greeting): a stop gives
