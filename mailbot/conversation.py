@@ -83,12 +83,7 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
     if _never_filed(session, desk, verdict, trust) == "managers_thread" and not attention.is_reminder(verdict):
         # an answer to mail we sent to the managers (a held notice, an alert, the digest) was not meant for the
         # desk: whatever figure it holds, it changes nothing; a person reads it and the district is told so
-        attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="managers_thread",
-                            detail=_detail(verdict, []), district=thread.district, item=thread.item,
-                            message=message, request=thread)
-        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread,
-                              reason="managers_thread")
-        return MessageOutcome.FOLLOW_UP_QUEUED
+        return _to_a_person(session, desk, message, verdict, trust, thread, "managers_thread")
     if verdict.kind == "stock_report" and (verdict.printed is not None or verdict.recorded is not None) \
             and not _CORRECTION.search(verdict.body_excerpt or ""):
         return None  # a daily report written as a reply: it is a report
@@ -113,12 +108,7 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         # "yang kami perlukan sebenarnya blangko KIA, bukan KTP-el. Jumlah tetap 1.000": the blank asked changes;
         # nothing is switched by mail (the approval, the ledger and the stock are the blank's), a person settles
         # it and the district hears so once
-        attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="item_changed",
-                            detail=_detail(verdict, []), district=thread.district, item=thread.item,
-                            message=message, request=thread)
-        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread,
-                              reason="item_changed")
-        return MessageOutcome.FOLLOW_UP_QUEUED
+        return _to_a_person(session, desk, message, verdict, trust, thread, "item_changed")
     if followup.cancels(verdict.body_excerpt or "", reading.intent):
         return cancel(session, desk, message, verdict, trust, thread, reading)
     if (_open_end(session, thread).state == "dispatched" and attention.asks_after_shipment(verdict)) \
@@ -618,3 +608,13 @@ def _open_end(session: Session, req: Request) -> Request:
 def _detail(verdict: Verdict, changed: list[dict[str, object]]) -> str:
     told = "; ".join(f"{c['label']}: {c['before']} -> {c['after']}" for c in changed)
     return "\n".join(part for part in (verdict.subject, told, verdict.body_excerpt) if part)
+
+
+def _to_a_person(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
+                 thread: Request, reason: str) -> MessageOutcome:
+    """A follow-up no rule acts on: in the queue for a person with *reason*, and the district told so once."""
+    attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,
+                        detail=_detail(verdict, []), district=thread.district, item=thread.item,
+                        message=message, request=thread)
+    attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread, reason=reason)
+    return MessageOutcome.FOLLOW_UP_QUEUED
