@@ -305,6 +305,38 @@ _NAMED_SUBUNIT_RE = re.compile(
 )
 
 
+# Right after a stock's figure: what it leaves out, or whom it was handed to keep (see EXCLUDING_WORDS).
+_EXCLUDING_AFTER_RE = re.compile(
+    r"(?:[^\S\n]*(?:" + _words_re(vocab.BLANK_UNITS) + r")\b)?[^\S\n]*[,(]?[^\S\n]*(?:"
+    + _words_re(vocab.EXCLUDING_WORDS) + r")(?![\w-])"
+)
+_SPOILT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.COUNTS_OTHER_AFTER) + r")(?![\w-])")
+_DEPOSITED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.DEPOSITED_WITH_WORDS) + r")(?![\w-])")
+
+
+def _part_of_stock(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Sisa blangko di kantor 1.940 keping, belum termasuk blangko yang dibawa tim": a stock that leaves out
+    blanks held elsewhere; "sisanya 188 keping kami titipkan di kantor kecamatan": a part handed to another
+    office to keep. Either is a part of the district's stock, not the stock."""
+    if span.role != "stock_on_hand":
+        return False
+    excluding = _EXCLUDING_AFTER_RE.match(span.masked, span.end)
+    if excluding is not None:
+        # "380 keping (di luar 12 keping rusak)": spoilt cards left out are no stock held elsewhere.
+        return not _SPOILT_RE.search(span.masked, excluding.end(), excluding.end() + 40)
+    return bool(_DEPOSITED_RE.search(span.masked, span.end, span.hi))
+
+
+_HEARSAY_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.HEARSAY_WORDS) + r")(?![\w-])")
+
+
+def _hearsay(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Kami mendapat informasi bahwa ... beberapa kabupaten kehabisan blangko, termasuk Tana Tidung yang
+    stoknya 0": a figure in a sentence opened by what the writer heard is passed on, not stated."""
+    sentence_lo = max(span.masked.rfind("\n", 0, span.start), span.masked.rfind(". ", 0, span.start)) + 1
+    return bool(_HEARSAY_RE.search(span.masked, sentence_lo, span.start))
+
+
 def _other_receiver(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     """"Provinsi telah menerima 45.000 keping dari Kemendagri": a receipt whose subject is the province or
     the ministry is their shipment, not the writer's. (A source, "dari Provinsi kami terima 1.500", or the
@@ -475,6 +507,8 @@ ELSEWHERE_CUES = (
     ("part_of_previous", _part_of_previous),
     ("cumulative", _cumulative),
     ("other_holder", _other_holder),
+    ("part_of_stock", _part_of_stock),
+    ("hearsay", _hearsay),
     ("other_receiver", _other_receiver),
     ("between_others", _between_others),
     ("running_total", _running_total),
@@ -545,6 +579,9 @@ _UNTIL_WORDS = frozenset(vocab.UNTIL_WORDS)
 # What a date leaves after "sampai": its blanked digits (three spaces or more), or a month's name.
 _UNTIL_AFTER_RE = re.compile(
     r"[ \t]*\n?[ \t]{3,}\S|\s*(?:" + vocab.alternation(tuple(vocab.MONTHS)) + r")\b"
+    # ... or a moment and a lasting state: "sampai tadi sore belum terpakai" ("until this afternoon").
+    r"|[^\S\n]+(?:" + vocab.alternation(vocab.UNTIL_MOMENT_WORDS) + r")(?:[^\S\n]+[a-z]+){0,2}?[^\S\n]+(?:"
+    + vocab.alternation(vocab.STILL_STATE_WORDS) + r")(?![\w-])"
 )
 
 
@@ -952,6 +989,107 @@ def _in_section(sections: Sequence[tuple[int, int, str]], pos: int) -> bool:
 
 
 _UNIT_GAP_RE = re.compile(r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b[ \t]*)?")
+# ... and before a word of defect, also a relative word: "6 keping yg tercetak miring".
+_DEFECT_GAP_RE = re.compile(
+    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b[ \t]*)?(?:(?:"
+    + _words_re(vocab.DEFECT_LINK_WORDS) + r")[ \t]+)?"
+)
+_DEFECT_AFTER = frozenset(vocab.DEFECT_AFTER)
+_RECORDS_AFTER_RE = re.compile(r"[^\S\n]*(?:" + _words_re(vocab.RECORD_UNIT_WORDS) + r")(?![\w-])")
+
+
+def _counts_a_defect(word: str, role: str, masked: str, figure_end: int, word_start: int) -> bool:
+    """Whether the word right after a figure (and its unit) says the figure counts spoilt cards, not its role:
+    "selisih stok termasuk 0 keping rusak", "12 lembar gagal cetak"; and, also beside a receipt, a defect said
+    with a relative word, "6 keping yg tercetak miring" (a receipt's damaged cards are no receipt of their own).
+    (Beside a receipt a bare "rusak" may count cards part of those received or on top of them: a clerk asks.)"""
+    if role != "received" and word in _COUNTS_OTHER_AFTER and _UNIT_GAP_RE.fullmatch(masked, figure_end, word_start):
+        return True
+    return word in _DEFECT_AFTER and bool(_DEFECT_GAP_RE.fullmatch(masked, figure_end, word_start))
+
+
+_EARLIER_REPORT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EARLIER_REPORT_WORDS) + r")(?![\w-])")
+
+
+def _corrects_another_report(
+    masked: str, taken: Sequence[tuple[int, Candidate]], role: str, clause_start: int, pos: int,
+) -> bool:
+    """Whether a correction's figure (at pos) is of another day's report: its sentence names that report
+    ("koreksi utk laporan tgl 13/06: pencetakan yg benar 46") and the mail stated the same field before that
+    sentence, for its own report."""
+    sentence_lo = max(masked.rfind("\n", 0, pos), masked.rfind(". ", 0, pos)) + 1
+    if not _EARLIER_REPORT_RE.search(masked, sentence_lo, pos):
+        return False
+    return any(c.field == role and c.value is not None and start < min(sentence_lo, clause_start) for start, c in taken)
+
+
+_PLACE = r"(?:" + _words_re(vocab.PLACE_PREPOSITIONS) + r")[^\S\n]+[a-z][a-z .()/-]{1,40}?"
+_PLACE_STOCK = r"(?:" + _words_re(vocab.PLACE_STOCK_WORDS) + r")"
+# The words right before a place's figure: "di kantor tersisa", "di tim Pujungan", "di mobil keliling (Mentarang):".
+_PLACE_LEAD_RE = re.compile(
+    r"(?<![\w-])" + _PLACE + r"(?:[^\S\n]+(?P<stock>" + _PLACE_STOCK + r"))?[^\S\n]*:?[^\S\n]*$"
+)
+# ... or a stock word first and the place after it: "sisa blangko di kantor: 962".
+_STOCK_PLACE_LEAD_RE = re.compile(
+    r"(?<![\w-])" + _PLACE_STOCK + r"(?:[^\S\n]+(?:" + _words_re(vocab.GENERIC_BLANK_WORDS + vocab.KTP_WORDS)
+    + r"))?[^\S\n]+" + _PLACE + r"[^\S\n]*:?[^\S\n]*$"
+)
+# From one place's figure to the next place's words: its unit, then "dan", a comma or a list's next line.
+_PLACE_JOIN_RE = re.compile(
+    r"(?:[^\S\n]*(?:" + _words_re(vocab.BLANK_UNITS) + r")\b)?[^\S\n]*(?:[,;][^\S\n]*)?(?:(?:"
+    + _words_re(vocab.PLACE_JOIN_WORDS) + r")[^\S\n]+|\n[ \t>*\u2022-]*)?"
+)
+
+
+_PLACES_TOTAL_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.PLACES_TOTAL_WORDS) + r")(?![\w-])")
+
+
+def _stock_of_places(
+    original: str, masked: str, mentions: Sequence[Mention], kws: Sequence[Keyword], candidates: list[Candidate]
+) -> list[Candidate]:
+    """A stock given place by place and no total: "di kantor tersisa 1.312 keping dan di tim Pujungan 300
+    keping", "- sisa blangko di kantor: 962" / "- di mobil keliling (Mentarang): 140". The district's stock is
+    every blank it holds, so the places' figures add up; a place whose figure is only estimated leaves the
+    stock unclear. A written total ("seluruhnya 900 keping") is read as the stock instead."""
+    for i, first in enumerate(mentions):
+        if first.value is None or first.approximate:
+            continue
+        lo = max(masked.rfind("\n", 0, first.start) + 1, first.start - 60)
+        lead = _PLACE_LEAD_RE.search(masked, lo, first.start)
+        if not (lead is not None and lead.group("stock") or _STOCK_PLACE_LEAD_RE.search(masked, lo, first.start)):
+            continue
+        parts = [first]
+        for nxt in mentions[i + 1 :]:
+            join = _PLACE_JOIN_RE.match(masked, parts[-1].end)
+            lead = _PLACE_LEAD_RE.search(masked, join.end() if join else parts[-1].end, nxt.start)
+            if join is None or lead is None or lead.start() != join.end() or any(
+                parts[-1].end <= k.start < nxt.start and k.role != "stock_on_hand" for k in kws
+            ):
+                break
+            parts.append(nxt)
+        if len(parts) < 2:
+            continue
+        values = {p.value for p in parts}
+        stock = [c for c in candidates if c.field == "stock_on_hand"]
+        others = {c.value for c in stock if c.value not in values and c.doubt is None}
+        if others or _PLACES_TOTAL_RE.search(masked, parts[-1].end, parts[-1].end + 120):
+            # A stock figure that is none of the places': a written total ("jadi seluruh stok kami 1.020
+            # keping") is the stock when the places add up to it; else the figures stay as they are.
+            if len(others) == 1 and sum(p.value or 0 for p in parts) in others:
+                return [c for c in candidates if c.field != "stock_on_hand" or c.value in others]
+            return candidates
+        line_lo = masked.rfind("\n", 0, parts[0].start) + 1
+        text_lo = max(line_lo, parts[0].start - 40)
+        if text_lo > line_lo:
+            text_lo = original.find(" ", text_lo, parts[0].start) + 1  # from a word's start
+        text = " ".join(original[text_lo : parts[-1].end].split())
+        rest = [c for c in candidates if c.field != "stock_on_hand"]
+        if any(p.approximate or p.value is None for p in parts):
+            return [*rest, Candidate("stock_on_hand", None, text, True, "unclear", cues=("places",))]
+        total = sum(p.value for p in parts if p.value is not None)
+        return [*rest, Candidate("stock_on_hand", total, f"{text} (sum of {len(parts)} places)", True,
+                                 cues=("places_summed",))]
+    return candidates
 
 
 def _postfix_of_previous(masked: str, figure_end: int, k: Keyword, limit: int) -> bool:
@@ -1039,6 +1177,10 @@ def current_requests(candidates: list[Candidate]) -> list[Candidate]:
         c.field == "requested" and not c.earlier for c in candidates
     ):
         return [c for c in candidates if not c.earlier]
+    if any(c.field in _WORK_ROLES and c.value is not None for c in candidates):
+        # "lap 20/7 perekaman 14, cetak 0 krn blangko kosong. mohon segera dikirim yg 500 kemarin": in a day's
+        # report, the figure of an earlier request chased is no request of the report.
+        return [c for c in candidates if not (c.field == "requested" and c.earlier)]
     return candidates
 
 
@@ -1870,17 +2012,19 @@ def read_text(
             changed_from = (role, strong, keyword)
             ignored_end = m.end
             continue
-        if role not in (None, "ignore", "received") and (
+        if role not in (None, "ignore") and (
             qualifier := next((k for k in kws if k.start >= m.end and k.end <= after_limit), None)
-        ) is not None and qualifier.role == "ignore" and not qualifier.denied and (
-            " ".join(masked[qualifier.start : qualifier.end].split()) in _COUNTS_OTHER_AFTER
-        ) and _UNIT_GAP_RE.fullmatch(
-            masked, m.end, qualifier.start
+        ) is not None and qualifier.role == "ignore" and not qualifier.denied and _counts_a_defect(
+            " ".join(masked[qualifier.start : qualifier.end].split()), role, masked, m.end, qualifier.start
         ):
             # "selisih stok termasuk 0 keping rusak", "12 lembar gagal cetak": the word right after the
             # figure and its unit says what it counts, whatever the role word before. (Beside a receipt
             # the damaged cards may be part of those received or on top of them: a clerk asks.)
             role, strong, keyword = "ignore", True, qualifier
+        if role in _WORK_ROLES and _RECORDS_AFTER_RE.match(masked, m.end):
+            # "data perekaman ... (312 data, 12-18 Juli) belum tersinkron": records in the system, not the work.
+            ignored_end = m.end
+            continue
         if role is None and (
             (lead := _list_lead_role(masked, m.start, kws, low)) is not None
             or (lead := _form_lead_role(masked, low, m.start, kws)) is not None
@@ -1952,6 +2096,11 @@ def read_text(
             continue
         correction_lo = max(c_start, prev_end)
         opener = bool(_CORRECTION_OPENER_RE.search(masked, correction_lo, m.start))
+        if opener and role not in (None, "ignore") and _corrects_another_report(masked, taken, role, c_start, m.start):
+            # "Pencetakan : 120 ... koreksi utk laporan tgl 13/06: pencetakan yg benar 46": the correction is of
+            # another day's report; this report's figure stands.
+            ignored_end = m.end
+            continue
         if not opener and role is None and _AGREED_LEAD_RE.fullmatch(masked, correction_lo, m.start):
             # "[07.20] A: ... 1.000 kurang. 1.500 pak?" / "[07.22] B: Ok 1.500": a figure agreed to on its own
             # settles the one proposed before it, as a correction does.
@@ -2276,6 +2425,8 @@ def read_text(
     candidates = _rest_of_shipment(mentions, candidates)
     candidates = _rest_chased(masked, candidates)
     candidates = _awaited_not_received(candidates)
+    if len(mentions) > 1 and any(c.field == "stock_on_hand" for c in candidates):
+        candidates = _stock_of_places(original, masked, mentions, kws, candidates)
     if answer_role and len(loose) > 1:
         denied = [(mm, snip) for mm, snip in loose if _DENIED_FIGURE_RE.search(masked, max(0, mm.start - 12), mm.start)]
         if denied and len(denied) < len(loose):

@@ -540,6 +540,33 @@ OTHER_HOLDER_WORDS: tuple[str, ...] = (
 # An office inside the district (a kecamatan's service unit): a figure found kept there ("ada 600 keping di
 # lemari UPT Tanjung Palas") is a part of the district's stock, not its stock.
 SUBUNIT_WORDS: tuple[str, ...] = ("upt", "uptd", "upt disdukcapil", "upt dukcapil")
+# Right after a stock's figure (its unit and a comma between), these say the figure leaves out blanks held
+# elsewhere: "Sisa blangko di kantor 1.940 keping, belum termasuk blangko yang dibawa tim": a part of the
+# district's stock, not the stock.
+EXCLUDING_WORDS: tuple[str, ...] = (
+    "belum termasuk", "blm termasuk", "tidak termasuk", "tdk termasuk", "tanpa menghitung", "di luar",
+    "diluar", "not including", "excluding", "excluding the", "not counting",
+)
+# (Spoilt cards left out, "380 keping (di luar 12 keping rusak)", are no stock anywhere: the figure stands.)
+# After a stock's figure in its clause, these say it was handed to another holder to keep: "sisanya 188 keping
+# kami titipkan di kantor kecamatan": a part of the district's stock kept there, not the stock.
+DEPOSITED_WITH_WORDS: tuple[str, ...] = (
+    "titipkan", "dititipkan", "titipkan di", "dititip", "kami titip", "left with", "deposited with",
+)
+# Before a figure, after "di <place>", these say the blanks lie there: "di kantor tersisa 1.312 keping dan di tim
+# Pujungan 300 keping", "sisa blangko di kantor: 962 / di mobil keliling (Mentarang): 140". A stock given
+# place by place, with no total written, is the sum of its places (a part only estimated: no sum).
+PLACE_STOCK_WORDS: tuple[str, ...] = (
+    "sisa", "tersisa", "tinggal", "ada", "masih ada", "tersimpan", "disimpan", "stok", "stock", "left", "remaining",
+)
+PLACE_PREPOSITIONS: tuple[str, ...] = ("di", "pada", "at", "in")
+# Between the figures of two places: "dan", "serta", a comma, a list's next line.
+PLACE_JOIN_WORDS: tuple[str, ...] = ("dan", "serta", "and", "sedangkan", "sementara")
+# After the places' figures, these write their total (read as the stock when the places add up to it, else a
+# clerk asks): "jadi seluruh stok kami 1.020 keping", "Total 1.700 keping".
+PLACES_TOTAL_WORDS: tuple[str, ...] = (
+    "total", "jumlah", "seluruh", "seluruhnya", "keseluruhan", "semuanya", "in total", "altogether",
+)
 # After a subunit word, these are no name of the office ("Sisa blangko di kantor UPT tinggal 90": the writer's
 # own UPT, unnamed); any other word names one office of the district ("Stok blangko di UPT Krayan sudah habis",
 # "Sisa blangko di UPT Krayan: habis"), whose stock is that office's part, not the district's stock.
@@ -743,6 +770,16 @@ NOT_ROLE_PHRASES: tuple[str, ...] = (
 # Receipt words that also mean "until": before a date or a month's name they are no receipt
 # ("kebutuhan sampai 31 Desember", "sampai Desember").
 UNTIL_WORDS: tuple[str, ...] = ("sampai", "sampe", "smp")
+# After "sampai", a moment (up to three words, the first of these) and then a word of a state that lasts make
+# it "until": "180 keping ... sampai tadi sore belum terpakai" (not used until this afternoon), "sampai hari ini
+# masih di gudang". Without the lasting state ("500 keping sampai tadi sore") the word may still be "arrived".
+UNTIL_MOMENT_WORDS: tuple[str, ...] = (
+    "tadi", "td", "hari", "hr", "sekarang", "skrg", "saat", "kemarin", "kemaren", "kmrn", "detik", "pagi", "siang",
+    "sore", "malam", "now", "today",
+)
+STILL_STATE_WORDS: tuple[str, ...] = (
+    "belum", "blm", "blum", "belom", "masih", "msh", "tetap", "tetep", "still", "not yet",
+)
 # Before a role word (with at most two of NEGATION_FILLERS between), these deny it: "yg seribu
 # kmrn blm sampai", "belum kami terima", "tidak butuh tambahan". A denied role word gives its
 # number no role: a receipt is only what is affirmatively received, a request only what is asked.
@@ -1556,6 +1593,14 @@ ROLE_PHRASES["ignore"] += (
 )
 COLUMN_WORDS["ignore"] += ("sasaran", "rata-rata", "rata2", "rerata", "average", "avg")
 # A writer who takes back a figure in the same breath: "1.500 keping, eh maaf maksud saya 2.000 keping".
+# In a correction's words before its figure, these name another day's report as what it corrects: "koreksi
+# utk laporan tgl 13/06: pencetakan yg benar 46". Beside the figure of the same field stated for the report
+# the mail itself gives, the correction is that other day's, not this report's.
+EARLIER_REPORT_WORDS: tuple[str, ...] = (
+    "laporan tgl", "laporan tanggal", "laporan tg", "lap tgl", "lap. tgl", "lap tanggal", "laporan kemarin",
+    "laporan kmrn", "laporan kemaren", "lap kemarin", "lap kmrn", "laporan sebelumnya", "laporan hari",
+    "laporan yang lalu", "laporan yg lalu", "yesterday's report", "previous report", "report of",
+)
 CORRECTION_OPENERS += (
     "maksud saya", "maksud sy", "maksudku", "eh maaf", "eh salah", "eh bukan", "maaf salah", "i mean",
 )
@@ -1637,6 +1682,26 @@ COUNTS_OTHER_AFTER: tuple[str, ...] = (
 )
 ROLE_PHRASES["ignore"] += ("cacat", "damaged", "hilang")
 COUNTS_OTHER_AFTER += ("cacat", "damaged", "hilang")
+# Cards spoilt in the making or in transport, said after their count: "6 keping yg tercetak miring dr pabrik",
+# "15 lembar ditolak mesin", "8 keping sobek", "3 cards rejected": what they count is a defect, not a role.
+DEFECT_AFTER: tuple[str, ...] = (
+    "tercetak miring", "cetakan miring", "miring", "salah cetak", "sobek", "robek", "tergores", "ditolak",
+    "ditolak mesin", "tertolak", "reject", "rejected", "torn", "misprinted",
+)
+ROLE_PHRASES["ignore"] += DEFECT_AFTER
+COUNTS_OTHER_AFTER += DEFECT_AFTER
+# Opening the sentence a figure stands in, these make it hearsay the writer passes on, no figure of their own:
+# "Kami mendapat informasi bahwa ... termasuk Tana Tidung yang stoknya 0. Apakah benar ...?".
+HEARSAY_WORDS: tuple[str, ...] = (
+    "mendapat informasi bahwa", "mendapat info bahwa", "memperoleh informasi bahwa", "mendapat kabar bahwa",
+    "kami mendengar", "kami dengar", "kabarnya", "menurut kabar", "menurut informasi yang kami terima",
+    "konon", "rumornya", "we heard", "we have heard", "we were told", "reportedly", "it is reported that",
+)
+# Right after a count of work, these say it counts records in the system, not people served or cards printed:
+# "data perekaman yg kami input offline (312 data, 12-18 Juli) belum tersinkron".
+RECORD_UNIT_WORDS: tuple[str, ...] = ("data", "record", "records", "entri", "entry", "entries", "berkas")
+# Between a count and the defect after it: "6 keping yg tercetak miring", "3 cards that were rejected".
+DEFECT_LINK_WORDS: tuple[str, ...] = ("yg", "yang", "which are", "which were", "that are", "that were")
 # Role words that may follow their figure and its noun: "380 KTP-el blanks left", "58 enrolled, 52
 # printed, 987 blanks remaining", "1.200 keping tersisa".
 POSTFIX_ROLE_WORDS: tuple[str, ...] = (

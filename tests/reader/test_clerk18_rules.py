@@ -1,0 +1,111 @@
+"""Rules from two fresh sets of district mail (border posts, the SIAK migration): a stock kept in parts (a
+part left out, a part handed to a kecamatan to keep, places listed with no total), "sampai" before a moment
+and a lasting state, spoilt cards said after a receipt, a correction of another day's report, a request
+chased in a day's report, records in the system, and hearsay."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+from mailbot.reader import read_message
+from mailbot.reader.verdict import Verdict
+from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
+
+DESK = OWN_ADDRESSES[0]
+MALINAU = "disdukcapil@malinaukab.example"
+TANA_TIDUNG = "disdukcapil@tanatidungkab.example"
+PRESS = "redaksi@koranutara.example"
+
+
+def _mail(subject: str, text: str, *, sender: str = MALINAU) -> Verdict:
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = sender, DESK, subject
+    msg.set_content(text)
+    return read_message(bytes(msg), DISTRICTS, own_addresses=OWN_ADDRESSES)
+
+
+def test_a_stock_that_leaves_out_blanks_held_elsewhere_is_no_stock() -> None:
+    v = _mail("Laporan harian 3 Mei", "Perekaman 41 orang, pencetakan 37 keping. Sisa blangko di gudang dinas 2.310 "
+              "keping, tidak termasuk blangko yang dibawa petugas ke Pujungan (belum ada laporan).")
+    assert (v.kind, v.printed, v.stock_on_hand) == ("stock_report", 37, None)  # was stock 2310
+
+
+def test_spoilt_cards_left_out_of_the_stock_leave_the_stock_standing() -> None:
+    v = _mail("lap", "Rekam 20, cetak 18. Sisa blangko 640 keping (di luar 9 keping rusak).")
+    assert v.stock_on_hand == 640
+
+
+def test_a_part_handed_to_a_kecamatan_to_keep_is_no_stock() -> None:
+    v = _mail("Kabar dari Bahau Hulu", "Tim kami membawa 500 keping ke Bahau Hulu; 320 sudah tercetak, sisanya 180 "
+              "keping kami titipkan di kantor kecamatan untuk pelayanan berikutnya.")
+    assert v.stock_on_hand is None  # was 180
+
+
+def test_a_stock_listed_place_by_place_is_their_sum() -> None:
+    v = _mail("lap harian", "Lap harian 4 Mei\n- rekam: 51\n- cetak: 47\n- sisa blangko di kantor: 1.205\n"
+              "- di pos Long Ampung: 95\nterima kasih")
+    assert (v.stock_on_hand, v.printed, v.recorded) == (1300, 47, 51)  # was 1205
+
+
+def test_a_stock_of_two_places_in_one_sentence_is_their_sum() -> None:
+    v = _mail("Posisi blangko", "Hari ini di kantor tersisa 870 keping dan di tim Mentarang 150 keping. "
+              "Perekaman 33, pencetakan 30.")
+    assert v.stock_on_hand == 1020  # was a conflict
+
+
+def test_a_place_only_estimated_leaves_the_stock_unclear() -> None:
+    v = _mail("Posisi blangko", "Hari ini di kantor tersisa 870 keping dan di tim Mentarang sekitar 150an keping.")
+    assert v.stock_on_hand is None
+
+
+def test_a_written_total_of_the_places_is_the_stock() -> None:
+    v = _mail("Posisi blangko", "Di kantor tersisa 870 keping dan di tim Mentarang 150 keping, "
+              "jadi seluruh stok kami 1.020 keping.")
+    assert v.stock_on_hand == 1020
+
+
+def test_sampai_before_a_moment_and_a_lasting_state_is_until() -> None:
+    v = _mail("Stok per 2 Mei", "Di gudang kami masih ada 640 keping, sedangkan yang dibawa tim ke Kayan Hilir "
+              "sebanyak 90 keping dan sampai tadi siang belum terpakai. Perekaman hari ini 40, pencetakan 36.")
+    assert (v.kind, v.received, v.printed) == ("stock_report", None, 36)  # was a receipt of 90
+
+
+def test_cards_spoilt_said_after_a_receipt_are_no_receipt() -> None:
+    v = _mail("kiriman", "Pak, KTP-el 1.000 sdh sampai tadi siang, di kotak ada 4 keping yg sobek, kami pisahkan.",
+              sender=TANA_TIDUNG)
+    assert (v.kind, v.received) == ("receipt", 1000)  # was 4
+
+
+def test_a_correction_of_another_days_report_leaves_todays_figure() -> None:
+    v = _mail("Laporan harian 9 Mei", "Perekaman : 64\nPencetakan : 58\nSisa blangko : 1.420\n\n"
+              "koreksi untuk laporan tgl 8/5: perekaman yg benar 70 bukan 67.")
+    assert (v.recorded, v.printed, v.stock_on_hand) == (64, 58, 1420)  # recorded was 70
+
+
+def test_a_correction_of_the_report_itself_still_corrects() -> None:
+    v = _mail("Laporan harian 9 Mei", "Perekaman : 64\nPencetakan : 58\nkoreksi: perekaman yg benar 66.")
+    assert v.recorded == 66
+
+
+def test_a_request_chased_in_a_days_report_is_no_new_request() -> None:
+    v = _mail("lap 9/5", "lap 9/5 rekam 22, cetak 0 krn blangko habis. mohon segera dikirim yg 1.000 kemarin pak",
+              sender=TANA_TIDUNG)
+    assert (v.requested, v.recorded, v.printed) == (None, 22, 0)  # requested was 1000
+
+
+def test_a_reminder_alone_still_restates_its_request() -> None:
+    v = _mail("permohonan", "Mohon segera dikirim blangko 1.000 keping yang kami mohon minggu lalu.",
+              sender=TANA_TIDUNG)
+    assert v.requested == 1000
+
+
+def test_records_in_the_system_are_no_work_done() -> None:
+    v = _mail("tanya sinkron", "Pagi Pak, mau tanya: data perekaman yg kami input offline (145 data, 2-6 Mei) belum "
+              "masuk ke server. Perlu input ulang?")
+    assert (v.kind, v.recorded) == ("other", None)  # was a stock report, recorded 145
+
+
+def test_hearsay_is_no_figure_of_the_writer() -> None:
+    v = _mail("Konfirmasi", "Selamat siang, kami mendapat informasi bahwa beberapa daerah kehabisan blangko, termasuk "
+              "Malinau yang stoknya 0. Apakah benar? Mohon konfirmasi untuk berita besok.", sender=PRESS)
+    assert (v.kind, v.stock_on_hand) == ("other", None)  # was a stock report, stock 0
