@@ -1682,6 +1682,42 @@ _THEN_EARLIER_RE = re.compile(
 )
 
 
+_YESTERDAY_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.YESTERDAY_WORDS) + r")(?![\w-])")
+_DAY_MOMENT_RE = re.compile(
+    r"(?<![\w-])(?:(?P<then>" + vocab.alternation(vocab.YESTERDAY_WORDS) + r")|(?P<now>"
+    + vocab.alternation(vocab.TODAY_WORDS) + r"))(?![\w-])"
+)
+
+
+def _todays_over_yesterdays(
+    masked: str, placed: Sequence[tuple[int, Candidate]], candidates: list[Candidate]
+) -> list[Candidate]:
+    """Yesterday's figures and today's in one report, each after its day: "kemarin (01/07) rekam 18 cetak 20
+    sisa 820, hari ini (02/07) rekam 27 cetak 25 sisa 795". A figure takes the day said last before it in its
+    paragraph; of a field stated for both days, yesterday's figure is set aside."""
+    moments = [(d.start(), d.lastgroup) for d in _DAY_MOMENT_RE.finditer(masked)]
+    if not any(k == "now" for _, k in moments):
+        return candidates
+    then: list[Candidate] = []
+    now_fields: set[str] = set()
+    for pos, c in placed:
+        day = next(((at, k) for at, k in reversed(moments) if at < pos), None)
+        if day is None or "\n\n" in masked[day[0] : pos] or c.value is None:
+            continue
+        if day[1] == "then":
+            then.append(c)
+        else:
+            now_fields.add(c.field)
+    dropped = [c for c in then if c.field in now_fields and c.field in _DAY_FIGURES]
+    if not dropped:
+        return candidates
+    return [c for c in candidates if not any(c is d for d in dropped)]
+
+
+_DAY_FIGURES = frozenset(("stock_on_hand", "printed", "recorded"))
+_BLANK_COUNTS = frozenset(("stock_on_hand", "requested", "received", "printed"))
+
+
 def _latest_of_two_moments(
     masked: str, mentions: Sequence[Mention], candidates: list[Candidate]
 ) -> list[Candidate]:
@@ -1884,6 +1920,7 @@ def read_text(
     last: tuple[int, Candidate] | None = None  # the last candidate taken, with its clause start
     ignored_end = -1  # the end of the last figure its clause gave no role ("bukan 2.518")
     taken: list[tuple[int, Candidate]] = []  # every candidate taken, with its clause start
+    placed: list[tuple[int, Candidate]] = []  # the candidates of running text, with their figure's start
     loose: list[tuple[Mention, str]] = []  # figures without a role, with their snippets
     # "dari 1.500 menjadi 2.500", "from 1,500 to 2,500": the index of each figure something became.
     changed_to = {
@@ -2341,8 +2378,10 @@ def read_text(
             and last is not None
             and last[0] == c_start
             and m.value != last[1].value
+            and not (m.unit == "people" and last[1].field in _BLANK_COUNTS)
             and _CONTRAST_RE.search(masked, prev_end, m.start)
         ):
+            # ("sisa 1.120 keping, namun hari ini ... untuk 210 orang": people are no second count of blanks.)
             # "sisa 400 keping (tapi menurut catatan gudang 640)": a second figure for the same
             # role, set against the first; a clerk would ask which is right.
             candidates.append(Candidate(last[1].field, None, snippet, last[1].strong, "conflict", last[1].total))
@@ -2397,6 +2436,9 @@ def read_text(
         candidates.append(candidate)
         last = (c_start, candidate)
         taken.append(last)
+        placed.append((m.start, candidate))
+    if len(placed) > 1 and _YESTERDAY_RE.search(masked):
+        candidates = _todays_over_yesterdays(masked, placed, candidates)
     if (
         any(c.field == "stock_on_hand" for c in candidates)
         and any(m.unit == "blank" and not m.approximate for m, _ in loose)

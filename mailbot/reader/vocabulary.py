@@ -1793,6 +1793,11 @@ NOW_PERIOD_WORDS: tuple[str, ...] = (
     "hari ini", "hr ini", "sekarang", "saat ini", "today", "now", "minggu ini", "pekan ini", "this week",
     "bulan ini", "this month",
 )
+# A report that gives yesterday's figures and today's, each after its day ("Kemarin sisa blangko kami masih 1.120
+# keping, namun hari ini ... sisa blangko tinggal 905 keping", "kemarin (01/07) rekam 18 cetak 20 sisa 820, hari
+# ini (02/07) rekam 27 cetak 25 sisa 795"): of a field stated for both days, today's figure is the report's.
+YESTERDAY_WORDS: tuple[str, ...] = ("kemarin", "kemaren", "kmrn", "kmarin", "yesterday")
+TODAY_WORDS: tuple[str, ...] = ("hari ini", "hr ini", "hri ini", "today", "sekarang", "skrg", "saat ini")
 EARLIER_PERIOD_WORDS: tuple[str, ...] = (
     "kemarin", "kemaren", "kmrn", "kmarin", "yesterday", "sebelumnya", "previous", "minggu lalu", "pekan lalu",
     "last week", "bulan lalu", "last month", "lalu",

@@ -109,3 +109,21 @@ def test_hearsay_is_no_figure_of_the_writer() -> None:
     v = _mail("Konfirmasi", "Selamat siang, kami mendapat informasi bahwa beberapa daerah kehabisan blangko, termasuk "
               "Malinau yang stoknya 0. Apakah benar? Mohon konfirmasi untuk berita besok.", sender=PRESS)
     assert (v.kind, v.stock_on_hand) == ("other", None)  # was a stock report, stock 0
+
+
+def test_todays_figures_win_over_yesterdays_in_one_report() -> None:
+    v = _mail("lap", "Laporan Malinau kemarin (08/05) rekam 31 cetak 29 sisa 1.440, hari ini (09/05) rekam 35 cetak "
+              "33 sisa 1.407.")
+    assert (v.recorded, v.printed, v.stock_on_hand) == (35, 33, 1407)  # were conflicts
+
+
+def test_yesterdays_stock_in_a_story_gives_way_to_todays() -> None:
+    v = _mail("Laporan", "Hari Senin kemarin sisa blangko kami 1.310 keping. Hari ini, setelah pelayanan keliling, "
+              "sisa blangko menjadi 1.262 keping; perekaman 50 orang dan pencetakan 48 keping.")
+    assert (v.stock_on_hand, v.printed, v.recorded) == (1262, 48, 50)  # stock was a conflict
+
+
+def test_people_served_are_no_second_count_of_blanks() -> None:
+    v = _mail("Laporan", "Sisa blangko kami masih 760 keping, namun hari ini setelah pelayanan untuk 95 orang pemohon "
+              "di pelabuhan, printer rusak.")
+    assert v.stock_on_hand == 760  # was a conflict
