@@ -951,6 +951,9 @@ def _item_of_mention(
     if (brk := masked.find("\n", m.end, after_end)) != -1:
         # "sisa akhir 2.409" / "KIA aman.": a blank named on the next line opens what is said there.
         after_end = brk
+    if (bar := masked.find("|", m.end, after_end)) != -1:
+        # "sisa 2.758 | KIA cetak 44 sisa 905": a blank named past a bar opens the next part of the line.
+        after_end = bar
     if (along := _ALONG_WITH_RE.search(masked, m.end, after_end)) is not None:
         # "kekurangannya 1.500 keping, dikirim bersamaan dengan blangko KIA yang sudah disetujui": a blank
         # sent along with the figure is another consignment, not the figure's.
@@ -959,6 +962,12 @@ def _item_of_mention(
     if item is not None or ambiguous:
         return item
     line_start = masked.rfind("\n", 0, m.start) + 1
+    if (bar := masked.rfind("|", line_start, m.start)) != -1 or masked.find("|", m.end, masked.find("\n", m.end)) != -1:
+        # "Ringkas: KTP-el rekam 131 cetak 112 sisa 2.758 | KIA cetak 44 sisa 905": a line in parts split by
+        # bars; the blank named in a figure's part, before it, is its blank.
+        part_item, part_ambiguous = explicit_item(masked[max(line_start, bar + 1) : m.start])
+        if part_item is not None and not part_ambiguous:
+            return part_item
     labels = list(_ITEM_LABEL_RE.finditer(masked, line_start, m.start))
     if labels and labels[-1].start() > line_start:
         # "KTP: ... sisa 912 | KIA: cetak 0, sisa 0": the last blank labelled before the figure on its line.

@@ -1713,6 +1713,8 @@ ROLE_PHRASES["stock_on_hand"] += (
     "in stock", "still have",
 )
 ROLE_PHRASES["recorded"] += ("enrolled",)
+# "Blangko yg kami bawa masih utuh 180 keping": still whole, i.e. not used yet, is what is left.
+ROLE_PHRASES["stock_on_hand"] += ("masih utuh", "msh utuh", "still unused")
 ZERO_VALUE_WORDS += ("nil", "zero", "empty")
 # "masuk" (came in) and "pengajuan" of other things than blanks: files, applications, visitors.
 NOT_ROLE_PHRASES += (

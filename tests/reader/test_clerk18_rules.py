@@ -127,3 +127,16 @@ def test_people_served_are_no_second_count_of_blanks() -> None:
     v = _mail("Laporan", "Sisa blangko kami masih 760 keping, namun hari ini setelah pelayanan untuk 95 orang pemohon "
               "di pelabuhan, printer rusak.")
     assert v.stock_on_hand == 760  # was a conflict
+
+
+def test_blanks_still_whole_are_the_stock() -> None:
+    v = _mail("", "Dari tim jemput bola di Pujungan. Hari ini rekam 33, cetak 0 krn printer rusak.\n"
+              "Blangko yg kami bawa masih utuh 240 keping.")
+    assert (v.stock_on_hand, v.recorded) == (240, 33)  # stock was not read
+
+
+def test_a_blank_named_in_its_part_of_a_barred_line_is_its_figures_blank() -> None:
+    v = _mail("Lap harian 02/05", "Ringkas: KTP-el rekam 88 cetak 80 sisa 1.604 | KIA cetak 21 sisa 377")
+    assert (v.stock_on_hand, v.printed, v.recorded) == (1604, 80, 88)  # stock was a conflict
+    kia = next(r for r in v.readings if r.item == "kia")
+    assert (kia.stock_on_hand, kia.printed) == (377, 21)
