@@ -1715,6 +1715,8 @@ ROLE_PHRASES["stock_on_hand"] += (
 ROLE_PHRASES["recorded"] += ("enrolled",)
 # "Blangko yg kami bawa masih utuh 180 keping": still whole, i.e. not used yet, is what is left.
 ROLE_PHRASES["stock_on_hand"] += ("masih utuh", "msh utuh", "still unused")
+# "Secara keseluruhan, kami masih memiliki 1.238 keping": the Indonesian of "we still have".
+ROLE_PHRASES["stock_on_hand"] += ("masih memiliki", "msh memiliki", "masih punya", "msh punya")
 ZERO_VALUE_WORDS += ("nil", "zero", "empty")
 # "masuk" (came in) and "pengajuan" of other things than blanks: files, applications, visitors.
 NOT_ROLE_PHRASES += (

@@ -140,3 +140,9 @@ def test_a_blank_named_in_its_part_of_a_barred_line_is_its_figures_blank() -> No
     assert (v.stock_on_hand, v.printed, v.recorded) == (1604, 80, 88)  # stock was a conflict
     kia = next(r for r in v.readings if r.item == "kia")
     assert (kia.stock_on_hand, kia.printed) == (377, 21)
+
+
+def test_blanks_we_still_have_are_the_stock() -> None:
+    v = _mail("Cerita dari Pujungan", "Tim kami sudah kembali dari Pujungan. Secara keseluruhan, kami masih memiliki "
+              "1.415 keping, sehingga belum perlu tambahan.")
+    assert (v.kind, v.stock_on_hand) == ("stock_report", 1415)  # was not read
