@@ -1015,6 +1015,9 @@ REPORT_PHRASES: tuple[str, ...] = (
     # a report named by the blank it reports on: "Laporan KIA 20/10", "laporan KTP-el hari ini"
     "laporan kia", "lap kia", "lap. kia", "laporan ktp-el", "laporan e-ktp", "laporan ktp el",
 )
+# A report named by its word and the day it reports, a place's name or two between: "lap 20/7 perekaman 14",
+# "lap KTT 21/08: ...", "Laporan 22/7: rekam 55 cetak 50".
+DATED_REPORT_WORDS: tuple[str, ...] = ("laporan", "lap", "lap.", "report")
 # Wording that makes a mail an invitation even when it carries figures.
 INVITATION_STRONG_PHRASES: tuple[str, ...] = ("undangan", "mengundang", "menghadiri", "kehadiran")
 INVITATION_PHRASES: tuple[str, ...] = (

@@ -146,3 +146,9 @@ def test_blanks_we_still_have_are_the_stock() -> None:
     v = _mail("Cerita dari Pujungan", "Tim kami sudah kembali dari Pujungan. Secara keseluruhan, kami masih memiliki "
               "1.415 keping, sehingga belum perlu tambahan.")
     assert (v.kind, v.stock_on_hand) == ("stock_report", 1415)  # was not read
+
+
+def test_a_report_named_by_its_day_with_an_ask_without_a_figure_is_the_days_report() -> None:
+    v = _mail("LAPORAN", "pak, lap KTT 12/05: blangko ktp-el kosong sejak pagi, cetak 0, rekam 19. mohon segera "
+              "kiriman yg kemarin diminta.", sender="operator.ktt88@yahoo.com")
+    assert (v.kind, v.stock_on_hand, v.printed, v.recorded, v.requested) == ("stock_report", 0, 0, 19, None)
