@@ -1716,6 +1716,9 @@ ROLE_PHRASES["stock_on_hand"] += (
     "in stock", "still have",
 )
 ROLE_PHRASES["recorded"] += ("enrolled",)
+# Malay of the border posts: "Tolong hantar 300 keping lagi untuk pos Sebatik" (hantar: send).
+ROLE_PHRASES["requested"] += ("hantar", "hantarkan", "tolong hantar", "mohon hantar", "minta hantar")
+REQUEST_PHRASES += ("tolong hantar", "mohon hantar", "minta hantar", "tolong hantarkan", "mohon hantarkan")
 # "Blangko yg kami bawa masih utuh 180 keping": still whole, i.e. not used yet, is what is left.
 ROLE_PHRASES["stock_on_hand"] += ("masih utuh", "msh utuh", "still unused")
 # "Secara keseluruhan, kami masih memiliki 1.238 keping": the Indonesian of "we still have".

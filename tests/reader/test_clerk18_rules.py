@@ -152,3 +152,9 @@ def test_a_report_named_by_its_day_with_an_ask_without_a_figure_is_the_days_repo
     v = _mail("LAPORAN", "pak, lap KTT 12/05: blangko ktp-el kosong sejak pagi, cetak 0, rekam 19. mohon segera "
               "kiriman yg kemarin diminta.", sender="operator.ktt88@yahoo.com")
     assert (v.kind, v.stock_on_hand, v.printed, v.recorded, v.requested) == ("stock_report", 0, 0, 19, None)
+
+
+def test_a_malay_ask_to_send_is_a_request() -> None:
+    v = _mail("", "Tolong hantar 250 keping lagi untuk pos Sebatik. Stok dah habis semalam.\nHerman (Disdukcapil "
+              "Nunukan - Sebatik)", sender="herman.pos@yahoo.co.id")
+    assert (v.kind, v.requested, v.stock_on_hand) == ("request", 250, 0)  # was a stock report
