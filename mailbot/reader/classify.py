@@ -425,8 +425,43 @@ def district_named(low: str, districts: Sequence[District]) -> str | None:
     patterns = _district_patterns(tuple(districts))
     codes = {code for code, pattern in patterns if pattern.search(low)}
     if len(codes) <= 1:
-        return codes.pop() if codes else None
+        return codes.pop() if codes else district_cut_off(low, districts)
     return district_signed(low, districts)
+
+
+_CUT_NAME_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.DISTRICT_PREFIX_SHORT) + r")\.?[^\S\n]+"
+    r"(?P<cut>[a-z]{4,})[^\S\n]*$"
+)
+
+
+def district_cut_off(low: str, districts: Sequence[District]) -> str | None:
+    """The district a signature cut off by a phone's mail names ("Ferdi - UPT Krayan Kab Nunuk"): the last line
+    of the text ends with a district prefix and the start of one district's name, of no other's.
+
+    >>> from mailbot.reader.verdict import District
+    >>> ds = [District("65.02", "Kabupaten Malinau", ()), District("65.03", "Kabupaten Nunukan", ())]
+    >>> district_cut_off("sdh sampai 400 keping.\\nferdi - upt krayan kab nunuk", ds)
+    '65.03'
+    """
+    last = low.rstrip().rsplit("\n", 1)[-1]
+    cut = _CUT_NAME_RE.search(last)
+    if cut is None:
+        return None
+    start = cut.group("cut")
+    found = [d.code for d in districts if any(
+        name.startswith(start) for name in _bare_names(d.name))]
+    return found[0] if len(found) == 1 else None
+
+
+def _bare_names(name: str) -> tuple[str, ...]:
+    """A district's name without its prefix ("nunukan" of "Kabupaten Nunukan"), with its aliases."""
+    bare = " ".join(name.lower().split())
+    for prefix in vocab.DISTRICT_PREFIXES:
+        if bare.startswith(prefix + " "):
+            bare = bare[len(prefix) + 1 :]
+            break
+    return (bare, *vocab.DISTRICT_ALIASES.get(bare, ()))
 
 
 def district_signed(low: str, districts: Sequence[District]) -> str | None:

@@ -1489,6 +1489,8 @@ NOREPLY_LOCALS: tuple[str, ...] = (
 
 # Prefixes stripped from a configured district name to find how staff name it in text.
 DISTRICT_PREFIXES: tuple[str, ...] = ("kabupaten", "kota")
+# Short forms of the prefixes, as a signature writes them ("UPT Krayan Kab Nunuk"), before a name cut off.
+DISTRICT_PREFIX_SHORT: tuple[str, ...] = ("kab", "kab.", "kabupaten", "kota")
 # Other names staff use for a district, keyed by the name without prefix.
 DISTRICT_ALIASES: dict[str, tuple[str, ...]] = {
     "tana tidung": ("ktt", "tanatidung", "tana-tidung"),

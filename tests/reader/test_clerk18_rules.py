@@ -158,3 +158,9 @@ def test_a_malay_ask_to_send_is_a_request() -> None:
     v = _mail("", "Tolong hantar 250 keping lagi untuk pos Sebatik. Stok dah habis semalam.\nHerman (Disdukcapil "
               "Nunukan - Sebatik)", sender="herman.pos@yahoo.co.id")
     assert (v.kind, v.requested, v.stock_on_hand) == ("request", 250, 0)  # was a stock report
+
+
+def test_a_district_cut_off_in_the_signature_is_still_named() -> None:
+    v = _mail("BLANGKO SUDAH SAMPAI", "BLANGKO YG DIKIRIM LWT PESAWAT SUDAH SAMPAI TADI PAGI, 500 KEPING. "
+              "TERIMA KASIH.\nYos - UPT Pujungan Kab Malin", sender="yos.pujungan@gmail.com")
+    assert (v.kind, v.district, v.received) == ("receipt", "65.02", 500)  # district was None
