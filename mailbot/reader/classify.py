@@ -425,8 +425,31 @@ def district_named(low: str, districts: Sequence[District]) -> str | None:
     patterns = _district_patterns(tuple(districts))
     codes = {code for code, pattern in patterns if pattern.search(low)}
     if len(codes) <= 1:
-        return codes.pop() if codes else district_cut_off(low, districts)
+        return codes.pop() if codes else district_cut_off(low, districts) or district_of_places(low, districts)
     return district_signed(low, districts)
+
+
+@lru_cache(maxsize=64)
+def _place_patterns(districts: tuple[District, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    out = []
+    for d in districts:
+        places = next((vocab.DISTRICT_PLACES[n] for n in _bare_names(d.name) if n in vocab.DISTRICT_PLACES), ())
+        if places:
+            out.append((d.code, re.compile(r"(?<![\w-])(?:" + vocab.alternation(places) + r")(?![\w-])")))
+    return tuple(out)
+
+
+def district_of_places(low: str, districts: Sequence[District]) -> str | None:
+    """The district whose kecamatan or post the text names, when it names those of one district only
+    ("lap UPT Krayan 15/7" is Nunukan's); see DISTRICT_PLACES.
+
+    >>> from mailbot.reader.verdict import District
+    >>> ds = [District("65.02", "Kabupaten Malinau", ()), District("65.03", "Kabupaten Nunukan", ())]
+    >>> district_of_places("kia di krayan juga habis pak, minta 100 keping", ds)
+    '65.03'
+    """
+    found = {code for code, pattern in _place_patterns(tuple(districts)) if pattern.search(low)}
+    return found.pop() if len(found) == 1 else None
 
 
 _CUT_NAME_RE = re.compile(

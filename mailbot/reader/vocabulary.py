@@ -1489,6 +1489,20 @@ NOREPLY_LOCALS: tuple[str, ...] = (
 
 # Prefixes stripped from a configured district name to find how staff name it in text.
 DISTRICT_PREFIXES: tuple[str, ...] = ("kabupaten", "kota")
+# The kecamatan and posts of each district (keyed by the district's name without prefix), as a desk clerk in
+# Kaltara knows them: a writer who names only his post ("lap UPT Krayan", "KIA DI KRAYAN JUGA HABIS") writes
+# from that district. Names shared with no other district only.
+DISTRICT_PLACES: dict[str, tuple[str, ...]] = {
+    "bulungan": ("tanjung palas", "tanjung palas barat", "tanjung palas tengah", "tanjung palas timur",
+                 "tanjung palas utara", "peso", "peso hilir", "sekatak", "bunyu"),
+    "malinau": ("kayan hulu", "kayan hilir", "kayan selatan", "sungai boh", "pujungan", "bahau hulu", "mentarang",
+                "mentarang hulu", "sungai tubu", "apau kayan", "long ampung"),
+    "nunukan": ("krayan", "krayan selatan", "krayan tengah", "krayan timur", "krayan barat", "long bawan",
+                "lumbis", "lumbis ogong", "lumbis hulu", "lumbis pansiangan", "sembakung", "sembakung atulai",
+                "sebuku", "tulin onsoi", "sebatik", "sebatik barat", "sebatik timur", "sebatik tengah",
+                "sebatik utara", "sei menggaris", "mansalong"),
+    "tana tidung": ("sesayap", "sesayap hilir", "tana lia", "betayau", "muruk rian", "tideng pale"),
+}
 # Short forms of the prefixes, as a signature writes them ("UPT Krayan Kab Nunuk"), before a name cut off.
 DISTRICT_PREFIX_SHORT: tuple[str, ...] = ("kab", "kab.", "kabupaten", "kota")
 # Other names staff use for a district, keyed by the name without prefix.

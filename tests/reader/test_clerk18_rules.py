@@ -164,3 +164,8 @@ def test_a_district_cut_off_in_the_signature_is_still_named() -> None:
     v = _mail("BLANGKO SUDAH SAMPAI", "BLANGKO YG DIKIRIM LWT PESAWAT SUDAH SAMPAI TADI PAGI, 500 KEPING. "
               "TERIMA KASIH.\nYos - UPT Pujungan Kab Malin", sender="yos.pujungan@gmail.com")
     assert (v.kind, v.district, v.received) == ("receipt", "65.02", 500)  # district was None
+
+
+def test_a_writer_naming_only_his_post_writes_from_its_district() -> None:
+    v = _mail("", "KIA DI LUMBIS OGONG JUGA HABIS PAK, MINTA 150 KEPING.\nyul", sender="yul.lumbis@gmail.com")
+    assert (v.kind, v.district, v.item, v.requested, v.stock_on_hand) == ("request", "65.03", "kia", 150, 0)
