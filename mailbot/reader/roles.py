@@ -1691,6 +1691,23 @@ _THEN_EARLIER_RE = re.compile(
 )
 
 
+# An answer opening with zero, a figure or a word: "0 (nol), masih habis pak", "Habis pak", "nihil".
+_ZERO_ANSWER_RE = re.compile(
+    r"\s*(?:0(?![\d.,]*\d)|(?:(?:masih|msh|sudah|sdh|still)\s+)?(?:"
+    + vocab.alternation(vocab.ZERO_VALUE_WORDS + vocab.ZERO_STOCK_PHRASES) + r")(?![\w-]))"
+)
+def _zero_answer(original: str, low: str, answer_role: str | None, candidates: list[Candidate]) -> list[Candidate]:
+    """"> Berapa sisa blangko KTP-el saat ini?" / "0 (nol), masih habis pak", "Habis pak": an answer to the
+    question of the stock that opens with zero is a stock of zero."""
+    if answer_role != "stock_on_hand" or any(c.field == answer_role for c in candidates):
+        return candidates
+    zero = _ZERO_ANSWER_RE.match(low)
+    if zero is None:
+        return candidates
+    return [*candidates, Candidate("stock_on_hand", 0, " ".join(original[: zero.end() + 30].split()), True,
+                                   cues=("answer_zero",))]
+
+
 _YESTERDAY_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.YESTERDAY_WORDS) + r")(?![\w-])")
 _DAY_MOMENT_RE = re.compile(
     r"(?<![\w-])(?:(?P<then>" + vocab.alternation(vocab.YESTERDAY_WORDS) + r")|(?P<now>"
@@ -1920,7 +1937,7 @@ def read_text(
     zero = _zero_stock(original, masked, clauses) if clauses is not None else []
     zero += _zero_values(original, masked, kws, zero)
     if not mentions:
-        return zero, unassigned
+        return _zero_answer(original, low, answer_role, zero), unassigned
     candidates.extend(zero)
     if clauses is None:
         clauses = _clauses(masked)
@@ -2513,6 +2530,7 @@ def read_text(
         else:
             # "500 atau 700 keping": an answer, but not one figure; ask again.
             candidates.append(Candidate(answer_role, None, " / ".join(s for _, s in loose), True, "unclear"))
+    candidates = _zero_answer(original, low, answer_role, candidates)
     if len(mentions) > 1 and _EARLIER_PERIOD_RE.search(masked):
         candidates = _latest_of_two_moments(masked, mentions, candidates)
     if any(_PHYSICAL_CUES.intersection(c.cues) for c in candidates) and not _UNSETTLED_RE.search(masked):

@@ -169,3 +169,15 @@ def test_a_district_cut_off_in_the_signature_is_still_named() -> None:
 def test_a_writer_naming_only_his_post_writes_from_its_district() -> None:
     v = _mail("", "KIA DI LUMBIS OGONG JUGA HABIS PAK, MINTA 150 KEPING.\nyul", sender="yul.lumbis@gmail.com")
     assert (v.kind, v.district, v.item, v.requested, v.stock_on_hand) == ("request", "65.03", "kia", 150, 0)
+
+
+def _inline_reply(answer_stock: str, answer_need: str) -> Verdict:
+    return _mail("Re: MOHON BLANGKO", "> Yth. Bapak,\n> Untuk memproses permintaan, mohon dijawab:\n"
+                 "> 1. Berapa sisa blangko KTP-el saat ini?\n" + answer_stock + "\n> 2. Berapa keping yang "
+                 "dibutuhkan?\n" + answer_need + "\n>\n> Salam,\n> Blangko Disdukcapil Kaltara\n\nYos\n")
+
+
+def test_an_inline_answer_opening_with_zero_is_a_stock_of_zero() -> None:
+    v = _inline_reply("0 (nol), sdh habis pak", "600")
+    assert (v.kind, v.requested, v.stock_on_hand) == ("request", 600, 0)  # stock was not read
+    assert _inline_reply("Habis pak", "600").stock_on_hand == 0
