@@ -383,7 +383,7 @@ def _reports(text: str, attached: bool = False) -> bool:
 
 
 _DATED_REPORT_RE = re.compile(
-    r"(?<![\w-])(?:" + vocab.alternation(vocab.DATED_REPORT_WORDS) + r")(?:[^\S\n]+[a-z][a-z.]{1,12}){0,2}"
+    r"(?:" + vocab.word_start_alternation(vocab.DATED_REPORT_WORDS) + r")(?:[^\S\n]+[a-z][a-z.]{1,12}){0,2}"
     r"[^\S\n]+(?:tgl\.?[^\S\n]*)?\d{1,2}[/-]\d{1,2}(?![\d])"
 )
 

@@ -327,7 +327,9 @@ def _part_of_stock(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     return bool(_DEPOSITED_RE.search(span.masked, span.end, span.hi))
 
 
-_HEARSAY_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.HEARSAY_WORDS) + r")(?![\w-])")
+_HEARSAY_RE = vocab.Gated(
+    re.compile(r"(?:" + vocab.word_start_alternation(vocab.HEARSAY_WORDS) + r")(?![\w-])"), vocab.HEARSAY_WORDS
+)
 
 
 def _hearsay(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -1060,8 +1062,9 @@ def _stock_of_places(
     keping", "- sisa blangko di kantor: 962" / "- di mobil keliling (Mentarang): 140". The district's stock is
     every blank it holds, so the places' figures add up; a place whose figure is only estimated leaves the
     stock unclear. A written total ("seluruhnya 900 keping") is read as the stock instead."""
+    stock_values = {c.value for c in candidates if c.field == "stock_on_hand"}
     for i, first in enumerate(mentions):
-        if first.value is None or first.approximate:
+        if first.value is None or first.approximate or (first.value not in stock_values and None not in stock_values):
             continue
         lo = max(masked.rfind("\n", 0, first.start) + 1, first.start - 60)
         lead = _PLACE_LEAD_RE.search(masked, lo, first.start)
