@@ -13,7 +13,9 @@ from zoneinfo import ZoneInfo
 
 import jinja2
 import pytest
+from sqlalchemy.engine import Dialect, Engine
 
+from mailbot import app as desk_app
 from mailbot.app import open_desk
 from mailbot.config import Config
 from mailbot.configfile import load_config
@@ -70,6 +72,31 @@ def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+class SharedCompiledSql:
+    """One SQL dialect and one compiled-statement cache per backend for every desk a test process opens.
+
+    SQLAlchemy compiles each statement once per engine (its cache is keyed by the engine's dialect object);
+    every desk test opens a new engine, and compiling its statements afresh was the largest single cost of
+    the in-process desk tests. The engines still come from make_engine (their events, pragmas and savepoints
+    unchanged); only the dialect, which holds no per-database state for SQLite or PostgreSQL, and the cache
+    of what it compiled, are those of the first engine of the backend.
+    """
+
+    def __init__(self) -> None:
+        self.by_backend: dict[tuple[str, str], tuple[Dialect, object]] = {}
+
+    def adopt(self, engine: Engine) -> Engine:
+        dialect, cache = self.by_backend.setdefault((engine.dialect.name, engine.dialect.driver),
+                                                    (engine.dialect, engine._compiled_cache))
+        engine.dialect = dialect
+        engine.pool._dialect = dialect
+        engine._compiled_cache = cache  # type: ignore[assignment]
+        return engine
+
+
+_SHARED_SQL = SharedCompiledSql()
+
+
 @functools.cache
 def _templates() -> jinja2.Environment:
     """The shipped templates, compiled once for the test process (open_desk compiles them again for each desk:
@@ -113,8 +140,8 @@ def _opening_key(config: Config, now: datetime) -> str:
 
 
 @pytest.fixture
-def open_test_desk(request: pytest.FixtureRequest, desk_dir: Path, migrated_sqlite: Path,
-                   opened_sqlite: OpenedDatabases) -> Callable[..., Desk]:
+def open_test_desk(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, desk_dir: Path,
+                   migrated_sqlite: Path, opened_sqlite: OpenedDatabases) -> Callable[..., Desk]:
     """Open the desk in-process with a fixed clock (Friday 27 November 2026, 10:00 WITA) unless given one.
 
     On the config's SQLite file in *desk_dir*; in a test that uses `database_url` (tests/backends.py), on
@@ -123,6 +150,7 @@ def open_test_desk(request: pytest.FixtureRequest, desk_dir: Path, migrated_sqli
     """
     url = request.getfixturevalue("database_url") if "database_url" in request.fixturenames else None
     desks: list[Desk] = []
+    monkeypatch.setattr(desk_app, "make_engine", lambda *a, **k: _SHARED_SQL.adopt(make_engine(*a, **k)))
 
     def _open(now: datetime | None = None, clock: Callable[[], datetime] | None = None) -> Desk:
         fixed = now or datetime(2026, 11, 27, 10, 0, tzinfo=WITA)

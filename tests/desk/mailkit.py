@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import functools
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -87,7 +88,10 @@ def db(desk_dir: Path) -> sqlite3.Connection:
     return conn
 
 
+@functools.lru_cache(maxsize=2048)
 def parse(raw: bytes) -> EmailMessage:
+    """The mail *raw* parsed (once per test process: a test reads the outbox again after each step; the
+    tests only read the message, never change it)."""
     msg = email.message_from_bytes(raw, policy=email.policy.default)
     assert isinstance(msg, EmailMessage)
     return msg

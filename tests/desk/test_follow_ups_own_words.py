@@ -24,7 +24,7 @@ from mailbot.runners import process_inbox
 from mailbot.store import repo
 from mailbot.transports.maildir import MaildirInbox, deliver
 from tests.desk.conftest import WITA
-from tests.desk.mailkit import MANAGERS, OFFICE
+from tests.desk.mailkit import MANAGERS, OFFICE, parse
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -89,8 +89,7 @@ class Desk12:
     def out(self) -> list[Out]:
         rows = self.db().execute("select purpose, recipients, raw, message_id from outbox order by id").fetchall()
         return [Out(r["purpose"], [str(a).lower() for a in json.loads(r["recipients"])],
-                    email.message_from_bytes(r["raw"], policy=email.policy.default),  # type: ignore[arg-type]
-                    r["message_id"]) for r in rows]
+                    parse(r["raw"]), r["message_id"]) for r in rows]
 
     def replies_to(self, message_id: str) -> list[Out]:
         return [o for o in self.out() if str(o.msg["In-Reply-To"] or "").strip() == message_id]
