@@ -547,6 +547,7 @@ def dispatch(
 def _act(reference: str, fn: Callable[..., object]) -> None:
     from mailbot.app import open_sender
     from mailbot.errors import UnknownRequest
+    from mailbot.history import no_request
     from mailbot.outbox import send_now
     from mailbot.store import repo
 
@@ -554,7 +555,7 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
         with desk.sessions.begin() as session:
             req = repo.request_by_reference(session, reference)
             if req is None:
-                raise UnknownRequest(f"no request {reference!r}; see `mailbot requests`")
+                raise UnknownRequest(no_request(session, reference))
             outcome = fn(desk, session, req)
             item = req.item or "ktp-el"
         sent = send_now(desk, open_sender(desk.config))  # _mail_sent says it
@@ -607,7 +608,8 @@ def supply_receive(
         with desk.sessions.begin() as session:
             actions.receive_supply(session, desk, item=item, quantity=qty, note=note, actor=_actor(who),
                                    force=force)
-    out.print(f"recorded: {_n(qty)} {item} received into the province store")
+    out.print(f"recorded: {_n(qty)} {item} received into the province store (booked by mistake? "
+              f"`mailbot adjust province -{_n(qty)} --item {item} --reason TEXT` takes it out again)")
 
 
 @app.command(cls=SignedArguments, context_settings={"ignore_unknown_options": True})
@@ -634,8 +636,8 @@ def adjust(
             raise MailbotError(f"unknown location {location!r}: use 'province' or a district code such as "
                                f"{config.districts[0].code} (or its name, e.g. {config.districts[0].name!r})")
         location = code
-    if not reason.strip():
-        raise MailbotError("an adjustment needs a reason: --reason TEXT")
+    if not reason.strip():  # a usage error, like --reason left out (exit 2)
+        raise UsageError("an adjustment needs a reason: --reason TEXT (it is empty)")
     change = _quantity(delta, "adjust", config, signed=True)
     with _desk() as desk:
         with desk.sessions.begin() as session:
@@ -941,7 +943,27 @@ def _suggested(exc: Exception, message: str) -> str:
     command = re.fullmatch(r"(No such command '.*?')\.? Did you mean '(.+?)'\??", message)
     if command:
         return command[1] + suggestion(command[2])
+    unknown = re.fullmatch(r"No such command '(.*?)'\.?", message)
+    if unknown and (meant := INDONESIAN_COMMANDS.get(unknown[1].lower())):
+        return f"No such command '{unknown[1]}'" + suggestion(meant)
     return message
+
+
+# A command typed in Indonesian, as managers write their answers by email ("SETUJU", "TOLAK"): the command meant.
+INDONESIAN_COMMANDS = {
+    "setuju": "approve", "setujui": "approve", "persetujuan": "approve",
+    "tolak": "reject", "tolakan": "reject", "penolakan": "reject",
+    "kirim": "dispatch", "kirimkan": "dispatch", "pengiriman": "dispatch",
+    "sesuaikan": "adjust", "penyesuaian": "adjust",
+    "ringkasan": "digest", "rekap": "digest",
+    "stok": "status", "persediaan": "status",
+    "permohonan": "requests", "permintaan": "requests",
+    "riwayat": "history", "sejarah": "history",
+    "karantina": "quarantine", "antrean": "queue", "antrian": "queue",
+    "terima": "supply receive", "penerimaan": "supply receive", "pasokan": "supply",
+    "jalankan": "run", "mulai": "run", "impor": "import", "cadangan": "backup", "cadangkan": "backup",
+    "periksa": "check-config", "cek": "check-config",
+}
 
 
 def _quantity_in_words_hint(message: str) -> str:

@@ -179,6 +179,10 @@ def _email(value: str) -> str:
         return _no_name(inner)
     if not value.strip():
         raise ValueError(f"is empty; {example}")
+    parts = [part for part in re.split(r"[\s,;]+", value) if part]
+    if len(parts) > 1 and sum("@" in part for part in parts) > 1:  # "a@x.example, b@x.example" in one string
+        listed = ", ".join(f'"{part}"' for part in parts)
+        raise ValueError(f"holds {len(parts)} addresses in one string; write one address per string: [{listed}]")
     if any(char.isspace() for char in value):
         raise ValueError(f"holds a space; {example}")
     local, at, domain = value.rpartition("@")

@@ -8,9 +8,9 @@ import os
 import re
 import tomllib
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, get_args, get_origin
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -134,7 +134,8 @@ def _describe(e: Any, errors: list[Any]) -> tuple[str, str]:
                  or did_you_mean(str(loc[-1]), _KEYS, quoted=True, cutoff=0.75))
         return key, what
     if kind == "missing":
-        return key, "required key is missing"
+        table = _table_of(loc)
+        return key, f"required table [{table}] is missing" if table else "required key is missing"
     if kind == "union_tag_invalid":
         ctx = e.get("ctx", {})
         tags = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
@@ -231,6 +232,20 @@ def _other_kind(loc: tuple[int | str, ...]) -> str | None:
         if kind != loc[1] and loc[2] in model.model_fields:
             return str(kind)
     return None
+
+
+def _table_of(loc: tuple[int | str, ...]) -> str | None:
+    """For a missing top-level setting that is a table of its own ([outbox]) or an array of tables
+    ([[districts]]), its header as written in the file; None for a key."""
+    field = Config.model_fields.get(str(loc[0])) if len(loc) == 1 else None
+    if field is None:
+        return None
+    annotation = field.annotation
+    listed = get_origin(annotation) is list
+    members = get_args(annotation) or (annotation,)
+    if not all(isinstance(m, type) and issubclass(m, BaseModel) for m in members):
+        return None
+    return f"[{loc[0]}]" if listed else str(loc[0])
 
 
 def _dotted(loc: tuple[int | str, ...]) -> str:

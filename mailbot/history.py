@@ -77,8 +77,23 @@ def story(session: Session, target: str, districts: Mapping[str, str] | None = N
     else:
         request = repo.request_by_reference(session, target.strip().upper())
         if request is None:
-            raise InvalidAction(f"no request {target!r}; see `mailbot requests`")
+            raise InvalidAction(no_request(session, target))
     return _request_heading(request, districts or {}), _request_events(session, request, districts or {})
+
+
+def no_request(session: Session, typed: str) -> str:
+    """The operator's line for a reference no request has: with the request meant when *typed* is a number without
+    its year ("BLK-0005", "0005", "5": request number 5 of a year, when there is one).
+
+    Written for `approve`, `reject`, `dispatch`, `history` and the other commands that take a reference."""
+    import re
+
+    from mailbot.suggest import suggestion
+
+    bare = re.fullmatch(r"(?:BLK[-\s]*)?0*([1-9][0-9]{0,3})", typed.strip(), re.IGNORECASE)
+    meant = repo.references_numbered(session, int(bare[1])) if bare else []
+    hint = suggestion(" or ".join(meant)) if meant else ""
+    return f"no request {typed!r}{hint}; see `mailbot requests`"
 
 
 def _request_of(session: Session, message: Message) -> Request | None:

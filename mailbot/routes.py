@@ -698,8 +698,25 @@ def automated(session: Session, desk: Desk, message: Message, verdict: Verdict) 
           to=[operator], request_pk=bounced.request_pk,
           context={"bounced_message_id": bounced.message_id, "bounced_to": ", ".join(bounced.recipients),
                    "bounced_subject": bounced.subject,
-                   "bounce_subject": verdict.subject, "reasons": list(verdict.automated_reasons)})
+                   "bounce_subject": verdict.subject, "reasons": list(verdict.automated_reasons),
+                   "bounce_from": message.sender or "(tanpa alamat)",
+                   "bounce_from_elsewhere": _bounced_elsewhere(desk, message.sender, bounced.recipients)})
     return MessageOutcome.AUTOMATED_BOUNCE
+
+
+def _bounced_elsewhere(desk: Desk, sender: str | None, recipients: list[str]) -> bool:
+    """Whether a bounce came from outside every organisation that could send one: the recipients' (their
+    server), the office's, and the office's SMTP server's (which reports what it could not deliver). Anyone can
+    write a delivery report: the operator is told when one comes from elsewhere."""
+    from mailbot.guards.trust import organizational_domain
+
+    domain = (sender or "").rpartition("@")[2].strip().lower()
+    if not domain:
+        return True
+    outbox = desk.config.outbox
+    relay = getattr(outbox, "host", "") if getattr(outbox, "kind", "") == "smtp" else ""
+    expected = [r.rpartition("@")[2] for r in recipients] + [desk.config.office.domain, str(relay)]
+    return organizational_domain(domain) not in {organizational_domain(d) for d in expected if d}
 
 
 def _our_message_ids(raw: bytes, domain: str) -> list[str]:

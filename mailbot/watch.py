@@ -23,7 +23,7 @@ from mailbot.stock.explain import explain_id
 from mailbot.store import repo
 from mailbot.store import stock as ledger
 from mailbot.store.schema import Alert as AlertRow
-from mailbot.store.schema import AuditEvent, Decision, Digest, LedgerEntry, Request
+from mailbot.store.schema import AuditEvent, Decision, Digest, LedgerEntry, OutboxMessage, Request
 from mailbot.transports.base import Sender
 
 log = logging.getLogger(__name__)
@@ -306,6 +306,12 @@ def send_digest(desk: Desk, sender: Sender, *, force: bool = False,
     period = now.isoformat() if force else f"{now.date().isoformat()}"
     with desk.sessions.begin() as session:
         if session.scalar(select(Digest.id).where(Digest.period == period)) is None:
+            # a digest still waiting in the outbox (an earlier `digest --send` stopped before it went) is
+            # replaced by this newer one: the managers get one digest, with today's figures
+            for waiting in session.scalars(select(OutboxMessage).where(OutboxMessage.category == "digest",
+                                                                        OutboxMessage.status == "queued")):
+                waiting.status = "suppressed"
+                waiting.last_error = f"replaced by the digest of {now.isoformat(timespec='seconds')} before it was sent"
             subject, text, html = _build(session, desk, now)
             session.add(Digest(period=period, at=now))
             queue(session, desk, purpose=f"digest:{period}", category="digest", template="",

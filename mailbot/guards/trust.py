@@ -358,7 +358,7 @@ def _authentication(
         if found != {"pass"} or "dkim" in unreadable:
             conflicting = conflicting or (len(found) > 1 and "pass" in found)
             continue
-        if signer and organizational_domain(signer) == organizational_domain(from_domain):
+        if signer and _signs_for(signer, from_domain):
             dkim_aligned = True
         else:
             dkim_unaligned = True
@@ -372,6 +372,32 @@ def _authentication(
             reasons.append("dkim_pass_not_aligned")
         reasons.append("not_authenticated")
     return authenticated, dmarc_fail
+
+
+def _signs_for(signer: str, from_domain: str) -> bool:
+    """Whether a DKIM signature of *signer* vouches for mail From *from_domain*: the From domain itself, or a
+    domain above it within its organisation (the regency's own domain signing for its agency's subdomain).
+
+    Stricter than DMARC's relaxed alignment, which takes any domain of the organisation: under one regency's
+    domain every agency has its subdomain (dinkes., dishub., a website's), and a signature of one of them must
+    not vouch for Disdukcapil's address. The server's DMARC pass, which applies the domain owner's published
+    policy, still counts as it is.
+
+    >>> _signs_for("bulungankab.go.id", "disdukcapil.bulungankab.go.id"), _signs_for("Bulungankab.go.id.",
+    ...                                                                           "bulungankab.go.id")
+    (True, True)
+    >>> _signs_for("dinkes.bulungankab.go.id", "bulungankab.go.id")  # an agency's subdomain for the regency
+    False
+    >>> _signs_for("dinkes.bulungankab.go.id", "disdukcapil.bulungankab.go.id")  # a sibling agency
+    False
+    >>> _signs_for("go.id", "bulungankab.go.id")  # a public suffix is no organisation
+    False
+    """
+    signer, from_domain = signer.lower().rstrip("."), from_domain.lower().rstrip(".")
+    if signer == from_domain:
+        return True
+    organisation = organizational_domain(from_domain)
+    return from_domain.endswith("." + signer) and (signer == organisation or signer.endswith("." + organisation))
 
 
 def _dkim_domain(result: AuthResult) -> str | None:

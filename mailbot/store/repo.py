@@ -209,6 +209,17 @@ def request_by_reference(session: Session, reference: str) -> Request | None:
     return session.scalar(select(Request).where(Request.reference == reference.upper()))
 
 
+def references_numbered(session: Session, seq: int) -> list[str]:
+    """The references of every year's request number *seq* ("BLK-2025-0005", "BLK-2026-0005"), latest year first."""
+    from mailbot.guards.threads import REFERENCE_PREFIX
+
+    if not 1 <= seq <= 9999:
+        return []
+    pattern = f"{REFERENCE_PREFIX}-____-{seq:04d}"
+    return list(session.scalars(select(Request.reference).where(Request.reference.like(pattern))
+                                .order_by(Request.reference.desc())))
+
+
 def request_by_outbound_message_id(session: Session, message_ids: list[str]) -> Request | None:
     """The request one of our own sent messages (by Message-ID) belongs to."""
     if not message_ids:

@@ -70,6 +70,16 @@ BROKEN: list[tuple[str, Callable[[str], str], str]] = [
      "counts 0 (Sunday) to 6 (Saturday): write 0 for Sunday, not 7"),
     ("cron-minute-61-plain", lambda s: s.replace('check_cron = "0 * * * *"', 'check_cron = "61 * * * *"'),
      "(61 goes above 59, the largest value of its field)"),
+    # a whole table left out is named as the table it is (was "outbox: required key is missing")
+    ("no-outbox-table", lambda s: s[:s.index("[outbox]")] + s[s.index("[run]"):],
+     "outbox: required table [outbox] is missing"),
+    ("no-districts", lambda s: s[:s.index("[[districts]]")],
+     "districts: required table [[districts]] is missing"),
+    # two addresses typed in one string (was "holds a space", which pointed at the wrong mistake)
+    ("two-senders-in-one-string", lambda s: s.replace('senders = ["disdukcapil@malinaukab.example"]',
+                                                      'senders = ["disdukcapil@malinaukab.example; kadis@x.example"]'),
+     'senders[0]: holds 2 addresses in one string; write one address per string: '
+     '["disdukcapil@malinaukab.example", "kadis@x.example"]'),
 ]
 
 

@@ -79,6 +79,12 @@ def test_references_and_places_typed_loosely_are_found(desk_dir: Path) -> None:
     unknown = mailbot(sample_desk, "reject", " blk-2026-99 ", "--reason", "x")
     assert unknown.returncode == 1 and unknown.stderr.strip() == (
         "mailbot: no request 'BLK-2026-0099'; see `mailbot requests`"), unknown.stderr
+    # a number without its year: the request of that number is named (was "no request" alone)
+    for typed in ("BLK-0005", "0005", "5"):
+        meant = mailbot(sample_desk, "reject", typed, "--reason", "x")
+        assert meant.returncode == 1 and meant.stderr.strip() == (
+            f"mailbot: no request {typed!r} (did you mean BLK-2026-0005?); see `mailbot requests`"), meant.stderr
+    assert "did you mean" not in mailbot(sample_desk, "dispatch", "BLK-0099").stderr
 
 
 @pytest.mark.parametrize(("args", "said"), [
@@ -93,11 +99,13 @@ def test_references_and_places_typed_loosely_are_found(desk_dir: Path) -> None:
     (("approve", "BLK-2026-0001", "--force"),
      "mailbot: --force needs --reason TEXT (why the unusual quantity; it is recorded)"),
     # the Unix way to pass a negative number: the option after "--" is an argument too (was "Missing option" alone)
+    (("adjust", "65.04", "-5", "--reason", " "),
+     "mailbot: an adjustment needs a reason: --reason TEXT (it is empty)"),  # was exit 1; without --reason 2
     (("adjust", "65.04", "--", "-5", "--reason", "kartu rusak"),
      "mailbot adjust: Missing option '--reason'; --reason was typed after \"--\", where every word is read as an "
      'argument: write the options before it, e.g. mailbot --config '),
 ], ids=["help", "version", "queue-help", "run-once", "digest-print", "status-h", "no-near-option", "one-letter",
-        "force-without-reason", "options-after-dashes"])
+        "force-without-reason", "empty-reason", "options-after-dashes"])
 def test_help_version_and_a_single_dash_point_to_the_option(desk_dir: Path, args: tuple[str, ...],
                                                              said: str) -> None:
     """Were "No such command 'help'" and "No such option: -o" with nothing to go on; --force without --reason,
@@ -128,6 +136,9 @@ def test_help_version_and_a_single_dash_point_to_the_option(desk_dir: Path, args
     (("supply", "receive", "10", "-note", "x"), "mailbot supply receive: No such option: -note (did you mean --note?)"),
     # the parser's own suggestions in the same words (were "Did you mean 'status'?" and "(Possible options: --item)")
     (("statsu",), "mailbot: No such command 'statsu' (did you mean status?) (Usage: mailbot [OPTIONS] COMMAND"),
+    # the command named in Indonesian, as managers answer by email (was "No such command 'setujui'" alone)
+    (("setujui", "BLK-2026-0001"), "mailbot: No such command 'setujui' (did you mean approve?) (Usage: "),
+    (("Tolak",), "mailbot: No such command 'Tolak' (did you mean reject?) (Usage: "),
     (("queue", "lst"), "mailbot queue: No such command 'lst' (did you mean list?) (Usage: mailbot queue "),
     (("status", "--itme", "kia"), "mailbot status: No such option: --itme (did you mean --item?) (Usage: "),
     (("requests", "--opn"), "mailbot requests: No such option: --opn (did you mean --open?) (Usage: "),
@@ -138,7 +149,8 @@ def test_a_usage_error_is_one_line(desk_dir: Path, args: tuple[str, ...], said: 
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(said), result.stderr
     command = " ".join(args[:2]) if args[0] == "supply" else args[0]
-    assert lines[0].endswith(f"more: mailbot {command + ' ' if args[0] not in ('frobnicate', 'statsu') else ''}--help)")
+    unknown = args[0] in ("frobnicate", "statsu", "setujui", "Tolak")
+    assert lines[0].endswith(f"more: mailbot {command + ' ' if not unknown else ''}--help)")
     assert "─" not in result.stderr and "╭" not in result.stderr
 
 

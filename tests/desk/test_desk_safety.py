@@ -247,6 +247,12 @@ def test_the_same_delivery_typed_twice_is_refused_unless_forced(desk_dir: Path) 
     from tests.desk.test_operator_input import _province
 
     assert _province(desk_dir / "var" / "mailbot.db") == 66000 + 3 * 10000 + 5000
+    # the delivery forced by mistake: the command its line names takes it out again, as typed there
+    undo = " ".join(forced.stdout.split()).split("`")[1].split()
+    assert undo[:4] == ["mailbot", "adjust", "province", "-10.000"] and undo[-1] == "TEXT", forced.stdout
+    taken = mailbot(desk_dir, *undo[1:-1], "dobel input")
+    assert taken.returncode == 0, taken.stderr
+    assert _province(desk_dir / "var" / "mailbot.db") == 66000 + 2 * 10000 + 5000
 
 
 @pytest.mark.parametrize(("typed", "kept"), [("65.01", "65.01"), (" 65.01 ", "65.01"), ("Kabupaten Bulungan", "65.01"),
