@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import tomllib
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
 
-from mailbot.reader.verdict import District
+from mailbot.reader import read_message
+from mailbot.reader.verdict import District, Verdict
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus"
@@ -29,3 +31,13 @@ DISTRICTS = load_districts()
 @pytest.fixture(scope="session")
 def districts() -> tuple[District, ...]:
     return DISTRICTS
+
+
+def read_plain(subject: str, text: str, *, sender: str, csv: str | None = None) -> Verdict:
+    """What the reader makes of a plain-text mail from *sender* to the desk (with a CSV attachment, harian.csv)."""
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = sender, OWN_ADDRESSES[0], subject
+    msg.set_content(text)
+    if csv is not None:
+        msg.add_attachment(csv.encode(), maintype="text", subtype="csv", filename="harian.csv")
+    return read_message(bytes(msg), DISTRICTS, own_addresses=OWN_ADDRESSES)

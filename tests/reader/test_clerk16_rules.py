@@ -4,23 +4,15 @@ children counted for KIA."""
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-
-from mailbot.reader import read_message
 from mailbot.reader.verdict import Verdict
-from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
+from tests.reader.conftest import OWN_ADDRESSES, read_plain
 
 DESK = OWN_ADDRESSES[0]
 MALINAU = "disdukcapil@malinaukab.example"
 
 
 def _mail(subject: str, text: str, *, csv: str | None = None, sender: str = MALINAU) -> Verdict:
-    msg = EmailMessage()
-    msg["From"], msg["To"], msg["Subject"] = sender, DESK, subject
-    msg.set_content(text)
-    if csv is not None:
-        msg.add_attachment(csv.encode(), maintype="text", subtype="csv", filename="harian.csv")
-    return read_message(bytes(msg), DISTRICTS, own_addresses=OWN_ADDRESSES)
+    return read_plain(subject, text, sender=sender, csv=csv)
 
 
 def test_a_requests_day_rows_attached_as_background_give_no_work_figures() -> None:

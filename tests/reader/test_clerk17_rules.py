@@ -8,7 +8,7 @@ from email.message import EmailMessage
 
 from mailbot.reader import read_message
 from mailbot.reader.verdict import Verdict
-from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
+from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES, read_plain
 
 DESK = OWN_ADDRESSES[0]
 NUNUKAN = "disdukcapil@nunukankab.example"
@@ -16,10 +16,7 @@ PERSONAL = "operator.sebuku77@gmail.com"
 
 
 def _mail(subject: str, text: str, *, sender: str = NUNUKAN) -> Verdict:
-    msg = EmailMessage()
-    msg["From"], msg["To"], msg["Subject"] = sender, DESK, subject
-    msg.set_content(text)
-    return read_message(bytes(msg), DISTRICTS, own_addresses=OWN_ADDRESSES)
+    return read_plain(subject, text, sender=sender)
 
 
 UPT_SIGNATURE = "\n\nSalam,\nMarten\nOperator UPT Disdukcapil Kec. Sebuku\nKabupaten Nunukan\n"

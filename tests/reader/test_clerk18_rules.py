@@ -5,11 +5,8 @@ chased in a day's report, records in the system, and hearsay."""
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-
-from mailbot.reader import read_message
 from mailbot.reader.verdict import Verdict
-from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
+from tests.reader.conftest import OWN_ADDRESSES, read_plain
 
 DESK = OWN_ADDRESSES[0]
 MALINAU = "disdukcapil@malinaukab.example"
@@ -18,10 +15,7 @@ PRESS = "redaksi@koranutara.example"
 
 
 def _mail(subject: str, text: str, *, sender: str = MALINAU) -> Verdict:
-    msg = EmailMessage()
-    msg["From"], msg["To"], msg["Subject"] = sender, DESK, subject
-    msg.set_content(text)
-    return read_message(bytes(msg), DISTRICTS, own_addresses=OWN_ADDRESSES)
+    return read_plain(subject, text, sender=sender)
 
 
 def test_a_stock_that_leaves_out_blanks_held_elsewhere_is_no_stock() -> None:
