@@ -401,10 +401,24 @@ def _signs_for(signer: str, from_domain: str) -> bool:
 
 
 def _dkim_domain(result: AuthResult) -> str | None:
-    signer = result.prop("header.d") or result.prop("header.i")
-    if not signer:
-        return None
-    return signer.rsplit("@", 1)[-1].lower().strip(".") or None
+    """The signing domain: header.d, a bare domain (RFC 6376 3.5: one with an "@" in it is no domain, and signs
+    for nobody), else the domain of header.i, the signing identity ("user@domain" or "@domain").
+
+    >>> [_dkim_domain(AuthResult("dkim", "pass", props)) for props in (
+    ...     (("header.d", "Malinaukab.example."),), (("header.i", "@malinaukab.example"),),
+    ...     (("header.d", "evil.example@malinaukab.example"),), (("header.d", "@malinaukab.example"),))]
+    ['malinaukab.example', 'malinaukab.example', None, None]
+    """
+    domain = result.prop("header.d")
+    if domain is not None:
+        domain = domain.lower().strip(".")
+        return domain if domain and _DOMAIN_RE.fullmatch(domain) else None
+    identity = result.prop("header.i")
+    return identity.rsplit("@", 1)[-1].lower().strip(".") or None if identity else None
+
+
+# A domain name as DKIM's d= tag writes one: labels of letters, digits and hyphens (an A-label for IDN), dots between.
+_DOMAIN_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*")
 
 
 def _is_lookalike_address(address: str, known_addresses: Sequence[str]) -> bool:

@@ -247,6 +247,15 @@ def test_a_signature_of_another_agency_of_the_organisation_vouches_for_nobody(si
     assert "dkim_pass_not_aligned" in trust.reasons
 
 
+@pytest.mark.parametrize("signer", ["evil.example@malinaukab.example", "@malinaukab.example", "x@malinaukab.example",
+                                    "malinaukab.example/evil", "malinau kab.example"])
+def test_a_signing_domain_that_is_no_domain_signs_for_nobody(signer: str) -> None:
+    """header.d is a bare domain (RFC 6376): one with an "@" was read as the domain after it (was trusted)."""
+    ar = f'Authentication-Results: {AUTHSERV}; dkim=pass header.d="{signer}" header.s=s1'
+    trust = assess(message(ar, "From: disdukcapil@malinaukab.example"))
+    assert (trust.trusted, trust.authenticated) == (False, False), trust.reasons
+
+
 def test_the_organisations_own_domain_signs_for_its_subdomains() -> None:
     """The province's domain signing for Disdukcapil's subdomain (one server for the whole office) counts."""
     ar = f"Authentication-Results: {AUTHSERV}; dkim=pass header.d=kaltaraprov.example header.s=s1"
