@@ -700,7 +700,8 @@ def automated(session: Session, desk: Desk, message: Message, verdict: Verdict) 
                    "bounced_subject": bounced.subject,
                    "bounce_subject": verdict.subject, "reasons": list(verdict.automated_reasons),
                    "bounce_from": message.sender or "(tanpa alamat)",
-                   "bounce_from_elsewhere": _bounced_elsewhere(desk, message.sender, bounced.recipients)})
+                   "bounce_from_elsewhere": _bounced_elsewhere(desk, message.sender, bounced.recipients),
+                   "bounce_forged": "dmarc_fail" in (message.guard or {}).get("reasons", ())})
     return MessageOutcome.AUTOMATED_BOUNCE
 
 

@@ -130,8 +130,12 @@ def test_vacation_replies_are_not_bounces_and_real_dsns_are(desk_dir: Path) -> N
     forged = DSN_REPORT.replace("MAILER-DAEMON@disdukcapil.kaltaraprov.example", "MAILER-DAEMON@evil.example")
     forged = forged.replace("<dsn-report.20261127@", "<dsn-forged.20261127@")
     assert forged != DSN_REPORT
+    # one From the recipient's own domain that the office's server found forged (DMARC fail): told as such
+    failed = (f"Authentication-Results: {AUTHSERV_ID}; dmarc=fail header.from=bulungankab.example\n"
+              + DSN_MIXED.replace("<dsn-mixed.20261127@", "<dsn-failed.20261127@"))
     for name, template in (("vacation-quoting", VACATION_QUOTING), ("vacation-references", VACATION_REFERENCES),
-                           ("dsn-report", DSN_REPORT), ("dsn-mixed", DSN_MIXED), ("dsn-forged", forged)):
+                           ("dsn-report", DSN_REPORT), ("dsn-mixed", DSN_MIXED), ("dsn-forged", forged),
+                           ("dsn-failed", failed)):
         path = desk_dir / f"{name}.eml"
         path.write_text(template.format(**values))
         letters.append(path)
@@ -141,14 +145,16 @@ def test_vacation_replies_are_not_bounces_and_real_dsns_are(desk_dir: Path) -> N
     new = [s for s in sent_mail(desk_dir) if s.path not in before]
     assert all(s.to == [OPERATOR] for s in new), [(s.to, s.subject) for s in new]
     bounces = [s for s in new if s.subject.startswith("Email tidak terkirim")]
-    assert len(bounces) == 3, [s.subject for s in new]  # the delivery reports, and nothing for the vacations
+    assert len(bounces) == 4, [s.subject for s in new]  # the delivery reports, and nothing for the vacations
     assert all(reply.message_id in s.text for s in bounces)
     senders = sorted(line.split(":", 1)[1].strip() for s in bounces for line in s.text.splitlines()
                      if line.strip().startswith("Dikirim oleh"))
     assert senders == ["mailer-daemon@disdukcapil.kaltaraprov.example", "mailer-daemon@evil.example",
-                       "postmaster@bulungankab.example"], senders
+                       "postmaster@bulungankab.example", "postmaster@bulungankab.example"], senders
     warned = [s for s in bounces if "tidak datang dari server tujuan maupun dari server kantor" in s.text]
     assert len(warned) == 1 and "mailer-daemon@evil.example" in warned[0].text
+    [failed_notice] = [s for s in bounces if "pemeriksaan keaslian pengirim pemberitahuan ini GAGAL" in s.text]
+    assert failed_notice not in warned
     conn = db(desk_dir)
     kinds = dict(conn.execute("select message_id, kind from messages where message_id like '<ooo-%'").fetchall())
     assert kinds == {"<ooo-quoting.20261127@bulungankab.example>": "automated",
