@@ -140,6 +140,8 @@ def rest_arrived(text: str, *, received_before: int, shipped: int) -> int | None
     1200
     >>> rest_arrived("Ralat pak, yang sampai 500, bukan 700.", received_before=700, shipped=1200) is None
     True
+    >>> rest_arrived("Tahap kedua 700 keping juga sudah kami terima.", received_before=1200, shipped=2000)
+    1900
     >>> rest_arrived("sisa stok kami 1.000 keping", received_before=1000, shipped=2000) is None
     True
     """
@@ -156,8 +158,10 @@ def rest_arrived(text: str, *, received_before: int, shipped: int) -> int | None
             whole = m.value
         elif _REST.search(clause) and rest is None:
             rest = m.value
-        elif rest is None and _is_outstanding_arriving(sentence, m.value, received_before=received_before,
-                                                        shipped=shipped):
+        elif rest is None and (_is_outstanding_arriving(sentence, m.value, received_before=received_before,
+                                                         shipped=shipped)
+                               or _is_further_part(sentence, m.value, received_before=received_before,
+                                                   shipped=shipped)):
             rest = m.value
     if whole is None and rest is None:
         return None
@@ -179,17 +183,37 @@ def _is_outstanding_arriving(sentence: str, value: int, *, received_before: int,
             and bool(_ARRIVED.search(sentence)) and not _CORRECTING.search(sentence))
 
 
+# A delivery said to come after one received before: "tahap kedua 700 keping juga sudah kami terima", "kiriman
+# susulan … isinya 700", "the second batch of 700 arrived too".
+_FURTHER = re.compile(r"\b(?:(?:tahap|termin|gelombang|kiriman|pengiriman|bagian|paket|batch|part|delivery|shipment)"
+                      r"\s+(?:ke-?\s*)?(?:2|3|dua|tiga|kedua|ketiga|berikut\w*|selanjutnya|susulan|lanjutan)|"
+                      r"(?:second|third|next|another|later)\s+(?:part|batch|delivery|shipment|lot)|"
+                      r"susulan\w*|juga|pun|too|as well)\b")
+
+
+def _is_further_part(sentence: str, value: int, *, received_before: int, shipped: int) -> bool:
+    """Whether *sentence* says a further part of a shipment received in parts arrived, of a figure other than
+    the rest outstanding ("tahap kedua 700 keping juga sudah kami terima" after 1.200 of 2.000): it adds to the
+    count received before, never replaces it."""
+    return (0 < received_before < shipped and 0 < value <= shipped - received_before
+            and bool(_ARRIVED.search(sentence)) and bool(_FURTHER.search(sentence))
+            and not _CORRECTING.search(sentence))
+
+
 def outstanding_arrived(text: str, *, received_before: int, shipped: int) -> bool:
-    """Whether *text* says the figure still outstanding arrived (see rest_arrived): the second part of a
-    shipment, even without the word "sisa".
+    """Whether *text* says the figure still outstanding, or a further part, arrived (see rest_arrived): the
+    second part of a shipment, even without the word "sisa".
 
     >>> outstanding_arrived("Pak, yang 500 sudah sampai hari ini.", received_before=700, shipped=1200)
     True
+    >>> outstanding_arrived("Tahap kedua 700 keping juga sudah kami terima.", received_before=1200, shipped=2000)
+    True
     """
     low = _REFERENCE.sub(" ", normalise(text or ""))
-    return any(m.value is not None and _is_outstanding_arriving(_sentence(low, m.start, m.end), m.value,
-                                                                received_before=received_before, shipped=shipped)
-               for m in find_mentions(low) if m.unit in (None, "blank") and not m.year and not m.rate)
+    return any(m.value is not None and any(
+        said(_sentence(low, m.start, m.end), m.value, received_before=received_before, shipped=shipped)
+        for said in (_is_outstanding_arriving, _is_further_part))
+        for m in find_mentions(low) if m.unit in (None, "blank") and not m.year and not m.rate)
 
 
 def names_rest(text: str) -> bool:

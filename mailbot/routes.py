@@ -284,14 +284,18 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
             # a second count for a shipment already received, not clear: asked back in the same thread
             return actions.ask_back(session, desk, None, message, verdict, district=district, about="receipt",
                                     thread=thread)
+        second_part = whole is not None and (followup.names_rest(verdict.body_excerpt or "")
+                                             or _outstanding_arrived(session, verdict, thread))
         outcome = actions.correct_receipt(session, desk, thread, message, verdict,
-                                          actor=trust.address or "district",
-                                          second_part=whole is not None
-                                          and (followup.names_rest(verdict.body_excerpt or "")
-                                               or _outstanding_arrived(session, verdict, thread)))
+                                          actor=trust.address or "district", second_part=second_part)
         if thread.approved:  # short or over opens (or updates) a discrepancy; the right count closes it
+            # a further part that leaves a difference, with nothing more said to be coming, makes the difference
+            # final: the managers hear of it once
             attention.shortfall(session, desk, thread, shipped=thread.approved, received=verdict.received,
-                                message=message)
+                                message=message, rest_coming=bool(
+                                    second_part and verdict.received < thread.approved
+                                    and followup.rest_coming(verdict.body_excerpt or "")),
+                                part_arrived=second_part)
         return outcome
     if thread is not None and thread.district == district and _other_blank(verdict, thread):
         # a receipt of the other blank in this shipment's thread (KIA in a KTP-el thread) is not this
