@@ -66,6 +66,7 @@ REASONS = {
     "cancel_denied": "kabupaten/kota meminta agar permohonannya tidak dibatalkan",
     "appeal": "kabupaten/kota memohon agar permohonan yang ditolak dipertimbangkan kembali",
     "item_changed": "kabupaten/kota menyatakan bahwa jenis blangko yang diperlukan berbeda dari yang tercatat",
+    "repeated_change": "perubahan yang sama dikirim dua kali; hanya yang pertama yang kami terapkan",
 }
 
 # Signs of a machine that lie in a mail's words only (a template sentence, a system's subject tag): a person's
@@ -105,6 +106,7 @@ OPERATOR_REASONS = {
     "cancel_denied": "the district asks not to cancel its request",
     "appeal": "the district asks to reconsider a rejected request (managers told)",
     "item_changed": "the district says the blank it needs is the other item (KTP-el/KIA)",
+    "repeated_change": "the same change sent twice (applied once)",
 }
 
 
@@ -415,7 +417,7 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
 
 # The reasons an acknowledgement explains (templates/reply_will_read.txt.j2).
 _TOLD_WHY = frozenset({"correction_unmatched", "reminder_unmatched", "managers_thread", "manager_other",
-                       "other_item", "item_changed"})
+                       "other_item", "item_changed", "repeated_change"})
 
 
 def _replied(session: Session, message: Message) -> bool:

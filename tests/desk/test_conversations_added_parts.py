@@ -1,8 +1,8 @@
 """Conversations where a district's follow-up adds to what it said before, on the real SQLite desk in process over
 the Maildir defaults, every message written fresh: a further part of a split delivery adds to the count received,
 a relative change sent twice is applied once, a correction of an added amount corrects the added part, "tetap
-perlu" after a partial approval is an appeal, a new need in a closed thread is a new request, and a stock stated
-in a reminder is the district's stated stock."""
+perlu" after a partial approval is an appeal (a figure in its reason too), a new need in a closed thread is a new
+request, and a stock stated in a reminder is the district's stated stock."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 from mailbot.desk import Desk
 from tests.desk.conftest import WITA
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_follow_ups_own_words import Desk12, Out, answer_gmail, dispatched
+from tests.desk.test_follow_ups_own_words import BULUNGAN, REQUEST, Desk12, Out, answer_gmail, dispatched
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -72,3 +72,156 @@ def test_a_further_part_adds_to_the_count_received_and_the_managers_hear_the_dif
     assert len(managers) == 1  # was: none, the difference still said to be "menyusul"
     assert f"kurang {2000 - received:,}".replace(",", ".") in managers[0].subject
     assert "kiriman berikutnya telah diterima" in _flat(managers[0].text)
+
+
+# 2. the same relative change sent twice is applied once -------------------------------------------------------
+
+def _approved(d: Desk12) -> Out:
+    """Bulungan asks 2.000 (sisa 750), approved at once; the desk's reply."""
+    mid, outcome = d.send(BULUNGAN, "Permohonan tambahan blangko KTP-el",
+                          REQUEST.format(stock=750, asked="2.000 (dua ribu)", name="Bulungan"),
+                          date="Tue, 01 Dec 2026 08:00:00 +0800")
+    assert outcome == {"request-approved": 1}
+    [reply] = d.replies_to(mid)
+    return reply
+
+
+@pytest.mark.parametrize(("words", "requested"), [
+    ("Mohon permohonan kami ditambah 400 keping lagi pak.", 2400),
+    ("Pak, jumlahnya dikurangi 300 keping saja ya.", 1700),
+    ("Bisa tambah 250 lagi pak, terima kasih.", 2250),
+], ids=["raise", "cut", "terse-raise"])
+def test_the_same_relative_change_sent_twice_is_applied_once(desk12: Desk12, words: str, requested: int) -> None:
+    reply = _approved(desk12)
+    first, _ = answer_gmail(desk12, reply, words)
+    assert desk12.request()["requested"] == requested
+    again, outcome = answer_gmail(desk12, reply, words)  # a new Message-ID, the same words, the same In-Reply-To
+    assert desk12.request()["requested"] == requested  # was: the change applied twice (2.800, 1.400, 2.500)
+    assert outcome == {"follow-up-queued": 1}
+    assert desk12.queue(again) == {"repeated_change"}
+    [told] = desk12.replies_to(again)
+    assert "tidak kami terapkan lagi" in _flat(told.text) and "[BLK-2026-0001]" in told.subject
+    assert len(desk12.replies_to(first)) == 1
+
+
+# 3. a correction of the amount added corrects the added part ------------------------------------------------
+
+@pytest.mark.parametrize(("raise_words", "words", "requested"), [
+    ("Mohon ditambah 600 keping lagi pak.", "Ralat pak, tambahannya 400 saja, bukan 600.", 2400),
+    ("Mohon ditambah 600 keping lagi pak.", "Maaf pak, tambahannya cukup 100 keping saja ya.", 2100),
+    ("Kami mohon tambah 800 keping lagi.",
+     "Pak, penambahan 800 yang kemarin dibatalkan saja, kembali ke jumlah semula.", 2000),
+    ("Kami mohon tambah 800 keping lagi.", "Tambahan yang tadi tidak usah pak, cukup seperti permohonan awal.",
+     2000),
+    ("Jumlahnya dikurangi 500 keping saja pak.", "Mohon maaf, pengurangannya cukup 200 keping saja.", 1800),
+], ids=["ralat-bukan", "cukup", "dibatalkan", "tidak-usah", "cut"])
+def test_a_correction_of_the_amount_added_corrects_the_added_part(desk12: Desk12, raise_words: str, words: str,
+                                                                 requested: int) -> None:
+    reply = _approved(desk12)
+    raised, _ = answer_gmail(desk12, reply, raise_words)
+    [told] = desk12.replies_to(raised)
+    mid, outcome = answer_gmail(desk12, told, words)
+    row = desk12.request()
+    assert row["requested"] == requested, outcome  # was: the amount taken for the whole request (400, 100, ...)
+    assert row["state"] == "approved" and row["approved"] == requested
+    [answer] = desk12.replies_to(mid)
+    assert f"menjadi {requested:,} keping".replace(",", ".") in _flat(answer.text)
+
+
+# 4. the whole figure asked again after a partial approval is an appeal ---------------------------------------
+
+MALINAU = "disdukcapil@malinaukab.example"
+
+
+@pytest.mark.parametrize("words", [
+    "Terima kasih pak, tapi kami tetap perlu 1.800 keping.",
+    "Makasih pak, kami masih perlu 1.800 keping ya.",
+    "Baik pak. Kami butuh 1.800 keping pak.",
+    "Thanks, but we still require 1,800 blanks.",
+])
+def test_the_whole_figure_asked_again_after_a_partial_approval_goes_to_the_managers(desk12: Desk12,
+                                                                                    words: str) -> None:
+    mid, _ = desk12.send(MALINAU, "Permohonan blangko KTP-el",
+                         REQUEST.format(stock=500, asked="1.800", name="Malinau"))
+    row = desk12.request()
+    assert row["state"] == "approved" and row["approved"] < 1800  # a part approved
+    [partial] = desk12.replies_to(mid)
+    quoted = "\n".join(f"> {line}" for line in partial.text.splitlines())
+    told_before = len(_to_managers(desk12))
+    answer, outcome = desk12.send(MALINAU, "Re: " + partial.subject, f"{words}\n\n{quoted}\n",
+                                  in_reply_to=partial.message_id)
+    assert outcome != {"follow-up-confirmed": 1}  # was: recorded as a confirmation, nobody told
+    assert desk12.request()["state"] == "held"
+    assert len(_to_managers(desk12)) == told_before + 1
+    [told] = desk12.replies_to(answer)
+    assert "pimpinan" in told.text and "[BLK-2026-0001]" in told.subject
+
+
+# 5. a new need in the thread of a request that ended is a new request ---------------------------------------
+
+@pytest.mark.parametrize(("words", "asked", "stock"), [
+    ("Selamat pagi pak, sisa blangko kami tinggal 450 keping. Mohon dapat dikirimkan kembali 1.500 keping.",
+     1500, 450),
+    ("Pak, kami mohon tambahan lagi 2.000 keping blangko KTP-el, stok kami saat ini 600 keping.", 2000, 600),
+], ids=["dikirimkan-kembali", "tambahan-lagi"])
+def test_a_new_need_in_the_thread_of_a_received_request_is_a_new_request(desk12: Desk12, words: str, asked: int,
+                                                                         stock: int) -> None:
+    notice = dispatched(desk12)
+    receipt_mid, _ = answer_gmail(desk12, notice, "Blangko 2.000 keping sudah kami terima lengkap, terima kasih.")
+    assert desk12.request()["state"] == "received"
+    [receipt] = desk12.replies_to(receipt_mid)
+    mid, outcome = answer_gmail(desk12, receipt, words)
+    new = desk12.request("BLK-2026-0002")  # was: none; a queue item and the generic acknowledgement
+    assert new is not None and new["requested"] == asked and new["stock_on_hand"] == stock, outcome
+    assert new["state"] in ("approved", "held")
+    assert desk12.request()["state"] == "received"
+    [told] = desk12.replies_to(mid)
+    assert "[BLK-2026-0002]" in told.subject
+    assert "terpisah dari permohonan BLK-2026-0001 yang telah selesai" in _flat(told.text)
+    stated = desk12.db().execute("select quantity from stated_stock where district = '65.01' and item = 'ktp-el' "
+                                 "order by id desc limit 1").fetchone()
+    assert stated[0] == stock  # was: the request's 750 and the receipt, the district's own figure lost
+
+
+# 6. a stock stated in a reminder or a question is the district's stated stock ---------------------------------
+
+@pytest.mark.parametrize(("words", "stock"), [
+    ("Selamat siang pak, sisa stok kami sekarang tinggal 300 keping, kira-kira blangkonya kapan dikirim ya?", 300),
+    ("Stok blangko kami tinggal 250 keping pak, apakah bisa kami ambil sendiri ke provinsi?", 250),
+], ids=["reminder", "question"])
+def test_a_stock_stated_in_a_reminder_or_a_question_is_the_stated_stock(desk12: Desk12, words: str,
+                                                                        stock: int) -> None:
+    reply = _approved(desk12)
+    mid, outcome = answer_gmail(desk12, reply, words)
+    assert desk12.request()["requested"] == 2000 and desk12.request()["state"] == "approved", outcome
+    stated = desk12.db().execute("select quantity, source from stated_stock where district = '65.01' "
+                                 "and item = 'ktp-el' order by id desc limit 1").fetchone()
+    assert tuple(stated) == (stock, "reminder")  # was: the request's 750, the district's own figure lost
+
+
+NUNUKAN = "disdukcapil@nunukankab.example"
+
+
+# 7. an appeal whose reason holds a figure of its own still reaches the managers -----------------------------
+
+@pytest.mark.parametrize("words", [
+    "Mohon dapat dinaikkan menjadi 3.500 keping seperti permohonan kami, karena perekaman di sekolah memerlukan "
+    "500 keping.",
+    "Kami tetap memohon 3.500 keping pak, sebab kegiatan jemput bola di Krayan saja butuh 700 keping.",
+])
+def test_an_appeal_with_a_figure_in_its_reason_goes_to_the_managers(desk12: Desk12, words: str) -> None:
+    desk12.send(NUNUKAN, "Permohonan tambahan blangko KTP-el", REQUEST.format(stock=400, asked="3.500",
+                                                                             name="Nunukan"))
+    assert desk12.request()["state"] == "held"
+    [notice] = [o for o in desk12.out() if o.purpose.startswith("held:")]
+    quoted = "\n".join(f"> {line}" for line in notice.text.splitlines())
+    desk12.send(MANAGERS[1], "Re: " + notice.subject, f"SETUJU 3.000\n\n{quoted}\n", in_reply_to=notice.message_id)
+    assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", 3000)
+    [partial] = [o for o in desk12.out() if NUNUKAN in o.to and "SEBAGIAN" in o.text]
+    told_before = len(_to_managers(desk12))
+    quoted = "\n".join(f"> {line}" for line in partial.text.splitlines())
+    mid, outcome = desk12.send(NUNUKAN, "Re: " + partial.subject, f"{words}\n\n{quoted}\n",
+                               in_reply_to=partial.message_id)
+    assert desk12.request()["state"] == "held", outcome  # was: a figure in doubt, queued, managers not told
+    assert len(_to_managers(desk12)) == told_before + 1
+    assert not desk12.queue(mid) - {"appeal"}
