@@ -115,7 +115,8 @@ _REFERENCE = re.compile(r"\bblk-\d{4}-\d+\b")
 _REST = re.compile(r"\b(?:sisa\w*|kekurangan\w*|selebihnya|kurangnya|rest|remaining)\b")
 _WHOLE = re.compile(r"\b(?:seluruhnya|total\w*|semuanya|keseluruhan\w*|in total|all)\b")
 _ARRIVED = re.compile(r"\b(?:terima|diterima|sampai|tiba|datang|lengkap|received|arrived)\b")
-_ON_ITS_WAY = (r"(?:dalam perjalanan|(?:masih )?di ?(?:jalan|ekspedisi)|belum (?:sampai|tiba|datang|kami terima|"
+_ON_ITS_WAY = (r"(?:dalam (?:perjalanan|pengiriman)|(?:masih )?di ?(?:jalan|ekspedisi|kapal|pelabuhan|kurir|bandara)|"
+               r"belum (?:sampai|tiba|datang|kami terima|"
                r"diterima)|(?:akan |baru akan |masih akan |katanya )?(?:dikirim|dikirimkan|diantar|menyusul|nyusul)\b|"
                r"on (?:the|its) way|to follow|will be sent)")
 # "sisanya menyusul", "sisa 800 dikirim minggu depan", "800 lagi nyusul katanya", "kurang 500 lagi masih di jalan"
@@ -235,6 +236,8 @@ def rest_coming(text: str) -> bool:
     >>> rest_coming("Pak, blangko baru datang 1.200 keping, 800 lagi nyusul katanya.")
     True
     >>> rest_coming("baru terima 1.500, kurang 500 lagi masih di ekspedisi")
+    True
+    >>> rest_coming("Blangko baru kami terima 1.300 keping, 700 keping lagi katanya masih di kapal.")
     True
     >>> rest_coming("sudah kami terima 1.000 keping")
     False

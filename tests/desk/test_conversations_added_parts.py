@@ -2,7 +2,8 @@
 the Maildir defaults, every message written fresh: a further part of a split delivery adds to the count received,
 a relative change sent twice is applied once, a correction of an added amount corrects the added part, "tetap
 perlu" after a partial approval is an appeal (a figure in its reason too), a new need in a closed thread is a new
-request, and a stock stated in a reminder is the district's stated stock."""
+request, a stock stated in a reminder is the district's stated stock, and the rest said to be at sea is still
+coming."""
 
 from __future__ import annotations
 
@@ -225,3 +226,16 @@ def test_an_appeal_with_a_figure_in_its_reason_goes_to_the_managers(desk12: Desk
     assert desk12.request()["state"] == "held", outcome  # was: a figure in doubt, queued, managers not told
     assert len(_to_managers(desk12)) == told_before + 1
     assert not desk12.queue(mid) - {"appeal"}
+
+
+# 8. the rest said to be still at sea is no final shortfall -------------------------------------------------
+
+@pytest.mark.parametrize("words", [
+    "Blangko baru kami terima 1.300 keping hari ini, 700 keping lagi katanya masih di kapal.",
+    "Sudah diterima 1.500 keping pak, sisanya masih di pelabuhan Tarakan.",
+])
+def test_the_rest_said_to_be_on_a_ship_is_a_partial_receipt(desk12: Desk12, words: str) -> None:
+    notice = dispatched(desk12)
+    answer_gmail(desk12, notice, words)
+    [told] = [o for o in _to_managers(desk12) if o.purpose.startswith("shortfall:")]
+    assert "Penerimaan sebagian" in told.subject  # was: "Selisih penerimaan ...", a final shortfall
