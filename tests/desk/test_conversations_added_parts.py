@@ -2,8 +2,8 @@
 the Maildir defaults, every message written fresh: a further part of a split delivery adds to the count received,
 a relative change sent twice is applied once, a correction of an added amount corrects the added part, "tetap
 perlu" after a partial approval is an appeal (a figure in its reason too), a new need in a closed thread is a new
-request, a stock stated in a reminder is the district's stated stock, and the rest said to be at sea is still
-coming."""
+request, a stock stated in a reminder is the district's stated stock, the rest said to be at sea is still coming,
+and a manager's command on a rejected request is offered no command that cannot work."""
 
 from __future__ import annotations
 
@@ -239,3 +239,25 @@ def test_the_rest_said_to_be_on_a_ship_is_a_partial_receipt(desk12: Desk12, word
     answer_gmail(desk12, notice, words)
     [told] = [o for o in _to_managers(desk12) if o.purpose.startswith("shortfall:")]
     assert "Penerimaan sebagian" in told.subject  # was: "Selisih penerimaan ...", a final shortfall
+
+
+# 9. a refused command on a rejected request offers no command that cannot work ------------------------------
+
+
+@pytest.mark.parametrize("command", ["SETUJU 2.000", "Setuju", "TOLAK stok sudah habis"])
+def test_a_command_on_a_rejected_request_lists_no_commands(desk12: Desk12, command: str) -> None:
+    desk12.send(NUNUKAN, "Permohonan tambahan blangko KTP-el", REQUEST.format(stock=500, asked="4.000",
+                                                                             name="Nunukan"))
+    assert desk12.request()["state"] == "held"
+    [notice] = [o for o in desk12.out() if o.purpose.startswith("held:")]
+    kadis, kabid = MANAGERS
+    quoted = "\n".join(f"> {line}" for line in notice.text.splitlines())
+    desk12.send(kadis, "Re: " + notice.subject,
+                f"TOLAK stok provinsi diprioritaskan untuk kabupaten lain\n\n{quoted}\n", in_reply_to=notice.message_id)
+    assert desk12.request()["state"] == "rejected"
+    mid, _ = desk12.send(kabid, "Re: " + notice.subject, f"{command}\n\n{quoted}\n", in_reply_to=notice.message_id)
+    [told] = desk12.replies_to(mid)
+    text = _flat(told.text)
+    assert "sudah DITOLAK sebelumnya" in text
+    assert "SETUJU 1.500" not in text and "TOLAK <alasan>" not in text  # was: all four commands listed
+    assert "permohonan baru" in text
