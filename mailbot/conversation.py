@@ -604,13 +604,16 @@ def correction_target(session: Session, verdict: Verdict, trust: SenderTrust) ->
     """The district's open request a correction outside any thread is about ("ralat untuk email kami tadi pagi:
     sisa stok 200, bukan 450"): the one whose recorded figure is the one the correction names as wrong. A mail
     that names no blank may correct a request for either (a KIA request's "bukan 120"); when requests of both
-    blanks hold the old figure, none is chosen (a person reads it, see unmatched_correction)."""
+    blanks hold the old figure, none is chosen (a person reads it, see unmatched_correction). A mail that says in
+    words it revises the district's earlier request ("Merevisi permohonan kami sebelumnya, jumlah ... menjadi 2.400
+    keping", "permohonan kami kemarin mohon dinaikkan jadi 2.500") is about its one open request too."""
+    revises = bool(_REVISES.search(normalise(f"{verdict.subject}\n{verdict.body_excerpt or ''}")))
     if not (trust.trusted and trust.district and not trust.is_manager
-            and _CORRECTION.search(verdict.body_excerpt or "")):
+            and (_CORRECTION.search(verdict.body_excerpt or "") or revises)):
         return None
     named = followup.items_named(f"{verdict.subject}\n{verdict.body_excerpt or ''}")
     items = (verdict.item or "ktp-el",) if named else ("ktp-el", "kia")
-    matched = []
+    matched, revised = [], []
     for item in items:
         found = repo.open_request(session, trust.district, item, states=CHANGEABLE)
         if found is None:
@@ -619,7 +622,23 @@ def correction_target(session: Session, verdict: Verdict, trust: SenderTrust) ->
         recorded = {found.requested, found.stock_on_hand} - {None}
         if reading.intent == "correction" and recorded.intersection(reading.old):
             matched.append(found)
-    return matched[0] if len(matched) == 1 else None
+        elif revises and reading.intent in ("correction", "appeal"):
+            revised.append(found)
+    if matched:
+        return matched[0] if len(matched) == 1 else None
+    return revised[0] if len(revised) == 1 else None
+
+
+# A mail saying it revises the district's earlier request, whose thread it lost: "Merevisi permohonan kami
+# sebelumnya", "permohonan kami kemarin mohon dinaikkan jadi 2.500", a subject "Permohonan blangko (revisi)".
+_REVISES = re.compile(
+    r"\b(?:merevisi|revisi|meralat|ralat|mengoreksi|koreksi|memperbaiki|perbaikan|mengubah|perubahan)\b[^.\n]{0,40}?"
+    r"\bpermohonan (?:kami |blangko |blanko )*(?:sebelumnya|kemarin|terdahulu|yang lalu|tadi|terakhir|"
+    r"yang (?:kemarin|tadi|sebelumnya|lalu))\b|"
+    r"\bpermohonan (?:kami )?(?:sebelumnya|kemarin|terdahulu|yang lalu|tadi|yang (?:kemarin|tadi|sebelumnya))\b"
+    r"[^.\n]{0,60}?\b(?:dinaikkan|dinaikan|diturunkan|diubah|dikurangi|ditambah\w*|menjadi|jadi|direvisi|"
+    r"dikoreksi)\b|"
+    r"\((?:revisi|ralat|koreksi)\)")
 
 
 def unmatched_correction(verdict: Verdict, trust: SenderTrust) -> bool:

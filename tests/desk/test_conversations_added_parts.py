@@ -3,7 +3,8 @@ the Maildir defaults, every message written fresh: a further part of a split del
 a relative change sent twice is applied once, a correction of an added amount corrects the added part, "tetap
 perlu" after a partial approval is an appeal (a figure in its reason too), a new need in a closed thread is a new
 request, a stock stated in a reminder is the district's stated stock, the rest said to be at sea is still coming,
-and a manager's command on a rejected request is offered no command that cannot work."""
+a manager's command on a rejected request is offered no command that cannot work, and a revision that lost its
+thread revises the open request."""
 
 from __future__ import annotations
 
@@ -261,3 +262,21 @@ def test_a_command_on_a_rejected_request_lists_no_commands(desk12: Desk12, comma
     assert "sudah DITOLAK sebelumnya" in text
     assert "SETUJU 1.500" not in text and "TOLAK <alasan>" not in text  # was: all four commands listed
     assert "permohonan baru" in text
+
+
+# 10. a revision of the earlier request that lost its thread revises it -------------------------------------
+
+@pytest.mark.parametrize(("subject", "words", "requested"), [
+    ("Permohonan blangko KTP-el", "Selamat siang pak, permohonan kami kemarin mohon dinaikkan menjadi 2.600 keping.",
+     2600),
+    ("Revisi permohonan blangko", "Bersama ini kami merevisi permohonan kami sebelumnya: jumlah yang kami mohon "
+                                  "menjadi 2.300 keping.", 2300),
+], ids=["kemarin-dinaikkan", "merevisi"])
+def test_a_revision_that_lost_its_thread_revises_the_open_request(desk12: Desk12, subject: str, words: str,
+                                                                  requested: int) -> None:
+    _approved(desk12)
+    mid, outcome = desk12.send(BULUNGAN, subject, f"Yth. Bapak/Ibu,\n\n{words}\n\nTerima kasih")
+    assert desk12.request("BLK-2026-0002") is None, outcome  # was: a second reference, linked
+    assert desk12.request()["requested"] == requested
+    [told] = desk12.replies_to(mid)
+    assert "[BLK-2026-0001]" in told.subject
