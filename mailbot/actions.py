@@ -276,8 +276,9 @@ _DECIDED = Prepared(insert(cast(Table, Decision.__table__)))
 
 
 def decide_new(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
-               trust: SenderTrust) -> MessageOutcome:
-    """A new request: ask back, hold, or approve (fully, in part, or a need-based proposal).
+               trust: SenderTrust, *, follows: dict[str, object] | None = None) -> MessageOutcome:
+    """A new request: ask back, hold, or approve (fully, in part, or a need-based proposal). *follows*: the
+    earlier request (reference, state) in whose thread it was asked, which the reply names.
 
     A sender who failed the checks is never asked back nor answered: the request waits for a manager.
     """
@@ -291,7 +292,8 @@ def decide_new(session: Session, desk: Desk, req: Request, message: Message, ver
                             authenticated=trust.authenticated is not False and trust.trusted)
     words = verdict.body_excerpt or ""
     return apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=trust.trusted,
-                        note=words[:600] if decision.outcome == "hold" and _GIVES_REASON.search(words) else None)
+                        note=words[:600] if decision.outcome == "hold" and _GIVES_REASON.search(words) else None,
+                        follows=follows)
 
 
 # The district says why it needs what it asks ("karena ada kegiatan jemput bola"): the managers read its words.
@@ -308,7 +310,8 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
                  message: Message, verdict: Verdict | None, trusted: bool,
                  changes: list[dict[str, object]] | None = None, note: str | None = None,
                  reply_purpose: str | None = None, again: bool = False, previous_approved: int | None = None,
-                 answer_to: str | None = None, set_aside: list[dict[str, object]] | None = None) -> MessageOutcome:
+                 answer_to: str | None = None, set_aside: list[dict[str, object]] | None = None,
+                 follows: dict[str, object] | None = None) -> MessageOutcome:
     """Carry out the policy's decision: record it, book the commitment, queue the reply to *message*.
 
     *changes* (a district's follow-up that corrected figures) are told first in the reply, and with
@@ -316,6 +319,7 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
     is an approval set aside for the managers to look at again, which the district is told.
     *answer_to*: the address that wrote the follow-up, answered beside the request's sender. *set_aside*: the
     other blank's figures in the same mail ({"item", "value"}), which the reply says a person will decide.
+    *follows*: the earlier request (reference, state) in whose thread this one was asked: the reply names it.
     """
     now = desk.now()
     explanation = explain_id(decision)
@@ -327,7 +331,7 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
     understood = _corrected_facts(understood, changes or [], req)
     understood = _stated_changes(understood, changes or [], verdict.body_excerpt if verdict else "")
     base = {"facts": understood, "explanation": explanation, "requested": req.requested, "changes": changes or [],
-            "set_aside": set_aside or []}
+            "set_aside": set_aside or [], "follows": follows}
     purpose = reply_purpose or f"reply:{message.id}"
     if decision.outcome == "clarify" and trusted:
         req.state, req.updated_at = "clarifying", now
@@ -420,12 +424,14 @@ def _notify_managers(session: Session, desk: Desk, req: Request, decision: polic
 
 
 def record_update(req: Request, changes: list[dict[str, object]], *, actor: str, at: datetime,
-                  message_id: int) -> Decision:
-    """The district changed figures of *req* (before and after each), by the message *message_id*."""
+                  message_id: int, said: str | None = None) -> Decision:
+    """The district changed figures of *req* (before and after each), by the message *message_id*; *said* is the
+    digest of its words and of the mail it answered (conversation.words_digest), by which the same change sent
+    again is known."""
     return Decision(request_pk=req.id, outcome="updated", quantity=None,
                     reasons=[{"code": "district_update", "message": message_id,
                               "changes": [{"field": c["field"], "before": c["before"], "after": c["after"]}
-                                          for c in changes]}],
+                                          for c in changes], **({"said": said} if said else {})}],
                     arithmetic=[], actor=actor, note=None, at=at)
 
 

@@ -66,6 +66,7 @@ REASONS = {
     "cancel_denied": "kabupaten/kota meminta agar permohonannya tidak dibatalkan",
     "appeal": "kabupaten/kota memohon agar permohonan yang ditolak dipertimbangkan kembali",
     "item_changed": "kabupaten/kota menyatakan bahwa jenis blangko yang diperlukan berbeda dari yang tercatat",
+    "repeated_change": "perubahan yang sama dikirim dua kali; hanya yang pertama yang kami terapkan",
 }
 
 # Signs of a machine that lie in a mail's words only (a template sentence, a system's subject tag): a person's
@@ -105,6 +106,7 @@ OPERATOR_REASONS = {
     "cancel_denied": "the district asks not to cancel its request",
     "appeal": "the district asks to reconsider a rejected request (managers told)",
     "item_changed": "the district says the blank it needs is the other item (KTP-el/KIA)",
+    "repeated_change": "the same change sent twice (applied once)",
 }
 
 
@@ -415,7 +417,7 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
 
 # The reasons an acknowledgement explains (templates/reply_will_read.txt.j2).
 _TOLD_WHY = frozenset({"correction_unmatched", "reminder_unmatched", "managers_thread", "manager_other",
-                       "other_item", "item_changed"})
+                       "other_item", "item_changed", "repeated_change"})
 
 
 def _replied(session: Session, message: Message) -> bool:
@@ -744,10 +746,12 @@ def close(session: Session, desk: Desk, item_id: int, *, actor: str, resolution:
 # --- receipts short of what was shipped ----------------------------------------------------------
 
 def shortfall(session: Session, desk: Desk, request: Request, *, shipped: int, received: int,
-              message: Message, rest_coming: bool = False) -> None:
+              message: Message, rest_coming: bool = False, part_arrived: bool = False) -> None:
     """A receipt that differs from the shipment (short or over): a discrepancy someone owns; the managers are
     told once. A later receipt that matches the shipment closes it, and the managers are told that once.
-    *rest_coming*: the district said the rest is on its way; the managers are told the count is not final."""
+    *rest_coming*: the district said the rest is on its way; the managers are told the count is not final.
+    *part_arrived*: a further part of a shipment said to be coming arrived; a difference left, with no more said
+    to be coming, is told to the managers as it now stands."""
     key = f"discrepancy:request:{request.id}"
     found = session.scalar(select(AttentionItem).where(AttentionItem.key == key))
     if received == shipped:
@@ -767,7 +771,7 @@ def shortfall(session: Session, desk: Desk, request: Request, *, shipped: int, r
     if found is not None and found.closed_at is None:
         before_text = f"{'lebih' if found.reason == 'surplus' else 'kurang'} {number(abs(found.quantity or 0))} keping"
         changed = found.quantity != shipped - received
-        part = rest_coming or "menyusul" in (found.detail or "")
+        part = rest_coming or ("menyusul" in (found.detail or "") and not part_arrived)
         found.reason, found.detail, found.quantity = reason, detail, shipped - received  # the latest count
         if changed and not part:
             # the district corrected its count to another difference ("lebih 100" became "kurang 50"): the
@@ -777,7 +781,7 @@ def shortfall(session: Session, desk: Desk, request: Request, *, shipped: int, r
                   context={"reference": request.reference, "district_name": desk.district_name(request.district),
                            "item": request.item, "shipped": shipped, "received": received,
                            "missing": shipped - received, "item_id": found.id, "rest_coming": False,
-                           "changed_from": before_text})
+                           "changed_from": before_text, "part_arrived": part_arrived})
         return
     if found is not None:
         found.key = f"{key}:closed:{found.id}"  # a closed one stays as history; a new difference opens anew

@@ -4,6 +4,7 @@ a person. Never a second reference for the same conversation."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import replace
 
@@ -17,6 +18,7 @@ from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS
 from mailbot.outcomes import FOLLOW_UP_INTENT, FOLLOW_UP_OF, MessageOutcome
 from mailbot.outgoing import queue
+from mailbot.reader.numbers import normalise
 from mailbot.reader.verdict import Doubt, Evidence, Verdict
 from mailbot.stock.ledger import Entry, EntryKind
 from mailbot.stock.policy import Reason
@@ -97,6 +99,10 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                             message=message)
         return outcome
     changed = _changed(thread, reading)
+    if changed and _applied_before(session, thread, message, verdict):
+        # the same words answering the same mail of ours, already applied ("mohon ditambah 500 lagi" sent twice by
+        # a phone client): never applied again (a raise would double); a person reads it, the district hears so
+        return _to_a_person(session, desk, message, verdict, trust, thread, "repeated_change")
     if not changed and reading.intent in ("plain", "restated") and thread.state in CHANGEABLE \
             and followup.takes_back_correction(verdict.body_excerpt or "") \
             and (restored := _before_last_correction(session, thread)):
@@ -109,14 +115,14 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         # nothing is switched by mail (the approval, the ledger and the stock are the blank's), a person settles
         # it and the district hears so once
         return _to_a_person(session, desk, message, verdict, trust, thread, "item_changed")
-    if followup.cancels(verdict.body_excerpt or "", reading.intent):
+    if followup.cancels(verdict.body_excerpt or "", reading.intent) and not reading.of_added:
         return cancel(session, desk, message, verdict, trust, thread, reading)
     if (_open_end(session, thread).state == "dispatched" and attention.asks_after_shipment(verdict)) \
             or (_open_end(session, thread).state == "approved" and attention.asks_if_sent(verdict)):
         # "blangko belum sampai", "apakah sudah dikirim?", "posisi kiriman": where the blanks are, answered with
         # when they left and how many (the managers hear of a shipment overdue); approved and not yet sent
         # ("Pak, blangkonya sudah dikirim belum?"), the district is told so and the managers that it waits
-        return attention.reminder(session, desk, message, verdict, trust, _open_end(session, thread))
+        return remind(session, desk, message, verdict, trust, _open_end(session, thread))
     if reading.intent != "question" and followup.denies_cancelling(verdict.body_excerpt or ""):
         # "mohon permohonan kami jangan dibatalkan", "TIDAK kami batalkan, mohon tetap dikirim 1.200": nothing
         # changes (a figure beside it is for the person to read), but a person hears the district's worry
@@ -126,7 +132,7 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
         return MessageOutcome.FOLLOW_UP_QUEUED
     if reading.intent == "question" and attention.is_reminder(verdict):
-        return attention.reminder(session, desk, message, verdict, trust, _open_end(session, thread))
+        return remind(session, desk, message, verdict, trust, _open_end(session, thread))
     if reading.intent == "unclear" and reading.below_zero is not None:
         # "sisa stok kami -120 keping": no count of blanks is below zero; nothing changes, and the district is
         # asked what it meant, in the request's thread
@@ -140,6 +146,8 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         # never applied to the request: a person reads it (a question, a figure for the other blank, or a
         # figure whose meaning is not clear)
         reason = {"question": "question", "other_item": "other_item", "unclear": "doubt"}[reading.intent]
+        if reading.intent == "question":
+            _keep_stated(session, desk, message, verdict, thread)
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,
                             detail=_detail(verdict, []), district=thread.district, item=thread.item,
                             message=message, request=thread)
@@ -176,7 +184,7 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
         return MessageOutcome.FOLLOW_UP_QUEUED
     if attention.is_reminder(verdict):
-        return attention.reminder(session, desk, message, verdict, trust, _open_end(session, thread))
+        return remind(session, desk, message, verdict, trust, _open_end(session, thread))
     unseen = _never_filed(session, desk, verdict, trust)
     if unseen is not None:
         # a district's SETUJU/TOLAK decides nothing, and an answer to mail we sent to the managers was not
@@ -197,6 +205,26 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                                       quantity=verdict.stock_on_hand)
         return MessageOutcome.FOLLOW_UP_CONFIRMED
     return MessageOutcome.OTHER  # not a figure, a question or a confirmation: a person reads it (mailbot.attention)
+
+
+def remind(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
+           req: Request) -> MessageOutcome:
+    """A reminder or a question about *req* (mailbot.attention.reminder); a stock it states is kept."""
+    _keep_stated(session, desk, message, verdict, req)
+    return attention.reminder(session, desk, message, verdict, trust, req)
+
+
+def _keep_stated(session: Session, desk: Desk, message: Message, verdict: Verdict, req: Request) -> None:
+    """A stock a reminder or a question states ("stok kami sekarang tinggal 200 keping, kapan dikirim?") is the
+    district's stated stock of the request's blank: never only in the queue's text."""
+    item = req.item or "ktp-el"
+    if not req.district or verdict.item not in (None, item) or any(d.field == "stock_on_hand" for d in verdict.doubts):
+        return
+    stock = verdict.stock_on_hand if verdict.stock_on_hand is not None else \
+        followup.stated_stock(verdict.body_excerpt or "", item)
+    if stock is not None:
+        stated.record_for_request(session, desk, message, district=req.district, item=item, quantity=stock,
+                                  source="reminder")
 
 
 def appeal(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust, req: Request,
@@ -273,7 +301,42 @@ def interpret(session: Session, req: Request, verdict: Verdict) -> followup.Read
     received = actions.received_before(session, req) if req.state == "received" else None
     return followup.interpret(verdict.body_excerpt or "", item=req.item or "ktp-el", requested=req.requested,
                               stock_on_hand=req.stock_on_hand, approved=req.approved, read=read,
-                              received=received, earlier=_earlier_figures(session, req))
+                              received=received, earlier=_earlier_figures(session, req),
+                              last_change=_last_asked_change(session, req))
+
+
+def _last_asked_change(session: Session, req: Request) -> tuple[int, int] | None:
+    """The asked figure before and after the district's last change of it, while that change stands."""
+    last = session.scalars(select(Decision.reasons).where(Decision.request_pk == req.id,
+                                                          Decision.outcome == "updated")
+                           .order_by(Decision.id.desc())).all()
+    for reasons in last:
+        for reason in reasons or []:
+            for change in (reason.get("changes") or []) if isinstance(reason, dict) else []:
+                if change.get("field") == "requested":
+                    before, after = change.get("before"), change.get("after")
+                    if isinstance(before, int) and isinstance(after, int) and after == req.requested:
+                        return before, after
+                    return None
+    return None
+
+
+def words_digest(verdict: Verdict) -> str:
+    """A digest of a follow-up's new words and of the mail it answers: two mails with the same digest are the
+    same change sent twice (a new Message-ID, the same text, the same In-Reply-To)."""
+    words = " ".join(normalise(verdict.body_excerpt or "").split())
+    return hashlib.sha256(f"{verdict.in_reply_to or ''}\n{words}".encode()).hexdigest()[:32]
+
+
+def _applied_before(session: Session, req: Request, message: Message, verdict: Verdict) -> bool:
+    """Whether another message with the same words, answering the same mail, already changed *req*."""
+    said = words_digest(verdict)
+    for reasons in session.scalars(select(Decision.reasons).where(Decision.request_pk == req.id,
+                                                                  Decision.outcome == "updated")):
+        if any(isinstance(r, dict) and r.get("said") == said and r.get("message") != message.id
+               for r in reasons or []):
+            return True
+    return False
 
 
 def _earlier_figures(session: Session, req: Request) -> dict[str, tuple[int, ...]]:
@@ -411,7 +474,8 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
     for change in changed:
         setattr(req, str(change["field"]), change["after"])
     req.updated_at = now
-    session.add(actions.record_update(req, changed, actor=actor, at=now, message_id=message.id))
+    session.add(actions.record_update(req, changed, actor=actor, at=now, message_id=message.id,
+                                      said=words_digest(verdict)))
     repo.audit(session, at=now, actor=actor, action="update", target=req.reference,
                details={"message": message.id, "changes": [
                    {"field": c["field"], "before": c["before"], "after": c["after"]} for c in changed]})
@@ -461,8 +525,14 @@ def resubmitted(session: Session, thread: Request, verdict: Verdict) -> tuple[in
     """The figure a district asks anew in the thread of its rejected request ("Baik pak, kalau begitu kami ajukan
     3.000 keping saja", as the manager's TOLAK invited), with the stock it states beside it: a new request, judged
     on that stock as any request is, never a change of the one decided. The same figure asked again with a plea
-    ("tetap membutuhkan 4.000, mohon dipertimbangkan") is an appeal (see appeal)."""
-    if thread.state != "rejected" or followup.cancels(verdict.body_excerpt or "", "plain"):
+    ("tetap membutuhkan 4.000, mohon dipertimbangkan") is an appeal (see appeal). In the thread of a request that
+    ended (received, cancelled), a new ask ("stok kami tinggal 600, mohon dikirim lagi 2.000") is a new request
+    too, whatever its figure: replying to the last mail is how districts start the next one."""
+    if followup.cancels(verdict.body_excerpt or "", "plain"):
+        return None
+    if thread.state in ENDED:
+        return _asked_anew(verdict)
+    if thread.state != "rejected":
         return None
     reading = interpret(session, thread, verdict)
     asked = reading.figures.get("requested")
@@ -472,6 +542,24 @@ def resubmitted(session: Session, thread: Request, verdict: Verdict) -> tuple[in
     if reading.intent == "appeal" and asked == thread.requested:
         return None
     return asked, reading.figures.get("stock_on_hand", verdict.stock_on_hand)
+
+
+# States in which a request is over: a new ask in its thread is a new request.
+ENDED = ("received", "cancelled")
+
+
+def _asked_anew(verdict: Verdict) -> tuple[int, int | None] | None:
+    """The figure and stock of a new ask in an ended request's thread: a request read with its asked figure
+    clear, neither a question, a reminder nor a correction of figures given before."""
+    words = verdict.body_excerpt or ""
+    if verdict.kind != "request" or verdict.requested is None \
+            or any(d.field in ("requested", "item") for d in verdict.doubts) \
+            or followup.interpret(words, item=verdict.item or "ktp-el", requested=None, stock_on_hand=None,
+                                  approved=None).intent == "question" \
+            or attention.is_reminder(verdict) or _CORRECTION.search(words) or followup.corrected_figures(words) \
+            or not followup.asks_for(words, verdict.item or "ktp-el", verdict.requested):
+        return None
+    return verdict.requested, verdict.stock_on_hand
 
 
 def reminder_target(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:
@@ -516,13 +604,16 @@ def correction_target(session: Session, verdict: Verdict, trust: SenderTrust) ->
     """The district's open request a correction outside any thread is about ("ralat untuk email kami tadi pagi:
     sisa stok 200, bukan 450"): the one whose recorded figure is the one the correction names as wrong. A mail
     that names no blank may correct a request for either (a KIA request's "bukan 120"); when requests of both
-    blanks hold the old figure, none is chosen (a person reads it, see unmatched_correction)."""
+    blanks hold the old figure, none is chosen (a person reads it, see unmatched_correction). A mail that says in
+    words it revises the district's earlier request ("Merevisi permohonan kami sebelumnya, jumlah ... menjadi 2.400
+    keping", "permohonan kami kemarin mohon dinaikkan jadi 2.500") is about its one open request too."""
+    revises = bool(_REVISES.search(normalise(f"{verdict.subject}\n{verdict.body_excerpt or ''}")))
     if not (trust.trusted and trust.district and not trust.is_manager
-            and _CORRECTION.search(verdict.body_excerpt or "")):
+            and (_CORRECTION.search(verdict.body_excerpt or "") or revises)):
         return None
     named = followup.items_named(f"{verdict.subject}\n{verdict.body_excerpt or ''}")
     items = (verdict.item or "ktp-el",) if named else ("ktp-el", "kia")
-    matched = []
+    matched, revised = [], []
     for item in items:
         found = repo.open_request(session, trust.district, item, states=CHANGEABLE)
         if found is None:
@@ -531,7 +622,23 @@ def correction_target(session: Session, verdict: Verdict, trust: SenderTrust) ->
         recorded = {found.requested, found.stock_on_hand} - {None}
         if reading.intent == "correction" and recorded.intersection(reading.old):
             matched.append(found)
-    return matched[0] if len(matched) == 1 else None
+        elif revises and reading.intent in ("correction", "appeal"):
+            revised.append(found)
+    if matched:
+        return matched[0] if len(matched) == 1 else None
+    return revised[0] if len(revised) == 1 else None
+
+
+# A mail saying it revises the district's earlier request, whose thread it lost: "Merevisi permohonan kami
+# sebelumnya", "permohonan kami kemarin mohon dinaikkan jadi 2.500", a subject "Permohonan blangko (revisi)".
+_REVISES = re.compile(
+    r"\b(?:merevisi|revisi|meralat|ralat|mengoreksi|koreksi|memperbaiki|perbaikan|mengubah|perubahan)\b[^.\n]{0,40}?"
+    r"\bpermohonan (?:kami |blangko |blanko )*(?:sebelumnya|kemarin|terdahulu|yang lalu|tadi|terakhir|"
+    r"yang (?:kemarin|tadi|sebelumnya|lalu))\b|"
+    r"\bpermohonan (?:kami )?(?:sebelumnya|kemarin|terdahulu|yang lalu|tadi|yang (?:kemarin|tadi|sebelumnya))\b"
+    r"[^.\n]{0,60}?\b(?:dinaikkan|dinaikan|diturunkan|diubah|dikurangi|ditambah\w*|menjadi|jadi|direvisi|"
+    r"dikoreksi)\b|"
+    r"\((?:revisi|ralat|koreksi)\)")
 
 
 def unmatched_correction(verdict: Verdict, trust: SenderTrust) -> bool:

@@ -37,6 +37,7 @@ _STOCK_CUES = re.compile(r"\b(?:sisa|stok|stock|persediaan|tersisa|tinggal|terse
 _RECEIVED_CUES = re.compile(r"\b(?:terima|diterima|menerima|penerimaan|dihitung(?: ulang| kembali)?|hitung ulang|"
                             r"lengkap|sampai|tiba|received|arrived|counted|recount(?:ed)?)\b")
 _REQUEST_CUES = re.compile(r"\b(?:mohon\w*|minta\w*|permintaan\w*|permohonan\w*|dimohon\w*|butuh|membutuhkan|kebutuhan|"
+                           r"perlu|perlukan|memerlukan|diperlukan|"
                            r"tambahan|cukup|diajukan|pengajuan|usulan|kirim\w*|dikirim\w*|dinaikkan|naikkan|dinaikan|"
                            r"diturunkan|turunkan|dikurangi|kurangi|ditambah\w*|need\w*|request\w*|ask\w*|"
                            r"require\w*|order\w*|send|only|increase\w*|rais\w*|reduc\w*|lower\w*)\b")
@@ -46,14 +47,17 @@ _CORRECTION_WORDS = re.compile(r"\b(?:koreksi|ralat|bukan|sebenarnya|yang benar|
                                r"not|typo|mistake|wrong|revised?|changed?|increased?|reduced?)\b")
 # Asking the province to look again at its decision: an appeal for a manager, whatever figure it names.
 _LOOK_AGAIN = (r"dipertimbangkan|pertimbangkan|ditinjau|tinjau ulang|keberatan|"
-               r"tetap (?:membutuhkan|butuh|memerlukan|mohon|meminta)|tidak (?:cukup|mencukupi)|"
-               r"belum (?:cukup|mencukupi)|reconsider\w*|still need")
+               r"(?:tetap|masih) (?:membutuhkan|butuh|memerlukan|perlu|mohon|meminta|minta)|tidak (?:cukup|mencukupi)|"
+               r"belum (?:cukup|mencukupi)|reconsider\w*|still (?:need|require|want)")
 _RECONSIDER = re.compile(rf"\b(?:{_LOOK_AGAIN}|review|not enough|insufficient)\b")
 # Asking the province to look again, or giving a reason for a figure.
 _APPEAL = re.compile(rf"\b(?:{_LOOK_AGAIN}|karena|sebab|alasan|namun|tetapi|akan tetapi|jemput bola|because|due to)\b")
 _CLAUSE_END = re.compile(r"[.;!?\n]")
+# The reason given for a figure, written after it: "…, karena jemput bola butuh 600 keping".
+_REASON_BETWEEN = re.compile(r"\b(?:karena|sebab|dikarenakan|mengingat|because|due to|since)\b")
 # Keeping to a figure: "tetap membutuhkan 2.000", "still need 2000".
-_STILL_NEED = re.compile(r"\b(?:tetap (?:membutuhkan|butuh|memerlukan|mohon|meminta)|still need)\b")
+_STILL_NEED = re.compile(r"\b(?:(?:tetap|masih) (?:membutuhkan|butuh|memerlukan|perlu|mohon|meminta|minta)|"
+                         r"still (?:need|require|want))\b")
 
 
 def _without_granted_restated(low: str, granted: int | None) -> str:
@@ -111,7 +115,8 @@ _REFERENCE = re.compile(r"\bblk-\d{4}-\d+\b")
 _REST = re.compile(r"\b(?:sisa\w*|kekurangan\w*|selebihnya|kurangnya|rest|remaining)\b")
 _WHOLE = re.compile(r"\b(?:seluruhnya|total\w*|semuanya|keseluruhan\w*|in total|all)\b")
 _ARRIVED = re.compile(r"\b(?:terima|diterima|sampai|tiba|datang|lengkap|received|arrived)\b")
-_ON_ITS_WAY = (r"(?:dalam perjalanan|(?:masih )?di ?(?:jalan|ekspedisi)|belum (?:sampai|tiba|datang|kami terima|"
+_ON_ITS_WAY = (r"(?:dalam (?:perjalanan|pengiriman)|(?:masih )?di ?(?:jalan|ekspedisi|kapal|pelabuhan|kurir|bandara)|"
+               r"belum (?:sampai|tiba|datang|kami terima|"
                r"diterima)|(?:akan |baru akan |masih akan |katanya )?(?:dikirim|dikirimkan|diantar|menyusul|nyusul)\b|"
                r"on (?:the|its) way|to follow|will be sent)")
 # "sisanya menyusul", "sisa 800 dikirim minggu depan", "800 lagi nyusul katanya", "kurang 500 lagi masih di jalan"
@@ -140,6 +145,8 @@ def rest_arrived(text: str, *, received_before: int, shipped: int) -> int | None
     1200
     >>> rest_arrived("Ralat pak, yang sampai 500, bukan 700.", received_before=700, shipped=1200) is None
     True
+    >>> rest_arrived("Tahap kedua 700 keping juga sudah kami terima.", received_before=1200, shipped=2000)
+    1900
     >>> rest_arrived("sisa stok kami 1.000 keping", received_before=1000, shipped=2000) is None
     True
     """
@@ -156,8 +163,10 @@ def rest_arrived(text: str, *, received_before: int, shipped: int) -> int | None
             whole = m.value
         elif _REST.search(clause) and rest is None:
             rest = m.value
-        elif rest is None and _is_outstanding_arriving(sentence, m.value, received_before=received_before,
-                                                        shipped=shipped):
+        elif rest is None and (_is_outstanding_arriving(sentence, m.value, received_before=received_before,
+                                                         shipped=shipped)
+                               or _is_further_part(sentence, m.value, received_before=received_before,
+                                                   shipped=shipped)):
             rest = m.value
     if whole is None and rest is None:
         return None
@@ -179,17 +188,37 @@ def _is_outstanding_arriving(sentence: str, value: int, *, received_before: int,
             and bool(_ARRIVED.search(sentence)) and not _CORRECTING.search(sentence))
 
 
+# A delivery said to come after one received before: "tahap kedua 700 keping juga sudah kami terima", "kiriman
+# susulan … isinya 700", "the second batch of 700 arrived too".
+_FURTHER = re.compile(r"\b(?:(?:tahap|termin|gelombang|kiriman|pengiriman|bagian|paket|batch|part|delivery|shipment)"
+                      r"\s+(?:ke-?\s*)?(?:2|3|dua|tiga|kedua|ketiga|berikut\w*|selanjutnya|susulan|lanjutan)|"
+                      r"(?:second|third|next|another|later)\s+(?:part|batch|delivery|shipment|lot)|"
+                      r"susulan\w*|juga|pun|too|as well)\b")
+
+
+def _is_further_part(sentence: str, value: int, *, received_before: int, shipped: int) -> bool:
+    """Whether *sentence* says a further part of a shipment received in parts arrived, of a figure other than
+    the rest outstanding ("tahap kedua 700 keping juga sudah kami terima" after 1.200 of 2.000): it adds to the
+    count received before, never replaces it."""
+    return (0 < received_before < shipped and 0 < value <= shipped - received_before
+            and bool(_ARRIVED.search(sentence)) and bool(_FURTHER.search(sentence))
+            and not _CORRECTING.search(sentence))
+
+
 def outstanding_arrived(text: str, *, received_before: int, shipped: int) -> bool:
-    """Whether *text* says the figure still outstanding arrived (see rest_arrived): the second part of a
-    shipment, even without the word "sisa".
+    """Whether *text* says the figure still outstanding, or a further part, arrived (see rest_arrived): the
+    second part of a shipment, even without the word "sisa".
 
     >>> outstanding_arrived("Pak, yang 500 sudah sampai hari ini.", received_before=700, shipped=1200)
     True
+    >>> outstanding_arrived("Tahap kedua 700 keping juga sudah kami terima.", received_before=1200, shipped=2000)
+    True
     """
     low = _REFERENCE.sub(" ", normalise(text or ""))
-    return any(m.value is not None and _is_outstanding_arriving(_sentence(low, m.start, m.end), m.value,
-                                                                received_before=received_before, shipped=shipped)
-               for m in find_mentions(low) if m.unit in (None, "blank") and not m.year and not m.rate)
+    return any(m.value is not None and any(
+        said(_sentence(low, m.start, m.end), m.value, received_before=received_before, shipped=shipped)
+        for said in (_is_outstanding_arriving, _is_further_part))
+        for m in find_mentions(low) if m.unit in (None, "blank") and not m.year and not m.rate)
 
 
 def names_rest(text: str) -> bool:
@@ -207,6 +236,8 @@ def rest_coming(text: str) -> bool:
     >>> rest_coming("Pak, blangko baru datang 1.200 keping, 800 lagi nyusul katanya.")
     True
     >>> rest_coming("baru terima 1.500, kurang 500 lagi masih di ekspedisi")
+    True
+    >>> rest_coming("Blangko baru kami terima 1.300 keping, 700 keping lagi katanya masih di kapal.")
     True
     >>> rest_coming("sudah kami terima 1.000 keping")
     False
@@ -532,6 +563,9 @@ class Reading:
     # a figure written below zero ("sisa stok kami -120 keping"): (its field or None, its value without the sign);
     # no count of blanks is, so the district is asked what it meant
     below_zero: tuple[str | None, int] | None = None
+    # the follow-up corrects or takes back the amount the district's last change added to (or took off) the asked
+    # figure ("tambahannya 300 saja, bukan 500"): never a withdrawal of the whole request
+    of_added: bool = False
 
 
 @dataclass(frozen=True)
@@ -543,6 +577,7 @@ class _Figure:
     pair: int | None  # for an old figure: the index of the new one it stands beside
     negative: bool = False  # written below zero ("-50 keping (minus ...)"): no count of blanks is
     relative: int = 0  # +1 an amount to add to the asked figure ("ditambah 500 lagi"), -1 to take off it
+    start: int = 0  # where it is written in the text
 
 
 def _clause_before(low: str, start: int) -> str:
@@ -591,28 +626,108 @@ def _figures(low: str, item: str) -> list[_Figure]:
         clause = _clause_before(low, m.start)
         found.append(_Figure(m.value or 0, _field(clause), old, _other_item(low, m, item), None,
                              written_below_zero(low[max(0, m.start - 8):m.end + 40], m.value or 0),
-                             0 if old else _relative(low, m)))
+                             0 if old else _relative(low, m), m.start))
     # an old figure stands beside the nearest new one in the same sentence
     result = []
     for i, f in enumerate(found):
         if f.old:
             near = [j for j in (i - 1, i + 1) if 0 <= j < len(found) and not found[j].old]
             pair = near[0] if near else None
-            result.append(_Figure(f.value, f.field, True, f.other_item, pair, f.negative, f.relative))
+            result.append(_Figure(f.value, f.field, True, f.other_item, pair, f.negative, f.relative, f.start))
         else:
             result.append(f)
     return result
 
 
+# The amount the district's last change added to (or took off) its asked figure, named as such: "tambahannya",
+# "yang tambahan", "tambahan 500 yang kemarin", "the extra 500"; never "permohonan tambahan (blangko)", the request.
+_ADDED_PART = re.compile(
+    r"\b(?:tambahan ?nya|tambahnya|penambahannya|kenaikannya|pengurangannya|yang (?:di)?tambah(?:an|kan)|"
+    r"(?<!permohonan )(?<!pengajuan )(?:penambahan|tambahan) (?:\d[\d.]*(?: keping| lembar| blangko| blanko)? |yang )"
+    r"(?:yang |itu )?(?:tadi|kemarin|terakhir|tersebut|tsb|sebelumnya)|"
+    r"(?<!permohonan )(?<!pengajuan )(?:penambahan|tambahan) \d[\d.]*(?: keping| lembar)? yang\b|"
+    r"the (?:extra|additional|added)(?: amount| part| blanks)?|the increase)\b")
+# ... taken back: "tidak jadi", "dibatalkan", "tidak usah", "kembali ke permohonan awal".
+_ADDED_DROPPED = re.compile(r"\b(?:" + "|".join(map(re.escape, vocabulary.NOT_AFTER_ALL)) + r"|batal\w*|dibatalkan|"
+                            r"tidak (?:usah|perlu)|ga(?:k)? usah|nggak usah|cancel\w*|drop\w*|not needed)\b")
+
+
+def _of_added_part(low: str, figures: list[_Figure], *, before: int, requested: int,
+                   known: set[int | None]) -> Reading | None:
+    """The reading of a follow-up about the amount the last change added to the asked figure (from *before* to
+    *requested*): that amount corrected ("tambahannya 300 saja, bukan 500": *before* + 300) or taken back
+    ("tambahan 500 yang kemarin tidak jadi": *before*); None when the text does not speak of it, and unclear
+    when a figure could be the amount or the whole."""
+    if not _ADDED_PART.search(low):
+        return None
+    delta = requested - before
+    sign = 1 if delta > 0 else -1
+    own = [f for f in figures if not f.other_item and not f.negative]
+    olds = tuple(f.value for f in own if f.old)
+    bound = [f for f in own if not f.old and _ADDED_PART.search(_clause_before(low, f.start))
+             and f.field in (None, "requested")]
+    amounts = [f for f in bound if f.value != abs(delta)]
+    loose = [f for f in own if not f.old and f not in bound and f.value not in {requested, before, abs(delta), *known}]
+    if loose:
+        return None  # another figure beside it: read as any follow-up
+    if _ADDED_DROPPED.search(low) or _UNDO.search(low):
+        if amounts:
+            return Reading("unclear", why="an added amount taken back with another figure beside it")
+        return Reading("correction", {"requested": before}, why=f"the {abs(delta)} added taken back: {before} again",
+                       old=olds, of_added=True)
+    if len(amounts) != 1 or _WHOLE.search(_clause_before(low, amounts[0].start)):
+        return None
+    amount = amounts[0].value
+    if abs(delta) not in olds and amount >= before:
+        return Reading("unclear", why=f"{amount}: the added amount or the whole request")
+    return Reading("correction", {"requested": before + sign * amount},
+                   why=f"the added amount corrected: {before} {'+' if sign > 0 else '-'} {amount}", old=olds,
+                   of_added=True)
+
+
+def asks_for(text: str, item: str, figure: int) -> bool:
+    """Whether *text* asks for *figure* blanks of *item* in words of asking ("mohon dikirim lagi 2.000 keping"),
+    not as a count received or a recount ("setelah dihitung ulang ternyata pas 2.000").
+
+    >>> asks_for("Stok kami tinggal 600. Mohon dikirim lagi 2.000 keping.", "ktp-el", 2000)
+    True
+    >>> asks_for("Mohon maaf pak, setelah dihitung ulang ternyata pas 2.000 keping.", "ktp-el", 2000)
+    False
+    """
+    low = _REFERENCE.sub(" ", normalise(text or ""))
+    if _RECOUNTED.search(low):
+        return False
+    return any(f.value == figure and f.field == "requested" and not f.old and not f.other_item
+               for f in _figures(low, item))
+
+
+def stated_stock(text: str, item: str) -> int | None:
+    """The one stock of *item* a follow-up states beside whatever else it says (a question, a reminder): "stok
+    kami sekarang tinggal 300 keping, kapan dikirim?" -> 300; None when it states none, or more than one.
+
+    >>> stated_stock("Pak, sisa stok kami tinggal 300 keping, kapan blangkonya dikirim?", "ktp-el")
+    300
+    >>> stated_stock("Kapan dikirim 2.000 keping itu pak?", "ktp-el") is None
+    True
+    """
+    low = _REFERENCE.sub(" ", normalise(text or ""))
+    said = {f.value for f in _figures(low, item)
+            if f.field == "stock_on_hand" and not f.old and not f.other_item and not f.negative}
+    return said.pop() if len(said) == 1 else None
+
+
 def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int | None,
               approved: int | None, read: dict[str, int | None] | None = None,
-              received: int | None = None, earlier: dict[str, tuple[int, ...]] | None = None) -> Reading:
+              received: int | None = None, earlier: dict[str, tuple[int, ...]] | None = None,
+              last_change: tuple[int, int] | None = None) -> Reading:
     """Read *text* (a follow-up's new text) against the request's recorded figures.
 
     *read* is what the reader made of the same mail (field -> value); where it names a figure this
     reading does not place, the reader's figure stands, unless the two disagree (a person reads it).
     *earlier*: the figures the request held before the district changed them (field -> values); a correction
     back to one of them ("Ralat: yang benar tetap 2.000 keping", after "cukup 1.200") names its field.
+    *last_change*: the asked figure before and after the district's last change of it; a follow-up about the
+    amount that change added ("tambahannya cukup 200", "tambahan 500 tadi tidak jadi") corrects that amount.
 
     >>> interpret("Mohon maaf, cukup 1.000 saja, bukan 1.800.", item="ktp-el", requested=1800,
     ...           stock_on_hand=900, approved=1200).figures
@@ -633,6 +748,11 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     if other_new and not own_new:
         return Reading("other_item", why="a figure for the other blank: never booked on this request's item",
                        other_item=tuple(f.value for f in other_new))
+    if last_change is not None and requested is not None and last_change[1] == requested != last_change[0]:
+        of_added = _of_added_part(low, figures, before=last_change[0], requested=requested,
+                                  known={stock_on_hand, approved})
+        if of_added is not None:
+            return of_added
     new: dict[str, int] = {}
     # "mohon ditambah 500 keping lagi", "dikurangi 300 keping saja": the asked figure changed by that amount
     # (from the approved one when the mail says so, "ditambah 500 lagi dari yang sudah disetujui"), never read
@@ -645,6 +765,7 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
             return Reading("unclear", why=f"{base} changed by the amounts written is not above zero")
         new["requested"] = total
     relative_amounts = {f.value for f in amounts} if "requested" in new else set()
+    placed_at: dict[str, int] = {}
     for i, f in enumerate(figures):
         if f.old or f.other_item:
             continue
@@ -678,8 +799,13 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
                 continue  # the same figure restated ("1.200 keping kami tunggu")
             return Reading("unclear", why=f"{f.value}: not clear which figure it is")
         if name in new and new[name] != f.value:
+            if name in placed_at and _REASON_BETWEEN.search(low[placed_at[name]:f.start]):
+                # "dinaikkan jadi 3.500 keping, karena jemput bola Krayan butuh 600 keping": a figure in the reason
+                # given for the one placed before it is a part of that need, not a second figure asked
+                continue
             return Reading("unclear", why=f"two figures for {name}: {new[name]} and {f.value}")
         new[name] = f.value
+        placed_at[name] = f.start
     for name, value in (read or {}).items():
         if value is None or name not in FIELDS:
             continue
@@ -715,6 +841,11 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
                        other_item=other)
     if appeal and (new or figures):
         return Reading("appeal", new, why="the same figure asked again, with a reason")
+    if approved is not None and requested is not None and approved < requested and any(
+            f.value == requested and f.field == "requested" for f in own_new):
+        # "kami perlu 1.800 keping" after 1.600 of 1.800 were approved: the whole figure asked again is no
+        # agreement with the part approved; a manager weighs it
+        return Reading("appeal", new, why="the whole figure asked again after a part was approved")
     if appeal and re.search(r"\b(?:dipertimbangkan|pertimbangkan|ditinjau|tinjau ulang|keberatan)\b", low):
         return Reading("appeal", why="asks the province to look again at its decision")
     if new or own_new:

@@ -88,13 +88,13 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         settled = {"requested"} | ({"stock_on_hand"} if stock is not None else set())
         anew = replace(verdict, kind="request", requested=asked, stock_on_hand=stock,
                        doubts=tuple(d for d in verdict.doubts if d.field not in settled))
-        return request(session, desk, message, anew, trust, None)
+        return request(session, desk, message, anew, trust, None, follows=thread)
     if thread is not None and conversation.is_follow_up(verdict, trust, thread):
         handled = conversation.follow_up(session, desk, message, verdict, trust, thread)
         if handled is not None:
             return handled
     elif thread is None and (reminded := conversation.reminder_target(session, verdict, trust)) is not None:
-        return attention.reminder(session, desk, message, verdict, trust, reminded)
+        return conversation.remind(session, desk, message, verdict, trust, reminded)
     elif thread is None and conversation.unmatched_reminder(session, verdict, trust):
         # "izin mengingatkan kembali permohonan kami minggu lalu" with no request on record: never a new request
         # asked for its figure; a person looks for it and the district is told none was found
@@ -147,8 +147,9 @@ def _answers_clarification(verdict: Verdict) -> bool:
 # --- requests ------------------------------------------------------------------------------------
 
 def request(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
-            thread: Request | None) -> MessageOutcome:
-    """A request for blanks: record it, then decide (or link it to the one already open)."""
+            thread: Request | None, *, follows: Request | None = None) -> MessageOutcome:
+    """A request for blanks: record it, then decide (or link it to the one already open). *follows*: the ended or
+    rejected request in whose thread it was asked; the reply names it."""
     district = trust.district or verdict.district
     item = verdict.item or "ktp-el"
     # a request whose sender failed the checks never stands for the district: a verified one is
@@ -178,7 +179,8 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
                                    f"dari {open_one.sender}",
                             district=district, item=item, message=message, request=req)
         return actions.link(session, desk, req, open_one, message, verdict)
-    return actions.decide_new(session, desk, req, message, verdict, trust)
+    return actions.decide_new(session, desk, req, message, verdict, trust,
+                              follows={"reference": follows.reference, "state": follows.state} if follows else None)
 
 
 def _rest_arrived(session: Session, verdict: Verdict, shipment: Request) -> int | None:
@@ -284,14 +286,18 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
             # a second count for a shipment already received, not clear: asked back in the same thread
             return actions.ask_back(session, desk, None, message, verdict, district=district, about="receipt",
                                     thread=thread)
+        second_part = whole is not None and (followup.names_rest(verdict.body_excerpt or "")
+                                             or _outstanding_arrived(session, verdict, thread))
         outcome = actions.correct_receipt(session, desk, thread, message, verdict,
-                                          actor=trust.address or "district",
-                                          second_part=whole is not None
-                                          and (followup.names_rest(verdict.body_excerpt or "")
-                                               or _outstanding_arrived(session, verdict, thread)))
+                                          actor=trust.address or "district", second_part=second_part)
         if thread.approved:  # short or over opens (or updates) a discrepancy; the right count closes it
+            # a further part that leaves a difference, with nothing more said to be coming, makes the difference
+            # final: the managers hear of it once
             attention.shortfall(session, desk, thread, shipped=thread.approved, received=verdict.received,
-                                message=message)
+                                message=message, rest_coming=bool(
+                                    second_part and verdict.received < thread.approved
+                                    and followup.rest_coming(verdict.body_excerpt or "")),
+                                part_arrived=second_part)
         return outcome
     if thread is not None and thread.district == district and _other_blank(verdict, thread):
         # a receipt of the other blank in this shipment's thread (KIA in a KTP-el thread) is not this

@@ -23,7 +23,8 @@ from mailbot.store.schema import LedgerEntry, Message, StatedStock
 
 SOURCE_TEXT = {"report": "laporan harian", "request": "permohonan", "receipt": "tanda terima",
                "correction": "koreksi petugas", "stock_report": "laporan harian",
-               "follow_up": "koreksi dalam percakapan permohonan"}
+               "follow_up": "koreksi dalam percakapan permohonan",
+               "reminder": "pengingat atau pertanyaan kabupaten/kota"}
 
 
 @dataclass(frozen=True)
