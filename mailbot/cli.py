@@ -548,7 +548,7 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
     from mailbot.app import open_sender
     from mailbot.errors import UnknownRequest
     from mailbot.history import no_request
-    from mailbot.outbox import send_now
+    from mailbot.outbox import district_mail_fates, fate_words, send_now
     from mailbot.store import repo
 
     with _desk() as desk:
@@ -556,13 +556,18 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
             req = repo.request_by_reference(session, reference)
             if req is None:
                 raise UnknownRequest(no_request(session, reference))
+            before = repo.last_outbox_id(session)
             outcome = fn(desk, session, req)
-            item = req.item or "ktp-el"
+            item, request_pk = req.item or "ktp-el", req.id
         sent = send_now(desk, open_sender(desk.config))  # _mail_sent says it
+        # what became of the district's own mail, said as it is: sent, waiting (and until when) or not sent
+        fate = fate_words(district_mail_fates(desk, before, request_pk), sent,
+                          brake=desk.config.guards.max_outbound_per_minute)
     told = getattr(outcome, "told", ())
-    instead = (f"; told to the district's listed address(es) {', '.join(told)}, not to the request's sender, "
-               "who is on no district's list" if told else "")
-    out.print(f"{reference}: {_done(outcome, item)}; {_mail_sent(sent)}{instead}", highlight=False)
+    instead = ("; written to the district's listed address(es), not to the request's sender, who is on no "
+               "district's list" if told else "")
+    out.print(f"{reference}: {_done(outcome, item)}; {_mail_sent(sent)}; {fate}{instead}", highlight=False,
+              markup=False, soft_wrap=True)
 
 
 # A decision's Indonesian label (as the manager's confirmation says it) in the operator's words.
