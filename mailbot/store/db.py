@@ -71,7 +71,53 @@ def _sqlite_path_problem(path: Path) -> str | None:
                 "or correct the path")
     if path.is_dir():
         return f"database.url: {path} is a folder; name the database file in it, e.g. {path / 'mailbot.db'}"
+    if not os.path.lexists(path) and (others := other_desks(path)):
+        there = ", ".join(str(other) for other in others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3
+                                                                  else "")
+        return (f"database.url: {path} does not exist, but the mailbot database {there} is in the same folder; "
+                "correct the file name in database.url (a new, empty desk is started only in a folder holding "
+                "no other mailbot database)")
     return sqlite_write_problem(path)
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+# Tables every mailbot database has had since its first revision: a SQLite file holding them is a desk.
+_DESK_TABLES = {"requests", "outbox", "messages"}
+
+
+def other_desks(path: Path, *, at_most: int = 200) -> list[Path]:
+    """The mailbot databases (SQLite files with mailbot's tables) in *path*'s folder other than *path*: a
+    database file that does not exist beside one that does is most likely a typo of its name. Looks at the
+    first *at_most* entries of the folder only (a folder of mail is no place for a database)."""
+    found: list[Path] = []
+    try:
+        with os.scandir(path.parent) as entries:
+            for index, entry in enumerate(entries):
+                if index >= at_most:
+                    break
+                candidate = Path(entry.path)
+                if candidate != path and entry.is_file() and _is_desk(candidate):
+                    found.append(candidate)
+    except OSError:
+        return []
+    return sorted(found)
+
+
+def _is_desk(file: Path) -> bool:
+    import sqlite3
+
+    try:
+        with open(file, "rb") as handle:
+            if handle.read(16) != SQLITE_HEADER:
+                return False
+        connection = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+        try:
+            names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            connection.close()
+    except (OSError, sqlite3.Error):
+        return False
+    return _DESK_TABLES <= names
 
 
 def sqlite_write_problem(path: Path) -> str | None:
