@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from mailbot.cli import import_
+from mailbot.cli_shared import state
 from mailbot.errors import Stopped
 from mailbot.transports import maildir
 
@@ -67,8 +68,7 @@ def test_an_import_stopped_at_any_message_leaves_nothing_in_the_maildir(
         return staged(path, raw)
 
     monkeypatch.setattr(maildir, "stage", stage_then_stop)
-    monkeypatch.setenv("MAILBOT_CONFIG", str(desk_dir / "config.toml"))
-    monkeypatch.chdir(desk_dir)
+    monkeypatch.setattr(state, "config_path", desk_dir / "config.toml")
     with pytest.raises(Stopped) as stopped:
         import_([source])
     assert stopped.value.said is not None and "nothing was delivered (0 of 12" in stopped.value.said
