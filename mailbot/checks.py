@@ -201,7 +201,23 @@ def ca_file_problem(path: Path) -> str | None:
 def warnings(config: Config) -> list[str]:
     """Settings that work but look like a slip, one line each: the file's own (Config.warnings), a digest that
     never comes on a working day, and a district sender taken off its list while a shipment is on its way."""
-    return [*config.warnings(), *schedule_warnings(config), *rare_schedule_warnings(config), *sender_warnings(config)]
+    return [*config.warnings(), *schedule_warnings(config), *rare_schedule_warnings(config), *sender_warnings(config),
+            *maildir_warnings(config)]
+
+
+def maildir_warnings(config: Config) -> list[str]:
+    """A Maildir folder that does not exist on a desk that has run before (its SQLite database is there): mailbot
+    would make it and read (or write) an empty folder for ever, while the mail goes to the one meant; most likely
+    a typo. On a first start (no database yet) every folder is new, and nothing is said."""
+    database = sqlite_file(config.database.url)
+    if database is None or not database.is_file():
+        return []
+    found: list[str] = []
+    for key, box in (("inbox.path", config.inbox), ("outbox.path", config.outbox)):
+        if isinstance(box, MaildirInbox | MaildirOutbox) and not os.path.lexists(box.path):
+            found.append(f"{key}: the Maildir {box.path} does not exist yet, although the database {database} does; "
+                         "mailbot will create it empty: is the path right?")
+    return found
 
 
 # How far ahead a schedule is followed to see whether it ever falls on a working day: a monthly one, and one

@@ -373,9 +373,33 @@ class DatabaseConfig(_Strict):
         return url.startswith("sqlite") and (url.rstrip("/") in ("sqlite:", "sqlite+pysqlite:") or ":memory:" in url)
 
 
+def maildir_path_problem(value: str) -> str | None:
+    """Why the Maildir path *value*, as written in the file, is a slip, or None: "~" (which mailbot does not
+    expand: it would make a folder named "~" beside config.toml), spaces around it or around a folder's name in it
+    (a folder of another name, which the mail server never delivers to)."""
+    if value.startswith("~"):
+        return (f"{value!r} starts with ~, which mailbot does not expand (it would make a folder named ~ beside "
+                f"config.toml); write the whole path, e.g. path = {os.path.expanduser(value)!r}")
+    parts = value.split("/")
+    if any(part != part.strip() for part in parts):
+        plain = "/".join(part.strip() for part in parts)
+        return (f"{value!r} has spaces around it or around a folder's name in it, which would make a folder of "
+                f"another name; write path = {plain!r}")
+    return None
+
+
+def _maildir_path(value: object) -> object:
+    if isinstance(value, str) and (problem := maildir_path_problem(value)):
+        raise ValueError(problem)
+    return value
+
+
+MaildirPath = Annotated[Path, BeforeValidator(_maildir_path)]
+
+
 class MaildirInbox(_Strict):
     kind: Literal["maildir"]
-    path: Path
+    path: MaildirPath
 
 
 class ImapInbox(_Strict):
@@ -471,7 +495,7 @@ def imap_folder_key(name: str) -> str:
 
 class MaildirOutbox(_Strict):
     kind: Literal["maildir"]
-    path: Path
+    path: MaildirPath
 
 
 class SmtpOutbox(_Strict):

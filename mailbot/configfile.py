@@ -149,9 +149,11 @@ def _describe(e: Any, errors: list[Any]) -> tuple[str, str]:
         if close:
             what += suggestion("kind", quoted=True, aside=f"{close[0]!r} is not a key here")
         return f"{key}.kind" if key else "kind", what
-    if kind == "string_pattern_mismatch" and key.endswith("password_env"):
-        return key, (f"{e['input']!r} is not the name of an environment variable; name the variable that holds "
-                     "the password (letters, digits and _), e.g. MAILBOT_SMTP_PASSWORD")
+    if key.endswith("password_env"):
+        # never repeated: a value that is no variable name may be the password itself, and stderr goes to the journal
+        return key, ("the value is not the name of an environment variable (not repeated here: if it is the password "
+                     "itself, take it out of the file); put the password in an environment variable and name that "
+                     "variable here (letters, digits and _), e.g. password_env = \"MAILBOT_SMTP_PASSWORD\"")
     if kind == "string_pattern_mismatch" and key.endswith("host"):
         return key, f"{e['input']!r} is not a host name; write the server's name, e.g. mail.example.go.id"
     if kind == "string_pattern_mismatch" and key.endswith(".code"):
