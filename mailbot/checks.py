@@ -23,7 +23,14 @@ if TYPE_CHECKING:
     from apscheduler.triggers.base import BaseTrigger
     from imapclient import IMAPClient
 
-from mailbot.store.db import LOW_BYTES, database_problem, free_bytes, refuses_new_files, storage_problem
+from mailbot.store.db import (
+    LOW_BYTES,
+    database_problem,
+    free_bytes,
+    has_read_mail,
+    refuses_new_files,
+    storage_problem,
+)
 from mailbot.store.urls import sqlite_file
 from mailbot.transports.probe import answered, passes, unreachable_words, wrong_port
 
@@ -206,17 +213,17 @@ def warnings(config: Config) -> list[str]:
 
 
 def maildir_warnings(config: Config) -> list[str]:
-    """A Maildir folder that does not exist on a desk that has run before (its SQLite database is there): mailbot
-    would make it and read (or write) an empty folder for ever, while the mail goes to the one meant; most likely
-    a typo. On a first start (no database yet) every folder is new, and nothing is said."""
+    """A Maildir folder that does not exist on a desk that has read mail before (its SQLite database holds some):
+    mailbot would make it and read (or write) an empty folder for ever, while the mail goes to the one meant; most
+    likely a typo. On a first start every folder is new, and nothing is said."""
     database = sqlite_file(config.database.url)
-    if database is None or not database.is_file():
+    if database is None or not database.is_file() or not has_read_mail(database):
         return []
     found: list[str] = []
     for key, box in (("inbox.path", config.inbox), ("outbox.path", config.outbox)):
         if isinstance(box, MaildirInbox | MaildirOutbox) and not os.path.lexists(box.path):
-            found.append(f"{key}: the Maildir {box.path} does not exist yet, although the database {database} does; "
-                         "mailbot will create it empty: is the path right?")
+            found.append(f"{key}: the Maildir {box.path} does not exist yet, although the database {database} holds "
+                         "mail read before; mailbot will create it empty: is the path right?")
     return found
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.desk.conftest import mailbot
+from tests.desk.conftest import EXAMPLES, mailbot
 
 INBOX = 'path = "var/mail/inbox"'
 OUTBOX = 'path = "var/mail/outbox"'
@@ -170,13 +170,17 @@ def test_a_password_written_as_password_env_is_never_repeated(desk_dir: Path) ->
 def test_a_maildir_missing_on_a_desk_that_has_run_is_warned_of(desk_dir: Path) -> None:
     """Was: inbox.path = "var/mail/inbx" beside the real var/mail/inbox passed check-config without a word, and
     run read the new, empty folder for ever."""
-    assert mailbot(desk_dir, "run", "--once").returncode == 0  # a first start: its folders are new, nothing said
+    assert mailbot(desk_dir, "migrate").returncode == 0  # a desk that has read nothing yet: nothing said
+    assert "does not exist yet" not in mailbot(desk_dir, "check-config").stdout
+    assert mailbot(desk_dir, "import", str(EXAMPLES / "02-tarakan-laporan.eml")).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
     path = desk_dir / "config.toml"
     path.write_text(_set(INBOX, 'path = "var/mail/inbx"')(path.read_text()))
     checked = mailbot(desk_dir, "check-config")
     assert checked.returncode == 0, checked.stderr
     said = checked.stdout + checked.stderr
     assert (f"inbox.path: the Maildir {desk_dir}/var/mail/inbx does not exist yet, although the database "
-            f"{desk_dir}/var/mailbot.db does; mailbot will create it empty: is the path right?") in said, said
+            f"{desk_dir}/var/mailbot.db holds mail read before; mailbot will create it empty: is the path right?"
+            ) in said, said
     ran = mailbot(desk_dir, "run", "--once")
     assert "var/mail/inbx does not exist yet" in ran.stderr, ran.stderr
