@@ -63,3 +63,26 @@ def test_a_commands_mail_held_by_the_outbound_brake_is_said_to_wait(sample: Path
         in dispatched.stdout, dispatched.stdout
     assert "told (mail sent" not in dispatched.stdout
     assert _district_mail(sample, "BLK-2026-0002")[-1][0] == "queued"
+
+
+def test_the_cap_counts_and_stops_automatic_replies_only(desk_dir: Path, open_test_desk) -> None:  # type: ignore[no-untyped-def]
+    """In process: a person's decision (automatic=False, as a manager's SETUJU by mail queues it) and any mail a
+    command queues (desk.by_person) are neither counted against the cap nor suppressed by it."""
+    from mailbot.outgoing import queue
+    from mailbot.render import Rendered
+
+    set_guards(desk_dir, max_replies_per_sender_per_day=1)
+    desk = open_test_desk()
+    body = Rendered("Balasan", "Terima kasih.", None)
+
+    def reply(purpose: str, **how: bool) -> str | None:
+        with desk.sessions.begin() as session:
+            return queue(session, desk, purpose=purpose, category="reply", template="-", to=["a@x.example"],
+                         context={}, body=body, **how).suppressed_reason
+
+    assert reply("decided:1", automatic=False) is None  # not counted: the automatic reply below still goes
+    assert reply("reply:1") is None
+    assert reply("reply:2") == "per-sender cap of 1 automatic replies a day reached"
+    assert reply("decided:2", automatic=False) is None
+    desk.by_person = True
+    assert reply("reply:3") is None
