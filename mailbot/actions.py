@@ -141,7 +141,8 @@ def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, 
     configured sender, under a subject of its own. A person's *decision* (approved, rejected, dispatched,
     withdrawn) on a request whose sender is on none of the district's lists goes to the district's listed
     addresses, never to that sender: blanks are the district's, and an address no one vouched for (perhaps
-    a forgery in its name) learns nothing of what the province decided.
+    a forgery in its name) learns nothing of what the province decided. A decision's mail is no automatic
+    reply: the per-sender daily cap neither counts nor stops it.
     """
     origin = message or (session.get(Message, req.message_pk) if req.message_pk is not None else None)
     if verdict is not None:
@@ -172,7 +173,7 @@ def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, 
           context={"district_name": desk.district_name(req.district), "reference": req.reference,
                    "item": req.item, "proactive": req.proactive, **context},
           reply_to=thread, writer_text=verdict.body_excerpt if verdict is not None and to
-          and (verdict.sender or "").lower() == to[0].lower() else None)
+          and (verdict.sender or "").lower() == to[0].lower() else None, automatic=not decision)
     return to
 
 

@@ -23,7 +23,14 @@ if TYPE_CHECKING:
     from apscheduler.triggers.base import BaseTrigger
     from imapclient import IMAPClient
 
-from mailbot.store.db import LOW_BYTES, database_problem, free_bytes, refuses_new_files, storage_problem
+from mailbot.store.db import (
+    LOW_BYTES,
+    database_problem,
+    free_bytes,
+    has_read_mail,
+    refuses_new_files,
+    storage_problem,
+)
 from mailbot.store.urls import sqlite_file
 from mailbot.transports.probe import answered, passes, unreachable_words, wrong_port
 
@@ -201,7 +208,23 @@ def ca_file_problem(path: Path) -> str | None:
 def warnings(config: Config) -> list[str]:
     """Settings that work but look like a slip, one line each: the file's own (Config.warnings), a digest that
     never comes on a working day, and a district sender taken off its list while a shipment is on its way."""
-    return [*config.warnings(), *schedule_warnings(config), *rare_schedule_warnings(config), *sender_warnings(config)]
+    return [*config.warnings(), *schedule_warnings(config), *rare_schedule_warnings(config), *sender_warnings(config),
+            *maildir_warnings(config)]
+
+
+def maildir_warnings(config: Config) -> list[str]:
+    """A Maildir folder that does not exist on a desk that has read mail before (its SQLite database holds some):
+    mailbot would make it and read (or write) an empty folder for ever, while the mail goes to the one meant; most
+    likely a typo. On a first start every folder is new, and nothing is said."""
+    database = sqlite_file(config.database.url)
+    if database is None or not database.is_file() or not has_read_mail(database):
+        return []
+    found: list[str] = []
+    for key, box in (("inbox.path", config.inbox), ("outbox.path", config.outbox)):
+        if isinstance(box, MaildirInbox | MaildirOutbox) and not os.path.lexists(box.path):
+            found.append(f"{key}: the Maildir {box.path} does not exist yet, although the database {database} holds "
+                         "mail read before; mailbot will create it empty: is the path right?")
+    return found
 
 
 # How far ahead a schedule is followed to see whether it ever falls on a working day: a monthly one, and one

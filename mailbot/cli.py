@@ -158,7 +158,9 @@ def import_(files: Annotated[list[Path], typer.Argument(
         metavar="FILE", help=".eml files (one message each) or mbox files to drop into the Maildir inbox.")]) -> None:
     """Deliver .eml or mbox files into the configured Maildir inbox (for trying mailbot, or re-feeding a message).
 
-    All or nothing: when one file, or one message of an mbox, is not an email, nothing is delivered.
+    All or nothing: when one file, or one message of an mbox, is not an email, when the disk fills, or when the
+    command is stopped (Ctrl-C, SIGTERM), nothing is delivered. Every message is written to the Maildir's tmp/
+    first; only when all are there are they moved into new/, with stops held for those moments.
 
     Example: mailbot import examples/inbox/*.eml
     """
@@ -168,14 +170,14 @@ def import_(files: Annotated[list[Path], typer.Argument(
 
     from mailbot import mboxfile
     from mailbot.config import MaildirInbox
-    from mailbot.transports.maildir import deliver, deliver_copy, deliver_file
+    from mailbot.transports.maildir import discard, publish, stage, stage_copy, stage_file
 
     config = _config()
     if not isinstance(config.inbox, MaildirInbox):
         raise MailbotError("import works with a Maildir inbox only; append to the IMAP folder instead")
     inbox = config.inbox.path
     most = config.guards.max_message_bytes
-    deliveries: list[Callable[[], object]] = []
+    deliveries: list[Callable[[], Path]] = []
     with ExitStack() as boxes:
         for path in _arrival_order(files):
             try:
@@ -185,10 +187,10 @@ def import_(files: Annotated[list[Path], typer.Argument(
             if not mboxfile.looks_like_mbox(path, raw):
                 if len(raw) > most:
                     # never read whole: copied as it is, and quarantined by its size when mailbot reads the inbox
-                    deliveries.append(partial(deliver_file, inbox, path))
+                    deliveries.append(partial(stage_file, inbox, path))
                 else:
                     _check_email(raw, f"{path}", "an .eml file holds one message with its headers")
-                    deliveries.append(partial(deliver, inbox, raw))
+                    deliveries.append(partial(stage, inbox, raw))
                 continue
             try:
                 box = mailbox.mbox(path, create=False)
@@ -198,21 +200,50 @@ def import_(files: Annotated[list[Path], typer.Argument(
                 raise MailbotError(f"{path}: cannot read: {exc.strerror}; nothing was delivered") from None
             for number, message in enumerate(found, start=1):
                 if len(message.head) > most:
-                    deliveries.append(partial(deliver_copy, inbox, message.copy_to, most + 1))
+                    deliveries.append(partial(stage_copy, inbox, message.copy_to, most + 1))
                 else:
                     _check_email(message.head, f"{path}: message {number} of {len(found)}",
                                  "an mbox holds messages with their headers, each after a 'From ' line")
-                    deliveries.append(partial(deliver, inbox, message.head))
-        for done, delivery in enumerate(deliveries):
-            try:
-                delivery()
-            except OSError as exc:
-                from mailbot.store.db import storage_problem
+                    deliveries.append(partial(stage, inbox, message.head))
+        staged: list[Path] = []
+        try:
+            for delivery in deliveries:
+                staged.append(delivery())
+        except OSError as exc:
+            discard(staged)
+            from mailbot.store.db import storage_problem
 
-                why = storage_problem(inbox, full=16 * 1024 * 1024) or exc.strerror or str(exc)
-                raise MailbotError(f"cannot deliver to {inbox}: {why}; {done} of {len(deliveries)} message(s) "
-                                   "delivered before, the rest not") from None
+            why = storage_problem(inbox, full=16 * 1024 * 1024) or exc.strerror or str(exc)
+            raise MailbotError(f"cannot deliver to {inbox}: {why}; nothing was delivered (0 of {len(deliveries)} "
+                               "message(s)); free some space and run the same import again") from None
+        except (Stopped, KeyboardInterrupt) as stop:
+            discard(staged)
+            said = f"nothing was delivered (0 of {len(deliveries)} message(s); an import is all or nothing); " \
+                   "run the same import again"
+            raise Stopped(getattr(stop, "signum", signal.SIGINT), said=said) from None
+        except BaseException:
+            discard(staged)
+            raise
+        stopped = _without_stops(lambda: publish(inbox, staged))
     out.print(f"{len(deliveries)} message(s) delivered to {inbox}/new")
+    if stopped:
+        sys.stderr.write(f"mailbot: {signal.Signals(stopped).name} came while the messages were being moved into "
+                         f"{inbox}/new: all {len(deliveries)} were delivered first (an import is all or nothing)\n")
+
+
+def _without_stops(step: Callable[[], object]) -> int | None:
+    """Run *step* with SIGINT and SIGTERM held back (a few renames that must all happen); the stop that came
+    meanwhile, taken off the pending signals (the step was completed instead), or None."""
+    stops = {signal.SIGINT, signal.SIGTERM}
+    signal.pthread_sigmask(signal.SIG_BLOCK, stops)
+    try:
+        step()
+    finally:
+        came = signal.sigpending() & stops
+        for _ in came:
+            signal.sigtimedwait(stops, 0)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, stops)
+    return max(came) if came else None
 
 
 def _check_email(raw: bytes, what: str, hint: str) -> None:
@@ -548,7 +579,7 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
     from mailbot.app import open_sender
     from mailbot.errors import UnknownRequest
     from mailbot.history import no_request
-    from mailbot.outbox import send_now
+    from mailbot.outbox import district_mail_fates, fate_words, send_now
     from mailbot.store import repo
 
     with _desk() as desk:
@@ -556,13 +587,18 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
             req = repo.request_by_reference(session, reference)
             if req is None:
                 raise UnknownRequest(no_request(session, reference))
+            before = repo.last_outbox_id(session)
             outcome = fn(desk, session, req)
-            item = req.item or "ktp-el"
+            item, request_pk = req.item or "ktp-el", req.id
         sent = send_now(desk, open_sender(desk.config))  # _mail_sent says it
+        # what became of the district's own mail, said as it is: sent, waiting (and until when) or not sent
+        fate = fate_words(district_mail_fates(desk, before, request_pk), sent,
+                          brake=desk.config.guards.max_outbound_per_minute)
     told = getattr(outcome, "told", ())
-    instead = (f"; told to the district's listed address(es) {', '.join(told)}, not to the request's sender, "
-               "who is on no district's list" if told else "")
-    out.print(f"{reference}: {_done(outcome, item)}; {_mail_sent(sent)}{instead}", highlight=False)
+    instead = ("; written to the district's listed address(es), not to the request's sender, who is on no "
+               "district's list" if told else "")
+    out.print(f"{reference}: {_done(outcome, item)}; {_mail_sent(sent)}; {fate}{instead}", highlight=False,
+              markup=False, soft_wrap=True)
 
 
 # A decision's Indonesian label (as the manager's confirmation says it) in the operator's words.
@@ -850,7 +886,8 @@ def main() -> None:
         sys.stderr.write(f"mailbot: {_one_line(str(exc))}\n")
         sys.exit(1)
     except (KeyboardInterrupt, Stopped) as exc:
-        sys.exit(_say_stopped(signal.SIGINT if isinstance(exc, KeyboardInterrupt) else exc.signum))
+        sys.exit(_say_stopped(signal.SIGINT, None) if isinstance(exc, KeyboardInterrupt)
+                 else _say_stopped(exc.signum, exc.said))
     except Exception as exc:
         from mailbot.store.db import database_locked, database_unreachable, locked_message, storage_error
 
@@ -895,11 +932,11 @@ def _storage_words(exc: BaseException) -> str:
             "space and is writable")
 
 
-def _say_stopped(signum: int) -> int:
+def _say_stopped(signum: int, said: str | None = None) -> int:
     """A command stopped by a signal says in one line what was kept; the exit status a shell shows for it."""
-    sys.stderr.write(f"mailbot: stopped by {signal.Signals(signum).name}: what the command had recorded is kept "
-                     "(nothing half-done); mail not yet sent stays in the outbox and goes out with the next "
-                     "`mailbot run` (or `mailbot run --once`)\n")
+    sys.stderr.write(f"mailbot: stopped by {signal.Signals(signum).name}: " + (said or (
+        "what the command had recorded is kept (nothing half-done); mail not yet sent stays in the outbox and goes "
+        "out with the next `mailbot run` (or `mailbot run --once`)")) + "\n")
     return 128 + signum
 
 

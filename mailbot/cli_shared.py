@@ -246,6 +246,7 @@ def _desk(*, read_only: bool = False) -> Iterator[Desk]:
     from mailbot.app import open_desk
 
     desk = open_desk(_config(), read_only=read_only)
+    desk.by_person = True  # the mail a command queues is a person's doing (mailbot.outgoing.queue)
     try:
         yield desk
     finally:

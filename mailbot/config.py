@@ -373,9 +373,33 @@ class DatabaseConfig(_Strict):
         return url.startswith("sqlite") and (url.rstrip("/") in ("sqlite:", "sqlite+pysqlite:") or ":memory:" in url)
 
 
+def maildir_path_problem(value: str) -> str | None:
+    """Why the Maildir path *value*, as written in the file, is a slip, or None: "~" (which mailbot does not
+    expand: it would make a folder named "~" beside config.toml), spaces around it or around a folder's name in it
+    (a folder of another name, which the mail server never delivers to)."""
+    if value.startswith("~"):
+        return (f"{value!r} starts with ~, which mailbot does not expand (it would make a folder named ~ beside "
+                f"config.toml); write the whole path, e.g. path = {os.path.expanduser(value)!r}")
+    parts = value.split("/")
+    if any(part != part.strip() for part in parts):
+        plain = "/".join(part.strip() for part in parts)
+        return (f"{value!r} has spaces around it or around a folder's name in it, which would make a folder of "
+                f"another name; write path = {plain!r}")
+    return None
+
+
+def _maildir_path(value: object) -> object:
+    if isinstance(value, str) and (problem := maildir_path_problem(value)):
+        raise ValueError(problem)
+    return value
+
+
+MaildirPath = Annotated[Path, BeforeValidator(_maildir_path)]
+
+
 class MaildirInbox(_Strict):
     kind: Literal["maildir"]
-    path: Path
+    path: MaildirPath
 
 
 class ImapInbox(_Strict):
@@ -471,7 +495,7 @@ def imap_folder_key(name: str) -> str:
 
 class MaildirOutbox(_Strict):
     kind: Literal["maildir"]
-    path: Path
+    path: MaildirPath
 
 
 class SmtpOutbox(_Strict):
@@ -680,6 +704,15 @@ class Config(_Strict):
                 found.append(f"stock.reserve: the {item} reserve {_figure(reserve)} is more than the province's "
                              f"opening stock {_figure(opening)}; nothing of it is approved until a supply "
                              "raises the store above the reserve")
+        for item in ITEMS:
+            low = [(d, self.threshold_for(d.code)) for d in self.districts
+                   if d.opening_stock.get(item) and self.threshold_for(d.code) >= d.opening_stock[item]]
+            if low:
+                named = ", ".join(f"{d.code} {d.name} ({_figure(d.opening_stock[item])} against "
+                                  f"{_figure(threshold)})" for d, threshold in low)
+                found.append(f"threshold: the opening {item} stock of {len(low)} district(s) is at or below their "
+                             f"low-stock threshold: {named}; the first run mails the managers a low-stock alert and "
+                             "a shipment proposal for each (a zero too many in threshold?)")
         if stock.auto_approve_limit > stock.max_quantity_per_movement:
             found.append(f"stock.auto_approve_limit {_figure(stock.auto_approve_limit)} is above "
                          f"max_quantity_per_movement {_figure(stock.max_quantity_per_movement)}: a request over "

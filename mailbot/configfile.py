@@ -16,6 +16,7 @@ from sqlalchemy.exc import ArgumentError
 
 from mailbot.config import Config, ImapInbox, MaildirInbox, MaildirOutbox, SmtpOutbox
 from mailbot.errors import ConfigError
+from mailbot.store.urls import sqlite_file
 from mailbot.suggest import did_you_mean, suggestion
 
 DEFAULT_CONFIG = "config.toml"
@@ -62,7 +63,12 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{path}: " + "; ".join([*found, *_cron_problems(data)])) from None
     except RecursionError:
         raise ConfigError(deep) from None
-    return _resolve_relative(config, path.resolve().parent)
+    config = _resolve_relative(config, path.resolve().parent)
+    if (database := sqlite_file(config.database.url)) is not None and database.resolve() == path.resolve():
+        # else every command says "file is not a database ... restore the last backup": over the configuration
+        raise ConfigError(f"{path}: database.url names this configuration file itself as the database; name the "
+                          "database's own file, e.g. url = \"sqlite:///var/mailbot.db\"")
+    return config
 
 
 def _cron_problems(data: dict[str, Any]) -> list[str]:
@@ -149,9 +155,11 @@ def _describe(e: Any, errors: list[Any]) -> tuple[str, str]:
         if close:
             what += suggestion("kind", quoted=True, aside=f"{close[0]!r} is not a key here")
         return f"{key}.kind" if key else "kind", what
-    if kind == "string_pattern_mismatch" and key.endswith("password_env"):
-        return key, (f"{e['input']!r} is not the name of an environment variable; name the variable that holds "
-                     "the password (letters, digits and _), e.g. MAILBOT_SMTP_PASSWORD")
+    if key.endswith("password_env"):
+        # never repeated: a value that is no variable name may be the password itself, and stderr goes to the journal
+        return key, ("the value is not the name of an environment variable (not repeated here: if it is the password "
+                     "itself, take it out of the file); put the password in an environment variable and name that "
+                     "variable here (letters, digits and _), e.g. password_env = \"MAILBOT_SMTP_PASSWORD\"")
     if kind == "string_pattern_mismatch" and key.endswith("host"):
         return key, f"{e['input']!r} is not a host name; write the server's name, e.g. mail.example.go.id"
     if kind == "string_pattern_mismatch" and key.endswith(".code"):
@@ -259,12 +267,25 @@ def _dotted(loc: tuple[int | str, ...]) -> str:
 _SAVE_AS = "save it as UTF-8 text (in Notepad: File, Save As, Encoding UTF-8)"
 
 
+# What a file named as the configuration may be instead (its first bytes), said so rather than "save it as UTF-8".
+_NOT_TEXT = ((b"SQLite format 3\x00", "a SQLite database (perhaps mailbot's own database)"),
+             (b"\x7fELF", "a program"), (b"\x1f\x8b", "a gzip-compressed file"),
+             (b"PK\x03\x04", "a ZIP archive (or a Word or Excel document)"), (b"%PDF", "a PDF document"))
+_NAME_IT = "name the configuration file, a text file such as config.toml, with --config FILE"
+
+
 def encoding_problem(raw: bytes) -> str | None:
     """Why the bytes of a configuration file are no text TOML can read, with the fix, or None: UTF-16 (what some
     Windows editors call "Unicode"), another encoding than UTF-8, old Mac line ends (a CR alone)."""
     head = raw[:200]
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (head and head.count(b"\x00") * 4 >= len(head)):
-        return f"is saved as UTF-16 (\"Unicode\"); {_SAVE_AS}"
+    for magic, what in _NOT_TEXT:
+        if raw.startswith(magic):
+            return f"is not a text file but {what}, not a configuration; {_NAME_IT}"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (head and max(
+            head[0::2].count(b"\x00"), head[1::2].count(b"\x00")) * 5 >= len(head) * 2):
+        return f"is saved as UTF-16 (\"Unicode\"); {_SAVE_AS}"  # (every other byte nought: the ASCII of UTF-16)
+    if b"\x00" in head:
+        return f"is not a text file (it holds binary data), not a configuration; {_NAME_IT}"
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -31,6 +31,9 @@ class Desk:
     env: jinja2.Environment
     clock: Clock
     districts: tuple[District, ...] = field(default=())
+    # A command a person runs (approve, dispatch, replay ...): the mail it queues is that person's doing, not an
+    # automatic reply, so the per-sender daily cap on automatic replies neither counts nor stops it.
+    by_person: bool = False
 
     @property
     def tz(self) -> ZoneInfo:

@@ -177,6 +177,7 @@ class Stopped(BaseException):
     transaction rolls back), so that the command says in one line what was kept (mailbot.cli.main). Not an
     Exception: no handler of a failure catches it."""
 
-    def __init__(self, signum: int) -> None:
+    def __init__(self, signum: int, said: str | None = None) -> None:
         super().__init__(signum)
         self.signum = signum
+        self.said = said  # what the command kept, in its own words (else the words for a database command)

@@ -12,7 +12,7 @@ import select as io_select
 import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from multiprocessing.connection import Connection
@@ -501,3 +501,56 @@ def retry(desk: Desk, outbox_id: int) -> bool:
             return False
         row.status, row.next_attempt_at = "queued", desk.now()
         return True
+
+
+@dataclass(frozen=True)
+class MailFate:
+    """Where one mail a command queued stands after the command's sending: what the operator is told."""
+
+    status: str  # queued | sent | failed | suppressed (the outbox row's)
+    recipients: tuple[str, ...]
+    attempts: int = 0
+    last_error: str | None = None
+    ahead: int = 0  # mail waiting before it in the outbox
+
+
+def fate_words(fates: Sequence[MailFate], result: FlushResult, *, brake: int) -> str:
+    """One clause saying truthfully whether the district's mail went out, waits (and until when) or did not go.
+
+    >>> fate_words([MailFate("sent", ("a@x.example",))], FlushResult(sent=1), brake=120)
+    'the district was told (mail sent to a@x.example)'
+    >>> fate_words([MailFate("queued", ("a@x.example",), ahead=40)], FlushResult(braked=41), brake=30)
+    'the district is NOT told yet: its mail waits in the outbox behind 40 other(s), held by the outbound brake \
+([guards] max_outbound_per_minute = 30); it goes out with the next `mailbot run`'
+    """
+    if not fates:
+        return "no mail to the district (no address to send it to; see the log)"
+    to = ", ".join(dict.fromkeys(a for f in fates for a in f.recipients))
+    if all(f.status == "sent" for f in fates):
+        return f"the district was told (mail sent to {to})"
+    waiting = [f for f in fates if f.status == "queued"]
+    if any(f.status in ("failed", "suppressed") for f in fates):
+        why = "; ".join(dict.fromkeys(f.last_error or f.status for f in fates if f.status in ("failed", "suppressed")))
+        return (f"the district's mail to {to} was NOT sent ({why}); see `mailbot outbox list`, and "
+                "`mailbot outbox retry ID` once the cause is fixed")
+    if result.busy:
+        ahead = max((f.ahead for f in waiting), default=0)
+        return f"the district's mail to {to} is among it" + (f" ({ahead} other mail before it)" if ahead else "")
+    tried = [f for f in waiting if f.attempts]
+    if tried:
+        why = "; ".join(dict.fromkeys(f.last_error or "no answer" for f in tried))
+        return (f"the district is NOT told yet: the mail server did not take its mail to {to} ({why}); "
+                "it is tried again by `mailbot run`")
+    if result.misconfigured:
+        return f"the district is NOT told yet: its mail to {to} stays queued until the configuration is corrected"
+    ahead = max(f.ahead for f in waiting)
+    return (f"the district is NOT told yet: its mail waits in the outbox behind {ahead} other(s), held by the "
+            f"outbound brake ([guards] max_outbound_per_minute = {brake}); it goes out with the next `mailbot run`")
+
+
+def district_mail_fates(desk: Desk, after_id: int, request_pk: int) -> list[MailFate]:
+    """Where the mail to the district about *request_pk*, queued after outbox row *after_id*, stands now."""
+    with desk.sessions() as session:
+        return [MailFate(row.status, tuple(row.recipients), row.attempts, row.last_error,
+                         repo.queued_before(session, row.id) if row.status == "queued" else 0)
+                for row in repo.district_mail_since(session, after_id, request_pk)]

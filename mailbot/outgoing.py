@@ -89,11 +89,15 @@ def queue(
     context: dict[str, object],
     body: Rendered | None = None,
     writer_text: str | None = None,
+    automatic: bool = True,
 ) -> Queued:
     """Render *template* (or take the ready *body*) and put the message in the outbox, unless one for
     *purpose* is already there.
 
-    Replies go through the per-sender daily cap: over it, the reply is recorded as suppressed. A reply greets its
+    Automatic replies go through the per-sender daily cap: over it, the reply is recorded as suppressed. Mail a
+    person causes (a command run by hand, *desk.by_person*; a decision, *automatic* False) is neither counted against
+    that cap nor stopped by it: the cap is there against loops and floods, and a person asked for this mail. A
+    reply greets its
     first recipient by role (mailbot.greeting: the config's, else the signature in *writer_text*, the words of the
     mail it answers) unless the context names the role.
     """
@@ -128,7 +132,7 @@ def queue(
     message_id, raw = compose(envelope, body, category=category, domain=desk.config.office.domain, now=now,
                               purpose=purpose)
     status, reason = "queued", None
-    if category == "reply":
+    if category == "reply" and automatic and not desk.by_person:
         cap = desk.config.guards.max_replies_per_sender_per_day
         if not repo.take_reply_slot(session, recipients[0], now.date(), cap):
             status, reason = "suppressed", f"per-sender cap of {cap} automatic replies a day reached"

@@ -71,7 +71,90 @@ def _sqlite_path_problem(path: Path) -> str | None:
                 "or correct the path")
     if path.is_dir():
         return f"database.url: {path} is a folder; name the database file in it, e.g. {path / 'mailbot.db'}"
+    if (foreign := _not_sqlite(path)) is not None:
+        return (f"database.url: {path} is not a SQLite database ({foreign}); if database.url names the wrong file, "
+                "correct it; if a wrong file was put in the database's place, restore the last backup (README: "
+                "Backup and restore)")
+    if not os.path.lexists(path) and (others := other_desks(path)):
+        there = ", ".join(str(other) for other in others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3
+                                                                  else "")
+        return (f"database.url: {path} does not exist, but the mailbot database {there} is in the same folder; "
+                "correct the file name in database.url (a new, empty desk is started only in a folder holding "
+                "no other mailbot database)")
     return sqlite_write_problem(path)
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+# Tables every mailbot database has had since its first revision: a SQLite file holding them is a desk.
+_DESK_TABLES = {"requests", "outbox", "messages"}
+
+
+def _not_sqlite(path: Path) -> str | None:
+    """What the existing, non-empty file *path* holds when it is no SQLite database ("it is a text file"), else
+    None (an empty file is a database SQLite starts in it; one that cannot be read is said elsewhere)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(512)
+    except OSError:
+        return None
+    if not head or head.startswith(SQLITE_HEADER):
+        return None
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return "it holds other data"
+    return "it is a text file, perhaps a configuration" if b"=" in head or b"[" in head else "it is a text file"
+
+
+def other_desks(path: Path, *, at_most: int = 200) -> list[Path]:
+    """The mailbot databases (SQLite files with mailbot's tables) in *path*'s folder other than *path*: a
+    database file that does not exist beside one that does is most likely a typo of its name. Looks at the
+    first *at_most* entries of the folder only (a folder of mail is no place for a database)."""
+    found: list[Path] = []
+    try:
+        with os.scandir(path.parent) as entries:
+            for index, entry in enumerate(entries):
+                if index >= at_most:
+                    break
+                candidate = Path(entry.path)
+                if candidate != path and entry.is_file() and _is_desk(candidate):
+                    found.append(candidate)
+    except OSError:
+        return []
+    return sorted(found)
+
+
+def has_read_mail(file: Path) -> bool:
+    """Whether the SQLite database *file* is a mailbot desk that has read mail already (opened read-only)."""
+    import sqlite3
+
+    if not _is_desk(file):
+        return False
+    try:
+        connection = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+        try:
+            return connection.execute("SELECT 1 FROM messages LIMIT 1").fetchone() is not None
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+
+
+def _is_desk(file: Path) -> bool:
+    import sqlite3
+
+    try:
+        with open(file, "rb") as handle:
+            if handle.read(16) != SQLITE_HEADER:
+                return False
+        connection = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+        try:
+            names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            connection.close()
+    except (OSError, sqlite3.Error):
+        return False
+    return _DESK_TABLES <= names
 
 
 def sqlite_write_problem(path: Path) -> str | None:
@@ -369,7 +452,8 @@ def current_revision(engine: Engine) -> str | None:
         disk = storage_problem(Path(str(engine.url.database)), full=16 * FULL_BYTES) if storage_error(exc) else None
         if disk is not None:  # a full or read-only disk is no damaged file: never advise a restore then
             raise DatabaseError(f"cannot use the database: {disk}") from None
-        raise DatabaseError(f"cannot open the database: {_reason(exc)}; if a wrong file was put in its place, "
+        raise DatabaseError(f"cannot open the database: {_reason(exc)} ({engine.url.database}); if database.url "
+                            "names the wrong file, correct it; if a wrong file was put in the database's place, "
                             "restore the last backup (README: Backup and restore)") from None
 
 

@@ -484,3 +484,21 @@ _UNVERIFIED_MESSAGE = Message.guard["trusted"].as_boolean() == false()
 _COUNT_UNVERIFIED = select(func.count()).where(Message.id == bindparam("message_pk"), _UNVERIFIED_MESSAGE)
 _OPEN_VERIFIED_REQUESTS = _OPEN_REQUESTS.where(
     ~select(Message.id).where(Message.id == Request.message_pk, _UNVERIFIED_MESSAGE).exists())
+
+
+def last_outbox_id(session: Session) -> int:
+    """The newest outbox row's id (0 for none): what a command queues after it is newer."""
+    return int(session.scalar(select(func.max(OutboxMessage.id))) or 0)
+
+
+def district_mail_since(session: Session, after_id: int, request_pk: int) -> list[OutboxMessage]:
+    """The mail to the district about request *request_pk* queued after outbox row *after_id*, oldest first."""
+    return list(session.scalars(select(OutboxMessage).where(
+        OutboxMessage.id > after_id, OutboxMessage.request_pk == request_pk, OutboxMessage.category == "reply",
+    ).order_by(OutboxMessage.id)))
+
+
+def queued_before(session: Session, outbox_id: int) -> int:
+    """How many outbox rows waiting to be sent were queued before row *outbox_id* (they go out first)."""
+    return int(session.scalar(select(func.count(OutboxMessage.id)).where(
+        OutboxMessage.status == "queued", OutboxMessage.id < outbox_id)) or 0)

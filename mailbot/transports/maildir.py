@@ -9,7 +9,7 @@ import shutil
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -33,6 +33,50 @@ def _unique_name(raw: bytes) -> str:
 def _land(path: Path, name: str, write: Callable[[BinaryIO], object]) -> Path:
     """Write a message into the Maildir at *path* the safe way: *write* fills tmp/NAME, which is fsynced and
     renamed into new/."""
+    tmp = _stage(path, name, write)
+    final = path / "new" / name
+    os.replace(tmp, final)
+    _fsync_dir(path / "new")
+    return final
+
+
+def stage(path: Path, raw: bytes) -> Path:
+    """Write *raw* into the Maildir at *path*'s tmp/ (fsynced), not delivered yet: publish() delivers it."""
+    return _stage(path, _unique_name(raw), lambda fh: fh.write(raw))
+
+
+def stage_file(path: Path, source: Path) -> Path:
+    """Copy the file *source* into tmp/ in chunks, like stage()."""
+    name = f"{time.time_ns()}.P{os.getpid()}.{source.stat().st_size}.{socket.gethostname().replace('/', '-')}"
+    with open(source, "rb") as src:
+        return _stage(path, name, lambda fh: shutil.copyfileobj(src, fh, 1 << 20))
+
+
+def stage_copy(path: Path, write: Callable[[BinaryIO], object], size: int) -> Path:
+    """A message that *write* copies into the file it is given, into tmp/, like stage()."""
+    name = f"{time.time_ns()}.P{os.getpid()}.{size}.{socket.gethostname().replace('/', '-')}"
+    return _stage(path, name, write)
+
+
+def publish(path: Path, staged: Sequence[Path]) -> None:
+    """Deliver the messages *staged* in the Maildir at *path*'s tmp/: each renamed into new/ (a rename, which
+    cannot be half-done and needs no space), then new/ fsynced once."""
+    ensure_maildir(path)
+    for tmp in staged:
+        os.replace(tmp, path / "new" / tmp.name)
+    _fsync_dir(path / "new")
+
+
+def discard(staged: Sequence[Path]) -> None:
+    """Remove messages staged in tmp/ and never published (an import stopped or refused before the end)."""
+    for tmp in staged:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _stage(path: Path, name: str, write: Callable[[BinaryIO], object]) -> Path:
     ensure_maildir(path)
     tmp = path / "tmp" / name
     try:
@@ -46,10 +90,7 @@ def _land(path: Path, name: str, write: Callable[[BinaryIO], object]) -> Path:
         except OSError:
             pass
         raise
-    final = path / "new" / name
-    os.replace(tmp, final)
-    _fsync_dir(path / "new")
-    return final
+    return tmp
 
 
 def deliver(path: Path, raw: bytes, name: str | None = None) -> Path:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.desk.conftest import mailbot
+from tests.desk.conftest import EXAMPLES, mailbot
 
 INBOX = 'path = "var/mail/inbox"'
 OUTBOX = 'path = "var/mail/outbox"'
@@ -53,7 +53,14 @@ BROKEN: list[tuple[str, Callable[[str], str], str]] = [
      "stock.working_days: name at least one working day"),
     ("day-seven", _set("working_days = [0, 1, 2, 3, 4]", "working_days = [0, 1, 7]"),
      "stock.working_days: 7 is not a day"),
-    ("password-env-empty", _smtp(env=""), "outbox.password_env: '' is not the name of an environment variable"),
+    ("password-env-empty", _smtp(env=""), "outbox.password_env: the value is not the name of an environment variable"),
+    ("inbox-tilde", _set(INBOX, 'path = "~/Maildir"'),
+     "inbox.path: '~/Maildir' starts with ~, which mailbot does not expand (it would make a folder named ~ beside "
+     "config.toml); write the whole path, e.g. path = '" + os.path.expanduser("~/Maildir") + "'"),
+    ("inbox-trailing-space", _set(INBOX, 'path = "var/mail/inbox "'),
+     "inbox.path: 'var/mail/inbox ' has spaces around it or around a folder's name in it, which would make a folder "
+     "of another name; write path = 'var/mail/inbox'"),
+    ("outbox-inner-space", _set(OUTBOX, 'path = "var/ mail/outbox"'), "write path = 'var/mail/outbox'"),
     ("password-env-spaces", _smtp(env="MAILBOT BAD=NAME"), "is not the name of an environment variable"),
     ("password-only-spaces", _smtp(env="MAILBOT_TEST_SPACES"),
      "the environment variable MAILBOT_TEST_SPACES is not set (or holds only spaces)"),
@@ -145,3 +152,35 @@ def test_an_unreadable_database_url_is_one_line_in_every_command(desk_dir: Path,
         assert len(lines) == 1 and expected.format(dir=desk_dir) in lines[0], (command, result.stderr)
         assert "(got " not in lines[0], "the value is quoted once"
     assert not any(desk_dir.glob("var/mailbot.db*")), "no database is made on a URL that cannot be read"
+
+
+def test_a_password_written_as_password_env_is_never_repeated(desk_dir: Path) -> None:
+    """Was: "outbox.password_env: 'Rahasia#2026!' is not the name of an environment variable": the secret on
+    stderr, which the journal keeps."""
+    path = desk_dir / "config.toml"
+    path.write_text(_smtp(env="Rahasia#2026!")(path.read_text()))
+    for command in (("check-config",), ("run", "--once")):
+        result = mailbot(desk_dir, *command)
+        assert result.returncode == 2, (command, result.stderr)
+        assert "outbox.password_env: the value is not the name of an environment variable (not repeated here: if it " \
+               "is the password itself, take it out of the file)" in result.stderr, result.stderr
+        assert "Rahasia" not in result.stderr + result.stdout
+
+
+def test_a_maildir_missing_on_a_desk_that_has_run_is_warned_of(desk_dir: Path) -> None:
+    """Was: inbox.path = "var/mail/inbx" beside the real var/mail/inbox passed check-config without a word, and
+    run read the new, empty folder for ever."""
+    assert mailbot(desk_dir, "migrate").returncode == 0  # a desk that has read nothing yet: nothing said
+    assert "does not exist yet" not in mailbot(desk_dir, "check-config").stdout
+    assert mailbot(desk_dir, "import", str(EXAMPLES / "02-tarakan-laporan.eml")).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    path = desk_dir / "config.toml"
+    path.write_text(_set(INBOX, 'path = "var/mail/inbx"')(path.read_text()))
+    checked = mailbot(desk_dir, "check-config")
+    assert checked.returncode == 0, checked.stderr
+    said = checked.stdout + checked.stderr
+    assert (f"inbox.path: the Maildir {desk_dir}/var/mail/inbx does not exist yet, although the database "
+            f"{desk_dir}/var/mailbot.db holds mail read before; mailbot will create it empty: is the path right?"
+            ) in said, said
+    ran = mailbot(desk_dir, "run", "--once")
+    assert "var/mail/inbx does not exist yet" in ran.stderr, ran.stderr

@@ -178,7 +178,7 @@ def test_a_wrong_value_is_said_in_plain_words(tmp_path: Path, edit: tuple[str, s
      "is not UTF-8 text (byte 0xe9 on line 17, as Latin-1 or Windows-1252 write it); save it as UTF-8 text"),
     (lambda s: s.replace("\n", "\r").encode(), "has old Mac line ends (a CR alone, no LF); save it with Unix (LF)"),
     (lambda s: s.replace('name = "Kabupaten Malinau"', 'name = "Kabupaten Malinau"\nname = "Malinau"').encode(),
-     "not valid TOML: Cannot overwrite a value (at line 167, column 17): 'name = \"Malinau\"'"),
+     "not valid TOML: Cannot overwrite a value (at line 169, column 17): 'name = \"Malinau\"'"),
     (lambda s: s.replace('senders = ["disdukcapil@malinaukab.example"]',
                          'senders = ["disdukcapil@malinaukab.example", "Disdukcapil@malinaukab.example"]').encode(),
      "sender disdukcapil@malinaukab.example is listed twice in 65.02 (an address is the same in any case)"),

@@ -19,7 +19,9 @@ def test_an_approval_of_an_unlisted_senders_request_goes_to_the_districts_listed
     before = {s.path for s in sent_mail(desk_dir)}
     approved = mailbot(desk_dir, "approve", reference, "--quantity", "3.000", "--force", "--reason", "dicek telepon")
     assert approved.returncode == 0, approved.stderr
-    assert "told to the district's listed address(es)" in approved.stdout, approved.stdout
+    assert ("the district was told (mail sent to disdukcapil@nunukankab.example, capil.nunukan@nunukankab.example); "
+            "written to the district's listed address(es), not to the request's sender") in approved.stdout, \
+        approved.stdout
     [told] = [s for s in sent_mail(desk_dir) if s.path not in before and reference in s.subject]
     assert told.to == NUNUKAN and UNLISTED not in told.raw.decode(), told.to
     assert reference in told.subject and "DISETUJUI" in told.text and told.in_reply_to is None

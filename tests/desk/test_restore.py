@@ -37,7 +37,9 @@ def test_a_schema_from_a_newer_version_is_refused_in_one_line(desk_dir: Path) ->
 
 def test_a_file_that_is_no_database_is_refused_in_one_line(desk_dir: Path) -> None:
     (desk_dir / "var" / "mailbot.db").write_text("not a database\n")
-    _one_line_refusal(desk_dir, "cannot open the database: file is not a database")
+    _one_line_refusal(desk_dir, f"database.url: {desk_dir}/var/mailbot.db is not a SQLite database (it is a text "
+                                "file); if database.url names the wrong file, correct it; if a wrong file was put in "
+                                "the database's place, restore the last backup")
 
 
 def _messages(desk_dir: Path) -> list[tuple[str, str]]:

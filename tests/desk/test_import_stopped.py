@@ -1,0 +1,76 @@
+"""`mailbot import` stopped by Ctrl-C or SIGTERM delivers nothing (all or nothing, as the README says): every message
+is staged in the Maildir's tmp/ first and moved into new/ only when all are there."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from mailbot.cli import import_
+from mailbot.cli_shared import state
+from mailbot.errors import Stopped
+from mailbot.transports import maildir
+
+COUNT = 20_000
+
+
+def _mbox(path: Path, count: int) -> Path:
+    with open(path, "w", encoding="ascii") as fh:
+        for n in range(count):
+            fh.write(f"From disdukcapil@malinaukab.example Tue Nov 24 10:30:00 2026\n"
+                     f"From: disdukcapil@malinaukab.example\nTo: blangko@disdukcapil.kaltaraprov.example\n"
+                     f"Subject: Laporan {n}\nMessage-ID: <imp-{n}@malinaukab.example>\n"
+                     f"Date: Tue, 24 Nov 2026 10:30:00 +0800\n\nSisa blangko 812 keping.\n\n")
+    return path
+
+
+def _files(folder: Path) -> int:
+    return sum(1 for sub in ("new", "tmp") if (folder / sub).is_dir() for _ in os.scandir(folder / sub))
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_an_import_stopped_midway_delivers_nothing_and_says_so(desk_dir: Path, stop: signal.Signals) -> None:
+    """Was: 210 of 4.800 messages in new/ after Ctrl-C at 5 s, exit 130, and "what the command had recorded is kept
+    (nothing half-done); mail not yet sent stays in the outbox" (import has no outbox)."""
+    source = _mbox(desk_dir / "big.mbox", COUNT)
+    inbox = desk_dir / "var" / "mail" / "inbox"
+    proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), "import",
+                             str(source)], cwd=desk_dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while _files(inbox) < 5 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.002)
+    assert proc.poll() is None, proc.communicate()  # delivery had started, and was not done
+    proc.send_signal(stop)
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + stop, (proc.returncode, stdout, stderr)
+    assert sorted(os.listdir(inbox / "new")) == [] and sorted(os.listdir(inbox / "tmp")) == []
+    assert stderr.strip() == (f"mailbot: stopped by {stop.name}: nothing was delivered (0 of 20000 message(s); an "
+                              "import is all or nothing); run the same import again"), stderr
+
+
+def test_an_import_stopped_at_any_message_leaves_nothing_in_the_maildir(
+        desk_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In process: the stop comes as the seventh message is staged."""
+    source = _mbox(desk_dir / "some.mbox", 12)
+    staged = maildir.stage
+    calls = []
+
+    def stage_then_stop(path: Path, raw: bytes) -> Path:
+        calls.append(raw)
+        if len(calls) == 7:
+            raise Stopped(signal.SIGTERM)
+        return staged(path, raw)
+
+    monkeypatch.setattr(maildir, "stage", stage_then_stop)
+    monkeypatch.setattr(state, "config_path", desk_dir / "config.toml")
+    with pytest.raises(Stopped) as stopped:
+        import_([source])
+    assert stopped.value.said is not None and "nothing was delivered (0 of 12" in stopped.value.said
+    inbox = desk_dir / "var" / "mail" / "inbox"
+    assert os.listdir(inbox / "new") == [] and os.listdir(inbox / "tmp") == []
