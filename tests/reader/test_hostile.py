@@ -57,7 +57,7 @@ def test_nul_and_undecodable_bytes_never_reach_the_verdict() -> None:
         text.encode("utf-8")  # no lone surrogates
 
 
-@pytest.mark.parametrize("depth", [25, 400, 3000])
+@pytest.mark.parametrize("depth", [25, 400, pytest.param(3000, marks=pytest.mark.slow)])  # 3000: about 1 s
 def test_deep_nesting_is_the_depth_limit_not_a_recursion_error(depth: int) -> None:
     opening = b"".join(b'Content-Type: multipart/mixed; boundary="n%d"\r\n\r\n--n%d\r\n' % (i, i) for i in range(depth))
     with pytest.raises(LimitExceeded, match=r"^max_mime_depth: "):
@@ -119,9 +119,11 @@ MB = 1 << 20
     ("one cell of 3,000,000 characters",
      make_hostile._repeat(make_hostile._SHEET_HEAD + b'<row><c t="inlineStr"><is><t>', b"A", 3_000_000,
                           b"</t></is></c></row>" + make_hostile._SHEET_TAIL), "line_chars"),
-    ("300,000 cells in rows of 40",
-     make_hostile._repeat(make_hostile._SHEET_HEAD, b"<x:row>" + b'<x:c s="1"><x:v>4</x:v></x:c>' * 40 + b"</x:row>",
-                          12 * MB, make_hostile._SHEET_TAIL), "spreadsheet_cells"),
+    pytest.param("300,000 cells in rows of 40",
+                 make_hostile._repeat(make_hostile._SHEET_HEAD,
+                                      b"<x:row>" + b'<x:c s="1"><x:v>4</x:v></x:c>' * 40 + b"</x:row>",
+                                      12 * MB, make_hostile._SHEET_TAIL), "spreadsheet_cells",
+                 marks=pytest.mark.slow),  # the cells up to the limit are read: about 1.5 s of CPU
 ])
 def test_spreadsheet_bombs_are_refused_before_they_are_read(name: str, sheet: object, limit: str) -> None:
     data = make_hostile.xlsx(sheet)  # type: ignore[arg-type]
