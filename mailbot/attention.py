@@ -67,6 +67,7 @@ REASONS = {
     "appeal": "kabupaten/kota memohon agar permohonan yang ditolak dipertimbangkan kembali",
     "item_changed": "kabupaten/kota menyatakan bahwa jenis blangko yang diperlukan berbeda dari yang tercatat",
     "repeated_change": "perubahan yang sama dikirim dua kali; hanya yang pertama yang kami terapkan",
+    "other_districts_request": "pembatalan atau tanda terima yang menyebut permohonan kabupaten/kota lain",
 }
 
 # Signs of a machine that lie in a mail's words only (a template sentence, a system's subject tag): a person's
@@ -107,6 +108,7 @@ OPERATOR_REASONS = {
     "appeal": "the district asks to reconsider a rejected request (managers told)",
     "item_changed": "the district says the blank it needs is the other item (KTP-el/KIA)",
     "repeated_change": "the same change sent twice (applied once)",
+    "other_districts_request": "a cancellation or receipt naming another district's request: which is meant",
 }
 
 
@@ -417,7 +419,7 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
 
 # The reasons an acknowledgement explains (templates/reply_will_read.txt.j2).
 _TOLD_WHY = frozenset({"correction_unmatched", "reminder_unmatched", "managers_thread", "manager_other",
-                       "other_item", "item_changed", "repeated_change"})
+                       "other_item", "item_changed", "repeated_change", "other_districts_request"})
 
 
 def _replied(session: Session, message: Message) -> bool:

@@ -268,6 +268,32 @@ def cancel(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
     return MessageOutcome.FOLLOW_UP_CANCEL_ASKED
 
 
+def names_other_districts_request(session: Session, verdict: Verdict, trust: SenderTrust,
+                                  thread: Request | None) -> bool:
+    """Whether a district's mail is about another district's request: written in its thread, or naming its
+    reference in the subject or the text, and naming none of the sender's own."""
+    if trust.district is None or trust.is_manager:
+        return False
+    named = [r for ref in find_references(f"{verdict.subject}\n{verdict.body_excerpt or ''}")
+             if (r := repo.request_by_reference(session, ref)) is not None]
+    if any(r.district == trust.district for r in named):
+        return False
+    return (thread is not None and thread.district != trust.district) or any(
+        r.district != trust.district for r in named)
+
+
+def other_districts_request(session: Session, desk: Desk, message: Message, verdict: Verdict,
+                            trust: SenderTrust) -> MessageOutcome:
+    """A cancellation or receipt about another district's request: no request changes; a person reads it and the
+    district is told why nothing was done (never the other district's reference)."""
+    attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read",
+                        reason="other_districts_request", detail=_detail(verdict, []), district=trust.district,
+                        item=verdict.item, message=message)
+    attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=None,
+                          reason="other_districts_request")
+    return MessageOutcome.FOLLOW_UP_QUEUED
+
+
 def cancellation_target(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:
     """The district's open request a cancellation outside any thread is about ("mohon permohonan blangko kami
     dibatalkan"): its one open request of the blank (KTP-el unless named)."""

@@ -1,0 +1,92 @@
+"""A district's cancellation or receipt that names another district's request (written in its thread, or naming
+its reference) is never taken for one of the sender's own requests: nothing changes, a person reads it, and the
+sender is told why, without the other district's reference. (Was: Tarakan asking to cancel Malinau's request
+cancelled Tarakan's own; Malinau's receipt in Bulungan's thread was booked on Malinau's own undispatched request,
+with a dispatch no one recorded.)"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from mailbot.desk import Desk
+from tests.desk.conftest import WITA
+from tests.desk.test_follow_ups_own_words import REQUEST, Desk12, dispatched
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+MALINAU = "disdukcapil@malinaukab.example"
+TARAKAN = "disdukcapil@tarakankota.example"
+NOTICE = "bukan permohonan kabupaten/kota Bapak/Ibu"
+
+
+@pytest.fixture
+def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
+    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
+
+
+def _ask(d: Desk12, sender: str, name: str, asked: str, stock: int) -> str:
+    mid, _ = d.send(sender, "Permohonan blangko KTP-el", REQUEST.format(stock=stock, asked=asked, name=name))
+    return mid
+
+
+def _states(d: Desk12) -> dict[str, tuple[str, int | None]]:
+    rows = d.db().execute("select reference, state, approved from requests order by reference").fetchall()
+    return {r["reference"]: (r["state"], r["approved"]) for r in rows}
+
+
+def _queued(d: Desk12, message_id: str) -> set[str]:
+    return d.queue(message_id)
+
+
+@pytest.mark.parametrize("words", [
+    "Selamat siang, mohon permohonan nomor BLK-2026-0003 dibatalkan saja, terima kasih.",
+    "Permohonan BLK-2026-0003 kami batalkan pak, stok masih cukup.",
+])
+def test_a_cancellation_naming_another_districts_request_cancels_nothing(desk12: Desk12, words: str) -> None:
+    dispatched(desk12)  # BLK-2026-0001, Bulungan's, dispatched
+    _ask(desk12, TARAKAN, "Tarakan", "1.500", 300)  # BLK-2026-0002, Tarakan's
+    _ask(desk12, MALINAU, "Malinau", "1.000", 400)  # BLK-2026-0003, Malinau's
+    before = _states(desk12)
+    assert before["BLK-2026-0002"][0] != "cancelled" and before["BLK-2026-0003"][0] != "cancelled"
+    mid, outcome = desk12.send(TARAKAN, "Pembatalan permohonan", words)
+    assert _states(desk12) == before, outcome
+    assert _queued(desk12, mid) == {"other_districts_request"}
+    [reply] = desk12.replies_to(mid)
+    assert reply.to == [TARAKAN] and NOTICE in reply.text
+    assert "BLK-2026-0003" not in reply.text and "BLK-2026-0003" not in reply.subject
+
+
+def test_a_cancellation_written_in_another_districts_thread_cancels_nothing(desk12: Desk12) -> None:
+    _ask(desk12, TARAKAN, "Tarakan", "1.500", 300)  # BLK-2026-0001, Tarakan's
+    malinau = _ask(desk12, MALINAU, "Malinau", "1.000", 400)  # BLK-2026-0002, Malinau's
+    [answer] = desk12.replies_to(malinau)
+    before = _states(desk12)
+    mid, _ = desk12.send(TARAKAN, "Re: " + answer.subject, "Mohon dibatalkan saja pak permohonannya.",
+                         in_reply_to=answer.message_id)
+    assert _states(desk12) == before
+    assert _queued(desk12, mid) == {"other_districts_request"}
+
+
+def test_a_receipt_in_another_districts_thread_is_booked_on_no_request(desk12: Desk12) -> None:
+    notice = dispatched(desk12)  # BLK-2026-0001, Bulungan's 2.000, dispatched
+    _ask(desk12, MALINAU, "Malinau", "1.000", 400)  # BLK-2026-0002, Malinau's, approved, not dispatched
+    before = _states(desk12)
+    ledger = desk12.db().execute("select count(*) from ledger_entries").fetchone()[0]
+    mid, _ = desk12.send(MALINAU, "Re: " + notice.subject, "Blangko 2.000 keping sudah kami terima dengan baik pak.",
+                         in_reply_to=notice.message_id)
+    assert _states(desk12) == before
+    assert desk12.db().execute("select count(*) from ledger_entries").fetchone()[0] == ledger  # nothing booked
+    assert _queued(desk12, mid) == {"other_districts_request"}
+
+
+def test_naming_ones_own_request_beside_anothers_still_cancels_ones_own(desk12: Desk12) -> None:
+    _ask(desk12, TARAKAN, "Tarakan", "1.500", 300)  # BLK-2026-0001
+    _ask(desk12, MALINAU, "Malinau", "1.000", 400)  # BLK-2026-0002
+    mid, _ = desk12.send(TARAKAN, "Pembatalan", "Mohon permohonan kami BLK-2026-0001 dibatalkan (bukan BLK-2026-0002).")
+    # approved already: the cancellation of its own request goes to a person as such
+    assert _queued(desk12, mid) == {"cancellation"}
+    assert _states(desk12)["BLK-2026-0002"][0] != "cancelled"
