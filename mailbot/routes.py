@@ -605,7 +605,9 @@ def _command_error(session: Session, desk: Desk, message: Message, verdict: Verd
                    "settled": target is not None and target.state in ("cancelled", "withdrawn"),
                    # what can still be done by email: nothing once the blanks left, only TOLAK PAKSA of an approval
                    # not yet sent, and TOLAK PAKSA never before an approval
-                   "state": target.state if target is not None else None},
+                   "state": target.state if target is not None else None,
+                   # a request from an address on no district's list can only be rejected by email
+                   "no_district": target is not None and target.district is None},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
 
 
