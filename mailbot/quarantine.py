@@ -44,15 +44,19 @@ def tell(session: Session, desk: Desk, row: Message, incoming: IncomingMessage, 
     headers = _headers(incoming.raw or incoming.headers)
     told_sender = (sender_trusted and over is not None and over.limit in SENDER_FIXABLE and district is not None
                    and headers is not None and not header_reasons(headers, desk.config.own_addresses))
+    untold: str | None = None
     if told_sender and over is not None and district is not None and row.sender:
-        queue(session, desk, purpose=f"quarantined-sender:{row.id}", category="reply",
+        queued = queue(session, desk, purpose=f"quarantined-sender:{row.id}", category="reply",
               template="reply_quarantined", to=[row.sender], subject=reply_subject(row.subject or "", None),
               reply_to=ReplyTo.answering(row.message_id),
               context={"district_name": district.name, "limit": over.limit, "actual": over.actual,
                        "maximum": over.maximum, "part": over.part, "message_subject": row.subject or ""})
+        if queued.suppressed_reason is not None:  # the operator must not read that the district was told
+            untold = "daily_cap" if queued.outbox_id is not None else "no_address"
     return QuarantinedEntry(message_pk=row.id, sender=row.sender or "-", message_subject=row.subject or "-",
                             error=row.error or "", district_name=district.name if district else None,
-                            told_sender=told_sender)
+                            told_sender=told_sender, untold=untold,
+                            cap=desk.config.guards.max_replies_per_sender_per_day)
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,11 @@ class QuarantinedEntry:
     message_subject: str
     error: str
     district_name: str | None
-    told_sender: bool
+    told_sender: bool  # a reply asking to send again was meant for the sender (never then an acknowledgement)
+    # why that reply did not go after all: "daily_cap" (suppressed by the per-sender cap), "no_address"; None when
+    # it is queued
+    untold: str | None = None
+    cap: int = 0
 
 
 # A burst of junk (a spam run, a broken client sending again and again) is one notice to the operator per
