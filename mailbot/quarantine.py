@@ -109,6 +109,26 @@ def dismiss(desk: Desk, message_pk: int, reason: str, *, actor: str) -> None:
                    details={"reason": reason, "error": row.error})
 
 
+def withdraw_resend_request(session: Session, desk: Desk, message_pk: int) -> int | None:
+    """After message *message_pk* was replayed and processed, the reply asking its district to send it again
+    (queued when it was quarantined) must not go: it is marked suppressed with the reason, if it still waits.
+    Its outbox id, or None when there was none waiting."""
+    from sqlalchemy import select
+
+    from mailbot.store.schema import OutboxMessage
+
+    row = session.scalar(select(OutboxMessage).where(OutboxMessage.purpose == f"quarantined-sender:{message_pk}",
+                                                     OutboxMessage.status == "queued"))
+    if row is None:
+        return None
+    row.status = "suppressed"
+    row.last_error = (f"withdrawn: message {message_pk} was replayed and processed (mailbot replay); the district "
+                      "need not send it again")
+    repo.audit(session, at=desk.now(), actor="policy", action="withdraw-resend", target=f"outbox:{row.id}",
+               details={"message": message_pk})
+    return row.id
+
+
 def _district_of(desk: Desk, sender: str | None):  # type: ignore[no-untyped-def]
     if not sender:
         return None
