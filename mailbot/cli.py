@@ -10,20 +10,12 @@ import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.table import Table
 
 from mailbot import __version__
-from mailbot.config import ITEMS, Config
-from mailbot.errors import ConfigError, MailbotError, Stopped, UsageError
-from mailbot.outcomes import outcome_words
-from mailbot.tables import print_table, table_of
-
-if TYPE_CHECKING:
-    from mailbot.outbox import FlushResult
-
 from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
     BY_HELP,
     LOG_FORMAT,
@@ -37,6 +29,7 @@ from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
     confirm,
     err,
     known_item,
+    mail_sent,
     out,
     outbox_app,
     outbox_id,
@@ -53,6 +46,10 @@ from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
     supply_app,
     typed_minus,
 )
+from mailbot.config import ITEMS, Config
+from mailbot.errors import ConfigError, MailbotError, Stopped, UsageError
+from mailbot.outcomes import outcome_words
+from mailbot.tables import print_table, table_of
 
 # --- running -------------------------------------------------------------------------------------
 
@@ -579,7 +576,7 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
     from mailbot.app import open_sender
     from mailbot.errors import UnknownRequest
     from mailbot.history import no_request
-    from mailbot.outbox import district_mail_fates, fate_words, send_now
+    from mailbot.outbox import district_fate, send_now
     from mailbot.store import repo
 
     with _desk() as desk:
@@ -592,8 +589,7 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
             item, request_pk = req.item or "ktp-el", req.id
         sent = send_now(desk, open_sender(desk.config))  # _mail_sent says it
         # what became of the district's own mail, said as it is: sent, waiting (and until when) or not sent
-        fate = fate_words(district_mail_fates(desk, before, request_pk), sent,
-                          brake=desk.config.guards.max_outbound_per_minute)
+        fate = district_fate(desk, before, [request_pk], sent)
     told = getattr(outcome, "told", ())
     instead = ("; written to the district's listed address(es), not to the request's sender, who is on no "
                "district's list" if told else "")
@@ -831,26 +827,29 @@ def replay(
     Example: mailbot replay 12
     """
     from mailbot.app import open_sender
-    from mailbot.outbox import send_now
+    from mailbot.outbox import district_fate, send_now
     from mailbot.rereading import replay as do_replay
+    from mailbot.store import repo
 
     with _desk() as desk:
-        outcome = do_replay(desk, message)
+        with desk.sessions() as session:
+            before = repo.last_outbox_id(session)
+        replayed = do_replay(desk, message)
         sent = send_now(desk, open_sender(desk.config))  # _mail_sent says it
+        # what became of the district's mail, said as approve and dispatch say it
+        fate = district_fate(desk, before, replayed.requests, sent) if replayed.requests else None
+    outcome = replayed.outcome
     if outcome.startswith("quarantined"):  # the fix did not help (yet): a failure, for a script too
         sys.stderr.write(f"mailbot: message {message}: quarantined again{outcome.removeprefix('quarantined')}; "
                          f"{_mail_sent(sent)}\n")
         raise typer.Exit(1)
-    out.print(f"message {message}: {outcome_words(outcome)}; {_mail_sent(sent)}")
+    withdrawn = (f"; the earlier reply asking the district to send it again (outbox {replayed.withdrawn}) is "
+                 "withdrawn, not sent" if replayed.withdrawn is not None else "")
+    out.print(f"message {message}: {outcome_words(outcome)}; {_mail_sent(sent)}" + (f"; {fate}" if fate else "")
+              + withdrawn, highlight=False, markup=False, soft_wrap=True)
 
 
-def _mail_sent(result: FlushResult) -> str:
-    if result.misconfigured:
-        sys.stderr.write(f"mailbot: configuration error: {_one_line(result.misconfigured)}\n")
-        return f"mail sent: {result.sent}; the rest stays queued until the configuration is corrected"
-    if result.busy:
-        return "mail queued: the running mailbot service will send it within a minute"
-    return f"mail sent: {result.sent}"
+_mail_sent = mail_sent
 
 
 # mailbot keeps no mail from before this day: an earlier --since means "from the start" (and a date near

@@ -18,6 +18,7 @@ from mailbot.cli_shared import (
     _desk,
     app,
     err,
+    mail_sent,
     out,
     plain_option,
     quantity,
@@ -151,7 +152,8 @@ def correct(
     """
     from mailbot import corrections
     from mailbot.app import open_sender
-    from mailbot.outbox import send_now
+    from mailbot.outbox import district_fate, send_now
+    from mailbot.store import repo
 
     config = _config()
     fields = [utf8_text(field, "FIELD=VALUE") for field in fields]
@@ -159,13 +161,16 @@ def correct(
                                       districts={d.code: d.name for d in config.districts})
     with _desk() as desk:
         with desk.sessions.begin() as session:
+            before = repo.last_outbox_id(session)
             done = corrections.correct(session, desk, message, parsed, actor=_actor(who), reason=reason)
-        sent = send_now(desk, open_sender(desk.config))  # _mail_sent says it
+        sent = send_now(desk, open_sender(desk.config))
+        # what became of the district's mail, said as approve and dispatch say it: sent, waiting, or not sent
+        fate = district_fate(desk, before, done.told, sent) if done.told else None
     out.print(f"message {message} corrected: " + ", ".join(
         f"{k}={_shown(v)}" for k, v in parsed.items()))
     for effect in done.effects:
         out.print(f"  {effect}")
-    out.print(f"  mail sent: {sent.sent}" if not sent.busy else "  mail queued for the running mailbot")
+    out.print(f"  {mail_sent(sent)}" + (f"; {fate}" if fate else ""), highlight=False, markup=False, soft_wrap=True)
 
 
 labels_app = typer.Typer(no_args_is_help=True, help="Labelled mail: corrections and completed clarifications.")

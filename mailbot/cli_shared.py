@@ -24,6 +24,7 @@ from mailbot.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from mailbot.desk import Desk
+    from mailbot.outbox import FlushResult
 
 
 # What --help shows after an option or argument: words, not Python types (typer prints "<str>", "<int>",
@@ -473,3 +474,14 @@ def row_limit(value: str | int) -> int:
         return parse_quantity(value, maximum=MAX_ROWS, bound="--limit", noun="rows")
     except QuantityError as exc:
         raise UsageError(f"--limit: {exc}") from None
+
+
+def mail_sent(result: FlushResult) -> str:
+    """What a command's sending did, in one clause ("mail sent: 2"); a configuration the mail server refuses is
+    said on stderr too."""
+    if result.misconfigured:
+        sys.stderr.write(f"mailbot: configuration error: {' '.join(result.misconfigured.split())}\n")
+        return f"mail sent: {result.sent}; the rest stays queued until the configuration is corrected"
+    if result.busy:
+        return "mail queued: the running mailbot service will send it within a minute"
+    return f"mail sent: {result.sent}"

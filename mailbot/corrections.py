@@ -108,6 +108,7 @@ def parse_fields(pairs: list[str], *, maximum: int, districts: Mapping[str, str]
 class Corrected:
     label: dict[str, object]
     effects: list[str]  # what the correction changed, for the operator (English)
+    told: tuple[int, ...] = ()  # the requests whose district the correction wrote to (the command says how it went)
 
 
 def correct(session: Session, desk: Desk, message_pk: int, fields: dict[str, object], *, actor: str,
@@ -122,8 +123,8 @@ def correct(session: Session, desk: Desk, message_pk: int, fields: dict[str, obj
     before = dict(existing.label) if existing is not None else label_of(message)
     after = {**before, **fields}
     keep_label(session, desk, message, after, origin="correction", actor=actor, reason=reason)
-    effects, blocked = _reroute(session, desk, message, before, after, typed=set(fields), actor=actor,
-                                reason=reason)
+    effects, blocked, told = _reroute(session, desk, message, before, after, typed=set(fields), actor=actor,
+                                      reason=reason)
     own = session.scalar(select(Request).where(Request.message_pk == message.id))
     if own is not None and after.get("kind") != "request":
         # the message is no longer read as a request: the request it opened (or linked to an open one)
@@ -132,8 +133,8 @@ def correct(session: Session, desk: Desk, message_pk: int, fields: dict[str, obj
             released = own.approved if own.state == "approved" else None
             actions.withdraw(session, desk, own, reason, actor=actor)
             effects.append(f"{own.reference} closed as no request"
-                           + (f", its approval of {number(released)} released" if released else "")
-                           + "; the district is told")
+                           + (f", its approval of {number(released)} released" if released else ""))
+            told.append(own.id)
         elif own.state in ("dispatched", "received"):
             effects.append(f"{own.reference} is {own.state}: a shipment already dispatched is not undone "
                            "(settle it with `mailbot adjust`)")
@@ -149,13 +150,14 @@ def correct(session: Session, desk: Desk, message_pk: int, fields: dict[str, obj
         effects.append("label stored; nothing booked from this message changes")
     repo.audit(session, at=desk.now(), actor=actor, action="correct", target=f"message:{message.id}",
                details={"before": before, "after": after, "reason": reason, "effects": effects})
-    return Corrected(after, effects)
+    return Corrected(after, effects, tuple(told))
 
 
 def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, object], after: dict[str, object],
-             *, typed: set[str], actor: str, reason: str) -> tuple[list[str], str | None]:
-    """Carry the corrected reading through; the effects (English, for the operator), and why it could not
-    reach the request it is about (None when it did, or had nothing to change)."""
+             *, typed: set[str], actor: str, reason: str) -> tuple[list[str], str | None, list[int]]:
+    """Carry the corrected reading through; the effects (English, for the operator), why it could not
+    reach the request it is about (None when it did, or had nothing to change), and the requests whose district
+    was written to."""
     effects: list[str] = []
     report = session.scalar(select(Report).where(Report.message_pk == message.id))
     stated_now = after.get("stock_on_hand")
@@ -199,19 +201,19 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
                                           item=request.item or "ktp-el", quantity=stock, source="correction")
             effects.append(f"{request.reference}: {', '.join(str(c['field']) for c in changed)} corrected"
                            f"{' (this message followed it up)' if follow_up else ''}; decided again "
-                           f"({outcome_words(outcome)}); "
-                           "the district is told")
+                           f"({outcome_words(outcome)})")
+            return effects, None, [request.id]
         elif changed:
             effects.append(f"{request.reference} is {state_words(request.state)}: nothing changed; a request in "
                            "that state cannot be decided again (settle a shipment with `mailbot adjust`)")
-            return effects, f"{request.reference} is {state_words(request.state)} and cannot take the figures"
+            return effects, f"{request.reference} is {state_words(request.state)} and cannot take the figures", []
         elif follow_up and targets:
             effects.append(f"{request.reference} (followed up by this message) already has these figures: "
                            "nothing to change")
         elif follow_up:
             effects.append(f"{request.reference} (followed up by this message): no figure given for it, "
                            "the request is unchanged")
-    return effects, None
+    return effects, None, []
 
 
 def _newly_received(before: dict[str, object], after: dict[str, object], typed: set[str]) -> bool:
@@ -222,7 +224,7 @@ def _newly_received(before: dict[str, object], after: dict[str, object], typed: 
 
 
 def _reroute_receipt(session: Session, desk: Desk, message: Message, after: dict[str, object],
-                     thread: Request | None, *, actor: str) -> tuple[list[str], str | None]:
+                     thread: Request | None, *, actor: str) -> tuple[list[str], str | None, list[int]]:
     """A message now read as a receipt: booked as the district's receipt would have been (against the shipment
     of its thread, else the district's shipment on its way, never another request's in a thread; a count
     differing from what was shipped opens a discrepancy and the managers are told once; a shipment already
@@ -246,7 +248,7 @@ def _reroute_receipt(session: Session, desk: Desk, message: Message, after: dict
             or shipment.state not in ("approved", "dispatched", "received"):
         return ([f"no shipment of {item} to {district or 'an unknown district'} to book a receipt of "
                  f"{number(received)} against: nothing booked"],
-                "no shipment to book the receipt against (dispatch it, then correct again)")
+                "no shipment to book the receipt against (dispatch it, then correct again)", [])
     before_state, before_count = shipment.state, actions.received_before(session, shipment)
     trust = SenderTrust(address=guard.get("address") or verdict.sender, district=district, is_manager=False,
                         on_list=True, authenticated=True, trusted=True, reasons=())
@@ -259,14 +261,13 @@ def _reroute_receipt(session: Session, desk: Desk, message: Message, after: dict
     shipped = shipment.approved
     if before_state == "received":
         effects = [f"{shipment.reference}: receipt corrected {number(before_count or 0)} -> {number(received)}, "
-                   "adjustment booked; the district is told"]
+                   "adjustment booked"]
     else:
-        effects = [f"{shipment.reference}: receipt of {number(received)} booked (shipped {number(shipped)}); "
-                   "the district is told"]
+        effects = [f"{shipment.reference}: receipt of {number(received)} booked (shipped {number(shipped)})"]
     if received != shipped:
         effects.append(f"{shipment.reference}: {'short' if received < shipped else 'over'} by "
                        f"{number(abs(shipped - received))}, a discrepancy is open and the managers are told")
-    return effects, None
+    return effects, None, [shipment.id]
 
 
 def _targets(session: Session, request: Request, message: Message, before: dict[str, object],

@@ -514,17 +514,23 @@ class MailFate:
     ahead: int = 0  # mail waiting before it in the outbox
 
 
-def fate_words(fates: Sequence[MailFate], result: FlushResult, *, brake: int) -> str:
-    """One clause saying truthfully whether the district's mail went out, waits (and until when) or did not go.
+def fate_words(fates: Sequence[MailFate], result: FlushResult, *, brake: int, service: bool = False) -> str:
+    """One clause saying truthfully whether the district's mail went out, waits (and until when) or did not go;
+    *service*: a `mailbot run` service is running (it sends what waits).
 
     >>> fate_words([MailFate("sent", ("a@x.example",))], FlushResult(sent=1), brake=120)
     'the district was told (mail sent to a@x.example)'
     >>> fate_words([MailFate("queued", ("a@x.example",), ahead=40)], FlushResult(braked=41), brake=30)
     'the district is NOT told yet: its mail waits in the outbox behind 40 other(s), held by the outbound brake \
-([guards] max_outbound_per_minute = 30); it goes out with the next `mailbot run`'
+([guards] max_outbound_per_minute = 30); the mailbot service (`mailbot run`) sends it at that rate, in about 2 \
+minute(s) of running'
+    >>> fate_words([MailFate("queued", ("a@x.example",), ahead=40)], FlushResult(braked=41), brake=30, service=True)
+    'the district is NOT told yet: its mail waits in the outbox behind 40 other(s), held by the outbound brake \
+([guards] max_outbound_per_minute = 30); the running mailbot service sends it at that rate, in about 2 minute(s)'
     """
     if not fates:
-        return "no mail to the district (no address to send it to; see the log)"
+        return ("no new mail to the district (no address to send it to, or it was written to about this already; "
+                "see the log and `mailbot outbox list`)")
     to = ", ".join(dict.fromkeys(a for f in fates for a in f.recipients))
     if all(f.status == "sent" for f in fates):
         return f"the district was told (mail sent to {to})"
@@ -544,8 +550,20 @@ def fate_words(fates: Sequence[MailFate], result: FlushResult, *, brake: int) ->
     if result.misconfigured:
         return f"the district is NOT told yet: its mail to {to} stays queued until the configuration is corrected"
     ahead = max(f.ahead for f in waiting)
+    minutes = -(-(ahead + 1) // max(brake, 1))  # a `run --once` sends only what the brake lets out that minute
+    by = (f"the running mailbot service sends it at that rate, in about {minutes} minute(s)" if service else
+          f"the mailbot service (`mailbot run`) sends it at that rate, in about {minutes} minute(s) of running")
     return (f"the district is NOT told yet: its mail waits in the outbox behind {ahead} other(s), held by the "
-            f"outbound brake ([guards] max_outbound_per_minute = {brake}); it goes out with the next `mailbot run`")
+            f"outbound brake ([guards] max_outbound_per_minute = {brake}); {by}")
+
+
+def district_fate(desk: Desk, after_id: int, request_pks: Sequence[int], result: FlushResult) -> str:
+    """What became of the mail to the district(s) about *request_pks* a command queued after outbox row *after_id*
+    and then tried to send (*result*): the one clause every command that tells a district ends with."""
+    fates = [fate for pk in dict.fromkeys(request_pks) for fate in district_mail_fates(desk, after_id, pk)]
+    waits = any(f.status == "queued" for f in fates) and not result.busy
+    return fate_words(fates, result, brake=desk.config.guards.max_outbound_per_minute,
+                      service=waits and service_running(desk.engine))
 
 
 def district_mail_fates(desk: Desk, after_id: int, request_pk: int) -> list[MailFate]:

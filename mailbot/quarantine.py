@@ -44,15 +44,19 @@ def tell(session: Session, desk: Desk, row: Message, incoming: IncomingMessage, 
     headers = _headers(incoming.raw or incoming.headers)
     told_sender = (sender_trusted and over is not None and over.limit in SENDER_FIXABLE and district is not None
                    and headers is not None and not header_reasons(headers, desk.config.own_addresses))
+    untold: str | None = None
     if told_sender and over is not None and district is not None and row.sender:
-        queue(session, desk, purpose=f"quarantined-sender:{row.id}", category="reply",
+        queued = queue(session, desk, purpose=f"quarantined-sender:{row.id}", category="reply",
               template="reply_quarantined", to=[row.sender], subject=reply_subject(row.subject or "", None),
               reply_to=ReplyTo.answering(row.message_id),
               context={"district_name": district.name, "limit": over.limit, "actual": over.actual,
                        "maximum": over.maximum, "part": over.part, "message_subject": row.subject or ""})
+        if queued.suppressed_reason is not None:  # the operator must not read that the district was told
+            untold = "daily_cap" if queued.outbox_id is not None else "no_address"
     return QuarantinedEntry(message_pk=row.id, sender=row.sender or "-", message_subject=row.subject or "-",
                             error=row.error or "", district_name=district.name if district else None,
-                            told_sender=told_sender)
+                            told_sender=told_sender, untold=untold,
+                            cap=desk.config.guards.max_replies_per_sender_per_day)
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,11 @@ class QuarantinedEntry:
     message_subject: str
     error: str
     district_name: str | None
-    told_sender: bool
+    told_sender: bool  # a reply asking to send again was meant for the sender (never then an acknowledgement)
+    # why that reply did not go after all: "daily_cap" (suppressed by the per-sender cap), "no_address"; None when
+    # it is queued
+    untold: str | None = None
+    cap: int = 0
 
 
 # A burst of junk (a spam run, a broken client sending again and again) is one notice to the operator per
@@ -99,6 +107,26 @@ def dismiss(desk: Desk, message_pk: int, reason: str, *, actor: str) -> None:
         row.status = "dismissed"
         repo.audit(session, at=desk.now(), actor=actor, action="dismiss", target=f"message:{message_pk}",
                    details={"reason": reason, "error": row.error})
+
+
+def withdraw_resend_request(session: Session, desk: Desk, message_pk: int) -> int | None:
+    """After message *message_pk* was replayed and processed, the reply asking its district to send it again
+    (queued when it was quarantined) must not go: it is marked suppressed with the reason, if it still waits.
+    Its outbox id, or None when there was none waiting."""
+    from sqlalchemy import select
+
+    from mailbot.store.schema import OutboxMessage
+
+    row = session.scalar(select(OutboxMessage).where(OutboxMessage.purpose == f"quarantined-sender:{message_pk}",
+                                                     OutboxMessage.status == "queued"))
+    if row is None:
+        return None
+    row.status = "suppressed"
+    row.last_error = (f"withdrawn: message {message_pk} was replayed and processed (mailbot replay); the district "
+                      "need not send it again")
+    repo.audit(session, at=desk.now(), actor="policy", action="withdraw-resend", target=f"outbox:{row.id}",
+               details={"message": message_pk})
+    return row.id
 
 
 def _district_of(desk: Desk, sender: str | None):  # type: ignore[no-untyped-def]

@@ -106,8 +106,23 @@ class _ArchiveInbox:
         pass
 
 
-def replay(desk: Desk, message_pk: int) -> str:
-    """Process a quarantined message again from its stored bytes; returns the outcome."""
+@dataclass(frozen=True)
+class Replayed:
+    """What a replay did: the message's outcome ("quarantined ..." when the fix did not help), the requests it
+    opened or answered (whose district the command says it told), and the outbox row of the earlier "please send
+    again" reply it withdrew (None when there was none still waiting)."""
+
+    outcome: str
+    requests: tuple[int, ...]
+    withdrawn: int | None
+
+
+def replay(desk: Desk, message_pk: int) -> Replayed:
+    """Process a quarantined message again from its stored bytes; once it is no longer quarantined, the reply
+    that asked its district to send it again is withdrawn if it has not gone yet (mailbot.quarantine)."""
+    from mailbot.quarantine import withdraw_resend_request
+    from mailbot.store.schema import Request
+
     with desk.sessions() as session:
         message = session.get(Message, message_pk)
         if message is None:
@@ -122,4 +137,9 @@ def replay(desk: Desk, message_pk: int) -> str:
         raw = message.raw
     outcome = process(desk, _ArchiveInbox(), IncomingMessage(f"replay:{message_pk}", raw, len(raw)),  # type: ignore[arg-type]
                       replay=True)
-    return outcome.label + (f" ({outcome.error})" if outcome.error else "")
+    with desk.sessions.begin() as session:
+        row = session.get(Message, message_pk)
+        done = row is not None and row.status != "quarantined"
+        withdrawn = withdraw_resend_request(session, desk, message_pk) if done else None
+        requests = tuple(session.scalars(select(Request.id).where(Request.message_pk == message_pk)))
+    return Replayed(outcome.label + (f" ({outcome.error})" if outcome.error else ""), requests, withdrawn)

@@ -71,7 +71,16 @@ def _sqlite_path_problem(path: Path) -> str | None:
                 "or correct the path")
     if path.is_dir():
         return f"database.url: {path} is a folder; name the database file in it, e.g. {path / 'mailbot.db'}"
-    if (foreign := _not_sqlite(path)) is not None:
+    if (side := side_file_of(path)) is not None:
+        database, what = side
+        return (f"database.url: {path} is not a mailbot database but {what} of the database {database}; name the "
+                f"database file itself (sqlite:///{database}), never a file beside it")
+    if path.is_file() and path.stat().st_size == 0:
+        return (f"database.url: {path} is an empty file (0 bytes), not a mailbot database; if database.url names "
+                "the wrong file, correct it; if a wrong file was put in the database's place, restore the last "
+                "backup (README: Backup and restore); to start a new desk there, delete the empty file first and "
+                "mailbot creates the database itself")
+    if (foreign := _not_sqlite(path) or _not_a_desk(path)) is not None:
         return (f"database.url: {path} is not a SQLite database ({foreign}); if database.url names the wrong file, "
                 "correct it; if a wrong file was put in the database's place, restore the last backup (README: "
                 "Backup and restore)")
@@ -106,6 +115,55 @@ def _not_sqlite(path: Path) -> str | None:
     return "it is a text file, perhaps a configuration" if b"=" in head or b"[" in head else "it is a text file"
 
 
+# The files SQLite and mailbot keep beside a database <name>: never a database themselves.
+_SIDE_FILES = (("-wal", "its write-ahead log (-wal)"), ("-shm", "its shared-memory index (-shm)"),
+               ("-journal", "its rollback journal (-journal)"), (".outbox-sent", "its sent journal (.outbox-sent)"),
+               (".outbox.lock", "its send lock (.outbox.lock)"), (".service.lock", "its service lock (.service.lock)"))
+
+
+def side_file_of(path: Path) -> tuple[Path, str] | None:
+    """(the database, what the file is) when *path* is named as a file SQLite or mailbot keeps beside a
+    database ("mailbot.db-wal", "mailbot.db.outbox.lock"), whether or not either exists; else None."""
+    for suffix, what in _SIDE_FILES:
+        if path.name.endswith(suffix) and len(path.name) > len(suffix):
+            return path.with_name(path.name.removesuffix(suffix)), what
+    return None
+
+
+def _not_a_desk(path: Path) -> str | None:
+    """What the existing SQLite file *path* holds when it has tables but not mailbot's (another program's
+    database), else None (a desk, an empty database, a file that cannot be read: said elsewhere)."""
+    names = _sqlite_tables(path)
+    if not names or _DESK_TABLES <= names:
+        return None
+    shown = ", ".join(sorted(names)[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    return f"it is the SQLite database of another program, with the tables {shown}"
+
+
+def _sqlite_tables(file: Path) -> set[str] | None:
+    """The tables of the SQLite database *file*, or None when it is none or cannot be read.
+
+    Read without creating or touching anything beside it: SQLite opening a WAL database even read-only
+    makes its -wal and -shm, and a neighbour's -wal made so is a file a mistyped database.url could then
+    name. While they exist (the database is in use, or was not closed cleanly) it is read through them;
+    otherwise everything is in the file itself, read as immutable (no lock, no WAL, no file made)."""
+    import sqlite3
+
+    try:
+        with open(file, "rb") as handle:
+            if handle.read(16) != SQLITE_HEADER:
+                return None
+        in_use = Path(f"{file}-wal").is_file() and Path(f"{file}-shm").is_file()
+        uri = f"{file.resolve().as_uri()}?{'mode=ro' if in_use else 'immutable=1'}"
+        connection = sqlite3.connect(uri, uri=True, timeout=1)
+        try:
+            return {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            connection.close()
+    except (OSError, sqlite3.Error):
+        return None
+
+
 def other_desks(path: Path, *, at_most: int = 200) -> list[Path]:
     """The mailbot databases (SQLite files with mailbot's tables) in *path*'s folder other than *path*: a
     database file that does not exist beside one that does is most likely a typo of its name. Looks at the
@@ -130,8 +188,10 @@ def has_read_mail(file: Path) -> bool:
 
     if not _is_desk(file):
         return False
+    in_use = Path(f"{file}-wal").is_file() and Path(f"{file}-shm").is_file()
     try:
-        connection = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+        connection = sqlite3.connect(f"{file.resolve().as_uri()}?{'mode=ro' if in_use else 'immutable=1'}",
+                                     uri=True, timeout=1)
         try:
             return connection.execute("SELECT 1 FROM messages LIMIT 1").fetchone() is not None
         finally:
@@ -141,20 +201,8 @@ def has_read_mail(file: Path) -> bool:
 
 
 def _is_desk(file: Path) -> bool:
-    import sqlite3
-
-    try:
-        with open(file, "rb") as handle:
-            if handle.read(16) != SQLITE_HEADER:
-                return False
-        connection = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
-        try:
-            names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        finally:
-            connection.close()
-    except (OSError, sqlite3.Error):
-        return False
-    return _DESK_TABLES <= names
+    names = _sqlite_tables(file)
+    return names is not None and _DESK_TABLES <= names
 
 
 def sqlite_write_problem(path: Path) -> str | None:
@@ -364,8 +412,8 @@ def make_read_only_engine(url: str) -> Engine | None:
     if database is None:
         return None
     path = Path(os.path.abspath(database))
-    if not path.is_file():
-        return None
+    if not path.is_file() or path.stat().st_size == 0 or side_file_of(path) is not None:
+        return None  # none, or no database (opened as usual, which refuses it): nothing is made beside it
     uri = read_only_uri(path)
 
     def connect() -> sqlite3.Connection:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from mailbot.errors import ConfigError
 from mailbot.store.db import database_problem, make_engine, migrate
 from tests.desk.conftest import mailbot
 from tests.desk.mailkit import set_config
@@ -50,3 +51,62 @@ def test_check_config_and_run_refuse_a_mistyped_database_file_name(desk_dir: Pat
         assert "var/mailbot.bd does not exist, but the mailbot database" in refused.stderr, refused.stderr
         assert "var/mailbot.db is in the same folder" in refused.stderr, refused.stderr
     assert sorted(p.name for p in (desk_dir / "var").iterdir() if p.name.startswith("mailbot.bd")) == []
+
+
+def _listing(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_size for p in folder.iterdir()}
+
+
+def test_no_file_that_is_not_a_mailbot_database_is_taken_for_one(tmp_path: Path) -> None:
+    """Was: an empty file, the send lock, the sent journal and the database's -wal were each accepted (a fresh,
+    empty desk started in them, a desk schema migrated into the sent journal), and recognising the database
+    beside them made its -wal (0 bytes), which the next command then took for an empty database."""
+    _desk_database(tmp_path / "mailbot.db")
+    (tmp_path / "copy.db").touch()  # a failed copy, a `touch`
+    (tmp_path / "mailbot.db.outbox.lock").touch()
+    with sqlite3.connect(tmp_path / "mailbot.db.outbox-sent") as journal:
+        journal.execute("create table sent (outbox_id integer)")
+    with sqlite3.connect(tmp_path / "ledger.db") as other:  # another program's database
+        other.execute("create table ledger (id integer)")
+    before = _listing(tmp_path)
+    assert "mailbot.db-wal" not in before
+    expected = {
+        "copy.db": "is an empty file (0 bytes), not a mailbot database",
+        "mailbot.db.outbox.lock": f"is not a mailbot database but its send lock (.outbox.lock) of the database "
+                                  f"{tmp_path / 'mailbot.db'}",
+        "mailbot.db.outbox-sent": "is not a mailbot database but its sent journal (.outbox-sent)",
+        "mailbot.db-wal": "is not a mailbot database but its write-ahead log (-wal)",
+        "mailbot.db-shm": "is not a mailbot database but its shared-memory index (-shm)",
+        "mailbot.db-journal": "is not a mailbot database but its rollback journal (-journal)",
+        "ledger.db": "is not a SQLite database (it is the SQLite database of another program, with the tables "
+                     "ledger)",
+    }
+    for name, words in expected.items():
+        url = f"sqlite:///{tmp_path / name}"
+        said = database_problem(url)
+        assert said is not None and f"{tmp_path / name} {words}" in said, (name, said)
+        try:
+            make_engine(url)
+        except ConfigError as refused:
+            assert str(refused) == said
+        else:
+            raise AssertionError(f"{name} was opened as a database")
+    typo = database_problem(f"sqlite:///{tmp_path / 'mailbot.bd'}") or ""
+    assert "does not exist, but the mailbot database" in typo, typo
+    assert _listing(tmp_path) == before  # nothing made beside the database, nothing written into the files
+    assert database_problem(f"sqlite:///{tmp_path / 'mailbot.db'}") is None
+
+
+def test_commands_refuse_the_send_lock_as_database_and_make_no_wal(desk_dir: Path) -> None:
+    assert mailbot(desk_dir, "migrate").returncode == 0
+    (desk_dir / "var" / "mailbot.db.outbox.lock").touch()
+    for file in ("mailbot.db-wal", "mailbot.db-shm"):
+        (desk_dir / "var" / file).unlink(missing_ok=True)
+    set_config(desk_dir, "database", url="sqlite:///var/mailbot.db.outbox.lock")
+    for command in (("check-config",), ("requests",), ("status",)):
+        refused = mailbot(desk_dir, *command)
+        assert refused.returncode == 2, (command, refused.stdout, refused.stderr)
+        assert "is not a mailbot database but its send lock" in refused.stderr, refused.stderr
+    assert (desk_dir / "var" / "mailbot.db.outbox.lock").stat().st_size == 0
+    assert not (desk_dir / "var" / "mailbot.db-wal").exists()
+    assert not (desk_dir / "var" / "mailbot.db.outbox.lock-wal").exists()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.desk.conftest import mailbot, outbox_files
+from tests.desk.mailkit import set_config
 
 BULUNGAN = "disdukcapil@bulungankab.example"
 OPERATOR = "operator.blangko@disdukcapil.kaltaraprov.example"
@@ -170,3 +171,20 @@ def test_one_quarantined_message_is_told_as_one(desk_dir: Path) -> None:
     text = notice.get_body(("plain",)).get_content()
     assert "Sebuah email masuk tidak dapat diproses dan disimpan di karantina (nomor 1)." in text
     assert "Nomor    :" not in text and "mailbot replay 1\n" in text
+
+
+def test_the_notice_says_the_district_was_not_told_when_the_daily_cap_held_its_reply(desk_dir: Path) -> None:
+    """Was: "Pengirim sudah diberi tahu dan diminta mengirim ulang." for both, while the second reply was suppressed
+    by the per-sender cap."""
+    set_config(desk_dir, "guards", max_replies_per_sender_per_day=1)
+    (desk_dir / "a.eml").write_bytes(_with_attachments(BULUNGAN, 12, mid="capA"))
+    (desk_dir / "b.eml").write_bytes(_with_attachments(BULUNGAN, 13, mid="capB"))
+    assert mailbot(desk_dir, "import", str(desk_dir / "a.eml"), str(desk_dir / "b.eml")).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    sent = _sent(desk_dir)
+    assert len([m for m in sent if m["To"] == BULUNGAN]) == 1, "the cap lets one reply through"
+    notices = [m.get_body(("plain",)).get_content() for m in sent if m["To"] == OPERATOR]
+    notice = "".join(notices)
+    assert notice.count("Pengirim sudah diberi tahu dan diminta mengirim ulang.") == 1, notice
+    assert notice.count("Pengirim BELUM diberi tahu: balasan kepadanya ditahan karena batas 1 balasan otomatis per "
+                        "hari sudah tercapai. Mohon hubungi pengirim dan minta mengirim ulang.") == 1, notice

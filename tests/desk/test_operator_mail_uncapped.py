@@ -59,8 +59,8 @@ def test_a_commands_mail_held_by_the_outbound_brake_is_said_to_wait(sample: Path
     dispatched = mailbot(sample, "dispatch", "BLK-2026-0002")  # within the minute of the approval's mail
     assert dispatched.returncode == 0, dispatched.stderr
     assert "the district is NOT told yet: its mail waits in the outbox" in dispatched.stdout, dispatched.stdout
-    assert "outbound brake ([guards] max_outbound_per_minute = 1); it goes out with the next `mailbot run`" \
-        in dispatched.stdout, dispatched.stdout
+    assert "outbound brake ([guards] max_outbound_per_minute = 1); the mailbot service (`mailbot run`) sends it at " \
+        "that rate, in about" in dispatched.stdout, dispatched.stdout
     assert "told (mail sent" not in dispatched.stdout
     assert _district_mail(sample, "BLK-2026-0002")[-1][0] == "queued"
 
@@ -86,3 +86,86 @@ def test_the_cap_counts_and_stops_automatic_replies_only(desk_dir: Path, open_te
     assert reply("decided:2", automatic=False) is None
     desk.by_person = True
     assert reply("reply:3") is None
+
+
+def _message_of_open_request(desk_dir: Path) -> tuple[int, str]:
+    with sqlite3.connect(desk_dir / "var" / "mailbot.db") as db:
+        return db.execute("select r.message_pk, r.reference from requests r where r.state in ('held', 'approved', "
+                          "'linked', 'clarifying') and r.message_pk is not null order by r.id").fetchone()
+
+
+def test_correct_says_the_districts_mail_waits_behind_the_brake(sample: Path) -> None:
+    """Was (outside test a13r, H3): "BLK-... closed as no request; the district is told" and "mail sent: 0" while
+    the district's mail waited in the outbox behind the outbound brake."""
+    set_guards(sample, max_outbound_per_minute=1)
+    assert mailbot(sample, "approve", "BLK-2026-0002").returncode == 0  # takes the brake's minute
+    message, reference = _message_of_open_request(sample)
+    fixed = mailbot(sample, "correct", str(message), "kind=other", "--reason", "undangan, bukan permohonan")
+    assert fixed.returncode == 0, fixed.stderr
+    assert f"{reference} closed as no request" in fixed.stdout, fixed.stdout
+    assert "the district is told" not in fixed.stdout, fixed.stdout
+    assert "mail sent: 0; the district is NOT told yet: its mail waits in the outbox behind" in fixed.stdout, \
+        fixed.stdout
+    assert "held by the outbound brake ([guards] max_outbound_per_minute = 1); the mailbot service (`mailbot run`) " \
+           "sends it at that rate" in fixed.stdout, fixed.stdout
+    assert _district_mail(sample, reference)[-1][0] == "queued"
+
+
+BULUNGAN = "disdukcapil@bulungankab.example"
+
+
+def _request_with_photos(count: int) -> bytes:
+    from email.message import EmailMessage
+
+    msg = EmailMessage()
+    msg["Authentication-Results"] = "mx.kaltaraprov.example; dmarc=pass header.from=bulungankab.example"
+    msg["From"], msg["To"] = BULUNGAN, "blangko@disdukcapil.kaltaraprov.example"
+    msg["Subject"], msg["Message-ID"] = "Permohonan blangko (foto)", "<foto-req@bulungankab.example>"
+    msg["Date"] = "Fri, 27 Nov 2026 09:00:00 +0800"
+    msg.set_content("Dengan hormat, kami mohon blangko KTP-el 500 keping. Sisa stok kami 300 keping.\n")
+    for i in range(count):
+        msg.add_attachment(b"\xff\xd8\xff" + bytes(200), maintype="image", subtype="jpeg", filename=f"foto{i}.jpg")
+    return msg.as_bytes()
+
+
+def test_a_replay_says_what_became_of_the_districts_mail_and_withdraws_the_please_resend_reply(sample: Path) -> None:
+    """Was (a13r, M1 and M2): "message 13: request approved; mail sent: 0", nothing said of the district's mail
+    waiting behind the brake; and the quarantine's "please send again" reply stayed queued, to go out after the
+    request it asked for was already answered."""
+    set_guards(sample, max_outbound_per_minute=1)
+    (sample / "foto.eml").write_bytes(_request_with_photos(12))
+    assert mailbot(sample, "import", str(sample / "foto.eml")).returncode == 0
+    assert mailbot(sample, "run", "--once").returncode == 0
+    with sqlite3.connect(sample / "var" / "mailbot.db") as db:
+        message, = db.execute("select id from messages where status = 'quarantined'").fetchone()
+        resend, status = db.execute("select id, status from outbox where purpose = ?",
+                                    (f"quarantined-sender:{message}",)).fetchone()
+    assert status == "queued"  # behind the brake
+    set_guards(sample, max_attachments=20)
+    replayed = mailbot(sample, "replay", str(message))
+    assert replayed.returncode == 0, replayed.stderr
+    assert "the district is NOT told yet: its mail waits in the outbox behind" in replayed.stdout, replayed.stdout
+    assert f"the earlier reply asking the district to send it again (outbox {resend}) is withdrawn, not sent" \
+        in replayed.stdout, replayed.stdout
+    with sqlite3.connect(sample / "var" / "mailbot.db") as db:
+        status, why = db.execute("select status, last_error from outbox where id = ?", (resend,)).fetchone()
+    assert status == "suppressed" and why.startswith(f"withdrawn: message {message} was replayed"), (status, why)
+
+
+def test_under_the_brake_a_command_beside_the_running_service_says_the_service_sends_it(
+        desk_dir: Path, open_test_desk) -> None:  # type: ignore[no-untyped-def]
+    """Was (a13r, M3): "it goes out with the next `mailbot run`" while a service was running (and a `run --once`
+    sends only what the brake lets out in that minute)."""
+    from mailbot.outbox import FlushResult, MailFate, fate_words
+    from mailbot.store.db import service_presence, service_running
+
+    waiting = [MailFate("queued", ("a@x.example",), ahead=5)]
+    alone = fate_words(waiting, FlushResult(braked=6), brake=2)
+    assert alone.endswith("the mailbot service (`mailbot run`) sends it at that rate, in about 3 minute(s) of "
+                          "running"), alone
+    assert "next `mailbot run`" not in alone
+    desk = open_test_desk()
+    with service_presence(desk.engine):
+        assert service_running(desk.engine)
+        beside = fate_words(waiting, FlushResult(braked=6), brake=2, service=service_running(desk.engine))
+    assert beside.endswith("; the running mailbot service sends it at that rate, in about 3 minute(s)"), beside

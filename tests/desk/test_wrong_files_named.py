@@ -42,8 +42,8 @@ def test_a_text_file_named_as_the_database_is_refused_offline(tmp_path: Path) ->
         "database.url names the wrong file, correct it; if a wrong file was put in the database's place, restore "
         "the last backup (README: Backup and restore)")
     empty = tmp_path / "new.db"
-    empty.write_bytes(b"")  # SQLite starts a database in an empty file
-    assert database_problem(f"sqlite:///{empty}") is None
+    empty.write_bytes(b"")  # a failed copy, a `touch`: SQLite would start a fresh, empty desk in it
+    assert "is an empty file (0 bytes), not a mailbot database" in (database_problem(f"sqlite:///{empty}") or "")
 
 
 @pytest.mark.parametrize(("make", "said"), [
