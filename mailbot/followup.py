@@ -775,6 +775,10 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
             continue  # the total the amount makes, restated ("ditambah 500 lagi, jadi total 1.500")
         name = f.field if f.field != "received" or "received" in recorded else None
         olds = [o for o in figures if o.old and o.pair == i]
+        if name is None and olds and olds[0].field in FIELDS and recorded.get(olds[0].field) == olds[0].value:
+            # "sisa stok kami bukan 2.000 melainkan 1.200": the word before the old figure names it, even when the
+            # figure asked has the same value
+            name = olds[0].field
         if name is None and olds:
             # "1.000, bukan 1.800": the old figure says which of the request's figures it was; once the blanks
             # arrived, the count received before the figure asked ("ternyata isinya hanya 1.950 keping, bukan

@@ -1,0 +1,62 @@
+"""Conversations that must hold, on the real SQLite desk in process over the Maildir defaults, every message
+written fresh: a stock corrected where the figure asked has the same value corrects the stock, a receipt that
+turns over after parts reaches the managers as the district is told, a revision outside the thread revises the
+one open request, and a manager's TOLAK of an appeal declines the appeal and keeps the part approved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from mailbot.desk import Desk
+from tests.desk.conftest import WITA
+from tests.desk.mailkit import MANAGERS
+from tests.desk.test_follow_ups_own_words import BULUNGAN, REQUEST, Desk12, Out, answer_gmail
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+
+@pytest.fixture
+def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
+    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _to_managers(d: Desk12) -> list[Out]:
+    return [o for o in d.out() if set(MANAGERS) <= set(o.to)]
+
+
+def _asked(d: Desk12, stock: str, asked: str) -> Out:
+    mid, _ = d.send(BULUNGAN, "Permohonan tambahan blangko KTP-el", REQUEST.format(stock=stock, asked=asked,
+                                                                                  name="Bulungan"),
+                    date="Tue, 01 Dec 2026 08:00:00 +0800")
+    [reply] = d.replies_to(mid)
+    return reply
+
+
+# 1. the stock corrected where the figure asked has the same value ----------------------------------------------
+
+@pytest.mark.parametrize("words", [
+    "Mohon maaf, sisa stok kami bukan 1.500 melainkan 900 keping.",
+    "Ralat pak, persediaan blangko kami bukan 1.500 keping tetapi hanya 900 keping.",
+    "Maaf, stok yang ada di gudang kami bukan 1.500, tapi 900 keping.",
+], ids=["sisa-stok-melainkan", "persediaan-tetapi", "stok-gudang-tapi"])
+def test_a_stock_corrected_from_the_same_value_as_the_ask_corrects_the_stock(desk12: Desk12, words: str) -> None:
+    reply = _asked(desk12, "1.500", "1.500")
+    assert desk12.request()["state"] == "approved"
+    mid, _ = answer_gmail(desk12, reply, words)
+    req = desk12.request()
+    # was: requested 900 and stock still 1.500, the district losing 600 it asked for
+    assert (req["requested"], req["stock_on_hand"]) == (1500, 900)
+    [told] = desk12.replies_to(mid)
+    text = _flat(told.text)
+    assert "Sisa stok: 1.500 keping menjadi 900 keping" in text and "Jumlah yang dimohon" not in text
+    assert "30 hari x 110/hari - sisa 900 = 2.400" in text  # the arithmetic shows the new stock
+    assert "DISETUJUI sebanyak 1.500 keping" in text
+
