@@ -14,7 +14,7 @@ import pytest
 from mailbot.desk import Desk
 from tests.desk.conftest import WITA
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_follow_ups_own_words import BULUNGAN, REQUEST, Desk12, Out, answer_gmail
+from tests.desk.test_follow_ups_own_words import BULUNGAN, REQUEST, Desk12, Out, answer_gmail, dispatched
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -60,3 +60,27 @@ def test_a_stock_corrected_from_the_same_value_as_the_ask_corrects_the_stock(des
     assert "30 hari x 110/hari - sisa 900 = 2.400" in text  # the arithmetic shows the new stock
     assert "DISETUJUI sebanyak 1.500 keping" in text
 
+
+
+# 2. a receipt that turns over after parts reaches the managers, as the district is told ------------------------
+
+@pytest.mark.parametrize(("first", "second", "received"), [
+    ("Baru datang 1.500 keping pak, sisanya 500 menyusul katanya.",
+     "Kiriman susulan sudah sampai 600 keping, jadi total kami terima 2.100 keping.", 2100),
+    ("Kami terima dulu 1.000 keping, sisanya masih di ekspedisi.",
+     "Sisa kiriman sudah sampai 1.050 keping pak, jadi total kami terima 2.050 keping.", 2050),
+], ids=["susulan-total", "susulan-tiba"])
+def test_a_receipt_over_after_parts_tells_the_managers_as_the_district_is_told(
+        desk12: Desk12, first: str, second: str, received: int) -> None:
+    notice = dispatched(desk12)  # 2.000 to Bulungan
+    first_mid, _ = answer_gmail(desk12, notice, first)
+    [receipt] = desk12.replies_to(first_mid)
+    told_before = len(_to_managers(desk12))
+    mid, _ = answer_gmail(desk12, receipt, second)
+    [told] = desk12.replies_to(mid)
+    over = f"lebih {received - 2000}"
+    assert over in _flat(told.text)
+    managers = _to_managers(desk12)[told_before:]
+    said = "telah kami sampaikan kepada pimpinan" in _flat(told.text)
+    assert said == bool(managers)  # was: the district told so, the managers never mailed
+    assert len(managers) == 1 and over in managers[0].subject + _flat(managers[0].text)
