@@ -79,6 +79,11 @@ _NEW_ASKED_ONLY = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(vocabular
                                                                        reverse=True))) + r")\b")
 
 
+# The amount of the request said to be changed: "jumlahnya kami ubah menjadi", "jumlah tersebut kami revisi jadi".
+_AMOUNT_CHANGED = re.compile(r"\bjumlah(?:nya| tersebut| itu)? (?:kami |mohon |untuk )?(?:di)?"
+                             r"(?:ubah|ganti|revisi|ralat|koreksi|perbaiki)\w*\b[^0-9]{0,20}$")
+
+
 # The content of one bundle, right before its figure ("satu ikat isi 100 yang terselip"; mailbot.reader.vocabulary).
 _BUNDLE_CONTENT = re.compile(r"(?:^|(?<![\w-]))(?:" + "|".join(map(re.escape, vocabulary.BUNDLE_CONTENT_BEFORE))
                              + r")\s*$")
@@ -797,6 +802,10 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         if (name is None and requested is not None and "received" not in recorded and len(own_new) == 1
                 and not figures[i].old and _NEW_ASKED_ONLY.search(low)):
             # "tadi typo. Harusnya 2.500 keping": the one figure of a correction naming no field is the asked one
+            name = "requested"
+        if (name is None and requested is not None and "received" not in recorded and len(own_new) == 1
+                and _AMOUNT_CHANGED.search(_clause_before(low, f.start))):
+            # "jumlahnya kami ubah menjadi 2.600 keping": the amount of the request, changed, is the asked figure
             name = "requested"
         if name is None:
             if f.value in (requested, stock_on_hand, approved):

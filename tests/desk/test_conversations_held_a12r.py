@@ -84,3 +84,28 @@ def test_a_receipt_over_after_parts_tells_the_managers_as_the_district_is_told(
     said = "telah kami sampaikan kepada pimpinan" in _flat(told.text)
     assert said == bool(managers)  # was: the district told so, the managers never mailed
     assert len(managers) == 1 and over in managers[0].subject + _flat(managers[0].text)
+
+
+# 3. a revision outside the thread revises the one open request ---------------------------------------------------
+
+@pytest.mark.parametrize(("subject", "words", "requested"), [
+    ("Revisi jumlah permohonan blangko", "Bersama ini kami merevisi permohonan blangko KTP-el kami sebelumnya, "
+                                         "jumlahnya kami ubah menjadi 2.600 keping.", 2600),
+    ("Perubahan jumlah permohonan", "Dengan hormat, permohonan blangko kami sebelumnya jumlahnya kami ubah "
+                                    "menjadi 900 keping.", 900),
+    ("Permohonan blangko KTP-el", "Permohonan blangko KTP-el kami yang kemarin, jumlahnya kami revisi menjadi "
+                                  "1.400 keping.", 1400),
+], ids=["merevisi-blangko-ktp-el", "blangko-kami-sebelumnya", "yang-kemarin-revisi"])
+def test_a_revision_outside_the_thread_revises_the_open_request_in_place(desk12: Desk12, subject: str, words: str,
+                                                                       requested: int) -> None:
+    _asked(desk12, "750", "2.000")
+    assert desk12.request()["approved"] == 2000
+    mid, _ = desk12.send(BULUNGAN, subject, f"Yth. Bapak/Ibu,\n\n{words}\n\nHormat kami,\nDisdukcapil Bulungan")
+    # was: a second reference with no figure asked, or "not a request" in the queue while 2.000 stayed approved
+    assert desk12.request("BLK-2026-0002") is None
+    req = desk12.request()
+    assert req["requested"] == requested and req["approved"] != 2000
+    [told] = desk12.replies_to(mid)
+    text = _flat(told.text)
+    assert "[BLK-2026-0001]" in told.subject
+    assert "Jumlah yang dimohon: 2.000 keping menjadi" in text and "Perhitungan kami" in text
