@@ -109,3 +109,62 @@ def test_a_revision_outside_the_thread_revises_the_open_request_in_place(desk12:
     text = _flat(told.text)
     assert "[BLK-2026-0001]" in told.subject
     assert "Jumlah yang dimohon: 2.000 keping menjadi" in text and "Perhitungan kami" in text
+
+
+# 4. a manager's TOLAK of an appeal declines the appeal; the part approved before stands ---------------------------
+
+MALINAU = "disdukcapil@malinaukab.example"
+
+
+def _appealed(d: Desk12, words: str) -> tuple[int, Out]:
+    """Malinau asks 1.800 with 500 left, a part is approved, and it appeals; (the part, the managers' notice)."""
+    mid, _ = d.send(MALINAU, "Permohonan blangko KTP-el", REQUEST.format(stock=500, asked="1.800", name="Malinau"))
+    part = d.request()["approved"]
+    assert d.request()["state"] == "approved" and part < 1800
+    [partial] = d.replies_to(mid)
+    quoted = "\n".join(f"> {line}" for line in partial.text.splitlines())
+    told_before = len(_to_managers(d))
+    d.send(MALINAU, "Re: " + partial.subject, f"{words}\n\n{quoted}\n", in_reply_to=partial.message_id)
+    assert d.request()["state"] == "held"
+    [notice] = _to_managers(d)[told_before:]
+    return part, notice
+
+
+def _manager_answers(d: Desk12, notice: Out, words: str) -> tuple[str, dict[str, int]]:
+    quoted = "\n".join(f"> {line}" for line in notice.text.splitlines())
+    return d.send(MANAGERS[0], "Re: " + notice.subject, f"{words}\n\n{quoted}\n", in_reply_to=notice.message_id)
+
+
+@pytest.mark.parametrize(("appeal", "tolak"), [
+    ("Mohon dipertimbangkan kembali pak, kami tetap membutuhkan 1.800 keping karena ada pelayanan keliling.",
+     "TOLAK penambahan, cukup sesuai usulan sistem"),
+    ("Kami masih perlu 1.800 keping pak, sebab ada jemput bola di sekolah.",
+     "TOLAK jemput bola bisa dijadwalkan bulan depan"),
+], ids=["cukup-usulan", "jemput-bola"])
+def test_a_tolak_of_an_appeal_keeps_the_part_approved_and_says_so(desk12: Desk12, appeal: str, tolak: str) -> None:
+    part, notice = _appealed(desk12, appeal)
+    figure = f"{part:,}".replace(",", ".")
+    assert "TOLAK PAKSA" in notice.text and "tetap berlaku" in _flat(notice.text)  # the notice says what TOLAK does
+    n = len(desk12.out())
+    mid, _ = _manager_answers(desk12, notice, tolak)
+    req = desk12.request()
+    assert (req["state"], req["approved"]) == ("approved", part)  # was: rejected, the part silently withdrawn
+    new = desk12.out()[n:]
+    [district] = [o for o in new if MALINAU in o.to]
+    text = _flat(district.text)
+    assert f"{figure} keping" in text and "persetujuan sebelumnya tetap berlaku" in text
+    assert "TIDAK DAPAT KAMI SETUJUI" not in text
+    [confirm] = [o for o in new if o.to == [MANAGERS[0]]]
+    assert "persetujuan sebelumnya tetap" in _flat(confirm.text) and figure in confirm.text
+
+
+def test_a_tolak_paksa_of_an_appeal_rejects_the_whole_request_and_says_the_part_is_withdrawn(desk12: Desk12) -> None:
+    part, notice = _appealed(desk12, "Mohon ditinjau ulang pak, kami tetap membutuhkan 1.800 keping karena ada "
+                                     "perekaman massal.")
+    n = len(desk12.out())
+    _manager_answers(desk12, notice, "TOLAK PAKSA stok provinsi sedang menipis")
+    assert desk12.request()["state"] == "rejected"
+    [district] = [o for o in desk12.out()[n:] if MALINAU in o.to]
+    text = _flat(district.text)
+    assert "TIDAK DAPAT KAMI SETUJUI" in text
+    assert f"Persetujuan sebanyak {part:,} keping".replace(",", ".") in text and "BATALKAN" in text
