@@ -766,12 +766,43 @@ def reject(session: Session, desk: Desk, req: Request, reason: str, *, actor: st
     if not reason.strip():
         raise InvalidAction("a rejection needs a reason")
     # an approval the district was told of is withdrawn in so many words (and its commitment released)
-    withdrawn = req.approved if req.state == "approved" and req.approved else None
+    # (as is one set aside for the managers by the district's appeal or change, which the district was told of)
+    withdrawn = req.approved if req.state == "approved" and req.approved else set_aside_approval(session, req)
     _end(session, desk, req, action="reject", state="rejected", actor=actor, note=reason,
          reasons=[{"code": "manager", "via": via}], details={"reason": reason, "via": via, "withdrawn": withdrawn},
          template="reply_rejected", context={"reason": reason, "withdrawn": withdrawn})
     _close_items(session, desk, req, actor=actor, resolution=f"diputuskan: ditolak ({reason})")
     return ActionOutcome("DITOLAK", None, reason)
+
+
+_APPROVALS = ("approve", "approve_partial", "propose")
+
+
+def set_aside_approval(session: Session, req: Request) -> int | None:
+    """The approval a held *req* had before the district's appeal or change set it aside for the managers (the
+    quantity the district was told it would receive); None when the request holds no such approval."""
+    from sqlalchemy import select
+    if req.state != "held":
+        return None
+    rows = session.scalars(select(Decision).where(Decision.request_pk == req.id).order_by(Decision.id.desc())).all()
+    if not rows or rows[0].outcome != "hold":
+        return None
+    earlier = next((d for d in rows if d.outcome not in ("hold", "updated")), None)
+    return earlier.quantity if earlier is not None and earlier.outcome in _APPROVALS and earlier.quantity else None
+
+
+def decline_change(session: Session, desk: Desk, req: Request, kept: int, reason: str, *, actor: str,
+                   via: str) -> ActionOutcome:
+    """A manager's TOLAK of what set *req*'s approval aside (an appeal for more, a raise): that is declined and
+    the earlier approval of *kept* stands again; the district is told both, with the manager's reason."""
+    if not reason.strip():
+        raise InvalidAction("a rejection needs a reason")
+    told = f"permintaan penambahan/perubahan tidak disetujui ({reason}); persetujuan sebelumnya tetap berlaku"
+    outcome = approve(session, desk, req, kept, actor=actor, via=via, told_reason=told)
+    repo.audit(session, at=desk.now(), actor=actor, action="decline-change", target=req.reference,
+               details={"kept": kept, "reason": reason, "via": via})
+    return ActionOutcome(f"PERMINTAAN PERUBAHAN DITOLAK; persetujuan sebelumnya tetap ({outcome.label})", kept,
+                         reason, told=outcome.told)
 
 
 def _end(session: Session, desk: Desk, req: Request, *, action: str, state: str, actor: str, note: str,

@@ -773,11 +773,12 @@ def shortfall(session: Session, desk: Desk, request: Request, *, shipped: int, r
     if found is not None and found.closed_at is None:
         before_text = f"{'lebih' if found.reason == 'surplus' else 'kurang'} {number(abs(found.quantity or 0))} keping"
         changed = found.quantity != shipped - received
-        part = rest_coming or ("menyusul" in (found.detail or "") and not part_arrived)
         found.reason, found.detail, found.quantity = reason, detail, shipped - received  # the latest count
-        if changed and not part:
-            # the district corrected its count to another difference ("lebih 100" became "kurang 50"): the
-            # managers hear of the one that stands, as the district is told they do
+        if changed and not rest_coming:
+            # the district corrected its count to another difference ("lebih 100" became "kurang 50"), or a part
+            # that followed one said to be coming left a difference, short or over: the managers hear of the one
+            # that stands, as the district's reply says they do (a count over what was shipped has nothing more
+            # coming, whatever the earlier count said)
             queue(session, desk, purpose=f"shortfall:{request.id}:{found.id}:{message.id}", category="notice",
                   template="notice_shortfall", to=desk.config.office.managers, request_pk=request.id,
                   context={"reference": request.reference, "district_name": desk.district_name(request.district),

@@ -659,9 +659,9 @@ def correction_target(session: Session, verdict: Verdict, trust: SenderTrust) ->
 # sebelumnya", "permohonan kami kemarin mohon dinaikkan jadi 2.500", a subject "Permohonan blangko (revisi)".
 _REVISES = re.compile(
     r"\b(?:merevisi|revisi|meralat|ralat|mengoreksi|koreksi|memperbaiki|perbaikan|mengubah|perubahan)\b[^.\n]{0,40}?"
-    r"\bpermohonan (?:kami |blangko |blanko )*(?:sebelumnya|kemarin|terdahulu|yang lalu|tadi|terakhir|"
+    r"\bpermohonan (?:[\w-]+ ){0,4}?(?:sebelumnya|kemarin|terdahulu|yang lalu|tadi|terakhir|"
     r"yang (?:kemarin|tadi|sebelumnya|lalu))\b|"
-    r"\bpermohonan (?:kami )?(?:sebelumnya|kemarin|terdahulu|yang lalu|tadi|yang (?:kemarin|tadi|sebelumnya))\b"
+    r"\bpermohonan (?:[\w-]+ ){0,4}?(?:sebelumnya|kemarin|terdahulu|yang lalu|tadi|yang (?:kemarin|tadi|sebelumnya))\b"
     r"[^.\n]{0,60}?\b(?:dinaikkan|dinaikan|diturunkan|diubah|dikurangi|ditambah\w*|menjadi|jadi|direvisi|"
     r"dikoreksi)\b|"
     r"\((?:revisi|ralat|koreksi)\)")

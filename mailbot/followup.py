@@ -79,6 +79,11 @@ _NEW_ASKED_ONLY = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(vocabular
                                                                        reverse=True))) + r")\b")
 
 
+# The amount of the request said to be changed: "jumlahnya kami ubah menjadi", "jumlah tersebut kami revisi jadi".
+_AMOUNT_CHANGED = re.compile(r"\bjumlah(?:nya| tersebut| itu)? (?:kami |mohon |untuk )?(?:di)?"
+                             r"(?:ubah|ganti|revisi|ralat|koreksi|perbaiki)\w*\b[^0-9]{0,20}$")
+
+
 # The content of one bundle, right before its figure ("satu ikat isi 100 yang terselip"; mailbot.reader.vocabulary).
 _BUNDLE_CONTENT = re.compile(r"(?:^|(?<![\w-]))(?:" + "|".join(map(re.escape, vocabulary.BUNDLE_CONTENT_BEFORE))
                              + r")\s*$")
@@ -775,6 +780,10 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
             continue  # the total the amount makes, restated ("ditambah 500 lagi, jadi total 1.500")
         name = f.field if f.field != "received" or "received" in recorded else None
         olds = [o for o in figures if o.old and o.pair == i]
+        if name is None and olds and olds[0].field in FIELDS and recorded.get(olds[0].field) == olds[0].value:
+            # "sisa stok kami bukan 2.000 melainkan 1.200": the word before the old figure names it, even when the
+            # figure asked has the same value
+            name = olds[0].field
         if name is None and olds:
             # "1.000, bukan 1.800": the old figure says which of the request's figures it was; once the blanks
             # arrived, the count received before the figure asked ("ternyata isinya hanya 1.950 keping, bukan
@@ -793,6 +802,10 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         if (name is None and requested is not None and "received" not in recorded and len(own_new) == 1
                 and not figures[i].old and _NEW_ASKED_ONLY.search(low)):
             # "tadi typo. Harusnya 2.500 keping": the one figure of a correction naming no field is the asked one
+            name = "requested"
+        if (name is None and requested is not None and "received" not in recorded and len(own_new) == 1
+                and _AMOUNT_CHANGED.search(_clause_before(low, f.start))):
+            # "jumlahnya kami ubah menjadi 2.600 keping": the amount of the request, changed, is the asked figure
             name = "requested"
         if name is None:
             if f.value in (requested, stock_on_hand, approved):

@@ -520,8 +520,15 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                 if unconfirmed is not None:
                     _command_error(session, desk, message, verdict, trust, unconfirmed, target)
                     return MessageOutcome.MANAGER_COMMAND_UNCONFIRMED
-                outcome = actions.reject(session, desk, target, command.reason or "", actor=actor,
-                                         via=f"message:{message.id}")
+                kept = None if command.forced else actions.set_aside_approval(session, target)
+                if kept is not None:
+                    # TOLAK of an appeal or change that set an approval aside declines that, and the approval the
+                    # district was told of stands; TOLAK PAKSA rejects the whole request
+                    outcome = actions.decline_change(session, desk, target, kept, command.reason or "",
+                                                     actor=actor, via=f"message:{message.id}")
+                else:
+                    outcome = actions.reject(session, desk, target, command.reason or "", actor=actor,
+                                             via=f"message:{message.id}")
     except ApprovalRefused as exc:
         _command_error(session, desk, message, verdict, trust,
                        f"permohonan {target.reference} tidak dapat disetujui: {exc.indonesian} "
