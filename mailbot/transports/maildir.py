@@ -26,8 +26,17 @@ def ensure_maildir(path: Path) -> None:
 
 
 def _unique_name(raw: bytes) -> str:
-    digest = hashlib.sha256(raw).hexdigest()[:16]
-    return f"{time.time_ns()}.P{os.getpid()}.{digest}.{socket.gethostname().replace('/', '-')}"
+    return _maildir_name(hashlib.sha256(raw).hexdigest()[:16])
+
+
+def _sized_name(size: int) -> str:
+    """The name of a message copied in chunks (its digest unknown until the end): its size in its place."""
+    return _maildir_name(str(size))
+
+
+def _maildir_name(unique: str) -> str:
+    """time.pid.unique.host, as Maildir names its files (a "/" in the host name would make a folder)."""
+    return f"{time.time_ns()}.P{os.getpid()}.{unique}.{socket.gethostname().replace('/', '-')}"
 
 
 def _land(path: Path, name: str, write: Callable[[BinaryIO], object]) -> Path:
@@ -46,16 +55,15 @@ def stage(path: Path, raw: bytes) -> Path:
 
 
 def stage_file(path: Path, source: Path) -> Path:
-    """Copy the file *source* into tmp/ in chunks, like stage()."""
-    name = f"{time.time_ns()}.P{os.getpid()}.{source.stat().st_size}.{socket.gethostname().replace('/', '-')}"
+    """Copy the file *source* into tmp/ in chunks (never read whole), like stage()."""
     with open(source, "rb") as src:
-        return _stage(path, name, lambda fh: shutil.copyfileobj(src, fh, 1 << 20))
+        return _stage(path, _sized_name(source.stat().st_size), lambda fh: shutil.copyfileobj(src, fh, 1 << 20))
 
 
 def stage_copy(path: Path, write: Callable[[BinaryIO], object], size: int) -> Path:
-    """A message that *write* copies into the file it is given, into tmp/, like stage()."""
-    name = f"{time.time_ns()}.P{os.getpid()}.{size}.{socket.gethostname().replace('/', '-')}"
-    return _stage(path, name, write)
+    """A message that *write* copies into the file it is given (in chunks, never read whole), into tmp/, like
+    stage()."""
+    return _stage(path, _sized_name(size), write)
 
 
 def publish(path: Path, staged: Sequence[Path]) -> None:
@@ -96,19 +104,6 @@ def _stage(path: Path, name: str, write: Callable[[BinaryIO], object]) -> Path:
 def deliver(path: Path, raw: bytes, name: str | None = None) -> Path:
     """Write *raw* into the Maildir at *path* (tmp/, fsync, rename into new/)."""
     return _land(path, name or _unique_name(raw), lambda fh: fh.write(raw))
-
-
-def deliver_file(path: Path, source: Path) -> Path:
-    """Copy the file *source* into the Maildir at *path* in chunks (never read whole), like deliver()."""
-    name = f"{time.time_ns()}.P{os.getpid()}.{source.stat().st_size}.{socket.gethostname().replace('/', '-')}"
-    with open(source, "rb") as src:
-        return _land(path, name, lambda fh: shutil.copyfileobj(src, fh, 1 << 20))
-
-
-def deliver_copy(path: Path, write: Callable[[BinaryIO], object], size: int) -> Path:
-    """Deliver a message that *write* copies into the file it is given (in chunks, never read whole)."""
-    name = f"{time.time_ns()}.P{os.getpid()}.{size}.{socket.gethostname().replace('/', '-')}"
-    return _land(path, name, write)
 
 
 def _header_block(path: Path, limit: int = 65536) -> bytes:
