@@ -37,6 +37,25 @@ def desk_dir(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture(scope="module")
+def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample desk of a test module: the shipped config with the sample inbox imported and processed."""
+    desk_dir = tmp_path_factory.mktemp("sample")
+    shutil.copy(ROOT / "config.toml", desk_dir / "config.toml")
+    (desk_dir / "var").mkdir()
+    assert mailbot(desk_dir, "import", *sorted(str(p) for p in EXAMPLES.glob("*.eml"))).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    return desk_dir
+
+
+@pytest.fixture
+def sample(sample_template: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the sample desk (the sample inbox processed) for a test that changes it."""
+    desk_dir = tmp_path / "desk"
+    shutil.copytree(sample_template, desk_dir)
+    return desk_dir
+
+
 def mailbot(desk_dir: Path, *args: str, timeout: float = 120,
             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real `mailbot` command line in a process of its own against *desk_dir*/config.toml, as

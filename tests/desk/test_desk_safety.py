@@ -18,24 +18,6 @@ import pytest
 from tests.desk.conftest import EXAMPLES, ROOT, mailbot
 
 
-@pytest.fixture(scope="module")
-def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    desk_dir = tmp_path_factory.mktemp("sample")
-    shutil.copy(ROOT / "config.toml", desk_dir / "config.toml")
-    (desk_dir / "var").mkdir()
-    assert mailbot(desk_dir, "import", *sorted(str(p) for p in EXAMPLES.glob("*.eml"))).returncode == 0
-    assert mailbot(desk_dir, "run", "--once").returncode == 0
-    return desk_dir
-
-
-@pytest.fixture
-def sample(sample_template: Path, tmp_path: Path) -> Path:
-    """A fresh copy of the sample desk (the sample inbox processed) for a test that changes it."""
-    desk_dir = tmp_path / "desk"
-    shutil.copytree(sample_template, desk_dir)
-    return desk_dir
-
-
 def _queued(desk_dir: Path) -> str:
     listed = mailbot(desk_dir, "outbox", "list")
     assert listed.returncode == 0, listed.stderr

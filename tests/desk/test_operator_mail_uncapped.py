@@ -3,31 +3,11 @@ on automatic replies neither counts nor stops it, and the command says truthfull
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 
-import pytest
-
-from tests.desk.conftest import EXAMPLES, ROOT, mailbot
+from tests.desk.conftest import mailbot
 from tests.desk.mailkit import set_guards
-
-
-@pytest.fixture(scope="module")
-def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    desk_dir = tmp_path_factory.mktemp("sample")
-    shutil.copy(ROOT / "config.toml", desk_dir / "config.toml")
-    (desk_dir / "var").mkdir()
-    assert mailbot(desk_dir, "import", *sorted(str(p) for p in EXAMPLES.glob("*.eml"))).returncode == 0
-    assert mailbot(desk_dir, "run", "--once").returncode == 0
-    return desk_dir
-
-
-@pytest.fixture
-def sample(sample_template: Path, tmp_path: Path) -> Path:
-    desk_dir = tmp_path / "desk"
-    shutil.copytree(sample_template, desk_dir)
-    return desk_dir
 
 
 def _district_mail(desk_dir: Path, reference: str) -> list[tuple[str, str | None]]:
