@@ -706,11 +706,11 @@ class Config(_Strict):
                              "raises the store above the reserve")
         for item in ITEMS:
             low = [(d, self.threshold_for(d.code)) for d in self.districts
-                   if d.opening_stock.get(item) and self.threshold_for(d.code) >= d.opening_stock[item]]
+                   if d.opening_stock.get(item) and self.threshold_for(d.code) > d.opening_stock[item]]
             if low:
                 named = ", ".join(f"{d.code} {d.name} ({_figure(d.opening_stock[item])} against "
                                   f"{_figure(threshold)})" for d, threshold in low)
-                found.append(f"threshold: the opening {item} stock of {len(low)} district(s) is at or below their "
+                found.append(f"threshold: the opening {item} stock of {len(low)} district(s) is below their "
                              f"low-stock threshold: {named}; the first run mails the managers a low-stock alert and "
                              "a shipment proposal for each (a zero too many in threshold?)")
         if stock.auto_approve_limit > stock.max_quantity_per_movement:

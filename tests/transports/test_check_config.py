@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import socketserver
 import subprocess
 import threading
@@ -142,21 +143,35 @@ def test_smtp_starttls_required_but_not_offered(dovecot: DovecotServer, smtp_ser
     assert "outbox.tls" in result.stderr and "does not offer STARTTLS" in result.stderr
 
 
+def _refusing_port() -> socket.socket:
+    """A socket bound to a loopback port and not listening: connections to the port are refused, and while it is
+    held no other test's server can take the port (a port a stopped server freed can be, in parallel workers)."""
+    held = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    held.bind(("127.0.0.1", 0))
+    return held
+
+
 def test_unreachable_servers(dovecot: DovecotServer, smtp_server: SmtpServer, tmp_path: Path) -> None:
     config = write_desk_config(tmp_path, dovecot, smtp_server)
-    smtp_server.stop()
-    result = check(config, "--connect", password=dovecot.password)
-    # nothing listening (a server restarting) is what run tries again: not reachable now, exit 1, in words (was a
-    # configuration error, exit 2, "cannot reach ...: [Errno 111] Connection refused")
+    with _refusing_port() as smtp_gone, _refusing_port() as imap_gone:
+        refused_smtp, refused_imap = smtp_gone.getsockname()[1], imap_gone.getsockname()[1]
+        text = config.read_text()
+        assert text.count(f"port = {smtp_server.port}\n") == 1
+        config.write_text(text.replace(f"port = {smtp_server.port}\n", f"port = {refused_smtp}\n"))
+        result = check(config, "--connect", password=dovecot.password)
+        # nothing listening (a server restarting) is what run tries again: not reachable now, exit 1, in words (was
+        # a configuration error, exit 2, "cannot reach ...: [Errno 111] Connection refused")
+        assert result.returncode == 1, result.stderr
+        assert result.stderr.strip().splitlines() == [
+            f"mailbot: temporary failure: outbox: the SMTP server {smtp_server.host}:{refused_smtp} is not reachable "
+            "now: nothing listens on that port (the connection was refused); mailbot run tries again; check that the "
+            "server runs, and outbox.host and port"], result.stderr
+        text = config.read_text()
+        assert text.count(f"port = {dovecot.port}\n") == 1
+        config.write_text(text.replace(f"port = {dovecot.port}\n", f"port = {refused_imap}\n"))
+        result = check(config, "--connect", password=dovecot.password)
     assert result.returncode == 1, result.stderr
-    assert result.stderr.strip().splitlines() == [
-        f"mailbot: temporary failure: outbox: the SMTP server {smtp_server.host}:{smtp_server.port} is not reachable "
-        "now: nothing listens on that port (the connection was refused); mailbot run tries again; check that the "
-        "server runs, and outbox.host and port"], result.stderr
-    dovecot.stop()
-    result = check(config, "--connect", password=dovecot.password)
-    assert result.returncode == 1, result.stderr
-    assert (f"inbox: the IMAP server {dovecot.host}:{dovecot.port} is not reachable now: nothing listens on that "
+    assert (f"inbox: the IMAP server {dovecot.host}:{refused_imap} is not reachable now: nothing listens on that "
             "port (the connection was refused)") in result.stderr and "Errno" not in result.stderr, result.stderr
 
 
