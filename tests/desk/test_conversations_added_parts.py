@@ -17,7 +17,7 @@ import pytest
 from mailbot.desk import Desk
 from tests.desk.conftest import WITA
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_follow_ups_own_words import BULUNGAN, REQUEST, Desk12, Out, answer_gmail, dispatched
+from tests.desk.test_follow_ups_own_words import BULUNGAN, REQUEST, Desk12, Out, answer_gmail, dispatched, flat
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -27,22 +27,8 @@ def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
     return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
 
 
-def _flat(text: str) -> str:
-    return " ".join(text.split())
 
 
-def _to_managers(d: Desk12) -> list[Out]:
-    return [o for o in d.out() if set(MANAGERS) <= set(o.to)]
-
-
-def _on_hand(d: Desk12, district: str = "65.01") -> int:
-    return int(d.db().execute("select sum(on_hand) from ledger_entries where location = ?",
-                              (district,)).fetchone()[0])
-
-
-def _open_gaps(d: Desk12) -> list[int]:
-    return [r[0] for r in d.db().execute("select quantity from attention_items where kind = 'discrepancy' "
-                                         "and closed_at is null")]
 
 
 # 1. a further part of a split delivery adds to the count received ------------------------------------------
@@ -58,22 +44,22 @@ def _open_gaps(d: Desk12) -> list[int]:
 def test_a_further_part_adds_to_the_count_received_and_the_managers_hear_the_difference_left(
         desk12: Desk12, first: str, second: str, received: int) -> None:
     notice = dispatched(desk12)  # 2.000 to Bulungan
-    before = _on_hand(desk12)
+    before = desk12.on_hand()
     first_mid, _ = answer_gmail(desk12, notice, first)
     [receipt] = desk12.replies_to(first_mid)
-    told_before = len(_to_managers(desk12))
+    told_before = len(desk12.to_managers())
     mid, outcome = answer_gmail(desk12, receipt, second)
     assert outcome == {"receipt-corrected": 1}
-    assert _on_hand(desk12) - before == received  # was: the second part's figure alone, the first one lost
-    assert _open_gaps(desk12) == [2000 - received]
+    assert desk12.on_hand() - before == received  # was: the second part's figure alone, the first one lost
+    assert desk12.open_gaps() == [2000 - received]
     [told] = desk12.replies_to(mid)
-    text = _flat(told.text)
+    text = flat(told.text)
     figure = f"{received:,}".replace(",", ".")
     assert f"seluruh penerimaan kini tercatat {figure} keping" in text and "telah kami ubah dari" not in text
-    managers = _to_managers(desk12)[told_before:]
+    managers = desk12.to_managers()[told_before:]
     assert len(managers) == 1  # was: none, the difference still said to be "menyusul"
     assert f"kurang {2000 - received:,}".replace(",", ".") in managers[0].subject
-    assert "kiriman berikutnya telah diterima" in _flat(managers[0].text)
+    assert "kiriman berikutnya telah diterima" in flat(managers[0].text)
 
 
 # 2. the same relative change sent twice is applied once -------------------------------------------------------
@@ -102,7 +88,7 @@ def test_the_same_relative_change_sent_twice_is_applied_once(desk12: Desk12, wor
     assert outcome == {"follow-up-queued": 1}
     assert desk12.queue(again) == {"repeated_change"}
     [told] = desk12.replies_to(again)
-    assert "tidak kami terapkan lagi" in _flat(told.text) and "[BLK-2026-0001]" in told.subject
+    assert "tidak kami terapkan lagi" in flat(told.text) and "[BLK-2026-0001]" in told.subject
     assert len(desk12.replies_to(first)) == 1
 
 
@@ -127,7 +113,7 @@ def test_a_correction_of_the_amount_added_corrects_the_added_part(desk12: Desk12
     assert row["requested"] == requested, outcome  # was: the amount taken for the whole request (400, 100, ...)
     assert row["state"] == "approved" and row["approved"] == requested
     [answer] = desk12.replies_to(mid)
-    assert f"menjadi {requested:,} keping".replace(",", ".") in _flat(answer.text)
+    assert f"menjadi {requested:,} keping".replace(",", ".") in flat(answer.text)
 
 
 # 4. the whole figure asked again after a partial approval is an appeal ---------------------------------------
@@ -149,12 +135,12 @@ def test_the_whole_figure_asked_again_after_a_partial_approval_goes_to_the_manag
     assert row["state"] == "approved" and row["approved"] < 1800  # a part approved
     [partial] = desk12.replies_to(mid)
     quoted = "\n".join(f"> {line}" for line in partial.text.splitlines())
-    told_before = len(_to_managers(desk12))
+    told_before = len(desk12.to_managers())
     answer, outcome = desk12.send(MALINAU, "Re: " + partial.subject, f"{words}\n\n{quoted}\n",
                                   in_reply_to=partial.message_id)
     assert outcome != {"follow-up-confirmed": 1}  # was: recorded as a confirmation, nobody told
     assert desk12.request()["state"] == "held"
-    assert len(_to_managers(desk12)) == told_before + 1
+    assert len(desk12.to_managers()) == told_before + 1
     [told] = desk12.replies_to(answer)
     assert "pimpinan" in told.text and "[BLK-2026-0001]" in told.subject
 
@@ -179,7 +165,7 @@ def test_a_new_need_in_the_thread_of_a_received_request_is_a_new_request(desk12:
     assert desk12.request()["state"] == "received"
     [told] = desk12.replies_to(mid)
     assert "[BLK-2026-0002]" in told.subject
-    assert "terpisah dari permohonan BLK-2026-0001 yang telah selesai" in _flat(told.text)
+    assert "terpisah dari permohonan BLK-2026-0001 yang telah selesai" in flat(told.text)
     stated = desk12.db().execute("select quantity from stated_stock where district = '65.01' and item = 'ktp-el' "
                                  "order by id desc limit 1").fetchone()
     assert stated[0] == stock  # was: the request's 750 and the receipt, the district's own figure lost
@@ -220,12 +206,12 @@ def test_an_appeal_with_a_figure_in_its_reason_goes_to_the_managers(desk12: Desk
     desk12.send(MANAGERS[1], "Re: " + notice.subject, f"SETUJU 3.000\n\n{quoted}\n", in_reply_to=notice.message_id)
     assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", 3000)
     [partial] = [o for o in desk12.out() if NUNUKAN in o.to and "SEBAGIAN" in o.text]
-    told_before = len(_to_managers(desk12))
+    told_before = len(desk12.to_managers())
     quoted = "\n".join(f"> {line}" for line in partial.text.splitlines())
     mid, outcome = desk12.send(NUNUKAN, "Re: " + partial.subject, f"{words}\n\n{quoted}\n",
                                in_reply_to=partial.message_id)
     assert desk12.request()["state"] == "held", outcome  # was: a figure in doubt, queued, managers not told
-    assert len(_to_managers(desk12)) == told_before + 1
+    assert len(desk12.to_managers()) == told_before + 1
     assert not desk12.queue(mid) - {"appeal"}
 
 
@@ -238,7 +224,7 @@ def test_an_appeal_with_a_figure_in_its_reason_goes_to_the_managers(desk12: Desk
 def test_the_rest_said_to_be_on_a_ship_is_a_partial_receipt(desk12: Desk12, words: str) -> None:
     notice = dispatched(desk12)
     answer_gmail(desk12, notice, words)
-    [told] = [o for o in _to_managers(desk12) if o.purpose.startswith("shortfall:")]
+    [told] = [o for o in desk12.to_managers() if o.purpose.startswith("shortfall:")]
     assert "Penerimaan sebagian" in told.subject  # was: "Selisih penerimaan ...", a final shortfall
 
 
@@ -258,7 +244,7 @@ def test_a_command_on_a_rejected_request_lists_no_commands(desk12: Desk12, comma
     assert desk12.request()["state"] == "rejected"
     mid, _ = desk12.send(kabid, "Re: " + notice.subject, f"{command}\n\n{quoted}\n", in_reply_to=notice.message_id)
     [told] = desk12.replies_to(mid)
-    text = _flat(told.text)
+    text = flat(told.text)
     assert "sudah DITOLAK sebelumnya" in text
     assert "SETUJU 1.500" not in text and "TOLAK <alasan>" not in text  # was: all four commands listed
     assert "permohonan baru" in text

@@ -14,7 +14,7 @@ import pytest
 from mailbot.desk import Desk
 from tests.desk.conftest import WITA
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_follow_ups_own_words import BULUNGAN, REQUEST, Desk12, Out, answer_gmail, dispatched
+from tests.desk.test_follow_ups_own_words import BULUNGAN, REQUEST, Desk12, Out, answer_gmail, dispatched, flat
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -24,12 +24,6 @@ def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
     return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
 
 
-def _flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _to_managers(d: Desk12) -> list[Out]:
-    return [o for o in d.out() if set(MANAGERS) <= set(o.to)]
 
 
 def _asked(d: Desk12, stock: str, asked: str) -> Out:
@@ -55,7 +49,7 @@ def test_a_stock_corrected_from_the_same_value_as_the_ask_corrects_the_stock(des
     # was: requested 900 and stock still 1.500, the district losing 600 it asked for
     assert (req["requested"], req["stock_on_hand"]) == (1500, 900)
     [told] = desk12.replies_to(mid)
-    text = _flat(told.text)
+    text = flat(told.text)
     assert "Sisa stok: 1.500 keping menjadi 900 keping" in text and "Jumlah yang dimohon" not in text
     assert "30 hari x 110/hari - sisa 900 = 2.400" in text  # the arithmetic shows the new stock
     assert "DISETUJUI sebanyak 1.500 keping" in text
@@ -75,15 +69,15 @@ def test_a_receipt_over_after_parts_tells_the_managers_as_the_district_is_told(
     notice = dispatched(desk12)  # 2.000 to Bulungan
     first_mid, _ = answer_gmail(desk12, notice, first)
     [receipt] = desk12.replies_to(first_mid)
-    told_before = len(_to_managers(desk12))
+    told_before = len(desk12.to_managers())
     mid, _ = answer_gmail(desk12, receipt, second)
     [told] = desk12.replies_to(mid)
     over = f"lebih {received - 2000}"
-    assert over in _flat(told.text)
-    managers = _to_managers(desk12)[told_before:]
-    said = "telah kami sampaikan kepada pimpinan" in _flat(told.text)
+    assert over in flat(told.text)
+    managers = desk12.to_managers()[told_before:]
+    said = "telah kami sampaikan kepada pimpinan" in flat(told.text)
     assert said == bool(managers)  # was: the district told so, the managers never mailed
-    assert len(managers) == 1 and over in managers[0].subject + _flat(managers[0].text)
+    assert len(managers) == 1 and over in managers[0].subject + flat(managers[0].text)
 
 
 # 3. a revision outside the thread revises the one open request ---------------------------------------------------
@@ -106,7 +100,7 @@ def test_a_revision_outside_the_thread_revises_the_open_request_in_place(desk12:
     req = desk12.request()
     assert req["requested"] == requested and req["approved"] != 2000
     [told] = desk12.replies_to(mid)
-    text = _flat(told.text)
+    text = flat(told.text)
     assert "[BLK-2026-0001]" in told.subject
     assert "Jumlah yang dimohon: 2.000 keping menjadi" in text and "Perhitungan kami" in text
 
@@ -123,10 +117,10 @@ def _appealed(d: Desk12, words: str) -> tuple[int, Out]:
     assert d.request()["state"] == "approved" and part < 1800
     [partial] = d.replies_to(mid)
     quoted = "\n".join(f"> {line}" for line in partial.text.splitlines())
-    told_before = len(_to_managers(d))
+    told_before = len(d.to_managers())
     d.send(MALINAU, "Re: " + partial.subject, f"{words}\n\n{quoted}\n", in_reply_to=partial.message_id)
     assert d.request()["state"] == "held"
-    [notice] = _to_managers(d)[told_before:]
+    [notice] = d.to_managers()[told_before:]
     return part, notice
 
 
@@ -144,18 +138,18 @@ def _manager_answers(d: Desk12, notice: Out, words: str) -> tuple[str, dict[str,
 def test_a_tolak_of_an_appeal_keeps_the_part_approved_and_says_so(desk12: Desk12, appeal: str, tolak: str) -> None:
     part, notice = _appealed(desk12, appeal)
     figure = f"{part:,}".replace(",", ".")
-    assert "TOLAK PAKSA" in notice.text and "tetap berlaku" in _flat(notice.text)  # the notice says what TOLAK does
+    assert "TOLAK PAKSA" in notice.text and "tetap berlaku" in flat(notice.text)  # the notice says what TOLAK does
     n = len(desk12.out())
     mid, _ = _manager_answers(desk12, notice, tolak)
     req = desk12.request()
     assert (req["state"], req["approved"]) == ("approved", part)  # was: rejected, the part silently withdrawn
     new = desk12.out()[n:]
     [district] = [o for o in new if MALINAU in o.to]
-    text = _flat(district.text)
+    text = flat(district.text)
     assert f"{figure} keping" in text and "persetujuan sebelumnya tetap berlaku" in text
     assert "TIDAK DAPAT KAMI SETUJUI" not in text
     [confirm] = [o for o in new if o.to == [MANAGERS[0]]]
-    assert "persetujuan sebelumnya tetap" in _flat(confirm.text) and figure in confirm.text
+    assert "persetujuan sebelumnya tetap" in flat(confirm.text) and figure in confirm.text
 
 
 def test_a_tolak_paksa_of_an_appeal_rejects_the_whole_request_and_says_the_part_is_withdrawn(desk12: Desk12) -> None:
@@ -165,6 +159,6 @@ def test_a_tolak_paksa_of_an_appeal_rejects_the_whole_request_and_says_the_part_
     _manager_answers(desk12, notice, "TOLAK PAKSA stok provinsi sedang menipis")
     assert desk12.request()["state"] == "rejected"
     [district] = [o for o in desk12.out()[n:] if MALINAU in o.to]
-    text = _flat(district.text)
+    text = flat(district.text)
     assert "TIDAK DAPAT KAMI SETUJUI" in text
     assert f"Persetujuan sebanyak {part:,} keping".replace(",", ".") in text and "BATALKAN" in text

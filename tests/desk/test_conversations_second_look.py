@@ -18,7 +18,7 @@ from mailbot.desk import Desk
 from mailbot.store import repo
 from tests.desk.conftest import WITA
 from tests.desk.mailkit import MANAGERS, SetClock
-from tests.desk.test_follow_ups_own_words import NUNUKAN, REQUEST, Desk12, Out, answer_gmail, dispatched
+from tests.desk.test_follow_ups_own_words import NUNUKAN, REQUEST, Desk12, Out, answer_gmail, dispatched, flat
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -36,22 +36,8 @@ def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk], clock: SetClock)
     return Desk12(desk_dir, open_test_desk(clock=clock))
 
 
-def _flat(text: str) -> str:
-    return " ".join(text.split())
 
 
-def _to_managers(d: Desk12) -> list[Out]:
-    return [o for o in d.out() if set(MANAGERS) <= set(o.to)]
-
-
-def _on_hand(d: Desk12, district: str = "65.01") -> int:
-    return int(d.db().execute("select sum(on_hand) from ledger_entries where location = ?",
-                              (district,)).fetchone()[0])
-
-
-def _open_gaps(d: Desk12) -> list[int]:
-    return [r[0] for r in d.db().execute("select quantity from attention_items where kind = 'discrepancy' "
-                                         "and closed_at is null")]
 
 
 def _held(d: Desk12, stock: int = 500) -> Out:
@@ -92,18 +78,18 @@ def _rejected(d: Desk12) -> Out:
 def test_a_recount_without_the_old_figure_corrects_the_count_received(
         desk12: Desk12, first: str, words: str, received: int, gap: int | None) -> None:
     notice = dispatched(desk12)  # 2.000 to Bulungan
-    before = _on_hand(desk12)
+    before = desk12.on_hand()
     receipt_mid, _ = answer_gmail(desk12, notice, first)
     [receipt] = desk12.replies_to(receipt_mid)
-    told_before = len(_to_managers(desk12))
+    told_before = len(desk12.to_managers())
     mid, outcome = answer_gmail(desk12, receipt, words)
     assert outcome == {"receipt-corrected": 1}  # was: follow-up-queued, "akan dibaca ... oleh petugas kami"
-    assert _on_hand(desk12) - before == received
-    assert _open_gaps(desk12) == ([gap] if gap else [])
+    assert desk12.on_hand() - before == received
+    assert desk12.open_gaps() == ([gap] if gap else [])
     [told] = desk12.replies_to(mid)
-    text = _flat(told.text)
+    text = flat(told.text)
     assert f"menjadi {received:,}".replace(",", ".") in text and "akan dibaca" not in text
-    managers = _to_managers(desk12)[told_before:]
+    managers = desk12.to_managers()[told_before:]
     assert len(managers) == 1  # told once: the new difference, or that it is closed
     assert ("Selisih penerimaan" in managers[0].subject) and (("kurang 50" in managers[0].subject) if gap
                                                               else "selesai" in managers[0].subject)
@@ -124,7 +110,7 @@ def test_a_status_question_after_dispatch_is_told_the_dispatch(desk12: Desk12, c
     mid, outcome = answer_gmail(desk12, notice, words)
     assert outcome == {"reminder": 1}  # was: follow-up-question with the generic acknowledgement
     [told] = desk12.replies_to(mid)
-    text = _flat(told.text)
+    text = flat(told.text)
     assert "telah kami kirim pada 5 Desember 2026 sebanyak 2.000 keping" in text and "akan dibaca" not in text
 
 
@@ -132,25 +118,25 @@ def test_a_status_question_after_dispatch_is_told_the_dispatch(desk12: Desk12, c
 
 def test_an_appeal_after_a_rejection_reaches_the_managers_at_once_and_once(desk12: Desk12, clock: SetClock) -> None:
     rejection = _rejected(desk12)
-    told_before = len(_to_managers(desk12))
+    told_before = len(desk12.to_managers())
     mid, outcome = _answer(desk12, NUNUKAN, rejection,
                            "Mohon dipertimbangkan kembali pak, stok kami tinggal 200 keping.")
     assert outcome == {"follow-up-appealed": 1}  # was: follow-up-queued, left for the 24-hour alert
     row = desk12.request()
     assert (row["state"], row["stock_on_hand"]) == ("rejected", 500)  # a person's decision is not undone
-    [notice] = _to_managers(desk12)[told_before:]
+    [notice] = desk12.to_managers()[told_before:]
     assert "Mohon dipertimbangkan kembali" in notice.subject and "BLK-2026-0001" in notice.subject
-    body = _flat(notice.text)
+    body = flat(notice.text)
     assert "stok provinsi diprioritaskan untuk kabupaten lain" in body and "500 keping menjadi 200 keping" in body
     [told] = desk12.replies_to(mid)
-    text = _flat(told.text)
+    text = flat(told.text)
     assert "[BLK-2026-0001]" in told.subject and "telah kami teruskan kepada pimpinan" in text
     assert "akan dibaca" not in text
     assert desk12.queue(mid) == {"appeal"}
     # the queue's waiting alert never tells the managers a second time
     clock.now = START + timedelta(hours=25)
     watch.check_alerts(desk12.desk)
-    assert not [o for o in _to_managers(desk12) if "Mohon dipertimbangkan kembali pak" in o.text
+    assert not [o for o in desk12.to_managers() if "Mohon dipertimbangkan kembali pak" in o.text
                 and o.message_id != notice.message_id]
 
 
@@ -162,7 +148,7 @@ def test_a_new_ask_after_a_rejection_is_judged_on_the_stock_it_states(desk12: De
     row = desk12.request("BLK-2026-0002")
     assert (row["requested"], row["stock_on_hand"], row["approved"]) == (1000, 200, 1000)
     [told] = desk12.replies_to(mid)
-    assert "sisa 200 = 3.700" in _flat(told.text)
+    assert "sisa 200 = 3.700" in flat(told.text)
 
 
 # 5. a count given against the shipment or beside the difference ---------------------------------------------------
@@ -174,16 +160,16 @@ def test_a_new_ask_after_a_rejection_is_judged_on_the_stock_it_states(desk12: De
 def test_a_count_beside_the_shipment_or_the_difference_is_the_receipt(desk12: Desk12, words: str,
                                                                        received: int) -> None:
     notice = dispatched(desk12)
-    before = _on_hand(desk12)
-    told_before = len(_to_managers(desk12))
+    before = desk12.on_hand()
+    told_before = len(desk12.to_managers())
     mid, outcome = answer_gmail(desk12, notice, words)
     assert outcome == {"receipt": 1}  # was: asked back (or queued as unclear)
-    assert _on_hand(desk12) - before == received
-    assert _open_gaps(desk12) == [2000 - received]
-    [managers] = _to_managers(desk12)[told_before:]
+    assert desk12.on_hand() - before == received
+    assert desk12.open_gaps() == [2000 - received]
+    [managers] = desk12.to_managers()[told_before:]
     assert f"kurang {2000 - received}" in managers.subject
     [told] = desk12.replies_to(mid)
-    text = _flat(told.text)
+    text = flat(told.text)
     assert f"sebanyak {received:,} keping".replace(",", ".") in text and f"kurang {2000 - received} keping" in text
 
 
@@ -196,7 +182,7 @@ def test_a_reminder_reaches_the_managers_once(desk12: Desk12, clock: SetClock) -
     assert outcome == {"reminder": 1}
     clock.now = START + timedelta(days=4, hours=2)
     watch.check_alerts(desk12.desk)
-    about = [o for o in _to_managers(desk12) if "Izin mengingatkan kembali" in o.text]
+    about = [o for o in desk12.to_managers() if "Izin mengingatkan kembali" in o.text]
     # was 2: the reminder notice, then the queue's waiting alert about the same reminder a day later
     assert [o.purpose.split(":")[0] for o in about] == ["reminder"]
     assert desk12.queue(mid) == {"reminder"}  # still listed for a person, in the digest
@@ -215,7 +201,7 @@ def test_after_dispatch_a_manager_is_offered_no_decision(desk12: Desk12) -> None
     for words in ("TOLAK stok provinsi menipis", "Setuju pak kalau bisa"):
         mid, _ = _answer(desk12, KABID, notice, words)
         [told] = desk12.replies_to(mid)
-        text = _flat(told.text)
+        text = flat(told.text)
         assert "PAKSA" not in text and "SETUJU 1.500" not in text  # was: every command, TOLAK PAKSA too
         assert "blangkonya sudah dikirim" in text
 
@@ -224,7 +210,7 @@ def test_before_an_approval_tolak_paksa_is_not_offered(desk12: Desk12) -> None:
     _held(desk12)
     mid, _ = _answer(desk12, KABID, _held_notice(desk12), "Setuju pak kalau bisa")
     [told] = desk12.replies_to(mid)
-    text = _flat(told.text)
+    text = flat(told.text)
     assert "TOLAK <alasan>" in text and "TOLAK PAKSA" not in text
 
 
@@ -241,7 +227,7 @@ def test_a_correction_taken_back_restores_the_figures_and_decides_again(desk12: 
     row = desk12.request()
     assert (row["stock_on_hand"], row["requested"], row["approved"], row["state"]) == (500, 4000, 3400, "held")
     [told] = desk12.replies_to(mid)
-    text = _flat(told.text)
+    text = flat(told.text)
     assert "kami kembalikan seperti semula" in text and "Sisa stok: 200 keping menjadi 500 keping" in text
     assert "sisa 500 = 3.400" in text
     assert not desk12.queue(mid) - {"reconcile"}  # the stock stated again, far from the ledger: for a person
@@ -256,5 +242,5 @@ def test_a_managers_approval_for_now_is_a_partial_approval_told_as_such(desk12: 
     row = desk12.request()
     assert (row["state"], row["approved"]) == ("approved", 2000)
     [district] = [o for o in desk12.out() if NUNUKAN in o.to and "DISETUJUI SEBAGIAN" in o.text]
-    text = _flat(district.text)
+    text = flat(district.text)
     assert re.search(r"diputuskan oleh pimpinan .*DISETUJUI SEBAGIAN, yaitu 2\.000 keping", text)

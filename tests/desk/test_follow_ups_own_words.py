@@ -102,9 +102,29 @@ class Desk12:
             "select a.reason from attention_items a join messages m on m.id = a.message_pk "
             "where a.closed_at is null and m.message_id = ?", (message_id,))}
 
+    def to_managers(self) -> list[Out]:
+        """The mails the desk queued to the managers (all of them among the recipients)."""
+        return [o for o in self.out() if set(MANAGERS) <= set(o.to)]
+
+    def on_hand(self, district: str = "65.01") -> int:
+        """The district's KTP-el and KIA on hand together, by the ledger."""
+        return int(self.db().execute("select sum(on_hand) from ledger_entries where location = ?",
+                                     (district,)).fetchone()[0])
+
+    def open_gaps(self) -> list[int]:
+        """The quantities of the receipt differences still open in the queue."""
+        return [r[0] for r in self.db().execute("select quantity from attention_items where kind = 'discrepancy' "
+                                                "and closed_at is null")]
+
     def ledger_kinds(self) -> list[str]:
         return [r[0] for r in self.db().execute("select kind from ledger_entries where location = '65.01' "
                                                 "and source not like 'opening%' order by id")]
+
+
+
+def flat(text: str) -> str:
+    """*text* with every run of white space one space (a mail's lines folded back)."""
+    return " ".join(text.split())
 
 
 @pytest.fixture

@@ -24,9 +24,6 @@ def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
     return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
 
 
-def _on_hand(d: Desk12) -> int:
-    return int(d.db().execute("select sum(on_hand) from ledger_entries where location = '65.01'").fetchone()[0])
-
 
 @pytest.mark.parametrize("words", [
     "Blangko sudah kami terima pak, tetapi kurang 100 keping dari surat jalan.",
@@ -35,11 +32,11 @@ def _on_hand(d: Desk12) -> int:
 ])
 def test_a_shortfall_said_of_the_shipment_books_the_shipment_less_it(desk12: Desk12, words: str) -> None:
     notice = dispatched(desk12)  # 2.000 dispatched to Bulungan
-    before = _on_hand(desk12)
+    before = desk12.on_hand()
     mid, outcome = answer_gmail(desk12, notice, words)
     assert outcome == {"receipt": 1}
     assert desk12.request()["state"] == "received"
-    assert _on_hand(desk12) - before == 1900  # was 100: the shortfall booked as the count
+    assert desk12.on_hand() - before == 1900  # was 100: the shortfall booked as the count
     [gap] = desk12.db().execute("select quantity from attention_items where kind = 'discrepancy'").fetchall()
     assert gap["quantity"] == 100
     [managers] = [o for o in desk12.out() if "Selisih penerimaan" in o.subject]
@@ -56,10 +53,10 @@ def test_a_shortfall_said_of_the_shipment_books_the_shipment_less_it(desk12: Des
 ])
 def test_a_shortfall_said_alone_is_asked_back_and_books_nothing(desk12: Desk12, words: str) -> None:
     notice = dispatched(desk12)
-    before = _on_hand(desk12)
+    before = desk12.on_hand()
     mid, _ = answer_gmail(desk12, notice, words)
     assert desk12.request()["state"] == "dispatched"
-    assert _on_hand(desk12) == before and "receipt_confirmed" not in desk12.ledger_kinds()
+    assert desk12.on_hand() == before and "receipt_confirmed" not in desk12.ledger_kinds()
     assert not desk12.db().execute("select count(*) from attention_items where kind = 'discrepancy'").fetchone()[0]
     assert not [o for o in desk12.out() if "Selisih" in o.subject]
     [asked] = desk12.replies_to(mid)
@@ -75,13 +72,13 @@ def test_a_receipt_corrected_down_in_any_words_corrects_the_count_never_the_requ
                                             "Terima kasih.")
     [receipt] = desk12.replies_to(first)
     assert desk12.request()["state"] == "received"
-    before = _on_hand(desk12)
+    before = desk12.on_hand()
     mid, outcome = answer_gmail(desk12, receipt, "Mohon maaf ralat pak, setelah dibuka ternyata isinya hanya "
                                                  "1.950 keping, bukan 2.000.")
     assert outcome == {"receipt-corrected": 1}  # was a change of the figure requested, queued
     row = desk12.request()
     assert (row["state"], row["requested"]) == ("received", 2000)
-    assert _on_hand(desk12) - before == -50
+    assert desk12.on_hand() - before == -50
     [gap] = desk12.db().execute("select quantity from attention_items where kind = 'discrepancy' "
                                 "and closed_at is null").fetchall()
     assert gap["quantity"] == 50
@@ -125,9 +122,9 @@ def test_a_recount_to_the_figure_shipped_is_shown_back_as_the_count_received(des
 ])
 def test_a_surplus_said_of_the_shipment_books_the_shipment_and_what_came_over(desk12: Desk12, words: str) -> None:
     notice = dispatched(desk12)  # 2.000 dispatched to Bulungan
-    before = _on_hand(desk12)
+    before = desk12.on_hand()
     answer_gmail(desk12, notice, words)
-    assert _on_hand(desk12) - before == 2050  # was 50: the surplus booked as the count, a 1.950 shortfall opened
+    assert desk12.on_hand() - before == 2050  # was 50: the surplus booked as the count, a 1.950 shortfall opened
     [gap] = desk12.db().execute("select quantity from attention_items where kind = 'discrepancy'").fetchall()
     assert gap["quantity"] == -50  # a discrepancy's quantity is what is missing: below zero, what came over
 
@@ -138,7 +135,7 @@ def test_a_surplus_said_of_the_shipment_books_the_shipment_and_what_came_over(de
 ])
 def test_a_difference_said_alone_in_either_direction_books_nothing(desk12: Desk12, words: str) -> None:
     notice = dispatched(desk12)
-    before = _on_hand(desk12)
+    before = desk12.on_hand()
     answer_gmail(desk12, notice, words)
-    assert _on_hand(desk12) == before and "receipt_confirmed" not in desk12.ledger_kinds()
+    assert desk12.on_hand() == before and "receipt_confirmed" not in desk12.ledger_kinds()
     assert not [o for o in desk12.out() if "Selisih" in o.subject]
