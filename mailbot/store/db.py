@@ -140,8 +140,8 @@ def _not_a_desk(path: Path) -> str | None:
     return f"it is the SQLite database of another program, with the tables {shown}"
 
 
-def _sqlite_tables(file: Path) -> set[str] | None:
-    """The tables of the SQLite database *file*, or None when it is none or cannot be read.
+def _peek(file: Path, query: str) -> list[tuple[object, ...]] | None:
+    """The rows of *query* on the SQLite database *file*, or None when it is none or cannot be read.
 
     Read without creating or touching anything beside it: SQLite opening a WAL database even read-only
     makes its -wal and -shm, and a neighbour's -wal made so is a file a mistyped database.url could then
@@ -157,11 +157,17 @@ def _sqlite_tables(file: Path) -> set[str] | None:
         uri = f"{file.resolve().as_uri()}?{'mode=ro' if in_use else 'immutable=1'}"
         connection = sqlite3.connect(uri, uri=True, timeout=1)
         try:
-            return {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            return connection.execute(query).fetchall()
         finally:
             connection.close()
     except (OSError, sqlite3.Error):
         return None
+
+
+def _sqlite_tables(file: Path) -> set[str] | None:
+    """The tables of the SQLite database *file*, or None when it is none or cannot be read (_peek)."""
+    rows = _peek(file, "SELECT name FROM sqlite_master WHERE type = 'table'")
+    return None if rows is None else {str(row[0]) for row in rows}
 
 
 def other_desks(path: Path, *, at_most: int = 200) -> list[Path]:
@@ -183,21 +189,8 @@ def other_desks(path: Path, *, at_most: int = 200) -> list[Path]:
 
 
 def has_read_mail(file: Path) -> bool:
-    """Whether the SQLite database *file* is a mailbot desk that has read mail already (opened read-only)."""
-    import sqlite3
-
-    if not _is_desk(file):
-        return False
-    in_use = Path(f"{file}-wal").is_file() and Path(f"{file}-shm").is_file()
-    try:
-        connection = sqlite3.connect(f"{file.resolve().as_uri()}?{'mode=ro' if in_use else 'immutable=1'}",
-                                     uri=True, timeout=1)
-        try:
-            return connection.execute("SELECT 1 FROM messages LIMIT 1").fetchone() is not None
-        finally:
-            connection.close()
-    except sqlite3.Error:
-        return False
+    """Whether the SQLite database *file* is a mailbot desk that has read mail already (read as _peek reads)."""
+    return _is_desk(file) and bool(_peek(file, "SELECT 1 FROM messages LIMIT 1"))
 
 
 def _is_desk(file: Path) -> bool:
