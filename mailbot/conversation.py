@@ -286,12 +286,7 @@ def other_districts_request(session: Session, desk: Desk, message: Message, verd
                             trust: SenderTrust) -> MessageOutcome:
     """A cancellation or receipt about another district's request: no request changes; a person reads it and the
     district is told why nothing was done (never the other district's reference)."""
-    attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read",
-                        reason="other_districts_request", detail=_detail(verdict, []), district=trust.district,
-                        item=verdict.item, message=message)
-    attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=None,
-                          reason="other_districts_request")
-    return MessageOutcome.FOLLOW_UP_QUEUED
+    return _to_a_person(session, desk, message, verdict, trust, None, "other_districts_request")
 
 
 def cancellation_target(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:
@@ -744,10 +739,12 @@ def _detail(verdict: Verdict, changed: list[dict[str, object]]) -> str:
 
 
 def _to_a_person(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
-                 thread: Request, reason: str) -> MessageOutcome:
-    """A follow-up no rule acts on: in the queue for a person with *reason*, and the district told so once."""
+                 thread: Request | None, reason: str) -> MessageOutcome:
+    """A follow-up no rule acts on: in the queue for a person with *reason*, and the district told so once
+    (with no *thread*: of the sender's district and the blank the mail names)."""
     attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,
-                        detail=_detail(verdict, []), district=thread.district, item=thread.item,
-                        message=message, request=thread)
+                        detail=_detail(verdict, []),
+                        district=thread.district if thread is not None else trust.district,
+                        item=thread.item if thread is not None else verdict.item, message=message, request=thread)
     attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread, reason=reason)
     return MessageOutcome.FOLLOW_UP_QUEUED
