@@ -49,15 +49,15 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     if trust.is_manager:
         return manager_reply(session, desk, message, verdict, trust)
     thread = find_thread(session, verdict)
-    foreign = conversation.names_other_districts_request(session, verdict, trust, thread)
+    if (verdict.kind == "receipt" or followup.cancels(verdict.body_excerpt or "", "plain")) \
+            and conversation.names_other_districts_request(session, verdict, trust, thread):
+        # a cancellation or a receipt that names another district's request (in its thread, or by reference):
+        # never taken for one of the sender's own requests; a person reads it, the district is told so
+        return conversation.other_districts_request(session, desk, message, verdict, trust)
     if thread is not None and trust.district is not None and thread.district != trust.district:
         # a thread binds only its own district's mail: another district writing in it (a forwarded or
         # answered mail) starts a conversation of its own, and is never told of the other district's request
         thread = None
-    if foreign and (verdict.kind == "receipt" or followup.cancels(verdict.body_excerpt or "", "plain")):
-        # a cancellation or a receipt that names another district's request (in its thread, or by reference):
-        # never taken for one of the sender's own requests; a person reads it, the district is told so
-        return conversation.other_districts_request(session, desk, message, verdict, trust)
     if thread is not None and thread.state == "held" and not repo.sender_verified(session, thread):
         # a request no one could verify (perhaps a forgery in the district's name) waits for a person:
         # a verified sender's mail in its thread neither corrects it nor is linked to it
