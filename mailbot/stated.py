@@ -153,9 +153,13 @@ def latest(session: Session) -> dict[tuple[str, str], Stated]:
     """The latest stated stock per (district, item), with the ledger's on-hand beside it. A statement older
     than a delivery or an adjustment booked after it is rolled forward by those movements (a report's count
     is a statement of its own, so counts are never added)."""
-    found: dict[tuple[str, str], StatedStock] = {}
-    for row in session.scalars(select(StatedStock).order_by(StatedStock.at, StatedStock.id)):
-        found[(row.district, row.item)] = row
+    # only the newest statement of each district and blank is loaded (by time, then by row), not the history
+    rank = func.row_number().over(partition_by=(StatedStock.district, StatedStock.item),
+                                  order_by=(StatedStock.at.desc(), StatedStock.id.desc()))
+    newest = select(StatedStock.id, rank.label("rank")).subquery()
+    found = {(row.district, row.item): row for row in session.scalars(
+        select(StatedStock).join(newest, StatedStock.id == newest.c.id).where(newest.c.rank == 1)
+        .order_by(StatedStock.district, StatedStock.item))}
     balances = repo.balances(session)
     result = {}
     for key, row in found.items():

@@ -136,10 +136,11 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
         held_request_hours=desk.config.alerts.held_request_hours,
     )
     waiting_for_people = attention.digest_lines(session, desk, now)
-    view = replace(view, attention=waiting_for_people, stated=stated_lines(session, desk))
+    said = stated.latest(session)
+    view = replace(view, attention=waiting_for_people, stated=stated_lines(session, desk, said))
     # stated under the threshold where the ledger's table shows the district safe (a district the table
     # already shows low or critical is counted there)
-    low_stated = [s for s in stated.latest(session).values()
+    low_stated = [s for s in said.values()
                   if (row := status.row(s.district, s.item)) is not None and row.state == "ok"
                   and s.quantity < row.threshold]
     if low_stated:
@@ -173,14 +174,17 @@ def _moved_text(s: stated.Stated) -> str | None:
     return f"dinyatakan {number(s.stated)} keping, {change}"
 
 
-def stated_lines(session: Session, desk: Desk) -> list[dict[str, object]]:
-    """The latest stock each district stated, with its date and source, and the ledger's beside it."""
+def stated_lines(session: Session, desk: Desk,
+                 said: dict[tuple[str, str], stated.Stated] | None = None) -> list[dict[str, object]]:
+    """The latest stock each district stated, with its date and source, and the ledger's beside it (*said*:
+    stated.latest of the same session, when the caller has it already)."""
     return [{"district_name": desk.district_name(s.district), "item_name": item_name(s.item),
              "quantity_text": number(s.quantity), "date_text": long_date(_aware(s.at, desk)),
              "source": stated.SOURCE_TEXT.get(s.source, s.source),
              "expected": s.expected if s.differs else None, "expected_text": number(s.expected),
              "moved_text": _moved_text(s)}
-            for s in sorted(stated.latest(session).values(), key=lambda s: (s.item, s.district))]
+            for s in sorted((stated.latest(session) if said is None else said).values(),
+                            key=lambda s: (s.item, s.district))]
 
 
 def _request_lines(session: Session, desk: Desk, rows: list[tuple[Decision, Request]],
