@@ -375,11 +375,16 @@ class DatabaseConfig(_Strict):
 
 def maildir_path_problem(value: str) -> str | None:
     """Why the Maildir path *value*, as written in the file, is a slip, or None: "~" (which mailbot does not
-    expand: it would make a folder named "~" beside config.toml), spaces around it or around a folder's name in it
+    expand: it would make a folder named "~" beside config.toml), a shell variable ("$HOME/Maildir", neither),
+    spaces around it or around a folder's name in it
     (a folder of another name, which the mail server never delivers to)."""
     if value.startswith("~"):
         return (f"{value!r} starts with ~, which mailbot does not expand (it would make a folder named ~ beside "
                 f"config.toml); write the whole path, e.g. path = {os.path.expanduser(value)!r}")
+    from mailbot.store.urls import variable_problem  # beside url_problem, which imports SQLAlchemy's URL parser
+
+    if problem := variable_problem(value):
+        return problem
     parts = value.split("/")
     if any(part != part.strip() for part in parts):
         plain = "/".join(part.strip() for part in parts)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
@@ -20,6 +21,25 @@ def sqlite_file(url: str | URL) -> Path | None:
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
         return None
     return Path(parsed.database)
+
+
+# A shell's variable in a path: $HOME, ${HOME}. mailbot takes a path as written, as a TOML file holds it.
+_VARIABLE_RE = re.compile(r"\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)")
+
+
+def variable_problem(path: str) -> str | None:
+    """Why *path* (a Maildir path, a SQLite file's path) is a slip because it names a shell variable ("$HOME/mail",
+    "${HOME}/mail"), which mailbot does not expand (it would make a folder literally named $HOME), with the
+    whole path to write when the variable is set here; None when it names none."""
+    found = _VARIABLE_RE.search(path)
+    if found is None:
+        return None
+    name = found.group(1).strip("{}")
+    expanded = os.path.expandvars(path)
+    instead = (f"write the whole path, e.g. {expanded!r}" if not _VARIABLE_RE.search(expanded)
+               else "write the whole path")
+    return (f"{path!r} names the environment variable ${name}, which mailbot does not expand (it would make a "
+            f"folder named ${name}); {instead}")
 
 
 # What to write instead, in every refusal of a URL that cannot be read.
@@ -45,6 +65,8 @@ def url_problem(url: str) -> str | None:
         if "/" in url or "." in url:  # a file's path, as a shell takes it
             return f"{url!r} is a path, not a database URL; write sqlite:///{os.path.expanduser(url)}"
         return f"{url!r} is not a database URL; {_WRITE}"
+    if scheme.lower().startswith("sqlite") and (problem := variable_problem(rest.removeprefix("///"))):
+        return problem
     try:
         make_url(url)
     except ArgumentError:

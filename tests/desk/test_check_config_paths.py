@@ -57,6 +57,14 @@ BROKEN: list[tuple[str, Callable[[str], str], str]] = [
     ("inbox-tilde", _set(INBOX, 'path = "~/Maildir"'),
      "inbox.path: '~/Maildir' starts with ~, which mailbot does not expand (it would make a folder named ~ beside "
      "config.toml); write the whole path, e.g. path = '" + os.path.expanduser("~/Maildir") + "'"),
+    ("inbox-shell-variable", _set(INBOX, 'path = "$HOME/mail/inbox"'),
+     "inbox.path: '$HOME/mail/inbox' names the environment variable $HOME, which mailbot does not expand (it would "
+     "make a folder named $HOME); write the whole path, e.g. '" + os.path.expandvars("$HOME/mail/inbox") + "'"),
+    ("outbox-braced-variable", _set(OUTBOX, 'path = "${MAILBOT_NO_SUCH_VARIABLE}/outbox"'),
+     "names the environment variable $MAILBOT_NO_SUCH_VARIABLE, which mailbot does not expand (it would make a "
+     "folder named $MAILBOT_NO_SUCH_VARIABLE); write the whole path"),
+    ("sqlite-shell-variable", _set(URL, 'url = "sqlite:///$HOME/mailbot.db"'),
+     "database.url: '$HOME/mailbot.db' names the environment variable $HOME, which mailbot does not expand"),
     ("inbox-trailing-space", _set(INBOX, 'path = "var/mail/inbox "'),
      "inbox.path: 'var/mail/inbox ' has spaces around it or around a folder's name in it, which would make a folder "
      "of another name; write path = 'var/mail/inbox'"),
