@@ -199,6 +199,8 @@ class DigestView:
     # The "perlu dibaca" queue (count, oldest, items, discrepancies) and the stock districts stated.
     attention: dict[str, object] | None = None
     stated: list[dict[str, object]] | None = None
+    # automatic replies the per-sender daily cap kept back since the last digest, one line per address
+    capped: list[dict[str, object]] | None = None
     # lines beyond LIST_LINES left out of waiting and decisions ("dan N lainnya"): a digest a phone can show
     waiting_more: int = 0
     decisions_more: int = 0

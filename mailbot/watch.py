@@ -137,7 +137,8 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
     )
     waiting_for_people = attention.digest_lines(session, desk, now)
     said = stated.latest(session)
-    view = replace(view, attention=waiting_for_people, stated=stated_lines(session, desk, said))
+    view = replace(view, attention=waiting_for_people, stated=stated_lines(session, desk, said),
+                   capped=capped_lines(session, desk, since))
     # stated under the threshold where the ledger's table shows the district safe (a district the table
     # already shows low or critical is counted there)
     low_stated = [s for s in said.values()
@@ -185,6 +186,27 @@ def stated_lines(session: Session, desk: Desk,
              "moved_text": _moved_text(s)}
             for s in sorted((stated.latest(session) if said is None else said).values(),
                             key=lambda s: (s.item, s.district))]
+
+
+def capped_lines(session: Session, desk: Desk, since: datetime | None) -> list[dict[str, object]]:
+    """The automatic replies kept back by the per-sender daily cap since *since* (mailbot.outgoing.queue), one line
+    per address with its district and how many: a district that wrote more than the cap never learns of what its
+    later mails became unless somebody tells it."""
+    query = select(OutboxMessage.recipients, OutboxMessage.created_at).where(
+        OutboxMessage.status == "suppressed", OutboxMessage.category == "reply",
+        OutboxMessage.last_error.like("per-sender cap%"))
+    if since is not None:
+        query = query.where(OutboxMessage.created_at > since)
+    counts: dict[str, list[datetime]] = {}
+    for recipients, created in session.execute(query.order_by(OutboxMessage.id)):
+        address = str(recipients[0]).lower() if recipients else "-"
+        counts.setdefault(address, []).append(_aware(created, desk))
+    lines: list[dict[str, object]] = []
+    for address, times in counts.items():
+        district = next((d for d in desk.config.districts if address in d.senders), None)
+        lines.append({"address": address, "district_name": district.name if district else None,
+                      "count_text": number(len(times)), "last_text": long_date(max(times))})
+    return lines
 
 
 def _request_lines(session: Session, desk: Desk, rows: list[tuple[Decision, Request]],

@@ -149,3 +149,23 @@ def test_under_the_brake_a_command_beside_the_running_service_says_the_service_s
         assert service_running(desk.engine)
         beside = fate_words(waiting, FlushResult(braked=6), brake=2, service=service_running(desk.engine))
     assert beside.endswith("; the running mailbot service sends it at that rate, in about 3 minute(s)"), beside
+
+
+def test_replies_kept_back_by_the_cap_are_listed_in_the_digest(desk_dir: Path) -> None:
+    """Was (outside test a13r, M4): replies suppressed by the daily cap showed only in `mailbot outbox list`; no one
+    was told that a district never got the answers to its later mails."""
+    from tests.desk.conftest import EXAMPLES
+
+    set_guards(desk_dir, max_replies_per_sender_per_day=1)
+    assert mailbot(desk_dir, "import", *sorted(str(p) for p in EXAMPLES.glob("*.eml"))).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    with sqlite3.connect(desk_dir / "var" / "mailbot.db") as db:
+        kept = db.execute("select json_extract(recipients, '$[0]'), count(*) from outbox where status = 'suppressed' "
+                          "and last_error like 'per-sender cap%' group by 1").fetchall()
+    assert kept, "the sample inbox has a district writing more than once"
+    digest = mailbot(desk_dir, "digest", "--print")
+    assert digest.returncode == 0, digest.stderr
+    assert "== Balasan otomatis yang tidak dikirim (batas harian per pengirim) ==" in digest.stdout, digest.stdout
+    for address, count in kept:
+        line = next(line for line in digest.stdout.splitlines() if f" {address.lower()}: " in line)
+        assert f": {count} balasan, terakhir " in line, line
