@@ -230,7 +230,14 @@ def _keep_stated(session: Session, desk: Desk, message: Message, verdict: Verdic
 def appeal(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust, req: Request,
            changed: list[dict[str, object]]) -> MessageOutcome:
     """The district asks the province to look again at its rejected request: a queue item the managers were told
-    of (one notice, no waiting alert after it), and one reply in the thread saying it went to them."""
+    of (one notice, no waiting alert after it), and one reply in the thread saying it went to them. A stock the
+    appeal states ("stok kami hanya tinggal 200 keping") is the district's stated stock, as a reminder's is."""
+    stock = next((c["after"] for c in changed if c.get("field") == "stock_on_hand"), None)
+    if isinstance(stock, int) and req.district:
+        stated.record_for_request(session, desk, message, district=req.district, item=req.item or "ktp-el",
+                                  quantity=stock, source="appeal")
+    else:
+        _keep_stated(session, desk, message, verdict, req)
     item_id, _ = attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="appeal",
                                      detail=_detail(verdict, changed), district=req.district, item=req.item,
                                      message=message, request=req)

@@ -24,7 +24,8 @@ from mailbot.store.schema import LedgerEntry, Message, StatedStock
 SOURCE_TEXT = {"report": "laporan harian", "request": "permohonan", "receipt": "tanda terima",
                "correction": "koreksi petugas", "stock_report": "laporan harian",
                "follow_up": "koreksi dalam percakapan permohonan",
-               "reminder": "pengingat atau pertanyaan kabupaten/kota"}
+               "reminder": "pengingat atau pertanyaan kabupaten/kota",
+               "appeal": "permohonan peninjauan kembali"}
 
 
 @dataclass(frozen=True)

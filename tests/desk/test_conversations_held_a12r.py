@@ -162,3 +162,28 @@ def test_a_tolak_paksa_of_an_appeal_rejects_the_whole_request_and_says_the_part_
     text = flat(district.text)
     assert "TIDAK DAPAT KAMI SETUJUI" in text
     assert f"Persetujuan sebanyak {part:,} keping".replace(",", ".") in text and "BATALKAN" in text
+
+
+@pytest.mark.parametrize("appeal", [
+    "Mohon dipertimbangkan kembali Pak, stok kami hanya tinggal 200 keping dan perekaman jalan terus.",
+    "Kami mohon ditinjau ulang pak, sisa blangko kami sekarang 200 keping saja.",
+], ids=["tinggal", "sisa-sekarang"])
+def test_the_stock_an_appeal_states_is_the_districts_stated_stock(desk12: Desk12, appeal: str) -> None:
+    """Was (outside test a12r, M7): the managers' notice showed "Sisa stok: 500 keping menjadi 200 keping", but
+    `mailbot status` and the digest kept the 500 of the request as the district's stated stock."""
+    from mailbot import actions, stated
+    from mailbot.store import repo
+
+    mid, _ = desk12.send(MALINAU, "Permohonan blangko KTP-el", REQUEST.format(stock=500, asked="1.800",
+                                                                               name="Malinau"))
+    with desk12.desk.sessions.begin() as session:
+        req = repo.request_by_reference(session, "BLK-2026-0001")
+        assert req is not None
+        actions.reject(session, desk12.desk, req, "stok provinsi sedang diaudit", actor="operator", via="cli")
+    [rejection] = [o for o in desk12.replies_to(mid) if "TIDAK DAPAT KAMI SETUJUI" in o.text]
+    quoted = "\n".join(f"> {line}" for line in rejection.text.splitlines())
+    desk12.send(MALINAU, "Re: " + rejection.subject, f"{appeal}\n\n{quoted}\n", in_reply_to=rejection.message_id)
+    assert desk12.request()["state"] == "rejected"  # a person looks again; nothing is decided by the appeal
+    with desk12.desk.sessions() as session:
+        said = stated.latest(session)[("65.02", "ktp-el")]
+    assert (said.quantity, said.source) == (200, "appeal")
