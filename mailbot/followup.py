@@ -5,7 +5,7 @@ person must read. Pure: the new text of the mail and the request's figures in, a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from mailbot.reader import vocabulary
@@ -657,6 +657,10 @@ _ADDED_DROPPED = re.compile(r"\b(?:" + "|".join(map(re.escape, vocabulary.NOT_AF
                             r"tidak (?:usah|perlu)|ga(?:k)? usah|nggak usah|cancel\w*|drop\w*|not needed)\b")
 
 
+# "..., tidak jadi 500": the figure right after it is the one given up (the amount added before), not a new one.
+_NOT_AFTER_ALL_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, vocabulary.NOT_AFTER_ALL)) + r")\s*$")
+
+
 def _of_added_part(low: str, figures: list[_Figure], *, before: int, requested: int,
                    known: set[int | None]) -> Reading | None:
     """The reading of a follow-up about the amount the last change added to the asked figure (from *before* to
@@ -668,6 +672,15 @@ def _of_added_part(low: str, figures: list[_Figure], *, before: int, requested: 
     delta = requested - before
     sign = 1 if delta > 0 else -1
     own = [f for f in figures if not f.other_item and not f.negative]
+    # "tambahannya cukup 200 keping saja, tidak jadi 500": the amount added, given up by name, is the old figure,
+    # and those words take back no more than it
+    dropped_words = low
+    for k, f in enumerate(own):
+        given_up = _NOT_AFTER_ALL_BEFORE.search(low, max(0, f.start - 16), f.start)
+        if f.value == abs(delta) and not f.old and given_up is not None:
+            own[k] = replace(f, old=True)
+            dropped_words = dropped_words[:given_up.start()] + " " * len(given_up.group()) + \
+                dropped_words[given_up.end():]
     olds = tuple(f.value for f in own if f.old)
     bound = [f for f in own if not f.old and _ADDED_PART.search(_clause_before(low, f.start))
              and f.field in (None, "requested")]
@@ -675,8 +688,8 @@ def _of_added_part(low: str, figures: list[_Figure], *, before: int, requested: 
     loose = [f for f in own if not f.old and f not in bound and f.value not in {requested, before, abs(delta), *known}]
     if loose:
         return None  # another figure beside it: read as any follow-up
-    if _ADDED_DROPPED.search(low) or _UNDO.search(low):
-        if amounts:
+    if _ADDED_DROPPED.search(dropped_words) or _UNDO.search(low):
+        if amounts and any(f.value != before for f in amounts):  # "..., kembali ke 2.000": the figure before
             return Reading("unclear", why="an added amount taken back with another figure beside it")
         return Reading("correction", {"requested": before}, why=f"the {abs(delta)} added taken back: {before} again",
                        old=olds, of_added=True)
