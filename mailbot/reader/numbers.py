@@ -31,11 +31,23 @@ def normalise(text: str) -> str:
     if "_" in low:
         # A key of a form's dump ("sisa_stok=615", "jumlah_diminta: 1500") is read as its words.
         low = _KEY_UNDERSCORE_RE.sub(" ", low)
+    if _O_AFTER_DIGIT_RE.search(low):
+        # The letter O typed for a zero in a figure ("4OO keping", "1.5OO", "2.OOO") is the zero a clerk reads.
+        low = _LETTER_O_RE.sub(_zeros, low)
     return low
+
+
+def _zeros(found: re.Match[str]) -> str:
+    return found.group().replace("o", "0")
 
 
 # An underscore joining the words of a key before "=" or ":".
 _KEY_UNDERSCORE_RE = re.compile(r"(?<=[a-z])_(?=[a-z]\w*[ \t]*[=:])")
+# Letters O in a figure: a digit, then digits, thousands dots and O's, up to the figure's end ("4oo", "1.5oo",
+# "2.ooo"); never the o of a word written against a digit ("5orang", "2org").
+_LETTER_O_RE = re.compile(r"\d[\d.,]*o[\do.,]*(?![a-z])")
+# ... looked for first, cheaply: an o right after a digit or a dot (led by the letter, the search skips from o to o)
+_O_AFTER_DIGIT_RE = re.compile(r"o(?<=[\d.,]o)")
 
 
 _alternation = vocab.alternation

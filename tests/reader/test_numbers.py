@@ -173,3 +173,30 @@ def test_ill_formed_number_words_are_rejected(phrase: str) -> None:
 def test_normalise_keeps_every_index() -> None:
     text = "İstanbul\u00a02.000\u2013keping"
     assert len(normalise(text)) == len(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("stok kami 4OO keping, bukan 900", "stok kami 400 keping, bukan 900"),
+    ("sisa 1.5OO lbr", "sisa 1.500 lbr"),
+    ("mohon 2.OOO keping", "mohon 2.000 keping"),
+    ("tinggal 3oo", "tinggal 300"),
+    ("(4oo-an)", "(400-an)"),
+])
+def test_the_letter_o_typed_for_a_zero_in_a_figure_is_a_zero(text: str, expected: str) -> None:
+    """Outside test a12s, H3: "stok kami 4OO keping" was read as a stock of 4 and applied."""
+    assert normalise(text) == expected
+    assert len(normalise(text)) == len(text)
+
+
+@pytest.mark.parametrize("text", ["5orang petugas", "2org", "100 orang", "kota 2 orang", "no. oo", "dst.oke"])
+def test_the_o_of_a_word_written_against_a_digit_stays_a_letter(text: str) -> None:
+    assert normalise(text) == text.lower()
+
+
+def test_a_figure_typed_with_letters_o_is_read_as_its_value() -> None:
+    from mailbot.followup import interpret
+
+    reading = interpret("Maaf pak, stok kami 4OO keping, bukan 900.", item="ktp-el", requested=1500,
+                        stock_on_hand=900, approved=None)
+    assert (reading.intent, reading.figures) == ("correction", {"stock_on_hand": 400})
+    assert [m.value for m in find_mentions(normalise("Sisa blangko 1.2OO keping"))] == [1200]
