@@ -379,8 +379,10 @@ def maildir_path_problem(value: str) -> str | None:
     spaces around it or around a folder's name in it
     (a folder of another name, which the mail server never delivers to)."""
     if value.startswith("~"):
+        expanded = os.path.expanduser(value)  # "~nobody-here/x" stays as it is: no example to give then
+        instead = f", e.g. path = {expanded!r}" if expanded != value else ", from / on"
         return (f"{value!r} starts with ~, which mailbot does not expand (it would make a folder named ~ beside "
-                f"config.toml); write the whole path, e.g. path = {os.path.expanduser(value)!r}")
+                f"config.toml); write the whole path{instead}")
     from mailbot.store.urls import variable_problem  # beside url_problem, which imports SQLAlchemy's URL parser
 
     if problem := variable_problem(value):

@@ -57,6 +57,9 @@ BROKEN: list[tuple[str, Callable[[str], str], str]] = [
     ("inbox-tilde", _set(INBOX, 'path = "~/Maildir"'),
      "inbox.path: '~/Maildir' starts with ~, which mailbot does not expand (it would make a folder named ~ beside "
      "config.toml); write the whole path, e.g. path = '" + os.path.expanduser("~/Maildir") + "'"),
+    ("outbox-tilde-unknown-user", _set(OUTBOX, 'path = "~nobody-on-this-machine/outbox"'),
+     "outbox.path: '~nobody-on-this-machine/outbox' starts with ~, which mailbot does not expand (it would make a "
+     "folder named ~ beside config.toml); write the whole path, from / on"),
     ("inbox-shell-variable", _set(INBOX, 'path = "$HOME/mail/inbox"'),
      "inbox.path: '$HOME/mail/inbox' names the environment variable $HOME, which mailbot does not expand (it would "
      "make a folder named $HOME); write the whole path, e.g. '" + os.path.expandvars("$HOME/mail/inbox") + "'"),
