@@ -455,6 +455,9 @@ def summary(config: Config) -> str:
     url = make_url(config.database.url)
     database = (f"SQLite {url.database}" if url.get_backend_name() == "sqlite"
                 else f"PostgreSQL {url.host or 'localhost'}/{url.database}")
+    if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
+        # "sqlite:////var/mailbot.db" (a slash too many) starts a new desk elsewhere: said where it starts
+        database += " (none there yet: a new, empty database is made there)"
     return (f"mailbox: {where_in}; sending through: {where_out}; database: {database}; "
             f"{len(config.districts)} districts")
 

@@ -110,3 +110,19 @@ def test_commands_refuse_the_send_lock_as_database_and_make_no_wal(desk_dir: Pat
     assert (desk_dir / "var" / "mailbot.db.outbox.lock").stat().st_size == 0
     assert not (desk_dir / "var" / "mailbot.db-wal").exists()
     assert not (desk_dir / "var" / "mailbot.db.outbox.lock-wal").exists()
+
+
+def test_the_start_line_says_when_a_new_database_is_made(desk_dir: Path) -> None:
+    """Outside test a13r, L6: "sqlite:////var/mailbot.db" (a slash too many) started a fresh desk in /var, and the
+    start line named the file as it names the live one."""
+    (desk_dir / "var" / "mail" / "inbox").mkdir(parents=True, exist_ok=True)
+    set_config(desk_dir, "database", url=f"sqlite:///{desk_dir / 'var' / 'fresh.db'}")
+    checked = mailbot(desk_dir, "check-config")
+    assert checked.returncode == 0, checked.stderr
+    assert f"database: SQLite {desk_dir}/var/fresh.db (none there yet: a new, empty database is made there)" \
+        in checked.stdout, checked.stdout
+    first = mailbot(desk_dir, "run", "--once")
+    assert first.returncode == 0 and "a new, empty database is made there" in first.stderr, first.stderr
+    again = mailbot(desk_dir, "run", "--once")
+    assert again.returncode == 0 and f"database: SQLite {desk_dir}/var/fresh.db;" in again.stderr, again.stderr
+    assert "new, empty" not in again.stderr
