@@ -977,8 +977,8 @@ def _suggested(exc: Exception, message: str) -> str:
     if type(exc).__name__ == "NoSuchOption" and possibilities:  # click's, nearest first
         return f"No such option: {getattr(exc, 'option_name', '')}" + suggestion(possibilities[0])
     command = re.fullmatch(r"(No such command '.*?')\.? Did you mean '(.+?)'\??", message)
-    if command:
-        return command[1] + suggestion(command[2])
+    if command:  # click lists the near commands nearest first: "Did you mean 'approve', 'resolve'?"
+        return command[1] + suggestion(" or ".join(command[2].split("', '")))
     unknown = re.fullmatch(r"No such command '(.*?)'\.?", message)
     if unknown and (meant := INDONESIAN_COMMANDS.get(unknown[1].lower())):
         return f"No such command '{unknown[1]}'" + suggestion(meant)

@@ -136,6 +136,8 @@ def test_help_version_and_a_single_dash_point_to_the_option(desk_dir: Path, args
     (("supply", "receive", "10", "-note", "x"), "mailbot supply receive: No such option: -note (did you mean --note?)"),
     # the parser's own suggestions in the same words (were "Did you mean 'status'?" and "(Possible options: --item)")
     (("statsu",), "mailbot: No such command 'statsu' (did you mean status?) (Usage: mailbot [OPTIONS] COMMAND"),
+    # two near commands, both named (was "(did you mean approve', 'resolve?)", outside test a13q L1)
+    (("aprove",), "mailbot: No such command 'aprove' (did you mean approve or resolve?) (Usage: "),
     # the command named in Indonesian, as managers answer by email (was "No such command 'setujui'" alone)
     (("setujui", "BLK-2026-0001"), "mailbot: No such command 'setujui' (did you mean approve?) (Usage: "),
     (("Tolak",), "mailbot: No such command 'Tolak' (did you mean reject?) (Usage: "),
