@@ -151,7 +151,7 @@ def test_a_usage_error_is_one_line(desk_dir: Path, args: tuple[str, ...], said: 
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(said), result.stderr
     command = " ".join(args[:2]) if args[0] == "supply" else args[0]
-    unknown = args[0] in ("frobnicate", "statsu", "setujui", "Tolak")
+    unknown = args[0] in ("frobnicate", "statsu", "aprove", "setujui", "Tolak")
     assert lines[0].endswith(f"more: mailbot {command + ' ' if not unknown else ''}--help)")
     assert "─" not in result.stderr and "╭" not in result.stderr
 
