@@ -281,6 +281,10 @@ def kind_of(
     spreadsheet, a circular's "kebutuhan blangko" of the nation) do not make it one.
     uncounted: the text has numbers that look like counts of blanks but took no role.
     """
+    if "requested" in fields and not unattributed:
+        # A figure read as asked for makes a request, whatever the phrases below say (a denial of asking
+        # sets aside only a doubt of a figure asked): they are not looked for.
+        return "request"
     text = _SALUTATION_RE.sub("", _THANKS_RE.sub(" ", _APPROVED_REQUEST_RE.sub(" ", low)))
     denied = bool(_NEGATED_REQUEST_RE.search(text))
     text = _CONDITIONAL_RECEIPT_RE.sub(" ", _NEGATED_PHRASE_RE.sub(" ", text))
