@@ -413,6 +413,14 @@ _REPORT_PERIOD_RES = {
     period: re.compile(r"(?:" + vocab.word_start_alternation(words) + r")(?![\w-])")
     for period, words in vocab.REPORT_PERIOD_WORDS.items()
 }
+
+
+def _period_now_words(masked: str) -> frozenset[str]:
+    """The words for the period a report's head names as its own ("Laporan mingguan ...": "minggu ini")."""
+    return frozenset(
+        w for period, found in _REPORT_PERIOD_RES.items() if found.search(masked, 0, _HEAD_CHARS)
+        for w in vocab.PERIOD_NOW_WORDS[period]
+    )
 # Between a count's role word and "minggu ini": only the blank's name ("Cetak KIA minggu ini").
 _BETWEEN_ROLE_AND_PERIOD_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.KTP_WORDS + vocab.KIA_WORDS + vocab.GENERIC_BLANK_WORDS) + r")(?![\w-])"
@@ -1929,10 +1937,6 @@ def read_text(
         if _ALREADY_COUNTED_RE.search(masked):
             mentions = _without_counted_lines(masked, mentions)
     monthly = bool(_MONTHLY_RE.search(masked, 0, _HEAD_CHARS))
-    this_period = frozenset(
-        w for period, found in _REPORT_PERIOD_RES.items() if found.search(masked, 0, _HEAD_CHARS)
-        for w in vocab.PERIOD_NOW_WORDS[period]
-    )
     candidates: list[Candidate] = []
     unassigned: list[str] = []
     openings: list[tuple[Mention, str, str]] = []  # figures of an opening stock: (mention, snippet, clause)
@@ -2061,9 +2065,9 @@ def read_text(
         if role == "requested" and not strong and _MORE_AFTER_RE.match(masked, m.end):
             # "kebutuhan tambahan kami cukup 300 (tiga ratus) keping lagi": 300 more is asked for.
             strong = True
-        if role == "ignore" and this_period and keyword is not None and len(before) > 1 and keyword is before[-1] and (
-            " ".join(masked[keyword.start : keyword.end].split()) in this_period
-            and before[-2].role in _WORK_AND_RECEIPT_ROLES
+        if role == "ignore" and keyword is not None and len(before) > 1 and keyword is before[-1] and (
+            before[-2].role in _WORK_AND_RECEIPT_ROLES
+            and " ".join(masked[keyword.start : keyword.end].split()) in _period_now_words(masked)
             and not _BETWEEN_ROLE_AND_PERIOD_RE.sub("", masked[before[-2].end : keyword.start]).strip()
         ):
             # "Cetak KIA minggu ini: 212 lembar" in a weekly report: the week is the report's own.
