@@ -49,7 +49,8 @@ _KEYWORD_RE = re.compile(
     + r")(?:(?![\w-])|(?=\d[.,]?\d))"
 )
 # Clause ends: a line break, a semicolon, or a full stop/!/? followed by a space (not "2.000").
-_CLAUSE_END_RE = re.compile(r"\n|;|[.!?](?=\s)")
+# (Each alternative opens with its own character, so that the regex engine skips along to one of them.)
+_CLAUSE_END_RE = re.compile(r"\n|;|\.(?=\s)|!(?=\s)|\?(?=\s)")
 _RESULT_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.RESULT_WORDS) + r")(?![\w-])")
 # Between two figures: the first's unit, a comma, and the next blank's name ("859 keping, KIA 411").
 _ITEM_LIST_RE = re.compile(
