@@ -254,7 +254,6 @@ class Span:
     role: str | None = None  # the role its words gave it, if any
     keyword_end: int = -1  # the end of the role word that gave it, if any
     value: int | None = None
-    monthly: bool = False  # the mail reports a month ("Rekap bulan Agustus 2026")
 
 
 def _money(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -274,9 +273,11 @@ def _part_of_previous(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
 
 def _running_total(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     """"Target perekaman 12.000 jiwa, sudah terekam 9.500": a count of work done that no district
-    reaches in a day is a running total, not the day's figure."""
-    most = _MOST_IN_A_MONTH if span.monthly else _MOST_IN_A_DAY
-    return span.role in ("recorded", "printed") and (span.value or 0) > most
+    reaches in a day is a running total, not the day's figure; in a mail that reports a month ("Rekap bulan
+    Agustus 2026", looked for only past a day's most), one that no district reaches in a month."""
+    if span.role not in ("recorded", "printed") or (span.value or 0) <= _MOST_IN_A_DAY:
+        return False
+    return (span.value or 0) > _MOST_IN_A_MONTH or not _MONTHLY_RE.search(span.masked, 0, _HEAD_CHARS)
 
 
 def _other_holder(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -1937,7 +1938,6 @@ def read_text(
         mentions = _without_parts(masked, mentions, kws)
         if _ALREADY_COUNTED_RE.search(masked):
             mentions = _without_counted_lines(masked, mentions)
-    monthly = bool(_MONTHLY_RE.search(masked, 0, _HEAD_CHARS))
     candidates: list[Candidate] = []
     unassigned: list[str] = []
     openings: list[tuple[Mention, str, str]] = []  # figures of an opening stock: (mention, snippet, clause)
@@ -2156,7 +2156,7 @@ def read_text(
             continue
         if about_something_else(Span(
             masked, own_lo, m.start, m.end, after_limit, role,
-            keyword.end if keyword is not None and keyword.end <= m.start else -1, m.value, monthly,
+            keyword.end if keyword is not None and keyword.end <= m.start else -1, m.value,
         ), elsewhere):
             ignored_end = m.end
             continue
