@@ -288,3 +288,13 @@ def test_a_figure_asked_for_makes_a_request_before_any_phrase_is_read() -> None:
     denied = "kami belum mengajukan permohonan blangko, sisa stok 300 keping"
     assert kind_of(denied, {"requested", "stock_on_hand"}, set(), False) == "request"
     assert kind_of(denied, {"stock_on_hand"}, {"requested"}, False) != "request"
+
+
+def test_a_phrase_is_gated_by_a_word_it_holds_and_not_by_a_common_one() -> None:
+    """longest_words: each phrase holds one of the words (so a text without them matches none of the phrases), and
+    a phrase with a word that most district mail does not hold is looked for by such a word, not by "laporan"."""
+    phrases = ("laporan agregat dmarc", "saya sedang cuti", "pesan anda gagal dikirim", "tidak dapat dikirim")
+    words = vocab.longest_words(phrases)
+    assert all(any(w in p.split(" ") for w in words) for p in phrases)
+    # (A phrase of common words only, "tidak dapat dikirim", is looked for by its longest.)
+    assert words == ("agregat", "dikirim", "gagal", "saya")
