@@ -281,6 +281,10 @@ def kind_of(
     spreadsheet, a circular's "kebutuhan blangko" of the nation) do not make it one.
     uncounted: the text has numbers that look like counts of blanks but took no role.
     """
+    if "requested" in fields and not unattributed:
+        # A figure read as asked for makes a request, whatever the phrases below say (a denial of asking
+        # sets aside only a doubt of a figure asked): they are not looked for.
+        return "request"
     text = _SALUTATION_RE.sub("", _THANKS_RE.sub(" ", _APPROVED_REQUEST_RE.sub(" ", low)))
     denied = bool(_NEGATED_REQUEST_RE.search(text))
     text = _CONDITIONAL_RECEIPT_RE.sub(" ", _NEGATED_PHRASE_RE.sub(" ", text))
@@ -299,9 +303,6 @@ def kind_of(
         # "Kami belum mengajukan permohonan sekarang ... rencananya sekitar 3.000 keping bulan depan":
         # the writer says they are not asking; an unclear figure of a later ask makes no request.
         seen = seen - {"requested"}
-    # A request phrase asks for blanks only in a mail that names them ("mohon dikirimkan template
-    # Excel-nya" asks for a file): blangko, KTP-el, KIA, or the stock.
-    names_blank = any(r.search(text) for r in (_BLANK_RE, _KTP_RE, _KIA_RE, _STOCK_WORD_RE))
     if "requested" in seen and not unattributed:
         return "request"
     if unattributed and _CIRCULAR_RE.search(text):
@@ -312,7 +313,13 @@ def kind_of(
     # the day's work reported with its figures, and an ask without a figure of its own, is the day's
     # report; the ask comes with it (and the stock it reports tells the need).
     work_reported = bool(fields & {"printed", "recorded"}) and "stock_on_hand" in fields and _reports(text)
-    if names_blank and not work_reported and any(not _in_question(text, m.end()) for m in _REQUEST_RE.finditer(text)):
+    if (
+        not work_reported
+        and any(not _in_question(text, m.end()) for m in _REQUEST_RE.finditer(text))
+        # A request phrase asks for blanks only in a mail that names them ("mohon dikirimkan template
+        # Excel-nya" asks for a file): blangko, KTP-el, KIA, or the stock.
+        and any(r.search(text) for r in (_BLANK_RE, _KTP_RE, _KIA_RE, _STOCK_WORD_RE))
+    ):
         return "request"
     if not seen and _INVITE_RE.search(text) and not _RECEIPT_RE.search(text):
         # "kami mengundang Bapak/Ibu untuk hadir ... acara: rencana kebutuhan blangko Tahun 2027", a

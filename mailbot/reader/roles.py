@@ -49,7 +49,8 @@ _KEYWORD_RE = re.compile(
     + r")(?:(?![\w-])|(?=\d[.,]?\d))"
 )
 # Clause ends: a line break, a semicolon, or a full stop/!/? followed by a space (not "2.000").
-_CLAUSE_END_RE = re.compile(r"\n|;|[.!?](?=\s)")
+# (Each alternative opens with its own character, so that the regex engine skips along to one of them.)
+_CLAUSE_END_RE = re.compile(r"\n|;|\.(?=\s)|!(?=\s)|\?(?=\s)")
 _RESULT_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.RESULT_WORDS) + r")(?![\w-])")
 # Between two figures: the first's unit, a comma, and the next blank's name ("859 keping, KIA 411").
 _ITEM_LIST_RE = re.compile(
@@ -253,7 +254,6 @@ class Span:
     role: str | None = None  # the role its words gave it, if any
     keyword_end: int = -1  # the end of the role word that gave it, if any
     value: int | None = None
-    monthly: bool = False  # the mail reports a month ("Rekap bulan Agustus 2026")
 
 
 def _money(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -273,9 +273,11 @@ def _part_of_previous(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
 
 def _running_total(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     """"Target perekaman 12.000 jiwa, sudah terekam 9.500": a count of work done that no district
-    reaches in a day is a running total, not the day's figure."""
-    most = _MOST_IN_A_MONTH if span.monthly else _MOST_IN_A_DAY
-    return span.role in ("recorded", "printed") and (span.value or 0) > most
+    reaches in a day is a running total, not the day's figure; in a mail that reports a month ("Rekap bulan
+    Agustus 2026", looked for only past a day's most), one that no district reaches in a month."""
+    if span.role not in ("recorded", "printed") or (span.value or 0) <= _MOST_IN_A_DAY:
+        return False
+    return (span.value or 0) > _MOST_IN_A_MONTH or not _MONTHLY_RE.search(span.masked, 0, _HEAD_CHARS)
 
 
 def _other_holder(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -413,6 +415,14 @@ _REPORT_PERIOD_RES = {
     period: re.compile(r"(?:" + vocab.word_start_alternation(words) + r")(?![\w-])")
     for period, words in vocab.REPORT_PERIOD_WORDS.items()
 }
+
+
+def _period_now_words(masked: str) -> frozenset[str]:
+    """The words for the period a report's head names as its own ("Laporan mingguan ...": "minggu ini")."""
+    return frozenset(
+        w for period, found in _REPORT_PERIOD_RES.items() if found.search(masked, 0, _HEAD_CHARS)
+        for w in vocab.PERIOD_NOW_WORDS[period]
+    )
 # Between a count's role word and "minggu ini": only the blank's name ("Cetak KIA minggu ini").
 _BETWEEN_ROLE_AND_PERIOD_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.KTP_WORDS + vocab.KIA_WORDS + vocab.GENERIC_BLANK_WORDS) + r")(?![\w-])"
@@ -1928,11 +1938,6 @@ def read_text(
         mentions = _without_parts(masked, mentions, kws)
         if _ALREADY_COUNTED_RE.search(masked):
             mentions = _without_counted_lines(masked, mentions)
-    monthly = bool(_MONTHLY_RE.search(masked, 0, _HEAD_CHARS))
-    this_period = frozenset(
-        w for period, found in _REPORT_PERIOD_RES.items() if found.search(masked, 0, _HEAD_CHARS)
-        for w in vocab.PERIOD_NOW_WORDS[period]
-    )
     candidates: list[Candidate] = []
     unassigned: list[str] = []
     openings: list[tuple[Mention, str, str]] = []  # figures of an opening stock: (mention, snippet, clause)
@@ -2061,9 +2066,9 @@ def read_text(
         if role == "requested" and not strong and _MORE_AFTER_RE.match(masked, m.end):
             # "kebutuhan tambahan kami cukup 300 (tiga ratus) keping lagi": 300 more is asked for.
             strong = True
-        if role == "ignore" and this_period and keyword is not None and len(before) > 1 and keyword is before[-1] and (
-            " ".join(masked[keyword.start : keyword.end].split()) in this_period
-            and before[-2].role in _WORK_AND_RECEIPT_ROLES
+        if role == "ignore" and keyword is not None and len(before) > 1 and keyword is before[-1] and (
+            before[-2].role in _WORK_AND_RECEIPT_ROLES
+            and " ".join(masked[keyword.start : keyword.end].split()) in _period_now_words(masked)
             and not _BETWEEN_ROLE_AND_PERIOD_RE.sub("", masked[before[-2].end : keyword.start]).strip()
         ):
             # "Cetak KIA minggu ini: 212 lembar" in a weekly report: the week is the report's own.
@@ -2151,7 +2156,7 @@ def read_text(
             continue
         if about_something_else(Span(
             masked, own_lo, m.start, m.end, after_limit, role,
-            keyword.end if keyword is not None and keyword.end <= m.start else -1, m.value, monthly,
+            keyword.end if keyword is not None and keyword.end <= m.start else -1, m.value,
         ), elsewhere):
             ignored_end = m.end
             continue

@@ -22,12 +22,21 @@ def alternation(words: tuple[str, ...] | list[str] | set[str] | frozenset[str], 
     return _grouped([[space if c == " " else re.escape(c) for c in w] for w in ordered])
 
 
+# Words that most district mail holds, whatever it says (a report's "laporan" and "tanggal", a request's "mohon
+# ... dikirim", "saya sedang ..."): a phrase is looked for by another of its words (see longest_words).
+COMMON_MAIL_WORDS = frozenset((
+    "laporan", "tanggal", "dikirim", "dikirimkan", "mohon", "sedang", "menerima", "diterima", "terima", "kembali",
+    "kantor", "blangko", "sudah", "belum", "tidak", "dapat", "pesan", "kasih",
+))
+
+
 def longest_words(phrases: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    """The longest word of each phrase (a shorter one of them kept where it is inside a longer): a text
-    that a case-sensitive alternation of the phrases matches holds one of these words as written, since only
-    the spaces between a phrase's words vary. A text holding none of them matches none of the phrases, which
-    one cheap search can tell before many patterns built on the phrases are tried."""
-    words = {max(p.split(" "), key=len) for p in phrases}
+    """The longest word of each phrase that is not one of COMMON_MAIL_WORDS (of a phrase of those only, its
+    longest), a shorter one kept where it is inside a longer: a text that a case-sensitive alternation of the
+    phrases matches holds one of these words as written, since only the spaces between a phrase's words vary.
+    A text holding none of them matches none of the phrases, which one cheap search can tell before many
+    patterns built on the phrases are tried; a word most mail holds would tell it seldom."""
+    words = {max([w for w in p.split(" ") if w not in COMMON_MAIL_WORDS] or p.split(" "), key=len) for p in phrases}
     return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
 
 

@@ -17,6 +17,7 @@ from mailbot.errors import MailbotError
 from mailbot.guards.decode import recover_bytes, unfold
 from mailbot.reader import vocabulary as vocab
 from mailbot.reader.automated import header_reasons
+from mailbot.reader.classify import kind_of
 from mailbot.reader.mime import _is_attachment, extract_from, parse_message, sender_address
 from mailbot.reader.numbers import (
     _COMMA_GROUPS_RE,
@@ -39,6 +40,7 @@ from mailbot.reader.numbers import (
     normalise,
     parse_digits,
 )
+from mailbot.reader.roles import _CLAUSE_END_RE
 from tests.properties import examples
 
 _TESTS = Path(__file__).resolve().parents[1]
@@ -269,3 +271,30 @@ def test_digits_alone_are_read_as_the_patterns_read_them(token: str, factor: int
         assert _DIGITS_RE.match(plain) and not _DOT_GROUPS_RE.fullmatch(plain)
         assert not _COMMA_GROUPS_RE.fullmatch(plain) and plain.isdigit()
         assert parse_digits(token, factor=factor) == int(plain) * factor
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.text(alphabet=st.sampled_from("a .!?;\n\t\u00a0\u20282"), max_size=20))
+def test_clause_ends_are_the_ends_the_plain_pattern_finds(text: str) -> None:
+    """_CLAUSE_END_RE, written with an alternative per character so that the regex engine skips along to one of
+    them, finds the clause ends the plain pattern finds."""
+    plain = re.compile(r"\n|;|[.!?](?=\s)")
+    assert [m.span() for m in _CLAUSE_END_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_a_figure_asked_for_makes_a_request_before_any_phrase_is_read() -> None:
+    """kind_of answers "request" for a figure read as asked for, also beside a denial of asking (which sets aside a
+    doubt of a figure asked, never a figure), as it did when it first read the phrases."""
+    denied = "kami belum mengajukan permohonan blangko, sisa stok 300 keping"
+    assert kind_of(denied, {"requested", "stock_on_hand"}, set(), False) == "request"
+    assert kind_of(denied, {"stock_on_hand"}, {"requested"}, False) != "request"
+
+
+def test_a_phrase_is_gated_by_a_word_it_holds_and_not_by_a_common_one() -> None:
+    """longest_words: each phrase holds one of the words (so a text without them matches none of the phrases), and
+    a phrase with a word that most district mail does not hold is looked for by such a word, not by "laporan"."""
+    phrases = ("laporan agregat dmarc", "saya sedang cuti", "pesan anda gagal dikirim", "tidak dapat dikirim")
+    words = vocab.longest_words(phrases)
+    assert all(any(w in p.split(" ") for w in words) for p in phrases)
+    # (A phrase of common words only, "tidak dapat dikirim", is looked for by its longest.)
+    assert words == ("agregat", "dikirim", "gagal", "saya")
