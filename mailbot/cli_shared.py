@@ -87,6 +87,40 @@ class _NoSuchOption(typer.BadParameter):
         return self.message
 
 
+def _given_twice(command: typer.core.TyperCommand, ctx: typer.Context, args: list[str]) -> str | None:
+    """"--item is given twice (kia, ktp-el); give it once" for an option that takes one value and is given more
+    than once ("supply receive 100 --item kia --item ktp-el"); the parser would take the last one unsaid."""
+    for param in command.get_params(ctx):
+        if not isinstance(param, typer.core.TyperOption) or param.is_flag or param.multiple or param.count:
+            continue
+        names = (*param.opts, *param.secondary_opts)
+        values: list[str] = []
+        for i, token in enumerate(args):
+            if token == "--":
+                break
+            if token in names:
+                values.append(args[i + 1] if i + 1 < len(args) else "")
+            elif token.startswith("--") and token.split("=", 1)[0] in names and "=" in token:
+                values.append(token.split("=", 1)[1])
+        if len(values) > 1:
+            shown = ", ".join(repr(v) for v in values)
+            times = "twice" if len(values) == 2 else f"{len(values)} times"
+            return f"{max(names, key=len)} is given {times} ({shown}); give it once"
+    return None
+
+
+_parse_args = typer.core.TyperCommand.parse_args
+
+
+def _parse_args_once(self: typer.core.TyperCommand, ctx: typer.Context, args: list[str]) -> list[str]:
+    if (twice := _given_twice(self, ctx, args)) is not None:
+        raise _NoSuchOption(twice, ctx=ctx)
+    return _parse_args(self, ctx, args)
+
+
+typer.core.TyperCommand.parse_args = _parse_args_once  # type: ignore[method-assign,assignment]
+
+
 # "-500", "-2.000", "-1,5", "−2" (a minus sign), "-dua": an argument with a sign, not an option; an
 # option is a dash and a letter or two dashes and a name.
 _NUMBER_LIKE_RE = re.compile(r"[\u2212+]|-(?!-)\s*(?:[0-9]|[^\W\d_]{3})")

@@ -62,11 +62,15 @@ def parse_fields(pairs: list[str], *, maximum: int, districts: Mapping[str, str]
     from mailbot.quantities import parse_quantity
 
     fields: dict[str, object] = {}
+    given: dict[str, str] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
         name, value = name.strip(), value.strip()
         if not sep or name not in LABEL_KEYS:
             raise UsageError(f"{pair!r}: expected field=value with field one of {', '.join(LABEL_KEYS)}")
+        if name in given:  # "requested=1.500 requested=2.000": which one was meant is not for mailbot to guess
+            raise UsageError(f"{name} is given twice ({given[name]!r} and {value!r}); give it once")
+        given[name] = value
         if value.lower() in ("", "null", "none", "-"):
             fields[name] = [] if name == "tags" else None
         elif name in QUANTITY_FIELDS:

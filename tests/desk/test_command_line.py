@@ -136,6 +136,13 @@ def test_help_version_and_a_single_dash_point_to_the_option(desk_dir: Path, args
     (("supply", "receive", "10", "-note", "x"), "mailbot supply receive: No such option: -note (did you mean --note?)"),
     # the parser's own suggestions in the same words (were "Did you mean 'status'?" and "(Possible options: --item)")
     (("statsu",), "mailbot: No such command 'statsu' (did you mean status?) (Usage: mailbot [OPTIONS] COMMAND"),
+    # an option given twice: which value was meant is not guessed (the last one was taken; outside test a13s, L2)
+    (("supply", "receive", "100", "--item", "kia", "--item", "ktp-el"),
+     "mailbot supply receive: --item is given twice ('kia', 'ktp-el'); give it once (Usage: "),
+    (("adjust", "65.04", "-20", "--reason", "rusak", "--reason=hilang"),
+     "mailbot adjust: --reason is given twice ('rusak', 'hilang'); give it once (Usage: "),
+    (("approve", "BLK-2026-0001", "--quantity", "700", "--quantity", "7", "--quantity", "70"),
+     "mailbot approve: --quantity is given 3 times ('700', '7', '70'); give it once (Usage: "),
     # two near commands, both named (was "(did you mean approve', 'resolve?)", outside test a13q L1)
     (("aprove",), "mailbot: No such command 'aprove' (did you mean approve or resolve?) (Usage: "),
     # the command named in Indonesian, as managers answer by email (was "No such command 'setujui'" alone)
@@ -206,3 +213,10 @@ def test_a_quantity_in_words_typed_without_quotes_is_told_how_to_write_it(desk_d
     assert down.returncode == 2 and 'put it in quotes, e.g. "-2 ribu"' in down.stderr, down.stderr
     other = mailbot(desk_dir, "supply", "receive", "10", "gudang")  # no quantity word: no such hint
     assert other.returncode == 2 and "quotes" not in other.stderr
+
+
+def test_a_field_corrected_twice_in_one_command_is_refused(sample: Path) -> None:
+    """`correct 8 requested=1.500 requested=2.000` applied 2.000 unsaid (outside test a13s, L2)."""
+    result = mailbot(sample, "correct", "8", "requested=1.500", "requested=2.000", "--reason", "uji")
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert result.stderr.strip() == "mailbot: requested is given twice ('1.500' and '2.000'); give it once"
