@@ -633,8 +633,9 @@ def supply_receive(
     config = _config()
     quantity = typed_minus(quantity)
     if quantity.strip().startswith(("-", "\u2212")) and _is_negative(quantity):
+        taken = "-" + quantity.strip().lstrip("-\u2212 ")  # the command as it can be copied: a plain minus, the item
         raise UsageError(f"supply receive: {quantity} is below zero; to take blanks out of the store use "
-                           f"`mailbot adjust province {quantity} --reason TEXT`")
+                           f"`mailbot adjust province {taken} --item {item} --reason TEXT`")
     qty = _quantity(quantity, "supply receive", config)
     with _desk() as desk:
         with desk.sessions.begin() as session:
