@@ -214,6 +214,11 @@ def terminal_console(stream: TextIO, environ: Mapping[str, str], *, stderr: bool
 
 out = terminal_console(sys.stdout, os.environ)
 err = terminal_console(sys.stderr, os.environ, stderr=True)
+if os.environ.get("NO_COLOR"):
+    # the help's console (typer's) alike: its layout, without colour, bold or any other style
+    import typer.rich_utils
+
+    typer.rich_utils.COLOR_SYSTEM = None
 
 
 def known_item(value: str | None) -> str | None:
