@@ -34,8 +34,15 @@ def load_config(path: Path) -> Config:
     Relative paths inside the file (Maildir folders, a SQLite file) resolve against the folder
     holding the file. Raises ConfigError with one line naming every problem by its key.
     """
+    named = str(path)
+    if named != named.strip():  # MAILBOT_CONFIG=" config.toml": the space is no part of a name anybody meant
+        raise ConfigError(f"{named!r}: the configuration file's name has spaces around it; write {named.strip()!r}")
     try:
         raw = path.read_bytes()
+    except IsADirectoryError:
+        shown = "the configuration named is the current folder" if named in ("", ".") else f"{named} is a folder"
+        raise ConfigError(f"{shown}, not a configuration file; name the file in it, e.g. "
+                          f"--config {path / DEFAULT_CONFIG}") from None
     except FileNotFoundError:
         raise ConfigError(f"{path}: configuration file not found; name it with --config FILE or "
                           f"{CONFIG_ENV}=FILE (without them mailbot reads {DEFAULT_CONFIG} in the current folder)"

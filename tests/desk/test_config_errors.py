@@ -61,6 +61,34 @@ def test_missing_config_file(tmp_path: Path) -> None:
     assert "configuration file not found; name it with --config FILE or MAILBOT_CONFIG=FILE" in result.stderr
 
 
+@pytest.mark.parametrize(("given", "env", "said"), [
+    (["-c", ""], None, "mailbot: configuration error: the configuration named is the current folder, not a "
+                       "configuration file; name the file in it, e.g. --config config.toml"),
+    (["-c", "var"], None, "mailbot: configuration error: var is a folder, not a configuration file; name the file in "
+                          "it, e.g. --config var/config.toml"),
+    ([], " config.toml", "mailbot: configuration error: ' config.toml': the configuration file's name has spaces "
+                         "around it; write 'config.toml'"),
+], ids=["empty", "folder", "spaces"])
+def test_a_config_name_that_names_no_file_is_said_plainly(desk_dir: Path, given: list[str], env: str | None,
+                                                         said: str) -> None:
+    """Were "configuration error: .: cannot read: Is a directory" and "config.toml: configuration file not found"
+    with the space unseen (outside test a13s, L6)."""
+    import os
+
+    environ = {**os.environ, "MAILBOT_CONFIG": env} if env else {k: v for k, v in os.environ.items()
+                                                                 if k != "MAILBOT_CONFIG"}
+    result = subprocess_mailbot(desk_dir, [*given, "status"], environ)
+    assert result.returncode == 2 and result.stderr.strip() == said, result.stderr
+
+
+def subprocess_mailbot(folder: Path, args: list[str], env: dict[str, str]):  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "mailbot", *args], capture_output=True, text=True, cwd=folder,
+                          env=env, timeout=60)
+
+
 def test_config_from_environment_variable(desk_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     import os
     import subprocess
