@@ -630,12 +630,25 @@ def keywords(masked: str) -> list[Keyword]:
                 continue
             out.append(Keyword(m.start(), m.end(), "ignore", False, False, total, denied=True, word_role=role))
             continue
+        if role == "stock_on_hand" and word in _PHYSICAL_WORDS and _counted_against_papers(masked, m.start()):
+            role = "received"
         receipt = word in _RECEIPT_VERBS
         affirmed = receipt and bool(
             _AFFIRMED_PHRASE_RE.match(word) or _AFFIRMED_BEFORE_RE.search(masked, window_lo, m.start())
         )
         out.append(Keyword(m.start(), m.end(), role, word in _WEAK, receipt, total, affirmed, word_role=role))
     return out
+
+
+_PHYSICAL_WORDS = frozenset(vocab.PHYSICAL_COUNT_WORDS)
+_PAPERS_WINDOW = 80
+
+
+def _counted_against_papers(masked: str, pos: int) -> bool:
+    """"di surat jalan 2.000, fisik yg kami hitung 1.950 keping": a physical count said in the sentence of the
+    delivery papers' figure is the count of what arrived (received), not the stock in the store."""
+    sentence_lo = max(masked.rfind("\n", 0, pos), masked.rfind(". ", 0, pos), pos - _PAPERS_WINDOW) + 1
+    return bool(_PAPER_FIGURE_RE.search(masked, sentence_lo, pos))
 
 
 def _postfix_gap(masked: str, end: int, start: int) -> bool:
@@ -1226,6 +1239,9 @@ _SHIPMENT_CAME_RE = vocab.Gated(re.compile(
 ), vocab.SHIPMENT_CAME_PHRASES)
 
 
+_CARRIED_BY_TEAM_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.CARRIED_BY_TEAM_WORDS) + r")(?![\w-])")
+
+
 def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) -> list[Candidate]:
     """A stock of zero from a clause that says nothing is left of a blank ("blangko KIA kami tdk
     ada sisa"); not when it is asked about, nor of a printer supply."""
@@ -1250,6 +1266,9 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
             continue
         if _NAMED_SUBUNIT_RE.search(masked, c_start, z.start()):
             # "Stok blangko KTP-el di UPT Krayan sudah habis": one office's part of the stock is empty.
+            continue
+        if _CARRIED_BY_TEAM_RE.search(masked, c_start, z.start()):
+            # "Blangko yang dibawa tim Dinas Kota sudah habis": the team's supply ran out, not the district's.
             continue
         comma = masked.find(",", z.end(), c_end)
         said = masked[c_start : comma if comma != -1 else c_end]

@@ -315,6 +315,9 @@ APPROX_AFTER: tuple[str, ...] = (
 # "± 1.200" and "kurang lebih 1.200" as 1.200, but an exact figure for the same role beside it
 # ("stok ± 400 keping, tepatnya 396") wins.
 ABOUT_BEFORE: tuple[str, ...] = ("kurang lebih", "lebih kurang", "kurleb", "kl.", "±", "+/-", "+-", "lk.")
+# Right after a figure (in brackets or after a comma), these give the exact figure it rounds: "1.2 rb keping
+# (tepatnya 1.225)". The figure before is then a round one, as after "±", and the exact one wins.
+EXACT_FIGURE_WORDS: tuple[str, ...] = ("tepatnya", "persisnya", "tepatnya sih", "exactly", "precisely", "to be exact")
 
 # --- Items ---------------------------------------------------------------------------------
 
@@ -547,6 +550,12 @@ EXCLUDING_WORDS: tuple[str, ...] = (
     "belum termasuk", "blm termasuk", "tidak termasuk", "tdk termasuk", "tanpa menghitung", "di luar",
     "diluar", "not including", "excluding", "excluding the", "not counting",
 )
+# Before a stock's figure or its zero word in its clause, these say the blanks are the ones a team carried out
+# to a service ("Blangko yang dibawa tim Dinas Kota sudah habis"): the team's supply, not the district's stock.
+CARRIED_BY_TEAM_WORDS: tuple[str, ...] = (
+    "dibawa tim", "yang dibawa tim", "yg dibawa tim", "dibawa petugas", "yang dibawa petugas", "bawaan tim",
+    "dibawa ke lokasi", "carried by the team", "brought by the team", "the team brought", "the team carried",
+)
 # (Spoilt cards left out, "380 keping (di luar 12 keping rusak)", are no stock anywhere: the figure stands.)
 # After a stock's figure in its clause, these say it was handed to another holder to keep: "sisanya 188 keping
 # kami titipkan di kantor kecamatan": a part of the district's stock kept there, not the stock.
@@ -680,11 +689,16 @@ PAPER_FIGURE_WORDS: tuple[str, ...] = (
     "menurut bast", "menurut berita acara", "menurut surat jalan", "menurut sbbk", "menurut dokumen",
     "menurut packing list", "tertulis di bast", "tertulis di surat jalan", "di bast tertulis",
     "according to the bast", "according to the delivery note", "according to the packing list",
+    # "di surat jalan 2.000, fisik yg kami hitung 1.950": what the papers that came with the blanks say.
+    "di surat jalan", "di bast", "di sbbk", "di packing list", "di berita acara", "di dokumen pengiriman",
+    "on the delivery note", "in the delivery note", "on the packing list",
 )
 RECOUNT_WORDS: tuple[str, ...] = (
     "dihitung ulang", "hitung ulang", "dihitung kembali", "setelah dihitung", "setelah kami hitung",
     "hasil hitung", "hasil penghitungan", "secara fisik", "fisiknya", "recount", "recounted",
     "physically counted", "we counted",
+    # "di surat jalan 800, fisik 780 keping", "fisik yg kami hitung 1.950": the count of what came.
+    "fisik", "kami hitung", "kita hitung", "physical count",
 )
 # Of the weak request words, these pass blanks on: beside a receipt in the same clause ("telah kami terima
 # ... dan langsung didistribusikan 300 keping ke UPT Sembakung") the district hands part of what came on to
@@ -787,6 +801,8 @@ NEGATION_WORDS: tuple[str, ...] = (
     "belum", "blm", "blum", "belom", "tidak", "tdk", "tak", "gak", "ga", "nggak", "ngga", "enggak",
     "engga", "bukan", "bkn", "tanpa", "gagal", "batal", "dibatalkan", "jangan", "not", "never",
     "no longer",
+    # "yg 27 keping layanan malam lupa masuk": forgotten, so not entered (nor received).
+    "lupa", "terlupa", "kelupaan", "forgot to",
 )
 # Before a word of work done or received (with at most two of NEGATION_FILLERS between), these make it a plan:
 # "akan kami cetak setelah kiriman 1.000 keping sampai", "kami akan melakukan perekaman 300 siswa minggu depan".
@@ -1803,6 +1819,14 @@ RECEIPT_VERBS += ("receipt of", "confirm receipt of", "acknowledge receipt of", 
 # Blanks that arrived: "2,000 blanks arrived this morning".
 ROLE_PHRASES["received"] += ("arrived", "has arrived", "have arrived")
 RECEIPT_VERBS += ("arrived", "has arrived", "have arrived")
+# "24/10 masuk dropping Ditjen 2.500 kpg": a dropping that came in is a shipment received, not one asked for.
+_DROPPING_CAME: tuple[str, ...] = (
+    "masuk dropping", "sudah masuk dropping", "sdh masuk dropping", "telah masuk dropping", "dropping masuk",
+    "datang dropping", "dropping datang", "dropping sudah masuk", "dropping sdh masuk", "dropping telah masuk",
+    "dropping tiba", "dropping sudah tiba",
+)
+ROLE_PHRASES["received"] += _DROPPING_CAME
+RECEIPT_VERBS += _DROPPING_CAME
 POSTFIX_ROLE_WORDS += ("arrived", "received", "issued")
 # A count and the work it counts ("Total 176 perekaman", "hari ini 97 pencetakan"), as field teams write it.
 POSTFIX_ROLE_WORDS += ("perekaman", "pencetakan", "rekaman")
@@ -2004,6 +2028,9 @@ ROLE_PHRASES["ignore"] += (
 _GIVEN_UP: tuple[str, ...] = (
     "tidak jadi", "tdk jadi", "gak jadi", "ga jadi", "nggak jadi", "ngga jadi", "enggak jadi", "gk jadi",
     "instead of", "rather than",
+    # "cukup 300 keping saja, tidak usah 500": "no need for" the figure before, given up as "tidak jadi" is.
+    "tidak usah", "tdk usah", "tak usah", "gak usah", "ga usah", "gausah", "nggak usah", "ngga usah",
+    "enggak usah", "gk usah",
 )
 ROLE_PHRASES["ignore"] += _GIVEN_UP
 NEGATES_NEXT_WORDS += _GIVEN_UP
