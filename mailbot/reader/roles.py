@@ -336,7 +336,16 @@ def _hearsay(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     """"Kami mendapat informasi bahwa ... beberapa kabupaten kehabisan blangko, termasuk Tana Tidung yang
     stoknya 0": a figure in a sentence opened by what the writer heard is passed on, not stated."""
     sentence_lo = max(span.masked.rfind("\n", 0, span.start), span.masked.rfind(". ", 0, span.start)) + 1
-    return bool(_HEARSAY_RE.search(span.masked, sentence_lo, span.start))
+    heard = _HEARSAY_RE.search(span.masked, sentence_lo, span.start)
+    # "Kabarnya Tarakan masih punya 3.000-an blangko, kami di Nunukan tinggal 640 keping": after the clause
+    # heard, the writer speaking of themselves states their own figure.
+    return heard is not None and not _OWN_CLAUSE_AFTER_RE.search(span.masked, heard.end(), span.start)
+
+
+_OWN_CLAUSE_AFTER_RE = re.compile(
+    r"[,;][^\S\n]*(?:(?:dan|tapi|tetapi|sedangkan|sementara|but|while)[^\S\n]+)?(?:"
+    + vocab.alternation(vocab.FIRST_PERSON_WORDS) + r")(?![\w-])"
+)
 
 
 def _other_receiver(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -821,6 +830,9 @@ def _role_for(
         return "ignore", True, chosen
     if role == "requested" and chosen.weak and clause_has_receipt:
         return "received", True, chosen
+    if role == "stock_on_hand" and pool is before and _rest_that_came(masked, chosen, m, after):
+        # "sisa 500 kmrn udh nyampe td pagi": the rest of a shipment said to have come is received.
+        return "received", True, after[0]
     if role == "requested" and pool is before:
         done = next((k for k in after if k.affirmed), None)
         if done is not None and not _PURPOSE_RE.search(masked, m.end, done.start):
@@ -830,6 +842,20 @@ def _role_for(
     if role != "requested":
         strong = True
     return role, strong, chosen
+
+
+_REST_OF_SHIPMENT = frozenset(vocab.REST_OF_SHIPMENT_WORDS)
+_CLAUSE_BREAK_RE = re.compile(r"[,;.!?\n]")
+
+
+def _rest_that_came(masked: str, chosen: Keyword, m: Mention, after: Sequence[Keyword]) -> bool:
+    """Whether a figure named by a word for the rest of a shipment ("sisa 500") is said, in its own clause, to
+    have arrived (a word of receipt its next role word: "sisa 500 kmrn udh nyampe td pagi")."""
+    if not masked or not after or after[0].role != "received":
+        return False
+    if " ".join(masked[chosen.start : chosen.end].split()) not in _REST_OF_SHIPMENT:
+        return False
+    return not _CLAUSE_BREAK_RE.search(masked, m.end, after[0].start)
 
 
 _RIGHT_FIGURE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.RIGHT_FIGURE_WORDS) + r")(?![\w-])")

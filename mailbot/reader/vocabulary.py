@@ -1099,6 +1099,14 @@ QUOTA_NOTICE_PHRASES: tuple[str, ...] = (
     "over quota", "quota exceeded", "of its quota", "of your quota", "of the quota", "storage quota",
     "mailbox size", "ukuran kotak surat",
 )
+# A person telling why they write from another address ("Our official mailbox is currently over quota, so I am
+# using my personal address", "email kantor kami penuh"): the quota is the writer's own mailbox's, and the mail
+# is theirs, no server's notice.
+OWN_MAILBOX_WORDS: tuple[str, ...] = (
+    "our mailbox", "our official mailbox", "our office mailbox", "our official email", "our office email",
+    "my mailbox", "my office mailbox", "mailbox kami", "mailbox kantor kami", "email kantor kami", "email dinas kami",
+    "email resmi kami", "kotak surat kami", "akun email kami", "email kantor saya",
+)
 QUOTA_PHISHING_WORDS: tuple[str, ...] = (
     "verifikasi", "verify", "klik", "click", "kata sandi", "password", "login", "log in", "sign in", "tautan",
     "link", "akan ditangguhkan", "akan dinonaktifkan", "will be suspended", "will be deactivated", "upgrade",
@@ -1827,6 +1835,34 @@ _DROPPING_CAME: tuple[str, ...] = (
 )
 ROLE_PHRASES["received"] += _DROPPING_CAME
 RECEIPT_VERBS += _DROPPING_CAME
+# A receipt confirmed in English with a word of time between ("Confirming receipt today of 1,500 KTP-el blanks"),
+# and a phone's shorthand of "sudah sampai" ("brg sdh smp pak 1rb kpg").
+_RECEIPT_SHORT: tuple[str, ...] = (
+    "confirming receipt", "confirming receipt of", "confirming receipt today of", "confirm receipt today of",
+    "receipt today of", "sdh smp", "udh smp", "dah smp", "udah smp", "sudah smp", "tlh smp", "sdh nympe",
+    "udh nympe",
+)
+ROLE_PHRASES["received"] += _RECEIPT_SHORT
+RECEIPT_VERBS += _RECEIPT_SHORT
+RECEIPT_KIND_MORE += _RECEIPT_SHORT
+# The stock left fit for use after some was spoilt ("stok yang masih bisa dipakai: 1.140 keping", "sedangkan yang
+# masih bisa dipakai 380 keping"): the stock now, where "dipakai" alone is a count of use.
+ROLE_PHRASES["stock_on_hand"] += (
+    "masih bisa dipakai", "masih dapat dipakai", "masih bisa digunakan", "masih dapat digunakan",
+    "masih bisa dipergunakan", "masih dapat dipergunakan", "masih layak pakai", "masih layak dipakai",
+    "still usable", "still fit for use",
+)
+# Before a figure whose own words then say it arrived ("sisa 500 kmrn udh nyampe td pagi", "the remaining 500
+# arrived today"), these name the rest of a shipment that came, not the stock.
+REST_OF_SHIPMENT_WORDS: tuple[str, ...] = (
+    "sisa", "sisanya", "remaining", "the remaining", "the rest",
+)
+# "We have 1,100 left, so please send the remaining 1,900": the rest of the need, asked for (where "remaining"
+# alone is a stock word).
+ROLE_PHRASES["requested"] += (
+    "send the remaining", "please send the remaining", "send us the remaining", "send the remainder",
+    "send the balance", "kirimkan sisanya", "kirim sisanya", "mohon dikirim sisanya",
+)
 POSTFIX_ROLE_WORDS += ("arrived", "received", "issued")
 # A count and the work it counts ("Total 176 perekaman", "hari ini 97 pencetakan"), as field teams write it.
 POSTFIX_ROLE_WORDS += ("perekaman", "pencetakan", "rekaman")

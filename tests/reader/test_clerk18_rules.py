@@ -255,3 +255,46 @@ def test_a_correction_of_a_quoted_table_report_is_a_report_whatever_receipt_its_
     )
     v = _mail("Re: Lap. Mingguan KTT", text, sender='"Admin Database KTT" <disdukcapil@tanatidungkab.example>')
     assert (v.kind, v.received, v.stock_on_hand, v.printed) == ("stock_report", None, 1410, 90)  # was received 6
+
+
+# --- The rainy-season set (floods, split deliveries, phone abbreviations, English) -----------------------------
+
+
+def test_the_stock_still_fit_for_use_is_the_stock() -> None:
+    v = _mail("stok pasca banjir", "Setelah banjir kami hitung ulang:\n- rusak terendam: 40 keping\n"
+              "- stok yang masih bisa dipakai: 920 keping")
+    assert v.stock_on_hand == 920  # was none
+
+
+def test_a_phones_shorthand_of_arrived_is_a_receipt() -> None:
+    v = _mail("brg dtg", "brg udh smp pak 2rb kpg, dus aman. mksh")
+    assert (v.kind, v.received) == ("receipt", 2000)  # was other
+
+
+def test_a_receipt_confirmed_with_a_word_of_time_between() -> None:
+    v = _mail("KIA blanks", "Hello,\nConfirming receipt today of 800 KIA blanks. All boxes dry.\nRegards")
+    assert (v.kind, v.item, v.received) == ("receipt", "kia", 800)  # was other
+
+
+def test_the_remaining_sent_for_is_asked_and_what_is_left_is_the_stock() -> None:
+    v = _mail("April allocation", "We expect to use about 2,000 cards in April. We have 700 left, so please send "
+              "the remaining 1,300.")
+    assert (v.kind, v.requested, v.stock_on_hand) == ("request", 1300, 700)  # was a conflict
+
+
+def test_the_rest_of_a_shipment_that_came_is_received() -> None:
+    v = _mail("Re: kiriman", "pak sisanya 200 kmrn udh nyampe td siang, skrg stok 910")
+    assert (v.kind, v.received, v.stock_on_hand) == ("receipt", 200, 910)  # was a stock conflict
+
+
+def test_a_person_whose_mailbox_is_over_quota_is_no_quota_notice() -> None:
+    v = _mail("Request for KIA blanks", "Dear Sir/Madam,\nOur office mailbox is over quota, so I write from my own "
+              "address. We kindly request 900 blank KIA cards.\nRegards,\nDisdukcapil Kabupaten Malinau",
+              sender="staff.malinau@gmail.com")
+    assert (v.kind, v.requested) == ("request", 900)  # was automated
+
+
+def test_the_writers_own_stock_after_a_clause_heard_is_stated() -> None:
+    v = _mail("blangko", "Kabarnya Malinau masih punya 2.000-an blangko, kami di sini tinggal 310 keping. "
+              "Mohon 1.000 keping dikirim secepatnya.")
+    assert (v.requested, v.stock_on_hand) == (1000, 310)  # was stock none
