@@ -1487,6 +1487,17 @@ def _rows_summed(
     return fields.pop(), items.pop(), len(parts), sum(parts) == value
 
 
+def _raised_to_stated_total(masked: str, before: Sequence[Mention], c_start: int, m: Mention) -> bool:
+    """Whether the one figure before a stated total in its clause is asked as more ("ditambah 200 lagi",
+    "tambahan 200") and is less than the total: the total is the raised request, whatever it was before."""
+    parts = [mm for mm in before if mm.start >= c_start and mm.value is not None and mm.unit != "other"]
+    if len(parts) != 1 or m.value is None or parts[0].value is None or parts[0].value >= m.value:
+        return False
+    return bool(_MORE_AFTER_RE.match(masked, parts[0].end)) or any(
+        k.role == "requested" and k.weak for k in keywords(masked[c_start : parts[0].start])
+    )
+
+
 def _sums_to(parts: Sequence[int], value: int | None) -> bool:
     """Whether *value* is the sum of the figures before it ("1.000 ... ditambah 500, jadi total 1.500"),
     or a whole number of the one figure before it ("4 box (1 box isi 500 keping), jadi total 2.000"), or
@@ -2440,6 +2451,15 @@ def read_text(
                     masked, c_start, m, next_start)
                 candidate = Candidate(fields[0], m.value, snippet, True, total=True, item=item,
                                       cues=("result_of_sum", f"parts:{len(parts)}"))
+                candidates.append(candidate)
+                last = (c_start, candidate)
+                taken.append(last)
+            elif fields == ["requested"] and exact and _raised_to_stated_total(masked, mentions[:idx], c_start, m):
+                # "Mohon ditambah 200 lagi pak, jadi total 700 keping": the total the raise comes to, stated
+                # by the writer, is what is asked now (the earlier figure it adds to is in another mail).
+                candidate = Candidate("requested", m.value, snippet, True, total=True,
+                                      item=_item_of_mention(masked, c_start, m, next_start),
+                                      cues=("result_of_sum", "stated_total_of_raise"))
                 candidates.append(candidate)
                 last = (c_start, candidate)
                 taken.append(last)

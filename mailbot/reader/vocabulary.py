@@ -1851,6 +1851,8 @@ ROLE_PHRASES["stock_on_hand"] += (
     "masih bisa dipakai", "masih dapat dipakai", "masih bisa digunakan", "masih dapat digunakan",
     "masih bisa dipergunakan", "masih dapat dipergunakan", "masih layak pakai", "masih layak dipakai",
     "still usable", "still fit for use",
+    # ... and the same glossed in brackets after the stock's name: "Sisa blangko KTP-el (dapat digunakan): 1.104".
+    "(dapat digunakan)", "(bisa digunakan)", "(dapat dipakai)", "(bisa dipakai)", "(layak pakai)", "(usable)",
 )
 # Before a figure whose own words then say it arrived ("sisa 500 kmrn udh nyampe td pagi", "the remaining 500
 # arrived today"), these name the rest of a shipment that came, not the stock.

@@ -298,3 +298,19 @@ def test_the_writers_own_stock_after_a_clause_heard_is_stated() -> None:
     v = _mail("blangko", "Kabarnya Malinau masih punya 2.000-an blangko, kami di sini tinggal 310 keping. "
               "Mohon 1.000 keping dikirim secepatnya.")
     assert (v.requested, v.stock_on_hand) == (1000, 310)  # was stock none
+
+
+def test_a_raise_with_its_stated_total_asks_the_total() -> None:
+    v = _mail("Re: Permohonan blangko", "Selamat pagi pak,\nMohon ditambah 300 lagi pak, jadi total 1.100 keping, "
+              "karena ada perekaman di pesantren.\nTerima kasih")
+    assert (v.kind, v.requested) == ("request", 1100)  # was a conflict
+
+
+def test_a_total_less_than_the_raise_is_still_asked_about() -> None:
+    v = _mail("Re: Permohonan blangko", "Mohon ditambah 300 lagi pak, jadi total 200 keping.")
+    assert v.requested is None
+
+
+def test_the_stock_glossed_as_usable_in_brackets_is_the_stock() -> None:
+    v = _mail("Laporan", "Perekaman 61, pencetakan 58.\nSisa blangko KTP-el (dapat digunakan): 2.204 keping")
+    assert v.stock_on_hand == 2204  # was none
