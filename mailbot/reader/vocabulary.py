@@ -2242,6 +2242,9 @@ NEW_ASKED_FIGURE_ONLY: tuple[str, ...] = (
 PROGRESS_QUESTIONS: tuple[str, ...] = (
     "sampai mana", "sampai di mana", "sampai dimana", "sampai tahap apa", "sampai tahap mana",
     "sampe mana", "sampai sejauh mana", "sudah sejauh mana", "sejauh mana",
+    # "Mohon info status permintaan kami nomor REQ-2028-0033": the state of a request asked after, no new ask.
+    "status permintaan", "status permohonan", "status pengajuan", "status usulan", "status request",
+    "status of our request", "status of the request", "status of my request",
 )
 # Asking after a request sent before, in the words of office letters (mailbot.attention's reminders): "izin
 # menanyakan surat permohonan blangko kami tgl 6 kemarin, apakah sudah ada disposisi?".

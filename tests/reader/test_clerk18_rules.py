@@ -314,3 +314,14 @@ def test_a_total_less_than_the_raise_is_still_asked_about() -> None:
 def test_the_stock_glossed_as_usable_in_brackets_is_the_stock() -> None:
     v = _mail("Laporan", "Perekaman 61, pencetakan 58.\nSisa blangko KTP-el (dapat digunakan): 2.204 keping")
     assert v.stock_on_hand == 2204  # was none
+
+
+def test_a_request_number_asked_after_is_no_figure_and_no_request() -> None:
+    v = _mail("Status permintaan REQ-2028-0051", "Selamat pagi,\nMohon info status permintaan kami nomor REQ-2028-0051 "
+              "(diajukan 3 Maret). Apakah sudah dikirim?\nTerima kasih")
+    assert (v.kind, v.requested) == ("other", None)  # was a request with an unclear figure
+
+
+def test_a_figure_beside_a_reference_number_is_read() -> None:
+    v = _mail("Re: [BLK-2026-0044] Permohonan", "Untuk BLK-2026-0044 mohon ditambah menjadi 1.500 keping pak.")
+    assert (v.kind, v.requested) == ("request", 1500)
