@@ -835,20 +835,20 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
 
 _OPERATOR_RE = re.compile(r"[^\S\n]*(?P<op>[-+\u2013])[^\S\n]*")
 _EQUALS_RE = re.compile(r"[^\S\n]*=[^\S\n]*")
+_EQUALS_GAP = 8
 
 
 def _without_operands(masked: str, found: list[Mention]) -> list[Mention]:
     """"sisa = 1.096 - 27 = 1.069": in a sum written out whose result checks, the operands are the working and
     the result is the figure; the operands are left out (a sum that does not check is left as written)."""
-    if "=" not in masked:
-        return found
     dropped: set[int] = set()
     for i in range(len(found) - 2):
         a, b, c = found[i], found[i + 1], found[i + 2]
-        if a.value is None or b.value is None or c.value is None:
+        # Only the few characters between the figures are looked at: no pass over the text.
+        if c.start - b.end > _EQUALS_GAP or _EQUALS_RE.fullmatch(masked, b.end, c.start) is None:
             continue
         op = _OPERATOR_RE.fullmatch(masked, a.end, b.start)
-        if op is None or _EQUALS_RE.fullmatch(masked, b.end, c.start) is None:
+        if op is None or a.value is None or b.value is None or c.value is None:
             continue
         result = a.value + b.value if op.group("op") == "+" else a.value - b.value
         if result == c.value:
