@@ -216,7 +216,7 @@ _MASK_PATTERNS: tuple[str, ...] = (
     # (A full stop right after such a number ends the sentence: "tgl 16/01/2026. Mohon maaf ...".)
     r"[\w.\-]*\d[\w.\-]*(?:\s?/\s?[\w.\-]*\w){2,}",
     # Reference numbers of a request or ticket: "REQ-2028-0033", "BLK-2026-0044" (letters, then two runs of digits).
-    r"\b[a-z]{2,8}-\d{2,4}-\d{2,6}\b",
+    r"(?<![\w-])[a-z]{2,8}-\d{2,4}-\d{2,6}\b",
     # Letters referred to: "surat 470/038", "surat kami No. 470/12".
     r"\b(?:surat|srt)\b(?:\s+(?:kami|kmi|nomor|nmr|no\.?))*\s*:?\s*\d[\w.\-]*/[\w.\-/]*\w",
     r"\b(?:rt|rw)\b\s*\.?\s*:?\s*\d+",

@@ -855,7 +855,13 @@ def _rest_that_came(masked: str, chosen: Keyword, m: Mention, after: Sequence[Ke
         return False
     if " ".join(masked[chosen.start : chosen.end].split()) not in _REST_OF_SHIPMENT:
         return False
-    return not _CLAUSE_BREAK_RE.search(masked, m.end, after[0].start)
+    # "Sisa blangko 1.450 keping setelah kiriman kemarin kami terima": the stock after a receipt stays the stock.
+    return not _CLAUSE_BREAK_RE.search(masked, m.end, after[0].start) and not _EVENT_TIME_RE.search(
+        masked, m.end, after[0].start
+    )
+
+
+_EVENT_TIME_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.EVENT_TIME_WORDS) + r")(?![\w-])")
 
 
 _RIGHT_FIGURE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.RIGHT_FIGURE_WORDS) + r")(?![\w-])")

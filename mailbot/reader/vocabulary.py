@@ -1857,7 +1857,8 @@ ROLE_PHRASES["stock_on_hand"] += (
 # Before a figure whose own words then say it arrived ("sisa 500 kmrn udh nyampe td pagi", "the remaining 500
 # arrived today"), these name the rest of a shipment that came, not the stock.
 REST_OF_SHIPMENT_WORDS: tuple[str, ...] = (
-    "sisa", "sisanya", "remaining", "the remaining", "the rest",
+    "sisa", "sisanya", "sisa blangko", "sisa blanko", "sisa kiriman", "sisa pengiriman", "remaining",
+    "the remaining", "the rest",
 )
 # "We have 1,100 left, so please send the remaining 1,900": the rest of the need, asked for (where "remaining"
 # alone is a stock word).

@@ -325,3 +325,14 @@ def test_a_request_number_asked_after_is_no_figure_and_no_request() -> None:
 def test_a_figure_beside_a_reference_number_is_read() -> None:
     v = _mail("Re: [BLK-2026-0044] Permohonan", "Untuk BLK-2026-0044 mohon ditambah menjadi 1.500 keping pak.")
     assert (v.kind, v.requested) == ("request", 1500)
+
+
+def test_the_stock_after_a_receipt_is_no_rest_that_came() -> None:
+    v = _mail("lap", "Sisa blangko 1.450 keping setelah kiriman kemarin kami terima.")
+    assert (v.received, v.stock_on_hand) == (None, 1450)
+
+
+def test_the_rest_of_the_blanks_named_with_its_reference_is_received() -> None:
+    v = _mail("Re: [BLK-2026-0007] Penerimaan", "Selamat siang, sisa blangko KTP-el 600 keping untuk BLK-2026-0007 "
+              "hari ini sudah kami terima juga.")
+    assert (v.kind, v.received, v.stock_on_hand) == ("receipt", 600, None)
