@@ -1099,6 +1099,9 @@ QUOTA_NOTICE_PHRASES: tuple[str, ...] = (
     "over quota", "quota exceeded", "of its quota", "of your quota", "of the quota", "storage quota",
     "mailbox size", "ukuran kotak surat",
 )
+# Right before a report's name, these make it the report's form, asked or sent about, not a report made: "format
+# laporan KIA per sekolah seperti apa ya pak?" (subject "format laporan KIA per sekolah").
+REPORT_FORM_WORDS: tuple[str, ...] = ("format", "template", "templat", "contoh", "bentuk", "form", "formulir")
 # A person telling why they write from another address ("Our official mailbox is currently over quota, so I am
 # using my personal address", "email kantor kami penuh"): the quota is the writer's own mailbox's, and the mail
 # is theirs, no server's notice.

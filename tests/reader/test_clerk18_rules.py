@@ -336,3 +336,14 @@ def test_the_rest_of_the_blanks_named_with_its_reference_is_received() -> None:
     v = _mail("Re: [BLK-2026-0007] Penerimaan", "Selamat siang, sisa blangko KTP-el 600 keping untuk BLK-2026-0007 "
               "hari ini sudah kami terima juga.")
     assert (v.kind, v.received, v.stock_on_hand) == ("receipt", 600, None)
+
+
+def test_a_question_about_a_reports_form_is_no_report() -> None:
+    v = _mail("format laporan KIA per kecamatan", "Selamat pagi,\nMau tanya, format laporan KIA per kecamatan seperti "
+              "apa ya pak? Apakah cukup jumlah yang dicetak? Kami ada 9 kecamatan.\nTerima kasih")
+    assert (v.kind, v.item) == ("other", None)  # was a stock report
+
+
+def test_a_report_sent_in_the_new_form_is_a_report() -> None:
+    v = _mail("Laporan harian KIA", "Laporan harian KIA sesuai format laporan yang baru: cetak KIA 41, sisa 380.")
+    assert (v.kind, v.printed, v.stock_on_hand) == ("stock_report", 41, 380)
