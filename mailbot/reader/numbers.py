@@ -215,8 +215,9 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"\b(?:nomor|nmr|no|nomer)\b\s*\.?\s*:?\s*[\w.\-]*\d[\w.\-/]*",
     # (A full stop right after such a number ends the sentence: "tgl 16/01/2026. Mohon maaf ...".)
     r"[\w.\-]*\d[\w.\-]*(?:\s?/\s?[\w.\-]*\w){2,}",
-    # Reference numbers of a request or ticket: "REQ-2028-0033", "BLK-2026-0044" (letters, then two runs of digits).
-    r"(?<![\w-])[a-z]{2,8}-\d{2,4}-\d{2,6}\b",
+    # Reference numbers of a request or ticket: "REQ-2028-0033", "BLK-2026-0044" (letters, a year, a serial). The
+    # pattern opens at the digits (tried at digits only, not at every word) and looks back for the letters.
+    r"\b\d{4}(?<=[a-z]-\d{4})-\d{2,6}\b",
     # Letters referred to: "surat 470/038", "surat kami No. 470/12".
     r"\b(?:surat|srt)\b(?:\s+(?:kami|kmi|nomor|nmr|no\.?))*\s*:?\s*\d[\w.\-]*/[\w.\-/]*\w",
     r"\b(?:rt|rw)\b\s*\.?\s*:?\s*\d+",
