@@ -317,6 +317,20 @@ _REVISION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.REVISION_C
 _FIGURE_RE = re.compile(r"\d")
 
 
+def _quoted_fields(plain: str) -> tuple[set[str], set[str]]:
+    """The fields a quoted earlier mail gave a figure (and those it left in doubt), its typed tables read as
+    tables: "| Hari | Rekam | Cetak | Sisa |" rows make it a report, whatever receipt its note mentions; a
+    column's rows given, summed or not, are figures reported."""
+    rest, tables = split_text_tables(plain)
+    found, _ = read_text(rest, normalise(rest))
+    given = {c.field for c in found if c.value is not None}
+    for table in tables:
+        read = read_table(table, None, "", True)
+        if read is not None:
+            given.update(c.field for c in read[0])
+    return given, {c.field for c in found if c.value is None} - given
+
+
 def _revised_kind(
     quoted_text: str, new_text: str, message: Message, own_addresses: Sequence[str] = ()
 ) -> Literal["request", "receipt"] | None:
@@ -343,11 +357,9 @@ def _revised_kind(
     if not plain.strip() and "\n\n" in quoted_text.lstrip():
         # "-----Pesan Asli-----" / "Dari: ... Perihal: ..." then the mail: its words start after the header block.
         plain = split_quoted(_QUOTE_MARKS_RE.sub("", quoted_text.lstrip().split("\n\n", 1)[1]))[0]
+    given, doubted = _quoted_fields(plain)
     low_plain = normalise(plain)
-    found, _ = read_text(plain, low_plain)
-    earlier = kind_of(
-        low_plain, {c.field for c in found if c.value is not None}, {c.field for c in found if c.value is None}, False
-    )
+    earlier = kind_of(low_plain, given, doubted, False)
     if earlier == "receipt" and desk_voice and _REQUEST_RECEIVED_RE.search(low_plain):
         # "Permohonan 800 keping blangko KTP-el telah kami terima": what the desk says it received is the
         # writer's request, not blanks.

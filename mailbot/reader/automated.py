@@ -27,6 +27,7 @@ _NEWSLETTER_RE = re.compile(
 )
 _PERSON_PREFIX_RE = re.compile(r"^\s*(?:re|fw|fwd|tr|bls|balas)\s*:", re.IGNORECASE)
 _QUOTA_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.QUOTA_NOTICE_PHRASES) + r")(?![\w-])")
+_OWN_MAILBOX_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.OWN_MAILBOX_WORDS) + r")(?![\w-])")
 _QUOTA_PHISHING_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.QUOTA_PHISHING_WORDS) + r")(?![\w-])")
 _OOO_MORE_RE = re.compile(vocab.alternation(vocab.OUT_OF_OFFICE_MORE_BODIES))
 _READ_SUBJECT_RE = re.compile(
@@ -271,6 +272,7 @@ def content_reasons(subject: str, body: str) -> tuple[str, ...]:
     if (
         not person_subject and (_QUOTA_RE.search(subj) or (signals and _QUOTA_RE.search(own)))
         and not _QUOTA_PHISHING_RE.search(subj + "\n" + own)
+        and not _OWN_MAILBOX_RE.search(own)
     ):
         # "Peringatan kuota kotak surat 95%": the mail server's notice of a mailbox filling up.
         reasons.append("quota-notice")

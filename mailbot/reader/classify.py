@@ -383,12 +383,16 @@ def _reports(text: str, attached: bool = False) -> bool:
     """Whether the text calls itself a report of blanks ("Laporan harian ...", "Stok akhir ..."), not in
     a question ("format laporan harian yang baru kolomnya apa?"); with a spreadsheet attached, the report
     it names ("laporan harian terlampir") need not name the blank."""
-    named = any(not _in_question(text, m.end()) for m in _REPORT_RE.finditer(text))
+    named = any(
+        not _in_question(text, m.end()) and not _REPORT_FORM_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
+        for m in _REPORT_RE.finditer(text)
+    )
     if not named and (dated := _DATED_REPORT_RE.search(text)) is not None:
         named = not _in_question(text, dated.end())
     return named and bool(attached or _BLANK_RE.search(text) or _KTP_RE.search(text) or _KIA_RE.search(text))
 
 
+_REPORT_FORM_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.REPORT_FORM_WORDS) + r")[^\S\n]+$")
 _DATED_REPORT_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.DATED_REPORT_WORDS) + r")(?:[^\S\n]+[a-z][a-z.]{1,12}){0,2}"
     r"[^\S\n]+(?:tgl\.?[^\S\n]*)?\d{1,2}[/-]\d{1,2}(?![\d])"

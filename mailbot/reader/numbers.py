@@ -227,6 +227,9 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"\b(?:nomor|nmr|no|nomer)\b\s*\.?\s*:?\s*[\w.\-]*\d[\w.\-/]*",
     # (A full stop right after such a number ends the sentence: "tgl 16/01/2026. Mohon maaf ...".)
     r"[\w.\-]*\d[\w.\-]*(?:\s?/\s?[\w.\-]*\w){2,}",
+    # Reference numbers of a request or ticket: "REQ-2028-0033", "BLK-2026-0044" (letters, a year, a serial). The
+    # pattern opens at the digits (tried at digits only, not at every word) and looks back for the letters.
+    r"\b\d{4}(?<=[a-z]-\d{4})-\d{2,6}\b",
     # Letters referred to: "surat 470/038", "surat kami No. 470/12".
     r"\b(?:surat|srt)\b(?:\s+(?:kami|kmi|nomor|nmr|no\.?))*\s*:?\s*\d[\w.\-]*/[\w.\-/]*\w",
     r"\b(?:rt|rw)\b\s*\.?\s*:?\s*\d+",
@@ -482,6 +485,11 @@ _KOMA_WORDS_RE = re.compile(
 _PAREN_WORDS_RE = re.compile(rf"\s*\(\s*(?P<words>{WORDS_PATTERN})\s*(?:(?:{_BLANK_UNITS})\b)?\s*\)")
 _PAREN_DIGITS_RE = re.compile(rf"\s*\(\s*(?P<num>{_DIGITS})\s*(?:(?:{_BLANK_UNITS})\b)?\s*\)")
 _TAIL_WORDS_RE = re.compile(rf"\s+(?P<words>{WORDS_PATTERN})")
+# Digits right after a multiplied figure, on its line: "2 ratus 45" (245), "1 ribu 200" (1.200), "2 ribu 5 ratus"
+# (2.500). The part after is what the multiple leaves, so it is less than the multiplier.
+_TAIL_DIGITS_RE = re.compile(
+    r"[^\S\n]+(?P<tail>\d{1,3})(?:[^\S\n]*(?P<hundreds>ratus)\b)?(?![\d.,/:]|[^\S\n]*(?:ribu|rb|juta|jt)\b)"
+)
 # A multiplier word that did not multiply: "2 ribuan", "2 puluhan", "seribu lima ratusan". The
 # number before it is never a quantity on its own; at best it is an estimate of the multiple.
 _STEM_AFTER_RE = re.compile(rf"[ \t\-]*(?:{_alternation(vocab.MULTIPLIER_STEMS)})[a-z\-]")
@@ -494,6 +502,9 @@ _APPROX_AFTER_RE = re.compile(
     rf"\s*(?:\+(?!\d)(?![ \t]*[a-z][\w-]*[ \t]*:?[ \t]*\d)|(?:{_alternation(vocab.APPROX_AFTER)})\b)"
 )
 _ABOUT_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?:{_alternation(vocab.ABOUT_BEFORE)})\s*:?\s*$")
+_EXACT_FOLLOWS_RE = re.compile(
+    rf"[^\S\n]*[(,;]?[^\S\n]*(?:{_alternation(vocab.EXACT_FIGURE_WORDS)})\b[^\S\n]*:?[^\S\n]*\d"
+)
 _ESTIMATE_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?:{_alternation(vocab.ESTIMATE_WORDS)})\s*:?\s*$")
 _RANGE_BETWEEN_RE = re.compile(
     rf"^\s*(?:(?:{_BLANK_UNITS})\s*)?(?:-|~|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|atau|/)\s*$"
@@ -665,6 +676,13 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 conflict = conflict or len(digits) == 2
                 thousands = True
                 end = tail.end()
+            if factor in (100, 1000) and value is not None and value % factor == 0 and (
+                digits_tail := _TAIL_DIGITS_RE.match(masked, end)
+            ):
+                more = int(digits_tail.group("tail")) * (100 if digits_tail.group("hundreds") else 1)
+                if more < factor and not (digits_tail.group("hundreds") and factor == 100):
+                    value += more
+                    end = digits_tail.end()
             if factor == 1000 and value is not None and value % 1000 == 0:
                 tail = _TAIL_WORDS_RE.match(masked, end)
                 if tail:
@@ -791,7 +809,9 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
         approx_after = bool(_APPROX_AFTER_RE.match(masked, unit_end if unit else end))
         if _APPROX_BEFORE_RE.search(before) or approx_after:
             approximate = True
-        about = not approximate and bool(_ABOUT_BEFORE_RE.search(before))
+        about = not approximate and (
+            bool(_ABOUT_BEFORE_RE.search(before)) or bool(_EXACT_FOLLOWS_RE.match(masked, unit_end if unit else end))
+        )
         if (
             approximate and not approx_after and not m.group("an") and value is not None and value % 10
             and value >= 100 and not spelled and _ESTIMATE_BEFORE_RE.search(before)
@@ -815,6 +835,7 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             )
         )
         pos = end
+    found = _without_operands(masked, found)
     # "1.000 - 2.000", "2.000 atau 2.500": a range or a choice is not one number ("2 box (1 box = 250
     # lembar) atau 500 lembar" says one number twice).
     for i in range(len(found) - 1):
@@ -823,6 +844,29 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             found[i] = _replace(a, approximate=True)
             found[i + 1] = _replace(b, approximate=True)
     return found
+
+
+_OPERATOR_RE = re.compile(r"[^\S\n]*(?P<op>[-+\u2013])[^\S\n]*")
+_EQUALS_RE = re.compile(r"[^\S\n]*=[^\S\n]*")
+_EQUALS_GAP = 8
+
+
+def _without_operands(masked: str, found: list[Mention]) -> list[Mention]:
+    """"sisa = 1.096 - 27 = 1.069": in a sum written out whose result checks, the operands are the working and
+    the result is the figure; the operands are left out (a sum that does not check is left as written)."""
+    dropped: set[int] = set()
+    for i in range(len(found) - 2):
+        a, b, c = found[i], found[i + 1], found[i + 2]
+        # Only the few characters between the figures are looked at: no pass over the text.
+        if c.start - b.end > _EQUALS_GAP or _EQUALS_RE.fullmatch(masked, b.end, c.start) is None:
+            continue
+        op = _OPERATOR_RE.fullmatch(masked, a.end, b.start)
+        if op is None or a.value is None or b.value is None or c.value is None:
+            continue
+        result = a.value + b.value if op.group("op") == "+" else a.value - b.value
+        if result == c.value:
+            dropped.update((i, i + 1))
+    return [m for i, m in enumerate(found) if i not in dropped] if dropped else found
 
 
 def _replace(m: Mention, **changes: object) -> Mention:

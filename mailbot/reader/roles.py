@@ -338,7 +338,16 @@ def _hearsay(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     """"Kami mendapat informasi bahwa ... beberapa kabupaten kehabisan blangko, termasuk Tana Tidung yang
     stoknya 0": a figure in a sentence opened by what the writer heard is passed on, not stated."""
     sentence_lo = max(span.masked.rfind("\n", 0, span.start), span.masked.rfind(". ", 0, span.start)) + 1
-    return bool(_HEARSAY_RE.search(span.masked, sentence_lo, span.start))
+    heard = _HEARSAY_RE.search(span.masked, sentence_lo, span.start)
+    # "Kabarnya Tarakan masih punya 3.000-an blangko, kami di Nunukan tinggal 640 keping": after the clause
+    # heard, the writer speaking of themselves states their own figure.
+    return heard is not None and not _OWN_CLAUSE_AFTER_RE.search(span.masked, heard.end(), span.start)
+
+
+_OWN_CLAUSE_AFTER_RE = re.compile(
+    r"[,;][^\S\n]*(?:(?:dan|tapi|tetapi|sedangkan|sementara|but|while)[^\S\n]+)?(?:"
+    + vocab.alternation(vocab.FIRST_PERSON_WORDS) + r")(?![\w-])"
+)
 
 
 def _other_receiver(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -640,12 +649,25 @@ def keywords(masked: str) -> list[Keyword]:
                 continue
             out.append(Keyword(m.start(), m.end(), "ignore", False, False, total, denied=True, word_role=role))
             continue
+        if role == "stock_on_hand" and word in _PHYSICAL_WORDS and _counted_against_papers(masked, m.start()):
+            role = "received"
         receipt = word in _RECEIPT_VERBS
         affirmed = receipt and bool(
             _AFFIRMED_PHRASE_RE.match(word) or _AFFIRMED_BEFORE_RE.search(masked, window_lo, m.start())
         )
         out.append(Keyword(m.start(), m.end(), role, word in _WEAK, receipt, total, affirmed, word_role=role))
     return out
+
+
+_PHYSICAL_WORDS = frozenset(vocab.PHYSICAL_COUNT_WORDS)
+_PAPERS_WINDOW = 80
+
+
+def _counted_against_papers(masked: str, pos: int) -> bool:
+    """"di surat jalan 2.000, fisik yg kami hitung 1.950 keping": a physical count said in the sentence of the
+    delivery papers' figure is the count of what arrived (received), not the stock in the store."""
+    sentence_lo = max(masked.rfind("\n", 0, pos), masked.rfind(". ", 0, pos), pos - _PAPERS_WINDOW) + 1
+    return bool(_PAPER_FIGURE_RE.search(masked, sentence_lo, pos))
 
 
 def _postfix_gap(masked: str, end: int, start: int) -> bool:
@@ -818,6 +840,9 @@ def _role_for(
         return "ignore", True, chosen
     if role == "requested" and chosen.weak and clause_has_receipt:
         return "received", True, chosen
+    if role == "stock_on_hand" and pool is before and _rest_that_came(masked, chosen, m, after):
+        # "sisa 500 kmrn udh nyampe td pagi": the rest of a shipment said to have come is received.
+        return "received", True, after[0]
     if role == "requested" and pool is before:
         done = next((k for k in after if k.affirmed), None)
         if done is not None and not _PURPOSE_RE.search(masked, m.end, done.start):
@@ -827,6 +852,26 @@ def _role_for(
     if role != "requested":
         strong = True
     return role, strong, chosen
+
+
+_REST_OF_SHIPMENT = frozenset(vocab.REST_OF_SHIPMENT_WORDS)
+_CLAUSE_BREAK_RE = re.compile(r"[,;.!?\n]")
+
+
+def _rest_that_came(masked: str, chosen: Keyword, m: Mention, after: Sequence[Keyword]) -> bool:
+    """Whether a figure named by a word for the rest of a shipment ("sisa 500") is said, in its own clause, to
+    have arrived (a word of receipt its next role word: "sisa 500 kmrn udh nyampe td pagi")."""
+    if not masked or not after or after[0].role != "received":
+        return False
+    if " ".join(masked[chosen.start : chosen.end].split()) not in _REST_OF_SHIPMENT:
+        return False
+    # "Sisa blangko 1.450 keping setelah kiriman kemarin kami terima": the stock after a receipt stays the stock.
+    return not _CLAUSE_BREAK_RE.search(masked, m.end, after[0].start) and not _EVENT_TIME_RE.search(
+        masked, m.end, after[0].start
+    )
+
+
+_EVENT_TIME_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.EVENT_TIME_WORDS) + r")(?![\w-])")
 
 
 _RIGHT_FIGURE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.RIGHT_FIGURE_WORDS) + r")(?![\w-])")
@@ -1236,6 +1281,9 @@ _SHIPMENT_CAME_RE = vocab.Gated(re.compile(
 ), vocab.SHIPMENT_CAME_PHRASES)
 
 
+_CARRIED_BY_TEAM_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.CARRIED_BY_TEAM_WORDS) + r")(?![\w-])")
+
+
 def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) -> list[Candidate]:
     """A stock of zero from a clause that says nothing is left of a blank ("blangko KIA kami tdk
     ada sisa"); not when it is asked about, nor of a printer supply."""
@@ -1260,6 +1308,9 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
             continue
         if _NAMED_SUBUNIT_RE.search(masked, c_start, z.start()):
             # "Stok blangko KTP-el di UPT Krayan sudah habis": one office's part of the stock is empty.
+            continue
+        if _CARRIED_BY_TEAM_RE.search(masked, c_start, z.start()):
+            # "Blangko yang dibawa tim Dinas Kota sudah habis": the team's supply ran out, not the district's.
             continue
         comma = masked.find(",", z.end(), c_end)
         said = masked[c_start : comma if comma != -1 else c_end]
@@ -1450,6 +1501,17 @@ def _rows_summed(
     if len(parts) < 2:
         return None
     return fields.pop(), items.pop(), len(parts), sum(parts) == value
+
+
+def _raised_to_stated_total(masked: str, before: Sequence[Mention], c_start: int, m: Mention) -> bool:
+    """Whether the one figure before a stated total in its clause is asked as more ("ditambah 200 lagi",
+    "tambahan 200") and is less than the total: the total is the raised request, whatever it was before."""
+    parts = [mm for mm in before if mm.start >= c_start and mm.value is not None and mm.unit != "other"]
+    if len(parts) != 1 or m.value is None or parts[0].value is None or parts[0].value >= m.value:
+        return False
+    return bool(_MORE_AFTER_RE.match(masked, parts[0].end)) or any(
+        k.role == "requested" and k.weak for k in keywords(masked[c_start : parts[0].start])
+    )
 
 
 def _sums_to(parts: Sequence[int], value: int | None) -> bool:
@@ -2400,6 +2462,15 @@ def read_text(
                     masked, c_start, m, next_start)
                 candidate = Candidate(fields[0], m.value, snippet, True, total=True, item=item,
                                       cues=("result_of_sum", f"parts:{len(parts)}"))
+                candidates.append(candidate)
+                last = (c_start, candidate)
+                taken.append(last)
+            elif fields == ["requested"] and exact and _raised_to_stated_total(masked, mentions[:idx], c_start, m):
+                # "Mohon ditambah 200 lagi pak, jadi total 700 keping": the total the raise comes to, stated
+                # by the writer, is what is asked now (the earlier figure it adds to is in another mail).
+                candidate = Candidate("requested", m.value, snippet, True, total=True,
+                                      item=_item_of_mention(masked, c_start, m, next_start),
+                                      cues=("result_of_sum", "stated_total_of_raise"))
                 candidates.append(candidate)
                 last = (c_start, candidate)
                 taken.append(last)

@@ -324,6 +324,9 @@ APPROX_AFTER: tuple[str, ...] = (
 # "± 1.200" and "kurang lebih 1.200" as 1.200, but an exact figure for the same role beside it
 # ("stok ± 400 keping, tepatnya 396") wins.
 ABOUT_BEFORE: tuple[str, ...] = ("kurang lebih", "lebih kurang", "kurleb", "kl.", "±", "+/-", "+-", "lk.")
+# Right after a figure (in brackets or after a comma), these give the exact figure it rounds: "1.2 rb keping
+# (tepatnya 1.225)". The figure before is then a round one, as after "±", and the exact one wins.
+EXACT_FIGURE_WORDS: tuple[str, ...] = ("tepatnya", "persisnya", "tepatnya sih", "exactly", "precisely", "to be exact")
 
 # --- Items ---------------------------------------------------------------------------------
 
@@ -556,6 +559,12 @@ EXCLUDING_WORDS: tuple[str, ...] = (
     "belum termasuk", "blm termasuk", "tidak termasuk", "tdk termasuk", "tanpa menghitung", "di luar",
     "diluar", "not including", "excluding", "excluding the", "not counting",
 )
+# Before a stock's figure or its zero word in its clause, these say the blanks are the ones a team carried out
+# to a service ("Blangko yang dibawa tim Dinas Kota sudah habis"): the team's supply, not the district's stock.
+CARRIED_BY_TEAM_WORDS: tuple[str, ...] = (
+    "dibawa tim", "yang dibawa tim", "yg dibawa tim", "dibawa petugas", "yang dibawa petugas", "bawaan tim",
+    "dibawa ke lokasi", "carried by the team", "brought by the team", "the team brought", "the team carried",
+)
 # (Spoilt cards left out, "380 keping (di luar 12 keping rusak)", are no stock anywhere: the figure stands.)
 # After a stock's figure in its clause, these say it was handed to another holder to keep: "sisanya 188 keping
 # kami titipkan di kantor kecamatan": a part of the district's stock kept there, not the stock.
@@ -689,11 +698,16 @@ PAPER_FIGURE_WORDS: tuple[str, ...] = (
     "menurut bast", "menurut berita acara", "menurut surat jalan", "menurut sbbk", "menurut dokumen",
     "menurut packing list", "tertulis di bast", "tertulis di surat jalan", "di bast tertulis",
     "according to the bast", "according to the delivery note", "according to the packing list",
+    # "di surat jalan 2.000, fisik yg kami hitung 1.950": what the papers that came with the blanks say.
+    "di surat jalan", "di bast", "di sbbk", "di packing list", "di berita acara", "di dokumen pengiriman",
+    "on the delivery note", "in the delivery note", "on the packing list",
 )
 RECOUNT_WORDS: tuple[str, ...] = (
     "dihitung ulang", "hitung ulang", "dihitung kembali", "setelah dihitung", "setelah kami hitung",
     "hasil hitung", "hasil penghitungan", "secara fisik", "fisiknya", "recount", "recounted",
     "physically counted", "we counted",
+    # "di surat jalan 800, fisik 780 keping", "fisik yg kami hitung 1.950": the count of what came.
+    "fisik", "kami hitung", "kita hitung", "physical count",
 )
 # Of the weak request words, these pass blanks on: beside a receipt in the same clause ("telah kami terima
 # ... dan langsung didistribusikan 300 keping ke UPT Sembakung") the district hands part of what came on to
@@ -796,6 +810,8 @@ NEGATION_WORDS: tuple[str, ...] = (
     "belum", "blm", "blum", "belom", "tidak", "tdk", "tak", "gak", "ga", "nggak", "ngga", "enggak",
     "engga", "bukan", "bkn", "tanpa", "gagal", "batal", "dibatalkan", "jangan", "not", "never",
     "no longer",
+    # "yg 27 keping layanan malam lupa masuk": forgotten, so not entered (nor received).
+    "lupa", "terlupa", "kelupaan", "forgot to",
 )
 # Before a word of work done or received (with at most two of NEGATION_FILLERS between), these make it a plan:
 # "akan kami cetak setelah kiriman 1.000 keping sampai", "kami akan melakukan perekaman 300 siswa minggu depan".
@@ -1091,6 +1107,17 @@ QUOTA_NOTICE_PHRASES: tuple[str, ...] = (
     "kuota penyimpanan", "batas kuota", "melebihi kuota", "dari kuota", "quota warning", "mailbox quota",
     "over quota", "quota exceeded", "of its quota", "of your quota", "of the quota", "storage quota",
     "mailbox size", "ukuran kotak surat",
+)
+# Right before a report's name, these make it the report's form, asked or sent about, not a report made: "format
+# laporan KIA per sekolah seperti apa ya pak?" (subject "format laporan KIA per sekolah").
+REPORT_FORM_WORDS: tuple[str, ...] = ("format", "template", "templat", "contoh", "bentuk", "form", "formulir")
+# A person telling why they write from another address ("Our official mailbox is currently over quota, so I am
+# using my personal address", "email kantor kami penuh"): the quota is the writer's own mailbox's, and the mail
+# is theirs, no server's notice.
+OWN_MAILBOX_WORDS: tuple[str, ...] = (
+    "our mailbox", "our official mailbox", "our office mailbox", "our official email", "our office email",
+    "my mailbox", "my office mailbox", "mailbox kami", "mailbox kantor kami", "email kantor kami", "email dinas kami",
+    "email resmi kami", "kotak surat kami", "akun email kami", "email kantor saya",
 )
 QUOTA_PHISHING_WORDS: tuple[str, ...] = (
     "verifikasi", "verify", "klik", "click", "kata sandi", "password", "login", "log in", "sign in", "tautan",
@@ -1812,6 +1839,45 @@ RECEIPT_VERBS += ("receipt of", "confirm receipt of", "acknowledge receipt of", 
 # Blanks that arrived: "2,000 blanks arrived this morning".
 ROLE_PHRASES["received"] += ("arrived", "has arrived", "have arrived")
 RECEIPT_VERBS += ("arrived", "has arrived", "have arrived")
+# "24/10 masuk dropping Ditjen 2.500 kpg": a dropping that came in is a shipment received, not one asked for.
+_DROPPING_CAME: tuple[str, ...] = (
+    "masuk dropping", "sudah masuk dropping", "sdh masuk dropping", "telah masuk dropping", "dropping masuk",
+    "datang dropping", "dropping datang", "dropping sudah masuk", "dropping sdh masuk", "dropping telah masuk",
+    "dropping tiba", "dropping sudah tiba",
+)
+ROLE_PHRASES["received"] += _DROPPING_CAME
+RECEIPT_VERBS += _DROPPING_CAME
+# A receipt confirmed in English with a word of time between ("Confirming receipt today of 1,500 KTP-el blanks"),
+# and a phone's shorthand of "sudah sampai" ("brg sdh smp pak 1rb kpg").
+_RECEIPT_SHORT: tuple[str, ...] = (
+    "confirming receipt", "confirming receipt of", "confirming receipt today of", "confirm receipt today of",
+    "receipt today of", "sdh smp", "udh smp", "dah smp", "udah smp", "sudah smp", "tlh smp", "sdh nympe",
+    "udh nympe",
+)
+ROLE_PHRASES["received"] += _RECEIPT_SHORT
+RECEIPT_VERBS += _RECEIPT_SHORT
+RECEIPT_KIND_MORE += _RECEIPT_SHORT
+# The stock left fit for use after some was spoilt ("stok yang masih bisa dipakai: 1.140 keping", "sedangkan yang
+# masih bisa dipakai 380 keping"): the stock now, where "dipakai" alone is a count of use.
+ROLE_PHRASES["stock_on_hand"] += (
+    "masih bisa dipakai", "masih dapat dipakai", "masih bisa digunakan", "masih dapat digunakan",
+    "masih bisa dipergunakan", "masih dapat dipergunakan", "masih layak pakai", "masih layak dipakai",
+    "still usable", "still fit for use",
+    # ... and the same glossed in brackets after the stock's name: "Sisa blangko KTP-el (dapat digunakan): 1.104".
+    "(dapat digunakan)", "(bisa digunakan)", "(dapat dipakai)", "(bisa dipakai)", "(layak pakai)", "(usable)",
+)
+# Before a figure whose own words then say it arrived ("sisa 500 kmrn udh nyampe td pagi", "the remaining 500
+# arrived today"), these name the rest of a shipment that came, not the stock.
+REST_OF_SHIPMENT_WORDS: tuple[str, ...] = (
+    "sisa", "sisanya", "sisa blangko", "sisa blanko", "sisa kiriman", "sisa pengiriman", "remaining",
+    "the remaining", "the rest",
+)
+# "We have 1,100 left, so please send the remaining 1,900": the rest of the need, asked for (where "remaining"
+# alone is a stock word).
+ROLE_PHRASES["requested"] += (
+    "send the remaining", "please send the remaining", "send us the remaining", "send the remainder",
+    "send the balance", "kirimkan sisanya", "kirim sisanya", "mohon dikirim sisanya",
+)
 POSTFIX_ROLE_WORDS += ("arrived", "received", "issued")
 # A count and the work it counts ("Total 176 perekaman", "hari ini 97 pencetakan"), as field teams write it.
 POSTFIX_ROLE_WORDS += ("perekaman", "pencetakan", "rekaman")
@@ -2013,6 +2079,9 @@ ROLE_PHRASES["ignore"] += (
 _GIVEN_UP: tuple[str, ...] = (
     "tidak jadi", "tdk jadi", "gak jadi", "ga jadi", "nggak jadi", "ngga jadi", "enggak jadi", "gk jadi",
     "instead of", "rather than",
+    # "cukup 300 keping saja, tidak usah 500": "no need for" the figure before, given up as "tidak jadi" is.
+    "tidak usah", "tdk usah", "tak usah", "gak usah", "ga usah", "gausah", "nggak usah", "ngga usah",
+    "enggak usah", "gk usah",
 )
 ROLE_PHRASES["ignore"] += _GIVEN_UP
 NEGATES_NEXT_WORDS += _GIVEN_UP
@@ -2186,6 +2255,9 @@ NEW_ASKED_FIGURE_ONLY: tuple[str, ...] = (
 PROGRESS_QUESTIONS: tuple[str, ...] = (
     "sampai mana", "sampai di mana", "sampai dimana", "sampai tahap apa", "sampai tahap mana",
     "sampe mana", "sampai sejauh mana", "sudah sejauh mana", "sejauh mana",
+    # "Mohon info status permintaan kami nomor REQ-2028-0033": the state of a request asked after, no new ask.
+    "status permintaan", "status permohonan", "status pengajuan", "status usulan", "status request",
+    "status of our request", "status of the request", "status of my request",
 )
 # Asking after a request sent before, in the words of office letters (mailbot.attention's reminders): "izin
 # menanyakan surat permohonan blangko kami tgl 6 kemarin, apakah sudah ada disposisi?".

@@ -175,3 +175,175 @@ def test_an_inline_answer_opening_with_zero_is_a_stock_of_zero() -> None:
     v = _inline_reply("0 (nol), sdh habis pak", "600")
     assert (v.kind, v.requested, v.stock_on_hand) == ("request", 600, 0)  # stock was not read
     assert _inline_reply("Habis pak", "600").stock_on_hand == 0
+
+
+# --- The election run-up set (code-mixing operator, numbers as words, delivery note against count) ---------
+
+
+def test_a_figure_with_no_need_for_it_is_given_up() -> None:
+    text = (
+        "Pak/Ibu, saya lagi. Setelah rapat dgn Dinas, utk Kec. Mentarang cukup 250 keping saja Pak, tidak usah 400.\n\n"
+        "Pada Jum, 13 Okt 2028 pukul 20.31 petugas.mentarang@gmail.com menulis:\n"
+        "> Kami mohon Provinsi bisa menambah 400 keping blangko KTP-el untuk kegiatan di Mentarang.\n"
+    )
+    v = _mail("Re: blangko kecamatan", text, sender="petugas.mentarang@gmail.com")
+    assert v.requested == 250  # was 400
+
+
+def test_hundreds_in_digits_take_the_digits_after_them() -> None:
+    v = _mail("lap harian sabtu", "lap Sabtu:\nperekaman: 180\npencetakan: 3 ratus 12\nsisa blangko: 640")
+    assert (v.printed, v.recorded, v.stock_on_hand) == (312, 180, 640)  # was printed 300
+
+
+def test_thousands_in_digits_take_the_digits_after_them() -> None:
+    v = _mail("permohonan", "Mohon dikirim blangko KTP-el 1 ribu 400 keping untuk layanan malam.")
+    assert v.requested == 1400  # was 1000
+
+
+def test_a_round_figure_with_its_exact_one_in_brackets_is_the_exact_one() -> None:
+    v = _mail("Laporan harian", "Perekaman : 88\nPencetakan : 80\nSisa blangko KTP-el : 2.4 rb keping (tepatnya 2.391)")
+    assert v.stock_on_hand == 2391  # was a conflict
+
+
+def test_the_count_against_the_delivery_note_is_what_was_received() -> None:
+    v = _mail("terima blangko", "Blangko sudah sampai siang ini. Di surat jalan 1.500, fisik yg kami hitung 1.480 "
+              "keping. Mohon dicek selisihnya.")
+    assert (v.kind, v.received, v.stock_on_hand) == ("receipt", 1480, None)  # was stock 1480, received none
+
+
+def test_a_physical_count_with_no_papers_stays_the_stock() -> None:
+    v = _mail("stok opname", "Hasil stok opname: tercatat di SIAK 2.310, fisik 2.296 keping.")
+    assert (v.stock_on_hand, v.received) == (2296, None)
+
+
+def test_the_operands_of_a_written_sum_are_no_figures() -> None:
+    v = _mail("Re: Laporan harian", "Koreksi pak: cetak yg benar 140 (yg 14 keping lupa masuk), jadi sisa blangko "
+              "KTP-el = 905 - 14 = 891. Rekam tetap 150.")
+    assert (v.kind, v.stock_on_hand, v.printed, v.recorded, v.received) == ("stock_report", 891, 140, 150, None)
+
+
+def test_a_sum_that_does_not_check_is_left_as_written() -> None:
+    v = _mail("lap", "Rekam 40, cetak 38. Sisa blangko = 905 - 14 = 880.")
+    assert v.stock_on_hand is None
+
+
+def test_what_was_forgotten_is_not_done() -> None:
+    v = _mail("lap", "Rekam 52, cetak 47. Ada 6 keping yang lupa diterima di aplikasi, sisa blangko 700.")
+    assert (v.received, v.stock_on_hand) == (None, 700)
+
+
+def test_the_stock_a_team_carried_running_out_is_not_the_districts() -> None:
+    v = _mail("laporan jemput bola", "Jemput bola di Pasar Malinau Sabtu-Minggu sudah merekam 130 warga, dicetak di "
+              "tempat 118 keping. Blangko yang dibawa tim sudah habis hari Minggu sore.")
+    assert (v.kind, v.printed, v.stock_on_hand) == ("stock_report", 118, None)  # was stock 0
+
+
+def test_a_dropping_that_came_in_is_no_request() -> None:
+    v = _mail("Rekap mingguan", "Rekap minggu ini: perekaman 812, pencetakan 790, sisa blangko 1.120.\n"
+              "Ket: 14/10 masuk dropping Ditjen 1.000 kpg.")
+    assert (v.kind, v.requested, v.received) == ("stock_report", None, 1000)  # was a request of 1000
+
+
+def test_a_correction_of_a_quoted_table_report_is_a_report_whatever_receipt_its_note_names() -> None:
+    text = (
+        "Yth. Admin Provinsi,\nKoreksi laporan mingguan kemarin: angka Jumat 03/11 yang benar cetak 90 dan sisa 1.410 "
+        "(bukan 96 dan 1.404, 6 keping tercatat dobel).\nAdmin Database\n\n"
+        "Pada 05/11/2028 20.00, Admin Database KTT menulis:\n> Lap. Mingguan KTT | 30 Okt - 04 Nov 2028\n>\n"
+        "> | Hari  | Tgl | Rekam | Cetak | Sisa |\n> |-------|-----|-------|-------|------|\n"
+        "> | Kamis | 02/11 |    80 |    75 | 1.500|\n> | Jumat | 03/11 |    99 |    96 | 1.404|\n>\n"
+        "> (02/11 terima 1.000 kpg dari Prov.)\n>\n> Admin Database KTT\n"
+    )
+    v = _mail("Re: Lap. Mingguan KTT", text, sender='"Admin Database KTT" <disdukcapil@tanatidungkab.example>')
+    assert (v.kind, v.received, v.stock_on_hand, v.printed) == ("stock_report", None, 1410, 90)  # was received 6
+
+
+# --- The rainy-season set (floods, split deliveries, phone abbreviations, English) -----------------------------
+
+
+def test_the_stock_still_fit_for_use_is_the_stock() -> None:
+    v = _mail("stok pasca banjir", "Setelah banjir kami hitung ulang:\n- rusak terendam: 40 keping\n"
+              "- stok yang masih bisa dipakai: 920 keping")
+    assert v.stock_on_hand == 920  # was none
+
+
+def test_a_phones_shorthand_of_arrived_is_a_receipt() -> None:
+    v = _mail("brg dtg", "brg udh smp pak 2rb kpg, dus aman. mksh")
+    assert (v.kind, v.received) == ("receipt", 2000)  # was other
+
+
+def test_a_receipt_confirmed_with_a_word_of_time_between() -> None:
+    v = _mail("KIA blanks", "Hello,\nConfirming receipt today of 800 KIA blanks. All boxes dry.\nRegards")
+    assert (v.kind, v.item, v.received) == ("receipt", "kia", 800)  # was other
+
+
+def test_the_remaining_sent_for_is_asked_and_what_is_left_is_the_stock() -> None:
+    v = _mail("April allocation", "We expect to use about 2,000 cards in April. We have 700 left, so please send "
+              "the remaining 1,300.")
+    assert (v.kind, v.requested, v.stock_on_hand) == ("request", 1300, 700)  # was a conflict
+
+
+def test_the_rest_of_a_shipment_that_came_is_received() -> None:
+    v = _mail("Re: kiriman", "pak sisanya 200 kmrn udh nyampe td siang, skrg stok 910")
+    assert (v.kind, v.received, v.stock_on_hand) == ("receipt", 200, 910)  # was a stock conflict
+
+
+def test_a_person_whose_mailbox_is_over_quota_is_no_quota_notice() -> None:
+    v = _mail("Request for KIA blanks", "Dear Sir/Madam,\nOur office mailbox is over quota, so I write from my own "
+              "address. We kindly request 900 blank KIA cards.\nRegards,\nDisdukcapil Kabupaten Malinau",
+              sender="staff.malinau@gmail.com")
+    assert (v.kind, v.requested) == ("request", 900)  # was automated
+
+
+def test_the_writers_own_stock_after_a_clause_heard_is_stated() -> None:
+    v = _mail("blangko", "Kabarnya Malinau masih punya 2.000-an blangko, kami di sini tinggal 310 keping. "
+              "Mohon 1.000 keping dikirim secepatnya.")
+    assert (v.requested, v.stock_on_hand) == (1000, 310)  # was stock none
+
+
+def test_a_raise_with_its_stated_total_asks_the_total() -> None:
+    v = _mail("Re: Permohonan blangko", "Selamat pagi pak,\nMohon ditambah 300 lagi pak, jadi total 1.100 keping, "
+              "karena ada perekaman di pesantren.\nTerima kasih")
+    assert (v.kind, v.requested) == ("request", 1100)  # was a conflict
+
+
+def test_a_total_less_than_the_raise_is_still_asked_about() -> None:
+    v = _mail("Re: Permohonan blangko", "Mohon ditambah 300 lagi pak, jadi total 200 keping.")
+    assert v.requested is None
+
+
+def test_the_stock_glossed_as_usable_in_brackets_is_the_stock() -> None:
+    v = _mail("Laporan", "Perekaman 61, pencetakan 58.\nSisa blangko KTP-el (dapat digunakan): 2.204 keping")
+    assert v.stock_on_hand == 2204  # was none
+
+
+def test_a_request_number_asked_after_is_no_figure_and_no_request() -> None:
+    v = _mail("Status permintaan REQ-2028-0051", "Selamat pagi,\nMohon info status permintaan kami nomor REQ-2028-0051 "
+              "(diajukan 3 Maret). Apakah sudah dikirim?\nTerima kasih")
+    assert (v.kind, v.requested) == ("other", None)  # was a request with an unclear figure
+
+
+def test_a_figure_beside_a_reference_number_is_read() -> None:
+    v = _mail("Re: [BLK-2026-0044] Permohonan", "Untuk BLK-2026-0044 mohon ditambah menjadi 1.500 keping pak.")
+    assert (v.kind, v.requested) == ("request", 1500)
+
+
+def test_the_stock_after_a_receipt_is_no_rest_that_came() -> None:
+    v = _mail("lap", "Sisa blangko 1.450 keping setelah kiriman kemarin kami terima.")
+    assert (v.received, v.stock_on_hand) == (None, 1450)
+
+
+def test_the_rest_of_the_blanks_named_with_its_reference_is_received() -> None:
+    v = _mail("Re: [BLK-2026-0007] Penerimaan", "Selamat siang, sisa blangko KTP-el 600 keping untuk BLK-2026-0007 "
+              "hari ini sudah kami terima juga.")
+    assert (v.kind, v.received, v.stock_on_hand) == ("receipt", 600, None)
+
+
+def test_a_question_about_a_reports_form_is_no_report() -> None:
+    v = _mail("format laporan KIA per kecamatan", "Selamat pagi,\nMau tanya, format laporan KIA per kecamatan seperti "
+              "apa ya pak? Apakah cukup jumlah yang dicetak? Kami ada 9 kecamatan.\nTerima kasih")
+    assert (v.kind, v.item) == ("other", None)  # was a stock report
+
+
+def test_a_report_sent_in_the_new_form_is_a_report() -> None:
+    v = _mail("Laporan harian KIA", "Laporan harian KIA sesuai format laporan yang baru: cetak KIA 41, sisa 380.")
+    assert (v.kind, v.printed, v.stock_on_hand) == ("stock_report", 41, 380)

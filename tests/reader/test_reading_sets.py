@@ -1,4 +1,4 @@
-"""Labelled sets (set1 of ../shared/reading, setA to setZ and setAA to setAC), labelled independently of the
+"""Labelled sets (set1 of ../shared/reading, setA to setZ and setAA to setAE), labelled independently of the
 reader, scored as `mailbot parse --json` reads them."""
 
 from __future__ import annotations
@@ -40,7 +40,11 @@ READING = ROOT / "tests" / "reading"
 # and mobile-unit stock, yesterday's and today's figures, narrative letters, .ods and semicolon csv) were each
 # scored once before any change made with them: 92.4% (110/119, 3 wrong) and 71.3% (82/115, 9 wrong), every
 # automated mail recognised; AC's three wrong left (011, 031, 061) are labels that depart from every other
-# set's reading of the same table layout (see its README).
+# set's reading of the same table layout (see its README). AD and AE (a rainy season of floods and split
+# deliveries; an election run-up with a code-mixing operator, numbers as words and odd separators) were each scored
+# once before any change made with them: 88.9% (104/117, 0 wrong) and 81.0% (94/116, 12 wrong), every automated
+# mail recognised; of AE's 7 wrong left, 6 (024, 066, 082, 084, 096, 097) are labels that depart from the other
+# sets' reading of rows with no total row and of a receipt line in a report, and 107 a chase in a day's report.
 BARS = {
     "set1": (170, 170, 0, (20, 20)),
     "setA": (115, 114, 0, (20, 20)),
@@ -51,7 +55,7 @@ BARS = {
     "setF": (118, 116, 0, (22, 22)),
     "setG": (129, 126, 0, (23, 23)),
     "setH": (124, 120, 0, (23, 23)),
-    "setI": (138, 135, 0, (25, 25)),
+    "setI": (138, 136, 0, (25, 25)),
     "setJ": (112, 110, 0, (20, 20)),
     "setK": (115, 114, 0, (20, 20)),
     "setL": (122, 117, 0, (21, 21)),
@@ -60,7 +64,7 @@ BARS = {
     "setO": (119, 114, 1, (22, 22)),
     "setP": (119, 119, 0, (21, 21)),
     "setQ": (126, 124, 0, (22, 22)),
-    "setR": (118, 104, 0, (21, 21)),
+    "setR": (118, 105, 0, (21, 21)),
     "setS": (113, 99, 0, (20, 20)),
     "setT": (122, 120, 0, (19, 19)),
     "setU": (123, 122, 0, (19, 19)),
@@ -70,8 +74,10 @@ BARS = {
     "setY": (119, 104, 3, (18, 18)),
     "setZ": (115, 108, 0, (18, 18)),
     "setAA": (121, 117, 0, (18, 18)),
-    "setAB": (119, 112, 0, (18, 18)),
+    "setAB": (119, 113, 0, (18, 18)),
     "setAC": (115, 99, 3, (17, 17)),
+    "setAD": (117, 115, 0, (17, 17)),
+    "setAE": (116, 102, 7, (18, 18)),
 }
 
 
