@@ -52,6 +52,19 @@ def find_thread(session: Session, verdict: Verdict) -> Request | None:
     return repo.request_by_outbound_message_id(session, ids) or repo.request_by_inbound_message_id(session, ids)
 
 
+def named_in_text(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:
+    """The district's own request a mail outside any thread names by reference in its new text ("Menindaklanjuti
+    permohonan kami dengan nomor rujukan BLK-2026-0001, jumlahnya kami ubah menjadi 1.400"): it is that request's
+    follow-up, as with the reference in the subject. Only one of the sender's own district (another district's
+    reference changes nothing, see names_other_districts_request); naming two of its own, none is chosen."""
+    if not (trust.trusted and trust.district and not trust.is_manager):
+        return None
+    named = {r.id: r for ref in find_references(verdict.body_excerpt or "")
+             if (r := repo.request_by_reference(session, ref)) is not None}
+    own = [r for r in named.values() if r.district == trust.district]
+    return own[0] if len(own) == 1 and len(named) == 1 else None
+
+
 def changes(req: Request, verdict: Verdict) -> list[dict[str, object]]:
     """The figures of *verdict* that differ from those recorded on *req*: field, label, before, after."""
     found = []

@@ -58,6 +58,10 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # a thread binds only its own district's mail: another district writing in it (a forwarded or
         # answered mail) starts a conversation of its own, and is never told of the other district's request
         thread = None
+    if thread is None:
+        # the district's own request named by reference in the text of a new mail: its follow-up, as with the
+        # reference in the subject (never a second reference for a revision)
+        thread = conversation.named_in_text(session, verdict, trust)
     if thread is not None and thread.state == "held" and not repo.sender_verified(session, thread):
         # a request no one could verify (perhaps a forgery in the district's name) waits for a person:
         # a verified sender's mail in its thread neither corrects it nor is linked to it
