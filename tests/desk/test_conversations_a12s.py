@@ -1,6 +1,7 @@
 """Conversations that must hold, on the real SQLite desk in process over the Maildir defaults, every message
 written fresh: a revision in a new mail naming its request by reference in the text revises that request in
-place."""
+place; `mailbot reject` of a request held for the district's appeal keeps the earlier approval (as TOLAK), and
+`--force` rejects it all (as TOLAK PAKSA)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mailbot.desk import Desk
-from tests.desk.conftest import WITA
+from tests.desk.conftest import WITA, mailbot
 from tests.desk.test_follow_ups_own_words import BULUNGAN, REQUEST, Desk12, Out, flat
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
@@ -56,3 +57,59 @@ def test_a_revision_naming_its_request_in_the_text_revises_it_in_place(
     assert "[BLK-2026-0001]" in told.subject
     text = flat(told.text)
     assert "menjadi" in text and "Perhitungan kami" in text and "permohonan tersendiri" not in text
+
+
+# H2. `mailbot reject` on a request held for the district's appeal does as TOLAK: the earlier approval stands ----
+
+MALINAU = "disdukcapil@malinaukab.example"
+
+
+def _appealed(d: Desk12) -> tuple[int, Out]:
+    """Malinau asks 1.800 with 500 left, a part is approved, and it appeals; (the part, the managers' notice)."""
+    mid, _ = d.send(MALINAU, "Permohonan blangko KTP-el", REQUEST.format(stock=500, asked="1.800", name="Malinau"))
+    part = d.request()["approved"]
+    assert d.request()["state"] == "approved" and part < 1800
+    [partial] = d.replies_to(mid)
+    quoted = "\n".join(f"> {line}" for line in partial.text.splitlines())
+    told_before = len(d.to_managers())
+    d.send(MALINAU, "Re: " + partial.subject, "Mohon dipertimbangkan kembali pak, kami tetap membutuhkan 1.800 "
+           f"keping karena ada pelayanan keliling.\n\n{quoted}\n", in_reply_to=partial.message_id)
+    assert d.request()["state"] == "held"
+    [notice] = d.to_managers()[told_before:]
+    return part, notice
+
+
+def _committed(d: Desk12) -> int:
+    return int(d.db().execute("select coalesce(sum(committed), 0) from ledger_entries where location = '65.02'"
+                              ).fetchone()[0])
+
+
+def test_reject_of_an_appeal_keeps_the_earlier_approval_and_says_so(desk12: Desk12) -> None:
+    part, notice = _appealed(desk12)
+    figure = f"{part:,}".replace(",", ".")
+    said = flat(notice.text)
+    assert f'mailbot reject BLK-2026-0001 --reason "..." (seperti TOLAK: menolak permintaan ini; persetujuan ' \
+           f"sebelumnya {figure} keping tetap berlaku)" in said
+    assert 'mailbot reject BLK-2026-0001 --reason "..." --force (seperti TOLAK PAKSA' in said
+    n = len(desk12.out())
+    done = mailbot(desk12.dir, "reject", "BLK-2026-0001", "--reason", "cukup yang disetujui")
+    assert done.returncode == 0, done.stderr
+    assert f"earlier approval of {figure} ktp-el stands" in flat(done.stdout)
+    req = desk12.request()
+    # was: rejected, the part released from the ledger and the district told it was withdrawn
+    assert (req["state"], req["approved"]) == ("approved", part)
+    assert _committed(desk12) == part
+    [district] = [o for o in desk12.out()[n:] if MALINAU in o.to]
+    text = flat(district.text)
+    assert f"{figure} keping" in text and "persetujuan sebelumnya tetap berlaku" in text
+    assert "TIDAK DAPAT KAMI SETUJUI" not in text and "BATALKAN" not in text
+
+
+def test_reject_force_of_an_appeal_rejects_the_whole_request(desk12: Desk12) -> None:
+    part, _ = _appealed(desk12)
+    n = len(desk12.out())
+    done = mailbot(desk12.dir, "reject", "BLK-2026-0001", "--reason", "stok provinsi diaudit", "--force")
+    assert done.returncode == 0, done.stderr
+    assert desk12.request()["state"] == "rejected" and _committed(desk12) == 0
+    [district] = [o for o in desk12.out()[n:] if MALINAU in o.to]
+    assert "BATALKAN" in flat(district.text) and f"{part:,}".replace(",", ".") in flat(district.text)
