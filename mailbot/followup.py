@@ -379,6 +379,62 @@ def count_of_shipment(text: str, *, shipped: int | None) -> int | None:
     return None
 
 
+# A count written as a sum with its total: "2.000 keping + 1 dus tambahan isi 100 keping, total 2.100 keping".
+_TOTAL_BEFORE = re.compile(r"\b(?:total(?:nya)?|jumlah(?:nya)?(?: total)?|seluruhnya|semuanya|keseluruhan(?:nya)?|"
+                           r"jadi|menjadi|in total|altogether)\s*(?::\s*|=\s*|sebanyak\s+|ada\s+)?$|=\s*$")
+_PLUS = re.compile(r"\+|\b(?:ditambah|tambah|plus|serta|and)\b")
+_CONTENT_OF = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:isi|berisi|@)\s*$")
+
+
+def written_total(text: str) -> int | None:
+    """The total a receipt writes out as a sum of parts with its total ("Diterima lengkap 2.000 keping + 1 dus
+    tambahan isi 100 keping, total 2.100 keping" -> 2.100): the count received, never one of its parts. None when
+    no sentence writes a sum that adds up to the total it states (see sum_not_adding_up).
+
+    >>> written_total("Diterima lengkap 2.000 keping + 1 dus tambahan isi 100 keping, total 2.100 keping.")
+    2100
+    >>> written_total("Diterima 2.000 keping ditambah 100 keping, jadi total 2.100 keping.")
+    2100
+    >>> written_total("Diterima 2.000 keping, total 2.000 keping.") is None
+    True
+    >>> written_total("Diterima 2.000 keping + 100 keping, total 2.200 keping.") is None
+    True
+    """
+    found = _sums(text)
+    return found[0][1] if found and all(parts == total for parts, total in found) else None
+
+
+def sum_not_adding_up(text: str) -> bool:
+    """Whether a sentence writes a sum of parts and a total that differ ("2.000 + 100 keping, total 2.200"): the
+    count received is not clear; it is asked back, never one of the figures booked."""
+    return any(parts != total for parts, total in _sums(text))
+
+
+def _sums(text: str) -> list[tuple[int, int]]:
+    """(the parts added up, the total stated) for each sentence that writes parts joined by "+" (ditambah, plus)
+    and a total after them; the content of a box named beside it ("1 dus isi 100") is one part."""
+    low = _REFERENCE.sub(" ", normalise(text or ""))
+    found = []
+    for sentence in re.finditer(r"[^.;!?\n]+(?:\.(?=\d)[^.;!?\n]*)*", low):
+        chunk = sentence.group(0)
+        said = [m for m in find_mentions(chunk) if m.value is not None and m.value > 0 and m.unit in (None, "blank")
+                and not m.year and not m.rate]
+        for at, total in enumerate(said):
+            if at < 2 or not _TOTAL_BEFORE.search(chunk[said[at - 1].end:total.start]):
+                continue
+            parts: list[Mention] = []
+            for m in said[:at]:
+                if parts and m.value == parts[-1].value and _CONTENT_OF.match(chunk[parts[-1].end:m.start]):
+                    continue  # "1 dus isi 100": the box and its content are one part
+                parts.append(m)
+            if len(parts) < 2 or not all(_PLUS.search(chunk[a.end:b.start]) for a, b in zip(parts, parts[1:],
+                                                                                           strict=False)):
+                continue
+            assert total.value is not None
+            found.append((sum(m.value or 0 for m in parts), total.value))
+    return found
+
+
 # Taking back the correction sent before: "abaikan email koreksi kami sebelumnya, permohonan tetap seperti semula",
 # "ralat kami tadi mohon diabaikan", "kembali ke angka semula", "please disregard our previous correction".
 _UNDO = re.compile(

@@ -1,7 +1,7 @@
 """Conversations that must hold, on the real SQLite desk in process over the Maildir defaults, every message
 written fresh: a revision in a new mail naming its request by reference in the text revises that request in
 place; `mailbot reject` of a request held for the district's appeal keeps the earlier approval (as TOLAK), and
-`--force` rejects it all (as TOLAK PAKSA)."""
+`--force` rejects it all (as TOLAK PAKSA); a receipt written as a sum with its total received the total."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 
 from mailbot.desk import Desk
 from tests.desk.conftest import WITA, mailbot
-from tests.desk.test_follow_ups_own_words import BULUNGAN, REQUEST, Desk12, Out, flat
+from tests.desk.test_follow_ups_own_words import BULUNGAN, REQUEST, Desk12, Out, answer_gmail, dispatched, flat
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -113,3 +113,32 @@ def test_reject_force_of_an_appeal_rejects_the_whole_request(desk12: Desk12) -> 
     assert desk12.request()["state"] == "rejected" and _committed(desk12) == 0
     [district] = [o for o in desk12.out()[n:] if MALINAU in o.to]
     assert "BATALKAN" in flat(district.text) and f"{part:,}".replace(",", ".") in flat(district.text)
+
+
+# H4. a receipt written as a sum with its total received the total -----------------------------------------------
+
+@pytest.mark.parametrize("words", [
+    "Diterima lengkap 2.000 keping + 1 dus tambahan isi 100 keping, total 2.100 keping.",
+    "Sudah kami terima 2.000 keping ditambah 1 dus berisi 100 keping, jadi total 2.100 keping.",
+], ids=["plus-dus-total", "ditambah-jadi-total"])
+def test_a_receipt_written_as_a_sum_with_its_total_received_the_total(desk12: Desk12, words: str) -> None:
+    notice = dispatched(desk12)  # 2.000 to Bulungan
+    told_before, on_hand = len(desk12.to_managers()), desk12.on_hand()
+    mid, _ = answer_gmail(desk12, notice, words)
+    [told] = desk12.replies_to(mid)
+    text = flat(told.text)
+    # was: a receipt of 100 booked, and a shortfall of 1.900 told to the district and the managers
+    assert "2.100 keping" in text and "lebih 100" in text and "1.900" not in text
+    assert desk12.request()["state"] == "received"
+    [managers] = desk12.to_managers()[told_before:]
+    assert "lebih 100" in managers.subject + flat(managers.text) and "1.900" not in flat(managers.text)
+    assert desk12.on_hand() - on_hand == 2100
+
+
+def test_a_receipt_whose_sum_does_not_make_its_total_is_asked_back(desk12: Desk12) -> None:
+    notice = dispatched(desk12)
+    mid, _ = answer_gmail(desk12, notice, "Diterima lengkap 2.000 keping + 1 dus tambahan isi 100 keping, "
+                                                 "total 2.200 keping.")
+    [told] = desk12.replies_to(mid)
+    assert desk12.request()["state"] == "dispatched"  # nothing booked
+    assert "Mohon tegaskan angka yang benar" in flat(told.text)
