@@ -155,6 +155,12 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         actions.ask_back(session, desk, None, message, asking, district=thread.district, about="request",
                          thread=thread, only_doubts=True)
         return MessageOutcome.FOLLOW_UP_CLARIFY
+    if reading.intent == "unclear" and reading.which_figure is not None:
+        # "angka 800 tadi keliru, seharusnya 500" of a request asking 800 with 800 left: nothing changes, and the
+        # district is asked which of the two it corrects, in the request's thread
+        actions.ask_back(session, desk, None, message, replace(verdict, doubts=()), district=thread.district,
+                         about="request", thread=thread, only_doubts=True, which_figure=reading.which_figure)
+        return MessageOutcome.FOLLOW_UP_CLARIFY
     if reading.intent in ("question", "other_item", "unclear"):
         # never applied to the request: a person reads it (a question, a figure for the other blank, or a
         # figure whose meaning is not clear)

@@ -627,6 +627,9 @@ class Reading:
     # the follow-up corrects or takes back the amount the district's last change added to (or took off) the asked
     # figure ("tambahannya 300 saja, bukan 500"): never a withdrawal of the whole request
     of_added: bool = False
+    # (old, new) of a correction whose old figure is both the figure asked and the stock and whose words name
+    # neither ("angka 800 tadi keliru, seharusnya 500" of 800 asked with 800 left): the district is asked which
+    which_figure: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -849,10 +852,22 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
             continue  # the total the amount makes, restated ("ditambah 500 lagi, jadi total 1.500")
         name = f.field if f.field != "received" or "received" in recorded else None
         olds = [o for o in figures if o.old and o.pair == i]
+        if (olds and olds[0].field is None and approved is not None and olds[0].value == approved
+                and "received" not in recorded and approved not in (requested, stock_on_hand)):
+            # "mohon koreksi, yang benar 1.800 bukan 1.700" of 1.700 approved out of 2.500 asked: the district
+            # disputes the approval, no figure it gave; a person reads it (never a cut of the figure asked)
+            return Reading("unclear", why=f"{approved} said to be wrong is the approved figure, not one the "
+                           "district gave", old=(approved,))
         if name is None and olds and olds[0].field in FIELDS and recorded.get(olds[0].field) == olds[0].value:
             # "sisa stok kami bukan 2.000 melainkan 1.200": the word before the old figure names it, even when the
             # figure asked has the same value
             name = olds[0].field
+        if name is None and olds and "received" not in recorded:
+            same = [k for k in FIELDS if recorded.get(k) == olds[0].value]
+            if len(same) > 1:
+                return Reading("unclear", why=f"{olds[0].value} is both the figure asked and the stock; which one "
+                               f"{f.value} corrects is not said", old=(olds[0].value,),
+                               which_figure=(olds[0].value, f.value))
         if name is None and olds:
             # "1.000, bukan 1.800": the old figure says which of the request's figures it was; once the blanks
             # arrived, the count received before the figure asked ("ternyata isinya hanya 1.950 keping, bukan

@@ -142,3 +142,52 @@ def test_a_receipt_whose_sum_does_not_make_its_total_is_asked_back(desk12: Desk1
     [told] = desk12.replies_to(mid)
     assert desk12.request()["state"] == "dispatched"  # nothing booked
     assert "Mohon tegaskan angka yang benar" in flat(told.text)
+
+
+# M1, M2. a correction that does not say which of the request's figures it corrects is never guessed --------------
+
+TARAKAN = "disdukcapil@tarakankota.example"
+
+
+def _tarakan(d: Desk12, stock: str, asked: str) -> Out:
+    mid, _ = d.send(TARAKAN, "Permohonan blangko KTP-el", REQUEST.format(stock=stock, asked=asked, name="Tarakan"))
+    [reply] = d.replies_to(mid)
+    return reply
+
+
+def _answer(d: Desk12, reply: Out, words: str) -> str:
+    quoted = "\n".join(f"> {line}" for line in reply.text.splitlines())
+    mid, _ = d.send(TARAKAN, "Re: " + reply.subject, f"{words}\n\n{quoted}\n", in_reply_to=reply.message_id)
+    return mid
+
+
+def test_a_correction_naming_the_approved_figure_goes_to_a_person(desk12: Desk12) -> None:
+    reply = _tarakan(desk12, "2.500", "2.500")
+    before = desk12.request()
+    assert before["state"] == "approved" and before["approved"] < 2500
+    approved = f"{before['approved']:,}".replace(",", ".")
+    mid = _answer(desk12, reply, f"Pak, mohon koreksi, yang benar 1.800 bukan {approved}.")
+    req = desk12.request()
+    # was: the figure asked cut from 2.500 to 1.800 and decided again
+    assert (req["requested"], req["stock_on_hand"], req["approved"]) == (2500, 2500, before["approved"])
+    assert desk12.queue(mid) == {"doubt"}
+    [told] = desk12.replies_to(mid)
+    assert "menjadi" not in flat(told.text)
+
+
+def test_a_correction_of_a_figure_both_asked_and_left_is_asked_back(desk12: Desk12) -> None:
+    reply = _tarakan(desk12, "800", "800")
+    assert desk12.request()["approved"] == 800
+    mid = _answer(desk12, reply, "Ralat pak, angka 800 tadi keliru, seharusnya 500.")
+    req = desk12.request()
+    # was: the figure asked became 500 and 500 approved, unasked
+    assert (req["requested"], req["stock_on_hand"], req["approved"]) == (800, 800, 800)
+    [told] = desk12.replies_to(mid)
+    text = flat(told.text)
+    assert "[BLK-2026-0001]" in told.subject
+    assert "Angka 800 keping tercatat pada permohonan ini sebagai jumlah yang dimohon dan juga sebagai sisa stok" \
+        in text and "apakah 500 keping adalah jumlah yang dimohon atau sisa stok" in text
+    # the answer to it is applied where it says
+    _answer(desk12, told, "Maaf pak, yang kami ralat sisa stok kami, menjadi 500 keping.")
+    req = desk12.request()
+    assert (req["requested"], req["stock_on_hand"]) == (800, 500)
