@@ -24,7 +24,7 @@ from mailbot.stock.ledger import Entry, EntryKind
 from mailbot.stock.policy import Reason
 from mailbot.store import repo
 from mailbot.store import stock as ledger
-from mailbot.store.schema import Decision, Message, Request
+from mailbot.store.schema import Decision, Message, Report, Request
 
 # States in which a request can still change: nothing has left the store.
 CHANGEABLE = ("clarifying", "held", "approved")
@@ -686,6 +686,33 @@ _REVISES = re.compile(
     r"[^.\n]{0,60}?\b(?:dinaikkan|dinaikan|diturunkan|diubah|dikurangi|ditambah\w*|menjadi|jadi|direvisi|"
     r"dikoreksi)\b|"
     r"\((?:revisi|ralat|koreksi)\)")
+
+
+def corrected_report(session: Session, verdict: Verdict, trust: SenderTrust) -> Report | None:
+    """The district's daily report already booked that a correction outside any thread is about ("ralat laporan
+    harian kemarin: sisa blangko KTP-el yang benar 7.036 keping, bukan 7.360"): one of its last three reports
+    holding the figure the mail names as wrong; None otherwise."""
+    if not (trust.trusted and trust.district and not trust.is_manager):
+        return None
+    olds = set(followup.corrected_figures(verdict.body_excerpt or ""))
+    if not olds:
+        return None
+    recent = session.scalars(select(Report).where(Report.district == trust.district)
+                             .order_by(Report.id.desc()).limit(3))
+    return next((r for r in recent if olds & ({r.stock_on_hand, r.recorded, r.printed} - {None})), None)
+
+
+def report_corrected(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
+                     report: Report) -> MessageOutcome:
+    """A district's correction of a report already booked: a person books it (`mailbot correct` of the report,
+    an audited adjustment) and the district is told so truthfully, once; nothing changes by itself."""
+    detail = (f"{verdict.subject}\nralat atas laporan #{report.message_pk} ({report.report_date.isoformat()}, sisa "
+              f"{report.stock_on_hand}); koreksi: mailbot correct {report.message_pk} stock_on_hand=N --reason ...\n"
+              f"{verdict.body_excerpt or ''}")
+    attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="report_correction",
+                        detail=detail, district=report.district, item=report.item, message=message)
+    attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=None, reason="report_correction")
+    return MessageOutcome.FOLLOW_UP_QUEUED
 
 
 def unmatched_correction(verdict: Verdict, trust: SenderTrust) -> bool:

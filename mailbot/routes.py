@@ -76,6 +76,10 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         verdict = _received_counted(verdict, counted, thread)
     if thread is None and verdict.kind != "receipt":
         thread = conversation.correction_target(session, verdict, trust)  # a correction that lost its thread
+        if thread is None and (booked := conversation.corrected_report(session, verdict, trust)) is not None:
+            # "ralat laporan harian kemarin: sisa ... 7.036, bukan 7.360" of a report booked with 7.360: a person
+            # corrects the report; the district is told so (never that the figure matches nothing)
+            return conversation.report_corrected(session, desk, message, verdict, trust, booked)
         if thread is None and conversation.unmatched_correction(verdict, trust):
             # it corrects a figure no open request holds: never a new reference; a person reads it
             return MessageOutcome.CORRECTION_UNMATCHED

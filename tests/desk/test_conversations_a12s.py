@@ -1,7 +1,9 @@
 """Conversations that must hold, on the real SQLite desk in process over the Maildir defaults, every message
 written fresh: a revision in a new mail naming its request by reference in the text revises that request in
 place; `mailbot reject` of a request held for the district's appeal keeps the earlier approval (as TOLAK), and
-`--force` rejects it all (as TOLAK PAKSA); a receipt written as a sum with its total received the total."""
+`--force` rejects it all (as TOLAK PAKSA); a receipt written as a sum with its total received the total; a
+correction naming the approved figure, or a figure both asked and left, is never guessed; a district's ralat of a
+daily report already booked is told the truth."""
 
 from __future__ import annotations
 
@@ -13,7 +15,16 @@ import pytest
 
 from mailbot.desk import Desk
 from tests.desk.conftest import WITA, mailbot
-from tests.desk.test_follow_ups_own_words import BULUNGAN, REQUEST, Desk12, Out, answer_gmail, dispatched, flat
+from tests.desk.test_follow_ups_own_words import (
+    BULUNGAN,
+    BULUNGAN_OPERATOR,
+    REQUEST,
+    Desk12,
+    Out,
+    answer_gmail,
+    dispatched,
+    flat,
+)
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -191,3 +202,21 @@ def test_a_correction_of_a_figure_both_asked_and_left_is_asked_back(desk12: Desk
     _answer(desk12, told, "Maaf pak, yang kami ralat sisa stok kami, menjadi 500 keping.")
     req = desk12.request()
     assert (req["requested"], req["stock_on_hand"]) == (800, 500)
+
+
+# M4. a district's ralat of a daily report already booked is told the truth -----------------------------------
+
+def test_a_ralat_of_a_booked_report_is_told_the_truth_and_queued(desk12: Desk12) -> None:
+    desk12.send(BULUNGAN_OPERATOR, "Laporan Harian Perekaman 05/12/2026",
+                "Laporan harian Disdukcapil Bulungan tgl 05/12/2026\n\nPerekaman : 121\nPencetakan : 97\n"
+                "Sisa blangko KTP-el : 7.360\n\nDemikian, terima kasih.\nRudi\n")
+    on_hand = desk12.on_hand()
+    mid, _ = desk12.send(BULUNGAN_OPERATOR, "Ralat laporan harian 05/12/2026",
+                         "Mohon maaf pak, ralat laporan harian kemarin (05/12): sisa blangko KTP-el yang benar 7.036 "
+                         "keping, bukan 7.360 (salah ketik).\nRudi\n")
+    assert desk12.queue(mid) == {"report_correction"}  # was: correction_unmatched
+    [told] = desk12.replies_to(mid)
+    text = flat(told.text)
+    # was: "angka yang disebut keliru tidak sesuai dengan angka yang tercatat", although 7.360 was booked
+    assert "tidak sesuai" not in text and "ralat atas laporan harian yang telah kami catat" in text
+    assert desk12.on_hand() == on_hand and desk12.request() is None  # nothing booked by itself, no request
