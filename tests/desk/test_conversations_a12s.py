@@ -7,14 +7,17 @@ daily report already booked is told the truth."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from mailbot import watch
 from mailbot.desk import Desk
 from tests.desk.conftest import WITA, mailbot
+from tests.desk.mailkit import SetClock
 from tests.desk.test_follow_ups_own_words import (
     BULUNGAN,
     BULUNGAN_OPERATOR,
@@ -220,3 +223,18 @@ def test_a_ralat_of_a_booked_report_is_told_the_truth_and_queued(desk12: Desk12)
     # was: "angka yang disebut keliru tidak sesuai dengan angka yang tercatat", although 7.360 was booked
     assert "tidak sesuai" not in text and "ralat atas laporan harian yang telah kami catat" in text
     assert desk12.on_hand() == on_hand and desk12.request() is None  # nothing booked by itself, no request
+
+
+# L1. the waiting alert names queue items as the digest does, never "#N" (which names a message) ----------------
+
+def test_the_waiting_alert_names_queue_items_as_the_digest_does(desk_dir: Path,
+                                                                open_test_desk: Callable[..., Desk]) -> None:
+    start = datetime(2026, 12, 5, 10, 0, tzinfo=WITA)
+    clock = SetClock(start)
+    d = Desk12(desk_dir, open_test_desk(clock=clock))
+    mid, _ = d.send(BULUNGAN, "Pertanyaan jadwal", "Selamat pagi pak, kapan jadwal distribusi blangko bulan ini?")
+    assert d.queue(mid) == {"question"}
+    clock.now = start + timedelta(hours=26)
+    watch.check_alerts(d.desk)
+    [alert] = [o for o in d.to_managers() if "[Perlu dibaca]" in o.subject]
+    assert "antrean 1, " in alert.text and not re.search(r"#\d", alert.text)  # was: "- #1 Kabupaten Bulungan"
