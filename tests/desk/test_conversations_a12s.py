@@ -16,6 +16,7 @@ import pytest
 
 from mailbot import watch
 from mailbot.desk import Desk
+from mailbot.outcomes import outcome_words
 from tests.desk.conftest import WITA, mailbot
 from tests.desk.mailkit import SetClock
 from tests.desk.test_follow_ups_own_words import (
@@ -192,7 +193,11 @@ def test_a_correction_naming_the_approved_figure_goes_to_a_person(desk12: Desk12
 def test_a_correction_of_a_figure_both_asked_and_left_is_asked_back(desk12: Desk12) -> None:
     reply = _tarakan(desk12, "800", "800")
     assert desk12.request()["approved"] == 800
-    mid = _answer(desk12, reply, "Ralat pak, angka 800 tadi keliru, seharusnya 500.")
+    quoted = "\n".join(f"> {line}" for line in reply.text.splitlines())
+    mid, outcome = desk12.send(TARAKAN, "Re: " + reply.subject, "Ralat pak, angka 800 tadi keliru, seharusnya 500."
+                               f"\n\n{quoted}\n", in_reply_to=reply.message_id)
+    [label] = outcome
+    assert "not clear" in outcome_words(label)  # the run summary said "an impossible figure"
     req = desk12.request()
     # was: the figure asked became 500 and 500 approved, unasked
     assert (req["requested"], req["stock_on_hand"], req["approved"]) == (800, 800, 800)
