@@ -62,6 +62,7 @@ REASONS = {
     "cancellation": "kabupaten/kota meminta pembatalan permohonan yang sudah disetujui atau dikirim",
     "cancellation_unclear": "permintaan pembatalan disertai angka baru: perlu dipastikan maksudnya",
     "correction_unmatched": "koreksi tanpa permohonan yang cocok",
+    "report_correction": "ralat kabupaten/kota atas laporan harian yang sudah dicatat",
     "reminder_unmatched": "pengingat dari kabupaten/kota yang tidak memiliki permohonan terbuka",
     "cancel_denied": "kabupaten/kota meminta agar permohonannya tidak dibatalkan",
     "appeal": "kabupaten/kota memohon agar permohonan yang ditolak dipertimbangkan kembali",
@@ -103,6 +104,7 @@ OPERATOR_REASONS = {
     "cancellation": "district asks to cancel a request already approved or dispatched",
     "cancellation_unclear": "cancellation with a new figure beside it: what is meant",
     "correction_unmatched": "correction matching no open request",
+    "report_correction": "the district corrects a daily report already booked (`mailbot correct` the report)",
     "reminder_unmatched": "reminder from a district with no open request",
     "cancel_denied": "the district asks not to cancel its request",
     "appeal": "the district asks to reconsider a rejected request (managers told)",
@@ -418,8 +420,8 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
 
 
 # The reasons an acknowledgement explains (templates/reply_will_read.txt.j2).
-_TOLD_WHY = frozenset({"correction_unmatched", "reminder_unmatched", "managers_thread", "manager_other",
-                       "other_item", "item_changed", "repeated_change", "other_districts_request"})
+_TOLD_WHY = frozenset({"correction_unmatched", "report_correction", "reminder_unmatched", "managers_thread",
+                       "manager_other", "other_item", "item_changed", "repeated_change", "other_districts_request"})
 
 
 def _replied(session: Session, message: Message) -> bool:

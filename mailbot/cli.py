@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -50,6 +50,12 @@ from mailbot.config import ITEMS, Config
 from mailbot.errors import ConfigError, MailbotError, Stopped, UsageError
 from mailbot.outcomes import outcome_words
 from mailbot.tables import print_table, table_of
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from mailbot.desk import Desk
+    from mailbot.store.schema import Request
 
 # --- running -------------------------------------------------------------------------------------
 
@@ -537,14 +543,18 @@ def reject(
     reason: Annotated[str, typer.Option(help="Why (sent to the district, in Indonesian).", callback=plain_option)],
     force: Annotated[bool, typer.Option(
         "--force", help="Needed to reject a request already approved (the district is told the approval is "
-                        "withdrawn).")] = False,
+                        "withdrawn); on a request held for the district's appeal or change, rejects the whole "
+                        "request and withdraws the earlier approval too.")] = False,
     who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
 ) -> None:
     """Reject a request with a reason (the district is told by email).
 
+    On a request held because the district's appeal or change set its approval aside, it declines the appeal or
+    change only and the earlier approval stands (as a manager's TOLAK); --force rejects the whole request (as
+    TOLAK PAKSA).
+
     Example: mailbot reject BLK-2026-0042 --reason "stok provinsi belum tersedia"
     """
-    from mailbot import actions
     from mailbot.store import repo
 
     with _desk() as desk, desk.sessions() as session:
@@ -555,7 +565,18 @@ def reject(
                 "withdraws that approval")
         if not (sys.stdin.isatty() and confirm(f"{said}. Reject anyway?")):
             raise MailbotError(f"{said}; to do so add --force")
-    _act(reference, lambda desk, s, req: actions.reject(s, desk, req, reason, actor=_actor(who), via="cli"))
+    _act(reference, lambda desk, s, req: _reject(desk, s, req, reason, force=force, actor=_actor(who)))
+
+
+def _reject(desk: Desk, session: Session, req: Request, reason: str, *, force: bool, actor: str) -> object:
+    """A rejection as a manager's TOLAK: of a request whose approval the district's appeal or change set aside, it
+    declines that appeal or change and the earlier approval stands; with *force* (TOLAK PAKSA) it rejects it all."""
+    from mailbot import actions
+
+    kept = None if force else actions.set_aside_approval(session, req)
+    if kept is not None:
+        return actions.decline_change(session, desk, req, kept, reason, actor=actor, via="cli")
+    return actions.reject(session, desk, req, reason, actor=actor, via="cli")
 
 
 @app.command()
@@ -608,6 +629,9 @@ def _done(outcome: object, item: str) -> str:
     label = str(getattr(outcome, "label", outcome))
     words = _DONE_WORDS.get(label, label)
     amount = getattr(outcome, "quantity", None)
+    if label.startswith("PERMINTAAN PERUBAHAN DITOLAK") and isinstance(amount, int):
+        return (f"the district's appeal or change declined; the earlier approval of {_n(amount)} {item} stands "
+                "(to reject the whole request and withdraw it: --force)")
     if not isinstance(amount, int):
         return words
     part = " (less than asked)" if words == "approved in part" else ""

@@ -24,7 +24,7 @@ from mailbot.stock.ledger import Entry, EntryKind
 from mailbot.stock.policy import Reason
 from mailbot.store import repo
 from mailbot.store import stock as ledger
-from mailbot.store.schema import Decision, Message, Request
+from mailbot.store.schema import Decision, Message, Report, Request
 
 # States in which a request can still change: nothing has left the store.
 CHANGEABLE = ("clarifying", "held", "approved")
@@ -50,6 +50,19 @@ def find_thread(session: Session, verdict: Verdict) -> Request | None:
     ids = [i for i in ([verdict.in_reply_to] if verdict.in_reply_to else []) + list(verdict.references)
            if MESSAGE_ID.fullmatch(i or "")]
     return repo.request_by_outbound_message_id(session, ids) or repo.request_by_inbound_message_id(session, ids)
+
+
+def named_in_text(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:
+    """The district's own request a mail outside any thread names by reference in its new text ("Menindaklanjuti
+    permohonan kami dengan nomor rujukan BLK-2026-0001, jumlahnya kami ubah menjadi 1.400"): it is that request's
+    follow-up, as with the reference in the subject. Only one of the sender's own district (another district's
+    reference changes nothing, see names_other_districts_request); naming two of its own, none is chosen."""
+    if not (trust.trusted and trust.district and not trust.is_manager):
+        return None
+    named = {r.id: r for ref in find_references(verdict.body_excerpt or "")
+             if (r := repo.request_by_reference(session, ref)) is not None}
+    own = [r for r in named.values() if r.district == trust.district]
+    return own[0] if len(own) == 1 and len(named) == 1 else None
 
 
 def changes(req: Request, verdict: Verdict) -> list[dict[str, object]]:
@@ -141,6 +154,12 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         asking = replace(verdict, doubts=(Doubt(field or "stock_on_hand", "negative", said),))
         actions.ask_back(session, desk, None, message, asking, district=thread.district, about="request",
                          thread=thread, only_doubts=True)
+        return MessageOutcome.FOLLOW_UP_CLARIFY
+    if reading.intent == "unclear" and reading.which_figure is not None:
+        # "angka 800 tadi keliru, seharusnya 500" of a request asking 800 with 800 left: nothing changes, and the
+        # district is asked which of the two it corrects, in the request's thread
+        actions.ask_back(session, desk, None, message, replace(verdict, doubts=()), district=thread.district,
+                         about="request", thread=thread, only_doubts=True, which_figure=reading.which_figure)
         return MessageOutcome.FOLLOW_UP_CLARIFY
     if reading.intent in ("question", "other_item", "unclear"):
         # never applied to the request: a person reads it (a question, a figure for the other blank, or a
@@ -667,6 +686,33 @@ _REVISES = re.compile(
     r"[^.\n]{0,60}?\b(?:dinaikkan|dinaikan|diturunkan|diubah|dikurangi|ditambah\w*|menjadi|jadi|direvisi|"
     r"dikoreksi)\b|"
     r"\((?:revisi|ralat|koreksi)\)")
+
+
+def corrected_report(session: Session, verdict: Verdict, trust: SenderTrust) -> Report | None:
+    """The district's daily report already booked that a correction outside any thread is about ("ralat laporan
+    harian kemarin: sisa blangko KTP-el yang benar 7.036 keping, bukan 7.360"): one of its last three reports
+    holding the figure the mail names as wrong; None otherwise."""
+    if not (trust.trusted and trust.district and not trust.is_manager):
+        return None
+    olds = set(followup.corrected_figures(verdict.body_excerpt or ""))
+    if not olds:
+        return None
+    recent = session.scalars(select(Report).where(Report.district == trust.district)
+                             .order_by(Report.id.desc()).limit(3))
+    return next((r for r in recent if olds & ({r.stock_on_hand, r.recorded, r.printed} - {None})), None)
+
+
+def report_corrected(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
+                     report: Report) -> MessageOutcome:
+    """A district's correction of a report already booked: a person books it (`mailbot correct` of the report,
+    an audited adjustment) and the district is told so truthfully, once; nothing changes by itself."""
+    detail = (f"{verdict.subject}\nralat atas laporan #{report.message_pk} ({report.report_date.isoformat()}, sisa "
+              f"{report.stock_on_hand}); koreksi: mailbot correct {report.message_pk} stock_on_hand=N --reason ...\n"
+              f"{verdict.body_excerpt or ''}")
+    attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="report_correction",
+                        detail=detail, district=report.district, item=report.item, message=message)
+    attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=None, reason="report_correction")
+    return MessageOutcome.FOLLOW_UP_QUEUED
 
 
 def unmatched_correction(verdict: Verdict, trust: SenderTrust) -> bool:

@@ -379,6 +379,62 @@ def count_of_shipment(text: str, *, shipped: int | None) -> int | None:
     return None
 
 
+# A count written as a sum with its total: "2.000 keping + 1 dus tambahan isi 100 keping, total 2.100 keping".
+_TOTAL_BEFORE = re.compile(r"\b(?:total(?:nya)?|jumlah(?:nya)?(?: total)?|seluruhnya|semuanya|keseluruhan(?:nya)?|"
+                           r"jadi|menjadi|in total|altogether)\s*(?::\s*|=\s*|sebanyak\s+|ada\s+)?$|=\s*$")
+_PLUS = re.compile(r"\+|\b(?:ditambah|tambah|plus|serta|and)\b")
+_CONTENT_OF = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:isi|berisi|@)\s*$")
+
+
+def written_total(text: str) -> int | None:
+    """The total a receipt writes out as a sum of parts with its total ("Diterima lengkap 2.000 keping + 1 dus
+    tambahan isi 100 keping, total 2.100 keping" -> 2.100): the count received, never one of its parts. None when
+    no sentence writes a sum that adds up to the total it states (see sum_not_adding_up).
+
+    >>> written_total("Diterima lengkap 2.000 keping + 1 dus tambahan isi 100 keping, total 2.100 keping.")
+    2100
+    >>> written_total("Diterima 2.000 keping ditambah 100 keping, jadi total 2.100 keping.")
+    2100
+    >>> written_total("Diterima 2.000 keping, total 2.000 keping.") is None
+    True
+    >>> written_total("Diterima 2.000 keping + 100 keping, total 2.200 keping.") is None
+    True
+    """
+    found = _sums(text)
+    return found[0][1] if found and all(parts == total for parts, total in found) else None
+
+
+def sum_not_adding_up(text: str) -> bool:
+    """Whether a sentence writes a sum of parts and a total that differ ("2.000 + 100 keping, total 2.200"): the
+    count received is not clear; it is asked back, never one of the figures booked."""
+    return any(parts != total for parts, total in _sums(text))
+
+
+def _sums(text: str) -> list[tuple[int, int]]:
+    """(the parts added up, the total stated) for each sentence that writes parts joined by "+" (ditambah, plus)
+    and a total after them; the content of a box named beside it ("1 dus isi 100") is one part."""
+    low = _REFERENCE.sub(" ", normalise(text or ""))
+    found = []
+    for sentence in re.finditer(r"[^.;!?\n]+(?:\.(?=\d)[^.;!?\n]*)*", low):
+        chunk = sentence.group(0)
+        said = [m for m in find_mentions(chunk) if m.value is not None and m.value > 0 and m.unit in (None, "blank")
+                and not m.year and not m.rate]
+        for at, total in enumerate(said):
+            if at < 2 or not _TOTAL_BEFORE.search(chunk[said[at - 1].end:total.start]):
+                continue
+            parts: list[Mention] = []
+            for m in said[:at]:
+                if parts and m.value == parts[-1].value and _CONTENT_OF.match(chunk[parts[-1].end:m.start]):
+                    continue  # "1 dus isi 100": the box and its content are one part
+                parts.append(m)
+            if len(parts) < 2 or not all(_PLUS.search(chunk[a.end:b.start]) for a, b in zip(parts, parts[1:],
+                                                                                           strict=False)):
+                continue
+            assert total.value is not None
+            found.append((sum(m.value or 0 for m in parts), total.value))
+    return found
+
+
 # Taking back the correction sent before: "abaikan email koreksi kami sebelumnya, permohonan tetap seperti semula",
 # "ralat kami tadi mohon diabaikan", "kembali ke angka semula", "please disregard our previous correction".
 _UNDO = re.compile(
@@ -571,6 +627,9 @@ class Reading:
     # the follow-up corrects or takes back the amount the district's last change added to (or took off) the asked
     # figure ("tambahannya 300 saja, bukan 500"): never a withdrawal of the whole request
     of_added: bool = False
+    # (old, new) of a correction whose old figure is both the figure asked and the stock and whose words name
+    # neither ("angka 800 tadi keliru, seharusnya 500" of 800 asked with 800 left): the district is asked which
+    which_figure: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -734,6 +793,10 @@ def stated_stock(text: str, item: str) -> int | None:
     return said.pop() if len(said) == 1 else None
 
 
+# A figure typed with the letter O (or o) for a zero: "4OO", "1.5OO", "2o0".
+_LETTER_IN_FIGURE = re.compile(r"(?<![\w.,])\d[\d.,]*[oO][\doO.,]*(?![\w])")
+
+
 def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int | None,
               approved: int | None, read: dict[str, int | None] | None = None,
               received: int | None = None, earlier: dict[str, tuple[int, ...]] | None = None,
@@ -752,6 +815,10 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     {'requested': 1000}
     """
     low = _CHANGED_TO_KE.sub(r"\1 menjadi ", normalise(text or ""))
+    if typo := _LETTER_IN_FIGURE.search(low):
+        # "stok kami 4OO keping": a figure typed with the letter O for a zero is never read as the digits before
+        # it (a stock of 4); a person reads it
+        return Reading("unclear", why=f"{typo.group()!r}: a figure written with letters in it")
     recorded = {"requested": requested, "stock_on_hand": stock_on_hand}
     if received is not None:  # a shipment's count is one of its figures once it arrived
         recorded["received"] = received
@@ -793,10 +860,22 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
             continue  # the total the amount makes, restated ("ditambah 500 lagi, jadi total 1.500")
         name = f.field if f.field != "received" or "received" in recorded else None
         olds = [o for o in figures if o.old and o.pair == i]
+        if (olds and olds[0].field is None and approved is not None and olds[0].value == approved
+                and "received" not in recorded and approved not in (requested, stock_on_hand)):
+            # "mohon koreksi, yang benar 1.800 bukan 1.700" of 1.700 approved out of 2.500 asked: the district
+            # disputes the approval, no figure it gave; a person reads it (never a cut of the figure asked)
+            return Reading("unclear", why=f"{approved} said to be wrong is the approved figure, not one the "
+                           "district gave", old=(approved,))
         if name is None and olds and olds[0].field in FIELDS and recorded.get(olds[0].field) == olds[0].value:
             # "sisa stok kami bukan 2.000 melainkan 1.200": the word before the old figure names it, even when the
             # figure asked has the same value
             name = olds[0].field
+        if name is None and olds and "received" not in recorded:
+            same = [k for k in FIELDS if recorded.get(k) == olds[0].value]
+            if len(same) > 1:
+                return Reading("unclear", why=f"{olds[0].value} is both the figure asked and the stock; which one "
+                               f"{f.value} corrects is not said", old=(olds[0].value,),
+                               which_figure=(olds[0].value, f.value))
         if name is None and olds:
             # "1.000, bukan 1.800": the old figure says which of the request's figures it was; once the blanks
             # arrived, the count received before the figure asked ("ternyata isinya hanya 1.950 keping, bukan

@@ -52,7 +52,8 @@ class MessageOutcome(StrEnum):
     FOLLOW_UP_UNCLEAR = "follow-up-unclear"  # a figure whose meaning is not clear: a person reads it
     FOLLOW_UP_CANCELLED = "follow-up-cancelled"  # the district withdrew a request not yet decided
     FOLLOW_UP_CANCEL_ASKED = "follow-up-cancel-asked"  # ... one approved or dispatched: a person settles it
-    FOLLOW_UP_CLARIFY = "follow-up-clarify"  # a figure no count can be (below zero): the district is asked back
+    FOLLOW_UP_CLARIFY = "follow-up-clarify"  # a figure no count can be (below zero), or one that may correct either of
+    # two figures of the same value: the district is asked back
     FOLLOW_UP_APPEALED = "follow-up-appealed"  # asks to look again at a rejection: to the managers at once
     FOLLOW_UP_CONFIRMED = "follow-up-confirmed"
     FOLLOW_UP_REQUEST_CLARIFY = "follow-up-request-clarify"
@@ -136,7 +137,7 @@ OUTCOME_WORDS: dict[str, str] = {
     "follow-up-question": "question in a request's thread",
     "follow-up-other_item": "reply about the other item",
     "follow-up-unclear": "reply with an unclear figure",
-    "follow-up-clarify": "reply with an impossible figure, asked back",
+    "follow-up-clarify": "reply with a figure impossible or not clear, asked back",
     "follow-up-cancelled": "request cancelled by the district",
     "follow-up-cancel-asked": "district asks to cancel a decided request: for a person",
     "follow-up-appealed": "district asks to reconsider a rejection: managers told",

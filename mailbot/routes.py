@@ -20,7 +20,7 @@ from mailbot.indonesian import item_name, number
 from mailbot.outcomes import MessageOutcome
 from mailbot.outgoing import answering, queue
 from mailbot.reader.automated import is_delivery_report
-from mailbot.reader.verdict import Evidence, Verdict
+from mailbot.reader.verdict import Doubt, Evidence, Verdict
 from mailbot.store import repo
 from mailbot.store import stock as ledger
 from mailbot.store.schema import Message, Report, Request
@@ -58,6 +58,10 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # a thread binds only its own district's mail: another district writing in it (a forwarded or
         # answered mail) starts a conversation of its own, and is never told of the other district's request
         thread = None
+    if thread is None:
+        # the district's own request named by reference in the text of a new mail: its follow-up, as with the
+        # reference in the subject (never a second reference for a revision)
+        thread = conversation.named_in_text(session, verdict, trust)
     if thread is not None and thread.state == "held" and not repo.sender_verified(session, thread):
         # a request no one could verify (perhaps a forgery in the district's name) waits for a person:
         # a verified sender's mail in its thread neither corrects it nor is linked to it
@@ -72,9 +76,15 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         verdict = _received_counted(verdict, counted, thread)
     if thread is None and verdict.kind != "receipt":
         thread = conversation.correction_target(session, verdict, trust)  # a correction that lost its thread
+        if thread is None and (booked := conversation.corrected_report(session, verdict, trust)) is not None:
+            # "ralat laporan harian kemarin: sisa ... 7.036, bukan 7.360" of a report booked with 7.360: a person
+            # corrects the report; the district is told so (never that the figure matches nothing)
+            return conversation.report_corrected(session, desk, message, verdict, trust, booked)
         if thread is None and conversation.unmatched_correction(verdict, trust):
             # it corrects a figure no open request holds: never a new reference; a person reads it
             return MessageOutcome.CORRECTION_UNMATCHED
+    if verdict.kind == "receipt" and verdict.received is not None:
+        verdict = _total_of_sum(verdict)
     if verdict.kind == "receipt" and (withdrawn := conversation.cancelled_in_receipt(session, verdict, trust,
                                                                                    thread)) is not None:
         # "permohonan kami batalkan karena kiriman dari pusat sudah datang": the arrival is the reason given for
@@ -130,6 +140,27 @@ def _received_counted(verdict: Verdict, counted: int, thread: Request) -> Verdic
                    doubts=tuple(d for d in verdict.doubts if d.field != "received" and d.reason != "negative"),
                    evidence=(*(e for e in verdict.evidence if e.field != "received"),
                              Evidence("received", counted, said)))
+
+
+def _total_of_sum(verdict: Verdict) -> Verdict:
+    """A receipt whose count is written as a sum with its total ("2.000 keping + 1 dus tambahan isi 100 keping,
+    total 2.100 keping") received the total, never one of its parts; a sum that does not add up to the total it
+    states ("2.000 + 100, total 2.200") is asked back, never booked."""
+    body = verdict.body_excerpt or ""
+    if len(followup.items_named(body)) > 1:
+        return verdict  # "1.000 KTP-el + 500 KIA, total 1.500": a total of both blanks is no count of either
+    total = followup.written_total(body)
+    if total is not None and total != verdict.received:
+        said = actions.sentence_stating(total, body) or ""
+        return replace(verdict, received=total,
+                       doubts=tuple(d for d in verdict.doubts if d.field != "received"),
+                       evidence=(*(e for e in verdict.evidence if e.field != "received"),
+                                 Evidence("received", total, said)))
+    if total is None and followup.sum_not_adding_up(body) \
+            and not any(d.field == "received" for d in verdict.doubts):
+        said = actions.sentence_stating(verdict.received or 0, body) or ""
+        return replace(verdict, doubts=(*verdict.doubts, Doubt("received", "conflict", said)))
+    return verdict
 
 
 # --- threads -------------------------------------------------------------------------------------
