@@ -793,10 +793,6 @@ def stated_stock(text: str, item: str) -> int | None:
     return said.pop() if len(said) == 1 else None
 
 
-# A figure typed with the letter O (or o) for a zero: "4OO", "1.5OO", "2o0".
-_LETTER_IN_FIGURE = re.compile(r"(?<![\w.,])\d[\d.,]*[oO][\doO.,]*(?![\w])")
-
-
 def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int | None,
               approved: int | None, read: dict[str, int | None] | None = None,
               received: int | None = None, earlier: dict[str, tuple[int, ...]] | None = None,
@@ -815,10 +811,6 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     {'requested': 1000}
     """
     low = _CHANGED_TO_KE.sub(r"\1 menjadi ", normalise(text or ""))
-    if typo := _LETTER_IN_FIGURE.search(low):
-        # "stok kami 4OO keping": a figure typed with the letter O for a zero is never read as the digits before
-        # it (a stock of 4); a person reads it
-        return Reading("unclear", why=f"{typo.group()!r}: a figure written with letters in it")
     recorded = {"requested": requested, "stock_on_hand": stock_on_hand}
     if received is not None:  # a shipment's count is one of its figures once it arrived
         recorded["received"] = received
