@@ -17,6 +17,10 @@ BULUNGAN = "disdukcapil@bulungankab.example"
 OPERATOR = "operator.blangko@disdukcapil.kaltaraprov.example"
 
 
+# the operator is told the reply asking the sender to send again is queued, never that the sender was told
+QUEUED_RESEND = "Balasan yang meminta pengirim mengirim ulang sudah dibuat dan masuk antrean pengiriman"
+
+
 def _with_attachments(sender: str, count: int, *, mid: str) -> bytes:
     msg = EmailMessage()
     # as the office's server (the shipped authserv_id) marks genuine district mail
@@ -64,7 +68,7 @@ def test_too_many_attachments_tells_operator_and_district(desk_dir: Path) -> Non
     notice = to_operator[0].get_body(("plain",)).get_content()
     assert "Sebanyak 2 email masuk tidak dapat diproses" in notice
     assert f"Pengirim : {BULUNGAN} (Kabupaten Bulungan)" in notice and "Pengirim : orang@luar.example" in notice
-    assert notice.count("Balasan yang meminta pengirim mengirim ulang sudah dibuat dan masuk antrean pengiriman") == 1, "the district only"
+    assert notice.count(QUEUED_RESEND) == 1, "the district only"
     assert "mailbot quarantine dismiss NOMOR" in notice
     to_district = [m for m in sent if m["To"] == BULUNGAN]
     assert len(to_district) == 1, "the district can fix it; the unknown sender is not answered"
@@ -185,6 +189,6 @@ def test_the_notice_says_the_district_was_not_told_when_the_daily_cap_held_its_r
     assert len([m for m in sent if m["To"] == BULUNGAN]) == 1, "the cap lets one reply through"
     notices = [m.get_body(("plain",)).get_content() for m in sent if m["To"] == OPERATOR]
     notice = "".join(notices)
-    assert notice.count("Balasan yang meminta pengirim mengirim ulang sudah dibuat dan masuk antrean pengiriman") == 1, notice
+    assert notice.count(QUEUED_RESEND) == 1, notice
     assert notice.count("Pengirim BELUM diberi tahu: balasan kepadanya ditahan karena batas 1 balasan otomatis per "
                         "hari sudah tercapai. Mohon hubungi pengirim dan minta mengirim ulang.") == 1, notice
