@@ -10,7 +10,8 @@ import re
 # The first empty line ends the header block; a message a mail program wrote always has one.
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 _CONTENT_LENGTH = re.compile(rb"^content-length:[ \t]*(\d{1,12})[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
-_SPACE = re.compile(r"\s+")
+# What a base64 decoder counts (it passes over line ends and any other character)
+_NOT_BASE64 = re.compile(r"[^A-Za-z0-9+/=]+")
 
 
 def cut_off(raw: bytes, *, ends_mid_line: bool = False) -> str | None:
@@ -43,7 +44,7 @@ def cut_off(raw: bytes, *, ends_mid_line: bool = False) -> str | None:
             return "a MIME multipart stops before its closing boundary"
         if not part.is_multipart() and part.get("content-transfer-encoding", "").strip().lower() == "base64":
             payload = part.get_payload()
-            if isinstance(payload, str) and len(_SPACE.sub("", payload)) % 4:
+            if isinstance(payload, str) and len(_NOT_BASE64.sub("", payload)) % 4:
                 return "a base64 part stops in the middle of a line"
     if ends_mid_line:
         return "its last line stops in the middle, without the line end an mbox writer puts after every message"

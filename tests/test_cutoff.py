@@ -37,6 +37,7 @@ WHOLE = _multipart()
     (WHOLE[:WHOLE.rindex(b"\n--")], False, "a MIME multipart stops before its closing boundary"),
     (WHOLE[:WHOLE.index(b"\n--") + 1], False, "a MIME multipart stops before its closing boundary"),
     (HEAD + b"Content-Transfer-Encoding: base64\n\nU2lzYSBibGFua28gODEyIGtlcGluZy4=\n", False, None),
+    (HEAD + b"Content-Transfer-Encoding: base64\n\nU2lzYSBibGFua28g\r\nODEyIGtlcGluZy4=\t!\n", False, None),
     (HEAD + b"Content-Transfer-Encoding: base64\n\nU2lzYSBibGFua28gODEyIGtlcGl", False,
      "a base64 part stops in the middle of a line"),
 ])
