@@ -193,6 +193,7 @@ def import_(files: Annotated[list[Path], typer.Argument(
                     deliveries.append(partial(stage_file, inbox, path))
                 else:
                     _check_email(raw, f"{path}", "an .eml file holds one message with its headers")
+                    _check_whole(raw, f"{path}")
                     deliveries.append(partial(stage, inbox, raw))
                 continue
             try:
@@ -207,6 +208,9 @@ def import_(files: Annotated[list[Path], typer.Argument(
                 else:
                     _check_email(message.head, f"{path}: message {number} of {len(found)}",
                                  "an mbox holds messages with their headers, each after a 'From ' line")
+                    if number == len(found):  # a cut-off export stops in its last message
+                        _check_whole(message.head, f"{path}: message {number} of {len(found)}",
+                                     ends_mid_line=not message.head.endswith(b"\n"))
                     deliveries.append(partial(stage, inbox, message.head))
         staged: list[Path] = []
         try:
@@ -258,6 +262,16 @@ def _check_email(raw: bytes, what: str, hint: str) -> None:
         parse_message(raw)
     except NotAnEmailError as exc:
         raise MailbotError(f"{what}: {exc} ({_saved_as(raw, what) or hint}); nothing was delivered") from None
+
+
+def _check_whole(raw: bytes, what: str, *, ends_mid_line: bool = False) -> None:
+    """Refuse (for all of `import`) a message cut off before its end: a partial export, named by *what*."""
+    from mailbot.cutoff import cut_off
+
+    why = cut_off(raw, ends_mid_line=ends_mid_line)
+    if why is not None:
+        raise MailbotError(f"{what}: cut off before its end ({why}): the file is a partial export; export or "
+                           "copy it again whole; nothing was delivered")
 
 
 def _saved_as(raw: bytes, name: str) -> str | None:

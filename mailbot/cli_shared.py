@@ -7,6 +7,7 @@ import logging
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -143,6 +144,35 @@ for _name in ("stdin", "stdout", "stderr"):
 
 
 
+# Typographic marks a terminal that is not UTF-8 may not have, in the ASCII the reader knows them by.
+_IN_ASCII = str.maketrans({"\u2026": "...", "\u00b7": "-", "\u2014": "-", "\u2013": "-", "\u2212": "-",
+                           "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2192": "->",
+                           "\u2264": "<=", "\u2265": ">=", "\u00d7": "x", "\u2022": "*", "\u00a0": " ",
+                           "\u202f": " "})
+
+
+def fit_for(text: str, encoding: str) -> str:
+    """*text* as a terminal in *encoding* can show it: what it cannot, a typographic mark in ASCII, a letter
+    without its accent, else "?" (the command's output, never a UnicodeEncodeError).
+
+    >>> fit_for("Sisa 1.500 keping\u2026 \u00b7 Pe\u0301rez P\u00e9rez \u2603", "ascii")
+    'Sisa 1.500 keping... - Perez Perez ?'
+    """
+    shown = []
+    for char in text:
+        try:
+            char.encode(encoding)
+        except UnicodeEncodeError:
+            plain = char.translate(_IN_ASCII)
+            if unicodedata.combining(char):  # an accent of its own, on the letter before it
+                plain = ""
+            elif plain == char:
+                plain = unicodedata.normalize("NFKD", char).encode(encoding, "ignore").decode(encoding) or "?"
+            char = plain
+        shown.append(char)
+    return "".join(shown)
+
+
 class _ReaderMayLeave:
     """sys.stdout for the commands: when the reader of a pipe leaves early (`mailbot requests | head -1`), the
     rest of the output goes nowhere and the command ends as it would have (exit 0), with no BrokenPipeError
@@ -153,7 +183,10 @@ class _ReaderMayLeave:
 
     def write(self, text: str) -> int:
         try:
-            return self._stream.write(text)
+            try:
+                return self._stream.write(text)
+            except UnicodeEncodeError:  # a terminal that is not UTF-8 (PYTHONIOENCODING=ascii, a latin-1 locale)
+                return self._stream.write(fit_for(text, self._stream.encoding or "ascii"))
         except BrokenPipeError:
             self._to_nowhere()
             return len(text)

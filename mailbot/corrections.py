@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,7 +22,7 @@ from mailbot.indonesian import FIELD_LABELS, number
 from mailbot.labels import LABEL_KEYS, keep_label, label_of
 from mailbot.outcomes import outcome_words, state_words
 from mailbot.reader import read_message
-from mailbot.reader.verdict import QUANTITY_FIELDS
+from mailbot.reader.verdict import QUANTITY_FIELDS, Item, Kind
 from mailbot.stock.ledger import MAX_BALANCE, Entry, EntryKind
 from mailbot.store import repo
 from mailbot.store import stock as ledger
@@ -357,29 +357,12 @@ class Imported:
 
 def import_labels(session: Session, desk: Desk, folder: Path, *, actor: str) -> Imported:
     """Read labels.json and corpus/*.eml; a message not stored yet is archived as labelled mail only. A label the
-    desk already holds for the same message is left as it is (and counted as already there)."""
+    desk already holds for the same message is left as it is (and counted as already there). All or nothing:
+    every label and every message is checked before the first is stored (see `read_label_set`)."""
     from mailbot.guards.threads import identify
 
-    path = folder / "labels.json"
-    try:
-        labels = json.loads(path.read_text())
-    except (OSError, ValueError) as exc:
-        raise MailbotError(f"{path}: cannot read labels ({exc})") from None
-    if not isinstance(labels, dict):
-        raise MailbotError(f"{path}: expected an object of file name -> label")
     new = changed = same = 0
-    for name, label in sorted(labels.items()):
-        if not isinstance(label, dict) or set(label) != set(LABEL_KEYS):
-            raise MailbotError(f"{path}: {name}: a label needs exactly the keys {', '.join(LABEL_KEYS)}")
-        odd = [f for f in QUANTITY_FIELDS if label[f] is not None
-               and not (type(label[f]) is int and 0 <= label[f] <= MAX_BALANCE)]
-        if odd:
-            raise MailbotError(f"{path}: {name}: {odd[0]} must be a whole number of pieces from 0 or null, "
-                               f"got {label[odd[0]]!r}")
-        try:
-            raw = (folder / "corpus" / name).read_bytes()
-        except OSError as exc:
-            raise MailbotError(f"{folder / 'corpus' / name}: {exc.strerror}") from None
+    for name, raw, wanted in read_label_set(folder, districts={d.code for d in desk.config.districts}):
         message_id, key = identify(raw)
         message = repo.find_message(session, key) or repo.find_message(session, f"label:{key}")
         if message is None:
@@ -388,7 +371,6 @@ def import_labels(session: Session, desk: Desk, folder: Path, *, actor: str) -> 
                               received_at=desk.now(), status="labelled")
             session.add(message)
             session.flush()
-        wanted = {k: label[k] for k in LABEL_KEYS}
         held = session.scalar(select(Label).where(Label.message_pk == message.id))
         if held is not None and {k: held.label.get(k) for k in LABEL_KEYS} == wanted:
             same += 1
@@ -399,6 +381,88 @@ def import_labels(session: Session, desk: Desk, folder: Path, *, actor: str) -> 
         else:
             changed += 1
     return Imported(new, changed, same)
+
+
+def _no_repeated_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A JSON object, refused when it names a key twice (json keeps the last one and drops the other)."""
+    seen: dict[str, object] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ValueError(f"the key {key!r} is given twice")
+        seen[key] = value
+    return seen
+
+
+def read_label_set(folder: Path, *, districts: set[str]) -> list[tuple[str, bytes, dict[str, object]]]:
+    """Each (file name, message, label) of the label set in *folder*, checked whole: a label names a message
+    in the set's own corpus/ folder (a bare file name, no link leading out of it), the message is mail cut off
+    nowhere, and the label holds exactly the label keys with values this desk knows (its districts, the kinds
+    and items of the reader); MailbotError with one line for the first that is not."""
+    from mailbot.cutoff import cut_off
+    from mailbot.errors import NotAnEmailError
+    from mailbot.reader.mime import parse_message
+
+    path = folder / "labels.json"
+    try:
+        labels = json.loads(path.read_text(), object_pairs_hook=_no_repeated_keys)
+    except (OSError, ValueError) as exc:
+        raise MailbotError(f"{path}: cannot read labels ({exc}); nothing was imported") from None
+    if not isinstance(labels, dict):
+        raise MailbotError(f"{path}: expected an object of file name -> label; nothing was imported")
+    corpus = folder.resolve() / "corpus"
+    found: list[tuple[str, bytes, dict[str, object]]] = []
+    for name, label in sorted(labels.items()):
+        where = f"{path}: {name!r}"
+        if not isinstance(label, dict) or set(label) != set(LABEL_KEYS):
+            raise MailbotError(f"{where}: a label needs exactly the keys {', '.join(LABEL_KEYS)}; "
+                               "nothing was imported")
+        why = _odd_label(label, districts)
+        if why:
+            raise MailbotError(f"{where}: {why}; nothing was imported")
+        file = corpus / name
+        if not _BARE_NAME.fullmatch(name) or file.resolve().parent != corpus:
+            raise MailbotError(f"{where}: a label names a file of the set's own corpus/ folder by its bare name "
+                               "(such as 001.eml), not a path or a link out of it; nothing was imported")
+        try:
+            if file.exists() and not file.is_file():
+                raise MailbotError(f"{file}: not a file; a label names an .eml file; nothing was imported")
+            raw = file.read_bytes()
+        except OSError as exc:
+            raise MailbotError(f"{file}: {exc.strerror}; nothing was imported") from None
+        try:
+            parse_message(raw)
+        except NotAnEmailError as exc:
+            raise MailbotError(f"{file}: {exc}; nothing was imported") from None
+        cut = cut_off(raw)
+        if cut is not None:
+            raise MailbotError(f"{file}: cut off before its end ({cut}); nothing was imported")
+        found.append((name, raw, {k: label[k] for k in LABEL_KEYS}))
+    return found
+
+
+# A file name of its own: no folder, no "..", no hidden file, no control character.
+_BARE_NAME = re.compile(r"[^./\\\x00-\x1f][^/\\\x00-\x1f]{0,200}")
+
+
+def _odd_label(label: dict[str, object], districts: set[str]) -> str | None:
+    """What in *label* (with exactly the label keys) this desk does not know; None when all is known."""
+    odd = [f for f in QUANTITY_FIELDS if label[f] is not None
+           and not (type(label[f]) is int and 0 <= label[f] <= MAX_BALANCE)]  # type: ignore[operator]
+    if odd:
+        return f"{odd[0]} must be a whole number of pieces from 0 or null, got {label[odd[0]]!r}"
+    if label["kind"] not in get_args(Kind):
+        return f"kind {label['kind']!r} is no kind of mail (kinds are {', '.join(get_args(Kind))})"
+    if label["district"] is not None and label["district"] not in districts:
+        return f"district {label['district']!r} is no district of this desk (codes are {', '.join(sorted(districts))})"
+    if label["item"] is not None and label["item"] not in get_args(Item):
+        return f"item {label['item']!r} is no item (items are {', '.join(get_args(Item))})"
+    for flag in ("needs_attachment", "sender_known"):
+        if type(label[flag]) is not bool:
+            return f"{flag} must be true or false, got {label[flag]!r}"
+    tags = label["tags"]
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        return f"tags must be a list of words, got {tags!r}"
+    return None
 
 
 # --- agreement -----------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -81,3 +82,13 @@ def test_the_digest_of_the_sample_inbox_fits_a_320_px_phone(desk_dir: Path, tmp_
     probed.write_text(page.read_text().replace("</body>", PROBE + "</body>"), encoding="utf-8")
     for width in (320, 390):
         assert probe_colour(probed, width, tmp_path) == (0, 255, 0), f"the digest is wider than {width} px"
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_the_digest_prints_on_a_terminal_that_is_not_utf8(sample: Path, encoding: str) -> None:
+    """Before: a 41-line traceback ending in UnicodeEncodeError ('\\u2026'), exit 1; now the text with its
+    marks in ASCII, as the other commands print on such a terminal."""
+    result = mailbot(sample, "digest", "--print", env={**os.environ, "PYTHONIOENCODING": encoding})
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert result.stdout.startswith("Subjek: Ringkasan stok blangko") and "..." in result.stdout

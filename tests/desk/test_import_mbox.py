@@ -178,3 +178,66 @@ def test_a_file_taken_for_mail_is_told_what_it_is(desk_dir: Path, name: str, dat
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and f"({said}" in lines[0] and lines[0].endswith("; nothing was delivered"), lines
     assert not list((desk_dir / "var" / "mail" / "inbox").glob("new/*"))
+
+
+def _with_attachment(n: int) -> EmailMessage:
+    msg = _message(n)
+    msg.add_attachment(bytes(range(256)) * 8, maintype="application", subtype="pdf", filename="laporan.pdf")
+    return msg
+
+
+def _cut_points(whole: bytes, start: int) -> list[int]:
+    """Offsets to cut *whole* at after *start*: every 157 bytes, and just before each line end."""
+    return sorted({*range(start + 1, len(whole) - 1, 157),
+                   *[i for i in range(start + 1, len(whole) - 1) if whole[i:i + 1] == b"\n"][::7]})
+
+
+def test_an_mbox_cut_off_in_its_last_message_delivers_nothing(desk_dir: Path) -> None:
+    """A partial export (a copy or download stopped): whatever the point the last message is cut at, in its
+    header block, its body, its MIME parts or its base64, the import is refused in one line naming the file,
+    and nothing is delivered. Before the cut-off check, most cut points delivered the shortened message."""
+    path = _mbox(desk_dir / "laporan.mbox", 2)
+    box = mailbox.mbox(path)
+    box.add(_with_attachment(3))
+    box.close()
+    whole = path.read_bytes()
+    third = whole.rindex(b"\nFrom ") + 1
+    accepted = []
+    for cut in _cut_points(whole, third + 60):
+        part = desk_dir / "potongan.mbox"
+        part.write_bytes(whole[:cut])
+        result = mailbot(desk_dir, "import", str(part))
+        lines = result.stderr.strip().splitlines()
+        if result.returncode == 0 or len(lines) != 1 or "potongan.mbox: message 3 of 3: " not in lines[0] \
+                or "nothing was delivered" not in lines[0]:
+            accepted.append((cut, result.stdout + result.stderr))
+        for delivered in (desk_dir / "var" / "mail" / "inbox" / "new").glob("*"):
+            delivered.unlink()
+    assert accepted == [], f"{len(accepted)} of {len(_cut_points(whole, third + 60))} cut points accepted"
+    result = mailbot(desk_dir, "import", str(path))
+    assert result.returncode == 0 and len(_inbox(desk_dir)) == 3, result.stderr
+
+
+@pytest.mark.parametrize("raw", [
+    b"From: disdukcapil@malinaukab.example\nSubject: Laporan\n\nSisa blangko 812 keping.",
+    b"From: disdukcapil@malinaukab.example\r\nSubject: Laporan\r\n\r\nSisa blangko 812 keping.",
+    b"From: disdukcapil@malinaukab.example\nSubject: Laporan\nContent-Length: 24\n\nSisa blangko 812 keping.",
+])
+def test_a_whole_message_without_a_final_line_end_is_delivered(desk_dir: Path, raw: bytes) -> None:
+    """Many programs save a message without a line end after its last line: that alone is no cut."""
+    path = desk_dir / "laporan.eml"
+    path.write_bytes(raw)
+    result = mailbot(desk_dir, "import", str(path))
+    assert result.returncode == 0, result.stderr
+    assert len(_inbox(desk_dir)) == 1
+
+
+def test_an_eml_cut_off_is_refused_in_one_line(desk_dir: Path) -> None:
+    whole = _with_attachment(1).as_bytes()
+    path = desk_dir / "laporan.eml"
+    path.write_bytes(whole[:whole.rindex(b"\n--")])  # the closing boundary lost, the cut at a line end
+    result = mailbot(desk_dir, "import", str(path))
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()
+    assert "laporan.eml: cut off before its end (a MIME multipart stops before its closing boundary)" in line, line
+    assert "nothing was delivered" in line and _inbox(desk_dir) == []
