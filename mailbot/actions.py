@@ -914,7 +914,8 @@ def changed_after_dispatch(session: Session, desk: Desk, req: Request, message: 
                details={"message": message.id, "changes": [
                    {"field": c["field"], "before": c["before"], "after": c["after"]} for c in changes]})
     context: dict[str, object] = {"approved": req.approved, "changes": changes, "dispatched_on": dispatched_on,
-                                  "text": text}
+                                  "text": text,
+                                  "stock_only": all(c.get("field") == "stock_on_hand" for c in changes)}
     _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_changed_after_dispatch",
                    message=message, verdict=verdict, answer_to=answer_to, context=context)
     to = _managers_and_operator(desk)

@@ -195,6 +195,11 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
             # "cukup 1.000 saja, bukan 1.500" after the 1.500 left: the district hears they left, and a person
             # (the managers, the operator) at once
             sent_on = attention.dispatched_at(session, thread)
+            stock = [c["after"] for c in changed if c.get("field") == "stock_on_hand"]
+            if stock and isinstance(stock[0], int) and thread.district:
+                # "sisa stok kami waktu itu sebenarnya 450": the district's stated stock, whatever the shipment
+                stated.record_for_request(session, desk, message, district=thread.district,
+                                          item=thread.item or "ktp-el", quantity=stock[0])
             actions.changed_after_dispatch(
                 session, desk, thread, message, verdict, changes=changed, actor=trust.address or "district",
                 dispatched_on=sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None,

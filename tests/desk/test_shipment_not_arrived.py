@@ -84,3 +84,18 @@ def test_a_change_after_dispatch_tells_the_district_the_blanks_left_and_the_mana
     assert "sudah kami kirimkan pada 5 Desember 2026 sebanyak 2.000 keping" in text and "1.000 keping" in text
     [managers] = [o for o in desk12.out() if o.purpose.startswith("changed-after-dispatch:")]
     assert set(MANAGERS) <= set(managers.to) and "1.000 keping" in " ".join(managers.text.split())
+
+
+def test_a_stock_corrected_after_dispatch_is_the_stated_stock_and_the_managers_hear_no_return_of_blanks(
+        desk12: Desk12, clock: SetClock) -> None:
+    """Outside test a12s, L7: "sisa stok kami waktu itu sebenarnya 450, bukan 750" after dispatch raised the alert
+    suggesting a return of blanks or another shipment, and the stated stock stayed 750."""
+    from mailbot import stated
+
+    notice = dispatched(desk12)
+    answer_gmail(desk12, notice, "Mohon maaf pak, sisa stok kami waktu itu sebenarnya 450 keping, bukan 750.")
+    with desk12.desk.sessions() as session:
+        assert stated.latest(session)[("65.01", "ktp-el")].quantity == 450
+    [managers] = [o for o in desk12.out() if o.purpose.startswith("changed-after-dispatch:")]
+    text = " ".join(managers.text.split())
+    assert "hanya mengenai sisa stok" in text and "pengembalian kelebihan" not in text, text
