@@ -589,7 +589,7 @@ def concerns_indonesian(reference: str, quantity: int, concerns: Sequence[Concer
 
 def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *, actor: str,
             via: str, reason: str | None = None, concerns: Sequence[Concern] = (),
-            told_reason: str | None = None) -> ActionOutcome:
+            told_reason: str | None = None, change_declined: bool = False) -> ActionOutcome:
     """A manager approves a held (or clarifying) request, with the proposed or a given quantity.
 
     reason: why it was approved despite *concerns* (from approval_concerns()); both are recorded.
@@ -621,7 +621,8 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
                           template="reply_partial" if partial else "reply_approved",
                           context={"facts": [], "explanation": _policy_explanation(session, req) if partial else [],
                                    "approved": qty, "requested": req.requested, "proposed": False,
-                                   "decided_by": _decided_by(desk, actor), "manager_reason": told_reason})
+                                   "decided_by": _decided_by(desk, actor), "manager_reason": told_reason,
+                                   "change_declined": change_declined})
     _close_items(session, desk, req, actor=actor, resolution=f"diputuskan: disetujui {qty}")
     return ActionOutcome("DISETUJUI SEBAGIAN" if partial else "DISETUJUI", qty, told=_redirected(req, told))
 
@@ -802,7 +803,7 @@ def decline_change(session: Session, desk: Desk, req: Request, kept: int, reason
     if not reason.strip():
         raise InvalidAction("a rejection needs a reason")
     told = f"permintaan penambahan/perubahan tidak disetujui ({reason}); persetujuan sebelumnya tetap berlaku"
-    outcome = approve(session, desk, req, kept, actor=actor, via=via, told_reason=told)
+    outcome = approve(session, desk, req, kept, actor=actor, via=via, told_reason=told, change_declined=True)
     repo.audit(session, at=desk.now(), actor=actor, action="decline-change", target=req.reference,
                details={"kept": kept, "reason": reason, "via": via})
     return ActionOutcome(f"PERMINTAAN PERUBAHAN DITOLAK; persetujuan sebelumnya tetap ({outcome.label})", kept,

@@ -148,6 +148,9 @@ def test_a_tolak_of_an_appeal_keeps_the_part_approved_and_says_so(desk12: Desk12
     text = flat(district.text)
     assert f"{figure} keping" in text and "persetujuan sebelumnya tetap berlaku" in text
     assert "TIDAK DAPAT KAMI SETUJUI" not in text
+    # the manager declined the change, not decided the part; the district is not invited to ask again (a12s, L3)
+    assert "tidak disetujui oleh" in text and f"persetujuan sebelumnya, yaitu {figure} keping, TETAP BERLAKU" in text
+    assert "telah diputuskan oleh" not in text and "mohon sampaikan alasannya" not in text, text
     [confirm] = [o for o in new if o.to == [MANAGERS[0]]]
     assert "persetujuan sebelumnya tetap" in flat(confirm.text) and figure in confirm.text
 
