@@ -777,6 +777,9 @@ def reject(session: Session, desk: Desk, req: Request, reason: str, *, actor: st
          reasons=[{"code": "manager", "via": via}], details={"reason": reason, "via": via, "withdrawn": withdrawn},
          template="reply_rejected", context={"reason": reason, "withdrawn": withdrawn})
     _close_items(session, desk, req, actor=actor, resolution=f"diputuskan: ditolak ({reason})")
+    if withdrawn:  # the confirmation says what the district's mail says: the approval is withdrawn too
+        return ActionOutcome(f"DITOLAK; persetujuan sebelumnya sebanyak {number(withdrawn)} keping DIBATALKAN",
+                             None, reason)
     return ActionOutcome("DITOLAK", None, reason)
 
 

@@ -646,6 +646,9 @@ def _done(outcome: object, item: str) -> str:
     if label.startswith("PERMINTAAN PERUBAHAN DITOLAK") and isinstance(amount, int):
         return (f"the district's appeal or change declined; the earlier approval of {_n(amount)} {item} stands "
                 "(to reject the whole request and withdraw it: --force)")
+    if label.startswith("DITOLAK; persetujuan sebelumnya sebanyak "):  # mailbot.actions.reject, an approval withdrawn
+        withdrawn = label.removeprefix("DITOLAK; persetujuan sebelumnya sebanyak ").split(" ", 1)[0]
+        return f"rejected; the earlier approval of {withdrawn} {item} is withdrawn"
     if not isinstance(amount, int):
         return words
     part = " (less than asked)" if words == "approved in part" else ""

@@ -128,6 +128,7 @@ def test_reject_force_of_an_appeal_rejects_the_whole_request(desk12: Desk12) -> 
     assert desk12.request()["state"] == "rejected" and _committed(desk12) == 0
     [district] = [o for o in desk12.out()[n:] if MALINAU in o.to]
     assert "BATALKAN" in flat(district.text) and f"{part:,}".replace(",", ".") in flat(district.text)
+    assert f"the earlier approval of {part:,} ktp-el is withdrawn".replace(",", ".") in done.stdout, done.stdout
 
 
 # H4. a receipt written as a sum with its total received the total -----------------------------------------------

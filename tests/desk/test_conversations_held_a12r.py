@@ -165,6 +165,9 @@ def test_a_tolak_paksa_of_an_appeal_rejects_the_whole_request_and_says_the_part_
     text = flat(district.text)
     assert "TIDAK DAPAT KAMI SETUJUI" in text
     assert f"Persetujuan sebanyak {part:,} keping".replace(",", ".") in text and "BATALKAN" in text
+    # the deciding manager's confirmation says it too (outside test a12s: it said only "DITOLAK")
+    [confirm] = [o for o in desk12.out()[n:] if o.to == [MANAGERS[0]]]
+    assert f"persetujuan sebelumnya sebanyak {part:,} keping DIBATALKAN".replace(",", ".") in flat(confirm.text)
 
 
 @pytest.mark.parametrize("appeal", [

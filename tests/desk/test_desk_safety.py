@@ -91,7 +91,8 @@ def test_rejecting_an_approved_request_needs_force_and_withdraws_the_approval(sa
     committed = _committed(sample)
     done = mailbot(sample, "reject", "BLK-2026-0004", "--reason", "salah kirim", "--force")
     assert done.returncode == 0, done.stderr
-    assert "rejected; mail sent: 1" in done.stdout
+    # the operator is told what the district is told: the approval is withdrawn with the request
+    assert "BLK-2026-0004: rejected; the earlier approval of 1.100 kia is withdrawn; mail sent: 1" in done.stdout
     newest = max((sample / "var" / "mail" / "outbox" / "new").iterdir(), key=lambda p: p.stat().st_mtime_ns)
     from email import message_from_bytes, policy
 
