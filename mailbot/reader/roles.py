@@ -316,6 +316,13 @@ _SPOILT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.COUNTS_OTHER_AFTER) +
 _DEPOSITED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.DEPOSITED_WITH_WORDS) + r")(?![\w-])")
 
 
+# A bracket opened by a word of what a figure already holds ("(sudah termasuk ...", "(incl. ..."), no denial
+# before it ("(belum termasuk ...").
+_INCLUDING_OPEN_RE = re.compile(
+    r"\([^\S\n]*(?:" + _words_re(vocab.INCLUDING_WORDS) + r")(?![\w-])"
+)
+
+
 def _part_of_stock(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     """"Sisa blangko di kantor 1.940 keping, belum termasuk blangko yang dibawa tim": a stock that leaves out
     blanks held elsewhere; "sisanya 188 keping kami titipkan di kantor kecamatan": a part handed to another
@@ -326,7 +333,9 @@ def _part_of_stock(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     if excluding is not None:
         # "380 keping (di luar 12 keping rusak)": spoilt cards left out are no stock held elsewhere.
         return not _SPOILT_RE.search(span.masked, excluding.end(), excluding.end() + 40)
-    return bool(_DEPOSITED_RE.search(span.masked, span.end, span.hi))
+    deposited = _DEPOSITED_RE.search(span.masked, span.end, span.hi)
+    # "1.180 keping (sudah termasuk yang dititip di UPT Sebatik 200)": the figure holds what was deposited.
+    return deposited is not None and not _INCLUDING_OPEN_RE.search(span.masked, span.end, deposited.start())
 
 
 _HEARSAY_RE = vocab.Gated(
@@ -1962,6 +1971,11 @@ def _without_breakdowns(masked: str, mentions: list[Mention], kws: Sequence[Keyw
         if lead.end() - 1 > m.end and any(m.end <= n.start < lead.end() for n in mentions):
             continue  # another figure stands between the figure and the bracket
         values = [mentions[k].value for k in inside]
+        if inside and _INCLUDING_OPEN_RE.match(masked, lead.end() - 1):
+            # "1.180 keping (sudah termasuk yang dititip di UPT Sebatik 200 dan Krayan 150)": the parts the
+            # figure already holds are no figures of their own, whatever they add up to.
+            drop.update(inside)
+            continue
         roles = {k.role for k in kws if lead.end() <= k.start < close}
         if not roles <= {"requested", "ignore"}:
             continue
