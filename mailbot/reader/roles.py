@@ -620,6 +620,21 @@ _EVENT_ROLES = frozenset(("received", "printed", "recorded"))
 _BEFORE_EVENT_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.BEFORE_EVENT_WORDS) + r")[^\S\n]+$")
 
 
+_SCREEN_SAYS = frozenset(vocab.SCREEN_SAYS_WORDS)
+_SCREEN_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.SCREEN_WORDS) + r")(?![\w-])")
+_COUNT_NAME_NEXT_RE = re.compile(
+    r"[^\S\n]*[:\"']?[^\S\n]*(?:" + vocab.alternation([w for w, r in _ROLE_OF.items() if r != "ignore"]) + r")(?![\w-])"
+)
+_SCREEN_WINDOW = 60
+
+
+def _reads_a_screen(masked: str, start: int, end: int) -> bool:
+    """Whether a word of what is written ("tertulis") reads a screen out: a screen named before it in its
+    sentence, a count's name right after it ("Di layar SIAK menu monitoring blangko tertulis sisa 655")."""
+    sentence_lo = max(masked.rfind("\n", 0, start), masked.rfind(". ", 0, start), start - _SCREEN_WINDOW) + 1
+    return bool(_SCREEN_RE.search(masked, sentence_lo, start)) and bool(_COUNT_NAME_NEXT_RE.match(masked, end))
+
+
 def keywords(masked: str) -> list[Keyword]:
     """Role words in the text, in order; phrases that only look like role words are dropped."""
     out: list[Keyword] = []
@@ -632,6 +647,9 @@ def keywords(masked: str) -> list[Keyword]:
             # "until", not "arrived".
             continue
         role = _ROLE_OF[word]
+        if word in _SCREEN_SAYS and _reads_a_screen(masked, m.start(), m.end()):
+            # "Di layar SIAK tertulis sisa 842": the screen read out, no slip; "sisa" gives the figure its role.
+            continue
         if role in _EVENT_ROLES and _EVENT_TIME_BEFORE_RE.search(masked, max(0, m.start() - 16), m.start()):
             # "Stok KIA setelah penerimaan : 2.220": the event names when the stock was counted.
             continue

@@ -2323,3 +2323,12 @@ CHANGE_TO_KE_VERBS: tuple[str, ...] = (
     "diubah", "dirubah", "diganti", "direvisi", "dikoreksi", "diralat", "dinaikkan", "dinaikan", "diturunkan",
     "ubah", "rubah", "ganti", "revisi",
 )
+
+# Words saying what a screen shows ("Di layar SIAK tertulis sisa 842"): right before a count's name, after one of
+# SCREEN_WORDS in the sentence, they read the screen out, and the count's name gives the figure its role (without
+# a screen, "kemarin tertulis sisa 1.380" names a slip being corrected, and stays one).
+# (Only the words that otherwise name a slip need this: "tertera", "tercantum" are no role words at all.)
+SCREEN_SAYS_WORDS: tuple[str, ...] = ("tertulis",)
+SCREEN_WORDS: tuple[str, ...] = (
+    "layar", "siak", "aplikasi", "sistem", "dashboard", "dasbor", "monitoring", "screen", "tampilan",
+)

@@ -60,3 +60,20 @@ def test_a_stock_including_deposited_parts_is_the_whole_stock() -> None:
 
 def test_a_stock_leaving_out_deposited_parts_is_still_a_part() -> None:
     assert read("Stok KTP-el kami 2.340 keping (belum termasuk yang dititip di UPT Lumbis 300).") == {}
+
+
+# --- A SIAK screen read out in words: "tertulis" reads the screen, no slip being corrected --------------------
+
+
+def test_a_screen_read_out_gives_the_count_its_role() -> None:
+    assert read("Di layar aplikasi SIAK tertulis sisa 517, perekaman 26 dan cetak 19.") == {
+        "stock_on_hand": 517, "recorded": 26, "printed": 19,
+    }
+
+
+def test_a_screen_menu_read_out_gives_the_stock() -> None:
+    assert read("di layar monitoring blangko tertulis sisa 1.064 untuk KTP-el.") == {"stock_on_hand": 1064}
+
+
+def test_without_a_screen_what_was_written_is_the_slip_corrected() -> None:
+    assert read("kemarin tertulis sisa 2.190, yang benar 2.019") == {"stock_on_hand": 2019}
