@@ -364,6 +364,10 @@ def _revised_kind(
         # "Permohonan 800 keping blangko KTP-el telah kami terima": what the desk says it received is the
         # writer's request, not blanks.
         return "request"
+    if earlier == "receipt" and _REPORT_RECEIVED_RE.search(low_plain):
+        # "Laporan harian Kota Tarakan 29/01/2030 telah kami terima. Sisa blangko tercatat 1.380": the desk
+        # received the writer's report, not blanks; the new words are read as they stand.
+        return None
     if earlier == "request" and desk_voice and _DISPATCH_NOTICE_RE.search(low_plain):
         # "... untuk permohonan BLK-2026-0001 telah DIKIRIM": the desk's notice of a shipment names the request
         # but is none the writer revises; the new words are read as they stand ("setelah dihitung hanya 1.900
@@ -378,6 +382,10 @@ def _revised_kind(
 _QUOTE_FROM_LINE_RE = re.compile(r"^[\s>]*(?:dari|from)\s*:|(?:menulis|wrote)\s*:\s*$")
 _REQUEST_RECEIVED_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.REQUEST_NOUNS) + r")(?![\w-])(?:[^.;\n]|\.(?=\d)){0,120}?(?<![\w-])(?:"
+    + vocab.alternation(vocab.RECEIPT_PHRASES) + r")(?![\w-])"
+)
+_REPORT_RECEIVED_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.REPORT_NOUNS) + r")(?![\w-])(?:[^.;\n]|\.(?=\d)){0,120}?(?<![\w-])(?:"
     + vocab.alternation(vocab.RECEIPT_PHRASES) + r")(?![\w-])"
 )
 _DISPATCH_NOTICE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.DISPATCH_NOTICE_PHRASES) + r")(?![\w-])")

@@ -34,7 +34,17 @@ def normalise(text: str) -> str:
     if _O_AFTER_DIGIT_RE.search(low):
         # The letter O typed for a zero in a figure ("4OO keping", "1.5OO", "2.OOO") is the zero a clerk reads.
         low = _LETTER_O_RE.sub(_zeros, low)
+    if _L_IN_DIGITS_RE.search(low) or _I_IN_DIGITS_RE.search(low):
+        # The letter l (or I) typed for a one in a figure ("8l2", "l00 keping", "1.l50") is the one a clerk reads.
+        low = _LETTER_L_RE.sub(_ones, low)
     return low
+
+
+def _ones(found: re.Match[str]) -> str:
+    figure = found.group()
+    if sum(ch.isdigit() for ch in figure) < 2:
+        return figure
+    return figure.replace("l", "1").replace("i", "1")
 
 
 def _zeros(found: re.Match[str]) -> str:
@@ -48,6 +58,13 @@ _KEY_UNDERSCORE_RE = re.compile(r"(?<=[a-z])_(?=[a-z]\w*[ \t]*[=:])")
 _LETTER_O_RE = re.compile(r"\d[\d.,]*o[\do.,]*(?![a-z])")
 # ... looked for first, cheaply: an o right after a digit or a dot (led by the letter, the search skips from o to o)
 _O_AFTER_DIGIT_RE = re.compile(r"o(?<=[\d.,]o)")
+# Letters l / I in a figure: a run of digits, thousands dots and l's or i's with a digit right beside a letter,
+# standing alone ("8l2", "l00", "1.l50"); never a word's letter ("5liter", "kl2", "ii/2030", "i5").
+_LETTER_L_RE = re.compile(r"(?<![\w.,])(?:[li](?=[\d.,]*\d)|\d)[\d.,li]*(?<=[\d.,])(?![\w])")
+# ... looked for first, cheaply, led by the letter (a class or an alternation at the head costs ten times more):
+# an l or an i with a digit right before it or right after it
+_L_IN_DIGITS_RE = re.compile(r"l(?:(?<=\dl)|(?=\d))")
+_I_IN_DIGITS_RE = re.compile(r"i(?:(?<=\di)|(?=\d))")
 
 
 _alternation = vocab.alternation

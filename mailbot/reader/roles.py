@@ -316,6 +316,13 @@ _SPOILT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.COUNTS_OTHER_AFTER) +
 _DEPOSITED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.DEPOSITED_WITH_WORDS) + r")(?![\w-])")
 
 
+# A bracket opened by a word of what a figure already holds ("(sudah termasuk ...", "(incl. ..."), no denial
+# before it ("(belum termasuk ...").
+_INCLUDING_OPEN_RE = re.compile(
+    r"\([^\S\n]*(?:" + _words_re(vocab.INCLUDING_WORDS) + r")(?![\w-])"
+)
+
+
 def _part_of_stock(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     """"Sisa blangko di kantor 1.940 keping, belum termasuk blangko yang dibawa tim": a stock that leaves out
     blanks held elsewhere; "sisanya 188 keping kami titipkan di kantor kecamatan": a part handed to another
@@ -326,7 +333,9 @@ def _part_of_stock(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     if excluding is not None:
         # "380 keping (di luar 12 keping rusak)": spoilt cards left out are no stock held elsewhere.
         return not _SPOILT_RE.search(span.masked, excluding.end(), excluding.end() + 40)
-    return bool(_DEPOSITED_RE.search(span.masked, span.end, span.hi))
+    deposited = _DEPOSITED_RE.search(span.masked, span.end, span.hi)
+    # "1.180 keping (sudah termasuk yang dititip di UPT Sebatik 200)": the figure holds what was deposited.
+    return deposited is not None and not _INCLUDING_OPEN_RE.search(span.masked, span.end, deposited.start())
 
 
 _HEARSAY_RE = vocab.Gated(
@@ -611,6 +620,21 @@ _EVENT_ROLES = frozenset(("received", "printed", "recorded"))
 _BEFORE_EVENT_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.BEFORE_EVENT_WORDS) + r")[^\S\n]+$")
 
 
+_SCREEN_SAYS = frozenset(vocab.SCREEN_SAYS_WORDS)
+_SCREEN_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.SCREEN_WORDS) + r")(?![\w-])")
+_COUNT_NAME_NEXT_RE = re.compile(
+    r"[^\S\n]*[:\"']?[^\S\n]*(?:" + vocab.alternation([w for w, r in _ROLE_OF.items() if r != "ignore"]) + r")(?![\w-])"
+)
+_SCREEN_WINDOW = 60
+
+
+def _reads_a_screen(masked: str, start: int, end: int) -> bool:
+    """Whether a word of what is written ("tertulis") reads a screen out: a screen named before it in its
+    sentence, a count's name right after it ("Di layar SIAK menu monitoring blangko tertulis sisa 655")."""
+    sentence_lo = max(masked.rfind("\n", 0, start), masked.rfind(". ", 0, start), start - _SCREEN_WINDOW) + 1
+    return bool(_SCREEN_RE.search(masked, sentence_lo, start)) and bool(_COUNT_NAME_NEXT_RE.match(masked, end))
+
+
 def keywords(masked: str) -> list[Keyword]:
     """Role words in the text, in order; phrases that only look like role words are dropped."""
     out: list[Keyword] = []
@@ -623,6 +647,9 @@ def keywords(masked: str) -> list[Keyword]:
             # "until", not "arrived".
             continue
         role = _ROLE_OF[word]
+        if word in _SCREEN_SAYS and _reads_a_screen(masked, m.start(), m.end()):
+            # "Di layar SIAK tertulis sisa 842": the screen read out, no slip; "sisa" gives the figure its role.
+            continue
         if role in _EVENT_ROLES and _EVENT_TIME_BEFORE_RE.search(masked, max(0, m.start() - 16), m.start()):
             # "Stok KIA setelah penerimaan : 2.220": the event names when the stock was counted.
             continue
@@ -1962,6 +1989,11 @@ def _without_breakdowns(masked: str, mentions: list[Mention], kws: Sequence[Keyw
         if lead.end() - 1 > m.end and any(m.end <= n.start < lead.end() for n in mentions):
             continue  # another figure stands between the figure and the bracket
         values = [mentions[k].value for k in inside]
+        if inside and _INCLUDING_OPEN_RE.match(masked, lead.end() - 1):
+            # "1.180 keping (sudah termasuk yang dititip di UPT Sebatik 200 dan Krayan 150)": the parts the
+            # figure already holds are no figures of their own, whatever they add up to.
+            drop.update(inside)
+            continue
         roles = {k.role for k in kws if lead.end() <= k.start < close}
         if not roles <= {"requested", "ignore"}:
             continue

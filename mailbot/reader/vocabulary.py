@@ -559,6 +559,13 @@ EXCLUDING_WORDS: tuple[str, ...] = (
     "belum termasuk", "blm termasuk", "tidak termasuk", "tdk termasuk", "tanpa menghitung", "di luar",
     "diluar", "not including", "excluding", "excluding the", "not counting",
 )
+# Opening a bracket right after a figure, these say what the figure already holds: "stok KTP-el kami 1.180 keping
+# (sudah termasuk yang dititip di UPT Sebatik 200 dan Krayan 150)": the figures inside are its parts, and blanks
+# deposited elsewhere that it includes leave it the whole stock.
+INCLUDING_WORDS: tuple[str, ...] = (
+    "termasuk", "trmsk", "sudah termasuk", "sdh termasuk", "udah termasuk", "telah termasuk", "sudah terhitung",
+    "including", "incl.", "incl", "inclusive of",
+)
 # Before a stock's figure or its zero word in its clause, these say the blanks are the ones a team carried out
 # to a service ("Blangko yang dibawa tim Dinas Kota sudah habis"): the team's supply, not the district's stock.
 CARRIED_BY_TEAM_WORDS: tuple[str, ...] = (
@@ -1365,6 +1372,9 @@ REQUEST_NOUNS: tuple[str, ...] = (
     "permohonan", "permintaan", "pengajuan", "usulan", "surat permohonan", "request", "your request",
     "application",
 )
+# The names of a district's report, which the desk says it received ("Laporan harian Kota Tarakan 29/01/2030
+# telah kami terima. Sisa blangko tercatat 1.380"): such a quoted desk answer is no receipt of blanks.
+REPORT_NOUNS: tuple[str, ...] = ("laporan", "lap", "report", "rekap", "rekapan", "rekapitulasi")
 
 # --- Automated mail: machine signals beyond the RFC 3834 headers (kind decision) ------------
 
@@ -2312,4 +2322,13 @@ ITEM_MEANT_BEFORE: tuple[str, ...] = (
 CHANGE_TO_KE_VERBS: tuple[str, ...] = (
     "diubah", "dirubah", "diganti", "direvisi", "dikoreksi", "diralat", "dinaikkan", "dinaikan", "diturunkan",
     "ubah", "rubah", "ganti", "revisi",
+)
+
+# Words saying what a screen shows ("Di layar SIAK tertulis sisa 842"): right before a count's name, after one of
+# SCREEN_WORDS in the sentence, they read the screen out, and the count's name gives the figure its role (without
+# a screen, "kemarin tertulis sisa 1.380" names a slip being corrected, and stays one).
+# (Only the words that otherwise name a slip need this: "tertera", "tercantum" are no role words at all.)
+SCREEN_SAYS_WORDS: tuple[str, ...] = ("tertulis",)
+SCREEN_WORDS: tuple[str, ...] = (
+    "layar", "siak", "aplikasi", "sistem", "dashboard", "dasbor", "monitoring", "screen", "tampilan",
 )
