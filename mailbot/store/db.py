@@ -26,8 +26,11 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 SUPPORTED_DATABASES = ("sqlite", "postgresql")
 
 
-def database_problem(url: str) -> str | None:
-    """Why the database URL cannot be used as it stands (offline: dialect and the SQLite path), or None."""
+def database_problem(url: str, *, writing: bool = True) -> str | None:
+    """Why the database URL cannot be used as it stands (offline: dialect and the SQLite path), or None.
+
+    Without *writing*, whether this user may write an SQLite file that is there is left out: a command that only
+    reads, or copies, works on a read-only mount or file (make_engine says it to those that write)."""
     if problem := url_problem(url):
         return f"database.url: {problem}"
     parsed = make_url(url)
@@ -51,7 +54,7 @@ def database_problem(url: str) -> str | None:
         return (f"database.url: mailbot sets SQLite's options itself (a 30-second wait, WAL, full sync) and takes "
                 f"none in the URL ({options}); remove everything from the ? on")
     if backend == "sqlite" and parsed.database and parsed.database != ":memory:":
-        return _sqlite_path_problem(Path(parsed.database))
+        return _sqlite_path_problem(Path(parsed.database), writing=writing)
     if backend == "postgresql" and parsed.port is not None and not 1 <= parsed.port <= 65535:
         return (f"database.url: port {parsed.port} is no TCP port (they go from 1 to 65535); PostgreSQL's is "
                 "usually 5432: postgresql+psycopg://USER@HOST:5432/DBNAME")
@@ -61,7 +64,7 @@ def database_problem(url: str) -> str | None:
     return None
 
 
-def _sqlite_path_problem(path: Path) -> str | None:
+def _sqlite_path_problem(path: Path, *, writing: bool) -> str | None:
     folder = path.parent
     for parent in (folder, *folder.parents):
         if parent.exists() and not parent.is_dir():
@@ -90,7 +93,7 @@ def _sqlite_path_problem(path: Path) -> str | None:
         return (f"database.url: {path} does not exist, but the mailbot database {there} is in the same folder; "
                 "correct the file name in database.url (a new, empty desk is started only in a folder holding "
                 "no other mailbot database)")
-    return sqlite_write_problem(path)
+    return sqlite_write_problem(path) if writing else None
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -538,9 +541,8 @@ def backup_sqlite(url: str, target: Path, on_wait: Callable[[], None] | None = N
     never sends again a mail the server accepted before the backup. *on_wait* is called when the copy
     has to wait for that (to say so).
     """
-    existing = sqlite_file(url)
-    problem = database_problem(url)
-    if problem and not (existing is not None and existing.is_file()):
+    problem = database_problem(url, writing=False)
+    if problem:
         # the configuration's own error, as every other command says it (a database that exists is only read:
         # a folder that takes no new files is no problem for a copy)
         raise ConfigError(problem)
