@@ -83,6 +83,9 @@ def _sqlite_path_problem(path: Path, *, writing: bool) -> str | None:
                 "the wrong file, correct it; if a wrong file was put in the database's place, restore the last "
                 "backup (README: Backup and restore); to start a new desk there, delete the empty file first and "
                 "mailbot creates the database itself")
+    if (cut := _cut_short(path)) is not None:
+        return (f"database.url: {path} is a SQLite database cut short ({cut}), as a copy that did not finish leaves "
+                "it; restore the last backup (README: Backup and restore), or copy the database again")
     if (foreign := _not_sqlite(path) or _not_a_desk(path)) is not None:
         return (f"database.url: {path} is not a SQLite database ({foreign}); if database.url names the wrong file, "
                 "correct it; if a wrong file was put in the database's place, restore the last backup (README: "
@@ -116,6 +119,32 @@ def _not_sqlite(path: Path) -> str | None:
     except UnicodeDecodeError:
         return "it holds other data"
     return "it is a text file, perhaps a configuration" if b"=" in head or b"[" in head else "it is a text file"
+
+
+def _cut_short(path: Path) -> str | None:
+    """How the existing SQLite file *path* is shorter than its own header says ("100.000 of 233.472 bytes"), else
+    None. SQLite writes the size of the database in pages into its header (valid while the change counter matches
+    the version-valid-for number); with WAL, pages not yet checkpointed are in the -wal, never missing from the
+    file, so a file shorter than that is a copy that stopped (SQLite then says "database disk image is malformed"
+    at the first read, not at the start). Not judged beside a -wal that holds pages: a checkpoint writing them
+    rewrites the header first and the pages after it."""
+    try:
+        if os.path.exists(f"{path}-wal") and os.path.getsize(f"{path}-wal") > 0:
+            return None
+        with open(path, "rb") as handle:
+            head = handle.read(100)
+        size = path.stat().st_size
+    except OSError:
+        return None
+    if len(head) < 100 or not head.startswith(SQLITE_HEADER):
+        return None
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    if not pages or head[24:28] != head[92:96]:
+        return None  # a header that does not say its size (written by an old SQLite): not judged
+    expected = pages * page_size
+    return f"{size:,} of {expected:,} bytes".replace(",", ".") if size < expected else None
 
 
 # The files SQLite and mailbot keep beside a database <name>: never a database themselves.
