@@ -16,7 +16,11 @@ def open_desk(config: Config, *, clock: Clock | None = None, upgrade: bool = Tru
     With *read_only* (a command that only reads), a SQLite database that needs nothing written first (it
     exists, has this version's schema and the opening balances of every configured location) is opened
     read-only, so the command works on a read-only mount or file; else as usual.
+
+    A database no command may open (mailbot.checks.database_refusal: one in memory, a file of the Maildirs, a
+    side file of the database, ...) is refused before anything is opened or made: ConfigError.
     """
+    refuse_database(config)
     if read_only:
         desk = _read_only_desk(config, clock)
         if desk is not None:
@@ -36,6 +40,17 @@ def open_desk(config: Config, *, clock: Clock | None = None, upgrade: bool = Tru
 
     ensure_opening_balances(desk)
     return desk
+
+
+def refuse_database(config: Config) -> None:
+    """Raise ConfigError, in the words of check-config, when no command may open the database of *config*; the
+    check every command makes before it opens the database (or copies it), so that none works on a desk that is
+    forgotten, read as mail or no desk at all."""
+    from mailbot.checks import database_refusal
+    from mailbot.errors import ConfigError
+
+    if (problem := database_refusal(config)) is not None:
+        raise ConfigError(problem)
 
 
 def _read_only_desk(config: Config, clock: Clock | None) -> Desk | None:

@@ -11,6 +11,7 @@ import os
 import re
 import smtplib
 import ssl
+from collections.abc import Collection
 from datetime import datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -128,16 +129,7 @@ def offline_problems(config: Config) -> list[str]:
         if problem:
             problems.append(f'{key}: "{expression}" is not a cron schedule ({problem}); write five fields, '
                             'e.g. "0 7 * * 1-5" for 07:00 on working days')
-    database = database_problem(config.database.url)
-    if database:
-        problems.append(database)
-    elif config.database.in_memory:
-        problems.append(f"database.url: {config.database.url!r} is a database in memory, forgotten at every stop; "
-                        "name a file (sqlite:///var/mailbot.db) or a PostgreSQL database")
-    elif (url := make_url(config.database.url)).get_backend_name() == "postgresql" and url.drivername != (
-            "postgresql+psycopg"):
-        problems.append(f"database.url: {url.drivername}:// is not a driver mailbot uses; write "
-                        f"postgresql+psycopg://{str(url).split('://', 1)[1]} (install the postgres extra)")
+    database_at = len(problems)  # said in the order of the file, though checked after the Maildirs
     for key, env in (("inbox.password_env", getattr(config.inbox, "password_env", None)),
                      ("outbox.password_env", getattr(config.outbox, "password_env", None))):
         if env and not os.environ.get(env, "").strip():
@@ -173,18 +165,42 @@ def offline_problems(config: Config) -> list[str]:
         if isinstance(box, MaildirInbox | MaildirOutbox) and (problem := maildir_problem(box.path)):
             problems.append(f"{key}: {problem}")
             wrong_boxes.add(key)
-    if not database and not config.database.in_memory and (url := make_url(config.database.url)).get_backend_name(
-            ) == "sqlite" and url.database:
-        file = Path(url.database).resolve()
-        for key, box in (("inbox.path", inbox), ("outbox.path", outbox)):
-            if (isinstance(box, MaildirInbox | MaildirOutbox) and key not in wrong_boxes
-                    and file.is_relative_to(box.path.resolve())):
-                problems.append(f"database.url: the database {file} is inside the Maildir of {key} ({box.path}); "
-                                "mailbot would take its own files for mail: put the database beside the "
-                                "Maildirs, e.g. sqlite:///var/mailbot.db")
+    if database := database_refusal(config, writing=True, wrong_boxes=wrong_boxes):
+        problems.insert(database_at, database)
     if isinstance(inbox, MaildirInbox) and isinstance(outbox, MaildirOutbox) and inbox.path == outbox.path:
         problems.append("inbox.path and outbox.path are the same folder; replies would be read as mail")
     return problems
+
+
+def database_refusal(config: Config, *, writing: bool = False, wrong_boxes: Collection[str] = ()) -> str | None:
+    """Why no command may open the database *config* names, or None: the one check of every command that opens
+    it (mailbot.app.open_desk, `migrate`, `backup`), and of check-config and `run`, in the same words.
+
+    The URL's own problems (mailbot.store.db.database_problem; whether this user may write the file only with
+    *writing*: a command that only reads works on a read-only mount, and make_engine tells one that writes); a
+    database in memory (what a command records would be lost when it ends); a driver mailbot does not use; an
+    SQLite file inside the Maildir of inbox.path or outbox.path (mailbot would take its own files for mail),
+    but for the keys in *wrong_boxes*, whose Maildir is named wrong already."""
+    url = config.database.url
+    if problem := database_problem(url, writing=writing):
+        return problem
+    if config.database.in_memory:
+        return (f"database.url: {url!r} is a database in memory, forgotten at every stop; name a file "
+                "(sqlite:///var/mailbot.db) or a PostgreSQL database")
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql" and parsed.drivername != "postgresql+psycopg":
+        return (f"database.url: {parsed.drivername}:// is not a driver mailbot uses; write "
+                f"postgresql+psycopg://{str(parsed).split('://', 1)[1]} (install the postgres extra)")
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    file = Path(parsed.database).resolve()
+    for key, box in (("inbox.path", config.inbox), ("outbox.path", config.outbox)):
+        if (isinstance(box, MaildirInbox | MaildirOutbox) and key not in wrong_boxes
+                and file.is_relative_to(box.path.resolve())):
+            return (f"database.url: the database {file} is inside the Maildir of {key} ({box.path}); mailbot "
+                    "would take its own files for mail: put the database beside the Maildirs, e.g. "
+                    "sqlite:///var/mailbot.db")
+    return None
 
 
 def ca_file_problem(path: Path) -> str | None:

@@ -358,10 +358,12 @@ def migrate() -> None:
 
     Example: mailbot migrate
     """
+    from mailbot.app import refuse_database
     from mailbot.store.db import HEAD_REVISION, current_revision, make_engine
     from mailbot.store.db import migrate as do_migrate
 
     config = _config()
+    refuse_database(config)
     engine = make_engine(config.database.url)
     try:
         before = current_revision(engine)
@@ -381,10 +383,12 @@ def backup(file: Annotated[Path, typer.Argument(
 
     Example: mailbot backup /var/backups/mailbot-1205.db
     """
+    from mailbot.app import refuse_database
     from mailbot.store.db import backup_sqlite
     from mailbot.targets import refuse_desk_path
 
     config = _config()
+    refuse_database(config)  # as every command: the URL naming a -wal, a lock, an empty file is no database to copy
     if str(file) in ("", "."):
         raise MailbotError("no file name given; give the name of a new file, e.g. /var/backups/mailbot-1205.db")
     refuse_desk_path(file, config, _config_path(), what=str(file))

@@ -96,7 +96,9 @@ def queue(
 
     Automatic replies go through the per-sender daily cap: over it, the reply is recorded as suppressed. Mail a
     person causes (a command run by hand, *desk.by_person*; a decision, *automatic* False) is neither counted against
-    that cap nor stopped by it: the cap is there against loops and floods, and a person asked for this mail. A
+    that cap nor stopped by it: the cap is there against loops and floods, and a person asked for this mail. Nor is
+    a reply to a manager or the operator (the confirmation of a manager's SETUJU, the ask to confirm with PAKSA,
+    an acknowledgement): the office's own people are no mail loop, and their answers must never be held back. A
     reply greets its
     first recipient by role (mailbot.greeting: the config's, else the signature in *writer_text*, the words of the
     mail it answers) unless the context names the role.
@@ -132,7 +134,7 @@ def queue(
     message_id, raw = compose(envelope, body, category=category, domain=desk.config.office.domain, now=now,
                               purpose=purpose)
     status, reason = "queued", None
-    if category == "reply" and automatic and not desk.by_person:
+    if category == "reply" and automatic and not desk.by_person and not _office_person(desk, recipients[0]):
         cap = desk.config.guards.max_replies_per_sender_per_day
         if not repo.take_reply_slot(session, recipients[0], now.date(), cap):
             status, reason = "suppressed", f"per-sender cap of {cap} automatic replies a day reached"
@@ -142,3 +144,10 @@ def queue(
         next_attempt_at=now, last_error=reason, created_at=now, request_pk=request_pk, sent_at=None,
     ))
     return Queued(outbox_id, reason)
+
+
+def _office_person(desk: Desk, address: str) -> bool:
+    """Whether *address* is a manager's or the operator's (office.managers, office.operator), in any case."""
+    office = desk.config.office
+    people = (*office.managers, *((office.operator,) if office.operator else ()))
+    return address.lower() in (person.lower() for person in people)

@@ -440,7 +440,8 @@ def _tell_quarantined(session: Session, desk: Desk, row: Message, incoming: Inco
             trusted = trust is not None and trust.trusted
             entry = quarantine.tell(session, desk, row, incoming, sender_trusted=trusted) if notify else None
             attention.quarantined(session, desk, row, trust,
-                                  acknowledge_sender=notify and not (entry is not None and entry.told_sender))
+                                  acknowledge_sender=notify and not (entry is not None and entry.told_sender)
+                                  and not (trusted and quarantine.automated(desk, row.raw or incoming.headers)))
             return [entry] if entry is not None else []
     except Exception as exc:  # noqa: BLE001 - the message is safely quarantined already
         log.error("telling about quarantined message %s failed: %s: %s", incoming.key, type(exc).__name__,

@@ -41,10 +41,11 @@ def tell(session: Session, desk: Desk, row: Message, incoming: IncomingMessage, 
 
     over = violation(desk, incoming)
     district = _district_of(desk, row.sender)
-    headers = _headers(incoming.raw or incoming.headers)
-    told_sender = (sender_trusted and over is not None and over.limit in SENDER_FIXABLE and district is not None
-                   and headers is not None and not header_reasons(headers, desk.config.own_addresses))
-    untold: str | None = None
+    fixable = sender_trusted and over is not None and over.limit in SENDER_FIXABLE and district is not None
+    machine = fixable and automated(desk, incoming.raw or incoming.headers)  # only then: a header can be costly
+    told_sender = fixable and not machine
+    # a district's automated mail is never answered: the operator reads that the district was not told
+    untold: str | None = "automated" if fixable and machine else None
     if told_sender and over is not None and district is not None and row.sender:
         queued = queue(session, desk, purpose=f"quarantined-sender:{row.id}", category="reply",
               template="reply_quarantined", to=[row.sender], subject=reply_subject(row.subject or "", None),
@@ -70,7 +71,7 @@ class QuarantinedEntry:
     district_name: str | None
     told_sender: bool  # a reply asking to send again was meant for the sender (never then an acknowledgement)
     # why that reply did not go after all: "daily_cap" (suppressed by the per-sender cap), "no_address"; None when
-    # it is queued
+    # it is queued; "automated" when the district's mail says a machine sent it, so no reply was meant
     untold: str | None = None
     cap: int = 0
 
@@ -134,6 +135,14 @@ def _district_of(desk: Desk, sender: str | None):  # type: ignore[no-untyped-def
         return None
     address = sender.lower()
     return next((d for d in desk.config.districts if address in d.senders), None)
+
+
+def automated(desk: Desk, raw: bytes | None) -> bool:
+    """Whether the quarantined mail *raw* says by its headers or its sender that a machine wrote it (RFC 3834:
+    Auto-Submitted, a list, a delivery report, ...), or its headers cannot be read: never answered, not even to
+    say that a person will read it."""
+    headers = _headers(raw)
+    return headers is None or bool(header_reasons(headers, desk.config.own_addresses))
 
 
 def _headers(raw: bytes | None) -> EmailMessage | None:

@@ -26,8 +26,11 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 SUPPORTED_DATABASES = ("sqlite", "postgresql")
 
 
-def database_problem(url: str) -> str | None:
-    """Why the database URL cannot be used as it stands (offline: dialect and the SQLite path), or None."""
+def database_problem(url: str, *, writing: bool = True) -> str | None:
+    """Why the database URL cannot be used as it stands (offline: dialect and the SQLite path), or None.
+
+    Without *writing*, whether this user may write an SQLite file that is there is left out: a command that only
+    reads, or copies, works on a read-only mount or file (make_engine says it to those that write)."""
     if problem := url_problem(url):
         return f"database.url: {problem}"
     parsed = make_url(url)
@@ -51,7 +54,7 @@ def database_problem(url: str) -> str | None:
         return (f"database.url: mailbot sets SQLite's options itself (a 30-second wait, WAL, full sync) and takes "
                 f"none in the URL ({options}); remove everything from the ? on")
     if backend == "sqlite" and parsed.database and parsed.database != ":memory:":
-        return _sqlite_path_problem(Path(parsed.database))
+        return _sqlite_path_problem(Path(parsed.database), writing=writing)
     if backend == "postgresql" and parsed.port is not None and not 1 <= parsed.port <= 65535:
         return (f"database.url: port {parsed.port} is no TCP port (they go from 1 to 65535); PostgreSQL's is "
                 "usually 5432: postgresql+psycopg://USER@HOST:5432/DBNAME")
@@ -61,7 +64,7 @@ def database_problem(url: str) -> str | None:
     return None
 
 
-def _sqlite_path_problem(path: Path) -> str | None:
+def _sqlite_path_problem(path: Path, *, writing: bool) -> str | None:
     folder = path.parent
     for parent in (folder, *folder.parents):
         if parent.exists() and not parent.is_dir():
@@ -80,6 +83,9 @@ def _sqlite_path_problem(path: Path) -> str | None:
                 "the wrong file, correct it; if a wrong file was put in the database's place, restore the last "
                 "backup (README: Backup and restore); to start a new desk there, delete the empty file first and "
                 "mailbot creates the database itself")
+    if (cut := _cut_short(path)) is not None:
+        return (f"database.url: {path} is a SQLite database cut short ({cut}), as a copy that did not finish leaves "
+                "it; restore the last backup (README: Backup and restore), or copy the database again")
     if (foreign := _not_sqlite(path) or _not_a_desk(path)) is not None:
         return (f"database.url: {path} is not a SQLite database ({foreign}); if database.url names the wrong file, "
                 "correct it; if a wrong file was put in the database's place, restore the last backup (README: "
@@ -90,7 +96,7 @@ def _sqlite_path_problem(path: Path) -> str | None:
         return (f"database.url: {path} does not exist, but the mailbot database {there} is in the same folder; "
                 "correct the file name in database.url (a new, empty desk is started only in a folder holding "
                 "no other mailbot database)")
-    return sqlite_write_problem(path)
+    return sqlite_write_problem(path) if writing else None
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -113,6 +119,32 @@ def _not_sqlite(path: Path) -> str | None:
     except UnicodeDecodeError:
         return "it holds other data"
     return "it is a text file, perhaps a configuration" if b"=" in head or b"[" in head else "it is a text file"
+
+
+def _cut_short(path: Path) -> str | None:
+    """How the existing SQLite file *path* is shorter than its own header says ("100.000 of 233.472 bytes"), else
+    None. SQLite writes the size of the database in pages into its header (valid while the change counter matches
+    the version-valid-for number); with WAL, pages not yet checkpointed are in the -wal, never missing from the
+    file, so a file shorter than that is a copy that stopped (SQLite then says "database disk image is malformed"
+    at the first read, not at the start). Not judged beside a -wal that holds pages: a checkpoint writing them
+    rewrites the header first and the pages after it."""
+    try:
+        if os.path.exists(f"{path}-wal") and os.path.getsize(f"{path}-wal") > 0:
+            return None
+        with open(path, "rb") as handle:
+            head = handle.read(100)
+        size = path.stat().st_size
+    except OSError:
+        return None
+    if len(head) < 100 or not head.startswith(SQLITE_HEADER):
+        return None
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    if not pages or head[24:28] != head[92:96]:
+        return None  # a header that does not say its size (written by an old SQLite): not judged
+    expected = pages * page_size
+    return f"{size:,} of {expected:,} bytes".replace(",", ".") if size < expected else None
 
 
 # The files SQLite and mailbot keep beside a database <name>: never a database themselves.
@@ -538,9 +570,8 @@ def backup_sqlite(url: str, target: Path, on_wait: Callable[[], None] | None = N
     never sends again a mail the server accepted before the backup. *on_wait* is called when the copy
     has to wait for that (to say so).
     """
-    existing = sqlite_file(url)
-    problem = database_problem(url)
-    if problem and not (existing is not None and existing.is_file()):
+    problem = database_problem(url, writing=False)
+    if problem:
         # the configuration's own error, as every other command says it (a database that exists is only read:
         # a folder that takes no new files is no problem for a copy)
         raise ConfigError(problem)

@@ -126,3 +126,20 @@ def test_the_start_line_says_when_a_new_database_is_made(desk_dir: Path) -> None
     again = mailbot(desk_dir, "run", "--once")
     assert again.returncode == 0 and f"database: SQLite {desk_dir}/var/fresh.db;" in again.stderr, again.stderr
     assert "new, empty" not in again.stderr
+
+
+def test_a_database_cut_short_by_a_failed_copy_is_refused_by_check_config_and_every_command(sample: Path) -> None:
+    """Was: check-config said "ok" for the first 100.000 bytes of a real database; status, approve and every other
+    command then failed with "cannot open the database: database disk image is malformed"."""
+    assert mailbot(sample, "backup", str(sample / "var" / "whole.db")).returncode == 0  # one file, no -wal
+    whole = (sample / "var" / "whole.db").read_bytes()
+    (sample / "var" / "cut.db").write_bytes(whole[:len(whole) // 3])
+    set_config(sample, "database", url="sqlite:///var/cut.db")
+    said = f"cut short ({len(whole) // 3:,} of {len(whole):,} bytes)".replace(",", ".")
+    for command in (("check-config",), ("status",), ("approve", "BLK-2026-0002")):
+        refused = mailbot(sample, *command)
+        assert refused.returncode == 2, (command, refused.stdout, refused.stderr)
+        [line] = refused.stderr.splitlines()
+        assert said in line and "restore the last backup" in line, line
+    set_config(sample, "database", url="sqlite:///var/whole.db")  # the whole copy is a desk
+    assert mailbot(sample, "check-config").returncode == 0

@@ -192,3 +192,21 @@ def test_the_notice_says_the_district_was_not_told_when_the_daily_cap_held_its_r
     assert notice.count(QUEUED_RESEND) == 1, notice
     assert notice.count("Pengirim BELUM diberi tahu: balasan kepadanya ditahan karena batas 1 balasan otomatis per "
                         "hari sudah tercapai. Mohon hubungi pengirim dan minta mengirim ulang.") == 1, notice
+
+
+@pytest.mark.parametrize("header", ["Auto-Submitted: auto-generated", "Precedence: bulk"])
+def test_a_districts_automated_mail_is_quarantined_unanswered(desk_dir: Path, header: str) -> None:
+    """Was: a district's Auto-Submitted mail with 12 attachments got the acknowledgement "akan dibaca ... oleh
+    petugas" (RFC 3834: automated mail is never answered; a district's reporting system could answer back), and the
+    operator's notice did not say the district was not told."""
+    name, value = header.split(": ")
+    raw = _with_attachments(BULUNGAN, 12, mid="otomatis").replace(b"From: ", f"{name}: {value}\nFrom: ".encode(), 1)
+    (desk_dir / "a.eml").write_bytes(raw)
+    assert mailbot(desk_dir, "import", str(desk_dir / "a.eml")).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    sent = _sent(desk_dir)
+    assert [m["Subject"] for m in sent if m["To"] == BULUNGAN] == []
+    [notice] = [m.get_body(("plain",)).get_content() for m in sent if m["To"] == OPERATOR]
+    assert "12 attachments" in notice, notice
+    assert "Pengirim TIDAK diberi tahu: email ini dikirim otomatis oleh sistem" in notice, notice
+    assert "sudah diberi tahu" not in notice, notice
