@@ -19,6 +19,7 @@ from mailbot.desk import Desk
 from mailbot.outcomes import outcome_words
 from tests.desk.conftest import WITA, mailbot
 from tests.desk.mailkit import SetClock
+from tests.desk.test_conversations_held_a12r import _appealed as appealed
 from tests.desk.test_follow_ups_own_words import (
     BULUNGAN,
     BULUNGAN_OPERATOR,
@@ -81,17 +82,8 @@ MALINAU = "disdukcapil@malinaukab.example"
 
 def _appealed(d: Desk12) -> tuple[int, Out]:
     """Malinau asks 1.800 with 500 left, a part is approved, and it appeals; (the part, the managers' notice)."""
-    mid, _ = d.send(MALINAU, "Permohonan blangko KTP-el", REQUEST.format(stock=500, asked="1.800", name="Malinau"))
-    part = d.request()["approved"]
-    assert d.request()["state"] == "approved" and part < 1800
-    [partial] = d.replies_to(mid)
-    quoted = "\n".join(f"> {line}" for line in partial.text.splitlines())
-    told_before = len(d.to_managers())
-    d.send(MALINAU, "Re: " + partial.subject, "Mohon dipertimbangkan kembali pak, kami tetap membutuhkan 1.800 "
-           f"keping karena ada pelayanan keliling.\n\n{quoted}\n", in_reply_to=partial.message_id)
-    assert d.request()["state"] == "held"
-    [notice] = d.to_managers()[told_before:]
-    return part, notice
+    return appealed(d, "Mohon dipertimbangkan kembali pak, kami tetap membutuhkan 1.800 keping karena ada pelayanan "
+                       "keliling.")
 
 
 def _committed(d: Desk12) -> int:

@@ -3,21 +3,8 @@ digits, a stock that already holds what was deposited at the district's posts.""
 
 from __future__ import annotations
 
-from mailbot.reader import read_message
 from mailbot.reader.numbers import normalise
-from mailbot.reader.roles import read_text, settle
-from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
-
-
-def read(text: str) -> dict[str, int | None]:
-    candidates, unassigned = read_text(text, normalise(text))
-    return dict(settle(candidates, unassigned).values)
-
-
-def mail(sender: str, subject: str, body: str) -> dict[str, object]:
-    raw = (f"From: {sender}\nTo: {OWN_ADDRESSES[0]}\nSubject: {subject}\n\n{body}\n").encode()
-    return read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
-
+from tests.reader.test_clerk13_rules import mail, read
 
 # --- A quoted desk answer "Laporan ... telah kami terima" notes a report received, no receipt of blanks -----
 
