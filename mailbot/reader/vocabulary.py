@@ -204,6 +204,8 @@ OTHER_UNITS: tuple[str, ...] = (
     # "240 households"): none of them is a blank.
     "drum", "drums", "jeriken", "jerigen", "jerry", "liter", "ltr", "litre", "litres", "liters", "galon",
     "gallons", "penumpang", "passengers", "seats", "kursi", "households", "rumah tangga", "trips", "perjalanan",
+    # Answers to a form or survey ("Formulir ... menerima 1 tanggapan baru", "3 new responses"): no blank.
+    "tanggapan", "respons", "respon", "jawaban", "response", "responses",
 )
 # Between a count of blanks and the count of packages they came in: "3.000 keping dalam 6 (enam) box".
 PACKED_IN_WORDS: tuple[str, ...] = ("dalam", "dlm", "sebanyak", "terdiri dari", "in", "packed in")

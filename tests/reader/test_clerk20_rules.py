@@ -1,0 +1,131 @@
+"""Rules for a form's notifications, a district writing on a mailing list, and a bracketed aside on one blank
+of two asked for."""
+
+from __future__ import annotations
+
+from mailbot.reader import read_message
+from mailbot.reader.numbers import normalise
+from mailbot.reader.roles import joined_field_blocks, read_text, settle
+from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
+
+
+def read(text: str) -> dict[str, int | None]:
+    candidates, unassigned = read_text(text, normalise(text))
+    return dict(settle(candidates, unassigned).values)
+
+
+def form_mail(body: str, subject: str) -> bytes:
+    return (
+        "From: \"Formulir Stok (Google Formulir)\" <formulir.stok@gmail.com>\n"
+        "To: blangko@disdukcapil.kaltaraprov.example\n"
+        f"Subject: {subject}\n\n{body}"
+    ).encode()
+
+
+# --- A form's notification ---------------------------------------------------------------------
+
+
+def test_a_serial_after_a_hash_is_no_quantity() -> None:
+    # "(#412)" numbers the form's answer; it is no stock, though "Stok" stands right before it.
+    verdict = read_message(
+        form_mail("Kabupaten/Kota: Tana Tidung\n\nTerima kasih.", "Tanggapan baru untuk Isian Stok (#412)"),
+        DISTRICTS,
+    )
+    assert verdict.stock_on_hand is None
+
+
+def test_field_blocks_are_read_as_labelled_lines_and_an_empty_field_takes_no_value() -> None:
+    body = (
+        "Isian Stok\n\nKabupaten/Kota\nTana Tidung\n\nJumlah pencetakan hari ini\n\n\n"
+        "Jumlah perekaman hari ini\n\n\nSisa stok blangko\n2.315\n\nNama petugas\nLestari\n"
+    )
+    verdict = read_message(form_mail(body, "Tanggapan baru untuk Isian Stok"), DISTRICTS)
+    assert (verdict.stock_on_hand, verdict.printed, verdict.recorded) == (2315, None, None)
+
+
+def test_field_blocks_give_each_value_to_its_own_label() -> None:
+    body = (
+        "\n\nJumlah perekaman hari ini\n77\n\nJumlah pencetakan hari ini\n69\n\n"
+        "Sisa stok blangko\n940\n\nNama petugas\nLestari\n"
+    )
+    assert read(joined_field_blocks(body)) == {"recorded": 77, "printed": 69, "stock_on_hand": 940}
+
+
+def test_two_short_paragraphs_are_no_form() -> None:
+    text = "Terima kasih.\n\nHormat kami\nRudi\n\nBulungan\n65.01\n"
+    assert joined_field_blocks(text) == text
+
+
+def test_a_count_of_a_forms_answers_is_no_receipt() -> None:
+    body = "Formulir Rekap Stok Blangko menerima 2 tanggapan baru.\n\nLihat ringkasan tanggapan di formulir."
+    verdict = read_message(form_mail(body, "Tanggapan baru untuk Laporan Pemakaian Blangko"), DISTRICTS)
+    assert verdict.received is None
+
+
+# --- A district writing on a mailing list ------------------------------------------------------
+
+
+def list_mail(body: str, sender: str = "disdukcapil@malinaukab.example", extra: str = "") -> bytes:
+    return (
+        f"From: {sender}\nTo: forum-stok@googlegroups.com, blangko@disdukcapil.kaltaraprov.example\n"
+        "Subject: Re: [forum-stok] Stok minggu ini\n"
+        "List-Id: <forum-stok.googlegroups.com>\nMailing-list: list forum-stok@googlegroups.com\n"
+        f"{extra}\n{body}"
+    ).encode()
+
+
+def test_a_district_replying_to_all_on_a_list_is_the_districts_mail() -> None:
+    body = (
+        "Malinau sisa 715 keping, mohon tambahan 1.200 keping.\n\n"
+        "Pada Sen, 2 Jul 2029, Capil Nunukan menulis:\n> Nunukan sisa 300, minta 900.\n"
+    )
+    verdict = read_message(list_mail(body), DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert (verdict.kind, verdict.district, verdict.stock_on_hand, verdict.requested) == (
+        "request", "65.02", 715, 1200,
+    )
+
+
+def test_the_lists_own_mail_stays_automated() -> None:
+    body = "Pesan Anda ke grup forum-stok sedang menunggu persetujuan moderator."
+    verdict = read_message(
+        list_mail(body, sender="forum-stok+owners@googlegroups.com", extra="Auto-Submitted: auto-generated\n"),
+        DISTRICTS, own_addresses=OWN_ADDRESSES,
+    )
+    assert verdict.kind == "automated"
+
+
+def test_a_districts_autoreply_on_a_list_stays_automated() -> None:
+    body = "Saya sedang cuti sampai 20 Juli. Pesan otomatis."
+    verdict = read_message(
+        list_mail(body, extra="Auto-Submitted: auto-replied\n"), DISTRICTS, own_addresses=OWN_ADDRESSES
+    )
+    assert verdict.kind == "automated"
+
+
+# --- A bracketed aside on one blank of two ----------------------------------------------------
+
+
+def test_an_aside_after_the_first_blanks_figure_is_that_blanks() -> None:
+    text = (
+        "Kami mengajukan permohonan blangko KIA sebanyak 400 keping (sisa 55) "
+        "dan blangko KTP-el sebanyak 2.500 keping (sisa 610)."
+    )
+    candidates, _ = read_text(text, normalise(text))
+    got = {(c.field, c.value, c.item) for c in candidates}
+    assert got == {
+        ("requested", 400, "kia"), ("stock_on_hand", 55, "kia"),
+        ("requested", 2500, "ktp-el"), ("stock_on_hand", 610, "ktp-el"),
+    }
+
+
+def test_a_request_naming_kia_first_is_read_with_the_ktp_el_figures() -> None:
+    body = (
+        "Dengan hormat,\n\nKabupaten Nunukan mengajukan permohonan blangko KIA sebanyak 400 keping (sisa 55) "
+        "dan blangko KTP-el sebanyak 2.500 keping (sisa 610).\n\nTerima kasih."
+    )
+    raw = (
+        "From: disdukcapil@nunukankab.example\nTo: blangko@disdukcapil.kaltaraprov.example\n"
+        f"Subject: Permohonan blangko KIA dan KTP-el\n\n{body}"
+    ).encode()
+    verdict = read_message(raw, DISTRICTS)
+    assert (verdict.item, verdict.requested, verdict.stock_on_hand) == ("ktp-el", 2500, 610)
