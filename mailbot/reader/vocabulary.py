@@ -1418,6 +1418,11 @@ MACHINE_TEMPLATE_PHRASES: tuple[str, ...] = (
     "this is a dmarc aggregate report", "dmarc aggregate report", "dmarc failure report", "smtp tls report",
     "in the 'rua' tag of your dmarc record", "laporan agregat dmarc",
 )
+# After a count, a form's notice of answers come in ("Formulir Laporan Stok menerima 1 tanggapan baru", "12
+# tanggapan baru kemarin", "3 new responses"): the form's summary, a machine's mail with no figure of blanks.
+FORM_SUMMARY_PHRASES: tuple[str, ...] = (
+    "tanggapan baru", "respons baru", "jawaban baru", "new response", "new responses",
+)
 # The same said in a short line of its own ("-- pesan otomatis --", "Pesan otomatis, jangan dibalas.",
 # "-- Diteruskan otomatis dari WhatsApp --"): a marker only when it opens a line; in a sentence ("kami belum
 # menerima notifikasi otomatis dari SIAK") a person is speaking of a machine.

@@ -129,3 +129,15 @@ def test_a_request_naming_kia_first_is_read_with_the_ktp_el_figures() -> None:
     ).encode()
     verdict = read_message(raw, DISTRICTS)
     assert (verdict.item, verdict.requested, verdict.stock_on_hand) == ("ktp-el", 2500, 610)
+
+
+def test_a_forms_summary_of_new_answers_is_automated() -> None:
+    body = "Formulir Rekap Stok Blangko menerima 4 tanggapan baru.\n\nLihat ringkasan tanggapan di formulir."
+    verdict = read_message(form_mail(body, "Tanggapan baru untuk Laporan Pemakaian Blangko"), DISTRICTS)
+    assert (verdict.kind, verdict.district, verdict.received) == ("automated", None, None)
+
+
+def test_a_form_notification_with_the_answer_itself_is_no_summary() -> None:
+    body = "Tanggapan baru telah dikirimkan.\n\nKabupaten/Kota: Tana Tidung\nSisa stok blangko: 2.315\n"
+    verdict = read_message(form_mail(body, "Tanggapan baru untuk Laporan Stok"), DISTRICTS)
+    assert (verdict.kind, verdict.stock_on_hand) == ("stock_report", 2315)
