@@ -912,6 +912,26 @@ class _Collector:
             data = part.get_payload(decode=True)
             if isinstance(data, bytes):
                 self.tables.extend((filename, t) for t in read_csv(decode_bytes(data, _charset(part))))
+        elif (letter := _html_letter(part, ctype, name)) is not None:
+            # A letter attached as a web page or as Word's HTML saved under ".doc" ("Surat Permohonan
+            # Blangko.htm"): its words are the writer's, read after the body.
+            self.html_used = True
+            self.texts.append(self._html_text(letter))
+
+
+_HTML_LETTER_SUFFIXES = (".htm", ".html", ".doc")
+_HTML_LETTER_TYPES = frozenset(("text/html", "application/msword"))
+
+
+def _html_letter(part: Message, ctype: str, name: str) -> str | None:
+    """The HTML of an attached letter (a web page, or Word's HTML under ".doc"); None for any other file."""
+    if ctype not in _HTML_LETTER_TYPES and not name.endswith(_HTML_LETTER_SUFFIXES):
+        return None
+    data = part.get_payload(decode=True)
+    if not isinstance(data, bytes):
+        return None
+    text = decode_bytes(data, _charset(part))
+    return text if "<html" in text[:2000].lower() else None
 
 
 def extract(raw: bytes, limits: ReadLimits | None = None) -> MailParts:

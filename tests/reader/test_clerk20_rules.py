@@ -141,3 +141,38 @@ def test_a_form_notification_with_the_answer_itself_is_no_summary() -> None:
     body = "Tanggapan baru telah dikirimkan.\n\nKabupaten/Kota: Tana Tidung\nSisa stok blangko: 2.315\n"
     verdict = read_message(form_mail(body, "Tanggapan baru untuk Laporan Stok"), DISTRICTS)
     assert (verdict.kind, verdict.stock_on_hand) == ("stock_report", 2315)
+
+
+# --- A letter attached as HTML -----------------------------------------------------------------
+
+
+def letter_mail(filename: str, ctype: str, payload: str) -> bytes:
+    return (
+        "From: disdukcapil@tanatidungkab.example\nTo: blangko@disdukcapil.kaltaraprov.example\n"
+        "Subject: Surat permohonan blangko\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/mixed; boundary="b1"\n\n'
+        "--b1\nContent-Type: text/plain; charset=utf-8\n\nBersama ini kami kirimkan surat permohonan terlampir.\n"
+        f'--b1\nContent-Type: {ctype}; name="{filename}"\n'
+        f'Content-Disposition: attachment; filename="{filename}"\n\n{payload}\n--b1--\n'
+    ).encode()
+
+
+_LETTER = (
+    "<html><body><p>Nomor: 470/88/Disdukcapil/VII/2029</p><p>Dengan hormat, sisa blangko KTP-el kami "
+    "saat ini 275 keping. Dengan ini kami mohon tambahan blangko KTP-el sebanyak 1.800 keping.</p></body></html>"
+)
+
+
+def test_a_letter_attached_as_a_web_page_is_read() -> None:
+    verdict = read_message(letter_mail("Surat Permohonan.htm", "text/html", _LETTER), DISTRICTS)
+    assert (verdict.kind, verdict.requested, verdict.stock_on_hand) == ("request", 1800, 275)
+
+
+def test_a_word_letter_saved_as_html_under_doc_is_read() -> None:
+    verdict = read_message(letter_mail("Surat Permohonan.doc", "application/msword", _LETTER), DISTRICTS)
+    assert (verdict.requested, verdict.stock_on_hand) == (1800, 275)
+
+
+def test_a_binary_word_file_is_not_read_as_text() -> None:
+    verdict = read_message(letter_mail("Surat.doc", "application/msword", "\u00d0\u00cf\u0011\u00e0 1.800"), DISTRICTS)
+    assert verdict.requested is None
