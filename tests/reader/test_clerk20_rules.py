@@ -176,3 +176,30 @@ def test_a_word_letter_saved_as_html_under_doc_is_read() -> None:
 def test_a_binary_word_file_is_not_read_as_text() -> None:
     verdict = read_message(letter_mail("Surat.doc", "application/msword", "\u00d0\u00cf\u0011\u00e0 1.800"), DISTRICTS)
     assert verdict.requested is None
+
+
+# --- A body in base64 declared 7bit ----------------------------------------------------------------
+
+
+def _declared_7bit(body: str) -> bytes:
+    return (
+        "From: disdukcapil@tanatidungkab.example\r\nTo: blangko@disdukcapil.kaltaraprov.example\r\n"
+        "Subject: blangko\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 7bit\r\n\r\n"
+        f"{body}"
+    ).encode()
+
+
+def test_a_body_in_base64_declared_7bit_is_decoded() -> None:
+    import base64
+
+    text = "Pak, kami minta blangko 850 keping. Sisa 95.\n\nDikirim dari ponsel saya"
+    encoded = base64.encodebytes(text.encode()).decode().replace("\n", "\r\n")
+    assert "\r\n" in encoded.strip()  # more than one line
+    verdict = read_message(_declared_7bit(encoded), DISTRICTS)
+    assert (verdict.kind, verdict.requested, verdict.stock_on_hand) == ("request", 850, 95)
+
+
+def test_a_run_of_letters_is_not_taken_for_base64() -> None:
+    body = "TerimakasihBanyakAtasBantuannyaPakSemogaSehatSelalu1234\r\n"
+    verdict = read_message(_declared_7bit(body), DISTRICTS)
+    assert verdict.body_excerpt.startswith("TerimakasihBanyak")
