@@ -353,6 +353,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "kami ajukan", "sy ajukan", "saya ajukan",
         # "mau ajukan blangko ktp 1.500 keping": what the writer wants to put forward.
         "mau ajukan", "mo ajukan", "mw ajukan", "ingin ajukan", "pengen ajukan", "mau mengajukan",
+        # "Bulungan izin ajukan 1.200 keping ya Pak": asking leave to put forward is putting it forward.
+        "izin ajukan", "ijin ajukan", "izin mengajukan", "ijin mengajukan",
         "mengajukan", "diajukan", "pengajuan", "usulan", "mengusulkan", "diusulkan", "butuh",
         "membutuhkan", "dibutuhkan", "butuhkan", "perlu", "memerlukan", "diperlukan", "memesan", "perlukan",
         "request", "requesting", "kekurangan", "dropping", "alokasi", "mengharapkan",

@@ -203,3 +203,9 @@ def test_a_run_of_letters_is_not_taken_for_base64() -> None:
     body = "TerimakasihBanyakAtasBantuannyaPakSemogaSehatSelalu1234\r\n"
     verdict = read_message(_declared_7bit(body), DISTRICTS)
     assert verdict.body_excerpt.startswith("TerimakasihBanyak")
+
+
+def test_asking_leave_to_put_forward_is_a_request() -> None:
+    assert read("Tana Tidung ijin ajukan 900 keping nggih Pak, stok kami 210.") == {
+        "requested": 900, "stock_on_hand": 210,
+    }
