@@ -75,7 +75,7 @@ REASONS = {
 # mail can carry them (a quote no client marked), so a known district sender's mail in its request's thread with
 # no other sign is read by a person and acknowledged. An out-of-office note said in words is queued without an
 # answer. (A read receipt or a calendar answer may be told by its headers too: never queued.)
-_WORDS_ONLY = frozenset({"machine-template", "system-subject", "carrier-notice"})
+_WORDS_ONLY = frozenset({"machine-template", "system-subject", "carrier-notice", "form-summary"})
 _CONTENT_REASONS = _WORDS_ONLY | {"out-of-office", "delivery-failure", "newsletter", "message-recall"}
 # The same in English, for the operator's `mailbot queue list` (never the code).
 OPERATOR_REASONS = {

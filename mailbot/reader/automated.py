@@ -48,6 +48,8 @@ _SYSTEM_SUBJECT_RE = re.compile(
     r"|(?<![\w-])(?:tiket|ticket|case|kasus|incident|insiden)\s*(?:no\.?\s*|nomor\s*)?#\s*\d+"
     r"|^\s*(?:" + vocab.alternation(vocab.CRON_SUBJECT_OPENERS) + r")\s*<[^<>@\s]+@[^<>\s]+>"
 )
+# "menerima 1 tanggapan baru": a count of a form's new answers.
+_FORM_SUMMARY_RE = re.compile(r"(?<![\w.,])\d+\s+(?:" + vocab.alternation(vocab.FORM_SUMMARY_PHRASES) + r")(?![\w-])")
 # A carrier's notice of the reader's own account, or a dial code it asks them to type ("ketik *123#").
 _CARRIER_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.CARRIER_NOTICE_PHRASES) + r")(?![\w-])")
 # Searched on its own: a pattern that opens with a literal "*" is found fast.
@@ -59,7 +61,7 @@ _OWN_SIGNAL_PHRASES = (
     vocab.OUT_OF_OFFICE_BODIES + vocab.DELIVERY_FAILURE_BODIES + vocab.OUT_OF_OFFICE_MORE_BODIES
     + vocab.DELIVERY_REPORT_BODIES + vocab.READ_RECEIPT_BODIES + vocab.CALENDAR_BODIES
     + vocab.MACHINE_TEMPLATE_PHRASES + vocab.MACHINE_TEMPLATE_LINES + vocab.QUOTA_NOTICE_PHRASES
-    + vocab.CARRIER_NOTICE_PHRASES
+    + vocab.CARRIER_NOTICE_PHRASES + vocab.FORM_SUMMARY_PHRASES
 )
 _OWN_SIGNAL_WORD_RE = re.compile(vocab.alternation(vocab.longest_words(_OWN_SIGNAL_PHRASES)))
 _OWN_SIGNAL_RE = re.compile(vocab.alternation(_OWN_SIGNAL_PHRASES))
@@ -269,6 +271,8 @@ def content_reasons(subject: str, body: str) -> tuple[str, ...]:
         reasons.append("message-recall")
     if signals and _TEMPLATE_RE.search(own):
         reasons.append("machine-template")
+    if signals and _FORM_SUMMARY_RE.search(own):
+        reasons.append("form-summary")
     if (
         not person_subject and (_QUOTA_RE.search(subj) or (signals and _QUOTA_RE.search(own)))
         and not _QUOTA_PHISHING_RE.search(subj + "\n" + own)

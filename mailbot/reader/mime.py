@@ -773,10 +773,36 @@ def unflow(text: str, delsp: bool = False) -> str:
     return "\n".join(out)
 
 
+# A body that is base64 from end to end: lines of the base64 alphabet only, the last one padded or not.
+_UNDECLARED_BASE64_RE = re.compile(r"(?:[A-Za-z0-9+/]{20,}\n)*[A-Za-z0-9+/]{4,}={0,2}")
+_UNDECLARED_BASE64_MIN = 40  # characters: a word or two of letters alone is text, never taken for base64
+
+
+def _undeclared_base64(text: str) -> str:
+    """The text of a body a client encoded in base64 but declared 7bit or 8bit (a phone's mailer: the
+    whole body one block of base64 lines); the text itself for any other body. Only a block that decodes to
+    UTF-8 text of printable characters and spaces is taken."""
+    body = text.replace("\r", "").strip()
+    if len(body) < _UNDECLARED_BASE64_MIN or " " in body or not _UNDECLARED_BASE64_RE.fullmatch(body):
+        return text
+    compact = body.replace("\n", "")
+    if len(compact) % 4:
+        return text
+    try:
+        decoded = binascii.a2b_base64(compact).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        return text
+    if " " not in decoded or not all(c.isprintable() or c in "\n\t\r" for c in decoded):
+        return text
+    return decoded
+
+
 def _plain_text_of(part: Message, fields: dict[str, Any] | None = None) -> str:
     """A text/plain part's text, its flowed lines joined when it says format=flowed. fields: part's
     first_fields, when at hand."""
     text = _text_of(part, fields)
+    if header_text(part, "content-transfer-encoding", fields).strip().lower() in ("", "7bit", "8bit"):
+        text = _undeclared_base64(text)
     content_type = part.get("content-type", "") if fields is None else fields.get("content-type", "")
     if "flowed" in str(content_type).lower() and str(part.get_param("format", "")).lower() == "flowed":
         return unflow(text, str(part.get_param("delsp", "")).lower() == "yes")
@@ -912,6 +938,26 @@ class _Collector:
             data = part.get_payload(decode=True)
             if isinstance(data, bytes):
                 self.tables.extend((filename, t) for t in read_csv(decode_bytes(data, _charset(part))))
+        elif (letter := _html_letter(part, ctype, name)) is not None:
+            # A letter attached as a web page or as Word's HTML saved under ".doc" ("Surat Permohonan
+            # Blangko.htm"): its words are the writer's, read after the body.
+            self.html_used = True
+            self.texts.append(self._html_text(letter))
+
+
+_HTML_LETTER_SUFFIXES = (".htm", ".html", ".doc")
+_HTML_LETTER_TYPES = frozenset(("text/html", "application/msword"))
+
+
+def _html_letter(part: Message, ctype: str, name: str) -> str | None:
+    """The HTML of an attached letter (a web page, or Word's HTML under ".doc"); None for any other file."""
+    if ctype not in _HTML_LETTER_TYPES and not name.endswith(_HTML_LETTER_SUFFIXES):
+        return None
+    data = part.get_payload(decode=True)
+    if not isinstance(data, bytes):
+        return None
+    text = decode_bytes(data, _charset(part))
+    return text if "<html" in text[:2000].lower() else None
 
 
 def extract(raw: bytes, limits: ReadLimits | None = None) -> MailParts:

@@ -290,6 +290,8 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"\b(?:sma|smp|sd|smk|sdn|smpn|sman|smkn|mts|mtsn|sma negeri|smp negeri|sd negeri|negeri|kelas|tahap"
     r"|gelombang|angkatan|batch|edisi"
     r"|poin|butir|termin|urutan|sesi|ruangan|loket|pos)\b\s*[.\-]?\s*\d+\b",
+    # Serial numbers after a hash: a form's response "(#267)", a ticket "#4411", "laporan #12".
+    r"(?<![&\w])#\s?\d+\b",
     # Week numbers: "(week 46)", "minggu 33", "pekan 2" (a count of weeks has its number first).
     r"\b(?:week|wk|minggu|pekan)\b\.?\s*(?:ke\s*-?\s*)?\d{1,2}\b(?![.,]\d)",
     # List bullets "1. ..." / "2) ...".

@@ -999,6 +999,38 @@ def _name_opens_next(masked: str, prev_end: int, owned: re.Match[str], m: Mentio
     return bool(found) and not rest[: found[0].start].strip()
 
 
+# A bracket opened right after a figure and its unit: "800 keping (", "1.500 (".
+_FIGURE_BEFORE_ASIDE_RE = re.compile(r"\d[^\S\n]*(?:[a-z]+[^\S\n]*)?\($")
+
+
+def _after_figure(masked: str, opened: int) -> bool:
+    return _FIGURE_BEFORE_ASIDE_RE.search(masked, max(0, opened - 24), opened + 1) is not None
+
+
+def _aside_of_previous(masked: str, lo: int, prev_end: int, pos: int) -> tuple[int, int] | None:
+    """(open, close) of the bracket holding the previous figure when it closes before the figure at *pos*:
+    "KIA sebanyak 800 keping (sisa 130) dan blangko KTP-el sebanyak 1.500" - the aside's words are its own."""
+    close = masked.find(")", prev_end, pos)
+    if close == -1:
+        return None
+    opened = masked.rfind("(", lo, prev_end)
+    if opened == -1 or masked.find(")", opened, prev_end) != -1 or not _after_figure(masked, opened):
+        return None
+    return opened, close
+
+
+def _in_aside_after(masked: str, prev_end: int, m: Mention, next_start: int) -> bool:
+    """Whether the figure *m* stands in a bracket opened after the previous figure and closed before the next:
+    "800 keping (sisa 130)" - an aside on the figure before it, said of the same blank."""
+    opened = masked.rfind("(", prev_end, m.start)
+    return (
+        opened != -1
+        and _after_figure(masked, opened)
+        and masked.find(")", opened, m.start) == -1
+        and masked.find(")", m.end, next_start) != -1
+    )
+
+
 def _item_of_mention(
     masked: str,
     prev_end: int,
@@ -1038,6 +1070,10 @@ def _item_of_mention(
     if (bar := masked.find("|", m.end, after_end)) != -1:
         # "sisa 2.758 | KIA cetak 44 sisa 905": a blank named past a bar opens the next part of the line.
         after_end = bar
+    if after_figure and _in_aside_after(masked, prev_end, m, after_end):
+        # "KIA sebanyak 800 keping (sisa 130) dan blangko KTP-el ...": a blank named past the aside's closing
+        # bracket is the next figure's.
+        after_end = masked.find(")", m.end, after_end)
     if (along := _ALONG_WITH_RE.search(masked, m.end, after_end)) is not None:
         # "kekurangannya 1.500 keping, dikirim bersamaan dengan blangko KIA yang sudah disetujui": a blank
         # sent along with the figure is another consignment, not the figure's.
@@ -2063,6 +2099,7 @@ def read_text(
     factors = {
         k for i in range(len(mentions) - 2) if _is_product(masked, *mentions[i : i + 3]) for k in (i, i + 1)
     }
+    items_of: dict[int, str | None] = {}  # the blank each figure read so far is said of, by its index
     for idx, m in enumerate(mentions):
         more_asked = False
         while ci < len(clauses) - 1 and clauses[ci][1] <= m.start:
@@ -2091,6 +2128,9 @@ def read_text(
         elif not before and _CONTINUATION_RE.search(masked, prev_end, m.start):
             # "..., tepatnya 396", "... dan blangko KIA 500": the role carries over from the clause.
             before = [k for k in kws if k.start >= c_start and k.end <= m.start]
+            if prev_end > c_start and (aside := _aside_of_previous(masked, c_start, prev_end, m.start)):
+                # "permohonan blangko KIA 800 keping (sisa 130) dan blangko KTP-el 1.500": not the aside's word.
+                before = [k for k in before if not aside[0] <= k.start < aside[1]]
             if ignored_end == prev_end > c_start:
                 # "total yang diterima selama periode tersebut 26.500 keping KTP-el dan 7.000 keping KIA": a figure
                 # joined to one left out (a running total, another district's) is left out with it.
@@ -2542,6 +2582,10 @@ def read_text(
             continue
         total = bool(keyword and keyword.total)
         item = _item_of_mention(masked, prev_end, m, next_start, sections, prev_end > c_start)
+        if item is None and prev_end > c_start and _in_aside_after(masked, prev_end, m, next_start):
+            # "blangko KIA sebanyak 800 keping (sisa 130)": the aside is said of the figure before it.
+            item = items_of.get(idx - 1)
+        items_of[idx] = item
         if item is None and prev_end > c_start:
             # "... sisa blangko 92. KIA cetak 4 sisa 0": the blank that opens a sentence before its first
             # figure is what its figures are said of.
@@ -3768,6 +3812,27 @@ def _place_list_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]:
     return tables
 
 
+# A form's field in a notification's dump: its label alone on a line (no figure, no colon, no full stop at its
+# end), its value on the next line, a blank line before and after ("Sisa stok blangko\n1.870").
+_FIELD_BLOCK_RE = re.compile(r"(?<=\n\n)([^\W\d][^\n\d:]{1,48}(?<![.,;:!?\s]))\n(?=[^\s\n])([^\n]{1,60})(?=\n\n|\n?$)")
+_FIELD_BLOCKS_MIN = 3  # a dump has several fields; fewer blocks are a letter's closing ("Hormat kami\nRudi")
+
+
+def joined_field_blocks(text: str) -> str:
+    """A form's field/value blocks written as "label: value" lines, the layout the reader reads.
+
+    A notification of a form ("Tanggapan baru untuk Laporan Stok Blangko") may give each field as its label on
+    one line and its value on the next; an empty field is its label alone, so a value is only ever the line right
+    under its label, never the next field's line. Text with fewer than three such blocks is returned as it is.
+    """
+    if text.count("\n\n") < _FIELD_BLOCKS_MIN:
+        return text
+    found = _FIELD_BLOCK_RE.findall(text)
+    if len(found) < _FIELD_BLOCKS_MIN:
+        return text
+    return _FIELD_BLOCK_RE.sub(r"\1: \2", text)
+
+
 def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]]:
     """Pull horizontal tables ("Tanggal | Perekaman | ..." then rows) out of text; the rest stays.
 
@@ -3776,6 +3841,7 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     terima dengan rincian:" over "Uraian | Jumlah Keping"), or made of rows that name their figures
     ("Perekaman KTP-el | 1.234"). Removed lines become empty so the text keeps its shape.
     """
+    text = joined_field_blocks(text)
     lines = text.split("\n")
     listed = _place_list_tables(lines) if text.count(":") > 2 else []
     if "|" not in text and "\t" not in text and "   " not in text:

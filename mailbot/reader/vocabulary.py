@@ -204,6 +204,8 @@ OTHER_UNITS: tuple[str, ...] = (
     # "240 households"): none of them is a blank.
     "drum", "drums", "jeriken", "jerigen", "jerry", "liter", "ltr", "litre", "litres", "liters", "galon",
     "gallons", "penumpang", "passengers", "seats", "kursi", "households", "rumah tangga", "trips", "perjalanan",
+    # Answers to a form or survey ("Formulir ... menerima 1 tanggapan baru", "3 new responses"): no blank.
+    "tanggapan", "respons", "respon", "jawaban", "response", "responses",
 )
 # Between a count of blanks and the count of packages they came in: "3.000 keping dalam 6 (enam) box".
 PACKED_IN_WORDS: tuple[str, ...] = ("dalam", "dlm", "sebanyak", "terdiri dari", "in", "packed in")
@@ -351,6 +353,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "kami ajukan", "sy ajukan", "saya ajukan",
         # "mau ajukan blangko ktp 1.500 keping": what the writer wants to put forward.
         "mau ajukan", "mo ajukan", "mw ajukan", "ingin ajukan", "pengen ajukan", "mau mengajukan",
+        # "Bulungan izin ajukan 1.200 keping ya Pak": asking leave to put forward is putting it forward.
+        "izin ajukan", "ijin ajukan", "izin mengajukan", "ijin mengajukan",
         "mengajukan", "diajukan", "pengajuan", "usulan", "mengusulkan", "diusulkan", "butuh",
         "membutuhkan", "dibutuhkan", "butuhkan", "perlu", "memerlukan", "diperlukan", "memesan", "perlukan",
         "request", "requesting", "kekurangan", "dropping", "alokasi", "mengharapkan",
@@ -1425,6 +1429,11 @@ MACHINE_TEMPLATE_PHRASES: tuple[str, ...] = (
     # A mail server's DMARC / SMTP TLS reports (RFC 7489, RFC 8460), sent to the address a domain names.
     "this is a dmarc aggregate report", "dmarc aggregate report", "dmarc failure report", "smtp tls report",
     "in the 'rua' tag of your dmarc record", "laporan agregat dmarc",
+)
+# After a count, a form's notice of answers come in ("Formulir Laporan Stok menerima 1 tanggapan baru", "12
+# tanggapan baru kemarin", "3 new responses"): the form's summary, a machine's mail with no figure of blanks.
+FORM_SUMMARY_PHRASES: tuple[str, ...] = (
+    "tanggapan baru", "respons baru", "jawaban baru", "new response", "new responses",
 )
 # The same said in a short line of its own ("-- pesan otomatis --", "Pesan otomatis, jangan dibalas.",
 # "-- Diteruskan otomatis dari WhatsApp --"): a marker only when it opens a line; in a sentence ("kami belum
