@@ -313,6 +313,19 @@ def names_other_districts_request(session: Session, verdict: Verdict, trust: Sen
         r.district != trust.district for r in named)
 
 
+def corrects_other_districts_request(session: Session, verdict: Verdict, trust: SenderTrust) -> bool:
+    """Whether a district's mail corrects another district's request: it names that request's reference in its
+    subject or text, none of the sender's own, and says it corrects or changes a figure ("koreksi: rujukan
+    BLK-2026-0001 jumlah yang dimohon menjadi 1.000 keping")."""
+    if trust.district is None or trust.is_manager or verdict.kind == "receipt":
+        return False
+    words = f"{verdict.subject}\n{verdict.body_excerpt or ''}"
+    if not _CORRECTION.search(words):
+        return False
+    named = [r for ref in find_references(words) if (r := repo.request_by_reference(session, ref)) is not None]
+    return bool(named) and all(r.district != trust.district for r in named)
+
+
 def other_districts_request(session: Session, desk: Desk, message: Message, verdict: Verdict,
                             trust: SenderTrust) -> MessageOutcome:
     """A cancellation or receipt about another district's request: no request changes; a person reads it and the

@@ -54,6 +54,11 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # a cancellation or a receipt that names another district's request (in its thread, or by reference):
         # never taken for one of the sender's own requests; a person reads it, the district is told so
         return conversation.other_districts_request(session, desk, message, verdict, trust)
+    if conversation.corrects_other_districts_request(session, verdict, trust):
+        # "Kami lampirkan koreksi: rujukan BLK-2026-0001 jumlah yang dimohon menjadi 1.000 keping" from a district
+        # that BLK-2026-0001 is not: a correction of a request not its own, never a new request for the sender;
+        # no request of either district changes, a person reads it
+        return conversation.other_districts_request(session, desk, message, verdict, trust)
     if thread is not None and trust.district is not None and thread.district != trust.district:
         # a thread binds only its own district's mail: another district writing in it (a forwarded or
         # answered mail) starts a conversation of its own, and is never told of the other district's request

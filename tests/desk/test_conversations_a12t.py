@@ -1,0 +1,67 @@
+"""Conversations that must hold, on the real SQLite desk in process over the Maildir defaults, every message
+written fresh: a district's correction naming another district's reference changes nothing and goes to a person;
+the answer to "which figure is 700?" is applied to the figure it names; a correction of the part added by a raise
+corrects the part, never the whole request; a ralat of a booked daily report goes to a person whether or not it
+names the old figure; a receipt of more than was sent, written as a sum with its total, books the total."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from mailbot.desk import Desk
+from tests.desk.conftest import WITA
+from tests.desk.test_follow_ups_own_words import (
+    BULUNGAN,
+    NUNUKAN,
+    REQUEST,
+    Desk12,
+    Out,
+    flat,
+)
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+MALINAU = "disdukcapil@malinaukab.example"
+TARAKAN = "disdukcapil@tarakankota.example"
+
+
+@pytest.fixture
+def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
+    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
+
+
+def _asked(d: Desk12, sender: str, name: str, stock: str, asked: str) -> Out:
+    mid, _ = d.send(sender, "Permohonan blangko KTP-el", REQUEST.format(stock=stock, asked=asked, name=name))
+    [reply] = d.replies_to(mid)
+    return reply
+
+
+def _answer(d: Desk12, sender: str, reply: Out, words: str) -> str:
+    quoted = "\n".join(f"> {line}" for line in reply.text.splitlines())
+    mid, _ = d.send(sender, "Re: " + reply.subject, f"{words}\n\n{quoted}\n", in_reply_to=reply.message_id)
+    return mid
+
+
+# H5. a correction naming another district's reference changes nothing of either district's requests ------------
+
+def test_a_correction_naming_another_districts_reference_changes_nothing(desk12: Desk12) -> None:
+    _asked(desk12, BULUNGAN, "Bulungan", "600", "1.800")
+    _asked(desk12, NUNUKAN, "Nunukan", "900", "2.000")
+    bulungan, nunukan = desk12.request("BLK-2026-0001"), desk12.request("BLK-2026-0002")
+    assert nunukan["district"] != bulungan["district"]
+    mid, _ = desk12.send(NUNUKAN, "Fwd: koreksi", "Yth. Provinsi,\nKami lampirkan koreksi: rujukan BLK-2026-0001 "
+                                                  "jumlah yang dimohon menjadi 1.000 keping.\nTerima kasih")
+    # was: a new request BLK-2026-0003 of 1.000 keping opened for Nunukan, "linked" to BLK-2026-0002
+    assert desk12.request("BLK-2026-0003") is None
+    for ref, before in (("BLK-2026-0001", bulungan), ("BLK-2026-0002", nunukan)):
+        after = desk12.request(ref)
+        assert (after["requested"], after["approved"], after["state"]) == \
+            (before["requested"], before["approved"], before["state"])
+    assert desk12.queue(mid) == {"other_districts_request"}
+    [told] = desk12.replies_to(mid)
+    text = flat(told.text)
+    assert "BLK-2026-0001" not in text + told.subject and "permohonan tersendiri" not in text
