@@ -677,6 +677,26 @@ def _field(clause: str) -> str | None:
     return max(found, key=lambda k: (found[k], k == "requested"))
 
 
+# The figure named right after it, as an answer to "which figure is 700?": "yang 700 itu sisa stok", "700 keping
+# adalah jumlah yang dimohon" (a word that says "is" between them; never a cue of the next clause).
+_NAMED_AFTER = re.compile(r"^[\s,]*(?:keping|lembar|lbr|buah|pcs)?\s*(?:itu|tersebut|tsb|adalah|ialah|merupakan|"
+                          r"yaitu|is|was)\s+(?:(?:angka|jumlah|nilai|figure|the)\s+)?(?:untuk\s+|for\s+|our\s+)?(\w+)")
+
+
+def _field_named_after(low: str, end: int) -> str | None:
+    """The figure a copula right after a figure names ("700 itu sisa stok" -> the stock)."""
+    m = _NAMED_AFTER.match(low[end:end + 60])
+    if m is None:
+        return None
+    word = m.group(1)
+    if _STOCK_CUES.fullmatch(word):
+        return "stock_on_hand"
+    if _REQUEST_CUES.fullmatch(word) or word in ("yang",) and _REQUEST_CUES.match(low[end + m.end():end + m.end()
+                                                                                     + 12].strip()):
+        return "requested"
+    return None
+
+
 def _figures(low: str, item: str) -> list[_Figure]:
     mentions = [m for m in find_mentions(low) if m.value is not None and m.unit in (None, "blank")
                 and not m.rate and not m.year and not m.approximate and m.value > 0
@@ -688,7 +708,10 @@ def _figures(low: str, item: str) -> list[_Figure]:
             or (bool(_FROM_BEFORE.search(before))
                                                    and bool(_NEW_AFTER_OLD.match(low[m.end:m.end + 30])))
         clause = _clause_before(low, m.start)
-        found.append(_Figure(m.value or 0, _field(clause), old, _other_item(low, m, item), None,
+        named = _field(clause)
+        if named is None and not old:
+            named = _field_named_after(low, m.end)
+        found.append(_Figure(m.value or 0, named, old, _other_item(low, m, item), None,
                              written_below_zero(low[max(0, m.start - 8):m.end + 40], m.value or 0),
                              0 if old else _relative(low, m), m.start))
     # an old figure stands beside the nearest new one in the same sentence

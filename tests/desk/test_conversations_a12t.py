@@ -65,3 +65,27 @@ def test_a_correction_naming_another_districts_reference_changes_nothing(desk12:
     [told] = desk12.replies_to(mid)
     text = flat(told.text)
     assert "BLK-2026-0001" not in text + told.subject and "permohonan tersendiri" not in text
+
+
+# H6. the answer to "which figure is 700?" is applied to the figure it names ------------------------------------
+
+@pytest.mark.parametrize(("answer", "requested", "stock"), [
+    ("Maksud kami yang 700 itu sisa stok pak.", 1000, 700),
+    ("Maaf pak, 700 keping itu adalah jumlah yang dimohon.", 700, 1000),
+], ids=["itu-sisa-stok", "adalah-jumlah-dimohon"])
+def test_the_answer_naming_its_figure_after_it_is_applied_to_that_figure(
+        desk12: Desk12, answer: str, requested: int, stock: int) -> None:
+    reply = _asked(desk12, MALINAU, "Malinau", "1.000", "1.000")
+    assert desk12.request()["approved"] == 1000
+    mid = _answer(desk12, MALINAU, reply, "Koreksi pak, bukan 1.000 tapi 700.")
+    [asked] = desk12.replies_to(mid)
+    assert "apakah 700 keping adalah jumlah yang dimohon atau sisa stok" in flat(asked.text)
+    assert (desk12.request()["requested"], desk12.request()["stock_on_hand"]) == (1000, 1000)
+    mid = _answer(desk12, MALINAU, asked, answer)
+    req = desk12.request()
+    # was (itu-sisa-stok): the figure asked 1.000 -> 700 and 700 approved, the stock left at 1.000
+    assert (req["requested"], req["stock_on_hand"]) == (requested, stock)
+    [told] = desk12.replies_to(mid)
+    assert "[BLK-2026-0001]" in told.subject
+    label = "Sisa stok" if stock == 700 else "Jumlah yang dimohon"
+    assert f"{label}: 1.000 keping menjadi 700 keping" in flat(told.text)
