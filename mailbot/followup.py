@@ -729,7 +729,8 @@ def _figures(low: str, item: str) -> list[_Figure]:
 # The amount the district's last change added to (or took off) its asked figure, named as such: "tambahannya",
 # "yang tambahan", "tambahan 500 yang kemarin", "the extra 500"; never "permohonan tambahan (blangko)", the request.
 _ADDED_PART = re.compile(
-    r"\b(?:tambahan ?nya|tambahnya|penambahannya|kenaikannya|pengurangannya|yang (?:di)?tambah(?:an|kan)|"
+    r"\b(?:tambahan ?nya|tambahnya|penambahannya|kenaikannya|pengurangannya|"
+    r"(?:yang|yg) (?:kami |saya )?(?:di|ter)?tambah(?:an|kan)?|(?:yang|yg) (?:kami |saya )?(?:di)?kurang(?:i|kan)|"
     r"(?<!permohonan )(?<!pengajuan )(?:penambahan|tambahan) (?:\d[\d.]*(?: keping| lembar| blangko| blanko)? |yang )"
     r"(?:yang |itu )?(?:tadi|kemarin|terakhir|tersebut|tsb|sebelumnya)|"
     r"(?<!permohonan )(?<!pengajuan )(?:penambahan|tambahan) \d[\d.]*(?: keping| lembar)? yang\b|"
@@ -853,6 +854,13 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
                                   known={stock_on_hand, approved})
         if of_added is not None:
             return of_added
+        if abs(last_change[1] - last_change[0]) in {f.value for f in figures if f.old} \
+                and abs(last_change[1] - last_change[0]) not in (last_change[0], requested):
+            # "..., bukan 500" of the 500 the last change added: the new figure may be the amount added or the
+            # whole request; a person reads it (never the whole request cut to the amount)
+            return Reading("unclear", why=f"the {abs(last_change[1] - last_change[0])} said to be wrong is the "
+                           "amount last added; whether the new figure is that amount or the whole is not said",
+                           old=(abs(last_change[1] - last_change[0]),))
     new: dict[str, int] = {}
     # "mohon ditambah 500 keping lagi", "dikurangi 300 keping saja": the asked figure changed by that amount
     # (from the approved one when the mail says so, "ditambah 500 lagi dari yang sudah disetujui"), never read

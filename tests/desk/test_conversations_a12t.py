@@ -89,3 +89,37 @@ def test_the_answer_naming_its_figure_after_it_is_applied_to_that_figure(
     assert "[BLK-2026-0001]" in told.subject
     label = "Sisa stok" if stock == 700 else "Jumlah yang dimohon"
     assert f"{label}: 1.000 keping menjadi 700 keping" in flat(told.text)
+
+
+# H3. a correction of the part a raise added corrects the part, never the whole request ---------------------------
+
+@pytest.mark.parametrize("words", [
+    "Izin koreksi pak, yg ditambahkan itu cuma 200 keping aja ternyata, bukan 500. Mohon maaf.",
+    "Izin koreksi pak, yang ditambahkan itu cuma 200 keping saja, bukan 500.",
+    "Koreksi pak, yg kami tambahkan cukup 200 keping, bukan 500.",
+], ids=["yg-ditambahkan", "yang-ditambahkan", "yg-kami-tambahkan"])
+def test_a_correction_of_the_added_part_corrects_the_part(desk12: Desk12, words: str) -> None:
+    reply = _asked(desk12, TARAKAN, "Tarakan", "800", "1.500")
+    assert desk12.request()["approved"] == 1500
+    mid = _answer(desk12, TARAKAN, reply, "Pak, mohon ditambah 500 keping lagi ya, ada perekaman di Lapas.")
+    assert desk12.request()["requested"] == 2000
+    [raised] = desk12.replies_to(mid)
+    mid = _answer(desk12, TARAKAN, raised, words)
+    req = desk12.request()
+    # was: the whole request 2.000 -> 200 and 200 approved
+    assert req["requested"] == 1700
+    [told] = desk12.replies_to(mid)
+    assert "2.000 keping menjadi 1.700 keping" in flat(told.text) and "menjadi 200 keping" not in flat(told.text)
+
+
+def test_a_correction_naming_the_added_amount_as_wrong_without_saying_which_goes_to_a_person(desk12: Desk12) -> None:
+    reply = _asked(desk12, TARAKAN, "Tarakan", "800", "1.500")
+    mid = _answer(desk12, TARAKAN, reply, "Pak, mohon ditambah 500 keping lagi ya, ada perekaman di Lapas.")
+    [raised] = desk12.replies_to(mid)
+    mid = _answer(desk12, TARAKAN, raised, "Izin koreksi pak, cuma 200 keping aja ternyata, bukan 500.")
+    req = desk12.request()
+    # was: the whole request 2.000 -> 200 and 200 approved
+    assert (req["requested"], req["approved"]) == (2000, 2000)
+    assert desk12.queue(mid) == {"doubt"}
+    [told] = desk12.replies_to(mid)
+    assert "menjadi 200 keping" not in flat(told.text)
