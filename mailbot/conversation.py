@@ -706,6 +706,14 @@ _REVISES = re.compile(
     r"\((?:revisi|ralat|koreksi)\)")
 
 
+# A ralat of a daily report, by its words: "Ralat lap. harian tgl 4/12", "ralat laporan harian tgl 4 Desember",
+# "koreksi laporan kemarin", "laporan harian ... salah ketik, seharusnya ...".
+_REPORT_RALAT = re.compile(
+    r"\b(?:ralat|koreksi|revisi|perbaikan)\b[^.\n]{0,40}?\blap(?:oran\b|\.|\s+harian\b)|"
+    r"\blap(?:oran|\.)?\s*harian\b[^\n]{0,80}?\b(?:ralat|koreksi|salah ketik|keliru|seharusnya|yang benar)\b",
+    re.IGNORECASE)
+
+
 def corrected_report(session: Session, verdict: Verdict, trust: SenderTrust) -> Report | None:
     """The district's daily report already booked that a correction outside any thread is about ("ralat laporan
     harian kemarin: sisa blangko KTP-el yang benar 7.036 keping, bukan 7.360"): one of its last three reports
@@ -713,10 +721,15 @@ def corrected_report(session: Session, verdict: Verdict, trust: SenderTrust) -> 
     if not (trust.trusted and trust.district and not trust.is_manager):
         return None
     olds = set(followup.corrected_figures(verdict.body_excerpt or ""))
+    recent = list(session.scalars(select(Report).where(Report.district == trust.district)
+                                  .order_by(Report.id.desc()).limit(3)))
     if not olds:
-        return None
-    recent = session.scalars(select(Report).where(Report.district == trust.district)
-                             .order_by(Report.id.desc()).limit(3))
+        # "Ralat lap. harian tgl 4/12: sisa blangko KTP-el seharusnya 5.120": a ralat of a daily report that does
+        # not repeat the wrong figure is still no new report; the report of the date it names, else the last one
+        if verdict.requested is not None or not recent \
+                or not _REPORT_RALAT.search(f"{verdict.subject}\n{verdict.body_excerpt or ''}"):
+            return None
+        return next((r for r in recent if r.report_date == verdict.report_date), recent[0])
     return next((r for r in recent if olds & ({r.stock_on_hand, r.recorded, r.printed} - {None})), None)
 
 

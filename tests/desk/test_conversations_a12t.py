@@ -16,6 +16,7 @@ from mailbot.desk import Desk
 from tests.desk.conftest import WITA
 from tests.desk.test_follow_ups_own_words import (
     BULUNGAN,
+    BULUNGAN_OPERATOR,
     NUNUKAN,
     REQUEST,
     Desk12,
@@ -123,3 +124,30 @@ def test_a_correction_naming_the_added_amount_as_wrong_without_saying_which_goes
     assert desk12.queue(mid) == {"doubt"}
     [told] = desk12.replies_to(mid)
     assert "menjadi 200 keping" not in flat(told.text)
+
+
+# H4. a ralat of a booked daily report goes to a person whether or not it names the old figure -------------------
+
+@pytest.mark.parametrize(("subject", "words"), [
+    ("ralat laporan", "Ralat lap. harian tgl 4/12 pak: sisa blangko KTP-el seharusnya 5.120, tadi angkanya tertukar."
+                      "\nMaaf, Rudi"),
+    ("Ralat laporan harian", "Selamat pagi pak, ralat laporan harian tgl 4 Desember: yang benar sisa blangko KTP-el "
+                             "5.120 keping. Mohon maaf atas kekeliruannya.\nRudi"),
+], ids=["lap-harian-seharusnya", "laporan-harian-yang-benar"])
+def test_a_ralat_of_a_booked_report_without_the_old_figure_is_queued_and_told(
+        desk12: Desk12, subject: str, words: str) -> None:
+    desk12.send(BULUNGAN_OPERATOR, "Laporan harian 4 Desember 2026",
+                "Laporan harian Disdukcapil Bulungan tgl 04-12-2026\nPerekaman KTP-el: 96\nPencetakan KTP-el: 88\n"
+                "Sisa blangko KTP-el: 5.210\nRusak: 2\n")
+    on_hand, kinds = desk12.on_hand(), desk12.ledger_kinds()
+    mid, _ = desk12.send(BULUNGAN_OPERATOR, subject, words)
+    # was: booked silently as a new report of today (a second stock_observed, 5.210 -> 5.120), no mail, no queue
+    assert desk12.on_hand() == on_hand and desk12.ledger_kinds() == kinds
+    assert desk12.queue(mid) == {"report_correction"}
+    [told] = desk12.replies_to(mid)
+    assert "ralat atas laporan harian yang telah kami catat" in flat(told.text)
+    # the next day's report, with no word of a ralat, is booked as any
+    desk12.send(BULUNGAN_OPERATOR, "Laporan harian 5 Desember 2026",
+                "Laporan harian Disdukcapil Bulungan tgl 05-12-2026\nPerekaman KTP-el: 90\nPencetakan KTP-el: 80\n"
+                "Sisa blangko KTP-el: 5.040\n")
+    assert len(desk12.ledger_kinds()) > len(kinds)
