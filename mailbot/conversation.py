@@ -314,12 +314,13 @@ def names_other_districts_request(session: Session, verdict: Verdict, trust: Sen
 
 
 def corrects_other_districts_request(session: Session, verdict: Verdict, trust: SenderTrust) -> bool:
-    """Whether a district's mail corrects another district's request: it names that request's reference in its
-    subject or text, none of the sender's own, and says it corrects or changes a figure ("koreksi: rujukan
-    BLK-2026-0001 jumlah yang dimohon menjadi 1.000 keping")."""
+    """Whether a district's mail corrects another district's request: its text names that request's reference,
+    none of the sender's own, and says it corrects or changes a figure ("koreksi: rujukan BLK-2026-0001 jumlah
+    yang dimohon menjadi 1.000 keping"). A reference only in the subject (a reply in another district's thread)
+    is not enough: that mail is the sender's own conversation."""
     if trust.district is None or trust.is_manager or verdict.kind == "receipt":
         return False
-    words = f"{verdict.subject}\n{verdict.body_excerpt or ''}"
+    words = verdict.body_excerpt or ""
     if not _CORRECTION.search(words):
         return False
     named = [r for ref in find_references(words) if (r := repo.request_by_reference(session, ref)) is not None]
