@@ -21,6 +21,8 @@ from tests.desk.test_follow_ups_own_words import (
     REQUEST,
     Desk12,
     Out,
+    answer_gmail,
+    dispatched,
     flat,
 )
 
@@ -151,3 +153,41 @@ def test_a_ralat_of_a_booked_report_without_the_old_figure_is_queued_and_told(
                 "Laporan harian Disdukcapil Bulungan tgl 05-12-2026\nPerekaman KTP-el: 90\nPencetakan KTP-el: 80\n"
                 "Sisa blangko KTP-el: 5.040\n")
     assert len(desk12.ledger_kinds()) > len(kinds)
+
+
+# H1, H2. a receipt of more than was sent, written as a sum with its total, books the total with the surplus -------
+
+@pytest.mark.parametrize(("words", "total"), [
+    ("Sudah kami terima pak: 2.000 + 1 dus isi 100, total 2.100 keping.", 2100),
+    ("Pak, barang sudah sampai. 2.000 + 50 keping, total 2.050 keping. Trims", 2050),
+    ("Selamat sore Pak,\n\nKiriman blangko sudah kami terima tadi siang. Ternyata ada lebih: 20 dus @100 keping "
+     "ditambah 1 dus isi 100 keping, jadi totalnya 2.100 keping.\n\nTerima kasih\nRini", 2100),
+], ids=["terima-dus-isi-total", "sampai-total", "jadi-totalnya"])
+def test_a_receipt_of_a_surplus_written_as_a_sum_books_the_total(desk12: Desk12, words: str, total: int) -> None:
+    notice = dispatched(desk12)  # 2.000 to Bulungan
+    told_before, on_hand = len(desk12.to_managers()), desk12.on_hand()
+    mid, _ = answer_gmail(desk12, notice, words)
+    req = desk12.request()
+    # was: asked back which figure it is, "belum kami temukan", or (jadi-totalnya) a change of the asked figure
+    # 2.000 -> 2.100 put to the managers as a correction after dispatch; nothing received
+    assert (req["state"], req["requested"]) == ("received", 2000)
+    assert desk12.on_hand() - on_hand == total
+    surplus = f"lebih {total - 2000}"
+    [told] = desk12.replies_to(mid)
+    text = flat(told.text)
+    assert f"{total:,} keping".replace(",", ".") in text and surplus in text
+    assert "Jumlah yang dimohon" not in text and "belum kami temukan" not in text
+    [managers] = desk12.to_managers()[told_before:]
+    assert surplus in managers.subject + flat(managers.text) and "Koreksi setelah pengiriman" not in managers.subject
+
+
+def test_a_receipt_of_a_surplus_in_a_new_mail_books_the_total(desk12: Desk12) -> None:
+    dispatched(desk12)
+    on_hand = desk12.on_hand()
+    mid, _ = desk12.send(BULUNGAN, "Mohon kiriman blangko KTP-el",
+                         "Yth. Provinsi,\nBlangko KTP-el kiriman provinsi sudah kami terima: 2.000 + 1 dus isi 100, "
+                         "total 2.100 keping.\nTerima kasih, Rini")
+    # was: asked back whether 2.100 is the figure asked, the stock or the count received
+    assert desk12.request()["state"] == "received" and desk12.on_hand() - on_hand == 2100
+    [told] = desk12.replies_to(mid)
+    assert "lebih 100" in flat(told.text)
