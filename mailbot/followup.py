@@ -383,6 +383,7 @@ def count_of_shipment(text: str, *, shipped: int | None) -> int | None:
 _TOTAL_BEFORE = re.compile(r"\b(?:total(?:nya)?|jumlah(?:nya)?(?: total)?|seluruhnya|semuanya|keseluruhan(?:nya)?|"
                            r"jadi|menjadi|in total|altogether)\s*(?::\s*|=\s*|sebanyak\s+|ada\s+)?$|=\s*$")
 _PLUS = re.compile(r"\+|\b(?:ditambah|tambah|plus|serta|and)\b")
+_BOXES_OF = re.compile(r"^\s*(?:dus|pak|pack|ikat|box|kotak|bal|bundel|kardus|karton|koli)\s*(?:isi|berisi|@)?\s*$")
 _CONTENT_OF = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:isi|berisi|@)\s*$")
 
 
@@ -394,6 +395,8 @@ def written_total(text: str) -> int | None:
     >>> written_total("Diterima lengkap 2.000 keping + 1 dus tambahan isi 100 keping, total 2.100 keping.")
     2100
     >>> written_total("Diterima 2.000 keping ditambah 100 keping, jadi total 2.100 keping.")
+    2100
+    >>> written_total("Blangko diterima lengkap malah lebih, 2.000 lbr + 1 pak 100 lbr jadi total 2.100 lbr.")
     2100
     >>> written_total("Diterima 2.000 keping, total 2.000 keping.") is None
     True
@@ -423,9 +426,11 @@ def _sums(text: str) -> list[tuple[int, int]]:
             if at < 2 or not _TOTAL_BEFORE.search(chunk[said[at - 1].end:total.start]):
                 continue
             parts: list[Mention] = []
-            for m in said[:at]:
+            for k, m in enumerate(said[:at]):
                 if parts and m.value == parts[-1].value and _CONTENT_OF.match(chunk[parts[-1].end:m.start]):
                     continue  # "1 dus isi 100": the box and its content are one part
+                if k + 1 < at and _BOXES_OF.match(chunk[m.end:said[k + 1].start]):
+                    continue  # "1 pak 100 lbr": the count of boxes, its content the part
                 parts.append(m)
             if len(parts) < 2 or not all(_PLUS.search(chunk[a.end:b.start]) for a, b in zip(parts, parts[1:],
                                                                                            strict=False)):

@@ -162,7 +162,10 @@ def test_a_ralat_of_a_booked_report_without_the_old_figure_is_queued_and_told(
     ("Pak, barang sudah sampai. 2.000 + 50 keping, total 2.050 keping. Trims", 2050),
     ("Selamat sore Pak,\n\nKiriman blangko sudah kami terima tadi siang. Ternyata ada lebih: 20 dus @100 keping "
      "ditambah 1 dus isi 100 keping, jadi totalnya 2.100 keping.\n\nTerima kasih\nRini", 2100),
-], ids=["terima-dus-isi-total", "sampai-total", "jadi-totalnya"])
+    ("Pak, barang sudah sampai. Rinciannya 2.000 + 50 keping (ada 1 ikat terselip), total 2.050 keping. Trims",
+     2050),
+    ("Blangko diterima lengkap malah lebih, 2.000 lbr + 1 pak 100 lbr jadi total 2.100 lbr.", 2100),
+], ids=["terima-dus-isi-total", "sampai-total", "jadi-totalnya", "rinciannya", "pak-lbr"])
 def test_a_receipt_of_a_surplus_written_as_a_sum_books_the_total(desk12: Desk12, words: str, total: int) -> None:
     notice = dispatched(desk12)  # 2.000 to Bulungan
     told_before, on_hand = len(desk12.to_managers()), desk12.on_hand()
