@@ -313,6 +313,20 @@ def names_other_districts_request(session: Session, verdict: Verdict, trust: Sen
         r.district != trust.district for r in named)
 
 
+def corrects_other_districts_request(session: Session, verdict: Verdict, trust: SenderTrust) -> bool:
+    """Whether a district's mail corrects another district's request: its text names that request's reference,
+    none of the sender's own, and says it corrects or changes a figure ("koreksi: rujukan BLK-2026-0001 jumlah
+    yang dimohon menjadi 1.000 keping"). A reference only in the subject (a reply in another district's thread)
+    is not enough: that mail is the sender's own conversation."""
+    if trust.district is None or trust.is_manager or verdict.kind == "receipt":
+        return False
+    words = verdict.body_excerpt or ""
+    if not _CORRECTION.search(words):
+        return False
+    named = [r for ref in find_references(words) if (r := repo.request_by_reference(session, ref)) is not None]
+    return bool(named) and all(r.district != trust.district for r in named)
+
+
 def other_districts_request(session: Session, desk: Desk, message: Message, verdict: Verdict,
                             trust: SenderTrust) -> MessageOutcome:
     """A cancellation or receipt about another district's request: no request changes; a person reads it and the
@@ -693,6 +707,14 @@ _REVISES = re.compile(
     r"\((?:revisi|ralat|koreksi)\)")
 
 
+# A ralat of a daily report, by its words: "Ralat lap. harian tgl 4/12", "ralat laporan harian tgl 4 Desember",
+# "koreksi laporan kemarin", "laporan harian ... salah ketik, seharusnya ...".
+_REPORT_RALAT = re.compile(
+    r"\b(?:ralat|koreksi|revisi|perbaikan)\b[^.\n]{0,40}?\blap(?:oran\b|\.|\s+harian\b)|"
+    r"\blap(?:oran|\.)?\s*harian\b[^\n]{0,80}?\b(?:ralat|koreksi|salah ketik|keliru|seharusnya|yang benar)\b",
+    re.IGNORECASE)
+
+
 def corrected_report(session: Session, verdict: Verdict, trust: SenderTrust) -> Report | None:
     """The district's daily report already booked that a correction outside any thread is about ("ralat laporan
     harian kemarin: sisa blangko KTP-el yang benar 7.036 keping, bukan 7.360"): one of its last three reports
@@ -700,10 +722,15 @@ def corrected_report(session: Session, verdict: Verdict, trust: SenderTrust) -> 
     if not (trust.trusted and trust.district and not trust.is_manager):
         return None
     olds = set(followup.corrected_figures(verdict.body_excerpt or ""))
+    recent = list(session.scalars(select(Report).where(Report.district == trust.district)
+                                  .order_by(Report.id.desc()).limit(3)))
     if not olds:
-        return None
-    recent = session.scalars(select(Report).where(Report.district == trust.district)
-                             .order_by(Report.id.desc()).limit(3))
+        # "Ralat lap. harian tgl 4/12: sisa blangko KTP-el seharusnya 5.120": a ralat of a daily report that does
+        # not repeat the wrong figure is still no new report; the report of the date it names, else the last one
+        if verdict.requested is not None or not recent \
+                or not _REPORT_RALAT.search(f"{verdict.subject}\n{verdict.body_excerpt or ''}"):
+            return None
+        return next((r for r in recent if r.report_date == verdict.report_date), recent[0])
     return next((r for r in recent if olds & ({r.stock_on_hand, r.recorded, r.printed} - {None})), None)
 
 

@@ -383,6 +383,7 @@ def count_of_shipment(text: str, *, shipped: int | None) -> int | None:
 _TOTAL_BEFORE = re.compile(r"\b(?:total(?:nya)?|jumlah(?:nya)?(?: total)?|seluruhnya|semuanya|keseluruhan(?:nya)?|"
                            r"jadi|menjadi|in total|altogether)\s*(?::\s*|=\s*|sebanyak\s+|ada\s+)?$|=\s*$")
 _PLUS = re.compile(r"\+|\b(?:ditambah|tambah|plus|serta|and)\b")
+_BOXES_OF = re.compile(r"^\s*(?:dus|pak|pack|ikat|box|kotak|bal|bundel|kardus|karton|koli)\s*(?:isi|berisi|@)?\s*$")
 _CONTENT_OF = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:isi|berisi|@)\s*$")
 
 
@@ -394,6 +395,8 @@ def written_total(text: str) -> int | None:
     >>> written_total("Diterima lengkap 2.000 keping + 1 dus tambahan isi 100 keping, total 2.100 keping.")
     2100
     >>> written_total("Diterima 2.000 keping ditambah 100 keping, jadi total 2.100 keping.")
+    2100
+    >>> written_total("Blangko diterima lengkap malah lebih, 2.000 lbr + 1 pak 100 lbr jadi total 2.100 lbr.")
     2100
     >>> written_total("Diterima 2.000 keping, total 2.000 keping.") is None
     True
@@ -423,9 +426,11 @@ def _sums(text: str) -> list[tuple[int, int]]:
             if at < 2 or not _TOTAL_BEFORE.search(chunk[said[at - 1].end:total.start]):
                 continue
             parts: list[Mention] = []
-            for m in said[:at]:
+            for k, m in enumerate(said[:at]):
                 if parts and m.value == parts[-1].value and _CONTENT_OF.match(chunk[parts[-1].end:m.start]):
                     continue  # "1 dus isi 100": the box and its content are one part
+                if k + 1 < at and _BOXES_OF.match(chunk[m.end:said[k + 1].start]):
+                    continue  # "1 pak 100 lbr": the count of boxes, its content the part
                 parts.append(m)
             if len(parts) < 2 or not all(_PLUS.search(chunk[a.end:b.start]) for a, b in zip(parts, parts[1:],
                                                                                            strict=False)):
@@ -677,6 +682,26 @@ def _field(clause: str) -> str | None:
     return max(found, key=lambda k: (found[k], k == "requested"))
 
 
+# The figure named right after it, as an answer to "which figure is 700?": "yang 700 itu sisa stok", "700 keping
+# adalah jumlah yang dimohon" (a word that says "is" between them; never a cue of the next clause).
+_NAMED_AFTER = re.compile(r"^[\s,]*(?:keping|lembar|lbr|buah|pcs)?\s*(?:itu|tersebut|tsb|adalah|ialah|merupakan|"
+                          r"yaitu|is|was)\s+(?:(?:angka|jumlah|nilai|figure|the)\s+)?(?:untuk\s+|for\s+|our\s+)?(\w+)")
+
+
+def _field_named_after(low: str, end: int) -> str | None:
+    """The figure a copula right after a figure names ("700 itu sisa stok" -> the stock)."""
+    m = _NAMED_AFTER.match(low[end:end + 60])
+    if m is None:
+        return None
+    word = m.group(1)
+    if _STOCK_CUES.fullmatch(word):
+        return "stock_on_hand"
+    if _REQUEST_CUES.fullmatch(word) or word in ("yang",) and _REQUEST_CUES.match(low[end + m.end():end + m.end()
+                                                                                     + 12].strip()):
+        return "requested"
+    return None
+
+
 def _figures(low: str, item: str) -> list[_Figure]:
     mentions = [m for m in find_mentions(low) if m.value is not None and m.unit in (None, "blank")
                 and not m.rate and not m.year and not m.approximate and m.value > 0
@@ -688,7 +713,10 @@ def _figures(low: str, item: str) -> list[_Figure]:
             or (bool(_FROM_BEFORE.search(before))
                                                    and bool(_NEW_AFTER_OLD.match(low[m.end:m.end + 30])))
         clause = _clause_before(low, m.start)
-        found.append(_Figure(m.value or 0, _field(clause), old, _other_item(low, m, item), None,
+        named = _field(clause)
+        if named is None and not old:
+            named = _field_named_after(low, m.end)
+        found.append(_Figure(m.value or 0, named, old, _other_item(low, m, item), None,
                              written_below_zero(low[max(0, m.start - 8):m.end + 40], m.value or 0),
                              0 if old else _relative(low, m), m.start))
     # an old figure stands beside the nearest new one in the same sentence
@@ -706,7 +734,8 @@ def _figures(low: str, item: str) -> list[_Figure]:
 # The amount the district's last change added to (or took off) its asked figure, named as such: "tambahannya",
 # "yang tambahan", "tambahan 500 yang kemarin", "the extra 500"; never "permohonan tambahan (blangko)", the request.
 _ADDED_PART = re.compile(
-    r"\b(?:tambahan ?nya|tambahnya|penambahannya|kenaikannya|pengurangannya|yang (?:di)?tambah(?:an|kan)|"
+    r"\b(?:tambahan ?nya|tambahnya|penambahannya|kenaikannya|pengurangannya|"
+    r"(?:yang|yg) (?:kami |saya )?(?:di|ter)?tambah(?:an|kan)?|(?:yang|yg) (?:kami |saya )?(?:di)?kurang(?:i|kan)|"
     r"(?<!permohonan )(?<!pengajuan )(?:penambahan|tambahan) (?:\d[\d.]*(?: keping| lembar| blangko| blanko)? |yang )"
     r"(?:yang |itu )?(?:tadi|kemarin|terakhir|tersebut|tsb|sebelumnya)|"
     r"(?<!permohonan )(?<!pengajuan )(?:penambahan|tambahan) \d[\d.]*(?: keping| lembar)? yang\b|"
@@ -830,6 +859,13 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
                                   known={stock_on_hand, approved})
         if of_added is not None:
             return of_added
+        if abs(last_change[1] - last_change[0]) in {f.value for f in figures if f.old} \
+                and abs(last_change[1] - last_change[0]) not in (last_change[0], requested):
+            # "..., bukan 500" of the 500 the last change added: the new figure may be the amount added or the
+            # whole request; a person reads it (never the whole request cut to the amount)
+            return Reading("unclear", why=f"the {abs(last_change[1] - last_change[0])} said to be wrong is the "
+                           "amount last added; whether the new figure is that amount or the whole is not said",
+                           old=(abs(last_change[1] - last_change[0]),))
     new: dict[str, int] = {}
     # "mohon ditambah 500 keping lagi", "dikurangi 300 keping saja": the asked figure changed by that amount
     # (from the approved one when the mail says so, "ditambah 500 lagi dari yang sudah disetujui"), never read

@@ -54,6 +54,11 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # a cancellation or a receipt that names another district's request (in its thread, or by reference):
         # never taken for one of the sender's own requests; a person reads it, the district is told so
         return conversation.other_districts_request(session, desk, message, verdict, trust)
+    if conversation.corrects_other_districts_request(session, verdict, trust):
+        # "Kami lampirkan koreksi: rujukan BLK-2026-0001 jumlah yang dimohon menjadi 1.000 keping" from a district
+        # that BLK-2026-0001 is not: a correction of a request not its own, never a new request for the sender;
+        # no request of either district changes, a person reads it
+        return conversation.other_districts_request(session, desk, message, verdict, trust)
     if thread is not None and trust.district is not None and thread.district != trust.district:
         # a thread binds only its own district's mail: another district writing in it (a forwarded or
         # answered mail) starts a conversation of its own, and is never told of the other district's request
@@ -66,6 +71,7 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # a request no one could verify (perhaps a forgery in the district's name) waits for a person:
         # a verified sender's mail in its thread neither corrects it nor is linked to it
         thread = None
+    verdict = _sum_received(session, verdict, trust, thread)
     if thread is not None and thread.district == trust.district and thread.state in ("dispatched", "received") \
             and verdict.kind in ("other", "receipt") \
             and (verdict.received is None or any(d.field == "received" for d in verdict.doubts)) \
@@ -140,6 +146,43 @@ def _received_counted(verdict: Verdict, counted: int, thread: Request) -> Verdic
                    doubts=tuple(d for d in verdict.doubts if d.field != "received" and d.reason != "negative"),
                    evidence=(*(e for e in verdict.evidence if e.field != "received"),
                              Evidence("received", counted, said)))
+
+
+# Words of blanks arriving: "sudah kami terima", "barang sudah sampai", "kiriman sudah datang".
+FIGURE_FIELDS = ("requested", "stock_on_hand")
+_ARRIVED = re.compile(r"\b(?:terima|diterima|menerima|sampai|tiba|datang|received|arrived)\b", re.IGNORECASE)
+
+
+def _sum_received(session: Session, verdict: Verdict, trust: SenderTrust, thread: Request | None) -> Verdict:
+    """A mail saying blanks arrived whose count is written as a sum that makes its total ("Sudah kami terima pak:
+    2.000 + 1 dus isi 100, total 2.100 keping", "Ternyata ada lebih: 20 dus @100 keping ditambah 1 dus isi 100
+    keping, jadi totalnya 2.100 keping"), after the district's shipment left: the receipt of the total, whatever
+    the reading made of it (never a change of the figure asked, never asked which figure it is). The receipt then
+    goes as any: a surplus is told to the district and the managers."""
+    if not trust.trusted or trust.district is None or trust.is_manager \
+            or (verdict.kind == "receipt" and verdict.received is not None):
+        return verdict  # a receipt with its count: _total_of_sum reads its sum
+    body = verdict.body_excerpt or ""
+    if not _ARRIVED.search(body) or len(followup.items_named(body)) > 1:
+        return verdict
+    total = followup.written_total(body)
+    if total is None:
+        return verdict
+    if thread is not None:
+        shipped = thread if thread.district == trust.district and thread.state in ("dispatched", "received") \
+            else None
+    else:
+        shipped = repo.latest_shipment(session, trust.district, verdict.item or "ktp-el")
+    if shipped is None:
+        return verdict
+    counted = _received_counted(verdict, total, shipped)
+    # a stock stated beside it, read without doubt and no figure of the sum, stays; no figure asked does
+    kept = {"stock_on_hand"} if verdict.stock_on_hand not in (None, total, shipped.approved) \
+        and not any(d.field == "stock_on_hand" for d in verdict.doubts) else set()
+    return replace(counted, requested=None,
+                   stock_on_hand=verdict.stock_on_hand if kept else None,
+                   doubts=tuple(d for d in counted.doubts if d.field in kept or d.field not in FIGURE_FIELDS),
+                   evidence=tuple(e for e in counted.evidence if e.field in kept or e.field not in FIGURE_FIELDS))
 
 
 def _total_of_sum(verdict: Verdict) -> Verdict:
