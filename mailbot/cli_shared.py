@@ -88,17 +88,19 @@ class _NoSuchOption(typer.BadParameter):
         return self.message
 
 
-def _given_twice(command: typer.core.TyperCommand, ctx: typer.Context, args: list[str]) -> str | None:
+def _given_twice(command: typer.core.TyperCommand | typer.core.TyperGroup, ctx: typer.Context,
+                 args: list[str]) -> str | None:
     """"--item is given twice (kia, ktp-el); give it once" for an option that takes one value and is given more
     than once ("supply receive 100 --item kia --item ktp-el"); the parser would take the last one unsaid."""
+    group = isinstance(command, typer.core.TyperGroup)
     for param in command.get_params(ctx):
         if not isinstance(param, typer.core.TyperOption) or param.is_flag or param.multiple or param.count:
             continue
         names = (*param.opts, *param.secondary_opts)
         values: list[str] = []
         for i, token in enumerate(args):
-            if token == "--":
-                break
+            if token == "--" or (group and not token.startswith("-") and (i == 0 or args[i - 1] not in names)):
+                break  # a group's own options end at its subcommand ("mailbot -c a.toml status ...")
             if token in names:
                 values.append(args[i + 1] if i + 1 < len(args) else "")
             elif token.startswith("--") and token.split("=", 1)[0] in names and "=" in token:
@@ -120,6 +122,16 @@ def _parse_args_once(self: typer.core.TyperCommand, ctx: typer.Context, args: li
 
 
 typer.core.TyperCommand.parse_args = _parse_args_once  # type: ignore[method-assign,assignment]
+_group_parse_args = typer.core.TyperGroup.parse_args
+
+
+def _group_parse_args_once(self: typer.core.TyperGroup, ctx: typer.Context, args: list[str]) -> list[str]:
+    if (twice := _given_twice(self, ctx, args)) is not None:  # "mailbot -c a.toml --config=b.toml ..."
+        raise _NoSuchOption(twice, ctx=ctx)
+    return _group_parse_args(self, ctx, args)
+
+
+typer.core.TyperGroup.parse_args = _group_parse_args_once  # type: ignore[method-assign,assignment]
 
 
 # "-500", "-2.000", "-1,5", "−2" (a minus sign), "-dua": an argument with a sign, not an option; an

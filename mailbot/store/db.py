@@ -74,6 +74,13 @@ def _sqlite_path_problem(path: Path, *, writing: bool) -> str | None:
                 "or correct the path")
     if path.is_dir():
         return f"database.url: {path} is a folder; name the database file in it, e.g. {path / 'mailbot.db'}"
+    if path.is_symlink() and not path.exists():
+        # SQLite would create the file the link points to, or fail with "cannot be read and written" words
+        return (f"database.url: {path} is a link to nothing ({os.readlink(path)}); name the database file itself, or "
+                "restore the file the link should point to")
+    if path.exists() and not path.is_file():
+        # /dev/null, a pipe, a socket: SQLite "opens" /dev/null and a backup of it copies nothing
+        return f"database.url: {path} is a device or special file, not a database file; name the database's own file"
     if (side := side_file_of(path)) is not None:
         database, what = side
         return (f"database.url: {path} is not a mailbot database but {what} of the database {database}; name the "

@@ -220,3 +220,15 @@ def test_a_field_corrected_twice_in_one_command_is_refused(sample: Path) -> None
     result = mailbot(sample, "correct", "8", "requested=1.500", "requested=2.000", "--reason", "uji")
     assert result.returncode == 2, (result.stdout, result.stderr)
     assert result.stderr.strip() == "mailbot: requested is given twice ('1.500' and '2.000'); give it once"
+
+
+def test_a_config_file_named_twice_is_refused(desk_dir: Path, tmp_path: Path) -> None:
+    """`mailbot -c desk2/config.toml --config=desk/config.toml supply receive 7` booked into the last one named,
+    unsaid (outside test a13t)."""
+    other = tmp_path / "other.toml"
+    other.write_text((desk_dir / "config.toml").read_text())
+    result = mailbot(desk_dir, f"--config={other}", "supply", "receive", "7")
+    assert result.returncode == 2, result.stdout
+    said = f"mailbot: --config is given twice ('{desk_dir / 'config.toml'}', '{other}'); give it once (Usage: "
+    assert result.stderr.startswith(said), result.stderr
+    assert "recorded" not in result.stdout and not (desk_dir / "var" / "mailbot.db").exists()

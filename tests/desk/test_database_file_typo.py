@@ -7,6 +7,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from mailbot.errors import ConfigError
 from mailbot.store.db import database_problem, make_engine, migrate
 from tests.desk.conftest import mailbot
@@ -143,3 +145,22 @@ def test_a_database_cut_short_by_a_failed_copy_is_refused_by_check_config_and_ev
         assert said in line and "restore the last backup" in line, line
     set_config(sample, "database", url="sqlite:///var/whole.db")  # the whole copy is a desk
     assert mailbot(sample, "check-config").returncode == 0
+
+
+@pytest.mark.parametrize("target", ["/dev/null", "dangling"])
+def test_a_device_or_a_link_to_nothing_is_no_database_for_any_command(desk_dir: Path, target: str) -> None:
+    """`backup` with database.url = "sqlite:////dev/null" said "database copied (1 pages)" and exited 0, and a
+    dangling link was said to be a file "this user cannot read and write" (outside test a13t)."""
+    if target == "dangling":
+        (desk_dir / "var").mkdir(exist_ok=True)
+        (desk_dir / "var" / "gone.db").symlink_to(desk_dir / "var" / "nowhere" / "x.db")
+        path, said = desk_dir / "var" / "gone.db", "is a link to nothing"
+    else:
+        path, said = Path(target), "is a device or special file, not a database file"
+    set_config(desk_dir, "database", url=f"sqlite:///{path}")
+    copy = desk_dir / "copy.db"
+    for command in (("backup", str(copy)), ("status",), ("check-config",), ("migrate",)):
+        result = mailbot(desk_dir, *command)
+        assert result.returncode == 2, (command, result.stdout, result.stderr)
+        assert said in result.stderr and len(result.stderr.strip().splitlines()) == 1, (command, result.stderr)
+    assert not copy.exists()
