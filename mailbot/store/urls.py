@@ -63,7 +63,7 @@ def url_problem(url: str) -> str | None:
         if lowered.startswith("postgres"):
             return f"{url!r} names no server and no database; write postgresql+psycopg://USER@HOST/DBNAME"
         if "/" in url or "." in url:  # a file's path, as a shell takes it
-            return f"{url!r} is a path, not a database URL; write sqlite:///{os.path.expanduser(url)}"
+            return f"{url!r} is a path, not a database URL; write sqlite:///{os.path.expandvars(os.path.expanduser(url))}"
         return f"{url!r} is not a database URL; {_WRITE}"
     if scheme.lower().startswith("sqlite") and (problem := variable_problem(rest.removeprefix("///"))):
         return problem
