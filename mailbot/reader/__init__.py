@@ -81,21 +81,6 @@ _BOUNCE_REASONS = frozenset(("delivery-failure", "sender-mailer-daemon", "sender
 _NEED_CUES = frozenset(f"keyword_before:{w}" for w in vocab.NEED_WORDS)
 _SENDER_ONLY_REASONS = frozenset(("sender-noreply",))
 _BROADCAST_REASONS = frozenset(("newsletter", "list-header", "precedence-bulk"))
-# What a mailing list adds to every message it passes on (RFC 2369 List-* headers, "Precedence: list").
-_LIST_REASONS = frozenset(("list-header", "precedence-bulk"))
-
-
-def _district_writing_on_list(reasons: Sequence[str], sender_known: bool, new_text: str) -> bool:
-    """A district officer's own message passed on by a mailing list ("Re: [forum-blangko] Stok akhir Juni",
-    replying to all): the list's headers are its only sign of a machine, the sender is on a district's list,
-    and there are words of the writer's own above what is quoted. Such mail is the district's; the list's
-    own mail (a digest, a moderation notice, a bounce) comes from the list's address or carries other signs."""
-    return (
-        sender_known
-        and "list-header" in reasons
-        and set(reasons) <= _LIST_REASONS
-        and bool(new_text.strip())
-    )
 
 
 def _below_zero(reading: Reading) -> Reading:
@@ -554,8 +539,6 @@ def read_message(
     ):
         # "Pinjaman ASN cepat cair ... Untuk berhenti berlangganan balas STOP": an unsubscribe line in the text
         # of an offer, with no list header, is spam's, other mail.
-        reasons = []
-    if reasons and _district_writing_on_list(reasons, sender_known, new_text):
         reasons = []
     if reasons and not sender_known:
         # Automated mail from an address on no district's list speaks for no district.

@@ -1,5 +1,5 @@
-"""Rules for a form's notifications, a district writing on a mailing list, and a bracketed aside on one blank
-of two asked for."""
+"""Rules for a form's notifications, a district writing on a mailing list (still list mail), and a bracketed
+aside on one blank of two asked for."""
 
 from __future__ import annotations
 
@@ -74,15 +74,16 @@ def list_mail(body: str, sender: str = "disdukcapil@malinaukab.example", extra: 
     ).encode()
 
 
-def test_a_district_replying_to_all_on_a_list_is_the_districts_mail() -> None:
+def test_a_district_replying_to_all_on_a_list_is_still_list_mail() -> None:
+    """RFC 3834: mail a list passed on is never answered automatically, whoever wrote it (a district's reply-to-all
+    on a list of all districts would otherwise be answered, and the list may carry the answer on); a person reads
+    it. (setAF labels such mail as the district's: those labels are left as misses.)"""
     body = (
         "Malinau sisa 715 keping, mohon tambahan 1.200 keping.\n\n"
         "Pada Sen, 2 Jul 2029, Capil Nunukan menulis:\n> Nunukan sisa 300, minta 900.\n"
     )
     verdict = read_message(list_mail(body), DISTRICTS, own_addresses=OWN_ADDRESSES)
-    assert (verdict.kind, verdict.district, verdict.stock_on_hand, verdict.requested) == (
-        "request", "65.02", 715, 1200,
-    )
+    assert verdict.kind == "automated" and "list-header" in verdict.automated_reasons
 
 
 def test_the_lists_own_mail_stays_automated() -> None:

@@ -84,7 +84,7 @@ BARS = {
     "setAE": (116, 102, 7, (18, 18)),
     # AF (a province's Google Form: form notifications as field dumps, a districts' mailing list, SIAK pastes):
     # 84/112 (75.0%), 5 wrong, 16 of 17 automated before any change made with it; 074 a disputed label.
-    "setAF": (112, 105, 1, (17, 17)),
+    "setAF": (112, 97, 1, (17, 17)),  # its 8 reply-to-all mails on a mailing list stay list mail (RFC 3834)
     "setAG": (116, 101, 1, (17, 17)),
 }
 
