@@ -59,10 +59,15 @@ def named_in_text(session: Session, verdict: Verdict, trust: SenderTrust) -> Req
     reference changes nothing, see names_other_districts_request); naming two of its own, none is chosen."""
     if not (trust.trusted and trust.district and not trust.is_manager):
         return None
-    named = {r.id: r for ref in find_references(verdict.body_excerpt or "")
-             if (r := repo.request_by_reference(session, ref)) is not None}
-    own = [r for r in named.values() if r.district == trust.district]
+    named = _named_requests(session, verdict.body_excerpt or "")
+    own = [r for r in named if r.district == trust.district]
     return own[0] if len(own) == 1 and len(named) == 1 else None
+
+
+def _named_requests(session: Session, text: str) -> list[Request]:
+    """The requests *text* names by reference, each once, in the order named (unknown references left out)."""
+    named = {r.id: r for ref in find_references(text) if (r := repo.request_by_reference(session, ref)) is not None}
+    return list(named.values())
 
 
 def changes(req: Request, verdict: Verdict) -> list[dict[str, object]]:
@@ -195,11 +200,8 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
             # "cukup 1.000 saja, bukan 1.500" after the 1.500 left: the district hears they left, and a person
             # (the managers, the operator) at once
             sent_on = attention.dispatched_at(session, thread)
-            stock = [c["after"] for c in changed if c.get("field") == "stock_on_hand"]
-            if stock and isinstance(stock[0], int) and thread.district:
-                # "sisa stok kami waktu itu sebenarnya 450": the district's stated stock, whatever the shipment
-                stated.record_for_request(session, desk, message, district=thread.district,
-                                          item=thread.item or "ktp-el", quantity=stock[0])
+            # "sisa stok kami waktu itu sebenarnya 450": the district's stated stock, whatever the shipment
+            _keep_changed_stock(session, desk, message, thread, changed, source="follow_up")
             actions.changed_after_dispatch(
                 session, desk, thread, message, verdict, changes=changed, actor=trust.address or "district",
                 dispatched_on=sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None,
@@ -238,6 +240,18 @@ def remind(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
     return attention.reminder(session, desk, message, verdict, trust, req)
 
 
+def _keep_changed_stock(session: Session, desk: Desk, message: Message, req: Request,
+                        changed: list[dict[str, object]], *, source: str) -> bool:
+    """Keep the stock a follow-up changed (*changed*: field, before, after) as the district's stated stock of
+    *req*'s blank; whether there was one to keep."""
+    stock = next((c["after"] for c in changed if c.get("field") == "stock_on_hand"), None)
+    if not isinstance(stock, int) or not req.district:
+        return False
+    stated.record_for_request(session, desk, message, district=req.district, item=req.item or "ktp-el",
+                              quantity=stock, source=source)
+    return True
+
+
 def _keep_stated(session: Session, desk: Desk, message: Message, verdict: Verdict, req: Request) -> None:
     """A stock a reminder or a question states ("stok kami sekarang tinggal 200 keping, kapan dikirim?") is the
     district's stated stock of the request's blank: never only in the queue's text."""
@@ -256,11 +270,7 @@ def appeal(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
     """The district asks the province to look again at its rejected request: a queue item the managers were told
     of (one notice, no waiting alert after it), and one reply in the thread saying it went to them. A stock the
     appeal states ("stok kami hanya tinggal 200 keping") is the district's stated stock, as a reminder's is."""
-    stock = next((c["after"] for c in changed if c.get("field") == "stock_on_hand"), None)
-    if isinstance(stock, int) and req.district:
-        stated.record_for_request(session, desk, message, district=req.district, item=req.item or "ktp-el",
-                                  quantity=stock, source="appeal")
-    else:
+    if not _keep_changed_stock(session, desk, message, req, changed, source="appeal"):
         _keep_stated(session, desk, message, verdict, req)
     item_id, _ = attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="appeal",
                                      detail=_detail(verdict, changed), district=req.district, item=req.item,
@@ -305,8 +315,7 @@ def names_other_districts_request(session: Session, verdict: Verdict, trust: Sen
     reference in the subject or the text, and naming none of the sender's own."""
     if trust.district is None or trust.is_manager:
         return False
-    named = [r for ref in find_references(f"{verdict.subject}\n{verdict.body_excerpt or ''}")
-             if (r := repo.request_by_reference(session, ref)) is not None]
+    named = _named_requests(session, f"{verdict.subject}\n{verdict.body_excerpt or ''}")
     if any(r.district == trust.district for r in named):
         return False
     return (thread is not None and thread.district != trust.district) or any(
@@ -323,7 +332,7 @@ def corrects_other_districts_request(session: Session, verdict: Verdict, trust: 
     words = verdict.body_excerpt or ""
     if not _CORRECTION.search(words):
         return False
-    named = [r for ref in find_references(words) if (r := repo.request_by_reference(session, ref)) is not None]
+    named = _named_requests(session, words)
     return bool(named) and all(r.district != trust.district for r in named)
 
 
