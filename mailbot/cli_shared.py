@@ -8,7 +8,7 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
@@ -112,26 +112,19 @@ def _given_twice(command: typer.core.TyperCommand | typer.core.TyperGroup, ctx: 
     return None
 
 
-_parse_args = typer.core.TyperCommand.parse_args
+def _refusing_twice(parse_args: Callable[..., list[str]]) -> Callable[..., list[str]]:
+    """*parse_args* of a command or a group ("mailbot -c a.toml --config=b.toml ..."), first refusing an option
+    given twice (_given_twice)."""
+    def parse_args_once(self: typer.core.TyperCommand | typer.core.TyperGroup, ctx: typer.Context,
+                        args: list[str]) -> list[str]:
+        if (twice := _given_twice(self, ctx, args)) is not None:
+            raise _NoSuchOption(twice, ctx=ctx)
+        return parse_args(self, ctx, args)
+    return parse_args_once
 
 
-def _parse_args_once(self: typer.core.TyperCommand, ctx: typer.Context, args: list[str]) -> list[str]:
-    if (twice := _given_twice(self, ctx, args)) is not None:
-        raise _NoSuchOption(twice, ctx=ctx)
-    return _parse_args(self, ctx, args)
-
-
-typer.core.TyperCommand.parse_args = _parse_args_once  # type: ignore[method-assign,assignment]
-_group_parse_args = typer.core.TyperGroup.parse_args
-
-
-def _group_parse_args_once(self: typer.core.TyperGroup, ctx: typer.Context, args: list[str]) -> list[str]:
-    if (twice := _given_twice(self, ctx, args)) is not None:  # "mailbot -c a.toml --config=b.toml ..."
-        raise _NoSuchOption(twice, ctx=ctx)
-    return _group_parse_args(self, ctx, args)
-
-
-typer.core.TyperGroup.parse_args = _group_parse_args_once  # type: ignore[method-assign,assignment]
+typer.core.TyperCommand.parse_args = _refusing_twice(typer.core.TyperCommand.parse_args)  # type: ignore[method-assign]
+typer.core.TyperGroup.parse_args = _refusing_twice(typer.core.TyperGroup.parse_args)  # type: ignore[method-assign]
 
 
 # "-500", "-2.000", "-1,5", "−2" (a minus sign), "-dua": an argument with a sign, not an option; an
