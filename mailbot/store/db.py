@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
+import stat
 import tempfile
 import threading
 import zlib
@@ -107,6 +109,19 @@ def _sqlite_path_problem(path: Path, *, writing: bool) -> str | None:
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _head(path: Path, size: int) -> bytes:
+    """The first *size* bytes of the regular file *path*. Opened without waiting, so that a file which is no
+    file of data (a pipe, a device, /proc/kmsg: all of them block a plain read) raises OSError instead of
+    stopping the command that looked at it."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        return os.read(descriptor, size)
+    finally:
+        os.close(descriptor)
 # Tables every mailbot database has had since its first revision: a SQLite file holding them is a desk.
 _DESK_TABLES = {"requests", "outbox", "messages"}
 
@@ -115,8 +130,7 @@ def _not_sqlite(path: Path) -> str | None:
     """What the existing, non-empty file *path* holds when it is no SQLite database ("it is a text file"), else
     None (an empty file is a database SQLite starts in it; one that cannot be read is said elsewhere)."""
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(512)
+        head = _head(path, 512)
     except OSError:
         return None
     if not head or head.startswith(SQLITE_HEADER):
@@ -138,8 +152,7 @@ def _cut_short(path: Path) -> str | None:
     try:
         if os.path.exists(f"{path}-wal") and os.path.getsize(f"{path}-wal") > 0:
             return None
-        with open(path, "rb") as handle:
-            head = handle.read(100)
+        head = _head(path, 100)
         size = path.stat().st_size
     except OSError:
         return None
@@ -189,9 +202,8 @@ def _peek(file: Path, query: str) -> list[tuple[object, ...]] | None:
     import sqlite3
 
     try:
-        with open(file, "rb") as handle:
-            if handle.read(16) != SQLITE_HEADER:
-                return None
+        if _head(file, 16) != SQLITE_HEADER:
+            return None
         in_use = Path(f"{file}-wal").is_file() and Path(f"{file}-shm").is_file()
         uri = f"{file.resolve().as_uri()}?{'mode=ro' if in_use else 'immutable=1'}"
         connection = sqlite3.connect(uri, uri=True, timeout=1)

@@ -4,13 +4,14 @@ start in a folder with no mailbot database still creates it."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from mailbot.errors import ConfigError
-from mailbot.store.db import database_problem, make_engine, migrate
+from mailbot.store.db import database_problem, make_engine, migrate, other_desks
 from tests.desk.conftest import mailbot
 from tests.desk.mailkit import set_config
 
@@ -164,3 +165,24 @@ def test_a_device_or_a_link_to_nothing_is_no_database_for_any_command(desk_dir: 
         assert result.returncode == 2, (command, result.stdout, result.stderr)
         assert said in result.stderr and len(result.stderr.strip().splitlines()) == 1, (command, result.stderr)
     assert not copy.exists()
+
+
+def test_a_folder_of_files_whose_read_blocks_is_looked_at_without_waiting() -> None:
+    """/proc/kmsg is a "regular" file whose read waits for the kernel's next message: a database named in /proc
+    (or beside such a file) is judged at once, never by reading it (check-config once hung there)."""
+    import threading
+
+    if not os.access("/proc/kmsg", os.R_OK):
+        pytest.skip("needs /proc/kmsg readable (root)")
+    said: list[str | None] = []
+    looking = threading.Thread(target=lambda: said.append(database_problem("sqlite:////proc/kmsg")), daemon=True)
+    looking.start()
+    looking.join(10)
+    assert said, "reading /proc/kmsg as a database blocked"
+    assert other_desks(Path("/proc/m.db"), at_most=100_000) == []
+
+
+def test_a_pipe_beside_the_database_is_not_opened(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "queue.db")  # opened for reading, a pipe waits for a writer
+    assert other_desks(tmp_path / "mailbot.db") == []
+    assert database_problem(f"sqlite:///{tmp_path / 'mailbot.db'}") is None
