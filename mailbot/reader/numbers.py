@@ -247,6 +247,8 @@ _MASK_PATTERNS: tuple[str, ...] = (
     # Reference numbers of a request or ticket: "REQ-2028-0033", "BLK-2026-0044" (letters, a year, a serial). The
     # pattern opens at the digits (tried at digits only, not at every word) and looks back for the letters.
     r"\b\d{4}(?<=[a-z]-\d{4})-\d{2,6}\b",
+    # The desk's own references retyped with spaces or underscores: "BLK 2026 0001", "blk_2026_12".
+    r"\bblk[ \t]*[-_\u2010-\u2015]?[ \t]*20\d\d[ \t]*[-_\u2010-\u2015]?[ \t]*\d{1,6}\b",
     # Letters referred to: "surat 470/038", "surat kami No. 470/12".
     r"\b(?:surat|srt)\b(?:\s+(?:kami|kmi|nomor|nmr|no\.?))*\s*:?\s*\d[\w.\-]*/[\w.\-/]*\w",
     r"\b(?:rt|rw)\b\s*\.?\s*:?\s*\d+",

@@ -194,3 +194,32 @@ def test_a_receipt_of_a_surplus_in_a_new_mail_books_the_total(desk12: Desk12) ->
     assert desk12.request()["state"] == "received" and desk12.on_hand() - on_hand == 2100
     [told] = desk12.replies_to(mid)
     assert "lebih 100" in flat(told.text)
+
+
+# a12t M4 and M3: a correction under a "| " quote, and one naming its reference with spaces, are applied in place --
+
+@pytest.mark.parametrize("words", [
+    "ralat pak: sisa kami 400, bukan 900. permohonan tetap 2.500.",
+    "Mohon maaf Pak, stok kami sebenarnya tinggal 400 keping (bukan 900).",
+], ids=["ralat-sisa", "stok-sebenarnya"])
+def test_a_correction_above_a_quote_marked_with_bars_is_applied(desk12: Desk12, words: str) -> None:
+    reply = _asked(desk12, TARAKAN, "Tarakan", "900", "2.500")
+    assert desk12.request()["stock_on_hand"] == 900
+    quoted = "\n".join(f"| {line}" for line in reply.text.splitlines())  # webmail and Lotus quote so
+    mid, _ = desk12.send(TARAKAN, "Re: " + reply.subject, f"{words}\n\n{quoted}\n", in_reply_to=reply.message_id)
+    # was: "a figure still in doubt" in the queue, the stock left at 900 (the quoted figures read as new words)
+    assert desk12.request()["stock_on_hand"] == 400
+    [told] = desk12.replies_to(mid)
+    assert "[BLK-2026-0001]" in told.subject and "900 keping menjadi 400 keping" in flat(told.text)
+    assert "doubt" not in desk12.queue(mid)
+
+
+def test_a_revision_naming_its_reference_with_spaces_is_applied_in_place(desk12: Desk12) -> None:
+    _asked(desk12, BULUNGAN, "Bulungan", "600", "1.800")
+    mid, _ = desk12.send(BULUNGAN, "Revisi jumlah",
+                         "Pak, untuk permohonan BLK 2026 0001 jumlahnya kami revisi jadi 2.400 keping ya.")
+    # was: the generic acknowledgement and a person's queue; the request left at 1.800
+    assert desk12.request()["requested"] == 2400
+    [told] = desk12.replies_to(mid)
+    assert "[BLK-2026-0001]" in told.subject and "1.800 keping menjadi 2.400 keping" in flat(told.text)
+    assert desk12.request("BLK-2026-0002") is None
