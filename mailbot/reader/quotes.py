@@ -333,8 +333,8 @@ def _pipe_quotes_marked(text: str) -> str:
     of at least _PIPE_QUOTE_RUN lines that each start with "|", nearly all of them with no other "|" (a
     table's rows have more: "| Perekaman | 134 |", and are left as they are).
 
-    >>> _pipe_quotes_marked("ralat: sisa 400\n| Yth. Bapak\n| DISETUJUI 2.500\n|\n| Salam")
-    'ralat: sisa 400\n> Yth. Bapak\n> DISETUJUI 2.500\n>\n> Salam'
+    >>> _pipe_quotes_marked("ralat: sisa 400\\n| Yth. Bapak\\n| DISETUJUI 2.500\\n|\\n| Salam")
+    'ralat: sisa 400\\n> Yth. Bapak\\n> DISETUJUI 2.500\\n>\\n> Salam'
     """
     if "|" not in text:
         return text
