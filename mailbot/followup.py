@@ -879,6 +879,7 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         new["requested"] = total
     relative_amounts = {f.value for f in amounts} if "requested" in new else set()
     placed_at: dict[str, int] = {}
+    said_wrong: dict[str, tuple[int, ...]] = {}  # field -> the old figures written beside its new one ("bukan N")
     for i, f in enumerate(figures):
         if f.old or f.other_item:
             continue
@@ -939,6 +940,7 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
             return Reading("unclear", why=f"two figures for {name}: {new[name]} and {f.value}")
         new[name] = f.value
         placed_at[name] = f.start
+        said_wrong[name] = tuple(o.value for o in olds)
     for name, value in (read or {}).items():
         if value is None or name not in FIELDS:
             continue
@@ -964,6 +966,13 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         # province to look again, with a new figure: an appeal a manager decides, not a correction
         return Reading("appeal", changed, why="a new figure with a request to reconsider",
                        old=tuple(f.value for f in figures if f.old), other_item=other)
+    for name in changed:
+        crossed = [o for o in said_wrong.get(name, ()) if o != recorded.get(name) and o in (earlier or {}).get(name, ())]
+        if crossed:
+            # "2.500, bukan 2.000" when the 2.000 was changed to 1.500 since (a colleague's correction crossed this
+            # one in flight): written against a figure that no longer stands, it is for a person, never applied over
+            return Reading("unclear", why=f"{crossed[0]} said to be wrong is no longer the {name} (now "
+                           f"{recorded.get(name)}): the request changed after the mail it answers", old=(crossed[0],))
     if changed:
         return Reading("correction", changed, why="figures changed", old=tuple(f.value for f in figures if f.old),
                        other_item=other)

@@ -223,3 +223,26 @@ def test_a_revision_naming_its_reference_with_spaces_is_applied_in_place(desk12:
     [told] = desk12.replies_to(mid)
     assert "[BLK-2026-0001]" in told.subject and "1.800 keping menjadi 2.400 keping" in flat(told.text)
     assert desk12.request("BLK-2026-0002") is None
+
+
+# a12s M3: two colleagues' corrections crossing in flight: the later one, written against a figure changed since ---
+
+def test_a_correction_naming_a_figure_changed_since_goes_to_a_person(desk12: Desk12) -> None:
+    reply = _asked(desk12, BULUNGAN, "Bulungan", "600", "2.000")
+    _answer(desk12, BULUNGAN, reply, "Koreksi pak: cukup 1.500 keping saja, bukan 2.000.")
+    assert desk12.request()["requested"] == 1500
+    # the colleague answers the same first reply, not having seen the change
+    mid = _answer(desk12, BULUNGAN_OPERATOR, reply, "Ralat pak, mohon dinaikkan jadi 2.500 keping, bukan 2.000.")
+    # was: applied over the colleague's change, "1.500 keping menjadi 2.500 keping", nobody told they disagree
+    assert desk12.request()["requested"] == 1500
+    assert desk12.queue(mid) == {"doubt"}
+    [told] = desk12.replies_to(mid)
+    assert "menjadi 2.500" not in flat(told.text)
+
+
+def test_a_correction_of_the_figure_as_it_stands_is_still_applied(desk12: Desk12) -> None:
+    reply = _asked(desk12, BULUNGAN, "Bulungan", "600", "2.000")
+    mid = _answer(desk12, BULUNGAN, reply, "Koreksi pak: cukup 1.500 keping saja, bukan 2.000.")
+    [changed] = desk12.replies_to(mid)
+    _answer(desk12, BULUNGAN_OPERATOR, changed, "Ralat pak, mohon dinaikkan jadi 2.500 keping, bukan 1.500.")
+    assert desk12.request()["requested"] == 2500
