@@ -967,7 +967,8 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         return Reading("appeal", changed, why="a new figure with a request to reconsider",
                        old=tuple(f.value for f in figures if f.old), other_item=other)
     for name in changed:
-        crossed = [o for o in said_wrong.get(name, ()) if o != recorded.get(name) and o in (earlier or {}).get(name, ())]
+        crossed = [o for o in said_wrong.get(name, ())
+                   if o != recorded.get(name) and o in (earlier or {}).get(name, ())]
         if crossed:
             # "2.500, bukan 2.000" when the 2.000 was changed to 1.500 since (a colleague's correction crossed this
             # one in flight): written against a figure that no longer stands, it is for a person, never applied over
