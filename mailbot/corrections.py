@@ -123,6 +123,7 @@ def correct(session: Session, desk: Desk, message_pk: int, fields: dict[str, obj
         raise InvalidAction(f"no stored message {message_pk}; see `mailbot requests` or `mailbot queue list`")
     if not reason.strip():
         raise InvalidAction("a correction needs a reason (--reason)")
+    queued_up_to = repo.last_outbox_id(session)
     existing = session.scalar(select(Label).where(Label.message_pk == message.id))
     before = dict(existing.label) if existing is not None else label_of(message)
     after = {**before, **fields}
@@ -150,6 +151,17 @@ def correct(session: Session, desk: Desk, message_pk: int, fields: dict[str, obj
                 continue
             attention.close(session, desk, item.id, actor=actor, resolution=f"dikoreksi: {reason}")
             effects.append(f"queue item {item.id} closed")
+    for request_pk in dict.fromkeys(told):
+        if not repo.district_mail_since(session, queued_up_to, request_pk):
+            continue  # nothing new was said to the district: what waits is still its word
+        withdrawn = repo.withdraw_superseded(
+            session, request_pk=request_pk, up_to=queued_up_to, at=desk.now(), actor=actor,
+            why=f"withdrawn: superseded by the correction of message {message.id} (mailbot correct); the district "
+                "is told the corrected decision instead")
+        if withdrawn:
+            reference = session.get(Request, request_pk)
+            effects.append(f"earlier reply about {reference.reference if reference else request_pk} still waiting "
+                           f"(outbox {', '.join(map(str, withdrawn))}) withdrawn, not sent: the new one replaces it")
     if not effects:
         effects.append("label stored; nothing booked from this message changes")
     repo.audit(session, at=desk.now(), actor=actor, action="correct", target=f"message:{message.id}",

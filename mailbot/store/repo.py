@@ -498,6 +498,25 @@ def district_mail_since(session: Session, after_id: int, request_pk: int) -> lis
     ).order_by(OutboxMessage.id)))
 
 
+def withdraw_superseded(session: Session, *, request_pk: int, up_to: int, why: str, at: datetime,
+                        actor: str) -> list[int]:
+    """Mark suppressed (with *why*) the replies to the district about request *request_pk* queued up to outbox
+    row *up_to* and still waiting: a decision stated since makes them untrue ("DISETUJUI 1.500" under a
+    correction to 2.000). Their ids, oldest first. Only the replies to the district's mail and the statements
+    of a decision (purposes "reply:" and "decided:"), never a notice or another request's mail."""
+    rows = list(session.scalars(select(OutboxMessage).where(
+        OutboxMessage.id <= up_to, OutboxMessage.request_pk == request_pk, OutboxMessage.category == "reply",
+        OutboxMessage.status == "queued",
+        OutboxMessage.purpose.like("reply:%") | OutboxMessage.purpose.like("decided:%"),
+    ).order_by(OutboxMessage.id)))
+    for row in rows:
+        row.status = "suppressed"
+        row.last_error = why
+        audit(session, at=at, actor=actor, action="withdraw-superseded", target=f"outbox:{row.id}",
+              details={"request": request_pk, "why": why})
+    return [row.id for row in rows]
+
+
 def queued_before(session: Session, outbox_id: int) -> int:
     """How many outbox rows waiting to be sent were queued before row *outbox_id* (they go out first)."""
     return int(session.scalar(select(func.count(OutboxMessage.id)).where(

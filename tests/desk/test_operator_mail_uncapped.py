@@ -91,6 +91,26 @@ def test_correct_says_the_districts_mail_waits_behind_the_brake(sample: Path) ->
     assert _district_mail(sample, reference)[-1][0] == "queued"
 
 
+def test_a_correction_withdraws_the_replies_it_makes_untrue_that_still_wait(sample: Path) -> None:
+    """Was (outside test a13s, M6): behind the brake, each `correct` queued one more mail to the district and left
+    the earlier ones queued: "DISETUJUI 1.500", "DISETUJUI 2.000", then the withdrawal would all have gone out."""
+    set_guards(sample, max_outbound_per_minute=1)
+    assert mailbot(sample, "approve", "BLK-2026-0002").returncode == 0  # takes the brake's minute
+    message, reference = _message_of_open_request(sample)
+    for times, fields in enumerate((("requested=1.500",), ("requested=2.000",), ("kind=other",))):
+        fixed = mailbot(sample, "correct", str(message), *fields, "--reason", "dibaca ulang")
+        assert fixed.returncode == 0, fixed.stderr
+        with sqlite3.connect(sample / "var" / "mailbot.db") as db:
+            rows = db.execute("select o.status, o.last_error from outbox o join requests r on r.id = o.request_pk "
+                              "where r.reference = ? and o.category = 'reply' order by o.id", (reference,)).fetchall()
+        assert [status for status, _ in rows].count("queued") == 1, rows  # only the newest word waits
+        assert rows[-1][0] == "queued", rows
+        withdrawn = [error for status, error in rows if status == "suppressed"
+                     and error.startswith(f"withdrawn: superseded by the correction of message {message}")]
+        assert len(withdrawn) == times, rows  # the first correction's reply replaced one that had gone already
+        assert (f"earlier reply about {reference} still waiting" in fixed.stdout) == bool(times), fixed.stdout
+
+
 BULUNGAN = "disdukcapil@bulungankab.example"
 
 
