@@ -452,15 +452,16 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
              district: str | None, about: Literal["request", "report", "receipt"],
              thread: Request | None = None, only_doubts: bool = False,
              shortfall: tuple[int, int | None] | None = None,
-             which_figure: tuple[int, int] | None = None) -> MessageOutcome:
+             which_figure: tuple[int | None, int] | None = None) -> MessageOutcome:
     """Answer with a clarification request that quotes what was understood.
 
     *thread*: the request a receipt's question is about; the answer comes back in its thread, and the
     request itself does not change state (its shipment is what the question is about). *only_doubts*: ask
     about the verdict's doubts alone, not about figures it lacks (a follow-up in a request's thread).
     *shortfall*: (figure, shipped) of a receipt that gave what was missing, not what arrived: the count is asked.
-    *which_figure*: (old, new) of a correction whose old figure is both the figure asked and the stock: the
-    district is asked which of the two the new figure replaces."""
+    *which_figure*: (old, new) of a correction whose old figure is both the figure asked and the stock, or (None,
+    new) of one that names neither the old figure nor which figure it is: the district is asked which of the two
+    the new figure replaces."""
     doubts = [{"field": FIELD_LABELS.get(d.field, d.field), "reason": d.reason,
                "text": quote_of(d.text, verdict.body_excerpt)} for d in verdict.doubts]
     missing = []
@@ -478,7 +479,10 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
                "shortfall": None if shortfall is None else {
                    "figure": shortfall[0], "shipped": shortfall[1],
                    "text": sentence_stating(shortfall[0], verdict.body_excerpt or "")},
-               "which_figure": None if which_figure is None else {"old": which_figure[0], "new": which_figure[1]},
+               "which_figure": None if which_figure is None else {
+                   "old": which_figure[0], "new": which_figure[1],
+                   "requested": thread.requested if thread else None,
+                   "stock": thread.stock_on_hand if thread else None},
                "district_name": desk.district_name(district), "about": about,
                "reference": req.reference if req else thread.reference if thread else None}
     if req is not None:

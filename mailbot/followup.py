@@ -79,6 +79,12 @@ _NEW_ASKED_ONLY = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(vocabular
                                                                        reverse=True))) + r")\b")
 
 
+# Words that say the one figure of a correction naming no field is an amount to send, not a stock ("maksudnya
+# 1.500 keping saja", "harusnya 2.500, karena ada perekaman massal"): mailbot.reader.vocabulary.
+_ASKED_HINT = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(vocabulary.ASKED_FIGURE_HINTS, key=len,
+                                                                    reverse=True))) + r")\b")
+
+
 # The amount of the request said to be changed: "jumlahnya kami ubah menjadi", "jumlah tersebut kami revisi jadi".
 _AMOUNT_CHANGED = re.compile(r"\bjumlah(?:nya| tersebut| itu)? (?:kami |mohon |untuk )?(?:di)?"
                              r"(?:ubah|ganti|revisi|ralat|koreksi|perbaiki)\w*\b[^0-9]{0,20}$")
@@ -634,7 +640,9 @@ class Reading:
     of_added: bool = False
     # (old, new) of a correction whose old figure is both the figure asked and the stock and whose words name
     # neither ("angka 800 tadi keliru, seharusnya 500" of 800 asked with 800 left): the district is asked which
-    which_figure: tuple[int, int] | None = None
+    # (None, new) of a correction that names neither its field nor an old figure ("Koreksi pak, yang benar 1.200")
+    # of a request with a stock recorded: the district is asked which of the two it corrects
+    which_figure: tuple[int | None, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -922,7 +930,14 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
             name = held[0] if len(held) == 1 else None
         if (name is None and requested is not None and "received" not in recorded and len(own_new) == 1
                 and not figures[i].old and _NEW_ASKED_ONLY.search(low)):
-            # "tadi typo. Harusnya 2.500 keping": the one figure of a correction naming no field is the asked one
+            if stock_on_hand is not None and f.value != requested \
+                    and not _ASKED_HINT.search(low):
+                # "Koreksi pak, yang benar 1.200." of 2.000 asked with 750 left: the stock or the figure asked,
+                # the mail does not say; the district is asked (never a guess that cuts what it asked for)
+                return Reading("unclear", why=f"{f.value}: which figure it corrects is not said",
+                               which_figure=(None, f.value))
+            # "maksudnya 1.500 keping saja", "harusnya 2.500 keping, karena ada perekaman massal": the one figure
+            # of a correction naming no field, said as an amount to send, is the asked one
             name = "requested"
         if (name is None and requested is not None and "received" not in recorded and len(own_new) == 1
                 and _AMOUNT_CHANGED.search(_clause_before(low, f.start))):
@@ -967,13 +982,18 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         return Reading("appeal", changed, why="a new figure with a request to reconsider",
                        old=tuple(f.value for f in figures if f.old), other_item=other)
     for name in changed:
-        crossed = [o for o in said_wrong.get(name, ())
-                   if o != recorded.get(name) and o in (earlier or {}).get(name, ())]
-        if crossed:
+        wrong = said_wrong.get(name, ())
+        if not wrong or recorded.get(name) in wrong or recorded.get(name) is None:
+            continue
+        if crossed := [o for o in wrong if o in (earlier or {}).get(name, ())]:
             # "2.500, bukan 2.000" when the 2.000 was changed to 1.500 since (a colleague's correction crossed this
             # one in flight): written against a figure that no longer stands, it is for a person, never applied over
             return Reading("unclear", why=f"{crossed[0]} said to be wrong is no longer the {name} (now "
                            f"{recorded.get(name)}): the request changed after the mail it answers", old=(crossed[0],))
+        # "sisa stok kami 450, bukan 600" of a stock recorded as 750 (or, in the KIA request's thread, the KTP-el
+        # request's 750): the figure it corrects is not this request's; a person reads it
+        return Reading("unclear", why=f"{wrong[0]} said to be wrong is not the {name} recorded "
+                       f"({recorded.get(name)})", old=(wrong[0],))
     if changed:
         return Reading("correction", changed, why="figures changed", old=tuple(f.value for f in figures if f.old),
                        other_item=other)

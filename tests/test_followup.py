@@ -43,14 +43,14 @@ CASES = [
     ("eh salah ketik pak, maksudnya 1.500 keping saja.", 2000, 750, 2000, "correction", {"requested": 1500}),
     ("Mohon maaf Pak, tadi typo. Harusnya 2.500 keping, karena ada perekaman massal di SMA minggu depan.", 2000,
      750, 2000, "correction", {"requested": 2500}),
-    ("Aduh maaf pak, yang barusan juga keliru. Yang betul 1.800 keping.", 1500, 750, 1500, "correction",
-     {"requested": 1800}),
+    # (naming neither which figure nor an amount to send, with a stock recorded: asked, see below)
+    ("Aduh maaf pak, yang barusan juga keliru. Yang betul 1.800 keping.", 1500, 750, 1500, "unclear", {}),
     ("Sori pak salah ketik di email pertama, jumlahnya 1.200 keping.", 2000, 750, 2000, "correction",
      {"requested": 1200}),
-    ("Maaf pak, seharusnya 1.600 keping (salah ketik).", 2000, 750, 2000, "correction", {"requested": 1600}),
+    ("Maaf pak, seharusnya 1.600 keping (salah ketik).", 2000, 750, 2000, "unclear", {}),
     ("Jumlahnya diganti 1.500 keping saja ya pak.", 2000, 750, 2000, "correction", {"requested": 1500}),
     ("Pak, jumlahnya jadi 1.900 keping saja.", 2000, 750, 2000, "correction", {"requested": 1900}),
-    ("Maksudnya 1.500 keping pak.", 2000, 750, 2000, "correction", {"requested": 1500}),
+    ("Maksudnya 1.500 keping pak.", 2000, 750, 2000, "unclear", {}),
     # the same correction again: the figure it gives is already the request's
     ("Sori pak salah ketik di email pertama, jumlahnya 1.200 keping.", 1200, 750, 1200, "restated",
      {"requested": 1200}),
@@ -64,6 +64,30 @@ def test_a_follow_up_is_read_against_its_request(text: str, requested: int, stoc
                                                  figures: dict[str, int]) -> None:
     reading = interpret(text, item="ktp-el", requested=requested, stock_on_hand=stock, approved=approved)
     assert (reading.intent, reading.figures) == (intent, figures)
+
+
+@pytest.mark.parametrize("text", [
+    "Koreksi pak, yang benar 1.200.", "Ralat: 1.200", "mohon maaf angka di email kami salah, angka yang benar 1.200 "
+    "keping.", "maaf pak salah ketik, harusnya 1.200", "Maksudnya 1.200 keping pak.",
+])
+def test_a_lone_corrected_figure_naming_no_field_is_asked_about_when_a_stock_is_recorded(text: str) -> None:
+    """Outside test a12u, H1: these cut 2.000 asked (750 left) to 1.200 without asking; 1.200 may be the stock."""
+    reading = interpret(text, item="ktp-el", requested=2000, stock_on_hand=750, approved=2000)
+    assert (reading.intent, reading.figures, reading.which_figure) == ("unclear", {}, (None, 1200))
+    # with no stock recorded there is only the figure asked to correct
+    alone = interpret(text, item="ktp-el", requested=2000, stock_on_hand=None, approved=2000)
+    assert (alone.intent, alone.figures) == ("correction", {"requested": 1200})
+
+
+@pytest.mark.parametrize(("text", "stock", "requested"), [
+    ("sisa stok kami 450, bukan 600", 750, 2000),  # a12u M1: 600 is not the stock recorded
+    ("permohonan kami 1.500 bukan 2.500", 750, 2000),  # nor 2.500 the figure asked
+    ("Koreksi pak: sisa stok kami 450, bukan 750.", 300, 800),  # a12u H3: the KTP-el request's stock, in KIA's thread
+])
+def test_a_correction_whose_old_figure_is_not_the_recorded_one_is_for_a_person(text: str, stock: int,
+                                                                               requested: int) -> None:
+    reading = interpret(text, item="ktp-el", requested=requested, stock_on_hand=stock, approved=requested)
+    assert (reading.intent, reading.figures) == ("unclear", {})
 
 
 def test_a_kia_requests_thread_takes_no_ktp_el_figure() -> None:

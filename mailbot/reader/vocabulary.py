@@ -2269,6 +2269,14 @@ NEW_ASKED_FIGURE_ONLY: tuple[str, ...] = (
     "jumlahnya jadi", "jumlahnya jd", "jumlahnya menjadi", "jumlahnya diganti", "jumlahnya diubah",
     "diganti", "diganti jadi", "diganti menjadi", "diralat", "ralat", "koreksi", "keliru",
 )
+# Words beside the one figure of such a correction that make it an amount to send rather than a stock left
+# (mailbot.followup.interpret): "maksudnya 1.500 keping saja", "jumlahnya 1.200", "harusnya 2.500 keping, karena
+# ada perekaman massal" (a stock needs no reason). Without one, and with a stock recorded, the district is asked.
+ASKED_FIGURE_HINTS: tuple[str, ...] = (
+    "saja", "aja", "sja", "doang", "jumlahnya", "jumlah yang dimohon", "jumlah permohonan", "permohonannya",
+    "permintaannya", "dimohon", "diminta", "kebutuhan", "kebutuhannya", "butuh", "dibutuhkan", "perlu",
+    "diperlukan", "dikirim", "kirim", "karena", "krn", "karna",
+)
 # How far a request has got, asked ("permohonan kami sudah sampai mana ya?", "sampai tahap apa"): "sampai" says
 # no blanks arrived; the mail is a reminder (mailbot.reader.classify strips these before its receipt phrases).
 PROGRESS_QUESTIONS: tuple[str, ...] = (

@@ -79,7 +79,7 @@ MALINAU = DISTRICT_SENDERS["65.02"]
 
 
 def test_corrections_that_name_the_old_figure_update_the_request_to_the_new_one(desk_dir: Path) -> None:
-    first = _request(desk_dir, "ml-1", MALINAU, "Dengan hormat, sisa blangko e-KTP kami per hari ini 450 keping.\n"
+    first = _request(desk_dir, "ml-1", MALINAU, "Dengan hormat, sisa blangko e-KTP kami per hari ini 800 keping.\n"
                                                 "Mohon kiranya dapat diberikan tambahan sebanyak 1.500 keping.\n")
     reference = _reference(first)
     _answer(desk_dir, first, "ml-2", MALINAU,
@@ -91,6 +91,7 @@ def test_corrections_that_name_the_old_figure_update_the_request_to_the_new_one(
     _answer(desk_dir, answer, "ml-3", MALINAU,
             "Ralat: sisa stok blangko KTP-el kami yang benar 1.200 keping (kemarin salah ketik 800).", "gmail")
     row = _request_row(desk_dir, reference)
+    # (the old figure named is the one recorded: one that is not goes to a person, tests/test_followup.py)
     assert row["stock_on_hand"] == 1200 and row["requested"] == 1000
     [last] = replies_to(desk_dir, "<ml-3@malinaukab.example>")
     # the whole conversation in References, though the district's client kept only its parent
