@@ -628,6 +628,12 @@ _COUNT_NAME_NEXT_RE = re.compile(
 _SCREEN_WINDOW = 60
 
 
+def _screen_set_against(masked: str, prev_end: int, start: int) -> bool:
+    """"sisa blangko 2.810 kpg (di aplikasi 2.180, nanti sy cek ulang fisiknya mana yg benar)": a second figure
+    the system shows, set against the first while the writer still checks which is right."""
+    return bool(_SCREEN_RE.search(masked, prev_end, start)) and bool(_UNSETTLED_RE.search(masked))
+
+
 def _reads_a_screen(masked: str, start: int, end: int) -> bool:
     """Whether a word of what is written ("tertulis") reads a screen out: a screen named before it in its
     sentence, a count's name right after it ("Di layar SIAK menu monitoring blangko tertulis sisa 655")."""
@@ -695,6 +701,19 @@ def _counted_against_papers(masked: str, pos: int) -> bool:
     delivery papers' figure is the count of what arrived (received), not the stock in the store."""
     sentence_lo = max(masked.rfind("\n", 0, pos), masked.rfind(". ", 0, pos), pos - _PAPERS_WINDOW) + 1
     return bool(_PAPER_FIGURE_RE.search(masked, sentence_lo, pos))
+
+
+# Between a count of people and the recording word after it: "158 residents recorded", "97 warga terekam".
+_PEOPLE_GAP_RE = re.compile(r"[ \t]*(?:" + vocab.alternation(vocab.PEOPLE_UNITS) + r")(?![\w-])[ \t]*")
+
+
+def _people_recorded(masked: str, end: int, k: Keyword) -> bool:
+    """Whether the role word k counts the people named right after a figure as recorded ("158 residents
+    recorded, 149 e-KTP printed"): the work word said after its count, the count in people."""
+    return (
+        k.role == "recorded" and " ".join(masked[k.start : k.end].split()) in _POSTFIX_ROLE_WORDS
+        and _PEOPLE_GAP_RE.fullmatch(masked, end, k.start) is not None
+    )
 
 
 def _postfix_gap(masked: str, end: int, start: int) -> bool:
@@ -870,10 +889,11 @@ def _role_for(
     if role == "stock_on_hand" and pool is before and _rest_that_came(masked, chosen, m, after):
         # "sisa 500 kmrn udh nyampe td pagi": the rest of a shipment said to have come is received.
         return "received", True, after[0]
-    if role == "requested" and pool is before:
+    if role == "requested":
         done = next((k for k in after if k.affirmed), None)
         if done is not None and not _PURPOSE_RE.search(masked, m.end, done.start):
-            # "permohonan kami sebanyak 2.000 keping sudah kami terima": what was asked has come.
+            # "permohonan kami sebanyak 2.000 keping sudah kami terima", "300 keping (yang saya mohon tgl 14/4)
+            # sudah saya terima": what was asked has come.
             return "received", True, done
     strong = any(k.role == role and not k.weak for k in pool)
     if role != "requested":
@@ -1225,7 +1245,7 @@ def _stock_of_places(
 def _postfix_of_previous(masked: str, figure_end: int, k: Keyword, limit: int) -> bool:
     """Whether role word *k* is said right after the figure ending at *figure_end* and closes it with a
     comma ("58 enrolled, 52 printed, 987 ..."): then it names that figure, not the one after it."""
-    if _UNIT_GAP_RE.fullmatch(masked, figure_end, k.start) is None:
+    if _UNIT_GAP_RE.fullmatch(masked, figure_end, k.start) is None and not _people_recorded(masked, figure_end, k):
         return False
     return masked[k.end : limit].lstrip().startswith(",")
 
@@ -2160,6 +2180,7 @@ def read_text(
                 k.role in _AFTER_ROLES
                 or _RELATIVE_BEFORE_RE.search(masked, max(m.end, k.start - 24), k.start)
                 # "380 KTP-el blanks left", "58 enrolled": a role word right after the figure and its noun.
+                or _people_recorded(masked, m.end, k)
                 or (" ".join(masked[k.start : k.end].split()) in _POSTFIX_ROLE_WORDS
                     and _postfix_gap(masked, m.end, k.start)
                     # "109 (termasuk 23 perekaman jemput bola)": a part of the figure before, no count of its own
@@ -2556,7 +2577,7 @@ def read_text(
             and last[0] == c_start
             and m.value != last[1].value
             and not (m.unit == "people" and last[1].field in _BLANK_COUNTS)
-            and _CONTRAST_RE.search(masked, prev_end, m.start)
+            and (_CONTRAST_RE.search(masked, prev_end, m.start) or _screen_set_against(masked, prev_end, m.start))
         ):
             # ("sisa 1.120 keping, namun hari ini ... untuk 210 orang": people are no second count of blanks.)
             # "sisa 400 keping (tapi menurut catatan gudang 640)": a second figure for the same

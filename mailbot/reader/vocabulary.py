@@ -2058,6 +2058,9 @@ UNSETTLED_DIFFERENCE_WORDS: tuple[str, ...] = (
     "sedang kami cek", "sedang dicek", "masih kami cek", "masih dicek", "sedang kami telusuri", "sedang ditelusuri",
     "masih ditelusuri", "masih kami telusuri", "sedang diperiksa", "masih diperiksa", "sedang kami periksa",
     "belum diketahui", "belum ketemu", "still checking", "being checked", "under investigation", "looking into",
+    # The writer does not know yet which of two figures is right: "nanti sy cek ulang fisiknya mana yg benar".
+    "mana yang benar", "mana yg benar", "mana yang betul", "mana yg betul", "which is correct",
+    "which one is correct", "which is right", "which one is right",
 )
 # Zero stock in the regional registers: Javanese "sampun entek" / krama "sampun telas", Banjar "habis sudah".
 ZERO_STOCK_PHRASES += ("entek", "sampun entek", "wis entek", "wes entek", "telas", "sampun telas", "sudah entek")
@@ -2341,3 +2344,8 @@ SCREEN_SAYS_WORDS: tuple[str, ...] = ("tertulis",)
 SCREEN_WORDS: tuple[str, ...] = (
     "layar", "siak", "aplikasi", "sistem", "dashboard", "dasbor", "monitoring", "screen", "tampilan",
 )
+
+# A serial-number column of a handover (BAST) sheet ("Nomor Seri Awal | Nomor Seri Akhir"): card numbers, no
+# count ("akhir" there is the last card's number, not the closing stock).
+COLUMN_WORDS["ignore"] += ("nomor seri", "no seri", "no. seri", "no.seri", "seri", "serial", "serial number",
+                           "serial no", "serial no.", "nomor kartu", "no kartu")
