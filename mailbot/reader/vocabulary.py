@@ -1108,6 +1108,9 @@ PHISHING_PHRASES: tuple[str, ...] = (
     "update your password", "klik tautan berikut", "click the link below", "login untuk memverifikasi",
     "akan ditangguhkan", "akan dinonaktifkan", "will be suspended", "will be deactivated",
     "hadiah undian", "anda memenangkan", "you have won",
+    # A parcel held for a fee to pay through a link: "Please pay the customs fee of USD 2.99 ... using the link".
+    "customs fee", "pay the customs", "bea cukai paket", "biaya bea cukai", "redelivery fee", "using the link below",
+    "melalui tautan berikut",
 )
 
 # A mail server's own notice of a mailbox's quota ("Peringatan kuota kotak surat 95%", "Kotak surat ... telah
@@ -1129,6 +1132,10 @@ OWN_MAILBOX_WORDS: tuple[str, ...] = (
     "our mailbox", "our official mailbox", "our office mailbox", "our official email", "our office email",
     "my mailbox", "my office mailbox", "mailbox kami", "mailbox kantor kami", "email kantor kami", "email dinas kami",
     "email resmi kami", "kotak surat kami", "akun email kami", "email kantor saya",
+    # A person asking about the desk's mail server ("Your server rejected it ... What is the attachment size
+    # limit on your side?"): the limit asked about is the desk's, no server's notice of its own.
+    "your server", "your mail server", "on your side", "server anda", "server bapak", "server ibu",
+    "di pihak anda", "di sisi anda",
 )
 QUOTA_PHISHING_WORDS: tuple[str, ...] = (
     "verifikasi", "verify", "klik", "click", "kata sandi", "password", "login", "log in", "sign in", "tautan",
@@ -1531,6 +1538,16 @@ OUT_OF_OFFICE_MORE_BODIES: tuple[str, ...] = (
     "i am away from", "i'm away from", "i am on annual leave", "i'm on annual leave", "i am on vacation",
     "i'm on vacation", "i will have limited access", "with limited access to email", "on leave until",
     "out of the office until", "back in the office on",
+)
+# Words of a person writing in an absent colleague's stead ("On behalf of Ms. Dewi Kartika (on leave until 12
+# April), I would like to request ..."): the absence said after them is the colleague's, and the writer is at work.
+STAND_IN_WORDS: tuple[str, ...] = (
+    "on behalf of", "in place of", "atas nama", "mewakili", "menggantikan", "sebagai pengganti", "a.n.",
+)
+# A courier's words: a parcel "could not be delivered" is no mail returned by a mail server.
+PARCEL_WORDS: tuple[str, ...] = (
+    "parcel", "package", "your shipment", "paket", "paket anda", "kurir", "courier", "nomor resi", "no. resi",
+    "tracking number",
 )
 
 NOREPLY_LOCALS: tuple[str, ...] = (

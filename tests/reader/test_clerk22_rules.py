@@ -8,6 +8,7 @@ from email.message import EmailMessage
 from io import BytesIO
 
 from mailbot.reader import read_message
+from mailbot.reader.automated import content_reasons
 from mailbot.reader.numbers import normalise
 from mailbot.reader.roles import read_text, settle
 from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
@@ -88,3 +89,27 @@ def test_serial_number_columns_of_a_handover_sheet_are_no_stock() -> None:
 # --- Machine phrases in a person's mail --------------------------------------------------------
 
 
+def test_a_colleagues_leave_said_by_who_stands_in_is_no_out_of_office() -> None:
+    body = "On behalf of Mr. Budi (on leave until 20 May), I would like to request 800 blank cards."
+    assert "out-of-office" not in content_reasons("Request for blanks", body)
+    assert "out-of-office" in content_reasons("Request for blanks", "I am on leave until 20 May.")
+
+
+def test_a_person_asking_about_the_desks_mail_limit_is_no_quota_notice() -> None:
+    body = "Your server rejected our workbook (12 MB). What is the attachment size limit on your side?"
+    assert "quota-notice" not in content_reasons("Question about your mailbox size limit", body)
+
+
+def test_a_parcel_not_delivered_is_no_bounce() -> None:
+    assert "delivery-failure" not in content_reasons("Parcel on hold", "Your parcel (1 item) could not be delivered.")
+    assert "delivery-failure" in content_reasons("Notice", "Your message could not be delivered to the recipient.")
+
+
+def test_a_parcel_held_for_a_fee_from_a_no_reply_address_is_spam() -> None:
+    msg = EmailMessage()
+    msg["From"], msg["To"] = "Express Cargo <noreply@cargo-track-parcel.example>", OWN_ADDRESSES[0]
+    msg["Subject"] = "Your parcel #5521 0012 is on hold"
+    msg.set_content("Your parcel (1 item, 0.8 kg) could not be delivered. Please pay the customs fee of USD 1.99 "
+                    "within 24 hours using the link below.")
+    verdict = read_message(bytes(msg), DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert (verdict.kind, verdict.district) == ("other", None)
