@@ -966,6 +966,26 @@ def asked_role(quoted_low: str) -> str | None:
     return asked.pop() if len(asked) == 1 else None
 
 
+_ESTIMATE_ASKED_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.ESTIMATE_ASKED_WORDS) + r")(?![\w-])")
+_STILL_SO_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.STILL_SO_PHRASES) + r")(?![\w-])")
+
+
+def question_role(question_low: str) -> str | None:
+    """The one role a single question of the desk (normalised) asks a figure for: by its phrases of asking
+    (asked_role), else by the one role its words name ("Berapa sisa per 16 April?", "What is the stock
+    today?"), else the amount asked when it asks whether a figure still stands ("Apakah 2.500 keping masih
+    sesuai?"); None when it names no role or several."""
+    role = asked_role(question_low if "?" in question_low else question_low + "?")
+    if role is not None:
+        return role
+    if _ESTIMATE_ASKED_RE.search(question_low):
+        return None
+    roles = {k.role for k in keywords(mask_non_quantities(question_low)) if k.role != "ignore"}
+    if len(roles) == 1:
+        return roles.pop()
+    return "requested" if not roles and _STILL_SO_RE.search(question_low) else None
+
+
 _SLASH_FIGURE_RE = re.compile(r"[ \t]*/[ \t]*(\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]*\d)")
 _AS_OF_TODAY = frozenset(vocab.AS_OF_TODAY_WORDS)
 _PAIR_ROLES = frozenset({"recorded", "printed", "stock_on_hand", "requested", "received"})
@@ -1114,6 +1134,11 @@ def _item_of_mention(
         return "kia" if labels[-1].group("item") in _KIA_NAMES else "ktp-el"
     if (label := _LINE_NAME_RE.match(masked, line_start)) is not None and label.end() <= m.start:
         # "KIA    : cetak 41, sisa blangko 560 lembar": the blank labelling the line is its figures'.
+        later, later_ambiguous = explicit_item(masked[label.end() : m.start])
+        if later is not None and not later_ambiguous:
+            # "KIA kami masih aman (1.900 kpg). Yang perlu ditambah blangko KTP-el, sisa 880 keping. Mohon 1.500
+            # keping.": a paragraph on one line; the blank named last before the figure is its blank.
+            return later
         return "kia" if label.group("item") in _KIA_NAMES else "ktp-el"
     return next((s_item for start, end, s_item in sections if start <= m.start < end), None)
 
@@ -3092,6 +3117,38 @@ def _one_row_per_blank(rows: Sequence[tuple[object, ...]], header: Sequence[str]
         return False
     counted = [r for r in rows if count < len(r) and _cell_quantity(r[count]) is not None]
     return bool(counted) and _rows_by_item(counted, item_col) is not None
+
+
+def _sheet_layout(table: Sequence[tuple[object, ...]]) -> tuple[tuple[str, ...], date, date] | None:
+    """A sheet's header row (its first row whose columns map to roles) and the first and last dates of its
+    rows; None for a sheet with no such header or no dated row."""
+    for i, row in enumerate(table[:_SHEET_HEADER_ROWS]):
+        cols = _header_columns(row)
+        if cols is None or "date" not in cols.values():
+            continue
+        at = next(c for c, role in cols.items() if role == "date")
+        days = [d for r in table[i + 1 :] if at < len(r) and (d := cell_date(r[at], None)) is not None]
+        if not days:
+            return None
+        return tuple(normalise_header(c) for c in row), min(days), max(days)
+    return None
+
+
+_SHEET_HEADER_ROWS = 8  # how far down a sheet its header row is looked for
+
+
+def earlier_period_sheets(tables: Sequence[tuple[str, Sequence[tuple[object, ...]]]]) -> set[int]:
+    """The indexes of the sheets a workbook keeps for earlier periods: "Minggu I" (29/03 to 02/04) beside
+    "Minggu II" (05/04 to 09/04), laid out alike, a sheet a week. Each ends before another sheet of the same
+    file and layout begins; the latest sheet is the report sent now. (Sheets of the same days, a sheet a blank,
+    stay.)"""
+    layouts = {i: (name, found) for i, (name, table) in enumerate(tables)
+               if (found := _sheet_layout(table)) is not None}
+    return {
+        i for i, (name, (header, _, last)) in layouts.items()
+        if any(j != i and other_name == name and other[0] == header and other[1] > last
+               for j, (other_name, other) in layouts.items())
+    }
 
 
 def _with_spanning_items(above: tuple[object, ...], header: tuple[object, ...]) -> tuple[object, ...]:

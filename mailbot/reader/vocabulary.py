@@ -277,6 +277,17 @@ ID_FILLERS: tuple[str, ...] = (
     "yang bisa dihubungi", "pribadi", "kantor", "an", "a.n.", "atas nama",
 )
 
+# The region codes of vehicle plates in Kalimantan ("KT 1234 AB", "KU 8812 A"): a plate's digits are no count.
+VEHICLE_PLATE_CODES: tuple[str, ...] = ("kt", "ku", "kb", "kh", "da")
+# Words that lead to a flight's number ("via kargo Wings Air IW 1380", "pesawat GA 512") and the codes of the
+# airlines that fly to the province: the flight's number is no count.
+FLIGHT_WORDS: tuple[str, ...] = (
+    "pesawat", "penerbangan", "flight", "kargo", "cargo", "maskapai", "wings air", "lion air", "garuda",
+    "garuda indonesia", "batik air", "citilink", "super air jet", "susi air", "sriwijaya air", "nam air",
+    "xpress air", "airlines",
+)
+AIRLINE_CODES: tuple[str, ...] = ("iw", "jt", "ga", "id", "qg", "iu", "sj", "in", "xn", "si")
+
 # --- Figures about something else -------------------------------------------------------------
 
 # Before a figure, in its own words, these make it money or a trade term, not blanks counted:
@@ -431,6 +442,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "perkaman", "prekaman", "perekeman", "perekamn", "perekman", "perrekaman",
         # Shorthand of quick reports ("rkm 120 ctk 96 sisa 690").
         "rkm", "rekm", "prkm", "prkmn",
+        # "rek 122, cetak 109, sisa 612 kpg": the first syllable alone, beside the other counts of the day.
+        "rek",
         # A phone's autocorrect splitting or bending the word: "perekam an 102".
         "perekam an", "perekamam", "perekamab",
     ),
@@ -760,6 +773,18 @@ ASKED_ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "stock_on_hand": ("berapa sisa stok", "berapa sisa blangko", "berapa stok", "stock_on_hand:"),
     "received": ("berapa keping yang diterima", "jumlah yang diterima", "received:"),
 }
+# A question of the desk that names no figure's role and asks whether the figure it restates still stands
+# ("2. Apakah 2.500 keping masih sesuai?", "Is 1,000 still correct?"): the desk confirms the amount asked.
+STILL_SO_PHRASES: tuple[str, ...] = (
+    "masih sesuai", "masih tetap", "tetap sesuai", "masih berlaku", "still correct", "still valid", "still the same",
+    "still stand", "still stands",
+)
+# A question asking for an estimate or a plan ("Berapa perkiraan kebutuhan sampai akhir bulan?") asks for no
+# figure to act on: its answer ("± 1.800 keping") is no request by the role its words name.
+ESTIMATE_ASKED_WORDS: tuple[str, ...] = (
+    "perkiraan", "perkiraannya", "estimasi", "kira-kira", "proyeksi", "rencana", "target", "estimate",
+    "estimated", "forecast", "projected", "projection", "plan", "planned",
+)
 # Words that make a quoted sentence a question even without a question mark.
 ASK_CUES: tuple[str, ...] = (
     "berapa", "mohon tegaskan", "mohon konfirmasi", "mohon sebutkan", "mohon dikonfirmasi",

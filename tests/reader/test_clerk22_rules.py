@@ -11,7 +11,7 @@ from mailbot.reader import read_message
 from mailbot.reader.automated import content_reasons
 from mailbot.reader.numbers import normalise
 from mailbot.reader.roles import read_text, settle
-from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
+from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES, read_plain
 
 MALINAU = "disdukcapil@malinaukab.example"
 TARAKAN = "disdukcapil@tarakankota.example"
@@ -34,6 +34,46 @@ def reply(body: str, sender: str = MALINAU, subject: str = "Re: Permohonan blang
 # --- Numbered answers above the desk's numbered questions ------------------------------------
 
 
+def test_numbered_answers_take_the_roles_of_the_quoted_questions_of_their_numbers() -> None:
+    body = (
+        "Dengan hormat,\n\n1. Per hari ini 420 keping.\n2. Masih sesuai, 1.800 keping.\n\nSalam,\nMarkus\n\n"
+        f"-----Blangko Disdukcapil Kaltara wrote: -----\n\nTo: {MALINAU}\nFrom: {DESK}\n"
+        "Subject: Re: Permohonan blangko KTP-el\n\n"
+        "Mohon dijelaskan:\n1. Berapa sisa stok saat ini?\n2. Apakah 1.800 keping masih sesuai?\n"
+    )
+    verdict = read_message(reply(body), DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert (verdict.kind, verdict.requested, verdict.stock_on_hand) == ("request", 1800, 420)
+
+
+def test_a_numbered_english_answer_raises_the_amount_asked() -> None:
+    body = (
+        "Hello,\n\n1. Please make it 900 pieces.\n2. 150 pieces left now.\n\nRegards,\nDian\n\n"
+        "________________________________\n"
+        f"From: {DESK}\nSent: Monday, April 26, 2032 9:30 AM\nTo: {TARAKAN}\nSubject: RE: blanks\n\n"
+        "1. Is the requested amount still 700?\n2. What is the stock today?\n"
+    )
+    verdict = read_message(reply(body, TARAKAN, "RE: RE: blanks"), DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert (verdict.requested, verdict.stock_on_hand) == (900, 150)
+
+
+def test_an_inline_answer_takes_the_role_its_question_names() -> None:
+    body = (
+        "> 1. Laporan kemarin menyebut sisa 2.050. Berapa sisa hari ini?\n\n1.980 keping.\n\n"
+        "> 2. Berapa pencetakan hari ini?\n\n75 keping.\n\nIrfan\n"
+    )
+    verdict = read_message(reply(body, TARAKAN, "Re: Konfirmasi laporan"), DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert (verdict.stock_on_hand, verdict.printed) == (1980, 75)
+
+
+def test_an_estimate_asked_for_is_no_request() -> None:
+    body = (
+        "> 1. Berapa perkiraan kebutuhan sampai akhir tahun?\n\n\u00b1 2.400 keping.\n\n"
+        "> 2. Berapa sisa stok saat ini?\n\n610 keping.\n"
+    )
+    verdict = read_message(reply(body), DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert (verdict.requested, verdict.stock_on_hand) == (None, 610)
+
+
 # --- Figures in running text -------------------------------------------------------------------
 
 
@@ -52,6 +92,32 @@ def test_what_was_asked_said_to_have_come_is_received() -> None:
     text = "blangko KTP-el 600 keping (yang kami mohon tgl 3/5) sudah kami terima hari ini."
     candidates, _ = read_text(text, normalise(text))
     assert [(c.field, c.value) for c in candidates] == [("received", 600)]
+
+
+def test_a_bound_said_of_a_date_leaves_the_figure_after_it_exact() -> None:
+    text = "kebutuhan kami s/d 31 Mei 3.000 kpg, stok 900 kpg. mohon dipenuhi kekurangannya."
+    verdict = read_plain("kebutuhan", text, sender="operator.bulungan@bulungankab.example")
+    assert (verdict.requested, verdict.stock_on_hand) == (2100, 900)
+
+
+def test_rek_is_the_recording_count_beside_the_others() -> None:
+    assert read("rek 88, cetak 80, sisa 1.104 kpg.") == {"recorded": 88, "printed": 80, "stock_on_hand": 1104}
+
+
+def test_a_blank_named_later_on_a_line_opened_by_the_other_is_the_figures() -> None:
+    verdict = read_plain(
+        "permohonan",
+        "KIA kami masih cukup (2.300 kpg). Yang kurang blangko KTP-el, sisa 640 keping. Mohon 1.200 keping.",
+        sender="capil.nunukan@nunukankab.example",
+    )
+    assert (verdict.item, verdict.requested, verdict.stock_on_hand) == ("ktp-el", 1200, 640)
+
+
+def test_a_vehicle_plate_and_a_flight_number_are_no_counts() -> None:
+    assert read("Blangko KIA 400 keping sudah kami terima, dibawa Sdr. Budi (KT 4521 BC).") == {"received": 400}
+    assert read("blangko KTP-el 1.000 keping telah sampai via kargo Lion Air JT 692 dan diterima lengkap.") == {
+        "received": 1000,
+    }
 
 
 # --- Spreadsheets ------------------------------------------------------------------------------
@@ -84,6 +150,23 @@ def test_serial_number_columns_of_a_handover_sheet_are_no_stock() -> None:
     ]
     verdict = read_message(workbook_mail({"BAST": rows}, "Blangko sudah kami terima, BAST terlampir."), DISTRICTS)
     assert (verdict.kind, verdict.stock_on_hand, verdict.received) == ("receipt", None, 750)
+
+
+def test_of_a_sheet_a_week_the_latest_week_is_the_report() -> None:
+    header = ("Tanggal", "Perekaman", "Pencetakan", "Sisa Blangko")
+    week1 = [header, ("03/05/2032", 90, 80, 1900), ("04/05/2032", 95, 85, 1815)]
+    week2 = [header, ("10/05/2032", 70, 60, 1700), ("11/05/2032", 75, 65, 1635), ("Jumlah", 145, 125, 1635)]
+    verdict = read_message(workbook_mail({"Minggu I": week1, "Minggu II": week2}, "Terlampir laporan mingguan."),
+                           DISTRICTS)
+    assert (verdict.stock_on_hand, verdict.printed, verdict.recorded) == (1635, 125, 145)
+
+
+def test_sheets_of_the_same_days_all_stay() -> None:
+    header = ("Tanggal", "Perekaman", "Pencetakan", "Sisa Blangko")
+    first = [header, ("10/05/2032", 70, 60, 1700)]
+    second = [header, ("10/05/2032", 71, 61, 1701)]
+    verdict = read_message(workbook_mail({"A": first, "B": second}), DISTRICTS)
+    assert verdict.stock_on_hand is None  # two sheets of one day disagree: a clerk asks
 
 
 # --- Machine phrases in a person's mail --------------------------------------------------------
