@@ -18,6 +18,7 @@ from mailbot.reader.classify import (
     district_named,
     district_of_sender,
     district_signed,
+    explicit_item,
     is_citizen,
     is_news,
     is_phishing,
@@ -322,6 +323,10 @@ def _numbered_answers(own: str, quoted: str) -> list[tuple[str | None, str]]:
             break  # a second list, of an older mail further down
         questions[m.group(1)] = m.group(2)
     if not questions or not ("?" in plain or _ASK_CUE_LINE_RE.search(normalise(plain))):
+        return []
+    if explicit_item(normalise(own))[1]:
+        # "Blangko KTP-el:" / "1. Cetak 30" ... "Blangko KIA:" / "1. Cetak 12": figures of both blanks under their
+        # headings are read as one text, where the headings give each figure its blank.
         return []
     answers: list[tuple[str | None, str]] = []
     rest: list[str] = []

@@ -307,7 +307,8 @@ _MASK_PATTERNS: tuple[str, ...] = (
     # Vehicle plates "KT 1234 AB" (the last letters no unit: "kt 500 kpg" is no plate).
     rf"\b(?:{_PLATE_CODES})[ \t]?\d{{1,4}}[ \t]?(?!(?:{_UNIT_WORDS})\b)[a-z]{{1,3}}\b",
     # A flight's number after a word that leads to it: "via kargo Wings Air IW 1380", "pesawat GA 512".
-    rf"\b(?:{_FLIGHT_WORDS})[ \t]+(?:[a-z]+[ \t]+){{0,2}}?(?:{_AIRLINE_CODES})[ \t]?\d{{2,4}}\b(?![.,]\d)",
+    rf"\b(?:{_FLIGHT_WORDS})[ \t]+(?:[a-z]+[ \t]+){{0,2}}?(?:{_AIRLINE_CODES})[ \t]?\d{{2,4}}\b(?![.,]\d)"
+    rf"(?![ \t]*(?:{_UNIT_WORDS})\b)",
 )
 _MASK_RE = re.compile("|".join(f"(?:{p})" for p in _MASK_PATTERNS), re.MULTILINE)
 # The same patterns, not tried between two letters or digits, which is much faster. Only an address

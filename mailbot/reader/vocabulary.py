@@ -286,7 +286,7 @@ FLIGHT_WORDS: tuple[str, ...] = (
     "garuda indonesia", "batik air", "citilink", "super air jet", "susi air", "sriwijaya air", "nam air",
     "xpress air", "airlines",
 )
-AIRLINE_CODES: tuple[str, ...] = ("iw", "jt", "ga", "id", "qg", "iu", "sj", "in", "xn", "si")
+AIRLINE_CODES: tuple[str, ...] = ("iw", "jt", "ga", "id", "qg", "iu", "sj", "xn")
 
 # --- Figures about something else -------------------------------------------------------------
 

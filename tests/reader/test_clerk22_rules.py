@@ -196,3 +196,17 @@ def test_a_parcel_held_for_a_fee_from_a_no_reply_address_is_spam() -> None:
                     "within 24 hours using the link below.")
     verdict = read_message(bytes(msg), DISTRICTS, own_addresses=OWN_ADDRESSES)
     assert (verdict.kind, verdict.district) == ("other", None)
+
+
+def test_numbered_answers_under_both_blanks_headings_keep_their_blanks() -> None:
+    body = (
+        "Blangko KTP-el:\n1. Cetak 30 keping\n2. Sisa 200 keping\n\nBlangko KIA:\n1. Cetak 12\n2. Sisa 90\n\nSalam,\n\n"
+        f"-----Blangko Disdukcapil Kaltara wrote: -----\n\nTo: {MALINAU}\nFrom: {DESK}\nSubject: Re: laporan\n\n"
+        "Mohon dijelaskan:\n1. Berapa pencetakan hari ini?\n2. Berapa sisa blangko?\n"
+    )
+    verdict = read_message(reply(body, subject="Re: laporan"), DISTRICTS, own_addresses=OWN_ADDRESSES)
+    assert {(r.item, r.printed, r.stock_on_hand) for r in verdict.readings} == {("ktp-el", 30, 200), ("kia", 12, 90)}
+
+
+def test_a_count_of_blanks_after_a_flight_word_stays_a_count() -> None:
+    assert read("blangko sudah kami terima via kargo JT 1500 keping, lengkap.") == {"received": 1500}
