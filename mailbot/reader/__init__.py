@@ -18,6 +18,7 @@ from mailbot.reader.classify import (
     district_named,
     district_of_sender,
     district_signed,
+    explicit_item,
     is_citizen,
     is_news,
     is_phishing,
@@ -49,8 +50,10 @@ from mailbot.reader.roles import (
     asked_beside_needed_table,
     asked_role,
     current_requests,
+    earlier_period_sheets,
     keywords,
     period_report,
+    question_role,
     read_table,
     read_text,
     settle,
@@ -278,10 +281,16 @@ def _own_earlier_requests(quoted_text: str, sender: str | None) -> frozenset[int
 
 def _asked_above(quoted: str, before: str = "") -> str | None:
     """The role a quoted chunk asks for; a last line ending with a colon right above the answer is asked
-    as a question is ("> 1. Jumlah blangko KTP-el yang dimohon:" answered "1.800 keping")."""
+    as a question is ("> 1. Jumlah blangko KTP-el yang dimohon:" answered "1.800 keping"), and a last
+    question by the one role it names ("> 1. Laporan 15 April menyebut sisa 1.420. Berapa sisa per 16 April?")."""
     role = asked_role(normalise(quoted))
     if role is not None:
         return role
+    plain = " ".join(_QUOTE_MARKS_RE.sub("", quoted).split())
+    if plain.endswith("?"):
+        last = _LISTED_RE.sub("", _QUESTION_SPLIT_RE.split(plain[:-1])[-1]) + "?"
+        if (role := question_role(normalise(last))) is not None:
+            return role
     lines = [ln for ln in _QUOTE_MARKS_RE.sub("", quoted).split("\n") if ln.strip()]
     if lines and (lines[-1].rstrip().endswith(":") or (
         _LISTED_RE.match(lines[-1]) and _LEAD_ASKS_RE.search(f"{before}\n{quoted}")
@@ -295,6 +304,41 @@ def _asked_above(quoted: str, before: str = "") -> str | None:
 
 
 _LISTED_RE = re.compile(r"^[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]+")
+# Where the sentence before a question ends: "... menyebut sisa 1.420. Berapa sisa per 16 April?".
+_QUESTION_SPLIT_RE = re.compile(r"(?<=[.!?:])\s+(?=[A-Za-z])")
+_ASK_CUE_LINE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.ASK_CUES) + r")(?![\w-])")
+# A numbered line: "2. Masih sesuai, 2.500 keping.", "> 1. Berapa sisa stok pasti saat ini?".
+_NUMBERED_LINE_RE = re.compile(r"^[ \t>]*(\d{1,2})[.)][ \t]+(\S[^\n]*)$", re.MULTILINE)
+
+
+def _numbered_answers(own: str, quoted: str) -> list[tuple[str | None, str]]:
+    """A reply that answers the desk's numbered questions point by point above the quote ("1. Sisa stok per
+    19/04: 310 keping." / "2. Masih sesuai, 2.500 keping." under "1. Berapa sisa stok pasti saat ini?" / "2.
+    Apakah 2.500 keping masih sesuai?"): each numbered line read for the question of its number, the rest of
+    the words with no role asked [(role or None, text)]; empty unless some answered question asks a role."""
+    plain = _QUOTE_MARKS_RE.sub("", quoted)
+    questions: dict[str, str] = {}
+    for m in _NUMBERED_LINE_RE.finditer(plain):
+        if m.group(1) in questions:
+            break  # a second list, of an older mail further down
+        questions[m.group(1)] = m.group(2)
+    if not questions or not ("?" in plain or _ASK_CUE_LINE_RE.search(normalise(plain))):
+        return []
+    if explicit_item(normalise(own))[1]:
+        # "Blangko KTP-el:" / "1. Cetak 30" ... "Blangko KIA:" / "1. Cetak 12": figures of both blanks under their
+        # headings are read as one text, where the headings give each figure its blank.
+        return []
+    answers: list[tuple[str | None, str]] = []
+    rest: list[str] = []
+    for line in own.split("\n"):
+        numbered = _NUMBERED_LINE_RE.match(line)
+        if numbered is not None and numbered.group(1) in questions:
+            answers.append((question_role(normalise(questions[numbered.group(1)])), numbered.group(2)))
+        else:
+            rest.append(line)
+    if not any(role for role, _ in answers):
+        return []
+    return [(None, "\n".join(rest)), *answers]
 _LEAD_ASKS_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.MISSING_FIGURE_LEADS) + r")(?![\w-])[^\n]*:[ \t]*$", re.MULTILINE
 )
@@ -565,7 +609,11 @@ def read_message(
     text, text_tables = split_text_tables(body)
     candidates: list[Candidate] = []
     row_date = None
-    tables = [("tabel", t) for t in text_tables] + [(name or "lampiran", t) for name, t in parts.tables]
+    earlier_sheets = earlier_period_sheets(parts.tables) if len(parts.tables) > 1 else set()
+    tables = [("tabel", t) for t in text_tables] + [
+        # "Minggu I" beside "Minggu II" in one workbook, a sheet a week: the sheets of earlier weeks were sent before.
+        (name or "lampiran", t) for i, (name, t) in enumerate(parts.tables) if i not in earlier_sheets
+    ]
     # A report of a period (a week, late days sent together) adds up its days' counts.
     head = read_subject + "\n" + new_text[:_PERIOD_HEAD_CHARS]
     of_a_period = bool(tables) and period_report(normalise(head))
@@ -616,7 +664,10 @@ def read_message(
             earlier = []
         text_candidates = own + [replace(c, cues=(*c.cues, "forwarded")) for c in earlier if c.field not in stated]
         unassigned = unassigned + fwd_unassigned
-    elif is_reply and (answers := _answered_questions(parts.text)):
+    elif is_reply and (
+        (answers := _answered_questions(parts.text))
+        or (quoted_text and (answers := _numbered_answers(text, quoted_text)))
+    ):
         # An inline reply ("> 1. Berapa sisa stok?" / "Sisa 380 keping." / "> 2. Berapa jumlah yang
         # dibutuhkan?" / "1.500 keping."): each answer is read for the question quoted just above it.
         text_candidates, unassigned = [], []

@@ -65,6 +65,10 @@ _OWN_SIGNAL_PHRASES = (
 )
 _OWN_SIGNAL_WORD_RE = re.compile(vocab.alternation(vocab.longest_words(_OWN_SIGNAL_PHRASES)))
 _OWN_SIGNAL_RE = re.compile(vocab.alternation(_OWN_SIGNAL_PHRASES))
+# "On behalf of Ms. Dewi Kartika (on leave until 12 April), I ...": a colleague's absence, said by who stands in.
+_STAND_IN_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.STAND_IN_WORDS) + r")[^\n]{0,60}")
+_PARCEL_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.PARCEL_WORDS) + r")(?![\w-])")
+_PARCEL_WINDOW = 80
 _MACHINE_LOCAL_WORDS = frozenset(vocab.MACHINE_LOCAL_WORDS)
 _LOCAL_SPLIT_RE = re.compile(r"[._+\-]+")
 _SHORT_NOTICE = 300  # a read receipt's own text is a line or two
@@ -244,13 +248,14 @@ def content_reasons(subject: str, body: str) -> tuple[str, ...]:
     own = _own_words(body[:_BODY_WINDOW]).lower()
     # No phrase of a machine in the writer's words: none of the patterns on them below can match.
     signals = _OWN_SIGNAL_WORD_RE.search(own) is not None and _OWN_SIGNAL_RE.search(own) is not None
-    if (_OOO_SUBJECT_RE.search(subj) and not person_subject) or (signals and _OOO_BODY_RE.search(own)):
+    present = _STAND_IN_RE.sub(" ", own) if signals else own  # less a colleague's absence said by a stand-in
+    if (_OOO_SUBJECT_RE.search(subj) and not person_subject) or (signals and _OOO_BODY_RE.search(present)):
         reasons.append("out-of-office")
-    if (_BOUNCE_SUBJECT_RE.search(subj) and not person_subject) or (signals and _BOUNCE_BODY_RE.search(own)):
+    if (_BOUNCE_SUBJECT_RE.search(subj) and not person_subject) or (signals and _mail_not_delivered(own)):
         reasons.append("delivery-failure")
     if _NEWSLETTER_RE.search(body.lower()):
         reasons.append("newsletter")
-    if "out-of-office" not in reasons and signals and _OOO_MORE_RE.search(own):
+    if "out-of-office" not in reasons and signals and _OOO_MORE_RE.search(present):
         reasons.append("out-of-office")
     if "delivery-failure" not in reasons and (
         _REPORT_SUBJECT_RE.match(subj) or (signals and _REPORT_BODY_RE.search(own))
@@ -288,6 +293,16 @@ def content_reasons(subject: str, body: str) -> tuple[str, ...]:
     ):
         reasons.append("carrier-notice")
     return tuple(reasons)
+
+
+def _mail_not_delivered(own: str) -> bool:
+    """Whether the writer's words say a mail was not delivered; "Your parcel (2 items, 1.4 kg) could not be
+    delivered" is a courier's parcel, said in the sentence before the phrase, not a mail server's bounce."""
+    for m in _BOUNCE_BODY_RE.finditer(own):
+        lo = max(own.rfind(". ", 0, m.start()), own.rfind("\n\n", 0, m.start()), m.start() - _PARCEL_WINDOW)
+        if not _PARCEL_RE.search(own, lo + 1, m.start()):
+            return True
+    return False
 
 
 def _own_words(text: str) -> str:

@@ -235,6 +235,10 @@ def parse_digits(token: str, thousands: bool = False, factor: int = 1) -> int | 
 _MONTHS = _alternation(list(vocab.MONTHS))
 _ID_LABELS = vocab.alternation(vocab.ID_LABELS, space=r"\s*")
 _ID_FILLERS = _alternation(vocab.ID_FILLERS)
+_PLATE_CODES = _alternation(vocab.VEHICLE_PLATE_CODES)
+_UNIT_WORDS = _alternation(vocab.BLANK_UNITS + vocab.PEOPLE_UNITS + vocab.ENGLISH_BLANK_NOUNS)
+_FLIGHT_WORDS = _alternation(vocab.FLIGHT_WORDS)
+_AIRLINE_CODES = _alternation(vocab.AIRLINE_CODES)
 _MASK_PATTERNS: tuple[str, ...] = (
     r"[^\s(\[]+@\S+",  # addresses (never "(@500 keping)", a package's size after a bracket)
     r"\b(?:https?://|www\.)\S+",
@@ -300,6 +304,11 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"^[ >]*\(?\d{1,2}[.)](?=\s)",
     # District codes "65.01".
     r"\b6[45]\.\d{2}(?:\.\d{2})*\b",
+    # Vehicle plates "KT 1234 AB" (the last letters no unit: "kt 500 kpg" is no plate).
+    rf"\b(?:{_PLATE_CODES})[ \t]?\d{{1,4}}[ \t]?(?!(?:{_UNIT_WORDS})\b)[a-z]{{1,3}}\b",
+    # A flight's number after a word that leads to it: "via kargo Wings Air IW 1380", "pesawat GA 512".
+    rf"\b(?:{_FLIGHT_WORDS})[ \t]+(?:[a-z]+[ \t]+){{0,2}}?(?:{_AIRLINE_CODES})[ \t]?\d{{2,4}}\b(?![.,]\d)"
+    rf"(?![ \t]*(?:{_UNIT_WORDS})\b)",
 )
 _MASK_RE = re.compile("|".join(f"(?:{p})" for p in _MASK_PATTERNS), re.MULTILINE)
 # The same patterns, not tried between two letters or digits, which is much faster. Only an address
@@ -828,7 +837,12 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
         rate = bool(unit and _RATE_RE.match(masked, unit_end))
         before = masked[max(0, start - 28) : start]
         approx_after = bool(_APPROX_AFTER_RE.match(masked, unit_end if unit else end))
-        if _APPROX_BEFORE_RE.search(before) or approx_after:
+        if (
+            _APPROX_BEFORE_RE.search(before)
+            # "kebutuhan kami s/d 30 April 2.500 kpg": a bound said of a date (blanked) bounds the date, not
+            # the figure after it.
+            and (before == low[max(0, start - 28) : start] or _APPROX_BEFORE_RE.search(low, max(0, start - 28), start))
+        ) or approx_after:
             approximate = True
         about = not approximate and (
             bool(_ABOUT_BEFORE_RE.search(before)) or bool(_EXACT_FOLLOWS_RE.match(masked, unit_end if unit else end))

@@ -202,8 +202,17 @@ _QUOTE_HEADER_STARTS = ("-", "_", "*", ">", "dari", "from", "pada", "on ")
 _DESK_MAIL_LINES = 120  # lines: the longest of the desk's own mails, from its quote header to its footer
 
 
+# Lotus Notes' reply line over the quoted mail: "-----Blangko Disdukcapil Kaltara wrote: -----".
+_LOTUS_REPLY_RE = re.compile(
+    r"^-{3,}[^\n]*\S\s*(?:" + vocab.alternation(vocab.ON_WROTE_VERBS) + r")\s*:\s*-{3,}$", re.IGNORECASE
+)
+
+
 def _is_lotus_forward(lines: list[str], i: int) -> bool:
-    """Lotus Notes' "----- Diteruskan oleh ... -----" with a header block ("Dari:\t...") just below it."""
+    """Lotus Notes' "----- Diteruskan oleh ... -----" with a header block ("Dari:\t...") just below it, or its
+    reply line "-----Name wrote: -----" over the mail it quotes."""
+    if _LOTUS_REPLY_RE.match(lines[i].strip()):
+        return True
     if not _LOTUS_FORWARD_RE.match(lines[i].strip()):
         return False
     j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].strip()), None)

@@ -628,6 +628,12 @@ _COUNT_NAME_NEXT_RE = re.compile(
 _SCREEN_WINDOW = 60
 
 
+def _screen_set_against(masked: str, prev_end: int, start: int) -> bool:
+    """"sisa blangko 2.810 kpg (di aplikasi 2.180, nanti sy cek ulang fisiknya mana yg benar)": a second figure
+    the system shows, set against the first while the writer still checks which is right."""
+    return bool(_SCREEN_RE.search(masked, prev_end, start)) and bool(_UNSETTLED_RE.search(masked))
+
+
 def _reads_a_screen(masked: str, start: int, end: int) -> bool:
     """Whether a word of what is written ("tertulis") reads a screen out: a screen named before it in its
     sentence, a count's name right after it ("Di layar SIAK menu monitoring blangko tertulis sisa 655")."""
@@ -695,6 +701,19 @@ def _counted_against_papers(masked: str, pos: int) -> bool:
     delivery papers' figure is the count of what arrived (received), not the stock in the store."""
     sentence_lo = max(masked.rfind("\n", 0, pos), masked.rfind(". ", 0, pos), pos - _PAPERS_WINDOW) + 1
     return bool(_PAPER_FIGURE_RE.search(masked, sentence_lo, pos))
+
+
+# Between a count of people and the recording word after it: "158 residents recorded", "97 warga terekam".
+_PEOPLE_GAP_RE = re.compile(r"[ \t]*(?:" + vocab.alternation(vocab.PEOPLE_UNITS) + r")(?![\w-])[ \t]*")
+
+
+def _people_recorded(masked: str, end: int, k: Keyword) -> bool:
+    """Whether the role word k counts the people named right after a figure as recorded ("158 residents
+    recorded, 149 e-KTP printed"): the work word said after its count, the count in people."""
+    return (
+        k.role == "recorded" and " ".join(masked[k.start : k.end].split()) in _POSTFIX_ROLE_WORDS
+        and _PEOPLE_GAP_RE.fullmatch(masked, end, k.start) is not None
+    )
 
 
 def _postfix_gap(masked: str, end: int, start: int) -> bool:
@@ -870,10 +889,11 @@ def _role_for(
     if role == "stock_on_hand" and pool is before and _rest_that_came(masked, chosen, m, after):
         # "sisa 500 kmrn udh nyampe td pagi": the rest of a shipment said to have come is received.
         return "received", True, after[0]
-    if role == "requested" and pool is before:
+    if role == "requested":
         done = next((k for k in after if k.affirmed), None)
         if done is not None and not _PURPOSE_RE.search(masked, m.end, done.start):
-            # "permohonan kami sebanyak 2.000 keping sudah kami terima": what was asked has come.
+            # "permohonan kami sebanyak 2.000 keping sudah kami terima", "300 keping (yang saya mohon tgl 14/4)
+            # sudah saya terima": what was asked has come.
             return "received", True, done
     strong = any(k.role == role and not k.weak for k in pool)
     if role != "requested":
@@ -944,6 +964,26 @@ def asked_role(quoted_low: str) -> str | None:
                     asked.add(roles.pop())
         previous = sentence
     return asked.pop() if len(asked) == 1 else None
+
+
+_ESTIMATE_ASKED_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.ESTIMATE_ASKED_WORDS) + r")(?![\w-])")
+_STILL_SO_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.STILL_SO_PHRASES) + r")(?![\w-])")
+
+
+def question_role(question_low: str) -> str | None:
+    """The one role a single question of the desk (normalised) asks a figure for: by its phrases of asking
+    (asked_role), else by the one role its words name ("Berapa sisa per 16 April?", "What is the stock
+    today?"), else the amount asked when it asks whether a figure still stands ("Apakah 2.500 keping masih
+    sesuai?"); None when it names no role or several."""
+    role = asked_role(question_low if "?" in question_low else question_low + "?")
+    if role is not None:
+        return role
+    if _ESTIMATE_ASKED_RE.search(question_low):
+        return None
+    roles = {k.role for k in keywords(mask_non_quantities(question_low)) if k.role != "ignore"}
+    if len(roles) == 1:
+        return roles.pop()
+    return "requested" if not roles and _STILL_SO_RE.search(question_low) else None
 
 
 _SLASH_FIGURE_RE = re.compile(r"[ \t]*/[ \t]*(\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]*\d)")
@@ -1094,6 +1134,11 @@ def _item_of_mention(
         return "kia" if labels[-1].group("item") in _KIA_NAMES else "ktp-el"
     if (label := _LINE_NAME_RE.match(masked, line_start)) is not None and label.end() <= m.start:
         # "KIA    : cetak 41, sisa blangko 560 lembar": the blank labelling the line is its figures'.
+        later, later_ambiguous = explicit_item(masked[label.end() : m.start])
+        if later is not None and not later_ambiguous:
+            # "KIA kami masih aman (1.900 kpg). Yang perlu ditambah blangko KTP-el, sisa 880 keping. Mohon 1.500
+            # keping.": a paragraph on one line; the blank named last before the figure is its blank.
+            return later
         return "kia" if label.group("item") in _KIA_NAMES else "ktp-el"
     return next((s_item for start, end, s_item in sections if start <= m.start < end), None)
 
@@ -1225,7 +1270,7 @@ def _stock_of_places(
 def _postfix_of_previous(masked: str, figure_end: int, k: Keyword, limit: int) -> bool:
     """Whether role word *k* is said right after the figure ending at *figure_end* and closes it with a
     comma ("58 enrolled, 52 printed, 987 ..."): then it names that figure, not the one after it."""
-    if _UNIT_GAP_RE.fullmatch(masked, figure_end, k.start) is None:
+    if _UNIT_GAP_RE.fullmatch(masked, figure_end, k.start) is None and not _people_recorded(masked, figure_end, k):
         return False
     return masked[k.end : limit].lstrip().startswith(",")
 
@@ -2160,6 +2205,7 @@ def read_text(
                 k.role in _AFTER_ROLES
                 or _RELATIVE_BEFORE_RE.search(masked, max(m.end, k.start - 24), k.start)
                 # "380 KTP-el blanks left", "58 enrolled": a role word right after the figure and its noun.
+                or _people_recorded(masked, m.end, k)
                 or (" ".join(masked[k.start : k.end].split()) in _POSTFIX_ROLE_WORDS
                     and _postfix_gap(masked, m.end, k.start)
                     # "109 (termasuk 23 perekaman jemput bola)": a part of the figure before, no count of its own
@@ -2556,7 +2602,7 @@ def read_text(
             and last[0] == c_start
             and m.value != last[1].value
             and not (m.unit == "people" and last[1].field in _BLANK_COUNTS)
-            and _CONTRAST_RE.search(masked, prev_end, m.start)
+            and (_CONTRAST_RE.search(masked, prev_end, m.start) or _screen_set_against(masked, prev_end, m.start))
         ):
             # ("sisa 1.120 keping, namun hari ini ... untuk 210 orang": people are no second count of blanks.)
             # "sisa 400 keping (tapi menurut catatan gudang 640)": a second figure for the same
@@ -3071,6 +3117,38 @@ def _one_row_per_blank(rows: Sequence[tuple[object, ...]], header: Sequence[str]
         return False
     counted = [r for r in rows if count < len(r) and _cell_quantity(r[count]) is not None]
     return bool(counted) and _rows_by_item(counted, item_col) is not None
+
+
+def _sheet_layout(table: Sequence[tuple[object, ...]]) -> tuple[tuple[str, ...], date, date] | None:
+    """A sheet's header row (its first row whose columns map to roles) and the first and last dates of its
+    rows; None for a sheet with no such header or no dated row."""
+    for i, row in enumerate(table[:_SHEET_HEADER_ROWS]):
+        cols = _header_columns(row)
+        if cols is None or "date" not in cols.values():
+            continue
+        at = next(c for c, role in cols.items() if role == "date")
+        days = [d for r in table[i + 1 :] if at < len(r) and (d := cell_date(r[at], None)) is not None]
+        if not days:
+            return None
+        return tuple(normalise_header(c) for c in row), min(days), max(days)
+    return None
+
+
+_SHEET_HEADER_ROWS = 8  # how far down a sheet its header row is looked for
+
+
+def earlier_period_sheets(tables: Sequence[tuple[str, Sequence[tuple[object, ...]]]]) -> set[int]:
+    """The indexes of the sheets a workbook keeps for earlier periods: "Minggu I" (29/03 to 02/04) beside
+    "Minggu II" (05/04 to 09/04), laid out alike, a sheet a week. Each ends before another sheet of the same
+    file and layout begins; the latest sheet is the report sent now. (Sheets of the same days, a sheet a blank,
+    stay.)"""
+    layouts = {i: (name, found) for i, (name, table) in enumerate(tables)
+               if (found := _sheet_layout(table)) is not None}
+    return {
+        i for i, (name, (header, _, last)) in layouts.items()
+        if any(j != i and other_name == name and other[0] == header and other[1] > last
+               for j, (other_name, other) in layouts.items())
+    }
 
 
 def _with_spanning_items(above: tuple[object, ...], header: tuple[object, ...]) -> tuple[object, ...]:

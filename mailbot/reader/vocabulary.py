@@ -277,6 +277,17 @@ ID_FILLERS: tuple[str, ...] = (
     "yang bisa dihubungi", "pribadi", "kantor", "an", "a.n.", "atas nama",
 )
 
+# The region codes of vehicle plates in Kalimantan ("KT 1234 AB", "KU 8812 A"): a plate's digits are no count.
+VEHICLE_PLATE_CODES: tuple[str, ...] = ("kt", "ku", "kb", "kh", "da")
+# Words that lead to a flight's number ("via kargo Wings Air IW 1380", "pesawat GA 512") and the codes of the
+# airlines that fly to the province: the flight's number is no count.
+FLIGHT_WORDS: tuple[str, ...] = (
+    "pesawat", "penerbangan", "flight", "kargo", "cargo", "maskapai", "wings air", "lion air", "garuda",
+    "garuda indonesia", "batik air", "citilink", "super air jet", "susi air", "sriwijaya air", "nam air",
+    "xpress air", "airlines",
+)
+AIRLINE_CODES: tuple[str, ...] = ("iw", "jt", "ga", "id", "qg", "iu", "sj", "xn")
+
 # --- Figures about something else -------------------------------------------------------------
 
 # Before a figure, in its own words, these make it money or a trade term, not blanks counted:
@@ -431,6 +442,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "perkaman", "prekaman", "perekeman", "perekamn", "perekman", "perrekaman",
         # Shorthand of quick reports ("rkm 120 ctk 96 sisa 690").
         "rkm", "rekm", "prkm", "prkmn",
+        # "rek 122, cetak 109, sisa 612 kpg": the first syllable alone, beside the other counts of the day.
+        "rek",
         # A phone's autocorrect splitting or bending the word: "perekam an 102".
         "perekam an", "perekamam", "perekamab",
     ),
@@ -760,6 +773,18 @@ ASKED_ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "stock_on_hand": ("berapa sisa stok", "berapa sisa blangko", "berapa stok", "stock_on_hand:"),
     "received": ("berapa keping yang diterima", "jumlah yang diterima", "received:"),
 }
+# A question of the desk that names no figure's role and asks whether the figure it restates still stands
+# ("2. Apakah 2.500 keping masih sesuai?", "Is 1,000 still correct?"): the desk confirms the amount asked.
+STILL_SO_PHRASES: tuple[str, ...] = (
+    "masih sesuai", "masih tetap", "tetap sesuai", "masih berlaku", "still correct", "still valid", "still the same",
+    "still stand", "still stands",
+)
+# A question asking for an estimate or a plan ("Berapa perkiraan kebutuhan sampai akhir bulan?") asks for no
+# figure to act on: its answer ("± 1.800 keping") is no request by the role its words name.
+ESTIMATE_ASKED_WORDS: tuple[str, ...] = (
+    "perkiraan", "perkiraannya", "estimasi", "kira-kira", "proyeksi", "rencana", "target", "estimate",
+    "estimated", "forecast", "projected", "projection", "plan", "planned",
+)
 # Words that make a quoted sentence a question even without a question mark.
 ASK_CUES: tuple[str, ...] = (
     "berapa", "mohon tegaskan", "mohon konfirmasi", "mohon sebutkan", "mohon dikonfirmasi",
@@ -1108,6 +1133,9 @@ PHISHING_PHRASES: tuple[str, ...] = (
     "update your password", "klik tautan berikut", "click the link below", "login untuk memverifikasi",
     "akan ditangguhkan", "akan dinonaktifkan", "will be suspended", "will be deactivated",
     "hadiah undian", "anda memenangkan", "you have won",
+    # A parcel held for a fee to pay through a link: "Please pay the customs fee of USD 2.99 ... using the link".
+    "customs fee", "pay the customs", "bea cukai paket", "biaya bea cukai", "redelivery fee", "using the link below",
+    "melalui tautan berikut",
 )
 
 # A mail server's own notice of a mailbox's quota ("Peringatan kuota kotak surat 95%", "Kotak surat ... telah
@@ -1129,6 +1157,10 @@ OWN_MAILBOX_WORDS: tuple[str, ...] = (
     "our mailbox", "our official mailbox", "our office mailbox", "our official email", "our office email",
     "my mailbox", "my office mailbox", "mailbox kami", "mailbox kantor kami", "email kantor kami", "email dinas kami",
     "email resmi kami", "kotak surat kami", "akun email kami", "email kantor saya",
+    # A person asking about the desk's mail server ("Your server rejected it ... What is the attachment size
+    # limit on your side?"): the limit asked about is the desk's, no server's notice of its own.
+    "your server", "your mail server", "on your side", "server anda", "server bapak", "server ibu",
+    "di pihak anda", "di sisi anda",
 )
 QUOTA_PHISHING_WORDS: tuple[str, ...] = (
     "verifikasi", "verify", "klik", "click", "kata sandi", "password", "login", "log in", "sign in", "tautan",
@@ -1531,6 +1563,16 @@ OUT_OF_OFFICE_MORE_BODIES: tuple[str, ...] = (
     "i am away from", "i'm away from", "i am on annual leave", "i'm on annual leave", "i am on vacation",
     "i'm on vacation", "i will have limited access", "with limited access to email", "on leave until",
     "out of the office until", "back in the office on",
+)
+# Words of a person writing in an absent colleague's stead ("On behalf of Ms. Dewi Kartika (on leave until 12
+# April), I would like to request ..."): the absence said after them is the colleague's, and the writer is at work.
+STAND_IN_WORDS: tuple[str, ...] = (
+    "on behalf of", "in place of", "atas nama", "mewakili", "menggantikan", "sebagai pengganti", "a.n.",
+)
+# A courier's words: a parcel "could not be delivered" is no mail returned by a mail server.
+PARCEL_WORDS: tuple[str, ...] = (
+    "parcel", "package", "your shipment", "paket", "paket anda", "kurir", "courier", "nomor resi", "no. resi",
+    "tracking number",
 )
 
 NOREPLY_LOCALS: tuple[str, ...] = (
@@ -2058,6 +2100,9 @@ UNSETTLED_DIFFERENCE_WORDS: tuple[str, ...] = (
     "sedang kami cek", "sedang dicek", "masih kami cek", "masih dicek", "sedang kami telusuri", "sedang ditelusuri",
     "masih ditelusuri", "masih kami telusuri", "sedang diperiksa", "masih diperiksa", "sedang kami periksa",
     "belum diketahui", "belum ketemu", "still checking", "being checked", "under investigation", "looking into",
+    # The writer does not know yet which of two figures is right: "nanti sy cek ulang fisiknya mana yg benar".
+    "mana yang benar", "mana yg benar", "mana yang betul", "mana yg betul", "which is correct",
+    "which one is correct", "which is right", "which one is right",
 )
 # Zero stock in the regional registers: Javanese "sampun entek" / krama "sampun telas", Banjar "habis sudah".
 ZERO_STOCK_PHRASES += ("entek", "sampun entek", "wis entek", "wes entek", "telas", "sampun telas", "sudah entek")
@@ -2349,3 +2394,8 @@ SCREEN_SAYS_WORDS: tuple[str, ...] = ("tertulis",)
 SCREEN_WORDS: tuple[str, ...] = (
     "layar", "siak", "aplikasi", "sistem", "dashboard", "dasbor", "monitoring", "screen", "tampilan",
 )
+
+# A serial-number column of a handover (BAST) sheet ("Nomor Seri Awal | Nomor Seri Akhir"): card numbers, no
+# count ("akhir" there is the last card's number, not the closing stock).
+COLUMN_WORDS["ignore"] += ("nomor seri", "no seri", "no. seri", "no.seri", "seri", "serial", "serial number",
+                           "serial no", "serial no.", "nomor kartu", "no kartu")
