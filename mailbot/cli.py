@@ -197,7 +197,7 @@ def import_(files: Annotated[list[Path], typer.Argument(
                     deliveries.append(partial(stage, inbox, raw))
                 continue
             try:
-                box = mailbox.mbox(path, create=False)
+                box = mailbox.mbox(boxes.enter_context(mboxfile.without_bom(path)), create=False)
                 boxes.callback(box.close)
                 found = list(mboxfile.messages(box, most))
             except OSError as exc:

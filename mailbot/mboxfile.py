@@ -5,7 +5,9 @@ from __future__ import annotations
 import mailbox
 import re
 import shutil
+import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -18,6 +20,25 @@ SUFFIXES = (".mbox", ".mbx")
 # A writer quotes a body line beginning "From " as ">From " (and, in mboxrd, ">From " as ">>From ");
 # reading takes one ">" off again, so the message is delivered as it was written.
 _QUOTED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
+
+
+_BOM = b"\xef\xbb\xbf"
+
+
+@contextmanager
+def without_bom(path: Path) -> Iterator[Path]:
+    """*path*, or, when it begins with a UTF-8 byte order mark (as Windows Notepad and some export tools save
+    text), a temporary copy without it: the mbox reader takes only a line that begins "From " for a separator,
+    and the first message behind the mark would be lost."""
+    with open(path, "rb") as source:
+        if source.read(len(_BOM)) != _BOM:
+            yield path
+            return
+        with tempfile.TemporaryDirectory(prefix="mailbot-import-") as folder:
+            copy = Path(folder) / path.name
+            with open(copy, "wb") as out:
+                shutil.copyfileobj(source, out, 1 << 20)
+            yield copy
 
 
 def looks_like_mbox(path: Path, head: bytes) -> bool:

@@ -85,6 +85,20 @@ def test_an_mbox_of_n_messages_delivers_n(desk_dir: Path, count: int) -> None:
         assert db.execute("select count(*) from messages where subject like 'Laporan mbox %'").fetchone() == (3,)
 
 
+@pytest.mark.parametrize("count", [1, 2])
+def test_an_mbox_saved_with_a_byte_order_mark_delivers_every_message(desk_dir: Path, count: int) -> None:
+    """Outside test a13u, H2: Notepad's UTF-8 mark before the first "From " line lost the first message ("0
+    message(s) delivered" of one, exit 0)."""
+    path = _mbox(desk_dir / "laporan.mbox", count)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    result = mailbot(desk_dir, "import", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"{count} message(s) delivered"), result.stdout
+    assert sorted(str(m["Message-ID"]) for m in _inbox(desk_dir)) == [f"<mbox-{n}@malinaukab.example>"
+                                                                      for n in range(1, count + 1)]
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # the file itself is left as it was
+
+
 def test_an_mbox_with_a_message_that_is_not_mail_delivers_nothing(desk_dir: Path) -> None:
     path = _mbox(desk_dir / "laporan.mbox", 2)
     with path.open("ab") as fh:
