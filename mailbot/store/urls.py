@@ -68,7 +68,7 @@ def url_problem(url: str) -> str | None:
     if scheme.lower().startswith("sqlite") and (problem := variable_problem(rest.removeprefix("///"))):
         return problem
     try:
-        make_url(url)
+        parsed = make_url(url)
     except ArgumentError:
         if scheme.lower().startswith("sqlite") and not rest.startswith("//"):
             return (f"{url!r} is not a SQLite URL: it has three slashes before a relative path and four before an "
@@ -81,4 +81,10 @@ def url_problem(url: str) -> str | None:
         port = host_port.rpartition("]")[2].rpartition(":")[2]
         return (f"{url!r}: the port {port!r} is not a number; write the port in digits, e.g. "
                 "postgresql+psycopg://USER@HOST:5432/DBNAME (or leave it out for 5432)")
+    for part, value in (("database name", parsed.database), ("host", parsed.host), ("user name", parsed.username)):
+        # "sqlite:///var/mailbot.db%00x", "%0A": percent-written, a control character gets past the configuration's
+        # own check of the text; no file name or host holds one (a NUL ends the name, a line break hides in it)
+        if value and (char := next((c for c in value if ord(c) < 32 or ord(c) == 127), None)) is not None:
+            return (f"{url!r}: its {part} holds the control character {char!r} (written %{ord(char):02X}); remove "
+                    "it")
     return None

@@ -40,6 +40,11 @@ BROKEN: list[tuple[str, Callable[[str], str], str]] = [
      "var is a folder; name the database file in it"),
     ("sqlite-unwritable-folder", lambda s: s.replace("sqlite:///var/mailbot.db", "sqlite:////proc/m.db"),
      "the folder /proc does not take new files"),
+    # outside test a13u, H3 and M3: a traceback ("embedded null byte"), and a refusal naming the same file twice
+    ("sqlite-percent-nul", lambda s: s.replace("sqlite:///var/mailbot.db", "sqlite:///var/mailbot.db%00x"),
+     "its database name holds the control character '\\x00' (written %00); remove it"),
+    ("sqlite-percent-newline", lambda s: s.replace("sqlite:///var/mailbot.db", "sqlite:///var/mailbot.db%0A"),
+     "its database name holds the control character '\\n' (written %0A); remove it"),
     ("password-env-unset", _imap_inbox,
      "inbox.password_env: the environment variable MAILBOT_TEST_NO_SUCH_VARIABLE is not set"),
     ("misspelt-kind-value", lambda s: s.replace('kind = "maildir"\n# Maildir', 'kind = "imapp"\n# Maildir', 1),
