@@ -302,11 +302,17 @@ def _rejection(line: str, rest: str, following: str) -> ManagerCommand | Command
     text = line
     if not rest and following and not CLOSING_RE.match(following) and not GREETING_RE.match(following):
         rest, text = following.strip(_SEPARATORS), f"{line}\n{following}"
-    rest = _unlabelled(rest)
+    rest = _unlabelled(_FOR_NOW_OPENING_RE.sub("", rest, count=1))
     if not any(c.isalpha() for c in rest):
         return _error("reason_required", text)
     reason = safe_header_text(rest, max_len=MAX_REASON_CHARS)
     return ManagerCommand("reject", reason=reason, reference=reference, text=text, forced=bool(forced))
+
+
+# "Tolak dulu, stok provinsi sedang dihemat": the words that say "for now" open no reason (the district was told
+# "Alasan: dulu, stok provinsi ...").
+_FOR_NOW_OPENING_RE = re.compile(r"^(?:untuk\s+)?(?:dulu|dahulu|saja|aja|sementara(?:\s+waktu)?)\b[\s,;:.\-\u2013\u2014]*",
+                                 re.IGNORECASE)
 
 
 _NUMBER_WORD_RE = re.compile(r"\s*([^\W\d_]+)")

@@ -61,6 +61,9 @@ def test_approvals(text: str, quantity: int | None) -> None:
 
 REJECTIONS = [
     ("TOLAK stok provinsi menipis", "stok provinsi menipis"),
+    # "for now" opens no reason (outside test a12u, L1: the district was told "Alasan: dulu, stok provinsi ...")
+    ("Tolak dulu, stok provinsi sedang dihemat sampai Januari.", "stok provinsi sedang dihemat sampai Januari"),
+    ("Tolak sementara waktu karena stok menipis", "karena stok menipis"),
     ("tolak: stok provinsi menipis", "stok provinsi menipis"),
     ("Tolak - laporan harian belum dikirim sejak 12/12", "laporan harian belum dikirim sejak 12/12"),
     ("  TOLAK    stok   provinsi\tmenipis  ", "stok provinsi menipis"),
