@@ -311,8 +311,8 @@ def _rejection(line: str, rest: str, following: str) -> ManagerCommand | Command
 
 # "Tolak dulu, stok provinsi sedang dihemat": the words that say "for now" open no reason (the district was told
 # "Alasan: dulu, stok provinsi ...").
-_FOR_NOW_OPENING_RE = re.compile(r"^(?:untuk\s+)?(?:dulu|dahulu|saja|aja|sementara(?:\s+waktu)?)\b[\s,;:.\-\u2013\u2014]*",
-                                 re.IGNORECASE)
+_FOR_NOW_OPENING_RE = re.compile(
+    r"^(?:untuk\s+)?(?:dulu|dahulu|saja|aja|sementara(?:\s+waktu)?)\b[\s,;:.\-\u2013\u2014]*", re.IGNORECASE)
 
 
 _NUMBER_WORD_RE = re.compile(r"\s*([^\W\d_]+)")
