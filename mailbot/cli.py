@@ -873,6 +873,7 @@ def replay(
     Example: mailbot replay 12
     """
     from mailbot.app import open_sender
+    from mailbot.indonesian import zoned
     from mailbot.outbox import district_fate, send_now
     from mailbot.rereading import replay as do_replay
     from mailbot.store import repo
@@ -891,6 +892,11 @@ def replay(
         raise typer.Exit(1)
     withdrawn = (f"; the earlier reply asking the district to send it again (outbox {replayed.withdrawn}) is "
                  "withdrawn, not sent" if replayed.withdrawn is not None else "")
+    if replayed.asked_again is not None:
+        gone, when = replayed.asked_again
+        withdrawn += (f"; the district was already asked to send it again (outbox {gone}, sent "
+                      f"{zoned(when, desk.tz)}): if it does, that mail is linked to this "
+                      "one for a person to review, never counted twice")
     out.print(f"message {message}: {outcome_words(outcome)}; {_mail_sent(sent)}" + (f"; {fate}" if fate else "")
               + withdrawn, highlight=False, markup=False, soft_wrap=True)
 

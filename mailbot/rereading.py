@@ -13,7 +13,7 @@ from mailbot.desk import Desk
 from mailbot.errors import InvalidAction, MailbotError
 from mailbot.indonesian import zoned
 from mailbot.pipeline import Rules, process, read_within_limits
-from mailbot.store.schema import Message
+from mailbot.store.schema import Message, OutboxMessage
 from mailbot.transports.base import IncomingMessage
 
 COMPARED = ("kind", "district", "item", "requested", "stock_on_hand", "received", "printed", "recorded",
@@ -115,6 +115,8 @@ class Replayed:
     outcome: str
     requests: tuple[int, ...]
     withdrawn: int | None
+    # (outbox id, when sent) of that reply when it had gone already: the district may send the mail again
+    asked_again: tuple[int, datetime] | None = None
 
 
 def replay(desk: Desk, message_pk: int) -> Replayed:
@@ -141,5 +143,10 @@ def replay(desk: Desk, message_pk: int) -> Replayed:
         row = session.get(Message, message_pk)
         done = row is not None and row.status != "quarantined"
         withdrawn = withdraw_resend_request(session, desk, message_pk) if done else None
+        asked = None
+        if done and withdrawn is None:
+            gone = session.scalar(select(OutboxMessage).where(
+                OutboxMessage.purpose == f"quarantined-sender:{message_pk}", OutboxMessage.status == "sent"))
+            asked = (gone.id, gone.sent_at) if gone is not None and gone.sent_at is not None else None
         requests = tuple(session.scalars(select(Request.id).where(Request.message_pk == message_pk)))
-    return Replayed(outcome.label + (f" ({outcome.error})" if outcome.error else ""), requests, withdrawn)
+    return Replayed(outcome.label + (f" ({outcome.error})" if outcome.error else ""), requests, withdrawn, asked)

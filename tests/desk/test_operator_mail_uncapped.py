@@ -152,6 +152,26 @@ def test_a_replay_says_what_became_of_the_districts_mail_and_withdraws_the_pleas
     assert status == "suppressed" and why.startswith(f"withdrawn: message {message} was replayed"), (status, why)
 
 
+def test_a_replay_after_the_please_resend_reply_went_says_the_district_was_asked(sample: Path) -> None:
+    """Was (a13s, M5): "message 13: request approved; …", nothing said of the reply that had asked the district to
+    send the mail again, whose answer would then come as a second mail."""
+    (sample / "foto.eml").write_bytes(_request_with_photos(12))
+    assert mailbot(sample, "import", str(sample / "foto.eml")).returncode == 0
+    assert mailbot(sample, "run", "--once").returncode == 0
+    with sqlite3.connect(sample / "var" / "mailbot.db") as db:
+        message, = db.execute("select id from messages where status = 'quarantined'").fetchone()
+        resend, status = db.execute("select id, status from outbox where purpose = ?",
+                                    (f"quarantined-sender:{message}",)).fetchone()
+    assert status == "sent"
+    set_guards(sample, max_attachments=20)
+    replayed = mailbot(sample, "replay", str(message))
+    assert replayed.returncode == 0, replayed.stderr
+    said = " ".join(replayed.stdout.split())
+    assert f"; the district was already asked to send it again (outbox {resend}, sent 20" in said, said
+    assert "): if it does, that mail is linked to this one for a person to review, never counted twice" in said, said
+    assert "withdrawn, not sent" not in said
+
+
 def test_under_the_brake_a_command_beside_the_running_service_says_the_service_sends_it(
         desk_dir: Path, open_test_desk) -> None:  # type: ignore[no-untyped-def]
     """Was (a13r, M3): "it goes out with the next `mailbot run`" while a service was running (and a `run --once`
