@@ -501,7 +501,8 @@ def _next_number(masked: str, pos: int) -> re.Match[str] | None:
 _RB_TAIL_RE = re.compile(r"(?:rb|k)(?P<tail>\d{1,3})(?![\w.,])")
 _DIGIT_WORD = _alternation(["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"])
 _KOMA_WORDS_RE = re.compile(
-    rf"(?P<whole>{_DIGIT_WORD})[ \t]+koma[ \t]+(?P<tenth>{_DIGIT_WORD})[ \t]+(?P<scale>ribu|rb|juta|jt)\b"
+    rf"(?P<whole>{_DIGIT_WORD})[ \t]+(?:koma[ \t]+(?P<tenth>{_DIGIT_WORD})|(?P<half>{_alternation(vocab.HALF_WORDS)}))"
+    rf"[ \t]+(?P<scale>ribu|rb|juta|jt|ratus)\b"
 )
 _PAREN_WORDS_RE = re.compile(rf"\s*\(\s*(?P<words>{WORDS_PATTERN})\s*(?:(?:{_BLANK_UNITS})\b)?\s*\)")
 _PAREN_DIGITS_RE = re.compile(rf"\s*\(\s*(?P<num>{_DIGITS})\s*(?:(?:{_BLANK_UNITS})\b)?\s*\)")
@@ -576,6 +577,7 @@ class Mention:
     spelled: bool = False  # written only in words
     year: bool = False  # four plain digits that read as a recent or coming year ("2027")
     about: bool = False  # "± 1.200", "kurang lebih 1.200": the figure stated, yielding to an exact one
+    estimate: int | None = None  # "kira-kira 2.500": the round figure an estimate word gives (approximate)
 
 
 # A blank or people unit may open the next line when prose is wrapped:
@@ -728,9 +730,9 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                     end = paren.end()
                     bare = year = False
         elif (koma := _KOMA_WORDS_RE.match(masked, start)) is not None:
-            # "dua koma lima ribu" (voice typing, 2,5 ribu): 2.500.
+            # "dua koma lima ribu" (voice typing, 2,5 ribu): 2.500; "satu setengah ribu": 1.500.
             scale = vocab.DIGIT_MULTIPLIERS[vocab.SCALE_ABBREVIATIONS.get(koma["scale"], koma["scale"])]
-            ones, tenth = parse_words(koma["whole"]), parse_words(koma["tenth"])
+            ones, tenth = parse_words(koma["whole"]), (5 if koma["half"] else parse_words(koma["tenth"]))
             value = (ones * scale + tenth * scale // 10) if ones is not None and tenth is not None else None
             spelled = True
             end = koma.end()
@@ -839,6 +841,11 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
         ):
             # "about 1,035 pieces": a figure written to the unit is counted, not guessed.
             approximate, about = False, True
+        # "kebutuhan kira-kira dua ribu lima ratus keping": a round figure estimated, not a bound or a "-an".
+        estimate = value if (
+            approximate and value is not None and not approx_after and not m.group("an") and not conflict
+            and _ESTIMATE_BEFORE_RE.search(before) and not _STEM_AFTER_RE.match(masked, end)
+        ) else None
         found.append(
             Mention(
                 start=start,
@@ -853,6 +860,7 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 spelled=spelled,
                 year=year,
                 about=about,
+                estimate=estimate,
             )
         )
         pos = end

@@ -132,6 +132,9 @@ SE_WORDS: dict[str, str] = {
     "sejuta": "juta",
 }
 SCALE_WORDS: tuple[str, ...] = ("belas", "puluh", "ratus", "ribu", "juta")
+# A half between a digit word and a scale word, as said aloud: "satu setengah ribu" is 1.500, "dua setengah
+# ratus" is 250.
+HALF_WORDS: tuple[str, ...] = ("setengah", "stengah")
 # Short forms of the scale words after number words, as after digits ("dua rb", "tiga rbu", "satu jt"):
 # "mhn dikirim dua rb ya" is two thousand.
 SCALE_ABBREVIATIONS: dict[str, str] = {"rb": "ribu", "rbu": "ribu", "rebu": "ribu", "jt": "juta", "rts": "ratus"}
@@ -1119,9 +1122,17 @@ QUOTA_NOTICE_PHRASES: tuple[str, ...] = (
     "over quota", "quota exceeded", "of its quota", "of your quota", "of the quota", "storage quota",
     "mailbox size", "ukuran kotak surat",
 )
+# A mail written to thank ("mau mengucapkan terima kasih banyak atas bantuan selama ini"), as its purpose, not
+# the "terima kasih" closing every mail: with no firm figure, it reports and asks nothing.
+THANKING_PHRASES: tuple[str, ...] = (
+    "mengucapkan terima kasih", "mengucapkan terimakasih", "ucapkan terima kasih", "ucapan terima kasih",
+    "berterima kasih", "we would like to thank", "we wish to thank", "we want to thank",
+)
 # Right before a report's name, these make it the report's form, asked or sent about, not a report made: "format
 # laporan KIA per sekolah seperti apa ya pak?" (subject "format laporan KIA per sekolah").
 REPORT_FORM_WORDS: tuple[str, ...] = ("format", "template", "templat", "contoh", "bentuk", "form", "formulir")
+# ... or its lateness, apologised for: "Mohon maaf atas keterlambatan laporan harian tanggal 30-31 Oktober".
+REPORT_FORM_WORDS += ("keterlambatan", "terlambatnya", "telatnya", "late", "delayed")
 # A person telling why they write from another address ("Our official mailbox is currently over quota, so I am
 # using my personal address", "email kantor kami penuh"): the quota is the writer's own mailbox's, and the mail
 # is theirs, no server's notice.
@@ -1635,6 +1646,10 @@ SHORTFALL_ASK_PHRASES: tuple[str, ...] = (
     "the difference", "the shortfall",
 )
 
+# Between a figure asked and a word of the gap right after it, these gloss the figure as the gap: "mohon dikirim
+# 610 keping saja (selisihnya)", "1.700 keping, yaitu kekurangannya": the writer gave the difference.
+SHORTFALL_GLOSS_WORDS: tuple[str, ...] = ("saja", "aja", "sj", "yaitu", "yakni", "sebagai", "as", "being", "i.e.")
+
 # Said before a stock word, these make its figure a stock to reach, a need, not the stock on hand: "kami
 # perlu stok 2.000 keping", "agar stok penyangga kami mencapai 3.000 keping".
 TARGET_STOCK_WORDS: tuple[str, ...] = (
@@ -1697,6 +1712,13 @@ RESULT_WORDS: tuple[str, ...] = (
 # Between two figures, these join them: a role word said after the second is said of both ("tiga
 # ribu keping KTP-el dan seribu lembar KIA sudah sampai").
 COORDINATION_WORDS: tuple[str, ...] = ("dan", "serta", "and", "&", "beserta", "plus")
+# "tgl" is "tanggal" (date) and, in a text message, "tinggal" (left): "ktp el ktt tgl 280 mhn kirim 700". Before a
+# figure no day of a month can be (32 and up), it is the stock left; before any other it is a date's word.
+DAY_OR_LEFT_WORDS: tuple[str, ...] = ("tgl", "tggl")
+ROLE_PHRASES["stock_on_hand"] += DAY_OR_LEFT_WORDS
+# Joining two role words and then their two figures, in order ("rekam sm cetak ga berubah 104 sm 92", "perekaman
+# dan pencetakan masing-masing 120 dan 96"): each figure is its word's, as with a slash ("rekam/cetak 156/139").
+PAIR_JOIN_WORDS: tuple[str, ...] = ("dan", "sm", "sama", "&", "and", "serta")
 # A row that sums part of a table ("Subtotal Hilir", "Sub Total P. Sebatik"): neither a row of its own
 # nor the table's total.
 SUBTOTAL_ROW_WORDS: tuple[str, ...] = ("subtotal", "sub total", "sub-total", "jumlah sementara", "sub jumlah")
@@ -2061,6 +2083,8 @@ UNSETTLED_DIFFERENCE_WORDS: tuple[str, ...] = (
 )
 # Zero stock in the regional registers: Javanese "sampun entek" / krama "sampun telas", Banjar "habis sudah".
 ZERO_STOCK_PHRASES += ("entek", "sampun entek", "wis entek", "wes entek", "telas", "sampun telas", "sudah entek")
+# "habis" as a chat writes it: "stok ktp el nol bu hbs smua".
+ZERO_STOCK_PHRASES += ("hbs", "sdh hbs", "udh hbs", "udah hbs", "sudah hbs")
 # A bare zero word may end at a cause rather than a stop: "pencetakan nihil karena printer kartu rusak".
 BARE_ZERO_CAUSE_WORDS: tuple[str, ...] = ("karena", "krn", "karna", "sebab", "akibat", "due to", "because")
 
