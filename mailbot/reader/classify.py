@@ -367,9 +367,13 @@ def kind_of(
         return "receipt"
     if _INVITE_RE.search(text):
         return "other"
-    if not fields and not has_table and _THANKING_RE.search(low) and not _reports(text, attached):
+    if (
+        not fields and seen <= {"printed", "recorded"} and not has_table and _THANKING_RE.search(low)
+        and not _reports(text, attached)
+    ):
         # "mau mengucapkan terima kasih banyak atas bantuan selama ini ... ada sekitar seribu dua ratus warga yang
-        # terlayani": a mail of thanks with no firm figure, calling itself no report, reports nothing.
+        # terlayani": a mail of thanks with no firm figure (at most an unclear count of work), calling itself no
+        # report, reports nothing. (An unclear stock still makes a report: a clerk asks for it.)
         return "other"
     if not seen and not has_table and _LEAVE_NOTICE_RE.search(text):
         # "Selama saya cuti, laporan harian ... dilanjutkan oleh Sdr. Andi": a notice of leave, no report.

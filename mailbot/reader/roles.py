@@ -424,6 +424,9 @@ _PAST_YEAR_RE = re.compile(
 
 _NEED_NOUN_CUES = frozenset(f"keyword_{side}:{w}" for w in vocab.NEED_NOUNS for side in ("before", "after"))
 _NEED_NOUNS = frozenset(vocab.NEED_NOUNS)
+_NEED_CUES = frozenset(
+    f"keyword_{side}:{w}" for w in vocab.NEED_NOUNS + vocab.NEED_VERBS for side in ("before", "after")
+)
 _INFORMS_RE = re.compile(r"(?:" + vocab.word_start_alternation(
     vocab.REPORT_PHRASES + vocab.REPORT_KIND_MORE + vocab.FOR_INFORMATION_PHRASES + vocab.INFO_HEAD_WORDS
 ) + r")(?![\w-])")
@@ -862,9 +865,10 @@ def _role_for(
         and len(before) > 1
         and before[-2].role == "ignore"
         and not masked[before[-2].end : chosen.start].strip()
-        # "... sy salah ketik" / "perekaman 120 cetak 96 udh bener": a line that opens with the count's name
-        # opens a line of its own, whatever ended the line before.
-        and "\n" not in masked[before[-2].end : chosen.start]
+        # "... sy salah ketik" / "perekaman 120 cetak 96 udh bener": a slip ending a line names no count that
+        # opens the next.
+        and not ("\n" in masked[before[-2].end : chosen.start]
+                 and " ".join(masked[before[-2].start : before[-2].end].split()) in _SLIP_WORDS)
         and not (chosen.role == "stock_on_hand"
                  and " ".join(masked[before[-2].start : before[-2].end].split()) in _AS_OF_TODAY | _PERIOD_IGNORE)
         and not (chosen.role == "requested"
@@ -923,6 +927,7 @@ def _role_for(
 
 
 _REST_OF_SHIPMENT = frozenset(vocab.REST_OF_SHIPMENT_WORDS)
+_SLIP_WORDS = frozenset(vocab.SLIP_WORDS)
 _CLAUSE_BREAK_RE = re.compile(r"[,;.!?\n]")
 
 
@@ -1016,7 +1021,8 @@ def _slash_pair(
         first, other = keyword, words[i + 1]
     elif i > 0 and _PAIR_JOIN_RE.fullmatch(masked, words[i - 1].end, keyword.start):
         # "rekam sm cetak ga berubah 104 sm 92": joined by a word, the two figures must be joined by one too;
-        # one figure under the two words ("perekaman dan pencetakan 140") is left to the words' own reading.
+        # one figure after the two words is left to the words' own reading ("350 blanks in stock and need 1,000":
+        # the words are of two figures).
         joined = _JOINED_FIGURE_RE.match(masked, m.end)
         if joined is None:
             return None
@@ -1679,7 +1685,9 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
         return candidates
     needs = {c.value for c in asked if c.value is not None and c.doubt is None}
     estimated = False
-    if not needs and len(asked) == 1 and asked[0].estimate is not None and not asked[0].strong:
+    if not needs and len(asked) == 1 and asked[0].estimate is not None and (
+        not asked[0].strong or _NEED_CUES.intersection(asked[0].cues)
+    ):
         # "kebutuhan kami ... kira-kira dua ribu lima ratus keping ... stok ... delapan ratus keping, jadi kami mohon
         # kekurangannya saja dikirim": a need is an estimate by nature; the gap asked is worked out from it.
         needs, estimated = {asked[0].estimate}, True

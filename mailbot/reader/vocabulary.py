@@ -1132,7 +1132,7 @@ THANKING_PHRASES: tuple[str, ...] = (
 # laporan KIA per sekolah seperti apa ya pak?" (subject "format laporan KIA per sekolah").
 REPORT_FORM_WORDS: tuple[str, ...] = ("format", "template", "templat", "contoh", "bentuk", "form", "formulir")
 # ... or its lateness, apologised for: "Mohon maaf atas keterlambatan laporan harian tanggal 30-31 Oktober".
-REPORT_FORM_WORDS += ("keterlambatan", "terlambatnya", "telatnya", "late", "delayed")
+REPORT_FORM_WORDS += ("keterlambatan", "terlambatnya", "telatnya")
 # A person telling why they write from another address ("Our official mailbox is currently over quota, so I am
 # using my personal address", "email kantor kami penuh"): the quota is the writer's own mailbox's, and the mail
 # is theirs, no server's notice.
@@ -1712,6 +1712,9 @@ RESULT_WORDS: tuple[str, ...] = (
 # Between two figures, these join them: a role word said after the second is said of both ("tiga
 # ribu keping KTP-el dan seribu lembar KIA sudah sampai").
 COORDINATION_WORDS: tuple[str, ...] = ("dan", "serta", "and", "&", "beserta", "plus")
+# The words of a slip ("yang benar 1.200 (kemarin salah ketik 800)"), among the ignore words above: ending a line,
+# they name no count that opens the next ("... sy salah ketik" / "perekaman 120 cetak 96 udh bener").
+SLIP_WORDS: tuple[str, ...] = ("salah ketik", "salah tulis", "salah input", "typo")
 # "tgl" is "tanggal" (date) and, in a text message, "tinggal" (left): "ktp el ktt tgl 280 mhn kirim 700". Before a
 # figure no day of a month can be (32 and up), it is the stock left; before any other it is a date's word.
 DAY_OR_LEFT_WORDS: tuple[str, ...] = ("tgl", "tggl")
@@ -2179,6 +2182,12 @@ LIKE_WORDS: tuple[str, ...] = ("seperti", "spt", "sama seperti", "sebagaimana", 
 # ("info stok" / "Info pak, stok kami tinggal 12% dari kebutuhan (kebutuhan Desember 6.000, stok sekarang
 # 720)"), they state the need as background, no request.
 NEED_NOUNS: tuple[str, ...] = ("kebutuhan", "requirement", "requirements", "our requirement", "our requirements")
+# Verbs of need ("kami butuh sekitar 1.500 keping"): an ask of their own, but with a word of the gap beside them
+# ("mohon kekurangannya dikirim") the figure they give is the need the gap is worked out from.
+NEED_VERBS: tuple[str, ...] = (
+    "butuh", "butuhkan", "membutuhkan", "dibutuhkan", "perlu", "perlukan", "memerlukan", "diperlukan", "need",
+    "we need",
+)
 # Heading a mail (its subject or opening words), these say it informs: with REPORT_PHRASES and
 # FOR_INFORMATION_PHRASES, the mood of a report.
 INFO_HEAD_WORDS: tuple[str, ...] = ("info", "informasi", "sekadar memberi tahu", "sekedar memberitahu")

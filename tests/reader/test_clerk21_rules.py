@@ -53,6 +53,9 @@ def test_two_counts_joined_by_a_word_take_two_figures_joined_by_a_word_in_order(
     assert read("perekaman sm pencetakan hari ini 131 sm 117") == {"recorded": 131, "printed": 117}
     assert read("rekam dan cetak tetap 88 dan 75, sisa 1.406") == {
         "recorded": 88, "printed": 75, "stock_on_hand": 1406}
+    # Words of two figures said apart are no pair.
+    assert read("Hi, we have 350 KTP-el blanks in stock and need 1,000 more next month.") == {
+        "stock_on_hand": 350, "requested": 1000}
 
 
 def test_a_bare_handful_asked_is_no_count_of_blanks() -> None:
@@ -100,8 +103,9 @@ def test_a_slip_word_ending_a_line_does_not_take_the_next_lines_count() -> None:
         "perekaman 140 cetak 101 udh bener"
     )
     assert read(text) == {"stock_on_hand": 2130, "recorded": 140, "printed": 101}
-    # On one line the slip word still names the figure taken back.
+    # On one line the slip word still names the figure taken back; a word of another count carries over the break.
     assert "recorded" not in read("kemarin salah ketik perekaman 410, cetak 101")
+    assert "recorded" not in read("untuk bulan depan kami sudah menyusun jadwal pelayanan dan target\nperekaman 300")
 
 
 def test_a_defect_word_with_its_own_figure_labels_that_figure() -> None:
@@ -137,6 +141,9 @@ def test_a_gap_asked_is_worked_out_from_an_estimated_need() -> None:
     text = "kebutuhan kami bulan depan sekitar tiga ribu keping sedangkan stok sekarang sembilan ratus keping " \
            "jadi mohon kekurangannya saja dikirim"
     assert read(text) == {"requested": 2100, "stock_on_hand": 900}
+    # A need said with a verb of need is a need too; an ask said as an estimate, with a gap to come, is no need.
+    assert read("kami butuh sekitar 1.500 keping, stok 400, mohon kekurangannya dikirim")["requested"] == 1100
+    assert "requested" not in read("mohon dikirim sekitar 1.000 keping, stok 300, kekurangannya nanti menyusul")
     # A vague need ("-an") gives no figure to work from.
     assert "requested" not in read("kebutuhan kami sekitar 3.000an keping, stok 900 keping, mohon kekurangannya")
 
@@ -159,6 +166,13 @@ def test_a_mail_of_thanks_with_no_firm_figure_is_other_mail() -> None:
         sender="disdukcapil@tarakankota.example",
     )
     assert report.kind == "stock_report"
+    # An unclear stock beside thanks is still asked about as a report's.
+    unclear = read_plain(
+        "terima kasih",
+        "Kami mengucapkan terima kasih atas kiriman bulan lalu. Stok kami sekarang tinggal sekitar 300an keping.",
+        sender="disdukcapil@tarakankota.example",
+    )
+    assert unclear.kind == "stock_report"
 
 
 def test_an_apology_for_a_late_report_is_no_report() -> None:
