@@ -282,7 +282,8 @@ _MASK_PATTERNS: tuple[str, ...] = (
     rf"\b(?:{_MONTHS})\b\.?\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,]\d)"
     rf"(?:\s*(?:-|\u2013|to|until)\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,]\d))?(?:\s*,?\s*(?:19|20)\d{{2}}\b)?",
     # A day of the month: "tgl 15 tidak lapor", "tanggal 5".
-    r"\b(?:tgl|tanggal|tggl|tg)\b\.?\s*\d{1,2}\b(?![.,]\d)(?!\s*[/\-.]\s*\d)",
+    # (Of two digits, a day only: "sisa kia tgl 90 kpg" is "tinggal 90", see DAY_OR_LEFT_WORDS.)
+    r"\b(?:tgl|tanggal|tggl|tg)\b\.?\s*(?:0?\d|[12]\d|3[01])\b(?![.,]\d)(?!\s*[/\-.]\s*\d)",
     r"\b(?:tahun|thn|th|ta|t\.a|anggaran|periode|sejak|semester\s+\w+|triwulan\s+\w+|tw\s*\w+)\b\.?\s*(?:19|20)\d{2}\b",
     r"\b(?:19|20)\d{2}\s*/\s*(?:19|20)\d{2}\b",
     # Times.
@@ -538,7 +539,9 @@ _RANGE_BETWEEN_RE = re.compile(
 # sembilan puluh tujuh", said into a phone): a small compound number ("sembilan puluh tujuh") counts there
 # without a unit.
 _COUNT_LEAD_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:" + _alternation(vocab.SPELLED_COUNT_LEADS) + r")[^\S\n]*:?[^\S\n]*$"
+    r"(?<![\w-])(?:" + _alternation(vocab.SPELLED_COUNT_LEADS) + r")"
+    # ... its day between: "perekaman hari ini empat puluh dua".
+    r"(?:[^\S\n]+(?:" + _alternation(vocab.NOW_PERIOD_WORDS) + r"))?[^\S\n]*:?[^\S\n]*$"
 )
 _COMPOUND_WORDS_RE = re.compile(r"(?<![\w-])(?:puluh|belas)(?![\w-])")
 _YEAR_WORD_BEFORE_RE = re.compile(r"\b(?:tahun|thn|th|ta|t\.a|anggaran|year)\b\.?[^\S\n]*$")

@@ -213,8 +213,10 @@ _ZERO_VALUE_RE = re.compile(
     r"(?:" + _words_re(vocab.ZERO_VALUE_WORDS) + r")(?![\w-])"
     # "perekaman nihil, pencetakan nihil": a word that says nothing but zero, right after the role word,
     # ending its clause.
-    r"|[ \t]+(?:" + _words_re(vocab.BARE_ZERO_WORDS) + r")(?=[ \t]*(?:[,.;(\n]|$|(?:"
-    + _words_re(vocab.BARE_ZERO_CAUSE_WORDS) + r")(?![\w-]))))"
+    # A word of address may close the clause ("stok ktp el nol bu").
+    r"|[ \t]+(?:"
+    + _words_re(vocab.BARE_ZERO_WORDS) + r")(?=(?:[ \t]+(?:" + _words_re(vocab.SOFTENER_WORDS) + r")(?![\w-]))*"
+    r"[ \t]*(?:[,.;(\n]|$|(?:" + _words_re(vocab.BARE_ZERO_CAUSE_WORDS) + r")(?![\w-]))))"
 )
 _ITEM_NAME_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])")
 _STOCK_NAME_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])")

@@ -122,6 +122,23 @@ def test_tgl_before_a_figure_no_day_can_be_is_the_stock_left() -> None:
     assert read("lap tgl 28 rekam 50") == {"recorded": 50}
 
 
+def test_tgl_before_two_digits_no_day_can_be_is_the_stock_left() -> None:
+    assert read("sisa kia tgl 75 kpg, mhn kirim 400") == {"stock_on_hand": 75, "requested": 400}
+    assert read("lap tgl 09 rekam 14") == {"recorded": 14}
+
+
+def test_a_small_count_in_words_after_its_name_and_its_day() -> None:
+    text = "laporan perekaman hari ini empat puluh dua pencetakan tiga puluh delapan sisa tujuh ratus keping"
+    assert read(text) == {"recorded": 42, "printed": 38, "stock_on_hand": 700}
+    # A small number in words with no count's name before it counts nothing.
+    assert read("dua hari lalu sisa tujuh ratus keping") == {"stock_on_hand": 700}
+
+
+def test_a_bare_zero_after_the_blanks_name_and_before_a_word_of_address() -> None:
+    assert read("stok kia nol pak, mohon dikirim 500") == {"stock_on_hand": 0, "requested": 500}
+    assert read("stok ktp el nol bu") == {"stock_on_hand": 0}
+
+
 def test_hbs_is_habis() -> None:
     assert read("stok ktp el nol bu hbs smua\nminta seribu ya bu")["stock_on_hand"] == 0
 
