@@ -555,6 +555,8 @@ OTHER_HOLDER_WORDS: tuple[str, ...] = (
     "provinsi", "prov.", "pusat", "kemendagri", "ditjen", "dirjen", "nasional", "se-kaltara",
     "se-provinsi", "kabupaten lain", "kab. lain",
     "kementerian", "kementerian dalam negeri", "ministry", "the province", "province",
+    # As a chat writes it: "[09.01] Pak Yoga Prov: stok prov msh 40 ribu ya".
+    "prov",
 )
 # An office inside the district (a kecamatan's service unit): a figure found kept there ("ada 600 keping di
 # lemari UPT Tanjung Palas") is a part of the district's stock, not its stock.

@@ -200,3 +200,13 @@ def test_an_apology_for_a_late_report_is_no_report() -> None:
         sender="disdukcapil@tarakankota.example",
     )
     assert verdict.kind == "other"
+
+
+def test_the_provinces_stock_in_a_pasted_chat_is_the_provinces() -> None:
+    verdict = read_plain(
+        "Fwd: grup wa",
+        "bu ini dr grup wa\n\n[09.01, 2/11/2031] Pak Yoga Prov: stok prov msh 40 ribu ya\n"
+        "[09.03, 2/11/2031] Rahmat Capil: sisa kami 510 pak\n\njd mohon kirim 1.500 bu",
+        sender="capil.nunukan@nunukankab.example",
+    )
+    assert (verdict.requested, verdict.stock_on_hand) == (1500, 510)
