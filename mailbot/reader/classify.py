@@ -543,6 +543,7 @@ def other_districts_pattern(code: str | None, districts: Sequence[District]) -> 
 @lru_cache(maxsize=64)
 def _other_districts(code: str, districts: tuple[District, ...]) -> re.Pattern[str] | None:
     names = []
+    tags = []
     for d in districts:
         if d.code == code:
             continue
@@ -552,9 +553,15 @@ def _other_districts(code: str, districts: tuple[District, ...]) -> re.Pattern[s
                 name = name[len(prefix) + 1 :]
                 break
         names.append(name)
+        # "Dimas Capil Blg": a short name after an office's word (a chat's speaker) is the district's.
+        tags += [*vocab.DISTRICT_ALIASES.get(name, ()), *vocab.DISTRICT_TAG_ALIASES.get(name, ())]
     if not names:
         return None
-    return re.compile(rf"(?<![\w-])(?:{vocab.alternation(names)})(?![\w-])")
+    tagged = (
+        rf"|(?<![\w-])(?:{vocab.alternation(vocab.OFFICE_TAG_WORDS)})[^\S\n]+(?:{vocab.alternation(tags)})(?![\w-])"
+        if tags else ""
+    )
+    return re.compile(rf"(?<![\w-])(?:{vocab.alternation(names)})(?![\w-]){tagged}")
 
 
 def district_of_sender(sender: str | None, districts: Sequence[District]) -> str | None:

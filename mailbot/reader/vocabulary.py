@@ -1583,6 +1583,11 @@ DISTRICT_ALIASES: dict[str, tuple[str, ...]] = {
     "malinau": ("mln",),
 }
 
+# An office's word with a district's short name, as a chat names its speakers ("[10.05] Dimas Capil Blg: ...",
+# "Sinta Dukcapil Trk"): after the office's word the short name is the district's, never "blangko".
+OFFICE_TAG_WORDS: tuple[str, ...] = ("capil", "dukcapil", "disdukcapil")
+DISTRICT_TAG_ALIASES: dict[str, tuple[str, ...]] = {"bulungan": ("blg", "blgn"), "tarakan": ("tkn",)}
+
 # --- Table columns ------------------------------------------------------------------------
 
 # Header cell words for each column of a report table (spreadsheet or HTML or text).

@@ -210,3 +210,21 @@ def test_the_provinces_stock_in_a_pasted_chat_is_the_provinces() -> None:
         sender="capil.nunukan@nunukankab.example",
     )
     assert (verdict.requested, verdict.stock_on_hand) == (1500, 510)
+
+
+def test_a_chat_speaker_of_another_districts_office_speaks_for_that_district() -> None:
+    verdict = read_plain(
+        "Fwd: grup wa operator",
+        "bu ini dr grup wa operator se kaltara\n\n"
+        "[10.02, 22/10/2031] Pak Yoga Prov: tolong lapor stok masing2\n"
+        "[10.05, 22/10/2031] Dimas Capil Blg: blg sisa 800 pak\n\nrahmat",
+        sender="capil.nunukan@nunukankab.example",
+    )
+    assert verdict.stock_on_hand is None
+    # In Bulungan's own chat "blg" is the blank's short name, and the figure Bulungan's.
+    own = read_plain(
+        "Fwd: grup wa",
+        "bu ini dr grup wa\n\n[10.05, 22/10/2031] Dimas Capil Blg: blg sisa 800 pak\n\ndimas",
+        sender="operator.bulungan@bulungankab.example",
+    )
+    assert own.stock_on_hand == 800
