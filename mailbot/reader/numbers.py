@@ -282,8 +282,10 @@ _MASK_PATTERNS: tuple[str, ...] = (
     rf"\b(?:{_MONTHS})\b\.?\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,]\d)"
     rf"(?:\s*(?:-|\u2013|to|until)\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,]\d))?(?:\s*,?\s*(?:19|20)\d{{2}}\b)?",
     # A day of the month: "tgl 15 tidak lapor", "tanggal 5".
-    # (Of two digits, a day only: "sisa kia tgl 90 kpg" is "tinggal 90", see DAY_OR_LEFT_WORDS.)
-    r"\b(?:tgl|tanggal|tggl|tg)\b\.?\s*(?:0?\d|[12]\d|3[01])\b(?![.,]\d)(?!\s*[/\-.]\s*\d)",
+    # (Of two digits, a day only, and no multiple: "sisa kia tgl 90 kpg", "stok tgl 2 ratus" are "tinggal", see
+    # DAY_OR_LEFT_WORDS.)
+    r"\b(?:tgl|tanggal|tggl|tg)\b\.?\s*(?:0?\d|[12]\d|3[01])\b(?![.,]\d)(?!\s*[/\-.]\s*\d)"
+    rf"(?![^\S\n]*(?:{_MULT})\b)",
     r"\b(?:tahun|thn|th|ta|t\.a|anggaran|periode|sejak|semester\s+\w+|triwulan\s+\w+|tw\s*\w+)\b\.?\s*(?:19|20)\d{2}\b",
     r"\b(?:19|20)\d{2}\s*/\s*(?:19|20)\d{2}\b",
     # Times.

@@ -671,8 +671,11 @@ def _reads_a_screen(masked: str, start: int, end: int) -> bool:
 
 
 _DAY_OR_LEFT = frozenset(vocab.DAY_OR_LEFT_WORDS)
-# A figure no day of a month can be: 32 to 999, or one with a thousands' dot.
-_NO_DAY_NEXT_RE = re.compile(r"[^\S\n]*:?[^\S\n]*(?:\d{1,3}\.\d{3}(?!\d)|(?:3[2-9]|[4-9]\d|[1-9]\d{2})(?!\d|[.,/-]\d))")
+# A figure no day of a month can be: 32 to 999, one with a thousands' dot, or a multiple ("2 ratus", "1,5 rb").
+_NO_DAY_NEXT_RE = re.compile(
+    r"[^\S\n]*:?[^\S\n]*(?:\d{1,3}\.\d{3}(?!\d)|(?:3[2-9]|[4-9]\d|[1-9]\d{2})(?!\d|[.,/-]\d)"
+    r"|\d{1,3}(?:,\d)?[^\S\n]*(?:" + _words_re(tuple(vocab.DIGIT_MULTIPLIERS)) + r")(?![\w-]))"
+)
 
 
 def keywords(masked: str) -> list[Keyword]:

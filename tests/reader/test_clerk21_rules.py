@@ -125,6 +125,8 @@ def test_tgl_before_a_figure_no_day_can_be_is_the_stock_left() -> None:
 def test_tgl_before_two_digits_no_day_can_be_is_the_stock_left() -> None:
     assert read("sisa kia tgl 75 kpg, mhn kirim 400") == {"stock_on_hand": 75, "requested": 400}
     assert read("lap tgl 09 rekam 14") == {"recorded": 14}
+    # A multiple is no day either.
+    assert read("pagi bu ktp el tgl 3 ratus mhn kirim 1 rb") == {"stock_on_hand": 300, "requested": 1000}
 
 
 def test_a_small_count_in_words_after_its_name_and_its_day() -> None:
