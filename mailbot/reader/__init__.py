@@ -547,7 +547,7 @@ def read_message(
     read_subject = "" if is_reply or desk_forward or chain_text is not parts.text else bare_subject
     body = read_subject + "\n\n" + new_text if read_subject else new_text
     low_all = normalise(subject + "\n" + new_text)
-    district = sender_district or district_named(low_all, districts)
+    district = sender_district or district_named(low_all, districts, normalise(subject))
     excerpt = new_text.strip()[:_EXCERPT_CHARS]
     common = dict(
         district=district,

@@ -27,6 +27,7 @@ _KIA_RE = _phrase_re(vocab.KIA_WORDS)
 _BLANK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.GENERIC_BLANK_WORDS, before=r"[\w]") + r")")
 _THANKS = ("terima kasih", "terimakasih", "trima kasih", "trimakasih")
 _THANKS_RE = vocab.Gated(_phrase_re(_THANKS), _THANKS)
+_THANKING_RE = _phrase_re(vocab.THANKING_PHRASES)
 # A request named as the one approved ("atas persetujuan permohonan blangko KTP-el ..."): the earlier
 # request, thanked for or spoken of, asks nothing now.
 _APPROVED_REQUEST_RE = vocab.Gated(re.compile(
@@ -366,6 +367,14 @@ def kind_of(
         return "receipt"
     if _INVITE_RE.search(text):
         return "other"
+    if (
+        not fields and seen <= {"printed", "recorded"} and not has_table and _THANKING_RE.search(low)
+        and not _reports(text, attached)
+    ):
+        # "mau mengucapkan terima kasih banyak atas bantuan selama ini ... ada sekitar seribu dua ratus warga yang
+        # terlayani": a mail of thanks with no firm figure (at most an unclear count of work), calling itself no
+        # report, reports nothing. (An unclear stock still makes a report: a clerk asks for it.)
+        return "other"
     if not seen and not has_table and _LEAVE_NOTICE_RE.search(text):
         # "Selama saya cuti, laporan harian ... dilanjutkan oleh Sdr. Andi": a notice of leave, no report.
         return "other"
@@ -388,7 +397,9 @@ def _reports(text: str, attached: bool = False) -> bool:
         for m in _REPORT_RE.finditer(text)
     )
     if not named and (dated := _DATED_REPORT_RE.search(text)) is not None:
-        named = not _in_question(text, dated.end())
+        named = not _in_question(text, dated.end()) and not _REPORT_FORM_BEFORE_RE.search(
+            text, max(0, dated.start() - 16), dated.start()
+        )
     return named and bool(attached or _BLANK_RE.search(text) or _KTP_RE.search(text) or _KIA_RE.search(text))
 
 
@@ -422,11 +433,12 @@ _OFFICE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.OFFICE_WORDS
 _CLOSING_RE = re.compile(r"^[ \t]*(?:" + vocab.alternation(vocab.SIGNATURE_CLOSINGS) + r")\b")
 
 
-def district_named(low: str, districts: Sequence[District]) -> str | None:
+def district_named(low: str, districts: Sequence[District], subject: str = "") -> str | None:
     """The code of the one district the text names ("Disdukcapil Kabupaten Nunukan"), else None.
 
     When the text names several (the writer's district and one spoken of: "seperti Kab. Malinau
-    kemarin"), the one its signature names, else its letterhead, is the one the writer speaks for.
+    kemarin"), the one its signature names, else its letterhead, else its subject (normalised, given
+    apart: "Request for additional blank e-ID cards - Tarakan"), is the one the writer speaks for.
 
     >>> from mailbot.reader.verdict import District
     >>> ds = [District("65.02", "Kabupaten Malinau", ()), District("65.03", "Kabupaten Nunukan", ())]
@@ -437,7 +449,13 @@ def district_named(low: str, districts: Sequence[District]) -> str | None:
     codes = {code for code, pattern in patterns if pattern.search(low)}
     if len(codes) <= 1:
         return codes.pop() if codes else district_cut_off(low, districts) or district_of_places(low, districts)
-    return district_signed(low, districts)
+    signed = district_signed(low, districts)
+    if signed is None and subject:
+        # "Re: Request for additional blank e-ID cards - Tarakan" above "We received 500 from Bulungan": a
+        # subject that names one district names the one the thread is about, the writer's.
+        titled = {code for code, pattern in patterns if pattern.search(subject)}
+        return titled.pop() if len(titled) == 1 else None
+    return signed
 
 
 @lru_cache(maxsize=64)
@@ -525,6 +543,7 @@ def other_districts_pattern(code: str | None, districts: Sequence[District]) -> 
 @lru_cache(maxsize=64)
 def _other_districts(code: str, districts: tuple[District, ...]) -> re.Pattern[str] | None:
     names = []
+    tags = []
     for d in districts:
         if d.code == code:
             continue
@@ -534,9 +553,15 @@ def _other_districts(code: str, districts: tuple[District, ...]) -> re.Pattern[s
                 name = name[len(prefix) + 1 :]
                 break
         names.append(name)
+        # "Dimas Capil Blg": a short name after an office's word (a chat's speaker) is the district's.
+        tags += [*vocab.DISTRICT_ALIASES.get(name, ()), *vocab.DISTRICT_TAG_ALIASES.get(name, ())]
     if not names:
         return None
-    return re.compile(rf"(?<![\w-])(?:{vocab.alternation(names)})(?![\w-])")
+    tagged = (
+        rf"|(?<![\w-])(?:{vocab.alternation(vocab.OFFICE_TAG_WORDS)})[^\S\n]+(?:{vocab.alternation(tags)})(?![\w-])"
+        if tags else ""
+    )
+    return re.compile(rf"(?<![\w-])(?:{vocab.alternation(names)})(?![\w-]){tagged}")
 
 
 def district_of_sender(sender: str | None, districts: Sequence[District]) -> str | None:

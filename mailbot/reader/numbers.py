@@ -286,7 +286,10 @@ _MASK_PATTERNS: tuple[str, ...] = (
     rf"\b(?:{_MONTHS})\b\.?\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,]\d)"
     rf"(?:\s*(?:-|\u2013|to|until)\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,]\d))?(?:\s*,?\s*(?:19|20)\d{{2}}\b)?",
     # A day of the month: "tgl 15 tidak lapor", "tanggal 5".
-    r"\b(?:tgl|tanggal|tggl|tg)\b\.?\s*\d{1,2}\b(?![.,]\d)(?!\s*[/\-.]\s*\d)",
+    # (Of two digits, a day only, and no multiple: "sisa kia tgl 90 kpg", "stok tgl 2 ratus" are "tinggal", see
+    # DAY_OR_LEFT_WORDS.)
+    r"\b(?:tgl|tanggal|tggl|tg)\b\.?\s*(?:0?\d|[12]\d|3[01])\b(?![.,]\d)(?!\s*[/\-.]\s*\d)"
+    rf"(?![^\S\n]*(?:{_MULT})\b)",
     r"\b(?:tahun|thn|th|ta|t\.a|anggaran|periode|sejak|semester\s+\w+|triwulan\s+\w+|tw\s*\w+)\b\.?\s*(?:19|20)\d{2}\b",
     r"\b(?:19|20)\d{2}\s*/\s*(?:19|20)\d{2}\b",
     # Times.
@@ -510,7 +513,8 @@ def _next_number(masked: str, pos: int) -> re.Match[str] | None:
 _RB_TAIL_RE = re.compile(r"(?:rb|k)(?P<tail>\d{1,3})(?![\w.,])")
 _DIGIT_WORD = _alternation(["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"])
 _KOMA_WORDS_RE = re.compile(
-    rf"(?P<whole>{_DIGIT_WORD})[ \t]+koma[ \t]+(?P<tenth>{_DIGIT_WORD})[ \t]+(?P<scale>ribu|rb|juta|jt)\b"
+    rf"(?P<whole>{_DIGIT_WORD})[ \t]+(?:koma[ \t]+(?P<tenth>{_DIGIT_WORD})|(?P<half>{_alternation(vocab.HALF_WORDS)}))"
+    rf"[ \t]+(?P<scale>ribu|rb|juta|jt|ratus)\b"
 )
 _PAREN_WORDS_RE = re.compile(rf"\s*\(\s*(?P<words>{WORDS_PATTERN})\s*(?:(?:{_BLANK_UNITS})\b)?\s*\)")
 _PAREN_DIGITS_RE = re.compile(rf"\s*\(\s*(?P<num>{_DIGITS})\s*(?:(?:{_BLANK_UNITS})\b)?\s*\)")
@@ -546,7 +550,9 @@ _RANGE_BETWEEN_RE = re.compile(
 # sembilan puluh tujuh", said into a phone): a small compound number ("sembilan puluh tujuh") counts there
 # without a unit.
 _COUNT_LEAD_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:" + _alternation(vocab.SPELLED_COUNT_LEADS) + r")[^\S\n]*:?[^\S\n]*$"
+    r"(?<![\w-])(?:" + _alternation(vocab.SPELLED_COUNT_LEADS) + r")"
+    # ... its day between: "perekaman hari ini empat puluh dua".
+    r"(?:[^\S\n]+(?:" + _alternation(vocab.NOW_PERIOD_WORDS) + r"))?[^\S\n]*:?[^\S\n]*$"
 )
 _COMPOUND_WORDS_RE = re.compile(r"(?<![\w-])(?:puluh|belas)(?![\w-])")
 _YEAR_WORD_BEFORE_RE = re.compile(r"\b(?:tahun|thn|th|ta|t\.a|anggaran|year)\b\.?[^\S\n]*$")
@@ -585,6 +591,7 @@ class Mention:
     spelled: bool = False  # written only in words
     year: bool = False  # four plain digits that read as a recent or coming year ("2027")
     about: bool = False  # "± 1.200", "kurang lebih 1.200": the figure stated, yielding to an exact one
+    estimate: int | None = None  # "kira-kira 2.500": the round figure an estimate word gives (approximate)
 
 
 # A blank or people unit may open the next line when prose is wrapped:
@@ -737,9 +744,9 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                     end = paren.end()
                     bare = year = False
         elif (koma := _KOMA_WORDS_RE.match(masked, start)) is not None:
-            # "dua koma lima ribu" (voice typing, 2,5 ribu): 2.500.
+            # "dua koma lima ribu" (voice typing, 2,5 ribu): 2.500; "satu setengah ribu": 1.500.
             scale = vocab.DIGIT_MULTIPLIERS[vocab.SCALE_ABBREVIATIONS.get(koma["scale"], koma["scale"])]
-            ones, tenth = parse_words(koma["whole"]), parse_words(koma["tenth"])
+            ones, tenth = parse_words(koma["whole"]), (5 if koma["half"] else parse_words(koma["tenth"]))
             value = (ones * scale + tenth * scale // 10) if ones is not None and tenth is not None else None
             spelled = True
             end = koma.end()
@@ -853,6 +860,11 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
         ):
             # "about 1,035 pieces": a figure written to the unit is counted, not guessed.
             approximate, about = False, True
+        # "kebutuhan kira-kira dua ribu lima ratus keping": a round figure estimated, not a bound or a "-an".
+        estimate = value if (
+            approximate and value is not None and not approx_after and not m.group("an") and not conflict
+            and _ESTIMATE_BEFORE_RE.search(before) and not _STEM_AFTER_RE.match(masked, end)
+        ) else None
         found.append(
             Mention(
                 start=start,
@@ -867,6 +879,7 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 spelled=spelled,
                 year=year,
                 about=about,
+                estimate=estimate,
             )
         )
         pos = end

@@ -213,8 +213,10 @@ _ZERO_VALUE_RE = re.compile(
     r"(?:" + _words_re(vocab.ZERO_VALUE_WORDS) + r")(?![\w-])"
     # "perekaman nihil, pencetakan nihil": a word that says nothing but zero, right after the role word,
     # ending its clause.
-    r"|[ \t]+(?:" + _words_re(vocab.BARE_ZERO_WORDS) + r")(?=[ \t]*(?:[,.;(\n]|$|(?:"
-    + _words_re(vocab.BARE_ZERO_CAUSE_WORDS) + r")(?![\w-]))))"
+    # A word of address may close the clause ("stok ktp el nol bu").
+    r"|[ \t]+(?:"
+    + _words_re(vocab.BARE_ZERO_WORDS) + r")(?=(?:[ \t]+(?:" + _words_re(vocab.SOFTENER_WORDS) + r")(?![\w-]))*"
+    r"[ \t]*(?:[,.;(\n]|$|(?:" + _words_re(vocab.BARE_ZERO_CAUSE_WORDS) + r")(?![\w-]))))"
 )
 _ITEM_NAME_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])")
 _STOCK_NAME_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.STOCK_WORDS + ("sisa",)) + r")(?![\w-])")
@@ -284,10 +286,25 @@ def _other_holder(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     """"stok di gudang provinsi katanya tinggal 5.000 keping": someone else's stock, not the writer's; "ada 600
     keping di lemari UPT Tanjung Palas": a part of the district's stock, kept at one of its offices."""
     return span.role == "stock_on_hand" and (
-        bool(_HOLDER_RE.search(span.masked, span.lo, span.start))
+        _held_by_other(span)
         or bool(_SUBUNIT_AFTER_RE.match(span.masked, span.end))
         or bool(_NAMED_SUBUNIT_RE.search(span.masked, span.lo, span.start))
     )
+
+
+def _held_by_other(span: Span) -> bool:
+    """Whether another holder (the province, the ministry) is named before a stock's figure as its holder. In
+    a dictated run-on sentence the province may be named only as whom the writer speaks to ("bapak ibu di provinsi
+    ini saya yohana ... stok blangko ... kami sekarang tinggal 920"): a stock word and the writer named after it
+    make the stock the writer's."""
+    holder = _HOLDER_RE.search(span.masked, span.lo, span.start)
+    if holder is None:
+        return False
+    last = holder.end()
+    while (again := _HOLDER_RE.search(span.masked, last, span.start)) is not None:
+        last = again.end()
+    stock = _STOCK_NAME_RE.search(span.masked, last, span.start)
+    return stock is None or not _FIRST_PERSON_RE.search(span.masked, last, span.start)
 
 
 # Right after a stock's figure: where it is kept, when that is an office inside the district (a stock said
@@ -409,6 +426,9 @@ _PAST_YEAR_RE = re.compile(
 
 _NEED_NOUN_CUES = frozenset(f"keyword_{side}:{w}" for w in vocab.NEED_NOUNS for side in ("before", "after"))
 _NEED_NOUNS = frozenset(vocab.NEED_NOUNS)
+_NEED_CUES = frozenset(
+    f"keyword_{side}:{w}" for w in vocab.NEED_NOUNS + vocab.NEED_VERBS for side in ("before", "after")
+)
 _INFORMS_RE = re.compile(r"(?:" + vocab.word_start_alternation(
     vocab.REPORT_PHRASES + vocab.REPORT_KIND_MORE + vocab.FOR_INFORMATION_PHRASES + vocab.INFO_HEAD_WORDS
 ) + r")(?![\w-])")
@@ -531,6 +551,18 @@ def _lent_party_stock(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     return bool(_LOAN_RE.search(span.masked, sentence_lo, span.start))
 
 
+_SENTENCE_STOP_RE = re.compile(r"[.!?;](?=\s)|\n")
+
+
+def _borrowed(span: Span) -> bool:
+    """Whether a receipt's own words say the blanks came on loan: "We received 500 from Bulungan as a loan last
+    week", "kami terima pinjaman 300 keping dari KTT" (see _loan_beside_ask)."""
+    stop = _SENTENCE_STOP_RE.search(span.masked, span.end, span.hi)
+    return bool(_LOAN_RE.search(span.masked, span.lo, span.start)) or bool(
+        _LOAN_RE.search(span.masked, span.end, stop.start() if stop else span.hi)
+    )
+
+
 ELSEWHERE_CUES = (
     ("money", _money),
     ("other_district", _other_district),
@@ -553,6 +585,8 @@ def about_something_else(span: Span, elsewhere: re.Pattern[str] | None) -> str |
 
 
 _NEG_WINDOW = 40
+_FEWEST_ASKED = 10  # a bare figure asked below this is no count of blanks (see read_text)
+_FEWEST_IN_WORDS = 100  # a figure in words with no role and no unit is a count from this on, when one is asked
 _NEAR = 18  # a bare number ("2000", "77212") counts only this close after its role word
 _SNIPPET = 110
 
@@ -591,6 +625,7 @@ class Candidate:
     about: bool = False  # "± 1.200": the figure stated as a round one; an exact figure of its field wins
     cues: tuple[str, ...] = ()  # the named cues that gave the figure its role
     month: tuple[int, int] | None = None  # (year, month) its line names ("Stok akhir November: 1.510")
+    estimate: int | None = None  # of an unclear figure, the round one an estimate word gave ("kira-kira 2.500")
 
 
 @quick
@@ -641,12 +676,23 @@ def _reads_a_screen(masked: str, start: int, end: int) -> bool:
     return bool(_SCREEN_RE.search(masked, sentence_lo, start)) and bool(_COUNT_NAME_NEXT_RE.match(masked, end))
 
 
+_DAY_OR_LEFT = frozenset(vocab.DAY_OR_LEFT_WORDS)
+# A figure no day of a month can be: 32 to 999, one with a thousands' dot, or a multiple ("2 ratus", "1,5 rb").
+_NO_DAY_NEXT_RE = re.compile(
+    r"[^\S\n]*:?[^\S\n]*(?:\d{1,3}\.\d{3}(?!\d)|(?:3[2-9]|[4-9]\d|[1-9]\d{2})(?!\d|[.,/-]\d)"
+    r"|\d{1,3}(?:,\d)?[^\S\n]*(?:" + _words_re(tuple(vocab.DIGIT_MULTIPLIERS)) + r")(?![\w-]))"
+)
+
+
 def keywords(masked: str) -> list[Keyword]:
     """Role words in the text, in order; phrases that only look like role words are dropped."""
     out: list[Keyword] = []
     for m in _KEYWORD_RE.finditer(masked):
         word = " ".join(m.group().split())  # a phrase may be wrapped over lines
         if word in _NOT_ROLE:
+            continue
+        if word in _DAY_OR_LEFT and not _NO_DAY_NEXT_RE.match(masked, m.end()):
+            # "lap tgl 11 rekam 17": a date's word, unless the figure after it can be no day ("tgl 280").
             continue
         if word in _UNTIL_WORDS and _UNTIL_AFTER_RE.match(masked, m.end()):
             # "kebutuhan sampai 31 Desember 2.500 keping": "sampai" before a date (blanked) or a month is
@@ -843,6 +889,10 @@ def _role_for(
         and len(before) > 1
         and before[-2].role == "ignore"
         and not masked[before[-2].end : chosen.start].strip()
+        # "... sy salah ketik" / "perekaman 120 cetak 96 udh bener": a slip ending a line names no count that
+        # opens the next.
+        and not ("\n" in masked[before[-2].end : chosen.start]
+                 and " ".join(masked[before[-2].start : before[-2].end].split()) in _SLIP_WORDS)
         and not (chosen.role == "stock_on_hand"
                  and " ".join(masked[before[-2].start : before[-2].end].split()) in _AS_OF_TODAY | _PERIOD_IGNORE)
         and not (chosen.role == "requested"
@@ -902,6 +952,7 @@ def _role_for(
 
 
 _REST_OF_SHIPMENT = frozenset(vocab.REST_OF_SHIPMENT_WORDS)
+_SLIP_WORDS = frozenset(vocab.SLIP_WORDS)
 _CLAUSE_BREAK_RE = re.compile(r"[,;.!?\n]")
 
 
@@ -987,6 +1038,10 @@ def question_role(question_low: str) -> str | None:
 
 
 _SLASH_FIGURE_RE = re.compile(r"[ \t]*/[ \t]*(\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]*\d)")
+_PAIR_JOIN_RE = re.compile(r"\s*(?:" + _words_re(vocab.PAIR_JOIN_WORDS) + r")\s*")
+_JOINED_FIGURE_RE = re.compile(
+    r"[ \t]+(?:" + _words_re(vocab.PAIR_JOIN_WORDS) + r")[ \t]+(\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]*\d)"
+)
 _AS_OF_TODAY = frozenset(vocab.AS_OF_TODAY_WORDS)
 _PAIR_ROLES = frozenset({"recorded", "printed", "stock_on_hand", "requested", "received"})
 
@@ -1009,6 +1064,14 @@ def _slash_pair(
         first, other = words[i - 1], keyword
     elif i + 1 < len(words) and masked[keyword.end : words[i + 1].start].strip() == "/":
         first, other = keyword, words[i + 1]
+    elif i > 0 and _PAIR_JOIN_RE.fullmatch(masked, words[i - 1].end, keyword.start):
+        # "rekam sm cetak ga berubah 104 sm 92": joined by a word, the two figures must be joined by one too;
+        # one figure after the two words is left to the words' own reading ("350 blanks in stock and need 1,000":
+        # the words are of two figures).
+        joined = _JOINED_FIGURE_RE.match(masked, m.end)
+        if joined is None:
+            return None
+        first, other, second = words[i - 1], keyword, joined
     else:
         return None
     roles = (first.word_role or first.role, other.word_role or other.role)
@@ -1645,6 +1708,11 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
         return candidates
     end = _CLAUSE_END_RE.search(masked, ask.end())
     asked = [c for c in candidates if c.field == "requested"]
+    glossed = _figure_glossed_as_gap(masked, ask.start())
+    if glossed is not None and (mine := [c for c in asked if c.value == glossed and c.doubt is None]):
+        # "mohon dikirim 610 keping saja (selisihnya)": the figure asked right before the word of the gap is
+        # the difference, worked out by the writer.
+        return [*[c for c in candidates if c.field != "requested"], *mine]
     if _FIGURE_RE.search(masked, ask.end(), end.start() if end else len(masked)):
         # "kekurangannya sebanyak 2.250 keping": the writer gave the figure. It wins over the need stated
         # beside it ("kebutuhan kurang lebih 2.200, stok 700. Mohon kekurangannya 1.500 keping").
@@ -1666,6 +1734,13 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
             return [*[c for c in candidates if c.field != "requested"], *mine]
         return candidates
     needs = {c.value for c in asked if c.value is not None and c.doubt is None}
+    estimated = False
+    if not needs and len(asked) == 1 and asked[0].estimate is not None and (
+        not asked[0].strong or _NEED_CUES.intersection(asked[0].cues)
+    ):
+        # "kebutuhan kami ... kira-kira dua ribu lima ratus keping ... stok ... delapan ratus keping, jadi kami mohon
+        # kekurangannya saja dikirim": a need is an estimate by nature; the gap asked is worked out from it.
+        needs, estimated = {asked[0].estimate}, True
     if not asked:
         # "Target penerbitan KIA Desember 1.000 anak, stok 350 keping. Mohon dipenuhi kekurangannya": with no
         # need stated, the one target of cards to issue (a card a person) is what the shortfall is of.
@@ -1695,11 +1770,42 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
     if len(needs) == 1 and len(stocks) == 1 and (need := next(iter(needs))) > (stock := next(iter(stocks))):
         # The difference is the figure asked: it replaces the need wherever else it is stated (an
         # attached table of the need).
+        cues = ("shortfall_asked", "need_minus_stock", *(("need_estimated",) if estimated else ()))
         return [*rest, Candidate("requested", need - stock, f"{text}: {need} - {stock}", True,
-                                 item=asked[0].item, corrects=True, cues=("shortfall_asked", "need_minus_stock"))]
+                                 item=asked[0].item, corrects=True, cues=cues)]
     if asked:
         return [*rest, Candidate("requested", None, text, True, "unclear")]
     return candidates
+
+
+_GLOSS_GAP_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?(?:(?:"
+    + _words_re(vocab.SHORTFALL_GLOSS_WORDS) + r")(?![\w-])[^\S\n]*)?[(,:=]?[^\S\n]*(?:(?:"
+    + _words_re(vocab.SHORTFALL_GLOSS_WORDS) + r")(?![\w-])[^\S\n]*)?"
+)
+
+
+def _figure_glossed_as_gap(masked: str, ask_start: int) -> int | None:
+    """The figure right before a word of the gap at ask_start, with only its unit and a gloss between ("610
+    keping saja (selisihnya)", "1.700, yaitu kekurangannya"), if any."""
+    line_lo = masked.rfind("\n", 0, ask_start) + 1
+    found = find_mentions(masked[line_lo:ask_start])
+    if not found or found[-1].value is None or found[-1].approximate or found[-1].conflict:
+        return None
+    last = found[-1]
+    if _GLOSS_GAP_RE.fullmatch(masked, line_lo + last.end, ask_start) is None:
+        return None
+    return last.value
+
+
+def _loan_beside_ask(candidates: list[Candidate]) -> list[Candidate]:
+    """"Could you lower our request to 2,000 cards? We received 500 from Bulungan as a loan last week": beside an
+    ask, blanks received on loan from another office tell why the ask changed; they are no shipment of the
+    province the desk books. (A mail that only tells of the loan received, "we have received 300 KTP-el blanks on
+    loan from Nunukan", is that receipt.)"""
+    if not any(c.field == "requested" and c.value is not None for c in candidates):
+        return candidates
+    return [c for c in candidates if not (c.field == "received" and "on_loan" in c.cues)]
 
 
 def _targets(masked: str) -> list[int]:
@@ -2267,10 +2373,12 @@ def read_text(
             qualifier := next((k for k in kws if k.start >= m.end and k.end <= after_limit), None)
         ) is not None and qualifier.role == "ignore" and not qualifier.denied and _counts_a_defect(
             " ".join(masked[qualifier.start : qualifier.end].split()), role, masked, m.end, qualifier.start
-        ):
+        ) and not _NUMBER_NEXT_RE.match(masked, qualifier.end):
             # "selisih stok termasuk 0 keping rusak", "12 lembar gagal cetak": the word right after the
             # figure and its unit says what it counts, whatever the role word before. (Beside a receipt
-            # the damaged cards may be part of those received or on top of them: a clerk asks.)
+            # the damaged cards may be part of those received or on top of them: a clerk asks.) A word with a
+            # figure right after it labels that figure, as each word before it labels its own ("sisa ktp 640
+            # rusak 2").
             role, strong, keyword = "ignore", True, qualifier
         if role in _WORK_ROLES and _RECORDS_AFTER_RE.match(masked, m.end):
             # "data perekaman ... (312 data, 12-18 Juli) belum tersinkron": records in the system, not the work.
@@ -2328,6 +2436,11 @@ def read_text(
             continue
         if role == "requested" and keyword is not None and _counter_applications(masked, kws, keyword, m):
             # "KIA report hari ini: pengajuan 48, cetak 45": the applications of the day, asked by no one.
+            ignored_end = m.end
+            continue
+        if role == "requested" and m.value is not None and m.value < _FEWEST_ASKED and m.unit is None:
+            # "[10.05] Dimas Capil Blg: siap pak blg kirim 2" under "kuota 2 org per kab": no office asks the
+            # province for a handful of blanks; a bare figure that small counts something else (people, boxes).
             ignored_end = m.end
             continue
         if role == "requested" and _PAST_YEAR_RE.search(masked, c_start, m.start):
@@ -2614,7 +2727,10 @@ def read_text(
                 ignored_end = m.end
                 if keyword is not None and " ".join(masked[keyword.start : keyword.end].split()) in _OPENING_WORDS:
                     openings.append((m, snippet, low[c_start:c_end]))
-            if role is None and (m.unit == "blank" or (m.value is not None and m.value >= 10 and not m.spelled)):
+            if role is None and (m.unit == "blank" or (m.value is not None and m.value >= 10 and not m.spelled) or (
+                # "koreksi yg kmrn ya bukan dua ribu tp tiga ribu" revising a request: a figure in words answers too.
+                answer_role is not None and m.spelled and m.value is not None and m.value >= _FEWEST_IN_WORDS
+            )):
                 unassigned.append(snippet)
                 loose.append((m, snippet))
             continue
@@ -2645,7 +2761,8 @@ def read_text(
         if m.conflict:
             candidate = Candidate(role, None, snippet, strong, "conflict", total, item, day, headed, earlier)
         elif m.approximate or m.value is None:
-            candidate = Candidate(role, None, snippet, strong, "unclear", total, item, day, headed, earlier)
+            candidate = Candidate(role, None, snippet, strong, "unclear", total, item, day, headed, earlier,
+                                  estimate=m.estimate)
         else:
             candidate = Candidate(
                 role, m.value, snippet, strong, None, total, item, day, headed, earlier, about=m.about
@@ -2656,7 +2773,9 @@ def read_text(
         if month is not None:
             candidate = replace(candidate, month=month)
         candidate = replace(candidate, cues=_cues_of(candidate, m, keyword, masked, before) + (
-            ("changed_from",) if became else ()) + (("more_asked",) if more_asked else ()))
+            ("changed_from",) if became else ()) + (("more_asked",) if more_asked else ()) + (
+            ("on_loan",) if role == "received" and _borrowed(Span(masked, own_lo, m.start, m.end, after_limit))
+            else ()))
         if role in ("printed", "recorded") and keyword is not None and _DAY_SPAN_RE.search(low, keyword.end, m.start):
             # "Dicetak (1-5 Nov) : 1.215": a count over a span of days, not one day's.
             candidate = replace(candidate, cues=(*candidate.cues, "day_span"))
@@ -2685,6 +2804,7 @@ def read_text(
     if openings and (now := _opening_is_now(masked, openings, candidates, sent)) is not None:
         candidates.append(now)
     candidates = _shortfall_asked(masked, candidates)
+    candidates = _loan_beside_ask(candidates)
     if answer_role is None and _need_only(masked, kws, candidates):
         # "stok kami tinggal 12% dari kebutuhan (kebutuhan Desember 6.000, stok sekarang 720)": beside the
         # stock, a need named by a noun in a mail that asks for nothing (and answers no question about

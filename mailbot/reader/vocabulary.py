@@ -132,6 +132,9 @@ SE_WORDS: dict[str, str] = {
     "sejuta": "juta",
 }
 SCALE_WORDS: tuple[str, ...] = ("belas", "puluh", "ratus", "ribu", "juta")
+# A half between a digit word and a scale word, as said aloud: "satu setengah ribu" is 1.500, "dua setengah
+# ratus" is 250.
+HALF_WORDS: tuple[str, ...] = ("setengah", "stengah")
 # Short forms of the scale words after number words, as after digits ("dua rb", "tiga rbu", "satu jt"):
 # "mhn dikirim dua rb ya" is two thousand.
 SCALE_ABBREVIATIONS: dict[str, str] = {"rb": "ribu", "rbu": "ribu", "rebu": "ribu", "jt": "juta", "rts": "ratus"}
@@ -565,6 +568,8 @@ OTHER_HOLDER_WORDS: tuple[str, ...] = (
     "provinsi", "prov.", "pusat", "kemendagri", "ditjen", "dirjen", "nasional", "se-kaltara",
     "se-provinsi", "kabupaten lain", "kab. lain",
     "kementerian", "kementerian dalam negeri", "ministry", "the province", "province",
+    # As a chat writes it: "[09.01] Pak Yoga Prov: stok prov msh 40 ribu ya".
+    "prov",
 )
 # An office inside the district (a kecamatan's service unit): a figure found kept there ("ada 600 keping di
 # lemari UPT Tanjung Palas") is a part of the district's stock, not its stock.
@@ -1147,9 +1152,17 @@ QUOTA_NOTICE_PHRASES: tuple[str, ...] = (
     "over quota", "quota exceeded", "of its quota", "of your quota", "of the quota", "storage quota",
     "mailbox size", "ukuran kotak surat",
 )
+# A mail written to thank ("mau mengucapkan terima kasih banyak atas bantuan selama ini"), as its purpose, not
+# the "terima kasih" closing every mail: with no firm figure, it reports and asks nothing.
+THANKING_PHRASES: tuple[str, ...] = (
+    "mengucapkan terima kasih", "mengucapkan terimakasih", "ucapkan terima kasih", "ucapan terima kasih",
+    "berterima kasih", "we would like to thank", "we wish to thank", "we want to thank",
+)
 # Right before a report's name, these make it the report's form, asked or sent about, not a report made: "format
 # laporan KIA per sekolah seperti apa ya pak?" (subject "format laporan KIA per sekolah").
 REPORT_FORM_WORDS: tuple[str, ...] = ("format", "template", "templat", "contoh", "bentuk", "form", "formulir")
+# ... or its lateness, apologised for: "Mohon maaf atas keterlambatan laporan harian tanggal 30-31 Oktober".
+REPORT_FORM_WORDS += ("keterlambatan", "terlambatnya", "telatnya")
 # A person telling why they write from another address ("Our official mailbox is currently over quota, so I am
 # using my personal address", "email kantor kami penuh"): the quota is the writer's own mailbox's, and the mail
 # is theirs, no server's notice.
@@ -1612,6 +1625,11 @@ DISTRICT_ALIASES: dict[str, tuple[str, ...]] = {
     "malinau": ("mln",),
 }
 
+# An office's word with a district's short name, as a chat names its speakers ("[10.05] Dimas Capil Blg: ...",
+# "Sinta Dukcapil Trk"): after the office's word the short name is the district's, never "blangko".
+OFFICE_TAG_WORDS: tuple[str, ...] = ("capil", "dukcapil", "disdukcapil")
+DISTRICT_TAG_ALIASES: dict[str, tuple[str, ...]] = {"bulungan": ("blg", "blgn"), "tarakan": ("tkn",)}
+
 # --- Table columns ------------------------------------------------------------------------
 
 # Header cell words for each column of a report table (spreadsheet or HTML or text).
@@ -1677,6 +1695,10 @@ SHORTFALL_ASK_PHRASES: tuple[str, ...] = (
     "the difference", "the shortfall",
 )
 
+# Between a figure asked and a word of the gap right after it, these gloss the figure as the gap: "mohon dikirim
+# 610 keping saja (selisihnya)", "1.700 keping, yaitu kekurangannya": the writer gave the difference.
+SHORTFALL_GLOSS_WORDS: tuple[str, ...] = ("saja", "aja", "sj", "yaitu", "yakni", "sebagai", "as", "being", "i.e.")
+
 # Said before a stock word, these make its figure a stock to reach, a need, not the stock on hand: "kami
 # perlu stok 2.000 keping", "agar stok penyangga kami mencapai 3.000 keping".
 TARGET_STOCK_WORDS: tuple[str, ...] = (
@@ -1739,6 +1761,16 @@ RESULT_WORDS: tuple[str, ...] = (
 # Between two figures, these join them: a role word said after the second is said of both ("tiga
 # ribu keping KTP-el dan seribu lembar KIA sudah sampai").
 COORDINATION_WORDS: tuple[str, ...] = ("dan", "serta", "and", "&", "beserta", "plus")
+# The words of a slip ("yang benar 1.200 (kemarin salah ketik 800)"), among the ignore words above: ending a line,
+# they name no count that opens the next ("... sy salah ketik" / "perekaman 120 cetak 96 udh bener").
+SLIP_WORDS: tuple[str, ...] = ("salah ketik", "salah tulis", "salah input", "typo")
+# "tgl" is "tanggal" (date) and, in a text message, "tinggal" (left): "ktp el ktt tgl 280 mhn kirim 700". Before a
+# figure no day of a month can be (32 and up), it is the stock left; before any other it is a date's word.
+DAY_OR_LEFT_WORDS: tuple[str, ...] = ("tgl", "tggl")
+ROLE_PHRASES["stock_on_hand"] += DAY_OR_LEFT_WORDS
+# Joining two role words and then their two figures, in order ("rekam sm cetak ga berubah 104 sm 92", "perekaman
+# dan pencetakan masing-masing 120 dan 96"): each figure is its word's, as with a slash ("rekam/cetak 156/139").
+PAIR_JOIN_WORDS: tuple[str, ...] = ("dan", "sm", "sama", "&", "and", "serta")
 # A row that sums part of a table ("Subtotal Hilir", "Sub Total P. Sebatik"): neither a row of its own
 # nor the table's total.
 SUBTOTAL_ROW_WORDS: tuple[str, ...] = ("subtotal", "sub total", "sub-total", "jumlah sementara", "sub jumlah")
@@ -2106,6 +2138,8 @@ UNSETTLED_DIFFERENCE_WORDS: tuple[str, ...] = (
 )
 # Zero stock in the regional registers: Javanese "sampun entek" / krama "sampun telas", Banjar "habis sudah".
 ZERO_STOCK_PHRASES += ("entek", "sampun entek", "wis entek", "wes entek", "telas", "sampun telas", "sudah entek")
+# "habis" as a chat writes it: "stok ktp el nol bu hbs smua".
+ZERO_STOCK_PHRASES += ("hbs", "sdh hbs", "udh hbs", "udah hbs", "sudah hbs")
 # A bare zero word may end at a cause rather than a stop: "pencetakan nihil karena printer kartu rusak".
 BARE_ZERO_CAUSE_WORDS: tuple[str, ...] = ("karena", "krn", "karna", "sebab", "akibat", "due to", "because")
 
@@ -2200,6 +2234,12 @@ LIKE_WORDS: tuple[str, ...] = ("seperti", "spt", "sama seperti", "sebagaimana", 
 # ("info stok" / "Info pak, stok kami tinggal 12% dari kebutuhan (kebutuhan Desember 6.000, stok sekarang
 # 720)"), they state the need as background, no request.
 NEED_NOUNS: tuple[str, ...] = ("kebutuhan", "requirement", "requirements", "our requirement", "our requirements")
+# Verbs of need ("kami butuh sekitar 1.500 keping"): an ask of their own, but with a word of the gap beside them
+# ("mohon kekurangannya dikirim") the figure they give is the need the gap is worked out from.
+NEED_VERBS: tuple[str, ...] = (
+    "butuh", "butuhkan", "membutuhkan", "dibutuhkan", "perlu", "perlukan", "memerlukan", "diperlukan", "need",
+    "we need",
+)
 # Heading a mail (its subject or opening words), these say it informs: with REPORT_PHRASES and
 # FOR_INFORMATION_PHRASES, the mood of a report.
 INFO_HEAD_WORDS: tuple[str, ...] = ("info", "informasi", "sekadar memberi tahu", "sekedar memberitahu")
