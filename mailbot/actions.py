@@ -104,14 +104,17 @@ def _facts_of(evidence: Sequence[Evidence], value_of: Callable[[str], int | None
 
 
 def _stated_changes(understood: list[dict[str, object]], changes: list[dict[str, object]],
-                    text: str) -> list[dict[str, object]]:
+                    text: str, req: Request) -> list[dict[str, object]]:
     """What was understood, with each figure the district changed that the reader's figures lack ("Koreksi: kami
     cukup 1.700 keping, bukan 2.000", which alone is no request): the new figure, quoted from the sentence that
-    states it, so that every reply stating a change shows what was understood."""
+    states it, so that every reply stating a change shows what was understood. A figure of the request the reader
+    took from the mail that the desk did not apply is not shown as understood ("yang 700 itu sisa stok", the answer
+    to "which figure is 700?", is no figure asked of 700: the request still asks 1.000)."""
     if not changes or any(c.get("by_us") for c in changes):
         return understood
-    shown = {str(f["label"]): f["value"] for f in understood}
-    result = list(understood)
+    held = {FIELD_LABELS[f]: getattr(req, f) for f in ("requested", "stock_on_hand")}
+    result = [f for f in understood if str(f["label"]) not in held or held[str(f["label"])] == f["value"]]
+    shown = {str(f["label"]): f["value"] for f in result}
     for change in changes:
         label, after = FIELD_LABELS.get(str(change["field"]), str(change["field"])), change["after"]
         if not isinstance(after, int) or shown.get(label) == after:
@@ -330,7 +333,7 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
     # shown as what a KTP-el request asks
     understood = facts(verdict) if verdict and verdict.item in (None, req.item or "ktp-el") else []
     understood = _corrected_facts(understood, changes or [], req)
-    understood = _stated_changes(understood, changes or [], verdict.body_excerpt if verdict else "")
+    understood = _stated_changes(understood, changes or [], verdict.body_excerpt if verdict else "", req)
     base = {"facts": understood, "explanation": explanation, "requested": req.requested, "changes": changes or [],
             "set_aside": set_aside or [], "follows": follows}
     purpose = reply_purpose or f"reply:{message.id}"
