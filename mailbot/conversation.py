@@ -18,7 +18,7 @@ from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS
 from mailbot.outcomes import FOLLOW_UP_INTENT, FOLLOW_UP_OF, MessageOutcome
 from mailbot.outgoing import queue
-from mailbot.reader.numbers import normalise
+from mailbot.reader.numbers import find_mentions, normalise
 from mailbot.reader.verdict import Doubt, Evidence, Verdict
 from mailbot.stock.ledger import Entry, EntryKind
 from mailbot.stock.policy import Reason
@@ -263,6 +263,68 @@ def _keep_stated(session: Session, desk: Desk, message: Message, verdict: Verdic
     if stock is not None:
         stated.record_for_request(session, desk, message, district=req.district, item=item, quantity=stock,
                                   source="reminder")
+
+
+# A sentence of its own, for reading a mail sentence by sentence ("2.000" keeps its dot: a space must follow).
+_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
+_ARRIVED = re.compile(r"\b(?:terima|diterima|menerima|sampai|tiba|datang|received|arrived)\b", re.IGNORECASE)
+
+
+def stock_fixed_on_receipt(session: Session, verdict: Verdict, trust: SenderTrust,
+                           thread: Request | None) -> list[dict[str, object]] | None:
+    """The stock correction (field, label, before, after) a receipt of *thread*'s shipment carries beside its count
+    ("Blangko 2.000 keping sudah kami terima pak. Sekalian koreksi, stok kami waktu mengajukan sebenarnya 450, bukan
+    750."), once the blanks left: None when the mail is no such receipt, or corrects anything but the stock (the
+    figure asked after dispatch is a person's, mailbot.conversation.follow_up). The sentences that only give the
+    count received are left out of the reading, so the count is never taken for a figure of the request."""
+    if thread is None or thread.state != "dispatched" or not trust.trusted or trust.is_manager \
+            or trust.district is None or thread.district != trust.district:
+        return None
+    body = verdict.body_excerpt or ""
+    if verdict.received is None or any(d.field == "received" for d in verdict.doubts) \
+            or verdict.item not in (None, thread.item or "ktp-el") or not _CORRECTION.search(body) \
+            or followup.stated_shortfall(body, received=verdict.received, shipped=thread.approved) is not None:
+        return None
+    received = verdict.received
+    rest = [s for s in _SENTENCES.split(body)
+            if not (_ARRIVED.search(s) and {m.value for m in find_mentions(normalise(s))
+                                            if m.value is not None} <= {received})]
+    if len(rest) == len(_SENTENCES.split(body)):
+        return None  # the count is said together with the correction: a person reads it
+    read = {f: verdict.quantity(f) for f in FIGURES}
+    reading = followup.interpret(" ".join(rest), item=thread.item or "ktp-el", requested=thread.requested,
+                                 stock_on_hand=thread.stock_on_hand, approved=thread.approved,
+                                 read={k: v for k, v in read.items() if v != received},
+                                 earlier=_earlier_figures(session, thread))
+    changed = _changed(thread, reading)
+    if reading.intent != "correction" or not changed or {c["field"] for c in changed} != {"stock_on_hand"}:
+        return None
+    return changed
+
+
+def received_with_stock_fix(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
+                            thread: Request, changed: list[dict[str, object]]) -> MessageOutcome:
+    """A receipt of *thread*'s shipment with a correction of the request's stock (stock_fixed_on_receipt): the
+    receipt is booked (the shipment closed), the stock is kept as the district's stated stock and handled as any
+    correction after dispatch (a person's queue, the managers and the operator told), and one reply says both."""
+    counted = replace(verdict, kind="receipt", requested=None, stock_on_hand=None,
+                      doubts=tuple(d for d in verdict.doubts if d.field not in FIGURES),
+                      evidence=tuple(e for e in verdict.evidence if e.field not in FIGURES))
+    sent_on = attention.dispatched_at(session, thread)
+    shipped, received = thread.approved, counted.received
+    outcome = actions.confirm_receipt(session, desk, thread, message, counted, district=thread.district or "",
+                                      item=thread.item or "ktp-el", thread=thread, stock_fix=changed)
+    if shipped and received is not None and received != shipped:
+        attention.shortfall(session, desk, thread, shipped=shipped, received=received, message=message)
+    _keep_changed_stock(session, desk, message, thread, changed, source="follow_up")
+    attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="after_decision",
+                        detail=_detail(verdict, changed), district=thread.district, item=thread.item,
+                        message=message, request=thread)
+    actions.changed_after_dispatch(
+        session, desk, thread, message, verdict, changes=changed, actor=trust.address or "district",
+        dispatched_on=sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None,
+        answer_to=trust.address, received=received)
+    return outcome
 
 
 def appeal(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust, req: Request,

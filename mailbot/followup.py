@@ -670,9 +670,16 @@ def _other_item(low: str, m: Mention, item: str) -> bool:
     return bool(named) and max(named)[1] == "other"
 
 
+# Where a figure was written, never the figure asked: "stok yang kami tulis di permohonan keliru, seharusnya 450".
+_WRITTEN_IN_REQUEST = re.compile(r"\b(?:tulis|ditulis|tuliskan|sebut|disebut|sebutkan|disebutkan|cantumkan|"
+                                 r"dicantumkan|sampaikan|disampaikan)(?:\s+\w+)?\s+(?:di|dalam|pada)\s+"
+                                 r"(?:surat\s+|email\s+)?(?:permohonan|pengajuan)\w*")
+
+
 def _field(clause: str) -> str | None:
     """The figure a clause's cue names: the cue nearest before the figure wins."""
     clause = re.sub(r"\bmohon maaf\b", "maaf", clause)  # an apology, not a request
+    clause = _WRITTEN_IN_REQUEST.sub(" ", clause)  # where a figure was written, not the figure asked
     cues = {"stock_on_hand": [m.end() for m in _STOCK_CUES.finditer(clause)],
             "requested": [m.end() for m in _REQUEST_CUES.finditer(clause)],
             "received": [m.end() for m in _RECEIVED_CUES.finditer(clause)]}
