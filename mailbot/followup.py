@@ -798,6 +798,45 @@ def _of_added_part(low: str, figures: list[_Figure], *, before: int, requested: 
                    of_added=True)
 
 
+def amount_changed(text: str, item: str) -> int:
+    """The amount a follow-up changes the asked figure by, + to add and - to take off ("mohon ditambah 500 keping
+    lagi": +500); 0 when it names no such amount.
+
+    >>> amount_changed("Pak maaf, tadi belum lengkap: mohon ditambah 500 keping lagi.", "ktp-el")
+    500
+    """
+    low = _CHANGED_TO_KE.sub(r"\1 menjadi ", normalise(text or ""))
+    return sum(f.relative * f.value for f in _figures(low, item)
+               if f.relative and not f.old and not f.other_item and f.field in (None, "requested"))
+
+
+# A change by an amount said to come on top of the one made before: "sekali lagi", "tambahan kedua", "di luar
+# tambahan tadi", "ternyata masih kurang".
+_ONE_MORE = re.compile(r"\b(?:sekali lagi|tambahan (?:kedua|berikutnya|baru)|penambahan (?:kedua|berikutnya|baru)|"
+                      r"(?:di luar|selain) (?:tambahan|penambahan|pengurangan|yang)|masih (?:kurang|belum cukup)|"
+                      r"ternyata masih|one more time|another)\b")
+
+
+def says_further(text: str, *, current: int, amount: int) -> bool:
+    """Whether a change of the asked figure by *amount* is said to come on top of the figure as it stands
+    (*current*, already changed by the same amount): it names the total it makes ("jadi 2.500"), the figure it
+    starts from ("dari 2.000"), or says it is a further change ("sekali lagi", "tambahan kedua").
+
+    >>> says_further("Mohon ditambah 500 keping lagi, jadi 2.500 keping.", current=2000, amount=500)
+    True
+    >>> says_further("Pak maaf, tadi belum lengkap: mohon ditambah 500 keping lagi.", current=2000, amount=500)
+    False
+    """
+    low = normalise(text or "")
+    if _ONE_MORE.search(low):
+        return True
+    for m in find_mentions(low):
+        if m.value == current + amount or (m.value == current and _FROM_BEFORE.search(low[max(0, m.start - 12):
+                                                                                           m.start])):
+            return True
+    return False
+
+
 def asks_for(text: str, item: str, figure: int) -> bool:
     """Whether *text* asks for *figure* blanks of *item* in words of asking ("mohon dikirim lagi 2.000 keping"),
     not as a count received or a recount ("setelah dihitung ulang ternyata pas 2.000").

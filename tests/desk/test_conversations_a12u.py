@@ -14,6 +14,8 @@ import pytest
 from mailbot.desk import Desk
 from tests.desk.conftest import WITA
 from tests.desk.test_follow_ups_own_words import (
+    BULUNGAN,
+    BULUNGAN_OPERATOR,
     REQUEST,
     Desk12,
     Out,
@@ -93,3 +95,59 @@ def test_a_receipt_with_a_stock_correction_books_the_receipt(desk12: Desk12, wor
     assert "diterima sebanyak 2.000 keping" in said
     assert desk12.queue(mid) >= {"after_decision"}
 
+
+# H2. a raise restated in other words, answering the same mail as the raise applied, is never added twice ----------
+
+RAISE = "Pak, mohon ditambah 500 keping lagi ya."
+
+
+@pytest.mark.parametrize(("sender", "words"), [
+    (BULUNGAN, "Pak maaf, tadi belum lengkap: mohon ditambah 500 keping lagi karena ada perekaman di Sebatik."),
+    (BULUNGAN_OPERATOR, "Pak, permohonan BLK-2026-0001 mohon ditambah 500 keping lagi ya."),
+], ids=["same-address-reworded", "colleague-reworded"])
+def test_a_raise_restated_answering_the_same_mail_is_not_added_again(desk12: Desk12, sender: str,
+                                                                     words: str) -> None:
+    reply = _asked(desk12, BULUNGAN, "Bulungan", "900", "1.500")
+    _answer(desk12, BULUNGAN, reply, RAISE)
+    assert desk12.request()["requested"] == 2000
+    mid = _answer(desk12, sender, reply, words)  # the same 1.500 mail answered again
+    req = desk12.request()
+    # was: "2.000 keping menjadi 2.500 keping", the 500 added a second time
+    assert req["requested"] == 2000
+    assert desk12.queue(mid) == {"restated_change"}
+    [told] = desk12.replies_to(mid)
+    text = flat(told.text)
+    assert "[BLK-2026-0001]" in told.subject and "menjadi 2.500 keping" not in text.split("Apabila")[0]
+    assert "belum kami terapkan" in text and "jumlah yang dimohon tetap 2.000 keping" in text
+
+
+def test_a_raise_restated_in_a_new_mail_soon_after_is_not_added_again(desk12: Desk12) -> None:
+    reply = _asked(desk12, BULUNGAN, "Bulungan", "900", "1.500")
+    _answer(desk12, BULUNGAN, reply, "Pak, mohon ditambah 500 keping lagi, jadi total 2.000.")
+    mid, _ = desk12.send(BULUNGAN_OPERATOR, "Tambahan permohonan BLK-2026-0001",
+                         "Yth. Provinsi,\nTambahan permohonan BLK-2026-0001: mohon ditambah 500 keping lagi.\n"
+                         "Terima kasih")
+    # was: 2.500
+    assert desk12.request()["requested"] == 2000
+    assert desk12.queue(mid) == {"restated_change"}
+
+
+@pytest.mark.parametrize("words", [
+    "Pak, ternyata masih kurang, mohon ditambah 500 keping lagi.",
+    "Pak, mohon ditambah 500 keping lagi sehingga menjadi 2.500 keping.",
+], ids=["masih-kurang", "names-the-new-total"])
+def test_a_second_raise_answering_the_old_mail_but_saying_so_is_applied(desk12: Desk12, words: str) -> None:
+    reply = _asked(desk12, BULUNGAN, "Bulungan", "900", "1.500")
+    _answer(desk12, BULUNGAN, reply, RAISE)
+    _answer(desk12, BULUNGAN, reply, words)
+    assert desk12.request()["requested"] == 2500
+
+
+def test_a_second_raise_answering_the_reply_about_the_first_is_applied(desk12: Desk12) -> None:
+    reply = _asked(desk12, BULUNGAN, "Bulungan", "900", "1.500")
+    mid = _answer(desk12, BULUNGAN, reply, RAISE)
+    [raised] = desk12.replies_to(mid)  # the desk's reply about the 2.000
+    mid = _answer(desk12, BULUNGAN_OPERATOR, raised, "Pak maaf, mohon ditambah 500 keping lagi.")
+    assert desk12.request()["requested"] == 2500
+    [told] = desk12.replies_to(mid)
+    assert "2.000 keping menjadi 2.500 keping" in flat(told.text)
