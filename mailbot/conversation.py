@@ -275,6 +275,10 @@ def _keep_stated(session: Session, desk: Desk, message: Message, verdict: Verdic
 # A sentence of its own, for reading a mail sentence by sentence ("2.000" keeps its dot: a space must follow).
 _SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
 _ARRIVED = re.compile(r"\b(?:terima|diterima|menerima|sampai|tiba|datang|received|arrived)\b", re.IGNORECASE)
+# Words that correct a figure given before (never "menjadi" alone: "sisa stok kami sekarang menjadi 2.450" after a
+# receipt is the stock now, no correction).
+_CORRECTS = re.compile(r"\b(?:koreksi|ralat|bukan|sebenarnya|yang benar|seharusnya|harusnya|salah|keliru|revisi)\b",
+                       re.IGNORECASE)
 
 
 def stock_fixed_on_receipt(session: Session, verdict: Verdict, trust: SenderTrust,
@@ -289,7 +293,7 @@ def stock_fixed_on_receipt(session: Session, verdict: Verdict, trust: SenderTrus
         return None
     body = verdict.body_excerpt or ""
     if verdict.received is None or any(d.field == "received" for d in verdict.doubts) \
-            or verdict.item not in (None, thread.item or "ktp-el") or not _CORRECTION.search(body) \
+            or verdict.item not in (None, thread.item or "ktp-el") or not _CORRECTS.search(body) \
             or followup.stated_shortfall(body, received=verdict.received, shipped=thread.approved) is not None:
         return None
     received = verdict.received

@@ -96,6 +96,28 @@ def test_a_receipt_with_a_stock_correction_books_the_receipt(desk12: Desk12, wor
     assert desk12.queue(mid) >= {"after_decision"}
 
 
+
+def test_a_short_receipt_with_a_stock_correction_books_the_count_and_the_shortfall(desk12: Desk12) -> None:
+    notice = dispatched(desk12)
+    on_hand = desk12.on_hand()
+    mid, _ = answer_gmail(desk12, notice, "Blangko sudah kami terima 1.900 keping. Koreksi pak, stok kami waktu itu "
+                                          "sebenarnya 450, bukan 750.")
+    assert desk12.request()["state"] == "received" and desk12.on_hand() - on_hand == 1900
+    assert desk12.open_gaps() == [100]
+    [told] = desk12.replies_to(mid)
+    assert "kurang 100" in flat(told.text) and "Sisa stok: 750 keping menjadi 450 keping" in flat(told.text)
+
+
+def test_a_receipt_with_the_stock_now_is_no_correction(desk12: Desk12) -> None:
+    notice = dispatched(desk12)
+    told_before = len(desk12.to_managers())
+    mid, _ = answer_gmail(desk12, notice, "Blangko 2.000 keping sudah kami terima. Sisa stok kami sekarang menjadi "
+                                          "2.450 keping.")
+    assert desk12.request()["state"] == "received" and desk12.request()["stock_on_hand"] == 750
+    assert "after_decision" not in desk12.queue(mid)
+    assert not [m for m in desk12.to_managers()[told_before:] if "Koreksi setelah pengiriman" in m.subject]
+
+
 # H2. a raise restated in other words, answering the same mail as the raise applied, is never added twice ----------
 
 RAISE = "Pak, mohon ditambah 500 keping lagi ya."
