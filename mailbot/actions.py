@@ -104,14 +104,17 @@ def _facts_of(evidence: Sequence[Evidence], value_of: Callable[[str], int | None
 
 
 def _stated_changes(understood: list[dict[str, object]], changes: list[dict[str, object]],
-                    text: str) -> list[dict[str, object]]:
+                    text: str, req: Request) -> list[dict[str, object]]:
     """What was understood, with each figure the district changed that the reader's figures lack ("Koreksi: kami
     cukup 1.700 keping, bukan 2.000", which alone is no request): the new figure, quoted from the sentence that
-    states it, so that every reply stating a change shows what was understood."""
+    states it, so that every reply stating a change shows what was understood. A figure of the request the reader
+    took from the mail that the desk did not apply is not shown as understood ("yang 700 itu sisa stok", the answer
+    to "which figure is 700?", is no figure asked of 700: the request still asks 1.000)."""
     if not changes or any(c.get("by_us") for c in changes):
         return understood
-    shown = {str(f["label"]): f["value"] for f in understood}
-    result = list(understood)
+    held = {FIELD_LABELS[f]: getattr(req, f) for f in ("requested", "stock_on_hand")}
+    result = [f for f in understood if str(f["label"]) not in held or held[str(f["label"])] == f["value"]]
+    shown = {str(f["label"]): f["value"] for f in result}
     for change in changes:
         label, after = FIELD_LABELS.get(str(change["field"]), str(change["field"])), change["after"]
         if not isinstance(after, int) or shown.get(label) == after:
@@ -330,7 +333,7 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
     # shown as what a KTP-el request asks
     understood = facts(verdict) if verdict and verdict.item in (None, req.item or "ktp-el") else []
     understood = _corrected_facts(understood, changes or [], req)
-    understood = _stated_changes(understood, changes or [], verdict.body_excerpt if verdict else "")
+    understood = _stated_changes(understood, changes or [], verdict.body_excerpt if verdict else "", req)
     base = {"facts": understood, "explanation": explanation, "requested": req.requested, "changes": changes or [],
             "set_aside": set_aside or [], "follows": follows}
     purpose = reply_purpose or f"reply:{message.id}"
@@ -913,19 +916,22 @@ def cancel_asked(session: Session, desk: Desk, req: Request, message: Message, v
 
 def changed_after_dispatch(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, *,
                            changes: list[dict[str, object]], dispatched_on: str | None, actor: str,
-                           answer_to: str | None) -> None:
+                           answer_to: str | None, received: int | None = None) -> None:
     """The district changes a figure of *req* after its blanks left ("cukup 1.000 saja, bukan 1.500"): a shipment
     is not undone by mail. The district is told the blanks left (when, how many) in one reply in the thread; the
-    managers and the operator are told at once, as for a cancellation asked after dispatch."""
+    managers and the operator are told at once, as for a cancellation asked after dispatch. With *received*, the
+    same mail confirmed the shipment arrived ("Blangko 2.000 keping sudah kami terima. Sekalian koreksi, stok kami
+    sebenarnya 450"): the receipt's reply tells the district of the correction, and the managers hear of both."""
     text = (verdict.body_excerpt or "")[:300]
     repo.audit(session, at=desk.now(), actor=actor, action="changed-after-dispatch", target=req.reference,
                details={"message": message.id, "changes": [
                    {"field": c["field"], "before": c["before"], "after": c["after"]} for c in changes]})
     context: dict[str, object] = {"approved": req.approved, "changes": changes, "dispatched_on": dispatched_on,
-                                  "text": text,
+                                  "text": text, "received": received,
                                   "stock_only": all(c.get("field") == "stock_on_hand" for c in changes)}
-    _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_changed_after_dispatch",
-                   message=message, verdict=verdict, answer_to=answer_to, context=context)
+    if received is None:
+        _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_changed_after_dispatch",
+                       message=message, verdict=verdict, answer_to=answer_to, context=context)
     to = _managers_and_operator(desk)
     queue(session, desk, purpose=f"changed-after-dispatch:{req.id}:{message.id}", category="notice",
           template="notice_changed_after_dispatch", to=to, request_pk=req.id,
@@ -975,10 +981,12 @@ def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str
 
 def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: Message, verdict: Verdict, *,
                     district: str, item: str, thread: Request | None = None,
-                    others: list[dict[str, object]] | None = None, rest_coming: bool = False) -> MessageOutcome:
+                    others: list[dict[str, object]] | None = None, rest_coming: bool = False,
+                    stock_fix: list[dict[str, object]] | None = None) -> MessageOutcome:
     """The district confirms a shipment arrived: in transit becomes on hand; a shortfall is booked with its reason.
     *others* are the other blank's counts in the same mail (item, received, shipped, reference; shipped None when
-    no shipment matches), named in the reply."""
+    no shipment matches), named in the reply. *stock_fix*: the district's correction of the request's stock in the
+    same mail (field, label, before, after), told in the same reply as passed on (changed_after_dispatch)."""
     source = f"message:{message.id}"
     shipped: int | None = None
     if any(d.field == "received" and d.reason in ("conflict", "unclear", "too_large", "negative")
@@ -997,7 +1005,8 @@ def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: 
           context={"district_name": desk.district_name(district), "item": item, "received": verdict.received,
                    "shipped": shipped, "reference": req.reference if req else None,
                    "facts": facts(verdict, every_item=True),
-                   "matched": req is not None, "others": others or [], "rest_coming": rest_coming},
+                   "matched": req is not None, "others": others or [], "rest_coming": rest_coming,
+                   "stock_fix": stock_fix or []},
           reply_to=_in_conversation(session, req, message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.RECEIPT if req is not None else MessageOutcome.RECEIPT_UNMATCHED
 

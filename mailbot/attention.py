@@ -68,6 +68,8 @@ REASONS = {
     "appeal": "kabupaten/kota memohon agar permohonan yang ditolak dipertimbangkan kembali",
     "item_changed": "kabupaten/kota menyatakan bahwa jenis blangko yang diperlukan berbeda dari yang tercatat",
     "repeated_change": "perubahan yang sama dikirim dua kali; hanya yang pertama yang kami terapkan",
+    "restated_change": "perubahan sebesar yang sudah diterapkan, tanpa membalas pemberitahuan perubahan itu; "
+                       "belum diterapkan lagi",
     "other_districts_request": "pembatalan atau tanda terima yang menyebut permohonan kabupaten/kota lain",
 }
 
@@ -110,6 +112,8 @@ OPERATOR_REASONS = {
     "appeal": "the district asks to reconsider a rejected request (managers told)",
     "item_changed": "the district says the blank it needs is the other item (KTP-el/KIA)",
     "repeated_change": "the same change sent twice (applied once)",
+    "restated_change": "a change by the same amount as the one applied, written before seeing it (not applied "
+                       "again: the same one restated, or one more?)",
     "other_districts_request": "a cancellation or receipt naming another district's request: which is meant",
 }
 
@@ -421,7 +425,8 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
 
 # The reasons an acknowledgement explains (templates/reply_will_read.txt.j2).
 _TOLD_WHY = frozenset({"correction_unmatched", "report_correction", "reminder_unmatched", "managers_thread",
-                       "manager_other", "other_item", "item_changed", "repeated_change", "other_districts_request"})
+                       "manager_other", "other_item", "item_changed", "repeated_change", "restated_change",
+                       "other_districts_request"})
 
 
 def _replied(session: Session, message: Message) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import replace
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,13 +19,13 @@ from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS
 from mailbot.outcomes import FOLLOW_UP_INTENT, FOLLOW_UP_OF, MessageOutcome
 from mailbot.outgoing import queue
-from mailbot.reader.numbers import normalise
+from mailbot.reader.numbers import find_mentions, normalise
 from mailbot.reader.verdict import Doubt, Evidence, Verdict
 from mailbot.stock.ledger import Entry, EntryKind
 from mailbot.stock.policy import Reason
 from mailbot.store import repo
 from mailbot.store import stock as ledger
-from mailbot.store.schema import Decision, Message, Report, Request
+from mailbot.store.schema import Decision, Message, OutboxMessage, Report, Request
 
 # States in which a request can still change: nothing has left the store.
 CHANGEABLE = ("clarifying", "held", "approved")
@@ -121,6 +122,12 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         # the same words answering the same mail of ours, already applied ("mohon ditambah 500 lagi" sent twice by
         # a phone client): never applied again (a raise would double); a person reads it, the district hears so
         return _to_a_person(session, desk, message, verdict, trust, thread, "repeated_change")
+    if changed and thread.state in CHANGEABLE \
+            and (restated := _restated_change(session, desk, thread, message, verdict, changed)) is not None:
+        # "tadi belum lengkap: mohon ditambah 500 keping lagi" answering the same mail of ours as the +500 already
+        # applied (or a colleague's new mail soon after it): the same raise in other words, never added twice; a
+        # person reads it, and the district hears the figure stands and how to ask for more
+        return _to_a_person(session, desk, message, verdict, trust, thread, "restated_change", set_aside=[restated])
     if not changed and reading.intent in ("plain", "restated") and thread.state in CHANGEABLE \
             and followup.takes_back_correction(verdict.body_excerpt or "") \
             and (restored := _before_last_correction(session, thread)):
@@ -263,6 +270,72 @@ def _keep_stated(session: Session, desk: Desk, message: Message, verdict: Verdic
     if stock is not None:
         stated.record_for_request(session, desk, message, district=req.district, item=item, quantity=stock,
                                   source="reminder")
+
+
+# A sentence of its own, for reading a mail sentence by sentence ("2.000" keeps its dot: a space must follow).
+_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
+_ARRIVED = re.compile(r"\b(?:terima|diterima|menerima|sampai|tiba|datang|received|arrived)\b", re.IGNORECASE)
+# Words that correct a figure given before (never "menjadi" alone: "sisa stok kami sekarang menjadi 2.450" after a
+# receipt is the stock now, no correction).
+_CORRECTS = re.compile(r"\b(?:koreksi|ralat|bukan|sebenarnya|yang benar|seharusnya|harusnya|salah|keliru|revisi)\b",
+                       re.IGNORECASE)
+
+
+def stock_fixed_on_receipt(session: Session, verdict: Verdict, trust: SenderTrust,
+                           thread: Request | None) -> list[dict[str, object]] | None:
+    """The stock correction (field, label, before, after) a receipt of *thread*'s shipment carries beside its count
+    ("Blangko 2.000 keping sudah kami terima pak. Sekalian koreksi, stok kami waktu mengajukan sebenarnya 450, bukan
+    750."), once the blanks left: None when the mail is no such receipt, or corrects anything but the stock (the
+    figure asked after dispatch is a person's, mailbot.conversation.follow_up). The sentences that only give the
+    count received are left out of the reading, so the count is never taken for a figure of the request."""
+    if thread is None or thread.state != "dispatched" or not trust.trusted or trust.is_manager \
+            or trust.district is None or thread.district != trust.district:
+        return None
+    body = verdict.body_excerpt or ""
+    if verdict.received is None or any(d.field == "received" for d in verdict.doubts) \
+            or verdict.item not in (None, thread.item or "ktp-el") or not _CORRECTS.search(body) \
+            or followup.stated_shortfall(body, received=verdict.received, shipped=thread.approved) is not None:
+        return None
+    received = verdict.received
+    rest = [s for s in _SENTENCES.split(body)
+            if not (_ARRIVED.search(s) and {m.value for m in find_mentions(normalise(s))
+                                            if m.value is not None} <= {received})]
+    if len(rest) == len(_SENTENCES.split(body)):
+        return None  # the count is said together with the correction: a person reads it
+    read = {f: verdict.quantity(f) for f in FIGURES}
+    reading = followup.interpret(" ".join(rest), item=thread.item or "ktp-el", requested=thread.requested,
+                                 stock_on_hand=thread.stock_on_hand, approved=thread.approved,
+                                 read={k: v for k, v in read.items() if v != received},
+                                 earlier=_earlier_figures(session, thread))
+    changed = _changed(thread, reading)
+    if reading.intent != "correction" or not changed or {c["field"] for c in changed} != {"stock_on_hand"}:
+        return None
+    return changed
+
+
+def received_with_stock_fix(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
+                            thread: Request, changed: list[dict[str, object]]) -> MessageOutcome:
+    """A receipt of *thread*'s shipment with a correction of the request's stock (stock_fixed_on_receipt): the
+    receipt is booked (the shipment closed), the stock is kept as the district's stated stock and handled as any
+    correction after dispatch (a person's queue, the managers and the operator told), and one reply says both."""
+    counted = replace(verdict, kind="receipt", requested=None, stock_on_hand=None,
+                      doubts=tuple(d for d in verdict.doubts if d.field not in FIGURES),
+                      evidence=tuple(e for e in verdict.evidence if e.field not in FIGURES))
+    sent_on = attention.dispatched_at(session, thread)
+    shipped, received = thread.approved, counted.received
+    outcome = actions.confirm_receipt(session, desk, thread, message, counted, district=thread.district or "",
+                                      item=thread.item or "ktp-el", thread=thread, stock_fix=changed)
+    if shipped and received is not None and received != shipped:
+        attention.shortfall(session, desk, thread, shipped=shipped, received=received, message=message)
+    _keep_changed_stock(session, desk, message, thread, changed, source="follow_up")
+    attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="after_decision",
+                        detail=_detail(verdict, changed), district=thread.district, item=thread.item,
+                        message=message, request=thread)
+    actions.changed_after_dispatch(
+        session, desk, thread, message, verdict, changes=changed, actor=trust.address or "district",
+        dispatched_on=sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None,
+        answer_to=trust.address, received=received)
+    return outcome
 
 
 def appeal(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust, req: Request,
@@ -412,6 +485,69 @@ def _applied_before(session: Session, req: Request, message: Message, verdict: V
                for r in reasons or []):
             return True
     return False
+
+
+# A mail answering none of our mails about a change by an amount, written this soon after that change, may not know
+# of it: the same amount again is for a person.
+_RESTATED_WITHIN = timedelta(days=1)
+
+
+def _restated_change(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
+                     changed: list[dict[str, object]]) -> dict[str, object] | None:
+    """The district's last change of the figure asked by an amount (before, after, the amount), when this
+    follow-up changes it again by the same amount without having seen that change: it answers a mail of ours
+    sent before it, or (a new mail) none and soon after; and it says nothing of coming on top of it
+    (followup.says_further). None when the follow-up may be a genuine further change."""
+    asked = next((c for c in changed if c["field"] == "requested"), None)
+    if asked is None or not isinstance(asked["before"], int) or not isinstance(asked["after"], int):
+        return None
+    body = verdict.body_excerpt or ""
+    amount = followup.amount_changed(body, req.item or "ktp-el")
+    if amount == 0 or asked["after"] - asked["before"] != amount:
+        return None
+    last = _last_asked_update(session, req)
+    if last is None:
+        return None
+    decision, before, after, by = last
+    if after != req.requested or after - before != amount or by == message.id \
+            or followup.says_further(body, current=after, amount=amount):
+        return None
+    answered = _answered_mail(session, verdict, req)
+    if answered is not None:
+        told = session.scalar(select(OutboxMessage.id).where(OutboxMessage.purpose == f"reply:{by}"))
+        if (answered.id >= told) if told is not None else (answered.created_at > decision.at):
+            return None  # it answers our mail about the change (or a later one): a further change
+    elif desk.now() - decision.at > _RESTATED_WITHIN:
+        return None
+    return {"amount": abs(amount), "raise": amount > 0, "before": before, "after": after, "next": after + amount}
+
+
+def _last_asked_update(session: Session, req: Request) -> tuple[Decision, int, int, object] | None:
+    """The district's last recorded change of *req*'s figure asked: its decision, before, after, and the message
+    that made it."""
+    for decision in session.scalars(select(Decision).where(Decision.request_pk == req.id,
+                                                           Decision.outcome == "updated").order_by(Decision.id.desc())):
+        for reason in decision.reasons or []:
+            for change in (reason.get("changes") or []) if isinstance(reason, dict) else []:
+                before, after = change.get("before"), change.get("after")
+                if change.get("field") == "requested":
+                    if isinstance(before, int) and isinstance(after, int):
+                        return decision, before, after, reason.get("message")
+                    return None
+    return None
+
+
+def _answered_mail(session: Session, verdict: Verdict, req: Request) -> OutboxMessage | None:
+    """The mail of ours about *req* that *verdict* answers: its In-Reply-To, else the latest its References name."""
+    ids = [i for i in list(verdict.references) + ([verdict.in_reply_to] if verdict.in_reply_to else [])
+           if MESSAGE_ID.fullmatch(i or "")]
+    if not ids:
+        return None
+    ours = {o.message_id: o for o in session.scalars(select(OutboxMessage).where(
+        OutboxMessage.message_id.in_(ids), OutboxMessage.request_pk == req.id))}
+    if verdict.in_reply_to in ours:
+        return ours[verdict.in_reply_to]
+    return max(ours.values(), key=lambda o: o.id, default=None)
 
 
 def _earlier_figures(session: Session, req: Request) -> dict[str, tuple[int, ...]]:
@@ -833,12 +969,14 @@ def _detail(verdict: Verdict, changed: list[dict[str, object]]) -> str:
 
 
 def _to_a_person(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
-                 thread: Request | None, reason: str) -> MessageOutcome:
+                 thread: Request | None, reason: str,
+                 set_aside: list[dict[str, object]] | None = None) -> MessageOutcome:
     """A follow-up no rule acts on: in the queue for a person with *reason*, and the district told so once
     (with no *thread*: of the sender's district and the blank the mail names)."""
     attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,
                         detail=_detail(verdict, []),
                         district=thread.district if thread is not None else trust.district,
                         item=thread.item if thread is not None else verdict.item, message=message, request=thread)
-    attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread, reason=reason)
+    attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread, reason=reason,
+                          set_aside=set_aside)
     return MessageOutcome.FOLLOW_UP_QUEUED

@@ -678,9 +678,16 @@ def _other_item(low: str, m: Mention, item: str) -> bool:
     return bool(named) and max(named)[1] == "other"
 
 
+# Where a figure was written, never the figure asked: "stok yang kami tulis di permohonan keliru, seharusnya 450".
+_WRITTEN_IN_REQUEST = re.compile(r"\b(?:tulis|ditulis|tuliskan|sebut|disebut|sebutkan|disebutkan|cantumkan|"
+                                 r"dicantumkan|sampaikan|disampaikan)(?:\s+\w+)?\s+(?:di|dalam|pada)\s+"
+                                 r"(?:surat\s+|email\s+)?(?:permohonan|pengajuan)\w*")
+
+
 def _field(clause: str) -> str | None:
     """The figure a clause's cue names: the cue nearest before the figure wins."""
     clause = re.sub(r"\bmohon maaf\b", "maaf", clause)  # an apology, not a request
+    clause = _WRITTEN_IN_REQUEST.sub(" ", clause)  # where a figure was written, not the figure asked
     cues = {"stock_on_hand": [m.end() for m in _STOCK_CUES.finditer(clause)],
             "requested": [m.end() for m in _REQUEST_CUES.finditer(clause)],
             "received": [m.end() for m in _RECEIVED_CUES.finditer(clause)]}
@@ -797,6 +804,45 @@ def _of_added_part(low: str, figures: list[_Figure], *, before: int, requested: 
     return Reading("correction", {"requested": before + sign * amount},
                    why=f"the added amount corrected: {before} {'+' if sign > 0 else '-'} {amount}", old=olds,
                    of_added=True)
+
+
+def amount_changed(text: str, item: str) -> int:
+    """The amount a follow-up changes the asked figure by, + to add and - to take off ("mohon ditambah 500 keping
+    lagi": +500); 0 when it names no such amount.
+
+    >>> amount_changed("Pak maaf, tadi belum lengkap: mohon ditambah 500 keping lagi.", "ktp-el")
+    500
+    """
+    low = _CHANGED_TO_KE.sub(r"\1 menjadi ", normalise(text or ""))
+    return sum(f.relative * f.value for f in _figures(low, item)
+               if f.relative and not f.old and not f.other_item and f.field in (None, "requested"))
+
+
+# A change by an amount said to come on top of the one made before: "sekali lagi", "tambahan kedua", "di luar
+# tambahan tadi", "ternyata masih kurang".
+_ONE_MORE = re.compile(r"\b(?:sekali lagi|tambahan (?:kedua|berikutnya|baru)|penambahan (?:kedua|berikutnya|baru)|"
+                      r"(?:di luar|selain) (?:tambahan|penambahan|pengurangan|yang)|masih (?:kurang|belum cukup)|"
+                      r"ternyata masih|one more time|another)\b")
+
+
+def says_further(text: str, *, current: int, amount: int) -> bool:
+    """Whether a change of the asked figure by *amount* is said to come on top of the figure as it stands
+    (*current*, already changed by the same amount): it names the total it makes ("jadi 2.500"), the figure it
+    starts from ("dari 2.000"), or says it is a further change ("sekali lagi", "tambahan kedua").
+
+    >>> says_further("Mohon ditambah 500 keping lagi, jadi 2.500 keping.", current=2000, amount=500)
+    True
+    >>> says_further("Pak maaf, tadi belum lengkap: mohon ditambah 500 keping lagi.", current=2000, amount=500)
+    False
+    """
+    low = normalise(text or "")
+    if _ONE_MORE.search(low):
+        return True
+    for m in find_mentions(low):
+        if m.value == current + amount or (m.value == current and _FROM_BEFORE.search(low[max(0, m.start - 12):
+                                                                                           m.start])):
+            return True
+    return False
 
 
 def asks_for(text: str, item: str, figure: int) -> bool:

@@ -97,6 +97,11 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # withdrawing a request that was never sent, not a receipt of it
         return conversation.cancel(session, desk, message, verdict, trust, withdrawn,
                                    conversation.interpret(session, withdrawn, verdict))
+    if (fixed := conversation.stock_fixed_on_receipt(session, verdict, trust, thread)) is not None:
+        # "Blangko 2.000 keping sudah kami terima pak. Sekalian koreksi, stok kami sebenarnya 450, bukan 750.":
+        # the receipt is booked and the stock correction handled as after dispatch, in one reply
+        assert thread is not None
+        return conversation.received_with_stock_fix(session, desk, message, verdict, trust, thread, fixed)
     if verdict.kind == "receipt":
         return receipt(session, desk, message, verdict, trust, thread)
     if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
