@@ -848,9 +848,12 @@ def outbox_retry(
     from mailbot.outbox import retry
 
     with _desk() as desk:
-        if not retry(desk, outbox_id):
+        withdrawn = retry(desk, outbox_id, actor=_actor(None))
+        if withdrawn is None:
             raise MailbotError(f"no failed message with id {outbox_id}")
-    out.print(f"message {outbox_id} queued again")
+    out.print(f"message {outbox_id} queued again" + (
+        f"; the notice that it failed, still waiting (outbox {', '.join(map(str, withdrawn))}), is withdrawn, not sent"
+        if withdrawn else ""))
 
 
 @quarantine_app.callback(invoke_without_command=True)

@@ -494,21 +494,37 @@ def _tell_operator(session: Session, desk: Desk, row: OutboxMessage) -> None:
     operator = desk.config.office.operator or desk.config.office.managers[0]
     if row.purpose.startswith("delivery-failed:") or operator in row.recipients:
         return  # never report the failure of a failure report: that could loop
-    queue(session, desk, purpose=f"delivery-failed:{row.id}", category="notice",
+    purpose = f"delivery-failed:{row.id}"
+    if session.scalar(select(OutboxMessage.id).where(OutboxMessage.purpose == purpose)) is not None:
+        purpose += f":{row.attempts}"  # failed again after `mailbot outbox retry`: told again, not taken as told
+    queue(session, desk, purpose=purpose, category="notice",
           template="notice_delivery_failed", to=[operator], request_pk=row.request_pk,
           context={"failed_message_id": row.message_id, "failed_to": ", ".join(row.recipients),
                    "failed_subject": row.subject, "attempts": row.attempts, "error": row.last_error,
                    "outbox_id": row.id})
 
 
-def retry(desk: Desk, outbox_id: int) -> bool:
-    """Put a failed message back in the queue (same Message-ID). False if there is no such failed message."""
+def retry(desk: Desk, outbox_id: int, *, actor: str = "operator") -> list[int] | None:
+    """Put a failed message back in the queue (same Message-ID); None if there is no such failed message.
+
+    The operator's notices that it failed and will not be tried again, still waiting to be sent, are withdrawn
+    (marked suppressed): they would say so of a mail that is on its way after all. Their ids."""
     with desk.sessions.begin() as session:
         row = session.scalar(select(OutboxMessage).where(OutboxMessage.id == outbox_id))
         if row is None or row.status not in ("failed", "queued"):
-            return False
+            return None
         row.status, row.next_attempt_at = "queued", desk.now()
-        return True
+        notices = list(session.scalars(select(OutboxMessage).where(
+            OutboxMessage.status == "queued",
+            (OutboxMessage.purpose == f"delivery-failed:{outbox_id}")
+            | OutboxMessage.purpose.like(f"delivery-failed:{outbox_id}:%")).order_by(OutboxMessage.id)))
+        why = (f"withdrawn: message {outbox_id} was queued again (mailbot outbox retry); a notice that it will not "
+               "be tried again is no longer true")
+        for notice in notices:
+            notice.status, notice.last_error = "suppressed", why
+            repo.audit(session, at=desk.now(), actor=actor, action="withdraw-superseded",
+                       target=f"outbox:{notice.id}", details={"retried": outbox_id, "why": why})
+        return [notice.id for notice in notices]
 
 
 @dataclass(frozen=True)
