@@ -663,8 +663,12 @@ def _changed_meanwhile(req: Request, seen: tuple[str, int | None]) -> str:
     its change: nothing was done, and what it is now."""
     from mailbot.outcomes import state_words
 
-    now = state_words(req.state) + (f" ({_n(req.approved)} {req.item or 'ktp-el'})" if req.approved else "")
-    was = state_words(seen[0]) + (f" ({_n(seen[1])})" if seen[1] else "")
+    def described(state_now: str, quantity: int | None) -> str:
+        # a request not yet decided holds the policy's proposal in the same column as an approval
+        held = "" if state_now in ("approved", "dispatched", "received") else "proposed "
+        return state_words(state_now) + (f" ({held}{_n(quantity)} {req.item or 'ktp-el'})" if quantity else "")
+
+    now, was = described(req.state, req.approved), described(*seen)
     return (f"{req.reference} changed while this command ran: it was {was} and is now {now}; nothing was done "
             f"(see `mailbot history {req.reference}`, then give the command again if it still stands)")
 

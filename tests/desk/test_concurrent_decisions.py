@@ -72,9 +72,9 @@ def test_a_plain_reject_does_not_withdraw_an_approval_made_meanwhile(
     assert "approved 3.000 ktp-el" in said[-1]  # the approval landed between the reject's check and its change
     assert code == 1, err
     assert err.splitlines() == [
-        "mailbot: BLK-2026-0005 changed while this command ran: it was waiting for manager (3.000) and is now "
-        "approved, not dispatched (3.000 ktp-el); nothing was done (see `mailbot history BLK-2026-0005`, then give "
-        "the command again if it still stands)"], err
+        "mailbot: BLK-2026-0005 changed while this command ran: it was waiting for manager (proposed 3.000 ktp-el) "
+        "and is now approved, not dispatched (3.000 ktp-el); nothing was done (see `mailbot history BLK-2026-0005`, "
+        "then give the command again if it still stands)"], err
     assert _state(sample, "BLK-2026-0005") == ("approved", 3000)
     assert len(_mails_about(sample, "BLK-2026-0005")) == before + 1  # the approval only, no withdrawal
 
