@@ -671,6 +671,8 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
             return f"outbox: {problem}", None
         if temporary := _temporary(exc, where):
             return temporary, None
+        if _timed_out(exc):  # it greeted, then stalled: busy or stuck for a while, which `mailbot run` retries
+            return _stalled("SMTP", where, "outbox.timeout_seconds", outbox.timeout_seconds), None
         return f"outbox: SMTP server {where}: {_why(exc)}", None
     finally:
         try:
@@ -701,6 +703,15 @@ def _silent(protocol: str, where: str, key: str, seconds: float) -> TemporaryPro
         f"{'inbox' if protocol == 'IMAP' else 'outbox'}: the {protocol} server {where} took the connection but did "
         f"not answer within {seconds:g} s ({key}); it may be busy: mailbot run retries; try check-config --connect "
         "again in a few minutes, and if it stays, check the host and port and ask the server's administrator")
+
+
+def _stalled(protocol: str, where: str, key: str, seconds: float) -> TemporaryProblem:
+    """A server that answered at first and then stopped answering mid-conversation: as _silent, no configuration
+    error."""
+    return TemporaryProblem(
+        f"{'inbox' if protocol == 'IMAP' else 'outbox'}: the {protocol} server {where} answered at first, then did "
+        f"not answer within {seconds:g} s ({key}); it may be busy: mailbot run retries; try check-config --connect "
+        "again in a few minutes, and if it stays, ask the server's administrator")
 
 
 def _temporary(exc: BaseException, where: str) -> TemporaryProblem | None:

@@ -540,6 +540,7 @@ def approve(
         # the proposal is checked like a typed quantity: a bare approve cannot do what --quantity may not
         concerns = actions.approval_concerns(session, desk, req, qty) if req is not None else []
         shown = qty if qty is not None else (req.approved if req is not None else None)
+        seen = _seen(req)
     why = reason.strip() if reason and reason.strip() else None  # recorded with the decision, forced or not
     if concerns:
         said = f"{reference}: {actions.concerns_text(shown or 0, concerns)}"
@@ -551,8 +552,18 @@ def approve(
                 raise MailbotError(f"{reference}: not approved: a reason is needed to approve anyway")
         else:
             raise MailbotError(f"{said}; to approve it anyway add --force --reason TEXT")
-    _act(reference, lambda desk, s, req: actions.approve(s, desk, req, qty, actor=_actor(who), via="cli",
-                                                         reason=why, concerns=concerns))
+    accepted = {c.code for c in concerns}
+
+    def approve_it(desk: Desk, session: Session, req: Request) -> object:
+        # the concerns again, in the transaction that approves: another command's approval or adjustment since
+        # they were shown may take this one into the reserve, which the operator then never agreed to
+        now = actions.approval_concerns(session, desk, req, qty)
+        if not force and {c.code for c in now} - accepted:
+            raise MailbotError(f"{reference}: {actions.concerns_text(shown or 0, now)} (the stock changed while this "
+                               "command ran); nothing was approved; to approve it anyway add --force --reason TEXT")
+        return actions.approve(session, desk, req, qty, actor=_actor(who), via="cli", reason=why, concerns=now)
+
+    _act(reference, approve_it, seen=seen)
 
 
 @app.command()
@@ -578,12 +589,13 @@ def reject(
     with _desk() as desk, desk.sessions() as session:
         req = repo.request_by_reference(session, reference)
         approved = req.approved if req is not None and req.state == "approved" else None
+        seen = _seen(req)
     if approved and not force:
         said = (f"{reference} was approved already ({_n(approved)}, the district was told); rejecting it "
                 "withdraws that approval")
         if not (sys.stdin.isatty() and confirm(f"{said}. Reject anyway?")):
             raise MailbotError(f"{said}; to do so add --force")
-    _act(reference, lambda desk, s, req: _reject(desk, s, req, reason, force=force, actor=_actor(who)))
+    _act(reference, lambda desk, s, req: _reject(desk, s, req, reason, force=force, actor=_actor(who)), seen=seen)
 
 
 def _reject(desk: Desk, session: Session, req: Request, reason: str, *, force: bool, actor: str) -> object:
@@ -611,7 +623,15 @@ def dispatch(
     _act(reference, lambda desk, s, req: actions.dispatch(s, desk, req, actor=_actor(who), via="cli"))
 
 
-def _act(reference: str, fn: Callable[..., object]) -> None:
+def _seen(req: Request | None) -> tuple[str, int | None] | None:
+    """What a command checked of *req* before it asked or refused: its state and approved (or proposed) quantity."""
+    return (req.state, req.approved) if req is not None else None
+
+
+def _act(reference: str, fn: Callable[..., object], *, seen: tuple[str, int | None] | None = None) -> None:
+    """Run *fn* on the request *reference* in one transaction that holds it (mailbot.store.repo.request_by_reference),
+    then send what it queued. *seen*: the state and quantity the command checked before (and the operator may have
+    confirmed); a request changed since by another command or the service is left as it is, with one line."""
     from mailbot.app import open_sender
     from mailbot.errors import UnknownRequest
     from mailbot.history import no_request
@@ -620,9 +640,11 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
 
     with _desk() as desk:
         with desk.sessions.begin() as session:
-            req = repo.request_by_reference(session, reference)
+            req = repo.request_by_reference(session, reference, lock=True)
             if req is None:
                 raise UnknownRequest(no_request(session, reference))
+            if seen is not None and _seen(req) != seen:
+                raise MailbotError(_changed_meanwhile(req, seen))
             before = repo.last_outbox_id(session)
             outcome = fn(desk, session, req)
             item, request_pk = req.item or "ktp-el", req.id
@@ -634,6 +656,21 @@ def _act(reference: str, fn: Callable[..., object]) -> None:
                "district's list" if told else "")
     out.print(f"{reference}: {_done(outcome, item)}; {_mail_sent(sent)}; {fate}{instead}", highlight=False,
               markup=False, soft_wrap=True)
+
+
+def _changed_meanwhile(req: Request, seen: tuple[str, int | None]) -> str:
+    """The one line for a request that another command (or the service) changed between this command's check and
+    its change: nothing was done, and what it is now."""
+    from mailbot.outcomes import state_words
+
+    def described(state_now: str, quantity: int | None) -> str:
+        # a request not yet decided holds the policy's proposal in the same column as an approval
+        held = "" if state_now in ("approved", "dispatched", "received") else "proposed "
+        return state_words(state_now) + (f" ({held}{_n(quantity)} {req.item or 'ktp-el'})" if quantity else "")
+
+    now, was = described(req.state, req.approved), described(*seen)
+    return (f"{req.reference} changed while this command ran: it was {was} and is now {now}; nothing was done "
+            f"(see `mailbot history {req.reference}`, then give the command again if it still stands)")
 
 
 # A decision's Indonesian label (as the manager's confirmation says it) in the operator's words.
@@ -815,9 +852,12 @@ def outbox_retry(
     from mailbot.outbox import retry
 
     with _desk() as desk:
-        if not retry(desk, outbox_id):
+        withdrawn = retry(desk, outbox_id, actor=_actor(None))
+        if withdrawn is None:
             raise MailbotError(f"no failed message with id {outbox_id}")
-    out.print(f"message {outbox_id} queued again")
+    out.print(f"message {outbox_id} queued again" + (
+        f"; the notice that it failed, still waiting (outbox {', '.join(map(str, withdrawn))}), is withdrawn, not sent"
+        if withdrawn else ""))
 
 
 @quarantine_app.callback(invoke_without_command=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import jinja2
@@ -41,6 +42,13 @@ class Desk:
 
     def now(self) -> datetime:
         return self.clock()
+
+    @property
+    def database_file(self) -> Path | None:
+        """The SQLite database file (None on PostgreSQL): its disk is named when a write is refused."""
+        from mailbot.store.urls import sqlite_file
+
+        return sqlite_file(self.config.database.url)
 
     def district_name(self, code: str | None) -> str:
         district = self.config.district(code) if code else None

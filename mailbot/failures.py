@@ -1,9 +1,9 @@
 """A failure that repeats is told once, not once a second: a database or a server away, a job that keeps failing.
 
 The service's jobs and its sending loops retry every second or every poll; with the database down each try
-fails the same way. `RepeatedFailure` logs the first failure (one line for a database out of reach, the
-traceback for anything else), then nothing for the same failure until `every` seconds have gone by (a
-reminder with the count), and one line when the work succeeds again.
+fails the same way. `RepeatedFailure` logs the first failure (one line for a database out of reach or a disk
+that is full, the traceback for anything else), then nothing for the same failure until `every` seconds have gone
+by (a reminder with the count), and one line when the work succeeds again.
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from pathlib import Path
 
-from mailbot.store.db import database_unreachable
+from mailbot.store.db import database_unreachable, storage_refusal
 
 
 def _signature(exc: BaseException) -> str:
@@ -23,8 +24,9 @@ class RepeatedFailure:
     """The log of one kind of work (a scheduled job, the sending loop) that is retried while it fails."""
 
     def __init__(self, logger: logging.Logger, what: str, *, every: float = 600.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, database: Path | None = None) -> None:
         self.logger = logger
+        self.database = database  # the SQLite file, whose disk a refused write is said of (mailbot.store.db)
         self.what = what
         self.every = every
         self.clock = clock
@@ -39,8 +41,10 @@ class RepeatedFailure:
         *kind*: what makes two failures the same one (by default their text), e.g. a server out of reach
         whatever the error of each try says."""
         self.failures += 1
-        unreachable = line or database_unreachable(exc)
-        signature = kind or unreachable or _signature(exc)
+        storage = None if line else storage_refusal(exc, self.database)
+        unreachable = line or database_unreachable(exc) or storage
+        # a full disk is one failure however much is free at each try, and whichever write it refused
+        signature = kind or ("storage" if storage else None) or unreachable or _signature(exc)
         now = self.clock()
         if signature == self._told and now - self._told_at < self.every:
             self._since_told += 1

@@ -10,12 +10,14 @@ import os
 import pickle
 import select as io_select
 import signal
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import cast
 
 from sqlalchemy import Table, select, update
@@ -30,9 +32,10 @@ from mailbot.guards.brake import room_to_send
 from mailbot.logs import log_to_stderr
 from mailbot.outgoing import queue
 from mailbot.store import repo
-from mailbot.store.db import database_unreachable, exclusive, service_running
+from mailbot.store.db import database_locked, database_unreachable, exclusive, service_running, storage_refusal
 from mailbot.store.schema import OutboxMessage
 from mailbot.store.sent_log import sent_log
+from mailbot.store.urls import sqlite_file
 from mailbot.transports.base import Sender
 
 log = logging.getLogger(__name__)
@@ -85,7 +88,8 @@ class OutboxPump:
         self._nudge.set()
 
     def _loop(self) -> None:
-        failures = RepeatedFailure(log, "sending the outbox")  # tried every second: told once, not each time
+        # tried every second: told once, not each time
+        failures = RepeatedFailure(log, "sending the outbox", database=self.desk.database_file)
         while not self._done.is_set():
             self._nudge.wait(1.0)
             self._nudge.clear()
@@ -272,7 +276,7 @@ def _sender_main(config: Config, wake: Connection, wake_write: Connection, resul
     total = FlushResult()
     desk: Desk | None = None
     sender: Sender | None = None
-    failures = RepeatedFailure(log, "sending the outbox")
+    failures = RepeatedFailure(log, "sending the outbox", database=sqlite_file(config.database.url))
     try:
         while not told_to_stop():
             io_select.select([wake], [], [], 1.0)  # a nudge, or a second gone by (retries fall due)
@@ -373,7 +377,7 @@ def _flush(desk: Desk, sender: Sender, *, batch: int, should_stop: Callable[[], 
                 # Each mail is recorded the moment the server has answered for it, before the next
                 # one is sent: a kill then repeats at most the one mail in flight (RFC 1047).
                 if error is None:
-                    _retry_busy(lambda: sent.record(ids[message_id], desk.now()))
+                    _retry_busy(lambda: sent.record(ids[message_id], desk.now()), desk.database_file)
                     result.sent += 1
                 else:
                     _record_failure_durably(desk, ids[message_id], error, result)
@@ -392,7 +396,8 @@ def _flush(desk: Desk, sender: Sender, *, batch: int, should_stop: Callable[[], 
                 if leased:  # what was not tried is due again now, not when the lease ends
                     _release(desk, [i for m, i in ids.items() if m not in recorded])
                 return result
-            _retry_busy(sent.fold)  # the batch's journal into the outbox rows, before the next due list
+            # the batch's journal into the outbox rows, before the next due list
+            _retry_busy(sent.fold, desk.database_file)
             if result.misconfigured:
                 if tell_misconfigured:
                     log.error("configuration error: %s; the mail stays queued", result.misconfigured)
@@ -416,15 +421,18 @@ class _Stopped(Exception):
     """Raised from the per-mail callback to leave send_batch when told to stop."""
 
 
-def _retry_busy(step: Callable[[], object]) -> None:
-    """Run a recording *step*, again while the database is busy: mail that went out and is not
-    recorded would go out again (with the same Message-ID, but twice all the same)."""
+def _retry_busy(step: Callable[[], object], database: Path | None = None) -> None:
+    """Run a recording *step*, again while the database is busy (or its disk full, or out of reach): mail that
+    went out and is not recorded would go out again (with the same Message-ID, but twice all the same).
+    *database*: the SQLite file, whose disk is named when it refused the write."""
     for attempt in range(1, 6):
         try:
             step()
             return
-        except OperationalError as exc:
-            why = database_unreachable(exc) or "the database busy"
+        except (OperationalError, sqlite3.OperationalError) as exc:  # (the sent journal is SQLite's own)
+            why = (database_unreachable(exc) or storage_refusal(exc, database)
+                   or ("the database busy" if database_locked(exc) else " ".join(str(getattr(exc, "orig", exc))
+                                                                               .split())))
             if attempt == 5:
                 log.error("recording sent mail failed (%s) five times: the mail the server accepted last is "
                           "not recorded as sent and goes out once more", why)
@@ -443,7 +451,7 @@ def _record_failure_durably(desk: Desk, outbox_id: int, error: Exception, result
         with desk.sessions.begin() as session:
             _record_failure(session, desk, outbox_id, error, counted)
 
-    _retry_busy(step)
+    _retry_busy(step, desk.database_file)
     result.retrying += counted.retrying
     result.failed += counted.failed
     result.misconfigured = counted.misconfigured or result.misconfigured
@@ -486,21 +494,37 @@ def _tell_operator(session: Session, desk: Desk, row: OutboxMessage) -> None:
     operator = desk.config.office.operator or desk.config.office.managers[0]
     if row.purpose.startswith("delivery-failed:") or operator in row.recipients:
         return  # never report the failure of a failure report: that could loop
-    queue(session, desk, purpose=f"delivery-failed:{row.id}", category="notice",
+    purpose = f"delivery-failed:{row.id}"
+    if session.scalar(select(OutboxMessage.id).where(OutboxMessage.purpose == purpose)) is not None:
+        purpose += f":{row.attempts}"  # failed again after `mailbot outbox retry`: told again, not taken as told
+    queue(session, desk, purpose=purpose, category="notice",
           template="notice_delivery_failed", to=[operator], request_pk=row.request_pk,
           context={"failed_message_id": row.message_id, "failed_to": ", ".join(row.recipients),
                    "failed_subject": row.subject, "attempts": row.attempts, "error": row.last_error,
                    "outbox_id": row.id})
 
 
-def retry(desk: Desk, outbox_id: int) -> bool:
-    """Put a failed message back in the queue (same Message-ID). False if there is no such failed message."""
+def retry(desk: Desk, outbox_id: int, *, actor: str = "operator") -> list[int] | None:
+    """Put a failed message back in the queue (same Message-ID); None if there is no such failed message.
+
+    The operator's notices that it failed and will not be tried again, still waiting to be sent, are withdrawn
+    (marked suppressed): they would say so of a mail that is on its way after all. Their ids."""
     with desk.sessions.begin() as session:
         row = session.scalar(select(OutboxMessage).where(OutboxMessage.id == outbox_id))
         if row is None or row.status not in ("failed", "queued"):
-            return False
+            return None
         row.status, row.next_attempt_at = "queued", desk.now()
-        return True
+        notices = list(session.scalars(select(OutboxMessage).where(
+            OutboxMessage.status == "queued",
+            (OutboxMessage.purpose == f"delivery-failed:{outbox_id}")
+            | OutboxMessage.purpose.like(f"delivery-failed:{outbox_id}:%")).order_by(OutboxMessage.id)))
+        why = (f"withdrawn: message {outbox_id} was queued again (mailbot outbox retry); a notice that it will not "
+               "be tried again is no longer true")
+        for notice in notices:
+            notice.status, notice.last_error = "suppressed", why
+            repo.audit(session, at=desk.now(), actor=actor, action="withdraw-superseded",
+                       target=f"outbox:{notice.id}", details={"retried": outbox_id, "why": why})
+        return [notice.id for notice in notices]
 
 
 @dataclass(frozen=True)

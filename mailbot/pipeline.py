@@ -56,7 +56,7 @@ from mailbot.reader import ReadLimits, read_message
 from mailbot.reader.mime import without_byte_order_marks
 from mailbot.reader.verdict import District, Verdict, bounded
 from mailbot.store import repo
-from mailbot.store.db import database_unreachable
+from mailbot.store.db import database_unreachable, storage_error
 from mailbot.store.schema import Message
 from mailbot.transports.base import Inbox, IncomingMessage
 
@@ -379,8 +379,9 @@ def _walk(session: Session, desk: Desk, rules: Rules, work: Work) -> str | None:
         _forget(session, work)
         return db_text(str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad message must never stop the run
-        if database_unreachable(exc):
-            raise  # no fault of the message: the pass ends, the group stays in the inbox for the next one
+        if database_unreachable(exc) or storage_error(exc):
+            raise  # no fault of the message (the database away, its disk full): the pass ends, the group stays in
+            # the inbox for the next one
         _forget(session, work)
         log.exception("message %s failed", work.incoming.key)
         return db_text(f"{type(exc).__name__}: {exc}")

@@ -205,6 +205,7 @@ class Service:
         # silence is judged on its latest report, not on an old one read early in a backlog
         self._reading = threading.Lock()
         self._failures: dict[str, RepeatedFailure] = {}
+        self._database = desk.database_file
         self.fatal: ConfigError | None = None  # what stopped the service for good (the IDLE watcher's login)
 
     def _on_signal(self, signum: int, _frame: FrameType | None) -> None:
@@ -222,7 +223,7 @@ class Service:
 
     def _safely(self, name: str, job: object) -> None:
         # a job failing the same way at every poll (the database away) is told once, then every ten minutes
-        failures = self._failures.setdefault(name, RepeatedFailure(log, name))
+        failures = self._failures.setdefault(name, RepeatedFailure(log, name, database=self._database))
         try:
             job()  # type: ignore[operator]
         except ConfigError:
@@ -322,7 +323,7 @@ class Service:
 
         def loop() -> None:
             # a server or the database away fails every turn: told once, then every ten minutes, then its end
-            failures = RepeatedFailure(log, "IDLE watcher")
+            failures = RepeatedFailure(log, "IDLE watcher", database=self._database)
             try:
                 while not self.stop.is_set():
                     try:

@@ -341,6 +341,28 @@ def refuses_new_files(folder: Path) -> OSError | None:
 
 
 
+def storage_refusal(exc: BaseException, database: Path | None = None) -> str | None:
+    """One line when *exc* is a write the disk refused (storage_error), for a log that goes on trying: the disk
+    holding *database* (the SQLite file, None when unknown or PostgreSQL) is full, with how much is free, or
+    read-only; never "busy", never a traceback. None for any other error."""
+    if not storage_error(exc):
+        return None
+    cause = " ".join(str(getattr(exc, "orig", None) or exc).split())
+    if database is None:
+        return f"the disk holding the database refused a write ({cause}): it is full or read-only"
+    folder, stats = _disk_of(database)
+    if stats is None:
+        return f"the disk holding {folder} refused a write ({cause}): it is full or read-only"
+    if stats.f_flag & os.ST_RDONLY:
+        return f"the file system holding {folder} is read-only, so nothing can be written there ({cause})"
+    free = stats.f_bavail * stats.f_frsize
+    said = f"{free // 1024} KB" if free < 10 * 1024 * 1024 else f"{free // (1024 * 1024)} MB"
+    if free >= 16 * 1024 * 1024 and "full" not in cause:  # not the space: the device itself (an I/O error)
+        return f"the disk holding {folder} refused a write ({cause}; {said} free)"
+    return (f"the disk holding {folder} is full ({said} free): nothing more can be recorded until some space is "
+            "freed there (old backups, logs); the data itself is not damaged")
+
+
 # How long a SQLite connection waits for another's write lock before "database is locked".
 BUSY_SECONDS = 30.0
 

@@ -205,8 +205,13 @@ def message_known(session: Session, dedup_key: str) -> bool:
     return _MESSAGE_KNOWN.first(session.connection(), {"key": dedup_key}) is not None
 
 
-def request_by_reference(session: Session, reference: str) -> Request | None:
-    return session.scalar(select(Request).where(Request.reference == reference.upper()))
+def request_by_reference(session: Session, reference: str, *, lock: bool = False) -> Request | None:
+    """The request *reference*; with *lock*, its row is locked until the transaction ends (PostgreSQL's SELECT ...
+    FOR UPDATE: a second command acting on it waits, then reads what the first wrote), so that a check of its state
+    and the change made on it are one step. SQLite needs no row lock: every writing transaction holds the whole
+    database's write lock from its start (BEGIN IMMEDIATE, mailbot.store.db)."""
+    query = select(Request).where(Request.reference == reference.upper())
+    return session.scalar(query.with_for_update() if lock else query)
 
 
 def references_numbered(session: Session, seq: int) -> list[str]:

@@ -173,3 +173,93 @@ def test_commands_that_only_read_work_on_a_read_only_file(desk_dir: Path) -> Non
                                   prefix=prefix)
     finally:
         var.chmod(0o755)
+
+
+def _district_mails(folder: Path, count: int) -> list[Path]:
+    """*count* authenticated district mails (requests and daily reports), each a file of its own, with a long
+    sign-off (a few KB each, so that a few dozen fill a small disk)."""
+    from tests.desk.mailkit import DISTRICT_SENDERS, write_eml
+
+    folder.mkdir()
+    senders = sorted(DISTRICT_SENDERS.values())
+    files = []
+    for i in range(count):
+        sender = senders[i % len(senders)]
+        domain = sender.split("@")[1]
+        body = (f"Dengan hormat, sisa stok blangko KTP-el kami {300 + i} keping. Mohon tambahan 1.000 keping."
+                if i % 3 == 0 else f"Laporan hari ini: perekaman KTP-el {20 + i} keping, sisa stok {1000 + i} keping.")
+        body += "\n\nSalam,\nDinas Kependudukan dan Pencatatan Sipil\n" + (
+            f"Pelayanan administrasi kependudukan yang cepat, tepat dan ramah (baris {i}).\n" * 80)
+        files.append(write_eml(folder, f"{i:03d}.eml", sender=sender, subject=f"Blangko KTP-el {i}", body=body,
+                               message_id=f"<fill{i}@{domain}>", extra_headers=(
+                                   f"Authentication-Results: mx.kaltaraprov.example; dkim=pass header.d={domain}; "
+                                   f"dmarc=pass header.from={domain}\n")))
+    return files
+
+
+def test_a_disk_that_fills_during_a_run_is_said_as_full_in_one_line(desk_dir: Path, tmp_path: Path) -> None:
+    """a13u H4: the database's disk filled while `run --once` read a backlog; the log showed a traceback
+    ("sending the outbox failed") and the sender called the full disk "the database busy"."""
+    from tests.desk.mailkit import set_config
+
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small file system needs root")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1100k", "tmpfs", str(disk)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        set_config(desk_dir, "database", url=f"sqlite:///{disk}/mailbot.db")
+        assert mailbot(desk_dir, "import", *map(str, _district_mails(tmp_path / "mails", 40))).returncode == 0
+        result = mailbot(desk_dir, "run", "--once")
+        assert result.returncode == 1, result.stdout
+        assert "Traceback" not in result.stderr and "busy" not in result.stderr, result.stderr
+        assert not [line for line in result.stderr.splitlines() if line.startswith((" ", "\t"))], result.stderr
+        assert f"the disk holding {disk} is full (" in result.stderr, result.stderr  # "... (0 KB free)"
+        assert "KB free)" in result.stderr
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def test_a_write_the_disk_refuses_is_logged_as_a_full_disk_in_one_line(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The service's jobs and the sender retry a write that a full disk refused: each says so in one line (the disk,
+    how much is free), never with a traceback, never as "the database busy". SQLite refuses the write here as on a
+    full disk (its page limit reached: "database or disk is full")."""
+    import logging
+
+    from sqlalchemy import create_engine, text
+
+    from mailbot import outbox
+    from mailbot.failures import RepeatedFailure
+
+    database = tmp_path / "mailbot.db"
+    engine = create_engine(f"sqlite:///{database}")
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE t (x BLOB)"))
+
+    def write() -> None:
+        with engine.begin() as connection:
+            connection.execute(text("PRAGMA max_page_count = 3"))
+            connection.execute(text("INSERT INTO t VALUES (zeroblob(100000))"))
+
+    try:
+        write()
+    except Exception as exc:  # noqa: BLE001 - the refusal is what is logged
+        refused = exc
+    else:
+        pytest.fail("SQLite took the write")
+    caplog.set_level(logging.WARNING)
+    failures = RepeatedFailure(logging.getLogger("mailbot.test"), "inbox", database=database)
+    failures.failed(refused)
+    failures.failed(refused)  # the same failure again: not logged again
+    monkeypatch.setattr(outbox.time, "sleep", lambda _seconds: None)
+    with pytest.raises(Exception, match="disk is full"):
+        outbox._retry_busy(write, database)
+    lines = [record.getMessage() for record in caplog.records]
+    assert all(record.exc_info is None for record in caplog.records)
+    assert lines[0].startswith(f"inbox failed: the disk holding {tmp_path} is full (") and "MB free)" in lines[0]
+    assert len([line for line in lines if line.startswith("inbox")]) == 1, lines
+    assert lines[1].startswith(f"recording sent mail failed (the disk holding {tmp_path} is full ("), lines
+    assert not any("busy" in line for line in lines), lines

@@ -82,3 +82,33 @@ def test_a_limit_of_mails_per_connection_delays_nothing(open_test_desk: Callable
     with desk.sessions() as session:
         rows = session.query(OutboxMessage).order_by(OutboxMessage.id).all()
         assert [(r.status, r.attempts) for r in rows] == [("sent", 1)] * 7  # the one try that took each
+
+
+def _statuses(desk: Desk) -> dict[str, str]:
+    from sqlalchemy import select
+
+    with desk.sessions() as session:
+        return {purpose: status for purpose, status in session.execute(
+            select(OutboxMessage.purpose, OutboxMessage.status).order_by(OutboxMessage.id))}
+
+
+def test_a_retried_mail_withdraws_the_notice_that_it_will_not_be_tried_again(
+        open_test_desk: Callable[..., Desk]) -> None:
+    """a13u M2: the operator's notice "could not be sent, will not be tried again" went out after `mailbot outbox
+    retry` had sent that mail. Still waiting when the mail is queued again, it is withdrawn; a second failure of
+    the mail is told again."""
+    from mailbot.errors import PermanentDeliveryError
+    from mailbot.outbox import retry
+
+    desk = open_test_desk()
+    _queue(desk, 1)
+    with desk.sessions.begin() as session:
+        _record_failure(session, desk, 1, PermanentDeliveryError("550 mailbox unavailable"), FlushResult())
+    assert _statuses(desk) == {"reply:1": "failed", "delivery-failed:1": "queued"}
+    withdrawn = retry(desk, 1)
+    assert _statuses(desk) == {"reply:1": "queued", "delivery-failed:1": "suppressed"}
+    assert withdrawn == [2]  # `outbox retry` says so
+    with desk.sessions.begin() as session:  # it fails again: the operator is told of that failure
+        _record_failure(session, desk, 1, PermanentDeliveryError("550 mailbox unavailable"), FlushResult())
+    assert _statuses(desk) == {"reply:1": "failed", "delivery-failed:1": "suppressed",
+                               "delivery-failed:1:2": "queued"}

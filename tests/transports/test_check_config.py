@@ -294,6 +294,46 @@ class _SilentHandler(socketserver.BaseRequestHandler):
         self.server.gone.wait(60)
 
 
+class _GreetsThenStalls(_SilentImap):
+    """An SMTP server that greets and then says nothing more (busy or stuck after the banner)."""
+
+    def __init__(self) -> None:
+        self.gone = threading.Event()
+        self.connected = threading.Event()
+        socketserver.ThreadingTCPServer.__init__(self, ("127.0.0.1", 0), _GreetThenStallHandler)
+
+
+class _GreetThenStallHandler(socketserver.BaseRequestHandler):
+    server: _GreetsThenStalls
+
+    def handle(self) -> None:
+        self.request.sendall(b"220 hi ESMTP\r\n")
+        self.server.connected.set()
+        self.server.gone.wait(60)
+
+
+def test_an_smtp_server_that_greets_then_stalls_is_a_temporary_failure(
+        dovecot: DovecotServer, smtp_server: SmtpServer, tmp_path: Path) -> None:
+    """a13u M1: was "configuration error: outbox: SMTP server ...: Connection unexpectedly closed: timed out", exit 2,
+    while `run` retries the same server; a stall after the greeting may pass by itself: temporary, exit 1."""
+    stalls = _GreetsThenStalls()
+    threading.Thread(target=stalls.serve_forever, daemon=True).start()
+    try:
+        config = write_desk_config(tmp_path, dovecot, smtp_server)
+        _edit(config, f"port = {smtp_server.port}", f"port = {stalls.server_address[1]}")
+        result = check(config, "--connect", password=dovecot.password)
+    finally:
+        stalls.gone.set()
+        stalls.shutdown()
+        stalls.server_close()
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"mailbot: temporary failure: outbox: the SMTP server 127.0.0.1:{stalls.server_address[1]} "
+                           "answered at first, then did not answer within 5 s (outbox.timeout_seconds); it may be "
+                           "busy: mailbot run retries"), line
+    assert "Connection unexpectedly closed" not in line
+
+
 @pytest.mark.parametrize("once", [False, True], ids=["run", "once"])
 def test_a_stop_is_obeyed_while_waiting_for_a_slow_imap_server(dovecot: DovecotServer, smtp_server: SmtpServer,
                                                                tmp_path: Path, once: bool) -> None:
