@@ -28,6 +28,7 @@ import json
 import locale
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -123,7 +124,8 @@ else:
 
 class Forked:
     """A `mailbot` command the server forked, with as much of subprocess.Popen as the tests use: its pid (to
-    signal it, or its group when started in a session of its own), poll(), wait(timeout) and returncode."""
+    signal it, or its group when started in a session of its own), send_signal(), kill(), poll(),
+    wait(timeout) and returncode."""
 
     def __init__(self, args: list[str], connection: socket.socket) -> None:
         self.args = args
@@ -149,6 +151,13 @@ class Forked:
                 raise subprocess.TimeoutExpired(self.args, timeout or 0) from None
         assert self.returncode is not None
         return self.returncode
+
+    def send_signal(self, signum: int) -> None:
+        if self.poll() is None:
+            os.kill(self.pid, signum)
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
 
     def _ended(self, message: bytes) -> None:
         if not message:
