@@ -19,7 +19,8 @@ mailbot` would run them (a server of their own, started under that prefix).
 
 A command whose environment differs from the one the server was started with runs in a new interpreter
 (`subprocess.run`): what Python and its libraries read from the environment when they are imported
-would otherwise be the server's. So do all commands when MAILBOT_TEST_FORK=0.
+would otherwise be the server's (but for the variables no import reads: _comparable). So do all commands
+when MAILBOT_TEST_FORK=0.
 """
 
 from __future__ import annotations
@@ -309,5 +310,9 @@ def spawn_mailbot(args: list[str], *, cwd: Path | None = None, env: dict[str, st
 
 
 def _comparable(environ: Mapping[str, str]) -> dict[str, str]:
-    """The environment but for what pytest changes at every test (the test's name), which nothing imported reads."""
-    return {k: v for k, v in environ.items() if k != "PYTEST_CURRENT_TEST"}
+    """The environment but for what nothing reads when it is imported: what pytest changes at every test (the
+    test's name), the tests' own variables (MAILBOT_TEST_*: passwords a config names, read when a command
+    checks or connects) and MAILBOT_CONFIG (read when a command looks for its config). A command forked with
+    them different reads them from its own environment as a new interpreter would."""
+    return {k: v for k, v in environ.items()
+            if k not in ("PYTEST_CURRENT_TEST", "MAILBOT_CONFIG") and not k.startswith("MAILBOT_TEST_")}

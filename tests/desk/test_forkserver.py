@@ -62,3 +62,19 @@ def test_a_spawned_command_writes_where_it_is_told(desk_dir: Path, tmp_path: Pat
         assert proc.wait(timeout=120) == fresh.returncode != 0
     assert (tmp_path / "out").read_bytes() == fresh.stdout
     assert (tmp_path / "err").read_bytes() == fresh.stderr
+
+
+def test_a_forked_command_reads_the_variables_of_its_own_environment(desk_dir: Path) -> None:
+    """MAILBOT_CONFIG and the tests' MAILBOT_TEST_* variables (a password the config names) are read by the
+    command, not by an import: it is forked with them and reads its own, as a new interpreter does."""
+    config = desk_dir / "config.toml"
+    config.write_text(config.read_text().replace('kind = "maildir"\npath = "var/mail/outbox"',
+                                                 'kind = "smtp"\nhost = "smtp.kaltaraprov.example"\nport = 587\n'
+                                                 'username = "blangko"\npassword_env = "MAILBOT_TEST_SMTP"', 1))
+    for password in ("   ", "rahasia"):
+        env = {**os.environ, "MAILBOT_CONFIG": str(config), "MAILBOT_TEST_SMTP": password}
+        fresh = subprocess.run([sys.executable, "-m", "mailbot", "check-config"], capture_output=True, text=True,
+                               timeout=120, cwd=desk_dir, env=env)
+        forked = run_mailbot(["check-config"], cwd=desk_dir, timeout=120, env=env)
+        assert (forked.returncode, forked.stdout, forked.stderr) == (fresh.returncode, fresh.stdout, fresh.stderr)
+        assert (fresh.returncode == 0) == (password == "rahasia"), fresh.stderr
