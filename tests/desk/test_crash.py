@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -14,6 +12,7 @@ import pytest
 
 from mailbot.transports.maildir import deliver
 from tests.desk.conftest import mailbot, outbox_files
+from tests.forkserver import spawn_mailbot
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -83,15 +82,14 @@ def _progress(db_path: Path) -> tuple[int, int]:
 # after the first message is stored, midway and late in the inbox, and while the outbox is sent (first and
 # about the 60th of the roughly 100 mails this backlog sends: replies within the caps, one alert per district).
 @pytest.mark.parametrize(("stored", "sent"), [(1, 0), (200, 0), (350, 0), (0, 1), (0, 60)])
-def test_sigkill_then_rerun(desk_dir: Path, stored: int, sent: int) -> None:
+def test_sigkill_then_rerun(desk_dir: Path, tmp_path: Path, stored: int, sent: int) -> None:
     total = 400
     inbox = desk_dir / "var" / "mail" / "inbox"
     for i in range(total):
         deliver(inbox, _message(i))
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"),
-                             "run", "--once"], cwd=desk_dir, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+    log = (tmp_path / "run.log").open("wb")
+    proc = spawn_mailbot(["--config", str(desk_dir / "config.toml"), "run", "--once"], cwd=desk_dir, stdout=log,
+                         stderr=log)
     db_path = desk_dir / "var" / "mailbot.db"
     deadline = time.monotonic() + 90
     while proc.poll() is None and time.monotonic() < deadline:
@@ -101,7 +99,8 @@ def test_sigkill_then_rerun(desk_dir: Path, stored: int, sent: int) -> None:
             break
         time.sleep(0.005)
     proc.wait(timeout=30)
-    assert proc.returncode == -signal.SIGKILL, f"the run was not killed: {proc.stderr.read().decode()[-2000:]}"
+    log.close()
+    assert proc.returncode == -signal.SIGKILL, f"the run was not killed: {(tmp_path / 'run.log').read_text()[-2000:]}"
     at_kill = _progress(db_path)
     assert at_kill[0] >= stored and at_kill[1] >= sent
     assert at_kill[0] < total or at_kill[1] < _replies_due(db_path), f"killed after the run was done: {at_kill}"

@@ -12,7 +12,6 @@ import random
 import re
 import signal
 import sqlite3
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -22,6 +21,7 @@ import pytest
 
 from mailbot.transports.maildir import deliver
 from tests.desk.mailkit import AUTHSERV_ID, set_guards
+from tests.forkserver import run_mailbot, spawn_mailbot
 from tests.servers import SmtpServer
 
 pytestmark = pytest.mark.servers
@@ -91,7 +91,7 @@ def test_sigkill_while_sending_to_a_slow_server(desk_dir: Path, tmp_path: Path) 
     inbox = desk_dir / "var" / "mail" / "inbox"
     for i in range(MESSAGES):
         deliver(inbox, _request(i))
-    command = [sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), "run"]
+    command = ["--config", str(desk_dir / "config.toml"), "run"]
     log = (tmp_path / "runs.log").open("wb")
     kills: Counter[str] = Counter()
     with SmtpServer() as smtp:
@@ -99,7 +99,7 @@ def test_sigkill_while_sending_to_a_slow_server(desk_dir: Path, tmp_path: Path) 
         _use_smtp(desk_dir, smtp)
         started = time.monotonic()
         while sum(kills.values()) < KILLS:
-            proc = subprocess.Popen(command, cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
+            proc = spawn_mailbot(command, cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
             target = len(smtp.messages) + rng.randint(2, 10)
             deadline = time.monotonic() + 60
             while len(smtp.messages) < target and proc.poll() is None and time.monotonic() < deadline:
@@ -125,7 +125,7 @@ def test_sigkill_while_sending_to_a_slow_server(desk_dir: Path, tmp_path: Path) 
             print(f"{time.monotonic() - started:5.1f} s: {mode} kill, {len(smtp.messages)} mails taken",
                   file=sys.stderr)
         killing = time.monotonic() - started
-        finished = subprocess.run([*command, "--once"], cwd=desk_dir, capture_output=True, text=True, timeout=300)
+        finished = run_mailbot([*command, "--once"], cwd=desk_dir, timeout=300)
         assert finished.returncode == 0, finished.stderr
         captured = [m.raw for m in smtp.messages]
 

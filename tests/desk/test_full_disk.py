@@ -7,7 +7,6 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,17 +14,21 @@ from pathlib import Path
 import pytest
 
 from tests.desk.conftest import EXAMPLES, ROOT, mailbot
+from tests.forkserver import run_mailbot, spawn_mailbot
 
 
 @pytest.mark.parametrize("command", [("status",), ("requests",), ("digest", "--print"), ("outbox", "list"),
                                      ("--help",)])
 def test_output_to_a_full_disk_is_one_line(desk_dir: Path, command: tuple[str, ...]) -> None:
     """`mailbot status > report.txt` on a full disk (/dev/full refuses every write as a full disk does)."""
-    with open("/dev/full", "w") as full:
-        result = subprocess.run([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"),
-                                 *command], stdout=full, stderr=subprocess.PIPE, text=True, cwd=desk_dir, timeout=120)
-    assert result.returncode == 1, result.stderr
-    assert result.stderr == "mailbot: cannot write the output to /dev/full: No space left on device\n"
+    with open("/dev/full", "w") as full, tempfile.TemporaryFile() as err:
+        proc = spawn_mailbot(["--config", str(desk_dir / "config.toml"), *command], stdout=full, stderr=err,
+                             cwd=desk_dir)
+        proc.wait(timeout=120)
+        err.seek(0)
+        said = err.read().decode()
+    assert proc.returncode == 1, said
+    assert said == "mailbot: cannot write the output to /dev/full: No space left on device\n"
 
 
 def test_sqlite_full_and_io_errors_are_storage_errors() -> None:
@@ -117,8 +120,7 @@ WRITING_COMMANDS = [("approve", "BLK-2026-0005"), ("supply", "receive", "1.000",
 def _reads_and_refuses_writes(desk: Path, before: dict[tuple[str, ...], str], *, read_only_words: str,
                              prefix: tuple[str, ...] = ()) -> None:
     def run(*command: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([*prefix, sys.executable, "-m", "mailbot", "--config", str(desk / "config.toml"),
-                               *command], capture_output=True, text=True, cwd=desk, timeout=120)
+        return run_mailbot(["--config", str(desk / "config.toml"), *command], cwd=desk, timeout=120, prefix=prefix)
 
     for command in READING_COMMANDS:
         result = run(*command)

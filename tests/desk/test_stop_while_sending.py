@@ -14,7 +14,6 @@ import re
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 import typing
 from collections import Counter
@@ -25,6 +24,7 @@ import pytest
 from mailbot.cli import EXIT_STOPPED
 from mailbot.transports.maildir import deliver
 from tests.desk.test_crash_sending import _group, _request, _use_smtp, _wait_gone
+from tests.forkserver import run_mailbot, spawn_mailbot
 from tests.servers import SmtpServer
 
 pytestmark = pytest.mark.servers
@@ -68,7 +68,7 @@ def _wait_for(predicate, seconds: float) -> bool:  # type: ignore[no-untyped-def
 
 def _start_again_until_sent(command: list[str], desk_dir: Path, log: typing.IO[bytes], queued: int) -> None:
     """Start the service again until all *queued* mails are recorded as sent, then stop it."""
-    restarted = subprocess.Popen(command, cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
+    restarted = spawn_mailbot(command, cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
     try:
         assert _wait_for(lambda: len(_recorded_sent(desk_dir)) == queued, 120), \
             "the next start did not send what was left queued"
@@ -90,14 +90,14 @@ def test_sigterm_while_sending_finishes_the_mail_in_hand_and_the_next_start_send
     inbox = desk_dir / "var" / "mail" / "inbox"
     for i in range(MESSAGES):
         deliver(inbox, _request(i))
-    command = [sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), "run"]
+    command = ["--config", str(desk_dir / "config.toml"), "run"]
     log = (tmp_path / "runs.log").open("wb")
     with SmtpServer() as smtp:
         smtp.data_delay = SERVER_DELAY
         _use_smtp(desk_dir, smtp)
 
-        proc = subprocess.Popen([*command, *(["--once"] if once else [])], cwd=desk_dir, stdout=log, stderr=log,
-                                start_new_session=True)
+        proc = spawn_mailbot([*command, *(["--once"] if once else [])], cwd=desk_dir, stdout=log, stderr=log,
+                             start_new_session=True)
         try:
             assert _wait_for(lambda: len(smtp.messages) >= 3, 90), "mailbot run sent nothing"
             taken = len(smtp.messages)
@@ -149,14 +149,14 @@ def test_a_stop_while_the_smtp_server_stalls_ends_within_the_grace_and_repeats_a
     inbox = desk_dir / "var" / "mail" / "inbox"
     for i in range(MESSAGES):
         deliver(inbox, _request(i))
-    command = [sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), "run"]
+    command = ["--config", str(desk_dir / "config.toml"), "run"]
     log = (tmp_path / "runs.log").open("wb")
     with SmtpServer() as smtp:
         smtp.data_delay = 60.0
         _use_smtp(desk_dir, smtp)
         config = desk_dir / "config.toml"  # a server answering within the SMTP timeout (30 s by default), just slowly
         config.write_text(config.read_text().replace("timeout_seconds = 5\n", "timeout_seconds = 60\n"))
-        proc = subprocess.Popen(command, cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
+        proc = spawn_mailbot(command, cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
         try:
             assert _wait_for(lambda: len(smtp.messages) >= 1, 90), "mailbot run sent nothing"
             proc.send_signal(signal.SIGTERM)
@@ -198,8 +198,8 @@ def test_run_once_stopped_while_the_smtp_server_stalls_ends_within_the_grace(
         _use_smtp(desk_dir, smtp)
         config = desk_dir / "config.toml"
         config.write_text(config.read_text().replace("timeout_seconds = 5\n", "timeout_seconds = 60\n"))
-        proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(config), "run", "--once"],
-                                cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
+        proc = spawn_mailbot(["--config", str(config), "run", "--once"], cwd=desk_dir, stdout=log, stderr=log,
+                             start_new_session=True)
         try:
             assert _wait_for(lambda: len(smtp.messages) >= 1, 90), "run --once sent nothing"
             time.sleep(1.0)  # the pass has read its five messages: it waits for the mail in hand
@@ -229,8 +229,8 @@ def test_a_second_ctrl_c_while_the_smtp_server_stalls_ends_mailbot_and_its_helpe
     with SmtpServer() as smtp:
         smtp.data_delay = 60.0
         _use_smtp(desk_dir, smtp)
-        proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), "run",
-                                 "--once"], cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
+        proc = spawn_mailbot(["--config", str(desk_dir / "config.toml"), "run", "--once"], cwd=desk_dir,
+                             stdout=log, stderr=log, start_new_session=True)
         try:
             assert _wait_for(lambda: len(smtp.messages) >= 1, 90), "run --once sent nothing"
             helpers = _group(proc.pid)
@@ -253,25 +253,25 @@ def test_a_command_stopped_while_it_sends_says_what_was_kept(desk_dir: Path, tmp
     """`mailbot dispatch` stopped while the SMTP server holds its mail: one line says the dispatch is recorded and the
     mail waits in the outbox (an operator told nothing runs the command again); the exit status is the signal's."""
     deliver(desk_dir / "var" / "mail" / "inbox", _request(1))
-    assert subprocess.run([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), "run",
-                           "--once"], cwd=desk_dir, capture_output=True).returncode == 0
+    assert run_mailbot(["--config", str(desk_dir / "config.toml"), "run", "--once"], cwd=desk_dir).returncode == 0
     reference = "BLK-2026-0001"
-    assert subprocess.run([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), "approve",
-                           reference, "--quantity", "1000"], cwd=desk_dir, capture_output=True).returncode == 0
+    assert run_mailbot(["--config", str(desk_dir / "config.toml"), "approve", reference, "--quantity", "1000"],
+                       cwd=desk_dir).returncode == 0
     with SmtpServer() as smtp:
         smtp.data_delay = 60.0
         _use_smtp(desk_dir, smtp)
-        proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"),
-                                 "dispatch", reference], cwd=desk_dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        try:
-            assert _wait_for(lambda: len(smtp.messages) >= 1, 60), "dispatch sent nothing"
-            proc.send_signal(signum)
-            _, err = proc.communicate(timeout=30)
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-    said = err.decode()
+        with (tmp_path / "err").open("wb") as err:
+            proc = spawn_mailbot(["--config", str(desk_dir / "config.toml"), "dispatch", reference], cwd=desk_dir,
+                                 stdout=subprocess.DEVNULL, stderr=err)
+            try:
+                assert _wait_for(lambda: len(smtp.messages) >= 1, 60), "dispatch sent nothing"
+                proc.send_signal(signum)
+                proc.wait(timeout=30)
+            finally:
+                if proc.poll() is None:
+                    proc.kill()
+                    proc.wait()
+    said = (tmp_path / "err").read_text()
     assert proc.returncode == 128 + signum, said
     assert said.count("\n") == 1 and said.startswith(f"mailbot: stopped by {signal.Signals(signum).name}: "), said
     assert "mail not yet sent stays in the outbox" in said and "Traceback" not in said
