@@ -214,6 +214,21 @@ def _policy_request(req: Request, *, trusted_sender: bool, authenticated: bool) 
                           sender_known=trusted_sender, authenticated=authenticated)
 
 
+def unlisted_district_words(code: str | None, references: Sequence[str]) -> str:
+    """What is said of requests of a district config.toml no longer lists (its code changed, its block gone)."""
+    shown = ", ".join(references[:3]) + (f" and {len(references) - 3} more" if len(references) > 3 else "")
+    return (f"{shown} {'is' if len(references) == 1 else 'are'} of district {code or '(none)'}, which config.toml no "
+            f"longer lists: put its districts entry back with code = \"{code}\" (a district's requests, reports and "
+            "stock are kept under its code, which never changes); nothing was done")
+
+
+def _district_listed(desk: Desk, req: Request) -> None:
+    """Refuse a person's decision on *req* when its district is no longer in config.toml: nobody could be told
+    (its addresses went with it) and nothing could be weighed."""
+    if req.district and desk.config.district(req.district) is None:
+        raise InvalidAction(unlisted_district_words(req.district, [req.reference]))
+
+
 def evaluate(session: Session, desk: Desk, req: Request, *, sender_known: bool = True,
              authenticated: bool = True) -> policy.Decision:
     """Decide *req* against the ledger now; when the province is short, take a fair share of it.
@@ -224,7 +239,10 @@ def evaluate(session: Session, desk: Desk, req: Request, *, sender_known: bool =
     item = req.item or "ktp-el"
     status = ledger.stock_status(session, desk, items=(item,))
     row = status.row(req.district or "", item)
-    assert row is not None
+    if row is None:
+        # its district was taken out of config.toml (or its code changed) while the request waited: no figures to
+        # decide with; said in one line (mailbot.checks.unlisted_district_warnings says it at check-config)
+        raise InvalidAction(unlisted_district_words(req.district, [req.reference]))
     province = status.province[item]
     # a verified request is never held for one whose sender failed the checks; the reverse is named to
     # the managers (a request no one could verify, beside the district's own)
@@ -603,6 +621,7 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
     The hard bounds (free stock, [stock] max_quantity_per_movement) hold whoever approves.
     told_reason: the decider's reason for the district (a manager's "SETUJU 3.000 / sisanya bulan Januari").
     """
+    _district_listed(desk, req)
     _check_approvable(req)
     qty = quantity if quantity is not None else req.approved
     note = (f"{reason}; approved anyway, although {concerns_text(qty or 0, concerns)}" if concerns
@@ -773,6 +792,7 @@ def _refuse_beyond_bounds(desk: Desk, reference: str, quantity: int, item: str, 
 
 def reject(session: Session, desk: Desk, req: Request, reason: str, *, actor: str, via: str) -> ActionOutcome:
     """A manager rejects a request that is not yet shipped; a commitment is released."""
+    _district_listed(desk, req)
     if req.state not in ("held", "clarifying", "approved", "linked"):
         raise InvalidAction(f"{req.reference} is {state_words(req.state)}; it can no longer be rejected")
     if not reason.strip():
@@ -965,6 +985,7 @@ def appeal_after_rejection(session: Session, desk: Desk, req: Request, message: 
 
 def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str) -> ActionOutcome:
     """The approved shipment left the province store."""
+    _district_listed(desk, req)
     if req.state != "approved" or not req.approved or req.district is None:
         raise InvalidAction(f"{req.reference} is {state_words(req.state)}; only approved requests can be dispatched")
     now = desk.now()

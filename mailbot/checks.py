@@ -223,8 +223,10 @@ def ca_file_problem(path: Path) -> str | None:
 
 def warnings(config: Config) -> list[str]:
     """Settings that work but look like a slip, one line each: the file's own (Config.warnings), a digest that
-    never comes on a working day, and a district sender taken off its list while a shipment is on its way."""
+    never comes on a working day, a district sender taken off its list while a shipment is on its way, and a
+    district taken out of the file while its requests are open."""
     return [*config.warnings(), *schedule_warnings(config), *rare_schedule_warnings(config), *sender_warnings(config),
+            *unlisted_district_warnings(config),
             *maildir_warnings(config)]
 
 
@@ -337,10 +339,43 @@ def sender_warnings(config: Config) -> list[str]:
         if district is None or sender is None or sender.lower() in district.senders:
             continue
         where = "on its way to" if state == "dispatched" else "approved for"
-        found.append(f"districts ({district.code} {district.name}).senders: {sender} is no longer listed, but "
-                     f"asked for {reference}, {where} the district; its receipt from that address would wait in "
-                     "the queue instead of being booked: keep the address until the receipt has come")
+        found.append(f"districts ({district.code} {district.name}).senders: {sender} is not on the list but "
+                     f"asked for {reference}, {where} the district; its receipt from that address will wait in "
+                     "the queue for a person instead of being booked (if the address is the district's own, list "
+                     "it until the receipt has come)")
     return found
+
+
+def unlisted_district_warnings(config: Config) -> list[str]:
+    """Districts the database holds open requests of that config.toml no longer lists (a code changed, a block
+    taken out): their requests cannot be decided and their stock is shown as nobody's. Read as sender_warnings."""
+    from sqlalchemy import select
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from mailbot.actions import unlisted_district_words
+    from mailbot.store.db import make_read_only_engine
+    from mailbot.store.repo import OPEN_STATES
+    from mailbot.store.schema import Request
+
+    engine = make_read_only_engine(config.database.url)
+    if engine is None:
+        return []
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(select(Request.reference, Request.district)
+                                      .where(Request.state.in_((*OPEN_STATES, "linked")), Request.district.is_not(None))
+                                      .order_by(Request.id)).all()
+    except SQLAlchemyError:
+        return []
+    finally:
+        engine.dispose()
+    listed = {d.code for d in config.districts}
+    orphans: dict[str, list[str]] = {}
+    for reference, code in rows:
+        if code is not None and code not in listed:
+            orphans.setdefault(code, []).append(reference)
+    return [f"districts: {unlisted_district_words(code, refs).removesuffix('; nothing was done')}"
+            for code, refs in orphans.items()]
 
 
 def sending_refused(config: Config) -> tuple[str, datetime] | None:

@@ -189,7 +189,7 @@ def test_check_config_warns_when_a_sender_with_a_shipment_on_its_way_leaves_the_
     assert checked.returncode == 0, checked.stderr
     [warning] = [line for line in checked.stdout.splitlines() if "senders" in line]
     assert warning.startswith("warning: districts (65.71 Kota Tarakan).senders: disdukcapil@tarakankota.example "
-                              "is no longer listed, but asked for BLK-2026-0004, approved for the district"), warning
+                              "is not on the list but asked for BLK-2026-0004, approved for the district"), warning
     shipped = mailbot(sample_desk, "check-config")
     assert "senders" not in shipped.stdout, shipped.stdout
 

@@ -1,0 +1,43 @@
+"""A district taken out of config.toml (or its code changed) while its requests are open: check-config says so in
+one line, and a person's decision on such a request is refused in one line, nothing done (outside test a13v, H1:
+`approve` ended in a traceback, `reject` said "rejected" with nobody to tell)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.desk.conftest import mailbot
+
+REFUSAL = ("BLK-2026-0002 is of district 65.04, which config.toml no longer lists: put its districts entry back "
+           'with code = "65.04"')
+
+
+def _state(desk_dir: Path) -> list[tuple[str, str, int | None]]:
+    with sqlite3.connect(desk_dir / "var" / "mailbot.db") as db:
+        return db.execute("select reference, state, approved from requests order by id").fetchall()
+
+
+@pytest.mark.parametrize("edit", [
+    lambda s: s.replace('code = "65.04"', 'code = "65.05"'),
+    lambda s: s[:s.index('code = "65.04"')].rsplit("[[districts]]", 1)[0] + "[[districts]]" + s[
+        s.index('code = "65.04"'):].split("[[districts]]", 1)[1],
+], ids=["code-changed", "entry-removed"])
+def test_a_decision_on_a_request_of_a_district_no_longer_listed_is_refused(sample: Path, edit) -> None:  # type: ignore[no-untyped-def]
+    [(reference, state, _)] = [r for r in _state(sample) if r[0] == "BLK-2026-0002"]
+    assert state == "held", state  # Tana Tidung's request waits for a manager in the sample
+    config = sample / "config.toml"
+    config.write_text(edit(config.read_text()))
+    checked = mailbot(sample, "check-config")
+    assert checked.returncode == 0, checked.stderr
+    assert f"warning: districts: {REFUSAL}" in " ".join((checked.stdout + checked.stderr).split())
+    before = _state(sample)
+    for command in (("approve", reference), ("reject", reference, "--reason", "cek ulang"), ("dispatch", reference)):
+        done = mailbot(sample, *command)
+        assert done.returncode == 1, (command, done.stdout, done.stderr)
+        said = " ".join(done.stderr.split())
+        assert said.startswith(f"mailbot: {REFUSAL}") and said.endswith("nothing was done"), said
+        assert "Traceback" not in done.stderr
+    assert _state(sample) == before
