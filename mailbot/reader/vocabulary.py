@@ -1877,6 +1877,12 @@ NOT_ROLE_PHRASES += (
 ROLE_PHRASES["ignore"] += (
     "pengajuan online", "permohonan online", "pendaftaran online", "berkas", "pemohon online",
 )
+# A section or sentence opened by one of these recaps a period ("B. Kumulatif 1-31 Agustus 2033", "II.
+# Rekapitulasi 1 s.d. 30 September", "kami sampaikan rekapitulasi kegiatan ... bulan Agustus yaitu ..."): a
+# shipment counted in it is one booked when it came, not a receipt confirmed now.
+RECAP_SECTION_WORDS: tuple[str, ...] = (
+    "rekap", "rekapan", "rekapitulasi", "kumulatif", "akumulasi", "recap", "cumulative",
+)
 # A mail opening with one of these reports a month: its counts are a month's, not a day's.
 MONTHLY_REPORT_PHRASES: tuple[str, ...] = (
     "rekap bulan", "rekap bulanan", "laporan bulan", "laporan bulanan", "rekapitulasi bulan", "rekapitulasi bulanan",
