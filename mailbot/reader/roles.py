@@ -585,13 +585,21 @@ def _recapped_receipt(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
         # period's; a recap alone is the figures it gives.
         first = span.masked.find("\n\n")
         return span.role == "received" or bool(_FIGURE_RE.search(span.masked, first, block))
-    if span.role != "received":
-        return False
     stops = list(_SENTENCE_STOP_RE.finditer(span.masked, max(0, span.start - _RECAP_SENTENCE), span.start))
     opened = stops[-1].end() if stops else max(0, span.start - _RECAP_SENTENCE)
-    return bool(_RECAP_SECTION_RE.search(span.masked, opened, span.start))
+    if not _RECAP_SECTION_RE.search(span.masked, opened, span.start):
+        return False
+    # "Laporan KIA hari ini: terbit 38 keping ... / Rekap KIA bulan Agustus: total terbit 1.020 keping": a
+    # sentence recapping the month after the day's figures gives the month's counts of work.
+    first = span.masked.find("\n\n")
+    return span.role == "received" or bool(
+        stops
+        and _RECAP_PERIOD_RE.search(span.masked, opened, span.start)
+        and _FIGURE_RE.search(span.masked, max(first, 0), opened)
+    )
 
 
+_RECAP_PERIOD_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.RECAP_PERIOD_WORDS) + r")(?![\w-])")
 _RECAP_SENTENCE = 400  # how far back the sentence naming a recap is looked for
 
 

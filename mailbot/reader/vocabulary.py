@@ -441,6 +441,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "recorded": (
         "perekaman", "rekam", "direkam", "terekam", "merekam", "perekamam", "recorded",
         "recording", "rekaman",
+        # The English plural as a list label: "- Recordings (KTP-el): 151".
+        "recordings",
         # Typos of quick reports.
         "perkaman", "prekaman", "perekeman", "perekamn", "perekman", "perrekaman",
         # Shorthand of quick reports ("rkm 120 ctk 96 sisa 690").
@@ -1883,6 +1885,12 @@ ROLE_PHRASES["ignore"] += (
 RECAP_SECTION_WORDS: tuple[str, ...] = (
     "rekap", "rekapan", "rekapitulasi", "kumulatif", "akumulasi", "recap", "cumulative",
 )
+# In a recap sentence these name a period longer than the day ("Rekap KIA bulan Agustus: total terbit 1.020");
+# a recap with none ("Rekap kabupaten hari ini: perekaman 142") may be the day's district total.
+RECAP_PERIOD_WORDS: tuple[str, ...] = (
+    "bulan", "bulanan", "minggu", "mingguan", "pekan", "tahun", "kumulatif", "akumulasi", "month", "monthly",
+    "week", "weekly", "cumulative",
+)
 # A mail opening with one of these reports a month: its counts are a month's, not a day's.
 MONTHLY_REPORT_PHRASES: tuple[str, ...] = (
     "rekap bulan", "rekap bulanan", "laporan bulan", "laporan bulanan", "rekapitulasi bulan", "rekapitulasi bulanan",
@@ -1932,6 +1940,8 @@ ZERO_STOCK_PHRASES += (
 # Cards issued are cards printed: "penerbitan KTP-el 120", "cards issued: 95".
 ROLE_PHRASES["printed"] += ("penerbitan", "diterbitkan", "issued")
 COLUMN_WORDS["printed"] += ("penerbitan", "diterbitkan", "issued")
+# The bare verb of a quick report: "lap KIA hr ini: terbit 38 keping", "terbit 0".
+ROLE_PHRASES["printed"] += ("terbit",)
 # A receipt confirmed in English: "We confirm receipt of 1,000 blank KIA cards", "acknowledge receipt of".
 ROLE_PHRASES["received"] += ("receipt of", "confirm receipt of", "acknowledge receipt of", "took delivery of")
 RECEIPT_VERBS += ("receipt of", "confirm receipt of", "acknowledge receipt of", "took delivery of")

@@ -78,3 +78,32 @@ def test_a_recap_alone_gives_its_counts_of_work() -> None:
                "Yth. Admin Blangko\n\nRekapitulasi 1 s.d. 31 Juli\n   Perekaman : 2.460\n   Pencetakan : 2.301\n"
                "   Sisa Blangko : 2.215 keping\n\nDemikian disampaikan.")
     assert (got["recorded"], got["printed"], got["stock_on_hand"]) == (2460, 2301, 2215)
+
+
+def test_a_sentence_recapping_the_month_after_the_days_figures_gives_the_months_counts() -> None:
+    got = mail(NUNUKAN, "Laporan KIA dan rekap Juli",
+               "Laporan KIA hari ini: dicetak 27 keping, sisa blangko KIA 530 keping.\n"
+               "Rekap KIA bulan Juli: total dicetak 815 keping, sebagian besar lewat jemput bola.")
+    assert (got["printed"], got["stock_on_hand"]) == (27, 530)
+
+
+# --- Words of new operators ----------------------------------------------------------------------
+
+
+def test_cards_issued_in_a_quick_report_are_cards_printed() -> None:
+    got = mail(NUNUKAN, "lap KIA", "lap KIA hr ini: terbit 44, sisa blangko KIA 610 kpg. tks")
+    assert (got["item"], got["printed"], got["stock_on_hand"]) == ("kia", 44, 610)
+
+
+def test_recordings_as_an_english_list_label_are_recorded() -> None:
+    got = mail(NUNUKAN, "Daily report Nunukan",
+               "Dear Desk,\n\nDaily figures:\n- Recordings (KTP-el): 164\n- Cards printed: 150\n"
+               "- Remaining KTP-el blanks: 1,915\n\nBest regards")
+    assert (got["recorded"], got["printed"], got["stock_on_hand"]) == (164, 150, 1915)
+
+
+def test_a_recap_of_the_day_after_its_offices_figures_is_the_days_total() -> None:
+    got = mail(NUNUKAN, "laporan harian",
+               "Pak, laporan dari grup:\n\nUPT Sebatik: rekam 19 org hari ini\n"
+               "Rekap kabupaten hari ini: perekaman 120, cetak KTP-el 104, sisa blangko 1.240 keping\n")
+    assert (got["printed"], got["stock_on_hand"]) == (104, 1240)
