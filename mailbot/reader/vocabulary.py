@@ -1630,6 +1630,13 @@ DISTRICT_ALIASES: dict[str, tuple[str, ...]] = {
 # An office's word with a district's short name, as a chat names its speakers ("[10.05] Dimas Capil Blg: ...",
 # "Sinta Dukcapil Trk"): after the office's word the short name is the district's, never "blangko".
 OFFICE_TAG_WORDS: tuple[str, ...] = ("capil", "dukcapil", "disdukcapil")
+# In a signature, these name the office the writer came from ("(pindahan dari kantor Capil Kab. Nunukan)",
+# "(mutasi dari Disdukcapil Kab. Berau)", "(seconded from ...)"): the district named after them, to the end of
+# the line or the bracket, is not the one the writer speaks for.
+FORMER_OFFICE_PHRASES: tuple[str, ...] = (
+    "pindahan dari", "pindahan dr", "mutasi dari", "mutasi dr", "dimutasi dari", "eks", "ex", "seconded from",
+    "transferred from", "formerly at", "formerly with",
+)
 DISTRICT_TAG_ALIASES: dict[str, tuple[str, ...]] = {"bulungan": ("blg", "blgn"), "tarakan": ("tkn",)}
 
 # --- Table columns ------------------------------------------------------------------------

@@ -107,3 +107,13 @@ def test_a_recap_of_the_day_after_its_offices_figures_is_the_days_total() -> Non
                "Pak, laporan dari grup:\n\nUPT Sebatik: rekam 19 org hari ini\n"
                "Rekap kabupaten hari ini: perekaman 120, cetak KTP-el 104, sisa blangko 1.240 keping\n")
     assert (got["printed"], got["stock_on_hand"]) == (104, 1240)
+
+
+# --- The office a writer came from is not the one they speak for -------------------------------------
+
+
+def test_a_former_office_in_the_signature_names_no_district() -> None:
+    got = mail("Rina <rina.operator77@gmail.com>", "mohon blangko KIA",
+               "Selamat pagi, kami mohon blangko KIA 400 keping untuk jemput bola sekolah.\n\nSalam,\nRina\n"
+               "Operator, Disdukcapil Kab. Malinau\n(mutasi dari Disdukcapil Kab. Nunukan)")
+    assert (got["district"], got["requested"]) == ("65.02", 400)
