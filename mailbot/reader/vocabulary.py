@@ -1815,6 +1815,8 @@ ENGLISH_DAY_NAMES: tuple[str, ...] = (
 # Between a role word and a zero word, these link them: "KIA stock is zero", "stok kami sudah nihil".
 ZERO_LINK_WORDS: tuple[str, ...] = (
     "is", "are", "now", "adalah", "sudah", "sdh", "udah", "telah", "sekarang", "skrg", "saat ini", "kami",
+    # The day named between: "perekaman hari ini nihil karena jaringan SIAK putus".
+    "hari ini", "hr ini", "today",
 )
 # A count qualified as something else than the day's work or the stock in hand: reprints, the stock a
 # system shows (a clerk acts on the physical count: "Sisa Blangko Fisik 1.284 / Sisa Blangko Sistem 1.290").

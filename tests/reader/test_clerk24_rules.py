@@ -117,3 +117,10 @@ def test_a_former_office_in_the_signature_names_no_district() -> None:
                "Selamat pagi, kami mohon blangko KIA 400 keping untuk jemput bola sekolah.\n\nSalam,\nRina\n"
                "Operator, Disdukcapil Kab. Malinau\n(mutasi dari Disdukcapil Kab. Nunukan)")
     assert (got["district"], got["requested"]) == ("65.02", 400)
+
+
+def test_a_count_of_work_said_to_be_nil_today_is_zero() -> None:
+    got = mail(NUNUKAN, "lapor hari ini",
+               "Lapor hari ini: pencetakan hari ini nihil karena printer rusak, perekaman masih bisa 37 orang. "
+               "Sisa blangko KTP-el 2.118 keping.")
+    assert (got["printed"], got["recorded"], got["stock_on_hand"]) == (0, 37, 2118)

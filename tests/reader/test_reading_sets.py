@@ -97,7 +97,7 @@ BARS = {
     # AJ (operators new to their offices: numbered lists, one long paragraph, "terlampir" with a sheet only,
     # month-end recaps beside the day's report, per-kecamatan reports, receipts with BAST numbers): 101/116
     # (87.1%), 5 wrong (013, 021, 059, 060, 102), 17 of 17 automated before any change made with it.
-    "setAJ": (116, 109, 0, (17, 17)),
+    "setAJ": (116, 110, 0, (17, 17)),
 }
 
 
