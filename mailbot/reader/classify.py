@@ -26,6 +26,9 @@ _KTP_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.KTP_WORDS, befo
 _KIA_RE = _phrase_re(vocab.KIA_WORDS)
 _BLANK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.GENERIC_BLANK_WORDS, before=r"[\w]") + r")")
 _THANKS = ("terima kasih", "terimakasih", "trima kasih", "trimakasih")
+_FORMER_OFFICE_RE = vocab.Gated(re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.FORMER_OFFICE_PHRASES) + r")(?![\w-])[^\n)]*"
+), vocab.FORMER_OFFICE_PHRASES)
 _THANKS_RE = vocab.Gated(_phrase_re(_THANKS), _THANKS)
 _THANKING_RE = _phrase_re(vocab.THANKING_PHRASES)
 # A request named as the one approved ("atas persetujuan permohonan blangko KTP-el ..."): the earlier
@@ -447,6 +450,11 @@ def district_named(low: str, districts: Sequence[District], subject: str = "") -
     """
     patterns = _district_patterns(tuple(districts))
     codes = {code for code, pattern in patterns if pattern.search(low)}
+    if len(codes) > 1 and _FORMER_OFFICE_RE.search(low):
+        # "Operator, Disdukcapil Kab. Bulungan / (pindahan dari kantor Capil Kab. Nunukan)": the office the
+        # writer came from is not the one they speak for.
+        low = _FORMER_OFFICE_RE.sub(" ", low)
+        codes = {code for code, pattern in patterns if pattern.search(low)}
     if len(codes) <= 1:
         return codes.pop() if codes else district_cut_off(low, districts) or district_of_places(low, districts)
     signed = district_signed(low, districts)

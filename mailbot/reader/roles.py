@@ -563,6 +563,46 @@ def _borrowed(span: Span) -> bool:
     )
 
 
+_RECAP_SECTION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.RECAP_SECTION_WORDS) + r")(?![\w-])")
+
+
+def _recapped_receipt(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"B. Kumulatif 1-31 Agustus 2033 / ... / 3. Blangko diterima dari Provinsi : 2.000", "kami sampaikan
+    rekapitulasi kegiatan bulan Agustus yaitu ... penerimaan blangko 2.900 keping pada tanggal 16 Agustus": a
+    shipment counted in a recap of a period (the first line of its block, or its sentence before it, names
+    the recap) was booked when it came; it is no receipt confirmed now."""
+    if span.role not in ("received", "recorded", "printed"):
+        return False
+    block = span.masked.rfind("\n\n", 0, span.start) + 2 if "\n\n" in span.masked[: span.start] else 0
+    head_end = span.masked.find("\n", block, span.start)
+    if (
+        head_end != -1
+        and _RECAP_SECTION_RE.search(span.masked, block, head_end)
+        and not _FIGURE_RE.search(span.masked, block, head_end)
+    ):
+        # "A. Hari ini ... Perekaman : 118 / B. Kumulatif 1-31 Agustus ... Perekaman : 2.397": below the day's
+        # figures (past the first block, which may be the subject), a recap section's counts of work are the
+        # period's; a recap alone is the figures it gives.
+        first = span.masked.find("\n\n")
+        return span.role == "received" or bool(_FIGURE_RE.search(span.masked, first, block))
+    stops = list(_SENTENCE_STOP_RE.finditer(span.masked, max(0, span.start - _RECAP_SENTENCE), span.start))
+    opened = stops[-1].end() if stops else max(0, span.start - _RECAP_SENTENCE)
+    if not _RECAP_SECTION_RE.search(span.masked, opened, span.start):
+        return False
+    # "Laporan KIA hari ini: terbit 38 keping ... / Rekap KIA bulan Agustus: total terbit 1.020 keping": a
+    # sentence recapping the month after the day's figures gives the month's counts of work.
+    first = span.masked.find("\n\n")
+    return span.role == "received" or bool(
+        stops
+        and _RECAP_PERIOD_RE.search(span.masked, opened, span.start)
+        and _FIGURE_RE.search(span.masked, max(first, 0), opened)
+    )
+
+
+_RECAP_PERIOD_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.RECAP_PERIOD_WORDS) + r")(?![\w-])")
+_RECAP_SENTENCE = 400  # how far back the sentence naming a recap is looked for
+
+
 ELSEWHERE_CUES = (
     ("money", _money),
     ("other_district", _other_district),
@@ -576,6 +616,7 @@ ELSEWHERE_CUES = (
     ("running_total", _running_total),
     ("by_the_papers", _by_the_papers),
     ("lent_party_stock", _lent_party_stock),
+    ("recapped_receipt", _recapped_receipt),
 )
 
 
@@ -1455,6 +1496,21 @@ _SHIPMENT_CAME_RE = vocab.Gated(re.compile(
 _CARRIED_BY_TEAM_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.CARRIED_BY_TEAM_WORDS) + r")(?![\w-])")
 
 
+def _supply_runs_out(masked: str, c_start: int, at: int) -> bool:
+    """A printer supply named within a few words before the word of zero at at, with no blank's name
+    between ("ribbon printer habis"): it is the supply that ran out."""
+    lo = max(c_start, at - _SUPPLY_NEAR_ZERO)
+    supplies = list(_SUPPLY_RE.finditer(masked, lo, at))
+    if not supplies:
+        return False
+    between = masked[supplies[-1].end() : at]
+    return not _BLANK_NAME_RE.search(between) and not _ITEM_NAME_RE.search(between) and "," not in between
+
+
+# How far before a word of zero a printer supply counts as what it is said of ("ribbon printer habis").
+_SUPPLY_NEAR_ZERO = 24
+
+
 def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) -> list[Candidate]:
     """A stock of zero from a clause that says nothing is left of a blank ("blangko KIA kami tdk
     ada sisa"); not when it is asked about, nor of a printer supply."""
@@ -1482,6 +1538,10 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
             continue
         if _CARRIED_BY_TEAM_RE.search(masked, c_start, z.start()):
             # "Blangko yang dibawa tim Dinas Kota sudah habis": the team's supply ran out, not the district's.
+            continue
+        if _supply_runs_out(masked, c_start, z.start()):
+            # "3 keping blangko rusak karena ribbon printer habis di tengah proses cetak": the supply named
+            # right before the word ran out, whatever blank the clause named earlier.
             continue
         comma = masked.find(",", z.end(), c_end)
         said = masked[c_start : comma if comma != -1 else c_end]
@@ -1713,11 +1773,14 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
         # "mohon dikirim 610 keping saja (selisihnya)": the figure asked right before the word of the gap is
         # the difference, worked out by the writer.
         return [*[c for c in candidates if c.field != "requested"], *mine]
-    if _FIGURE_RE.search(masked, ask.end(), end.start() if end else len(masked)):
+    clause_end = end.start() if end else len(masked)
+    said_at = [m for m in find_mentions(masked, masked)
+               if ask.end() <= m.start < clause_end and m.value is not None
+               and m.unit != "other"] if _FIGURE_RE.search(masked, ask.end(), clause_end) else []
+    if said_at:
         # "kekurangannya sebanyak 2.250 keping": the writer gave the figure. It wins over the need stated
-        # beside it ("kebutuhan kurang lebih 2.200, stok 700. Mohon kekurangannya 1.500 keping").
-        said_at = [m for m in find_mentions(masked, masked)
-                   if ask.end() <= m.start < (end.start() if end else len(masked)) and m.value is not None]
+        # beside it ("kebutuhan kurang lebih 2.200, stok 700. Mohon kekurangannya 1.500 keping"). A figure of
+        # something else further on in the clause ("memenuhi kekurangannya, perlu ... waktu 2 hari") gives none.
         said = [m.value for m in said_at]
         if len(said_at) >= 2 and _MINUS_RE.fullmatch(masked, said_at[0].end, said_at[1].start):
             # "kekurangannya, yaitu 3.640 dikurangi 2.495": the difference written out is the figure asked.

@@ -441,6 +441,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "recorded": (
         "perekaman", "rekam", "direkam", "terekam", "merekam", "perekamam", "recorded",
         "recording", "rekaman",
+        # The English plural as a list label: "- Recordings (KTP-el): 151".
+        "recordings",
         # Typos of quick reports.
         "perkaman", "prekaman", "perekeman", "perekamn", "perekman", "perrekaman",
         # Shorthand of quick reports ("rkm 120 ctk 96 sisa 690").
@@ -1628,6 +1630,13 @@ DISTRICT_ALIASES: dict[str, tuple[str, ...]] = {
 # An office's word with a district's short name, as a chat names its speakers ("[10.05] Dimas Capil Blg: ...",
 # "Sinta Dukcapil Trk"): after the office's word the short name is the district's, never "blangko".
 OFFICE_TAG_WORDS: tuple[str, ...] = ("capil", "dukcapil", "disdukcapil")
+# In a signature, these name the office the writer came from ("(pindahan dari kantor Capil Kab. Nunukan)",
+# "(mutasi dari Disdukcapil Kab. Berau)", "(seconded from ...)"): the district named after them, to the end of
+# the line or the bracket, is not the one the writer speaks for.
+FORMER_OFFICE_PHRASES: tuple[str, ...] = (
+    "pindahan dari", "pindahan dr", "mutasi dari", "mutasi dr", "dimutasi dari", "eks", "ex", "seconded from",
+    "transferred from", "formerly at", "formerly with",
+)
 DISTRICT_TAG_ALIASES: dict[str, tuple[str, ...]] = {"bulungan": ("blg", "blgn"), "tarakan": ("tkn",)}
 
 # --- Table columns ------------------------------------------------------------------------
@@ -1806,6 +1815,8 @@ ENGLISH_DAY_NAMES: tuple[str, ...] = (
 # Between a role word and a zero word, these link them: "KIA stock is zero", "stok kami sudah nihil".
 ZERO_LINK_WORDS: tuple[str, ...] = (
     "is", "are", "now", "adalah", "sudah", "sdh", "udah", "telah", "sekarang", "skrg", "saat ini", "kami",
+    # The day named between: "perekaman hari ini nihil karena jaringan SIAK putus".
+    "hari ini", "hr ini", "today",
 )
 # A count qualified as something else than the day's work or the stock in hand: reprints, the stock a
 # system shows (a clerk acts on the physical count: "Sisa Blangko Fisik 1.284 / Sisa Blangko Sistem 1.290").
@@ -1877,6 +1888,18 @@ NOT_ROLE_PHRASES += (
 ROLE_PHRASES["ignore"] += (
     "pengajuan online", "permohonan online", "pendaftaran online", "berkas", "pemohon online",
 )
+# A section or sentence opened by one of these recaps a period ("B. Kumulatif 1-31 Agustus 2033", "II.
+# Rekapitulasi 1 s.d. 30 September", "kami sampaikan rekapitulasi kegiatan ... bulan Agustus yaitu ..."): a
+# shipment counted in it is one booked when it came, not a receipt confirmed now.
+RECAP_SECTION_WORDS: tuple[str, ...] = (
+    "rekap", "rekapan", "rekapitulasi", "kumulatif", "akumulasi", "recap", "cumulative",
+)
+# In a recap sentence these name a period longer than the day ("Rekap KIA bulan Agustus: total terbit 1.020");
+# a recap with none ("Rekap kabupaten hari ini: perekaman 142") may be the day's district total.
+RECAP_PERIOD_WORDS: tuple[str, ...] = (
+    "bulan", "bulanan", "minggu", "mingguan", "pekan", "tahun", "kumulatif", "akumulasi", "month", "monthly",
+    "week", "weekly", "cumulative",
+)
 # A mail opening with one of these reports a month: its counts are a month's, not a day's.
 MONTHLY_REPORT_PHRASES: tuple[str, ...] = (
     "rekap bulan", "rekap bulanan", "laporan bulan", "laporan bulanan", "rekapitulasi bulan", "rekapitulasi bulanan",
@@ -1926,6 +1949,8 @@ ZERO_STOCK_PHRASES += (
 # Cards issued are cards printed: "penerbitan KTP-el 120", "cards issued: 95".
 ROLE_PHRASES["printed"] += ("penerbitan", "diterbitkan", "issued")
 COLUMN_WORDS["printed"] += ("penerbitan", "diterbitkan", "issued")
+# The bare verb of a quick report: "lap KIA hr ini: terbit 38 keping", "terbit 0".
+ROLE_PHRASES["printed"] += ("terbit",)
 # A receipt confirmed in English: "We confirm receipt of 1,000 blank KIA cards", "acknowledge receipt of".
 ROLE_PHRASES["received"] += ("receipt of", "confirm receipt of", "acknowledge receipt of", "took delivery of")
 RECEIPT_VERBS += ("receipt of", "confirm receipt of", "acknowledge receipt of", "took delivery of")

@@ -94,6 +94,10 @@ BARS = {
     # 4 wrong (079, 091, 102, 107), 17 of 17 automated before any change made with it; 063 and 118 (a UPT's own
     # figures, which the reader leaves in doubt) and 042 (a question about a form, read as a receipt) left.
     "setAI": (118, 115, 0, (17, 17)),
+    # AJ (operators new to their offices: numbered lists, one long paragraph, "terlampir" with a sheet only,
+    # month-end recaps beside the day's report, per-kecamatan reports, receipts with BAST numbers): 101/116
+    # (87.1%), 5 wrong (013, 021, 059, 060, 102), 17 of 17 automated before any change made with it.
+    "setAJ": (116, 110, 0, (17, 17)),
 }
 
 
