@@ -130,3 +130,24 @@ def test_a_recount_of_the_old_receipt_says_so_and_is_still_applied(desk12: Desk1
     answer_gmail(desk12, old, "Mohon maaf pak, salah hitung: blangko kiriman itu yang kami terima 1.950 keping.")
     assert "adjustment" in desk12.ledger_kinds()
     assert desk12.request("BLK-2026-0002")["state"] == "dispatched"
+
+
+# M-A. the district answers our question "1.200: jumlah yang dimohon atau sisa stok?" by naming one -----------
+
+@pytest.mark.parametrize(("words", "figures"), [
+    ("Sisa stok pak.", (2000, 1200)),
+    ("Yang dimohon pak, maaf kurang jelas.", (1200, 750)),
+], ids=["sisa-stok", "yang-dimohon"])
+def test_a_choice_answering_our_question_applies_its_figure(desk12: Desk12, words: str,
+                                                             figures: tuple[int, int]) -> None:
+    _, reply = _approved(desk12)
+    mid, _ = answer_gmail(desk12, reply, "Koreksi pak, yang benar 1.200.")
+    [asked] = desk12.replies_to(mid)
+    assert "Mohon tegaskan apakah 1.200 keping adalah jumlah yang dimohon atau sisa stok" in flat(asked.text)
+    mid, _ = answer_gmail(desk12, asked, words)
+    req = desk12.request()
+    # was: nothing applied (2.000 / 750), the answer queued as "not a request, report or receipt"
+    assert (req["requested"], req["stock_on_hand"]) == figures
+    assert "other" not in desk12.queue(mid)
+    [told] = desk12.replies_to(mid)
+    assert "1.200 keping" in flat(told.text) and "menjadi 1.200 keping" in flat(told.text)
