@@ -353,6 +353,10 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     if own_thread is not None and own_thread.state == "approved":
         # nothing can arrive before it left the store: "terima" here is of the approval, or a person settles it
         return _before_dispatch(session, desk, message, verdict, trust, own_thread)
+    if thread is None and (pending := shipment_of(session, district, item)) is not None \
+            and pending.state == "approved" and _of_the_decision(verdict, pending):
+        # a new mail saying the approval arrived ("email persetujuan ... sudah kami terima"): not the blanks
+        return _before_dispatch(session, desk, message, verdict, trust, pending)
     if own_thread is not None and own_thread.state == "received":
         moved = _in_transit_meant(session, verdict, own_thread)
         if isinstance(moved, Request):
@@ -479,8 +483,7 @@ def _before_dispatch(session: Session, desk: Desk, message: Message, verdict: Ve
     of the decision, with no other figure, it is a confirmation (recorded); otherwise a person settles it (blanks
     sent without `mailbot dispatch`, or no receipt at all) and the district is told a person reads it."""
     text = verdict.body_excerpt or ""
-    figure_fits = verdict.received in (None, req.approved) and not any(d.field == "received" for d in verdict.doubts)
-    if figure_fits and _OF_THE_DECISION.search(text.lower()):
+    if _of_the_decision(verdict, req):
         repo.audit(session, at=desk.now(), actor=trust.address or "district", action="confirm",
                    target=req.reference, details={"message": message.id, "text": text[:300]})
         return MessageOutcome.FOLLOW_UP_CONFIRMED
@@ -489,6 +492,12 @@ def _before_dispatch(session: Session, desk: Desk, message: Message, verdict: Ve
                         item=req.item, message=message, request=req)
     attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=req)
     return MessageOutcome.FOLLOW_UP_QUEUED
+
+
+def _of_the_decision(verdict: Verdict, req: Request) -> bool:
+    """Whether a receipt's "terima" is said of the desk's mail or decision on *req*, with no other figure."""
+    figure_fits = verdict.received in (None, req.approved) and not any(d.field == "received" for d in verdict.doubts)
+    return figure_fits and _OF_THE_DECISION.search((verdict.body_excerpt or "").lower()) is not None
 
 
 def _in_transit_meant(session: Session, verdict: Verdict, req: Request) -> Request | bool:

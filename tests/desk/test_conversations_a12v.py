@@ -76,6 +76,17 @@ def test_terima_of_the_approval_before_dispatch_books_no_receipt(desk12: Desk12,
     assert desk12.request()["state"] == "dispatched" and notice is not None
 
 
+def test_a_new_mail_saying_the_approval_arrived_books_no_receipt(desk12: Desk12) -> None:
+    _approved(desk12)
+    on_hand = desk12.on_hand()
+    _, outcome = desk12.send(BULUNGAN, "Konfirmasi", "Yth. Bapak, email persetujuan 2.000 keping blangko KTP-el "
+                                                    "sudah kami terima. Kami tunggu kirimannya. Terima kasih.")
+    # was: booked against the approved request, as if the blanks had arrived
+    assert desk12.request()["state"] == "approved" and desk12.on_hand() == on_hand
+    assert "receipt_confirmed" not in desk12.ledger_kinds()
+    assert outcome == {"follow-up-confirmed": 1}
+
+
 def test_a_receipt_of_blanks_before_dispatch_goes_to_a_person(desk12: Desk12) -> None:
     _, reply = _approved(desk12)
     on_hand = desk12.on_hand()
