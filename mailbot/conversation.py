@@ -108,7 +108,7 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
     if verdict.kind == "stock_report" and (verdict.printed is not None or verdict.recorded is not None) \
             and not _CORRECTION.search(verdict.body_excerpt or ""):
         return None  # a daily report written as a reply: it is a report
-    chosen = _choice_answered(session, verdict)
+    chosen = _choice_answered(session, verdict, thread)
     if chosen is not None:
         # "Sisa stok pak." answering our "apakah 1.200 keping adalah jumlah yang dimohon atau sisa stok": the
         # choice names the figure of our own question, read with it
@@ -252,21 +252,36 @@ _NAMES_ASKED = re.compile(r"\b(?:yang dimohon|jumlah (?:yang )?dimohon|dimohon|y
                           r"jumlah permohonan)\b")
 
 
-def _choice_answered(session: Session, verdict: Verdict) -> str | None:
+def _choice_answered(session: Session, verdict: Verdict, thread: Request) -> str | None:
     """The district's one-word choice ("Sisa stok pak.", "Yang dimohon pak.") answering our question which field a
     lone figure corrects, written out with the figure of that question ("1.200 itu sisa stok"); None when the
     mail answers no such question of ours, gives a figure of its own, or names both or neither."""
+    import email
+    import email.header
+    import email.policy
+
     words = " ".join((verdict.body_excerpt or "").lower().split())
-    if not verdict.in_reply_to or re.search(r"\d", words):
+    if re.search(r"\d", words):
         return None
     stock, asked = bool(_NAMES_STOCK.search(words)), bool(_NAMES_ASKED.search(words))
     if stock == asked:
         return None
-    raw = session.scalar(select(OutboxMessage.raw).where(OutboxMessage.message_id == verdict.in_reply_to))
+    # the mail answered: the newest of ours it names (an id folded as an encoded word by some clients, decoded);
+    # naming none of ours (its In-Reply-To unreadable), the newest reply of ours in the request's thread
+    said = " ".join([verdict.in_reply_to or "", *verdict.references])
+    try:
+        said = str(email.header.make_header(email.header.decode_header(said)))
+    except (ValueError, LookupError, UnicodeError):
+        pass
+    ids = MESSAGE_ID.findall(said)[-20:]
+    raw = session.scalar(select(OutboxMessage.raw).where(OutboxMessage.message_id.in_(ids))
+                         .order_by(OutboxMessage.id.desc()).limit(1)) if ids else None
+    if raw is None:
+        raw = session.scalar(select(OutboxMessage.raw).where(OutboxMessage.request_pk == thread.id,
+                                                             OutboxMessage.category == "reply")
+                             .order_by(OutboxMessage.id.desc()).limit(1))
     if raw is None:
         return None
-    import email
-    import email.policy
 
     parsed = email.message_from_bytes(raw, policy=email.policy.default)
     body = parsed.get_body(("plain",)) if isinstance(parsed, email.message.EmailMessage) else None

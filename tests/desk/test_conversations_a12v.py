@@ -162,3 +162,13 @@ def test_a_choice_answering_our_question_applies_its_figure(desk12: Desk12, word
     assert "other" not in desk12.queue(mid)
     [told] = desk12.replies_to(mid)
     assert "1.200 keping" in flat(told.text) and "menjadi 1.200 keping" in flat(told.text)
+
+
+def test_a_choice_whose_in_reply_to_is_lost_answers_the_threads_last_question(desk12: Desk12) -> None:
+    _, reply = _approved(desk12)
+    mid, _ = answer_gmail(desk12, reply, "Koreksi pak, yang benar 1.200.")
+    [asked] = desk12.replies_to(mid)
+    # a client that folded our long Message-ID as an encoded word: no In-Reply-To the desk can read
+    desk12.send(BULUNGAN, "Re: " + asked.subject, "Sisa stok pak.\n\nDikirim dari iPhone saya\n")
+    req = desk12.request()
+    assert (req["requested"], req["stock_on_hand"]) == (2000, 1200)  # was: 2.000 / 750, queued as "other"
