@@ -71,6 +71,9 @@ REASONS = {
     "restated_change": "perubahan sebesar yang sudah diterapkan, tanpa membalas pemberitahuan perubahan itu; "
                        "belum diterapkan lagi",
     "other_districts_request": "pembatalan atau tanda terima yang menyebut permohonan kabupaten/kota lain",
+    "receipt_before_dispatch": "tanda terima untuk permohonan yang blangkonya belum dikirim (belum dicatat)",
+    "receipt_which_shipment": "tanda terima pada percakapan permohonan yang sudah diterima, padahal ada kiriman "
+                              "lain yang masih dalam perjalanan",
 }
 
 # Signs of a machine that lie in a mail's words only (a template sentence, a system's subject tag): a person's
@@ -115,6 +118,10 @@ OPERATOR_REASONS = {
     "restated_change": "a change by the same amount as the one applied, written before seeing it (not applied "
                        "again: the same one restated, or one more?)",
     "other_districts_request": "a cancellation or receipt naming another district's request: which is meant",
+    "receipt_before_dispatch": "a receipt for a request not yet dispatched (nothing booked: dispatched without "
+                               "`mailbot dispatch`, or no receipt at all?)",
+    "receipt_which_shipment": "a receipt in a finished request's thread while another shipment is in transit "
+                              "(which shipment, or a recount?)",
 }
 
 

@@ -108,6 +108,11 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
     if verdict.kind == "stock_report" and (verdict.printed is not None or verdict.recorded is not None) \
             and not _CORRECTION.search(verdict.body_excerpt or ""):
         return None  # a daily report written as a reply: it is a report
+    chosen = _choice_answered(session, verdict, thread)
+    if chosen is not None:
+        # "Sisa stok pak." answering our "apakah 1.200 keping adalah jumlah yang dimohon atau sisa stok": the
+        # choice names the figure of our own question, read with it
+        verdict = replace(verdict, body_excerpt=f"{verdict.body_excerpt}\n{chosen}")
     reading = interpret(session, thread, verdict)
     if reading.intent == "correction" and "received" in reading.figures and thread.approved:
         # "setelah dihitung ulang ternyata lengkap 1.200, bukan 1.100": the district corrects the count it gave
@@ -238,6 +243,53 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                                       quantity=verdict.stock_on_hand)
         return MessageOutcome.FOLLOW_UP_CONFIRMED
     return MessageOutcome.OTHER  # not a figure, a question or a confirmation: a person reads it (mailbot.attention)
+
+
+# Our question when a lone figure may correct either field (templates/reply_clarify.txt.j2), and the two answers.
+_WHICH_ASKED = re.compile(r"mohon tegaskan apakah ([\d.]+) keping adalah jumlah yang dimohon atau sisa stok")
+_NAMES_STOCK = re.compile(r"\b(?:sisa stok|sisa blangko|stok|sisa)\b")
+_NAMES_ASKED = re.compile(r"\b(?:yang dimohon|jumlah (?:yang )?dimohon|dimohon|yang diminta|permintaan|"
+                          r"jumlah permohonan)\b")
+
+
+def _choice_answered(session: Session, verdict: Verdict, thread: Request) -> str | None:
+    """The district's one-word choice ("Sisa stok pak.", "Yang dimohon pak.") answering our question which field a
+    lone figure corrects, written out with the figure of that question ("1.200 itu sisa stok"); None when the
+    mail answers no such question of ours, gives a figure of its own, or names both or neither."""
+    import email
+    import email.header
+    import email.policy
+
+    words = " ".join((verdict.body_excerpt or "").lower().split())
+    if re.search(r"\d", words):
+        return None
+    stock, asked = bool(_NAMES_STOCK.search(words)), bool(_NAMES_ASKED.search(words))
+    if stock == asked:
+        return None
+    # the mail answered: the newest of ours it names (an id folded as an encoded word by some clients, decoded);
+    # naming none of ours (its In-Reply-To unreadable), the newest reply of ours in the request's thread
+    said = " ".join([verdict.in_reply_to or "", *verdict.references])
+    try:
+        said = str(email.header.make_header(email.header.decode_header(said)))
+    except (ValueError, LookupError, UnicodeError):
+        pass
+    ids = MESSAGE_ID.findall(said)[-20:]
+    raw = session.scalar(select(OutboxMessage.raw).where(OutboxMessage.message_id.in_(ids))
+                         .order_by(OutboxMessage.id.desc()).limit(1)) if ids else None
+    if raw is None:
+        raw = session.scalar(select(OutboxMessage.raw).where(OutboxMessage.request_pk == thread.id,
+                                                             OutboxMessage.category == "reply")
+                             .order_by(OutboxMessage.id.desc()).limit(1))
+    if raw is None:
+        return None
+
+    parsed = email.message_from_bytes(raw, policy=email.policy.default)
+    body = parsed.get_body(("plain",)) if isinstance(parsed, email.message.EmailMessage) else None
+    found = _WHICH_ASKED.search(" ".join(str(body.get_content() if body is not None else "").lower().split()))
+    if found is None:
+        return None
+    # shown back as what the desk read, never as the district's own sentence
+    return f"Jawaban atas pertanyaan kami: {'sisa stok' if stock else 'jumlah yang dimohon'} {found.group(1)} keping."
 
 
 def remind(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,

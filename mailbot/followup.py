@@ -105,6 +105,17 @@ _RECOUNTED = re.compile(r"\b(?:koreksi|ralat|revisi|salah (?:hitung|ketik|tulis)
                         r"miscount\w*|correction|should be)\b")
 
 
+def says_recount(text: str) -> bool:
+    """Whether *text* says it corrects or recounts a figure given before ("salah hitung", "koreksi", "ralat").
+
+    >>> says_recount("Maaf pak, salah hitung: yang kami terima 1.900 keping.")
+    True
+    >>> says_recount("Kiriman blangko 1.500 keping sudah kami terima.")
+    False
+    """
+    return _RECOUNTED.search(normalise(text or "")) is not None
+
+
 def corrected_figures(text: str) -> tuple[int, ...]:
     """The figures *text* names as wrong when it says it corrects one ("Ralat: sisa stok kami 80 keping, bukan
     120" -> (120,)); () when it says no correction or names no old figure.

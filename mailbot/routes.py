@@ -350,6 +350,24 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         # no shipment on its way: a count for the shipment whose receipt is still in question corrects it
         thread = _in_question(session, district, item)
     own_thread = thread if thread is not None and thread.district == district else None
+    if own_thread is not None and own_thread.state == "approved":
+        # nothing can arrive before it left the store: "terima" here is of the approval, or a person settles it
+        return _before_dispatch(session, desk, message, verdict, trust, own_thread)
+    if thread is None and (pending := shipment_of(session, district, item)) is not None \
+            and pending.state == "approved" and _of_the_decision(verdict, pending):
+        # a new mail saying the approval arrived ("email persetujuan ... sudah kami terima"): not the blanks
+        return _before_dispatch(session, desk, message, verdict, trust, pending)
+    if own_thread is not None and own_thread.state == "received":
+        moved = _in_transit_meant(session, verdict, own_thread)
+        if isinstance(moved, Request):
+            thread = own_thread = moved  # the new shipment's receipt, written in the old thread
+        elif moved:
+            attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read",
+                                reason="receipt_which_shipment", quantity=verdict.received,
+                                detail=f"{verdict.subject}\n{(verdict.body_excerpt or '')[:300]}", district=district,
+                                item=own_thread.item, message=message, request=own_thread)
+            attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=own_thread)
+            return MessageOutcome.FOLLOW_UP_QUEUED
     if thread is not None and thread.district == district and thread.state == "received":
         whole = _rest_arrived(session, verdict, thread)
         gap = followup.stated_shortfall(verdict.body_excerpt or "", received=verdict.received,
@@ -450,6 +468,51 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
                                    f"tanpa pengiriman yang tercatat\n{(verdict.body_excerpt or '')[:300]}",
                             district=district, item=other.item, message=message)
     return outcome
+
+
+# Words that tie "sudah kami terima" to the desk's mail or decision, not to blanks that arrived ("email
+# persetujuan ... sudah kami terima", "kami terima 3.000 keping dulu", "kami tunggu kirimannya").
+_OF_THE_DECISION = re.compile(
+    r"\b(?:e-?mail|surel|persetujuan\w*|informasi|info|pemberitahuan|keputusan\w*|balasan|kabar|dulu|"
+    r"(?:kami )?tunggu|menunggu|ditunggu)\b")
+
+
+def _before_dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
+                     req: Request) -> MessageOutcome:
+    """A "receipt" in the thread of *req*, approved but not dispatched: nothing is booked. Said of the desk's mail or
+    of the decision, with no other figure, it is a confirmation (recorded); otherwise a person settles it (blanks
+    sent without `mailbot dispatch`, or no receipt at all) and the district is told a person reads it."""
+    text = verdict.body_excerpt or ""
+    if _of_the_decision(verdict, req):
+        repo.audit(session, at=desk.now(), actor=trust.address or "district", action="confirm",
+                   target=req.reference, details={"message": message.id, "text": text[:300]})
+        return MessageOutcome.FOLLOW_UP_CONFIRMED
+    attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="receipt_before_dispatch",
+                        quantity=verdict.received, detail=f"{verdict.subject}\n{text[:300]}", district=req.district,
+                        item=req.item, message=message, request=req)
+    attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=req)
+    return MessageOutcome.FOLLOW_UP_QUEUED
+
+
+def _of_the_decision(verdict: Verdict, req: Request) -> bool:
+    """Whether a receipt's "terima" is said of the desk's mail or decision on *req*, with no other figure."""
+    figure_fits = verdict.received in (None, req.approved) and not any(d.field == "received" for d in verdict.doubts)
+    return figure_fits and _OF_THE_DECISION.search((verdict.body_excerpt or "").lower()) is not None
+
+
+def _in_transit_meant(session: Session, verdict: Verdict, req: Request) -> Request | bool:
+    """For a receipt in the thread of *req*, already received, while another shipment of the same district and
+    blank is in transit: that shipment when the figure is its own and no word says the old count is corrected; True
+    when it is not clear which is meant (a person settles it); False when no other shipment is in transit or
+    the mail says it recounts."""
+    other = repo.latest_shipment(session, req.district or "", req.item or "ktp-el")
+    text = verdict.body_excerpt or ""
+    if other is None or other.id == req.id or followup.says_recount(text):
+        return False
+    if verdict.received is not None and verdict.received == other.approved \
+            and not any(d.field == "received" for d in verdict.doubts):
+        return other
+    return verdict.received is not None and verdict.received != actions.received_before(session, req)
 
 
 def _other_blank(verdict: Verdict, thread: Request) -> bool:

@@ -214,6 +214,10 @@ def test_a_correction_quoting_the_approval_updates_the_request_and_is_never_a_re
 
 def test_a_receipt_in_the_writers_own_words_under_the_same_quote_is_still_booked(desk12: Desk12) -> None:
     reply = _approved(desk12)
+    with desk12.desk.sessions.begin() as session:  # nothing is received before it was dispatched
+        req = repo.request_by_reference(session, "BLK-2026-0001")
+        assert req is not None
+        actions.dispatch(session, desk12.desk, req, actor="operator", via="cli")
     quoted, _ = _quoted(reply, "gmail")
     mid, outcome = desk12.send(BULUNGAN, "Re: " + reply.subject,
                                f"Blangko KTP-el sebanyak 2.000 keping sudah kami terima hari ini.\n\n{quoted}\n",

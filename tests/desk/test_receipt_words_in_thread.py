@@ -52,12 +52,12 @@ def test_thanks_for_our_email_is_asked_nothing_about_blanks_never_sent(desk12: D
 
 
 def test_blanks_still_awaited_in_answer_to_our_question_are_never_booked_as_received(desk12: Desk12) -> None:
-    reply = _approved(desk12)
+    reply = dispatched(desk12)  # before dispatch no receipt is asked back: a person reads it
     mid, _ = answer_gmail(desk12, reply, "Blangko sudah sampai pak, terima kasih.")
     [asked] = desk12.replies_to(mid)
     assert ASKED_COUNT in asked.text  # a receipt without its count: asked once
     answer, _ = answer_gmail(desk12, asked,
                              "Maaf pak, keliru. Blangkonya belum datang, masih kami tunggu 2.000 keping.")
-    assert desk12.request()["state"] == "approved"
+    assert desk12.request()["state"] == "dispatched"
     assert "receipt_confirmed" not in desk12.ledger_kinds()
     assert not any("Kami telah mencatat penerimaan" in o.text for o in desk12.replies_to(answer))
