@@ -538,7 +538,25 @@ def _by_the_papers(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     )
 
 
+# The roles a loan said between a role's word and its figure takes the figure from: the loan's blanks are neither
+# asked for nor the writer's stock ("kondisi stok di Malinau, Tarakan bersedia meminjamkan 500 keping").
+_LOAN_MISREAD_ROLES = frozenset(("requested", "stock_on_hand"))
 _LOAN_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.LOAN_WORDS) + r")(?![\w-])")
+_LOAN_TIME_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.EVENT_TIME_WORDS) + r")[^\S\n]+(?:[a-z]+[^\S\n]+){0,2}$"
+)
+
+
+def _lent_between(masked: str, keyword: Keyword, m: Mention) -> bool:
+    """Whether a loan is said between a role's word and its figure, the loan's own figure: "Bila diperlukan,
+    Tarakan bisa meminjamkan 500 keping", "kondisi stok di Malinau, Tarakan bersedia meminjamkan 500 keping".
+    A loan said as the time of the figure ("Sisa stok kami setelah pinjaman 850 keping") leaves the role."""
+    if keyword.end > m.start:
+        return False
+    loan = _LOAN_RE.search(masked, keyword.end, m.start)
+    return loan is not None and _LOAN_TIME_RE.search(masked, keyword.end, loan.start()) is None
+
+
 _THEIR_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.THEIR_WORDS) + r")(?![\w-])")
 
 
@@ -2428,10 +2446,9 @@ def read_text(
             # past period tells that period's figures too.
             ignored_end = m.end
             continue
-        if role == "requested" and keyword is not None and keyword.end <= m.start and _LOAN_RE.search(
-            masked, keyword.end, m.start
-        ):
-            # "Bila diperlukan, Kota Tarakan bisa meminjamkan 500 keping": blanks offered on loan, asked by no one.
+        if role in _LOAN_MISREAD_ROLES and keyword is not None and _lent_between(masked, keyword, m):
+            # "Bila diperlukan, Kota Tarakan bisa meminjamkan 500 keping": blanks offered on loan, asked by no one;
+            # "Menanggapi kondisi stok di Malinau, Tarakan bersedia meminjamkan 500 keping": nobody's stock either.
             ignored_end = m.end
             continue
         if role == "requested" and keyword is not None and _counter_applications(masked, kws, keyword, m):

@@ -656,6 +656,14 @@ LOAN_WORDS: tuple[str, ...] = (
     "loan", "loaned", "borrowed",
 )
 THEIR_WORDS: tuple[str, ...] = ("mereka", "their", "its")
+# An office offering to lend blanks to another ("Kota Tarakan bersedia meminjamkan blangko KTP-el sebanyak 500
+# keping kepada Disdukcapil Malinau ... Mohon persetujuan Provinsi"): a mail that says only this asks for, reports
+# and receives nothing of the writer's; it is other mail.
+LOAN_OFFER_PHRASES: tuple[str, ...] = (
+    "bersedia meminjamkan", "siap meminjamkan", "bisa meminjamkan", "dapat meminjamkan", "bersedia pinjamkan",
+    "siap pinjamkan", "bisa pinjamkan", "dapat pinjamkan", "bersedia memberi pinjaman", "menawarkan pinjaman",
+    "willing to lend", "can lend", "could lend", "offer to lend", "able to lend",
+)
 # Naming where a shipment goes: "dari Kementerian Dalam Negeri ke Provinsi".
 DESTINATION_WORDS: tuple[str, ...] = ("ke", "kepada", "untuk", "to")
 # Opening a sentence before a named month ("Pada bulan Oktober 2026 kami telah menerima ..."): the
