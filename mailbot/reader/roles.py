@@ -557,6 +557,21 @@ def _lent_between(masked: str, keyword: Keyword, m: Mention) -> bool:
     return loan is not None and _LOAN_TIME_RE.search(masked, keyword.end, loan.start()) is None
 
 
+_PART_OF_GAP_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b[^\S\n]*)?,?[^\S\n]*(?:"
+    + vocab.alternation(vocab.PART_OF_WORDS) + r")[^\S\n]*"
+)
+
+
+def _whole_of_received(masked: str, before: Mention, m: Mention, last: tuple[int, Candidate] | None) -> bool:
+    """Whether a figure is the whole a received figure right before it is part of: "diterima 1.000 keping dari
+    3.500 keping yang kami mohon", "we got 800 out of the 2,000 requested"."""
+    return (
+        last is not None and last[1].field == "received" and last[1].value == before.value
+        and _PART_OF_GAP_RE.fullmatch(masked, before.end, m.start) is not None
+    )
+
+
 _THEIR_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.THEIR_WORDS) + r")(?![\w-])")
 
 
@@ -581,6 +596,21 @@ def _borrowed(span: Span) -> bool:
     )
 
 
+_PER_PLACE_LEAD_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.PER_PLACE_WORDS) + r")[^\S\n]+(?:" + _words_re(vocab.PLACE_HEADERS)
+    + r")(?![\w-])[^:\n]*:"
+)
+
+
+def _one_place_of_list(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"stok blangko KTP-el kami per lokasi: Kantor 410, MPP sekitar 60": a stock said per place, its figure
+    one place's, when the list could not be read as a whole (see _inline_place_list)."""
+    return (
+        span.role == "stock_on_hand" and 0 <= span.keyword_end <= span.start
+        and bool(_PER_PLACE_LEAD_RE.search(span.masked, span.keyword_end, span.start))
+    )
+
+
 ELSEWHERE_CUES = (
     ("money", _money),
     ("other_district", _other_district),
@@ -594,6 +624,7 @@ ELSEWHERE_CUES = (
     ("running_total", _running_total),
     ("by_the_papers", _by_the_papers),
     ("lent_party_stock", _lent_party_stock),
+    ("one_place_of_list", _one_place_of_list),
 )
 
 
@@ -2451,6 +2482,11 @@ def read_text(
             # "Menanggapi kondisi stok di Malinau, Tarakan bersedia meminjamkan 500 keping": nobody's stock either.
             ignored_end = m.end
             continue
+        if role == "requested" and idx and _whole_of_received(masked, mentions[idx - 1], m, last):
+            # "baru diterima blangko 1.000 keping dari 3.500 keping yang kami mohon bulan lalu": the whole the
+            # received part is of, the ask made before, is asked by no one now.
+            ignored_end = m.end
+            continue
         if role == "requested" and keyword is not None and _counter_applications(masked, kws, keyword, m):
             # "KIA report hari ini: pengajuan 48, cetak 45": the applications of the day, asked by no one.
             ignored_end = m.end
@@ -4023,8 +4059,96 @@ def _place_list_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]:
                     lines[n] = ""
                 i = j
                 continue
+        elif len(rows) >= 2 and (j == len(lines) or not lines[j].strip()):
+            k = i - 1
+            while k >= 0 and not lines[k].strip():
+                k -= 1
+            titled = _places_title_role(lines[k]) if k >= 0 else None
+            after = "\n".join(lines[j : j + 4]).lower()
+            if titled is not None and _places_only(rows) and not _EXCLUDING_RE.search(after):
+                # "Sisa blangko KTP-el per lokasi hari ini:" over "UPT Sebatik : 140" lines and no total: a row
+                # per place (read as the places' sum), every place given (a line with no figure ends no list)
+                # and none left out ("Belum termasuk stok di gudang dinas").
+                tables.append((("Lokasi", _ROLE_COLUMN_WORDS[titled]), *rows))
+                for n in range(i, j):
+                    lines[n] = ""
+                i = j
+                continue
         i = max(j, i + 1)
     return tables
+
+
+def _inline_place_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]:
+    """Lists per place written on one line after their title (see _inline_place_list): a table each, a row per
+    place. The list's words leave its line; its title stays."""
+    tables: list[tuple[tuple[str, ...], ...]] = []
+    for n, line in enumerate(lines):
+        if ":" in line and (inline := _inline_place_list(line)) is not None:
+            role, places, (lo, hi) = inline
+            tables.append((("Lokasi", _ROLE_COLUMN_WORDS[role]), *places))
+            lines[n] = line[:lo] + line[hi:]
+    return tables
+
+
+_PER_PLACE_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.PER_PLACE_WORDS) + r")[^\S\n]+(?:" + _words_re(vocab.PLACE_HEADERS)
+    + r")(?![\w-])"
+)
+_EXCLUDING_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EXCLUDING_WORDS) + r")(?![\w-])")
+
+
+def _places_title_role(title: str) -> str | None:
+    """The one role a title over a list per place names ("Sisa blangko KTP-el per lokasi hari ini:" ->
+    stock_on_hand), when it says the list is per place; else None."""
+    low = normalise(title)
+    if not _PER_PLACE_RE.search(low):
+        return None
+    roles = {kw.role for kw in keywords(mask_non_quantities(low)) if kw.role != "ignore"}
+    return roles.pop() if len(roles) == 1 else None
+
+
+def _places_only(rows: Sequence[tuple[str, str]]) -> bool:
+    """Whether a list's labels name places, each once: no role, total, month or day among them."""
+    labels = [label.lower() for label, _ in rows]
+    return len(set(labels)) == len(labels) and all(
+        _label_role(label) is None and not _TOTAL_RE.match(label) and not names_a_month(label)
+        and not _DAY_NAME_RE.search(label) for label in labels
+    )
+
+
+_INLINE_PLACE_RE = re.compile(
+    r"[^\S\n]*(?P<label>[^\W\d_][^\d,;:\n]{0,40}?)[^\S\n]+(?P<num>\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]*\d)"
+    r"(?:[^\S\n]*(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-]))?[^\S\n]*(?P<sep>[,;]|dan(?![\w-])|\.(?=\s|$)|$)",
+    re.IGNORECASE,
+)
+
+
+def _inline_place_list(line: str) -> tuple[str, list[tuple[str, str]], tuple[int, int]] | None:
+    """A list per place written on one line after its title: "stok blangko KTP-el kami per lokasi: Kantor 410,
+    MPP 60, Kec. Tarakan Utara 35." -> (the title's role, the places and their figures, the list's span), when
+    the title says the list is per place, every item is a place and its figure, and the sentence ends with it."""
+    colon = line.find(":")
+    if not _PER_PLACE_RE.search(line.lower(), 0, colon):
+        return None
+    sentence_lo = max(line.rfind(". ", 0, colon) + 1, 0)
+    role = _places_title_role(line[sentence_lo:colon])
+    if role is None:
+        return None
+    places: list[tuple[str, str]] = []
+    pos = colon + 1
+    while (item := _INLINE_PLACE_RE.match(line, pos)) is not None:
+        places.append((item["label"].strip(), item["num"]))
+        pos = item.end()
+        if item["sep"] in ("", "."):
+            break
+    else:
+        return None
+    if len(places) < 2 or not _places_only(places) or any(_APPROX_END_RE.search(label.lower()) for label, _ in places):
+        return None  # "MPP sekitar 60": a place only estimated leaves no sum
+    return role, places, (colon + 1, pos)
+
+
+_APPROX_END_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.APPROX_BEFORE) + r")$")
 
 
 # A form's field in a notification's dump: its label alone on a line (no figure, no colon, no full stop at its
@@ -4059,6 +4183,8 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     text = joined_field_blocks(text)
     lines = text.split("\n")
     listed = _place_list_tables(lines) if text.count(":") > 2 else []
+    if ":" in text:
+        listed += _inline_place_tables(lines)
     if "|" not in text and "\t" not in text and "   " not in text:
         return ("\n".join(lines), listed) if listed else (text, [])
     tables: list[tuple[tuple[str, ...], ...]] = listed + _period_column_tables(lines)

@@ -889,6 +889,9 @@ CORRECTION_WORDS: tuple[str, ...] = (
 # A change of one figure into another, "dari 1.500 menjadi 2.500": the first is the old figure, the
 # second the one now meant, of the same role.
 CHANGE_FROM_WORDS: tuple[str, ...] = ("dari", "dr", "semula", "from")
+# Between a figure received and the next: the whole it is part of ("baru diterima 1.000 keping dari 3.500 keping
+# yang kami mohon", "we got 800 out of the 2,000 requested"): the whole is the earlier ask, not one made now.
+PART_OF_WORDS: tuple[str, ...] = ("dari", "dr", "dari total", "dari jumlah", "of", "out of", "out of the")
 CHANGE_TO_WORDS: tuple[str, ...] = (
     "menjadi", "mjd", "jadi", "jd", "ke", "kepada", "diubah menjadi", "diubah jadi", "direvisi menjadi",
     "dinaikkan menjadi", "diturunkan menjadi", "to", "into", "->", "=>", "\u2192",
@@ -1896,6 +1899,10 @@ MONTHLY_REPORT_PHRASES += tuple(
 ) + tuple(f"{lead} {month}" for lead in ("recap", "report") for month in MONTHS if len(month) >= 5)
 # A table's first column named by one of these has a row per place: with no total row, the district's
 # figure is the sum of its rows ("Kecamatan;Perekaman" / "Nunukan;41" / "Sebatik;18" ...).
+# Before a word of PLACE_HEADERS, these say a list gives a figure per place ("Sisa blangko KTP-el per lokasi hari
+# ini:" over "UPT Sebatik : 140" lines, "stok kami per lokasi: Kantor 410, MPP 60, Kec. Tarakan Utara 35"): with no
+# total written and no place left out, the district's figure is the sum of its places'.
+PER_PLACE_WORDS: tuple[str, ...] = ("per", "tiap", "setiap", "masing-masing", "by", "each")
 PLACE_HEADERS: tuple[str, ...] = (
     "kecamatan", "kec", "kec.", "nama kecamatan", "desa", "kelurahan", "desa/kelurahan", "lokasi", "upt",
     "tempat", "tempat pelayanan", "unit", "unit layanan", "wilayah", "subdistrict", "sub-district", "location",

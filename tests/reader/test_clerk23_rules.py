@@ -32,3 +32,62 @@ def test_a_stock_said_after_a_loan_made_is_the_stock() -> None:
         sender=TARAKAN,
     )
     assert (verdict.kind, verdict.stock_on_hand, verdict.received) == ("stock_report", 1140, None)
+
+
+# --- A partial delivery said against the whole asked ---------------------------------------------
+
+
+def test_the_whole_a_received_part_is_of_is_no_ask() -> None:
+    verdict = read_plain(
+        "kiriman sebagian",
+        "Pagi pak, baru diterima blangko KTP-el 800 keping dari 2.400 keping yang kami ajukan minggu lalu. "
+        "Sisanya kami tunggu.\n\nOperator",
+        sender=NUNUKAN,
+    )
+    assert (verdict.kind, verdict.received, verdict.requested) == ("receipt", 800, None)
+
+
+# --- Stock given per recording site -------------------------------------------------------------
+
+
+def test_a_list_per_site_without_a_total_is_summed() -> None:
+    verdict = read_plain(
+        "stok per lokasi",
+        "Sisa blangko KTP-el per lokasi hari ini:\nKantor Dinas : 275\nUPT Krayan : 90\nMPP Nunukan : 45\n\n"
+        "Perekaman : 102\nPencetakan : 97\n",
+        sender=NUNUKAN,
+    )
+    assert (verdict.stock_on_hand, verdict.recorded, verdict.printed) == (410, 102, 97)
+
+
+def test_a_list_per_site_with_a_site_unreported_or_left_out_gives_no_stock() -> None:
+    unreported = read_plain(
+        "stok per lokasi",
+        "Sisa blangko per lokasi:\nKantor : 275\nUPT Krayan : 90\nSebatik : belum lapor\n\nPerekaman : 102\n",
+        sender=NUNUKAN,
+    )
+    left_out = read_plain(
+        "stok per lokasi",
+        "Sisa blangko per UPT:\nUPT Krayan : 90\nUPT Sebatik : 70\n\nBelum termasuk stok di gudang dinas.\n",
+        sender=NUNUKAN,
+    )
+    assert (unreported.stock_on_hand, unreported.recorded, left_out.stock_on_hand) == (None, 102, None)
+
+
+def test_a_list_per_site_on_one_line_is_summed() -> None:
+    verdict = read_plain(
+        "stok per lokasi",
+        "Siang pak, sisa blangko KTP-el kami per lokasi: Kantor 620, MPP 85, Kec. Sebatik Barat 40.\n"
+        "Perekaman hari ini 77.\n\nAndi",
+        sender=NUNUKAN,
+    )
+    assert (verdict.stock_on_hand, verdict.recorded) == (745, 77)
+
+
+def test_a_one_line_list_per_site_with_an_estimate_gives_no_stock() -> None:
+    verdict = read_plain(
+        "stok per lokasi",
+        "Siang pak, stok blangko kami per lokasi: Kantor 620, MPP sekitar 85.\nPerekaman hari ini 77.",
+        sender=NUNUKAN,
+    )
+    assert (verdict.stock_on_hand, verdict.recorded) == (None, 77)
