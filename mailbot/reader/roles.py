@@ -1544,9 +1544,11 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
             # "[09.01] Kabid: KIA sisa brp?" / "[09.03] Fina: 0 pak, habis semua": the line answers the
             # question about the stock above it, of the blank the question names.
             stock_named, head = True, asked
-        # "kosong"/"nihil" beside a blank alone may be an empty form; beside KTP-el or KIA it is the stock.
+        # "kosong"/"nihil" beside a blank alone may be an empty form; beside KTP-el or KIA it is the stock, and
+        # so it is closing a report's line of counts.
         if not (stock_named or _ITEM_NAME_RE.search(head)
-                or (_BLANK_NAME_RE.search(head) and " ".join(z.group().split()) not in _STOCK_ONLY_ZERO)):
+                or (_BLANK_NAME_RE.search(head) and " ".join(z.group().split()) not in _STOCK_ONLY_ZERO)
+                or _blank_zero_after_counts(masked, c_start, z)):
             continue
         # The word is said of the last blank named before it in its clause ("KTP: ... sisa 912 | KIA:
         # cetak 0 (habis)"), and of the words from that name on.
@@ -1566,6 +1568,20 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
         snippet = _snippet(original, z.start(), z.end(), c_start, c_end)
         out.append(Candidate("stock_on_hand", 0, snippet, True, item=item, cues=(f"zero_stock:{z.group()}",)))
     return out
+
+
+_BLANK_ALONE_RE = re.compile(r"[^\S\n]*(?:" + vocab.alternation(_BLANK_NAMES) + r")[^\S\n]+$")
+_COUNT_CLAUSE_END_RE = re.compile(r"\d[^\S\n]*(?:" + _words_re(vocab.BLANK_UNITS) + r")?[^\S\n]*,$")
+
+
+def _blank_zero_after_counts(masked: str, c_start: int, z: re.Match[str]) -> bool:
+    """Whether a zero word said of the blank alone closes a line of counts: "lap 14/2: rekam 18, cetak 0, blanko
+    kosong." is the stock, where "blangko kosong" alone may be an empty form."""
+    comma = masked.rfind(",", c_start, z.start())
+    return (
+        comma != -1 and _BLANK_ALONE_RE.fullmatch(masked, comma + 1, z.start()) is not None
+        and _COUNT_CLAUSE_END_RE.search(masked, max(c_start, comma - 40), comma + 1) is not None
+    )
 
 
 def _zero_values(original: str, masked: str, kws: Sequence[Keyword], zero: Sequence[Candidate]) -> list[Candidate]:

@@ -91,3 +91,19 @@ def test_a_one_line_list_per_site_with_an_estimate_gives_no_stock() -> None:
         sender=NUNUKAN,
     )
     assert (verdict.stock_on_hand, verdict.recorded) == (None, 77)
+
+
+# --- Terse phone mail --------------------------------------------------------------------------
+
+
+def test_a_count_of_blanks_after_a_phones_smp_is_received_not_a_school() -> None:
+    arrived = read_plain("blanko", "udh smp 750 kpg blanko ktp el dr prov, mksh pak.\n\nfauzi", sender=NUNUKAN)
+    school = read_plain("jemput bola", "jemput bola di SMP 2 hari ini, perekaman 45.\n\nfauzi", sender=NUNUKAN)
+    assert (arrived.kind, arrived.received, school.recorded) == ("receipt", 750, 45)
+
+
+def test_an_empty_blank_closing_a_line_of_counts_is_a_stock_of_zero() -> None:
+    verdict = read_plain(
+        "lap harian", "lap 3/3: rekam 24, cetak 0, blangko kosong. warga kami data dulu", sender=NUNUKAN,
+    )
+    assert (verdict.kind, verdict.stock_on_hand, verdict.printed, verdict.recorded) == ("stock_report", 0, 0, 24)
