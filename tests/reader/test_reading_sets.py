@@ -1,4 +1,4 @@
-"""Labelled sets (set1 of ../shared/reading, setA to setZ, setAA to setAG and setAI), labelled independently of the
+"""Labelled sets (set1 of ../shared/reading, setA to setZ, setAA to setAI and setAK), labelled independently of the
 reader, scored as `mailbot parse --json` reads them."""
 
 from __future__ import annotations
@@ -94,6 +94,11 @@ BARS = {
     # 4 wrong (079, 091, 102, 107), 17 of 17 automated before any change made with it; 063 and 118 (a UPT's own
     # figures, which the reader leaves in doubt) and 042 (a question about a form, read as a receipt) left.
     "setAI": (118, 115, 0, (17, 17)),
+    # AK (a shortage month: escalating reminders, stock as ranges or days left, stock per recording site, loans
+    # between districts, ministry and vendor mail): 112/121 (92.6%), 3 wrong (075, 101, 111), 18 of 18 automated
+    # before any change made with it; 018 ("tolong 2rb kpg" from a phone), 064 (a receipt asking for the rest of
+    # its request) and 087 (a loan received from another district) left.
+    "setAK": (121, 118, 0, (18, 18)),
 }
 
 
