@@ -264,8 +264,23 @@ def _money(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
 
 
 def _other_district(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
-    """"Kab. Nunukan ... menerima 5.000 keping" in Malinau's mail: another district's figure."""
-    return elsewhere is not None and bool(elsewhere.search(span.masked, span.lo, span.start))
+    """"Kab. Nunukan ... menerima 5.000 keping" in Malinau's mail: another district's figure. A loan received
+    from another district ("telah menerima pinjaman blangko KTP-el dari Disdukcapil Kota Tarakan sebanyak 500
+    keping") names it as the lender: the figure is the writer's receipt."""
+    if elsewhere is None:
+        return False
+    named = [n for n in elsewhere.finditer(span.masked, span.lo, span.start)]
+    if not named:
+        return False
+    return not (span.role == "received" and _LOAN_RE.search(span.masked, span.lo, span.start) is not None and all(
+        _LENDER_BEFORE_RE.search(span.masked, max(span.lo, n.start() - 40), n.start()) for n in named
+    ))
+
+
+# Right before another district's name: the office the blanks came from ("dari Disdukcapil Kota Tarakan").
+_LENDER_BEFORE_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.SOURCE_WORDS) + r")[^\S\n]+(?:[a-z.]+[^\S\n]+){0,2}$"
+)
 
 
 def _part_of_previous(span: Span, elsewhere: re.Pattern[str] | None) -> bool:

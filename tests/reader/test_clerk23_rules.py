@@ -107,3 +107,26 @@ def test_an_empty_blank_closing_a_line_of_counts_is_a_stock_of_zero() -> None:
         "lap harian", "lap 3/3: rekam 24, cetak 0, blangko kosong. warga kami data dulu", sender=NUNUKAN,
     )
     assert (verdict.kind, verdict.stock_on_hand, verdict.printed, verdict.recorded) == ("stock_report", 0, 0, 24)
+
+
+# --- A loan received from another district -----------------------------------------------------
+
+
+def test_a_loan_received_from_another_district_is_the_writers_receipt() -> None:
+    verdict = read_plain(
+        "Penerimaan pinjaman blangko",
+        "Dengan ini kami laporkan bahwa Disdukcapil Kabupaten Nunukan telah menerima pinjaman blangko KTP-el dari "
+        "Disdukcapil Kabupaten Bulungan sebanyak 400 (empat ratus) keping pada tanggal 3 Maret. Mohon dicatat.",
+        sender=NUNUKAN,
+    )
+    assert (verdict.kind, verdict.received) == ("receipt", 400)
+
+
+def test_another_districts_receipt_stays_theirs() -> None:
+    verdict = read_plain(
+        "Info",
+        "Kami dengar Kabupaten Bulungan telah menerima 3.000 keping blangko KTP-el dari provinsi. Sisa stok kami "
+        "650 keping.",
+        sender=NUNUKAN,
+    )
+    assert (verdict.received, verdict.stock_on_hand) == (None, 650)

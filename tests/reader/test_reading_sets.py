@@ -96,9 +96,9 @@ BARS = {
     "setAI": (118, 115, 0, (17, 17)),
     # AK (a shortage month: escalating reminders, stock as ranges or days left, stock per recording site, loans
     # between districts, ministry and vendor mail): 112/121 (92.6%), 3 wrong (075, 101, 111), 18 of 18 automated
-    # before any change made with it; 018 ("tolong 2rb kpg" from a phone), 064 (a receipt asking for the rest of
-    # its request) and 087 (a loan received from another district) left.
-    "setAK": (121, 118, 0, (18, 18)),
+    # before any change made with it; 018 ("tolong 2rb kpg" from a phone, read as a report) and 064 (a receipt
+    # asking for the rest of its request, read as a request with no figure) left.
+    "setAK": (121, 119, 0, (18, 18)),
 }
 
 
