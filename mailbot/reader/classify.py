@@ -71,6 +71,7 @@ _MESSAGE_RECEIVED_RE = vocab.Gated(re.compile(
 
 # How far a request has got, asked: "permohonan kami sudah sampai mana ya?" (no blanks arrived).
 _PROGRESS_QUESTION_RE = _phrase_re(vocab.PROGRESS_QUESTIONS)
+_LOAN_OFFER_RE = _phrase_re(vocab.LOAN_OFFER_PHRASES)
 
 _PHISHING_RE = _phrase_re(vocab.PHISHING_PHRASES)
 
@@ -369,6 +370,11 @@ def kind_of(
     if receipt:
         return "receipt"
     if _INVITE_RE.search(text):
+        return "other"
+    if not seen and not has_table and _LOAN_OFFER_RE.search(text):
+        # "Kota Tarakan bersedia meminjamkan blangko KTP-el sebanyak 500 keping kepada Disdukcapil Malinau":
+        # an offer to lend to another office, with no figure of the writer's own, reports nothing (its words on
+        # the other office's stock, "Menanggapi kondisi stok di Malinau", are no report of the writer's).
         return "other"
     if (
         not fields and seen <= {"printed", "recorded"} and not has_table and _THANKING_RE.search(low)

@@ -295,10 +295,12 @@ _MASK_PATTERNS: tuple[str, ...] = (
     # Times.
     r"\b(?:pukul|pkl|jam)\b\.?\s*\d{1,2}(?:[.:]\d{2})?\b(?:\s*(?:wita|wib|wit))?",
     r"\b\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?![\d])(?:\s*(?:wita|wib|wit|am|pm)\b)?",
-    # Ordinals and names: "SMA Negeri 1", "kelas 2", "tahap 1", "ke-2", "edisi 3".
+    # Ordinals and names: "SMA Negeri 1", "kelas 2", "tahap 1", "ke-2", "edisi 3"; not a count of blanks after
+    # a phone's "smp" ("sdh smp 500 kpg blanko": "sudah sampai").
     r"\b(?:sma|smp|sd|smk|sdn|smpn|sman|smkn|mts|mtsn|sma negeri|smp negeri|sd negeri|negeri|kelas|tahap"
     r"|gelombang|angkatan|batch|edisi"
-    r"|poin|butir|termin|urutan|sesi|ruangan|loket|pos)\b\s*[.\-]?\s*\d+\b",
+    r"|poin|butir|termin|urutan|sesi|ruangan|loket|pos)\b\s*[.\-]?\s*\d+\b"
+    rf"(?![^\S\n]*(?:{vocab.alternation(vocab.BLANK_UNITS)})\b)",
     # Serial numbers after a hash: a form's response "(#267)", a ticket "#4411", "laporan #12".
     r"(?<![&\w])#\s?\d+\b",
     # Week numbers: "(week 46)", "minggu 33", "pekan 2" (a count of weeks has its number first).

@@ -264,8 +264,23 @@ def _money(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
 
 
 def _other_district(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
-    """"Kab. Nunukan ... menerima 5.000 keping" in Malinau's mail: another district's figure."""
-    return elsewhere is not None and bool(elsewhere.search(span.masked, span.lo, span.start))
+    """"Kab. Nunukan ... menerima 5.000 keping" in Malinau's mail: another district's figure. A loan received
+    from another district ("telah menerima pinjaman blangko KTP-el dari Disdukcapil Kota Tarakan sebanyak 500
+    keping") names it as the lender: the figure is the writer's receipt."""
+    if elsewhere is None:
+        return False
+    named = [n for n in elsewhere.finditer(span.masked, span.lo, span.start)]
+    if not named:
+        return False
+    return not (span.role == "received" and _LOAN_RE.search(span.masked, span.lo, span.start) is not None and all(
+        _LENDER_BEFORE_RE.search(span.masked, max(span.lo, n.start() - 40), n.start()) for n in named
+    ))
+
+
+# Right before another district's name: the office the blanks came from ("dari Disdukcapil Kota Tarakan").
+_LENDER_BEFORE_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.SOURCE_WORDS) + r")[^\S\n]+(?:[a-z.]+[^\S\n]+){0,2}$"
+)
 
 
 def _part_of_previous(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -538,7 +553,40 @@ def _by_the_papers(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     )
 
 
+# The roles a loan said between a role's word and its figure takes the figure from: the loan's blanks are neither
+# asked for nor the writer's stock ("kondisi stok di Malinau, Tarakan bersedia meminjamkan 500 keping").
+_LOAN_MISREAD_ROLES = frozenset(("requested", "stock_on_hand"))
 _LOAN_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.LOAN_WORDS) + r")(?![\w-])")
+_LOAN_TIME_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.EVENT_TIME_WORDS) + r")[^\S\n]+(?:[a-z]+[^\S\n]+){0,2}$"
+)
+
+
+def _lent_between(masked: str, keyword: Keyword, m: Mention) -> bool:
+    """Whether a loan is said between a role's word and its figure, the loan's own figure: "Bila diperlukan,
+    Tarakan bisa meminjamkan 500 keping", "kondisi stok di Malinau, Tarakan bersedia meminjamkan 500 keping".
+    A loan said as the time of the figure ("Sisa stok kami setelah pinjaman 850 keping") leaves the role."""
+    if keyword.end > m.start:
+        return False
+    loan = _LOAN_RE.search(masked, keyword.end, m.start)
+    return loan is not None and _LOAN_TIME_RE.search(masked, keyword.end, loan.start()) is None
+
+
+_PART_OF_GAP_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b[^\S\n]*)?,?[^\S\n]*(?:"
+    + vocab.alternation(vocab.PART_OF_WORDS) + r")[^\S\n]*"
+)
+
+
+def _whole_of_received(masked: str, before: Mention, m: Mention, last: tuple[int, Candidate] | None) -> bool:
+    """Whether a figure is the whole a received figure right before it is part of: "diterima 1.000 keping dari
+    3.500 keping yang kami mohon", "we got 800 out of the 2,000 requested"."""
+    return (
+        last is not None and last[1].field == "received" and last[1].value == before.value
+        and _PART_OF_GAP_RE.fullmatch(masked, before.end, m.start) is not None
+    )
+
+
 _THEIR_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.THEIR_WORDS) + r")(?![\w-])")
 
 
@@ -603,6 +651,21 @@ _RECAP_PERIOD_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.RECAP_
 _RECAP_SENTENCE = 400  # how far back the sentence naming a recap is looked for
 
 
+_PER_PLACE_LEAD_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.PER_PLACE_WORDS) + r")[^\S\n]+(?:" + _words_re(vocab.PLACE_HEADERS)
+    + r")(?![\w-])[^:\n]*:"
+)
+
+
+def _one_place_of_list(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"stok blangko KTP-el kami per lokasi: Kantor 410, MPP sekitar 60": a stock said per place, its figure
+    one place's, when the list could not be read as a whole (see _inline_place_list)."""
+    return (
+        span.role == "stock_on_hand" and 0 <= span.keyword_end <= span.start
+        and bool(_PER_PLACE_LEAD_RE.search(span.masked, span.keyword_end, span.start))
+    )
+
+
 ELSEWHERE_CUES = (
     ("money", _money),
     ("other_district", _other_district),
@@ -617,6 +680,7 @@ ELSEWHERE_CUES = (
     ("by_the_papers", _by_the_papers),
     ("lent_party_stock", _lent_party_stock),
     ("recapped_receipt", _recapped_receipt),
+    ("one_place_of_list", _one_place_of_list),
 )
 
 
@@ -1555,9 +1619,11 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
             # "[09.01] Kabid: KIA sisa brp?" / "[09.03] Fina: 0 pak, habis semua": the line answers the
             # question about the stock above it, of the blank the question names.
             stock_named, head = True, asked
-        # "kosong"/"nihil" beside a blank alone may be an empty form; beside KTP-el or KIA it is the stock.
+        # "kosong"/"nihil" beside a blank alone may be an empty form; beside KTP-el or KIA it is the stock, and
+        # so it is closing a report's line of counts.
         if not (stock_named or _ITEM_NAME_RE.search(head)
-                or (_BLANK_NAME_RE.search(head) and " ".join(z.group().split()) not in _STOCK_ONLY_ZERO)):
+                or (_BLANK_NAME_RE.search(head) and " ".join(z.group().split()) not in _STOCK_ONLY_ZERO)
+                or _blank_zero_after_counts(masked, c_start, z)):
             continue
         # The word is said of the last blank named before it in its clause ("KTP: ... sisa 912 | KIA:
         # cetak 0 (habis)"), and of the words from that name on.
@@ -1577,6 +1643,20 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
         snippet = _snippet(original, z.start(), z.end(), c_start, c_end)
         out.append(Candidate("stock_on_hand", 0, snippet, True, item=item, cues=(f"zero_stock:{z.group()}",)))
     return out
+
+
+_BLANK_ALONE_RE = re.compile(r"[^\S\n]*(?:" + vocab.alternation(_BLANK_NAMES) + r")[^\S\n]+$")
+_COUNT_CLAUSE_END_RE = re.compile(r"\d[^\S\n]*(?:" + _words_re(vocab.BLANK_UNITS) + r")?[^\S\n]*,$")
+
+
+def _blank_zero_after_counts(masked: str, c_start: int, z: re.Match[str]) -> bool:
+    """Whether a zero word said of the blank alone closes a line of counts: "lap 14/2: rekam 18, cetak 0, blanko
+    kosong." is the stock, where "blangko kosong" alone may be an empty form."""
+    comma = masked.rfind(",", c_start, z.start())
+    return (
+        comma != -1 and _BLANK_ALONE_RE.fullmatch(masked, comma + 1, z.start()) is not None
+        and _COUNT_CLAUSE_END_RE.search(masked, max(c_start, comma - 40), comma + 1) is not None
+    )
 
 
 def _zero_values(original: str, masked: str, kws: Sequence[Keyword], zero: Sequence[Candidate]) -> list[Candidate]:
@@ -2491,10 +2571,14 @@ def read_text(
             # past period tells that period's figures too.
             ignored_end = m.end
             continue
-        if role == "requested" and keyword is not None and keyword.end <= m.start and _LOAN_RE.search(
-            masked, keyword.end, m.start
-        ):
-            # "Bila diperlukan, Kota Tarakan bisa meminjamkan 500 keping": blanks offered on loan, asked by no one.
+        if role in _LOAN_MISREAD_ROLES and keyword is not None and _lent_between(masked, keyword, m):
+            # "Bila diperlukan, Kota Tarakan bisa meminjamkan 500 keping": blanks offered on loan, asked by no one;
+            # "Menanggapi kondisi stok di Malinau, Tarakan bersedia meminjamkan 500 keping": nobody's stock either.
+            ignored_end = m.end
+            continue
+        if role == "requested" and idx and _whole_of_received(masked, mentions[idx - 1], m, last):
+            # "baru diterima blangko 1.000 keping dari 3.500 keping yang kami mohon bulan lalu": the whole the
+            # received part is of, the ask made before, is asked by no one now.
             ignored_end = m.end
             continue
         if role == "requested" and keyword is not None and _counter_applications(masked, kws, keyword, m):
@@ -4069,8 +4153,96 @@ def _place_list_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]:
                     lines[n] = ""
                 i = j
                 continue
+        elif len(rows) >= 2 and (j == len(lines) or not lines[j].strip()):
+            k = i - 1
+            while k >= 0 and not lines[k].strip():
+                k -= 1
+            titled = _places_title_role(lines[k]) if k >= 0 else None
+            after = "\n".join(lines[j : j + 4]).lower()
+            if titled is not None and _places_only(rows) and not _EXCLUDING_RE.search(after):
+                # "Sisa blangko KTP-el per lokasi hari ini:" over "UPT Sebatik : 140" lines and no total: a row
+                # per place (read as the places' sum), every place given (a line with no figure ends no list)
+                # and none left out ("Belum termasuk stok di gudang dinas").
+                tables.append((("Lokasi", _ROLE_COLUMN_WORDS[titled]), *rows))
+                for n in range(i, j):
+                    lines[n] = ""
+                i = j
+                continue
         i = max(j, i + 1)
     return tables
+
+
+def _inline_place_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]:
+    """Lists per place written on one line after their title (see _inline_place_list): a table each, a row per
+    place. The list's words leave its line; its title stays."""
+    tables: list[tuple[tuple[str, ...], ...]] = []
+    for n, line in enumerate(lines):
+        if ":" in line and (inline := _inline_place_list(line)) is not None:
+            role, places, (lo, hi) = inline
+            tables.append((("Lokasi", _ROLE_COLUMN_WORDS[role]), *places))
+            lines[n] = line[:lo] + line[hi:]
+    return tables
+
+
+_PER_PLACE_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.PER_PLACE_WORDS) + r")[^\S\n]+(?:" + _words_re(vocab.PLACE_HEADERS)
+    + r")(?![\w-])"
+)
+_EXCLUDING_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EXCLUDING_WORDS) + r")(?![\w-])")
+
+
+def _places_title_role(title: str) -> str | None:
+    """The one role a title over a list per place names ("Sisa blangko KTP-el per lokasi hari ini:" ->
+    stock_on_hand), when it says the list is per place; else None."""
+    low = normalise(title)
+    if not _PER_PLACE_RE.search(low):
+        return None
+    roles = {kw.role for kw in keywords(mask_non_quantities(low)) if kw.role != "ignore"}
+    return roles.pop() if len(roles) == 1 else None
+
+
+def _places_only(rows: Sequence[tuple[str, str]]) -> bool:
+    """Whether a list's labels name places, each once: no role, total, month or day among them."""
+    labels = [label.lower() for label, _ in rows]
+    return len(set(labels)) == len(labels) and all(
+        _label_role(label) is None and not _TOTAL_RE.match(label) and not names_a_month(label)
+        and not _DAY_NAME_RE.search(label) for label in labels
+    )
+
+
+_INLINE_PLACE_RE = re.compile(
+    r"[^\S\n]*(?P<label>[^\W\d_][^\d,;:\n]{0,40}?)[^\S\n]+(?P<num>\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]*\d)"
+    r"(?:[^\S\n]*(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-]))?[^\S\n]*(?P<sep>[,;]|dan(?![\w-])|\.(?=\s|$)|$)",
+    re.IGNORECASE,
+)
+
+
+def _inline_place_list(line: str) -> tuple[str, list[tuple[str, str]], tuple[int, int]] | None:
+    """A list per place written on one line after its title: "stok blangko KTP-el kami per lokasi: Kantor 410,
+    MPP 60, Kec. Tarakan Utara 35." -> (the title's role, the places and their figures, the list's span), when
+    the title says the list is per place, every item is a place and its figure, and the sentence ends with it."""
+    colon = line.find(":")
+    if not _PER_PLACE_RE.search(line.lower(), 0, colon):
+        return None
+    sentence_lo = max(line.rfind(". ", 0, colon) + 1, 0)
+    role = _places_title_role(line[sentence_lo:colon])
+    if role is None:
+        return None
+    places: list[tuple[str, str]] = []
+    pos = colon + 1
+    while (item := _INLINE_PLACE_RE.match(line, pos)) is not None:
+        places.append((item["label"].strip(), item["num"]))
+        pos = item.end()
+        if item["sep"] in ("", "."):
+            break
+    else:
+        return None
+    if len(places) < 2 or not _places_only(places) or any(_APPROX_END_RE.search(label.lower()) for label, _ in places):
+        return None  # "MPP sekitar 60": a place only estimated leaves no sum
+    return role, places, (colon + 1, pos)
+
+
+_APPROX_END_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.APPROX_BEFORE) + r")$")
 
 
 # A form's field in a notification's dump: its label alone on a line (no figure, no colon, no full stop at its
@@ -4105,6 +4277,8 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     text = joined_field_blocks(text)
     lines = text.split("\n")
     listed = _place_list_tables(lines) if text.count(":") > 2 else []
+    if ":" in text:
+        listed += _inline_place_tables(lines)
     if "|" not in text and "\t" not in text and "   " not in text:
         return ("\n".join(lines), listed) if listed else (text, [])
     tables: list[tuple[tuple[str, ...], ...]] = listed + _period_column_tables(lines)

@@ -658,6 +658,14 @@ LOAN_WORDS: tuple[str, ...] = (
     "loan", "loaned", "borrowed",
 )
 THEIR_WORDS: tuple[str, ...] = ("mereka", "their", "its")
+# An office offering to lend blanks to another ("Kota Tarakan bersedia meminjamkan blangko KTP-el sebanyak 500
+# keping kepada Disdukcapil Malinau ... Mohon persetujuan Provinsi"): a mail that says only this asks for, reports
+# and receives nothing of the writer's; it is other mail.
+LOAN_OFFER_PHRASES: tuple[str, ...] = (
+    "bersedia meminjamkan", "siap meminjamkan", "bisa meminjamkan", "dapat meminjamkan", "bersedia pinjamkan",
+    "siap pinjamkan", "bisa pinjamkan", "dapat pinjamkan", "bersedia memberi pinjaman", "menawarkan pinjaman",
+    "willing to lend", "can lend", "could lend", "offer to lend", "able to lend",
+)
 # Naming where a shipment goes: "dari Kementerian Dalam Negeri ke Provinsi".
 DESTINATION_WORDS: tuple[str, ...] = ("ke", "kepada", "untuk", "to")
 # Opening a sentence before a named month ("Pada bulan Oktober 2026 kami telah menerima ..."): the
@@ -883,6 +891,9 @@ CORRECTION_WORDS: tuple[str, ...] = (
 # A change of one figure into another, "dari 1.500 menjadi 2.500": the first is the old figure, the
 # second the one now meant, of the same role.
 CHANGE_FROM_WORDS: tuple[str, ...] = ("dari", "dr", "semula", "from")
+# Between a figure received and the next: the whole it is part of ("baru diterima 1.000 keping dari 3.500 keping
+# yang kami mohon", "we got 800 out of the 2,000 requested"): the whole is the earlier ask, not one made now.
+PART_OF_WORDS: tuple[str, ...] = ("dari", "dr", "dari total", "dari jumlah", "of", "out of", "out of the")
 CHANGE_TO_WORDS: tuple[str, ...] = (
     "menjadi", "mjd", "jadi", "jd", "ke", "kepada", "diubah menjadi", "diubah jadi", "direvisi menjadi",
     "dinaikkan menjadi", "diturunkan menjadi", "to", "into", "->", "=>", "\u2192",
@@ -1911,6 +1922,10 @@ MONTHLY_REPORT_PHRASES += tuple(
 ) + tuple(f"{lead} {month}" for lead in ("recap", "report") for month in MONTHS if len(month) >= 5)
 # A table's first column named by one of these has a row per place: with no total row, the district's
 # figure is the sum of its rows ("Kecamatan;Perekaman" / "Nunukan;41" / "Sebatik;18" ...).
+# Before a word of PLACE_HEADERS, these say a list gives a figure per place ("Sisa blangko KTP-el per lokasi hari
+# ini:" over "UPT Sebatik : 140" lines, "stok kami per lokasi: Kantor 410, MPP 60, Kec. Tarakan Utara 35"): with no
+# total written and no place left out, the district's figure is the sum of its places'.
+PER_PLACE_WORDS: tuple[str, ...] = ("per", "tiap", "setiap", "masing-masing", "by", "each")
 PLACE_HEADERS: tuple[str, ...] = (
     "kecamatan", "kec", "kec.", "nama kecamatan", "desa", "kelurahan", "desa/kelurahan", "lokasi", "upt",
     "tempat", "tempat pelayanan", "unit", "unit layanan", "wilayah", "subdistrict", "sub-district", "location",

@@ -1,4 +1,4 @@
-"""Labelled sets (set1 of ../shared/reading, setA to setZ, setAA to setAG and setAI), labelled independently of the
+"""Labelled sets (set1 of ../shared/reading, setA to setZ, setAA to setAI and setAK), labelled independently of the
 reader, scored as `mailbot parse --json` reads them."""
 
 from __future__ import annotations
@@ -98,6 +98,11 @@ BARS = {
     # month-end recaps beside the day's report, per-kecamatan reports, receipts with BAST numbers): 101/116
     # (87.1%), 5 wrong (013, 021, 059, 060, 102), 17 of 17 automated before any change made with it.
     "setAJ": (116, 110, 0, (17, 17)),
+    # AK (a shortage month: escalating reminders, stock as ranges or days left, stock per recording site, loans
+    # between districts, ministry and vendor mail): 112/121 (92.6%), 3 wrong (075, 101, 111), 18 of 18 automated
+    # before any change made with it; 018 ("tolong 2rb kpg" from a phone, read as a report) and 064 (a receipt
+    # asking for the rest of its request, read as a request with no figure) left.
+    "setAK": (121, 119, 0, (18, 18)),
 }
 
 
