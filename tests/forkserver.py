@@ -86,10 +86,14 @@ while command is None:
     # the watcher
     listener.close()
     request = json.loads(data)
+    ready, set_up = os.pipe()  # the command's own group is made before its pid is told (a killpg may follow)
     pid = os.fork()
     if pid:
         for fd in fds:
             os.close(fd)
+        os.close(set_up)
+        os.read(ready, 1)
+        os.close(ready)
         connection.sendall(b"%d\n" % pid)
         _, status = os.waitpid(pid, 0)
         connection.sendall(b"%d\n" % status)
@@ -101,6 +105,9 @@ while command is None:
         os.close(fd)
     if request["session"]:
         os.setsid()  # as subprocess.Popen(start_new_session=True): a group of its own, to be signalled whole
+    os.close(ready)
+    os.write(set_up, b".")
+    os.close(set_up)
     os.chdir(request["cwd"])
     os.umask(request["umask"])
     os.environ.clear()
