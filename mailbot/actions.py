@@ -1041,10 +1041,11 @@ def received_before(session: Session, req: Request) -> int | None:
 
 
 def correct_receipt(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, *,
-                    actor: str, second_part: bool = False) -> MessageOutcome:
+                    actor: str, second_part: bool = False, rest_coming: bool = False) -> MessageOutcome:
     """A receipt in the thread of a shipment already received: the district corrects the count it gave, or
     (*second_part*) tells the rest of it arrived. The difference is an audited adjustment on that request, never
-    a booking against another one."""
+    a booking against another one. *rest_coming*: more of the shipment is still on its way; the reply says the
+    difference is not final."""
     now = desk.now()
     district, item = req.district or "", req.item or "ktp-el"
     before = received_before(session, req)
@@ -1066,7 +1067,8 @@ def correct_receipt(session: Session, desk: Desk, req: Request, message: Message
           subject=reply_subject(verdict.subject, req.reference),
           context={"district_name": desk.district_name(district), "item": item, "received": received,
                    "shipped": req.approved, "reference": req.reference, "facts": facts(verdict, every_item=True),
-                   "corrected_from": corrected_from, "matched": True, "second_part": second_part},
+                   "corrected_from": corrected_from, "matched": True, "second_part": second_part,
+                   "rest_coming": rest_coming},
           reply_to=_in_conversation(session, req, message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.RECEIPT_CORRECTED if corrected_from is not None else MessageOutcome.RECEIPT_CONFIRMED
 

@@ -761,6 +761,16 @@ def close(session: Session, desk: Desk, item_id: int, *, actor: str, resolution:
 
 # --- receipts short of what was shipped ----------------------------------------------------------
 
+# The note on a discrepancy whose count the district said is not final: the rest is on its way.
+_REST_COMING_NOTE = " (sisanya menurut kabupaten/kota menyusul)"
+
+
+def rest_said_coming(session: Session, request: Request) -> bool:
+    """Whether *request*'s open receipt difference is one the district said the rest of is still coming."""
+    found = session.scalar(select(AttentionItem).where(AttentionItem.key == f"discrepancy:request:{request.id}"))
+    return found is not None and found.closed_at is None and (found.detail or "").endswith(_REST_COMING_NOTE)
+
+
 def shortfall(session: Session, desk: Desk, request: Request, *, shipped: int, received: int,
               message: Message, rest_coming: bool = False, part_arrived: bool = False) -> None:
     """A receipt that differs from the shipment (short or over): a discrepancy someone owns; the managers are
@@ -783,7 +793,7 @@ def shortfall(session: Session, desk: Desk, request: Request, *, shipped: int, r
         return
     reason = "surplus" if received > shipped else "shortfall"
     detail = (f"{request.reference}: dikirim {number(shipped)}, diterima {number(received)}"
-              + (" (sisanya menurut kabupaten/kota menyusul)" if rest_coming and received < shipped else ""))
+              + (_REST_COMING_NOTE if rest_coming and received < shipped else ""))
     if found is not None and found.closed_at is None:
         before_text = f"{'lebih' if found.reason == 'surplus' else 'kurang'} {number(abs(found.quantity or 0))} keping"
         changed = found.quantity != shipped - received

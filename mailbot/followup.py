@@ -153,6 +153,10 @@ def _sentence(low: str, start: int, end: int) -> str:
     return low[cut:stop.start() if stop else len(low)]
 
 
+# The rest of a shipment, never a stock: "sisa blangko", "sisanya", "sisa kiriman", "sisa pengirimannya".
+_REST_OF_SHIPMENT = re.compile(r"\bsisa\w* (?:blangko|blanko|kiriman\w*|pengiriman\w*|paket\w*)\b|\bsisanya\b")
+
+
 def rest_arrived(text: str, *, received_before: int, shipped: int) -> int | None:
     """The whole count of a shipment received in parts, from the mail about its second part: the rest that
     arrived added to *received_before*, or the total it states; None when the text says neither, when the two
@@ -171,6 +175,9 @@ def rest_arrived(text: str, *, received_before: int, shipped: int) -> int | None
     1900
     >>> rest_arrived("sisa stok kami 1.000 keping", received_before=1000, shipped=2000) is None
     True
+    >>> rest_arrived("Sisa kiriman sudah sampai pak, tapi setelah dihitung hanya 700 keping.", received_before=1200,
+    ...              shipped=2000)
+    1900
     """
     low = _REFERENCE.sub(" ", normalise(text or ""))
     rest = whole = None
@@ -178,8 +185,7 @@ def rest_arrived(text: str, *, received_before: int, shipped: int) -> int | None
         if m.value is None or m.value <= 0 or m.unit not in (None, "blank") or m.rate or m.year or m.approximate:
             continue
         clause, sentence = _clause_before(low, m.start), _sentence(low, m.start, m.end)
-        if not _ARRIVED.search(sentence) or _STOCK_CUES.search(re.sub(r"\bsisa\w* (?:blangko|blanko)\b", "", clause)
-                                                                 .replace("sisanya", "")):
+        if not _ARRIVED.search(sentence) or _STOCK_CUES.search(_REST_OF_SHIPMENT.sub("", clause)):
             continue
         if _WHOLE.search(clause) and whole is None:
             whole = m.value
@@ -241,6 +247,27 @@ def outstanding_arrived(text: str, *, received_before: int, shipped: int) -> boo
         said(_sentence(low, m.start, m.end), m.value, received_before=received_before, shipped=shipped)
         for said in (_is_outstanding_arriving, _is_further_part))
         for m in find_mentions(low) if m.unit in (None, "blank") and not m.year and not m.rate)
+
+
+# A part of a shipment said to be the last: "kiriman terakhir", "tidak ada lagi yang menyusul", "hanya 700".
+_LAST_PART = re.compile(r"\b(?:terakhir|penghabisan|tidak ada lagi|tak ada lagi|sudah tidak ada|tidak ada kiriman lain|"
+                        r"hanya|cuma|last|final|no more|nothing more)\b")
+
+
+def further_part_only(text: str) -> bool:
+    """Whether a mail about a further part of a shipment says only that this part arrived: not that the rest
+    arrived ("sisa kiriman sudah sampai"), nor that it was the last part ("kiriman terakhir", "hanya 700"). After
+    the district said the rest is coming, such a part leaves the rest still coming.
+
+    >>> further_part_only("Tahap kedua 700 keping juga sudah kami terima pak.")
+    True
+    >>> further_part_only("Tahap kedua 700 keping sudah kami terima, itu kiriman terakhir.")
+    False
+    >>> further_part_only("Sisa kiriman sudah sampai pak, tapi hanya 700 keping.")
+    False
+    """
+    low = normalise(text or "")
+    return not _REST.search(low) and not _LAST_PART.search(low) and not _WHOLE.search(low)
 
 
 def names_rest(text: str) -> bool:

@@ -390,16 +390,21 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
                                     thread=thread)
         second_part = whole is not None and (followup.names_rest(verdict.body_excerpt or "")
                                              or _outstanding_arrived(session, verdict, thread))
+        text = verdict.body_excerpt or ""
+        # a further part that leaves a difference is still one with more to come when the mail says so, or when
+        # the district said so before and this mail says only that a part arrived ("tahap kedua 700 keping juga
+        # sudah kami terima"), not that it was the rest or the last
+        coming = bool(second_part and thread.approved and verdict.received < thread.approved and (
+            followup.rest_coming(text)
+            or (followup.further_part_only(text) and attention.rest_said_coming(session, thread))))
         outcome = actions.correct_receipt(session, desk, thread, message, verdict,
-                                          actor=trust.address or "district", second_part=second_part)
+                                          actor=trust.address or "district", second_part=second_part,
+                                          rest_coming=coming)
         if thread.approved:  # short or over opens (or updates) a discrepancy; the right count closes it
-            # a further part that leaves a difference, with nothing more said to be coming, makes the difference
-            # final: the managers hear of it once
+            # a further part that leaves a difference, with nothing more to come, makes the difference final: the
+            # managers hear of it once
             attention.shortfall(session, desk, thread, shipped=thread.approved, received=verdict.received,
-                                message=message, rest_coming=bool(
-                                    second_part and verdict.received < thread.approved
-                                    and followup.rest_coming(verdict.body_excerpt or "")),
-                                part_arrived=second_part)
+                                message=message, rest_coming=coming, part_arrived=second_part)
         return outcome
     if thread is not None and thread.district == district and _other_blank(verdict, thread):
         # a receipt of the other blank in this shipment's thread (KIA in a KTP-el thread) is not this
