@@ -614,12 +614,14 @@ def concerns_indonesian(reference: str, quantity: int, concerns: Sequence[Concer
 
 def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *, actor: str,
             via: str, reason: str | None = None, concerns: Sequence[Concern] = (),
-            told_reason: str | None = None, change_declined: bool = False) -> ActionOutcome:
+            told_reason: str | None = None, change_declined: bool = False,
+            appeal_granted: bool = False) -> ActionOutcome:
     """A manager approves a held (or clarifying) request, with the proposed or a given quantity.
 
     reason: why it was approved despite *concerns* (from approval_concerns()); both are recorded.
     The hard bounds (free stock, [stock] max_quantity_per_movement) hold whoever approves.
     told_reason: the decider's reason for the district (a manager's "SETUJU 3.000 / sisanya bulan Januari").
+    appeal_granted: the request was rejected and a manager grants the district's appeal (see grant_appeal).
     """
     _district_listed(desk, req)
     _check_approvable(req)
@@ -648,7 +650,7 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
                           context={"facts": [], "explanation": _policy_explanation(session, req) if partial else [],
                                    "approved": qty, "requested": req.requested, "proposed": False,
                                    "decided_by": _decided_by(desk, actor), "manager_reason": told_reason,
-                                   "change_declined": change_declined})
+                                   "change_declined": change_declined, "appeal_granted": appeal_granted})
     _close_items(session, desk, req, actor=actor, resolution=f"diputuskan: disetujui {qty}")
     return ActionOutcome("DISETUJUI SEBAGIAN" if partial else "DISETUJUI", qty, told=_redirected(req, told))
 
@@ -981,6 +983,36 @@ def appeal_after_rejection(session: Session, desk: Desk, req: Request, message: 
           context={"reference": req.reference, "district_name": desk.district_name(req.district),
                    "sender": answer_to or req.sender or "-", "item": req.item, "rejected_reason": rejected or "",
                    **context})
+
+
+def reopen_for_appeal(session: Session, desk: Desk, req: Request, *, actor: str, via: str) -> None:
+    """A manager grants the district's appeal of the rejected *req*: it waits for that manager's decision
+    again (approve() then decides it, as of a held request). Recorded and audited; the caller decides it in the
+    same transaction, so a refused decision leaves it rejected."""
+    if req.state != "rejected":
+        raise InvalidAction(f"{req.reference} is {state_words(req.state)}; only a rejected request can be appealed")
+    _record(session, desk, req, "appeal_granted", None, actor=actor, reasons=[{"code": "manager", "via": via}],
+            arithmetic=[])
+    req.state, req.updated_at = "held", desk.now()
+    repo.audit(session, at=desk.now(), actor=actor, action="appeal-granted", target=req.reference,
+               details={"via": via})
+
+
+def decline_appeal(session: Session, desk: Desk, req: Request, reason: str, *, actor: str,
+                   via: str) -> ActionOutcome:
+    """A manager declines the district's appeal of the rejected *req*: it stays rejected, and the district is
+    told, with the manager's reason, as its appeal's acknowledgement promised."""
+    if not reason.strip():
+        raise InvalidAction("declining an appeal needs a reason")
+    decision = _record(session, desk, req, "appeal_declined", None, actor=actor,
+                       reasons=[{"code": "manager", "via": via}], arithmetic=[], note=reason)
+    session.flush()  # its id names the mail's purpose
+    repo.audit(session, at=desk.now(), actor=actor, action="appeal-declined", target=req.reference,
+               details={"reason": reason, "via": via})
+    told = _district_mail(session, desk, req, purpose=f"decided:{decision.id}", template="reply_appeal_declined",
+                          decision=True, context={"reason": reason, "decided_by": _decided_by(desk, actor)})
+    return ActionOutcome("PERMOHONAN PERTIMBANGAN KEMBALI DITOLAK; permohonan tetap ditolak", None, reason,
+                         told=_redirected(req, told))
 
 
 def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str) -> ActionOutcome:

@@ -29,6 +29,7 @@ DECISION_WORDS = {
     "approve": "approved", "approve_partial": "approved in part", "hold": "waiting for manager",
     "clarify": "asked back", "propose": "proposed, waiting for manager", "updated": "figures changed",
     "linked": "linked to an open request", "reject": "rejected", "withdraw": "withdrawn", "received": "received",
+    "appeal_granted": "appeal granted, decided again", "appeal_declined": "appeal declined, still rejected",
 }
 LEDGER_WORDS = {
     "opening": "opening balance", "supply_received": "received from the ministry",
@@ -46,7 +47,8 @@ AUDIT_WORDS = {
     "correct": "reading corrected", "reminder": "reminder from the district", "confirm": "district confirmed",
     "update": "district changed its figures", "ask-back": "asked back", "receipt-correction": "receipt count corrected",
     "close-item": "queue item closed", "dismiss": "taken off the quarantine list", "resolve": "difference resolved",
-    "supply": "supply received", "adjust": "adjustment",
+    "supply": "supply received", "adjust": "adjustment", "appeal": "district appealed the rejection",
+    "appeal-granted": "appeal granted", "appeal-declined": "appeal declined",
 }
 
 

@@ -23,7 +23,7 @@ from mailbot.reader.automated import is_delivery_report
 from mailbot.reader.verdict import Doubt, Evidence, Verdict
 from mailbot.store import repo
 from mailbot.store import stock as ledger
-from mailbot.store.schema import Message, Report, Request
+from mailbot.store.schema import AttentionItem, Message, Report, Request
 
 log = logging.getLogger(__name__)
 
@@ -641,6 +641,15 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                        "nomor rujukan permohonan tidak ditemukan pada subjek atau utas email.", None)
         return MessageOutcome.MANAGER_COMMAND_ERROR
     actor = trust.address or "manager"
+    appeal = _open_appeal(session, target)
+    if appeal is not None and command.action == "approve" and command.quantity is None:
+        # granting an appeal decides the request anew: its earlier proposal was rejected, so the figure is written
+        _command_error(session, desk, message, verdict, trust,
+                       f"permohonan {target.reference} telah DITOLAK, dan kabupaten/kota memohon agar penolakan itu "
+                       "dipertimbangkan kembali. Untuk mengabulkannya, mohon tulis jumlah yang disetujui: SETUJU "
+                       f"<jumlah>, misalnya: SETUJU {number(target.requested or 1000)}; untuk tetap menolaknya, balas "
+                       "dengan TOLAK <alasan>. Belum ada yang kami ubah.", target)
+        return MessageOutcome.MANAGER_COMMAND_UNCONFIRMED
     if command.action == "approve" and command.quantity is None and target.state == "held" \
             and (overtaken := _overtaken_notice(session, verdict, target)) is not None:
         # a bare SETUJU approves what the notice it answers offered: on a notice a correction (or another
@@ -650,18 +659,25 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
     try:
         with session.begin_nested():  # a refused decision leaves nothing behind
             if command.action == "approve":
+                if appeal is not None:
+                    # SETUJU <jumlah> on the district's appeal: the rejected request is decided again, by this
+                    # manager, within the same bounds
+                    actions.reopen_for_appeal(session, desk, target, actor=actor, via=f"message:{message.id}")
                 # the same bounds as `mailbot approve`: concerns are confirmed with PAKSA <alasan>,
                 # the reserve is never broken by email, the hard bounds hold for everyone
                 concerns = actions.approval_concerns(session, desk, target, command.quantity)
                 unconfirmed = _unconfirmed(command, target, concerns)
                 if unconfirmed is not None:
-                    _command_error(session, desk, message, verdict, trust, unconfirmed, target)
-                    return MessageOutcome.MANAGER_COMMAND_UNCONFIRMED
+                    raise _Unconfirmed(unconfirmed)  # the appeal's reopening, if any, is undone
                 outcome = actions.approve(session, desk, target, command.quantity, actor=actor,
                                           via=f"message:{message.id}",
                                           reason=command.reason if concerns and command.forced else None,
                                           concerns=concerns,
-                                          told_reason=command.reason)
+                                          told_reason=command.reason, appeal_granted=appeal is not None)
+            elif appeal is not None:
+                # TOLAK <alasan> on the district's appeal: the request stays rejected, and the district is told
+                outcome = actions.decline_appeal(session, desk, target, command.reason or "", actor=actor,
+                                                 via=f"message:{message.id}")
             else:
                 unconfirmed = _unconfirmed_rejection(command, target)
                 if unconfirmed is not None:
@@ -676,6 +692,9 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                 else:
                     outcome = actions.reject(session, desk, target, command.reason or "", actor=actor,
                                              via=f"message:{message.id}")
+    except _Unconfirmed as exc:
+        _command_error(session, desk, message, verdict, trust, str(exc), target)
+        return MessageOutcome.MANAGER_COMMAND_UNCONFIRMED
     except ApprovalRefused as exc:
         _command_error(session, desk, message, verdict, trust,
                        f"permohonan {target.reference} tidak dapat disetujui: {exc.indonesian} "
@@ -686,12 +705,28 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
         # manager is told why, instead of the reply failing (and being quarantined) unanswered.
         _command_error(session, desk, message, verdict, trust, _refusal(command, target), target)
         return MessageOutcome.MANAGER_COMMAND_REFUSED
+    if appeal is not None:
+        attention.close(session, desk, appeal.id, actor=actor, resolution=f"diputuskan pimpinan: {outcome.label}")
     queue(session, desk, purpose=f"manager-confirm:{message.id}", category="reply", template="manager_confirm",
           to=[actor], request_pk=target.id,
           context={"reference": target.reference, "district_name": desk.district_name(target.district),
                    "outcome_label": outcome.label, "quantity": outcome.quantity, "note": outcome.note},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.MANAGER_APPROVE if command.action == "approve" else MessageOutcome.MANAGER_REJECT
+
+
+class _Unconfirmed(Exception):
+    """A manager's decision by email that waits for a confirmation (PAKSA): why, in Indonesian. Raised inside the
+    decision's savepoint, so that whatever it began is undone."""
+
+
+def _open_appeal(session: Session, target: Request) -> AttentionItem | None:
+    """The district's appeal of the rejected *target* still waiting for the managers, if any (the latest)."""
+    if target.state != "rejected":
+        return None
+    return session.scalar(select(AttentionItem).where(
+        AttentionItem.request_pk == target.id, AttentionItem.kind == "read", AttentionItem.reason == "appeal",
+        AttentionItem.closed_at.is_(None)).order_by(AttentionItem.id.desc()).limit(1))
 
 
 _OFFERED_RE = re.compile(r"^\s*Usulan sistem\s*:\s*(\d{1,3}(?:\.\d{3})*|\d+) keping", re.MULTILINE)
@@ -761,7 +796,9 @@ def _command_error(session: Session, desk: Desk, message: Message, verdict: Verd
                    # not yet sent, and TOLAK PAKSA never before an approval
                    "state": target.state if target is not None else None,
                    # a request from an address on no district's list can only be rejected by email
-                   "no_district": target is not None and target.district is None},
+                   "no_district": target is not None and target.district is None,
+                   # a rejected request whose appeal waits: SETUJU <jumlah> grants it, TOLAK declines it
+                   "appeal_open": target is not None and _open_appeal(session, target) is not None},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
 
 

@@ -1,0 +1,106 @@
+"""An appeal of a rejected request, on the real SQLite desk in process over the Maildir defaults, every message
+written fresh: the district is told the managers' decision will come by email, and it does: a manager's
+SETUJU <jumlah> on the appeal notice grants it (the request approved, the district told by whom), a TOLAK <alasan>
+declines it (the request stays rejected, the district told why)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from mailbot.desk import Desk
+from tests.desk.conftest import WITA
+from tests.desk.mailkit import MANAGERS
+from tests.desk.test_follow_ups_own_words import NUNUKAN, REQUEST, Desk12, Out, flat
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+
+@pytest.fixture
+def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
+    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
+
+
+def _answer(d: Desk12, sender: str, mail: Out, words: str) -> tuple[str, dict[str, int]]:
+    quoted = "\n".join(f"> {line}" for line in mail.text.splitlines())
+    return d.send(sender, "Re: " + mail.subject, f"{words}\n\n{quoted}\n", in_reply_to=mail.message_id)
+
+
+def _appealed(d: Desk12) -> Out:
+    """Nunukan asks 3.500 (sisa 300), held; a manager rejects it; Nunukan appeals. The managers' appeal notice."""
+    mid, outcome = d.send(NUNUKAN, "Permohonan tambahan blangko KTP-el",
+                          REQUEST.format(stock=300, asked="3.500", name="Nunukan"),
+                          date="Tue, 01 Dec 2026 08:00:00 +0800")
+    assert outcome == {"request-held": 1}
+    [held] = [o for o in d.out() if o.purpose.startswith("held:")]
+    _answer(d, MANAGERS[0], held, "TOLAK stok provinsi sedang dihemat")
+    assert d.request()["state"] == "rejected"
+    [rejected] = [o for o in d.replies_to(mid) if "TIDAK DAPAT KAMI SETUJUI" in o.text]
+    told_before = len(d.to_managers())
+    appeal, _ = _answer(d, NUNUKAN, rejected, "Mohon dipertimbangkan kembali pak, stok kami tinggal 200 keping dan "
+                                              "perekaman massal sudah dijadwalkan minggu depan.")
+    [forwarded] = d.replies_to(appeal)
+    assert "keputusannya akan kami sampaikan melalui email" in flat(forwarded.text)
+    [notice] = d.to_managers()[told_before:]
+    assert "SETUJU <jumlah>" in notice.text and "TOLAK <alasan>" in notice.text
+    return notice
+
+
+def test_a_managers_setuju_on_the_appeal_notice_grants_it(desk12: Desk12) -> None:
+    notice = _appealed(desk12)
+    n = len(desk12.out())
+    mid, outcome = _answer(desk12, MANAGERS[0], notice, "SETUJU 2.000")
+    # was: refused ("sudah DITOLAK sebelumnya"), and the district never heard anything
+    assert outcome == {"manager-approve": 1}
+    req = desk12.request()
+    assert (req["state"], req["approved"]) == ("approved", 2000)
+    new = desk12.out()[n:]
+    [district] = [o for o in new if NUNUKAN in o.to]
+    text = flat(district.text)
+    assert "[BLK-2026-0001]" in district.subject
+    assert "dipertimbangkan kembali" in text and "2.000 keping" in text and MANAGERS[0] in text
+    assert "Penolakan sebelumnya tidak berlaku lagi" in text
+    [confirm] = [o for o in new if o.to == [MANAGERS[0]]]
+    assert "DISETUJUI" in confirm.text
+    assert desk12.db().execute("select count(*) from attention_items where reason = 'appeal' "
+                               "and closed_at is null").fetchone()[0] == 0
+
+
+def test_a_managers_tolak_on_the_appeal_notice_tells_the_district(desk12: Desk12) -> None:
+    notice = _appealed(desk12)
+    n = len(desk12.out())
+    _answer(desk12, MANAGERS[0], notice, "TOLAK stok provinsi baru datang bulan Januari")
+    assert desk12.request()["state"] == "rejected"
+    new = desk12.out()[n:]
+    [district] = [o for o in new if NUNUKAN in o.to]
+    text = flat(district.text)
+    assert "tidak dapat dikabulkan" in text and "stok provinsi baru datang bulan Januari" in text
+    [confirm] = [o for o in new if o.to == [MANAGERS[0]]]
+    assert "DITOLAK" in confirm.text
+    assert desk12.db().execute("select count(*) from attention_items where reason = 'appeal' "
+                               "and closed_at is null").fetchone()[0] == 0
+
+
+def test_a_bare_setuju_on_the_appeal_notice_asks_for_the_figure(desk12: Desk12) -> None:
+    notice = _appealed(desk12)
+    n = len(desk12.out())
+    _answer(desk12, MANAGERS[0], notice, "SETUJU")
+    assert desk12.request()["state"] == "rejected"
+    [error] = desk12.out()[n:]
+    assert error.to == [MANAGERS[0]] and "SETUJU <jumlah>" in error.text
+
+
+def test_a_setuju_on_the_appeal_beyond_the_request_waits_for_paksa_and_leaves_it_rejected(desk12: Desk12) -> None:
+    notice = _appealed(desk12)
+    n = len(desk12.out())
+    _answer(desk12, MANAGERS[0], notice, "SETUJU 5.000")
+    req = desk12.request()
+    assert req["state"] == "rejected"
+    [error] = desk12.out()[n:]
+    assert error.to == [MANAGERS[0]] and "SETUJU 5.000 PAKSA" in error.text
+    assert "tidak ada lagi perintah SETUJU atau TOLAK" not in error.text
+    assert desk12.db().execute("select count(*) from attention_items where reason = 'appeal' "
+                               "and closed_at is null").fetchone()[0] == 1
