@@ -638,6 +638,8 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
     if reason:
         reasons.append({"code": "override", "reason": reason, "concerns": [c.code for c in concerns]} if concerns
                        else {"code": "note", "reason": reason})
+    # what the system proposed, when the person decided less: the cut is the person's, not the arithmetic's
+    proposal = req.approved if req.state == "held" and req.approved and qty < req.approved else None
     decision = _record(session, desk, req, "approve", qty, actor=actor, reasons=reasons, arithmetic=[], note=note)
     session.flush()  # its id names the ledger source and the mail's purpose
     _approve(session, desk, req, qty, actor=actor, source=f"decision:{decision.id}")
@@ -650,7 +652,8 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
                           context={"facts": [], "explanation": _policy_explanation(session, req) if partial else [],
                                    "approved": qty, "requested": req.requested, "proposed": False,
                                    "decided_by": _decided_by(desk, actor), "manager_reason": told_reason,
-                                   "change_declined": change_declined, "appeal_granted": appeal_granted})
+                                   "change_declined": change_declined, "appeal_granted": appeal_granted,
+                                   "system_proposal": proposal})
     _close_items(session, desk, req, actor=actor, resolution=f"diputuskan: disetujui {qty}")
     return ActionOutcome("DISETUJUI SEBAGIAN" if partial else "DISETUJUI", qty, told=_redirected(req, told))
 

@@ -1,0 +1,57 @@
+"""Smaller things a careful clerk would say right, on the real SQLite desk in process over the Maildir defaults,
+every message written fresh: a manager's cut of what the system proposed is said as the manager's, with no
+invitation to argue with the system's arithmetic."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from mailbot.desk import Desk
+from tests.desk.conftest import WITA
+from tests.desk.mailkit import MANAGERS
+from tests.desk.test_follow_ups_own_words import NUNUKAN, REQUEST, Desk12, Out, flat
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+
+@pytest.fixture
+def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
+    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
+
+
+def _answer(d: Desk12, sender: str, mail: Out, words: str) -> tuple[str, dict[str, int]]:
+    quoted = "\n".join(f"> {line}" for line in mail.text.splitlines())
+    return d.send(sender, "Re: " + mail.subject, f"{words}\n\n{quoted}\n", in_reply_to=mail.message_id)
+
+
+def _held(d: Desk12) -> Out:
+    """Nunukan asks 3.500 (sisa 300): held over the auto-approval limit, the system proposing 3.500."""
+    _, outcome = d.send(NUNUKAN, "Permohonan tambahan blangko KTP-el",
+                        REQUEST.format(stock=300, asked="3.500", name="Nunukan"),
+                        date="Tue, 01 Dec 2026 08:00:00 +0800")
+    assert outcome == {"request-held": 1}
+    [held] = [o for o in d.out() if o.purpose.startswith("held:")]
+    assert "Usulan sistem: 3.500 keping" in held.text
+    return held
+
+
+# L-2. a manager approving less than the system proposed ------------------------------------------------------
+
+@pytest.mark.parametrize("words", ["SETUJU tiga ribu, sisanya bulan depan.", "SETUJU 3.000"])
+def test_a_managers_cut_of_the_proposal_is_said_as_the_managers(desk12: Desk12, words: str) -> None:
+    held = _held(desk12)
+    n = len(desk12.out())
+    _answer(desk12, MANAGERS[0], held, words)
+    assert desk12.request()["approved"] == 3000
+    [district] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
+    text = flat(district.text)
+    assert "DISETUJUI SEBAGIAN, yaitu 3.000 keping" in text
+    assert "kebutuhan 30 hari x 130/hari - sisa 300 = 3.600" in text
+    # was: "Apabila kebutuhan Bapak/Ibu lebih besar dari perhitungan ini, mohon sampaikan alasannya", although the
+    # system's arithmetic granted the whole 3.500 and the manager cut it
+    assert "lebih besar dari perhitungan ini" not in text, district.text
+    assert "Sistem mengusulkan 3.500 keping; jumlah yang disetujui, 3.000 keping, ditetapkan oleh pimpinan" in text
