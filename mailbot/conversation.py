@@ -640,7 +640,7 @@ def _changed(req: Request, reading: followup.Reading) -> list[dict[str, object]]
             if reading.intent in ("correction", "appeal") and f in FIGURES and v != getattr(req, f)]
 
 
-PERSONS_MATTER = ("district_appeal", "district_reason", "decided_by_manager")
+PERSONS_MATTER = ("district_appeal", "district_reason", "decided_by_manager", "changed_while_waiting")
 
 
 def waiting_for_managers(session: Session, req: Request) -> Reason | None:
@@ -687,6 +687,10 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
     person's decision, or when the district asks for its figure to be looked at again, it waits for a manager
     (who sees the district's words) instead of being decided again by the policy."""
     decided_by = manager_decision(session, req)
+    # keeping to the figure asked and granted in full ("tetap membutuhkan 2.000") explains nothing
+    granted = req.approved if req.approved is not None and req.approved == req.requested and not any(
+        c["field"] == "requested" for c in changed) else None
+    explained = appeal or followup.gives_reason(verdict.body_excerpt or "", granted=granted)
     hold = None
     if decided_by is not None:
         hold = Reason("decided_by_manager", {"actor": decided_by})
@@ -697,10 +701,10 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
         # manager's decision asked back) keeps waiting: a corrected figure reaches the managers, never the
         # policy's decision in their place
         hold = waiting_for_managers(session, req)
-    # keeping to the figure asked and granted in full ("tetap membutuhkan 2.000") explains nothing
-    granted = req.approved if req.approved is not None and req.approved == req.requested and not any(
-        c["field"] == "requested" for c in changed) else None
-    explained = appeal or followup.gives_reason(verdict.body_excerpt or "", granted=granted)
+        if hold is not None and hold.code in ("district_appeal", "district_reason") and not explained:
+            # a change that gives no reason ("setelah rapat cukup 2.500 saja") is not said to give one: the
+            # request keeps waiting because it was waiting already
+            hold = Reason("changed_while_waiting")
     if explained:
         # the district explained why: its reply thanks for the explanation, not for a correction
         changed = [{**c, "explained": True} for c in changed]

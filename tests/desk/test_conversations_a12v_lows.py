@@ -55,3 +55,27 @@ def test_a_managers_cut_of_the_proposal_is_said_as_the_managers(desk12: Desk12, 
     # system's arithmetic granted the whole 3.500 and the manager cut it
     assert "lebih besar dari perhitungan ini" not in text, district.text
     assert "Sistem mengusulkan 3.500 keping; jumlah yang disetujui, 3.000 keping, ditetapkan oleh pimpinan" in text
+
+
+# L-3. a lowering with no reason, of a request held over the district's earlier reason ---------------------------
+
+def test_a_lowering_without_a_reason_is_not_said_to_give_one(desk12: Desk12) -> None:
+    mid, outcome = desk12.send(NUNUKAN, "Permohonan blangko KTP-el",
+                               "Stok kami 1.500 keping. Mohon dikirim 2.000 keping blangko KTP-el.")
+    assert outcome == {"request-approved": 1}
+    [approved] = desk12.replies_to(mid)
+    raised, outcome = _answer(desk12, NUNUKAN, approved, "Pak, mohon dinaikkan jadi 3.500 keping karena ada "
+                                                         "perekaman massal di Krayan.")
+    assert outcome == {"follow-up-request-held": 1}
+    [held] = [o for o in desk12.to_managers() if o.purpose.startswith("held:")]
+    assert "alasan kebutuhan yang lebih besar" in flat(held.text)  # the district gave one here
+    [told] = desk12.replies_to(raised)
+    n = len(desk12.out())
+    _, outcome = _answer(desk12, NUNUKAN, told, "Maaf pak, setelah rapat cukup 2.500 keping saja, bukan 3.500.")
+    assert outcome == {"follow-up-request-held": 1}  # still the managers' to decide
+    [notice] = [o for o in desk12.out()[n:] if o.purpose.startswith("held:")]
+    [district] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
+    for text in (flat(notice.text), flat(district.text)):
+        # was: "kabupaten/kota menyampaikan alasan kebutuhan yang lebih besar dari perhitungan sistem"
+        assert "alasan kebutuhan yang lebih besar" not in text
+        assert "mengubah permohonan yang sedang menunggu keputusan pimpinan" in text
