@@ -534,9 +534,11 @@ def _date_header(raw: bytes | None) -> datetime | None:
 
 
 def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
-             request: Request) -> MessageOutcome:
+             request: Request, *, new_stock: int | None = None) -> MessageOutcome:
     """A district reminds us of its request: linked to it, escalated to the managers with how long it has
-    waited, and the district is told where its request stands."""
+    waited, and the district is told where its request stands. *new_stock*: a stock the reminder states that
+    the request does not hold; on a request waiting for a decision the managers hear of it, even when a
+    reminder before reached them already (the need they read was worked out on the older stock)."""
     now = desk.now()
     waited = waiting_text(now - received_at(session, request))
     sent_on = dispatched_at(session, request) if request.state == "dispatched" else None
@@ -557,7 +559,8 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # the managers hear of the reminder by its notice (now, or the one sent within the attention period): the
         # queue's waiting alert never tells them of it a second time
         mark_alerted(session, item_id, now)
-    if not escalated and overdue:
+    news = new_stock is not None and request.state in ("held", "clarifying", "linked")
+    if (not escalated or news) and overdue:
         queue(session, desk, purpose=f"reminder:{message.id}", category="notice", template="notice_reminder",
               to=desk.config.office.managers, request_pk=request.id,
               context={"reference": request.reference, "district_name": desk.district_name(request.district),
@@ -566,7 +569,8 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
                        "state_text": STATE_TEXT.get(request.state, request.state),
                        "waited": waited, "excerpt": (verdict.body_excerpt or "")[:600],
                        "dispatched_on": sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None,
-                       "in_transit": waiting_text(now - _aware(sent_on)) if sent_on else None})
+                       "in_transit": waiting_text(now - _aware(sent_on)) if sent_on else None,
+                       "new_stock": new_stock if news else None, "recorded_stock": request.stock_on_hand})
     queue(session, desk, purpose=f"reply:{message.id}", category="reply", template="reply_reminder",
           to=[trust.address] if trust.address else [], request_pk=request.id,
           subject=reply_subject(verdict.subject, request.reference),
@@ -575,7 +579,8 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
                    "state": request.state, "state_text": STATE_TEXT.get(request.state, request.state),
                    "since": received_at(session, request).astimezone(desk.tz).date().isoformat(),
                    # only the reminder that went to the managers says so; a later one says they know already
-                   "escalated": not escalated and overdue, "told_before": bool(escalated) and overdue,
+                   "escalated": (not escalated or news) and overdue,
+                   "told_before": bool(escalated) and not news and overdue,
                    "dispatched_on": sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.REMINDER

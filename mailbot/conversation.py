@@ -25,7 +25,7 @@ from mailbot.stock.ledger import Entry, EntryKind
 from mailbot.stock.policy import Reason
 from mailbot.store import repo
 from mailbot.store import stock as ledger
-from mailbot.store.schema import Decision, Message, OutboxMessage, Report, Request
+from mailbot.store.schema import Decision, Message, OutboxMessage, Report, Request, StatedStock
 
 # States in which a request can still change: nothing has left the store.
 CHANGEABLE = ("clarifying", "held", "approved")
@@ -294,9 +294,10 @@ def _choice_answered(session: Session, verdict: Verdict, thread: Request) -> str
 
 def remind(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
            req: Request) -> MessageOutcome:
-    """A reminder or a question about *req* (mailbot.attention.reminder); a stock it states is kept."""
-    _keep_stated(session, desk, message, verdict, req)
-    return attention.reminder(session, desk, message, verdict, trust, req)
+    """A reminder or a question about *req* (mailbot.attention.reminder); a stock it states is kept, and told to
+    the managers when it is news for a request waiting for their decision."""
+    new_stock = _keep_stated(session, desk, message, verdict, req)
+    return attention.reminder(session, desk, message, verdict, trust, req, new_stock=new_stock)
 
 
 def _keep_changed_stock(session: Session, desk: Desk, message: Message, req: Request,
@@ -311,17 +312,23 @@ def _keep_changed_stock(session: Session, desk: Desk, message: Message, req: Req
     return True
 
 
-def _keep_stated(session: Session, desk: Desk, message: Message, verdict: Verdict, req: Request) -> None:
+def _keep_stated(session: Session, desk: Desk, message: Message, verdict: Verdict, req: Request) -> int | None:
     """A stock a reminder or a question states ("stok kami sekarang tinggal 200 keping, kapan dikirim?") is the
-    district's stated stock of the request's blank: never only in the queue's text."""
+    district's stated stock of the request's blank: never only in the queue's text. Returns it when it is news:
+    other than the request's recorded stock, and not said by a reminder about it before."""
     item = req.item or "ktp-el"
     if not req.district or verdict.item not in (None, item) or any(d.field == "stock_on_hand" for d in verdict.doubts):
-        return
+        return None
     stock = verdict.stock_on_hand if verdict.stock_on_hand is not None else \
         followup.stated_stock(verdict.body_excerpt or "", item)
-    if stock is not None:
-        stated.record_for_request(session, desk, message, district=req.district, item=item, quantity=stock,
-                                  source="reminder")
+    if stock is None:
+        return None
+    said_before = session.scalar(select(StatedStock.id).where(
+        StatedStock.district == req.district, StatedStock.item == item, StatedStock.quantity == stock,
+        StatedStock.source == "reminder", StatedStock.at >= req.created_at).limit(1))
+    stated.record_for_request(session, desk, message, district=req.district, item=item, quantity=stock,
+                              source="reminder")
+    return stock if said_before is None and stock != req.stock_on_hand else None
 
 
 # A sentence of its own, for reading a mail sentence by sentence ("2.000" keeps its dot: a space must follow).

@@ -79,3 +79,29 @@ def test_a_lowering_without_a_reason_is_not_said_to_give_one(desk12: Desk12) -> 
         # was: "kabupaten/kota menyampaikan alasan kebutuhan yang lebih besar dari perhitungan sistem"
         assert "alasan kebutuhan yang lebih besar" not in text
         assert "mengubah permohonan yang sedang menunggu keputusan pimpinan" in text
+
+
+# L-5. a second reminder stating a lower stock, on a request held for the managers --------------------------------
+
+def test_a_reminder_stating_a_new_stock_reaches_the_managers_even_after_one_before(desk12: Desk12) -> None:
+    held = _held(desk12)
+    mid = str(desk12.db().execute("select m.message_id from messages m join requests r on r.message_pk = m.id")
+              .fetchone()[0])
+    [acknowledged] = desk12.replies_to(mid)
+    _, outcome = _answer(desk12, NUNUKAN, acknowledged, "Izin mengingatkan kembali permohonan kami pak, belum ada "
+                                                        "kabar.")
+    assert outcome == {"reminder": 1}
+    assert len([o for o in desk12.to_managers() if o.purpose.startswith("reminder:")]) == 1
+    n = len(desk12.out())
+    _, outcome = _answer(desk12, NUNUKAN, acknowledged, "Pak mohon maaf, kapan permohonan kami diproses? Stok tinggal "
+                                                        "150 keping.")
+    assert outcome == {"reminder": 1}
+    # was: the 150 kept as stated stock, but the managers, whose notice says "sisa 300", heard nothing
+    [notice] = [o for o in desk12.out()[n:] if o.purpose.startswith("reminder:")]
+    text = flat(notice.text)
+    assert "150 keping" in text and "300 keping" in text
+    assert held.subject.split("]")[0] in notice.subject
+    # the same stock said again is no news
+    n = len(desk12.out())
+    _answer(desk12, NUNUKAN, acknowledged, "Mohon segera pak, stok kami tinggal 150 keping.")
+    assert not [o for o in desk12.out()[n:] if o.purpose.startswith("reminder:")]
