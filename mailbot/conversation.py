@@ -182,6 +182,10 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         # never applied to the request: a person reads it (a question, a figure for the other blank, or a
         # figure whose meaning is not clear)
         reason = {"question": "question", "other_item": "other_item", "unclear": "doubt"}[reading.intent]
+        if reading.intent == "unclear" and _never_filed(session, desk, verdict, trust) == "managers_thread":
+            # "kami setuju dengan usulan 3.400 keping, mohon segera dikirim" answering the managers' held notice
+            # (forwarded to the district): its figure is the managers' to read, and the district is told why
+            reason = "managers_thread"
         if reading.intent == "question":
             _keep_stated(session, desk, message, verdict, thread)
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,

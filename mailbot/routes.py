@@ -412,7 +412,11 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="other_item",
                             detail=f"{verdict.subject}\n{(verdict.body_excerpt or '')[:300]}", district=district,
                             item=thread.item, message=message, request=thread)
-        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
+        # the acknowledgement says the other blank's count was not booked on this shipment
+        counts = {i: v for i, v in [(verdict.item, verdict.received), *((r.item, r.received) for r in verdict.readings)]
+                  if i is not None and i != (thread.item or "ktp-el") and v is not None}
+        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread, reason="other_item",
+                              set_aside=[{"item": i, "value": v} for i, v in counts.items()])
         return MessageOutcome.FOLLOW_UP_OTHER_ITEM
     if thread is not None:
         # In a thread, a receipt is about that thread's shipment only; otherwise a person matches it.

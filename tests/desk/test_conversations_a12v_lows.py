@@ -105,3 +105,34 @@ def test_a_reminder_stating_a_new_stock_reaches_the_managers_even_after_one_befo
     n = len(desk12.out())
     _answer(desk12, NUNUKAN, acknowledged, "Mohon segera pak, stok kami tinggal 150 keping.")
     assert not [o for o in desk12.out()[n:] if o.purpose.startswith("reminder:")]
+
+
+# L-1. the other blank's receipt in a shipment's thread: the acknowledgement says why nothing was booked ----------
+
+def test_a_kia_receipt_in_the_ktp_thread_is_acknowledged_with_why(desk12: Desk12) -> None:
+    from tests.desk.test_follow_ups_own_words import BULUNGAN, dispatched
+
+    notice = dispatched(desk12)  # BLK-2026-0001, 2.000 KTP-el to Bulungan
+    mid, _ = _answer(desk12, BULUNGAN, notice, "Blangko KIA 800 keping sudah kami terima pak.")
+    assert desk12.queue(mid) == {"other_item"}
+    [ack] = desk12.replies_to(mid)
+    text = flat(ack.text)
+    # was: only "akan dibaca serta ditindaklanjuti langsung oleh petugas kami"
+    assert "akan dibaca" in text
+    assert "blangko KIA (800 keping) dalam email ini tidak kami catat pada permohonan BLK-2026-0001" in text
+
+
+# L-1. a district answering the managers' held notice (forwarded to it): the acknowledgement says why -------------
+
+def test_a_district_agreeing_with_the_forwarded_held_notice_is_told_why_nothing_changed(desk12: Desk12) -> None:
+    held = _held(desk12)
+    mid, _ = desk12.send(NUNUKAN, "Re: Fw: " + held.subject,
+                         "Pak, kami setuju dengan usulan 3.400 keping. Mohon segera dikirim.\n\n"
+                         f"---------- Forwarded message ---------\nFrom: Kadis\n\n{held.text}",
+                         in_reply_to=held.message_id)
+    assert desk12.request()["state"] == "held"
+    assert desk12.queue(mid) == {"managers_thread"}  # was: "doubt", a figure still in doubt
+    [ack] = desk12.replies_to(mid)
+    text = flat(ack.text)
+    # was: only "akan dibaca serta ditindaklanjuti langsung oleh petugas kami"
+    assert "balasan atas email yang kami kirimkan kepada pimpinan" in text and "BLK-2026-0001 belum kami ubah" in text
