@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from mailbot.config import PROVINCE
 from mailbot.desk import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction
+from mailbot.followup import corrected_figures
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS, item_name, number
 from mailbot.outcomes import MessageOutcome, state_words
@@ -503,7 +504,12 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
                "which_figure": None if which_figure is None else {
                    "old": which_figure[0], "new": which_figure[1],
                    "requested": thread.requested if thread else None,
-                   "stock": thread.stock_on_hand if thread else None},
+                   "stock": thread.stock_on_hand if thread else None,
+                   # the old figure the writer named, when the request no longer holds it ("yang benar 2.500
+                   # bukan 2.000" after 2.000 became 1.500): said back, as it is what makes the mail unclear
+                   "named": next((v for v in corrected_figures(verdict.body_excerpt or "")
+                                  if thread is None or v not in (thread.requested, thread.stock_on_hand)), None)
+                   if which_figure[0] is None else None},
                "district_name": desk.district_name(district), "about": about,
                "reference": req.reference if req else thread.reference if thread else None}
     if req is not None:

@@ -136,3 +136,23 @@ def test_a_district_agreeing_with_the_forwarded_held_notice_is_told_why_nothing_
     text = flat(ack.text)
     # was: only "akan dibaca serta ditindaklanjuti langsung oleh petugas kami"
     assert "balasan atas email yang kami kirimkan kepada pimpinan" in text and "BLK-2026-0001 belum kami ubah" in text
+
+
+# L-4. a crossing correction naming an old figure the request no longer holds -------------------------------------
+
+def test_a_crossing_correction_is_asked_back_with_the_old_figure_it_named(desk12: Desk12) -> None:
+    from tests.desk.test_follow_ups_own_words import BULUNGAN, answer_gmail
+
+    mid, _ = desk12.send(BULUNGAN, "Permohonan blangko KTP-el", REQUEST.format(stock=1000, asked="2.000",
+                                                                                name="Bulungan"))
+    [approved] = desk12.replies_to(mid)
+    answer_gmail(desk12, approved, "Ralat pak, cukup 1.500 saja, bukan 2.000.")
+    assert desk12.request()["requested"] == 1500
+    crossing, outcome = answer_gmail(desk12, approved, "Maaf pak ralat lagi, yang benar 2.500 keping bukan 2.000.")
+    assert outcome == {"follow-up-clarify": 1} and desk12.request()["requested"] == 1500
+    [asked] = desk12.replies_to(crossing)
+    text = flat(asked.text)
+    # was: "Angka 2.500 keping ... tidak disertai keterangan angka mana yang diralat", the "bukan 2.000" unsaid
+    assert "menyebut 2.500 keping sebagai pengganti 2.000 keping" in text
+    assert "jumlah yang dimohon kini tercatat 1.500 keping dan sisa stok 1.000 keping" in text
+    assert "Mohon tegaskan apakah 2.500 keping adalah jumlah yang dimohon atau sisa stok" in text
