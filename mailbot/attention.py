@@ -70,7 +70,7 @@ REASONS = {
     "repeated_change": "perubahan yang sama dikirim dua kali; hanya yang pertama yang kami terapkan",
     "restated_change": "perubahan sebesar yang sudah diterapkan, tanpa membalas pemberitahuan perubahan itu; "
                        "belum diterapkan lagi",
-    "other_districts_request": "pembatalan atau tanda terima yang menyebut permohonan kabupaten/kota lain",
+    "other_districts_request": "koreksi, pembatalan, atau tanda terima yang menyebut permohonan kabupaten/kota lain",
     "receipt_before_dispatch": "tanda terima untuk permohonan yang blangkonya belum dikirim (belum dicatat)",
     "receipt_which_shipment": "tanda terima pada percakapan permohonan yang sudah diterima, padahal ada kiriman "
                               "lain yang masih dalam perjalanan",
@@ -117,7 +117,8 @@ OPERATOR_REASONS = {
     "repeated_change": "the same change sent twice (applied once)",
     "restated_change": "a change by the same amount as the one applied, written before seeing it (not applied "
                        "again: the same one restated, or one more?)",
-    "other_districts_request": "a cancellation or receipt naming another district's request: which is meant",
+    "other_districts_request": "a correction, cancellation or receipt naming another district's request: "
+                               "which is meant",
     "receipt_before_dispatch": "a receipt for a request not yet dispatched (nothing booked: dispatched without "
                                "`mailbot dispatch`, or no receipt at all?)",
     "receipt_which_shipment": "a receipt in a finished request's thread while another shipment is in transit "

@@ -156,3 +156,19 @@ def test_a_crossing_correction_is_asked_back_with_the_old_figure_it_named(desk12
     assert "menyebut 2.500 keping sebagai pengganti 2.000 keping" in text
     assert "jumlah yang dimohon kini tercatat 1.500 keping dan sisa stok 1.000 keping" in text
     assert "Mohon tegaskan apakah 2.500 keping adalah jumlah yang dimohon atau sisa stok" in text
+
+
+# a12u L7. a correction naming another district's request is queued as what it is --------------------------------
+
+def test_a_correction_naming_another_districts_request_is_queued_as_a_correction(desk12: Desk12) -> None:
+    from mailbot import attention
+    from tests.desk.test_follow_ups_own_words import BULUNGAN
+
+    desk12.send(BULUNGAN, "Permohonan", "Stok kami 750 keping. Mohon dikirim 2.000 keping.")
+    desk12.send(NUNUKAN, "Permohonan", "Stok kami 900 keping, mohon dikirim 1.500 keping blangko KTP-el.")
+    mid, _ = desk12.send(NUNUKAN, "Fwd: koreksi", "Kami lampirkan koreksi: rujukan BLK-2026-0001 jumlah yang dimohon "
+                                                  "menjadi 1.000 keping")
+    assert desk12.request()["requested"] == 2000  # Bulungan's request: untouched
+    [reason] = desk12.queue(mid)
+    # was: "a cancellation or receipt naming another district's request" for a correction
+    assert "correction" in attention.OPERATOR_REASONS[reason] and "koreksi" in attention.REASONS[reason]
