@@ -172,3 +172,23 @@ def test_a_correction_naming_another_districts_request_is_queued_as_a_correction
     [reason] = desk12.queue(mid)
     # was: "a cancellation or receipt naming another district's request" for a correction
     assert "correction" in attention.OPERATOR_REASONS[reason] and "koreksi" in attention.REASONS[reason]
+
+
+# a12u L6. the reply to a correction thanks once and does not announce the request as just received ----------------
+
+@pytest.mark.parametrize(("words", "decided"), [
+    ("Koreksi pak, sisa stok kami 450 keping bukan 750.", "DISETUJUI sebanyak 2.000 keping"),
+    ("Koreksi pak, sisa stok kami 1.900 keping bukan 750.", "MENYETUJUI SEBAGIAN"),
+], ids=["approved", "partial"])
+def test_the_reply_to_a_correction_thanks_once(desk12: Desk12, words: str, decided: str) -> None:
+    from tests.desk.test_follow_ups_own_words import BULUNGAN, answer_gmail
+
+    mid, _ = desk12.send(BULUNGAN, "Permohonan", REQUEST.format(stock=750, asked="2.000", name="Bulungan"))
+    [approved] = desk12.replies_to(mid)
+    corrected, _ = answer_gmail(desk12, approved, words)
+    [told] = desk12.replies_to(corrected)
+    text = flat(told.text)
+    assert "Terima kasih atas koreksinya" in text and decided in text
+    # was: "... Terima kasih atas permohonan blangko KTP-el yang Bapak/Ibu sampaikan. Permohonan dengan nomor
+    # rujukan BLK-2026-0001 telah kami terima dan DISETUJUI ..."
+    assert text.count("Terima kasih") == 1 and "telah kami terima" not in text
