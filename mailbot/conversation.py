@@ -236,6 +236,14 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                             message=message, request=thread)
         attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread, reason=unseen)
         return MessageOutcome.FOLLOW_UP_QUEUED
+    if verdict.kind in ("request", "stock_report") and any(d.field in followup.FIELDS for d in verdict.doubts):
+        # "yang benar 1.5000 keping": a figure that cannot be read is no confirmation of the request; a person
+        # reads it (the district is told once)
+        attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="doubt",
+                            detail=_detail(verdict, []), district=thread.district, item=thread.item,
+                            message=message, request=thread)
+        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
+        return MessageOutcome.FOLLOW_UP_UNREADABLE
     if not followup.gives_reason(verdict.body_excerpt or "") and (
             verdict.kind in ("request", "stock_report") or _is_confirmation(verdict)):
         repo.audit(session, at=desk.now(), actor=trust.address or "district", action="confirm",

@@ -192,3 +192,21 @@ def test_the_reply_to_a_correction_thanks_once(desk12: Desk12, words: str, decid
     # was: "... Terima kasih atas permohonan blangko KTP-el yang Bapak/Ibu sampaikan. Permohonan dengan nomor
     # rujukan BLK-2026-0001 telah kami terima dan DISETUJUI ..."
     assert text.count("Terima kasih") == 1 and "telah kami terima" not in text
+
+
+# a12u L6. a correction whose figure cannot be read is no confirmation ---------------------------------------------
+
+def test_a_correction_with_an_unreadable_figure_is_not_filed_as_a_confirmation(desk12: Desk12) -> None:
+    from mailbot.outcomes import outcome_words
+    from tests.desk.test_follow_ups_own_words import BULUNGAN, answer_gmail
+
+    mid, _ = desk12.send(BULUNGAN, "Permohonan", REQUEST.format(stock=750, asked="2.000", name="Bulungan"))
+    [approved] = desk12.replies_to(mid)
+    corrected, outcome = answer_gmail(desk12, approved, "Koreksi pak, jumlah yang dimohon yang benar 1.5000 keping, "
+                                                        "bukan 2.000.")
+    # was: "follow-up-confirmed+queued", told the operator as "reply confirming a request; in the queue"
+    assert outcome == {"follow-up-unreadable+queued": 1}
+    assert "confirming" not in outcome_words("follow-up-unreadable+queued")
+    assert desk12.queue(corrected) == {"doubt"} and desk12.request()["requested"] == 2000
+    assert len(desk12.replies_to(corrected)) == 1
+    assert desk12.db().execute("select count(*) from audit where action = 'confirm'").fetchone()[0] == 0
