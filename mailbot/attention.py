@@ -47,6 +47,7 @@ REASONS = {
     "other_address": "permohonan dari alamat lain saat permohonan kabupaten/kota masih terbuka",
     "linked": "permohonan baru saat permohonan kabupaten/kota masih terbuka (putuskan: setujui atau tolak)",
     "manager_other": "email pimpinan yang bukan perintah SETUJU/TOLAK",
+    "manager_correction": "koreksi angka dari pimpinan (dicatat operator dengan mailbot correct)",
     "receipt_unmatched": "tanda terima tanpa pengiriman yang tercatat",
     "reconcile": "stok yang dilaporkan jauh berbeda dari catatan",
     "shortfall": "blangko yang diterima kurang dari yang dikirim",
@@ -95,6 +96,7 @@ OPERATOR_REASONS = {
     "other_address": "request from another address while the district's is open",
     "linked": "new request while the district's is open (approve or reject)",
     "manager_other": "manager's mail without SETUJU/TOLAK",
+    "manager_correction": "a manager's correction of a figure: the operator records it with mailbot correct",
     "receipt_unmatched": "receipt matching no recorded shipment",
     "reconcile": "reported stock far from the records",
     "shortfall": "fewer blanks received than sent",
@@ -364,6 +366,10 @@ def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict
         reason = "district_command"
     elif reason == "other" and is_question(verdict):
         reason = "question"
+    elif reason == "manager_other" and followup.says_recount(verdict.body_excerpt or ""):
+        # "KOREKSI: stok Nunukan yang benar 1.300 keping, bukan 300" on a held notice: no command, but a reading
+        # to correct; the manager is told who records it and how
+        reason = "manager_correction"
     elif reason is None and verdict.doubts and not outcome.asks_back and not replied:
         # "mohon permohonan kami jangan dibatalkan": the words deny a cancelling, no figure is in doubt
         reason = "cancel_denied" if no_figures and followup.denies_cancelling(verdict.body_excerpt or "") else "doubt"
@@ -433,7 +439,8 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
 
 # The reasons an acknowledgement explains (templates/reply_will_read.txt.j2).
 _TOLD_WHY = frozenset({"correction_unmatched", "report_correction", "reminder_unmatched", "managers_thread",
-                       "manager_other", "other_item", "item_changed", "repeated_change", "restated_change",
+                       "manager_other", "manager_correction",
+                       "other_item", "item_changed", "repeated_change", "restated_change",
                        "other_districts_request"})
 
 

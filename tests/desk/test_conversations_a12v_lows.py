@@ -210,3 +210,18 @@ def test_a_correction_with_an_unreadable_figure_is_not_filed_as_a_confirmation(d
     assert desk12.queue(corrected) == {"doubt"} and desk12.request()["requested"] == 2000
     assert len(desk12.replies_to(corrected)) == 1
     assert desk12.db().execute("select count(*) from audit where action = 'confirm'").fetchone()[0] == 0
+
+
+# a12u L5. a manager's KOREKSI on a held notice: told who records a correction, and how ----------------------------
+
+def test_a_managers_koreksi_is_told_how_a_correction_is_recorded(desk12: Desk12) -> None:
+    held = _held(desk12)
+    mid, outcome = _answer(desk12, MANAGERS[0], held, "KOREKSI: stok Nunukan yang benar 1.300 keping, bukan 300 "
+                                                      "(sudah saya cek by telepon).")
+    assert desk12.request()["state"] == "held" and desk12.request()["stock_on_hand"] == 300
+    assert desk12.queue(mid) == {"manager_correction"}  # was: "manager_other"
+    [ack] = desk12.replies_to(mid)
+    text = flat(ack.text)
+    # was: only "baris pertamanya bukan perintah SETUJU atau TOLAK" and the commands
+    assert "koreksi angka pada permohonan BLK-2026-0001" in text and "mailbot correct" in text
+    assert ack.to == [MANAGERS[0]]
