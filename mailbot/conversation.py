@@ -16,7 +16,7 @@ from mailbot import actions, attention, followup, stated
 from mailbot.desk import Desk
 from mailbot.guards.threads import MESSAGE_ID, find_references
 from mailbot.guards.trust import SenderTrust
-from mailbot.indonesian import FIELD_LABELS
+from mailbot.indonesian import FIELD_LABELS, number
 from mailbot.outcomes import FOLLOW_UP_INTENT, FOLLOW_UP_OF, MessageOutcome
 from mailbot.outgoing import queue
 from mailbot.reader.numbers import find_mentions, normalise
@@ -245,7 +245,8 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
         return MessageOutcome.FOLLOW_UP_UNREADABLE
     if not followup.gives_reason(verdict.body_excerpt or "") and (
-            verdict.kind in ("request", "stock_report") or _is_confirmation(verdict)):
+            verdict.kind in ("request", "stock_report")
+            or _is_confirmation(verdict, decided=(thread.approved, thread.requested))):
         repo.audit(session, at=desk.now(), actor=trust.address or "district", action="confirm",
                    target=thread.reference, details={"message": message.id, "text": (verdict.body_excerpt or "")[:300]})
         if verdict.stock_on_hand is not None and thread.district and (
@@ -1014,14 +1015,22 @@ def is_thanks(verdict: Verdict) -> bool:
     return _is_confirmation(verdict)
 
 
-def _is_confirmation(verdict: Verdict) -> bool:
+def _is_confirmation(verdict: Verdict, *, decided: tuple[int | None, ...] = ()) -> bool:
     """A short "baik, terima kasih" / "siap" / "noted" that says nothing else (thanks, agreement, greetings, the
     address, a sign-off): recorded; anything more ("Pak, batal aja ya, kegiatannya diundur. Makasih") or longer
-    is for a person to read."""
+    is for a person to read. A figure in it must be one of the request's *decided* figures, restated ("ditunggu
+    kiriman 2.000 kepingnya" of 2.000 approved); any other figure is for a person."""
     text = (verdict.body_excerpt or "").strip()
     if len(text) > 200 or not _CONFIRMATION.search(text):
         return False
-    for clause in re.split(r"[.,;:!?\n]+", text):
+    figures = {m.value for m in find_mentions(normalise(text)) if m.value is not None}
+    if figures and not figures <= {v for v in decided if v}:
+        return False
+    restated = re.compile("|".join(rf"\b{re.escape(number(v))}\b" for v in figures)) if figures else None
+    # clauses end at punctuation, never inside a figure ("2.000")
+    for clause in re.split(r"[;:!?\n]+|(?<!\d)[.,]|[.,](?!\d)", text):
+        if restated is not None:
+            clause = restated.sub(" ", clause)
         clause = clause.strip(" \t-*_~()\"'")
         if not clause or _CONFIRMATION.search(clause) or _AGREEMENT.search(clause) or _COURTESY.match(clause):
             continue

@@ -225,3 +225,31 @@ def test_a_managers_koreksi_is_told_how_a_correction_is_recorded(desk12: Desk12)
     # was: only "baris pertamanya bukan perintah SETUJU atau TOLAK" and the commands
     assert "koreksi angka pada permohonan BLK-2026-0001" in text and "mailbot correct" in text
     assert ack.to == [MANAGERS[0]]
+
+
+# a12u L2. a confirmation restating the decided figure is recorded as a confirmation ---------------------------------
+
+@pytest.mark.parametrize(("stock", "asked", "words", "approved"), [
+    (750, "2.000", "Baik pak, siap. Ditunggu kiriman 2.000 kepingnya. Terima kasih.", 2000),
+    (2000, "2.500", "Baik pak terima kasih, ditunggu yang 1.300 nya.", 1300),
+], ids=["full", "partial"])
+def test_a_confirmation_restating_the_decided_figure_is_recorded(desk12: Desk12, stock: int, asked: str,
+                                                                  words: str, approved: int) -> None:
+    from tests.desk.test_follow_ups_own_words import BULUNGAN, answer_gmail
+
+    mid, _ = desk12.send(BULUNGAN, "Permohonan", REQUEST.format(stock=stock, asked=asked, name="Bulungan"))
+    assert desk12.request()["approved"] == approved
+    [reply] = desk12.replies_to(mid)
+    confirmed, outcome = answer_gmail(desk12, reply, words)
+    # was: "other+queued", and the district told a person would read it
+    assert outcome == {"follow-up-confirmed": 1}
+    assert not desk12.queue(confirmed) and not desk12.replies_to(confirmed)
+
+
+def test_a_confirmation_naming_another_figure_still_goes_to_a_person(desk12: Desk12) -> None:
+    from tests.desk.test_follow_ups_own_words import BULUNGAN, answer_gmail
+
+    mid, _ = desk12.send(BULUNGAN, "Permohonan", REQUEST.format(stock=750, asked="2.000", name="Bulungan"))
+    [reply] = desk12.replies_to(mid)
+    other, outcome = answer_gmail(desk12, reply, "Baik pak, siap. Ditunggu kiriman 2.500 kepingnya. Terima kasih.")
+    assert outcome != {"follow-up-confirmed": 1}
