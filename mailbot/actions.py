@@ -470,6 +470,24 @@ _ASKED_BACK = {"request": MessageOutcome.REQUEST_CLARIFY, "report": MessageOutco
                "receipt": MessageOutcome.RECEIPT_CLARIFY}
 
 
+# A figure whose thousands are not grouped by three ("2.0000", "1.50"): a typo, not a reading in doubt.
+_MALFORMED = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d+)+(?![\d.,]*\d)")
+
+
+def malformed_figure(text: str) -> str | None:
+    """The first figure in *text* written with a dot whose group is not three digits ("2.0000"), else None.
+
+    >>> malformed_figure("Sudah kami terima 2.0000 keping")
+    '2.0000'
+    >>> malformed_figure("Sudah kami terima 2.000 keping") is None
+    True
+    """
+    for m in _MALFORMED.finditer(text):
+        if any(len(group) != 3 for group in m.group(0).split(".")[1:]):
+            return m.group(0)
+    return None
+
+
 def ask_back(session: Session, desk: Desk, req: Request | None, message: Message, verdict: Verdict, *,
              district: str | None, about: Literal["request", "report", "receipt"],
              thread: Request | None = None, only_doubts: bool = False,
@@ -485,7 +503,8 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
     new) of one that names neither the old figure nor which figure it is: the district is asked which of the two
     the new figure replaces."""
     doubts = [{"field": FIELD_LABELS.get(d.field, d.field), "reason": d.reason,
-               "text": quote_of(d.text, verdict.body_excerpt)} for d in verdict.doubts]
+               "text": quote_of(d.text, verdict.body_excerpt), "malformed": malformed_figure(d.text or "")}
+              for d in verdict.doubts]
     missing = []
     if about == "request" and verdict.requested is None and not any(d.field == "requested" for d in verdict.doubts):
         missing.append("requested")

@@ -253,3 +253,19 @@ def test_a_confirmation_naming_another_figure_still_goes_to_a_person(desk12: Des
     [reply] = desk12.replies_to(mid)
     other, outcome = answer_gmail(desk12, reply, "Baik pak, siap. Ditunggu kiriman 2.500 kepingnya. Terima kasih.")
     assert outcome != {"follow-up-confirmed": 1}
+
+
+# a12u L3. a receipt with a malformed figure: the question says what is unclear ----------------------------------
+
+def test_a_receipt_with_a_malformed_figure_is_asked_about_the_figure(desk12: Desk12) -> None:
+    from tests.desk.test_follow_ups_own_words import answer_gmail, dispatched
+
+    notice = dispatched(desk12)
+    mid, outcome = answer_gmail(desk12, notice, "Sudah kami terima 2.0000 keping, terima kasih.")
+    assert outcome == {"receipt-clarify": 1} and desk12.request()["state"] == "dispatched"
+    [asked] = desk12.replies_to(mid)
+    text = flat(asked.text)
+    # was: "... belum jelas maksudnya: apakah jumlah yang dimohon, sisa stok, atau jumlah yang diterima?"
+    assert "apakah jumlah yang dimohon, sisa stok" not in text
+    assert 'Angka "2.0000"' in text and "titik pemisah ribuan biasanya diikuti tiga angka" in text
+    assert "jumlah blangko yang diterima" in text
