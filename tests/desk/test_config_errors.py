@@ -172,7 +172,21 @@ WORDED = [
      "daily_use.ktp-el: write a number, without quotes, words or units (e.g. 110, not \"110/hari\") "
      "(got '70/hari')"),
     ("working-day-name", ("working_days = [0, 1, 2, 3, 4]", 'working_days = ["Senin"]'),
-     "stock.working_days[0]: write a whole number, without quotes or words (got 'Senin')"),
+     "stock.working_days: write each day as a number, without quotes, in square brackets: e.g. working_days = "
+     "[0, 1, 2, 3, 4] (0 is Monday ... 6 is Sunday)"),
+    # the hint for a range in quotes was to put it in a list (["0-4"]), which was then read as -4 ("-4 is not a
+    # day"); quoted day numbers were taken although a number is written without quotes
+    ("working-day-range", ("working_days = [0, 1, 2, 3, 4]", 'working_days = "0-4"'),
+     "stock.working_days: write each day as a number, without quotes, in square brackets: working_days = "
+     "[0, 1, 2, 3, 4] (0 is Monday ... 6 is Sunday)"),
+    ("working-day-range-listed", ("working_days = [0, 1, 2, 3, 4]", 'working_days = ["0-4"]'),
+     "stock.working_days: write each day as a number, without quotes, in square brackets: working_days = "
+     "[0, 1, 2, 3, 4] (0 is Monday ... 6 is Sunday)"),
+    ("working-days-quoted", ("working_days = [0, 1, 2, 3, 4]", 'working_days = ["0", "1", "2"]'),
+     "stock.working_days: write each day as a number, without quotes, in square brackets: working_days = "
+     "[0, 1, 2] (0 is Monday ... 6 is Sunday)"),
+    ("rate-quoted", ('"ktp-el" = 70, "kia" = 20', '"ktp-el" = "70", "kia" = 20'),
+     "daily_use.ktp-el: write the number without quotes (got '70')"),
     ("fraction-of-pieces", ("threshold = 1000\n", "threshold = 1000.5\n"),
      "stock.threshold: 1000.5 is not a whole number of pieces; write a whole number, e.g. 1000"),
     ("thousands-unquoted", ("threshold = 1000\n", "threshold = 12.000\n"),
