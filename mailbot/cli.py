@@ -1049,6 +1049,9 @@ def _say_command_line_error(exc: Exception) -> int:
     message = _suggested(exc, _one_line(exc.format_message()).rstrip("."))  # type: ignore[attr-defined]
     message += _quantity_in_words_hint(message)
     ctx = getattr(exc, "ctx", None)
+    if (placed := _global_option_after_command(message, ctx)) is not None:
+        sys.stderr.write(f"{ctx.command_path if ctx is not None else 'mailbot'}: {placed}\n")
+        return 2
     message += _help_or_version_hint(message, ctx) + _single_dash_hint(message, ctx) + _after_dashes_hint(message)
     if ctx is None:
         sys.stderr.write(f"mailbot: {message}\n")
@@ -1119,6 +1122,37 @@ def _help_or_version_hint(message: str, ctx: typer.Context | None) -> str:
     if message == "No such command 'version'":
         return "; for the version write mailbot --version"
     return ""
+
+
+def _global_option_after_command(message: str, ctx: typer.Context | None) -> str | None:
+    """`mailbot status -c config.toml`, `mailbot requests -v`: an option of mailbot itself typed after the command,
+    which the command does not know; the line saying where it goes, with the command line rewritten that way."""
+    import re
+    import shlex
+
+    typed = re.match(r"No such option: (-[\w-]+)", message)
+    if typed is None or ctx is None or ctx.parent is None:
+        return None
+    root = ctx.find_root()
+    option = next((p for p in root.command.get_params(root) if typed[1] in p.opts), None)
+    if option is None:
+        return None
+    args = sys.argv[1:]
+    # the last time it is typed: once before the command it is mailbot's (and may be given there too)
+    at = next((i for i in reversed(range(len(args))) if args[i] == typed[1] or args[i].startswith(typed[1] + "=")),
+              None)
+    if at is None:
+        return None
+    takes_value = isinstance(option, typer.core.TyperOption) and not option.is_flag and "=" not in args[at]
+    moved = args[at:at + 2] if takes_value else args[at:at + 1]
+    rest = args[:at] + args[at + len(moved):]
+    names = "/".join(option.opts)
+    if option.name != "version" and root.params.get(option.name or "") not in (None, False):
+        return (f"{typed[1]} is an option of mailbot itself, given before the command already ({names}); "
+                f"give it once, before the command: {shlex.join(['mailbot', *rest])}")
+    example = "mailbot --version" if option.name == "version" else shlex.join(["mailbot", *moved, *rest])
+    return (f"{typed[1]} is an option of mailbot itself, not of the command: write {names} before the command, "
+            f"e.g. {example}")
 
 
 def _single_dash_hint(message: str, ctx: typer.Context | None) -> str:

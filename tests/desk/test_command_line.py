@@ -104,8 +104,14 @@ def test_references_and_places_typed_loosely_are_found(desk_dir: Path) -> None:
     (("adjust", "65.04", "--", "-5", "--reason", "kartu rusak"),
      "mailbot adjust: Missing option '--reason'; --reason was typed after \"--\", where every word is read as an "
      'argument: write the options before it, e.g. mailbot --config '),
+    # an option of mailbot itself typed after the command (was "No such option: -c" with no word of where it goes)
+    (("status", "--version"), "mailbot status: --version is an option of mailbot itself, not of the command: write "
+     "--version before the command, e.g. mailbot --version"),
+    (("requests", "-v", "--open"), "mailbot requests: -v is an option of mailbot itself, not of the command: write "
+     "--verbose/-v before the command, e.g. mailbot -v --config "),
 ], ids=["help", "version", "queue-help", "run-once", "digest-print", "status-h", "no-near-option", "one-letter",
-        "force-without-reason", "empty-reason", "options-after-dashes"])
+        "force-without-reason", "empty-reason", "options-after-dashes", "version-after-command",
+        "verbose-after-command"])
 def test_help_version_and_a_single_dash_point_to_the_option(desk_dir: Path, args: tuple[str, ...],
                                                              said: str) -> None:
     """Were "No such command 'help'" and "No such option: -o" with nothing to go on; --force without --reason,
@@ -220,6 +226,23 @@ def test_a_field_corrected_twice_in_one_command_is_refused(sample: Path) -> None
     result = mailbot(sample, "correct", "8", "requested=1.500", "requested=2.000", "--reason", "uji")
     assert result.returncode == 2, (result.stdout, result.stderr)
     assert result.stderr.strip() == "mailbot: requested is given twice ('1.500' and '2.000'); give it once"
+
+
+def test_the_config_option_after_the_command_is_told_to_go_before_it(desk_dir: Path) -> None:
+    """`mailbot status -c config.toml` said "No such option: -c" although `mailbot --help` lists -c (outside test
+    a13v, M4): the line says where it goes, with the command line to type."""
+    from tests.forkserver import run_mailbot
+
+    result = run_mailbot(["status", "-c", "config.toml"], cwd=desk_dir)
+    assert result.returncode == 2
+    assert result.stderr == ("mailbot status: -c is an option of mailbot itself, not of the command: write "
+                             "--config/-c before the command, e.g. mailbot -c config.toml status\n"), result.stderr
+    twice = mailbot(desk_dir, "requests", "--config", "config.toml")
+    assert twice.returncode == 2
+    assert twice.stderr.startswith("mailbot requests: --config is an option of mailbot itself, given before the "
+                                   "command already (--config/-c); give it once, before the command: mailbot "
+                                   "--config "), twice.stderr
+    assert twice.stderr.rstrip().endswith(" requests"), twice.stderr
 
 
 def test_a_config_file_named_twice_is_refused(desk_dir: Path, tmp_path: Path) -> None:
