@@ -83,15 +83,19 @@ def story(session: Session, target: str, districts: Mapping[str, str] | None = N
 
 def no_request(session: Session, typed: str) -> str:
     """The operator's line for a reference no request has: with the request meant when *typed* is a number without
-    its year ("BLK-0005", "0005", "5": request number 5 of a year, when there is one).
+    its year ("BLK-0005", "0005", "5": request number 5 of a year, when there is one), or with a year that has no
+    such request ("BLK-2025-0005": number 5 of another year).
 
     Written for `approve`, `reject`, `dispatch`, `history` and the other commands that take a reference."""
     import re
 
     from mailbot.suggest import suggestion
 
-    bare = re.fullmatch(r"(?:BLK[-\s]*)?0*([1-9][0-9]{0,3})", typed.strip(), re.IGNORECASE)
-    meant = repo.references_numbered(session, int(bare[1])) if bare else []
+    bare = re.fullmatch(r"(?:BLK[-\s]*)?(?:((?:19|20)[0-9]{2})[-\s]+)?0*([1-9][0-9]{0,3})", typed.strip(),
+                        re.IGNORECASE)
+    # with a year no request has that number in ("BLK-2025-0005" typed in 2026): the same number of another year
+    meant = [r for r in repo.references_numbered(session, int(bare[2])) if not bare[1] or bare[1] not in r] \
+        if bare else []
     hint = suggestion(" or ".join(meant)) if meant else ""
     return f"no request {typed!r}{hint}; see `mailbot requests`"
 

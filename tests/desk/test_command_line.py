@@ -85,6 +85,10 @@ def test_references_and_places_typed_loosely_are_found(desk_dir: Path) -> None:
         assert meant.returncode == 1 and meant.stderr.strip() == (
             f"mailbot: no request {typed!r} (did you mean BLK-2026-0005?); see `mailbot requests`"), meant.stderr
     assert "did you mean" not in mailbot(sample_desk, "dispatch", "BLK-0099").stderr
+    # last year's reference for this year's request (was "no request" alone, outside test a13v L4)
+    last_year = mailbot(sample_desk, "approve", "BLK-2025-0005")
+    assert last_year.returncode == 1 and last_year.stderr.strip() == (
+        "mailbot: no request 'BLK-2025-0005' (did you mean BLK-2026-0005?); see `mailbot requests`"), last_year.stderr
 
 
 @pytest.mark.parametrize(("args", "said"), [
