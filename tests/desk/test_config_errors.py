@@ -224,7 +224,11 @@ def test_a_wrong_value_is_said_in_plain_words(tmp_path: Path, edit: tuple[str, s
     (lambda s: s.replace('senders = ["disdukcapil@malinaukab.example"]',
                          'senders = ["disdukcapil@malinaukab.example", "Disdukcapil@malinaukab.example"]').encode(),
      "sender disdukcapil@malinaukab.example is listed twice in 65.02 (an address is the same in any case)"),
-], ids=["utf-16-bom", "utf-16-no-bom", "latin-1", "cr-only", "duplicate-key", "sender-twice-in-one-district"])
+    # pasted from a document (was "Invalid value (at line 13, column 12)" with no word of the quotes, a13v L6)
+    (lambda s: s.replace('timezone = "Asia/Makassar"', "timezone = \u201cAsia/Makassar\u201d").encode(),
+     "; its quotes are curly, which TOML does not take: write straight quotes: timezone = \"Asia/Makassar\""),
+], ids=["utf-16-bom", "utf-16-no-bom", "latin-1", "cr-only", "duplicate-key", "sender-twice-in-one-district",
+        "curly-quotes"])
 def test_a_file_saved_wrong_is_told_how_to_save_it(desk_dir: Path, encode, expected: str) -> None:  # type: ignore[no-untyped-def]
     """Were "Found invalid character '\\r'", "Found invalid character '\\x00'", "not UTF-8 text", "Cannot overwrite
     a value (at line 69, column 17)" with no key, "listed for both 65.02 and 65.02"."""
