@@ -141,7 +141,8 @@ def _message_events(session: Session, m: Message) -> list[Event]:
     events = [Event(m.received_at, "in", m.sender or "-", _reading(m))]
     label = session.scalar(select(Label).where(Label.message_pk == m.id))
     if label is not None:
-        events.append(Event(label.at, "label", label.actor, f"{label.origin}: {label.label} ({label.reason or ''})"))
+        reason = f" ({label.reason})" if label.reason else ""
+        events.append(Event(label.at, "label", label.actor, f"{label.origin}: {_label_words(label.label)}{reason}"))
     for item in session.scalars(select(AttentionItem).where(AttentionItem.message_pk == m.id)):
         events.extend(_queue_events(item))
     for a in session.scalars(select(AuditEvent).where(AuditEvent.target == f"message:{m.id}")):
@@ -177,6 +178,20 @@ def _via(value: object) -> str:
     if text.startswith("message:") and text.removeprefix("message:").isdigit():
         return f"by e-mail (message #{text.removeprefix('message:')})"
     return f"through {text}"
+
+
+def _label_words(label: object) -> str:
+    """A person's reading of a message (a correction's label) in the words of the history's own readings: "read as
+    request from 65.01, ktp-el (requested 2.000, stock 500)", never the record as Python prints it."""
+    if not isinstance(label, dict):
+        return str(label)
+    figures = ", ".join(f"{FIGURE_WORDS[k]} {number(label[k]) if type(label[k]) is int else label[k]}"
+                        for k in FIGURE_WORDS if label.get(k) is not None)
+    where = ", ".join(str(label[k]) for k in ("district", "item") if label.get(k))
+    tags = ", ".join(str(t).replace("_", " ") for t in label.get("tags") or [])
+    return (f"read as {_words(KIND_WORDS, label.get('kind'))}" + (f" from {where}" if where else "")
+            + (f" ({figures})" if figures else "") + (", needs an attachment" if label.get("needs_attachment") else "")
+            + (f", tags {tags}" if tags else ""))
 
 
 def _details(details: dict[str, object]) -> str:
@@ -281,5 +296,5 @@ def _request_events(session: Session, r: Request, districts: Mapping[str, str]) 
         events.append(Event(m.received_at, "in", m.sender or "-", _reading(m)))
         label = session.scalar(select(Label).where(Label.message_pk == m.id))
         if label is not None:
-            events.append(Event(label.at, "label", label.actor, f"#{m.id} {label.origin}: {label.label}"))
+            events.append(Event(label.at, "label", label.actor, f"#{m.id} {label.origin}: {_label_words(label.label)}"))
     return sorted(events, key=lambda e: (e.at, e.what != "in"))

@@ -3,6 +3,7 @@ dates as the help says, and output into a pipe whose reader leaves early."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -230,6 +231,18 @@ def test_a_field_corrected_twice_in_one_command_is_refused(sample: Path) -> None
     result = mailbot(sample, "correct", "8", "requested=1.500", "requested=2.000", "--reason", "uji")
     assert result.returncode == 2, (result.stdout, result.stderr)
     assert result.stderr.strip() == "mailbot: requested is given twice ('1.500' and '2.000'); give it once"
+
+
+def test_a_correction_is_shown_in_words_in_the_history(sample: Path) -> None:
+    """`history` after `correct` showed the label as Python prints a dict ("#1 correction: {'district': '65.01',
+    ... 'printed': None ...}", outside test a13v, L3)."""
+    assert mailbot(sample, "correct", "1", "stock_on_hand=500", "--reason", "salah baca").returncode == 0
+    for typed in ("BLK-2026-0001", "#1"):
+        shown = mailbot(sample, "history", typed, env={**os.environ, "COLUMNS": "400"})
+        assert shown.returncode == 0, shown.stderr
+        [line] = [line for line in shown.stdout.splitlines() if "correction" in line]
+        assert "correction: read as request from 65.01, ktp-el (requested 2.000, stock 500)" in line, line
+        assert "{" not in line and "None" not in line, line
 
 
 def test_the_config_option_after_the_command_is_told_to_go_before_it(desk_dir: Path) -> None:
