@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 from mailbot.store.db import (
     LOW_BYTES,
     database_problem,
+    disk_size,
     free_bytes,
     has_read_mail,
     refuses_new_files,
@@ -437,8 +438,9 @@ def disk_problems(config: Config) -> tuple[list[str], list[str]]:
         if problem:
             problems.append(f"{key}: {problem}")
             continue
-        free = free_bytes(folder)
-        if free is not None and free < LOW_BYTES:
+        free, size = free_bytes(folder), disk_size(folder)
+        # a small disk (a 30 MB volume) mostly free is no disk about to fill: warned of only when 9/10 of it is used
+        if free is not None and free < LOW_BYTES and (size is None or free < size // 10):
             warnings.append(f"{key}: the disk holding {folder} has only {free // (1024 * 1024)} MB free; when it "
                             "is full nothing more can be recorded: free some space there")
     return problems, warnings

@@ -220,9 +220,11 @@ def import_(files: Annotated[list[Path], typer.Argument(
             discard(staged)
             from mailbot.store.db import storage_problem
 
-            why = storage_problem(inbox, full=16 * 1024 * 1024) or exc.strerror or str(exc)
-            raise MailbotError(f"cannot deliver to {inbox}: {why}; nothing was delivered (0 of {len(deliveries)} "
-                               "message(s)); free some space and run the same import again") from None
+            why = storage_problem(inbox, full=16 * 1024 * 1024)
+            # what to do before the import is given again: the line's own advice when the disk is full or read-only
+            fix = "then" if why else "correct that and"
+            raise MailbotError(f"cannot deliver to {inbox}: {why or exc.strerror or exc}; nothing was delivered (0 of "
+                               f"{len(deliveries)} message(s)); {fix} run the same import again") from None
         except (Stopped, KeyboardInterrupt) as stop:
             discard(staged)
             said = f"nothing was delivered (0 of {len(deliveries)} message(s); an import is all or nothing); " \

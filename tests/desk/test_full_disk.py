@@ -108,6 +108,34 @@ def test_a_read_only_disk_is_said_as_such(small_disk: Path) -> None:
     imported = mailbot(desk, "import", str(next(EXAMPLES.glob("*.eml"))))
     assert imported.returncode == 1 and "Traceback" not in imported.stderr, imported.stderr
     assert "is read-only" in imported.stderr
+    # nothing to free on a read-only disk (was "... free some space and run the same import again", a13v L1)
+    assert "free some space" not in imported.stderr and imported.stderr.rstrip().endswith(
+        "nothing was delivered (0 of 1 message(s)); then run the same import again"), imported.stderr
+
+
+def test_a_small_disk_is_said_as_it_is(tmp_path: Path) -> None:
+    """600 KB free was "no space left on the disk" (untrue), and a 30 MB disk with 28 MB free was warned of as
+    "only 28 MB free" on every command (outside test a13u, L1)."""
+    from mailbot.store.db import storage_problem
+
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small file system needs root")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=30m", "tmpfs", str(disk)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        desk = disk / "desk"
+        (desk / "var").mkdir(parents=True)
+        shutil.copy(ROOT / "config.toml", desk / "config.toml")
+        checked = mailbot(desk, "check-config")
+        assert checked.returncode == 0 and "MB free" not in checked.stdout + checked.stderr, checked.stderr
+        (disk / "fill").write_bytes(b"\0" * (30 * 1024 * 1024 - 600 * 1024))
+        said = storage_problem(desk)
+        assert said is not None and said.startswith("too little space left (") and "KB free, under 1 MB) on the " \
+            f"disk holding {disk}" in said and "no space left" not in said, said
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
 
 
 # The commands that only read: they open the database read-only, so they work where nothing can be written.
