@@ -293,3 +293,28 @@ def test_a_write_the_disk_refuses_is_logged_as_a_full_disk_in_one_line(
     assert len([line for line in lines if line.startswith("inbox")]) == 1, lines
     assert lines[1].startswith(f"recording sent mail failed (the disk holding {tmp_path} is full ("), lines
     assert not any("busy" in line for line in lines), lines
+
+
+def test_a_read_only_maildir_outbox_is_no_mail_server(sample: Path, tmp_path: Path) -> None:
+    """With the Maildir outbox on a disk gone read-only, `approve` printed "WARNING ... will retry
+    <179656583389.13034....decided.7@...> (attempt 1)" and then "the mail server did not take its mail" for a local
+    folder (outside test a13v, L2): one line, saying the mail could not be written to the Maildir outbox."""
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small file system needs root")
+    out = tmp_path / "out"
+    out.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=5m", "tmpfs", str(out)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        config = sample / "config.toml"
+        config.write_text(config.read_text().replace('path = "var/mail/outbox"', f'path = "{out}/outbox"', 1))
+        for part in ("new", "cur", "tmp"):
+            (out / "outbox" / part).mkdir(parents=True)
+        assert subprocess.run(["mount", "-o", "remount,ro", str(out)], capture_output=True).returncode == 0
+        done = mailbot(sample, "approve", "BLK-2026-0005", "--force", "--reason", "telepon")
+        assert done.returncode == 0, done.stderr
+        assert done.stderr == "", done.stderr
+        [line] = done.stdout.strip().splitlines()
+        assert "could not be written to the Maildir outbox" in line and "mail server" not in line, line
+    finally:
+        subprocess.run(["umount", "-l", str(out)], check=False)
