@@ -181,6 +181,7 @@ def import_(files: Annotated[list[Path], typer.Argument(
     inbox = config.inbox.path
     most = config.guards.max_message_bytes
     deliveries: list[Callable[[], Path]] = []
+    empty: list[Path] = []
     with ExitStack() as boxes:
         for path in _arrival_order(files):
             try:
@@ -202,6 +203,8 @@ def import_(files: Annotated[list[Path], typer.Argument(
                 found = list(mboxfile.messages(box, most))
             except OSError as exc:
                 raise MailbotError(f"{path}: cannot read: {exc.strerror}; nothing was delivered") from None
+            if not found:  # an empty folder's export; said, so that a wrong file is seen
+                empty.append(path)
             for number, message in enumerate(found, start=1):
                 if len(message.head) > most:
                     deliveries.append(partial(stage_copy, inbox, message.copy_to, most + 1))
@@ -234,7 +237,9 @@ def import_(files: Annotated[list[Path], typer.Argument(
             discard(staged)
             raise
         stopped = _without_stops(lambda: publish(inbox, staged))
-    out.print(f"{len(deliveries)} message(s) delivered to {inbox}/new")
+    none_in = f"; no message in {', '.join(map(str, empty))} (an empty mbox)" if empty else ""
+    out.print(f"{len(deliveries)} message(s) delivered to {inbox}/new{none_in}", highlight=False, markup=False,
+              soft_wrap=True)
     if stopped:
         sys.stderr.write(f"mailbot: {signal.Signals(stopped).name} came while the messages were being moved into "
                          f"{inbox}/new: all {len(deliveries)} were delivered first (an import is all or nothing)\n")
