@@ -56,6 +56,19 @@ def test_labels_export_and_backup_refuse_the_desks_own_paths(desk: Path, target:
         _refused(desk, ("backup", target), words)
 
 
+# names a listing hides were taken as typed ("b.db " made a file no one finds again; outside test a13u, L5)
+@pytest.mark.parametrize(("target", "words"), [
+    ("b.db ", "'b.db ' has a space at the end of its name, which the file would keep and a listing hides; give the "
+              "name without it, e.g. 'b.db'"),
+    (" b.db", "has a space at the start of its name"),
+    ("b\nc.db", "'b\\nc.db' holds the control character '\\n', which a file name would keep and a listing hides"),
+])
+def test_a_name_a_listing_hides_is_refused(desk: Path, target: str, words: str) -> None:
+    _refused(desk, ("backup", target), words)
+    _refused(desk, ("digest", "--print", "--output", target), words)
+    _refused(desk, ("labels", "export", target), words)
+
+
 @pytest.mark.parametrize(("source", "words"), [
     ("var/mailbot.db", "hard link) of one of the database's own files"),
     ("config.toml", "hard link) of the configuration file"),
