@@ -857,11 +857,22 @@ def outbox_retry(
     Example: mailbot outbox retry 17
     """
     from mailbot.outbox import retry
+    from mailbot.store.schema import OutboxMessage
 
     with _desk() as desk:
+        with desk.sessions() as session:
+            row = session.get(OutboxMessage, outbox_id)
+            waiting = row is not None and row.status == "queued"
+            due = waiting and row is not None and row.next_attempt_at <= desk.now()
+        if due:  # nothing to do: it goes with the next sending (was "queued again" as often as typed)
+            raise MailbotError(f"message {outbox_id} is queued already and due: it is sent with the next sending "
+                               "(`mailbot run`); nothing was changed")
         withdrawn = retry(desk, outbox_id, actor=_actor(None))
         if withdrawn is None:
             raise MailbotError(f"no failed message with id {outbox_id}")
+    if waiting:
+        out.print(f"message {outbox_id} was waiting for its next try; it is due now")
+        return
     out.print(f"message {outbox_id} queued again" + (
         f"; the notice that it failed, still waiting (outbox {', '.join(map(str, withdrawn))}), is withdrawn, not sent"
         if withdrawn else ""))
