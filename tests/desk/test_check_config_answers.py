@@ -109,6 +109,14 @@ class _Ssh(socketserver.StreamRequestHandler):
         self.rfile.readline()
 
 
+class _Junk(socketserver.StreamRequestHandler):
+    """A port that answers with binary junk (another program's protocol, a TLS record)."""
+
+    def handle(self) -> None:
+        self.wfile.write(b"\x00\xff\xfe\x16\x03\x01junk\r\n")
+        self.rfile.readline()
+
+
 class _Bye(socketserver.StreamRequestHandler):
     """An IMAP server that greets with BYE (it takes no connection from this host) and closes."""
 
@@ -167,6 +175,18 @@ def test_a_temporary_smtp_answer_is_no_configuration_error(desk_dir: Path, serve
     assert code == 1 and len(lines) == 1, lines
     assert lines[0].startswith("mailbot: temporary failure: ") and "configuration error" not in lines[0], lines
     assert re.search(r"454 4\.\d\.0 \w", lines[0]) and "retries" in lines[0] and "?" not in lines[0], lines
+
+
+@pytest.mark.parametrize("server", [_Junk], indirect=True)
+def test_binary_junk_from_the_server_is_not_echoed(desk_dir: Path, server: int) -> None:
+    """Its bytes were echoed raw to the terminal ('its first words were "?\ufffd\ufffd???junk"', outside test
+    a13u, L2)."""
+    _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                 "timeout_seconds = 5")
+    code, lines = _check(desk_dir)
+    assert code == 2 and lines == [
+        f"mailbot: configuration error: outbox: 127.0.0.1:{server} answered, but not as an SMTP server (it sent "
+        "binary data, not text); check outbox.host, port and tls"], lines
 
 
 @pytest.mark.parametrize("server", [_Web], indirect=True)
