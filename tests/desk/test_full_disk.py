@@ -318,3 +318,33 @@ def test_a_read_only_maildir_outbox_is_no_mail_server(sample: Path, tmp_path: Pa
         assert "could not be written to the Maildir outbox" in line and "mail server" not in line, line
     finally:
         subprocess.run(["umount", "-l", str(out)], check=False)
+
+
+def test_labels_export_onto_a_full_disk_leaves_no_half_export(sample: Path, tmp_path: Path) -> None:
+    """`labels export DIR` onto a disk that filled left DIR/corpus/ with some .eml files and no labels.json
+    (outside test a13u, L4): the export is written aside and moved into place only when whole."""
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small file system needs root")
+    for message in range(1, 7):
+        done = mailbot(sample, "correct", str(message), "tags=checked", "--reason", "uji")
+        assert done.returncode == 0, done.stderr
+    whole = tmp_path / "whole"
+    assert mailbot(sample, "labels", "export", str(whole)).returncode == 0
+    assert len(list(whole.rglob("*.eml"))) == 6  # six pages of tmpfs: more than the three left below
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        # room for a part of the export only (tmpfs counts whole 4 KB pages)
+        _fill(disk)
+        (disk / "fill").write_bytes((disk / "fill").read_bytes()[:-(3 * 4096)])
+        result = mailbot(sample, "labels", "export", str(disk / "labels"))
+        assert result.returncode == 1 and len(result.stderr.splitlines()) == 1, result.stderr
+        assert "cannot write the labels to" in result.stderr, result.stderr
+        assert sorted(p.name for p in disk.iterdir()) == ["fill"], list(disk.rglob("*"))
+        (disk / "fill").unlink()
+        again = mailbot(sample, "labels", "export", str(disk / "labels"))
+        assert again.returncode == 0 and len(list((disk / "labels" / "corpus").iterdir())) == 6, again.stderr
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
