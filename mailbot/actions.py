@@ -143,10 +143,10 @@ def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, 
 
     A shipment the province proposed itself has no district message: it goes to the district's first
     configured sender, under a subject of its own. A person's *decision* (approved, rejected, dispatched,
-    withdrawn) on a request whose sender is on none of the district's lists goes to the district's listed
-    addresses, never to that sender: blanks are the district's, and an address no one vouched for (perhaps
-    a forgery in its name) learns nothing of what the province decided. A decision's mail is no automatic
-    reply: the per-sender daily cap neither counts nor stops it.
+    withdrawn) on a request whose sender is on none of the district's lists, or could not be told apart (two From
+    mailboxes), goes to the district's listed addresses, never to that sender: blanks are the district's, and an
+    address no one vouched for (perhaps a forgery in its name) learns nothing of what the province decided. A
+    decision's mail is no automatic reply: the per-sender daily cap neither counts nor stops it.
     """
     origin = message or (session.get(Message, req.message_pk) if req.message_pk is not None else None)
     if verdict is not None:
@@ -164,8 +164,9 @@ def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, 
         to = []  # the sender could not be told apart (e.g. two From mailboxes): answer no one
     if answer_to and answer_to.lower() not in (t.lower() for t in to):
         to = [answer_to, *to]  # another address of the district wrote: its writer is answered first
-    unlisted = decision and district is not None and bool(req.sender) \
-        and str(req.sender).lower() not in (a.lower() for a in district.senders)
+    # a decision on a request whose sender is unlisted, or could not be told apart, goes to the district's list
+    unlisted = decision and district is not None and not req.proactive \
+        and str(req.sender or "").lower() not in (a.lower() for a in district.senders)
     if unlisted and district is not None:
         to = list(district.senders)
     thread = answering(origin, verdict) if origin is not None and not unlisted else None

@@ -14,6 +14,7 @@ import ssl
 from collections.abc import Collection
 from datetime import datetime, time, timedelta, tzinfo
 from pathlib import Path
+from time import monotonic
 from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
@@ -27,13 +28,14 @@ if TYPE_CHECKING:
 from mailbot.store.db import (
     LOW_BYTES,
     database_problem,
+    disk_size,
     free_bytes,
     has_read_mail,
     refuses_new_files,
     storage_problem,
 )
 from mailbot.store.urls import sqlite_file
-from mailbot.transports.probe import answered, passes, unreachable_words, wrong_port
+from mailbot.transports.probe import SILENCE_SECONDS, answered, passes, unreachable_words, wrong_port
 
 
 def _loopback(host: str) -> bool:
@@ -437,8 +439,9 @@ def disk_problems(config: Config) -> tuple[list[str], list[str]]:
         if problem:
             problems.append(f"{key}: {problem}")
             continue
-        free = free_bytes(folder)
-        if free is not None and free < LOW_BYTES:
+        free, size = free_bytes(folder), disk_size(folder)
+        # a small disk (a 30 MB volume) mostly free is no disk about to fill: warned of only when 9/10 of it is used
+        if free is not None and free < LOW_BYTES and (size is None or free < size // 10):
             warnings.append(f"{key}: the disk holding {folder} has only {free // (1024 * 1024)} MB free; when it "
                             "is full nothing more can be recorded: free some space there")
     return problems, warnings
@@ -655,6 +658,7 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
     port = outbox.port or {"implicit": 465, "starttls": 587, "none": 25}[outbox.tls]
     where = f"{outbox.host}:{port}"
     context = client_context(verify_certificate=outbox.verify_certificate, ca_file=outbox.ca_file)
+    started = monotonic()
     try:
         if outbox.tls == "implicit":
             connection: smtplib.SMTP = smtplib.SMTP_SSL(outbox.host, port, timeout=outbox.timeout_seconds,
@@ -668,11 +672,15 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
             return temporary, None
         if passes(exc):  # nothing listens (a server restarting) or it closed at once: run tries again
             return _not_reachable_now("SMTP", where, exc), None
-        if answered(exc):  # a web server, say, is silent until spoken to: asked before silence is said
+        # a web server, say, is silent until spoken to: asked before silence is said (a plain connection asked
+        # already, after SILENCE_SECONDS of silence: mailbot.transports.probe.refuse_if_silent_and_other)
+        asked = outbox.tls != "implicit" and outbox.timeout_seconds > SILENCE_SECONDS
+        if answered(exc) and not (asked and _timed_out(exc)):
             if other := wrong_port(outbox.host, port, "SMTP", outbox.timeout_seconds):
                 return f"outbox: {other}", None
         if _timed_out(exc):
-            return _silent("SMTP", where, "outbox.timeout_seconds", outbox.timeout_seconds), None
+            return _silent("SMTP", where, "outbox.timeout_seconds", outbox.timeout_seconds,
+                           waited=monotonic() - started), None
         return (f"outbox: cannot reach the SMTP server {where}: {unreachable_words(exc)}; check outbox.host, port "
                 "and tls"), None
     try:
@@ -731,13 +739,16 @@ def _timed_out(exc: BaseException) -> bool:
     return isinstance(exc, TimeoutError) or "timed out" in str(exc).lower()
 
 
-def _silent(protocol: str, where: str, key: str, seconds: float) -> TemporaryProblem:
+def _silent(protocol: str, where: str, key: str, seconds: float, *, waited: float | None = None) -> TemporaryProblem:
     """A server that took the connection and did not answer: busy or stuck for a while, which `mailbot run`
-    waits out and retries; no configuration error."""
+    waits out and retries; no configuration error. *waited*: the seconds the check took in all, said when the
+    questions of what the port speaks made it longer than *seconds*."""
+    longer = f"; {waited:.0f} s in all, with asking what the port speaks" if waited and waited > seconds + 1 else ""
     return TemporaryProblem(
         f"{'inbox' if protocol == 'IMAP' else 'outbox'}: the {protocol} server {where} took the connection but did "
-        f"not answer within {seconds:g} s ({key}); it may be busy: mailbot run retries; try check-config --connect "
-        "again in a few minutes, and if it stays, check the host and port and ask the server's administrator")
+        f"not answer within {seconds:g} s ({key}{longer}); it may be busy: mailbot run retries; try check-config "
+        "--connect again in a few minutes, and if it stays, check the host and port and ask the server's "
+        "administrator")
 
 
 def _stalled(protocol: str, where: str, key: str, seconds: float) -> TemporaryProblem:

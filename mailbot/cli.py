@@ -181,6 +181,7 @@ def import_(files: Annotated[list[Path], typer.Argument(
     inbox = config.inbox.path
     most = config.guards.max_message_bytes
     deliveries: list[Callable[[], Path]] = []
+    empty: list[Path] = []
     with ExitStack() as boxes:
         for path in _arrival_order(files):
             try:
@@ -202,6 +203,8 @@ def import_(files: Annotated[list[Path], typer.Argument(
                 found = list(mboxfile.messages(box, most))
             except OSError as exc:
                 raise MailbotError(f"{path}: cannot read: {exc.strerror}; nothing was delivered") from None
+            if not found:  # an empty folder's export; said, so that a wrong file is seen
+                empty.append(path)
             for number, message in enumerate(found, start=1):
                 if len(message.head) > most:
                     deliveries.append(partial(stage_copy, inbox, message.copy_to, most + 1))
@@ -220,9 +223,11 @@ def import_(files: Annotated[list[Path], typer.Argument(
             discard(staged)
             from mailbot.store.db import storage_problem
 
-            why = storage_problem(inbox, full=16 * 1024 * 1024) or exc.strerror or str(exc)
-            raise MailbotError(f"cannot deliver to {inbox}: {why}; nothing was delivered (0 of {len(deliveries)} "
-                               "message(s)); free some space and run the same import again") from None
+            why = storage_problem(inbox, full=16 * 1024 * 1024)
+            # what to do before the import is given again: the line's own advice when the disk is full or read-only
+            fix = "then" if why else "correct that and"
+            raise MailbotError(f"cannot deliver to {inbox}: {why or exc.strerror or exc}; nothing was delivered (0 of "
+                               f"{len(deliveries)} message(s)); {fix} run the same import again") from None
         except (Stopped, KeyboardInterrupt) as stop:
             discard(staged)
             said = f"nothing was delivered (0 of {len(deliveries)} message(s); an import is all or nothing); " \
@@ -232,7 +237,9 @@ def import_(files: Annotated[list[Path], typer.Argument(
             discard(staged)
             raise
         stopped = _without_stops(lambda: publish(inbox, staged))
-    out.print(f"{len(deliveries)} message(s) delivered to {inbox}/new")
+    none_in = f"; no message in {', '.join(map(str, empty))} (an empty mbox)" if empty else ""
+    out.print(f"{len(deliveries)} message(s) delivered to {inbox}/new{none_in}", highlight=False, markup=False,
+              soft_wrap=True)
     if stopped:
         sys.stderr.write(f"mailbot: {signal.Signals(stopped).name} came while the messages were being moved into "
                          f"{inbox}/new: all {len(deliveries)} were delivered first (an import is all or nothing)\n")
@@ -850,11 +857,22 @@ def outbox_retry(
     Example: mailbot outbox retry 17
     """
     from mailbot.outbox import retry
+    from mailbot.store.schema import OutboxMessage
 
     with _desk() as desk:
+        with desk.sessions() as session:
+            row = session.get(OutboxMessage, outbox_id)
+            waiting = row is not None and row.status == "queued"
+            due = waiting and row is not None and row.next_attempt_at <= desk.now()
+        if due:  # nothing to do: it goes with the next sending (was "queued again" as often as typed)
+            raise MailbotError(f"message {outbox_id} is queued already and due: it is sent with the next sending "
+                               "(`mailbot run`); nothing was changed")
         withdrawn = retry(desk, outbox_id, actor=_actor(None))
         if withdrawn is None:
             raise MailbotError(f"no failed message with id {outbox_id}")
+    if waiting:
+        out.print(f"message {outbox_id} was waiting for its next try; it is due now")
+        return
     out.print(f"message {outbox_id} queued again" + (
         f"; the notice that it failed, still waiting (outbox {', '.join(map(str, withdrawn))}), is withdrawn, not sent"
         if withdrawn else ""))
@@ -1049,6 +1067,9 @@ def _say_command_line_error(exc: Exception) -> int:
     message = _suggested(exc, _one_line(exc.format_message()).rstrip("."))  # type: ignore[attr-defined]
     message += _quantity_in_words_hint(message)
     ctx = getattr(exc, "ctx", None)
+    if (placed := _global_option_after_command(message, ctx)) is not None:
+        sys.stderr.write(f"{ctx.command_path if ctx is not None else 'mailbot'}: {placed}\n")
+        return 2
     message += _help_or_version_hint(message, ctx) + _single_dash_hint(message, ctx) + _after_dashes_hint(message)
     if ctx is None:
         sys.stderr.write(f"mailbot: {message}\n")
@@ -1119,6 +1140,37 @@ def _help_or_version_hint(message: str, ctx: typer.Context | None) -> str:
     if message == "No such command 'version'":
         return "; for the version write mailbot --version"
     return ""
+
+
+def _global_option_after_command(message: str, ctx: typer.Context | None) -> str | None:
+    """`mailbot status -c config.toml`, `mailbot requests -v`: an option of mailbot itself typed after the command,
+    which the command does not know; the line saying where it goes, with the command line rewritten that way."""
+    import re
+    import shlex
+
+    typed = re.match(r"No such option: (-[\w-]+)", message)
+    if typed is None or ctx is None or ctx.parent is None:
+        return None
+    root = ctx.find_root()
+    option = next((p for p in root.command.get_params(root) if typed[1] in p.opts), None)
+    if option is None:
+        return None
+    args = sys.argv[1:]
+    # the last time it is typed: once before the command it is mailbot's (and may be given there too)
+    at = next((i for i in reversed(range(len(args))) if args[i] == typed[1] or args[i].startswith(typed[1] + "=")),
+              None)
+    if at is None:
+        return None
+    takes_value = isinstance(option, typer.core.TyperOption) and not option.is_flag and "=" not in args[at]
+    moved = args[at:at + 2] if takes_value else args[at:at + 1]
+    rest = args[:at] + args[at + len(moved):]
+    names = "/".join(option.opts)
+    if option.name != "version" and root.params.get(option.name or "") not in (None, False):
+        return (f"{typed[1]} is an option of mailbot itself, given before the command already ({names}); "
+                f"give it once, before the command: {shlex.join(['mailbot', *rest])}")
+    example = "mailbot --version" if option.name == "version" else shlex.join(["mailbot", *moved, *rest])
+    return (f"{typed[1]} is an option of mailbot itself, not of the command: write {names} before the command, "
+            f"e.g. {example}")
 
 
 def _single_dash_hint(message: str, ctx: typer.Context | None) -> str:

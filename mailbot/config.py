@@ -116,6 +116,40 @@ def _scalar_kinds(annotation: object) -> set[type] | None:
     return {annotation} if annotation in (bool, int, float) else None
 
 
+def _member_kinds(annotation: object) -> set[type] | None:
+    """The plain kinds (bool, int, float) the members of a list or the values of a table may be
+    (fallback_daily_use = { "ktp-el" = 50 }), or None for any other field."""
+    from typing import get_args, get_origin
+
+    if get_origin(annotation) is Annotated:
+        base, *metadata = get_args(annotation)
+        return None if any(isinstance(m, BeforeValidator) for m in metadata) else _member_kinds(base)
+    if get_origin(annotation) in (list, dict):
+        return _scalar_kinds(get_args(annotation)[-1])
+    return None
+
+
+def _wrong_kind(kinds: set[type], value: object) -> str | None:
+    """What to write instead of *value* where a field (or its members) is of the plain *kinds*; None when it is
+    of one of them."""
+    if kinds == {bool}:
+        return None if isinstance(value, bool) else "write true or false, without quotes"
+    if isinstance(value, bool):
+        return "write a number, not true or false"
+    if isinstance(value, str):
+        return "write the number without quotes"
+    return None
+
+
+def _numeric(text: str) -> bool:
+    """Whether *text* is a number that pydantic would take for one ("50", " 1.5 ")."""
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
@@ -133,19 +167,19 @@ class _Strict(BaseModel):
             if field is None or value is None or any(isinstance(m, BeforeValidator) for m in field.metadata):
                 continue
             kinds = _scalar_kinds(field.annotation)
-            what = None
-            if not kinds:
+            members = _member_kinds(field.annotation)
+            found: list[tuple[tuple[str | int, ...], object, str | None]]
+            if kinds:
+                found = [((name,), value, _wrong_kind(kinds, value))]
+            elif members and isinstance(value, list | dict):  # ["0", "1"], { "ktp-el" = "50" }
+                pairs = value.items() if isinstance(value, dict) else enumerate(value)
+                # a member in quotes that is no number ("70/hari") gets pydantic's words for it
+                found = [((name, key), member, _wrong_kind(members, member)) for key, member in pairs
+                         if not isinstance(member, str) or _numeric(member)]
+            else:
                 continue
-            if kinds == {bool}:
-                if not isinstance(value, bool):
-                    what = "write true or false, without quotes"
-            elif isinstance(value, bool):
-                what = "write a number, not true or false"
-            elif isinstance(value, str):
-                what = "write the number without quotes"
-            if what:
-                wrong.append({"type": PydanticCustomError("value_error", "Value error, {what}", {"what": what}),
-                              "loc": (name,), "input": value})
+            wrong.extend({"type": PydanticCustomError("value_error", "Value error, {what}", {"what": what}),
+                          "loc": loc, "input": given} for loc, given, what in found if what)
         if wrong:
             raise ValidationError.from_exception_data(cls.__name__, wrong)
         return data
@@ -547,6 +581,40 @@ class DistrictConfig(_Strict):
         return self
 
 
+def _days(value: object) -> object:
+    """The working days as numbers in a list ([0, 1, 2, 3, 4]): a day or a range written as text ("0-4",
+    ["0", "1"], "0,1,2") or as true/false is refused with the list to write, its ranges written out."""
+    members = value if isinstance(value, list) else [value] if isinstance(value, str | bool) else []
+    if not any(isinstance(m, str | bool) for m in members):
+        return value
+    days: list[int] | None = []
+    for member in members:
+        written = _days_written(member)
+        days = days + written if days is not None and written is not None else None
+    shown = f"working_days = [{', '.join(map(str, days))}]" if days else "e.g. working_days = [0, 1, 2, 3, 4]"
+    raise ValueError(f"write each day as a number, without quotes, in square brackets: {shown} "
+                     "(0 is Monday ... 6 is Sunday)")
+
+
+def _days_written(member: object) -> list[int] | None:
+    """The days one member of working_days names: 3 -> [3], "3" -> [3], "0-4" -> [0, 1, 2, 3, 4], "0, 2" ->
+    [0, 2]; None for anything else (true, "Senin")."""
+    if isinstance(member, int) and not isinstance(member, bool):
+        return [member]
+    if not isinstance(member, str):
+        return None
+    days: list[int] = []
+    for part in (p for p in re.split(r"[\s,;]+", member) if p):
+        span = re.fullmatch(r"(\d)\s*(?:-|\u2013|\.\.)\s*(\d)", part)
+        if span and int(span[1]) <= int(span[2]):
+            days.extend(range(int(span[1]), int(span[2]) + 1))
+        elif part.isdigit() and part.isascii():
+            days.append(int(part))
+        else:
+            return None
+    return days or None
+
+
 class StockConfig(_Strict):
     opening_province: ItemCounts = Field(default_factory=lambda: {"ktp-el": 0, "kia": 0})
     threshold: Pieces = 1000
@@ -559,7 +627,7 @@ class StockConfig(_Strict):
     runway_horizon_months: Annotated[float, Within(0, 120, "months", above=True)] = 6.0
     # a share of the larger figure; at 1 or more no difference could ever be over it
     contradiction_tolerance: Annotated[float, Within(0, 0.99, "(a share of the larger figure: 0.25 is 25%)")] = 0.25
-    working_days: list[int] = Field(default_factory=lambda: [0, 1, 2, 3, 4])
+    working_days: Annotated[list[int], BeforeValidator(_days)] = Field(default_factory=lambda: [0, 1, 2, 3, 4])
     critical_cover_days: Annotated[float, Within(0, 3660, "days")] = 5.0
     contradiction_min_pieces: Pieces = 100
     trend_tolerance: Annotated[float, Within(0, 10, "(a share of the earlier rate: 0.15 is 15%)")] = 0.15

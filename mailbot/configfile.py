@@ -57,7 +57,8 @@ def load_config(path: Path) -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}{_the_line(text, str(exc))}") from None
+        raise ConfigError(f"{path}: not valid TOML: {exc}{_the_line(text, str(exc))}"
+                          f"{_curly_quotes_hint(text, str(exc))}") from None
     except RecursionError:
         raise ConfigError(deep) from None
     try:
@@ -313,6 +314,30 @@ def _the_line(text: str, message: str) -> str:
     if not found or not 1 <= int(found[1]) <= len(lines):
         return ""
     return f": {' '.join(lines[int(found[1]) - 1].split())[:100]!r}"
+
+
+# The quotes a word processor or a chat program puts in place of '"' and "'" (TOML takes only the straight ones).
+_CURLY = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+                        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'"})
+
+
+def _curly_quotes_hint(text: str, message: str) -> str:
+    """For a TOML error on a line that holds curly quotes (timezone = “Asia/Makassar”, pasted from a document):
+    that TOML takes straight quotes only, with the line as it should be written; "" when straight quotes would
+    not mend the line."""
+    found = re.search(r"at line (\d+)", message)
+    lines = text.splitlines()
+    if not found or not 1 <= int(found[1]) <= len(lines):
+        return ""
+    line = lines[int(found[1]) - 1]
+    straight = line.translate(_CURLY)
+    if straight == line:
+        return ""
+    try:
+        tomllib.loads(straight.strip())
+    except tomllib.TOMLDecodeError:
+        return ""
+    return f"; its quotes are curly, which TOML does not take: write straight quotes: {straight.strip()}"
 
 
 def _normal(base: Path, path: Path | str) -> Path:

@@ -340,17 +340,39 @@ def _updated_by(session: Session, message: Message) -> Request | None:
 # --- labels out and in ---------------------------------------------------------------------------
 
 def export_labels(session: Session, folder: Path) -> int:
-    """Write every labelled message as corpus/NNN.eml with labels.json beside (the reading sets' format)."""
-    corpus = folder / "corpus"
-    corpus.mkdir(parents=True, exist_ok=True)
-    labels: dict[str, dict[str, object]] = {}
-    rows = session.execute(select(Label, Message).join(Message, Message.id == Label.message_pk)
-                           .where(Message.raw.is_not(None)).order_by(Label.id)).all()
-    for n, (label, message) in enumerate(rows, start=1):
-        name = f"{n:03d}.eml"
-        (corpus / name).write_bytes(message.raw or b"")
-        labels[name] = {k: label.label.get(k) for k in LABEL_KEYS}
-    (folder / "labels.json").write_text(json.dumps(labels, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+    """Write every labelled message as corpus/NNN.eml with labels.json beside (the reading sets' format).
+
+    All or nothing: the export is written into a folder of its own inside *folder* and moved into place only when
+    whole, so a disk that fills (or any failed write) leaves no half export, and an earlier one (--force) is
+    replaced only by a whole one."""
+    import shutil
+    import tempfile
+
+    made = not folder.exists()
+    folder.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".labels-export-", dir=folder))
+    try:
+        corpus = staging / "corpus"
+        corpus.mkdir()
+        labels: dict[str, dict[str, object]] = {}
+        rows = session.execute(select(Label, Message).join(Message, Message.id == Label.message_pk)
+                               .where(Message.raw.is_not(None)).order_by(Label.id)).all()
+        for n, (label, message) in enumerate(rows, start=1):
+            name = f"{n:03d}.eml"
+            (corpus / name).write_bytes(message.raw or b"")
+            labels[name] = {k: label.label.get(k) for k in LABEL_KEYS}
+        (staging / "labels.json").write_text(json.dumps(labels, indent=1, sort_keys=True, ensure_ascii=False)
+                                             + "\n")
+        if (folder / "corpus").exists():  # the earlier export's, overwritten (--force)
+            shutil.rmtree(folder / "corpus")
+        corpus.rename(folder / "corpus")
+        (staging / "labels.json").replace(folder / "labels.json")
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        if made:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+    shutil.rmtree(staging, ignore_errors=True)
     return len(labels)
 
 

@@ -85,15 +85,19 @@ def story(session: Session, target: str, districts: Mapping[str, str] | None = N
 
 def no_request(session: Session, typed: str) -> str:
     """The operator's line for a reference no request has: with the request meant when *typed* is a number without
-    its year ("BLK-0005", "0005", "5": request number 5 of a year, when there is one).
+    its year ("BLK-0005", "0005", "5": request number 5 of a year, when there is one), or with a year that has no
+    such request ("BLK-2025-0005": number 5 of another year).
 
     Written for `approve`, `reject`, `dispatch`, `history` and the other commands that take a reference."""
     import re
 
     from mailbot.suggest import suggestion
 
-    bare = re.fullmatch(r"(?:BLK[-\s]*)?0*([1-9][0-9]{0,3})", typed.strip(), re.IGNORECASE)
-    meant = repo.references_numbered(session, int(bare[1])) if bare else []
+    bare = re.fullmatch(r"(?:BLK[-\s]*)?(?:((?:19|20)[0-9]{2})[-\s]+)?0*([1-9][0-9]{0,3})", typed.strip(),
+                        re.IGNORECASE)
+    # with a year no request has that number in ("BLK-2025-0005" typed in 2026): the same number of another year
+    meant = [r for r in repo.references_numbered(session, int(bare[2])) if not bare[1] or bare[1] not in r] \
+        if bare else []
     hint = suggestion(" or ".join(meant)) if meant else ""
     return f"no request {typed!r}{hint}; see `mailbot requests`"
 
@@ -139,7 +143,8 @@ def _message_events(session: Session, m: Message) -> list[Event]:
     events = [Event(m.received_at, "in", m.sender or "-", _reading(m))]
     label = session.scalar(select(Label).where(Label.message_pk == m.id))
     if label is not None:
-        events.append(Event(label.at, "label", label.actor, f"{label.origin}: {label.label} ({label.reason or ''})"))
+        reason = f" ({label.reason})" if label.reason else ""
+        events.append(Event(label.at, "label", label.actor, f"{label.origin}: {_label_words(label.label)}{reason}"))
     for item in session.scalars(select(AttentionItem).where(AttentionItem.message_pk == m.id)):
         events.extend(_queue_events(item))
     for a in session.scalars(select(AuditEvent).where(AuditEvent.target == f"message:{m.id}")):
@@ -175,6 +180,20 @@ def _via(value: object) -> str:
     if text.startswith("message:") and text.removeprefix("message:").isdigit():
         return f"by e-mail (message #{text.removeprefix('message:')})"
     return f"through {text}"
+
+
+def _label_words(label: object) -> str:
+    """A person's reading of a message (a correction's label) in the words of the history's own readings: "read as
+    request from 65.01, ktp-el (requested 2.000, stock 500)", never the record as Python prints it."""
+    if not isinstance(label, dict):
+        return str(label)
+    figures = ", ".join(f"{FIGURE_WORDS[k]} {number(label[k]) if type(label[k]) is int else label[k]}"
+                        for k in FIGURE_WORDS if label.get(k) is not None)
+    where = ", ".join(str(label[k]) for k in ("district", "item") if label.get(k))
+    tags = ", ".join(str(t).replace("_", " ") for t in label.get("tags") or [])
+    return (f"read as {_words(KIND_WORDS, label.get('kind'))}" + (f" from {where}" if where else "")
+            + (f" ({figures})" if figures else "") + (", needs an attachment" if label.get("needs_attachment") else "")
+            + (f", tags {tags}" if tags else ""))
 
 
 def _details(details: dict[str, object]) -> str:
@@ -279,5 +298,5 @@ def _request_events(session: Session, r: Request, districts: Mapping[str, str]) 
         events.append(Event(m.received_at, "in", m.sender or "-", _reading(m)))
         label = session.scalar(select(Label).where(Label.message_pk == m.id))
         if label is not None:
-            events.append(Event(label.at, "label", label.actor, f"#{m.id} {label.origin}: {label.label}"))
+            events.append(Event(label.at, "label", label.actor, f"#{m.id} {label.origin}: {_label_words(label.label)}"))
     return sorted(events, key=lambda e: (e.at, e.what != "in"))

@@ -487,7 +487,9 @@ def _record_failure(session: Session, desk: Desk, outbox_id: int, error: Excepti
     delay = min(desk.config.run.outbox_retry_seconds * 2.0 ** min(row.attempts - 1, 64), MAX_BACKOFF.total_seconds())
     row.next_attempt_at = now + timedelta(seconds=delay)
     result.retrying += 1
-    log.warning("will retry %s (attempt %d): %s", row.message_id, row.attempts, error)
+    # a command says it in its own line (mailbot.outbox.fate_words); the service's log names the row to look up
+    log.log(logging.INFO if desk.by_person else logging.WARNING, "outbox message %d to %s not sent (attempt %d): "
+            "%s; tried again later", row.id, ", ".join(row.recipients), row.attempts, error)
 
 
 def _tell_operator(session: Session, desk: Desk, row: OutboxMessage) -> None:
@@ -538,9 +540,11 @@ class MailFate:
     ahead: int = 0  # mail waiting before it in the outbox
 
 
-def fate_words(fates: Sequence[MailFate], result: FlushResult, *, brake: int, service: bool = False) -> str:
+def fate_words(fates: Sequence[MailFate], result: FlushResult, *, brake: int, service: bool = False,
+               maildir: bool = False) -> str:
     """One clause saying truthfully whether the district's mail went out, waits (and until when) or did not go;
-    *service*: a `mailbot run` service is running (it sends what waits).
+    *service*: a `mailbot run` service is running (it sends what waits); *maildir*: the outbox is a Maildir
+    folder, which no mail server stands behind.
 
     >>> fate_words([MailFate("sent", ("a@x.example",))], FlushResult(sent=1), brake=120)
     'the district was told (mail sent to a@x.example)'
@@ -569,8 +573,9 @@ minute(s) of running'
     tried = [f for f in waiting if f.attempts]
     if tried:
         why = "; ".join(dict.fromkeys(f.last_error or "no answer" for f in tried))
-        return (f"the district is NOT told yet: the mail server did not take its mail to {to} ({why}); "
-                "it is tried again by `mailbot run`")
+        refused = (f"its mail to {to} could not be written to the Maildir outbox" if maildir
+                   else f"the mail server did not take its mail to {to}")
+        return f"the district is NOT told yet: {refused} ({why}); it is tried again by `mailbot run`"
     if result.misconfigured:
         return f"the district is NOT told yet: its mail to {to} stays queued until the configuration is corrected"
     ahead = max(f.ahead for f in waiting)
@@ -587,6 +592,7 @@ def district_fate(desk: Desk, after_id: int, request_pks: Sequence[int], result:
     fates = [fate for pk in dict.fromkeys(request_pks) for fate in district_mail_fates(desk, after_id, pk)]
     waits = any(f.status == "queued" for f in fates) and not result.busy
     return fate_words(fates, result, brake=desk.config.guards.max_outbound_per_minute,
+                      maildir=desk.config.outbox.kind == "maildir",
                       service=waits and service_running(desk.engine))
 
 

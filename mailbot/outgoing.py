@@ -113,9 +113,14 @@ def queue(
     if not recipients:
         if purpose not in _UNADDRESSED:  # never a silent drop: the configuration accepted these addresses
             _UNADDRESSED.add(purpose)
-            log.error("not queued: %s has no address mail can be sent to (%s); if it is in config.toml, "
-                      "correct it there and run mailbot check-config", purpose,
-                      ", ".join(map(repr, to)) or "none given")
+            about = (f"the mail about {context['reference']}" if context.get("reference") else f"the {category}"
+                     + (f" {str(context['title'])!r}" if context.get("title") else " mail"))
+            if to:
+                log.error("not queued: %s has no address mail can be sent to (%s); if it is in config.toml, "
+                          "correct it there and run mailbot check-config", about, ", ".join(map(repr, to)))
+            else:  # the message it answers had no sender that could be told apart (two From mailboxes)
+                log.warning("not queued: %s has no one to go to: the message it answers names no single sender",
+                            about)
         return Queued(None, "no valid recipient address")
     now = desk.now()
     if body is None:

@@ -64,7 +64,8 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
     from mailbot.reader.numbers import parse_words  # here: the reader imports this module's pattern
 
     # a change may take pieces out: its example shows a minus
-    example = "-20, -2.000 or 2.000" if signed else "2.000, 2000 or 2 ribu"
+    # pieces come in thousands ("2 ribu"); other counts (rows) are shown with a plain figure
+    example = "-20, -2.000 or 2.000" if signed else "2.000, 2000 or 2 ribu" if noun == "pieces" else "50 or 1.000"
     shown = " ".join(text.split())
     typed = _UNIT_RE.sub("", shown) if _UNIT_RE.search(shown) and _UNIT_RE.sub("", shown) else shown
     if not shown:
@@ -119,9 +120,9 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
         if not fraction.strip("0"):
             raise QuantityError("ambiguous", f'"{shown}" has a decimal comma: {noun} are whole numbers; '
                                              f"write {sign_typed}{whole}")
+        thousands = f', or "{sign_typed}{num} ribu" if you mean thousands' if noun == "pieces" else ""
         raise QuantityError("ambiguous", f'"{shown}" has a decimal comma: {noun} are whole numbers; write a whole '
-                                         f'number, e.g. {sign_typed}{whole if whole != "0" else "1"}, or '
-                                         f'"{sign_typed}{num} ribu" if you mean thousands')
+                                         f'number, e.g. {sign_typed}{whole if whole != "0" else "1"}{thousands}')
     else:
         raise QuantityError("invalid", f'"{shown}" is not a whole number of {noun}; write it like 2.000 or 2000')
     negative = m["sign"] in ("-", "\u2212")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import unicodedata
 from pathlib import Path
 
 from mailbot.config import Config, MaildirInbox, MaildirOutbox
@@ -30,6 +31,7 @@ def refuse_desk_path(target: Path, config: Config, config_path: Path | None, *, 
     """Refuse, in one line, *target* when it is the database or a file of it, the configuration file, or a
     path in the Maildir inbox or outbox folders (there it would be read as mail, or sent). *what* names the
     target in the message ("--output x.html")."""
+    _refuse_hidden_characters(target)
     here = _absolute(target)
     database = sqlite_file(config.database.url)
     if database is not None and here in sqlite_own_files(database):
@@ -43,6 +45,19 @@ def refuse_desk_path(target: Path, config: Config, config_path: Path | None, *, 
             raise MailbotError(f"{what} is inside the Maildir {role} folder {os.path.normpath(folder)}, where it "
                                f"would be taken for mail; give a path outside it")
     _refuse_hard_link(here, database, config, config_path, what=what)
+
+
+def _refuse_hidden_characters(target: Path) -> None:
+    """Refuse a name the operator could not find again by looking: a control character in it (a line break
+    pasted with it), or a space at either end of the new file's name ("b.db "), which a listing does not show."""
+    if bad := next((c for c in str(target) if unicodedata.category(c) == "Cc"), None):
+        raise MailbotError(f"{str(target)!r} holds the control character {bad!r}, which a file name would keep "
+                           "and a listing hides; give the name without it")
+    name = target.name
+    if name != name.strip():
+        end = "end" if name != name.rstrip() else "start"
+        raise MailbotError(f"{str(target)!r} has a space at the {end} of its name, which the file would keep and a "
+                           f"listing hides; give the name without it, e.g. {str(target.with_name(name.strip()))!r}")
 
 
 def _same(a: os.stat_result, path: Path) -> bool:

@@ -286,9 +286,22 @@ def storage_problem(path: Path, *, full: int = FULL_BYTES) -> str | None:
                 "writable again (e.g. mount -o remount,rw), the data itself is not damaged")
     free = stats.f_bavail * stats.f_frsize
     if free < full:
-        return (f"no space left on the disk holding {folder} ({free // 1024} KB free); free some space there "
-                "(old backups, logs), then run the command again; the data itself is not damaged")
+        left = "no space left" if free < 64 * 1024 else f"too little space left ({_size(free)} free, under " \
+            f"{_size(full)})"
+        return (f"{left} on the disk holding {folder}; free some space there (old backups, logs), then run the "
+                "command again; the data itself is not damaged")
     return None
+
+
+def _size(count: int) -> str:
+    """A number of bytes as the operator reads it: "600 KB", "16 MB"."""
+    return f"{count // (1024 * 1024)} MB" if count >= 1024 * 1024 else f"{count // 1024} KB"
+
+
+def disk_size(path: Path) -> int | None:
+    """The size of the disk holding *path* (a folder or a file in one), or None if unknown."""
+    _, stats = _disk_of(path)
+    return None if stats is None else stats.f_blocks * stats.f_frsize
 
 
 def free_bytes(path: Path) -> int | None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import cast
 
@@ -15,6 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mailbot.store.schema import OutboxMessage
 from mailbot.store.urls import sqlite_file
+
+log = logging.getLogger(__name__)
 
 _OUTBOX = cast(Table, OutboxMessage.__table__)
 _MARK_SENT = (
@@ -85,7 +88,19 @@ def journal_path(database: str | Path) -> Path:
 
 def mark_sent(session: Session, rows: list[tuple[int, str]]) -> None:
     """Mark the journalled (outbox_id, sent_at) *rows* sent in the outbox (a row already sent is left as it is)."""
-    session.execute(_MARK_SENT, [{"outbox_id": i, "at": datetime.fromisoformat(at)} for i, at in rows])
+    session.execute(_MARK_SENT, [{"outbox_id": i, "at": _sent_at(at)} for i, at in rows])
+
+
+def _sent_at(text: object) -> datetime:
+    """A journalled time as written (ISO 8601 in UTC, "+00:00"); one written without its zone (a journal from
+    elsewhere, or mended by hand) is read as UTC, and one that is no time at all as now: the mail was sent all
+    the same, and a run must not fail on the record of it."""
+    try:
+        at = datetime.fromisoformat(str(text))
+    except ValueError:
+        log.warning("sent journal: %r is no time; the mail is recorded as sent now", text)
+        return datetime.now(UTC)
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
 def read_journal(path: Path, uri: Callable[[Path], str]) -> list[tuple[int, str]]:

@@ -97,8 +97,11 @@ def not_the_protocol(host: str, port: int, expected: str, timeout: float, *, wai
         what = f"it looks like {looks}"
     else:
         line = said.split(b"\n", 1)[0].rstrip(b"\r").decode("ascii", "replace")
-        shown = "".join(c if c.isprintable() else "?" for c in line)[:60].strip()
-        what = f'its first words were "{shown}"' if shown else "it sent no text"
+        # only printable ASCII reaches the terminal: a replacement character or a byte of junk is a "?"
+        shown = "".join(c if c.isprintable() and c.isascii() else "?" for c in line)[:60].strip()
+        binary = sum(c != "?" for c in shown) < len(shown) / 2
+        what = ("it sent binary data, not text" if shown and binary
+                else f'its first words were "{shown}"' if shown else "it sent no text")
     return f"{host}:{port} answered, but not as an {expected} server ({what})"
 
 

@@ -92,3 +92,23 @@ def test_a_backup_taken_before_the_journal_is_folded_sends_nothing_twice_when_re
     assert not twice, f"the restored desk sent again {len(twice)} mail(s) the server had accepted: {twice}"
     print(f"{len(taken)} mails accepted before the kill, journalled, folded into the backup; "
           f"{len(outbox) - len(taken)} sent by the restored desk in {time.monotonic() - started:.1f} s")
+
+
+@pytest.mark.parametrize("written", ["2026-12-06 10:00:00", "kemarin"])
+def test_a_journalled_time_without_its_zone_fails_no_run(sample: Path, written: str) -> None:
+    """A sent journal holding a time written without a zone (a journal from a restore, or mended by hand) made
+    every `run` fail with a traceback ("naive datetime given to the database"), while check-config said ok
+    (outside test a13u, L6): it is read as UTC, and what is no time at all as the time of folding."""
+    database = sample / "var" / "mailbot.db"
+    with sqlite3.connect(database) as db:
+        db.execute("update outbox set status = 'queued', next_attempt_at = '2099-01-01 00:00:00' where id = 1")
+    with sqlite3.connect(f"{database}.outbox-sent") as journal:
+        journal.execute("CREATE TABLE IF NOT EXISTS sent (outbox_id INTEGER PRIMARY KEY, sent_at TEXT NOT NULL)")
+        journal.execute("INSERT INTO sent VALUES (1, ?)", (written,))
+    ran = mailbot(sample, "run", "--once")
+    assert ran.returncode == 0 and "Traceback" not in ran.stderr, ran.stderr
+    with sqlite3.connect(database) as db:
+        [(status, sent_at)] = db.execute("select status, sent_at from outbox where id = 1").fetchall()
+    assert status == "sent" and sent_at, (status, sent_at)
+    if written[0].isdigit():
+        assert sent_at.startswith("2026-12-06 10:00:00"), sent_at

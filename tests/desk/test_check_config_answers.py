@@ -109,6 +109,14 @@ class _Ssh(socketserver.StreamRequestHandler):
         self.rfile.readline()
 
 
+class _Junk(socketserver.StreamRequestHandler):
+    """A port that answers with binary junk (another program's protocol, a TLS record)."""
+
+    def handle(self) -> None:
+        self.wfile.write(b"\x00\xff\xfe\x16\x03\x01junk\r\n")
+        self.rfile.readline()
+
+
 class _Bye(socketserver.StreamRequestHandler):
     """An IMAP server that greets with BYE (it takes no connection from this host) and closes."""
 
@@ -169,6 +177,18 @@ def test_a_temporary_smtp_answer_is_no_configuration_error(desk_dir: Path, serve
     assert re.search(r"454 4\.\d\.0 \w", lines[0]) and "retries" in lines[0] and "?" not in lines[0], lines
 
 
+@pytest.mark.parametrize("server", [_Junk], indirect=True)
+def test_binary_junk_from_the_server_is_not_echoed(desk_dir: Path, server: int) -> None:
+    """Its bytes were echoed raw to the terminal ('its first words were "?\ufffd\ufffd???junk"', outside test
+    a13u, L2)."""
+    _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                 "timeout_seconds = 5")
+    code, lines = _check(desk_dir)
+    assert code == 2 and lines == [
+        f"mailbot: configuration error: outbox: 127.0.0.1:{server} answered, but not as an SMTP server (it sent "
+        "binary data, not text); check outbox.host, port and tls"], lines
+
+
 @pytest.mark.parametrize("server", [_Web], indirect=True)
 def test_smtp_set_to_a_web_server(desk_dir: Path, server: int) -> None:
     _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
@@ -197,7 +217,7 @@ def test_smtp_at_a_web_server_is_told_in_seconds_and_run_says_it_alike(desk_dir:
     assert time.monotonic() - started < 20
     assert code == 2, run
     assert run[-1].startswith(f"mailbot: configuration error: {said}; check with `mailbot check-config --connect`"), run
-    assert not any("will retry" in line or "timed out" in line for line in run), run
+    assert not any("tried again later" in line or "timed out" in line for line in run), run
 
 
 @pytest.mark.parametrize("server", [_Web], indirect=True)
@@ -285,7 +305,7 @@ def test_run_says_an_smtp_setting_at_another_protocols_port_as_check_config_conn
     code, run = _one_run(desk_dir)
     assert code == 2, run
     assert run[-1].startswith(f"mailbot: configuration error: {said}; check with `mailbot check-config --connect`"), run
-    assert not any("will retry" in line or "-1 " in line for line in run), run
+    assert not any("tried again later" in line or "-1 " in line for line in run), run
 
 
 @pytest.mark.parametrize("server", [_Drop], indirect=True)
@@ -300,9 +320,10 @@ def test_a_connection_closed_at_once_is_not_reachable_now_and_run_retries_it(des
     assert mailbot(desk_dir, "import", str(EXAMPLES / "01-bulungan-permohonan.eml")).returncode == 0
     code, run = _one_run(desk_dir)
     assert code == 0, run
-    retried = [line for line in run if "will retry" in line]
+    retried = [line for line in run if "tried again later" in line]
     assert len(retried) == 1 and retried[0].endswith(
-        f"SMTP server 127.0.0.1:{server} not reachable now: the server closed the connection"), run
+        f"SMTP server 127.0.0.1:{server} not reachable now: the server closed the connection; tried again later"), run
+    assert "outbox message 1 to " in retried[0] and "@" not in retried[0].split(" to ")[0], run  # no Message-ID
     assert not any("Error" in line for line in run), run
 
 

@@ -3,6 +3,7 @@ dates as the help says, and output into a pipe whose reader leaves early."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -85,6 +86,10 @@ def test_references_and_places_typed_loosely_are_found(desk_dir: Path) -> None:
         assert meant.returncode == 1 and meant.stderr.strip() == (
             f"mailbot: no request {typed!r} (did you mean BLK-2026-0005?); see `mailbot requests`"), meant.stderr
     assert "did you mean" not in mailbot(sample_desk, "dispatch", "BLK-0099").stderr
+    # last year's reference for this year's request (was "no request" alone, outside test a13v L4)
+    last_year = mailbot(sample_desk, "approve", "BLK-2025-0005")
+    assert last_year.returncode == 1 and last_year.stderr.strip() == (
+        "mailbot: no request 'BLK-2025-0005' (did you mean BLK-2026-0005?); see `mailbot requests`"), last_year.stderr
 
 
 @pytest.mark.parametrize(("args", "said"), [
@@ -104,8 +109,14 @@ def test_references_and_places_typed_loosely_are_found(desk_dir: Path) -> None:
     (("adjust", "65.04", "--", "-5", "--reason", "kartu rusak"),
      "mailbot adjust: Missing option '--reason'; --reason was typed after \"--\", where every word is read as an "
      'argument: write the options before it, e.g. mailbot --config '),
+    # an option of mailbot itself typed after the command (was "No such option: -c" with no word of where it goes)
+    (("status", "--version"), "mailbot status: --version is an option of mailbot itself, not of the command: write "
+     "--version before the command, e.g. mailbot --version"),
+    (("requests", "-v", "--open"), "mailbot requests: -v is an option of mailbot itself, not of the command: write "
+     "--verbose/-v before the command, e.g. mailbot -v --config "),
 ], ids=["help", "version", "queue-help", "run-once", "digest-print", "status-h", "no-near-option", "one-letter",
-        "force-without-reason", "empty-reason", "options-after-dashes"])
+        "force-without-reason", "empty-reason", "options-after-dashes", "version-after-command",
+        "verbose-after-command"])
 def test_help_version_and_a_single_dash_point_to_the_option(desk_dir: Path, args: tuple[str, ...],
                                                              said: str) -> None:
     """Were "No such command 'help'" and "No such option: -o" with nothing to go on; --force without --reason,
@@ -220,6 +231,35 @@ def test_a_field_corrected_twice_in_one_command_is_refused(sample: Path) -> None
     result = mailbot(sample, "correct", "8", "requested=1.500", "requested=2.000", "--reason", "uji")
     assert result.returncode == 2, (result.stdout, result.stderr)
     assert result.stderr.strip() == "mailbot: requested is given twice ('1.500' and '2.000'); give it once"
+
+
+def test_a_correction_is_shown_in_words_in_the_history(sample: Path) -> None:
+    """`history` after `correct` showed the label as Python prints a dict ("#1 correction: {'district': '65.01',
+    ... 'printed': None ...}", outside test a13v, L3)."""
+    assert mailbot(sample, "correct", "1", "stock_on_hand=500", "--reason", "salah baca").returncode == 0
+    for typed in ("BLK-2026-0001", "#1"):
+        shown = mailbot(sample, "history", typed, env={**os.environ, "COLUMNS": "400"})
+        assert shown.returncode == 0, shown.stderr
+        [line] = [line for line in shown.stdout.splitlines() if "correction" in line]
+        assert "correction: read as request from 65.01, ktp-el (requested 2.000, stock 500)" in line, line
+        assert "{" not in line and "None" not in line, line
+
+
+def test_the_config_option_after_the_command_is_told_to_go_before_it(desk_dir: Path) -> None:
+    """`mailbot status -c config.toml` said "No such option: -c" although `mailbot --help` lists -c (outside test
+    a13v, M4): the line says where it goes, with the command line to type."""
+    from tests.forkserver import run_mailbot
+
+    result = run_mailbot(["status", "-c", "config.toml"], cwd=desk_dir)
+    assert result.returncode == 2
+    assert result.stderr == ("mailbot status: -c is an option of mailbot itself, not of the command: write "
+                             "--config/-c before the command, e.g. mailbot -c config.toml status\n"), result.stderr
+    twice = mailbot(desk_dir, "requests", "--config", "config.toml")
+    assert twice.returncode == 2
+    assert twice.stderr.startswith("mailbot requests: --config is an option of mailbot itself, given before the "
+                                   "command already (--config/-c); give it once, before the command: mailbot "
+                                   "--config "), twice.stderr
+    assert twice.stderr.rstrip().endswith(" requests"), twice.stderr
 
 
 def test_a_config_file_named_twice_is_refused(desk_dir: Path, tmp_path: Path) -> None:

@@ -81,7 +81,7 @@ def test_a_notice_with_no_address_to_go_to_is_logged_once(open_test_desk: Callab
         assert queued.outbox_id is None
     errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
     assert len(errors) == 1, errors
-    assert "not queued: alert:test-unaddressed has no address mail can be sent to" in errors[0]
+    assert "not queued: the alert 't' has no address mail can be sent to" in errors[0]  # not its purpose's code
     assert "mailto:kadis@disdukcapil.kaltaraprov.example" in errors[0]
 
 

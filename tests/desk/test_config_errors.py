@@ -172,7 +172,21 @@ WORDED = [
      "daily_use.ktp-el: write a number, without quotes, words or units (e.g. 110, not \"110/hari\") "
      "(got '70/hari')"),
     ("working-day-name", ("working_days = [0, 1, 2, 3, 4]", 'working_days = ["Senin"]'),
-     "stock.working_days[0]: write a whole number, without quotes or words (got 'Senin')"),
+     "stock.working_days: write each day as a number, without quotes, in square brackets: e.g. working_days = "
+     "[0, 1, 2, 3, 4] (0 is Monday ... 6 is Sunday)"),
+    # the hint for a range in quotes was to put it in a list (["0-4"]), which was then read as -4 ("-4 is not a
+    # day"); quoted day numbers were taken although a number is written without quotes
+    ("working-day-range", ("working_days = [0, 1, 2, 3, 4]", 'working_days = "0-4"'),
+     "stock.working_days: write each day as a number, without quotes, in square brackets: working_days = "
+     "[0, 1, 2, 3, 4] (0 is Monday ... 6 is Sunday)"),
+    ("working-day-range-listed", ("working_days = [0, 1, 2, 3, 4]", 'working_days = ["0-4"]'),
+     "stock.working_days: write each day as a number, without quotes, in square brackets: working_days = "
+     "[0, 1, 2, 3, 4] (0 is Monday ... 6 is Sunday)"),
+    ("working-days-quoted", ("working_days = [0, 1, 2, 3, 4]", 'working_days = ["0", "1", "2"]'),
+     "stock.working_days: write each day as a number, without quotes, in square brackets: working_days = "
+     "[0, 1, 2] (0 is Monday ... 6 is Sunday)"),
+    ("rate-quoted", ('"ktp-el" = 70, "kia" = 20', '"ktp-el" = "70", "kia" = 20'),
+     "daily_use.ktp-el: write the number without quotes (got '70')"),
     ("fraction-of-pieces", ("threshold = 1000\n", "threshold = 1000.5\n"),
      "stock.threshold: 1000.5 is not a whole number of pieces; write a whole number, e.g. 1000"),
     ("thousands-unquoted", ("threshold = 1000\n", "threshold = 12.000\n"),
@@ -210,7 +224,11 @@ def test_a_wrong_value_is_said_in_plain_words(tmp_path: Path, edit: tuple[str, s
     (lambda s: s.replace('senders = ["disdukcapil@malinaukab.example"]',
                          'senders = ["disdukcapil@malinaukab.example", "Disdukcapil@malinaukab.example"]').encode(),
      "sender disdukcapil@malinaukab.example is listed twice in 65.02 (an address is the same in any case)"),
-], ids=["utf-16-bom", "utf-16-no-bom", "latin-1", "cr-only", "duplicate-key", "sender-twice-in-one-district"])
+    # pasted from a document (was "Invalid value (at line 13, column 12)" with no word of the quotes, a13v L6)
+    (lambda s: s.replace('timezone = "Asia/Makassar"', "timezone = \u201cAsia/Makassar\u201d").encode(),
+     "; its quotes are curly, which TOML does not take: write straight quotes: timezone = \"Asia/Makassar\""),
+], ids=["utf-16-bom", "utf-16-no-bom", "latin-1", "cr-only", "duplicate-key", "sender-twice-in-one-district",
+        "curly-quotes"])
 def test_a_file_saved_wrong_is_told_how_to_save_it(desk_dir: Path, encode, expected: str) -> None:  # type: ignore[no-untyped-def]
     """Were "Found invalid character '\\r'", "Found invalid character '\\x00'", "not UTF-8 text", "Cannot overwrite
     a value (at line 69, column 17)" with no key, "listed for both 65.02 and 65.02"."""

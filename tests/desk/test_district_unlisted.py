@@ -41,3 +41,30 @@ def test_a_decision_on_a_request_of_a_district_no_longer_listed_is_refused(sampl
         assert said.startswith(f"mailbot: {REFUSAL}") and said.endswith("nothing was done"), said
         assert "Traceback" not in done.stderr
     assert _state(sample) == before
+
+
+def test_a_decision_on_a_request_with_no_single_sender_goes_to_the_districts_list(desk_dir: Path) -> None:
+    """A request whose mail names two From mailboxes has no sender to answer: a person's rejection of it printed an
+    ERROR line naming the outbox purpose ("not queued: decided:2 has no address ... correct it there"), then
+    "rejected; ... no new mail to the district" (outside test a13v, M3). The district is told at its listed
+    addresses, as for a sender on no list, in one line."""
+    from tests.desk.conftest import EXAMPLES
+
+    mail = (EXAMPLES / "01-bulungan-permohonan.eml").read_text()
+    two = mail.replace("From: Disdukcapil Bulungan <disdukcapil@bulungankab.example>",
+                       "From: disdukcapil@bulungankab.example, budi@bulungankab.example")
+    assert two != mail
+    (desk_dir / "two.eml").write_text(two)
+    assert mailbot(desk_dir, "import", str(desk_dir / "two.eml")).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    [(reference, state, _)] = _state(desk_dir)
+    assert state == "held", state
+    done = mailbot(desk_dir, "reject", reference, "--reason", "cek ulang")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "", done.stderr
+    [line] = done.stdout.strip().splitlines()
+    assert line.startswith(f"{reference}: rejected; mail sent: 1; the district was told (mail sent to "
+                           "disdukcapil@bulungankab.example"), line
+    with sqlite3.connect(desk_dir / "var" / "mailbot.db") as db:
+        [(recipients,)] = db.execute("select recipients from outbox where purpose like 'decided:%'").fetchall()
+    assert "disdukcapil@bulungankab.example" in recipients and "budi@" not in recipients

@@ -108,6 +108,34 @@ def test_a_read_only_disk_is_said_as_such(small_disk: Path) -> None:
     imported = mailbot(desk, "import", str(next(EXAMPLES.glob("*.eml"))))
     assert imported.returncode == 1 and "Traceback" not in imported.stderr, imported.stderr
     assert "is read-only" in imported.stderr
+    # nothing to free on a read-only disk (was "... free some space and run the same import again", a13v L1)
+    assert "free some space" not in imported.stderr and imported.stderr.rstrip().endswith(
+        "nothing was delivered (0 of 1 message(s)); then run the same import again"), imported.stderr
+
+
+def test_a_small_disk_is_said_as_it_is(tmp_path: Path) -> None:
+    """600 KB free was "no space left on the disk" (untrue), and a 30 MB disk with 28 MB free was warned of as
+    "only 28 MB free" on every command (outside test a13u, L1)."""
+    from mailbot.store.db import storage_problem
+
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small file system needs root")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=30m", "tmpfs", str(disk)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        desk = disk / "desk"
+        (desk / "var").mkdir(parents=True)
+        shutil.copy(ROOT / "config.toml", desk / "config.toml")
+        checked = mailbot(desk, "check-config")
+        assert checked.returncode == 0 and "MB free" not in checked.stdout + checked.stderr, checked.stderr
+        (disk / "fill").write_bytes(b"\0" * (30 * 1024 * 1024 - 600 * 1024))
+        said = storage_problem(desk)
+        assert said is not None and said.startswith("too little space left (") and "KB free, under 1 MB) on the " \
+            f"disk holding {disk}" in said and "no space left" not in said, said
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
 
 
 # The commands that only read: they open the database read-only, so they work where nothing can be written.
@@ -265,3 +293,58 @@ def test_a_write_the_disk_refuses_is_logged_as_a_full_disk_in_one_line(
     assert len([line for line in lines if line.startswith("inbox")]) == 1, lines
     assert lines[1].startswith(f"recording sent mail failed (the disk holding {tmp_path} is full ("), lines
     assert not any("busy" in line for line in lines), lines
+
+
+def test_a_read_only_maildir_outbox_is_no_mail_server(sample: Path, tmp_path: Path) -> None:
+    """With the Maildir outbox on a disk gone read-only, `approve` printed "WARNING ... will retry
+    <179656583389.13034....decided.7@...> (attempt 1)" and then "the mail server did not take its mail" for a local
+    folder (outside test a13v, L2): one line, saying the mail could not be written to the Maildir outbox."""
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small file system needs root")
+    out = tmp_path / "out"
+    out.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=5m", "tmpfs", str(out)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        config = sample / "config.toml"
+        config.write_text(config.read_text().replace('path = "var/mail/outbox"', f'path = "{out}/outbox"', 1))
+        for part in ("new", "cur", "tmp"):
+            (out / "outbox" / part).mkdir(parents=True)
+        assert subprocess.run(["mount", "-o", "remount,ro", str(out)], capture_output=True).returncode == 0
+        done = mailbot(sample, "approve", "BLK-2026-0005", "--force", "--reason", "telepon")
+        assert done.returncode == 0, done.stderr
+        assert done.stderr == "", done.stderr
+        [line] = done.stdout.strip().splitlines()
+        assert "could not be written to the Maildir outbox" in line and "mail server" not in line, line
+    finally:
+        subprocess.run(["umount", "-l", str(out)], check=False)
+
+
+def test_labels_export_onto_a_full_disk_leaves_no_half_export(sample: Path, tmp_path: Path) -> None:
+    """`labels export DIR` onto a disk that filled left DIR/corpus/ with some .eml files and no labels.json
+    (outside test a13u, L4): the export is written aside and moved into place only when whole."""
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small file system needs root")
+    for message in range(1, 7):
+        done = mailbot(sample, "correct", str(message), "tags=checked", "--reason", "uji")
+        assert done.returncode == 0, done.stderr
+    whole = tmp_path / "whole"
+    assert mailbot(sample, "labels", "export", str(whole)).returncode == 0
+    assert len(list(whole.rglob("*.eml"))) == 6  # six pages of tmpfs: more than the three left below
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        # room for a part of the export only (tmpfs counts whole 4 KB pages)
+        _fill(disk)
+        (disk / "fill").write_bytes((disk / "fill").read_bytes()[:-(3 * 4096)])
+        result = mailbot(sample, "labels", "export", str(disk / "labels"))
+        assert result.returncode == 1 and len(result.stderr.splitlines()) == 1, result.stderr
+        assert "cannot write the labels to" in result.stderr, result.stderr
+        assert sorted(p.name for p in disk.iterdir()) == ["fill"], list(disk.rglob("*"))
+        (disk / "fill").unlink()
+        again = mailbot(sample, "labels", "export", str(disk / "labels"))
+        assert again.returncode == 0 and len(list((disk / "labels" / "corpus").iterdir())) == 6, again.stderr
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)

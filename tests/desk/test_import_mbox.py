@@ -74,6 +74,11 @@ def test_an_mbox_of_n_messages_delivers_n(desk_dir: Path, count: int) -> None:
     result = mailbot(desk_dir, "import", str(path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"{count} message(s) delivered"), result.stdout
+    # an empty mbox is said to be one (was "0 message(s) delivered" alone, as if its messages had gone somewhere;
+    # outside test a13u, L7)
+    assert ("; no message in " in result.stdout) == (count == 0), result.stdout
+    if count == 0:
+        assert result.stdout.strip().endswith(f"; no message in {path} (an empty mbox)"), result.stdout
     delivered = _inbox(desk_dir)
     assert sorted(str(m["Message-ID"]) for m in delivered) == [f"<mbox-{n}@malinaukab.example>"
                                                                for n in range(1, count + 1)]
@@ -94,6 +99,11 @@ def test_an_mbox_saved_with_a_byte_order_mark_delivers_every_message(desk_dir: P
     result = mailbot(desk_dir, "import", str(path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"{count} message(s) delivered"), result.stdout
+    # an empty mbox is said to be one (was "0 message(s) delivered" alone, as if its messages had gone somewhere;
+    # outside test a13u, L7)
+    assert ("; no message in " in result.stdout) == (count == 0), result.stdout
+    if count == 0:
+        assert result.stdout.strip().endswith(f"; no message in {path} (an empty mbox)"), result.stdout
     assert sorted(str(m["Message-ID"]) for m in _inbox(desk_dir)) == [f"<mbox-{n}@malinaukab.example>"
                                                                       for n in range(1, count + 1)]
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # the file itself is left as it was

@@ -56,6 +56,19 @@ def test_labels_export_and_backup_refuse_the_desks_own_paths(desk: Path, target:
         _refused(desk, ("backup", target), words)
 
 
+# names a listing hides were taken as typed ("b.db " made a file no one finds again; outside test a13u, L5)
+@pytest.mark.parametrize(("target", "words"), [
+    ("b.db ", "'b.db ' has a space at the end of its name, which the file would keep and a listing hides; give the "
+              "name without it, e.g. 'b.db'"),
+    (" b.db", "has a space at the start of its name"),
+    ("b\nc.db", "'b\\nc.db' holds the control character '\\n', which a file name would keep and a listing hides"),
+])
+def test_a_name_a_listing_hides_is_refused(desk: Path, target: str, words: str) -> None:
+    _refused(desk, ("backup", target), words)
+    _refused(desk, ("digest", "--print", "--output", target), words)
+    _refused(desk, ("labels", "export", target), words)
+
+
 @pytest.mark.parametrize(("source", "words"), [
     ("var/mailbot.db", "hard link) of one of the database's own files"),
     ("config.toml", "hard link) of the configuration file"),
@@ -178,3 +191,23 @@ def test_a_path_under_a_file_is_said_to_be_one(desk: Path) -> None:
 def test_labels_import_names_what_is_wrong_with_the_folder(desk: Path, folder: str, words: str) -> None:
     """Was "cannot read labels ([Errno 2] No such file or directory: '.../labels.json')"."""
     _refused(desk, ("labels", "import", str(desk / folder)), words.format(desk=desk))
+
+
+def test_outbox_retry_of_a_mail_already_queued_says_so(sample: Path) -> None:
+    """`outbox retry N` on a queued mail (never failed, or retried already) said "message N queued again", exit 0,
+    as often as it was typed (outside test a13u, L3)."""
+    import sqlite3
+
+    with sqlite3.connect(sample / "var" / "mailbot.db") as db:
+        db.execute("update outbox set status = 'queued', attempts = 0 where id = 1")
+        db.execute("update outbox set status = 'queued', attempts = 1, next_attempt_at = '2099-01-01 00:00:00' "
+                   "where id = 2")
+    due = mailbot(sample, "outbox", "retry", "1")
+    assert due.returncode == 1 and due.stderr.strip() == (
+        "mailbot: message 1 is queued already and due: it is sent with the next sending (`mailbot run`); nothing "
+        "was changed"), due.stderr
+    pausing = mailbot(sample, "outbox", "retry", "2")
+    assert pausing.returncode == 0 and pausing.stdout.strip() == (
+        "message 2 was waiting for its next try; it is due now"), pausing.stderr
+    again = mailbot(sample, "outbox", "retry", "2")
+    assert again.returncode == 1 and "is queued already and due" in again.stderr, again.stderr

@@ -62,7 +62,7 @@ def test_refused_login_is_a_configuration_error_not_a_retry(desk_dir: Path,
     assert len(said) == 1 and "refused the login of blangko (535" in said[0], result.stderr
     assert result.stderr.count("535") == 1, "said once, not logged as well"
     assert "MAILBOT_TEST_SMTP_PASSWORD" in said[0]
-    assert "will retry" not in result.stderr and "Traceback" not in result.stderr
+    assert "tried again later" not in result.stderr and "Traceback" not in result.stderr
     assert "waiting in the outbox: 1" in result.stdout
     assert len(logins.sessions) == 1  # one login, not one per mail or per pass
     db = sqlite3.connect(desk_dir / "var" / "mailbot.db")
@@ -150,7 +150,7 @@ def test_a_server_refusing_mailbot_for_good_is_a_configuration_error(desk_dir: P
         assert result.returncode == 2, (result.stdout, result.stderr)
         lines = [line for line in result.stderr.splitlines() if line.startswith("mailbot: configuration error")]
         assert len(lines) == 1 and said.format(port=port) in lines[0], result.stderr
-        assert "will retry" not in result.stderr and "Traceback" not in result.stderr
+        assert "tried again later" not in result.stderr and "Traceback" not in result.stderr
         assert server.sessions - before == 1  # tried once, not once per mail
         db = sqlite3.connect(desk_dir / "var" / "mailbot.db")
         assert db.execute("select status, attempts from outbox").fetchall() == [("queued", 0)]

@@ -55,7 +55,7 @@ def test_clear_text_to_an_smtps_port_is_told_in_seconds(dovecot: DovecotServer, 
         dovecot.append("INBOX", district_request(1))
         code, stderr = _run_once(config, dovecot.password)
         assert code == 2, stderr
-        assert 'set outbox.tls = "implicit"' in stderr and "will retry" not in stderr, stderr
+        assert 'set outbox.tls = "implicit"' in stderr and "tried again later" not in stderr, stderr
         assert _attempts(config) and set(_attempts(config)) == {0}  # kept, no attempt used up
         assert smtps.messages == []
 
