@@ -303,7 +303,7 @@ def _other_holder(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     return span.role == "stock_on_hand" and (
         _held_by_other(span)
         or bool(_SUBUNIT_AFTER_RE.match(span.masked, span.end))
-        or bool(_NAMED_SUBUNIT_RE.search(span.masked, span.lo, span.start))
+        or _subunit_named(span.masked, span.lo, span.start)
     )
 
 
@@ -332,11 +332,35 @@ _SUBUNIT_AFTER_RE = re.compile(
 
 # Before a stock's figure or its zero word: the office it is kept at, named ("Stok blangko KTP-el di UPT Krayan
 # sudah habis", "sisa di UPT Lumbis Ogong 40"): that office's part of the district's stock, not the stock.
+# Or the stock is said to lie "there" (see THERE_WORDS).
 _NAMED_SUBUNIT_RE = re.compile(
     r"(?<![\w-])(?:di|pada|at)[^\S\n]+(?:(?:lemari|gudang|kantor|ruang)[^\S\n]+)?(?:"
-    + vocab.alternation(vocab.SUBUNIT_WORDS) + r")[^\S\n]+(?:kec\.?[^\S\n]+|kecamatan[^\S\n]+)?(?!(?:"
+    + vocab.alternation(vocab.NAMED_SUBUNIT_WORDS) + r")[^\S\n]+(?:kec\.?[^\S\n]+|kecamatan[^\S\n]+)?(?!(?:"
     + vocab.alternation(vocab.SUBUNIT_UNNAMED_WORDS) + r")(?![\w-]))[a-z]{3,}"
+    + r"|(?<![\w-])(?:" + vocab.alternation(vocab.THERE_WORDS) + r")(?![\w-])"
 )
+_SUBUNIT_FILLER = r"(?:" + vocab.alternation(vocab.SUBUNIT_STOCK_FILLERS) + r")(?![\w-])"
+# The office as the clause's subject, right before its stock's words: searched up to the figure, so "$" is there.
+_SUBUNIT_SUBJECT_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.NAMED_SUBUNIT_WORDS) + r")[^\S\n]+(?:kec\.?[^\S\n]+|kecamatan[^\S\n]+)?"
+    r"(?!(?:" + vocab.alternation(vocab.SUBUNIT_UNNAMED_WORDS) + r")(?![\w-]))[a-z]{3,}(?:[^\S\n]+(?!"
+    + _SUBUNIT_FILLER + r")[a-z]{3,})?(?:[^\S\n]*:?[^\S\n]*" + _SUBUNIT_FILLER + r"){1,4}[^\S\n]*:?[^\S\n]*$"
+)
+_NOT_SUBJECT_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.SUBUNIT_NOT_SUBJECT_BEFORE) + r")\s+$"
+)
+
+
+def _subunit_named(masked: str, lo: int, at: int) -> bool:
+    """Whether one office of the district is named as where the stock whose figure or zero word is at at lies:
+    "Stok blangko KTP-el di UPT Krayan sudah habis", "sisa di UPT Lumbis Ogong 40", "sisa disana 40", or as
+    the clause's subject right before its stock's words ("karena UPT Sebatik masih ada stok 420 keping")."""
+    if _NAMED_SUBUNIT_RE.search(masked, lo, at):
+        return True
+    subject = _SUBUNIT_SUBJECT_RE.search(masked, lo, at)
+    return subject is not None and not _NOT_SUBJECT_BEFORE_RE.search(
+        masked, max(0, subject.start() - 12), subject.start()
+    )
 
 
 # Right after a stock's figure: what it leaves out, or whom it was handed to keep (see EXCLUDING_WORDS).
@@ -622,6 +646,8 @@ def _recapped_receipt(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     if span.role not in ("received", "recorded", "printed"):
         return False
     block = span.masked.rfind("\n\n", 0, span.start) + 2 if "\n\n" in span.masked[: span.start] else 0
+    if span.role == "received" and _in_period_position(span.masked, span.start):
+        return True
     head_end = span.masked.find("\n", block, span.start)
     if (
         head_end != -1
@@ -645,6 +671,17 @@ def _recapped_receipt(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
         and _RECAP_PERIOD_RE.search(span.masked, opened, span.start)
         and _FIGURE_RE.search(span.masked, max(first, 0), opened)
     )
+
+
+_PERIOD_OPENING_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.PERIOD_OPENING_PHRASES) + r")(?![\w-])"
+)
+def _in_period_position(masked: str, pos: int) -> bool:
+    """Whether the block of lines holding pos opens a stock position over a month or a year before it ("stok
+    awal bulan 2.010, diterima 2.000, terpakai 1.580, sisa 2.430", "Stok awal tahun (1 Januari): 3.420 /
+    Penerimaan: nihil"): a shipment counted there is the period's movement, not a receipt confirmed now."""
+    block = masked.rfind("\n\n", 0, pos) + 2 if "\n\n" in masked[:pos] else 0
+    return bool(_PERIOD_OPENING_RE.search(masked, block, pos))
 
 
 _RECAP_PERIOD_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.RECAP_PERIOD_WORDS) + r")(?![\w-])")
@@ -1597,7 +1634,7 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
         if _SHIPMENT_CAME_RE.search(masked, z.end()):
             # "Tgl 14-16 cetak tertunda krn blangko habis, tgl 17 kiriman sdh masuk": out before a shipment came.
             continue
-        if _NAMED_SUBUNIT_RE.search(masked, c_start, z.start()):
+        if _subunit_named(masked, c_start, z.start()):
             # "Stok blangko KTP-el di UPT Krayan sudah habis": one office's part of the stock is empty.
             continue
         if _CARRIED_BY_TEAM_RE.search(masked, c_start, z.start()):
@@ -1668,6 +1705,9 @@ def _zero_values(original: str, masked: str, kws: Sequence[Keyword], zero: Seque
             continue
         z = _ZERO_VALUE_RE.match(masked, k.end)
         if z is None or (k.role == "stock_on_hand" and zero):
+            continue
+        if k.role == "received" and _in_period_position(masked, k.start):
+            # "Stok awal tahun (1 Januari): 3.420 / Penerimaan: nihil": the period's movement, no receipt now.
             continue
         line_start = masked.rfind("\n", 0, k.start) + 1
         line_end = masked.find("\n", z.end())
@@ -4266,6 +4306,22 @@ def joined_field_blocks(text: str) -> str:
     return _FIELD_BLOCK_RE.sub(r"\1: \2", text)
 
 
+_INDENTED_RE = re.compile(r"[ \t]{2,}\S")
+
+
+def _unlabelled_header(lines: Sequence[str], i: int, cells: tuple[str, ...]) -> tuple[str, ...]:
+    """"                 Rekam   Cetak   Sisa" over "Dinas Nunukan   96   88   2.140": a header typed with the
+    rows' label column left blank (spaces stand above the names) gets an empty first cell, so that its
+    columns stand over the rows' figures."""
+    line = lines[i]
+    if len(cells) < 2 or "|" in line or not _INDENTED_RE.match(line) or i + 1 >= len(lines):
+        return cells
+    row = _cells(lines[i + 1])
+    if len(row) != len(cells) + 1 or quantity_in(row[0]) is not None or quantity_in(row[-1]) is None:
+        return cells
+    return ("", *cells)
+
+
 def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]]:
     """Pull horizontal tables ("Tanggal | Perekaman | ..." then rows) out of text; the rest stays.
 
@@ -4284,7 +4340,7 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     tables: list[tuple[tuple[str, ...], ...]] = listed + _period_column_tables(lines)
     i = 0
     while i < len(lines):
-        cells = _cells(lines[i])
+        cells = _unlabelled_header(lines, i, _cells(lines[i]))
         full = len(cells) >= 3 and _header_columns(cells) is not None
         partial = not full and len(cells) >= 2 and _header_columns(cells, totalled=True) is not None
         generic = None if full or len(cells) < 2 else _generic_count_column(cells)
