@@ -1402,7 +1402,11 @@ def _corrects_another_report(
     return any(c.field == role and c.value is not None and start < min(sentence_lo, clause_start) for start, c in taken)
 
 
-_PLACE = r"(?:" + _words_re(vocab.PLACE_PREPOSITIONS) + r")[^\S\n]+[a-z][a-z .()/-]{1,40}?"
+# A place's name holds no run of spaces: a figure masked out ("di loket 45 dan ...") ends it.
+_PLACE = (
+    r"(?:(?:" + _words_re(vocab.PLACE_PREPOSITIONS) + r")[^\S\n]{1,2}[a-z](?:[a-z.()/-]|[ \t](?![ \t])){1,40}?|(?:"
+    + _words_re(vocab.PLACE_NOUNS) + r")(?![\w-])(?:[^\S\n]{1,2}[a-z](?:[a-z.()/-]|[ \t](?![ \t])){0,30}?)?)"
+)
 _PLACE_STOCK = r"(?:" + _words_re(vocab.PLACE_STOCK_WORDS) + r")"
 # The words right before a place's figure: "di kantor tersisa", "di tim Pujungan", "di mobil keliling (Mentarang):".
 _PLACE_LEAD_RE = re.compile(
@@ -1411,7 +1415,7 @@ _PLACE_LEAD_RE = re.compile(
 # ... or a stock word first and the place after it: "sisa blangko di kantor: 962".
 _STOCK_PLACE_LEAD_RE = re.compile(
     r"(?<![\w-])" + _PLACE_STOCK + r"(?:[^\S\n]+(?:" + _words_re(vocab.GENERIC_BLANK_WORDS + vocab.KTP_WORDS)
-    + r"))?[^\S\n]+" + _PLACE + r"[^\S\n]*:?[^\S\n]*$"
+    + r"))?[^\S\n]*:?[^\S\n]+" + _PLACE + r"[^\S\n]*:?[^\S\n]*$"
 )
 # From one place's figure to the next place's words: its unit, then "dan", a comma or a list's next line.
 _PLACE_JOIN_RE = re.compile(
@@ -1420,6 +1424,8 @@ _PLACE_JOIN_RE = re.compile(
 )
 
 
+# Right after one place's figure and its join: the next place, named by its noun ("loket", "mobil keliling").
+_NEXT_PLACE_RE = re.compile(r"[\s,;]*(?:" + _words_re(vocab.PLACE_NOUNS) + r")(?![\w-])")
 _PLACES_TOTAL_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.PLACES_TOTAL_WORDS) + r")(?![\w-])")
 
 
@@ -1448,6 +1454,14 @@ def _stock_of_places(
                 break
             parts.append(nxt)
         if len(parts) < 2:
+            join = _PLACE_JOIN_RE.match(masked, first.end)
+            if join is not None and join.end() > first.end and _NEXT_PLACE_RE.match(masked, join.end()):
+                # "sisa: gudang 180, loket 45, mobil keliling 25": the next place's figure could not be read
+                # ("loket 45" may be a counter's number), so the first is one place's of several: unclear.
+                rest = [c for c in candidates if c.field != "stock_on_hand"]
+                line_end = masked.find("\n", first.end)
+                text = " ".join(original[lo : line_end if line_end != -1 else len(masked)].split())
+                return [*rest, Candidate("stock_on_hand", None, text, True, "unclear", cues=("places",))]
             continue
         values = {p.value for p in parts}
         stock = [c for c in candidates if c.field == "stock_on_hand"]

@@ -629,6 +629,11 @@ PLACE_STOCK_WORDS: tuple[str, ...] = (
     "sisa", "tersisa", "tinggal", "ada", "masih ada", "tersimpan", "disimpan", "stok", "stock", "left", "remaining",
 )
 PLACE_PREPOSITIONS: tuple[str, ...] = ("di", "pada", "at", "in")
+# Places that hold blanks, named with no preposition in a list of a stock's places: "sisa: gudang 180, loket 45,
+# mobil keliling 25 -- silakan dijumlah saja".
+PLACE_NOUNS: tuple[str, ...] = (
+    "gudang", "loket", "mobil keliling", "mobil pelayanan", "mpp", "warehouse", "counter", "mobile unit",
+)
 # Between the figures of two places: "dan", "serta", a comma, a list's next line.
 PLACE_JOIN_WORDS: tuple[str, ...] = ("dan", "serta", "and", "sedangkan", "sementara")
 # After the places' figures, these write their total (read as the stock when the places add up to it, else a

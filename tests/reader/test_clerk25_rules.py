@@ -121,3 +121,22 @@ def test_a_receipt_in_a_day_s_opening_and_closing_stays_a_receipt() -> None:
     got = mail(TARAKAN, "Laporan harian", "Laporan 3/3:\nStok awal : 800\nPenerimaan dari Prov : 1.000\n"
                "Pemakaian : 90\nStok akhir : 1.710")
     assert (got["received"], got["stock_on_hand"]) == (1000, 1710)
+
+
+# --- A stock listed place by place with no preposition: one place's figure is not the stock ----------------
+
+
+def test_a_place_list_whose_next_figure_cannot_be_read_leaves_the_stock_unclear() -> None:
+    got = mail(NUNUKAN, "Laporan 4/3", "Laporan 4/3:\nperekaman 31, pencetakan 29\nsisa: gudang 410, loket 38, mobil "
+               "keliling 12 -- dijumlah saja ya.")
+    assert (got["printed"], got["recorded"], got["stock_on_hand"]) == (29, 31, None)
+
+
+def test_places_each_with_di_still_add_up() -> None:
+    got = mail(NUNUKAN, "Laporan stok", "Sisa blangko di kantor tersisa 900 keping dan di tim Sebuku 150 keping.")
+    assert got["stock_on_hand"] == 1050
+
+
+def test_a_place_whose_figure_is_masked_is_no_part_of_the_next_place_s_name() -> None:
+    got = mail(NUNUKAN, "Laporan stok", "Sisa blangko di gudang 300, di loket 45 dan di mobil keliling 20.")
+    assert got["stock_on_hand"] is None  # not 320: "di loket 45" is masked as a counter number
