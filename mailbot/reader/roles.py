@@ -1276,6 +1276,14 @@ def _in_aside_after(masked: str, prev_end: int, m: Mention, next_start: int) -> 
     )
 
 
+# A blank's name right before a figure or a word of zero, at the end of the text looked at (the next figure
+# starts there, or the words of zero end it).
+_NAME_OPENS_NEXT_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]*:?[ \t]*(?P<zero>(?:"
+    + _words_re(vocab.STOCK_ONLY_ZERO_WORDS) + r")(?![\w-])[ \t]*)?$"
+)
+
+
 def _item_of_mention(
     masked: str,
     prev_end: int,
@@ -1323,6 +1331,13 @@ def _item_of_mention(
         # "kekurangannya 1.500 keping, dikirim bersamaan dengan blangko KIA yang sudah disetujui": a blank
         # sent along with the figure is another consignment, not the figure's.
         after_end = along.start()
+    if (opens := _NAME_OPENS_NEXT_RE.search(masked, m.end, after_end)) is not None and (
+        opens.start() > m.end and masked[opens.start() - 1] in " \t,;"
+        and (opens.group("zero") or masked[after_end : after_end + 1].isdigit())
+    ):
+        # "cetak 104, KIA 48, sisa ...", "sisa 1.190 KIA kosong": a blank named right before the next figure or
+        # its word of zero opens what follows; it is not the figure's.
+        after_end = opens.start()
     item, ambiguous = explicit_item(masked[m.end : after_end])
     if item is not None or ambiguous:
         return item

@@ -140,3 +140,22 @@ def test_places_each_with_di_still_add_up() -> None:
 def test_a_place_whose_figure_is_masked_is_no_part_of_the_next_place_s_name() -> None:
     got = mail(NUNUKAN, "Laporan stok", "Sisa blangko di gudang 300, di loket 45 dan di mobil keliling 20.")
     assert got["stock_on_hand"] is None  # not 320: "di loket 45" is masked as a counter number
+
+
+# --- A blank named right before the next figure or its zero word opens it; it is not the figure's before ---
+
+
+def test_a_blank_named_before_its_own_figure_is_not_the_previous_figure_s() -> None:
+    got = mail(NUNUKAN, "Lap harian", "Hari ini: rekam 88, cetak 81, KIA 30, sisa KTP-el 2.210, sisa KIA 515")
+    assert (got["item"], got["recorded"], got["printed"], got["stock_on_hand"]) == ("ktp-el", 88, 81, 2210)
+
+
+def test_a_blank_named_before_its_word_of_zero_is_not_the_stock_before() -> None:
+    got = mail("Disdukcapil KTT <disdukcapil@tanatidungkab.example>", "lap",
+               "Lap KTT 9/2 rekam 14 cetak 12 sisa 860 KIA kosong")
+    assert (got["item"], got["recorded"], got["printed"], got["stock_on_hand"]) == ("ktp-el", 14, 12, 860)
+
+
+def test_a_blank_named_after_the_last_figure_is_still_its_own() -> None:
+    got = mail(NUNUKAN, "blangko diterima", "Sudah kami terima 800 keping KIA dan 1.500 keping KTP-el, terima kasih.")
+    assert got["received"] == 1500
