@@ -3945,6 +3945,9 @@ def _rows_by_item(data: Sequence[tuple[object, ...]], item_col: int) -> list[tup
     for r in data:
         if item_col >= len(r) or not isinstance(r[item_col], str):
             return None
+        if _SUPPLY_RE.search(normalise_header(r[item_col])):
+            # "| Ribbon printer | 2 roll |" among the blanks' rows: a printer supply that came with them.
+            continue
         item, ambiguous = explicit_item(normalise_header(r[item_col]))
         if item is None or ambiguous or any(item == seen for seen, _ in out):
             return None
@@ -4182,7 +4185,8 @@ def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]
 
 _DAY_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.DAY_NAMES) + r")(?![\w-])")
 _LISTED_LINE_RE = re.compile(
-    r"^[ \t>*\-\u2022]*(?P<label>[^\W\d_][^:\n]{0,40}?)[ \t]*:[ \t]*(?P<num>\d{1,3}(?:\.\d{3})*|\d+)"
+    # "Tarakan Barat : 52", or aligned with spaces ("gudang           210", "loket Tideng Pale 85").
+    r"^[ \t>*\-\u2022]*(?P<label>[^\W\d_][^:\n]{0,40}?)(?:[ \t]*:[ \t]*|[ \t]+)(?P<num>\d{1,3}(?:\.\d{3})*|\d+)"
     r"[ \t]*(?:keping|kpg|lembar|lbr|pcs|orang|jiwa)?[ \t.]*$",
     re.IGNORECASE,
 )
@@ -4361,7 +4365,7 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     """
     text = joined_field_blocks(text)
     lines = text.split("\n")
-    listed = _place_list_tables(lines) if text.count(":") > 2 else []
+    listed = _place_list_tables(lines) if text.count(":") > 2 or "   " in text else []
     if ":" in text:
         listed += _inline_place_tables(lines)
     if "|" not in text and "\t" not in text and "   " not in text:

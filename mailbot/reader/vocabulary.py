@@ -2227,6 +2227,13 @@ UNSETTLED_DIFFERENCE_WORDS: tuple[str, ...] = (
 )
 # Zero stock in the regional registers: Javanese "sampun entek" / krama "sampun telas", Banjar "habis sudah".
 ZERO_STOCK_PHRASES += ("entek", "sampun entek", "wis entek", "wes entek", "telas", "sampun telas", "sudah entek")
+# Javanese (krama) "already arrived": "Sampun dugi nggih Pak, 2.000 keping lengkap" ("sampun" is "sudah", "dugi"
+# and "dumugi" are "sampai"; "wis tekan" is the plain register's).
+ARRIVED_JAVANESE: tuple[str, ...] = ("sampun dugi", "sampun dumugi", "wis tekan", "wes tekan", "sampun tekan")
+ROLE_PHRASES["received"] += ARRIVED_JAVANESE
+RECEIPT_VERBS += ARRIVED_JAVANESE
+ARRIVED_PHRASES += ARRIVED_JAVANESE
+RECEIPT_KIND_MORE += ARRIVED_JAVANESE
 # "habis" as a chat writes it: "stok ktp el nol bu hbs smua".
 ZERO_STOCK_PHRASES += ("hbs", "sdh hbs", "udh hbs", "udah hbs", "sudah hbs")
 # A bare zero word may end at a cause rather than a stop: "pencetakan nihil karena printer kartu rusak".

@@ -159,3 +159,30 @@ def test_a_blank_named_before_its_word_of_zero_is_not_the_stock_before() -> None
 def test_a_blank_named_after_the_last_figure_is_still_its_own() -> None:
     got = mail(NUNUKAN, "blangko diterima", "Sudah kami terima 800 keping KIA dan 1.500 keping KTP-el, terima kasih.")
     assert got["received"] == 1500
+
+
+# --- Javanese krama "already arrived" ---------------------------------------------------------------------
+
+
+def test_sampun_dugi_is_an_arrival() -> None:
+    got = mail(TARAKAN, "Re: Pengiriman blangko", "Sampun dugi Pak, 1.500 keping lengkap. Matur nuwun.")
+    assert (got["kind"], got["received"]) == ("receipt", 1500)
+
+
+# --- A table with a row per blank and a row of a printer supply -------------------------------------------
+
+
+def test_a_supply_row_beside_the_blanks_rows_leaves_the_table_per_blank() -> None:
+    got = mail(MALINAU, "Tanda terima", "Kiriman kemarin sudah kami terima:\n\n| Barang | Jumlah |\n|---|---|\n"
+               "| Blangko KTP-el | 1.500 |\n| Blangko KIA | 300 |\n| Ribbon printer | 3 roll |\n\nSalam")
+    assert (got["kind"], got["item"], got["received"]) == ("receipt", "ktp-el", 1500)
+
+
+# --- Places aligned with spaces, closed by their total ----------------------------------------------------
+
+
+def test_places_aligned_with_spaces_and_a_total_line_give_the_total() -> None:
+    got = mail("Disdukcapil KTT <disdukcapil@tanatidungkab.example>", "Tambahan blangko",
+               "Posisi stok KTP-el per 2/3:\n  gudang           310\n  loket Tideng Pale 64\n  mobil keliling    26\n"
+               "  ------------------\n  total            400\n\nKami mohon 700 keping.")
+    assert (got["requested"], got["stock_on_hand"]) == (700, 400)
