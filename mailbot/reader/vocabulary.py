@@ -2234,6 +2234,15 @@ ROLE_PHRASES["received"] += ARRIVED_JAVANESE
 RECEIPT_VERBS += ARRIVED_JAVANESE
 ARRIVED_PHRASES += ARRIVED_JAVANESE
 RECEIPT_KIND_MORE += ARRIVED_JAVANESE
+# Blanks collected in person, said as done: "blangko KIA utk Sebatik sdh sy ambil di provinsi tadi, 600 keping"
+# (only with the word of done: "nanti sy ambil" is a plan).
+COLLECTED_PHRASES: tuple[str, ...] = tuple(
+    f"{done} {who}ambil" for done in ("sudah", "sdh", "telah", "udah", "udh")
+    for who in ("kami ", "saya ", "sy ", "di", "")
+) + ("we collected", "we have collected", "have been collected", "were collected", "was collected")
+ROLE_PHRASES["received"] += COLLECTED_PHRASES
+RECEIPT_VERBS += COLLECTED_PHRASES
+RECEIPT_KIND_MORE += COLLECTED_PHRASES
 # "habis" as a chat writes it: "stok ktp el nol bu hbs smua".
 ZERO_STOCK_PHRASES += ("hbs", "sdh hbs", "udh hbs", "udah hbs", "sudah hbs")
 # A bare zero word may end at a cause rather than a stop: "pencetakan nihil karena printer kartu rusak".

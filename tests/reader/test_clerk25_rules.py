@@ -186,3 +186,18 @@ def test_places_aligned_with_spaces_and_a_total_line_give_the_total() -> None:
                "Posisi stok KTP-el per 2/3:\n  gudang           310\n  loket Tideng Pale 64\n  mobil keliling    26\n"
                "  ------------------\n  total            400\n\nKami mohon 700 keping.")
     assert (got["requested"], got["stock_on_hand"]) == (700, 400)
+
+
+# --- Blanks collected in person, said as done ----------------------------------------------------------------
+
+
+def test_blanks_collected_at_the_province_are_received() -> None:
+    got = mail(NUNUKAN, "blangko krayan", "Pak, blangko KTP-el utk Krayan sdh kami ambil di provinsi pagi ini, 800 "
+               "keping. Terima kasih.")
+    assert (got["kind"], got["received"]) == ("receipt", 800)
+
+
+def test_blanks_to_be_collected_are_no_receipt() -> None:
+    got = mail(NUNUKAN, "KIA Krayan", "Slmt siang pak, mohon blangko KIA utk Krayan 300 keping. Nanti sy ambil "
+               "langsung ke provinsi hari Jumat.")
+    assert (got["kind"], got["requested"], got["received"]) == ("request", 300, None)
