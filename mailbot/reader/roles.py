@@ -703,8 +703,18 @@ def _one_place_of_list(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     )
 
 
+_ANNUAL_NEED_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.ANNUAL_NEED_PHRASES) + r")(?![\w-])")
+
+
+def _annual_need(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Sebagai informasi, Rencana Kebutuhan Tahunan 2031 Kabupaten Malinau adalah 19.500 keping": a year's need,
+    a plan, is no figure asked."""
+    return span.role == "requested" and bool(_ANNUAL_NEED_RE.search(span.masked, span.lo, span.start))
+
+
 ELSEWHERE_CUES = (
     ("money", _money),
+    ("annual_need", _annual_need),
     ("other_district", _other_district),
     ("part_of_previous", _part_of_previous),
     ("cumulative", _cumulative),

@@ -1948,6 +1948,14 @@ PERIOD_OPENING_PHRASES: tuple[str, ...] = (
     "opening stock of the month", "opening stock for the month", "stock at the start of the month",
     "stock at the start of the year",
 )
+# Before a need's figure in its words, these make it a year's need, a plan ("Rencana Kebutuhan Tahunan 2031
+# Kabupaten Malinau adalah 19.500 keping"): background to an ask, never the figure asked nor the need a
+# shortfall is worked out from.
+ANNUAL_NEED_PHRASES: tuple[str, ...] = (
+    "kebutuhan tahunan", "rencana kebutuhan", "kebutuhan per tahun", "kebutuhan setahun", "kebutuhan satu tahun",
+    "kebutuhan 1 tahun", "kebutuhan selama setahun", "kebutuhan selama satu tahun", "annual need",
+    "annual needs", "annual requirement", "yearly need", "yearly requirement", "need for the year",
+)
 # In a recap sentence these name a period longer than the day ("Rekap KIA bulan Agustus: total terbit 1.020");
 # a recap with none ("Rekap kabupaten hari ini: perekaman 142") may be the day's district total.
 RECAP_PERIOD_WORDS: tuple[str, ...] = (

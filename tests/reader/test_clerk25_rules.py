@@ -201,3 +201,20 @@ def test_blanks_to_be_collected_are_no_receipt() -> None:
     got = mail(NUNUKAN, "KIA Krayan", "Slmt siang pak, mohon blangko KIA utk Krayan 300 keping. Nanti sy ambil "
                "langsung ke provinsi hari Jumat.")
     assert (got["kind"], got["requested"], got["received"]) == ("request", 300, None)
+
+
+# --- A year's need, a plan, beside a month's need and the stock: no ask, no need for the gap ---------------
+
+
+def test_a_year_s_need_beside_the_month_s_leaves_the_gap_asked() -> None:
+    got = mail(MALINAU, "Permohonan blangko", "Kebutuhan blangko KTP-el kami untuk bulan Maret diperkirakan 1.800 "
+               "keping, sedangkan sisa stok kami saat ini 650 keping. Untuk itu kami mohon kiranya dapat dikirimkan "
+               "kekurangannya.\n\nSebagai informasi, Rencana Kebutuhan Tahunan kami adalah 16.000 keping KTP-el dan "
+               "5.000 keping KIA.")
+    assert (got["requested"], got["stock_on_hand"]) == (1150, 650)
+
+
+def test_a_year_s_need_alone_is_no_ask() -> None:
+    got = mail(MALINAU, "Kebutuhan tahunan", "Kebutuhan tahunan blangko KTP-el kami 14.000 keping, sisa stok saat "
+               "ini 2.100 keping.")
+    assert got["requested"] is None
