@@ -164,6 +164,7 @@ def _above_desk_mail_forwarded(text: str, own_addresses: Sequence[str]) -> str |
     return None
 
 
+_NOT_A_REQUEST_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.NOT_A_REQUEST_PHRASES) + r")(?![\w-])")
 _FOR_INFORMATION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.FOR_INFORMATION_PHRASES) + r")(?![\w-])")
 
 
@@ -794,6 +795,12 @@ def read_message(
         values = {f: v for f, v in reading.values.items() if f != "requested"}
         reading = replace(reading, values=values, evidence=tuple(e for e in reading.evidence if e.field in values))
         delivery_gap_note = f"shortfall of the delivery ({gap}) is not a request"
+    no_ask = bool(_NOT_A_REQUEST_RE.search(normalise(new_text)))
+    if no_ask and "requested" in reading.values:
+        # "Ini bukan permintaan pengiriman; permintaan akan kami ajukan tersendiri": the writer says the
+        # needs the mail states are no ask.
+        values = {f: v for f, v in reading.values.items() if f != "requested"}
+        reading = replace(reading, values=values, evidence=tuple(e for e in reading.evidence if e.field in values))
     reading = _below_zero(reading)
     doubt_fields = {d.field for d in reading.doubts}
     kind_text = subject_for_kind(normalise(read_subject)) + "\n" + normalise(new_text)
@@ -813,7 +820,7 @@ def read_message(
         revised == "receipt" and "received" not in reading.values and _awaits_blanks(new_text)
     ):
         kind = revised
-    if press or scam or internal or foreign:
+    if press or scam or internal or foreign or (no_ask and kind == "request" and not reading.values):
         kind = "other"
     notes = list(parts.notes)
     if gap is not None:

@@ -381,7 +381,16 @@ _PACKED_INLINE_RE = re.compile(
     rf"(?:{_alternation(vocab.PACK_SIZE_WORDS)})(?:[ \t]+per[ \t]+(?:{_PACKAGES})\b)?"
     rf"[ \t]*{_SIZE}\s*(?:{_BLANKS})\b"
     rf"|\([ \t]*(?:isi|berisi|@)[ \t]*(?P<size2>\d{{1,3}}(?:\.\d{{3}})*)[ \t]*(?:(?:{_BLANKS})\b)?"
-    rf"[ \t]*(?:(?:/|per)[ \t]*(?:{_PACKAGES}))?[ \t]*\))"
+    rf"[ \t]*(?:(?:/|per)[ \t]*(?:{_PACKAGES}))?[ \t]*\)"
+    # "4 dus @ 500.", "6 boxes of 500 plus ...": a word that says "each" needs no unit after the size.
+    rf"|(?:{_alternation(vocab.PACK_EACH_WORDS)})[ \t]*(?P<size3>\d{{1,3}}(?:\.\d{{3}})*)(?![.,]?\d))"
+)
+# After packages counted with their size, more of another size: "3 dus @ 500 dan 5 pak @ 100", "6 boxes of 500
+# plus 1 pack of 100": one count of blanks, the sum.
+_MORE_PACKED_RE = re.compile(
+    rf"[ \t]*(?:{_alternation(vocab.PACK_JOIN_WORDS)})[ \t]*(?P<count>\d{{1,2}})[ \t]*(?:{_PACKAGES})\b[ \t]*"
+    rf"(?:{_alternation(vocab.PACK_EACH_WORDS)})[ \t]*(?P<size>\d{{1,3}}(?:\.\d{{3}})*)(?![.,]?\d)"
+    rf"(?:[ \t]*(?:{_BLANKS})\b)?"
 )
 # The size of a package stated anywhere in a mail: "isi per dus 500 keping", "1 dus = 500 lembar".
 _SIZE_STATED_RE = re.compile(
@@ -787,7 +796,11 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
         ):
             # "5 box (1 box isi 100 keping)", "4 dus, isi per dus 500 keping": a count of packages with the
             # size of one is a count of blanks.
-            size = parse_digits(packed.group("size") or packed.group("size2"))
+            size_text: str = (
+                packed.group("size") or packed.group("size2")
+                or (packed.group("size3") if packed.re is _PACKED_INLINE_RE else None) or ""
+            )
+            size = parse_digits(size_text) if size_text else None
             bare = packed.re is _PACKED_RE and not packed.group("one") and not packed.group("mark")
             if size is not None and bare:
                 # "3 box (1.500 pcs)": a bare count of blanks in brackets, with no word for the size of one
@@ -801,6 +814,10 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 unit_end = end
             elif size is not None:
                 value, unit, end = value * size, "blank", packed.end()
+                while (next_pack := _MORE_PACKED_RE.match(masked, end)) is not None and (
+                    next_size := parse_digits(next_pack.group("size"))
+                ) is not None:
+                    value, end = value + int(next_pack.group("count")) * next_size, next_pack.end()
                 unit_end = end
         elif (
             unit == "other" and value is not None and not conflict and value < 100
@@ -896,26 +913,37 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
     return found
 
 
-_OPERATOR_RE = re.compile(r"[^\S\n]*(?P<op>[-+\u2013])[^\S\n]*")
-_EQUALS_RE = re.compile(r"[^\S\n]*=[^\S\n]*")
-_EQUALS_GAP = 8
+# A bracketed note may follow an operand: "44 (di kantor) + 61 (jemput bola) = 105".
+_NOTE = r"(?:[^\S\n]*\([^()\n]{0,40}\))?"
+_OPERATOR_RE = re.compile(_NOTE + r"[^\S\n]*(?P<op>[-+\u2013])[^\S\n]*")
+_EQUALS_RE = re.compile(_NOTE + r"[^\S\n]*=[^\S\n]*")
+_EQUALS_GAP = 50
+_MOST_OPERANDS = 6
 
 
 def _without_operands(masked: str, found: list[Mention]) -> list[Mention]:
-    """"sisa = 1.096 - 27 = 1.069": in a sum written out whose result checks, the operands are the working and
-    the result is the figure; the operands are left out (a sum that does not check is left as written)."""
+    """"sisa = 1.096 - 27 = 1.069", "Perekaman: 44 (di kantor) + 61 (jemput bola) = 105": in a sum written out
+    whose result checks, the operands are the working and the result is the figure; the operands are left out
+    (a sum that does not check is left as written)."""
     dropped: set[int] = set()
     for i in range(len(found) - 2):
-        a, b, c = found[i], found[i + 1], found[i + 2]
+        total = found[i].value
+        if total is None:
+            continue
+        j = i + 1
         # Only the few characters between the figures are looked at: no pass over the text.
-        if c.start - b.end > _EQUALS_GAP or _EQUALS_RE.fullmatch(masked, b.end, c.start) is None:
-            continue
-        op = _OPERATOR_RE.fullmatch(masked, a.end, b.start)
-        if op is None or a.value is None or b.value is None or c.value is None:
-            continue
-        result = a.value + b.value if op.group("op") == "+" else a.value - b.value
-        if result == c.value:
-            dropped.update((i, i + 1))
+        while j < len(found) and j - i <= _MOST_OPERANDS and found[j].start - found[j - 1].end <= _EQUALS_GAP:
+            b = found[j]
+            op = _OPERATOR_RE.fullmatch(masked, found[j - 1].end, b.start)
+            if op is not None and b.value is not None:
+                total = total + b.value if op.group("op") == "+" else total - b.value
+                j += 1
+                continue
+            if j - i >= 2 and _EQUALS_RE.fullmatch(masked, found[j - 1].end, b.start) is not None and (
+                b.value == total
+            ):
+                dropped.update(range(i, j))
+            break
     return [m for i, m in enumerate(found) if i not in dropped] if dropped else found
 
 

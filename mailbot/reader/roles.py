@@ -303,7 +303,7 @@ def _other_holder(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     return span.role == "stock_on_hand" and (
         _held_by_other(span)
         or bool(_SUBUNIT_AFTER_RE.match(span.masked, span.end))
-        or bool(_NAMED_SUBUNIT_RE.search(span.masked, span.lo, span.start))
+        or _subunit_named(span.masked, span.lo, span.start)
     )
 
 
@@ -332,11 +332,35 @@ _SUBUNIT_AFTER_RE = re.compile(
 
 # Before a stock's figure or its zero word: the office it is kept at, named ("Stok blangko KTP-el di UPT Krayan
 # sudah habis", "sisa di UPT Lumbis Ogong 40"): that office's part of the district's stock, not the stock.
+# Or the stock is said to lie "there" (see THERE_WORDS).
 _NAMED_SUBUNIT_RE = re.compile(
     r"(?<![\w-])(?:di|pada|at)[^\S\n]+(?:(?:lemari|gudang|kantor|ruang)[^\S\n]+)?(?:"
-    + vocab.alternation(vocab.SUBUNIT_WORDS) + r")[^\S\n]+(?:kec\.?[^\S\n]+|kecamatan[^\S\n]+)?(?!(?:"
+    + vocab.alternation(vocab.NAMED_SUBUNIT_WORDS) + r")[^\S\n]+(?:kec\.?[^\S\n]+|kecamatan[^\S\n]+)?(?!(?:"
     + vocab.alternation(vocab.SUBUNIT_UNNAMED_WORDS) + r")(?![\w-]))[a-z]{3,}"
+    + r"|(?<![\w-])(?:" + vocab.alternation(vocab.THERE_WORDS) + r")(?![\w-])"
 )
+_SUBUNIT_FILLER = r"(?:" + vocab.alternation(vocab.SUBUNIT_STOCK_FILLERS) + r")(?![\w-])"
+# The office as the clause's subject, right before its stock's words: searched up to the figure, so "$" is there.
+_SUBUNIT_SUBJECT_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.NAMED_SUBUNIT_WORDS) + r")[^\S\n]+(?:kec\.?[^\S\n]+|kecamatan[^\S\n]+)?"
+    r"(?!(?:" + vocab.alternation(vocab.SUBUNIT_UNNAMED_WORDS) + r")(?![\w-]))[a-z]{3,}(?:[^\S\n]+(?!"
+    + _SUBUNIT_FILLER + r")[a-z]{3,})?(?:[^\S\n]*:?[^\S\n]*" + _SUBUNIT_FILLER + r"){1,4}[^\S\n]*:?[^\S\n]*$"
+)
+_NOT_SUBJECT_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.SUBUNIT_NOT_SUBJECT_BEFORE) + r")\s+$"
+)
+
+
+def _subunit_named(masked: str, lo: int, at: int) -> bool:
+    """Whether one office of the district is named as where the stock whose figure or zero word is at at lies:
+    "Stok blangko KTP-el di UPT Krayan sudah habis", "sisa di UPT Lumbis Ogong 40", "sisa disana 40", or as
+    the clause's subject right before its stock's words ("karena UPT Sebatik masih ada stok 420 keping")."""
+    if _NAMED_SUBUNIT_RE.search(masked, lo, at):
+        return True
+    subject = _SUBUNIT_SUBJECT_RE.search(masked, lo, at)
+    return subject is not None and not _NOT_SUBJECT_BEFORE_RE.search(
+        masked, max(0, subject.start() - 12), subject.start()
+    )
 
 
 # Right after a stock's figure: what it leaves out, or whom it was handed to keep (see EXCLUDING_WORDS).
@@ -622,6 +646,8 @@ def _recapped_receipt(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     if span.role not in ("received", "recorded", "printed"):
         return False
     block = span.masked.rfind("\n\n", 0, span.start) + 2 if "\n\n" in span.masked[: span.start] else 0
+    if span.role == "received" and _in_period_position(span.masked, span.start):
+        return True
     head_end = span.masked.find("\n", block, span.start)
     if (
         head_end != -1
@@ -647,6 +673,17 @@ def _recapped_receipt(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     )
 
 
+_PERIOD_OPENING_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.PERIOD_OPENING_PHRASES) + r")(?![\w-])"
+)
+def _in_period_position(masked: str, pos: int) -> bool:
+    """Whether the block of lines holding pos opens a stock position over a month or a year before it ("stok
+    awal bulan 2.010, diterima 2.000, terpakai 1.580, sisa 2.430", "Stok awal tahun (1 Januari): 3.420 /
+    Penerimaan: nihil"): a shipment counted there is the period's movement, not a receipt confirmed now."""
+    block = masked.rfind("\n\n", 0, pos) + 2 if "\n\n" in masked[:pos] else 0
+    return bool(_PERIOD_OPENING_RE.search(masked, block, pos))
+
+
 _RECAP_PERIOD_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.RECAP_PERIOD_WORDS) + r")(?![\w-])")
 _RECAP_SENTENCE = 400  # how far back the sentence naming a recap is looked for
 
@@ -666,8 +703,18 @@ def _one_place_of_list(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     )
 
 
+_ANNUAL_NEED_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.ANNUAL_NEED_PHRASES) + r")(?![\w-])")
+
+
+def _annual_need(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Sebagai informasi, Rencana Kebutuhan Tahunan 2031 Kabupaten Malinau adalah 19.500 keping": a year's need,
+    a plan, is no figure asked."""
+    return span.role == "requested" and bool(_ANNUAL_NEED_RE.search(span.masked, span.lo, span.start))
+
+
 ELSEWHERE_CUES = (
     ("money", _money),
+    ("annual_need", _annual_need),
     ("other_district", _other_district),
     ("part_of_previous", _part_of_previous),
     ("cumulative", _cumulative),
@@ -1239,6 +1286,14 @@ def _in_aside_after(masked: str, prev_end: int, m: Mention, next_start: int) -> 
     )
 
 
+# A blank's name right before a figure or a word of zero, at the end of the text looked at (the next figure
+# starts there, or the words of zero end it).
+_NAME_OPENS_NEXT_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]*:?[ \t]*(?P<zero>(?:"
+    + _words_re(vocab.STOCK_ONLY_ZERO_WORDS) + r")(?![\w-])[ \t]*)?$"
+)
+
+
 def _item_of_mention(
     masked: str,
     prev_end: int,
@@ -1286,6 +1341,13 @@ def _item_of_mention(
         # "kekurangannya 1.500 keping, dikirim bersamaan dengan blangko KIA yang sudah disetujui": a blank
         # sent along with the figure is another consignment, not the figure's.
         after_end = along.start()
+    if (opens := _NAME_OPENS_NEXT_RE.search(masked, m.end, after_end)) is not None and (
+        opens.start() > m.end and masked[opens.start() - 1] in " \t,;"
+        and (opens.group("zero") or masked[after_end : after_end + 1].isdigit())
+    ):
+        # "cetak 104, KIA 48, sisa ...", "sisa 1.190 KIA kosong": a blank named right before the next figure or
+        # its word of zero opens what follows; it is not the figure's.
+        after_end = opens.start()
     item, ambiguous = explicit_item(masked[m.end : after_end])
     if item is not None or ambiguous:
         return item
@@ -1365,7 +1427,11 @@ def _corrects_another_report(
     return any(c.field == role and c.value is not None and start < min(sentence_lo, clause_start) for start, c in taken)
 
 
-_PLACE = r"(?:" + _words_re(vocab.PLACE_PREPOSITIONS) + r")[^\S\n]+[a-z][a-z .()/-]{1,40}?"
+# A place's name holds no run of spaces: a figure masked out ("di loket 45 dan ...") ends it.
+_PLACE = (
+    r"(?:(?:" + _words_re(vocab.PLACE_PREPOSITIONS) + r")[^\S\n]{1,2}[a-z](?:[a-z.()/-]|[ \t](?![ \t])){1,40}?|(?:"
+    + _words_re(vocab.PLACE_NOUNS) + r")(?![\w-])(?:[^\S\n]{1,2}[a-z](?:[a-z.()/-]|[ \t](?![ \t])){0,30}?)?)"
+)
 _PLACE_STOCK = r"(?:" + _words_re(vocab.PLACE_STOCK_WORDS) + r")"
 # The words right before a place's figure: "di kantor tersisa", "di tim Pujungan", "di mobil keliling (Mentarang):".
 _PLACE_LEAD_RE = re.compile(
@@ -1374,7 +1440,7 @@ _PLACE_LEAD_RE = re.compile(
 # ... or a stock word first and the place after it: "sisa blangko di kantor: 962".
 _STOCK_PLACE_LEAD_RE = re.compile(
     r"(?<![\w-])" + _PLACE_STOCK + r"(?:[^\S\n]+(?:" + _words_re(vocab.GENERIC_BLANK_WORDS + vocab.KTP_WORDS)
-    + r"))?[^\S\n]+" + _PLACE + r"[^\S\n]*:?[^\S\n]*$"
+    + r"))?[^\S\n]*:?[^\S\n]+" + _PLACE + r"[^\S\n]*:?[^\S\n]*$"
 )
 # From one place's figure to the next place's words: its unit, then "dan", a comma or a list's next line.
 _PLACE_JOIN_RE = re.compile(
@@ -1383,6 +1449,8 @@ _PLACE_JOIN_RE = re.compile(
 )
 
 
+# Right after one place's figure and its join: the next place, named by its noun ("loket", "mobil keliling").
+_NEXT_PLACE_RE = re.compile(r"[\s,;]*(?:" + _words_re(vocab.PLACE_NOUNS) + r")(?![\w-])")
 _PLACES_TOTAL_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.PLACES_TOTAL_WORDS) + r")(?![\w-])")
 
 
@@ -1411,6 +1479,14 @@ def _stock_of_places(
                 break
             parts.append(nxt)
         if len(parts) < 2:
+            join = _PLACE_JOIN_RE.match(masked, first.end)
+            if join is not None and join.end() > first.end and _NEXT_PLACE_RE.match(masked, join.end()):
+                # "sisa: gudang 180, loket 45, mobil keliling 25": the next place's figure could not be read
+                # ("loket 45" may be a counter's number), so the first is one place's of several: unclear.
+                rest = [c for c in candidates if c.field != "stock_on_hand"]
+                line_end = masked.find("\n", first.end)
+                text = " ".join(original[lo : line_end if line_end != -1 else len(masked)].split())
+                return [*rest, Candidate("stock_on_hand", None, text, True, "unclear", cues=("places",))]
             continue
         values = {p.value for p in parts}
         stock = [c for c in candidates if c.field == "stock_on_hand"]
@@ -1597,7 +1673,7 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
         if _SHIPMENT_CAME_RE.search(masked, z.end()):
             # "Tgl 14-16 cetak tertunda krn blangko habis, tgl 17 kiriman sdh masuk": out before a shipment came.
             continue
-        if _NAMED_SUBUNIT_RE.search(masked, c_start, z.start()):
+        if _subunit_named(masked, c_start, z.start()):
             # "Stok blangko KTP-el di UPT Krayan sudah habis": one office's part of the stock is empty.
             continue
         if _CARRIED_BY_TEAM_RE.search(masked, c_start, z.start()):
@@ -1668,6 +1744,9 @@ def _zero_values(original: str, masked: str, kws: Sequence[Keyword], zero: Seque
             continue
         z = _ZERO_VALUE_RE.match(masked, k.end)
         if z is None or (k.role == "stock_on_hand" and zero):
+            continue
+        if k.role == "received" and _in_period_position(masked, k.start):
+            # "Stok awal tahun (1 Januari): 3.420 / Penerimaan: nihil": the period's movement, no receipt now.
             continue
         line_start = masked.rfind("\n", 0, k.start) + 1
         line_end = masked.find("\n", z.end())
@@ -3876,6 +3955,9 @@ def _rows_by_item(data: Sequence[tuple[object, ...]], item_col: int) -> list[tup
     for r in data:
         if item_col >= len(r) or not isinstance(r[item_col], str):
             return None
+        if _SUPPLY_RE.search(normalise_header(r[item_col])):
+            # "| Ribbon printer | 2 roll |" among the blanks' rows: a printer supply that came with them.
+            continue
         item, ambiguous = explicit_item(normalise_header(r[item_col]))
         if item is None or ambiguous or any(item == seen for seen, _ in out):
             return None
@@ -4113,7 +4195,8 @@ def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]
 
 _DAY_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.DAY_NAMES) + r")(?![\w-])")
 _LISTED_LINE_RE = re.compile(
-    r"^[ \t>*\-\u2022]*(?P<label>[^\W\d_][^:\n]{0,40}?)[ \t]*:[ \t]*(?P<num>\d{1,3}(?:\.\d{3})*|\d+)"
+    # "Tarakan Barat : 52", or aligned with spaces ("gudang           210", "loket Tideng Pale 85").
+    r"^[ \t>*\-\u2022]*(?P<label>[^\W\d_][^:\n]{0,40}?)(?:[ \t]*:[ \t]*|[ \t]+)(?P<num>\d{1,3}(?:\.\d{3})*|\d+)"
     r"[ \t]*(?:keping|kpg|lembar|lbr|pcs|orang|jiwa)?[ \t.]*$",
     re.IGNORECASE,
 )
@@ -4266,6 +4349,22 @@ def joined_field_blocks(text: str) -> str:
     return _FIELD_BLOCK_RE.sub(r"\1: \2", text)
 
 
+_INDENTED_RE = re.compile(r"[ \t]{2,}\S")
+
+
+def _unlabelled_header(lines: Sequence[str], i: int, cells: tuple[str, ...]) -> tuple[str, ...]:
+    """"                 Rekam   Cetak   Sisa" over "Dinas Nunukan   96   88   2.140": a header typed with the
+    rows' label column left blank (spaces stand above the names) gets an empty first cell, so that its
+    columns stand over the rows' figures."""
+    line = lines[i]
+    if len(cells) < 2 or "|" in line or not _INDENTED_RE.match(line) or i + 1 >= len(lines):
+        return cells
+    row = _cells(lines[i + 1])
+    if len(row) != len(cells) + 1 or quantity_in(row[0]) is not None or quantity_in(row[-1]) is None:
+        return cells
+    return ("", *cells)
+
+
 def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]]:
     """Pull horizontal tables ("Tanggal | Perekaman | ..." then rows) out of text; the rest stays.
 
@@ -4276,7 +4375,7 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     """
     text = joined_field_blocks(text)
     lines = text.split("\n")
-    listed = _place_list_tables(lines) if text.count(":") > 2 else []
+    listed = _place_list_tables(lines) if text.count(":") > 2 or "   " in text else []
     if ":" in text:
         listed += _inline_place_tables(lines)
     if "|" not in text and "\t" not in text and "   " not in text:
@@ -4284,7 +4383,7 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     tables: list[tuple[tuple[str, ...], ...]] = listed + _period_column_tables(lines)
     i = 0
     while i < len(lines):
-        cells = _cells(lines[i])
+        cells = _unlabelled_header(lines, i, _cells(lines[i]))
         full = len(cells) >= 3 and _header_columns(cells) is not None
         partial = not full and len(cells) >= 2 and _header_columns(cells, totalled=True) is not None
         generic = None if full or len(cells) < 2 else _generic_count_column(cells)

@@ -203,6 +203,8 @@ OTHER_UNITS: tuple[str, ...] = (
     "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute", "minutes",
     "halaman", "hlm", "page", "pages", "villages", "schools", "sub-districts", "districts", "sites", "locations",
     "rolls", "ribbons", "reams", "cartridges", "kit", "kits", "sets", "units", "percent", "officers",
+    # Packages counted ("6 boxes of 500" is 3,000 blanks only with the size beside it).
+    "boxes", "packs", "cartons",
     # Fuel, transport and households of a trip's logistics ("order 4 drums of fuel", "muat 8 penumpang",
     # "240 households"): none of them is a blank.
     "drum", "drums", "jeriken", "jerigen", "jerry", "liter", "ltr", "litre", "litres", "liters", "galon",
@@ -576,6 +578,24 @@ OTHER_HOLDER_WORDS: tuple[str, ...] = (
 # An office inside the district (a kecamatan's service unit): a figure found kept there ("ada 600 keping di
 # lemari UPT Tanjung Palas") is a part of the district's stock, not its stock.
 SUBUNIT_WORDS: tuple[str, ...] = ("upt", "uptd", "upt disdukcapil", "upt dukcapil")
+# A service counter, only when a name of its place follows ("Stok di loket Sebatik tinggal 60 keping", "loket
+# kecamatan Mentarang sudah kosong"): that counter's part of the district's stock. ("Sisa di loket 200", the
+# writer's own counter unnamed, is no part.)
+NAMED_SUBUNIT_WORDS: tuple[str, ...] = SUBUNIT_WORDS + ("loket", "counter")
+# Between an office named as a clause's subject and its stock's figure or zero word, only these stand: "karena
+# UPT Sebatik masih ada stok 420 keping", "loket Sebatik sisa 12 keping", "UPT Krayan sudah habis". (An office
+# after "di", "dari", "untuk" or "maupun" is no such subject: "Kami dari UPT Sebatik ...", "di Kantor Dinas
+# maupun di UPT Sebatik sudah kosong".)
+SUBUNIT_STOCK_FILLERS: tuple[str, ...] = (
+    "masih", "msh", "ada", "stok", "stock", "sisa", "tersisa", "tinggal", "tgl", "hanya", "cuma", "sudah",
+    "sdh", "udah", "telah", "juga", "jg", "saat ini", "skrg", "sekarang",
+)
+SUBUNIT_NOT_SUBJECT_BEFORE: tuple[str, ...] = (
+    "di", "pada", "at", "dari", "dr", "untuk", "utk", "maupun", "dan", "serta", "kami", "saya",
+)
+# Said of a stock, these put it "there", at the place the sentence named before, not with the writer: "mohon
+# blangko KIA utk Sebatik 600 keping, sisa disana 40": that place's part, not the district's stock.
+THERE_WORDS: tuple[str, ...] = ("disana", "di sana", "disitu", "di situ", "dsana")
 # Right after a stock's figure (its unit and a comma between), these say the figure leaves out blanks held
 # elsewhere: "Sisa blangko di kantor 1.940 keping, belum termasuk blangko yang dibawa tim": a part of the
 # district's stock, not the stock.
@@ -609,6 +629,11 @@ PLACE_STOCK_WORDS: tuple[str, ...] = (
     "sisa", "tersisa", "tinggal", "ada", "masih ada", "tersimpan", "disimpan", "stok", "stock", "left", "remaining",
 )
 PLACE_PREPOSITIONS: tuple[str, ...] = ("di", "pada", "at", "in")
+# Places that hold blanks, named with no preposition in a list of a stock's places: "sisa: gudang 180, loket 45,
+# mobil keliling 25 -- silakan dijumlah saja".
+PLACE_NOUNS: tuple[str, ...] = (
+    "gudang", "loket", "mobil keliling", "mobil pelayanan", "mpp", "warehouse", "counter", "mobile unit",
+)
 # Between the figures of two places: "dan", "serta", a comma, a list's next line.
 PLACE_JOIN_WORDS: tuple[str, ...] = ("dan", "serta", "and", "sedangkan", "sementara")
 # After the places' figures, these write their total (read as the stock when the places add up to it, else a
@@ -623,6 +648,8 @@ SUBUNIT_UNNAMED_WORDS: tuple[str, ...] = (
     "tinggal", "tgl", "masih", "msh", "sudah", "sdh", "udah", "telah", "ada", "hanya", "cuma", "kami", "kita",
     "sisa", "stok", "stock", "habis", "kosong", "nihil", "saat", "per", "sebanyak", "yang", "yg", "sekarang",
     "skrg", "hari", "ini", "tersebut", "tsb", "itu", "juga", "jg", "pun", "adalah", "sejumlah", "sebesar",
+    # A counter named by what it does, not where it is ("loket pelayanan", "loket depan").
+    "pelayanan", "layanan", "depan", "utama", "dinas", "kantor",
 )
 # The civil-registry offices of other provinces, named as the writer's own office ("Disdukcapil Provinsi
 # Kalimantan Timur", "Bidang PIAK Disdukcapil Sulut"): a province asking to borrow blanks or to visit is no
@@ -1104,6 +1131,13 @@ INVITATION_PHRASES: tuple[str, ...] = (
     "workshop", "webinar", "zoom meeting", "acara", "seminar",
 )
 
+# The writer's own words saying the mail asks for nothing now ("Ini bukan permintaan pengiriman; permintaan akan
+# kami ajukan tersendiri", a yearly need plan sent for planning): its needs and figures are no request.
+NOT_A_REQUEST_PHRASES: tuple[str, ...] = (
+    "bukan permintaan pengiriman", "bukan permohonan pengiriman", "bukan merupakan permintaan",
+    "bukan merupakan permohonan", "ini bukan permintaan", "ini bukan permohonan", "bukan untuk permintaan",
+    "belum merupakan permintaan", "this is not a request", "is not a request", "not a request for",
+)
 # A forwarder's own words passing a third party's mail on for information only ("Sekadar meneruskan surat
 # edaran di bawah untuk diketahui"): what it says is no figure of the forwarder's.
 FOR_INFORMATION_PHRASES: tuple[str, ...] = (
@@ -1905,6 +1939,23 @@ ROLE_PHRASES["ignore"] += (
 RECAP_SECTION_WORDS: tuple[str, ...] = (
     "rekap", "rekapan", "rekapitulasi", "kumulatif", "akumulasi", "recap", "cumulative",
 )
+# A stock position over a month or a year opens with its stock at the period's start ("a. KTP-el: stok awal
+# bulan 2.010, diterima 2.000, terpakai 1.580, sisa 2.430", "Stok awal tahun (1 Januari): 3.420 / Penerimaan:
+# nihil"): a shipment counted in it is the period's movement, booked when it came, not a receipt confirmed now.
+PERIOD_OPENING_PHRASES: tuple[str, ...] = (
+    "stok awal bulan", "stock awal bulan", "saldo awal bulan", "sisa awal bulan", "stok awal tahun",
+    "stock awal tahun", "saldo awal tahun", "sisa awal tahun", "persediaan awal bulan", "persediaan awal tahun",
+    "opening stock of the month", "opening stock for the month", "stock at the start of the month",
+    "stock at the start of the year",
+)
+# Before a need's figure in its words, these make it a year's need, a plan ("Rencana Kebutuhan Tahunan 2031
+# Kabupaten Malinau adalah 19.500 keping"): background to an ask, never the figure asked nor the need a
+# shortfall is worked out from.
+ANNUAL_NEED_PHRASES: tuple[str, ...] = (
+    "kebutuhan tahunan", "rencana kebutuhan", "kebutuhan per tahun", "kebutuhan setahun", "kebutuhan satu tahun",
+    "kebutuhan 1 tahun", "kebutuhan selama setahun", "kebutuhan selama satu tahun", "annual need",
+    "annual needs", "annual requirement", "yearly need", "yearly requirement", "need for the year",
+)
 # In a recap sentence these name a period longer than the day ("Rekap KIA bulan Agustus: total terbit 1.020");
 # a recap with none ("Rekap kabupaten hari ini: perekaman 142") may be the day's district total.
 RECAP_PERIOD_WORDS: tuple[str, ...] = (
@@ -2061,6 +2112,12 @@ BEFORE_EVENT_WORDS: tuple[str, ...] = ("sebelum", "sblm", "before", "prior to")
 # dus 500 keping", "6 dus @ 500 keping", "3 dus utuh (isi 500/dus)". The words that give the size:
 PACK_SIZE_WORDS: tuple[str, ...] = ("isi", "berisi", "masing-masing isi", "masing-masing berisi", "@", "x",
                                     "\u00d7", "containing", "each containing", "of")
+# Of those, the ones that say "each" on their own, so the size needs no unit of blanks after it: "4 dus @ 500",
+# "6 boxes of 500", "2 box x 250". (After "isi" a bare figure may be anything the box holds.)
+PACK_EACH_WORDS: tuple[str, ...] = ("@", "x", "\u00d7", "of")
+# Between two counts of packages, each with its size, these add them into one count of blanks: "3 dus @ 500 dan
+# 5 pak @ 100", "6 boxes of 500 plus 1 pack of 100".
+PACK_JOIN_WORDS: tuple[str, ...] = ("dan", "serta", "and", "plus", "ditambah", "tambah", "+", ",")
 # A whole package ("1 dus utuh"), and the loose blanks added to whole packages ("ditambah 87 keping ecer").
 WHOLE_PACK_WORDS: tuple[str, ...] = ("utuh", "penuh", "full", "sealed", "segel", "belum dibuka", "masih segel",
                                      "tersegel", "unopened")
@@ -2178,6 +2235,22 @@ UNSETTLED_DIFFERENCE_WORDS: tuple[str, ...] = (
 )
 # Zero stock in the regional registers: Javanese "sampun entek" / krama "sampun telas", Banjar "habis sudah".
 ZERO_STOCK_PHRASES += ("entek", "sampun entek", "wis entek", "wes entek", "telas", "sampun telas", "sudah entek")
+# Javanese (krama) "already arrived": "Sampun dugi nggih Pak, 2.000 keping lengkap" ("sampun" is "sudah", "dugi"
+# and "dumugi" are "sampai"; "wis tekan" is the plain register's).
+ARRIVED_JAVANESE: tuple[str, ...] = ("sampun dugi", "sampun dumugi", "wis tekan", "wes tekan", "sampun tekan")
+ROLE_PHRASES["received"] += ARRIVED_JAVANESE
+RECEIPT_VERBS += ARRIVED_JAVANESE
+ARRIVED_PHRASES += ARRIVED_JAVANESE
+RECEIPT_KIND_MORE += ARRIVED_JAVANESE
+# Blanks collected in person, said as done: "blangko KIA utk Sebatik sdh sy ambil di provinsi tadi, 600 keping"
+# (only with the word of done: "nanti sy ambil" is a plan).
+COLLECTED_PHRASES: tuple[str, ...] = tuple(
+    f"{done} {who}ambil" for done in ("sudah", "sdh", "telah", "udah", "udh")
+    for who in ("kami ", "saya ", "sy ", "di", "")
+) + ("we collected", "we have collected", "have been collected", "were collected", "was collected")
+ROLE_PHRASES["received"] += COLLECTED_PHRASES
+RECEIPT_VERBS += COLLECTED_PHRASES
+RECEIPT_KIND_MORE += COLLECTED_PHRASES
 # "habis" as a chat writes it: "stok ktp el nol bu hbs smua".
 ZERO_STOCK_PHRASES += ("hbs", "sdh hbs", "udh hbs", "udah hbs", "sudah hbs")
 # A bare zero word may end at a cause rather than a stop: "pencetakan nihil karena printer kartu rusak".
