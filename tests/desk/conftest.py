@@ -9,6 +9,7 @@ import subprocess
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import jinja2
@@ -23,6 +24,9 @@ from mailbot.desk import Desk
 from mailbot.render import make_environment
 from mailbot.store.db import make_engine, migrate
 from tests.forkserver import run_mailbot
+
+if TYPE_CHECKING:
+    from tests.desk.desk12 import Desk12
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "inbox"
@@ -196,3 +200,16 @@ def open_test_desk(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPat
     yield _open
     for desk in desks:
         desk.close()
+
+
+@pytest.fixture
+def desk12(request: pytest.FixtureRequest, desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
+    """The shipped config's desk in process (tests/desk/desk12.py) on Saturday 5 December 2026, 10:00 WITA; in
+    a module with a `clock` fixture (a SetClock a test moves), on that clock."""
+    from tests.desk.desk12 import Desk12  # desk12 imports mailkit, which imports this module
+
+    try:
+        clock = request.getfixturevalue("clock")
+    except pytest.FixtureLookupError:
+        return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
+    return Desk12(desk_dir, open_test_desk(clock=clock))

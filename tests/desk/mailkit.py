@@ -97,8 +97,24 @@ def parse(raw: bytes) -> EmailMessage:
     return msg
 
 
+class Mail:
+    """What a test reads of a message the desk sent (*msg*, parsed): its subject and its plain text."""
+
+    msg: EmailMessage
+
+    @property
+    def subject(self) -> str:
+        return str(self.msg["Subject"])
+
+    @property
+    def text(self) -> str:
+        part = self.msg.get_body(("plain",))
+        assert part is not None
+        return str(part.get_content())
+
+
 @dataclass(frozen=True)
-class Sent:
+class Sent(Mail):
     """One message mailbot delivered into the outbox Maildir."""
 
     path: Path
@@ -110,10 +126,6 @@ class Sent:
         return [a.addr_spec.lower() for a in self.msg["To"].addresses]
 
     @property
-    def subject(self) -> str:
-        return str(self.msg["Subject"])
-
-    @property
     def message_id(self) -> str:
         return str(self.msg["Message-ID"]).strip()
 
@@ -121,12 +133,6 @@ class Sent:
     def in_reply_to(self) -> str | None:
         value = self.msg["In-Reply-To"]
         return str(value).strip() if value is not None else None
-
-    @property
-    def text(self) -> str:
-        part = self.msg.get_body(("plain",))
-        assert part is not None
-        return str(part.get_content())
 
     @property
     def html(self) -> str | None:

@@ -5,24 +5,11 @@ the recalculation."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
-
 import pytest
 
-from mailbot.desk import Desk
-from tests.desk.conftest import WITA
-from tests.desk.test_follow_ups_own_words import REQUEST, Desk12
+from tests.desk.desk12 import REQUEST, TARAKAN, Desk12
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
-
-TARAKAN = "disdukcapil@tarakankota.example"
-
-
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
 
 
 @pytest.mark.parametrize(("stock", "asked", "approved", "words"), [
@@ -63,9 +50,9 @@ def test_a_change_that_sends_the_request_to_the_managers_shows_the_district_the_
 
 
 def test_a_correction_back_to_the_figure_asked_before_is_applied(desk12: Desk12) -> None:
-    from tests.desk.test_follow_ups_own_words import _approved, answer_gmail
+    from tests.desk.desk12 import answer_gmail, approved
 
-    reply = _approved(desk12)  # Bulungan 2.000, approved
+    reply = approved(desk12)  # Bulungan 2.000, approved
     lowered, _ = answer_gmail(desk12, reply, "Mohon maaf pak, cukup 1.200 keping saja, bukan 2.000.")
     assert desk12.request()["requested"] == 1200
     [answer] = desk12.replies_to(lowered)

@@ -18,33 +18,24 @@ from mailbot import watch
 from mailbot.desk import Desk
 from mailbot.outcomes import outcome_words
 from tests.desk.conftest import WITA, mailbot
-from tests.desk.mailkit import SetClock
-from tests.desk.test_conversations_held_a12r import _appealed as appealed
-from tests.desk.test_follow_ups_own_words import (
+from tests.desk.desk12 import (
     BULUNGAN,
     BULUNGAN_OPERATOR,
+    MALINAU,
     REQUEST,
+    TARAKAN,
     Desk12,
     Out,
     answer_gmail,
     dispatched,
     flat,
+    send_answer,
+    send_request,
 )
+from tests.desk.mailkit import SetClock
+from tests.desk.test_conversations_held_a12r import _appealed as appealed
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
-
-
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
-
-
-def _asked(d: Desk12, stock: str, asked: str, sender: str = BULUNGAN) -> Out:
-    mid, _ = d.send(sender, "Permohonan tambahan blangko KTP-el", REQUEST.format(stock=stock, asked=asked,
-                                                                                name="Bulungan"),
-                    date="Tue, 01 Dec 2026 08:00:00 +0800")
-    [reply] = d.replies_to(mid)
-    return reply
 
 
 # H1. a revision in a new mail naming its request by reference in the text revises it in place -------------------
@@ -62,7 +53,7 @@ def _asked(d: Desk12, stock: str, asked: str, sender: str = BULUNGAN) -> Out:
 ], ids=["menindaklanjuti-rujukan", "sehubungan-nomor", "bracket", "english", "stok"])
 def test_a_revision_naming_its_request_in_the_text_revises_it_in_place(
         desk12: Desk12, subject: str, words: str, requested: int, stock: int) -> None:
-    _asked(desk12, "750", "2.000")
+    send_request(desk12, "750", "2.000")
     assert desk12.request()["approved"] == 2000
     mid, _ = desk12.send(BULUNGAN, subject, f"Selamat siang,\n\n{words}\n\nTerima kasih\nDisdukcapil Bulungan")
     # was: a second reference BLK-2026-0002 "linked", and 2.000 still approved on BLK-2026-0001
@@ -76,8 +67,6 @@ def test_a_revision_naming_its_request_in_the_text_revises_it_in_place(
 
 
 # H2. `mailbot reject` on a request held for the district's appeal does as TOLAK: the earlier approval stands ----
-
-MALINAU = "disdukcapil@malinaukab.example"
 
 
 def _appealed(d: Desk12) -> tuple[int, Out]:
@@ -154,8 +143,6 @@ def test_a_receipt_whose_sum_does_not_make_its_total_is_asked_back(desk12: Desk1
 
 # M1, M2. a correction that does not say which of the request's figures it corrects is never guessed --------------
 
-TARAKAN = "disdukcapil@tarakankota.example"
-
 
 def _tarakan(d: Desk12, stock: str, asked: str) -> Out:
     mid, _ = d.send(TARAKAN, "Permohonan blangko KTP-el", REQUEST.format(stock=stock, asked=asked, name="Tarakan"))
@@ -163,18 +150,12 @@ def _tarakan(d: Desk12, stock: str, asked: str) -> Out:
     return reply
 
 
-def _answer(d: Desk12, reply: Out, words: str) -> str:
-    quoted = "\n".join(f"> {line}" for line in reply.text.splitlines())
-    mid, _ = d.send(TARAKAN, "Re: " + reply.subject, f"{words}\n\n{quoted}\n", in_reply_to=reply.message_id)
-    return mid
-
-
 def test_a_correction_naming_the_approved_figure_goes_to_a_person(desk12: Desk12) -> None:
     reply = _tarakan(desk12, "2.500", "2.500")
     before = desk12.request()
     assert before["state"] == "approved" and before["approved"] < 2500
     approved = f"{before['approved']:,}".replace(",", ".")
-    mid = _answer(desk12, reply, f"Pak, mohon koreksi, yang benar 1.800 bukan {approved}.")
+    mid = send_answer(desk12, TARAKAN, reply, f"Pak, mohon koreksi, yang benar 1.800 bukan {approved}.")[0]
     req = desk12.request()
     # was: the figure asked cut from 2.500 to 1.800 and decided again
     assert (req["requested"], req["stock_on_hand"], req["approved"]) == (2500, 2500, before["approved"])
@@ -200,7 +181,7 @@ def test_a_correction_of_a_figure_both_asked_and_left_is_asked_back(desk12: Desk
     assert "Angka 800 keping tercatat pada permohonan ini sebagai jumlah yang dimohon dan juga sebagai sisa stok" \
         in text and "apakah 500 keping adalah jumlah yang dimohon atau sisa stok" in text
     # the answer to it is applied where it says
-    _answer(desk12, told, "Maaf pak, yang kami ralat sisa stok kami, menjadi 500 keping.")
+    send_answer(desk12, TARAKAN, told, "Maaf pak, yang kami ralat sisa stok kami, menjadi 500 keping.")
     req = desk12.request()
     assert (req["requested"], req["stock_on_hand"]) == (800, 500)
 
@@ -242,7 +223,7 @@ def test_the_waiting_alert_names_queue_items_as_the_digest_does(desk_dir: Path,
 
 def test_a_correction_with_the_letter_o_for_a_zero_is_read_with_the_zeros(desk12: Desk12) -> None:
     reply = _tarakan(desk12, "900", "1.500")
-    mid = _answer(desk12, reply, "Koreksi: stok kami 4OO keping, bukan 900.")
+    mid = send_answer(desk12, TARAKAN, reply, "Koreksi: stok kami 4OO keping, bukan 900.")[0]
     req = desk12.request()
     # was: the stock set to 4 ("Sisa stok: 900 keping menjadi 4 keping") and the request decided again on it; the
     # letters O are read as the zeros a clerk reads (mailbot.reader.numbers.normalise)

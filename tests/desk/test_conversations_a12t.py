@@ -6,54 +6,30 @@ names the old figure; a receipt of more than was sent, written as a sum with its
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
-
 import pytest
 
-from mailbot.desk import Desk
-from tests.desk.conftest import WITA
-from tests.desk.test_follow_ups_own_words import (
+from tests.desk.desk12 import (
     BULUNGAN,
     BULUNGAN_OPERATOR,
+    MALINAU,
     NUNUKAN,
-    REQUEST,
+    TARAKAN,
     Desk12,
-    Out,
     answer_gmail,
     dispatched,
     flat,
+    send_answer,
+    send_request,
 )
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
-
-MALINAU = "disdukcapil@malinaukab.example"
-TARAKAN = "disdukcapil@tarakankota.example"
-
-
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
-
-
-def _asked(d: Desk12, sender: str, name: str, stock: str, asked: str) -> Out:
-    mid, _ = d.send(sender, "Permohonan blangko KTP-el", REQUEST.format(stock=stock, asked=asked, name=name))
-    [reply] = d.replies_to(mid)
-    return reply
-
-
-def _answer(d: Desk12, sender: str, reply: Out, words: str) -> str:
-    quoted = "\n".join(f"> {line}" for line in reply.text.splitlines())
-    mid, _ = d.send(sender, "Re: " + reply.subject, f"{words}\n\n{quoted}\n", in_reply_to=reply.message_id)
-    return mid
 
 
 # H5. a correction naming another district's reference changes nothing of either district's requests ------------
 
 def test_a_correction_naming_another_districts_reference_changes_nothing(desk12: Desk12) -> None:
-    _asked(desk12, BULUNGAN, "Bulungan", "600", "1.800")
-    _asked(desk12, NUNUKAN, "Nunukan", "900", "2.000")
+    send_request(desk12, "600", "1.800")
+    send_request(desk12, "900", "2.000", sender=NUNUKAN, name="Nunukan")
     bulungan, nunukan = desk12.request("BLK-2026-0001"), desk12.request("BLK-2026-0002")
     assert nunukan["district"] != bulungan["district"]
     mid, _ = desk12.send(NUNUKAN, "Fwd: koreksi", "Yth. Provinsi,\nKami lampirkan koreksi: rujukan BLK-2026-0001 "
@@ -78,13 +54,13 @@ def test_a_correction_naming_another_districts_reference_changes_nothing(desk12:
 ], ids=["itu-sisa-stok", "adalah-jumlah-dimohon"])
 def test_the_answer_naming_its_figure_after_it_is_applied_to_that_figure(
         desk12: Desk12, answer: str, requested: int, stock: int) -> None:
-    reply = _asked(desk12, MALINAU, "Malinau", "1.000", "1.000")
+    reply = send_request(desk12, "1.000", "1.000", sender=MALINAU, name="Malinau")
     assert desk12.request()["approved"] == 1000
-    mid = _answer(desk12, MALINAU, reply, "Koreksi pak, bukan 1.000 tapi 700.")
+    mid = send_answer(desk12, MALINAU, reply, "Koreksi pak, bukan 1.000 tapi 700.")[0]
     [asked] = desk12.replies_to(mid)
     assert "apakah 700 keping adalah jumlah yang dimohon atau sisa stok" in flat(asked.text)
     assert (desk12.request()["requested"], desk12.request()["stock_on_hand"]) == (1000, 1000)
-    mid = _answer(desk12, MALINAU, asked, answer)
+    mid = send_answer(desk12, MALINAU, asked, answer)[0]
     req = desk12.request()
     # was (itu-sisa-stok): the figure asked 1.000 -> 700 and 700 approved, the stock left at 1.000
     assert (req["requested"], req["stock_on_hand"]) == (requested, stock)
@@ -102,12 +78,12 @@ def test_the_answer_naming_its_figure_after_it_is_applied_to_that_figure(
     "Koreksi pak, yg kami tambahkan cukup 200 keping, bukan 500.",
 ], ids=["yg-ditambahkan", "yang-ditambahkan", "yg-kami-tambahkan"])
 def test_a_correction_of_the_added_part_corrects_the_part(desk12: Desk12, words: str) -> None:
-    reply = _asked(desk12, TARAKAN, "Tarakan", "800", "1.500")
+    reply = send_request(desk12, "800", "1.500", sender=TARAKAN, name="Tarakan")
     assert desk12.request()["approved"] == 1500
-    mid = _answer(desk12, TARAKAN, reply, "Pak, mohon ditambah 500 keping lagi ya, ada perekaman di Lapas.")
+    mid = send_answer(desk12, TARAKAN, reply, "Pak, mohon ditambah 500 keping lagi ya, ada perekaman di Lapas.")[0]
     assert desk12.request()["requested"] == 2000
     [raised] = desk12.replies_to(mid)
-    mid = _answer(desk12, TARAKAN, raised, words)
+    mid = send_answer(desk12, TARAKAN, raised, words)[0]
     req = desk12.request()
     # was: the whole request 2.000 -> 200 and 200 approved
     assert req["requested"] == 1700
@@ -116,10 +92,10 @@ def test_a_correction_of_the_added_part_corrects_the_part(desk12: Desk12, words:
 
 
 def test_a_correction_naming_the_added_amount_as_wrong_without_saying_which_goes_to_a_person(desk12: Desk12) -> None:
-    reply = _asked(desk12, TARAKAN, "Tarakan", "800", "1.500")
-    mid = _answer(desk12, TARAKAN, reply, "Pak, mohon ditambah 500 keping lagi ya, ada perekaman di Lapas.")
+    reply = send_request(desk12, "800", "1.500", sender=TARAKAN, name="Tarakan")
+    mid = send_answer(desk12, TARAKAN, reply, "Pak, mohon ditambah 500 keping lagi ya, ada perekaman di Lapas.")[0]
     [raised] = desk12.replies_to(mid)
-    mid = _answer(desk12, TARAKAN, raised, "Izin koreksi pak, cuma 200 keping aja ternyata, bukan 500.")
+    mid = send_answer(desk12, TARAKAN, raised, "Izin koreksi pak, cuma 200 keping aja ternyata, bukan 500.")[0]
     req = desk12.request()
     # was: the whole request 2.000 -> 200 and 200 approved
     assert (req["requested"], req["approved"]) == (2000, 2000)
@@ -203,7 +179,7 @@ def test_a_receipt_of_a_surplus_in_a_new_mail_books_the_total(desk12: Desk12) ->
     "Mohon maaf Pak, stok kami sebenarnya tinggal 400 keping (bukan 900).",
 ], ids=["ralat-sisa", "stok-sebenarnya"])
 def test_a_correction_above_a_quote_marked_with_bars_is_applied(desk12: Desk12, words: str) -> None:
-    reply = _asked(desk12, TARAKAN, "Tarakan", "900", "2.500")
+    reply = send_request(desk12, "900", "2.500", sender=TARAKAN, name="Tarakan")
     assert desk12.request()["stock_on_hand"] == 900
     quoted = "\n".join(f"| {line}" for line in reply.text.splitlines())  # webmail and Lotus quote so
     mid, _ = desk12.send(TARAKAN, "Re: " + reply.subject, f"{words}\n\n{quoted}\n", in_reply_to=reply.message_id)
@@ -215,7 +191,7 @@ def test_a_correction_above_a_quote_marked_with_bars_is_applied(desk12: Desk12, 
 
 
 def test_a_revision_naming_its_reference_with_spaces_is_applied_in_place(desk12: Desk12) -> None:
-    _asked(desk12, BULUNGAN, "Bulungan", "600", "1.800")
+    send_request(desk12, "600", "1.800")
     mid, _ = desk12.send(BULUNGAN, "Revisi jumlah",
                          "Pak, untuk permohonan BLK 2026 0001 jumlahnya kami revisi jadi 2.400 keping ya.")
     # was: the generic acknowledgement and a person's queue; the request left at 1.800
@@ -228,11 +204,11 @@ def test_a_revision_naming_its_reference_with_spaces_is_applied_in_place(desk12:
 # a12s M3: two colleagues' corrections crossing in flight: the later one, written against a figure changed since ---
 
 def test_a_correction_naming_a_figure_changed_since_goes_to_a_person(desk12: Desk12) -> None:
-    reply = _asked(desk12, BULUNGAN, "Bulungan", "600", "2.000")
-    _answer(desk12, BULUNGAN, reply, "Koreksi pak: cukup 1.500 keping saja, bukan 2.000.")
+    reply = send_request(desk12, "600", "2.000")
+    send_answer(desk12, BULUNGAN, reply, "Koreksi pak: cukup 1.500 keping saja, bukan 2.000.")
     assert desk12.request()["requested"] == 1500
     # the colleague answers the same first reply, not having seen the change
-    mid = _answer(desk12, BULUNGAN_OPERATOR, reply, "Ralat pak, mohon dinaikkan jadi 2.500 keping, bukan 2.000.")
+    mid = send_answer(desk12, BULUNGAN_OPERATOR, reply, "Ralat pak, mohon dinaikkan jadi 2.500 keping, bukan 2.000.")[0]
     # was: applied over the colleague's change, "1.500 keping menjadi 2.500 keping", nobody told they disagree
     assert desk12.request()["requested"] == 1500
     assert desk12.queue(mid) == {"doubt"}
@@ -241,8 +217,8 @@ def test_a_correction_naming_a_figure_changed_since_goes_to_a_person(desk12: Des
 
 
 def test_a_correction_of_the_figure_as_it_stands_is_still_applied(desk12: Desk12) -> None:
-    reply = _asked(desk12, BULUNGAN, "Bulungan", "600", "2.000")
-    mid = _answer(desk12, BULUNGAN, reply, "Koreksi pak: cukup 1.500 keping saja, bukan 2.000.")
+    reply = send_request(desk12, "600", "2.000")
+    mid = send_answer(desk12, BULUNGAN, reply, "Koreksi pak: cukup 1.500 keping saja, bukan 2.000.")[0]
     [changed] = desk12.replies_to(mid)
-    _answer(desk12, BULUNGAN_OPERATOR, changed, "Ralat pak, mohon dinaikkan jadi 2.500 keping, bukan 1.500.")
+    send_answer(desk12, BULUNGAN_OPERATOR, changed, "Ralat pak, mohon dinaikkan jadi 2.500 keping, bukan 1.500.")
     assert desk12.request()["requested"] == 2500

@@ -5,54 +5,30 @@ correction; the answer "yang 700 itu sisa stok" is shown back as the stock only.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
-
 import pytest
 
-from mailbot.desk import Desk
-from tests.desk.conftest import WITA
-from tests.desk.test_follow_ups_own_words import (
+from tests.desk.desk12 import (
     BULUNGAN,
     BULUNGAN_OPERATOR,
-    REQUEST,
+    MALINAU,
     Desk12,
-    Out,
     answer_gmail,
     dispatched,
     flat,
+    send_answer,
+    send_request,
 )
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
-
-MALINAU = "disdukcapil@malinaukab.example"
-
-
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
-
-
-def _asked(d: Desk12, sender: str, name: str, stock: str, asked: str) -> Out:
-    mid, _ = d.send(sender, "Permohonan blangko KTP-el", REQUEST.format(stock=stock, asked=asked, name=name))
-    [reply] = d.replies_to(mid)
-    return reply
-
-
-def _answer(d: Desk12, sender: str, reply: Out, words: str) -> str:
-    quoted = "\n".join(f"> {line}" for line in reply.text.splitlines())
-    mid, _ = d.send(sender, "Re: " + reply.subject, f"{words}\n\n{quoted}\n", in_reply_to=reply.message_id)
-    return mid
 
 
 # M2. the answer "yang 700 itu sisa stok" is shown back as the stock it was applied to, never as the figure asked --
 
 def test_the_answer_naming_its_figure_is_shown_back_as_applied(desk12: Desk12) -> None:
-    reply = _asked(desk12, MALINAU, "Malinau", "1.000", "1.000")
-    mid = _answer(desk12, MALINAU, reply, "Koreksi pak, bukan 1.000 tapi 700.")
+    reply = send_request(desk12, "1.000", "1.000", sender=MALINAU, name="Malinau")
+    mid = send_answer(desk12, MALINAU, reply, "Koreksi pak, bukan 1.000 tapi 700.")[0]
     [asked] = desk12.replies_to(mid)
-    mid = _answer(desk12, MALINAU, asked, "Maksud kami yang 700 itu sisa stok pak.")
+    mid = send_answer(desk12, MALINAU, asked, "Maksud kami yang 700 itu sisa stok pak.")[0]
     assert (desk12.request()["requested"], desk12.request()["stock_on_hand"]) == (1000, 700)
     [told] = desk12.replies_to(mid)
     text = flat(told.text)
@@ -96,7 +72,6 @@ def test_a_receipt_with_a_stock_correction_books_the_receipt(desk12: Desk12, wor
     assert desk12.queue(mid) >= {"after_decision"}
 
 
-
 def test_a_short_receipt_with_a_stock_correction_books_the_count_and_the_shortfall(desk12: Desk12) -> None:
     notice = dispatched(desk12)
     on_hand = desk12.on_hand()
@@ -129,10 +104,10 @@ RAISE = "Pak, mohon ditambah 500 keping lagi ya."
 ], ids=["same-address-reworded", "colleague-reworded"])
 def test_a_raise_restated_answering_the_same_mail_is_not_added_again(desk12: Desk12, sender: str,
                                                                      words: str) -> None:
-    reply = _asked(desk12, BULUNGAN, "Bulungan", "900", "1.500")
-    _answer(desk12, BULUNGAN, reply, RAISE)
+    reply = send_request(desk12, "900", "1.500")
+    send_answer(desk12, BULUNGAN, reply, RAISE)
     assert desk12.request()["requested"] == 2000
-    mid = _answer(desk12, sender, reply, words)  # the same 1.500 mail answered again
+    mid = send_answer(desk12, sender, reply, words)[0]  # the same 1.500 mail answered again
     req = desk12.request()
     # was: "2.000 keping menjadi 2.500 keping", the 500 added a second time
     assert req["requested"] == 2000
@@ -144,8 +119,8 @@ def test_a_raise_restated_answering_the_same_mail_is_not_added_again(desk12: Des
 
 
 def test_a_raise_restated_in_a_new_mail_soon_after_is_not_added_again(desk12: Desk12) -> None:
-    reply = _asked(desk12, BULUNGAN, "Bulungan", "900", "1.500")
-    _answer(desk12, BULUNGAN, reply, "Pak, mohon ditambah 500 keping lagi, jadi total 2.000.")
+    reply = send_request(desk12, "900", "1.500")
+    send_answer(desk12, BULUNGAN, reply, "Pak, mohon ditambah 500 keping lagi, jadi total 2.000.")
     mid, _ = desk12.send(BULUNGAN_OPERATOR, "Tambahan permohonan BLK-2026-0001",
                          "Yth. Provinsi,\nTambahan permohonan BLK-2026-0001: mohon ditambah 500 keping lagi.\n"
                          "Terima kasih")
@@ -159,17 +134,17 @@ def test_a_raise_restated_in_a_new_mail_soon_after_is_not_added_again(desk12: De
     "Pak, mohon ditambah 500 keping lagi sehingga menjadi 2.500 keping.",
 ], ids=["masih-kurang", "names-the-new-total"])
 def test_a_second_raise_answering_the_old_mail_but_saying_so_is_applied(desk12: Desk12, words: str) -> None:
-    reply = _asked(desk12, BULUNGAN, "Bulungan", "900", "1.500")
-    _answer(desk12, BULUNGAN, reply, RAISE)
-    _answer(desk12, BULUNGAN, reply, words)
+    reply = send_request(desk12, "900", "1.500")
+    send_answer(desk12, BULUNGAN, reply, RAISE)
+    send_answer(desk12, BULUNGAN, reply, words)
     assert desk12.request()["requested"] == 2500
 
 
 def test_a_second_raise_answering_the_reply_about_the_first_is_applied(desk12: Desk12) -> None:
-    reply = _asked(desk12, BULUNGAN, "Bulungan", "900", "1.500")
-    mid = _answer(desk12, BULUNGAN, reply, RAISE)
+    reply = send_request(desk12, "900", "1.500")
+    mid = send_answer(desk12, BULUNGAN, reply, RAISE)[0]
     [raised] = desk12.replies_to(mid)  # the desk's reply about the 2.000
-    mid = _answer(desk12, BULUNGAN_OPERATOR, raised, "Pak maaf, mohon ditambah 500 keping lagi.")
+    mid = send_answer(desk12, BULUNGAN_OPERATOR, raised, "Pak maaf, mohon ditambah 500 keping lagi.")[0]
     assert desk12.request()["requested"] == 2500
     [told] = desk12.replies_to(mid)
     assert "2.000 keping menjadi 2.500 keping" in flat(told.text)

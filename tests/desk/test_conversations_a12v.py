@@ -5,17 +5,11 @@ never rewrites the old receipt."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
-
 import pytest
 
 from mailbot import actions
-from mailbot.desk import Desk
 from mailbot.store import repo
-from tests.desk.conftest import WITA
-from tests.desk.test_follow_ups_own_words import (
+from tests.desk.desk12 import (
     BULUNGAN,
     REQUEST,
     Desk12,
@@ -28,12 +22,7 @@ from tests.desk.test_follow_ups_own_words import (
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
 
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
-
-
-def _approved(d: Desk12, asked: str = "2.000", stock: str = "750", date: str = "Tue, 01 Dec 2026 08:00:00 +0800"
+def approved(d: Desk12, asked: str = "2.000", stock: str = "750", date: str = "Tue, 01 Dec 2026 08:00:00 +0800"
               ) -> tuple[str, Out]:
     """Bulungan asks *asked* (sisa *stock*), approved at once; the request's message id and the desk's reply."""
     mid, outcome = d.send(BULUNGAN, "Permohonan tambahan blangko KTP-el",
@@ -61,7 +50,7 @@ def _dispatch(d: Desk12, reference: str) -> Out:
     "Terima kasih pak Kadis, kami terima 2.000 keping dulu, sisanya nanti kami ajukan lagi.",
 ], ids=["email-persetujuan", "informasi-persetujuan", "kami-terima-dulu"])
 def test_terima_of_the_approval_before_dispatch_books_no_receipt(desk12: Desk12, words: str) -> None:
-    _, reply = _approved(desk12)
+    _, reply = approved(desk12)
     on_hand = desk12.on_hand()
     mid, outcome = answer_gmail(desk12, reply, words)
     req = desk12.request()
@@ -77,7 +66,7 @@ def test_terima_of_the_approval_before_dispatch_books_no_receipt(desk12: Desk12,
 
 
 def test_a_new_mail_saying_the_approval_arrived_books_no_receipt(desk12: Desk12) -> None:
-    _approved(desk12)
+    approved(desk12)
     on_hand = desk12.on_hand()
     _, outcome = desk12.send(BULUNGAN, "Konfirmasi", "Yth. Bapak, email persetujuan 2.000 keping blangko KTP-el "
                                                     "sudah kami terima. Kami tunggu kirimannya. Terima kasih.")
@@ -88,7 +77,7 @@ def test_a_new_mail_saying_the_approval_arrived_books_no_receipt(desk12: Desk12)
 
 
 def test_a_receipt_of_blanks_before_dispatch_goes_to_a_person(desk12: Desk12) -> None:
-    _, reply = _approved(desk12)
+    _, reply = approved(desk12)
     on_hand = desk12.on_hand()
     mid, _ = answer_gmail(desk12, reply, "Blangko 2.000 keping sudah kami terima lengkap pak.")
     # was: booked as received although nothing was dispatched
@@ -107,7 +96,7 @@ def _old_received_new_in_transit(d: Desk12) -> Out:
     old = dispatched(d)
     answer_gmail(d, old, "Blangko 2.000 keping sudah kami terima lengkap, terima kasih.")
     assert d.request()["state"] == "received"
-    _approved(d, asked="1.500", stock="200", date="Sat, 05 Dec 2026 08:00:00 +0800")
+    approved(d, asked="1.500", stock="200", date="Sat, 05 Dec 2026 08:00:00 +0800")
     _dispatch(d, "BLK-2026-0002")
     return old
 
@@ -151,7 +140,7 @@ def test_a_recount_of_the_old_receipt_says_so_and_is_still_applied(desk12: Desk1
 ], ids=["sisa-stok", "yang-dimohon"])
 def test_a_choice_answering_our_question_applies_its_figure(desk12: Desk12, words: str,
                                                              figures: tuple[int, int]) -> None:
-    _, reply = _approved(desk12)
+    _, reply = approved(desk12)
     mid, _ = answer_gmail(desk12, reply, "Koreksi pak, yang benar 1.200.")
     [asked] = desk12.replies_to(mid)
     assert "Mohon tegaskan apakah 1.200 keping adalah jumlah yang dimohon atau sisa stok" in flat(asked.text)
@@ -165,7 +154,7 @@ def test_a_choice_answering_our_question_applies_its_figure(desk12: Desk12, word
 
 
 def test_a_choice_whose_in_reply_to_is_lost_answers_the_threads_last_question(desk12: Desk12) -> None:
-    _, reply = _approved(desk12)
+    _, reply = approved(desk12)
     mid, _ = answer_gmail(desk12, reply, "Koreksi pak, yang benar 1.200.")
     [asked] = desk12.replies_to(mid)
     # a client that folded our long Message-ID as an encoded word: no In-Reply-To the desk can read

@@ -8,27 +8,12 @@ thread revises the open request."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
-
 import pytest
 
-from mailbot.desk import Desk
-from tests.desk.conftest import WITA
+from tests.desk.desk12 import BULUNGAN, MALINAU, NUNUKAN, REQUEST, Desk12, Out, answer_gmail, dispatched, flat
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_follow_ups_own_words import BULUNGAN, REQUEST, Desk12, Out, answer_gmail, dispatched, flat
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
-
-
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
-
-
-
-
 
 
 # 1. a further part of a split delivery adds to the count received ------------------------------------------
@@ -64,7 +49,7 @@ def test_a_further_part_adds_to_the_count_received_and_the_difference_left_stays
 
 # 2. the same relative change sent twice is applied once -------------------------------------------------------
 
-def _approved(d: Desk12) -> Out:
+def approved(d: Desk12) -> Out:
     """Bulungan asks 2.000 (sisa 750), approved at once; the desk's reply."""
     mid, outcome = d.send(BULUNGAN, "Permohonan tambahan blangko KTP-el",
                           REQUEST.format(stock=750, asked="2.000 (dua ribu)", name="Bulungan"),
@@ -80,7 +65,7 @@ def _approved(d: Desk12) -> Out:
     ("Bisa tambah 250 lagi pak, terima kasih.", 2250),
 ], ids=["raise", "cut", "terse-raise"])
 def test_the_same_relative_change_sent_twice_is_applied_once(desk12: Desk12, words: str, requested: int) -> None:
-    reply = _approved(desk12)
+    reply = approved(desk12)
     first, _ = answer_gmail(desk12, reply, words)
     assert desk12.request()["requested"] == requested
     again, outcome = answer_gmail(desk12, reply, words)  # a new Message-ID, the same words, the same In-Reply-To
@@ -111,7 +96,7 @@ def test_the_same_relative_change_sent_twice_is_applied_once(desk12: Desk12, wor
         "tidak-jadi-back-to"])
 def test_a_correction_of_the_amount_added_corrects_the_added_part(desk12: Desk12, raise_words: str, words: str,
                                                                  requested: int) -> None:
-    reply = _approved(desk12)
+    reply = approved(desk12)
     raised, _ = answer_gmail(desk12, reply, raise_words)
     [told] = desk12.replies_to(raised)
     mid, outcome = answer_gmail(desk12, told, words)
@@ -123,8 +108,6 @@ def test_a_correction_of_the_amount_added_corrects_the_added_part(desk12: Desk12
 
 
 # 4. the whole figure asked again after a partial approval is an appeal ---------------------------------------
-
-MALINAU = "disdukcapil@malinaukab.example"
 
 
 @pytest.mark.parametrize("words", [
@@ -185,15 +168,12 @@ def test_a_new_need_in_the_thread_of_a_received_request_is_a_new_request(desk12:
 ], ids=["reminder", "question"])
 def test_a_stock_stated_in_a_reminder_or_a_question_is_the_stated_stock(desk12: Desk12, words: str,
                                                                         stock: int) -> None:
-    reply = _approved(desk12)
+    reply = approved(desk12)
     mid, outcome = answer_gmail(desk12, reply, words)
     assert desk12.request()["requested"] == 2000 and desk12.request()["state"] == "approved", outcome
     stated = desk12.db().execute("select quantity, source from stated_stock where district = '65.01' "
                                  "and item = 'ktp-el' order by id desc limit 1").fetchone()
     assert tuple(stated) == (stock, "reminder")  # was: the request's 750, the district's own figure lost
-
-
-NUNUKAN = "disdukcapil@nunukankab.example"
 
 
 # 7. an appeal whose reason holds a figure of its own still reaches the managers -----------------------------
@@ -266,7 +246,7 @@ def test_a_command_on_a_rejected_request_lists_no_commands(desk12: Desk12, comma
 ], ids=["kemarin-dinaikkan", "merevisi"])
 def test_a_revision_that_lost_its_thread_revises_the_open_request(desk12: Desk12, subject: str, words: str,
                                                                   requested: int) -> None:
-    _approved(desk12)
+    approved(desk12)
     mid, outcome = desk12.send(BULUNGAN, subject, f"Yth. Bapak/Ibu,\n\n{words}\n\nTerima kasih")
     assert desk12.request("BLK-2026-0002") is None, outcome  # was: a second reference, linked
     assert desk12.request()["requested"] == requested

@@ -6,22 +6,11 @@ thread; the desk's words above are never read as new."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
-
 import pytest
 
-from mailbot.desk import Desk
-from tests.desk.conftest import WITA
-from tests.desk.test_follow_ups_own_words import BULUNGAN, Desk12, Out, _approved
+from tests.desk.desk12 import BULUNGAN, Desk12, Out, approved
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
-
-
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
 
 
 def _header_first(reply: Out, style: str) -> str:
@@ -56,7 +45,7 @@ STYLES = ("outlook_web_id", "gmail_pesan_terusan", "lotus_diteruskan", "outlook_
 ], ids=["requested", "stock"])
 def test_a_correction_below_the_desks_footer_under_a_header_first_is_applied_in_place(
         desk12: Desk12, style: str, correction: str, field: str, value: int) -> None:
-    reply = _approved(desk12)
+    reply = approved(desk12)
     body = f"{_header_first(reply, style)}\n\n\n{correction}\n"
     subject = ("Fwd: " if style == "gmail_pesan_terusan" else "Re: ") + reply.subject
     mid, outcome = desk12.send(BULUNGAN, subject, body, in_reply_to=reply.message_id)
@@ -78,7 +67,7 @@ def test_a_correction_below_the_desks_footer_under_a_header_first_is_applied_in_
 @pytest.mark.parametrize("style", STYLES)
 def test_the_desks_reply_alone_under_a_header_changes_nothing(desk12: Desk12, style: str) -> None:
     """Nothing below the footer: the desk's words are still no correction, whatever else becomes of the mail."""
-    reply = _approved(desk12)
+    reply = approved(desk12)
     subject = ("Fwd: " if style == "gmail_pesan_terusan" else "Re: ") + reply.subject
     desk12.send(BULUNGAN, subject, f"{_header_first(reply, style)}\n", in_reply_to=reply.message_id)
     req = desk12.request()

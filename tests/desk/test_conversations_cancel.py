@@ -8,36 +8,24 @@ figure arriving later ("yang 800 sudah sampai") completes the receipt."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
-
 import pytest
 
 from mailbot import actions
-from mailbot.desk import Desk
 from mailbot.store import repo
-from tests.desk.conftest import WITA
+from tests.desk.desk12 import BULUNGAN, NUNUKAN, Desk12, Out, approved, client_quote, send_answer
 from tests.desk.mailkit import MANAGERS
 from tests.desk.test_conversations_replies_say import _held
-from tests.desk.test_follow_ups_own_words import BULUNGAN, NUNUKAN, Desk12, Out, _approved, _quoted
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
 
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
-
-
 def _answer(d: Desk12, reply: Out, words: str, sender: str = NUNUKAN) -> tuple[str, dict[str, int]]:
-    quoted = "\n".join(f"> {line}" for line in reply.text.splitlines())
-    return d.send(sender, "Re: " + reply.subject, f"Dengan hormat,\n{words}\n\nTerima kasih\n\n{quoted}\n",
-                  in_reply_to=reply.message_id)
+    """*words* in a letter's greeting and thanks, answering *reply*."""
+    return send_answer(d, sender, reply, f"Dengan hormat,\n{words}\n\nTerima kasih")
 
 
 def _dispatched(d: Desk12) -> Out:
-    reply = _approved(d)
+    reply = approved(d)
     with d.desk.sessions.begin() as session:
         req = repo.request_by_reference(session, "BLK-2026-0001")
         assert req is not None
@@ -99,7 +87,7 @@ def test_a_cancellation_with_a_new_figure_keeps_the_figure(desk12: Desk12, words
 
 def test_the_rest_to_be_sent_next_week_is_a_partial_receipt_not_a_stock(desk12: Desk12) -> None:
     reply = _dispatched(desk12)
-    quoted, _ = _quoted(reply, "gmail")
+    quoted, _ = client_quote(reply, "gmail")
     mid, got = desk12.send(BULUNGAN, "Re: " + reply.subject,
                            f"Baru sampai 1.200 keping, sisa 800 katanya dikirim minggu depan.\n\n{quoted}\n",
                            in_reply_to=reply.message_id, date="Thu, 03 Dec 2026 10:00:00 +0800")
@@ -136,7 +124,7 @@ def test_a_denial_is_queued_as_a_denial_and_a_late_setuju_lists_no_commands(desk
     "Please cancel our request, we still have enough.",
 ])
 def test_an_approved_request_withdrawn_in_other_words_goes_to_a_person(desk12: Desk12, words: str) -> None:
-    reply = _approved(desk12)
+    reply = approved(desk12)
     mid, outcome = _answer(desk12, reply, words, sender=BULUNGAN)
     assert outcome == {"follow-up-cancel-asked": 1}, outcome
     assert desk12.queue(mid) == {"cancellation"}
@@ -145,7 +133,7 @@ def test_an_approved_request_withdrawn_in_other_words_goes_to_a_person(desk12: D
 
 
 def test_a_denial_with_the_granted_figure_is_a_denial(desk12: Desk12) -> None:
-    reply = _approved(desk12)
+    reply = approved(desk12)
     granted = desk12.request()["approved"]
     mid, _ = _answer(desk12, reply, f"Permohonan TIDAK kami batalkan, mohon tetap dikirim {granted:,} keping."
                      .replace(",", "."), sender=BULUNGAN)
@@ -155,7 +143,7 @@ def test_a_denial_with_the_granted_figure_is_a_denial(desk12: Desk12) -> None:
 
 
 def test_a_thank_you_that_says_more_is_read_by_a_person_not_filed_as_confirmed(desk12: Desk12) -> None:
-    reply = _approved(desk12)
+    reply = approved(desk12)
     mid, outcome = _answer(desk12, reply, "Pak, kegiatan jemput bolanya diundur tahun depan.", sender=BULUNGAN)
     assert "follow-up-confirmed" not in outcome, outcome
     assert desk12.queue(mid)
@@ -172,7 +160,7 @@ def test_a_thank_you_that_says_more_is_read_by_a_person_not_filed_as_confirmed(d
 ])
 def test_n_lagi_nyusul_is_the_rest_still_coming_not_a_shortfall(desk12: Desk12, words: str) -> None:
     reply = _dispatched(desk12)
-    quoted, _ = _quoted(reply, "gmail")
+    quoted, _ = client_quote(reply, "gmail")
     mid, got = desk12.send(BULUNGAN, "Re: " + reply.subject, f"{words}\n\n{quoted}\n",
                            in_reply_to=reply.message_id, date="Thu, 03 Dec 2026 10:00:00 +0800")
     assert got == {"receipt": 1}
@@ -184,7 +172,7 @@ def test_n_lagi_nyusul_is_the_rest_still_coming_not_a_shortfall(desk12: Desk12, 
 
 def test_the_outstanding_figure_arriving_later_completes_the_receipt(desk12: Desk12) -> None:
     reply = _dispatched(desk12)
-    quoted, _ = _quoted(reply, "gmail")
+    quoted, _ = client_quote(reply, "gmail")
     first, _ = desk12.send(BULUNGAN, "Re: " + reply.subject,
                            f"Baru sampai 1.200 keping, sisa 800 masih di ekspedisi.\n\n{quoted}\n",
                            in_reply_to=reply.message_id, date="Thu, 03 Dec 2026 10:00:00 +0800")

@@ -5,33 +5,12 @@ one open request, and a manager's TOLAK of an appeal declines the appeal and kee
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
-
 import pytest
 
-from mailbot.desk import Desk
-from tests.desk.conftest import WITA
+from tests.desk.desk12 import BULUNGAN, MALINAU, REQUEST, Desk12, Out, answer_gmail, dispatched, flat, send_request
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_follow_ups_own_words import BULUNGAN, REQUEST, Desk12, Out, answer_gmail, dispatched, flat
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
-
-
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
-
-
-
-
-def _asked(d: Desk12, stock: str, asked: str) -> Out:
-    mid, _ = d.send(BULUNGAN, "Permohonan tambahan blangko KTP-el", REQUEST.format(stock=stock, asked=asked,
-                                                                                  name="Bulungan"),
-                    date="Tue, 01 Dec 2026 08:00:00 +0800")
-    [reply] = d.replies_to(mid)
-    return reply
 
 
 # 1. the stock corrected where the figure asked has the same value ----------------------------------------------
@@ -42,7 +21,7 @@ def _asked(d: Desk12, stock: str, asked: str) -> Out:
     "Maaf, stok yang ada di gudang kami bukan 1.500, tapi 900 keping.",
 ], ids=["sisa-stok-melainkan", "persediaan-tetapi", "stok-gudang-tapi"])
 def test_a_stock_corrected_from_the_same_value_as_the_ask_corrects_the_stock(desk12: Desk12, words: str) -> None:
-    reply = _asked(desk12, "1.500", "1.500")
+    reply = send_request(desk12, "1.500", "1.500")
     assert desk12.request()["state"] == "approved"
     mid, _ = answer_gmail(desk12, reply, words)
     req = desk12.request()
@@ -53,7 +32,6 @@ def test_a_stock_corrected_from_the_same_value_as_the_ask_corrects_the_stock(des
     assert "Sisa stok: 1.500 keping menjadi 900 keping" in text and "Jumlah yang dimohon" not in text
     assert "30 hari x 110/hari - sisa 900 = 2.400" in text  # the arithmetic shows the new stock
     assert "DISETUJUI sebanyak 1.500 keping" in text
-
 
 
 # 2. a receipt that turns over after parts reaches the managers, as the district is told ------------------------
@@ -92,7 +70,7 @@ def test_a_receipt_over_after_parts_tells_the_managers_as_the_district_is_told(
 ], ids=["merevisi-blangko-ktp-el", "blangko-kami-sebelumnya", "yang-kemarin-revisi"])
 def test_a_revision_outside_the_thread_revises_the_open_request_in_place(desk12: Desk12, subject: str, words: str,
                                                                        requested: int) -> None:
-    _asked(desk12, "750", "2.000")
+    send_request(desk12, "750", "2.000")
     assert desk12.request()["approved"] == 2000
     mid, _ = desk12.send(BULUNGAN, subject, f"Yth. Bapak/Ibu,\n\n{words}\n\nHormat kami,\nDisdukcapil Bulungan")
     # was: a second reference with no figure asked, or "not a request" in the queue while 2.000 stayed approved
@@ -106,8 +84,6 @@ def test_a_revision_outside_the_thread_revises_the_open_request_in_place(desk12:
 
 
 # 4. a manager's TOLAK of an appeal declines the appeal; the part approved before stands ---------------------------
-
-MALINAU = "disdukcapil@malinaukab.example"
 
 
 def _appealed(d: Desk12, words: str) -> tuple[int, Out]:

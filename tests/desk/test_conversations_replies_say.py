@@ -6,28 +6,18 @@ asked back."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
 
 import pytest
 
 from mailbot import actions, attention
-from mailbot.desk import Desk
 from mailbot.store import repo
-from tests.desk.conftest import WITA
+from tests.desk.desk12 import BULUNGAN, NUNUKAN, REQUEST, Desk12, Out, approved, client_quote
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_follow_ups_own_words import BULUNGAN, NUNUKAN, REQUEST, Desk12, Out, _approved, _quoted
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
 UNDERSTOOD = "Yang kami pahami dari email Bapak/Ibu:"
 CHECK = "Apabila ada angka yang keliru, mohon balas email ini dengan angka yang benar."
-
-
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
 
 
 def _quotes(text: str) -> list[str]:
@@ -50,9 +40,9 @@ def _whole(quote: str, body: str) -> bool:
 @pytest.mark.parametrize("top", [True, False], ids=["top", "bottom"])
 def test_a_correction_alone_no_request_by_its_words_shows_what_was_understood(desk12: Desk12, style: str,
                                                                             top: bool) -> None:
-    reply = _approved(desk12)
+    reply = approved(desk12)
     new = "Koreksi: kami cukup 1.700 keping, bukan 2.000.\n\nSalam,\nRosmini"
-    quoted, _ = _quoted(reply, style)
+    quoted, _ = client_quote(reply, style)
     body = f"{new}\n\n{quoted}\n" if top or style == "outlook_id" else f"{quoted}\n\n{new}\n"
     mid, outcome = desk12.send(BULUNGAN, "Re: " + reply.subject, body, in_reply_to=reply.message_id)
     assert outcome == {"follow-up-request-approved": 1}
@@ -65,12 +55,12 @@ def test_a_correction_alone_no_request_by_its_words_shows_what_was_understood(de
 
 
 def test_a_combined_receipt_shows_both_blanks_figures_understood(desk12: Desk12) -> None:
-    reply = _approved(desk12)
+    reply = approved(desk12)
     with desk12.desk.sessions.begin() as session:
         req = repo.request_by_reference(session, "BLK-2026-0001")
         assert req is not None
         actions.dispatch(session, desk12.desk, req, actor="operator", via="cli")
-    quoted, _ = _quoted(reply, "gmail")
+    quoted, _ = client_quote(reply, "gmail")
     mid, outcome = desk12.send(BULUNGAN, "Re: " + reply.subject,
                                "Blangko KTP-el sebanyak 2.000 keping dan blangko KIA sebanyak 300 keping sudah kami "
                                f"terima dengan baik.\n\n{quoted}\n", in_reply_to=reply.message_id)
@@ -90,8 +80,8 @@ def test_a_combined_receipt_shows_both_blanks_figures_understood(desk12: Desk12)
     "1.500 keping, bukan 2.000 keping.",
 ], ids=["english", "long_sentence"])
 def test_every_quote_of_a_reply_is_a_whole_sentence_or_clause(desk12: Desk12, new: str) -> None:
-    reply = _approved(desk12)
-    quoted, _ = _quoted(reply, "gmail")
+    reply = approved(desk12)
+    quoted, _ = client_quote(reply, "gmail")
     mid, outcome = desk12.send(BULUNGAN, "Re: " + reply.subject, f"{new}\n\n{quoted}\n",
                                in_reply_to=reply.message_id)
     assert list(outcome) == ["follow-up-request-held"] or list(outcome) == ["follow-up-request-approved"]
@@ -124,8 +114,8 @@ def test_a_managers_queue_item_names_the_manager_in_the_digest(desk12: Desk12) -
 
 
 def test_a_stock_below_zero_is_asked_back_in_the_thread(desk12: Desk12) -> None:
-    reply = _approved(desk12)
-    quoted, _ = _quoted(reply, "gmail")
+    reply = approved(desk12)
+    quoted, _ = client_quote(reply, "gmail")
     mid, outcome = desk12.send(BULUNGAN, "Re: " + reply.subject,
                                "Ralat: sisa stok kami -120 keping (kami sudah meminjam dari Tanjung Selor), bukan 750."
                                f"\n\n{quoted}\n", in_reply_to=reply.message_id)
@@ -181,13 +171,13 @@ def test_a_district_cancelling_a_request_waiting_for_a_manager_cancels_it(desk12
 
 @pytest.mark.parametrize("dispatched", [False, True], ids=["approved", "dispatched"])
 def test_a_district_cancelling_an_approved_request_goes_to_a_person(desk12: Desk12, dispatched: bool) -> None:
-    reply = _approved(desk12)
+    reply = approved(desk12)
     if dispatched:
         with desk12.desk.sessions.begin() as session:
             req = repo.request_by_reference(session, "BLK-2026-0001")
             assert req is not None
             actions.dispatch(session, desk12.desk, req, actor="operator", via="cli")
-    quoted, _ = _quoted(reply, "gmail")
+    quoted, _ = client_quote(reply, "gmail")
     mid, outcome = desk12.send(BULUNGAN, "Re: " + reply.subject,
                                f"Mohon maaf pak, permohonan kami batalkan karena ada kiriman dari pusat.\n\n{quoted}\n",
                                in_reply_to=reply.message_id)

@@ -7,18 +7,15 @@ dulu"."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 
 from mailbot import actions, watch
-from mailbot.desk import Desk
 from mailbot.store import repo
 from tests.desk.conftest import WITA
+from tests.desk.desk12 import GMAIL, NUNUKAN, REQUEST, Desk12, Out, answer_gmail, dispatched, flat, send_answer
 from tests.desk.mailkit import MANAGERS, SetClock
-from tests.desk.test_follow_ups_own_words import NUNUKAN, REQUEST, Desk12, Out, answer_gmail, dispatched, flat
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -29,15 +26,6 @@ START = datetime(2026, 12, 5, 10, 0, tzinfo=WITA)
 @pytest.fixture
 def clock() -> SetClock:
     return SetClock(START)
-
-
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk], clock: SetClock) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(clock=clock))
-
-
-
-
 
 
 def _held(d: Desk12, stock: int = 500) -> Out:
@@ -53,17 +41,12 @@ def _held_notice(d: Desk12) -> Out:
     return [o for o in d.out() if o.purpose.startswith("held:")][0]
 
 
-def _answer(d: Desk12, sender: str, mail: Out, words: str) -> tuple[str, dict[str, int]]:
-    quoted = "\n".join(f"> {line}" for line in mail.text.splitlines())
-    return d.send(sender, "Re: " + mail.subject,
-                  f"{words}\n\nPada Sab, 5 Des 2026 pukul 09.00 {mail.msg['From']} menulis:\n{quoted}\n",
-                  in_reply_to=mail.message_id)
 
 
 def _rejected(d: Desk12) -> Out:
     """Nunukan's 4.000 rejected by a manager's TOLAK; the district's rejection mail."""
     _held(d)
-    _answer(d, KADIS, _held_notice(d), "TOLAK stok provinsi diprioritaskan untuk kabupaten lain")
+    send_answer(d, KADIS, _held_notice(d), "TOLAK stok provinsi diprioritaskan untuk kabupaten lain", above=GMAIL)
     assert d.request()["state"] == "rejected"
     return [o for o in d.out() if NUNUKAN in o.to and "TIDAK DAPAT KAMI SETUJUI" in o.text][-1]
 
@@ -119,8 +102,8 @@ def test_a_status_question_after_dispatch_is_told_the_dispatch(desk12: Desk12, c
 def test_an_appeal_after_a_rejection_reaches_the_managers_at_once_and_once(desk12: Desk12, clock: SetClock) -> None:
     rejection = _rejected(desk12)
     told_before = len(desk12.to_managers())
-    mid, outcome = _answer(desk12, NUNUKAN, rejection,
-                           "Mohon dipertimbangkan kembali pak, stok kami tinggal 200 keping.")
+    mid, outcome = send_answer(desk12, NUNUKAN, rejection,
+                                   "Mohon dipertimbangkan kembali pak, stok kami tinggal 200 keping.", above=GMAIL)
     assert outcome == {"follow-up-appealed": 1}  # was: follow-up-queued, left for the 24-hour alert
     row = desk12.request()
     assert (row["state"], row["stock_on_hand"]) == ("rejected", 500)  # a person's decision is not undone
@@ -143,8 +126,8 @@ def test_an_appeal_after_a_rejection_reaches_the_managers_at_once_and_once(desk1
 
 def test_a_new_ask_after_a_rejection_is_judged_on_the_stock_it_states(desk12: Desk12) -> None:
     rejection = _rejected(desk12)  # stated 500 in the rejected request
-    mid, outcome = _answer(desk12, NUNUKAN, rejection, "Mohon dipertimbangkan kembali pak, stok kami tinggal 200 "
-                                                       "keping. Kami ajukan 1.000 keping saja.")
+    mid, outcome = send_answer(desk12, NUNUKAN, rejection, "Mohon dipertimbangkan kembali pak, stok kami tinggal 200 "
+                                                           "keping. Kami ajukan 1.000 keping saja.", above=GMAIL)
     assert outcome == {"request-approved": 1}  # was: follow-up-queued, never judged
     row = desk12.request("BLK-2026-0002")
     assert (row["requested"], row["stock_on_hand"], row["approved"]) == (1000, 200, 1000)
@@ -179,7 +162,8 @@ def test_a_count_beside_the_shipment_or_the_difference_is_the_receipt(desk12: De
 def test_a_reminder_reaches_the_managers_once(desk12: Desk12, clock: SetClock) -> None:
     reply = _held(desk12)
     clock.now = START + timedelta(days=3)
-    mid, outcome = _answer(desk12, NUNUKAN, reply, "Izin mengingatkan kembali permohonan kami pak, belum ada kabar.")
+    mid, outcome = send_answer(desk12, NUNUKAN, reply,
+                               "Izin mengingatkan kembali permohonan kami pak, belum ada kabar.", above=GMAIL)
     assert outcome == {"reminder": 1}
     clock.now = START + timedelta(days=4, hours=2)
     watch.check_alerts(desk12.desk)
@@ -194,13 +178,13 @@ def test_a_reminder_reaches_the_managers_once(desk12: Desk12, clock: SetClock) -
 def test_after_dispatch_a_manager_is_offered_no_decision(desk12: Desk12) -> None:
     _held(desk12)
     notice = _held_notice(desk12)
-    _answer(desk12, KADIS, notice, "SETUJU 3.000")
+    send_answer(desk12, KADIS, notice, "SETUJU 3.000", above=GMAIL)
     with desk12.desk.sessions.begin() as session:
         req = repo.request_by_reference(session, "BLK-2026-0001")
         assert req is not None
         actions.dispatch(session, desk12.desk, req, actor="operator", via="cli")
     for words in ("TOLAK stok provinsi menipis", "Setuju pak kalau bisa"):
-        mid, _ = _answer(desk12, KABID, notice, words)
+        mid, _ = send_answer(desk12, KABID, notice, words, above=GMAIL)
         [told] = desk12.replies_to(mid)
         text = flat(told.text)
         assert "PAKSA" not in text and "SETUJU 1.500" not in text  # was: every command, TOLAK PAKSA too
@@ -209,7 +193,7 @@ def test_after_dispatch_a_manager_is_offered_no_decision(desk12: Desk12) -> None
 
 def test_before_an_approval_tolak_paksa_is_not_offered(desk12: Desk12) -> None:
     _held(desk12)
-    mid, _ = _answer(desk12, KABID, _held_notice(desk12), "Setuju pak kalau bisa")
+    mid, _ = send_answer(desk12, KABID, _held_notice(desk12), "Setuju pak kalau bisa", above=GMAIL)
     [told] = desk12.replies_to(mid)
     text = flat(told.text)
     assert "TOLAK <alasan>" in text and "TOLAK PAKSA" not in text
@@ -219,11 +203,11 @@ def test_before_an_approval_tolak_paksa_is_not_offered(desk12: Desk12) -> None:
 
 def test_a_correction_taken_back_restores_the_figures_and_decides_again(desk12: Desk12) -> None:
     reply = _held(desk12)  # stock 500: proposed 3.400
-    mid, _ = _answer(desk12, NUNUKAN, reply, "Koreksi pak, sisa stok kami 200 keping, bukan 500.")
+    mid, _ = send_answer(desk12, NUNUKAN, reply, "Koreksi pak, sisa stok kami 200 keping, bukan 500.", above=GMAIL)
     assert (desk12.request()["stock_on_hand"], desk12.request()["approved"]) == (200, 3700)
     [corrected] = desk12.replies_to(mid)
-    mid, outcome = _answer(desk12, NUNUKAN, corrected, "Mohon abaikan email koreksi kami sebelumnya, permohonan "
-                                                       "tetap seperti semula.")
+    mid, outcome = send_answer(desk12, NUNUKAN, corrected, "Mohon abaikan email koreksi kami sebelumnya, permohonan "
+                                                           "tetap seperti semula.", above=GMAIL)
     assert outcome == {"follow-up-request-held": 1}  # was: other+queued
     row = desk12.request()
     assert (row["stock_on_hand"], row["requested"], row["approved"], row["state"]) == (500, 4000, 3400, "held")
@@ -238,7 +222,7 @@ def test_a_correction_taken_back_restores_the_figures_and_decides_again(desk12: 
 
 def test_a_managers_approval_for_now_is_a_partial_approval_told_as_such(desk12: Desk12) -> None:
     _held(desk12)
-    mid, outcome = _answer(desk12, KADIS, _held_notice(desk12), "Setuju, 2.000 keping dulu")
+    mid, outcome = send_answer(desk12, KADIS, _held_notice(desk12), "Setuju, 2.000 keping dulu", above=GMAIL)
     assert outcome == {"manager-approve": 1}  # was: manager-command-error, asked back
     row = desk12.request()
     assert (row["state"], row["approved"]) == ("approved", 2000)

@@ -4,36 +4,19 @@ asked again for the reason it gave, and its reply thanks it once."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
-
 import pytest
 
-from mailbot.desk import Desk
-from tests.desk.conftest import WITA
+from tests.desk.desk12 import GMAIL, MALINAU, Desk12, Out, send_answer
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_follow_ups_own_words import Desk12, Out
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
-
-MALINAU = "disdukcapil@malinaukab.example"
-
-
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
 
 
 def _answer(d: Desk12, reply: Out, words: str) -> list[Out]:
     """Malinau answers the desk's *reply* in Gmail style; what the desk sent for it."""
     before = len(d.out())
-    quoted = "\n".join(f"> {line}" if line else ">" for line in reply.text.splitlines())
-    d.send(MALINAU, "Re: " + reply.subject,
-           f"{words}\n\nPada Sab, 5 Des 2026 pukul 09.00 {reply.msg['From']} menulis:\n{quoted}\n",
-           in_reply_to=reply.message_id)
+    send_answer(d, MALINAU, reply, words, above=GMAIL)
     return d.out()[before:]
-
 
 def _appealed(d: Desk12) -> Out:
     """Malinau asks 4.000 with stock 300 (approved in part, 1.800), then appeals with its reason; the desk's reply

@@ -5,25 +5,14 @@ which is decided again); when it cannot reach the request, the operator is told 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
-
 import pytest
 
 from mailbot import corrections
-from mailbot.desk import Desk
 from mailbot.store import repo
-from tests.desk.conftest import WITA
+from tests.desk.desk12 import BULUNGAN, Desk12, answer_gmail, approved, dispatched
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_follow_ups_own_words import BULUNGAN, Desk12, _approved, answer_gmail, dispatched
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
-
-
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
 
 
 def _correct(d: Desk12, message_id: str, fields: list[str], reason: str) -> list[str]:
@@ -60,7 +49,7 @@ def test_a_queued_receipt_corrected_by_a_person_is_booked_with_its_shortfall_and
 
 
 def test_a_queued_stock_corrected_by_a_person_reaches_the_request_and_it_is_decided_again(desk12: Desk12) -> None:
-    reply = _approved(desk12)
+    reply = approved(desk12)
     mid, _ = answer_gmail(desk12, reply, "ralat sisa stok 300 bkn 750")
     assert desk12.queue(mid) == {"doubt"}
     assert desk12.request()["stock_on_hand"] == 750
@@ -104,7 +93,7 @@ def test_a_receipt_in_the_thread_of_a_request_not_shipped_is_booked_against_no_o
 def test_a_stock_typed_for_a_follow_up_read_as_other_reaches_the_request(desk12: Desk12) -> None:
     """Only the stock typed, on a follow-up the reader read as kind other: the request holds 750, so the 300 typed
     is a change, carried through (never "already has these figures"), and the item closes because it was applied."""
-    reply = _approved(desk12)
+    reply = approved(desk12)
     mid, _ = answer_gmail(desk12, reply,
                           "Pak, sisa stok kami ternyata tinggal sedikit sekali, kira2 setengah dari yang kami sebut.")
     assert desk12.queue(mid) == {"other"}

@@ -6,26 +6,16 @@ follow-up moves the stock the managers see."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
-
 import pytest
 
 from mailbot import actions, corrections
 from mailbot.attention import limit_text
-from mailbot.desk import Desk
 from mailbot.store import repo
-from tests.desk.conftest import WITA
+from tests.desk.desk12 import BULUNGAN, NUNUKAN, REQUEST, Desk12, approved, client_quote
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_follow_ups_own_words import BULUNGAN, NUNUKAN, REQUEST, Desk12, _approved, _quoted
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
-
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
 
 KIA_REQUEST = ("Yth. Kepala Disdukcapil Provinsi Kalimantan Utara\n\nDengan hormat,\nbersama ini kami sampaikan sisa "
                "stok blangko KIA kami saat ini {stock} keping.\nUntuk itu kami mohon tambahan blangko KIA sebanyak "
@@ -161,13 +151,13 @@ def _on_hand(d: Desk12) -> int:
 
 
 def test_a_shipment_received_in_two_parts_is_booked_whole_and_its_shortfall_closes(desk12: Desk12) -> None:
-    reply = _approved(desk12)
+    reply = approved(desk12)
     with desk12.desk.sessions.begin() as session:
         req = repo.request_by_reference(session, "BLK-2026-0001")
         assert req is not None
         actions.dispatch(session, desk12.desk, req, actor="operator", via="cli")
     before = _on_hand(desk12)
-    quoted, _ = _quoted(reply, "gmail")
+    quoted, _ = client_quote(reply, "gmail")
     first, got = desk12.send(BULUNGAN, "Re: " + reply.subject,
                              "Selamat pagi pak, blangko KTP-el sudah diterima 1.000 keping, sisanya menyusul katanya "
                              f"masih di ekspedisi.\n\n{quoted}\n", in_reply_to=reply.message_id,

@@ -5,28 +5,18 @@ automated from its words alone is never dropped silently."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
 from email.message import EmailMessage
-from pathlib import Path
 
 import pytest
 
 from mailbot import actions
-from mailbot.desk import Desk
 from mailbot.runners import process_inbox
 from mailbot.store import repo
 from mailbot.transports.maildir import MaildirInbox, deliver
-from tests.desk.conftest import WITA
+from tests.desk.desk12 import BULUNGAN, UNFOLDED, Desk12, Out, approved
 from tests.desk.mailkit import MANAGERS, OFFICE
-from tests.desk.test_follow_ups_own_words import _UNFOLDED, BULUNGAN, Desk12, Out, _approved
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
-
-
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
 
 
 def _dispatch(d: Desk12, reference: str = "BLK-2026-0001") -> None:
@@ -56,7 +46,7 @@ LAYOUTS = {"pasted_above": _pasted_above, "yahoo_joined": _yahoo, "thunderbird_o
 
 @pytest.mark.parametrize("layout", list(LAYOUTS))
 def test_a_correction_under_any_layout_of_the_desks_reply_is_applied_and_answered(desk12: Desk12, layout: str) -> None:
-    reply = _approved(desk12)
+    reply = approved(desk12)
     mid, outcome = desk12.send(BULUNGAN, "Re: " + reply.subject,
                                LAYOUTS[layout](reply, "Ralat pak, sisa stok kami 500 bukan 750."),
                                in_reply_to=reply.message_id)
@@ -68,7 +58,7 @@ def test_a_correction_under_any_layout_of_the_desks_reply_is_applied_and_answere
 
 @pytest.mark.parametrize("layout", list(LAYOUTS))
 def test_a_receipt_under_any_layout_of_the_desks_reply_is_booked(desk12: Desk12, layout: str) -> None:
-    reply = _approved(desk12)
+    reply = approved(desk12)
     _dispatch(desk12)
     mid, outcome = desk12.send(BULUNGAN, "Re: " + reply.subject,
                                LAYOUTS[layout](reply, "Sudah kami terima 2.000 keping, terima kasih pak."),
@@ -81,7 +71,7 @@ def test_a_receipt_under_any_layout_of_the_desks_reply_is_booked(desk12: Desk12,
 def _send_raw(d: Desk12, body: str, *, in_reply_to: str, headers: dict[str, str]) -> tuple[str, dict[str, int]]:
     d.n += 1
     mid = f"<raw{d.n}@bulungankab.example>"
-    msg = EmailMessage(policy=_UNFOLDED)
+    msg = EmailMessage(policy=UNFOLDED)
     msg["From"], msg["To"], msg["Subject"] = BULUNGAN, OFFICE, "Re: [BLK-2026-0001] Permohonan tambahan blangko KTP-el"
     msg["Date"], msg["Message-ID"] = "Wed, 02 Dec 2026 10:00:00 +0800", mid
     msg["In-Reply-To"], msg["References"] = in_reply_to, in_reply_to
@@ -99,7 +89,7 @@ TEMPLATED = "Sisa stok kami 500 keping.\n\nPesan ini dikirim secara otomatis ole
 
 
 def test_a_district_mail_in_its_thread_automated_by_its_words_alone_goes_to_a_person(desk12: Desk12) -> None:
-    reply = _approved(desk12)
+    reply = approved(desk12)
     mid, outcome = _send_raw(desk12, TEMPLATED, in_reply_to=reply.message_id, headers={})
     assert outcome == {"automated-reply+queued": 1}
     assert desk12.queue(mid) == {"automated_in_thread"}
@@ -109,7 +99,7 @@ def test_a_district_mail_in_its_thread_automated_by_its_words_alone_goes_to_a_pe
 
 
 def test_a_district_mail_with_an_automated_header_is_still_never_answered(desk12: Desk12) -> None:
-    reply = _approved(desk12)
+    reply = approved(desk12)
     mid, outcome = _send_raw(desk12, TEMPLATED, in_reply_to=reply.message_id,
                              headers={"Auto-Submitted": "auto-generated"})
     assert outcome == {"automated-reply": 1}
@@ -123,7 +113,7 @@ KIA_REQUEST = ("Dengan hormat,\nbersama ini kami sampaikan sisa stok blangko KIA
 
 
 def _both_dispatched(d: Desk12) -> None:
-    _approved(d)
+    approved(d)
     _, outcome = d.send(BULUNGAN, "Permohonan tambahan blangko KIA", KIA_REQUEST,
                         date="Tue, 01 Dec 2026 09:00:00 +0800")
     assert outcome == {"request-approved": 1}
@@ -164,7 +154,7 @@ def test_a_combined_receipt_that_matches_both_shipments_opens_nothing(desk12: De
 
 
 def test_the_second_blanks_count_with_no_shipment_goes_to_a_person_and_the_reply_says_so(desk12: Desk12) -> None:
-    reply = _approved(desk12)
+    reply = approved(desk12)
     _dispatch(desk12)
     mid, outcome = desk12.send(BULUNGAN, "Re: " + reply.subject,
                                "Dengan hormat,\nbersama ini kami sampaikan bahwa blangko KTP-el sebanyak 2.000 keping "
@@ -187,7 +177,7 @@ def test_the_second_blanks_count_with_no_shipment_goes_to_a_person_and_the_reply
     "Correction: our remaining stock is actually 300 pieces, not 750. We still need 2000 blanks.",
 ])
 def test_a_stock_correction_keeping_the_granted_figure_is_re_decided_not_held(desk12: Desk12, text: str) -> None:
-    reply = _approved(desk12)
+    reply = approved(desk12)
     mid, outcome = desk12.send(BULUNGAN, "Re: " + reply.subject, text, in_reply_to=reply.message_id)
     assert outcome == {"follow-up-request-approved": 1}
     req = desk12.request()
@@ -198,7 +188,7 @@ def test_a_stock_correction_keeping_the_granted_figure_is_re_decided_not_held(de
 
 
 def test_asking_to_look_again_beside_the_kept_figure_is_still_an_appeal(desk12: Desk12) -> None:
-    reply = _approved(desk12)
+    reply = approved(desk12)
     _, outcome = desk12.send(BULUNGAN, "Re: " + reply.subject,
                              "Koreksi: sisa stok kami 300 keping, bukan 750. Kami tetap membutuhkan 2.000 keping, "
                              "mohon dipertimbangkan kembali.", in_reply_to=reply.message_id)
@@ -234,7 +224,7 @@ def test_a_managers_approval_with_the_figure_in_words_is_applied(desk12: Desk12,
 # --- a figure written below zero is never read without its sign ------------------------------------------------------
 
 def test_a_correction_to_a_stock_below_zero_changes_nothing_and_is_asked_back(desk12: Desk12) -> None:
-    reply = _approved(desk12)
+    reply = approved(desk12)
     mid, outcome = desk12.send(BULUNGAN, "Re: " + reply.subject,
                                "Koreksi: sisa stok kami -50 keping (minus, karena ada pinjaman ke kecamatan), "
                                "bukan 750.",

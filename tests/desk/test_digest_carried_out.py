@@ -4,25 +4,14 @@ corrected later replaces the first count."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
-
 import pytest
 
-from mailbot.desk import Desk
 from mailbot.watch import build_digest
-from tests.desk.conftest import WITA
-from tests.desk.test_follow_ups_own_words import Desk12, Out, answer_gmail, dispatched
+from tests.desk.desk12 import Desk12, Out, answer_gmail, dispatched
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
 REPLACED = "[diganti keputusan sesudahnya]"
-
-
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
 
 
 def _lines(d: Desk12) -> list[str]:
@@ -47,9 +36,9 @@ def test_a_request_shipped_and_received_is_one_line_with_its_latest_state(desk12
 
 
 def test_a_question_in_the_queue_is_quoted_in_the_digest_not_only_its_subject(desk12: Desk12) -> None:
-    from tests.desk.test_follow_ups_own_words import BULUNGAN, _approved
+    from tests.desk.desk12 import BULUNGAN, approved
 
-    reply = _approved(desk12)
+    reply = approved(desk12)
     mid, _ = desk12.send(BULUNGAN, "Re: " + reply.subject, "Pak, apakah blangkonya bisa dikirim minggu ini? "
                                                            "Kami ada perekaman massal hari Senin.",
                          in_reply_to=reply.message_id)
@@ -62,9 +51,9 @@ def test_a_question_in_the_queue_is_quoted_in_the_digest_not_only_its_subject(de
 
 
 def test_a_decision_redone_the_same_is_not_told_as_an_earlier_one(desk12: Desk12) -> None:
-    from tests.desk.test_follow_ups_own_words import BULUNGAN, _approved
+    from tests.desk.desk12 import BULUNGAN, approved
 
-    reply = _approved(desk12)  # 2.000 approved, stock 750
+    reply = approved(desk12)  # 2.000 approved, stock 750
     desk12.send(BULUNGAN, "Re: " + reply.subject, "Koreksi pak, sisa stok kami 700 keping, bukan 750.",
                 in_reply_to=reply.message_id)
     assert desk12.request()["stock_on_hand"] == 700

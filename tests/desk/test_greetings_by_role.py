@@ -12,8 +12,8 @@ import pytest
 
 from mailbot.desk import Desk
 from tests.desk.conftest import WITA
+from tests.desk.desk12 import BULUNGAN, NUNUKAN, REQUEST, Desk12
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_follow_ups_own_words import BULUNGAN, NUNUKAN, REQUEST, Desk12
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 

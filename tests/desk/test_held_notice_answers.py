@@ -4,25 +4,14 @@ manager's decision) has overtaken, the manager is told what stands and nothing i
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
-
 import pytest
 
-from mailbot.desk import Desk
-from tests.desk.conftest import WITA
+from tests.desk.desk12 import NUNUKAN, REQUEST, Desk12, Out
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_follow_ups_own_words import NUNUKAN, REQUEST, Desk12, Out
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
 KADIS, KABID = MANAGERS
-
-
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
 
 
 def _held(d: Desk12, stock: int = 500) -> Out:

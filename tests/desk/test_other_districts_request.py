@@ -6,26 +6,13 @@ with a dispatch no one recorded.)"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
-
 import pytest
 
-from mailbot.desk import Desk
-from tests.desk.conftest import WITA
-from tests.desk.test_follow_ups_own_words import REQUEST, Desk12, dispatched
+from tests.desk.desk12 import MALINAU, REQUEST, TARAKAN, Desk12, dispatched
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
-MALINAU = "disdukcapil@malinaukab.example"
-TARAKAN = "disdukcapil@tarakankota.example"
 NOTICE = "bukan permohonan kabupaten/kota Bapak/Ibu"
-
-
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
 
 
 def _ask(d: Desk12, sender: str, name: str, asked: str, stock: int) -> str:

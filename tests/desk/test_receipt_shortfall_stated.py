@@ -5,24 +5,12 @@ corrected down after a full receipt, in any words, corrects the receipt, never t
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
-
 import pytest
 
-from mailbot.desk import Desk
-from tests.desk.conftest import WITA
+from tests.desk.desk12 import Desk12, answer_gmail, dispatched
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_follow_ups_own_words import Desk12, answer_gmail, dispatched
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
-
-
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
-
 
 
 @pytest.mark.parametrize("words", [

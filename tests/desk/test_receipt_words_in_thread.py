@@ -6,25 +6,14 @@ in answer to our question about the count."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
-
 import pytest
 
-from mailbot.desk import Desk
-from tests.desk.conftest import WITA
+from tests.desk.desk12 import Desk12, answer_gmail, approved, dispatched
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_follow_ups_own_words import Desk12, _approved, answer_gmail, dispatched
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
 ASKED_COUNT = "Jumlah yang diterima belum kami temukan"
-
-
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
 
 
 def test_a_count_with_its_shortfall_in_packages_is_a_receipt_that_reaches_the_managers(desk12: Desk12) -> None:
@@ -44,7 +33,7 @@ def test_a_count_with_its_shortfall_in_packages_is_a_receipt_that_reaches_the_ma
 
 
 def test_thanks_for_our_email_is_asked_nothing_about_blanks_never_sent(desk12: Desk12) -> None:
-    reply = _approved(desk12)
+    reply = approved(desk12)
     mid, _ = answer_gmail(desk12, reply, "Terima kasih pak, sudah kami terima emailnya.")
     assert desk12.request()["state"] == "approved"
     assert not any(ASKED_COUNT in o.text for o in desk12.replies_to(mid))

@@ -4,26 +4,14 @@ reminder told that it went to the managers only when it did (a later one is told
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
-
 import pytest
 
-from mailbot.desk import Desk
-from tests.desk.conftest import WITA
+from tests.desk.desk12 import BULUNGAN, MALINAU, Desk12, approved
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_follow_ups_own_words import BULUNGAN, Desk12, _approved
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
-MALINAU = "disdukcapil@malinaukab.example"
 FORWARDED = "telah kami teruskan kepada pimpinan"
-
-
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
 
 
 @pytest.mark.parametrize(("subject", "words"), [
@@ -49,7 +37,7 @@ def test_a_new_request_that_urges_sending_without_a_figure_is_still_asked_its_fi
 
 
 def test_only_the_reminder_that_went_to_the_managers_says_so(desk12: Desk12) -> None:
-    reply = _approved(desk12)
+    reply = approved(desk12)
     first, _ = desk12.send(BULUNGAN, "Re: " + reply.subject, "Izin mengingatkan kembali permohonan kami pak.",
                            in_reply_to=reply.message_id)
     second, _ = desk12.send(BULUNGAN, "Re: " + reply.subject, "Mohon ditindaklanjuti pak, belum ada kabar.",
@@ -70,7 +58,7 @@ def test_a_reminder_closes_when_its_request_is_dispatched(desk12: Desk12) -> Non
     from mailbot import actions
     from mailbot.store import repo
 
-    reply = _approved(desk12)
+    reply = approved(desk12)
     mid, _ = desk12.send(BULUNGAN, "Re: " + reply.subject, "Izin mengingatkan kembali permohonan kami pak.",
                          in_reply_to=reply.message_id)
     assert desk12.queue(mid) == {"reminder"} and _open_reminders(desk12) == 1

@@ -70,7 +70,6 @@ def test_sigterm_mid_backlog_finishes_the_current_message(desk_dir: Path) -> Non
     assert db.execute("select count(*) from messages").fetchone()[0] == total
 
 
-
 def _catches_sigterm(pid: int) -> bool:
     """Whether process *pid* has a SIGTERM handler of its own (the SigCgt mask of /proc/PID/status)."""
     try:

@@ -4,16 +4,13 @@ and how many; the managers are told when the shipment is overdue (out longer tha
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 
-from mailbot.desk import Desk
 from tests.desk.conftest import WITA
+from tests.desk.desk12 import Desk12, answer_gmail, dispatched
 from tests.desk.mailkit import MANAGERS, SetClock
-from tests.desk.test_follow_ups_own_words import Desk12, answer_gmail, dispatched
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -31,11 +28,6 @@ WORDINGS = [
 @pytest.fixture
 def clock() -> SetClock:
     return SetClock(DISPATCHED_AT)
-
-
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk], clock: SetClock) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(clock=clock))
 
 
 def _to_managers(d: Desk12) -> list[str]:

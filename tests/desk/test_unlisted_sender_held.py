@@ -5,16 +5,12 @@ the notice, and the refusal listing SETUJU, SETUJU 1.500 and SETUJU PAKSA again.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
-
 import pytest
 
-from mailbot.desk import Desk
-from tests.desk.conftest import WITA
+from tests.desk.desk12 import Desk12, send_answer
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_follow_ups_own_words import Desk12, Out
+
+WROTE = "{desk} menulis:"  # a client's line over the quote
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -24,16 +20,6 @@ ASKING = ("Selamat pagi,\n\nkami mohon dikirimkan blangko KTP-el sebanyak 2.000 
           "keping.\n\nTerima kasih,\nRudi\n")
 
 
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
-
-
-def _answer(d: Desk12, mail: Out, words: str) -> str:
-    quoted = "\n".join(f"> {line}" for line in mail.text.splitlines())
-    mid, _ = d.send(KADIS, "Re: " + mail.subject, f"{words}\n\n{mail.msg['From']} menulis:\n{quoted}\n",
-                    in_reply_to=mail.message_id)
-    return mid
 
 
 def test_a_request_of_no_district_offers_only_tolak(desk12: Desk12) -> None:
@@ -48,10 +34,10 @@ def test_a_request_of_no_district_offers_only_tolak(desk12: Desk12) -> None:
     commands = [line.strip().split()[0] for line in notice.text.splitlines() if line.startswith("  ")
                 and line.strip().split()[0] in ("SETUJU", "TOLAK")]
     assert commands == ["TOLAK"], notice.text
-    refused = _answer(desk12, notice, "SETUJU 2.000")
+    refused = send_answer(desk12, KADIS, notice, "SETUJU 2.000", above=WROTE)[0]
     assert desk12.request()["state"] == "held"
     [error] = desk12.replies_to(refused)
     offered = [line.strip().split()[0] for line in error.text.splitlines() if line.startswith("  ")]
     assert offered == ["TOLAK"], error.text
-    rejected = _answer(desk12, notice, "TOLAK bukan petugas kabupaten/kota yang terdaftar")
+    rejected = send_answer(desk12, KADIS, notice, "TOLAK bukan petugas kabupaten/kota yang terdaftar", above=WROTE)[0]
     assert desk12.request()["state"] == "rejected", desk12.replies_to(rejected)
