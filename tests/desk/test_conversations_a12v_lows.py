@@ -4,23 +4,12 @@ invitation to argue with the system's arithmetic."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
-
 import pytest
 
-from mailbot.desk import Desk
-from tests.desk.conftest import WITA
+from tests.desk.desk12 import NUNUKAN, REQUEST, Desk12, Out, flat
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_follow_ups_own_words import NUNUKAN, REQUEST, Desk12, Out, flat
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
-
-
-@pytest.fixture
-def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
-    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
 
 
 def _answer(d: Desk12, sender: str, mail: Out, words: str) -> tuple[str, dict[str, int]]:
@@ -110,7 +99,7 @@ def test_a_reminder_stating_a_new_stock_reaches_the_managers_even_after_one_befo
 # L-1. the other blank's receipt in a shipment's thread: the acknowledgement says why nothing was booked ----------
 
 def test_a_kia_receipt_in_the_ktp_thread_is_acknowledged_with_why(desk12: Desk12) -> None:
-    from tests.desk.test_follow_ups_own_words import BULUNGAN, dispatched
+    from tests.desk.desk12 import BULUNGAN, dispatched
 
     notice = dispatched(desk12)  # BLK-2026-0001, 2.000 KTP-el to Bulungan
     mid, _ = _answer(desk12, BULUNGAN, notice, "Blangko KIA 800 keping sudah kami terima pak.")
@@ -141,7 +130,7 @@ def test_a_district_agreeing_with_the_forwarded_held_notice_is_told_why_nothing_
 # L-4. a crossing correction naming an old figure the request no longer holds -------------------------------------
 
 def test_a_crossing_correction_is_asked_back_with_the_old_figure_it_named(desk12: Desk12) -> None:
-    from tests.desk.test_follow_ups_own_words import BULUNGAN, answer_gmail
+    from tests.desk.desk12 import BULUNGAN, answer_gmail
 
     mid, _ = desk12.send(BULUNGAN, "Permohonan blangko KTP-el", REQUEST.format(stock=1000, asked="2.000",
                                                                                 name="Bulungan"))
@@ -162,7 +151,7 @@ def test_a_crossing_correction_is_asked_back_with_the_old_figure_it_named(desk12
 
 def test_a_correction_naming_another_districts_request_is_queued_as_a_correction(desk12: Desk12) -> None:
     from mailbot import attention
-    from tests.desk.test_follow_ups_own_words import BULUNGAN
+    from tests.desk.desk12 import BULUNGAN
 
     desk12.send(BULUNGAN, "Permohonan", "Stok kami 750 keping. Mohon dikirim 2.000 keping.")
     desk12.send(NUNUKAN, "Permohonan", "Stok kami 900 keping, mohon dikirim 1.500 keping blangko KTP-el.")
@@ -181,7 +170,7 @@ def test_a_correction_naming_another_districts_request_is_queued_as_a_correction
     ("Koreksi pak, sisa stok kami 1.900 keping bukan 750.", "MENYETUJUI SEBAGIAN"),
 ], ids=["approved", "partial"])
 def test_the_reply_to_a_correction_thanks_once(desk12: Desk12, words: str, decided: str) -> None:
-    from tests.desk.test_follow_ups_own_words import BULUNGAN, answer_gmail
+    from tests.desk.desk12 import BULUNGAN, answer_gmail
 
     mid, _ = desk12.send(BULUNGAN, "Permohonan", REQUEST.format(stock=750, asked="2.000", name="Bulungan"))
     [approved] = desk12.replies_to(mid)
@@ -198,7 +187,7 @@ def test_the_reply_to_a_correction_thanks_once(desk12: Desk12, words: str, decid
 
 def test_a_correction_with_an_unreadable_figure_is_not_filed_as_a_confirmation(desk12: Desk12) -> None:
     from mailbot.outcomes import outcome_words
-    from tests.desk.test_follow_ups_own_words import BULUNGAN, answer_gmail
+    from tests.desk.desk12 import BULUNGAN, answer_gmail
 
     mid, _ = desk12.send(BULUNGAN, "Permohonan", REQUEST.format(stock=750, asked="2.000", name="Bulungan"))
     [approved] = desk12.replies_to(mid)
@@ -235,7 +224,7 @@ def test_a_managers_koreksi_is_told_how_a_correction_is_recorded(desk12: Desk12)
 ], ids=["full", "partial"])
 def test_a_confirmation_restating_the_decided_figure_is_recorded(desk12: Desk12, stock: int, asked: str,
                                                                   words: str, approved: int) -> None:
-    from tests.desk.test_follow_ups_own_words import BULUNGAN, answer_gmail
+    from tests.desk.desk12 import BULUNGAN, answer_gmail
 
     mid, _ = desk12.send(BULUNGAN, "Permohonan", REQUEST.format(stock=stock, asked=asked, name="Bulungan"))
     assert desk12.request()["approved"] == approved
@@ -247,7 +236,7 @@ def test_a_confirmation_restating_the_decided_figure_is_recorded(desk12: Desk12,
 
 
 def test_a_confirmation_naming_another_figure_still_goes_to_a_person(desk12: Desk12) -> None:
-    from tests.desk.test_follow_ups_own_words import BULUNGAN, answer_gmail
+    from tests.desk.desk12 import BULUNGAN, answer_gmail
 
     mid, _ = desk12.send(BULUNGAN, "Permohonan", REQUEST.format(stock=750, asked="2.000", name="Bulungan"))
     [reply] = desk12.replies_to(mid)
@@ -258,7 +247,7 @@ def test_a_confirmation_naming_another_figure_still_goes_to_a_person(desk12: Des
 # a12u L3. a receipt with a malformed figure: the question says what is unclear ----------------------------------
 
 def test_a_receipt_with_a_malformed_figure_is_asked_about_the_figure(desk12: Desk12) -> None:
-    from tests.desk.test_follow_ups_own_words import answer_gmail, dispatched
+    from tests.desk.desk12 import answer_gmail, dispatched
 
     notice = dispatched(desk12)
     mid, outcome = answer_gmail(desk12, notice, "Sudah kami terima 2.0000 keping, terima kasih.")
