@@ -14,7 +14,8 @@ import pytest
 
 from mailbot.desk import Desk
 from tests.desk.conftest import WITA
-from tests.desk.test_follow_ups_own_words import Desk12, Out, flat
+from tests.desk.mailkit import MANAGERS
+from tests.desk.test_follow_ups_own_words import NUNUKAN, Desk12, Out, flat
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -56,3 +57,31 @@ def test_short_stock_correction_in_the_readers_abbreviations_is_applied(desk12: 
     [reply] = d.replies_to(mid2)
     assert "150" in flat(reply.text) and "250" in flat(reply.text)
 
+
+def test_new_request_after_a_rejection_is_decided_on_the_stock_stated_that_day(desk12: Desk12) -> None:
+    """N-H1: Nunukan states 200 left and asks 4.500 (held), is refused, and asks again "kami ajukan 3.000 keping
+    saja" with no stock: the new request is decided on the 200 it stated that day (need 30 x 130 - 200 = 3.700),
+    not on the ledger's 7.500 (which made it "no need" and told the managers the stock sufficed)."""
+    d = desk12
+    mid, outcome = d.send(NUNUKAN, "Permohonan blangko KTP-el",
+                          "Sisa stok kami 200 keping. Mohon dikirim 4.500 keping blangko KTP-el.",
+                          date="Sat, 05 Dec 2026 10:00:00 +0800")  # the ledger opened at 10:00
+    assert outcome == {"request-held": 1}
+    [held] = [o for o in d.to_managers() if "BLK-2026-0001" in o.subject]
+    _, outcome = d.send(MANAGERS[1], "Re: " + held.subject,
+                        "TOLAK - stok provinsi sedang menipis, ajukan ulang sesuai kebutuhan 30 hari\n\n--\nKabid PIAK",
+                        in_reply_to=held.message_id, date="Sat, 05 Dec 2026 10:00:00 +0800")
+    assert outcome == {"manager-reject": 1}
+    [refusal] = [o for o in d.out() if o.to == [NUNUKAN] and "TIDAK DAPAT KAMI SETUJUI" in o.text]
+    mid3, outcome = answer(d, NUNUKAN, refusal, "Baik pak, kalau begitu kami ajukan 3.000 keping saja.")
+    second = d.request("BLK-2026-0002")
+    assert second is not None and second["requested"] == 3000
+    told = " ".join(flat(o.text) for o in d.out() if "BLK-2026-0002" in o.subject)
+    assert "masih mencukupi" not in told
+    assert "7.500" not in told
+    assert "sisa 200 (dinyatakan kabupaten/kota pada 5 Desember 2026) = 3.700" in told, told
+    if second["approved"] is None:  # held: the managers see the stated 200 in the arithmetic
+        [notice] = [o for o in d.to_managers() if "BLK-2026-0002" in o.subject]
+        assert "200" in flat(notice.text)
+    else:
+        assert second["approved"] == 3000
