@@ -534,9 +534,10 @@ def _date_header(raw: bytes | None) -> datetime | None:
 
 
 def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
-             request: Request) -> MessageOutcome:
+             request: Request, *, stated_stock: int | None = None) -> MessageOutcome:
     """A district reminds us of its request: linked to it, escalated to the managers with how long it has
-    waited, and the district is told where its request stands."""
+    waited, and the district is told where its request stands (and that the stock it stated, *stated_stock*,
+    is kept)."""
     now = desk.now()
     waited = waiting_text(now - received_at(session, request))
     sent_on = dispatched_at(session, request) if request.state == "dispatched" else None
@@ -576,7 +577,8 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
                    "since": received_at(session, request).astimezone(desk.tz).date().isoformat(),
                    # only the reminder that went to the managers says so; a later one says they know already
                    "escalated": not escalated and overdue, "told_before": bool(escalated) and overdue,
-                   "dispatched_on": sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None},
+                   "dispatched_on": sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None,
+                   "stated_stock": stated_stock},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.REMINDER
 

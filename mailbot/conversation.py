@@ -153,6 +153,13 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         # when they left and how many (the managers hear of a shipment overdue); approved and not yet sent
         # ("Pak, blangkonya sudah dikirim belum?"), the district is told so and the managers that it waits
         return remind(session, desk, message, verdict, trust, _open_end(session, thread))
+    if thread.state == "approved" and attention.is_reminder(verdict) and changed \
+            and all(c.get("field") == "stock_on_hand" for c in changed) \
+            and not _CORRECTS.search(verdict.body_excerpt or ""):
+        # "mohon segera dikirim ya, stok kami tinggal 300 keping" of a request approved and not yet sent: an urge
+        # to send with the stock now, no correction of the stock the request gave; the stock is kept as stated,
+        # the managers hear the district waits, the district where its request stands
+        return remind(session, desk, message, verdict, trust, thread)
     if reading.intent != "question" and followup.denies_cancelling(verdict.body_excerpt or ""):
         # "mohon permohonan kami jangan dibatalkan", "TIDAK kami batalkan, mohon tetap dikirim 1.200": nothing
         # changes (a figure beside it is for the person to read), but a person hears the district's worry
@@ -294,9 +301,10 @@ def _choice_answered(session: Session, verdict: Verdict, thread: Request) -> str
 
 def remind(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
            req: Request) -> MessageOutcome:
-    """A reminder or a question about *req* (mailbot.attention.reminder); a stock it states is kept."""
-    _keep_stated(session, desk, message, verdict, req)
-    return attention.reminder(session, desk, message, verdict, trust, req)
+    """A reminder or a question about *req* (mailbot.attention.reminder); a stock it states is kept, and the
+    reply says so."""
+    stock = _keep_stated(session, desk, message, verdict, req)
+    return attention.reminder(session, desk, message, verdict, trust, req, stated_stock=stock)
 
 
 def _keep_changed_stock(session: Session, desk: Desk, message: Message, req: Request,
@@ -311,17 +319,18 @@ def _keep_changed_stock(session: Session, desk: Desk, message: Message, req: Req
     return True
 
 
-def _keep_stated(session: Session, desk: Desk, message: Message, verdict: Verdict, req: Request) -> None:
+def _keep_stated(session: Session, desk: Desk, message: Message, verdict: Verdict, req: Request) -> int | None:
     """A stock a reminder or a question states ("stok kami sekarang tinggal 200 keping, kapan dikirim?") is the
-    district's stated stock of the request's blank: never only in the queue's text."""
+    district's stated stock of the request's blank: never only in the queue's text. The stock kept, if any."""
     item = req.item or "ktp-el"
     if not req.district or verdict.item not in (None, item) or any(d.field == "stock_on_hand" for d in verdict.doubts):
-        return
+        return None
     stock = verdict.stock_on_hand if verdict.stock_on_hand is not None else \
         followup.stated_stock(verdict.body_excerpt or "", item)
     if stock is not None:
         stated.record_for_request(session, desk, message, district=req.district, item=item, quantity=stock,
                                   source="reminder")
+    return stock
 
 
 # A sentence of its own, for reading a mail sentence by sentence ("2.000" keeps its dot: a space must follow).

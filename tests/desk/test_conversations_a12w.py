@@ -7,14 +7,14 @@ figure its colleague had applied; the digest's district row follows the stock th
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from mailbot.desk import Desk
 from tests.desk.conftest import WITA
-from tests.desk.mailkit import MANAGERS
+from tests.desk.mailkit import MANAGERS, SetClock
 from tests.desk.test_follow_ups_own_words import NUNUKAN, Desk12, Out, flat
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
@@ -28,12 +28,13 @@ def desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
     return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
 
 
-def answer(d: Desk12, sender: str, reply: Out, words: str) -> tuple[str, dict[str, int]]:
+def answer(d: Desk12, sender: str, reply: Out, words: str,
+           date: str = "Sat, 05 Dec 2026 10:00:00 +0800") -> tuple[str, dict[str, int]]:
     """*sender* answers the desk's *reply* in Gmail style."""
     quoted = "\n".join(f"> {line}" if line else ">" for line in reply.text.splitlines())
     return d.send(sender, "Re: " + reply.subject,
                   f"{words}\n\nPada Sab, 5 Des 2026 pukul 09.00 {reply.msg['From']} menulis:\n{quoted}\n",
-                  in_reply_to=reply.message_id)
+                  in_reply_to=reply.message_id, date=date)
 
 
 @pytest.mark.parametrize(("item", "words", "approved"), [
@@ -85,3 +86,30 @@ def test_new_request_after_a_rejection_is_decided_on_the_stock_stated_that_day(d
         assert "200" in flat(notice.text)
     else:
         assert second["approved"] == 3000
+
+
+def test_urge_to_send_an_approved_request_with_the_stock_now_is_a_reminder(desk_dir: Path,
+                                                                           open_test_desk: Callable[..., Desk]) -> None:
+    """N-M1: two days after Malinau's 1.500 was approved (nothing sent), "mohon segera dikirim ya, stok kami
+    tinggal 300 keping" is a reminder: the managers hear the district waits, the district where its request
+    stands and that its stock was noted; never thanked for a "koreksi" (it was the request decided again)."""
+    start = datetime(2026, 12, 5, 10, 0, tzinfo=WITA)
+    clock = SetClock(start)
+    d = Desk12(desk_dir, open_test_desk(clock=clock))
+    mid, outcome = d.send(MALINAU, "Permohonan blangko KTP-el", "Sisa KTP-el 500 keping, mohon 1.500 keping.",
+                          date="Sat, 05 Dec 2026 10:00:00 +0800")
+    assert outcome == {"request-approved": 1}
+    [approved] = d.replies_to(mid)
+    clock.now = start + timedelta(days=2)
+    mid2, outcome = answer(d, MALINAU, approved, "Pak, mohon segera dikirim ya, stok kami tinggal 300 keping.",
+                         date="Mon, 07 Dec 2026 10:00:00 +0800")
+    assert outcome == {"reminder": 1}, outcome
+    [reply] = d.replies_to(mid2)
+    text = flat(reply.text)
+    assert "koreksi" not in text.lower()
+    assert "pengingat" in text.lower() and "BLK-2026-0001" in text
+    assert "Sisa stok 300 keping yang Bapak/Ibu sampaikan telah kami catat." in text
+    assert [o for o in d.to_managers() if o.msg["Subject"] and "Pengingat" in o.subject]
+    assert d.queue(mid2) >= {"reminder"}
+    assert d.db().execute("select quantity from stated_stock order by at desc, id desc").fetchone()[0] == 300
+
