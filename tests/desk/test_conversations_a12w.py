@@ -113,3 +113,20 @@ def test_urge_to_send_an_approved_request_with_the_stock_now_is_a_reminder(desk_
     assert d.queue(mid2) >= {"reminder"}
     assert d.db().execute("select quantity from stated_stock order by at desc, id desc").fetchone()[0] == 300
 
+
+def test_a_request_naming_both_blanks_is_told_what_was_done(desk12: Desk12) -> None:
+    """N-M4: "mohon dikirim blangko KTP-el 500 keping dan blangko KIA 300 keping" asks for both blanks: the reply
+    says the reference was opened for KTP-el only and asks for the KIA in a mail of its own (was: "KTP-el atau
+    KIA?", a question that makes no sense to a district that asked for both)."""
+    d = desk12
+    mid, outcome = d.send(TANA_TIDUNG, "Permohonan blangko KTP-el",
+                          "Pak, mohon dikirim blangko KTP-el 500 keping dan blangko KIA 300 keping. "
+                          "Sisa KTP-el 150, sisa KIA 80.")
+    assert outcome == {"request-clarify": 1}
+    [reply] = d.replies_to(mid)
+    text = flat(reply.text)
+    assert "blangko KTP-el atau blangko KIA" not in text
+    assert ("memuat permohonan untuk dua jenis blangko sekaligus" in text
+            and "nomor rujukan BLK-2026-0001 ini kami catat untuk blangko KTP-el dan belum kami proses" in text
+            and "kirimkan permohonan blangko KIA dalam email baru tersendiri" in text), text
+    assert d.request()["item"] == "ktp-el"
