@@ -433,7 +433,7 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
 # The reasons an acknowledgement explains (templates/reply_will_read.txt.j2).
 _TOLD_WHY = frozenset({"correction_unmatched", "report_correction", "reminder_unmatched", "managers_thread",
                        "manager_other", "other_item", "item_changed", "repeated_change", "restated_change",
-                       "other_districts_request"})
+                       "other_districts_request", "crossed_change"})
 
 
 def _replied(session: Session, message: Message) -> bool:

@@ -195,8 +195,15 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                             detail=_detail(verdict, []), district=thread.district, item=thread.item,
                             message=message, request=thread)
         other = "kia" if (thread.item or "ktp-el") == "ktp-el" else "ktp-el"
-        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread, reason=reason,
-                              set_aside=[{"item": other, "value": v} for v in reading.other_item])
+        set_aside: list[dict[str, object]] = [{"item": other, "value": v} for v in reading.other_item]
+        told = reason
+        if reading.crossed is not None:
+            # a correction written against a figure another mail changed since: the district hears which figure
+            # stands and is asked which holds (never only "a person will read it")
+            field, old, now, new = reading.crossed
+            told, set_aside = "crossed_change", [{"field": field, "old": old, "now": now, "new": new}]
+        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread, reason=told,
+                              set_aside=set_aside)
         return FOLLOW_UP_INTENT[reading.intent]
     if thread.state == "rejected" and reading.intent == "appeal":
         # "mohon dipertimbangkan kembali, stok kami tinggal 200": a person rejected it, a person looks again; the

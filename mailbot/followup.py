@@ -659,6 +659,10 @@ class Reading:
     # (None, new) of a correction that names neither its field nor an old figure ("Koreksi pak, yang benar 1.200")
     # of a request with a stock recorded: the district is asked which of the two it corrects
     which_figure: tuple[int | None, int] | None = None
+    # (field, the figure said to be wrong, the figure recorded now, the new one) of a correction written against a
+    # figure changed since by another mail ("1.800, bukan 2.000" after a colleague's 1.600 was applied): the
+    # district is told which figure stands and asked which holds
+    crossed: tuple[str, int, int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -1050,8 +1054,10 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         if crossed := [o for o in wrong if o in (earlier or {}).get(name, ())]:
             # "2.500, bukan 2.000" when the 2.000 was changed to 1.500 since (a colleague's correction crossed this
             # one in flight): written against a figure that no longer stands, it is for a person, never applied over
+            now = recorded.get(name)
             return Reading("unclear", why=f"{crossed[0]} said to be wrong is no longer the {name} (now "
-                           f"{recorded.get(name)}): the request changed after the mail it answers", old=(crossed[0],))
+                           f"{now}): the request changed after the mail it answers", old=(crossed[0],),
+                           crossed=(name, crossed[0], now, changed[name]) if now is not None else None)
         # "sisa stok kami 450, bukan 600" of a stock recorded as 750 (or, in the KIA request's thread, the KTP-el
         # request's 750): the figure it corrects is not this request's; a person reads it
         return Reading("unclear", why=f"{wrong[0]} said to be wrong is not the {name} recorded "

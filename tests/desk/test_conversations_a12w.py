@@ -15,7 +15,7 @@ import pytest
 from mailbot.desk import Desk
 from tests.desk.conftest import WITA
 from tests.desk.mailkit import MANAGERS, SetClock
-from tests.desk.test_follow_ups_own_words import NUNUKAN, Desk12, Out, flat
+from tests.desk.test_follow_ups_own_words import BULUNGAN, BULUNGAN_OPERATOR, NUNUKAN, Desk12, Out, flat
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -130,3 +130,26 @@ def test_a_request_naming_both_blanks_is_told_what_was_done(desk12: Desk12) -> N
             and "nomor rujukan BLK-2026-0001 ini kami catat untuk blangko KTP-el dan belum kami proses" in text
             and "kirimkan permohonan blangko KIA dalam email baru tersendiri" in text), text
     assert d.request()["item"] == "ktp-el"
+
+
+def test_a_crossing_correction_from_the_second_address_is_told_the_figure_applied(desk12: Desk12) -> None:
+    """N-M6: Bulungan's first address corrects 2.000 -> 1.600 (applied); then its second address, answering the
+    same first reply, writes "koreksi permohonannya jadi 1.800 keping, bukan 2.000": it goes to a person, and its
+    writer hears that 1.600 was applied from another mail, that 1.800 was not, and is asked which holds (was: only
+    "akan dibaca ... oleh petugas kami")."""
+    d = desk12
+    mid, outcome = d.send(BULUNGAN, "Permohonan blangko KTP-el", "Sisa KTP-el 750 keping, mohon 2.000 keping.",
+                          date="Sat, 05 Dec 2026 10:00:00 +0800")
+    [first] = d.replies_to(mid)
+    _, outcome = answer(d, BULUNGAN, first, "Koreksi: permohonan kami 1.600 keping, bukan 2.000.")
+    assert d.request()["requested"] == 1600
+    mid3, outcome = answer(d, BULUNGAN_OPERATOR, first,
+                           "Pak, dari kami koreksi permohonannya jadi 1.800 keping, bukan 2.000.")
+    assert d.request()["requested"] == 1600
+    assert d.queue(mid3) == {"doubt"}
+    [told] = d.replies_to(mid3)
+    assert told.to == [BULUNGAN_OPERATOR]
+    text = flat(told.text)
+    assert ("Email ini menyebut jumlah yang dimohon 1.800 keping, bukan 2.000 keping. Namun sebelum email ini "
+            "kami terima, jumlah yang dimohon pada permohonan BLK-2026-0001 telah diubah menjadi 1.600 keping" in text
+            and "menegaskan angka yang berlaku, 1.600 keping atau 1.800 keping" in text), text
