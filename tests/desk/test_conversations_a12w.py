@@ -6,12 +6,15 @@ figure its colleague had applied; the digest's district row follows the stock th
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
+from mailbot import views, watch
 from mailbot.desk import Desk
 from tests.desk.conftest import WITA
 from tests.desk.mailkit import MANAGERS, SetClock
@@ -153,3 +156,22 @@ def test_a_crossing_correction_from_the_second_address_is_told_the_figure_applie
     assert ("Email ini menyebut jumlah yang dimohon 1.800 keping, bukan 2.000 keping. Namun sebelum email ini "
             "kami terima, jumlah yang dimohon pada permohonan BLK-2026-0001 telah diubah menjadi 1.600 keping" in text
             and "menegaskan angka yang berlaku, 1.600 keping atau 1.800 keping" in text), text
+
+
+def test_the_digest_and_status_rows_follow_the_stock_the_district_stated(desk12: Desk12) -> None:
+    """N-M3: Bulungan states 650 left (threshold 1.000) while the ledger holds 8.000: its digest row and its
+    `status` row show 650, below the threshold, with the cover that 650 gives, said to be stated and the ledger's
+    figure beside it (was: AMAN, 8.000, 73 days, the 650 only in a table further down)."""
+    d = desk12
+    d.send(BULUNGAN, "Permohonan blangko KTP-el",
+           "Yth. Bapak, sisa stok kami 650 keping. Mohon tambahan blangko KTP-el 2.000 keping.",
+           date="Sat, 05 Dec 2026 10:00:00 +0800")
+    _, text, _ = watch.build_digest(d.desk)
+    block = text.split("Kabupaten Bulungan (65.01):", 1)[1].split("\n\n", 1)[0]
+    assert block.startswith(" MENIPIS") or block.startswith(" KRITIS"), block
+    assert "650 (dinyatakan kabupaten/kota pada 5 Desember 2026; menurut catatan 8.000) / batas 1.000" in block, block
+    assert "73 hari" not in block
+    out = io.StringIO()
+    views.print_status(d.desk, Console(file=out, width=300), items=("ktp-el",))
+    [line] = [x for x in out.getvalue().splitlines() if "65.01 Kabupaten Bulungan" in x and "stated" in x]
+    assert "650 stated 2026-12-05, ledger 8.000" in line and " ok " not in line and "│ ok" not in line, line
