@@ -171,9 +171,11 @@ def newer_than_ledger(session: Session, *, district: str, item: str, now: dateti
     return row
 
 
-# The ledger entries that set a district's on-hand figure (approvals and dispatches do not).
-_ON_HAND_KINDS = (EntryKind.OPENING, EntryKind.SUPPLY_RECEIVED, EntryKind.RECEIPT_CONFIRMED,
-                  EntryKind.STOCK_OBSERVED, EntryKind.ADJUSTMENT)
+# The ledger entries that set a district's on-hand figure from what happened (approvals and dispatches do not;
+# the opening figure is config's baseline, no newer knowledge than a statement, even one written before it was
+# booked at the first start).
+_ON_HAND_KINDS = (EntryKind.SUPPLY_RECEIVED, EntryKind.RECEIPT_CONFIRMED, EntryKind.STOCK_OBSERVED,
+                  EntryKind.ADJUSTMENT)
 
 
 def local_day(at: datetime, desk: Desk) -> date:

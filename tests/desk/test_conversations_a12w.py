@@ -69,7 +69,7 @@ def test_new_request_after_a_rejection_is_decided_on_the_stock_stated_that_day(d
     d = desk12
     mid, outcome = d.send(NUNUKAN, "Permohonan blangko KTP-el",
                           "Sisa stok kami 200 keping. Mohon dikirim 4.500 keping blangko KTP-el.",
-                          date="Sat, 05 Dec 2026 10:00:00 +0800")  # the ledger opened at 10:00
+                          date="Sat, 05 Dec 2026 08:00:00 +0800")  # before the ledger opened (10:00)
     assert outcome == {"request-held": 1}
     [held] = [o for o in d.to_managers() if "BLK-2026-0001" in o.subject]
     _, outcome = d.send(MANAGERS[1], "Re: " + held.subject,
@@ -112,6 +112,7 @@ def test_urge_to_send_an_approved_request_with_the_stock_now_is_a_reminder(desk_
     assert "koreksi" not in text.lower()
     assert "pengingat" in text.lower() and "BLK-2026-0001" in text
     assert "Sisa stok 300 keping yang Bapak/Ibu sampaikan telah kami catat." in text
+    assert "email.\n\nSisa stok 300 keping" in reply.text, reply.text  # a paragraph of its own
     assert [o for o in d.to_managers() if o.msg["Subject"] and "Pengingat" in o.subject]
     assert d.queue(mid2) >= {"reminder"}
     assert d.db().execute("select quantity from stated_stock order by at desc, id desc").fetchone()[0] == 300
