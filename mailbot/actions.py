@@ -252,6 +252,16 @@ def evaluate(session: Session, desk: Desk, req: Request, *, sender_known: bool =
                                     verified_only=repo.sender_verified(session, req))
     state = policy.PolicyState(district=row, province=province, open_requests=others)
     request = _policy_request(req, trusted_sender=sender_known, authenticated=authenticated)
+    if req.stock_on_hand is None and req.district:
+        # the mail states no stock: the one the district stated lately (newer than the ledger's) is its stock
+        from mailbot import stated
+
+        earlier = stated.newer_than_ledger(session, district=req.district, item=item, now=desk.now(),
+                                           within_days=desk.config.stock.contradiction_report_days,
+                                           exclude_message=req.message_pk)
+        if earlier is not None:
+            request = replace(request, stated_on_hand=earlier.quantity,
+                              stated_earlier=stated.local_day(earlier.at, desk))
     alone = policy.decide(request, state, desk.config.stock)
     if alone.outcome not in ("approve_partial", "hold") or not _short(alone):
         return alone

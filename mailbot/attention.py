@@ -441,7 +441,7 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
 _TOLD_WHY = frozenset({"correction_unmatched", "report_correction", "reminder_unmatched", "managers_thread",
                        "manager_other", "manager_correction",
                        "other_item", "item_changed", "repeated_change", "restated_change",
-                       "other_districts_request"})
+                       "other_districts_request", "crossed_change"})
 
 
 def _replied(session: Session, message: Message) -> bool:
@@ -542,11 +542,13 @@ def _date_header(raw: bytes | None) -> datetime | None:
 
 
 def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
-             request: Request, *, new_stock: int | None = None) -> MessageOutcome:
+             request: Request, *, new_stock: int | None = None,
+             stated_stock: int | None = None) -> MessageOutcome:
     """A district reminds us of its request: linked to it, escalated to the managers with how long it has
-    waited, and the district is told where its request stands. *new_stock*: a stock the reminder states that
-    the request does not hold; on a request waiting for a decision the managers hear of it, even when a
-    reminder before reached them already (the need they read was worked out on the older stock)."""
+    waited, and the district is told where its request stands (and that the stock it stated, *stated_stock*,
+    is kept). *new_stock*: a stock the reminder states that the request does not hold; on a request waiting
+    for a decision the managers hear of it, even when a reminder before reached them already (the need they
+    read was worked out on the older stock)."""
     now = desk.now()
     waited = waiting_text(now - received_at(session, request))
     sent_on = dispatched_at(session, request) if request.state == "dispatched" else None
@@ -589,7 +591,8 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
                    # only the reminder that went to the managers says so; a later one says they know already
                    "escalated": (not escalated or news) and overdue,
                    "told_before": bool(escalated) and not news and overdue,
-                   "dispatched_on": sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None},
+                   "dispatched_on": sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None,
+                   "stated_stock": stated_stock},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.REMINDER
 

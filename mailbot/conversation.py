@@ -153,6 +153,13 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         # when they left and how many (the managers hear of a shipment overdue); approved and not yet sent
         # ("Pak, blangkonya sudah dikirim belum?"), the district is told so and the managers that it waits
         return remind(session, desk, message, verdict, trust, _open_end(session, thread))
+    if thread.state == "approved" and attention.is_reminder(verdict) and changed \
+            and all(c.get("field") == "stock_on_hand" for c in changed) \
+            and not _CORRECTS.search(verdict.body_excerpt or ""):
+        # "mohon segera dikirim ya, stok kami tinggal 300 keping" of a request approved and not yet sent: an urge
+        # to send with the stock now, no correction of the stock the request gave; the stock is kept as stated,
+        # the managers hear the district waits, the district where its request stands
+        return remind(session, desk, message, verdict, trust, thread)
     if reading.intent != "question" and followup.denies_cancelling(verdict.body_excerpt or ""):
         # "mohon permohonan kami jangan dibatalkan", "TIDAK kami batalkan, mohon tetap dikirim 1.200": nothing
         # changes (a figure beside it is for the person to read), but a person hears the district's worry
@@ -192,8 +199,15 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                             detail=_detail(verdict, []), district=thread.district, item=thread.item,
                             message=message, request=thread)
         other = "kia" if (thread.item or "ktp-el") == "ktp-el" else "ktp-el"
-        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread, reason=reason,
-                              set_aside=[{"item": other, "value": v} for v in reading.other_item])
+        set_aside: list[dict[str, object]] = [{"item": other, "value": v} for v in reading.other_item]
+        told = reason
+        if reading.crossed is not None:
+            # a correction written against a figure another mail changed since: the district hears which figure
+            # stands and is asked which holds (never only "a person will read it")
+            field, old, now, new = reading.crossed
+            told, set_aside = "crossed_change", [{"field": field, "old": old, "now": now, "new": new}]
+        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread, reason=told,
+                              set_aside=set_aside)
         return FOLLOW_UP_INTENT[reading.intent]
     if thread.state == "rejected" and reading.intent == "appeal":
         # "mohon dipertimbangkan kembali, stok kami tinggal 200": a person rejected it, a person looks again; the
@@ -307,10 +321,11 @@ def _choice_answered(session: Session, verdict: Verdict, thread: Request) -> str
 
 def remind(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
            req: Request) -> MessageOutcome:
-    """A reminder or a question about *req* (mailbot.attention.reminder); a stock it states is kept, and told to
-    the managers when it is news for a request waiting for their decision."""
-    new_stock = _keep_stated(session, desk, message, verdict, req)
-    return attention.reminder(session, desk, message, verdict, trust, req, new_stock=new_stock)
+    """A reminder or a question about *req* (mailbot.attention.reminder); a stock it states is kept, and the
+    reply says so; the managers are told of it when it is news for a request waiting for their decision."""
+    stock, news = _keep_stated(session, desk, message, verdict, req)
+    return attention.reminder(session, desk, message, verdict, trust, req, new_stock=stock if news else None,
+                              stated_stock=stock)
 
 
 def _keep_changed_stock(session: Session, desk: Desk, message: Message, req: Request,
@@ -325,23 +340,24 @@ def _keep_changed_stock(session: Session, desk: Desk, message: Message, req: Req
     return True
 
 
-def _keep_stated(session: Session, desk: Desk, message: Message, verdict: Verdict, req: Request) -> int | None:
+def _keep_stated(session: Session, desk: Desk, message: Message, verdict: Verdict,
+                 req: Request) -> tuple[int | None, bool]:
     """A stock a reminder or a question states ("stok kami sekarang tinggal 200 keping, kapan dikirim?") is the
-    district's stated stock of the request's blank: never only in the queue's text. Returns it when it is news:
-    other than the request's recorded stock, and not said by a reminder about it before."""
+    district's stated stock of the request's blank: never only in the queue's text. The stock kept, if any, and
+    whether it is news: other than the request's recorded stock, and not said by a reminder about it before."""
     item = req.item or "ktp-el"
     if not req.district or verdict.item not in (None, item) or any(d.field == "stock_on_hand" for d in verdict.doubts):
-        return None
+        return None, False
     stock = verdict.stock_on_hand if verdict.stock_on_hand is not None else \
         followup.stated_stock(verdict.body_excerpt or "", item)
     if stock is None:
-        return None
+        return None, False
     said_before = session.scalar(select(StatedStock.id).where(
         StatedStock.district == req.district, StatedStock.item == item, StatedStock.quantity == stock,
         StatedStock.source == "reminder", StatedStock.at >= req.created_at).limit(1))
     stated.record_for_request(session, desk, message, district=req.district, item=item, quantity=stock,
                               source="reminder")
-    return stock if said_before is None and stock != req.stock_on_hand else None
+    return stock, said_before is None and stock != req.stock_on_hand
 
 
 # A sentence of its own, for reading a mail sentence by sentence ("2.000" keeps its dot: a space must follow).

@@ -280,7 +280,10 @@ def digest_row(row: DistrictStatus, scale: int, today: date, working_days: Seque
         district=row.district, name=row.name, on_hand=row.on_hand, threshold=row.threshold, state=row.state,
         bar=stock_bar(row.on_hand, row.threshold, scale, color),
         bar_text=text_bar(row.on_hand, row.threshold, scale),
-        on_hand_text=number(row.on_hand), threshold_text=number(row.threshold),
+        on_hand_text=number(row.on_hand) + (
+            f" (dinyatakan kabupaten/kota pada {long_date(row.stated_on)}; menurut catatan "
+            f"{number(row.ledger_on_hand)})" if row.stated_on is not None and row.ledger_on_hand is not None else ""),
+        threshold_text=number(row.threshold),
         incoming_text=number(row.incoming) if row.incoming else "-",
         in_transit_text=number(row.in_transit) if row.in_transit else "-",
         approved_text=number(row.approved_pending) if row.approved_pending else "-",
@@ -457,7 +460,9 @@ def build_digest_view(status: StockStatus, *, office_name: str, now: datetime, s
             rows=tuple(digest_row(r, scale, today, working_days, silent_working_days, last_seen.get(r.district))
                        for r in rows),
             runway=runway_view(status.runways[item], reserve.get(item, 0)),
-            critical=sum(r.state == "critical" for r in rows), low=sum(r.state == "low" for r in rows),
+            # the headline counts by the ledger (mailbot.watch adds the districts that state otherwise)
+            critical=sum((r.ledger_state or r.state) == "critical" for r in rows),
+            low=sum((r.ledger_state or r.state) == "low" for r in rows),
             has_fallback=any(r.use_basis == "fallback" for r in rows),
         ))
     decision_lines = tuple(

@@ -19,17 +19,22 @@ _QUESTION = re.compile(r"\?|\b(?:apakah|kapan|bagaimana|berapa|bisakah|bolehkah|
                        r"penjelasan)|di ?mana|when|how (?:many|much|long)|could you|can you|would you|is it|are the|"
                        r"what|which)\b")
 # The blank a figure is about, named right after it ("300 keping KIA") or right before it ("KIA 300").
+# The reader's own words (mailbot.reader.vocabulary): a unit of blanks ("keping", "lbr", "kpg", "pcs") and a word
+# denying the figure after it ("bukan", "bkn", "not").
+_BLANK_UNIT = "|".join(map(re.escape, sorted(
+    vocabulary.BLANK_UNITS + vocabulary.ENGLISH_BLANK_NOUNS + ("blank", "pieces"), key=len, reverse=True)))
+_NOT = "|".join(map(re.escape, sorted(vocabulary.WRONG_FIGURE_WORDS, key=len, reverse=True)))
 _KIA = re.compile(r"\b(?:kia|kartu identitas anak)\b")
 _KTP = re.compile(r"(?:\bktp|\be-?ktp|\bktp-?el|\bktp elektronik)")
-_UNIT_GAP = re.compile(r"^[\s,]*(?:keping|lembar|buah|pcs|blangko|blanko|kartu|\s)*")
+_UNIT_GAP = re.compile(r"^[\s,]*(?:(?:" + _BLANK_UNIT + r")\b|\s)*")
 # The old figure of a correction: "bukan 1.800", "dari 1.800 menjadi", "(kemarin salah ketik 800)".
-_OLD_BEFORE = re.compile(r"(?:\bbukan(?: lagi)?|\bsalah ketik|\bsemula|\bsebelumnya|\btertulis|\bnot|\binstead of|"
-                         r"\brather than|\btypo(?: of)?|\bpreviously|\binstead of the)\s*[:(]?\s*$")
+_OLD_BEFORE = re.compile(r"(?:\b(?:" + _NOT + r")(?: lagi)?|\bsalah ketik|\bsemula|\bsebelumnya|\btertulis|"
+                         r"\binstead of|\brather than|\btypo(?: of)?|\bpreviously|\binstead of the)\s*[:(]?\s*$")
 # ... or named as wrong right after it: "angka 1.500 itu keliru, seharusnya 1.200", "1.500 tadi salah ketik".
-_OLD_AFTER = re.compile(r"^\s*(?:keping|lembar|buah|pcs)?\s*(?:itu|tadi|tersebut|kemarin|yang kami tulis)?\s*"
+_OLD_AFTER = re.compile(r"^\s*(?:(?:" + _BLANK_UNIT + r")\b)?\s*(?:itu|tadi|tersebut|kemarin|yang kami tulis)?\s*"
                         r"(?:ternyata\s+|adalah\s+)?(?:keliru|salah)\b")
 _FROM_BEFORE = re.compile(r"\b(?:dari|from)\s*$")
-_NEW_AFTER_OLD = re.compile(r"^\s*(?:keping|lembar|buah|pcs|blanks?|pieces|cards)?\s*,?\s*"
+_NEW_AFTER_OLD = re.compile(r"^\s*(?:(?:" + _BLANK_UNIT + r")\b)?\s*,?\s*"
                             r"(?:menjadi|jadi|diubah|berubah|to)\b")
 _STOCK_CUES = re.compile(r"\b(?:sisa|stok|stock|persediaan|tersisa|tinggal|tersedia|remaining|left|on hand)\b")
 # A count of what arrived: "yang kami terima 1.200", "setelah dihitung ulang ternyata lengkap 1.200",
@@ -41,7 +46,7 @@ _REQUEST_CUES = re.compile(r"\b(?:mohon\w*|minta\w*|permintaan\w*|permohonan\w*|
                            r"tambahan|cukup|diajukan|pengajuan|usulan|kirim\w*|dikirim\w*|dinaikkan|naikkan|dinaikan|"
                            r"diturunkan|turunkan|dikurangi|kurangi|ditambah\w*|need\w*|request\w*|ask\w*|"
                            r"require\w*|order\w*|send|only|increase\w*|rais\w*|reduc\w*|lower\w*)\b")
-_CORRECTION_WORDS = re.compile(r"\b(?:koreksi|ralat|bukan|sebenarnya|yang benar|harusnya|seharusnya|"
+_CORRECTION_WORDS = re.compile(r"\b(?:koreksi|ralat|" + _NOT + r"|sebenarnya|yang benar|harusnya|seharusnya|"
                                r"mestinya|semestinya|salah|keliru|revisi|menjadi|diubah|dikurangi|dinaikkan|diturunkan|cukup|"
                                r"dihitung ulang|hitung ulang|ternyata|correction|correct|actually|should be|instead|"
                                r"not|typo|mistake|wrong|revised?|changed?|increased?|reduced?)\b")
@@ -143,7 +148,7 @@ _ON_ITS_WAY = (r"(?:dalam (?:perjalanan|pengiriman)|(?:masih )?di ?(?:jalan|eksp
                r"on (?:the|its) way|to follow|will be sent)")
 # "sisanya menyusul", "sisa 800 dikirim minggu depan", "800 lagi nyusul katanya", "kurang 500 lagi masih di jalan"
 _COMING = re.compile(r"\b(?:menyusul|nyusul)\b|\b(?:sisa\w*|kekurangan\w*|selebihnya|the rest)\b[^.\n]{0,60}?"
-                     + _ON_ITS_WAY + r"|\b(?:kurang )?\d[\d.]*(?: (?:keping|lembar|blangko|blanko|pcs))? lagi\b"
+                     + _ON_ITS_WAY + r"|\b(?:kurang )?\d[\d.]*(?: (?:" + _BLANK_UNIT + r"))? lagi\b"
                      r"[^.\n]{0,40}?" + _ON_ITS_WAY)
 
 
@@ -205,8 +210,8 @@ def rest_arrived(text: str, *, received_before: int, shipped: int) -> int | None
 
 
 # Words that make a count a correction of the one given before, not the rest arriving.
-_CORRECTING = re.compile(r"\b(?:koreksi|ralat|bukan|sebenarnya|seharusnya|ternyata|salah|keliru|revisi|hitung ulang|"
-                         r"dihitung ulang|hanya|cuma|total\w*|seluruhnya|semuanya)\b")
+_CORRECTING = re.compile(r"\b(?:koreksi|ralat|" + _NOT + r"|sebenarnya|seharusnya|ternyata|salah|keliru|revisi|"
+                         r"hitung ulang|dihitung ulang|hanya|cuma|total\w*|seluruhnya|semuanya)\b")
 
 
 def _is_outstanding_arriving(sentence: str, value: int, *, received_before: int, shipped: int) -> bool:
@@ -321,10 +326,10 @@ _GAP_BEFORE = re.compile(r"\b(?:kurang|kekurangan(?:nya)?|selisih(?:nya)?(?: kur
 _SURPLUS_BEFORE = re.compile(
     r"\b(?:lebih|kelebihan(?:nya)?|surplus|extra|over by)\s*(?::\s*)?(?:sebanyak |sejumlah )?$")
 # ... or, in English, as short after it: "it was 100 short", "100 pieces short".
-_SHORT_AFTER = re.compile(r"\s*(?:keping|lembar|buah|pcs|pieces|blanks?|cards)?\s*short\b")
+_SHORT_AFTER = re.compile(r"\s*(?:(?:" + _BLANK_UNIT + r")\b)?\s*short\b")
 # ... said of the shipment: "kurang 100 keping dari surat jalan", "dari jumlah yang dikirim", "from the shipment".
 _OF_SHIPMENT_AFTER = re.compile(
-    r"^\s*(?:keping|lembar|buah|pcs|blangko|blanko|blanks?|pieces)?\s*(?:dari|daripada|from|than|of)\s+"
+    r"^\s*(?:(?:" + _BLANK_UNIT + r")\b)?\s*(?:dari|daripada|from|than|of)\s+"
     r"(?:(?:yang|yg|jumlah|the)\s+)*(?:surat jalan|surat pengantar|sj\b|kiriman|pengiriman|dokumen|berita acara|"
     r"(?:di|ter)?kirim\w*|"
     r"tertera|tercantum|tertulis|delivery note|shipment|shipped|sent)")
@@ -372,7 +377,7 @@ def stated_shortfall(text: str, *, received: int | None, shipped: int | None) ->
         after = low[m.end:m.end + 80]
         if _OF_SHIPMENT_AFTER.search(after):
             of_shipment = True
-        named = re.match(r"^\s*(?:keping|lembar|buah|pcs)?\s*(?:dari|from|of)\s+", after)
+        named = re.match(r"^\s*(?:(?:" + _BLANK_UNIT + r")\b)?\s*(?:dari|from|of)\s+", after)
         if named and shipped is not None:
             following = [x for x in find_mentions(after[named.end():]) if x.value is not None]
             of_shipment = of_shipment or bool(following and following[0].start == 0 and following[0].value == shipped)
@@ -382,7 +387,7 @@ def stated_shortfall(text: str, *, received: int | None, shipped: int | None) ->
 
 
 # A count given against the shipment: "we only got 1,800 out of the 2,000", "baru 1.800 dari 2.000 keping".
-_OUT_OF = re.compile(r"^\s*(?:keping|lembar|buah|pcs|blanks?|pieces|cards)?\s*(?:out of|of|dari|dr)\s+"
+_OUT_OF = re.compile(r"^\s*(?:(?:" + _BLANK_UNIT + r")\b)?\s*(?:out of|of|dari|dr)\s+"
                      r"(?:(?:the|total|jumlah|yang|sebanyak|our)\s+)*$")
 _GOT = re.compile(r"\b(?:terima|diterima|menerima|sampai|tiba|datang|masuk|got|get|received|receive|arrived|"
                   r"came|delivered)\b")
@@ -637,7 +642,7 @@ _FILLER = r"(?:\s+(?:" + _words(vocabulary.RELATIVE_FILLER) + r"))*"
 _RAISE_BEFORE = re.compile(r"(?<![\w-])(?:" + _words(vocabulary.RELATIVE_RAISE_BEFORE) + r")" + _FILLER
                            + r"\s*[:]?\s*$")
 _CUT_BEFORE = re.compile(r"(?<![\w-])(?:" + _words(vocabulary.RELATIVE_CUT_BEFORE) + r")" + _FILLER + r"\s*[:]?\s*$")
-_MORE_AFTER = re.compile(r"^\s*(?:keping|lembar|buah|pcs|blangko|blanko|blanks?|pieces|cards)?\s*(?:"
+_MORE_AFTER = re.compile(r"^\s*(?:(?:" + _BLANK_UNIT + r")\b)?\s*(?:"
                          + _words(vocabulary.RELATIVE_MORE_AFTER) + r")\b")
 _MORE_NOT_BEFORE = re.compile(r"(?<![\w-])(?:" + _words(vocabulary.RELATIVE_MORE_NOT_BEFORE) + r")\s*$")
 _FROM_APPROVED = re.compile(r"\b(?:disetujui|yang disetujui|approved)\b")
@@ -681,6 +686,10 @@ class Reading:
     # (None, new) of a correction that names neither its field nor an old figure ("Koreksi pak, yang benar 1.200")
     # of a request with a stock recorded: the district is asked which of the two it corrects
     which_figure: tuple[int | None, int] | None = None
+    # (field, the figure said to be wrong, the figure recorded now, the new one) of a correction written against a
+    # figure changed since by another mail ("1.800, bukan 2.000" after a colleague's 1.600 was applied): the
+    # district is told which figure stands and asked which holds
+    crossed: tuple[str, int, int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -737,7 +746,7 @@ def _field(clause: str) -> str | None:
 
 # The figure named right after it, as an answer to "which figure is 700?": "yang 700 itu sisa stok", "700 keping
 # adalah jumlah yang dimohon" (a word that says "is" between them; never a cue of the next clause).
-_NAMED_AFTER = re.compile(r"^[\s,]*(?:keping|lembar|lbr|buah|pcs)?\s*(?:itu|tersebut|tsb|adalah|ialah|merupakan|"
+_NAMED_AFTER = re.compile(r"^[\s,]*(?:(?:" + _BLANK_UNIT + r")\b)?\s*(?:itu|tersebut|tsb|adalah|ialah|merupakan|"
                           r"yaitu|is|was)\s+(?:(?:angka|jumlah|nilai|figure|the)\s+)?(?:untuk\s+|for\s+|our\s+)?(\w+)")
 
 
@@ -1072,8 +1081,10 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         if crossed := [o for o in wrong if o in (earlier or {}).get(name, ())]:
             # "2.500, bukan 2.000" when the 2.000 was changed to 1.500 since (a colleague's correction crossed this
             # one in flight): written against a figure that no longer stands, it is for a person, never applied over
+            now = recorded.get(name)
             return Reading("unclear", why=f"{crossed[0]} said to be wrong is no longer the {name} (now "
-                           f"{recorded.get(name)}): the request changed after the mail it answers", old=(crossed[0],))
+                           f"{now}): the request changed after the mail it answers", old=(crossed[0],),
+                           crossed=(name, crossed[0], now, changed[name]) if now is not None else None)
         # "sisa stok kami 450, bukan 600" of a stock recorded as 750 (or, in the KIA request's thread, the KTP-el
         # request's 750): the figure it corrects is not this request's; a person reads it
         return Reading("unclear", why=f"{wrong[0]} said to be wrong is not the {name} recorded "

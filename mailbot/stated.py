@@ -4,7 +4,7 @@ and source, beside the ledger's expectation; a large difference is a reconciliat
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 from typing import cast as typed
 
@@ -148,6 +148,43 @@ def far_apart(stated: int, expected: int, *, tolerance: float, min_pieces: int) 
     """A difference a person should look at: over *min_pieces* and over *tolerance* of the larger figure."""
     difference = abs(stated - expected)
     return difference > min_pieces and difference > tolerance * max(stated, expected, 1)
+
+
+def newer_than_ledger(session: Session, *, district: str, item: str, now: datetime, within_days: int,
+                      exclude_message: int | None = None) -> StatedStock | None:
+    """The latest stock the district stated for *item* in the last *within_days* days when it is newer than the
+    ledger's own figure (no report, receipt or adjustment booked since): the district's stock, as it said it,
+    for a request whose mail states none ("kalau begitu kami ajukan 3.000 keping saja" minutes after "sisa stok
+    kami 200 keping"). None when there is none, or the ledger moved since."""
+    row = session.scalars(select(StatedStock).where(
+        StatedStock.district == district, StatedStock.item == item, StatedStock.at >= now - timedelta(days=within_days),
+        *((StatedStock.message_pk != exclude_message,) if exclude_message is not None else ()))
+        .order_by(StatedStock.at.desc(), StatedStock.id.desc()).limit(1)).first()
+    if row is None:
+        return None
+    moved = session.scalar(select(func.max(LedgerEntry.at)).where(
+        LedgerEntry.location == district, LedgerEntry.item == item,
+        LedgerEntry.kind.in_([kind.value for kind in _ON_HAND_KINDS]),
+        LedgerEntry.source != f"message:{row.message_pk}"))
+    if moved is not None and _aware(moved) > _aware(row.at):
+        return None
+    return row
+
+
+# The ledger entries that set a district's on-hand figure from what happened (approvals and dispatches do not;
+# the opening figure is config's baseline, no newer knowledge than a statement, even one written before it was
+# booked at the first start).
+_ON_HAND_KINDS = (EntryKind.SUPPLY_RECEIVED, EntryKind.RECEIPT_CONFIRMED, EntryKind.STOCK_OBSERVED,
+                  EntryKind.ADJUSTMENT)
+
+
+def local_day(at: datetime, desk: Desk) -> date:
+    """The office's day of *at* (a statement's time)."""
+    return _aware(at).astimezone(desk.tz).date()
+
+
+def _aware(at: datetime) -> datetime:
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
 def latest(session: Session) -> dict[tuple[str, str], Stated]:

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from mailbot.desk import Desk
 from mailbot.indonesian import decimal, number, zoned
 from mailbot.outcomes import STATE_WORDS
-from mailbot.stock.status import DistrictStatus
+from mailbot.stock.status import DistrictStatus, with_stated
 from mailbot.store import stock as ledger
 from mailbot.store.repo import OPEN_STATES
 from mailbot.store.schema import Decision, Message, OutboxMessage, Request
@@ -64,8 +64,11 @@ def print_status(desk: Desk, console: Console, *, items: Sequence[str]) -> None:
     from mailbot import stated
 
     with desk.sessions() as session:
-        status = ledger.stock_status(session, desk, items=items)
         said = stated.latest(session)
+        # each district's row at the stock it stated last, when that differs from the ledger's (marked "stated")
+        status = with_stated(ledger.stock_status(session, desk, items=items),
+                             {key: (s.quantity, s.at.astimezone(desk.tz).date()) for key, s in said.items()},
+                             desk.config.stock.critical_cover_days)
     for item in items:
         rows = [_status_cells(row) for row in status.rows(item)]
         title = f"Stock of {item} on {status.today.isoformat()}"
@@ -76,7 +79,7 @@ def print_status(desk: Desk, console: Console, *, items: Sequence[str]) -> None:
             + (f"{decimal(runway.months)} months (runs out {runway.runs_out_on})" if runway.months is not None
                else "n/a")
             + ("  BELOW HORIZON" if runway.below_horizon else "")
-            + "   (* daily use assumed: no reports yet)"
+            + "   (* daily use assumed: no reports yet; \"stated\": the stock the district stated last, not booked)"
         )
         if len(rows) > RICH_ROWS:
             _print_plain(console, title, rows, caption)
@@ -111,7 +114,10 @@ def _print_stated(desk: Desk, console: Console, item: str, rows: Sequence[stated
 
 def _status_cells(row: DistrictStatus) -> tuple[str, ...]:
     return (
-        f"{row.district} {row.name}", number(row.on_hand), number(row.in_transit), number(row.approved_pending),
+        f"{row.district} {row.name}",
+        number(row.on_hand) + (f" stated {row.stated_on.isoformat()}, ledger {number(row.ledger_on_hand)}"
+                               if row.stated_on is not None and row.ledger_on_hand is not None else ""),
+        number(row.in_transit), number(row.approved_pending),
         number(row.threshold), number(round(row.daily_use)) + ("*" if row.use_basis == "fallback" else ""),
         "-" if row.cover_days is None else number(round(row.cover_days)), row.trend,
         row.last_report.isoformat() if row.last_report else "-", row.state,

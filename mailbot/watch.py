@@ -20,6 +20,7 @@ from mailbot.render import Rendered
 from mailbot.stock.alerts import Alert, AlertSnapshot, HeldRequest, alert_context, alert_template, iso_week
 from mailbot.stock.alerts import check_alerts as alert_conditions
 from mailbot.stock.explain import explain_id
+from mailbot.stock.status import with_stated
 from mailbot.store import repo
 from mailbot.store import stock as ledger
 from mailbot.store.schema import Alert as AlertRow
@@ -129,14 +130,17 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
                        r.requested, r.approved, _last_reasons(session, r), bool(r.proactive))
         for r in session.scalars(select(Request).where(Request.state == "held").order_by(Request.id))
     ]
+    said = stated.latest(session)
+    # each district's row at the stock it stated last, when that differs from the ledger's (said so in the row)
+    shown = with_stated(status, {key: (s.quantity, _aware(s.at, desk).date()) for key, s in said.items()},
+                        desk.config.stock.critical_cover_days)
     view = build_digest_view(
-        status, office_name=desk.config.office.name, now=now, since=since, decisions=decisions, waiting=waiting,
+        shown, office_name=desk.config.office.name, now=now, since=since, decisions=decisions, waiting=waiting,
         reserve=desk.config.stock.reserve, working_days=desk.config.stock.working_days,
         silent_working_days=desk.config.alerts.silent_working_days,
         held_request_hours=desk.config.alerts.held_request_hours,
     )
     waiting_for_people = attention.digest_lines(session, desk, now)
-    said = stated.latest(session)
     view = replace(view, attention=waiting_for_people, stated=stated_lines(session, desk, said),
                    capped=capped_lines(session, desk, since))
     # stated under the threshold where the ledger's table shows the district safe (a district the table

@@ -871,8 +871,10 @@ def read_message(
                 evidence.remove(ev)
                 notes.append(f"{ev.field} stated alone in a request, a reason for asking, left aside")
     if kind in ("request", "receipt", "stock_report"):
-        if item_ambiguous or both_asked:
+        if item_ambiguous:
             doubts.append(Doubt("item", "item", "KTP-el dan KIA"))
+        elif both_asked:
+            doubts.append(Doubt("item", "both_items", "KTP-el dan KIA"))
     if kind == "request" and "requested" not in values and "requested" not in doubt_fields:
         why: Literal["unclear", "missing"] = "unclear" if reading.unassigned else "missing"
         doubts.append(Doubt("requested", why, reading.unassigned[0] if reading.unassigned else ""))

@@ -40,12 +40,14 @@ class Doubt:
 
     reason is a code: "missing" (no number where one is expected), "conflict"
     (two different numbers for the same role), "unclear" (a number whose role
-    cannot be told), "item" (which blank is meant is unclear), "too_large" (a
-    figure larger than any stock could be: a typo to ask about, never booked).
+    cannot be told), "item" (which blank is meant is unclear), "both_items" (both
+    blanks asked for by name: the request is read for KTP-el and the district told
+    so), "too_large" (a figure larger than any stock could be: a typo to ask about,
+    never booked).
     """
 
     field: str
-    reason: Literal["missing", "conflict", "unclear", "item", "too_large", "negative"]
+    reason: Literal["missing", "conflict", "unclear", "item", "both_items", "too_large", "negative"]
     text: str = ""  # the text that caused the doubt, for the clarification reply
 
 

@@ -988,7 +988,9 @@ SPELLED_COUNT_LEADS: tuple[str, ...] = (
 
 # Right after a figure and right before another, these deny the second ("yg benar 450 bukan 540", "2,000
 # not 20,000"): the first is the figure meant.
-NEGATES_NEXT_WORDS: tuple[str, ...] = ("bukan", "bkn", "not", "bukannya")
+# "bukan" and its short forms alone (the follow-up step's old figure of a correction, "150 lbr bkn 250").
+WRONG_FIGURE_WORDS: tuple[str, ...] = ("bukan", "bkn", "not", "bukannya")
+NEGATES_NEXT_WORDS: tuple[str, ...] = WRONG_FIGURE_WORDS
 
 # After a figure, a blank named after these travels along with it and is not its blank: "1.500 keping,
 # dikirim bersamaan dengan blangko KIA yang sudah disetujui".

@@ -86,7 +86,11 @@ def _step_line(step: Step) -> str | None:
         return f"pemakaian rata-rata {number(step.value)}/hari kerja ({basis})"
     if step.code == "need":
         stock_label = "sisa" if d.get("stock_source") == "stated" else "sisa menurut catatan"
-        text = f"kebutuhan {d['days']} hari x {_fmt(d['daily_use'])}/hari - {stock_label} {_fmt(d['stock'])}"
+        stock = _fmt(d["stock"])
+        if d.get("stock_source") == "stated_earlier":
+            # a stock stated in an earlier mail of the district, newer than the ledger's figure
+            stock_label, stock = "sisa", f"{stock} (dinyatakan kabupaten/kota pada {_fmt(d.get('stated_on'))})"
+        text = f"kebutuhan {d['days']} hari x {_fmt(d['daily_use'])}/hari - {stock_label} {stock}"
         if d.get("incoming"):
             text += f" - sudah disetujui atau dalam pengiriman {_fmt(d['incoming'])}"
         raw = d["raw"]

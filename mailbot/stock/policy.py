@@ -6,7 +6,7 @@ import heapq
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from mailbot.stock.forecast import working_days_between
@@ -35,6 +35,9 @@ class Request:
     received_at: datetime
     sender_known: bool = True
     authenticated: bool = True
+    # the day an earlier mail of the district stated *stated_on_hand* (this request's mail stated none): a stock
+    # newer than the ledger's figure, told as the district's statement of that day, never as the ledger's
+    stated_earlier: date | None = None
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,7 @@ def _figures(request: Request, state: PolicyState, settings: StockSettings, cont
     d = state.district
     use_ok = request.stated_on_hand is not None and not contradicted
     stock = request.stated_on_hand if use_ok and request.stated_on_hand is not None else d.on_hand
-    source = "stated" if use_ok else "ledger"
+    source = ("stated_earlier" if request.stated_earlier is not None else "stated") if use_ok else "ledger"
     target = math.ceil(settings.target_cover_days * d.daily_use)
     raw = target - stock - d.incoming
     need = max(0, raw)
@@ -161,7 +164,9 @@ def _figures(request: Request, state: PolicyState, settings: StockSettings, cont
         Step("daily_use", round(d.daily_use, 1), {"basis": d.use_basis}),
         Step("need", need, {"days": settings.target_cover_days, "daily_use": round(d.daily_use, 1),
                             "target": target, "stock": stock, "stock_source": source,
-                            "incoming": d.incoming, "raw": raw}),
+                            "incoming": d.incoming, "raw": raw,
+                            **({"stated_on": request.stated_earlier.isoformat()}
+                               if source == "stated_earlier" and request.stated_earlier is not None else {})}),
     ]
     if packed != need:
         steps.append(Step("pack", packed, {"need": need, "pack_size": settings.pack_size}))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -62,6 +62,11 @@ class DistrictStatus:
     last_report: date | None
     last_reported_on_hand: int | None
     state: StockState
+    # set when *on_hand* is the stock the district stated on that day (newer than the ledger's figure), not a
+    # booked one: the ledger's on-hand and state beside it (mailbot.stock.status.with_stated)
+    stated_on: date | None = None
+    ledger_on_hand: int | None = None
+    ledger_state: StockState | None = None
 
     @property
     def incoming(self) -> int:
@@ -96,6 +101,34 @@ def stock_state(on_hand: int, threshold: int, cover_days: float | None, critical
     if on_hand < threshold:
         return "low"
     return "ok"
+
+
+def with_stated(status: StockStatus, said: Mapping[tuple[str, str], tuple[int, date]],
+                critical_cover_days: float) -> StockStatus:
+    """*status* with each district row whose district stated another stock (*said*: (district, item) -> (the
+    stock, the day), the latest statement, newer than the ledger's figure) shown at that stock: its cover and
+    state follow it, the ledger's on-hand and state kept beside it. The ledger itself is untouched.
+
+    >>> from mailbot.stock.ledger import Balance
+    >>> row = DistrictStatus("65.01", "Bulungan", "ktp-el", 8000, 0, 0, 1000, 110.0, "fallback", "unknown", 72.7,
+    ...                      None, None, "ok")
+    >>> shown = with_stated(StockStatus(date(2026, 12, 6), (row,), {}, {}), {("65.01", "ktp-el"): (650,
+    ...                     date(2026, 12, 6))}, 5).districts[0]
+    >>> (shown.on_hand, round(shown.cover_days or 0), shown.state, shown.ledger_on_hand, shown.ledger_state)
+    (650, 6, 'low', 8000, 'ok')
+    """
+    rows = []
+    for row in status.districts:
+        found = said.get((row.district, row.item))
+        if found is None or found[0] == row.on_hand:
+            rows.append(row)
+            continue
+        quantity, day = found
+        cover = days_of_cover(quantity, row.daily_use)
+        rows.append(replace(row, on_hand=quantity, cover_days=cover, stated_on=day, ledger_on_hand=row.on_hand,
+                            ledger_state=row.state,
+                            state=stock_state(quantity, row.threshold, cover, critical_cover_days)))
+    return replace(status, districts=tuple(rows))
 
 
 def district_status(profile: DistrictProfile, item: str, balance: Balance, reports: Sequence[DailyReport],

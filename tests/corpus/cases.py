@@ -267,7 +267,7 @@ CASES: list[dict[str, object]] = [
         sender=BUL,
         subject="Permohonan blangko KTP-el dan KIA",
         body="Dengan hormat, mohon tambahan blangko KTP-el sebanyak 2.000 keping dan blangko KIA sebanyak 500 keping.\n",
-        expect=E("request", "65.01", None, doubts=["item:item", "requested:conflict"]),
+        expect=E("request", "65.01", None, doubts=["item:both_items", "requested:conflict"]),
     ),
     # --- KIA ----------------------------------------------------------------------------------
     dict(

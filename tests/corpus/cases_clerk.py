@@ -197,7 +197,7 @@ CLERK_CASES: list[dict[str, object]] = [
             "Mohon tambahan blangko KTP-el 1.000 keping dan KIA 500 keping. "
             "Stok KIA masih aman kalau sampai akhir bulan.\n"
         ),
-        expect=E("request", "65.04", None, doubts=["item:item"]),
+        expect=E("request", "65.04", None, doubts=["item:both_items"]),
     ),
     # --- Two figures for one role, set against each other: ask back ----------------------------
     dict(

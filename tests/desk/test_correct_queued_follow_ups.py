@@ -50,11 +50,11 @@ def test_a_queued_receipt_corrected_by_a_person_is_booked_with_its_shortfall_and
 
 def test_a_queued_stock_corrected_by_a_person_reaches_the_request_and_it_is_decided_again(desk12: Desk12) -> None:
     reply = approved(desk12)
-    mid, _ = answer_gmail(desk12, reply, "ralat sisa stok 300 bkn 750")
+    mid, _ = answer_gmail(desk12, reply, "ralat sisa stok 300 bkan 750")
     assert desk12.queue(mid) == {"doubt"}
     assert desk12.request()["stock_on_hand"] == 750
     before = len(desk12.out())
-    effects = _correct(desk12, mid, ["stock_on_hand=300", "requested="], "bkn = bukan")
+    effects = _correct(desk12, mid, ["stock_on_hand=300", "requested="], "bkan = bukan")
     assert any("decided again" in e for e in effects), effects
     row = desk12.request()
     assert (row["stock_on_hand"], row["requested"]) == (300, 2000)
@@ -65,9 +65,9 @@ def test_a_queued_stock_corrected_by_a_person_reaches_the_request_and_it_is_deci
 
 def test_a_correction_that_cannot_reach_the_request_says_why_and_the_item_stays_open(desk12: Desk12) -> None:
     notice = dispatched(desk12)
-    mid, _ = answer_gmail(desk12, notice, "ralat sisa stok 300 bkn 750")
+    mid, _ = answer_gmail(desk12, notice, "ralat sisa stok 300 bkan 750")
     assert desk12.queue(mid) == {"doubt"}
-    effects = _correct(desk12, mid, ["stock_on_hand=300"], "bkn = bukan")
+    effects = _correct(desk12, mid, ["stock_on_hand=300"], "bkan = bukan")
     assert any("cannot be decided again" in e for e in effects), effects
     assert any("stays open" in e for e in effects), effects
     assert desk12.queue(mid) == {"doubt"}  # still for a person: nothing was carried through

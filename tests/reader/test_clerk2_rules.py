@@ -132,7 +132,7 @@ def test_two_blanks_asked_for_are_read_for_ktp_el_and_stay_in_doubt() -> None:
     body = "Mohon KTP-el 1.000 keping dan KIA 500 lembar."
     v = read_message(mail(body, subject="Permohonan"), DISTRICTS)
     assert (v.item, v.requested) == ("ktp-el", 1000)
-    assert any(d.reason == "item" for d in v.doubts)
+    assert any(d.field == "item" and d.reason == "both_items" for d in v.doubts)  # both asked: told so
 
 
 def test_a_generic_blangko_is_not_the_other_blank() -> None:
