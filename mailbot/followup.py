@@ -137,14 +137,22 @@ _REFERENCE = re.compile(r"\bblk-\d{4}-\d+\b")
 _REST = re.compile(r"\b(?:sisa\w*|kekurangan\w*|selebihnya|kurangnya|rest|remaining)\b")
 _WHOLE = re.compile(r"\b(?:seluruhnya|total\w*|semuanya|keseluruhan\w*|in total|all)\b")
 _ARRIVED = re.compile(r"\b(?:terima|diterima|sampai|tiba|datang|lengkap|received|arrived)\b")
-_ON_ITS_WAY = (r"(?:dalam (?:perjalanan|pengiriman)|(?:masih )?di ?(?:jalan|ekspedisi|kapal|pelabuhan|kurir|bandara)|"
-               r"belum (?:sampai|tiba|datang|kami terima|"
-               r"diterima)|(?:akan |baru akan |masih akan |katanya )?(?:dikirim|dikirimkan|diantar|menyusul|nyusul)\b|"
-               r"on (?:the|its) way|to follow|will be sent)")
-# "sisanya menyusul", "sisa 800 dikirim minggu depan", "800 lagi nyusul katanya", "kurang 500 lagi masih di jalan"
-_COMING = re.compile(r"\b(?:menyusul|nyusul)\b|\b(?:sisa\w*|kekurangan\w*|selebihnya|the rest)\b[^.\n]{0,60}?"
-                     + _ON_ITS_WAY + r"|\b(?:kurang )?\d[\d.]*(?: (?:keping|lembar|blangko|blanko|pcs))? lagi\b"
-                     r"[^.\n]{0,40}?" + _ON_ITS_WAY)
+# The rest of a shipment still on its way, in the reader's words (mailbot.reader.vocabulary): the rest named
+# ("sisanya", "the rest") or a count of more ("800 lagi", "1,200 more"), then within its clause what puts it on
+# its way; or a word that says so alone ("menyusul"); or the count received said to be so far ("so far").
+# A dot between digits ("sisanya 1.200 keping belum sampai") is a thousands dot, no end of the clause.
+_IN_CLAUSE = r"(?:[^.\n]|(?<=\d)\.(?=\d))"
+_ON_ITS_WAY = r"(?:" + vocabulary.word_start_alternation(vocabulary.REST_ON_ITS_WAY_PHRASES) + r")(?![\w-])"
+_MORE_OF = (r"\b(?:kurang )?\d[\d.,]*(?: (?:" + vocabulary.alternation(vocabulary.BLANK_UNITS + ("blanks", "pieces"))
+            + r"))? (?:" + vocabulary.alternation(vocabulary.MORE_WORDS) + r")\b")
+# "sisanya menyusul", "sisa 800 dikirim minggu depan", "800 lagi nyusul katanya", "kurang 500 lagi masih di jalan",
+# "the rest (1,200) is still on the ship", "1,200 more to follow", "received 800 blanks so far"
+_COMING = re.compile(
+    r"(?:" + vocabulary.word_start_alternation(vocabulary.REST_COMING_WORDS) + r")(?![\w-])"
+    + r"|(?:" + vocabulary.word_start_alternation(vocabulary.SHIPMENT_REST_WORDS) + r")(?![\w-])"
+    + _IN_CLAUSE + r"{0,60}?" + _ON_ITS_WAY
+    + r"|" + _MORE_OF + _IN_CLAUSE + r"{0,40}?" + _ON_ITS_WAY
+    + r"|(?:" + vocabulary.word_start_alternation(vocabulary.SO_FAR_PHRASES) + r")(?![\w-])")
 
 
 def _sentence(low: str, start: int, end: int) -> str:
@@ -288,6 +296,10 @@ def rest_coming(text: str) -> bool:
     True
     >>> rest_coming("Blangko baru kami terima 1.300 keping, 700 keping lagi katanya masih di kapal.")
     True
+    >>> rest_coming("We have received 800 blanks so far, the rest (1,200) is still on the ship.")
+    True
+    >>> rest_coming("sudah diterima 800 keping, sisanya 1.200 keping belum sampai")
+    True
     >>> rest_coming("sudah kami terima 1.000 keping")
     False
     """
@@ -302,6 +314,8 @@ def rest_coming_figure(text: str) -> int | None:
     800
     >>> rest_coming_figure("blangko baru datang 1.200 keping, 800 lagi nyusul katanya.")
     800
+    >>> rest_coming_figure("Received 800 so far; the remaining 1,200 will arrive next week.")
+    1200
     >>> rest_coming_figure("sudah diterima 1.000 keping, sisa stok kami 300 keping") is None
     True
     """

@@ -500,6 +500,35 @@ ARRIVED_PHRASES: tuple[str, ...] = (
     "telah diterima", "sudah kami terima", "sdh kami terima", "telah kami terima", "sudah masuk", "telah masuk",
     "arrived", "has arrived", "have arrived", "came", "has come", "was received", "were received",
 )
+# A receipt that says the rest of its shipment is still coming counts a part, not a final shortfall
+# (mailbot.followup.rest_coming). The rest, named: "sisanya 800", "kekurangannya", "the rest (1,200)", "the
+# remaining 1,200".
+SHIPMENT_REST_WORDS: tuple[str, ...] = (
+    "sisa", "sisanya", "sisaan", "sisaannya", "kekurangan", "kekurangannya", "selebihnya", "kurangnya",
+    "the rest", "the remaining", "remaining", "the remainder", "remainder", "the balance", "the other",
+)
+# ... said to be still on its way, within the clause after the rest or a count of "more" ("800 lagi", "1,200
+# more"): "sisanya masih di kapal", "sisa 800 katanya dikirim minggu depan", "the rest is still on the ship",
+# "the remaining 1,200 will arrive next week", "1,200 more to follow".
+REST_ON_ITS_WAY_PHRASES: tuple[str, ...] = (
+    "dalam perjalanan", "dalam pengiriman", "di jalan", "dijalan", "di ekspedisi", "diekspedisi", "di kapal",
+    "dikapal", "di pelabuhan", "dipelabuhan", "di kurir", "dikurir", "di bandara", "dibandara",
+    "belum sampai", "blm sampai", "belum tiba", "blm tiba", "belum datang", "blm datang", "belum kami terima",
+    "belum diterima", "dikirim", "dikirimkan", "diantar", "menyusul", "nyusul",
+    "on the way", "on its way", "on their way", "to follow", "will follow", "will be sent", "will be delivered",
+    "will be shipped", "will arrive", "will come", "still coming", "coming later", "in transit", "on the ship",
+    "on the boat", "on board", "at the port", "at the harbour", "at the harbor", "with the courier",
+    "not yet arrived", "not arrived yet", "yet to arrive", "yet to come", "not yet received", "not received yet",
+    "has not arrived", "have not arrived", "hasn't arrived", "haven't arrived", "has not come", "have not come",
+)
+# ... or said alone, with no figure or word for the rest needed: "sisanya menyusul", "800 lagi nyusul katanya".
+REST_COMING_WORDS: tuple[str, ...] = ("menyusul", "nyusul")
+# A count said to be what came so far: more of the shipment is awaited ("we have received 800 blanks so far",
+# "sejauh ini baru 800 keping yang sampai").
+SO_FAR_PHRASES: tuple[str, ...] = (
+    "so far", "thus far", "up to now", "as of now", "as yet", "sejauh ini", "untuk sementara", "sementara ini",
+    "sampai saat ini baru", "sampai sekarang baru", "hingga saat ini baru", "hingga kini baru",
+)
 SEND_ASK_PHRASES: tuple[str, ...] = (
     "mohon dikirim", "mohon segera dikirim", "mohon dikirimkan", "mohon segera dikirimkan", "agar dikirim",
     "agar segera dikirim", "harap dikirim", "tolong dikirim", "bisa dikirim", "dapat dikirim", "mohon dilengkapi",
