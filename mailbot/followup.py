@@ -327,6 +327,61 @@ def rest_coming_figure(text: str) -> int | None:
     return None
 
 
+# The missing part of a shipment found, in the reader's words (mailbot.reader.vocabulary): the figure named as
+# missing, and the words that say it was found, neither denied ("belum ditemukan").
+_MISSING_BEFORE = re.compile(r"(?<![\w-])(?:" + vocabulary.alternation(vocabulary.MISSING_BEFORE_WORDS)
+                             + r")\s*(?::\s*)?(?:sebanyak |sejumlah )?$")
+_MISSING_AFTER = re.compile(r"^\s*(?:(?:" + vocabulary.alternation(vocabulary.BLANK_UNITS + ("blanks", "pieces"))
+                            + r")\s*)?(?:" + vocabulary.alternation(vocabulary.MISSING_AFTER_WORDS) + r")(?![\w-])")
+_NEGATED = r"(?<![\w-])(?:" + vocabulary.alternation(vocabulary.NEGATION_WORDS) + r")\s+(?:\w+\s+)?"
+_FOUND = re.compile(r"(?<![\w-])(?:" + vocabulary.alternation(vocabulary.MISSING_FOUND_PHRASES) + r")(?![\w-])")
+_COMPLETE = re.compile(r"(?<![\w-])(?:" + vocabulary.alternation(vocabulary.NOW_COMPLETE_PHRASES) + r")(?![\w-])")
+_NEGATED_FOUND = re.compile(_NEGATED + r"(?:" + vocabulary.alternation(vocabulary.MISSING_FOUND_PHRASES
+                                                                       + vocabulary.NOW_COMPLETE_PHRASES + ("lengkap",))
+                            + r")(?![\w-])")
+
+
+def missing_found(text: str, *, received_before: int, shipped: int) -> tuple[int, int] | None:
+    """The missing part of a shipment received short, said to be found after all: (the figure named as missing,
+    the count it makes, *received_before* and that figure); None when the text names no figure as missing, does
+    not say it was found (or says it was not), or the count would not be within what was shipped.
+
+    >>> missing_found("Pak, ternyata 100 keping yang kurang terselip di dus lain. Jadi lengkap 2.000 keping.",
+    ...               received_before=1900, shipped=2000)
+    (100, 2000)
+    >>> missing_found("The missing 100 were found in another box, so all 2,000 are complete.", received_before=1900,
+    ...               shipped=2000)
+    (100, 2000)
+    >>> missing_found("Kekurangan 60 keping sudah ditemukan pak.", received_before=1900, shipped=2000)
+    (60, 1960)
+    >>> missing_found("Yang 100 keping ternyata ada, terselip. Jadi sudah lengkap pak.", received_before=1900,
+    ...               shipped=2000)
+    (100, 2000)
+    >>> missing_found("Kekurangan 100 keping belum ditemukan pak.", received_before=1900, shipped=2000) is None
+    True
+    >>> missing_found("Kekurangan 100 keping mohon segera dikirim.", received_before=1900, shipped=2000) is None
+    True
+    """
+    if not 0 < received_before < shipped:
+        return None
+    low = _REFERENCE.sub(" ", normalise(text or ""))
+    if _NEGATED_FOUND.search(low) or not (_FOUND.search(low) or _COMPLETE.search(low)):
+        return None
+    for m in find_mentions(low):
+        if m.value is None or not 0 < m.value <= shipped - received_before or m.unit not in (None, "blank") \
+                or m.rate or m.year:
+            continue
+        named = _MISSING_BEFORE.search(low[max(0, m.start - 30):m.start]) or _MISSING_AFTER.match(low[m.end:])
+        sentence = _sentence(low, m.start, m.end)
+        exact = m.value == shipped - received_before
+        if (named and (_FOUND.search(sentence) or _COMPLETE.search(sentence) or (exact and _COMPLETE.search(low)))) \
+                or (exact and _FOUND.search(sentence)):
+            # (the whole difference said found in its sentence needs no word for missing: "yang 100 keping
+            # ternyata ada, terselip")
+            return m.value, received_before + m.value
+    return None
+
+
 # What a delivery lacked, named right before its figure: "kurang 100", "ada kekurangan sebanyak 100", "short by 100".
 _GAP_BEFORE = re.compile(r"\b(?:kurang|kekurangan(?:nya)?|selisih(?:nya)?(?: kurang)?|short(?:fall)?(?: of| by)?|"
                          r"missing)\s*(?::\s*)?(?:sebanyak |sejumlah |senilai )?$")
@@ -985,12 +1040,20 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         new["requested"] = total
     relative_amounts = {f.value for f in amounts} if "requested" in new else set()
     placed_at: dict[str, int] = {}
+    # "ternyata 100 keping yang kurang terselip di dus lain, jadi lengkap 2.000": the missing part found makes the
+    # count received the part booked and that figure; the figure named as missing is no figure of its own
+    found = missing_found(text, received_before=received, shipped=approved) \
+        if received is not None and approved else None
+    if found is not None:
+        new["received"] = found[1]
     said_wrong: dict[str, tuple[int, ...]] = {}  # field -> the old figures written beside its new one ("bukan N")
     for i, f in enumerate(figures):
         if f.old or f.other_item:
             continue
         if f in amounts and "requested" in new:
             continue
+        if found is not None and f.value == found[0]:
+            continue  # the missing part found, counted above
         if "requested" in new and relative_amounts and f.value == new["requested"]:
             continue  # the total the amount makes, restated ("ditambah 500 lagi, jadi total 1.500")
         name = f.field if f.field != "received" or "received" in recorded else None

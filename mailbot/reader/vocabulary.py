@@ -521,6 +521,30 @@ REST_ON_ITS_WAY_PHRASES: tuple[str, ...] = (
     "not yet arrived", "not arrived yet", "yet to arrive", "yet to come", "not yet received", "not received yet",
     "has not arrived", "have not arrived", "hasn't arrived", "haven't arrived", "has not come", "have not come",
 )
+# The missing part of a shipment found after the district reported it short (mailbot.followup.missing_found):
+# the figure named as what was missing, right before it ("kekurangan 100 keping", "the missing 100") or right
+# after it ("100 keping yang kurang", "100 that were missing") ...
+MISSING_BEFORE_WORDS: tuple[str, ...] = (
+    "kurang", "kekurangan", "kekurangannya", "kurangnya", "selisih", "selisihnya", "yang kurang", "yg kurang",
+    "yang hilang", "yg hilang", "the missing", "missing", "the shortfall of", "shortfall of", "the other",
+)
+MISSING_AFTER_WORDS: tuple[str, ...] = (
+    "yang kurang", "yg kurang", "yang kurang itu", "yang hilang", "yg hilang", "yang selisih", "yg selisih",
+    "kekurangannya", "kurangnya", "yang tadinya kurang", "yang tadi kurang", "yang kemarin kurang",
+    "that were missing", "which were missing", "missing",
+)
+# ... and said to be found: "terselip di dus lain", "sudah ditemukan", "ternyata ada", "found in another box".
+MISSING_FOUND_PHRASES: tuple[str, ...] = (
+    "terselip", "ketemu", "sudah ketemu", "ditemukan", "sudah ditemukan", "telah ditemukan", "diketemukan",
+    "ternyata ada", "sudah ada", "ada di dus lain", "ada di kardus lain", "ada di box lain", "tercampur",
+    "terbawa", "salah hitung", "terhitung", "found", "were found", "was found", "turned up", "located",
+)
+# ... or the count said to be whole now: "jadi lengkap 2.000 keping", "so all 2,000 are complete".
+NOW_COMPLETE_PHRASES: tuple[str, ...] = (
+    "jadi lengkap", "jadi sudah lengkap", "sudah lengkap", "ternyata lengkap", "kini lengkap", "sekarang lengkap",
+    "menjadi lengkap", "lengkap sesuai", "all complete", "are complete", "is complete", "now complete",
+    "complete now", "all accounted for",
+)
 # ... or said alone, with no figure or word for the rest needed: "sisanya menyusul", "800 lagi nyusul katanya".
 REST_COMING_WORDS: tuple[str, ...] = ("menyusul", "nyusul")
 # A count said to be what came so far: more of the shipment is awaited ("we have received 800 blanks so far",
