@@ -334,7 +334,7 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
                  changes: list[dict[str, object]] | None = None, note: str | None = None,
                  reply_purpose: str | None = None, again: bool = False, previous_approved: int | None = None,
                  answer_to: str | None = None, set_aside: list[dict[str, object]] | None = None,
-                 follows: dict[str, object] | None = None) -> MessageOutcome:
+                 follows: dict[str, object] | None = None, lowered_from: int | None = None) -> MessageOutcome:
     """Carry out the policy's decision: record it, book the commitment, queue the reply to *message*.
 
     *changes* (a district's follow-up that corrected figures) are told first in the reply, and with
@@ -343,6 +343,7 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
     *answer_to*: the address that wrote the follow-up, answered beside the request's sender. *set_aside*: the
     other blank's figures in the same mail ({"item", "value"}), which the reply says a person will decide.
     *follows*: the earlier request (reference, state) in whose thread this one was asked: the reply names it.
+    *lowered_from*: a person's approval the district's lower ask went below: the reply says it was lowered.
     """
     now = desk.now()
     explanation = explain_id(decision)
@@ -354,7 +355,7 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
     understood = _corrected_facts(understood, changes or [], req)
     understood = _stated_changes(understood, changes or [], verdict.body_excerpt if verdict else "", req)
     base = {"facts": understood, "explanation": explanation, "requested": req.requested, "changes": changes or [],
-            "set_aside": set_aside or [], "follows": follows}
+            "set_aside": set_aside or [], "follows": follows, "lowered_from": lowered_from}
     purpose = reply_purpose or f"reply:{message.id}"
     if decision.outcome == "clarify" and trusted:
         req.state, req.updated_at = "clarifying", now
@@ -853,7 +854,10 @@ def set_aside_approval(session: Session, req: Request) -> int | None:
     if not rows or rows[0].outcome != "hold":
         return None
     earlier = next((d for d in rows if d.outcome not in ("hold", "updated")), None)
-    return earlier.quantity if earlier is not None and earlier.outcome in _APPROVALS and earlier.quantity else None
+    if earlier is None or earlier.outcome not in _APPROVALS or not earlier.quantity:
+        return None
+    # never more than the district now asks: an approval of 3.000 set aside by a lowering to 2.500 stands as 2.500
+    return min(earlier.quantity, req.requested) if req.requested else earlier.quantity
 
 
 def decline_change(session: Session, desk: Desk, req: Request, kept: int, reason: str, *, actor: str,

@@ -119,3 +119,84 @@ def test_the_missing_part_not_found_changes_nothing(desk12: Desk12) -> None:
     [told] = desk12.replies_to(first)
     _answer_outlook(desk12, told, "Pak, kekurangan 100 keping belum ditemukan, sudah kami cari di semua dus.")
     assert desk12.open_gaps() == [100]
+
+
+# N-M5. a district lowering its ask below what a manager approved ---------------------------------------------------
+
+def _approved_3000_of_4000(d: Desk12) -> Out:
+    """Nunukan asks 4.000 (sisa 200): held over the limit; the Kadis answers SETUJU 3.000; the district's mail."""
+    from tests.desk.mailkit import MANAGERS
+    from tests.desk.test_follow_ups_own_words import NUNUKAN, REQUEST
+
+    mid, outcome = d.send(NUNUKAN, "Permohonan blangko KTP-el", REQUEST.format(stock=200, asked="4.000",
+                                                                                  name="Nunukan"))
+    assert outcome == {"request-held": 1}
+    [held] = [o for o in d.out() if o.purpose.startswith("held:")]
+    quoted = "\n".join(f"> {line}" for line in held.text.splitlines())
+    d.send(MANAGERS[0], "Re: " + held.subject, f"SETUJU 3.000\n\n{quoted}\n", in_reply_to=held.message_id)
+    assert d.request()["state"] == "approved" and d.request()["approved"] == 3000
+    [decided] = [o for o in d.out() if NUNUKAN in o.to and o.purpose.startswith("decided:")]
+    return decided
+
+
+def _answer_nunukan(d: Desk12, mail: Out, words: str) -> tuple[str, dict[str, int]]:
+    from tests.desk.test_follow_ups_own_words import NUNUKAN
+
+    quoted = "\n".join(f"> {line}" for line in mail.text.splitlines())
+    return d.send(NUNUKAN, "Re: " + mail.subject, f"{words}\n\nOn Sat, Dec 5, 2026 at 9:14 AM Desk wrote:\n\n"
+                                                   f"{quoted}\n", in_reply_to=mail.message_id)
+
+
+def test_a_lowering_below_a_managers_approval_lowers_the_approval(desk12: Desk12) -> None:
+    from tests.desk.test_follow_ups_own_words import NUNUKAN
+
+    decided = _approved_3000_of_4000(desk12)
+    n = len(desk12.out())
+    mid, outcome = _answer_nunukan(desk12, decided, "Terima kasih pak. Ralat, ternyata kami cukup 2.500 keping "
+                                                    "saja.")
+    # was: "follow-up-request-held", the 3.000 set aside and the managers asked to decide again, their TOLAK
+    # keeping 3.000
+    assert outcome == {"follow-up-request-approved": 1}, outcome
+    req = desk12.request()
+    assert (req["state"], req["requested"], req["approved"]) == ("approved", 2500, 2500)
+    committed = desk12.db().execute("select sum(committed) from ledger_entries where location = 'province' and "
+                                    "request_pk = ?", (req["id"],)).fetchone()[0]
+    assert committed == 2500  # the 3.000 released, the 2.500 committed
+    new = desk12.out()[n:]
+    assert not [o for o in new if o.purpose.startswith("held:")]
+    [district] = [o for o in new if NUNUKAN in o.to]
+    text = flat(district.text)
+    assert "Jumlah yang dimohon: 4.000 keping menjadi 2.500 keping" in text
+    assert "DISETUJUI sebanyak 2.500 keping" in text
+    assert "Persetujuan pimpinan sebelumnya sebanyak 3.000 keping melebihi jumlah yang kini Bapak/Ibu mohon" in text
+    [managers] = [o for o in desk12.to_managers() if o in new]
+    assert "Permohonan diturunkan: persetujuan disesuaikan menjadi 2.500 keping" in managers.subject
+    assert "Tidak ada keputusan baru yang diperlukan" in flat(managers.text)
+    # a later raise still waits for the managers: the 2.500 is the manager's decision carried down
+    raised, outcome = _answer_nunukan(desk12, district, "Maaf pak, ternyata tetap perlu 3.500 keping.")
+    assert outcome == {"follow-up-request-held": 1}, outcome
+
+
+def test_a_tolak_after_a_lowering_that_waits_for_the_managers_never_keeps_more_than_asked(desk12: Desk12) -> None:
+    from tests.desk.mailkit import MANAGERS
+    from tests.desk.test_follow_ups_own_words import NUNUKAN
+
+    decided = _approved_3000_of_4000(desk12)
+    n = len(desk12.out())
+    # lowered, with a new stock beside it: decided again by the managers
+    _, outcome = _answer_nunukan(desk12, decided, "Koreksi pak, sisa stok kami 1.200 keping bukan 200. Yang kami "
+                                                  "mohon cukup 2.500 keping saja.")
+    assert outcome == {"follow-up-request-held": 1}, outcome
+    [notice] = [o for o in desk12.out()[n:] if o.purpose.startswith("held:")]
+    text = flat(notice.text)
+    # was: "Balasan TOLAK <alasan> hanya menolak permintaan ini: persetujuan sebelumnya sebanyak 3.000 keping tetap
+    # berlaku"
+    assert "sebanyak 3.000 keping tetap berlaku" not in text
+    assert "persetujuan sebelumnya tetap berlaku, sebanyak 2.500 keping" in text
+    quoted = "\n".join(f"> {line}" for line in notice.text.splitlines())
+    desk12.send(MANAGERS[1], "Re: " + notice.subject, f"TOLAK perubahan stok belum diverifikasi\n\n{quoted}\n",
+                in_reply_to=notice.message_id)
+    req = desk12.request()
+    assert (req["state"], req["approved"]) == ("approved", 2500)  # was: 3.000, more than the district asks
+    [district] = [o for o in desk12.out() if NUNUKAN in o.to and o.purpose.startswith("decided:")][-1:]
+    assert "2.500 keping" in flat(district.text)
