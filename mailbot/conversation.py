@@ -735,7 +735,12 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
     if explained:
         # the district explained why: its reply thanks for the explanation, not for a correction
         changed = [{**c, "explained": True} for c in changed]
-    lowered = _lowered_below_approval(req, changed, decided_by) if not appeal else None
+    # (never when the mail gives a reason or keeps to a figure at least as large: "tetap memohon 3.500 keping,
+    # sebab ... butuh 700 keping" is no lowering to 700, whatever the reading made of it; the managers read it)
+    lowered = _lowered_below_approval(req, changed, decided_by) if not explained else None
+    if lowered is not None and followup.names_new_figure_from(verdict.body_excerpt or "", req.item or "ktp-el",
+                                                              lowered[0]):
+        lowered = None
     if lowered is not None:
         # "Ralat, ternyata kami cukup 2.500 keping saja" after a manager approved 3.000: the manager granted
         # more than is now asked, so the approval is simply lowered to the ask (never more sent than asked);

@@ -983,6 +983,19 @@ def stated_stock(text: str, item: str) -> int | None:
     return said.pop() if len(said) == 1 else None
 
 
+def names_new_figure_from(text: str, item: str, floor: int) -> bool:
+    """Whether *text* names a figure of *item* of at least *floor* other than as the wrong one ("bukan 4.000"):
+    "Kami tetap memohon 3.500 keping pak, sebab ... butuh 700 keping" after 3.000 approved keeps to more, whatever
+    smaller figure its reason holds.
+
+    >>> names_new_figure_from("Kami tetap memohon 3.500 keping pak, sebab jemput bola butuh 700.", "ktp-el", 3000)
+    True
+    >>> names_new_figure_from("Ralat, cukup 2.500 keping saja, bukan 4.000.", "ktp-el", 3000)
+    False
+    """
+    return any(not f.old and not f.other_item and f.value >= floor for f in _figures(normalise(text or ""), item))
+
+
 def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int | None,
               approved: int | None, read: dict[str, int | None] | None = None,
               received: int | None = None, earlier: dict[str, tuple[int, ...]] | None = None,
