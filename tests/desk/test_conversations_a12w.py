@@ -200,3 +200,44 @@ def test_a_tolak_after_a_lowering_that_waits_for_the_managers_never_keeps_more_t
     assert (req["state"], req["approved"]) == ("approved", 2500)  # was: 3.000, more than the district asks
     [district] = [o for o in desk12.out() if NUNUKAN in o.to and o.purpose.startswith("decided:")][-1:]
     assert "2.500 keping" in flat(district.text)
+
+
+# Low notes: a manager's reply as a clerk would read it ----------------------------------------------------------
+
+def _held_3500(d: Desk12) -> Out:
+    from tests.desk.test_follow_ups_own_words import NUNUKAN, REQUEST
+
+    _, outcome = d.send(NUNUKAN, "Permohonan tambahan blangko KTP-el",
+                        REQUEST.format(stock=300, asked="3.500", name="Nunukan"))
+    assert outcome == {"request-held": 1}
+    [held] = [o for o in d.out() if o.purpose.startswith("held:")]
+    return held
+
+
+@pytest.mark.parametrize(("words", "approved", "note"), [
+    # L-1: was "Catatan dari pimpinan: ya, sisanya bulan depan"
+    ("setuju 3.000 ya, sisanya bulan depan", 3000, "Catatan dari pimpinan: sisanya bulan depan"),
+    # L-2: was "Catatan dari pimpinan: Drs. H. Kadis, M.Si"
+    ("SETUJU tiga ribu keping\n\nDrs. H. Kadis, M.Si\nNIP 196805121994031007\nHP 0812 5555 1234", 3000, None),
+    # L-3: "Ok, SETUJU." was a mail with no decision in it, queued; "Disetujui. Silakan diproses." was refused
+    ("Ok, SETUJU.", 3500, None),
+    ("Disetujui. Silakan diproses.", 3500, None),
+], ids=["ya_particle", "signature_below", "ok_setuju", "disetujui_silakan"])
+def test_a_managers_approval_is_read_as_a_clerk_would(desk12: Desk12, words: str, approved: int,
+                                                      note: str | None) -> None:
+    from tests.desk.mailkit import MANAGERS
+    from tests.desk.test_follow_ups_own_words import NUNUKAN
+
+    held = _held_3500(desk12)
+    n = len(desk12.out())
+    quoted = "\n".join(f"> {line}" for line in held.text.splitlines())
+    _, outcome = desk12.send(MANAGERS[0], "Re: " + held.subject, f"{words}\n\n{quoted}\n",
+                             in_reply_to=held.message_id)
+    assert outcome == {"manager-approve": 1}, outcome
+    assert desk12.request()["approved"] == approved
+    [district] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
+    text = flat(district.text)
+    if note is None:
+        assert "Catatan dari pimpinan" not in text, district.text
+    else:
+        assert note in text and "Catatan dari pimpinan: ya" not in text
