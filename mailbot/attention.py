@@ -576,6 +576,7 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
                        "approved": request.approved, "state": request.state,
                        "state_text": STATE_TEXT.get(request.state, request.state),
                        "waited": waited, "excerpt": (verdict.body_excerpt or "")[:600],
+                       "since": received_at(session, request).astimezone(desk.tz).date().isoformat(),
                        "dispatched_on": sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None,
                        "in_transit": waiting_text(now - _aware(sent_on)) if sent_on else None,
                        "new_stock": new_stock if news else None, "recorded_stock": request.stock_on_hand})

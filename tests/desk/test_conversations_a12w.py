@@ -241,3 +241,33 @@ def test_a_managers_approval_is_read_as_a_clerk_would(desk12: Desk12, words: str
         assert "Catatan dari pimpinan" not in text, district.text
     else:
         assert note in text and "Catatan dari pimpinan: ya" not in text
+
+
+# L-4. one request's wait, told twice in the same run, says from when each counts --------------------------------
+
+def test_the_two_waits_of_one_request_say_from_when_they_count(desk_dir: Path,
+                                                                open_test_desk: Callable[..., Desk]) -> None:
+    from datetime import timedelta
+
+    from mailbot import watch
+    from tests.desk.test_follow_ups_own_words import NUNUKAN, REQUEST
+
+    start = datetime(2026, 12, 2, 10, 0, tzinfo=WITA)
+    d = Desk12(desk_dir, open_test_desk(now=start))
+    # written the evening before it was read (its Date), held over the limit on 2 December
+    mid, _ = d.send(NUNUKAN, "Permohonan blangko KTP-el", REQUEST.format(stock=100, asked="3.800", name="Nunukan"),
+                    date="Tue, 01 Dec 2026 19:00:00 +0800")
+    [acknowledged] = d.replies_to(mid)
+    later = Desk12(desk_dir, open_test_desk(now=start + timedelta(days=3)))
+    quoted = "\n".join(f"> {line}" for line in acknowledged.text.splitlines())
+    later.n = d.n
+    later.send(NUNUKAN, "Re: " + acknowledged.subject, f"Izin mengingatkan kembali permohonan kami pak.\n\n{quoted}\n",
+               in_reply_to=acknowledged.message_id)
+    watch.check_alerts(later.desk)
+    [reminder] = [o for o in later.to_managers() if o.purpose.startswith("reminder:")]
+    [alert] = [o for o in later.out() if o.subject.startswith("[Pengingat] Permohonan")]
+    # was: "permohonan menunggu 3 hari 15 jam" and "[Pengingat] Permohonan BLK-2026-0001 menunggu keputusan 72 jam",
+    # two figures for one wait with nothing to tell them apart
+    assert "Lama menunggu : 3 hari 15 jam (sejak permohonan dikirim pada 1 Desember 2026)" in reminder.text
+    assert "menunggu keputusan 3 hari" in alert.subject and "72 jam" not in alert.subject
+    assert "selama 3 hari, sejak diteruskan kepada Bapak/Ibu pada 2 Desember 2026" in flat(alert.text), alert.text
