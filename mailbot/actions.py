@@ -121,8 +121,19 @@ def _stated_changes(understood: list[dict[str, object]], changes: list[dict[str,
         if not isinstance(after, int) or shown.get(label) == after:
             continue
         result = [f for f in result if f["label"] != label]
-        result.append({"label": label, "value": after, "text": sentence_stating(after, text)})
+        said = sentence_stating(after, text)
+        if said is not None and said.startswith(CHOICE_ANSWER_LEAD):
+            # the figure came from our own question the district answered ("Sisa stok pak."): its own words are
+            # quoted, never our sentence as if the district had written it
+            own = " ".join(text.split(CHOICE_ANSWER_LEAD)[0].split()).strip(" ,;:-").rstrip(".")
+            said = own if 0 < len(own) <= _QUOTE_CHARS else None
+        result.append({"label": label, "value": after, "text": said})
     return result
+
+
+# The line a follow-up answering our either-or question ("apakah 1.200 keping adalah jumlah yang dimohon atau sisa
+# stok?") is read with (mailbot.conversation): our words, never quoted as the district's.
+CHOICE_ANSWER_LEAD = "Jawaban atas pertanyaan kami:"
 
 
 def sentence_stating(value: int, text: str) -> str | None:

@@ -302,7 +302,7 @@ def _choice_answered(session: Session, verdict: Verdict, thread: Request) -> str
     if found is None:
         return None
     # shown back as what the desk read, never as the district's own sentence
-    return f"Jawaban atas pertanyaan kami: {'sisa stok' if stock else 'jumlah yang dimohon'} {found.group(1)} keping."
+    return f"{actions.CHOICE_ANSWER_LEAD} {'sisa stok' if stock else 'jumlah yang dimohon'} {found.group(1)} keping."
 
 
 def remind(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,

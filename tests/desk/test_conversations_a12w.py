@@ -271,3 +271,24 @@ def test_the_two_waits_of_one_request_say_from_when_they_count(desk_dir: Path,
     assert "Lama menunggu : 3 hari 15 jam (sejak permohonan dikirim pada 1 Desember 2026)" in reminder.text
     assert "menunggu keputusan 3 hari" in alert.subject and "72 jam" not in alert.subject
     assert "selama 3 hari, sejak diteruskan kepada Bapak/Ibu pada 2 Desember 2026" in flat(alert.text), alert.text
+
+
+# L-5. the answer to our either-or question is quoted in the district's own words --------------------------------
+
+@pytest.mark.parametrize(("words", "quote"), [
+    ("Sisa stok pak.", '(tertulis: "Sisa stok pak")'),
+    ("Yang dimohon pak, maaf kurang jelas.", '(tertulis: "Yang dimohon pak, maaf kurang jelas")'),
+], ids=["sisa-stok", "yang-dimohon"])
+def test_the_answer_to_our_question_is_quoted_as_the_district_wrote_it(desk12: Desk12, words: str,
+                                                                         quote: str) -> None:
+    from tests.desk.test_conversations_a12v import _approved
+
+    _, reply = _approved(desk12)
+    mid, _ = answer_gmail(desk12, reply, "Koreksi pak, yang benar 1.200.")
+    [asked] = desk12.replies_to(mid)
+    mid, _ = answer_gmail(desk12, asked, words)
+    [told] = desk12.replies_to(mid)
+    text = flat(told.text)
+    # was: (tertulis: "Jawaban atas pertanyaan kami: sisa stok 1.200 keping"), words the district never wrote
+    assert "Jawaban atas pertanyaan kami" not in text, told.text
+    assert quote in text, told.text
