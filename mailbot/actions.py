@@ -22,7 +22,7 @@ from mailbot.outgoing import ReplyTo, answering, queue, reply_subject
 from mailbot.reader.numbers import find_mentions, normalise
 from mailbot.reader.verdict import QUANTITY_FIELDS, Evidence, Verdict
 from mailbot.stock import policy
-from mailbot.stock.explain import decided_since, explain_id, reason_id
+from mailbot.stock.explain import decided_since, explain_id, held_reasons, reason_id
 from mailbot.stock.ledger import Balance, Entry, EntryKind, available_to_ship
 from mailbot.store import repo
 from mailbot.store import stock as ledger
@@ -446,7 +446,7 @@ def _notify_managers(session: Session, desk: Desk, req: Request, decision: polic
                      explanation: list[str], *, update_of: str | None = None,
                      changes: list[dict[str, object]] | None = None, note: str | None = None,
                      previous_approved: int | None = None) -> None:
-    reasons = [reason_id(r) for r in decision.reasons if r.code not in ("fallback_use",)]
+    reasons = held_reasons(decision, skip=("fallback_use",))
     purpose = f"held:{req.id}" if update_of is None else f"held:{req.id}:{update_of}"
     queue(session, desk, purpose=purpose, category="notice", template="notice_held",
           to=desk.config.office.managers, request_pk=req.id,

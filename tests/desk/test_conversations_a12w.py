@@ -292,3 +292,21 @@ def test_the_answer_to_our_question_is_quoted_as_the_district_wrote_it(desk12: D
     # was: (tertulis: "Jawaban atas pertanyaan kami: sisa stok 1.200 keping"), words the district never wrote
     assert "Jawaban atas pertanyaan kami" not in text, told.text
     assert quote in text, told.text
+
+
+# L-6. a raise with a reason, held: what the policy's figure came to is no reason to hold ---------------------------
+
+def test_a_held_raise_says_why_it_waits_not_what_the_figure_came_to(desk12: Desk12) -> None:
+    mid, _ = desk12.send(BULUNGAN, "Permohonan blangko KTP-el", "Sisa stok 700 keping. Mohon dikirim 2.000 keping.")
+    [approved] = desk12.replies_to(mid)
+    n = len(desk12.out())
+    raised, outcome = answer_gmail(desk12, approved, "Pak, mohon dinaikkan jadi 3.500 keping karena ada kegiatan "
+                                                     "jemput bola di Peso dan Sekatak bulan ini.")
+    assert outcome == {"follow-up-request-held": 1}
+    [notice] = [o for o in desk12.out()[n:] if o.purpose.startswith("held:")]
+    reasons = notice.text.split("Alasan ditahan:")[1].split("\n\n")[0]
+    # was: "- disesuaikan dengan kebutuhan (2.600 keping)" listed as a reason to hold
+    assert "disesuaikan dengan kebutuhan" not in reasons, reasons
+    assert "alasan kebutuhan yang lebih besar dari perhitungan sistem" in reasons
+    [told] = desk12.replies_to(raised)
+    assert "menunggu keputusan pimpinan karena disesuaikan" not in flat(told.text), told.text
