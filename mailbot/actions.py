@@ -1069,10 +1069,19 @@ def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str
     req.state, req.updated_at = "dispatched", now
     repo.audit(session, at=now, actor=actor, action="dispatch", target=req.reference,
                details={"quantity": req.approved, "via": via})
+    # a receipt the district sent before this dispatch was recorded waits in the queue, unbooked: the district hears
+    # it was not lost, and whoever dispatches that a person should look at it
+    from mailbot import attention
+
+    early = [i for i in attention.open_items(session, kinds=("read",))
+             if i.request_pk == req.id and i.reason == "receipt_before_dispatch"]
     _district_mail(session, desk, req, purpose=f"dispatched:{req.id}", template="reply_dispatched", decision=True,
-                   context={"quantity": req.approved, "when": now.astimezone(desk.tz).date().isoformat()})
+                   context={"quantity": req.approved, "when": now.astimezone(desk.tz).date().isoformat(),
+                            "earlier_receipt": early[-1].quantity if early else None, "earlier": bool(early)})
     _close_items(session, desk, req, actor=actor, resolution=f"dikirim {req.approved}")
-    return ActionOutcome("DIKIRIM", req.approved)
+    waiting = (f"a receipt the district sent before this dispatch waits in the queue, not booked: item "
+               f"{', '.join(str(i.id) for i in early)} (`mailbot queue list`)") if early else None
+    return ActionOutcome("DIKIRIM", req.approved, note=waiting)
 
 
 def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: Message, verdict: Verdict, *,

@@ -310,3 +310,27 @@ def test_a_held_raise_says_why_it_waits_not_what_the_figure_came_to(desk12: Desk
     assert "alasan kebutuhan yang lebih besar dari perhitungan sistem" in reasons
     [told] = desk12.replies_to(raised)
     assert "menunggu keputusan pimpinan karena disesuaikan" not in flat(told.text), told.text
+
+
+# L-6. a receipt sent before the dispatch was recorded: the dispatch says it waits --------------------------------
+
+@pytest.mark.servers  # the real `mailbot dispatch` in a process of its own
+def test_a_dispatch_names_the_receipt_that_came_before_it(desk12: Desk12) -> None:
+    from tests.desk.conftest import mailbot
+    from tests.desk.test_conversations_a12v import _approved
+
+    _, reply = _approved(desk12)
+    early, _ = answer_gmail(desk12, reply, "Blangko 2.000 keping sudah kami terima lengkap pak.")
+    assert desk12.queue(early) == {"receipt_before_dispatch"}
+    done = mailbot(desk12.dir, "dispatch", "BLK-2026-0001")
+    assert done.returncode == 0, done.stderr
+    [item] = [r[0] for r in desk12.db().execute("select id from attention_items where reason = "
+                                                "'receipt_before_dispatch' and closed_at is null")]
+    # was: "BLK-2026-0001: dispatched 2.000 ktp-el; mail sent: 1; ..." and nothing of the receipt waiting
+    assert f"a receipt the district sent before this dispatch waits in the queue, not booked: item {item}" in \
+        " ".join(done.stdout.split())
+    [notice] = [o for o in desk12.out() if o.purpose.startswith("dispatched:")]
+    text = flat(notice.text)
+    # was: only "Mohon konfirmasi ... setelah blangko diterima", as if the district had said nothing
+    assert "Email Bapak/Ibu sebelumnya tentang penerimaan blangko sebanyak 2.000 keping kami terima sebelum " \
+           "pengiriman ini tercatat" in text, notice.text
