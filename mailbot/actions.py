@@ -22,7 +22,7 @@ from mailbot.outgoing import ReplyTo, answering, queue, reply_subject
 from mailbot.reader.numbers import find_mentions, normalise
 from mailbot.reader.verdict import QUANTITY_FIELDS, Evidence, Verdict
 from mailbot.stock import policy
-from mailbot.stock.explain import decided_since, explain_id, reason_id
+from mailbot.stock.explain import decided_since, explain_id, held_reasons, reason_id
 from mailbot.stock.ledger import Balance, Entry, EntryKind, available_to_ship
 from mailbot.store import repo
 from mailbot.store import stock as ledger
@@ -121,8 +121,19 @@ def _stated_changes(understood: list[dict[str, object]], changes: list[dict[str,
         if not isinstance(after, int) or shown.get(label) == after:
             continue
         result = [f for f in result if f["label"] != label]
-        result.append({"label": label, "value": after, "text": sentence_stating(after, text)})
+        said = sentence_stating(after, text)
+        if said is not None and said.startswith(CHOICE_ANSWER_LEAD):
+            # the figure came from our own question the district answered ("Sisa stok pak."): its own words are
+            # quoted, never our sentence as if the district had written it
+            own = " ".join(text.split(CHOICE_ANSWER_LEAD)[0].split()).strip(" ,;:-").rstrip(".")
+            said = own if 0 < len(own) <= _QUOTE_CHARS else None
+        result.append({"label": label, "value": after, "text": said})
     return result
+
+
+# The line a follow-up answering our either-or question ("apakah 1.200 keping adalah jumlah yang dimohon atau sisa
+# stok?") is read with (mailbot.conversation): our words, never quoted as the district's.
+CHOICE_ANSWER_LEAD = "Jawaban atas pertanyaan kami:"
 
 
 def sentence_stating(value: int, text: str) -> str | None:
@@ -345,7 +356,7 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
                  changes: list[dict[str, object]] | None = None, note: str | None = None,
                  reply_purpose: str | None = None, again: bool = False, previous_approved: int | None = None,
                  answer_to: str | None = None, set_aside: list[dict[str, object]] | None = None,
-                 follows: dict[str, object] | None = None) -> MessageOutcome:
+                 follows: dict[str, object] | None = None, lowered_from: int | None = None) -> MessageOutcome:
     """Carry out the policy's decision: record it, book the commitment, queue the reply to *message*.
 
     *changes* (a district's follow-up that corrected figures) are told first in the reply, and with
@@ -354,6 +365,7 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
     *answer_to*: the address that wrote the follow-up, answered beside the request's sender. *set_aside*: the
     other blank's figures in the same mail ({"item", "value"}), which the reply says a person will decide.
     *follows*: the earlier request (reference, state) in whose thread this one was asked: the reply names it.
+    *lowered_from*: a person's approval the district's lower ask went below: the reply says it was lowered.
     """
     now = desk.now()
     explanation = explain_id(decision)
@@ -365,7 +377,7 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
     understood = _corrected_facts(understood, changes or [], req)
     understood = _stated_changes(understood, changes or [], verdict.body_excerpt if verdict else "", req)
     base = {"facts": understood, "explanation": explanation, "requested": req.requested, "changes": changes or [],
-            "set_aside": set_aside or [], "follows": follows}
+            "set_aside": set_aside or [], "follows": follows, "lowered_from": lowered_from}
     purpose = reply_purpose or f"reply:{message.id}"
     if decision.outcome == "clarify" and trusted:
         req.state, req.updated_at = "clarifying", now
@@ -445,7 +457,7 @@ def _notify_managers(session: Session, desk: Desk, req: Request, decision: polic
                      explanation: list[str], *, update_of: str | None = None,
                      changes: list[dict[str, object]] | None = None, note: str | None = None,
                      previous_approved: int | None = None) -> None:
-    reasons = [reason_id(r) for r in decision.reasons if r.code not in ("fallback_use",)]
+    reasons = held_reasons(decision, skip=("fallback_use",))
     purpose = f"held:{req.id}" if update_of is None else f"held:{req.id}:{update_of}"
     queue(session, desk, purpose=purpose, category="notice", template="notice_held",
           to=desk.config.office.managers, request_pk=req.id,
@@ -864,7 +876,10 @@ def set_aside_approval(session: Session, req: Request) -> int | None:
     if not rows or rows[0].outcome != "hold":
         return None
     earlier = next((d for d in rows if d.outcome not in ("hold", "updated")), None)
-    return earlier.quantity if earlier is not None and earlier.outcome in _APPROVALS and earlier.quantity else None
+    if earlier is None or earlier.outcome not in _APPROVALS or not earlier.quantity:
+        return None
+    # never more than the district now asks: an approval of 3.000 set aside by a lowering to 2.500 stands as 2.500
+    return min(earlier.quantity, req.requested) if req.requested else earlier.quantity
 
 
 def decline_change(session: Session, desk: Desk, req: Request, kept: int, reason: str, *, actor: str,
@@ -1065,10 +1080,19 @@ def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str
     req.state, req.updated_at = "dispatched", now
     repo.audit(session, at=now, actor=actor, action="dispatch", target=req.reference,
                details={"quantity": req.approved, "via": via})
+    # a receipt the district sent before this dispatch was recorded waits in the queue, unbooked: the district hears
+    # it was not lost, and whoever dispatches that a person should look at it
+    from mailbot import attention
+
+    early = [i for i in attention.open_items(session, kinds=("read",))
+             if i.request_pk == req.id and i.reason == "receipt_before_dispatch"]
     _district_mail(session, desk, req, purpose=f"dispatched:{req.id}", template="reply_dispatched", decision=True,
-                   context={"quantity": req.approved, "when": now.astimezone(desk.tz).date().isoformat()})
+                   context={"quantity": req.approved, "when": now.astimezone(desk.tz).date().isoformat(),
+                            "earlier_receipt": early[-1].quantity if early else None, "earlier": bool(early)})
     _close_items(session, desk, req, actor=actor, resolution=f"dikirim {req.approved}")
-    return ActionOutcome("DIKIRIM", req.approved)
+    waiting = (f"a receipt the district sent before this dispatch waits in the queue, not booked: item "
+               f"{', '.join(str(i.id) for i in early)} (`mailbot queue list`)") if early else None
+    return ActionOutcome("DIKIRIM", req.approved, note=waiting)
 
 
 def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: Message, verdict: Verdict, *,

@@ -578,6 +578,7 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
                        "approved": request.approved, "state": request.state,
                        "state_text": STATE_TEXT.get(request.state, request.state),
                        "waited": waited, "excerpt": (verdict.body_excerpt or "")[:600],
+                       "since": received_at(session, request).astimezone(desk.tz).date().isoformat(),
                        "dispatched_on": sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None,
                        "in_transit": waiting_text(now - _aware(sent_on)) if sent_on else None,
                        "new_stock": new_stock if news else None, "recorded_stock": request.stock_on_hand})
@@ -813,6 +814,7 @@ def shortfall(session: Session, desk: Desk, request: Request, *, shipped: int, r
     if found is not None and found.closed_at is None:
         before_text = f"{'lebih' if found.reason == 'surplus' else 'kurang'} {number(abs(found.quantity or 0))} keping"
         changed = found.quantity != shipped - received
+        provisional_before = (found.detail or "").endswith(_REST_COMING_NOTE)
         found.reason, found.detail, found.quantity = reason, detail, shipped - received  # the latest count
         if changed and not rest_coming:
             # the district corrected its count to another difference ("lebih 100" became "kurang 50"), or a part
@@ -824,7 +826,8 @@ def shortfall(session: Session, desk: Desk, request: Request, *, shipped: int, r
                   context={"reference": request.reference, "district_name": desk.district_name(request.district),
                            "item": request.item, "shipped": shipped, "received": received,
                            "missing": shipped - received, "item_id": found.id, "rest_coming": False,
-                           "changed_from": before_text, "part_arrived": part_arrived})
+                           "changed_from": before_text, "part_arrived": part_arrived,
+                           "provisional_before": provisional_before})
         return
     if found is not None:
         found.key = f"{key}:closed:{found.id}"  # a closed one stays as history; a new difference opens anew

@@ -700,7 +700,9 @@ def _done(outcome: object, item: str) -> str:
     if not isinstance(amount, int):
         return words
     part = " (less than asked)" if words == "approved in part" else ""
-    return f"{words.removesuffix(' in part')} {_n(amount)} {item}{part}"
+    # a dispatch's note is for the operator: a receipt that came before it, waiting in the queue
+    note = f"; {outcome_note}" if label == "DIKIRIM" and (outcome_note := getattr(outcome, "note", None)) else ""
+    return f"{words.removesuffix(' in part')} {_n(amount)} {item}{part}{note}"
 
 
 @supply_app.command("receive", cls=SignedArguments, context_settings={"ignore_unknown_options": True})

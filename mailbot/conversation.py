@@ -22,7 +22,7 @@ from mailbot.outgoing import queue
 from mailbot.reader.numbers import find_mentions, normalise
 from mailbot.reader.verdict import Doubt, Evidence, Verdict
 from mailbot.stock.ledger import Entry, EntryKind
-from mailbot.stock.policy import Reason
+from mailbot.stock.policy import Reason, Step
 from mailbot.store import repo
 from mailbot.store import stock as ledger
 from mailbot.store.schema import Decision, Message, OutboxMessage, Report, Request, StatedStock
@@ -316,7 +316,7 @@ def _choice_answered(session: Session, verdict: Verdict, thread: Request) -> str
     if found is None:
         return None
     # shown back as what the desk read, never as the district's own sentence
-    return f"Jawaban atas pertanyaan kami: {'sisa stok' if stock else 'jumlah yang dimohon'} {found.group(1)} keping."
+    return f"{actions.CHOICE_ANSWER_LEAD} {'sisa stok' if stock else 'jumlah yang dimohon'} {found.group(1)} keping."
 
 
 def remind(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
@@ -696,11 +696,18 @@ def waiting_for_managers(session: Session, req: Request) -> Reason | None:
 
 
 def manager_decision(session: Session, req: Request) -> str | None:
-    """Who last decided *req* by hand (a manager's SETUJU, `mailbot approve`), if a person did."""
-    actor = session.scalar(select(Decision.actor).where(
+    """Who last decided *req* by hand (a manager's SETUJU, `mailbot approve`), if a person did; an approval lowered
+    to the district's lower ask is still that person's decision."""
+    last = session.execute(select(Decision.actor, Decision.reasons).where(
         Decision.request_pk == req.id, Decision.outcome.in_(("approve", "approve_partial", "hold", "clarify",
                                                               "propose", "reject")))
-        .order_by(Decision.id.desc()).limit(1))
+        .order_by(Decision.id.desc()).limit(1)).first()
+    if last is None:
+        return None
+    actor, reasons = last
+    lowered = [r for r in reasons or [] if isinstance(r, dict) and r.get("code") == LOWERED]
+    if actor == actions.POLICY and lowered:
+        return str(lowered[0].get("actor") or "") or None
     return actor if actor not in (None, actions.POLICY) else None
 
 
@@ -744,12 +751,24 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
     if explained:
         # the district explained why: its reply thanks for the explanation, not for a correction
         changed = [{**c, "explained": True} for c in changed]
+    # (never when the mail gives a reason or keeps to a figure at least as large: "tetap memohon 3.500 keping,
+    # sebab ... butuh 700 keping" is no lowering to 700, whatever the reading made of it; the managers read it)
+    lowered = _lowered_below_approval(req, changed, decided_by) if not explained else None
+    if lowered is not None and followup.names_new_figure_from(verdict.body_excerpt or "", req.item or "ktp-el",
+                                                              lowered[0]):
+        lowered = None
+    if lowered is not None:
+        # "Ralat, ternyata kami cukup 2.500 keping saja" after a manager approved 3.000: the manager granted
+        # more than is now asked, so the approval is simply lowered to the ask (never more sent than asked);
+        # nobody needs to decide again, and the managers hear of it once
+        hold = None
     outcome = redecide(session, desk, req, message, verdict, changed, actor=trust.address or "district",
                        sender_known=trust.on_list, authenticated=trust.authenticated is not False,
                        hold=hold, answer_to=trust.address,
                        # our partial approval asked for the reason of a larger need: once given, a manager
                        # weighs it, never the policy again (which would only invite the reason again)
-                       hold_if_partial=Reason("district_reason") if explained else None, set_aside=set_aside)
+                       hold_if_partial=Reason("district_reason") if explained and lowered is None else None,
+                       set_aside=set_aside, lowered_from=lowered)
     stock = next((c["after"] for c in changed if c["field"] == "stock_on_hand"), None)
     if isinstance(stock, int) and req.district:
         # the stock the district stated is the stock of this request's blank, whatever blank the mail names
@@ -758,14 +777,33 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
     return FOLLOW_UP_OF[outcome]
 
 
+def _lowered_below_approval(req: Request, changed: list[dict[str, object]],
+                            decided_by: str | None) -> tuple[int, str] | None:
+    """(the approval, who decided it) when the district's change only lowers its ask to a figure within what a
+    person already approved and the district was told of, not yet shipped; else None."""
+    if decided_by is None or req.state != "approved" or not req.approved:
+        return None
+    if [c["field"] for c in changed] != ["requested"]:
+        return None
+    after = changed[0]["after"]
+    return (req.approved, decided_by) if isinstance(after, int) and 0 < after < req.approved else None
+
+
+# The reason of an approval lowered to what the district now asks, below what a person approved before.
+LOWERED = "lowered_below_approval"
+
+
 def redecide(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
              changed: list[dict[str, object]], *, actor: str, sender_known: bool, authenticated: bool,
              purpose_tag: str | None = None, note: str | None = None, hold: Reason | None = None,
              answer_to: str | None = None, hold_if_partial: Reason | None = None,
-             set_aside: list[dict[str, object]] | None = None) -> MessageOutcome:
+             set_aside: list[dict[str, object]] | None = None,
+             lowered_from: tuple[int, str] | None = None) -> MessageOutcome:
     """Change *req*'s figures in place and decide it again; an approval not yet shipped is released first
     (an audited cancellation in the ledger). The district's reply tells what changed, in the same thread, and
-    what of its mail was *set_aside* for a person (the other blank's figures)."""
+    what of its mail was *set_aside* for a person (the other blank's figures). *lowered_from*: (the approval,
+    who decided it) a person gave before the district lowered its ask below it: the new ask is approved as it
+    is, on that person's decision, and the managers are told."""
     now = desk.now()
     was_held = req.state == "held"
     previous = req.approved if req.state == "approved" else None
@@ -784,6 +822,13 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
                    {"field": c["field"], "before": c["before"], "after": c["after"]} for c in changed]})
     session.flush()
     decision = actions.evaluate(session, desk, req, sender_known=sender_known, authenticated=authenticated)
+    if lowered_from is not None and req.requested:
+        # the ask, within what a person approved: approved as asked, whatever the policy would now say
+        before, by = lowered_from
+        decision = replace(decision, outcome="approve", quantity=req.requested,
+                           reasons=(Reason(LOWERED, {"approved": before, "actor": by}),),
+                           steps=(*(s for s in decision.steps if s.code not in ("approved", "proposed")),
+                                  Step("approved", req.requested, {"limited_by": "requested"})))
     if hold is None and hold_if_partial is not None and decision.outcome == "approve_partial":
         hold = hold_if_partial
     if hold is not None and decision.outcome != "clarify":
@@ -795,7 +840,16 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
                                    # an approval set aside is said to be, whatever holds the request (a
                                    # person's matter, or the policy's limit after a raise or a lower stock)
                                    again=True, previous_approved=previous,
-                                   answer_to=answer_to, set_aside=set_aside)
+                                   answer_to=answer_to, set_aside=set_aside,
+                                   lowered_from=lowered_from[0] if lowered_from is not None else None)
+    if lowered_from is not None and req.state == "approved":
+        # the managers hear once that the approval they gave was lowered to what the district now asks
+        queue(session, desk, purpose=f"lowered:{req.id}:{tag}", category="notice",
+              template="notice_approval_lowered", to=desk.config.office.managers, request_pk=req.id,
+              context={"reference": req.reference, "district_name": desk.district_name(req.district),
+                       "item": req.item, "changes": changed, "before": lowered_from[0], "by": lowered_from[1],
+                       "approved": req.approved, "note": note if note is not None else
+                       (verdict.body_excerpt or "")[:600]})
     if was_held and req.state != "held" and hold is None:
         # the managers were asked to decide: they learn it no longer waits for them
         queue(session, desk, purpose=f"released:{req.id}:{tag}", category="notice", template="notice_released",

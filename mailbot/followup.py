@@ -142,14 +142,22 @@ _REFERENCE = re.compile(r"\bblk-\d{4}-\d+\b")
 _REST = re.compile(r"\b(?:sisa\w*|kekurangan\w*|selebihnya|kurangnya|rest|remaining)\b")
 _WHOLE = re.compile(r"\b(?:seluruhnya|total\w*|semuanya|keseluruhan\w*|in total|all)\b")
 _ARRIVED = re.compile(r"\b(?:terima|diterima|sampai|tiba|datang|lengkap|received|arrived)\b")
-_ON_ITS_WAY = (r"(?:dalam (?:perjalanan|pengiriman)|(?:masih )?di ?(?:jalan|ekspedisi|kapal|pelabuhan|kurir|bandara)|"
-               r"belum (?:sampai|tiba|datang|kami terima|"
-               r"diterima)|(?:akan |baru akan |masih akan |katanya )?(?:dikirim|dikirimkan|diantar|menyusul|nyusul)\b|"
-               r"on (?:the|its) way|to follow|will be sent)")
-# "sisanya menyusul", "sisa 800 dikirim minggu depan", "800 lagi nyusul katanya", "kurang 500 lagi masih di jalan"
-_COMING = re.compile(r"\b(?:menyusul|nyusul)\b|\b(?:sisa\w*|kekurangan\w*|selebihnya|the rest)\b[^.\n]{0,60}?"
-                     + _ON_ITS_WAY + r"|\b(?:kurang )?\d[\d.]*(?: (?:" + _BLANK_UNIT + r"))? lagi\b"
-                     r"[^.\n]{0,40}?" + _ON_ITS_WAY)
+# The rest of a shipment still on its way, in the reader's words (mailbot.reader.vocabulary): the rest named
+# ("sisanya", "the rest") or a count of more ("800 lagi", "1,200 more"), then within its clause what puts it on
+# its way; or a word that says so alone ("menyusul"); or the count received said to be so far ("so far").
+# A dot between digits ("sisanya 1.200 keping belum sampai") is a thousands dot, no end of the clause.
+_IN_CLAUSE = r"(?:[^.\n]|(?<=\d)\.(?=\d))"
+_ON_ITS_WAY = r"(?:" + vocabulary.word_start_alternation(vocabulary.REST_ON_ITS_WAY_PHRASES) + r")(?![\w-])"
+_MORE_OF = (r"\b(?:kurang )?\d[\d.,]*(?: (?:" + vocabulary.alternation(vocabulary.BLANK_UNITS + ("blanks", "pieces"))
+            + r"))? (?:" + vocabulary.alternation(vocabulary.MORE_WORDS) + r")\b")
+# "sisanya menyusul", "sisa 800 dikirim minggu depan", "800 lagi nyusul katanya", "kurang 500 lagi masih di jalan",
+# "the rest (1,200) is still on the ship", "1,200 more to follow", "received 800 blanks so far"
+_COMING = re.compile(
+    r"(?:" + vocabulary.word_start_alternation(vocabulary.REST_COMING_WORDS) + r")(?![\w-])"
+    + r"|(?:" + vocabulary.word_start_alternation(vocabulary.SHIPMENT_REST_WORDS) + r")(?![\w-])"
+    + _IN_CLAUSE + r"{0,60}?" + _ON_ITS_WAY
+    + r"|" + _MORE_OF + _IN_CLAUSE + r"{0,40}?" + _ON_ITS_WAY
+    + r"|(?:" + vocabulary.word_start_alternation(vocabulary.SO_FAR_PHRASES) + r")(?![\w-])")
 
 
 def _sentence(low: str, start: int, end: int) -> str:
@@ -293,6 +301,10 @@ def rest_coming(text: str) -> bool:
     True
     >>> rest_coming("Blangko baru kami terima 1.300 keping, 700 keping lagi katanya masih di kapal.")
     True
+    >>> rest_coming("We have received 800 blanks so far, the rest (1,200) is still on the ship.")
+    True
+    >>> rest_coming("sudah diterima 800 keping, sisanya 1.200 keping belum sampai")
+    True
     >>> rest_coming("sudah kami terima 1.000 keping")
     False
     """
@@ -307,6 +319,8 @@ def rest_coming_figure(text: str) -> int | None:
     800
     >>> rest_coming_figure("blangko baru datang 1.200 keping, 800 lagi nyusul katanya.")
     800
+    >>> rest_coming_figure("Received 800 so far; the remaining 1,200 will arrive next week.")
+    1200
     >>> rest_coming_figure("sudah diterima 1.000 keping, sisa stok kami 300 keping") is None
     True
     """
@@ -315,6 +329,61 @@ def rest_coming_figure(text: str) -> int | None:
         for m in find_mentions(low[coming.start():coming.end()]):
             if m.value is not None and m.value > 0 and m.unit in (None, "blank") and not m.year:
                 return m.value
+    return None
+
+
+# The missing part of a shipment found, in the reader's words (mailbot.reader.vocabulary): the figure named as
+# missing, and the words that say it was found, neither denied ("belum ditemukan").
+_MISSING_BEFORE = re.compile(r"(?<![\w-])(?:" + vocabulary.alternation(vocabulary.MISSING_BEFORE_WORDS)
+                             + r")\s*(?::\s*)?(?:sebanyak |sejumlah )?$")
+_MISSING_AFTER = re.compile(r"^\s*(?:(?:" + vocabulary.alternation(vocabulary.BLANK_UNITS + ("blanks", "pieces"))
+                            + r")\s*)?(?:" + vocabulary.alternation(vocabulary.MISSING_AFTER_WORDS) + r")(?![\w-])")
+_NEGATED = r"(?<![\w-])(?:" + vocabulary.alternation(vocabulary.NEGATION_WORDS) + r")\s+(?:\w+\s+)?"
+_FOUND = re.compile(r"(?<![\w-])(?:" + vocabulary.alternation(vocabulary.MISSING_FOUND_PHRASES) + r")(?![\w-])")
+_COMPLETE = re.compile(r"(?<![\w-])(?:" + vocabulary.alternation(vocabulary.NOW_COMPLETE_PHRASES) + r")(?![\w-])")
+_NEGATED_FOUND = re.compile(_NEGATED + r"(?:" + vocabulary.alternation(vocabulary.MISSING_FOUND_PHRASES
+                                                                       + vocabulary.NOW_COMPLETE_PHRASES + ("lengkap",))
+                            + r")(?![\w-])")
+
+
+def missing_found(text: str, *, received_before: int, shipped: int) -> tuple[int, int] | None:
+    """The missing part of a shipment received short, said to be found after all: (the figure named as missing,
+    the count it makes, *received_before* and that figure); None when the text names no figure as missing, does
+    not say it was found (or says it was not), or the count would not be within what was shipped.
+
+    >>> missing_found("Pak, ternyata 100 keping yang kurang terselip di dus lain. Jadi lengkap 2.000 keping.",
+    ...               received_before=1900, shipped=2000)
+    (100, 2000)
+    >>> missing_found("The missing 100 were found in another box, so all 2,000 are complete.", received_before=1900,
+    ...               shipped=2000)
+    (100, 2000)
+    >>> missing_found("Kekurangan 60 keping sudah ditemukan pak.", received_before=1900, shipped=2000)
+    (60, 1960)
+    >>> missing_found("Yang 100 keping ternyata ada, terselip. Jadi sudah lengkap pak.", received_before=1900,
+    ...               shipped=2000)
+    (100, 2000)
+    >>> missing_found("Kekurangan 100 keping belum ditemukan pak.", received_before=1900, shipped=2000) is None
+    True
+    >>> missing_found("Kekurangan 100 keping mohon segera dikirim.", received_before=1900, shipped=2000) is None
+    True
+    """
+    if not 0 < received_before < shipped:
+        return None
+    low = _REFERENCE.sub(" ", normalise(text or ""))
+    if _NEGATED_FOUND.search(low) or not (_FOUND.search(low) or _COMPLETE.search(low)):
+        return None
+    for m in find_mentions(low):
+        if m.value is None or not 0 < m.value <= shipped - received_before or m.unit not in (None, "blank") \
+                or m.rate or m.year:
+            continue
+        named = _MISSING_BEFORE.search(low[max(0, m.start - 30):m.start]) or _MISSING_AFTER.match(low[m.end:])
+        sentence = _sentence(low, m.start, m.end)
+        exact = m.value == shipped - received_before
+        if (named and (_FOUND.search(sentence) or _COMPLETE.search(sentence) or (exact and _COMPLETE.search(low)))) \
+                or (exact and _FOUND.search(sentence)):
+            # (the whole difference said found in its sentence needs no word for missing: "yang 100 keping
+            # ternyata ada, terselip")
+            return m.value, received_before + m.value
     return None
 
 
@@ -923,6 +992,19 @@ def stated_stock(text: str, item: str) -> int | None:
     return said.pop() if len(said) == 1 else None
 
 
+def names_new_figure_from(text: str, item: str, floor: int) -> bool:
+    """Whether *text* names a figure of *item* of at least *floor* other than as the wrong one ("bukan 4.000"):
+    "Kami tetap memohon 3.500 keping pak, sebab ... butuh 700 keping" after 3.000 approved keeps to more, whatever
+    smaller figure its reason holds.
+
+    >>> names_new_figure_from("Kami tetap memohon 3.500 keping pak, sebab jemput bola butuh 700.", "ktp-el", 3000)
+    True
+    >>> names_new_figure_from("Ralat, cukup 2.500 keping saja, bukan 4.000.", "ktp-el", 3000)
+    False
+    """
+    return any(not f.old and not f.other_item and f.value >= floor for f in _figures(normalise(text or ""), item))
+
+
 def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int | None,
               approved: int | None, read: dict[str, int | None] | None = None,
               received: int | None = None, earlier: dict[str, tuple[int, ...]] | None = None,
@@ -980,12 +1062,20 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         new["requested"] = total
     relative_amounts = {f.value for f in amounts} if "requested" in new else set()
     placed_at: dict[str, int] = {}
+    # "ternyata 100 keping yang kurang terselip di dus lain, jadi lengkap 2.000": the missing part found makes the
+    # count received the part booked and that figure; the figure named as missing is no figure of its own
+    found = missing_found(text, received_before=received, shipped=approved) \
+        if received is not None and approved else None
+    if found is not None:
+        new["received"] = found[1]
     said_wrong: dict[str, tuple[int, ...]] = {}  # field -> the old figures written beside its new one ("bukan N")
     for i, f in enumerate(figures):
         if f.old or f.other_item:
             continue
         if f in amounts and "requested" in new:
             continue
+        if found is not None and f.value == found[0]:
+            continue  # the missing part found, counted above
         if "requested" in new and relative_amounts and f.value == new["requested"]:
             continue  # the total the amount makes, restated ("ditambah 500 lagi, jadi total 1.500")
         name = f.field if f.field != "received" or "received" in recorded else None

@@ -275,6 +275,16 @@ def _rest_arrived(session: Session, verdict: Verdict, shipment: Request) -> int 
     return followup.rest_arrived(verdict.body_excerpt or "", received_before=before, shipped=shipment.approved)
 
 
+def _missing_found(session: Session, verdict: Verdict, shipment: Request) -> int | None:
+    """The whole count a mail saying the missing part of *shipment* was found after all gives
+    (mailbot.followup.missing_found), else None."""
+    before = actions.received_before(session, shipment)
+    if before is None or not shipment.approved:
+        return None
+    found = followup.missing_found(verdict.body_excerpt or "", received_before=before, shipped=shipment.approved)
+    return found[1] if found is not None else None
+
+
 def _outstanding_arrived(session: Session, verdict: Verdict, shipment: Request) -> bool:
     """Whether a mail says the figure still outstanding of *shipment* arrived ("yang 500 sudah sampai")."""
     before = actions.received_before(session, shipment)
@@ -370,6 +380,11 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
             return MessageOutcome.FOLLOW_UP_QUEUED
     if thread is not None and thread.district == district and thread.state == "received":
         whole = _rest_arrived(session, verdict, thread)
+        found = _missing_found(session, verdict, thread)
+        if found is not None and whole in (None, found):
+            # "kekurangan 60 keping ternyata terselip di dus lain, jadi yang kami terima 1.960": the count given
+            # before, recounted with what was found; no further part of the shipment arrived
+            whole = found
         gap = followup.stated_shortfall(verdict.body_excerpt or "", received=verdict.received,
                                         shipped=thread.approved)
         if whole is None and gap is not None:
@@ -388,8 +403,8 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
             # a second count for a shipment already received, not clear: asked back in the same thread
             return actions.ask_back(session, desk, None, message, verdict, district=district, about="receipt",
                                     thread=thread)
-        second_part = whole is not None and (followup.names_rest(verdict.body_excerpt or "")
-                                             or _outstanding_arrived(session, verdict, thread))
+        second_part = whole is not None and found is None and (followup.names_rest(verdict.body_excerpt or "")
+                                                                or _outstanding_arrived(session, verdict, thread))
         text = verdict.body_excerpt or ""
         # a further part that leaves a difference is still one with more to come when the mail says so, or when
         # the district said so before and this mail says only that a part arrived ("tahap kedua 700 keping juga

@@ -35,7 +35,18 @@ TRAILING_WORDS: frozenset[str] = frozenset({
     *UNITS,
     "blangko", "blanko", "ktp", "el", "ktp-el", "e-ktp", "ektp", "kia",
     "terima", "kasih", "terimakasih", "trims", "makasih", "tks", "thanks", "ya", "pak", "bu", "ibu", "bapak",
+    # "Disetujui. Silakan diproses.": carrying the approval out is no other figure nor a condition
+    "silakan", "silahkan", "diproses", "proses", "dilanjutkan", "lanjutkan", "ditindaklanjuti", "tindaklanjuti",
 })
+# Particles a manager opens the reason with ("setuju 3.500 ya, sisanya bulan depan"): courtesy, not the reason.
+REASON_PARTICLES: frozenset[str] = frozenset({"ya", "yah", "yaa", "pak", "bu", "dong", "deh", "ok", "oke"})
+# A word of assent before the command on its line ("Ok, SETUJU.", "Baik, setuju 3.000"): the command follows.
+_ASSENT_RE = re.compile(r"^(?:ok|oke|okay|okey|baik|siap)\b[\s,.!:;\-]*", re.IGNORECASE)
+# A signature line below the command: a name with an honorific or a degree ("Drs. H. Kadis, M.Si"), a civil
+# servant id or a phone number ("NIP 1970…", "HP 0812…"); never the manager's reason for the district.
+_SIGNATURE_LINE_RE = re.compile(
+    r"^(?:(?:drs?|dra|ir|hj?|prof|kh)\.\s|(?:nip|hp|telp|tel|wa)\b)|,\s*(?:s|m|dr)\.\s?[a-z]{1,4}\b\.?",
+    re.IGNORECASE)
 # Words after "SETUJU 2.000" that could change what is approved: the reply is asked back, not read as a reason.
 # A figure in words ("seribu lima ratus"), a condition ("kalau ...", "tunggu ... dulu").
 NUMBER_WORDS: frozenset[str] = frozenset({
@@ -151,6 +162,9 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
     if GREETING_RE.match(lines[first]) and _command_word(lines[first]) is None and len(filled) > 1:
         first = filled[1]
     line = lines[first]
+    assent = _ASSENT_RE.match(line)
+    if assent and assent.end() and _command_word(line[assent.end():]) is not None:
+        line = line[assent.end():]  # "Ok, SETUJU.": the command after the word of assent
     word = _command_word(line)
     if word is None:
         return _negated(line)
@@ -236,8 +250,19 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
                     reason = _bare_reason(_past_for_now(rest))
                 if reason is None:
                     return _error("unclear_approval", line)
+    if reason is not None and not forced:
+        reason = _without_particles(reason)
     return ManagerCommand("approve", quantity=quantity, reason=reason,
                           reference=references[0] if references else None, text=line, forced=bool(forced))
+
+
+def _without_particles(reason: str) -> str | None:
+    """*reason* without the courtesy particles it opens with ("ya, sisanya bulan depan" -> "sisanya bulan depan");
+    None when nothing else is left."""
+    words = reason.split()
+    while words and words[0].lower().strip(_SEPARATORS + ",.!") in REASON_PARTICLES:
+        words = words[1:]
+    return " ".join(words).strip(_SEPARATORS) or None
 
 
 def _past_for_now(rest: str) -> str:
@@ -279,6 +304,7 @@ def _with_reason_below(command: ManagerCommand | CommandError, following: str) -
         return command
     words = re.findall(r"[^\W\d_]+", following.lower())
     if len(words) < 4 or CLOSING_RE.match(following) or GREETING_RE.match(following) \
+            or _SIGNATURE_LINE_RE.search(following) \
             or set(words) & (NEGATIONS | REJECT_WORDS | APPROVE_WORDS | {"batal", "batalkan"}):
         return command
     reason = _unlabelled(" ".join(following.strip(_SEPARATORS).split()))[:300]

@@ -502,6 +502,59 @@ ARRIVED_PHRASES: tuple[str, ...] = (
     "telah diterima", "sudah kami terima", "sdh kami terima", "telah kami terima", "sudah masuk", "telah masuk",
     "arrived", "has arrived", "have arrived", "came", "has come", "was received", "were received",
 )
+# A receipt that says the rest of its shipment is still coming counts a part, not a final shortfall
+# (mailbot.followup.rest_coming). The rest, named: "sisanya 800", "kekurangannya", "the rest (1,200)", "the
+# remaining 1,200".
+SHIPMENT_REST_WORDS: tuple[str, ...] = (
+    "sisa", "sisanya", "sisaan", "sisaannya", "kekurangan", "kekurangannya", "selebihnya", "kurangnya",
+    "the rest", "the remaining", "remaining", "the remainder", "remainder", "the balance", "the other",
+)
+# ... said to be still on its way, within the clause after the rest or a count of "more" ("800 lagi", "1,200
+# more"): "sisanya masih di kapal", "sisa 800 katanya dikirim minggu depan", "the rest is still on the ship",
+# "the remaining 1,200 will arrive next week", "1,200 more to follow".
+REST_ON_ITS_WAY_PHRASES: tuple[str, ...] = (
+    "dalam perjalanan", "dalam pengiriman", "di jalan", "dijalan", "di ekspedisi", "diekspedisi", "di kapal",
+    "dikapal", "di pelabuhan", "dipelabuhan", "di kurir", "dikurir", "di bandara", "dibandara",
+    "belum sampai", "blm sampai", "belum tiba", "blm tiba", "belum datang", "blm datang", "belum kami terima",
+    "belum diterima", "dikirim", "dikirimkan", "diantar", "menyusul", "nyusul",
+    "on the way", "on its way", "on their way", "to follow", "will follow", "will be sent", "will be delivered",
+    "will be shipped", "will arrive", "will come", "still coming", "coming later", "in transit", "on the ship",
+    "on the boat", "on board", "at the port", "at the harbour", "at the harbor", "with the courier",
+    "not yet arrived", "not arrived yet", "yet to arrive", "yet to come", "not yet received", "not received yet",
+    "has not arrived", "have not arrived", "hasn't arrived", "haven't arrived", "has not come", "have not come",
+)
+# The missing part of a shipment found after the district reported it short (mailbot.followup.missing_found):
+# the figure named as what was missing, right before it ("kekurangan 100 keping", "the missing 100") or right
+# after it ("100 keping yang kurang", "100 that were missing") ...
+MISSING_BEFORE_WORDS: tuple[str, ...] = (
+    "kurang", "kekurangan", "kekurangannya", "kurangnya", "selisih", "selisihnya", "yang kurang", "yg kurang",
+    "yang hilang", "yg hilang", "the missing", "missing", "the shortfall of", "shortfall of", "the other",
+)
+MISSING_AFTER_WORDS: tuple[str, ...] = (
+    "yang kurang", "yg kurang", "yang kurang itu", "yang hilang", "yg hilang", "yang selisih", "yg selisih",
+    "kekurangannya", "kurangnya", "yang tadinya kurang", "yang tadi kurang", "yang kemarin kurang",
+    "that were missing", "which were missing", "missing",
+)
+# ... and said to be found: "terselip di dus lain", "sudah ditemukan", "ternyata ada", "found in another box".
+MISSING_FOUND_PHRASES: tuple[str, ...] = (
+    "terselip", "ketemu", "sudah ketemu", "ditemukan", "sudah ditemukan", "telah ditemukan", "diketemukan",
+    "ternyata ada", "sudah ada", "ada di dus lain", "ada di kardus lain", "ada di box lain", "tercampur",
+    "terbawa", "salah hitung", "terhitung", "found", "were found", "was found", "turned up", "located",
+)
+# ... or the count said to be whole now: "jadi lengkap 2.000 keping", "so all 2,000 are complete".
+NOW_COMPLETE_PHRASES: tuple[str, ...] = (
+    "jadi lengkap", "jadi sudah lengkap", "sudah lengkap", "ternyata lengkap", "kini lengkap", "sekarang lengkap",
+    "menjadi lengkap", "lengkap sesuai", "all complete", "are complete", "is complete", "now complete",
+    "complete now", "all accounted for",
+)
+# ... or said alone, with no figure or word for the rest needed: "sisanya menyusul", "800 lagi nyusul katanya".
+REST_COMING_WORDS: tuple[str, ...] = ("menyusul", "nyusul")
+# A count said to be what came so far: more of the shipment is awaited ("we have received 800 blanks so far",
+# "sejauh ini baru 800 keping yang sampai").
+SO_FAR_PHRASES: tuple[str, ...] = (
+    "so far", "thus far", "up to now", "as of now", "as yet", "sejauh ini", "untuk sementara", "sementara ini",
+    "sampai saat ini baru", "sampai sekarang baru", "hingga saat ini baru", "hingga kini baru",
+)
 SEND_ASK_PHRASES: tuple[str, ...] = (
     "mohon dikirim", "mohon segera dikirim", "mohon dikirimkan", "mohon segera dikirimkan", "agar dikirim",
     "agar segera dikirim", "harap dikirim", "tolong dikirim", "bisa dikirim", "dapat dikirim", "mohon dilengkapi",

@@ -133,6 +133,7 @@ def check_alerts(snapshot: AlertSnapshot, now: datetime, stock: StockSettings, s
             out.append(Alert(
                 "held_too_long", f"held_too_long:{held.reference}", "warning", held.district, held.item,
                 {"reference": held.reference, "hours": int(waited.total_seconds() // 3600),
+                 "held_on": held.held_since.date().isoformat(),
                  "requested": held.requested, "proposed": held.proposed},
             ))
     return tuple(out)
@@ -147,7 +148,7 @@ def alert_context(alert: Alert, district_name: str | None) -> dict[str, object]:
     from mailbot.stock.explain import STATE_LABEL, explain_id
 
     data: dict[str, object] = dict(alert.data)
-    for key in ("runs_out_on", "last_report"):
+    for key in ("runs_out_on", "last_report", "held_on"):
         value = data.get(key)
         if isinstance(value, str):
             data[key] = date.fromisoformat(value)

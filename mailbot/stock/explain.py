@@ -140,6 +140,25 @@ def decided_since(lines: list[str], held: set[str]) -> list[str]:
     return kept
 
 
+# What the policy's figure came to ("disesuaikan dengan kebutuhan (2.600 keping)"): the proposal's own line says
+# it; beside a reason to hold, it is no reason why the request waits.
+RESULT_CODES = ("capped_by_need", "capped_by_spare")
+
+
+def held_reasons(decision: Decision, *, skip: tuple[str, ...] = ()) -> list[str]:
+    """Why a held *decision* waits, in Indonesian: its reasons but those in *skip*, and the figure's own result
+    (RESULT_CODES) only when nothing else holds it.
+
+    >>> d = Decision("BLK-1", "65.01", "ktp-el", "hold", 2600, 3500, (Reason("capped_by_need", {"need": 2600}),
+    ...              Reason("district_reason")), ())
+    >>> held_reasons(d)
+    ['kabupaten/kota menyampaikan alasan kebutuhan yang lebih besar dari perhitungan sistem']
+    """
+    reasons = [r for r in decision.reasons if r.code not in skip]
+    holding = [r for r in reasons if r.code not in RESULT_CODES]
+    return [reason_id(r) for r in (holding or reasons)]
+
+
 def explain_id(decision: Decision) -> list[str]:
     """The arithmetic and the verdict of *decision*, one Indonesian line each.
 
@@ -162,7 +181,7 @@ def explain_id(decision: Decision) -> list[str]:
     elif decision.outcome == "propose":
         lines.append(f"diusulkan {q} karena {because}")
     elif decision.outcome == "hold":
-        held = [reason_id(r) for r in decision.reasons if r.code not in ("no_quantity", "fallback_use", "fair_split")]
+        held = held_reasons(decision, skip=("no_quantity", "fallback_use", "fair_split"))
         basis = f" ({because})" if final is not None and final.data.get("limited_by") != "requested" else ""
         proposal = f"diusulkan {q}{basis}" if decision.quantity else "belum ada usulan jumlah"
         lines.append(proposal + WAITING + "; ".join(held))
