@@ -353,7 +353,11 @@ def check_config(
 
 
 @app.command()
-def migrate() -> None:
+def migrate(
+    new_desk: Annotated[bool, typer.Option(
+        "--new-desk", help="Make a new, empty database even though the Maildirs show mail read or sent before.")]
+    = False,
+) -> None:
     """Bring the database schema to this version's (also done at every start); run it after an upgrade.
 
     Example: mailbot migrate
@@ -363,7 +367,7 @@ def migrate() -> None:
     from mailbot.store.db import migrate as do_migrate
 
     config = _config()
-    refuse_database(config)
+    refuse_database(config, new_desk=new_desk)
     engine = make_engine(config.database.url)
     try:
         before = current_revision(engine)

@@ -115,6 +115,7 @@ def test_quoted_indonesian_figure_is_thousands(desk_dir: Path) -> None:
     path = desk_dir / "config.toml"
     path.write_text(path.read_text().replace('"ktp-el" = 66000', '"ktp-el" = "70.000"', 1))
     assert mailbot(desk_dir, "check-config").returncode == 0
+    assert mailbot(desk_dir, "migrate").returncode == 0  # `status` makes no database
     status = mailbot(desk_dir, "status", "--item", "ktp-el")
     assert status.returncode == 0, status.stderr
     assert "province store: 70.000 on hand" in status.stdout
