@@ -49,7 +49,10 @@ class Within:
     above: bool = False  # the low end itself is not allowed (a time of 0 seconds)
 
     def span(self) -> str:
-        low, high = _toml(self.low), _toml(self.high)
+        def shown(bound: float) -> str:  # pieces as the tables show them (and the file takes them: "10.000.000")
+            return _figure(int(bound)) if self.unit == "pieces" else _toml(bound)
+
+        low, high = shown(self.low), shown(self.high)
         span = f"more than {low} and at most {high}" if self.above else f"from {low} to {high}"
         return span + (f" {self.unit}" if self.unit else "")
 
@@ -142,6 +145,9 @@ class _Strict(BaseModel):
                     what = "write true or false, without quotes"
             elif isinstance(value, bool):
                 what = "write a number, not true or false"
+            elif isinstance(value, str) and float in kinds and re.fullmatch(r"\s*-?\d+,\d+\s*", value):
+                # "0,25": TOML takes no decimal comma; told only to drop the quotes, the operator writes 0,25
+                what = f"write {value.strip().replace(',', '.')}, with a decimal point and without quotes"
             elif isinstance(value, str):
                 what = "write the number without quotes"
             if what:
