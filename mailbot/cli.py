@@ -349,7 +349,20 @@ def check_config(
         out.print(f"  {line}", highlight=False, soft_wrap=True)
     for warning in [*low, *refusal_warning, *config_warnings(config)]:
         out.print(f"[yellow]warning[/yellow]: {warning}", highlight=False, soft_wrap=True)
-    out.print(f"[green]ok[/green]: {summary(config)}", highlight=False, soft_wrap=True)
+    out.print(f"[green]ok[/green]: {summary(config)}{'' if connect else _not_tried(config)}", highlight=False,
+              soft_wrap=True)
+
+
+def _not_tried(config: Config) -> str:
+    """"; not tried: ..." naming the servers check-config has not logged in to (without --connect), or ""."""
+    servers = [name for name, used in (("the IMAP server", config.inbox.kind == "imap"),
+                                       ("the SMTP server", config.outbox.kind == "smtp"),
+                                       ("the PostgreSQL server", config.database.url.startswith("postgres")))
+               if used]
+    if not servers:
+        return ""
+    listed = ", ".join(servers[:-1]) + (" and " if len(servers) > 1 else "") + servers[-1]
+    return f"; not tried: {listed} (check-config --connect logs in)"
 
 
 @app.command()
