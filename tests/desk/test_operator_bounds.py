@@ -73,7 +73,7 @@ def test_resolve_delta_takes_thousands_in_words(desk_dir: Path) -> None:
     ("outbox", "retry", "-1"),
 ])
 def test_ids_and_limits_out_of_range_are_one_line(desk_dir: Path, args: tuple[str, ...]) -> None:
-    assert mailbot(desk_dir, "status").returncode == 0
+    assert mailbot(desk_dir, "migrate").returncode == 0  # the desk exists (`status` makes no database)
     result = mailbot(desk_dir, *args)
     assert result.returncode != 0, result.stdout
     lines = result.stderr.strip().splitlines()
