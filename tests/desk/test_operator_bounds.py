@@ -18,7 +18,8 @@ def _ledger(desk_dir: Path, location: str) -> int:
 
 
 def _discrepancy(desk_dir: Path) -> int:
-    assert mailbot(desk_dir, "status").returncode == 0  # creates the database
+    assert mailbot(desk_dir, "migrate").returncode == 0  # creates the database (`status` makes none)
+    assert mailbot(desk_dir, "status").returncode == 0  # books the opening balances
     db = sqlite3.connect(desk_dir / "var" / "mailbot.db")
     with db:
         cur = db.execute("insert into attention_items (key, kind, reason, district, item, quantity, opened_at) "
