@@ -10,7 +10,8 @@ from mailbot.store.repo import DbCursorStore
 from mailbot.transports.base import Inbox, Sender
 
 
-def open_desk(config: Config, *, clock: Clock | None = None, upgrade: bool = True, read_only: bool = False) -> Desk:
+def open_desk(config: Config, *, clock: Clock | None = None, upgrade: bool = True, read_only: bool = False,
+              new_desk: bool = False) -> Desk:
     """Open the database (migrating it), the templates and the clock for *config*.
 
     With *read_only* (a command that only reads), a SQLite database that needs nothing written first (it
@@ -18,10 +19,13 @@ def open_desk(config: Config, *, clock: Clock | None = None, upgrade: bool = Tru
     read-only, so the command works on a read-only mount or file; else as usual.
 
     A database no command may open (mailbot.checks.database_refusal: one in memory, a file of the Maildirs, a
-    side file of the database, ...) is refused before anything is opened or made: ConfigError.
+    side file of the database, ...) is refused before anything is opened or made: ConfigError. So is a SQLite
+    database that does not exist, for a command that only reads (it makes none), and for any command where the
+    Maildirs show that a desk has worked before, unless *new_desk* (mailbot.checks.new_desk_problem).
     """
-    refuse_database(config)
+    refuse_database(config, new_desk=new_desk)
     if read_only:
+        refuse_missing_database(config)
         desk = _read_only_desk(config, clock)
         if desk is not None:
             return desk
@@ -42,14 +46,28 @@ def open_desk(config: Config, *, clock: Clock | None = None, upgrade: bool = Tru
     return desk
 
 
-def refuse_database(config: Config) -> None:
+def refuse_missing_database(config: Config) -> None:
+    """Raise ConfigError when the SQLite database of *config* does not exist: a command that only reads makes
+    none (a mistyped database.url would otherwise show a new desk's opening stock as the province's)."""
+    from mailbot.checks import missing_database, nearby_clause
+    from mailbot.errors import ConfigError
+
+    if (database := missing_database(config)) is not None:
+        nearby = nearby_clause(config, database)
+        advice = (f"{nearby}: correct database.url to name it" if nearby
+                  else "correct database.url, or start the desk with `mailbot run`")
+        raise ConfigError(f"database.url: the database {database} does not exist, and a command that only reads "
+                          f"makes none; {advice}")
+
+
+def refuse_database(config: Config, *, new_desk: bool = False) -> None:
     """Raise ConfigError, in the words of check-config, when no command may open the database of *config*; the
     check every command makes before it opens the database (or copies it), so that none works on a desk that is
     forgotten, read as mail or no desk at all."""
     from mailbot.checks import database_refusal
     from mailbot.errors import ConfigError
 
-    if (problem := database_refusal(config)) is not None:
+    if (problem := database_refusal(config, new_desk=new_desk)) is not None:
         raise ConfigError(problem)
 
 

@@ -31,6 +31,7 @@ from mailbot.store.db import (
     disk_size,
     free_bytes,
     has_read_mail,
+    nearby_desks,
     refuses_new_files,
     storage_problem,
 )
@@ -174,7 +175,8 @@ def offline_problems(config: Config) -> list[str]:
     return problems
 
 
-def database_refusal(config: Config, *, writing: bool = False, wrong_boxes: Collection[str] = ()) -> str | None:
+def database_refusal(config: Config, *, writing: bool = False, wrong_boxes: Collection[str] = (),
+                     new_desk: bool = False) -> str | None:
     """Why no command may open the database *config* names, or None: the one check of every command that opens
     it (mailbot.app.open_desk, `migrate`, `backup`), and of check-config and `run`, in the same words.
 
@@ -182,7 +184,9 @@ def database_refusal(config: Config, *, writing: bool = False, wrong_boxes: Coll
     *writing*: a command that only reads works on a read-only mount, and make_engine tells one that writes); a
     database in memory (what a command records would be lost when it ends); a driver mailbot does not use; an
     SQLite file inside the Maildir of inbox.path or outbox.path (mailbot would take its own files for mail),
-    but for the keys in *wrong_boxes*, whose Maildir is named wrong already."""
+    but for the keys in *wrong_boxes*, whose Maildir is named wrong already; a new, empty SQLite database where
+    the Maildirs or a database nearby show that a desk has worked before (new_desk_problem), unless *new_desk*
+    (the operator starts one on purpose)."""
     url = config.database.url
     if problem := database_problem(url, writing=writing):
         return problem
@@ -202,7 +206,80 @@ def database_refusal(config: Config, *, writing: bool = False, wrong_boxes: Coll
             return (f"database.url: the database {file} is inside the Maildir of {key} ({box.path}); mailbot "
                     "would take its own files for mail: put the database beside the Maildirs, e.g. "
                     "sqlite:///var/mailbot.db")
-    return None
+    return None if new_desk or wrong_boxes else new_desk_problem(config)
+
+
+def _count_files(folder: Path, *, at_most: int = 100_000) -> int:
+    """How many entries *folder* holds (0 when it is not there), counting no further than *at_most*."""
+    count = 0
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if not entry.name.startswith("."):
+                    count += 1
+                    if count >= at_most:
+                        break
+    except OSError:
+        return 0
+    return count
+
+
+def earlier_activity(config: Config) -> list[str]:
+    """What in the Maildirs shows that a desk has worked on them before, in words: mail read from the inbox
+    (its cur/) and mail sent to the outbox (its new/ and cur/). Servers (IMAP, SMTP) are not looked at."""
+    signs: list[str] = []
+    if isinstance(config.inbox, MaildirInbox) and (read := _count_files(config.inbox.path / "cur")):
+        signs.append(f"the Maildir inbox {config.inbox.path} holds {read} message(s) read before")
+    if isinstance(config.outbox, MaildirOutbox) and (
+            sent := _count_files(config.outbox.path / "new") + _count_files(config.outbox.path / "cur")):
+        signs.append(f"the Maildir outbox {config.outbox.path} holds {sent} mail(s) sent before")
+    return signs
+
+
+def missing_database(config: Config) -> Path | None:
+    """The SQLite file *config* names when it does not exist yet (a new desk would be made there), else None."""
+    database = sqlite_file(config.database.url)
+    if database is None or config.database.in_memory or os.path.lexists(database):
+        return None
+    return Path(os.path.abspath(database))
+
+
+def _boxes(config: Config) -> list[Path]:
+    return [box.path for box in (config.inbox, config.outbox) if isinstance(box, MaildirInbox | MaildirOutbox)]
+
+
+def nearby_clause(config: Config, database: Path) -> str | None:
+    """"the mailbot database X, holding mail read before, is nearby" for the desks a missing *database* most likely
+    meant (mailbot.store.db.nearby_desks), or None."""
+    found = nearby_desks(database, around=_boxes(config))
+    if not found:
+        return None
+    there = " and ".join(str(path) for path in found[:2])
+    return f"the mailbot database {there}, holding mail read before, {'is' if len(found) == 1 else 'are'} nearby"
+
+
+# The explicit step that starts a new, empty desk where the signs say one has worked before (README, Configuration).
+NEW_DESK_STEP = "mailbot migrate --new-desk"
+
+
+def new_desk_problem(config: Config) -> str | None:
+    """Why no new, empty database may be made where database.url points, or None: it does not exist, and the
+    Maildirs hold mail read or sent before, or a mailbot database holding read mail lies nearby (a `var/` dropped
+    from the URL). A new desk there would decide every district's mail against the opening stock, while the real
+    ledger lies elsewhere. The operator who means it says so once: `mailbot migrate --new-desk`."""
+    database = missing_database(config)
+    if database is None:
+        return None
+    signs = earlier_activity(config)
+    nearby = nearby_clause(config, database)
+    if not signs and nearby is None:
+        return None
+    seen = [f"although {' and '.join(signs)}"] if signs else []
+    if nearby is not None:
+        seen.append(nearby if signs else f"but {nearby}")
+    return (f"database.url: the database {database} does not exist, {'; '.join(seen)}; correct database.url"
+            f"{' to name it' if nearby else ''}, or, to start a new, empty desk there on purpose, run "
+            f"`{NEW_DESK_STEP}` once")
 
 
 def ca_file_problem(path: Path) -> str | None:

@@ -183,38 +183,46 @@ def import_(files: Annotated[list[Path], typer.Argument(
     deliveries: list[Callable[[], Path]] = []
     empty: list[Path] = []
     with ExitStack() as boxes:
-        for path in _arrival_order(files):
-            try:
-                raw = read_eml(path, most)
-            except MailbotError as exc:
-                raise MailbotError(f"{exc}; nothing was delivered") from None
-            if not mboxfile.looks_like_mbox(path, raw):
-                if len(raw) > most:
-                    # never read whole: copied as it is, and quarantined by its size when mailbot reads the inbox
-                    deliveries.append(partial(stage_file, inbox, path))
-                else:
-                    _check_email(raw, f"{path}", "an .eml file holds one message with its headers")
-                    _check_whole(raw, f"{path}")
-                    deliveries.append(partial(stage, inbox, raw))
-                continue
-            try:
-                box = mailbox.mbox(boxes.enter_context(mboxfile.without_bom(path)), create=False)
-                boxes.callback(box.close)
-                found = list(mboxfile.messages(box, most))
-            except OSError as exc:
-                raise MailbotError(f"{path}: cannot read: {exc.strerror}; nothing was delivered") from None
-            if not found:  # an empty folder's export; said, so that a wrong file is seen
-                empty.append(path)
-            for number, message in enumerate(found, start=1):
-                if len(message.head) > most:
-                    deliveries.append(partial(stage_copy, inbox, message.copy_to, most + 1))
-                else:
-                    _check_email(message.head, f"{path}: message {number} of {len(found)}",
-                                 "an mbox holds messages with their headers, each after a 'From ' line")
-                    if number == len(found):  # a cut-off export stops in its last message
-                        _check_whole(message.head, f"{path}: message {number} of {len(found)}",
-                                     ends_mid_line=not message.head.endswith(b"\n"))
-                    deliveries.append(partial(stage, inbox, message.head))
+        try:
+            for path in _arrival_order(files):
+                try:
+                    raw = read_eml(path, most)
+                except MailbotError as exc:
+                    raise MailbotError(f"{exc}; nothing was delivered") from None
+                if not mboxfile.looks_like_mbox(path, raw):
+                    if len(raw) > most:
+                        # never read whole: copied as it is, and quarantined by its size when mailbot reads the inbox
+                        deliveries.append(partial(stage_file, inbox, path))
+                    else:
+                        _check_email(raw, f"{path}", "an .eml file holds one message with its headers")
+                        _check_whole(raw, f"{path}")
+                        deliveries.append(partial(stage, inbox, raw))
+                    continue
+                try:
+                    box = mailbox.mbox(boxes.enter_context(mboxfile.without_bom(path)), create=False)
+                    boxes.callback(box.close)
+                    found = list(mboxfile.messages(box, most))
+                except OSError as exc:
+                    raise MailbotError(f"{path}: cannot read: {exc.strerror}; nothing was delivered") from None
+                if not found:  # an empty folder's export; said, so that a wrong file is seen
+                    empty.append(path)
+                for number, message in enumerate(found, start=1):
+                    if len(message.head) > most:
+                        deliveries.append(partial(stage_copy, inbox, message.copy_to, most + 1))
+                    else:
+                        hint = "an mbox holds messages with their headers, each after a 'From ' line"
+                        if number > 1:  # "From the desk of ..." in a body the export did not write as ">From "
+                            hint = (f"it begins at the line {message.separator()!r}, which may be a line of message "
+                                    f"{number - 1}'s text that the export did not write as '>From ': write '>' "
+                                    "before it in the file and import again")
+                        _check_email(message.head, f"{path}: message {number} of {len(found)}", hint)
+                        if number == len(found):  # a cut-off export stops in its last message
+                            _check_whole(message.head, f"{path}: message {number} of {len(found)}",
+                                         ends_mid_line=not message.head.endswith(b"\n"))
+                        deliveries.append(partial(stage, inbox, message.head))
+        except (Stopped, KeyboardInterrupt) as stop:
+            # stopped while the files are read and checked: nothing is staged yet
+            raise Stopped(getattr(stop, "signum", signal.SIGINT), said=_NOTHING_IMPORTED) from None
         staged: list[Path] = []
         try:
             for delivery in deliveries:
@@ -243,6 +251,10 @@ def import_(files: Annotated[list[Path], typer.Argument(
     if stopped:
         sys.stderr.write(f"mailbot: {signal.Signals(stopped).name} came while the messages were being moved into "
                          f"{inbox}/new: all {len(deliveries)} were delivered first (an import is all or nothing)\n")
+
+
+# What `import` stopped before its messages were staged says (README: an import is all or nothing).
+_NOTHING_IMPORTED = "nothing was delivered (an import is all or nothing); run the same import again"
 
 
 def _without_stops(step: Callable[[], object]) -> int | None:
@@ -356,11 +368,28 @@ def check_config(
         out.print(f"  {line}", highlight=False, soft_wrap=True)
     for warning in [*low, *refusal_warning, *config_warnings(config)]:
         out.print(f"[yellow]warning[/yellow]: {warning}", highlight=False, soft_wrap=True)
-    out.print(f"[green]ok[/green]: {summary(config)}", highlight=False, soft_wrap=True)
+    out.print(f"[green]ok[/green]: {summary(config)}{'' if connect else _not_tried(config)}", highlight=False,
+              soft_wrap=True)
+
+
+def _not_tried(config: Config) -> str:
+    """"; not tried: ..." naming the servers check-config has not logged in to (without --connect), or ""."""
+    servers = [name for name, used in (("the IMAP server", config.inbox.kind == "imap"),
+                                       ("the SMTP server", config.outbox.kind == "smtp"),
+                                       ("the PostgreSQL server", config.database.url.startswith("postgres")))
+               if used]
+    if not servers:
+        return ""
+    listed = ", ".join(servers[:-1]) + (" and " if len(servers) > 1 else "") + servers[-1]
+    return f"; not tried: {listed} (check-config --connect logs in)"
 
 
 @app.command()
-def migrate() -> None:
+def migrate(
+    new_desk: Annotated[bool, typer.Option(
+        "--new-desk", help="Make a new, empty database even though the Maildirs show mail read or sent before.")]
+    = False,
+) -> None:
     """Bring the database schema to this version's (also done at every start); run it after an upgrade.
 
     Example: mailbot migrate
@@ -370,7 +399,7 @@ def migrate() -> None:
     from mailbot.store.db import migrate as do_migrate
 
     config = _config()
-    refuse_database(config)
+    refuse_database(config, new_desk=new_desk)
     engine = make_engine(config.database.url)
     try:
         before = current_revision(engine)

@@ -273,13 +273,16 @@ def _queue_item_subject(session: Session, typed: str, item_id: int) -> str:
         raise MailbotError(f"{typed!r} names queue item {item_id}, and there is no such item; see `mailbot queue "
                            "list --all`; `mailbot history` takes a request reference (BLK-2026-0042) or a message id")
     request = session.get(Request, item.request_pk) if item.request_pk is not None else None
+    # "queue item 1" typed as such is not told that it is queue item 1
+    named = f"queue item {item_id}"
+    lead = named if " ".join(typed.lower().split()) == named else f"{typed} is {named}"
     if request is not None:
-        err.print(f"mailbot: {typed} is queue item {item_id}; shown: the history of {request.reference}, which it "
-                  "is about", highlight=False, soft_wrap=True)
+        err.print(f"mailbot: {lead}; shown: the history of {request.reference}, which it is about", highlight=False,
+                  soft_wrap=True)
         return request.reference
     if item.message_pk is not None:
-        err.print(f"mailbot: {typed} is queue item {item_id}; shown: the history of message {item.message_pk}, "
-                  "which it is about", highlight=False, soft_wrap=True)
+        err.print(f"mailbot: {lead}; shown: the history of message {item.message_pk}, which it is about",
+                  highlight=False, soft_wrap=True)
         return str(item.message_pk)
     raise MailbotError(f"{typed!r} is queue item {item_id}, which is about no request or message (see `mailbot queue "
                        "list --all`); `mailbot history` takes a request reference (BLK-2026-0042) or a message id")

@@ -5,6 +5,7 @@ Reading the file, resolving its relative paths and reporting its problems is mai
 
 from __future__ import annotations
 
+import difflib
 import functools
 import math
 import os
@@ -48,7 +49,10 @@ class Within:
     above: bool = False  # the low end itself is not allowed (a time of 0 seconds)
 
     def span(self) -> str:
-        low, high = _toml(self.low), _toml(self.high)
+        def shown(bound: float) -> str:  # pieces as the tables show them (and the file takes them: "10.000.000")
+            return _figure(int(bound)) if self.unit == "pieces" else _toml(bound)
+
+        low, high = shown(self.low), shown(self.high)
         span = f"more than {low} and at most {high}" if self.above else f"from {low} to {high}"
         return span + (f" {self.unit}" if self.unit else "")
 
@@ -136,6 +140,9 @@ def _wrong_kind(kinds: set[type], value: object) -> str | None:
         return None if isinstance(value, bool) else "write true or false, without quotes"
     if isinstance(value, bool):
         return "write a number, not true or false"
+    if isinstance(value, str) and float in kinds and re.fullmatch(r"\s*-?\d+,\d+\s*", value):
+        # "0,25": TOML takes no decimal comma; told only to drop the quotes, the operator writes 0,25
+        return f"write {value.strip().replace(',', '.')}, with a decimal point and without quotes"
     if isinstance(value, str):
         return "write the number without quotes"
     return None
@@ -342,7 +349,7 @@ class OfficeConfig(_Strict):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"unknown time zone {value!r}{_zone_hint(value)}") from exc
+            raise ValueError(f"unknown time zone {value!r}{zone_hint(value)}") from exc
         if value in ("localtime", "posixrules", "Factory") or value not in _named_zones():
             # "localtime" is whatever zone the host has, not the office's
             raise ValueError(f"{value!r} is not a named time zone; write the office's, e.g. 'Asia/Makassar' (WITA)")
@@ -371,19 +378,70 @@ def _named_zones() -> frozenset[str]:
     return frozenset(available_timezones())
 
 
-def _zone_hint(value: str) -> str:
-    from mailbot.suggest import did_you_mean
+# Indonesian places an operator may write as a zone ("Asia/Tarakan", "Balikpapan"), by the zone they keep. A
+# near spelling in the time zone database is often half a world away (Tarakan -> Asia/Tehran, UTC+3:30;
+# Samarinda -> Europe/Samara, UTC+4): a place of Indonesia is answered with its own zone, never a look-alike.
+_INDONESIAN_PLACES = {
+    "Asia/Jakarta": (  # WIB: Sumatra, Java, West and Central Kalimantan
+        "jakarta", "bandung", "bogor", "bekasi", "depok", "tangerang", "serang", "cirebon", "tasikmalaya", "semarang",
+        "solo", "surakarta", "yogyakarta", "jogja", "jogjakarta", "surabaya", "malang", "kediri", "jember", "medan",
+        "bandaaceh", "aceh", "padang", "pekanbaru", "jambi", "palembang", "bengkulu", "lampung", "bandarlampung",
+        "pangkalpinang", "tanjungpinang", "batam", "pontianak", "singkawang", "ketapang", "palangkaraya", "sampit",
+        "jawa", "java", "sumatra", "sumatera"),
+    "Asia/Makassar": (  # WITA: South, East and North Kalimantan, Sulawesi, Bali, Nusa Tenggara
+        "tarakan", "tanjungselor", "nunukan", "malinau", "tanatidung", "bulungan",
+        "kaltara", "kalimantanutara", "balikpapan", "samarinda", "bontang", "berau", "tanjungredeb", "kaltim",
+        "kalimantantimur", "banjarmasin", "banjarbaru", "kalsel", "denpasar", "bali", "mataram", "lombok", "kupang",
+        "manado", "bitung", "palu", "kendari", "gorontalo", "mamuju", "sulawesi", "ujungpandang"),
+    "Asia/Jayapura": (  # WIT: Maluku and Papua
+        "jayapura", "ambon", "ternate", "sofifi", "tual", "manokwari", "sorong", "merauke", "timika", "nabire",
+        "biak", "wamena", "papua", "maluku"),
+}
+_ZONE_WORDS = {"Asia/Jakarta": "WIB, UTC+7", "Asia/Makassar": "WITA, UTC+8", "Asia/Jayapura": "WIT, UTC+9"}
+_PLACE_ZONES = {place: zone for zone, places in _INDONESIAN_PLACES.items() for place in places}
 
-    if zone := _INDONESIAN_ZONES.get(value.strip().upper()):
-        return f"; {value.strip().upper()} is written {zone!r}"
-    offset = re.fullmatch(r"(?:UTC|GMT)?\s*([+-])\s*0?(\d{1,2})(?::?00)?", value.strip().upper())
+
+def _place_key(name: str) -> str:
+    """A place's name as compared: lower case, without spaces, underscores, hyphens and dots."""
+    return re.sub(r"[\s_.\-]+", "", name).lower()
+
+
+def zone_hint(value: str) -> str:
+    """What to write for the time zone *value* that is none: "; WITA is written 'Asia/Makassar'", "; Tarakan
+    keeps WITA (UTC+8): write 'Asia/Makassar'", a near spelling (" (did you mean 'Asia/Makassar'?)") of the same
+    area only, or the three zones of Indonesia.
+
+    >>> zone_hint("Asia/Tarakan")
+    "; Tarakan keeps WITA (UTC+8): write 'Asia/Makassar'"
+    """
+    from mailbot.suggest import suggestion
+
+    written = value.strip()
+    if zone := _INDONESIAN_ZONES.get(written.upper()):
+        return f"; {written.upper()} is written {zone!r}"
+    offset = re.fullmatch(r"(?:UTC|GMT)?\s*([+-])\s*0?(\d{1,2})(?::?00)?", written.upper())
     if offset:  # "UTC+8", "GMT+07:00", "+9": an offset, never the zone 'UTC' it starts with
         hours = int(offset[2]) * (1 if offset[1] == "+" else -1)
         named = _OFFSET_ZONES.get(hours)
         return (f"; an offset is not a zone: UTC{offset[1]}{offset[2]} is {named!r}" if named
                 else "; write a named zone like 'Asia/Makassar' (WITA, UTC+8)")
-    return (did_you_mean(value, sorted(_named_zones()), quoted=True)
-            or "; write a zone like 'Asia/Makassar' (WITA)")
+    area, _, place = written.rpartition("/")
+    if _place_key(place) in {"makassar", "jakarta", "jayapura"}:  # the zone's own city, written otherwise
+        return suggestion(f"Asia/{place.strip().title()}", quoted=True)
+    if zone := _PLACE_ZONES.get(_place_key(place)) or _PLACE_ZONES.get(_place_key(written)):
+        return f"; {place.replace('_', ' ')} keeps {_ZONE_WORDS[zone].replace(', ', ' (')}): write {zone!r}"
+    # a near spelling: of an Indonesian place, or of a zone's city in the same area (Asia/Makasar, Asia/Singapur)
+    near: dict[str, str] = {}
+    for zone in sorted(_named_zones()):
+        zone_area, _, city = zone.rpartition("/")
+        if zone_area and (not area or zone_area.lower() == area.lower()):
+            near.setdefault(_place_key(city), zone)
+    near.update({key: zone for key, zone in _PLACE_ZONES.items() if not area or area.lower() == "asia"})
+    close = difflib.get_close_matches(_place_key(place), list(near), n=1, cutoff=0.8)
+    if close:
+        return suggestion(near[close[0]], quoted=True)
+    return ("; write the office's zone: 'Asia/Jakarta' (WIB, UTC+7), 'Asia/Makassar' (WITA, UTC+8) or "
+            "'Asia/Jayapura' (WIT, UTC+9)")
 
 
 class DatabaseConfig(_Strict):

@@ -54,6 +54,11 @@ class MboxMessage:
     key: str
     head: bytes  # at most max_message_bytes + 1 bytes, ">From " unquoted
 
+    def separator(self) -> str:
+        """The "From " line this message begins at, as text (for the operator: which line split the mbox)."""
+        line = self.box.get_file(self.key, from_=True).readline(200)
+        return line.rstrip(b"\r\n").decode("utf-8", "replace")
+
     def copy_to(self, out: BinaryIO) -> None:
         """Write the whole message into *out* (as it stands in the mbox: only what is over the size limit
         is copied this way, in chunks, to be quarantined by its size)."""

@@ -85,7 +85,7 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
         raise QuantityError("invalid", f'"{shown}" is not a number of {noun}; write it like {example}')
     num = m["num"]
     sign_typed = "-" if m["sign"] in ("-", "\u2212") else ""  # kept in the advice: "-2,000" -> write -2.000
-    if len(num.replace(".", "").replace(",", "")) > MAX_DIGITS:
+    if len(num.replace(".", "").replace(",", "").lstrip("0")) > MAX_DIGITS:  # leading zeros add nothing
         raise QuantityError("too_large", f'"{shown}" is far too large a number of {noun}'
                             + (f" (at most {_most(maximum, noun)}, {bound})" if maximum is not None else ""))
     if m["thousand"]:
@@ -112,17 +112,25 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
         raise QuantityError("ambiguous", f'"{shown}" is ambiguous: "," is a decimal comma in Indonesian; '
                                          f'write {sign_typed}{num.replace(",", ".")} or '
                                          f'{sign_typed}{num.replace(",", "")}')
-    elif re.fullmatch(r"\d+,\d{1,2}", num):
-        # one or two digits after the comma: a decimal comma ("12,00" as a spreadsheet shows twelve), never
-        # thousands; the advice names no figure a thousand times larger, which a hurried operator would copy
-        whole, fraction = num.split(",")
-        whole = format_number(int(whole))
+    elif re.fullmatch(r"\d+,\d{1,2}", num) or re.fullmatch(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+,\d{1,2}", num):
+        # one or two digits after the comma: a decimal comma ("12,00" as a spreadsheet shows twelve, "2.000,00"
+        # two thousand), never thousands; the advice names no figure a thousand times larger, which a hurried
+        # operator would copy
+        grouped, fraction = num.split(",")
+        whole = format_number(int(grouped.replace(".", "")))
+        code = "invalid" if "." in grouped else "ambiguous"  # "1.500,5" cannot be thousands: no question there
         if not fraction.strip("0"):
-            raise QuantityError("ambiguous", f'"{shown}" has a decimal comma: {noun} are whole numbers; '
-                                             f"write {sign_typed}{whole}")
-        thousands = f', or "{sign_typed}{num} ribu" if you mean thousands' if noun == "pieces" else ""
-        raise QuantityError("ambiguous", f'"{shown}" has a decimal comma: {noun} are whole numbers; write a whole '
-                                         f'number, e.g. {sign_typed}{whole if whole != "0" else "1"}{thousands}')
+            raise QuantityError(code, f'"{shown}" has a decimal comma: {noun} are whole numbers; '
+                                      f"write {sign_typed}{whole}")
+        thousands = f', or "{sign_typed}{num} ribu" if you mean thousands' if noun == "pieces" and "." not in grouped \
+            else ""
+        raise QuantityError(code, f'"{shown}" has a decimal comma: {noun} are whole numbers; write a whole '
+                                  f'number, e.g. {sign_typed}{whole if whole != "0" else "1"}{thousands}')
+    elif (padded := re.fullmatch(r"0+([1-9][0-9]{0,2}(?:\.[0-9]{3})+)", num)) is not None:
+        # "02.000": a zero before grouped thousands (an English reader takes "0.002" for a fraction): refused, and
+        # said for what it is
+        raise QuantityError("invalid", f'"{shown}" starts with a 0 before its thousands; write {sign_typed}'
+                                       f"{padded[1]} without the leading 0")
     else:
         raise QuantityError("invalid", f'"{shown}" is not a whole number of {noun}; write it like 2.000 or 2000')
     negative = m["sign"] in ("-", "\u2212")

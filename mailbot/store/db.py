@@ -9,7 +9,7 @@ import stat
 import tempfile
 import threading
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -237,6 +237,32 @@ def other_desks(path: Path, *, at_most: int = 200) -> list[Path]:
     except OSError:
         return []
     return sorted(found)
+
+
+# Where a desk's database usually lies, whatever database.url says: the README's deployment (/opt/mailbot) and
+# the Debian way (/var/lib/mailbot).
+_USUAL_PLACES = (Path("/opt/mailbot/var/mailbot.db"), Path("/var/lib/mailbot/mailbot.db"))
+
+
+def nearby_desks(path: Path, *, around: Collection[Path] = ()) -> list[Path]:
+    """The mailbot databases holding mail read before that lie where a database.url naming the missing file
+    *path* most likely meant: a folder `var/` dropped ("sqlite:///mailbot.db" for "sqlite:///var/mailbot.db") or
+    added, the folders above the Maildirs *around* (var/mail/inbox beside var/mailbot.db), and the usual places
+    of a deployment. Nothing beside *path* itself (other_desks says those)."""
+    names = dict.fromkeys((path.name, "mailbot.db"))
+    folders = [path.parent / "var", path.parent.parent]
+    for box in around:
+        folders.extend(list(box.parents)[:3])
+    candidates = [folder / name for folder in dict.fromkeys(folders) for name in names]
+    found: list[Path] = []
+    for candidate in dict.fromkeys([*candidates, *_USUAL_PLACES]):
+        try:
+            if (candidate.parent != path.parent and candidate.is_file() and candidate.resolve() not in found
+                    and has_read_mail(candidate)):
+                found.append(candidate.resolve())
+        except OSError:
+            continue
+    return found
 
 
 def has_read_mail(file: Path) -> bool:

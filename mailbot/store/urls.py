@@ -67,6 +67,12 @@ def url_problem(url: str) -> str | None:
         return f"{url!r} is not a database URL; {_WRITE}"
     if scheme.lower().startswith("sqlite") and (problem := variable_problem(rest.removeprefix("///"))):
         return problem
+    if scheme.lower().startswith("sqlite") and ("\\" in rest or re.search(r"(?:^|/)[A-Za-z]:(?:/|$)", rest)):
+        # "sqlite:///C:\mailbot\mailbot.db" from a Windows machine: a file of that odd name beside config.toml,
+        # a new, empty desk
+        return (f"{url!r} is a Windows path (a drive letter, backslashes), which would make a new, empty "
+                "database of that odd name here; write the path with / on this machine, e.g. "
+                "sqlite:///var/mailbot.db (beside config.toml) or sqlite:////opt/mailbot/var/mailbot.db")
     try:
         parsed = make_url(url)
     except ArgumentError:

@@ -90,6 +90,11 @@ BROKEN: list[tuple[str, Callable[[str], str], str]] = [
      "database.url: mailbot sets SQLite's options itself (a 30-second wait, WAL, full sync) and takes none in "
      "the URL (?timeout=); remove everything from the ? on"),
     ("sqlite-option-ignored", _set(URL, 'url = "sqlite:///var/mailbot.db?mode=ro"'), "takes none in the URL (?mode=)"),
+    # a config copied from a Windows machine: was "ok" and a new, empty desk in a file "C:\mailbot\mailbot.db"
+    ("sqlite-windows-path", _set(URL, 'url = "sqlite:///C:\\\\mailbot\\\\mailbot.db"'),
+     "is a Windows path (a drive letter, backslashes), which would make a new, empty database of that odd name "
+     "here; write the path with / on this machine"),
+    ("sqlite-windows-drive", _set(URL, 'url = "sqlite:///C:/mailbot/mailbot.db"'), "is a Windows path"),
     ("sqlite-other-driver", _set(URL, 'url = "sqlite+aiosqlite:///var/mailbot.db"'),
      "database.url: sqlite+aiosqlite:// is not a driver mailbot uses; write sqlite:///PATH"),
 ]
@@ -115,6 +120,7 @@ def test_quoted_indonesian_figure_is_thousands(desk_dir: Path) -> None:
     path = desk_dir / "config.toml"
     path.write_text(path.read_text().replace('"ktp-el" = 66000', '"ktp-el" = "70.000"', 1))
     assert mailbot(desk_dir, "check-config").returncode == 0
+    assert mailbot(desk_dir, "migrate").returncode == 0  # `status` makes no database
     status = mailbot(desk_dir, "status", "--item", "ktp-el")
     assert status.returncode == 0, status.stderr
     assert "province store: 70.000 on hand" in status.stdout

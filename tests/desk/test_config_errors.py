@@ -192,6 +192,14 @@ WORDED = [
     ("thousands-unquoted", ("threshold = 1000\n", "threshold = 12.000\n"),
      'stock.threshold: 12.0 is not a whole number of pieces: TOML reads 12.000 without quotes as 12.0; write '
      '12000 or "12.000" for thousands, or 12'),
+    # a decimal comma in quotes: told to drop the quotes only, the operator wrote 0,25, which is no TOML (a13w N-L3)
+    ("decimal-comma-in-quotes", ("contradiction_tolerance = 0.25", 'contradiction_tolerance = "0,25"'),
+     "stock.contradiction_tolerance: write 0.25, with a decimal point and without quotes (got '0,25')"),
+    ("seconds-comma-in-quotes", ("max_parse_seconds = 5.0", 'max_parse_seconds = "5,0"'),
+     "write 5.0, with a decimal point and without quotes (got '5,0')"),
+    # pieces in a range as the desk writes them (was "from 1 to 10000000 pieces"; outside test a13w, N-L2)
+    ("pack-size-zero", ("pack_size = 100\n", "pack_size = 0\n"),
+     "stock.pack_size: must be from 1 to 10.000.000 pieces (got 0)"),
     ("bell-in-name", ('name = "Kabupaten Malinau"', 'name = "Kabupaten\\u0007Malinau"\nthreshold = "x"'),
      "[[districts]] 65.02 Kabupaten\\x07Malinau: threshold:"),
 ]

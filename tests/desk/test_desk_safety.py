@@ -344,12 +344,16 @@ def test_queue_items_are_never_written_as_messages_are(sample: Path) -> None:
 
 def test_history_of_a_queue_item_shows_what_it_is_about(sample: Path) -> None:
     """`history "antrean 6"`, as the digest names queue item 6, was "no request 'ANTREAN 6'"."""
-    for typed, shown, heading in (("antrean 6", "BLK-2026-0006", "BLK-2026-0006 "),
-                                  ("queue 3", "message 5", "message 5 "), ("Queue item 1", "message 9", "message 9 ")):
+    for typed, lead, shown, heading in (
+            ("antrean 6", "antrean 6 is queue item 6", "BLK-2026-0006", "BLK-2026-0006 "),
+            ("queue 3", "queue 3 is queue item 3", "message 5", "message 5 "),
+            # was "queue item 1 is queue item 1" (outside test a13w, N-L9)
+            ("queue item 1", "queue item 1", "message 9", "message 9 "),
+            ("Queue item 1", "queue item 1", "message 9", "message 9 ")):
         result = mailbot(sample, "history", typed)
         assert result.returncode == 0, result.stderr
-        assert result.stderr.strip() == (f"mailbot: {typed} is queue item {typed.split()[-1]}; shown: the history of "
-                                         f"{shown}, which it is about"), result.stderr
+        assert result.stderr.strip() == f"mailbot: {lead}; shown: the history of {shown}, which it is about", \
+            result.stderr
         assert result.stdout.startswith(heading), result.stdout
     missing = mailbot(sample, "history", "antrean 99")
     assert missing.returncode == 1 and missing.stderr.strip() == (

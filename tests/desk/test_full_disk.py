@@ -21,6 +21,7 @@ from tests.forkserver import run_mailbot, spawn_mailbot
                                      ("--help",)])
 def test_output_to_a_full_disk_is_one_line(desk_dir: Path, command: tuple[str, ...]) -> None:
     """`mailbot status > report.txt` on a full disk (/dev/full refuses every write as a full disk does)."""
+    assert run_mailbot(["--config", str(desk_dir / "config.toml"), "migrate"], cwd=desk_dir).returncode == 0
     with open("/dev/full", "w") as full, tempfile.TemporaryFile() as err:
         proc = spawn_mailbot(["--config", str(desk_dir / "config.toml"), *command], stdout=full, stderr=err,
                              cwd=desk_dir)

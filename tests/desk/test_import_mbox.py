@@ -265,3 +265,19 @@ def test_an_eml_cut_off_is_refused_in_one_line(desk_dir: Path) -> None:
     [line] = result.stderr.strip().splitlines()
     assert "laporan.eml: cut off before its end (a MIME multipart stops before its closing boundary)" in line, line
     assert "nothing was delivered" in line and _inbox(desk_dir) == []
+
+
+def test_an_unescaped_from_line_in_a_body_is_named(desk_dir: Path) -> None:
+    """An mboxo export writes "From the desk of kadis" in a body as it is, and the mbox splits there. Was "message
+    2 of 2: empty input, not an email", naming no line (outside test a13w, N-L8)."""
+    text = _message(1).as_bytes().replace(b"\r\n", b"\n")
+    path = desk_dir / "mboxo.mbox"
+    path.write_bytes(b"From x@y Sun Dec  6 10:00:00 2026\n" + text + b"\nFrom the desk of kadis\n\nSalam.\n")
+    result = mailbot(desk_dir, "import", str(path))
+    assert result.returncode == 1, result.stdout
+    assert result.stderr.strip().splitlines() == [
+        f"mailbot: {path}: message 2 of 2: no header block, not an email (it begins at the line 'From the desk of "
+        "kadis', which may be a line of message 1's text that the export did not write as '>From ': write '>' "
+        "before it in the file and import again); nothing was delivered"], result.stderr
+    assert not (desk_dir / "var" / "mail" / "inbox" / "new").exists() or \
+        list((desk_dir / "var" / "mail" / "inbox" / "new").iterdir()) == []

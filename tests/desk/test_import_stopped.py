@@ -74,3 +74,29 @@ def test_an_import_stopped_at_any_message_leaves_nothing_in_the_maildir(
     assert stopped.value.said is not None and "nothing was delivered (0 of 12" in stopped.value.said
     inbox = desk_dir / "var" / "mail" / "inbox"
     assert os.listdir(inbox / "new") == [] and os.listdir(inbox / "tmp") == []
+
+
+def test_an_import_stopped_while_its_messages_are_read_says_nothing_was_delivered(
+        desk_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while a large mbox is still being read and checked (nothing staged yet). Was the generic "what the
+    command had recorded is kept ...; mail not yet sent stays in the outbox" (outside test a13w, N-L7)."""
+    import mailbot.cli as cli
+
+    source = _mbox(desk_dir / "some.mbox", 12)
+    checked = cli._check_email
+    calls = []
+
+    def check_then_stop(raw: bytes, what: str, hint: str) -> None:
+        calls.append(what)
+        if len(calls) == 5:
+            raise KeyboardInterrupt
+        checked(raw, what, hint)
+
+    monkeypatch.setattr(cli, "_check_email", check_then_stop)
+    monkeypatch.setattr(state, "config_path", desk_dir / "config.toml")
+    with pytest.raises(Stopped) as stopped:
+        import_([source])
+    assert stopped.value.signum == signal.SIGINT
+    assert stopped.value.said == "nothing was delivered (an import is all or nothing); run the same import again"
+    inbox = desk_dir / "var" / "mail" / "inbox"
+    assert not (inbox / "new").exists() or os.listdir(inbox / "new") == []

@@ -134,6 +134,7 @@ def test_quarantine_reasons_write_numbers_the_indonesian_way(desk_dir: Path) -> 
 def test_the_quarantine_list_keeps_subjects_whole_into_a_file_and_says_when_it_is_empty(desk_dir: Path) -> None:
     """Was: the subject cut with "…" even into a pipe (where the other tables keep every cell whole), and an
     empty table with only its header row."""
+    assert mailbot(desk_dir, "migrate").returncode == 0  # the desk exists (`quarantine` makes no database)
     empty = mailbot(desk_dir, "quarantine")
     assert empty.returncode == 0 and empty.stdout.strip() == "nothing in quarantine", empty.stdout
     subject = "Laporan harian perekaman KTP-el Malinau (foto kegiatan pelayanan keliling di kecamatan Mentarang)"

@@ -18,7 +18,8 @@ def _ledger(desk_dir: Path, location: str) -> int:
 
 
 def _discrepancy(desk_dir: Path) -> int:
-    assert mailbot(desk_dir, "status").returncode == 0  # creates the database
+    assert mailbot(desk_dir, "migrate").returncode == 0  # creates the database (`status` makes none)
+    assert mailbot(desk_dir, "status").returncode == 0  # books the opening balances
     db = sqlite3.connect(desk_dir / "var" / "mailbot.db")
     with db:
         cur = db.execute("insert into attention_items (key, kind, reason, district, item, quantity, opened_at) "
@@ -73,7 +74,7 @@ def test_resolve_delta_takes_thousands_in_words(desk_dir: Path) -> None:
     ("outbox", "retry", "-1"),
 ])
 def test_ids_and_limits_out_of_range_are_one_line(desk_dir: Path, args: tuple[str, ...]) -> None:
-    assert mailbot(desk_dir, "status").returncode == 0
+    assert mailbot(desk_dir, "migrate").returncode == 0  # the desk exists (`status` makes no database)
     result = mailbot(desk_dir, *args)
     assert result.returncode != 0, result.stdout
     lines = result.stderr.strip().splitlines()

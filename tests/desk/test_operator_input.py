@@ -119,6 +119,7 @@ def test_supply_receive_reads_dots_as_thousands(desk_dir: Path, typed: str, reco
     (("supply", "receive", "100", "--item", "paspor"), "--item paspor: not an item"),
 ])
 def test_bad_quantities_are_one_clear_line(desk_dir: Path, args: tuple[str, ...], words: str) -> None:
+    assert mailbot(desk_dir, "migrate").returncode == 0  # the desk exists: `status` below makes no database
     result = mailbot(desk_dir, *args)
     # a value that is no number the option takes (ambiguous, zero, below zero, beyond max_quantity_per_movement)
     # is a usage error, exit 2, as for --limit 0 (zero and -500 exited 1, and so did a figure beyond the bound);
@@ -159,6 +160,7 @@ def test_a_huge_stock_cannot_break_status_or_digest(desk_dir: Path) -> None:
     path = desk_dir / "config.toml"
     # the largest opening balance the configuration takes (a larger one is refused: test_config_errors)
     path.write_text(path.read_text().replace('"ktp-el" = 66000', '"ktp-el" = 10000000'))
+    assert mailbot(desk_dir, "migrate").returncode == 0  # `status` makes no database
     status = mailbot(desk_dir, "status")
     assert status.returncode == 0, status.stderr
     assert "10.000.000 on hand" in status.stdout

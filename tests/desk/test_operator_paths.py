@@ -15,6 +15,7 @@ from tests.desk.mailkit import run_once
     ("/proc/self/digest.html", "cannot write the HTML digest there"),
 ])
 def test_a_digest_written_where_it_cannot_be_is_one_line(desk_dir: Path, where: str, words: str) -> None:
+    assert mailbot(desk_dir, "migrate").returncode == 0  # the desk exists (`digest --print` makes no database)
     result = mailbot(desk_dir, "digest", "--print", "--output", where)
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     [line] = result.stderr.strip().splitlines()
