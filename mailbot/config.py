@@ -831,6 +831,10 @@ class Config(_Strict):
         """Settings that work but that a careful operator would look at again: one line each."""
         found = [w] if (w := self.guards.trust_warning()) else []
         stock = self.stock
+        if stock.reserve and (left := [item for item in ITEMS if item not in stock.reserve]):
+            zero = " and ".join(f'"{item}" = 0' for item in left)
+            found.append(f"stock.reserve: no reserve for {', '.join(left)}: the province may ship its whole store of "
+                         f"it; write {zero} in reserve if that is meant")
         for item in ITEMS:
             reserve, opening = stock.reserve.get(item, 0), stock.opening_province.get(item, 0)
             if reserve > opening:

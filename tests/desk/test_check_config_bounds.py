@@ -121,6 +121,8 @@ def test_a_multi_line_signature_is_no_control_character(desk_dir: Path) -> None:
 WARNINGS = [
     (_set('reserve = { "ktp-el" = 5000', 'reserve = { "ktp-el" = 70000'),
      "stock.reserve: the ktp-el reserve 70.000 is more than the province's opening stock 66.000"),
+    (_set('reserve = { "ktp-el" = 5000, "kia" = 1000 }', 'reserve = { "ktp-el" = 5000 }'),
+     'stock.reserve: no reserve for kia: the province may ship its whole store of it; write "kia" = 0'),
     (_set("max_quantity_per_movement = 200000", "max_quantity_per_movement = 2000"),
      "stock.auto_approve_limit 3.000 is above max_quantity_per_movement 2.000"),
     (_set("max_attachment_bytes = 5242880", "max_attachment_bytes = 20971520"),
@@ -128,8 +130,8 @@ WARNINGS = [
 ]
 
 
-@pytest.mark.parametrize(("edit", "expected"), WARNINGS, ids=["reserve-over-stock", "auto-over-movement",
-                                                              "attachment-over-message"])
+@pytest.mark.parametrize(("edit", "expected"), WARNINGS, ids=["reserve-over-stock", "reserve-item-left-out",
+                                                              "auto-over-movement", "attachment-over-message"])
 def test_a_doubtful_setting_is_a_warning_line(desk_dir: Path, edit: Callable[[str], str], expected: str) -> None:
     path = desk_dir / "config.toml"
     path.write_text(edit(path.read_text()))
