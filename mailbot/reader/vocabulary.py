@@ -978,6 +978,13 @@ FALLBACK_BEFORE: tuple[str, ...] = (
     "kalau stok provinsi terbatas", "if not possible", "if that is not possible", "if that's not possible",
     "failing that", "or at least", "atau minimal", "atau paling tidak", "atau setidaknya",
 )
+# Right after a figure (and its unit), these put it off to a later ask ("cukup 300 aja dulu, yg 200 nanti minggu
+# depan"): beside another figure asked now, it is the part asked later, not a second value of this request.
+LATER_PART_AFTER: tuple[str, ...] = (
+    "nanti minggu depan", "nanti bulan depan", "nanti pekan depan", "minggu depan saja", "minggu depan aja",
+    "bulan depan saja", "bulan depan aja", "nanti saja", "nanti aja", "nanti menyusul", "menyusul", "nyusul",
+    "belakangan", "nanti belakangan", "next week", "next month", "later",
+)
 # A "sisa" figure beside a receipt that, added to the figure received, gives another figure of the
 # mail ("terima 1.000 keping (dari 1.200 ...), mohon konfirmasi sisa 200") is the part of a shipment
 # still missing, not the stock. These words name the stock itself and keep the figure a stock.

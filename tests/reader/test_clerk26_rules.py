@@ -59,3 +59,15 @@ def test_blgn_in_a_personal_senders_signature_names_bulungan() -> None:
     got = mail("andi <andi.honor99@gmail.com>", "lap", "sore pk\nlap hr ini prkmn 12 ctk 9 sisa 730\n\nandi\n"
                "honorer dukcapil blgn")
     assert (got["kind"], got["district"], got["stock_on_hand"]) == ("stock_report", "65.01", 730)
+
+
+# --- A part put off to a later ask is no second value of the answer --------------------------------------------
+
+
+def test_a_lowered_reply_with_the_rest_asked_later_keeps_the_figure_now() -> None:
+    body = ("Pak cukup 450 aja dulu, yg 350 nanti bulan depan. Makasih\n\n"
+            "Pada 2 Jul 2031, Meja Blangko <blangko@disdukcapil.kaltaraprov.example> menulis:\n\n"
+            "> Yth. Operator Disdukcapil Kabupaten Malinau,\n>\n"
+            "> Permintaan blangko KTP-el sebanyak 800 keping telah kami terima.\n>\n> Salam,\n> Meja Blangko\n")
+    got = mail(MALINAU, "Re: Blangko", body)
+    assert (got["kind"], got["requested"]) == ("request", 450)
