@@ -552,7 +552,7 @@ _EXACT_FOLLOWS_RE = re.compile(
 )
 _ESTIMATE_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?:{_alternation(vocab.ESTIMATE_WORDS)})\s*:?\s*$")
 _RANGE_BETWEEN_RE = re.compile(
-    rf"^\s*(?:(?:{_BLANK_UNITS})\s*)?(?:-|~|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|atau|/)\s*$"
+    rf"^\s*(?:(?:{_BLANK_UNITS})\s*)?(?:{_alternation(vocab.RANGE_OR_CHOICE_WORDS)})\s*$"
 )
 
 

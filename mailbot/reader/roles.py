@@ -2059,6 +2059,10 @@ _FALLBACK_AFTER_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b[ \t]*)?(?:"
     + _words_re(vocab.FALLBACK_AFTER) + r")(?![\w-])"
 )
+_LATER_PART_RE = re.compile(
+    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b[ \t]*)?(?:(?:lagi|lg)[ \t]+)?(?:"
+    + _words_re(vocab.LATER_PART_AFTER) + r")(?![\w-])"
+)
 _OWN_STOCK_WORDS = frozenset(" ".join(w.split()) for w in vocab.OWN_STOCK_WORDS)
 # "kalau tidak bisa, 800 saja": a figure offered in case the first cannot be had.
 _FALLBACK_BEFORE_RE = re.compile(
@@ -3067,6 +3071,12 @@ def read_text(
             ]
             if len(loose) - len(too_many) == 1 and too_many:
                 loose = [pair for pair in loose if pair not in too_many]
+    if answer_role and len(loose) > 1:
+        # "cukup 300 aja dulu, yg 200 nanti minggu depan": a figure put off to a later ask is no second value of
+        # the answer; the one left answers.
+        later = [(mm, snip) for mm, snip in loose if _LATER_PART_RE.match(masked, mm.end)]
+        if later and len(loose) - len(later) == 1:
+            loose = [pair for pair in loose if pair not in later]
     if answer_role == "received":
         loose = _not_awaited(masked, clauses, loose)
     if answer_role and loose and not any(c.field == answer_role for c in candidates):

@@ -338,6 +338,13 @@ APPROX_AFTER: tuple[str, ...] = (
     "an", "-an", "lebih", "an-an", "an lebih", "an keping", "lebih sedikit", "keatas", "ke atas",
     "kurang dikit", "kurang sedikit", "kurang sdkt", "lebih dikit", "lbh dikit",
 )
+# Between two different figures, these make them a range or a choice, not one number: "1.000 - 2.000",
+# "1.000 s/d 1.500", "2.000 atau 2.500", "1000 ato 1500 terserah prov", "1,000 or 1,500". Each is read as an
+# estimate (null and a doubt): a clerk asks which figure is meant. ("from 2,000 to 2,500" is a change, not a range.)
+RANGE_OR_CHOICE_WORDS: tuple[str, ...] = (
+    "-", "~", "s/d", "s.d.", "s.d", "sd", "s d", "sampai", "sampai dengan", "sampe", "smp", "hingga",
+    "atau", "ato", "atw", "ataw", "atau mungkin", "ato mungkin", "/", "or", "or maybe",
+)
 # A number right after one of these is the figure stated, written as a round one: a clerk reads
 # "± 1.200" and "kurang lebih 1.200" as 1.200, but an exact figure for the same role beside it
 # ("stok ± 400 keping, tepatnya 396") wins.
@@ -413,6 +420,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "sisa akhir", "stok saat ini", "on hand", "remaining", "left",
         # "We're down to approx. 600 pcs": what is left.
         "down to", "we're down to", "we are down to",
+        # Quick-message shorthand of "stok": "lap hr ini prkmn 15 ctk 22 stk 438".
+        "stk", "stck",
         # A phone's autocorrect of "sisa": "Rekam 67 cetak 61 sosa 1.512".
         "sosa", "siaa", "sisq",
         # A physical count is a stock figure too, and may disagree with the register's.
@@ -1021,6 +1030,13 @@ FALLBACK_BEFORE: tuple[str, ...] = (
     "jika tidak memungkinkan", "bila tidak memungkinkan", "kalau stok terbatas", "jika stok terbatas",
     "kalau stok provinsi terbatas", "if not possible", "if that is not possible", "if that's not possible",
     "failing that", "or at least", "atau minimal", "atau paling tidak", "atau setidaknya",
+)
+# Right after a figure (and its unit), these put it off to a later ask ("cukup 300 aja dulu, yg 200 nanti minggu
+# depan"): beside another figure asked now, it is the part asked later, not a second value of this request.
+LATER_PART_AFTER: tuple[str, ...] = (
+    "nanti minggu depan", "nanti bulan depan", "nanti pekan depan", "minggu depan saja", "minggu depan aja",
+    "bulan depan saja", "bulan depan aja", "nanti saja", "nanti aja", "nanti menyusul", "menyusul", "nyusul",
+    "belakangan", "nanti belakangan", "next week", "next month", "later",
 )
 # A "sisa" figure beside a receipt that, added to the figure received, gives another figure of the
 # mail ("terima 1.000 keping (dari 1.200 ...), mohon konfirmasi sisa 200") is the part of a shipment
@@ -1720,8 +1736,8 @@ DISTRICT_PREFIX_SHORT: tuple[str, ...] = ("kab", "kab.", "kabupaten", "kota")
 # Other names staff use for a district, keyed by the name without prefix.
 DISTRICT_ALIASES: dict[str, tuple[str, ...]] = {
     "tana tidung": ("ktt", "tanatidung", "tana-tidung"),
-    # ("blg" is left out: staff write it for "blangko".)
-    "bulungan": (),
+    # ("blg" is left out: staff write it for "blangko"; "blgn" is only ever Bulungan: "tkk dukcapil blgn".)
+    "bulungan": ("blgn",),
     "tarakan": ("trk",),
     "nunukan": ("nnk",),
     "malinau": ("mln",),
