@@ -14,6 +14,7 @@ tag and every miss. Exit status 1 when a number is stated wrongly.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -31,7 +32,11 @@ def main() -> int:
     parser.add_argument("--quiet", action="store_true", help="leave out the list of misses")
     args = parser.parse_args()
     config = load_config(args.config)
-    labels, corpus = load_labels(args.folder)
+    try:
+        labels, corpus = load_labels(args.folder)
+    except (OSError, ValueError) as exc:
+        print(f"evaluate_reader: no labelled set: {exc}", file=sys.stderr)
+        return 2
     if args.half:
         names = sorted(labels)[args.half - 1 :: 2]
         labels = {n: labels[n] for n in names}
@@ -42,4 +47,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # the reader of our output (head) has gone: what it wanted was printed
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
