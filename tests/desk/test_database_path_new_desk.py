@@ -19,22 +19,12 @@ READING_COMMANDS = (("status",), ("requests",), ("digest", "--print"), ("history
                     ("queue", "list"), ("outbox", "list"), ("quarantine",))
 
 
-@pytest.fixture(scope="module")
-def worked_desk(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample desk after `make demo`'s steps: the inbox read (cur/), the replies sent (outbox new/)."""
-    desk_dir = tmp_path_factory.mktemp("worked")
-    shutil.copy(ROOT / "config.toml", desk_dir / "config.toml")
-    (desk_dir / "var").mkdir()
-    assert mailbot(desk_dir, "import", *sorted(str(p) for p in EXAMPLES.glob("*.eml"))).returncode == 0
-    assert mailbot(desk_dir, "run", "--once").returncode == 0
-    return desk_dir
-
-
 @pytest.fixture
-def var_dropped(worked_desk: Path, tmp_path: Path) -> Path:
-    """A copy of the worked desk whose database.url has lost its `var/` (sqlite:///mailbot.db)."""
+def var_dropped(sample_template: Path, tmp_path: Path) -> Path:
+    """A copy of the sample desk (`make demo`'s steps: the inbox read, the replies sent) whose database.url has
+    lost its `var/` (sqlite:///mailbot.db)."""
     desk_dir = tmp_path / "desk"
-    shutil.copytree(worked_desk, desk_dir)
+    shutil.copytree(sample_template, desk_dir)
     set_config(desk_dir, "database", url="sqlite:///mailbot.db")
     return desk_dir
 

@@ -33,6 +33,12 @@ def districts() -> tuple[District, ...]:
     return DISTRICTS
 
 
+def mail(sender: str, subject: str, body: str) -> dict[str, object]:
+    """A plain-text mail from *sender*, read as `mailbot parse --json` shows it."""
+    raw = (f"From: {sender}\nTo: {OWN_ADDRESSES[0]}\nSubject: {subject}\n\n{body}\n").encode()
+    return read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
+
+
 def read_plain(subject: str, text: str, *, sender: str, csv: str | None = None) -> Verdict:
     """What the reader makes of a plain-text mail from *sender* to the desk (with a CSV attachment, harian.csv)."""
     msg = EmailMessage()

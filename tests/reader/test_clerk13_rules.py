@@ -8,17 +8,12 @@ import pytest
 from mailbot.reader import read_message
 from mailbot.reader.numbers import normalise
 from mailbot.reader.roles import read_text, settle
-from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
+from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES, mail
 
 
 def read(text: str) -> dict[str, int | None]:
     candidates, unassigned = read_text(text, normalise(text))
     return dict(settle(candidates, unassigned).values)
-
-
-def mail(sender: str, subject: str, body: str) -> dict[str, object]:
-    raw = (f"From: {sender}\nTo: {OWN_ADDRESSES[0]}\nSubject: {subject}\n\n{body}\n").encode()
-    return read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
 
 
 # --- People who have not yet done the work are no count of the work ---------------------------------

@@ -4,14 +4,7 @@ the style of a miss, with other words and figures."""
 
 from __future__ import annotations
 
-from mailbot.reader import read_message
-from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
-
-
-def mail(sender: str, subject: str, body: str) -> dict[str, object]:
-    raw = (f"From: {sender}\nTo: {OWN_ADDRESSES[0]}\nSubject: {subject}\n\n{body}\n").encode()
-    return read_message(raw, DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
-
+from tests.reader.conftest import mail
 
 NUNUKAN = "Disdukcapil Nunukan <disdukcapil@nunukankab.example>"
 MALINAU = "Disdukcapil Malinau <disdukcapil@malinaukab.example>"
