@@ -522,11 +522,8 @@ def retry(desk: Desk, outbox_id: int, *, actor: str = "operator") -> list[int] |
             | OutboxMessage.purpose.like(f"delivery-failed:{outbox_id}:%")).order_by(OutboxMessage.id)))
         why = (f"withdrawn: message {outbox_id} was queued again (mailbot outbox retry); a notice that it will not "
                "be tried again is no longer true")
-        for notice in notices:
-            notice.status, notice.last_error = "suppressed", why
-            repo.audit(session, at=desk.now(), actor=actor, action="withdraw-superseded",
-                       target=f"outbox:{notice.id}", details={"retried": outbox_id, "why": why})
-        return [notice.id for notice in notices]
+        return repo.suppress_queued(session, notices, why=why, at=desk.now(), actor=actor,
+                                    action="withdraw-superseded", details={"retried": outbox_id, "why": why})
 
 
 @dataclass(frozen=True)

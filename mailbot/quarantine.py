@@ -122,11 +122,9 @@ def withdraw_resend_request(session: Session, desk: Desk, message_pk: int) -> in
                                                      OutboxMessage.status == "queued"))
     if row is None:
         return None
-    row.status = "suppressed"
-    row.last_error = (f"withdrawn: message {message_pk} was replayed and processed (mailbot replay); the district "
-                      "need not send it again")
-    repo.audit(session, at=desk.now(), actor="policy", action="withdraw-resend", target=f"outbox:{row.id}",
-               details={"message": message_pk})
+    repo.suppress_queued(session, [row], why=f"withdrawn: message {message_pk} was replayed and processed (mailbot "
+                         "replay); the district need not send it again", at=desk.now(), actor="policy",
+                         action="withdraw-resend", details={"message": message_pk})
     return row.id
 
 

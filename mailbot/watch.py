@@ -338,10 +338,10 @@ def send_digest(desk: Desk, sender: Sender, *, force: bool = False,
         if session.scalar(select(Digest.id).where(Digest.period == period)) is None:
             # a digest still waiting in the outbox (an earlier `digest --send` stopped before it went) is
             # replaced by this newer one: the managers get one digest, with today's figures
-            for waiting in session.scalars(select(OutboxMessage).where(OutboxMessage.category == "digest",
-                                                                        OutboxMessage.status == "queued")):
-                waiting.status = "suppressed"
-                waiting.last_error = f"replaced by the digest of {now.isoformat(timespec='seconds')} before it was sent"
+            repo.suppress_queued(session, session.scalars(select(OutboxMessage).where(
+                OutboxMessage.category == "digest", OutboxMessage.status == "queued")),
+                why=f"replaced by the digest of {now.isoformat(timespec='seconds')} before it was sent", at=now,
+                actor="policy", action=None)
             subject, text, html = _build(session, desk, now)
             session.add(Digest(period=period, at=now))
             queue(session, desk, purpose=f"digest:{period}", category="digest", template="",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, cast
 
@@ -514,12 +514,22 @@ def withdraw_superseded(session: Session, *, request_pk: int, up_to: int, why: s
         OutboxMessage.status == "queued",
         OutboxMessage.purpose.like("reply:%") | OutboxMessage.purpose.like("decided:%"),
     ).order_by(OutboxMessage.id)))
+    return suppress_queued(session, rows, why=why, at=at, actor=actor, action="withdraw-superseded",
+                           details={"request": request_pk, "why": why})
+
+
+def suppress_queued(session: Session, rows: Iterable[OutboxMessage], *, why: str, at: datetime, actor: str,
+                    action: str | None, details: dict[str, object] | None = None) -> list[int]:
+    """Withdraw outbox *rows* still waiting to be sent: each is marked suppressed with *why* (shown by `outbox
+    list`), and audited as *action* by *actor* (no audit row when *action* is None). The ids withdrawn."""
+    ids = []
     for row in rows:
         row.status = "suppressed"
         row.last_error = why
-        audit(session, at=at, actor=actor, action="withdraw-superseded", target=f"outbox:{row.id}",
-              details={"request": request_pk, "why": why})
-    return [row.id for row in rows]
+        if action is not None:
+            audit(session, at=at, actor=actor, action=action, target=f"outbox:{row.id}", details=details or {})
+        ids.append(row.id)
+    return ids
 
 
 def queued_before(session: Session, outbox_id: int) -> int:
