@@ -15,7 +15,7 @@ from collections.abc import Collection
 from datetime import datetime, time, timedelta, tzinfo
 from pathlib import Path
 from time import monotonic
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import make_url
 
@@ -390,30 +390,38 @@ def _working_day_schedule(expression: str, working: set[int]) -> str:
     return f'"{minute} {hour} * * {dow}" for {int(hour):02d}:{int(minute):02d} on {names}'
 
 
+def _read_only_rows(config: Config, query: Any) -> list[Any] | None:
+    """The rows of *query* (a SQLAlchemy select) from a SQLite database that exists, opened read-only: never
+    made, migrated or locked by a check. None when there is none or it cannot be read (other checks say why)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from mailbot.store.db import make_read_only_engine
+
+    engine = make_read_only_engine(config.database.url)
+    if engine is None:
+        return None
+    try:
+        with engine.connect() as connection:
+            return list(connection.execute(query).all())
+    except SQLAlchemyError:
+        return None
+    finally:
+        engine.dispose()
+
+
 def sender_warnings(config: Config) -> list[str]:
     """A district whose approved or dispatched shipment was asked for from an address no longer on its
     `senders` list: its receipt from that address would wait in the queue instead of being booked. Read from
     a SQLite database that exists, read-only (nothing is said when it cannot be read: other checks say why)."""
     from sqlalchemy import select
-    from sqlalchemy.exc import SQLAlchemyError
 
-    from mailbot.store.db import make_read_only_engine
     from mailbot.store.schema import Request
 
-    engine = make_read_only_engine(config.database.url)
-    if engine is None:
-        return []
-    try:
-        with engine.connect() as connection:
-            rows = connection.execute(select(Request.reference, Request.district, Request.sender, Request.state)
-                                      .where(Request.state.in_(("approved", "dispatched")),
-                                             Request.sender.is_not(None)).order_by(Request.id)).all()
-    except SQLAlchemyError:
-        return []
-    finally:
-        engine.dispose()
+    rows = _read_only_rows(config, select(Request.reference, Request.district, Request.sender, Request.state)
+                           .where(Request.state.in_(("approved", "dispatched")), Request.sender.is_not(None))
+                           .order_by(Request.id))
     found = []
-    for reference, code, sender, state in rows:
+    for reference, code, sender, state in rows or ():
         district = config.district(code) if code else None
         if district is None or sender is None or sender.lower() in district.senders:
             continue
@@ -429,28 +437,17 @@ def unlisted_district_warnings(config: Config) -> list[str]:
     """Districts the database holds open requests of that config.toml no longer lists (a code changed, a block
     taken out): their requests cannot be decided and their stock is shown as nobody's. Read as sender_warnings."""
     from sqlalchemy import select
-    from sqlalchemy.exc import SQLAlchemyError
 
     from mailbot.actions import unlisted_district_words
-    from mailbot.store.db import make_read_only_engine
     from mailbot.store.repo import OPEN_STATES
     from mailbot.store.schema import Request
 
-    engine = make_read_only_engine(config.database.url)
-    if engine is None:
-        return []
-    try:
-        with engine.connect() as connection:
-            rows = connection.execute(select(Request.reference, Request.district)
-                                      .where(Request.state.in_((*OPEN_STATES, "linked")), Request.district.is_not(None))
-                                      .order_by(Request.id)).all()
-    except SQLAlchemyError:
-        return []
-    finally:
-        engine.dispose()
+    rows = _read_only_rows(config, select(Request.reference, Request.district)
+                           .where(Request.state.in_((*OPEN_STATES, "linked")), Request.district.is_not(None))
+                           .order_by(Request.id))
     listed = {d.code for d in config.districts}
     orphans: dict[str, list[str]] = {}
-    for reference, code in rows:
+    for reference, code in rows or ():
         if code is not None and code not in listed:
             orphans.setdefault(code, []).append(reference)
     return [f"districts: {unlisted_district_words(code, refs).removesuffix('; nothing was done')}"
@@ -462,24 +459,17 @@ def sending_refused(config: Config) -> tuple[str, datetime] | None:
     recorded on mail still queued, and when it came; None when there is none, or the database cannot be read
     (read-only, as sender_warnings)."""
     from sqlalchemy import select
-    from sqlalchemy.exc import SQLAlchemyError
 
     from mailbot.errors import MISCONFIGURED_MARK
-    from mailbot.store.db import make_read_only_engine
     from mailbot.store.schema import OutboxMessage
 
-    if not isinstance(config.outbox, SmtpOutbox) or (engine := make_read_only_engine(config.database.url)) is None:
+    if not isinstance(config.outbox, SmtpOutbox):
         return None
-    try:
-        with engine.connect() as connection:
-            row = connection.execute(
-                select(OutboxMessage.last_error, OutboxMessage.next_attempt_at)
-                .where(OutboxMessage.status == "queued", OutboxMessage.last_error.startswith(MISCONFIGURED_MARK))
-                .order_by(OutboxMessage.next_attempt_at.desc()).limit(1)).first()
-    except SQLAlchemyError:
-        return None
-    finally:
-        engine.dispose()
+    rows = _read_only_rows(config, select(OutboxMessage.last_error, OutboxMessage.next_attempt_at)
+                           .where(OutboxMessage.status == "queued",
+                                  OutboxMessage.last_error.startswith(MISCONFIGURED_MARK))
+                           .order_by(OutboxMessage.next_attempt_at.desc()).limit(1))
+    row = rows[0] if rows else None
     if row is None or row.last_error is None:
         return None
     # the refused attempt put the mail back for one retry interval
