@@ -641,9 +641,10 @@ class DistrictConfig(_Strict):
 
 def _days(value: object) -> object:
     """The working days as numbers in a list ([0, 1, 2, 3, 4]): a day or a range written as text ("0-4",
-    ["0", "1"], "0,1,2") or as true/false is refused with the list to write, its ranges written out."""
-    members = value if isinstance(value, list) else [value] if isinstance(value, str | bool) else []
-    if not any(isinstance(m, str | bool) for m in members):
+    ["0", "1"], "0,1,2"), as a decimal (0.0) or as true/false is refused with the list to write, its ranges
+    written out."""
+    members = value if isinstance(value, list) else [value] if isinstance(value, str | bool | float) else []
+    if not any(isinstance(m, str | bool | float) for m in members):
         return value
     days: list[int] | None = []
     for member in members:
@@ -656,9 +657,11 @@ def _days(value: object) -> object:
 
 def _days_written(member: object) -> list[int] | None:
     """The days one member of working_days names: 3 -> [3], "3" -> [3], "0-4" -> [0, 1, 2, 3, 4], "0, 2" ->
-    [0, 2]; None for anything else (true, "Senin")."""
+    [0, 2], 1.0 -> [1]; None for anything else (true, "Senin", 0.5)."""
     if isinstance(member, int) and not isinstance(member, bool):
         return [member]
+    if isinstance(member, float):
+        return [int(member)] if member.is_integer() else None
     if not isinstance(member, str):
         return None
     days: list[int] = []

@@ -185,6 +185,13 @@ WORDED = [
     ("working-days-quoted", ("working_days = [0, 1, 2, 3, 4]", 'working_days = ["0", "1", "2"]'),
      "stock.working_days: write each day as a number, without quotes, in square brackets: working_days = "
      "[0, 1, 2] (0 is Monday ... 6 is Sunday)"),
+    # a decimal is no day number, though pydantic would take 0.0 as 0 ("types are strict"; a13x L8)
+    ("working-days-decimal", ("working_days = [0, 1, 2, 3, 4]", "working_days = [0.0, 1, 2]"),
+     "stock.working_days: write each day as a number, without quotes, in square brackets: working_days = "
+     "[0, 1, 2] (0 is Monday ... 6 is Sunday)"),
+    ("working-days-fraction", ("working_days = [0, 1, 2, 3, 4]", "working_days = [0.5, 1]"),
+     "stock.working_days: write each day as a number, without quotes, in square brackets: e.g. working_days = "
+     "[0, 1, 2, 3, 4] (0 is Monday ... 6 is Sunday)"),
     ("rate-quoted", ('"ktp-el" = 70, "kia" = 20', '"ktp-el" = "70", "kia" = 20'),
      "daily_use.ktp-el: write the number without quotes (got '70')"),
     ("fraction-of-pieces", ("threshold = 1000\n", "threshold = 1000.5\n"),
