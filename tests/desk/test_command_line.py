@@ -18,13 +18,13 @@ from tests.desk.conftest import EXAMPLES, ROOT, mailbot
 @pytest.mark.parametrize(("typed", "reference"), [
     ("BLK-2026-0003", "BLK-2026-0003"), (" blk-2026-0003 ", "BLK-2026-0003"), ("blk-2026-3", "BLK-2026-0003"),
     ("\tBlk-2026-12345\n", "BLK-2026-12345"), ("BLK 2026 0042", "BLK-2026-0042"),
-    ("nomor 3", "NOMOR 3"), ("BLK-2026-0000", "BLK-2026-0000"),
+    ("nomor 3", "nomor 3"), ("BLK-2026-0000", "BLK-2026-0000"),
     ("[BLK-2026-0005]", "BLK-2026-0005"), ("Re: [BLK-2026-0005] minta blangko", "BLK-2026-0005"),
     ("BLK-2026-0005.", "BLK-2026-0005"),
     # a number with more typed after it is no reference of another request
-    ("BLK-2026-2O", "BLK-2026-2O"), ("BLK-2026-5o", "BLK-2026-5O"), ("BLK-2026-0002 3", "BLK-2026-0002 3"),
+    ("BLK-2026-2O", "BLK-2026-2O"), ("BLK-2026-5o", "BLK-2026-5o"), ("BLK-2026-0002 3", "BLK-2026-0002 3"),
     ("BLK-2026-0002-5", "BLK-2026-0002-5"), ("BLK-2026-0002.5", "BLK-2026-0002.5"),
-    ("BLK-2026-0005/0005", "BLK-2026-0005/0005"), ("BLK-2026-0002x", "BLK-2026-0002X"),
+    ("BLK-2026-0005/0005", "BLK-2026-0005/0005"), ("BLK-2026-0002x", "BLK-2026-0002x"),
     # quotes pasted with it from a letter or a chat (were "no request")
     ("'BLK-2026-0002'", "BLK-2026-0002"), ("\u201cBLK-2026-0002\u201d", "BLK-2026-0002"),
     ('"blk-2026-2"', "BLK-2026-0002"), ("\u2018BLK-2026-0002\u2019", "BLK-2026-0002"),
@@ -90,6 +90,14 @@ def test_references_and_places_typed_loosely_are_found(desk_dir: Path) -> None:
     last_year = mailbot(sample_desk, "approve", "BLK-2025-0005")
     assert last_year.returncode == 1 and last_year.stderr.strip() == (
         "mailbot: no request 'BLK-2025-0005' (did you mean BLK-2026-0005?); see `mailbot requests`"), last_year.stderr
+
+
+def test_a_reference_no_request_has_is_quoted_as_typed(sample_desk: Path) -> None:
+    """`history Bulungan` said "no request 'BULUNGAN'", a case the operator never typed (a13x L9)."""
+    for typed in ("Bulungan", "<x@y>"):
+        said = mailbot(sample_desk, "history", typed)
+        assert said.returncode == 1 and said.stderr.strip() == (
+            f"mailbot: no request {typed!r}; see `mailbot requests`"), said.stderr
 
 
 @pytest.mark.parametrize(("args", "said"), [
