@@ -98,7 +98,9 @@ def cron_problem(expression: str) -> str | None:
     from datetime import UTC
 
     fields = expression.split()
-    if len(fields) == 5 and re.search(r"(?<![0-9])7(?![0-9])", fields[4]):
+    if len(fields) != 5:
+        return _fields_problem(fields)
+    if re.search(r"(?<![0-9])7(?![0-9])", fields[4]):
         return "the day of the week counts 0 (Sunday) to 6 (Saturday): write 0 for Sunday, not 7"
     try:
         trigger = cron_trigger(expression, UTC)
@@ -107,6 +109,24 @@ def cron_problem(expression: str) -> str | None:
     if trigger.get_next_fire_time(None, datetime.now(UTC)) is None:
         return "it names a day that never comes"
     return None
+
+
+_FIVE_FIELDS = "five fields: minute, hour, day of the month, month, day of the week"
+
+
+def _fields_problem(fields: list[str]) -> str:
+    """Why a schedule of other than five fields is none, with the schedule to write when what was meant can be
+    seen: a time of day ("07:00" -> "0 7 * * 1-5"), a crontab shortcut ("@reboot", "@daily") mailbot does not
+    take. In the project's words (APScheduler says "Wrong number of fields; got 1, expected 5")."""
+    if len(fields) == 1 and (time := re.fullmatch(r"([01]?[0-9]|2[0-3])[:.]([0-5][0-9])", fields[0])):
+        hour, minute = int(time[1]), int(time[2])
+        return (f'a time of day alone is no schedule: for {hour:02d}:{minute:02d} on Monday to Friday write '
+                f'"{minute} {hour} * * 1-5" ({_FIVE_FIELDS.removeprefix("five fields: ")})')
+    if len(fields) == 1 and fields[0].startswith("@"):
+        return (f"{fields[0]} is a crontab shortcut, which mailbot does not take; write {_FIVE_FIELDS}, "
+                'e.g. "0 7 * * 1-5" for 07:00 on Monday to Friday')
+    count = "no field" if not fields else "1 field" if len(fields) == 1 else f"{len(fields)} fields"
+    return f'it has {count}; write {_FIVE_FIELDS}, e.g. "0 7 * * 1-5" for 07:00 on Monday to Friday'
 
 
 def _plain_cron(text: str) -> str:
@@ -130,8 +150,10 @@ def offline_problems(config: Config) -> list[str]:
     for key, expression in (("alerts.check_cron", config.alerts.check_cron), ("digest.cron", config.digest.cron)):
         problem = cron_problem(expression)
         if problem:
-            problems.append(f'{key}: "{expression}" is not a cron schedule ({problem}); write five fields, '
-                            'e.g. "0 7 * * 1-5" for 07:00 on working days')
+            # a problem of the number of fields says already what to write
+            advice = "" if len(expression.split()) != 5 else ('; write five fields, e.g. "0 7 * * 1-5" for 07:00 on '
+                                                               "working days")
+            problems.append(f'{key}: "{expression}" is not a cron schedule ({problem}){advice}')
     database_at = len(problems)  # said in the order of the file, though checked after the Maildirs
     for key, env in (("inbox.password_env", getattr(config.inbox, "password_env", None)),
                      ("outbox.password_env", getattr(config.outbox, "password_env", None))):
