@@ -293,10 +293,14 @@ def _pieces(value: object) -> object:
     if isinstance(value, bool):
         raise ValueError("write a number of pieces, not true or false")
     if isinstance(value, float):
-        if value.is_integer() and 0 < value < MAX_PIECES:  # "66.000" unquoted, which TOML reads as 66.0
+        if value.is_integer() and 0 < value < 1000:  # "66.000" unquoted, which TOML reads as 66.0
             whole = int(value)
             raise ValueError(f"{value!r} is not a whole number of pieces: TOML reads {whole}.000 without quotes as "
                              f'{value!r}; write {whole * 1000} or "{_figure(whole * 1000)}" for thousands, or {whole}')
+        if value.is_integer() and 0 < value < MAX_PIECES:
+            # 1e3 or 1000.0: no thousands written with a point (that would be 1.000.000, which is no TOML)
+            raise ValueError(f"{value!r} is a decimal (as TOML reads 1e3 or 1000.0), not a whole number of pieces; "
+                             f"write {int(value)}")
         raise ValueError(f"{value!r} is not a whole number of pieces; write a whole number"
                          + (f", e.g. {math.floor(value)}" if math.isfinite(value) and value >= 1 else ""))
     if isinstance(value, str):
