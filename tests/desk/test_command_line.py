@@ -280,3 +280,24 @@ def test_a_config_file_named_twice_is_refused(desk_dir: Path, tmp_path: Path) ->
     said = f"mailbot: --config is given twice ('{desk_dir / 'config.toml'}', '{other}'); give it once (Usage: "
     assert result.stderr.startswith(said), result.stderr
     assert "recorded" not in result.stdout and not (desk_dir / "var" / "mailbot.db").exists()
+
+
+def test_a_decision_whose_mail_is_given_up_is_one_line(desk_dir: Path) -> None:
+    """With the SMTP server away and one attempt allowed, `approve` printed an ERROR log line ("giving up on
+    <...@...> to ['...']") before its result line, which says the same in words (a13x L4)."""
+    import re
+    import socket
+
+    sample = _sample(desk_dir)
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = sample / "config.toml"
+    text = config.read_text()
+    text = text[:text.index("[outbox]")] + f'[outbox]\nkind = "smtp"\nhost = "127.0.0.1"\nport = {port}\n' \
+        'tls = "none"\n\n' + text[text.index("[run]"):]
+    config.write_text(re.sub(r"outbox_max_attempts = \d+", "outbox_max_attempts = 1", text))
+    approved = mailbot(sample, "approve", "BLK-2026-0002", "--quantity", "700")
+    said = (approved.stdout + approved.stderr).strip().splitlines()
+    assert len(said) == 1 and said[0].startswith("BLK-2026-0002: approved 700 ktp-el"), said
+    assert "was NOT sent" in said[0] and "ERROR" not in said[0], said
