@@ -251,6 +251,12 @@ def test_a_correction_is_shown_in_words_in_the_history(sample: Path) -> None:
         [line] = [line for line in shown.stdout.splitlines() if "correction" in line]
         assert "correction: read as request from 65.01, ktp-el (requested 2.000, stock 500)" in line, line
         assert "{" not in line and "None" not in line, line
+        # the audit line of the same correction listed the reading's fields ("before district=65.01 item=ktp-el
+        # kind=request needs_attachment=False printed=- ...", a13x re-check of a13v L3)
+        [audit] = [line for line in shown.stdout.splitlines() if "reading corrected" in line]
+        assert ("before read as request from 65.01, ktp-el (requested 2.000, stock 750), "
+                "after read as request from 65.01, ktp-el (requested 2.000, stock 500)") in audit, audit
+        assert "=" not in audit and "needs_attachment" not in audit, audit
 
 
 def test_the_config_option_after_the_command_is_told_to_go_before_it(desk_dir: Path) -> None:
