@@ -688,6 +688,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         return f"inbox.password_env: the environment variable {inbox.password_env} is not set", None
     context = (client_context(verify_certificate=inbox.verify_certificate, ca_file=inbox.ca_file)
                if inbox.tls != "none" else None)
+    started = monotonic()
     try:
         client = PlainIMAPClient(inbox.host, port=port, ssl=inbox.tls == "implicit", ssl_context=context,
                             timeout=SocketTimeout(connect=inbox.connect_timeout_seconds,
@@ -701,7 +702,9 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
             if other := wrong_port(inbox.host, port, "IMAP", inbox.connect_timeout_seconds):
                 return f"inbox: {other}", None
         if _timed_out(exc):
-            return _silent("IMAP", where, "inbox.read_timeout_seconds", inbox.read_timeout_seconds), None
+            # the greeting is awaited for the connect timeout (imapclient sets the read timeout after it)
+            return _silent("IMAP", where, "inbox.connect_timeout_seconds", inbox.connect_timeout_seconds,
+                           waited=monotonic() - started), None
         return (f"inbox: cannot reach the IMAP server {where}: {unreachable_words(exc)}; check inbox.host, port "
                 "and tls"), None
     try:

@@ -336,3 +336,27 @@ def test_an_imap_connection_closed_at_once_is_not_reachable_now(desk_dir: Path, 
     assert code == 1 and connect == [
         f"mailbot: temporary failure: inbox: the IMAP server 127.0.0.1:{server} is not reachable now: the server "
         "closed the connection; mailbot run tries again; check that the server runs, and inbox.host and port"], connect
+
+
+class _SilentImap(socketserver.StreamRequestHandler):
+    def handle(self) -> None:
+        self.rfile.read()  # takes the connection, greets never
+
+
+@pytest.mark.parametrize("server", [_SilentImap], indirect=True)
+def test_a_silent_imap_server_is_said_with_the_time_waited(desk_dir: Path, server: int) -> None:
+    """It said "did not answer within 60 s (inbox.read_timeout_seconds)" when the command ended after 51 s (a13x L1,
+    a13u L2): the greeting is awaited for inbox.connect_timeout_seconds, and the whole wait is said."""
+    _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                f'username = "u"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 4\n'
+                                "read_timeout_seconds = 60")
+    started = time.monotonic()
+    code, lines = _check(desk_dir)
+    took = time.monotonic() - started
+    assert code == 1 and len(lines) == 1, lines
+    said = re.search(r"did not answer within 4 s \(inbox\.connect_timeout_seconds(?:; (\d+) s in all, with asking "
+                     r"what the port speaks)?\)", lines[0])
+    assert said and "60 s" not in lines[0], lines
+    assert took < 60, took
+    in_all = int(said[1]) if said[1] else 4
+    assert in_all <= took + 1, (in_all, took)
