@@ -705,6 +705,8 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
             # the greeting is awaited for the connect timeout (imapclient sets the read timeout after it)
             return _silent("IMAP", where, "inbox.connect_timeout_seconds", inbox.connect_timeout_seconds,
                            waited=monotonic() - started), None
+        if garbled := _unexpected_imap_answer(exc, where):
+            return garbled, None
         return (f"inbox: cannot reach the IMAP server {where}: {unreachable_words(exc)}; check inbox.host, port "
                 "and tls"), None
     try:
@@ -825,6 +827,36 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
         except Exception:  # noqa: BLE001
             connection.close()
     return None, f"outbox: SMTP server {where} answers (offers {', '.join(offered).upper() or 'nothing'})"
+
+
+def _unexpected_imap_answer(exc: BaseException, where: str) -> str | None:
+    """A server that answered an IMAP command with something no IMAP server says (imaplib: "command: CAPABILITY
+    => unexpected response: b'* \\xff\\xfe garbage'"): reached, and answering wrong, in plain words, its answer
+    printable ASCII only; None for another error."""
+    import re
+
+    found = re.search(r"command: (\w+) => unexpected response: (.*)", str(exc), re.DOTALL)
+    if found is None:
+        return None
+    answer = _answer_text(found[2])
+    shown = "".join(c if c.isprintable() and c.isascii() else "?" for c in answer)[:60].strip()
+    return (f"inbox: {where} answered, but not as an IMAP server: its answer to {found[1]} was no IMAP "
+            f'("{shown}"); check inbox.host, port and tls')
+
+
+def _answer_text(text: str) -> str:
+    """imaplib's repr of the bytes a server sent (b'...') as text, undecodable bytes as replacement characters."""
+    import ast
+
+    text = text.strip()
+    if text[:2] in ("b'", 'b"') and text[-1:] == text[1]:
+        try:
+            value = ast.literal_eval(text)
+        except (ValueError, SyntaxError):
+            return text
+        if isinstance(value, bytes):
+            return value.decode("utf-8", "replace")
+    return text
 
 
 def _not_reachable_now(protocol: str, where: str, exc: BaseException) -> TemporaryProblem:

@@ -360,3 +360,40 @@ def test_a_silent_imap_server_is_said_with_the_time_waited(desk_dir: Path, serve
     assert took < 60, took
     in_all = int(said[1]) if said[1] else 4
     assert in_all <= took + 1, (in_all, took)
+
+
+class _JunkCapabilityImap(socketserver.StreamRequestHandler):
+    def handle(self) -> None:
+        self.wfile.write(b"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] hi\r\n")
+        for line in self.rfile:
+            self.wfile.write(b"* \xff\xfe garbage \x00\r\n" + line.split(b" ")[0] + b" OK done\r\n")
+
+
+@pytest.mark.parametrize("server", [_JunkCapabilityImap], indirect=True)
+def test_an_imap_answer_of_junk_is_said_in_plain_words(desk_dir: Path, server: int) -> None:
+    """It said "cannot reach the IMAP server ...: command: CAPABILITY => unexpected response: b'* \\xff\\xfe garbage
+    \\x00'", imaplib's text, of a server that was reached (a13x L3)."""
+    _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                f'username = "u"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 5')
+    code, lines = _check(desk_dir)
+    assert code == 2 and lines == [
+        f"mailbot: configuration error: inbox: 127.0.0.1:{server} answered, but not as an IMAP server: its answer "
+        'to CAPABILITY was no IMAP ("* ?? garbage ?"); check inbox.host, port and tls'], lines
+
+
+class _HugeBanner(socketserver.StreamRequestHandler):
+    def handle(self) -> None:
+        self.wfile.write(b"220-" + b"A" * 100_000 + b"\r\n220 ok\r\n")
+        self.rfile.readline()
+
+
+@pytest.mark.parametrize("server", [_HugeBanner], indirect=True)
+def test_a_greeting_line_too_long_is_no_refusal_by_the_server(desk_dir: Path, server: int) -> None:
+    """A greeting line of 100 kB got "refuses to serve mailbot (500 Line too long.) ... ask the server's
+    administrator to accept mail from this host": the 500 is smtplib's, not the server's (a13x L2)."""
+    _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                 "timeout_seconds = 5")
+    code, lines = _check(desk_dir)
+    assert code == 2 and lines == [
+        f"mailbot: configuration error: outbox: the SMTP server 127.0.0.1:{server} sent a line longer than any SMTP "
+        "answer (over 8 KB), which is no mail server's answer; check [outbox] host and port"], lines
