@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import socketserver
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -397,3 +398,32 @@ def test_a_greeting_line_too_long_is_no_refusal_by_the_server(desk_dir: Path, se
     assert code == 2 and lines == [
         f"mailbot: configuration error: outbox: the SMTP server 127.0.0.1:{server} sent a line longer than any SMTP "
         "answer (over 8 KB), which is no mail server's answer; check [outbox] host and port"], lines
+
+
+class _SilentSmtp(socketserver.StreamRequestHandler):
+    def handle(self) -> None:
+        self.rfile.read()  # takes the connection, greets never
+
+
+@pytest.mark.parametrize("server", [_SilentSmtp], indirect=True)
+def test_check_config_stopped_says_what_it_is(desk_dir: Path, server: int) -> None:
+    """Stopped by SIGTERM while it waited, it said "mail not yet sent stays in the outbox and goes out with the next
+    `mailbot run`", the words of a command that queues mail, which check-config never does (a13x L1)."""
+    import signal
+    import tempfile
+
+    from tests.forkserver import spawn_mailbot
+
+    _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                 "timeout_seconds = 60")
+    with tempfile.TemporaryFile() as err:
+        proc = spawn_mailbot(["--config", str(desk_dir / "config.toml"), "check-config", "--connect"],
+                             stdout=subprocess.DEVNULL, stderr=err, cwd=desk_dir)
+        time.sleep(4)
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)
+        err.seek(0)
+        said = err.read().decode()
+    assert proc.returncode == 128 + signal.SIGTERM, said
+    assert said == ("mailbot: stopped by SIGTERM: check-config --connect stopped before every server had answered; "
+                    "it changes nothing, so nothing is lost: run it again\n"), said
