@@ -98,7 +98,9 @@ def cron_problem(expression: str) -> str | None:
     from datetime import UTC
 
     fields = expression.split()
-    if len(fields) == 5 and re.search(r"(?<![0-9])7(?![0-9])", fields[4]):
+    if len(fields) != 5:
+        return _fields_problem(fields)
+    if re.search(r"(?<![0-9])7(?![0-9])", fields[4]):
         return "the day of the week counts 0 (Sunday) to 6 (Saturday): write 0 for Sunday, not 7"
     try:
         trigger = cron_trigger(expression, UTC)
@@ -107,6 +109,24 @@ def cron_problem(expression: str) -> str | None:
     if trigger.get_next_fire_time(None, datetime.now(UTC)) is None:
         return "it names a day that never comes"
     return None
+
+
+_FIVE_FIELDS = "five fields: minute, hour, day of the month, month, day of the week"
+
+
+def _fields_problem(fields: list[str]) -> str:
+    """Why a schedule of other than five fields is none, with the schedule to write when what was meant can be
+    seen: a time of day ("07:00" -> "0 7 * * 1-5"), a crontab shortcut ("@reboot", "@daily") mailbot does not
+    take. In the project's words (APScheduler says "Wrong number of fields; got 1, expected 5")."""
+    if len(fields) == 1 and (time := re.fullmatch(r"([01]?[0-9]|2[0-3])[:.]([0-5][0-9])", fields[0])):
+        hour, minute = int(time[1]), int(time[2])
+        return (f'a time of day alone is no schedule: for {hour:02d}:{minute:02d} on Monday to Friday write '
+                f'"{minute} {hour} * * 1-5" ({_FIVE_FIELDS.removeprefix("five fields: ")})')
+    if len(fields) == 1 and fields[0].startswith("@"):
+        return (f"{fields[0]} is a crontab shortcut, which mailbot does not take; write {_FIVE_FIELDS}, "
+                'e.g. "0 7 * * 1-5" for 07:00 on Monday to Friday')
+    count = "no field" if not fields else "1 field" if len(fields) == 1 else f"{len(fields)} fields"
+    return f'it has {count}; write {_FIVE_FIELDS}, e.g. "0 7 * * 1-5" for 07:00 on Monday to Friday'
 
 
 def _plain_cron(text: str) -> str:
@@ -130,8 +150,10 @@ def offline_problems(config: Config) -> list[str]:
     for key, expression in (("alerts.check_cron", config.alerts.check_cron), ("digest.cron", config.digest.cron)):
         problem = cron_problem(expression)
         if problem:
-            problems.append(f'{key}: "{expression}" is not a cron schedule ({problem}); write five fields, '
-                            'e.g. "0 7 * * 1-5" for 07:00 on working days')
+            # a problem of the number of fields says already what to write
+            advice = "" if len(expression.split()) != 5 else ('; write five fields, e.g. "0 7 * * 1-5" for 07:00 on '
+                                                               "working days")
+            problems.append(f'{key}: "{expression}" is not a cron schedule ({problem}){advice}')
     database_at = len(problems)  # said in the order of the file, though checked after the Maildirs
     for key, env in (("inbox.password_env", getattr(config.inbox, "password_env", None)),
                      ("outbox.password_env", getattr(config.outbox, "password_env", None))):
@@ -656,6 +678,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         return f"inbox.password_env: the environment variable {inbox.password_env} is not set", None
     context = (client_context(verify_certificate=inbox.verify_certificate, ca_file=inbox.ca_file)
                if inbox.tls != "none" else None)
+    started = monotonic()
     try:
         client = PlainIMAPClient(inbox.host, port=port, ssl=inbox.tls == "implicit", ssl_context=context,
                             timeout=SocketTimeout(connect=inbox.connect_timeout_seconds,
@@ -669,7 +692,11 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
             if other := wrong_port(inbox.host, port, "IMAP", inbox.connect_timeout_seconds):
                 return f"inbox: {other}", None
         if _timed_out(exc):
-            return _silent("IMAP", where, "inbox.read_timeout_seconds", inbox.read_timeout_seconds), None
+            # the greeting is awaited for the connect timeout (imapclient sets the read timeout after it)
+            return _silent("IMAP", where, "inbox.connect_timeout_seconds", inbox.connect_timeout_seconds,
+                           waited=monotonic() - started), None
+        if garbled := _unexpected_imap_answer(exc, where):
+            return garbled, None
         return (f"inbox: cannot reach the IMAP server {where}: {unreachable_words(exc)}; check inbox.host, port "
                 "and tls"), None
     try:
@@ -790,6 +817,36 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
         except Exception:  # noqa: BLE001
             connection.close()
     return None, f"outbox: SMTP server {where} answers (offers {', '.join(offered).upper() or 'nothing'})"
+
+
+def _unexpected_imap_answer(exc: BaseException, where: str) -> str | None:
+    """A server that answered an IMAP command with something no IMAP server says (imaplib: "command: CAPABILITY
+    => unexpected response: b'* \\xff\\xfe garbage'"): reached, and answering wrong, in plain words, its answer
+    printable ASCII only; None for another error."""
+    import re
+
+    found = re.search(r"command: (\w+) => unexpected response: (.*)", str(exc), re.DOTALL)
+    if found is None:
+        return None
+    answer = _answer_text(found[2])
+    shown = "".join(c if c.isprintable() and c.isascii() else "?" for c in answer)[:60].strip()
+    return (f"inbox: {where} answered, but not as an IMAP server: its answer to {found[1]} was no IMAP "
+            f'("{shown}"); check inbox.host, port and tls')
+
+
+def _answer_text(text: str) -> str:
+    """imaplib's repr of the bytes a server sent (b'...') as text, undecodable bytes as replacement characters."""
+    import ast
+
+    text = text.strip()
+    if text[:2] in ("b'", 'b"') and text[-1:] == text[1]:
+        try:
+            value = ast.literal_eval(text)
+        except (ValueError, SyntaxError):
+            return text
+        if isinstance(value, bytes):
+            return value.decode("utf-8", "replace")
+    return text
 
 
 def _not_reachable_now(protocol: str, where: str, exc: BaseException) -> TemporaryProblem:

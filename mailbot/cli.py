@@ -345,7 +345,11 @@ def check_config(
     fine: list[str] = []
     refusal_warning: list[str] = []
     if connect and not problems:
-        problems, fine = connect_problems(config)
+        try:
+            problems, fine = connect_problems(config)
+        except Stopped as stop:  # not the words of a command that queues mail: this one changes nothing
+            raise Stopped(stop.signum, said="check-config --connect stopped before every server had answered; it "
+                                            "changes nothing, so nothing is lost: run it again") from None
     elif not problems and (refused := sending_refused(config)) is not None:
         # what the server said at the last run is known without --connect: not "ok" while nothing has changed
         error, at = refused

@@ -513,7 +513,7 @@ def request_reference(text: str) -> str:
     """A request reference typed by the operator (a typer parser): the spaces around it, its case and the
     zeros of its number do not matter (" blk-2026-3 " is BLK-2026-0003), nor what is around it when it was
     copied from a subject ("[BLK-2026-0005]", "Re: [BLK-2026-0005] minta blangko"); anything else is kept,
-    trimmed and in capitals, to be found or not."""
+    trimmed and as typed, to be found or not."""
     import re
 
     from mailbot.guards.threads import REFERENCE_PATTERN, format_reference
@@ -529,7 +529,9 @@ def request_reference(text: str) -> str:
         rest = typed[found[0].end():].strip()
         if rest in ("", ".", ",", ")", ">") or rest.startswith("]") or rest in _QUOTES:  # quotes pasted with it
             return format_reference(int(found[0]["year"]), int(found[0]["seq"]))
-    return typed.upper()
+    # as typed, so that a refusal quotes what the operator wrote ("Bulungan", not "BULUNGAN"); the look-up
+    # (repo.request_by_reference) is in capitals anyway
+    return typed
 
 
 def stock_location(text: str) -> str:

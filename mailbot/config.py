@@ -293,10 +293,14 @@ def _pieces(value: object) -> object:
     if isinstance(value, bool):
         raise ValueError("write a number of pieces, not true or false")
     if isinstance(value, float):
-        if value.is_integer() and 0 < value < MAX_PIECES:  # "66.000" unquoted, which TOML reads as 66.0
+        if value.is_integer() and 0 < value < 1000:  # "66.000" unquoted, which TOML reads as 66.0
             whole = int(value)
             raise ValueError(f"{value!r} is not a whole number of pieces: TOML reads {whole}.000 without quotes as "
                              f'{value!r}; write {whole * 1000} or "{_figure(whole * 1000)}" for thousands, or {whole}')
+        if value.is_integer() and 0 < value < MAX_PIECES:
+            # 1e3 or 1000.0: no thousands written with a point (that would be 1.000.000, which is no TOML)
+            raise ValueError(f"{value!r} is a decimal (as TOML reads 1e3 or 1000.0), not a whole number of pieces; "
+                             f"write {int(value)}")
         raise ValueError(f"{value!r} is not a whole number of pieces; write a whole number"
                          + (f", e.g. {math.floor(value)}" if math.isfinite(value) and value >= 1 else ""))
     if isinstance(value, str):
@@ -641,9 +645,10 @@ class DistrictConfig(_Strict):
 
 def _days(value: object) -> object:
     """The working days as numbers in a list ([0, 1, 2, 3, 4]): a day or a range written as text ("0-4",
-    ["0", "1"], "0,1,2") or as true/false is refused with the list to write, its ranges written out."""
-    members = value if isinstance(value, list) else [value] if isinstance(value, str | bool) else []
-    if not any(isinstance(m, str | bool) for m in members):
+    ["0", "1"], "0,1,2"), as a decimal (0.0) or as true/false is refused with the list to write, its ranges
+    written out."""
+    members = value if isinstance(value, list) else [value] if isinstance(value, str | bool | float) else []
+    if not any(isinstance(m, str | bool | float) for m in members):
         return value
     days: list[int] | None = []
     for member in members:
@@ -656,9 +661,11 @@ def _days(value: object) -> object:
 
 def _days_written(member: object) -> list[int] | None:
     """The days one member of working_days names: 3 -> [3], "3" -> [3], "0-4" -> [0, 1, 2, 3, 4], "0, 2" ->
-    [0, 2]; None for anything else (true, "Senin")."""
+    [0, 2], 1.0 -> [1]; None for anything else (true, "Senin", 0.5)."""
     if isinstance(member, int) and not isinstance(member, bool):
         return [member]
+    if isinstance(member, float):
+        return [int(member)] if member.is_integer() else None
     if not isinstance(member, str):
         return None
     days: list[int] = []

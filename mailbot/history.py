@@ -230,6 +230,8 @@ def _value(key: str, value: object) -> str:
                     f"{_value('after', value['after'])}")
         if set(value) == {"code"} or (value.keys() == {"code", "message"}):
             return str(value["code"])
+        if "kind" in value:  # a reading, before or after a correction: as the history says a reading
+            return _label_words(value)
         return " ".join(f"{k}={_value(str(k), v)}" for k, v in value.items())
     if isinstance(value, (list, tuple)):
         return "; ".join(_value(key, v) for v in value) or "-"

@@ -321,8 +321,8 @@ def flush(desk: Desk, sender: Sender, *, batch: int = 100, should_stop: Callable
     session that ended takes its lock with it, and nothing more is sent under a lock not held.
     With wait=False (commands run by hand), a lock held elsewhere returns at once with busy set:
     whoever holds it sends the mail. A server that refuses mailbot itself (a wrong password) is logged
-    as a configuration error, unless *tell_misconfigured* is False: a command that says it itself, in
-    one line, from the result's misconfigured.
+    as a configuration error, and a mail given up as an error, unless *tell_misconfigured* is False: a command
+    that says it itself, in one line, from the result's misconfigured and the mail's fate.
     """
     try:
         return _flush(desk, sender, batch=batch, should_stop=should_stop, wait=wait,
@@ -380,7 +380,7 @@ def _flush(desk: Desk, sender: Sender, *, batch: int, should_stop: Callable[[], 
                     _retry_busy(lambda: sent.record(ids[message_id], desk.now()), desk.database_file)
                     result.sent += 1
                 else:
-                    _record_failure_durably(desk, ids[message_id], error, result)
+                    _record_failure_durably(desk, ids[message_id], error, result, tell=tell_misconfigured)
                     if isinstance(error, NotAttempted):
                         untried.append(message_id)
                 recorded.add(message_id)
@@ -441,15 +441,17 @@ def _retry_busy(step: Callable[[], object], database: Path | None = None) -> Non
             time.sleep(attempt)
 
 
-def _record_failure_durably(desk: Desk, outbox_id: int, error: Exception, result: FlushResult) -> None:
+def _record_failure_durably(desk: Desk, outbox_id: int, error: Exception, result: FlushResult, *,
+                            tell: bool = True) -> None:
     """Record a refusal or a failure at once, in a transaction of its own (a partly delivered mail
-    counts as sent to those who got it: it must not go out again)."""
+    counts as sent to those who got it: it must not go out again). A mail given up is an error line of the log
+    when *tell*, else an info line: the command that sent it says it in its own result line."""
     counted = FlushResult()
 
     def step() -> None:
         counted.retrying = counted.failed = 0
         with desk.sessions.begin() as session:
-            _record_failure(session, desk, outbox_id, error, counted)
+            _record_failure(session, desk, outbox_id, error, counted, tell=tell)
 
     _retry_busy(step, desk.database_file)
     result.retrying += counted.retrying
@@ -457,7 +459,8 @@ def _record_failure_durably(desk: Desk, outbox_id: int, error: Exception, result
     result.misconfigured = counted.misconfigured or result.misconfigured
 
 
-def _record_failure(session: Session, desk: Desk, outbox_id: int, error: Exception, result: FlushResult) -> None:
+def _record_failure(session: Session, desk: Desk, outbox_id: int, error: Exception, result: FlushResult, *,
+                    tell: bool = True) -> None:
     now = desk.now()
     row = session.get(OutboxMessage, outbox_id)
     assert row is not None
@@ -480,7 +483,8 @@ def _record_failure(session: Session, desk: Desk, outbox_id: int, error: Excepti
     if permanent or row.attempts >= desk.config.run.outbox_max_attempts:
         row.status = "failed"
         result.failed += 1
-        log.error("giving up on %s to %s: %s", row.message_id, row.recipients, error)
+        log.log(logging.ERROR if tell else logging.INFO, "giving up on outbox message %d %s to %s: %s", row.id,
+                row.message_id, ", ".join(row.recipients), error)
         _tell_operator(session, desk, row)
         return
     # doubled at each attempt up to MAX_BACKOFF; capped before it becomes a timedelta, which 2**99 would overflow

@@ -699,9 +699,28 @@ def backup_sqlite(url: str, target: Path, on_wait: Callable[[], None] | None = N
             finally:
                 engine.dispose()
     except (sqlite3.Error, SQLAlchemyError, OSError) as exc:
+        # a disk that refused the copy is named (SQLite says only "disk I/O error" or "database or disk is full"),
+        # seen before the half copy is removed, which frees its room again
+        refused = storage_error(exc) and (storage_problem(target.parent, full=FULL_BYTES)
+                                          or storage_problem(target.parent, full=_file_size(source_path)))
         target.unlink(missing_ok=True)
+        if refused:
+            raise MailbotError(f"backup failed, nothing was written: {_backup_words(refused)}") from None
         raise MailbotError(f"backup failed: {exc}") from None
     return pages, len(journalled)
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _backup_words(problem: str) -> str:
+    """storage_problem()'s words for a backup: its target disk, not the database's, may be freed or changed."""
+    return problem.replace("then run the command again", "or back up to another disk").replace(
+        "; the data itself is not damaged", "; the database itself is not damaged")
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

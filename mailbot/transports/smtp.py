@@ -130,6 +130,10 @@ def session_problem(exc: BaseException, where: str, config: SmtpOutboxConfig) ->
         return (f"the SMTP server {where} offers no login mechanism mailbot knows (PLAIN, LOGIN or CRAM-MD5); "
                 f"enable one on the server for {config.username}, or remove outbox.username and password_env "
                 "if the server needs no login")
+    if isinstance(exc, smtplib.SMTPResponseException) and exc.smtp_error in ("Line too long.", b"Line too long."):
+        # smtplib's own 500 for a reply line over its limit (8192 bytes): no answer the server gave
+        return (f"the SMTP server {where} sent a line longer than any SMTP answer (over 8 KB), which is no mail "
+                "server's answer; check [outbox] host and port")
     if (isinstance(exc, smtplib.SMTPResponseException) and not isinstance(exc, smtplib.SMTPAuthenticationError)
             and 500 <= exc.smtp_code <= 599):
         return (f"the SMTP server {where} refuses to serve mailbot ({exc.smtp_code} {_text(exc.smtp_error)}); "

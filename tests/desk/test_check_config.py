@@ -26,6 +26,14 @@ def _smtp_outbox(lines: str) -> Callable[[str], str]:
 BROKEN: list[tuple[str, Callable[[str], str], str]] = [
     ("cron-words", lambda s: s.replace('cron = "0 7 * * 1-5"', 'cron = "jam 7 pagi"'),
      'digest.cron: "jam 7 pagi" is not a cron schedule'),
+    # the library's "Wrong number of fields; got 1, expected 5" was the reason given (a13x L7)
+    ("cron-time-of-day", lambda s: s.replace('cron = "0 7 * * 1-5"', 'cron = "07:30"'),
+     'digest.cron: "07:30" is not a cron schedule (a time of day alone is no schedule: for 07:30 on Monday to '
+     'Friday write "30 7 * * 1-5" (minute, hour, day of the month, month, day of the week))'),
+    ("cron-reboot", lambda s: s.replace('cron = "0 7 * * 1-5"', 'cron = "@reboot"'),
+     'digest.cron: "@reboot" is not a cron schedule (@reboot is a crontab shortcut, which mailbot does not take; '
+     'write five fields: minute, hour, day of the month, month, day of the week, e.g. "0 7 * * 1-5" for 07:00 on '
+     "Monday to Friday)"),
     ("cron-minute-61", lambda s: s.replace('check_cron = "0 * * * *"', 'check_cron = "61 * * * *"'),
      'alerts.check_cron: "61 * * * *" is not a cron schedule'),
     ("mysql", lambda s: s.replace('url = "sqlite:///var/mailbot.db"', 'url = "mysql://u@db/mailbot"'),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import socketserver
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -336,3 +337,93 @@ def test_an_imap_connection_closed_at_once_is_not_reachable_now(desk_dir: Path, 
     assert code == 1 and connect == [
         f"mailbot: temporary failure: inbox: the IMAP server 127.0.0.1:{server} is not reachable now: the server "
         "closed the connection; mailbot run tries again; check that the server runs, and inbox.host and port"], connect
+
+
+class _SilentImap(socketserver.StreamRequestHandler):
+    def handle(self) -> None:
+        self.rfile.read()  # takes the connection, greets never
+
+
+@pytest.mark.parametrize("server", [_SilentImap], indirect=True)
+def test_a_silent_imap_server_is_said_with_the_time_waited(desk_dir: Path, server: int) -> None:
+    """It said "did not answer within 60 s (inbox.read_timeout_seconds)" when the command ended after 51 s (a13x L1,
+    a13u L2): the greeting is awaited for inbox.connect_timeout_seconds, and the whole wait is said."""
+    _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                f'username = "u"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 4\n'
+                                "read_timeout_seconds = 60")
+    started = time.monotonic()
+    code, lines = _check(desk_dir)
+    took = time.monotonic() - started
+    assert code == 1 and len(lines) == 1, lines
+    said = re.search(r"did not answer within 4 s \(inbox\.connect_timeout_seconds(?:; (\d+) s in all, with asking "
+                     r"what the port speaks)?\)", lines[0])
+    assert said and "60 s" not in lines[0], lines
+    assert took < 60, took
+    in_all = int(said[1]) if said[1] else 4
+    assert in_all <= took + 1, (in_all, took)
+
+
+class _JunkCapabilityImap(socketserver.StreamRequestHandler):
+    def handle(self) -> None:
+        self.wfile.write(b"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] hi\r\n")
+        for line in self.rfile:
+            self.wfile.write(b"* \xff\xfe garbage \x00\r\n" + line.split(b" ")[0] + b" OK done\r\n")
+
+
+@pytest.mark.parametrize("server", [_JunkCapabilityImap], indirect=True)
+def test_an_imap_answer_of_junk_is_said_in_plain_words(desk_dir: Path, server: int) -> None:
+    """It said "cannot reach the IMAP server ...: command: CAPABILITY => unexpected response: b'* \\xff\\xfe garbage
+    \\x00'", imaplib's text, of a server that was reached (a13x L3)."""
+    _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                f'username = "u"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 5')
+    code, lines = _check(desk_dir)
+    assert code == 2 and lines == [
+        f"mailbot: configuration error: inbox: 127.0.0.1:{server} answered, but not as an IMAP server: its answer "
+        'to CAPABILITY was no IMAP ("* ?? garbage ?"); check inbox.host, port and tls'], lines
+
+
+class _HugeBanner(socketserver.StreamRequestHandler):
+    def handle(self) -> None:
+        self.wfile.write(b"220-" + b"A" * 100_000 + b"\r\n220 ok\r\n")
+        self.rfile.readline()
+
+
+@pytest.mark.parametrize("server", [_HugeBanner], indirect=True)
+def test_a_greeting_line_too_long_is_no_refusal_by_the_server(desk_dir: Path, server: int) -> None:
+    """A greeting line of 100 kB got "refuses to serve mailbot (500 Line too long.) ... ask the server's
+    administrator to accept mail from this host": the 500 is smtplib's, not the server's (a13x L2)."""
+    _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                 "timeout_seconds = 5")
+    code, lines = _check(desk_dir)
+    assert code == 2 and lines == [
+        f"mailbot: configuration error: outbox: the SMTP server 127.0.0.1:{server} sent a line longer than any SMTP "
+        "answer (over 8 KB), which is no mail server's answer; check [outbox] host and port"], lines
+
+
+class _SilentSmtp(socketserver.StreamRequestHandler):
+    def handle(self) -> None:
+        self.rfile.read()  # takes the connection, greets never
+
+
+@pytest.mark.parametrize("server", [_SilentSmtp], indirect=True)
+def test_check_config_stopped_says_what_it_is(desk_dir: Path, server: int) -> None:
+    """Stopped by SIGTERM while it waited, it said "mail not yet sent stays in the outbox and goes out with the next
+    `mailbot run`", the words of a command that queues mail, which check-config never does (a13x L1)."""
+    import signal
+    import tempfile
+
+    from tests.forkserver import spawn_mailbot
+
+    _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                 "timeout_seconds = 60")
+    with tempfile.TemporaryFile() as err:
+        proc = spawn_mailbot(["--config", str(desk_dir / "config.toml"), "check-config", "--connect"],
+                             stdout=subprocess.DEVNULL, stderr=err, cwd=desk_dir)
+        time.sleep(4)
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)
+        err.seek(0)
+        said = err.read().decode()
+    assert proc.returncode == 128 + signal.SIGTERM, said
+    assert said == ("mailbot: stopped by SIGTERM: check-config --connect stopped before every server had answered; "
+                    "it changes nothing, so nothing is lost: run it again\n"), said

@@ -18,13 +18,13 @@ from tests.desk.conftest import EXAMPLES, ROOT, mailbot
 @pytest.mark.parametrize(("typed", "reference"), [
     ("BLK-2026-0003", "BLK-2026-0003"), (" blk-2026-0003 ", "BLK-2026-0003"), ("blk-2026-3", "BLK-2026-0003"),
     ("\tBlk-2026-12345\n", "BLK-2026-12345"), ("BLK 2026 0042", "BLK-2026-0042"),
-    ("nomor 3", "NOMOR 3"), ("BLK-2026-0000", "BLK-2026-0000"),
+    ("nomor 3", "nomor 3"), ("BLK-2026-0000", "BLK-2026-0000"),
     ("[BLK-2026-0005]", "BLK-2026-0005"), ("Re: [BLK-2026-0005] minta blangko", "BLK-2026-0005"),
     ("BLK-2026-0005.", "BLK-2026-0005"),
     # a number with more typed after it is no reference of another request
-    ("BLK-2026-2O", "BLK-2026-2O"), ("BLK-2026-5o", "BLK-2026-5O"), ("BLK-2026-0002 3", "BLK-2026-0002 3"),
+    ("BLK-2026-2O", "BLK-2026-2O"), ("BLK-2026-5o", "BLK-2026-5o"), ("BLK-2026-0002 3", "BLK-2026-0002 3"),
     ("BLK-2026-0002-5", "BLK-2026-0002-5"), ("BLK-2026-0002.5", "BLK-2026-0002.5"),
-    ("BLK-2026-0005/0005", "BLK-2026-0005/0005"), ("BLK-2026-0002x", "BLK-2026-0002X"),
+    ("BLK-2026-0005/0005", "BLK-2026-0005/0005"), ("BLK-2026-0002x", "BLK-2026-0002x"),
     # quotes pasted with it from a letter or a chat (were "no request")
     ("'BLK-2026-0002'", "BLK-2026-0002"), ("\u201cBLK-2026-0002\u201d", "BLK-2026-0002"),
     ('"blk-2026-2"', "BLK-2026-0002"), ("\u2018BLK-2026-0002\u2019", "BLK-2026-0002"),
@@ -90,6 +90,14 @@ def test_references_and_places_typed_loosely_are_found(desk_dir: Path) -> None:
     last_year = mailbot(sample_desk, "approve", "BLK-2025-0005")
     assert last_year.returncode == 1 and last_year.stderr.strip() == (
         "mailbot: no request 'BLK-2025-0005' (did you mean BLK-2026-0005?); see `mailbot requests`"), last_year.stderr
+
+
+def test_a_reference_no_request_has_is_quoted_as_typed(sample_desk: Path) -> None:
+    """`history Bulungan` said "no request 'BULUNGAN'", a case the operator never typed (a13x L9)."""
+    for typed in ("Bulungan", "<x@y>"):
+        said = mailbot(sample_desk, "history", typed)
+        assert said.returncode == 1 and said.stderr.strip() == (
+            f"mailbot: no request {typed!r}; see `mailbot requests`"), said.stderr
 
 
 @pytest.mark.parametrize(("args", "said"), [
@@ -243,6 +251,12 @@ def test_a_correction_is_shown_in_words_in_the_history(sample: Path) -> None:
         [line] = [line for line in shown.stdout.splitlines() if "correction" in line]
         assert "correction: read as request from 65.01, ktp-el (requested 2.000, stock 500)" in line, line
         assert "{" not in line and "None" not in line, line
+        # the audit line of the same correction listed the reading's fields ("before district=65.01 item=ktp-el
+        # kind=request needs_attachment=False printed=- ...", a13x re-check of a13v L3)
+        [audit] = [line for line in shown.stdout.splitlines() if "reading corrected" in line]
+        assert ("before read as request from 65.01, ktp-el (requested 2.000, stock 750), "
+                "after read as request from 65.01, ktp-el (requested 2.000, stock 500)") in audit, audit
+        assert "=" not in audit and "needs_attachment" not in audit, audit
 
 
 def test_the_config_option_after_the_command_is_told_to_go_before_it(desk_dir: Path) -> None:
@@ -272,3 +286,24 @@ def test_a_config_file_named_twice_is_refused(desk_dir: Path, tmp_path: Path) ->
     said = f"mailbot: --config is given twice ('{desk_dir / 'config.toml'}', '{other}'); give it once (Usage: "
     assert result.stderr.startswith(said), result.stderr
     assert "recorded" not in result.stdout and not (desk_dir / "var" / "mailbot.db").exists()
+
+
+def test_a_decision_whose_mail_is_given_up_is_one_line(desk_dir: Path) -> None:
+    """With the SMTP server away and one attempt allowed, `approve` printed an ERROR log line ("giving up on
+    <...@...> to ['...']") before its result line, which says the same in words (a13x L4)."""
+    import re
+    import socket
+
+    sample = _sample(desk_dir)
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = sample / "config.toml"
+    text = config.read_text()
+    text = text[:text.index("[outbox]")] + f'[outbox]\nkind = "smtp"\nhost = "127.0.0.1"\nport = {port}\n' \
+        'tls = "none"\n\n' + text[text.index("[run]"):]
+    config.write_text(re.sub(r"outbox_max_attempts = \d+", "outbox_max_attempts = 1", text))
+    approved = mailbot(sample, "approve", "BLK-2026-0002", "--quantity", "700")
+    said = (approved.stdout + approved.stderr).strip().splitlines()
+    assert len(said) == 1 and said[0].startswith("BLK-2026-0002: approved 700 ktp-el"), said
+    assert "was NOT sent" in said[0] and "ERROR" not in said[0], said

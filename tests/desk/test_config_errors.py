@@ -185,6 +185,13 @@ WORDED = [
     ("working-days-quoted", ("working_days = [0, 1, 2, 3, 4]", 'working_days = ["0", "1", "2"]'),
      "stock.working_days: write each day as a number, without quotes, in square brackets: working_days = "
      "[0, 1, 2] (0 is Monday ... 6 is Sunday)"),
+    # a decimal is no day number, though pydantic would take 0.0 as 0 ("types are strict"; a13x L8)
+    ("working-days-decimal", ("working_days = [0, 1, 2, 3, 4]", "working_days = [0.0, 1, 2]"),
+     "stock.working_days: write each day as a number, without quotes, in square brackets: working_days = "
+     "[0, 1, 2] (0 is Monday ... 6 is Sunday)"),
+    ("working-days-fraction", ("working_days = [0, 1, 2, 3, 4]", "working_days = [0.5, 1]"),
+     "stock.working_days: write each day as a number, without quotes, in square brackets: e.g. working_days = "
+     "[0, 1, 2, 3, 4] (0 is Monday ... 6 is Sunday)"),
     ("rate-quoted", ('"ktp-el" = 70, "kia" = 20', '"ktp-el" = "70", "kia" = 20'),
      "daily_use.ktp-el: write the number without quotes (got '70')"),
     ("fraction-of-pieces", ("threshold = 1000\n", "threshold = 1000.5\n"),
@@ -192,6 +199,9 @@ WORDED = [
     ("thousands-unquoted", ("threshold = 1000\n", "threshold = 12.000\n"),
      'stock.threshold: 12.0 is not a whole number of pieces: TOML reads 12.000 without quotes as 12.0; write '
      '12000 or "12.000" for thousands, or 12'),
+    # 1e3 (read as 1000.0) got the hint for thousands: "TOML reads 1000.000 ... write 1000000" (a13x L6)
+    ("exponent-pieces", ("threshold = 1000\n", "threshold = 1e3\n"),
+     "stock.threshold: 1000.0 is a decimal (as TOML reads 1e3 or 1000.0), not a whole number of pieces; write 1000"),
     # a decimal comma in quotes: told to drop the quotes only, the operator wrote 0,25, which is no TOML (a13w N-L3)
     ("decimal-comma-in-quotes", ("contradiction_tolerance = 0.25", 'contradiction_tolerance = "0,25"'),
      "stock.contradiction_tolerance: write 0.25, with a decimal point and without quotes (got '0,25')"),

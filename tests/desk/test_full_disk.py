@@ -97,6 +97,18 @@ def test_a_full_disk_is_no_damaged_database(small_disk: Path) -> None:
     assert mailbot(desk, "status").returncode == 0  # the desk was never damaged
 
 
+def test_a_backup_onto_a_full_disk_names_the_disk(small_disk: Path) -> None:
+    """On the full disk holding the database it said "backup failed: disk I/O error", SQLite's words (a13x L5)."""
+    desk = small_disk / "desk"
+    _fill(small_disk)
+    backup = mailbot(desk, "backup", "var/b.db")
+    assert backup.returncode == 1 and backup.stderr == (
+        f"mailbot: backup failed, nothing was written: no space left on the disk holding {desk / 'var'}; free some "
+        "space there (old backups, logs), or back up to another disk; the database itself is not damaged\n"), \
+        backup.stderr
+    assert not (desk / "var" / "b.db").exists()
+
+
 def test_a_read_only_disk_is_said_as_such(small_disk: Path) -> None:
     desk = small_disk / "desk"
     (desk / "var" / "mail" / "inbox").mkdir(parents=True)
