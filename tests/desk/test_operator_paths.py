@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.desk.conftest import EXAMPLES, mailbot
-from tests.desk.mailkit import run_once
+from tests.desk.mailkit import run_once, set_config
 
 
 @pytest.mark.parametrize(("where", "words"), [
@@ -34,3 +34,17 @@ def test_reread_since_the_first_day_of_the_calendar_reads_everything(desk_dir: P
     assert not everything.startswith("0 ")
     assert count("--since", "0001-01-01") == count("--since", "1969-12-31") == everything
     assert count("--since", "9999-12-31").startswith("0 stored message(s)")
+
+
+def test_a_database_path_through_a_loop_of_links_is_one_line(desk_dir: Path) -> None:
+    """Was: 57 lines ending in "RuntimeError: Symlink loop", exit 1, from check-config, status and run."""
+    (desk_dir / "var" / "loop2").symlink_to("loop1")
+    (desk_dir / "var" / "loop1").symlink_to("loop2")
+    set_config(desk_dir, "database", url="sqlite:///var/loop1/mailbot.db")
+    for command in (("check-config",), ("status",), ("run", "--once")):
+        said = mailbot(desk_dir, *command)
+        assert said.returncode == 2, (command, said.stderr)
+        assert said.stderr.strip().splitlines() == [
+            f"mailbot: configuration error: database.url: {desk_dir / 'var' / 'loop1' / 'mailbot.db'} cannot be "
+            "reached: its path runs through a loop of symbolic links (ls -l along the path shows them); point it at "
+            "a real folder"], (command, said.stderr)
