@@ -2664,6 +2664,14 @@ def read_text(
             # received part is of, the ask made before, is asked by no one now.
             ignored_end = m.end
             continue
+        if role == "received" and idx and keyword is not None and keyword.start >= m.end and (
+            _PART_OF_GAP_RE.fullmatch(masked, mentions[idx - 1].end, m.start) is not None
+        ):
+            # "Only 600 of the 1,500 blanks have arrived", "baru 600 dari 1.500 keping yang sampai": the figure
+            # the arrival words follow is the whole of which a part came, not the count received; left unread
+            # (a person is asked) rather than booked as a complete receipt.
+            ignored_end = m.end
+            continue
         if role == "requested" and keyword is not None and _counter_applications(masked, kws, keyword, m):
             # "KIA report hari ini: pengajuan 48, cetak 45": the applications of the day, asked by no one.
             ignored_end = m.end

@@ -982,7 +982,7 @@ CORRECTION_WORDS: tuple[str, ...] = (
 CHANGE_FROM_WORDS: tuple[str, ...] = ("dari", "dr", "semula", "from")
 # Between a figure received and the next: the whole it is part of ("baru diterima 1.000 keping dari 3.500 keping
 # yang kami mohon", "we got 800 out of the 2,000 requested"): the whole is the earlier ask, not one made now.
-PART_OF_WORDS: tuple[str, ...] = ("dari", "dr", "dari total", "dari jumlah", "of", "out of", "out of the")
+PART_OF_WORDS: tuple[str, ...] = ("dari", "dr", "dari total", "dari jumlah", "of", "of the", "out of", "out of the")
 CHANGE_TO_WORDS: tuple[str, ...] = (
     "menjadi", "mjd", "jadi", "jd", "ke", "kepada", "diubah menjadi", "diubah jadi", "direvisi menjadi",
     "dinaikkan menjadi", "diturunkan menjadi", "to", "into", "->", "=>", "\u2192",
