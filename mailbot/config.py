@@ -357,6 +357,10 @@ class OfficeConfig(_Strict):
         if value in ("localtime", "posixrules", "Factory") or value not in _named_zones():
             # "localtime" is whatever zone the host has, not the office's
             raise ValueError(f"{value!r} is not a named time zone; write the office's, e.g. 'Asia/Makassar' (WITA)")
+        if re.fullmatch(r"(?i)etc/gmt[+-]\d+", value):
+            # POSIX signs: Etc/GMT+8 is eight hours behind UTC, the opposite of what its name suggests
+            raise ValueError(f"{value!r} is a fixed offset whose sign is reversed (Etc/GMT+8 is UTC-8, Etc/GMT-8 is "
+                             "UTC+8); write the office's place instead, e.g. 'Asia/Makassar' (WITA, UTC+8)")
         return value
 
     @property

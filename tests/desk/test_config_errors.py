@@ -34,11 +34,14 @@ from tests.desk.conftest import mailbot
          "run.helper_processes: write true or false, without quotes (got 1)"),
         (lambda s: s.replace('timezone = "Asia/Makassar"', 'timezone = "localtime"'),
          "office.timezone: 'localtime' is not a named time zone"),
+        (lambda s: s.replace('timezone = "Asia/Makassar"', 'timezone = "Etc/GMT+8"'),
+         "office.timezone: 'Etc/GMT+8' is a fixed offset whose sign is reversed (Etc/GMT+8 is UTC-8"),
         (lambda s: s + "\nx = " + "{a = " * 1000 + "1" + "}" * 1000 + "\n", "holds a value nested too deeply"),
     ],
     ids=["misspelt-key", "wrong-type", "out-of-range", "unknown-inbox-kind", "unknown-zone", "duplicate-district",
          "broken-toml", "unknown-section", "huge-opening-stock", "huge-movement", "nested-arrays",
-         "bool-for-number", "text-for-switch", "number-for-switch", "host-zone", "nested-tables"],
+         "bool-for-number", "text-for-switch", "number-for-switch", "host-zone", "reversed-offset-zone",
+         "nested-tables"],
 )
 def test_broken_config_is_one_line_exit_2(desk_dir: Path, edit, expected: str) -> None:  # type: ignore[no-untyped-def]
     path = desk_dir / "config.toml"
