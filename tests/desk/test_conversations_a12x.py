@@ -1,0 +1,60 @@
+"""Conversations that went wrong in an outside test (a12x), on the real SQLite desk in process over the Maildir
+defaults, every message written fresh: parcels counted with what they hold in all are that many blanks; a
+second stage of a shipment adds to the first."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.desk.desk12 import Desk12, answer_gmail, dispatched, flat
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+
+# H-2. "3 koli berisi 1.000 keping": the pieces are the figure, not 3 x 1.000 -------------------------------------
+
+def test_parcels_with_what_they_hold_are_that_many_blanks(desk12: Desk12) -> None:
+    notice = dispatched(desk12)  # 2.000 dispatched to Bulungan
+    before = desk12.on_hand()
+    mid, outcome = answer_gmail(desk12, notice, "Pak, 3 koli berisi 1.000 keping sudah kami terima, 3 koli "
+                                                "lainnya belum datang.")
+    assert outcome == {"receipt": 1}, outcome
+    # was: 3.000 received, "selisih lebih 1.000", and the district's stock raised by it
+    assert desk12.on_hand() - before == 1000
+    [reply] = desk12.replies_to(mid)
+    text = flat(reply.text)
+    assert "3.000" not in text, reply.text
+    assert "lebih" not in text, reply.text
+    # "3 koli lainnya belum datang": the rest is still coming, a part, not a shortfall for the managers
+    assert "masih menyusul" in text, reply.text
+    assert "untuk diperiksa" not in text
+    # the other parcels arrive: added, all 2.000 received, nothing left open
+    rest, _ = answer_gmail(desk12, reply, "3 koli sisanya sudah tiba hari ini, isinya 1.000 keping.")
+    assert desk12.on_hand() - before == 2000
+    assert desk12.open_gaps() == []
+
+
+# H-3. the rest still coming, in other words: a part, and the English rest never the stock ------------------------
+
+@pytest.mark.parametrize(("words", "got"), [
+    ("Kiriman gelombang pertama sebanyak 600 keping telah kami terima pak, gelombang berikutnya masih dalam "
+     "perjalanan.", 600),
+    ("Dear Sir, the first batch of 900 blanks has arrived; the remaining 1,100 will follow next week according "
+     "to the courier.", 900),
+], ids=["gelombang_berikutnya", "english_remaining_will_follow"])
+def test_a_first_part_with_the_rest_on_its_way_is_a_part(desk12: Desk12, words: str, got: int) -> None:
+    notice = dispatched(desk12)
+    told_before = len(desk12.to_managers())
+    mid, outcome = answer_gmail(desk12, notice, words)
+    assert outcome == {"receipt": 1}, outcome
+    [reply] = desk12.replies_to(mid)
+    text = flat(reply.text)
+    # was: a final shortfall, "Selisih tersebut telah kami sampaikan kepada pimpinan untuk diperiksa"
+    assert "masih menyusul" in text, reply.text
+    assert "untuk diperiksa" not in text
+    for m in desk12.to_managers()[told_before:]:
+        assert "Mohon selisih ini diperiksa" not in flat(m.text), m.text
+    # was (English): "Sisa stok: 1.100 keping", the rest recorded as the district's stock
+    assert "Sisa stok" not in text, reply.text
+    stated = [r[0] for r in desk12.db().execute("select quantity from stated_stock where source = 'receipt'")]
+    assert 2000 - got not in stated
