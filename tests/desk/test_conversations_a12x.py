@@ -58,3 +58,27 @@ def test_a_first_part_with_the_rest_on_its_way_is_a_part(desk12: Desk12, words: 
     assert "Sisa stok" not in text, reply.text
     stated = [r[0] for r in desk12.db().execute("select quantity from stated_stock where source = 'receipt'")]
     assert 2000 - got not in stated
+
+
+# H-1. "Tahap II ... sudah masuk gudang", "Kiriman terakhir ...": stages add to the count, never replace it -------
+
+def test_stages_of_a_shipment_add_to_the_count_received(desk12: Desk12) -> None:
+    notice = dispatched(desk12)  # 2.000
+    before = desk12.on_hand()
+    first, _ = answer_gmail(desk12, notice, "Tahap I sudah kami terima 500 keping, sisanya menyusul.")
+    [told] = desk12.replies_to(first)
+    told_before = len(desk12.to_managers())
+    second, _ = answer_gmail(desk12, told, "Tahap II 600 keping sudah masuk gudang pak.")
+    # was: "telah kami ubah dari 500 menjadi 600 keping", and the managers asked to chase 1.400
+    assert desk12.on_hand() - before == 1100
+    [told] = desk12.replies_to(second)
+    assert "menjadi 600" not in flat(told.text), told.text
+    for m in desk12.to_managers()[told_before:]:
+        assert "Mohon selisih ini diperiksa" not in flat(m.text), m.text
+    third, _ = answer_gmail(desk12, told, "Kiriman terakhir sudah datang pak, isinya 800 keping.")
+    # was: 800 received in all, and "kurang 1.200" to the managers
+    assert desk12.on_hand() - before == 1900
+    assert desk12.open_gaps() == [100]
+    [told] = desk12.replies_to(third)
+    assert "menjadi 800" not in flat(told.text), told.text
+    assert "1.900" in flat(told.text), told.text
