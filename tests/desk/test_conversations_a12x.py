@@ -4,9 +4,13 @@ second stage of a shipment adds to the first."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 
+from tests.desk.conftest import WITA
 from tests.desk.desk12 import Desk12, answer_gmail, dispatched, flat
+from tests.desk.mailkit import SetClock
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -82,3 +86,29 @@ def test_stages_of_a_shipment_add_to_the_count_received(desk12: Desk12) -> None:
     [told] = desk12.replies_to(third)
     assert "menjadi 800" not in flat(told.text), told.text
     assert "1.900" in flat(told.text), told.text
+
+
+# H-4. "kiriman belum sampai ya? Stok kami tinggal 100": asking after the shipment, with a stock -----------------
+
+DISPATCHED_AT = datetime(2026, 12, 5, 10, 0, tzinfo=WITA)
+
+
+@pytest.fixture
+def clock() -> SetClock:
+    return SetClock(DISPATCHED_AT)
+
+
+def test_a_shipment_asked_after_with_a_stock_is_told_when_it_left(desk12: Desk12, clock: SetClock) -> None:
+    notice = dispatched(desk12)  # 2.000 to Bulungan, dispatched on 5 December
+    clock.now = DISPATCHED_AT + timedelta(days=3)
+    before = len(desk12.to_managers())
+    mid, outcome = answer_gmail(desk12, notice, "Pak, kiriman belum sampai ya? Stok kami tinggal 100 keping.")
+    # was: a question, "akan dibaca ... oleh petugas kami", and no manager told of the shipment 3 days out
+    assert outcome == {"reminder": 1}, outcome
+    [told] = desk12.replies_to(mid)
+    text = flat(told.text)
+    assert "telah kami kirim pada 5 Desember 2026" in text and "2.000 keping" in text, told.text
+    assert "akan dibaca" not in text
+    assert [m for m in desk12.to_managers()[before:] if "BLK-2026-0001" in m.subject]
+    stated = [r[0] for r in desk12.db().execute("select quantity from stated_stock")]
+    assert 100 in stated
