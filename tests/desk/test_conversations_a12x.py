@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from tests.desk.conftest import WITA
-from tests.desk.desk12 import Desk12, answer_gmail, dispatched, flat
+from tests.desk.desk12 import NUNUKAN, Desk12, Out, answer_gmail, dispatched, flat, send_request
 from tests.desk.mailkit import SetClock
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
@@ -112,3 +112,48 @@ def test_a_shipment_asked_after_with_a_stock_is_told_when_it_left(desk12: Desk12
     assert [m for m in desk12.to_managers()[before:] if "BLK-2026-0001" in m.subject]
     stated = [r[0] for r in desk12.db().execute("select quantity from stated_stock")]
     assert 100 in stated
+
+
+def _answer_outlook(d: Desk12, sender: str, mail: Out, words: str) -> tuple[str, dict[str, int]]:
+    """*sender* answers *mail* in Outlook's Indonesian quoting ("-----Pesan Asli-----" over the desk's text)."""
+    return d.send(sender, "Re: " + mail.subject,
+                  f"{words}\n\n-----Pesan Asli-----\nDari: {mail.msg['From']}\nDikirim: Minggu, 06 Desember 2026 "
+                  f"09:14\nKepada: Disdukcapil\nPerihal: {mail.subject}\n\n{mail.text}\n",
+                  in_reply_to=mail.message_id)
+
+
+# M-2/M-3. a reminder with the stock now, on a request held or approved and not sent: a reminder, no correction --
+
+@pytest.mark.parametrize(("stock", "asked", "words"), [
+    ("300", "3.500", "Menanyakan tindak lanjut permohonan kami pak. Stok sekarang tinggal 90 keping."),
+    ("750", "2.000 (dua ribu)", "Pak, mohon segera dikirim, stok kami tinggal 40 keping."),
+], ids=["held_menanyakan_tindak_lanjut", "approved_mohon_segera_dikirim"])
+def test_a_reminder_with_the_stock_now_is_a_reminder(desk12: Desk12, clock: SetClock, stock: str, asked: str,
+                                                      words: str) -> None:
+    reply = send_request(desk12, stock, asked, sender=NUNUKAN, name="Nunukan")
+    clock.now = DISPATCHED_AT + timedelta(days=2)
+    mid, outcome = _answer_outlook(desk12, NUNUKAN, reply, words)
+    # was: "Terima kasih atas koreksinya ... keputusan di bawah ini menggantikan keputusan sebelumnya"
+    assert outcome == {"reminder": 1}, outcome
+    [told] = desk12.replies_to(mid)
+    assert "koreksi" not in flat(told.text), told.text
+    # the managers hear a reminder, with how long it waited and the stock it states
+    [notice] = [m for m in desk12.to_managers() if "Pengingat" in m.subject]
+    now = "90" if "90" in words else "40"
+    assert "Lama menunggu" in notice.text and f"{now} keping" in flat(notice.text), notice.text
+
+
+# M-6. "Siap pak, ditunggu kiriman 2.500 kepingnya" of 2.000 approved: asked back, never raised -------------------
+
+def test_a_confirmation_restating_another_figure_is_asked_back(desk12: Desk12) -> None:
+    reply = send_request(desk12, "750", "2.000 (dua ribu)", outcome="request-approved")
+    mid, outcome = answer_gmail(desk12, reply, "Siap pak, ditunggu kiriman 2.500 kepingnya.")
+    row = desk12.request()
+    # was: "Terima kasih atas koreksinya ... 2.000 keping menjadi 2.500 keping ... DISETUJUI sebanyak 2.500 keping"
+    assert (row["state"], row["requested"], row["approved"]) == ("approved", 2000, 2000)
+    [told] = desk12.replies_to(mid)
+    text = flat(told.text)
+    assert "Apakah permohonan hendak diubah menjadi 2.500 keping?" in text, told.text
+    assert "tetap disetujui sebanyak 2.000 keping" in text
+    assert "koreksinya" not in text
+    assert outcome != {"follow-up-changed": 1}
