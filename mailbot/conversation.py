@@ -215,11 +215,13 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         # managers hear of it now (never only from the queue's waiting alert), the district that they did
         return appeal(session, desk, message, verdict, trust, thread, changed)
     if thread.state == "approved" and thread.approved and changed and reading.intent != "appeal" \
-            and all(c.get("field") == "requested" for c in changed) \
+            and all(c.get("field") == "requested" and int(str(c.get("after") or 0)) > thread.approved
+                    for c in changed) \
             and _AWAITS.search(verdict.body_excerpt or "") and not _CORRECTS.search(verdict.body_excerpt or "") \
             and not _ASKS_CHANGE.search(verdict.body_excerpt or ""):
         # "Siap pak, ditunggu kiriman 2.500 kepingnya" of 2.000 approved: a thank-you restating another figure
-        # raises nothing; the district is asked whether the request is to change
+        # raises nothing (only "ditunggu", "siap": no word that asks more); the district is asked whether the
+        # request is to change
         new = next(int(str(c["after"])) for c in changed if c.get("after") is not None)
         return actions.ask_back(session, desk, None, message, replace(verdict, doubts=()), district=thread.district,
                                 about="request", thread=thread, only_doubts=True, restated=(new, thread.approved))
@@ -374,10 +376,9 @@ def _keep_stated(session: Session, desk: Desk, message: Message, verdict: Verdic
 _SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
 _ARRIVED = re.compile(r"\b(?:terima|diterima|menerima|sampai|tiba|datang|received|arrived)\b", re.IGNORECASE)
 # A thank-you that waits for the blanks ("siap pak, ditunggu kirimannya"), and words that ask a change.
-_AWAITS = re.compile(r"\b(?:siap|ditunggu|kami tunggu|menunggu|oke|ok|baik|terima kasih|makasih|noted)\b",
-                     re.IGNORECASE)
-_ASKS_CHANGE = re.compile(r"\b(?:mohon|minta|tolong|tambah\w*|ubah\w*|diubah|menjadi|naik\w*|kurang\w*|cukup)\b",
-                          re.IGNORECASE)
+_AWAITS = re.compile(r"\b(?:siap|ditunggu|kami tunggu|ditunggu kirimannya)\b", re.IGNORECASE)
+_ASKS_CHANGE = re.compile(r"\b(?:mohon|minta|tolong|tambah\w*|ubah\w*|diubah|menjadi|naik\w*|kurang\w*|cukup|"
+                          r"revis\w*|instead|change\w*|need\w*|please|butuh\w*|perlu)\b", re.IGNORECASE)
 
 
 # Words that correct a figure given before (never "menjadi" alone: "sisa stok kami sekarang menjadi 2.450" after a
