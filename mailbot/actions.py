@@ -515,7 +515,8 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
              district: str | None, about: Literal["request", "report", "receipt"],
              thread: Request | None = None, only_doubts: bool = False,
              shortfall: tuple[int, int | None] | None = None,
-             which_figure: tuple[int | None, int] | None = None) -> MessageOutcome:
+             which_figure: tuple[int | None, int] | None = None,
+             restated: tuple[int, int] | None = None) -> MessageOutcome:
     """Answer with a clarification request that quotes what was understood.
 
     *thread*: the request a receipt's question is about; the answer comes back in its thread, and the
@@ -524,7 +525,9 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
     *shortfall*: (figure, shipped) of a receipt that gave what was missing, not what arrived: the count is asked.
     *which_figure*: (old, new) of a correction whose old figure is both the figure asked and the stock, or (None,
     new) of one that names neither the old figure nor which figure it is: the district is asked which of the two
-    the new figure replaces."""
+    the new figure replaces. *restated*: (new, approved) of a confirmation of an approved request that names a
+    figure other than the one approved ("siap, ditunggu kiriman 2.500 kepingnya" of 2.000): the district is asked
+    whether the request is to change, and nothing changes until it says so."""
     doubts = [{"field": FIELD_LABELS.get(d.field, d.field), "reason": d.reason,
                "text": quote_of(d.text, verdict.body_excerpt), "malformed": malformed_figure(d.text or "")}
               for d in verdict.doubts]
@@ -552,6 +555,7 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
                    "named": next((v for v in corrected_figures(verdict.body_excerpt or "")
                                   if thread is None or v not in (thread.requested, thread.stock_on_hand)), None)
                    if which_figure[0] is None else None},
+               "restated": None if restated is None else {"new": restated[0], "approved": restated[1]},
                "district_name": desk.district_name(district), "about": about,
                "reference": req.reference if req else thread.reference if thread else None}
     if req is not None:

@@ -241,9 +241,10 @@ _REMINDER_LOWER = re.compile(_REMINDER.pattern)  # for ASCII text in lower case
 def asks_after_shipment(verdict: Verdict) -> bool:
     """Whether the mail asks where blanks are that it has not received ("blangko belum sampai", "apakah sudah
     dikirim?", "posisi kiriman"): of a dispatched shipment, a reminder answered with when it left. Never a
-    report or a receipt, nor a mail asking a figure of its own."""
-    return (verdict.kind in ("other", "request") and verdict.requested is None
-            and bool(_NOT_ARRIVED.search(verdict.body_excerpt or "")))
+    receipt, nor a mail asking a figure of its own; a stock said beside the question ("kiriman belum sampai ya?
+    Stok kami tinggal 100 keping") makes it no report of figures alone."""
+    return (verdict.kind in ("other", "request", "stock_report") and verdict.requested is None
+            and verdict.received is None and bool(_NOT_ARRIVED.search(verdict.body_excerpt or "")))
 
 
 # Whether the blanks already left, asked ("sudah dikirim belum?", "apakah sudah dikirim?", "has it been sent yet?"):

@@ -153,12 +153,13 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         # when they left and how many (the managers hear of a shipment overdue); approved and not yet sent
         # ("Pak, blangkonya sudah dikirim belum?"), the district is told so and the managers that it waits
         return remind(session, desk, message, verdict, trust, _open_end(session, thread))
-    if thread.state == "approved" and attention.is_reminder(verdict) and changed \
+    if thread.state in ("approved", "held") and attention.is_reminder(verdict) and changed \
             and all(c.get("field") == "stock_on_hand" for c in changed) \
             and not _CORRECTS.search(verdict.body_excerpt or ""):
-        # "mohon segera dikirim ya, stok kami tinggal 300 keping" of a request approved and not yet sent: an urge
-        # to send with the stock now, no correction of the stock the request gave; the stock is kept as stated,
-        # the managers hear the district waits, the district where its request stands
+        # "mohon segera dikirim ya, stok kami tinggal 300 keping" of a request approved and not yet sent, or
+        # "menanyakan tindak lanjut permohonan kami, stok sekarang tinggal 90" of one the managers hold: an urge
+        # with the stock now, no correction of the stock the request gave; the stock is kept as stated, the
+        # managers hear the district waits (and for how long), the district where its request stands
         return remind(session, desk, message, verdict, trust, thread)
     if reading.intent != "question" and followup.denies_cancelling(verdict.body_excerpt or ""):
         # "mohon permohonan kami jangan dibatalkan", "TIDAK kami batalkan, mohon tetap dikirim 1.200": nothing
@@ -213,6 +214,17 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         # "mohon dipertimbangkan kembali, stok kami tinggal 200": a person rejected it, a person looks again; the
         # managers hear of it now (never only from the queue's waiting alert), the district that they did
         return appeal(session, desk, message, verdict, trust, thread, changed)
+    if thread.state == "approved" and thread.approved and changed and reading.intent != "appeal" \
+            and all(c.get("field") == "requested" and int(str(c.get("after") or 0)) > thread.approved
+                    for c in changed) \
+            and _AWAITS.search(verdict.body_excerpt or "") and not _CORRECTS.search(verdict.body_excerpt or "") \
+            and not _ASKS_CHANGE.search(verdict.body_excerpt or ""):
+        # "Siap pak, ditunggu kiriman 2.500 kepingnya" of 2.000 approved: a thank-you restating another figure
+        # raises nothing (only "ditunggu", "siap": no word that asks more); the district is asked whether the
+        # request is to change
+        new = next(int(str(c["after"])) for c in changed if c.get("after") is not None)
+        return actions.ask_back(session, desk, None, message, replace(verdict, doubts=()), district=thread.district,
+                                about="request", thread=thread, only_doubts=True, restated=(new, thread.approved))
     if (changed or reading.intent == "appeal") and thread.state in CHANGEABLE:
         set_aside = _other_item(session, desk, message, verdict, thread, reading)
         return update(session, desk, thread, message, verdict, trust, changed, appeal=reading.intent == "appeal",
@@ -363,6 +375,12 @@ def _keep_stated(session: Session, desk: Desk, message: Message, verdict: Verdic
 # A sentence of its own, for reading a mail sentence by sentence ("2.000" keeps its dot: a space must follow).
 _SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
 _ARRIVED = re.compile(r"\b(?:terima|diterima|menerima|sampai|tiba|datang|received|arrived)\b", re.IGNORECASE)
+# A thank-you that waits for the blanks ("siap pak, ditunggu kirimannya"), and words that ask a change.
+_AWAITS = re.compile(r"\b(?:siap|ditunggu|kami tunggu|ditunggu kirimannya)\b", re.IGNORECASE)
+_ASKS_CHANGE = re.compile(r"\b(?:mohon|minta|tolong|tambah\w*|ubah\w*|diubah|menjadi|naik\w*|kurang\w*|cukup|"
+                          r"revis\w*|instead|change\w*|need\w*|please|butuh\w*|perlu)\b", re.IGNORECASE)
+
+
 # Words that correct a figure given before (never "menjadi" alone: "sisa stok kami sekarang menjadi 2.450" after a
 # receipt is the stock now, no correction).
 _CORRECTS = re.compile(r"\b(?:koreksi|ralat|bukan|sebenarnya|yang benar|seharusnya|harusnya|salah|keliru|revisi)\b",

@@ -141,7 +141,7 @@ def corrected_figures(text: str) -> tuple[int, ...]:
 _REFERENCE = re.compile(r"\bblk-\d{4}-\d+\b")
 _REST = re.compile(r"\b(?:sisa\w*|kekurangan\w*|selebihnya|kurangnya|rest|remaining)\b")
 _WHOLE = re.compile(r"\b(?:seluruhnya|total\w*|semuanya|keseluruhan\w*|in total|all)\b")
-_ARRIVED = re.compile(r"\b(?:terima|diterima|sampai|tiba|datang|lengkap|received|arrived)\b")
+_ARRIVED = re.compile(r"\b(?:terima|diterima|sampai|tiba|datang|masuk|lengkap|received|arrived)\b")
 # The rest of a shipment still on its way, in the reader's words (mailbot.reader.vocabulary): the rest named
 # ("sisanya", "the rest") or a count of more ("800 lagi", "1,200 more"), then within its clause what puts it on
 # its way; or a word that says so alone ("menyusul"); or the count received said to be so far ("so far").
@@ -232,8 +232,9 @@ def _is_outstanding_arriving(sentence: str, value: int, *, received_before: int,
 # A delivery said to come after one received before: "tahap kedua 700 keping juga sudah kami terima", "kiriman
 # susulan … isinya 700", "the second batch of 700 arrived too".
 _FURTHER = re.compile(r"\b(?:(?:tahap|termin|gelombang|kiriman|pengiriman|bagian|paket|batch|part|delivery|shipment)"
-                      r"\s+(?:ke-?\s*)?(?:2|3|dua|tiga|kedua|ketiga|berikut\w*|selanjutnya|susulan|lanjutan)|"
-                      r"(?:second|third|next|another|later)\s+(?:part|batch|delivery|shipment|lot)|"
+                      r"\s+(?:ke-?\s*)?(?:2|3|4|dua|tiga|empat|kedua|ketiga|keempat|ii|iii|iv|berikut\w*|"
+                      r"selanjutnya|susulan|lanjutan|terakhir|penghabisan)|"
+                      r"(?:second|third|fourth|next|another|later|last|final)\s+(?:part|batch|delivery|shipment|lot)|"
                       r"susulan\w*|juga|pun|too|as well)\b")
 
 

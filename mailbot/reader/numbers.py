@@ -392,6 +392,13 @@ _MORE_PACKED_RE = re.compile(
     rf"(?:{_alternation(vocab.PACK_EACH_WORDS)})[ \t]*(?P<size>\d{{1,3}}(?:\.\d{{3}})*)(?![.,]?\d)"
     rf"(?:[ \t]*(?:{_BLANKS})\b)?"
 )
+# After a count of courier's parcels, what they hold in all: "3 koli berisi 1.000 keping" is 1.000 blanks.
+_PARCELS_HOLD_RE = re.compile(
+    rf"[ \t]*(?:{_alternation(vocab.PARCEL_UNITS)})\b[ \t]*,?[ \t]*\(?[ \t]*"
+    rf"(?:{_alternation(vocab.PARCEL_HOLDS_WORDS)})\b[ \t]*:?[ \t]*"
+    rf"(?P<total>\d{{1,3}}(?:\.\d{{3}})+|\d{{1,5}})[ \t]*(?:{_BLANKS})\b\)?"
+)
+_PARCEL_WORD_RE = re.compile(rf"[ \t]*(?:{_alternation(vocab.PARCEL_UNITS)})\b")
 # The size of a package stated anywhere in a mail: "isi per dus 500 keping", "1 dus = 500 lembar".
 _SIZE_STATED_RE = re.compile(
     rf"(?:(?:isi|berisi)(?:[ \t]+per[ \t]+(?:{_PACKAGES}))?|(?:1|satu|se)[ \t]*(?:{_PACKAGES})[ \t]*(?:=|isi|berisi))"
@@ -782,7 +789,15 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 spelled = False
         unit, unit_end = _unit_after(masked, end)
         whole = _PACK_TOTAL_RE.match(masked, end) if unit == "other" and value is not None and value < 100 else None
-        if whole is not None and not conflict:
+        parcels = (
+            _PARCELS_HOLD_RE.match(masked, end)
+            if unit == "other" and value is not None and value < 100 and whole is None else None
+        )
+        if parcels is not None and not conflict:
+            # "3 koli berisi 1.000 keping": parcels counted in the blanks they hold, the pieces are the figure.
+            value, unit, end = parse_digits(parcels.group("total")), "blank", parcels.end()
+            unit_end = end
+        elif whole is not None and not conflict:
             # "sudah diterima 5 dus, total 2.500 keping", "3 box (= 1.500 lembar)": the packages counted in
             # blanks. Packages hold as many each: a total that is no whole number of them is unclear.
             total = parse_digits(whole.group("total"))
@@ -821,7 +836,8 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 unit_end = end
         elif (
             unit == "other" and value is not None and not conflict and value < 100
-            and (pack := _PACKAGE_WORD_RE.match(masked, end)) and (size := _pack_size(masked)) is not None
+            and (pack := _PACKAGE_WORD_RE.match(masked, end)) and not _PARCEL_WORD_RE.match(masked, end)
+            and (size := _pack_size(masked)) is not None
         ):
             # "Sisa stok kami 1 dus utuh" where the mail says "isi per dus 500 keping": its one size.
             value, unit, end = value * size, "blank", pack.end()

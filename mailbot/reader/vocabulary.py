@@ -212,6 +212,11 @@ OTHER_UNITS: tuple[str, ...] = (
     # Answers to a form or survey ("Formulir ... menerima 1 tanggapan baru", "3 new responses"): no blank.
     "tanggapan", "respons", "respon", "jawaban", "response", "responses",
 )
+# A courier's parcels: "3 koli berisi 1.000 keping" counts what the parcels hold in all, the pieces are the
+# figure (a box of blanks has a size of its own, "4 dus isi 500" is 2.000; a parcel has none).
+PARCEL_UNITS: tuple[str, ...] = ("koli", "colli", "coli", "collie")
+# The words that say what parcels hold: "berisi", "isi", "isinya" (not "@" or "masing-masing", which say each).
+PARCEL_HOLDS_WORDS: tuple[str, ...] = ("berisi", "isinya", "isi", "total", "sebanyak")
 # Between a count of blanks and the count of packages they came in: "3.000 keping dalam 6 (enam) box".
 PACKED_IN_WORDS: tuple[str, ...] = ("dalam", "dlm", "sebanyak", "terdiri dari", "in", "packed in")
 # Packages blanks come in; a parenthesis that opens with a count of them explains the packing of the
@@ -494,6 +499,10 @@ IN_TRANSIT_PHRASES: tuple[str, ...] = (
     "masih di kapal", "menyusul", "akan menyusul", "belum dikirim", "blm dikirim", "belum dikirimkan",
     "belum diterima", "belum kami terima", "belum sampai", "blm sampai", "belum tiba", "blm tiba",
     "belum datang", "blm datang",
+    # English: "the remaining 1,100 will follow next week" is the rest of a shipment, never the stock.
+    "will follow", "to follow", "will arrive", "will be sent", "will be delivered", "will be shipped",
+    "on the way", "on its way", "on their way", "in transit", "still coming", "not yet arrived", "yet to arrive",
+    "still on the ship", "still at the port", "still with the courier",
     # The rest of a request not yet granted ("sisa 500 keping yang belum disetujui") is no stock either.
     "belum disetujui", "blm disetujui", "belum direalisasikan", "belum terealisasi", "belum dipenuhi",
     "belum terpenuhi", "not yet approved",
@@ -517,6 +526,12 @@ ARRIVED_PHRASES: tuple[str, ...] = (
 SHIPMENT_REST_WORDS: tuple[str, ...] = (
     "sisa", "sisanya", "sisaan", "sisaannya", "kekurangan", "kekurangannya", "selebihnya", "kurangnya",
     "the rest", "the remaining", "remaining", "the remainder", "remainder", "the balance", "the other",
+    # the next stage or the other parcels: "gelombang berikutnya masih dalam perjalanan", "3 koli lainnya belum
+    # datang", "the next batch will follow"
+    "gelombang berikutnya", "gelombang selanjutnya", "tahap berikutnya", "tahap selanjutnya", "kiriman berikutnya",
+    "kiriman selanjutnya", "pengiriman berikutnya", "pengiriman selanjutnya", "koli lainnya", "koli lain",
+    "dus lainnya", "kardus lainnya", "box lainnya", "boks lainnya", "paket lainnya", "yang lainnya", "yg lainnya",
+    "sebagian lagi", "sebagian lainnya", "the next batch", "the second batch", "the other batch", "the next part",
 )
 # ... said to be still on its way, within the clause after the rest or a count of "more" ("800 lagi", "1,200
 # more"): "sisanya masih di kapal", "sisa 800 katanya dikirim minggu depan", "the rest is still on the ship",
