@@ -85,7 +85,7 @@ def test_reject_of_an_appeal_keeps_the_earlier_approval_and_says_so(desk12: Desk
     figure = f"{part:,}".replace(",", ".")
     said = flat(notice.text)
     assert f'mailbot reject BLK-2026-0001 --reason "..." (seperti TOLAK: menolak permintaan ini; persetujuan ' \
-           f"sebelumnya {figure} keping tetap berlaku)" in said
+           f"sebelumnya tetap berlaku, sebanyak {figure} keping)" in said
     assert 'mailbot reject BLK-2026-0001 --reason "..." --force (seperti TOLAK PAKSA' in said
     n = len(desk12.out())
     done = mailbot(desk12.dir, "reject", "BLK-2026-0001", "--reason", "cukup yang disetujui")
