@@ -15,7 +15,7 @@ pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 def _stated_rows(desk_dir: Path) -> dict[str, str]:
     status = mailbot(desk_dir, "status", "--item", "ktp-el")
     assert status.returncode == 0, status.stderr
-    stated = status.stdout.split("stated")[1]
+    stated = status.stdout.split("as the districts state it")[1]  # the stated table, after the status table
     return {line.split()[1]: line for line in stated.splitlines() if line.startswith("| 65.")}
 
 
