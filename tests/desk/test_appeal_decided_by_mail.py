@@ -7,15 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.desk.desk12 import NUNUKAN, REQUEST, Desk12, Out, flat
+from tests.desk.desk12 import NUNUKAN, REQUEST, Desk12, Out, flat, send_answer
 from tests.desk.mailkit import MANAGERS
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
-
-
-def _answer(d: Desk12, sender: str, mail: Out, words: str) -> tuple[str, dict[str, int]]:
-    quoted = "\n".join(f"> {line}" for line in mail.text.splitlines())
-    return d.send(sender, "Re: " + mail.subject, f"{words}\n\n{quoted}\n", in_reply_to=mail.message_id)
 
 
 def _appealed(d: Desk12) -> Out:
@@ -25,12 +20,12 @@ def _appealed(d: Desk12) -> Out:
                           date="Tue, 01 Dec 2026 08:00:00 +0800")
     assert outcome == {"request-held": 1}
     [held] = [o for o in d.out() if o.purpose.startswith("held:")]
-    _answer(d, MANAGERS[0], held, "TOLAK stok provinsi sedang dihemat")
+    send_answer(d, MANAGERS[0], held, "TOLAK stok provinsi sedang dihemat")
     assert d.request()["state"] == "rejected"
     [rejected] = [o for o in d.replies_to(mid) if "TIDAK DAPAT KAMI SETUJUI" in o.text]
     told_before = len(d.to_managers())
-    appeal, _ = _answer(d, NUNUKAN, rejected, "Mohon dipertimbangkan kembali pak, stok kami tinggal 200 keping dan "
-                                              "perekaman massal sudah dijadwalkan minggu depan.")
+    appeal, _ = send_answer(d, NUNUKAN, rejected, "Mohon dipertimbangkan kembali pak, stok kami tinggal 200 keping dan "
+                                                  "perekaman massal sudah dijadwalkan minggu depan.")
     [forwarded] = d.replies_to(appeal)
     assert "keputusannya akan kami sampaikan melalui email" in flat(forwarded.text)
     [notice] = d.to_managers()[told_before:]
@@ -41,7 +36,7 @@ def _appealed(d: Desk12) -> Out:
 def test_a_managers_setuju_on_the_appeal_notice_grants_it(desk12: Desk12) -> None:
     notice = _appealed(desk12)
     n = len(desk12.out())
-    mid, outcome = _answer(desk12, MANAGERS[0], notice, "SETUJU 2.000")
+    mid, outcome = send_answer(desk12, MANAGERS[0], notice, "SETUJU 2.000")
     # was: refused ("sudah DITOLAK sebelumnya"), and the district never heard anything
     assert outcome == {"manager-approve": 1}
     req = desk12.request()
@@ -61,7 +56,7 @@ def test_a_managers_setuju_on_the_appeal_notice_grants_it(desk12: Desk12) -> Non
 def test_a_managers_tolak_on_the_appeal_notice_tells_the_district(desk12: Desk12) -> None:
     notice = _appealed(desk12)
     n = len(desk12.out())
-    _answer(desk12, MANAGERS[0], notice, "TOLAK stok provinsi baru datang bulan Januari")
+    send_answer(desk12, MANAGERS[0], notice, "TOLAK stok provinsi baru datang bulan Januari")
     assert desk12.request()["state"] == "rejected"
     new = desk12.out()[n:]
     [district] = [o for o in new if NUNUKAN in o.to]
@@ -76,7 +71,7 @@ def test_a_managers_tolak_on_the_appeal_notice_tells_the_district(desk12: Desk12
 def test_a_bare_setuju_on_the_appeal_notice_asks_for_the_figure(desk12: Desk12) -> None:
     notice = _appealed(desk12)
     n = len(desk12.out())
-    _answer(desk12, MANAGERS[0], notice, "SETUJU")
+    send_answer(desk12, MANAGERS[0], notice, "SETUJU")
     assert desk12.request()["state"] == "rejected"
     [error] = desk12.out()[n:]
     assert error.to == [MANAGERS[0]] and "SETUJU <jumlah>" in error.text
@@ -85,7 +80,7 @@ def test_a_bare_setuju_on_the_appeal_notice_asks_for_the_figure(desk12: Desk12) 
 def test_a_setuju_on_the_appeal_beyond_the_request_waits_for_paksa_and_leaves_it_rejected(desk12: Desk12) -> None:
     notice = _appealed(desk12)
     n = len(desk12.out())
-    _answer(desk12, MANAGERS[0], notice, "SETUJU 5.000")
+    send_answer(desk12, MANAGERS[0], notice, "SETUJU 5.000")
     req = desk12.request()
     assert req["state"] == "rejected"
     [error] = desk12.out()[n:]

@@ -6,15 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.desk.desk12 import NUNUKAN, REQUEST, Desk12, Out, flat
+from tests.desk.desk12 import NUNUKAN, REQUEST, Desk12, Out, flat, send_answer
 from tests.desk.mailkit import MANAGERS
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
-
-
-def _answer(d: Desk12, sender: str, mail: Out, words: str) -> tuple[str, dict[str, int]]:
-    quoted = "\n".join(f"> {line}" for line in mail.text.splitlines())
-    return d.send(sender, "Re: " + mail.subject, f"{words}\n\n{quoted}\n", in_reply_to=mail.message_id)
 
 
 def _held(d: Desk12) -> Out:
@@ -34,7 +29,7 @@ def _held(d: Desk12) -> Out:
 def test_a_managers_cut_of_the_proposal_is_said_as_the_managers(desk12: Desk12, words: str) -> None:
     held = _held(desk12)
     n = len(desk12.out())
-    _answer(desk12, MANAGERS[0], held, words)
+    send_answer(desk12, MANAGERS[0], held, words)
     assert desk12.request()["approved"] == 3000
     [district] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
     text = flat(district.text)
@@ -53,14 +48,14 @@ def test_a_lowering_without_a_reason_is_not_said_to_give_one(desk12: Desk12) -> 
                                "Stok kami 1.500 keping. Mohon dikirim 2.000 keping blangko KTP-el.")
     assert outcome == {"request-approved": 1}
     [approved] = desk12.replies_to(mid)
-    raised, outcome = _answer(desk12, NUNUKAN, approved, "Pak, mohon dinaikkan jadi 3.500 keping karena ada "
-                                                         "perekaman massal di Krayan.")
+    raised, outcome = send_answer(desk12, NUNUKAN, approved, "Pak, mohon dinaikkan jadi 3.500 keping karena ada "
+                                                             "perekaman massal di Krayan.")
     assert outcome == {"follow-up-request-held": 1}
     [held] = [o for o in desk12.to_managers() if o.purpose.startswith("held:")]
     assert "alasan kebutuhan yang lebih besar" in flat(held.text)  # the district gave one here
     [told] = desk12.replies_to(raised)
     n = len(desk12.out())
-    _, outcome = _answer(desk12, NUNUKAN, told, "Maaf pak, setelah rapat cukup 2.500 keping saja, bukan 3.500.")
+    _, outcome = send_answer(desk12, NUNUKAN, told, "Maaf pak, setelah rapat cukup 2.500 keping saja, bukan 3.500.")
     assert outcome == {"follow-up-request-held": 1}  # still the managers' to decide
     [notice] = [o for o in desk12.out()[n:] if o.purpose.startswith("held:")]
     [district] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
@@ -77,13 +72,13 @@ def test_a_reminder_stating_a_new_stock_reaches_the_managers_even_after_one_befo
     mid = str(desk12.db().execute("select m.message_id from messages m join requests r on r.message_pk = m.id")
               .fetchone()[0])
     [acknowledged] = desk12.replies_to(mid)
-    _, outcome = _answer(desk12, NUNUKAN, acknowledged, "Izin mengingatkan kembali permohonan kami pak, belum ada "
-                                                        "kabar.")
+    _, outcome = send_answer(desk12, NUNUKAN, acknowledged, "Izin mengingatkan kembali permohonan kami pak, belum ada "
+                                                            "kabar.")
     assert outcome == {"reminder": 1}
     assert len([o for o in desk12.to_managers() if o.purpose.startswith("reminder:")]) == 1
     n = len(desk12.out())
-    _, outcome = _answer(desk12, NUNUKAN, acknowledged, "Pak mohon maaf, kapan permohonan kami diproses? Stok tinggal "
-                                                        "150 keping.")
+    _, outcome = send_answer(desk12, NUNUKAN, acknowledged, "Pak mohon maaf, kapan permohonan kami diproses? Stok "
+                                                            "tinggal 150 keping.")
     assert outcome == {"reminder": 1}
     # was: the 150 kept as stated stock, but the managers, whose notice says "sisa 300", heard nothing
     [notice] = [o for o in desk12.out()[n:] if o.purpose.startswith("reminder:")]
@@ -92,7 +87,7 @@ def test_a_reminder_stating_a_new_stock_reaches_the_managers_even_after_one_befo
     assert held.subject.split("]")[0] in notice.subject
     # the same stock said again is no news
     n = len(desk12.out())
-    _answer(desk12, NUNUKAN, acknowledged, "Mohon segera pak, stok kami tinggal 150 keping.")
+    send_answer(desk12, NUNUKAN, acknowledged, "Mohon segera pak, stok kami tinggal 150 keping.")
     assert not [o for o in desk12.out()[n:] if o.purpose.startswith("reminder:")]
 
 
@@ -102,7 +97,7 @@ def test_a_kia_receipt_in_the_ktp_thread_is_acknowledged_with_why(desk12: Desk12
     from tests.desk.desk12 import BULUNGAN, dispatched
 
     notice = dispatched(desk12)  # BLK-2026-0001, 2.000 KTP-el to Bulungan
-    mid, _ = _answer(desk12, BULUNGAN, notice, "Blangko KIA 800 keping sudah kami terima pak.")
+    mid, _ = send_answer(desk12, BULUNGAN, notice, "Blangko KIA 800 keping sudah kami terima pak.")
     assert desk12.queue(mid) == {"other_item"}
     [ack] = desk12.replies_to(mid)
     text = flat(ack.text)
@@ -205,8 +200,8 @@ def test_a_correction_with_an_unreadable_figure_is_not_filed_as_a_confirmation(d
 
 def test_a_managers_koreksi_is_told_how_a_correction_is_recorded(desk12: Desk12) -> None:
     held = _held(desk12)
-    mid, outcome = _answer(desk12, MANAGERS[0], held, "KOREKSI: stok Nunukan yang benar 1.300 keping, bukan 300 "
-                                                      "(sudah saya cek by telepon).")
+    mid, outcome = send_answer(desk12, MANAGERS[0], held, "KOREKSI: stok Nunukan yang benar 1.300 keping, bukan 300 "
+                                                          "(sudah saya cek by telepon).")
     assert desk12.request()["state"] == "held" and desk12.request()["stock_on_hand"] == 300
     assert desk12.queue(mid) == {"manager_correction"}  # was: "manager_other"
     [ack] = desk12.replies_to(mid)
