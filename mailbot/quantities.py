@@ -108,6 +108,9 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
         value = int(num)
     elif _DOT_GROUPED_RE.fullmatch(num):
         value = int(num.replace(".", ""))
+    elif re.fullmatch(r"0+(?:\.000)+", num):
+        # "0.000": zero written with its thousands group, as a table shows it; refused (or taken) as the zero it is
+        value = 0
     elif _COMMA_GROUPED_RE.fullmatch(num):
         raise QuantityError("ambiguous", f'"{shown}" is ambiguous: "," is a decimal comma in Indonesian; '
                                          f'write {sign_typed}{num.replace(",", ".")} or '

@@ -15,6 +15,9 @@ REFUSED = [
     ("1.000,50", '"1.000,50" has a decimal comma: pieces are whole numbers; write a whole number, e.g. 1.000'),
     ("02.000", '"02.000" starts with a 0 before its thousands; write 2.000 without the leading 0'),
     ("-02.000", '"-02.000" starts with a 0 before its thousands; write -2.000 without the leading 0'),
+    # was: "is not a whole number of pieces" for a zero written with its thousands group
+    ("0.000", '"0.000": the number must be above zero'),
+    ("-0.000", '"-0.000": the change must not be zero'),
     # unchanged
     ("12,00", '"12,00" has a decimal comma: pieces are whole numbers; write 12'),
     ("0.002", '"0.002" is not a whole number of pieces; write it like 2.000 or 2000'),
