@@ -295,8 +295,10 @@ def _pieces(value: object) -> object:
     if isinstance(value, float):
         if value.is_integer() and 0 < value < 1000:  # "66.000" unquoted, which TOML reads as 66.0
             whole = int(value)
-            raise ValueError(f"{value!r} is not a whole number of pieces: TOML reads {whole}.000 without quotes as "
-                             f'{value!r}; write {whole * 1000} or "{_figure(whole * 1000)}" for thousands, or {whole}')
+            # the file may say 12.000 (thousands, unquoted), 12.0 or 1e2: each is read as the same float
+            raise ValueError(f"{value!r} is not a whole number of pieces (TOML reads {whole}.000 without quotes, "
+                             f"{whole}.0 or an exponent such as 1e2 as a decimal); write {whole}, or "
+                             f'{whole * 1000} or "{_figure(whole * 1000)}" for thousands')
         if value.is_integer() and 0 < value < MAX_PIECES:
             # 1e3 or 1000.0: no thousands written with a point (that would be 1.000.000, which is no TOML)
             raise ValueError(f"{value!r} is a decimal (as TOML reads 1e3 or 1000.0), not a whole number of pieces; "

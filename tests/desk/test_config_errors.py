@@ -200,8 +200,12 @@ WORDED = [
     ("fraction-of-pieces", ("threshold = 1000\n", "threshold = 1000.5\n"),
      "stock.threshold: 1000.5 is not a whole number of pieces; write a whole number, e.g. 1000"),
     ("thousands-unquoted", ("threshold = 1000\n", "threshold = 12.000\n"),
-     'stock.threshold: 12.0 is not a whole number of pieces: TOML reads 12.000 without quotes as 12.0; write '
-     '12000 or "12.000" for thousands, or 12'),
+     'stock.threshold: 12.0 is not a whole number of pieces (TOML reads 12.000 without quotes, 12.0 or an exponent '
+     'such as 1e2 as a decimal); write 12, or 12000 or "12.000" for thousands'),
+    # 1e2 (read as 100.0) was told only of thousands typed without quotes, which it was not
+    ("exponent-under-a-thousand", ("pack_size = 100\n", "pack_size = 1e2\n"),
+     "stock.pack_size: 100.0 is not a whole number of pieces (TOML reads 100.000 without quotes, 100.0 or an "
+     "exponent such as 1e2 as a decimal); write 100, or"),
     # 1e3 (read as 1000.0) got the hint for thousands: "TOML reads 1000.000 ... write 1000000" (a13x L6)
     ("exponent-pieces", ("threshold = 1000\n", "threshold = 1e3\n"),
      "stock.threshold: 1000.0 is a decimal (as TOML reads 1e3 or 1000.0), not a whole number of pieces; write 1000"),
