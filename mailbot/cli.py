@@ -404,6 +404,8 @@ def migrate(
 
     config = _config()
     refuse_database(config, new_desk=new_desk)
+    # What the new desk starts beside, said once it is made: the mail of the desk before stays where it is
+    made_anew = _new_desk_beside(config) if new_desk else None
     engine = make_engine(config.database.url)
     try:
         before = current_revision(engine)
@@ -414,6 +416,27 @@ def migrate(
         out.print(f"database schema is current ({HEAD_REVISION})")
     else:
         out.print(f"database schema upgraded from {before or 'none (new database)'} to {HEAD_REVISION}")
+    if made_anew:
+        out.print(made_anew, highlight=False, soft_wrap=True)
+
+
+def _new_desk_beside(config: Config) -> str | None:
+    """For `migrate --new-desk`: what the new, empty desk starts beside (the earlier desk's mail, a database
+    nearby), in one line, or None when there is nothing of an earlier desk to speak of."""
+    from mailbot.checks import earlier_activity, missing_database, nearby_clause
+
+    database = missing_database(config)
+    if database is None:
+        return None
+    signs = earlier_activity(config)
+    nearby = nearby_clause(config, database)
+    if not signs and nearby is None:
+        return None
+    kept = f"{' and '.join(signs)}; they are left as they are and not read again" if signs else ""
+    elsewhere = (f"{nearby}: point database.url at it to go on with that desk" if nearby
+                 else "the earlier desk's database is not here: if it lies elsewhere, point database.url at it")
+    return (f"new, empty desk at {database}, starting from config.toml's opening stock; "
+            + "; ".join(part for part in (kept, elsewhere) if part))
 
 
 @app.command()

@@ -89,9 +89,19 @@ def test_a_desk_nearby_alone_refuses_a_new_desk(var_dropped: Path) -> None:
 
 
 def test_migrate_new_desk_starts_the_new_desk_on_purpose(var_dropped: Path) -> None:
+    """The new desk says where it is and what it starts beside (was only "database schema upgraded from none (new
+    database) to 0002"): the earlier mail left unread again, the earlier database nearby to point at."""
     made = mailbot(var_dropped, "migrate", "--new-desk")
     assert made.returncode == 0, made.stderr
     assert (var_dropped / "mailbot.db").is_file()
+    said = " ".join(made.stdout.split())
+    assert f"new, empty desk at {var_dropped / 'mailbot.db'}, starting from config.toml's opening stock" in said, said
+    assert "holds 12 message(s) read before and the Maildir outbox" in said, said
+    assert "they are left as they are and not read again" in said, said
+    assert f"the mailbot database {var_dropped / 'var' / 'mailbot.db'}, holding mail read before, is nearby: point " \
+           "database.url at it to go on with that desk" in said, said
+    again = mailbot(var_dropped, "migrate", "--new-desk")  # the desk is made: nothing more to say of the old one
+    assert again.returncode == 0 and "new, empty desk" not in again.stdout, again.stdout
     for command in (("check-config",), ("status",)):
         said = mailbot(var_dropped, *command)
         assert said.returncode == 0, (command, said.stderr)
