@@ -20,6 +20,50 @@ from mailbot.transports.base import IncomingMessage, OutgoingMessage
 QUARANTINE = ".Quarantine"
 
 
+# A tmp/ file this old is a delivery that will never finish, whoever wrote it (the Maildir convention: 36 hours).
+STALE_TMP_SECONDS = 36 * 3600
+_OWN_NAME_RE = re.compile(r"\d+\.P(?P<pid>\d+)\.[^.]+\.(?P<host>.+)")
+
+
+def sweep_tmp(path: Path, *, now: float | None = None) -> int:
+    """Remove from the Maildir at *path*'s tmp/ what deliveries that will never finish left there: files named by
+    a process of this host that is no longer running (an import or a delivery killed between its write and its
+    rename into new/), and any file older than 36 hours. Returns how many were removed; a file that cannot be
+    looked at or removed is left."""
+    host = socket.gethostname().replace("/", "-")
+    now = time.time() if now is None else now
+    removed = 0
+    try:
+        entries = list(os.scandir(path / "tmp"))
+    except OSError:
+        return 0
+    for entry in entries:
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            own = _OWN_NAME_RE.fullmatch(entry.name)
+            dead = own is not None and own["host"] == host and not _running(int(own["pid"]))
+            if dead or now - entry.stat(follow_symlinks=False).st_mtime > STALE_TMP_SECONDS:
+                os.unlink(entry.path)
+                removed += 1
+        except (OSError, ValueError):
+            continue
+    return removed
+
+
+def _running(pid: int) -> bool:
+    """Whether a process *pid* runs on this host (one that is not ours to signal still runs)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
+
+
 def ensure_maildir(path: Path) -> None:
     for sub in ("new", "cur", "tmp"):
         (path / sub).mkdir(parents=True, exist_ok=True)
@@ -130,6 +174,7 @@ class MaildirInbox:
         self.size_limit = size_limit
         self._interrupted = threading.Event()
         ensure_maildir(path)
+        sweep_tmp(path)  # what an import or a delivery killed half-way left in tmp/
 
     def fetch_new(self) -> Iterator[IncomingMessage]:
         try:

@@ -54,6 +54,55 @@ def test_an_import_stopped_midway_delivers_nothing_and_says_so(desk_dir: Path, s
                               "import is all or nothing); run the same import again"), stderr
 
 
+def test_an_import_killed_midway_leaves_tmp_files_the_next_import_removes(desk_dir: Path) -> None:
+    """SIGKILL cannot be caught: the staged files stay in tmp/ (never in new/). Was: they stayed there for good; the
+    next import (or the inbox opened by `run`) removes what a process no longer running left."""
+    from tests.desk.conftest import mailbot
+
+    source = _mbox(desk_dir / "big.mbox", COUNT)
+    inbox = desk_dir / "var" / "mail" / "inbox"
+    proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), "import",
+                             str(source)], cwd=desk_dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while _files(inbox) < 5 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.002)
+    assert proc.poll() is None, proc.communicate()
+    proc.kill()
+    proc.communicate(timeout=60)
+    left = len(os.listdir(inbox / "tmp"))
+    assert left >= 5 and os.listdir(inbox / "new") == []
+    one = _mbox(desk_dir / "one.mbox", 1)
+    again = mailbot(desk_dir, "import", str(one))
+    assert again.returncode == 0, again.stderr
+    said = " ".join(again.stdout.split())
+    assert f"removed {left} file(s) from {inbox}/tmp that a stopped import or delivery left unfinished" in said, said
+    assert os.listdir(inbox / "tmp") == [] and len(os.listdir(inbox / "new")) == 1
+
+
+def test_sweep_removes_only_what_no_running_delivery_writes(tmp_path: Path) -> None:
+    """A file named by a process that runs (this one, pid 1) or by another host is kept until it is 36 hours old;
+    one named by a process that has ended is removed at once."""
+    import socket
+
+    maildir.ensure_maildir(tmp_path)
+    host = socket.gethostname().replace("/", "-")
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    now = time.time()
+    names = {"dead": f"1.P{ended.pid}.abc.{host}", "mine": f"1.P{os.getpid()}.abc.{host}", "init": f"1.P1.abc.{host}",
+             "other_host": f"1.P{ended.pid}.abc.elsewhere", "foreign": "courier.12345", "old": "courier.old"}
+    for name in names.values():
+        (tmp_path / "tmp" / name).write_bytes(b"x")
+    os.utime(tmp_path / "tmp" / names["old"], (now - 37 * 3600, now - 37 * 3600))
+    assert maildir.sweep_tmp(tmp_path, now=now) == 2
+    assert sorted(os.listdir(tmp_path / "tmp")) == sorted(
+        names[k] for k in ("mine", "init", "other_host", "foreign"))
+    (tmp_path / "tmp" / names["dead"]).write_bytes(b"x")
+    maildir.MaildirInbox(tmp_path)  # opening the inbox (as `run` does) sweeps too
+    assert not (tmp_path / "tmp" / names["dead"]).exists()
+    assert maildir.sweep_tmp(tmp_path, now=now + 37 * 3600) == 4
+
+
 def test_an_import_stopped_at_any_message_leaves_nothing_in_the_maildir(
         desk_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """In process: the stop comes as the seventh message is staged."""
