@@ -72,13 +72,14 @@ def load_config(path: Path) -> Config:
     except RecursionError:
         raise ConfigError(deep) from None
     config = _resolve_relative(config, path.resolve().parent)
-    if (database := sqlite_file(config.database.url)) is not None:
-        try:
-            database.resolve()
-        except (RuntimeError, OSError):  # Python 3.11 says a loop of symbolic links with a RuntimeError
-            raise ConfigError(f"database.url: {database} cannot be reached: its path runs through a loop of "
-                              "symbolic links (ls -l along the path shows them); point it at a real folder") from None
-    if database is not None and database.resolve() == path.resolve():
+    if (database := sqlite_file(config.database.url)) is None:
+        return config
+    try:
+        real = database.resolve()
+    except (RuntimeError, OSError):  # Python 3.11 says a loop of symbolic links with a RuntimeError
+        raise ConfigError(f"database.url: {database} cannot be reached: its path runs through a loop of "
+                          "symbolic links (ls -l along the path shows them); point it at a real folder") from None
+    if real == path.resolve():
         # else every command says "file is not a database ... restore the last backup": over the configuration
         raise ConfigError(f"{path}: database.url names this configuration file itself as the database; name the "
                           "database's own file, e.g. url = \"sqlite:///var/mailbot.db\"")
