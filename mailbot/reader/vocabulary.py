@@ -640,8 +640,10 @@ AGREED_FIGURE_LEADS: tuple[str, ...] = (
     "sip", "baiklah",
 )
 # After one of these, a number without a role word of its own takes the role named earlier in
-# its clause: "stok ± 400 keping, tepatnya 396 keping"; "KTP-el 2.000 keping dan KIA 500 keping".
-CONTINUATION_WORDS: tuple[str, ...] = ("tepatnya", "persisnya", "yaitu", "yakni", "dan", "serta", "lalu")
+# its clause: "stok ± 400 keping, tepatnya 396 keping"; "KTP-el 2.000 keping dan KIA 500 keping"; "we need 2,000
+# KTP-el blanks and 500 KIA blanks".
+CONTINUATION_WORDS: tuple[str, ...] = ("tepatnya", "persisnya", "yaitu", "yakni", "dan", "serta", "lalu", "and",
+                                       "as well as")
 
 # Between a stock word and its figure, these make it someone else's stock ("stok di gudang
 # provinsi 66.000"), which is no figure of the writing district.
