@@ -2519,6 +2519,16 @@ COUNT_OPENERS: tuple[str, ...] = (
     "terhitung", "hitungan kami", "menurut hitungan kami", "our count", "by our count",
 )
 
+# A district asking the province to look again at its decision (mailbot.followup.interpret): after a rejection or a
+# part approved, an appeal a manager decides, whatever figure it names ("Mohon kebijakan Bapak/Ibu untuk
+# mempertimbangkan kembali permohonan kami", "mohon ditinjau ulang", "mohon dipertimbangkan lagi").
+LOOK_AGAIN_WORDS: tuple[str, ...] = (
+    "dipertimbangkan", "pertimbangkan", "mempertimbangkan kembali", "mempertimbangkan ulang",
+    "mempertimbangkan lagi", "ditinjau", "tinjau ulang", "tinjau kembali", "meninjau ulang", "meninjau kembali",
+    "keberatan", "mohon kebijakan", "mohon kebijaksanaan", "mohon kebijakannya", "mohon kebijaksanaannya",
+    "reconsider", "reconsidered", "reconsidering", "reconsideration",
+)
+
 # A district withdrawing its own request (mailbot.followup.cancels). Words that cancel wherever they stand, unless
 # denied ("jangan dibatalkan") or asked:
 CANCEL_WORDS: tuple[str, ...] = (

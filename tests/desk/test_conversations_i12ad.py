@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.desk.desk12 import TARAKAN, Desk12, flat
+from mailbot import stated
+from tests.desk.desk12 import MALINAU, NUNUKAN, REQUEST, TARAKAN, Desk12, flat, send_answer
+from tests.desk.mailkit import MANAGERS
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -35,3 +37,58 @@ def test_a_request_for_both_blanks_is_asked_back_naming_both(desk12: Desk12, bod
     assert "dua jenis blangko sekaligus" in text, reply.text
     assert "permohonan blangko KIA dalam email baru tersendiri" in text
     assert "DISETUJUI" not in text
+
+
+# 3. "Mohon kebijakan ... mempertimbangkan kembali": an appeal that reaches a manager, its stock recorded --------
+
+PLEAS = [
+    "Mohon kebijakan Bapak/Ibu untuk mempertimbangkan kembali permohonan kami, karena stok kami tinggal 150 keping.",
+    "Mohon ditinjau ulang pak, stok kami tinggal 150 keping.",
+    "Mohon kebijakannya pak, stok kami tinggal 150 keping dan perekaman jalan terus.",
+    "Mohon dipertimbangkan lagi pak, karena stok kami tinggal 150 keping.",
+]
+PLEA_IDS = ["mempertimbangkan_kembali", "ditinjau_ulang", "mohon_kebijakan", "dipertimbangkan_lagi"]
+
+
+def _stated_now(d: Desk12, district: str) -> tuple[int, str]:
+    with d.desk.sessions() as session:
+        said = stated.latest(session)[(district, "ktp-el")]
+    return said.quantity, said.source
+
+
+@pytest.mark.parametrize("plea", PLEAS, ids=PLEA_IDS)
+def test_a_plea_after_a_rejection_is_an_appeal_to_the_managers(desk12: Desk12, plea: str) -> None:
+    mid, outcome = desk12.send(NUNUKAN, "Permohonan tambahan blangko KTP-el",
+                               REQUEST.format(stock=300, asked="3.500", name="Nunukan"))
+    assert outcome == {"request-held": 1}
+    [held] = [o for o in desk12.out() if o.purpose.startswith("held:")]
+    send_answer(desk12, MANAGERS[0], held, "TOLAK stok provinsi sedang dihemat")
+    [rejected] = [o for o in desk12.replies_to(mid) if "TIDAK DAPAT KAMI SETUJUI" in o.text]
+    told_before = len(desk12.to_managers())
+    appeal, outcome = send_answer(desk12, NUNUKAN, rejected, plea)
+    # was: "after_decision" in the queue, "akan dibaca ... oleh petugas kami", and no manager told
+    assert outcome == {"follow-up-appealed": 1}, outcome
+    assert "appeal" in desk12.queue(appeal)
+    [notice] = desk12.to_managers()[told_before:]
+    assert "SETUJU <jumlah>" in notice.text and "150 keping" in flat(notice.text), notice.text
+    [told] = desk12.replies_to(appeal)
+    assert "dipertimbangkan kembali" in flat(told.text) and "akan dibaca" not in flat(told.text)
+    assert desk12.request()["state"] == "rejected"
+    assert _stated_now(desk12, "65.03") == (150, "appeal")
+
+
+@pytest.mark.parametrize("plea", PLEAS, ids=PLEA_IDS)
+def test_a_plea_after_a_part_approved_waits_for_the_managers(desk12: Desk12, plea: str) -> None:
+    mid, _ = desk12.send(MALINAU, "Permohonan blangko KTP-el", REQUEST.format(stock=500, asked="1.800", name="Malinau"))
+    part = desk12.request()["approved"]
+    assert desk12.request()["state"] == "approved" and part < 1800
+    [partial] = desk12.replies_to(mid)
+    told_before = len(desk12.to_managers())
+    appeal, _ = send_answer(desk12, MALINAU, partial, plea)
+    # was: read as a correction of the stock, the part approved decided again by the arithmetic, no manager asked
+    assert desk12.request()["state"] == "held"
+    [notice] = desk12.to_managers()[told_before:]
+    assert "TOLAK PAKSA" in notice.text and "150 keping" in flat(notice.text), notice.text
+    [told] = desk12.replies_to(appeal)
+    assert "pimpinan" in flat(told.text)
+    assert _stated_now(desk12, "65.02")[0] == 150
