@@ -248,6 +248,10 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     now = desk.now()
     open_one = thread if thread is not None and thread.state in repo.OPEN_STATES \
         and repo.sender_verified(session, thread) else waiting
+    if open_one is not None and trust.trusted and actions.proposal_waiting(open_one):
+        # the desk's own proposal for the district waits for the managers: the district's request takes its place
+        # and is decided (a district asking for itself is never parked behind what nobody asked for)
+        return actions.join_proposal(session, desk, open_one, message, verdict, trust)
     linking = open_one is not None and trust.trusted
     req = repo.add_request(
         session, reference=repo.next_reference(session, now.year), district=district, item=item,
@@ -748,7 +752,8 @@ def _open_appeal(session: Session, target: Request) -> AttentionItem | None:
         AttentionItem.closed_at.is_(None)).order_by(AttentionItem.id.desc()).limit(1))
 
 
-_OFFERED_RE = re.compile(r"^\s*Usulan sistem\s*:\s*(\d{1,3}(?:\.\d{3})*|\d+) keping", re.MULTILINE)
+_OFFERED_RE = re.compile(r"^\s*Usulan (?:sistem|pengiriman tanpa menunggu permohonan)\s*:\s*(\d{1,3}(?:\.\d{3})*|\d+) "
+                         r"keping", re.MULTILINE)
 
 
 def _overtaken_notice(session: Session, verdict: Verdict, target: Request) -> str | None:
@@ -757,9 +762,11 @@ def _overtaken_notice(session: Session, verdict: Verdict, target: Request) -> st
     the latest notice, or no notice of ours."""
     from mailbot.store.schema import OutboxMessage
 
+    # (a stock alert's proposal is the first held notice of the request the district's own one joined)
     notices = list(session.scalars(select(OutboxMessage).where(
         OutboxMessage.request_pk == target.id,
-        (OutboxMessage.purpose == f"held:{target.id}") | OutboxMessage.purpose.like(f"held:{target.id}:%"))
+        (OutboxMessage.purpose == f"held:{target.id}") | OutboxMessage.purpose.like(f"held:{target.id}:%")
+        | OutboxMessage.purpose.like("alert:%"))
         .order_by(OutboxMessage.id)))
     by_id = {n.message_id: n for n in notices}
     answered = by_id.get(verdict.in_reply_to or "") or next(

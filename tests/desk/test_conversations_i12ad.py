@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from mailbot import stated
-from tests.desk.desk12 import MALINAU, NUNUKAN, REQUEST, TARAKAN, Desk12, flat, send_answer
+from tests.desk.desk12 import BULUNGAN, MALINAU, NUNUKAN, REQUEST, TARAKAN, Desk12, Out, flat, send_answer
 from tests.desk.mailkit import MANAGERS
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
@@ -37,6 +37,68 @@ def test_a_request_for_both_blanks_is_asked_back_naming_both(desk12: Desk12, bod
     assert "dua jenis blangko sekaligus" in text, reply.text
     assert "permohonan blangko KIA dalam email baru tersendiri" in text
     assert "DISETUJUI" not in text
+
+
+# 2. a district's own request after the desk proposed a shipment for it: decided, never parked behind the proposal --
+
+def _proposed(d: Desk12, district: str, name: str, printed: int) -> Out:
+    """*district* reports 420 blanks left (under its threshold), *printed* a day: the desk proposes a shipment that
+    waits for the managers; the managers' alert."""
+    d.send(district, "Laporan harian", f"Laporan harian 1/12/2026\nperekaman {printed + 5}\npencetakan {printed}\n"
+                                       f"sisa blangko 420\n\nDisdukcapil Kabupaten {name}\n")
+    [alert] = [o for o in d.to_managers() if o.purpose.startswith("alert:below_threshold")]
+    assert "SETUJU" in alert.text and d.request()["proactive"] and d.request()["state"] == "held"
+    return alert
+
+
+def test_a_districts_own_request_after_a_proposal_is_decided_and_the_managers_told_once(desk12: Desk12) -> None:
+    alert = _proposed(desk12, BULUNGAN, "Bulungan", 36)  # 700 proposed
+    told_before = len(desk12.to_managers())
+    mid, outcome = desk12.send(BULUNGAN, "Permohonan tambahan blangko KTP-el",
+                               REQUEST.format(stock=400, asked="2.000", name="Bulungan"))
+    # was: a second reference linked to the proposal, "akan diperiksa langsung oleh petugas kami bersama permohonan
+    # BLK-2026-0001" (a proposal the district never heard of), and nothing to anyone who could decide it
+    assert outcome == {"request-approved-partial": 1}, outcome
+    assert [tuple(r) for r in desk12.db().execute("select reference, state, requested, approved from requests")] \
+        == [("BLK-2026-0001", "approved", 2000, 700)]
+    [told] = desk12.replies_to(mid)
+    text = flat(told.text)
+    assert "[BLK-2026-0001]" in told.subject and "MENYETUJUI SEBAGIAN, yaitu 700 keping" in text, told.text
+    assert "diperiksa langsung oleh petugas" not in text
+    [notice] = desk12.to_managers()[told_before:]
+    said = flat(notice.text)
+    assert "TIDAK LAGI menunggu keputusan" in said and "permohonannya sendiri sebanyak 2.000 keping" in said, said
+    assert "DISETUJUI SEBAGIAN sebanyak 700 keping" in said
+    # the proposal's SETUJU now decides nothing: the 700 is promised once
+    send_answer(desk12, MANAGERS[0], alert, "SETUJU")
+    assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", 700)
+    assert desk12.db().execute("select sum(committed) from ledger_entries where location = '65.01' "
+                               "and item = 'ktp-el'").fetchone()[0] == 700
+
+
+def test_a_districts_own_request_held_is_the_one_notice_the_managers_answer(desk12: Desk12) -> None:
+    alert = _proposed(desk12, NUNUKAN, "Nunukan", 130)
+    proposed = desk12.request()["approved"]
+    told_before = len(desk12.to_managers())
+    mid, outcome = desk12.send(NUNUKAN, "Permohonan tambahan blangko KTP-el",
+                               REQUEST.format(stock=400, asked="4.000", name="Nunukan"))
+    assert outcome == {"request-held": 1}, outcome
+    row = desk12.request()
+    assert (row["state"], row["requested"], row["proactive"]) == ("held", 4000, 0)
+    assert desk12.db().execute("select count(*) from requests").fetchone()[0] == 1
+    [told] = desk12.replies_to(mid)
+    assert "DITINJAU oleh pimpinan" in told.text, told.text
+    [notice] = desk12.to_managers()[told_before:]
+    said = flat(notice.text)
+    assert f"menggantikan usulan pengiriman tanpa permohonan sebanyak {proposed:,} keping".replace(",", ".") in said
+    # a bare SETUJU on the proposal's alert is not applied to the district's request it never showed
+    n = len(desk12.out())
+    send_answer(desk12, MANAGERS[0], alert, "SETUJU")
+    assert desk12.request()["state"] == "held"
+    [error] = desk12.out()[n:]
+    assert error.to == [MANAGERS[0]] and "sudah tidak berlaku" in flat(error.text), error.text
+    send_answer(desk12, MANAGERS[0], notice, "SETUJU")
+    assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", row["approved"])
 
 
 # 3. "Mohon kebijakan ... mempertimbangkan kembali": an appeal that reaches a manager, its stock recorded --------
