@@ -830,11 +830,16 @@ def approval_concerns(session: Session, desk: Desk, req: Request, quantity: int 
     verified = repo.open_requests(session, req.district, item, states=repo.OPEN_STATES, exclude=req.id,
                                   verified_only=True) if req.district is not None and not repo.sender_verified(
         session, req) else []
-    return quantity_concerns(qty, requested=req.requested, need=int(need.value) if need is not None else None,
-                             cover_days=settings.target_cover_days, pack=settings.pack_size,
-                             free_after=province.on_hand - province.committed - qty,
-                             reserve=settings.reserve.get(item, 0),
-                             verified_open=[r.reference for r in verified])
+    concerns = quantity_concerns(qty, requested=req.requested, need=int(need.value) if need is not None else None,
+                                 cover_days=settings.target_cover_days, pack=settings.pack_size,
+                                 free_after=province.on_hand - province.committed - qty,
+                                 reserve=settings.reserve.get(item, 0),
+                                 verified_open=[r.reference for r in verified])
+    if quantity is None and qty == req.requested:
+        # the proposal is the district's own figure, taken as asked (as the policy approves it under the limit, packs
+        # or not): the notice offered it, and a bare SETUJU approves what the notice offered
+        concerns = [c for c in concerns if c.code != "not_whole_packs"]
+    return concerns
 
 
 def _whole_packs_near(qty: int, pack: int, limits: Sequence[int]) -> int:

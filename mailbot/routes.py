@@ -824,7 +824,10 @@ def _command_error(session: Session, desk: Desk, message: Message, verdict: Verd
                    # a request from an address on no district's list can only be rejected by email
                    "no_district": target is not None and target.district is None,
                    # a rejected request whose appeal waits: SETUJU <jumlah> grants it, TOLAK declines it
-                   "appeal_open": target is not None and _open_appeal(session, target) is not None},
+                   "appeal_open": target is not None and _open_appeal(session, target) is not None,
+                   # a request with no proposal to approve: a SETUJU needs its figure (no bare SETUJU is offered)
+                   "figure_needed": target is not None and target.state in ("held", "clarifying", "linked")
+                   and not target.approved},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
 
 
@@ -902,7 +905,9 @@ def _refusal(command: ManagerCommand, target: Request) -> str:
         return (f"pengirim permohonan {ref} tidak terdaftar pada kabupaten/kota mana pun, sehingga blangko "
                 "tidak dapat dikirim. Mohon tolak permohonan ini atau hubungi operator.")
     if not (command.quantity or target.approved):
-        return f"permohonan {ref} belum memiliki usulan jumlah. Tulis jumlahnya, misalnya: SETUJU 1.500."
+        return (f"pemberitahuan permohonan {ref} tidak memuat usulan jumlah, sehingga SETUJU tanpa jumlah tidak "
+                "menyetujui apa pun, dan belum ada yang kami ubah. Mohon tulis jumlah yang Bapak/Ibu setujui, "
+                "misalnya: SETUJU 1.500.")
     return (f"stok provinsi yang belum dialokasikan tidak mencukupi untuk "
             f"{number(command.quantity or target.approved)} keping. Mohon setujui jumlah yang lebih kecil.")
 

@@ -154,3 +154,46 @@ def test_a_plea_after_a_part_approved_waits_for_the_managers(desk12: Desk12, ple
     [told] = desk12.replies_to(appeal)
     assert "pimpinan" in flat(told.text)
     assert _stated_now(desk12, "65.02")[0] == 150
+
+
+# 4. a bare SETUJU on the newer of two held notices approves what that notice offered -----------------------------
+
+def _held_twice(d: Desk12, words: str) -> list[Out]:
+    """Nunukan asks 4.000 (sisa 500), held; it corrects the request in the thread and it is held again: the two
+    held notices, oldest first."""
+    mid, outcome = d.send(NUNUKAN, "Permohonan tambahan blangko KTP-el",
+                          REQUEST.format(stock=500, asked="4.000", name="Nunukan"))
+    assert outcome == {"request-held": 1}
+    [reply] = d.replies_to(mid)
+    send_answer(d, NUNUKAN, reply, words)
+    assert d.request()["state"] == "held"
+    notices = [o for o in d.out() if o.purpose.startswith("held:")]
+    assert len(notices) == 2
+    return notices
+
+
+def test_a_bare_setuju_on_the_newer_notice_approves_the_figure_it_offered(desk12: Desk12) -> None:
+    first, second = _held_twice(desk12, "Koreksi pak: kami mohon 3.150 keping saja, bukan 4.000.")
+    assert "3.400 keping" in first.text
+    assert "SETUJU              (menyetujui sesuai usulan sistem, 3.150 keping)" in second.text, second.text
+    n = len(desk12.out())
+    mid, outcome = send_answer(desk12, MANAGERS[0], second, "SETUJU")
+    # was: refused, "bukan kelipatan satu pak ... SETUJU 3.150 PAKSA", for the figure the notice itself offered
+    assert outcome == {"manager-approve": 1}, outcome
+    assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", 3150)
+    [district] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
+    assert "DISETUJUI sebanyak 3.150 keping" in flat(district.text), district.text
+
+
+def test_a_bare_setuju_on_a_newer_notice_with_no_figure_is_asked_for_one_in_plain_words(desk12: Desk12) -> None:
+    _, second = _held_twice(desk12, "Koreksi pak: sisa stok kami 5.000 keping, bukan 500.")
+    assert "Usulan sistem: belum ada" in second.text, second.text
+    n = len(desk12.out())
+    send_answer(desk12, MANAGERS[0], second, "SETUJU")
+    assert desk12.request()["state"] == "held"
+    [error] = desk12.out()[n:]
+    assert error.to == [MANAGERS[0]]
+    text = flat(error.text)
+    assert "tidak memuat usulan jumlah" in text and "SETUJU 1.500" in text, error.text
+    # was: the lines offered under it began with a bare SETUJU, the very answer just refused
+    assert "SETUJU" not in [line.strip() for line in error.text.splitlines()], error.text
