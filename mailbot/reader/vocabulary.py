@@ -642,7 +642,7 @@ AGREED_FIGURE_LEADS: tuple[str, ...] = (
 # After one of these, a number without a role word of its own takes the role named earlier in
 # its clause: "stok ± 400 keping, tepatnya 396 keping"; "KTP-el 2.000 keping dan KIA 500 keping"; "we need 2,000
 # KTP-el blanks and 500 KIA blanks".
-CONTINUATION_WORDS: tuple[str, ...] = ("tepatnya", "persisnya", "yaitu", "yakni", "dan", "serta", "lalu", "and",
+CONTINUATION_WORDS: tuple[str, ...] = ("tepatnya", "persisnya", "yaitu", "yakni", "dan", "serta", "lalu", "and", "plus",
                                        "as well as")
 
 # Between a stock word and its figure, these make it someone else's stock ("stok di gudang

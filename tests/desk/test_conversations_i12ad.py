@@ -22,10 +22,11 @@ pytestmark = pytest.mark.usefixtures("sender_lists_decide")
     "Disdukcapil Tarakan",
     "Dear Sir,\n\nplease send us 2,000 KTP-el blanks as well as 500 KIA blanks. Our stock is 300 KTP-el.\n\n"
     "Regards,\nDaniel\nDisdukcapil Kota Tarakan",
+    "Dear Sir, we need 2,000 KTP-el blanks, plus 500 KIA blanks. Our stock is 300.\n\nDaniel, Disdukcapil Tarakan",
     # the Indonesian the desk has always asked back about
     "Yth. Bapak/Ibu,\n\nmohon dikirim blangko KTP-el 2.000 keping dan KIA 500 keping. Sisa stok kami KTP-el 300 "
     "keping dan KIA 40 keping.\n\nHormat kami,\nDisdukcapil Kota Tarakan",
-], ids=["english_and", "english_as_well_as", "indonesian"])
+], ids=["english_and", "english_as_well_as", "english_plus", "indonesian"])
 def test_a_request_for_both_blanks_is_asked_back_naming_both(desk12: Desk12, body: str) -> None:
     mid, outcome = desk12.send(TARAKAN, "Blank request", body)
     # was (English): approved 2.000 KTP-el, and the 500 KIA asked for dropped without a word
