@@ -321,9 +321,12 @@ _DECIDED = Prepared(insert(cast(Table, Decision.__table__)))
 
 
 def decide_new(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
-               trust: SenderTrust, *, follows: dict[str, object] | None = None) -> MessageOutcome:
+               trust: SenderTrust, *, follows: dict[str, object] | None = None,
+               joined_proposal: int | None = None) -> MessageOutcome:
     """A new request: ask back, hold, or approve (fully, in part, or a need-based proposal). *follows*: the
-    earlier request (reference, state) in whose thread it was asked, which the reply names.
+    earlier request (reference, state) in whose thread it was asked, which the reply names. *joined_proposal*: the
+    desk's own proposal for the district that this request took the place of (join_proposal), which a held notice
+    names.
 
     A sender who failed the checks is never asked back nor answered: the request waits for a manager.
     """
@@ -338,7 +341,7 @@ def decide_new(session: Session, desk: Desk, req: Request, message: Message, ver
     words = verdict.body_excerpt or ""
     return apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=trust.trusted,
                         note=words[:600] if decision.outcome == "hold" and _GIVES_REASON.search(words) else None,
-                        follows=follows)
+                        follows=follows, joined_proposal=joined_proposal)
 
 
 # The district says why it needs what it asks ("karena ada kegiatan jemput bola"): the managers read its words.
@@ -356,7 +359,8 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
                  changes: list[dict[str, object]] | None = None, note: str | None = None,
                  reply_purpose: str | None = None, again: bool = False, previous_approved: int | None = None,
                  answer_to: str | None = None, set_aside: list[dict[str, object]] | None = None,
-                 follows: dict[str, object] | None = None, lowered_from: int | None = None) -> MessageOutcome:
+                 follows: dict[str, object] | None = None, lowered_from: int | None = None,
+                 joined_proposal: int | None = None) -> MessageOutcome:
     """Carry out the policy's decision: record it, book the commitment, queue the reply to *message*.
 
     *changes* (a district's follow-up that corrected figures) are told first in the reply, and with
@@ -366,6 +370,7 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
     other blank's figures in the same mail ({"item", "value"}), which the reply says a person will decide.
     *follows*: the earlier request (reference, state) in whose thread this one was asked: the reply names it.
     *lowered_from*: a person's approval the district's lower ask went below: the reply says it was lowered.
+    *joined_proposal*: the quantity of the desk's proposal this request took the place of: a held notice says so.
     """
     now = desk.now()
     explanation = explain_id(decision)
@@ -396,7 +401,7 @@ def apply_policy(session: Session, desk: Desk, req: Request, decision: policy.De
                                     "appeal": again and not changes})
         _notify_managers(session, desk, req, decision, explanation,
                          update_of=purpose if changes or again else None, changes=changes or [], note=note,
-                         previous_approved=previous_approved)
+                         previous_approved=previous_approved, joined_proposal=joined_proposal)
         return MessageOutcome.REQUEST_HELD
     # a request decided again after a correction books its new commitment under a source of its own
     source = f"decision:{req.reference}:auto" + (f":{purpose}" if changes else "")
@@ -456,7 +461,7 @@ def _from_as_written(session: Session, req: Request) -> str:
 def _notify_managers(session: Session, desk: Desk, req: Request, decision: policy.Decision,
                      explanation: list[str], *, update_of: str | None = None,
                      changes: list[dict[str, object]] | None = None, note: str | None = None,
-                     previous_approved: int | None = None) -> None:
+                     previous_approved: int | None = None, joined_proposal: int | None = None) -> None:
     reasons = held_reasons(decision, skip=("fallback_use",))
     purpose = f"held:{req.id}" if update_of is None else f"held:{req.id}:{update_of}"
     queue(session, desk, purpose=purpose, category="notice", template="notice_held",
@@ -466,7 +471,7 @@ def _notify_managers(session: Session, desk: Desk, req: Request, decision: polic
                    "sender": req.sender or _from_as_written(session, req),
                    "item": req.item, "requested": req.requested, "proposed": decision.quantity,
                    "reasons": reasons, "explanation": explanation, "changes": changes or [],
-                   "note": note, "previous_approved": previous_approved})
+                   "note": note, "previous_approved": previous_approved, "joined_proposal": joined_proposal})
 
 
 def record_update(req: Request, changes: list[dict[str, object]], *, actor: str, at: datetime,
@@ -607,6 +612,53 @@ def link(session: Session, desk: Desk, req: Request, open_one: Request, message:
                             # a figure it gave is never asked for again ("mohon sampaikan jumlahnya")
                             "asked": req.requested})
     return MessageOutcome.REQUEST_LINKED
+
+
+def proposal_waiting(req: Request) -> bool:
+    """Whether *req* is the desk's own shipment proposal for a district low on stock (a stock alert's, asked by
+    no one), still waiting for the managers: a request of the district itself takes its place (join_proposal)."""
+    return bool(req.proactive) and req.state == "held" and req.message_pk is None
+
+
+def join_proposal(session: Session, desk: Desk, proposal: Request, message: Message, verdict: Verdict,
+                  trust: SenderTrust) -> MessageOutcome:
+    """The district asks for blanks itself while the desk's proposal for it waits for the managers: its request
+    takes the proposal's place under the proposal's reference (never parked behind it, never allocated twice) and
+    is decided as any new request, the district told the decision. The managers, asked to decide the proposal,
+    hear once: in the held notice when the request waits for them, else in a notice that the proposal no longer
+    does."""
+    proposed = proposal.approved
+    now = desk.now()
+    # the proposal's figure is no approval of the district's request (never one set aside for the managers)
+    _record(session, desk, proposal, "joined", None, actor=trust.address or "district",
+            reasons=[{"code": "district_request", "message": message.id, "proposed": proposed,
+                      "changes": [{"field": "requested", "before": None, "after": verdict.requested}]}],
+            arithmetic=[], note=None)
+    proposal.message_pk, proposal.sender, proposal.proactive = message.id, trust.address, False
+    proposal.requested, proposal.stock_on_hand = verdict.requested, verdict.stock_on_hand
+    proposal.state, proposal.approved, proposal.updated_at, proposal.held_since = "new", None, now, None
+    repo.audit(session, at=now, actor=trust.address or "district", action="join-proposal",
+               target=proposal.reference, details={"message": message.id, "proposed": proposed})
+    session.flush()
+    outcome = decide_new(session, desk, proposal, message, verdict, trust, joined_proposal=proposed)
+    if proposal.state != "held":
+        queue(session, desk, purpose=f"released:{proposal.id}:joined:{message.id}", category="notice",
+              template="notice_released", to=desk.config.office.managers, request_pk=proposal.id,
+              context={"reference": proposal.reference, "district_name": desk.district_name(proposal.district),
+                       "item": proposal.item, "changes": [], "by_us": False, "by": "",
+                       "joined_proposal": proposed, "requested": proposal.requested,
+                       "outcome_text": _joined_outcome(proposal),
+                       "approved": proposal.approved if proposal.state == "approved" else None})
+    return outcome
+
+
+def _joined_outcome(req: Request) -> str:
+    """What became of the district's request that took a proposal's place, as the managers' notice says it."""
+    if req.state == "approved":
+        return "DISETUJUI SEBAGIAN" if req.requested and (req.approved or 0) < req.requested else "DISETUJUI"
+    if req.state == "clarifying":
+        return "perlu ditanyakan kembali kepada kabupaten/kota sebelum diputuskan"
+    return state_words(req.state)
 
 
 # --- manager and operator actions ----------------------------------------------------------------
@@ -778,11 +830,16 @@ def approval_concerns(session: Session, desk: Desk, req: Request, quantity: int 
     verified = repo.open_requests(session, req.district, item, states=repo.OPEN_STATES, exclude=req.id,
                                   verified_only=True) if req.district is not None and not repo.sender_verified(
         session, req) else []
-    return quantity_concerns(qty, requested=req.requested, need=int(need.value) if need is not None else None,
-                             cover_days=settings.target_cover_days, pack=settings.pack_size,
-                             free_after=province.on_hand - province.committed - qty,
-                             reserve=settings.reserve.get(item, 0),
-                             verified_open=[r.reference for r in verified])
+    concerns = quantity_concerns(qty, requested=req.requested, need=int(need.value) if need is not None else None,
+                                 cover_days=settings.target_cover_days, pack=settings.pack_size,
+                                 free_after=province.on_hand - province.committed - qty,
+                                 reserve=settings.reserve.get(item, 0),
+                                 verified_open=[r.reference for r in verified])
+    if quantity is None and qty == req.requested:
+        # the proposal is the district's own figure, taken as asked (as the policy approves it under the limit, packs
+        # or not): the notice offered it, and a bare SETUJU approves what the notice offered
+        concerns = [c for c in concerns if c.code != "not_whole_packs"]
+    return concerns
 
 
 def _whole_packs_near(qty: int, pack: int, limits: Sequence[int]) -> int:

@@ -51,9 +51,10 @@ _CORRECTION_WORDS = re.compile(r"\b(?:koreksi|ralat|" + _NOT + r"|sebenarnya|yan
                                r"dihitung ulang|hitung ulang|ternyata|correction|correct|actually|should be|instead|"
                                r"not|typo|mistake|wrong|revised?|changed?|increased?|reduced?)\b")
 # Asking the province to look again at its decision: an appeal for a manager, whatever figure it names.
-_LOOK_AGAIN = (r"dipertimbangkan|pertimbangkan|ditinjau|tinjau ulang|keberatan|"
-               r"(?:tetap|masih) (?:membutuhkan|butuh|memerlukan|perlu|mohon|meminta|minta)|tidak (?:cukup|mencukupi)|"
-               r"belum (?:cukup|mencukupi)|reconsider\w*|still (?:need|require|want)")
+_ASKS_LOOK_AGAIN = vocabulary.alternation(vocabulary.LOOK_AGAIN_WORDS)
+_LOOKS_AGAIN = re.compile(rf"\b(?:{_ASKS_LOOK_AGAIN})\b")
+_LOOK_AGAIN = (_ASKS_LOOK_AGAIN + r"|(?:tetap|masih) (?:membutuhkan|butuh|memerlukan|perlu|mohon|meminta|minta)|"
+               r"tidak (?:cukup|mencukupi)|belum (?:cukup|mencukupi)|still (?:need|require|want)")
 _RECONSIDER = re.compile(rf"\b(?:{_LOOK_AGAIN}|review|not enough|insufficient)\b")
 # Asking the province to look again, or giving a reason for a figure.
 _APPEAL = re.compile(rf"\b(?:{_LOOK_AGAIN}|karena|sebab|alasan|namun|tetapi|akan tetapi|jemput bola|because|due to)\b")
@@ -1195,7 +1196,7 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         # "kami perlu 1.800 keping" after 1.600 of 1.800 were approved: the whole figure asked again is no
         # agreement with the part approved; a manager weighs it
         return Reading("appeal", new, why="the whole figure asked again after a part was approved")
-    if appeal and re.search(r"\b(?:dipertimbangkan|pertimbangkan|ditinjau|tinjau ulang|keberatan)\b", low):
+    if appeal and _LOOKS_AGAIN.search(low):
         return Reading("appeal", why="asks the province to look again at its decision")
     if new or own_new:
         return Reading("restated", new, why="the recorded figures restated")

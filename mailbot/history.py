@@ -28,7 +28,8 @@ from mailbot.store.schema import (
 DECISION_WORDS = {
     "approve": "approved", "approve_partial": "approved in part", "hold": "waiting for manager",
     "clarify": "asked back", "propose": "proposed, waiting for manager", "updated": "figures changed",
-    "linked": "linked to an open request", "reject": "rejected", "withdraw": "withdrawn", "received": "received",
+    "linked": "linked to an open request", "joined": "the district's own request took the proposal's place",
+    "reject": "rejected", "withdraw": "withdrawn", "received": "received",
     "appeal_granted": "appeal granted, decided again", "appeal_declined": "appeal declined, still rejected",
 }
 LEDGER_WORDS = {
@@ -48,6 +49,7 @@ AUDIT_WORDS = {
     "update": "district changed its figures", "ask-back": "asked back", "receipt-correction": "receipt count corrected",
     "close-item": "queue item closed", "dismiss": "taken off the quarantine list", "resolve": "difference resolved",
     "supply": "supply received", "adjust": "adjustment", "appeal": "district appealed the rejection",
+    "join-proposal": "district's own request took the proposal's place",
     "appeal-granted": "appeal granted", "appeal-declined": "appeal declined",
 }
 

@@ -248,6 +248,10 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     now = desk.now()
     open_one = thread if thread is not None and thread.state in repo.OPEN_STATES \
         and repo.sender_verified(session, thread) else waiting
+    if open_one is not None and trust.trusted and actions.proposal_waiting(open_one):
+        # the desk's own proposal for the district waits for the managers: the district's request takes its place
+        # and is decided (a district asking for itself is never parked behind what nobody asked for)
+        return actions.join_proposal(session, desk, open_one, message, verdict, trust)
     linking = open_one is not None and trust.trusted
     req = repo.add_request(
         session, reference=repo.next_reference(session, now.year), district=district, item=item,
@@ -748,7 +752,8 @@ def _open_appeal(session: Session, target: Request) -> AttentionItem | None:
         AttentionItem.closed_at.is_(None)).order_by(AttentionItem.id.desc()).limit(1))
 
 
-_OFFERED_RE = re.compile(r"^\s*Usulan sistem\s*:\s*(\d{1,3}(?:\.\d{3})*|\d+) keping", re.MULTILINE)
+_OFFERED_RE = re.compile(r"^\s*Usulan (?:sistem|pengiriman tanpa menunggu permohonan)\s*:\s*(\d{1,3}(?:\.\d{3})*|\d+) "
+                         r"keping", re.MULTILINE)
 
 
 def _overtaken_notice(session: Session, verdict: Verdict, target: Request) -> str | None:
@@ -757,9 +762,11 @@ def _overtaken_notice(session: Session, verdict: Verdict, target: Request) -> st
     the latest notice, or no notice of ours."""
     from mailbot.store.schema import OutboxMessage
 
+    # (a stock alert's proposal is the first held notice of the request the district's own one joined)
     notices = list(session.scalars(select(OutboxMessage).where(
         OutboxMessage.request_pk == target.id,
-        (OutboxMessage.purpose == f"held:{target.id}") | OutboxMessage.purpose.like(f"held:{target.id}:%"))
+        (OutboxMessage.purpose == f"held:{target.id}") | OutboxMessage.purpose.like(f"held:{target.id}:%")
+        | OutboxMessage.purpose.like("alert:%"))
         .order_by(OutboxMessage.id)))
     by_id = {n.message_id: n for n in notices}
     answered = by_id.get(verdict.in_reply_to or "") or next(
@@ -817,7 +824,10 @@ def _command_error(session: Session, desk: Desk, message: Message, verdict: Verd
                    # a request from an address on no district's list can only be rejected by email
                    "no_district": target is not None and target.district is None,
                    # a rejected request whose appeal waits: SETUJU <jumlah> grants it, TOLAK declines it
-                   "appeal_open": target is not None and _open_appeal(session, target) is not None},
+                   "appeal_open": target is not None and _open_appeal(session, target) is not None,
+                   # a request with no proposal to approve: a SETUJU needs its figure (no bare SETUJU is offered)
+                   "figure_needed": target is not None and target.state in ("held", "clarifying", "linked")
+                   and not target.approved},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
 
 
@@ -895,7 +905,9 @@ def _refusal(command: ManagerCommand, target: Request) -> str:
         return (f"pengirim permohonan {ref} tidak terdaftar pada kabupaten/kota mana pun, sehingga blangko "
                 "tidak dapat dikirim. Mohon tolak permohonan ini atau hubungi operator.")
     if not (command.quantity or target.approved):
-        return f"permohonan {ref} belum memiliki usulan jumlah. Tulis jumlahnya, misalnya: SETUJU 1.500."
+        return (f"pemberitahuan permohonan {ref} tidak memuat usulan jumlah, sehingga SETUJU tanpa jumlah tidak "
+                "menyetujui apa pun, dan belum ada yang kami ubah. Mohon tulis jumlah yang Bapak/Ibu setujui, "
+                "misalnya: SETUJU 1.500.")
     return (f"stok provinsi yang belum dialokasikan tidak mencukupi untuk "
             f"{number(command.quantity or target.approved)} keping. Mohon setujui jumlah yang lebih kecil.")
 

@@ -123,7 +123,8 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
     decided = select(Decision, Request).join(Request, Request.id == Decision.request_pk)
     if since is not None:
         decided = decided.where(Decision.at > since)
-    rows = [(d, r) for d, r in session.execute(decided.order_by(Decision.id)) if d.outcome not in ("linked", "updated")]
+    rows = [(d, r) for d, r in session.execute(decided.order_by(Decision.id))
+            if d.outcome not in ("linked", "updated", "joined")]
     decisions = _request_lines(session, desk, rows, since)
     waiting = [
         WaitingRequest(r.reference, desk.district_name(r.district), r.item, _aware(r.held_since or r.created_at, desk),
@@ -230,7 +231,7 @@ def _request_lines(session: Session, desk: Desk, rows: list[tuple[Decision, Requ
     history: dict[int, list[Decision]] = {}
     if requests:
         for d in session.scalars(select(Decision).where(Decision.request_pk.in_(requests)).order_by(Decision.id)):
-            if d.outcome not in ("linked", "updated"):
+            if d.outcome not in ("linked", "updated", "joined"):
                 history.setdefault(d.request_pk, []).append(d)
     in_period = {d.id for d, _ in rows}
     lines = []
@@ -283,12 +284,12 @@ def _asked_at_the_time(session: Session, requests: dict[int, Request]) -> tuple[
     for d in session.scalars(select(Decision).where(Decision.request_pk.in_(requests)).order_by(Decision.id)):
         history.setdefault(d.request_pk, []).append(d)
     for pk, decisions in history.items():
-        changes = [c for d in decisions if d.outcome == "updated" for r in d.reasons or []
+        changes = [c for d in decisions if d.outcome in ("updated", "joined") for r in d.reasons or []
                    for c in r.get("changes", []) or [] if c.get("field") == "requested"]
         running = changes[0].get("before") if changes else requests[pk].requested
         last: Decision | None = None
         for d in decisions:
-            if d.outcome == "updated":
+            if d.outcome in ("updated", "joined"):  # the district's figures changed, or first given
                 for r in d.reasons or []:
                     for c in r.get("changes", []) or []:
                         if c.get("field") == "requested":

@@ -640,8 +640,10 @@ AGREED_FIGURE_LEADS: tuple[str, ...] = (
     "sip", "baiklah",
 )
 # After one of these, a number without a role word of its own takes the role named earlier in
-# its clause: "stok ± 400 keping, tepatnya 396 keping"; "KTP-el 2.000 keping dan KIA 500 keping".
-CONTINUATION_WORDS: tuple[str, ...] = ("tepatnya", "persisnya", "yaitu", "yakni", "dan", "serta", "lalu")
+# its clause: "stok ± 400 keping, tepatnya 396 keping"; "KTP-el 2.000 keping dan KIA 500 keping"; "we need 2,000
+# KTP-el blanks and 500 KIA blanks".
+CONTINUATION_WORDS: tuple[str, ...] = ("tepatnya", "persisnya", "yaitu", "yakni", "dan", "serta", "lalu", "and", "plus",
+                                       "as well as")
 
 # Between a stock word and its figure, these make it someone else's stock ("stok di gudang
 # provinsi 66.000"), which is no figure of the writing district.
@@ -2515,6 +2517,16 @@ COUNT_OPENERS: tuple[str, ...] = (
     "the count is", "a total of", "altogether",
     # "Pak, blangko sudah tiba. Terhitung 1.980 lembar", "The parcel arrived this morning. Our count: 1,950 pieces."
     "terhitung", "hitungan kami", "menurut hitungan kami", "our count", "by our count",
+)
+
+# A district asking the province to look again at its decision (mailbot.followup.interpret): after a rejection or a
+# part approved, an appeal a manager decides, whatever figure it names ("Mohon kebijakan Bapak/Ibu untuk
+# mempertimbangkan kembali permohonan kami", "mohon ditinjau ulang", "mohon dipertimbangkan lagi").
+LOOK_AGAIN_WORDS: tuple[str, ...] = (
+    "dipertimbangkan", "pertimbangkan", "mempertimbangkan kembali", "mempertimbangkan ulang",
+    "mempertimbangkan lagi", "ditinjau", "tinjau ulang", "tinjau kembali", "meninjau ulang", "meninjau kembali",
+    "keberatan", "mohon kebijakan", "mohon kebijaksanaan", "mohon kebijakannya", "mohon kebijaksanaannya",
+    "reconsider", "reconsidered", "reconsidering", "reconsideration",
 )
 
 # A district withdrawing its own request (mailbot.followup.cancels). Words that cancel wherever they stand, unless
