@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -20,6 +21,9 @@ _TRANSLATE = str.maketrans(
 )
 
 
+# A message's texts are normalised several times as it is read (its new words for the district, the kind, the
+# ask; its subject with them and alone): the same text again is the first time's answer.
+@functools.lru_cache(maxsize=16)
 def normalise(text: str) -> str:
     """Lowercase text with odd spaces and dashes made plain; the result keeps every index of the input."""
     # In ASCII text the tab is the one character to make plain (translate() costs five times more).
@@ -967,6 +971,8 @@ def _replace(m: Mention, **changes: object) -> Mention:
     return replace(m, **changes)
 
 
+# A table's cells are read more than once (for its header row, its total row, each column's figures).
+@functools.lru_cache(maxsize=256)
 def quantity_in(text: str) -> int | None:
     """The single exact quantity written in a short text such as a table cell ("2.000", "812 keping")."""
     low = normalise(text)
