@@ -669,6 +669,8 @@ def _binary(head: bytes) -> bool:
     >>> _binary(b"\\x7fELF\\x02\\x01\\x01\\x00\\x00")
     True
     """
+    if b"\x00" not in head:  # (most mail: no NUL at all, one pass)
+        return False
     end = min((i for i in (head.find(b"\r\n\r\n"), head.find(b"\n\n")) if i >= 0), default=len(head))
     return b"\x00" in head[:end] or head.count(b"\x00") > 8
 

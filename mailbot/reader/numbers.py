@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -20,6 +21,9 @@ _TRANSLATE = str.maketrans(
 )
 
 
+# A message's texts are normalised several times as it is read (its new words for the district, the kind, the
+# ask; its subject with them and alone): the same text again is the first time's answer.
+@functools.lru_cache(maxsize=16)
 def normalise(text: str) -> str:
     """Lowercase text with odd spaces and dashes made plain; the result keeps every index of the input."""
     # In ASCII text the tab is the one character to make plain (translate() costs five times more).
@@ -239,6 +243,8 @@ _PLATE_CODES = _alternation(vocab.VEHICLE_PLATE_CODES)
 _UNIT_WORDS = _alternation(vocab.BLANK_UNITS + vocab.PEOPLE_UNITS + vocab.ENGLISH_BLANK_NOUNS)
 _FLIGHT_WORDS = _alternation(vocab.FLIGHT_WORDS)
 _AIRLINE_CODES = _alternation(vocab.AIRLINE_CODES)
+# (A pattern that opens with digits opens with one, \d\d? rather than \d{1,2}: the regex engine then passes over it
+# by its first character at each place it tries, see _MASK_PLAIN_LINE_RE.)
 _MASK_PATTERNS: tuple[str, ...] = (
     r"[^\s(\[]+@\S+",  # addresses (never "(@500 keping)", a package's size after a bracket)
     r"\b(?:https?://|www\.)\S+",
@@ -250,7 +256,7 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"[\w.\-]*\d[\w.\-]*(?:\s?/\s?[\w.\-]*\w){2,}",
     # Reference numbers of a request or ticket: "REQ-2028-0033", "BLK-2026-0044" (letters, a year, a serial). The
     # pattern opens at the digits (tried at digits only, not at every word) and looks back for the letters.
-    r"\b\d{4}(?<=[a-z]-\d{4})-\d{2,6}\b",
+    r"\b\d\d{3}(?<=[a-z]-\d{4})-\d{2,6}\b",
     # The desk's own references retyped with spaces or underscores: "BLK 2026 0001", "blk_2026_12".
     r"\bblk[ \t]*[-_\u2010-\u2015]?[ \t]*20\d\d[ \t]*[-_\u2010-\u2015]?[ \t]*\d{1,6}\b",
     # Letters referred to: "surat 470/038", "surat kami No. 470/12".
@@ -272,15 +278,15 @@ _MASK_PATTERNS: tuple[str, ...] = (
     rf"\b(?:{_ID_LABELS})\b\.?(?:\s+(?:{_ID_FILLERS})){{0,2}}\s*:?\s*[\dx*][\dx*.\s\-]{{5,}}[\dx*]",
     # A number with digits masked by x or * ("6503xxxxxxxx0004", "0812****7788").
     r"(?<![\w*])\d+[x*]{2,}[\dx*]*|(?<![\w*])[x*]{2,}\d[\dx*]*",
-    r"\b\d{8}\s+\d{6}\s+\d\s+\d{3}\b",
-    r"\b\d{7,}\b",
+    r"\b\d\d{7}\s+\d{6}\s+\d\s+\d{3}\b",
+    r"\b\d\d{6,}\b",
     # Dates.
-    r"\b\d{4}-\d{1,2}-\d{1,2}\b",
-    r"\b\d{1,2}\s*[/\-]\s*\d{1,2}(?:\s*[/\-]\s*\d{2,4})?\b",
-    r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b",
+    r"\b\d\d{3}-\d{1,2}-\d{1,2}\b",
+    r"\b\d\d?\s*[/\-]\s*\d{1,2}(?:\s*[/\-]\s*\d{2,4})?\b",
+    r"\b\d\d?\.\d{1,2}\.\d{2,4}\b",
     # A span of days before its month: "periode 1 s.d. 31 Oktober 2024", "tgl 1-5 Nov".
-    rf"\b\d{{1,2}}\s*(?:-|\u2013|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|to|until)\s*\d{{1,2}}\s*(?:{_MONTHS})\b\.?(?:\s*(?:'?\d{{2}}|\d{{4}})\b)?",
-    rf"\b\d{{1,2}}\s*(?:{_MONTHS})\b\.?(?:\s*(?:'?\d{{2}}|\d{{4}})\b)?",
+    rf"\b\d\d?\s*(?:-|\u2013|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|to|until)\s*\d{{1,2}}\s*(?:{_MONTHS})\b\.?(?:\s*(?:'?\d{{2}}|\d{{4}})\b)?",
+    rf"\b\d\d?\s*(?:{_MONTHS})\b\.?(?:\s*(?:'?\d{{2}}|\d{{4}})\b)?",
     rf"\b(?:{_MONTHS})\b\.?\s*'?\d{{4}}\b",
     # The English order, month first: "December 1, 2026", "Dec. 9-11", "March 3rd" (never "Des 1.500").
     rf"\b(?:{_MONTHS})\b\.?\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,]\d)"
@@ -294,7 +300,7 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"\b(?:19|20)\d{2}\s*/\s*(?:19|20)\d{2}\b",
     # Times.
     r"\b(?:pukul|pkl|jam)\b\.?\s*\d{1,2}(?:[.:]\d{2})?\b(?:\s*(?:wita|wib|wit))?",
-    r"\b\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?![\d])(?:\s*(?:wita|wib|wit|am|pm)\b)?",
+    r"\b\d\d?[.:]\d{2}(?:[.:]\d{2})?(?![\d])(?:\s*(?:wita|wib|wit|am|pm)\b)?",
     # Ordinals and names: "SMA Negeri 1", "kelas 2", "tahap 1", "ke-2", "edisi 3"; not a count of blanks after
     # a phone's "smp" ("sdh smp 500 kpg blanko": "sudah sampai").
     r"\b(?:sma|smp|sd|smk|sdn|smpn|sman|smkn|mts|mtsn|sma negeri|smp negeri|sd negeri|negeri|kelas|tahap"
@@ -967,6 +973,8 @@ def _replace(m: Mention, **changes: object) -> Mention:
     return replace(m, **changes)
 
 
+# A table's cells are read more than once (for its header row, its total row, each column's figures).
+@functools.lru_cache(maxsize=256)
 def quantity_in(text: str) -> int | None:
     """The single exact quantity written in a short text such as a table cell ("2.000", "812 keping")."""
     low = normalise(text)
