@@ -437,6 +437,7 @@ def _district_patterns(districts: tuple[District, ...]) -> tuple[tuple[str, re.P
 _SIGNATURE_LINES = 6  # a signature block's lines at the end of the text; a letterhead's at its top
 _LETTERHEAD_LINES = 3
 _TAIL_LINES = 2  # with no closing, a signature's name and office are the text's last lines
+_SIGNATURE_LINE_MAX = 80  # a signature's line ("Ardi - operator perekaman Dukcapil KTT") is short; a sentence is not
 _OFFICE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.OFFICE_WORDS) + r")(?![\w-])")
 # The closing a signature follows ("Salam,", "Hormat kami,", "Terima kasih", "Regards").
 _CLOSING_RE = re.compile(r"^[ \t]*(?:" + vocab.alternation(vocab.SIGNATURE_CLOSINGS) + r")\b")
@@ -541,6 +542,12 @@ def district_signed(low: str, districts: Sequence[District]) -> str | None:
         # a line naming the district as an office ("Operator Disdukcapil Kab. Nunukan"), not a place
         text = "\n".join(line for line in zone if _OFFICE_RE.search(line))
         named = {code for code, pattern in patterns if pattern.search(text)}
+        if len(named) > 1 and zone is signature:
+            # "Pak, blangko pinjaman dari Disdukcapil Kab. Bulungan sudah kami terima ... / Ardi - operator
+            # Dukcapil KTT": in a short mail the tail holds the message too; the signature's own short lines
+            # name the writer's office, a sentence of the message the other office.
+            short = "\n".join(line for line in zone if _OFFICE_RE.search(line) and len(line) <= _SIGNATURE_LINE_MAX)
+            named = {code for code, pattern in patterns if pattern.search(short)}
         if len(named) == 1:
             return named.pop()
     return None

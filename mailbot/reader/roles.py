@@ -123,6 +123,13 @@ _CHANGE_TO_RE = re.compile(
     r"\s*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b\s*)?,?\s*(?:"
     + vocab.alternation(vocab.CHANGE_TO_WORDS) + r")\s*:?\s*"
 )
+# A change of figure by a verb, with no "dari": "1.500 kami kurangi jadi 1.000", "3.214 keping, dibulatkan menjadi
+# 3.300".
+_CHANGE_VERB_TO_RE = re.compile(
+    r"\s*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b\s*)?,?\s*"
+    r"(?:(?:kami|kita|saya)\s+)?(?:"
+    + vocab.alternation(vocab.CHANGE_VERBS) + r")\s+(?:" + vocab.alternation(vocab.CHANGE_INTO_WORDS) + r")\s*:?\s*"
+)
 # A blank labelling the figures after it within a line: "| KIA: cetak 0", "; KTP-el = 44".
 _ITEM_LABEL_RE = re.compile(
     r"(?:\||(?<![\w-]))[ \t]*(?P<item>" + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]*[:=|]"
@@ -1086,7 +1093,11 @@ def _role_for(
     ):
         # "telah kami terima ... dan langsung didistribusikan 300 keping ke UPT": passed on, not received.
         return "ignore", True, chosen
-    if role == "requested" and chosen.weak and clause_has_receipt:
+    if role == "requested" and chosen.weak and clause_has_receipt and not any(
+        k.role == "requested" and not k.weak for k in pool
+    ):
+        # "... telah kami terima, maka kami mengajukan kembali kekurangan blangko 1.550": a shortfall asked
+        # for again with a word of asking is a request, whatever was received before it.
         return "received", True, chosen
     if role == "stock_on_hand" and pool is before and _rest_that_came(masked, chosen, m, after):
         # "sisa 500 kmrn udh nyampe td pagi": the rest of a shipment said to have come is received.
@@ -1555,9 +1566,21 @@ def _said_of_approval(masked: str, kws: Sequence[Keyword], own_lo: int, m: Menti
         # "mohon jumlah yang disetujui dapat ditambah menjadi 2.500 keping": the figure the approval is asked
         # to become, the ask now.
         return False
+    if before is not None and any(
+        k.role == "requested" and not k.weak and not k.denied and before.end() < k.start and k.end <= m.start
+        and masked[before.end() : k.start].strip()
+        and " ".join(masked[k.start : k.end].split()) not in _ASK_NOUNS
+        for k in kws
+    ):
+        # "terima kasih atas persetujuan sebagian ... maka dengan ini kami mengajukan kembali kekurangan blangko
+        # sebanyak 1.550 keping": a word of asking after the approval opens an ask of its own.
+        return bool(_APPROVED_RE.search(masked, m.end, hi))
     return bool(before or _APPROVED_RE.search(masked, m.end, hi))
 
 
+# Nouns of asking: after the desk's approval they name the request approved ("atas persetujuan permohonan ... 2.000
+# keping"), no new ask.
+_ASK_NOUNS = frozenset(vocab.COUNTER_ASK_NOUNS + ("permintaan", "usulan", "request"))
 # Between the desk's approval and a figure: what the approval is asked to become.
 _RAISED_TO_RE = re.compile(
     r"(?<![\w-])(?:ditambah|ditambahkan|dinaikkan|dinaikan|diturunkan|dikurangi|diubah|direvisi|dikoreksi)"
@@ -1570,7 +1593,17 @@ def _undelivered(masked: str, end: int, limit: int) -> bool:
     keping belum sampai", "sisanya masih di ekspedisi"): the rest of a shipment, not stock."""
     window = masked[end : min(limit, end + _IN_TRANSIT_WINDOW)]
     found = _IN_TRANSIT_RE.search(window)
+    if found is not None and _PAPER_FOLLOWS_RE.search(window, 0, found.start()):
+        # "tinggal 860 keping (rincian rekap menyusul siang ini)": a paper to follow, not blanks.
+        return False
     return found is not None and not _CAUSE_RE.search(window, 0, found.start())
+
+
+# Right before a word of something to follow, a paper that follows: "rincian rekap menyusul", "laporannya menyusul".
+_PAPER_FOLLOWS_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.DOCUMENT_WORDS + vocab.PAPER_TO_FOLLOW_WORDS) + r")(?:nya)?"
+    r"(?:[^\S\n]+[\w-]+)?[^\S\n]+(?:akan[^\S\n]+)?$"
+)
 
 
 _COUNTER_ASK_NOUNS = frozenset(vocab.COUNTER_ASK_NOUNS)
@@ -1723,15 +1756,25 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
 
 _BLANK_ALONE_RE = re.compile(r"[^\S\n]*(?:" + vocab.alternation(_BLANK_NAMES) + r")[^\S\n]+$")
 _COUNT_CLAUSE_END_RE = re.compile(r"\d[^\S\n]*(?:" + _words_re(vocab.BLANK_UNITS) + r")?[^\S\n]*,$")
+# ... or gives the blank's running out as the cause of the count before it: "cetak 0 karena blangko kosong".
+_COUNT_CAUSE_END_RE = re.compile(
+    r"\d[^\S\n]*(?:" + _words_re(vocab.BLANK_UNITS) + r")?[^\S\n]*,?[^\S\n]*(?:"
+    + _words_re(vocab.ZERO_CAUSE_WORDS) + r")$"
+)
 
 
 def _blank_zero_after_counts(masked: str, c_start: int, z: re.Match[str]) -> bool:
     """Whether a zero word said of the blank alone closes a line of counts: "lap 14/2: rekam 18, cetak 0, blanko
     kosong." is the stock, where "blangko kosong" alone may be an empty form."""
     comma = masked.rfind(",", c_start, z.start())
-    return (
+    if (
         comma != -1 and _BLANK_ALONE_RE.fullmatch(masked, comma + 1, z.start()) is not None
         and _COUNT_CLAUSE_END_RE.search(masked, max(c_start, comma - 40), comma + 1) is not None
+    ):
+        return True
+    blank = _BLANK_ALONE_RE.search(masked, max(c_start, z.start() - 30), z.start())
+    return blank is not None and (
+        _COUNT_CAUSE_END_RE.search(masked, max(c_start, blank.start() - 40), blank.start()) is not None
     )
 
 
@@ -2404,8 +2447,11 @@ def _without_breakdowns(masked: str, mentions: list[Mention], kws: Sequence[Keyw
         values = [mentions[k].value for k in inside]
         if inside and _INCLUDING_OPEN_RE.match(masked, lead.end() - 1):
             # "1.180 keping (sudah termasuk yang dititip di UPT Sebatik 200 dan Krayan 150)": the parts the
-            # figure already holds are no figures of their own, whatever they add up to.
-            drop.update(inside)
+            # figure already holds are no figures of their own, whatever they add up to. A stock named after the
+            # parts ("(termasuk 6 keping rusak, jadi yang bisa dipakai 2.606)") is a second stock, kept.
+            drop.update(k for k in inside if not any(
+                w.role == "stock_on_hand" and lead.end() <= w.start and w.end <= mentions[k].start for w in kws
+            ))
             continue
         roles = {k.role for k in kws if lead.end() <= k.start < close}
         if not roles <= {"requested", "ignore"}:
@@ -2466,8 +2512,9 @@ def read_text(
     # "dari 1.500 menjadi 2.500", "from 1,500 to 2,500": the index of each figure something became.
     changed_to = {
         i + 1 for i, (a, b) in enumerate(zip(mentions, mentions[1:], strict=False))
-        if _CHANGE_FROM_RE.search(masked, max(0, a.start - 12), a.start)
-        and _CHANGE_TO_RE.fullmatch(masked, a.end, b.start)
+        if (_CHANGE_FROM_RE.search(masked, max(0, a.start - 12), a.start)
+            and _CHANGE_TO_RE.fullmatch(masked, a.end, b.start))
+        or _CHANGE_VERB_TO_RE.fullmatch(masked, a.end, b.start)
     } if len(mentions) > 1 else set()
     changed_from: tuple[str, bool, Keyword | None] | None = None
     starts = [mm.start for mm in mentions]

@@ -1002,6 +1002,15 @@ CHANGE_TO_WORDS: tuple[str, ...] = (
     "menjadi", "mjd", "jadi", "jd", "ke", "kepada", "diubah menjadi", "diubah jadi", "direvisi menjadi",
     "dinaikkan menjadi", "diturunkan menjadi", "to", "into", "->", "=>", "\u2192",
 )
+# A figure changed by the writer into another with no "dari" before it: "permintaan kemarin 1.500 kami kurangi
+# jadi 1.000", "sebanyak 3.214 keping, dibulatkan menjadi 3.300": the verb of the change (before one of
+# CHANGE_INTO_WORDS), the second figure is the one meant now, in the role of the first.
+CHANGE_VERBS: tuple[str, ...] = (
+    "ubah", "diubah", "ubahkan", "kurangi", "dikurangi", "kurangin", "dikurangin", "turunkan", "diturunkan",
+    "naikkan", "dinaikkan", "naikan", "dinaikan", "bulatkan", "dibulatkan", "genapkan", "digenapkan",
+    "revisi", "direvisi", "ralat", "diralat", "koreksi", "dikoreksi", "ganti", "diganti",
+)
+CHANGE_INTO_WORDS: tuple[str, ...] = ("menjadi", "mjd", "jadi", "jd")
 # Said of a figure, these make it the figure of an earlier request ("surat permohonan 3.000 keping
 # tadi siang", "menindaklanjuti surat kami ... sebanyak 3.000 keping"): a reminder may restate it,
 # but a new figure asked in the same mail is the request.
@@ -1138,6 +1147,8 @@ DOCUMENT_WORDS: tuple[str, ...] = (
     "daftar", "salinan", "contoh", "link", "tautan", "softcopy", "soft copy", "bahan", "materi",
     "password", "akun", "username",
 )
+# ... with these, the papers said to follow ("rincian rekap menyusul siang ini"): a paper to come, no blanks.
+PAPER_TO_FOLLOW_WORDS: tuple[str, ...] = ("rincian", "detail", "detil", "lampiran", "rekap harian", "tabel")
 # Filler words between a request phrase and what it asks for ("mohon dikirimkan kembali data ...").
 DOCUMENT_FILLERS: tuple[str, ...] = (
     "segera", "kembali", "lagi", "kepada kami", "ke kami", "kami", "kiranya", "juga", "dapat", "dpt",
@@ -1259,6 +1270,15 @@ CITIZEN_PHRASES: tuple[str, ...] = (
     "e-ktp saya", "ektp saya", "ktp el saya", "kia anak saya", "ktp anak saya", "ktp istri saya",
     "ktp suami saya", "nik saya", "kk saya", "kartu keluarga saya", "ktp kami sekeluarga",
 )
+# ... or about a relative's card, the relative named first: "anak saya sudah rekam KTP-el ... tapi belum jadi".
+CITIZEN_PHRASES += tuple(
+    f"{who} saya {state}"
+    for who in ("anak", "istri", "suami", "adik", "kakak", "ibu", "ayah")
+    for state in (
+        "sudah rekam", "sudah direkam", "sudah perekaman", "sudah melakukan perekaman", "sudah merekam",
+        "belum dicetak", "belum jadi", "belum punya ktp", "belum memiliki ktp",
+    )
+) + ("ktp-el anak saya", "e-ktp anak saya", "ktp-el istri saya", "ktp-el suami saya")
 
 # Wording of phishing and account scams ("Kotak surat Anda hampir penuh ... Verifikasi akun"): from
 # an unknown sender, such a mail states no district's figures.
@@ -1979,6 +1999,15 @@ DEFECT_AFTER: tuple[str, ...] = (
     "ditolak mesin", "tertolak", "reject", "rejected", "torn", "misprinted",
 )
 ROLE_PHRASES["ignore"] += DEFECT_AFTER
+# Spoilt while printing, the work named after the defect: "Blangko rusak saat cetak hari ini 3 keping" counts the
+# spoilt cards, not the day's printing.
+ROLE_PHRASES["ignore"] += tuple(
+    f"{blank}{defect} {when} {work}"
+    for blank in ("", "blangko ", "blanko ", "kartu ")
+    for defect in ("rusak", "gagal")
+    for when in ("saat", "pada saat", "waktu", "ketika", "sewaktu", "dalam proses", "pas")
+    for work in ("cetak", "dicetak", "pencetakan", "proses cetak")
+)
 COUNTS_OTHER_AFTER += DEFECT_AFTER
 # Opening the sentence a figure stands in, these make it hearsay the writer passes on, no figure of their own:
 # "Kami mendapat informasi bahwa ... termasuk Tana Tidung yang stoknya 0. Apakah benar ...?".
@@ -2082,6 +2111,8 @@ ROLE_PHRASES["requested"] += (
     "tolong kirimkan", "tolong kirimin",
 )
 WEAK_REQUEST_PHRASES += ("dikirimi", "dikirimin", "kirimin", "kirimi")
+# Words giving a cause: "cetak 0 karena blangko kosong" (the count before, the blank's running out after).
+ZERO_CAUSE_WORDS: tuple[str, ...] = ("karena", "krn", "karna", "sebab", "soalnya", "gara-gara", "because")
 # Opening and closing stock, in the words of other writers: the opening stock is no stock now.
 ROLE_PHRASES["ignore"] += (
     "beginning stock", "beginning balance", "starting stock", "starting balance", "stock at start", "brought forward",
@@ -2135,6 +2166,12 @@ ROLE_PHRASES["stock_on_hand"] += (
     "still usable", "still fit for use",
     # ... and the same glossed in brackets after the stock's name: "Sisa blangko KTP-el (dapat digunakan): 1.104".
     "(dapat digunakan)", "(bisa digunakan)", "(dapat dipakai)", "(bisa dipakai)", "(layak pakai)", "(usable)",
+)
+# ... also without "masih": "sisa 2.612 keping (termasuk 6 rusak, jadi yang bisa dipakai 2.606)" offers a second
+# stock, which with the first leaves a clerk asking which.
+ROLE_PHRASES["stock_on_hand"] += (
+    "yang bisa dipakai", "yg bisa dipakai", "yang dapat dipakai", "yg dapat dipakai", "yang bisa digunakan",
+    "yg bisa digunakan", "yang dapat digunakan", "yg dapat digunakan", "yang layak pakai", "yg layak pakai",
 )
 # Before a figure whose own words then say it arrived ("sisa 500 kmrn udh nyampe td pagi", "the remaining 500
 # arrived today"), these name the rest of a shipment that came, not the stock.
