@@ -187,10 +187,24 @@ def _unwrap(low: str) -> str:
     return "".join(out)
 
 
+_BESIDES_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.BESIDES_WORDS) + r")[^\S\n]+(?:(?:blangko|blanko)[^\S\n]+)?(?:"
+    + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w-])"
+)
+
+
 def _without_aside(low: str) -> str:
     """Text without the sentences that only say a blank is still fine ("Untuk blangko KTP-el masih aman.")."""
     kept = (m.group() for m in _SENTENCE_RE.finditer(_unwrap(low)))
     return " ".join(s for s in kept if not (_SUFFICIENT_RE.search(s) and not _DIGIT_RE.search(s)))
+
+
+def _without_besides(low: str) -> str:
+    """Text without the blank set aside as "besides" ("selain KTP-el untuk pemilih pemula kami juga ... mohon blangko
+    KIA"), when the other blank is named too: that one is what the text is about."""
+    if not _BESIDES_RE.search(low):
+        return low
+    return _BESIDES_RE.sub(" ", low)
 
 
 def named_item(low: str) -> tuple[Item | None, bool]:
@@ -198,6 +212,9 @@ def named_item(low: str) -> tuple[Item | None, bool]:
     "blangko"; (None, True) when both are named; (None, False) when neither is."""
     ktp = bool(_KTP_RE.search(low))
     kia = bool(_KIA_RE.search(low))
+    if ktp and kia and (besides := _without_besides(low)) is not low:
+        ktp, kia = bool(_KTP_RE.search(besides)), bool(_KIA_RE.search(besides))
+        ktp, kia = (ktp, kia) if ktp or kia else (True, True)
     if ktp and kia:
         return None, True
     if kia:
@@ -211,6 +228,9 @@ def explicit_item(low: str) -> tuple[Item | None, bool]:
     """Like named_item, but only a blank named as such: a bare "blangko" names neither."""
     ktp = bool(_KTP_RE.search(low))
     kia = bool(_KIA_RE.search(low))
+    if ktp and kia and (besides := _without_besides(low)) is not low:
+        ktp, kia = bool(_KTP_RE.search(besides)), bool(_KIA_RE.search(besides))
+        ktp, kia = (ktp, kia) if ktp or kia else (True, True)
     if ktp and kia:
         return None, True
     return ("kia" if kia else "ktp-el" if ktp else None), False

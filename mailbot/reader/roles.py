@@ -291,8 +291,16 @@ _LENDER_BEFORE_RE = re.compile(
 
 
 def _part_of_previous(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
-    """"2.000 keping telah kami terima, namun 12 keping di antaranya rusak": a part of the figure before."""
-    return bool(_PART_OF_RE.match(span.masked, span.end))
+    """"2.000 keping telah kami terima, namun 12 keping di antaranya rusak", "direkam sebanyak 1.284 orang dan dari
+    jumlah tersebut 1.019 orang adalah pelajar": a part of the figure before."""
+    return bool(_PART_OF_RE.match(span.masked, span.end) or _PART_BEFORE_RE.search(span.masked, span.lo, span.start))
+
+
+# Right before a figure: "dari jumlah tersebut 1.019 orang", "di antaranya sebanyak 40".
+_PART_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.PART_OF_PREVIOUS_WORDS) + r")[^\S\n]*,?[^\S\n]*"
+    r"(?:(?:sebanyak|ada|terdapat)[^\S\n]+)?$"
+)
 
 
 def _running_total(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -1578,6 +1586,7 @@ def _said_of_approval(masked: str, kws: Sequence[Keyword], own_lo: int, m: Menti
     return bool(before or _APPROVED_RE.search(masked, m.end, hi))
 
 
+_CORRECTED_NEXT_WINDOW = 30  # a correction this close after a figure (past a comma) is of that figure
 # Nouns of asking: after the desk's approval they name the request approved ("atas persetujuan permohonan ... 2.000
 # keping"), no new ask.
 _ASK_NOUNS = frozenset(vocab.COUNTER_ASK_NOUNS + ("permintaan", "usulan", "request"))
@@ -2814,6 +2823,15 @@ def read_text(
             elif last[0] != c_start and len({c.field for _, c in taken}) > 1:
                 # A correction on its own names no role and the mail said several: which one, a clerk asks.
                 fields = list(dict.fromkeys(c.field for _, c in taken))
+            elif (
+                len(fields) > 1 and idx > 0 and placed and placed[-1][1] is last[1]
+                and placed[-1][0] == mentions[idx - 1].start and c_start <= mentions[idx - 1].start
+                and m.start - mentions[idx - 1].end <= _CORRECTED_NEXT_WINDOW
+                and "," in masked[mentions[idx - 1].end : m.start]
+            ):
+                # "sisa tinggal 780 lbr, mohon dikirim 1.5 rb lembar ya, eh koreksi pak 2.000 pcs aja": a correction
+                # right after a figure, in its sentence, corrects that figure.
+                fields = [last[1].field]
             if len(fields) == 1 and not (m.approximate or m.conflict) and m.value is not None and not m.bare:
                 # The corrected figure is of the blank the figure it replaces was said of; the blank the
                 # correction names ("Ralat: KTP-el yang benar 1.200"), if any, says which. With figures of

@@ -2439,6 +2439,12 @@ DOCUMENT_REQUEST_OPENERS += ("please send", "please share", "please provide", "k
                              "could you share", "could you send", "share")
 # Banjar: "urang" is a person ("perekaman di lokasi 37 urang"); "tecetak" is "tercetak" as spoken.
 PEOPLE_UNITS += ("urang",)
+# Before a blank's name, these set it aside ("selain KTP-el untuk pemilih pemula, kami juga mohon blangko KIA"): the
+# other blank named is the one the text is about.
+BESIDES_WORDS: tuple[str, ...] = ("selain", "disamping", "di samping", "besides", "apart from", "aside from")
+# Voters counted on an election body's lists ("dari DPS sebanyak 112.406 pemilih terdapat 4.871 pemilih pemula"):
+# people, not blanks.
+PEOPLE_UNITS += ("pemilih", "pemilih pemula", "voters", "first-time voters", "pelajar")
 ROLE_PHRASES["printed"] += ("tecetak", "yang tecetak", "nang tecetak")
 # "jadi jumlah rekam hari ini 78" after the places' counts: the total of the role, as "total perekaman" is.
 TOTAL_WORDS += ("jadi jumlah", "sehingga jumlah", "jadi total", "sehingga total", "jumlah seluruhnya", "totalnya")

@@ -86,3 +86,31 @@ def test_a_paper_to_follow_after_the_stock_leaves_the_stock_standing() -> None:
                 "Sisa blangko KTP-el per Senin tinggal 740 keping (detail rekap menyusul sore ini). "
                 "Kami mohon tambahan blangko KTP-el sebanyak 2.000 keping.")
     assert read["stock_on_hand"] == 740 and read["requested"] == 2000
+
+
+def test_voters_on_an_election_list_are_no_blanks_asked() -> None:
+    read = mail(BULUNGAN, "Permohonan blangko KTP-el",
+                "Dengan hormat, sesuai surat KPU perihal permintaan data pemilih, dari DPS sebanyak 98.311 pemilih "
+                "terdapat 3.902 pemilih pemula yang belum rekam, maka kami mohon tambahan blangko KTP-el sebanyak "
+                "2.500 keping.")
+    assert read["requested"] == 2500
+    assert not any(d["field"] == "requested" for d in read["doubts"])
+
+
+def test_a_correction_right_after_the_ask_corrects_the_ask_not_the_stock() -> None:
+    read = mail(NUNUKAN, "minta blangko", "stok tinggal 410 lbr, tolong kirim 1.200 lembar, eh ralat 1.600 pcs aja")
+    assert read["requested"] == 1600 and read["stock_on_hand"] == 410
+
+
+def test_a_blank_set_aside_with_besides_is_not_the_item() -> None:
+    read = mail(BULUNGAN, "Permohonan blangko",
+                "Yth. Bapak, selain KTP-el untuk pemilih pemula kami juga perlu blangko untuk anak sekolah dasar "
+                "sehingga kami mohon blangko KIA sebanyak 800 keping karena stok KIA kami tinggal 95 keping.")
+    assert read["item"] == "kia" and read["requested"] == 800 and read["stock_on_hand"] == 95
+
+
+def test_a_part_said_of_the_figure_before_is_no_second_figure() -> None:
+    read = mail(BULUNGAN, "Laporan harian",
+                "Hari ini jumlah penduduk yang direkam sebanyak 93 orang dan dari jumlah tersebut 70 orang adalah "
+                "pelajar, sisa blangko KTP-el 1.650 keping.")
+    assert read["recorded"] == 93 and read["stock_on_hand"] == 1650
