@@ -727,8 +727,25 @@ def _annual_need(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     return span.role == "requested" and bool(_ANNUAL_NEED_RE.search(span.masked, span.lo, span.start))
 
 
+# Before a figure received: the whole shipment ("Dengan ini seluruh kiriman 3.000 keping sudah kami terima").
+_WHOLE_SHIPMENT_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.WHOLE_SHIPMENT_WORDS) + r")(?:nya)?[^\S\n]*:?[^\S\n]*$"
+)
+_BLANKS_COUNTED_RE = re.compile(r"\d[^\S\n]*(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])")
+
+
+def _whole_of_parts(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Blangko 1.500 keping sudah kami terima lengkap ... Dengan ini seluruh kiriman 3.000 keping sudah kami
+    terima": after the part that came with this mail, the whole shipment it completes is no count received now."""
+    return (
+        span.role == "received" and bool(_WHOLE_SHIPMENT_RE.search(span.masked, span.lo, span.start))
+        and bool(_BLANKS_COUNTED_RE.search(span.masked, 0, span.lo))
+    )
+
+
 ELSEWHERE_CUES = (
     ("money", _money),
+    ("whole_of_parts", _whole_of_parts),
     ("annual_need", _annual_need),
     ("other_district", _other_district),
     ("part_of_previous", _part_of_previous),

@@ -307,6 +307,12 @@ MONEY_WORDS: tuple[str, ...] = (
     "minimal order", "min. order", "minimum order", "minimal pemesanan", "minimum pemesanan",
     "pemesanan minimal", "order minimal", "moq", "price", "invest", "investor", "deposit",
 )
+# Before a figure received after another, these name the whole shipment the part completes ("seluruh kiriman 3.000
+# keping sudah kami terima" after "truk kedua ... 1.500 keping sudah kami terima"): not what came now.
+WHOLE_SHIPMENT_WORDS: tuple[str, ...] = (
+    "seluruh kiriman", "semua kiriman", "total kiriman", "keseluruhan kiriman", "seluruh pengiriman",
+    "total pengiriman", "the whole shipment", "the entire shipment", "the full shipment",
+)
 # Before a count of work done, these make it a running total up to a date, not the day's count:
 # "Total perekaman s.d. 28 Februari 2023: 9.412 orang".
 CUMULATIVE_WORDS: tuple[str, ...] = (

@@ -114,3 +114,10 @@ def test_a_part_said_of_the_figure_before_is_no_second_figure() -> None:
                 "Hari ini jumlah penduduk yang direkam sebanyak 93 orang dan dari jumlah tersebut 70 orang adalah "
                 "pelajar, sisa blangko KTP-el 1.650 keping.")
     assert read["recorded"] == 93 and read["stock_on_hand"] == 1650
+
+
+def test_the_whole_shipment_completed_by_a_second_part_is_no_count_received_now() -> None:
+    read = mail(MALINAU, "Re: Penerimaan blangko tahap pertama",
+                "Kiriman tahap kedua tiba siang ini. Blangko 1.200 keping sudah kami terima dalam keadaan baik. "
+                "Dengan demikian seluruh kiriman 2.400 keping sudah kami terima.")
+    assert read["kind"] == "receipt" and read["received"] == 1200
