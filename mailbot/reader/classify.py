@@ -144,6 +144,16 @@ def speaks_for_other_province(low: str) -> bool:
     return bool(_OTHER_PROVINCE_OFFICE_RE.search(low))
 
 
+_COURIER_NOTICE_RE = _phrase_re(vocab.COURIER_NOTICE_PHRASES)
+_PARCEL_RE = _phrase_re(vocab.PARCEL_WORDS)
+
+
+def is_courier_notice(low: str) -> bool:
+    """Whether the text is a courier's notice about a parcel ("Yth. Pelanggan, Paket Anda dengan resi ... telah
+    diterima oleh penerima"): the courier's mail, not a district's receipt."""
+    return bool(_COURIER_NOTICE_RE.search(low)) and bool(_PARCEL_RE.search(low))
+
+
 def is_press(low: str) -> bool:
     """Whether the text is, or forwards, a news article or a journalist's mail."""
     return bool(_PRESS_RE.search(low))

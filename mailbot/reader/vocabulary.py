@@ -1747,6 +1747,14 @@ PARCEL_WORDS: tuple[str, ...] = (
     "tracking number",
 )
 
+# A courier's own notice that a parcel was delivered ("Yth. Pelanggan, Paket Anda dengan resi ... telah diterima oleh
+# penerima"): beside PARCEL_WORDS, these make it the courier's mail, no district's receipt.
+COURIER_NOTICE_PHRASES: tuple[str, ...] = (
+    "yth. pelanggan", "yth pelanggan", "pelanggan yth", "pelanggan yang terhormat", "dear customer",
+    "dear valued customer", "diterima oleh penerima", "telah diterima oleh penerima", "delivered to the recipient",
+    "has been delivered to",
+)
+
 NOREPLY_LOCALS: tuple[str, ...] = (
     "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "jangan-balas",
     "tidak-dibalas",

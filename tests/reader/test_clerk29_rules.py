@@ -121,3 +121,10 @@ def test_the_whole_shipment_completed_by_a_second_part_is_no_count_received_now(
                 "Kiriman tahap kedua tiba siang ini. Blangko 1.200 keping sudah kami terima dalam keadaan baik. "
                 "Dengan demikian seluruh kiriman 2.400 keping sudah kami terima.")
     assert read["kind"] == "receipt" and read["received"] == 1200
+
+
+def test_a_couriers_notice_of_a_parcel_delivered_is_no_districts_receipt() -> None:
+    read = mail("Kilat Kargo <layanan@kilatkargo.example>", "Status kiriman KK-55120",
+                "Yth. Pelanggan,\nPaket Anda nomor resi KK-55120 (pengirim Disdukcapil Prov. Kaltara, tujuan "
+                "Disdukcapil Kab. Nunukan, 3 koli) telah diterima oleh penerima pada 04/10 10.05.")
+    assert read["kind"] == "other" and read["district"] is None and read["item"] is None
