@@ -120,7 +120,7 @@ BARS = {
     # loans between districts): 95/118 (80.5%), 6 wrong (031, 038, 064, 072, 107, 112), 17 of 17 automated before
     # any change made with it; 064 (a monthly mutation's "Diterima dari Provinsi 4.000" labelled null, where the
     # other sets label a receipt line inside a report) is left as a wrong number.
-    "setAO": (118, 109, 1, (17, 17)),
+    "setAO": (118, 111, 1, (17, 17)),
 }
 
 
