@@ -20,6 +20,7 @@ from mailbot.reader.classify import (
     district_signed,
     explicit_item,
     is_citizen,
+    is_courier_notice,
     is_news,
     is_phishing,
     is_press,
@@ -694,6 +695,8 @@ def read_message(
     above_forward = text_before_forward(parts.text)
     own_words = new_text if above_forward is None else split_quoted(above_forward)[0]
     scam = scam or is_citizen(normalise(bare_subject + "\n" + own_words))
+    # A courier's notice of a parcel delivered, from the courier, is no district's receipt.
+    scam = scam or (not sender_known and is_courier_notice(normalise(own_words)))
     # A colleague at the province itself (an address at the desk's own domain on no district's
     # list, signing for no district: a manager's instruction, a provincial recap) writes for none.
     internal = (

@@ -144,6 +144,16 @@ def speaks_for_other_province(low: str) -> bool:
     return bool(_OTHER_PROVINCE_OFFICE_RE.search(low))
 
 
+_COURIER_NOTICE_RE = _phrase_re(vocab.COURIER_NOTICE_PHRASES)
+_PARCEL_RE = _phrase_re(vocab.PARCEL_WORDS)
+
+
+def is_courier_notice(low: str) -> bool:
+    """Whether the text is a courier's notice about a parcel ("Yth. Pelanggan, Paket Anda dengan resi ... telah
+    diterima oleh penerima"): the courier's mail, not a district's receipt."""
+    return bool(_COURIER_NOTICE_RE.search(low)) and bool(_PARCEL_RE.search(low))
+
+
 def is_press(low: str) -> bool:
     """Whether the text is, or forwards, a news article or a journalist's mail."""
     return bool(_PRESS_RE.search(low))
@@ -187,10 +197,24 @@ def _unwrap(low: str) -> str:
     return "".join(out)
 
 
+_BESIDES_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.BESIDES_WORDS) + r")[^\S\n]+(?:(?:blangko|blanko)[^\S\n]+)?(?:"
+    + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w-])"
+)
+
+
 def _without_aside(low: str) -> str:
     """Text without the sentences that only say a blank is still fine ("Untuk blangko KTP-el masih aman.")."""
     kept = (m.group() for m in _SENTENCE_RE.finditer(_unwrap(low)))
     return " ".join(s for s in kept if not (_SUFFICIENT_RE.search(s) and not _DIGIT_RE.search(s)))
+
+
+def _without_besides(low: str) -> str:
+    """Text without the blank set aside as "besides" ("selain KTP-el untuk pemilih pemula kami juga ... mohon blangko
+    KIA"), when the other blank is named too: that one is what the text is about."""
+    if not _BESIDES_RE.search(low):
+        return low
+    return _BESIDES_RE.sub(" ", low)
 
 
 def named_item(low: str) -> tuple[Item | None, bool]:
@@ -198,6 +222,9 @@ def named_item(low: str) -> tuple[Item | None, bool]:
     "blangko"; (None, True) when both are named; (None, False) when neither is."""
     ktp = bool(_KTP_RE.search(low))
     kia = bool(_KIA_RE.search(low))
+    if ktp and kia and (besides := _without_besides(low)) is not low:
+        ktp, kia = bool(_KTP_RE.search(besides)), bool(_KIA_RE.search(besides))
+        ktp, kia = (ktp, kia) if ktp or kia else (True, True)
     if ktp and kia:
         return None, True
     if kia:
@@ -211,6 +238,9 @@ def explicit_item(low: str) -> tuple[Item | None, bool]:
     """Like named_item, but only a blank named as such: a bare "blangko" names neither."""
     ktp = bool(_KTP_RE.search(low))
     kia = bool(_KIA_RE.search(low))
+    if ktp and kia and (besides := _without_besides(low)) is not low:
+        ktp, kia = bool(_KTP_RE.search(besides)), bool(_KIA_RE.search(besides))
+        ktp, kia = (ktp, kia) if ktp or kia else (True, True)
     if ktp and kia:
         return None, True
     return ("kia" if kia else "ktp-el" if ktp else None), False
@@ -437,6 +467,7 @@ def _district_patterns(districts: tuple[District, ...]) -> tuple[tuple[str, re.P
 _SIGNATURE_LINES = 6  # a signature block's lines at the end of the text; a letterhead's at its top
 _LETTERHEAD_LINES = 3
 _TAIL_LINES = 2  # with no closing, a signature's name and office are the text's last lines
+_SIGNATURE_LINE_MAX = 80  # a signature's line ("Ardi - operator perekaman Dukcapil KTT") is short; a sentence is not
 _OFFICE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.OFFICE_WORDS) + r")(?![\w-])")
 # The closing a signature follows ("Salam,", "Hormat kami,", "Terima kasih", "Regards").
 _CLOSING_RE = re.compile(r"^[ \t]*(?:" + vocab.alternation(vocab.SIGNATURE_CLOSINGS) + r")\b")
@@ -541,6 +572,12 @@ def district_signed(low: str, districts: Sequence[District]) -> str | None:
         # a line naming the district as an office ("Operator Disdukcapil Kab. Nunukan"), not a place
         text = "\n".join(line for line in zone if _OFFICE_RE.search(line))
         named = {code for code, pattern in patterns if pattern.search(text)}
+        if len(named) > 1 and zone is signature:
+            # "Pak, blangko pinjaman dari Disdukcapil Kab. Bulungan sudah kami terima ... / Ardi - operator
+            # Dukcapil KTT": in a short mail the tail holds the message too; the signature's own short lines
+            # name the writer's office, a sentence of the message the other office.
+            short = "\n".join(line for line in zone if _OFFICE_RE.search(line) and len(line) <= _SIGNATURE_LINE_MAX)
+            named = {code for code, pattern in patterns if pattern.search(short)}
         if len(named) == 1:
             return named.pop()
     return None

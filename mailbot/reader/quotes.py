@@ -81,6 +81,20 @@ def _marks_its_quote(lines: list[str], i: int) -> bool:
     return False
 
 
+def _indented_quote_end(lines: list[str], i: int) -> int | None:
+    """Yahoo Mail's quote written above the reply: an indented "Pada ... menulis:" header (line i) over indented
+    lines, then the writer's words flush left. The index of the first of those words; None when the header is
+    not indented or nothing flush left follows its quote."""
+    if not lines[i][:1].isspace():
+        return None
+    j = _on_wrote_end(lines, i)
+    quoted = 0
+    while j < len(lines) and (not lines[j].strip() or lines[j][:1].isspace()):
+        quoted += bool(lines[j].strip())
+        j += 1
+    return j if quoted and j < len(lines) else None
+
+
 def _is_header_block(lines: list[str], i: int) -> bool:
     """An Outlook reply header: "Dari:" / "From:" followed by "Dikirim:", "Kepada:", "Perihal:"..."""
     if not _FROM_RE.match(lines[i]):
@@ -430,6 +444,12 @@ def _split_quoted(text: str, forwarded: bool) -> tuple[str, str]:
             end = _on_wrote_end(lines, i)
             quoted.extend(lines[i:end])
             i = end
+            continue
+        if not forwarded and on_wrote and (below := _indented_quote_end(lines, i)) is not None:
+            # "   Pada Rabu, 15 Sep 2032 pukul 08.10, ... menulis:" over indented lines, the reply flush left below
+            # them: the indented block is the quote, the text below it the writer's.
+            quoted.extend(lines[i:below])
+            i = below
             continue
         if not forwarded and _is_joined_attribution(stripped):
             # "Pada ... menulis:   Yth. Bapak/Ibu ..." on one line: the earlier message starts here

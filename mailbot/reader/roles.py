@@ -123,6 +123,13 @@ _CHANGE_TO_RE = re.compile(
     r"\s*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b\s*)?,?\s*(?:"
     + vocab.alternation(vocab.CHANGE_TO_WORDS) + r")\s*:?\s*"
 )
+# A change of figure by a verb, with no "dari": "1.500 kami kurangi jadi 1.000", "3.214 keping, dibulatkan menjadi
+# 3.300".
+_CHANGE_VERB_TO_RE = re.compile(
+    r"\s*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b\s*)?,?\s*"
+    r"(?:(?:kami|kita|saya)\s+)?(?:"
+    + vocab.alternation(vocab.CHANGE_VERBS) + r")\s+(?:" + vocab.alternation(vocab.CHANGE_INTO_WORDS) + r")\s*:?\s*"
+)
 # A blank labelling the figures after it within a line: "| KIA: cetak 0", "; KTP-el = 44".
 _ITEM_LABEL_RE = re.compile(
     r"(?:\||(?<![\w-]))[ \t]*(?P<item>" + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]*[:=|]"
@@ -284,8 +291,16 @@ _LENDER_BEFORE_RE = re.compile(
 
 
 def _part_of_previous(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
-    """"2.000 keping telah kami terima, namun 12 keping di antaranya rusak": a part of the figure before."""
-    return bool(_PART_OF_RE.match(span.masked, span.end))
+    """"2.000 keping telah kami terima, namun 12 keping di antaranya rusak", "direkam sebanyak 1.284 orang dan dari
+    jumlah tersebut 1.019 orang adalah pelajar": a part of the figure before."""
+    return bool(_PART_OF_RE.match(span.masked, span.end) or _PART_BEFORE_RE.search(span.masked, span.lo, span.start))
+
+
+# Right before a figure: "dari jumlah tersebut 1.019 orang", "di antaranya sebanyak 40".
+_PART_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.PART_OF_PREVIOUS_WORDS) + r")[^\S\n]*,?[^\S\n]*"
+    r"(?:(?:sebanyak|ada|terdapat)[^\S\n]+)?$"
+)
 
 
 def _running_total(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -712,8 +727,25 @@ def _annual_need(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     return span.role == "requested" and bool(_ANNUAL_NEED_RE.search(span.masked, span.lo, span.start))
 
 
+# Before a figure received: the whole shipment ("Dengan ini seluruh kiriman 3.000 keping sudah kami terima").
+_WHOLE_SHIPMENT_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.WHOLE_SHIPMENT_WORDS) + r")(?:nya)?[^\S\n]*:?[^\S\n]*$"
+)
+_BLANKS_COUNTED_RE = re.compile(r"\d[^\S\n]*(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])")
+
+
+def _whole_of_parts(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Blangko 1.500 keping sudah kami terima lengkap ... Dengan ini seluruh kiriman 3.000 keping sudah kami
+    terima": after the part that came with this mail, the whole shipment it completes is no count received now."""
+    return (
+        span.role == "received" and bool(_WHOLE_SHIPMENT_RE.search(span.masked, span.lo, span.start))
+        and bool(_BLANKS_COUNTED_RE.search(span.masked, 0, span.lo))
+    )
+
+
 ELSEWHERE_CUES = (
     ("money", _money),
+    ("whole_of_parts", _whole_of_parts),
     ("annual_need", _annual_need),
     ("other_district", _other_district),
     ("part_of_previous", _part_of_previous),
@@ -1086,7 +1118,11 @@ def _role_for(
     ):
         # "telah kami terima ... dan langsung didistribusikan 300 keping ke UPT": passed on, not received.
         return "ignore", True, chosen
-    if role == "requested" and chosen.weak and clause_has_receipt:
+    if role == "requested" and chosen.weak and clause_has_receipt and not any(
+        k.role == "requested" and not k.weak for k in pool
+    ):
+        # "... telah kami terima, maka kami mengajukan kembali kekurangan blangko 1.550": a shortfall asked
+        # for again with a word of asking is a request, whatever was received before it.
         return "received", True, chosen
     if role == "stock_on_hand" and pool is before and _rest_that_came(masked, chosen, m, after):
         # "sisa 500 kmrn udh nyampe td pagi": the rest of a shipment said to have come is received.
@@ -1555,9 +1591,22 @@ def _said_of_approval(masked: str, kws: Sequence[Keyword], own_lo: int, m: Menti
         # "mohon jumlah yang disetujui dapat ditambah menjadi 2.500 keping": the figure the approval is asked
         # to become, the ask now.
         return False
+    if before is not None and any(
+        k.role == "requested" and not k.weak and not k.denied and before.end() < k.start and k.end <= m.start
+        and masked[before.end() : k.start].strip()
+        and " ".join(masked[k.start : k.end].split()) not in _ASK_NOUNS
+        for k in kws
+    ):
+        # "terima kasih atas persetujuan sebagian ... maka dengan ini kami mengajukan kembali kekurangan blangko
+        # sebanyak 1.550 keping": a word of asking after the approval opens an ask of its own.
+        return bool(_APPROVED_RE.search(masked, m.end, hi))
     return bool(before or _APPROVED_RE.search(masked, m.end, hi))
 
 
+_CORRECTED_NEXT_WINDOW = 30  # a correction this close after a figure (past a comma) is of that figure
+# Nouns of asking: after the desk's approval they name the request approved ("atas persetujuan permohonan ... 2.000
+# keping"), no new ask.
+_ASK_NOUNS = frozenset(vocab.COUNTER_ASK_NOUNS + ("permintaan", "usulan", "request"))
 # Between the desk's approval and a figure: what the approval is asked to become.
 _RAISED_TO_RE = re.compile(
     r"(?<![\w-])(?:ditambah|ditambahkan|dinaikkan|dinaikan|diturunkan|dikurangi|diubah|direvisi|dikoreksi)"
@@ -1570,7 +1619,17 @@ def _undelivered(masked: str, end: int, limit: int) -> bool:
     keping belum sampai", "sisanya masih di ekspedisi"): the rest of a shipment, not stock."""
     window = masked[end : min(limit, end + _IN_TRANSIT_WINDOW)]
     found = _IN_TRANSIT_RE.search(window)
+    if found is not None and _PAPER_FOLLOWS_RE.search(window, 0, found.start()):
+        # "tinggal 860 keping (rincian rekap menyusul siang ini)": a paper to follow, not blanks.
+        return False
     return found is not None and not _CAUSE_RE.search(window, 0, found.start())
+
+
+# Right before a word of something to follow, a paper that follows: "rincian rekap menyusul", "laporannya menyusul".
+_PAPER_FOLLOWS_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.DOCUMENT_WORDS + vocab.PAPER_TO_FOLLOW_WORDS) + r")(?:nya)?"
+    r"(?:[^\S\n]+[\w-]+)?[^\S\n]+(?:akan[^\S\n]+)?$"
+)
 
 
 _COUNTER_ASK_NOUNS = frozenset(vocab.COUNTER_ASK_NOUNS)
@@ -1723,15 +1782,25 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
 
 _BLANK_ALONE_RE = re.compile(r"[^\S\n]*(?:" + vocab.alternation(_BLANK_NAMES) + r")[^\S\n]+$")
 _COUNT_CLAUSE_END_RE = re.compile(r"\d[^\S\n]*(?:" + _words_re(vocab.BLANK_UNITS) + r")?[^\S\n]*,$")
+# ... or gives the blank's running out as the cause of the count before it: "cetak 0 karena blangko kosong".
+_COUNT_CAUSE_END_RE = re.compile(
+    r"\d[^\S\n]*(?:" + _words_re(vocab.BLANK_UNITS) + r")?[^\S\n]*,?[^\S\n]*(?:"
+    + _words_re(vocab.ZERO_CAUSE_WORDS) + r")$"
+)
 
 
 def _blank_zero_after_counts(masked: str, c_start: int, z: re.Match[str]) -> bool:
     """Whether a zero word said of the blank alone closes a line of counts: "lap 14/2: rekam 18, cetak 0, blanko
     kosong." is the stock, where "blangko kosong" alone may be an empty form."""
     comma = masked.rfind(",", c_start, z.start())
-    return (
+    if (
         comma != -1 and _BLANK_ALONE_RE.fullmatch(masked, comma + 1, z.start()) is not None
         and _COUNT_CLAUSE_END_RE.search(masked, max(c_start, comma - 40), comma + 1) is not None
+    ):
+        return True
+    blank = _BLANK_ALONE_RE.search(masked, max(c_start, z.start() - 30), z.start())
+    return blank is not None and (
+        _COUNT_CAUSE_END_RE.search(masked, max(c_start, blank.start() - 40), blank.start()) is not None
     )
 
 
@@ -2404,8 +2473,11 @@ def _without_breakdowns(masked: str, mentions: list[Mention], kws: Sequence[Keyw
         values = [mentions[k].value for k in inside]
         if inside and _INCLUDING_OPEN_RE.match(masked, lead.end() - 1):
             # "1.180 keping (sudah termasuk yang dititip di UPT Sebatik 200 dan Krayan 150)": the parts the
-            # figure already holds are no figures of their own, whatever they add up to.
-            drop.update(inside)
+            # figure already holds are no figures of their own, whatever they add up to. A stock named after the
+            # parts ("(termasuk 6 keping rusak, jadi yang bisa dipakai 2.606)") is a second stock, kept.
+            drop.update(k for k in inside if not any(
+                w.role == "stock_on_hand" and lead.end() <= w.start and w.end <= mentions[k].start for w in kws
+            ))
             continue
         roles = {k.role for k in kws if lead.end() <= k.start < close}
         if not roles <= {"requested", "ignore"}:
@@ -2466,8 +2538,9 @@ def read_text(
     # "dari 1.500 menjadi 2.500", "from 1,500 to 2,500": the index of each figure something became.
     changed_to = {
         i + 1 for i, (a, b) in enumerate(zip(mentions, mentions[1:], strict=False))
-        if _CHANGE_FROM_RE.search(masked, max(0, a.start - 12), a.start)
-        and _CHANGE_TO_RE.fullmatch(masked, a.end, b.start)
+        if (_CHANGE_FROM_RE.search(masked, max(0, a.start - 12), a.start)
+            and _CHANGE_TO_RE.fullmatch(masked, a.end, b.start))
+        or _CHANGE_VERB_TO_RE.fullmatch(masked, a.end, b.start)
     } if len(mentions) > 1 else set()
     changed_from: tuple[str, bool, Keyword | None] | None = None
     starts = [mm.start for mm in mentions]
@@ -2767,6 +2840,15 @@ def read_text(
             elif last[0] != c_start and len({c.field for _, c in taken}) > 1:
                 # A correction on its own names no role and the mail said several: which one, a clerk asks.
                 fields = list(dict.fromkeys(c.field for _, c in taken))
+            elif (
+                len(fields) > 1 and idx > 0 and placed and placed[-1][1] is last[1]
+                and placed[-1][0] == mentions[idx - 1].start and c_start <= mentions[idx - 1].start
+                and m.start - mentions[idx - 1].end <= _CORRECTED_NEXT_WINDOW
+                and "," in masked[mentions[idx - 1].end : m.start]
+            ):
+                # "sisa tinggal 780 lbr, mohon dikirim 1.5 rb lembar ya, eh koreksi pak 2.000 pcs aja": a correction
+                # right after a figure, in its sentence, corrects that figure.
+                fields = [last[1].field]
             if len(fields) == 1 and not (m.approximate or m.conflict) and m.value is not None and not m.bare:
                 # The corrected figure is of the blank the figure it replaces was said of; the blank the
                 # correction names ("Ralat: KTP-el yang benar 1.200"), if any, says which. With figures of

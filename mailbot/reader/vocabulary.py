@@ -307,6 +307,12 @@ MONEY_WORDS: tuple[str, ...] = (
     "minimal order", "min. order", "minimum order", "minimal pemesanan", "minimum pemesanan",
     "pemesanan minimal", "order minimal", "moq", "price", "invest", "investor", "deposit",
 )
+# Before a figure received after another, these name the whole shipment the part completes ("seluruh kiriman 3.000
+# keping sudah kami terima" after "truk kedua ... 1.500 keping sudah kami terima"): not what came now.
+WHOLE_SHIPMENT_WORDS: tuple[str, ...] = (
+    "seluruh kiriman", "semua kiriman", "total kiriman", "keseluruhan kiriman", "seluruh pengiriman",
+    "total pengiriman", "the whole shipment", "the entire shipment", "the full shipment",
+)
 # Before a count of work done, these make it a running total up to a date, not the day's count:
 # "Total perekaman s.d. 28 Februari 2023: 9.412 orang".
 CUMULATIVE_WORDS: tuple[str, ...] = (
@@ -1004,6 +1010,15 @@ CHANGE_TO_WORDS: tuple[str, ...] = (
     "menjadi", "mjd", "jadi", "jd", "ke", "kepada", "diubah menjadi", "diubah jadi", "direvisi menjadi",
     "dinaikkan menjadi", "diturunkan menjadi", "to", "into", "->", "=>", "\u2192",
 )
+# A figure changed by the writer into another with no "dari" before it: "permintaan kemarin 1.500 kami kurangi
+# jadi 1.000", "sebanyak 3.214 keping, dibulatkan menjadi 3.300": the verb of the change (before one of
+# CHANGE_INTO_WORDS), the second figure is the one meant now, in the role of the first.
+CHANGE_VERBS: tuple[str, ...] = (
+    "ubah", "diubah", "ubahkan", "kurangi", "dikurangi", "kurangin", "dikurangin", "turunkan", "diturunkan",
+    "naikkan", "dinaikkan", "naikan", "dinaikan", "bulatkan", "dibulatkan", "genapkan", "digenapkan",
+    "revisi", "direvisi", "ralat", "diralat", "koreksi", "dikoreksi", "ganti", "diganti",
+)
+CHANGE_INTO_WORDS: tuple[str, ...] = ("menjadi", "mjd", "jadi", "jd")
 # Said of a figure, these make it the figure of an earlier request ("surat permohonan 3.000 keping
 # tadi siang", "menindaklanjuti surat kami ... sebanyak 3.000 keping"): a reminder may restate it,
 # but a new figure asked in the same mail is the request.
@@ -1140,6 +1155,8 @@ DOCUMENT_WORDS: tuple[str, ...] = (
     "daftar", "salinan", "contoh", "link", "tautan", "softcopy", "soft copy", "bahan", "materi",
     "password", "akun", "username",
 )
+# ... with these, the papers said to follow ("rincian rekap menyusul siang ini"): a paper to come, no blanks.
+PAPER_TO_FOLLOW_WORDS: tuple[str, ...] = ("rincian", "detail", "detil", "lampiran", "rekap harian", "tabel")
 # Filler words between a request phrase and what it asks for ("mohon dikirimkan kembali data ...").
 DOCUMENT_FILLERS: tuple[str, ...] = (
     "segera", "kembali", "lagi", "kepada kami", "ke kami", "kami", "kiranya", "juga", "dapat", "dpt",
@@ -1261,6 +1278,15 @@ CITIZEN_PHRASES: tuple[str, ...] = (
     "e-ktp saya", "ektp saya", "ktp el saya", "kia anak saya", "ktp anak saya", "ktp istri saya",
     "ktp suami saya", "nik saya", "kk saya", "kartu keluarga saya", "ktp kami sekeluarga",
 )
+# ... or about a relative's card, the relative named first: "anak saya sudah rekam KTP-el ... tapi belum jadi".
+CITIZEN_PHRASES += tuple(
+    f"{who} saya {state}"
+    for who in ("anak", "istri", "suami", "adik", "kakak", "ibu", "ayah")
+    for state in (
+        "sudah rekam", "sudah direkam", "sudah perekaman", "sudah melakukan perekaman", "sudah merekam",
+        "belum dicetak", "belum jadi", "belum punya ktp", "belum memiliki ktp",
+    )
+) + ("ktp-el anak saya", "e-ktp anak saya", "ktp-el istri saya", "ktp-el suami saya")
 
 # Wording of phishing and account scams ("Kotak surat Anda hampir penuh ... Verifikasi akun"): from
 # an unknown sender, such a mail states no district's figures.
@@ -1723,6 +1749,14 @@ PARCEL_WORDS: tuple[str, ...] = (
     "tracking number",
 )
 
+# A courier's own notice that a parcel was delivered ("Yth. Pelanggan, Paket Anda dengan resi ... telah diterima oleh
+# penerima"): beside PARCEL_WORDS, these make it the courier's mail, no district's receipt.
+COURIER_NOTICE_PHRASES: tuple[str, ...] = (
+    "yth. pelanggan", "yth pelanggan", "pelanggan yth", "pelanggan yang terhormat", "dear customer",
+    "dear valued customer", "diterima oleh penerima", "telah diterima oleh penerima", "delivered to the recipient",
+    "has been delivered to",
+)
+
 NOREPLY_LOCALS: tuple[str, ...] = (
     "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "jangan-balas",
     "tidak-dibalas",
@@ -1981,6 +2015,15 @@ DEFECT_AFTER: tuple[str, ...] = (
     "ditolak mesin", "tertolak", "reject", "rejected", "torn", "misprinted",
 )
 ROLE_PHRASES["ignore"] += DEFECT_AFTER
+# Spoilt while printing, the work named after the defect: "Blangko rusak saat cetak hari ini 3 keping" counts the
+# spoilt cards, not the day's printing.
+ROLE_PHRASES["ignore"] += tuple(
+    f"{blank}{defect} {when} {work}"
+    for blank in ("", "blangko ", "blanko ", "kartu ")
+    for defect in ("rusak", "gagal")
+    for when in ("saat", "pada saat", "waktu", "ketika", "sewaktu", "dalam proses", "pas")
+    for work in ("cetak", "dicetak", "pencetakan", "proses cetak")
+)
 COUNTS_OTHER_AFTER += DEFECT_AFTER
 # Opening the sentence a figure stands in, these make it hearsay the writer passes on, no figure of their own:
 # "Kami mendapat informasi bahwa ... termasuk Tana Tidung yang stoknya 0. Apakah benar ...?".
@@ -2084,6 +2127,8 @@ ROLE_PHRASES["requested"] += (
     "tolong kirimkan", "tolong kirimin",
 )
 WEAK_REQUEST_PHRASES += ("dikirimi", "dikirimin", "kirimin", "kirimi")
+# Words giving a cause: "cetak 0 karena blangko kosong" (the count before, the blank's running out after).
+ZERO_CAUSE_WORDS: tuple[str, ...] = ("karena", "krn", "karna", "sebab", "soalnya", "gara-gara", "because")
 # Opening and closing stock, in the words of other writers: the opening stock is no stock now.
 ROLE_PHRASES["ignore"] += (
     "beginning stock", "beginning balance", "starting stock", "starting balance", "stock at start", "brought forward",
@@ -2137,6 +2182,12 @@ ROLE_PHRASES["stock_on_hand"] += (
     "still usable", "still fit for use",
     # ... and the same glossed in brackets after the stock's name: "Sisa blangko KTP-el (dapat digunakan): 1.104".
     "(dapat digunakan)", "(bisa digunakan)", "(dapat dipakai)", "(bisa dipakai)", "(layak pakai)", "(usable)",
+)
+# ... also without "masih": "sisa 2.612 keping (termasuk 6 rusak, jadi yang bisa dipakai 2.606)" offers a second
+# stock, which with the first leaves a clerk asking which.
+ROLE_PHRASES["stock_on_hand"] += (
+    "yang bisa dipakai", "yg bisa dipakai", "yang dapat dipakai", "yg dapat dipakai", "yang bisa digunakan",
+    "yg bisa digunakan", "yang dapat digunakan", "yg dapat digunakan", "yang layak pakai", "yg layak pakai",
 )
 # Before a figure whose own words then say it arrived ("sisa 500 kmrn udh nyampe td pagi", "the remaining 500
 # arrived today"), these name the rest of a shipment that came, not the stock.
@@ -2404,6 +2455,12 @@ DOCUMENT_REQUEST_OPENERS += ("please send", "please share", "please provide", "k
                              "could you share", "could you send", "share")
 # Banjar: "urang" is a person ("perekaman di lokasi 37 urang"); "tecetak" is "tercetak" as spoken.
 PEOPLE_UNITS += ("urang",)
+# Before a blank's name, these set it aside ("selain KTP-el untuk pemilih pemula, kami juga mohon blangko KIA"): the
+# other blank named is the one the text is about.
+BESIDES_WORDS: tuple[str, ...] = ("selain", "disamping", "di samping", "besides", "apart from", "aside from")
+# Voters counted on an election body's lists ("dari DPS sebanyak 112.406 pemilih terdapat 4.871 pemilih pemula"):
+# people, not blanks.
+PEOPLE_UNITS += ("pemilih", "pemilih pemula", "voters", "first-time voters", "pelajar")
 ROLE_PHRASES["printed"] += ("tecetak", "yang tecetak", "nang tecetak")
 # "jadi jumlah rekam hari ini 78" after the places' counts: the total of the role, as "total perekaman" is.
 TOTAL_WORDS += ("jadi jumlah", "sehingga jumlah", "jadi total", "sehingga total", "jumlah seluruhnya", "totalnya")
