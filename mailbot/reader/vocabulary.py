@@ -2187,8 +2187,9 @@ ROLE_PHRASES["stock_on_hand"] += (
 # stock, which with the first leaves a clerk asking which.
 ROLE_PHRASES["stock_on_hand"] += (
     "yang bisa dipakai", "yg bisa dipakai", "yang dapat dipakai", "yg dapat dipakai", "yang bisa digunakan",
-    "yg bisa digunakan", "yang dapat digunakan", "yg dapat digunakan", "yang layak pakai", "yg layak pakai",
+    "yg bisa digunakan", "yang dapat digunakan", "yg dapat digunakan",
 )
+# ("yang layak pakai 2.977" is not among them: in a receipt it is the sound part of what arrived, not the stock)
 # Before a figure whose own words then say it arrived ("sisa 500 kmrn udh nyampe td pagi", "the remaining 500
 # arrived today"), these name the rest of a shipment that came, not the stock.
 REST_OF_SHIPMENT_WORDS: tuple[str, ...] = (

@@ -35,6 +35,14 @@ def test_a_usable_stock_in_brackets_beside_the_stock_leaves_it_to_ask() -> None:
     assert any(d["field"] == "stock_on_hand" for d in read["doubts"])
 
 
+def test_the_sound_part_of_a_delivery_is_no_stock() -> None:
+    """A receipt's "yang layak pakai N" is the part of what arrived that can be used, not the office's stock."""
+    read = mail(NUNUKAN, "Penerimaan blangko KTP-el",
+                "Blangko KTP-el kiriman provinsi sebanyak 1.500 keping sudah kami terima. Saat dibuka, 12 keping "
+                "chipnya retak sehingga yang layak pakai 1.488 keping.")
+    assert read["kind"] == "receipt" and read["received"] == 1500 and read["stock_on_hand"] is None
+
+
 def test_an_ask_made_again_after_a_partial_approval_is_a_request() -> None:
     read = mail(BULUNGAN, "Re: Persetujuan sebagian",
                 "Terima kasih atas persetujuan sebagian yang sudah kami terima, dan dengan ini kami mengajukan "
