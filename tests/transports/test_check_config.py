@@ -15,6 +15,7 @@ import pytest
 
 from mailbot.cli import EXIT_STOPPED
 from tests.desk_config import PASSWORD_ENV, write_desk_config
+from tests.forkserver import run_mailbot
 from tests.servers import DovecotServer, SmtpServer, district_request
 from tests.transports.test_end_to_end import REPO, mailbot_command
 
@@ -25,8 +26,7 @@ def check(config: Path, *args: str, password: str | None) -> subprocess.Complete
     env = {k: v for k, v in os.environ.items() if k != PASSWORD_ENV}
     if password is not None:
         env[PASSWORD_ENV] = password
-    return subprocess.run([*mailbot_command(), "--config", str(config), "check-config", *args], env=env,
-                          capture_output=True, text=True, timeout=60, cwd=REPO)
+    return run_mailbot(["--config", str(config), "check-config", *args], env=env, timeout=60, cwd=REPO)
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -63,9 +63,8 @@ def test_missing_folder(dovecot: DovecotServer, smtp_server: SmtpServer, tmp_pat
     assert "inbox.folder: the IMAP folder 'Kotak/Masuk' does not exist" in result.stderr
     # run says it the same way, exit 2, not retried (was exit 1 with the server's "select failed: Mailbox doesn't
     # exist ... (0.001 + 0.000 secs)")
-    once = subprocess.run([*mailbot_command(), "--config", str(config), "run", "--once"], cwd=REPO,
-                          env={**os.environ, PASSWORD_ENV: dovecot.password}, capture_output=True, text=True,
-                          timeout=120)
+    once = run_mailbot(["--config", str(config), "run", "--once"], cwd=REPO,
+                       env={**os.environ, PASSWORD_ENV: dovecot.password}, timeout=120)
     said = [line for line in once.stderr.splitlines() if line.startswith("mailbot: configuration error:")]
     assert once.returncode == 2 and len(said) == 1, once.stderr
     assert "inbox.folder: the IMAP folder 'Kotak/Masuk' does not exist" in said[0] and "secs" not in said[0], said
@@ -118,9 +117,8 @@ def test_connect_says_a_folder_the_server_will_not_create(dovecot: DovecotServer
     # run checks it before it reads any mail, and stops in the same line, exit 2 (was: read and answered the mail,
     # warned at the move, exit 0, and the mail stayed in INBOX to be read again)
     dovecot.append("INBOX", district_request(1))
-    once = subprocess.run([*mailbot_command(), "--config", str(config), "run", "--once"], cwd=REPO,
-                          env={**os.environ, PASSWORD_ENV: dovecot.password}, capture_output=True, text=True,
-                          timeout=120)
+    once = run_mailbot(["--config", str(config), "run", "--once"], cwd=REPO,
+                       env={**os.environ, PASSWORD_ENV: dovecot.password}, timeout=120)
     said = [line for line in once.stderr.splitlines() if line.startswith("mailbot: configuration error:")]
     assert once.returncode == 2 and said == [lines[0]], once.stderr
     assert smtp_server.messages == [] and dovecot.count("INBOX") == 1, "nothing read, nothing answered"
@@ -260,15 +258,13 @@ def test_a_refused_imap_password_stops_run_in_one_line(dovecot: DovecotServer, s
 
     config = write_desk_config(tmp_path, dovecot, smtp_server)
     env = {**os.environ, PASSWORD_ENV: "wrong"}
-    once = subprocess.run([*mailbot_command(), "--config", str(config), "run", "--once"], env=env, cwd=REPO,
-                          capture_output=True, text=True, timeout=120)
+    once = run_mailbot(["--config", str(config), "run", "--once"], env=env, cwd=REPO, timeout=120)
     assert once.returncode == 2, once.stderr
     said = [line for line in once.stderr.splitlines() if line.startswith("mailbot: configuration error:")]
     assert len(said) == 1 and f"refused the login of {dovecot.user}" in said[0], once.stderr
     assert PASSWORD_ENV in said[0] and "b'" not in said[0] and "Traceback" not in once.stderr
     started = time.monotonic()
-    service = subprocess.run([*mailbot_command(), "--config", str(config), "run"], env=env, cwd=REPO,
-                             capture_output=True, text=True, timeout=120)
+    service = run_mailbot(["--config", str(config), "run"], env=env, cwd=REPO, timeout=120)
     assert service.returncode == 2, service.stderr
     assert time.monotonic() - started < 60
     said = [line for line in service.stderr.splitlines() if line.startswith("mailbot: configuration error:")]

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.desk_config import PASSWORD_ENV, write_desk_config
+from tests.forkserver import run_mailbot
 from tests.servers import DISTRICTS, DovecotServer, SmtpServer, district_request
 
 pytestmark = pytest.mark.servers
@@ -25,6 +26,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def mailbot_command() -> list[str]:
+    """The installed `mailbot` command, for the tests that start it and signal it while it runs; a command the
+    test only waits for runs forked from an interpreter that has imported mailbot (run_mailbot, tests/forkserver.py)."""
     script = Path(sys.executable).parent / "mailbot"
     return [str(script)] if script.exists() else [sys.executable, "-m", "mailbot"]
 
@@ -32,10 +35,7 @@ def mailbot_command() -> list[str]:
 def run_once(config: Path, dovecot: DovecotServer) -> str:
     """`mailbot --config CONFIG run --once`; returns its output, fails the test on a non-zero exit."""
     env = dict(os.environ, **{PASSWORD_ENV: dovecot.password})
-    done = subprocess.run(
-        [*mailbot_command(), "--config", str(config), "run", "--once"],
-        env=env, capture_output=True, text=True, timeout=120, cwd=REPO,
-    )
+    done = run_mailbot(["--config", str(config), "run", "--once"], env=env, timeout=120, cwd=REPO)
     assert done.returncode == 0, f"mailbot run --once failed ({done.returncode}): {done.stderr[-2000:]}"
     return done.stdout
 

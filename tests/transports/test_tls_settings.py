@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-import subprocess
 import time
 from pathlib import Path
 from typing import Literal
@@ -15,17 +14,17 @@ from typing import Literal
 import pytest
 
 from tests.desk_config import PASSWORD_ENV, write_desk_config
+from tests.forkserver import run_mailbot
 from tests.servers import DovecotServer, SmtpServer, district_request, unavailable
 from tests.transports.test_check_config import _edit, check
-from tests.transports.test_end_to_end import REPO, mailbot_command
+from tests.transports.test_end_to_end import REPO
 
 pytestmark = pytest.mark.servers
 
 
 def _run_once(config: Path, password: str) -> tuple[int, str]:
-    done = subprocess.run([*mailbot_command(), "--config", str(config), "run", "--once"],
-                          env=dict(os.environ, **{PASSWORD_ENV: password}), capture_output=True, text=True,
-                          timeout=120, cwd=REPO)
+    done = run_mailbot(["--config", str(config), "run", "--once"], env=dict(os.environ, **{PASSWORD_ENV: password}),
+                       timeout=120, cwd=REPO)
     return done.returncode, done.stderr
 
 
