@@ -273,6 +273,9 @@ _MASK_PATTERNS: tuple[str, ...] = (
     # A number with digits masked by x or * ("6503xxxxxxxx0004", "0812****7788").
     r"(?<![\w*])\d+[x*]{2,}[\dx*]*|(?<![\w*])[x*]{2,}\d[\dx*]*",
     r"\b\d{8}\s+\d{6}\s+\d\s+\d{3}\b",
+    # A parcel's tracking number, also in groups: "resi JNE 0107 1233 0045 8812", "AWB: 126-44012289".
+    rf"\b(?:{_alternation(vocab.TRACKING_LABELS)})(?![\w&])\.?(?:\s+(?:{_alternation(vocab.TRACKING_FILLERS)})(?![\w&])){{0,2}}"
+    r"\s*[:#]?\s*(?:[a-z]{1,4}-?)?\d{3,}(?:[ \t\-]\d{3,}){0,5}\b",
     r"\b\d{7,}\b",
     # Dates.
     r"\b\d{4}-\d{1,2}-\d{1,2}\b",
@@ -292,6 +295,10 @@ _MASK_PATTERNS: tuple[str, ...] = (
     rf"(?![^\S\n]*(?:{_MULT})\b)",
     r"\b(?:tahun|thn|th|ta|t\.a|anggaran|periode|sejak|semester\s+\w+|triwulan\s+\w+|tw\s*\w+)\b\.?\s*(?:19|20)\d{2}\b",
     r"\b(?:19|20)\d{2}\s*/\s*(?:19|20)\d{2}\b",
+    # Hijri years and days: "Lebaran 1454 H", "1 Syawal 1454 Hijriah", "Ramadhan 1454", "17 Ramadan".
+    rf"\b1[34]\d{{2}}\s*(?:{_alternation(vocab.HIJRI_YEAR_MARKS)})\b\.?",
+    rf"(?<![\d.,])\b(?:[12]\d|3[01]|0?[1-9])\s*(?={_alternation(vocab.HIJRI_MONTHS)}\b)",
+    rf"\b(?:{_alternation(vocab.HIJRI_MONTHS)})\b\s*'?1[34]\d{{2}}\b(?![.,]\d)",
     # Times.
     r"\b(?:pukul|pkl|jam)\b\.?\s*\d{1,2}(?:[.:]\d{2})?\b(?:\s*(?:wita|wib|wit))?",
     r"\b\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?![\d])(?:\s*(?:wita|wib|wit|am|pm)\b)?",

@@ -163,6 +163,15 @@ MONTHS: dict[str, int] = {
     "desember": 12, "des": 12, "dec": 12, "december": 12,
 }
 
+# The Hijri calendar: "Idul Fitri 1454 H", "1 Syawal 1454 Hijriah", "Ramadhan 1454" name a year and days, no count.
+HIJRI_YEAR_MARKS: tuple[str, ...] = ("h", "hijriah", "hijriyah", "hijriyyah", "hijri", "hijrah")
+HIJRI_MONTHS: tuple[str, ...] = (
+    "muharram", "muharam", "safar", "sapar", "rabiul awal", "rabiulawal", "rabiul akhir", "rabiulakhir",
+    "jumadil awal", "jumadilawal", "jumadil akhir", "jumadilakhir", "rajab", "syaban", "sya'ban", "syakban",
+    "ramadan", "ramadhan", "romadhon", "syawal", "syawwal", "dzulqadah", "zulkaidah", "dzulkaidah",
+    "dzulhijjah", "zulhijah", "dzulhijah",
+)
+
 DAY_NAMES: tuple[str, ...] = (
     "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
     "sen", "sel", "rab", "kam", "jum", "sab", "min",
@@ -285,6 +294,19 @@ ID_LABELS: tuple[str, ...] = (
 ID_FILLERS: tuple[str, ...] = (
     "saya", "kami", "anak", "istri", "suami", "pemohon", "ybs", "yang bersangkutan", "yg bisa dihubungi",
     "yang bisa dihubungi", "pribadi", "kantor", "an", "a.n.", "atas nama",
+)
+
+# Labels of a parcel's tracking number ("resi JNE 0107 1233 0045 8812", "AWB: 126-4401 2289") and the words
+# (couriers, "nomor") that may stand between a label and its number: its digit groups are no count.
+TRACKING_LABELS: tuple[str, ...] = (
+    "resi", "no resi", "no. resi", "nomor resi", "nmr resi", "awb", "no awb", "no. awb", "airway bill", "waybill",
+    "tracking no", "tracking no.", "tracking number", "tracking code", "tracking id", "kode booking",
+    "nomor pelacakan", "no. pelacakan", "kode pelacakan",
+)
+TRACKING_FILLERS: tuple[str, ...] = (
+    "jne", "j&t", "jnt", "j&t express", "tiki", "pos", "pos indonesia", "sicepat", "anteraja", "lion parcel",
+    "wahana", "ninja", "ninja xpress", "dhl", "fedex", "kargo", "cargo", "pengiriman", "paket", "kiriman", "no",
+    "no.", "nomor", "number", "nya", "is", "adalah", "yaitu",
 )
 
 # The region codes of vehicle plates in Kalimantan ("KT 1234 AB", "KU 8812 A"): a plate's digits are no count.
