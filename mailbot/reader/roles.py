@@ -1274,6 +1274,24 @@ def _aside_of_previous(masked: str, lo: int, prev_end: int, pos: int) -> tuple[i
     return opened, close
 
 
+def _without_aside_words(masked: str, before: Sequence[Keyword], pos: int) -> list[Keyword]:
+    """The role words before the figure at *pos* less those in a bracket that closes before it, when a role
+    word stands before the bracket: "kebutuhan April (termasuk program perekaman keliling) sebanyak 5.000",
+    "our need (including the mobile recording program) is 5,000" - the aside names an activity, the figure
+    is the need's."""
+    kept: list[Keyword] = []
+    for k in before:
+        opened = masked.rfind("(", 0, k.start)
+        close = masked.find(")", k.end, pos)
+        if (
+            opened != -1 and close != -1 and masked.find(")", opened, k.start) == -1
+            and any(o.end <= opened and o.role != "ignore" for o in before)
+        ):
+            continue
+        kept.append(k)
+    return kept
+
+
 def _in_aside_after(masked: str, prev_end: int, m: Mention, next_start: int) -> bool:
     """Whether the figure *m* stands in a bracket opened after the previous figure and closed before the next:
     "800 keping (sisa 130)" - an aside on the figure before it, said of the same blank."""
@@ -2495,6 +2513,8 @@ def read_text(
             if k.start >= prev_end and k.end <= m.start
             and not (prev_end > c_start and _postfix_of_previous(masked, prev_end, k, m.start))
         ]
+        if len(before) > 1 and "(" in masked[before[0].end : m.start]:
+            before = _without_aside_words(masked, before, m.start)
         if not before and ignored_end == prev_end > c_start and _CORRECTION_RE.search(masked, prev_end, m.start):
             # "sisa blangko bukan 2.518 tetapi 2.581", "sebelumnya 3.000 keping kami ubah menjadi
             # 2.000": the corrected figure takes the role its clause names.
