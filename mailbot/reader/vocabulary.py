@@ -1543,6 +1543,8 @@ REPORT_KIND_MORE: tuple[str, ...] = (
     "laporan mutasi", "mutasi blangko", "stok awal", "stok akhir", "saldo awal", "saldo akhir",
     "sisa awal", "sisa akhir", "opening stock", "closing stock", "monthly report", "weekly report",
     "daily report", "stock report", "stock update",
+    # The count of a stock audit sent in: "hasil stok opname kami terlampir".
+    "hasil stok opname", "hasil stock opname", "hasil opname", "stock opname report", "stocktake report",
 )
 
 # --- Replies revising the writer's own earlier mail (kind decisions) ---------------------------
