@@ -495,7 +495,8 @@ def mask_non_quantities(low: str) -> str:
             lines[i] = mask.sub(_blank, line)
             if "(" in line:
                 lines[i] = _PACKING_RE.sub(_blank_packing, lines[i])
-    return "\n".join(lines)
+    masked = "\n".join(lines)
+    return _whole_broken_figures(masked) if _BROKEN_HINT_RE.search(low) else masked
 
 
 # --- Mentions -------------------------------------------------------------------------------
@@ -671,7 +672,11 @@ def space_thousands(low: str, masked: str) -> tuple[str, frozenset[int]]:
     "tinggal 1.118", or 118 on the 1st) gives two readings: the figure is doubtful.
     """
     if _SPACE_GROUP_HINT_RE.search(low) is None:
-        return masked, frozenset()  # most mail has none: a plain search is three times cheaper
+        # most mail has none: a plain search is three times cheaper
+        if _BROKEN_HINT_RE.search(low) is None:
+            return masked, frozenset()
+        broken: set[int] = set()
+        return _broken_figures(low, masked, broken), frozenset(broken)
     joins: list[int] = []
     doubtful: set[int] = set()
     for m in _SPACE_THOUSANDS_RE.finditer(low):
@@ -696,7 +701,43 @@ def space_thousands(low: str, masked: str) -> tuple[str, frozenset[int]]:
         for i in joins:
             chars[i] = "."
         masked = "".join(chars)
+    if _BROKEN_HINT_RE.search(low) is not None:
+        masked = _broken_figures(low, masked, doubtful)
     return masked, frozenset(doubtful)
+
+
+# A figure broken by a space or a line (an HTML body whose tags split it: "<b>1.</b>\n<b>180</b>" reads "1. 180"):
+# its thousands dot beside the gap ("1. 180", "1 .180"), or a group too short to be thousands ("3 20 keping").
+_BROKEN_HINT_RE = re.compile(r"\d(?:\.[^\S\n]*\n?[^\S\n]+|[^\S\n]+\.|\.\n)\d|\d[^\S\n]+\d{1,2}[^\S\n]*[a-z]")
+_BROKEN_FIGURE_RE = re.compile(
+    r"(?<![\w.,/+#:-])(?<!\d )(?P<a>[1-9]\d{0,2})"
+    r"(?:(?P<dot>\.[^\S\n]*\n?[^\S\n]*|[^\S\n]+\.)(?P<group>\d{3})|[^\S\n]+(?P<short>\d{1,2}))(?![\d]|[.,]\d)"
+)
+
+
+def _broken_figures(low: str, masked: str, doubtful: set[int]) -> str:
+    """masked as it is; the start of each figure broken by a gap that mask_non_quantities did not make whole
+    ("1. 180" with no unit of blanks after it, "3 20 keping") added to doubtful: two readings, none taken."""
+    for m in _BROKEN_FIGURE_RE.finditer(masked):
+        if masked[m.start() : m.end()] != low[m.start() : m.end()] or m.group("dot") == ".":
+            continue
+        unit = _UNIT_RE.match(masked, m.end())
+        if m.group("short") is None or (unit is not None and unit.group("blank") is not None):
+            doubtful.add(m.start())
+    return masked
+
+
+def _whole_broken_figures(masked: str) -> str:
+    """masked with each figure broken by a gap beside its thousands dot and followed by a unit of blanks made
+    whole, its digits moved right over the gap: "1. 180 keping", "1 .180 keping" -> " 1.180 keping"."""
+    for m in _BROKEN_FIGURE_RE.finditer(masked):
+        group = m.group("group")
+        unit = _UNIT_RE.match(masked, m.end())
+        if group is None or m.group("dot") == "." or unit is None or unit.group("blank") is None:
+            continue
+        whole = f"{m.group('a')}.{group}"
+        masked = masked[: m.start()] + whole.rjust(m.end() - m.start()) + masked[m.end() :]
+    return masked
 
 
 def find_mentions(low: str, masked: str | None = None) -> list[Mention]:

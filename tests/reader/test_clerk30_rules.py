@@ -159,3 +159,27 @@ def test_a_photo_of_an_outing_is_still_no_report() -> None:
                           "Pak, terlampir foto kegiatan perekaman di sekolah kemarin.\n\nFadli\n"
                           "Disdukcapil Kab. Tana Tidung")
     assert got["kind"] == "other"
+
+
+# --- Figures broken by the tags of an HTML body ------------------------------------------------------------------
+
+
+def test_a_figure_broken_beside_its_thousands_dot_by_html_tags_is_made_whole() -> None:
+    got = html_mail(MALINAU, "Laporan stok",
+                    "<div>Laporan stok blangko KTP-el hari ini:<br>sisa stok <span><b>2.</b></span>\n"
+                    "<span><b>315</b></span> keping</div>")
+    # was stock 2: "2. 315 keping", the figure cut at its dot
+    assert (got["kind"], got["stock_on_hand"]) == ("stock_report", 2315)
+
+
+def test_a_figure_broken_into_a_short_group_by_html_tags_is_left_unread() -> None:
+    got = html_mail(MALINAU, "Laporan stok",
+                    "<div>Laporan stok blangko KTP-el hari ini:<br>sisa stok <b>4</b> <b>75</b> keping</div>")
+    # was stock 4: "4 75 keping" is 475 or 4.075, never 4
+    assert got["stock_on_hand"] is None
+    assert any(d["field"] == "stock_on_hand" for d in got["doubts"])
+
+
+def test_a_figure_cut_at_its_dot_with_no_unit_after_is_left_unread() -> None:
+    got = mail(MALINAU, "Stok", "Laporan stok blangko KTP-el hari ini, sisa stok 2. 315 lalu kami tunggu kiriman.")
+    assert got["stock_on_hand"] is None
