@@ -297,7 +297,7 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"\b(?:19|20)\d{2}\s*/\s*(?:19|20)\d{2}\b",
     # Hijri years and days: "Lebaran 1454 H", "1 Syawal 1454 Hijriah", "Ramadhan 1454", "17 Ramadan".
     rf"\b1[34]\d{{2}}\s*(?:{_alternation(vocab.HIJRI_YEAR_MARKS)})\b\.?",
-    rf"(?<![\d.,])\b(?:[12]\d|3[01]|0?[1-9])\s*(?={_alternation(vocab.HIJRI_MONTHS)}\b)",
+    rf"(?<![\w.,])(?:[12]\d|3[01]|0?[1-9])\s*(?={_alternation(vocab.HIJRI_MONTHS)}\b)",
     rf"\b(?:{_alternation(vocab.HIJRI_MONTHS)})\b\s*'?1[34]\d{{2}}\b(?![.,]\d)",
     # Times.
     r"\b(?:pukul|pkl|jam)\b\.?\s*\d{1,2}(?:[.:]\d{2})?\b(?:\s*(?:wita|wib|wit))?",

@@ -4491,7 +4491,9 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
         _unwrapped_tab_rows(lines)
         text = "\n".join(lines)
     listed = _place_list_tables(lines) if (
-        text.count(":") > 2 or "   " in text or _TOTAL_LINE_RE.search(text) is not None
+        text.count(":") > 2 or "   " in text
+        # (a table typed with tabs or pipes is read as one, below)
+        or ("\t" not in text and "|" not in text and _TOTAL_LINE_RE.search(text) is not None)
     ) else []
     if ":" in text:
         listed += _inline_place_tables(lines)
