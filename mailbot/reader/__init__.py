@@ -27,6 +27,7 @@ from mailbot.reader.classify import (
     item_of,
     kind_of,
     other_districts_pattern,
+    report_attached,
     speaks_for_other_province,
     subject_for_kind,
 )
@@ -810,7 +811,10 @@ def read_message(
     unattributed = not sender_known and district is None
     # A PDF or a photo may hold a report's figures ("laporan stok opname terlampir foto ya pak"): of a writer who
     # speaks for a district, the report the text names is the mail's kind, as with a spreadsheet attached.
-    figure_file = not unattributed and any(_FIGURE_FILE_RE.match(a.content_type) for a in parts.attachments)
+    figure_file = (
+        not unattributed and any(_FIGURE_FILE_RE.match(a.content_type) for a in parts.attachments)
+        and report_attached(kind_text)
+    )
     kind = kind_of(
         kind_text,
         set(reading.values),

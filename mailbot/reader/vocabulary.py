@@ -1546,6 +1546,11 @@ REPORT_KIND_MORE: tuple[str, ...] = (
     # The count of a stock audit sent in: "hasil stok opname kami terlampir".
     "hasil stok opname", "hasil stock opname", "hasil opname", "stock opname report", "stocktake report",
 )
+# Words that say a file holds what the sentence names: "laporan stok opname terlampir foto", "report attached".
+ATTACHED_WORDS: tuple[str, ...] = (
+    "terlampir", "dilampirkan", "kami lampirkan", "saya lampirkan", "lampiran", "attached", "attachment",
+    "enclosed",
+)
 
 # --- Replies revising the writer's own earlier mail (kind decisions) ---------------------------
 

@@ -183,3 +183,10 @@ def test_a_figure_broken_into_a_short_group_by_html_tags_is_left_unread() -> Non
 def test_a_figure_cut_at_its_dot_with_no_unit_after_is_left_unread() -> None:
     got = mail(MALINAU, "Stok", "Laporan stok blangko KTP-el hari ini, sisa stok 2. 315 lalu kami tunggu kiriman.")
     assert got["stock_on_hand"] is None
+
+
+def test_a_report_named_beside_a_screenshot_said_to_be_something_else_is_no_report() -> None:
+    got = mail_with_photo(NUNUKAN, "Tanya error sinkron",
+                          "Apakah kabupaten lain juga kena error sinkron? Laporan harian tetap kami kirim manual.\n"
+                          "Tangkapan layar errornya terlampir.\n\nReza\nDisdukcapil Kab. Nunukan")
+    assert got["kind"] == "other"
