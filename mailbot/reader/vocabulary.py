@@ -2328,6 +2328,8 @@ ROLE_PHRASES["stock_on_hand"] += tuple(
 # The gap asked in English: "Please send the balance", "cover the difference".
 SHORTFALL_ASK_PHRASES += (
     "send the balance", "supply the balance", "provide the balance", "cover the balance", "the remaining balance",
+    "ship the balance", "dispatch the balance", "deliver the balance", "make up the balance", "what we are short",
+    "send the shortage", "send us the shortage", "cover the shortage", "fill the shortage", "ship the shortage",
     "cover the difference", "make up the difference", "cover the gap",
     # The gap asked with its figure: "Mohon kekurangan 100 (seratus) keping tersebut dapat dipenuhi", "we kindly
     # ask for the remaining 80 cards".

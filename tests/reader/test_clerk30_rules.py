@@ -190,3 +190,40 @@ def test_a_report_named_beside_a_screenshot_said_to_be_something_else_is_no_repo
                           "Apakah kabupaten lain juga kena error sinkron? Laporan harian tetap kami kirim manual.\n"
                           "Tangkapan layar errornya terlampir.\n\nReza\nDisdukcapil Kab. Nunukan")
     assert got["kind"] == "other"
+
+
+# --- English asks for the need less the stock --------------------------------------------------------------------
+
+
+def test_an_english_ask_to_ship_the_balance_is_the_need_less_the_stock() -> None:
+    got = mail(NUNUKAN, "Blanks for next month",
+               "Hello,\nRequirement for next month: 3,600. Current stock: 1,150. Please ship the balance.\n\nRegards")
+    # was requested 3.600: the need taken as the figure asked
+    assert (got["kind"], got["requested"], got["stock_on_hand"]) == ("request", 2450, 1150)
+
+
+def test_an_english_ask_to_send_the_shortage_is_the_need_less_the_stock() -> None:
+    got = mail(NUNUKAN, "Blanks",
+               "Our requirement is 2,900 cards and our stock is 640. Kindly send us the shortage.\n\nThanks")
+    assert (got["requested"], got["stock_on_hand"]) == (2260, 640)
+
+
+def test_an_ask_for_what_is_short_with_no_need_stated_firmly_is_left_unclear() -> None:
+    got = mail(NUNUKAN, "Blanks",
+               "We expect to use about 2,500 blanks in April; we still hold 700. Could you send what we are short?")
+    assert got["requested"] is None
+
+
+# --- Item pairs joined by a slash --------------------------------------------------------------------------------
+
+
+def test_a_stock_of_both_blanks_joined_by_a_slash_gives_each_its_own() -> None:
+    got = mail(TARAKAN, "Stok", "Laporan stok blangko per hari ini: sisa KTP-el 1.340 / KIA 275 keping.")
+    assert (got["item"], got["stock_on_hand"]) == ("ktp-el", 1340)
+    assert got["readings"]["kia"]["stock_on_hand"] == 275
+
+
+def test_names_and_figures_both_joined_by_slashes_never_give_the_kia_figure_to_ktp_el() -> None:
+    got = mail(TARAKAN, "Stok", "Laporan stok blangko hari ini, sisa stok KTP-el / KIA : 1.340 / 275.")
+    assert got["stock_on_hand"] in (None, 1340)
+    assert got["readings"].get("kia", {}).get("stock_on_hand") in (None, 275)
