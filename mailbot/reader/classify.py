@@ -413,7 +413,7 @@ def _reports(text: str, attached: bool = False) -> bool:
 
 
 _ATTACHED_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.ATTACHED_WORDS) + r")(?![\w-])")
-_SENTENCE_RE = re.compile(r"[^.!?\n]+")
+_FULL_SENTENCE_RE = re.compile(r"[^.!?\n]+")
 
 
 def report_attached(low: str) -> bool:
@@ -422,7 +422,7 @@ def report_attached(low: str) -> bool:
     manual. Screenshot terlampir.") is not."""
     return any(
         _REPORT_RE.search(s.group()) and _ATTACHED_RE.search(s.group()) and not _in_question(low, s.end())
-        for s in _SENTENCE_RE.finditer(low)
+        for s in _FULL_SENTENCE_RE.finditer(low)
     )
 
 
