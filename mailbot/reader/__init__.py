@@ -28,6 +28,7 @@ from mailbot.reader.classify import (
     item_of,
     kind_of,
     other_districts_pattern,
+    report_attached,
     speaks_for_other_province,
     subject_for_kind,
 )
@@ -231,6 +232,7 @@ def _changes_approved_figure(quoted_text: str, new_text: str, own_addresses: Seq
     )
 
 
+_FIGURE_FILE_RE = re.compile(r"application/pdf|image/", re.IGNORECASE)  # files whose figures the reader cannot see
 _DMARC_PASS_RE = re.compile(r"\bdmarc=pass\b[^;]*?\bheader\.from=([\w.-]+)", re.IGNORECASE)
 
 
@@ -810,13 +812,19 @@ def read_message(
     # Mail from an address on no district's list that names no district it writes for speaks for
     # none, unless its own words say it is a district's request, receipt or report.
     unattributed = not sender_known and district is None
+    # A PDF or a photo may hold a report's figures ("laporan stok opname terlampir foto ya pak"): of a writer who
+    # speaks for a district, the report the text names is the mail's kind, as with a spreadsheet attached.
+    figure_file = (
+        not unattributed and any(_FIGURE_FILE_RE.match(a.content_type) for a in parts.attachments)
+        and report_attached(kind_text)
+    )
     kind = kind_of(
         kind_text,
         set(reading.values),
         doubt_fields,
         bool(tables and candidates),
         unattributed=unattributed,
-        attached=bool(parts.tables),
+        attached=bool(parts.tables) or figure_file,
         uncounted=bool(reading.unassigned),
     )
     if kind == "other" and revised is not None and not (

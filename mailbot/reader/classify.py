@@ -442,6 +442,20 @@ def _reports(text: str, attached: bool = False) -> bool:
     return named and bool(attached or _BLANK_RE.search(text) or _KTP_RE.search(text) or _KIA_RE.search(text))
 
 
+_ATTACHED_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.ATTACHED_WORDS) + r")(?![\w-])")
+_FULL_SENTENCE_RE = re.compile(r"[^.!?\n]+")
+
+
+def report_attached(low: str) -> bool:
+    """Whether a sentence names a report and says it is attached ("laporan stok opname terlampir foto ya pak"),
+    not in a question; a report named beside a file said to be something else ("Laporan harian tetap kami kirim
+    manual. Screenshot terlampir.") is not."""
+    return any(
+        _REPORT_RE.search(s.group()) and _ATTACHED_RE.search(s.group()) and not _in_question(low, s.end())
+        for s in _FULL_SENTENCE_RE.finditer(low)
+    )
+
+
 _REPORT_FORM_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.REPORT_FORM_WORDS) + r")[^\S\n]+$")
 _DATED_REPORT_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.DATED_REPORT_WORDS) + r")(?:[^\S\n]+[a-z][a-z.]{1,12}){0,2}"

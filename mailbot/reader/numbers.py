@@ -279,6 +279,9 @@ _MASK_PATTERNS: tuple[str, ...] = (
     # A number with digits masked by x or * ("6503xxxxxxxx0004", "0812****7788").
     r"(?<![\w*])\d+[x*]{2,}[\dx*]*|(?<![\w*])[x*]{2,}\d[\dx*]*",
     r"\b\d\d{7}\s+\d{6}\s+\d\s+\d{3}\b",
+    # A parcel's tracking number, also in groups: "resi JNE 0107 1233 0045 8812", "AWB: 126-44012289".
+    rf"\b(?:{_alternation(vocab.TRACKING_LABELS)})(?![\w&])\.?(?:\s+(?:{_alternation(vocab.TRACKING_FILLERS)})(?![\w&])){{0,2}}"
+    r"\s*[:#]?\s*(?:[a-z]{1,4}-?)?\d{3,}(?:[ \t\-]\d{3,}){0,5}\b",
     r"\b\d\d{6,}\b",
     # Dates.
     r"\b\d\d{3}-\d{1,2}-\d{1,2}\b",
@@ -298,6 +301,10 @@ _MASK_PATTERNS: tuple[str, ...] = (
     rf"(?![^\S\n]*(?:{_MULT})\b)",
     r"\b(?:tahun|thn|th|ta|t\.a|anggaran|periode|sejak|semester\s+\w+|triwulan\s+\w+|tw\s*\w+)\b\.?\s*(?:19|20)\d{2}\b",
     r"\b(?:19|20)\d{2}\s*/\s*(?:19|20)\d{2}\b",
+    # Hijri years and days: "Lebaran 1454 H", "1 Syawal 1454 Hijriah", "Ramadhan 1454", "17 Ramadan".
+    rf"\b1[34]\d{{2}}\s*(?:{_alternation(vocab.HIJRI_YEAR_MARKS)})\b\.?",
+    rf"(?<![\w.,])(?:[12]\d|3[01]|0?[1-9])\s*(?={_alternation(vocab.HIJRI_MONTHS)}\b)",
+    rf"\b(?:{_alternation(vocab.HIJRI_MONTHS)})\b\s*'?1[34]\d{{2}}\b(?![.,]\d)",
     # Times.
     r"\b(?:pukul|pkl|jam)\b\.?\s*\d{1,2}(?:[.:]\d{2})?\b(?:\s*(?:wita|wib|wit))?",
     r"\b\d\d?[.:]\d{2}(?:[.:]\d{2})?(?![\d])(?:\s*(?:wita|wib|wit|am|pm)\b)?",
@@ -494,7 +501,8 @@ def mask_non_quantities(low: str) -> str:
             lines[i] = mask.sub(_blank, line)
             if "(" in line:
                 lines[i] = _PACKING_RE.sub(_blank_packing, lines[i])
-    return "\n".join(lines)
+    masked = "\n".join(lines)
+    return _whole_broken_figures(masked) if _BROKEN_HINT_RE.search(low) else masked
 
 
 # --- Mentions -------------------------------------------------------------------------------
@@ -670,7 +678,11 @@ def space_thousands(low: str, masked: str) -> tuple[str, frozenset[int]]:
     "tinggal 1.118", or 118 on the 1st) gives two readings: the figure is doubtful.
     """
     if _SPACE_GROUP_HINT_RE.search(low) is None:
-        return masked, frozenset()  # most mail has none: a plain search is three times cheaper
+        # most mail has none: a plain search is three times cheaper
+        if _BROKEN_HINT_RE.search(low) is None:
+            return masked, frozenset()
+        broken: set[int] = set()
+        return _broken_figures(low, masked, broken), frozenset(broken)
     joins: list[int] = []
     doubtful: set[int] = set()
     for m in _SPACE_THOUSANDS_RE.finditer(low):
@@ -695,7 +707,43 @@ def space_thousands(low: str, masked: str) -> tuple[str, frozenset[int]]:
         for i in joins:
             chars[i] = "."
         masked = "".join(chars)
+    if _BROKEN_HINT_RE.search(low) is not None:
+        masked = _broken_figures(low, masked, doubtful)
     return masked, frozenset(doubtful)
+
+
+# A figure broken by a space or a line (an HTML body whose tags split it: "<b>1.</b>\n<b>180</b>" reads "1. 180"):
+# its thousands dot beside the gap ("1. 180", "1 .180"), or a group too short to be thousands ("3 20 keping").
+_BROKEN_HINT_RE = re.compile(r"\d(?:\.[^\S\n]*\n?[^\S\n]+|[^\S\n]+\.|\.\n)\d|\d[^\S\n]+\d{1,2}[^\S\n]*[a-z]")
+_BROKEN_FIGURE_RE = re.compile(
+    r"(?<![\w.,/+#:-])(?<!\d )(?P<a>[1-9]\d{0,2})"
+    r"(?:(?P<dot>\.[^\S\n]*\n?[^\S\n]*|[^\S\n]+\.)(?P<group>\d{3})|[^\S\n]+(?P<short>\d{1,2}))(?![\d]|[.,]\d)"
+)
+
+
+def _broken_figures(low: str, masked: str, doubtful: set[int]) -> str:
+    """masked as it is; the start of each figure broken by a gap that mask_non_quantities did not make whole
+    ("1. 180" with no unit of blanks after it, "3 20 keping") added to doubtful: two readings, none taken."""
+    for m in _BROKEN_FIGURE_RE.finditer(masked):
+        if masked[m.start() : m.end()] != low[m.start() : m.end()] or m.group("dot") == ".":
+            continue
+        unit = _UNIT_RE.match(masked, m.end())
+        if m.group("short") is None or (unit is not None and unit.group("blank") is not None):
+            doubtful.add(m.start())
+    return masked
+
+
+def _whole_broken_figures(masked: str) -> str:
+    """masked with each figure broken by a gap beside its thousands dot and followed by a unit of blanks made
+    whole, its digits moved right over the gap: "1. 180 keping", "1 .180 keping" -> " 1.180 keping"."""
+    for m in _BROKEN_FIGURE_RE.finditer(masked):
+        group = m.group("group")
+        unit = _UNIT_RE.match(masked, m.end())
+        if group is None or m.group("dot") == "." or unit is None or unit.group("blank") is None:
+            continue
+        whole = f"{m.group('a')}.{group}"
+        masked = masked[: m.start()] + whole.rjust(m.end() - m.start()) + masked[m.end() :]
+    return masked
 
 
 def find_mentions(low: str, masked: str | None = None) -> list[Mention]:

@@ -1310,6 +1310,24 @@ def _aside_of_previous(masked: str, lo: int, prev_end: int, pos: int) -> tuple[i
     return opened, close
 
 
+def _without_aside_words(masked: str, before: Sequence[Keyword], pos: int) -> list[Keyword]:
+    """The role words before the figure at *pos* less those in a bracket that closes before it, when a role
+    word stands before the bracket: "kebutuhan April (termasuk program perekaman keliling) sebanyak 5.000",
+    "our need (including the mobile recording program) is 5,000" - the aside names an activity, the figure
+    is the need's."""
+    kept: list[Keyword] = []
+    for k in before:
+        opened = masked.rfind("(", 0, k.start)
+        close = masked.find(")", k.end, pos)
+        if (
+            opened != -1 and close != -1 and masked.find(")", opened, k.start) == -1
+            and any(o.end <= opened and o.role != "ignore" for o in before)
+        ):
+            continue
+        kept.append(k)
+    return kept
+
+
 def _in_aside_after(masked: str, prev_end: int, m: Mention, next_start: int) -> bool:
     """Whether the figure *m* stands in a bracket opened after the previous figure and closed before the next:
     "800 keping (sisa 130)" - an aside on the figure before it, said of the same blank."""
@@ -2568,6 +2586,8 @@ def read_text(
             if k.start >= prev_end and k.end <= m.start
             and not (prev_end > c_start and _postfix_of_previous(masked, prev_end, k, m.start))
         ]
+        if len(before) > 1 and "(" in masked[before[0].end : m.start]:
+            before = _without_aside_words(masked, before, m.start)
         if not before and ignored_end == prev_end > c_start and _CORRECTION_RE.search(masked, prev_end, m.start):
             # "sisa blangko bukan 2.518 tetapi 2.581", "sebelumnya 3.000 keping kami ubah menjadi
             # 2.000": the corrected figure takes the role its clause names.
@@ -3229,6 +3249,10 @@ _COLUMN_RES = {
 _EXACT_IGNORE = frozenset(vocab.EXACT_IGNORE_HEADERS)
 _TOTAL_RE = re.compile(r"^\s*(?:" + vocab.alternation(vocab.TOTAL_ROW_WORDS) + r")\b")
 _SPLIT_RE = re.compile(r"\s*\|\s*|\t+|\s{2,}")
+# A line that opens with a total and its figure ("Jumlah 2.480"): it may close a list per place.
+_TOTAL_LINE_RE = re.compile(
+    r"^[ \t>*\-]*(?:" + vocab.alternation(vocab.TOTAL_ROW_WORDS) + r")[ \t]*:?[ \t]*\d", re.MULTILINE | re.IGNORECASE
+)
 # A cell that is a figure: "1.904", "720 keping", "2,500 pcs" (not "untuk 5 minggu").
 _FIGURE_IN_CELL_RE = re.compile(r"\d")
 _NUMBERING_CELL_RE = re.compile(r"^\s*\d{1,2}\s*[.)]?\s*$")
@@ -4135,9 +4159,19 @@ def _cells(line: str) -> tuple[str, ...]:
     return tuple(c for c in _SPLIT_RE.split(text) if c != "")
 
 
+_BLANK_ONLY_HEADER_RE = re.compile(
+    r"^(?:(?:" + vocab.alternation(vocab.GENERIC_BLANK_WORDS) + r")\s+)?(?:"
+    + vocab.alternation(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?:\s*\(\s*(?:" + vocab.alternation(vocab.BLANK_UNITS)
+    + r")\s*\))?$"
+)
+
+
 def _generic_count_column(cells: Sequence[str]) -> int | None:
-    """The one column headed by a count that names no role ("Jumlah Keping", "Jumlah", "Isi (keping)")."""
+    """The one column headed by a count that names no role ("Jumlah Keping", "Jumlah", "Isi (keping)"), or, with
+    no such header, the one column headed by a blank's name alone ("Tempat | KTP-el": the blanks counted)."""
     found = [i for i, c in enumerate(cells) if _GENERIC_COUNT_RE.match(normalise_header(c))]
+    if not found:
+        found = [i for i, c in enumerate(cells) if _BLANK_ONLY_HEADER_RE.match(normalise_header(c))]
     return found[0] if len(found) == 1 else None
 
 
@@ -4465,6 +4499,66 @@ def _unlabelled_header(lines: Sequence[str], i: int, cells: tuple[str, ...]) -> 
     return ("", *cells)
 
 
+def _tab_cells(line: str) -> list[str]:
+    """The cells of a line typed with tabs, an empty one between two tabs too ("2\tKIA\t\t52")."""
+    return [c.strip() for c in line.rstrip().rstrip("\t").split("\t")]
+
+
+def _unwrapped_tab_rows(lines: list[str]) -> None:
+    """Rows of a table pasted with tabs and wrapped by the mail client, joined again in place as pipe lines.
+
+    "No\tJenis Blangko\tPerekaman\tPencetakan" / "Rusak\tSisa" / "1\tKTP-el\t143" / "128\t3\t2.604": a run of
+    lines with tabs whose cell counts differ is a wrapped table when, from a header line on, its lines fall into
+    groups of consecutive lines with one and the same number of cells, the first group a report header and each
+    other group holding a figure, with the run ending on a group's end. Each group becomes one line (its cells
+    between pipes, an empty cell kept); the lines it took become empty."""
+    i = 0
+    while i < len(lines):
+        if "\t" not in lines[i] or lines[i].lstrip().startswith(">"):
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and "\t" in lines[end] and not lines[end].lstrip().startswith(">"):
+            end += 1
+        counts = [len(_tab_cells(line)) for line in lines[i:end]]
+        if len(set(counts)) > 1:
+            for start in range(i, end - 1):
+                groups = _tab_groups(lines, start, end, counts[start - i :])
+                if groups is not None:
+                    for lo, hi in groups:
+                        cells = [c for line in lines[lo:hi] for c in _tab_cells(line)]
+                        lines[lo] = " | ".join(cells)
+                        for k in range(lo + 1, hi):
+                            lines[k] = ""
+                    break
+        i = end
+
+
+def _tab_groups(lines: Sequence[str], start: int, end: int, counts: Sequence[int]) -> list[tuple[int, int]] | None:
+    """The groups of lines start..end that make whole rows of one width (see _unwrapped_tab_rows), else None."""
+    for width in range(max(counts), sum(counts) + 1):
+        groups: list[tuple[int, int]] = []
+        lo, filled = 0, 0
+        for k, n in enumerate(counts):
+            filled += n
+            if filled > width:
+                break
+            if filled == width:
+                groups.append((start + lo, start + k + 1))
+                lo, filled = k + 1, 0
+        else:
+            if filled or len(groups) < 2 or all(hi - lo == 1 for lo, hi in groups):
+                continue
+            header = tuple(c for line in lines[groups[0][0] : groups[0][1]] for c in _tab_cells(line))
+            if _header_columns(header) is None or any(
+                not any(quantity_in(c) is not None for line in lines[lo:hi] for c in _tab_cells(line))
+                for lo, hi in groups[1:]
+            ):
+                continue
+            return groups
+    return None
+
+
 def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]]:
     """Pull horizontal tables ("Tanggal | Perekaman | ..." then rows) out of text; the rest stays.
 
@@ -4475,7 +4569,14 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     """
     text = joined_field_blocks(text)
     lines = text.split("\n")
-    listed = _place_list_tables(lines) if text.count(":") > 2 or "   " in text else []
+    if "\t" in text:
+        _unwrapped_tab_rows(lines)
+        text = "\n".join(lines)
+    listed = _place_list_tables(lines) if (
+        text.count(":") > 2 or "   " in text
+        # (a table typed with tabs or pipes is read as one, below)
+        or ("\t" not in text and "|" not in text and _TOTAL_LINE_RE.search(text) is not None)
+    ) else []
     if ":" in text:
         listed += _inline_place_tables(lines)
     if "|" not in text and "\t" not in text and "   " not in text:

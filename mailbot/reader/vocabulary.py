@@ -163,6 +163,15 @@ MONTHS: dict[str, int] = {
     "desember": 12, "des": 12, "dec": 12, "december": 12,
 }
 
+# The Hijri calendar: "Idul Fitri 1454 H", "1 Syawal 1454 Hijriah", "Ramadhan 1454" name a year and days, no count.
+HIJRI_YEAR_MARKS: tuple[str, ...] = ("h", "hijriah", "hijriyah", "hijriyyah", "hijri", "hijrah")
+HIJRI_MONTHS: tuple[str, ...] = (
+    "muharram", "muharam", "safar", "sapar", "rabiul awal", "rabiulawal", "rabiul akhir", "rabiulakhir",
+    "jumadil awal", "jumadilawal", "jumadil akhir", "jumadilakhir", "rajab", "syaban", "sya'ban", "syakban",
+    "ramadan", "ramadhan", "romadhon", "syawal", "syawwal", "dzulqadah", "zulkaidah", "dzulkaidah",
+    "dzulhijjah", "zulhijah", "dzulhijah",
+)
+
 DAY_NAMES: tuple[str, ...] = (
     "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
     "sen", "sel", "rab", "kam", "jum", "sab", "min",
@@ -285,6 +294,19 @@ ID_LABELS: tuple[str, ...] = (
 ID_FILLERS: tuple[str, ...] = (
     "saya", "kami", "anak", "istri", "suami", "pemohon", "ybs", "yang bersangkutan", "yg bisa dihubungi",
     "yang bisa dihubungi", "pribadi", "kantor", "an", "a.n.", "atas nama",
+)
+
+# Labels of a parcel's tracking number ("resi JNE 0107 1233 0045 8812", "AWB: 126-4401 2289") and the words
+# (couriers, "nomor") that may stand between a label and its number: its digit groups are no count.
+TRACKING_LABELS: tuple[str, ...] = (
+    "resi", "no resi", "no. resi", "nomor resi", "nmr resi", "awb", "no awb", "no. awb", "airway bill", "waybill",
+    "tracking no", "tracking no.", "tracking number", "tracking code", "tracking id", "kode booking",
+    "nomor pelacakan", "no. pelacakan", "kode pelacakan",
+)
+TRACKING_FILLERS: tuple[str, ...] = (
+    "jne", "j&t", "jnt", "j&t express", "tiki", "pos", "pos indonesia", "sicepat", "anteraja", "lion parcel",
+    "wahana", "ninja", "ninja xpress", "dhl", "fedex", "kargo", "cargo", "pengiriman", "paket", "kiriman", "no",
+    "no.", "nomor", "number", "nya", "is", "adalah", "yaitu",
 )
 
 # The region codes of vehicle plates in Kalimantan ("KT 1234 AB", "KU 8812 A"): a plate's digits are no count.
@@ -1549,6 +1571,13 @@ REPORT_KIND_MORE: tuple[str, ...] = (
     "laporan mutasi", "mutasi blangko", "stok awal", "stok akhir", "saldo awal", "saldo akhir",
     "sisa awal", "sisa akhir", "opening stock", "closing stock", "monthly report", "weekly report",
     "daily report", "stock report", "stock update",
+    # The count of a stock audit sent in: "hasil stok opname kami terlampir".
+    "hasil stok opname", "hasil stock opname", "hasil opname", "stock opname report", "stocktake report",
+)
+# Words that say a file holds what the sentence names: "laporan stok opname terlampir foto", "report attached".
+ATTACHED_WORDS: tuple[str, ...] = (
+    "terlampir", "dilampirkan", "kami lampirkan", "saya lampirkan", "lampiran", "attached", "attachment",
+    "enclosed",
 )
 
 # --- Replies revising the writer's own earlier mail (kind decisions) ---------------------------
@@ -2353,6 +2382,8 @@ ROLE_PHRASES["stock_on_hand"] += tuple(
 # The gap asked in English: "Please send the balance", "cover the difference".
 SHORTFALL_ASK_PHRASES += (
     "send the balance", "supply the balance", "provide the balance", "cover the balance", "the remaining balance",
+    "ship the balance", "dispatch the balance", "deliver the balance", "make up the balance", "what we are short",
+    "send the shortage", "send us the shortage", "cover the shortage", "fill the shortage", "ship the shortage",
     "cover the difference", "make up the difference", "cover the gap",
     # The gap asked with its figure: "Mohon kekurangan 100 (seratus) keping tersebut dapat dipenuhi", "we kindly
     # ask for the remaining 80 cards".
