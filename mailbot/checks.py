@@ -284,11 +284,10 @@ def nearby_clause(config: Config, database: Path) -> str | None:
 NEW_DESK_STEP = "mailbot migrate --new-desk"
 
 
-def new_desk_problem(config: Config) -> str | None:
-    """Why no new, empty database may be made where database.url points, or None: it does not exist, and the
-    Maildirs hold mail read or sent before, or a mailbot database holding read mail lies nearby (a `var/` dropped
-    from the URL). A new desk there would decide every district's mail against the opening stock, while the real
-    ledger lies elsewhere. The operator who means it says so once: `mailbot migrate --new-desk`."""
+def earlier_desk(config: Config) -> tuple[Path, list[str], str | None] | None:
+    """For a database.url that names no file yet: the file, the signs in the Maildirs of a desk that worked there
+    before (earlier_activity) and the clause naming a mailbot database nearby (nearby_clause); None when the file
+    exists or nothing shows an earlier desk."""
     database = missing_database(config)
     if database is None:
         return None
@@ -296,6 +295,17 @@ def new_desk_problem(config: Config) -> str | None:
     nearby = nearby_clause(config, database)
     if not signs and nearby is None:
         return None
+    return database, signs, nearby
+
+
+def new_desk_problem(config: Config) -> str | None:
+    """Why no new, empty database may be made where database.url points, or None: it does not exist, and the
+    Maildirs hold mail read or sent before, or a mailbot database holding read mail lies nearby (a `var/` dropped
+    from the URL). A new desk there would decide every district's mail against the opening stock, while the real
+    ledger lies elsewhere. The operator who means it says so once: `mailbot migrate --new-desk`."""
+    if (earlier := earlier_desk(config)) is None:
+        return None
+    database, signs, nearby = earlier
     seen = [f"although {' and '.join(signs)}"] if signs else []
     if nearby is not None:
         seen.append(nearby if signs else f"but {nearby}")

@@ -426,15 +426,11 @@ def migrate(
 def _new_desk_beside(config: Config) -> str | None:
     """For `migrate --new-desk`: what the new, empty desk starts beside (the earlier desk's mail, a database
     nearby), in one line, or None when there is nothing of an earlier desk to speak of."""
-    from mailbot.checks import earlier_activity, missing_database, nearby_clause
+    from mailbot.checks import earlier_desk
 
-    database = missing_database(config)
-    if database is None:
+    if (earlier := earlier_desk(config)) is None:
         return None
-    signs = earlier_activity(config)
-    nearby = nearby_clause(config, database)
-    if not signs and nearby is None:
-        return None
+    database, signs, nearby = earlier
     kept = f"{' and '.join(signs)}; they are left as they are and not read again" if signs else ""
     elsewhere = (f"{nearby}: point database.url at it to go on with that desk" if nearby
                  else "the earlier desk's database is not here: if it lies elsewhere, point database.url at it")

@@ -34,18 +34,24 @@ def _files(folder: Path) -> int:
     return sum(1 for sub in ("new", "tmp") if (folder / sub).is_dir() for _ in os.scandir(folder / sub))
 
 
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
-def test_an_import_stopped_midway_delivers_nothing_and_says_so(desk_dir: Path, stop: signal.Signals) -> None:
-    """Was: 210 of 4.800 messages in new/ after Ctrl-C at 5 s, exit 130, and "what the command had recorded is kept
-    (nothing half-done); mail not yet sent stays in the outbox" (import has no outbox)."""
+def _import_under_way(desk_dir: Path, inbox: Path) -> subprocess.Popen[str]:
+    """`mailbot import` of a large mbox, in a process of its own, returned once it has staged some messages."""
     source = _mbox(desk_dir / "big.mbox", COUNT)
-    inbox = desk_dir / "var" / "mail" / "inbox"
     proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), "import",
                              str(source)], cwd=desk_dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while _files(inbox) < 5 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.002)
     assert proc.poll() is None, proc.communicate()  # delivery had started, and was not done
+    return proc
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_an_import_stopped_midway_delivers_nothing_and_says_so(desk_dir: Path, stop: signal.Signals) -> None:
+    """Was: 210 of 4.800 messages in new/ after Ctrl-C at 5 s, exit 130, and "what the command had recorded is kept
+    (nothing half-done); mail not yet sent stays in the outbox" (import has no outbox)."""
+    inbox = desk_dir / "var" / "mail" / "inbox"
+    proc = _import_under_way(desk_dir, inbox)
     proc.send_signal(stop)
     stdout, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 128 + stop, (proc.returncode, stdout, stderr)
@@ -59,14 +65,8 @@ def test_an_import_killed_midway_leaves_tmp_files_the_next_import_removes(desk_d
     next import (or the inbox opened by `run`) removes what a process no longer running left."""
     from tests.desk.conftest import mailbot
 
-    source = _mbox(desk_dir / "big.mbox", COUNT)
     inbox = desk_dir / "var" / "mail" / "inbox"
-    proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), "import",
-                             str(source)], cwd=desk_dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while _files(inbox) < 5 and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.002)
-    assert proc.poll() is None, proc.communicate()
+    proc = _import_under_way(desk_dir, inbox)
     proc.kill()
     proc.communicate(timeout=60)
     left = len(os.listdir(inbox / "tmp"))
