@@ -179,12 +179,15 @@ class QuantityError(MailbotError):
     """A typed quantity that cannot be taken as one whole number of pieces.
 
     code: "invalid", "ambiguous", "not_positive" or "too_large"; the message is one English line
-    with the fix.
+    with the fix. indonesian and examples: the same fix for a manager's email, where one is known: why, as
+    Indonesian words after 'Jumlah "1.5rb"', and the figures to write instead ("1,5 rb", "1.500").
     """
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, *, indonesian: str = "", examples: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.code = code
+        self.indonesian = indonesian
+        self.examples = examples
 
 
 class Stopped(BaseException):
