@@ -688,8 +688,8 @@ def backup_sqlite(url: str, target: Path, on_wait: Callable[[], None] | None = N
         raise MailbotError(f"{target} exists already; give the name of a new file")
     if not target.parent.is_dir():
         raise MailbotError(f"the folder {target.parent} does not exist")
-    if (refused := refuses_new_files(target.parent)) is not None:  # said in words, not SQLite's "unable to open"
-        raise MailbotError(f"cannot make a file in the folder {target.parent}: {_new_file_words(refused)}; give a "
+    if (no_file := refuses_new_files(target.parent)) is not None:  # said in words, not SQLite's "unable to open"
+        raise MailbotError(f"cannot make a file in the folder {target.parent}: {_new_file_words(no_file)}; give a "
                            "file in a folder this user can write to, e.g. /var/backups/mailbot.db")
     import sqlite3
 
