@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from apscheduler.triggers.base import BaseTrigger
     from imapclient import IMAPClient
 
+from mailbot.errors import SlowGreeting
 from mailbot.store.db import (
     LOW_BYTES,
     database_problem,
@@ -36,7 +37,7 @@ from mailbot.store.db import (
     storage_problem,
 )
 from mailbot.store.urls import sqlite_file
-from mailbot.transports.probe import SILENCE_SECONDS, answered, passes, unreachable_words, wrong_port
+from mailbot.transports.probe import SILENCE_SECONDS, answered, could_be, passes, unreachable_words, wrong_port
 
 
 def _loopback(host: str) -> bool:
@@ -696,6 +697,8 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     except (OSError, IMAPClientError) as exc:
         if refused := setup_refused(exc, inbox, port):  # as `mailbot run` says it
             return refused, None
+        if isinstance(exc, SlowGreeting):  # an IMAP greeting, too slow: `mailbot run` tries again
+            return _slow("IMAP", where, "inbox.connect_timeout_seconds", exc), None
         if passes(exc):  # nothing listens (a server restarting) or it closed at once: run tries again
             return _not_reachable_now("IMAP", where, exc), None
         if answered(exc):  # a web server, say, is silent until spoken to: asked before silence is said
@@ -774,6 +777,8 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
             return f"outbox: {problem}", None
         if temporary := _temporary(exc, where):  # a 4xx greeting is an SMTP server's, busy for a while
             return temporary, None
+        if isinstance(exc, SlowGreeting) and could_be(exc.said, "SMTP"):  # `mailbot run` tries again
+            return _slow("SMTP", where, "outbox.timeout_seconds", exc), None
         if passes(exc):  # nothing listens (a server restarting) or it closed at once: run tries again
             return _not_reachable_now("SMTP", where, exc), None
         # a web server, say, is silent until spoken to: asked before silence is said (a plain connection asked
@@ -883,6 +888,16 @@ def _silent(protocol: str, where: str, key: str, seconds: float, *, waited: floa
         f"not answer within {seconds:g} s ({key}{longer}); it may be busy: mailbot run retries; try check-config "
         "--connect again in a few minutes, and if it stays, check the host and port and ask the server's "
         "administrator")
+
+
+def _slow(protocol: str, where: str, key: str, exc: SlowGreeting) -> TemporaryProblem:
+    """A server that began its greeting and had not ended its first line within the timeout: slow (overloaded, a
+    poor link), which `mailbot run` retries; no configuration error, and not another protocol."""
+    return TemporaryProblem(
+        f"{'inbox' if protocol == 'IMAP' else 'outbox'}: the {protocol} server {where} is slow: its greeting had not "
+        f'come whole after {exc.seconds:g} s ({key}), only "{exc.shown}"; it may be busy or the link poor: mailbot '
+        "run retries; try check-config --connect again in a few minutes, and if it stays, ask the server's "
+        f"administrator or raise {key}")
 
 
 def _stalled(protocol: str, where: str, key: str, seconds: float) -> TemporaryProblem:

@@ -1268,7 +1268,10 @@ def _after_dashes_hint(message: str) -> str:
 
 
 def _example_with_options_first(args: list[str]) -> list[str]:
-    """The typed words with the options after "--" moved before it (an option's value with it)."""
+    """The typed words with the options after "--" moved before it (an option's value with it); a word that only
+    begins with "--", as "--500" does, stays an argument (no option's name begins with a figure)."""
+    import re
+
     cut = args.index("--")
     before, after = args[:cut], args[cut + 1:]
     options: list[str] = []
@@ -1276,7 +1279,7 @@ def _example_with_options_first(args: list[str]) -> list[str]:
     i = 0
     while i < len(after):
         word = after[i]
-        if word.startswith("--") and len(word) > 2:
+        if re.match(r"--[a-zA-Z]", word):
             options.append(word)
             if "=" not in word and i + 1 < len(after):
                 options.append(after[i + 1])

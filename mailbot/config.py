@@ -352,6 +352,12 @@ class OfficeConfig(_Strict):
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
+        if fixed := _FIXED_OFFSET.fullmatch(value):
+            # POSIX signs: Etc/GMT+8 is eight hours behind UTC, the opposite of what its name suggests; written
+            # with a leading zero or in another case it is no zone at all, and the same advice is given
+            zone = _OFFSET_ZONES.get(int(fixed[1]), "Asia/Makassar")
+            raise ValueError(f"{value!r} is a fixed offset whose sign is reversed (Etc/GMT+8 is UTC-8, Etc/GMT-8 is "
+                             f"UTC+8); write the office's place instead, e.g. {zone!r} ({_ZONE_WORDS[zone]})")
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
@@ -359,10 +365,6 @@ class OfficeConfig(_Strict):
         if value in ("localtime", "posixrules", "Factory") or value not in _named_zones():
             # "localtime" is whatever zone the host has, not the office's
             raise ValueError(f"{value!r} is not a named time zone; write the office's, e.g. 'Asia/Makassar' (WITA)")
-        if re.fullmatch(r"(?i)etc/gmt[+-]\d+", value):
-            # POSIX signs: Etc/GMT+8 is eight hours behind UTC, the opposite of what its name suggests
-            raise ValueError(f"{value!r} is a fixed offset whose sign is reversed (Etc/GMT+8 is UTC-8, Etc/GMT-8 is "
-                             "UTC+8); write the office's place instead, e.g. 'Asia/Makassar' (WITA, UTC+8)")
         return value
 
     @property
@@ -374,6 +376,8 @@ class OfficeConfig(_Strict):
         return self.address.rsplit("@", 1)[1].lower()
 
 
+# Etc/GMT+8 and the like, refused (_known_zone), in any case and with leading zeros; never suggested
+_FIXED_OFFSET = re.compile(r"(?i)\s*etc/gmt[+-]0*(\d+)\s*")
 # The zones Indonesians name by their abbreviation, which the time zone database does not know.
 _INDONESIAN_ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 # Indonesia's offsets by their zone (an operator writes "UTC+8" for WITA)
@@ -444,7 +448,7 @@ def zone_hint(value: str) -> str:
     near: dict[str, str] = {}
     for zone in sorted(_named_zones()):
         zone_area, _, city = zone.rpartition("/")
-        if zone_area and (not area or zone_area.lower() == area.lower()):
+        if zone_area and (not area or zone_area.lower() == area.lower()) and not _FIXED_OFFSET.fullmatch(zone):
             near.setdefault(_place_key(city), zone)
     near.update({key: zone for key, zone in _PLACE_ZONES.items() if not area or area.lower() == "asia"})
     close = difflib.get_close_matches(_place_key(place), list(near), n=1, cutoff=0.8)
@@ -479,7 +483,11 @@ def maildir_path_problem(value: str) -> str | None:
     """Why the Maildir path *value*, as written in the file, is a slip, or None: "~" (which mailbot does not
     expand: it would make a folder named "~" beside config.toml), a shell variable ("$HOME/Maildir", neither),
     spaces around it or around a folder's name in it
-    (a folder of another name, which the mail server never delivers to)."""
+    (a folder of another name, which the mail server never delivers to), or nothing at all (the folder of
+    config.toml itself)."""
+    if not value.strip():
+        return ("is empty; write the Maildir folder's path, from / on or from the folder of config.toml, e.g. "
+                "path = 'var/mail/inbox'")
     if value.startswith("~"):
         expanded = os.path.expanduser(value)  # "~nobody-here/x" stays as it is: no example to give then
         instead = f", e.g. path = {expanded!r}" if expanded != value else ", from / on"
@@ -844,10 +852,10 @@ class Config(_Strict):
         """Settings that work but that a careful operator would look at again: one line each."""
         found = [w] if (w := self.guards.trust_warning()) else []
         stock = self.stock
-        if stock.reserve and (left := [item for item in ITEMS if item not in stock.reserve]):
+        if left := [item for item in ITEMS if item not in stock.reserve]:  # reserve = {} leaves out every item
             zero = " and ".join(f'"{item}" = 0' for item in left)
-            found.append(f"stock.reserve: no reserve for {', '.join(left)}: the province may ship its whole store of "
-                         f"it; write {zero} in reserve if that is meant")
+            found.append(f"stock.reserve: no reserve for {' and '.join(left)}: the province may ship its whole store "
+                         f"of {'it' if len(left) == 1 else 'each'}; write {zero} in reserve if that is meant")
         for item in ITEMS:
             reserve, opening = stock.reserve.get(item, 0), stock.opening_province.get(item, 0)
             if reserve > opening:

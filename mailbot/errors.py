@@ -127,6 +127,21 @@ class OtherProtocolError(TransportError, ConnectionError):
     ConnectionError, so that every place that handles a connection that failed handles it."""
 
 
+class SlowGreeting(TransportError, TimeoutError):
+    """A server that began its greeting but had not sent its first line whole within the connect timeout (an
+    overloaded server, a poor link): a condition that may pass, retried by `mailbot run` as a silent server is,
+    said by `check-config --connect` as a slow server, never as another protocol (mailbot.transports.probe).
+
+    said: the bytes it had sent by then; seconds: the time it was given."""
+
+    def __init__(self, said: bytes, seconds: float) -> None:
+        text = said.decode("ascii", "replace").strip()
+        self.shown = "".join(c if c.isprintable() and c.isascii() else "?" for c in text)[:40]
+        super().__init__(f'its greeting had not come whole after {seconds:g} s, only "{self.shown}"')
+        self.said = said
+        self.seconds = seconds
+
+
 class ImapCommandError(TransportError):
     """The IMAP server answered NO or BAD to a command."""
 
@@ -164,12 +179,15 @@ class QuantityError(MailbotError):
     """A typed quantity that cannot be taken as one whole number of pieces.
 
     code: "invalid", "ambiguous", "not_positive" or "too_large"; the message is one English line
-    with the fix.
+    with the fix. indonesian and examples: the same fix for a manager's email, where one is known: why, as
+    Indonesian words after 'Jumlah "1.5rb"', and the figures to write instead ("1,5 rb", "1.500").
     """
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, *, indonesian: str = "", examples: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.code = code
+        self.indonesian = indonesian
+        self.examples = examples
 
 
 class Stopped(BaseException):

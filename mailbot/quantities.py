@@ -99,10 +99,12 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
                 # "2.5rb": a decimal point as English writes it; the example is the typed figure, with a comma
                 word = m["thousand"].lower()
                 value = int(point[1]) * times + int(point[2].ljust(places, "0"))
-                example = f"{point[1]},{point[2]} {word if word in MULTIPLIERS else 'ribu'} or {format_number(value)}"
+                figures = (f"{point[1]},{point[2]} {word if word in MULTIPLIERS else 'ribu'}", format_number(value))
                 raise QuantityError("invalid", f'"{shown}" has a decimal point, which Indonesian writes as a comma; '
-                                               f"write it like {example}")
-            raise QuantityError("invalid", f'"{shown}" is not a whole number of {noun}; write it like {example}')
+                                               f"write it like {' or '.join(figures)}",
+                                    indonesian=_ID_DECIMAL_POINT, examples=figures)
+            raise QuantityError("invalid", f'"{shown}" is not a whole number of {noun}; write it like {example}',
+                                indonesian=_ID_NOT_WHOLE, examples=tuple(example.split(" or ")))
         value = int(whole.replace(".", "")) * times + (int(fraction.ljust(places, "0")) if fraction else 0)
     elif num.isascii() and num.isdigit():
         value = int(num)
@@ -124,21 +126,33 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
         code = "invalid" if "." in grouped else "ambiguous"  # "1.500,5" cannot be thousands: no question there
         if not fraction.strip("0"):
             raise QuantityError(code, f'"{shown}" has a decimal comma: {noun} are whole numbers; '
-                                      f"write {sign_typed}{whole}")
-        thousands = f', or "{sign_typed}{num} ribu" if you mean thousands' if noun == "pieces" and "." not in grouped \
-            else ""
+                                      f"write {sign_typed}{whole}", indonesian=_ID_DECIMAL_COMMA,
+                                examples=(f"{sign_typed}{whole}",))
+        in_thousands = noun == "pieces" and "." not in grouped
+        thousands = f', or "{sign_typed}{num} ribu" if you mean thousands' if in_thousands else ""
+        some_whole = f'{sign_typed}{whole if whole != "0" else "1"}'
         raise QuantityError(code, f'"{shown}" has a decimal comma: {noun} are whole numbers; write a whole '
-                                  f'number, e.g. {sign_typed}{whole if whole != "0" else "1"}{thousands}')
+                                  f"number, e.g. {some_whole}{thousands}", indonesian=_ID_DECIMAL_COMMA,
+                            examples=(some_whole, *([f"{sign_typed}{num} ribu"] if in_thousands else [])))
     elif (padded := re.fullmatch(r"0+([1-9][0-9]{0,2}(?:\.[0-9]{3})+)", num)) is not None:
         # "02.000": a zero before grouped thousands (an English reader takes "0.002" for a fraction): refused, and
         # said for what it is
         raise QuantityError("invalid", f'"{shown}" starts with a 0 before its thousands; write {sign_typed}'
-                                       f"{padded[1]} without the leading 0")
+                                       f"{padded[1]} without the leading 0",
+                            indonesian="diawali angka 0 sebelum ribuannya", examples=(f"{sign_typed}{padded[1]}",))
     else:
-        raise QuantityError("invalid", f'"{shown}" is not a whole number of {noun}; write it like 2.000 or 2000')
+        raise QuantityError("invalid", f'"{shown}" is not a whole number of {noun}; write it like 2.000 or 2000',
+                            indonesian=_ID_NOT_WHOLE, examples=("2.000", "2000"))
     negative = m["sign"] in ("-", "\u2212")
     return _bounded(-value if negative else value, shown, signed=signed, zero=zero, maximum=maximum, bound=bound,
                     noun=noun)
+
+
+# The same fixes in Indonesian, for a manager's email (mailbot.guards.commands): after 'Jumlah "1.5rb"'.
+_ID_DECIMAL_POINT = ("memakai titik sebagai tanda desimal, padahal dalam bahasa Indonesia tanda desimal ditulis "
+                     "dengan koma")
+_ID_DECIMAL_COMMA = "memakai koma desimal, padahal jumlah keping selalu bilangan bulat"
+_ID_NOT_WHOLE = "bukan bilangan bulat"
 
 
 def _bounded(value: int, shown: str, *, signed: bool, zero: bool, maximum: int | None, bound: str,

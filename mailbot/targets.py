@@ -58,6 +58,14 @@ def _refuse_hidden_characters(target: Path) -> None:
         end = "end" if name != name.rstrip() else "start"
         raise MailbotError(f"{str(target)!r} has a space at the {end} of its name, which the file would keep and a "
                            f"listing hides; give the name without it, e.g. {str(target.with_name(name.strip()))!r}")
+    # a folder's name in it with a space at either end (" ../bk/b.db" pasted with its space) names another folder,
+    # which is not there: said as the space, not as a folder missing that the operator sees is there
+    if stray := next((part for part in target.parts if part != part.strip()), None):
+        plain = str(Path(*(part.strip() for part in target.parts)))
+        where = ("begins with a space" if str(target) != str(target).lstrip()
+                 else f"has a space at either end of the folder name {stray!r} in it")
+        raise MailbotError(f"{str(target)!r} {where}, which would name another folder; give the path without it, "
+                           f"e.g. {plain!r}")
 
 
 def _same(a: os.stat_result, path: Path) -> bool:

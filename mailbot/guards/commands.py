@@ -210,9 +210,9 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
     quantity: int | None = None
     m = _QUANTITY_RE.match(rest) or _spelled_quantity(rest)
     if m:
-        parsed = _quantity(m)
-        if isinstance(parsed, str):
-            return _error(parsed, line)
+        parsed = _quantity(m, line)
+        if isinstance(parsed, CommandError):
+            return parsed
         tail = rest[m.end():]
         if tail[:1].isalpha() and not _UNIT_JOINED_RE.match(tail):
             # "SETUJU 600k", "SETUJU 6oo": letters joined to the digits make another number than the digits say
@@ -360,9 +360,15 @@ def _spelled_quantity(rest: str) -> re.Match[str] | None:
     return None
 
 
-def _quantity(m: re.Match[str]) -> int | str:
-    """The quantity in a match of the quantity pattern, or an error code."""
+def _quantity(m: re.Match[str], line: str) -> int | CommandError:
+    """The quantity in a match of the quantity pattern, or the manager asked again: with the fix the command line
+    gives for the same typing, in Indonesian, where the reader knows one ('1.5rb': a decimal point, write 1,5 rb
+    or 1.500), else the general words for its kind of refusal."""
     try:
         return parse_quantity(m.group(0))  # the bounds of an approval are the desk's (actions.approve)
     except QuantityError as exc:
-        return f"quantity_{exc.code}"
+        if not exc.indonesian:
+            return _error(f"quantity_{exc.code}", line)
+        figures = " atau ".join(f"SETUJU {figure}" for figure in exc.examples)
+        return CommandError(f"quantity_{exc.code}", line,
+                            f'Jumlah "{m.group(0).strip()}" {exc.indonesian}. Tulis misalnya: {figures}.')

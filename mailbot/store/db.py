@@ -285,6 +285,10 @@ def sqlite_write_problem(path: Path) -> str | None:
     # the database and what SQLite and mailbot keep beside it: its WAL, the sent journal, the send lock
     for file in (path, *(Path(f"{path}{suffix}") for suffix in ("-wal", "-shm", ".outbox-sent", ".outbox.lock"))):
         if os.path.lexists(file) and not (file.is_file() and os.access(file, os.R_OK | os.W_OK)):
+            if file.is_file() and _write_refusal(file) == errno.EPERM:  # no owner or permission undoes it
+                return (f"database.url: {file} cannot be written: it is marked immutable, which no owner or "
+                        f"permission overrides (lsattr {file} shows an i); as root, remove the mark with "
+                        f"chattr -i {file}")
             return (f"database.url: {file} cannot be read and written by this user; check its owner and "
                     "permissions")
     refused = refuses_new_files(folder)  # SQLite writes its journal beside the database
@@ -292,6 +296,19 @@ def sqlite_write_problem(path: Path) -> str | None:
         return (f"database.url: the folder {folder} does not take new files ({refused.strerror}); "
                 "put the database in a folder this user can write to")
     return None
+
+
+def _write_refusal(file: Path) -> int:
+    """The errno access(2) answers asking to write *file* (0: allowed): EPERM for a file marked immutable
+    (chattr +i), EACCES for owner and permissions. Asked without opening the file: closing a
+    descriptor of a database would drop the locks SQLite holds on it in this process."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return 0 if libc.access(os.fsencode(file), os.W_OK) == 0 else ctypes.get_errno()
+    except (OSError, AttributeError):  # no C library to ask: the usual words
+        return errno.EACCES
 
 
 # Free space below which a disk counts as full (SQLite's journal and a checkpoint need room), and below
@@ -671,6 +688,9 @@ def backup_sqlite(url: str, target: Path, on_wait: Callable[[], None] | None = N
         raise MailbotError(f"{target} exists already; give the name of a new file")
     if not target.parent.is_dir():
         raise MailbotError(f"the folder {target.parent} does not exist")
+    if (no_file := refuses_new_files(target.parent)) is not None:  # said in words, not SQLite's "unable to open"
+        raise MailbotError(f"cannot make a file in the folder {target.parent}: {_new_file_words(no_file)}; give a "
+                           "file in a folder this user can write to, e.g. /var/backups/mailbot.db")
     import sqlite3
 
     from mailbot.store.sent_log import journal_path, mark_sent, read_journal
@@ -708,6 +728,18 @@ def backup_sqlite(url: str, target: Path, on_wait: Callable[[], None] | None = N
             raise MailbotError(f"backup failed, nothing was written: {_backup_words(refused)}") from None
         raise MailbotError(f"backup failed: {exc}") from None
     return pages, len(journalled)
+
+
+def _new_file_words(exc: OSError) -> str:
+    """Why a folder that exists takes no new file, in words."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "this user may not write there"
+    if exc.errno == errno.EROFS:
+        return "the file system holding it is read-only"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk holding it is full"
+    # /proc, /sys: a folder of the system's own, which holds no files anyone makes (ENOENT, EOPNOTSUPP ...)
+    return "it is a folder of the system's own (like /proc or /sys), which takes no files"
 
 
 def _file_size(path: Path) -> int:

@@ -20,11 +20,25 @@ from imapclient.exceptions import CapabilityError, IMAPClientError, LoginError
 from imapclient.imap4 import IMAP4WithTimeout
 
 from mailbot.config import ImapInbox as ImapInboxConfig
-from mailbot.errors import ImapCommandError, ImapConnectionError, ImapLoginError, ImapMisconfigured, OtherProtocolError
+from mailbot.errors import (
+    ImapCommandError,
+    ImapConnectionError,
+    ImapLoginError,
+    ImapMisconfigured,
+    OtherProtocolError,
+    SlowGreeting,
+)
 from mailbot.failures import RepeatedFailure
 from mailbot.guards.limits import LimitViolation
 from mailbot.transports.base import CursorStore, IncomingMessage
-from mailbot.transports.probe import closed_at_once, refuse_if_silent_and_other, unreachable_words, wrong_port
+from mailbot.transports.probe import (
+    await_greeting,
+    closed_at_once,
+    could_be,
+    refuse_if_silent_and_other,
+    unreachable_words,
+    wrong_port,
+)
 from mailbot.transports.tls import client_context
 
 log = logging.getLogger(__name__)
@@ -52,18 +66,24 @@ _CONNECTION_OR_LOST: tuple[type[BaseException], ...] = (*_CONNECTION_ERRORS, _Co
 
 
 class _ProbingIMAP4(IMAP4WithTimeout):  # type: ignore[misc]  # imapclient has no type hints
-    """imapclient's plain connection, asked what it speaks when it stays silent (see PlainIMAPClient)."""
+    """imapclient's plain connection, asked what it speaks when it stays silent, and given the connect timeout
+    in all for its greeting's first line (see PlainIMAPClient)."""
 
     def _create_socket(self, timeout: float | None = None) -> socket.socket:
         sock: socket.socket = super()._create_socket(timeout)
-        refuse_if_silent_and_other(sock, self.host, self.port, "IMAP", timeout or self._timeout or 0)
+        seconds = timeout or self._timeout or 0
+        refuse_if_silent_and_other(sock, self.host, self.port, "IMAP", seconds)
+        if seconds:
+            await_greeting(sock, seconds)
         return sock
 
 
 class PlainIMAPClient(IMAPClient):  # type: ignore[misc]  # imapclient has no type hints
     """IMAPClient whose plain-text connection, when the server stays silent for a few seconds (a web server
     waits for its client), is asked what it speaks (mailbot.transports.probe): a port in another protocol
-    raises OtherProtocolError in seconds, not after the whole greeting timeout. Implicit TLS is left as it is."""
+    raises OtherProtocolError in seconds, not after the whole greeting timeout; a greeting that comes so slowly
+    that its first line is not whole within the connect timeout raises SlowGreeting (probe.await_greeting), a
+    condition that may pass. Implicit TLS is left as it is."""
 
     def _create_IMAP4(self) -> imaplib.IMAP4:
         if self.ssl or self.stream:
@@ -212,6 +232,8 @@ def setup_refused(exc: BaseException, config: ImapInboxConfig, port: int) -> str
     if isinstance(exc, CapabilityError) and "STARTTLS" in str(exc).upper():
         return (f'inbox.tls: the IMAP server {where} does not offer STARTTLS, which tls = "starttls" requires; use '
                 'tls = "implicit" with port 993, or ask the server\'s administrator to offer STARTTLS')
+    if isinstance(exc, SlowGreeting) and could_be(exc.said, "IMAP"):
+        return None  # an IMAP greeting, only slow: tried again as a server out of reach
     if isinstance(exc, TimeoutError) and not isinstance(exc, ssl.SSLError):
         # no greeting within the time: a web server waits for its client to speak first; a slow IMAP server stays
         # silent to the probe as well, and is tried again as a server out of reach

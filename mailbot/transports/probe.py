@@ -10,8 +10,9 @@ import select
 import smtplib
 import socket
 import ssl
+import time
 
-from mailbot.errors import OtherProtocolError
+from mailbot.errors import OtherProtocolError, SlowGreeting
 
 # How long a server may stay silent on a new connection before it is asked, on a connection of its own, what
 # it speaks: a mail server greets at once, a web server waits for its client to speak first.
@@ -37,6 +38,48 @@ def protocol_of(first: bytes) -> str | None:
     return None
 
 
+# How each protocol's greeting begins (protocol_of): a greeting cut short that is still the start of one of these
+# may be that protocol's, only slow.
+_OPENINGS = {"IMAP": (b"* OK", b"* PREAUTH", b"* BYE"),
+             "SMTP": tuple(code + end for code in (b"220", b"421", b"554") for end in (b" ", b"-"))}
+
+
+def could_be(said: bytes, expected: str) -> bool:
+    """Whether a server's first words may be a greeting in *expected* ("IMAP", "SMTP"): they look like one, or
+    they are a first line not yet whole that begins as one does ("* O" from a server sending a byte at a time)."""
+    text = said.lstrip(b"\r\n ")
+    if protocol_of(text) == expected:
+        return True
+    return bool(text) and b"\n" not in text and any(opening.startswith(text) for opening in _OPENINGS[expected])
+
+
+def await_greeting(sock: socket.socket, seconds: float) -> None:
+    """Wait, at most *seconds* in all, until the first line of the server's greeting is whole in *sock*'s buffer,
+    left there for the client to read as ever. A server that has begun its greeting and not ended its first line
+    by then raises SlowGreeting (one sending a byte a second would otherwise be waited for as long as each byte
+    comes within the timeout); one that has said nothing raises TimeoutError, as the client's own read would.
+    A closed connection or a first line longer than a greeting is left to the client to find. Plain sockets
+    only (MSG_PEEK)."""
+    deadline = time.monotonic() + seconds
+    seen = b""
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            if seen:
+                raise SlowGreeting(seen, seconds)
+            raise TimeoutError("timed out")
+        if seen:  # the socket stays readable while part of a line waits in it: look again shortly
+            time.sleep(min(left, 0.05))
+        elif not select.select([sock], [], [], left)[0]:
+            continue
+        try:
+            seen = sock.recv(1024, socket.MSG_PEEK)
+        except OSError:
+            return  # the client's own read meets the same failure
+        if not seen or b"\n" in seen or len(seen) >= 1024:
+            return
+
+
 def _probe(host: str, port: int, hello: bytes, timeout: float, *, wait: bool = True) -> bytes:
     """What the server at host:port says first, or, when it waits for the client (a web server), what it
     answers to *hello*; b"" when it says nothing. Without *wait*, *hello* is said at once (the server was
@@ -53,9 +96,25 @@ def _probe(host: str, port: int, hello: bytes, timeout: float, *, wait: bool = T
             if not said:
                 sock.sendall(hello)
                 said = sock.recv(512)
-            return said
+            return _rest_of_line(sock, said, min(timeout, 3))
     except OSError:
         return b""
+
+
+def _rest_of_line(sock: socket.socket, said: bytes, seconds: float) -> bytes:
+    """*said* and what follows it on the socket up to the end of its first line, for at most *seconds*: a server
+    that sends its greeting a byte at a time is judged by its first words, not by its first byte."""
+    deadline = time.monotonic() + seconds
+    while said and b"\n" not in said and len(said) < 512 and (left := deadline - time.monotonic()) > 0:
+        sock.settimeout(left)
+        try:
+            more = sock.recv(512 - len(said))
+        except OSError:
+            break
+        if not more:
+            break
+        said += more
+    return said
 
 
 def speaks_tls(host: str, port: int, timeout: float) -> bool:
@@ -88,9 +147,9 @@ def not_the_protocol(host: str, port: int, expected: str, timeout: float, *, wai
     said = _probe(host, port, hello, timeout, wait=wait)
     if not said and not speaks_tls(host, port, timeout):
         return None
-    looks = protocol_of(said) if said else "TLS"
-    if looks == expected:
+    if said and could_be(said, expected):  # its greeting, or the start of one still coming
         return None
+    looks = protocol_of(said) if said else "TLS"
     if looks == "TLS":
         what = _EXPECTS_TLS
     elif looks:
@@ -136,6 +195,8 @@ def unreachable_words(exc: BaseException) -> str:
         return "nothing listens on that port (the connection was refused)"
     if isinstance(exc, socket.gaierror):
         return "the host name is not known"
+    if isinstance(exc, SlowGreeting):
+        return f"the server is slow: {exc}"
     if _timed_out(exc):
         return "no answer in time"
     if (isinstance(exc, ConnectionResetError | BrokenPipeError | EOFError | smtplib.SMTPServerDisconnected)

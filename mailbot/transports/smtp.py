@@ -21,7 +21,7 @@ from mailbot.errors import (
     TemporaryDeliveryError,
 )
 from mailbot.transports.base import OutgoingMessage
-from mailbot.transports.probe import refuse_if_silent_and_other, unreachable_words, wrong_port
+from mailbot.transports.probe import await_greeting, refuse_if_silent_and_other, unreachable_words, wrong_port
 from mailbot.transports.tls import client_context
 
 log = logging.getLogger(__name__)
@@ -78,12 +78,14 @@ def _opened(sock: socket.socket) -> None:
 class PlainSMTP(smtplib.SMTP):
     """smtplib's SMTP whose new connection, when the server stays silent for a few seconds (a web server waits
     for its client), is asked what it speaks (mailbot.transports.probe): a port in another protocol raises
-    OtherProtocolError in seconds instead of after the whole greeting timeout."""
+    OtherProtocolError in seconds instead of after the whole greeting timeout; a greeting whose first line is not
+    whole within the timeout raises SlowGreeting (probe.await_greeting), a condition that may pass."""
 
     def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
         sock: socket.socket = super()._get_socket(host, port, timeout)  # type: ignore[misc]  # smtplib's own seam
         _opened(sock)
         refuse_if_silent_and_other(sock, host, port, "SMTP", timeout)
+        await_greeting(sock, timeout)
         return sock
 
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import socketserver
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -15,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from mailbot.cli import EXIT_STOPPED
 from tests.desk.conftest import EXAMPLES, mailbot
 
 PASSWORD_ENV = "MAILBOT_TEST_SMTP_PASSWORD"
@@ -139,6 +142,31 @@ class _PlainImap(socketserver.StreamRequestHandler):
                 return
             else:
                 self.wfile.write(f"{tag} BAD not here\r\n".encode())
+
+
+class _SlowGreeting(socketserver.BaseRequestHandler):
+    """A mail server that sends a correct greeting a byte every 0.15 s (overloaded, or on a poor link), then
+    answers nothing."""
+
+    greeting = b""
+
+    def handle(self) -> None:
+        try:
+            for byte in self.greeting:
+                self.request.sendall(bytes([byte]))
+                time.sleep(0.15)
+            while self.request.recv(1024):
+                pass
+        except OSError:
+            pass  # the client went away
+
+
+class _SlowImap(_SlowGreeting):
+    greeting = b"* OK IMAP4rev1 ready\r\n"
+
+
+class _SlowSmtp(_SlowGreeting):
+    greeting = b"220 mail.kaltaraprov.example ESMTP ready\r\n"
 
 
 @pytest.fixture
@@ -430,3 +458,60 @@ def test_check_config_stopped_says_what_it_is(desk_dir: Path, server: int) -> No
     assert proc.returncode == 128 + signal.SIGTERM, said
     assert said == ("mailbot: stopped by SIGTERM: check-config --connect stopped before every server had answered; "
                     "it changes nothing, so nothing is lost: run it again\n"), said
+
+
+_SLOW_INBOX = ('kind = "imap"\nhost = "127.0.0.1"\nport = {port}\ntls = "none"\nusername = "blangko"\n'
+               f'password_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 1\nread_timeout_seconds = 1\n'
+               "max_backoff_seconds = 1")
+
+
+@pytest.mark.servers
+@pytest.mark.parametrize(("server", "protocol"), [(_SlowImap, "IMAP"), (_SlowSmtp, "SMTP")], indirect=["server"],
+                         ids=["imap", "smtp"])
+def test_a_slow_greeting_is_a_slow_server_not_a_configuration_error(desk_dir: Path, server: int,
+                                                                    protocol: str) -> None:
+    """A correct IMAP greeting sent a byte a second was "answered, but not as an IMAP server (its first words were
+    "*")", a configuration error (exit 2), which the service unit does not restart (outside test a13z, M-1)."""
+    if protocol == "IMAP":
+        _section(desk_dir, "inbox", _SLOW_INBOX.format(port=server))
+        key, start = "inbox.connect_timeout_seconds", "* OK"
+    else:
+        _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                     "timeout_seconds = 1")
+        key, start = "outbox.timeout_seconds", "220"
+    code, lines = _check(desk_dir)
+    assert code == 1 and len(lines) == 1, lines
+    assert lines[0].startswith(
+        f"mailbot: temporary failure: {key.split('.')[0]}: the {protocol} server 127.0.0.1:{server} is slow: its "
+        f'greeting had not come whole after 1 s ({key}), only "{start}'), lines
+    assert "mailbot run retries" in lines[0] and "not as an" not in lines[0], lines
+
+
+@pytest.mark.servers
+@pytest.mark.parametrize("server", [_SlowImap], indirect=True)
+def test_run_keeps_trying_a_slow_imap_server(desk_dir: Path, server: int) -> None:
+    """`run --once` stopped with the same configuration error, exit 2 (outside test a13z, M-1): now it tries again
+    with pauses, as for a server that stalls mid-greeting, until it is stopped."""
+    _section(desk_dir, "inbox", _SLOW_INBOX.format(port=server))
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "mailbot"), "--config", str(desk_dir / "config.toml"),
+                             "run", "--once"], cwd=desk_dir, env={**os.environ, PASSWORD_ENV: "rahasia"},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        assert proc.stderr is not None
+        said = []
+        for line in proc.stderr:  # until the failed try is told (or the process ends)
+            said.append(line.rstrip("\n"))
+            if "trying again" in line:
+                break
+        proc.send_signal(signal.SIGTERM)
+        rest, = proc.communicate(timeout=30)[1:]
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    said += rest.splitlines()
+    assert proc.returncode == EXIT_STOPPED, said
+    tried = [line for line in said if "trying again" in line]
+    assert tried and (f"IMAP server 127.0.0.1:{server} failed: not reachable now: the server is slow: its greeting "
+                      'had not come whole after 1 s, only "* OK') in tried[0], said
+    assert not any("configuration error" in line or "Traceback" in line for line in said), said

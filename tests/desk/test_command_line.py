@@ -135,6 +135,23 @@ def test_help_version_and_a_single_dash_point_to_the_option(desk_dir: Path, args
     assert len(lines) == 1 and lines[0].startswith(said), result.stderr
 
 
+@pytest.mark.parametrize(("typed", "example"), [
+    (["adjust", "65.04", "--", "-5", "--reason", "kartu rusak"],
+     ["mailbot", "adjust", "65.04", "--reason", '"kartu rusak"', "--", "-5"]),
+    (["adjust", "65.04", "--", "--500", "--reason", "uji"], ["mailbot", "adjust", "65.04", "--reason", "uji", "--",
+                                                             "--500"]),
+    (["adjust", "65.04", "--", "--reason=uji", "-2.000"], ["mailbot", "adjust", "65.04", "--reason=uji", "--",
+                                                          "-2.000"]),
+], ids=["negative", "double-dash-figure", "option-with-equals"])
+def test_the_command_suggested_for_options_after_dashes_is_one_that_works(typed: list[str],
+                                                                         example: list[str]) -> None:
+    """`adjust 65.04 -- "--500" --reason uji` was told "e.g. mailbot adjust 65.04 --500 --reason -- uji": "--500"
+    taken for an option and "uji" left behind as the change (outside test a13z, L-5)."""
+    from mailbot.cli import _example_with_options_first
+
+    assert _example_with_options_first(typed) == example
+
+
 @pytest.mark.parametrize(("args", "said"), [
     (("reject", "BLK-2026-0001"), "mailbot reject: Missing option '--reason' (Usage: mailbot reject "),
     (("approve",), "mailbot approve: Missing argument 'REF' (Usage: mailbot approve "),
