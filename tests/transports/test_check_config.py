@@ -401,5 +401,7 @@ def test_a_silent_smtp_server_is_a_temporary_failure_not_a_configuration_error(
     # the questions of what the port speaks made it longer: said, never a wait shorter than the one the operator
     # sat through (was "within 30 s" after 51 s, outside test a13u L2), and the port asked once, not twice
     waited = re.search(r"; (\d+) s in all, with asking what the port speaks\)", line)
-    assert waited and took - 3 <= int(waited[1]) <= took, (took, line)
+    # (the rest of what the test timed: the command's start and its IMAP and database checks, seconds on a loaded
+    # machine with four workers on two cores)
+    assert waited and took - 6 <= int(waited[1]) <= took, (took, line)
     assert took < 5 + 3 + 6 + 5, took
