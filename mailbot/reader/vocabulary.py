@@ -2555,6 +2555,9 @@ CANCEL_BATAL_BEFORE: tuple[str, ...] = (
 NOT_AFTER_ALL: tuple[str, ...] = (
     "tidak jadi", "tdk jadi", "tak jadi", "gak jadi", "ga jadi", "gk jadi", "nggak jadi", "ngga jadi", "ngak jadi",
     "enggak jadi", "engga jadi", "ndak jadi", "nda jadi", "gajadi", "nggak jd", "gak jd", "tidak jd", "ga jd",
+    # typed on a phone: "pak gk jd pak, udh dpt dr pusat", "tdk jd pak"
+    "gk jd", "g jd", "g jadi", "gkjd", "gajd", "tdk jd", "tak jd", "ngga jd", "ngak jd", "enggak jd", "ndak jd",
+    "nda jd", "gk jdi", "ga jdi", "gak jdi",
 )
 # A follow-up in a request's thread that corrects with only the new figure, naming neither the old one nor its
 # field (mailbot.followup.interpret): "eh salah ketik pak, maksudnya 1.500 keping saja", "tadi typo. Harusnya
