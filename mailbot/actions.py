@@ -608,7 +608,9 @@ def link(session: Session, desk: Desk, req: Request, open_one: Request, message:
     _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_linked", message=message,
                    verdict=verdict,
                    context={"facts": facts(verdict), "open_reference": open_one.reference,
-                            "other_sender": None if open_one.sender == req.sender else open_one.sender,
+                            "other_sender": None if open_one.sender in (None, req.sender) else open_one.sender,
+                            # the desk's own proposal, approved for the district before it asked: never "its" request
+                            "proposal": open_one.approved if open_one.proactive and open_one.sender is None else None,
                             # a figure it gave is never asked for again ("mohon sampaikan jumlahnya")
                             "asked": req.requested})
     return MessageOutcome.REQUEST_LINKED

@@ -261,10 +261,12 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     )
     if linking and open_one is not None:
         # a person decides it beside the open one (approve, or reject as covered by it): never merged silently
+        # the open one is the desk's own proposal (no sender), or the district's request from this or another address
+        of_whom = f"dari {open_one.sender}" if open_one.sender else "(usulan pengiriman tanpa permohonan)"
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read",
-                            reason="other_address" if open_one.sender != trust.address else "linked",
+                            reason="other_address" if open_one.sender not in (None, trust.address) else "linked",
                             detail=f"{verdict.subject}\n{req.reference} dikaitkan dengan {open_one.reference} "
-                                   f"dari {open_one.sender}",
+                                   f"{of_whom}",
                             district=district, item=item, message=message, request=req)
         return actions.link(session, desk, req, open_one, message, verdict)
     return actions.decide_new(session, desk, req, message, verdict, trust,
