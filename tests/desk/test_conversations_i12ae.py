@@ -6,7 +6,18 @@ from __future__ import annotations
 
 import pytest
 
-from tests.desk.desk12 import BULUNGAN, REQUEST, Desk12, answer_gmail, approved, flat, send_answer
+from tests.desk.desk12 import (
+    BULUNGAN,
+    GMAIL,
+    NUNUKAN,
+    REQUEST,
+    Desk12,
+    Out,
+    answer_gmail,
+    approved,
+    flat,
+    send_answer,
+)
 from tests.desk.mailkit import MANAGERS
 from tests.desk.test_conversations_i12ad import _proposed
 
@@ -53,3 +64,27 @@ def test_a_request_after_an_approved_proposal_names_the_proposal_not_a_request_o
     text = flat(told.text)
     assert "tanpa menunggu permohonan, sebanyak 700 keping (nomor rujukan BLK-2026-0001)" in text, told.text
     assert "permohonan blangko KTP-el dari kabupaten/kota Bapak/Ibu dengan nomor rujukan BLK-2026-0001" not in text
+
+
+# 3. a manager's "Setuju pak. 2.000 dulu" typed on a phone approves 2.000 as "Setuju, 2.000 dulu" does ------------
+
+def _held(d: Desk12, asked: str = "3.500", stock: int = 300) -> tuple[str, Out]:
+    """Nunukan asks *asked* (sisa *stock*), held for the managers: its message id and the managers' notice."""
+    mid, outcome = d.send(NUNUKAN, "Permohonan tambahan blangko KTP-el",
+                          REQUEST.format(stock=stock, asked=asked, name="Nunukan"))
+    assert outcome == {"request-held": 1}, outcome
+    [held] = [o for o in d.out() if o.purpose.startswith("held:")]
+    return mid, held
+
+
+@pytest.mark.parametrize("words", ["Setuju pak. 2.000 dulu", "Setuju ya pak, 2.000 dulu", "setuju bu: 2.000 keping"])
+def test_a_manager_approving_a_figure_after_a_courtesy_word_approves_it(desk12: Desk12, words: str) -> None:
+    mid, held = _held(desk12)
+    n = len(desk12.out())
+    _, outcome = send_answer(desk12, MANAGERS[0], held, f"{words}\n\nKadis Dukcapil Prov. Kaltara\n\nSent from my iPhone",
+                             above=GMAIL)
+    # was: "Maksud baris pertamanya belum dapat kami pastikan", the request left waiting
+    assert outcome == {"manager-approve": 1}, outcome
+    assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", 2000)
+    [district] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
+    assert "2.000 keping" in flat(district.text) and district.msg["In-Reply-To"] is not None
