@@ -772,6 +772,12 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
     # (never when the mail gives a reason or keeps to a figure at least as large: "tetap memohon 3.500 keping,
     # sebab ... butuh 700 keping" is no lowering to 700, whatever the reading made of it; the managers read it)
     lowered = _lowered_below_approval(req, changed, decided_by) if not explained else None
+    if explained and not appeal:
+        # "cukup 2.000 keping saja pak, karena ada bantuan dari Kemendagri": the reason explains the lowering, which
+        # it is still (the managers read the reason in the notice that their approval was lowered)
+        lowered = _lowered_below_approval(req, changed, decided_by)
+        if lowered is not None and not followup.says_enough(verdict.body_excerpt or "", int(str(changed[0]["after"]))):
+            lowered = None
     if lowered is not None and followup.names_new_figure_from(verdict.body_excerpt or "", req.item or "ktp-el",
                                                               lowered[0]):
         lowered = None

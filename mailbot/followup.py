@@ -994,6 +994,28 @@ def stated_stock(text: str, item: str) -> int | None:
     return said.pop() if len(said) == 1 else None
 
 
+_UNIT_AFTER = r"(?:\s*(?:keping|kpg|lembar|lbr|pcs|buah|blangko|blanko|blanks?|pieces))?"
+_ENOUGH_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(vocabulary.ENOUGH_BEFORE, key=len,
+                                                                        reverse=True))) + r")\s+$")
+_ENOUGH_AFTER = re.compile(_UNIT_AFTER + r"\s*(?:pak|bu|ya|yah)?\s*(?:" + "|".join(map(re.escape, sorted(
+    vocabulary.ENOUGH_AFTER, key=len, reverse=True))) + r")\b")
+
+
+def says_enough(text: str, figure: int) -> bool:
+    """Whether *text* says *figure* is enough ("ternyata cukup 2.000 keping saja pak, karena ada bantuan"): a
+    lowering to it, whatever reason follows.
+
+    >>> says_enough("ternyata cukup 2.000 keping saja pak, karena ada bantuan dari Kemendagri", 2000)
+    True
+    >>> says_enough("Kami tetap memohon 3.500 keping, sebab jemput bola butuh 700 keping.", 700)
+    False
+    """
+    low = normalise(text or "")
+    return any(m.value == figure and (_ENOUGH_BEFORE.search(low[max(0, m.start - 24):m.start])
+                                      or _ENOUGH_AFTER.match(low, m.end))
+               for m in find_mentions(low) if not m.year and not m.rate and m.unit in (None, "blank"))
+
+
 def names_new_figure_from(text: str, item: str, floor: int) -> bool:
     """Whether *text* names a figure of *item* of at least *floor* other than as the wrong one ("bukan 4.000"):
     "Kami tetap memohon 3.500 keping pak, sebab ... butuh 700 keping" after 3.000 approved keeps to more, whatever

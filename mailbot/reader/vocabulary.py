@@ -2576,6 +2576,14 @@ ASKED_FIGURE_HINTS: tuple[str, ...] = (
     "permintaannya", "dimohon", "diminta", "kebutuhan", "kebutuhannya", "butuh", "dibutuhkan", "perlu",
     "diperlukan", "dikirim", "kirim", "karena", "krn", "karna",
 )
+# A lower figure said to be enough (mailbot.followup.says_enough): "cukup 2.000 keping saja", "2.000 aja",
+# "diturunkan jadi 2.000"; a lowering whatever reason follows it ("karena ada bantuan dari Kemendagri").
+ENOUGH_BEFORE: tuple[str, ...] = (
+    "cukup", "cukup hanya", "hanya", "cuma", "cuman", "turun jadi", "turun menjadi", "diturunkan jadi",
+    "diturunkan menjadi", "dikurangi jadi", "dikurangi menjadi", "kurangi jadi", "only", "just",
+)
+ENOUGH_AFTER: tuple[str, ...] = ("saja", "aja", "aj", "sja", "sj", "doang", "cukup", "sudah cukup", "udah cukup",
+                                 "sdh cukup", "is enough", "will do")
 # How far a request has got, asked ("permohonan kami sudah sampai mana ya?", "sampai tahap apa"): "sampai" says
 # no blanks arrived; the mail is a reminder (mailbot.reader.classify strips these before its receipt phrases).
 PROGRESS_QUESTIONS: tuple[str, ...] = (

@@ -88,3 +88,37 @@ def test_a_manager_approving_a_figure_after_a_courtesy_word_approves_it(desk12: 
     assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", 2000)
     [district] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
     assert "2.000 keping" in flat(district.text) and district.msg["In-Reply-To"] is not None
+
+
+# 4. a district lowering its ask after a manager's SETUJU, with a reason: lowered in place, the reason shown -------
+
+@pytest.mark.parametrize("words", [
+    "mohon maaf, setelah kami cek ulang kebutuhan kami ternyata cukup 2.000 keping saja pak, karena ada bantuan "
+    "dari Kemendagri.",
+    "Ralat pak, permohonan kami turun jadi 2.000 keping, sebab sebagian sudah dipenuhi dari pusat.",
+], ids=["cukup_saja_karena", "turun_jadi_sebab"])
+def test_a_lowering_with_a_reason_after_a_managers_approval_is_lowered_in_place(desk12: Desk12, words: str) -> None:
+    mid, held = _held(desk12)
+    send_answer(desk12, MANAGERS[0], held, "SETUJU\n\nSalam,\nKadis")
+    assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", 3500)
+    approval = [o for o in desk12.out() if NUNUKAN in o.to][-1]
+    told_before = len(desk12.to_managers())
+    lower, _ = send_answer(desk12, NUNUKAN, approval, f"Selamat pagi Pak,\n{words}\nTerima kasih.")
+    # was: the approval of 3.500 suspended and the managers asked to decide again
+    assert (desk12.request()["state"], desk12.request()["approved"], desk12.request()["requested"]) \
+        == ("approved", 2000, 2000)
+    [notice] = desk12.to_managers()[told_before:]
+    said = flat(notice.text)
+    assert "persetujuan disesuaikan menjadi 2.000 keping" in flat(notice.subject or "") + said, notice.subject
+    assert ("Kemendagri" in said or "dari pusat" in said) and "SETUJU" not in said, notice.text
+    [told] = desk12.replies_to(lower)
+    assert "2.000 keping" in flat(told.text) and "tangguhkan" not in flat(told.text), told.text
+
+
+def test_keeping_to_more_with_a_smaller_figure_in_the_reason_is_no_lowering(desk12: Desk12) -> None:
+    mid, held = _held(desk12)
+    send_answer(desk12, MANAGERS[0], held, "SETUJU 3.000")
+    [approval] = [o for o in desk12.out() if NUNUKAN in o.to and "3.000" in o.text][-1:]
+    send_answer(desk12, NUNUKAN, approval, "Kami tetap memohon 3.500 keping pak, sebab jemput bola saja butuh 700 "
+                                           "keping.")
+    assert desk12.request()["state"] == "held"
