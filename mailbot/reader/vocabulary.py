@@ -2567,6 +2567,14 @@ NEW_ASKED_FIGURE_ONLY: tuple[str, ...] = (
     "harusnya", "seharusnya", "semestinya", "mestinya", "yang betul", "yang benar", "yg betul", "yg benar",
     "jumlahnya jadi", "jumlahnya jd", "jumlahnya menjadi", "jumlahnya diganti", "jumlahnya diubah",
     "diganti", "diganti jadi", "diganti menjadi", "diralat", "ralat", "koreksi", "keliru",
+    "yang bener", "yg bener", "yg bnr", "yang bnr", "yg btl",
+)
+# The same asked as a question ("could you make it 2,500 instead?", "bisa diubah jadi 1.500 pak?"): the change it
+# asks, never a question for a person.
+CHANGE_ASKED: tuple[str, ...] = (
+    "could you make it", "can you make it", "could we make it", "can we make it", "please make it",
+    "bisa dijadikan", "bisa diubah jadi", "bisa diubah menjadi", "bisa dinaikkan jadi", "bisa dinaikkan menjadi",
+    "bisa ditambah jadi", "bisa ditambah menjadi", "bisa dikurangi jadi", "bisa dikurangi menjadi",
 )
 # Words beside the one figure of such a correction that make it an amount to send rather than a stock left
 # (mailbot.followup.interpret): "maksudnya 1.500 keping saja", "jumlahnya 1.200", "harusnya 2.500 keping, karena

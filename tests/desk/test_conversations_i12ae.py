@@ -8,6 +8,7 @@ import pytest
 
 from tests.desk.desk12 import (
     BULUNGAN,
+    MALINAU,
     GMAIL,
     NUNUKAN,
     REQUEST,
@@ -122,3 +123,50 @@ def test_keeping_to_more_with_a_smaller_figure_in_the_reason_is_no_lowering(desk
     send_answer(desk12, NUNUKAN, approval, "Kami tetap memohon 3.500 keping pak, sebab jemput bola saja butuh 700 "
                                            "keping.")
     assert desk12.request()["state"] == "held"
+
+
+# 5. figures changed in a phone's words are applied as the formal wordings are ------------------------------------
+
+def _part_approved(d: Desk12) -> Out:
+    """Malinau asks 1.800 (sisa 500), approved in part; the desk's reply."""
+    mid, outcome = d.send(MALINAU, "Permohonan blangko KTP-el", REQUEST.format(stock=500, asked="1.800", name="Malinau"))
+    assert outcome == {"request-approved-partial": 1}, outcome
+    [reply] = d.replies_to(mid)
+    return reply
+
+
+def test_a_correction_of_a_correction_in_shorthand_is_applied(desk12: Desk12) -> None:
+    reply = approved(desk12)
+    first, _ = answer_gmail(desk12, reply, "mf pak slh ketik, 1.200 bkn 2.000")
+    assert desk12.request()["requested"] == 1200
+    [told] = desk12.replies_to(first)
+    mid, _ = answer_gmail(desk12, told, "eh maaf pak, yg bener 1.300 ya pak. yg 1.200 td salah jg 🙏")
+    # was: "a figure still in doubt" in the queue, the request left at 1.200
+    assert desk12.request()["requested"] == 1300
+    assert "1.300 keping" in flat(desk12.replies_to(mid)[0].text)
+
+
+def test_a_lower_figure_said_to_be_enough_after_a_part_approved_lowers_the_request(desk12: Desk12) -> None:
+    reply = _part_approved(desk12)
+    mid, _ = send_answer(desk12, MALINAU, reply, "Ya sudah pak, 400 saja cukup, terima kasih.")
+    # was: "a figure still in doubt" in the queue, the part approved left as it was
+    assert (desk12.request()["requested"], desk12.request()["approved"]) == (400, 400)
+    assert not desk12.queue(mid)
+
+
+def test_a_stock_corrected_with_the_wrong_figure_explained_is_applied(desk12: Desk12) -> None:
+    reply = _part_approved(desk12)
+    mid, _ = send_answer(desk12, MALINAU, reply,
+                         "stok kami per hari ini 300 keping bukan 500 (yang 500 itu stok bulan lalu)")
+    # was: "two figures for the stock", the queue, the stock left at 500
+    assert desk12.request()["stock_on_hand"] == 300
+    assert "300 keping" in flat(desk12.replies_to(mid)[0].text)
+
+
+def test_a_raise_asked_as_a_question_is_the_raise_it_asks(desk12: Desk12) -> None:
+    reply = approved(desk12)
+    mid, _ = answer_gmail(desk12, reply, "could you make it 2,500 instead? We have a school recording campaign "
+                                         "next week.")
+    # was: "a question" in the queue, the request left at 2.000
+    assert desk12.request()["requested"] == 2500
+    assert "2.500 keping" in flat(desk12.replies_to(mid)[0].text)
