@@ -160,8 +160,10 @@ _REMINDER = re.compile(
     r"\b(?:mengingatkan|diingatkan|ingatkan|ditindaklanjuti|tindak lanjut|tindaklanjut|follow(?:ing)? ?up|"
     rf"menanyakan(?: kembali| lagi| ulang)?\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|menanyakan kembali|"
     rf"(?:info|informasi|kabar|update)\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|"
-    rf"bagaimana\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|sudah sampai (?:mana|tahap apa)|"
-    r"belum (?:juga )?(?:ada |kami )?(?:balasan|kabar|tanggapan|jawaban|respon\w*|keputusan|kepastian|informasi|"
+    rf"(?:bagaimana|gimana|gmn|gmana|bgmn|bgmna)\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|sudah sampai (?:mana|tahap apa)|"
+    # "posisinya sekarang di mana ya?": where the approved blanks are, asked
+    r"posisi\w*\s+(?:\w+\s+){0,2}?(?:di ?mana|sampai mana|sampe mana)|"
+    r"(?:belum|blm|blom|belom) (?:juga )?(?:ada |kami )?(?:balasan|kabar|tanggapan|jawaban|respon\w*|keputusan|kepastian|informasi|"
     r"terima|diproses|diputuskan|dikirim|ditanggapi|dibalas)|"
     r"kapan\s+(?:[\w-]+\s+){0,4}?(?:diproses|diputuskan|dikirim|disetujui|ditindaklanjuti|selesai|keluar)|"
     r"sudah (?:seminggu|sepekan|\w+ (?:hari|minggu|pekan))|masih menunggu|"

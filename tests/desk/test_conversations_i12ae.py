@@ -170,3 +170,25 @@ def test_a_raise_asked_as_a_question_is_the_raise_it_asks(desk12: Desk12) -> Non
     # was: "a question" in the queue, the request left at 2.000
     assert desk12.request()["requested"] == 2500
     assert "2.500 keping" in flat(desk12.replies_to(mid)[0].text)
+
+
+# 6. colloquial chasers of an approved request not yet sent are reminders, as "kapan dikirim?" is ---------------
+
+@pytest.mark.parametrize(("words", "stock"), [
+    ("blangko yang sudah disetujui itu posisinya sekarang di mana ya? Stok kami tinggal 350 keping.", 350),
+    ("Pak? gmn kabarnya ini pak, blm dikirim2", None),
+    ("kiriman blangko yang sudah disetujui kapan dikirim ya? Stok kami tinggal 350 keping.", 350),  # as before
+], ids=["posisinya_di_mana", "gmn_kabarnya", "kapan_dikirim"])
+def test_a_colloquial_chaser_of_an_approved_request_is_a_reminder(desk12: Desk12, words: str,
+                                                                  stock: int | None) -> None:
+    reply = approved(desk12)
+    mid, outcome = answer_gmail(desk12, reply, words)
+    # was: "a question from the district" in the queue and the generic acknowledgement
+    assert "question" not in desk12.queue(mid), (outcome, desk12.queue(mid))
+    [told] = desk12.replies_to(mid)
+    assert "akan dibaca" not in flat(told.text) and "BLK-2026-0001" in told.subject, told.text
+    assert desk12.request()["state"] == "approved"
+    if stock is not None:
+        stated = desk12.db().execute("select quantity, source from stated_stock where district = '65.01' "
+                                     "and item = 'ktp-el' order by id desc limit 1").fetchone()
+        assert stated[0] == stock and stated[1] in ("reminder", "report"), tuple(stated)
