@@ -442,6 +442,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "kedatangan", "masuk", "blangko masuk",
         # "Blangko baru datang 1.000 keping, sisanya menyusul": what came is a receipt's count, in its own words.
         "baru datang", "sudah datang", "sdh datang", "telah datang", "yang datang", "yg datang",
+        # ... typed on a phone: "pak br dtg 1.200 keping, sisanya nyusul"
+        "br dtg", "br datang", "baru dtg", "sdh dtg", "udh dtg", "udah dtg", "sudah dtg",
         # Quick messages: "blangko ktp 1rb sdh sampe", "udh trma 1rb blangko" ("sampe" alone is "until").
         "sdh sampai", "udah sampai", "udh sampai", "dah sampai", "tlh sampai", "sudah sampe", "sdh sampe",
         "udah sampe", "udh sampe", "dah sampe", "tlh sampe", "sdh tiba", "udah tiba", "udh tiba", "trma",
@@ -517,6 +519,7 @@ REST_OF_WORDS: tuple[str, ...] = (
 ARRIVED_PHRASES: tuple[str, ...] = (
     "sudah sampai", "sdh sampai", "telah sampai", "baru sampai", "sudah tiba", "sdh tiba", "telah tiba",
     "baru tiba", "sudah datang", "sdh datang", "telah datang", "baru datang", "sudah diterima", "sdh diterima",
+    "br dtg", "br datang", "baru dtg", "sdh dtg", "udh dtg", "udah dtg", "sudah dtg",
     "telah diterima", "sudah kami terima", "sdh kami terima", "telah kami terima", "sudah masuk", "telah masuk",
     "arrived", "has arrived", "have arrived", "came", "has come", "was received", "were received",
 )
@@ -1477,6 +1480,7 @@ RECEIPT_KIND_MORE: tuple[str, ...] = (
     "yang sampai", "yg sampai", "baru sampai", "sudah datang", "sdh datang", "udah datang", "udh datang",
     "telah datang", "sudah masuk", "sdh masuk", "udah masuk", "telah masuk", "baru datang", "baru tiba",
     "yang nyampe", "yg nyampe", "baru nyampe", "yang sampe", "yg sampe", "baru sampe",
+    "br dtg", "br datang", "baru dtg", "sdh dtg", "udh dtg", "udah dtg", "sudah dtg",
     "sampun kami tampi", "sampun dipuntampi", "sampun dipun tampi", "sampun ditampi", "sampun tampi",
 )
 # Words for what a delivery lacked ("kekurangan 200 keping", "kurang 20 keping"): such a figure that,

@@ -16,6 +16,7 @@ from tests.desk.desk12 import (
     Out,
     answer_gmail,
     approved,
+    dispatched,
     flat,
     send_answer,
 )
@@ -192,3 +193,20 @@ def test_a_colloquial_chaser_of_an_approved_request_is_a_reminder(desk12: Desk12
         stated = desk12.db().execute("select quantity, source from stated_stock where district = '65.01' "
                                      "and item = 'ktp-el' order by id desc limit 1").fetchone()
         assert stated[0] == stock and stated[1] in ("reminder", "report"), tuple(stated)
+
+
+# 7. "br dtg 1.200 keping, sisanya nyusul": a part received, the rest coming, whatever the thread had before -------
+
+@pytest.mark.parametrize("acknowledged", [False, True], ids=["first_mail", "after_an_acknowledgement"])
+def test_a_part_received_in_shorthand_is_booked_with_the_rest_coming(desk12: Desk12, acknowledged: bool) -> None:
+    notice = dispatched(desk12)  # 2.000 dispatched to Bulungan
+    if acknowledged:
+        first, _ = answer_gmail(desk12, notice, "Pak, nanti yang menerima di gudang pak Budi ya, mohon kurirnya "
+                                                "menghubungi beliau dulu.")
+        assert desk12.queue(first) and len(desk12.replies_to(first)) == 1
+    mid, outcome = answer_gmail(desk12, notice, "pak br dtg 1.200 keping, sisanya nyusul kata ekspedisi")
+    # was: "a figure still in doubt" in the queue, nothing booked, and after an acknowledgement no reply at all
+    assert outcome == {"receipt": 1}, outcome
+    assert desk12.open_gaps() == [800]
+    [reply] = desk12.replies_to(mid)
+    assert "sisanya, 800 keping, masih menyusul" in flat(reply.text), reply.text
