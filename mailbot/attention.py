@@ -75,6 +75,7 @@ REASONS = {
     "receipt_before_dispatch": "tanda terima untuk permohonan yang blangkonya belum dikirim (belum dicatat)",
     "receipt_which_shipment": "tanda terima pada percakapan permohonan yang sudah diterima, padahal ada kiriman "
                               "lain yang masih dalam perjalanan",
+    "damaged": "tanda terima yang menyebut blangko rusak atau meminta arahan (jumlah diterima sudah dicatat)",
 }
 
 # Signs of a machine that lie in a mail's words only (a template sentence, a system's subject tag): a person's
@@ -125,6 +126,7 @@ OPERATOR_REASONS = {
                                "`mailbot dispatch`, or no receipt at all?)",
     "receipt_which_shipment": "a receipt in a finished request's thread while another shipment is in transit "
                               "(which shipment, or a recount?)",
+    "damaged": "a receipt saying blanks came damaged, or asking what to do (the count received is booked)",
 }
 
 

@@ -1020,6 +1020,33 @@ def says_enough(text: str, figure: int) -> bool:
                for m in find_mentions(low) if not m.year and not m.rate and m.unit in (None, "blank"))
 
 
+_DAMAGE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(vocabulary.DAMAGE_WORDS, key=len, reverse=True)))
+                     + r")\b")
+_DAMAGE_DENIED = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(vocabulary.DAMAGE_DENIED, key=len,
+                                                                        reverse=True))) + r")\s+(?:\w+\s+)?$")
+_GUIDANCE = re.compile(r"\b(?:" + "|".join(map(re.escape, vocabulary.GUIDANCE_ASKS)) + r")\b")
+_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]?")  # "2.500" is no sentence's end
+
+
+def damage_said(text: str, *, asks: bool = True) -> str | None:
+    """The sentences of a receipt saying blanks came damaged, or asking what to do ("20 keping di antaranya rusak
+    ... Mohon arahan."), for a person; None when it says neither (or denies the damage: "tidak ada yang rusak").
+    Without *asks*, only the damage: a question beside a difference already before a person adds nothing.
+
+    >>> damage_said("Sudah kami terima 2.500 keping, namun 20 keping di antaranya rusak. Mohon arahan.")
+    'Sudah kami terima 2.500 keping, namun 20 keping di antaranya rusak. Mohon arahan.'
+    >>> damage_said("Blangko 2.500 keping sudah kami terima dalam kondisi baik, tidak ada yang rusak.") is None
+    True
+    """
+    said = []
+    for m in _SENTENCE.finditer(text or ""):
+        low = normalise(m.group(0))
+        damaged = any(not _DAMAGE_DENIED.search(low[max(0, d.start() - 24):d.start()]) for d in _DAMAGE.finditer(low))
+        if damaged or (asks and _GUIDANCE.search(low)):
+            said.append(m.group(0).strip())
+    return " ".join(said) or None
+
+
 def names_new_figure_from(text: str, item: str, floor: int) -> bool:
     """Whether *text* names a figure of *item* of at least *floor* other than as the wrong one ("bukan 4.000"):
     "Kami tetap memohon 3.500 keping pak, sebab ... butuh 700 keping" after 3.000 approved keeps to more, whatever

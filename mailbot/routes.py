@@ -482,6 +482,10 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
             and verdict.received != shipped:
         attention.shortfall(session, desk, shipped_request, shipped=shipped, received=verdict.received,
                             message=message, rest_coming=coming)
+    if outcome == "receipt":
+        # (a difference opened above is read by a person already: only damage named beside it adds to it)
+        _damage_noted(session, desk, message, verdict, district=district, item=item, request=shipped_request,
+                      asks_too=not (shipped and verdict.received is not None and verdict.received != shipped))
     for other, other_request in others:
         received = other.received
         assert received is not None
@@ -498,6 +502,17 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
                                    f"tanpa pengiriman yang tercatat\n{(verdict.body_excerpt or '')[:300]}",
                             district=district, item=other.item, message=message)
     return outcome
+
+
+def _damage_noted(session: Session, desk: Desk, message: Message, verdict: Verdict, *, district: str, item: str,
+                  request: Request | None, asks_too: bool) -> None:
+    """A receipt saying blanks came damaged or asking what to do ("20 keping di antaranya rusak ... Mohon arahan"):
+    the count is booked as stated, and a person reads the damage and the question (a queue item naming them)."""
+    said = followup.damage_said(verdict.body_excerpt or "", asks=asks_too)
+    if said is not None:
+        attention.open_item(session, desk, key=f"damaged:message:{message.id}", kind="read", reason="damaged",
+                            detail=f"{verdict.subject}\n{said[:600]}", district=district, item=item,
+                            message=message, request=request)
 
 
 # Words that tie "sudah kami terima" to the desk's mail or decision, not to blanks that arrived ("email

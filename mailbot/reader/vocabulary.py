@@ -2596,6 +2596,22 @@ ENOUGH_BEFORE: tuple[str, ...] = (
 )
 ENOUGH_AFTER: tuple[str, ...] = ("saja", "aja", "aj", "sja", "sj", "doang", "cukup", "sudah cukup", "udah cukup",
                                  "sdh cukup", "is enough", "will do")
+# Blanks that came damaged, said in a receipt ("20 keping di antaranya rusak", "tergores/bengkok"), and a receipt
+# asking what to do ("Mohon arahan"): booked as counted, and a person reads the rest (mailbot.followup.damage_said).
+DAMAGE_WORDS: tuple[str, ...] = (
+    "rusak", "cacat", "tergores", "bengkok", "sobek", "robek", "patah", "basah", "terlipat", "tertekuk",
+    "tidak bisa dipakai", "tidak dapat dipakai", "tidak bisa digunakan", "tidak dapat digunakan", "tdk bisa dipakai",
+    "damaged", "defective", "broken", "unusable", "torn", "scratched", "bent",
+)
+# ... never when denied: "tidak ada yang rusak", "tanpa cacat", "none damaged".
+DAMAGE_DENIED: tuple[str, ...] = (
+    "tidak", "tdk", "tak", "gak", "ga", "nggak", "tanpa", "bebas", "no", "not", "none", "without", "zero",
+    "tidak ada yang", "tdk ada yg", "tidak ada yg", "gak ada yang", "ga ada yg", "nothing",
+)
+GUIDANCE_ASKS: tuple[str, ...] = (
+    "mohon arahan", "mohon arahannya", "mohon petunjuk", "mohon petunjuknya", "minta arahan", "minta petunjuk",
+    "bagaimana tindak lanjutnya", "please advise", "kindly advise",
+)
 # How far a request has got, asked ("permohonan kami sudah sampai mana ya?", "sampai tahap apa"): "sampai" says
 # no blanks arrived; the mail is a reminder (mailbot.reader.classify strips these before its receipt phrases).
 PROGRESS_QUESTIONS: tuple[str, ...] = (

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from mailbot import watch
+
 from tests.desk.desk12 import (
     BULUNGAN,
     MALINAU,
@@ -210,3 +212,25 @@ def test_a_part_received_in_shorthand_is_booked_with_the_rest_coming(desk12: Des
     assert desk12.open_gaps() == [800]
     [reply] = desk12.replies_to(mid)
     assert "sisanya, 800 keping, masih menyusul" in flat(reply.text), reply.text
+
+
+# 8. a receipt naming damaged blanks and asking what to do: booked as counted, and a person reads the damage ------
+
+def test_a_receipt_naming_damaged_blanks_is_booked_and_the_damage_queued_for_a_person(desk12: Desk12) -> None:
+    notice = dispatched(desk12)  # 2.000 dispatched to Bulungan
+    mid, outcome = answer_gmail(desk12, notice, "Blangko 2.000 keping sudah kami terima hari ini, namun setelah "
+                                                "dicek 20 keping di antaranya rusak (tergores/bengkok) dan tidak "
+                                                "bisa dipakai. Mohon arahan.")
+    assert outcome == {"receipt": 1}, outcome
+    assert desk12.request()["state"] == "received"
+    # was: booked as complete and nothing else: no word of the damage nor of the question anywhere
+    assert desk12.queue(mid) == {"damaged"}
+    _, text, _ = watch.build_digest(desk12.desk)
+    assert "20 keping di antaranya rusak" in flat(text) and "Mohon arahan" in flat(text), text
+
+
+def test_a_receipt_saying_nothing_was_damaged_opens_nothing(desk12: Desk12) -> None:
+    notice = dispatched(desk12)
+    mid, outcome = answer_gmail(desk12, notice, "Blangko 2.000 keping sudah kami terima dalam kondisi baik, tidak "
+                                                "ada yang rusak. Terima kasih.")
+    assert outcome == {"receipt": 1} and not desk12.queue(mid)
