@@ -234,3 +234,22 @@ def test_a_receipt_saying_nothing_was_damaged_opens_nothing(desk12: Desk12) -> N
     mid, outcome = answer_gmail(desk12, notice, "Blangko 2.000 keping sudah kami terima dalam kondisi baik, tidak "
                                                 "ada yang rusak. Terima kasih.")
     assert outcome == {"receipt": 1} and not desk12.queue(mid)
+
+
+# 9. a stock written as an estimate in a request the records would hold: the district is asked, never contradicted --
+
+def test_an_estimated_stock_is_asked_back_not_contradicted_by_the_records(desk12: Desk12) -> None:
+    told_before = len(desk12.to_managers())
+    mid, outcome = desk12.send(MALINAU, "Permohonan blangko KTP-el", "Assalamualaikum pak,\nstok blangko KTP-el kami "
+                               "tinggal sikit ja, kurang lebih 300an lah. Minta kirimakan 1.000 keping ja dulu.\n\n"
+                               "Operator Disdukcapil Malinau")
+    # was: held, the managers told "stok yang ada (5.500) masih mencukupi kebutuhan" against the district's ~300
+    assert outcome == {"request-clarify": 1}, outcome
+    for mail in desk12.to_managers()[told_before:]:
+        assert "masih mencukupi" not in flat(mail.text), mail.text
+    [asked] = desk12.replies_to(mid)
+    text = flat(asked.text)
+    assert "Sisa stok (\"stok blangko KTP-el kami tinggal sikit ja, kurang lebih 300an lah\") belum dapat kami catat" in text, \
+        asked.text
+    assert "apakah jumlah yang dimohon, sisa stok" not in text
+    assert desk12.request()["state"] == "clarifying"
