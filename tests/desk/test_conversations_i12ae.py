@@ -212,6 +212,9 @@ def test_a_part_received_in_shorthand_is_booked_with_the_rest_coming(desk12: Des
     assert desk12.open_gaps() == [800]
     [reply] = desk12.replies_to(mid)
     assert "sisanya, 800 keping, masih menyusul" in flat(reply.text), reply.text
+    # the rest arriving closes the difference the part opened
+    answer_gmail(desk12, reply, "pak sisanya udh nyampe td siang, jd total 2rb pas")
+    assert desk12.open_gaps() == [] and desk12.request()["state"] == "received"
 
 
 # 8. a receipt naming damaged blanks and asking what to do: booked as counted, and a person reads the damage ------
@@ -253,3 +256,17 @@ def test_an_estimated_stock_is_asked_back_not_contradicted_by_the_records(desk12
         asked.text
     assert "apakah jumlah yang dimohon, sisa stok" not in text
     assert desk12.request()["state"] == "clarifying"
+
+
+# 10. a figure in doubt that a later mail of the thread settles: its queue item is closed, saying by which mail ----
+
+def test_a_doubt_settled_by_a_later_correction_in_the_thread_is_closed(desk12: Desk12) -> None:
+    reply = approved(desk12)
+    first, _ = answer_gmail(desk12, reply, "Pak, 1.300 ya. Mksh")
+    assert desk12.queue(first) == {"doubt"} and desk12.request()["requested"] == 2000
+    later, _ = answer_gmail(desk12, reply, "Maaf pak, maksudnya jumlah yang dimohon diubah menjadi 1.300 keping saja.")
+    assert desk12.request()["requested"] == 1300
+    # was: the first mail's item left open for a person after the district settled it itself
+    assert not desk12.queue(first)
+    [resolution] = [r[0] for r in desk12.db().execute("select resolution from attention_items where reason = 'doubt'")]
+    assert "diselesaikan oleh email berikutnya" in resolution, resolution
