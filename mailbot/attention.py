@@ -165,7 +165,8 @@ _REMINDER = re.compile(
     rf"(?:bagaimana|gimana|gmn|gmana|bgmn|bgmna)\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|sudah sampai (?:mana|tahap apa)|"
     # "posisinya sekarang di mana ya?": where the approved blanks are, asked
     r"posisi\w*\s+(?:\w+\s+){0,2}?(?:di ?mana|sampai mana|sampe mana)|"
-    r"(?:belum|blm|blom|belom) (?:juga )?(?:ada |kami )?(?:balasan|kabar|tanggapan|jawaban|respon\w*|keputusan|kepastian|informasi|"
+    r"(?:belum|blm|blom|belom) (?:juga )?(?:ada |kami )?"
+    r"(?:balasan|kabar|tanggapan|jawaban|respon\w*|keputusan|kepastian|informasi|"
     r"terima|diproses|diputuskan|dikirim|ditanggapi|dibalas)|"
     r"kapan\s+(?:[\w-]+\s+){0,4}?(?:diproses|diputuskan|dikirim|disetujui|ditindaklanjuti|selesai|keluar)|"
     r"sudah (?:seminggu|sepekan|\w+ (?:hari|minggu|pekan))|masih menunggu|"

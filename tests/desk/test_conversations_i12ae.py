@@ -1,17 +1,20 @@
 """Conversations that went wrong in an outside test (i12ae), on the real SQLite desk in process over the Maildir
 defaults, every message written fresh: a cancellation typed on a phone ("gk jd pak") is the cancellation that "gak
-jadi" is."""
+jadi" is; a request after an approved proposal names that shipment, never "None"; "Setuju pak. 2.000 dulu" approves
+2.000; a lowering with a reason after a manager's SETUJU is lowered in place; figures changed in a phone's words
+are applied; colloquial chasers are reminders; "br dtg 1.200, sisanya nyusul" is a part received; damaged blanks
+in a receipt reach a person; an estimated stock is asked back, never contradicted by the records; a doubt a later
+mail settles is closed."""
 
 from __future__ import annotations
 
 import pytest
 
 from mailbot import watch
-
 from tests.desk.desk12 import (
     BULUNGAN,
-    MALINAU,
     GMAIL,
+    MALINAU,
     NUNUKAN,
     REQUEST,
     Desk12,
@@ -85,8 +88,8 @@ def _held(d: Desk12, asked: str = "3.500", stock: int = 300) -> tuple[str, Out]:
 def test_a_manager_approving_a_figure_after_a_courtesy_word_approves_it(desk12: Desk12, words: str) -> None:
     mid, held = _held(desk12)
     n = len(desk12.out())
-    _, outcome = send_answer(desk12, MANAGERS[0], held, f"{words}\n\nKadis Dukcapil Prov. Kaltara\n\nSent from my iPhone",
-                             above=GMAIL)
+    _, outcome = send_answer(desk12, MANAGERS[0], held,
+                             f"{words}\n\nKadis Dukcapil Prov. Kaltara\n\nSent from my iPhone", above=GMAIL)
     # was: "Maksud baris pertamanya belum dapat kami pastikan", the request left waiting
     assert outcome == {"manager-approve": 1}, outcome
     assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", 2000)
@@ -132,7 +135,8 @@ def test_keeping_to_more_with_a_smaller_figure_in_the_reason_is_no_lowering(desk
 
 def _part_approved(d: Desk12) -> Out:
     """Malinau asks 1.800 (sisa 500), approved in part; the desk's reply."""
-    mid, outcome = d.send(MALINAU, "Permohonan blangko KTP-el", REQUEST.format(stock=500, asked="1.800", name="Malinau"))
+    mid, outcome = d.send(MALINAU, "Permohonan blangko KTP-el",
+                          REQUEST.format(stock=500, asked="1.800", name="Malinau"))
     assert outcome == {"request-approved-partial": 1}, outcome
     [reply] = d.replies_to(mid)
     return reply
@@ -252,8 +256,8 @@ def test_an_estimated_stock_is_asked_back_not_contradicted_by_the_records(desk12
         assert "masih mencukupi" not in flat(mail.text), mail.text
     [asked] = desk12.replies_to(mid)
     text = flat(asked.text)
-    assert "Sisa stok (\"stok blangko KTP-el kami tinggal sikit ja, kurang lebih 300an lah\") belum dapat kami catat" in text, \
-        asked.text
+    said = "stok blangko KTP-el kami tinggal sikit ja, kurang lebih 300an lah"
+    assert f'Sisa stok ("{said}") belum dapat kami catat' in text, asked.text
     assert "apakah jumlah yang dimohon, sisa stok" not in text
     assert desk12.request()["state"] == "clarifying"
 
