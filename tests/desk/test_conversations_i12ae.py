@@ -274,3 +274,16 @@ def test_a_doubt_settled_by_a_later_correction_in_the_thread_is_closed(desk12: D
     assert not desk12.queue(first)
     [resolution] = [r[0] for r in desk12.db().execute("select resolution from attention_items where reason = 'doubt'")]
     assert "diselesaikan oleh email berikutnya" in resolution, resolution
+
+
+# 11. the other blank's figures set aside are told in one sentence, never one sentence per figure ------------------
+
+def test_the_other_blanks_figures_set_aside_are_told_once(desk12: Desk12) -> None:
+    reply = approved(desk12)
+    mid, _ = answer_gmail(desk12, reply, "Pak, sekalian blangko KIA kami juga mohon 400 keping ya, sisa KIA tinggal "
+                                         "90 keping.")
+    [told] = desk12.replies_to(mid)
+    text = flat(told.text)
+    # was: "Angka untuk blangko KIA (400 keping) ... Angka untuk blangko KIA (90 keping) ...", twice the sentence
+    assert text.count("Angka untuk blangko KIA") == 1, told.text
+    assert "blangko KIA (400 keping dan 90 keping) dalam email ini tidak kami catat" in text, told.text
