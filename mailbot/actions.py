@@ -338,6 +338,12 @@ def decide_new(session: Session, desk: Desk, req: Request, message: Message, ver
     else:
         decision = evaluate(session, desk, req, sender_known=trust.on_list,
                             authenticated=trust.authenticated is not False and trust.trusted)
+    if trust.trusted and decision.outcome == "hold" and req.stock_on_hand is None \
+            and any(r.code == "no_need" for r in decision.reasons) \
+            and any(d.field == "stock_on_hand" for d in verdict.doubts):
+        # "kurang lebih 300an": the district's stock is an estimate the reader left empty; the records' stock says
+        # no need, which the district's own words deny. The district is asked its stock, never held on the opposite
+        return ask_back(session, desk, req, message, verdict, district=req.district, about="request")
     words = verdict.body_excerpt or ""
     return apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=trust.trusted,
                         note=words[:600] if decision.outcome == "hold" and _GIVES_REASON.search(words) else None,
@@ -534,7 +540,9 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
     figure other than the one approved ("siap, ditunggu kiriman 2.500 kepingnya" of 2.000): the district is asked
     whether the request is to change, and nothing changes until it says so."""
     doubts = [{"field": FIELD_LABELS.get(d.field, d.field), "reason": d.reason,
-               "text": quote_of(d.text, verdict.body_excerpt), "malformed": malformed_figure(d.text or "")}
+               "text": quote_of(d.text, verdict.body_excerpt), "malformed": malformed_figure(d.text or ""),
+               # a stock the reader knew for one but could not take as a count ("kurang lebih 300an"): asked as such
+               "stock_unsure": d.field == "stock_on_hand" and d.reason == "unclear"}
               for d in verdict.doubts]
     missing = []
     if about == "request" and verdict.requested is None and not any(d.field == "requested" for d in verdict.doubts):
@@ -608,7 +616,9 @@ def link(session: Session, desk: Desk, req: Request, open_one: Request, message:
     _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_linked", message=message,
                    verdict=verdict,
                    context={"facts": facts(verdict), "open_reference": open_one.reference,
-                            "other_sender": None if open_one.sender == req.sender else open_one.sender,
+                            "other_sender": None if open_one.sender in (None, req.sender) else open_one.sender,
+                            # the desk's own proposal, approved for the district before it asked: never "its" request
+                            "proposal": open_one.approved if open_one.proactive and open_one.sender is None else None,
                             # a figure it gave is never asked for again ("mohon sampaikan jumlahnya")
                             "asked": req.requested})
     return MessageOutcome.REQUEST_LINKED

@@ -75,6 +75,7 @@ REASONS = {
     "receipt_before_dispatch": "tanda terima untuk permohonan yang blangkonya belum dikirim (belum dicatat)",
     "receipt_which_shipment": "tanda terima pada percakapan permohonan yang sudah diterima, padahal ada kiriman "
                               "lain yang masih dalam perjalanan",
+    "damaged": "tanda terima yang menyebut blangko rusak atau meminta arahan (jumlah diterima sudah dicatat)",
 }
 
 # Signs of a machine that lie in a mail's words only (a template sentence, a system's subject tag): a person's
@@ -125,6 +126,7 @@ OPERATOR_REASONS = {
                                "`mailbot dispatch`, or no receipt at all?)",
     "receipt_which_shipment": "a receipt in a finished request's thread while another shipment is in transit "
                               "(which shipment, or a recount?)",
+    "damaged": "a receipt saying blanks came damaged, or asking what to do (the count received is booked)",
 }
 
 
@@ -160,8 +162,11 @@ _REMINDER = re.compile(
     r"\b(?:mengingatkan|diingatkan|ingatkan|ditindaklanjuti|tindak lanjut|tindaklanjut|follow(?:ing)? ?up|"
     rf"menanyakan(?: kembali| lagi| ulang)?\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|menanyakan kembali|"
     rf"(?:info|informasi|kabar|update)\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|"
-    rf"bagaimana\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|sudah sampai (?:mana|tahap apa)|"
-    r"belum (?:juga )?(?:ada |kami )?(?:balasan|kabar|tanggapan|jawaban|respon\w*|keputusan|kepastian|informasi|"
+    rf"(?:bagaimana|gimana|gmn|gmana|bgmn|bgmna)\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|sudah sampai (?:mana|tahap apa)|"
+    # "posisinya sekarang di mana ya?": where the approved blanks are, asked
+    r"posisi\w*\s+(?:\w+\s+){0,2}?(?:di ?mana|sampai mana|sampe mana)|"
+    r"(?:belum|blm|blom|belom) (?:juga )?(?:ada |kami )?"
+    r"(?:balasan|kabar|tanggapan|jawaban|respon\w*|keputusan|kepastian|informasi|"
     r"terima|diproses|diputuskan|dikirim|ditanggapi|dibalas)|"
     r"kapan\s+(?:[\w-]+\s+){0,4}?(?:diproses|diputuskan|dikirim|disetujui|ditindaklanjuti|selesai|keluar)|"
     r"sudah (?:seminggu|sepekan|\w+ (?:hari|minggu|pekan))|masih menunggu|"

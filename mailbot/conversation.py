@@ -772,6 +772,12 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
     # (never when the mail gives a reason or keeps to a figure at least as large: "tetap memohon 3.500 keping,
     # sebab ... butuh 700 keping" is no lowering to 700, whatever the reading made of it; the managers read it)
     lowered = _lowered_below_approval(req, changed, decided_by) if not explained else None
+    if explained and not appeal:
+        # "cukup 2.000 keping saja pak, karena ada bantuan dari Kemendagri": the reason explains the lowering, which
+        # it is still (the managers read the reason in the notice that their approval was lowered)
+        lowered = _lowered_below_approval(req, changed, decided_by)
+        if lowered is not None and not followup.says_enough(verdict.body_excerpt or "", int(str(changed[0]["after"]))):
+            lowered = None
     if lowered is not None and followup.names_new_figure_from(verdict.body_excerpt or "", req.item or "ktp-el",
                                                               lowered[0]):
         lowered = None
@@ -787,12 +793,25 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
                        # weighs it, never the policy again (which would only invite the reason again)
                        hold_if_partial=Reason("district_reason") if explained and lowered is None else None,
                        set_aside=set_aside, lowered_from=lowered)
+    _settled_doubts(session, desk, req, message, changed)
     stock = next((c["after"] for c in changed if c["field"] == "stock_on_hand"), None)
     if isinstance(stock, int) and req.district:
         # the stock the district stated is the stock of this request's blank, whatever blank the mail names
         stated.record_for_request(session, desk, message, district=req.district, item=req.item or "ktp-el",
                                   quantity=stock)
     return FOLLOW_UP_OF[outcome]
+
+
+def _settled_doubts(session: Session, desk: Desk, req: Request, message: Message,
+                    changed: list[dict[str, object]]) -> None:
+    """A later mail of the district in *req*'s thread changed its figures: the items its earlier figures in doubt
+    opened ("eh maaf pak, yg bener ...", read by nobody yet) are settled by it, and closed saying so."""
+    said = ", ".join(f"{c['field']} {c['before']} -> {c['after']}" for c in changed)
+    for item in attention.open_items(session, kinds=("read",)):
+        if item.request_pk == req.id and item.reason == "doubt" and item.message_pk is not None \
+                and item.message_pk < message.id:
+            attention.close(session, desk, item.id, actor="mailbot",
+                            resolution=f"diselesaikan oleh email berikutnya #{message.id} ({said})")
 
 
 def _lowered_below_approval(req: Request, changed: list[dict[str, object]],

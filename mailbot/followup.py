@@ -31,7 +31,7 @@ _UNIT_GAP = re.compile(r"^[\s,]*(?:(?:" + _BLANK_UNIT + r")\b|\s)*")
 _OLD_BEFORE = re.compile(r"(?:\b(?:" + _NOT + r")(?: lagi)?|\bsalah ketik|\bsemula|\bsebelumnya|\btertulis|"
                          r"\binstead of|\brather than|\btypo(?: of)?|\bpreviously|\binstead of the)\s*[:(]?\s*$")
 # ... or named as wrong right after it: "angka 1.500 itu keliru, seharusnya 1.200", "1.500 tadi salah ketik".
-_OLD_AFTER = re.compile(r"^\s*(?:(?:" + _BLANK_UNIT + r")\b)?\s*(?:itu|tadi|tersebut|kemarin|yang kami tulis)?\s*"
+_OLD_AFTER = re.compile(r"^\s*(?:(?:" + _BLANK_UNIT + r")\b)?\s*(?:itu|tadi|td|tersebut|kemarin|yang kami tulis)?\s*"
                         r"(?:ternyata\s+|adalah\s+)?(?:keliru|salah)\b")
 _FROM_BEFORE = re.compile(r"\b(?:dari|from)\s*$")
 _NEW_AFTER_OLD = re.compile(r"^\s*(?:(?:" + _BLANK_UNIT + r")\b)?\s*,?\s*"
@@ -92,6 +92,10 @@ _ASKED_HINT = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(vocabulary.AS
 
 
 # The amount of the request said to be changed: "jumlahnya kami ubah menjadi", "jumlah tersebut kami revisi jadi".
+# The district asking for its figure to be changed, as a question ("could you make it 2,500 instead?"): no question
+# for a person, the change it asks (mailbot.reader.vocabulary).
+_CHANGE_ASKED = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(vocabulary.CHANGE_ASKED, key=len, reverse=True)))
+                           + r")\b")
 _AMOUNT_CHANGED = re.compile(r"\bjumlah(?:nya| tersebut| itu)? (?:kami |mohon |untuk )?(?:di)?"
                              r"(?:ubah|ganti|revisi|ralat|koreksi|perbaiki)\w*\b[^0-9]{0,20}$")
 
@@ -994,6 +998,55 @@ def stated_stock(text: str, item: str) -> int | None:
     return said.pop() if len(said) == 1 else None
 
 
+_UNIT_AFTER = r"(?:\s*(?:keping|kpg|lembar|lbr|pcs|buah|blangko|blanko|blanks?|pieces))?"
+_ENOUGH_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(vocabulary.ENOUGH_BEFORE, key=len,
+                                                                        reverse=True))) + r")\s+$")
+_ENOUGH_AFTER = re.compile(_UNIT_AFTER + r"\s*(?:pak|bu|ya|yah)?\s*(?:" + "|".join(map(re.escape, sorted(
+    vocabulary.ENOUGH_AFTER, key=len, reverse=True))) + r")\b")
+
+
+def says_enough(text: str, figure: int) -> bool:
+    """Whether *text* says *figure* is enough ("ternyata cukup 2.000 keping saja pak, karena ada bantuan"): a
+    lowering to it, whatever reason follows.
+
+    >>> says_enough("ternyata cukup 2.000 keping saja pak, karena ada bantuan dari Kemendagri", 2000)
+    True
+    >>> says_enough("Kami tetap memohon 3.500 keping, sebab jemput bola butuh 700 keping.", 700)
+    False
+    """
+    low = normalise(text or "")
+    return any(m.value == figure and (_ENOUGH_BEFORE.search(low[max(0, m.start - 24):m.start])
+                                      or _ENOUGH_AFTER.match(low, m.end))
+               for m in find_mentions(low) if not m.year and not m.rate and m.unit in (None, "blank"))
+
+
+_DAMAGE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(vocabulary.DAMAGE_WORDS, key=len, reverse=True)))
+                     + r")\b")
+_DAMAGE_DENIED = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(vocabulary.DAMAGE_DENIED, key=len,
+                                                                        reverse=True))) + r")\s+(?:\w+\s+)?$")
+_GUIDANCE = re.compile(r"\b(?:" + "|".join(map(re.escape, vocabulary.GUIDANCE_ASKS)) + r")\b")
+_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]?")  # "2.500" is no sentence's end
+
+
+def damage_said(text: str, *, asks: bool = True) -> str | None:
+    """The sentences of a receipt saying blanks came damaged, or asking what to do ("20 keping di antaranya rusak
+    ... Mohon arahan."), for a person; None when it says neither (or denies the damage: "tidak ada yang rusak").
+    Without *asks*, only the damage: a question beside a difference already before a person adds nothing.
+
+    >>> damage_said("Sudah kami terima 2.500 keping, namun 20 keping di antaranya rusak. Mohon arahan.")
+    'Sudah kami terima 2.500 keping, namun 20 keping di antaranya rusak. Mohon arahan.'
+    >>> damage_said("Blangko 2.500 keping sudah kami terima dalam kondisi baik, tidak ada yang rusak.") is None
+    True
+    """
+    said = []
+    for m in _SENTENCE.finditer(text or ""):
+        low = normalise(m.group(0))
+        damaged = any(not _DAMAGE_DENIED.search(low[max(0, d.start() - 24):d.start()]) for d in _DAMAGE.finditer(low))
+        if damaged or (asks and _GUIDANCE.search(low)):
+            said.append(m.group(0).strip())
+    return " ".join(said) or None
+
+
 def names_new_figure_from(text: str, item: str, floor: int) -> bool:
     """Whether *text* names a figure of *item* of at least *floor* other than as the wrong one ("bukan 4.000"):
     "Kami tetap memohon 3.500 keping pak, sebab ... butuh 700 keping" after 3.000 approved keeps to more, whatever
@@ -1031,7 +1084,7 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     figures = _figures(low, item)
     own_new = [f for f in figures if not f.old and not f.other_item]
     other_new = [f for f in figures if not f.old and f.other_item]
-    if _QUESTION.search(low):
+    if _QUESTION.search(low) and not (len(own_new) == 1 and _CHANGE_ASKED.search(low)):
         return Reading("question", why="a question: a person answers it; never applied as a correction")
     if below := [f for f in own_new if f.negative]:
         return Reading("unclear", why=f"{below[0].value} written below zero: no count of blanks is",
@@ -1125,7 +1178,10 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
             # of a correction naming no field, said as an amount to send, is the asked one
             name = "requested"
         if (name is None and requested is not None and "received" not in recorded and len(own_new) == 1
-                and _AMOUNT_CHANGED.search(_clause_before(low, f.start))):
+                and (_AMOUNT_CHANGED.search(_clause_before(low, f.start)) or _CHANGE_ASKED.search(low)
+                     or (f.value < requested and says_enough(low, f.value)))):
+            # "jumlahnya kami ubah menjadi 2.600 keping", "could you make it 2,500 instead?", "400 saja cukup": the
+            # amount of the request, changed, is the asked figure
             # "jumlahnya kami ubah menjadi 2.600 keping": the amount of the request, changed, is the asked figure
             name = "requested"
         if name is None:
@@ -1133,6 +1189,8 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
                 continue  # the same figure restated ("1.200 keping kami tunggu")
             return Reading("unclear", why=f"{f.value}: not clear which figure it is")
         if name in new and new[name] != f.value:
+            if f.value in said_wrong.get(name, ()):
+                continue  # "600 bukan 1.500 (yang 1.500 itu stok bulan lalu)": the wrong figure, explained
             if name in placed_at and _REASON_BETWEEN.search(low[placed_at[name]:f.start]):
                 # "dinaikkan jadi 3.500 keping, karena jemput bola Krayan butuh 600 keping": a figure in the reason
                 # given for the one placed before it is a part of that need, not a second figure asked

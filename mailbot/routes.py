@@ -261,10 +261,12 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     )
     if linking and open_one is not None:
         # a person decides it beside the open one (approve, or reject as covered by it): never merged silently
+        # the open one is the desk's own proposal (no sender), or the district's request from this or another address
+        of_whom = f"dari {open_one.sender}" if open_one.sender else "(usulan pengiriman tanpa permohonan)"
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read",
-                            reason="other_address" if open_one.sender != trust.address else "linked",
+                            reason="other_address" if open_one.sender not in (None, trust.address) else "linked",
                             detail=f"{verdict.subject}\n{req.reference} dikaitkan dengan {open_one.reference} "
-                                   f"dari {open_one.sender}",
+                                   f"{of_whom}",
                             district=district, item=item, message=message, request=req)
         return actions.link(session, desk, req, open_one, message, verdict)
     return actions.decide_new(session, desk, req, message, verdict, trust,
@@ -480,6 +482,10 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
             and verdict.received != shipped:
         attention.shortfall(session, desk, shipped_request, shipped=shipped, received=verdict.received,
                             message=message, rest_coming=coming)
+    if outcome == "receipt":
+        # (a difference opened above is read by a person already: only damage named beside it adds to it)
+        _damage_noted(session, desk, message, verdict, district=district, item=item, request=shipped_request,
+                      asks_too=not (shipped and verdict.received is not None and verdict.received != shipped))
     for other, other_request in others:
         received = other.received
         assert received is not None
@@ -496,6 +502,17 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
                                    f"tanpa pengiriman yang tercatat\n{(verdict.body_excerpt or '')[:300]}",
                             district=district, item=other.item, message=message)
     return outcome
+
+
+def _damage_noted(session: Session, desk: Desk, message: Message, verdict: Verdict, *, district: str, item: str,
+                  request: Request | None, asks_too: bool) -> None:
+    """A receipt saying blanks came damaged or asking what to do ("20 keping di antaranya rusak ... Mohon arahan"):
+    the count is booked as stated, and a person reads the damage and the question (a queue item naming them)."""
+    said = followup.damage_said(verdict.body_excerpt or "", asks=asks_too)
+    if said is not None:
+        attention.open_item(session, desk, key=f"damaged:message:{message.id}", kind="read", reason="damaged",
+                            detail=f"{verdict.subject}\n{said[:600]}", district=district, item=item,
+                            message=message, request=request)
 
 
 # Words that tie "sudah kami terima" to the desk's mail or decision, not to blanks that arrived ("email

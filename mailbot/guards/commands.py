@@ -111,6 +111,8 @@ _REASON_RE = re.compile(rf"^\s*(?:(?:{UNIT_PATTERN})\b)?\s*(?:[/;:,\u2013\u2014]
 _UNIT_JOINED_RE = re.compile(rf"(?:{UNIT_PATTERN})(?![^\W\d_])", re.IGNORECASE)  # "1.500pcs", "2.000keping"
 _LEADING_SEPARATORS_RE = re.compile(r"^(?:[\s:;,.!\u2013\u2014]|-(?!\d))*")
 _REFERENCE_RE = re.compile(REFERENCE_PATTERN, re.IGNORECASE)
+_PARTICLE_RE = re.compile(r"(?:" + "|".join(sorted(REASON_PARTICLES, key=len, reverse=True))
+                          + r")(?![^\W\d_])(?:[\s:;,.!\u2013\u2014]|-(?!\d))*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,9 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
         return _error("several_references", line)
     # A dash right before a digit is a minus sign, not a separator: "SETUJU -500" is refused.
     rest = _LEADING_SEPARATORS_RE.sub("", _REFERENCE_RE.sub(" ", rest))
+    # "Setuju pak. 2.000 dulu", "Setuju ya pak, 1.500": courtesy between the word and its figure
+    while (particle := _PARTICLE_RE.match(rest)) is not None and _QUANTITY_RE.search(rest):
+        rest = rest[particle.end():]
     quantity: int | None = None
     m = _QUANTITY_RE.match(rest) or _spelled_quantity(rest)
     if m:

@@ -470,6 +470,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "kedatangan", "masuk", "blangko masuk",
         # "Blangko baru datang 1.000 keping, sisanya menyusul": what came is a receipt's count, in its own words.
         "baru datang", "sudah datang", "sdh datang", "telah datang", "yang datang", "yg datang",
+        # ... typed on a phone: "pak br dtg 1.200 keping, sisanya nyusul"
+        "br dtg", "br datang", "baru dtg", "sdh dtg", "udh dtg", "udah dtg", "sudah dtg",
         # Quick messages: "blangko ktp 1rb sdh sampe", "udh trma 1rb blangko" ("sampe" alone is "until").
         "sdh sampai", "udah sampai", "udh sampai", "dah sampai", "tlh sampai", "sudah sampe", "sdh sampe",
         "udah sampe", "udh sampe", "dah sampe", "tlh sampe", "sdh tiba", "udah tiba", "udh tiba", "trma",
@@ -545,6 +547,7 @@ REST_OF_WORDS: tuple[str, ...] = (
 ARRIVED_PHRASES: tuple[str, ...] = (
     "sudah sampai", "sdh sampai", "telah sampai", "baru sampai", "sudah tiba", "sdh tiba", "telah tiba",
     "baru tiba", "sudah datang", "sdh datang", "telah datang", "baru datang", "sudah diterima", "sdh diterima",
+    "br dtg", "br datang", "baru dtg", "sdh dtg", "udh dtg", "udah dtg", "sudah dtg",
     "telah diterima", "sudah kami terima", "sdh kami terima", "telah kami terima", "sudah masuk", "telah masuk",
     "arrived", "has arrived", "have arrived", "came", "has come", "was received", "were received",
 )
@@ -1525,6 +1528,7 @@ RECEIPT_KIND_MORE: tuple[str, ...] = (
     "yang sampai", "yg sampai", "baru sampai", "sudah datang", "sdh datang", "udah datang", "udh datang",
     "telah datang", "sudah masuk", "sdh masuk", "udah masuk", "telah masuk", "baru datang", "baru tiba",
     "yang nyampe", "yg nyampe", "baru nyampe", "yang sampe", "yg sampe", "baru sampe",
+    "br dtg", "br datang", "baru dtg", "sdh dtg", "udh dtg", "udah dtg", "sudah dtg",
     "sampun kami tampi", "sampun dipuntampi", "sampun dipun tampi", "sampun ditampi", "sampun tampi",
 )
 # Words for what a delivery lacked ("kekurangan 200 keping", "kurang 20 keping"): such a figure that,
@@ -2644,6 +2648,9 @@ CANCEL_BATAL_BEFORE: tuple[str, ...] = (
 NOT_AFTER_ALL: tuple[str, ...] = (
     "tidak jadi", "tdk jadi", "tak jadi", "gak jadi", "ga jadi", "gk jadi", "nggak jadi", "ngga jadi", "ngak jadi",
     "enggak jadi", "engga jadi", "ndak jadi", "nda jadi", "gajadi", "nggak jd", "gak jd", "tidak jd", "ga jd",
+    # typed on a phone: "pak gk jd pak, udh dpt dr pusat", "tdk jd pak"
+    "gk jd", "g jd", "g jadi", "gkjd", "gajd", "tdk jd", "tak jd", "ngga jd", "ngak jd", "enggak jd", "ndak jd",
+    "nda jd", "gk jdi", "ga jdi", "gak jdi",
 )
 # A follow-up in a request's thread that corrects with only the new figure, naming neither the old one nor its
 # field (mailbot.followup.interpret): "eh salah ketik pak, maksudnya 1.500 keping saja", "tadi typo. Harusnya
@@ -2653,6 +2660,14 @@ NEW_ASKED_FIGURE_ONLY: tuple[str, ...] = (
     "harusnya", "seharusnya", "semestinya", "mestinya", "yang betul", "yang benar", "yg betul", "yg benar",
     "jumlahnya jadi", "jumlahnya jd", "jumlahnya menjadi", "jumlahnya diganti", "jumlahnya diubah",
     "diganti", "diganti jadi", "diganti menjadi", "diralat", "ralat", "koreksi", "keliru",
+    "yang bener", "yg bener", "yg bnr", "yang bnr", "yg btl",
+)
+# The same asked as a question ("could you make it 2,500 instead?", "bisa diubah jadi 1.500 pak?"): the change it
+# asks, never a question for a person.
+CHANGE_ASKED: tuple[str, ...] = (
+    "could you make it", "can you make it", "could we make it", "can we make it", "please make it",
+    "bisa dijadikan", "bisa diubah jadi", "bisa diubah menjadi", "bisa dinaikkan jadi", "bisa dinaikkan menjadi",
+    "bisa ditambah jadi", "bisa ditambah menjadi", "bisa dikurangi jadi", "bisa dikurangi menjadi",
 )
 # Words beside the one figure of such a correction that make it an amount to send rather than a stock left
 # (mailbot.followup.interpret): "maksudnya 1.500 keping saja", "jumlahnya 1.200", "harusnya 2.500 keping, karena
@@ -2661,6 +2676,30 @@ ASKED_FIGURE_HINTS: tuple[str, ...] = (
     "saja", "aja", "sja", "doang", "jumlahnya", "jumlah yang dimohon", "jumlah permohonan", "permohonannya",
     "permintaannya", "dimohon", "diminta", "kebutuhan", "kebutuhannya", "butuh", "dibutuhkan", "perlu",
     "diperlukan", "dikirim", "kirim", "karena", "krn", "karna",
+)
+# A lower figure said to be enough (mailbot.followup.says_enough): "cukup 2.000 keping saja", "2.000 aja",
+# "diturunkan jadi 2.000"; a lowering whatever reason follows it ("karena ada bantuan dari Kemendagri").
+ENOUGH_BEFORE: tuple[str, ...] = (
+    "cukup", "cukup hanya", "hanya", "cuma", "cuman", "turun jadi", "turun menjadi", "diturunkan jadi",
+    "diturunkan menjadi", "dikurangi jadi", "dikurangi menjadi", "kurangi jadi", "only", "just",
+)
+ENOUGH_AFTER: tuple[str, ...] = ("saja", "aja", "aj", "sja", "sj", "doang", "cukup", "sudah cukup", "udah cukup",
+                                 "sdh cukup", "is enough", "will do")
+# Blanks that came damaged, said in a receipt ("20 keping di antaranya rusak", "tergores/bengkok"), and a receipt
+# asking what to do ("Mohon arahan"): booked as counted, and a person reads the rest (mailbot.followup.damage_said).
+DAMAGE_WORDS: tuple[str, ...] = (
+    "rusak", "cacat", "tergores", "bengkok", "sobek", "robek", "patah", "basah", "terlipat", "tertekuk",
+    "tidak bisa dipakai", "tidak dapat dipakai", "tidak bisa digunakan", "tidak dapat digunakan", "tdk bisa dipakai",
+    "damaged", "defective", "broken", "unusable", "torn", "scratched", "bent",
+)
+# ... never when denied: "tidak ada yang rusak", "tanpa cacat", "none damaged".
+DAMAGE_DENIED: tuple[str, ...] = (
+    "tidak", "tdk", "tak", "gak", "ga", "nggak", "tanpa", "bebas", "no", "not", "none", "without", "zero",
+    "tidak ada yang", "tdk ada yg", "tidak ada yg", "gak ada yang", "ga ada yg", "nothing",
+)
+GUIDANCE_ASKS: tuple[str, ...] = (
+    "mohon arahan", "mohon arahannya", "mohon petunjuk", "mohon petunjuknya", "minta arahan", "minta petunjuk",
+    "bagaimana tindak lanjutnya", "please advise", "kindly advise",
 )
 # How far a request has got, asked ("permohonan kami sudah sampai mana ya?", "sampai tahap apa"): "sampai" says
 # no blanks arrived; the mail is a reminder (mailbot.reader.classify strips these before its receipt phrases).
