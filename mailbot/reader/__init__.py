@@ -166,7 +166,10 @@ def _above_desk_mail_forwarded(text: str, own_addresses: Sequence[str]) -> str |
     return None
 
 
-_NOT_A_REQUEST_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.NOT_A_REQUEST_PHRASES) + r")(?![\w-])")
+_NOT_A_REQUEST_RE = vocab.Gated(
+    re.compile(r"(?:" + vocab.word_start_alternation(vocab.NOT_A_REQUEST_PHRASES) + r")(?![\w-])"),
+    vocab.NOT_A_REQUEST_PHRASES,
+)
 _FOR_INFORMATION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.FOR_INFORMATION_PHRASES) + r")(?![\w-])")
 
 
