@@ -105,6 +105,8 @@ def _unnamed_beside_named(reading: Reading, candidates: Sequence[Candidate], ite
     """The figures settled on, less those said of no blank while another figure for the same field
     names the mail's blank: "mohon tambahan 1.000 keping. Kalau bisa sekalian KIA 200 lembar" is
     not a KIA request of 1.000; a clerk would ask."""
+    if not any(c.item == item for c in candidates):
+        return reading  # no figure names the mail's blank, which a figure left out needs beside it (below)
     values = dict(reading.values)
     doubts = list(reading.doubts)
     for field, value in reading.values.items():
@@ -166,7 +168,10 @@ def _above_desk_mail_forwarded(text: str, own_addresses: Sequence[str]) -> str |
     return None
 
 
-_NOT_A_REQUEST_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.NOT_A_REQUEST_PHRASES) + r")(?![\w-])")
+_NOT_A_REQUEST_RE = vocab.Gated(
+    re.compile(r"(?:" + vocab.word_start_alternation(vocab.NOT_A_REQUEST_PHRASES) + r")(?![\w-])"),
+    vocab.NOT_A_REQUEST_PHRASES,
+)
 _FOR_INFORMATION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.FOR_INFORMATION_PHRASES) + r")(?![\w-])")
 
 

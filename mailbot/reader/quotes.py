@@ -412,6 +412,12 @@ def _split_quoted(text: str, forwarded: bool) -> tuple[str, str]:
     n = len(lines)
     while i < n:
         line = lines[i]
+        if not line:
+            # An empty line (a paragraph's end, most often) opens no quote and is no footer: every test below
+            # needs a character (a marker, a word, a tab), and the desk's sentences are none. It is kept.
+            out.append(line)
+            i += 1
+            continue
         stripped = line.strip()
         low = stripped.lower()
         if (desk_footer and stripped and (low.startswith(_QUOTE_HEADER_STARTS) or "@" in line)
