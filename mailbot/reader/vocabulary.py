@@ -161,6 +161,8 @@ MONTHS: dict[str, int] = {
     "oktober": 10, "okt": 10, "oct": 10, "october": 10,
     "november": 11, "nopember": 11, "nov": 11, "nop": 11,
     "desember": 12, "des": 12, "dec": 12, "december": 12,
+    # Malay, as the border posts write it: "as of 31 Dis 2033", "13 Mac", "Ogos".
+    "disember": 12, "dis": 12, "mac": 3, "ogos": 8,
 }
 
 # The Hijri calendar: "Idul Fitri 1454 H", "1 Syawal 1454 Hijriah", "Ramadhan 1454" name a year and days, no count.
@@ -236,6 +238,9 @@ PACKAGE_UNITS: tuple[str, ...] = (
     # A ream, when its size is given in blanks ("2 rim (1 rim isi 500 lbr)"); alone it is paper's (OTHER_UNITS).
     "rim",
 )
+# Packages count no blanks by themselves ("tinggal 2 kotak je": a size unstated): a unit of something else, as
+# "box" and "dus" are. ("pak" is left out: "sisa 300 Pak" addresses the reader.)
+OTHER_UNITS += tuple(u for u in PACKAGE_UNITS if u not in OTHER_UNITS and u not in ("pak", "pax", "bal"))
 # Words that lead into a bracket explaining a figure by its packages: "(ada 1 dus tambahan 100)",
 # "(termasuk 2 box cadangan)", "(incl. 1 box spare)".
 PACK_NOTE_LEADS: tuple[str, ...] = (
@@ -1210,6 +1215,9 @@ SUFFICIENT_PHRASES: tuple[str, ...] = (
 WEAK_REQUEST_KIND_PHRASES: tuple[str, ...] = (
     "kebutuhan blangko", "kekurangan blangko", "tambahan blangko", "tambahan blanko",
     "tambahan stok", "dropping blangko",
+    # Malay "bekalan" (supply) sent or added: "Please advise bila boleh hantar bekalan baru" (not "terima kasih atas
+    # bekalan kad sepanjang tahun lepas").
+    "hantar bekalan", "bekalan baru", "tambah bekalan",
 )
 # Saying the office can no longer print, in a mail about blanks, says the district has run out:
 # it needs blanks, and a clerk asks how many ("blangkonya blm sampai ..., kami sdh tdk bs cetak").
@@ -1280,6 +1288,8 @@ PRESS_PHRASES: tuple[str, ...] = (
     "sumber berita", "berita online", "wartawan", "jurnalis", "wawancara", "siaran pers",
     "press release", "dikutip dari", "ujar kepala", "kata kepala", "ungkapnya", "tuturnya",
     "pungkasnya",
+    # A journalist asking the office to confirm a story: "Konfirmasi berita: ...", "saya dari portal Benuanta".
+    "konfirmasi berita", "saya dari portal", "saya dari media", "portal berita", "media online",
 )
 # A subject opening with one of these (after "Fwd:") forwards a news item: "Fwd: Berita Radar
 # Kaltara - 97 Ribu Blangko KTP-el". ("berita acara" is a receipt document.)
@@ -2080,6 +2090,14 @@ ROLE_PHRASES["recorded"] += ("enrolled",)
 # Malay of the border posts: "Tolong hantar 300 keping lagi untuk pos Sebatik" (hantar: send).
 ROLE_PHRASES["requested"] += ("hantar", "hantarkan", "tolong hantar", "mohon hantar", "minta hantar")
 REQUEST_PHRASES += ("tolong hantar", "mohon hantar", "minta hantar", "tolong hantarkan", "mohon hantarkan")
+# The same writers report in Malay: "Baki stok kad KTP-el : 1,120 keping", "KIA baki 870" (baki: the balance
+# left), "Rakaman 48, cetakan 45" (recording, printing), "Kad rosak : 2 keping" (damaged cards).
+ROLE_PHRASES["stock_on_hand"] += ("baki", "baki stok", "baki kad", "baki blangko")
+COLUMN_WORDS["stock_on_hand"] += ("baki", "baki stok")
+ROLE_PHRASES["recorded"] += ("rakaman",)
+COLUMN_WORDS["recorded"] += ("rakaman",)
+ROLE_PHRASES["ignore"] += ("rosak", "kad rosak")
+COUNTS_OTHER_AFTER += ("rosak",)
 # "Blangko yg kami bawa masih utuh 180 keping": still whole, i.e. not used yet, is what is left.
 ROLE_PHRASES["stock_on_hand"] += ("masih utuh", "msh utuh", "still unused")
 # "Secara keseluruhan, kami masih memiliki 1.238 keping": the Indonesian of "we still have".
