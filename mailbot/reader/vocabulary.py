@@ -2031,6 +2031,10 @@ ROLE_PHRASES["ignore"] += (
     "sistem", "di sistem", "stok sistem", "sisa sistem", "system stock", "in the system",
 )
 COLUMN_WORDS["ignore"] += ("cetak ulang", "pencetakan ulang", "rekam ulang", "reprint", "sistem", "system")
+# The same in a stock count's minutes, where the system is SIAK and the count is physical: "Jenis Blangko | Saldo
+# SIAK | Fisik | Selisih". The count stands (the minutes fix the balance); the difference is neither figure.
+ROLE_PHRASES["ignore"] += ("saldo siak", "stok siak", "sisa siak", "di siak", "menurut siak", "saldo sistem")
+COLUMN_WORDS["ignore"] += ("siak", "saldo siak", "stok siak", "selisih", "difference")
 # Typed in haste: "Stik kami tingal 280 keeping".
 ROLE_PHRASES["stock_on_hand"] += ("tingal", "tnggal", "tinggl")
 # Headers of a table's count column that name no role ("Jumlah Keping", "Isi (keping)"): the sentence
@@ -2387,6 +2391,7 @@ PHYSICAL_COUNT_WORDS: tuple[str, ...] = (
     "hitung fisik", "hasil hitung fisik", "perhitungan fisik", "stok fisik", "cek fisik", "fisik",
     "penghitungan fisik", "hasil penghitungan fisik", "physical count", "physical stock",
 )
+COLUMN_WORDS["stock_on_hand"] += PHYSICAL_COUNT_WORDS
 
 # The need, in English, beside "need": "Our requirement for December is 1,800 cards".
 ROLE_PHRASES["requested"] += ("requirement", "requirements", "our requirement", "our requirements")

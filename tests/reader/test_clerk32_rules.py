@@ -46,3 +46,71 @@ def test_a_journalist_asking_to_confirm_a_districts_figure_is_no_district_mail()
                 "Selamat siang, saya dari portal Kabar Utara. Warga Mentarang mengeluh blangko KTP-el di Malinau "
                 "habis sejak pekan lalu. Mohon tanggapan provinsi.")
     assert read["kind"] == "other" and read["stock_on_hand"] is None and read["district"] is None
+
+
+# --- A spreadsheet saved by LibreOffice (.ods) and a stock count's minutes ---------------------------------------
+
+_ODS_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+
+
+def _ods_cell(value: object) -> str:
+    if value is None:
+        return '<table:table-cell table:number-columns-repeated="1020"/>'
+    if isinstance(value, int):
+        return f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
+    return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+
+
+def ods(rows: list[tuple[object, ...]]) -> bytes:
+    """A real .ods file of one sheet, each row padded out as LibreOffice pads it (a repeated empty cell), with
+    the million empty rows it writes under the last one."""
+    import zipfile
+    from io import BytesIO
+
+    body = "".join(f"<table:table-row>{''.join(_ods_cell(c) for c in (*row, None))}</table:table-row>" for row in rows)
+    body += '<table:table-row table:number-rows-repeated="1048000"><table:table-cell/></table:table-row>'
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS}><office:body>'
+               f'<office:spreadsheet><table:table table:name="Lap">{body}</table:table></office:spreadsheet>'
+               "</office:body></office:document-content>")
+    data = BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+    return data.getvalue()
+
+
+def ods_mail(rows: list[tuple[object, ...]], body: str) -> dict[str, object]:
+    from email.message import EmailMessage
+
+    from mailbot.reader import read_message
+    from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
+
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "operator.bulungan@bulungankab.example", OWN_ADDRESSES[0], "Laporan"
+    msg.set_content(body)
+    msg.add_attachment(ods(rows), maintype="application", subtype="vnd.oasis.opendocument.spreadsheet",
+                       filename="lap.ods")
+    return read_message(msg.as_bytes(), DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
+
+
+def test_an_ods_report_is_read_as_a_sheet_title_rows_above_its_header() -> None:
+    read = ods_mail([("LAPORAN HARIAN",), ("Kab. Bulungan",), ("Tanggal", "Perekaman", "Pencetakan", "Sisa Blangko"),
+                     ("16/01/2034", 66, 61, 1544), ("17/01/2034", 58, 52, 1492)],
+                    "Terlampir laporan harian (file LibreOffice).")
+    assert (read["kind"], read["stock_on_hand"], read["printed"], read["recorded"]) == ("stock_report", 1492, 52, 58)
+
+
+def test_the_physical_count_of_a_stock_opname_sheet_is_the_stock_not_the_siak_balance() -> None:
+    read = ods_mail([("BERITA ACARA STOCK OPNAME",), ("Jenis", "Saldo SIAK", "Fisik", "Selisih"),
+                     ("KTP-el", 2040, 2031, 9), ("KIA", 610, 604, 6)],
+                    "Terlampir BA stock opname per 31 Desember.")
+    assert (read["item"], read["stock_on_hand"]) == ("ktp-el", 2031)
+
+
+def test_a_pasted_table_of_system_and_physical_counts_gives_the_physical_count() -> None:
+    read = mail("Disdukcapil Tarakan <disdukcapil@tarakankota.example>", "Hasil stock opname",
+                "Hasil stock opname akhir tahun:\n\nJenis\tSaldo Sistem\tHitung Fisik\tSelisih\n"
+                "KTP-el\t1.733\t1.726\t-7\nKIA\t522\t530\t+8\n\nBA menyusul via pos.")
+    assert (read["item"], read["stock_on_hand"]) == ("ktp-el", 1726)

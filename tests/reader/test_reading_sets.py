@@ -79,7 +79,7 @@ BARS = {
     "setZ": (115, 108, 0, (18, 18)),
     "setAA": (121, 117, 0, (18, 18)),
     "setAB": (119, 113, 0, (18, 18)),
-    "setAC": (115, 99, 3, (17, 17)),
+    "setAC": (115, 99, 5, (17, 17)),  # 024 and 101 (.ods, read since): disputed labels, see its README
     "setAD": (117, 115, 0, (17, 17)),
     "setAE": (116, 102, 7, (18, 18)),
     # AF (a province's Google Form: form notifications as field dumps, a districts' mailing list, SIAK pastes):
