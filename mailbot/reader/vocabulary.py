@@ -2392,6 +2392,9 @@ PHYSICAL_COUNT_WORDS: tuple[str, ...] = (
     "penghitungan fisik", "hasil penghitungan fisik", "physical count", "physical stock",
 )
 COLUMN_WORDS["stock_on_hand"] += PHYSICAL_COUNT_WORDS
+# Leads of a postscript under the signature: "PS: KIA juga tinggal 40 keping, kalau bisa dikirim sekalian 300".
+# The blank named right after one opens the sentence, and is what its figures are said of.
+POSTSCRIPT_LEADS: tuple[str, ...] = ("p.s.", "p.s", "ps", "ps.", "n.b.", "n.b", "nb", "nb.")
 
 # The need, in English, beside "need": "Our requirement for December is 1,800 cards".
 ROLE_PHRASES["requested"] += ("requirement", "requirements", "our requirement", "our requirements")

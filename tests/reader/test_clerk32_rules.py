@@ -114,3 +114,21 @@ def test_a_pasted_table_of_system_and_physical_counts_gives_the_physical_count()
                 "Hasil stock opname akhir tahun:\n\nJenis\tSaldo Sistem\tHitung Fisik\tSelisih\n"
                 "KTP-el\t1.733\t1.726\t-7\nKIA\t522\t530\t+8\n\nBA menyusul via pos.")
     assert (read["item"], read["stock_on_hand"]) == ("ktp-el", 1726)
+
+
+# --- An ask for the other blank in a postscript --------------------------------------------------------------
+
+TANA_TIDUNG = "Operator <disdukcapil@tanatidungkab.example>"
+
+
+def test_a_postscript_asking_for_kia_under_a_ktp_el_report_is_a_kia_request() -> None:
+    read = mail(TANA_TIDUNG, "Laporan harian",
+                "Perekaman KTP-el 21, pencetakan KTP-el 19, sisa blangko KTP-el 812.\n\nSalam,\nOperator\n\n"
+                "PS: KIA tinggal 35 keping juga, kalau bisa sekalian dikirim 250 keping.")
+    assert (read["item"], read["requested"], read["stock_on_hand"], read["printed"]) == ("kia", 250, 35, None)
+
+
+def test_a_sentence_opened_by_the_other_blank_gives_its_ask_that_blank() -> None:
+    read = mail(TANA_TIDUNG, "Laporan harian",
+                "Sisa blangko KTP-el 1.204 keping.\nStok blangko KIA tinggal 60 keping, mohon dikirim 400 keping.")
+    assert (read["item"], read["requested"], read["stock_on_hand"]) == ("kia", 400, 60)
