@@ -742,6 +742,10 @@ def read_message(
             # "blangko KIA 750 keping sudah diterima lengkap. KTP-el dari pengiriman yang sama masih dalam
             # perjalanan": every figure is said of KIA by name; the other blank is named without one.
             item, item_ambiguous = "kia", False
+        elif asked == {None} and said_of == {None, "kia"} and item_of(normalise(bare_subject), "")[0] == "kia":
+            # "Blangko KIA kosong" / "Stok blangko KIA kami kosong ... Mohon dikirim 2.500 keping" under a signature
+            # of the "Seksi Cetak KTP-el": the subject and every figure said by name are KIA's; the ask is too.
+            item, item_ambiguous = "kia", False
         elif len(asked - {None}) > 1:
             # Both blanks asked for by name ("mohon tambahan blangko KTP-el 2.000 keping dan blangko KIA
             # 500 lembar"): read for KTP-el, the desk's daily blank, with its own figures; the doubt

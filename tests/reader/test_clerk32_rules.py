@@ -132,3 +132,10 @@ def test_a_sentence_opened_by_the_other_blank_gives_its_ask_that_blank() -> None
     read = mail(TANA_TIDUNG, "Laporan harian",
                 "Sisa blangko KTP-el 1.204 keping.\nStok blangko KIA tinggal 60 keping, mohon dikirim 400 keping.")
     assert (read["item"], read["requested"], read["stock_on_hand"]) == ("kia", 400, 60)
+
+
+def test_a_kia_ask_under_a_signature_naming_ktp_el_is_a_kia_request() -> None:
+    read = mail("Seksi Cetak <disdukcapil@tarakankota.example>", "Stok KIA habis",
+                "Selamat siang,\n\nStok blangko KIA kami habis sejak Senin. Mohon dikirim 1.800 keping.\n\n--\n"
+                "Seksi Pendataan & Cetak KTP-el\nDisdukcapil Kota Tarakan")
+    assert (read["item"], read["requested"], read["stock_on_hand"]) == ("kia", 1800, 0)
