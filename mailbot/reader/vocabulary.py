@@ -1508,6 +1508,13 @@ ASKED_ROLE_PHRASES["requested"] = ASKED_ROLE_PHRASES["requested"] + (
     "yang ingin diajukan", "yang hendak diajukan", "yang perlu dikirim", "yang harus dikirim",
     "how many do you need", "how many are requested",
 )
+# The desk asking a district for its stock in a statement: "Mohon informasi sisa stok blangko KTP-el per hari ini";
+# a one-figure reply ("2100.") gives the stock.
+ASK_CUES += ("mohon informasi", "mohon info", "mohon infonya")
+ASKED_ROLE_PHRASES["stock_on_hand"] += (
+    "informasi sisa stok", "informasi sisa blangko", "informasi stok", "info sisa stok", "info stok",
+    "info sisa blangko",
+)
 
 # --- Whom the writer speaks for (district decisions) -------------------------------------------
 

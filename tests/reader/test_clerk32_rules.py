@@ -139,3 +139,10 @@ def test_a_kia_ask_under_a_signature_naming_ktp_el_is_a_kia_request() -> None:
                 "Selamat siang,\n\nStok blangko KIA kami habis sejak Senin. Mohon dikirim 1.800 keping.\n\n--\n"
                 "Seksi Pendataan & Cetak KTP-el\nDisdukcapil Kota Tarakan")
     assert (read["item"], read["requested"], read["stock_on_hand"]) == ("kia", 1800, 0)
+
+
+def test_a_one_figure_reply_to_the_desks_ask_for_information_on_the_stock_is_the_stock() -> None:
+    read = mail("Kadis <disdukcapil@malinaukab.example>", "Re: Sisa stok",
+                "1850.\n\nKadis\n\nPada Rab, 11 Jan 2034 Desk Blangko menulis:\n\n> Yth. Disdukcapil,\n"
+                "> Mohon informasi sisa stok blangko KTP-el saat ini.\n> Terima kasih.")
+    assert (read["kind"], read["stock_on_hand"]) == ("stock_report", 1850)
