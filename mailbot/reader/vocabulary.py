@@ -545,6 +545,14 @@ IN_TRANSIT_PHRASES: tuple[str, ...] = (
 REST_OF_WORDS: tuple[str, ...] = (
     "sisanya", "selebihnya", "kekurangannya", "sisa kirimannya", "the rest", "the remaining",
 )
+# In a receipt of part of a shipment, a sentence with one of these asks for the rest of what was asked and is part
+# of the receipt: "telah kami terima 2.000 dari 2.500 keping ... Mohon kekurangan 500 keping dapat dikirim
+# menyusul", "Sisa permohonan kami sebanyak 500 keping mohon dapat dikirim".
+REST_OF_SHIPMENT_ASKED_WORDS: tuple[str, ...] = REST_OF_WORDS + (
+    "mohon kekurangan", "kekurangan tersebut", "kekurangan sebanyak", "sisa permohonan", "sisa permintaan",
+    "sisa kiriman", "kurangnya",
+)
+# ("kekurangan" alone is left out: "kami masih kekurangan blangko, mohon dikirim lagi" asks anew.)
 # ... and said with one of these after it ("Sisanya 1.000 keping sudah sampai hari ini"), it is the rest of a
 # shipment that has come: a part of a receipt, not the stock.
 ARRIVED_PHRASES: tuple[str, ...] = (

@@ -146,3 +146,16 @@ def test_a_one_figure_reply_to_the_desks_ask_for_information_on_the_stock_is_the
                 "1850.\n\nKadis\n\nPada Rab, 11 Jan 2034 Desk Blangko menulis:\n\n> Yth. Disdukcapil,\n"
                 "> Mohon informasi sisa stok blangko KTP-el saat ini.\n> Terima kasih.")
     assert (read["kind"], read["stock_on_hand"]) == ("stock_report", 1850)
+
+
+def test_the_ask_for_the_rest_of_a_shipment_partly_arrived_belongs_to_its_receipt() -> None:
+    read = mail("Admin <disdukcapil@nunukankab.example>", "Penerimaan sebagian",
+                "Blangko KTP-el telah kami terima sebanyak 1.500 keping dari 3.000 keping yang disetujui. "
+                "Mohon kekurangan 1.500 keping dapat dikirim pada pengiriman berikutnya.")
+    assert (read["kind"], read["received"], read["requested"]) == ("receipt", 1500, None)
+
+
+def test_a_receipt_then_a_new_ask_for_want_of_blanks_is_still_a_request() -> None:
+    read = mail("Admin <disdukcapil@nunukankab.example>", "Blangko",
+                "Kiriman 1.000 keping sudah kami terima. Kami masih kekurangan blangko, mohon dikirim lagi.")
+    assert read["kind"] == "request"
