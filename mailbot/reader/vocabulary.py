@@ -2095,6 +2095,11 @@ HEARSAY_WORDS: tuple[str, ...] = (
 RECORD_UNIT_WORDS: tuple[str, ...] = ("data", "record", "records", "entri", "entry", "entries", "berkas")
 # Between a count and the defect after it: "6 keping yg tercetak miring", "3 cards that were rejected".
 DEFECT_LINK_WORDS: tuple[str, ...] = ("yg", "yang", "which are", "which were", "that are", "that were")
+# "2.000 keping sudah sampai ..., 3 keping ada yang patah ujungnya": some of them broken, a defect, no receipt.
+DEFECT_LINK_WORDS += ("ada yang", "ada yg")
+DEFECT_AFTER += ("patah", "retak", "bengkok", "terlipat", "lecet")
+ROLE_PHRASES["ignore"] += ("patah", "retak", "bengkok", "terlipat", "lecet")
+COUNTS_OTHER_AFTER += ("patah", "retak", "bengkok", "terlipat", "lecet")
 # Role words that may follow their figure and its noun: "380 KTP-el blanks left", "58 enrolled, 52
 # printed, 987 blanks remaining", "1.200 keping tersisa".
 POSTFIX_ROLE_WORDS: tuple[str, ...] = (

@@ -159,3 +159,10 @@ def test_a_receipt_then_a_new_ask_for_want_of_blanks_is_still_a_request() -> Non
     read = mail("Admin <disdukcapil@nunukankab.example>", "Blangko",
                 "Kiriman 1.000 keping sudah kami terima. Kami masih kekurangan blangko, mohon dikirim lagi.")
     assert read["kind"] == "request"
+
+
+def test_some_of_a_shipment_broken_is_a_defect_not_a_second_receipt() -> None:
+    read = mail("Seksi Cetak <disdukcapil@tarakankota.example>", "Blangko diterima",
+                "Kak, kiriman blangko KTP-el 1.500 keping sudah sampai jam 10.30 tadi, 4 keping ada yang retak "
+                "sudutnya, fotonya terlampir.")
+    assert (read["kind"], read["received"]) == ("receipt", 1500)
