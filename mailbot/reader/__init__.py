@@ -233,6 +233,7 @@ def _changes_approved_figure(quoted_text: str, new_text: str, own_addresses: Seq
 
 
 _FIGURE_FILE_RE = re.compile(r"application/pdf|image/", re.IGNORECASE)  # files whose figures the reader cannot see
+_SHEET_LINK_RE = re.compile(vocab.alternation(vocab.SHARED_SHEET_LINKS))
 _DMARC_PASS_RE = re.compile(r"\bdmarc=pass\b[^;]*?\bheader\.from=([\w.-]+)", re.IGNORECASE)
 
 
@@ -822,6 +823,9 @@ def read_message(
         not unattributed and any(_FIGURE_FILE_RE.match(a.content_type) for a in parts.attachments)
         and report_attached(kind_text)
     )
+    # A report kept in a shared sheet and sent as its link ("laporan minggu ini sudah diupdate di link berikut:
+    # https://docs.google.com/spreadsheets/..."): the report the text names is the mail's kind, as with a file.
+    figure_file = figure_file or (not unattributed and bool(_SHEET_LINK_RE.search(kind_text)))
     kind = kind_of(
         kind_text,
         set(reading.values),

@@ -1226,6 +1226,8 @@ WEAK_REQUEST_KIND_PHRASES: tuple[str, ...] = (
     # Malay "bekalan" (supply) sent or added: "Please advise bila boleh hantar bekalan baru" (not "terima kasih atas
     # bekalan kad sepanjang tahun lepas").
     "hantar bekalan", "bekalan baru", "tambah bekalan",
+    # An ask that leaves the amount to the desk: "Kirim sesuai kebutuhan." (a Kadis from his phone).
+    "kirim sesuai kebutuhan", "kirimkan sesuai kebutuhan", "dikirim sesuai kebutuhan",
 )
 # Saying the office can no longer print, in a mail about blanks, says the district has run out:
 # it needs blanks, and a clerk asks how many ("blangkonya blm sampai ..., kami sdh tdk bs cetak").
@@ -1591,7 +1593,13 @@ REQUEST_KIND_MORE: tuple[str, ...] = (
     "we need additional", "we need more", "we are in need of",
 )
 # A period's report: its ledger words ("stok awal ... diterima ... dicetak ... stok akhir") and titles.
+# Addresses of a shared spreadsheet: a report sent as a link to one is a report, its figures out of the mail.
+SHARED_SHEET_LINKS: tuple[str, ...] = (
+    "docs.google.com/spreadsheets", "sheets.google.com", "onedrive.live.com", "1drv.ms", "sharepoint.com",
+)
 REPORT_KIND_MORE: tuple[str, ...] = (
+    # A week's report, kept in a shared sheet: "laporan minggu ini sudah diupdate di link berikut".
+    "laporan minggu", "laporan mingguan",
     "laporan persediaan", "persediaan blangko", "rekonsiliasi", "rekonsiliasi persediaan", "laporan bulanan",
     "laporan mutasi", "mutasi blangko", "stok awal", "stok akhir", "saldo awal", "saldo akhir",
     "sisa awal", "sisa akhir", "opening stock", "closing stock", "monthly report", "weekly report",

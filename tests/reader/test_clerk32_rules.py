@@ -166,3 +166,15 @@ def test_some_of_a_shipment_broken_is_a_defect_not_a_second_receipt() -> None:
                 "Kak, kiriman blangko KTP-el 1.500 keping sudah sampai jam 10.30 tadi, 4 keping ada yang retak "
                 "sudutnya, fotonya terlampir.")
     assert (read["kind"], read["received"]) == ("receipt", 1500)
+
+
+def test_an_ask_that_leaves_the_amount_to_the_desk_is_a_request_without_a_figure() -> None:
+    read = mail("Kadis <disdukcapil@malinaukab.example>", "Blangko KTP", "Kirimkan sesuai kebutuhan saja.\n\nKadis")
+    assert (read["kind"], read["item"], read["requested"]) == ("request", "ktp-el", None)
+
+
+def test_a_weeks_report_sent_as_a_shared_sheets_link_is_a_report_with_no_figure() -> None:
+    read = mail("Seksi Cetak <disdukcapil@tarakankota.example>", "Laporan minggu ke-3",
+                "Kak, laporan mingguan sudah saya update di sheet bersama:\n"
+                "https://docs.google.com/spreadsheets/d/9XkLmQ2/edit\n\nTerima kasih")
+    assert (read["kind"], read["stock_on_hand"]) == ("stock_report", None)
