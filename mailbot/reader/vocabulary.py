@@ -1190,6 +1190,9 @@ DOCUMENT_WORDS: tuple[str, ...] = (
     "daftar", "salinan", "contoh", "link", "tautan", "softcopy", "soft copy", "bahan", "materi",
     "password", "akun", "username",
 )
+# Right after an ask, these ask for something that may not exist ("Apakah ada format baku berita acara ...? Mohon
+# dikirimkan kalau ada."): a paper, not blanks, which the desk always has to send.
+IF_ANY_WORDS: tuple[str, ...] = ("kalau ada", "jika ada", "bila ada", "apabila ada", "if any", "if there is one")
 # ... with these, the papers said to follow ("rincian rekap menyusul siang ini"): a paper to come, no blanks.
 PAPER_TO_FOLLOW_WORDS: tuple[str, ...] = ("rincian", "detail", "detil", "lampiran", "rekap harian", "tabel")
 # Filler words between a request phrase and what it asks for ("mohon dikirimkan kembali data ...").

@@ -178,3 +178,10 @@ def test_a_weeks_report_sent_as_a_shared_sheets_link_is_a_report_with_no_figure(
                 "Kak, laporan mingguan sudah saya update di sheet bersama:\n"
                 "https://docs.google.com/spreadsheets/d/9XkLmQ2/edit\n\nTerima kasih")
     assert (read["kind"], read["stock_on_hand"]) == ("stock_report", None)
+
+
+def test_an_ask_for_something_if_there_is_one_asks_for_a_paper_not_blanks() -> None:
+    read = mail("Admin <disdukcapil@nunukankab.example>", "Format BA",
+                "Yth. Bapak/Ibu,\n\nApakah provinsi punya contoh baku berita acara stock opname blangko? "
+                "Mohon dikirim jika ada.\n\nAdmin")
+    assert read["kind"] == "other" and read["requested"] is None
