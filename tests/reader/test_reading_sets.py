@@ -126,6 +126,12 @@ BARS = {
     # PDF scans): 101/111 (91.0%), 1 wrong (041, stock per place with no total written labelled null, where the
     # other sets label the sum; left as a wrong number), 17 of 17 automated before any change made with it.
     "setAP": (111, 107, 1, (17, 17)),
+    # AR (a year-end stock count and a new budget year: berita acara with the SIAK balance beside the physical
+    # count, Malaysian-Malay reports from Sebatik with "1,500" for thousands, one-line orders from a Kadis's
+    # phone, .xls/.ods/semicolon CSV, Google Sheets pastes and links, the ask in a P.S.): 85/113 (75.2%), 5 wrong
+    # (001, 006, 047, 065, 076), 17 of 17 automated before any change made with it; 066 (a UPT's own figures,
+    # which the reader leaves in doubt) left.
+    "setAR": (113, 105, 0, (17, 17)),
 }
 
 
