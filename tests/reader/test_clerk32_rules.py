@@ -15,7 +15,8 @@ def test_a_malay_month_dates_a_stock_and_its_day_is_no_figure() -> None:
 
 
 def test_a_new_supply_asked_in_malay_makes_a_request() -> None:
-    read = mail(NUNUKAN, "Stok kad", "Baki stok blangko KTP-el 410 keping. Please advise bila boleh hantar bekalan baru.")
+    read = mail(NUNUKAN, "Stok kad",
+                "Baki stok blangko KTP-el 410 keping. Please advise bila boleh hantar bekalan baru.")
     assert read["kind"] == "request" and read["stock_on_hand"] == 410
 
 
@@ -27,7 +28,8 @@ def test_thanks_for_a_years_supply_asks_for_nothing() -> None:
 
 def test_baki_is_the_stock_left_and_the_ktp_el_balance_is_the_reports() -> None:
     read = mail(NUNUKAN, "Laporan minggu 3",
-                "Cetakan KIA minggu ini 120 keping, baki kad KIA sebanyak 640 keping.\nKad KTP-el pula baki 455 keping.")
+                "Cetakan KIA minggu ini 120 keping, baki kad KIA sebanyak 640 keping.\n"
+                "Kad KTP-el pula baki 455 keping.")
     assert read["item"] == "ktp-el" and read["stock_on_hand"] == 455 and read["printed"] is None
 
 
@@ -59,7 +61,8 @@ def _ods_cell(value: object) -> str:
     if value is None:
         return '<table:table-cell table:number-columns-repeated="1020"/>'
     if isinstance(value, int):
-        return f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
+        return (f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p>'
+                "</table:table-cell>")
     return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
 
 
