@@ -2058,8 +2058,8 @@ ROLE_PHRASES["ignore"] += (
 )
 COLUMN_WORDS["ignore"] += ("cetak ulang", "pencetakan ulang", "rekam ulang", "reprint", "sistem", "system")
 # The same in a stock count's minutes, where the system is SIAK and the count is physical: "Jenis Blangko | Saldo
-# SIAK | Fisik | Selisih". The count stands (the minutes fix the balance); the difference is neither figure.
-ROLE_PHRASES["ignore"] += ("saldo siak", "stok siak", "sisa siak", "di siak", "menurut siak", "saldo sistem")
+# SIAK | Fisik | Selisih". The count stands (the minutes fix the balance); the difference is neither figure. (In
+# running text a SIAK figure beside the stock stays a second stock: "sisa 1.420 (di SIAK 1.240, sy cek lg)".)
 COLUMN_WORDS["ignore"] += ("siak", "saldo siak", "stok siak", "selisih", "difference")
 # Typed in haste: "Stik kami tingal 280 keeping".
 ROLE_PHRASES["stock_on_hand"] += ("tingal", "tnggal", "tinggl")
