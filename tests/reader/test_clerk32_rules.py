@@ -66,7 +66,7 @@ def _ods_cell(value: object) -> str:
     return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
 
 
-def ods(rows: list[tuple[object, ...]]) -> bytes:
+def ods(rows: list[tuple[object, ...]], prolog: str = "") -> bytes:
     """A real .ods file of one sheet, each row padded out as LibreOffice pads it (a repeated empty cell), with
     the million empty rows it writes under the last one."""
     import zipfile
@@ -74,7 +74,7 @@ def ods(rows: list[tuple[object, ...]]) -> bytes:
 
     body = "".join(f"<table:table-row>{''.join(_ods_cell(c) for c in (*row, None))}</table:table-row>" for row in rows)
     body += '<table:table-row table:number-rows-repeated="1048000"><table:table-cell/></table:table-row>'
-    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS}><office:body>'
+    content = (f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<office:document-content {_ODS_NS}><office:body>'
                f'<office:spreadsheet><table:table table:name="Lap">{body}</table:table></office:spreadsheet>'
                "</office:body></office:document-content>")
     data = BytesIO()
@@ -188,3 +188,17 @@ def test_an_ask_for_something_if_there_is_one_asks_for_a_paper_not_blanks() -> N
                 "Yth. Bapak/Ibu,\n\nApakah provinsi punya contoh baku berita acara stock opname blangko? "
                 "Mohon dikirim jika ada.\n\nAdmin")
     assert read["kind"] == "other" and read["requested"] is None
+
+
+def test_an_ods_sheet_past_the_row_limit_is_refused_and_a_declared_document_type_is_not_read() -> None:
+    import pytest
+
+    from mailbot.errors import LimitExceeded
+    from mailbot.reader.mime import ReadLimits, read_ods
+
+    rows: list[tuple[object, ...]] = [("Tanggal", "Perekaman")] + [(f"{d:02d}/01/2034", 40 + d) for d in range(1, 9)]
+    assert len(read_ods(ods(rows))[0]) == 9  # the padding cells and the million empty rows spread no further
+    with pytest.raises(LimitExceeded):
+        read_ods(ods(rows), ReadLimits(max_spreadsheet_rows=5))
+    with pytest.raises(ValueError):
+        read_ods(ods(rows, prolog='<!DOCTYPE x [<!ENTITY a "aaaa">]>'))
