@@ -238,6 +238,7 @@ def _changes_approved_figure(quoted_text: str, new_text: str, own_addresses: Seq
 
 
 _FIGURE_FILE_RE = re.compile(r"application/pdf|image/", re.IGNORECASE)  # files whose figures the reader cannot see
+_SHEET_LINK_RE = re.compile(vocab.alternation(vocab.SHARED_SHEET_LINKS))
 _DMARC_PASS_RE = re.compile(r"\bdmarc=pass\b[^;]*?\bheader\.from=([\w.-]+)", re.IGNORECASE)
 
 
@@ -747,6 +748,10 @@ def read_message(
             # "blangko KIA 750 keping sudah diterima lengkap. KTP-el dari pengiriman yang sama masih dalam
             # perjalanan": every figure is said of KIA by name; the other blank is named without one.
             item, item_ambiguous = "kia", False
+        elif asked == {None} and said_of == {None, "kia"} and item_of(normalise(bare_subject), "")[0] == "kia":
+            # "Blangko KIA kosong" / "Stok blangko KIA kami kosong ... Mohon dikirim 2.500 keping" under a signature
+            # of the "Seksi Cetak KTP-el": the subject and every figure said by name are KIA's; the ask is too.
+            item, item_ambiguous = "kia", False
         elif len(asked - {None}) > 1:
             # Both blanks asked for by name ("mohon tambahan blangko KTP-el 2.000 keping dan blangko KIA
             # 500 lembar"): read for KTP-el, the desk's daily blank, with its own figures; the doubt
@@ -823,6 +828,9 @@ def read_message(
         not unattributed and any(_FIGURE_FILE_RE.match(a.content_type) for a in parts.attachments)
         and report_attached(kind_text)
     )
+    # A report kept in a shared sheet and sent as its link ("laporan minggu ini sudah diupdate di link berikut:
+    # https://docs.google.com/spreadsheets/..."): the report the text names is the mail's kind, as with a file.
+    figure_file = figure_file or (not unattributed and bool(_SHEET_LINK_RE.search(kind_text)))
     kind = kind_of(
         kind_text,
         set(reading.values),

@@ -16,6 +16,10 @@ def _phrase_re(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
 
 _REQUEST_RE = _phrase_re(vocab.REQUEST_PHRASES + vocab.REQUEST_KIND_MORE)
 _WEAK_REQUEST_RE = _phrase_re(vocab.WEAK_REQUEST_KIND_PHRASES)
+_REST_ASKED_SENTENCE_RE = re.compile(
+    r"(?:[^.!?\n]|[.!?](?=\S))*(?<![\w-])(?:" + vocab.alternation(vocab.REST_OF_SHIPMENT_ASKED_WORDS)
+    + r")(?![\w-])(?:[^.!?\n]|[.!?](?=\S))*"
+)
 _RECEIPT_RE = _phrase_re(vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE)
 _CANNOT_PRINT_RE = _phrase_re(vocab.CANNOT_PRINT_PHRASES)
 _FAULT_RE = _phrase_re(vocab.MACHINE_FAULT_WORDS)
@@ -56,7 +60,7 @@ _LEAVE_NOTICE_RE = vocab.Gated(_phrase_re(vocab.LEAVE_NOTICE_PHRASES), vocab.LEA
 _DOCUMENT_REQUEST_RE = re.compile(
     r"(?<![\w-])(?:" + _alts(vocab.REQUEST_PHRASES + vocab.DOCUMENT_REQUEST_OPENERS) + r")(?![\w-])"
     + r"(?:[ \t]+(?:" + _alts(vocab.DOCUMENT_FILLERS) + r")(?![\w-])){0,4}[ \t]+"
-    + r"(?:" + _alts(vocab.DOCUMENT_WORDS + vocab.SUPPLY_WORDS) + r")(?![\w-])"
+    + r"(?:" + _alts(vocab.DOCUMENT_WORDS + vocab.SUPPLY_WORDS + vocab.IF_ANY_WORDS) + r")(?![\w-])"
     + r"[^.!?;\n]*"
 )
 
@@ -348,6 +352,10 @@ def kind_of(
     # the day's work reported with its figures, and an ask without a figure of its own, is the day's
     # report; the ask comes with it (and the stock it reports tells the need).
     work_reported = bool(fields & {"printed", "recorded"}) and "stock_on_hand" in fields and _reports(text)
+    if "received" in fields and _RECEIPT_RE.search(text):
+        # "Blangko KTP-el telah kami terima sebanyak 2.000 dari 2.500 keping. Mohon kekurangan 500 keping dapat
+        # dikirim menyusul": the ask for the rest of a shipment partly arrived is part of its receipt.
+        text = _REST_ASKED_SENTENCE_RE.sub(" ", text)
     if (
         not work_reported
         and any(not _in_question(text, m.end()) for m in _REQUEST_RE.finditer(text))

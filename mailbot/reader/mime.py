@@ -33,6 +33,7 @@ _SPREADSHEET_TYPES = (
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "application/vnd.ms-excel.sheet.macroenabled.12",
 )
+_ODS_TYPE = "application/vnd.oasis.opendocument.spreadsheet"
 _OLD_EXCEL_TYPES = ("application/vnd.ms-excel", "application/msexcel", "application/x-msexcel", "application/x-excel")
 _MAX_SHEET_ROWS = 2000
 _MAX_SHEET_COLS = 40
@@ -633,6 +634,82 @@ def _xls_cell(cell: Any, datemode: int) -> Cell:
     return None
 
 
+_ODF_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODF_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_ODF_TEXT_P = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p"
+_ODF_NUMBER_TYPES = frozenset(("float", "percentage", "currency"))
+
+
+def read_ods(data: bytes, limits: ReadLimits | None = None) -> tuple[Table, ...]:
+    """Every sheet of an OpenDocument spreadsheet (.ods, as LibreOffice saves it) as rows of cell values, bounded.
+
+    An .ods is a zip whose content.xml holds the sheets; the standard library reads it (check_spreadsheet()
+    bounds the zip first; a document type declaration, which no spreadsheet needs, is refused). A cell or row
+    repeated ("number-columns-repeated", which pads every row out to the sheet's last column) is spread only
+    as far as the sheet limits, and empty rows are dropped, as for the other sheets.
+    """
+    import xml.etree.ElementTree as ElementTree  # imported here: most mail has no spreadsheet
+
+    limits = limits or ReadLimits()
+    check_spreadsheet(data, limits)
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        content = archive.read("content.xml")
+    if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
+        raise ValueError("an .ods content with a document type declaration")
+    tables: list[Table] = []
+    rows: list[tuple[Cell, ...]] = []
+    row: list[Cell] = []
+    cells = 0
+    for _event, element in ElementTree.iterparse(BytesIO(content), events=("end",)):
+        tag = element.tag
+        if tag in (_ODF_TABLE + "table-cell", _ODF_TABLE + "covered-table-cell"):
+            value = _ods_cell(element) if tag.endswith("}table-cell") else None
+            repeat = int(element.get(_ODF_TABLE + "number-columns-repeated") or 1)
+            row.extend([value] * max(0, min(repeat, _MAX_SHEET_COLS - len(row))))
+            element.clear()
+        elif tag == _ODF_TABLE + "table-row":
+            while row and row[-1] in (None, ""):
+                row.pop()
+            if row:
+                repeat = int(element.get(_ODF_TABLE + "number-rows-repeated") or 1)
+                for _ in range(max(0, min(repeat, _MAX_SHEET_ROWS - len(rows)))):
+                    rows.append(tuple(row))
+                    cells += len(row)
+                if len(rows) > limits.max_spreadsheet_rows:
+                    raise limit_exceeded("spreadsheet_rows", f"spreadsheet has row {figure(len(rows))}",
+                                         limits.max_spreadsheet_rows)
+                if cells > limits.max_spreadsheet_cells:
+                    raise limit_exceeded("spreadsheet_cells", "spreadsheet has more cells",
+                                         limits.max_spreadsheet_cells)
+            row = []
+            element.clear()
+        elif tag == _ODF_TABLE + "table":
+            if rows:
+                tables.append(tuple(rows))
+            rows = []
+            element.clear()
+    return tuple(tables)
+
+
+def _ods_cell(element: Any) -> Cell:
+    """One .ods cell as the value a reader of the sheet sees: a whole number, a date, its text, or None."""
+    kind = element.get(_ODF_OFFICE + "value-type")
+    if kind in _ODF_NUMBER_TYPES:
+        try:
+            value = float(element.get(_ODF_OFFICE + "value") or "")
+        except ValueError:
+            value = None
+        if value is not None:
+            return int(value) if value.is_integer() else value
+    elif kind == "date":
+        try:
+            return date.fromisoformat((element.get(_ODF_OFFICE + "date-value") or "")[:10])
+        except ValueError:
+            pass
+    text = "\n".join("".join(p.itertext()) for p in element.iter(_ODF_TEXT_P))
+    return text or None
+
+
 def read_csv(text: str) -> tuple[Table, ...]:
     """A CSV attachment as one table (comma, semicolon or tab separated)."""
     import csv
@@ -926,11 +1003,12 @@ class _Collector:
                                  biggest)
         name = filename.lower()
         new_excel = ctype in _SPREADSHEET_TYPES or name.endswith((".xlsx", ".xlsm"))
-        if new_excel or ctype in _OLD_EXCEL_TYPES or name.endswith(".xls"):
+        open_document = ctype == _ODS_TYPE or name.endswith(".ods")
+        if new_excel or open_document or ctype in _OLD_EXCEL_TYPES or name.endswith(".xls"):
             data = part.get_payload(decode=True)
             if isinstance(data, bytes):
                 try:
-                    read_sheets = read_xlsx if new_excel else read_xls
+                    read_sheets = read_xlsx if new_excel else read_ods if open_document else read_xls
                     self.tables.extend((filename, t) for t in read_sheets(data, self.limits))
                 except LimitExceeded:
                     raise

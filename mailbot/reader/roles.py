@@ -1880,7 +1880,9 @@ _MINUS_RE = re.compile(r"[^\S\n]*(?:keping[^\S\n]+)?(?:" + _words_re(vocab.MINUS
 _FIGURE_RE = re.compile(r"\d")
 # A sentence that opens with a blank's name: "KIA cetak 4 sisa 0", "- KIA: ...".
 _SENTENCE_ITEM_RE = re.compile(
-    r"[ \t\n>*\-(]*(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])"
+    r"[ \t\n>*\-(]*(?:(?:" + _words_re(vocab.POSTSCRIPT_LEADS) + r")[ \t]*:?[ \t]*)?"
+    r"(?:(?:" + _words_re(vocab.GENERIC_BLANK_WORDS + vocab.STOCK_WORDS) + r")[ \t]+){0,2}"
+    r"(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])"
 )
 _PACK_SIZE_RE = re.compile(r"@|(?<![\w-])(?:x|isi|berisi|masing-masing|per|each)(?![\w-])")
 _TARGET_STOCK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.TARGET_STOCK_WORDS) + r")(?![\w-])")

