@@ -61,6 +61,7 @@ from mailbot.reader.roles import (
     settle,
     split_text_tables,
     subunit_report,
+    subunit_writer,
     summed_over_days,
 )
 from mailbot.reader.signs import written_below_zero
@@ -856,6 +857,16 @@ def read_message(
         doubt_fields |= {e.field for e in evidence}
         values, evidence = {}, []
         notes.append("a report of one UPT: its figures are the office's, not the district's")
+    office = ("stock_on_hand", "printed", "recorded")
+    if kind == "request" and not sender_known and subunit_writer(normalise(own_words)):
+        # "Kami dari UPT Disdukcapil Kecamatan Sebatik ... Stok blangko di UPT kami tinggal 120 keping. Mohon
+        # dapat dikirim 500 keping": the office asks, but the stock it states is its own, not the district's.
+        for ev in [e for e in evidence if e.field in office]:
+            values.pop(ev.field, None)
+            evidence.remove(ev)
+            doubts.append(Doubt(ev.field, "unclear", ev.text))
+            doubt_fields.add(ev.field)
+            notes.append(f"{ev.field} written by one UPT: the office's, not the district's")
     if kind == "request":
         # A request with a period's figures beside it (a table with a row per day, "Dicetak (1-5 Nov)", the
         # last five working days' rows as supporting data): the clerk acts on the ask and the stock; the

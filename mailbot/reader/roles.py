@@ -187,6 +187,9 @@ _SEND_ASK_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?,?[ \t]*(?:" + _words_re(vocab.SEND_ASK_PHRASES)
     + r")(?![\w-])"
 )
+_REST_ARRIVED_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.REST_ARRIVED_BEFORE_WORDS) + r")(?![\w-])(?![^\S\n]*kasih)"  # not "terima kasih"
+)
 # After a figure of what is left ("sisa 1.000 keping"), these make it the rest of a request, not stock.
 _REST_OF_REQUEST_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?(?:dari|atas)[ \t]+(?:"
@@ -2895,8 +2898,12 @@ def read_text(
         ) and _SEND_ASK_RE.match(masked, m.end, c_end):
             # "yang sampai baru 400 lembar. Sisanya 200 mohon dikirim": the rest of a shipment, asked
             # for, is no stock.
-            ignored_end = m.end
-            continue
+            if _REST_ARRIVED_BEFORE_RE.search(masked, 0, keyword.start):
+                ignored_end = m.end
+                continue
+            # "yg 1.100 kami tunggu. sisanya 400 keping mohon bisa dikirim awal desember" (nothing received yet,
+            # after a partial approval): the rest of the request, asked for now, is the figure asked.
+            role = "requested"
         if role == "stock_on_hand" and keyword is not None and _REST_OF_REQUEST_RE.match(masked, m.end):
             # "Mohon sisa 1.000 keping dari permohonan kami dapat dikirim": the rest of a request, asked for
             # again, is the figure asked; said without an ask it is no stock either.
@@ -3864,6 +3871,21 @@ def subunit_report(head: str, text: str) -> bool:
     hari") and its text (normalised) gives no figure of the whole district ("rekap kabupaten", "gudang
     kabupaten"): its figures are that office's, not the district's."""
     return bool(_SUBUNIT_REPORT_RE.search(head)) and not _DISTRICT_FIGURE_RE.search(text)
+
+
+_SUBUNIT_WRITER_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.SUBUNIT_WRITER_LEADS) + r")[^\S\n]+(?:"
+    + vocab.alternation(vocab.SUBUNIT_WORDS) + r")(?![\w-])"
+    r"|^[^\S\n]*(?:" + vocab.alternation(vocab.SUBUNIT_WORDS) + r")[^\S\n]+(?:kec\.?|kecamatan)(?![\w-])",
+    re.MULTILINE,
+)
+
+
+def subunit_writer(text: str) -> bool:
+    """Whether a mail's own words (normalised) come from one office of a district ("Kami dari UPT Disdukcapil
+    Kecamatan Sebatik", a signature line "UPT Disdukcapil Kec. Sebatik") and give no figure of the whole
+    district ("stok kabupaten"): the stock and work it states are that office's, not the district's."""
+    return bool(_SUBUNIT_WRITER_RE.search(text)) and not _DISTRICT_FIGURE_RE.search(text)
 
 
 def period_report(head: str) -> bool:

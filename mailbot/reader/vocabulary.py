@@ -610,7 +610,15 @@ SO_FAR_PHRASES: tuple[str, ...] = (
 SEND_ASK_PHRASES: tuple[str, ...] = (
     "mohon dikirim", "mohon segera dikirim", "mohon dikirimkan", "mohon segera dikirimkan", "agar dikirim",
     "agar segera dikirim", "harap dikirim", "tolong dikirim", "bisa dikirim", "dapat dikirim", "mohon dilengkapi",
-    "please send", "kindly send",
+    "please send", "kindly send", "mohon bisa dikirim", "mohon dapat dikirim", "mohon bisa dikirimkan",
+    "mohon dapat dikirimkan",
+)
+# Before "the rest of it" asked to be sent, any of these says part of a shipment came ("yang sampai baru 400
+# lembar. Sisanya 200 mohon dikirim"): the rest is what the shipment lacks, no new ask. With none of them
+# ("yg 1.100 kami tunggu. sisanya 400 keping mohon bisa dikirim", after a partial approval) the rest of the
+# request is what is asked now.
+REST_ARRIVED_BEFORE_WORDS: tuple[str, ...] = (
+    "sampai", "nyampe", "tiba", "datang", "diterima", "terima", "trima", "masuk", "arrived", "received", "came",
 )
 # A clause that says there is nothing left states a stock of zero: "blangko KIA kami tdk ada sisa".
 ZERO_STOCK_PHRASES: tuple[str, ...] = (
@@ -783,6 +791,15 @@ DISTRICT_FIGURE_PHRASES: tuple[str, ...] = (
     "total kabupaten", "total kab", "rekap kabupaten", "rekap kab", "gudang kabupaten", "gudang kab",
     "gudang dinas", "tingkat kabupaten", "se-kabupaten", "se kabupaten", "seluruh kabupaten", "total kota",
     "rekap kota", "gudang kota", "tingkat kota", "district total", "whole district",
+)
+# The writer introducing himself as one of a district's offices, before a subunit word: "Kami dari UPT
+# Disdukcapil Kecamatan Sebatik", "saya operator UPT Pujungan". Such a writer (or a signature line "UPT
+# Disdukcapil Kec. Sebatik"), from an address on no district's list, speaks for that office: the stock and the
+# day's work it states are the office's, not the district's (the province ships to districts), unless its words
+# give the district's figures with one of the DISTRICT_FIGURE_PHRASES.
+SUBUNIT_WRITER_LEADS: tuple[str, ...] = (
+    "kami dari", "saya dari", "kami di", "kami operator", "saya operator", "operator", "kami petugas",
+    "saya petugas", "petugas", "kepala", "staf", "staff", "we are from", "i am from",
 )
 # A loan of blanks between offices ("tgl 18/11 kami pinjamkan 200 keping ke Disdukcapil KTT"): in its
 # sentence, a stock said with THEIR_WORDS ("stok mereka 0") is the borrower's or lender's, not the writer's.
