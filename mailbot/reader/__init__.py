@@ -13,7 +13,7 @@ from typing import Any, Literal
 from mailbot.errors import LimitExceeded, NotAnEmailError, UnreadableError
 from mailbot.guards.threads import subject_prefixes as _subject_prefixes
 from mailbot.reader import vocabulary as vocab
-from mailbot.reader.automated import automation_reasons, content_reasons, header_reasons
+from mailbot.reader.automated import automation_reasons, content_reasons, header_reasons, relayed_letter
 from mailbot.reader.classify import (
     district_named,
     district_of_sender,
@@ -233,6 +233,9 @@ def _changes_approved_figure(quoted_text: str, new_text: str, own_addresses: Seq
     )
 
 
+# The reasons an e-office system's notice gives for being a machine's mail; with the letter it carries, the
+# letter is read (see relayed_letter).
+_RELAY_REASONS = frozenset({"sender-noreply", "machine-template", "auto-submitted", "system-subject"})
 _FIGURE_FILE_RE = re.compile(r"application/pdf|image/", re.IGNORECASE)  # files whose figures the reader cannot see
 _DMARC_PASS_RE = re.compile(r"\bdmarc=pass\b[^;]*?\bheader\.from=([\w.-]+)", re.IGNORECASE)
 
@@ -548,6 +551,15 @@ def read_message(
         if reason not in reasons:
             reasons.append(reason)
 
+    relay_notes: tuple[str, ...] = ()
+    if reasons and set(reasons) <= _RELAY_REASONS and not sender_known and (
+        letter := relayed_letter(parts.text, any(_FIGURE_FILE_RE.match(a.content_type) for a in parts.attachments))
+    ) is not None:
+        # "Anda menerima naskah dinas baru melalui SRIKANDI ... Isi ringkas naskah: Dengan hormat, ... kami
+        # mohon dukungan blangko KTP-el sebanyak 4.000": the e-office system only relays a district's letter;
+        # the letter is the mail, read as the district wrote it (a bare notice stays the system's).
+        reasons, new_text, quoted_text = [], letter, ""
+        relay_notes = ("a letter relayed by an e-office notice: read for the letter",)
     # A reply's subject speaks of the earlier message; only a fresh subject carries numbers.
     read_subject = "" if is_reply or desk_forward or chain_text is not parts.text else bare_subject
     body = read_subject + "\n\n" + new_text if read_subject else new_text
@@ -834,7 +846,7 @@ def read_message(
         kind = revised
     if press or scam or internal or foreign or (no_ask and kind == "request" and not reading.values):
         kind = "other"
-    notes = list(parts.notes)
+    notes = list(parts.notes) + list(relay_notes)
     if gap is not None:
         notes.append(delivery_gap_note)
     if kind == "other":

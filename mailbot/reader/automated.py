@@ -295,6 +295,49 @@ def content_reasons(subject: str, body: str) -> tuple[str, ...]:
     return tuple(reasons)
 
 
+_EOFFICE_NOTICE_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.EOFFICE_NOTICE_PHRASES) + r")(?![\w-])", re.IGNORECASE
+)
+_EOFFICE_CONTENT_RE = re.compile(
+    r"^[^\S\n]*(?:" + vocab.alternation(vocab.EOFFICE_CONTENT_LEADS) + r")[^\S\n]*:[^\S\n]*", re.IGNORECASE | re.MULTILINE
+)
+_EOFFICE_ATTACHED_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.EOFFICE_ATTACHED_PHRASES, r"\s*") + r")", re.IGNORECASE
+)
+_EOFFICE_HEADER_RE = re.compile(
+    r"^[^\S\n]*(?:" + vocab.alternation(vocab.EOFFICE_HEADER_FIELDS) + r")[^\S\n]*:[^\S\n]*\S.*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_EOFFICE_FOOTER_RE = re.compile(
+    r"^[^\S\n]*(?:" + vocab.alternation(vocab.EOFFICE_FOOTER_PHRASES) + r")(?![\w-])", re.IGNORECASE | re.MULTILINE
+)
+_RULE_LINE_RE = re.compile(r"^[^\S\n]*[-=_]{10,}[^\S\n]*$", re.MULTILINE)
+_LETTER_LEAST_WORDS = 8  # fewer words after "Isi ringkas:" are no letter
+
+
+def relayed_letter(text: str, file_attached: bool) -> str | None:
+    """The letter an e-office notice carries, as text to read: its "Dari:" and "Hal:" lines, then the letter's
+    own words after "Isi ringkas naskah:" (up to the system's footer). A notice that says the letter is
+    attached, with a file attached, carries it too (its header lines are all the text there is). None for a
+    bare notice ("Anda memiliki 1 naskah masuk ... silakan masuk") or any other mail.
+
+    >>> relayed_letter("Anda menerima naskah dinas baru.\nDari : Bupati\nSilakan masuk ke aplikasi.", False) is None
+    True
+    """
+    if not _EOFFICE_NOTICE_RE.search(text):
+        return None
+    header = "\n".join(m.group().strip() for m in _EOFFICE_HEADER_RE.finditer(text))
+    lead = _EOFFICE_CONTENT_RE.search(text)
+    if lead is not None:
+        footer = _EOFFICE_FOOTER_RE.search(text, lead.end())
+        letter = _RULE_LINE_RE.sub("", text[lead.end() : footer.start() if footer else len(text)]).strip()
+        if len(letter.split()) >= _LETTER_LEAST_WORDS:
+            return header + "\n\n" + letter
+    if file_attached and _EOFFICE_ATTACHED_RE.search(text) and header:
+        return header
+    return None
+
+
 def _mail_not_delivered(own: str) -> bool:
     """Whether the writer's words say a mail was not delivered; "Your parcel (2 items, 1.4 kg) could not be
     delivered" is a courier's parcel, said in the sentence before the phrase, not a mail server's bounce."""

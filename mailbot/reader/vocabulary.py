@@ -1682,6 +1682,25 @@ MACHINE_TEMPLATE_PHRASES: tuple[str, ...] = (
     "this is a dmarc aggregate report", "dmarc aggregate report", "dmarc failure report", "smtp tls report",
     "in the 'rua' tag of your dmarc record", "laporan agregat dmarc",
 )
+# A government e-office system's notice of an official letter come in ("Anda menerima naskah dinas baru melalui
+# SRIKANDI"). Bare, it is the system's mail (automated); when it carries the letter itself, as its text after
+# one of EOFFICE_CONTENT_LEADS ("Isi ringkas naskah: Dengan hormat, ... kami mohon ... 4.000 keping") or as a
+# file it says is attached ("Naskah terlampir pada email ini", "Lampiran: 1 berkas (PDF)"), the letter is a
+# district's mail only relayed: it is read for the letter, from the district its "Dari" line names.
+EOFFICE_NOTICE_PHRASES: tuple[str, ...] = (
+    "naskah dinas baru", "naskah masuk", "surat masuk baru", "menerima naskah", "menerima surat dinas",
+)
+EOFFICE_CONTENT_LEADS: tuple[str, ...] = ("isi ringkas naskah", "isi ringkas", "isi naskah", "ringkasan naskah")
+EOFFICE_ATTACHED_PHRASES: tuple[str, ...] = (
+    "naskah terlampir", "naskah dilampirkan", "surat terlampir", "lampiran: 1 berkas", "lampiran : 1 berkas",
+)
+# The letter's own header lines the notice repeats: who wrote it and what it is about.
+EOFFICE_HEADER_FIELDS: tuple[str, ...] = ("dari", "asal", "asal naskah", "pengirim", "hal", "perihal")
+# Where the system's own words start again after the letter: "Untuk menindaklanjuti naskah ini silakan masuk".
+EOFFICE_FOOTER_PHRASES: tuple[str, ...] = (
+    "untuk menindaklanjuti", "silakan masuk", "silakan login", "email ini dikirim otomatis",
+    "pesan ini dikirim otomatis",
+)
 # After a count, a form's notice of answers come in ("Formulir Laporan Stok menerima 1 tanggapan baru", "12
 # tanggapan baru kemarin", "3 new responses"): the form's summary, a machine's mail with no figure of blanks.
 FORM_SUMMARY_PHRASES: tuple[str, ...] = (

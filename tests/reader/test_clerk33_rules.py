@@ -3,7 +3,10 @@ district's letter and mail from sub-district offices; each test is a short mail 
 
 from __future__ import annotations
 
-from tests.reader.conftest import mail
+from email.message import EmailMessage
+
+from mailbot.reader import read_message
+from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES, mail
 
 MALINAU = "Disdukcapil Malinau <disdukcapil@malinaukab.example>"
 
@@ -42,3 +45,38 @@ def test_the_rest_of_a_shipment_that_partly_came_is_no_ask() -> None:
     read = mail(MALINAU, "Re: [BLK-2026-0077] kiriman",
                 "Terima kasih, blangko yang tiba baru 700 keping. Sisanya 300 keping mohon bisa dikirim.")
     assert read["requested"] is None and read["stock_on_hand"] is None
+
+
+EOFFICE = "E-Office <noreply@eoffice.example.go.id>"
+
+
+def test_an_eoffice_notice_carrying_a_districts_letter_is_read_for_the_letter() -> None:
+    read = mail(EOFFICE, "[E-OFFICE] Naskah Masuk: Permohonan Blangko",
+                "Anda menerima naskah dinas baru.\n\nDari : Kepala Dinas Kependudukan dan Pencatatan Sipil "
+                "Kabupaten Bulungan\nHal : Permohonan Blangko KTP-el\n\nIsi ringkas naskah:\n-----------------\n"
+                "Dengan hormat, berhubung meningkatnya perekaman di kecamatan, kami mohon tambahan blangko KTP-el "
+                "sebanyak 2.500 keping. Sisa blangko kami saat ini 310 keping.\n-----------------\n\n"
+                "Untuk menindaklanjuti naskah ini silakan masuk ke aplikasi.\n"
+                "Email ini dikirim otomatis oleh sistem, mohon tidak membalas email ini.")
+    assert read["kind"] == "request" and read["district"] == "65.01"
+    assert read["requested"] == 2500 and read["stock_on_hand"] == 310
+
+
+def test_a_bare_eoffice_notice_stays_the_systems_mail_whatever_its_subject_line_says() -> None:
+    read = mail(EOFFICE, "[E-OFFICE] Naskah Masuk",
+                "Anda menerima naskah dinas baru.\n\nDari : Kepala Dinas Kependudukan dan Pencatatan Sipil "
+                "Kabupaten Bulungan\nHal : Permohonan Blangko KTP-el 2.500 keping\n\n"
+                "Silakan masuk ke aplikasi untuk membaca naskah.\n"
+                "Email ini dikirim otomatis oleh sistem, mohon tidak membalas email ini.")
+    assert read["kind"] == "automated" and read["requested"] is None
+
+
+def test_an_eoffice_notice_with_the_letter_attached_is_the_districts_mail() -> None:
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = EOFFICE, OWN_ADDRESSES[0], "[E-OFFICE] Naskah Masuk: Berita Acara"
+    msg.set_content("Anda menerima naskah dinas baru.\n\nDari : Kepala Dinas Kependudukan dan Pencatatan Sipil "
+                    "Kabupaten Malinau\nHal : Berita Acara Serah Terima Blangko KTP-el\nLampiran : 1 berkas (PDF)\n\n"
+                    "Email ini dikirim otomatis oleh sistem, mohon tidak membalas email ini.")
+    msg.add_attachment(b"%PDF-1.4\n%%EOF\n", maintype="application", subtype="pdf", filename="bast.pdf")
+    read = read_message(bytes(msg), DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
+    assert read["kind"] == "receipt" and read["district"] == "65.02" and read["received"] is None
