@@ -13,7 +13,7 @@ from typing import Any, Literal
 from mailbot.errors import LimitExceeded, NotAnEmailError, UnreadableError
 from mailbot.guards.threads import subject_prefixes as _subject_prefixes
 from mailbot.reader import vocabulary as vocab
-from mailbot.reader.automated import automation_reasons, content_reasons, header_reasons, relayed_letter
+from mailbot.reader.automated import automation_reasons, content_reasons, header_reasons, relayed_letter, speaks_of_autoreplies
 from mailbot.reader.classify import (
     district_named,
     district_of_sender,
@@ -236,6 +236,7 @@ def _changes_approved_figure(quoted_text: str, new_text: str, own_addresses: Seq
 # The reasons an e-office system's notice gives for being a machine's mail; with the letter it carries, the
 # letter is read (see relayed_letter).
 _RELAY_REASONS = frozenset({"sender-noreply", "machine-template", "auto-submitted", "system-subject"})
+_STOCK_ASKED_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.STOCK_ASKED_PHRASES) + r")(?![\w-])")
 _FIGURE_FILE_RE = re.compile(r"application/pdf|image/", re.IGNORECASE)  # files whose figures the reader cannot see
 _DMARC_PASS_RE = re.compile(r"\bdmarc=pass\b[^;]*?\bheader\.from=([\w.-]+)", re.IGNORECASE)
 
@@ -844,6 +845,21 @@ def read_message(
         revised == "receipt" and "received" not in reading.values and _awaits_blanks(new_text)
     ):
         kind = revised
+    if (
+        kind == "receipt"
+        and "received" not in reading.values
+        and "stock_on_hand" in reading.values
+        and is_reply
+        and _STOCK_ASKED_RE.search(normalise(quoted_text))
+    ):
+        # "Stok kami saat ini 2.140 keping, kiriman BLK-2033-0128 sudah masuk minggu lalu" under the desk's "mohon
+        # balas ... dengan sisa stok yang sebenarnya": the stock asked for, the shipment said in passing (no count).
+        kind = "stock_report"
+    if kind == "receipt" and all(
+        e.field == "received" and speaks_of_autoreplies(e.text) for e in reading.evidence
+    ) and speaks_of_autoreplies(own_words):
+        # "Kami menerima 2 balasan otomatis untuk email yang sama, mohon dicek": what came is the desk's replies.
+        kind = "other"
     if press or scam or internal or foreign or (no_ask and kind == "request" and not reading.values):
         kind = "other"
     notes = list(parts.notes) + list(relay_notes)

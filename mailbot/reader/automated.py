@@ -25,6 +25,10 @@ _NEWSLETTER_RE = re.compile(
     "(?:" + vocab.alternation(vocab.NEWSLETTER_PHRASES) + ")"
     + r"(?!\s*(?:" + vocab.alternation(vocab.SENT_IN_ERROR_WORDS) + r")(?![\w-]))"
 )
+_AUTOREPLY_RECEIVED_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.AUTOREPLY_RECEIVED_LEADS) + r")(?:[^\S\n]+[\w-]+){0,2}?[^\S\n]+(?:"
+    + vocab.alternation(vocab.OUT_OF_OFFICE_SUBJECTS + vocab.OUT_OF_OFFICE_MORE_SUBJECTS) + r")"
+)
 _PERSON_PREFIX_RE = re.compile(r"^\s*(?:re|fw|fwd|tr|bls|balas)\s*:", re.IGNORECASE)
 _QUOTA_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.QUOTA_NOTICE_PHRASES) + r")(?![\w-])")
 _OWN_MAILBOX_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.OWN_MAILBOX_WORDS) + r")(?![\w-])")
@@ -249,6 +253,9 @@ def content_reasons(subject: str, body: str) -> tuple[str, ...]:
     # No phrase of a machine in the writer's words: none of the patterns on them below can match.
     signals = _OWN_SIGNAL_WORD_RE.search(own) is not None and _OWN_SIGNAL_RE.search(own) is not None
     present = _STAND_IN_RE.sub(" ", own) if signals else own  # less a colleague's absence said by a stand-in
+    # "Balasan otomatis dobel" over "Kami menerima 2 balasan otomatis untuk email yang sama": a person about
+    # auto-replies they got.
+    person_subject = person_subject or bool(_AUTOREPLY_RECEIVED_RE.search(own))
     if (_OOO_SUBJECT_RE.search(subj) and not person_subject) or (signals and _OOO_BODY_RE.search(present)):
         reasons.append("out-of-office")
     if (_BOUNCE_SUBJECT_RE.search(subj) and not person_subject) or (signals and _mail_not_delivered(own)):
@@ -336,6 +343,12 @@ def relayed_letter(text: str, file_attached: bool) -> str | None:
     if file_attached and _EOFFICE_ATTACHED_RE.search(text) and header:
         return header
     return None
+
+
+def speaks_of_autoreplies(text: str) -> bool:
+    """Whether a writer's words (any case) say they got auto-replies ("Kami menerima 2 balasan otomatis untuk
+    email yang sama, mohon dicek"): a person writing about the desk's replies, no receipt of blanks."""
+    return bool(_AUTOREPLY_RECEIVED_RE.search(text.lower()))
 
 
 def _mail_not_delivered(own: str) -> bool:

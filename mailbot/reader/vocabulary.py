@@ -1455,6 +1455,14 @@ DESK_MAIL_MARKERS: tuple[str, ...] = (
     "nomor referensi blk-", "no. referensi blk-", "mohon konfirmasi penerimaan dengan membalas surel ini",
 )
 
+# In a quoted mail, these ask the writer for the stock as it really is ("Apabila sisa stok Bapak/Ibu berbeda, mohon
+# balas email ini dengan sisa stok yang sebenarnya"): a reply that gives the stock and says a shipment came with no
+# count ("Stok kami saat ini 2.140 keping, kiriman ... sudah masuk minggu lalu") answers with a stock report.
+STOCK_ASKED_PHRASES: tuple[str, ...] = (
+    "dengan sisa stok yang sebenarnya", "sisa stok yang sebenarnya", "stok yang sebenarnya", "sisa stok sebenarnya",
+    "stok sebenarnya", "your actual stock", "the actual stock",
+)
+
 # --- Automated mail -----------------------------------------------------------------------
 
 OUT_OF_OFFICE_SUBJECTS: tuple[str, ...] = (
@@ -1775,6 +1783,12 @@ DELIVERY_REPORT_BODIES: tuple[str, ...] = (
 OUT_OF_OFFICE_MORE_SUBJECTS: tuple[str, ...] = (
     "auto response", "autoresponse", "auto-response", "automatic response", "respon otomatis",
     "tanggapan otomatis", "vacation reply", "away from office",
+)
+# Before an auto-reply's marker in the writer's own words, these say the writer got such replies ("Kami menerima 2
+# balasan otomatis untuk email yang sama, mohon dicek", "we received two automatic replies"): a person writing
+# about auto-replies, whose subject ("Balasan otomatis dobel") names them, is no auto-reply.
+AUTOREPLY_RECEIVED_LEADS: tuple[str, ...] = (
+    "menerima", "terima", "dapat", "mendapat", "mendapatkan", "dapet", "received", "got", "getting",
 )
 READ_RECEIPT_MORE_SUBJECTS: tuple[str, ...] = ("not read:", "tidak dibaca:", "belum dibaca:", "dihapus tanpa dibaca:")
 # A mail client's recall of a message the sender sent before (Outlook "Recall:", "Penarikan:"), and the

@@ -80,3 +80,24 @@ def test_an_eoffice_notice_with_the_letter_attached_is_the_districts_mail() -> N
     msg.add_attachment(b"%PDF-1.4\n%%EOF\n", maintype="application", subtype="pdf", filename="bast.pdf")
     read = read_message(bytes(msg), DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
     assert read["kind"] == "receipt" and read["district"] == "65.02" and read["received"] is None
+
+
+TARAKAN = "Dewi <disdukcapil@tarakankota.example>"
+STOCK_NOTICE = (
+    "\n\n-----Pesan Asli-----\nDari: Desk <blangko@disdukcapil.kaltaraprov.example>\nPerihal: [BLK-2026-0040] Stok\n\n"
+    "Menurut catatan kami, stok blangko KTP-el tinggal 500 keping. Apabila sisa stok Bapak/Ibu berbeda, mohon "
+    "balas email ini dengan sisa stok yang sebenarnya.\n"
+)
+
+
+def test_a_stock_given_in_answer_to_the_desks_stock_notice_is_a_report_though_a_shipment_is_named() -> None:
+    read = mail(TARAKAN, "RE: [BLK-2026-0040] Stok blangko KTP-el menurut catatan kami: 500 keping",
+                "Pak, sisa kami sekarang 1.870 keping, karena kiriman bulan lalu sudah diterima." + STOCK_NOTICE)
+    assert read["kind"] == "stock_report" and read["stock_on_hand"] == 1870 and read["received"] is None
+
+
+def test_a_person_writing_about_auto_replies_they_got_is_neither_automated_nor_a_receipt() -> None:
+    read = mail(TARAKAN, "Balasan otomatis masuk dua kali",
+                "Selamat pagi Admin,\nkami mendapat 3 balasan otomatis atas satu email permohonan kemarin. "
+                "Mohon diperiksa.\n\nDewi")
+    assert read["kind"] == "other" and read["district"] == "65.71" and read["received"] is None
