@@ -4351,8 +4351,9 @@ def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]
 
 _DAY_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.DAY_NAMES) + r")(?![\w-])")
 _LISTED_LINE_RE = re.compile(
-    # "Tarakan Barat : 52", or aligned with spaces ("gudang           210", "loket Tideng Pale 85").
-    r"^[ \t>*\-\u2022]*(?P<label>[^\W\d_][^:\n]{0,40}?)(?:[ \t]*:[ \t]*|[ \t]+)(?P<num>\d{1,3}(?:\.\d{3})*|\d+)"
+    # "Tarakan Barat : 52", or aligned with spaces ("gudang           210", "loket Tideng Pale 85"), or numbered
+    # ("1. Kec. Sebatik : 600 keping").
+    r"^[ \t>*\-\u2022]*(?:\d{1,2}[.)][ \t]+)?(?P<label>[^\W\d_][^:\n]{0,40}?)(?:[ \t]*:[ \t]*|[ \t]+)(?P<num>\d{1,3}(?:\.\d{3})*|\d+)"
     r"[ \t]*(?:keping|kpg|lembar|lbr|pcs|orang|jiwa)?[ \t.]*$",
     re.IGNORECASE,
 )
@@ -4709,6 +4710,13 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
         elif field in _SUMMED_FIELDS and len(mine) > 2 and (whole := _sum_of_the_others(mine)) is not None:
             # "Minggu I: rekam 612" / "Minggu II: rekam 655" / "total 1-12 des: rekam 1.267": of the figures of
             # one role and blank, the one that is the sum of all the others is their total, checked.
+            mine = [whole]
+        elif (
+            field == "stock_on_hand" and len(mine) > 2 and not any(c.row_date or c.month for c in mine)
+            and (whole := _sum_of_the_others(mine)) is not None
+        ):
+            # "UPT Sebatik : sisa 95" / "UPT Krayan : sisa 240" / "Kantor dinas : sisa 2.625" / "Total kabupaten:
+            # sisa 2.960": the stocks of the district's places and the one that is their sum, its whole stock.
             mine = [whole]
         days = [c.row_date for c in mine]
         if len(mine) > 1 and all(days) and len(set(days)) == len(days):

@@ -1254,6 +1254,8 @@ RECEIPT_PHRASES: tuple[str, ...] = (
     "telah menerima", "sudah sampai", "telah sampai", "sdh sampai", "telah tiba", "sudah tiba",
     "tanda terima", "serah terima", "bukti penerimaan", "berita acara penerimaan",
     "penerimaan blangko", "penerimaan blanko", "well received", "have received", "diterima dengan",
+    # As a phone writes it, no "kami": "Sdh terima sesuai. Tks" under the desk's approval.
+    "sdh terima", "sudah terima", "udah terima", "udh terima", "sdh trima", "sudah trima",
 )
 REPORT_PHRASES: tuple[str, ...] = (
     "laporan harian", "laporan kegiatan", "laporan perekaman", "laporan pencetakan", "laporan stok",

@@ -101,3 +101,28 @@ def test_a_person_writing_about_auto_replies_they_got_is_neither_automated_nor_a
                 "Selamat pagi Admin,\nkami mendapat 3 balasan otomatis atas satu email permohonan kemarin. "
                 "Mohon diperiksa.\n\nDewi")
     assert read["kind"] == "other" and read["district"] == "65.71" and read["received"] is None
+
+
+NUNUKAN = "Sitti <disdukcapil@nunukankab.example>"
+
+
+def test_a_phone_reply_confirming_receipt_with_no_count_is_a_receipt_with_none_read() -> None:
+    read = mail("Arif <capil.nunukan@nunukankab.example>", "Re: [BLK-2026-0090] Blangko KTP",
+                "Udah terima pak, lengkap. Makasih\n\nArif\n\n> DISETUJUI sebanyak 1.500 keping.")
+    assert read["kind"] == "receipt" and read["item"] == "ktp-el" and read["received"] is None
+
+
+def test_numbered_rows_of_need_per_kecamatan_with_no_total_are_summed() -> None:
+    read = mail(NUNUKAN, "Permohonan blangko per kecamatan",
+                "Dengan hormat,\nBerikut kebutuhan blangko KTP-el per kecamatan bulan depan:\n\n"
+                "1. Kec. Sembakung : 250 keping\n2. Kec. Sebuku : 150 keping\n3. Kec. Tulin Onsoi : 350 keping\n\n"
+                "Mohon dikirim sesuai kebutuhan tersebut. Sisa stok kabupaten 600 keping.")
+    assert read["requested"] == 750 and read["stock_on_hand"] == 600
+
+
+def test_the_stock_of_each_office_and_their_stated_total_give_the_total() -> None:
+    read = mail(NUNUKAN, "Laporan harian kabupaten dan UPT",
+                "Rekap hari ini:\nUPT Sembakung : rekam 10, cetak 9, sisa 60\nUPT Sebuku : rekam 7, cetak 7, "
+                "sisa 115\nKantor dinas : rekam 90, cetak 84, sisa 1.480\n\nTotal kabupaten: rekam 107, cetak 100, "
+                "sisa 1.655.")
+    assert read["stock_on_hand"] == 1655 and read["printed"] == 100
