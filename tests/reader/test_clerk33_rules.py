@@ -126,3 +126,14 @@ def test_the_stock_of_each_office_and_their_stated_total_give_the_total() -> Non
                 "sisa 115\nKantor dinas : rekam 90, cetak 84, sisa 1.480\n\nTotal kabupaten: rekam 107, cetak 100, "
                 "sisa 1.655.")
     assert read["stock_on_hand"] == 1655 and read["printed"] == 100
+
+
+def test_digits_with_a_zero_too_many_are_settled_by_the_words_beside_them() -> None:
+    read = mail(TARAKAN, "Permohonan blangko", "Kami mohon blangko KTP-el 1.5000 (seribu lima ratus) keping. "
+                "Sisa stok 420 keping.")
+    assert read["requested"] == 1500 and read["stock_on_hand"] == 420
+
+
+def test_digits_with_a_zero_too_many_and_no_words_stay_unread() -> None:
+    read = mail(TARAKAN, "Permohonan blangko", "Kami mohon blangko KTP-el 1.5000 keping. Sisa stok 420 keping.")
+    assert read["requested"] is None and read["stock_on_hand"] == 420
