@@ -13,7 +13,13 @@ from typing import Any, Literal
 from mailbot.errors import LimitExceeded, NotAnEmailError, UnreadableError
 from mailbot.guards.threads import subject_prefixes as _subject_prefixes
 from mailbot.reader import vocabulary as vocab
-from mailbot.reader.automated import automation_reasons, content_reasons, header_reasons, relayed_letter, speaks_of_autoreplies
+from mailbot.reader.automated import (
+    automation_reasons,
+    content_reasons,
+    header_reasons,
+    relayed_letter,
+    speaks_of_autoreplies,
+)
 from mailbot.reader.classify import (
     district_named,
     district_of_sender,

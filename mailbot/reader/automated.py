@@ -306,7 +306,8 @@ _EOFFICE_NOTICE_RE = re.compile(
     r"(?<![\w-])(?:" + vocab.alternation(vocab.EOFFICE_NOTICE_PHRASES) + r")(?![\w-])", re.IGNORECASE
 )
 _EOFFICE_CONTENT_RE = re.compile(
-    r"^[^\S\n]*(?:" + vocab.alternation(vocab.EOFFICE_CONTENT_LEADS) + r")[^\S\n]*:[^\S\n]*", re.IGNORECASE | re.MULTILINE
+    r"^[^\S\n]*(?:" + vocab.alternation(vocab.EOFFICE_CONTENT_LEADS) + r")[^\S\n]*:[^\S\n]*",
+    re.IGNORECASE | re.MULTILINE,
 )
 _EOFFICE_ATTACHED_RE = re.compile(
     r"(?<![\w-])(?:" + vocab.alternation(vocab.EOFFICE_ATTACHED_PHRASES, r"\s*") + r")", re.IGNORECASE

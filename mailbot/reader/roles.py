@@ -4353,7 +4353,8 @@ _DAY_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.DAY_NAMES) + r")(?!
 _LISTED_LINE_RE = re.compile(
     # "Tarakan Barat : 52", or aligned with spaces ("gudang           210", "loket Tideng Pale 85"), or numbered
     # ("1. Kec. Sebatik : 600 keping").
-    r"^[ \t>*\-\u2022]*(?:\d{1,2}[.)][ \t]+)?(?P<label>[^\W\d_][^:\n]{0,40}?)(?:[ \t]*:[ \t]*|[ \t]+)(?P<num>\d{1,3}(?:\.\d{3})*|\d+)"
+    r"^[ \t>*\-\u2022]*(?:\d{1,2}[.)][ \t]+)?(?P<label>[^\W\d_][^:\n]{0,40}?)(?:[ \t]*:[ \t]*|[ \t]+)"
+    r"(?P<num>\d{1,3}(?:\.\d{3})*|\d+)"
     r"[ \t]*(?:keping|kpg|lembar|lbr|pcs|orang|jiwa)?[ \t.]*$",
     re.IGNORECASE,
 )
