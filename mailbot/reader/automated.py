@@ -329,7 +329,7 @@ def relayed_letter(text: str, file_attached: bool) -> str | None:
     attached, with a file attached, carries it too (its header lines are all the text there is). None for a
     bare notice ("Anda memiliki 1 naskah masuk ... silakan masuk") or any other mail.
 
-    >>> relayed_letter("Anda menerima naskah dinas baru.\nDari : Bupati\nSilakan masuk ke aplikasi.", False) is None
+    >>> relayed_letter("Anda menerima naskah dinas baru.\\nDari : Bupati\\nSilakan masuk ke aplikasi.", False) is None
     True
     """
     if not _EOFFICE_NOTICE_RE.search(text):
