@@ -79,7 +79,10 @@ BARS = {
     "setZ": (115, 108, 0, (18, 18)),
     "setAA": (121, 117, 0, (18, 18)),
     "setAB": (119, 113, 0, (18, 18)),
-    "setAC": (115, 99, 3, (17, 17)),
+    # AC labels a UPT's own stock as the stock (026/028 "kami dari UPT ... kec. KRAYAN ... sudah HABIS" -> 0, as
+    # its 056/114 UPT report); setV 069 and setAQ 072/011 label the same layout null (a UPT's stock is not the
+    # district's, and the province ships to districts): read null, 026/028 leave the right count.
+    "setAC": (115, 97, 3, (17, 17)),
     "setAD": (117, 115, 0, (17, 17)),
     "setAE": (116, 102, 7, (18, 18)),
     # AF (a province's Google Form: form notifications as field dumps, a districts' mailing list, SIAK pastes):
