@@ -13,7 +13,13 @@ from typing import Any, Literal
 from mailbot.errors import LimitExceeded, NotAnEmailError, UnreadableError
 from mailbot.guards.threads import subject_prefixes as _subject_prefixes
 from mailbot.reader import vocabulary as vocab
-from mailbot.reader.automated import automation_reasons, content_reasons, header_reasons
+from mailbot.reader.automated import (
+    automation_reasons,
+    content_reasons,
+    header_reasons,
+    relayed_letter,
+    speaks_of_autoreplies,
+)
 from mailbot.reader.classify import (
     district_named,
     district_of_sender,
@@ -61,6 +67,7 @@ from mailbot.reader.roles import (
     settle,
     split_text_tables,
     subunit_report,
+    subunit_writer,
     summed_over_days,
 )
 from mailbot.reader.signs import written_below_zero
@@ -237,6 +244,10 @@ def _changes_approved_figure(quoted_text: str, new_text: str, own_addresses: Seq
     )
 
 
+# The reasons an e-office system's notice gives for being a machine's mail; with the letter it carries, the
+# letter is read (see relayed_letter).
+_RELAY_REASONS = frozenset({"sender-noreply", "machine-template", "auto-submitted", "system-subject"})
+_STOCK_ASKED_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.STOCK_ASKED_PHRASES) + r")(?![\w-])")
 _FIGURE_FILE_RE = re.compile(r"application/pdf|image/", re.IGNORECASE)  # files whose figures the reader cannot see
 _SHEET_LINK_RE = re.compile(vocab.alternation(vocab.SHARED_SHEET_LINKS))
 _DMARC_PASS_RE = re.compile(r"\bdmarc=pass\b[^;]*?\bheader\.from=([\w.-]+)", re.IGNORECASE)
@@ -553,6 +564,15 @@ def read_message(
         if reason not in reasons:
             reasons.append(reason)
 
+    relay_notes: tuple[str, ...] = ()
+    if reasons and set(reasons) <= _RELAY_REASONS and not sender_known and (
+        letter := relayed_letter(parts.text, any(_FIGURE_FILE_RE.match(a.content_type) for a in parts.attachments))
+    ) is not None:
+        # "Anda menerima naskah dinas baru melalui SRIKANDI ... Isi ringkas naskah: Dengan hormat, ... kami
+        # mohon dukungan blangko KTP-el sebanyak 4.000": the e-office system only relays a district's letter;
+        # the letter is the mail, read as the district wrote it (a bare notice stays the system's).
+        reasons, new_text, quoted_text = [], letter, ""
+        relay_notes = ("a letter relayed by an e-office notice: read for the letter",)
     # A reply's subject speaks of the earlier message; only a fresh subject carries numbers.
     read_subject = "" if is_reply or desk_forward or chain_text is not parts.text else bare_subject
     body = read_subject + "\n\n" + new_text if read_subject else new_text
@@ -844,9 +864,24 @@ def read_message(
         revised == "receipt" and "received" not in reading.values and _awaits_blanks(new_text)
     ):
         kind = revised
+    if (
+        kind == "receipt"
+        and "received" not in reading.values
+        and "stock_on_hand" in reading.values
+        and is_reply
+        and _STOCK_ASKED_RE.search(normalise(quoted_text))
+    ):
+        # "Stok kami saat ini 2.140 keping, kiriman BLK-2033-0128 sudah masuk minggu lalu" under the desk's "mohon
+        # balas ... dengan sisa stok yang sebenarnya": the stock asked for, the shipment said in passing (no count).
+        kind = "stock_report"
+    if kind == "receipt" and all(
+        e.field == "received" and speaks_of_autoreplies(e.text) for e in reading.evidence
+    ) and speaks_of_autoreplies(own_words):
+        # "Kami menerima 2 balasan otomatis untuk email yang sama, mohon dicek": what came is the desk's replies.
+        kind = "other"
     if press or scam or internal or foreign or (no_ask and kind == "request" and not reading.values):
         kind = "other"
-    notes = list(parts.notes)
+    notes = list(parts.notes) + list(relay_notes)
     if gap is not None:
         notes.append(delivery_gap_note)
     if kind == "other":
@@ -869,6 +904,16 @@ def read_message(
         doubt_fields |= {e.field for e in evidence}
         values, evidence = {}, []
         notes.append("a report of one UPT: its figures are the office's, not the district's")
+    office = ("stock_on_hand", "printed", "recorded")
+    if kind == "request" and not sender_known and subunit_writer(normalise(own_words)):
+        # "Kami dari UPT Disdukcapil Kecamatan Sebatik ... Stok blangko di UPT kami tinggal 120 keping. Mohon
+        # dapat dikirim 500 keping": the office asks, but the stock it states is its own, not the district's.
+        for ev in [e for e in evidence if e.field in office]:
+            values.pop(ev.field, None)
+            evidence.remove(ev)
+            doubts.append(Doubt(ev.field, "unclear", ev.text))
+            doubt_fields.add(ev.field)
+            notes.append(f"{ev.field} written by one UPT: the office's, not the district's")
     if kind == "request":
         # A request with a period's figures beside it (a table with a row per day, "Dicetak (1-5 Nov)", the
         # last five working days' rows as supporting data): the clerk acts on the ask and the stock; the

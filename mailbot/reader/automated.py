@@ -25,6 +25,10 @@ _NEWSLETTER_RE = re.compile(
     "(?:" + vocab.alternation(vocab.NEWSLETTER_PHRASES) + ")"
     + r"(?!\s*(?:" + vocab.alternation(vocab.SENT_IN_ERROR_WORDS) + r")(?![\w-]))"
 )
+_AUTOREPLY_RECEIVED_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.AUTOREPLY_RECEIVED_LEADS) + r")(?:[^\S\n]+[\w-]+){0,2}?[^\S\n]+(?:"
+    + vocab.alternation(vocab.OUT_OF_OFFICE_SUBJECTS + vocab.OUT_OF_OFFICE_MORE_SUBJECTS) + r")"
+)
 _PERSON_PREFIX_RE = re.compile(r"^\s*(?:re|fw|fwd|tr|bls|balas)\s*:", re.IGNORECASE)
 _QUOTA_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.QUOTA_NOTICE_PHRASES) + r")(?![\w-])")
 _OWN_MAILBOX_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.OWN_MAILBOX_WORDS) + r")(?![\w-])")
@@ -249,6 +253,9 @@ def content_reasons(subject: str, body: str) -> tuple[str, ...]:
     # No phrase of a machine in the writer's words: none of the patterns on them below can match.
     signals = _OWN_SIGNAL_WORD_RE.search(own) is not None and _OWN_SIGNAL_RE.search(own) is not None
     present = _STAND_IN_RE.sub(" ", own) if signals else own  # less a colleague's absence said by a stand-in
+    # "Balasan otomatis dobel" over "Kami menerima 2 balasan otomatis untuk email yang sama": a person about
+    # auto-replies they got.
+    person_subject = person_subject or bool(_AUTOREPLY_RECEIVED_RE.search(own))
     if (_OOO_SUBJECT_RE.search(subj) and not person_subject) or (signals and _OOO_BODY_RE.search(present)):
         reasons.append("out-of-office")
     if (_BOUNCE_SUBJECT_RE.search(subj) and not person_subject) or (signals and _mail_not_delivered(own)):
@@ -293,6 +300,56 @@ def content_reasons(subject: str, body: str) -> tuple[str, ...]:
     ):
         reasons.append("carrier-notice")
     return tuple(reasons)
+
+
+_EOFFICE_NOTICE_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.EOFFICE_NOTICE_PHRASES) + r")(?![\w-])", re.IGNORECASE
+)
+_EOFFICE_CONTENT_RE = re.compile(
+    r"^[^\S\n]*(?:" + vocab.alternation(vocab.EOFFICE_CONTENT_LEADS) + r")[^\S\n]*:[^\S\n]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+_EOFFICE_ATTACHED_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.EOFFICE_ATTACHED_PHRASES, r"\s*") + r")", re.IGNORECASE
+)
+_EOFFICE_HEADER_RE = re.compile(
+    r"^[^\S\n]*(?:" + vocab.alternation(vocab.EOFFICE_HEADER_FIELDS) + r")[^\S\n]*:[^\S\n]*\S.*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_EOFFICE_FOOTER_RE = re.compile(
+    r"^[^\S\n]*(?:" + vocab.alternation(vocab.EOFFICE_FOOTER_PHRASES) + r")(?![\w-])", re.IGNORECASE | re.MULTILINE
+)
+_RULE_LINE_RE = re.compile(r"^[^\S\n]*[-=_]{10,}[^\S\n]*$", re.MULTILINE)
+_LETTER_LEAST_WORDS = 8  # fewer words after "Isi ringkas:" are no letter
+
+
+def relayed_letter(text: str, file_attached: bool) -> str | None:
+    """The letter an e-office notice carries, as text to read: its "Dari:" and "Hal:" lines, then the letter's
+    own words after "Isi ringkas naskah:" (up to the system's footer). A notice that says the letter is
+    attached, with a file attached, carries it too (its header lines are all the text there is). None for a
+    bare notice ("Anda memiliki 1 naskah masuk ... silakan masuk") or any other mail.
+
+    >>> relayed_letter("Anda menerima naskah dinas baru.\\nDari : Bupati\\nSilakan masuk ke aplikasi.", False) is None
+    True
+    """
+    if not _EOFFICE_NOTICE_RE.search(text):
+        return None
+    header = "\n".join(m.group().strip() for m in _EOFFICE_HEADER_RE.finditer(text))
+    lead = _EOFFICE_CONTENT_RE.search(text)
+    if lead is not None:
+        footer = _EOFFICE_FOOTER_RE.search(text, lead.end())
+        letter = _RULE_LINE_RE.sub("", text[lead.end() : footer.start() if footer else len(text)]).strip()
+        if len(letter.split()) >= _LETTER_LEAST_WORDS:
+            return header + "\n\n" + letter
+    if file_attached and _EOFFICE_ATTACHED_RE.search(text) and header:
+        return header
+    return None
+
+
+def speaks_of_autoreplies(text: str) -> bool:
+    """Whether a writer's words (any case) say they got auto-replies ("Kami menerima 2 balasan otomatis untuk
+    email yang sama, mohon dicek"): a person writing about the desk's replies, no receipt of blanks."""
+    return bool(_AUTOREPLY_RECEIVED_RE.search(text.lower()))
 
 
 def _mail_not_delivered(own: str) -> bool:

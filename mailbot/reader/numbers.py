@@ -204,6 +204,12 @@ _DOT_GROUPS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _COMMA_GROUPS_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
+def _zero_slip(token: str, value: int) -> bool:
+    """Whether ill-formed digits ("2.0000", "1.50") are value's digits with one zero too many or too few."""
+    digits = re.sub(r"[.,\s]", "", token)
+    return digits.isdigit() and str(value) in (digits + "0", digits[:-1] if digits.endswith("0") else "")
+
+
 def parse_digits(token: str, thousands: bool = False, factor: int = 1) -> int | None:
     """The whole number written as digits ("2.000", "2,000", "2000", "615,00"; "1,5" with thousands=True -> 1500).
 
@@ -811,6 +817,9 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             if paren:
                 spelled_value = parse_words(paren.group("words"))
                 if spelled_value is not None:
+                    if value is None and _zero_slip(token, spelled_value):
+                        # "2.0000 (dua ribu)": digits ill-formed by a zero too many or too few; the words settle it.
+                        value = spelled_value
                     if spelled_value != value:
                         conflict = True
                     end = paren.end()

@@ -187,6 +187,9 @@ _SEND_ASK_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?,?[ \t]*(?:" + _words_re(vocab.SEND_ASK_PHRASES)
     + r")(?![\w-])"
 )
+_REST_ARRIVED_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.REST_ARRIVED_BEFORE_WORDS) + r")(?![\w-])(?![^\S\n]*kasih)"  # not "terima kasih"
+)
 # After a figure of what is left ("sisa 1.000 keping"), these make it the rest of a request, not stock.
 _REST_OF_REQUEST_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?(?:dari|atas)[ \t]+(?:"
@@ -2900,8 +2903,12 @@ def read_text(
         ) and _SEND_ASK_RE.match(masked, m.end, c_end):
             # "yang sampai baru 400 lembar. Sisanya 200 mohon dikirim": the rest of a shipment, asked
             # for, is no stock.
-            ignored_end = m.end
-            continue
+            if _REST_ARRIVED_BEFORE_RE.search(masked, 0, keyword.start):
+                ignored_end = m.end
+                continue
+            # "yg 1.100 kami tunggu. sisanya 400 keping mohon bisa dikirim awal desember" (nothing received yet,
+            # after a partial approval): the rest of the request, asked for now, is the figure asked.
+            role = "requested"
         if role == "stock_on_hand" and keyword is not None and _REST_OF_REQUEST_RE.match(masked, m.end):
             # "Mohon sisa 1.000 keping dari permohonan kami dapat dikirim": the rest of a request, asked for
             # again, is the figure asked; said without an ask it is no stock either.
@@ -3871,6 +3878,21 @@ def subunit_report(head: str, text: str) -> bool:
     return bool(_SUBUNIT_REPORT_RE.search(head)) and not _DISTRICT_FIGURE_RE.search(text)
 
 
+_SUBUNIT_WRITER_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.SUBUNIT_WRITER_LEADS) + r")[^\S\n]+(?:"
+    + vocab.alternation(vocab.SUBUNIT_WORDS) + r")(?![\w-])"
+    r"|^[^\S\n]*(?:" + vocab.alternation(vocab.SUBUNIT_WORDS) + r")[^\S\n]+(?:kec\.?|kecamatan)(?![\w-])",
+    re.MULTILINE,
+)
+
+
+def subunit_writer(text: str) -> bool:
+    """Whether a mail's own words (normalised) come from one office of a district ("Kami dari UPT Disdukcapil
+    Kecamatan Sebatik", a signature line "UPT Disdukcapil Kec. Sebatik") and give no figure of the whole
+    district ("stok kabupaten"): the stock and work it states are that office's, not the district's."""
+    return bool(_SUBUNIT_WRITER_RE.search(text)) and not _DISTRICT_FIGURE_RE.search(text)
+
+
 def period_report(head: str) -> bool:
     """Whether a mail's title and opening (normalised) say it reports a period rather than one day:
     "Laporan mingguan", "rekap 23-28 November", "laporan tanggal 2 terlambat, kami gabung"."""
@@ -4334,8 +4356,10 @@ def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]
 
 _DAY_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.DAY_NAMES) + r")(?![\w-])")
 _LISTED_LINE_RE = re.compile(
-    # "Tarakan Barat : 52", or aligned with spaces ("gudang           210", "loket Tideng Pale 85").
-    r"^[ \t>*\-\u2022]*(?P<label>[^\W\d_][^:\n]{0,40}?)(?:[ \t]*:[ \t]*|[ \t]+)(?P<num>\d{1,3}(?:\.\d{3})*|\d+)"
+    # "Tarakan Barat : 52", or aligned with spaces ("gudang           210", "loket Tideng Pale 85"), or numbered
+    # ("1. Kec. Sebatik : 600 keping").
+    r"^[ \t>*\-\u2022]*(?:\d{1,2}[.)][ \t]+)?(?P<label>[^\W\d_][^:\n]{0,40}?)(?:[ \t]*:[ \t]*|[ \t]+)"
+    r"(?P<num>\d{1,3}(?:\.\d{3})*|\d+)"
     r"[ \t]*(?:keping|kpg|lembar|lbr|pcs|orang|jiwa)?[ \t.]*$",
     re.IGNORECASE,
 )
@@ -4692,6 +4716,13 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
         elif field in _SUMMED_FIELDS and len(mine) > 2 and (whole := _sum_of_the_others(mine)) is not None:
             # "Minggu I: rekam 612" / "Minggu II: rekam 655" / "total 1-12 des: rekam 1.267": of the figures of
             # one role and blank, the one that is the sum of all the others is their total, checked.
+            mine = [whole]
+        elif (
+            field == "stock_on_hand" and len(mine) > 2 and not any(c.row_date or c.month for c in mine)
+            and (whole := _sum_of_the_others(mine)) is not None
+        ):
+            # "UPT Sebatik : sisa 95" / "UPT Krayan : sisa 240" / "Kantor dinas : sisa 2.625" / "Total kabupaten:
+            # sisa 2.960": the stocks of the district's places and the one that is their sum, its whole stock.
             mine = [whole]
         days = [c.row_date for c in mine]
         if len(mine) > 1 and all(days) and len(set(days)) == len(days):

@@ -626,7 +626,15 @@ SO_FAR_PHRASES: tuple[str, ...] = (
 SEND_ASK_PHRASES: tuple[str, ...] = (
     "mohon dikirim", "mohon segera dikirim", "mohon dikirimkan", "mohon segera dikirimkan", "agar dikirim",
     "agar segera dikirim", "harap dikirim", "tolong dikirim", "bisa dikirim", "dapat dikirim", "mohon dilengkapi",
-    "please send", "kindly send",
+    "please send", "kindly send", "mohon bisa dikirim", "mohon dapat dikirim", "mohon bisa dikirimkan",
+    "mohon dapat dikirimkan",
+)
+# Before "the rest of it" asked to be sent, any of these says part of a shipment came ("yang sampai baru 400
+# lembar. Sisanya 200 mohon dikirim"): the rest is what the shipment lacks, no new ask. With none of them
+# ("yg 1.100 kami tunggu. sisanya 400 keping mohon bisa dikirim", after a partial approval) the rest of the
+# request is what is asked now.
+REST_ARRIVED_BEFORE_WORDS: tuple[str, ...] = (
+    "sampai", "nyampe", "tiba", "datang", "diterima", "terima", "trima", "masuk", "arrived", "received", "came",
 )
 # A clause that says there is nothing left states a stock of zero: "blangko KIA kami tdk ada sisa".
 ZERO_STOCK_PHRASES: tuple[str, ...] = (
@@ -799,6 +807,15 @@ DISTRICT_FIGURE_PHRASES: tuple[str, ...] = (
     "total kabupaten", "total kab", "rekap kabupaten", "rekap kab", "gudang kabupaten", "gudang kab",
     "gudang dinas", "tingkat kabupaten", "se-kabupaten", "se kabupaten", "seluruh kabupaten", "total kota",
     "rekap kota", "gudang kota", "tingkat kota", "district total", "whole district",
+)
+# The writer introducing himself as one of a district's offices, before a subunit word: "Kami dari UPT
+# Disdukcapil Kecamatan Sebatik", "saya operator UPT Pujungan". Such a writer (or a signature line "UPT
+# Disdukcapil Kec. Sebatik"), from an address on no district's list, speaks for that office: the stock and the
+# day's work it states are the office's, not the district's (the province ships to districts), unless its words
+# give the district's figures with one of the DISTRICT_FIGURE_PHRASES.
+SUBUNIT_WRITER_LEADS: tuple[str, ...] = (
+    "kami dari", "saya dari", "kami di", "kami operator", "saya operator", "operator", "kami petugas",
+    "saya petugas", "petugas", "kepala", "staf", "staff", "we are from", "i am from",
 )
 # A loan of blanks between offices ("tgl 18/11 kami pinjamkan 200 keping ke Disdukcapil KTT"): in its
 # sentence, a stock said with THEIR_WORDS ("stok mereka 0") is the borrower's or lender's, not the writer's.
@@ -1261,6 +1278,8 @@ RECEIPT_PHRASES: tuple[str, ...] = (
     "telah menerima", "sudah sampai", "telah sampai", "sdh sampai", "telah tiba", "sudah tiba",
     "tanda terima", "serah terima", "bukti penerimaan", "berita acara penerimaan",
     "penerimaan blangko", "penerimaan blanko", "well received", "have received", "diterima dengan",
+    # As a phone writes it, no "kami": "Sdh terima sesuai. Tks" under the desk's approval.
+    "sdh terima", "sudah terima", "udah terima", "udh terima", "sdh trima", "sudah trima",
 )
 REPORT_PHRASES: tuple[str, ...] = (
     "laporan harian", "laporan kegiatan", "laporan perekaman", "laporan pencetakan", "laporan stok",
@@ -1462,6 +1481,14 @@ FOOTER_LINES: tuple[str, ...] = (
 # back to it, such mail is old news, and only the forwarder's own words count.
 DESK_MAIL_MARKERS: tuple[str, ...] = (
     "nomor referensi blk-", "no. referensi blk-", "mohon konfirmasi penerimaan dengan membalas surel ini",
+)
+
+# In a quoted mail, these ask the writer for the stock as it really is ("Apabila sisa stok Bapak/Ibu berbeda, mohon
+# balas email ini dengan sisa stok yang sebenarnya"): a reply that gives the stock and says a shipment came with no
+# count ("Stok kami saat ini 2.140 keping, kiriman ... sudah masuk minggu lalu") answers with a stock report.
+STOCK_ASKED_PHRASES: tuple[str, ...] = (
+    "dengan sisa stok yang sebenarnya", "sisa stok yang sebenarnya", "stok yang sebenarnya", "sisa stok sebenarnya",
+    "stok sebenarnya", "your actual stock", "the actual stock",
 )
 
 # --- Automated mail -----------------------------------------------------------------------
@@ -1705,6 +1732,25 @@ MACHINE_TEMPLATE_PHRASES: tuple[str, ...] = (
     "this is a dmarc aggregate report", "dmarc aggregate report", "dmarc failure report", "smtp tls report",
     "in the 'rua' tag of your dmarc record", "laporan agregat dmarc",
 )
+# A government e-office system's notice of an official letter come in ("Anda menerima naskah dinas baru melalui
+# SRIKANDI"). Bare, it is the system's mail (automated); when it carries the letter itself, as its text after
+# one of EOFFICE_CONTENT_LEADS ("Isi ringkas naskah: Dengan hormat, ... kami mohon ... 4.000 keping") or as a
+# file it says is attached ("Naskah terlampir pada email ini", "Lampiran: 1 berkas (PDF)"), the letter is a
+# district's mail only relayed: it is read for the letter, from the district its "Dari" line names.
+EOFFICE_NOTICE_PHRASES: tuple[str, ...] = (
+    "naskah dinas baru", "naskah masuk", "surat masuk baru", "menerima naskah", "menerima surat dinas",
+)
+EOFFICE_CONTENT_LEADS: tuple[str, ...] = ("isi ringkas naskah", "isi ringkas", "isi naskah", "ringkasan naskah")
+EOFFICE_ATTACHED_PHRASES: tuple[str, ...] = (
+    "naskah terlampir", "naskah dilampirkan", "surat terlampir", "lampiran: 1 berkas", "lampiran : 1 berkas",
+)
+# The letter's own header lines the notice repeats: who wrote it and what it is about.
+EOFFICE_HEADER_FIELDS: tuple[str, ...] = ("dari", "asal", "asal naskah", "pengirim", "hal", "perihal")
+# Where the system's own words start again after the letter: "Untuk menindaklanjuti naskah ini silakan masuk".
+EOFFICE_FOOTER_PHRASES: tuple[str, ...] = (
+    "untuk menindaklanjuti", "silakan masuk", "silakan login", "email ini dikirim otomatis",
+    "pesan ini dikirim otomatis",
+)
 # After a count, a form's notice of answers come in ("Formulir Laporan Stok menerima 1 tanggapan baru", "12
 # tanggapan baru kemarin", "3 new responses"): the form's summary, a machine's mail with no figure of blanks.
 FORM_SUMMARY_PHRASES: tuple[str, ...] = (
@@ -1779,6 +1825,12 @@ DELIVERY_REPORT_BODIES: tuple[str, ...] = (
 OUT_OF_OFFICE_MORE_SUBJECTS: tuple[str, ...] = (
     "auto response", "autoresponse", "auto-response", "automatic response", "respon otomatis",
     "tanggapan otomatis", "vacation reply", "away from office",
+)
+# Before an auto-reply's marker in the writer's own words, these say the writer got such replies ("Kami menerima 2
+# balasan otomatis untuk email yang sama, mohon dicek", "we received two automatic replies"): a person writing
+# about auto-replies, whose subject ("Balasan otomatis dobel") names them, is no auto-reply.
+AUTOREPLY_RECEIVED_LEADS: tuple[str, ...] = (
+    "menerima", "terima", "dapat", "mendapat", "mendapatkan", "dapet", "received", "got", "getting",
 )
 READ_RECEIPT_MORE_SUBJECTS: tuple[str, ...] = ("not read:", "tidak dibaca:", "belum dibaca:", "dihapus tanpa dibaca:")
 # A mail client's recall of a message the sender sent before (Outlook "Recall:", "Penarikan:"), and the

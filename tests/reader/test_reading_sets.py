@@ -79,7 +79,11 @@ BARS = {
     "setZ": (115, 108, 0, (18, 18)),
     "setAA": (121, 117, 0, (18, 18)),
     "setAB": (119, 113, 0, (18, 18)),
-    "setAC": (115, 99, 5, (17, 17)),  # 024 and 101 (.ods, read since): disputed labels, see its README
+    # 024 and 101 (.ods, read since): disputed labels, see its README.
+    # AC labels a UPT's own stock as the stock (026/028 "kami dari UPT ... kec. KRAYAN ... sudah HABIS" -> 0, as
+    # its 056/114 UPT report); setV 069 and setAQ 072/011 label the same layout null (a UPT's stock is not the
+    # district's, and the province ships to districts): read null, 026/028 leave the right count.
+    "setAC": (115, 97, 5, (17, 17)),
     "setAD": (117, 115, 0, (17, 17)),
     "setAE": (116, 102, 7, (18, 18)),
     # AF (a province's Google Form: form notifications as field dumps, a districts' mailing list, SIAK pastes):
@@ -126,6 +130,11 @@ BARS = {
     # PDF scans): 101/111 (91.0%), 1 wrong (041, stock per place with no total written labelled null, where the
     # other sets label the sum; left as a wrong number), 17 of 17 automated before any change made with it.
     "setAP": (111, 107, 1, (17, 17)),
+    # AQ (district replies to the desk's own mails, quoting its figures in every client's style; e-office
+    # notices that carry a district's letter as text or PDF; UPT offices writing for themselves; autocorrect
+    # and voice-typed figures): 99/113 (87.6%), 2 wrong (072 a UPT's own stock read as the district's, 077 the
+    # rest of a partly approved request read as stock), 17 of 17 automated before any change made with it.
+    "setAQ": (113, 109, 0, (17, 17)),
     # AR (a year-end stock count and a new budget year: berita acara with the SIAK balance beside the physical
     # count, Malaysian-Malay reports from Sebatik with "1,500" for thousands, one-line orders from a Kadis's
     # phone, .xls/.ods/semicolon CSV, Google Sheets pastes and links, the ask in a P.S.): 85/113 (75.2%), 5 wrong
