@@ -17,7 +17,7 @@ from mailbot.stock.ledger import confirm_receipt as ledger_confirm_receipt
 from mailbot.stock.ledger import observe as ledger_observe
 from mailbot.stock.status import StockStatus, profiles_from_config, status_from_balances
 from mailbot.store import repo
-from mailbot.store.schema import LedgerEntry, Report
+from mailbot.store.schema import Report
 
 if TYPE_CHECKING:
     from mailbot.desk import Desk
@@ -64,7 +64,7 @@ def book(session: Session, entry: Entry, *, actor: str, request_pk: int | None =
             raise InvalidAction(refusal(found, entry.location, here, entry.item, entry.quantity))
     booked = False
     for p in postings(entry):
-        booked |= repo.post(session, LedgerEntry(
+        booked |= repo.post(session, dict(
             item=p.item, location=p.location, kind=str(entry.kind), on_hand=p.on_hand, in_transit=p.in_transit,
             committed=p.committed, at=entry.at, source=entry.source, request_pk=request_pk, actor=actor,
             note=entry.note or None,
