@@ -133,6 +133,17 @@ def _member_kinds(annotation: object) -> set[type] | None:
     return None
 
 
+@functools.cache
+def _plain_kinds(model: type[BaseModel], name: str) -> tuple[set[type] | None, set[type] | None] | None:
+    """The plain kinds of the field *name* of *model* and of its members (_scalar_kinds, _member_kinds), or None
+    for a field with its own reading (a BeforeValidator). Worked out once per field: the annotations
+    do not change, and every desk opened reads its config again. The sets are only read."""
+    field = model.model_fields[name]
+    if any(isinstance(m, BeforeValidator) for m in field.metadata):
+        return None
+    return _scalar_kinds(field.annotation), _member_kinds(field.annotation)
+
+
 def _wrong_kind(kinds: set[type], value: object) -> str | None:
     """What to write instead of *value* where a field (or its members) is of the plain *kinds*; None when it is
     of one of them."""
@@ -170,11 +181,11 @@ class _Strict(BaseModel):
             return data
         wrong: list[InitErrorDetails] = []
         for name, value in data.items():
-            field = cls.model_fields.get(name) if isinstance(name, str) else None
-            if field is None or value is None or any(isinstance(m, BeforeValidator) for m in field.metadata):
+            if not isinstance(name, str) or name not in cls.model_fields or value is None:
                 continue
-            kinds = _scalar_kinds(field.annotation)
-            members = _member_kinds(field.annotation)
+            if (plain := _plain_kinds(cls, name)) is None:
+                continue
+            kinds, members = plain
             found: list[tuple[tuple[str | int, ...], object, str | None]]
             if kinds:
                 found = [((name,), value, _wrong_kind(kinds, value))]

@@ -4,6 +4,7 @@ problem by its key in one line."""
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
 import tomllib
@@ -49,11 +50,42 @@ def load_config(path: Path) -> Config:
                           ) from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
-    deep = (f"{path}: holds a value nested too deeply (arrays or tables inside each other hundreds of levels "
-            "down); no setting of mailbot is nested like that: remove it")
     if problem := encoding_problem(raw):
         raise ConfigError(f"{path}: {problem}")
     text = raw.decode("utf-8-sig")  # a byte-order mark some Windows editors add is no problem
+    try:
+        config = _validated(text)
+    except (tomllib.TOMLDecodeError, ValidationError, RecursionError):
+        config = _reported(path, text)
+    config = _resolve_relative(config, path.resolve().parent)
+    if (database := sqlite_file(config.database.url)) is None:
+        return config
+    try:
+        real = database.resolve()
+    except (RuntimeError, OSError):  # Python 3.11 says a loop of symbolic links with a RuntimeError
+        raise ConfigError(f"database.url: {database} cannot be reached: its path runs through a loop of "
+                          "symbolic links (ls -l along the path shows them); point it at a real folder") from None
+    if real == path.resolve():
+        # else every command says "file is not a database ... restore the last backup": over the configuration
+        raise ConfigError(f"{path}: database.url names this configuration file itself as the database; name the "
+                          "database's own file, e.g. url = \"sqlite:///var/mailbot.db\"")
+    return config
+
+
+@functools.lru_cache(maxsize=4)
+def _validated(text: str) -> Config:
+    """The Config the TOML *text* holds, paths as written (load_config resolves them against the file's folder).
+
+    Kept for the last few texts: a process that opens its desk again (the tests, hundreds of times) reads the
+    same text, and parsing and validating it cost more than opening the database. The Config is frozen, and
+    nothing in it depends on anything but the text; a text that does not validate is never kept (it raises)."""
+    return Config.model_validate(tomllib.loads(text))
+
+
+def _reported(path: Path, text: str) -> Config:
+    """The TOML *text* of *path* validated again, to raise ConfigError naming every problem by its key."""
+    deep = (f"{path}: holds a value nested too deeply (arrays or tables inside each other hundreds of levels "
+            "down); no setting of mailbot is nested like that: remove it")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -71,18 +103,6 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{path}: " + "; ".join([*found, *_cron_problems(data)])) from None
     except RecursionError:
         raise ConfigError(deep) from None
-    config = _resolve_relative(config, path.resolve().parent)
-    if (database := sqlite_file(config.database.url)) is None:
-        return config
-    try:
-        real = database.resolve()
-    except (RuntimeError, OSError):  # Python 3.11 says a loop of symbolic links with a RuntimeError
-        raise ConfigError(f"database.url: {database} cannot be reached: its path runs through a loop of "
-                          "symbolic links (ls -l along the path shows them); point it at a real folder") from None
-    if real == path.resolve():
-        # else every command says "file is not a database ... restore the last backup": over the configuration
-        raise ConfigError(f"{path}: database.url names this configuration file itself as the database; name the "
-                          "database's own file, e.g. url = \"sqlite:///var/mailbot.db\"")
     return config
 
 

@@ -113,20 +113,18 @@ def _beyond_in_sum(session: Session, columns: tuple[Any, ...]) -> str:
     return f"of {place.location} {place.item}, which add up to it (the largest: {shown})"
 
 
-def post(session: Session, entry: LedgerEntry) -> bool:
-    """Add a ledger entry unless its (source, kind, item, location) is already there. True if added."""
-    exists = session.scalar(
-        select(LedgerEntry.id).where(
-            LedgerEntry.source == entry.source,
-            LedgerEntry.kind == entry.kind,
-            LedgerEntry.item == entry.item,
-            LedgerEntry.location == entry.location,
-        )
-    )
-    if exists is not None:
-        return False
-    session.add(entry)
+def post(session: Session, entry: dict[str, Any]) -> bool:
+    """Add a ledger entry (the columns of a LedgerEntry but its id) unless its (source, kind, item, location) is
+    already there. True if added.
+
+    By Core statements on the transaction's connection (repo.balance and the next posting read it there at
+    once): a booking posts two or three entries, and an ORM row, its select and its flush cost several times
+    the two statements. Whatever else is pending is flushed first, as the ORM's select would."""
     session.flush()
+    connection = session.connection()
+    if _POSTED.first(connection, {key: entry[key] for key in ("source", "kind", "item", "location")}) is not None:
+        return False
+    _POST.run(connection, entry)
     return True
 
 
@@ -339,15 +337,11 @@ def opening_booked(session: Session) -> set[tuple[str, str]]:
     return {(r[0], r[1]) for r in rows}
 
 
-def latest_reports(session: Session) -> dict[tuple[str, str], Report]:
-    """(district, item) -> its newest report that gives a stock figure, in one query."""
-    newest = (
-        select(Report.district, Report.item, func.max(Report.report_date).label("day"))
-        .where(Report.stock_on_hand.is_not(None)).group_by(Report.district, Report.item).subquery()
-    )
-    query = select(Report).join(newest, and_(Report.district == newest.c.district, Report.item == newest.c.item,
-                                             Report.report_date == newest.c.day)).order_by(Report.id)
-    return {(r.district, r.item): r for r in session.scalars(query)}
+def latest_reports(session: Session) -> dict[tuple[str, str], DailyReport]:
+    """(district, item) -> its newest report that gives a stock figure, in one query (plain values, no ORM
+    objects: loading the rows as objects cost several times the query, each time the stock status is asked)."""
+    return {(row[0], row[1]): DailyReport(row[0], row[1], row[2], row[3], row[4])
+            for row in session.execute(_LATEST_REPORTS)}
 
 
 def audit(session: Session, *, at: datetime, actor: str, action: str, target: str | None,
@@ -470,6 +464,18 @@ _ledger = cast(Table, LedgerEntry.__table__)
 _BALANCE = Prepared(select(func.sum(_ledger.c.on_hand), func.sum(_ledger.c.in_transit),
                             func.sum(_ledger.c.committed)).where(
     _ledger.c.item == bindparam("item"), _ledger.c.location == bindparam("location")))
+_POSTED = Prepared(select(_ledger.c.id).where(
+    _ledger.c.source == bindparam("source"), _ledger.c.kind == bindparam("kind"), _ledger.c.item == bindparam("item"),
+    _ledger.c.location == bindparam("location")))
+_POST = Prepared(insert(_ledger))
+_NEWEST_REPORT_DAYS = (
+    select(Report.district, Report.item, func.max(Report.report_date).label("day"))
+    .where(Report.stock_on_hand.is_not(None)).group_by(Report.district, Report.item).subquery()
+)
+_LATEST_REPORTS = select(Report.district, Report.item, Report.report_date, Report.stock_on_hand, Report.printed).join(
+    _NEWEST_REPORT_DAYS, and_(Report.district == _NEWEST_REPORT_DAYS.c.district,
+                              Report.item == _NEWEST_REPORT_DAYS.c.item,
+                              Report.report_date == _NEWEST_REPORT_DAYS.c.day)).order_by(Report.id)
 _MESSAGE_KNOWN = Prepared(select(_messages.c.id).where(_messages.c.dedup_key == bindparam("key")))
 _REPLY_DAY = and_(_reply_counts.c.address == bindparam("to_address"), _reply_counts.c.day == bindparam("on_day"))
 _TAKE_REPLY = Prepared(update(_reply_counts).where(_REPLY_DAY, _reply_counts.c.count < bindparam("cap"))

@@ -11,13 +11,11 @@ from sqlalchemy.orm import Session
 from mailbot.config import ITEMS, PROVINCE
 from mailbot.errors import InvalidAction
 from mailbot.indonesian import number
-from mailbot.stock.forecast import DailyReport
 from mailbot.stock.ledger import Balance, Entry, EntryKind, postings, problems
 from mailbot.stock.ledger import confirm_receipt as ledger_confirm_receipt
 from mailbot.stock.ledger import observe as ledger_observe
 from mailbot.stock.status import StockStatus, profiles_from_config, status_from_balances
 from mailbot.store import repo
-from mailbot.store.schema import LedgerEntry, Report
 
 if TYPE_CHECKING:
     from mailbot.desk import Desk
@@ -64,7 +62,7 @@ def book(session: Session, entry: Entry, *, actor: str, request_pk: int | None =
             raise InvalidAction(refusal(found, entry.location, here, entry.item, entry.quantity))
     booked = False
     for p in postings(entry):
-        booked |= repo.post(session, LedgerEntry(
+        booked |= repo.post(session, dict(
             item=p.item, location=p.location, kind=str(entry.kind), on_hand=p.on_hand, in_transit=p.in_transit,
             committed=p.committed, at=entry.at, source=entry.source, request_pk=request_pk, actor=actor,
             note=entry.note or None,
@@ -127,16 +125,7 @@ def stock_status(session: Session, desk: Desk, today: date | None = None,
     since = today - timedelta(days=settings.history_days + 14)
     reports = [r for item in items for rs in repo.reports_since(session, since, item=item).values() for r in rs]
     return status_from_balances(repo.balances(session), reports, profiles_from_config(config), items, today,
-                                settings, latest=_last_reports(session))
-
-
-def _daily(r: Report) -> DailyReport:
-    return DailyReport(r.district, r.item, r.report_date, r.stock_on_hand, r.printed)
-
-
-def _last_reports(session: Session) -> dict[tuple[str, str], DailyReport]:
-    """The newest report with a stock figure per district and item (for 'last report' beyond the window)."""
-    return {key: _daily(r) for key, r in repo.latest_reports(session).items()}
+                                settings, latest=repo.latest_reports(session))
 
 
 def open_references(session: Session, district: str, item: str, exclude: int | None = None, *,

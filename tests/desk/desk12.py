@@ -4,7 +4,6 @@ letters the districts write in those tests (a request, an answer quoting the des
 
 from __future__ import annotations
 
-import email.policy
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from mailbot.desk import Desk
 from mailbot.runners import process_inbox
 from mailbot.store import repo
 from mailbot.transports.maildir import MaildirInbox, deliver
-from tests.desk.mailkit import MANAGERS, OFFICE, Mail, parse
+from tests.desk.mailkit import DEFAULT, MANAGERS, OFFICE, Mail, parse
 
 BULUNGAN = "disdukcapil@bulungankab.example"
 BULUNGAN_OPERATOR = "operator.bulungan@bulungankab.example"
@@ -28,7 +27,7 @@ REQUEST = ("Yth. Kepala Disdukcapil Provinsi Kalimantan Utara\n\nDengan hormat,\
            "{asked} keping.\n\nHormat kami,\nDisdukcapil Kabupaten {name}\n")
 
 
-UNFOLDED = email.policy.default.clone(max_line_length=998)
+UNFOLDED = DEFAULT.clone(max_line_length=998)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
+from email.headerregistry import HeaderRegistry
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -88,11 +89,24 @@ def db(desk_dir: Path) -> sqlite3.Connection:
     return conn
 
 
+class _HeaderClasses(HeaderRegistry):
+    """email.policy.default's registry of header classes, making each class once: the stdlib's makes a new class
+    (type(...)) every time a header is read, and the parser reads Content-Type several times per part."""
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019 (one registry for the process: nothing to let go of)
+    def __getitem__(self, name: str) -> type:
+        return super().__getitem__(name)
+
+
+# email.policy.default with the header classes made once (the same headers, the same values)
+DEFAULT = email.policy.default.clone(header_factory=_HeaderClasses())
+
+
 @functools.lru_cache(maxsize=2048)
 def parse(raw: bytes) -> EmailMessage:
     """The mail *raw* parsed (once per test process: a test reads the outbox again after each step; the
     tests only read the message, never change it)."""
-    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    msg = email.message_from_bytes(raw, policy=DEFAULT)
     assert isinstance(msg, EmailMessage)
     return msg
 
