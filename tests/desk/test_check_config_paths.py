@@ -36,7 +36,8 @@ BROKEN: list[tuple[str, Callable[[str], str], str]] = [
      'stock.opening_province.ktp-el: "66,000" is ambiguous'),
     ("inbox-dev-null", _set(INBOX, 'path = "/dev/null"'), "inbox.path: /dev/null is a file, not a Maildir"),
     ("inbox-the-config-file", _set(INBOX, 'path = "config.toml"'), "config.toml is a file, not a Maildir"),
-    ("inbox-empty-path", _set(INBOX, 'path = ""'), "is a folder but not a Maildir (no new/ cur/ tmp/ in it)"),
+    # an empty path was the config's own folder, "a folder but not a Maildir"; now said to be empty
+    ("inbox-empty-path", _set(INBOX, 'path = ""'), "inbox.path: is empty; write the Maildir folder's path"),
     ("inbox-root", _set(INBOX, 'path = "/"'), "inbox.path: / is a folder but not a Maildir"),
     ("inbox-dangling-link", _set(INBOX, 'path = "gone"'), "inbox.path: {dir}/gone is a link to nothing"),
     ("inbox-new-part", _set(INBOX, 'path = "var/mail/inbox/new"'),
