@@ -11,6 +11,7 @@ import os
 import re
 import smtplib
 import ssl
+import unicodedata
 from collections.abc import Collection
 from datetime import datetime, time, timedelta, tzinfo
 from pathlib import Path
@@ -145,6 +146,21 @@ def _plain_cron(text: str) -> str:
     return text
 
 
+def credential_problem(value: str, protocol: str, what: str = "password") -> str | None:
+    """Why a login name or password cannot go to the server as it is, said without the value: a control
+    character (a CR LF ends IMAP's LOGIN command early and sends the rest as a command of its own), or a
+    character outside ASCII, which IMAP LOGIN cannot carry (RFC 3501 allows 7-bit quoted strings only; RFC 6855's
+    UTF-8 is switched on after the login) and which Python's SMTP AUTH sends as ASCII only."""
+    if any(unicodedata.category(char) == "Cc" for char in value):
+        kind, harm = (("a line break", "split") if any(char in "\r\n" for char in value)
+                      else ("a control character", "garble"))
+        return f"holds {kind}, which would {harm} the {protocol} login command; write the {what} alone, on one line"
+    if not value.isascii():
+        return (f"holds a character outside ASCII (such as ä, § or €), which the {protocol} login cannot send; "
+                "change it on the mail server to letters, digits and ASCII signs")
+    return None
+
+
 def offline_problems(config: Config) -> list[str]:
     """Everything wrong with *config* that can be seen without a network: one line each."""
     problems: list[str] = []
@@ -161,6 +177,12 @@ def offline_problems(config: Config) -> list[str]:
         if env and not os.environ.get(env, "").strip():
             problems.append(f"{key}: the environment variable {env} is not set (or holds only spaces); "
                             f"export {env}=... before starting mailbot (for systemd: an EnvironmentFile)")
+        elif env and (problem := credential_problem(os.environ[env], "IMAP" if key.startswith("in") else "SMTP")):
+            problems.append(f"{key}: the password in {env} {problem}")
+    for key, box in (("inbox.username", config.inbox), ("outbox.username", config.outbox)):
+        name = getattr(box, "username", None)
+        if name and (problem := credential_problem(name, "IMAP" if key.startswith("in") else "SMTP", "name")):
+            problems.append(f"{key}: {name!r} {problem}")
     outbox = config.outbox
     if isinstance(outbox, SmtpOutbox):
         if outbox.username and not outbox.password_env:

@@ -179,3 +179,42 @@ def test_slips_that_work_are_warned(desk_dir: Path, old: str, new: str, warning:
     assert result.returncode == 0, result.stderr
     said = result.stdout + result.stderr
     assert warning in " ".join(said.split()), said
+
+
+def _smtp_outbox(text: str, username: str) -> str:
+    outbox = (f'[outbox]\nkind = "smtp"\nhost = "127.0.0.1"\nport = 1\ntls = "none"\nusername = "{username}"\n'
+              f'password_env = "{PASSWORD}"\n\n')
+    return text[:text.index("[outbox]")] + outbox + text[text.index("[run]"):]
+
+
+@pytest.mark.parametrize(("box", "username", "password", "expected"), [
+    # IMAP LOGIN carries 7-bit quoted strings only (RFC 3501); imaplib raised UnicodeEncodeError at the login
+    ("inbox", "blangko", "pässwört", f"inbox.password_env: the password in {PASSWORD} holds a character outside "
+                                     "ASCII (such as ä, § or €), which the IMAP login cannot send"),
+    ("inbox", "blangkö", "rahasia", "inbox.username: 'blangkö' holds a character outside ASCII"),
+    ("outbox", "blangko", "Rahasia€1", f"outbox.password_env: the password in {PASSWORD} holds a character "
+                                       "outside ASCII (such as ä, § or €), which the SMTP login cannot send"),
+    ("outbox", "blangkö", "rahasia", "outbox.username: 'blangkö' holds a character outside ASCII"),
+    # a CR LF ended the LOGIN command early on the wire and sent the rest as a command of its own
+    ("inbox", "blangko", "geheim\r\nA1 LOGOUT", f"inbox.password_env: the password in {PASSWORD} holds a line "
+                                                "break, which would split the IMAP login command; write the "
+                                                "password alone, on one line"),
+    ("inbox", "blangko", "ge\x01heim", f"the password in {PASSWORD} holds a control character, which would "
+                                       "garble the IMAP login command"),
+    ("outbox", "blangko", "geheim\n", "the password in " + PASSWORD + " holds a line break, which would split "
+                                      "the SMTP login command"),
+], ids=["imap-password-umlaut", "imap-username-umlaut", "smtp-password-euro", "smtp-username-umlaut",
+        "imap-password-crlf", "imap-password-control", "smtp-password-newline"])
+def test_a_login_the_server_cannot_take_is_refused_by_check_config_and_run(
+        desk_dir: Path, box: str, username: str, password: str, expected: str) -> None:
+    """Was ok offline; then check-config --connect and run died with a UnicodeEncodeError traceback (exit 1,
+    which systemd restarts), or sent a login line split at the line break. The password is never repeated."""
+    path = desk_dir / "config.toml"
+    edit = _imap_inbox if box == "inbox" else _smtp_outbox
+    path.write_text(edit(path.read_text(), username))
+    for command in (("check-config",), ("check-config", "--connect"), ("run", "--once")):
+        result = mailbot(desk_dir, *command, env={**os.environ, PASSWORD: password})
+        assert result.returncode == 2, (command, result.stdout, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and expected in lines[0], (command, result.stderr)
+        assert password.strip() not in result.stderr or password == "rahasia", result.stderr
