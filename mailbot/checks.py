@@ -751,6 +751,13 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     except (OSError, IMAPClientError, ssl.SSLError) as exc:
         if refused := setup_refused(exc, inbox, port):
             return refused, None
+        if passes(exc):  # it spoke, then closed (a server restarting, a proxy): `mailbot run` tries again
+            return TemporaryProblem(
+                f"inbox: the IMAP server {where} closed the connection in the middle of the session; it may be "
+                "restarting: mailbot run tries again; try check-config --connect again in a few minutes, and if "
+                "it stays, ask the server's administrator"), None
+        if _timed_out(exc):  # it spoke, then stalled: busy or stuck for a while, which `mailbot run` retries
+            return _stalled("IMAP", where, "inbox.read_timeout_seconds", inbox.read_timeout_seconds), None
         return f"inbox: IMAP server {where}: {server_text(exc)}", None
     finally:
         try:
