@@ -788,7 +788,7 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
     outbox = config.outbox
     if isinstance(outbox, MaildirOutbox):
         return None, f"outbox: Maildir {outbox.path}"
-    from mailbot.transports.smtp import PlainSMTP, sender_refused, session_problem
+    from mailbot.transports.smtp import PlainSMTP, quit_briefly, sender_refused, session_problem
     from mailbot.transports.tls import client_context
 
     port = outbox.port or {"implicit": 465, "starttls": 587, "none": 25}[outbox.tls]
@@ -856,10 +856,7 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
             return _stalled("SMTP", where, "outbox.timeout_seconds", outbox.timeout_seconds), None
         return f"outbox: SMTP server {where}: {_why(exc)}", None
     finally:
-        try:
-            connection.quit()
-        except Exception:  # noqa: BLE001
-            connection.close()
+        quit_briefly(connection)
     return None, f"outbox: SMTP server {where} answers (offers {', '.join(offered).upper() or 'nothing'})"
 
 
