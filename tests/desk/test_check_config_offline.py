@@ -218,3 +218,26 @@ def test_a_login_the_server_cannot_take_is_refused_by_check_config_and_run(
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and expected in lines[0], (command, result.stderr)
         assert password.strip() not in result.stderr or password == "rahasia", result.stderr
+
+
+@pytest.mark.parametrize(("tls", "expected"), [
+    ("STARTTLS", None), (" Implicit", None), ("None", None),
+    ("ssl", "inbox.tls: 'ssl' is written tls = \"implicit\" in mailbot; write \"implicit\" (TLS from the first "
+            "byte, usually port 993 for IMAP, 465 for SMTP), \"starttls\" (TLS after a plain greeting, usually 143 "
+            "or 587) or \"none\""),
+    ("SSL/TLS", "inbox.tls: 'SSL/TLS' is written tls = \"implicit\" in mailbot"),
+    ("tls1.2", "inbox.tls: 'tls1.2' is no TLS setting; write \"implicit\""),
+], ids=["starttls-upper", "implicit-spaced", "none-capital", "ssl", "ssl-tls", "other"])
+def test_tls_is_read_in_any_case_and_a_mail_programs_word_is_named(desk_dir: Path, tls: str,
+                                                                   expected: str | None) -> None:
+    """Were pydantic's "Input should be 'implicit', 'starttls' or 'none'", with no case folding and no word that
+    "ssl" is "implicit" here."""
+    path = desk_dir / "config.toml"
+    path.write_text(_imap_inbox(path.read_text(), "blangko").replace('tls = "none"', f'tls = "{tls}"'))
+    result = mailbot(desk_dir, "check-config", env={**os.environ, PASSWORD: "rahasia"})
+    lines = result.stderr.strip().splitlines()
+    if expected is None:
+        assert result.returncode == 0, (result.stdout, result.stderr)
+    else:
+        assert result.returncode == 2 and len(lines) == 1 and expected in lines[0], lines
+        assert "Input should be" not in result.stderr
