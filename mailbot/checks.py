@@ -148,14 +148,14 @@ def _plain_cron(text: str) -> str:
 
 def credential_problem(value: str, protocol: str, what: str = "password") -> str | None:
     """Why a login name or password cannot go to the server as it is, said without the value: a control
-    character (a CR LF ends IMAP's LOGIN command early and sends the rest as a command of its own), or a
-    character outside ASCII, which IMAP LOGIN cannot carry (RFC 3501 allows 7-bit quoted strings only; RFC 6855's
-    UTF-8 is switched on after the login) and which Python's SMTP AUTH sends as ASCII only."""
+    character (a CR LF ends IMAP's LOGIN command early and sends the rest as a command of its own), or, for
+    SMTP, a character outside ASCII, which Python's SMTP AUTH sends as ASCII only (IMAP sends such a login with
+    AUTHENTICATE PLAIN: mailbot.transports.imap.log_in)."""
     if any(unicodedata.category(char) == "Cc" for char in value):
         kind, harm = (("a line break", "split") if any(char in "\r\n" for char in value)
                       else ("a control character", "garble"))
         return f"holds {kind}, which would {harm} the {protocol} login command; write the {what} alone, on one line"
-    if not value.isascii():
+    if not value.isascii() and protocol == "SMTP":
         return (f"holds a character outside ASCII (such as ä, § or €), which the {protocol} login cannot send; "
                 "change it on the mail server to letters, digits and ASCII signs")
     return None
@@ -697,6 +697,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     from mailbot.transports.imap import (
         PlainIMAPClient,
         create_missing_folders,
+        log_in,
         login_refused,
         missing_folder,
         server_text,
@@ -737,7 +738,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     try:
         if inbox.tls == "starttls":
             client.starttls(context)
-        client.login(inbox.username, password)
+        log_in(client, inbox.username, password)
         delimiter = next((d.decode() if isinstance(d, bytes) else d for _f, d, _n in client.list_folders("", "")
                           if d), "/")
         if refused := _folders_refused(client, inbox, delimiter, where):
