@@ -11,6 +11,7 @@ import os
 import re
 import smtplib
 import ssl
+import unicodedata
 from collections.abc import Collection
 from datetime import datetime, time, timedelta, tzinfo
 from pathlib import Path
@@ -145,6 +146,21 @@ def _plain_cron(text: str) -> str:
     return text
 
 
+def credential_problem(value: str, protocol: str, what: str = "password") -> str | None:
+    """Why a login name or password cannot go to the server as it is, said without the value: a control
+    character (a CR LF ends IMAP's LOGIN command early and sends the rest as a command of its own), or, for
+    SMTP, a character outside ASCII, which Python's SMTP AUTH sends as ASCII only (IMAP sends such a login with
+    AUTHENTICATE PLAIN: mailbot.transports.imap.log_in)."""
+    if any(unicodedata.category(char) == "Cc" for char in value):
+        kind, harm = (("a line break", "split") if any(char in "\r\n" for char in value)
+                      else ("a control character", "garble"))
+        return f"holds {kind}, which would {harm} the {protocol} login command; write the {what} alone, on one line"
+    if not value.isascii() and protocol == "SMTP":
+        return (f"holds a character outside ASCII (such as ä, § or €), which the {protocol} login cannot send; "
+                "change it on the mail server to letters, digits and ASCII signs")
+    return None
+
+
 def offline_problems(config: Config) -> list[str]:
     """Everything wrong with *config* that can be seen without a network: one line each."""
     problems: list[str] = []
@@ -161,6 +177,12 @@ def offline_problems(config: Config) -> list[str]:
         if env and not os.environ.get(env, "").strip():
             problems.append(f"{key}: the environment variable {env} is not set (or holds only spaces); "
                             f"export {env}=... before starting mailbot (for systemd: an EnvironmentFile)")
+        elif env and (problem := credential_problem(os.environ[env], "IMAP" if key.startswith("in") else "SMTP")):
+            problems.append(f"{key}: the password in {env} {problem}")
+    for key, box in (("inbox.username", config.inbox), ("outbox.username", config.outbox)):
+        name = getattr(box, "username", None)
+        if name and (problem := credential_problem(name, "IMAP" if key.startswith("in") else "SMTP", "name")):
+            problems.append(f"{key}: {name!r} {problem}")
     outbox = config.outbox
     if isinstance(outbox, SmtpOutbox):
         if outbox.username and not outbox.password_env:
@@ -675,6 +697,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     from mailbot.transports.imap import (
         PlainIMAPClient,
         create_missing_folders,
+        log_in,
         login_refused,
         missing_folder,
         server_text,
@@ -715,7 +738,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     try:
         if inbox.tls == "starttls":
             client.starttls(context)
-        client.login(inbox.username, password)
+        log_in(client, inbox.username, password)
         delimiter = next((d.decode() if isinstance(d, bytes) else d for _f, d, _n in client.list_folders("", "")
                           if d), "/")
         if refused := _folders_refused(client, inbox, delimiter, where):
@@ -729,6 +752,13 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     except (OSError, IMAPClientError, ssl.SSLError) as exc:
         if refused := setup_refused(exc, inbox, port):
             return refused, None
+        if passes(exc):  # it spoke, then closed (a server restarting, a proxy): `mailbot run` tries again
+            return TemporaryProblem(
+                f"inbox: the IMAP server {where} closed the connection in the middle of the session; it may be "
+                "restarting: mailbot run tries again; try check-config --connect again in a few minutes, and if "
+                "it stays, ask the server's administrator"), None
+        if _timed_out(exc):  # it spoke, then stalled: busy or stuck for a while, which `mailbot run` retries
+            return _stalled("IMAP", where, "inbox.read_timeout_seconds", inbox.read_timeout_seconds), None
         return f"inbox: IMAP server {where}: {server_text(exc)}", None
     finally:
         try:
@@ -759,7 +789,7 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
     outbox = config.outbox
     if isinstance(outbox, MaildirOutbox):
         return None, f"outbox: Maildir {outbox.path}"
-    from mailbot.transports.smtp import PlainSMTP, sender_refused, session_problem
+    from mailbot.transports.smtp import PlainSMTP, quit_briefly, sender_refused, session_problem
     from mailbot.transports.tls import client_context
 
     port = outbox.port or {"implicit": 465, "starttls": 587, "none": 25}[outbox.tls]
@@ -827,10 +857,7 @@ def _check_smtp(config: Config) -> tuple[str | None, str | None]:
             return _stalled("SMTP", where, "outbox.timeout_seconds", outbox.timeout_seconds), None
         return f"outbox: SMTP server {where}: {_why(exc)}", None
     finally:
-        try:
-            connection.quit()
-        except Exception:  # noqa: BLE001
-            connection.close()
+        quit_briefly(connection)
     return None, f"outbox: SMTP server {where} answers (offers {', '.join(offered).upper() or 'nothing'})"
 
 

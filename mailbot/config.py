@@ -525,6 +525,28 @@ def _maildir_path(value: object) -> object:
 MaildirPath = Annotated[Path, BeforeValidator(_maildir_path)]
 
 
+_TLS_WORDS = {"ssl": "implicit", "tls": "implicit", "ssl/tls": "implicit", "plain": "none", "off": "none",
+              "no": "none", "false": "none"}
+
+
+def _tls(value: object) -> object:
+    """tls in any case ("STARTTLS"); the words mail programs use for the same thing ("SSL", "SSL/TLS") are
+    refused naming mailbot's word for it, with the values accepted."""
+    if not isinstance(value, str):
+        return value
+    word = value.strip().lower()
+    if word in ("implicit", "starttls", "none"):
+        return word
+    accepted = ('write "implicit" (TLS from the first byte, usually port 993 for IMAP, 465 for SMTP), "starttls" '
+                '(TLS after a plain greeting, usually 143 or 587) or "none"')
+    if word in _TLS_WORDS:
+        raise ValueError(f'{value!r} is written tls = "{_TLS_WORDS[word]}" in mailbot; {accepted}')
+    raise ValueError(f"{value!r} is no TLS setting; {accepted}")
+
+
+Tls = Annotated[Literal["implicit", "starttls", "none"], BeforeValidator(_tls)]
+
+
 class MaildirInbox(_Strict):
     kind: Literal["maildir"]
     path: MaildirPath
@@ -534,7 +556,7 @@ class ImapInbox(_Strict):
     kind: Literal["imap"]
     host: Host
     port: Annotated[int, Within(1, 65535)] | None = None
-    tls: Literal["implicit", "starttls", "none"] = "implicit"
+    tls: Tls = "implicit"
     verify_certificate: bool = True
     ca_file: Path | None = None
     username: str
@@ -630,7 +652,7 @@ class SmtpOutbox(_Strict):
     kind: Literal["smtp"]
     host: Host
     port: Annotated[int, Within(1, 65535)] | None = None
-    tls: Literal["implicit", "starttls", "none"] = "starttls"
+    tls: Tls = "starttls"
     verify_certificate: bool = True
     ca_file: Path | None = None
     username: str | None = None

@@ -70,8 +70,19 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
     typed = _UNIT_RE.sub("", shown) if _UNIT_RE.search(shown) and _UNIT_RE.sub("", shown) else shown
     if not shown:
         raise QuantityError("invalid", f"no number of {noun} given ({text!r}); write it like {example}")
+    # "2 rb.": a sentence's full stop after an abbreviated multiplier, as after a unit ("2.000 pcs.")
+    typed = _MULTIPLIER_STOP_RE.sub(r"\1", typed)
+    if (written := _IN_WORDS_RE.fullmatch(typed)) is not None:  # "700 (tujuh ratus)": read when both agree
+        return _bounded(_figure_and_words(shown, written[1], written[2]), shown, signed=signed, zero=zero,
+                        maximum=maximum, bound=bound, noun=noun)
     # "-dua ribu": a sign before number words keeps its meaning (a change down), as it does before digits
     sign, spelled = (typed[0], typed[1:].strip()) if typed[:1] in ("-", "\u2212", "+") else ("", typed)
+    if (mixed := _MIXED_RE.fullmatch(spelled)) is not None and (
+            below := parse_words(mixed[3])) is not None and 0 < below < MULTIPLIERS[mixed[2].lower()]:
+        # "6 ratus lima puluh", "2 ribu lima ratus": a figure with its multiplier, the rest below it in words
+        value = int(mixed[1]) * MULTIPLIERS[mixed[2].lower()] + below
+        return _bounded(-value if sign in ("-", "\u2212") else value, shown, signed=signed, zero=zero,
+                        maximum=maximum, bound=bound, noun=noun)
     words = parse_words(spelled) if spelled and not any(c.isdigit() for c in spelled) else None
     if words is not None:  # "seribu", "dua ribu lima ratus": number words read as the reader reads them
         value = -words if sign in ("-", "\u2212") else words
@@ -146,6 +157,32 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
     negative = m["sign"] in ("-", "\u2212")
     return _bounded(-value if negative else value, shown, signed=signed, zero=zero, maximum=maximum, bound=bound,
                     noun=noun)
+
+
+_MULTIPLIER_STOP_RE = re.compile(r"(?<![^\W\d_])(rb|jt|ribu|ratus|juta)\.$", re.IGNORECASE)
+# a figure with the same number in words in brackets, as letters and forms write amounts
+_IN_WORDS_RE = re.compile(r"([^()]*?[0-9][^()]*?)\s*\(\s*([^()0-9]*[^\W\d_][^()0-9]*?)\s*\)")
+_MIXED_RE = re.compile(r"([1-9][0-9]{0,2})\s*(ribu|rb|ratus|juta|jt)\s+([^\W\d_][^\d]*)", re.IGNORECASE)
+
+
+def _figure_and_words(shown: str, figure: str, words: str) -> int:
+    """The number "700 (tujuh ratus)" means when the figure and the words agree; else QuantityError naming both."""
+    from mailbot.reader.numbers import parse_words
+
+    value = parse_quantity(figure, signed=True, zero=True)  # its own refusal when the figure is no number
+    spelled = parse_words(words.strip(" .").removesuffix(" keping").removesuffix(" lembar"))
+    if spelled is None:
+        raise QuantityError("invalid", f'"{shown}": the words in brackets ({words!r}) are not a number; write the '
+                                       f"figure alone, e.g. {format_number(abs(value))}",
+                            indonesian="tulisan dalam kurungnya bukan bilangan",
+                            examples=(format_number(abs(value)),))
+    if spelled != abs(value):
+        figures = (format_number(abs(value)), format_number(spelled))
+        raise QuantityError("invalid", f'"{shown}": the figure says {figures[0]} and the words in brackets say '
+                                       f"{figures[1]}; write the number once, e.g. {figures[0]} or {figures[1]}",
+                            indonesian=f"menyebut dua jumlah yang berbeda ({figures[0]} dan {figures[1]})",
+                            examples=figures)
+    return value
 
 
 # The same fixes in Indonesian, for a manager's email (mailbot.guards.commands): after 'Jumlah "1.5rb"'.

@@ -362,7 +362,10 @@ class DovecotServer:
         """A logged-in IMAPClient for the test user (not the code under test)."""
         c = IMAPClient(self.host, port=self.port, ssl=False, timeout=10)
         try:
-            c.login(self.user, self.password)
+            if self.password.isascii():
+                c.login(self.user, self.password)
+            else:  # LOGIN takes ASCII only: a password outside it goes as AUTHENTICATE PLAIN (UTF-8)
+                c.plain_login(self.user, self.password)
             yield c
         finally:
             try:

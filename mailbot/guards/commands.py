@@ -215,6 +215,7 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
     quantity: int | None = None
     m = _QUANTITY_RE.match(rest) or _spelled_quantity(rest)
     if m:
+        m = _completed_quantity(rest, m)
         parsed = _quantity(m, line)
         if isinstance(parsed, CommandError):
             return parsed
@@ -363,6 +364,32 @@ def _spelled_quantity(rest: str) -> re.Match[str] | None:
             continue
         return re.compile(re.escape(rest[:stop])).match(rest)
     return None
+
+
+_IN_BRACKETS_RE = re.compile(r"\s*\(([^()]*)\)")
+
+
+def _completed_quantity(rest: str, m: re.Match[str]) -> re.Match[str]:
+    """The figure *m* found at the start of *rest* with what completes it: the same number in words in brackets
+    ("700 (tujuh ratus)", read when both agree, else said as two numbers), or the words below its multiplier
+    ("6 ratus lima puluh"). Brackets holding other words ("700 (sisanya bulan depan)") are not the figure's."""
+    unit = re.compile(rf"\s*(?:{UNIT_PATTERN})\b", re.IGNORECASE).match(rest, m.end())
+    after = unit.end() if unit else m.end()
+    if (brackets := _IN_BRACKETS_RE.match(rest, after)) is not None:
+        words = re.findall(r"[^\W\d_]+", brackets[1].lower())
+        if words and all(w in NUMBER_WORDS or w in UNITS for w in words):
+            return re.compile(re.escape(rest[:brackets.end()])).match(rest)  # type: ignore[return-value]
+    end, ends = m.end(), []
+    while (w := _NUMBER_WORD_RE.match(rest, end)) is not None and w[1].lower() in NUMBER_WORDS:
+        end = w.end()
+        ends.append(end)
+    for stop in reversed(ends):
+        try:
+            parse_quantity(rest[:stop])
+        except QuantityError:
+            continue
+        return re.compile(re.escape(rest[:stop])).match(rest)  # type: ignore[return-value]
+    return m
 
 
 def _quantity(m: re.Match[str], line: str) -> int | CommandError:

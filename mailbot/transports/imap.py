@@ -281,6 +281,19 @@ def create_missing_folders(client: IMAPClient, config: ImapInboxConfig, delimite
     return created, None
 
 
+def log_in(client: IMAPClient, username: str, password: str) -> None:
+    """LOGIN for a name and password in ASCII (RFC 3501 carries them as 7-bit quoted strings; RFC 6855's UTF-8
+    is switched on only after the login); outside ASCII ("pässwört"), AUTHENTICATE PLAIN, whose strings are UTF-8
+    (RFC 4616; Dovecot takes them), when the server offers it, else LoginError saying why."""
+    if username.isascii() and password.isascii():
+        client.login(username, password)
+    elif client.has_capability("AUTH=PLAIN"):
+        client.plain_login(username, password)
+    else:
+        raise LoginError("it offers no AUTHENTICATE PLAIN, which a name or password with a character outside "
+                         "ASCII needs: IMAP LOGIN takes ASCII only")
+
+
 def login_refused(where: str, username: str, password_env: str, exc: BaseException) -> str:
     """The one line for a login the IMAP server at *where* refused, with the fix."""
     return (f"the IMAP server {where} refused the login of {username} ({server_text(exc)}); correct [inbox] "
@@ -622,7 +635,7 @@ class ImapInbox:
                     self._refuse_setup(exc)
                     raise
             try:
-                client.login(config.username, self._password)
+                log_in(client, config.username, self._password)
             except LoginError as exc:
                 if _login_unavailable(exc):  # retried with backoff, like a server that cannot be reached
                     raise ConnectionError(f"login unavailable for now: {server_text(exc)}") from exc

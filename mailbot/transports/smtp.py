@@ -35,6 +35,10 @@ _SESSION_ERRORS: tuple[type[BaseException], ...] = (*_CONNECT_ERRORS, SendingMis
 
 _LINE_END = re.compile(rb"\r\n|\r|\n")
 
+# After the last mail of a batch is taken (and recorded as sent), QUIT's answer adds nothing: a server slow to
+# give it holds the command no longer than this, then the connection is closed.
+QUIT_SECONDS = 2.0
+
 
 def wire_bytes(raw: bytes) -> bytes:
     """*raw* with every line ending as CRLF, as SMTP requires (smtplib sends bytes unchanged,
@@ -163,6 +167,17 @@ def sender_refused(code: int, text: str, sender: str, where: str, config: SmtpOu
                 "password_env")
     return (f"the SMTP server {where} refuses {sender!r} as sender ({answer}); [office] address must be an "
             "address [outbox] username may send as")
+
+
+def quit_briefly(connection: smtplib.SMTP) -> None:
+    """QUIT, waiting QUIT_SECONDS at most for its answer; then the connection is closed (the mail sent on it is
+    the server's already: a QUIT unanswered loses nothing, RFC 5321 4.1.1.10)."""
+    try:
+        if connection.sock is not None:
+            connection.sock.settimeout(min(QUIT_SECONDS, connection.sock.gettimeout() or QUIT_SECONDS))
+            connection.quit()
+    except _ANY_SMTP_ERROR:
+        connection.close()
 
 
 class _ClosedAtMailFrom(Exception):
@@ -304,11 +319,7 @@ class SmtpSender:
                 if connection.sock is None:
                     lost = results[message.message_id] or SmtpConnectionError("server closed the connection")
         finally:
-            try:
-                if connection.sock is not None:
-                    connection.quit()
-            except _ANY_SMTP_ERROR:
-                connection.close()
+            quit_briefly(connection)
         sent = sum(1 for r in results.values() if r is None)
         log.info("SMTP %s: %d of %d delivered in one connection", self._where, sent, len(messages))
         return results
@@ -367,7 +378,8 @@ class SmtpSender:
             return result
         except _CONNECTION_ERRORS as exc:
             connection.close()
-            return SmtpConnectionError(f"{what}: connection to {self._where} lost: {_describe(exc)}")
+            return SmtpConnectionError(f"{what}: connection to {self._where} lost before the server said it took "
+                                       f"the mail: {unreachable_words(exc)}")
         except smtplib.SMTPNotSupportedError as exc:
             self._reset(connection)
             return PermanentDeliveryError(f"{what} cannot be sent through {self._where}: {_describe(exc)}")
@@ -388,7 +400,7 @@ class SmtpSender:
             code, text = connection.mail(message.sender, options)
         except _CONNECTION_ERRORS as exc:
             raise _ClosedAtMailFrom(SmtpConnectionError(
-                f"{what}: connection to {self._where} lost: {_describe(exc)}")) from exc
+                f"{what}: connection to {self._where} lost: {unreachable_words(exc)}")) from exc
         if code == 421:
             raise _ClosedAtMailFrom(classify_reply(code, _text(text), f"{what} refused by {self._where}"))
         if code != 250:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import socket
 import socketserver
 import subprocess
 import sys
@@ -515,3 +516,72 @@ def test_run_keeps_trying_a_slow_imap_server(desk_dir: Path, server: int) -> Non
     assert tried and (f"IMAP server 127.0.0.1:{server} failed: not reachable now: the server is slow: its greeting "
                       'had not come whole after 1 s, only "* OK') in tried[0], said
     assert not any("configuration error" in line or "Traceback" in line for line in said), said
+
+
+class _CloseAfterLogin(socketserver.StreamRequestHandler):
+    """An IMAP server that takes the login and then closes the connection (a crash, a restart, a proxy)."""
+
+    def handle(self) -> None:
+        self.wfile.write(b"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n")
+        for line in self.rfile:
+            tag, _, command = line.decode("ascii", "replace").strip().partition(" ")
+            if command.upper().startswith("CAPABILITY"):
+                self.wfile.write(f"* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n{tag} OK done\r\n".encode())
+            elif command.upper().startswith("LOGIN"):
+                self.wfile.write(f"{tag} OK logged in\r\n".encode())
+                self.wfile.flush()
+                self.request.shutdown(socket.SHUT_RDWR)
+                return
+            else:
+                self.wfile.write(f"{tag} BAD not here\r\n".encode())
+
+
+@pytest.mark.servers
+@pytest.mark.parametrize("server", [_CloseAfterLogin], indirect=True)
+def test_an_imap_server_closing_after_the_login_is_a_temporary_failure(desk_dir: Path, server: int) -> None:
+    """Was "configuration error: inbox: IMAP server …: [Errno 104] Connection reset by peer", exit 2, while
+    `mailbot run` rightly tries again: a server restarting is no setting to fix."""
+    _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 2\n'
+                                "read_timeout_seconds = 2")
+    code, connect = _check(desk_dir)
+    assert code == 1 and connect == [
+        f"mailbot: temporary failure: inbox: the IMAP server 127.0.0.1:{server} closed the connection in the middle "
+        "of the session; it may be restarting: mailbot run tries again; try check-config --connect again in a few "
+        "minutes, and if it stays, ask the server's administrator"], connect
+
+
+class _LoginOnlyImap(socketserver.StreamRequestHandler):
+    """An IMAP server that offers LOGIN only (no AUTH=PLAIN)."""
+
+    def handle(self) -> None:
+        self.wfile.write(b"* OK [CAPABILITY IMAP4rev1] ready\r\n")
+        for line in self.rfile:
+            tag, _, command = line.decode("ascii", "replace").strip().partition(" ")
+            if command.upper().startswith("CAPABILITY"):
+                self.wfile.write(f"* CAPABILITY IMAP4rev1\r\n{tag} OK done\r\n".encode())
+            elif command.upper().startswith("LOGOUT"):
+                self.wfile.write(f"* BYE\r\n{tag} OK bye\r\n".encode())
+                return
+            else:
+                self.wfile.write(f"{tag} NO not here\r\n".encode())
+
+
+@pytest.mark.servers
+@pytest.mark.parametrize("server", [_LoginOnlyImap], indirect=True)
+def test_a_password_outside_ascii_on_a_server_without_authenticate_plain_is_one_line(desk_dir: Path,
+                                                                                      server: int) -> None:
+    """Was a UnicodeEncodeError traceback from check-config --connect and from run (exit 1, restarted by systemd):
+    IMAP LOGIN takes ASCII only, and this server offers no other way in."""
+    _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 2\n'
+                                "read_timeout_seconds = 2")
+    expected = (f"the IMAP server 127.0.0.1:{server} refused the login of blangko (it offers no AUTHENTICATE PLAIN, "
+                "which a name or password with a character outside ASCII needs: IMAP LOGIN takes ASCII only); "
+                f"correct [inbox] username or the password in {PASSWORD_ENV}")
+    for command in (("check-config", "--connect"), ("run", "--once")):
+        result = mailbot(desk_dir, *command, env={**os.environ, PASSWORD_ENV: "pässwört"})
+        assert result.returncode == 2 and "Traceback" not in result.stderr, (command, result.stderr)
+        said = [line for line in result.stderr.splitlines() if line.startswith("mailbot: configuration error:")]
+        assert len(said) == 1 and expected in said[0], (command, result.stderr)
+        assert "pässwört" not in result.stderr

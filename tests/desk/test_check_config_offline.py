@@ -179,3 +179,63 @@ def test_slips_that_work_are_warned(desk_dir: Path, old: str, new: str, warning:
     assert result.returncode == 0, result.stderr
     said = result.stdout + result.stderr
     assert warning in " ".join(said.split()), said
+
+
+def _smtp_outbox(text: str, username: str) -> str:
+    outbox = (f'[outbox]\nkind = "smtp"\nhost = "127.0.0.1"\nport = 1\ntls = "none"\nusername = "{username}"\n'
+              f'password_env = "{PASSWORD}"\n\n')
+    return text[:text.index("[outbox]")] + outbox + text[text.index("[run]"):]
+
+
+@pytest.mark.parametrize(("box", "username", "password", "expected"), [
+    # smtplib sends AUTH as ASCII only; it raised UnicodeEncodeError at the login (an IMAP login outside ASCII
+    # goes as AUTHENTICATE PLAIN: tests/transports/test_check_config.py)
+    ("outbox", "blangko", "Rahasia€1", f"outbox.password_env: the password in {PASSWORD} holds a character "
+                                       "outside ASCII (such as ä, § or €), which the SMTP login cannot send"),
+    ("outbox", "blangkö", "rahasia", "outbox.username: 'blangkö' holds a character outside ASCII"),
+    # a CR LF ended the LOGIN command early on the wire and sent the rest as a command of its own
+    ("inbox", "blangko", "geheim\r\nA1 LOGOUT", f"inbox.password_env: the password in {PASSWORD} holds a line "
+                                                "break, which would split the IMAP login command; write the "
+                                                "password alone, on one line"),
+    ("inbox", "blangko", "ge\x01heim", f"the password in {PASSWORD} holds a control character, which would "
+                                       "garble the IMAP login command"),
+    ("outbox", "blangko", "geheim\n", "the password in " + PASSWORD + " holds a line break, which would split "
+                                      "the SMTP login command"),
+], ids=["smtp-password-euro", "smtp-username-umlaut",
+        "imap-password-crlf", "imap-password-control", "smtp-password-newline"])
+def test_a_login_the_server_cannot_take_is_refused_by_check_config_and_run(
+        desk_dir: Path, box: str, username: str, password: str, expected: str) -> None:
+    """Was ok offline; then check-config --connect and run died with a UnicodeEncodeError traceback (exit 1,
+    which systemd restarts), or sent a login line split at the line break. The password is never repeated."""
+    path = desk_dir / "config.toml"
+    edit = _imap_inbox if box == "inbox" else _smtp_outbox
+    path.write_text(edit(path.read_text(), username))
+    for command in (("check-config",), ("check-config", "--connect"), ("run", "--once")):
+        result = mailbot(desk_dir, *command, env={**os.environ, PASSWORD: password})
+        assert result.returncode == 2, (command, result.stdout, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and expected in lines[0], (command, result.stderr)
+        assert password.strip() not in result.stderr or password == "rahasia", result.stderr
+
+
+@pytest.mark.parametrize(("tls", "expected"), [
+    ("STARTTLS", None), (" Implicit", None), ("None", None),
+    ("ssl", "inbox.tls: 'ssl' is written tls = \"implicit\" in mailbot; write \"implicit\" (TLS from the first "
+            "byte, usually port 993 for IMAP, 465 for SMTP), \"starttls\" (TLS after a plain greeting, usually 143 "
+            "or 587) or \"none\""),
+    ("SSL/TLS", "inbox.tls: 'SSL/TLS' is written tls = \"implicit\" in mailbot"),
+    ("tls1.2", "inbox.tls: 'tls1.2' is no TLS setting; write \"implicit\""),
+], ids=["starttls-upper", "implicit-spaced", "none-capital", "ssl", "ssl-tls", "other"])
+def test_tls_is_read_in_any_case_and_a_mail_programs_word_is_named(desk_dir: Path, tls: str,
+                                                                   expected: str | None) -> None:
+    """Were pydantic's "Input should be 'implicit', 'starttls' or 'none'", with no case folding and no word that
+    "ssl" is "implicit" here."""
+    path = desk_dir / "config.toml"
+    path.write_text(_imap_inbox(path.read_text(), "blangko").replace('tls = "none"', f'tls = "{tls}"'))
+    result = mailbot(desk_dir, "check-config", env={**os.environ, PASSWORD: "rahasia"})
+    lines = result.stderr.strip().splitlines()
+    if expected is None:
+        assert result.returncode == 0, (result.stdout, result.stderr)
+    else:
+        assert result.returncode == 2 and len(lines) == 1 and expected in lines[0], lines
+        assert "Input should be" not in result.stderr

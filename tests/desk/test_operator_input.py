@@ -274,3 +274,29 @@ def test_a_sign_before_number_words_keeps_its_meaning(text: str, expected: int) 
     if expected < 0:  # where a change down is not allowed it is refused, never read as a change up
         with pytest.raises(QuantityError):
             parse_quantity(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a sentence's full stop after an abbreviated multiplier, as "2.000 pcs." is read
+    ("2 rb.", 2000), ("3 jt.", 3_000_000),
+    # a figure with its multiplier and the rest below it in words, as "enam ratus lima puluh" is read
+    ("6 ratus lima puluh", 650), ("2 ribu lima ratus", 2500),
+    # the figure and the same number in words in brackets, as letters write amounts
+    ("700 (tujuh ratus)", 700), ("2.000 (dua ribu)", 2000), ("1.500 keping (seribu lima ratus keping)", 1500),
+], ids=["rb-stop", "jt-stop", "ratus-words", "ribu-words", "brackets", "brackets-thousands", "brackets-units"])
+def test_figures_written_with_words_are_read(text: str, expected: int) -> None:
+    """Were refused as "not a number of pieces" while "2.000 pcs.", "7 ratus" and "enam ratus lima puluh" were read."""
+    assert parse_quantity(text) == expected
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("700 (enam ratus)", '"700 (enam ratus)": the figure says 700 and the words in brackets say 600; write the '
+                         "number once, e.g. 700 or 600"),
+    ("700 (sisanya nanti)", "\"700 (sisanya nanti)\": the words in brackets ('sisanya nanti') are not a number; "
+                            "write the figure alone, e.g. 700"),
+    ("6 ratus dua ribu", '"6 ratus dua ribu" is not a number of pieces'),
+], ids=["disagree", "not-words", "words-above-the-multiplier"])
+def test_figures_and_words_that_do_not_agree_are_refused_naming_both(text: str, said: str) -> None:
+    with pytest.raises(QuantityError) as caught:
+        parse_quantity(text)
+    assert said in str(caught.value)

@@ -130,7 +130,6 @@ ERRORS = [
     ("setuju sekali, tapi tunggu laporan dulu", "unclear_approval"),
     ("SETUJU 1 500", "unclear_approval"),
     ("SETUJU 17/12", "unclear_approval"),
-    ("SETUJU 1.500 (seribu lima ratus) keping", "unclear_approval"),
     ("Tidak setuju", "negated_approval"),
     ("BELUM SETUJU, tunggu rapat", "negated_approval"),
     ("SETUJU BLK-2026-0042 dan BLK-2026-0043", "several_references"),
@@ -284,3 +283,20 @@ def test_a_figure_in_words_reads_as_the_command_line_reads_it(figure: str, tail:
 @pytest.mark.parametrize("text", ["SETUJU setengah", "SETUJU dua ribu tidak", "SETUJU dua ribu kalau stok ada"])
 def test_words_that_are_no_figure_or_turn_the_approval_are_still_asked_back(text: str) -> None:
     assert isinstance(parse_manager_command(text), CommandError)
+
+
+@pytest.mark.parametrize(("text", "quantity"), [
+    ("SETUJU 700 (tujuh ratus)", 700), ("SETUJU 6 ratus lima puluh", 650), ("Setuju 2 rb.", 2000),
+    ("SETUJU 700 keping (tujuh ratus keping)", 700), ("SETUJU 1.500 (seribu lima ratus) keping", 1500),
+])
+def test_an_approval_with_the_figure_in_words_is_read(text: str, quantity: int) -> None:
+    """Were answered "Maksud baris pertamanya belum dapat kami pastikan" (outside test a13aa, L-4)."""
+    command = parse_manager_command(text)
+    assert isinstance(command, ManagerCommand) and command.quantity == quantity and command.reason is None, command
+
+
+def test_an_approval_whose_figure_and_words_differ_is_asked_again_naming_both() -> None:
+    asked = parse_manager_command("SETUJU 700 (enam ratus)")
+    assert isinstance(asked, CommandError) and asked.message == (
+        'Jumlah "700 (enam ratus)" menyebut dua jumlah yang berbeda (700 dan 600). Tulis misalnya: SETUJU 700 atau '
+        "SETUJU 600."), asked

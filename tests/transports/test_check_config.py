@@ -405,3 +405,23 @@ def test_a_silent_smtp_server_is_a_temporary_failure_not_a_configuration_error(
     # machine with four workers on two cores)
     assert waited and took - 6 <= int(waited[1]) <= took, (took, line)
     assert took < 5 + 3 + 6 + 5, took
+
+
+@pytest.mark.parametrize("password", ["pässwört", "Kaltara§2026"])
+def test_a_password_outside_ascii_logs_in_with_authenticate_plain(smtp_server: SmtpServer, tmp_path: Path,
+                                                                  password: str) -> None:
+    """IMAP LOGIN takes ASCII only (RFC 3501), and imaplib died at it with a UnicodeEncodeError traceback, from
+    check-config --connect and from run (exit 1, which systemd restarted and gave up on). The login goes as
+    AUTHENTICATE PLAIN, UTF-8 (RFC 4616), which Dovecot takes."""
+    from tests.transports.conftest import _start_dovecot
+
+    for dovecot in _start_dovecot(password=password):
+        config = write_desk_config(tmp_path, dovecot, smtp_server)
+        result = check(config, "--connect", password=password)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+        assert f"IMAP login as {dovecot.user}" in result.stdout, result.stdout
+        dovecot.append("INBOX", district_request(1))
+        once = run_mailbot(["--config", str(config), "run", "--once"], cwd=REPO,
+                           env={**os.environ, PASSWORD_ENV: password}, timeout=120)
+        assert once.returncode == 0 and "Traceback" not in once.stderr, once.stderr
+        assert dovecot.count("INBOX") == 0 and len(smtp_server.messages) == 1, once.stderr

@@ -262,3 +262,89 @@ def test_a_stop_cuts_a_server_silent_from_the_first_byte_after_the_grace(tls: st
         for sock in taken:
             sock.close()
         listener.close()
+
+
+class _FakeSmtp:
+    """A submission server on 127.0.0.1 with one misbehaviour: *quit_delay* seconds before answering QUIT, or
+    closing the connection at the end of DATA (*drop_at_data*) without a reply. Counts the mails it took."""
+
+    def __init__(self, *, quit_delay: float = 0.0, drop_at_data: bool = False) -> None:
+        import socket
+        import threading
+
+        self.quit_delay, self.drop_at_data, self.taken = quit_delay, drop_at_data, 0
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.done = threading.Event()
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        connection, _ = self.listener.accept()
+        with connection, connection.makefile("rb") as lines:
+            connection.sendall(b"220 smtp.test ESMTP\r\n")
+            in_data = False
+            for line in lines:
+                if in_data:
+                    if line == b".\r\n":
+                        in_data = False
+                        if self.drop_at_data:
+                            break
+                        self.taken += 1
+                        connection.sendall(b"250 2.0.0 queued\r\n")
+                    continue
+                word = line[:4].upper()
+                if word == b"EHLO":
+                    connection.sendall(b"250-smtp.test\r\n250 8BITMIME\r\n")
+                elif word == b"DATA":
+                    in_data = True
+                    connection.sendall(b"354 go ahead\r\n")
+                elif word == b"QUIT":
+                    self.done.wait(self.quit_delay)
+                    connection.sendall(b"221 bye\r\n")
+                    break
+                else:
+                    connection.sendall(b"250 ok\r\n")
+
+    def close(self) -> None:
+        self.done.set()
+        self.listener.close()
+
+
+@pytest.mark.servers
+def test_a_server_slow_to_answer_quit_does_not_hold_the_batch() -> None:
+    """The mails were taken in the first second, then QUIT's answer was awaited for the whole timeout (about 30 s
+    of an `approve` printing nothing). Each mail is reported taken as the server takes it, and only once."""
+    from mailbot.config import SmtpOutbox as SmtpOutboxConfig
+    from mailbot.transports import smtp
+
+    server = _FakeSmtp(quit_delay=30)
+    config = SmtpOutboxConfig(kind="smtp", host="127.0.0.1", port=server.port, tls="none", timeout_seconds=30)
+    reported: list[tuple[str, Exception | None]] = []
+    try:
+        started = time.monotonic()
+        results = SmtpSender(config).send_batch([reply(1), reply(2)],
+                                                on_result=lambda mid, error: reported.append((mid, error)))
+        took = time.monotonic() - started
+    finally:
+        server.close()
+    assert results == {reply(1).message_id: None, reply(2).message_id: None}
+    assert reported == [(reply(1).message_id, None), (reply(2).message_id, None)]
+    assert server.taken == 2
+    assert took < smtp.QUIT_SECONDS + 2, took
+
+
+@pytest.mark.servers
+def test_a_connection_dropped_after_data_is_said_in_plain_words_and_retried() -> None:
+    """Was "connection to …: lost: SMTPServerDisconnected: Connection unexpectedly closed"."""
+    from mailbot.config import SmtpOutbox as SmtpOutboxConfig
+
+    server = _FakeSmtp(drop_at_data=True)
+    config = SmtpOutboxConfig(kind="smtp", host="127.0.0.1", port=server.port, tls="none", timeout_seconds=5)
+    try:
+        results = SmtpSender(config).send_batch([reply(1)])
+    finally:
+        server.close()
+    error = results[reply(1).message_id]
+    assert isinstance(error, SmtpConnectionError) and isinstance(error, TemporaryDeliveryError), error
+    assert str(error) == (f"message {reply(1).message_id}: connection to 127.0.0.1:{server.port} lost before the "
+                          "server said it took the mail: the server closed the connection"), error
