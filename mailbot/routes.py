@@ -239,12 +239,9 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     # a request whose sender failed the checks never stands for the district: a verified one is
     # neither linked to it, nor held for it, nor told of it
     waiting = repo.open_request(session, district, item, verified_only=True) if district is not None else None
-    if waiting is not None and waiting.state == "clarifying" and trust.trusted and verdict.requested is not None \
-            and waiting.sender == trust.address:
-        # a fresh email that answers our question still completes the same request (from the same
-        # address: another address of the district is its own conversation, linked below)
-        return _completed(session, desk, message, verdict,
-                          actions.complete_clarification(session, desk, waiting, message, verdict, trust))
+    # a fresh email outside the thread of a request we asked about is never taken as the answer to our question
+    # ("mohon tambahan 1.500 keping rutin" while the 3.500 for a campaign waits for its stock): it is a request
+    # of its own, linked to the open one below, and the district is told so; the earlier figure stays as asked
     now = desk.now()
     open_one = thread if thread is not None and thread.state in repo.OPEN_STATES \
         and repo.sender_verified(session, thread) else waiting

@@ -1,0 +1,44 @@
+"""Conversations that went wrong in an outside test (i12af), on the real SQLite desk in process over the Maildir
+defaults, every message written fresh: a new request outside the thread of one we asked about is a request of its
+own, never the answer to our question (the earlier figure never overwritten); the same correction sent twice is a
+repeat, never a plea to reconsider; a short answer in the thread of our question, without our mail quoted under it,
+answers it; "mohon dikirimi" with no figure is a request asked back for its figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.desk.desk12 import (
+    BULUNGAN,
+    MALINAU,
+    Desk12,
+    approved,
+    flat,
+    send_answer,
+)
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+CAMPAIGN = ("Yth. Bapak/Ibu,\nmohon dikirimkan blangko KTP-el 2.800 keping untuk perekaman serentak di 8 kecamatan. "
+            "Stok kami kurang lebih 300an pak, belum dihitung pasti.\nHormat kami\nOperator Bulungan\n")
+
+
+# H-4. a new request outside the thread of one asked back is its own request; the earlier figure stays --------------
+
+def test_a_new_request_outside_the_thread_never_answers_our_question(desk12: Desk12) -> None:
+    first, outcome = desk12.send(BULUNGAN, "Permohonan blangko KTP-el", CAMPAIGN)
+    assert outcome == {"request-clarify": 1}, outcome
+    assert (desk12.request()["requested"], desk12.request()["state"]) == (2800, "clarifying")
+    mid, outcome = desk12.send(BULUNGAN, "Permohonan blangko KTP-el (rutin)",
+                               "Dengan hormat, mohon tambahan blangko KTP-el rutin 1.200 keping, sisa stok kami "
+                               "1.700 keping.\nTerima kasih")
+    # was: taken as the answer to our question, BLK-2026-0001 silently 1.200 and approved, kept as a label
+    assert outcome == {"request-linked": 1}, outcome
+    assert (desk12.request()["requested"], desk12.request()["state"]) == (2800, "clarifying")
+    second = desk12.request("BLK-2026-0002")
+    assert (second["requested"], second["state"]) == (1200, "linked")
+    [told] = desk12.replies_to(mid)
+    text = flat(told.text)
+    assert "BLK-2026-0002" in text and "BLK-2026-0001" in text, told.text
+    labels = desk12.db().execute("select count(*) from labels").fetchone()[0]
+    assert labels == 0
