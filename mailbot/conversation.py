@@ -123,6 +123,13 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                             message=message)
         return outcome
     changed = _changed(thread, reading)
+    if not changed and _applied_before(session, thread, message, verdict):
+        # "ralat pak, mohon 3.000 keping bukan 2.000" sent again by a phone client after it was applied (and
+        # partly approved): the same words answering the same mail change nothing; a repeat, recorded as such,
+        # never a plea to look again at the decision (the approval stands)
+        repo.audit(session, at=desk.now(), actor=trust.address or "district", action="repeat",
+                   target=thread.reference, details={"message": message.id, "text": (verdict.body_excerpt or "")[:300]})
+        return MessageOutcome.FOLLOW_UP_CONFIRMED
     if changed and _applied_before(session, thread, message, verdict):
         # the same words answering the same mail of ours, already applied ("mohon ditambah 500 lagi" sent twice by
         # a phone client): never applied again (a raise would double); a person reads it, the district hears so

@@ -42,3 +42,20 @@ def test_a_new_request_outside_the_thread_never_answers_our_question(desk12: Des
     assert "BLK-2026-0002" in text and "BLK-2026-0001" in text, told.text
     labels = desk12.db().execute("select count(*) from labels").fetchone()[0]
     assert labels == 0
+
+
+# H-3. the same correction sent twice after a partial approval is a repeat, never a plea to reconsider -------------
+
+def test_a_correction_sent_twice_is_a_repeat_not_an_appeal(desk12: Desk12) -> None:
+    reply = approved(desk12)
+    first, _ = send_answer(desk12, BULUNGAN, reply, "ralat pak, mohon 3.000 keping bukan 2.000.")
+    assert len(desk12.replies_to(first)) == 1
+    before = desk12.request()
+    assert (before["requested"], before["state"]) == (3000, "approved") and before["approved"] < 3000, dict(before)
+    mid, outcome = send_answer(desk12, BULUNGAN, reply, "ralat pak, mohon 3.000 keping bukan 2.000.")
+    # was: a plea to reconsider, the approval of 2.600 withdrawn and the managers asked to decide again
+    assert outcome == {"follow-up-confirmed": 1}, outcome
+    after = desk12.request()
+    assert (after["requested"], after["state"], after["approved"]) == (3000, "approved", before["approved"])
+    assert desk12.replies_to(mid) == [] and desk12.queue(mid) == set()
+    assert not [o for o in desk12.to_managers() if "dipertimbangkan kembali" in flat(o.text)]
