@@ -59,3 +59,4 @@ def test_a_correction_sent_twice_is_a_repeat_not_an_appeal(desk12: Desk12) -> No
     assert (after["requested"], after["state"], after["approved"]) == (3000, "approved", before["approved"])
     assert desk12.replies_to(mid) == [] and desk12.queue(mid) == set()
     assert not [o for o in desk12.to_managers() if "dipertimbangkan kembali" in flat(o.text)]
+    assert desk12.db().execute("select count(*) from audit where action = 'repeat'").fetchone()[0] == 1
