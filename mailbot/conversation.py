@@ -8,6 +8,7 @@ import hashlib
 import re
 from dataclasses import replace
 from datetime import timedelta
+from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -552,6 +553,42 @@ def cancelled_in_receipt(session: Session, verdict: Verdict, trust: SenderTrust,
             else None
     return repo.open_request(session, trust.district, verdict.item or "ktp-el",
                              states=(*actions.CANCELLABLE, "approved"), verified_only=True)
+
+
+# The words a short answer may carry beside its figure: "2.000 pak", "1.500 keping saja pak", "seribu lima ratus
+# saja, terima kasih".
+_ANSWER_WORDS = frozenset({"pak", "bu", "ibu", "bapak", "keping", "kpg", "lembar", "lbr", "pcs", "saja", "aja", "sj",
+                           "ya", "yah", "ok", "oke", "baik", "terima", "kasih", "makasih", "mksh", "tks", "dulu",
+                           "dlu", "sebanyak", "jumlahnya", "blangko", "ktp-el", "ktp", "el", "kia"})
+_WORD = re.compile(r"[a-z][a-z-]*")
+
+
+def bare_answer(verdict: Verdict, thread: Request) -> Verdict | None:
+    """A short answer in the thread of *thread*, asked back for its figure, that holds one figure and no other
+    words than a unit, a courtesy and "saja" ("2.000 pak", "seribu lima ratus saja pak"), the reader finding no
+    figure in it (our question not quoted under it): *verdict* as the request of that figure; else None. Only
+    an answer to our mail (In-Reply-To) and only the figure asked (the request gave none)."""
+    if thread.requested is not None or verdict.requested is not None or not verdict.in_reply_to \
+            or verdict.kind not in ("other", "request"):
+        return None
+    low = normalise(verdict.body_excerpt or "").strip()
+    if not low or len(low) > 80:
+        return None
+    mentions = find_mentions(low)
+    if len(mentions) != 1 or mentions[0].value is None or mentions[0].value <= 0 or mentions[0].approximate \
+            or mentions[0].conflict or mentions[0].year:
+        return None
+    mention, value = mentions[0], mentions[0].value
+    rest = low[:mention.start] + " " + low[mention.end:]
+    if any(w not in _ANSWER_WORDS for w in _WORD.findall(rest)):
+        return None
+    item: Literal["ktp-el", "kia"] = "kia" if thread.item == "kia" else "ktp-el"
+    if verdict.item not in (None, item):
+        return None
+    return replace(verdict, kind="request", requested=value, item=item,
+                   doubts=tuple(d for d in verdict.doubts if d.field not in ("requested", "item")),
+                   evidence=(*(e for e in verdict.evidence if e.field != "requested"),
+                             Evidence("requested", value, (verdict.body_excerpt or "").strip())))
 
 
 def interpret(session: Session, req: Request, verdict: Verdict) -> followup.Reading:

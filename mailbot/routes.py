@@ -104,6 +104,11 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         return conversation.received_with_stock_fix(session, desk, message, verdict, trust, thread, fixed)
     if verdict.kind == "receipt":
         return receipt(session, desk, message, verdict, trust, thread)
+    if thread is not None and thread.state == "clarifying" and conversation.is_follow_up(verdict, trust, thread) \
+            and (bare := conversation.bare_answer(verdict, thread)) is not None:
+        # "2.000 pak", "seribu lima ratus saja pak" in the thread of our question for the figure asked, our mail
+        # not quoted under it (a phone, a webmail): the thread says which question it answers
+        verdict = bare
     if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
             and (again := conversation.resubmitted(session, thread, verdict)) is not None:
         # the district asks again, as the manager's rejection invited: a request of its own, decided as any, on

@@ -60,3 +60,23 @@ def test_a_correction_sent_twice_is_a_repeat_not_an_appeal(desk12: Desk12) -> No
     assert desk12.replies_to(mid) == [] and desk12.queue(mid) == set()
     assert not [o for o in desk12.to_managers() if "dipertimbangkan kembali" in flat(o.text)]
     assert desk12.db().execute("select count(*) from audit where action = 'repeat'").fetchone()[0] == 1
+
+
+# H-2. a short answer in the thread of our question, our mail not quoted under it, answers it -----------------------
+
+@pytest.mark.parametrize(("words", "figure"), [
+    ("1.800 pak", 1800),
+    ("1.200 keping saja bu", 1200),
+    ("seribu dua ratus saja pak", 1200),
+], ids=["digits", "unit_saja", "spelled"])
+def test_a_bare_figure_in_the_thread_answers_our_question_for_it(desk12: Desk12, words: str, figure: int) -> None:
+    first, outcome = desk12.send(BULUNGAN, "Permohonan blangko KTP-el",
+                                 "Dengan hormat, sisa stok blangko KTP-el kami 500 keping. Mohon tambahan blangko "
+                                 "KTP-el.\nHormat kami")
+    assert outcome == {"request-clarify": 1}, outcome
+    [asked] = desk12.replies_to(first)
+    mid, outcome = desk12.send(BULUNGAN, "Re: " + asked.subject, f"{words}\n", in_reply_to=asked.message_id)
+    # was: "a figure still in doubt" in the queue, a generic acknowledgement, the request still asked back
+    assert outcome in ({"request-approved": 1}, {"request-approved-partial": 1}, {"request-held": 1}), outcome
+    assert desk12.request()["requested"] == figure and desk12.request()["state"] != "clarifying"
+    assert desk12.queue(mid) == set()
