@@ -266,6 +266,8 @@ SUPPLY_WORDS: tuple[str, ...] = (
     "ribbon", "ribon", "pita", "film", "tinta", "toner", "cartridge", "catridge", "kertas",
     "laminating", "laminasi", "overlay", "cleaning kit", "cleaning card",
 )
+# Units only printer supplies come in: "mohon dikirimi 5 roll" asks for ribbon, whatever the mail says of blanks.
+SUPPLY_UNITS: tuple[str, ...] = ("roll", "rol", "rolls", "gulung", "cartridge", "catridge")
 # Words after a unit that make a figure a rate ("100 keping per hari"), not a count.
 RATE_WORDS: tuple[str, ...] = (
     "per hari", "perhari", "/hari", "sehari", "tiap hari", "setiap hari", "per bulan", "perbulan",
@@ -2265,6 +2267,12 @@ ROLE_PHRASES["requested"] += (
     "tolong kirimkan", "tolong kirimin",
 )
 WEAK_REQUEST_PHRASES += ("dikirimi", "dikirimin", "kirimin", "kirimi")
+# The same forms after "mohon"/"tolong" ask for blanks as "mohon dikirim" does, a figure given or not ("stok kami
+# tinggal 200 keping, mohon dikirimi blangko KTP-el"): a request, never a daily report.
+REQUEST_PHRASES += (
+    "mohon dikirimi", "mohon segera dikirimi", "mohon dikirimin", "mohon kirimi", "mohon kirimin", "mhn dikirimi",
+    "mhn kirimi", "tolong kirimi", "tolong dikirimi", "tolong kirimin", "tolong dikirimin",
+)
 # Words giving a cause: "cetak 0 karena blangko kosong" (the count before, the blank's running out after).
 ZERO_CAUSE_WORDS: tuple[str, ...] = ("karena", "krn", "karna", "sebab", "soalnya", "gara-gara", "because")
 # Opening and closing stock, in the words of other writers: the opening stock is no stock now.

@@ -11,7 +11,10 @@ import pytest
 from tests.desk.desk12 import (
     BULUNGAN,
     MALINAU,
+    NUNUKAN,
+    REQUEST,
     Desk12,
+    answer_gmail,
     approved,
     flat,
     send_answer,
@@ -80,3 +83,15 @@ def test_a_bare_figure_in_the_thread_answers_our_question_for_it(desk12: Desk12,
     assert outcome in ({"request-approved": 1}, {"request-approved-partial": 1}, {"request-held": 1}), outcome
     assert desk12.request()["requested"] == figure and desk12.request()["state"] != "clarifying"
     assert desk12.queue(mid) == set()
+
+
+# H-1. "mohon dikirimi blangko" with no figure, under a plain subject: a request asked back for its figure ----------
+
+def test_a_send_ask_with_the_i_suffix_and_no_figure_is_asked_back(desk12: Desk12) -> None:
+    mid, outcome = desk12.send(MALINAU, "blangko ktp", "Pagi pak, sisa blangko KTP-el kami 1.600 lembar, mohon "
+                                                        "dikirimi lagi untuk perekaman pemilih pemula.\nMalinau")
+    # was: a daily report, nobody answered and nobody told the district asked for blanks
+    assert outcome == {"request-clarify": 1}, outcome
+    [asked] = desk12.replies_to(mid)
+    assert MALINAU in asked.to and "Jumlah yang dimohon belum kami temukan" in flat(asked.text), asked.text
+

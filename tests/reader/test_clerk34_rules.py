@@ -1,0 +1,34 @@
+"""Rules from an outside test of conversations (i12af): "mohon dikirimi", "tolong kirimi" ask for blanks as
+"mohon dikirim" does, a figure given or not; each test is a short mail with other words and figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reader.conftest import mail
+
+TANA_TIDUNG = "Disdukcapil Tana Tidung <disdukcapil@tanatidungkab.example>"
+
+
+@pytest.mark.parametrize("body", [
+    "Pagi pak, sisa blangko KTP-el kami 350 keping, mohon dikirimi blangko KTP-el ya.",
+    "Stok KTP-el tinggal 1.250 lembar pak, tolong kirimi lagi untuk perekaman di sekolah.",
+    "Blangko KIA kami tinggal 80 keping. Mhn dikirimi pak.",
+], ids=["mohon_dikirimi", "tolong_kirimi", "mhn_dikirimi"])
+def test_a_send_ask_with_the_i_suffix_is_a_request_without_a_figure(body: str) -> None:
+    read = mail(TANA_TIDUNG, "blangko", body)
+    # was: a daily report of the stock, the ask itself read by nobody
+    assert read["kind"] == "request" and read["requested"] is None
+    assert any(d["field"] == "requested" and d["reason"] == "missing" for d in read["doubts"])
+
+
+def test_a_send_ask_with_the_i_suffix_keeps_its_figure() -> None:
+    read = mail(TANA_TIDUNG, "blangko", "Sisa stok kami 400 keping, mohon dikirimi 1.500 keping blangko KTP-el.")
+    assert (read["kind"], read["requested"], read["stock_on_hand"]) == ("request", 1500, 400)
+
+
+@pytest.mark.parametrize("verb", ["dikirimkan", "dikirimi"])
+def test_a_count_in_a_supplys_unit_asks_for_the_supply_not_for_blanks(verb: str) -> None:
+    read = mail(TANA_TIDUNG, "printer", f"Pak, pita printer kami habis, mohon {verb} 3 gulung. Blangko KIA masih "
+                                        "cukup.")
+    assert read["kind"] != "request" and read["requested"] is None
