@@ -2768,6 +2768,9 @@ NOT_AFTER_ALL: tuple[str, ...] = (
     # typed on a phone: "pak gk jd pak, udh dpt dr pusat", "tdk jd pak"
     "gk jd", "g jd", "g jadi", "gkjd", "gajd", "tdk jd", "tak jd", "ngga jd", "ngak jd", "enggak jd", "ndak jd",
     "nda jd", "gk jdi", "ga jdi", "gak jdi",
+    # Javanese ("permohonan niki mboten sido") and Banjar ("permohonan ini kada jadi haja lah")
+    "mboten sido", "mboten siyos", "ora sido", "ora sida", "ndak sido", "gak sido", "nggak sido", "kada jadi",
+    "kada jd",
 )
 # A follow-up in a request's thread that corrects with only the new figure, naming neither the old one nor its
 # field (mailbot.followup.interpret): "eh salah ketik pak, maksudnya 1.500 keping saja", "tadi typo. Harusnya
