@@ -2615,6 +2615,12 @@ BESIDES_WORDS: tuple[str, ...] = ("selain", "disamping", "di samping", "besides"
 # people, not blanks.
 PEOPLE_UNITS += ("pemilih", "pemilih pemula", "voters", "first-time voters", "pelajar")
 ROLE_PHRASES["printed"] += ("tecetak", "yang tecetak", "nang tecetak")
+# Banjar "nang" for "yang" of what came: "blangko nang datang cuma 1.400 keping haja, kurang 100".
+ROLE_PHRASES["received"] += ("nang datang", "nang dtg", "nang sampai", "nang sampe", "nang nyampe", "nang tiba")
+# ... "datang" said of the blanks ("warga nang datang agak sore" is people coming, no receipt)
+RECEIPT_KIND_MORE += ("nang sampai", "nang sampe", "nang nyampe", "nang tiba", *(
+    f"{what} {rel} {came}" for what in ("blangko", "blangkonya", "kiriman", "kirimannya")
+    for rel in ("yang", "yg", "nang") for came in ("datang", "dtg")))
 # "jadi jumlah rekam hari ini 78" after the places' counts: the total of the role, as "total perekaman" is.
 TOTAL_WORDS += ("jadi jumlah", "sehingga jumlah", "jadi total", "sehingga total", "jumlah seluruhnya", "totalnya")
 

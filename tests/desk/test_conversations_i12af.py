@@ -15,6 +15,7 @@ from tests.desk.desk12 import (
     REQUEST,
     Desk12,
     answer_gmail,
+    dispatched,
     approved,
     flat,
     send_answer,
@@ -118,3 +119,14 @@ def test_a_held_request_withdrawn_in_banjar_is_cancelled(desk12: Desk12) -> None
     # was: left waiting for the managers, whose SETUJU would send blanks no longer wanted
     assert outcome == {"follow-up-cancelled": 1}, outcome
     assert desk12.request()["state"] == "cancelled"
+
+
+# M-2. a Banjar receipt of part of a shipment is booked, its shortfall opened --------------------------------------
+
+def test_a_banjar_receipt_short_of_the_shipment_opens_its_difference(desk12: Desk12) -> None:
+    notice = dispatched(desk12)
+    _, outcome = send_answer(desk12, BULUNGAN, notice, "Pak, blangko nang datang cuma 1.900 keping haja, kurang 100. "
+                                                       "Mohon dicek lah.")
+    # was: "a figure still in doubt" in the queue, nothing booked, nobody told of the 100 missing
+    assert "receipt" in next(iter(outcome)), outcome
+    assert desk12.open_gaps() == [100]

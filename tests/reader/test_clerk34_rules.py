@@ -32,3 +32,14 @@ def test_a_count_in_a_supplys_unit_asks_for_the_supply_not_for_blanks(verb: str)
     read = mail(TANA_TIDUNG, "printer", f"Pak, pita printer kami habis, mohon {verb} 3 gulung. Blangko KIA masih "
                                         "cukup.")
     assert read["kind"] != "request" and read["requested"] is None
+
+
+@pytest.mark.parametrize("body", [
+    "Pak, blangko nang datang cuma 900 lembar haja, kurang 300. Tolong dicek lah.",
+    "Blangko yang datang hanya 1.150 keping pak, kurang 50 dari surat jalan.",
+], ids=["banjar_nang_datang", "yang_datang"])
+def test_what_came_said_with_datang_is_a_receipt_of_it(body: str) -> None:
+    read = mail(TANA_TIDUNG, "Re: [BLK-2026-0004] Pengiriman blangko KTP-el", body)
+    # was: not a receipt ("datang" after "nang"/"yang" named no arrival), the count booked by nobody
+    assert read["kind"] == "receipt" and read["requested"] is None
+    assert read["received"] in (900, 1150)
