@@ -473,8 +473,13 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         # "baru sampai 1.200 keping, sisa 800 katanya dikirim minggu depan": the 800 is the rest still coming,
         # not the district's stock
         verdict = replace(verdict, stock_on_hand=None)
+    # "20 keping di antaranya rusak ... Mohon arahan": the reply says a person answers (the count is booked)
+    # (a difference told of already is read by a person: only damage named beside it adds to it)
+    damage = followup.damage_said(verdict.body_excerpt or "",
+                                  asks=not (shipped and verdict.received is not None and verdict.received != shipped))
     outcome = actions.confirm_receipt(
         session, desk, shipped_request, message, verdict, district=district, item=item, rest_coming=coming,
+        damage=damage,
         thread=thread if thread is not None and thread.district == district else None,
         others=[{"item": other.item, "received": other.received,
                  "shipped": req.approved if req is not None and req.approved else None,
@@ -484,10 +489,9 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
             and verdict.received != shipped:
         attention.shortfall(session, desk, shipped_request, shipped=shipped, received=verdict.received,
                             message=message, rest_coming=coming)
-    if outcome == "receipt":
-        # (a difference opened above is read by a person already: only damage named beside it adds to it)
-        _damage_noted(session, desk, message, verdict, district=district, item=item, request=shipped_request,
-                      asks_too=not (shipped and verdict.received is not None and verdict.received != shipped))
+    if outcome == "receipt" and damage is not None:
+        _damage_noted(session, desk, message, verdict, damage, district=district, item=item,
+                      request=shipped_request)
     for other, other_request in others:
         received = other.received
         assert received is not None
@@ -506,15 +510,19 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     return outcome
 
 
-def _damage_noted(session: Session, desk: Desk, message: Message, verdict: Verdict, *, district: str, item: str,
-                  request: Request | None, asks_too: bool) -> None:
+def _damage_noted(session: Session, desk: Desk, message: Message, verdict: Verdict, said: str, *, district: str,
+                  item: str, request: Request | None) -> None:
     """A receipt saying blanks came damaged or asking what to do ("20 keping di antaranya rusak ... Mohon arahan"):
-    the count is booked as stated, and a person reads the damage and the question (a queue item naming them)."""
-    said = followup.damage_said(verdict.body_excerpt or "", asks=asks_too)
-    if said is not None:
-        attention.open_item(session, desk, key=f"damaged:message:{message.id}", kind="read", reason="damaged",
-                            detail=f"{verdict.subject}\n{said[:600]}", district=district, item=item,
-                            message=message, request=request)
+    the count is booked as stated, a person reads the damage and the question (a queue item naming them), and the
+    managers hear of it once, with the district's words."""
+    attention.open_item(session, desk, key=f"damaged:message:{message.id}", kind="read", reason="damaged",
+                        detail=f"{verdict.subject}\n{said[:600]}", district=district, item=item,
+                        message=message, request=request)
+    queue(session, desk, purpose=f"damaged:{message.id}", category="notice", template="notice_damaged",
+          to=desk.config.office.managers, request_pk=request.id if request is not None else None,
+          context={"reference": request.reference if request is not None else None,
+                   "district_name": desk.district_name(district), "item": item, "received": verdict.received,
+                   "said": said[:600]})
 
 
 # Words that tie "sudah kami terima" to the desk's mail or decision, not to blanks that arrived ("email

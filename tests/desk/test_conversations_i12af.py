@@ -130,3 +130,21 @@ def test_a_banjar_receipt_short_of_the_shipment_opens_its_difference(desk12: Des
     # was: "a figure still in doubt" in the queue, nothing booked, nobody told of the 100 missing
     assert "receipt" in next(iter(outcome)), outcome
     assert desk12.open_gaps() == [100]
+
+
+# M-3. a receipt naming damaged blanks: the reply says a person answers, the managers hear once --------------------
+
+def test_a_receipt_with_damaged_blanks_is_answered_and_told_to_the_managers_once(desk12: Desk12) -> None:
+    notice = dispatched(desk12)
+    words = ("Blangko 2.000 keping sudah kami terima pak, namun 15 keping di antaranya rusak (chip retak). "
+             "Bagaimana prosedur penggantiannya?")
+    mid, outcome = send_answer(desk12, BULUNGAN, notice, words)
+    assert outcome == {"receipt": 1}, outcome
+    assert desk12.queue(mid) == {"damaged"}
+    [reply] = desk12.replies_to(mid)
+    # was: only "Kami telah mencatat penerimaan ... 2.000 keping", not a word of the damage or the question
+    assert "blangko yang rusak" in flat(reply.text) and "akan menjawabnya langsung" in flat(reply.text), reply.text
+    told = [o for o in desk12.to_managers() if o.purpose.startswith("damaged:")]
+    assert len(told) == 1 and "15 keping di antaranya rusak" in flat(told[0].text), told
+    send_answer(desk12, BULUNGAN, notice, words)  # sent again: the managers are not told twice
+    assert len([o for o in desk12.to_managers() if o.purpose.startswith("damaged:")]) == 1
