@@ -15,8 +15,8 @@ from tests.desk.desk12 import (
     REQUEST,
     Desk12,
     answer_gmail,
-    dispatched,
     approved,
+    dispatched,
     flat,
     send_answer,
 )
