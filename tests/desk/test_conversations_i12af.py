@@ -148,3 +148,17 @@ def test_a_receipt_with_damaged_blanks_is_answered_and_told_to_the_managers_once
     assert len(told) == 1 and "15 keping di antaranya rusak" in flat(told[0].text), told
     send_answer(desk12, BULUNGAN, notice, words)  # sent again: the managers are not told twice
     assert len([o for o in desk12.to_managers() if o.purpose.startswith("damaged:")]) == 1
+
+
+# M-4. a chaser typed on a phone ("kpn dikrm y? sdh seminggu") is a reminder ---------------------------------------
+
+@pytest.mark.parametrize("words", ["Pak, blangko kami kpn dikrm y? sdh 5 hari ini. Mksh",
+                                   "kpn dikirim ya pak, udh seminggu nunggu"], ids=["kpn_dikrm", "kpn_udh_seminggu"])
+def test_a_chaser_in_phone_shorthand_is_a_reminder(desk12: Desk12, words: str) -> None:
+    reply = approved(desk12)
+    mid, outcome = answer_gmail(desk12, reply, words)
+    # was: "a question from the district" in the queue, the generic acknowledgement, the managers not told
+    assert "question" not in desk12.queue(mid), (outcome, desk12.queue(mid))
+    [told] = desk12.replies_to(mid)
+    assert "akan dibaca" not in flat(told.text) and "BLK-2026-0001" in told.subject, told.text
+    assert [o for o in desk12.to_managers() if "Pengingat" in str(o.subject)], [o.subject for o in desk12.to_managers()]
