@@ -2794,6 +2794,9 @@ CHANGE_ASKED: tuple[str, ...] = (
     "could you make it", "can you make it", "could we make it", "can we make it", "please make it",
     "bisa dijadikan", "bisa diubah jadi", "bisa diubah menjadi", "bisa dinaikkan jadi", "bisa dinaikkan menjadi",
     "bisa ditambah jadi", "bisa ditambah menjadi", "bisa dikurangi jadi", "bisa dikurangi menjadi",
+    # ... or said outright, on a phone ("pak mf, dirubah jd 1.800 aja ya") or in English ("please bump it up to 450")
+    "dirubah jadi", "dirubah jd", "dirubah menjadi", "dirubah mjd", "diubah jd", "diubah jadi", "diubah menjadi",
+    "bump it up to", "bump it to", "bump that up to", "raise it to", "lower it to", "reduce it to",
 )
 # Words beside the one figure of such a correction that make it an amount to send rather than a stock left
 # (mailbot.followup.interpret): "maksudnya 1.500 keping saja", "jumlahnya 1.200", "harusnya 2.500 keping, karena

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from mailbot import followup
 from tests.desk.desk12 import (
     BULUNGAN,
     MALINAU,
@@ -162,3 +163,29 @@ def test_a_chaser_in_phone_shorthand_is_a_reminder(desk12: Desk12, words: str) -
     [told] = desk12.replies_to(mid)
     assert "akan dibaca" not in flat(told.text) and "BLK-2026-0001" in told.subject, told.text
     assert [o for o in desk12.to_managers() if "Pengingat" in str(o.subject)], [o.subject for o in desk12.to_managers()]
+
+
+# M-5. a figure changed outright in a phone's or in English words is applied ---------------------------------------
+
+@pytest.mark.parametrize(("words", "figure"), [
+    ("pak mf, dirubah jd 400 aja ya, yg 300 ternyata kurang utk jemput bola", 400),
+    ("Hi team, please bump it up to 420 if possible, the school season started. Thx", 420),
+], ids=["dirubah_jd", "bump_it_up"])
+def test_a_figure_changed_in_a_phones_or_english_words_is_applied(desk12: Desk12, words: str, figure: int) -> None:
+    first, outcome = desk12.send(BULUNGAN, "Permohonan blangko KIA",
+                                 REQUEST.format(stock=200, asked="300", name="Bulungan").replace("KTP-el", "KIA"))
+    assert outcome == {"request-approved": 1}, outcome
+    [reply] = desk12.replies_to(first)
+    mid, outcome = answer_gmail(desk12, reply, words)
+    # was: "a figure still in doubt" in the queue and the generic acknowledgement, the request unchanged
+    assert desk12.request()["requested"] == figure, (outcome, desk12.queue(mid))
+    assert "doubt" not in desk12.queue(mid)
+
+
+@pytest.mark.parametrize("words", ["please bump it up to 450 if possible, the season started. Thx",
+                                   "dirubah jd 450 aja ya pak, yg 300 ternyata kurang"], ids=["bump", "dirubah_jd"])
+def test_a_change_said_outright_names_the_asked_figure(words: str) -> None:
+    # the reading alone, with the stock recorded beside the figure asked (the desk's own rule of it)
+    reading = followup.interpret(words, item="kia", requested=300, stock_on_hand=100, approved=300)
+    # was: "450: not clear which figure it is"
+    assert (reading.intent, reading.figures) == ("correction", {"requested": 450}), reading
