@@ -11,6 +11,7 @@ import pytest
 from mailbot import followup
 from tests.desk.desk12 import (
     BULUNGAN,
+    GMAIL,
     MALINAU,
     NUNUKAN,
     REQUEST,
@@ -21,6 +22,8 @@ from tests.desk.desk12 import (
     flat,
     send_answer,
 )
+from tests.desk.mailkit import MANAGERS
+from tests.desk.test_conversations_i12ae import _held
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -189,3 +192,17 @@ def test_a_change_said_outright_names_the_asked_figure(words: str) -> None:
     reading = followup.interpret(words, item="kia", requested=300, stock_on_hand=100, approved=300)
     # was: "450: not clear which figure it is"
     assert (reading.intent, reading.figures) == ("correction", {"requested": 450}), reading
+
+
+# L-1. a manager's approval after "Ok pak," or with "Kasih" before its figure approves that figure -----------------
+
+@pytest.mark.parametrize(("words", "figure"), [
+    ("Ok pak, setuju. 1.200 dulu sisanya menyusul", 1200),
+    ("Setuju. Kasih 1.800 dlu ya", 1800),
+], ids=["ok_pak_setuju", "kasih_dlu"])
+def test_a_managers_approval_in_everyday_words_approves_its_figure(desk12: Desk12, words: str, figure: int) -> None:
+    _, held = _held(desk12)
+    _, outcome = send_answer(desk12, MANAGERS[0], held, f"{words}\n\nSent from my iPhone", above=GMAIL)
+    # was: "baris pertamanya bukan perintah SETUJU atau TOLAK" / "Maksud baris pertamanya belum dapat kami pastikan"
+    assert outcome == {"manager-approve": 1}, outcome
+    assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", figure)
