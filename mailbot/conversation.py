@@ -591,6 +591,40 @@ def bare_answer(verdict: Verdict, thread: Request) -> Verdict | None:
                              Evidence("requested", value, (verdict.body_excerpt or "").strip())))
 
 
+# "Yang KTP-el saja pak.", "KTP-el saja dulu pak yang 1.000. KIA nanti kami email terpisah.": the blank named with
+# "only" (and the other, if named, said to come later on its own).
+_ONLY_AFTER = re.compile(r"\W*(?:blangko\s+|blanko\s+)?(?:saja|aja|sj|aj|dulu|dlu|only|first)\b")
+_OTHER_LATER = re.compile(r"\b(?:nanti|terpisah|tersendiri|menyusul|email baru|belakangan|later|separately)\b")
+
+
+def item_chosen(session: Session, verdict: Verdict, thread: Request) -> Verdict | None:
+    """A short answer in the thread of *thread*, asked back only because its mail asked for both blanks, that
+    names the blank the request was recorded for with "saja" ("Yang KTP-el saja pak."), our mail quoted under it or
+    not: *verdict* as that request with its recorded figures (a figure it gives must be the one recorded); else
+    None."""
+    if thread.requested is None or not verdict.in_reply_to or verdict.kind not in ("other", "request"):
+        return None
+    last = session.scalars(select(Decision).where(Decision.request_pk == thread.id)
+                           .order_by(Decision.id.desc()).limit(1)).first()
+    if last is None or last.outcome != "clarify" or not last.reasons \
+            or any(not isinstance(r, dict) or r.get("field") != "item" for r in last.reasons):
+        return None
+    low = normalise(verdict.body_excerpt or "").strip()
+    if not low or len(low) > 160:
+        return None
+    item: Literal["ktp-el", "kia"] = "kia" if thread.item == "kia" else "ktp-el"
+    named = followup.items_named(low)
+    if item not in named or (len(named) > 1 and not _OTHER_LATER.search(low)):
+        return None
+    pattern = followup.ITEM_NAMES[item]
+    if not any(_ONLY_AFTER.match(low, m.end()) for m in re.finditer(pattern, low)):
+        return None
+    if any(m.value not in (thread.requested, thread.stock_on_hand) for m in find_mentions(low) if not m.year):
+        return None
+    return replace(verdict, kind="request", requested=thread.requested, stock_on_hand=thread.stock_on_hand,
+                   item=item, readings=(), doubts=())
+
+
 def interpret(session: Session, req: Request, verdict: Verdict) -> followup.Reading:
     """What the follow-up *verdict* says about *req* (mailbot.followup), the reader's figures beside it
     where the reader read the request's own blank."""

@@ -601,6 +601,7 @@ def items_named(text: str) -> set[str]:
 
 _BLANK_WORDS = r"(?:\s+(?:blangko|blanko|kartu|untuk|jenis))*\s+"
 _ITEM_NAMES = {"ktp-el": r"(?:e-?ktp|ktp(?:-?el| elektronik)?)\b", "kia": r"(?:kia\b|kartu identitas anak)"}
+ITEM_NAMES = _ITEM_NAMES  # each blank's names, as a pattern (mailbot.conversation.item_chosen)
 
 
 def item_changed(text: str, item: str) -> str | None:

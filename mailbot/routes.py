@@ -105,7 +105,8 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     if verdict.kind == "receipt":
         return receipt(session, desk, message, verdict, trust, thread)
     if thread is not None and thread.state == "clarifying" and conversation.is_follow_up(verdict, trust, thread) \
-            and (bare := conversation.bare_answer(verdict, thread)) is not None:
+            and (bare := conversation.bare_answer(verdict, thread)
+                 or conversation.item_chosen(session, verdict, thread)) is not None:
         # "2.000 pak", "seribu lima ratus saja pak" in the thread of our question for the figure asked, our mail
         # not quoted under it (a phone, a webmail): the thread says which question it answers
         verdict = bare

@@ -206,3 +206,21 @@ def test_a_managers_approval_in_everyday_words_approves_its_figure(desk12: Desk1
     # was: "baris pertamanya bukan perintah SETUJU atau TOLAK" / "Maksud baris pertamanya belum dapat kami pastikan"
     assert outcome == {"manager-approve": 1}, outcome
     assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", figure)
+
+
+# H-2. "Yang KTP-el saja pak." answering our question on a mail asking both blanks, our mail not quoted ------------
+
+@pytest.mark.parametrize("words", ["Yang KTP-el saja pak.",
+                                   "KTP-el saja dulu pak yang 900. KIA nanti kami email terpisah."],
+                         ids=["yang_ktp_el_saja", "kia_nanti_terpisah"])
+def test_the_blank_chosen_in_the_thread_completes_the_request(desk12: Desk12, words: str) -> None:
+    first, outcome = desk12.send(BULUNGAN, "Permohonan blangko",
+                                 "mohon dikirim blangko KTP-el 900 keping dan blangko KIA 150 keping, sisa KTP-el 600 "
+                                 "KIA 80.\nBulungan")
+    assert outcome == {"request-clarify": 1}, outcome
+    [asked] = desk12.replies_to(first)
+    mid, outcome = desk12.send(BULUNGAN, "Re: " + asked.subject, f"{words}\n", in_reply_to=asked.message_id)
+    # was: "not a request, report or receipt" in the queue, the request still asked back
+    assert desk12.request()["state"] != "clarifying", (outcome, desk12.queue(mid))
+    assert (desk12.request()["requested"], desk12.request()["item"]) == (900, "ktp-el")
+    assert desk12.queue(mid) == set()
