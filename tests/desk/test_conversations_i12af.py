@@ -224,3 +224,16 @@ def test_the_blank_chosen_in_the_thread_completes_the_request(desk12: Desk12, wo
     assert desk12.request()["state"] != "clarifying", (outcome, desk12.queue(mid))
     assert (desk12.request()["requested"], desk12.request()["item"]) == (900, "ktp-el")
     assert desk12.queue(mid) == set()
+
+
+# M-6. a new figure typed on a quoted line, after an arrow pointing at it, is the writer's ------------------------
+
+def test_a_figure_typed_on_the_quoted_line_it_corrects_is_applied(desk12: Desk12) -> None:
+    reply = approved(desk12)
+    marked = "\n".join((f"> {line}   << mohon jadi 2.400 pak" if "Jumlah yang dimohon" in line else f"> {line}")
+                       if line else ">" for line in reply.text.splitlines())
+    assert "<< mohon jadi 2.400 pak" in marked
+    mid, outcome = desk12.send(BULUNGAN, "Re: " + reply.subject, f"Pak, lihat di bawah ya.\n\n{marked}\n",
+                               in_reply_to=reply.message_id)
+    # was: "not a request, report or receipt" in the queue, the 2.400 lost
+    assert desk12.request()["requested"] == 2400, (outcome, desk12.queue(mid))

@@ -43,3 +43,17 @@ def test_what_came_said_with_datang_is_a_receipt_of_it(body: str) -> None:
     # was: not a receipt ("datang" after "nang"/"yang" named no arrival), the count booked by nobody
     assert read["kind"] == "receipt" and read["requested"] is None
     assert read["received"] in (900, 1150)
+
+
+def test_words_typed_on_a_quoted_line_after_an_arrow_are_the_writers() -> None:
+    read = mail(TANA_TIDUNG, "Re: [BLK-2026-0004] Permohonan blangko KTP-el",
+                "Cek di bawah pak.\n\n> - Sisa stok: 900 keping <-- salah, sisa stok kami 450 keping\n"
+                "> - Jumlah yang dimohon: 1.000 keping\n")
+    # was: only "Cek di bawah pak." read, the 450 lost with the quote
+    assert read["stock_on_hand"] == 450 and read["requested"] is None
+
+
+def test_a_quoted_line_with_no_arrow_stays_quoted() -> None:
+    read = mail(TANA_TIDUNG, "Re: [BLK-2026-0004] Permohonan blangko KTP-el",
+                "Baik pak, terima kasih.\n\n> - Sisa stok: 900 keping\n> - Jumlah yang dimohon: 1.000 keping\n")
+    assert read["stock_on_hand"] is None and read["requested"] is None
