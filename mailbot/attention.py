@@ -168,8 +168,10 @@ _REMINDER = re.compile(
     r"(?:belum|blm|blom|belom) (?:juga )?(?:ada |kami )?"
     r"(?:balasan|kabar|tanggapan|jawaban|respon\w*|keputusan|kepastian|informasi|"
     r"terima|diproses|diputuskan|dikirim|ditanggapi|dibalas)|"
-    r"kapan\s+(?:[\w-]+\s+){0,4}?(?:diproses|diputuskan|dikirim|disetujui|ditindaklanjuti|selesai|keluar)|"
-    r"sudah (?:seminggu|sepekan|\w+ (?:hari|minggu|pekan))|masih menunggu|"
+    # ... typed on a phone: "kpn dikrm y? sdh seminggu ini"
+    r"(?:kapan|kpn)\s+(?:[\w-]+\s+){0,4}?(?:diproses|diputuskan|dikirim|dikrm|dikirm|disetujui|ditindaklanjuti|"
+    r"selesai|keluar)|"
+    r"(?:sudah|sdh|udah|udh) (?:seminggu|sepekan|\w+ (?:hari|minggu|pekan|mgg))|masih menunggu|"
     r"any (?:update|news|progress)|still waiting|still pending|no (?:reply|response|answer|decision|news)|"
     r"remind\w*|status of our request|"
     # asking after a request sent before in a letter's words ("izin menanyakan surat permohonan ... kami", "apakah

@@ -8,6 +8,7 @@ import hashlib
 import re
 from dataclasses import replace
 from datetime import timedelta
+from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -123,6 +124,13 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                             message=message)
         return outcome
     changed = _changed(thread, reading)
+    if not changed and _applied_before(session, thread, message, verdict):
+        # "ralat pak, mohon 3.000 keping bukan 2.000" sent again by a phone client after it was applied (and
+        # partly approved): the same words answering the same mail change nothing; a repeat, recorded as such,
+        # never a plea to look again at the decision (the approval stands)
+        repo.audit(session, at=desk.now(), actor=trust.address or "district", action="repeat",
+                   target=thread.reference, details={"message": message.id, "text": (verdict.body_excerpt or "")[:300]})
+        return MessageOutcome.FOLLOW_UP_CONFIRMED
     if changed and _applied_before(session, thread, message, verdict):
         # the same words answering the same mail of ours, already applied ("mohon ditambah 500 lagi" sent twice by
         # a phone client): never applied again (a raise would double); a person reads it, the district hears so
@@ -545,6 +553,76 @@ def cancelled_in_receipt(session: Session, verdict: Verdict, trust: SenderTrust,
             else None
     return repo.open_request(session, trust.district, verdict.item or "ktp-el",
                              states=(*actions.CANCELLABLE, "approved"), verified_only=True)
+
+
+# The words a short answer may carry beside its figure: "2.000 pak", "1.500 keping saja pak", "seribu lima ratus
+# saja, terima kasih".
+_ANSWER_WORDS = frozenset({"pak", "bu", "ibu", "bapak", "keping", "kpg", "lembar", "lbr", "pcs", "saja", "aja", "sj",
+                           "ya", "yah", "ok", "oke", "baik", "terima", "kasih", "makasih", "mksh", "tks", "dulu",
+                           "dlu", "sebanyak", "jumlahnya", "blangko", "ktp-el", "ktp", "el", "kia"})
+_WORD = re.compile(r"[a-z][a-z-]*")
+
+
+def bare_answer(verdict: Verdict, thread: Request) -> Verdict | None:
+    """A short answer in the thread of *thread*, asked back for its figure, that holds one figure and no other
+    words than a unit, a courtesy and "saja" ("2.000 pak", "seribu lima ratus saja pak"), the reader finding no
+    figure in it (our question not quoted under it): *verdict* as the request of that figure; else None. Only
+    an answer to our mail (In-Reply-To) and only the figure asked (the request gave none)."""
+    if thread.requested is not None or verdict.requested is not None or not verdict.in_reply_to \
+            or verdict.kind not in ("other", "request"):
+        return None
+    low = normalise(verdict.body_excerpt or "").strip()
+    if not low or len(low) > 80:
+        return None
+    mentions = find_mentions(low)
+    if len(mentions) != 1 or mentions[0].value is None or mentions[0].value <= 0 or mentions[0].approximate \
+            or mentions[0].conflict or mentions[0].year:
+        return None
+    mention, value = mentions[0], mentions[0].value
+    rest = low[:mention.start] + " " + low[mention.end:]
+    if any(w not in _ANSWER_WORDS for w in _WORD.findall(rest)):
+        return None
+    item: Literal["ktp-el", "kia"] = "kia" if thread.item == "kia" else "ktp-el"
+    if verdict.item not in (None, item):
+        return None
+    return replace(verdict, kind="request", requested=value, item=item,
+                   doubts=tuple(d for d in verdict.doubts if d.field not in ("requested", "item")),
+                   evidence=(*(e for e in verdict.evidence if e.field != "requested"),
+                             Evidence("requested", value, (verdict.body_excerpt or "").strip())))
+
+
+# "Yang KTP-el saja pak.", "KTP-el saja dulu pak yang 1.000. KIA nanti kami email terpisah.": the blank named with
+# "only" (and the other, if named, said to come later on its own).
+_ONLY_AFTER = re.compile(r"\W*(?:blangko\s+|blanko\s+)?(?:saja|aja|sj|aj|dulu|dlu|only|first)\b")
+_OTHER_LATER = re.compile(r"\b(?:nanti|terpisah|tersendiri|menyusul|email baru|belakangan|later|separately)\b")
+
+
+def item_chosen(session: Session, verdict: Verdict, thread: Request) -> Verdict | None:
+    """A short answer in the thread of *thread*, asked back only because its mail asked for both blanks, that
+    names the blank the request was recorded for with "saja" ("Yang KTP-el saja pak."), our mail quoted under it or
+    not: *verdict* as that request with its recorded figures (a figure it gives must be the one recorded); else
+    None."""
+    if thread.requested is None or not verdict.in_reply_to or verdict.kind not in ("other", "request"):
+        return None
+    last = session.scalars(select(Decision).where(Decision.request_pk == thread.id)
+                           .order_by(Decision.id.desc()).limit(1)).first()
+    if last is None or last.outcome != "clarify" or not last.reasons \
+            or any(not isinstance(r, dict) or r.get("field") != "item" for r in last.reasons):
+        return None
+    low = normalise(verdict.body_excerpt or "").strip()
+    if not low or len(low) > 160:
+        return None
+    item: Literal["ktp-el", "kia"] = "kia" if thread.item == "kia" else "ktp-el"
+    named = followup.items_named(low)
+    if item not in named or (len(named) > 1 and not _OTHER_LATER.search(low)):
+        return None
+    pattern = followup.ITEM_NAMES[item]
+    if not any(_ONLY_AFTER.match(low, m.end()) for m in re.finditer(pattern, low)):
+        return None
+    if any(m.value not in (thread.requested, thread.stock_on_hand) for m in find_mentions(low) if not m.year):
+        return None
+    return replace(verdict, kind="request", requested=thread.requested, stock_on_hand=thread.stock_on_hand,
+                   item=item, readings=(), doubts=())
 
 
 def interpret(session: Session, req: Request, verdict: Verdict) -> followup.Reading:

@@ -601,6 +601,7 @@ def items_named(text: str) -> set[str]:
 
 _BLANK_WORDS = r"(?:\s+(?:blangko|blanko|kartu|untuk|jenis))*\s+"
 _ITEM_NAMES = {"ktp-el": r"(?:e-?ktp|ktp(?:-?el| elektronik)?)\b", "kia": r"(?:kia\b|kartu identitas anak)"}
+ITEM_NAMES = _ITEM_NAMES  # each blank's names, as a pattern (mailbot.conversation.item_chosen)
 
 
 def item_changed(text: str, item: str) -> str | None:
@@ -1177,7 +1178,10 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
             # "maksudnya 1.500 keping saja", "harusnya 2.500 keping, karena ada perekaman massal": the one figure
             # of a correction naming no field, said as an amount to send, is the asked one
             name = "requested"
-        if (name is None and requested is not None and "received" not in recorded and len(own_new) == 1
+        # (the figure asked before, named beside the new one, is no second figure: "dirubah jd 1.800 aja ya, yg
+        # 1.500 ternyata kurang")
+        if (name is None and requested is not None and "received" not in recorded
+                and len([g for g in own_new if g.value != requested]) == 1 and f.value != requested
                 and (_AMOUNT_CHANGED.search(_clause_before(low, f.start)) or _CHANGE_ASKED.search(low)
                      or (f.value < requested and says_enough(low, f.value)))):
             # "jumlahnya kami ubah menjadi 2.600 keping", "could you make it 2,500 instead?", "400 saja cukup": the

@@ -50,6 +50,7 @@ AUDIT_WORDS = {
     "close-item": "queue item closed", "dismiss": "taken off the quarantine list", "resolve": "difference resolved",
     "supply": "supply received", "adjust": "adjustment", "appeal": "district appealed the rejection",
     "join-proposal": "district's own request took the proposal's place",
+    "repeat": "district sent the same change again (nothing changed)",
     "appeal-granted": "appeal granted", "appeal-declined": "appeal declined",
 }
 

@@ -104,6 +104,12 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         return conversation.received_with_stock_fix(session, desk, message, verdict, trust, thread, fixed)
     if verdict.kind == "receipt":
         return receipt(session, desk, message, verdict, trust, thread)
+    if thread is not None and thread.state == "clarifying" and conversation.is_follow_up(verdict, trust, thread) \
+            and (bare := conversation.bare_answer(verdict, thread)
+                 or conversation.item_chosen(session, verdict, thread)) is not None:
+        # "2.000 pak", "seribu lima ratus saja pak" in the thread of our question for the figure asked, our mail
+        # not quoted under it (a phone, a webmail): the thread says which question it answers
+        verdict = bare
     if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
             and (again := conversation.resubmitted(session, thread, verdict)) is not None:
         # the district asks again, as the manager's rejection invited: a request of its own, decided as any, on
@@ -239,12 +245,9 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     # a request whose sender failed the checks never stands for the district: a verified one is
     # neither linked to it, nor held for it, nor told of it
     waiting = repo.open_request(session, district, item, verified_only=True) if district is not None else None
-    if waiting is not None and waiting.state == "clarifying" and trust.trusted and verdict.requested is not None \
-            and waiting.sender == trust.address:
-        # a fresh email that answers our question still completes the same request (from the same
-        # address: another address of the district is its own conversation, linked below)
-        return _completed(session, desk, message, verdict,
-                          actions.complete_clarification(session, desk, waiting, message, verdict, trust))
+    # a fresh email outside the thread of a request we asked about is never taken as the answer to our question
+    # ("mohon tambahan 1.500 keping rutin" while the 3.500 for a campaign waits for its stock): it is a request
+    # of its own, linked to the open one below, and the district is told so; the earlier figure stays as asked
     now = desk.now()
     open_one = thread if thread is not None and thread.state in repo.OPEN_STATES \
         and repo.sender_verified(session, thread) else waiting
@@ -471,8 +474,13 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         # "baru sampai 1.200 keping, sisa 800 katanya dikirim minggu depan": the 800 is the rest still coming,
         # not the district's stock
         verdict = replace(verdict, stock_on_hand=None)
+    # "20 keping di antaranya rusak ... Mohon arahan": the reply says a person answers (the count is booked)
+    # (a difference told of already is read by a person: only damage named beside it adds to it)
+    damage = followup.damage_said(verdict.body_excerpt or "",
+                                  asks=not (shipped and verdict.received is not None and verdict.received != shipped))
     outcome = actions.confirm_receipt(
         session, desk, shipped_request, message, verdict, district=district, item=item, rest_coming=coming,
+        damage=damage,
         thread=thread if thread is not None and thread.district == district else None,
         others=[{"item": other.item, "received": other.received,
                  "shipped": req.approved if req is not None and req.approved else None,
@@ -482,10 +490,9 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
             and verdict.received != shipped:
         attention.shortfall(session, desk, shipped_request, shipped=shipped, received=verdict.received,
                             message=message, rest_coming=coming)
-    if outcome == "receipt":
-        # (a difference opened above is read by a person already: only damage named beside it adds to it)
-        _damage_noted(session, desk, message, verdict, district=district, item=item, request=shipped_request,
-                      asks_too=not (shipped and verdict.received is not None and verdict.received != shipped))
+    if outcome == "receipt" and damage is not None:
+        _damage_noted(session, desk, message, verdict, damage, district=district, item=item,
+                      request=shipped_request)
     for other, other_request in others:
         received = other.received
         assert received is not None
@@ -504,15 +511,19 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     return outcome
 
 
-def _damage_noted(session: Session, desk: Desk, message: Message, verdict: Verdict, *, district: str, item: str,
-                  request: Request | None, asks_too: bool) -> None:
+def _damage_noted(session: Session, desk: Desk, message: Message, verdict: Verdict, said: str, *, district: str,
+                  item: str, request: Request | None) -> None:
     """A receipt saying blanks came damaged or asking what to do ("20 keping di antaranya rusak ... Mohon arahan"):
-    the count is booked as stated, and a person reads the damage and the question (a queue item naming them)."""
-    said = followup.damage_said(verdict.body_excerpt or "", asks=asks_too)
-    if said is not None:
-        attention.open_item(session, desk, key=f"damaged:message:{message.id}", kind="read", reason="damaged",
-                            detail=f"{verdict.subject}\n{said[:600]}", district=district, item=item,
-                            message=message, request=request)
+    the count is booked as stated, a person reads the damage and the question (a queue item naming them), and the
+    managers hear of it once, with the district's words."""
+    attention.open_item(session, desk, key=f"damaged:message:{message.id}", kind="read", reason="damaged",
+                        detail=f"{verdict.subject}\n{said[:600]}", district=district, item=item,
+                        message=message, request=request)
+    queue(session, desk, purpose=f"damaged:{message.id}", category="notice", template="notice_damaged",
+          to=desk.config.office.managers, request_pk=request.id if request is not None else None,
+          context={"reference": request.reference if request is not None else None,
+                   "district_name": desk.district_name(district), "item": item, "received": verdict.received,
+                   "said": said[:600]})
 
 
 # Words that tie "sudah kami terima" to the desk's mail or decision, not to blanks that arrived ("email

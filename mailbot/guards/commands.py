@@ -41,7 +41,9 @@ TRAILING_WORDS: frozenset[str] = frozenset({
 # Particles a manager opens the reason with ("setuju 3.500 ya, sisanya bulan depan"): courtesy, not the reason.
 REASON_PARTICLES: frozenset[str] = frozenset({"ya", "yah", "yaa", "pak", "bu", "dong", "deh", "ok", "oke"})
 # A word of assent before the command on its line ("Ok, SETUJU.", "Baik, setuju 3.000"): the command follows.
-_ASSENT_RE = re.compile(r"^(?:ok|oke|okay|okey|baik|siap)\b[\s,.!:;\-]*", re.IGNORECASE)
+# ("Ok pak, setuju. 1.500 dulu": a courtesy word after it)
+_ASSENT_RE = re.compile(r"^(?:ok|oke|okay|okey|baik|siap)\b[\s,.!:;\-]*(?:(?:pak|bu|bapak|ibu|ya)\b[\s,.!:;\-]*)?",
+                        re.IGNORECASE)
 # A signature line below the command: a name with an honorific or a degree ("Drs. H. Kadis, M.Si"), a civil
 # servant id or a phone number ("NIP 1970…", "HP 0812…"); never the manager's reason for the district.
 _SIGNATURE_LINE_RE = re.compile(
@@ -59,7 +61,9 @@ CONDITION_WORDS: frozenset[str] = frozenset({
 })
 # Words after "SETUJU 2.000" that say the figure is granted for now ("Setuju, 2.000 keping dulu", "SETUJU 1.500 saja
 # untuk sementara"): the figure is what is approved, nothing more is promised or changed.
-FOR_NOW_WORDS: frozenset[str] = frozenset({"dulu", "dahulu", "terlebih", "saja", "aja", "sementara", "untuk"})
+FOR_NOW_WORDS: frozenset[str] = frozenset({"dulu", "dlu", "dahulu", "terlebih", "saja", "aja", "sementara", "untuk"})
+# A verb of giving between the command and its figure ("Setuju. Kasih 2.000 dlu ya"): the figure is what is approved.
+_GIVE_RE = re.compile(r"(?:kasih|kasi|beri|berikan|kirim|kirimkan)(?![^\W\d_])[\s:;,.!]*(?=\d)", re.IGNORECASE)
 GREETING_RE = re.compile(
     r"^(?:yth\b|kepada\s+yth|dear\b|halo\b|hallo\b|hai\b|hi\b|selamat\s+(?:pagi|siang|sore|malam)\b"
     r"|assalamu\W?alaikum|pak\b|bu\b|bapak\b|ibu\b)",
@@ -212,6 +216,8 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
     # "Setuju pak. 2.000 dulu", "Setuju ya pak, 1.500": courtesy between the word and its figure
     while (particle := _PARTICLE_RE.match(rest)) is not None and _QUANTITY_RE.search(rest):
         rest = rest[particle.end():]
+    if (give := _GIVE_RE.match(rest)) is not None:
+        rest = rest[give.end():]
     quantity: int | None = None
     m = _QUANTITY_RE.match(rest) or _spelled_quantity(rest)
     if m:

@@ -60,7 +60,9 @@ _LEAVE_NOTICE_RE = vocab.Gated(_phrase_re(vocab.LEAVE_NOTICE_PHRASES), vocab.LEA
 _DOCUMENT_REQUEST_RE = re.compile(
     r"(?<![\w-])(?:" + _alts(vocab.REQUEST_PHRASES + vocab.DOCUMENT_REQUEST_OPENERS) + r")(?![\w-])"
     + r"(?:[ \t]+(?:" + _alts(vocab.DOCUMENT_FILLERS) + r")(?![\w-])){0,4}[ \t]+"
-    + r"(?:" + _alts(vocab.DOCUMENT_WORDS + vocab.SUPPLY_WORDS + vocab.IF_ANY_WORDS) + r")(?![\w-])"
+    + r"(?:" + _alts(vocab.DOCUMENT_WORDS + vocab.SUPPLY_WORDS + vocab.IF_ANY_WORDS)
+    # "mohon dikirimi 5 roll": a count in a supply's unit asks for the supply, never for blanks
+    + r"|\d+[ \t]+(?:" + _alts(vocab.SUPPLY_UNITS) + r"))(?![\w-])"
     + r"[^.!?;\n]*"
 )
 

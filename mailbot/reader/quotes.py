@@ -400,6 +400,11 @@ def split_quoted(text: str, *, forwarded: bool = False) -> tuple[str, str]:
     return _split_quoted(_pipe_quotes_marked(text), forwarded)
 
 
+# The writer's note typed on a quoted line after an arrow pointing back at it ("> ... 1.000 keping  << mohon jadi
+# 1.300 pak", "> ... <-- salah, stok kami 150"): words with a letter in them after "<<", "<--", "<==" or "←".
+_NOTE_ON_QUOTE_RE = re.compile(r"\s(?:<{2,}|<-+|<=+|\u2190)\s*(?P<note>[^<>\s][^<>]*[^\W\d_][^<>]*)$")
+
+
 # A message's text is split twice as it is read (for its new words, and for the signals of a machine
 # in the writer's own words); the second time is the first's answer.
 @functools.lru_cache(maxsize=4)
@@ -438,6 +443,10 @@ def _split_quoted(text: str, forwarded: bool) -> tuple[str, str]:
             break
         if low.startswith(">"):
             quoted.append(line)
+            if (note := _NOTE_ON_QUOTE_RE.search(stripped)) is not None:
+                # "> - Jumlah yang dimohon: 1.000 keping   << mohon jadi 1.300 pak": the writer's words typed on
+                # the quoted line, after an arrow pointing at it, are the writer's
+                out.append(note["note"])
             i += 1
             continue
         if _is_tab_quote(lines, i, out):

@@ -266,6 +266,8 @@ SUPPLY_WORDS: tuple[str, ...] = (
     "ribbon", "ribon", "pita", "film", "tinta", "toner", "cartridge", "catridge", "kertas",
     "laminating", "laminasi", "overlay", "cleaning kit", "cleaning card",
 )
+# Units only printer supplies come in: "mohon dikirimi 5 roll" asks for ribbon, whatever the mail says of blanks.
+SUPPLY_UNITS: tuple[str, ...] = ("roll", "rol", "rolls", "gulung", "cartridge", "catridge")
 # Words after a unit that make a figure a rate ("100 keping per hari"), not a count.
 RATE_WORDS: tuple[str, ...] = (
     "per hari", "perhari", "/hari", "sehari", "tiap hari", "setiap hari", "per bulan", "perbulan",
@@ -2265,6 +2267,12 @@ ROLE_PHRASES["requested"] += (
     "tolong kirimkan", "tolong kirimin",
 )
 WEAK_REQUEST_PHRASES += ("dikirimi", "dikirimin", "kirimin", "kirimi")
+# The same forms after "mohon"/"tolong" ask for blanks as "mohon dikirim" does, a figure given or not ("stok kami
+# tinggal 200 keping, mohon dikirimi blangko KTP-el"): a request, never a daily report.
+REQUEST_PHRASES += (
+    "mohon dikirimi", "mohon segera dikirimi", "mohon dikirimin", "mohon kirimi", "mohon kirimin", "mhn dikirimi",
+    "mhn kirimi", "tolong kirimi", "tolong dikirimi", "tolong kirimin", "tolong dikirimin",
+)
 # Words giving a cause: "cetak 0 karena blangko kosong" (the count before, the blank's running out after).
 ZERO_CAUSE_WORDS: tuple[str, ...] = ("karena", "krn", "karna", "sebab", "soalnya", "gara-gara", "because")
 # Opening and closing stock, in the words of other writers: the opening stock is no stock now.
@@ -2607,6 +2615,12 @@ BESIDES_WORDS: tuple[str, ...] = ("selain", "disamping", "di samping", "besides"
 # people, not blanks.
 PEOPLE_UNITS += ("pemilih", "pemilih pemula", "voters", "first-time voters", "pelajar")
 ROLE_PHRASES["printed"] += ("tecetak", "yang tecetak", "nang tecetak")
+# Banjar "nang" for "yang" of what came: "blangko nang datang cuma 1.400 keping haja, kurang 100".
+ROLE_PHRASES["received"] += ("nang datang", "nang dtg", "nang sampai", "nang sampe", "nang nyampe", "nang tiba")
+# ... "datang" said of the blanks ("warga nang datang agak sore" is people coming, no receipt)
+RECEIPT_KIND_MORE += ("nang sampai", "nang sampe", "nang nyampe", "nang tiba", *(
+    f"{what} {rel} {came}" for what in ("blangko", "blangkonya", "kiriman", "kirimannya")
+    for rel in ("yang", "yg", "nang") for came in ("datang", "dtg")))
 # "jadi jumlah rekam hari ini 78" after the places' counts: the total of the role, as "total perekaman" is.
 TOTAL_WORDS += ("jadi jumlah", "sehingga jumlah", "jadi total", "sehingga total", "jumlah seluruhnya", "totalnya")
 
@@ -2760,6 +2774,9 @@ NOT_AFTER_ALL: tuple[str, ...] = (
     # typed on a phone: "pak gk jd pak, udh dpt dr pusat", "tdk jd pak"
     "gk jd", "g jd", "g jadi", "gkjd", "gajd", "tdk jd", "tak jd", "ngga jd", "ngak jd", "enggak jd", "ndak jd",
     "nda jd", "gk jdi", "ga jdi", "gak jdi",
+    # Javanese ("permohonan niki mboten sido") and Banjar ("permohonan ini kada jadi haja lah")
+    "mboten sido", "mboten siyos", "ora sido", "ora sida", "ndak sido", "gak sido", "nggak sido", "kada jadi",
+    "kada jd",
 )
 # A follow-up in a request's thread that corrects with only the new figure, naming neither the old one nor its
 # field (mailbot.followup.interpret): "eh salah ketik pak, maksudnya 1.500 keping saja", "tadi typo. Harusnya
@@ -2777,6 +2794,9 @@ CHANGE_ASKED: tuple[str, ...] = (
     "could you make it", "can you make it", "could we make it", "can we make it", "please make it",
     "bisa dijadikan", "bisa diubah jadi", "bisa diubah menjadi", "bisa dinaikkan jadi", "bisa dinaikkan menjadi",
     "bisa ditambah jadi", "bisa ditambah menjadi", "bisa dikurangi jadi", "bisa dikurangi menjadi",
+    # ... or said outright, on a phone ("pak mf, dirubah jd 1.800 aja ya") or in English ("please bump it up to 450")
+    "dirubah jadi", "dirubah jd", "dirubah menjadi", "dirubah mjd", "diubah jd", "diubah jadi", "diubah menjadi",
+    "bump it up to", "bump it to", "bump that up to", "raise it to", "lower it to", "reduce it to",
 )
 # Words beside the one figure of such a correction that make it an amount to send rather than a stock left
 # (mailbot.followup.interpret): "maksudnya 1.500 keping saja", "jumlahnya 1.200", "harusnya 2.500 keping, karena

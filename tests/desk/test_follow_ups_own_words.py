@@ -183,9 +183,11 @@ def test_a_figure_with_an_urge_answers_our_question_rather_than_reminding(desk12
                                "Dengan hormat, sisa stok blangko KTP-el kami 500 keping. Mohon tambahan blangko.",
                                date="Tue, 01 Dec 2026 08:00:00 +0800")
     assert outcome == {"request-clarify": 1}
-    # a fresh email, outside the thread: its figure completes the request asked about, the urge notwithstanding
-    mid, outcome = desk12.send(BULUNGAN, "Permohonan blangko KTP-el Kab. Bulungan",
+    [asked] = desk12.replies_to(mid)
+    # the answer in the thread of our question: its figure completes the request asked about, the urge
+    # notwithstanding (a fresh email outside the thread is a request of its own, see test_conversations_i12af)
+    mid, outcome = desk12.send(BULUNGAN, "Re: " + asked.subject,
                                "Dengan hormat, permohonan blangko KTP-el kami sebanyak 2.000 keping, mohon segera "
-                               "dikirim.")
+                               "dikirim.", in_reply_to=asked.message_id)
     assert outcome == {"request-approved": 1}
     assert (desk12.request()["requested"], desk12.request()["state"]) == (2000, "approved")
