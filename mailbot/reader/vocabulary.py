@@ -2272,6 +2272,7 @@ WEAK_REQUEST_PHRASES += ("dikirimi", "dikirimin", "kirimin", "kirimi")
 REQUEST_PHRASES += (
     "mohon dikirimi", "mohon segera dikirimi", "mohon dikirimin", "mohon kirimi", "mohon kirimin", "mhn dikirimi",
     "mhn kirimi", "tolong kirimi", "tolong dikirimi", "tolong kirimin", "tolong dikirimin",
+    "minta dikirimi", "minta kirimi", "minta dikirimin", "minta kirimin",
 )
 # Words giving a cause: "cetak 0 karena blangko kosong" (the count before, the blank's running out after).
 ZERO_CAUSE_WORDS: tuple[str, ...] = ("karena", "krn", "karna", "sebab", "soalnya", "gara-gara", "because")

@@ -14,7 +14,8 @@ TANA_TIDUNG = "Disdukcapil Tana Tidung <disdukcapil@tanatidungkab.example>"
     "Pagi pak, sisa blangko KTP-el kami 350 keping, mohon dikirimi blangko KTP-el ya.",
     "Stok KTP-el tinggal 1.250 lembar pak, tolong kirimi lagi untuk perekaman di sekolah.",
     "Blangko KIA kami tinggal 80 keping. Mhn dikirimi pak.",
-], ids=["mohon_dikirimi", "tolong_kirimi", "mhn_dikirimi"])
+    "Selamat siang, kami minta dikirimi blangko KTP-el lagi pak, persediaan di gudang tinggal 1.320 lembar.",
+], ids=["mohon_dikirimi", "tolong_kirimi", "mhn_dikirimi", "minta_dikirimi"])
 def test_a_send_ask_with_the_i_suffix_is_a_request_without_a_figure(body: str) -> None:
     read = mail(TANA_TIDUNG, "blangko", body)
     # was: a daily report of the stock, the ask itself read by nobody
