@@ -124,10 +124,11 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                             message=message)
         return outcome
     changed = _changed(thread, reading)
-    if not changed and _applied_before(session, thread, message, verdict):
+    if not changed and reading.intent == "appeal" and _applied_before(session, thread, message, verdict):
         # "ralat pak, mohon 3.000 keping bukan 2.000" sent again by a phone client after it was applied (and
         # partly approved): the same words answering the same mail change nothing; a repeat, recorded as such,
-        # never a plea to look again at the decision (the approval stands)
+        # never a plea to look again at the decision (the approval stands). (A repeat read as no plea goes on
+        # below, and the district hears once that nothing changed.)
         repo.audit(session, at=desk.now(), actor=trust.address or "district", action="repeat",
                    target=thread.reference, details={"message": message.id, "text": (verdict.body_excerpt or "")[:300]})
         return MessageOutcome.FOLLOW_UP_CONFIRMED
