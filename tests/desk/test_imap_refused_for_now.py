@@ -116,6 +116,9 @@ def test_run_tries_again_when_the_server_turns_it_away_for_now(fake: _Fake) -> N
     assert fake.connections == 3, "the first try and two more"
     said = (fake.greeting if fake.greeting.startswith(b"* BYE") else fake.login).decode()
     assert said.split(" ", 1)[1] in str(raised.value), raised.value
+    # the service's wait between passes: keeps trying, raises nothing
+    assert inbox.wait_for_mail(0.5) is False
+    assert fake.connections > 3
 
 
 @pytest.mark.parametrize("fake", FOR_NOW.values(), ids=FOR_NOW.keys(), indirect=True)
