@@ -700,6 +700,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         log_in,
         login_refused,
         missing_folder,
+        refused_for_now,
         server_text,
         setup_refused,
     )
@@ -720,6 +721,8 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     except (OSError, IMAPClientError) as exc:
         if refused := setup_refused(exc, inbox, port):  # as `mailbot run` says it
             return refused, None
+        if said := refused_for_now(exc):  # a BYE greeting: shutting down or full, `mailbot run` tries again
+            return _refused_for_now(where, "refuses connections for now", said), None
         if isinstance(exc, SlowGreeting):  # an IMAP greeting, too slow: `mailbot run` tries again
             return _slow("IMAP", where, "inbox.connect_timeout_seconds", exc), None
         if passes(exc):  # nothing listens (a server restarting) or it closed at once: run tries again
@@ -748,6 +751,8 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         if refused:
             return refused, None
     except LoginError as exc:
+        if said := refused_for_now(exc):  # [LIMIT], [UNAVAILABLE], ...: `mailbot run` tries again
+            return _refused_for_now(where, f"refuses the login of {inbox.username} for now", said), None
         return f"inbox: {login_refused(where, inbox.username, inbox.password_env, exc)}", None
     except (OSError, IMAPClientError, ssl.SSLError) as exc:
         if refused := setup_refused(exc, inbox, port):
@@ -898,6 +903,15 @@ def _not_reachable_now(protocol: str, where: str, exc: BaseException) -> Tempora
     return TemporaryProblem(
         f"{key}: the {protocol} server {where} is not reachable now: {unreachable_words(exc)}; mailbot run tries "
         f"again; check that the server runs, and {key}.host and port")
+
+
+def _refused_for_now(where: str, what: str, said: str) -> TemporaryProblem:
+    """The IMAP server turned mailbot away for a while (a BYE greeting, a login refused with [LIMIT] and the like,
+    mailbot.transports.imap.refused_for_now): a temporary failure in plain words, no configuration error."""
+    return TemporaryProblem(
+        f"inbox: the IMAP server {where} {what} ({said}); it may be restarting or have too many connections: "
+        "mailbot run tries again; try check-config --connect again in a few minutes, and if it stays, ask the "
+        "server's administrator")
 
 
 def _timed_out(exc: BaseException) -> bool:

@@ -221,9 +221,9 @@ def tls_mismatch(exc: BaseException, where: str, tls: str) -> str | None:
 
 def setup_refused(exc: BaseException, config: ImapInboxConfig, port: int) -> str | None:
     """The one line, with "inbox" and the fix, for a connection the IMAP server at host:*port* can never give
-    as configured (TLS spoken to a plain port or the other way round, STARTTLS not on offer, a greeting that
-    says BYE, another protocol on the port), or None for a failure that may pass (the server down, a dropped
-    connection): `check-config --connect` and `mailbot run` say it alike, and run does not retry it."""
+    as configured (TLS spoken to a plain port or the other way round, STARTTLS not on offer, another protocol
+    on the port), or None for a failure that may pass (the server down, a dropped connection, a greeting that
+    says BYE: refused_for_now): `check-config --connect` and `mailbot run` say it alike, and run does not retry it."""
     where = f"{config.host}:{port}"
     if isinstance(exc, OtherProtocolError):  # told on the connection just opened
         return f"inbox: {exc}"
@@ -241,10 +241,8 @@ def setup_refused(exc: BaseException, config: ImapInboxConfig, port: int) -> str
         return f"inbox: {other}" if other else None
     if not isinstance(exc, imaplib.IMAP4.error) or isinstance(exc, LoginError):
         return None
-    said = server_text(exc)
-    if said.upper().startswith("* BYE"):  # RFC 3501 7.1.5: a greeting BYE refuses the connection from this client
-        return (f"inbox: the IMAP server {where} refuses the connection at once ({said}); check inbox.host and "
-                "port, and ask the server's administrator to accept connections from this host")
+    if refused_for_now(exc):  # a BYE greeting: the server is shutting down or full, tried again as out of reach
+        return None
     if other := wrong_port(config.host, port, "IMAP", config.connect_timeout_seconds):
         return f"inbox: {other}"
     return None
@@ -301,9 +299,33 @@ def login_refused(where: str, username: str, password_env: str, exc: BaseExcepti
             "then start mailbot again")
 
 
-def _login_unavailable(exc: BaseException) -> bool:
-    """A login refused for a while (RFC 5530 [UNAVAILABLE]: the server's password store is down), not for good."""
-    return "[UNAVAILABLE]" in str(exc).upper()
+# RFC 5530 response codes of a condition that passes by itself: the server (or its password store) down for a
+# while, too many connections, the mailbox in use elsewhere, a fault of the server's own
+_TEMPORARY_CODES = ("[UNAVAILABLE]", "[LIMIT]", "[INUSE]", "[SERVERBUG]")
+# the operator's to fix: the name or password wrong, or the name not allowed this mailbox
+_FOR_GOOD_CODES = ("[AUTHENTICATIONFAILED]", "[AUTHORIZATIONFAILED]")
+_TEMPORARY_WORDS = ("too many connections", "maximum number of connections", "try again later")
+
+
+def refused_for_now(exc: BaseException) -> str | None:
+    """What the IMAP server said when it refused the connection or the login for a while, not for good, or None.
+
+    A BYE greeting (RFC 3501 7.1.5: the server shutting down, or full) and a refused login carrying an RFC 5530
+    code for a passing condition ([UNAVAILABLE], [LIMIT], [INUSE], [SERVERBUG]) or saying "too many connections"
+    pass by themselves: `mailbot run` tries again with its growing pauses, and `check-config --connect` says a
+    temporary failure. A login refused with [AUTHENTICATIONFAILED], [AUTHORIZATIONFAILED] or a plain NO is the
+    operator's to correct. The one classification for both."""
+    if not isinstance(exc, imaplib.IMAP4.error) or isinstance(exc, imaplib.IMAP4.abort):
+        return None
+    said = server_text(exc)
+    upper = said.upper()
+    if upper.startswith("* BYE"):
+        return said
+    if not isinstance(exc, LoginError) or any(code in upper for code in _FOR_GOOD_CODES):
+        return None
+    if any(code in upper for code in _TEMPORARY_CODES) or any(w in said.lower() for w in _TEMPORARY_WORDS):
+        return said
+    return None
 
 
 def _is_new_mail(response: tuple[object, ...]) -> bool:
@@ -626,6 +648,8 @@ class ImapInbox:
             )
         except (*_CONNECTION_ERRORS, IMAPClientError) as exc:
             self._refuse_setup(exc)
+            if said := refused_for_now(exc):  # retried with backoff, like a server that cannot be reached
+                raise ConnectionError(f"the server refuses connections for now: {said}") from exc
             raise
         try:
             if config.tls == "starttls":
@@ -637,8 +661,8 @@ class ImapInbox:
             try:
                 log_in(client, config.username, self._password)
             except LoginError as exc:
-                if _login_unavailable(exc):  # retried with backoff, like a server that cannot be reached
-                    raise ConnectionError(f"login unavailable for now: {server_text(exc)}") from exc
+                if said := refused_for_now(exc):  # retried with backoff, like a server that cannot be reached
+                    raise ConnectionError(f"login refused for now: {said}") from exc
                 raise
             self._capabilities = frozenset(client.capabilities())
             self._delimiter = self._find_delimiter(client)
