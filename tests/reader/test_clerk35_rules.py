@@ -28,3 +28,9 @@ def test_thousands_in_words_then_digits_that_go_on_is_no_thousands_alone() -> No
 def test_thousands_in_digits_then_digits_before_a_full_stop_is_read_whole() -> None:
     read = mail(MALINAU, "permohonan blangko", "Kami mohon blangko KTP-el sebanyak 3 ribu 400. Terima kasih.")
     assert read["requested"] == 3400
+
+
+def test_a_request_asked_of_the_province_on_someones_behalf_is_read() -> None:
+    read = mail(MALINAU, "Fw: kebutuhan blangko",
+                "Mas, tolong mintakan ke provinsi blangko KIA sebanyak 1.800 keping ya, stok kami tinggal 75 lembar.")
+    assert read["requested"] == 1800
