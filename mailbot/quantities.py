@@ -77,6 +77,13 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
                         maximum=maximum, bound=bound, noun=noun)
     # "-dua ribu": a sign before number words keeps its meaning (a change down), as it does before digits
     sign, spelled = (typed[0], typed[1:].strip()) if typed[:1] in ("-", "\u2212", "+") else ("", typed)
+    if (after := _THOUSANDS_THEN_DIGITS_RE.fullmatch(spelled)) is not None and (
+            in_thousands_words := _whole_thousands(after[1])) is not None and int(after[2]) < 1000:
+        # "seribu 500", "dua ribu 500", "2 ribu 500": thousands, then what they leave in digits (1.500, 2.500), as
+        # the reader reads a district's mail
+        value = in_thousands_words + int(after[2])
+        return _bounded(-value if sign in ("-", "\u2212") else value, shown, signed=signed, zero=zero,
+                        maximum=maximum, bound=bound, noun=noun)
     if (mixed := _MIXED_RE.fullmatch(spelled)) is not None and (
             below := parse_words(mixed[3])) is not None and 0 < below < MULTIPLIERS[mixed[2].lower()]:
         # "6 ratus lima puluh", "2 ribu lima ratus": a figure with its multiplier, the rest below it in words
@@ -163,6 +170,21 @@ _MULTIPLIER_STOP_RE = re.compile(r"(?<![^\W\d_])(rb|jt|ribu|ratus|juta)\.$", re.
 # a figure with the same number in words in brackets, as letters and forms write amounts
 _IN_WORDS_RE = re.compile(r"([^()]*?[0-9][^()]*?)\s*\(\s*([^()0-9]*[^\W\d_][^()0-9]*?)\s*\)")
 _MIXED_RE = re.compile(r"([1-9][0-9]{0,2})\s*(ribu|rb|ratus|juta|jt)\s+([^\W\d_][^\d]*)", re.IGNORECASE)
+
+
+# thousands in words or with their multiplier, then a figure in digits: "seribu 500", "2 ribu 500"
+_THOUSANDS_THEN_DIGITS_RE = re.compile(r"([^\d]*[^\W\d_]|[1-9][0-9]{0,2}\s*(?:ribu|rb))\s+([0-9]{1,3})", re.IGNORECASE)
+
+
+def _whole_thousands(head: str) -> int | None:
+    """The value of "seribu", "dua ribu", "2 ribu": a whole number of thousands, said with its thousands word last."""
+    from mailbot.reader.numbers import parse_words
+
+    if not re.search(r"(?:ribu|rb)$", head, re.IGNORECASE):
+        return None
+    figure = re.fullmatch(r"([1-9][0-9]{0,2})\s*(?:ribu|rb)", head, re.IGNORECASE)
+    value = int(figure[1]) * 1000 if figure else parse_words(head)
+    return value if value is not None and value and value % 1000 == 0 else None
 
 
 def _figure_and_words(shown: str, figure: str, words: str) -> int:

@@ -36,3 +36,16 @@ def test_leading_zeros_make_no_number_far_too_large() -> None:
     assert parse_quantity("0000000000000000000100", maximum=200_000) == 100
     with pytest.raises(QuantityError, match="far too large"):
         parse_quantity("1" + "0" * 15, maximum=200_000)
+
+
+@pytest.mark.parametrize(("typed", "value"), [("seribu 500", 1500), ("dua ribu 500 keping", 2500),
+                                              ("2 rb 300", 2300)])
+def test_thousands_then_digits_read_as_the_reader_reads_them(typed: str, value: int) -> None:
+    assert parse_quantity(typed) == value
+
+
+def test_a_manager_approving_thousands_in_words_then_digits_gets_the_whole() -> None:
+    from mailbot.guards.commands import ManagerCommand, parse_manager_command
+
+    command = parse_manager_command("SETUJU seribu 700 PAKSA stok provinsi cukup")
+    assert isinstance(command, ManagerCommand) and command.quantity == 1700 and command.forced

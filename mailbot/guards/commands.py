@@ -363,6 +363,9 @@ def _spelled_quantity(rest: str) -> re.Match[str] | None:
     while (w := _NUMBER_WORD_RE.match(rest, end)) is not None and w[1].lower() in NUMBER_WORDS:
         end = w.end()
         ends.append(end)
+    if ends and (digits := _DIGITS_AFTER_THOUSANDS_RE.match(rest, ends[-1])) is not None:
+        # "seribu 500": the figure after the thousands is part of the number, read whole or refused whole
+        return re.compile(re.escape(rest[:digits.end()])).match(rest)
     for stop in reversed(ends):
         try:
             parse_quantity(rest[:stop])
@@ -370,6 +373,10 @@ def _spelled_quantity(rest: str) -> re.Match[str] | None:
             continue
         return re.compile(re.escape(rest[:stop])).match(rest)
     return None
+
+
+# digits right after a number's thousands word: "seribu 500", "2 ribu 500" (never "seribu" alone, then "500")
+_DIGITS_AFTER_THOUSANDS_RE = re.compile(r"(?:(?<=ribu)|(?<=\brb))\s+[0-9][0-9.,]*(?![^\W\d_])", re.IGNORECASE)
 
 
 _IN_BRACKETS_RE = re.compile(r"\s*\(([^()]*)\)")
@@ -385,6 +392,8 @@ def _completed_quantity(rest: str, m: re.Match[str]) -> re.Match[str]:
         words = re.findall(r"[^\W\d_]+", brackets[1].lower())
         if words and all(w in NUMBER_WORDS or w in UNITS for w in words):
             return re.compile(re.escape(rest[:brackets.end()])).match(rest)  # type: ignore[return-value]
+    if (digits := _DIGITS_AFTER_THOUSANDS_RE.match(rest, m.end())) is not None:  # "2 ribu 500"
+        return re.compile(re.escape(rest[:digits.end()])).match(rest)  # type: ignore[return-value]
     end, ends = m.end(), []
     while (w := _NUMBER_WORD_RE.match(rest, end)) is not None and w[1].lower() in NUMBER_WORDS:
         end = w.end()

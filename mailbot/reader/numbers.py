@@ -562,6 +562,14 @@ _TAIL_WORDS_RE = re.compile(rf"\s+(?P<words>{WORDS_PATTERN})")
 _TAIL_DIGITS_RE = re.compile(
     r"[^\S\n]+(?P<tail>\d{1,3})(?:[^\S\n]*(?P<hundreds>ratus)\b)?(?![\d.,/:]|[^\S\n]*(?:ribu|rb|juta|jt)\b)"
 )
+# Number words that end in thousands ("seribu", "dua ribu", "tiga rb"), and digits right after them on their line:
+# "seribu 500", "dua ribu 500, stok 120" (1.500, 2.500). Digits there that go on ("seribu 2.000", "seribu 500/hari")
+# leave the figure unclear.
+_ENDS_IN_THOUSANDS_RE = re.compile(r"(?<![\w-])(?:seribu|ribu|rbu|rebu|rb)$")
+_WORDS_TAIL_DIGITS_RE = re.compile(
+    r"[^\S\n]+(?P<tail>\d{1,3})(?:[^\S\n]*(?P<hundreds>ratus)\b)?(?!\d|[.,]\d|[/:]|[^\S\n]*(?:ribu|rb|juta|jt)\b)"
+)
+_DIGITS_AFTER_RE = re.compile(r"[^\S\n]+\d")
 # A multiplier word that did not multiply: "2 ribuan", "2 puluhan", "seribu lima ratusan". The
 # number before it is never a quantity on its own; at best it is an estimate of the multiple.
 _STEM_AFTER_RE = re.compile(rf"[ \t\-]*(?:{_alternation(vocab.MULTIPLIER_STEMS)})[a-z\-]")
@@ -792,12 +800,15 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 thousands = True
                 end = tail.end()
             if factor in (100, 1000) and value is not None and value % factor == 0 and (
-                digits_tail := _TAIL_DIGITS_RE.match(masked, end)
+                digits_tail := (_TAIL_DIGITS_RE if factor == 100 else _WORDS_TAIL_DIGITS_RE).match(masked, end)
             ):
                 more = int(digits_tail.group("tail")) * (100 if digits_tail.group("hundreds") else 1)
                 if more < factor and not (digits_tail.group("hundreds") and factor == 100):
                     value += more
                     end = digits_tail.end()
+            elif factor == 1000 and value is not None and _DIGITS_AFTER_RE.match(masked, end):
+                # "2 ribu 2.000", "1 ribu 500/hari": digits that go on after the thousands leave the figure unclear.
+                conflict = True
             if factor == 1000 and value is not None and value % 1000 == 0:
                 tail = _TAIL_WORDS_RE.match(masked, end)
                 if tail:
@@ -839,6 +850,20 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 pos = end
                 continue
             end = start + length
+            if value % 1000 == 0 and _ENDS_IN_THOUSANDS_RE.search(masked, start, end) and (
+                _DIGITS_AFTER_RE.match(masked, end)
+            ):
+                # "seribu 500", "dua ribu 500 keping" (1.500, 2.500): the thousands in words and what they leave in
+                # digits are one figure, as "1 ribu 500" is; anything else there leaves it unclear, never the
+                # thousands alone.
+                digits_tail = _WORDS_TAIL_DIGITS_RE.match(masked, end)
+                more = int(digits_tail.group("tail")) * (100 if digits_tail.group("hundreds") else 1) if (
+                    digits_tail) else 1000
+                if more < 1000:
+                    value += more
+                else:
+                    conflict = True
+                end = digits_tail.end() if digits_tail else end
             if 1900 <= value <= 2099 and _YEAR_WORD_BEFORE_RE.search(masked, max(0, start - 12), start):
                 # "tahun dua ribu dua puluh enam": a year written in words is no quantity, as "tahun 2026" is not.
                 pos = end

@@ -412,6 +412,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "requested": (
         "mohon", "mhn", "memohon", "dimohon", "mohonkan", "dimohonkan", "permohonan", "permintaan", "meminta",
         "diminta", "minta",
+        # "tolong mintakan ke provinsi 2.500 keping": asking it of the province on someone's behalf is asking it.
+        "mintakan", "memintakan", "dimintakan",
         # "kami ajukan 1.200 keping": what the writer puts forward is what they ask.
         "kami ajukan", "sy ajukan", "saya ajukan",
         # "mau ajukan blangko ktp 1.500 keping": what the writer wants to put forward.
