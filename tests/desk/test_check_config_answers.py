@@ -122,20 +122,30 @@ class _Junk(socketserver.StreamRequestHandler):
         self.rfile.readline()
 
 
-class _PlainImap(socketserver.StreamRequestHandler):
-    """A plain-text IMAP server that offers no STARTTLS (port 143 of an old server)."""
+class _ScriptedImap(socketserver.StreamRequestHandler):
+    """A plain-text IMAP server that answers CAPABILITY with *capabilities* and LOGOUT, and *other* (BAD or NO)
+    to everything else."""
+
+    capabilities = "IMAP4rev1"
+    other = "BAD"
 
     def handle(self) -> None:
-        self.wfile.write(b"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n")
+        self.wfile.write(f"* OK [CAPABILITY {self.capabilities}] ready\r\n".encode())
         for line in self.rfile:
             tag, _, command = line.decode("ascii", "replace").strip().partition(" ")
             if command.upper().startswith("CAPABILITY"):
-                self.wfile.write(f"* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n{tag} OK done\r\n".encode())
+                self.wfile.write(f"* CAPABILITY {self.capabilities}\r\n{tag} OK done\r\n".encode())
             elif command.upper().startswith("LOGOUT"):
                 self.wfile.write(f"* BYE\r\n{tag} OK bye\r\n".encode())
                 return
             else:
-                self.wfile.write(f"{tag} BAD not here\r\n".encode())
+                self.wfile.write(f"{tag} {self.other} not here\r\n".encode())
+
+
+class _PlainImap(_ScriptedImap):
+    """A plain-text IMAP server that offers no STARTTLS (port 143 of an old server)."""
+
+    capabilities = "IMAP4rev1 AUTH=PLAIN"
 
 
 class _SlowGreeting(socketserver.BaseRequestHandler):
@@ -543,20 +553,10 @@ def test_an_imap_server_closing_after_the_login_is_a_temporary_failure(desk_dir:
         "minutes, and if it stays, ask the server's administrator"], connect
 
 
-class _LoginOnlyImap(socketserver.StreamRequestHandler):
+class _LoginOnlyImap(_ScriptedImap):
     """An IMAP server that offers LOGIN only (no AUTH=PLAIN)."""
 
-    def handle(self) -> None:
-        self.wfile.write(b"* OK [CAPABILITY IMAP4rev1] ready\r\n")
-        for line in self.rfile:
-            tag, _, command = line.decode("ascii", "replace").strip().partition(" ")
-            if command.upper().startswith("CAPABILITY"):
-                self.wfile.write(f"* CAPABILITY IMAP4rev1\r\n{tag} OK done\r\n".encode())
-            elif command.upper().startswith("LOGOUT"):
-                self.wfile.write(f"* BYE\r\n{tag} OK bye\r\n".encode())
-                return
-            else:
-                self.wfile.write(f"{tag} NO not here\r\n".encode())
+    other = "NO"
 
 
 @pytest.mark.servers
