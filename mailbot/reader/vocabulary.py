@@ -2755,6 +2755,8 @@ CANCEL_WORDS: tuple[str, ...] = (
     "cancelling", "withdraw", "withdrawn", "cancellation", "cancelation", "cancelled", "canceled", "cancel aja",
     "urungkan", "diurungkan", "mengurungkan", "kami urungkan", "tarik kembali", "ditarik kembali",
     "menarik kembali", "kami tarik", "ga usah dikirim", "gak usah dikirim", "nggak usah dikirim",
+    # Banjar: "kada usah dikirim lagi, batalakan haja"
+    "kada usah dikirim", "kd usah dikirim", "batalakan", "dibatalakan",
     "ngga usah dikirim", "gk usah dikirim", "enggak usah dikirim", "tidak usah dikirim", "tdk usah dikirim",
     "tak usah dikirim", "tidak perlu dikirim", "tdk perlu dikirim", "tak perlu dikirim", "gak perlu dikirim",
     "ga perlu dikirim", "nggak perlu dikirim", "tidak perlu dikirimkan", "tidak usah dikirimkan",
@@ -2780,6 +2782,8 @@ NOT_AFTER_ALL: tuple[str, ...] = (
     # Javanese ("permohonan niki mboten sido") and Banjar ("permohonan ini kada jadi haja lah")
     "mboten sido", "mboten siyos", "ora sido", "ora sida", "ndak sido", "gak sido", "nggak sido", "kada jadi",
     "kada jd",
+    # Javanese krama "sios" (= jadi): "permohonan kulo mboten sios, sampun cekap"
+    "mboten sios", "boten sios", "ora sios",
 )
 # A follow-up in a request's thread that corrects with only the new figure, naming neither the old one nor its
 # field (mailbot.followup.interpret): "eh salah ketik pak, maksudnya 1.500 keping saja", "tadi typo. Harusnya

@@ -104,7 +104,9 @@ def test_a_send_ask_with_the_i_suffix_and_no_figure_is_asked_back(desk12: Desk12
 # M-1. Javanese and Banjar cancellations are cancellations ---------------------------------------------------------
 
 @pytest.mark.parametrize("words", ["Nuwun sewu pak, permohonan niki mboten sido, stok taksih cekap. Matur nuwun",
-                                   "permohonan ora sido pak"], ids=["mboten_sido", "ora_sido"])
+                                   "permohonan ora sido pak",
+                                   "Ngapunten pak, permohonan kulo mboten sios, blangko taksih cekap."],
+                         ids=["mboten_sido", "ora_sido", "mboten_sios"])
 def test_an_approved_request_withdrawn_in_javanese_goes_to_the_managers(desk12: Desk12, words: str) -> None:
     reply = approved(desk12)
     _, outcome = answer_gmail(desk12, reply, words)
@@ -121,6 +123,17 @@ def test_a_held_request_withdrawn_in_banjar_is_cancelled(desk12: Desk12) -> None
     _, outcome = send_answer(desk12, NUNUKAN, reply, "Pak, permohonan ini kada jadi haja lah, sudah dibantu "
                                                      "kabupaten sebelah. Makasih")
     # was: left waiting for the managers, whose SETUJU would send blanks no longer wanted
+    assert outcome == {"follow-up-cancelled": 1}, outcome
+    assert desk12.request()["state"] == "cancelled"
+
+
+def test_a_held_request_called_off_in_other_banjar_words_is_cancelled(desk12: Desk12) -> None:
+    mid, outcome = desk12.send(NUNUKAN, "Permohonan tambahan blangko KTP-el",
+                               REQUEST.format(stock=300, asked="3.500", name="Nunukan"))
+    assert outcome == {"request-held": 1}, outcome
+    [reply] = desk12.replies_to(mid)
+    _, outcome = send_answer(desk12, NUNUKAN, reply, "Pak, kada usah dikirim lagi, batalakan haja permohonan "
+                                                     "kami. Makasih banyak")
     assert outcome == {"follow-up-cancelled": 1}, outcome
     assert desk12.request()["state"] == "cancelled"
 
