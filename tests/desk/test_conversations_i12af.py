@@ -115,25 +115,15 @@ def test_an_approved_request_withdrawn_in_javanese_goes_to_the_managers(desk12: 
     assert [o for o in desk12.out() if o.purpose.startswith("cancel-asked:")]
 
 
-def test_a_held_request_withdrawn_in_banjar_is_cancelled(desk12: Desk12) -> None:
-    mid, outcome = desk12.send(NUNUKAN, "Permohonan tambahan blangko KTP-el",
-                               REQUEST.format(stock=300, asked="3.500", name="Nunukan"))
-    assert outcome == {"request-held": 1}, outcome
+@pytest.mark.parametrize("words", [
+    "Pak, permohonan ini kada jadi haja lah, sudah dibantu kabupaten sebelah. Makasih",
+    "Pak, kada usah dikirim lagi, batalakan haja permohonan kami. Makasih banyak",
+], ids=["kada_jadi", "kada_usah_batalakan"])
+def test_a_held_request_withdrawn_in_banjar_is_cancelled(desk12: Desk12, words: str) -> None:
+    mid, _ = _held(desk12)
     [reply] = desk12.replies_to(mid)
-    _, outcome = send_answer(desk12, NUNUKAN, reply, "Pak, permohonan ini kada jadi haja lah, sudah dibantu "
-                                                     "kabupaten sebelah. Makasih")
+    _, outcome = send_answer(desk12, NUNUKAN, reply, words)
     # was: left waiting for the managers, whose SETUJU would send blanks no longer wanted
-    assert outcome == {"follow-up-cancelled": 1}, outcome
-    assert desk12.request()["state"] == "cancelled"
-
-
-def test_a_held_request_called_off_in_other_banjar_words_is_cancelled(desk12: Desk12) -> None:
-    mid, outcome = desk12.send(NUNUKAN, "Permohonan tambahan blangko KTP-el",
-                               REQUEST.format(stock=300, asked="3.500", name="Nunukan"))
-    assert outcome == {"request-held": 1}, outcome
-    [reply] = desk12.replies_to(mid)
-    _, outcome = send_answer(desk12, NUNUKAN, reply, "Pak, kada usah dikirim lagi, batalakan haja permohonan "
-                                                     "kami. Makasih banyak")
     assert outcome == {"follow-up-cancelled": 1}, outcome
     assert desk12.request()["state"] == "cancelled"
 
