@@ -67,14 +67,17 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
     # pieces come in thousands ("2 ribu"); other counts (rows) are shown with a plain figure
     example = "-20, -2.000 or 2.000" if signed else "2.000, 2000 or 2 ribu" if noun == "pieces" else "50 or 1.000"
     shown = " ".join(text.split())
+
+    def within(value: int) -> int:  # every reading below ends here: the bounds the caller asked for
+        return _bounded(value, shown, signed=signed, zero=zero, maximum=maximum, bound=bound, noun=noun)
+
     typed = _UNIT_RE.sub("", shown) if _UNIT_RE.search(shown) and _UNIT_RE.sub("", shown) else shown
     if not shown:
         raise QuantityError("invalid", f"no number of {noun} given ({text!r}); write it like {example}")
     # "2 rb.": a sentence's full stop after an abbreviated multiplier, as after a unit ("2.000 pcs.")
     typed = _MULTIPLIER_STOP_RE.sub(r"\1", typed)
     if (written := _IN_WORDS_RE.fullmatch(typed)) is not None:  # "700 (tujuh ratus)": read when both agree
-        return _bounded(_figure_and_words(shown, written[1], written[2]), shown, signed=signed, zero=zero,
-                        maximum=maximum, bound=bound, noun=noun)
+        return within(_figure_and_words(shown, written[1], written[2]))
     # "-dua ribu": a sign before number words keeps its meaning (a change down), as it does before digits
     sign, spelled = (typed[0], typed[1:].strip()) if typed[:1] in ("-", "\u2212", "+") else ("", typed)
     if (after := _THOUSANDS_THEN_DIGITS_RE.fullmatch(spelled)) is not None and (
@@ -82,18 +85,16 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
         # "seribu 500", "dua ribu 500", "2 ribu 500": thousands, then what they leave in digits (1.500, 2.500), as
         # the reader reads a district's mail
         value = in_thousands_words + int(after[2])
-        return _bounded(-value if sign in ("-", "\u2212") else value, shown, signed=signed, zero=zero,
-                        maximum=maximum, bound=bound, noun=noun)
+        return within(-value if sign in ("-", "\u2212") else value)
     if (mixed := _MIXED_RE.fullmatch(spelled)) is not None and (
             below := parse_words(mixed[3])) is not None and 0 < below < MULTIPLIERS[mixed[2].lower()]:
         # "6 ratus lima puluh", "2 ribu lima ratus": a figure with its multiplier, the rest below it in words
         value = int(mixed[1]) * MULTIPLIERS[mixed[2].lower()] + below
-        return _bounded(-value if sign in ("-", "\u2212") else value, shown, signed=signed, zero=zero,
-                        maximum=maximum, bound=bound, noun=noun)
+        return within(-value if sign in ("-", "\u2212") else value)
     words = parse_words(spelled) if spelled and not any(c.isdigit() for c in spelled) else None
     if words is not None:  # "seribu", "dua ribu lima ratus": number words read as the reader reads them
         value = -words if sign in ("-", "\u2212") else words
-        return _bounded(value, shown, signed=signed, zero=zero, maximum=maximum, bound=bound, noun=noun)
+        return within(value)
     m = _QUANTITY_RE.fullmatch(typed)
     if m is None and any(c.isdigit() and not c.isascii() for c in shown):
         # Arabic-Indic, full-width and other digits are refused, not guessed: a number typed in another
@@ -162,8 +163,7 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
         raise QuantityError("invalid", f'"{shown}" is not a whole number of {noun}; write it like 2.000 or 2000',
                             indonesian=_ID_NOT_WHOLE, examples=("2.000", "2000"))
     negative = m["sign"] in ("-", "\u2212")
-    return _bounded(-value if negative else value, shown, signed=signed, zero=zero, maximum=maximum, bound=bound,
-                    noun=noun)
+    return within(-value if negative else value)
 
 
 _MULTIPLIER_STOP_RE = re.compile(r"(?<![^\W\d_])(rb|jt|ribu|ratus|juta)\.$", re.IGNORECASE)
