@@ -777,13 +777,17 @@ def _redirected(req: Request, told: list[str]) -> tuple[str, ...]:
     return tuple(told) if req.sender and req.sender.lower() not in (t.lower() for t in told) else ()
 
 
+# Queue items a person closes by deciding their request: a linked request, and a reply in its thread.
+_DECIDED_WITH_IT = ("linked", "other_address", "linked_follow_up")
+
+
 def _close_items(session: Session, desk: Desk, req: Request, *, actor: str, resolution: str) -> None:
     """*req* was decided (or shipped): the queue items asking for that decision (a linked request's) and the
     district's reminders about it are done."""
     from mailbot import attention
 
     for item in attention.open_items(session, kinds=("read", "reminder")):
-        if item.request_pk == req.id and (item.kind == "reminder" or item.reason in ("linked", "other_address")):
+        if item.request_pk == req.id and (item.kind == "reminder" or item.reason in _DECIDED_WITH_IT):
             attention.close(session, desk, item.id, actor=actor, resolution=resolution)
 
 

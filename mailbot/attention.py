@@ -46,6 +46,8 @@ REASONS = {
     "after_decision": "tanggapan atas permohonan yang sudah diputuskan atau dikirim",
     "other_address": "permohonan dari alamat lain saat permohonan kabupaten/kota masih terbuka",
     "linked": "permohonan baru saat permohonan kabupaten/kota masih terbuka (putuskan: setujui atau tolak)",
+    "linked_follow_up": "tanggapan atas permohonan yang dikaitkan dengan permohonan lain yang masih terbuka "
+                        "(belum diterapkan: diputuskan bersama)",
     "manager_other": "email pimpinan yang bukan perintah SETUJU/TOLAK",
     "manager_correction": "koreksi angka dari pimpinan (dicatat operator dengan mailbot correct)",
     "receipt_unmatched": "tanda terima tanpa pengiriman yang tercatat",
@@ -96,6 +98,8 @@ OPERATOR_REASONS = {
     "after_decision": "reply to a request already decided or dispatched",
     "other_address": "request from another address while the district's is open",
     "linked": "new request while the district's is open (approve or reject)",
+    "linked_follow_up": "reply in the thread of a request linked to the district's open one (not applied: decide "
+                        "them together)",
     "manager_other": "manager's mail without SETUJU/TOLAK",
     "manager_correction": "a manager's correction of a figure: the operator records it with mailbot correct",
     "receipt_unmatched": "receipt matching no recorded shipment",
@@ -556,9 +560,11 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     waited, and the district is told where its request stands (and that the stock it stated, *stated_stock*,
     is kept). *new_stock*: a stock the reminder states that the request does not hold; on a request waiting
     for a decision the managers hear of it, even when a reminder before reached them already (the need they
-    read was worked out on the older stock)."""
+    read was worked out on the older stock). A request linked to the district's open one is answered as itself,
+    waiting for a person's decision, with where that open one stands beside it."""
     now = desk.now()
     waited = waiting_text(now - received_at(session, request))
+    linked = linked_facts(session, desk, request)
     sent_on = dispatched_at(session, request) if request.state == "dispatched" else None
     # blanks on their way: the managers hear of them only once the shipment is overdue (out longer than
     # attention_hours); until then the district is told when they left
@@ -589,7 +595,8 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
                        "since": received_at(session, request).astimezone(desk.tz).date().isoformat(),
                        "dispatched_on": sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None,
                        "in_transit": waiting_text(now - _aware(sent_on)) if sent_on else None,
-                       "new_stock": new_stock if news else None, "recorded_stock": request.stock_on_hand})
+                       "new_stock": new_stock if news else None, "recorded_stock": request.stock_on_hand,
+                       **linked})
     queue(session, desk, purpose=f"reply:{message.id}", category="reply", template="reply_reminder",
           to=[trust.address] if trust.address else [], request_pk=request.id,
           subject=reply_subject(verdict.subject, request.reference),
@@ -601,9 +608,22 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
                    "escalated": (not escalated or news) and overdue,
                    "told_before": bool(escalated) and not news and overdue,
                    "dispatched_on": sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None,
-                   "stated_stock": stated_stock},
+                   "stated_stock": stated_stock, **linked},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.REMINDER
+
+
+def linked_facts(session: Session, desk: Desk, request: Request) -> dict[str, object]:
+    """Where the open request a linked *request* was linked to stands (its reference, figures, state and when its
+    blanks left), for the mails about *request*; nothing for a request not linked."""
+    other = session.get(Request, request.linked_to) if request.state == "linked" and request.linked_to else None
+    if other is None:
+        return {}
+    sent_on = dispatched_at(session, other) if other.state in ("dispatched", "received") else None
+    return {"linked_reference": other.reference, "linked_requested": other.requested,
+            "linked_approved": other.approved, "linked_state": other.state,
+            "linked_state_text": STATE_TEXT.get(other.state, other.state),
+            "linked_dispatched_on": sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None}
 
 
 def mark_alerted(session: Session, item_id: int, at: datetime) -> None:

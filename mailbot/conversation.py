@@ -161,7 +161,7 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         # "blangko belum sampai", "apakah sudah dikirim?", "posisi kiriman": where the blanks are, answered with
         # when they left and how many (the managers hear of a shipment overdue); approved and not yet sent
         # ("Pak, blangkonya sudah dikirim belum?"), the district is told so and the managers that it waits
-        return remind(session, desk, message, verdict, trust, _open_end(session, thread))
+        return remind(session, desk, message, verdict, trust, thread)
     if thread.state in ("approved", "held") and attention.is_reminder(verdict) and changed \
             and all(c.get("field") == "stock_on_hand" for c in changed) \
             and not _CORRECTS.search(verdict.body_excerpt or ""):
@@ -179,7 +179,7 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
         return MessageOutcome.FOLLOW_UP_QUEUED
     if reading.intent == "question" and attention.is_reminder(verdict):
-        return remind(session, desk, message, verdict, trust, _open_end(session, thread))
+        return remind(session, desk, message, verdict, trust, thread)
     if reading.intent == "unclear" and reading.below_zero is not None:
         # "sisa stok kami -120 keping": no count of blanks is below zero; nothing changes, and the district is
         # asked what it meant, in the request's thread
@@ -243,7 +243,8 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
             and (verdict.kind != "other" or reading.intent == "restated") and not attention.is_reminder(verdict)):
         # after the blanks left the store, a figure restated ("2.000 keping, terima kasih") may be a count
         # without the words of a receipt: a person books it, nothing is booked or filed unread
-        reason = "other_address" if thread.state == "linked" else "after_decision"
+        # a linked request's own thread: a reply about it, whoever wrote it (never "another address" for its sender)
+        reason = "linked_follow_up" if thread.state == "linked" else "after_decision"
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,
                             detail=_detail(verdict, changed), district=thread.district, item=thread.item,
                             message=message, request=thread)
@@ -261,7 +262,7 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
         return MessageOutcome.FOLLOW_UP_QUEUED
     if attention.is_reminder(verdict):
-        return remind(session, desk, message, verdict, trust, _open_end(session, thread))
+        return remind(session, desk, message, verdict, trust, thread)
     unseen = _never_filed(session, desk, verdict, trust)
     if unseen is not None:
         # a district's SETUJU/TOLAK decides nothing, and an answer to mail we sent to the managers was not
@@ -1036,10 +1037,13 @@ def _asked_anew(verdict: Verdict) -> tuple[int, int | None] | None:
 
 
 def reminder_target(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:
-    """The district's open request a reminder outside any thread (a forwarded request, a new email) is about."""
+    """The district's open request a reminder outside any thread (a forwarded request, a new email) is about. A
+    new mail asking whether the blanks were sent ("izin menanyakan blangko yg kami mohon minggu lalu, apakah sudah
+    dikirim?") chases the district's open request whatever its state, as the same words do in its thread: the
+    district hears where it stands, never only that a person will read it."""
     asks_after = attention.asks_after_shipment(verdict)
-    if not (trust.trusted and trust.district and not trust.is_manager and (attention.is_reminder(verdict)
-                                                                           or asks_after)):
+    reminds = attention.is_reminder(verdict) or attention.asks_if_sent(verdict)
+    if not (trust.trusted and trust.district and not trust.is_manager and (reminds or asks_after)):
         return None
     item = verdict.item or "ktp-el"
     # the writer's own request first: another address of the district has its own (perhaps linked) request
@@ -1051,7 +1055,7 @@ def reminder_target(session: Session, verdict: Verdict, trust: SenderTrust) -> R
         found: Request | None = own
     else:
         found = repo.open_request(session, trust.district, item, states=repo.OPEN_STATES, verified_only=True)
-    if found is None or (found.state != "dispatched" and not attention.is_reminder(verdict)):
+    if found is None or (found.state != "dispatched" and not reminds):
         return None  # "belum sampai" reminds of blanks on their way only
     if verdict.requested is not None and found.requested is not None and verdict.requested != found.requested:
         return None  # a different figure: a request of its own, not a reminder

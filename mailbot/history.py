@@ -131,19 +131,38 @@ def _message_heading(m: Message) -> str:
             f"subject {m.subject!r}")
 
 
-def _reading(m: Message) -> str:
+# What the desk took a message as when that is not the reader's kind: a reminder about a request (whatever
+# figures it stated beside it), the same request or receipt sent again.
+TAKEN_WORDS = {"reminder": "a reminder", "resent": "the same mail sent again (nothing new recorded)"}
+
+
+def _taken(session: Session, ids: set[int]) -> dict[int, str]:
+    """Of the messages *ids*, those the desk took as other than the reader's kind (TAKEN_WORDS), by id."""
+    if not ids:
+        return {}
+    taken = {pk: "reminder" for pk in session.scalars(select(AttentionItem.message_pk).where(
+        AttentionItem.kind == "reminder", AttentionItem.message_pk.in_(ids))) if pk is not None}
+    for a in session.scalars(select(AuditEvent).where(AuditEvent.action == "resent")):
+        if a.details.get("message") in ids:
+            taken[int(a.details["message"])] = "resent"
+    return taken
+
+
+def _reading(m: Message, taken: str | None = None) -> str:
+    """The message as read: its kind (or, *taken*, what the desk took it as) and the figures read."""
     v = m.verdict or {}
     figures = ", ".join(f"{FIGURE_WORDS[k]} {number(v[k]) if type(v[k]) is int else v[k]}"
                         for k in ("requested", "stock_on_hand", "received", "printed", "recorded")
                         if v.get(k) is not None)
     doubts = "; ".join(f"{_words(FIGURE_WORDS, d['field'])}: {str(d['reason']).replace('_', ' ')}"
                        for d in v.get("doubts", []))
-    return (f"#{m.id} {m.subject!r}: read as {_words(KIND_WORDS, m.kind)}" + (f" ({figures})" if figures else "")
+    said = f"taken as {TAKEN_WORDS[taken]}" if taken in TAKEN_WORDS else f"read as {_words(KIND_WORDS, m.kind)}"
+    return (f"#{m.id} {m.subject!r}: {said}" + (f" ({figures})" if figures else "")
             + (f", doubts {doubts}" if doubts else "") + (f", error {m.error}" if m.error else ""))
 
 
 def _message_events(session: Session, m: Message) -> list[Event]:
-    events = [Event(m.received_at, "in", m.sender or "-", _reading(m))]
+    events = [Event(m.received_at, "in", m.sender or "-", _reading(m, _taken(session, {m.id}).get(m.id)))]
     label = session.scalar(select(Label).where(Label.message_pk == m.id))
     if label is not None:
         reason = f" ({label.reason})" if label.reason else ""
@@ -299,8 +318,9 @@ def _request_events(session: Session, r: Request, districts: Mapping[str, str]) 
                             f"{_signed(e.committed)}" + (f" ({e.note})" if e.note else "")))
     for o in session.scalars(select(OutboxMessage).where(OutboxMessage.request_pk == r.id)):
         events.append(Event(o.created_at, "out", ", ".join(o.recipients), f"{o.status}: {o.subject}"))
+    taken = _taken(session, message_ids)
     for m in session.scalars(select(Message).where(Message.id.in_(message_ids))):
-        events.append(Event(m.received_at, "in", m.sender or "-", _reading(m)))
+        events.append(Event(m.received_at, "in", m.sender or "-", _reading(m, taken.get(m.id))))
         label = session.scalar(select(Label).where(Label.message_pk == m.id))
         if label is not None:
             events.append(Event(label.at, "label", label.actor, f"#{m.id} {label.origin}: {_label_words(label.label)}"))

@@ -267,7 +267,8 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         # the open one is the desk's own proposal (no sender), or the district's request from this or another address
         of_whom = f"dari {open_one.sender}" if open_one.sender else "(usulan pengiriman tanpa permohonan)"
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read",
-                            reason="other_address" if open_one.sender not in (None, trust.address) else "linked",
+                            reason="other_address" if open_one.sender is not None
+                            and open_one.sender.lower() != (trust.address or "").lower() else "linked",
                             detail=f"{verdict.subject}\n{req.reference} dikaitkan dengan {open_one.reference} "
                                    f"{of_whom}",
                             district=district, item=item, message=message, request=req)
