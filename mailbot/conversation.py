@@ -19,14 +19,14 @@ from mailbot.guards.threads import MESSAGE_ID, find_references
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS, number
 from mailbot.outcomes import FOLLOW_UP_INTENT, FOLLOW_UP_OF, MessageOutcome
-from mailbot.outgoing import queue
+from mailbot.outgoing import answering, queue, reply_subject
 from mailbot.reader.numbers import find_mentions, normalise
 from mailbot.reader.verdict import Doubt, Evidence, Verdict
 from mailbot.stock.ledger import Entry, EntryKind
 from mailbot.stock.policy import Reason, Step
 from mailbot.store import repo
 from mailbot.store import stock as ledger
-from mailbot.store.schema import Decision, Message, OutboxMessage, Report, Request, StatedStock
+from mailbot.store.schema import Decision, LedgerEntry, Message, OutboxMessage, Report, Request, StatedStock
 
 # States in which a request can still change: nothing has left the store.
 CHANGEABLE = ("clarifying", "held", "approved")
@@ -1075,6 +1075,80 @@ def unmatched_reminder(session: Session, verdict: Verdict, trust: SenderTrust) -
         return False
     return repo.open_request(session, trust.district, verdict.item or "ktp-el",
                              states=(*repo.OPEN_STATES, "linked")) is None
+
+
+# A request mail sent again ("sent twice to be sure", a phone client's resend) arrives minutes or hours after the
+# first; a day later the same words are a new ask for a person to weigh beside the open one (a linked request).
+_RESENT_WITHIN = timedelta(days=1)
+
+
+def resent_request(session: Session, desk: Desk, message: Message, verdict: Verdict,
+                   trust: SenderTrust) -> Request | None:
+    """The district's open request *verdict* repeats: a verified request from the same address, for the same blank,
+    under the same subject, whose figures stand in the same words, received within _RESENT_WITHIN. The district sent
+    its request again; it is no second request for a person to approve by mistake."""
+    if not (trust.trusted and trust.district and trust.address and not trust.is_manager) \
+            or verdict.requested is None:
+        return None
+    for req in session.scalars(select(Request).where(
+            Request.district == trust.district, Request.item == (verdict.item or "ktp-el"),
+            Request.state.in_((*repo.OPEN_STATES, "linked")), Request.message_pk.is_not(None),
+            Request.message_pk != message.id, Request.created_at >= desk.now() - _RESENT_WITHIN)
+            .order_by(Request.id.desc())):
+        first = session.get(Message, req.message_pk)
+        # a copy no one could verify (a forger's ahead of the letter) never makes the district's own a repeat
+        if first is not None and (req.sender or "").lower() == trust.address.lower() \
+                and repo.sender_verified(session, req) and _said_alike(first, verdict, trust):
+            return req
+    return None
+
+
+def _said_alike(earlier: Message, verdict: Verdict, trust: SenderTrust) -> bool:
+    """Whether the *earlier* message says what *verdict* read: from the same address, under the same subject, the
+    same figures in the same words (white space and case aside). The Message-ID and the Date differ."""
+    read = earlier.verdict or {}
+    return (str(earlier.sender or "").lower() == str(trust.address or "").lower()
+            and " ".join(earlier.subject.split()).lower() == " ".join(verdict.subject.split()).lower()
+            and all(read.get(f) == getattr(verdict, f) for f in ("kind", "requested", "stock_on_hand", "received"))
+            and _figures_said(read.get("evidence") or []) == _figures_said(
+                [{"field": e.field, "value": e.value, "text": e.text} for e in verdict.evidence]))
+
+
+def _figures_said(evidence: list[dict[str, object]]) -> set[tuple[object, object, str]]:
+    """The figures a reading found, each with the words it stood in (white space and case aside)."""
+    return {(e.get("field"), e.get("value"), " ".join(str(e.get("text") or "").lower().split())) for e in evidence}
+
+
+def receipt_sent_again(session: Session, req: Request, message: Message, verdict: Verdict,
+                       trust: SenderTrust) -> bool:
+    """Whether *req*'s receipt, already booked, is what this mail says again word for word (a phone client's
+    resend): booked once, answered once."""
+    booked = session.scalars(select(LedgerEntry.source).where(LedgerEntry.request_pk == req.id,
+                                                              LedgerEntry.source.like("message:%")))
+    ids = {int(s.removeprefix("message:")) for s in booked if s.removeprefix("message:").isdigit()} - {message.id}
+    return any(_said_alike(m, verdict, trust)
+               for m in session.scalars(select(Message).where(Message.id.in_(ids)))) if ids else False
+
+
+def resent(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
+           req: Request) -> MessageOutcome:
+    """The district sent its request *req* again (resent_request): recorded on it, no second reference, nothing
+    decided again. Its sender hears once, in the request's thread, that the mail is recorded under *req*'s
+    reference and where it stands; a third copy is only recorded (the district has its answer)."""
+    told = session.scalar(select(OutboxMessage.id).where(OutboxMessage.request_pk == req.id,
+                                                         OutboxMessage.purpose.like("resent:%")).limit(1))
+    repo.audit(session, at=desk.now(), actor=trust.address or "district", action="resent", target=req.reference,
+               details={"message": message.id})
+    if told is None:
+        queue(session, desk, purpose=f"resent:{message.id}", category="reply", template="reply_resent",
+              to=[trust.address] if trust.address else [], request_pk=req.id,
+              subject=reply_subject(verdict.subject, req.reference),
+              context={"district_name": desk.district_name(req.district), "reference": req.reference,
+                       "item": req.item, "requested": req.requested, "approved": req.approved, "state": req.state,
+                       "state_text": attention.STATE_TEXT.get(req.state, req.state),
+                       "since": attention.received_at(session, req).astimezone(desk.tz).date().isoformat()},
+              reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
+    return MessageOutcome.REPEATED_REQUEST
 
 
 def correction_target(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:

@@ -34,6 +34,7 @@ class MessageOutcome(StrEnum):
     REQUEST_APPROVED_PROPOSAL = "request-approved-proposal"
     REQUEST_APPROVED_PARTIAL = "request-approved-partial"
     REQUEST_LINKED = "request-linked"
+    REPEATED_REQUEST = "repeated-request"  # the same request mail sent again: recorded on the open one
     # daily reports and receipts
     REPORT = "report"
     REPORT_CLARIFY = "report-clarify"
@@ -123,6 +124,7 @@ OUTCOME_WORDS: dict[str, str] = {
     "request-approved-proposal": "request approved as proposed",
     "request-approved-partial": "request approved in part",
     "request-linked": "request linked to an open one",
+    "repeated-request": "the same request sent again: recorded on the open one",
     "report": "daily report",
     "report-clarify": "daily report, asked back",
     "report-untrusted": "daily report from an unverified sender",

@@ -255,6 +255,9 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         # the desk's own proposal for the district waits for the managers: the district's request takes its place
         # and is decided (a district asking for itself is never parked behind what nobody asked for)
         return actions.join_proposal(session, desk, open_one, message, verdict, trust)
+    if (again := conversation.resent_request(session, desk, message, verdict, trust)) is not None:
+        # the same request mail sent again (a phone client's resend): no second reference to approve by mistake
+        return conversation.resent(session, desk, message, verdict, trust, again)
     linking = open_one is not None and trust.trusted
     req = repo.add_request(
         session, reference=repo.next_reference(session, now.year), district=district, item=item,
@@ -413,6 +416,12 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
             # a second count for a shipment already received, not clear: asked back in the same thread
             return actions.ask_back(session, desk, None, message, verdict, district=district, about="receipt",
                                     thread=thread)
+        if whole is None and found is None and verdict.received == actions.received_before(session, thread) \
+                and conversation.receipt_sent_again(session, thread, message, verdict, trust):
+            # the same receipt sent again (a phone client's resend): booked once, answered once
+            repo.audit(session, at=desk.now(), actor=trust.address or "district", action="resent",
+                       target=thread.reference, details={"message": message.id})
+            return MessageOutcome.RECEIPT_CONFIRMED
         second_part = whole is not None and found is None and (followup.names_rest(verdict.body_excerpt or "")
                                                                 or _outstanding_arrived(session, verdict, thread))
         text = verdict.body_excerpt or ""

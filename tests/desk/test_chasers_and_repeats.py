@@ -13,9 +13,11 @@ import pytest
 from mailbot import history
 from tests.desk.desk12 import (
     BULUNGAN,
+    BULUNGAN_OPERATOR,
     TARAKAN,
     Desk12,
     approved,
+    dispatched,
     flat,
     send_answer,
     send_request,
@@ -74,6 +76,38 @@ def test_the_same_question_with_no_open_request_stays_for_a_person(desk12: Desk1
     assert not _reminder_notices(desk12)
 
 
+# the same request mail sent twice ---------------------------------------------------------------------------------
+
+RESENT = ("Selamat pagi pak, mohon tambahan blangko KTP-el sebanyak 1.200 keping, sisa stok kami 2.600 keping.\n"
+          "Operator Tarakan\n")
+
+
+def test_a_request_sent_again_is_recorded_once_and_noted_once(desk12: Desk12) -> None:
+    first, outcome = desk12.send(TARAKAN, "Permohonan blangko", RESENT)
+    assert outcome == {"request-approved": 1}, outcome
+    second, outcome = desk12.send(TARAKAN, "Permohonan blangko", RESENT)
+    assert outcome == {"repeated-request": 1}, outcome
+    third, outcome = desk12.send(TARAKAN, "Permohonan blangko", RESENT)
+    assert outcome == {"repeated-request": 1}, outcome
+    assert _requests(desk12) == [("BLK-2026-0001", "approved")]
+    assert desk12.db().execute("select count(*) from decisions where outcome like 'approve%'").fetchone()[0] == 1
+    [note] = desk12.replies_to(second)
+    text = flat(note.text)
+    assert "[BLK-2026-0001]" in note.subject and note.to == [TARAKAN]
+    assert "tidak kami catat sebagai permohonan baru" in text and "sebanyak 1.200 keping" in text
+    assert desk12.replies_to(third) == []  # noted once: the district has its answer
+    assert desk12.queue(second) == set() and desk12.queue(third) == set()
+
+
+@pytest.mark.parametrize(("sender", "figure"), [(TARAKAN, "1.500"), (BULUNGAN_OPERATOR, "1.200")])
+def test_another_figure_or_another_address_is_still_a_request_of_its_own(
+        desk12: Desk12, sender: str, figure: str) -> None:
+    first, _ = desk12.send(sender if sender == TARAKAN else BULUNGAN, "Permohonan blangko", RESENT)
+    mid, outcome = desk12.send(sender, "Permohonan blangko", RESENT.replace("1.200", figure))
+    assert outcome == {"request-linked": 1}, outcome
+    assert [s for _, s in _requests(desk12)] == ["approved", "linked"]
+
+
 # a chaser in a linked request's thread ----------------------------------------------------------------------------
 
 def test_a_chaser_in_a_linked_requests_thread_is_answered_under_its_own_reference(desk12: Desk12) -> None:
@@ -111,3 +145,16 @@ def test_the_history_says_a_reminder_was_taken_as_one(desk12: Desk12) -> None:
         _, events = history.story(session, "BLK-2026-0001")
     [said] = [e.text for e in events if e.what == "in" and e.text.startswith("#2 ")]
     assert "taken as a reminder (stock 150)" in said and "daily report" not in said
+
+
+# receipts ---------------------------------------------------------------------------------------------------------
+
+def test_a_receipt_sent_again_is_booked_and_answered_once(desk12: Desk12) -> None:
+    notice = dispatched(desk12)  # 2.000 to Bulungan
+    words = "Alhamdulillah blangko 2.000 keping sudah kami terima lengkap pak. Terima kasih"
+    first, outcome = send_answer(desk12, BULUNGAN, notice, words)
+    assert outcome == {"receipt": 1}, outcome
+    second, outcome = send_answer(desk12, BULUNGAN, notice, words)
+    assert outcome == {"receipt-confirmed": 1}, outcome
+    assert len(desk12.replies_to(first)) == 1 and desk12.replies_to(second) == []
+    assert desk12.ledger_kinds().count("receipt_confirmed") == 1
