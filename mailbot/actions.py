@@ -1173,12 +1173,15 @@ def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str
 def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: Message, verdict: Verdict, *,
                     district: str, item: str, thread: Request | None = None,
                     others: list[dict[str, object]] | None = None, rest_coming: bool = False,
-                    stock_fix: list[dict[str, object]] | None = None, damage: str | None = None) -> MessageOutcome:
+                    stock_fix: list[dict[str, object]] | None = None, damage: str | None = None,
+                    said_short: int | None = None) -> MessageOutcome:
     """The district confirms a shipment arrived: in transit becomes on hand; a shortfall is booked with its reason.
     *others* are the other blank's counts in the same mail (item, received, shipped, reference; shipped None when
     no shipment matches), named in the reply. *stock_fix*: the district's correction of the request's stock in the
     same mail (field, label, before, after), told in the same reply as passed on (changed_after_dispatch).
-    *damage*: what the district said of blanks damaged or asked what to do; the reply says a person answers it."""
+    *damage*: what the district said of blanks damaged or asked what to do; the reply says a person answers it.
+    *said_short*: a shortfall the district states that is not the difference from the shipment ("tiba 700, kurang
+    100" of 600 shipped, 800 asked); the reply sets the district's words beside the count, never only "lebih"."""
     source = f"message:{message.id}"
     shipped: int | None = None
     if any(d.field == "received" and d.reason in ("conflict", "unclear", "too_large", "negative")
@@ -1198,7 +1201,8 @@ def confirm_receipt(session: Session, desk: Desk, req: Request | None, message: 
                    "shipped": shipped, "reference": req.reference if req else None,
                    "facts": facts(verdict, every_item=True),
                    "matched": req is not None, "others": others or [], "rest_coming": rest_coming,
-                   "stock_fix": stock_fix or [], "damage": damage is not None},
+                   "stock_fix": stock_fix or [], "damage": damage is not None,
+                   "said_short": said_short if shipped else None, "requested": req.requested if req else None},
           reply_to=_in_conversation(session, req, message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.RECEIPT if req is not None else MessageOutcome.RECEIPT_UNMATCHED
 

@@ -819,12 +819,14 @@ def rest_said_coming(session: Session, request: Request) -> bool:
 
 
 def shortfall(session: Session, desk: Desk, request: Request, *, shipped: int, received: int,
-              message: Message, rest_coming: bool = False, part_arrived: bool = False) -> None:
+              message: Message, rest_coming: bool = False, part_arrived: bool = False,
+              said_short: int | None = None) -> None:
     """A receipt that differs from the shipment (short or over): a discrepancy someone owns; the managers are
     told once. A later receipt that matches the shipment closes it, and the managers are told that once.
     *rest_coming*: the district said the rest is on its way; the managers are told the count is not final.
     *part_arrived*: a further part of a shipment said to be coming arrived; a difference left, with no more said
-    to be coming, is told to the managers as it now stands."""
+    to be coming, is told to the managers as it now stands. *said_short*: a shortfall the district's own words
+    state that is not this difference ("kurang 100" of what it asked); the managers read it beside the difference."""
     key = f"discrepancy:request:{request.id}"
     found = session.scalar(select(AttentionItem).where(AttentionItem.key == key))
     if received == shipped:
@@ -840,6 +842,7 @@ def shortfall(session: Session, desk: Desk, request: Request, *, shipped: int, r
         return
     reason = "surplus" if received > shipped else "shortfall"
     detail = (f"{request.reference}: dikirim {number(shipped)}, diterima {number(received)}"
+              + (f"; menurut kabupaten/kota kurang {number(said_short)}" if said_short else "")
               + (_REST_COMING_NOTE if rest_coming and received < shipped else ""))
     if found is not None and found.closed_at is None:
         before_text = f"{'lebih' if found.reason == 'surplus' else 'kurang'} {number(abs(found.quantity or 0))} keping"
@@ -871,4 +874,5 @@ def shortfall(session: Session, desk: Desk, request: Request, *, shipped: int, r
           to=desk.config.office.managers, request_pk=request.id,
           context={"reference": request.reference, "district_name": desk.district_name(request.district),
                    "item": request.item, "shipped": shipped, "received": received, "missing": shipped - received,
-                   "item_id": item, "rest_coming": rest_coming and received < shipped})
+                   "item_id": item, "rest_coming": rest_coming and received < shipped,
+                   "said_short": said_short, "requested": request.requested})

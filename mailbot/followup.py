@@ -461,6 +461,25 @@ def stated_shortfall(text: str, *, received: int | None, shipped: int | None) ->
     return StatedShortfall(received, of_shipment and shipped is not None and received < shipped)
 
 
+def shortfall_beside(text: str, *, received: int) -> int | None:
+    """The shortfall a receipt states beside its count ("nang tiba 700 keping haja, kurang 100 keping"): a figure of
+    blanks other than the count, written as what the delivery lacked; None when the mail states none.
+
+    >>> shortfall_beside("Pak, blangko nang tiba 700 keping haja, kurang 100 keping. Mohon dicek lah.", received=700)
+    100
+    >>> shortfall_beside("sudah kami terima 1.900 keping (kurang 1 dus isi 100)", received=1900) is None
+    True
+    >>> shortfall_beside("Blangko 2.000 keping sudah kami terima dengan lengkap.", received=2000) is None
+    True
+    """
+    low = _REFERENCE.sub(" ", normalise(text or ""))
+    for m in find_mentions(low):
+        if m.value and m.value != received and not m.year and m.unit in (None, "blank") \
+                and (_GAP_BEFORE.search(low[max(0, m.start - 40):m.start]) or _SHORT_AFTER.match(low, m.end)):
+            return int(m.value)
+    return None
+
+
 # A count given against the shipment: "we only got 1,800 out of the 2,000", "baru 1.800 dari 2.000 keping".
 _OUT_OF = re.compile(r"^\s*(?:(?:" + _BLANK_UNIT + r")\b)?\s*(?:out of|of|dari|dr)\s+"
                      r"(?:(?:the|total|jumlah|yang|sebanyak|our)\s+)*$")

@@ -488,9 +488,16 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     # (a difference told of already is read by a person: only damage named beside it adds to it)
     damage = followup.damage_said(verdict.body_excerpt or "",
                                   asks=not (shipped and verdict.received is not None and verdict.received != shipped))
+    # "nang tiba 700 keping haja, kurang 100" of 600 shipped (800 asked): the district's own words say short, the
+    # count against the shipment says over; the count is booked, and its statement passed on beside the difference
+    said_short = followup.shortfall_beside(verdict.body_excerpt or "", received=verdict.received) \
+        if gap is None and shipped and verdict.received is not None and not coming else None
+    if said_short is not None and verdict.received is not None and shipped is not None \
+            and said_short == shipped - verdict.received:
+        said_short = None  # the same difference in its words: nothing to set beside it
     outcome = actions.confirm_receipt(
         session, desk, shipped_request, message, verdict, district=district, item=item, rest_coming=coming,
-        damage=damage,
+        damage=damage, said_short=said_short,
         thread=thread if thread is not None and thread.district == district else None,
         others=[{"item": other.item, "received": other.received,
                  "shipped": req.approved if req is not None and req.approved else None,
@@ -499,7 +506,7 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     if outcome == "receipt" and shipped_request is not None and shipped and verdict.received is not None \
             and verdict.received != shipped:
         attention.shortfall(session, desk, shipped_request, shipped=shipped, received=verdict.received,
-                            message=message, rest_coming=coming)
+                            message=message, rest_coming=coming, said_short=said_short)
     if outcome == "receipt" and damage is not None:
         _damage_noted(session, desk, message, verdict, damage, district=district, item=item,
                       request=shipped_request)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from mailbot import history
+from mailbot import actions, history
+from mailbot.store import repo
 from tests.desk.desk12 import (
     BULUNGAN,
     BULUNGAN_OPERATOR,
@@ -22,6 +23,7 @@ from tests.desk.desk12 import (
     send_answer,
     send_request,
 )
+from tests.desk.mailkit import MANAGERS
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -148,6 +150,28 @@ def test_the_history_says_a_reminder_was_taken_as_one(desk12: Desk12) -> None:
 
 
 # receipts ---------------------------------------------------------------------------------------------------------
+
+def test_a_receipt_over_the_shipment_that_says_short_passes_the_districts_words_on(desk12: Desk12) -> None:
+    desk12.send(TARAKAN, "Permohonan blangko KTP-el", HELD)  # 4.000 asked: waits for the managers
+    with desk12.desk.sessions.begin() as session:
+        req = repo.request_by_reference(session, "BLK-2026-0001")
+        assert req is not None
+        actions.approve(session, desk12.desk, req, 3000, actor=MANAGERS[0], via="cli")
+        actions.dispatch(session, desk12.desk, req, actor="operator", via="cli")
+    [notice] = [o for o in desk12.out() if o.purpose.startswith("dispatched:")]
+    before = desk12.on_hand("65.71")
+    mid, outcome = send_answer(desk12, TARAKAN, notice, "Blangko sudah sampai 3.500 keping pak, masih kurang 500 "
+                                                        "keping. Mohon dicek.")
+    assert outcome == {"receipt": 1}, outcome
+    assert desk12.on_hand("65.71") - before == 3500  # what arrived is booked
+    [told] = desk12.replies_to(mid)
+    text = flat(told.text)
+    assert "kurang 500 keping, sesuai dengan selisihnya terhadap jumlah yang dimohon (4.000 keping)" in text
+    assert "penerimaan 3.500 keping lebih 500 keping" in text
+    [managers] = [o for o in desk12.to_managers() if "Selisih penerimaan" in o.subject]
+    assert "(menurut kabupaten/kota: kurang 500 keping)" in managers.subject
+    assert "sendiri menyebutkan bahwa kiriman ini kurang 500 keping" in flat(managers.text)
+
 
 def test_a_receipt_sent_again_is_booked_and_answered_once(desk12: Desk12) -> None:
     notice = dispatched(desk12)  # 2.000 to Bulungan
