@@ -761,7 +761,9 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
     queue(session, desk, purpose=f"manager-confirm:{message.id}", category="reply", template="manager_confirm",
           to=[actor], request_pk=target.id,
           context={"reference": target.reference, "district_name": desk.district_name(target.district),
-                   "outcome_label": outcome.label, "quantity": outcome.quantity, "note": outcome.note},
+                   "outcome_label": outcome.label, "quantity": outcome.quantity, "note": outcome.note,
+                   # the manager's own note or condition, as the district was told it
+                   "passed_on": command.reason if command.action == "approve" else None},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.MANAGER_APPROVE if command.action == "approve" else MessageOutcome.MANAGER_REJECT
 
