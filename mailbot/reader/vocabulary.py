@@ -1426,6 +1426,12 @@ FORWARD_MARKERS: tuple[str, ...] = (
 )
 # The words of Lotus Notes' forward line over its header block: "----- Diteruskan oleh Name/Office pada ... -----".
 LOTUS_FORWARD_WORDS: tuple[str, ...] = ("diteruskan oleh", "pesan diteruskan oleh", "forwarded by")
+# A correction the writer typed in brackets at the end of a quoted line ("> - Jumlah yang dimohon: 800 keping
+# (...) [ralat: 1.100 kpg]"): opened by one of these, the bracket is the writer's (mailbot.reader.quotes).
+QUOTE_NOTE_OPENERS: tuple[str, ...] = (
+    "ralat", "koreksi", "revisi", "seharusnya", "harusnya", "semestinya", "mestinya", "yang benar", "yg benar",
+    "yg bnr", "yang betul", "yg betul", "mohon jadi", "mohon diganti", "should be", "correction", "corrected",
+)
 # Gmail's quote header: "Pada <date> <name> menulis:" ("On ... wrote:", and a few other languages).
 ON_WROTE_OPENERS: tuple[str, ...] = ("pada", "on", "le", "am", "el")
 ON_WROTE_VERBS: tuple[str, ...] = ("menulis", "wrote", "a écrit", "schrieb", "escribió")
