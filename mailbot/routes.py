@@ -80,6 +80,17 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # "we only got 1,800 out of the 2,000", "selisih -100 (1.900 keping)": the count received, said beside the
         # shipment or the difference, in the shipment's thread; a receipt with its shortfall, never asked back
         verdict = _received_counted(verdict, counted, thread)
+    if verdict.kind in ("receipt", "other") and verdict.received is not None \
+            and verdict.received in followup.damaged_counts(verdict.body_excerpt or ""):
+        # "Sudah kami terima, tapi 7 keping rusak": the count of the damaged blanks is never the count received
+        verdict = replace(verdict, received=None, doubts=(*(d for d in verdict.doubts if d.field != "received"),
+                                                          Doubt("received", "missing", "")))
+    if thread is not None and thread.district == trust.district and thread.state == "dispatched" \
+            and thread.approved and verdict.kind in ("other", "receipt") and verdict.received is None \
+            and (whole := followup.received_whole(verdict.body_excerpt or "")) is not None:
+        # "Udh trima semua pak. Tp 12 lbr bengkok ... Perlu BA kah?" in the thread of a shipment on its way: the
+        # whole shipment arrived, booked as dispatched; the damage and the question go on as with a count
+        verdict = _received_counted(verdict, thread.approved, thread, said=whole)
     if thread is None and verdict.kind != "receipt":
         thread = conversation.correction_target(session, verdict, trust)  # a correction that lost its thread
         if thread is None and (booked := conversation.corrected_report(session, verdict, trust)) is not None:
@@ -148,10 +159,11 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     return MessageOutcome.OTHER
 
 
-def _received_counted(verdict: Verdict, counted: int, thread: Request) -> Verdict:
-    """*verdict* as the receipt of *counted* blanks of *thread*'s shipment (followup.count_of_shipment): the doubts
-    about the count (none found, a difference written below zero) are answered by it."""
-    said = actions.sentence_stating(counted, verdict.body_excerpt or "") or ""
+def _received_counted(verdict: Verdict, counted: int, thread: Request, *, said: str | None = None) -> Verdict:
+    """*verdict* as the receipt of *counted* blanks of *thread*'s shipment (followup.count_of_shipment, or the whole
+    of it said arrived in the sentence *said*): the doubts about the count (none found, a difference written below
+    zero) are answered by it."""
+    said = said or actions.sentence_stating(counted, verdict.body_excerpt or "") or ""
     item = verdict.item or ("kia" if thread.item == "kia" else "ktp-el")
     return replace(verdict, kind="receipt", received=counted, item=item,
                    doubts=tuple(d for d in verdict.doubts if d.field != "received" and d.reason != "negative"),

@@ -2838,10 +2838,35 @@ DAMAGE_WORDS: tuple[str, ...] = (
 DAMAGE_DENIED: tuple[str, ...] = (
     "tidak", "tdk", "tak", "gak", "ga", "nggak", "tanpa", "bebas", "no", "not", "none", "without", "zero",
     "tidak ada yang", "tdk ada yg", "tidak ada yg", "gak ada yang", "ga ada yg", "nothing",
+    "ga ada yang", "gak ada yg", "nggak ada yang", "nggak ada yg", "tdk ada yang", "tak ada yang",
 )
 GUIDANCE_ASKS: tuple[str, ...] = (
     "mohon arahan", "mohon arahannya", "mohon petunjuk", "mohon petunjuknya", "minta arahan", "minta petunjuk",
     "bagaimana tindak lanjutnya", "please advise", "kindly advise",
+    # how the damaged blanks are replaced, and whether minutes are needed ("Gimana gantinya pak? Perlu BA kah?")
+    "bagaimana gantinya", "gimana gantinya", "gmn gantinya", "bagaimana penggantiannya", "gimana penggantiannya",
+    "bagaimana prosedur penggantiannya", "apakah bisa diganti", "bisa diganti", "perlu ba", "perlu berita acara",
+    "apakah perlu ba", "apakah perlu berita acara", "how do we get replacements", "can they be replaced",
+)
+# A receipt in a shipment's thread saying the whole of it arrived, with no count ("Udh trima semua pak", "sudah kami
+# terima lengkap", "all received"): the shipment's count is the count received (mailbot.followup.received_whole).
+# The words of arriving, the words of the whole, and the small words that may stand between them.
+WHOLE_ARRIVED_VERBS: tuple[str, ...] = (
+    "terima", "trima", "trma", "diterima", "ditrima", "sampai", "sampe", "nyampe", "tiba", "datang", "dtg", "masuk",
+    "received", "arrived", "came", "got",
+)
+WHOLE_WORDS: tuple[str, ...] = (
+    "semua", "semuanya", "seluruhnya", "smua", "smuanya", "lengkap", "komplit", "all", "in full", "everything",
+)
+WHOLE_FILLERS: tuple[str, ...] = (
+    "sudah", "sdh", "udh", "udah", "dah", "telah", "tlh", "kami", "pak", "bu", "ya", "dengan", "dgn", "dalam",
+    "keadaan", "blangko", "blanko", "kirimannya", "nya", "we", "have", "them", "it",
+)
+# ... never when part of it is said missing or still to come ("belum semua", "kurang 100", "sisanya menyusul").
+WHOLE_DENIED: tuple[str, ...] = (
+    "belum", "blm", "kurang", "selisih", "hilang", "sisanya", "menyusul", "missing", "short", "tidak semua",
+    "tdk semua", "tak semua", "ga semua", "gak semua", "nggak semua", "tidak lengkap",
+    "tdk lengkap", "ga lengkap", "gak lengkap", "nggak lengkap", "not all", "not everything", "not in full",
 )
 # How far a request has got, asked ("permohonan kami sudah sampai mana ya?", "sampai tahap apa"): "sampai" says
 # no blanks arrived; the mail is a reminder (mailbot.reader.classify strips these before its receipt phrases).
