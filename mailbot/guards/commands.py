@@ -21,7 +21,7 @@ MAX_REASON_CHARS = 500
 # Indonesian official naturally annotates a letter, and they cannot be read the other way.
 # "OK" and "YA" are not: "ok, saya cek dulu" is no approval.
 APPROVE_WORDS: frozenset[str] = frozenset({"setuju", "disetujui",
-                                         # "acc 2.000", "di-acc": the office's word for signing a proposal off
+                                         # "acc 2.000", "diacc": the office's word for signing a proposal off
                                          "acc", "diacc"})
 REJECT_WORDS: frozenset[str] = frozenset({"tolak", "ditolak"})
 # "SETUJU 8.100 PAKSA <alasan>": approve although the desk raised concerns (above the request or the
