@@ -636,11 +636,12 @@ _SAYS_NOTHING = re.compile(r"^(?:-{2,}|_{2,}|(?:" + vocabulary.alternation(vocab
 _STOCK_NAMED = re.compile(r"\b(?:stok|stock|sisa|persediaan|tersisa)\b", re.IGNORECASE)
 
 
-def subject_correction(verdict: Verdict, thread: Request) -> Verdict | None:
+def subject_correction(session: Session, verdict: Verdict, thread: Request) -> Verdict | None:
     """A reply in *thread* whose correction is written only in its subject ("Re: [BLK-2026-0003] Permohonan blangko
     KTP-el - koreksi jadi 1.200 keping", "RALAT jml jadi 900 kpg - Re: [BLK-…]"), its body empty or a signature:
     *verdict* read from that part of the subject, its one figure the request's asked figure (the stock when the
-    part names the stock); None otherwise (a body with words of its own, no such part, not one figure)."""
+    part names the stock); None otherwise (a body with words of its own, no such part, not one figure, or a part
+    the thread's subjects carried before: an old correction's subject answered again)."""
     if thread.requested is None or verdict.requested is not None and not verdict.doubts:
         return None
     if any(not _SAYS_NOTHING.match(line.strip()) for line in (verdict.body_excerpt or "").splitlines()):
@@ -648,6 +649,9 @@ def subject_correction(verdict: Verdict, thread: Request) -> Verdict | None:
     parts = [p.strip() for p in _SUBJECT_PARTS.split(verdict.subject or "") if p and p.strip()]
     said = [p for p in parts if _SUBJECT_CORRECTION.match(p)]
     if len(said) != 1:
+        return None
+    before = session.scalars(select(OutboxMessage.subject).where(OutboxMessage.request_pk == thread.id)).all()
+    if any(said[0].lower() in (subject or "").lower() for subject in before):
         return None
     figures = [m for m in find_mentions(normalise(said[0])) if m.value is not None and not m.year]
     if len(figures) != 1 or figures[0].value is None or figures[0].value <= 0:

@@ -116,7 +116,7 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     if verdict.kind == "receipt":
         return receipt(session, desk, message, verdict, trust, thread)
     if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
-            and (subject_said := conversation.subject_correction(verdict, thread)) is not None:
+            and (subject_said := conversation.subject_correction(session, verdict, thread)) is not None:
         # "Re: [BLK-…] Permohonan blangko KTP-el - koreksi jadi 1.200 keping" over an empty body: the subject's
         # correction is the writer's text
         verdict = subject_said

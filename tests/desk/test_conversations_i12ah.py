@@ -13,6 +13,7 @@ from tests.desk.desk12 import (
     BULUNGAN,
     GMAIL,
     NUNUKAN,
+    REQUEST,
     TARAKAN,
     Desk12,
     answer_gmail,
@@ -205,5 +206,17 @@ def test_a_subject_correction_beside_words_of_the_body_is_the_bodys_to_say(desk1
     reply = approved(desk12)
     desk12.send(BULUNGAN, f"Re: {reply.subject} - koreksi jadi 2.600 keping",
                 "Pak, mohon maaf, abaikan subjeknya. Jumlahnya tetap.\n", in_reply_to=reply.message_id)
+    assert desk12.request()["requested"] == 2000
+
+
+def test_a_correction_the_threads_subject_carried_before_is_not_read_again(desk12: Desk12) -> None:
+    first, outcome = desk12.send(BULUNGAN, "Koreksi jadi 2.600 keping - permohonan blangko KTP-el",
+                                 REQUEST.format(stock=750, asked="2.600", name="Bulungan"))
+    [reply] = desk12.replies_to(first)
+    assert "Koreksi jadi 2.600 keping" in reply.subject, reply.subject
+    with desk12.db() as db:
+        db.execute("update requests set requested = 2000 where reference = 'BLK-2026-0001'")
+    desk12.send(BULUNGAN, "Re: " + reply.subject, "\n", in_reply_to=reply.message_id)
+    # an empty answer to our reply: its subject is ours, its "koreksi" an old one, nothing to apply again
     assert desk12.request()["requested"] == 2000
 
