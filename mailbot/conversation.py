@@ -20,6 +20,7 @@ from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS, number
 from mailbot.outcomes import FOLLOW_UP_INTENT, FOLLOW_UP_OF, MessageOutcome
 from mailbot.outgoing import answering, queue, reply_subject
+from mailbot.reader import vocabulary
 from mailbot.reader.numbers import find_mentions, normalise
 from mailbot.reader.verdict import Doubt, Evidence, Verdict
 from mailbot.stock.ledger import Entry, EntryKind
@@ -31,8 +32,7 @@ from mailbot.store.schema import Decision, LedgerEntry, Message, OutboxMessage, 
 # States in which a request can still change: nothing has left the store.
 CHANGEABLE = ("clarifying", "held", "approved")
 FIGURES = ("requested", "stock_on_hand")
-_CONFIRMATION = re.compile(r"\b(?:terima ?kasih|makasih|baik|siap|oke|ok|noted|sudah kami terima|sip|mantap|"
-                           r"thanks?|thank you)\b", re.IGNORECASE)
+_CONFIRMATION = re.compile(r"\b(?:" + vocabulary.alternation(vocabulary.THANKS_WORDS) + r")\b", re.IGNORECASE)
 # A reminder of a request sent before ("izin mengingatkan kembali permohonan kami minggu lalu", "belum ada kabar"),
 # not a mere urge to send that a new request may carry ("stok hampir habis, mohon segera dikirim").
 _EARLIER_ASK = re.compile(r"\b(?:mengingatkan|ingatkan|diingatkan|menanyakan|minggu lalu|pekan lalu|bulan lalu|"
@@ -596,7 +596,7 @@ def bare_answer(verdict: Verdict, thread: Request) -> Verdict | None:
 # "Yang KTP-el saja pak.", "KTP-el saja dulu pak yang 1.000. KIA nanti kami email terpisah.": the blank named with
 # "only" (and the other, if named, said to come later on its own).
 _ONLY_AFTER = re.compile(r"\W*(?:blangko\s+|blanko\s+)?(?:saja|aja|sj|aj|dulu|dlu|only|first)\b")
-_OTHER_LATER = re.compile(r"\b(?:nanti|terpisah|tersendiri|menyusul|email baru|belakangan|later|separately)\b")
+_OTHER_LATER = re.compile(r"\b(?:" + vocabulary.alternation(vocabulary.OTHER_BLANK_LATER) + r")\b")
 
 
 def item_chosen(session: Session, verdict: Verdict, thread: Request) -> Verdict | None:
@@ -625,6 +625,45 @@ def item_chosen(session: Session, verdict: Verdict, thread: Request) -> Verdict 
         return None
     return replace(verdict, kind="request", requested=thread.requested, stock_on_hand=thread.stock_on_hand,
                    item=item, readings=(), doubts=())
+
+
+# A subject's parts ("Re: [BLK-…] Permohonan blangko KTP-el - koreksi jadi 1.200 keping"), the one opened by a word
+# of correction, and the body lines that say nothing (a signature's dashes, a phone's footer).
+_SUBJECT_PARTS = re.compile(r"\s+[-\u2013\u2014|]\s+|\s*\b(?:re|fwd?|aw|bls)\s*:\s*|\[[^\]]*\]", re.IGNORECASE)
+_SUBJECT_CORRECTION = re.compile(r"^(?:" + vocabulary.alternation(vocabulary.SUBJECT_CORRECTION_OPENERS)
+                                 + r")(?![\w-])", re.IGNORECASE)
+_SAYS_NOTHING = re.compile(r"^(?:-{2,}|_{2,}|(?:" + vocabulary.alternation(vocabulary.FOOTER_LINES)
+                           + r"|dikirim dari|sent from|terkirim dari)\b.*)?$", re.IGNORECASE)
+_STOCK_NAMED = re.compile(r"\b(?:stok|stock|sisa|persediaan|tersisa)\b", re.IGNORECASE)
+
+
+def subject_correction(session: Session, verdict: Verdict, thread: Request) -> Verdict | None:
+    """A reply in *thread* whose correction is written only in its subject ("Re: [BLK-2026-0003] Permohonan blangko
+    KTP-el - koreksi jadi 1.200 keping", "RALAT jml jadi 900 kpg - Re: [BLK-…]"), its body empty or a signature:
+    *verdict* read from that part of the subject, its one figure the request's asked figure (the stock when the
+    part names the stock); None otherwise (a body with words of its own, no such part, not one figure, or a part
+    the thread's subjects carried before: an old correction's subject answered again)."""
+    if thread.requested is None or verdict.requested is not None and not verdict.doubts:
+        return None
+    if any(not _SAYS_NOTHING.match(line.strip()) for line in (verdict.body_excerpt or "").splitlines()):
+        return None
+    parts = [p.strip() for p in _SUBJECT_PARTS.split(verdict.subject or "") if p and p.strip()]
+    said = [p for p in parts if _SUBJECT_CORRECTION.match(p)]
+    if len(said) != 1:
+        return None
+    before = session.scalars(select(OutboxMessage.subject).where(OutboxMessage.request_pk == thread.id)).all()
+    if any(said[0].lower() in (subject or "").lower() for subject in before):
+        return None
+    figures = [m for m in find_mentions(normalise(said[0])) if m.value is not None and not m.year]
+    if len(figures) != 1 or figures[0].value is None or figures[0].value <= 0:
+        return None
+    field = "stock_on_hand" if _STOCK_NAMED.search(said[0]) else "requested"
+    value = figures[0].value
+    return replace(verdict, kind="request", body_excerpt=said[0], readings=(),
+                   requested=value if field == "requested" else thread.requested,
+                   stock_on_hand=value if field == "stock_on_hand" else verdict.stock_on_hand,
+                   doubts=tuple(d for d in verdict.doubts if d.field not in followup.FIELDS),
+                   evidence=(*(e for e in verdict.evidence if e.field != field), Evidence(field, value, said[0])))
 
 
 def interpret(session: Session, req: Request, verdict: Verdict) -> followup.Reading:
@@ -1261,13 +1300,12 @@ def _never_filed(session: Session, desk: Desk, verdict: Verdict, trust: SenderTr
 
 
 # What a plain confirmation may say besides its thanks: agreement, greetings, the address and a sign-off.
-_AGREEMENT = re.compile(r"\b(?:setuju|sepakat|ditunggu|kami tunggu|menunggu|atas (?:perhatian|bantuan|persetujuan|"
-                        r"kerja ?sama|respon)\w*|sudah kami terima|diterima|sangat membantu|semoga|"
-                        r"received|agreed|understood|acknowledged)\b", re.IGNORECASE)
-_COURTESY = re.compile(r"^(?:(?:dengan hormat|yth|kepada|bapak|ibu|pak|bu|kak|mas|mbak|salam|hormat kami|wassalam\w*|"
-                       r"assalamu\w*|wa ?alaikum\w*|warahmatullahi|wabarakatuh|selamat (?:pagi|siang|sore|malam)|"
-                       r"dear|hi|hello|regards|best regards|sir|madam|admin|operator|ya|nggih|njih)\b\W*)+$",
-                       re.IGNORECASE)
+# (mailbot.reader.vocabulary: THANKS_WORDS, AGREEMENT_WORDS, COURTESY_WORDS)
+_AGREEMENT = re.compile(r"\b(?:" + vocabulary.alternation(vocabulary.AGREEMENT_WORDS)
+                        + r"|atas (?:perhatian|bantuan|persetujuan|kerja ?sama|respon)\w*)\b", re.IGNORECASE)
+_COURTESY = re.compile(r"^(?:(?:" + vocabulary.alternation(vocabulary.COURTESY_WORDS)
+                       + r"|wassalam\w*|assalamu\w*|wa ?alaikum\w*|warahmatullahi|wabarakatuh"
+                       r"|selamat (?:pagi|siang|sore|malam))\b\W*)+$", re.IGNORECASE)
 # Words that say something a confirmation does not: a short clause holding one is never a name in a sign-off.
 _SUBSTANCE = re.compile(r"\b(?:batal\w*|tunda\w*|ditunda|diundur|undur|tidak|tdk|tak|jangan|ga|gak|nggak|ngga|gk|"
                         r"enggak|belum|kurang|lebih|tolong|mohon|minta|ubah|ganti|salah|tapi|namun|urung\w*|tarik|"

@@ -489,6 +489,31 @@ _GOT = re.compile(r"\b(?:terima|diterima|menerima|sampai|tiba|datang|masuk|got|g
 _DIFFERENCE = re.compile(r"\b(?:selisih(?:nya)?|kurang|short(?:fall)?|difference)\s*(?::\s*)?(?:-|minus\s+)?\s*$")
 
 
+_WHOLE_ARRIVED = re.compile(
+    r"(?<![\w-])(?:(?:" + vocabulary.alternation(vocabulary.WHOLE_ARRIVED_VERBS) + r")(?:\s+(?:"
+    + vocabulary.alternation(vocabulary.WHOLE_FILLERS) + r"))*\s+(?:" + vocabulary.alternation(vocabulary.WHOLE_WORDS)
+    + r")|(?:" + vocabulary.alternation(vocabulary.WHOLE_WORDS) + r")(?:\s+(?:"
+    + vocabulary.alternation(vocabulary.WHOLE_FILLERS) + r"))*\s+(?:"
+    + vocabulary.alternation(vocabulary.WHOLE_ARRIVED_VERBS) + r"))(?![\w-])")
+_WHOLE_DENIED = re.compile(r"(?<![\w-])(?:" + vocabulary.alternation(vocabulary.WHOLE_DENIED) + r")(?![\w-])")
+
+
+def received_whole(text: str) -> str | None:
+    """The sentence of a receipt saying the whole shipment arrived without a count ("Udh trima semua pak. Tp 12 lbr
+    bengkok", "sudah kami terima lengkap", "all received"), nothing in it said missing or still to come; else None.
+
+    >>> received_whole("Udh trima semua pak. Tp 12 lbr bengkok/ga kebaca chipnya.")
+    'Udh trima semua pak.'
+    >>> received_whole("Sudah kami terima tapi belum semua, sisanya menyusul.") is None
+    True
+    """
+    for m in _SENTENCE.finditer(text or ""):
+        low = normalise(m.group(0))
+        if _WHOLE_ARRIVED.search(low) and not _WHOLE_DENIED.search(low):
+            return m.group(0).strip()
+    return None
+
+
 def count_of_shipment(text: str, *, shipped: int | None) -> int | None:
     """The count received that a receipt gives beside the shipment or beside the difference, where nothing else
     names it as received: "We only got 1,800 out of the 2,000" (of 2.000 shipped) -> 1.800; "selisih -100 (1.900
@@ -1046,6 +1071,26 @@ _DAMAGE_DENIED = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(vocabulary
                                                                         reverse=True))) + r")\s+(?:\w+\s+)?$")
 _GUIDANCE = re.compile(r"\b(?:" + "|".join(map(re.escape, vocabulary.GUIDANCE_ASKS)) + r")\b")
 _SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]?")  # "2.500" is no sentence's end
+
+
+# Right after a figure (and its unit, and a word of the card's part, "chipnya"): a word of damage makes it a count of
+# damaged blanks ("12 lbr bengkok", "6 keping chipnya retak").
+_DAMAGED_AFTER = re.compile(r"\s*(?:(?:" + _BLANK_UNIT + r")\b\s*)?(?:(?:blangko|blanko|kartu|chip\w*|fisik\w*|"
+                            r"yang|yg|di antaranya|diantaranya)\s+){0,2}(?:" + "|".join(map(re.escape, sorted(
+                                vocabulary.DAMAGE_WORDS + ("retak", "ga kebaca", "tidak terbaca", "tdk terbaca"),
+                                key=len, reverse=True))) + r")\b")
+
+
+def damaged_counts(text: str) -> set[int]:
+    """The figures of a receipt that count damaged blanks ("Tp 12 lbr bengkok", "cuma 6 keping chipnya retak"): never
+    the count received.
+
+    >>> sorted(damaged_counts("Sudah kami terima 2.000 keping, tapi 7 keping rusak."))
+    [7]
+    """
+    low = normalise(text or "")
+    return {m.value for m in find_mentions(low) if m.value is not None and not m.year
+            and _DAMAGED_AFTER.match(low, m.end)}
 
 
 def damage_said(text: str, *, asks: bool = True) -> str | None:

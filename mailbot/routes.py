@@ -80,6 +80,17 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # "we only got 1,800 out of the 2,000", "selisih -100 (1.900 keping)": the count received, said beside the
         # shipment or the difference, in the shipment's thread; a receipt with its shortfall, never asked back
         verdict = _received_counted(verdict, counted, thread)
+    if verdict.kind in ("receipt", "other") and verdict.received is not None \
+            and verdict.received in followup.damaged_counts(verdict.body_excerpt or ""):
+        # "Sudah kami terima, tapi 7 keping rusak": the count of the damaged blanks is never the count received
+        verdict = replace(verdict, received=None, doubts=(*(d for d in verdict.doubts if d.field != "received"),
+                                                          Doubt("received", "missing", "")))
+    if thread is not None and thread.district == trust.district and thread.state == "dispatched" \
+            and thread.approved and verdict.kind in ("other", "receipt") and verdict.received is None \
+            and (whole := followup.received_whole(verdict.body_excerpt or "")) is not None:
+        # "Udh trima semua pak. Tp 12 lbr bengkok ... Perlu BA kah?" in the thread of a shipment on its way: the
+        # whole shipment arrived, booked as dispatched; the damage and the question go on as with a count
+        verdict = _received_counted(verdict, thread.approved, thread, said=whole)
     if thread is None and verdict.kind != "receipt":
         thread = conversation.correction_target(session, verdict, trust)  # a correction that lost its thread
         if thread is None and (booked := conversation.corrected_report(session, verdict, trust)) is not None:
@@ -104,6 +115,11 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         return conversation.received_with_stock_fix(session, desk, message, verdict, trust, thread, fixed)
     if verdict.kind == "receipt":
         return receipt(session, desk, message, verdict, trust, thread)
+    if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
+            and (subject_said := conversation.subject_correction(session, verdict, thread)) is not None:
+        # "Re: [BLK-…] Permohonan blangko KTP-el - koreksi jadi 1.200 keping" over an empty body: the subject's
+        # correction is the writer's text
+        verdict = subject_said
     if thread is not None and thread.state == "clarifying" and conversation.is_follow_up(verdict, trust, thread) \
             and (bare := conversation.bare_answer(verdict, thread)
                  or conversation.item_chosen(session, verdict, thread)) is not None:
@@ -148,10 +164,11 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     return MessageOutcome.OTHER
 
 
-def _received_counted(verdict: Verdict, counted: int, thread: Request) -> Verdict:
-    """*verdict* as the receipt of *counted* blanks of *thread*'s shipment (followup.count_of_shipment): the doubts
-    about the count (none found, a difference written below zero) are answered by it."""
-    said = actions.sentence_stating(counted, verdict.body_excerpt or "") or ""
+def _received_counted(verdict: Verdict, counted: int, thread: Request, *, said: str | None = None) -> Verdict:
+    """*verdict* as the receipt of *counted* blanks of *thread*'s shipment (followup.count_of_shipment, or the whole
+    of it said arrived in the sentence *said*): the doubts about the count (none found, a difference written below
+    zero) are answered by it."""
+    said = said or actions.sentence_stating(counted, verdict.body_excerpt or "") or ""
     item = verdict.item or ("kia" if thread.item == "kia" else "ktp-el")
     return replace(verdict, kind="receipt", received=counted, item=item,
                    doubts=tuple(d for d in verdict.doubts if d.field != "received" and d.reason != "negative"),
@@ -778,7 +795,9 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
     queue(session, desk, purpose=f"manager-confirm:{message.id}", category="reply", template="manager_confirm",
           to=[actor], request_pk=target.id,
           context={"reference": target.reference, "district_name": desk.district_name(target.district),
-                   "outcome_label": outcome.label, "quantity": outcome.quantity, "note": outcome.note},
+                   "outcome_label": outcome.label, "quantity": outcome.quantity, "note": outcome.note,
+                   # the manager's own note or condition, as the district was told it
+                   "passed_on": command.reason if command.action == "approve" else None},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.MANAGER_APPROVE if command.action == "approve" else MessageOutcome.MANAGER_REJECT
 

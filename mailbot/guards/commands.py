@@ -20,7 +20,9 @@ MAX_REASON_CHARS = 500
 # The command words. "DISETUJUI"/"DITOLAK" (approved/rejected) are accepted too: they are how an
 # Indonesian official naturally annotates a letter, and they cannot be read the other way.
 # "OK" and "YA" are not: "ok, saya cek dulu" is no approval.
-APPROVE_WORDS: frozenset[str] = frozenset({"setuju", "disetujui"})
+APPROVE_WORDS: frozenset[str] = frozenset({"setuju", "disetujui",
+                                         # "acc 2.000", "diacc": the office's word for signing a proposal off
+                                         "acc", "diacc"})
 REJECT_WORDS: frozenset[str] = frozenset({"tolak", "ditolak"})
 # "SETUJU 8.100 PAKSA <alasan>": approve although the desk raised concerns (above the request or the
 # need, not whole packs); the reason is recorded. It never takes the province store into its reserve.
@@ -40,10 +42,11 @@ TRAILING_WORDS: frozenset[str] = frozenset({
 })
 # Particles a manager opens the reason with ("setuju 3.500 ya, sisanya bulan depan"): courtesy, not the reason.
 REASON_PARTICLES: frozenset[str] = frozenset({"ya", "yah", "yaa", "pak", "bu", "dong", "deh", "ok", "oke"})
-# A word of assent before the command on its line ("Ok, SETUJU.", "Baik, setuju 3.000"): the command follows.
-# ("Ok pak, setuju. 1.500 dulu": a courtesy word after it)
-_ASSENT_RE = re.compile(r"^(?:ok|oke|okay|okey|baik|siap)\b[\s,.!:;\-]*(?:(?:pak|bu|bapak|ibu|ya)\b[\s,.!:;\-]*)?",
-                        re.IGNORECASE)
+# A word of assent before the command on its line ("Ok, SETUJU.", "Baik, setuju 3.000", "Boleh, acc 2.000"): the
+# command follows. ("Ok pak, setuju. 1.500 dulu": a courtesy word after it)
+ASSENT_WORDS: frozenset[str] = frozenset({"ok", "oke", "okay", "okey", "baik", "siap", "boleh"})
+_ASSENT_RE = re.compile(r"^(?:" + "|".join(sorted(ASSENT_WORDS, key=len, reverse=True))
+                        + r")\b[\s,.!:;\-]*(?:(?:pak|bu|bapak|ibu|ya)\b[\s,.!:;\-]*)?", re.IGNORECASE)
 # A signature line below the command: a name with an honorific or a degree ("Drs. H. Kadis, M.Si"), a civil
 # servant id or a phone number ("NIP 1970…", "HP 0812…"); never the manager's reason for the district.
 _SIGNATURE_LINE_RE = re.compile(
@@ -59,6 +62,26 @@ CONDITION_WORDS: frozenset[str] = frozenset({
     "jika", "kalau", "kalo", "bila", "apabila", "asal", "asalkan", "syarat", "bersyarat", "tunggu", "dulu",
     "nanti", "sementara", "batal", "batalkan", "ganti", "ubah", "revisi", "koreksi", "ralat",
 })
+# Words that open a condition the manager sets on the district with the approval ("Setuju dengan syarat Tarakan
+# kirim laporan stok harian", "Disetujui, asal BA penerimaan dikirim paling lambat 3 hari"): the approval stands and
+# the condition goes to the district as the manager's note. (A condition on the approval itself, "kalau stok
+# provinsi cukup", is no note: the line is asked back.)
+CONDITION_NOTE_OPENERS: tuple[str, ...] = (
+    "dengan syarat", "dgn syarat", "dg syarat", "syaratnya", "asalkan", "asal", "dengan catatan", "dgn catatan",
+    "catatan", "on condition that", "provided that",
+)
+_CONDITION_NOTE_RE = re.compile(r"^(?:" + "|".join(map(re.escape, sorted(CONDITION_NOTE_OPENERS, key=len,
+                                                                          reverse=True))) + r")(?![^\W\d_])",
+                                re.IGNORECASE)
+# Words right after a number in a manager's note that make it a time, not a count of blanks ("paling lambat 3 hari",
+# "mulai 15 Desember"), and right before one ("tanggal 20"): such a number never changes what is approved.
+TIME_UNITS: frozenset[str] = frozenset({
+    "hari", "hr", "minggu", "mgg", "pekan", "bulan", "bln", "tahun", "thn", "jam", "menit", "days", "day", "weeks",
+    "week", "months", "month", "hours", "hour", "januari", "februari", "maret", "april", "mei", "juni", "juli",
+    "agustus", "september", "oktober", "november", "desember", "jan", "feb", "mar", "apr", "jun", "jul", "agu",
+    "agt", "sep", "okt", "nov", "des",
+})
+TIME_BEFORE: frozenset[str] = frozenset({"tanggal", "tgl", "tahun", "thn", "jam", "pukul", "hari", "date"})
 # Words after "SETUJU 2.000" that say the figure is granted for now ("Setuju, 2.000 keping dulu", "SETUJU 1.500 saja
 # untuk sementara"): the figure is what is approved, nothing more is promised or changed.
 FOR_NOW_WORDS: frozenset[str] = frozenset({"dulu", "dlu", "dahulu", "terlebih", "saja", "aja", "sementara", "untuk"})
@@ -109,8 +132,9 @@ _WORD_RE = re.compile(r"^(?P<word>[^\W\d_]+)(?P<rest>.*)$", re.DOTALL)
 _SEPARATORS = " \t:;,.!-\u2013\u2014"
 _QUANTITY_RE = quantity_pattern()
 # After "SETUJU 3.000" (and its unit), a separator or a "because" opens the reason for the district.
+# (a number in the reason is checked apart: a time, "paling lambat 3 hari", may stand in it, a count may not)
 _REASON_RE = re.compile(rf"^\s*(?:(?:{UNIT_PATTERN})\b)?\s*(?:[/;:,\u2013\u2014]|-(?!\d)|\bkarena\b|"
-                        r"\bkrn\b|\balasan(?:nya)?\b|\bcatatan\b|\bdengan catatan\b)\s*(?P<reason>[^\d]*?)\s*$",
+                        r"\bkrn\b|\balasan(?:nya)?\b|\bcatatan\b|\bdengan catatan\b)\s*(?P<reason>.*?)\s*$",
                         re.IGNORECASE)
 _UNIT_JOINED_RE = re.compile(rf"(?:{UNIT_PATTERN})(?![^\W\d_])", re.IGNORECASE)  # "1.500pcs", "2.000keping"
 _LEADING_SEPARATORS_RE = re.compile(r"^(?:[\s:;,.!\u2013\u2014]|-(?!\d))*")
@@ -241,15 +265,26 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
         rest = rest[:forced.start(1)]
         if any(w.strip("-") not in TRAILING_WORDS for w in re.findall(r"[^\s:;,.!?()\u2013\u2014]+", rest.lower())):
             return _error("unclear_approval", line)
+    elif (note := _condition_note(rest, line)) is not None:
+        # "Setuju dengan syarat Tarakan kirim laporan stok harian", "SETUJU 2.000 asal BA dikirim paling lambat 3
+        # hari": approved (as proposed, or the figure written), the condition the manager's note to the district
+        if isinstance(note, CommandError):
+            return note
+        reason = note
     else:
         said = _REASON_RE.match(rest) if quantity is not None else None
         if said is not None and any(w.strip("-") not in TRAILING_WORDS
                                     for w in re.findall(r"[^\s:;,.!?()\u2013\u2014]+", said["reason"].lower())):
             # "SETUJU 3.000 / sisanya menunggu kiriman bulan Januari": the reason is passed to the district;
-            # one that could turn the approval around ("... tidak", "... tolak") stays unclear.
+            # one that could turn the approval around ("... tidak", "... tolak", another count of blanks) stays
+            # unclear, and the manager is told which words (a time in it, "paling lambat 3 hari", is no count)
             reason = " ".join(said["reason"].split())[:300]
-            if set(re.findall(r"[^\W\d_]+", reason.lower())) & (NEGATIONS | REJECT_WORDS | {"batal", "batalkan"}):
-                return _error("unclear_approval", line)
+            if turning := sorted(set(re.findall(r"[^\W\d_]+", reason.lower()))
+                                 & (NEGATIONS | REJECT_WORDS | {"batal", "batalkan"})):
+                return _unclear(line, f'kata "{turning[0]}" pada catatan "{reason}" dapat mengubah persetujuannya')
+            if counts := counts_in_note(reason):
+                return _unclear(line, f'angka {counts[0]} pada catatan "{reason}" dapat dibaca sebagai jumlah '
+                                      "blangko")
         else:
             trailing = re.findall(r"[^\s:;,.!?()\u2013\u2014]+", rest.lower())
             for_now = quantity is not None and all(w.strip("-") in TRAILING_WORDS | FOR_NOW_WORDS for w in trailing)
@@ -261,11 +296,88 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
                     # "setuju 1.500 dulu sisanya bulan depan": granted for now, the rest of the words the reason
                     reason = _bare_reason(_past_for_now(rest))
                 if reason is None:
-                    return _error("unclear_approval", line)
+                    return _unclear(line, _what_unclear(rest, quantity))
     if reason is not None and not forced:
         reason = _without_particles(reason)
     return ManagerCommand("approve", quantity=quantity, reason=reason,
                           reference=references[0] if references else None, text=line, forced=bool(forced))
+
+
+def _unclear(line: str, what: str | None) -> CommandError:
+    """The first line asked back as unclear, saying *what* in it was not understood (when it can be named)."""
+    general = COMMAND_ERROR_TEXT["unclear_approval"]
+    if not what:
+        return _error("unclear_approval", line)
+    head, _, tail = general.partition(". ")
+    return CommandError("unclear_approval", line, f"{head}: {what}. {tail}")
+
+
+def _what_unclear(rest: str, quantity: int | None) -> str | None:
+    """What in the words after the command (and its figure) could change the approval, for the manager: a number, a
+    negation, a condition, a rejection; None when no one word is to blame."""
+    after = "SETUJU" + (f" {quantity:,}".replace(",", ".") if quantity is not None else "")
+    if counts := counts_in_note(rest):
+        return f'angka {counts[0]} sesudah {after} dapat dibaca sebagai jumlah blangko'
+    words = re.findall(r"[^\W\d_]+", rest.lower())
+    turning = [w for w in words if w in NEGATIONS | REJECT_WORDS | {"batal", "batalkan"} | NUMBER_WORDS]
+    turning = turning or [w for w in words if w in CONDITION_WORDS - FOR_NOW_WORDS]
+    if turning:
+        return f'kata "{turning[0]}" sesudah {after} dapat mengubah persetujuannya'
+    return None
+
+
+def _condition_note(rest: str, line: str) -> str | CommandError | None:
+    """The condition set on the district after the command and its figure ("dengan syarat ...", "asal ...",
+    "/ asal ..."), as the manager's note; asked back when it could change the approval (a rejection, another count
+    of blanks); None when the words open no condition."""
+    text = re.sub(rf"^\s*(?:(?:{UNIT_PATTERN})\b)?", "", rest, flags=re.IGNORECASE).strip(_SEPARATORS + "/")
+    text = _past_for_now(text).strip(_SEPARATORS + "/") or text
+    if not _CONDITION_NOTE_RE.match(text):
+        return None
+    note = " ".join(_NOTE_LABEL_RE.sub("", text, count=1).split())[:300]  # "catatan:" labels, "asal ..." says
+    if turning := sorted(set(re.findall(r"[^\W\d_]+", note.lower()))
+                         & (REJECT_WORDS | APPROVE_WORDS | {FORCE_WORD, "batal", "batalkan"})):
+        return _unclear(line, f'kata "{turning[0]}" pada catatan "{note}" dapat mengubah persetujuannya')
+    if counts := counts_in_note(note):
+        return _unclear(line, f'angka {counts[0]} pada catatan "{note}" dapat dibaca sebagai jumlah blangko')
+    return note
+
+
+_NOTE_LABEL_RE = re.compile(r"^(?:(?:dengan|dgn)\s+)?catatan\b[\s:;,\-\u2013\u2014]*", re.IGNORECASE)
+_NOTE_TOKEN_RE = re.compile(r"\d[\d.,]*\d|\d|[^\W\d_]+")
+_MOST_OF_A_TIME = 366  # days in a year: more is no number of days, hours or a date
+
+
+def counts_in_note(note: str) -> list[str]:
+    """The numbers in a manager's note that could be counts of blanks: every number, in digits or in words, but a
+    time ("paling lambat 3 hari", "tanggal 20", "tiga minggu").
+
+    >>> counts_in_note("asal BA dikirim paling lambat 3 hari")
+    []
+    >>> counts_in_note("sisanya 1.000 bulan depan")
+    ['1.000']
+    """
+    tokens = _NOTE_TOKEN_RE.findall(note.lower())
+    found, i = [], 0
+    while i < len(tokens):
+        if not (tokens[i][0].isdigit() or tokens[i] in NUMBER_WORDS):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and (tokens[j + 1][0].isdigit() or tokens[j + 1] in NUMBER_WORDS):
+            j += 1
+        figure = " ".join(tokens[i:j + 1])
+        try:
+            value: int | None = parse_quantity(figure)
+        except QuantityError:
+            value = None
+        before = tokens[i - 1] if i else ""
+        after = tokens[j + 1] if j + 1 < len(tokens) else ""
+        timed = after in TIME_UNITS or before in TIME_BEFORE
+        if not (timed and value is not None and value <= _MOST_OF_A_TIME):
+            found.append(figure)
+        i = j + 1
+    return found
 
 
 def _without_particles(reason: str) -> str | None:

@@ -405,6 +405,26 @@ def split_quoted(text: str, *, forwarded: bool = False) -> tuple[str, str]:
 _NOTE_ON_QUOTE_RE = re.compile(r"\s(?:<{2,}|<-+|<=+|\u2190)\s*(?P<note>[^<>\s][^<>]*[^\W\d_][^<>]*)$")
 
 
+# ... or in brackets at its end, opened by a word of correction ("> - Jumlah yang dimohon: 800 keping (...) [ralat:
+# 1.100 kpg]"): the writer's words, read under the label of the line they stand on ("Jumlah yang dimohon").
+_BRACKET_NOTE_ON_QUOTE_RE = re.compile(
+    r"\s[\[(]\s*(?P<note>(?:" + vocab.alternation(vocab.QUOTE_NOTE_OPENERS) + r")(?![\w-])[^\[\]()]*?)\s*[\])]\s*$",
+    re.IGNORECASE)
+# The label a quoted line opens with ("> - Jumlah yang dimohon: 800 keping"): a few words and no figure.
+_QUOTED_LABEL_RE = re.compile(r"^[>\s]*(?:[-*\u2022]\s*)?(?P<label>[^\W\d_][^:\d]{1,40}?)\s*:")
+
+
+def _note_on_quote(line: str) -> str | None:
+    """The writer's words typed on a quoted line: after an arrow pointing back at it, or in brackets at its end
+    opened by a word of correction (under the line's own label, so the figure keeps the field it corrects)."""
+    if (note := _NOTE_ON_QUOTE_RE.search(line)) is not None:
+        return note["note"]
+    if (bracket := _BRACKET_NOTE_ON_QUOTE_RE.search(line)) is not None:
+        label = _QUOTED_LABEL_RE.match(line)
+        return f"{label['label']}: {bracket['note']}" if label is not None else bracket["note"]
+    return None
+
+
 # A message's text is split twice as it is read (for its new words, and for the signals of a machine
 # in the writer's own words); the second time is the first's answer.
 @functools.lru_cache(maxsize=4)
@@ -443,10 +463,10 @@ def _split_quoted(text: str, forwarded: bool) -> tuple[str, str]:
             break
         if low.startswith(">"):
             quoted.append(line)
-            if (note := _NOTE_ON_QUOTE_RE.search(stripped)) is not None:
-                # "> - Jumlah yang dimohon: 1.000 keping   << mohon jadi 1.300 pak": the writer's words typed on
-                # the quoted line, after an arrow pointing at it, are the writer's
-                out.append(note["note"])
+            if (note := _note_on_quote(stripped)) is not None:
+                # "> - Jumlah yang dimohon: 1.000 keping   << mohon jadi 1.300 pak", "> ... [ralat: 1.100 kpg]":
+                # the writer's words typed on the quoted line, pointing at it, are the writer's
+                out.append(note)
             i += 1
             continue
         if _is_tab_quote(lines, i, out):

@@ -1426,6 +1426,12 @@ FORWARD_MARKERS: tuple[str, ...] = (
 )
 # The words of Lotus Notes' forward line over its header block: "----- Diteruskan oleh Name/Office pada ... -----".
 LOTUS_FORWARD_WORDS: tuple[str, ...] = ("diteruskan oleh", "pesan diteruskan oleh", "forwarded by")
+# A correction the writer typed in brackets at the end of a quoted line ("> - Jumlah yang dimohon: 800 keping
+# (...) [ralat: 1.100 kpg]"): opened by one of these, the bracket is the writer's (mailbot.reader.quotes).
+QUOTE_NOTE_OPENERS: tuple[str, ...] = (
+    "ralat", "koreksi", "revisi", "seharusnya", "harusnya", "semestinya", "mestinya", "yang benar", "yg benar",
+    "yg bnr", "yang betul", "yg betul", "mohon jadi", "mohon diganti", "should be", "correction", "corrected",
+)
 # Gmail's quote header: "Pada <date> <name> menulis:" ("On ... wrote:", and a few other languages).
 ON_WROTE_OPENERS: tuple[str, ...] = ("pada", "on", "le", "am", "el")
 ON_WROTE_VERBS: tuple[str, ...] = ("menulis", "wrote", "a écrit", "schrieb", "escribió")
@@ -2804,6 +2810,47 @@ CHANGE_ASKED: tuple[str, ...] = (
     # ... or said outright, on a phone ("pak mf, dirubah jd 1.800 aja ya") or in English ("please bump it up to 450")
     "dirubah jadi", "dirubah jd", "dirubah menjadi", "dirubah mjd", "diubah jd", "diubah jadi", "diubah menjadi",
     "bump it up to", "bump it to", "bump that up to", "raise it to", "lower it to", "reduce it to",
+    # ... or asked of the request by name ("could you increase our request to 600 pcs?", "tlg diganti jd 1.100 ya")
+    "increase our request to", "increase the request to", "increase our order to", "increase it to",
+    "raise our request to", "raise the request to", "reduce our request to", "reduce the request to",
+    "lower our request to", "change our request to", "change the request to", "update our request to",
+    "tolong diganti jadi", "tolong diganti jd", "tolong diganti menjadi", "tlg diganti jadi", "tlg diganti jd",
+    "tolong diubah jadi", "tolong diubah jd", "tlg diubah jadi", "tlg diubah jd", "mohon diganti jadi",
+    "mohon diganti jd", "mohon diganti menjadi",
+)
+# A short reply in a request's thread that only thanks, agrees or waits for the blanks is recorded, never queued nor
+# answered (mailbot.conversation._is_confirmation): the thanks ("terima kasih", Javanese "matur nuwun", Bugis and
+# Banjar "tarima kasih", Sundanese "hatur nuhun") ...
+THANKS_WORDS: tuple[str, ...] = (
+    "terima kasih", "terimakasih", "terima ksh", "makasih", "baik", "siap", "oke", "ok", "noted", "sudah kami terima",
+    "sip", "mantap", "thanks", "thank", "thank you",
+    "matur nuwun", "maturnuwun", "matur suwun", "suwun", "tarima kasih", "tarimakasih", "hatur nuhun", "nuhun",
+)
+# ... the agreement or the wait for the blanks ("kami tunggu", Javanese "ditenggo", Bugis "tunggu mi") ...
+AGREEMENT_WORDS: tuple[str, ...] = (
+    "setuju", "sepakat", "ditunggu", "kami tunggu", "menunggu", "sudah kami terima", "diterima", "sangat membantu",
+    "semoga", "received", "agreed", "understood", "acknowledged",
+    "ditenggo", "ditengga", "dipun tenggo", "dipun tengga", "kulo tenggo", "kami tenggo", "sendiko dawuh",
+    "tunggu mi", "ditunggu mi", "ditunggu ki",
+)
+# ... and the yes and the courtesy around them ("Nggih pak", Bugis "Iye pak").
+COURTESY_WORDS: tuple[str, ...] = (
+    "dengan hormat", "yth", "kepada", "bapak", "ibu", "pak", "bu", "kak", "mas", "mbak", "salam", "hormat kami",
+    "dear", "hi", "hello", "regards", "best regards", "sir", "madam", "admin", "operator", "ya", "nggih", "njih",
+    "inggih", "enggih", "nggeh", "iye", "iyo", "puang", "daeng",
+)
+# A correction written only in the subject of a reply in a request's thread ("Re: [BLK-2026-0003] Permohonan
+# blangko KTP-el - koreksi jadi 1.200 keping", "RALAT jml jadi 900 kpg - Re: [BLK-...]"), the body empty or a
+# signature: the part of the subject opened by one of these is the writer's text (mailbot.conversation).
+SUBJECT_CORRECTION_OPENERS: tuple[str, ...] = (
+    "koreksi", "ralat", "revisi", "perubahan", "yang benar", "yg benar", "seharusnya", "mohon diubah",
+    "mohon diganti", "correction", "corrected", "revised",
+)
+# The other blank said to come later, on its own, in the answer choosing one of the two a mail asked for ("KTP-el
+# saja dulu pak, KIA nanti kami email terpisah", "ktp-el aja dl pak, kia nyusul"): mailbot.conversation.item_chosen.
+OTHER_BLANK_LATER: tuple[str, ...] = (
+    "nanti", "terpisah", "tersendiri", "menyusul", "nyusul", "disusulkan", "susulan", "belakangan", "email baru",
+    "lain kali", "lain waktu", "later", "separately", "next time",
 )
 # Words beside the one figure of such a correction that make it an amount to send rather than a stock left
 # (mailbot.followup.interpret): "maksudnya 1.500 keping saja", "jumlahnya 1.200", "harusnya 2.500 keping, karena
@@ -2812,6 +2859,9 @@ ASKED_FIGURE_HINTS: tuple[str, ...] = (
     "saja", "aja", "sja", "doang", "jumlahnya", "jumlah yang dimohon", "jumlah permohonan", "permohonannya",
     "permintaannya", "dimohon", "diminta", "kebutuhan", "kebutuhannya", "butuh", "dibutuhkan", "perlu",
     "diperlukan", "dikirim", "kirim", "karena", "krn", "karna",
+    # a need said without "karena": "ternyata ada tambahan jadwal perekaman di lapas", "ada kegiatan jemput bola"
+    "ternyata ada", "ada tambahan", "tambahan jadwal", "jadwal perekaman", "perekaman", "jemput bola",
+    "ada kegiatan", "because", "due to", "as we need",
 )
 # A lower figure said to be enough (mailbot.followup.says_enough): "cukup 2.000 keping saja", "2.000 aja",
 # "diturunkan jadi 2.000"; a lowering whatever reason follows it ("karena ada bantuan dari Kemendagri").
@@ -2832,10 +2882,35 @@ DAMAGE_WORDS: tuple[str, ...] = (
 DAMAGE_DENIED: tuple[str, ...] = (
     "tidak", "tdk", "tak", "gak", "ga", "nggak", "tanpa", "bebas", "no", "not", "none", "without", "zero",
     "tidak ada yang", "tdk ada yg", "tidak ada yg", "gak ada yang", "ga ada yg", "nothing",
+    "ga ada yang", "gak ada yg", "nggak ada yang", "nggak ada yg", "tdk ada yang", "tak ada yang",
 )
 GUIDANCE_ASKS: tuple[str, ...] = (
     "mohon arahan", "mohon arahannya", "mohon petunjuk", "mohon petunjuknya", "minta arahan", "minta petunjuk",
     "bagaimana tindak lanjutnya", "please advise", "kindly advise",
+    # how the damaged blanks are replaced, and whether minutes are needed ("Gimana gantinya pak? Perlu BA kah?")
+    "bagaimana gantinya", "gimana gantinya", "gmn gantinya", "bagaimana penggantiannya", "gimana penggantiannya",
+    "bagaimana prosedur penggantiannya", "apakah bisa diganti", "bisa diganti", "perlu ba", "perlu berita acara",
+    "apakah perlu ba", "apakah perlu berita acara", "how do we get replacements", "can they be replaced",
+)
+# A receipt in a shipment's thread saying the whole of it arrived, with no count ("Udh trima semua pak", "sudah kami
+# terima lengkap", "all received"): the shipment's count is the count received (mailbot.followup.received_whole).
+# The words of arriving, the words of the whole, and the small words that may stand between them.
+WHOLE_ARRIVED_VERBS: tuple[str, ...] = (
+    "terima", "trima", "trma", "diterima", "ditrima", "sampai", "sampe", "nyampe", "tiba", "datang", "dtg", "masuk",
+    "received", "arrived", "came", "got",
+)
+WHOLE_WORDS: tuple[str, ...] = (
+    "semua", "semuanya", "seluruhnya", "smua", "smuanya", "lengkap", "komplit", "all", "in full", "everything",
+)
+WHOLE_FILLERS: tuple[str, ...] = (
+    "sudah", "sdh", "udh", "udah", "dah", "telah", "tlh", "kami", "pak", "bu", "ya", "dengan", "dgn", "dalam",
+    "keadaan", "blangko", "blanko", "kirimannya", "nya", "we", "have", "them", "it",
+)
+# ... never when part of it is said missing or still to come ("belum semua", "kurang 100", "sisanya menyusul").
+WHOLE_DENIED: tuple[str, ...] = (
+    "belum", "blm", "kurang", "selisih", "hilang", "sisanya", "menyusul", "missing", "short", "tidak semua",
+    "tdk semua", "tak semua", "ga semua", "gak semua", "nggak semua", "tidak lengkap",
+    "tdk lengkap", "ga lengkap", "gak lengkap", "nggak lengkap", "not all", "not everything", "not in full",
 )
 # How far a request has got, asked ("permohonan kami sudah sampai mana ya?", "sampai tahap apa"): "sampai" says
 # no blanks arrived; the mail is a reminder (mailbot.reader.classify strips these before its receipt phrases).
