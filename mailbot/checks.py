@@ -152,7 +152,8 @@ def credential_problem(value: str, protocol: str, what: str = "password") -> str
     SMTP, a character outside ASCII, which Python's SMTP AUTH sends as ASCII only (IMAP sends such a login with
     AUTHENTICATE PLAIN: mailbot.transports.imap.log_in)."""
     if any(char in "\r\n" for char in value):
-        return f"holds a line break, which would split the {protocol} login command; write the {what} alone, on one line"
+        return (f"holds a line break, which would split the {protocol} login command; write the {what} alone, "
+                "on one line")
     # A tab is an ordinary character of a password: IMAP sends it in a quoted string or in AUTHENTICATE PLAIN, SMTP
     # in base64 (the IMAP login name goes unquoted, so a tab there stays refused).
     allowed = "\t" if what == "password" else ""

@@ -291,7 +291,7 @@ def log_in(client: IMAPClient, username: str, password: str) -> None:
         raise LoginNotTried("the name" if not username.isascii() else "the password")
 
 
-class LoginNotTried(LoginError):
+class LoginNotTried(LoginError):  # type: ignore[misc]  # imapclient has no type hints
     """A login mailbot did not send: the name or password (*what*) holds a character outside ASCII, which IMAP LOGIN
     cannot carry, and the server offers no AUTHENTICATE PLAIN. The server refused nothing."""
 
