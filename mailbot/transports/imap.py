@@ -288,10 +288,10 @@ def log_in(client: IMAPClient, username: str, password: str) -> None:
     elif client.has_capability("AUTH=PLAIN"):
         client.plain_login(username, password)
     else:
-        raise LoginNotTried("the name" if not username.isascii() else "the password")
+        raise _LoginNotTried("the name" if not username.isascii() else "the password")
 
 
-class LoginNotTried(LoginError):  # type: ignore[misc]  # imapclient has no type hints
+class _LoginNotTried(LoginError):  # type: ignore[misc]  # imapclient has no type hints
     """A login mailbot did not send: the name or password (*what*) holds a character outside ASCII, which IMAP LOGIN
     cannot carry, and the server offers no AUTHENTICATE PLAIN. The server refused nothing."""
 
@@ -302,7 +302,7 @@ class LoginNotTried(LoginError):  # type: ignore[misc]  # imapclient has no type
 
 def login_refused(where: str, username: str, password_env: str, exc: BaseException) -> str:
     """The one line for a login the IMAP server at *where* refused (or one mailbot could not send), with the fix."""
-    if isinstance(exc, LoginNotTried):
+    if isinstance(exc, _LoginNotTried):
         held = f"[inbox] username {username!r}" if exc.what == "the name" else f"the password in {password_env}"
         return (f"mailbot did not try to log in to the IMAP server {where} as {username}: {held} holds a character "
                 "outside ASCII, and the server offers no way to send it (no AUTHENTICATE PLAIN; IMAP LOGIN takes "
