@@ -1,7 +1,7 @@
 """Rules for a figure that ends in hundreds or millions with digits after it ("empat ratus 75", "tiga ribu dua ratus
 40", "sejuta 200"), and for a multiple of a hundred with words after it ("7 ratus dua puluh"): one figure, read whole
-as "seribu 500" is, or left unclear; never the hundreds or the millions alone. Each test is a short mail with its own
-words."""
+as "seribu 500" is, or left unclear; never the hundreds or the millions alone. And a request relayed by the district
+office with "tolong ajukan" / "usulkan" (its figure is the request). Each test is a short mail with its own words."""
 
 from __future__ import annotations
 
@@ -39,3 +39,18 @@ def test_hundreds_then_digits_of_a_hundred_or_more_are_no_hundreds_alone() -> No
 def test_millions_then_digits_are_no_millions_alone() -> None:
     read = mail(TARAKAN, "permohonan blangko", "Kami mohon blangko KTP-el sejuta 200 keping untuk tahun depan.")
     assert read["requested"] is None and [d["reason"] for d in read["doubts"]] == ["conflict"]
+
+
+# A request relayed by the district office: the office's own words on top, the colleague's mail below an Outlook
+# header block, telling the office to put the request forward. Its figure is the request, not a role to ask about.
+_RELAYED = ("Yth. Bidang PIAK Provinsi,\nberikut kami teruskan permintaan dari seksi perekaman.\n\nSalam,\nRina\n\n"
+            "Dari: Seksi Perekaman <rekam@tarakankota.example>\nDikirim: Selasa, 08 Desember 2026 07.55\n"
+            "Kepada: Disdukcapil Tarakan <disdukcapil@tarakankota.example>\nPerihal: blangko KIA\n\n"
+            "Bu, {verb} ke provinsi blangko KIA sebanyak 1 ribu 200 keping, stok di kantor tinggal 45 lembar.")
+
+
+def test_a_relayed_request_telling_a_colleague_to_put_it_forward_is_read() -> None:
+    for verb in ("tolong ajukan", "tlg usulkan"):
+        read = mail(TARAKAN, "FW: blangko KIA", _RELAYED.format(verb=verb))
+        assert (read["kind"], read["requested"], read["stock_on_hand"]) == ("request", 1200, 45), verb
+        assert read["doubts"] == [], verb
