@@ -151,10 +151,15 @@ def credential_problem(value: str, protocol: str, what: str = "password") -> str
     character (a CR LF ends IMAP's LOGIN command early and sends the rest as a command of its own), or, for
     SMTP, a character outside ASCII, which Python's SMTP AUTH sends as ASCII only (IMAP sends such a login with
     AUTHENTICATE PLAIN: mailbot.transports.imap.log_in)."""
-    if any(unicodedata.category(char) == "Cc" for char in value):
-        kind, harm = (("a line break", "split") if any(char in "\r\n" for char in value)
-                      else ("a control character", "garble"))
-        return f"holds {kind}, which would {harm} the {protocol} login command; write the {what} alone, on one line"
+    if any(char in "\r\n" for char in value):
+        return (f"holds a line break, which would split the {protocol} login command; write the {what} alone, "
+                "on one line")
+    # A tab is an ordinary character of a password: IMAP sends it in a quoted string or in AUTHENTICATE PLAIN, SMTP
+    # in base64 (the IMAP login name goes unquoted, so a tab there stays refused).
+    allowed = "\t" if what == "password" else ""
+    if (char := next((c for c in value if unicodedata.category(c) == "Cc" and c not in allowed), None)) is not None:
+        return (f"holds the control character U+{ord(char):04X}, which would garble the {protocol} login command; "
+                f"remove it (a paste or an editor may have put it there)")
     if not value.isascii() and protocol == "SMTP":
         return (f"holds a character outside ASCII (such as ä, § or €), which the {protocol} login cannot send; "
                 "change it on the mail server to letters, digits and ASCII signs")

@@ -440,8 +440,12 @@ def _new_desk_beside(config: Config) -> str | None:
 
 @app.command()
 def backup(file: Annotated[Path, typer.Argument(
-        metavar="FILE", help="Where to write the copy (a new file), e.g. /var/backups/mailbot-1205.db.")]) -> None:
+        metavar="FILE", help="Where to write the copy (a new file), e.g. /var/backups/mailbot-1205.db; "
+                             "not \"-\": the copy is a database file, never written to standard output.")]) -> None:
     """Copy the SQLite database to FILE, consistently, while the service runs (PostgreSQL: use pg_dump).
+
+    FILE is a new file; "-" is refused (the copy is an SQLite database, which is complete only as a file: to
+    compress it, back up to a file, then gzip that file).
 
     Example: mailbot backup /var/backups/mailbot-1205.db
     """
@@ -449,6 +453,10 @@ def backup(file: Annotated[Path, typer.Argument(
     from mailbot.store.db import backup_sqlite
     from mailbot.targets import refuse_desk_path
 
+    if str(file) == "-":  # a pipe cut short would leave a partial copy that looks whole; SQLite writes a file
+        raise MailbotError('"-" is no file for a backup: the copy is an SQLite database and is written only to a '
+                           "file; give the name of a new file, e.g. /var/backups/mailbot-1205.db (to compress it, "
+                           "gzip that file afterwards)")
     config = _config()
     refuse_database(config)  # as every command: the URL naming a -wal, a lock, an empty file is no database to copy
     if str(file) in ("", "."):

@@ -80,17 +80,10 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
         return within(_figure_and_words(shown, written[1], written[2]))
     # "-dua ribu": a sign before number words keeps its meaning (a change down), as it does before digits
     sign, spelled = (typed[0], typed[1:].strip()) if typed[:1] in ("-", "\u2212", "+") else ("", typed)
-    if (after := _THOUSANDS_THEN_DIGITS_RE.fullmatch(spelled)) is not None and (
-            in_thousands_words := _whole_thousands(after[1])) is not None and int(after[2]) < 1000:
-        # "seribu 500", "dua ribu 500", "2 ribu 500": thousands, then what they leave in digits (1.500, 2.500), as
-        # the reader reads a district's mail
-        value = in_thousands_words + int(after[2])
-        return within(-value if sign in ("-", "\u2212") else value)
-    if (mixed := _MIXED_RE.fullmatch(spelled)) is not None and (
-            below := parse_words(mixed[3])) is not None and 0 < below < MULTIPLIERS[mixed[2].lower()]:
-        # "6 ratus lima puluh", "2 ribu lima ratus": a figure with its multiplier, the rest below it in words
-        value = int(mixed[1]) * MULTIPLIERS[mixed[2].lower()] + below
-        return within(-value if sign in ("-", "\u2212") else value)
+    if (mixed := _figures_and_words(spelled, shown)) is not None:
+        # "seribu 500", "2 ribu tiga ratus 50", "6 ratus lima puluh", "1 rb 250": figures and number words together,
+        # as the reader reads a district's mail
+        return within(-mixed if sign in ("-", "\u2212") else mixed)
     words = parse_words(spelled) if spelled and not any(c.isdigit() for c in spelled) else None
     if words is not None:  # "seribu", "dua ribu lima ratus": number words read as the reader reads them
         value = -words if sign in ("-", "\u2212") else words
@@ -169,22 +162,85 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
 _MULTIPLIER_STOP_RE = re.compile(r"(?<![^\W\d_])(rb|jt|ribu|ratus|juta)\.$", re.IGNORECASE)
 # a figure with the same number in words in brackets, as letters and forms write amounts
 _IN_WORDS_RE = re.compile(r"([^()]*?[0-9][^()]*?)\s*\(\s*([^()0-9]*[^\W\d_][^()0-9]*?)\s*\)")
-_MIXED_RE = re.compile(r"([1-9][0-9]{0,2})\s*(ribu|rb|ratus|juta|jt)\s+([^\W\d_][^\d]*)", re.IGNORECASE)
+# One figure or one word of a run of both: "2", "1.500", "ribu", "tiga".
+_FIGURE_OR_WORD_RE = re.compile(r"\s*([0-9]+(?:\.[0-9]{3})*|[^\W\d_]+)")
+# The words a figure may stand before ("2 ribu") or after ("seribu 500"): what each counts in.
+SCALES = {"ratus": 100, "seratus": 100, "rts": 100, "ribu": 1000, "seribu": 1000, "rb": 1000, "rbu": 1000,
+          "rebu": 1000, "juta": 1_000_000, "sejuta": 1_000_000, "jt": 1_000_000}
+_SCALE_NAMES = {100: "hundreds", 1000: "thousands", 1_000_000: "millions"}
+_SCALE_WORDS = {100: "hundred", 1000: "thousand"}
+_ID_BELOW = {100: "seratus", 1000: "seribu"}
 
 
-# thousands in words or with their multiplier, then a figure in digits: "seribu 500", "2 ribu 500"
-_THOUSANDS_THEN_DIGITS_RE = re.compile(r"([^\d]*[^\W\d_]|[1-9][0-9]{0,2}\s*(?:ribu|rb))\s+([0-9]{1,3})", re.IGNORECASE)
-
-
-def _whole_thousands(head: str) -> int | None:
-    """The value of "seribu", "dua ribu", "2 ribu": a whole number of thousands, said with its thousands word last."""
+def _figures_and_words(spelled: str, shown: str) -> int | None:
+    """The number figures and number words say together, read as the reader reads them: a figure before a scale
+    word is multiplied by it ("2 ribu"), a figure after one is what it leaves ("seribu 500" 1.500, "dua ribu tiga
+    ratus 50" 2.350, "1 rb 250" 1.250). None when *spelled* is no such run (digits alone, words alone, other words).
+    QuantityError "ambiguous" for a figure after a scale word that is not below it ("seribu 1500": 1.500 or
+    2.500?), and for one after millions ("sejuta 500": 1.000.500 or 1.500.000?)."""
     from mailbot.reader.numbers import parse_words
 
-    if not re.search(r"(?:ribu|rb)$", head, re.IGNORECASE):
+    tokens: list[str] = []
+    pos = 0
+    while pos < len(spelled):
+        if (part := _FIGURE_OR_WORD_RE.match(spelled, pos)) is None:
+            return None
+        tokens.append(part[1].lower())
+        pos = part.end()
+    if all(t[0].isdigit() for t in tokens) or not any(t[0].isdigit() for t in tokens):
         return None
-    figure = re.fullmatch(r"([1-9][0-9]{0,2})\s*(?:ribu|rb)", head, re.IGNORECASE)
-    value = int(figure[1]) * 1000 if figure else parse_words(head)
-    return value if value is not None and value and value % 1000 == 0 else None
+    words: list[str] = []
+    for i, token in enumerate(tokens):
+        if not token[0].isdigit():
+            words.append(token)
+            continue
+        figure = int(token.replace(".", ""))
+        after = SCALES.get(tokens[i - 1]) if i else None
+        if i + 1 < len(tokens) and tokens[i + 1] in SCALES and not tokens[i + 1].startswith("se"):
+            # "2 ribu", "1 juta 500 ribu": the figure counts the scale word after it, and what follows is less
+            # ("6 ratus dua ribu" is no number)
+            if any(SCALES.get(t, 0) >= SCALES[tokens[i + 1]] for t in tokens[i + 2:]):
+                return None
+        elif after is not None and (figure >= after or after == 1_000_000):
+            raise _not_below(shown, tokens[i - 1], after, parse_words(" ".join(words)), token, figure)
+        elif after is None:
+            return None  # "2 500", "kia 500": a figure beside no scale word
+        if "." in token or not 0 < figure < 1000:
+            return None
+        words.append(_spoken(figure))
+    return parse_words(" ".join(words))
+
+
+def _not_below(shown: str, word: str, scale: int, head: int | None, token: str, figure: int) -> QuantityError:
+    """The refusal of "seribu 1500": a figure after a scale word that does not say what it leaves."""
+    head = head or scale
+    readings = ([head + figure, head + figure * 1000] if scale == 1_000_000 and figure < 1000
+                else [figure, head + figure] if figure >= head else [head + figure])
+    figures = tuple(format_number(value) for value in readings)
+    above = "" if scale == 1_000_000 else f", which is a {_SCALE_WORDS[scale]} or more"
+    english = f'"{shown}" is ambiguous: {_SCALE_NAMES[scale]} ("{word}") then {token}{above}'
+    if len(figures) == 2:
+        return QuantityError("ambiguous", f"{english} ({figures[0]} or {figures[1]}?); write the number once, like "
+                                          f"{figures[0]} or {figures[1]}",
+                             indonesian=f"dapat dibaca dua cara ({figures[0]} atau {figures[1]})", examples=figures)
+    below = f", yang tidak kurang dari {_ID_BELOW[scale]}" if scale in _ID_BELOW else ""
+    return QuantityError("ambiguous", f"{english}; write the number once, like {figures[0]}",
+                         indonesian=f'tidak jelas: sesudah "{word}" tertulis {token}{below}', examples=figures)
+
+
+_ONES = ("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
+
+
+def _spoken(figure: int) -> str:
+    """1 to 999 in Indonesian number words, as parse_words reads them back (250: "dua ratus lima puluh")."""
+    hundreds, rest = divmod(figure, 100)
+    tens, ones = divmod(rest, 10)
+    said = ["seratus" if hundreds == 1 else f"{_ONES[hundreds]} ratus"] if hundreds else []
+    if tens == 1:
+        said.append("sepuluh" if ones == 0 else "sebelas" if ones == 1 else f"{_ONES[ones]} belas")
+    else:
+        said += ([f"{_ONES[tens]} puluh"] if tens else []) + ([_ONES[ones]] if ones else [])
+    return " ".join(said)
 
 
 def _figure_and_words(shown: str, figure: str, words: str) -> int:

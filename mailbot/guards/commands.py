@@ -56,7 +56,7 @@ _SIGNATURE_LINE_RE = re.compile(
 # A figure in words ("seribu lima ratus"), a condition ("kalau ...", "tunggu ... dulu").
 NUMBER_WORDS: frozenset[str] = frozenset({
     "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas",
-    "belas", "puluh", "seratus", "ratus", "seribu", "ribu", "rb", "juta", "setengah", "separuh",
+    "belas", "puluh", "seratus", "ratus", "seribu", "ribu", "rb", "sejuta", "juta", "jt", "setengah", "separuh",
 })
 CONDITION_WORDS: frozenset[str] = frozenset({
     "jika", "kalau", "kalo", "bila", "apabila", "asal", "asalkan", "syarat", "bersyarat", "tunggu", "dulu",
@@ -466,29 +466,35 @@ _FOR_NOW_OPENING_RE = re.compile(
 
 
 _NUMBER_WORD_RE = re.compile(r"\s*([^\W\d_]+)")
+# one figure or one word of the run a quantity may be written in ("seribu 500", "2 ribu tiga ratus 50")
+_RUN_PART_RE = re.compile(r"\s*([0-9][0-9.,]*(?![^\W\d_])|[^\W\d_]+)")
 
 
 def _spelled_quantity(rest: str) -> re.Match[str] | None:
-    """"dua ribu keping", "dua ribu / sisanya bulan depan": the longest run of number words at the start of
-    *rest* that reads as a number (as parse_quantity reads it on the command line), as a match of it."""
-    end, ends = 0, []
-    while (w := _NUMBER_WORD_RE.match(rest, end)) is not None and w[1].lower() in NUMBER_WORDS:
-        end = w.end()
+    """"dua ribu keping", "seribu 500 / sisanya bulan depan": the number at the start of *rest* that opens with a
+    number word, read as parse_quantity reads it on the command line (_number_run), as a match of it."""
+    if (first := _NUMBER_WORD_RE.match(rest)) is None or first[1].lower() not in NUMBER_WORDS:
+        return None
+    return _number_run(rest, 0)
+
+
+def _number_run(rest: str, start: int) -> re.Match[str] | None:
+    """The longest run of figures and number words from the start of *rest* on, reaching past *start*, that
+    parse_quantity reads, or refuses as ambiguous ("seribu 1500": said whole, never read as "seribu" and a
+    figure after it); None when none does."""
+    end, ends = start, []
+    while (part := _RUN_PART_RE.match(rest, end)) is not None and (
+            part[1][0].isdigit() or part[1].lower() in NUMBER_WORDS):
+        end = part.end()
         ends.append(end)
-    if ends and (digits := _DIGITS_AFTER_THOUSANDS_RE.match(rest, ends[-1])) is not None:
-        # "seribu 500": the figure after the thousands is part of the number, read whole or refused whole
-        return re.compile(re.escape(rest[:digits.end()])).match(rest)
     for stop in reversed(ends):
         try:
             parse_quantity(rest[:stop])
-        except QuantityError:
-            continue
+        except QuantityError as exc:
+            if exc.code != "ambiguous":
+                continue
         return re.compile(re.escape(rest[:stop])).match(rest)
     return None
-
-
-# digits right after a number's thousands word: "seribu 500", "2 ribu 500" (never "seribu" alone, then "500")
-_DIGITS_AFTER_THOUSANDS_RE = re.compile(r"(?:(?<=ribu)|(?<=\brb))\s+[0-9][0-9.,]*(?![^\W\d_])", re.IGNORECASE)
 
 
 _IN_BRACKETS_RE = re.compile(r"\s*\(([^()]*)\)")
@@ -496,27 +502,17 @@ _IN_BRACKETS_RE = re.compile(r"\s*\(([^()]*)\)")
 
 def _completed_quantity(rest: str, m: re.Match[str]) -> re.Match[str]:
     """The figure *m* found at the start of *rest* with what completes it: the same number in words in brackets
-    ("700 (tujuh ratus)", read when both agree, else said as two numbers), or the words below its multiplier
-    ("6 ratus lima puluh"). Brackets holding other words ("700 (sisanya bulan depan)") are not the figure's."""
+    ("700 (tujuh ratus)", read when both agree, else said as two numbers), or the figures and words that go on
+    with it ("6 ratus lima puluh", "2 ribu 3 ratus 50"). Brackets holding other words ("700 (sisanya bulan
+    depan)") are not the figure's."""
     unit = re.compile(rf"\s*(?:{UNIT_PATTERN})\b", re.IGNORECASE).match(rest, m.end())
     after = unit.end() if unit else m.end()
     if (brackets := _IN_BRACKETS_RE.match(rest, after)) is not None:
         words = re.findall(r"[^\W\d_]+", brackets[1].lower())
         if words and all(w in NUMBER_WORDS or w in UNITS for w in words):
             return re.compile(re.escape(rest[:brackets.end()])).match(rest)  # type: ignore[return-value]
-    if (digits := _DIGITS_AFTER_THOUSANDS_RE.match(rest, m.end())) is not None:  # "2 ribu 500"
-        return re.compile(re.escape(rest[:digits.end()])).match(rest)  # type: ignore[return-value]
-    end, ends = m.end(), []
-    while (w := _NUMBER_WORD_RE.match(rest, end)) is not None and w[1].lower() in NUMBER_WORDS:
-        end = w.end()
-        ends.append(end)
-    for stop in reversed(ends):
-        try:
-            parse_quantity(rest[:stop])
-        except QuantityError:
-            continue
-        return re.compile(re.escape(rest[:stop])).match(rest)  # type: ignore[return-value]
-    return m
+    longer = _number_run(rest, m.end())
+    return longer if longer is not None and longer.end() > m.end() else m
 
 
 def _quantity(m: re.Match[str], line: str) -> int | CommandError:

@@ -570,6 +570,10 @@ _WORDS_TAIL_DIGITS_RE = re.compile(
     r"[^\S\n]+(?P<tail>\d{1,3})(?:[^\S\n]*(?P<hundreds>ratus)\b)?(?!\d|[.,]\d|[/:]|[^\S\n]*(?:ribu|rb|juta|jt)\b)"
 )
 _DIGITS_AFTER_RE = re.compile(r"[^\S\n]+\d")
+# A figure that ends in hundreds or in millions, in words or after digits ("tiga ratus", "2 ribu 3 ratus", "sejuta"),
+# before digits on its line.
+_ENDS_IN_HUNDREDS_RE = re.compile(r"(?<![\w-])(?:seratus|ratus|rts)$")
+_ENDS_IN_MILLIONS_RE = re.compile(r"(?<![\w-])(?:sejuta|juta|jt)$")
 # A multiplier word that did not multiply: "2 ribuan", "2 puluhan", "seribu lima ratusan". The
 # number before it is never a quantity on its own; at best it is an estimate of the multiple.
 _STEM_AFTER_RE = re.compile(rf"[ \t\-]*(?:{_alternation(vocab.MULTIPLIER_STEMS)})[a-z\-]")
@@ -809,11 +813,13 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             elif factor == 1000 and value is not None and _DIGITS_AFTER_RE.match(masked, end):
                 # "2 ribu 2.000", "1 ribu 500/hari": digits that go on after the thousands leave the figure unclear.
                 conflict = True
-            if factor == 1000 and value is not None and value % 1000 == 0:
+            if factor in (100, 1000) and value is not None and value % factor == 0:
+                # "2 ribu lima ratus", "6 ratus lima puluh" (2.500, 650): the words after the multiple are what it
+                # leaves
                 tail = _TAIL_WORDS_RE.match(masked, end)
                 if tail:
                     extra = parse_words(tail.group("words"))
-                    if extra is not None and extra < 1000 and "ribu" not in tail.group("words"):
+                    if extra is not None and extra < factor and "ribu" not in tail.group("words"):
                         value += extra
                         end = tail.end()
             if (
@@ -875,6 +881,20 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                     conflict = True
                 end = paren.end()
                 spelled = False
+        if value is not None and not conflict and _DIGITS_AFTER_RE.match(masked, end):
+            if value % 100 == 0 and _ENDS_IN_HUNDREDS_RE.search(masked, start, end):
+                # "tiga ratus 50", "dua ribu tiga ratus 50", "2 ribu 3 ratus 50" (350, 2.350): the hundreds and what
+                # they leave in digits are one figure, as "seribu 500" is; digits there that are not below a hundred
+                # ("dua ratus 150") leave it unclear, never the hundreds alone.
+                digits_tail = _WORDS_TAIL_DIGITS_RE.match(masked, end)
+                if digits_tail and not digits_tail.group("hundreds") and int(digits_tail.group("tail")) < 100:
+                    value += int(digits_tail.group("tail"))
+                else:
+                    conflict = True
+                end = digits_tail.end() if digits_tail else end
+            elif _ENDS_IN_MILLIONS_RE.search(masked, start, end):
+                # "sejuta 500", "2 juta 500": 1.000.500 or 1.500.000? Unclear, never the millions alone.
+                conflict = True
         unit, unit_end = _unit_after(masked, end)
         whole = _PACK_TOTAL_RE.match(masked, end) if unit == "other" and value is not None and value < 100 else None
         parcels = (

@@ -414,6 +414,9 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "diminta", "minta",
         # "tolong mintakan ke provinsi 2.500 keping": asking it of the province on someone's behalf is asking it.
         "mintakan", "memintakan", "dimintakan",
+        # ... and so is telling a colleague to put it forward, in a request relayed by the district office
+        # ("Bu, tolong ajukan ke provinsi blangko KTP-el sebanyak 2.500 keping", "tlg usulkan 800 keping").
+        "tolong ajukan", "tlg ajukan", "tolong usulkan", "tlg usulkan", "kami usulkan", "saya usulkan", "sy usulkan",
         # "kami ajukan 1.200 keping": what the writer puts forward is what they ask.
         "kami ajukan", "sy ajukan", "saya ajukan",
         # "mau ajukan blangko ktp 1.500 keping": what the writer wants to put forward.

@@ -288,12 +288,26 @@ def log_in(client: IMAPClient, username: str, password: str) -> None:
     elif client.has_capability("AUTH=PLAIN"):
         client.plain_login(username, password)
     else:
-        raise LoginError("it offers no AUTHENTICATE PLAIN, which a name or password with a character outside "
-                         "ASCII needs: IMAP LOGIN takes ASCII only")
+        raise _LoginNotTried("the name" if not username.isascii() else "the password")
+
+
+class _LoginNotTried(LoginError):  # type: ignore[misc]  # imapclient has no type hints
+    """A login mailbot did not send: the name or password (*what*) holds a character outside ASCII, which IMAP LOGIN
+    cannot carry, and the server offers no AUTHENTICATE PLAIN. The server refused nothing."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"{what} holds a character outside ASCII and the server offers no AUTHENTICATE PLAIN")
+        self.what = what
 
 
 def login_refused(where: str, username: str, password_env: str, exc: BaseException) -> str:
-    """The one line for a login the IMAP server at *where* refused, with the fix."""
+    """The one line for a login the IMAP server at *where* refused (or one mailbot could not send), with the fix."""
+    if isinstance(exc, _LoginNotTried):
+        held = f"[inbox] username {username!r}" if exc.what == "the name" else f"the password in {password_env}"
+        return (f"mailbot did not try to log in to the IMAP server {where} as {username}: {held} holds a character "
+                "outside ASCII, and the server offers no way to send it (no AUTHENTICATE PLAIN; IMAP LOGIN takes "
+                "ASCII only); change it to ASCII letters, digits and signs, or ask the server's administrator to "
+                "offer AUTHENTICATE PLAIN; check with `mailbot check-config --connect`, then start mailbot again")
     return (f"the IMAP server {where} refused the login of {username} ({server_text(exc)}); correct [inbox] "
             f"username or the password in {password_env}, check with `mailbot check-config --connect`, "
             "then start mailbot again")

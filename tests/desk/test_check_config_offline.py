@@ -197,8 +197,8 @@ def _smtp_outbox(text: str, username: str) -> str:
     ("inbox", "blangko", "geheim\r\nA1 LOGOUT", f"inbox.password_env: the password in {PASSWORD} holds a line "
                                                 "break, which would split the IMAP login command; write the "
                                                 "password alone, on one line"),
-    ("inbox", "blangko", "ge\x01heim", f"the password in {PASSWORD} holds a control character, which would "
-                                       "garble the IMAP login command"),
+    ("inbox", "blangko", "ge\x01heim", f"the password in {PASSWORD} holds the control character U+0001, which "
+                                       "would garble the IMAP login command; remove it"),
     ("outbox", "blangko", "geheim\n", "the password in " + PASSWORD + " holds a line break, which would split "
                                       "the SMTP login command"),
 ], ids=["smtp-password-euro", "smtp-username-umlaut",
@@ -216,6 +216,17 @@ def test_a_login_the_server_cannot_take_is_refused_by_check_config_and_run(
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and expected in lines[0], (command, result.stderr)
         assert password.strip() not in result.stderr or password == "rahasia", result.stderr
+
+
+@pytest.mark.parametrize("box", ["inbox", "outbox"])
+def test_a_tab_in_a_password_is_a_character_of_the_password(desk_dir: Path, box: str) -> None:
+    """A tab was refused as "a control character, which would garble the IMAP login command; write the password
+    alone, on one line": IMAP carries it in a quoted string and in AUTHENTICATE PLAIN, SMTP AUTH in base64."""
+    path = desk_dir / "config.toml"
+    edit = _imap_inbox if box == "inbox" else _smtp_outbox
+    path.write_text(edit(path.read_text(), "blangko"))
+    result = mailbot(desk_dir, "check-config", env={**os.environ, PASSWORD: "ab\tcd"})
+    assert result.returncode == 0 and "control character" not in result.stderr, (result.stdout, result.stderr)
 
 
 @pytest.mark.parametrize(("tls", "expected"), [

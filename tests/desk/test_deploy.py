@@ -131,6 +131,19 @@ def test_backup_refuses_a_file_of_the_desk_itself(desk_dir: Path, suffix: str) -
     assert relative.returncode == 1 and "own files" in relative.stderr, relative.stderr
 
 
+def test_backup_to_a_dash_is_refused_and_writes_no_file_named_dash(desk_dir: Path) -> None:
+    """`mailbot backup -` wrote a database file named "-": the copy is a file, never standard output, and the
+    refusal says what to give instead (the command's --help says so too)."""
+    assert mailbot(desk_dir, "import", str(EXAMPLES / "01-bulungan-permohonan.eml")).returncode == 0
+    result = mailbot(desk_dir, "backup", "-")
+    assert result.returncode == 1 and result.stdout == "", (result.stdout, result.stderr)
+    assert result.stderr.startswith('mailbot: "-" is no file for a backup') and len(result.stderr.splitlines()) == 1
+    assert "give the name of a new file" in result.stderr
+    assert not (desk_dir / "-").exists()
+    shown = " ".join(mailbot(desk_dir, "backup", "--help").stdout.split())
+    assert '"-" is refused' in shown
+
+
 @pytest.mark.parametrize("section", ["**Restore.**", "**Upgrade.**"])
 def test_readme_procedures_name_the_configuration_and_load_the_passwords(section: str) -> None:
     """Every mailbot command of the README's restore and upgrade reads /etc/mailbot/config.toml with the

@@ -1,0 +1,50 @@
+"""A manager's SETUJU with the number in words and digits is read as the command line reads it ("dua ribu tiga ratus
+50" 2.350), or answered with what was not understood and how to write it ("seribu 1500": 1.500 or 2.500?), never
+with the bare "Maksud baris pertamanya belum dapat kami pastikan"; in process, over the Maildir defaults."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.desk.desk12 import GMAIL, MALINAU, Desk12, Out, flat, send_answer
+from tests.desk.mailkit import MANAGERS
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+
+def _decided(d: Desk12, words: str) -> list[Out]:
+    """Malinau's request of 4.000 (approved in part) appealed, so it waits for the managers; the Kadis answers the
+    notice with *words*; what the desk sent for that answer."""
+    d.send(MALINAU, "permohonan blangko", "Sisa blangko KTP-el Malinau 300 keping, mohon dikirim 4.000 keping untuk "
+                                          "perekaman pemula.\nOperator Malinau")
+    [first] = [o for o in d.out() if o.to == [MALINAU]]
+    before = len(d.out())
+    send_answer(d, MALINAU, first, "Kami tetap membutuhkan 4.000 keping karena perekaman pemula di 40 SMA. Mohon "
+                                   "dipertimbangkan kembali.", above=GMAIL)
+    [notice] = [o for o in d.out()[before:] if sorted(o.to) == sorted(MANAGERS)]
+    before = len(d.out())
+    send_answer(d, MANAGERS[0], notice, words)
+    return d.out()[before:]
+
+
+def test_hundreds_in_words_then_digits_are_approved_whole(desk12: Desk12) -> None:
+    """Was "Maksud baris pertamanya belum dapat kami pastikan" (and 2.300 read from a district's mail)."""
+    new = _decided(desk12, "SETUJU dua ribu tiga ratus 50 PAKSA stok kabupaten rusak karena banjir")
+    assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", 2350)
+    [district] = [o for o in new if o.to == [MALINAU]]
+    assert "2.350 keping" in flat(district.text)
+
+
+@pytest.mark.parametrize(("words", "said"), [
+    ("SETUJU seribu 1500 PAKSA stok kabupaten rusak", 'Jumlah "seribu 1500" dapat dibaca dua cara (1.500 atau '
+                                                      "2.500). Tulis misalnya: SETUJU 1.500 atau SETUJU 2.500."),
+    ("SETUJU sejuta PAKSA stok kabupaten rusak", "1.000.000 keping melebihi batas satu kali pengiriman "
+                                                 "(200.000 keping)"),
+], ids=["thousands-then-1500", "a-million"])
+def test_a_number_not_understood_is_said_with_how_to_write_it(desk12: Desk12, words: str, said: str) -> None:
+    """"seribu 1500" got "Jumlah tidak dapat dibaca" with no reason, "sejuta" the bare "Maksud baris pertamanya
+    belum dapat kami pastikan"; the request keeps waiting."""
+    new = _decided(desk12, words)
+    [answer] = [o for o in new if o.to == [MANAGERS[0]]]
+    assert said in flat(answer.text) and "Maksud baris pertamanya" not in answer.text
+    assert desk12.request()["state"] == "held" and not [o for o in new if o.to == [MALINAU]]
