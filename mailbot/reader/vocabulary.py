@@ -165,6 +165,12 @@ MONTHS: dict[str, int] = {
     "disember": 12, "dis": 12, "mac": 3, "ogos": 8,
 }
 
+# Months in Roman numerals, as official letters date them ("31-XII-2026", "6 I 2027") and number them
+# ("470/1234/Disdukcapil/XII/2026").
+ROMAN_MONTHS: dict[str, int] = {
+    "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11, "xii": 12,
+}
+
 # The Hijri calendar: "Idul Fitri 1454 H", "1 Syawal 1454 Hijriah", "Ramadhan 1454" name a year and days, no count.
 HIJRI_YEAR_MARKS: tuple[str, ...] = ("h", "hijriah", "hijriyah", "hijriyyah", "hijri", "hijrah")
 HIJRI_MONTHS: tuple[str, ...] = (
@@ -2568,6 +2574,15 @@ HANDOVER_PHRASES: tuple[str, ...] = (
     "diserahterimakan", "yang diserahterimakan", "yg diserahterimakan", "handed over", "handover",
 )
 ROLE_PHRASES["stock_on_hand"] += ("diserahterimakan", "yang diserahterimakan", "yg diserahterimakan", "handed over")
+# A receipt word in a sentence of such a handover ("pada saat serah terima operator baru menerima 360 keping dari
+# operator lama"): the cards moved inside the office, none came from the province. The count is the stock
+# handed over; a later figure of the stock (after use since) is the stock now.
+# (Not "serah terima" alone: the province's shipments come with a "Berita Acara Serah Terima" too.)
+HANDOVER_RECEIPT_WORDS: tuple[str, ...] = (
+    "serah terima jabatan", "serah terima tugas", "serah terima operator", "sertijab", "diserahterimakan",
+    "operator lama", "operator sebelumnya", "petugas lama", "petugas sebelumnya", "pejabat lama", "pengelola lama",
+    "previous operator", "outgoing operator",
+)
 # Words of an estimate ("sekitar", "about"): a round figure after them is an estimate (null), but a figure
 # written to the unit ("about 1,035 pieces", "sekitar 1.037 keping") is the figure the writer counted, read
 # as "kurang lebih" is. Bounds ("kurang dari", "di bawah") stay bounds whatever the figure.
