@@ -2134,7 +2134,10 @@ def _targets(masked: str) -> list[int]:
     """The figures of the targets the text names ("Target penerbitan KIA Desember 1.000 anak")."""
     out: list[int] = []
     for t in _TARGET_COUNT_RE.finditer(masked):
-        if not _MONTH_TARGET_RE.search(masked, t.start(), t.end()):
+        # "Untuk bulan Januari 2027 target perekaman dan pencetakan kami 1.500 keping": the month may open the
+        # target's sentence.
+        opened = max(masked.rfind(". ", 0, t.start()) + 2, masked.rfind("\n", 0, t.start()) + 1, t.start() - 40)
+        if not (_MONTH_TARGET_RE.search(masked, opened, t.end()) or _DATED_MONTH_RE.search(masked, opened, t.end())):
             # A year's or a programme's target is no month's need: only a target of a month counts.
             continue
         window = masked[t.end() : t.end() + 30]
@@ -2151,6 +2154,7 @@ _MONTH_TARGET_RE = re.compile(
     + _words_re(tuple(m for m in vocab.MONTHS if len(m) >= 4) + vocab.THIS_MONTH_WORDS)
     + r")(?![\w-])"
 )
+_DATED_MONTH_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.MONTH_NOUNS) + r")[ \t]{3,}\S")
 # A target of cards to issue or of people to serve, the need a shortfall is asked of when no need is stated.
 _TARGET_COUNT_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.TARGET_COUNT_WORDS) + r")(?![\w-])[^\d\n.;]{0,60}?(?=\d)"
@@ -4129,11 +4133,17 @@ def _nil_cell(cell: object) -> bool:
 
 
 def _is_total_row(r: tuple[object, ...]) -> bool:
-    """Whether a row is a total ("Jumlah", "TOTAL"): its first filled cell, within the first two, says so."""
+    """Whether a row is a total ("Jumlah", "TOTAL"): its first filled cell, within the first two, says so. A date
+    opening the row ("2027-01-18 | TOTAL | 142", a row per kecamatan of one day) is passed over."""
+    if r and (isinstance(r[0], date) or (isinstance(r[0], str) and _DATE_CELL_RE.fullmatch(r[0].strip()))):
+        r = r[1:]
     for cell in r[:2]:
         if isinstance(cell, str) and cell.strip():
             return bool(_TOTAL_RE.match(cell.lower()))
     return False
+
+
+_DATE_CELL_RE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 
 
 def _rows_by_item(data: Sequence[tuple[object, ...]], item_col: int) -> list[tuple[str, tuple[object, ...]]] | None:

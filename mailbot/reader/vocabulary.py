@@ -1186,6 +1186,8 @@ TARGET_COUNT_WORDS: tuple[str, ...] = ("target", "sasaran", "target penerbitan",
 # ("bulan ini pencetakan 800"); before an ask they only say when it is for ("Untuk bulan ini mohon 900 keping").
 PERIOD_IGNORE_WORDS: tuple[str, ...] = ("bulan ini", "minggu ini", "tahun ini")
 THIS_MONTH_WORDS: tuple[str, ...] = ("bulan ini", "bulan depan", "per bulan", "sebulan", "this month", "next month")
+# ... or one of these before a month's name and year blanked as a date ("Untuk bulan Januari 2027 target ...").
+MONTH_NOUNS: tuple[str, ...] = ("bulan", "month", "for the month of")
 
 # --- Kinds ---------------------------------------------------------------------------------
 
@@ -2595,6 +2597,11 @@ ROLE_PHRASES["ignore"] += (
     "already committed", "committed to", "reserved for", "earmarked", "earmarked for", "set aside for",
     "sudah dialokasikan", "telah dialokasikan", "sudah dijatah", "sudah dijatahkan", "dicadangkan", "sudah dicadangkan",
     "sudah dipesan", "sudah di-booking", "sudah dibooking",
+)
+# Files of applicants still waiting to be printed ("sisa berkas menunggu cetak 8"): a queue, no count of work done.
+ROLE_PHRASES["ignore"] += (
+    "menunggu cetak", "menunggu dicetak", "menunggu pencetakan", "sisa berkas", "berkas menunggu",
+    "waiting to be printed", "awaiting printing",
 )
 # A figure given up ("cukup 1.000 keping saja, tidak jadi 2.000", "1,000 instead of 2,000"): denied as "bukan" is.
 _GIVEN_UP: tuple[str, ...] = (

@@ -13,7 +13,7 @@ import pytest
 from mailbot.errors import LimitExceeded
 from mailbot.reader import read_message
 from mailbot.reader.mime import ReadLimits, read_docx
-from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES, mail
+from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES, mail, read_plain
 
 BULUNGAN = "Disdukcapil Bulungan <disdukcapil@bulungankab.example>"
 MALINAU = "Disdukcapil Malinau <disdukcapil@malinaukab.example>"
@@ -77,6 +77,34 @@ def test_a_question_about_a_forwarded_subunit_mail_adopts_none_of_its_figures() 
                 "---------- Forwarded message ---------\nDari: Kec. Mentarang <kecmentarang@gmail.com>\n"
                 "Subject: blangko\n\nMohon dikirimkan blangko KTP-el 200 keping, sisa kami tinggal 12 keping.\n")
     assert read["kind"] == "other" and read["requested"] is None and read["stock_on_hand"] is None
+
+
+# --- A queue of files is no count of work done ----------------------------------------------
+
+
+def test_files_waiting_to_be_printed_are_no_second_printed_figure() -> None:
+    read = mail(TARAKAN, "lap harian", "Laporan 21/01: rekam 48, cetak 40. Stok blangko 600 keping, "
+                "berkas menunggu dicetak 15.")
+    assert (read["recorded"], read["printed"], read["stock_on_hand"]) == (48, 40, 600)
+
+
+# --- A month's target less the stock --------------------------------------------------------
+
+
+def test_the_shortfall_of_a_target_for_a_month_named_before_it_is_asked() -> None:
+    read = mail(MALINAU, "Kebutuhan Maret", "Pada bulan Maret 2027 target pencetakan kami 900 keping, sisa blangko "
+                "KTP-el tinggal 250 keping. Mohon dikirimkan kekurangannya.")
+    assert read["requested"] == 650 and read["stock_on_hand"] == 250
+
+
+# --- A sheet of one day's rows per kecamatan ------------------------------------------------
+
+
+def test_a_total_row_after_the_days_date_is_the_days_figure() -> None:
+    read = read_plain("Laporan harian", "Laporan terlampir. Sisa blangko KTP-el sore ini 870 keping.",
+                      sender=MALINAU, csv="tgl,kecamatan,rekam,cetak\n2027-02-03,Malinau Kota,55,50\n"
+                      "2027-02-03,Mentarang,21,18\n2027-02-03,Jumlah,76,68\n").as_dict()
+    assert (read["recorded"], read["printed"], read["stock_on_hand"]) == (76, 68, 870)
 
 
 # --- Letters attached as Word files ----------------------------------------------------------
