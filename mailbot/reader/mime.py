@@ -748,6 +748,9 @@ def read_docx(data: bytes, limits: ReadLimits | None = None) -> str:
                 if any(cells):
                     lines.append(" | ".join(" ".join(c.split()) for c in cells))
             lines.append("")
+        else:
+            # A block around paragraphs (a content control, "w:sdt"): its paragraphs, in order.
+            lines.extend(_docx_paragraph(p) for p in block.iter(_WORD + "p"))
     return "\n".join(lines)
 
 

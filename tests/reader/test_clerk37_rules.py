@@ -155,6 +155,13 @@ def test_a_table_in_an_attached_word_letter_is_read_as_a_table() -> None:
     assert (read["recorded"], read["printed"], read["stock_on_hand"]) == (192, 180, 655)
 
 
+def test_paragraphs_inside_a_content_control_of_a_word_letter_are_read() -> None:
+    asked = _paragraph("Mohon blangko KIA sebanyak 700 lembar.")
+    letter = _docx(f"<w:sdt><w:sdtContent>{asked}</w:sdtContent></w:sdt>")
+    read = _with_letter(MALINAU, "Surat permohonan", "Terlampir surat kami.", letter)
+    assert read["requested"] == 700 and read["item"] == "kia"
+
+
 def test_a_word_letter_that_inflates_past_the_limit_is_refused() -> None:
     letter = _docx(_paragraph("Sisa 100 keping."), padding=200_000)
     with pytest.raises(LimitExceeded, match="spreadsheet_bytes"):
