@@ -2579,9 +2579,10 @@ ROLE_PHRASES["stock_on_hand"] += ("diserahterimakan", "yang diserahterimakan", "
 # A receipt word in a sentence of such a handover ("pada saat serah terima operator baru menerima 360 keping dari
 # operator lama"): the cards moved inside the office, none came from the province. The count is the stock
 # handed over; a later figure of the stock (after use since) is the stock now.
-# (Not "serah terima" alone: the province's shipments come with a "Berita Acara Serah Terima" too.)
+# (Not "serah terima" or "diserahterimakan" alone: the province's shipments come with a "Berita Acara Serah
+# Terima", and are "diserahterimakan kepada pengurus barang kami" at the airport.)
 HANDOVER_RECEIPT_WORDS: tuple[str, ...] = (
-    "serah terima jabatan", "serah terima tugas", "serah terima operator", "sertijab", "diserahterimakan",
+    "serah terima jabatan", "serah terima tugas", "serah terima operator", "sertijab",
     "operator lama", "operator sebelumnya", "petugas lama", "petugas sebelumnya", "pejabat lama", "pengelola lama",
     "previous operator", "outgoing operator",
 )

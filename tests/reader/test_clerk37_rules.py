@@ -67,6 +67,13 @@ def test_the_provinces_shipment_with_its_minutes_is_still_a_receipt() -> None:
     assert read["received"] == 1500
 
 
+def test_a_shipment_handed_to_the_offices_storekeeper_is_still_a_receipt() -> None:
+    read = mail(MALINAU, "Konfirmasi penerimaan",
+                "Blangko KTP-el kiriman provinsi yang tiba di bandara dan diserahterimakan kepada pengurus barang kami "
+                "kemarin telah kami terima sebanyak 1.200 keping dalam keadaan baik.")
+    assert read["received"] == 1200 and read["stock_on_hand"] is None
+
+
 # --- A forwarded mail asked about -----------------------------------------------------------
 
 
