@@ -293,6 +293,9 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"\b\d\d{3}-\d{1,2}-\d{1,2}\b",
     r"\b\d\d?\s*[/\-]\s*\d{1,2}(?:\s*[/\-]\s*\d{2,4})?\b",
     r"\b\d\d?\.\d{1,2}\.\d{2,4}\b",
+    # A month in Roman numerals between the day and the year: "per 31-XII-2026", "tanggal 6 I 2027".
+    rf"\b\d\d?(?:\s*[-/.]\s*|[ \t]+)(?:{_alternation(list(vocab.ROMAN_MONTHS))})"
+    r"(?:\s*[-/.]\s*|[ \t]+)(?:19|20)\d{2}\b",
     # A span of days before its month: "periode 1 s.d. 31 Oktober 2024", "tgl 1-5 Nov".
     rf"\b\d\d?\s*(?:-|\u2013|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|to|until)\s*\d{{1,2}}\s*(?:{_MONTHS})\b\.?(?:\s*(?:'?\d{{2}}|\d{{4}})\b)?",
     rf"\b\d\d?\s*(?:{_MONTHS})\b\.?(?:\s*(?:'?\d{{2}}|\d{{4}})\b)?",
