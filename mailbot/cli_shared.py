@@ -399,6 +399,11 @@ def plain_option(ctx: typer.Context, param: typer.CallbackParam, value: str | No
     return plain_text(value, option)
 
 
+# --by, the same option for every command that records who did it: the operator's text, refused with a control
+# character as --reason is (plain_option).
+ByOption = Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)]
+
+
 BOM = b"\xef\xbb\xbf"
 
 
