@@ -760,7 +760,7 @@ def _done(outcome: object, item: str) -> str:
     return f"{words.removesuffix(' in part')} {_n(amount)} {item}{part}{note}"
 
 
-@supply_app.command("receive", cls=SignedArguments, context_settings={"ignore_unknown_options": True})
+@supply_app.command("receive", cls=SignedArguments)
 def supply_receive(
     quantity: Annotated[str, typer.Argument(metavar="N", help="Pieces received, e.g. 10.000 or 10 ribu.")],
     item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.", callback=known_item)] = "ktp-el",
@@ -791,7 +791,7 @@ def supply_receive(
               f"`mailbot adjust province -{_n(qty)} --item {item} --reason TEXT` takes it out again)")
 
 
-@app.command(cls=SignedArguments, context_settings={"ignore_unknown_options": True})
+@app.command(cls=SignedArguments)
 def adjust(
     location: Annotated[str, typer.Argument(
         metavar="LOCATION", help="'province' (or 'provinsi'), or a district's code or name, e.g. 65.01.",
@@ -904,7 +904,7 @@ def outbox_list(
                               title="Outbox"))
 
 
-@outbox_app.command("retry", cls=SignedArguments, context_settings={"ignore_unknown_options": True})
+@outbox_app.command("retry", cls=SignedArguments)
 def outbox_retry(
     outbox_id: Annotated[int, typer.Argument(metavar="ID", help="Outbox id (see `mailbot outbox list`).",
                                              parser=outbox_id)],
@@ -959,7 +959,7 @@ def quarantine(
     print_table(out, table_of(("id", "received", "sender", "subject", "error"), rows, title="Quarantine"))
 
 
-@quarantine_app.command("dismiss", cls=SignedArguments, context_settings={"ignore_unknown_options": True})
+@quarantine_app.command("dismiss", cls=SignedArguments)
 def quarantine_dismiss(
     message: Annotated[int, typer.Argument(metavar="MESSAGE",
                                            help="Stored message id (see `mailbot quarantine`).", parser=stored_id)],
@@ -978,7 +978,7 @@ def quarantine_dismiss(
 
 
 # "replay -1": an id refused in one line
-@app.command(cls=SignedArguments, context_settings={"ignore_unknown_options": True})
+@app.command(cls=SignedArguments)
 def replay(
     message: Annotated[int, typer.Argument(metavar="MESSAGE",
                                            help="Stored message id (see `mailbot quarantine`).", parser=stored_id)],

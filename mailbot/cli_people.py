@@ -82,7 +82,7 @@ def _excerpt(text: str) -> str:
     return flat[:DETAIL_CHARS].rsplit(" ", 1)[0] + " ..."
 
 
-@queue_app.command("close", cls=SignedArguments, context_settings={"ignore_unknown_options": True})
+@queue_app.command("close", cls=SignedArguments)
 def queue_close(
     item_id: Annotated[int, typer.Argument(metavar="ITEM_ID",
                                            help="Queue item id (see `mailbot queue list`).", parser=queue_item_id)],
@@ -100,7 +100,7 @@ def queue_close(
     out.print(f"queue item {item_id} closed")
 
 
-@app.command(cls=SignedArguments, context_settings={"ignore_unknown_options": True})
+@app.command(cls=SignedArguments)
 def resolve(
     item_id: Annotated[int, typer.Argument(metavar="ITEM_ID",
                                            help="Discrepancy or reconciliation item id (see `mailbot queue list`).",
@@ -136,7 +136,7 @@ def resolve(
     out.print(f"item {item_id} resolved{booked}")
 
 
-@app.command(cls=SignedArguments, context_settings={"ignore_unknown_options": True})
+@app.command(cls=SignedArguments)
 def correct(
     message: Annotated[int, typer.Argument(metavar="MESSAGE",
                                            help="Stored message id (see `mailbot history`, `mailbot queue list`).",
