@@ -71,6 +71,13 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # a request no one could verify (perhaps a forgery in the district's name) waits for a person:
         # a verified sender's mail in its thread neither corrects it nor is linked to it
         thread = None
+    if thread is None and trust.trusted and trust.district is not None \
+            and conversation.answers_managers_mail(session, desk, verdict, trust) \
+            and not attention.is_reminder(verdict):
+        # "di ringkasan tertulis stok kami 2.500, padahal sisa kami tinggal 600. Mohon dikoreksi dan dikirim
+        # tambahan" answering the managers' digest (forwarded to the district): not meant for the desk, never a
+        # report booked or a request opened from it; a person reads it and the district is told so
+        return conversation.managers_mail_answered(session, desk, message, verdict, trust)
     verdict = _sum_received(session, verdict, trust, thread)
     if thread is not None and thread.district == trust.district and thread.state in ("dispatched", "received") \
             and verdict.kind in ("other", "receipt") \

@@ -1,0 +1,71 @@
+"""Conversations that went wrong in an outside test (i12ai), on the real SQLite desk in process over the Maildir
+defaults, every message written fresh: a district answering the managers' digest or held notice (forwarded to
+it); blanks received from another source than the province; a receipt of a shipment never dispatched; the answer
+to our question written days later in a new mail."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailbot.outbox import FlushResult
+from mailbot.watch import send_digest
+from tests.desk.desk12 import BULUNGAN, GMAIL, NUNUKAN, Desk12, Out, flat, send_answer
+from tests.desk.test_conversations_i12ae import _held
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+TANA_TIDUNG = "disdukcapil@tanatidungkab.example"
+
+
+def _digest(d: Desk12) -> Out:
+    """The managers' digest of today, queued (never sent: the test reads the outbox)."""
+    send_digest(d.desk, None, send=lambda desk, sender: FlushResult())  # type: ignore[arg-type]
+    [digest] = [o for o in d.out() if o.purpose.startswith("digest:")]
+    return digest
+
+
+# H-1. a district's answer to the managers' digest (forwarded to it) is no daily report ----------------------------
+
+@pytest.mark.parametrize(("words", "threaded"), [
+    ("Pak, di ringkasan tertulis stok Tana Tidung 2.500, padahal sisa kami tinggal 600 keping. Mohon dikoreksi dan "
+     "dikirim tambahan.\n\nOperator Tana Tidung", True),
+    ("Izin pak, angka stok kami di ringkasan ini sudah lama. Stok kami per hari ini 450 keping, mohon dikirim "
+     "1.000 keping.\nTrims, Tana Tidung", False),
+], ids=["in_the_digests_thread", "forwarded_by_the_kabid"])
+def test_a_districts_answer_to_the_digest_changes_nothing_and_reaches_a_person(desk12: Desk12, words: str,
+                                                                             threaded: bool) -> None:
+    digest = _digest(desk12)
+    before = desk12.on_hand("65.04")
+    quoted = "\n".join(f"> {line}" for line in digest.text.splitlines())
+    # forwarded by the kabid, the district answers the kabid's mail: its id is none of the desk's
+    answered = digest.message_id if threaded else "<fwd.1@disdukcapil.kaltaraprov.example>"
+    subject = "Re: " + digest.subject if threaded else "Re: Fwd: " + digest.subject
+    mid, outcome = desk12.send(TANA_TIDUNG, subject, f"{words}\n\n{GMAIL.format(desk='Kabid PIAK')}\n{quoted}\n",
+                               in_reply_to=answered)
+    # was: read as a daily report (stock 600), the ledger set 2.500 -> 600, no reply, no request
+    assert outcome == {"follow-up-queued": 1}, outcome
+    assert desk12.on_hand("65.04") == before
+    assert desk12.db().execute("select count(*) from reports").fetchone()[0] == 0
+    assert desk12.db().execute("select count(*) from requests").fetchone()[0] == 0
+    assert desk12.queue(mid) == {"managers_thread"}
+    [ack] = desk12.replies_to(mid)
+    assert ack.to == [TANA_TIDUNG]
+    assert "balasan atas email yang kami kirimkan kepada pimpinan" in flat(ack.text), ack.text
+
+
+# M-4. a district's answer in the managers' held notice's thread changes nothing --------------------------------
+
+@pytest.mark.parametrize("words", [
+    "Setuju pak, tapi mohon jgn dipotong, kami rubah jd 4.200 saja sdh cukup.\nAdmin Nunukan",
+    "setuju bu, tp tolong dijadikan 4.000 keping saja ya.\nAdmin Nunukan",
+], ids=["setuju_tapi_rubah", "setuju_tp_dijadikan"])
+def test_a_districts_change_in_the_held_notices_thread_goes_to_a_person(desk12: Desk12, words: str) -> None:
+    _, held = _held(desk12, asked="4.500", stock=100)
+    n = len(desk12.out())
+    mid, outcome = send_answer(desk12, NUNUKAN, held, words, above=GMAIL)
+    # was: applied as a correction (4.500 -> 4.200), a new held notice to the managers
+    req = desk12.request()
+    assert (req["requested"], req["state"]) == (4500, "held"), (outcome, dict(req))
+    assert desk12.queue(mid) == {"managers_thread"}
+    assert [o.to for o in desk12.out()[n:]] == [[NUNUKAN]]
+    assert "BLK-2026-0001 belum kami ubah" in flat(desk12.out()[-1].text)
