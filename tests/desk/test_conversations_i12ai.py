@@ -9,7 +9,7 @@ import pytest
 
 from mailbot.outbox import FlushResult
 from mailbot.watch import send_digest
-from tests.desk.desk12 import BULUNGAN, GMAIL, NUNUKAN, Desk12, Out, flat, send_answer
+from tests.desk.desk12 import BULUNGAN, GMAIL, NUNUKAN, Desk12, Out, approved, dispatched, flat, send_answer
 from tests.desk.test_conversations_i12ae import _held
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
@@ -69,3 +69,55 @@ def test_a_districts_change_in_the_held_notices_thread_goes_to_a_person(desk12: 
     assert desk12.queue(mid) == {"managers_thread"}
     assert [o.to for o in desk12.out()[n:]] == [[NUNUKAN]]
     assert "BLK-2026-0001 belum kami ubah" in flat(desk12.out()[-1].text)
+
+
+# H-2. blanks received from another source (the ministry, another district) are no receipt of our shipment --------
+
+@pytest.mark.parametrize(("words", "threaded"), [
+    ("Selamat siang pak, sekedar info, hari ini kami menerima blangko KTP-el 1.000 keping langsung dari Dirjen "
+     "Dukcapil (pusat). Terima kasih.\nOperator Bulungan", False),
+    ("Pak, kemarin sdh kami terima pinjaman blangko KTP-el 500 keping dr Kota Tarakan. Tks", False),
+    ("Pak, kemarin sdh kami terima pinjaman blangko KTP-el 500 keping dr Kota Tarakan. Tks", True),
+], ids=["dari_pusat_new_mail", "dari_tarakan_new_mail", "dari_tarakan_in_thread"])
+def test_blanks_from_another_source_are_no_receipt_of_the_provinces_shipment(desk12: Desk12, words: str,
+                                                                            threaded: bool) -> None:
+    reply = approved(desk12)
+    if threaded:
+        mid, outcome = send_answer(desk12, BULUNGAN, reply, words, above=GMAIL)
+    else:
+        mid, outcome = desk12.send(BULUNGAN, "Info penerimaan blangko", f"{words}\n")
+    # was: recorded as the district's confirmation of the approval, no reply, no queue item, nobody told
+    req = desk12.request()
+    assert (req["state"], req["approved"]) == ("approved", 2000), (outcome, dict(req))
+    assert not {"shipment_dispatched", "receipt_confirmed"} & set(desk12.ledger_kinds()), desk12.ledger_kinds()
+    assert desk12.queue(mid) == {"receipt_elsewhere"}
+    [ack] = desk12.replies_to(mid)
+    assert ack.to == [BULUNGAN] and "[BLK-2026-0001]" in ack.subject
+    assert "berasal dari sumber lain, bukan kiriman kami" in flat(ack.text), ack.text
+
+
+def test_blanks_said_received_from_the_province_are_still_its_receipt(desk12: Desk12) -> None:
+    dispatched(desk12)
+    mid, outcome = desk12.send(BULUNGAN, "Penerimaan blangko",
+                               "Blangko KTP-el 2.000 keping dari Disdukcapil Provinsi sudah kami terima. Terima kasih.\n")
+    assert outcome == {"receipt": 1} and desk12.request()["state"] == "received", outcome
+
+
+# M-1. a receipt in a new mail of a shipment approved but never dispatched books nothing -------------------------
+
+@pytest.mark.parametrize("words", [
+    "Pak, blangko KTP-el 2.000 lembar sudah kami terima hari ini. Terima kasih.",
+    "Kiriman blangko 2.000 keping sudah sampai di kantor kami pagi ini, diantar kurir.\nBulungan",
+], ids=["sudah_kami_terima", "sudah_sampai"])
+def test_a_new_mails_receipt_of_a_shipment_never_dispatched_waits_for_a_person(desk12: Desk12, words: str) -> None:
+    approved(desk12)
+    mid, outcome = desk12.send(BULUNGAN, "Blangko sudah diterima", f"{words}\n")
+    # was: the dispatch booked by the district's mail ("province store, dispatched, in transit"), the request
+    # closed received, nobody told
+    req = desk12.request()
+    assert req["state"] == "approved", (outcome, dict(req))
+    assert not {"shipment_dispatched", "receipt_confirmed"} & set(desk12.ledger_kinds()), desk12.ledger_kinds()
+    assert desk12.queue(mid) == {"receipt_before_dispatch"}
+    [ack] = desk12.replies_to(mid)
+    assert ack.to == [BULUNGAN] and "[BLK-2026-0001]" in ack.subject
+
