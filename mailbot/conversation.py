@@ -66,6 +66,31 @@ def named_in_text(session: Session, verdict: Verdict, trust: SenderTrust) -> Req
     return own[0] if len(own) == 1 and len(named) == 1 else None
 
 
+# Words saying a new mail answers a mail of ours ("menjawab email bapak hari Senin kemarin", "Jawaban permohonan",
+# "membalas pertanyaan bapak", "in reply to your email").
+_ANSWERS_OURS = re.compile(
+    r"\b(?:menjawab|membalas|menanggapi|jawaban|balasan|(?:menindaklanjuti|sehubungan dengan|terkait|sesuai)\s+"
+    r"(?:e-?mail|surel|pertanyaan|permintaan)|yang (?:bapak|ibu|bpk|bu|pak) tanyakan|yg (?:bapak|ibu|bpk|bu|pak) "
+    r"tanyakan|in (?:reply|response|answer) to|answering your|as you asked)\b", re.IGNORECASE)
+
+
+def answered_late(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:
+    """The district's request we asked back for the figure it asks, when a new mail outside any thread says it
+    answers us and gives that figure ("menjawab email bapak hari Senin kemarin, jumlah ... yg kami mohon 2.000
+    keping"): it completes that request, as the same answer in its thread does (never a second, linked one). Only
+    when just one such request waits, for the blank the mail names (or any, if it names none)."""
+    if not (trust.trusted and trust.district and not trust.is_manager) or verdict.requested is None \
+            or any(d.field == "requested" for d in verdict.doubts) \
+            or not _ANSWERS_OURS.search(f"{verdict.subject}\n{verdict.body_excerpt or ''}"):
+        return None
+    query = select(Request).where(Request.district == trust.district, Request.state == "clarifying",
+                                  Request.requested.is_(None))
+    if verdict.item is not None:
+        query = query.where(Request.item == verdict.item)
+    asked = [r for r in session.scalars(query.limit(2)) if repo.sender_verified(session, r)]
+    return asked[0] if len(asked) == 1 else None
+
+
 def _named_requests(session: Session, text: str) -> list[Request]:
     """The requests *text* names by reference, each once, in the order named (unknown references left out)."""
     named = {r.id: r for ref in find_references(text) if (r := repo.request_by_reference(session, ref)) is not None}

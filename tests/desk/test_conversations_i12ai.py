@@ -121,3 +121,32 @@ def test_a_new_mails_receipt_of_a_shipment_never_dispatched_waits_for_a_person(d
     [ack] = desk12.replies_to(mid)
     assert ack.to == [BULUNGAN] and "[BLK-2026-0001]" in ack.subject
 
+
+# M-3. our question answered days later in a new mail that says it answers us --------------------------------------
+
+@pytest.mark.parametrize("words", [
+    "Selamat pagi pak,\nmenjawab email bapak hari Senin kemarin, jumlah blangko KTP-el yg kami mohon 2.000 keping, "
+    "sisa stok skrg 900 keping.\nMohon maaf baru sempat balas.\nAdmin Capil Nunukan",
+    "Yth. Bapak,\nsehubungan dengan pertanyaan bapak minggu lalu, kami mohon blangko KTP-el sebanyak 2.000 keping. "
+    "Sisa stok 900 keping.\nTerima kasih",
+], ids=["menjawab_email", "sehubungan_dengan_pertanyaan"])
+def test_our_question_answered_in_a_new_mail_completes_the_request_asked_back(desk12: Desk12, words: str) -> None:
+    first, outcome = desk12.send(NUNUKAN, "Permohonan blangko KTP-el",
+                                 "Dengan hormat, kami mohon dikirimkan blangko KTP-el, stok kami makin menipis.\n"
+                                 "Admin Capil Nunukan", date="Mon, 30 Nov 2026 09:00:00 +0800")
+    assert outcome == {"request-clarify": 1}, outcome
+    mid, outcome = desk12.send(NUNUKAN, "Jawaban permohonan blangko KTP-el Nunukan", f"{words}\n",
+                               date="Thu, 03 Dec 2026 08:00:00 +0800")
+    # was: a second reference BLK-2026-0002 linked to BLK-2026-0001, which stayed asked back
+    assert desk12.db().execute("select count(*) from requests").fetchone()[0] == 1, outcome
+    req = desk12.request()
+    assert (req["requested"], req["stock_on_hand"]) == (2000, 900) and req["state"] != "clarifying", dict(req)
+    [told] = desk12.replies_to(mid)
+    assert "[BLK-2026-0001]" in told.subject and "tersendiri" not in flat(told.text), told.text
+
+
+def test_a_new_request_with_no_word_of_answering_stays_its_own(desk12: Desk12) -> None:
+    desk12.send(NUNUKAN, "Permohonan blangko KTP-el",
+                "Dengan hormat, kami mohon dikirimkan blangko KTP-el, stok kami makin menipis.\nAdmin Capil Nunukan")
+    desk12.send(NUNUKAN, "Permohonan blangko KTP-el rutin", "Kami mohon blangko KTP-el 1.500 keping, sisa stok 900.\n")
+    assert desk12.request("BLK-2026-0002")["state"] == "linked"
