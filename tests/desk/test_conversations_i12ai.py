@@ -99,7 +99,7 @@ def test_blanks_from_another_source_are_no_receipt_of_the_provinces_shipment(des
 def test_blanks_said_received_from_the_province_are_still_its_receipt(desk12: Desk12) -> None:
     dispatched(desk12)
     mid, outcome = desk12.send(BULUNGAN, "Penerimaan blangko",
-                               "Blangko KTP-el 2.000 keping dari Disdukcapil Provinsi sudah kami terima. Terima kasih.\n")
+                               "Blangko KTP-el 2.000 keping dari Disdukcapil Provinsi sudah kami terima.\n")
     assert outcome == {"receipt": 1} and desk12.request()["state"] == "received", outcome
 
 
