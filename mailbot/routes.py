@@ -616,6 +616,7 @@ def _before_dispatch(session: Session, desk: Desk, message: Message, verdict: Ve
 _ELSEWHERE = re.compile(
     r"\b(?:dari|dr|from)\s+(?:the\s+)?(?P<source>pusat|dirjen\w*|ditjen\w*|kemendagri|kemdagri|kementerian\w*|"
     r"direktorat\w*|jakarta|ministry|central government)\b", re.IGNORECASE)
+_LOAN = re.compile(r"\b(?:pinjam\w*|dipinjami|meminjam|loan\w*|borrow\w*)\b", re.IGNORECASE)
 
 
 def _from_elsewhere(desk: Desk, verdict: Verdict, district: str) -> str | None:
@@ -628,8 +629,11 @@ def _from_elsewhere(desk: Desk, verdict: Verdict, district: str) -> str | None:
         if other.code == district:
             continue
         place = re.sub(r"^(?:kabupaten|kota)\s+", "", other.name, flags=re.IGNORECASE)
-        if re.search(rf"\b(?:dari|dr|from)\s+(?:(?:kabupaten|kab\.?|kota|pemkab|pemkot|disdukcapil|dukcapil)\s+)*"
-                     rf"{re.escape(place)}\b", text, re.IGNORECASE):
+        # the office named ("dr Kota Tarakan", "dari Disdukcapil Nunukan"), or a loan: a place alone ("dikirim
+        # dari Tarakan naik kapal") may be the route of the province's own shipment
+        named = re.search(rf"\b(?:dari|dr|from)\s+(?P<office>(?:(?:kabupaten|kab\.?|kota|pemkab|pemkot|disdukcapil|"
+                          rf"dukcapil)\s+)*){re.escape(place)}\b", text, re.IGNORECASE)
+        if named is not None and (named["office"] or _LOAN.search(text)):
             return other.name
     return None
 

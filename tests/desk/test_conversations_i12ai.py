@@ -150,3 +150,10 @@ def test_a_new_request_with_no_word_of_answering_stays_its_own(desk12: Desk12) -
                 "Dengan hormat, kami mohon dikirimkan blangko KTP-el, stok kami makin menipis.\nAdmin Capil Nunukan")
     desk12.send(NUNUKAN, "Permohonan blangko KTP-el rutin", "Kami mohon blangko KTP-el 1.500 keping, sisa stok 900.\n")
     assert desk12.request("BLK-2026-0002")["state"] == "linked"
+
+
+def test_the_provinces_shipment_come_by_way_of_another_place_is_its_receipt(desk12: Desk12) -> None:
+    dispatched(desk12)
+    mid, outcome = desk12.send(BULUNGAN, "Penerimaan blangko",
+                               "Blangko KTP-el 2.000 keping sudah kami terima, dikirim dari Tarakan naik kapal.\n")
+    assert outcome == {"receipt": 1} and desk12.request()["state"] == "received", outcome
