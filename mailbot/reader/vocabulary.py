@@ -750,6 +750,9 @@ INCLUDING_WORDS: tuple[str, ...] = (
 CARRIED_BY_TEAM_WORDS: tuple[str, ...] = (
     "dibawa tim", "yang dibawa tim", "yg dibawa tim", "dibawa petugas", "yang dibawa petugas", "bawaan tim",
     "dibawa ke lokasi", "carried by the team", "brought by the team", "the team brought", "the team carried",
+    # Blanks taken out to a flood or service post ("Blangko yg dibawa ke posko habis, kantor juga tinggal
+    # sedikit"): the post's supply, not the office's stock.
+    "dibawa ke posko", "dibawa ke pos", "dibawa ke lapangan", "dibawa ke pengungsian", "taken to the post",
 )
 # (Spoilt cards left out, "380 keping (di luar 12 keping rusak)", are no stock anywhere: the figure stands.)
 # After a stock's figure in its clause, these say it was handed to another holder to keep: "sisanya 188 keping
