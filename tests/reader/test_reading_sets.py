@@ -1,4 +1,4 @@
-"""Labelled sets (set1 of ../shared/reading, setA to setZ, setAA to setAP), labelled independently of the
+"""Labelled sets (set1 of ../shared/reading, setA to setZ, setAA to setAS), labelled independently of the
 reader, scored as `mailbot parse --json` reads them."""
 
 from __future__ import annotations
@@ -141,6 +141,13 @@ BARS = {
     # (001, 006, 047, 065, 076), 17 of 17 automated before any change made with it; 066 (a UPT's own figures,
     # which the reader leaves in doubt) left.
     "setAR": (113, 105, 0, (17, 17)),
+    # AS (the December floods: WhatsApp exports pasted into mail, typed voice notes, UPT offices writing directly,
+    # figures in attachment file names, subject-only mail, a request passed on for another district): 97/115
+    # (84.3%), 2 wrong (024, 027), 14 of 15 automated before any change made with it. Left as labels that depart
+    # from the other sets: 005/042 (a UPT's own stock labelled as the district's), 074/082 (automated mail from a
+    # district's listed address labelled district null), 110 ("tidak ada perekaman dan pencetakan" labelled 0,
+    # setO 089 null) and 018/047 (a figure only in an attachment's file name).
+    "setAS": (115, 105, 0, (15, 15)),
 }
 
 
