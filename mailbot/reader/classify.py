@@ -59,6 +59,11 @@ _PROCEDURE_ASK_RE = re.compile(
     r"(?<![\w-])(?:" + _alts(vocab.PROCEDURE_WORDS) + r")(?![\w-])(?:[ \t]+[\w/-]+){0,4}?[ \t]+(?:"
     + _alts(vocab.REQUEST_PHRASES + vocab.REQUEST_KIND_MORE) + r")(?![\w-])"
 )
+# A stock said to be low, with no figure: "sisa blangko hampir habis".
+_LOW_STOCK_RE = re.compile(
+    r"(?<![\w-])(?:" + _alts(vocab.STOCK_WORDS + ("sisa", "sisanya")) + r")(?![\w-])[^.!?;\n]{0,40}?(?<![\w-])(?:"
+    + _alts(vocab.LOW_STOCK_PHRASES) + r")(?![\w-])"
+)
 _HANDOVER_RE = vocab.Gated(_phrase_re(vocab.HANDOVER_PHRASES), vocab.HANDOVER_PHRASES)
 _SERAH_TERIMA_RE = _phrase_re(("serah terima",))
 _LEAVE_NOTICE_RE = vocab.Gated(_phrase_re(vocab.LEAVE_NOTICE_PHRASES), vocab.LEAVE_NOTICE_PHRASES)
@@ -440,6 +445,10 @@ def kind_of(
     if _INVITATION_RE.search(text):
         return "other"
     if _reports(text, attached):
+        return "stock_report"
+    if not seen and not unattributed and "?" not in text and _LOW_STOCK_RE.search(text):
+        # "sisa blangko hampir habis, nanti ulun laporkan angkanya": the stock said low, its figure to follow, in a
+        # mail that asks nothing: a report of the stock a clerk asks the figure of.
         return "stock_report"
     return "other"
 

@@ -1284,6 +1284,13 @@ PROCEDURE_WORDS: tuple[str, ...] = (
     "tata cara", "tatacara", "cara", "prosedur", "mekanisme", "alur", "format", "template", "templat", "syarat",
     "persyaratan", "juknis", "sop", "procedure", "how to",
 )
+# After a stock word in its clause, these say the stock is low with no figure ("sisa blangko hampir habis, nanti ulun
+# laporkan angkanya"): a mail that says so, asks nothing and asks no question, reports its stock (a clerk asks for
+# the figure).
+LOW_STOCK_PHRASES: tuple[str, ...] = (
+    "hampir habis", "nyaris habis", "menipis", "sudah menipis", "tinggal sedikit", "sisa sedikit", "running low",
+    "almost out", "nearly out",
+)
 # Saying the office can no longer print, in a mail about blanks, says the district has run out:
 # it needs blanks, and a clerk asks how many ("blangkonya blm sampai ..., kami sdh tdk bs cetak").
 # Not when a machine or a supply is at fault ("printer error, pencetakan terhenti").

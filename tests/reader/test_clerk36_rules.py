@@ -55,3 +55,9 @@ def test_a_calendar_answer_naming_the_meeting_is_automated_mail() -> None:
 def test_a_figure_that_came_in_phone_shorthand_is_received() -> None:
     read = mail("Disdukcapil Kota Tarakan <disdukcapil@tarakankota.example>", "kia 300 lembar dtg", "")
     assert read["kind"] == "receipt" and read["received"] == 300
+
+
+def test_a_stock_said_low_with_its_figure_to_follow_is_a_report() -> None:
+    read = mail("Disdukcapil Kota Tarakan <disdukcapil@tarakankota.example>", "stok kia",
+                "Stok KIA kami sudah menipis pak, angka pastinya kami kirim sore nanti.")
+    assert read["kind"] == "stock_report" and read["stock_on_hand"] is None

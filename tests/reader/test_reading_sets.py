@@ -147,7 +147,7 @@ BARS = {
     # from the other sets: 005/042 (a UPT's own stock labelled as the district's), 074/082 (automated mail from a
     # district's listed address labelled district null), 110 ("tidak ada perekaman dan pencetakan" labelled 0,
     # setO 089 null) and 018/047 (a figure only in an attachment's file name).
-    "setAS": (115, 105, 0, (15, 15)),
+    "setAS": (115, 106, 0, (15, 15)),
 }
 
 
