@@ -64,6 +64,7 @@ _LOW_STOCK_RE = re.compile(
     r"(?<![\w-])(?:" + _alts(vocab.STOCK_WORDS + ("sisa", "sisanya")) + r")(?![\w-])[^.!?;\n]{0,40}?(?<![\w-])(?:"
     + _alts(vocab.LOW_STOCK_PHRASES) + r")(?![\w-])"
 )
+_FIGURE_TO_FOLLOW_RE = _phrase_re(vocab.FIGURE_TO_FOLLOW_WORDS)
 _HANDOVER_RE = vocab.Gated(_phrase_re(vocab.HANDOVER_PHRASES), vocab.HANDOVER_PHRASES)
 _SERAH_TERIMA_RE = _phrase_re(("serah terima",))
 _LEAVE_NOTICE_RE = vocab.Gated(_phrase_re(vocab.LEAVE_NOTICE_PHRASES), vocab.LEAVE_NOTICE_PHRASES)
@@ -446,7 +447,8 @@ def kind_of(
         return "other"
     if _reports(text, attached):
         return "stock_report"
-    if not seen and not unattributed and "?" not in text and _LOW_STOCK_RE.search(text):
+    if (not seen and not unattributed and "?" not in text and _LOW_STOCK_RE.search(text)
+            and _FIGURE_TO_FOLLOW_RE.search(text)):
         # "sisa blangko hampir habis, nanti ulun laporkan angkanya": the stock said low, its figure to follow, in a
         # mail that asks nothing: a report of the stock a clerk asks the figure of.
         return "stock_report"

@@ -1285,11 +1285,15 @@ PROCEDURE_WORDS: tuple[str, ...] = (
     "persyaratan", "juknis", "sop", "procedure", "how to",
 )
 # After a stock word in its clause, these say the stock is low with no figure ("sisa blangko hampir habis, nanti ulun
-# laporkan angkanya"): a mail that says so, asks nothing and asks no question, reports its stock (a clerk asks for
-# the figure).
+# laporkan angkanya"): a mail that says so and that its figure follows (FIGURE_TO_FOLLOW_WORDS), asking nothing and
+# asking no question, reports its stock (a clerk asks for the figure).
 LOW_STOCK_PHRASES: tuple[str, ...] = (
     "hampir habis", "nyaris habis", "menipis", "sudah menipis", "tinggal sedikit", "sisa sedikit", "running low",
     "almost out", "nearly out",
+)
+FIGURE_TO_FOLLOW_WORDS: tuple[str, ...] = (
+    "angkanya", "angka pastinya", "angka pasti", "angka persisnya", "jumlah pastinya", "jumlah persisnya",
+    "the exact figure", "the exact number", "exact figures",
 )
 # Saying the office can no longer print, in a mail about blanks, says the district has run out:
 # it needs blanks, and a clerk asks how many ("blangkonya blm sampai ..., kami sdh tdk bs cetak").
