@@ -54,6 +54,17 @@ def _alts(words: tuple[str, ...] | list[str]) -> str:
     return vocab.alternation(set(words))
 
 
+# A request phrase named as a procedure ("tata cara pelaporan harian dan permohonan blangko"): no ask.
+_PROCEDURE_ASK_RE = re.compile(
+    r"(?<![\w-])(?:" + _alts(vocab.PROCEDURE_WORDS) + r")(?![\w-])(?:[ \t]+[\w/-]+){0,4}?[ \t]+(?:"
+    + _alts(vocab.REQUEST_PHRASES + vocab.REQUEST_KIND_MORE) + r")(?![\w-])"
+)
+# A stock said to be low, with no figure: "sisa blangko hampir habis".
+_LOW_STOCK_RE = re.compile(
+    r"(?<![\w-])(?:" + _alts(vocab.STOCK_WORDS + ("sisa", "sisanya")) + r")(?![\w-])[^.!?;\n]{0,40}?(?<![\w-])(?:"
+    + _alts(vocab.LOW_STOCK_PHRASES) + r")(?![\w-])"
+)
+_FIGURE_TO_FOLLOW_RE = _phrase_re(vocab.FIGURE_TO_FOLLOW_WORDS)
 _HANDOVER_RE = vocab.Gated(_phrase_re(vocab.HANDOVER_PHRASES), vocab.HANDOVER_PHRASES)
 _SERAH_TERIMA_RE = _phrase_re(("serah terima",))
 _LEAVE_NOTICE_RE = vocab.Gated(_phrase_re(vocab.LEAVE_NOTICE_PHRASES), vocab.LEAVE_NOTICE_PHRASES)
@@ -323,6 +334,8 @@ def kind_of(
     text = _CONDITIONAL_RECEIPT_RE.sub(" ", _NEGATED_PHRASE_RE.sub(" ", text))
     # "Mohon dikirimkan data rekap stok blangko ...": asks for a document, and reports nothing.
     text = _DOCUMENT_REQUEST_RE.sub(" ", text)
+    # "Mohon bimbingan ... terutama tata cara pelaporan harian dan permohonan blangko": the procedure, no ask.
+    text = _PROCEDURE_ASK_RE.sub(" ", text)
     # "Terima kasih, sudah kami terima emailnya": the writer got our mail, no blanks.
     text = _MESSAGE_RECEIVED_RE.sub(" ", text)
     # "permohonan kami sudah sampai mana ya?": how far the request has got, not blanks that arrived.
@@ -425,6 +438,11 @@ def kind_of(
     if _INVITATION_RE.search(text):
         return "other"
     if _reports(text, attached):
+        return "stock_report"
+    if (not seen and not unattributed and "?" not in text and _LOW_STOCK_RE.search(text)
+            and _FIGURE_TO_FOLLOW_RE.search(text)):
+        # "sisa blangko hampir habis, nanti ulun laporkan angkanya": the stock said low, its figure to follow, in a
+        # mail that asks nothing: a report of the stock a clerk asks the figure of.
         return "stock_report"
     return "other"
 

@@ -831,9 +831,12 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             elif factor == 1000 and value is not None and _DIGITS_AFTER_RE.match(masked, end):
                 # "2 ribu 2.000", "1 ribu 500/hari": digits that go on after the thousands leave the figure unclear.
                 conflict = True
-            if factor in (100, 1000) and value is not None and value % factor == 0:
-                # "2 ribu lima ratus", "6 ratus lima puluh" (2.500, 650): the words after the multiple are what it
-                # leaves
+            if factor in (100, 1000) and value is not None and value % factor == 0 and (
+                factor == 1000 or end == m.end()
+            ):
+                # "2 ribu lima ratus" (2.500), "2 ratus lima puluh" (250, a voice note typed as heard): the words
+                # after the multiple are what it leaves, so less than the multiplier. Words that parse to more
+                # ("2 ratus seratus") or not at all leave the figure as it is.
                 tail = _TAIL_WORDS_RE.match(masked, end)
                 if tail:
                     extra = parse_words(tail.group("words"))

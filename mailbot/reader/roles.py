@@ -330,14 +330,17 @@ def _held_by_other(span: Span) -> bool:
     a dictated run-on sentence the province may be named only as whom the writer speaks to ("bapak ibu di provinsi
     ini saya yohana ... stok blangko ... kami sekarang tinggal 920"): a stock word and the writer named after it
     make the stock the writer's."""
-    holder = _HOLDER_RE.search(span.masked, span.lo, span.start)
-    if holder is None:
+    holders = [h for h in _HOLDER_RE.finditer(span.masked, span.lo, span.start)
+               if not _ADDRESSEE_BEFORE_RE.search(span.masked, max(0, h.start() - 30), h.start())]
+    if not holders:
         return False
-    last = holder.end()
-    while (again := _HOLDER_RE.search(span.masked, last, span.start)) is not None:
-        last = again.end()
+    last = holders[-1].end()
     stock = _STOCK_NAME_RE.search(span.masked, last, span.start)
     return stock is None or not _FIRST_PERSON_RE.search(span.masked, last, span.start)
+
+
+# Whom the writer speaks to, right before the holder's name ("bapak ibu di provinsi"): no holder of the stock.
+_ADDRESSEE_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.ADDRESSEE_BEFORE_HOLDER) + r")[^\S\n]*$")
 
 
 # Right after a stock's figure: where it is kept, when that is an office inside the district (a stock said
@@ -1671,6 +1674,19 @@ def _counter_applications(masked: str, kws: Sequence[Keyword], keyword: Keyword,
     return nxt is not None and nxt.role in _COUNT_FIELDS and bool(_LIST_GAP_RE.fullmatch(masked, m.end, nxt.start))
 
 
+_REPORTED_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.REPORTED_BEFORE_WORDS) + r")(?![\w-])")
+
+
+def _stock_reported_before(candidates: list[Candidate]) -> list[Candidate]:
+    """"sisa blangko yang saya laporkan kemarin (145) belum dikurangi 12 keping ... Jadi sisa blangko yang dapat
+    dipakai adalah 133 keping": beside a stock said now, the stock of an earlier report is no stock."""
+    if any(c.field == "stock_on_hand" and c.earlier for c in candidates) and any(
+        c.field == "stock_on_hand" and not c.earlier and c.value is not None for c in candidates
+    ):
+        return [c for c in candidates if not (c.field == "stock_on_hand" and c.earlier)]
+    return candidates
+
+
 def current_requests(candidates: list[Candidate]) -> list[Candidate]:
     """Candidates without the figures of an earlier request when the mail asks a figure anew: a
     reminder restates what it chases, but "surat permohonan 3.000 keping tadi siang ... bisa sekalian
@@ -2428,7 +2444,11 @@ def _role_of_figureless_sentence(
     lo, hi = clause
     if bisect_left(starts, lo) < len(starts) and starts[bisect_left(starts, lo)] < hi:
         return None
-    roles = {k.role for k in kws if lo <= k.start < hi and k.role != "ignore" and not k.denied}
+    named = [k for k in kws if lo <= k.start < hi and k.role != "ignore" and not k.denied]
+    roles = {k.role for k in named}
+    if roles == {"received", "requested"} and all(k.weak for k in named if k.role == "requested"):
+        # "blangko KTP-el yang Bapak/Ibu kirimkan telah kami terima": the sending named as what came is no ask.
+        roles = {"received"}
     if len(roles) != 1:
         return None
     role = roles.pop()
@@ -3118,7 +3138,8 @@ def read_text(
         headed = bool(sections) and _in_section(sections, m.start)
         day = line_date(low, m.start, sent)
         month = line_month(low, m.start, sent) if day is None and month_named else None
-        earlier = role == "requested" and _said_of_earlier(masked, kws, c_start, prev_end, m, after_limit)
+        earlier = (role == "requested" and _said_of_earlier(masked, kws, c_start, prev_end, m, after_limit)) or (
+            role == "stock_on_hand" and bool(_REPORTED_BEFORE_RE.search(masked, c_start, m.start)))
         if m.conflict:
             candidate = Candidate(role, None, snippet, strong, "conflict", total, item, day, headed, earlier)
         elif m.approximate or m.value is None:
@@ -3171,6 +3192,7 @@ def read_text(
         # stock, a need named by a noun in a mail that asks for nothing (and answers no question about
         # it) is background, not a request.
         candidates = [c for c in candidates if c.field != "requested"]
+    candidates = _stock_reported_before(candidates)
     candidates = _fallback_offered(masked, mentions, candidates)
     candidates = _rest_of_shipment(mentions, candidates)
     candidates = _rest_chased(masked, candidates)

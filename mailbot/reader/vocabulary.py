@@ -719,6 +719,14 @@ OTHER_HOLDER_WORDS: tuple[str, ...] = (
     # As a chat writes it: "[09.01] Pak Yoga Prov: stok prov msh 40 ribu ya".
     "prov",
 )
+# Right before another holder's name, these make it whom the writer speaks to, not a holder of the stock: "selamat
+# siang bapak ibu di provinsi blangko yang kami selamatkan tinggal empat ratus" (a voice note typed with no full
+# stop), "Yth. Bapak/Ibu di Provinsi".
+ADDRESSEE_BEFORE_HOLDER: tuple[str, ...] = (
+    "bapak ibu di", "bapak/ibu di", "bapak dan ibu di", "bpk ibu di", "bpk/ibu di", "pak bu di", "bapak di",
+    "ibu di", "rekan-rekan di", "rekan di", "teman-teman di", "kawan-kawan di", "yth", "yth.", "kepada yth",
+    "kepada",
+)
 # An office inside the district (a kecamatan's service unit): a figure found kept there ("ada 600 keping di
 # lemari UPT Tanjung Palas") is a part of the district's stock, not its stock.
 SUBUNIT_WORDS: tuple[str, ...] = ("upt", "uptd", "upt disdukcapil", "upt dukcapil")
@@ -759,6 +767,9 @@ INCLUDING_WORDS: tuple[str, ...] = (
 CARRIED_BY_TEAM_WORDS: tuple[str, ...] = (
     "dibawa tim", "yang dibawa tim", "yg dibawa tim", "dibawa petugas", "yang dibawa petugas", "bawaan tim",
     "dibawa ke lokasi", "carried by the team", "brought by the team", "the team brought", "the team carried",
+    # Blanks taken out to a flood or service post ("Blangko yg dibawa ke posko habis, kantor juga tinggal
+    # sedikit"): the post's supply, not the office's stock.
+    "dibawa ke posko", "dibawa ke pos", "dibawa ke lapangan", "dibawa ke pengungsian", "taken to the post",
 )
 # (Spoilt cards left out, "380 keping (di luar 12 keping rusak)", are no stock anywhere: the figure stands.)
 # After a stock's figure in its clause, these say it was handed to another holder to keep: "sisanya 188 keping
@@ -1004,6 +1015,8 @@ NOT_ROLE_PHRASES: tuple[str, ...] = (
     "remaining weeks", "remaining days", "remaining months",
     "terima kasih", "terimakasih", "trima kasih", "trimakasih", "makasih", "mohon maaf",
     "mohon izin", "mohon ijin", "mohon arahan", "mohon petunjuk", "mohon konfirmasi",
+    # A new operator asking to be shown the work ("Mohon bimbingan Bapak/Ibu ... tata cara permohonan blangko").
+    "mohon bimbingan", "mohon bimbingannya", "mohon arahannya", "mohon petunjuknya", "mohon tuntunan",
     "mohon kehadiran", "mohon perhatian", "mohon info", "mohon infonya", "mohon informasi",
     "mohon informasinya", "mohon penjelasan", "mohon dicek", "mohon dicekkan", "mhn info",
     "mhn dicek", "sampai jumpa", "sampaikan", "disampaikan",
@@ -1096,6 +1109,15 @@ EARLIER_WORDS: tuple[str, ...] = (
     "yang lalu", "yg lalu", "yang dulu", "yg dulu", "terdahulu", "sebelumnya", "minggu lalu",
     "bulan lalu", "pernah kami ajukan", "telah kami ajukan", "sudah kami ajukan", "sdh kami ajukan",
     "earlier", "previous", "further to", "last week",
+)
+
+# Before a stock's figure in its clause, these make it the figure of an earlier report ("sisa blangko yang saya
+# laporkan kemarin (145) belum dikurangi 12 keping ... Jadi sisa ... adalah 133 keping"): beside a stock said now,
+# the one reported before is no stock.
+REPORTED_BEFORE_WORDS: tuple[str, ...] = (
+    "yang saya laporkan", "yg saya laporkan", "yang kami laporkan", "yg kami laporkan", "yang dilaporkan",
+    "yg dilaporkan", "yang sudah dilaporkan", "yang telah dilaporkan", "yang sudah kami laporkan",
+    "yang telah kami laporkan", "laporan kemarin", "we reported", "i reported", "previously reported",
 )
 
 # Said of a figure, these make it the figure the desk approved ("kurang 100 keping dari yang disetujui
@@ -1266,6 +1288,23 @@ WEAK_REQUEST_KIND_PHRASES: tuple[str, ...] = (
     "hantar bekalan", "bekalan baru", "tambah bekalan",
     # An ask that leaves the amount to the desk: "Kirim sesuai kebutuhan." (a Kadis from his phone).
     "kirim sesuai kebutuhan", "kirimkan sesuai kebutuhan", "dikirim sesuai kebutuhan",
+)
+# Before a request phrase in its sentence (a few words between), these make it the procedure talked about, not an
+# ask: "Mohon bimbingan ... terutama tata cara pelaporan harian dan permohonan blangko", "format permintaan blangko".
+PROCEDURE_WORDS: tuple[str, ...] = (
+    "tata cara", "tatacara", "cara", "prosedur", "mekanisme", "alur", "format", "template", "templat", "syarat",
+    "persyaratan", "juknis", "sop", "procedure", "how to",
+)
+# After a stock word in its clause, these say the stock is low with no figure ("sisa blangko hampir habis, nanti ulun
+# laporkan angkanya"): a mail that says so and that its figure follows (FIGURE_TO_FOLLOW_WORDS), asking nothing and
+# asking no question, reports its stock (a clerk asks for the figure).
+LOW_STOCK_PHRASES: tuple[str, ...] = (
+    "hampir habis", "nyaris habis", "menipis", "sudah menipis", "tinggal sedikit", "sisa sedikit", "running low",
+    "almost out", "nearly out",
+)
+FIGURE_TO_FOLLOW_WORDS: tuple[str, ...] = (
+    "angkanya", "angka pastinya", "angka pasti", "angka persisnya", "jumlah pastinya", "jumlah persisnya",
+    "the exact figure", "the exact number", "exact figures",
 )
 # Saying the office can no longer print, in a mail about blanks, says the district has run out:
 # it needs blanks, and a clerk asks how many ("blangkonya blm sampai ..., kami sdh tdk bs cetak").
@@ -1726,6 +1765,10 @@ READ_RECEIPT_BODIES: tuple[str, ...] = (
 # A calendar's answer to an invitation, or the invitation itself, in the words its server writes.
 CALENDAR_BODIES: tuple[str, ...] = (
     "telah menerima undangan ini", "telah menolak undangan ini", "menerima undangan ini secara tentatif",
+    # Outlook names what the invitation was for: "Disdukcapil Kota Tarakan telah menerima undangan rapat ini."
+    "telah menerima undangan rapat ini", "telah menolak undangan rapat ini",
+    "menerima undangan rapat ini secara tentatif", "has accepted this meeting", "has declined this meeting",
+    "tentatively accepted this meeting",
     "has accepted this invitation", "has declined this invitation", "has tentatively accepted this invitation",
     "accepted this invitation", "declined this invitation", "tentatively accepted this invitation",
     "invitation from google calendar", "undangan dari google kalender",
@@ -2340,6 +2383,9 @@ _RECEIPT_SHORT: tuple[str, ...] = (
 ROLE_PHRASES["received"] += _RECEIPT_SHORT
 RECEIPT_VERBS += _RECEIPT_SHORT
 RECEIPT_KIND_MORE += _RECEIPT_SHORT
+# A phone's "dtg" alone beside what came ("blangko ktp 500 dtg", a subject with no body): a figure that arrived. (Not
+# a receipt phrase without its figure: "kapan blangko dtg?" asks.)
+ROLE_PHRASES["received"] += ("dtg",)
 # The stock left fit for use after some was spoilt ("stok yang masih bisa dipakai: 1.140 keping", "sedangkan yang
 # masih bisa dipakai 380 keping"): the stock now, where "dipakai" alone is a count of use.
 ROLE_PHRASES["stock_on_hand"] += (

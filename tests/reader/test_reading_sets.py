@@ -1,4 +1,4 @@
-"""Labelled sets (set1 of ../shared/reading, setA to setZ, setAA to setAP), labelled independently of the
+"""Labelled sets (set1 of ../shared/reading, setA to setZ, setAA to setAS), labelled independently of the
 reader, scored as `mailbot parse --json` reads them."""
 
 from __future__ import annotations
@@ -147,6 +147,13 @@ BARS = {
     # a day of "31-XII-2026" read as the stock, 101 likewise; 034, 054 handover counts read as received; 105 a
     # forwarded kecamatan's figures read as the district's), 17 of 17 automated before any change made with it.
     "setAT": (112, 109, 0, (17, 17)),
+    # AS (the December floods: WhatsApp exports pasted into mail, typed voice notes, UPT offices writing directly,
+    # figures in attachment file names, subject-only mail, a request passed on for another district): 97/115
+    # (84.3%), 2 wrong (024, 027), 14 of 15 automated before any change made with it. Left as labels that depart
+    # from the other sets: 005/042 (a UPT's own stock labelled as the district's), 074/082 (automated mail from a
+    # district's listed address labelled district null), 110 ("tidak ada perekaman dan pencetakan" labelled 0,
+    # setO 089 null) and 018/047 (a figure only in an attachment's file name).
+    "setAS": (115, 106, 0, (15, 15)),
 }
 
 
