@@ -478,7 +478,8 @@ def cancel(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
     a person reads it. One reply in the thread either way."""
     actor = trust.address or "district"
     beside = followup.figures_beside(verdict.body_excerpt or "", {req.requested, req.approved, req.stock_on_hand})
-    if reading.intent in ("correction", "appeal", "other_item") or beside or req.state not in (
+    if reading.intent in ("correction", "appeal", "other_item") and not _own_figures_only(req, reading) \
+            or beside or req.state not in (
             *actions.CANCELLABLE, "approved", "dispatched"):
         # "kami batalkan, cukup 2.000 keping saja": the new figure is never lost by cancelling outright
         reason = "cancellation_unclear" if req.state in (*actions.CANCELLABLE, "approved", "dispatched") \
@@ -496,6 +497,14 @@ def cancel(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
                         request=req)
     actions.cancel_asked(session, desk, req, message, verdict, actor=actor, answer_to=trust.address)
     return MessageOutcome.FOLLOW_UP_CANCEL_ASKED
+
+
+def _own_figures_only(req: Request, reading: followup.Reading) -> bool:
+    """Whether a follow-up read as a correction or an appeal names only the request's own recorded figures
+    ("permohonan kami sebanyak 3.800 keping mohon dibatalkan" of 3.800 asked, 2.700 approved): beside words of
+    cancelling, the request named by its figure, never a new figure nor the whole asked again."""
+    return reading.intent in ("correction", "appeal") and not reading.other_item and not reading.old \
+        and all(getattr(req, f, None) == v for f, v in reading.figures.items())
 
 
 def names_other_districts_request(session: Session, verdict: Verdict, trust: SenderTrust,

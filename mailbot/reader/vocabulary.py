@@ -2770,6 +2770,22 @@ CANCEL_WORDS: tuple[str, ...] = (
     "tak usah dikirim", "tidak perlu dikirim", "tdk perlu dikirim", "tak perlu dikirim", "gak perlu dikirim",
     "ga perlu dikirim", "nggak perlu dikirim", "tidak perlu dikirimkan", "tidak usah dikirimkan",
 )
+# ... and the same said of the request going on, whichever "no need" and whichever verb ("usulan kami nang 3.800 tu
+# kada usah diproses lagi", "tidak perlu ditindaklanjuti", "ga usah dilanjutkan"): every "no need" before every verb.
+CANCEL_NO_NEED: tuple[str, ...] = (
+    "tidak usah", "tdk usah", "tak usah", "ga usah", "gak usah", "nggak usah", "ngga usah", "gk usah", "g usah",
+    "enggak usah", "kada usah", "kd usah", "kadada usah", "ndak usah", "nda usah", "ora usah", "mboten usah",
+    "tidak perlu", "tdk perlu", "tak perlu", "ga perlu", "gak perlu", "nggak perlu", "kada perlu", "ndak perlu",
+)
+CANCEL_GOING_ON: tuple[str, ...] = (
+    "diproses", "diproses lagi", "diproses lg", "diprosesin", "dikirim", "dikirimkan", "dikirimi", "dikirimin",
+    "dilanjutkan", "dilanjutin", "ditindaklanjuti", "ditindak lanjuti", "dikirim lagi",
+)
+CANCEL_WORDS += tuple(f"{no} {verb}" for no in CANCEL_NO_NEED for verb in CANCEL_GOING_ON)
+# Banjar and Malay "urung" (= batal) said of the request: "urung haja", "kami urung", "urung ja lah" ("urung"
+# alone also stands in "tidak urung", nonetheless: only with a word that makes it the district's wish).
+CANCEL_WORDS += tuple(f"urung {wish}" for wish in ("haja", "aja", "saja", "sj", "ja", "lah", "dulu", "pak", "bu"))
+CANCEL_WORDS += ("kami urung", "jadi urung", "urung kami", "diurung", "diurungkan haja")
 # "batal" followed by a word that makes it a wish cancels wherever it stands ("Pak, batal aja ya").
 CANCEL_BATAL_WISH: tuple[str, ...] = ("saja", "aja", "aj", "sj", "deh", "ya", "yah", "dulu")
 # "batal" said of the request itself: at the start ("batal saja pak"), with a word that makes it a wish ("batal
