@@ -162,11 +162,13 @@ _SOON = r"(?:segera|secepatnya|secepat\s+mungkin|sesegera\s+mungkin|asap)"
 # what the province sends, said of the blanks (never the district's own "segera kami kirimkan laporannya")
 _SENT = r"(?:dikirim\w*|terkirim\w*|kiriman\w*|pengiriman\w*)"
 _PROGRESS = r"(?:kelanjutan|lanjutan|tindak ?lanjut|perkembangan|progres|progress|status|kabar|nasib|proses)"
+# "how is it", in the districts' words (mailbot.reader.vocabulary): "bagaimana kabarnya", Banjar "kaya apa kabarnya"
+_HOW = "|".join(map(re.escape, sorted(vocabulary.REMINDER_HOW_WORDS, key=len, reverse=True)))
 _REMINDER = re.compile(
     r"\b(?:mengingatkan|diingatkan|ingatkan|ditindaklanjuti|tindak lanjut|tindaklanjut|follow(?:ing)? ?up|"
     rf"menanyakan(?: kembali| lagi| ulang)?\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|menanyakan kembali|"
     rf"(?:info|informasi|kabar|update)\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|"
-    rf"(?:bagaimana|gimana|gmn|gmana|bgmn|bgmna)\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|sudah sampai (?:mana|tahap apa)|"
+    rf"(?:{_HOW})\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|sudah sampai (?:mana|tahap apa)|"
     # "posisinya sekarang di mana ya?": where the approved blanks are, asked
     r"posisi\w*\s+(?:\w+\s+){0,2}?(?:di ?mana|sampai mana|sampe mana)|"
     r"(?:belum|blm|blom|belom) (?:juga )?(?:ada |kami )?"
@@ -204,11 +206,13 @@ _NOT_ARRIVED = re.compile(
     r"dikirim\w*|"
     r"\bwhen will (?:\w+\s+){0,3}?(?:be )?(?:sent|shipped|dispatched|delivered|arrive)\b|"
     # "has it been sent?", "have the blanks been shipped yet?", "did you send them?", "were they dispatched?"
-    r"\b(?:has|have|had|was|were|is|are)\s+(?:\w+\s+){0,3}?(?:been\s+|already\s+)?"
+    r"\b(?:has|have|had|was|were|is|are)\s+(?:[\w-]+\s+){0,5}?(?:been\s+|already\s+)?"
     r"(?:sent|shipped|dispatched|sent out|posted)\b[^.!\n]{0,20}?(?:\?|\byet\b)|"
     r"\bdid (?:you|the province|they)\s+(?:\w+\s+){0,2}?(?:send|ship|dispatch)\b[^.!\n]{0,30}?\?|"
     r"\b(?:sent|shipped|dispatched) (?:\w+ )?yet\b|"
-    r"\b(?:not|never) (?:yet )?(?:arrived|received|delivered)\b|\bwhere (?:is|are) (?:the|our)\b",
+    r"\b(?:not|never) (?:yet )?(?:arrived|received|delivered)\b|\bwhere (?:is|are) (?:the|our)\b|"
+    # "we haven't received anything yet", "hasn't arrived"
+    r"\b(?:haven't|havent|hasn't|hasnt|have not|has not)\s+(?:yet\s+)?(?:received|arrived|got|gotten)\b",
     re.IGNORECASE)
 _FIGURE_FILES = re.compile(r"^(?:application/pdf|image/)", re.IGNORECASE)
 

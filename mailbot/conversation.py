@@ -413,9 +413,12 @@ def stock_fixed_on_receipt(session: Session, verdict: Verdict, trust: SenderTrus
             or followup.stated_shortfall(body, received=verdict.received, shipped=thread.approved) is not None:
         return None
     received = verdict.received
+    # the count's sentence may say what the shipment lacked beside it ("hanya 1.450 keping (kurang 50 dari surat
+    # jalan)"): the count and its difference from the shipment are both the receipt's
+    counted = {received, abs(thread.approved - received)} if thread.approved else {received}
     rest = [s for s in _SENTENCES.split(body)
             if not (_ARRIVED.search(s) and {m.value for m in find_mentions(normalise(s))
-                                            if m.value is not None} <= {received})]
+                                            if m.value is not None} <= counted)]
     if len(rest) == len(_SENTENCES.split(body)):
         return None  # the count is said together with the correction: a person reads it
     read = {f: verdict.quantity(f) for f in FIGURES}

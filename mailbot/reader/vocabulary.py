@@ -2285,6 +2285,17 @@ REQUEST_PHRASES += (
     "mhn kirimi", "tolong kirimi", "tolong dikirimi", "tolong kirimin", "tolong dikirimin",
     "minta dikirimi", "minta kirimi", "minta dikirimin", "minta kirimin",
 )
+# The class behind them: every word of asking before every form of "kirim" ("kami mintakan kirimi blangko ktp el lg
+# ya pak", "tlg dikirimkan", "mohon kiranya dikirimkan"), whatever affix either takes.
+ASKING_WORDS: tuple[str, ...] = (
+    "minta", "mintakan", "memintakan", "mintak", "mnta", "mohon", "mhn", "memohon", "mohon kiranya", "mohon segera",
+    "tolong", "tlg", "minta tolong", "mohon bantuan", "mohon bantu",
+)
+SEND_FORMS: tuple[str, ...] = (
+    "kirim", "kirimi", "kirimkan", "kirimin", "kirimkn", "dikirim", "dikirimi", "dikirimkan", "dikirimin",
+    "dikirimkn", "dikrim", "dikirm",
+)
+REQUEST_PHRASES += tuple(f"{ask} {send}" for ask in ASKING_WORDS for send in SEND_FORMS)
 # Words giving a cause: "cetak 0 karena blangko kosong" (the count before, the blank's running out after).
 ZERO_CAUSE_WORDS: tuple[str, ...] = ("karena", "krn", "karna", "sebab", "soalnya", "gara-gara", "because")
 # Opening and closing stock, in the words of other writers: the opening stock is no stock now.
@@ -2402,6 +2413,15 @@ MINUS_WORDS: tuple[str, ...] = ("dikurangi", "dikurang", "kurang", "minus", "les
 # penerimaan : 2.220", "sisa sesudah pencetakan hari ini 780", "stock after receipt: 2,220".
 EVENT_TIME_WORDS: tuple[str, ...] = (
     "setelah", "stlh", "sesudah", "sehabis", "pasca", "usai", "seusai", "selesai", "after", "following",
+)
+# Before a word of asking, these make the ask the time a stock was counted, never the figure asked: "stok kami waktu
+# mengajukan sebenarnya 1.700", "stok kami waktu minta kemarin sebenarnya 380" (mailbot.followup).
+ASKING_TIME_WORDS: tuple[str, ...] = (
+    "waktu", "wkt", "saat", "pada saat", "pada waktu", "ketika", "sewaktu", "pas", "semasa", "when", "at the time",
+)
+ASKING_AT_WORDS: tuple[str, ...] = (
+    "mengajukan", "ngajuin", "ajukan", "diajukan", "minta", "meminta", "mnta", "memohon", "mohon", "mengusulkan",
+    "usulkan", "diusulkan", "permohonan", "pengajuan", "usulan", "we asked", "we requested", "requesting", "asking",
 )
 # ... and these make the figure the stock before the event, not the stock now: "stok sebelum penerimaan 400".
 BEFORE_EVENT_WORDS: tuple[str, ...] = ("sebelum", "sblm", "before", "prior to")
@@ -2939,6 +2959,12 @@ PROGRESS_QUESTIONS: tuple[str, ...] = (
     # "Mohon info status permintaan kami nomor REQ-2028-0033": the state of a request asked after, no new ask.
     "status permintaan", "status permohonan", "status pengajuan", "status usulan", "status request",
     "status of our request", "status of the request", "status of my request",
+)
+# "How is it", asking after a request's progress ("bagaimana kelanjutannya", "gmn kabarnya"; mailbot.attention's
+# reminders), in the districts' languages: Banjar "kaya apa kabarnya", Javanese "pripun kabaripun", "piye kabare".
+REMINDER_HOW_WORDS: tuple[str, ...] = (
+    "bagaimana", "gimana", "gmn", "gmana", "bgmn", "bgmna", "kaya apa", "kayapa", "kyapa", "kaya apa haja",
+    "pripun", "kepripun", "piye", "kepiye", "kados pundi", "how is", "how's", "how about",
 )
 # Asking after a request sent before, in the words of office letters (mailbot.attention's reminders): "izin
 # menanyakan surat permohonan blangko kami tgl 6 kemarin, apakah sudah ada disposisi?".

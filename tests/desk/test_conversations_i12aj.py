@@ -10,9 +10,12 @@ import pytest
 
 from tests.desk.desk12 import (
     BULUNGAN,
+    GMAIL,
+    NUNUKAN,
     Desk12,
     answer_gmail,
     flat,
+    send_answer,
     send_request,
 )
 from tests.desk.mailkit import MANAGERS
@@ -47,3 +50,88 @@ def test_a_cancellation_of_an_approved_request_warns_before_dispatch(desk12: Des
     assert desk12.queue(mid) == {"cancellation"}
     warned = [o for o in desk12.to_managers() if "jangan dikirim" in flat(o.text)]
     assert warned, [o.subject for o in desk12.to_managers()]
+
+
+# H-4. "kami mintakan kirimi blangko": any word of asking before any form of "kirim" asks for blanks ------------
+
+@pytest.mark.parametrize("words", [
+    "Slmt siang pak,\nkami mintakan kirimi blangko ktp el lg ya pak, sisa di gudang kami tinggal 2.100 lembar, minggu "
+    "dpn ada layanan keliling ke desa2.\n\nSent from my Redmi",
+    "Pak, tlg dikirimkan blangko KTP-el lagi, persediaan di kantor tinggal 1.800 keping.",
+    "Pak, minta tolong dikirimin blangko KTP-el ya, sisa 700 lembar.",
+], ids=["mintakan_kirimi", "tlg_dikirimkan", "minta_tolong_dikirimin"])
+def test_a_word_of_asking_before_a_form_of_kirim_is_a_request_asked_back(desk12: Desk12, words: str) -> None:
+    mid, outcome = desk12.send(BULUNGAN, "blangko ktpel", words)
+    # was: a daily report (no reply, the stock on record overwritten)
+    assert outcome == {"request-clarify": 1}, outcome
+    [asked] = desk12.replies_to(mid)
+    assert "Jumlah yang dimohon belum kami temukan" in flat(asked.text), asked.text
+    assert desk12.request()["state"] == "clarifying"
+
+
+# M-2. a receipt and a correction of the request's stock in one reply: each read in its role -----------------
+
+@pytest.mark.parametrize(("asked", "stock", "words", "got", "fixed"), [
+    ("1.500", "2.000", "Yth. Bapak,\nkiriman sudah kami terima, tapi setelah dihitung hanya 1.450 keping (kurang 50 "
+     "dari surat jalan).\nSekalian kami ralat, stok kami waktu mengajukan sebenarnya 1.700 keping, bukan 2.000.",
+     1450, 1700),
+    ("2.000", "450", "Sdh kami terima 2.000 keping lengkap pak. Btw stok kami waktu minta kemarin sebenarnya 380, "
+     "bukan 450. Mksh", 2000, 380),
+    ("2.000", "750", "Blangko 2.000 keping sdh kami terima pak, lengkap. Oh iya, sisa stok kami pas minta blangko "
+     "kemarin yg benar 520, bukan 750.", 2000, 520),
+], ids=["shortfall_mengajukan", "lengkap_minta", "terima_pas_minta"])
+def test_a_receipt_with_a_stock_correction_books_the_receipt(desk12: Desk12, asked: str, stock: str, words: str,
+                                                            got: int, fixed: int) -> None:
+    from mailbot import actions
+    from mailbot.store import repo
+    sender, name = (NUNUKAN, "Nunukan") if stock == "2.000" else (BULUNGAN, "Bulungan")
+    send_request(desk12, stock, asked, sender=sender, name=name, outcome="request-approved")
+    with desk12.desk.sessions.begin() as session:
+        req = repo.request_by_reference(session, "BLK-2026-0001")
+        actions.dispatch(session, desk12.desk, req, actor="operator", via="cli")
+    [notice] = [o for o in desk12.out() if o.purpose.startswith("dispatched:")]
+    mid, outcome = send_answer(desk12, sender, notice, words, above=GMAIL)
+    # was: the stock read as the figure asked, nothing booked, "a figure still in doubt" in the queue
+    assert outcome == {"receipt": 1}, (outcome, desk12.queue(mid))
+    assert desk12.request()["state"] == "received", dict(desk12.request())
+    [reply] = desk12.replies_to(mid)
+    assert f"{got:,}".replace(",", ".") in flat(reply.text) and f"{fixed:,}".replace(",", ".") in flat(reply.text), \
+        reply.text
+    shipped = desk12.request()["approved"]
+    gaps = [o for o in desk12.to_managers() if o.purpose.startswith("shortfall")]
+    assert bool(gaps) == (got != shipped), [o.purpose for o in desk12.to_managers()]
+
+
+# M-5 / M-7. a reminder sent as a new mail, in English or in Banjar, chases the district's open request ------------
+
+@pytest.mark.parametrize("words", [
+    "Hello, has our shipment of e-KTP blanks been sent? We haven't received anything yet.\n\nRegards,\nDewi",
+    "Good morning, any update on our request for the blanks?\n\nThanks,\nDewi",
+    "Dear Sir, we have not received the e-KTP blanks yet. Could you let us know where they are?",
+], ids=["has_our_shipment", "any_update", "not_received_yet"])
+def test_an_english_chaser_as_a_new_mail_is_a_reminder_of_the_shipment(desk12: Desk12, words: str) -> None:
+    from tests.desk.desk12 import dispatched
+    dispatched(desk12)
+    mid, outcome = desk12.send(BULUNGAN, "Status of our blanks", words)
+    # was: "a question from the district" in the queue, the generic acknowledgement
+    assert outcome == {"reminder": 1}, (outcome, desk12.queue(mid))
+    [reply] = desk12.replies_to(mid)
+    assert "BLK-2026-0001" in reply.subject and "akan dibaca" not in flat(reply.text), reply.text
+
+
+@pytest.mark.parametrize("words", [
+    "Pak, permohonan blangko kami nang minggu tadi kaya apa kabarnya? Kada kawa lagi melayani perekaman, blangko habis.",
+    "Pak, usulan blangko kami kayapa kabarnya? Stok kami sudah habis.",
+    "Nyuwun sewu pak, permohonan blangko kulo pripun kabaripun? Blangko sampun telas.",
+], ids=["kaya_apa_kabarnya", "kayapa", "pripun_kabaripun"])
+def test_a_regional_chaser_as_a_new_mail_is_a_reminder_of_the_held_request(desk12: Desk12, words: str) -> None:
+    from tests.desk.test_conversations_i12ae import _held
+    _held(desk12)
+    n = len(desk12.to_managers())
+    mid, outcome = desk12.send(NUNUKAN, "Blangko", words)
+    # was: a daily report of stock 0 (no reply to the district, only a critical-stock alert to the managers)
+    assert outcome == {"reminder": 1}, (outcome, desk12.queue(mid))
+    [reply] = desk12.replies_to(mid)
+    assert "BLK-2026-0001" in reply.subject, reply.subject
+    assert any("Pengingat" in o.subject or "Pengingat" in flat(o.text) for o in desk12.to_managers()[n:]), \
+        [o.subject for o in desk12.to_managers()[n:]]
