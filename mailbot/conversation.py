@@ -1361,8 +1361,13 @@ def _open_end(session: Session, req: Request) -> Request:
     return req
 
 
+def _said(value: object) -> str:
+    """A changed figure as a person reads it ("1.400"); anything else (a blank's name) as it is."""
+    return number(value) if isinstance(value, int) or value is None else str(value)
+
+
 def _detail(verdict: Verdict, changed: list[dict[str, object]]) -> str:
-    told = "; ".join(f"{c['label']}: {c['before']} -> {c['after']}" for c in changed)
+    told = "; ".join(f"{c['label']}: {_said(c['before'])} -> {_said(c['after'])}" for c in changed)
     return "\n".join(part for part in (verdict.subject, told, verdict.body_excerpt) if part)
 
 

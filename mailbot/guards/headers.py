@@ -66,6 +66,9 @@ def _safe_header_text(value: str, max_len: int) -> str:
     return _clean_header_text(value, max_len)
 
 
+_UNDECODED_RE = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=|\ufffd+|\u00ff\u00fe|\u00fe\u00ff|\u00ef\u00bb\u00bf")
+
+
 def _clean_header_text(value: str, max_len: int) -> str:
     text = recover_bytes(value)
     for _ in range(_NESTED_DECODE_ROUNDS):
@@ -73,6 +76,9 @@ def _clean_header_text(value: str, max_len: int) -> str:
         if decoded == text:
             break
         text = recover_bytes(decoded)
+    # What decoded to no text goes: an encoded word no charset decodes ("=?iso-8859-1?B?!!!notbase64?="), a byte
+    # nothing decoded (U+FFFD), a byte-order mark read as Latin-1 ("KTP\xff\xfeel" -> "KTPÿþel").
+    text = _UNDECODED_RE.sub(" ", text)
     text = "".join(" " if c in _BREAKS else c for c in text if c in _BREAKS or not _dropped(c))
     # An encoded word still left after the rounds above would be decoded by the recipient.
     text = " ".join(unicodedata.normalize("NFC", text).split()).replace("=?", "= ?")

@@ -2871,6 +2871,9 @@ AGREEMENT_WORDS: tuple[str, ...] = (
     "semoga", "received", "agreed", "understood", "acknowledged",
     "ditenggo", "ditengga", "dipun tenggo", "dipun tengga", "kulo tenggo", "kami tenggo", "sendiko dawuh",
     "tunggu mi", "ditunggu mi", "ditunggu ki",
+    # "Noted with thanks. We'll wait for the delivery."
+    "we'll wait", "we will wait", "will wait for", "we await", "we look forward", "looking forward to",
+    "we'll be waiting", "we will be waiting",
 )
 # ... and the yes and the courtesy around them ("Nggih pak", Bugis "Iye pak").
 COURTESY_WORDS: tuple[str, ...] = (

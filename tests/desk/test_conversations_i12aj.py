@@ -135,3 +135,53 @@ def test_a_regional_chaser_as_a_new_mail_is_a_reminder_of_the_held_request(desk1
     assert "BLK-2026-0001" in reply.subject, reply.subject
     assert any("Pengingat" in o.subject or "Pengingat" in flat(o.text) for o in desk12.to_managers()[n:]), \
         [o.subject for o in desk12.to_managers()[n:]]
+
+
+# L-1. English thanks waiting for the blanks need no person ------------------------------------------------------
+
+@pytest.mark.parametrize("words", ["Noted with thanks. We'll wait for the delivery.\n\nYosef",
+                                   "Thank you, we will be waiting for the blanks.\n\nRegards, Yosef"],
+                         ids=["noted_wait", "will_be_waiting"])
+def test_english_thanks_waiting_for_the_blanks_are_recorded_unanswered(desk12: Desk12, words: str) -> None:
+    from tests.desk.desk12 import approved
+    reply = approved(desk12)
+    n = len(desk12.out())
+    mid, outcome = answer_gmail(desk12, reply, words)
+    # was: "not a request, report or receipt" in the queue and an acknowledgement
+    assert desk12.queue(mid) == set() and len(desk12.out()) == n, (outcome, desk12.queue(mid))
+
+
+# L-6. the queue writes a district's change with the figures as Indonesian write them -----------------------------
+
+def test_the_queue_writes_a_change_after_dispatch_with_thousands_dots(desk12: Desk12) -> None:
+    from tests.desk.desk12 import dispatched
+    notice = dispatched(desk12)
+    mid, _ = answer_gmail(desk12, notice, "Eh pak maaf, kami ternyata cukup 1.500 keping saja, bukan 2.000")
+    [detail] = [r[0] for r in desk12.db().execute(
+        "select a.detail from attention_items a join messages m on m.id = a.message_pk where m.message_id = ?",
+        (mid,))]
+    # was: "Jumlah yang dimohon: 2000 -> 1500"
+    assert "2.000 -> 1.500" in detail, detail
+
+
+# L-2. header bytes no charset decodes are never copied into a reply's subject -----------------------------------
+
+@pytest.mark.parametrize("subject", [
+    b"Permohonan blangko KTP\xff\xfeel bulan Desember",
+    b"=?utf-8?Q?Permohonan_blangko_=FF=FE_KTP-el?= =?iso-8859-1?B?!!!notbase64?=",
+    b"Permohonan blangko =?utf-8?B?S1RQLWVs?= \xc3\x28 Desember =?x-unknown?Q?=FF?=",
+], ids=["raw_bom_bytes", "broken_encoded_word", "invalid_utf8_unknown_charset"])
+def test_undecodable_header_bytes_never_reach_a_reply_subject(desk12: Desk12, subject: bytes) -> None:
+    from mailbot.runners import process_inbox
+    from mailbot.transports.maildir import MaildirInbox, deliver
+    raw = (b"From: Admin Capil <" + BULUNGAN.encode() + b">\r\nTo: blangko@disdukcapil.kaltaraprov.example\r\n"
+           b"Subject: " + subject + b"\r\nDate: Wed, 02 Dec 2026 10:00:00 +0800\r\nMessage-ID: <raw1@bulungankab.example>"
+           b"\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nDengan hormat,\r\nmohon dikirim "
+           b"blangko KTP-el 2.000 keping, sisa stok kami 750 keping.\r\nTerima kasih\r\n")
+    deliver(desk12.inbox, raw)
+    process_inbox(desk12.desk, MaildirInbox(desk12.inbox, size_limit=desk12.desk.config.guards.max_message_bytes))
+    [reply] = desk12.replies_to("<raw1@bulungankab.example>")
+    said = str(reply.msg["Subject"])
+    # was: "Re: [BLK-2026-0001] Permohonan blangko KTPÿþel bulan Desember", "... �� KTP-el = ?iso-8859-1?B?!!!..."
+    assert said.startswith("Re: [BLK-2026-0001] Permohonan blangko"), said
+    assert not any(bad in said for bad in ("\ufffd", "\xff", "\xfe", "=?", "= ?", "?=")), said
