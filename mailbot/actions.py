@@ -777,8 +777,9 @@ def _redirected(req: Request, told: list[str]) -> tuple[str, ...]:
     return tuple(told) if req.sender and req.sender.lower() not in (t.lower() for t in told) else ()
 
 
-# Queue items a person closes by deciding their request: a linked request, and a reply in its thread.
-_DECIDED_WITH_IT = ("linked", "other_address", "linked_follow_up")
+# Queue items a person closes by deciding their request: a linked request, a reply in its thread, and a decision
+# from an address no listed manager's (never applied).
+_DECIDED_WITH_IT = ("linked", "other_address", "linked_follow_up", "unverified_decision")
 
 
 def _close_items(session: Session, desk: Desk, req: Request, *, actor: str, resolution: str) -> None:

@@ -58,6 +58,8 @@ REASONS = {
     "stranger_in_thread": "email dari pengirim yang tidak dikenal atau tidak terverifikasi pada percakapan permohonan",
     "unverified_in_thread": "email dari alamat kabupaten/kota yang tidak lolos pemeriksaan keaslian pada percakapan "
                             "permohonan",
+    "unverified_decision": "SETUJU/TOLAK dari alamat yang bukan alamat pimpinan terdaftar (tidak diterapkan; selesai "
+                           "sendiri bila permohonan diputuskan)",
     "district_command": "balasan SETUJU/TOLAK dari kabupaten/kota, padahal hanya pimpinan yang dapat memutuskan",
     "managers_thread": "balasan kabupaten/kota atas email yang kami kirim kepada pimpinan",
     "message_id_shared": "Message-ID-nya sudah dipakai oleh email lain yang isinya berbeda (mungkin ada yang palsu)",
@@ -109,6 +111,8 @@ OPERATOR_REASONS = {
     "other_item": "figure for the other item in this request's thread",
     "stranger_in_thread": "unknown or unverified sender in a request's thread",
     "unverified_in_thread": "a district's own address failing the authentication checks in a request's thread",
+    "unverified_decision": "SETUJU/TOLAK from an address no listed manager's (not applied; closed when the request is "
+                           "decided)",
     "district_command": "SETUJU/TOLAK from a district (only managers decide)",
     "managers_thread": "district's reply to a mail sent to managers",
     "message_id_shared": "Message-ID used by another, different mail (one may be forged)",

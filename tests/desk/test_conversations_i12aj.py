@@ -185,3 +185,26 @@ def test_undecodable_header_bytes_never_reach_a_reply_subject(desk12: Desk12, su
     # was: "Re: [BLK-2026-0001] Permohonan blangko KTPÿþel bulan Desember", "... �� KTP-el = ?iso-8859-1?B?!!!..."
     assert said.startswith("Re: [BLK-2026-0001] Permohonan blangko"), said
     assert not any(bad in said for bad in ("\ufffd", "\xff", "\xfe", "=?", "= ?", "?=")), said
+
+
+# L-3. a decision from an address no listed manager's is closed with the request's real decision ------------------
+
+def test_a_decision_from_a_personal_address_leaves_the_queue_when_the_request_is_decided(desk12: Desk12) -> None:
+    from tests.desk.test_conversations_i12ae import _held
+    _, held = _held(desk12)
+    stray, _ = send_answer(desk12, "pak.kadis.kaltara@gmail.example", held,
+                           "SETUJU 3.000\n\nDikirim dari HP, email kantor sedang error", above=GMAIL)
+    assert desk12.queue(stray) == {"unverified_decision"} and desk12.request()["state"] == "held"
+    send_answer(desk12, MANAGERS[0], held, "SETUJU 3.000", above=GMAIL)
+    assert desk12.request()["state"] == "approved", dict(desk12.request())
+    # was: the personal address's "SETUJU 3.000" still open in the queue beside the decided request
+    assert desk12.queue(stray) == set()
+
+
+def test_a_question_from_a_personal_address_stays_in_the_queue_after_the_decision(desk12: Desk12) -> None:
+    from tests.desk.test_conversations_i12ae import _held
+    _, held = _held(desk12)
+    stray, _ = send_answer(desk12, "staf.nunukan@gmail.example", held,
+                           "Pak, ini staf Nunukan pakai email pribadi. Kapan bisa kami ambil sendiri ke gudang?")
+    send_answer(desk12, MANAGERS[0], held, "SETUJU 3.000", above=GMAIL)
+    assert desk12.queue(stray) == {"stranger_in_thread"}
