@@ -85,6 +85,15 @@ def _clean_header_text(value: str, max_len: int) -> str:
     return _cap(text, max_len)
 
 
+def drop_reference_tags(text: str) -> str:
+    """*text* without the request references tagged in it ("[BLK-2026-0001]").
+
+    >>> drop_reference_tags("Fwd: Re: [BLK-2026-0001] Permohonan blangko")
+    'Fwd: Re: Permohonan blangko'
+    """
+    return " ".join(_REFERENCE_TAG_RE.sub(" ", text).split())
+
+
 def safe_subject(original_subject: str, reference: str, *, max_len: int = SUBJECT_MAX) -> str:
     """The subject of a reply about request *reference*: "Re: [BLK-2026-0042] <original subject>".
 

@@ -208,3 +208,19 @@ def test_a_question_from_a_personal_address_stays_in_the_queue_after_the_decisio
                            "Pak, ini staf Nunukan pakai email pribadi. Kapan bisa kami ambil sendiri ke gudang?")
     send_answer(desk12, MANAGERS[0], held, "SETUJU 3.000", above=GMAIL)
     assert desk12.queue(stray) == {"stranger_in_thread"}
+
+
+# L-4. a reply about no request of the writer's names no other district's reference ------------------------------
+
+def test_another_districts_forwarded_correction_is_acknowledged_without_its_reference(desk12: Desk12) -> None:
+    from tests.desk.desk12 import MALINAU, TARAKAN
+    reply = send_request(desk12, "750", "1.500", sender=MALINAU, name="Malinau")
+    before = dict(desk12.request())
+    forwarded = "\n".join(f"> {line}" for line in reply.text.splitlines())
+    mid, _ = desk12.send(TARAKAN, "Fwd: " + reply.subject,
+                         f"koreksi pak, utk kami cukup 1.200 keping saja bukan 1.500\n\n---------- Forwarded message "
+                         f"---------\n{forwarded}\n", in_reply_to=reply.message_id)
+    assert dict(desk12.request()) == before
+    [ack] = desk12.replies_to(mid)
+    # was: "Re: [BLK-2026-0001] Permohonan tambahan blangko KTP-el", Malinau's reference told to Tarakan
+    assert "BLK-2026-0001" not in ack.subject and "BLK-2026-0001" not in flat(ack.text), (ack.subject, ack.text)
