@@ -224,3 +224,17 @@ def test_another_districts_forwarded_correction_is_acknowledged_without_its_refe
     [ack] = desk12.replies_to(mid)
     # was: "Re: [BLK-2026-0001] Permohonan tambahan blangko KTP-el", Malinau's reference told to Tarakan
     assert "BLK-2026-0001" not in ack.subject and "BLK-2026-0001" not in flat(ack.text), (ack.subject, ack.text)
+
+
+# L-5. an approval after an appeal never shows the arithmetic of the stock the appeal replaced ---------------------
+
+def test_an_approval_after_an_appeal_shows_no_arithmetic_on_the_old_stock(desk12: Desk12) -> None:
+    from tests.desk.test_appeal_decided_by_mail import _appealed
+    notice = _appealed(desk12)  # 3.500 asked on a stock of 300, rejected; the appeal says 200 are left
+    n = len(desk12.out())
+    send_answer(desk12, MANAGERS[0], notice, "SETUJU 2.000")
+    [district] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
+    text = flat(district.text)
+    assert "2.000 keping" in text
+    # was: "kebutuhan 30 hari x .../hari - sisa 300 = ..." (the stock the appeal corrected)
+    assert "sisa 300" not in text, text
