@@ -33,7 +33,8 @@ def _partly(d: Desk12):
 # H-3 / M-6. a cancellation in Banjar or restating the request's own figure is a cancellation -----------------
 
 @pytest.mark.parametrize("words", [
-    "Pak, usulan kami nang 3.800 tu kada usah diproses lagi, urung haja, sudah dapat pinjaman blangko dari Tarakan.\nTrims",
+    "Pak, usulan kami nang 3.800 tu kada usah diproses lagi, urung haja, sudah dapat pinjaman blangko dari "
+    "Tarakan.\nTrims",
     "Dengan hormat, permohonan kami sebanyak 3.800 keping mohon dibatalkan, karena sudah mendapat pinjaman dari Kota "
     "Tarakan. Terima kasih.",
     "Pak, usulan kami nang 3.800 tu kada usah dikirim lagi lah.",
@@ -120,7 +121,8 @@ def test_an_english_chaser_as_a_new_mail_is_a_reminder_of_the_shipment(desk12: D
 
 
 @pytest.mark.parametrize("words", [
-    "Pak, permohonan blangko kami nang minggu tadi kaya apa kabarnya? Kada kawa lagi melayani perekaman, blangko habis.",
+    "Pak, permohonan blangko kami nang minggu tadi kaya apa kabarnya? Kada kawa lagi melayani perekaman, blangko "
+    "habis.",
     "Pak, usulan blangko kami kayapa kabarnya? Stok kami sudah habis.",
     "Nyuwun sewu pak, permohonan blangko kulo pripun kabaripun? Blangko sampun telas.",
 ], ids=["kaya_apa_kabarnya", "kayapa", "pripun_kabaripun"])
@@ -175,8 +177,9 @@ def test_undecodable_header_bytes_never_reach_a_reply_subject(desk12: Desk12, su
     from mailbot.runners import process_inbox
     from mailbot.transports.maildir import MaildirInbox, deliver
     raw = (b"From: Admin Capil <" + BULUNGAN.encode() + b">\r\nTo: blangko@disdukcapil.kaltaraprov.example\r\n"
-           b"Subject: " + subject + b"\r\nDate: Wed, 02 Dec 2026 10:00:00 +0800\r\nMessage-ID: <raw1@bulungankab.example>"
-           b"\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nDengan hormat,\r\nmohon dikirim "
+           b"Subject: " + subject + b"\r\nDate: Wed, 02 Dec 2026 10:00:00 +0800\r\n"
+           b"Message-ID: <raw1@bulungankab.example>\r\nMIME-Version: 1.0\r\n"
+           b"Content-Type: text/plain; charset=utf-8\r\n\r\nDengan hormat,\r\nmohon dikirim "
            b"blangko KTP-el 2.000 keping, sisa stok kami 750 keping.\r\nTerima kasih\r\n")
     deliver(desk12.inbox, raw)
     process_inbox(desk12.desk, MaildirInbox(desk12.inbox, size_limit=desk12.desk.config.guards.max_message_bytes))
