@@ -77,6 +77,8 @@ REASONS = {
                        "belum diterapkan lagi",
     "other_districts_request": "koreksi, pembatalan, atau tanda terima yang menyebut permohonan kabupaten/kota lain",
     "receipt_before_dispatch": "tanda terima untuk permohonan yang blangkonya belum dikirim (belum dicatat)",
+    "receipt_elsewhere": "blangko diterima dari sumber lain (pusat atau kabupaten/kota lain), bukan kiriman "
+                         "provinsi (belum dicatat)",
     "receipt_which_shipment": "tanda terima pada percakapan permohonan yang sudah diterima, padahal ada kiriman "
                               "lain yang masih dalam perjalanan",
     "damaged": "tanda terima yang menyebut blangko rusak atau meminta arahan (jumlah diterima sudah dicatat)",
@@ -132,6 +134,8 @@ OPERATOR_REASONS = {
                                "which is meant",
     "receipt_before_dispatch": "a receipt for a request not yet dispatched (nothing booked: dispatched without "
                                "`mailbot dispatch`, or no receipt at all?)",
+    "receipt_elsewhere": "blanks received from another source (the ministry, another district), not the "
+                         "province's shipment (nothing booked; the district's request may no longer be needed)",
     "receipt_which_shipment": "a receipt in a finished request's thread while another shipment is in transit "
                               "(which shipment, or a recount?)",
     "damaged": "a receipt saying blanks came damaged, or asking what to do (the count received is booked)",
@@ -461,6 +465,7 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
 
 # The reasons an acknowledgement explains (templates/reply_will_read.txt.j2).
 _TOLD_WHY = frozenset({"correction_unmatched", "report_correction", "reminder_unmatched", "managers_thread",
+                       "receipt_elsewhere",
                        "manager_other", "manager_correction",
                        "other_item", "item_changed", "repeated_change", "restated_change",
                        "other_districts_request", "crossed_change"})

@@ -17,9 +17,9 @@ from rich.table import Table
 
 from mailbot import __version__
 from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
-    BY_HELP,
     LOG_FORMAT,
     REF_HELP,
+    ByOption,
     SignedArguments,
     _actor,
     _config,
@@ -592,7 +592,7 @@ def approve(
         "--force", help="Approve even above the request, the need or into the reserve (needs --reason).")] = False,
     reason: Annotated[str | None, typer.Option(
         callback=plain_option, help="Why (recorded in the history; needed with --force).")] = None,
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
+    who: ByOption = None,
 ) -> None:
     """Approve a held request (the district is told by email).
 
@@ -644,7 +644,7 @@ def reject(
         "--force", help="Needed to reject a request already approved (the district is told the approval is "
                         "withdrawn); on a request held for the district's appeal or change, rejects the whole "
                         "request and withdraws the earlier approval too.")] = False,
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
+    who: ByOption = None,
 ) -> None:
     """Reject a request with a reason (the district is told by email).
 
@@ -682,7 +682,7 @@ def _reject(desk: Desk, session: Session, req: Request, reason: str, *, force: b
 @app.command()
 def dispatch(
     reference: Annotated[str, typer.Argument(metavar="REF", help=REF_HELP, parser=request_reference)],
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
+    who: ByOption = None,
 ) -> None:
     """Record that an approved shipment left the province store (the district is told by email).
 
@@ -768,7 +768,7 @@ def _done(outcome: object, item: str) -> str:
     return f"{words.removesuffix(' in part')} {_n(amount)} {item}{part}{note}"
 
 
-@supply_app.command("receive", cls=SignedArguments, context_settings={"ignore_unknown_options": True})
+@supply_app.command("receive", cls=SignedArguments)
 def supply_receive(
     quantity: Annotated[str, typer.Argument(metavar="N", help="Pieces received, e.g. 10.000 or 10 ribu.")],
     item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.", callback=known_item)] = "ktp-el",
@@ -776,7 +776,7 @@ def supply_receive(
         callback=plain_option, help="Delivery note, e.g. the ministry's letter number.")] = "",
     force: Annotated[bool, typer.Option(
         "--force", help="Book it even though the same quantity with the same note was booked within a day.")] = False,
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
+    who: ByOption = None,
 ) -> None:
     """Record blanks delivered to the province store by the ministry.
 
@@ -799,7 +799,7 @@ def supply_receive(
               f"`mailbot adjust province -{_n(qty)} --item {item} --reason TEXT` takes it out again)")
 
 
-@app.command(cls=SignedArguments, context_settings={"ignore_unknown_options": True})
+@app.command(cls=SignedArguments)
 def adjust(
     location: Annotated[str, typer.Argument(
         metavar="LOCATION", help="'province' (or 'provinsi'), or a district's code or name, e.g. 65.01.",
@@ -807,7 +807,7 @@ def adjust(
     delta: Annotated[str, typer.Argument(metavar="CHANGE", help="Signed change in pieces, e.g. -20 or 150.")],
     reason: Annotated[str, typer.Option(help="Why (count, damage, loss).", callback=plain_option)],
     item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.", callback=known_item)] = "ktp-el",
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
+    who: ByOption = None,
 ) -> None:
     """Correct a stock balance, with the reason recorded.
 
@@ -912,7 +912,7 @@ def outbox_list(
                               title="Outbox"))
 
 
-@outbox_app.command("retry", cls=SignedArguments, context_settings={"ignore_unknown_options": True})
+@outbox_app.command("retry", cls=SignedArguments)
 def outbox_retry(
     outbox_id: Annotated[int, typer.Argument(metavar="ID", help="Outbox id (see `mailbot outbox list`).",
                                              parser=outbox_id)],
@@ -967,12 +967,12 @@ def quarantine(
     print_table(out, table_of(("id", "received", "sender", "subject", "error"), rows, title="Quarantine"))
 
 
-@quarantine_app.command("dismiss", cls=SignedArguments, context_settings={"ignore_unknown_options": True})
+@quarantine_app.command("dismiss", cls=SignedArguments)
 def quarantine_dismiss(
     message: Annotated[int, typer.Argument(metavar="MESSAGE",
                                            help="Stored message id (see `mailbot quarantine`).", parser=stored_id)],
     reason: Annotated[str, typer.Option(help="Why it needs no processing (recorded).", callback=plain_option)],
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
+    who: ByOption = None,
 ) -> None:
     """Take a message off the quarantine list for good, with the reason (it stays in the archive).
 
@@ -986,7 +986,7 @@ def quarantine_dismiss(
 
 
 # "replay -1": an id refused in one line
-@app.command(cls=SignedArguments, context_settings={"ignore_unknown_options": True})
+@app.command(cls=SignedArguments)
 def replay(
     message: Annotated[int, typer.Argument(metavar="MESSAGE",
                                            help="Stored message id (see `mailbot quarantine`).", parser=stored_id)],

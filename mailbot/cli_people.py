@@ -9,8 +9,8 @@ import typer
 from rich.table import Table
 
 from mailbot.cli_shared import (
-    BY_HELP,
     MAX_ID,
+    ByOption,
     SignedArguments,
     _actor,
     _config,
@@ -82,12 +82,12 @@ def _excerpt(text: str) -> str:
     return flat[:DETAIL_CHARS].rsplit(" ", 1)[0] + " ..."
 
 
-@queue_app.command("close", cls=SignedArguments, context_settings={"ignore_unknown_options": True})
+@queue_app.command("close", cls=SignedArguments)
 def queue_close(
     item_id: Annotated[int, typer.Argument(metavar="ITEM_ID",
                                            help="Queue item id (see `mailbot queue list`).", parser=queue_item_id)],
     reason: Annotated[str, typer.Option(help="What was done, or why no action is needed.", callback=plain_option)],
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
+    who: ByOption = None,
 ) -> None:
     """Close a queue item with what was done (or 'no action needed' and why).
 
@@ -100,7 +100,7 @@ def queue_close(
     out.print(f"queue item {item_id} closed")
 
 
-@app.command(cls=SignedArguments, context_settings={"ignore_unknown_options": True})
+@app.command(cls=SignedArguments)
 def resolve(
     item_id: Annotated[int, typer.Argument(metavar="ITEM_ID",
                                            help="Discrepancy or reconciliation item id (see `mailbot queue list`).",
@@ -108,7 +108,7 @@ def resolve(
     reason: Annotated[str, typer.Option(help="What the check found.", callback=plain_option)],
     delta: Annotated[str | None, typer.Option(
         metavar="CHANGE", help="Pieces to book at the item's district, e.g. 100 found or -20.")] = None,
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
+    who: ByOption = None,
 ) -> None:
     """Resolve a receipt shortfall or a stock difference: closed with the reason, booked as an audited adjustment.
 
@@ -136,7 +136,7 @@ def resolve(
     out.print(f"item {item_id} resolved{booked}")
 
 
-@app.command(cls=SignedArguments, context_settings={"ignore_unknown_options": True})
+@app.command(cls=SignedArguments)
 def correct(
     message: Annotated[int, typer.Argument(metavar="MESSAGE",
                                            help="Stored message id (see `mailbot history`, `mailbot queue list`).",
@@ -144,7 +144,7 @@ def correct(
     fields: Annotated[list[str], typer.Argument(metavar="FIELD=VALUE...",
                                                 help="field=value ..., e.g. stock_on_hand=650 kind=stock_report.")],
     reason: Annotated[str, typer.Option(help="Why the reading was wrong (recorded).", callback=plain_option)],
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP)] = None,
+    who: ByOption = None,
 ) -> None:
     """State the right reading of a message: kept as a label, carried through by audited adjustments.
 
@@ -207,7 +207,7 @@ def labels_export(
 @labels_app.command("import")
 def labels_import(
     folder: Annotated[Path, typer.Argument(metavar="FOLDER", help="Folder holding corpus/*.eml and labels.json.")],
-    who: Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)] = None,
+    who: ByOption = None,
 ) -> None:
     """Read labelled mail (another office's, or an export of this one).
 

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
@@ -53,7 +53,12 @@ class SignedArguments(typer.core.TyperCommand):
     """A command whose arguments may start with a minus ("adjust province -20", "replay -1"): tokens that
     look like options are let through as arguments, so a misspelt option ("--referense") would be taken
     for one too. Here a token that is neither a known option nor a number is refused as an option, with
-    the nearest known one."""
+    the nearest known one. The letting through is click's ignore_unknown_options, which the command sets
+    itself: the one never goes without the other."""
+
+    def __init__(self, name: str | None, *, context_settings: dict[str, Any] | None = None, **rest: Any) -> None:
+        super().__init__(name, context_settings={**(context_settings or {}), "ignore_unknown_options": True},
+                         **rest)
 
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
         known = {opt for param in self.get_params(ctx) for opt in (*param.opts, *param.secondary_opts)}
@@ -397,6 +402,11 @@ def plain_option(ctx: typer.Context, param: typer.CallbackParam, value: str | No
         return None
     option = max(param.opts, key=len) if param.opts else f"--{param.name}"
     return plain_text(value, option)
+
+
+# --by, the same option for every command that records who did it: the operator's text, refused with a control
+# character as --reason is (plain_option).
+ByOption = Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)]
 
 
 BOM = b"\xef\xbb\xbf"

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from mailbot import actions, attention, followup, stated
 from mailbot.desk import Desk
-from mailbot.guards.threads import MESSAGE_ID, find_references
+from mailbot.guards.threads import MESSAGE_ID, find_references, subject_prefixes
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS, number
 from mailbot.outcomes import FOLLOW_UP_INTENT, FOLLOW_UP_OF, MessageOutcome
@@ -66,6 +66,31 @@ def named_in_text(session: Session, verdict: Verdict, trust: SenderTrust) -> Req
     return own[0] if len(own) == 1 and len(named) == 1 else None
 
 
+# Words saying a new mail answers a mail of ours ("menjawab email bapak hari Senin kemarin", "Jawaban permohonan",
+# "membalas pertanyaan bapak", "in reply to your email").
+_ANSWERS_OURS = re.compile(
+    r"\b(?:menjawab|membalas|menanggapi|jawaban|balasan|(?:menindaklanjuti|sehubungan dengan|terkait|sesuai)\s+"
+    r"(?:e-?mail|surel|pertanyaan|permintaan)|yang (?:bapak|ibu|bpk|bu|pak) tanyakan|yg (?:bapak|ibu|bpk|bu|pak) "
+    r"tanyakan|in (?:reply|response|answer) to|answering your|as you asked)\b", re.IGNORECASE)
+
+
+def answered_late(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:
+    """The district's request we asked back for the figure it asks, when a new mail outside any thread says it
+    answers us and gives that figure ("menjawab email bapak hari Senin kemarin, jumlah ... yg kami mohon 2.000
+    keping"): it completes that request, as the same answer in its thread does (never a second, linked one). Only
+    when just one such request waits, for the blank the mail names (or any, if it names none)."""
+    if not (trust.trusted and trust.district and not trust.is_manager) or verdict.requested is None \
+            or any(d.field == "requested" for d in verdict.doubts) \
+            or not _ANSWERS_OURS.search(f"{verdict.subject}\n{verdict.body_excerpt or ''}"):
+        return None
+    query = select(Request).where(Request.district == trust.district, Request.state == "clarifying",
+                                  Request.requested.is_(None))
+    if verdict.item is not None:
+        query = query.where(Request.item == verdict.item)
+    asked = [r for r in session.scalars(query.limit(2)) if repo.sender_verified(session, r)]
+    return asked[0] if len(asked) == 1 else None
+
+
 def _named_requests(session: Session, text: str) -> list[Request]:
     """The requests *text* names by reference, each once, in the order named (unknown references left out)."""
     named = {r.id: r for ref in find_references(text) if (r := repo.request_by_reference(session, ref)) is not None}
@@ -102,10 +127,14 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                             message=message, request=thread)
         attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
         return MessageOutcome.FOLLOW_UP_UNREADABLE
-    if _never_filed(session, desk, verdict, trust) == "managers_thread" and not attention.is_reminder(verdict):
+    if answers_managers_mail(session, desk, verdict, trust) and not attention.is_reminder(verdict):
         # an answer to mail we sent to the managers (a held notice, an alert, the digest) was not meant for the
-        # desk: whatever figure it holds, it changes nothing; a person reads it and the district is told so
-        return _to_a_person(session, desk, message, verdict, trust, thread, "managers_thread")
+        # desk: whatever figure it holds, it changes nothing, also under a "Setuju pak, tapi ... kami rubah jd
+        # 4.200"; a person reads it and the district is told so (a bare SETUJU/TOLAK: that only managers decide)
+        figures = {m.value for m in find_mentions(normalise(verdict.body_excerpt or "")) if m.value is not None}
+        bare_command = attention.is_command(verdict) and figures <= {thread.requested, thread.approved}
+        return _to_a_person(session, desk, message, verdict, trust, thread,
+                            "district_command" if bare_command else "managers_thread")
     if verdict.kind == "stock_report" and (verdict.printed is not None or verdict.recorded is not None) \
             and not _CORRECTION.search(verdict.body_excerpt or ""):
         return None  # a daily report written as a reply: it is a report
@@ -1298,17 +1327,40 @@ def _never_filed(session: Session, desk: Desk, verdict: Verdict, trust: SenderTr
     the digest), which the district may have seen forwarded."""
     if attention.is_command(verdict):
         return "district_command"
+    return "managers_thread" if answers_managers_mail(session, desk, verdict, trust) else None
+
+
+def answers_managers_mail(session: Session, desk: Desk, verdict: Verdict, trust: SenderTrust) -> bool:
+    """Whether a district's mail answers (or forwards) mail we sent to the managers and not to it (a held notice,
+    an alert, the digest): by In-Reply-To (else the last of References), or, with neither naming a mail of ours,
+    by its subject with the reply and forward prefixes taken off ("Re: Ringkasan stok blangko …")."""
+    managers = {str(m).lower() for m in desk.config.office.managers}
     ids = [i for i in ([verdict.in_reply_to] if verdict.in_reply_to else list(verdict.references[-1:]))
            if MESSAGE_ID.fullmatch(i or "")]
     answered = repo.outbox_by_message_id(session, ids)
-    if answered is None:
-        return None
-    recipients = {str(r).lower() for r in answered.recipients}
-    managers = {str(m).lower() for m in desk.config.office.managers}
-    if (trust.address or "").lower() not in recipients and (
-            recipients & managers or answered.category in ("notice", "alert", "digest")):
-        return "managers_thread"
-    return None
+    if answered is not None:
+        recipients = {str(r).lower() for r in answered.recipients}
+        return (trust.address or "").lower() not in recipients and bool(
+            recipients & managers or answered.category in ("notice", "alert", "digest"))
+    if ids and session.scalar(select(Message.id).where(Message.message_id.in_(ids)).limit(1)) is not None:
+        return False  # it answers a mail the desk received (the district's own, say), not one of ours
+    subject, reply, forward = subject_prefixes(verdict.subject or "")
+    if not (reply or forward) or not subject:
+        return False
+    # only a mail that went to the managers (and the operator) alone: never one the district's other address got
+    office = managers | {str(desk.config.office.operator or "").lower()}
+    return any({str(r).lower() for r in recipients} <= office for recipients in session.scalars(
+        select(OutboxMessage.recipients).where(OutboxMessage.subject == subject,
+                                               OutboxMessage.category.in_(("notice", "alert", "digest")))
+        .order_by(OutboxMessage.id.desc()).limit(5)))
+
+
+def managers_mail_answered(session: Session, desk: Desk, message: Message, verdict: Verdict,
+                           trust: SenderTrust) -> MessageOutcome:
+    """A district's mail outside any request's thread answering mail we sent to the managers (the digest, an
+    alert; answers_managers_mail): whatever it states or asks, nothing is booked or opened from it; a person reads
+    it and the district is told why."""
+    return _to_a_person(session, desk, message, verdict, trust, None, "managers_thread")
 
 
 # What a plain confirmation may say besides its thanks: agreement, greetings, the address and a sign-off.

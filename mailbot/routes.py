@@ -74,6 +74,13 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # a request no one could verify (perhaps a forgery in the district's name) waits for a person:
         # a verified sender's mail in its thread neither corrects it nor is linked to it
         thread = None
+    if thread is None and trust.trusted and trust.district is not None \
+            and conversation.answers_managers_mail(session, desk, verdict, trust) \
+            and not attention.is_reminder(verdict):
+        # "di ringkasan tertulis stok kami 2.500, padahal sisa kami tinggal 600. Mohon dikoreksi dan dikirim
+        # tambahan" answering the managers' digest (forwarded to the district): not meant for the desk, never a
+        # report booked or a request opened from it; a person reads it and the district is told so
+        return conversation.managers_mail_answered(session, desk, message, verdict, trust)
     verdict = _sum_received(session, verdict, trust, thread)
     if thread is not None and thread.district == trust.district and thread.state in ("dispatched", "received") \
             and verdict.kind in ("other", "receipt") \
@@ -157,6 +164,10 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     if attention.figures_elsewhere(message, verdict, trust):
         # the figures may be in a PDF or an image: a person reads it (never asked back)
         return MessageOutcome.ATTACHMENT
+    if thread is None and (asked_back := conversation.answered_late(session, verdict, trust)) is not None:
+        # our question for the figure answered days later in a new mail that says it answers us: it completes the
+        # request asked back (the district said it was answering), never a second reference linked to it
+        thread = asked_back
     if thread is not None and thread.state == "clarifying" and _answers_clarification(verdict) and trust.trusted:
         return _completed(session, desk, message, verdict,
                           actions.complete_clarification(session, desk, thread, message, verdict, trust))
@@ -389,6 +400,19 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     item = verdict.item or (thread.item if thread else None) or "ktp-el"
     if _answers_our_question(session, verdict):
         labels.label_clarification(session, desk, message, verdict)
+    own = thread if thread is not None and thread.district == district else None
+    if (source := _from_elsewhere(desk, verdict, district)) is not None:
+        # "kami menerima blangko KTP-el 1.000 keping langsung dari Dirjen Dukcapil (pusat)": blanks from another
+        # source are no receipt of the province's shipment; nothing is booked, a person reads it beside the
+        # district's request (the province's approval may no longer be needed), the district is told so
+        about = own or shipment_of(session, district, item)
+        attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="receipt_elsewhere",
+                            quantity=verdict.received, detail=f"{verdict.subject}\n{source}: "
+                            f"{(verdict.body_excerpt or '')[:300]}", district=district, item=item, message=message,
+                            request=about)
+        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=about,
+                              reason="receipt_elsewhere")
+        return MessageOutcome.FOLLOW_UP_QUEUED
     if thread is None and shipment_of(session, district, item) is None:
         # no shipment on its way: a count for the shipment whose receipt is still in question corrects it
         thread = _in_question(session, district, item)
@@ -397,8 +421,10 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         # nothing can arrive before it left the store: "terima" here is of the approval, or a person settles it
         return _before_dispatch(session, desk, message, verdict, trust, own_thread)
     if thread is None and (pending := shipment_of(session, district, item)) is not None \
-            and pending.state == "approved" and _of_the_decision(verdict, pending):
-        # a new mail saying the approval arrived ("email persetujuan ... sudah kami terima"): not the blanks
+            and pending.state == "approved":
+        # a new mail saying the approval arrived ("email persetujuan ... sudah kami terima"): not the blanks; one
+        # saying blanks arrived of a shipment never dispatched books nothing (no dispatch is booked by a district's
+        # mail): a person settles it, as in its thread
         return _before_dispatch(session, desk, message, verdict, trust, pending)
     if own_thread is not None and own_thread.state == "received":
         moved = _in_transit_meant(session, verdict, own_thread)
@@ -585,6 +611,34 @@ def _before_dispatch(session: Session, desk: Desk, message: Message, verdict: Ve
                         item=req.item, message=message, request=req)
     attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=req)
     return MessageOutcome.FOLLOW_UP_QUEUED
+
+
+# Blanks from another source than the province's store: the ministry ("langsung dari Dirjen Dukcapil (pusat)",
+# "dari Kemendagri", "from the ministry"), or another district (its name, read from the config: "pinjaman dari
+# Tarakan"). "dari provinsi" is the province's own shipment.
+_ELSEWHERE = re.compile(
+    r"\b(?:dari|dr|from)\s+(?:the\s+)?(?P<source>pusat|dirjen\w*|ditjen\w*|kemendagri|kemdagri|kementerian\w*|"
+    r"direktorat\w*|jakarta|ministry|central government)\b", re.IGNORECASE)
+_LOAN = re.compile(r"\b(?:pinjam\w*|dipinjami|meminjam|loan\w*|borrow\w*)\b", re.IGNORECASE)
+
+
+def _from_elsewhere(desk: Desk, verdict: Verdict, district: str) -> str | None:
+    """The source a receipt names for its blanks when it is not the province ("dari pusat", "dari Kota Tarakan"),
+    else None."""
+    text = " ".join((verdict.body_excerpt or "").split())
+    if (found := _ELSEWHERE.search(text)) is not None:
+        return found["source"]
+    for other in desk.config.districts:
+        if other.code == district:
+            continue
+        place = re.sub(r"^(?:kabupaten|kota)\s+", "", other.name, flags=re.IGNORECASE)
+        # the office named ("dr Kota Tarakan", "dari Disdukcapil Nunukan"), or a loan: a place alone ("dikirim
+        # dari Tarakan naik kapal") may be the route of the province's own shipment
+        named = re.search(rf"\b(?:dari|dr|from)\s+(?P<office>(?:(?:kabupaten|kab\.?|kota|pemkab|pemkot|disdukcapil|"
+                          rf"dukcapil)\s+)*){re.escape(place)}\b", text, re.IGNORECASE)
+        if named is not None and (named["office"] or _LOAN.search(text)):
+            return other.name
+    return None
 
 
 def _of_the_decision(verdict: Verdict, req: Request) -> bool:

@@ -378,6 +378,14 @@ _KIND_FIGURE = {"request": "requested", "receipt": "received"}
 _FORWARD_CORRECTED_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.FORWARD_CORRECTED_WORDS) + r")(?![\w-])"
 )
+_GUIDANCE_ASK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.GUIDANCE_ASKS) + r")(?![\w-])")
+
+
+def _asks_guidance_on_forward(own_low: str) -> bool:
+    """Whether the words above a forwarded mail ask for guidance, as a question, about it."""
+    return "?" in own_low and _GUIDANCE_ASK_RE.search(own_low) is not None
+
+
 _REVISION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.REVISION_CUES) + r")(?![\w-])")
 _FIGURE_RE = re.compile(r"\d")
 
@@ -672,6 +680,7 @@ def read_message(
         answer_role = "requested"
     elsewhere = other_districts_pattern(district, districts)
     above = None if desk_forward or press or forwarded_press else text_before_forward(chain_text)
+    guidance_asked = False  # the writer's own words only ask for guidance on the mail forwarded below
     below = forwarded_text(chain_text) if above is not None else None
     if above is None and is_forward and not (desk_forward or press or forwarded_press):
         # "FW:" with the writer's own earlier mail below an Outlook header block ("From: <the writer>
@@ -692,6 +701,10 @@ def read_message(
             # "laporan Jumat di bawah ada yang salah ... yang benar 1.050 keping, bukan ± 800": a correction
             # of the forwarded mail; its other figures were read when it came.
             earlier = []
+        if not own and _asks_guidance_on_forward(normalise(own_body)):
+            # "Mohon petunjuk, apakah kecamatan boleh mengajukan permintaan langsung seperti email di bawah?": the
+            # forwarded mail is the example a question is about; its figures are not the writer's, nor its ask.
+            earlier, guidance_asked = [], True
         text_candidates = own + [replace(c, cues=(*c.cues, "forwarded")) for c in earlier if c.field not in stated]
         unassigned = unassigned + fwd_unassigned
     elif is_reply and (
@@ -879,7 +892,9 @@ def read_message(
     ) and speaks_of_autoreplies(own_words):
         # "Kami menerima 2 balasan otomatis untuk email yang sama, mohon dicek": what came is the desk's replies.
         kind = "other"
-    if press or scam or internal or foreign or (no_ask and kind == "request" and not reading.values):
+    if press or scam or internal or foreign or (
+        (no_ask or guidance_asked) and kind == "request" and not reading.values
+    ):
         kind = "other"
     notes = list(parts.notes) + list(relay_notes)
     if gap is not None:

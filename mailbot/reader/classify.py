@@ -226,18 +226,10 @@ def _without_besides(low: str) -> str:
 def named_item(low: str) -> tuple[Item | None, bool]:
     """(item, ambiguous) named in text: "kia" for the KIA blank, "ktp-el" for KTP-el or a bare
     "blangko"; (None, True) when both are named; (None, False) when neither is."""
-    ktp = bool(_KTP_RE.search(low))
-    kia = bool(_KIA_RE.search(low))
-    if ktp and kia and (besides := _without_besides(low)) is not low:
-        ktp, kia = bool(_KTP_RE.search(besides)), bool(_KIA_RE.search(besides))
-        ktp, kia = (ktp, kia) if ktp or kia else (True, True)
-    if ktp and kia:
-        return None, True
-    if kia:
-        return "kia", False
-    if ktp or _BLANK_RE.search(low):
+    item, ambiguous = explicit_item(low)
+    if item is None and not ambiguous and _BLANK_RE.search(low):
         return "ktp-el", False
-    return None, False
+    return item, ambiguous
 
 
 def explicit_item(low: str) -> tuple[Item | None, bool]:

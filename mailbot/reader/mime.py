@@ -34,6 +34,7 @@ _SPREADSHEET_TYPES = (
     "application/vnd.ms-excel.sheet.macroenabled.12",
 )
 _ODS_TYPE = "application/vnd.oasis.opendocument.spreadsheet"
+_DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _OLD_EXCEL_TYPES = ("application/vnd.ms-excel", "application/msexcel", "application/x-msexcel", "application/x-excel")
 _MAX_SHEET_ROWS = 2000
 _MAX_SHEET_COLS = 40
@@ -710,6 +711,62 @@ def _ods_cell(element: Any) -> Cell:
     return text or None
 
 
+_WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def read_docx(data: bytes, limits: ReadLimits | None = None) -> str:
+    """The text of a Word letter (.docx) as its writer laid it out: a line per paragraph, each table row a line of
+    cells joined with " | " (as an HTML table's, see html_to_text), blank lines around a table.
+
+    A .docx is a zip whose word/document.xml holds the body; the standard library reads it, bounded as a
+    spreadsheet's zip is (check_spreadsheet(); a document type declaration, which no letter needs, is refused).
+    A table has at most the sheet limits' rows and columns; the text's own limits apply to it with the body's.
+    """
+    import xml.etree.ElementTree as ElementTree  # imported here: most mail has no Word letter
+
+    limits = limits or ReadLimits()
+    check_spreadsheet(data, limits)
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        content = archive.read("word/document.xml")
+    if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
+        raise ValueError("a .docx document with a document type declaration")
+    body = ElementTree.fromstring(content).find(_WORD + "body")
+    lines: list[str] = []
+    for block in body if body is not None else ():
+        if block.tag == _WORD + "p":
+            lines.append(_docx_paragraph(block))
+        elif block.tag == _WORD + "tbl":
+            lines.append("")
+            for row in block.findall(_WORD + "tr")[:_MAX_SHEET_ROWS]:
+                cells: list[str] = []
+                for cell in row.findall(_WORD + "tc")[:_MAX_SHEET_COLS]:
+                    text = " ".join(_docx_paragraph(p) for p in cell.iter(_WORD + "p"))
+                    # A cell merged across columns ("gridSpan") fills them, its text in the first.
+                    span = cell.find(f"{_WORD}tcPr/{_WORD}gridSpan")
+                    wide = span.get(_WORD + "val", "1") if span is not None else "1"
+                    cells.extend([text] + [""] * (min(int(wide), _MAX_SPAN) - 1 if wide.isdigit() else 0))
+                if any(cells):
+                    lines.append(" | ".join(" ".join(c.split()) for c in cells))
+            lines.append("")
+        else:
+            # A block around paragraphs (a content control, "w:sdt"): its paragraphs, in order.
+            lines.extend(_docx_paragraph(p) for p in block.iter(_WORD + "p"))
+    return "\n".join(lines)
+
+
+def _docx_paragraph(paragraph: Any) -> str:
+    """One Word paragraph's text: its runs' text, a tab as a tab, a line break as a new line."""
+    out: list[str] = []
+    for element in paragraph.iter():
+        if element.tag == _WORD + "t" and element.text:
+            out.append(element.text)
+        elif element.tag == _WORD + "tab":
+            out.append("\t")
+        elif element.tag in (_WORD + "br", _WORD + "cr"):
+            out.append("\n")
+    return "".join(out)
+
+
 def read_csv(text: str) -> tuple[Table, ...]:
     """A CSV attachment as one table (comma, semicolon or tab separated)."""
     import csv
@@ -1018,6 +1075,17 @@ class _Collector:
             data = part.get_payload(decode=True)
             if isinstance(data, bytes):
                 self.tables.extend((filename, t) for t in read_csv(decode_bytes(data, _charset(part))))
+        elif ctype == _DOCX_TYPE or name.endswith(".docx"):
+            # A letter attached as a Word file ("terlampir surat kami"): its words are the writer's, read after
+            # the body, its tables as an HTML letter's are.
+            data = part.get_payload(decode=True)
+            if isinstance(data, bytes):
+                try:
+                    self.texts.append(read_docx(data, self.limits))
+                except LimitExceeded:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - an unreadable letter is noted, not fatal
+                    self.notes.append(f"letter {filename!r} could not be read: {type(exc).__name__}")
         elif (letter := _html_letter(part, ctype, name)) is not None:
             # A letter attached as a web page or as Word's HTML saved under ".doc" ("Surat Permohonan
             # Blangko.htm"): its words are the writer's, read after the body.

@@ -293,6 +293,9 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"\b\d\d{3}-\d{1,2}-\d{1,2}\b",
     r"\b\d\d?\s*[/\-]\s*\d{1,2}(?:\s*[/\-]\s*\d{2,4})?\b",
     r"\b\d\d?\.\d{1,2}\.\d{2,4}\b",
+    # A month in Roman numerals between the day and the year: "per 31-XII-2026", "tanggal 6 I 2027".
+    rf"\b\d\d?(?:\s*[-/.]\s*|[ \t]+)(?:{_alternation(list(vocab.ROMAN_MONTHS))})"
+    r"(?:\s*[-/.]\s*|[ \t]+)(?:19|20)\d{2}\b",
     # A span of days before its month: "periode 1 s.d. 31 Oktober 2024", "tgl 1-5 Nov".
     rf"\b\d\d?\s*(?:-|\u2013|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|to|until)\s*\d{{1,2}}\s*(?:{_MONTHS})\b\.?(?:\s*(?:'?\d{{2}}|\d{{4}})\b)?",
     rf"\b\d\d?\s*(?:{_MONTHS})\b\.?(?:\s*(?:'?\d{{2}}|\d{{4}})\b)?",
@@ -554,8 +557,16 @@ _KOMA_WORDS_RE = re.compile(
     rf"(?P<whole>{_DIGIT_WORD})[ \t]+(?:koma[ \t]+(?P<tenth>{_DIGIT_WORD})|(?P<half>{_alternation(vocab.HALF_WORDS)}))"
     rf"[ \t]+(?P<scale>ribu|rb|juta|jt|ratus)\b"
 )
-_PAREN_WORDS_RE = re.compile(rf"\s*\(\s*(?P<words>{WORDS_PATTERN})\s*(?:(?:{_BLANK_UNITS})\b)?\s*\)")
-_PAREN_DIGITS_RE = re.compile(rf"\s*\(\s*(?P<num>{_DIGITS})\s*(?:(?:{_BLANK_UNITS})\b)?\s*\)")
+
+
+def _in_parentheses(figure: str) -> re.Pattern[str]:
+    """The figure (the pattern *figure*) restated in parentheses right after another, its unit maybe
+    with it: "2.000 (dua ribu)", "dua ribu (2.000 keping)"."""
+    return re.compile(rf"\s*\(\s*{figure}\s*(?:(?:{_BLANK_UNITS})\b)?\s*\)")
+
+
+_PAREN_WORDS_RE = _in_parentheses(rf"(?P<words>{WORDS_PATTERN})")
+_PAREN_DIGITS_RE = _in_parentheses(rf"(?P<num>{_DIGITS})")
 _TAIL_WORDS_RE = re.compile(rf"\s+(?P<words>{WORDS_PATTERN})")
 # Digits right after a multiplied figure, on its line: "2 ratus 45" (245), "1 ribu 200" (1.200), "2 ribu 5 ratus"
 # (2.500). The part after is what the multiple leaves, so it is less than the multiplier.
@@ -574,22 +585,29 @@ _DIGITS_AFTER_RE = re.compile(r"[^\S\n]+\d")
 # before digits on its line.
 _ENDS_IN_HUNDREDS_RE = re.compile(r"(?<![\w-])(?:seratus|ratus|rts)$")
 _ENDS_IN_MILLIONS_RE = re.compile(r"(?<![\w-])(?:sejuta|juta|jt)$")
+
+
+def _ends_in_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One of *words* at the end of the text before a figure, a colon maybe between: "sekitar", "kurang lebih:"."""
+    return re.compile(rf"(?:^|[^\w])(?:{_alternation(words)})\s*:?\s*$")
+
+
 # A multiplier word that did not multiply: "2 ribuan", "2 puluhan", "seribu lima ratusan". The
 # number before it is never a quantity on its own; at best it is an estimate of the multiple.
 _STEM_AFTER_RE = re.compile(rf"[ \t\-]*(?:{_alternation(vocab.MULTIPLIER_STEMS)})[a-z\-]")
 _AGO_RE = re.compile(
     rf"[^\S\n]*(?:{_alternation(vocab.TIME_UNITS)})[^\S\n]+(?:{_alternation(vocab.AGO_WORDS)})\b"
 )
-_APPROX_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?:{_alternation(vocab.APPROX_BEFORE)})\s*:?\s*$")
+_APPROX_BEFORE_RE = _ends_in_word(vocab.APPROX_BEFORE)
 # "700+" is 700 or more; "cetak 79 + rusak 4" adds a named figure to it, and is no estimate.
 _APPROX_AFTER_RE = re.compile(
     rf"\s*(?:\+(?!\d)(?![ \t]*[a-z][\w-]*[ \t]*:?[ \t]*\d)|(?:{_alternation(vocab.APPROX_AFTER)})\b)"
 )
-_ABOUT_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?:{_alternation(vocab.ABOUT_BEFORE)})\s*:?\s*$")
+_ABOUT_BEFORE_RE = _ends_in_word(vocab.ABOUT_BEFORE)
 _EXACT_FOLLOWS_RE = re.compile(
     rf"[^\S\n]*[(,;]?[^\S\n]*(?:{_alternation(vocab.EXACT_FIGURE_WORDS)})\b[^\S\n]*:?[^\S\n]*\d"
 )
-_ESTIMATE_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?:{_alternation(vocab.ESTIMATE_WORDS)})\s*:?\s*$")
+_ESTIMATE_BEFORE_RE = _ends_in_word(vocab.ESTIMATE_WORDS)
 _RANGE_BETWEEN_RE = re.compile(
     rf"^\s*(?:(?:{_BLANK_UNITS})\s*)?(?:{_alternation(vocab.RANGE_OR_CHOICE_WORDS)})\s*$"
 )

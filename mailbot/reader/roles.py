@@ -1923,6 +1923,11 @@ def _list_lead_role(masked: str, pos: int, kws: Sequence[Keyword], low: str | No
         # role of the lead's last clause, the one the colon opens the list with.
         cut = max(masked.rfind(",", lead_start, lead_end), masked.rfind(". ", lead_start, lead_end))
         words = [k for k in words if k.start > cut] if cut != -1 else []
+    if {k.role for k in words} == {"stock_on_hand", "received"} and _HANDOVER_RECEIPT_RE.search(
+        masked, lead_start, lead_end
+    ):
+        # "Stok blangko yang diterima operator baru dari operator lama:": the stock handed over, no receipt.
+        words = [k for k in words if k.role == "stock_on_hand"]
     if len({k.role for k in words}) != 1:
         return None
     return words[-1]
@@ -2129,7 +2134,10 @@ def _targets(masked: str) -> list[int]:
     """The figures of the targets the text names ("Target penerbitan KIA Desember 1.000 anak")."""
     out: list[int] = []
     for t in _TARGET_COUNT_RE.finditer(masked):
-        if not _MONTH_TARGET_RE.search(masked, t.start(), t.end()):
+        # "Untuk bulan Januari 2027 target perekaman dan pencetakan kami 1.500 keping": the month may open the
+        # target's sentence.
+        opened = max(masked.rfind(". ", 0, t.start()) + 2, masked.rfind("\n", 0, t.start()) + 1, t.start() - 40)
+        if not (_MONTH_TARGET_RE.search(masked, opened, t.end()) or _DATED_MONTH_RE.search(masked, opened, t.end())):
             # A year's or a programme's target is no month's need: only a target of a month counts.
             continue
         window = masked[t.end() : t.end() + 30]
@@ -2146,6 +2154,7 @@ _MONTH_TARGET_RE = re.compile(
     + _words_re(tuple(m for m in vocab.MONTHS if len(m) >= 4) + vocab.THIS_MONTH_WORDS)
     + r")(?![\w-])"
 )
+_DATED_MONTH_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.MONTH_NOUNS) + r")[ \t]{3,}\S")
 # A target of cards to issue or of people to serve, the need a shortfall is asked of when no need is stated.
 _TARGET_COUNT_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.TARGET_COUNT_WORDS) + r")(?![\w-])[^\d\n.;]{0,60}?(?=\d)"
@@ -3127,7 +3136,7 @@ def read_text(
         candidate = replace(candidate, cues=_cues_of(candidate, m, keyword, masked, before) + (
             ("changed_from",) if became else ()) + (("more_asked",) if more_asked else ()) + (
             ("on_loan",) if role == "received" and _borrowed(Span(masked, own_lo, m.start, m.end, after_limit))
-            else ()))
+            else ()) + (("handover",) if role == "received" and _handed_over(masked, c_start, c_end) else ()))
         if role in ("printed", "recorded") and keyword is not None and _DAY_SPAN_RE.search(low, keyword.end, m.start):
             # "Dicetak (1-5 Nov) : 1.215": a count over a span of days, not one day's.
             candidate = replace(candidate, cues=(*candidate.cues, "day_span"))
@@ -3217,9 +3226,40 @@ def read_text(
         # count is the stock (settle() prefers it).
         candidates = [replace(c, cues=(*c.cues, "physical_count")) if _PHYSICAL_CUES.intersection(c.cues) else c
                       for c in candidates]
+    if any("handover" in c.cues for c in candidates):
+        candidates = _handover_counts(candidates)
     if "[" in original:
         candidates = _own_words_over_chat(original, candidates)
     return candidates, unassigned
+
+
+_HANDOVER_RECEIPT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.HANDOVER_RECEIPT_WORDS) + r")(?![\w-])")
+
+
+def _handed_over(masked: str, c_start: int, c_end: int) -> bool:
+    """Whether a receipt's clause, or the lead line its list hangs under ("Stok yang diterima operator baru dari
+    operator lama:"), tells a handover inside the office."""
+    if _HANDOVER_RECEIPT_RE.search(masked, c_start, c_end):
+        return True
+    lead_end = c_start - 1
+    lead_start = masked.rfind("\n", 0, max(lead_end, 0)) + 1
+    return lead_end > 0 and masked[lead_start:lead_end].rstrip().endswith(":") and bool(
+        _HANDOVER_RECEIPT_RE.search(masked, lead_start, lead_end))
+
+
+def _handover_counts(candidates: list[Candidate]) -> list[Candidate]:
+    """"Pada saat serah terima operator baru menerima 360 keping dari operator lama ... sisa sekarang 315": a
+    count handed over between operators is no receipt. It is the stock the office holds when the mail gives no
+    other figure of the stock; beside one (the stock after use since), it is the earlier count, set aside."""
+    stated = any(c.field == "stock_on_hand" and "handover" not in c.cues for c in candidates)
+    out: list[Candidate] = []
+    for c in candidates:
+        if c.field == "received" and "handover" in c.cues:
+            if stated:
+                continue
+            c = replace(c, field="stock_on_hand", cues=(*c.cues, "handover_count"))
+        out.append(c)
+    return out
 
 
 def _own_words_over_chat(original: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -4093,11 +4133,17 @@ def _nil_cell(cell: object) -> bool:
 
 
 def _is_total_row(r: tuple[object, ...]) -> bool:
-    """Whether a row is a total ("Jumlah", "TOTAL"): its first filled cell, within the first two, says so."""
+    """Whether a row is a total ("Jumlah", "TOTAL"): its first filled cell, within the first two, says so. A date
+    opening the row ("2027-01-18 | TOTAL | 142", a row per kecamatan of one day) is passed over."""
+    if r and (isinstance(r[0], date) or (isinstance(r[0], str) and _DATE_CELL_RE.fullmatch(r[0].strip()))):
+        r = r[1:]
     for cell in r[:2]:
         if isinstance(cell, str) and cell.strip():
             return bool(_TOTAL_RE.match(cell.lower()))
     return False
+
+
+_DATE_CELL_RE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 
 
 def _rows_by_item(data: Sequence[tuple[object, ...]], item_col: int) -> list[tuple[str, tuple[object, ...]]] | None:

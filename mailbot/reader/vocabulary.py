@@ -165,6 +165,12 @@ MONTHS: dict[str, int] = {
     "disember": 12, "dis": 12, "mac": 3, "ogos": 8,
 }
 
+# Months in Roman numerals, as official letters date them ("31-XII-2026", "6 I 2027") and number them
+# ("470/1234/Disdukcapil/XII/2026").
+ROMAN_MONTHS: dict[str, int] = {
+    "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11, "xii": 12,
+}
+
 # The Hijri calendar: "Idul Fitri 1454 H", "1 Syawal 1454 Hijriah", "Ramadhan 1454" name a year and days, no count.
 HIJRI_YEAR_MARKS: tuple[str, ...] = ("h", "hijriah", "hijriyah", "hijriyyah", "hijri", "hijrah")
 HIJRI_MONTHS: tuple[str, ...] = (
@@ -1183,6 +1189,8 @@ TARGET_COUNT_WORDS: tuple[str, ...] = ("target", "sasaran", "target penerbitan",
 # ("bulan ini pencetakan 800"); before an ask they only say when it is for ("Untuk bulan ini mohon 900 keping").
 PERIOD_IGNORE_WORDS: tuple[str, ...] = ("bulan ini", "minggu ini", "tahun ini")
 THIS_MONTH_WORDS: tuple[str, ...] = ("bulan ini", "bulan depan", "per bulan", "sebulan", "this month", "next month")
+# ... or one of these before a month's name and year blanked as a date ("Untuk bulan Januari 2027 target ...").
+MONTH_NOUNS: tuple[str, ...] = ("bulan", "month", "for the month of")
 
 # --- Kinds ---------------------------------------------------------------------------------
 
@@ -2597,6 +2605,16 @@ HANDOVER_PHRASES: tuple[str, ...] = (
     "diserahterimakan", "yang diserahterimakan", "yg diserahterimakan", "handed over", "handover",
 )
 ROLE_PHRASES["stock_on_hand"] += ("diserahterimakan", "yang diserahterimakan", "yg diserahterimakan", "handed over")
+# A receipt word in a sentence of such a handover ("pada saat serah terima operator baru menerima 360 keping dari
+# operator lama"): the cards moved inside the office, none came from the province. The count is the stock
+# handed over; a later figure of the stock (after use since) is the stock now.
+# (Not "serah terima" or "diserahterimakan" alone: the province's shipments come with a "Berita Acara Serah
+# Terima", and are "diserahterimakan kepada pengurus barang kami" at the airport.)
+HANDOVER_RECEIPT_WORDS: tuple[str, ...] = (
+    "serah terima jabatan", "serah terima tugas", "serah terima operator", "sertijab",
+    "operator lama", "operator sebelumnya", "petugas lama", "petugas sebelumnya", "pejabat lama", "pengelola lama",
+    "previous operator", "outgoing operator",
+)
 # Words of an estimate ("sekitar", "about"): a round figure after them is an estimate (null), but a figure
 # written to the unit ("about 1,035 pieces", "sekitar 1.037 keping") is the figure the writer counted, read
 # as "kurang lebih" is. Bounds ("kurang dari", "di bawah") stay bounds whatever the figure.
@@ -2609,6 +2627,11 @@ ROLE_PHRASES["ignore"] += (
     "already committed", "committed to", "reserved for", "earmarked", "earmarked for", "set aside for",
     "sudah dialokasikan", "telah dialokasikan", "sudah dijatah", "sudah dijatahkan", "dicadangkan", "sudah dicadangkan",
     "sudah dipesan", "sudah di-booking", "sudah dibooking",
+)
+# Files of applicants still waiting to be printed ("sisa berkas menunggu cetak 8"): a queue, no count of work done.
+ROLE_PHRASES["ignore"] += (
+    "menunggu cetak", "menunggu dicetak", "menunggu pencetakan", "sisa berkas", "berkas menunggu",
+    "waiting to be printed", "awaiting printing",
 )
 # A figure given up ("cukup 1.000 keping saja, tidak jadi 2.000", "1,000 instead of 2,000"): denied as "bukan" is.
 _GIVEN_UP: tuple[str, ...] = (

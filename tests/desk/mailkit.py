@@ -9,7 +9,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
-from email.headerregistry import HeaderRegistry
+from email.headerregistry import BaseHeader, HeaderRegistry
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -91,11 +91,19 @@ def db(desk_dir: Path) -> sqlite3.Connection:
 
 class _HeaderClasses(HeaderRegistry):
     """email.policy.default's registry of header classes, making each class once: the stdlib's makes a new class
-    (type(...)) every time a header is read, and the parser reads Content-Type several times per part."""
+    (type(...)) every time a header is read, and the parser reads Content-Type several times per part; and each
+    header parsed once per name and value: the stdlib parses the value again every time a header is read (the
+    parser reads Content-Type again and again while it splits the parts), which was most of the CPU of reading
+    the outbox. A parsed header is a str whose name, value, parse tree and defects never change, so one object
+    serves every message that holds the same header."""
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 (one registry for the process: nothing to let go of)
     def __getitem__(self, name: str) -> type:
         return super().__getitem__(name)
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019
+    def __call__(self, name: str, value: str) -> BaseHeader:
+        return super().__call__(name, value)
 
 
 # email.policy.default with the header classes made once (the same headers, the same values)

@@ -141,6 +141,12 @@ BARS = {
     # (001, 006, 047, 065, 076), 17 of 17 automated before any change made with it; 066 (a UPT's own figures,
     # which the reader leaves in doubt) left.
     "setAR": (113, 105, 0, (17, 17)),
+    # AT (the new budget year's handover: official letters with "sebanyak 2.000 (dua ribu) keping" and Roman-numeral
+    # dates, letters as .docx attachments with tables under "terlampir surat kami", handover notes between
+    # operators, forwards kecamatan -> kabupaten, targets less the stock): 91/112 (81.2%), 7 wrong (032, 053, 055
+    # a day of "31-XII-2026" read as the stock, 101 likewise; 034, 054 handover counts read as received; 105 a
+    # forwarded kecamatan's figures read as the district's), 17 of 17 automated before any change made with it.
+    "setAT": (112, 109, 0, (17, 17)),
 }
 
 
