@@ -27,7 +27,7 @@ from mailbot.stock.ledger import Balance, Entry, EntryKind, available_to_ship
 from mailbot.store import repo
 from mailbot.store import stock as ledger
 from mailbot.store.prepared import Prepared
-from mailbot.store.schema import Decision, Message, Request
+from mailbot.store.schema import Decision, Message, Request, StatedStock
 
 POLICY = "policy"
 
@@ -777,8 +777,9 @@ def _redirected(req: Request, told: list[str]) -> tuple[str, ...]:
     return tuple(told) if req.sender and req.sender.lower() not in (t.lower() for t in told) else ()
 
 
-# Queue items a person closes by deciding their request: a linked request, and a reply in its thread.
-_DECIDED_WITH_IT = ("linked", "other_address", "linked_follow_up")
+# Queue items a person closes by deciding their request: a linked request, a reply in its thread, and a decision
+# from an address no listed manager's (never applied).
+_DECIDED_WITH_IT = ("linked", "other_address", "linked_follow_up", "unverified_decision")
 
 
 def _close_items(session: Session, desk: Desk, req: Request, *, actor: str, resolution: str) -> None:
@@ -798,6 +799,11 @@ def _decided_by(desk: Desk, actor: str) -> str:
     return "petugas meja layanan blangko atas arahan pimpinan"
 
 
+# The stocks a district states in a request's conversation (mailbot.conversation): an appeal's, a follow-up's, a
+# reminder's.
+_STATED_IN_CONVERSATION = ("appeal", "follow_up", "reminder")
+
+
 def _policy_explanation(session: Session, req: Request) -> list[str]:
     """The arithmetic of the policy's last decision on *req* (the need it worked out), for a partial approval."""
     from sqlalchemy import select
@@ -806,6 +812,15 @@ def _policy_explanation(session: Session, req: Request) -> list[str]:
                                                 Decision.note.is_not(None)).order_by(Decision.id.desc()).limit(1))
     if row is None:
         return []
+    if req.district is not None and req.message_pk is not None:
+        # a stock the district stated since in the request's conversation ("mohon dipertimbangkan kembali, stok kami
+        # tinggal 90"): the arithmetic was on a stock no longer its own, never shown as the reason of the decision
+        since = session.scalar(select(StatedStock.quantity).where(
+            StatedStock.district == req.district, StatedStock.item == (req.item or "ktp-el"),
+            StatedStock.source.in_(_STATED_IN_CONVERSATION), StatedStock.message_pk > req.message_pk)
+            .order_by(StatedStock.id.desc()).limit(1))
+        if since is not None and since != req.stock_on_hand:
+            return []
     held = {reason_id(policy.Reason(str(r["code"]), {k: v for k, v in r.items() if k != "code"}))
             for r in row.reasons or []}
     return decided_since([line for line in (row.note or "").split("; ") if line], held)

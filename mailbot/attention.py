@@ -58,6 +58,8 @@ REASONS = {
     "stranger_in_thread": "email dari pengirim yang tidak dikenal atau tidak terverifikasi pada percakapan permohonan",
     "unverified_in_thread": "email dari alamat kabupaten/kota yang tidak lolos pemeriksaan keaslian pada percakapan "
                             "permohonan",
+    "unverified_decision": "SETUJU/TOLAK dari alamat yang bukan alamat pimpinan terdaftar (tidak diterapkan; selesai "
+                           "sendiri bila permohonan diputuskan)",
     "district_command": "balasan SETUJU/TOLAK dari kabupaten/kota, padahal hanya pimpinan yang dapat memutuskan",
     "managers_thread": "balasan kabupaten/kota atas email yang kami kirim kepada pimpinan",
     "message_id_shared": "Message-ID-nya sudah dipakai oleh email lain yang isinya berbeda (mungkin ada yang palsu)",
@@ -111,6 +113,8 @@ OPERATOR_REASONS = {
     "other_item": "figure for the other item in this request's thread",
     "stranger_in_thread": "unknown or unverified sender in a request's thread",
     "unverified_in_thread": "a district's own address failing the authentication checks in a request's thread",
+    "unverified_decision": "SETUJU/TOLAK from an address no listed manager's (not applied; closed when the request is "
+                           "decided)",
     "district_command": "SETUJU/TOLAK from a district (only managers decide)",
     "managers_thread": "district's reply to a mail sent to managers",
     "message_id_shared": "Message-ID used by another, different mail (one may be forged)",
@@ -166,11 +170,13 @@ _SOON = r"(?:segera|secepatnya|secepat\s+mungkin|sesegera\s+mungkin|asap)"
 # what the province sends, said of the blanks (never the district's own "segera kami kirimkan laporannya")
 _SENT = r"(?:dikirim\w*|terkirim\w*|kiriman\w*|pengiriman\w*)"
 _PROGRESS = r"(?:kelanjutan|lanjutan|tindak ?lanjut|perkembangan|progres|progress|status|kabar|nasib|proses)"
+# "how is it", in the districts' words (mailbot.reader.vocabulary): "bagaimana kabarnya", Banjar "kaya apa kabarnya"
+_HOW = "|".join(map(re.escape, sorted(vocabulary.REMINDER_HOW_WORDS, key=len, reverse=True)))
 _REMINDER = re.compile(
     r"\b(?:mengingatkan|diingatkan|ingatkan|ditindaklanjuti|tindak lanjut|tindaklanjut|follow(?:ing)? ?up|"
     rf"menanyakan(?: kembali| lagi| ulang)?\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|menanyakan kembali|"
     rf"(?:info|informasi|kabar|update)\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|"
-    rf"(?:bagaimana|gimana|gmn|gmana|bgmn|bgmna)\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|sudah sampai (?:mana|tahap apa)|"
+    rf"(?:{_HOW})\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|sudah sampai (?:mana|tahap apa)|"
     # "posisinya sekarang di mana ya?": where the approved blanks are, asked
     r"posisi\w*\s+(?:\w+\s+){0,2}?(?:di ?mana|sampai mana|sampe mana)|"
     r"(?:belum|blm|blom|belom) (?:juga )?(?:ada |kami )?"
@@ -208,11 +214,13 @@ _NOT_ARRIVED = re.compile(
     r"dikirim\w*|"
     r"\bwhen will (?:\w+\s+){0,3}?(?:be )?(?:sent|shipped|dispatched|delivered|arrive)\b|"
     # "has it been sent?", "have the blanks been shipped yet?", "did you send them?", "were they dispatched?"
-    r"\b(?:has|have|had|was|were|is|are)\s+(?:\w+\s+){0,3}?(?:been\s+|already\s+)?"
+    r"\b(?:has|have|had|was|were|is|are)\s+(?:[\w-]+\s+){0,5}?(?:been\s+|already\s+)?"
     r"(?:sent|shipped|dispatched|sent out|posted)\b[^.!\n]{0,20}?(?:\?|\byet\b)|"
     r"\bdid (?:you|the province|they)\s+(?:\w+\s+){0,2}?(?:send|ship|dispatch)\b[^.!\n]{0,30}?\?|"
     r"\b(?:sent|shipped|dispatched) (?:\w+ )?yet\b|"
-    r"\b(?:not|never) (?:yet )?(?:arrived|received|delivered)\b|\bwhere (?:is|are) (?:the|our)\b",
+    r"\b(?:not|never) (?:yet )?(?:arrived|received|delivered)\b|\bwhere (?:is|are) (?:the|our)\b|"
+    # "we haven't received anything yet", "hasn't arrived"
+    r"\b(?:haven't|havent|hasn't|hasnt|have not|has not)\s+(?:yet\s+)?(?:received|arrived|got|gotten)\b",
     re.IGNORECASE)
 _FIGURE_FILES = re.compile(r"^(?:application/pdf|image/)", re.IGNORECASE)
 

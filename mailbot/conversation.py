@@ -442,9 +442,12 @@ def stock_fixed_on_receipt(session: Session, verdict: Verdict, trust: SenderTrus
             or followup.stated_shortfall(body, received=verdict.received, shipped=thread.approved) is not None:
         return None
     received = verdict.received
+    # the count's sentence may say what the shipment lacked beside it ("hanya 1.450 keping (kurang 50 dari surat
+    # jalan)"): the count and its difference from the shipment are both the receipt's
+    counted = {received, abs(thread.approved - received)} if thread.approved else {received}
     rest = [s for s in _SENTENCES.split(body)
             if not (_ARRIVED.search(s) and {m.value for m in find_mentions(normalise(s))
-                                            if m.value is not None} <= {received})]
+                                            if m.value is not None} <= counted)]
     if len(rest) == len(_SENTENCES.split(body)):
         return None  # the count is said together with the correction: a person reads it
     read = {f: verdict.quantity(f) for f in FIGURES}
@@ -507,7 +510,8 @@ def cancel(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
     a person reads it. One reply in the thread either way."""
     actor = trust.address or "district"
     beside = followup.figures_beside(verdict.body_excerpt or "", {req.requested, req.approved, req.stock_on_hand})
-    if reading.intent in ("correction", "appeal", "other_item") or beside or req.state not in (
+    if reading.intent in ("correction", "appeal", "other_item") and not _own_figures_only(req, reading) \
+            or beside or req.state not in (
             *actions.CANCELLABLE, "approved", "dispatched"):
         # "kami batalkan, cukup 2.000 keping saja": the new figure is never lost by cancelling outright
         reason = "cancellation_unclear" if req.state in (*actions.CANCELLABLE, "approved", "dispatched") \
@@ -525,6 +529,14 @@ def cancel(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
                         request=req)
     actions.cancel_asked(session, desk, req, message, verdict, actor=actor, answer_to=trust.address)
     return MessageOutcome.FOLLOW_UP_CANCEL_ASKED
+
+
+def _own_figures_only(req: Request, reading: followup.Reading) -> bool:
+    """Whether a follow-up read as a correction or an appeal names only the request's own recorded figures
+    ("permohonan kami sebanyak 3.800 keping mohon dibatalkan" of 3.800 asked, 2.700 approved): beside words of
+    cancelling, the request named by its figure, never a new figure nor the whole asked again."""
+    return reading.intent in ("correction", "appeal") and not reading.other_item and not reading.old \
+        and all(getattr(req, f, None) == v for f, v in reading.figures.items())
 
 
 def names_other_districts_request(session: Session, verdict: Verdict, trust: SenderTrust,
@@ -1401,8 +1413,13 @@ def _open_end(session: Session, req: Request) -> Request:
     return req
 
 
+def _said(value: object) -> str:
+    """A changed figure as a person reads it ("1.400"); anything else (a blank's name) as it is."""
+    return number(value) if isinstance(value, int) or value is None else str(value)
+
+
 def _detail(verdict: Verdict, changed: list[dict[str, object]]) -> str:
-    told = "; ".join(f"{c['label']}: {c['before']} -> {c['after']}" for c in changed)
+    told = "; ".join(f"{c['label']}: {_said(c['before'])} -> {_said(c['after'])}" for c in changed)
     return "\n".join(part for part in (verdict.subject, told, verdict.body_excerpt) if part)
 
 

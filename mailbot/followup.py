@@ -851,10 +851,17 @@ _WRITTEN_IN_REQUEST = re.compile(r"\b(?:tulis|ditulis|tuliskan|sebut|disebut|seb
                                  r"(?:surat\s+|email\s+)?(?:permohonan|pengajuan)\w*")
 
 
+# When a figure was counted, never the figure asked: "stok kami waktu mengajukan sebenarnya 1.700" (the stock at the
+# time of asking).
+_AT_ASKING = re.compile(r"(?<![\w-])(?:" + _words(vocabulary.ASKING_TIME_WORDS) + r")\s+(?:"
+                        + _words(vocabulary.ASKING_AT_WORDS) + r")(?![\w-])")
+
+
 def _field(clause: str) -> str | None:
     """The figure a clause's cue names: the cue nearest before the figure wins."""
     clause = re.sub(r"\bmohon maaf\b", "maaf", clause)  # an apology, not a request
     clause = _WRITTEN_IN_REQUEST.sub(" ", clause)  # where a figure was written, not the figure asked
+    clause = _AT_ASKING.sub(" ", clause)  # when a figure was counted, not the figure asked
     cues = {"stock_on_hand": [m.end() for m in _STOCK_CUES.finditer(clause)],
             "requested": [m.end() for m in _REQUEST_CUES.finditer(clause)],
             "received": [m.end() for m in _RECEIVED_CUES.finditer(clause)]}

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from mailbot import greeting
 from mailbot.desk import Desk
-from mailbot.guards.headers import safe_address, safe_header_text, safe_subject
+from mailbot.guards.headers import drop_reference_tags, safe_address, safe_header_text, safe_subject
 from mailbot.guards.threads import MESSAGE_ID, strip_reply_prefixes
 from mailbot.reader.verdict import Verdict
 from mailbot.render import Category, Envelope, Rendered, compose, render
@@ -49,10 +49,12 @@ def answering(message: Message, verdict: Verdict | None) -> ReplyTo:
 
 
 def reply_subject(original: str, reference: str | None) -> str:
-    """"Re: [BLK-2026-0042] <original>" for a request, "Re: <original>" otherwise; prefixes never stacked."""
+    """"Re: [BLK-2026-0042] <original>" for a request, "Re: <original>" otherwise; prefixes never stacked. A reply
+    about no request carries no request's reference (another district's, left in a forwarded subject, is never
+    named to the writer, and its thread is not the writer's)."""
     if reference:
         return safe_subject(original, reference)
-    text = strip_reply_prefixes(safe_header_text(original, max_len=400))
+    text = strip_reply_prefixes(strip_reply_prefixes(drop_reference_tags(safe_header_text(original, max_len=400))))
     return safe_header_text(f"Re: {text}" if text else "Re: (tanpa subjek)", max_len=250)
 
 

@@ -39,6 +39,9 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # opens a reference and is never answered; a person sees it beside the request.
         # a district's own address that failed the authentication checks is no stranger: the operator is told which
         reason = "unverified_in_thread" if trust.on_list or trust.is_manager else "stranger_in_thread"
+        if reason == "stranger_in_thread" and attention.is_command(verdict):
+            # "SETUJU 3.000" from a manager's personal address: never applied; moot once the request is decided
+            reason = "unverified_decision"
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,
                             detail=f"{verdict.subject}\n{trust.address or '-'}: {(verdict.body_excerpt or '')[:300]}",
                             district=thread.district, item=thread.item, message=message, request=thread)

@@ -66,6 +66,9 @@ def _safe_header_text(value: str, max_len: int) -> str:
     return _clean_header_text(value, max_len)
 
 
+_UNDECODED_RE = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=|\ufffd+|\u00ff\u00fe|\u00fe\u00ff|\u00ef\u00bb\u00bf")
+
+
 def _clean_header_text(value: str, max_len: int) -> str:
     text = recover_bytes(value)
     for _ in range(_NESTED_DECODE_ROUNDS):
@@ -73,10 +76,22 @@ def _clean_header_text(value: str, max_len: int) -> str:
         if decoded == text:
             break
         text = recover_bytes(decoded)
+    # What decoded to no text goes: an encoded word no charset decodes ("=?iso-8859-1?B?!!!notbase64?="), a byte
+    # nothing decoded (U+FFFD), a byte-order mark read as Latin-1 ("KTP\xff\xfeel" -> "KTPÿþel").
+    text = _UNDECODED_RE.sub(" ", text)
     text = "".join(" " if c in _BREAKS else c for c in text if c in _BREAKS or not _dropped(c))
     # An encoded word still left after the rounds above would be decoded by the recipient.
     text = " ".join(unicodedata.normalize("NFC", text).split()).replace("=?", "= ?")
     return _cap(text, max_len)
+
+
+def drop_reference_tags(text: str) -> str:
+    """*text* without the request references tagged in it ("[BLK-2026-0001]").
+
+    >>> drop_reference_tags("Fwd: Re: [BLK-2026-0001] Permohonan blangko")
+    'Fwd: Re: Permohonan blangko'
+    """
+    return " ".join(_REFERENCE_TAG_RE.sub(" ", text).split())
 
 
 def safe_subject(original_subject: str, reference: str, *, max_len: int = SUBJECT_MAX) -> str:

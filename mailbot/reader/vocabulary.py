@@ -2336,6 +2336,17 @@ REQUEST_PHRASES += (
     "mhn kirimi", "tolong kirimi", "tolong dikirimi", "tolong kirimin", "tolong dikirimin",
     "minta dikirimi", "minta kirimi", "minta dikirimin", "minta kirimin",
 )
+# The class behind them: every word of asking before every form of "kirim" ("kami mintakan kirimi blangko ktp el lg
+# ya pak", "tlg dikirimkan", "mohon kiranya dikirimkan"), whatever affix either takes.
+ASKING_WORDS: tuple[str, ...] = (
+    "minta", "mintakan", "memintakan", "mintak", "mnta", "mohon", "mhn", "memohon", "mohon kiranya", "mohon segera",
+    "tolong", "tlg", "minta tolong", "mohon bantuan", "mohon bantu",
+)
+SEND_FORMS: tuple[str, ...] = (
+    "kirim", "kirimi", "kirimkan", "kirimin", "kirimkn", "dikirim", "dikirimi", "dikirimkan", "dikirimin",
+    "dikirimkn", "dikrim", "dikirm",
+)
+REQUEST_PHRASES += tuple(f"{ask} {send}" for ask in ASKING_WORDS for send in SEND_FORMS)
 # Words giving a cause: "cetak 0 karena blangko kosong" (the count before, the blank's running out after).
 ZERO_CAUSE_WORDS: tuple[str, ...] = ("karena", "krn", "karna", "sebab", "soalnya", "gara-gara", "because")
 # Opening and closing stock, in the words of other writers: the opening stock is no stock now.
@@ -2456,6 +2467,15 @@ MINUS_WORDS: tuple[str, ...] = ("dikurangi", "dikurang", "kurang", "minus", "les
 # penerimaan : 2.220", "sisa sesudah pencetakan hari ini 780", "stock after receipt: 2,220".
 EVENT_TIME_WORDS: tuple[str, ...] = (
     "setelah", "stlh", "sesudah", "sehabis", "pasca", "usai", "seusai", "selesai", "after", "following",
+)
+# Before a word of asking, these make the ask the time a stock was counted, never the figure asked: "stok kami waktu
+# mengajukan sebenarnya 1.700", "stok kami waktu minta kemarin sebenarnya 380" (mailbot.followup).
+ASKING_TIME_WORDS: tuple[str, ...] = (
+    "waktu", "wkt", "saat", "pada saat", "pada waktu", "ketika", "sewaktu", "pas", "semasa", "when", "at the time",
+)
+ASKING_AT_WORDS: tuple[str, ...] = (
+    "mengajukan", "ngajuin", "ajukan", "diajukan", "minta", "meminta", "mnta", "memohon", "mohon", "mengusulkan",
+    "usulkan", "diusulkan", "permohonan", "pengajuan", "usulan", "we asked", "we requested", "requesting", "asking",
 )
 # ... and these make the figure the stock before the event, not the stock now: "stok sebelum penerimaan 400".
 BEFORE_EVENT_WORDS: tuple[str, ...] = ("sebelum", "sblm", "before", "prior to")
@@ -2839,6 +2859,22 @@ CANCEL_WORDS: tuple[str, ...] = (
     "tak usah dikirim", "tidak perlu dikirim", "tdk perlu dikirim", "tak perlu dikirim", "gak perlu dikirim",
     "ga perlu dikirim", "nggak perlu dikirim", "tidak perlu dikirimkan", "tidak usah dikirimkan",
 )
+# ... and the same said of the request going on, whichever "no need" and whichever verb ("usulan kami nang 3.800 tu
+# kada usah diproses lagi", "tidak perlu ditindaklanjuti", "ga usah dilanjutkan"): every "no need" before every verb.
+CANCEL_NO_NEED: tuple[str, ...] = (
+    "tidak usah", "tdk usah", "tak usah", "ga usah", "gak usah", "nggak usah", "ngga usah", "gk usah", "g usah",
+    "enggak usah", "kada usah", "kd usah", "kadada usah", "ndak usah", "nda usah", "ora usah", "mboten usah",
+    "tidak perlu", "tdk perlu", "tak perlu", "ga perlu", "gak perlu", "nggak perlu", "kada perlu", "ndak perlu",
+)
+CANCEL_GOING_ON: tuple[str, ...] = (
+    "diproses", "diproses lagi", "diproses lg", "diprosesin", "dikirim", "dikirimkan", "dikirimi", "dikirimin",
+    "dilanjutkan", "dilanjutin", "ditindaklanjuti", "ditindak lanjuti", "dikirim lagi",
+)
+CANCEL_WORDS += tuple(f"{no} {verb}" for no in CANCEL_NO_NEED for verb in CANCEL_GOING_ON)
+# Banjar and Malay "urung" (= batal) said of the request: "urung haja", "kami urung", "urung ja lah" ("urung"
+# alone also stands in "tidak urung", nonetheless: only with a word that makes it the district's wish).
+CANCEL_WORDS += tuple(f"urung {wish}" for wish in ("haja", "aja", "saja", "sj", "ja", "lah", "dulu", "pak", "bu"))
+CANCEL_WORDS += ("kami urung", "jadi urung", "urung kami", "diurung", "diurungkan haja")
 # "batal" followed by a word that makes it a wish cancels wherever it stands ("Pak, batal aja ya").
 CANCEL_BATAL_WISH: tuple[str, ...] = ("saja", "aja", "aj", "sj", "deh", "ya", "yah", "dulu")
 # "batal" said of the request itself: at the start ("batal saja pak"), with a word that makes it a wish ("batal
@@ -2904,6 +2940,9 @@ AGREEMENT_WORDS: tuple[str, ...] = (
     "semoga", "received", "agreed", "understood", "acknowledged",
     "ditenggo", "ditengga", "dipun tenggo", "dipun tengga", "kulo tenggo", "kami tenggo", "sendiko dawuh",
     "tunggu mi", "ditunggu mi", "ditunggu ki",
+    # "Noted with thanks. We'll wait for the delivery."
+    "we'll wait", "we will wait", "will wait for", "we await", "we look forward", "looking forward to",
+    "we'll be waiting", "we will be waiting",
 )
 # ... and the yes and the courtesy around them ("Nggih pak", Bugis "Iye pak").
 COURTESY_WORDS: tuple[str, ...] = (
@@ -2992,6 +3031,12 @@ PROGRESS_QUESTIONS: tuple[str, ...] = (
     # "Mohon info status permintaan kami nomor REQ-2028-0033": the state of a request asked after, no new ask.
     "status permintaan", "status permohonan", "status pengajuan", "status usulan", "status request",
     "status of our request", "status of the request", "status of my request",
+)
+# "How is it", asking after a request's progress ("bagaimana kelanjutannya", "gmn kabarnya"; mailbot.attention's
+# reminders), in the districts' languages: Banjar "kaya apa kabarnya", Javanese "pripun kabaripun", "piye kabare".
+REMINDER_HOW_WORDS: tuple[str, ...] = (
+    "bagaimana", "gimana", "gmn", "gmana", "bgmn", "bgmna", "kaya apa", "kayapa", "kyapa", "kaya apa haja",
+    "pripun", "kepripun", "piye", "kepiye", "kados pundi", "how is", "how's", "how about",
 )
 # Asking after a request sent before, in the words of office letters (mailbot.attention's reminders): "izin
 # menanyakan surat permohonan blangko kami tgl 6 kemarin, apakah sudah ada disposisi?".
