@@ -71,7 +71,7 @@ def test_a_follow_up_is_read_against_its_request(text: str, requested: int, stoc
     "keping.", "maaf pak salah ketik, harusnya 1.200", "Maksudnya 1.200 keping pak.",
 ])
 def test_a_lone_corrected_figure_naming_no_field_is_asked_about_when_a_stock_is_recorded(text: str) -> None:
-    """Outside test a12u, H1: these cut 2.000 asked (750 left) to 1.200 without asking; 1.200 may be the stock."""
+    """these cut 2.000 asked (750 left) to 1.200 without asking; 1.200 may be the stock."""
     reading = interpret(text, item="ktp-el", requested=2000, stock_on_hand=750, approved=2000)
     assert (reading.intent, reading.figures, reading.which_figure) == ("unclear", {}, (None, 1200))
     # with no stock recorded there is only the figure asked to correct
@@ -80,9 +80,9 @@ def test_a_lone_corrected_figure_naming_no_field_is_asked_about_when_a_stock_is_
 
 
 @pytest.mark.parametrize(("text", "stock", "requested"), [
-    ("sisa stok kami 450, bukan 600", 750, 2000),  # a12u M1: 600 is not the stock recorded
+    ("sisa stok kami 450, bukan 600", 750, 2000),  # 600 is not the stock recorded
     ("permohonan kami 1.500 bukan 2.500", 750, 2000),  # nor 2.500 the figure asked
-    ("Koreksi pak: sisa stok kami 450, bukan 750.", 300, 800),  # a12u H3: the KTP-el request's stock, in KIA's thread
+    ("Koreksi pak: sisa stok kami 450, bukan 750.", 300, 800),  # the KTP-el request's stock, in KIA's thread
 ])
 def test_a_correction_whose_old_figure_is_not_the_recorded_one_is_for_a_person(text: str, stock: int,
                                                                                requested: int) -> None:

@@ -97,8 +97,8 @@ def test_a_backup_taken_before_the_journal_is_folded_sends_nothing_twice_when_re
 @pytest.mark.parametrize("written", ["2026-12-06 10:00:00", "kemarin"])
 def test_a_journalled_time_without_its_zone_fails_no_run(sample: Path, written: str) -> None:
     """A sent journal holding a time written without a zone (a journal from a restore, or mended by hand) made
-    every `run` fail with a traceback ("naive datetime given to the database"), while check-config said ok
-    (outside test a13u, L6): it is read as UTC, and what is no time at all as the time of folding."""
+    every `run` fail with a traceback ("naive datetime given to the database"), while check-config said ok: it is read
+    as UTC, and what is no time at all as the time of folding."""
     database = sample / "var" / "mailbot.db"
     with sqlite3.connect(database) as db:
         db.execute("update outbox set status = 'queued', next_attempt_at = '2099-01-01 00:00:00' where id = 1")

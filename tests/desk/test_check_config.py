@@ -26,7 +26,7 @@ def _smtp_outbox(lines: str) -> Callable[[str], str]:
 BROKEN: list[tuple[str, Callable[[str], str], str]] = [
     ("cron-words", lambda s: s.replace('cron = "0 7 * * 1-5"', 'cron = "jam 7 pagi"'),
      'digest.cron: "jam 7 pagi" is not a cron schedule'),
-    # the library's "Wrong number of fields; got 1, expected 5" was the reason given (a13x L7)
+    # the library's "Wrong number of fields; got 1, expected 5" was the reason given
     ("cron-time-of-day", lambda s: s.replace('cron = "0 7 * * 1-5"', 'cron = "07:30"'),
      'digest.cron: "07:30" is not a cron schedule (a time of day alone is no schedule: for 07:30 on Monday to '
      'Friday write "30 7 * * 1-5" (minute, hour, day of the month, month, day of the week))'),
@@ -48,7 +48,7 @@ BROKEN: list[tuple[str, Callable[[str], str], str]] = [
      "var is a folder; name the database file in it"),
     ("sqlite-unwritable-folder", lambda s: s.replace("sqlite:///var/mailbot.db", "sqlite:////proc/m.db"),
      "the folder /proc does not take new files"),
-    # outside test a13u, H3 and M3: a traceback ("embedded null byte"), and a refusal naming the same file twice
+    # a traceback ("embedded null byte"), and a refusal naming the same file twice
     ("sqlite-percent-nul", lambda s: s.replace("sqlite:///var/mailbot.db", "sqlite:///var/mailbot.db%00x"),
      "its database name holds the control character '\\x00' (written %00); remove it"),
     ("sqlite-percent-newline", lambda s: s.replace("sqlite:///var/mailbot.db", "sqlite:///var/mailbot.db%0A"),

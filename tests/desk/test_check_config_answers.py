@@ -212,8 +212,7 @@ def test_a_temporary_smtp_answer_is_no_configuration_error(desk_dir: Path, serve
 
 @pytest.mark.parametrize("server", [_Junk], indirect=True)
 def test_binary_junk_from_the_server_is_not_echoed(desk_dir: Path, server: int) -> None:
-    """Its bytes were echoed raw to the terminal ('its first words were "?\ufffd\ufffd???junk"', outside test
-    a13u, L2)."""
+    """Its bytes were echoed raw to the terminal ('its first words were "?\ufffd\ufffd???junk"')."""
     _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
                                  "timeout_seconds = 5")
     code, lines = _check(desk_dir)
@@ -377,8 +376,8 @@ class _SilentImap(socketserver.StreamRequestHandler):
 
 @pytest.mark.parametrize("server", [_SilentImap], indirect=True)
 def test_a_silent_imap_server_is_said_with_the_time_waited(desk_dir: Path, server: int) -> None:
-    """It said "did not answer within 60 s (inbox.read_timeout_seconds)" when the command ended after 51 s (a13x L1,
-    a13u L2): the greeting is awaited for inbox.connect_timeout_seconds, and the whole wait is said.
+    """It said "did not answer within 60 s (inbox.read_timeout_seconds)" when the command ended after 51 s: the greeting
+    is awaited for inbox.connect_timeout_seconds, and the whole wait is said.
 
     A connect timeout of 1 s: the questions of what the port speaks wait their own timeouts after it, 7 s in
     all (31 s with 4 s); waited for the read timeout instead, the command would take over 60 s."""
@@ -407,7 +406,7 @@ class _JunkCapabilityImap(socketserver.StreamRequestHandler):
 @pytest.mark.parametrize("server", [_JunkCapabilityImap], indirect=True)
 def test_an_imap_answer_of_junk_is_said_in_plain_words(desk_dir: Path, server: int) -> None:
     """It said "cannot reach the IMAP server ...: command: CAPABILITY => unexpected response: b'* \\xff\\xfe garbage
-    \\x00'", imaplib's text, of a server that was reached (a13x L3)."""
+    \\x00'", imaplib's text, of a server that was reached."""
     _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
                                 f'username = "u"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 5')
     code, lines = _check(desk_dir)
@@ -425,7 +424,7 @@ class _HugeBanner(socketserver.StreamRequestHandler):
 @pytest.mark.parametrize("server", [_HugeBanner], indirect=True)
 def test_a_greeting_line_too_long_is_no_refusal_by_the_server(desk_dir: Path, server: int) -> None:
     """A greeting line of 100 kB got "refuses to serve mailbot (500 Line too long.) ... ask the server's
-    administrator to accept mail from this host": the 500 is smtplib's, not the server's (a13x L2)."""
+    administrator to accept mail from this host": the 500 is smtplib's, not the server's."""
     _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
                                  "timeout_seconds = 5")
     code, lines = _check(desk_dir)
@@ -442,7 +441,7 @@ class _SilentSmtp(socketserver.StreamRequestHandler):
 @pytest.mark.parametrize("server", [_SilentSmtp], indirect=True)
 def test_check_config_stopped_says_what_it_is(desk_dir: Path, server: int) -> None:
     """Stopped by SIGTERM while it waited, it said "mail not yet sent stays in the outbox and goes out with the next
-    `mailbot run`", the words of a command that queues mail, which check-config never does (a13x L1)."""
+    `mailbot run`", the words of a command that queues mail, which check-config never does."""
     import signal
     import tempfile
 
@@ -474,7 +473,7 @@ _SLOW_INBOX = ('kind = "imap"\nhost = "127.0.0.1"\nport = {port}\ntls = "none"\n
 def test_a_slow_greeting_is_a_slow_server_not_a_configuration_error(desk_dir: Path, server: int,
                                                                     protocol: str) -> None:
     """A correct IMAP greeting sent a byte a second was "answered, but not as an IMAP server (its first words were
-    "*")", a configuration error (exit 2), which the service unit does not restart (outside test a13z, M-1)."""
+    "*")", a configuration error (exit 2), which the service unit does not restart."""
     if protocol == "IMAP":
         _section(desk_dir, "inbox", _SLOW_INBOX.format(port=server))
         key, start = "inbox.connect_timeout_seconds", "* OK"
@@ -493,7 +492,7 @@ def test_a_slow_greeting_is_a_slow_server_not_a_configuration_error(desk_dir: Pa
 @pytest.mark.servers
 @pytest.mark.parametrize("server", [_SlowImap], indirect=True)
 def test_run_keeps_trying_a_slow_imap_server(desk_dir: Path, server: int) -> None:
-    """`run --once` stopped with the same configuration error, exit 2 (outside test a13z, M-1): now it tries again
+    """`run --once` stopped with the same configuration error, exit 2: now it tries again
     with pauses, as for a server that stalls mid-greeting, until it is stopped."""
     _section(desk_dir, "inbox", _SLOW_INBOX.format(port=server))
     proc = subprocess.Popen([str(Path(sys.executable).parent / "mailbot"), "--config", str(desk_dir / "config.toml"),

@@ -147,8 +147,7 @@ def test_settings_that_work_but_look_like_a_slip_are_warned(desk_dir: Path) -> N
             "Monday (not as in crontab, where 1 is)") in said, said
     assert "guards.max_attachments = 0: every mail with an attachment" in said, said
     assert "database.url holds a password" in said and "rahasia" not in said, said
-    # the PostgreSQL server was not tried: the "ok" line says so (was a plain "ok", then `run` could not open it;
-    # outside test a13w, N-L5)
+    # the PostgreSQL server was not tried: the "ok" line says so (was a plain "ok", then `run` could not open it)
     assert result.stdout.strip().splitlines()[-1].endswith(
         "; not tried: the PostgreSQL server (check-config --connect logs in)"), result.stdout
 

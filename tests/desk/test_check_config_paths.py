@@ -148,7 +148,7 @@ UNREADABLE_URLS = [
     ("empty", "", "database.url: '' names no database; write sqlite:///PATH"),
     ("bare-path", "{dir}/var/mailbot.db", "database.url: '{dir}/var/mailbot.db' is a path, not a database URL; "
                                           "write sqlite:///{dir}/var/mailbot.db"),
-    # the file's path written alone with a shell variable: the hint is a URL that is not refused again (a13t)
+    # the file's path written alone with a shell variable: the hint is a URL that is not refused again
     ("bare-path-variable", "$HOME/var/mailbot.db", "database.url: '$HOME/var/mailbot.db' is a path, not a database "
                                                   "URL; write sqlite:///" + os.path.expandvars("$HOME/var/mailbot.db")),
     ("bare-word", "sqlite", "database.url: 'sqlite' names no database file; write sqlite:///var/mailbot.db"),

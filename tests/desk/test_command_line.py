@@ -86,14 +86,14 @@ def test_references_and_places_typed_loosely_are_found(desk_dir: Path) -> None:
         assert meant.returncode == 1 and meant.stderr.strip() == (
             f"mailbot: no request {typed!r} (did you mean BLK-2026-0005?); see `mailbot requests`"), meant.stderr
     assert "did you mean" not in mailbot(sample_desk, "dispatch", "BLK-0099").stderr
-    # last year's reference for this year's request (was "no request" alone, outside test a13v L4)
+    # last year's reference for this year's request (was "no request" alone)
     last_year = mailbot(sample_desk, "approve", "BLK-2025-0005")
     assert last_year.returncode == 1 and last_year.stderr.strip() == (
         "mailbot: no request 'BLK-2025-0005' (did you mean BLK-2026-0005?); see `mailbot requests`"), last_year.stderr
 
 
 def test_a_reference_no_request_has_is_quoted_as_typed(sample_desk: Path) -> None:
-    """`history Bulungan` said "no request 'BULUNGAN'", a case the operator never typed (a13x L9)."""
+    """`history Bulungan` said "no request 'BULUNGAN'", a case the operator never typed."""
     for typed in ("Bulungan", "<x@y>"):
         said = mailbot(sample_desk, "history", typed)
         assert said.returncode == 1 and said.stderr.strip() == (
@@ -146,7 +146,7 @@ def test_help_version_and_a_single_dash_point_to_the_option(desk_dir: Path, args
 def test_the_command_suggested_for_options_after_dashes_is_one_that_works(typed: list[str],
                                                                          example: list[str]) -> None:
     """`adjust 65.04 -- "--500" --reason uji` was told "e.g. mailbot adjust 65.04 --500 --reason -- uji": "--500"
-    taken for an option and "uji" left behind as the change (outside test a13z, L-5)."""
+    taken for an option and "uji" left behind as the change."""
     from mailbot.cli import _example_with_options_first
 
     assert _example_with_options_first(typed) == example
@@ -172,14 +172,14 @@ def test_the_command_suggested_for_options_after_dashes_is_one_that_works(typed:
     (("supply", "receive", "10", "-note", "x"), "mailbot supply receive: No such option: -note (did you mean --note?)"),
     # the parser's own suggestions in the same words (were "Did you mean 'status'?" and "(Possible options: --item)")
     (("statsu",), "mailbot: No such command 'statsu' (did you mean status?) (Usage: mailbot [OPTIONS] COMMAND"),
-    # an option given twice: which value was meant is not guessed (the last one was taken; outside test a13s, L2)
+    # an option given twice: which value was meant is not guessed (the last one was taken)
     (("supply", "receive", "100", "--item", "kia", "--item", "ktp-el"),
      "mailbot supply receive: --item is given twice ('kia', 'ktp-el'); give it once (Usage: "),
     (("adjust", "65.04", "-20", "--reason", "rusak", "--reason=hilang"),
      "mailbot adjust: --reason is given twice ('rusak', 'hilang'); give it once (Usage: "),
     (("approve", "BLK-2026-0001", "--quantity", "700", "--quantity", "7", "--quantity", "70"),
      "mailbot approve: --quantity is given 3 times ('700', '7', '70'); give it once (Usage: "),
-    # two near commands, both named (was "(did you mean approve', 'resolve?)", outside test a13q L1)
+    # two near commands, both named (was "(did you mean approve', 'resolve?)")
     (("aprove",), "mailbot: No such command 'aprove' (did you mean approve or resolve?) (Usage: "),
     # the command named in Indonesian, as managers answer by email (was "No such command 'setujui'" alone)
     (("setujui", "BLK-2026-0001"), "mailbot: No such command 'setujui' (did you mean approve?) (Usage: "),
@@ -252,7 +252,7 @@ def test_a_quantity_in_words_typed_without_quotes_is_told_how_to_write_it(desk_d
 
 
 def test_a_field_corrected_twice_in_one_command_is_refused(sample: Path) -> None:
-    """`correct 8 requested=1.500 requested=2.000` applied 2.000 unsaid (outside test a13s, L2)."""
+    """`correct 8 requested=1.500 requested=2.000` applied 2.000 unsaid."""
     result = mailbot(sample, "correct", "8", "requested=1.500", "requested=2.000", "--reason", "uji")
     assert result.returncode == 2, (result.stdout, result.stderr)
     assert result.stderr.strip() == "mailbot: requested is given twice ('1.500' and '2.000'); give it once"
@@ -260,7 +260,7 @@ def test_a_field_corrected_twice_in_one_command_is_refused(sample: Path) -> None
 
 def test_a_correction_is_shown_in_words_in_the_history(sample: Path) -> None:
     """`history` after `correct` showed the label as Python prints a dict ("#1 correction: {'district': '65.01',
-    ... 'printed': None ...}", outside test a13v, L3)."""
+    ... 'printed': None ...}")."""
     assert mailbot(sample, "correct", "1", "stock_on_hand=500", "--reason", "salah baca").returncode == 0
     for typed in ("BLK-2026-0001", "#1"):
         shown = mailbot(sample, "history", typed, env={**os.environ, "COLUMNS": "400"})
@@ -269,7 +269,7 @@ def test_a_correction_is_shown_in_words_in_the_history(sample: Path) -> None:
         assert "correction: read as request from 65.01, ktp-el (requested 2.000, stock 500)" in line, line
         assert "{" not in line and "None" not in line, line
         # the audit line of the same correction listed the reading's fields ("before district=65.01 item=ktp-el
-        # kind=request needs_attachment=False printed=- ...", a13x re-check of a13v L3)
+        # kind=request needs_attachment=False printed=- ...")
         [audit] = [line for line in shown.stdout.splitlines() if "reading corrected" in line]
         assert ("before read as request from 65.01, ktp-el (requested 2.000, stock 750), "
                 "after read as request from 65.01, ktp-el (requested 2.000, stock 500)") in audit, audit
@@ -277,8 +277,8 @@ def test_a_correction_is_shown_in_words_in_the_history(sample: Path) -> None:
 
 
 def test_the_config_option_after_the_command_is_told_to_go_before_it(desk_dir: Path) -> None:
-    """`mailbot status -c config.toml` said "No such option: -c" although `mailbot --help` lists -c (outside test
-    a13v, M4): the line says where it goes, with the command line to type."""
+    """`mailbot status -c config.toml` said "No such option: -c" although `mailbot --help` lists -c: the line says where
+    it goes, with the command line to type."""
     from tests.forkserver import run_mailbot
 
     result = run_mailbot(["status", "-c", "config.toml"], cwd=desk_dir)
@@ -295,7 +295,7 @@ def test_the_config_option_after_the_command_is_told_to_go_before_it(desk_dir: P
 
 def test_a_config_file_named_twice_is_refused(desk_dir: Path, tmp_path: Path) -> None:
     """`mailbot -c desk2/config.toml --config=desk/config.toml supply receive 7` booked into the last one named,
-    unsaid (outside test a13t)."""
+    unsaid."""
     other = tmp_path / "other.toml"
     other.write_text((desk_dir / "config.toml").read_text())
     result = mailbot(desk_dir, f"--config={other}", "supply", "receive", "7")
@@ -307,7 +307,7 @@ def test_a_config_file_named_twice_is_refused(desk_dir: Path, tmp_path: Path) ->
 
 def test_a_decision_whose_mail_is_given_up_is_one_line(desk_dir: Path) -> None:
     """With the SMTP server away and one attempt allowed, `approve` printed an ERROR log line ("giving up on
-    <...@...> to ['...']") before its result line, which says the same in words (a13x L4)."""
+    <...@...> to ['...']") before its result line, which says the same in words."""
     import re
     import socket
 

@@ -63,7 +63,7 @@ def _mails_about(desk_dir: Path, reference: str) -> list[str]:
 
 def test_a_plain_reject_does_not_withdraw_an_approval_made_meanwhile(
         sample: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    """a13u H1: the reject checked a held request, an `approve --force` landed, and the reject then withdrew it."""
+    """the reject checked a held request, an `approve --force` landed, and the reject then withdrew it."""
     assert _state(sample, "BLK-2026-0005") == ("held", 3000)
     before = len(_mails_about(sample, "BLK-2026-0005"))
     said = _between_check_and_change(monkeypatch, sample, "approve", "BLK-2026-0005", "--quantity", "3.000",

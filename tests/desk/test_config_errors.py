@@ -75,7 +75,7 @@ def test_missing_config_file(tmp_path: Path) -> None:
 def test_a_config_name_that_names_no_file_is_said_plainly(desk_dir: Path, given: list[str], env: str | None,
                                                          said: str) -> None:
     """Were "configuration error: .: cannot read: Is a directory" and "config.toml: configuration file not found"
-    with the space unseen (outside test a13s, L6)."""
+    with the space unseen."""
     import os
 
     environ = {**os.environ, "MAILBOT_CONFIG": env} if env else {k: v for k, v in os.environ.items()
@@ -188,7 +188,7 @@ WORDED = [
     ("working-days-quoted", ("working_days = [0, 1, 2, 3, 4]", 'working_days = ["0", "1", "2"]'),
      "stock.working_days: write each day as a number, without quotes, in square brackets: working_days = "
      "[0, 1, 2] (0 is Monday ... 6 is Sunday)"),
-    # a decimal is no day number, though pydantic would take 0.0 as 0 ("types are strict"; a13x L8)
+    # a decimal is no day number, though pydantic would take 0.0 as 0 ("types are strict")
     ("working-days-decimal", ("working_days = [0, 1, 2, 3, 4]", "working_days = [0.0, 1, 2]"),
      "stock.working_days: write each day as a number, without quotes, in square brackets: working_days = "
      "[0, 1, 2] (0 is Monday ... 6 is Sunday)"),
@@ -206,15 +206,15 @@ WORDED = [
     ("exponent-under-a-thousand", ("pack_size = 100\n", "pack_size = 1e2\n"),
      "stock.pack_size: 100.0 is not a whole number of pieces (TOML reads 100.000 without quotes, 100.0 or an "
      "exponent such as 1e2 as a decimal); write 100, or"),
-    # 1e3 (read as 1000.0) got the hint for thousands: "TOML reads 1000.000 ... write 1000000" (a13x L6)
+    # 1e3 (read as 1000.0) got the hint for thousands: "TOML reads 1000.000 ... write 1000000"
     ("exponent-pieces", ("threshold = 1000\n", "threshold = 1e3\n"),
      "stock.threshold: 1000.0 is a decimal (as TOML reads 1e3 or 1000.0), not a whole number of pieces; write 1000"),
-    # a decimal comma in quotes: told to drop the quotes only, the operator wrote 0,25, which is no TOML (a13w N-L3)
+    # a decimal comma in quotes: told to drop the quotes only, the operator wrote 0,25, which is no TOML
     ("decimal-comma-in-quotes", ("contradiction_tolerance = 0.25", 'contradiction_tolerance = "0,25"'),
      "stock.contradiction_tolerance: write 0.25, with a decimal point and without quotes (got '0,25')"),
     ("seconds-comma-in-quotes", ("max_parse_seconds = 5.0", 'max_parse_seconds = "5,0"'),
      "write 5.0, with a decimal point and without quotes (got '5,0')"),
-    # pieces in a range as the desk writes them (was "from 1 to 10000000 pieces"; outside test a13w, N-L2)
+    # pieces in a range as the desk writes them (was "from 1 to 10000000 pieces")
     ("pack-size-zero", ("pack_size = 100\n", "pack_size = 0\n"),
      "stock.pack_size: must be from 1 to 10.000.000 pieces (got 0)"),
     ("bell-in-name", ('name = "Kabupaten Malinau"', 'name = "Kabupaten\\u0007Malinau"\nthreshold = "x"'),
@@ -249,7 +249,7 @@ def test_a_wrong_value_is_said_in_plain_words(tmp_path: Path, edit: tuple[str, s
     (lambda s: s.replace('senders = ["disdukcapil@malinaukab.example"]',
                          'senders = ["disdukcapil@malinaukab.example", "Disdukcapil@malinaukab.example"]').encode(),
      "sender disdukcapil@malinaukab.example is listed twice in 65.02 (an address is the same in any case)"),
-    # pasted from a document (was "Invalid value (at line 13, column 12)" with no word of the quotes, a13v L6)
+    # pasted from a document (was "Invalid value (at line 13, column 12)" with no word of the quotes)
     (lambda s: s.replace('timezone = "Asia/Makassar"', "timezone = \u201cAsia/Makassar\u201d").encode(),
      "; its quotes are curly, which TOML does not take: write straight quotes: timezone = \"Asia/Makassar\""),
 ], ids=["utf-16-bom", "utf-16-no-bom", "latin-1", "cr-only", "duplicate-key", "sender-twice-in-one-district",

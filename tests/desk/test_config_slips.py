@@ -36,7 +36,7 @@ RESERVE = 'reserve = { "ktp-el" = 5000, "kia" = 1000 }'
                      'write "ktp-el" = 0 and "kia" = 0 in reserve if that is meant'),
 ], ids=["one-left-out", "both-left-out"])
 def test_every_item_left_out_of_the_reserve_is_warned_of(tmp_path: Path, reserve: str, expected: str) -> None:
-    """`reserve = {}` gave no warning at all, while leaving out one item did (outside test a13z, M-3)."""
+    """`reserve = {}` gave no warning at all, while leaving out one item did."""
     warnings = load_config(_edited(tmp_path, RESERVE, reserve)).warnings()
     assert [w for w in warnings if w.startswith("stock.reserve")] == [expected], warnings
 
@@ -54,8 +54,8 @@ def test_the_shipped_reserve_is_no_warning(tmp_path: Path) -> None:
 ])
 def test_a_reversed_fixed_offset_is_answered_with_a_zone_that_is_taken(tmp_path: Path, zone: str,
                                                                        instead: str) -> None:
-    """'Etc/GMT+08' was answered "did you mean 'Etc/GMT+8'?", a zone refused the next time (outside test a13z,
-    L-3): every spelling of a fixed offset gets the advice Etc/GMT+8 gets, with the named zone of its hours."""
+    """'Etc/GMT+08' was answered "did you mean 'Etc/GMT+8'?", a zone refused the next time: every spelling of a fixed
+    offset gets the advice Etc/GMT+8 gets, with the named zone of its hours."""
     said = _refusal(_edited(tmp_path, 'timezone = "Asia/Makassar"', f'timezone = "{zone}"'))
     assert (f"office.timezone: {zone!r} is a fixed offset whose sign is reversed (Etc/GMT+8 is UTC-8, Etc/GMT-8 is "
             f"UTC+8); write the office's place instead, e.g. {instead}") in said, said
@@ -66,7 +66,7 @@ def test_a_reversed_fixed_offset_is_answered_with_a_zone_that_is_taken(tmp_path:
 @pytest.mark.parametrize("table", ["inbox", "outbox"])
 @pytest.mark.parametrize("path", ["", "  "], ids=["empty", "spaces"])
 def test_an_empty_maildir_path_is_called_empty(tmp_path: Path, table: str, path: str) -> None:
-    """`path = ""` was "… is a folder but not a Maildir" of the config's own folder (outside test a13z, L-8)."""
+    """`path = ""` was "… is a folder but not a Maildir" of the config's own folder."""
     said = _refusal(_edited(tmp_path, f'path = "var/mail/{table}"', f'path = "{path}"'))
     assert f"{table}.path: is empty; write the Maildir folder's path" in said, said
     assert "not a Maildir" not in said and "spaces around" not in said, said

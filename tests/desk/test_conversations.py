@@ -208,7 +208,7 @@ def test_mail_a_person_must_read_waits_in_the_queue_with_one_acknowledgement(des
     raw = db(desk_dir).execute("select raw from outbox where subject like '[Perlu dibaca]%'").fetchone()[0]
     body = email.message_from_bytes(raw, policy=email.policy.default).get_body().get_content()  # type: ignore[union-attr]
     listed = [line for line in body.splitlines() if line.startswith("- ")]
-    # a queue item is "antrean N", never "#N" (which names message N in `mailbot history`; outside test a12s, L1)
+    # a queue item is "antrean N", never "#N" (which names message N in `mailbot history`)
     assert listed and all(line.startswith("- antrean ") for line in listed) and "#" not in body, body
 
     # the list and closing it by hand

@@ -87,7 +87,7 @@ def test_the_same_relative_change_sent_twice_is_applied_once(desk12: Desk12, wor
     ("Kami mohon tambah 800 keping lagi.", "Tambahan yang tadi tidak usah pak, cukup seperti permohonan awal.",
      2000),
     ("Jumlahnya dikurangi 500 keping saja pak.", "Mohon maaf, pengurangannya cukup 200 keping saja.", 1800),
-    # outside test a12r, M5: "tidak jadi 500" gives up the 500 added, it takes back no more (was: the queue)
+    # "tidak jadi 500" gives up the 500 added, it takes back no more (was: the queue)
     ("Mohon ditambah 500 keping lagi pak.", "Maaf pak, untuk tambahannya cukup 200 keping saja, tidak jadi 500.",
      2200),
     ("Kami mohon tambah 700 keping lagi.", "Tambahannya 300 keping aja pak, gak jadi 700.", 2300),

@@ -1,6 +1,6 @@
 """A correction that gives only a new figure, naming neither the figure it corrects nor the old one, is asked
 about when the request has a stock recorded (the figure may be either); one whose old figure is not the request's
-goes to a person. Both on the real SQLite desk in process over the Maildir defaults (outside test a12u H1, H3)."""
+goes to a person. Both on the real SQLite desk in process over the Maildir defaults."""
 
 from __future__ import annotations
 

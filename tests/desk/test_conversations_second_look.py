@@ -1,4 +1,4 @@
-"""Conversations an outside tester found still going astray, on the real SQLite desk in process over the Maildir
+"""Conversations that once went astray, on the real SQLite desk in process over the Maildir
 defaults, every message written fresh: a recount without "bukan N" in a receipt's thread, a count given against
 the shipment or beside the difference, an appeal after TOLAK and a new ask beside it, a reminder told to the
 managers once, what a manager is offered after dispatch, a correction taken back, and a manager's "SETUJU 2.000

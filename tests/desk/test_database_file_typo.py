@@ -116,7 +116,7 @@ def test_commands_refuse_the_send_lock_as_database_and_make_no_wal(desk_dir: Pat
 
 
 def test_the_start_line_says_when_a_new_database_is_made(desk_dir: Path) -> None:
-    """Outside test a13r, L6: "sqlite:////var/mailbot.db" (a slash too many) started a fresh desk in /var, and the
+    """"sqlite:////var/mailbot.db" (a slash too many) started a fresh desk in /var, and the
     start line named the file as it names the live one."""
     (desk_dir / "var" / "mail" / "inbox").mkdir(parents=True, exist_ok=True)
     set_config(desk_dir, "database", url=f"sqlite:///{desk_dir / 'var' / 'fresh.db'}")
@@ -151,7 +151,7 @@ def test_a_database_cut_short_by_a_failed_copy_is_refused_by_check_config_and_ev
 @pytest.mark.parametrize("target", ["/dev/null", "dangling"])
 def test_a_device_or_a_link_to_nothing_is_no_database_for_any_command(desk_dir: Path, target: str) -> None:
     """`backup` with database.url = "sqlite:////dev/null" said "database copied (1 pages)" and exited 0, and a
-    dangling link was said to be a file "this user cannot read and write" (outside test a13t)."""
+    dangling link was said to be a file "this user cannot read and write"."""
     if target == "dangling":
         (desk_dir / "var").mkdir(exist_ok=True)
         (desk_dir / "var" / "gone.db").symlink_to(desk_dir / "var" / "nowhere" / "x.db")

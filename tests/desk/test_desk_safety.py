@@ -347,7 +347,7 @@ def test_history_of_a_queue_item_shows_what_it_is_about(sample: Path) -> None:
     for typed, lead, shown, heading in (
             ("antrean 6", "antrean 6 is queue item 6", "BLK-2026-0006", "BLK-2026-0006 "),
             ("queue 3", "queue 3 is queue item 3", "message 5", "message 5 "),
-            # was "queue item 1 is queue item 1" (outside test a13w, N-L9)
+            # was "queue item 1 is queue item 1"
             ("queue item 1", "queue item 1", "message 9", "message 9 "),
             ("Queue item 1", "queue item 1", "message 9", "message 9 ")):
         result = mailbot(sample, "history", typed)

@@ -1,5 +1,5 @@
 """A district taken out of config.toml (or its code changed) while its requests are open: check-config says so in
-one line, and a person's decision on such a request is refused in one line, nothing done (outside test a13v, H1:
+one line, and a person's decision on such a request is refused in one line, nothing done (was:
 `approve` ended in a traceback, `reject` said "rejected" with nobody to tell)."""
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def test_a_decision_on_a_request_of_a_district_no_longer_listed_is_refused(sampl
 def test_a_decision_on_a_request_with_no_single_sender_goes_to_the_districts_list(desk_dir: Path) -> None:
     """A request whose mail names two From mailboxes has no sender to answer: a person's rejection of it printed an
     ERROR line naming the outbox purpose ("not queued: decided:2 has no address ... correct it there"), then
-    "rejected; ... no new mail to the district" (outside test a13v, M3). The district is told at its listed
+    "rejected; ... no new mail to the district". The district is told at its listed
     addresses, as for a sender on no list, in one line."""
     from tests.desk.conftest import EXAMPLES
 

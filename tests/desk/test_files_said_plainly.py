@@ -37,8 +37,7 @@ def database(tmp_path: Path) -> Path:
 ], ids=["begins", "folder"])
 def test_a_backup_path_with_a_space_around_a_folder_name_is_said_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                     typed: str, said: str) -> None:
-    """`backup " ../bk/sp.db"` said "the folder ../bk does not exist", which the operator could see was there
-    (outside test a13z, L-4)."""
+    """`backup " ../bk/sp.db"` said "the folder ../bk does not exist", which the operator could see was there."""
     (tmp_path / "config.toml").write_text((ROOT / "config.toml").read_text())
     (tmp_path / "var").mkdir()
     (tmp_path / "bk").mkdir()
@@ -51,7 +50,7 @@ def test_a_backup_path_with_a_space_around_a_folder_name_is_said_so(tmp_path: Pa
 
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="no /proc here")
 def test_a_backup_into_proc_is_said_in_words(database: Path) -> None:
-    """Was SQLite's own "backup failed: unable to open database file" (outside test a13z, L-4)."""
+    """Was SQLite's own "backup failed: unable to open database file"."""
     with pytest.raises(MailbotError) as refused:
         backup_sqlite(f"sqlite:///{database}", Path("/proc/self/b.db"))
     said = str(refused.value)
@@ -88,8 +87,7 @@ def immutable(database: Path) -> Iterator[Path]:
 
 
 def test_an_immutable_database_file_is_named_so(immutable: Path) -> None:
-    """Was "cannot be read and written by this user; check its owner and permissions": both were right
-    (outside test a13z, L-7)."""
+    """Was "cannot be read and written by this user; check its owner and permissions": both were right."""
     said = sqlite_write_problem(immutable)
     assert said == (f"database.url: {immutable} cannot be written: it is marked immutable, which no owner or "
                     f"permission overrides (lsattr {immutable} shows an i); as root, remove the mark with "

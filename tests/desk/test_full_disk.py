@@ -98,7 +98,7 @@ def test_a_full_disk_is_no_damaged_database(small_disk: Path) -> None:
 
 
 def test_a_backup_onto_a_full_disk_names_the_disk(small_disk: Path) -> None:
-    """On the full disk holding the database it said "backup failed: disk I/O error", SQLite's words (a13x L5)."""
+    """On the full disk holding the database it said "backup failed: disk I/O error", SQLite's words."""
     desk = small_disk / "desk"
     _fill(small_disk)
     backup = mailbot(desk, "backup", "var/b.db")
@@ -121,14 +121,14 @@ def test_a_read_only_disk_is_said_as_such(small_disk: Path) -> None:
     imported = mailbot(desk, "import", str(next(EXAMPLES.glob("*.eml"))))
     assert imported.returncode == 1 and "Traceback" not in imported.stderr, imported.stderr
     assert "is read-only" in imported.stderr
-    # nothing to free on a read-only disk (was "... free some space and run the same import again", a13v L1)
+    # nothing to free on a read-only disk (was "... free some space and run the same import again")
     assert "free some space" not in imported.stderr and imported.stderr.rstrip().endswith(
         "nothing was delivered (0 of 1 message(s)); then run the same import again"), imported.stderr
 
 
 def test_a_small_disk_is_said_as_it_is(tmp_path: Path) -> None:
     """600 KB free was "no space left on the disk" (untrue), and a 30 MB disk with 28 MB free was warned of as
-    "only 28 MB free" on every command (outside test a13u, L1)."""
+    "only 28 MB free" on every command."""
     from mailbot.store.db import storage_problem
 
     if os.geteuid() != 0 or shutil.which("mount") is None:
@@ -241,7 +241,7 @@ def _district_mails(folder: Path, count: int) -> list[Path]:
 
 
 def test_a_disk_that_fills_during_a_run_is_said_as_full_in_one_line(desk_dir: Path, tmp_path: Path) -> None:
-    """a13u H4: the database's disk filled while `run --once` read a backlog; the log showed a traceback
+    """the database's disk filled while `run --once` read a backlog; the log showed a traceback
     ("sending the outbox failed") and the sender called the full disk "the database busy"."""
     from tests.desk.mailkit import set_config
 
@@ -311,7 +311,7 @@ def test_a_write_the_disk_refuses_is_logged_as_a_full_disk_in_one_line(
 def test_a_read_only_maildir_outbox_is_no_mail_server(sample: Path, tmp_path: Path) -> None:
     """With the Maildir outbox on a disk gone read-only, `approve` printed "WARNING ... will retry
     <179656583389.13034....decided.7@...> (attempt 1)" and then "the mail server did not take its mail" for a local
-    folder (outside test a13v, L2): one line, saying the mail could not be written to the Maildir outbox."""
+    folder: one line, saying the mail could not be written to the Maildir outbox."""
     if os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("mounting a small file system needs root")
     out = tmp_path / "out"
@@ -334,8 +334,8 @@ def test_a_read_only_maildir_outbox_is_no_mail_server(sample: Path, tmp_path: Pa
 
 
 def test_labels_export_onto_a_full_disk_leaves_no_half_export(sample: Path, tmp_path: Path) -> None:
-    """`labels export DIR` onto a disk that filled left DIR/corpus/ with some .eml files and no labels.json
-    (outside test a13u, L4): the export is written aside and moved into place only when whole."""
+    """`labels export DIR` onto a disk that filled left DIR/corpus/ with some .eml files and no labels.json: the export
+    is written aside and moved into place only when whole."""
     if os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("mounting a small file system needs root")
     for message in range(1, 7):

@@ -74,8 +74,7 @@ def test_an_mbox_of_n_messages_delivers_n(desk_dir: Path, count: int) -> None:
     result = mailbot(desk_dir, "import", str(path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"{count} message(s) delivered"), result.stdout
-    # an empty mbox is said to be one (was "0 message(s) delivered" alone, as if its messages had gone somewhere;
-    # outside test a13u, L7)
+    # an empty mbox is said to be one (was "0 message(s) delivered" alone, as if its messages had gone somewhere)
     assert ("; no message in " in result.stdout) == (count == 0), result.stdout
     if count == 0:
         assert result.stdout.strip().endswith(f"; no message in {path} (an empty mbox)"), result.stdout
@@ -92,15 +91,14 @@ def test_an_mbox_of_n_messages_delivers_n(desk_dir: Path, count: int) -> None:
 
 @pytest.mark.parametrize("count", [1, 2])
 def test_an_mbox_saved_with_a_byte_order_mark_delivers_every_message(desk_dir: Path, count: int) -> None:
-    """Outside test a13u, H2: Notepad's UTF-8 mark before the first "From " line lost the first message ("0
+    """Notepad's UTF-8 mark before the first "From " line lost the first message ("0
     message(s) delivered" of one, exit 0)."""
     path = _mbox(desk_dir / "laporan.mbox", count)
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     result = mailbot(desk_dir, "import", str(path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"{count} message(s) delivered"), result.stdout
-    # an empty mbox is said to be one (was "0 message(s) delivered" alone, as if its messages had gone somewhere;
-    # outside test a13u, L7)
+    # an empty mbox is said to be one (was "0 message(s) delivered" alone, as if its messages had gone somewhere)
     assert ("; no message in " in result.stdout) == (count == 0), result.stdout
     if count == 0:
         assert result.stdout.strip().endswith(f"; no message in {path} (an empty mbox)"), result.stdout
@@ -269,7 +267,7 @@ def test_an_eml_cut_off_is_refused_in_one_line(desk_dir: Path) -> None:
 
 def test_an_unescaped_from_line_in_a_body_is_named(desk_dir: Path) -> None:
     """An mboxo export writes "From the desk of kadis" in a body as it is, and the mbox splits there. Was "message
-    2 of 2: empty input, not an email", naming no line (outside test a13w, N-L8)."""
+    2 of 2: empty input, not an email", naming no line."""
     text = _message(1).as_bytes().replace(b"\r\n", b"\n")
     path = desk_dir / "mboxo.mbox"
     path.write_bytes(b"From x@y Sun Dec  6 10:00:00 2026\n" + text + b"\nFrom the desk of kadis\n\nSalam.\n")

@@ -128,7 +128,7 @@ def test_an_import_stopped_at_any_message_leaves_nothing_in_the_maildir(
 def test_an_import_stopped_while_its_messages_are_read_says_nothing_was_delivered(
         desk_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl-C while a large mbox is still being read and checked (nothing staged yet). Was the generic "what the
-    command had recorded is kept ...; mail not yet sent stays in the outbox" (outside test a13w, N-L7)."""
+    command had recorded is kept ...; mail not yet sent stays in the outbox"."""
     import mailbot.cli as cli
 
     source = _mbox(desk_dir / "some.mbox", 12)

@@ -95,8 +95,7 @@ def test_a_wide_colour_terminal_gets_the_table_in_colour(sample_desk: Path) -> N
 
 @pytest.mark.parametrize("args", [("--help",), ("approve", "--help"), ("supply", "--help")])
 def test_help_on_a_terminal_has_no_style_with_no_color(sample_desk: Path, args: tuple[str, ...]) -> None:
-    """README: with NO_COLOR set the output has no colour, bold or other style at all; the help had both
-    (outside test a13s, L1)."""
+    """README: with NO_COLOR set the output has no colour, bold or other style at all; the help had both."""
     styled = _on_terminal(sample_desk, 80, *args)
     plain = _on_terminal(sample_desk, 80, *args, environ={"NO_COLOR": "1"})
     assert "\x1b[" in styled  # on a terminal the help is styled ...

@@ -98,7 +98,7 @@ def test_a_limit_is_read_by_the_quantity_reader_with_an_honest_bound(desk_dir: P
                          ("0", "above zero"), ("1,5", "decimal comma")):
         result = mailbot(desk_dir, "queue", "list", "--limit", typed)
         assert result.returncode == 2 and words in result.stderr and len(result.stderr.splitlines()) == 1, result.stderr
-    # rows are not counted in thousands (were told "write it like 2.000, 2000 or 2 ribu", outside test a13v L5)
+    # rows are not counted in thousands (were told "write it like 2.000, 2000 or 2 ribu")
     for typed, said in (("abc", 'mailbot: --limit: "abc" is not a number of rows; write it like 50 or 1.000'),
                         ("1,5", 'mailbot: --limit: "1,5" has a decimal comma: rows are whole numbers; write a whole '
                                 'number, e.g. 1')):

@@ -108,7 +108,7 @@ def test_supply_receive_reads_dots_as_thousands(desk_dir: Path, typed: str, reco
      '"12,00" has a decimal comma: pieces are whole numbers; write 12'),
     (("supply", "receive", "1000000000000"), "max_quantity_per_movement"),
     (("supply", "receive", "-500"), "mailbot adjust province -500 --item ktp-el --reason TEXT"),
-    # the command told can be copied as it is: the item given and a plain minus (outside test a13s, L4)
+    # the command told can be copied as it is: the item given and a plain minus
     (("supply", "receive", "\u22125", "--item", "kia"), "use `mailbot adjust province -5 --item kia --reason TEXT`"),
     (("adjust", "65.04", "-500000", "--reason", "hilang"), "max_quantity_per_movement"),
     (("adjust", "65.04", "-2.600", "--reason", "hilang"), "would go below zero (65.04 has 2.500"),

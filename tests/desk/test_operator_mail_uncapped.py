@@ -75,7 +75,7 @@ def _message_of_open_request(desk_dir: Path) -> tuple[int, str]:
 
 
 def test_correct_says_the_districts_mail_waits_behind_the_brake(sample: Path) -> None:
-    """Was (outside test a13r, H3): "BLK-... closed as no request; the district is told" and "mail sent: 0" while
+    """Was: "BLK-... closed as no request; the district is told" and "mail sent: 0" while
     the district's mail waited in the outbox behind the outbound brake."""
     set_guards(sample, max_outbound_per_minute=1)
     assert mailbot(sample, "approve", "BLK-2026-0002").returncode == 0  # takes the brake's minute
@@ -92,7 +92,7 @@ def test_correct_says_the_districts_mail_waits_behind_the_brake(sample: Path) ->
 
 
 def test_a_correction_withdraws_the_replies_it_makes_untrue_that_still_wait(sample: Path) -> None:
-    """Was (outside test a13s, M6): behind the brake, each `correct` queued one more mail to the district and left
+    """Was: behind the brake, each `correct` queued one more mail to the district and left
     the earlier ones queued: "DISETUJUI 1.500", "DISETUJUI 2.000", then the withdrawal would all have gone out."""
     set_guards(sample, max_outbound_per_minute=1)
     assert mailbot(sample, "approve", "BLK-2026-0002").returncode == 0  # takes the brake's minute
@@ -129,7 +129,7 @@ def _request_with_photos(count: int) -> bytes:
 
 
 def test_a_replay_says_what_became_of_the_districts_mail_and_withdraws_the_please_resend_reply(sample: Path) -> None:
-    """Was (a13r, M1 and M2): "message 13: request approved; mail sent: 0", nothing said of the district's mail
+    """Was: "message 13: request approved; mail sent: 0", nothing said of the district's mail
     waiting behind the brake; and the quarantine's "please send again" reply stayed queued, to go out after the
     request it asked for was already answered."""
     set_guards(sample, max_outbound_per_minute=1)
@@ -153,7 +153,7 @@ def test_a_replay_says_what_became_of_the_districts_mail_and_withdraws_the_pleas
 
 
 def test_a_replay_after_the_please_resend_reply_went_says_the_district_was_asked(sample: Path) -> None:
-    """Was (a13s, M5): "message 13: request approved; …", nothing said of the reply that had asked the district to
+    """Was: "message 13: request approved; …", nothing said of the reply that had asked the district to
     send the mail again, whose answer would then come as a second mail."""
     (sample / "foto.eml").write_bytes(_request_with_photos(12))
     assert mailbot(sample, "import", str(sample / "foto.eml")).returncode == 0
@@ -174,7 +174,7 @@ def test_a_replay_after_the_please_resend_reply_went_says_the_district_was_asked
 
 def test_under_the_brake_a_command_beside_the_running_service_says_the_service_sends_it(
         desk_dir: Path, open_test_desk) -> None:  # type: ignore[no-untyped-def]
-    """Was (a13r, M3): "it goes out with the next `mailbot run`" while a service was running (and a `run --once`
+    """Was: "it goes out with the next `mailbot run`" while a service was running (and a `run --once`
     sends only what the brake lets out in that minute)."""
     from mailbot.outbox import FlushResult, MailFate, fate_words
     from mailbot.store.db import service_presence, service_running
@@ -192,7 +192,7 @@ def test_under_the_brake_a_command_beside_the_running_service_says_the_service_s
 
 
 def test_replies_kept_back_by_the_cap_are_listed_in_the_digest(desk_dir: Path) -> None:
-    """Was (outside test a13r, M4): replies suppressed by the daily cap showed only in `mailbot outbox list`; no one
+    """Was: replies suppressed by the daily cap showed only in `mailbot outbox list`; no one
     was told that a district never got the answers to its later mails."""
     from tests.desk.conftest import EXAMPLES
 

@@ -94,7 +94,7 @@ def _statuses(desk: Desk) -> dict[str, str]:
 
 def test_a_retried_mail_withdraws_the_notice_that_it_will_not_be_tried_again(
         open_test_desk: Callable[..., Desk]) -> None:
-    """a13u M2: the operator's notice "could not be sent, will not be tried again" went out after `mailbot outbox
+    """the operator's notice "could not be sent, will not be tried again" went out after `mailbot outbox
     retry` had sent that mail. Still waiting when the mail is queued again, it is withdrawn; a second failure of
     the mail is told again."""
     from mailbot.errors import PermanentDeliveryError

@@ -56,7 +56,7 @@ def test_labels_export_and_backup_refuse_the_desks_own_paths(desk: Path, target:
         _refused(desk, ("backup", target), words)
 
 
-# names a listing hides were taken as typed ("b.db " made a file no one finds again; outside test a13u, L5)
+# names a listing hides were taken as typed ("b.db " made a file no one finds again)
 @pytest.mark.parametrize(("target", "words"), [
     ("b.db ", "'b.db ' has a space at the end of its name, which the file would keep and a listing hides; give the "
               "name without it, e.g. 'b.db'"),
@@ -195,7 +195,7 @@ def test_labels_import_names_what_is_wrong_with_the_folder(desk: Path, folder: s
 
 def test_outbox_retry_of_a_mail_already_queued_says_so(sample: Path) -> None:
     """`outbox retry N` on a queued mail (never failed, or retried already) said "message N queued again", exit 0,
-    as often as it was typed (outside test a13u, L3)."""
+    as often as it was typed."""
     import sqlite3
 
     with sqlite3.connect(sample / "var" / "mailbot.db") as db:

@@ -80,7 +80,7 @@ def test_a_change_after_dispatch_tells_the_district_the_blanks_left_and_the_mana
 
 def test_a_stock_corrected_after_dispatch_is_the_stated_stock_and_the_managers_hear_no_return_of_blanks(
         desk12: Desk12, clock: SetClock) -> None:
-    """Outside test a12s, L7: "sisa stok kami waktu itu sebenarnya 450, bukan 750" after dispatch raised the alert
+    """"sisa stok kami waktu itu sebenarnya 450, bukan 750" after dispatch raised the alert
     suggesting a return of blanks or another shipment, and the stated stock stayed 750."""
     from mailbot import stated
 

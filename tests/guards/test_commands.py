@@ -61,7 +61,7 @@ def test_approvals(text: str, quantity: int | None) -> None:
 
 REJECTIONS = [
     ("TOLAK stok provinsi menipis", "stok provinsi menipis"),
-    # "for now" opens no reason (outside test a12u, L1: the district was told "Alasan: dulu, stok provinsi ...")
+    # "for now" opens no reason (the district was told "Alasan: dulu, stok provinsi ...")
     ("Tolak dulu, stok provinsi sedang dihemat sampai Januari.", "stok provinsi sedang dihemat sampai Januari"),
     ("Tolak sementara waktu karena stok menipis", "karena stok menipis"),
     ("tolak: stok provinsi menipis", "stok provinsi menipis"),
@@ -152,7 +152,7 @@ ERRORS = [
         "zero-grouped"])
 def test_a_refused_figure_is_answered_with_the_fix_the_command_line_gives(text: str, said: str) -> None:
     """"setuju 0.000" and "SETUJU 1.5rb" were answered "Tulis jumlah dalam angka", though written in figures, while
-    the command line said what was wrong with them (outside test a13z, L-9): the manager gets the same fix."""
+    the command line said what was wrong with them: the manager gets the same fix."""
     from mailbot.errors import QuantityError
     from mailbot.quantities import parse_quantity
 
@@ -293,7 +293,7 @@ def test_words_that_are_no_figure_or_turn_the_approval_are_still_asked_back(text
     ("SETUJU 700 keping (tujuh ratus keping)", 700), ("SETUJU 1.500 (seribu lima ratus) keping", 1500),
 ])
 def test_an_approval_with_the_figure_in_words_is_read(text: str, quantity: int) -> None:
-    """Were answered "Maksud baris pertamanya belum dapat kami pastikan" (outside test a13aa, L-4)."""
+    """Were answered "Maksud baris pertamanya belum dapat kami pastikan"."""
     command = parse_manager_command(text)
     assert isinstance(command, ManagerCommand) and command.quantity == quantity and command.reason is None, command
 

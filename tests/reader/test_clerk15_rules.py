@@ -1,4 +1,4 @@
-"""Rules from an outside test of conversations: a reply to the desk's dispatch notice revises no request, an email
+"""Rules for conversations: a reply to the desk's dispatch notice revises no request, an email
 received is no receipt of blanks, and a figure still awaited answers no question about what arrived."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Rules from an outside test of receipts in parts (a12x): courier's parcels counted with what they hold in all,
+"""Rules for receipts in parts: courier's parcels counted with what they hold in all,
 and the rest of a shipment said in English to be still coming."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Rules from an outside test of receipts in parts: the whole a part arrived of, named before the arrival words
+"""Rules for receipts in parts: the whole a part arrived of, named before the arrival words
 ("600 of the 1,500 blanks have arrived"), is no count received; each test is a short mail with other words and
 figures."""
 

@@ -1,4 +1,4 @@
-"""Rules from an outside test of election-season mail (school drives, voter-list figures, phone replies): a figure
+"""Rules for election-season mail (school drives, voter-list figures, phone replies): a figure
 changed by a verb ("kami kurangi jadi"), a second stock in brackets, an ask made again after an approval, a citizen
 writing of a relative's card, a phone's indented quote above the reply, a signature's short line, a zero given as a
 cause, a spoilt count named with the printing, a paper to follow; each test is a short mail with other words and

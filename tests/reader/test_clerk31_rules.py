@@ -1,4 +1,4 @@
-"""Rules from an outside test of conversations typed on a phone: what came, said in shorthand ("br dtg 1.200
+"""Rules for conversations typed on a phone: what came, said in shorthand ("br dtg 1.200
 keping"), is a receipt's count as "baru datang" is; each test is a short mail with other words and figures."""
 
 from __future__ import annotations

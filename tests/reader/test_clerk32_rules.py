@@ -1,4 +1,4 @@
-"""Rules from an outside test of the year-end stock count: Malay spellings of the border posts (months, "baki",
+"""Rules for the year-end stock count: Malay spellings of the border posts (months, "baki",
 "bekalan"), packages of an unstated size, a journalist quoting a district's figure, and a spreadsheet saved by
 LibreOffice (.ods); each test is a short mail with other words and figures."""
 

@@ -1,4 +1,4 @@
-"""Rules from an outside test of district replies to the desk's own mail, e-office notifications that carry a
+"""Rules for district replies to the desk's own mail, e-office notifications that carry a
 district's letter and mail from sub-district offices; each test is a short mail with other words and figures."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Rules from an outside test of conversations (i12af): "mohon dikirimi", "tolong kirimi" ask for blanks as
+"""Rules for conversations: "mohon dikirimi", "tolong kirimi" ask for blanks as
 "mohon dikirim" does, a figure given or not; each test is a short mail with other words and figures."""
 
 from __future__ import annotations

@@ -183,7 +183,7 @@ def test_normalise_keeps_every_index() -> None:
     ("(4oo-an)", "(400-an)"),
 ])
 def test_the_letter_o_typed_for_a_zero_in_a_figure_is_a_zero(text: str, expected: str) -> None:
-    """Outside test a12s, H3: "stok kami 4OO keping" was read as a stock of 4 and applied."""
+    """"stok kami 4OO keping" was read as a stock of 4 and applied."""
     assert normalise(text) == expected
     assert len(normalise(text)) == len(text)
 

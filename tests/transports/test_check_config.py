@@ -312,7 +312,7 @@ class _GreetThenStallHandler(socketserver.BaseRequestHandler):
 
 def test_an_smtp_server_that_greets_then_stalls_is_a_temporary_failure(
         dovecot: DovecotServer, smtp_server: SmtpServer, tmp_path: Path) -> None:
-    """a13u M1: was "configuration error: outbox: SMTP server ...: Connection unexpectedly closed: timed out", exit 2,
+    """was "configuration error: outbox: SMTP server ...: Connection unexpectedly closed: timed out", exit 2,
     while `run` retries the same server; a stall after the greeting may pass by itself: temporary, exit 1."""
     stalls = _GreetsThenStalls()
     threading.Thread(target=stalls.serve_forever, daemon=True).start()
@@ -399,7 +399,7 @@ def test_a_silent_smtp_server_is_a_temporary_failure_not_a_configuration_error(
     assert line.startswith(f"mailbot: temporary failure: outbox: the SMTP server 127.0.0.1:{silent.server_address[1]} "
                            "took the connection but did not answer within 5 s (outbox.timeout_seconds"), line
     # the questions of what the port speaks made it longer: said, never a wait shorter than the one the operator
-    # sat through (was "within 30 s" after 51 s, outside test a13u L2), and the port asked once, not twice
+    # sat through (was "within 30 s" after 51 s), and the port asked once, not twice
     waited = re.search(r"; (\d+) s in all, with asking what the port speaks\)", line)
     # (the rest of what the test timed: the command's start and its IMAP and database checks, seconds on a loaded
     # machine with four workers on two cores)

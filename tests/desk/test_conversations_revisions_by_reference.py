@@ -33,7 +33,7 @@ from tests.desk.desk12 import (
     send_request,
 )
 from tests.desk.mailkit import SetClock
-from tests.desk.test_conversations_held_a12r import _appealed as appealed
+from tests.desk.test_conversations_held_and_appeals import _appealed as appealed
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 

@@ -124,7 +124,7 @@ def test_a_tolak_of_an_appeal_keeps_the_part_approved_and_says_so(desk12: Desk12
     text = flat(district.text)
     assert f"{figure} keping" in text and "persetujuan sebelumnya tetap berlaku" in text
     assert "TIDAK DAPAT KAMI SETUJUI" not in text
-    # the manager declined the change, not decided the part; the district is not invited to ask again (a12s, L3)
+    # the manager declined the change, not decided the part; the district is not invited to ask again
     assert "tidak disetujui oleh" in text and f"persetujuan sebelumnya, yaitu {figure} keping, TETAP BERLAKU" in text
     assert "telah diputuskan oleh" not in text and "mohon sampaikan alasannya" not in text, text
     [confirm] = [o for o in new if o.to == [MANAGERS[0]]]
@@ -141,7 +141,7 @@ def test_a_tolak_paksa_of_an_appeal_rejects_the_whole_request_and_says_the_part_
     text = flat(district.text)
     assert "TIDAK DAPAT KAMI SETUJUI" in text
     assert f"Persetujuan sebanyak {part:,} keping".replace(",", ".") in text and "BATALKAN" in text
-    # the deciding manager's confirmation says it too (outside test a12s: it said only "DITOLAK")
+    # the deciding manager's confirmation says it too (it said only "DITOLAK")
     [confirm] = [o for o in desk12.out()[n:] if o.to == [MANAGERS[0]]]
     assert f"persetujuan sebelumnya sebanyak {part:,} keping DIBATALKAN".replace(",", ".") in flat(confirm.text)
 
@@ -151,7 +151,7 @@ def test_a_tolak_paksa_of_an_appeal_rejects_the_whole_request_and_says_the_part_
     "Kami mohon ditinjau ulang pak, sisa blangko kami sekarang 200 keping saja.",
 ], ids=["tinggal", "sisa-sekarang"])
 def test_the_stock_an_appeal_states_is_the_districts_stated_stock(desk12: Desk12, appeal: str) -> None:
-    """Was (outside test a12r, M7): the managers' notice showed "Sisa stok: 500 keping menjadi 200 keping", but
+    """Was: the managers' notice showed "Sisa stok: 500 keping menjadi 200 keping", but
     `mailbot status` and the digest kept the 500 of the request as the district's stated stock."""
     from mailbot import actions, stated
     from mailbot.store import repo

@@ -1,4 +1,4 @@
-"""Conversations that went wrong in an outside test (a12x), on the real SQLite desk in process over the Maildir
+"""Conversations that once went wrong, on the real SQLite desk in process over the Maildir
 defaults, every message written fresh: parcels counted with what they hold in all are that many blanks; a
 second stage of a shipment adds to the first."""
 

@@ -1,4 +1,4 @@
-"""Conversations that went wrong in an outside test (i12ah), on the real SQLite desk in process over the Maildir
+"""Conversations that once went wrong, on the real SQLite desk in process over the Maildir
 defaults, every message written fresh: the blank chosen with the other "to follow"; the whole shipment said
 received ("semua") with damage and a question; figure changes asked in English, typed in brackets on a quoted line,
 or asked with a need; a manager's approval with a condition; thanks in regional languages; a correction written
@@ -24,7 +24,7 @@ from tests.desk.desk12 import (
     send_request,
 )
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_conversations_i12ae import _held
+from tests.desk.test_conversations_phone_wordings import _held
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 

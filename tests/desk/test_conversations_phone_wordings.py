@@ -1,4 +1,4 @@
-"""Conversations that went wrong in an outside test (i12ae), on the real SQLite desk in process over the Maildir
+"""Conversations that once went wrong, on the real SQLite desk in process over the Maildir
 defaults, every message written fresh: a cancellation typed on a phone ("gk jd pak") is the cancellation that "gak
 jadi" is; a request after an approved proposal names that shipment, never "None"; "Setuju pak. 2.000 dulu" approves
 2.000; a lowering with a reason after a manager's SETUJU is lowered in place; figures changed in a phone's words
@@ -26,7 +26,7 @@ from tests.desk.desk12 import (
     send_answer,
 )
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_conversations_i12ad import _proposed
+from tests.desk.test_conversations_both_blanks_and_proposals import _proposed
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 

@@ -1,4 +1,4 @@
-"""Rules from an outside test of conversations (i12ah): a correction typed in brackets at the end of a quoted line,
+"""Rules for conversations: a correction typed in brackets at the end of a quoted line,
 opened by a word of correction ("> - Jumlah yang dimohon: 800 keping (...) [ralat: 1.100 kpg]"), is the writer's,
 read under the label of the line it stands on; any other bracket on a quoted line stays quoted."""
 

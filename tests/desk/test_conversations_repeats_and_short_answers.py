@@ -1,4 +1,4 @@
-"""Conversations that went wrong in an outside test (i12af), on the real SQLite desk in process over the Maildir
+"""Conversations that once went wrong, on the real SQLite desk in process over the Maildir
 defaults, every message written fresh: a new request outside the thread of one we asked about is a request of its
 own, never the answer to our question (the earlier figure never overwritten); the same correction sent twice is a
 repeat, never a plea to reconsider; a short answer in the thread of our question, without our mail quoted under it,
@@ -23,7 +23,7 @@ from tests.desk.desk12 import (
     send_answer,
 )
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_conversations_i12ae import _held
+from tests.desk.test_conversations_phone_wordings import _held
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 

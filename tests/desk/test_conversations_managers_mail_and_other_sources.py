@@ -1,4 +1,4 @@
-"""Conversations that went wrong in an outside test (i12ai), on the real SQLite desk in process over the Maildir
+"""Conversations that once went wrong, on the real SQLite desk in process over the Maildir
 defaults, every message written fresh: a district answering the managers' digest or held notice (forwarded to
 it); blanks received from another source than the province; a receipt of a shipment never dispatched; the answer
 to our question written days later in a new mail."""
@@ -10,7 +10,7 @@ import pytest
 from mailbot.outbox import FlushResult
 from mailbot.watch import send_digest
 from tests.desk.desk12 import BULUNGAN, GMAIL, NUNUKAN, Desk12, Out, approved, dispatched, flat, send_answer
-from tests.desk.test_conversations_i12ae import _held
+from tests.desk.test_conversations_phone_wordings import _held
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 

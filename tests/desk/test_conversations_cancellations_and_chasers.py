@@ -1,4 +1,4 @@
-"""Conversations that went wrong in an outside test (i12aj), on the real SQLite desk in process over the Maildir
+"""Conversations that once went wrong, on the real SQLite desk in process over the Maildir
 defaults, every message written fresh: cancellations in Banjar or restating the request's own figure; a request
 asked with "mintakan kirimi"; a receipt with a stock correction beside it; reminders sent as new mails in English and
 Banjar; and the lows (English thanks, thousands dots in the queue, undecodable subjects, another district's
@@ -127,7 +127,7 @@ def test_an_english_chaser_as_a_new_mail_is_a_reminder_of_the_shipment(desk12: D
     "Nyuwun sewu pak, permohonan blangko kulo pripun kabaripun? Blangko sampun telas.",
 ], ids=["kaya_apa_kabarnya", "kayapa", "pripun_kabaripun"])
 def test_a_regional_chaser_as_a_new_mail_is_a_reminder_of_the_held_request(desk12: Desk12, words: str) -> None:
-    from tests.desk.test_conversations_i12ae import _held
+    from tests.desk.test_conversations_phone_wordings import _held
     _held(desk12)
     n = len(desk12.to_managers())
     mid, outcome = desk12.send(NUNUKAN, "Blangko", words)
@@ -193,7 +193,7 @@ def test_undecodable_header_bytes_never_reach_a_reply_subject(desk12: Desk12, su
 # L-3. a decision from an address no listed manager's is closed with the request's real decision ------------------
 
 def test_a_decision_from_a_personal_address_leaves_the_queue_when_the_request_is_decided(desk12: Desk12) -> None:
-    from tests.desk.test_conversations_i12ae import _held
+    from tests.desk.test_conversations_phone_wordings import _held
     _, held = _held(desk12)
     stray, _ = send_answer(desk12, "pak.kadis.kaltara@gmail.example", held,
                            "SETUJU 3.000\n\nDikirim dari HP, email kantor sedang error", above=GMAIL)
@@ -205,7 +205,7 @@ def test_a_decision_from_a_personal_address_leaves_the_queue_when_the_request_is
 
 
 def test_a_question_from_a_personal_address_stays_in_the_queue_after_the_decision(desk12: Desk12) -> None:
-    from tests.desk.test_conversations_i12ae import _held
+    from tests.desk.test_conversations_phone_wordings import _held
     _, held = _held(desk12)
     stray, _ = send_answer(desk12, "staf.nunukan@gmail.example", held,
                            "Pak, ini staf Nunukan pakai email pribadi. Kapan bisa kami ambil sendiri ke gudang?")

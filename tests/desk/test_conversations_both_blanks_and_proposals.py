@@ -1,4 +1,4 @@
-"""Conversations that went wrong in an outside test (i12ad), on the real SQLite desk in process over the Maildir
+"""Conversations that once went wrong, on the real SQLite desk in process over the Maildir
 defaults, every message written fresh: an English request for both blanks is asked back as the Indonesian one is;
 a district's own request after a proposal the desk made for it is decided, never parked behind it; a plea to look
 again at a decision ("mohon kebijakan ... mempertimbangkan kembali") is an appeal; a bare SETUJU on the newer of

@@ -1,4 +1,4 @@
-"""Conversations that went wrong in an outside test, on the real SQLite desk in process over the Maildir defaults,
+"""Conversations that once went wrong, on the real SQLite desk in process over the Maildir defaults,
 every message written fresh: an English receipt of a part with the rest still coming is a part, as in Indonesian;
 the missing part of a shipment found later closes the shortfall; a district lowering its ask below what a manager
 approved lowers the approval, and never sends more than asked."""
@@ -276,7 +276,7 @@ def test_the_two_waits_of_one_request_say_from_when_they_count(desk_dir: Path,
 ], ids=["sisa-stok", "yang-dimohon"])
 def test_the_answer_to_our_question_is_quoted_as_the_district_wrote_it(desk12: Desk12, words: str,
                                                                          quote: str) -> None:
-    from tests.desk.test_conversations_a12v import approved
+    from tests.desk.test_conversations_receipts_in_old_threads import approved
 
     _, reply = approved(desk12)
     mid, _ = answer_gmail(desk12, reply, "Koreksi pak, yang benar 1.200.")
@@ -312,7 +312,7 @@ def test_a_held_raise_says_why_it_waits_not_what_the_figure_came_to(desk12: Desk
 @pytest.mark.servers  # the real `mailbot dispatch` in a process of its own
 def test_a_dispatch_names_the_receipt_that_came_before_it(desk12: Desk12) -> None:
     from tests.desk.conftest import mailbot
-    from tests.desk.test_conversations_a12v import approved
+    from tests.desk.test_conversations_receipts_in_old_threads import approved
 
     _, reply = approved(desk12)
     early, _ = answer_gmail(desk12, reply, "Blangko 2.000 keping sudah kami terima lengkap pak.")

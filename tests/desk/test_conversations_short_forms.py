@@ -1,4 +1,4 @@
-"""Conversations of the outside test a12w, on the real SQLite desk in process: a short correction in the reader's
+"""Conversations that once went wrong, on the real SQLite desk in process: a short correction in the reader's
 abbreviations ("150 lbr bkn 250") is applied like its long form; a stock the district stated minutes before
 decides its new request and is shown to the managers; an urge to send an approved request is a reminder, not a
 correction; a request naming both blanks opens both; a crossing correction from the second address is told the

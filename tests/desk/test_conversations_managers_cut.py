@@ -142,7 +142,7 @@ def test_a_crossing_correction_is_asked_back_with_the_old_figure_it_named(desk12
     assert "Mohon tegaskan apakah 2.500 keping adalah jumlah yang dimohon atau sisa stok" in text
 
 
-# a12u L7. a correction naming another district's request is queued as what it is --------------------------------
+# a correction naming another district's request is queued as what it is --------------------------------
 
 def test_a_correction_naming_another_districts_request_is_queued_as_a_correction(desk12: Desk12) -> None:
     from mailbot import attention
@@ -158,7 +158,7 @@ def test_a_correction_naming_another_districts_request_is_queued_as_a_correction
     assert "correction" in attention.OPERATOR_REASONS[reason] and "koreksi" in attention.REASONS[reason]
 
 
-# a12u L6. the reply to a correction thanks once and does not announce the request as just received ----------------
+# the reply to a correction thanks once and does not announce the request as just received ----------------
 
 @pytest.mark.parametrize(("words", "decided"), [
     ("Koreksi pak, sisa stok kami 450 keping bukan 750.", "DISETUJUI sebanyak 2.000 keping"),
@@ -178,7 +178,7 @@ def test_the_reply_to_a_correction_thanks_once(desk12: Desk12, words: str, decid
     assert text.count("Terima kasih") == 1 and "telah kami terima" not in text
 
 
-# a12u L6. a correction whose figure cannot be read is no confirmation ---------------------------------------------
+# a correction whose figure cannot be read is no confirmation ---------------------------------------------
 
 def test_a_correction_with_an_unreadable_figure_is_not_filed_as_a_confirmation(desk12: Desk12) -> None:
     from mailbot.outcomes import outcome_words
@@ -196,7 +196,7 @@ def test_a_correction_with_an_unreadable_figure_is_not_filed_as_a_confirmation(d
     assert desk12.db().execute("select count(*) from audit where action = 'confirm'").fetchone()[0] == 0
 
 
-# a12u L5. a manager's KOREKSI on a held notice: told who records a correction, and how ----------------------------
+# a manager's KOREKSI on a held notice: told who records a correction, and how ----------------------------
 
 def test_a_managers_koreksi_is_told_how_a_correction_is_recorded(desk12: Desk12) -> None:
     held = _held(desk12)
@@ -211,7 +211,7 @@ def test_a_managers_koreksi_is_told_how_a_correction_is_recorded(desk12: Desk12)
     assert ack.to == [MANAGERS[0]]
 
 
-# a12u L2. a confirmation restating the decided figure is recorded as a confirmation ---------------------------------
+# a confirmation restating the decided figure is recorded as a confirmation ---------------------------------
 
 @pytest.mark.parametrize(("stock", "asked", "words", "approved"), [
     (750, "2.000", "Baik pak, siap. Ditunggu kiriman 2.000 kepingnya. Terima kasih.", 2000),
@@ -239,7 +239,7 @@ def test_a_confirmation_naming_another_figure_still_goes_to_a_person(desk12: Des
     assert outcome != {"follow-up-confirmed": 1}
 
 
-# a12u L3. a receipt with a malformed figure: the question says what is unclear ----------------------------------
+# a receipt with a malformed figure: the question says what is unclear ----------------------------------
 
 def test_a_receipt_with_a_malformed_figure_is_asked_about_the_figure(desk12: Desk12) -> None:
     from tests.desk.desk12 import answer_gmail, dispatched

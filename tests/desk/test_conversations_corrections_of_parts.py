@@ -172,7 +172,7 @@ def test_a_receipt_of_a_surplus_in_a_new_mail_books_the_total(desk12: Desk12) ->
     assert "lebih 100" in flat(told.text)
 
 
-# a12t M4 and M3: a correction under a "| " quote, and one naming its reference with spaces, are applied in place --
+# a correction under a "| " quote, and one naming its reference with spaces, are applied in place --
 
 @pytest.mark.parametrize("words", [
     "ralat pak: sisa kami 400, bukan 900. permohonan tetap 2.500.",
@@ -201,7 +201,7 @@ def test_a_revision_naming_its_reference_with_spaces_is_applied_in_place(desk12:
     assert desk12.request("BLK-2026-0002") is None
 
 
-# a12s M3: two colleagues' corrections crossing in flight: the later one, written against a figure changed since ---
+# two colleagues' corrections crossing in flight: the later one, written against a figure changed since ---
 
 def test_a_correction_naming_a_figure_changed_since_goes_to_a_person(desk12: Desk12) -> None:
     reply = send_request(desk12, "600", "2.000")
