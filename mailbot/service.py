@@ -21,7 +21,7 @@ from mailbot.app import open_desk, open_inbox, open_sender
 from mailbot.checks import cron_trigger
 from mailbot.config import Config, ImapInbox
 from mailbot.desk import Desk
-from mailbot.errors import ConfigError, ImapConnectionError, ImpossibleLedger, TransportError
+from mailbot.errors import ConfigError, DatabaseAway, ImapConnectionError, ImpossibleLedger, TransportError
 from mailbot.failures import RepeatedFailure
 from mailbot.outbox import FlushResult, OutboxPump, SenderProcess
 from mailbot.runners import ReadingProcess, process_inbox
@@ -156,7 +156,9 @@ def start(config: Config, *, once: bool) -> RunSummary | None:
     sending = SenderProcess(config, tell_misconfigured=not once).start() if helpers else None
     reading = ReadingProcess(config) if helpers else None
     try:
-        desk = open_desk(config)
+        desk = open_desk(config) if once else _desk_when_reachable(config, stop_early)
+        if desk is None:  # stopped while waiting for the database
+            return None
         try:
             if not once:
                 service.append(Service(desk, sender_process=sending, reading=reading))
@@ -181,6 +183,35 @@ def start(config: Config, *, once: bool) -> RunSummary | None:
         if once:  # the pass is over: a stop now finds nothing left to finish
             for signum, previous in before.items():
                 signal.signal(signum, previous)
+
+
+# `mailbot run` waits for a database server that cannot be reached at start (still starting at boot), with pauses
+# growing from DATABASE_FIRST_PAUSE to DATABASE_MAX_PAUSE seconds, as it does for an IMAP server.
+DATABASE_FIRST_PAUSE = 1.0
+DATABASE_MAX_PAUSE = 30.0
+
+
+def _desk_when_reachable(config: Config, stop: threading.Event) -> Desk | None:
+    """open_desk(config), tried again while the database server cannot be reached (DatabaseAway), one log line
+    each try; None when a stop comes meanwhile. A refused login or an unknown database is a configuration error
+    and raised at once (DatabaseRefused), as is any other failure."""
+    from mailbot.transports.imap import backoff_delay
+
+    tries = 0
+    while True:
+        try:
+            desk = open_desk(config)
+        except DatabaseAway as exc:
+            tries += 1
+            pause = backoff_delay(tries, DATABASE_FIRST_PAUSE, DATABASE_MAX_PAUSE)
+            log.warning("the database cannot be reached yet (try %d): %s; trying again in %.0f s", tries,
+                        " ".join(str(exc).split()), pause)
+            if stop.wait(pause):
+                return None
+            continue
+        if tries:
+            log.warning("the database can be reached again (after %d failed tries)", tries)
+        return desk
 
 
 class Service:
