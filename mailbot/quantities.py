@@ -76,10 +76,21 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
         raise QuantityError("invalid", f"no number of {noun} given ({text!r}); write it like {example}")
     # "2 rb.": a sentence's full stop after an abbreviated multiplier, as after a unit ("2.000 pcs.")
     typed = _MULTIPLIER_STOP_RE.sub(r"\1", typed)
+    # "2 rb. 300": the stop of an abbreviated multiplier inside the figure, as the reader reads it (2.300)
+    typed = _ABBREVIATION_STOP_RE.sub(r"\1", typed)
     if (written := _IN_WORDS_RE.fullmatch(typed)) is not None:  # "700 (tujuh ratus)": read when both agree
         return within(_figure_and_words(shown, written[1], written[2]))
     # "-dua ribu": a sign before number words keeps its meaning (a change down), as it does before digits
     sign, spelled = (typed[0], typed[1:].strip()) if typed[:1] in ("-", "\u2212", "+") else ("", typed)
+    if (beside := _FIGURES_BESIDE_RE.fullmatch(spelled)) is not None and (
+            (first := int(beside[1].replace(".", ""))) % 1000 == 0):
+        # "1.000 500": thousands and a figure below them side by side; 1.500, or 1.000 and 500? As the reader
+        # leaves it unread in a district's mail
+        figures = (format_number(first + int(beside[2])), format_number(first))
+        raise QuantityError("ambiguous", f'"{shown}" is two figures side by side ({figures[0]}, or {figures[1]} '
+                                         f"and {beside[2]}?); write the number once, like {figures[0]}",
+                            indonesian=f"berisi dua angka berdampingan ({figures[1]} dan {beside[2]})",
+                            examples=figures)
     if (mixed := _figures_and_words(spelled, shown)) is not None:
         # "seribu 500", "2 ribu tiga ratus 50", "6 ratus lima puluh", "1 rb 250": figures and number words together,
         # as the reader reads a district's mail
@@ -160,6 +171,9 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
 
 
 _MULTIPLIER_STOP_RE = re.compile(r"(?<![^\W\d_])(rb|jt|ribu|ratus|juta)\.$", re.IGNORECASE)
+_ABBREVIATION_STOP_RE = re.compile(r"(?<![^\W\d_])(rb|rbu|rts)\.(?=\s+[0-9])", re.IGNORECASE)
+# thousands, then a figure below a thousand beside them: "1.000 500", "2000 300"
+_FIGURES_BESIDE_RE = re.compile(r"([1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]{3,})\s+([0-9]{1,3})")
 # a figure with the same number in words in brackets, as letters and forms write amounts
 _IN_WORDS_RE = re.compile(r"([^()]*?[0-9][^()]*?)\s*\(\s*([^()0-9]*[^\W\d_][^()0-9]*?)\s*\)")
 # One figure or one word of a run of both: "2", "1.500", "ribu", "tiga".
