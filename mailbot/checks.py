@@ -7,6 +7,7 @@ checks before it starts.
 
 from __future__ import annotations
 
+import imaplib
 import os
 import re
 import smtplib
@@ -741,6 +742,8 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
                            waited=monotonic() - started), None
         if garbled := _unexpected_imap_answer(exc, where):
             return garbled, None
+        if isinstance(exc, imaplib.IMAP4.abort):  # a BYE in answer to CAPABILITY: `mailbot run` tries again
+            return _session_ended(where, exc), None
         return (f"inbox: cannot reach the IMAP server {where}: {unreachable_words(exc)}; check inbox.host, port "
                 "and tls"), None
     try:
@@ -769,6 +772,8 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
                 "it stays, ask the server's administrator"), None
         if _timed_out(exc):  # it spoke, then stalled: busy or stuck for a while, which `mailbot run` retries
             return _stalled("IMAP", where, "inbox.read_timeout_seconds", inbox.read_timeout_seconds), None
+        if isinstance(exc, imaplib.IMAP4.abort):  # a BYE after the login (shutting down): `mailbot run` tries again
+            return _session_ended(where, exc), None
         return f"inbox: IMAP server {where}: {server_text(exc)}", None
     finally:
         try:
@@ -917,6 +922,17 @@ def _refused_for_now(where: str, what: str, said: str) -> TemporaryProblem:
         f"inbox: the IMAP server {where} {what} ({said}); it may be restarting or have too many connections: "
         "mailbot run tries again; try check-config --connect again in a few minutes, and if it stays, ask the "
         "server's administrator")
+
+
+def _session_ended(where: str, exc: BaseException) -> TemporaryProblem:
+    """The IMAP server ended the session with a BYE in answer to a command (shutting down, restarting), which
+    `mailbot run` takes for a connection lost and tries again: a temporary failure, no configuration error."""
+    from mailbot.transports.imap import server_text
+
+    return TemporaryProblem(
+        f"inbox: the IMAP server {where} ended the session ({server_text(exc)}); it may be restarting: mailbot "
+        "run tries again; try check-config --connect again in a few minutes, and if it stays, ask the server's "
+        "administrator")
 
 
 def _timed_out(exc: BaseException) -> bool:

@@ -7,6 +7,7 @@ import contextlib
 import imaplib
 import logging
 import random
+import re
 import socket
 import ssl
 import threading
@@ -124,6 +125,8 @@ def _plain(exc: BaseException) -> str:
 
 
 def _describe(exc: BaseException) -> str:
+    if isinstance(exc, imaplib.IMAP4.error):  # what the server said, not imaplib's class name ("error: ...")
+        return server_text(exc).removeprefix("error: ")
     text = " ".join(str(exc).split()) or "no detail"
     return f"{'connection lost' if isinstance(exc, _ConnectionLost) else type(exc).__name__}: {text}"
 
@@ -196,7 +199,9 @@ PROBE_SECONDS = 5.0
 
 
 def server_text(exc: BaseException) -> str:
-    """What the server said, as text: imapclient passes its replies on as the repr of bytes (b'...')."""
+    """What the server said, as text: imapclient passes its replies on as the repr of bytes (b'...'), imaplib
+    names the command before them ("command: LIST => [UNAVAILABLE] restarting" is said "[UNAVAILABLE] restarting
+    (in answer to LIST)")."""
     text = str(exc)
     if text[:2] in ("b'", 'b"') and text[-1:] == text[1]:
         try:
@@ -205,7 +210,15 @@ def server_text(exc: BaseException) -> str:
             value = None
         if isinstance(value, bytes):
             text = value.decode("utf-8", "replace")
+    text = _BYTES_REPR_RE.sub(r"\2", text)  # "Unexpected IDLE response: b'* BYE ...'"
+    if (answered := _IMAPLIB_COMMAND_RE.fullmatch(text.strip())) is not None:
+        text = f"{answered[2]} (in answer to {answered[1]})"
     return " ".join(text.split()) or type(exc).__name__
+
+
+# imaplib's words around what the server said: "command: SEARCH => Disconnected for inactivity."
+_IMAPLIB_COMMAND_RE = re.compile(r"command: ([A-Z]+) => (.*)", re.DOTALL)
+_BYTES_REPR_RE = re.compile(r"\bb(['\"])(.*?)\1")
 
 
 def tls_mismatch(exc: BaseException, where: str, tls: str) -> str | None:
