@@ -722,6 +722,7 @@ def _act(reference: str, fn: Callable[..., object], *, seen: tuple[str, int | No
         # what became of the district's own mail, said as it is: sent, waiting (and until when) or not sent
         fate = district_fate(desk, before, [request_pk], sent)
     told = getattr(outcome, "told", ())
+    fate = getattr(outcome, "untold", None) or fate
     instead = ("; written to the district's listed address(es), not to the request's sender, who is on no "
                "district's list" if told else "")
     out.print(f"{reference}: {_done(outcome, item)}; {_mail_sent(sent)}; {fate}{instead}", highlight=False,
