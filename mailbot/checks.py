@@ -758,6 +758,8 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         created, refused = ([], None) if missing else create_missing_folders(client, inbox, delimiter, where)
         if refused:
             return refused, None
+        # `mailbot run` opens a second connection to wait in IDLE while this one stays open
+        limited = _second_connection_refused(inbox, port, password, context) if inbox.idle else None
     except LoginError as exc:
         if said := refused_for_now(exc):  # [LIMIT], [UNAVAILABLE], ...: `mailbot run` tries again
             return _refused_for_now(where, f"refuses the login of {inbox.username} for now", said), None
@@ -785,7 +787,40 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     note = f"inbox: IMAP login as {inbox.username} on {where} works, folder {inbox.folder} exists"
     if created:
         note += f"; created {' and '.join(created)}, as mailbot run would on first use"
+    if limited:
+        note += (f"; but the server refused a second connection ({limited}): mailbot run will read the inbox on one "
+                 f"connection, polling every {inbox.poll_seconds:g} s instead of waiting in IDLE; to have new mail "
+                 "read at once, let the user have 2 connections (Dovecot: mail_max_userip_connections)")
     return None, note
+
+
+def _second_connection_refused(inbox: ImapInbox, port: int, password: str,
+                               context: ssl.SSLContext | None) -> str | None:
+    """What the IMAP server said when it refused a second connection of the user for its connection limit, while
+    the first is open (as `mailbot run` holds two); None when it took it, or failed otherwise (said elsewhere)."""
+    from imapclient import SocketTimeout
+    from imapclient.exceptions import IMAPClientError
+
+    from mailbot.transports.imap import PlainIMAPClient, connection_limit, log_in, server_text
+
+    try:
+        second = PlainIMAPClient(inbox.host, port=port, ssl=inbox.tls == "implicit", ssl_context=context,
+                                 timeout=SocketTimeout(connect=inbox.connect_timeout_seconds,
+                                                       read=inbox.read_timeout_seconds))
+    except (OSError, IMAPClientError) as exc:
+        return server_text(exc) if connection_limit(server_text(exc)) else None
+    try:
+        if inbox.tls == "starttls":
+            second.starttls(context)
+        log_in(second, inbox.username, password)
+    except (OSError, IMAPClientError, ssl.SSLError) as exc:
+        return server_text(exc) if connection_limit(server_text(exc)) else None
+    finally:
+        try:
+            second.logout()
+        except Exception:  # noqa: BLE001 - closing a connection that failed already
+            pass
+    return None
 
 
 def _folders_refused(client: IMAPClient, inbox: ImapInbox, delimiter: str, where: str) -> str | None:

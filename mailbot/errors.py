@@ -120,6 +120,11 @@ class ImapConnectionError(TransportError):
     """The IMAP server cannot be reached, or the connection was lost and could not be restored."""
 
 
+class ImapConnectionLimit(ImapConnectionError):
+    """The IMAP server refused a second connection of the same user ([LIMIT], [INUSE], "too many connections"):
+    the IDLE watcher of `mailbot run` gives way to the connection that fetches."""
+
+
 class ImapLoginError(TransportError, ConfigError):
     """The IMAP server refused the username or password: a configuration error, not tried again (a mail
     server may lock the account); `mailbot run` stops with exit status 2."""

@@ -24,6 +24,7 @@ from mailbot.config import ImapInbox as ImapInboxConfig
 from mailbot.errors import (
     ImapCommandError,
     ImapConnectionError,
+    ImapConnectionLimit,
     ImapLoginError,
     ImapMisconfigured,
     OtherProtocolError,
@@ -334,6 +335,15 @@ _FOR_GOOD_CODES = ("[AUTHENTICATIONFAILED]", "[AUTHORIZATIONFAILED]")
 _TEMPORARY_WORDS = ("too many connections", "maximum number of connections", "try again later")
 
 
+# What a server says when the user has all the connections it allows (Dovecot's mail_max_userip_connections)
+_LIMIT_WORDS = ("[LIMIT]", "[INUSE]", "TOO MANY CONNECTIONS", "MAXIMUM NUMBER OF CONNECTIONS")
+
+
+def connection_limit(said: str) -> bool:
+    """Whether *said* (a refusal, or a failure's words) is the server refusing one more connection of the user."""
+    return any(word in said.upper() for word in _LIMIT_WORDS)
+
+
 def refused_for_now(exc: BaseException) -> str | None:
     """What the IMAP server said when it refused the connection or the login for a while, not for good, or None.
 
@@ -428,6 +438,9 @@ class ImapInbox:
         self._waiting_thread: int | None = None  # the thread blocked connecting to (or waiting on) the server
         self._using_thread: int | None = None  # the thread running a command on the connection in hand
         self._operation = 0  # commands run on a connection so far (which one a stop's grace period is about)
+        # a second connection (the IDLE watcher's): refused for the user's connection limit, it raises
+        # ImapConnectionLimit from wait_for_mail rather than take the one connection from the fetching one
+        self.gives_way = False
 
     # -- public API ----------------------------------------------------------
 
@@ -548,6 +561,10 @@ class ImapInbox:
                 except ssl.SSLCertVerificationError as exc:
                     raise self._certificate_error(exc) from exc
                 except _CONNECTION_ERRORS as exc:
+                    if self.gives_way and connection_limit(str(exc)):
+                        # the one connection the server allows is the fetching one's: no outage, no retry
+                        raise ImapConnectionLimit(f"the IMAP server {self._where} refused a second connection: "
+                                                  f"{_plain(exc)}") from exc
                     self._note_failure(exc)
                     continue
                 except LoginError as exc:
