@@ -667,7 +667,7 @@ def connect_problems(config: Config) -> tuple[list[str], list[str]]:
 
 
 def _check_database(config: Config) -> tuple[str | None, str | None]:
-    from mailbot.errors import MailbotError
+    from mailbot.errors import DatabaseAway, MailbotError
     from mailbot.store.db import HEAD_REVISION, current_revision, make_engine, revision_problem
 
     try:
@@ -676,6 +676,8 @@ def _check_database(config: Config) -> tuple[str | None, str | None]:
         return str(exc), None
     try:
         revision = current_revision(engine)
+    except DatabaseAway as exc:  # the server not reachable now (down, starting): `mailbot run` waits for it
+        return TemporaryProblem(f"database: {exc}; mailbot run waits for it"), None
     except MailbotError as exc:
         return f"database: {exc}", None
     except Exception as exc:  # noqa: BLE001 - a driver error of any kind: one line

@@ -120,3 +120,15 @@ def test_a_database_the_server_does_not_have_is_a_configuration_error_at_once(de
     said = ran.stderr.splitlines()[-1]  # (after the line of what it uses)
     assert said.startswith("mailbot: configuration error: the database server refused the connection: "), said
     assert 'database "no_such_desk" does not exist' in said and len(ran.stderr.splitlines()) == 2, ran.stderr
+
+
+def test_check_config_connect_says_a_database_server_away_as_a_temporary_failure(desk_dir: Path) -> None:
+    with socket.socket() as s:  # a loopback port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    _use_database(desk_dir, f"postgresql+psycopg://desk@127.0.0.1:{port}/desk?connect_timeout=2")
+    checked = mailbot(desk_dir, "check-config", "--connect", timeout=60)
+    # was: "configuration error: database: cannot open the database: ...", exit 2
+    assert checked.returncode == 1, checked.stderr
+    assert checked.stderr.startswith("mailbot: temporary failure: database: cannot open the database: "), checked.stderr
+    assert checked.stderr.rstrip().endswith("; mailbot run waits for it"), checked.stderr
