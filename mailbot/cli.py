@@ -656,6 +656,9 @@ def reject(
     """
     from mailbot.store import repo
 
+    if not any(char.isalnum() for char in reason):  # "-", "...": the district would read "Alasan: -"
+        raise UsageError(f"--reason: {_one_line(reason)[:40]!r} gives no reason; write why in words, as the district "
+                         'reads it, e.g. --reason "stok provinsi belum tersedia"')
     with _desk() as desk, desk.sessions() as session:
         req = repo.request_by_reference(session, reference)
         approved = req.approved if req is not None and req.state == "approved" else None
