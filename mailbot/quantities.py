@@ -74,6 +74,12 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
     typed = _UNIT_RE.sub("", shown) if _UNIT_RE.search(shown) and _UNIT_RE.sub("", shown) else shown
     if not shown:
         raise QuantityError("invalid", f"no number of {noun} given ({text!r}); write it like {example}")
+    if len(shown) > LONGEST_TYPED:  # a paste gone wrong, or a figure of thousands of digits: never echoed whole
+        cut = f'"{shown[:24]}…" ({len(shown)} characters)'
+        if re.fullmatch(r"[-+\u2212]?[0-9.,]+", shown):
+            raise QuantityError("too_large", f"{cut} is far too large a number of {noun}"
+                                + (f" (at most {_most(maximum, noun)}, {bound})" if maximum is not None else ""))
+        raise QuantityError("invalid", f"{cut} is not a number of {noun}; write it like {example}")
     # "2 rb.": a sentence's full stop after an abbreviated multiplier, as after a unit ("2.000 pcs.")
     typed = _MULTIPLIER_STOP_RE.sub(r"\1", typed)
     # "2 rb. 300": the stop of an abbreviated multiplier inside the figure, as the reader reads it (2.300)
@@ -170,6 +176,8 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
     return within(-value if negative else value)
 
 
+# Longer than any quantity written in figures or words ("seratus sembilan puluh sembilan ribu ... keping")
+LONGEST_TYPED = 100
 _MULTIPLIER_STOP_RE = re.compile(r"(?<![^\W\d_])(rb|jt|ribu|ratus|juta)\.$", re.IGNORECASE)
 _ABBREVIATION_STOP_RE = re.compile(r"(?<![^\W\d_])(rb|rbu|rts)\.(?=\s+[0-9])", re.IGNORECASE)
 # thousands, then a figure below a thousand beside them: "1.000 500", "2000 300"

@@ -25,3 +25,19 @@ def test_a_reason_without_words_is_refused(sample: Path) -> None:
             "gives no reason; write why in words" in refused.stderr), refused.stderr
     with sqlite3.connect(sample / "var" / "mailbot.db") as db:
         assert db.execute("select state from requests where reference = 'BLK-2026-0001'").fetchone()[0] != "rejected"
+
+
+def test_a_very_long_argument_is_refused_without_being_echoed_whole(sample: Path) -> None:
+    from mailbot.errors import QuantityError
+    from mailbot.quantities import parse_quantity
+
+    for typed, said in (("9" * 5000, "is far too large a number of pieces"), ("x" * 100_000, "is not a number of")):
+        try:
+            parse_quantity(typed, maximum=200_000)
+        except QuantityError as exc:
+            assert len(str(exc)) < 200 and f"({len(typed)} characters) {said}" in str(exc), str(exc)[:300]
+        else:
+            raise AssertionError("taken")
+    refused = mailbot(sample, "history", "B" * 3000)  # was: the 3.000 characters echoed in the one line
+    assert refused.returncode == 2 and len(refused.stderr) < 200, refused.stderr[:300]
+    assert "(3000 characters) is no request reference" in refused.stderr, refused.stderr
