@@ -322,9 +322,19 @@ def login_refused(where: str, username: str, password_env: str, exc: BaseExcepti
                 "outside ASCII, and the server offers no way to send it (no AUTHENTICATE PLAIN; IMAP LOGIN takes "
                 "ASCII only); change it to ASCII letters, digits and signs, or ask the server's administrator to "
                 "offer AUTHENTICATE PLAIN; check with `mailbot check-config --connect`, then start mailbot again")
-    return (f"the IMAP server {where} refused the login of {username} ({server_text(exc)}); correct [inbox] "
-            f"username or the password in {password_env}, check with `mailbot check-config --connect`, "
-            "then start mailbot again")
+    said = server_text(exc)
+    fix = next((fix for code, fix in _LOGIN_FIXES.items() if code in said.upper()),
+               "correct [inbox] username or the password in {env}")
+    return (f"the IMAP server {where} refused the login of {username} ({said}); {fix.format(env=password_env)}, "
+            "check with `mailbot check-config --connect`, then start mailbot again")
+
+
+# RFC 5530 codes of a refused login whose fix is not the name or the password as typed
+_LOGIN_FIXES = {
+    "[PRIVACYREQUIRED]": 'the server takes a login only over an encrypted connection: set [inbox] tls = "implicit" '
+                         '(port 993) or tls = "starttls" (port 143)',
+    "[EXPIRED]": "the password has expired on the server: have a new one set there, and put it in {env}",
+}
 
 
 # RFC 5530 response codes of a condition that passes by itself: the server (or its password store) down for a
