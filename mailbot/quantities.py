@@ -97,6 +97,17 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
                                          f"and {beside[2]}?); write the number once, like {figures[0]}",
                             indonesian=f"berisi dua angka berdampingan ({figures[1]} dan {beside[2]})",
                             examples=figures)
+    if (glued := _RB_GLUED_RE.fullmatch(spelled)) is not None:
+        # "2rb5", "2rb500": the hundreds glued to "rb" as the reader reads them (2.500, 2.500), never 2.005;
+        # two figures there ("2rb30": 2.030 or 2.300?) are ambiguous
+        head, tail = int(glued[1]) * 1000, glued[2]
+        if len(tail) == 2:
+            figures = (format_number(head + int(tail)), format_number(head + int(tail) * 10))
+            raise QuantityError("ambiguous", f'"{shown}" is ambiguous ({figures[0]} or {figures[1]}?); write the '
+                                             f"number once, like {figures[0]} or {figures[1]}",
+                                indonesian=f"dapat dibaca dua cara ({figures[0]} atau {figures[1]})", examples=figures)
+        value = head + int(tail) * (100 if len(tail) == 1 else 1)
+        return within(-value if sign in ("-", "\u2212") else value)
     if (mixed := _figures_and_words(spelled, shown)) is not None:
         # "seribu 500", "2 ribu tiga ratus 50", "6 ratus lima puluh", "1 rb 250": figures and number words together,
         # as the reader reads a district's mail
@@ -176,6 +187,8 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
     return within(-value if negative else value)
 
 
+# thousands with the rest glued to "rb", as a hurried message writes them: "2rb5", "1rb250"
+_RB_GLUED_RE = re.compile(r"([1-9][0-9]{0,2})rb([0-9]{1,3})", re.IGNORECASE)
 # Longer than any quantity written in figures or words ("seratus sembilan puluh sembilan ribu ... keping")
 LONGEST_TYPED = 100
 _MULTIPLIER_STOP_RE = re.compile(r"(?<![^\W\d_])(rb|jt|ribu|ratus|juta)\.$", re.IGNORECASE)

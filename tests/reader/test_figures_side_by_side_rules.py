@@ -47,3 +47,21 @@ def test_the_command_line_and_a_setuju_refuse_thousands_beside_a_figure_alike() 
     command = parse_manager_command("SETUJU 2.000 700")
     assert not isinstance(command, ManagerCommand)
     assert "2.000 dan 700" in str(command) and "SETUJU 2.700" in str(command)
+
+
+@pytest.mark.parametrize(("typed", "figure"), [("3rb4", 3400), ("3rb450", 3450)])
+def test_hundreds_glued_to_rb_are_read_alike_on_the_command_line_in_a_setuju_and_in_a_mail(typed: str,
+                                                                                         figure: int) -> None:
+    # was: 3.004 on the command line and in a SETUJU, 3.400 in a district's mail
+    assert parse_quantity(typed) == figure
+    command = parse_manager_command(f"SETUJU {typed}")
+    assert isinstance(command, ManagerCommand) and command.quantity == figure
+    assert mail(MALINAU, "permohonan blangko", f"Kami mohon blangko KIA {typed} keping ya pak.")["requested"] == figure
+
+
+def test_two_figures_glued_to_rb_are_ambiguous_everywhere() -> None:
+    with pytest.raises(QuantityError) as refused:
+        parse_quantity("3rb45")
+    assert refused.value.code == "ambiguous" and "3.045 or 3.450" in str(refused.value)
+    assert "3.045 atau 3.450" in str(parse_manager_command("SETUJU 3rb45"))
+    assert mail(MALINAU, "permohonan blangko", "Kami mohon blangko KIA 3rb45 keping ya pak.")["requested"] is None
