@@ -221,6 +221,8 @@ def offline_problems(config: Config) -> list[str]:
             wrong_boxes.add(key)
     if database := database_refusal(config, writing=True, wrong_boxes=wrong_boxes):
         problems.insert(database_at, database)
+    elif newer := _newer_schema(config):
+        problems.insert(database_at, f"database: {newer}")
     if isinstance(inbox, MaildirInbox) and isinstance(outbox, MaildirOutbox) and inbox.path == outbox.path:
         problems.append("inbox.path and outbox.path are the same folder; replies would be read as mail")
     return problems
@@ -449,6 +451,17 @@ def _working_day_schedule(expression: str, working: set[int]) -> str:
     dow = ",".join(f"{r[0]}-{r[-1]}" if len(r) > 2 else ",".join(map(str, r)) for r in runs)
     names = ", ".join(_DAY_NAMES[d] for d in sorted(working))
     return f'"{minute} {hour} * * {dow}" for {int(hour):02d}:{int(minute):02d} on {names}'
+
+
+def _newer_schema(config: Config) -> str | None:
+    """Why this version cannot work on the SQLite database of *config* (written by a newer mailbot), read without
+    a network and read-only, as every command that opens it would refuse it; None otherwise."""
+    from sqlalchemy import text
+
+    from mailbot.store.db import revision_problem
+
+    rows = _read_only_rows(config, text("SELECT version_num FROM alembic_version"))
+    return revision_problem(rows[0][0]) if rows else None
 
 
 def _read_only_rows(config: Config, query: Any) -> list[Any] | None:
