@@ -97,6 +97,13 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
                                          f"and {beside[2]}?); write the number once, like {figures[0]}",
                             indonesian=f"berisi dua angka berdampingan ({figures[1]} dan {beside[2]})",
                             examples=figures)
+    if (koma := _KOMA_WORDS_RE.fullmatch(spelled)) is not None:
+        # "satu setengah ribu", "dua koma lima ribu" (voice typing of 2,5 ribu): as the reader reads them
+        ones, tenth = parse_words(koma["whole"]), 5 if koma["half"] else parse_words(koma["tenth"])
+        scale = MULTIPLIERS[{"rb": "ribu", "jt": "juta"}.get(koma["scale"].lower(), koma["scale"].lower())]
+        if ones is not None and tenth is not None:
+            value = ones * scale + tenth * scale // 10
+            return within(-value if sign in ("-", "\u2212") else value)
     if (glued := _RB_GLUED_RE.fullmatch(spelled)) is not None:
         # "2rb5", "2rb500": the hundreds glued to "rb" as the reader reads them (2.500, 2.500), never 2.005;
         # two figures there ("2rb30": 2.030 or 2.300?) are ambiguous
@@ -187,6 +194,10 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
     return within(-value if negative else value)
 
 
+# a digit in words with a half or a tenth before its scale word: "satu setengah ribu", "dua koma lima ribu"
+_DIGIT_WORDS = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
+_KOMA_WORDS_RE = re.compile(rf"(?P<whole>{_DIGIT_WORDS})\s+(?:koma\s+(?P<tenth>{_DIGIT_WORDS})|"
+                            r"(?P<half>setengah|stengah))\s+(?P<scale>ribu|rb|juta|jt|ratus)", re.IGNORECASE)
 # thousands with the rest glued to "rb", as a hurried message writes them: "2rb5", "1rb250"
 _RB_GLUED_RE = re.compile(r"([1-9][0-9]{0,2})rb([0-9]{1,3})", re.IGNORECASE)
 # Longer than any quantity written in figures or words ("seratus sembilan puluh sembilan ribu ... keping")

@@ -57,6 +57,7 @@ _SIGNATURE_LINE_RE = re.compile(
 NUMBER_WORDS: frozenset[str] = frozenset({
     "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas",
     "belas", "puluh", "seratus", "ratus", "seribu", "ribu", "rb", "sejuta", "juta", "jt", "setengah", "separuh",
+    "stengah", "koma",
 })
 CONDITION_WORDS: frozenset[str] = frozenset({
     "jika", "kalau", "kalo", "bila", "apabila", "asal", "asalkan", "syarat", "bersyarat", "tunggu", "dulu",

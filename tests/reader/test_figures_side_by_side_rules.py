@@ -65,3 +65,12 @@ def test_two_figures_glued_to_rb_are_ambiguous_everywhere() -> None:
     assert refused.value.code == "ambiguous" and "3.045 or 3.450" in str(refused.value)
     assert "3.045 atau 3.450" in str(parse_manager_command("SETUJU 3rb45"))
     assert mail(MALINAU, "permohonan blangko", "Kami mohon blangko KIA 3rb45 keping ya pak.")["requested"] is None
+
+
+@pytest.mark.parametrize(("typed", "figure"), [("tiga setengah ribu", 3500), ("empat koma dua ribu", 4200)])
+def test_a_half_or_a_tenth_in_words_is_read_alike_everywhere(typed: str, figure: int) -> None:
+    # was: refused on the command line ("is not a number of pieces") and unclear in a SETUJU, read in a mail
+    assert parse_quantity(typed) == figure
+    command = parse_manager_command(f"SETUJU {typed}")
+    assert isinstance(command, ManagerCommand) and command.quantity == figure
+    assert mail(MALINAU, "permohonan blangko", f"Kami mohon blangko KIA {typed} keping ya pak.")["requested"] == figure
