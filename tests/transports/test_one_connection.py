@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -23,6 +22,7 @@ def _deliver(dovecot: DovecotServer, raw: bytes, name: str) -> None:
     """Into the user's Maildir, as the mail server's delivery agent puts it (an IMAP APPEND would take the one
     connection the user has)."""
     new = dovecot._folder_path("INBOX") / "new"
+    assert wait_for(lambda: (new.parent / "tmp").is_dir(), 60), "the mailbox was never opened"  # made at the login
     tmp = new.parent / "tmp" / name
     tmp.write_bytes(raw)
     os.chown(tmp, MAIL_UID, MAIL_GID)
@@ -39,7 +39,6 @@ def test_run_reads_mail_on_a_server_allowing_one_connection(one_connection_dovec
         proc = subprocess.Popen([*mailbot_command(), "--config", str(config), "run"], env=env, stdout=out,
                                 stderr=subprocess.STDOUT, cwd=REPO, start_new_session=True)
     try:
-        time.sleep(2)
         _deliver(dovecot, district_request(0), "1.one.test")
         assert wait_for(lambda: len(replies_to(smtp_server, DISTRICTS[0][2])) == 1, 30), log.read_text()[-3000:]
         _deliver(dovecot, district_request(1), "2.two.test")
