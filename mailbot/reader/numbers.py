@@ -581,6 +581,8 @@ _WORDS_TAIL_DIGITS_RE = re.compile(
     r"[^\S\n]+(?P<tail>\d{1,3})(?:[^\S\n]*(?P<hundreds>ratus)\b)?(?!\d|[.,]\d|[/:]|[^\S\n]*(?:ribu|rb|juta|jt)\b)"
 )
 _DIGITS_AFTER_RE = re.compile(r"[^\S\n]+\d")
+# A figure below a thousand right beside the one before it on its line: "1.000 500 keping".
+_FIGURE_BESIDE_RE = re.compile(r"[^\S\n]+\d{1,3}(?![\d.,/:])")
 # A figure that ends in hundreds or in millions, in words or after digits ("tiga ratus", "2 ribu 3 ratus", "sejuta"),
 # before digits on its line.
 _ENDS_IN_HUNDREDS_RE = re.compile(r"(?<![\w-])(?:seratus|ratus|rts)$")
@@ -821,11 +823,17 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 conflict = conflict or len(digits) == 2
                 thousands = True
                 end = tail.end()
+            # "2 rb. 300 keping": the stop of an abbreviated multiplier is no sentence's end, the figure goes on
+            # (2.300); after a whole word ("2 ribu. 300 keping") it may be one: two readings, none taken.
+            stop = masked.startswith(".", end) and factor in (100, 1000)
+            tail_from = end + 1 if stop else end
             if factor in (100, 1000) and value is not None and value % factor == 0 and (
-                digits_tail := (_TAIL_DIGITS_RE if factor == 100 else _WORDS_TAIL_DIGITS_RE).match(masked, end)
+                digits_tail := (_TAIL_DIGITS_RE if factor == 100 else _WORDS_TAIL_DIGITS_RE).match(masked, tail_from)
             ):
                 more = int(digits_tail.group("tail")) * (100 if digits_tail.group("hundreds") else 1)
-                if more < factor and not (digits_tail.group("hundreds") and factor == 100):
+                if stop and m.group("mult") not in vocab.SCALE_ABBREVIATIONS:
+                    conflict = conflict or _UNIT_RE.match(masked, digits_tail.end()) is not None
+                elif more < factor and not (digits_tail.group("hundreds") and factor == 100):
                     value += more
                     end = digits_tail.end()
             elif factor == 1000 and value is not None and _DIGITS_AFTER_RE.match(masked, end):
@@ -843,6 +851,12 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                     if extra is not None and extra < factor and "ribu" not in tail.group("words"):
                         value += extra
                         end = tail.end()
+            elif factor == 1 and value is not None and value >= 1000 and value % 1000 == 0 and (
+                side := _FIGURE_BESIDE_RE.match(masked, end)
+            ) and (unit_beside := _UNIT_RE.match(masked, side.end())) and unit_beside.group("blank") is not None:
+                # "1.000 500 keping": thousands and a figure below them side by side, the pieces counted after the
+                # second: 1.500, or 1.000 and then 500? Two readings, none taken.
+                conflict = True
             if (
                 not thousands
                 and value is not None
