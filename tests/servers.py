@@ -745,7 +745,9 @@ def district_request(
     sender = sender or address
     district_name = district_name or name
     requested = requested if requested is not None else 500 + (index % 7) * 100
-    stock = stock if stock is not None else 150 + (index % 5) * 40
+    # every index its own letter: the figures repeat only after 35 letters (5 districts, 7 requests), and a
+    # district's identical letter within a day is the same request sent again, so the stock moves on with the round
+    stock = stock if stock is not None else 150 + (index % 5) * 40 + index // 35
     msg = EmailMessage()
     msg["From"] = f"Disdukcapil {district_name} <{sender}>"
     msg["To"] = to
