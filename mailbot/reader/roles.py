@@ -1887,6 +1887,22 @@ _SENTENCE_ITEM_RE = re.compile(
     r"(?:(?:" + _words_re(vocab.GENERIC_BLANK_WORDS + vocab.STOCK_WORDS) + r")[ \t]+){0,2}"
     r"(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])"
 )
+_PIECE_UNIT_AFTER_RE = re.compile(r"[ \t]*(?:" + _words_re(vocab.PIECE_UNITS) + r")\b")
+# Words that call a figure off: "yang 2.000 kemarin batal saja", "yg 1.500 tidak jadi".
+_WITHDRAWN_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(("batal", *vocab.CANCEL_WORDS, *vocab.NOT_AFTER_ALL)) + r")(?![\w-])"
+)
+
+
+def _called_off(masked: str, m: Mention) -> bool:
+    """Whether the words right after a figure, to the next comma or clause end, call it off ("yang 2.000 kemarin
+    batal saja, ...")."""
+    ends = [i for i in (masked.find(",", m.end), *(masked.find(c, m.end) for c in ".;\n")) if i != -1]
+    return bool(_WITHDRAWN_RE.search(masked, m.end, min(ends, default=len(masked))))
+
+
+# A role word's cell left empty with a dash before the next cell: "terima - |", "Penerimaan: -;".
+_NIL_CELL_AFTER_RE = re.compile(r"[ \t]*:?[ \t]*-+[ \t]*[|;,]")
 _PACK_SIZE_RE = re.compile(r"@|(?<![\w-])(?:x|isi|berisi|masing-masing|per|each)(?![\w-])")
 _TARGET_STOCK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.TARGET_STOCK_WORDS) + r")(?![\w-])")
 
@@ -2605,6 +2621,10 @@ def read_text(
         ]
         if len(before) > 1 and "(" in masked[before[0].end : m.start]:
             before = _without_aside_words(masked, before, m.start)
+        if before and "-" in masked[before[0].end : m.start]:
+            # "Stok awal 1.240 | terima - | pakai 96": a dash in the role word's cell says it has no figure; the
+            # figure after the next separator is the next cell's.
+            before = [k for k in before if not _NIL_CELL_AFTER_RE.match(masked, k.end)]
         if not before and ignored_end == prev_end > c_start and _CORRECTION_RE.search(masked, prev_end, m.start):
             # "sisa blangko bukan 2.518 tetapi 2.581", "sebelumnya 3.000 keping kami ubah menjadi
             # 2.000": the corrected figure takes the role its clause names.
@@ -2654,6 +2674,9 @@ def read_text(
                     and not _PART_LEAD_RE.search(masked, max(c_start, m.start - 16), m.start))
             )
         ]
+        if after and "-" in masked[m.end : after[-1].end + 4]:
+            # "awal 800 | masuk - | pakai 52": nor does a role word whose cell is empty name the figure before it.
+            after = [k for k in after if not _NIL_CELL_AFTER_RE.match(masked, k.end)]
         if not before and not after and idx + 1 < len(mentions) and next_start < c_end:
             # "tiga ribu keping KTP-el dan seribu lembar KIA sudah sampai": figures joined by "dan"
             # share the role word said after the last of them.
@@ -2832,6 +2855,8 @@ def read_text(
             and m.value is not None
             and m.value in restated
             and not (m.approximate or m.conflict)
+            # "yang 2.000 kemarin batal saja, cukup 1.200": the figure asked before, called off.
+            and not _called_off(masked, m)
             and (
                 role is None
                 or (
@@ -3100,8 +3125,11 @@ def read_text(
         if role == "received" and m.value == 0:
             # "Penerimaan dari Provinsi : 0 keping": nothing came, so there is no receipt to book.
             continue
-        if m.unit != "blank" and _said_of_supply(masked, prev_end, m.start):
-            # "Sisa ribbon kami tinggal 2": a figure of the printer's supplies counts no blanks.
+        if (m.unit != "blank" or _PIECE_UNIT_AFTER_RE.match(masked, m.end)) and _said_of_supply(
+            masked, prev_end, m.start
+        ):
+            # "Sisa ribbon kami tinggal 2", "cleaning kit 2 pcs": a figure of the printer's supplies counts no
+            # blanks, in pieces or not.
             continue
         total = bool(keyword and keyword.total)
         item = _item_of_mention(masked, prev_end, m, next_start, sections, prev_end > c_start)
@@ -3202,6 +3230,12 @@ def read_text(
             ]
             if len(loose) - len(too_many) == 1 and too_many:
                 loose = [pair for pair in loose if pair not in too_many]
+    if answer_role and len(loose) > 1:
+        # "yang 2.000 kemarin batal saja, cukup 1.200 dulu": the figure its own words call off is set aside; the
+        # other answers.
+        called_off = [(mm, snip) for mm, snip in loose if _called_off(masked, mm)]
+        if len(loose) - len(called_off) == 1 and called_off:
+            loose = [pair for pair in loose if pair not in called_off]
     if answer_role and len(loose) > 1:
         # "cukup 300 aja dulu, yg 200 nanti minggu depan": a figure put off to a later ask is no second value of
         # the answer; the one left answers.
