@@ -512,10 +512,11 @@ _REPORT_PERIOD_RES = {
 }
 
 
-def _period_now_words(masked: str) -> frozenset[str]:
-    """The words for the period a report's head names as its own ("Laporan mingguan ...": "minggu ini")."""
+def _period_now_words(low: str) -> frozenset[str]:
+    """The words for the period a report's head names as its own ("Laporan mingguan ...": "minggu ini"), read
+    before masking ("minggu ke-3 Januari" is masked as a date)."""
     return frozenset(
-        w for period, found in _REPORT_PERIOD_RES.items() if found.search(masked, 0, _HEAD_CHARS)
+        w for period, found in _REPORT_PERIOD_RES.items() if found.search(low, 0, _HEAD_CHARS)
         for w in vocab.PERIOD_NOW_WORDS[period]
     )
 # Between a count's role word and "minggu ini": only the blank's name ("Cetak KIA minggu ini").
@@ -1332,6 +1333,12 @@ def _without_aside_words(masked: str, before: Sequence[Keyword], pos: int) -> li
             continue
         kept.append(k)
     return kept
+
+
+def _in_closed_aside(masked: str, k: Keyword, pos: int) -> bool:
+    """Whether role word *k* stands in a bracket that closes before the figure at *pos*."""
+    opened = masked.rfind("(", 0, k.start)
+    return opened != -1 and masked.find(")", opened, k.start) == -1 and masked.find(")", k.end, pos) != -1
 
 
 def _in_aside_after(masked: str, prev_end: int, m: Mention, next_start: int) -> bool:
@@ -2621,6 +2628,12 @@ def read_text(
         ]
         if len(before) > 1 and "(" in masked[before[0].end : m.start]:
             before = _without_aside_words(masked, before, m.start)
+        if before and "(" in masked[prev_end : before[0].start] and all(k.role == "ignore" for k in before) and all(
+            _in_closed_aside(masked, k, m.start) for k in before
+        ):
+            # "Pengganti blangko retur (cacat produksi) sebanyak 56 keping sudah kami terima": a defect named in an
+            # aside describes the blanks; it names no count of the figure after the bracket.
+            before = []
         if before and "-" in masked[before[0].end : m.start]:
             # "Stok awal 1.240 | terima - | pakai 96": a dash in the role word's cell says it has no figure; the
             # figure after the next separator is the next cell's.
@@ -2713,7 +2726,7 @@ def read_text(
             strong = True
         if role == "ignore" and keyword is not None and len(before) > 1 and keyword is before[-1] and (
             before[-2].role in _WORK_AND_RECEIPT_ROLES
-            and " ".join(masked[keyword.start : keyword.end].split()) in _period_now_words(masked)
+            and " ".join(masked[keyword.start : keyword.end].split()) in _period_now_words(low)
             and not _BETWEEN_ROLE_AND_PERIOD_RE.sub("", masked[before[-2].end : keyword.start]).strip()
         ):
             # "Cetak KIA minggu ini: 212 lembar" in a weekly report: the week is the report's own.

@@ -2636,6 +2636,12 @@ ROLE_PHRASES["ignore"] += _GIVEN_UP
 NEGATES_NEXT_WORDS += _GIVEN_UP
 # "kami konfirmasi secara tertulis permintaan ... 3.000 keping": "in writing", not a figure written wrongly.
 NOT_ROLE_PHRASES += ("secara tertulis", "scr tertulis", "dengan tertulis", "in writing")
+# The replacement of returned blanks names what it replaces; the replacement itself is no return: "Pengganti
+# blangko retur (cacat produksi) sebanyak 56 keping sudah kami terima" received 56.
+NOT_ROLE_PHRASES += (
+    "pengganti blangko retur", "pengganti retur", "penggantian blangko retur", "penggantian retur",
+    "pengganti blangko yang diretur", "pengganti blangko yg diretur",
+)
 # A form's line that counts with no role of its own ("Jumlah : 1.800 keping" under "Kami konfirmasi penerimaan
 # blangko KIA dari Provinsi:" and beside "Tanggal terima : ..."): it takes the role of the sentence leading
 # into the form.
@@ -2732,6 +2738,9 @@ REPORT_PERIOD_WORDS: dict[str, tuple[str, ...]] = {
         "mingguan", "laporan minggu", "lap minggu", "rekap minggu", "minggu pertama", "minggu kedua", "minggu ketiga",
         "minggu keempat", "minggu i", "minggu ii", "minggu iii", "minggu iv", "minggu ke", "pekan pertama",
         "pekan kedua", "sepekan", "weekly", "week",
+        # "Rekap perekaman per kecamatan minggu ke-3 Januari"
+        "minggu ke-1", "minggu ke-2", "minggu ke-3", "minggu ke-4", "minggu ke-5", "pekan ke-1", "pekan ke-2",
+        "pekan ke-3", "pekan ke-4", "pekan ke-5",
     ),
     "month": MONTHLY_REPORT_PHRASES + ("bulanan", "monthly"),
 }

@@ -105,3 +105,22 @@ def test_the_earlier_figure_called_off_leaves_the_new_one_asked() -> None:
                 "Pada Sel, 19 Jan 2027 pukul 09.00 <disdukcapil@bulungankab.example> menulis:\n"
                 "> Mohon dikirim 2.500 keping blangko KTP-el. Sisa 600.")
     assert read["requested"] == 1400 and read["stock_on_hand"] == 520
+
+
+# --- A weekly report's own week ---------------------------------------------------------------
+
+
+def test_this_weeks_count_in_a_report_of_a_numbered_week_is_the_reports_own() -> None:
+    read = mail(BULUNGAN, "Rekap blangko Bulungan",
+                "Rekap blangko KTP-el minggu ke-2 Februari:\n\nCetak minggu ini 380, sisa blangko per Sabtu 940.")
+    assert read["printed"] == 380 and read["stock_on_hand"] == 940
+
+
+# --- The replacement of a returned batch ------------------------------------------------------
+
+
+def test_the_replacement_of_returned_blanks_received_is_a_receipt_of_it() -> None:
+    read = mail(MALINAU, "Pengganti sudah sampai",
+                "Pengganti retur blangko KIA (chip rusak, nomor seri 0045501-0045530) sejumlah 30 keping telah kami "
+                "terima dengan baik.")
+    assert read["kind"] == "receipt" and read["received"] == 30
