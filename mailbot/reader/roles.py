@@ -388,6 +388,9 @@ _EXCLUDING_AFTER_RE = re.compile(
 )
 _SPOILT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.COUNTS_OTHER_AFTER) + r")(?![\w-])")
 _DEPOSITED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.DEPOSITED_WITH_WORDS) + r")(?![\w-])")
+_LENT_OUT_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.LENT_OUT_WORDS) + r")(?![\w-])(?![^\S\n]+(?:dari|from)\b)"
+)
 
 
 # A bracket opened by a word of what a figure already holds ("(sudah termasuk ...", "(incl. ..."), no denial
@@ -405,8 +408,11 @@ def _part_of_stock(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
         return False
     excluding = _EXCLUDING_AFTER_RE.match(span.masked, span.end)
     if excluding is not None:
-        # "380 keping (di luar 12 keping rusak)": spoilt cards left out are no stock held elsewhere.
-        return not _SPOILT_RE.search(span.masked, excluding.end(), excluding.end() + 40)
+        # "380 keping (di luar 12 keping rusak)": spoilt cards left out are no stock held elsewhere, nor are
+        # blanks lent out to another office ("di luar 500 keping yang dipinjam Kab. Tana Tidung").
+        return not _SPOILT_RE.search(span.masked, excluding.end(), excluding.end() + 40) and not (
+            _LENT_OUT_RE.search(span.masked, excluding.end(), excluding.end() + 40)
+        )
     deposited = _DEPOSITED_RE.search(span.masked, span.end, span.hi)
     # "1.180 keping (sudah termasuk yang dititip di UPT Sebatik 200)": the figure holds what was deposited.
     return deposited is not None and not _INCLUDING_OPEN_RE.search(span.masked, span.end, deposited.start())
@@ -2027,6 +2033,12 @@ def _raised_to_stated_total(masked: str, before: Sequence[Mention], c_start: int
     )
 
 
+def _parts_before(mentions: Sequence[Mention], idx: int, c_start: int) -> list[int]:
+    """The counts before the figure at *idx* in its clause (from c_start), that a stated total may sum."""
+    return [mm.value for mm in mentions[:idx]
+            if mm.start >= c_start and mm.value is not None and mm.unit != "other" and not mm.rate]
+
+
 def _sums_to(parts: Sequence[int], value: int | None) -> bool:
     """Whether *value* is the sum of the figures before it ("1.000 ... ditambah 500, jadi total 1.500"),
     or a whole number of the one figure before it ("4 box (1 box isi 500 keping), jadi total 2.000"), or
@@ -3076,7 +3088,16 @@ def read_text(
                 # A total that is not the sum of the figures before it: which is right, a clerk asks.
                 candidates.append(Candidate(prev_fields[0], None, snippet, True, "conflict", True))
                 continue
-        if role is None and _RESULT_RE.search(masked, prev_end, m.start) and (
+        if (
+            role is None and _RESULT_RE.search(masked, prev_end, m.start)
+            # "56 keping ditambah permintaan rutin 1.000 keping, jadi total yang kami mohon 1.056 keping": the sum
+            # named by the ask's own word after "jadi total" is the same sum.
+            # (and only when it is their sum: "tambahan 1.000 keping sehingga total permohonan menjadi 5.000" adds
+            # to an ask in another mail)
+            or (role == "requested" and keyword is not None and prev_end > c_start
+                and _RESULT_RE.search(masked, prev_end, keyword.start)
+                and _sums_to(_parts_before(mentions, idx, c_start), m.value))
+        ) and (
             fields := list(dict.fromkeys(c.field for start, c in taken if start == c_start))
             or list(dict.fromkeys(k.role for k in kws if c_start <= k.start < m.start and k.role != "ignore"))
         ):
@@ -3084,8 +3105,7 @@ def read_text(
             # keping": the sum of the figures before it, the figure now meant. Read only when it is
             # their sum (or a whole number of the one figure before it: "3 dus (1 dus isi 250 keping),
             # jadi total 750") and they are of one role; else a clerk asks.
-            parts = [mm.value for mm in mentions[:idx]
-                     if mm.start >= c_start and mm.value is not None and mm.unit != "other" and not mm.rate]
+            parts = _parts_before(mentions, idx, c_start)
             exact = not (m.approximate or m.conflict) and m.value is not None
             if len(fields) == 1 and exact and _sums_to(parts, m.value):
                 item = last[1].item if last is not None and last[0] == c_start else _item_of_mention(

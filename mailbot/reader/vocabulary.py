@@ -847,6 +847,13 @@ LOAN_WORDS: tuple[str, ...] = (
     "loan", "loaned", "borrowed",
 )
 THEIR_WORDS: tuple[str, ...] = ("mereka", "their", "its")
+# Blanks lent out to another office, left out of a stock ("Stok di gudang 2.200 keping (di luar 500 keping yang
+# dipinjam Kab. Tana Tidung)"): held by the borrower, no stock of the writer's held elsewhere; the figure stands.
+# ("yang dipinjam dari ..." is borrowed by the writer: not among them.)
+LENT_OUT_WORDS: tuple[str, ...] = (
+    "yang dipinjam", "yg dipinjam", "dipinjam oleh", "dipinjamkan", "kami pinjamkan", "yang kami pinjamkan",
+    "lent", "loaned", "lent out",
+)
 # An office offering to lend blanks to another ("Kota Tarakan bersedia meminjamkan blangko KTP-el sebanyak 500
 # keping kepada Disdukcapil Malinau ... Mohon persetujuan Provinsi"): a mail that says only this asks for, reports
 # and receives nothing of the writer's; it is other mail.

@@ -124,3 +124,36 @@ def test_the_replacement_of_returned_blanks_received_is_a_receipt_of_it() -> Non
                 "Pengganti retur blangko KIA (chip rusak, nomor seri 0045501-0045530) sejumlah 30 keping telah kami "
                 "terima dengan baik.")
     assert read["kind"] == "receipt" and read["received"] == 30
+
+
+# --- Blanks lent out --------------------------------------------------------------------------
+
+
+def test_a_stock_leaving_out_blanks_lent_to_another_office_is_the_stock() -> None:
+    read = mail(TARAKAN, "Lap stok",
+                "Sisa blangko KTP-el 1.150 keping, di luar 300 keping yang kami pinjamkan ke Kab. Malinau minggu lalu."
+                "\nRekam 70.")
+    assert read["stock_on_hand"] == 1150 and read["recorded"] == 70
+
+
+def test_a_stock_leaving_out_blanks_borrowed_from_another_office_stays_unclear() -> None:
+    read = mail(TARAKAN, "Lap stok",
+                "Sisa blangko KTP-el 1.150 keping, di luar 300 keping yang dipinjam dari Kab. Malinau.\nRekam 70.")
+    assert read["stock_on_hand"] is None
+
+
+# --- A replacement and a routine ask summed -----------------------------------------------------
+
+
+def test_a_total_named_by_the_asks_own_word_after_jadi_total_is_the_request() -> None:
+    read = mail(MALINAU, "Permohonan pengganti dan rutin",
+                "Mohon dikirim pengganti 20 keping yang rusak ditambah kebutuhan bulan ini 800 keping, jadi total yang "
+                "kami minta 820 keping.")
+    assert read["requested"] == 820
+
+
+def test_a_total_that_is_not_the_sum_of_the_asks_stays_unclear() -> None:
+    read = mail(MALINAU, "Permohonan pengganti dan rutin",
+                "Mohon dikirim pengganti 20 keping yang rusak ditambah kebutuhan bulan ini 800 keping, jadi total yang "
+                "kami minta 900 keping.")
+    assert read["kind"] == "request" and read["requested"] is None
