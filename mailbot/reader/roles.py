@@ -4701,6 +4701,55 @@ def _tab_groups(lines: Sequence[str], start: int, end: int, counts: Sequence[int
     return None
 
 
+# Two lines in a row holding one figure each: the values of a table pasted from a PDF a column to a line.
+_STACKED_VALUES_HINT_RE = re.compile(r"\n[^\S\n]*\d[\d.,/]*[^\S\n]*\n[^\S\n]*\d[\d.,/]*[^\S\n]*\n")
+_LONE_VALUE_RE = re.compile(r"[^\S\n]*(?:\d[\d.,/]*|-)[^\S\n]*")
+_HEADER_WORDS_RE = re.compile(r"[^\S\n]*[A-Za-z][A-Za-z -]*[^\S\n]*")
+
+
+def _stacked_header(words: Sequence[str]) -> tuple[str, ...] | None:
+    """Column names from a header's words: each word that names a column opens one, a word that names none
+    goes on the one before it ("Sisa" "Blangko" is "Sisa Blangko"); None when a name's role is not its first
+    word's."""
+    names: list[list[str]] = []
+    for w in words:
+        if column_of(w) is not None:
+            names.append([w])
+        elif names:
+            names[-1].append(w)
+        else:
+            return None
+    out = tuple(" ".join(n) for n in names)
+    if any(column_of(name) != column_of(n[0]) for name, n in zip(out, names, strict=True)):
+        return None
+    return out
+
+
+def _stacked_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]:
+    """Tables pasted from a PDF with one value to a line under their header ("Tanggal Perekaman Pencetakan
+    Rusak Sisa" / "Blangko" / "12/01/2027" / "143" / "121" / "3" / "2.310"): read only when the header's
+    columns and the values below them are as many; their lines are emptied."""
+    tables: list[tuple[tuple[str, ...], ...]] = []
+    for i, line in enumerate(lines):
+        if not _HEADER_WORDS_RE.fullmatch(line) or len(line.split()) < 3:
+            continue
+        words = line.split()
+        j = i + 1
+        if j < len(lines) and _HEADER_WORDS_RE.fullmatch(lines[j]) and len(lines[j].split()) <= 2:
+            words += lines[j].split()  # the header's last name wrapped onto a line of its own
+            j += 1
+        k = j
+        while k < len(lines) and lines[k].strip() and _LONE_VALUE_RE.fullmatch(lines[k]):
+            k += 1
+        header = _stacked_header(words)
+        if header is None or len(header) < 3 or k - j != len(header) or _header_columns(header) is None:
+            continue
+        tables.append((header, tuple(lines[n].strip() for n in range(j, k))))
+        for n in range(i, k):
+            lines[n] = ""
+    return tables
+
+
 def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]]:
     """Pull horizontal tables ("Tanggal | Perekaman | ..." then rows) out of text; the rest stays.
 
@@ -4721,6 +4770,8 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     ) else []
     if ":" in text:
         listed += _inline_place_tables(lines)
+    if _STACKED_VALUES_HINT_RE.search(text):
+        listed += _stacked_column_tables(lines)
     if "|" not in text and "\t" not in text and "   " not in text:
         return ("\n".join(lines), listed) if listed else (text, [])
     tables: list[tuple[tuple[str, ...], ...]] = listed + _period_column_tables(lines)

@@ -157,3 +157,20 @@ def test_a_total_that_is_not_the_sum_of_the_asks_stays_unclear() -> None:
                 "Mohon dikirim pengganti 20 keping yang rusak ditambah kebutuhan bulan ini 800 keping, jadi total yang "
                 "kami minta 900 keping.")
     assert read["kind"] == "request" and read["requested"] is None
+
+
+# --- A table pasted from a PDF, a value to a line ----------------------------------------------
+
+
+def test_a_pasted_table_with_one_value_to_a_line_is_read_by_its_columns() -> None:
+    read = mail(MALINAU, "Lap harian (dari PDF)",
+                "Laporan hari ini, salinan dari aplikasi:\n\nTanggal Perekaman Pencetakan Sisa\nBlangko\n"
+                "21/01/2027\n88\n80\n1.432\n\nTerima kasih")
+    assert read["recorded"] == 88 and read["printed"] == 80 and read["stock_on_hand"] == 1432
+
+
+def test_a_pasted_table_with_more_values_than_columns_is_not_read() -> None:
+    read = mail(MALINAU, "Lap harian (dari PDF)",
+                "Laporan hari ini, salinan dari aplikasi:\n\nTanggal Perekaman Pencetakan Sisa\nBlangko\n"
+                "21/01/2027\n88\n80\n6\n1.432\n\nTerima kasih")
+    assert read["recorded"] is None and read["printed"] is None and read["stock_on_hand"] is None

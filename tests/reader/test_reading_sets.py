@@ -153,7 +153,7 @@ BARS = {
     # line's "terima -" lending its word to the next cell, 052 "3 box + 40 keping" read 40, 086 a cleaning kit in
     # pcs asked, 093 "(3 akun)" read printed, 102 packs read as blanks, 108 the figure called off read as asked),
     # 16 of 16 automated before any change made with it.
-    "setAU": (110, 104, 0, (16, 16)),
+    "setAU": (110, 105, 0, (16, 16)),
 }
 
 
