@@ -3012,10 +3012,15 @@ WHOLE_ARRIVED_VERBS: tuple[str, ...] = (
 )
 WHOLE_WORDS: tuple[str, ...] = (
     "semua", "semuanya", "seluruhnya", "smua", "smuanya", "lengkap", "komplit", "all", "in full", "everything",
+    # "sudah kami terima secara utuh", "received the whole shipment", "the shipment arrived complete"
+    "utuh", "secara lengkap", "secara utuh", "seluruh kiriman", "semua kiriman", "kiriman lengkap", "complete",
+    "in its entirety", "the whole shipment", "the entire shipment", "the full shipment", "the whole consignment",
+    "the whole lot", "all of it", "all of them",
 )
 WHOLE_FILLERS: tuple[str, ...] = (
     "sudah", "sdh", "udh", "udah", "dah", "telah", "tlh", "kami", "pak", "bu", "ya", "dengan", "dgn", "dalam",
-    "keadaan", "blangko", "blanko", "kirimannya", "nya", "we", "have", "them", "it",
+    "keadaan", "blangko", "blanko", "kirimannya", "nya", "we", "have", "them", "it", "today", "hari ini", "tadi",
+    "td", "kemarin", "kmrn", "alhamdulillah",
 )
 # ... never when part of it is said missing or still to come ("belum semua", "kurang 100", "sisanya menyusul").
 WHOLE_DENIED: tuple[str, ...] = (
