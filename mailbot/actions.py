@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from mailbot.config import PROVINCE
 from mailbot.desk import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction
-from mailbot.followup import corrected_figures
+from mailbot.followup import corrected_figures, damage_said
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS, item_name, number
 from mailbot.outcomes import MessageOutcome, state_words
@@ -570,6 +570,8 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
                    if which_figure[0] is None else None},
                "restated": None if restated is None else {"new": restated[0], "approved": restated[1]},
                "district_name": desk.district_name(district), "about": about,
+               # a receipt's damage or question is passed on at once, whatever its count (mailbot.routes.receipt)
+               "damage": about == "receipt" and damage_said(verdict.body_excerpt or "") is not None,
                "reference": req.reference if req else thread.reference if thread else None}
     if req is not None:
         req.state, req.updated_at = "clarifying", desk.now()

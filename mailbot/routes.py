@@ -124,7 +124,17 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         assert thread is not None
         return conversation.received_with_stock_fix(session, desk, message, verdict, trust, thread, fixed)
     if verdict.kind == "receipt":
-        return receipt(session, desk, message, verdict, trust, thread)
+        outcome = receipt(session, desk, message, verdict, trust, thread)
+        if outcome == MessageOutcome.RECEIPT_CLARIFY and trust.trusted and trust.district is not None \
+                and (damage := followup.damage_said(verdict.body_excerpt or "")) is not None:
+            # "kardusnya basah ... 1 pak (100 lbr) lembab semua. Gmn ini pak?" with no count received: the count
+            # is asked back, but the damage and the question reach a person now, never only after the count
+            item = verdict.item or (thread.item if thread else None) or "ktp-el"
+            about = thread if thread is not None and thread.district == trust.district \
+                else shipment_of(session, trust.district, item)
+            _damage_noted(session, desk, message, verdict, damage, district=trust.district, item=item,
+                          request=about, asked=True)
+        return outcome
     if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
             and (subject_said := conversation.subject_correction(session, verdict, thread)) is not None:
         # "Re: [BLK-…] Permohonan blangko KTP-el - koreksi jadi 1.200 keping" over an empty body: the subject's
@@ -575,18 +585,18 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
 
 
 def _damage_noted(session: Session, desk: Desk, message: Message, verdict: Verdict, said: str, *, district: str,
-                  item: str, request: Request | None) -> None:
+                  item: str, request: Request | None, asked: bool = False) -> None:
     """A receipt saying blanks came damaged or asking what to do ("20 keping di antaranya rusak ... Mohon arahan"):
-    the count is booked as stated, a person reads the damage and the question (a queue item naming them), and the
-    managers hear of it once, with the district's words."""
+    the count is booked as stated (or, *asked*, asked back as the receipt gave none), a person reads the damage and
+    the question (a queue item naming them), and the managers hear of it once, with the district's words."""
     attention.open_item(session, desk, key=f"damaged:message:{message.id}", kind="read", reason="damaged",
                         detail=f"{verdict.subject}\n{said[:600]}", district=district, item=item,
                         message=message, request=request)
     queue(session, desk, purpose=f"damaged:{message.id}", category="notice", template="notice_damaged",
           to=desk.config.office.managers, request_pk=request.id if request is not None else None,
           context={"reference": request.reference if request is not None else None,
-                   "district_name": desk.district_name(district), "item": item, "received": verdict.received,
-                   "said": said[:600]})
+                   "district_name": desk.district_name(district), "item": item,
+                   "received": None if asked else verdict.received, "asked": asked, "said": said[:600]})
 
 
 # Words that tie "sudah kami terima" to the desk's mail or decision, not to blanks that arrived ("email

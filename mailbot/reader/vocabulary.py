@@ -3002,6 +3002,8 @@ GUIDANCE_ASKS: tuple[str, ...] = (
     "bagaimana gantinya", "gimana gantinya", "gmn gantinya", "bagaimana penggantiannya", "gimana penggantiannya",
     "bagaimana prosedur penggantiannya", "apakah bisa diganti", "bisa diganti", "perlu ba", "perlu berita acara",
     "apakah perlu ba", "apakah perlu berita acara", "how do we get replacements", "can they be replaced",
+    # "kardusnya basah ... lembab semua. Gmn ini pak?": what to do now, asked
+    "bagaimana ini", "gimana ini", "gmn ini", "gmana ini", "what should we do", "what do we do",
 )
 # A receipt in a shipment's thread saying the whole of it arrived, with no count ("Udh trima semua pak", "sudah kami
 # terima lengkap", "all received"): the shipment's count is the count received (mailbot.followup.received_whole).

@@ -1,0 +1,77 @@
+"""Conversations that went wrong in an outside test (i12ak), on the real SQLite desk in process over the Maildir
+defaults, every message written fresh: damaged blanks reported in a receipt with no count ("lengkap", "the whole
+shipment", a wet box), and the count given after."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.desk.desk12 import BULUNGAN, Desk12, dispatched, flat, send_answer
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+
+# H-1. damage without a count: the damage and the question always reach a person ----------------------------------
+
+@pytest.mark.parametrize("words", [
+    "Alhamdulillah blangko sdh sampai pak, lengkap. Cuma ada 7 lbr yg chipnya rusak. Mohon petunjuk penggantiannya.",
+    "Hi, we received the whole shipment today, thank you. However 9 cards have a cracked chip and cannot be "
+    "printed. How do we get replacements?",
+    "Kiriman blangko sudah kami terima secara utuh pak, tapi 4 keping chipnya rusak. Mohon arahannya.",
+], ids=["lengkap", "whole_shipment", "secara_utuh"])
+def test_the_whole_shipment_said_received_in_other_words_is_booked_with_its_damage(desk12: Desk12,
+                                                                                   words: str) -> None:
+    notice = dispatched(desk12)
+    mid, outcome = send_answer(desk12, BULUNGAN, notice, words)
+    # was: only the count asked back; the damage and the question reached nobody
+    assert outcome == {"receipt": 1}, (outcome, desk12.queue(mid))
+    assert desk12.request()["state"] == "received" and desk12.open_gaps() == []
+    assert desk12.queue(mid) == {"damaged"}
+    [reply] = desk12.replies_to(mid)
+    assert "2.000 keping" in flat(reply.text) and "blangko yang rusak" in flat(reply.text), reply.text
+    [told] = [o for o in desk12.to_managers() if o.purpose.startswith("damaged:")]
+    assert "Blangko rusak atau pertanyaan" in told.subject, told.subject
+
+
+WET_BOX = ("Pak, kiriman sdh sampai td siang tp kardusnya basah kena hujan di pelabuhan, 1 pak (100 lbr) lembab "
+           "semua. Sisanya aman. Gmn ini pak?")
+
+
+@pytest.mark.parametrize("words", [WET_BOX, "Blangkonya sudah kami terima pak, tapi 7 keping rusak. Mohon arahan."],
+                         ids=["wet_box", "terima_7_rusak"])
+def test_damage_with_its_count_asked_back_reaches_a_person_at_once(desk12: Desk12, words: str) -> None:
+    notice = dispatched(desk12)
+    mid, outcome = send_answer(desk12, BULUNGAN, notice, words)
+    assert desk12.request()["state"] == "dispatched" and desk12.open_gaps() == [], outcome
+    [asked] = desk12.replies_to(mid)
+    assert "Jumlah yang diterima" in flat(asked.text), asked.text
+    # was: only the count asked back; no queue item, no managers' mail, the damage not mentioned
+    assert "damaged" in desk12.queue(mid), desk12.queue(mid)
+    [told] = [o for o in desk12.to_managers() if o.purpose.startswith("damaged:")]
+    assert "Blangko rusak atau pertanyaan" in told.subject, told.subject
+    # the district's words of the damage and its question, for the managers
+    assert ("lembab semua" in flat(told.text) and "Gmn ini pak?" in flat(told.text)) or "7 keping rusak" in flat(
+        told.text), told.text
+    assert "rusak" in flat(asked.text), asked.text  # the district hears its damage is passed on
+
+
+@pytest.mark.parametrize(("count", "quoted"), [
+    ("1.000 lbr pak", True),
+    ("blangko KTP-el yang kami terima seluruhnya 1.950 keping", True),
+], ids=["bare_quoted", "desk_example"])
+def test_the_count_answered_after_a_damage_report_is_booked_and_the_damage_stays_before_a_person(
+        desk12: Desk12, count: str, quoted: bool) -> None:
+    notice = dispatched(desk12)
+    first, _ = send_answer(desk12, BULUNGAN, notice, WET_BOX)
+    [asked] = desk12.replies_to(first)
+    if quoted:
+        mid, outcome = send_answer(desk12, BULUNGAN, asked, count)
+    else:  # a phone's answer, nothing quoted under it
+        mid, outcome = desk12.send(BULUNGAN, "Re: " + asked.subject, count + "\n", in_reply_to=asked.message_id)
+    received = 1000 if count.startswith("1.000") else 1950
+    # was: "1.000 lbr pak" not booked (queued as a reply to a request already dispatched); the example form booked
+    # with the damage closed unseen
+    assert outcome == {"receipt": 1}, (outcome, desk12.queue(mid))
+    assert desk12.request()["state"] == "received" and desk12.open_gaps() == [2000 - received]
+    assert "damaged" in desk12.queue(first), desk12.queue(first)
+    assert len([o for o in desk12.to_managers() if o.purpose.startswith("damaged:")]) == 1
