@@ -101,6 +101,11 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # "Udh trima semua pak. Tp 12 lbr bengkok ... Perlu BA kah?" in the thread of a shipment on its way: the
         # whole shipment arrived, booked as dispatched; the damage and the question go on as with a count
         verdict = _received_counted(verdict, thread.approved, thread, said=whole)
+    if thread is not None and thread.district == trust.district \
+            and (counted_now := conversation.bare_count(session, verdict, thread)) is not None:
+        # "1.000 lbr pak" in the thread of our question for the count received, nothing quoted under it: the
+        # count received, booked as any receipt's
+        verdict = counted_now
     if thread is None and verdict.kind != "receipt":
         thread = conversation.correction_target(session, verdict, trust)  # a correction that lost its thread
         if thread is None and (booked := conversation.corrected_report(session, verdict, trust)) is not None:

@@ -56,9 +56,9 @@ def test_damage_with_its_count_asked_back_reaches_a_person_at_once(desk12: Desk1
 
 
 @pytest.mark.parametrize(("count", "quoted"), [
-    ("1.000 lbr pak", True),
+    ("1.000 lbr pak", False), ("1.000 lbr pak", True), ("1.950 keping bu", False),
     ("blangko KTP-el yang kami terima seluruhnya 1.950 keping", True),
-], ids=["bare_quoted", "desk_example"])
+], ids=["bare", "bare_quoted", "bare_keping", "desk_example"])
 def test_the_count_answered_after_a_damage_report_is_booked_and_the_damage_stays_before_a_person(
         desk12: Desk12, count: str, quoted: bool) -> None:
     notice = dispatched(desk12)
@@ -75,3 +75,10 @@ def test_the_count_answered_after_a_damage_report_is_booked_and_the_damage_stays
     assert desk12.request()["state"] == "received" and desk12.open_gaps() == [2000 - received]
     assert "damaged" in desk12.queue(first), desk12.queue(first)
     assert len([o for o in desk12.to_managers() if o.purpose.startswith("damaged:")]) == 1
+
+
+def test_a_bare_figure_answering_the_dispatch_notice_is_no_count_received(desk12: Desk12) -> None:
+    notice = dispatched(desk12)
+    mid, outcome = desk12.send(BULUNGAN, "Re: " + notice.subject, "1.000 lbr pak\n", in_reply_to=notice.message_id)
+    # only our question for the count makes a bare figure the count received
+    assert desk12.request()["state"] == "dispatched" and desk12.open_gaps() == [], outcome
