@@ -4,9 +4,12 @@ shipment", a wet box), and the count given after."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.desk.desk12 import BULUNGAN, Desk12, dispatched, flat, send_answer
+from tests.desk.test_conversations_i12ae import _held
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -82,3 +85,19 @@ def test_a_bare_figure_answering_the_dispatch_notice_is_no_count_received(desk12
     mid, outcome = desk12.send(BULUNGAN, "Re: " + notice.subject, "1.000 lbr pak\n", in_reply_to=notice.message_id)
     # only our question for the count makes a bare figure the count received
     assert desk12.request()["state"] == "dispatched" and desk12.open_gaps() == [], outcome
+
+
+# L-5. the held notice's example figure never above the request ------------------------------------------------------
+
+def _examples(text: str) -> list[int]:
+    """The figures of the notice's "SETUJU <n>" example lines for a figure of the manager's own (not PAKSA)."""
+    return [int(m.group(1).replace(".", "")) for m in re.finditer(r"^\s*SETUJU ([\d.]+)\s+\(", text, re.M)]
+
+
+@pytest.mark.parametrize(("asked", "stock"), [("600", 5000), ("400", 9000)], ids=["600_of_5000", "400_of_9000"])
+def test_the_held_notice_suggests_no_figure_above_the_request(desk12: Desk12, asked: str, stock: int) -> None:
+    _, held = _held(desk12, asked=asked, stock=stock)
+    [example] = _examples(held.text)
+    # was: "SETUJU 1.500 (menyetujui dengan jumlah yang Bapak/Ibu tentukan)" for a request of 600
+    assert 0 < example <= int(asked), held.text
+
