@@ -963,7 +963,10 @@ def _command_error(session: Session, desk: Desk, message: Message, verdict: Verd
                    "appeal_open": target is not None and _open_appeal(session, target) is not None,
                    # a request with no proposal to approve: a SETUJU needs its figure (no bare SETUJU is offered)
                    "figure_needed": target is not None and target.state in ("held", "clarifying", "linked")
-                   and not target.approved},
+                   and not target.approved,
+                   # the example figure of "SETUJU <jumlah>": never above the request (as on the held notice)
+                   "example": actions.example_figure(target.requested if target is not None else None, None,
+                                                     desk.config.stock.pack_size)},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
 
 

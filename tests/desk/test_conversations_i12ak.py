@@ -9,6 +9,7 @@ import re
 import pytest
 
 from tests.desk.desk12 import BULUNGAN, Desk12, dispatched, flat, send_answer
+from tests.desk.mailkit import MANAGERS
 from tests.desk.test_conversations_i12ae import _held
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
@@ -101,3 +102,12 @@ def test_the_held_notice_suggests_no_figure_above_the_request(desk12: Desk12, as
     # was: "SETUJU 1.500 (menyetujui dengan jumlah yang Bapak/Ibu tentukan)" for a request of 600
     assert 0 < example <= int(asked), held.text
 
+
+
+def test_a_refused_approval_offers_no_example_above_the_request(desk12: Desk12) -> None:
+    _, held = _held(desk12, asked="600", stock=5000)
+    mid, _ = send_answer(desk12, MANAGERS[0], held, "SETUJU 300")
+    [refused] = desk12.replies_to(mid)
+    # was: "SETUJU 1.500 (menyetujui dengan jumlah yang Bapak/Ibu tentukan)" offered again for a request of 600
+    examples = [int(m.group(1).replace(".", "")) for m in re.finditer(r"^\s*SETUJU ([\d.]+)", refused.text, re.M)]
+    assert examples and all(e <= 600 for e in examples), refused.text
