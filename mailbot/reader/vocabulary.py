@@ -2722,6 +2722,14 @@ ROLE_PHRASES["received"] += ("nang datang", "nang dtg", "nang sampai", "nang sam
 RECEIPT_KIND_MORE += ("nang sampai", "nang sampe", "nang nyampe", "nang tiba", *(
     f"{what} {rel} {came}" for what in ("blangko", "blangkonya", "kiriman", "kirimannya")
     for rel in ("yang", "yg", "nang") for came in ("datang", "dtg")))
+# Javanese "sing" / krama "ingkang" for "yang" of what came: "blangko sing teko mung 900 lembar, kurang 100".
+# Said of the blanks only: "warga sing teko 40 wong" is people coming, no receipt ("wong", "tiyang": persons).
+JAVANESE_CAME: tuple[str, ...] = ("sing dugi", "ingkang dugi", "ingkang dumugi", *(
+    f"{what} {rel} {came}" for what in ("blangko", "blangkone", "blangkonya", "kiriman", "kirimane", "kirimannya")
+    for rel in ("sing", "ingkang") for came in ("teko", "teka", "tekan")))
+ROLE_PHRASES["received"] += JAVANESE_CAME
+RECEIPT_KIND_MORE += JAVANESE_CAME
+PEOPLE_UNITS += ("wong", "tiyang")
 # "jadi jumlah rekam hari ini 78" after the places' counts: the total of the role, as "total perekaman" is.
 TOTAL_WORDS += ("jadi jumlah", "sehingga jumlah", "jadi total", "sehingga total", "jumlah seluruhnya", "totalnya")
 

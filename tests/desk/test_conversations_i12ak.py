@@ -111,3 +111,25 @@ def test_a_refused_approval_offers_no_example_above_the_request(desk12: Desk12) 
     # was: "SETUJU 1.500 (menyetujui dengan jumlah yang Bapak/Ibu tentukan)" offered again for a request of 600
     examples = [int(m.group(1).replace(".", "")) for m in re.finditer(r"^\s*SETUJU ([\d.]+)", refused.text, re.M)]
     assert examples and all(e <= 600 for e in examples), refused.text
+
+
+# M-1. a Javanese receipt short of the shipment is booked, its difference opened and told ---------------------------
+
+@pytest.mark.parametrize(("words", "received"), [
+    ("Pak, blangko sing teko mung 1.900 lembar, kurang 100 saka permohonan kami. Nyuwun dicek.", 1900),
+    ("Nuwun sewu Pak, kiriman ingkang dugi namung 1.850 keping, kirang 150. Mohon dipriksa.", 1850),
+], ids=["sing_teko", "ingkang_dugi"])
+def test_a_javanese_receipt_short_of_the_shipment_opens_its_difference(desk12: Desk12, words: str,
+                                                                        received: int) -> None:
+    notice = dispatched(desk12)
+    mid, outcome = send_answer(desk12, BULUNGAN, notice, words)
+    # was: "a figure still in doubt" in the queue, nothing booked, the managers not told of the shortfall
+    assert outcome == {"receipt": 1}, (outcome, desk12.queue(mid))
+    assert desk12.request()["state"] == "received" and desk12.open_gaps() == [2000 - received]
+    assert [o for o in desk12.to_managers() if "Selisih penerimaan" in o.subject], [o.subject for o in desk12.out()]
+
+
+def test_people_who_came_in_javanese_are_no_receipt(desk12: Desk12) -> None:
+    notice = dispatched(desk12)
+    send_answer(desk12, BULUNGAN, notice, "Warga sing teko mau 40 wong pak, antri perekaman.")
+    assert desk12.request()["state"] == "dispatched" and desk12.open_gaps() == []
