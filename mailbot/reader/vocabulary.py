@@ -2996,6 +2996,8 @@ DAMAGE_WORDS: tuple[str, ...] = (
     "rusak", "cacat", "tergores", "bengkok", "sobek", "robek", "patah", "basah", "terlipat", "tertekuk",
     "tidak bisa dipakai", "tidak dapat dipakai", "tidak bisa digunakan", "tidak dapat digunakan", "tdk bisa dipakai",
     "damaged", "defective", "broken", "unusable", "torn", "scratched", "bent",
+    # a faded print, a cracked chip, damp from rain: "5 keping hologramnya pudar", "100 lembar lembab kena hujan"
+    "pudar", "luntur", "retak", "lembab", "lembap", "faded", "cracked", "damp", "water-damaged",
 )
 # ... never when denied: "tidak ada yang rusak", "tanpa cacat", "none damaged".
 DAMAGE_DENIED: tuple[str, ...] = (
