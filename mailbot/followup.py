@@ -1088,10 +1088,10 @@ _SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]?")  # "2.500" is no 
 
 # Right after a figure (and its unit, and a word of the card's part, "chipnya"): a word of damage makes it a count of
 # damaged blanks ("12 lbr bengkok", "6 keping chipnya retak").
-_DAMAGED_AFTER = re.compile(r"\s*(?:(?:" + _BLANK_UNIT + r")\b\s*)?(?:(?:blangko|blanko|kartu|chip\w*|fisik\w*|"
-                            r"hologram\w*|cetakan\w*|yang|yg|di antaranya|diantaranya)\s+){0,2}(?:" + "|".join(map(re.escape, sorted(
-                                vocabulary.DAMAGE_WORDS + ("ga kebaca", "tidak terbaca", "tdk terbaca"),
-                                key=len, reverse=True))) + r")\b")
+_DAMAGED_AFTER = re.compile(
+    r"\s*(?:(?:" + _BLANK_UNIT + r")\b\s*)?(?:(?:blangko|blanko|kartu|chip\w*|fisik\w*|hologram\w*|cetakan\w*|"
+    r"yang|yg|di antaranya|diantaranya)\s+){0,2}(?:" + "|".join(map(re.escape, sorted(
+        vocabulary.DAMAGE_WORDS + ("ga kebaca", "tidak terbaca", "tdk terbaca"), key=len, reverse=True))) + r")\b")
 
 
 def damaged_counts(text: str) -> set[int]:
