@@ -137,8 +137,9 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
             item = verdict.item or (thread.item if thread else None) or "ktp-el"
             about = thread if thread is not None and thread.district == trust.district \
                 else shipment_of(session, trust.district, item)
-            _damage_noted(session, desk, message, verdict, damage, district=trust.district, item=item,
-                          request=about, asked=True)
+            if not _damage_open(session, trust.district, about, damage):  # the same words resent: told once
+                _damage_noted(session, desk, message, verdict, damage, district=trust.district, item=item,
+                              request=about, asked=True)
         return outcome
     if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
             and (subject_said := conversation.subject_correction(session, verdict, thread)) is not None:
@@ -587,6 +588,18 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
                                    f"tanpa pengiriman yang tercatat\n{(verdict.body_excerpt or '')[:300]}",
                             district=district, item=other.item, message=message)
     return outcome
+
+
+def _damage_open(session: Session, district: str, request: Request | None, said: str) -> bool:
+    """Whether the district's damage in these words (*said*, of *request*) already waits in the queue."""
+    from sqlalchemy import select
+
+    from mailbot.store.schema import AttentionItem
+
+    details = session.scalars(select(AttentionItem.detail).where(
+        AttentionItem.reason == "damaged", AttentionItem.closed_at.is_(None), AttentionItem.district == district,
+        AttentionItem.request_pk == (request.id if request is not None else None)))
+    return any((detail or "").split("\n", 1)[-1] == said[:600] for detail in details)
 
 
 def _damage_noted(session: Session, desk: Desk, message: Message, verdict: Verdict, said: str, *, district: str,

@@ -146,3 +146,11 @@ def test_a_count_of_faded_or_damp_blanks_is_never_the_count_received(desk12: Des
     # was: 5 (or 100) booked as received, a shortfall of 1.995 opened and told to the managers
     assert desk12.request()["state"] == "dispatched" and desk12.open_gaps() == [], (outcome, desk12.open_gaps())
     assert "damaged" in desk12.queue(mid), desk12.queue(mid)
+
+
+def test_a_damage_report_without_a_count_sent_twice_is_told_to_the_managers_once(desk12: Desk12) -> None:
+    notice = dispatched(desk12)
+    first, _ = send_answer(desk12, BULUNGAN, notice, WET_BOX)
+    again, _ = send_answer(desk12, BULUNGAN, notice, WET_BOX)  # a phone's resend
+    assert "damaged" in desk12.queue(first) and "damaged" not in desk12.queue(again)
+    assert len([o for o in desk12.to_managers() if o.purpose.startswith("damaged:")]) == 1
