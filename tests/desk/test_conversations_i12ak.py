@@ -1,6 +1,7 @@
 """Conversations that went wrong in an outside test (i12ak), on the real SQLite desk in process over the Maildir
 defaults, every message written fresh: damaged blanks reported in a receipt with no count ("lengkap", "the whole
-shipment", a wet box), and the count given after."""
+shipment", a wet box), passed on at once and the count given after; faded or damp blanks counted; the held notice's
+example figure; a Javanese receipt short of the shipment."""
 
 from __future__ import annotations
 
