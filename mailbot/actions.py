@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from mailbot.config import PROVINCE
 from mailbot.desk import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction
-from mailbot.followup import corrected_figures
+from mailbot.followup import corrected_figures, damage_said
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS, item_name, number
 from mailbot.outcomes import MessageOutcome, state_words
@@ -465,6 +465,25 @@ def _from_as_written(session: Session, req: Request) -> str:
     return "tanpa alamat pengirim"
 
 
+def example_figure(requested: int | None, proposed: int | None, pack: int) -> int:
+    """The figure the held notice shows in its example "SETUJU <n>" for a figure of the manager's own: 1.500 where
+    it fits, else half of what fits in whole packs, never above the request nor, beside a proposal, at or above
+    it (an example the notice itself says would be asked back misleads).
+
+    >>> example_figure(3000, 2000, 100), example_figure(600, None, 100), example_figure(600, 600, 100)
+    (1500, 300, 200)
+    >>> example_figure(150, None, 100), example_figure(None, None, 100)
+    (100, 1500)
+    """
+    ceiling = requested if requested else 1500
+    if proposed:
+        ceiling = min(ceiling, proposed - pack)
+    if ceiling >= 1500:
+        return 1500
+    half = ceiling // 2 // pack * pack
+    return half if half > 0 else (ceiling // pack * pack or requested or pack)
+
+
 def _notify_managers(session: Session, desk: Desk, req: Request, decision: policy.Decision,
                      explanation: list[str], *, update_of: str | None = None,
                      changes: list[dict[str, object]] | None = None, note: str | None = None,
@@ -477,6 +496,7 @@ def _notify_managers(session: Session, desk: Desk, req: Request, decision: polic
                    "district_name": desk.district_name(req.district),
                    "sender": req.sender or _from_as_written(session, req),
                    "item": req.item, "requested": req.requested, "proposed": decision.quantity,
+                   "example": example_figure(req.requested, decision.quantity, desk.config.stock.pack_size),
                    "reasons": reasons, "explanation": explanation, "changes": changes or [],
                    "note": note, "previous_approved": previous_approved, "joined_proposal": joined_proposal})
 
@@ -571,6 +591,8 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
                    if which_figure[0] is None else None},
                "restated": None if restated is None else {"new": restated[0], "approved": restated[1]},
                "district_name": desk.district_name(district), "about": about,
+               # a receipt's damage or question is passed on at once, whatever its count (mailbot.routes.receipt)
+               "damage": about == "receipt" and damage_said(verdict.body_excerpt or "") is not None,
                "reference": req.reference if req else thread.reference if thread else None}
     if req is not None:
         req.state, req.updated_at = "clarifying", desk.now()

@@ -81,7 +81,8 @@ REASONS = {
                          "provinsi (belum dicatat)",
     "receipt_which_shipment": "tanda terima pada percakapan permohonan yang sudah diterima, padahal ada kiriman "
                               "lain yang masih dalam perjalanan",
-    "damaged": "tanda terima yang menyebut blangko rusak atau meminta arahan (jumlah diterima sudah dicatat)",
+    "damaged": "tanda terima yang menyebut blangko rusak atau meminta arahan (jumlah diterima dicatat, atau "
+               "ditanyakan bila tidak disebut)",
 }
 
 # Signs of a machine that lie in a mail's words only (a template sentence, a system's subject tag): a person's
@@ -138,7 +139,8 @@ OPERATOR_REASONS = {
                          "province's shipment (nothing booked; the district's request may no longer be needed)",
     "receipt_which_shipment": "a receipt in a finished request's thread while another shipment is in transit "
                               "(which shipment, or a recount?)",
-    "damaged": "a receipt saying blanks came damaged, or asking what to do (the count received is booked)",
+    "damaged": "a receipt saying blanks came damaged, or asking what to do (the count received is booked, or asked "
+               "back when not given)",
 }
 
 

@@ -27,7 +27,7 @@ from mailbot.stock.ledger import Entry, EntryKind
 from mailbot.stock.policy import Reason, Step
 from mailbot.store import repo
 from mailbot.store import stock as ledger
-from mailbot.store.schema import Decision, LedgerEntry, Message, OutboxMessage, Report, Request, StatedStock
+from mailbot.store.schema import AuditEvent, Decision, LedgerEntry, Message, OutboxMessage, Report, Request, StatedStock
 
 # States in which a request can still change: nothing has left the store.
 CHANGEABLE = ("clarifying", "held", "approved")
@@ -606,14 +606,9 @@ _ANSWER_WORDS = frozenset({"pak", "bu", "ibu", "bapak", "keping", "kpg", "lembar
 _WORD = re.compile(r"[a-z][a-z-]*")
 
 
-def bare_answer(verdict: Verdict, thread: Request) -> Verdict | None:
-    """A short answer in the thread of *thread*, asked back for its figure, that holds one figure and no other
-    words than a unit, a courtesy and "saja" ("2.000 pak", "seribu lima ratus saja pak"), the reader finding no
-    figure in it (our question not quoted under it): *verdict* as the request of that figure; else None. Only
-    an answer to our mail (In-Reply-To) and only the figure asked (the request gave none)."""
-    if thread.requested is not None or verdict.requested is not None or not verdict.in_reply_to \
-            or verdict.kind not in ("other", "request"):
-        return None
+def bare_figure(verdict: Verdict) -> int | None:
+    """The one figure of a short answer that holds no other words than a unit, a courtesy and "saja" ("2.000 pak",
+    "1.000 lbr pak", "seribu lima ratus saja pak"); else None."""
     low = normalise(verdict.body_excerpt or "").strip()
     if not low or len(low) > 80:
         return None
@@ -624,6 +619,42 @@ def bare_answer(verdict: Verdict, thread: Request) -> Verdict | None:
     mention, value = mentions[0], mentions[0].value
     rest = low[:mention.start] + " " + low[mention.end:]
     if any(w not in _ANSWER_WORDS for w in _WORD.findall(rest)):
+        return None
+    return value
+
+
+def bare_count(session: Session, verdict: Verdict, thread: Request) -> Verdict | None:
+    """A short answer in the thread of *thread*'s shipment to our question for the count received ("1.000 lbr pak",
+    our question not quoted under it): *verdict* as the receipt of that count; else None. Only an answer to that
+    question (In-Reply-To), the reader finding no count in it."""
+    if thread.state != "dispatched" or not verdict.in_reply_to or verdict.kind != "other" \
+            or verdict.received is not None or (value := bare_figure(verdict)) is None \
+            or verdict.item not in (None, thread.item or "ktp-el") \
+            or not _asked_for_count(session, verdict.in_reply_to):
+        return None
+    item: Literal["ktp-el", "kia"] = "kia" if thread.item == "kia" else "ktp-el"
+    return replace(verdict, kind="receipt", received=value, item=item,
+                   doubts=tuple(d for d in verdict.doubts if d.field not in ("received", "item")),
+                   evidence=(*(e for e in verdict.evidence if e.field != "received"),
+                             Evidence("received", value, (verdict.body_excerpt or "").strip())))
+
+
+def _asked_for_count(session: Session, message_id: str) -> bool:
+    """Whether our mail *message_id* asked a district for the count of a receipt (mailbot.actions.ask_back)."""
+    asked = session.scalar(select(OutboxMessage.id).where(OutboxMessage.message_id == message_id))
+    if asked is None:
+        return False
+    return any((e.details or {}).get("about") == "receipt" for e in session.scalars(
+        select(AuditEvent).where(AuditEvent.action == "ask-back", AuditEvent.target == f"outbox:{asked}")))
+
+
+def bare_answer(verdict: Verdict, thread: Request) -> Verdict | None:
+    """A short answer in the thread of *thread*, asked back for its figure, that holds one figure and no other
+    words than a unit, a courtesy and "saja" ("2.000 pak", "seribu lima ratus saja pak"), the reader finding no
+    figure in it (our question not quoted under it): *verdict* as the request of that figure; else None. Only
+    an answer to our mail (In-Reply-To) and only the figure asked (the request gave none)."""
+    if thread.requested is not None or verdict.requested is not None or not verdict.in_reply_to \
+            or verdict.kind not in ("other", "request") or (value := bare_figure(verdict)) is None:
         return None
     item: Literal["ktp-el", "kia"] = "kia" if thread.item == "kia" else "ktp-el"
     if verdict.item not in (None, item):

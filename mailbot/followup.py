@@ -489,11 +489,13 @@ _GOT = re.compile(r"\b(?:terima|diterima|menerima|sampai|tiba|datang|masuk|got|g
 _DIFFERENCE = re.compile(r"\b(?:selisih(?:nya)?|kurang|short(?:fall)?|difference)\s*(?::\s*)?(?:-|minus\s+)?\s*$")
 
 
+# between the words, a space or a comma ("sdh sampai pak, lengkap")
+_GAP = r"(?:\s*,\s*|\s+)"
 _WHOLE_ARRIVED = re.compile(
-    r"(?<![\w-])(?:(?:" + vocabulary.alternation(vocabulary.WHOLE_ARRIVED_VERBS) + r")(?:\s+(?:"
-    + vocabulary.alternation(vocabulary.WHOLE_FILLERS) + r"))*\s+(?:" + vocabulary.alternation(vocabulary.WHOLE_WORDS)
-    + r")|(?:" + vocabulary.alternation(vocabulary.WHOLE_WORDS) + r")(?:\s+(?:"
-    + vocabulary.alternation(vocabulary.WHOLE_FILLERS) + r"))*\s+(?:"
+    r"(?<![\w-])(?:(?:" + vocabulary.alternation(vocabulary.WHOLE_ARRIVED_VERBS) + r")(?:" + _GAP + r"(?:"
+    + vocabulary.alternation(vocabulary.WHOLE_FILLERS) + r"))*" + _GAP + r"(?:"
+    + vocabulary.alternation(vocabulary.WHOLE_WORDS) + r")|(?:" + vocabulary.alternation(vocabulary.WHOLE_WORDS)
+    + r")(?:" + _GAP + r"(?:" + vocabulary.alternation(vocabulary.WHOLE_FILLERS) + r"))*" + _GAP + r"(?:"
     + vocabulary.alternation(vocabulary.WHOLE_ARRIVED_VERBS) + r"))(?![\w-])")
 _WHOLE_DENIED = re.compile(r"(?<![\w-])(?:" + vocabulary.alternation(vocabulary.WHOLE_DENIED) + r")(?![\w-])")
 
@@ -504,6 +506,10 @@ def received_whole(text: str) -> str | None:
 
     >>> received_whole("Udh trima semua pak. Tp 12 lbr bengkok/ga kebaca chipnya.")
     'Udh trima semua pak.'
+    >>> received_whole("Alhamdulillah blangko sdh sampai pak, lengkap. Cuma ada 7 lbr yg chipnya rusak.")
+    'Alhamdulillah blangko sdh sampai pak, lengkap.'
+    >>> received_whole("Hi, we received the whole shipment today, thank you.")
+    'Hi, we received the whole shipment today, thank you.'
     >>> received_whole("Sudah kami terima tapi belum semua, sisanya menyusul.") is None
     True
     """
@@ -1082,10 +1088,10 @@ _SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]?")  # "2.500" is no 
 
 # Right after a figure (and its unit, and a word of the card's part, "chipnya"): a word of damage makes it a count of
 # damaged blanks ("12 lbr bengkok", "6 keping chipnya retak").
-_DAMAGED_AFTER = re.compile(r"\s*(?:(?:" + _BLANK_UNIT + r")\b\s*)?(?:(?:blangko|blanko|kartu|chip\w*|fisik\w*|"
-                            r"yang|yg|di antaranya|diantaranya)\s+){0,2}(?:" + "|".join(map(re.escape, sorted(
-                                vocabulary.DAMAGE_WORDS + ("retak", "ga kebaca", "tidak terbaca", "tdk terbaca"),
-                                key=len, reverse=True))) + r")\b")
+_DAMAGED_AFTER = re.compile(
+    r"\s*(?:(?:" + _BLANK_UNIT + r")\b\s*)?(?:(?:blangko|blanko|kartu|chip\w*|fisik\w*|hologram\w*|cetakan\w*|"
+    r"yang|yg|di antaranya|diantaranya)\s+){0,2}(?:" + "|".join(map(re.escape, sorted(
+        vocabulary.DAMAGE_WORDS + ("ga kebaca", "tidak terbaca", "tdk terbaca"), key=len, reverse=True))) + r")\b")
 
 
 def damaged_counts(text: str) -> set[int]:

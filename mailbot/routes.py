@@ -101,6 +101,11 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # "Udh trima semua pak. Tp 12 lbr bengkok ... Perlu BA kah?" in the thread of a shipment on its way: the
         # whole shipment arrived, booked as dispatched; the damage and the question go on as with a count
         verdict = _received_counted(verdict, thread.approved, thread, said=whole)
+    if thread is not None and thread.district == trust.district \
+            and (counted_now := conversation.bare_count(session, verdict, thread)) is not None:
+        # "1.000 lbr pak" in the thread of our question for the count received, nothing quoted under it: the
+        # count received, booked as any receipt's
+        verdict = counted_now
     if thread is None and verdict.kind != "receipt":
         thread = conversation.correction_target(session, verdict, trust)  # a correction that lost its thread
         if thread is None and (booked := conversation.corrected_report(session, verdict, trust)) is not None:
@@ -124,7 +129,18 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         assert thread is not None
         return conversation.received_with_stock_fix(session, desk, message, verdict, trust, thread, fixed)
     if verdict.kind == "receipt":
-        return receipt(session, desk, message, verdict, trust, thread)
+        outcome = receipt(session, desk, message, verdict, trust, thread)
+        if outcome == MessageOutcome.RECEIPT_CLARIFY and trust.trusted and trust.district is not None \
+                and (damage := followup.damage_said(verdict.body_excerpt or "")) is not None:
+            # "kardusnya basah ... 1 pak (100 lbr) lembab semua. Gmn ini pak?" with no count received: the count
+            # is asked back, but the damage and the question reach a person now, never only after the count
+            item = verdict.item or (thread.item if thread else None) or "ktp-el"
+            about = thread if thread is not None and thread.district == trust.district \
+                else shipment_of(session, trust.district, item)
+            if not _damage_open(session, trust.district, about, damage):  # the same words resent: told once
+                _damage_noted(session, desk, message, verdict, damage, district=trust.district, item=item,
+                              request=about, asked=True)
+        return outcome
     if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
             and (subject_said := conversation.subject_correction(session, verdict, thread)) is not None:
         # "Re: [BLK-…] Permohonan blangko KTP-el - koreksi jadi 1.200 keping" over an empty body: the subject's
@@ -574,19 +590,31 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     return outcome
 
 
+def _damage_open(session: Session, district: str, request: Request | None, said: str) -> bool:
+    """Whether the district's damage in these words (*said*, of *request*) already waits in the queue."""
+    from sqlalchemy import select
+
+    from mailbot.store.schema import AttentionItem
+
+    details = session.scalars(select(AttentionItem.detail).where(
+        AttentionItem.reason == "damaged", AttentionItem.closed_at.is_(None), AttentionItem.district == district,
+        AttentionItem.request_pk == (request.id if request is not None else None)))
+    return any((detail or "").split("\n", 1)[-1] == said[:600] for detail in details)
+
+
 def _damage_noted(session: Session, desk: Desk, message: Message, verdict: Verdict, said: str, *, district: str,
-                  item: str, request: Request | None) -> None:
+                  item: str, request: Request | None, asked: bool = False) -> None:
     """A receipt saying blanks came damaged or asking what to do ("20 keping di antaranya rusak ... Mohon arahan"):
-    the count is booked as stated, a person reads the damage and the question (a queue item naming them), and the
-    managers hear of it once, with the district's words."""
+    the count is booked as stated (or, *asked*, asked back as the receipt gave none), a person reads the damage and
+    the question (a queue item naming them), and the managers hear of it once, with the district's words."""
     attention.open_item(session, desk, key=f"damaged:message:{message.id}", kind="read", reason="damaged",
                         detail=f"{verdict.subject}\n{said[:600]}", district=district, item=item,
                         message=message, request=request)
     queue(session, desk, purpose=f"damaged:{message.id}", category="notice", template="notice_damaged",
           to=desk.config.office.managers, request_pk=request.id if request is not None else None,
           context={"reference": request.reference if request is not None else None,
-                   "district_name": desk.district_name(district), "item": item, "received": verdict.received,
-                   "said": said[:600]})
+                   "district_name": desk.district_name(district), "item": item,
+                   "received": None if asked else verdict.received, "asked": asked, "said": said[:600]})
 
 
 # Words that tie "sudah kami terima" to the desk's mail or decision, not to blanks that arrived ("email
@@ -950,7 +978,10 @@ def _command_error(session: Session, desk: Desk, message: Message, verdict: Verd
                    "appeal_open": target is not None and _open_appeal(session, target) is not None,
                    # a request with no proposal to approve: a SETUJU needs its figure (no bare SETUJU is offered)
                    "figure_needed": target is not None and target.state in ("held", "clarifying", "linked")
-                   and not target.approved},
+                   and not target.approved,
+                   # the example figure of "SETUJU <jumlah>": never above the request (as on the held notice)
+                   "example": actions.example_figure(target.requested if target is not None else None, None,
+                                                     desk.config.stock.pack_size)},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
 
 

@@ -2746,6 +2746,14 @@ ROLE_PHRASES["received"] += ("nang datang", "nang dtg", "nang sampai", "nang sam
 RECEIPT_KIND_MORE += ("nang sampai", "nang sampe", "nang nyampe", "nang tiba", *(
     f"{what} {rel} {came}" for what in ("blangko", "blangkonya", "kiriman", "kirimannya")
     for rel in ("yang", "yg", "nang") for came in ("datang", "dtg")))
+# Javanese "sing" / krama "ingkang" for "yang" of what came: "blangko sing teko mung 900 lembar, kurang 100".
+# Said of the blanks only: "warga sing teko 40 wong" is people coming, no receipt ("wong", "tiyang": persons).
+JAVANESE_CAME: tuple[str, ...] = ("sing dugi", "ingkang dugi", "ingkang dumugi", *(
+    f"{what} {rel} {came}" for what in ("blangko", "blangkone", "blangkonya", "kiriman", "kirimane", "kirimannya")
+    for rel in ("sing", "ingkang") for came in ("teko", "teka", "tekan")))
+ROLE_PHRASES["received"] += JAVANESE_CAME
+RECEIPT_KIND_MORE += JAVANESE_CAME
+PEOPLE_UNITS += ("wong", "tiyang")
 # "jadi jumlah rekam hari ini 78" after the places' counts: the total of the role, as "total perekaman" is.
 TOTAL_WORDS += ("jadi jumlah", "sehingga jumlah", "jadi total", "sehingga total", "jumlah seluruhnya", "totalnya")
 
@@ -3015,6 +3023,8 @@ DAMAGE_WORDS: tuple[str, ...] = (
     "rusak", "cacat", "tergores", "bengkok", "sobek", "robek", "patah", "basah", "terlipat", "tertekuk",
     "tidak bisa dipakai", "tidak dapat dipakai", "tidak bisa digunakan", "tidak dapat digunakan", "tdk bisa dipakai",
     "damaged", "defective", "broken", "unusable", "torn", "scratched", "bent",
+    # a faded print, a cracked chip, damp from rain: "5 keping hologramnya pudar", "100 lembar lembab kena hujan"
+    "pudar", "luntur", "retak", "lembab", "lembap", "faded", "cracked", "damp", "water-damaged",
 )
 # ... never when denied: "tidak ada yang rusak", "tanpa cacat", "none damaged".
 DAMAGE_DENIED: tuple[str, ...] = (
@@ -3029,6 +3039,8 @@ GUIDANCE_ASKS: tuple[str, ...] = (
     "bagaimana gantinya", "gimana gantinya", "gmn gantinya", "bagaimana penggantiannya", "gimana penggantiannya",
     "bagaimana prosedur penggantiannya", "apakah bisa diganti", "bisa diganti", "perlu ba", "perlu berita acara",
     "apakah perlu ba", "apakah perlu berita acara", "how do we get replacements", "can they be replaced",
+    # "kardusnya basah ... lembab semua. Gmn ini pak?": what to do now, asked
+    "bagaimana ini", "gimana ini", "gmn ini", "gmana ini", "what should we do", "what do we do",
 )
 # A receipt in a shipment's thread saying the whole of it arrived, with no count ("Udh trima semua pak", "sudah kami
 # terima lengkap", "all received"): the shipment's count is the count received (mailbot.followup.received_whole).
@@ -3039,10 +3051,15 @@ WHOLE_ARRIVED_VERBS: tuple[str, ...] = (
 )
 WHOLE_WORDS: tuple[str, ...] = (
     "semua", "semuanya", "seluruhnya", "smua", "smuanya", "lengkap", "komplit", "all", "in full", "everything",
+    # "sudah kami terima secara utuh", "received the whole shipment", "the shipment arrived complete"
+    "utuh", "secara lengkap", "secara utuh", "seluruh kiriman", "semua kiriman", "kiriman lengkap", "complete",
+    "in its entirety", "the whole shipment", "the entire shipment", "the full shipment", "the whole consignment",
+    "the whole lot", "all of it", "all of them",
 )
 WHOLE_FILLERS: tuple[str, ...] = (
     "sudah", "sdh", "udh", "udah", "dah", "telah", "tlh", "kami", "pak", "bu", "ya", "dengan", "dgn", "dalam",
-    "keadaan", "blangko", "blanko", "kirimannya", "nya", "we", "have", "them", "it",
+    "keadaan", "blangko", "blanko", "kirimannya", "nya", "we", "have", "them", "it", "today", "hari ini", "tadi",
+    "td", "kemarin", "kmrn", "alhamdulillah",
 )
 # ... never when part of it is said missing or still to come ("belum semua", "kurang 100", "sisanya menyusul").
 WHOLE_DENIED: tuple[str, ...] = (
