@@ -1,4 +1,4 @@
-"""Conversations that went wrong in an outside test (i12ak), on the real SQLite desk in process over the Maildir
+"""Conversations that once went wrong, on the real SQLite desk in process over the Maildir
 defaults, every message written fresh: damaged blanks reported in a receipt with no count ("lengkap", "the whole
 shipment", a wet box), passed on at once and the count given after; faded or damp blanks counted; the held notice's
 example figure; a Javanese receipt short of the shipment."""
@@ -11,7 +11,7 @@ import pytest
 
 from tests.desk.desk12 import BULUNGAN, Desk12, dispatched, flat, send_answer
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_conversations_i12ae import _held
+from tests.desk.test_conversations_phone_wordings import _held
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
