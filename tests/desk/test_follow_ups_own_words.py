@@ -185,7 +185,8 @@ def test_a_figure_with_an_urge_answers_our_question_rather_than_reminding(desk12
     assert outcome == {"request-clarify": 1}
     [asked] = desk12.replies_to(mid)
     # the answer in the thread of our question: its figure completes the request asked about, the urge
-    # notwithstanding (a fresh email outside the thread is a request of its own, see test_conversations_repeats_and_short_answers)
+    # notwithstanding (a fresh email outside the thread is a request of its own, see
+    # test_conversations_repeats_and_short_answers)
     mid, outcome = desk12.send(BULUNGAN, "Re: " + asked.subject,
                                "Dengan hormat, permohonan blangko KTP-el kami sebanyak 2.000 keping, mohon segera "
                                "dikirim.", in_reply_to=asked.message_id)
