@@ -40,6 +40,7 @@ class ActionOutcome:
     quantity: int | None = None
     note: str | None = None
     told: tuple[str, ...] = ()  # the district's listed addresses, told instead of an unlisted sender
+    untold: str | None = None  # why the district is sent nothing of the decision, when that is meant
 
 
 # --- facts the replies quote ---------------------------------------------------------------------
@@ -943,14 +944,18 @@ def reject(session: Session, desk: Desk, req: Request, reason: str, *, actor: st
     # an approval the district was told of is withdrawn in so many words (and its commitment released)
     # (as is one set aside for the managers by the district's appeal or change, which the district was told of)
     withdrawn = req.approved if req.state == "approved" and req.approved else set_aside_approval(session, req)
+    # the desk's own proposal (a stock alert's), asked by no one: the district hears of its end only when it was
+    # told of the shipment before, and then as the province's plan called off, never as its "permohonan" refused
+    silent = bool(req.proactive) and req.message_pk is None and not _district_told(session, req)
     _end(session, desk, req, action="reject", state="rejected", actor=actor, note=reason,
          reasons=[{"code": "manager", "via": via}], details={"reason": reason, "via": via, "withdrawn": withdrawn},
-         template="reply_rejected", context={"reason": reason, "withdrawn": withdrawn})
+         template=None if silent else "reply_rejected", context={"reason": reason, "withdrawn": withdrawn})
     _close_items(session, desk, req, actor=actor, resolution=f"diputuskan: ditolak ({reason})")
+    untold = "the district is not written to: it never heard of this proposal of the desk's own" if silent else None
     if withdrawn:  # the confirmation says what the district's mail says: the approval is withdrawn too
         return ActionOutcome(f"DITOLAK; persetujuan sebelumnya sebanyak {number(withdrawn)} keping DIBATALKAN",
-                             None, reason)
-    return ActionOutcome("DITOLAK", None, reason)
+                             None, reason, untold=untold)
+    return ActionOutcome("DITOLAK", None, reason, untold=untold)
 
 
 _APPROVALS = ("approve", "approve_partial", "propose")
@@ -986,11 +991,21 @@ def decline_change(session: Session, desk: Desk, req: Request, kept: int, reason
                          reason, told=outcome.told)
 
 
+def _district_told(session: Session, req: Request) -> bool:
+    """Whether the district was mailed about *req* before (a reply of ours under its reference)."""
+    from sqlalchemy import select
+
+    from mailbot.store.schema import OutboxMessage
+
+    return session.scalar(select(OutboxMessage.id).where(OutboxMessage.request_pk == req.id,
+                                                         OutboxMessage.category == "reply").limit(1)) is not None
+
+
 def _end(session: Session, desk: Desk, req: Request, *, action: str, state: str, actor: str, note: str,
-         reasons: list[dict[str, object]], details: dict[str, object], template: str,
+         reasons: list[dict[str, object]], details: dict[str, object], template: str | None,
          context: dict[str, object]) -> None:
     """Close *req* without a shipment (a rejection, a withdrawal): the decision is recorded, an approval
-    not yet dispatched is released, the action audited and the district told."""
+    not yet dispatched is released, the action audited and the district told (unless *template* is None)."""
     released = req.approved if req.state == "approved" and req.approved and req.district else None
     decision = _record(session, desk, req, action, None, actor=actor, reasons=reasons, arithmetic=[], note=note)
     session.flush()  # its id names the ledger source and the mail's purpose
@@ -1000,8 +1015,9 @@ def _end(session: Session, desk: Desk, req: Request, *, action: str, state: str,
                     actor=actor, request_pk=req.id)
     req.state, req.updated_at, req.held_since = state, desk.now(), None
     repo.audit(session, at=desk.now(), actor=actor, action=action, target=req.reference, details=details)
-    _district_mail(session, desk, req, purpose=f"decided:{decision.id}", template=template, decision=True,
-                   context=context)
+    if template is not None:
+        _district_mail(session, desk, req, purpose=f"decided:{decision.id}", template=template, decision=True,
+                       context=context)
 
 
 WITHDRAWABLE = ("clarifying", "held", "approved", "linked")

@@ -7,6 +7,7 @@ checks before it starts.
 
 from __future__ import annotations
 
+import imaplib
 import os
 import re
 import smtplib
@@ -220,6 +221,8 @@ def offline_problems(config: Config) -> list[str]:
             wrong_boxes.add(key)
     if database := database_refusal(config, writing=True, wrong_boxes=wrong_boxes):
         problems.insert(database_at, database)
+    elif newer := _newer_schema(config):
+        problems.insert(database_at, f"database: {newer}")
     if isinstance(inbox, MaildirInbox) and isinstance(outbox, MaildirOutbox) and inbox.path == outbox.path:
         problems.append("inbox.path and outbox.path are the same folder; replies would be read as mail")
     return problems
@@ -450,6 +453,17 @@ def _working_day_schedule(expression: str, working: set[int]) -> str:
     return f'"{minute} {hour} * * {dow}" for {int(hour):02d}:{int(minute):02d} on {names}'
 
 
+def _newer_schema(config: Config) -> str | None:
+    """Why this version cannot work on the SQLite database of *config* (written by a newer mailbot), read without
+    a network and read-only, as every command that opens it would refuse it; None otherwise."""
+    from sqlalchemy import text
+
+    from mailbot.store.db import revision_problem
+
+    rows = _read_only_rows(config, text("SELECT version_num FROM alembic_version"))
+    return revision_problem(rows[0][0]) if rows else None
+
+
 def _read_only_rows(config: Config, query: Any) -> list[Any] | None:
     """The rows of *query* (a SQLAlchemy select) from a SQLite database that exists, opened read-only: never
     made, migrated or locked by a check. None when there is none or it cannot be read (other checks say why)."""
@@ -666,7 +680,7 @@ def connect_problems(config: Config) -> tuple[list[str], list[str]]:
 
 
 def _check_database(config: Config) -> tuple[str | None, str | None]:
-    from mailbot.errors import MailbotError
+    from mailbot.errors import DatabaseAway, MailbotError
     from mailbot.store.db import HEAD_REVISION, current_revision, make_engine, revision_problem
 
     try:
@@ -675,6 +689,8 @@ def _check_database(config: Config) -> tuple[str | None, str | None]:
         return str(exc), None
     try:
         revision = current_revision(engine)
+    except DatabaseAway as exc:  # the server not reachable now (down, starting): `mailbot run` waits for it
+        return TemporaryProblem(f"database: {exc}; mailbot run waits for it"), None
     except MailbotError as exc:
         return f"database: {exc}", None
     except Exception as exc:  # noqa: BLE001 - a driver error of any kind: one line
@@ -741,6 +757,8 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
                            waited=monotonic() - started), None
         if garbled := _unexpected_imap_answer(exc, where):
             return garbled, None
+        if isinstance(exc, imaplib.IMAP4.abort):  # a BYE in answer to CAPABILITY: `mailbot run` tries again
+            return _session_ended(where, exc), None
         return (f"inbox: cannot reach the IMAP server {where}: {unreachable_words(exc)}; check inbox.host, port "
                 "and tls"), None
     try:
@@ -755,6 +773,8 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         created, refused = ([], None) if missing else create_missing_folders(client, inbox, delimiter, where)
         if refused:
             return refused, None
+        # `mailbot run` opens a second connection to wait in IDLE while this one stays open
+        limited = _second_connection_refused(inbox, port, password, context) if inbox.idle else None
     except LoginError as exc:
         if said := refused_for_now(exc):  # [LIMIT], [UNAVAILABLE], ...: `mailbot run` tries again
             return _refused_for_now(where, f"refuses the login of {inbox.username} for now", said), None
@@ -769,6 +789,8 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
                 "it stays, ask the server's administrator"), None
         if _timed_out(exc):  # it spoke, then stalled: busy or stuck for a while, which `mailbot run` retries
             return _stalled("IMAP", where, "inbox.read_timeout_seconds", inbox.read_timeout_seconds), None
+        if isinstance(exc, imaplib.IMAP4.abort):  # a BYE after the login (shutting down): `mailbot run` tries again
+            return _session_ended(where, exc), None
         return f"inbox: IMAP server {where}: {server_text(exc)}", None
     finally:
         try:
@@ -780,7 +802,40 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     note = f"inbox: IMAP login as {inbox.username} on {where} works, folder {inbox.folder} exists"
     if created:
         note += f"; created {' and '.join(created)}, as mailbot run would on first use"
+    if limited:
+        note += (f"; but the server refused a second connection ({limited}): mailbot run will read the inbox on one "
+                 f"connection, polling every {inbox.poll_seconds:g} s instead of waiting in IDLE; to have new mail "
+                 "read at once, let the user have 2 connections (Dovecot: mail_max_userip_connections)")
     return None, note
+
+
+def _second_connection_refused(inbox: ImapInbox, port: int, password: str,
+                               context: ssl.SSLContext | None) -> str | None:
+    """What the IMAP server said when it refused a second connection of the user for its connection limit, while
+    the first is open (as `mailbot run` holds two); None when it took it, or failed otherwise (said elsewhere)."""
+    from imapclient import SocketTimeout
+    from imapclient.exceptions import IMAPClientError
+
+    from mailbot.transports.imap import PlainIMAPClient, connection_limit, log_in, server_text
+
+    try:
+        second = PlainIMAPClient(inbox.host, port=port, ssl=inbox.tls == "implicit", ssl_context=context,
+                                 timeout=SocketTimeout(connect=inbox.connect_timeout_seconds,
+                                                       read=inbox.read_timeout_seconds))
+    except (OSError, IMAPClientError) as exc:
+        return server_text(exc) if connection_limit(server_text(exc)) else None
+    try:
+        if inbox.tls == "starttls":
+            second.starttls(context)
+        log_in(second, inbox.username, password)
+    except (OSError, IMAPClientError, ssl.SSLError) as exc:
+        return server_text(exc) if connection_limit(server_text(exc)) else None
+    finally:
+        try:
+            second.logout()
+        except Exception:  # noqa: BLE001 - closing a connection that failed already
+            pass
+    return None
 
 
 def _folders_refused(client: IMAPClient, inbox: ImapInbox, delimiter: str, where: str) -> str | None:
@@ -917,6 +972,17 @@ def _refused_for_now(where: str, what: str, said: str) -> TemporaryProblem:
         f"inbox: the IMAP server {where} {what} ({said}); it may be restarting or have too many connections: "
         "mailbot run tries again; try check-config --connect again in a few minutes, and if it stays, ask the "
         "server's administrator")
+
+
+def _session_ended(where: str, exc: BaseException) -> TemporaryProblem:
+    """The IMAP server ended the session with a BYE in answer to a command (shutting down, restarting), which
+    `mailbot run` takes for a connection lost and tries again: a temporary failure, no configuration error."""
+    from mailbot.transports.imap import server_text
+
+    return TemporaryProblem(
+        f"inbox: the IMAP server {where} ended the session ({server_text(exc)}); it may be restarting: mailbot "
+        "run tries again; try check-config --connect again in a few minutes, and if it stays, ask the server's "
+        "administrator")
 
 
 def _timed_out(exc: BaseException) -> bool:

@@ -656,6 +656,9 @@ def reject(
     """
     from mailbot.store import repo
 
+    if not any(char.isalnum() for char in reason):  # "-", "...": the district would read "Alasan: -"
+        raise UsageError(f"--reason: {_one_line(reason)[:40]!r} gives no reason; write why in words, as the district "
+                         'reads it, e.g. --reason "stok provinsi belum tersedia"')
     with _desk() as desk, desk.sessions() as session:
         req = repo.request_by_reference(session, reference)
         approved = req.approved if req is not None and req.state == "approved" else None
@@ -722,6 +725,7 @@ def _act(reference: str, fn: Callable[..., object], *, seen: tuple[str, int | No
         # what became of the district's own mail, said as it is: sent, waiting (and until when) or not sent
         fate = district_fate(desk, before, [request_pk], sent)
     told = getattr(outcome, "told", ())
+    fate = getattr(outcome, "untold", None) or fate
     instead = ("; written to the district's listed address(es), not to the request's sender, who is on no "
                "district's list" if told else "")
     out.print(f"{reference}: {_done(outcome, item)}; {_mail_sent(sent)}; {fate}{instead}", highlight=False,

@@ -142,7 +142,8 @@ def correct(
                                            help="Stored message id (see `mailbot history`, `mailbot queue list`).",
                                            parser=stored_id)],
     fields: Annotated[list[str], typer.Argument(metavar="FIELD=VALUE...",
-                                                help="field=value ..., e.g. stock_on_hand=650 kind=stock_report.")],
+                                                help="field=value ..., e.g. stock_on_hand=650 kind=stock_report; "
+                                                     "field=null empties a field.")],
     reason: Annotated[str, typer.Option(help="Why the reading was wrong (recorded).", callback=plain_option)],
     who: ByOption = None,
 ) -> None:

@@ -539,9 +539,16 @@ def request_reference(text: str) -> str:
         rest = typed[found[0].end():].strip()
         if rest in ("", ".", ",", ")", ">") or rest.startswith("]") or rest in _QUOTES:  # quotes pasted with it
             return format_reference(int(found[0]["year"]), int(found[0]["seq"]))
+    if len(typed) > _LONGEST_REFERENCE:  # a paste gone wrong: refused, and never echoed whole
+        raise UsageError(f'"{typed[:24]}…" ({len(typed)} characters) is no request reference; write it like '
+                         "BLK-2026-0042 (see `mailbot requests`)")
     # as typed, so that a refusal quotes what the operator wrote ("Bulungan", not "BULUNGAN"); the look-up
     # (repo.request_by_reference) is in capitals anyway
     return typed
+
+
+# Longer than any reference, even copied with its subject: refused without a look-up
+_LONGEST_REFERENCE = 200
 
 
 def stock_location(text: str) -> str:

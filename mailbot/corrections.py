@@ -71,7 +71,9 @@ def parse_fields(pairs: list[str], *, maximum: int, districts: Mapping[str, str]
         if name in given:  # "requested=1.500 requested=2.000": which one was meant is not for mailbot to guess
             raise UsageError(f"{name} is given twice ({given[name]!r} and {value!r}); give it once")
         given[name] = value
-        if value.lower() in ("", "null", "none", "-"):
+        if not value:  # "requested=" (an unset shell variable, say): emptying a field is said in so many words
+            raise UsageError(f"{name}: no value given after '='; to empty the field write {name}=null")
+        if value.lower() in ("null", "none", "-"):
             fields[name] = [] if name == "tags" else None
         elif name in QUANTITY_FIELDS:
             try:

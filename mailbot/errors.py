@@ -46,6 +46,16 @@ class NewerSchema(DatabaseError, ConfigError):
     """The database was written by a newer mailbot: an installation to put right (exit 2), not a fault to retry."""
 
 
+class DatabaseAway(DatabaseError):
+    """The database server cannot be reached (nothing listens yet, it is starting or shutting down): temporary;
+    `mailbot run` waits for it at start."""
+
+
+class DatabaseRefused(DatabaseError, ConfigError):
+    """The database server answered and refused the connection (password, role or database name): a setting to
+    correct (exit 2), not a fault to retry."""
+
+
 class ImpossibleLedger(DatabaseError):
     """The ledger in the database holds a figure mailbot never writes (changed outside mailbot)."""
 
@@ -108,6 +118,11 @@ class ApprovalRefused(InvalidAction):
 
 class ImapConnectionError(TransportError):
     """The IMAP server cannot be reached, or the connection was lost and could not be restored."""
+
+
+class ImapConnectionLimit(ImapConnectionError):
+    """The IMAP server refused a second connection of the same user ([LIMIT], [INUSE], "too many connections"):
+    the IDLE watcher of `mailbot run` gives way to the connection that fetches."""
 
 
 class ImapLoginError(TransportError, ConfigError):

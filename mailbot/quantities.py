@@ -74,12 +74,47 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
     typed = _UNIT_RE.sub("", shown) if _UNIT_RE.search(shown) and _UNIT_RE.sub("", shown) else shown
     if not shown:
         raise QuantityError("invalid", f"no number of {noun} given ({text!r}); write it like {example}")
+    if len(shown) > LONGEST_TYPED:  # a paste gone wrong, or a figure of thousands of digits: never echoed whole
+        cut = f'"{shown[:24]}…" ({len(shown)} characters)'
+        if re.fullmatch(r"[-+\u2212]?[0-9.,]+", shown):
+            raise QuantityError("too_large", f"{cut} is far too large a number of {noun}"
+                                + (f" (at most {_most(maximum, noun)}, {bound})" if maximum is not None else ""))
+        raise QuantityError("invalid", f"{cut} is not a number of {noun}; write it like {example}")
     # "2 rb.": a sentence's full stop after an abbreviated multiplier, as after a unit ("2.000 pcs.")
     typed = _MULTIPLIER_STOP_RE.sub(r"\1", typed)
+    # "2 rb. 300": the stop of an abbreviated multiplier inside the figure, as the reader reads it (2.300)
+    typed = _ABBREVIATION_STOP_RE.sub(r"\1", typed)
     if (written := _IN_WORDS_RE.fullmatch(typed)) is not None:  # "700 (tujuh ratus)": read when both agree
         return within(_figure_and_words(shown, written[1], written[2]))
     # "-dua ribu": a sign before number words keeps its meaning (a change down), as it does before digits
     sign, spelled = (typed[0], typed[1:].strip()) if typed[:1] in ("-", "\u2212", "+") else ("", typed)
+    if (beside := _FIGURES_BESIDE_RE.fullmatch(spelled)) is not None and (
+            (first := int(beside[1].replace(".", ""))) % 1000 == 0):
+        # "1.000 500": thousands and a figure below them side by side; 1.500, or 1.000 and 500? As the reader
+        # leaves it unread in a district's mail
+        figures = (format_number(first + int(beside[2])), format_number(first))
+        raise QuantityError("ambiguous", f'"{shown}" is two figures side by side ({figures[0]}, or {figures[1]} '
+                                         f"and {beside[2]}?); write the number once, like {figures[0]}",
+                            indonesian=f"berisi dua angka berdampingan ({figures[1]} dan {beside[2]})",
+                            examples=figures)
+    if (koma := _KOMA_WORDS_RE.fullmatch(spelled)) is not None:
+        # "satu setengah ribu", "dua koma lima ribu" (voice typing of 2,5 ribu): as the reader reads them
+        ones, tenth = parse_words(koma["whole"]), 5 if koma["half"] else parse_words(koma["tenth"])
+        scale = MULTIPLIERS[{"rb": "ribu", "jt": "juta"}.get(koma["scale"].lower(), koma["scale"].lower())]
+        if ones is not None and tenth is not None:
+            value = ones * scale + tenth * scale // 10
+            return within(-value if sign in ("-", "\u2212") else value)
+    if (glued := _RB_GLUED_RE.fullmatch(spelled)) is not None:
+        # "2rb5", "2rb500": the hundreds glued to "rb" as the reader reads them (2.500, 2.500), never 2.005;
+        # two figures there ("2rb30": 2.030 or 2.300?) are ambiguous
+        head, tail = int(glued[1]) * 1000, glued[2]
+        if len(tail) == 2:
+            figures = (format_number(head + int(tail)), format_number(head + int(tail) * 10))
+            raise QuantityError("ambiguous", f'"{shown}" is ambiguous ({figures[0]} or {figures[1]}?); write the '
+                                             f"number once, like {figures[0]} or {figures[1]}",
+                                indonesian=f"dapat dibaca dua cara ({figures[0]} atau {figures[1]})", examples=figures)
+        value = head + int(tail) * (100 if len(tail) == 1 else 1)
+        return within(-value if sign in ("-", "\u2212") else value)
     if (mixed := _figures_and_words(spelled, shown)) is not None:
         # "seribu 500", "2 ribu tiga ratus 50", "6 ratus lima puluh", "1 rb 250": figures and number words together,
         # as the reader reads a district's mail
@@ -160,7 +195,18 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
     return within(-value if negative else value)
 
 
+# a digit in words with a half or a tenth before its scale word: "satu setengah ribu", "dua koma lima ribu"
+_DIGIT_WORDS = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
+_KOMA_WORDS_RE = re.compile(rf"(?P<whole>{_DIGIT_WORDS})\s+(?:koma\s+(?P<tenth>{_DIGIT_WORDS})|"
+                            r"(?P<half>setengah|stengah))\s+(?P<scale>ribu|rb|juta|jt|ratus)", re.IGNORECASE)
+# thousands with the rest glued to "rb", as a hurried message writes them: "2rb5", "1rb250"
+_RB_GLUED_RE = re.compile(r"([1-9][0-9]{0,2})rb([0-9]{1,3})", re.IGNORECASE)
+# Longer than any quantity written in figures or words ("seratus sembilan puluh sembilan ribu ... keping")
+LONGEST_TYPED = 100
 _MULTIPLIER_STOP_RE = re.compile(r"(?<![^\W\d_])(rb|jt|ribu|ratus|juta)\.$", re.IGNORECASE)
+_ABBREVIATION_STOP_RE = re.compile(r"(?<![^\W\d_])(rb|rbu|rts)\.(?=\s+[0-9])", re.IGNORECASE)
+# thousands, then a figure below a thousand beside them: "1.000 500", "2000 300"
+_FIGURES_BESIDE_RE = re.compile(r"([1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]{3,})\s+([0-9]{1,3})")
 # a figure with the same number in words in brackets, as letters and forms write amounts
 _IN_WORDS_RE = re.compile(r"([^()]*?[0-9][^()]*?)\s*\(\s*([^()0-9]*[^\W\d_][^()0-9]*?)\s*\)")
 # One figure or one word of a run of both: "2", "1.500", "ribu", "tiga".

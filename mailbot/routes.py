@@ -854,7 +854,9 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
           context={"reference": target.reference, "district_name": desk.district_name(target.district),
                    "outcome_label": outcome.label, "quantity": outcome.quantity, "note": outcome.note,
                    # the manager's own note or condition, as the district was told it
-                   "passed_on": command.reason if command.action == "approve" else None},
+                   "passed_on": command.reason if command.action == "approve" else None,
+                   # the desk's own proposal rejected before the district heard of it: nothing went to it
+                   "district_untold": outcome.untold is not None},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.MANAGER_APPROVE if command.action == "approve" else MessageOutcome.MANAGER_REJECT
 

@@ -21,13 +21,21 @@ from mailbot.app import open_desk, open_inbox, open_sender
 from mailbot.checks import cron_trigger
 from mailbot.config import Config, ImapInbox
 from mailbot.desk import Desk
-from mailbot.errors import ConfigError, ImapConnectionError, ImpossibleLedger, TransportError
+from mailbot.errors import (
+    ConfigError,
+    DatabaseAway,
+    ImapConnectionError,
+    ImapConnectionLimit,
+    ImpossibleLedger,
+    TransportError,
+)
 from mailbot.failures import RepeatedFailure
 from mailbot.outbox import FlushResult, OutboxPump, SenderProcess
 from mailbot.runners import ReadingProcess, process_inbox
 from mailbot.store import repo
 from mailbot.store.db import service_presence, service_running
 from mailbot.transports.base import Inbox, Sender
+from mailbot.transports.imap import connection_limit
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +164,9 @@ def start(config: Config, *, once: bool) -> RunSummary | None:
     sending = SenderProcess(config, tell_misconfigured=not once).start() if helpers else None
     reading = ReadingProcess(config) if helpers else None
     try:
-        desk = open_desk(config)
+        desk = open_desk(config) if once else _desk_when_reachable(config, stop_early)
+        if desk is None:  # stopped while waiting for the database
+            return None
         try:
             if not once:
                 service.append(Service(desk, sender_process=sending, reading=reading))
@@ -183,6 +193,35 @@ def start(config: Config, *, once: bool) -> RunSummary | None:
                 signal.signal(signum, previous)
 
 
+# `mailbot run` waits for a database server that cannot be reached at start (still starting at boot), with pauses
+# growing from DATABASE_FIRST_PAUSE to DATABASE_MAX_PAUSE seconds, as it does for an IMAP server.
+DATABASE_FIRST_PAUSE = 1.0
+DATABASE_MAX_PAUSE = 30.0
+
+
+def _desk_when_reachable(config: Config, stop: threading.Event) -> Desk | None:
+    """open_desk(config), tried again while the database server cannot be reached (DatabaseAway), one log line
+    each try; None when a stop comes meanwhile. A refused login or an unknown database is a configuration error
+    and raised at once (DatabaseRefused), as is any other failure."""
+    from mailbot.transports.imap import backoff_delay
+
+    tries = 0
+    while True:
+        try:
+            desk = open_desk(config)
+        except DatabaseAway as exc:
+            tries += 1
+            pause = backoff_delay(tries, DATABASE_FIRST_PAUSE, DATABASE_MAX_PAUSE)
+            log.warning("the database cannot be reached yet (try %d): %s; trying again in %.0f s", tries,
+                        " ".join(str(exc).split()), pause)
+            if stop.wait(pause):
+                return None
+            continue
+        if tries:
+            log.warning("the database can be reached again (after %d failed tries)", tries)
+        return desk
+
+
 class Service:
     """`mailbot run`: wakes on IDLE or the poll timer, processes the inbox, flushes the outbox, runs cron jobs.
 
@@ -207,6 +246,7 @@ class Service:
         self._failures: dict[str, RepeatedFailure] = {}
         self._database = desk.database_file
         self.fatal: ConfigError | None = None  # what stopped the service for good (the IDLE watcher's login)
+        self._one_connection = threading.Event()  # the IMAP server allows one connection: no IDLE watcher
 
     def _on_signal(self, signum: int, _frame: FrameType | None) -> None:
         log.info("signal %d: finishing the current message, then stopping", signum)
@@ -273,7 +313,8 @@ class Service:
                   max_instances=1, coalesce=True)
         s.start()
         self._nudge_outbox()  # mail an earlier run left queued (it was stopped, or killed) goes out now
-        watcher = self._start_idle_watcher()
+        watcher: _IdleWatcher | None = None
+        started = False
         log.info("mailbot running; inbox %s, outbox %s", config.inbox.kind, config.outbox.kind)
         try:
             self.wake.set()
@@ -283,6 +324,17 @@ class Service:
                 if self.stop.is_set():
                     break
                 self._safely("inbox", lambda: self._pass(inbox))
+                if not started:
+                    # after the first pass: the fetching connection is made first, so on a server that allows the
+                    # user one connection the watcher is the one refused, and gives way
+                    watcher, started = self._start_idle_watcher(), True
+                elif watcher is not None and not self._one_connection.is_set() and watcher.thread.is_alive() \
+                        and (outage := getattr(inbox, "outage", None)) is not None and outage.failures \
+                        and connection_limit(outage.cause):
+                    # the watcher holds the one connection the server allows (it got back first after an
+                    # outage): it gives way to the connection that fetches
+                    self._single_connection(outage.cause)
+                    watcher.interrupt()
         finally:
             stop_sending()
             s.shutdown(wait=True)
@@ -295,6 +347,16 @@ class Service:
             log.info("mailbot stopped")
         if self.fatal is not None:
             raise self.fatal
+
+    def _single_connection(self, said: str) -> None:
+        """The IMAP server allows the user one connection: the service polls on the fetching one (said once)."""
+        if self._one_connection.is_set():
+            return
+        self._one_connection.set()
+        log.warning("the IMAP server allows this user only one connection (%s): mailbot reads the inbox on one "
+                    "connection, polling every %g s instead of waiting in IDLE; to have new mail read at once, let "
+                    "the user have 2 connections (Dovecot: mail_max_userip_connections)", " ".join(said.split()),
+                    self.desk.config.inbox.poll_seconds)  # type: ignore[union-attr]
 
     def _check_alerts(self) -> None:
         with self._reading:
@@ -318,18 +380,24 @@ class Service:
         config = self.desk.config
         if not (isinstance(config.inbox, ImapInbox) and config.inbox.idle):
             return None
+        if self._one_connection.is_set():
+            return None
         waiter = open_inbox(config, self.desk, share_with=self._inbox)  # one outage, told once, for both
+        waiter.gives_way = True  # type: ignore[attr-defined]
         renew = min(config.inbox.idle_renew_seconds, 5.0)
 
         def loop() -> None:
             # a server or the database away fails every turn: told once, then every ten minutes, then its end
             failures = RepeatedFailure(log, "IDLE watcher", database=self._database)
             try:
-                while not self.stop.is_set():
+                while not self.stop.is_set() and not self._one_connection.is_set():
                     try:
                         if waiter.wait_for_mail(renew):
                             self.wake.set()
                         failures.succeeded()
+                    except ImapConnectionLimit as exc:  # the server allows one connection: the fetching one's
+                        self._single_connection(str(exc))
+                        break
                     except ConfigError as exc:  # a refused password: the whole service stops, said once
                         self.fatal = exc
                         self.stop.set()

@@ -32,7 +32,8 @@ from tests.backends import database_url, postgres_url  # noqa: F401  (fixtures f
 # The fast tier's property tests try a quarter of their examples (tests/properties.py); the whole suite all.
 hypothesis_settings.register_profile("fast", max_examples=25)
 
-SERVER_FIXTURES = frozenset({"dovecot", "bare_dovecot", "tls_dovecot", "smtp_server", "postgres_url"})
+SERVER_FIXTURES = frozenset({"dovecot", "bare_dovecot", "tls_dovecot", "one_connection_dovecot", "smtp_server",
+                             "postgres_url"})
 # Names whose use starts a process: the subprocess module, and mailbot's reading process (multiprocessing).
 PROCESS_NAMES = frozenset({"subprocess", "multiprocessing", "ReadingProcess"})
 

@@ -152,7 +152,7 @@ mail_location = maildir:{root}/mail/%n
 mail_uid = {uid}
 mail_gid = {gid}
 first_valid_uid = 500
-mail_max_userip_connections = 100
+mail_max_userip_connections = {max_connections}
 mailbox_idle_check_interval = 1 secs
 {capability_line}namespace inbox {{
   inbox = yes
@@ -204,6 +204,7 @@ class DovecotServer:
         capabilities: str | None = None,
         port: int | None = None,
         tls: bool = False,
+        max_connections: int = 100,
     ) -> None:
         reason = dovecot_missing_reason()
         if reason:
@@ -215,6 +216,7 @@ class DovecotServer:
         self.host = "127.0.0.1"
         self.port = port or free_port()
         self.tls = tls
+        self.max_connections = max_connections  # per user and IP (mail_max_userip_connections)
         self.imaps_port = free_port() if tls else 0
         self.root = Path(tempfile.mkdtemp(prefix="mailbot-dovecot-", dir="/var/tmp"))
         self._proc: subprocess.Popen[bytes] | None = None
@@ -249,6 +251,7 @@ class DovecotServer:
                 capability_line=capability_line,
                 ssl_block=ssl_block,
                 imaps_port=self.imaps_port,
+                max_connections=self.max_connections,
             )
         )
         os.chmod(self.config_path, 0o644)
@@ -742,7 +745,9 @@ def district_request(
     sender = sender or address
     district_name = district_name or name
     requested = requested if requested is not None else 500 + (index % 7) * 100
-    stock = stock if stock is not None else 150 + (index % 5) * 40
+    # every index its own letter: the figures repeat only after 35 letters (5 districts, 7 requests), and a
+    # district's identical letter within a day is the same request sent again, so the stock moves on with the round
+    stock = stock if stock is not None else 150 + (index % 5) * 40 + index // 35
     msg = EmailMessage()
     msg["From"] = f"Disdukcapil {district_name} <{sender}>"
     msg["To"] = to

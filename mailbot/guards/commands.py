@@ -57,6 +57,7 @@ _SIGNATURE_LINE_RE = re.compile(
 NUMBER_WORDS: frozenset[str] = frozenset({
     "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas",
     "belas", "puluh", "seratus", "ratus", "seribu", "ribu", "rb", "sejuta", "juta", "jt", "setengah", "separuh",
+    "stengah", "koma",
 })
 CONDITION_WORDS: frozenset[str] = frozenset({
     "jika", "kalau", "kalo", "bila", "apabila", "asal", "asalkan", "syarat", "bersyarat", "tunggu", "dulu",
@@ -467,7 +468,10 @@ _FOR_NOW_OPENING_RE = re.compile(
 
 _NUMBER_WORD_RE = re.compile(r"\s*([^\W\d_]+)")
 # one figure or one word of the run a quantity may be written in ("seribu 500", "2 ribu tiga ratus 50")
-_RUN_PART_RE = re.compile(r"\s*([0-9][0-9.,]*(?![^\W\d_])|[^\W\d_]+)")
+# ("2 rb. 300": an abbreviated multiplier's stop inside the figure, as parse_quantity reads it)
+_RUN_PART_RE = re.compile(
+    r"\s*([0-9][0-9.,]*(?![^\W\d_])|(?:(?<=rb)|(?<=rbu)|(?<=rts))(?<![^\W\d_]rb)(?<![^\W\d_]rbu)(?<![^\W\d_]rts)\.(?=\s+[0-9])"
+    r"|[^\W\d_]+)", re.IGNORECASE)
 
 
 def _spelled_quantity(rest: str) -> re.Match[str] | None:
@@ -484,7 +488,7 @@ def _number_run(rest: str, start: int) -> re.Match[str] | None:
     figure after it); None when none does."""
     end, ends = start, []
     while (part := _RUN_PART_RE.match(rest, end)) is not None and (
-            part[1][0].isdigit() or part[1].lower() in NUMBER_WORDS):
+            part[1][0].isdigit() or part[1].lower() in NUMBER_WORDS or part[1] == "."):
         end = part.end()
         ends.append(end)
     for stop in reversed(ends):

@@ -388,7 +388,8 @@ _PACKAGES = _alternation(vocab.PACKAGE_UNITS)
 _PACKED_RE = re.compile(
     rf"[ \t]*(?:{_PACKAGES})\b[ \t]*\([ \t]*(?P<one>(?:1|satu|se)[ \t]*)?(?:(?:{_PACKAGES})\b[ \t]*)?"
     rf"(?P<mark>isi|berisi|=|@|:|x|\u00d7)?[ \t]*(?P<size>\d{{1,3}}(?:\.\d{{3}})*)[ \t]*"
-    rf"(?:{_alternation(vocab.BLANK_UNITS)})\b[^()\n]{{0,20}}\)"
+    # (not "(500 keping per dus)": the size of one, read by _PACKED_INLINE_RE)
+    rf"(?:{_alternation(vocab.BLANK_UNITS)})\b(?![ \t]*(?:/|per\b)[ \t]*(?:{_PACKAGES})\b)[^()\n]{{0,20}}\)"
 )
 
 
@@ -441,12 +442,43 @@ _PACK_TOTAL_RE = re.compile(
 )
 
 
-def _pack_size(masked: str) -> int | None:
-    """The one size of a package a mail states ("isi per dus 500 keping"), or None."""
-    if "isi" not in masked and "=" not in masked:
+# ... or as so many a package: "100 keping per pak", "500/dus".
+_SIZE_PER_PACKAGE_RE = re.compile(
+    rf"(?<![\d.,]){_SIZE}[ \t]*(?:(?:{_BLANKS})\b)?[ \t]*(?:/|per\b)[ \t]*(?P<package>{_PACKAGES})\b"
+)
+
+
+def _pack_size(low: str, package: str) -> int | None:
+    """The one size of a package a mail states ("isi per dus 500 keping", "(1 box = 500 keping)"), or None; a size
+    said as so many per package ("100 per pak") counts for that package only. Read from the text before masking: a
+    size in brackets after a figure ("40 keping (1 box = 500 keping)") is masked as that figure's packing, yet it
+    states the size."""
+    if "isi" not in low and "=" not in low and "/" not in low and "per" not in low:
         return None
-    sizes = {parse_digits(m.group("size")) for m in _SIZE_STATED_RE.finditer(masked)}
+    sizes = {parse_digits(m.group("size")) for m in _SIZE_STATED_RE.finditer(low)}
+    sizes |= {
+        parse_digits(m.group("size")) for m in _SIZE_PER_PACKAGE_RE.finditer(low) if m.group("package") == package
+    }
     return sizes.pop() if len(sizes) == 1 else None
+
+
+_READER_PACKAGES = _alternation(vocab.READER_PACKAGE_UNITS)
+_READER_PACKAGE_AFTER_RE = re.compile(rf"[ \t]*(?:{_READER_PACKAGES})\b")
+# ... as it is where a blank's name follows the word: "mohon dikirim 20 pak blangko KTP-el".
+_READER_PACKAGE_OF_BLANKS_RE = re.compile(
+    rf"[ \t]*(?:{_READER_PACKAGES})[ \t]+"
+    rf"(?:{_alternation(vocab.GENERIC_BLANK_WORDS + vocab.KTP_WORDS + vocab.KIA_WORDS)})\b"
+)
+# Where a mail gives the size of a "pak" ("1 pak = 100 keping", "1 pak isi 100", "100 per pak", "100/pak"), the
+# word after a figure is a pack, not the reader addressed.
+_READER_PACKAGE_SIZED_RE = re.compile(rf"\b(?:1|satu|se)[ \t]*(?:{_READER_PACKAGES})[ \t]*(?:=|:|isi\b|berisi\b)")
+
+
+def _packs_sized(low: str) -> bool:
+    """Whether a mail gives the size of a "pak" ("1 pak = 100 keping", "100 per pak")."""
+    return _READER_PACKAGE_SIZED_RE.search(low) is not None or any(
+        m.group("package") in vocab.READER_PACKAGE_UNITS for m in _SIZE_PER_PACKAGE_RE.finditer(low)
+    )
 
 
 def _blank_packing(m: re.Match[str]) -> str:
@@ -618,7 +650,11 @@ def short_hundreds(words: str, value: int) -> tuple[int, int] | None:
         return None
     digit = vocab.DIGIT_WORDS[found.group("digit")]
     return value, value - digit + digit * 100
+
+
 _DIGITS_AFTER_RE = re.compile(r"[^\S\n]+\d")
+# A figure below a thousand right beside the one before it on its line: "1.000 500 keping".
+_FIGURE_BESIDE_RE = re.compile(r"[^\S\n]+\d{1,3}(?![\d.,/:])")
 # A figure that ends in hundreds or in millions, in words or after digits ("tiga ratus", "2 ribu 3 ratus", "sejuta"),
 # before digits on its line.
 _ENDS_IN_HUNDREDS_RE = re.compile(r"(?<![\w-])(?:seratus|ratus|rts)$")
@@ -860,12 +896,18 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 conflict = conflict or len(digits) == 2
                 thousands = True
                 end = tail.end()
+            # "2 rb. 300 keping": the stop of an abbreviated multiplier is no sentence's end, the figure goes on
+            # (2.300); after a whole word ("2 ribu. 300 keping") it may be one: two readings, none taken.
+            stop = masked.startswith(".", end) and factor in (100, 1000)
+            tail_from = end + 1 if stop else end
             if factor in (100, 1000) and value is not None and value % factor == 0 and (
-                digits_tail := (_TAIL_DIGITS_RE if factor == 100 else _WORDS_TAIL_DIGITS_RE).match(masked, end)
+                digits_tail := (_TAIL_DIGITS_RE if factor == 100 else _WORDS_TAIL_DIGITS_RE).match(masked, tail_from)
             ):
                 more = _tail_value(digits_tail)
                 if more is None:
                     conflict = True
+                elif stop and m.group("mult") not in vocab.SCALE_ABBREVIATIONS:
+                    conflict = conflict or _UNIT_RE.match(masked, digits_tail.end()) is not None
                 elif more < factor and not (digits_tail.group("hundreds") and factor == 100):
                     value += more
                     end = digits_tail.end()
@@ -886,6 +928,12 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                         end = tail.end()
                         # "2 ribu lima": 2.005, or "2 ribu lima ratus" said short (2.500)? Unclear.
                         conflict = conflict or short_hundreds(masked[start:end], value) is not None
+            elif factor == 1 and value is not None and value >= 1000 and value % 1000 == 0 and (
+                side := _FIGURE_BESIDE_RE.match(masked, end)
+            ) and (unit_beside := _UNIT_RE.match(masked, side.end())) and unit_beside.group("blank") is not None:
+                # "1.000 500 keping": thousands and a figure below them side by side, the pieces counted after the
+                # second: 1.500, or 1.000 and then 500? Two readings, none taken.
+                conflict = True
             if (
                 not thousands
                 and value is not None
@@ -974,6 +1022,15 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 # "sejuta 500", "2 juta 500": 1.000.500 or 1.500.000? Unclear, never the millions alone.
                 conflict = True
         unit, unit_end = _unit_after(masked, end)
+        if (
+            unit is None and value is not None and value < 100 and not conflict
+            and (reader_pack := _READER_PACKAGE_AFTER_RE.match(masked, end)) is not None
+            and (_READER_PACKAGE_OF_BLANKS_RE.match(masked, end) or _packs_sized(low))
+            and not _SIZE_STATED_RE.match(low, start)
+        ):
+            # "Stok kami tinggal 4 pak (1 pak = 100 keping)": in a mail that sizes its packs, a figure before "pak"
+            # counts packs (the size's own "1 pak =" excepted); so it does before a blank's name ("20 pak blangko").
+            unit, unit_end = "other", reader_pack.end()
         whole = _PACK_TOTAL_RE.match(masked, end) if unit == "other" and value is not None and value < 100 else None
         parcels = (
             _PARCELS_HOLD_RE.match(masked, end)
@@ -1023,7 +1080,7 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
         elif (
             unit == "other" and value is not None and not conflict and value < 100
             and (pack := _PACKAGE_WORD_RE.match(masked, end)) and not _PARCEL_WORD_RE.match(masked, end)
-            and (size := _pack_size(masked)) is not None
+            and (size := _pack_size(low, pack.group().strip())) is not None
         ):
             # "Sisa stok kami 1 dus utuh" where the mail says "isi per dus 500 keping": its one size.
             value, unit, end = value * size, "blank", pack.end()

@@ -391,6 +391,9 @@ _EXCLUDING_AFTER_RE = re.compile(
 )
 _SPOILT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.COUNTS_OTHER_AFTER) + r")(?![\w-])")
 _DEPOSITED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.DEPOSITED_WITH_WORDS) + r")(?![\w-])")
+_LENT_OUT_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.LENT_OUT_WORDS) + r")(?![\w-])(?![^\S\n]+(?:dari|from)\b)"
+)
 
 
 # A bracket opened by a word of what a figure already holds ("(sudah termasuk ...", "(incl. ..."), no denial
@@ -408,8 +411,11 @@ def _part_of_stock(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
         return False
     excluding = _EXCLUDING_AFTER_RE.match(span.masked, span.end)
     if excluding is not None:
-        # "380 keping (di luar 12 keping rusak)": spoilt cards left out are no stock held elsewhere.
-        return not _SPOILT_RE.search(span.masked, excluding.end(), excluding.end() + 40)
+        # "380 keping (di luar 12 keping rusak)": spoilt cards left out are no stock held elsewhere, nor are
+        # blanks lent out to another office ("di luar 500 keping yang dipinjam Kab. Tana Tidung").
+        return not _SPOILT_RE.search(span.masked, excluding.end(), excluding.end() + 40) and not (
+            _LENT_OUT_RE.search(span.masked, excluding.end(), excluding.end() + 40)
+        )
     deposited = _DEPOSITED_RE.search(span.masked, span.end, span.hi)
     # "1.180 keping (sudah termasuk yang dititip di UPT Sebatik 200)": the figure holds what was deposited.
     return deposited is not None and not _INCLUDING_OPEN_RE.search(span.masked, span.end, deposited.start())
@@ -515,10 +521,11 @@ _REPORT_PERIOD_RES = {
 }
 
 
-def _period_now_words(masked: str) -> frozenset[str]:
-    """The words for the period a report's head names as its own ("Laporan mingguan ...": "minggu ini")."""
+def _period_now_words(low: str) -> frozenset[str]:
+    """The words for the period a report's head names as its own ("Laporan mingguan ...": "minggu ini"), read
+    before masking ("minggu ke-3 Januari" is masked as a date)."""
     return frozenset(
-        w for period, found in _REPORT_PERIOD_RES.items() if found.search(masked, 0, _HEAD_CHARS)
+        w for period, found in _REPORT_PERIOD_RES.items() if found.search(low, 0, _HEAD_CHARS)
         for w in vocab.PERIOD_NOW_WORDS[period]
     )
 # Between a count's role word and "minggu ini": only the blank's name ("Cetak KIA minggu ini").
@@ -1337,6 +1344,12 @@ def _without_aside_words(masked: str, before: Sequence[Keyword], pos: int) -> li
     return kept
 
 
+def _in_closed_aside(masked: str, k: Keyword, pos: int) -> bool:
+    """Whether role word *k* stands in a bracket that closes before the figure at *pos*."""
+    opened = masked.rfind("(", 0, k.start)
+    return opened != -1 and masked.find(")", opened, k.start) == -1 and masked.find(")", k.end, pos) != -1
+
+
 def _in_aside_after(masked: str, prev_end: int, m: Mention, next_start: int) -> bool:
     """Whether the figure *m* stands in a bracket opened after the previous figure and closed before the next:
     "800 keping (sisa 130)" - an aside on the figure before it, said of the same blank."""
@@ -1903,6 +1916,22 @@ _SENTENCE_ITEM_RE = re.compile(
     r"(?:(?:" + _words_re(vocab.GENERIC_BLANK_WORDS + vocab.STOCK_WORDS) + r")[ \t]+){0,2}"
     r"(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])"
 )
+_PIECE_UNIT_AFTER_RE = re.compile(r"[ \t]*(?:" + _words_re(vocab.PIECE_UNITS) + r")\b")
+# Words that call a figure off: "yang 2.000 kemarin batal saja", "yg 1.500 tidak jadi".
+_WITHDRAWN_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(("batal", *vocab.CANCEL_WORDS, *vocab.NOT_AFTER_ALL)) + r")(?![\w-])"
+)
+
+
+def _called_off(masked: str, m: Mention) -> bool:
+    """Whether the words right after a figure, to the next comma or clause end, call it off ("yang 2.000 kemarin
+    batal saja, ...")."""
+    ends = [i for i in (masked.find(",", m.end), *(masked.find(c, m.end) for c in ".;\n")) if i != -1]
+    return bool(_WITHDRAWN_RE.search(masked, m.end, min(ends, default=len(masked))))
+
+
+# A role word's cell left empty with a dash before the next cell: "terima - |", "Penerimaan: -;".
+_NIL_CELL_AFTER_RE = re.compile(r"[ \t]*:?[ \t]*-+[ \t]*[|;,]")
 _PACK_SIZE_RE = re.compile(r"@|(?<![\w-])(?:x|isi|berisi|masing-masing|per|each)(?![\w-])")
 _TARGET_STOCK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.TARGET_STOCK_WORDS) + r")(?![\w-])")
 
@@ -2018,6 +2047,12 @@ def _raised_to_stated_total(masked: str, before: Sequence[Mention], c_start: int
     return bool(_MORE_AFTER_RE.match(masked, parts[0].end)) or any(
         k.role == "requested" and k.weak for k in keywords(masked[c_start : parts[0].start])
     )
+
+
+def _parts_before(mentions: Sequence[Mention], idx: int, c_start: int) -> list[int]:
+    """The counts before the figure at *idx* in its clause (from c_start), that a stated total may sum."""
+    return [mm.value for mm in mentions[:idx]
+            if mm.start >= c_start and mm.value is not None and mm.unit != "other" and not mm.rate]
 
 
 def _sums_to(parts: Sequence[int], value: int | None) -> bool:
@@ -2625,6 +2660,16 @@ def read_text(
         ]
         if len(before) > 1 and "(" in masked[before[0].end : m.start]:
             before = _without_aside_words(masked, before, m.start)
+        if before and "(" in masked[prev_end : before[0].start] and all(k.role == "ignore" for k in before) and all(
+            _in_closed_aside(masked, k, m.start) for k in before
+        ):
+            # "Pengganti blangko retur (cacat produksi) sebanyak 56 keping sudah kami terima": a defect named in an
+            # aside describes the blanks; it names no count of the figure after the bracket.
+            before = []
+        if before and "-" in masked[before[0].end : m.start]:
+            # "Stok awal 1.240 | terima - | pakai 96": a dash in the role word's cell says it has no figure; the
+            # figure after the next separator is the next cell's.
+            before = [k for k in before if not _NIL_CELL_AFTER_RE.match(masked, k.end)]
         if not before and ignored_end == prev_end > c_start and _CORRECTION_RE.search(masked, prev_end, m.start):
             # "sisa blangko bukan 2.518 tetapi 2.581", "sebelumnya 3.000 keping kami ubah menjadi
             # 2.000": the corrected figure takes the role its clause names.
@@ -2674,6 +2719,9 @@ def read_text(
                     and not _PART_LEAD_RE.search(masked, max(c_start, m.start - 16), m.start))
             )
         ]
+        if after and "-" in masked[m.end : after[-1].end + 4]:
+            # "awal 800 | masuk - | pakai 52": nor does a role word whose cell is empty name the figure before it.
+            after = [k for k in after if not _NIL_CELL_AFTER_RE.match(masked, k.end)]
         if not before and not after and idx + 1 < len(mentions) and next_start < c_end:
             # "tiga ribu keping KTP-el dan seribu lembar KIA sudah sampai": figures joined by "dan"
             # share the role word said after the last of them.
@@ -2710,7 +2758,7 @@ def read_text(
             strong = True
         if role == "ignore" and keyword is not None and len(before) > 1 and keyword is before[-1] and (
             before[-2].role in _WORK_AND_RECEIPT_ROLES
-            and " ".join(masked[keyword.start : keyword.end].split()) in _period_now_words(masked)
+            and " ".join(masked[keyword.start : keyword.end].split()) in _period_now_words(low)
             and not _BETWEEN_ROLE_AND_PERIOD_RE.sub("", masked[before[-2].end : keyword.start]).strip()
         ):
             # "Cetak KIA minggu ini: 212 lembar" in a weekly report: the week is the report's own.
@@ -2852,6 +2900,8 @@ def read_text(
             and m.value is not None
             and m.value in restated
             and not (m.approximate or m.conflict)
+            # "yang 2.000 kemarin batal saja, cukup 1.200": the figure asked before, called off.
+            and not _called_off(masked, m)
             and (
                 role is None
                 or (
@@ -3058,7 +3108,16 @@ def read_text(
                 # A total that is not the sum of the figures before it: which is right, a clerk asks.
                 candidates.append(Candidate(prev_fields[0], None, snippet, True, "conflict", True))
                 continue
-        if role is None and _RESULT_RE.search(masked, prev_end, m.start) and (
+        if (
+            role is None and _RESULT_RE.search(masked, prev_end, m.start)
+            # "56 keping ditambah permintaan rutin 1.000 keping, jadi total yang kami mohon 1.056 keping": the sum
+            # named by the ask's own word after "jadi total" is the same sum.
+            # (and only when it is their sum: "tambahan 1.000 keping sehingga total permohonan menjadi 5.000" adds
+            # to an ask in another mail)
+            or (role == "requested" and keyword is not None and prev_end > c_start
+                and _RESULT_RE.search(masked, prev_end, keyword.start)
+                and _sums_to(_parts_before(mentions, idx, c_start), m.value))
+        ) and (
             fields := list(dict.fromkeys(c.field for start, c in taken if start == c_start))
             or list(dict.fromkeys(k.role for k in kws if c_start <= k.start < m.start and k.role != "ignore"))
         ):
@@ -3066,8 +3125,7 @@ def read_text(
             # keping": the sum of the figures before it, the figure now meant. Read only when it is
             # their sum (or a whole number of the one figure before it: "3 dus (1 dus isi 250 keping),
             # jadi total 750") and they are of one role; else a clerk asks.
-            parts = [mm.value for mm in mentions[:idx]
-                     if mm.start >= c_start and mm.value is not None and mm.unit != "other" and not mm.rate]
+            parts = _parts_before(mentions, idx, c_start)
             exact = not (m.approximate or m.conflict) and m.value is not None
             if len(fields) == 1 and exact and _sums_to(parts, m.value):
                 item = last[1].item if last is not None and last[0] == c_start else _item_of_mention(
@@ -3120,8 +3178,11 @@ def read_text(
         if role == "received" and m.value == 0:
             # "Penerimaan dari Provinsi : 0 keping": nothing came, so there is no receipt to book.
             continue
-        if m.unit != "blank" and _said_of_supply(masked, prev_end, m.start):
-            # "Sisa ribbon kami tinggal 2": a figure of the printer's supplies counts no blanks.
+        if (m.unit != "blank" or _PIECE_UNIT_AFTER_RE.match(masked, m.end)) and _said_of_supply(
+            masked, prev_end, m.start
+        ):
+            # "Sisa ribbon kami tinggal 2", "cleaning kit 2 pcs": a figure of the printer's supplies counts no
+            # blanks, in pieces or not.
             continue
         total = bool(keyword and keyword.total)
         item = _item_of_mention(masked, prev_end, m, next_start, sections, prev_end > c_start)
@@ -3224,6 +3285,12 @@ def read_text(
             ]
             if len(loose) - len(too_many) == 1 and too_many:
                 loose = [pair for pair in loose if pair not in too_many]
+    if answer_role and len(loose) > 1:
+        # "yang 2.000 kemarin batal saja, cukup 1.200 dulu": the figure its own words call off is set aside; the
+        # other answers.
+        called_off = [(mm, snip) for mm, snip in loose if _called_off(masked, mm)]
+        if len(loose) - len(called_off) == 1 and called_off:
+            loose = [pair for pair in loose if pair not in called_off]
     if answer_role and len(loose) > 1:
         # "cukup 300 aja dulu, yg 200 nanti minggu depan": a figure put off to a later ask is no second value of
         # the answer; the one left answers.
@@ -4656,6 +4723,55 @@ def _tab_groups(lines: Sequence[str], start: int, end: int, counts: Sequence[int
     return None
 
 
+# Two lines in a row holding one figure each: the values of a table pasted from a PDF a column to a line.
+_STACKED_VALUES_HINT_RE = re.compile(r"\n[^\S\n]*\d[\d.,/]*[^\S\n]*\n[^\S\n]*\d[\d.,/]*[^\S\n]*\n")
+_LONE_VALUE_RE = re.compile(r"[^\S\n]*(?:\d[\d.,/]*|-)[^\S\n]*")
+_HEADER_WORDS_RE = re.compile(r"[^\S\n]*[A-Za-z][A-Za-z -]*[^\S\n]*")
+
+
+def _stacked_header(words: Sequence[str]) -> tuple[str, ...] | None:
+    """Column names from a header's words: each word that names a column opens one, a word that names none
+    goes on the one before it ("Sisa" "Blangko" is "Sisa Blangko"); None when a name's role is not its first
+    word's."""
+    names: list[list[str]] = []
+    for w in words:
+        if column_of(w) is not None:
+            names.append([w])
+        elif names:
+            names[-1].append(w)
+        else:
+            return None
+    out = tuple(" ".join(n) for n in names)
+    if any(column_of(name) != column_of(n[0]) for name, n in zip(out, names, strict=True)):
+        return None
+    return out
+
+
+def _stacked_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]:
+    """Tables pasted from a PDF with one value to a line under their header ("Tanggal Perekaman Pencetakan
+    Rusak Sisa" / "Blangko" / "12/01/2027" / "143" / "121" / "3" / "2.310"): read only when the header's
+    columns and the values below them are as many; their lines are emptied."""
+    tables: list[tuple[tuple[str, ...], ...]] = []
+    for i, line in enumerate(lines):
+        if not _HEADER_WORDS_RE.fullmatch(line) or len(line.split()) < 3:
+            continue
+        words = line.split()
+        j = i + 1
+        if j < len(lines) and _HEADER_WORDS_RE.fullmatch(lines[j]) and len(lines[j].split()) <= 2:
+            words += lines[j].split()  # the header's last name wrapped onto a line of its own
+            j += 1
+        k = j
+        while k < len(lines) and lines[k].strip() and _LONE_VALUE_RE.fullmatch(lines[k]):
+            k += 1
+        header = _stacked_header(words)
+        if header is None or len(header) < 3 or k - j != len(header) or _header_columns(header) is None:
+            continue
+        tables.append((header, tuple(lines[n].strip() for n in range(j, k))))
+        for n in range(i, k):
+            lines[n] = ""
+    return tables
+
+
 def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]]:
     """Pull horizontal tables ("Tanggal | Perekaman | ..." then rows) out of text; the rest stays.
 
@@ -4676,6 +4792,8 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     ) else []
     if ":" in text:
         listed += _inline_place_tables(lines)
+    if _STACKED_VALUES_HINT_RE.search(text):
+        listed += _stacked_column_tables(lines)
     if "|" not in text and "\t" not in text and "   " not in text:
         return ("\n".join(lines), listed) if listed else (text, [])
     tables: list[tuple[tuple[str, ...], ...]] = listed + _period_column_tables(lines)

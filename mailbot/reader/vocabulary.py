@@ -228,6 +228,8 @@ OTHER_UNITS: tuple[str, ...] = (
     "gallons", "penumpang", "passengers", "seats", "kursi", "households", "rumah tangga", "trips", "perjalanan",
     # Answers to a form or survey ("Formulir ... menerima 1 tanggapan baru", "3 new responses"): no blank.
     "tanggapan", "respons", "respon", "jawaban", "response", "responses",
+    # Accounts of a system ("user operator cetak kita (3 akun) tidak bisa login"): no blank.
+    "akun", "account", "accounts", "user", "users",
 )
 # A courier's parcels: "3 koli berisi 1.000 keping" counts what the parcels hold in all, the pieces are the
 # figure (a box of blanks has a size of its own, "4 dus isi 500" is 2.000; a parcel has none).
@@ -247,6 +249,9 @@ PACKAGE_UNITS: tuple[str, ...] = (
 # Packages count no blanks by themselves ("tinggal 2 kotak je": a size unstated): a unit of something else, as
 # "box" and "dus" are. ("pak" is left out: "sisa 300 Pak" addresses the reader.)
 OTHER_UNITS += tuple(u for u in PACKAGE_UNITS if u not in OTHER_UNITS and u not in ("pak", "pax", "bal"))
+# ... unless the mail gives the size of one ("1 pak = 100 keping", "isi 100 per pak"): then "tinggal 4 pak" counts
+# packs, as "4 dus" counts boxes.
+READER_PACKAGE_UNITS: tuple[str, ...] = ("pak", "pax")
 # Words that lead into a bracket explaining a figure by its packages: "(ada 1 dus tambahan 100)",
 # "(termasuk 2 box cadangan)", "(incl. 1 box spare)".
 PACK_NOTE_LEADS: tuple[str, ...] = (
@@ -271,7 +276,11 @@ AGO_WORDS: tuple[str, ...] = ("lalu", "kemarin", "kemaren", "kmrn", "yang lalu",
 SUPPLY_WORDS: tuple[str, ...] = (
     "ribbon", "ribon", "pita", "film", "tinta", "toner", "cartridge", "catridge", "kertas",
     "laminating", "laminasi", "overlay", "cleaning kit", "cleaning card",
+    # The supplies named as a whole: "Yang kami butuhkan saat ini consumable printer: ribbon ..., film ...".
+    "consumable", "consumables", "bahan habis pakai",
 )
+# Units of blanks that count any piece as well: "cleaning kit 2 pcs", "cartridge 3 buah" count supplies.
+PIECE_UNITS: tuple[str, ...] = ("pcs", "pc", "buah", "bh", "biji")
 # Units only printer supplies come in: "mohon dikirimi 5 roll" asks for ribbon, whatever the mail says of blanks.
 SUPPLY_UNITS: tuple[str, ...] = ("roll", "rol", "rolls", "gulung", "cartridge", "catridge")
 # Words after a unit that make a figure a rate ("100 keping per hari"), not a count.
@@ -849,6 +858,13 @@ LOAN_WORDS: tuple[str, ...] = (
     "loan", "loaned", "borrowed",
 )
 THEIR_WORDS: tuple[str, ...] = ("mereka", "their", "its")
+# Blanks lent out to another office, left out of a stock ("Stok di gudang 2.200 keping (di luar 500 keping yang
+# dipinjam Kab. Tana Tidung)"): held by the borrower, no stock of the writer's held elsewhere; the figure stands.
+# ("yang dipinjam dari ..." is borrowed by the writer: not among them.)
+LENT_OUT_WORDS: tuple[str, ...] = (
+    "yang dipinjam", "yg dipinjam", "dipinjam oleh", "dipinjamkan", "kami pinjamkan", "yang kami pinjamkan",
+    "lent", "loaned", "lent out",
+)
 # An office offering to lend blanks to another ("Kota Tarakan bersedia meminjamkan blangko KTP-el sebanyak 500
 # keping kepada Disdukcapil Malinau ... Mohon persetujuan Provinsi"): a mail that says only this asks for, reports
 # and receives nothing of the writer's; it is other mail.
@@ -1257,6 +1273,8 @@ DOCUMENT_FILLERS: tuple[str, ...] = (
     "segera", "kembali", "lagi", "kepada kami", "ke kami", "kami", "kiranya", "juga", "dapat", "dpt",
     "bisa", "bs", "agar", "supaya", "dikirim", "dikirimkan", "diberikan", "dibagikan", "disampaikan",
     "diberi", "dishare", "dikirimi", "kirim", "kirimkan", "untuk", "utk", "printer", "tolong",
+    # "Yang kami butuhkan saat ini consumable printer": now, of what is asked.
+    "saat ini", "sekarang", "skrg",
 )
 # Nouns of asking that, right before a document word, open a request for a document:
 # "Permohonan data rekap penerimaan blangko ...".
@@ -2691,6 +2709,12 @@ ROLE_PHRASES["ignore"] += _GIVEN_UP
 NEGATES_NEXT_WORDS += _GIVEN_UP
 # "kami konfirmasi secara tertulis permintaan ... 3.000 keping": "in writing", not a figure written wrongly.
 NOT_ROLE_PHRASES += ("secara tertulis", "scr tertulis", "dengan tertulis", "in writing")
+# The replacement of returned blanks names what it replaces; the replacement itself is no return: "Pengganti
+# blangko retur (cacat produksi) sebanyak 56 keping sudah kami terima" received 56.
+NOT_ROLE_PHRASES += (
+    "pengganti blangko retur", "pengganti retur", "penggantian blangko retur", "penggantian retur",
+    "pengganti blangko yang diretur", "pengganti blangko yg diretur",
+)
 # A form's line that counts with no role of its own ("Jumlah : 1.800 keping" under "Kami konfirmasi penerimaan
 # blangko KIA dari Provinsi:" and beside "Tanggal terima : ..."): it takes the role of the sentence leading
 # into the form.
@@ -2787,6 +2811,9 @@ REPORT_PERIOD_WORDS: dict[str, tuple[str, ...]] = {
         "mingguan", "laporan minggu", "lap minggu", "rekap minggu", "minggu pertama", "minggu kedua", "minggu ketiga",
         "minggu keempat", "minggu i", "minggu ii", "minggu iii", "minggu iv", "minggu ke", "pekan pertama",
         "pekan kedua", "sepekan", "weekly", "week",
+        # "Rekap perekaman per kecamatan minggu ke-3 Januari"
+        "minggu ke-1", "minggu ke-2", "minggu ke-3", "minggu ke-4", "minggu ke-5", "pekan ke-1", "pekan ke-2",
+        "pekan ke-3", "pekan ke-4", "pekan ke-5",
     ),
     "month": MONTHLY_REPORT_PHRASES + ("bulanan", "monthly"),
 }

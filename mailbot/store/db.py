@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+import re
 import stat
 import tempfile
 import threading
@@ -19,7 +20,15 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from mailbot.errors import ConfigError, DatabaseError, LockBusy, MailbotError, NewerSchema
+from mailbot.errors import (
+    ConfigError,
+    DatabaseAway,
+    DatabaseError,
+    DatabaseRefused,
+    LockBusy,
+    MailbotError,
+    NewerSchema,
+)
 from mailbot.store.urls import sqlite_file, url_problem
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -454,6 +463,20 @@ def database_unreachable(exc: BaseException) -> str | None:
     return f"the database cannot be reached: {' '.join(str(cause).split())}"
 
 
+# What PostgreSQL answers to a connection it will not take for its settings: no waiting makes them right.
+_LOGIN_REFUSED_RE = re.compile(r"password authentication failed|role \S+ does not exist|database \S+ does not exist|"
+                               r"no pg_hba\.conf entry|no password supplied|authentication failed",
+                               re.IGNORECASE)
+
+
+def login_refused(exc: BaseException) -> bool:
+    """Whether *exc* is PostgreSQL refusing the connection for its user, password or database name (28xxx, 3D000),
+    which database_unreachable() takes for the server away (a refused connection carries no SQLSTATE)."""
+    cause = getattr(exc, "orig", exc)
+    state = getattr(cause, "sqlstate", None) or ""
+    return state.startswith(("28", "3D")) or _LOGIN_REFUSED_RE.search(str(cause)) is not None
+
+
 def locked_message() -> str:
     """What the operator is told when database_locked()."""
     return (f"the database stayed locked by another program for {BUSY_SECONDS:g} s (a backup, a sqlite3 shell "
@@ -616,9 +639,14 @@ def current_revision(engine: Engine) -> str | None:
         if database_locked(exc):
             raise DatabaseError(locked_message()) from None
         if engine.url.get_backend_name() != "sqlite":
-            raise DatabaseError(f"cannot open the database: {_reason(exc)}; check that the PostgreSQL server "
-                                "runs and takes connections there, and the host, port, user, password and "
-                                "database name in database.url") from None
+            if login_refused(exc):
+                raise DatabaseRefused(f"the database server refused the connection: {_reason(exc)}; correct the "
+                                      "user, password or database name in database.url (or its password "
+                                      "variable)") from None
+            kind = DatabaseAway if database_unreachable(exc) else DatabaseError
+            raise kind(f"cannot open the database: {_reason(exc)}; check that the PostgreSQL server "
+                       "runs and takes connections there, and the host, port, user, password and "
+                       "database name in database.url") from None
         disk = storage_problem(Path(str(engine.url.database)), full=16 * FULL_BYTES) if storage_error(exc) else None
         if disk is not None:  # a full or read-only disk is no damaged file: never advise a restore then
             raise DatabaseError(f"cannot use the database: {disk}") from None

@@ -7,6 +7,7 @@ import contextlib
 import imaplib
 import logging
 import random
+import re
 import socket
 import ssl
 import threading
@@ -23,6 +24,7 @@ from mailbot.config import ImapInbox as ImapInboxConfig
 from mailbot.errors import (
     ImapCommandError,
     ImapConnectionError,
+    ImapConnectionLimit,
     ImapLoginError,
     ImapMisconfigured,
     OtherProtocolError,
@@ -124,6 +126,8 @@ def _plain(exc: BaseException) -> str:
 
 
 def _describe(exc: BaseException) -> str:
+    if isinstance(exc, imaplib.IMAP4.error):  # what the server said, not imaplib's class name ("error: ...")
+        return server_text(exc).removeprefix("error: ")
     text = " ".join(str(exc).split()) or "no detail"
     return f"{'connection lost' if isinstance(exc, _ConnectionLost) else type(exc).__name__}: {text}"
 
@@ -196,7 +200,9 @@ PROBE_SECONDS = 5.0
 
 
 def server_text(exc: BaseException) -> str:
-    """What the server said, as text: imapclient passes its replies on as the repr of bytes (b'...')."""
+    """What the server said, as text: imapclient passes its replies on as the repr of bytes (b'...'), imaplib
+    names the command before them ("command: LIST => [UNAVAILABLE] restarting" is said "[UNAVAILABLE] restarting
+    (in answer to LIST)")."""
     text = str(exc)
     if text[:2] in ("b'", 'b"') and text[-1:] == text[1]:
         try:
@@ -205,7 +211,15 @@ def server_text(exc: BaseException) -> str:
             value = None
         if isinstance(value, bytes):
             text = value.decode("utf-8", "replace")
+    text = _BYTES_REPR_RE.sub(r"\2", text)  # "Unexpected IDLE response: b'* BYE ...'"
+    if (answered := _IMAPLIB_COMMAND_RE.fullmatch(text.strip())) is not None:
+        text = f"{answered[2]} (in answer to {answered[1]})"
     return " ".join(text.split()) or type(exc).__name__
+
+
+# imaplib's words around what the server said: "command: SEARCH => Disconnected for inactivity."
+_IMAPLIB_COMMAND_RE = re.compile(r"command: ([A-Z]+) => (.*)", re.DOTALL)
+_BYTES_REPR_RE = re.compile(r"\bb(['\"])(.*?)\1")
 
 
 def tls_mismatch(exc: BaseException, where: str, tls: str) -> str | None:
@@ -308,9 +322,19 @@ def login_refused(where: str, username: str, password_env: str, exc: BaseExcepti
                 "outside ASCII, and the server offers no way to send it (no AUTHENTICATE PLAIN; IMAP LOGIN takes "
                 "ASCII only); change it to ASCII letters, digits and signs, or ask the server's administrator to "
                 "offer AUTHENTICATE PLAIN; check with `mailbot check-config --connect`, then start mailbot again")
-    return (f"the IMAP server {where} refused the login of {username} ({server_text(exc)}); correct [inbox] "
-            f"username or the password in {password_env}, check with `mailbot check-config --connect`, "
-            "then start mailbot again")
+    said = server_text(exc)
+    fix = next((fix for code, fix in _LOGIN_FIXES.items() if code in said.upper()),
+               "correct [inbox] username or the password in {env}")
+    return (f"the IMAP server {where} refused the login of {username} ({said}); {fix.format(env=password_env)}, "
+            "check with `mailbot check-config --connect`, then start mailbot again")
+
+
+# RFC 5530 codes of a refused login whose fix is not the name or the password as typed
+_LOGIN_FIXES = {
+    "[PRIVACYREQUIRED]": 'the server takes a login only over an encrypted connection: set [inbox] tls = "implicit" '
+                         '(port 993) or tls = "starttls" (port 143)',
+    "[EXPIRED]": "the password has expired on the server: have a new one set there, and put it in {env}",
+}
 
 
 # RFC 5530 response codes of a condition that passes by itself: the server (or its password store) down for a
@@ -319,6 +343,15 @@ _TEMPORARY_CODES = ("[UNAVAILABLE]", "[LIMIT]", "[INUSE]", "[SERVERBUG]")
 # the operator's to fix: the name or password wrong, or the name not allowed this mailbox
 _FOR_GOOD_CODES = ("[AUTHENTICATIONFAILED]", "[AUTHORIZATIONFAILED]")
 _TEMPORARY_WORDS = ("too many connections", "maximum number of connections", "try again later")
+
+
+# What a server says when the user has all the connections it allows (Dovecot's mail_max_userip_connections)
+_LIMIT_WORDS = ("[LIMIT]", "[INUSE]", "TOO MANY CONNECTIONS", "MAXIMUM NUMBER OF CONNECTIONS")
+
+
+def connection_limit(said: str) -> bool:
+    """Whether *said* (a refusal, or a failure's words) is the server refusing one more connection of the user."""
+    return any(word in said.upper() for word in _LIMIT_WORDS)
 
 
 def refused_for_now(exc: BaseException) -> str | None:
@@ -415,6 +448,9 @@ class ImapInbox:
         self._waiting_thread: int | None = None  # the thread blocked connecting to (or waiting on) the server
         self._using_thread: int | None = None  # the thread running a command on the connection in hand
         self._operation = 0  # commands run on a connection so far (which one a stop's grace period is about)
+        # a second connection (the IDLE watcher's): refused for the user's connection limit, it raises
+        # ImapConnectionLimit from wait_for_mail rather than take the one connection from the fetching one
+        self.gives_way = False
 
     # -- public API ----------------------------------------------------------
 
@@ -535,6 +571,10 @@ class ImapInbox:
                 except ssl.SSLCertVerificationError as exc:
                     raise self._certificate_error(exc) from exc
                 except _CONNECTION_ERRORS as exc:
+                    if self.gives_way and connection_limit(str(exc)):
+                        # the one connection the server allows is the fetching one's: no outage, no retry
+                        raise ImapConnectionLimit(f"the IMAP server {self._where} refused a second connection: "
+                                                  f"{_plain(exc)}") from exc
                     self._note_failure(exc)
                     continue
                 except LoginError as exc:

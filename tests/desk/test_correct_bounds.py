@@ -79,7 +79,7 @@ def test_a_ledger_changed_outside_mailbot_gives_one_line_not_a_traceback(desk_di
 
 def test_an_emptied_figure_is_said_in_words(desk_dir: Path) -> None:
     pk = _report(desk_dir)
-    result = mailbot(desk_dir, "correct", str(pk), "printed=", "stock_on_hand=2.000", "--reason", "salah baca")
+    result = mailbot(desk_dir, "correct", str(pk), "printed=null", "stock_on_hand=2.000", "--reason", "salah baca")
     assert result.returncode == 0, result.stderr
     assert "printed=(no figure), stock_on_hand=2.000" in result.stdout, result.stdout
     assert "None" not in result.stdout

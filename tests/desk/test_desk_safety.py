@@ -291,7 +291,7 @@ def test_operator_output_speaks_plain_words(sample_template: Path, tmp_path: Pat
 
 
 def test_reread_shows_an_emptied_field_and_figures_as_elsewhere(sample: Path) -> None:
-    assert mailbot(sample, "correct", "8", "requested=", "--reason", "uji").returncode == 0
+    assert mailbot(sample, "correct", "8", "requested=null", "--reason", "uji").returncode == 0
     reread = mailbot(sample, "reread")
     assert reread.returncode == 0, reread.stderr
     row = [line for line in reread.stdout.splitlines() if "requested" in line and "|" in line]

@@ -40,6 +40,12 @@ def dovecot() -> Iterator[DovecotServer]:
 
 
 @pytest.fixture
+def one_connection_dovecot() -> Iterator[DovecotServer]:
+    """A Dovecot (IDLE, MOVE, UIDPLUS) that allows the user one connection (mail_max_userip_connections = 1)."""
+    yield from _start_dovecot(max_connections=1)
+
+
+@pytest.fixture
 def bare_dovecot() -> Iterator[DovecotServer]:
     """A Dovecot that announces neither IDLE, MOVE nor UIDPLUS."""
     yield from _start_dovecot(capabilities="IMAP4rev1 LITERAL+ SASL-IR ID ENABLE NAMESPACE")
