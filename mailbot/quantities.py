@@ -121,6 +121,7 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
         return within(-mixed if sign in ("-", "\u2212") else mixed)
     words = parse_words(spelled) if spelled and not any(c.isdigit() for c in spelled) else None
     if words is not None:  # "seribu", "dua ribu lima ratus": number words read as the reader reads them
+        _refuse_short_hundreds(shown, spelled, words)
         value = -words if sign in ("-", "\u2212") else words
         return within(value)
     m = _QUANTITY_RE.fullmatch(typed)
@@ -249,12 +250,33 @@ def _figures_and_words(spelled: str, shown: str) -> int | None:
                 return None
         elif after is not None and (figure >= after or after == 1_000_000):
             raise _not_below(shown, tokens[i - 1], after, parse_words(" ".join(words)), token, figure)
+        elif i and tokens[i - 1] == "puluh":
+            if not 0 < figure < 10:
+                return None  # "7 puluh 15": no number
+            # "seribu 3 ratus 7 puluh 5" (1.375): a digit after the tens is the ones, as the reader reads it
         elif after is None:
             return None  # "2 500", "kia 500": a figure beside no scale word
         if "." in token or not 0 < figure < 1000:
             return None
         words.append(_spoken(figure))
-    return parse_words(" ".join(words))
+    value = parse_words(" ".join(words))
+    if value is not None and not tokens[-1][0].isdigit():
+        _refuse_short_hundreds(shown, spelled, value)  # "2 ribu lima": as "dua ribu lima"
+    return value
+
+
+def _refuse_short_hundreds(shown: str, spelled: str, value: int) -> None:
+    """QuantityError "ambiguous" for thousands then one digit word ("dua ribu lima": 2.005, or 2.500 said short?), as
+    the reader asks a district back for it (mailbot.reader.numbers.short_hundreds)."""
+    from mailbot.reader.numbers import short_hundreds
+
+    if (readings := short_hundreds(spelled, value)) is None:
+        return
+    figures = tuple(format_number(v) for v in readings)
+    raise QuantityError("ambiguous", f'"{shown}" is ambiguous: thousands then one digit word, {figures[0]} as written '
+                                     f"or {figures[1]} with its hundreds said short; write the number in digits, like "
+                                     f"{figures[0]} or {figures[1]}",
+                        indonesian=f"dapat dibaca dua cara ({figures[0]} atau {figures[1]})", examples=figures)
 
 
 def _not_below(shown: str, word: str, scale: int, head: int | None, token: str, figure: int) -> QuantityError:

@@ -602,22 +602,63 @@ _PAREN_DIGITS_RE = _in_parentheses(rf"(?P<num>{_DIGITS})")
 _TAIL_WORDS_RE = re.compile(rf"\s+(?P<words>{WORDS_PATTERN})")
 # Digits right after a multiplied figure, on its line: "2 ratus 45" (245), "1 ribu 200" (1.200), "2 ribu 5 ratus"
 # (2.500). The part after is what the multiple leaves, so it is less than the multiplier.
+# A digit in the part after may count tens or hundreds ("1 ribu 2 ratus 5 puluh" 1.250, "2 rb 3 rts" 2.300, "seribu 3
+# ratus 7 puluh 5" 1.375): see _SCALED_TAIL and _tail_value.
+_SCALED_TAIL = (
+    r"(?P<tail>\d{1,3})(?:[^\S\n]*(?P<hundreds>ratus|rts)\b|[^\S\n]*(?P<tens>puluh)\b"
+    r"(?:[^\S\n]+(?P<ones>[1-9])(?![\d.,/:]|[^\S\n]*(?:ribu|rb|juta|jt|ratus|rts|puluh)\b))?(?![^\S\n]+\d))?"
+)
 _TAIL_DIGITS_RE = re.compile(
-    r"[^\S\n]+(?P<tail>\d{1,3})(?:[^\S\n]*(?P<hundreds>ratus)\b)?(?![\d.,/:]|[^\S\n]*(?:ribu|rb|juta|jt)\b)"
+    rf"[^\S\n]+{_SCALED_TAIL}(?![\d.,/:]|[^\S\n]*(?:ribu|rb|juta|jt|ratus|rts|puluh)\b)"
 )
 # Number words that end in thousands ("seribu", "dua ribu", "tiga rb"), and digits right after them on their line:
 # "seribu 500", "dua ribu 500, stok 120" (1.500, 2.500). Digits there that go on ("seribu 2.000", "seribu 500/hari")
 # leave the figure unclear.
 _ENDS_IN_THOUSANDS_RE = re.compile(r"(?<![\w-])(?:seribu|ribu|rbu|rebu|rb)$")
 _WORDS_TAIL_DIGITS_RE = re.compile(
-    r"[^\S\n]+(?P<tail>\d{1,3})(?:[^\S\n]*(?P<hundreds>ratus)\b)?(?!\d|[.,]\d|[/:]|[^\S\n]*(?:ribu|rb|juta|jt)\b)"
+    rf"[^\S\n]+{_SCALED_TAIL}(?!\d|[.,]\d|[/:]|[^\S\n]*(?:ribu|rb|juta|jt|ratus|rts|puluh)\b)"
 )
+
+
+def _tail_value(tail: re.Match[str]) -> int | None:
+    """What the digits after a multiple say (a match of _TAIL_DIGITS_RE or _WORDS_TAIL_DIGITS_RE): "45" 45,
+    "3 ratus" / "3 rts" 300, "5 puluh" 50, "7 puluh 5" 75. A digit before "puluh" counts tens, never ones ("seribu 5
+    puluh" is 1.050, not 1.005); None when more than one digit stands before "ratus" or "puluh" ("seribu 25 puluh"):
+    no number, the figure is unclear."""
+    figure = int(tail.group("tail"))
+    if tail.group("hundreds") or tail.group("tens"):
+        if not 0 < figure < 10:
+            return None
+        return figure * 100 if tail.group("hundreds") else figure * 10 + int(tail.group("ones") or 0)
+    return figure
+
+
+# A number in words that ends in thousands and one digit word: "dua ribu lima", "seribu dua", "3 rb empat".
+_ONE_DIGIT_WORD = _alternation([word for word, digit in vocab.DIGIT_WORDS.items() if digit])
+_THOUSANDS_THEN_ONE_DIGIT_RE = re.compile(rf"(?:ribu|rbu|rebu|(?<![^\W\d_])rb)[\s-]+(?P<digit>{_ONE_DIGIT_WORD})$")
+
+
+def short_hundreds(words: str, value: int) -> tuple[int, int] | None:
+    """The two readings of a number that ends in thousands and one digit word ("dua ribu lima" -> (2005, 2500)),
+    *value* being what it says as written; None for any other number.
+
+    As written "dua ribu lima" is 2.005, but said aloud it is as often "dua ribu lima ratus" cut short (2.500), and
+    2.005 blanks is no figure a district asks for: a clerk would ask. So would the desk: the district's mail is
+    asked back, a typed quantity refused with both readings."""
+    found = _THOUSANDS_THEN_ONE_DIGIT_RE.search(words.strip().lower())
+    if found is None:
+        return None
+    digit = vocab.DIGIT_WORDS[found.group("digit")]
+    return value, value - digit + digit * 100
+
+
 _DIGITS_AFTER_RE = re.compile(r"[^\S\n]+\d")
 # A figure below a thousand right beside the one before it on its line: "1.000 500 keping".
 _FIGURE_BESIDE_RE = re.compile(r"[^\S\n]+\d{1,3}(?![\d.,/:])")
 # A figure that ends in hundreds or in millions, in words or after digits ("tiga ratus", "2 ribu 3 ratus", "sejuta"),
 # before digits on its line.
 _ENDS_IN_HUNDREDS_RE = re.compile(r"(?<![\w-])(?:seratus|ratus|rts)$")
+_ENDS_IN_TENS_RE = re.compile(r"(?<![\w-])(?:sepuluh|puluh)$")
 _ENDS_IN_MILLIONS_RE = re.compile(r"(?<![\w-])(?:sejuta|juta|jt)$")
 
 
@@ -862,8 +903,10 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             if factor in (100, 1000) and value is not None and value % factor == 0 and (
                 digits_tail := (_TAIL_DIGITS_RE if factor == 100 else _WORDS_TAIL_DIGITS_RE).match(masked, tail_from)
             ):
-                more = int(digits_tail.group("tail")) * (100 if digits_tail.group("hundreds") else 1)
-                if stop and m.group("mult") not in vocab.SCALE_ABBREVIATIONS:
+                more = _tail_value(digits_tail)
+                if more is None:
+                    conflict = True
+                elif stop and m.group("mult") not in vocab.SCALE_ABBREVIATIONS:
                     conflict = conflict or _UNIT_RE.match(masked, digits_tail.end()) is not None
                 elif more < factor and not (digits_tail.group("hundreds") and factor == 100):
                     value += more
@@ -883,6 +926,8 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                     if extra is not None and extra < factor and "ribu" not in tail.group("words"):
                         value += extra
                         end = tail.end()
+                        # "2 ribu lima": 2.005, or "2 ribu lima ratus" said short (2.500)? Unclear.
+                        conflict = conflict or short_hundreds(masked[start:end], value) is not None
             elif factor == 1 and value is not None and value >= 1000 and value % 1000 == 0 and (
                 side := _FIGURE_BESIDE_RE.match(masked, end)
             ) and (unit_beside := _UNIT_RE.match(masked, side.end())) and unit_beside.group("blank") is not None:
@@ -930,9 +975,8 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 # digits are one figure, as "1 ribu 500" is; anything else there leaves it unclear, never the
                 # thousands alone.
                 digits_tail = _WORDS_TAIL_DIGITS_RE.match(masked, end)
-                more = int(digits_tail.group("tail")) * (100 if digits_tail.group("hundreds") else 1) if (
-                    digits_tail) else 1000
-                if more < 1000:
+                more = _tail_value(digits_tail) if digits_tail else 1000
+                if more is not None and more < 1000:
                     value += more
                 else:
                     conflict = True
@@ -941,20 +985,35 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 # "tahun dua ribu dua puluh enam": a year written in words is no quantity, as "tahun 2026" is not.
                 pos = end
                 continue
+            # "dua ribu lima", "seribu dua": 2.005 and 1.002 as written, or the hundreds said short (2.500, 1.200)?
+            # Two readings: unclear, asked back, unless the digits in brackets after it settle it.
+            two_readings = short_hundreds(masked[start:end], value) is not None
             paren = _PAREN_DIGITS_RE.match(masked, end)
             if paren:
                 digit_value = parse_digits(paren.group("num"))
+                two_readings = False
                 if digit_value != value:
                     conflict = True
                 end = paren.end()
                 spelled = False
+            conflict = conflict or two_readings
         if value is not None and not conflict and _DIGITS_AFTER_RE.match(masked, end):
             if value % 100 == 0 and _ENDS_IN_HUNDREDS_RE.search(masked, start, end):
                 # "tiga ratus 50", "dua ribu tiga ratus 50", "2 ribu 3 ratus 50" (350, 2.350): the hundreds and what
                 # they leave in digits are one figure, as "seribu 500" is; digits there that are not below a hundred
                 # ("dua ratus 150") leave it unclear, never the hundreds alone.
                 digits_tail = _WORDS_TAIL_DIGITS_RE.match(masked, end)
-                if digits_tail and not digits_tail.group("hundreds") and int(digits_tail.group("tail")) < 100:
+                more = _tail_value(digits_tail) if digits_tail and not digits_tail.group("hundreds") else None
+                if more is not None and more < 100:
+                    value += more
+                else:
+                    conflict = True
+                end = digits_tail.end() if digits_tail else end
+            elif value % 10 == 0 and _ENDS_IN_TENS_RE.search(masked, start, end):
+                # "tujuh puluh 5", "seribu tiga ratus tujuh puluh 5" (75, 1.375): the tens and the ones after them in
+                # a digit are one figure; other digits there ("dua puluh 15") leave it unclear, never the tens alone.
+                digits_tail = _WORDS_TAIL_DIGITS_RE.match(masked, end)
+                if digits_tail and _tail_value(digits_tail) in range(1, 10) and len(digits_tail.group("tail")) == 1:
                     value += int(digits_tail.group("tail"))
                 else:
                     conflict = True

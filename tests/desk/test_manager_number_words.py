@@ -27,6 +27,18 @@ def _decided(d: Desk12, words: str) -> list[Out]:
     return d.out()[before:]
 
 
+@pytest.mark.parametrize(("words", "approved"), [
+    ("SETUJU seribu 3 ratus 4 puluh 5 PAKSA stok kabupaten rusak", 1345),
+    ("SETUJU dua ribu 8 puluh 1 PAKSA stok kabupaten rusak", 2081),
+], ids=["hundreds-tens-ones", "thousands-tens-ones"])
+def test_digits_with_tens_are_approved_as_the_district_mail_reads_them(desk12: Desk12, words: str,
+                                                                        approved: int) -> None:
+    """A digit after "puluh" is the ones, as in a district's mail: "seribu 3 ratus 4 puluh 5" was "Maksud baris
+    pertamanya belum dapat kami pastikan"."""
+    _decided(desk12, words)
+    assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", approved)
+
+
 def test_hundreds_in_words_then_digits_are_approved_whole(desk12: Desk12) -> None:
     """Was "Maksud baris pertamanya belum dapat kami pastikan" (and 2.300 read from a district's mail)."""
     new = _decided(desk12, "SETUJU dua ribu tiga ratus 50 PAKSA stok kabupaten rusak karena banjir")
@@ -40,7 +52,10 @@ def test_hundreds_in_words_then_digits_are_approved_whole(desk12: Desk12) -> Non
                                                       "2.500). Tulis misalnya: SETUJU 1.500 atau SETUJU 2.500."),
     ("SETUJU sejuta PAKSA stok kabupaten rusak", "1.000.000 keping melebihi batas satu kali pengiriman "
                                                  "(200.000 keping)"),
-], ids=["thousands-then-1500", "a-million"])
+    # was approved as 2.005 with no question: "dua ribu lima" is as often "dua ribu lima ratus" said short
+    ("SETUJU dua ribu lima PAKSA stok kabupaten rusak", 'Jumlah "dua ribu lima" dapat dibaca dua cara (2.005 atau '
+                                                        "2.500). Tulis misalnya: SETUJU 2.005 atau SETUJU 2.500."),
+], ids=["thousands-then-1500", "a-million", "thousands-then-one-digit-word"])
 def test_a_number_not_understood_is_said_with_how_to_write_it(desk12: Desk12, words: str, said: str) -> None:
     """"seribu 1500" got "Jumlah tidak dapat dibaca" with no reason, "sejuta" the bare "Maksud baris pertamanya
     belum dapat kami pastikan"; the request keeps waiting."""
