@@ -30,7 +30,7 @@ def _partly(d: Desk12):
     return reply
 
 
-# H-3 / M-6. a cancellation in Banjar or restating the request's own figure is a cancellation -----------------
+# a cancellation in Banjar or restating the request's own figure is a cancellation -----------------
 
 @pytest.mark.parametrize("words", [
     "Pak, usulan kami nang 3.800 tu kada usah diproses lagi, urung haja, sudah dapat pinjaman blangko dari "
@@ -53,7 +53,7 @@ def test_a_cancellation_of_an_approved_request_warns_before_dispatch(desk12: Des
     assert warned, [o.subject for o in desk12.to_managers()]
 
 
-# H-4. "kami mintakan kirimi blangko": any word of asking before any form of "kirim" asks for blanks ------------
+# "kami mintakan kirimi blangko": any word of asking before any form of "kirim" asks for blanks ------------
 
 @pytest.mark.parametrize("words", [
     "Slmt siang pak,\nkami mintakan kirimi blangko ktp el lg ya pak, sisa di gudang kami tinggal 2.100 lembar, minggu "
@@ -70,7 +70,7 @@ def test_a_word_of_asking_before_a_form_of_kirim_is_a_request_asked_back(desk12:
     assert desk12.request()["state"] == "clarifying"
 
 
-# M-2. a receipt and a correction of the request's stock in one reply: each read in its role -----------------
+# a receipt and a correction of the request's stock in one reply: each read in its role -----------------
 
 @pytest.mark.parametrize(("asked", "stock", "words", "got", "fixed"), [
     ("1.500", "2.000", "Yth. Bapak,\nkiriman sudah kami terima, tapi setelah dihitung hanya 1.450 keping (kurang 50 "
@@ -103,7 +103,7 @@ def test_a_receipt_with_a_stock_correction_books_the_receipt(desk12: Desk12, ask
     assert bool(gaps) == (got != shipped), [o.purpose for o in desk12.to_managers()]
 
 
-# M-5 / M-7. a reminder sent as a new mail, in English or in Banjar, chases the district's open request ------------
+# a reminder sent as a new mail, in English or in Banjar, chases the district's open request ------------
 
 @pytest.mark.parametrize("words", [
     "Hello, has our shipment of e-KTP blanks been sent? We haven't received anything yet.\n\nRegards,\nDewi",
@@ -139,7 +139,7 @@ def test_a_regional_chaser_as_a_new_mail_is_a_reminder_of_the_held_request(desk1
         [o.subject for o in desk12.to_managers()[n:]]
 
 
-# L-1. English thanks waiting for the blanks need no person ------------------------------------------------------
+# English thanks waiting for the blanks need no person ------------------------------------------------------
 
 @pytest.mark.parametrize("words", ["Noted with thanks. We'll wait for the delivery.\n\nYosef",
                                    "Thank you, we will be waiting for the blanks.\n\nRegards, Yosef"],
@@ -153,7 +153,7 @@ def test_english_thanks_waiting_for_the_blanks_are_recorded_unanswered(desk12: D
     assert desk12.queue(mid) == set() and len(desk12.out()) == n, (outcome, desk12.queue(mid))
 
 
-# L-6. the queue writes a district's change with the figures as Indonesian write them -----------------------------
+# the queue writes a district's change with the figures as Indonesian write them -----------------------------
 
 def test_the_queue_writes_a_change_after_dispatch_with_thousands_dots(desk12: Desk12) -> None:
     from tests.desk.desk12 import dispatched
@@ -166,7 +166,7 @@ def test_the_queue_writes_a_change_after_dispatch_with_thousands_dots(desk12: De
     assert "2.000 -> 1.500" in detail, detail
 
 
-# L-2. header bytes no charset decodes are never copied into a reply's subject -----------------------------------
+# header bytes no charset decodes are never copied into a reply's subject -----------------------------------
 
 @pytest.mark.parametrize("subject", [
     b"Permohonan blangko KTP\xff\xfeel bulan Desember",
@@ -190,7 +190,7 @@ def test_undecodable_header_bytes_never_reach_a_reply_subject(desk12: Desk12, su
     assert not any(bad in said for bad in ("\ufffd", "\xff", "\xfe", "=?", "= ?", "?=")), said
 
 
-# L-3. a decision from an address no listed manager's is closed with the request's real decision ------------------
+# a decision from an address no listed manager's is closed with the request's real decision ------------------
 
 def test_a_decision_from_a_personal_address_leaves_the_queue_when_the_request_is_decided(desk12: Desk12) -> None:
     from tests.desk.test_conversations_phone_wordings import _held
@@ -213,7 +213,7 @@ def test_a_question_from_a_personal_address_stays_in_the_queue_after_the_decisio
     assert desk12.queue(stray) == {"stranger_in_thread"}
 
 
-# L-4. a reply about no request of the writer's names no other district's reference ------------------------------
+# a reply about no request of the writer's names no other district's reference ------------------------------
 
 def test_another_districts_forwarded_correction_is_acknowledged_without_its_reference(desk12: Desk12) -> None:
     from tests.desk.desk12 import MALINAU, TARAKAN
@@ -229,7 +229,7 @@ def test_another_districts_forwarded_correction_is_acknowledged_without_its_refe
     assert "BLK-2026-0001" not in ack.subject and "BLK-2026-0001" not in flat(ack.text), (ack.subject, ack.text)
 
 
-# L-5. an approval after an appeal never shows the arithmetic of the stock the appeal replaced ---------------------
+# an approval after an appeal never shows the arithmetic of the stock the appeal replaced ---------------------
 
 def test_an_approval_after_an_appeal_shows_no_arithmetic_on_the_old_stock(desk12: Desk12) -> None:
     from tests.desk.test_appeal_decided_by_mail import _appealed

@@ -29,26 +29,7 @@ from tests.desk.test_conversations_phone_wordings import _held
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
 
-# M-1. the blank chosen in the thread of our question, the other said to follow ("kia nyusul") --------------------
-
-@pytest.mark.parametrize("words", ["ktp-el aja dl pak, kia nyusul",
-                                   "Yang KTP-el saja bu, KIA disusulkan minggu depan",
-                                   "KTP-el dulu pak, utk KIA lain kali aja"],
-                         ids=["kia_nyusul", "kia_disusulkan", "kia_lain_kali"])
-def test_the_blank_chosen_with_the_other_to_follow_completes_the_request(desk12: Desk12, words: str) -> None:
-    first, outcome = desk12.send(BULUNGAN, "Permohonan blangko",
-                                 "mohon dikirim blangko KTP-el 700 keping dan blangko KIA 120 keping, sisa KTP-el 450 "
-                                 "KIA 60.\nBulungan")
-    assert outcome == {"request-clarify": 1}, outcome
-    [asked] = desk12.replies_to(first)
-    mid, outcome = desk12.send(BULUNGAN, "Re: " + asked.subject, f"{words}\n", in_reply_to=asked.message_id)
-    # was: "not a request, report or receipt" in the queue, the generic acknowledgement, still asked back
-    assert desk12.request()["state"] != "clarifying", (outcome, desk12.queue(mid))
-    assert (desk12.request()["requested"], desk12.request()["item"]) == (700, "ktp-el")
-    assert desk12.queue(mid) == set()
-
-
-# M-6. the whole shipment said received ("semua"), with damage and a question: booked, passed on ------------------
+# the whole shipment said received ("semua"), with damage and a question: booked, passed on ------------------
 
 @pytest.mark.parametrize("words", [
     "Udh trima semua pak. Tp 12 lbr bengkok/ga kebaca chipnya. Gimana gantinya pak? Perlu BA kah?",
@@ -86,7 +67,7 @@ def test_a_receipt_saying_not_all_arrived_is_never_booked_whole(desk12: Desk12, 
     assert desk12.request()["state"] == "dispatched"
 
 
-# M-7. a figure change asked in English, typed in brackets on a quoted line, or asked with the need it serves ------
+# a figure change asked in English, typed in brackets on a quoted line, or asked with the need it serves ------
 
 @pytest.mark.parametrize("words", [
     "Dear team, could you increase our request to 1,100 pcs? We underestimated the demand. Best, Rina",
@@ -120,7 +101,7 @@ def test_a_correction_in_brackets_on_the_quoted_line_is_applied(desk12: Desk12, 
     assert desk12.request()[field] == figure, (outcome, desk12.queue(mid))
 
 
-# M-8. a manager's approval with a condition approves; the condition goes on as the manager's note ----------------
+# a manager's approval with a condition approves; the condition goes on as the manager's note ----------------
 
 @pytest.mark.parametrize(("words", "figure", "note"), [
     ("Setuju dengan syarat Nunukan kirim laporan stok harian mulai besok.", 3500, "laporan stok harian"),
@@ -170,7 +151,7 @@ def test_a_note_holding_a_time_is_no_figure(text: str, figure: int | None, note:
     assert (command.quantity, command.reason) == (figure, note)
 
 
-# L-1. thanks in a thread in Javanese or Bugis need no person and no reply -----------------------------------------
+# thanks in a thread in Javanese or Bugis need no person and no reply -----------------------------------------
 
 @pytest.mark.parametrize("words", ["Nggih pak, matur nuwun sanget. Ditenggo kirimanipun.",
                                    "Iye pak, tarima kasih banyak ki. Kami tunggu mi kirimannya 🙏",
@@ -185,7 +166,7 @@ def test_thanks_in_a_regional_language_is_recorded_not_queued(desk12: Desk12, wo
     assert desk12.replies_to(mid) == [] and desk12.queue(mid) == set()
 
 
-# L-3. a correction written only in the subject of a reply in the thread ------------------------------------------
+# a correction written only in the subject of a reply in the thread ------------------------------------------
 
 @pytest.mark.parametrize(("subject", "body", "field", "figure"), [
     ("Re: {s} - koreksi jadi 2.600 keping", "", "requested", 2600),

@@ -16,7 +16,7 @@ from tests.desk.test_conversations_phone_wordings import _held
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
 
-# H-1. damage without a count: the damage and the question always reach a person ----------------------------------
+# damage without a count: the damage and the question always reach a person ----------------------------------
 
 @pytest.mark.parametrize("words", [
     "Alhamdulillah blangko sdh sampai pak, lengkap. Cuma ada 7 lbr yg chipnya rusak. Mohon petunjuk penggantiannya.",
@@ -89,7 +89,7 @@ def test_a_bare_figure_answering_the_dispatch_notice_is_no_count_received(desk12
     assert desk12.request()["state"] == "dispatched" and desk12.open_gaps() == [], outcome
 
 
-# L-5. the held notice's example figure never above the request ------------------------------------------------------
+# the held notice's example figure never above the request ------------------------------------------------------
 
 def _examples(text: str) -> list[int]:
     """The figures of the notice's "SETUJU <n>" example lines for a figure of the manager's own (not PAKSA)."""
@@ -114,7 +114,7 @@ def test_a_refused_approval_offers_no_example_above_the_request(desk12: Desk12) 
     assert examples and all(e <= 600 for e in examples), refused.text
 
 
-# M-1. a Javanese receipt short of the shipment is booked, its difference opened and told ---------------------------
+# a Javanese receipt short of the shipment is booked, its difference opened and told ---------------------------
 
 @pytest.mark.parametrize(("words", "received"), [
     ("Pak, blangko sing teko mung 1.900 lembar, kurang 100 saka permohonan kami. Nyuwun dicek.", 1900),

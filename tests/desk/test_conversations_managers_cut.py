@@ -23,7 +23,7 @@ def _held(d: Desk12) -> Out:
     return held
 
 
-# L-2. a manager approving less than the system proposed ------------------------------------------------------
+# a manager approving less than the system proposed ------------------------------------------------------
 
 @pytest.mark.parametrize("words", ["SETUJU tiga ribu, sisanya bulan depan.", "SETUJU 3.000"])
 def test_a_managers_cut_of_the_proposal_is_said_as_the_managers(desk12: Desk12, words: str) -> None:
@@ -41,7 +41,7 @@ def test_a_managers_cut_of_the_proposal_is_said_as_the_managers(desk12: Desk12, 
     assert "Sistem mengusulkan 3.500 keping; jumlah yang disetujui, 3.000 keping, ditetapkan oleh pimpinan" in text
 
 
-# L-3. a lowering with no reason, of a request held over the district's earlier reason ---------------------------
+# a lowering with no reason, of a request held over the district's earlier reason ---------------------------
 
 def test_a_lowering_without_a_reason_is_not_said_to_give_one(desk12: Desk12) -> None:
     mid, outcome = desk12.send(NUNUKAN, "Permohonan blangko KTP-el",
@@ -65,7 +65,7 @@ def test_a_lowering_without_a_reason_is_not_said_to_give_one(desk12: Desk12) -> 
         assert "mengubah permohonan yang sedang menunggu keputusan pimpinan" in text
 
 
-# L-5. a second reminder stating a lower stock, on a request held for the managers --------------------------------
+# a second reminder stating a lower stock, on a request held for the managers --------------------------------
 
 def test_a_reminder_stating_a_new_stock_reaches_the_managers_even_after_one_before(desk12: Desk12) -> None:
     held = _held(desk12)
@@ -91,7 +91,7 @@ def test_a_reminder_stating_a_new_stock_reaches_the_managers_even_after_one_befo
     assert not [o for o in desk12.out()[n:] if o.purpose.startswith("reminder:")]
 
 
-# L-1. the other blank's receipt in a shipment's thread: the acknowledgement says why nothing was booked ----------
+# the other blank's receipt in a shipment's thread: the acknowledgement says why nothing was booked ----------
 
 def test_a_kia_receipt_in_the_ktp_thread_is_acknowledged_with_why(desk12: Desk12) -> None:
     from tests.desk.desk12 import BULUNGAN, dispatched
@@ -106,7 +106,7 @@ def test_a_kia_receipt_in_the_ktp_thread_is_acknowledged_with_why(desk12: Desk12
     assert "blangko KIA (800 keping) dalam email ini tidak kami catat pada permohonan BLK-2026-0001" in text
 
 
-# L-1. a district answering the managers' held notice (forwarded to it): the acknowledgement says why -------------
+# a district answering the managers' held notice (forwarded to it): the acknowledgement says why -------------
 
 def test_a_district_agreeing_with_the_forwarded_held_notice_is_told_why_nothing_changed(desk12: Desk12) -> None:
     held = _held(desk12)
@@ -122,7 +122,7 @@ def test_a_district_agreeing_with_the_forwarded_held_notice_is_told_why_nothing_
     assert "balasan atas email yang kami kirimkan kepada pimpinan" in text and "BLK-2026-0001 belum kami ubah" in text
 
 
-# L-4. a crossing correction naming an old figure the request no longer holds -------------------------------------
+# a crossing correction naming an old figure the request no longer holds -------------------------------------
 
 def test_a_crossing_correction_is_asked_back_with_the_old_figure_it_named(desk12: Desk12) -> None:
     from tests.desk.desk12 import BULUNGAN, answer_gmail

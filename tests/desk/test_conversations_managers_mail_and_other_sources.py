@@ -24,7 +24,7 @@ def _digest(d: Desk12) -> Out:
     return digest
 
 
-# H-1. a district's answer to the managers' digest (forwarded to it) is no daily report ----------------------------
+# a district's answer to the managers' digest (forwarded to it) is no daily report ----------------------------
 
 @pytest.mark.parametrize(("words", "threaded"), [
     ("Pak, di ringkasan tertulis stok Tana Tidung 2.500, padahal sisa kami tinggal 600 keping. Mohon dikoreksi dan "
@@ -53,7 +53,7 @@ def test_a_districts_answer_to_the_digest_changes_nothing_and_reaches_a_person(d
     assert "balasan atas email yang kami kirimkan kepada pimpinan" in flat(ack.text), ack.text
 
 
-# M-4. a district's answer in the managers' held notice's thread changes nothing --------------------------------
+# a district's answer in the managers' held notice's thread changes nothing --------------------------------
 
 @pytest.mark.parametrize("words", [
     "Setuju pak, tapi mohon jgn dipotong, kami rubah jd 4.200 saja sdh cukup.\nAdmin Nunukan",
@@ -71,7 +71,7 @@ def test_a_districts_change_in_the_held_notices_thread_goes_to_a_person(desk12: 
     assert "BLK-2026-0001 belum kami ubah" in flat(desk12.out()[-1].text)
 
 
-# H-2. blanks received from another source (the ministry, another district) are no receipt of our shipment --------
+# blanks received from another source (the ministry, another district) are no receipt of our shipment --------
 
 @pytest.mark.parametrize(("words", "threaded"), [
     ("Selamat siang pak, sekedar info, hari ini kami menerima blangko KTP-el 1.000 keping langsung dari Dirjen "
@@ -103,7 +103,7 @@ def test_blanks_said_received_from_the_province_are_still_its_receipt(desk12: De
     assert outcome == {"receipt": 1} and desk12.request()["state"] == "received", outcome
 
 
-# M-1. a receipt in a new mail of a shipment approved but never dispatched books nothing -------------------------
+# a receipt in a new mail of a shipment approved but never dispatched books nothing -------------------------
 
 @pytest.mark.parametrize("words", [
     "Pak, blangko KTP-el 2.000 lembar sudah kami terima hari ini. Terima kasih.",
@@ -122,7 +122,7 @@ def test_a_new_mails_receipt_of_a_shipment_never_dispatched_waits_for_a_person(d
     assert ack.to == [BULUNGAN] and "[BLK-2026-0001]" in ack.subject
 
 
-# M-3. our question answered days later in a new mail that says it answers us --------------------------------------
+# our question answered days later in a new mail that says it answers us --------------------------------------
 
 @pytest.mark.parametrize("words", [
     "Selamat pagi pak,\nmenjawab email bapak hari Senin kemarin, jumlah blangko KTP-el yg kami mohon 2.000 keping, "

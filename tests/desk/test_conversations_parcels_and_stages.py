@@ -15,7 +15,7 @@ from tests.desk.mailkit import SetClock
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
 
-# H-2. "3 koli berisi 1.000 keping": the pieces are the figure, not 3 x 1.000 -------------------------------------
+# "3 koli berisi 1.000 keping": the pieces are the figure, not 3 x 1.000 -------------------------------------
 
 def test_parcels_with_what_they_hold_are_that_many_blanks(desk12: Desk12) -> None:
     notice = dispatched(desk12)  # 2.000 dispatched to Bulungan
@@ -38,7 +38,7 @@ def test_parcels_with_what_they_hold_are_that_many_blanks(desk12: Desk12) -> Non
     assert desk12.open_gaps() == []
 
 
-# H-3. the rest still coming, in other words: a part, and the English rest never the stock ------------------------
+# the rest still coming, in other words: a part, and the English rest never the stock ------------------------
 
 @pytest.mark.parametrize(("words", "got"), [
     ("Kiriman gelombang pertama sebanyak 600 keping telah kami terima pak, gelombang berikutnya masih dalam "
@@ -64,7 +64,7 @@ def test_a_first_part_with_the_rest_on_its_way_is_a_part(desk12: Desk12, words: 
     assert 2000 - got not in stated
 
 
-# H-1. "Tahap II ... sudah masuk gudang", "Kiriman terakhir ...": stages add to the count, never replace it -------
+# "Tahap II ... sudah masuk gudang", "Kiriman terakhir ...": stages add to the count, never replace it -------
 
 def test_stages_of_a_shipment_add_to_the_count_received(desk12: Desk12) -> None:
     notice = dispatched(desk12)  # 2.000
@@ -88,7 +88,7 @@ def test_stages_of_a_shipment_add_to_the_count_received(desk12: Desk12) -> None:
     assert "1.900" in flat(told.text), told.text
 
 
-# H-4. "kiriman belum sampai ya? Stok kami tinggal 100": asking after the shipment, with a stock -----------------
+# "kiriman belum sampai ya? Stok kami tinggal 100": asking after the shipment, with a stock -----------------
 
 DISPATCHED_AT = datetime(2026, 12, 5, 10, 0, tzinfo=WITA)
 
@@ -122,7 +122,7 @@ def _answer_outlook(d: Desk12, sender: str, mail: Out, words: str) -> tuple[str,
                   in_reply_to=mail.message_id)
 
 
-# M-2/M-3. a reminder with the stock now, on a request held or approved and not sent: a reminder, no correction --
+# a reminder with the stock now, on a request held or approved and not sent: a reminder, no correction --
 
 @pytest.mark.parametrize(("stock", "asked", "words"), [
     ("300", "3.500", "Menanyakan tindak lanjut permohonan kami pak. Stok sekarang tinggal 90 keping."),
@@ -143,7 +143,7 @@ def test_a_reminder_with_the_stock_now_is_a_reminder(desk12: Desk12, clock: SetC
     assert "Lama menunggu" in notice.text and f"{now} keping" in flat(notice.text), notice.text
 
 
-# M-6. "Siap pak, ditunggu kiriman 2.500 kepingnya" of 2.000 approved: asked back, never raised -------------------
+# "Siap pak, ditunggu kiriman 2.500 kepingnya" of 2.000 approved: asked back, never raised -------------------
 
 def test_a_confirmation_restating_another_figure_is_asked_back(desk12: Desk12) -> None:
     reply = send_request(desk12, "750", "2.000 (dua ribu)", outcome="request-approved")

@@ -210,11 +210,11 @@ def _held_3500(d: Desk12) -> Out:
 
 
 @pytest.mark.parametrize(("words", "approved", "note"), [
-    # L-1: was "Catatan dari pimpinan: ya, sisanya bulan depan"
+    # was "Catatan dari pimpinan: ya, sisanya bulan depan"
     ("setuju 3.000 ya, sisanya bulan depan", 3000, "Catatan dari pimpinan: sisanya bulan depan"),
-    # L-2: was "Catatan dari pimpinan: Drs. H. Kadis, M.Si"
+    # was "Catatan dari pimpinan: Drs. H. Kadis, M.Si"
     ("SETUJU tiga ribu keping\n\nDrs. H. Kadis, M.Si\nNIP 196805121994031007\nHP 0812 5555 1234", 3000, None),
-    # L-3: "Ok, SETUJU." was a mail with no decision in it, queued; "Disetujui. Silakan diproses." was refused
+    # "Ok, SETUJU." was a mail with no decision in it, queued; "Disetujui. Silakan diproses." was refused
     ("Ok, SETUJU.", 3500, None),
     ("Disetujui. Silakan diproses.", 3500, None),
 ], ids=["ya_particle", "signature_below", "ok_setuju", "disetujui_silakan"])
@@ -238,7 +238,7 @@ def test_a_managers_approval_is_read_as_a_clerk_would(desk12: Desk12, words: str
         assert note in text and "Catatan dari pimpinan: ya" not in text
 
 
-# L-4. one request's wait, told twice in the same run, says from when each counts --------------------------------
+# one request's wait, told twice in the same run, says from when each counts --------------------------------
 
 def test_the_two_waits_of_one_request_say_from_when_they_count(desk_dir: Path,
                                                                 open_test_desk: Callable[..., Desk]) -> None:
@@ -268,7 +268,7 @@ def test_the_two_waits_of_one_request_say_from_when_they_count(desk_dir: Path,
     assert "selama 3 hari, sejak diteruskan kepada Bapak/Ibu pada 2 Desember 2026" in flat(alert.text), alert.text
 
 
-# L-5. the answer to our either-or question is quoted in the district's own words --------------------------------
+# the answer to our either-or question is quoted in the district's own words --------------------------------
 
 @pytest.mark.parametrize(("words", "quote"), [
     ("Sisa stok pak.", '(tertulis: "Sisa stok pak")'),
@@ -289,7 +289,7 @@ def test_the_answer_to_our_question_is_quoted_as_the_district_wrote_it(desk12: D
     assert quote in text, told.text
 
 
-# L-6. a raise with a reason, held: what the policy's figure came to is no reason to hold ---------------------------
+# a raise with a reason, held: what the policy's figure came to is no reason to hold ---------------------------
 
 def test_a_held_raise_says_why_it_waits_not_what_the_figure_came_to(desk12: Desk12) -> None:
     mid, _ = desk12.send(BULUNGAN, "Permohonan blangko KTP-el", "Sisa stok 700 keping. Mohon dikirim 2.000 keping.")
@@ -307,7 +307,7 @@ def test_a_held_raise_says_why_it_waits_not_what_the_figure_came_to(desk12: Desk
     assert "menunggu keputusan pimpinan karena disesuaikan" not in flat(told.text), told.text
 
 
-# L-6. a receipt sent before the dispatch was recorded: the dispatch says it waits --------------------------------
+# a receipt sent before the dispatch was recorded: the dispatch says it waits --------------------------------
 
 @pytest.mark.servers  # the real `mailbot dispatch` in a process of its own
 def test_a_dispatch_names_the_receipt_that_came_before_it(desk12: Desk12) -> None:

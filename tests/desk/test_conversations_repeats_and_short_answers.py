@@ -31,7 +31,7 @@ CAMPAIGN = ("Yth. Bapak/Ibu,\nmohon dikirimkan blangko KTP-el 2.800 keping untuk
             "Stok kami kurang lebih 300an pak, belum dihitung pasti.\nHormat kami\nOperator Bulungan\n")
 
 
-# H-4. a new request outside the thread of one asked back is its own request; the earlier figure stays --------------
+# a new request outside the thread of one asked back is its own request; the earlier figure stays --------------
 
 def test_a_new_request_outside_the_thread_never_answers_our_question(desk12: Desk12) -> None:
     first, outcome = desk12.send(BULUNGAN, "Permohonan blangko KTP-el", CAMPAIGN)
@@ -52,7 +52,7 @@ def test_a_new_request_outside_the_thread_never_answers_our_question(desk12: Des
     assert labels == 0
 
 
-# H-3. the same correction sent twice after a partial approval is a repeat, never a plea to reconsider -------------
+# the same correction sent twice after a partial approval is a repeat, never a plea to reconsider -------------
 
 def test_a_correction_sent_twice_is_a_repeat_not_an_appeal(desk12: Desk12) -> None:
     reply = approved(desk12)
@@ -70,7 +70,7 @@ def test_a_correction_sent_twice_is_a_repeat_not_an_appeal(desk12: Desk12) -> No
     assert desk12.db().execute("select count(*) from audit where action = 'repeat'").fetchone()[0] == 1
 
 
-# H-2. a short answer in the thread of our question, our mail not quoted under it, answers it -----------------------
+# a short answer in the thread of our question, our mail not quoted under it, answers it -----------------------
 
 @pytest.mark.parametrize(("words", "figure"), [
     ("1.800 pak", 1800),
@@ -90,7 +90,7 @@ def test_a_bare_figure_in_the_thread_answers_our_question_for_it(desk12: Desk12,
     assert desk12.queue(mid) == set()
 
 
-# H-1. "mohon dikirimi blangko" with no figure, under a plain subject: a request asked back for its figure ----------
+# "mohon dikirimi blangko" with no figure, under a plain subject: a request asked back for its figure ----------
 
 def test_a_send_ask_with_the_i_suffix_and_no_figure_is_asked_back(desk12: Desk12) -> None:
     mid, outcome = desk12.send(MALINAU, "blangko ktp", "Pagi pak, sisa blangko KTP-el kami 1.600 lembar, mohon "
@@ -101,7 +101,7 @@ def test_a_send_ask_with_the_i_suffix_and_no_figure_is_asked_back(desk12: Desk12
     assert MALINAU in asked.to and "Jumlah yang dimohon belum kami temukan" in flat(asked.text), asked.text
 
 
-# M-1. Javanese and Banjar cancellations are cancellations ---------------------------------------------------------
+# Javanese and Banjar cancellations are cancellations ---------------------------------------------------------
 
 @pytest.mark.parametrize("words", ["Nuwun sewu pak, permohonan niki mboten sido, stok taksih cekap. Matur nuwun",
                                    "permohonan ora sido pak",
@@ -128,7 +128,7 @@ def test_a_held_request_withdrawn_in_banjar_is_cancelled(desk12: Desk12, words: 
     assert desk12.request()["state"] == "cancelled"
 
 
-# M-2. a Banjar receipt of part of a shipment is booked, its shortfall opened --------------------------------------
+# a Banjar receipt of part of a shipment is booked, its shortfall opened --------------------------------------
 
 def test_a_banjar_receipt_short_of_the_shipment_opens_its_difference(desk12: Desk12) -> None:
     notice = dispatched(desk12)
@@ -139,7 +139,7 @@ def test_a_banjar_receipt_short_of_the_shipment_opens_its_difference(desk12: Des
     assert desk12.open_gaps() == [100]
 
 
-# M-3. a receipt naming damaged blanks: the reply says a person answers, the managers hear once --------------------
+# a receipt naming damaged blanks: the reply says a person answers, the managers hear once --------------------
 
 def test_a_receipt_with_damaged_blanks_is_answered_and_told_to_the_managers_once(desk12: Desk12) -> None:
     notice = dispatched(desk12)
@@ -157,7 +157,7 @@ def test_a_receipt_with_damaged_blanks_is_answered_and_told_to_the_managers_once
     assert len([o for o in desk12.to_managers() if o.purpose.startswith("damaged:")]) == 1
 
 
-# M-4. a chaser typed on a phone ("kpn dikrm y? sdh seminggu") is a reminder ---------------------------------------
+# a chaser typed on a phone ("kpn dikrm y? sdh seminggu") is a reminder ---------------------------------------
 
 @pytest.mark.parametrize("words", ["Pak, blangko kami kpn dikrm y? sdh 5 hari ini. Mksh",
                                    "kpn dikirim ya pak, udh seminggu nunggu"], ids=["kpn_dikrm", "kpn_udh_seminggu"])
@@ -171,7 +171,7 @@ def test_a_chaser_in_phone_shorthand_is_a_reminder(desk12: Desk12, words: str) -
     assert [o for o in desk12.to_managers() if "Pengingat" in str(o.subject)], [o.subject for o in desk12.to_managers()]
 
 
-# M-5. a figure changed outright in a phone's or in English words is applied ---------------------------------------
+# a figure changed outright in a phone's or in English words is applied ---------------------------------------
 
 @pytest.mark.parametrize(("words", "figure"), [
     ("pak mf, dirubah jd 400 aja ya, yg 300 ternyata kurang utk jemput bola", 400),
@@ -197,7 +197,7 @@ def test_a_change_said_outright_names_the_asked_figure(words: str) -> None:
     assert (reading.intent, reading.figures) == ("correction", {"requested": 450}), reading
 
 
-# L-1. a manager's approval after "Ok pak," or with "Kasih" before its figure approves that figure -----------------
+# a manager's approval after "Ok pak," or with "Kasih" before its figure approves that figure -----------------
 
 @pytest.mark.parametrize(("words", "figure"), [
     ("Ok pak, setuju. 1.200 dulu sisanya menyusul", 1200),
@@ -211,11 +211,15 @@ def test_a_managers_approval_in_everyday_words_approves_its_figure(desk12: Desk1
     assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", figure)
 
 
-# H-2. "Yang KTP-el saja pak." answering our question on a mail asking both blanks, our mail not quoted ------------
+# "Yang KTP-el saja pak." answering our question on a mail asking both blanks, our mail not quoted ------------
 
 @pytest.mark.parametrize("words", ["Yang KTP-el saja pak.",
-                                   "KTP-el saja dulu pak yang 900. KIA nanti kami email terpisah."],
-                         ids=["yang_ktp_el_saja", "kia_nanti_terpisah"])
+                                   "KTP-el saja dulu pak yang 900. KIA nanti kami email terpisah.",
+                                   "ktp-el aja dl pak, kia nyusul",
+                                   "Yang KTP-el saja bu, KIA disusulkan minggu depan",
+                                   "KTP-el dulu pak, utk KIA lain kali aja"],
+                         ids=["yang_ktp_el_saja", "kia_nanti_terpisah", "kia_nyusul", "kia_disusulkan",
+                              "kia_lain_kali"])
 def test_the_blank_chosen_in_the_thread_completes_the_request(desk12: Desk12, words: str) -> None:
     first, outcome = desk12.send(BULUNGAN, "Permohonan blangko",
                                  "mohon dikirim blangko KTP-el 900 keping dan blangko KIA 150 keping, sisa KTP-el 600 "
@@ -229,7 +233,7 @@ def test_the_blank_chosen_in_the_thread_completes_the_request(desk12: Desk12, wo
     assert desk12.queue(mid) == set()
 
 
-# M-6. a new figure typed on a quoted line, after an arrow pointing at it, is the writer's ------------------------
+# a new figure typed on a quoted line, after an arrow pointing at it, is the writer's ------------------------
 
 def test_a_figure_typed_on_the_quoted_line_it_corrects_is_applied(desk12: Desk12) -> None:
     reply = approved(desk12)
