@@ -187,8 +187,9 @@ def _count(figures: FuzzFigures, folder: Path, inbox: Path, good_ids: dict[str, 
         figures.good, figures.reports = len(good_ids["good"]), len(good_ids["good-spreadsheet"])
         for mid in good_ids["good"]:
             row = db.execute("SELECT id, status FROM messages WHERE message_id = ?", (mid,)).fetchone()
+            # answered: its reply, or the note that the same request came before (two good mails may say the same)
             if row is not None and row[1] == "processed" and db.execute(
-                    "SELECT 1 FROM outbox WHERE purpose = ?", (f"reply:{row[0]}",)).fetchone():
+                    "SELECT 1 FROM outbox WHERE purpose IN (?, ?)", (f"reply:{row[0]}", f"resent:{row[0]}")).fetchone():
                 figures.good_answered += 1
         for mid in good_ids["good-spreadsheet"]:
             row = db.execute("SELECT status, kind FROM messages WHERE message_id = ?", (mid,)).fetchone()
