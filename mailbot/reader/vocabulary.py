@@ -2456,8 +2456,8 @@ ABOUT_BEFORE += _ROUND_ENGLISH
 # "| Kemarin (3/12) | Hari ini (4/12)": the latest period's column holds the figures now; the other's
 # are the figures before. Dates in the headers order the columns when every header has one.
 NOW_PERIOD_WORDS: tuple[str, ...] = (
-    "hari ini", "hr ini", "sekarang", "saat ini", "today", "now", "minggu ini", "pekan ini", "this week",
-    "bulan ini", "this month",
+    "hari ini", "hr ini", "sekarang", "skrg", "skrng", "saat ini", "today", "now", "minggu ini", "pekan ini",
+    "this week", "bulan ini", "this month",
 )
 # A report that gives yesterday's figures and today's, each after its day ("Kemarin sisa blangko kami masih 1.120
 # keping, namun hari ini ... sisa blangko tinggal 905 keping", "kemarin (01/07) rekam 18 cetak 20 sisa 820, hari
