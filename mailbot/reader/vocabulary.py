@@ -211,6 +211,8 @@ OTHER_UNITS: tuple[str, ...] = (
     "alat", "perangkat", "petugas", "operator", "pegawai", "tahap", "gelombang", "lantai",
     "kabupaten", "kab", "kota", "provinsi", "kantor", "ruang", "paket", "box", "dus", "kardus",
     "koli", "minggunya", "harinya", "bulannya",
+    # Warehouses counted ("stok 2 gdg total 540"): places, never blanks.
+    "gudang", "gdg", "warehouses",
     # Printer supplies come by the roll, ream, tube or cartridge; none of them is a blank.
     "roll", "rol", "gulung", "gulungan", "rim", "lusin", "botol", "tabung", "cartridge", "catridge",
     "ribbon", "ribon", "toner",
