@@ -17,3 +17,18 @@ MALINAU = "Disdukcapil Malinau <disdukcapil@malinaukab.example>"
 def test_slang_now_word_after_yesterdays_stock_takes_todays() -> None:
     read = mail(NUNUKAN, "lap", "kmrn sisa 980 skrg 905 ya pak\ncetak 75")
     assert read["stock_on_hand"] == 905
+
+
+# --- Counts that are no blanks ---------------------------------------------------------------
+
+
+def test_a_count_of_warehouses_after_the_stock_word_is_no_stock() -> None:
+    read = mail(NUNUKAN, "mnta blangko", "pak stok 3 gudang total 720 (induk 500, sebatik 120, loket 100)\nmnta 1rb ya")
+    assert read["stock_on_hand"] != 3 and read["requested"] == 1000
+
+
+def test_cards_taken_off_as_damaged_with_a_relative_word_are_no_stock() -> None:
+    read = mail(MALINAU, "Laporan",
+                "Dengan hormat, sisa blangko KTP-el pada kami, setelah dikurangi 4 (empat) keping yang rusak, adalah 910 "
+                "(sembilan ratus sepuluh) keping. Demikian.")
+    assert read["stock_on_hand"] != 4
