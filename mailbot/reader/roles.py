@@ -2440,6 +2440,39 @@ def _latest_of_two_moments(
     return out
 
 
+_PLUS_GAP_RE = re.compile(r"[^\d\n=+]{0,30}?\+[^\d\n=+]{0,30}?")
+_EQUALS_GAP_RE = re.compile(r"[^\S\n]*=[^\S\n]*")
+
+
+def _sum_written_out(masked: str, mentions: Sequence[Mention], candidates: list[Candidate]) -> list[Candidate]:
+    """"sisa gdg induk 812 + sebatik 300 = 1.112": parts added up with "+" and their total after "=". The role
+    read on the first part is the total's when the parts add up to it; when they do not, a clerk asks."""
+    out = list(candidates)
+    k = 0
+    while k < len(mentions) - 2:
+        j = k
+        while j + 1 < len(mentions) and _PLUS_GAP_RE.fullmatch(masked, mentions[j].end, mentions[j + 1].start):
+            j += 1
+        if j == k or j + 1 >= len(mentions) or not _EQUALS_GAP_RE.fullmatch(masked, mentions[j].end,
+                                                                               mentions[j + 1].start):
+            k = j + 1
+            continue
+        parts, total = mentions[k : j + 1], mentions[j + 1]
+        values = [m.value for m in parts]
+        first = values[0]
+        for n, c in enumerate(out):
+            if c.value != first or c.doubt is not None or c.table:
+                continue
+            known = [v for v in values if v is not None]
+            if total.value is not None and len(known) == len(values) and sum(known) == total.value:
+                out[n] = replace(c, value=total.value, cues=(*c.cues, "sum_written_out"))
+            else:
+                out[n] = replace(c, value=None, doubt="unclear", cues=(*c.cues, "sum_written_out"))
+            break
+        k = j + 2
+    return out
+
+
 _BREAKDOWN_LEAD_RE = re.compile(r"[^\n()]{0,40}?\(")
 
 
@@ -3310,6 +3343,8 @@ def read_text(
     candidates = _zero_answer(original, low, answer_role, candidates)
     if len(mentions) > 1 and _EARLIER_PERIOD_RE.search(masked):
         candidates = _latest_of_two_moments(masked, mentions, candidates)
+    if "+" in masked and "=" in masked:
+        candidates = _sum_written_out(masked, mentions, candidates)
     if any(_PHYSICAL_CUES.intersection(c.cues) for c in candidates) and not _UNSETTLED_RE.search(masked):
         # A count in the store beside the register's balance, the difference not still being checked: the
         # count is the stock (settle() prefers it).

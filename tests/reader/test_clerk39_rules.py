@@ -32,3 +32,16 @@ def test_cards_taken_off_as_damaged_with_a_relative_word_are_no_stock() -> None:
                 "Dengan hormat, sisa blangko KTP-el pada kami, setelah dikurangi 4 (empat) keping yang rusak, adalah 910 "
                 "(sembilan ratus sepuluh) keping. Demikian.")
     assert read["stock_on_hand"] != 4
+
+
+# --- A stock in two warehouses ---------------------------------------------------------------
+
+
+def test_a_sum_written_out_gives_its_total_as_the_stock() -> None:
+    read = mail(NUNUKAN, "lap", "lap hr ini\nrekam 95\ncetak 90\nsisa gdg kota 640 + sebuku 215 = 855 👍")
+    assert read["stock_on_hand"] == 855 and read["printed"] == 90
+
+
+def test_a_sum_written_out_that_does_not_add_up_is_asked() -> None:
+    read = mail(NUNUKAN, "lap", "lap hr ini\nrekam 95\ncetak 90\nsisa gdg kota 640 + sebuku 215 = 875 👍")
+    assert read["stock_on_hand"] is None
