@@ -2935,6 +2935,8 @@ def read_text(
             and not (m.approximate or m.conflict)
             # "yang 2.000 kemarin batal saja, cukup 1.200": the figure asked before, called off.
             and not _called_off(masked, m)
+            # "ralat, jd 1.500 ya bkn 1rb": the figure asked before, denied for the new one.
+            and not _DENIED_FIGURE_RE.search(masked, max(0, m.start - 12), m.start)
             and (
                 role is None
                 or (

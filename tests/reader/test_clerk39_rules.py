@@ -45,3 +45,16 @@ def test_a_sum_written_out_gives_its_total_as_the_stock() -> None:
 def test_a_sum_written_out_that_does_not_add_up_is_asked() -> None:
     read = mail(NUNUKAN, "lap", "lap hr ini\nrekam 95\ncetak 90\nsisa gdg kota 640 + sebuku 215 = 875 👍")
     assert read["stock_on_hand"] is None
+
+
+# --- Corrections beside the old figure -------------------------------------------------------
+
+_ASKED_BEFORE = (
+    "\n\nPada Sen, 7 Sep 2026 pukul 08.10 capil nunukan <capil.nunukan@nunukankab.example> menulis:\n\n"
+    "> pagi pak\n> stok kia tgl 200an, mnta 800 ya pak\n"
+)
+
+
+def test_a_reply_correcting_its_ask_denies_the_old_figure() -> None:
+    read = mail(NUNUKAN, "Re: stok kia", "maaf pak ralat, jd 1.200 aja bkn 800 🙏" + _ASKED_BEFORE)
+    assert read["requested"] == 1200
