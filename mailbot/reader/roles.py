@@ -4467,11 +4467,21 @@ _EARLIER_PERIOD_RE = vocab.Gated(
 _DAY_MONTH_RE = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})(?![\d/])")
 
 
+_CORRECTED_COLUMN_RE = re.compile(r"(?:" + _words_re(vocab.CORRECTED_COLUMN_WORDS) + r")[^\S\n]*:?")
+_OLD_FIGURE_COLUMN_RE = re.compile(r"(?:" + _words_re(vocab.OLD_FIGURE_COLUMN_WORDS) + r")[^\S\n]*:?")
+_NOTE_COLUMN_RE = re.compile(r"(?:" + _words_re(vocab.NOTE_COLUMN_WORDS) + r")[^\S\n]*:?")
+
+
 def _period_rank(cell: str) -> tuple[int, ...] | None:
     """Where a column header stands in time, to order the columns of a table of periods side by side:
     now over before ("Hari ini (4/12)" over "Kemarin (3/12)"), else its day and month ("04/12" over "03/12"). None for a
     header that names no period."""
     low = normalise(cell)
+    # "Semula | Koreksi": the corrected figures stand as the latest, the old ones before them
+    if _CORRECTED_COLUMN_RE.fullmatch(low):
+        return (0, 1)
+    if _OLD_FIGURE_COLUMN_RE.fullmatch(low):
+        return (0, 0)
     # the words first: "Minggu lalu (2-6 Mar)" is a span of days, not the 2nd of June
     if _NOW_PERIOD_RE.search(low):
         return (0, 1)
@@ -4487,7 +4497,8 @@ def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]
     """Typed tables that set two periods side by side, each row a role's figures ("| Kemarin 03/12 | Hari
     ini 04/12" over "Rekam KTP-el | 142 | 131"): each row is read by its label with the latest period's
     figure; the other columns are the figures before it. With no one latest column (headers that do not
-    say their order), every such row is left unclear. The lines read become empty."""
+    say their order), every such row is left unclear. A correction table ("Semula | Koreksi") is read the same
+    way, its corrected column the latest; a trailing notes column is left out. The lines read become empty."""
     tables: list[tuple[tuple[str, ...], ...]] = []
     for i, line in enumerate(lines):
         cells = _cells(line)
@@ -4498,6 +4509,9 @@ def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]
         labelled = len(cells) >= 3 and _period_rank(cells[0]) is None
         if labelled:
             cells = cells[1:]
+        notes = 0
+        while len(cells) > 2 and _NOTE_COLUMN_RE.fullmatch(normalise(cells[-1])):
+            cells, notes = cells[:-1], notes + 1  # "... | Koreksi | Keterangan": the notes hold no figure
         ranks = [_period_rank(c) for c in cells]
         if any(r is None for r in ranks) or len({r[0] for r in ranks if r is not None}) != 1:
             continue
@@ -4505,6 +4519,8 @@ def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]
         j = i + 1
         while j < len(lines):
             row = _cells(lines[j])
+            if notes and len(row) > len(cells) + 1:
+                row = row[: len(cells) + 1]  # a row's note, or none where the notes cell is empty
             if len(row) != len(cells) + 1 or _label_role(row[0]) in (None, "ignore"):
                 break
             if any(quantity_in(c) is None for c in row[1:]):

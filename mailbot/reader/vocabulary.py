@@ -2471,6 +2471,19 @@ EARLIER_PERIOD_WORDS: tuple[str, ...] = (
     "last week", "bulan lalu", "last month", "lalu",
 )
 
+# Column headers of a correction table that set the old figures beside the corrected ones, "Uraian | Semula |
+# Koreksi | Keterangan": the corrected column holds the figures meant; the old one is taken back. A trailing notes
+# column ("Keterangan") holds no figure of the row.
+OLD_FIGURE_COLUMN_WORDS: tuple[str, ...] = (
+    "semula", "tertulis", "sebelum koreksi", "sebelum revisi", "sebelum perbaikan", "data lama", "angka lama",
+    "old", "original",
+)
+CORRECTED_COLUMN_WORDS: tuple[str, ...] = (
+    "koreksi", "setelah koreksi", "revisi", "setelah revisi", "perbaikan", "diperbaiki", "menjadi", "seharusnya",
+    "yang benar", "yg benar", "corrected", "revised",
+)
+NOTE_COLUMN_WORDS: tuple[str, ...] = ("keterangan", "ket", "ket.", "catatan", "remarks", "notes", "note")
+
 # A line labelled with the gap whose value is an ask, not a figure ("Kekurangan : mohon dipenuhi",
 # "Selisih: mohon dikirimkan", "Shortfall: please send"): the writer asks for the need less the stock.
 SHORTFALL_LABEL_WORDS: tuple[str, ...] = (

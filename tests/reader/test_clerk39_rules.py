@@ -58,3 +58,12 @@ _ASKED_BEFORE = (
 def test_a_reply_correcting_its_ask_denies_the_old_figure() -> None:
     read = mail(NUNUKAN, "Re: stok kia", "maaf pak ralat, jd 1.200 aja bkn 800 🙏" + _ASKED_BEFORE)
     assert read["requested"] == 1200
+
+
+def test_a_correction_table_is_read_from_its_corrected_column() -> None:
+    read = mail(BULUNGAN, "Koreksi permohonan",
+                "Yth. Bapak/Ibu,\n\nKoreksi atas surat kami kemarin:\n\n"
+                "Uraian | Semula | Koreksi | Keterangan\n"
+                "Jumlah permohonan | 1.500 | 1.700 | tambahan sasaran\n"
+                "Sisa stok | 620 | 580 | terpakai 40 keping\n\nSalam,\nBidang PIAK")
+    assert read["requested"] == 1700 and read["stock_on_hand"] == 580
