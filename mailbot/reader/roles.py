@@ -3854,6 +3854,11 @@ def _label_role(text: str) -> str | None:
     return role if role in QUANTITY_FIELDS or role == "ignore" else None
 
 
+_ALREADY_REPORTED_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.ALREADY_REPORTED_REMARKS) + r")(?![\w-])"
+)
+
+
 def _labelled_candidates(
     r: tuple[object, ...], start: int, role: str, label: str, source: str, label_item: str | None,
     column_items: dict[int, str] | None = None,
@@ -3869,6 +3874,8 @@ def _labelled_candidates(
         if column_items and label_item is None:
             item = column_items.get(j)
         if isinstance(cell, str) and not _FIGURE_CELL_RE.match(cell):
+            if role == "received" and j > start and _ALREADY_REPORTED_RE.search(normalise(cell)):
+                return []  # "Penerimaan | 2.000 | diterima 21/09, sudah dilaporkan": an earlier report's receipt
             # Words ("KIA", "untuk 5 minggu", "BA terlampir"): a blank's name, or a remark.
             named, ambiguous = explicit_item(normalise_header(cell))
             if named is not None and not ambiguous:

@@ -1138,6 +1138,14 @@ REPORTED_BEFORE_WORDS: tuple[str, ...] = (
     "yang telah kami laporkan", "laporan kemarin", "we reported", "i reported", "previously reported",
 )
 
+# In a table row's remark, these make the row's receipt one an earlier report gave ("Penerimaan blangko | 2.000 |
+# diterima 21/09, sudah dilaporkan"): no receipt of this report.
+ALREADY_REPORTED_REMARKS: tuple[str, ...] = (
+    "sudah dilaporkan", "sdh dilaporkan", "telah dilaporkan", "sudah kami laporkan", "telah kami laporkan",
+    "sudah dilaporkan sebelumnya", "dilaporkan sebelumnya", "sudah masuk laporan", "already reported",
+    "reported earlier", "reported before",
+)
+
 # Said of a figure, these make it the figure the desk approved ("kurang 100 keping dari yang disetujui
 # (2.500 keping)", "terima kasih atas persetujuan permohonan ... sebanyak 2.000 keping"): the desk's own
 # figure said back, not one asked now. A receipt of it is still a receipt ("yang disetujui 2.000 keping

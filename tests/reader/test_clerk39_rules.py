@@ -67,3 +67,11 @@ def test_a_correction_table_is_read_from_its_corrected_column() -> None:
                 "Jumlah permohonan | 1.500 | 1.700 | tambahan sasaran\n"
                 "Sisa stok | 620 | 580 | terpakai 40 keping\n\nSalam,\nBidang PIAK")
     assert read["requested"] == 1700 and read["stock_on_hand"] == 580
+
+
+def test_a_receipt_row_remarked_as_already_reported_is_no_receipt() -> None:
+    read = mail(BULUNGAN, "Laporan Harian 10/10/2026",
+                "Yth. Bapak/Ibu,\n\nUraian | Jumlah | Keterangan\nPerekaman | 88 |\nPencetakan | 84 |\n"
+                "Penerimaan blangko dari Provinsi | 1.500 | diterima 08/10, telah dilaporkan\n"
+                "Sisa blangko per 10/10 | 1.960 |\n\nSalam,\nPengelola Data")
+    assert read["received"] is None and read["stock_on_hand"] == 1960 and read["printed"] == 84
