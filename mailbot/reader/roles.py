@@ -4707,6 +4707,33 @@ def joined_field_blocks(text: str) -> str:
     return _FIELD_BLOCK_RE.sub(r"\1: \2", text)
 
 
+# A numbered point's label ending in a colon, its value alone on the next line, indented deeper ("1) Sisa blangko
+# KTP-el:" over "    420 keping", "a. Pencetakan:" over "        33").
+_POINT_LABEL_RE = re.compile(r"([ \t]*)(?:\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,2}\)|[-\u2022*])[ \t]+[^\n]*?\w[^\n:]*:[ \t]*")
+_POINT_VALUE_RE = re.compile(r"([ \t]+)(?!(?:\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,2}\)|[-\u2022*])[ \t])([^\n:]{1,40}?)[ \t]*")
+
+
+def joined_point_values(text: str) -> str:
+    """Numbered points written as "label: value" lines, the layout the reader reads: "1) Sisa blangko KTP-el:"
+    over "    420 keping" becomes "1) Sisa blangko KTP-el: 420 keping". Only a value line indented deeper than
+    its label and not itself a point is joined to it."""
+    if ":\n" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        label = _POINT_LABEL_RE.fullmatch(lines[i])
+        value = _POINT_VALUE_RE.fullmatch(lines[i + 1]) if label and i + 1 < len(lines) else None
+        if label and value and len(value.group(1).expandtabs()) > len(label.group(1).expandtabs()):
+            out.append(f"{lines[i].rstrip()} {value.group(2).strip()}")
+            i += 2
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
 _INDENTED_RE = re.compile(r"[ \t]{2,}\S")
 
 
@@ -4840,7 +4867,7 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     terima dengan rincian:" over "Uraian | Jumlah Keping"), or made of rows that name their figures
     ("Perekaman KTP-el | 1.234"). Removed lines become empty so the text keeps its shape.
     """
-    text = joined_field_blocks(text)
+    text = joined_point_values(joined_field_blocks(text))
     lines = text.split("\n")
     if "\t" in text:
         _unwrapped_tab_rows(lines)

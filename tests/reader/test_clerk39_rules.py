@@ -75,3 +75,20 @@ def test_a_receipt_row_remarked_as_already_reported_is_no_receipt() -> None:
                 "Penerimaan blangko dari Provinsi | 1.500 | diterima 08/10, telah dilaporkan\n"
                 "Sisa blangko per 10/10 | 1.960 |\n\nSalam,\nPengelola Data")
     assert read["received"] is None and read["stock_on_hand"] == 1960 and read["printed"] == 84
+
+
+# --- Numbered points, each figure under its label ---------------------------------------------
+
+
+def test_numbered_points_with_each_figure_on_the_line_under_its_label() -> None:
+    read = mail(MALINAU, "Laporan Harian",
+                "Yth. Bapak/Ibu,\n\nLaporan hari ini:\n\n1) Perekaman:\n    42\n2) Pencetakan:\n    39\n"
+                "3) Sisa blangko KTP-el:\n    1.204 keping\n\nHormat kami,\nOperator")
+    assert (read["recorded"], read["printed"], read["stock_on_hand"]) == (42, 39, 1204)
+
+
+def test_lettered_points_with_the_ask_under_its_label() -> None:
+    read = mail(MALINAU, "Permohonan Blangko",
+                "Yth. Bapak/Ibu,\n\na. Sisa blangko KTP-el:\n    260 keping\nb. Permohonan:\n    900 keping\n\n"
+                "Hormat kami,\nOperator")
+    assert read["stock_on_hand"] == 260 and read["requested"] == 900
