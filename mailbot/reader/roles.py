@@ -4731,7 +4731,33 @@ def joined_point_values(text: str) -> str:
             continue
         out.append(lines[i])
         i += 1
-    return "\n".join(out)
+    return "\n".join(_periods_under_their_label(out))
+
+
+_POINT_MARK_RE = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,2}\)|[-\u2022*])[ \t]+")
+
+
+def _periods_under_their_label(lines: list[str]) -> list[str]:
+    """"1) Sisa blangko KTP-el:" over the points "a. Kemarin (14/09): 402" and "b. Hari ini (15/09): 377": each
+    point of a period takes its parent's label ("a. Sisa blangko KTP-el Kemarin (14/09): 402"), so that the
+    figures of two days read as one role's."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        parent = _POINT_LABEL_RE.fullmatch(line)
+        if parent is None:
+            continue
+        depth = len(parent.group(1).expandtabs())
+        name = line[_POINT_MARK_RE.match(line).end() :].rstrip().rstrip(":").strip()  # type: ignore[union-attr]
+        j = i + 1
+        while j < len(lines) and (mark := _POINT_MARK_RE.match(lines[j])) is not None:
+            indent = len(lines[j].expandtabs()) - len(lines[j].expandtabs().lstrip())
+            label, colon, value = lines[j][mark.end() :].partition(":")
+            period = normalise(label)
+            if indent <= depth or not colon or not (_NOW_PERIOD_RE.match(period) or _EARLIER_PERIOD_RE.search(period[:12])):
+                break
+            out[j] = f"{lines[j][: mark.end()]}{name} {label.strip()}:{value}"
+            j += 1
+    return out
 
 
 _INDENTED_RE = re.compile(r"[ \t]{2,}\S")

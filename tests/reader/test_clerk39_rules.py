@@ -92,3 +92,10 @@ def test_lettered_points_with_the_ask_under_its_label() -> None:
                 "Yth. Bapak/Ibu,\n\na. Sisa blangko KTP-el:\n    260 keping\nb. Permohonan:\n    900 keping\n\n"
                 "Hormat kami,\nOperator")
     assert read["stock_on_hand"] == 260 and read["requested"] == 900
+
+
+def test_points_of_two_days_under_a_figures_label_take_todays() -> None:
+    read = mail(MALINAU, "Laporan Harian",
+                "Yth. Bapak/Ibu,\n\n1) Sisa blangko KTP-el:\n    a. Kemarin (21/09):\n        655\n"
+                "    b. Hari ini (22/09):\n        631\n2) Pencetakan hari ini:\n    24\n\nHormat kami,\nOperator")
+    assert read["stock_on_hand"] == 631 and read["printed"] == 24
