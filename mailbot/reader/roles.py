@@ -1481,7 +1481,8 @@ _RECORDS_AFTER_RE = re.compile(r"[^\S\n]*(?:" + _words_re(vocab.RECORD_UNIT_WORD
 def _counts_a_defect(word: str, role: str, masked: str, figure_end: int, word_start: int) -> bool:
     """Whether the word right after a figure (and its unit) says the figure counts spoilt cards, not its role:
     "selisih stok termasuk 0 keping rusak", "12 lembar gagal cetak", "dikurangi 3 keping yang rusak"; and, also
-    beside a receipt, a defect said with a relative word, "6 keping yg tercetak miring" (a receipt's damaged cards are no receipt of their own).
+    beside a receipt, a defect said with a relative word, "6 keping yg tercetak miring" (a receipt's damaged cards
+    are no receipt of their own).
     (Beside a receipt a bare "rusak" may count cards part of those received or on top of them: a clerk asks.)"""
     if role != "received" and word in _COUNTS_OTHER_AFTER and _DEFECT_GAP_RE.fullmatch(masked, figure_end, word_start):
         return True
@@ -4709,8 +4710,9 @@ def joined_field_blocks(text: str) -> str:
 
 # A numbered point's label ending in a colon, its value alone on the next line, indented deeper ("1) Sisa blangko
 # KTP-el:" over "    420 keping", "a. Pencetakan:" over "        33").
-_POINT_LABEL_RE = re.compile(r"([ \t]*)(?:\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,2}\)|[-\u2022*])[ \t]+[^\n]*?\w[^\n:]*:[ \t]*")
-_POINT_VALUE_RE = re.compile(r"([ \t]+)(?!(?:\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,2}\)|[-\u2022*])[ \t])([^\n:]{1,40}?)[ \t]*")
+_POINT_MARK = r"(?:\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,2}\)|[-\u2022*])"
+_POINT_LABEL_RE = re.compile(r"([ \t]*)" + _POINT_MARK + r"[ \t]+[^\n]*?\w[^\n:]*:[ \t]*")
+_POINT_VALUE_RE = re.compile(r"([ \t]+)(?!" + _POINT_MARK + r"[ \t])([^\n:]{1,40}?)[ \t]*")
 
 
 def joined_point_values(text: str) -> str:
@@ -4734,7 +4736,7 @@ def joined_point_values(text: str) -> str:
     return "\n".join(_periods_under_their_label(out))
 
 
-_POINT_MARK_RE = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,2}\)|[-\u2022*])[ \t]+")
+_POINT_MARK_RE = re.compile(r"[ \t]*" + _POINT_MARK + r"[ \t]+")
 
 
 def _periods_under_their_label(lines: list[str]) -> list[str]:
@@ -4753,7 +4755,8 @@ def _periods_under_their_label(lines: list[str]) -> list[str]:
             indent = len(lines[j].expandtabs()) - len(lines[j].expandtabs().lstrip())
             label, colon, value = lines[j][mark.end() :].partition(":")
             period = normalise(label)
-            if indent <= depth or not colon or not (_NOW_PERIOD_RE.match(period) or _EARLIER_PERIOD_RE.search(period[:12])):
+            of_period = _NOW_PERIOD_RE.match(period) or _EARLIER_PERIOD_RE.search(period[:12])
+            if indent <= depth or not colon or not of_period:
                 break
             out[j] = f"{lines[j][: mark.end()]}{name} {label.strip()}:{value}"
             j += 1

@@ -29,8 +29,8 @@ def test_a_count_of_warehouses_after_the_stock_word_is_no_stock() -> None:
 
 def test_cards_taken_off_as_damaged_with_a_relative_word_are_no_stock() -> None:
     read = mail(MALINAU, "Laporan",
-                "Dengan hormat, sisa blangko KTP-el pada kami, setelah dikurangi 4 (empat) keping yang rusak, adalah 910 "
-                "(sembilan ratus sepuluh) keping. Demikian.")
+                "Dengan hormat, sisa blangko KTP-el pada kami, setelah dikurangi 4 (empat) keping yang rusak, "
+                "adalah 910 (sembilan ratus sepuluh) keping. Demikian.")
     assert read["stock_on_hand"] != 4
 
 
