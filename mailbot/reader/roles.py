@@ -1480,11 +1480,17 @@ _RECORDS_AFTER_RE = re.compile(r"[^\S\n]*(?:" + _words_re(vocab.RECORD_UNIT_WORD
 
 def _counts_a_defect(word: str, role: str, masked: str, figure_end: int, word_start: int) -> bool:
     """Whether the word right after a figure (and its unit) says the figure counts spoilt cards, not its role:
-    "selisih stok termasuk 0 keping rusak", "12 lembar gagal cetak", "dikurangi 3 keping yang rusak"; and, also
-    beside a receipt, a defect said with a relative word, "6 keping yg tercetak miring" (a receipt's damaged cards
-    are no receipt of their own).
+    "selisih stok termasuk 0 keping rusak", "12 lembar gagal cetak", beside a stock also "dikurangi 3 keping yang
+    rusak"; and, also beside a receipt, a defect said with a relative word, "6 keping yg tercetak miring" (a
+    receipt's damaged cards are no receipt of their own).
     (Beside a receipt a bare "rusak" may count cards part of those received or on top of them: a clerk asks.)"""
-    if role != "received" and word in _COUNTS_OTHER_AFTER and _DEFECT_GAP_RE.fullmatch(masked, figure_end, word_start):
+    if role != "received" and word in _COUNTS_OTHER_AFTER and _UNIT_GAP_RE.fullmatch(masked, figure_end, word_start):
+        return True
+    if role == "stock_on_hand" and word in _COUNTS_OTHER_AFTER and _DEFECT_GAP_RE.fullmatch(
+        masked, figure_end, word_start
+    ):
+        # "sisa ..., setelah dikurangi 2 keping yang rusak, adalah 1.306": cards taken off the stock. (An ask for
+        # "pengganti 20 keping yang rusak" asks for those cards.)
         return True
     return word in _DEFECT_AFTER and bool(_DEFECT_GAP_RE.fullmatch(masked, figure_end, word_start))
 
