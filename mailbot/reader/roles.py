@@ -1480,10 +1480,17 @@ _RECORDS_AFTER_RE = re.compile(r"[^\S\n]*(?:" + _words_re(vocab.RECORD_UNIT_WORD
 
 def _counts_a_defect(word: str, role: str, masked: str, figure_end: int, word_start: int) -> bool:
     """Whether the word right after a figure (and its unit) says the figure counts spoilt cards, not its role:
-    "selisih stok termasuk 0 keping rusak", "12 lembar gagal cetak"; and, also beside a receipt, a defect said
-    with a relative word, "6 keping yg tercetak miring" (a receipt's damaged cards are no receipt of their own).
+    "selisih stok termasuk 0 keping rusak", "12 lembar gagal cetak", beside a stock also "dikurangi 3 keping yang
+    rusak"; and, also beside a receipt, a defect said with a relative word, "6 keping yg tercetak miring" (a
+    receipt's damaged cards are no receipt of their own).
     (Beside a receipt a bare "rusak" may count cards part of those received or on top of them: a clerk asks.)"""
     if role != "received" and word in _COUNTS_OTHER_AFTER and _UNIT_GAP_RE.fullmatch(masked, figure_end, word_start):
+        return True
+    if role == "stock_on_hand" and word in _COUNTS_OTHER_AFTER and _DEFECT_GAP_RE.fullmatch(
+        masked, figure_end, word_start
+    ):
+        # "sisa ..., setelah dikurangi 2 keping yang rusak, adalah 1.306": cards taken off the stock. (An ask for
+        # "pengganti 20 keping yang rusak" asks for those cards.)
         return True
     return word in _DEFECT_AFTER and bool(_DEFECT_GAP_RE.fullmatch(masked, figure_end, word_start))
 
@@ -2440,6 +2447,39 @@ def _latest_of_two_moments(
     return out
 
 
+_PLUS_GAP_RE = re.compile(r"[^\d\n=+]{0,30}?\+[^\d\n=+]{0,30}?")
+_EQUALS_GAP_RE = re.compile(r"[^\S\n]*=[^\S\n]*")
+
+
+def _sum_written_out(masked: str, mentions: Sequence[Mention], candidates: list[Candidate]) -> list[Candidate]:
+    """"sisa gdg induk 812 + sebatik 300 = 1.112": parts added up with "+" and their total after "=". The role
+    read on the first part is the total's when the parts add up to it; when they do not, a clerk asks."""
+    out = list(candidates)
+    k = 0
+    while k < len(mentions) - 2:
+        j = k
+        while j + 1 < len(mentions) and _PLUS_GAP_RE.fullmatch(masked, mentions[j].end, mentions[j + 1].start):
+            j += 1
+        if j == k or j + 1 >= len(mentions) or not _EQUALS_GAP_RE.fullmatch(masked, mentions[j].end,
+                                                                               mentions[j + 1].start):
+            k = j + 1
+            continue
+        parts, total = mentions[k : j + 1], mentions[j + 1]
+        values = [m.value for m in parts]
+        first = values[0]
+        for n, c in enumerate(out):
+            if c.value != first or c.doubt is not None or c.table:
+                continue
+            known = [v for v in values if v is not None]
+            if total.value is not None and len(known) == len(values) and sum(known) == total.value:
+                out[n] = replace(c, value=total.value, cues=(*c.cues, "sum_written_out"))
+            else:
+                out[n] = replace(c, value=None, doubt="unclear", cues=(*c.cues, "sum_written_out"))
+            break
+        k = j + 2
+    return out
+
+
 _BREAKDOWN_LEAD_RE = re.compile(r"[^\n()]{0,40}?\(")
 
 
@@ -2902,6 +2942,8 @@ def read_text(
             and not (m.approximate or m.conflict)
             # "yang 2.000 kemarin batal saja, cukup 1.200": the figure asked before, called off.
             and not _called_off(masked, m)
+            # "ralat, jd 1.500 ya bkn 1rb": the figure asked before, denied for the new one.
+            and not _DENIED_FIGURE_RE.search(masked, max(0, m.start - 12), m.start)
             and (
                 role is None
                 or (
@@ -3310,6 +3352,8 @@ def read_text(
     candidates = _zero_answer(original, low, answer_role, candidates)
     if len(mentions) > 1 and _EARLIER_PERIOD_RE.search(masked):
         candidates = _latest_of_two_moments(masked, mentions, candidates)
+    if "+" in masked and "=" in masked:
+        candidates = _sum_written_out(masked, mentions, candidates)
     if any(_PHYSICAL_CUES.intersection(c.cues) for c in candidates) and not _UNSETTLED_RE.search(masked):
         # A count in the store beside the register's balance, the difference not still being checked: the
         # count is the stock (settle() prefers it).
@@ -3817,6 +3861,11 @@ def _label_role(text: str) -> str | None:
     return role if role in QUANTITY_FIELDS or role == "ignore" else None
 
 
+_ALREADY_REPORTED_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.ALREADY_REPORTED_REMARKS) + r")(?![\w-])"
+)
+
+
 def _labelled_candidates(
     r: tuple[object, ...], start: int, role: str, label: str, source: str, label_item: str | None,
     column_items: dict[int, str] | None = None,
@@ -3832,6 +3881,8 @@ def _labelled_candidates(
         if column_items and label_item is None:
             item = column_items.get(j)
         if isinstance(cell, str) and not _FIGURE_CELL_RE.match(cell):
+            if role == "received" and j > start and _ALREADY_REPORTED_RE.search(normalise(cell)):
+                return []  # "Penerimaan | 2.000 | diterima 21/09, sudah dilaporkan": an earlier report's receipt
             # Words ("KIA", "untuk 5 minggu", "BA terlampir"): a blank's name, or a remark.
             named, ambiguous = explicit_item(normalise_header(cell))
             if named is not None and not ambiguous:
@@ -4430,11 +4481,21 @@ _EARLIER_PERIOD_RE = vocab.Gated(
 _DAY_MONTH_RE = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})(?![\d/])")
 
 
+_CORRECTED_COLUMN_RE = re.compile(r"(?:" + _words_re(vocab.CORRECTED_COLUMN_WORDS) + r")[^\S\n]*:?")
+_OLD_FIGURE_COLUMN_RE = re.compile(r"(?:" + _words_re(vocab.OLD_FIGURE_COLUMN_WORDS) + r")[^\S\n]*:?")
+_NOTE_COLUMN_RE = re.compile(r"(?:" + _words_re(vocab.NOTE_COLUMN_WORDS) + r")[^\S\n]*:?")
+
+
 def _period_rank(cell: str) -> tuple[int, ...] | None:
     """Where a column header stands in time, to order the columns of a table of periods side by side:
     now over before ("Hari ini (4/12)" over "Kemarin (3/12)"), else its day and month ("04/12" over "03/12"). None for a
     header that names no period."""
     low = normalise(cell)
+    # "Semula | Koreksi": the corrected figures stand as the latest, the old ones before them
+    if _CORRECTED_COLUMN_RE.fullmatch(low):
+        return (0, 1)
+    if _OLD_FIGURE_COLUMN_RE.fullmatch(low):
+        return (0, 0)
     # the words first: "Minggu lalu (2-6 Mar)" is a span of days, not the 2nd of June
     if _NOW_PERIOD_RE.search(low):
         return (0, 1)
@@ -4450,7 +4511,8 @@ def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]
     """Typed tables that set two periods side by side, each row a role's figures ("| Kemarin 03/12 | Hari
     ini 04/12" over "Rekam KTP-el | 142 | 131"): each row is read by its label with the latest period's
     figure; the other columns are the figures before it. With no one latest column (headers that do not
-    say their order), every such row is left unclear. The lines read become empty."""
+    say their order), every such row is left unclear. A correction table ("Semula | Koreksi") is read the same
+    way, its corrected column the latest; a trailing notes column is left out. The lines read become empty."""
     tables: list[tuple[tuple[str, ...], ...]] = []
     for i, line in enumerate(lines):
         cells = _cells(line)
@@ -4461,6 +4523,9 @@ def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]
         labelled = len(cells) >= 3 and _period_rank(cells[0]) is None
         if labelled:
             cells = cells[1:]
+        notes = 0
+        while len(cells) > 2 and _NOTE_COLUMN_RE.fullmatch(normalise(cells[-1])):
+            cells, notes = cells[:-1], notes + 1  # "... | Koreksi | Keterangan": the notes hold no figure
         ranks = [_period_rank(c) for c in cells]
         if any(r is None for r in ranks) or len({r[0] for r in ranks if r is not None}) != 1:
             continue
@@ -4468,6 +4533,8 @@ def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]
         j = i + 1
         while j < len(lines):
             row = _cells(lines[j])
+            if notes and len(row) > len(cells) + 1:
+                row = row[: len(cells) + 1]  # a row's note, or none where the notes cell is empty
             if len(row) != len(cells) + 1 or _label_role(row[0]) in (None, "ignore"):
                 break
             if any(quantity_in(c) is None for c in row[1:]):
@@ -4647,6 +4714,61 @@ def joined_field_blocks(text: str) -> str:
     return _FIELD_BLOCK_RE.sub(r"\1: \2", text)
 
 
+# A numbered point's label ending in a colon, its value alone on the next line, indented deeper ("1) Sisa blangko
+# KTP-el:" over "    420 keping", "a. Pencetakan:" over "        33").
+_POINT_MARK = r"(?:\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,2}\)|[-\u2022*])"
+_POINT_LABEL_RE = re.compile(r"([ \t]*)" + _POINT_MARK + r"[ \t]+[^\n]*?\w[^\n:]*:[ \t]*")
+_POINT_VALUE_RE = re.compile(r"([ \t]+)(?!" + _POINT_MARK + r"[ \t])([^\n:]{1,40}?)[ \t]*")
+
+
+def joined_point_values(text: str) -> str:
+    """Numbered points written as "label: value" lines, the layout the reader reads: "1) Sisa blangko KTP-el:"
+    over "    420 keping" becomes "1) Sisa blangko KTP-el: 420 keping". Only a value line indented deeper than
+    its label and not itself a point is joined to it."""
+    if ":\n" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        label = _POINT_LABEL_RE.fullmatch(lines[i])
+        value = _POINT_VALUE_RE.fullmatch(lines[i + 1]) if label and i + 1 < len(lines) else None
+        if label and value and len(value.group(1).expandtabs()) > len(label.group(1).expandtabs()):
+            out.append(f"{lines[i].rstrip()} {value.group(2).strip()}")
+            i += 2
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(_periods_under_their_label(out))
+
+
+_POINT_MARK_RE = re.compile(r"[ \t]*" + _POINT_MARK + r"[ \t]+")
+
+
+def _periods_under_their_label(lines: list[str]) -> list[str]:
+    """"1) Sisa blangko KTP-el:" over the points "a. Kemarin (14/09): 402" and "b. Hari ini (15/09): 377": each
+    point of a period takes its parent's label ("a. Sisa blangko KTP-el Kemarin (14/09): 402"), so that the
+    figures of two days read as one role's."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        parent = _POINT_LABEL_RE.fullmatch(line)
+        if parent is None:
+            continue
+        depth = len(parent.group(1).expandtabs())
+        name = line[_POINT_MARK_RE.match(line).end() :].rstrip().rstrip(":").strip()  # type: ignore[union-attr]
+        j = i + 1
+        while j < len(lines) and (mark := _POINT_MARK_RE.match(lines[j])) is not None:
+            indent = len(lines[j].expandtabs()) - len(lines[j].expandtabs().lstrip())
+            label, colon, value = lines[j][mark.end() :].partition(":")
+            period = normalise(label)
+            of_period = _NOW_PERIOD_RE.match(period) or _EARLIER_PERIOD_RE.search(period[:12])
+            if indent <= depth or not colon or not of_period:
+                break
+            out[j] = f"{lines[j][: mark.end()]}{name} {label.strip()}:{value}"
+            j += 1
+    return out
+
+
 _INDENTED_RE = re.compile(r"[ \t]{2,}\S")
 
 
@@ -4780,7 +4902,7 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     terima dengan rincian:" over "Uraian | Jumlah Keping"), or made of rows that name their figures
     ("Perekaman KTP-el | 1.234"). Removed lines become empty so the text keeps its shape.
     """
-    text = joined_field_blocks(text)
+    text = joined_point_values(joined_field_blocks(text))
     lines = text.split("\n")
     if "\t" in text:
         _unwrapped_tab_rows(lines)

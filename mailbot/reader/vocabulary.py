@@ -211,6 +211,8 @@ OTHER_UNITS: tuple[str, ...] = (
     "alat", "perangkat", "petugas", "operator", "pegawai", "tahap", "gelombang", "lantai",
     "kabupaten", "kab", "kota", "provinsi", "kantor", "ruang", "paket", "box", "dus", "kardus",
     "koli", "minggunya", "harinya", "bulannya",
+    # Warehouses counted ("stok 2 gdg total 540"): places, never blanks.
+    "gudang", "gdg", "warehouses",
     # Printer supplies come by the roll, ream, tube or cartridge; none of them is a blank.
     "roll", "rol", "gulung", "gulungan", "rim", "lusin", "botol", "tabung", "cartridge", "catridge",
     "ribbon", "ribon", "toner",
@@ -1134,6 +1136,14 @@ REPORTED_BEFORE_WORDS: tuple[str, ...] = (
     "yang saya laporkan", "yg saya laporkan", "yang kami laporkan", "yg kami laporkan", "yang dilaporkan",
     "yg dilaporkan", "yang sudah dilaporkan", "yang telah dilaporkan", "yang sudah kami laporkan",
     "yang telah kami laporkan", "laporan kemarin", "we reported", "i reported", "previously reported",
+)
+
+# In a table row's remark, these make the row's receipt one an earlier report gave ("Penerimaan blangko | 2.000 |
+# diterima 21/09, sudah dilaporkan"): no receipt of this report.
+ALREADY_REPORTED_REMARKS: tuple[str, ...] = (
+    "sudah dilaporkan", "sdh dilaporkan", "telah dilaporkan", "sudah kami laporkan", "telah kami laporkan",
+    "sudah dilaporkan sebelumnya", "dilaporkan sebelumnya", "sudah masuk laporan", "already reported",
+    "reported earlier", "reported before",
 )
 
 # Said of a figure, these make it the figure the desk approved ("kurang 100 keping dari yang disetujui
@@ -2456,8 +2466,8 @@ ABOUT_BEFORE += _ROUND_ENGLISH
 # "| Kemarin (3/12) | Hari ini (4/12)": the latest period's column holds the figures now; the other's
 # are the figures before. Dates in the headers order the columns when every header has one.
 NOW_PERIOD_WORDS: tuple[str, ...] = (
-    "hari ini", "hr ini", "sekarang", "saat ini", "today", "now", "minggu ini", "pekan ini", "this week",
-    "bulan ini", "this month",
+    "hari ini", "hr ini", "sekarang", "skrg", "skrng", "saat ini", "today", "now", "minggu ini", "pekan ini",
+    "this week", "bulan ini", "this month",
 )
 # A report that gives yesterday's figures and today's, each after its day ("Kemarin sisa blangko kami masih 1.120
 # keping, namun hari ini ... sisa blangko tinggal 905 keping", "kemarin (01/07) rekam 18 cetak 20 sisa 820, hari
@@ -2468,6 +2478,19 @@ EARLIER_PERIOD_WORDS: tuple[str, ...] = (
     "kemarin", "kemaren", "kmrn", "kmarin", "yesterday", "sebelumnya", "previous", "minggu lalu", "pekan lalu",
     "last week", "bulan lalu", "last month", "lalu",
 )
+
+# Column headers of a correction table that set the old figures beside the corrected ones, "Uraian | Semula |
+# Koreksi | Keterangan": the corrected column holds the figures meant; the old one is taken back. A trailing notes
+# column ("Keterangan") holds no figure of the row.
+OLD_FIGURE_COLUMN_WORDS: tuple[str, ...] = (
+    "semula", "tertulis", "sebelum koreksi", "sebelum revisi", "sebelum perbaikan", "data lama", "angka lama",
+    "old", "original",
+)
+CORRECTED_COLUMN_WORDS: tuple[str, ...] = (
+    "koreksi", "setelah koreksi", "revisi", "setelah revisi", "perbaikan", "diperbaiki", "menjadi", "seharusnya",
+    "yang benar", "yg benar", "corrected", "revised",
+)
+NOTE_COLUMN_WORDS: tuple[str, ...] = ("keterangan", "ket", "ket.", "catatan", "remarks", "notes", "note")
 
 # A line labelled with the gap whose value is an ask, not a figure ("Kekurangan : mohon dipenuhi",
 # "Selisih: mohon dikirimkan", "Shortfall: please send"): the writer asks for the need less the stock.

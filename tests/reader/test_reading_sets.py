@@ -161,6 +161,15 @@ BARS = {
     # pcs asked, 093 "(3 akun)" read printed, 102 packs read as blanks, 108 the figure called off read as asked),
     # 16 of 16 automated before any change made with it.
     "setAU": (110, 105, 0, (16, 16)),
+    # AV (a dry-season month of seven writers: numbered points "1) Sisa blangko:" with each figure on the line
+    # under its label, long formal sentences with the figure far from its noun and repeated in words, lowercase
+    # phone slang, stock in two warehouses with or without a total, yesterday's and today's figures side by side,
+    # Keterangan tables): 77/105 (73.3%), 7 wrong (006 a reply's correction read as the old quoted figure; 018 and
+    # 084 a count of damaged cards or warehouses read as the stock; 019 one warehouse's stock where "812 + 300 =
+    # 1.112" gives the total; 075 a "Semula | Koreksi" table read from the old column; 082 a receipt already
+    # reported read as received; 089 yesterday's stock beside "skrg"), 15 of 15 automated before any change made
+    # with it.
+    "setAV": (105, 94, 0, (15, 15)),
 }
 
 
