@@ -1030,6 +1030,8 @@ NOT_ROLE_PHRASES: tuple[str, ...] = (
     "sisa waktu", "sisa hari kerja", "sisa minggu", "sisa masa", "the rest of the year", "rest of the month",
     "remaining weeks", "remaining days", "remaining months",
     "terima kasih", "terimakasih", "trima kasih", "trimakasih", "makasih", "mohon maaf",
+    # Javanese "excuse me" and thanks: "nyuwun sewu" (never a thousand asked), "nyuwun pangapunten", "matur suwun"
+    "nyuwun sewu", "nuwun sewu", "nyuwun pangapunten", "matur suwun",
     "mohon izin", "mohon ijin", "mohon arahan", "mohon petunjuk", "mohon konfirmasi",
     # A new operator asking to be shown the work ("Mohon bimbingan Bapak/Ibu ... tata cara permohonan blangko").
     "mohon bimbingan", "mohon bimbingannya", "mohon arahannya", "mohon petunjuknya", "mohon tuntunan",
@@ -2845,6 +2847,12 @@ ROLE_PHRASES["requested"] += ("req", "reqs", "rqst", "rqs", "pls send", "plz sen
 ROLE_PHRASES["requested"] += ("mnt blangko", "mnt blanko", "mnta blangko", "mnta blanko", "mnt blgko")
 # "mnta 1,5 rb blangko ktp ya": "minta" with its vowel dropped ("mnta" is no other word).
 ROLE_PHRASES["requested"] += ("mnta", "mnta tambahan")
+# Javanese (krama) asking: "ingkang kami suwun 1.200 keping", "nyuwun 800 keping", "ingkang kami nedhi". "Suwun" alone
+# is also thanks ("matur suwun", NOT_ROLE_PHRASES), so only with its asker or passive.
+ROLE_PHRASES["requested"] += (
+    "kami suwun", "kula suwun", "kulo suwun", "dipun suwun", "disuwun", "nyuwun", "nedhi", "kami nedhi",
+    "kula nedhi", "kulo nedhi",
+)
 # "blangko 2.000 keping sdh kami trm": "terima" in a phone's shorthand.
 ROLE_PHRASES["received"] += ("trm", "sdh trm", "sudah trm", "kami trm", "dtrm", "ditrm", "sdh kami trm")
 # After a figure, these open the parts it is made of ("127 orang, terdiri dari 83 pemula dan 44 perekaman
