@@ -3158,3 +3158,10 @@ SCREEN_WORDS: tuple[str, ...] = (
 # count ("akhir" there is the last card's number, not the closing stock).
 COLUMN_WORDS["ignore"] += ("nomor seri", "no seri", "no. seri", "no.seri", "seri", "serial", "serial number",
                            "serial no", "serial no.", "nomor kartu", "no kartu")
+
+# A subject's words marking the same mail sent again (mailbot.conversation.resent_request): "Usulan blangko KTP-el
+# (kirim ulang)", "Kirim ulang - Permohonan blangko", "Request for KTP-el blanks [resend]".
+RESEND_SUBJECT_MARKS: tuple[str, ...] = (
+    "kirim ulang", "dikirim ulang", "kirim kembali", "dikirim kembali", "krm ulang", "kirim lagi",
+    "resend", "resent", "re-send", "re-sent", "resending", "sent again",
+)
