@@ -3097,6 +3097,16 @@ REMINDER_ASKS: tuple[str, ...] = (
     "sudah disposisi", "telah didisposisi", "menanyakan surat permohonan", "menanyakan permohonan",
     "menanyakan perihal permohonan", "menanyakan surat kami", "menanyakan usulan", "menanyakan pengajuan",
     "mempertanyakan permohonan",
+    # how far the request got, in the districts' Malay ("usulan blangko kami hari itu sampai mana sudah?"), nothing
+    # heard of it (Kupang "sonde ada kabar", "su dikirim ko balom?") and the English ("have not heard back",
+    # "Kindly advise on its current status", "Status inquiry")
+    "sampai mana", "sampe mana", "sampai di mana", "sampai dimana",
+    "sonde ada kabar", "son ada kabar", "tra ada kabar", "trada kabar", "nda ada kabar", "ndak ada kabar",
+    "tidak ada kabar", "tdk ada kabar", "tak ada kabar", "belum dengar kabar",
+    "su dikirim ko balom", "su kirim ko balom", "su dikirim ko sonde", "dikirim ko balom",
+    "not heard back", "haven't heard back", "have not heard back", "not heard from you", "no word from you",
+    "advise on its current status", "advise on its status", "advise on the status", "advise on the current status",
+    "current status of our request", "status inquiry", "status enquiry",
 )
 # Right before a figure, these give the content of one bundle or box ("ada satu ikat isi 100 yang terselip", "4 dus @
 # 250 keping"): no figure of the request, its stock or its count (mailbot.followup.interpret).
