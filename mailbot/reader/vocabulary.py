@@ -2908,10 +2908,14 @@ CANCEL_NO_NEED: tuple[str, ...] = (
     "tidak usah", "tdk usah", "tak usah", "ga usah", "gak usah", "nggak usah", "ngga usah", "gk usah", "g usah",
     "enggak usah", "kada usah", "kd usah", "kadada usah", "ndak usah", "nda usah", "ora usah", "mboten usah",
     "tidak perlu", "tdk perlu", "tak perlu", "ga perlu", "gak perlu", "nggak perlu", "kada perlu", "ndak perlu",
+    # Bugis Malay "ndk usah mi dikirim", Manado "nyanda usah"
+    "ndk usah", "nyanda usah", "nda perlu", "ndk perlu",
 )
 CANCEL_GOING_ON: tuple[str, ...] = (
     "diproses", "diproses lagi", "diproses lg", "diprosesin", "dikirim", "dikirimkan", "dikirimi", "dikirimin",
     "dilanjutkan", "dilanjutin", "ditindaklanjuti", "ditindak lanjuti", "dikirim lagi",
+    # with the Bugis particle between ("ndk usah mi dikirim"), and Manado "nda usah jadi dang" (need not go ahead)
+    "mi dikirim", "mi diproses", "mi dilanjutkan", "jadi dang", "jadi jo",
 )
 CANCEL_WORDS += tuple(f"{no} {verb}" for no in CANCEL_NO_NEED for verb in CANCEL_GOING_ON)
 # Banjar and Malay "urung" (= batal) said of the request: "urung haja", "kami urung", "urung ja lah" ("urung"
