@@ -67,9 +67,11 @@ def named_in_text(session: Session, verdict: Verdict, trust: SenderTrust) -> Req
 
 
 # Words saying a new mail answers a mail of ours ("menjawab email bapak hari Senin kemarin", "Jawaban permohonan",
-# "membalas pertanyaan bapak", "in reply to your email").
+# "membalas pertanyaan bapak", "in reply to your email"), and their Javanese forms ("badhe nanggapi email
+# panjenengan kala wingi", "mangsuli email bapak", "bales email").
 _ANSWERS_OURS = re.compile(
-    r"\b(?:menjawab|membalas|menanggapi|jawaban|balasan|(?:menindaklanjuti|sehubungan dengan|terkait|sesuai)\s+"
+    r"\b(?:menjawab|membalas|menanggapi|jawaban|balasan|nanggapi|mangsuli|bales|mbales|"
+    r"(?:menindaklanjuti|sehubungan dengan|terkait|sesuai)\s+"
     r"(?:e-?mail|surel|pertanyaan|permintaan)|yang (?:bapak|ibu|bpk|bu|pak) tanyakan|yg (?:bapak|ibu|bpk|bu|pak) "
     r"tanyakan|in (?:reply|response|answer) to|answering your|as you asked)\b", re.IGNORECASE)
 
@@ -1219,10 +1221,22 @@ def _said_alike(earlier: Message, verdict: Verdict, trust: SenderTrust) -> bool:
     same figures in the same words (white space and case aside). The Message-ID and the Date differ."""
     read = earlier.verdict or {}
     return (str(earlier.sender or "").lower() == str(trust.address or "").lower()
-            and " ".join(earlier.subject.split()).lower() == " ".join(verdict.subject.split()).lower()
+            and _resent_subject(earlier.subject) == _resent_subject(verdict.subject)
             and all(read.get(f) == getattr(verdict, f) for f in ("kind", "requested", "stock_on_hand", "received"))
             and _figures_said(read.get("evidence") or []) == _figures_said(
                 [{"field": e.field, "value": e.value, "text": e.text} for e in verdict.evidence]))
+
+
+# A subject's marks of the same mail sent again: a forward's "Fwd:" before it, "(kirim ulang)", "- resend" in it.
+_RESENT_MARKS = re.compile(r"^(?:\s*(?:fwd?|fw)\s*:)+|[\s(\[\-\u2013|]*\b(?:"
+                           + vocabulary.alternation(vocabulary.RESEND_SUBJECT_MARKS) + r")\b[\s)\]:\-\u2013|]*",
+                           re.IGNORECASE)
+
+
+def _resent_subject(subject: str) -> str:
+    """*subject* as the same mail sent again would carry it: its forward prefix and marks of sending again left
+    out ("Fwd: Permohonan blangko (kirim ulang)" is "permohonan blangko"), white space and case aside."""
+    return " ".join(_RESENT_MARKS.sub(" ", subject or "").split()).lower()
 
 
 def _figures_said(evidence: list[dict[str, object]]) -> set[tuple[object, object, str]]:

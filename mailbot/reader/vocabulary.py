@@ -534,7 +534,7 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "kumulatif", "akumulasi", "total bulan", "bulan ini", "minggu ini", "tahun ini",
         "sampai dengan hari ini", "s.d. hari ini", "s/d hari ini", "wajib ktp", "penduduk",
         "target", "rata-rata", "ambang", "batas", "sebelumnya", "bulan lalu", "minggu lalu", "kirim balik", "retur",
-        "dikembalikan", "bukan", "not",
+        "dikembalikan", "bukan", "not", "sanes",
         # The figure a correction takes back: "yang benar 1.200 (kemarin salah ketik 800)".
         "salah ketik", "salah tulis", "salah input", "typo", "tertulis", "kami tulis", "sebelumnya tertulis",
         # What is left of a shipment still on its way is not the district's stock.
@@ -1032,6 +1032,8 @@ NOT_ROLE_PHRASES: tuple[str, ...] = (
     "sisa waktu", "sisa hari kerja", "sisa minggu", "sisa masa", "the rest of the year", "rest of the month",
     "remaining weeks", "remaining days", "remaining months",
     "terima kasih", "terimakasih", "trima kasih", "trimakasih", "makasih", "mohon maaf",
+    # Javanese "excuse me" and thanks: "nyuwun sewu" (never a thousand asked), "nyuwun pangapunten", "matur suwun"
+    "nyuwun sewu", "nuwun sewu", "nyuwun pangapunten", "matur suwun",
     "mohon izin", "mohon ijin", "mohon arahan", "mohon petunjuk", "mohon konfirmasi",
     # A new operator asking to be shown the work ("Mohon bimbingan Bapak/Ibu ... tata cara permohonan blangko").
     "mohon bimbingan", "mohon bimbingannya", "mohon arahannya", "mohon petunjuknya", "mohon tuntunan",
@@ -1097,6 +1099,7 @@ AFFIRM_WORDS: tuple[str, ...] = ("sudah", "sdh", "sudh", "telah", "tlh", "udah",
 CORRECTION_WORDS: tuple[str, ...] = (
     "melainkan", "tetapi", "tapi", "namun", "seharusnya", "harusnya", "yang benar", "yg benar",
     "tp", "tpi",  # "tapi" typed short: "sisa bukan 1.840 tp 1.480"
+    "nanging",  # Javanese: "sanes 700 nanging 1.100 keping"
     "menjadi", "mjd", "jadi", "dijadikan", "diubah menjadi", "direvisi menjadi", "diralat menjadi",
 )
 # A change of one figure into another, "dari 1.500 menjadi 2.500": the first is the old figure, the
@@ -1206,7 +1209,7 @@ SPELLED_COUNT_LEADS: tuple[str, ...] = (
 # Right after a figure and right before another, these deny the second ("yg benar 450 bukan 540", "2,000
 # not 20,000"): the first is the figure meant.
 # "bukan" and its short forms alone (the follow-up step's old figure of a correction, "150 lbr bkn 250").
-WRONG_FIGURE_WORDS: tuple[str, ...] = ("bukan", "bkn", "not", "bukannya")
+WRONG_FIGURE_WORDS: tuple[str, ...] = ("bukan", "bkn", "not", "bukannya", "sanes")  # Javanese krama "sanes"
 NEGATES_NEXT_WORDS: tuple[str, ...] = WRONG_FIGURE_WORDS
 
 # After a figure, a blank named after these travels along with it and is not its blank: "1.500 keping,
@@ -2868,6 +2871,12 @@ ROLE_PHRASES["requested"] += ("req", "reqs", "rqst", "rqs", "pls send", "plz sen
 ROLE_PHRASES["requested"] += ("mnt blangko", "mnt blanko", "mnta blangko", "mnta blanko", "mnt blgko")
 # "mnta 1,5 rb blangko ktp ya": "minta" with its vowel dropped ("mnta" is no other word).
 ROLE_PHRASES["requested"] += ("mnta", "mnta tambahan")
+# Javanese (krama) asking: "ingkang kami suwun 1.200 keping", "nyuwun 800 keping", "ingkang kami nedhi". "Suwun" alone
+# is also thanks ("matur suwun", NOT_ROLE_PHRASES), so only with its asker or passive.
+ROLE_PHRASES["requested"] += (
+    "kami suwun", "kula suwun", "kulo suwun", "dipun suwun", "disuwun", "nyuwun", "nedhi", "kami nedhi",
+    "kula nedhi", "kulo nedhi",
+)
 # "blangko 2.000 keping sdh kami trm": "terima" in a phone's shorthand.
 ROLE_PHRASES["received"] += ("trm", "sdh trm", "sudah trm", "kami trm", "dtrm", "ditrm", "sdh kami trm")
 # After a figure, these open the parts it is made of ("127 orang, terdiri dari 83 pemula dan 44 perekaman
@@ -2923,10 +2932,14 @@ CANCEL_NO_NEED: tuple[str, ...] = (
     "tidak usah", "tdk usah", "tak usah", "ga usah", "gak usah", "nggak usah", "ngga usah", "gk usah", "g usah",
     "enggak usah", "kada usah", "kd usah", "kadada usah", "ndak usah", "nda usah", "ora usah", "mboten usah",
     "tidak perlu", "tdk perlu", "tak perlu", "ga perlu", "gak perlu", "nggak perlu", "kada perlu", "ndak perlu",
+    # Bugis Malay "ndk usah mi dikirim", Manado "nyanda usah"
+    "ndk usah", "nyanda usah", "nda perlu", "ndk perlu",
 )
 CANCEL_GOING_ON: tuple[str, ...] = (
     "diproses", "diproses lagi", "diproses lg", "diprosesin", "dikirim", "dikirimkan", "dikirimi", "dikirimin",
     "dilanjutkan", "dilanjutin", "ditindaklanjuti", "ditindak lanjuti", "dikirim lagi",
+    # with the Bugis particle between ("ndk usah mi dikirim"), and Manado "nda usah jadi dang" (need not go ahead)
+    "mi dikirim", "mi diproses", "mi dilanjutkan", "jadi dang", "jadi jo",
 )
 CANCEL_WORDS += tuple(f"{no} {verb}" for no in CANCEL_NO_NEED for verb in CANCEL_GOING_ON)
 # Banjar and Malay "urung" (= batal) said of the request: "urung haja", "kami urung", "urung ja lah" ("urung"
@@ -3112,6 +3125,16 @@ REMINDER_ASKS: tuple[str, ...] = (
     "sudah disposisi", "telah didisposisi", "menanyakan surat permohonan", "menanyakan permohonan",
     "menanyakan perihal permohonan", "menanyakan surat kami", "menanyakan usulan", "menanyakan pengajuan",
     "mempertanyakan permohonan",
+    # how far the request got, in the districts' Malay ("usulan blangko kami hari itu sampai mana sudah?"), nothing
+    # heard of it (Kupang "sonde ada kabar", "su dikirim ko balom?") and the English ("have not heard back",
+    # "Kindly advise on its current status", "Status inquiry")
+    "sampai mana", "sampe mana", "sampai di mana", "sampai dimana",
+    "sonde ada kabar", "son ada kabar", "tra ada kabar", "trada kabar", "nda ada kabar", "ndak ada kabar",
+    "tidak ada kabar", "tdk ada kabar", "tak ada kabar", "belum dengar kabar",
+    "su dikirim ko balom", "su kirim ko balom", "su dikirim ko sonde", "dikirim ko balom",
+    "not heard back", "haven't heard back", "have not heard back", "not heard from you", "no word from you",
+    "advise on its current status", "advise on its status", "advise on the status", "advise on the current status",
+    "current status of our request", "status inquiry", "status enquiry",
 )
 # Right before a figure, these give the content of one bundle or box ("ada satu ikat isi 100 yang terselip", "4 dus @
 # 250 keping"): no figure of the request, its stock or its count (mailbot.followup.interpret).
@@ -3173,3 +3196,10 @@ SCREEN_WORDS: tuple[str, ...] = (
 # count ("akhir" there is the last card's number, not the closing stock).
 COLUMN_WORDS["ignore"] += ("nomor seri", "no seri", "no. seri", "no.seri", "seri", "serial", "serial number",
                            "serial no", "serial no.", "nomor kartu", "no kartu")
+
+# A subject's words marking the same mail sent again (mailbot.conversation.resent_request): "Usulan blangko KTP-el
+# (kirim ulang)", "Kirim ulang - Permohonan blangko", "Request for KTP-el blanks [resend]".
+RESEND_SUBJECT_MARKS: tuple[str, ...] = (
+    "kirim ulang", "dikirim ulang", "kirim kembali", "dikirim kembali", "krm ulang", "kirim lagi",
+    "resend", "resent", "re-send", "re-sent", "resending", "sent again",
+)
