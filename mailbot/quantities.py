@@ -260,20 +260,20 @@ def _figures_and_words(spelled: str, shown: str) -> int | None:
             return None
         words.append(_spoken(figure))
     value = parse_words(" ".join(words))
-    if value is not None and not tokens[-1][0].isdigit():
-        _refuse_short_hundreds(shown, spelled, value)  # "2 ribu lima": as "dua ribu lima"
+    if value is not None:
+        _refuse_short_hundreds(shown, spelled, value)  # "2 ribu lima", "2 rb 5": as "dua ribu lima"
     return value
 
 
 def _refuse_short_hundreds(shown: str, spelled: str, value: int) -> None:
-    """QuantityError "ambiguous" for thousands then one digit word ("dua ribu lima": 2.005, or 2.500 said short?), as
+    """QuantityError "ambiguous" for thousands then one digit ("dua ribu lima", "2 rb 5": 2.005, or 2.500 said short?), as
     the reader asks a district back for it (mailbot.reader.numbers.short_hundreds)."""
     from mailbot.reader.numbers import short_hundreds
 
     if (readings := short_hundreds(spelled, value)) is None:
         return
     figures = tuple(format_number(v) for v in readings)
-    raise QuantityError("ambiguous", f'"{shown}" is ambiguous: thousands then one digit word, {figures[0]} as written '
+    raise QuantityError("ambiguous", f'"{shown}" is ambiguous: thousands then a single digit, {figures[0]} as written '
                                      f"or {figures[1]} with its hundreds said short; write the number in digits, like "
                                      f"{figures[0]} or {figures[1]}",
                         indonesian=f"dapat dibaca dua cara ({figures[0]} atau {figures[1]})", examples=figures)

@@ -633,14 +633,15 @@ def _tail_value(tail: re.Match[str]) -> int | None:
     return figure
 
 
-# A number in words that ends in thousands and one digit word: "dua ribu lima", "seribu dua", "3 rb empat".
+# A number that ends in thousands and one digit: "dua ribu lima", "seribu dua", "3 rb empat", "2 rb 5".
 _ONE_DIGIT_WORD = _alternation([word for word, digit in vocab.DIGIT_WORDS.items() if digit])
-_THOUSANDS_THEN_ONE_DIGIT_RE = re.compile(rf"(?:ribu|rbu|rebu|(?<![^\W\d_])rb)[\s-]+(?P<digit>{_ONE_DIGIT_WORD})$")
+_THOUSANDS_THEN_ONE_DIGIT_RE = re.compile(
+    rf"(?:ribu|rbu|rebu|(?<![^\W\d_])rb)[\s-]+(?P<digit>{_ONE_DIGIT_WORD}|[1-9])$")
 
 
 def short_hundreds(words: str, value: int) -> tuple[int, int] | None:
-    """The two readings of a number that ends in thousands and one digit word ("dua ribu lima" -> (2005, 2500)),
-    *value* being what it says as written; None for any other number.
+    """The two readings of a number that ends in thousands and one digit, a word or a figure ("dua ribu lima", "2 rb
+    5" -> (2005, 2500)), *value* being what it says as written; None for any other number.
 
     As written "dua ribu lima" is 2.005, but said aloud it is as often "dua ribu lima ratus" cut short (2.500), and
     2.005 blanks is no figure a district asks for: a clerk would ask. So would the desk: the district's mail is
@@ -648,7 +649,8 @@ def short_hundreds(words: str, value: int) -> tuple[int, int] | None:
     found = _THOUSANDS_THEN_ONE_DIGIT_RE.search(words.strip().lower())
     if found is None:
         return None
-    digit = vocab.DIGIT_WORDS[found.group("digit")]
+    said = found.group("digit")
+    digit = int(said) if said.isdigit() else vocab.DIGIT_WORDS[said]
     return value, value - digit + digit * 100
 
 
@@ -910,6 +912,9 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                     conflict = conflict or _UNIT_RE.match(masked, digits_tail.end()) is not None
                 elif more < factor and not (digits_tail.group("hundreds") and factor == 100):
                     value += more
+                    # "2 ribu 5", "2 rb 5": 2.005 as written, or "2 ribu 5 ratus" said short? As "dua ribu lima".
+                    conflict = conflict or (factor == 1000 and short_hundreds(masked[start:digits_tail.end()],
+                                                                              value) is not None)
                     end = digits_tail.end()
             elif factor == 1000 and value is not None and _DIGITS_AFTER_RE.match(masked, end):
                 # "2 ribu 2.000", "1 ribu 500/hari": digits that go on after the thousands leave the figure unclear.

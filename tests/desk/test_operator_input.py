@@ -117,8 +117,8 @@ def test_supply_receive_reads_dots_as_thousands(desk_dir: Path, typed: str, reco
     (("supply", "receive", "\u0661\u0660\u0660"), "write the digits as 0-9"),  # Arabic-Indic 100
     (("supply", "receive", "\uff11\uff10\uff10"), "write the digits as 0-9"),  # full-width 100
     (("supply", "receive", "100", "--item", "paspor"), "--item paspor: not an item"),
-    # thousands then one digit word: 1.005 as written, or 1.500 said short (was recorded as 1.005)
-    (("supply", "receive", "seribu lima"), "ambiguous: thousands then one digit word, 1.005 as written or 1.500"),
+    # thousands then a single digit: 1.005 as written, or 1.500 said short (was recorded as 1.005)
+    (("supply", "receive", "seribu lima"), "ambiguous: thousands then a single digit, 1.005 as written or 1.500"),
 ])
 def test_bad_quantities_are_one_clear_line(desk_dir: Path, args: tuple[str, ...], words: str) -> None:
     assert mailbot(desk_dir, "migrate").returncode == 0  # the desk exists: `status` below makes no database

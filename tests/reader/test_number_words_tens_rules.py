@@ -44,9 +44,11 @@ def test_digits_that_do_not_fit_the_tens_leave_the_figure_unread(figure: str) ->
     assert any(d["field"] == "requested" for d in read["doubts"])
 
 
-@pytest.mark.parametrize("figure", ["tiga ribu dua", "seribu enam", "4 ribu tujuh", "dua rb satu"])
+@pytest.mark.parametrize("figure", ["tiga ribu dua", "seribu enam", "4 ribu tujuh", "dua rb satu",
+                                    "dua ribu 5", "2 rb 5", "3 ribu 2"])
 def test_thousands_then_one_digit_word_is_asked_back(figure: str) -> None:
-    """3.002 as written, or "tiga ribu dua ratus" said short (3.200): a clerk would ask."""
+    """3.002 as written, or "tiga ribu dua ratus" said short (3.200): a clerk would ask; the same with the digit in
+    figures ("2 rb 5": 2.005, or 2.500 said short?)."""
     read = _request(figure)
     assert read["requested"] is None
     assert any(d["field"] == "requested" and d["reason"] == "conflict" for d in read["doubts"])
@@ -54,8 +56,8 @@ def test_thousands_then_one_digit_word_is_asked_back(figure: str) -> None:
 
 @pytest.mark.parametrize(("figure", "value"), [
     ("tiga ribu dua ratus", 3200), ("seribu enam belas", 1016), ("tiga ribu dua (3.002)", 3002),
-    ("dua ribu delapan puluh", 2080),
-], ids=["hundreds", "teens", "digits-in-brackets-settle-it", "tens"])
+    ("dua ribu delapan puluh", 2080), ("2 ribu 50", 2050), ("dua ribu 500", 2500),
+], ids=["hundreds", "teens", "digits-in-brackets-settle-it", "tens", "two-digits-after", "three-digits-after"])
 def test_thousands_then_more_than_one_digit_word_is_read(figure: str, value: int) -> None:
     assert _request(figure)["requested"] == value
 
