@@ -266,8 +266,8 @@ def _figures_and_words(spelled: str, shown: str) -> int | None:
 
 
 def _refuse_short_hundreds(shown: str, spelled: str, value: int) -> None:
-    """QuantityError "ambiguous" for thousands then one digit ("dua ribu lima", "2 rb 5": 2.005, or 2.500 said short?), as
-    the reader asks a district back for it (mailbot.reader.numbers.short_hundreds)."""
+    """QuantityError "ambiguous" for thousands then one digit ("dua ribu lima", "2 rb 5": 2.005, or 2.500 said
+    short?), as the reader asks a district back for it (mailbot.reader.numbers.short_hundreds)."""
     from mailbot.reader.numbers import short_hundreds
 
     if (readings := short_hundreds(spelled, value)) is None:
