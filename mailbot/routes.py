@@ -429,15 +429,15 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=about,
                               reason="receipt_elsewhere")
         return MessageOutcome.FOLLOW_UP_QUEUED
-    if thread is None and shipment_of(session, district, item) is None:
+    pending = shipment_of(session, district, item) if thread is None else None
+    if thread is None and pending is None:
         # no shipment on its way: a count for the shipment whose receipt is still in question corrects it
         thread = _in_question(session, district, item)
     own_thread = thread if thread is not None and thread.district == district else None
     if own_thread is not None and own_thread.state == "approved":
         # nothing can arrive before it left the store: "terima" here is of the approval, or a person settles it
         return _before_dispatch(session, desk, message, verdict, trust, own_thread)
-    if thread is None and (pending := shipment_of(session, district, item)) is not None \
-            and pending.state == "approved":
+    if thread is None and pending is not None and pending.state == "approved":
         # a new mail saying the approval arrived ("email persetujuan ... sudah kami terima"): not the blanks; one
         # saying blanks arrived of a shipment never dispatched books nothing (no dispatch is booked by a district's
         # mail): a person settles it, as in its thread
