@@ -1418,7 +1418,8 @@ _COURTESY = re.compile(r"^(?:(?:" + vocabulary.alternation(vocabulary.COURTESY_W
 # Words that say something a confirmation does not: a short clause holding one is never a name in a sign-off.
 _SUBSTANCE = re.compile(r"\b(?:batal\w*|tunda\w*|ditunda|diundur|undur|tidak|tdk|tak|jangan|ga|gak|nggak|ngga|gk|"
                         r"enggak|belum|kurang|lebih|tolong|mohon|minta|ubah|ganti|salah|tapi|namun|urung\w*|tarik|"
-                        r"cancel\w*|not|no|but)\b|\d", re.IGNORECASE)
+                        r"cancel\w*|not|no|but|" + vocabulary.alternation(vocabulary.CONFIRMATION_DENIALS)
+                        + r")\b|\d", re.IGNORECASE)
 
 
 def is_thanks(verdict: Verdict) -> bool:
@@ -1443,10 +1444,12 @@ def _is_confirmation(verdict: Verdict, *, decided: tuple[int | None, ...] = ()) 
         if restated is not None:
             clause = restated.sub(" ", clause)
         clause = clause.strip(" \t-*_~()\"'")
-        if not clause or _CONFIRMATION.search(clause) or _AGREEMENT.search(clause) or _COURTESY.match(clause):
+        if not clause or _COURTESY.match(clause):
             continue
-        if len(clause.split()) <= 3 and not _SUBSTANCE.search(clause):
-            continue  # a name or a title in the sign-off ("Rina", "Kasi Pendataan")
+        if _SUBSTANCE.search(clause):
+            return False  # "Makasih pak tapi blangkonya belum sampai": the thanks do not make the rest a thanks
+        if _CONFIRMATION.search(clause) or _AGREEMENT.search(clause) or len(clause.split()) <= 3:
+            continue  # thanks, agreement, or a name or a title in the sign-off ("Rina", "Kasi Pendataan")
         return False
     return True
 

@@ -2999,13 +2999,23 @@ CHANGE_ASKED: tuple[str, ...] = (
 )
 # A short reply in a request's thread that only thanks, agrees or waits for the blanks is recorded, never queued nor
 # answered (mailbot.conversation._is_confirmation): the thanks ("terima kasih", Javanese "matur nuwun", Bugis and
-# Banjar "tarima kasih", Sundanese "hatur nuhun") ...
+# Banjar "tarima kasih", Sundanese "hatur nuhun", Manado "makase", Minang "tarimo kasih", Batak "mauliate" and
+# Karo "bujur", Kupang and Ambon "makasi", "danke") ...
 THANKS_WORDS: tuple[str, ...] = (
     "terima kasih", "terimakasih", "terima ksh", "makasih", "baik", "siap", "oke", "ok", "noted", "sudah kami terima",
     "sip", "mantap", "thanks", "thank", "thank you",
     "matur nuwun", "maturnuwun", "matur suwun", "suwun", "tarima kasih", "tarimakasih", "hatur nuhun", "nuhun",
+    "makase", "makaseh", "makasi", "makasii", "trimakase", "trima kase", "tarima kase", "terima kase", "trima kasih",
+    "trimakasih", "trima kasi", "tarima kasi", "terima kasi", "tarimo kasih", "tarimokasih", "tarimo kasi",
+    "mauliate", "bujur", "danke",
 )
-# ... the agreement or the wait for the blanks ("kami tunggu", Javanese "ditenggo", Bugis "tunggu mi") ...
+# ... the agreement or the wait for the blanks ("kami tunggu", Javanese "ditenggo", Bugis "tunggu mi"; the "we" of
+# the districts' Malay before "tunggu": Manado "torang tunggu jo", Kupang "botong tunggu", Papuan "kitong tunggu")
+# ...
+WAITING_WE: tuple[str, ...] = (
+    "kami", "kita", "torang", "kitorang", "tong", "botong", "katong", "kitong", "awak", "kamek", "kame",
+)
+WAITING_PARTICLES: tuple[str, ...] = ("", " jo", " jua", " saja", " aja", " sa", " haja", " mi", " ji", " dulu")
 AGREEMENT_WORDS: tuple[str, ...] = (
     "setuju", "sepakat", "ditunggu", "kami tunggu", "menunggu", "sudah kami terima", "diterima", "sangat membantu",
     "semoga", "received", "agreed", "understood", "acknowledged",
@@ -3014,12 +3024,22 @@ AGREEMENT_WORDS: tuple[str, ...] = (
     # "Noted with thanks. We'll wait for the delivery."
     "we'll wait", "we will wait", "will wait for", "we await", "we look forward", "looking forward to",
     "we'll be waiting", "we will be waiting",
-)
-# ... and the yes and the courtesy around them ("Nggih pak", Bugis "Iye pak").
+    # a blessing with the thanks ("Tuhan berkati", "sehat selalu", "God bless")
+    "tuhan berkati", "tuhan memberkati", "gbu", "god bless", "sehat selalu", "sukses selalu", "barakallah",
+    "jazakallah", "horas",
+) + tuple(f"{we} tunggu{particle}" for we in WAITING_WE for particle in WAITING_PARTICLES)
+# ... and the yes and the courtesy around them ("Nggih pak", Bugis "Iye pak", Kupang and Manado "bapa").
 COURTESY_WORDS: tuple[str, ...] = (
     "dengan hormat", "yth", "kepada", "bapak", "ibu", "pak", "bu", "kak", "mas", "mbak", "salam", "hormat kami",
     "dear", "hi", "hello", "regards", "best regards", "sir", "madam", "admin", "operator", "ya", "nggih", "njih",
-    "inggih", "enggih", "nggeh", "iye", "iyo", "puang", "daeng",
+    "inggih", "enggih", "nggeh", "iye", "iyo", "puang", "daeng", "bapa", "mama", "amang", "inang", "uda", "uni",
+)
+# The districts' "not", "not yet" and "but" (Manado "nda", "balom", "mar", Kupang "sonde", Minang "indak", "alun",
+# Banjar "kada", Javanese "mboten", "durung", "dereng"): beside thanks, a short clause holding one says something a
+# confirmation does not ("Makasi pak. Balom datang."), and is never taken for a name in a sign-off.
+CONFIRMATION_DENIALS: tuple[str, ...] = (
+    "nda", "ndak", "ndk", "sonde", "balom", "blom", "blum", "alun", "indak", "kada", "mboten", "boten", "ora",
+    "durung", "dereng", "mar", "tapi", "tp",
 )
 # A correction written only in the subject of a reply in a request's thread ("Re: [BLK-2026-0003] Permohonan
 # blangko KTP-el - koreksi jadi 1.200 keping", "RALAT jml jadi 900 kpg - Re: [BLK-...]"), the body empty or a
