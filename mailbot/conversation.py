@@ -66,14 +66,9 @@ def named_in_text(session: Session, verdict: Verdict, trust: SenderTrust) -> Req
     return own[0] if len(own) == 1 and len(named) == 1 else None
 
 
-# Words saying a new mail answers a mail of ours ("menjawab email bapak hari Senin kemarin", "Jawaban permohonan",
-# "membalas pertanyaan bapak", "in reply to your email"), and their Javanese forms ("badhe nanggapi email
-# panjenengan kala wingi", "mangsuli email bapak", "bales email").
-_ANSWERS_OURS = re.compile(
-    r"\b(?:menjawab|membalas|menanggapi|jawaban|balasan|nanggapi|mangsuli|bales|mbales|"
-    r"(?:menindaklanjuti|sehubungan dengan|terkait|sesuai)\s+"
-    r"(?:e-?mail|surel|pertanyaan|permintaan)|yang (?:bapak|ibu|bpk|bu|pak) tanyakan|yg (?:bapak|ibu|bpk|bu|pak) "
-    r"tanyakan|in (?:reply|response|answer) to|answering your|as you asked)\b", re.IGNORECASE)
+# Words saying a new mail answers a mail of ours (mailbot.reader.vocabulary.ANSWERS_OURS_PHRASES).
+_ANSWERS_OURS = re.compile(r"(?<![\w-])(?:" + vocabulary.alternation(vocabulary.ANSWERS_OURS_PHRASES) + r")(?![\w-])",
+                           re.IGNORECASE)
 
 
 def answered_late(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:

@@ -2378,6 +2378,22 @@ SEND_FORMS: tuple[str, ...] = (
     "dikirimkn", "dikrim", "dikirm",
 )
 REQUEST_PHRASES += tuple(f"{ask} {send}" for ask in ASKING_WORDS for send in SEND_FORMS)
+# A need said of the blanks, a figure given or not ("pak kami perlu blangko ktp el lg, stok tipis", "kami memerlukan
+# tambahan blangko KIA", Javanese "kami mbetahaken blangko"): every word of needing before every word of the blanks
+# asks for them as "butuh blangko" does (denied, "tidak perlu blangko", it asks nothing).
+NEEDING_WORDS: tuple[str, ...] = (
+    "perlu", "prlu", "perlukan", "memerlukan", "butuh", "btuh", "butuhkan", "membutuhkan", "mbutuhaken",
+    "betah", "mbetahaken", "membetahaken",
+)
+NEEDED_BLANK_WORDS: tuple[str, ...] = (
+    "blangko", "blanko", "blangkonya", "blankonya", "tambahan blangko", "tambahan blanko", "kiriman blangko",
+)
+REQUEST_PHRASES += tuple(f"{need} {blank}" for need in NEEDING_WORDS for blank in NEEDED_BLANK_WORDS)
+# ... never a need under a condition (CONDITION_WORDS, these few words between: "nanti kalau perlu blangko lagi kami
+# kabari", "jika kami butuh tambahan"): a need to come, no ask now (mailbot.reader.classify).
+CONDITIONAL_NEED_FILLERS: tuple[str, ...] = (
+    "kami", "kita", "nanti", "nnti", "ntar", "masih", "memang", "sewaktu-waktu", "suatu saat", "ke depan",
+)
 # Words giving a cause: "cetak 0 karena blangko kosong" (the count before, the blank's running out after).
 ZERO_CAUSE_WORDS: tuple[str, ...] = ("karena", "krn", "karna", "sebab", "soalnya", "gara-gara", "because")
 # Opening and closing stock, in the words of other writers: the opening stock is no stock now.
@@ -3222,4 +3238,33 @@ COLUMN_WORDS["ignore"] += ("nomor seri", "no seri", "no. seri", "no.seri", "seri
 RESEND_SUBJECT_MARKS: tuple[str, ...] = (
     "kirim ulang", "dikirim ulang", "kirim kembali", "dikirim kembali", "krm ulang", "kirim lagi",
     "resend", "resent", "re-send", "re-sent", "resending", "sent again",
+)
+
+# Words saying a new mail answers a mail of ours (mailbot.conversation.answered_late): "menjawab email bapak hari
+# Senin kemarin", "Jawaban permohonan", "membalas pertanyaan bapak", Javanese "badhe nanggapi email panjenengan",
+# "mangsuli email bapak", "bales email", and English "in reply to your email".
+ANSWERING_WORDS: tuple[str, ...] = (
+    "menjawab", "membalas", "menanggapi", "jawaban", "balasan", "nanggapi", "mangsuli", "bales", "mbales",
+    "in reply to", "in response to", "in answer to", "answering your", "replying to your", "responding to your",
+    "as you asked", "as requested", "as per your request", "you asked for", "you were asking",
+)
+# ... or the mail of ours named after words of following it up ("sehubungan dengan pertanyaan", "terkait email";
+# in English of the desk's own mail only, "Following up on your email from Thursday asking for the figure", where
+# "following up on our request" chases the district's own) ...
+ABOUT_OURS_OPENERS: tuple[str, ...] = ("menindaklanjuti", "sehubungan dengan", "terkait", "sesuai")
+OURS_NOUNS: tuple[str, ...] = ("e-mail", "email", "surel", "pertanyaan", "permintaan")
+ABOUT_YOURS_OPENERS: tuple[str, ...] = (
+    "following up on", "following up", "follow up on", "follow-up on", "further to", "regarding", "re",
+    "with reference to", "with regard to", "as per", "per", "about", "concerning",
+)
+YOUR_MAIL_NOUNS: tuple[str, ...] = (
+    "email", "e-mail", "mail", "message", "question", "query", "request", "note", "reply",
+)
+# ... or what was asked, named as the addressee's question ("yang bapak tanyakan").
+ASKERS: tuple[str, ...] = ("bapak", "ibu", "bpk", "bu", "pak")
+ANSWERS_OURS_PHRASES: tuple[str, ...] = (
+    ANSWERING_WORDS
+    + tuple(f"{opener} {noun}" for opener in ABOUT_OURS_OPENERS for noun in OURS_NOUNS)
+    + tuple(f"{opener} your {noun}" for opener in ABOUT_YOURS_OPENERS for noun in YOUR_MAIL_NOUNS)
+    + tuple(f"{that} {asker} tanyakan" for that in ("yang", "yg") for asker in ASKERS)
 )
