@@ -662,9 +662,12 @@ def bare_answer(verdict: Verdict, thread: Request) -> Verdict | None:
                              Evidence("requested", value, (verdict.body_excerpt or "").strip())))
 
 
-# "Yang KTP-el saja pak.", "KTP-el saja dulu pak yang 1.000. KIA nanti kami email terpisah.": the blank named with
-# "only" (and the other, if named, said to come later on its own).
-_ONLY_AFTER = re.compile(r"\W*(?:blangko\s+|blanko\s+)?(?:saja|aja|sj|aj|dulu|dlu|only|first)\b")
+# "Yang KTP-el saja pak.", "KTP-el saja dulu pak yang 1.000. KIA nanti kami email terpisah.", "Just the KTP-el for
+# now": the blank named with "only" (and the other, if named, said to come later on its own).
+_ONLY_AFTER = re.compile(r"\W*(?:blangko\s+|blanko\s+)?(?:" + vocabulary.alternation(vocabulary.CHOSEN_ONLY_AFTER)
+                         + r")\b")
+_ONLY_BEFORE = re.compile(r"\b(?:" + vocabulary.alternation(vocabulary.CHOSEN_ONLY_BEFORE)
+                          + r")\s+(?:(?:blangko|blanko)\s+)?$")
 _OTHER_LATER = re.compile(r"\b(?:" + vocabulary.alternation(vocabulary.OTHER_BLANK_LATER) + r")\b")
 
 
@@ -688,7 +691,8 @@ def item_chosen(session: Session, verdict: Verdict, thread: Request) -> Verdict 
     if item not in named or (len(named) > 1 and not _OTHER_LATER.search(low)):
         return None
     pattern = followup.ITEM_NAMES[item]
-    if not any(_ONLY_AFTER.match(low, m.end()) for m in re.finditer(pattern, low)):
+    if not any(_ONLY_AFTER.match(low, m.end()) or _ONLY_BEFORE.search(low, 0, m.start())
+               for m in re.finditer(pattern, low)):
         return None
     if any(m.value not in (thread.requested, thread.stock_on_hand) for m in find_mentions(low) if not m.year):
         return None

@@ -3065,10 +3065,22 @@ SUBJECT_CORRECTION_OPENERS: tuple[str, ...] = (
     "mohon diganti", "correction", "corrected", "revised",
 )
 # The other blank said to come later, on its own, in the answer choosing one of the two a mail asked for ("KTP-el
-# saja dulu pak, KIA nanti kami email terpisah", "ktp-el aja dl pak, kia nyusul"): mailbot.conversation.item_chosen.
+# saja dulu pak, KIA nanti kami email terpisah", "ktp-el aja dl pak, kia nyusul", Javanese "KIA mengke nyusul",
+# Banjar "KIA kaina"): mailbot.conversation.item_chosen.
 OTHER_BLANK_LATER: tuple[str, ...] = (
     "nanti", "terpisah", "tersendiri", "menyusul", "nyusul", "disusulkan", "susulan", "belakangan", "email baru",
-    "lain kali", "lain waktu", "later", "separately", "next time",
+    "lain kali", "lain waktu", "later", "separately", "next time", "another time", "in a separate", "on its own",
+    "mengke", "mangke", "engko", "ngko", "mbenjang", "benjang", "piyambak", "kapan-kapan", "kaina", "isuk",
+)
+# The blank chosen, said with "only" or "first" after it ("Yang KTP-el saja pak", Javanese "KTP-el riyin mawon",
+# "KTP-el wae", Banjar "KTP-el haja dulu", "KTP-el only") ...
+CHOSEN_ONLY_AFTER: tuple[str, ...] = (
+    "saja", "aja", "sj", "aj", "dulu", "dlu", "dl", "duluan", "dahulu", "only", "first", "for now",
+    "riyin", "rumiyin", "mawon", "kemawon", "wae", "bae", "ae", "thok", "tok", "disik", "dhisik", "haja", "ja",
+)
+# ... or before it ("Just the KTP-el for now please", "only KTP-el", "cukup KTP-el").
+CHOSEN_ONLY_BEFORE: tuple[str, ...] = (
+    "just", "just the", "only", "only the", "hanya", "cuma", "cukup", "namung", "mung",
 )
 # Words beside the one figure of such a correction that make it an amount to send rather than a stock left
 # (mailbot.followup.interpret): "maksudnya 1.500 keping saja", "jumlahnya 1.200", "harusnya 2.500 keping, karena
