@@ -3166,6 +3166,19 @@ REMINDER_HOW_WORDS: tuple[str, ...] = (
     "bagaimana", "gimana", "gmn", "gmana", "bgmn", "bgmna", "kaya apa", "kayapa", "kyapa", "kaya apa haja",
     "pripun", "kepripun", "piye", "kepiye", "kados pundi", "how is", "how's", "how about",
 )
+# Whether the request was acted on yet, asked ("permohonan kami yg kmrn itu udh diproses blm ya?", "sudah disetujui
+# belum pak?", Javanese "sampun diproses dereng?", Kupang "su diproses ko balom?"; mailbot.attention's reminders):
+# a word of "already", a few words, a verb of the request acted on, then "not yet" or a question mark.
+ALREADY_WORDS: tuple[str, ...] = (
+    "sudah", "sdh", "udah", "udh", "dah", "telah", "sudahkah", "udahkah", "su", "alah", "wis", "uwis", "sampun",
+)
+REQUEST_ACTED_VERBS: tuple[str, ...] = (
+    "diproses", "diputuskan", "disetujui", "ditindaklanjuti", "ditindak lanjuti", "diacc", "di acc", "di-acc",
+    "ada keputusan", "ada kabar", "ada jawaban", "ada balasan", "ada tanggapan", "dipun proses",
+)
+NOT_YET_WORDS: tuple[str, ...] = (
+    "belum", "blm", "blom", "belom", "balum", "balom", "blum", "beloman", "durung", "dereng", "alun", "balun",
+)
 # Asking after a request sent before, in the words of office letters (mailbot.attention's reminders): "izin
 # menanyakan surat permohonan blangko kami tgl 6 kemarin, apakah sudah ada disposisi?".
 REMINDER_ASKS: tuple[str, ...] = (
