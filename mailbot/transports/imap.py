@@ -294,15 +294,35 @@ def create_missing_folders(client: IMAPClient, config: ImapInboxConfig, delimite
 
 
 def log_in(client: IMAPClient, username: str, password: str) -> None:
-    """LOGIN for a name and password in ASCII (RFC 3501 carries them as 7-bit quoted strings; RFC 6855's UTF-8
-    is switched on only after the login); outside ASCII ("pässwört"), AUTHENTICATE PLAIN, whose strings are UTF-8
-    (RFC 4616; Dovecot takes them), when the server offers it, else LoginError saying why."""
-    if username.isascii() and password.isascii():
+    """Log in the way the server offers (its CAPABILITY): LOGIN for a name and password in ASCII (RFC 3501 carries
+    them as 7-bit quoted strings; RFC 6855's UTF-8 is switched on only after the login) unless the server says
+    LOGINDISABLED; else AUTHENTICATE PLAIN, whose strings are UTF-8 (RFC 4616; Dovecot takes them), or AUTHENTICATE
+    LOGIN (a Dovecot with auth_mechanisms = login offers only that), when offered; else LoginError saying why."""
+    in_ascii = username.isascii() and password.isascii()
+    if in_ascii and not client.has_capability("LOGINDISABLED"):
         client.login(username, password)
     elif client.has_capability("AUTH=PLAIN"):
         client.plain_login(username, password)
-    else:
+    elif client.has_capability("AUTH=LOGIN"):
+        _sasl_login(client, username, password)
+    elif not in_ascii:
         raise _LoginNotTried("the name" if not username.isascii() else "the password")
+    else:
+        raise _NoLoginOffered(sorted(c.decode("ascii", "replace") for c in client.capabilities()
+                                     if c.upper() == b"LOGINDISABLED" or c.upper().startswith(b"AUTH=")))
+
+
+def _sasl_login(client: IMAPClient, username: str, password: str) -> None:
+    """AUTHENTICATE LOGIN: the server asks for the name, then the password (each base64, as imaplib sends them)."""
+    answers = iter((username, password))
+
+    def answer(challenge: bytes) -> str:
+        return next(answers, "")
+
+    try:
+        client._command_and_check("authenticate", "LOGIN", answer, unpack=True)  # noqa: SLF001 - as plain_login
+    except IMAPClientError as exc:
+        raise LoginError(str(exc)) from exc
 
 
 class _LoginNotTried(LoginError):  # type: ignore[misc]  # imapclient has no type hints
@@ -314,6 +334,16 @@ class _LoginNotTried(LoginError):  # type: ignore[misc]  # imapclient has no typ
         self.what = what
 
 
+class _NoLoginOffered(LoginError):  # type: ignore[misc]  # imapclient has no type hints
+    """A login mailbot did not send: the server offers none mailbot can make (LOGINDISABLED, and neither
+    AUTHENTICATE PLAIN nor LOGIN). The server refused nothing."""
+
+    def __init__(self, offered: list[str]) -> None:
+        said = ", ".join(offered) or "no login at all"
+        super().__init__(f"the server offers no login mailbot can make ({said})")
+        self.offered = said
+
+
 def login_refused(where: str, username: str, password_env: str, exc: BaseException) -> str:
     """The one line for a login the IMAP server at *where* refused (or one mailbot could not send), with the fix."""
     if isinstance(exc, _LoginNotTried):
@@ -322,6 +352,12 @@ def login_refused(where: str, username: str, password_env: str, exc: BaseExcepti
                 "outside ASCII, and the server offers no way to send it (no AUTHENTICATE PLAIN; IMAP LOGIN takes "
                 "ASCII only); change it to ASCII letters, digits and signs, or ask the server's administrator to "
                 "offer AUTHENTICATE PLAIN; check with `mailbot check-config --connect`, then start mailbot again")
+    if isinstance(exc, _NoLoginOffered):
+        return (f"mailbot did not try to log in to the IMAP server {where} as {username}: the server offers no login "
+                f"mailbot can make ({exc.offered}; mailbot logs in with LOGIN, AUTHENTICATE PLAIN or AUTHENTICATE "
+                'LOGIN); if the server takes logins only over an encrypted connection, set [inbox] tls = "starttls" '
+                '(port 143) or tls = "implicit" (port 993), else ask the server\'s administrator to offer one of '
+                "them; check with `mailbot check-config --connect`, then start mailbot again")
     said = server_text(exc)
     fix = next((fix for code, fix in _LOGIN_FIXES.items() if code in said.upper()),
                "correct [inbox] username or the password in {env}")
