@@ -12,7 +12,7 @@ from mailbot.errors import CommandError as CommandError  # where routes.py and t
 from mailbot.errors import QuantityError
 from mailbot.guards.headers import safe_header_text
 from mailbot.guards.threads import REFERENCE_PATTERN, find_references
-from mailbot.quantities import UNIT_PATTERN, UNITS, parse_quantity, quantity_pattern
+from mailbot.quantities import ACCOUNTANT_DASH, SCALES, UNIT_PATTERN, UNITS, parse_quantity, quantity_pattern
 
 Action = Literal["approve", "reject"]
 MAX_REASON_CHARS = 500
@@ -137,6 +137,7 @@ _QUANTITY_RE = quantity_pattern()
 _REASON_RE = re.compile(rf"^\s*(?:(?:{UNIT_PATTERN})\b)?\s*(?:[/;:,\u2013\u2014]|-(?!\d)|\bkarena\b|"
                         r"\bkrn\b|\balasan(?:nya)?\b|\bcatatan\b|\bdengan catatan\b)\s*(?P<reason>.*?)\s*$",
                         re.IGNORECASE)
+_DASH_AFTER_RE = re.compile(ACCOUNTANT_DASH)
 _UNIT_JOINED_RE = re.compile(rf"(?:{UNIT_PATTERN})(?![^\W\d_])", re.IGNORECASE)  # "1.500pcs", "2.000keping"
 _LEADING_SEPARATORS_RE = re.compile(r"^(?:[\s:;,.!\u2013\u2014]|-(?!\d))*")
 _REFERENCE_RE = re.compile(REFERENCE_PATTERN, re.IGNORECASE)
@@ -244,6 +245,7 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
     if (give := _GIVE_RE.match(rest)) is not None:
         rest = rest[give.end():]
     quantity: int | None = None
+    opened = rest  # the words after the command, the figure first
     m = _QUANTITY_RE.match(rest) or _spelled_quantity(rest)
     if m:
         m = _completed_quantity(rest, m)
@@ -251,9 +253,11 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
         if isinstance(parsed, CommandError):
             return parsed
         tail = rest[m.end():]
+        if (dash := _DASH_AFTER_RE.match(tail)) is not None:  # "SETUJU 700.-", "SETUJU 1.500,-": an accountant's dash
+            tail = tail[dash.end():]
         if tail[:1].isalpha() and not _UNIT_JOINED_RE.match(tail):
-            # "SETUJU 600k", "SETUJU 6oo": letters joined to the digits make another number than the digits say
-            return _error("quantity_invalid", line)
+            # "SETUJU 600x", "SETUJU 6oo": letters joined to the digits make another number than the digits say
+            return _unreadable(m.group(0) + tail.split()[0], line, "ada huruf yang menempel pada angkanya")
         quantity = parsed
         rest = tail
     forced = re.search(rf"(?:^|[\s:;,.!])({FORCE_WORD})(?![^\W\d_])", rest, re.IGNORECASE)
@@ -265,7 +269,7 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
         reason = safe_header_text(reason, max_len=MAX_REASON_CHARS)
         rest = rest[:forced.start(1)]
         if any(w.strip("-") not in TRAILING_WORDS for w in re.findall(r"[^\s:;,.!?()\u2013\u2014]+", rest.lower())):
-            return _error("unclear_approval", line)
+            return _figure_run_unread(opened, m, line) or _error("unclear_approval", line)
     elif (note := _condition_note(rest, line)) is not None:
         # "Setuju dengan syarat Tarakan kirim laporan stok harian", "SETUJU 2.000 asal BA dikirim paling lambat 3
         # hari": approved (as proposed, or the figure written), the condition the manager's note to the district
@@ -297,7 +301,7 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
                     # "setuju 1.500 dulu sisanya bulan depan": granted for now, the rest of the words the reason
                     reason = _bare_reason(_past_for_now(rest))
                 if reason is None:
-                    return _unclear(line, _what_unclear(rest, quantity))
+                    return _figure_run_unread(opened, m, line) or _unclear(line, _what_unclear(rest, quantity))
     if reason is not None and not forced:
         reason = _without_particles(reason)
     return ManagerCommand("approve", quantity=quantity, reason=reason,
@@ -324,6 +328,8 @@ def _what_unclear(rest: str, quantity: int | None) -> str | None:
     turning = turning or [w for w in words if w in CONDITION_WORDS - FOR_NOW_WORDS]
     if turning:
         return f'kata "{turning[0]}" sesudah {after} dapat mengubah persetujuannya'
+    if left := " ".join(rest.split()):  # "SETUJU 1.000-": signs no word explains
+        return f'tulisan "{left}" sesudah {after} tidak kami pahami'
     return None
 
 
@@ -519,6 +525,35 @@ def _completed_quantity(rest: str, m: re.Match[str]) -> re.Match[str]:
     return longer if longer is not None and longer.end() > m.end() else m
 
 
+# The forms of a quantity a manager may write, for a figure that could not be read.
+_FORMS = "SETUJU 1.500, SETUJU 1500, SETUJU 1,5 ribu atau SETUJU seribu lima ratus"
+
+
+def _unreadable(figure: str, line: str, why: str) -> CommandError:
+    """The manager asked again about the figure that could not be read: which one, why, and the forms that are."""
+    return CommandError("quantity_invalid", line,
+                        f'Jumlah "{" ".join(figure.split())}" tidak dapat dibaca: {why}. Tulis jumlahnya sekali, '
+                        f"misalnya: {_FORMS}.")
+
+
+def _figure_run_unread(rest: str, m: re.Match[str] | None, line: str) -> CommandError | None:
+    """The manager asked again about the figure at the start of *rest* when it goes on past the quantity *m* read
+    (None: none read) with a figure or a scale word, making no one number ("SETUJU 1 rb 500 rb", "SETUJU 1500
+    1500", "SETUJU ribu"); None when nothing of a number follows it."""
+    end = m.end() if m is not None else 0
+    first = _RUN_PART_RE.match(rest, end)
+    if first is None or not (first[1][0].isdigit() or first[1].lower() in SCALES or (
+            m is None and first[1].lower() in NUMBER_WORDS)):
+        return None
+    while (part := _RUN_PART_RE.match(rest, end)) is not None and (
+            part[1][0].isdigit() or part[1].lower() in NUMBER_WORDS):
+        end = part.end()
+    run = rest[:end]
+    said = ("angka dan kata bilangannya" if any(c.isdigit() for c in run) and any(c.isalpha() for c in run)
+            else "angka-angkanya" if any(c.isdigit() for c in run) else "kata bilangannya")
+    return _unreadable(run, line, f"{said} tidak membentuk satu bilangan")
+
+
 def _quantity(m: re.Match[str], line: str) -> int | CommandError:
     """The quantity in a match of the quantity pattern, or the manager asked again: with the fix the command line
     gives for the same typing, in Indonesian, where the reader knows one ('1.5rb': a decimal point, write 1,5 rb
@@ -526,6 +561,8 @@ def _quantity(m: re.Match[str], line: str) -> int | CommandError:
     try:
         return parse_quantity(m.group(0))  # the bounds of an approval are the desk's (actions.approve)
     except QuantityError as exc:
+        if not exc.indonesian and exc.code == "invalid":
+            return _unreadable(m.group(0), line, "bukan bilangan yang dapat kami baca")
         if not exc.indonesian:
             return _error(f"quantity_{exc.code}", line)
         figures = " atau ".join(f"SETUJU {figure}" for figure in exc.examples)

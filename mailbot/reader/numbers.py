@@ -175,6 +175,8 @@ def parse_words(phrase: str) -> int | None:
     toks = _expand(raw)
     if toks == ["nol"]:
         return 0
+    if len(toks) >= 3 and toks[1:3] == ["belas", "ratus"]:
+        return _hundreds_past_ten(toks)
     total = 0
     i = 0
     for scale, factor in (("juta", 1_000_000), ("ribu", 1_000)):
@@ -191,6 +193,27 @@ def parse_words(phrase: str) -> int | None:
     if i != len(toks) or total == 0:
         return None
     return total
+
+
+def _hundreds_past_ten(toks: list[str]) -> int | None:
+    """"lima belas ratus" (1.500), "dua belas ratus lima puluh" (1.250), "sebelas ratus" (1.100): hundreds counted
+    past ten, as said aloud ("15 ratus" in words), what follows them below a hundred; and so many thousands or
+    millions ("lima belas ratus ribu", 1.500.000), never cut short before them. None for anything else."""
+    digit = vocab.DIGIT_WORDS.get(toks[0])
+    if not digit:
+        return None
+    value, i = (10 + digit) * 100, 3
+    scales = {"ribu": 1000, "juta": 1_000_000}
+    if i < len(toks) and toks[i] not in scales:
+        part = _below_thousand(toks, i)
+        if part is None or part[0] >= 100:
+            return None
+        value, i = value + part[0], part[1]
+    if i < len(toks) and toks[i] in scales:
+        value, i = value * scales[toks[i]], i + 1
+        if i < len(toks) and (part := _below_thousand(toks, i)) is not None:
+            value, i = value + part[0], part[1]
+    return value if i == len(toks) else None
 
 
 # --- Digits ---------------------------------------------------------------------------------
@@ -582,8 +605,8 @@ def _next_number(masked: str, pos: int) -> re.Match[str] | None:
     return None
 
 
-# Right after the thousands' digits: "rb" (or "k") and the hundreds glued to it, "2rb3", "1rb500".
-_RB_TAIL_RE = re.compile(r"(?:rb|k)(?P<tail>\d{1,3})(?![\w.,])")
+# Right after the thousands' digits: "rb" (or "k") and the hundreds glued to it, "2rb3", "1rb500", "2 rb500".
+_RB_TAIL_RE = re.compile(rf"(?:{vocab.GLUED_THOUSANDS})(?P<tail>\d{{1,3}})(?![\w.,])")
 _DIGIT_WORD = _alternation(["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"])
 _KOMA_WORDS_RE = re.compile(
     rf"(?P<whole>{_DIGIT_WORD})[ \t]+(?:koma[ \t]+(?P<tenth>{_DIGIT_WORD})|(?P<half>{_alternation(vocab.HALF_WORDS)}))"
