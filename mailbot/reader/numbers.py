@@ -678,6 +678,7 @@ def short_hundreds(words: str, value: int) -> tuple[int, int] | None:
 
 
 _DIGITS_AFTER_RE = re.compile(r"[^\S\n]+\d")
+_GLUED_DIGITS_RE = re.compile(r"[.,]\d")
 # A figure below a thousand right beside the one before it on its line: "1.000 500 keping".
 _FIGURE_BESIDE_RE = re.compile(r"[^\S\n]+\d{1,3}(?![\d.,/:])")
 # A figure that ends in hundreds or in millions, in words or after digits ("tiga ratus", "2 ribu 3 ratus", "sejuta"),
@@ -939,8 +940,11 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                     conflict = conflict or (factor == 1000 and short_hundreds(masked[start:digits_tail.end()],
                                                                               value) is not None)
                     end = digits_tail.end()
-            elif factor == 1000 and value is not None and _DIGITS_AFTER_RE.match(masked, end):
-                # "2 ribu 2.000", "1 ribu 500/hari": digits that go on after the thousands leave the figure unclear.
+            elif factor == 1000 and value is not None and (
+                _DIGITS_AFTER_RE.match(masked, end) or _GLUED_DIGITS_RE.match(masked, end)
+            ):
+                # "2 ribu 2.000", "1 ribu 500/hari": digits that go on after the thousands leave the figure unclear;
+                # so do digits glued on by a stop or a comma ("2rb.500", "2 ribu,5": 2.500, or 2.000 and a stray figure?).
                 conflict = True
             if factor in (100, 1000) and value is not None and value % factor == 0 and (
                 factor == 1000 or end == m.end()
