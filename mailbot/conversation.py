@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import replace
-from datetime import timedelta
 from typing import Literal
 
 from sqlalchemy import select
@@ -786,11 +785,6 @@ def _applied_before(session: Session, req: Request, message: Message, verdict: V
     return False
 
 
-# A mail answering none of our mails about a change by an amount, written this soon after that change, may not know
-# of it: the same amount again is for a person.
-_RESTATED_WITHIN = timedelta(days=1)
-
-
 def _restated_change(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
                      changed: list[dict[str, object]]) -> dict[str, object] | None:
     """The district's last change of the figure asked by an amount (before, after, the amount), when this
@@ -816,7 +810,8 @@ def _restated_change(session: Session, desk: Desk, req: Request, message: Messag
         told = session.scalar(select(OutboxMessage.id).where(OutboxMessage.purpose == f"reply:{by}"))
         if (answered.id >= told) if told is not None else (answered.created_at > decision.at):
             return None  # it answers our mail about the change (or a later one): a further change
-    elif desk.now() - decision.at > _RESTATED_WITHIN:
+    elif desk.now() - decision.at > desk.config.guards.resend_window():
+        # a mail answering none of our mails about the change, written this soon after it, may not know of it
         return None
     return {"amount": abs(amount), "raise": amount > 0, "before": before, "after": after, "next": after + amount}
 
@@ -1190,23 +1185,20 @@ def unmatched_reminder(session: Session, verdict: Verdict, trust: SenderTrust) -
                              states=(*repo.OPEN_STATES, "linked")) is None
 
 
-# A request mail sent again ("sent twice to be sure", a phone client's resend) arrives minutes or hours after the
-# first; a day later the same words are a new ask for a person to weigh beside the open one (a linked request).
-_RESENT_WITHIN = timedelta(days=1)
-
-
 def resent_request(session: Session, desk: Desk, message: Message, verdict: Verdict,
                    trust: SenderTrust) -> Request | None:
     """The district's open request *verdict* repeats: a verified request from the same address, for the same blank,
-    under the same subject, whose figures stand in the same words, received within _RESENT_WITHIN. The district sent
-    its request again; it is no second request for a person to approve by mistake."""
+    under the same subject, whose figures stand in the same words, received within [guards] resend_window_hours (a
+    phone client's resend comes minutes or hours after the first; later, the same words are a new ask for a person
+    to weigh beside the open one, a linked request). The district sent its request again; it is no second request
+    for a person to approve by mistake."""
     if not (trust.trusted and trust.district and trust.address and not trust.is_manager) \
             or verdict.requested is None:
         return None
     for req in session.scalars(select(Request).where(
             Request.district == trust.district, Request.item == (verdict.item or "ktp-el"),
             Request.state.in_((*repo.OPEN_STATES, "linked")), Request.message_pk.is_not(None),
-            Request.message_pk != message.id, Request.created_at >= desk.now() - _RESENT_WITHIN)
+            Request.message_pk != message.id, Request.created_at >= desk.now() - desk.config.guards.resend_window())
             .order_by(Request.id.desc())):
         first = session.get(Message, req.message_pk)
         # a copy no one could verify (a forger's ahead of the letter) never makes the district's own a repeat
