@@ -405,6 +405,11 @@ def split_quoted(text: str, *, forwarded: bool = False) -> tuple[str, str]:
 _NOTE_ON_QUOTE_RE = re.compile(r"\s(?:<{2,}|<-+|<=+|\u2190)\s*(?P<note>[^<>\s][^<>]*[^\W\d_][^<>]*)$")
 
 
+# ... or after an arrow pointing on from it to a figure ("> - Jumlah yang dimohon: 1.000 keping (...)  ==> revisi 1.250
+# kpg", "-> 1.250", "→ 1.250"): words with a figure in them, read under the line's label as a bracket's are ...
+_FORWARD_NOTE_ON_QUOTE_RE = re.compile(r"\s(?:=+>|-+>|\u2192|\u21d2)\s*(?P<note>[^<>\s][^<>]*\d[^<>]*)$")
+
+
 # ... or in brackets at its end, opened by a word of correction ("> - Jumlah yang dimohon: 800 keping (...) [ralat:
 # 1.100 kpg]"): the writer's words, read under the label of the line they stand on ("Jumlah yang dimohon").
 _BRACKET_NOTE_ON_QUOTE_RE = re.compile(
@@ -415,13 +420,14 @@ _QUOTED_LABEL_RE = re.compile(r"^[>\s]*(?:[-*\u2022]\s*)?(?P<label>[^\W\d_][^:\d
 
 
 def _note_on_quote(line: str) -> str | None:
-    """The writer's words typed on a quoted line: after an arrow pointing back at it, or in brackets at its end
-    opened by a word of correction (under the line's own label, so the figure keeps the field it corrects)."""
+    """The writer's words typed on a quoted line: after an arrow pointing back at it, after an arrow pointing on to a
+    figure, or in brackets at its end opened by a word of correction (the last two under the line's own label, so
+    the figure keeps the field it corrects)."""
     if (note := _NOTE_ON_QUOTE_RE.search(line)) is not None:
         return note["note"]
-    if (bracket := _BRACKET_NOTE_ON_QUOTE_RE.search(line)) is not None:
+    if (marked := _FORWARD_NOTE_ON_QUOTE_RE.search(line) or _BRACKET_NOTE_ON_QUOTE_RE.search(line)) is not None:
         label = _QUOTED_LABEL_RE.match(line)
-        return f"{label['label']}: {bracket['note']}" if label is not None else bracket["note"]
+        return f"{label['label']}: {marked['note']}" if label is not None else marked["note"]
     return None
 
 
