@@ -4,7 +4,6 @@ a person. Never a second reference for the same conversation."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import replace
 from typing import Literal
@@ -161,6 +160,7 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         # below, and the district hears once that nothing changed.)
         repo.audit(session, at=desk.now(), actor=trust.address or "district", action="repeat",
                    target=thread.reference, details={"message": message.id, "text": (verdict.body_excerpt or "")[:300]})
+        return MessageOutcome.FOLLOW_UP_CONFIRMED
     if not changed and reading.intent == "restated" \
             and _repeats_last_change(session, desk, thread, message, verdict, reading):
         # "Ralat pak, 900 bukan 700 🙏" soon after "ralat pak, mohon 900 keping bukan 700." was applied: the same
@@ -168,7 +168,6 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         # is written to
         repo.audit(session, at=desk.now(), actor=trust.address or "district", action="repeat",
                    target=thread.reference, details={"message": message.id, "text": (verdict.body_excerpt or "")[:300]})
-        return MessageOutcome.FOLLOW_UP_CONFIRMED
         return MessageOutcome.FOLLOW_UP_CONFIRMED
     if changed and _applied_before(session, thread, message, verdict):
         # the same words answering the same mail of ours, already applied ("mohon ditambah 500 lagi" sent twice by
@@ -755,6 +754,7 @@ def subject_correction(session: Session, verdict: Verdict, thread: Request) -> V
                    doubts=tuple(d for d in verdict.doubts if d.field not in followup.FIELDS),
                    evidence=(*(e for e in verdict.evidence if e.field != field), Evidence(field, value, said[0])))
 
+
 def _points_at_subject(line: str) -> bool:
     """Whether a body *line* only points at the subject ("Sesuai subjek pak. Trims", "see subject, thanks"): the
     pointer, then nothing but courtesy and thanks."""
@@ -765,7 +765,6 @@ def _points_at_subject(line: str) -> bool:
     return not rest.strip(" \t.,;:!-") or not _SUBSTANCE.search(rest) and all(
         not clause.strip() or _COURTESY.match(clause.strip()) or _CONFIRMATION.search(clause)
         or len(clause.split()) <= 2 for clause in re.split(r"[.,;:!?]+", rest))
-
 
 
 def interpret(session: Session, req: Request, verdict: Verdict) -> followup.Reading:
@@ -796,16 +795,9 @@ def _last_asked_change(session: Session, req: Request) -> tuple[int, int] | None
     return None
 
 
-def words_digest(verdict: Verdict) -> str:
-    """A digest of a follow-up's new words and of the mail it answers: two mails with the same digest are the
-    same change sent twice (a new Message-ID, the same text, the same In-Reply-To)."""
-    words = " ".join(normalise(verdict.body_excerpt or "").split())
-    return hashlib.sha256(f"{verdict.in_reply_to or ''}\n{words}".encode()).hexdigest()[:32]
-
-
 def _applied_before(session: Session, req: Request, message: Message, verdict: Verdict) -> bool:
     """Whether another message with the same words, answering the same mail, already changed *req*."""
-    said = words_digest(verdict)
+    said = followup.words_digest(verdict.body_excerpt, verdict.in_reply_to)
     for reasons in session.scalars(select(Decision.reasons).where(Decision.request_pk == req.id,
                                                                   Decision.outcome == "updated")):
         if any(isinstance(r, dict) and r.get("said") == said and r.get("message") != message.id
@@ -837,6 +829,14 @@ def _restated_change(session: Session, desk: Desk, req: Request, message: Messag
     answered = _answered_mail(session, verdict, req)
     if answered is not None:
         told = session.scalar(select(OutboxMessage.id).where(OutboxMessage.purpose == f"reply:{by}"))
+        if (answered.id >= told) if told is not None else (answered.created_at > decision.at):
+            return None  # it answers our mail about the change (or a later one): a further change
+    elif desk.now() - decision.at > desk.config.guards.resend_window():
+        # a mail answering none of our mails about the change, written this soon after it, may not know of it
+        return None
+    return {"amount": abs(amount), "raise": amount > 0, "before": before, "after": after, "next": after + amount}
+
+
 def _repeats_last_change(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
                          reading: followup.Reading) -> bool:
     """Whether the follow-up says the district's last change of *req* again in other words ("Ralat pak, 900 bukan
@@ -856,14 +856,6 @@ def _repeats_last_change(session: Session, desk: Desk, req: Request, message: Me
     said = [c for c in changes if {c.get("before"), c.get("after")} <= named]
     own = {req.requested, req.stock_on_hand, req.approved} | {c.get("before") for c in said}
     return bool(said) and named <= own
-
-
-        if (answered.id >= told) if told is not None else (answered.created_at > decision.at):
-            return None  # it answers our mail about the change (or a later one): a further change
-    elif desk.now() - decision.at > desk.config.guards.resend_window():
-        # a mail answering none of our mails about the change, written this soon after it, may not know of it
-        return None
-    return {"amount": abs(amount), "raise": amount > 0, "before": before, "after": after, "next": after + amount}
 
 
 def _last_asked_update(session: Session, req: Request) -> tuple[Decision, int, int, object] | None:
@@ -1091,7 +1083,7 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
         setattr(req, str(change["field"]), change["after"])
     req.updated_at = now
     session.add(actions.record_update(req, changed, actor=actor, at=now, message_id=message.id,
-                                      said=words_digest(verdict)))
+                                      said=followup.words_digest(verdict.body_excerpt, verdict.in_reply_to)))
     repo.audit(session, at=now, actor=actor, action="update", target=req.reference,
                details={"message": message.id, "changes": [
                    {"field": c["field"], "before": c["before"], "after": c["after"]} for c in changed]})
