@@ -66,7 +66,13 @@ CONDITION_WORDS: frozenset[str] = frozenset({
     "jika", "kalau", "kalo", "bila", "apabila", "asal", "asalkan", "syarat", "bersyarat", "tunggu", "dulu",
     "nanti", "sementara", "batal", "batalkan", "ganti", "ubah", "revisi", "koreksi", "ralat",
     # in an English line: "Approved 2,000 if the provincial stock allows", "approve once the audit is done"
-    "if", "unless", "when", "once", "after", "until", "wait", "pending", "later", "first",
+    "if", "unless", "once", "after", "until", "wait", "pending",
+})
+# The words that make a reason opening with them a condition on the approval itself ("SETUJU 2.000, kalau stok
+# provinsi cukup", "tapi tunggu stok masuk", "if the stock allows"), never a note to the district; a reason opening
+# otherwise ("nanti sisanya menyusul", "sisanya tunggu stok pusat") is passed on.
+APPROVAL_CONDITION_OPENERS: frozenset[str] = frozenset({
+    "jika", "kalau", "kalo", "bila", "apabila", "tunggu", "if", "unless", "until", "wait", "pending",
 })
 # Words that open a condition the manager sets on the district with the approval ("Setuju dengan syarat Tarakan
 # kirim laporan stok harian", "Disetujui, asal BA penerimaan dikirim paling lambat 3 hari"): the approval stands and
@@ -355,7 +361,7 @@ def _opening_condition(reason: str) -> str | None:
     words = re.findall(r"[^\W\d_]+", reason.lower())
     if words and words[0] in BUT_WORDS:
         words = words[1:]
-    return words[0] if words and words[0] in CONDITION_WORDS - FOR_NOW_WORDS else None
+    return words[0] if words and words[0] in APPROVAL_CONDITION_OPENERS else None
 
 
 def _condition_note(rest: str, line: str) -> str | CommandError | None:

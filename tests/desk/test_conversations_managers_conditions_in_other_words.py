@@ -67,3 +67,13 @@ def test_an_english_approval_negated_is_no_approval(desk12: Desk12) -> None:
     assert desk12.request()["state"] == "held"
     [told] = [o for o in desk12.out()[n:] if MANAGERS[0] in o.to]
     assert "TOLAK" in told.text, told.text
+
+
+def test_a_reason_opening_with_what_comes_later_is_still_passed_on(desk12: Desk12) -> None:
+    _, held = _held(desk12)
+    n = len(desk12.out())
+    _, outcome = send_answer(desk12, MANAGERS[0], held, "SETUJU 2.000, nanti sisanya menyusul bulan depan",
+                             above=GMAIL)
+    assert outcome == {"manager-approve": 1}, outcome
+    [district] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
+    assert "Catatan dari pimpinan: nanti sisanya menyusul bulan depan" in flat(district.text), district.text
