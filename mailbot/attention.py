@@ -383,8 +383,10 @@ def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict
         return _automated_in_thread(session, desk, message, verdict, trust)
     if not trust.trusted or not (trust.district or trust.is_manager):
         return False
-    if outcome is MessageOutcome.REPEATED_REQUEST:
-        return False  # the district's request sent again: recorded on it, and its sender told so once
+    if outcome in (MessageOutcome.REPEATED_REQUEST, MessageOutcome.ASKED_BEFORE):
+        # the district's request sent again: recorded on it, and its sender told so once; a mail we asked back about
+        # sent again: our question stands
+        return False
     reason = NO_ACTION.get(outcome)
     if reason is None and outcome.is_managers:
         return False  # a manager's command, acted on or answered: its figures are no district's figures

@@ -3068,6 +3068,13 @@ SUBJECT_CORRECTION_OPENERS: tuple[str, ...] = (
     "koreksi", "ralat", "revisi", "perubahan", "yang benar", "yg benar", "seharusnya", "mohon diubah",
     "mohon diganti", "correction", "corrected", "revised",
 )
+# A body line that only sends the reader to that subject ("Sesuai subjek pak. Trims", "see subject"): it says
+# nothing of its own (mailbot.conversation.subject_correction).
+SUBJECT_POINTERS: tuple[str, ...] = (
+    "sesuai subjek", "sesuai subject", "sesuai subyek", "sesuai perihal", "sesuai judul", "seperti subjek",
+    "spt subjek", "lihat subjek", "lihat subject", "lihat perihal", "liat subjek", "cek subjek", "see subject",
+    "as per subject", "as per the subject", "see the subject", "as in the subject",
+)
 # The other blank said to come later, on its own, in the answer choosing one of the two a mail asked for ("KTP-el
 # saja dulu pak, KIA nanti kami email terpisah", "ktp-el aja dl pak, kia nyusul", Javanese "KIA mengke nyusul",
 # Banjar "KIA kaina"): mailbot.conversation.item_chosen.
