@@ -944,7 +944,8 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 _DIGITS_AFTER_RE.match(masked, end) or _GLUED_DIGITS_RE.match(masked, end)
             ):
                 # "2 ribu 2.000", "1 ribu 500/hari": digits that go on after the thousands leave the figure unclear;
-                # so do digits glued on by a stop or a comma ("2rb.500", "2 ribu,5": 2.500, or 2.000 and a stray figure?).
+                # so do digits glued on by a stop or a comma ("2rb.500", "2 ribu,5": 2.500, or 2.000 and a stray
+                # figure?).
                 conflict = True
             if factor in (100, 1000) and value is not None and value % factor == 0 and (
                 factor == 1000 or end == m.end()
