@@ -71,6 +71,8 @@ REASONS = {
     "reminder_unmatched": "pengingat dari kabupaten/kota yang tidak memiliki permohonan terbuka",
     "cancel_denied": "kabupaten/kota meminta agar permohonannya tidak dibatalkan",
     "appeal": "kabupaten/kota memohon agar permohonan yang ditolak dipertimbangkan kembali",
+    "need_while_asked": "email baru yang menyebut kebutuhan blangko saat permohonan kabupaten/kota masih menunggu "
+                        "jumlahnya (tidak dicatat sebagai laporan harian)",
     "item_changed": "kabupaten/kota menyatakan bahwa jenis blangko yang diperlukan berbeda dari yang tercatat",
     "repeated_change": "perubahan yang sama dikirim dua kali; hanya yang pertama yang kami terapkan",
     "restated_change": "perubahan sebesar yang sudah diterapkan, tanpa membalas pemberitahuan perubahan itu; "
@@ -127,6 +129,8 @@ OPERATOR_REASONS = {
     "reminder_unmatched": "reminder from a district with no open request",
     "cancel_denied": "the district asks not to cancel its request",
     "appeal": "the district asks to reconsider a rejected request (managers told)",
+    "need_while_asked": "a new mail stating a need while the district's request waits for its figure (not booked "
+                        "as a daily report: the answer?)",
     "item_changed": "the district says the blank it needs is the other item (KTP-el/KIA)",
     "repeated_change": "the same change sent twice (applied once)",
     "restated_change": "a change by the same amount as the one applied, written before seeing it (not applied "

@@ -86,6 +86,36 @@ def answered_late(session: Session, verdict: Verdict, trust: SenderTrust) -> Req
     return asked[0] if len(asked) == 1 else None
 
 
+_NEED_OR_ASK = re.compile("|".join(re.escape(stem) for stem in vocabulary.NEED_OR_ASK_STEMS), re.IGNORECASE)
+_COURTESIES = re.compile(r"(?<![\w-])(?:" + vocabulary.alternation(vocabulary.NOT_ROLE_PHRASES) + r")(?![\w-])",
+                       re.IGNORECASE)
+
+
+def need_while_asked(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:
+    """The district's request we asked back for its figure, when a new mail of the district read as a daily
+    report states a need or asks for blanks (a stem of asking or needing outside its courtesies,
+    vocabulary.NEED_OR_ASK_STEMS) or says it answers us: it may be the answer in words the reader does not know
+    ("Nu dibutuhkeun teh sakitar sarebu keping, stokna kantun 250"), so it is never booked as a daily report (the
+    stock overwritten, the ask lost); a person reads it beside that request."""
+    if not (trust.trusted and trust.district and not trust.is_manager) or verdict.kind != "stock_report":
+        return None
+    text = f"{verdict.subject}\n{verdict.body_excerpt or ''}"
+    if not (_NEED_OR_ASK.search(_COURTESIES.sub(" ", text)) or _ANSWERS_OURS.search(text)):
+        return None
+    query = select(Request).where(Request.district == trust.district, Request.state == "clarifying",
+                                  Request.requested.is_(None))
+    if verdict.item is not None:
+        query = query.where(Request.item == verdict.item)
+    waiting = [r for r in session.scalars(query.order_by(Request.id)) if repo.sender_verified(session, r)]
+    return waiting[0] if waiting else None
+
+
+def need_to_a_person(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
+                     waiting: Request) -> MessageOutcome:
+    """need_while_asked's mail: nothing booked, a person reads it beside *waiting*, the district told so."""
+    return _to_a_person(session, desk, message, verdict, trust, waiting, "need_while_asked")
+
+
 def _named_requests(session: Session, text: str) -> list[Request]:
     """The requests *text* names by reference, each once, in the order named (unknown references left out)."""
     named = {r.id: r for ref in find_references(text) if (r := repo.request_by_reference(session, ref)) is not None}

@@ -2897,6 +2897,14 @@ ROLE_PHRASES["requested"] += (
     "kami suwun", "kula suwun", "kulo suwun", "dipun suwun", "disuwun", "nyuwun", "nedhi", "kami nedhi",
     "kula nedhi", "kulo nedhi",
 )
+# Sundanese asking ("anu dipundut 1.000 keping", "anu dipenta", "nyuhunkeun 800 keping", "nu dibutuhkeun") and
+# Javanese ngoko ("butuhe 900 keping", "njaluk 1.100 keping", "sing dijaluk"): an ask as "minta" is.
+ROLE_PHRASES["requested"] += (
+    "dipundut", "anu dipundut", "nu dipundut", "dipenta", "anu dipenta", "nu dipenta", "nyuhunkeun", "dibutuhkeun",
+    "butuhe", "butuhne", "njaluk", "dijaluk", "tak jaluk", "kami jaluk", "kita jaluk",
+)
+# Their stock: Sundanese "stokna kantun 250", "sesa stok 300"; Javanese ngoko "stoke kari 150".
+ROLE_PHRASES["stock_on_hand"] += ("stokna", "stoke", "stokne", "sesa", "sesa stok", "stok kari", "stoke kari")
 # "blangko 2.000 keping sdh kami trm": "terima" in a phone's shorthand.
 ROLE_PHRASES["received"] += ("trm", "sdh trm", "sudah trm", "kami trm", "dtrm", "ditrm", "sdh kami trm")
 # After a figure, these open the parts it is made of ("127 orang, terdiri dari 83 pemula dan 44 perekaman
@@ -3281,6 +3289,8 @@ RESEND_SUBJECT_MARKS: tuple[str, ...] = (
 # "mangsuli email bapak", "bales email", and English "in reply to your email".
 ANSWERING_WORDS: tuple[str, ...] = (
     "menjawab", "membalas", "menanggapi", "jawaban", "balasan", "nanggapi", "mangsuli", "bales", "mbales",
+    # Sundanese "ieu waleran kanggo email bapak", "ngawaler email ibu"; Javanese ngoko "iki jawabane email sampeyan".
+    "waleran", "ngawaler", "ngawalon", "walonan", "jawabane", "wangsulan",
     "in reply to", "in response to", "in answer to", "answering your", "replying to your", "responding to your",
     "as you asked", "as requested", "as per your request", "you asked for", "you were asking",
 )
@@ -3303,4 +3313,20 @@ ANSWERS_OURS_PHRASES: tuple[str, ...] = (
     + tuple(f"{opener} {noun}" for opener in ABOUT_OURS_OPENERS for noun in OURS_NOUNS)
     + tuple(f"{opener} your {noun}" for opener in ABOUT_YOURS_OPENERS for noun in YOUR_MAIL_NOUNS)
     + tuple(f"{that} {asker} tanyakan" for that in ("yang", "yg") for asker in ASKERS)
+)
+
+# Stems of asking and needing, in whatever word they stand ("dibutuhkeun", "butuhe", "nyuwun ditambah", "njaluk",
+# "kudu ditambah", "we need"), in Indonesian and the regional languages: a new mail holding one, outside its courtesies
+# (NOT_ROLE_PHRASES: "nyuwun sewu", "mohon maaf", "matur suwun"), while the district's request waits for its figure
+# may be the answer in words the reader does not know; it is never booked as a daily report
+# (mailbot.conversation.need_while_asked), a person reads it.
+NEED_OR_ASK_STEMS: tuple[str, ...] = (
+    "mohon", "mhn", "minta", "mnta", "mintak", "butuh", "btuh", "perlu", "prlu", "usul", "ajukan", "pengajuan",
+    "tambah", "tmbh", "kebutuhan",
+    # Javanese and Sundanese
+    "nyuwun", "suwun", "nedhi", "jaluk", "betah", "kudu", "peryogi", "pundut", "penta", "nyuhun", "hoyong",
+    # Banjar "handak" (want)
+    "handak",
+    # English
+    "request", "need", "require", "please send", "send us",
 )
