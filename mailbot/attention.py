@@ -182,19 +182,23 @@ _HOW = "|".join(map(re.escape, sorted(vocabulary.REMINDER_HOW_WORDS, key=len, re
 _ALREADY = vocabulary.alternation(vocabulary.ALREADY_WORDS)
 _ACTED = vocabulary.alternation(vocabulary.REQUEST_ACTED_VERBS)
 _NOT_YET = vocabulary.alternation(vocabulary.NOT_YET_WORDS)
+_PARTICLE = vocabulary.alternation(vocabulary.REMINDER_PARTICLES)
+_DECISION = vocabulary.alternation(vocabulary.DECISION_ASKED_WORDS)
 _REMINDER = re.compile(
     r"\b(?:mengingatkan|diingatkan|ingatkan|ditindaklanjuti|tindak lanjut|tindaklanjut|follow(?:ing)? ?up|"
     rf"menanyakan(?: kembali| lagi| ulang)?\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|menanyakan kembali|"
     rf"(?:info|informasi|kabar|update)\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|"
     rf"(?:{_HOW})\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|sudah sampai (?:mana|tahap apa)|"
+    # ... with a particle after it, of the request ("bagaimana mi itu permohonan blangko ta'?")
+    rf"(?:{_HOW})\s+(?:{_PARTICLE})\s+(?:\w+\s+){{0,2}}?(?:permohonan|usulan|pengajuan|permintaan)|"
     # "posisinya sekarang di mana ya?": where the approved blanks are, asked
     r"posisi\w*\s+(?:\w+\s+){0,2}?(?:di ?mana|sampai mana|sampe mana)|"
-    rf"(?:{_NOT_YET}) (?:juga |jua )?(?:ada |kami )?"
+    rf"(?:{_NOT_YET}) (?:(?:{_PARTICLE}) )?(?:juga |jua )?(?:ada |kami )?"
     r"(?:balasan|kabar|tanggapan|jawaban|respon\w*|keputusan|kepastian|informasi|"
     r"terima|diproses|diputuskan|dikirim|ditanggapi|dibalas)|"
     # ... typed on a phone: "kpn dikrm y? sdh seminggu ini"
     r"(?:kapan|kpn)\s+(?:[\w-]+\s+){0,4}?(?:diproses|diputuskan|dikirim|dikrm|dikirm|disetujui|ditindaklanjuti|"
-    r"selesai|keluar)|"
+    rf"selesai|keluar|(?:{_DECISION})\b)|(?:{_DECISION})\s+(?:\w+\s+){{0,2}}?(?:kapan|kpn)\b|"
     r"(?:sudah|sdh|udah|udh) (?:seminggu|sepekan|\w+ (?:hari|minggu|pekan|mgg))|masih menunggu|"
     r"any (?:update|news|progress)|still waiting|still pending|no (?:reply|response|answer|decision|news)|"
     r"remind\w*|status of our request|"

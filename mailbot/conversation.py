@@ -88,7 +88,7 @@ def answered_late(session: Session, verdict: Verdict, trust: SenderTrust) -> Req
 
 _NEED_OR_ASK = re.compile("|".join(re.escape(stem) for stem in vocabulary.NEED_OR_ASK_STEMS), re.IGNORECASE)
 _COURTESIES = re.compile(r"(?<![\w-])(?:" + vocabulary.alternation(vocabulary.NOT_ROLE_PHRASES) + r")(?![\w-])",
-                       re.IGNORECASE)
+                         re.IGNORECASE)
 
 
 def need_while_asked(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:

@@ -3185,6 +3185,16 @@ REMINDER_HOW_WORDS: tuple[str, ...] = (
     "bagaimana", "gimana", "gmn", "gmana", "bgmn", "bgmna", "kaya apa", "kayapa", "kyapa", "kaya apa haja",
     "pripun", "kepripun", "piye", "kepiye", "kados pundi", "how is", "how's", "how about",
 )
+# The particles of Bugis-Makassar Malay standing after a word ("belum pi ada kabarnya", "bagaimana mi itu
+# permohonan ta'?", "bagaimana ji usulan kami"): in a reminder they may stand after its "how" or "not yet"
+# (mailbot.attention's reminders).
+REMINDER_PARTICLES: tuple[str, ...] = ("pi", "mi", "ji", "ki", "mo", "pa", "ma")
+# The managers' decision asked after ("kapan diputuskan?", Javanese-tinged "kapan ngasih keputusan?", "kapan kasih
+# keputusan ya?", "keputusannya kapan?"): after "kapan", these words of it make the mail a reminder.
+DECISION_ASKED_WORDS: tuple[str, ...] = (
+    "keputusan", "keputusannya", "kputusan", "putusan", "putusannya", "diputus", "diputusin", "diacc", "di-acc",
+    "di acc",
+)
 # Whether the request was acted on yet, asked ("permohonan kami yg kmrn itu udh diproses blm ya?", "sudah disetujui
 # belum pak?", Javanese "sampun diproses dereng?", Kupang "su diproses ko balom?"; mailbot.attention's reminders):
 # a word of "already", a few words, a verb of the request acted on, then "not yet" or a question mark.
