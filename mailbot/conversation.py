@@ -1283,8 +1283,13 @@ def _said_alike(earlier: Message, verdict: Verdict, trust: SenderTrust) -> bool:
     """Whether the *earlier* message says what *verdict* read: from the same address, under the same subject, the
     same figures in the same words (white space and case aside). The Message-ID and the Date differ."""
     read = earlier.verdict or {}
+    subject = _resent_subject(verdict.subject)
+    if verdict.evidence and all("forwarded" in e.cues for e in verdict.evidence):
+        # every figure from the mail it forwards: the subject's first word before a colon is the client's forward
+        # prefix, in whatever language ("TR:", "WG:", "RV:")
+        subject = _resent_subject(_ANY_PREFIX.sub("", verdict.subject or "", count=1))
     return (str(earlier.sender or "").lower() == str(trust.address or "").lower()
-            and _resent_subject(earlier.subject) == _resent_subject(verdict.subject)
+            and _resent_subject(earlier.subject) == subject
             and all(read.get(f) == getattr(verdict, f) for f in ("kind", "requested", "stock_on_hand", "received"))
             and _figures_said(read.get("evidence") or []) == _figures_said(
                 [{"field": e.field, "value": e.value, "text": e.text} for e in verdict.evidence]))
@@ -1296,10 +1301,17 @@ _RESENT_MARKS = re.compile(r"^(?:\s*(?:fwd?|fw)\s*:)+|[\s(\[\-\u2013|]*\b(?:"
                            re.IGNORECASE)
 
 
+# A copy's number after a subject sent again ("Usulan blangko KTP-el Des 2026 (2)", "... [3]").
+_COPY_NUMBER = re.compile(r"\s*[(\[]\s*\d{1,2}\s*[)\]]\s*$")
+# A subject's first word before a colon ("TR: Usulan blangko"): a forward's prefix when the mail forwards one.
+_ANY_PREFIX = re.compile(r"^\s*[^\W\d_]{1,8}\s*:\s*")
+
+
 def _resent_subject(subject: str) -> str:
-    """*subject* as the same mail sent again would carry it: its forward prefix and marks of sending again left
-    out ("Fwd: Permohonan blangko (kirim ulang)" is "permohonan blangko"), white space and case aside."""
-    return " ".join(_RESENT_MARKS.sub(" ", subject or "").split()).lower()
+    """*subject* as the same mail sent again would carry it: its forward prefix, marks of sending again and a
+    copy's number left out ("Fwd: Permohonan blangko (kirim ulang)", "Permohonan blangko (2)" are "permohonan
+    blangko"), white space and case aside."""
+    return " ".join(_COPY_NUMBER.sub("", _RESENT_MARKS.sub(" ", subject or "").strip()).split()).lower()
 
 
 def _figures_said(evidence: list[dict[str, object]]) -> set[tuple[object, object, str]]:
