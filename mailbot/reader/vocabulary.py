@@ -538,7 +538,7 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "kumulatif", "akumulasi", "total bulan", "bulan ini", "minggu ini", "tahun ini",
         "sampai dengan hari ini", "s.d. hari ini", "s/d hari ini", "wajib ktp", "penduduk",
         "target", "rata-rata", "ambang", "batas", "sebelumnya", "bulan lalu", "minggu lalu", "kirim balik", "retur",
-        "dikembalikan", "bukan", "not", "sanes",
+        "dikembalikan", "bukan", "not", "sanes", "bukang",
         # The figure a correction takes back: "yang benar 1.200 (kemarin salah ketik 800)".
         "salah ketik", "salah tulis", "salah input", "typo", "tertulis", "kami tulis", "sebelumnya tertulis",
         # What is left of a shipment still on its way is not the district's stock.
@@ -1104,6 +1104,7 @@ CORRECTION_WORDS: tuple[str, ...] = (
     "melainkan", "tetapi", "tapi", "namun", "seharusnya", "harusnya", "yang benar", "yg benar",
     "tp", "tpi",  # "tapi" typed short: "sisa bukan 1.840 tp 1.480"
     "nanging",  # Javanese: "sanes 700 nanging 1.100 keping"
+    "mar", "mar so",  # Manado: "bukang 700 mar 1.100 keping"
     "menjadi", "mjd", "jadi", "dijadikan", "diubah menjadi", "direvisi menjadi", "diralat menjadi",
 )
 # A change of one figure into another, "dari 1.500 menjadi 2.500": the first is the old figure, the
@@ -1213,7 +1214,8 @@ SPELLED_COUNT_LEADS: tuple[str, ...] = (
 # Right after a figure and right before another, these deny the second ("yg benar 450 bukan 540", "2,000
 # not 20,000"): the first is the figure meant.
 # "bukan" and its short forms alone (the follow-up step's old figure of a correction, "150 lbr bkn 250").
-WRONG_FIGURE_WORDS: tuple[str, ...] = ("bukan", "bkn", "not", "bukannya", "sanes")  # Javanese krama "sanes"
+# Javanese krama "sanes", Manado "bukang"
+WRONG_FIGURE_WORDS: tuple[str, ...] = ("bukan", "bkn", "not", "bukannya", "sanes", "bukang")
 NEGATES_NEXT_WORDS: tuple[str, ...] = WRONG_FIGURE_WORDS
 
 # After a figure, a blank named after these travels along with it and is not its blank: "1.500 keping,
