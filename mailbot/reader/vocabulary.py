@@ -604,6 +604,10 @@ SHIPMENT_REST_WORDS: tuple[str, ...] = (
     "kiriman selanjutnya", "pengiriman berikutnya", "pengiriman selanjutnya", "koli lainnya", "koli lain",
     "dus lainnya", "kardus lainnya", "box lainnya", "boks lainnya", "paket lainnya", "yang lainnya", "yg lainnya",
     "sebagian lagi", "sebagian lainnya", "the next batch", "the second batch", "the other batch", "the next part",
+    # a parcel counted after the first: "dus kedua blm sampe", "koli ke-2 belum tiba", "paket berikutnya"
+    *(f"{parcel} {nth}" for parcel in ("dus", "kardus", "koli", "box", "boks", "paket", "bal", "ikat", "kotak")
+      for nth in ("kedua", "ke-2", "ke 2", "ketiga", "ke-3", "berikutnya", "selanjutnya", "satunya", "yang lain",
+                  "yg lain")),
 )
 # ... said to be still on its way, within the clause after the rest or a count of "more" ("800 lagi", "1,200
 # more"): "sisanya masih di kapal", "sisa 800 katanya dikirim minggu depan", "the rest is still on the ship",
@@ -613,6 +617,8 @@ REST_ON_ITS_WAY_PHRASES: tuple[str, ...] = (
     "dikapal", "di pelabuhan", "dipelabuhan", "di kurir", "dikurir", "di bandara", "dibandara",
     "belum sampai", "blm sampai", "belum tiba", "blm tiba", "belum datang", "blm datang", "belum kami terima",
     "belum diterima", "dikirim", "dikirimkan", "diantar", "menyusul", "nyusul",
+    # spoken: "dus kedua blm sampe", "blm nyampe", "belum masuk"
+    "belum sampe", "blm sampe", "belom sampe", "belum nyampe", "blm nyampe", "belum masuk", "blm masuk",
     "on the way", "on its way", "on their way", "to follow", "will follow", "will be sent", "will be delivered",
     "will be shipped", "will arrive", "will come", "still coming", "coming later", "in transit", "on the ship",
     "on the boat", "on board", "at the port", "at the harbour", "at the harbor", "with the courier",
@@ -921,6 +927,8 @@ CONTRAST_WORDS: tuple[str, ...] = (
 # "2 ribu keping yg kami mohon": a relative word (and fillers) between a figure and its role word.
 RELATIVE_WORDS: tuple[str, ...] = ("yang", "yg")
 RELATIVE_FILLERS: tuple[str, ...] = ("kami", "sudah", "sdh", "telah", "tlh", "kita", "saya")
+# ... and the regional "we" ("1.100 keping yang torang minta", Manado; Kupang and Papuan "katong", "kitong").
+RELATIVE_FILLERS += ("torang", "kitorang", "tong", "katong", "kitong", "botong")
 # Words that may open a heading naming one blank: "Blangko KIA", "Laporan KTP-el".
 HEADING_OPENERS: tuple[str, ...] = ("blangko", "blanko", "laporan", "data", "stok")
 # Between an ask and a receipt verb, these make it a wish: "mohon 1.000 keping agar sudah sampai sebelum ...".
@@ -2801,6 +2809,16 @@ JAVANESE_CAME: tuple[str, ...] = ("sing dugi", "ingkang dugi", "ingkang dumugi",
     for rel in ("sing", "ingkang") for came in ("teko", "teka", "tekan")))
 ROLE_PHRASES["received"] += JAVANESE_CAME
 RECEIPT_KIND_MORE += JAVANESE_CAME
+# Sundanese "anu" / "nu" for "yang" of what came or was received: "blangko anu dugi ngan ukur 950 lembar, kirang 50",
+# "kiriman anu katampi 1.900 keping" ("katampi" is "diterima").
+SUNDANESE_CAME: tuple[str, ...] = tuple(f"{rel} {came}" for rel in ("anu", "nu") for came in ("dugi", "katampi"))
+ROLE_PHRASES["received"] += SUNDANESE_CAME + ("katampi", "parantos katampi", "parantos dugi")
+RECEIPT_KIND_MORE += SUNDANESE_CAME
+# "sampe", the spoken "sampai", of the blanks that came ("blangko yg sampe cuma 920 ji lembar"); alone it is also
+# "until" ("sampe besok"), so only after "yang" or a word of "already".
+SPOKEN_CAME: tuple[str, ...] = tuple(f"{before} sampe" for before in (
+    "yang", "yg", "sudah", "sdh", "udah", "udh", "dah", "telah", "baru"))
+ROLE_PHRASES["received"] += SPOKEN_CAME
 PEOPLE_UNITS += ("wong", "tiyang")
 # "jadi jumlah rekam hari ini 78" after the places' counts: the total of the role, as "total perekaman" is.
 TOTAL_WORDS += ("jadi jumlah", "sehingga jumlah", "jadi total", "sehingga total", "jumlah seluruhnya", "totalnya")
@@ -3153,9 +3171,13 @@ GUIDANCE_ASKS: tuple[str, ...] = (
 WHOLE_ARRIVED_VERBS: tuple[str, ...] = (
     "terima", "trima", "trma", "diterima", "ditrima", "sampai", "sampe", "nyampe", "tiba", "datang", "dtg", "masuk",
     "received", "arrived", "came", "got",
+    # Javanese and Sundanese "dugi", "dumugi", "teko", "katampi" ("sampun dugi, jangkep", "parantos dugi")
+    "dugi", "dumugi", "teko", "tekan", "katampi", "tampi",
 )
 WHOLE_WORDS: tuple[str, ...] = (
     "semua", "semuanya", "seluruhnya", "smua", "smuanya", "lengkap", "komplit", "all", "in full", "everything",
+    # Javanese "jangkep", "sedaya", "kabeh"; Sundanese "lengkep", "sadayana"
+    "jangkep", "sedaya", "sedanten", "kabeh", "lengkep", "sadaya", "sadayana",
     # "sudah kami terima secara utuh", "received the whole shipment", "the shipment arrived complete"
     "utuh", "secara lengkap", "secara utuh", "seluruh kiriman", "semua kiriman", "kiriman lengkap", "complete",
     "in its entirety", "the whole shipment", "the entire shipment", "the full shipment", "the whole consignment",
@@ -3165,10 +3187,12 @@ WHOLE_FILLERS: tuple[str, ...] = (
     "sudah", "sdh", "udh", "udah", "dah", "telah", "tlh", "kami", "pak", "bu", "ya", "dengan", "dgn", "dalam",
     "keadaan", "blangko", "blanko", "kirimannya", "nya", "we", "have", "them", "it", "today", "hari ini", "tadi",
     "td", "kemarin", "kmrn", "alhamdulillah",
+    "sampun", "wis", "wes", "parantos", "tos", "nggih", "kiriman", "blangkone",
 )
 # ... never when part of it is said missing or still to come ("belum semua", "kurang 100", "sisanya menyusul").
 WHOLE_DENIED: tuple[str, ...] = (
     "belum", "blm", "kurang", "selisih", "hilang", "sisanya", "menyusul", "missing", "short", "tidak semua",
+    "dereng", "durung", "kirang", "teu acan", "nyusul",
     "tdk semua", "tak semua", "ga semua", "gak semua", "nggak semua", "tidak lengkap",
     "tdk lengkap", "ga lengkap", "gak lengkap", "nggak lengkap", "not all", "not everything", "not in full",
 )
