@@ -85,6 +85,7 @@ WORDS_PATTERN = (
     rf"(?:[ \-]+(?:{_WORD_TOKEN}))*)?\b"
 )
 _WORDS_RE = re.compile(WORDS_PATTERN)
+_UNIT_ONLY_WORDS_RE = re.compile(rf"\b(?:{_alternation(vocab.UNIT_ONLY_NUMBER_WORDS)})\b")
 
 
 def _tokens(phrase: str) -> list[str] | None:
@@ -1140,6 +1141,10 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                     conflict = parse_digits(paren.group("num")) != value
                     end = unit_end = paren.end()
                     spelled = False
+        if spelled and unit != "blank" and _UNIT_ONLY_WORDS_RE.search(masked, start, end):
+            # "nyuwun sewu pak" (excuse me): the regional thousands words count only before a unit of blanks
+            pos = end
+            continue
         if (
             spelled and value is not None and value < 100 and unit not in ("blank", "people")
             and not (unit is None and _COMPOUND_WORDS_RE.search(masked, start, end)

@@ -130,7 +130,12 @@ SE_WORDS: dict[str, str] = {
     "seratus": "ratus",
     "seribu": "ribu",
     "sejuta": "juta",
+    # Javanese "sewu", Sundanese "sarebu": one thousand ("sewu lembar pak"), counted only before a unit of blanks
+    # (UNIT_ONLY_NUMBER_WORDS: "nyuwun sewu" is "excuse me").
+    "sewu": "ribu",
+    "sarebu": "ribu",
 }
+UNIT_ONLY_NUMBER_WORDS: tuple[str, ...] = ("sewu", "sarebu")
 SCALE_WORDS: tuple[str, ...] = ("belas", "puluh", "ratus", "ribu", "juta")
 # A half between a digit word and a scale word, as said aloud: "satu setengah ribu" is 1.500, "dua setengah
 # ratus" is 250.

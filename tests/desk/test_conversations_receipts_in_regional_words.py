@@ -54,3 +54,20 @@ def test_a_part_arrived_with_the_rest_still_coming_is_no_final_shortfall(desk12:
         [flat(o.text) for o in desk12.to_managers()]
     [told] = desk12.replies_to(mid)
     assert "menyusul" in flat(told.text), told.text
+
+
+@pytest.mark.parametrize(("words", "received"), [
+    ("sewu lembar pak", 1000),
+    ("Sarebu keping pak, sesana teu acan dugi.", 1000),
+    ("Nyuwun sewu pak, ingkang dugi sewu lembar.", 1000),
+], ids=["sewu_lembar", "sarebu_keping", "nyuwun_sewu_then_sewu_lembar"])
+def test_the_count_asked_back_answered_in_javanese_or_sundanese_number_words_is_booked(
+        desk12: Desk12, words: str, received: int) -> None:
+    notice = dispatched(desk12)
+    mid, outcome = send_answer(desk12, BULUNGAN, notice, "Blangko sampun dugi pak, nanging dereng kami etang.")
+    assert outcome == {"receipt-clarify": 1}, outcome
+    [asked] = desk12.replies_to(mid)
+    _, outcome = send_answer(desk12, BULUNGAN, asked, words)
+    # was: "not a request, report or receipt" in the queue; the shipment left in transit
+    assert desk12.request()["state"] == "received", (outcome, desk12.request()["state"])
+    assert desk12.open_gaps() == [2000 - received]

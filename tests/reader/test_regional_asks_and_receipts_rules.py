@@ -45,3 +45,17 @@ def test_sampe_alone_is_until_no_arrival() -> None:
 def test_a_manado_correction_asks_the_figure_after_mar(body: str) -> None:
     read = mail(TARAKAN, "Re: [BLK-2026-0004] Permohonan", body)
     assert read["requested"] == 950, read
+
+
+@pytest.mark.parametrize(("body", "received"), [
+    ("Blangko ingkang dugi sewu lembar, Pak.", 1000),
+    ("Kiriman anu katampi sarebu keping.", 1000),
+], ids=["sewu", "sarebu"])
+def test_a_regional_thousand_before_a_unit_of_blanks_is_a_figure(body: str, received: int) -> None:
+    read = mail(TARAKAN, "Re: [BLK-2026-0004] Blangko dikirim", body)
+    assert read["received"] == received, read
+
+
+def test_nyuwun_sewu_is_excuse_me_and_no_thousand() -> None:
+    read = mail(TARAKAN, "Blangko", "Nyuwun sewu Bu, sisa blangko KTP-el kantun 210 keping.")
+    assert read["stock_on_hand"] == 210 and not read["doubts"] and read["requested"] is None, read
