@@ -424,9 +424,10 @@ def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict
     detail = (f"{verdict.subject}\n{verdict.body_excerpt}" if not attachments else
               f"{verdict.subject}\nlampiran: {', '.join(attachments)}")
     thread = _thread_request(session, verdict)
-    open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason, detail=detail,
-              district=trust.district, item=verdict.item, message=message, request=thread)
-    if not replied:
+    _, opened = open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,
+                          detail=detail, district=trust.district, item=verdict.item, message=message, request=thread)
+    if not replied and (opened or not outcome.is_follow_up):
+        # (a follow-up the route queued itself was acknowledged there, under the request it named)
         acknowledge(session, desk, message, verdict, to=trust.address, thread=thread, reason=reason)
     return True
 

@@ -93,11 +93,13 @@ _COURTESIES = re.compile(r"(?<![\w-])(?:" + vocabulary.alternation(vocabulary.NO
 
 def need_while_asked(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:
     """The district's request we asked back for its figure, when a new mail of the district read as a daily
-    report states a need or asks for blanks (a stem of asking or needing outside its courtesies,
-    vocabulary.NEED_OR_ASK_STEMS) or says it answers us: it may be the answer in words the reader does not know
-    ("Nu dibutuhkeun teh sakitar sarebu keping, stokna kantun 250"), so it is never booked as a daily report (the
-    stock overwritten, the ask lost); a person reads it beside that request."""
-    if not (trust.trusted and trust.district and not trust.is_manager) or verdict.kind != "stock_report":
+    report, or as a request whose figure is not read, states a need or asks for blanks (a stem of asking or
+    needing outside its courtesies, vocabulary.NEED_OR_ASK_STEMS) or says it answers us: it may be the answer in
+    words the reader does not know or a figure in doubt ("Nu dibutuhkeun teh sakitar sarebu keping, stokna kantun
+    250"), so it is never booked as a daily report (the stock overwritten, the ask lost) nor opened as a second
+    request asked for its figure again; a person reads it beside that request."""
+    if not (trust.trusted and trust.district and not trust.is_manager) \
+            or not (verdict.kind == "stock_report" or (verdict.kind == "request" and verdict.requested is None)):
         return None
     text = f"{verdict.subject}\n{verdict.body_excerpt or ''}"
     if not (_NEED_OR_ASK.search(_COURTESIES.sub(" ", text)) or _ANSWERS_OURS.search(text)):

@@ -187,12 +187,12 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     if thread is not None and thread.state == "clarifying" and _answers_clarification(verdict) and trust.trusted:
         return _completed(session, desk, message, verdict,
                           actions.complete_clarification(session, desk, thread, message, verdict, trust))
-    if verdict.kind == "request":
-        return request(session, desk, message, verdict, trust, thread)
     if thread is None and (waiting := conversation.need_while_asked(session, verdict, trust)) is not None:
         # a new mail stating a need while the district's request waits for its figure: maybe the answer in words
-        # not read; never booked as a daily report, a person reads it
+        # or a figure not read; never booked as a daily report nor a second request, a person reads it
         return conversation.need_to_a_person(session, desk, message, verdict, trust, waiting)
+    if verdict.kind == "request":
+        return request(session, desk, message, verdict, trust, thread)
     if verdict.kind == "stock_report":
         return report(session, desk, message, verdict, trust)
     return MessageOutcome.OTHER

@@ -398,6 +398,8 @@ APPROX_BEFORE: tuple[str, ...] = (
     "around", "about", "less than", "more than", "under", "below", "tidak lebih dari",
     "tidak kurang dari", "sampai dengan", "s.d.", "s/d", "hingga", "rata-rata", "rata rata",
     "ratarata",
+    # Sundanese and Javanese "about": "sakitar sarebu keping", "kinten-kinten 900"
+    "sakitar", "kinten-kinten", "kinten kinten", "kira-kira wae",
 )
 # A number right before one of these is an estimate ("750 lebih", "650an", "1rb kurang dikit").
 APPROX_AFTER: tuple[str, ...] = (
@@ -2744,7 +2746,8 @@ HANDOVER_RECEIPT_WORDS: tuple[str, ...] = (
 # written to the unit ("about 1,035 pieces", "sekitar 1.037 keping") is the figure the writer counted, read
 # as "kurang lebih" is. Bounds ("kurang dari", "di bawah") stay bounds whatever the figure.
 ESTIMATE_WORDS: tuple[str, ...] = (
-    "sekitar", "sekitaran", "sekira", "kira-kira", "kira kira", "around", "about",
+    "sekitar", "sekitaran", "sekira", "kira-kira", "kira kira", "around", "about", "sakitar", "kinten-kinten",
+    "kinten kinten",
 )
 # A part of the stock promised to a use already ("900 are already committed to the Posyandu round", "500 sudah
 # dialokasikan untuk jemput bola"): no stock figure of its own.
