@@ -59,6 +59,6 @@ def test_a_new_mail_stating_a_need_while_a_request_waits_for_its_figure_is_never
 def test_a_daily_report_with_only_courtesies_is_booked_while_a_request_waits(desk12: Desk12) -> None:
     _asked_back(desk12)
     _, outcome = desk12.send(TARAKAN, "Laporan harian 3 Desember", "Nyuwun sewu pak, mohon maaf terlambat.\n"
-                             "Perekaman 45, pencetakan 40, sisa blangko KTP-el 250 keping.\nMatur suwun\n",
+                             "Perekaman 45, pencetakan 40, sisa blangko KTP-el 250 keping.\nMatur suwun. Suwun pak\n",
                              date="Thu, 03 Dec 2026 08:00:00 +0800")
     assert outcome == {"report": 1}, outcome
