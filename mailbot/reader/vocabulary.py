@@ -3368,7 +3368,8 @@ NEED_OR_ASK_STEMS: tuple[str, ...] = (
     "mohon", "mhn", "minta", "mnta", "mintak", "butuh", "btuh", "perlu", "prlu", "usul", "ajukan", "pengajuan",
     "tambah", "tmbh", "kebutuhan",
     # Javanese and Sundanese
-    "nyuwun", "disuwun", "dipun suwun", "kami suwun", "kula suwun", "nedhi", "jaluk", "betah", "kudu", "peryogi", "pundut", "penta", "nyuhun", "hoyong",
+    "nyuwun", "disuwun", "dipun suwun", "kami suwun", "kula suwun", "nedhi", "jaluk", "betah", "kudu", "peryogi",
+    "pundut", "penta", "nyuhun", "hoyong",
     # Banjar "handak" (want)
     "handak",
     # English
