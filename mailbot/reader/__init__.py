@@ -64,6 +64,7 @@ from mailbot.reader.roles import (
     question_role,
     read_table,
     read_text,
+    received_within_district,
     settle,
     split_text_tables,
     subunit_report,
@@ -725,6 +726,7 @@ def read_message(
     stated_here = {c.field for c in candidates}
     candidates.extend(c for c in adopted if c.field not in stated_here)
     candidates = asked_beside_needed_table(current_requests(candidates))
+    candidates = received_within_district(normalise(new_text), candidates)
     if of_a_period or (
         not tables and any(c.row_date for c in candidates) and period_report(normalise(head))
     ):
@@ -818,8 +820,12 @@ def read_message(
         # "stok awal 2.500, cetak 91, rekam 97 -> sisa akhir 2.409" / "KIA aman.": KIA named only in words
         # with no figure (its stock is fine) is not what the figures are said of; they are KTP-el's.
         item, item_assumed = "ktp-el", False
-    unnamed_fields = {c.field for c in candidates if c.value is not None and c.item is None}
-    kia_fields = {c.field for c in candidates if c.value is not None and c.item == "kia"}
+    kia_figures = {(c.field, c.value) for c in candidates if c.value is not None and c.item == "kia"}
+    # (A KIA figure said again without its name, "blangko KIA 800 keping sudah kami terima ... kami catat yg
+    # diterima 800", is the same figure: it names no other blank.)
+    unnamed_fields = {c.field for c in candidates
+                      if c.value is not None and c.item is None and (c.field, c.value) not in kia_figures}
+    kia_fields = {field for field, _ in kia_figures}
     if item == "kia" and not asked and unnamed_fields & kia_fields and not any(
         c.item == "ktp-el" for c in candidates
     ):

@@ -453,6 +453,7 @@ def _reports(text: str, attached: bool = False) -> bool:
     it names ("laporan harian terlampir") need not name the blank."""
     named = any(
         not _in_question(text, m.end()) and not _REPORT_FORM_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
+        and not _REPORT_HABIT_AFTER_RE.match(text, m.end())
         for m in _REPORT_RE.finditer(text)
     )
     if not named and (dated := _DATED_REPORT_RE.search(text)) is not None:
@@ -476,6 +477,10 @@ def report_attached(low: str) -> bool:
     )
 
 
+# "laporan harian kami sering terlambat": up to two words of its owner, then its habit of lateness.
+_REPORT_HABIT_AFTER_RE = re.compile(
+    r"(?:[^\S\n]+[a-z]+){0,2}?[^\S\n]+(?:" + vocab.alternation(vocab.REPORT_HABIT_AFTER_WORDS) + r")(?![\w-])"
+)
 _REPORT_FORM_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.REPORT_FORM_WORDS) + r")[^\S\n]+$")
 _DATED_REPORT_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.DATED_REPORT_WORDS) + r")(?:[^\S\n]+[a-z][a-z.]{1,12}){0,2}"

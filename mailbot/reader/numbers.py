@@ -167,6 +167,22 @@ def _longest_words(phrase: str) -> tuple[int | None, int]:
     return None, 0
 
 
+def _teen_hundreds(toks: list[str]) -> int | None:
+    """Hundreds counted past ten, as said aloud: "sebelas ratus dua puluh" is 1.120, "lima belas ratus" 1.500;
+    None for any other words."""
+    if len(toks) < 3 or toks[1] != "belas" or toks[2] != "ratus" or toks[0] not in vocab.DIGIT_WORDS:
+        return None
+    hundreds = 10 + vocab.DIGIT_WORDS[toks[0]]
+    if hundreds == 10:
+        return None
+    if len(toks) == 3:
+        return hundreds * 100
+    rest = _below_thousand(toks, 3)
+    if rest is None or rest[1] != len(toks) or rest[0] >= 100:
+        return None
+    return hundreds * 100 + rest[0]
+
+
 def parse_words(phrase: str) -> int | None:
     """The value of Indonesian number words ("dua ribu lima ratus" -> 2500), or None if ill-formed."""
     raw = _tokens(phrase.strip().lower())
@@ -175,6 +191,8 @@ def parse_words(phrase: str) -> int | None:
     toks = _expand(raw)
     if toks == ["nol"]:
         return 0
+    if (teens := _teen_hundreds(toks)) is not None:
+        return teens
     total = 0
     i = 0
     for scale, factor in (("juta", 1_000_000), ("ribu", 1_000)):
@@ -317,9 +335,10 @@ _MASK_PATTERNS: tuple[str, ...] = (
     # Times.
     r"\b(?:pukul|pkl|jam)\b\.?\s*\d{1,2}(?:[.:]\d{2})?\b(?:\s*(?:wita|wib|wit))?",
     r"\b\d\d?[.:]\d{2}(?:[.:]\d{2})?(?![\d])(?:\s*(?:wita|wib|wit|am|pm)\b)?",
-    # Ordinals and names: "SMA Negeri 1", "kelas 2", "tahap 1", "ke-2", "edisi 3"; not a count of blanks after
-    # a phone's "smp" ("sdh smp 500 kpg blanko": "sudah sampai").
-    r"\b(?:sma|smp|sd|smk|sdn|smpn|sman|smkn|mts|mtsn|sma negeri|smp negeri|sd negeri|negeri|kelas|tahap"
+    # Ordinals and names: "SMA Negeri 1", "SMA N 1", "kelas 2", "tahap 1", "ke-2", "edisi 3"; not a count of
+    # blanks after a phone's "smp" ("sdh smp 500 kpg blanko": "sudah sampai").
+    r"\b(?:sma|smp|sd|smk|sdn|smpn|sman|smkn|mts|mtsn|sma negeri|smp negeri|sd negeri|negeri|sma n|smp n|smk n|kelas"
+    r"|tahap"
     r"|gelombang|angkatan|batch|edisi"
     r"|poin|butir|termin|urutan|sesi|ruangan|loket|pos)\b\s*[.\-]?\s*\d+\b"
     rf"(?![^\S\n]*(?:{vocab.alternation(vocab.BLANK_UNITS)})\b)",

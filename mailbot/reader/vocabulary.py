@@ -3143,6 +3143,60 @@ BUNDLE_CONTENT_BEFORE: tuple[str, ...] = (
     "tiap dus", "setiap ikat", "setiap dus",
 )
 
+# --- Year-end stock-taking: stock cards, warehouses, counts checked ---------------------------------------
+
+# A stock said warehouse by warehouse: besides "gudang", the district's own offices and service points hold blanks
+# ("Gudang Dinas 1.540 keping, UPT Sebatik 402 keping", "Gerai Mal Pelayanan Publik: KTP-el 215").
+PLACE_NOUNS += ("upt", "gerai")
+# Between a stock word and the first place of its list: "Stok kami saat ini di Gudang Dinas 890 keping dan di
+# Gudang UPT Sebatik 310 keping", "Stok kami per 29 Desember: Gudang Dinas 1.540 keping, ...".
+STOCK_BEFORE_PLACES_FILLERS: tuple[str, ...] = (
+    "kami", "kita", "blangko", "blanko", "ktp-el", "ktp el", "ktpel", "ktp", "saat ini", "sekarang", "skrg",
+    "per", "posisi", "hari ini", "our", "now", "as of",
+)
+# A discrepancy word denied: "Fisik dan SIAK sama, tidak ada selisih" sets no second count against the stock.
+NO_DISCREPANCY_PHRASES: tuple[str, ...] = (
+    "tidak ada selisih", "tdk ada selisih", "tanpa selisih", "nihil selisih", "selisih nihil", "selisih 0",
+    "selisih nol", "no discrepancy", "no difference", "tidak ada perbedaan", "tidak terdapat selisih",
+)
+# The part of a shipment fit for use after its damaged cards are set aside ("800 keping sudah kami terima ... 6
+# keping cacat, jadi yg bisa dipakai 794"): the sound part of what arrived, not the stock.
+USABLE_PART_WORDS: tuple[str, ...] = (
+    "bisa dipakai", "dapat dipakai", "bisa digunakan", "dapat digunakan", "bisa dipergunakan",
+    "dapat dipergunakan", "layak pakai", "layak dipakai", "usable",
+)
+# Blanks moved between the district's own stores are no shipment received: "Krayan terima 300 dari gudang dinas,
+# bukan dari provinsi" (a stock card's "masuk" column then counts a transfer).
+INTERNAL_TRANSFER_PHRASES: tuple[str, ...] = (
+    "bukan dari provinsi", "bkn dari provinsi", "bukan kiriman provinsi", "bukan dari prov", "dari gudang dinas",
+    "dari gudang kabupaten", "dari gudang kab", "dari gudang kota", "mutasi antar gudang", "mutasi internal",
+    "pindahan dari gudang", "not from the province", "from our own warehouse", "from the district warehouse",
+)
+# What an inspector received of the district is its explanation, no blanks: "Inspektorat telah menerima penjelasan
+# tersebut".
+MESSAGE_NOUNS += ("penjelasan", "penjelasannya", "penjelasan kami", "klarifikasi", "klarifikasinya", "tanggapan",
+                  "tanggapannya", "jawaban", "jawabannya")
+# Right after a report's name (its owner between), these speak of the reports' habit of lateness, apologised for
+# in a greeting ("Mohon maaf ... kalau laporan harian kami sering terlambat bah"): no report made.
+REPORT_HABIT_AFTER_WORDS: tuple[str, ...] = (
+    "sering terlambat", "sering telat", "sering lambat", "selalu terlambat", "suka telat", "suka terlambat",
+    "kadang terlambat", "often late", "always late",
+)
+# An ask in English put as a question of getting: "Could we get 2rb keping KIA asap?".
+_GET_ASKS = ("could we get", "can we get", "could we please get", "can we please get", "could we have",
+             "can we have", "may we get", "may we have")
+ROLE_PHRASES["requested"] += _GET_ASKS
+REQUEST_KIND_MORE += _GET_ASKS
+# A stock to get back to is a need ("Mohon tambahan 1.400 keping agar stok kembali 2.000"), not the stock now.
+TARGET_STOCK_WORDS += ("stok kembali", "stock kembali", "stock back to", "stock back up to")
+# The rest of a shipment to be sent in a later stage ("sisanya (1.000 keping) akan dikirim tahap II setelah libur
+# Natal") is still to come: no stock.
+IN_TRANSIT_PHRASES += (
+    "akan dikirim tahap", "akan dikirimkan tahap", "dikirim tahap ii", "dikirim pada tahap", "akan dikirim setelah",
+    "akan dikirimkan setelah", "akan dikirim kemudian", "akan dikirim berikutnya",
+)
+
+
 # --- A follow-up changing the asked figure by an amount (mailbot.followup) -----------------------------------
 
 # Right before a figure, these make it an amount to add to the request, not its new total ("mohon ditambah 500

@@ -1,0 +1,152 @@
+"""Rules for the year-end stock-taking: a stock held in two warehouses with or without its total, the sound part
+of a shipment after its damaged cards, blanks moved between the district's own stores, a stock card's "masuk"
+column, an office's empty store named in the subject, and the rest of a shipment sent in a later stage. Each
+test is a short mail with its own words."""
+
+from __future__ import annotations
+
+from tests.reader.conftest import mail
+
+NUNUKAN = "Capil Nunukan <capil.nunukan@nunukankab.example>"
+TARAKAN = "Disdukcapil Tarakan <disdukcapil@tarakankota.example>"
+MALINAU = "Disdukcapil Malinau <disdukcapil@malinaukab.example>"
+BULUNGAN = "Disdukcapil Bulungan <disdukcapil@bulungankab.example>"
+
+
+# --- A stock in two warehouses ---------------------------------------------------------------
+
+
+def test_a_stock_word_then_each_warehouse_adds_up_the_warehouses() -> None:
+    read = mail(NUNUKAN, "Permohonan blangko",
+                "Stok kami sekarang di gudang dinas 700 keping dan di gudang UPT Lumbis 150 keping. "
+                "Mohon tambahan 1.000 keping.")
+    assert read["stock_on_hand"] == 850 and read["requested"] == 1000
+
+
+def test_warehouses_listed_with_their_total_give_the_total() -> None:
+    read = mail(NUNUKAN, "Permohonan blangko",
+                "Mohon tambahan blangko KTP-el 1.500 keping. Stok per hari ini: gudang dinas 1.210 keping, "
+                "UPT Krayan 305 keping, jumlah 1.515 keping.")
+    assert read["stock_on_hand"] == 1515
+
+
+def test_a_total_of_warehouses_that_does_not_add_up_gives_no_warehouse_as_the_stock() -> None:
+    read = mail(NUNUKAN, "Permohonan blangko",
+                "Mohon tambahan blangko KTP-el 1.500 keping. Stok per hari ini: gudang dinas 1.210 keping, "
+                "UPT Krayan 305 keping, jumlah 1.600 keping.")
+    assert read["stock_on_hand"] != 1210
+
+
+def test_a_total_per_blank_under_warehouse_rows_is_the_stock() -> None:
+    read = mail(TARAKAN, "Hasil opname",
+                "Hasil stock opname per 30 Desember:\n\n1. Gudang dinas: KTP-el 1.100, KIA 400\n"
+                "2. Loket kecamatan: KTP-el 90, KIA 30\n\nTotal KTP-el 1.190 keping, KIA 430 keping.")
+    assert read["stock_on_hand"] == 1190 and read["item"] == "ktp-el"
+
+
+def test_no_difference_between_counts_sets_no_second_count_against_the_stock() -> None:
+    read = mail(TARAKAN, "Hasil opname",
+                "Sisa blangko KTP-el 1.190 keping, jumlah yang dihitung 1.190 keping, tidak ada selisih.")
+    assert read["stock_on_hand"] == 1190
+
+
+def test_a_receipt_total_said_in_subject_and_text_beside_its_parts_is_the_count_received() -> None:
+    read = mail(NUNUKAN, "Terima blangko 1.500",
+                "Blangko KTP-el sudah tiba. Sudah kami bagi: 1.000 keping masuk gudang dinas, 500 keping dibawa "
+                "ke UPT Krayan. Jumlah yang kami terima 1.500 keping.")
+    assert read["received"] == 1500
+
+
+# --- What came in a shipment -----------------------------------------------------------------
+
+
+def test_the_usable_part_of_a_shipment_is_no_stock() -> None:
+    read = mail(MALINAU, "blangko sampai",
+                "blangko KTP-el 1.500 keping sudah kami terima kemarin. setelah dicek 12 keping retak, jadi yang "
+                "dapat dipakai 1.488 keping.")
+    assert read["stock_on_hand"] is None and read["received"] == 1500
+
+
+def test_a_kia_figure_said_again_without_its_name_keeps_the_mail_kia() -> None:
+    read = mail(MALINAU, "blangko sampai",
+                "blangko KIA 600 lembar sudah kami terima pagi ini. di kartu stok kami tulis yang diterima 600.")
+    assert read["item"] == "kia" and read["received"] == 600
+
+
+def test_blanks_moved_from_the_districts_own_warehouse_are_not_received() -> None:
+    read = mail(NUNUKAN, "Rekap",
+                "Sisa blangko KTP-el 1.300 keping.\nKecamatan Lumbis terima 200 keping dari gudang dinas, "
+                "bukan dari provinsi.")
+    assert read["received"] is None and read["stock_on_hand"] == 1300
+
+
+def test_a_stock_card_whose_masuk_column_adds_up_to_nothing_receives_nothing() -> None:
+    read = mail(TARAKAN, "Kartu stok",
+                "Kartu stok blangko KTP-el:\n\nTanggal | Masuk | Keluar | Saldo\n01-12-2026 | - | 40 | 960\n"
+                "02-12-2026 | - | 35 | 925\n03-12-2026 | - | 41 | 884\nJUMLAH | 0 | 116 | \n")
+    assert read["received"] is None and read["stock_on_hand"] == 884
+
+
+def test_the_rest_of_a_shipment_sent_in_a_later_stage_is_no_stock() -> None:
+    read = mail(BULUNGAN, "Penerimaan blangko",
+                "Blangko KTP-el tahap I sebanyak 1.500 keping sudah kami terima. Sisanya (500 keping) akan dikirim "
+                "tahap II bulan depan.")
+    assert read["stock_on_hand"] is None and read["received"] == 1500
+
+
+# --- An office's empty store -----------------------------------------------------------------
+
+
+def test_an_empty_office_named_in_the_subject_is_no_district_stock_of_zero() -> None:
+    read = mail(NUNUKAN, "KTP-el habis di Krayan",
+                "Blangko KTP-el di UPT Krayan sudah habis sejak Senin. Mohon kirim 800 keping untuk Krayan.")
+    assert read["stock_on_hand"] != 0 and read["requested"] == 800
+
+
+# --- Figures worked out, said in words, asked in English --------------------------------------
+
+
+def test_the_result_of_a_difference_written_out_is_not_the_count_before_the_equals_sign() -> None:
+    read = mail(BULUNGAN, "daily report",
+                "Report for today:\n- rekam: 70\n- cetak KTP-el: 85\n- sisa blangko (closing): 815\n\n"
+                "Opening stock was 900, minus 85 printed = 815.")
+    assert read["printed"] == 85 and read["stock_on_hand"] == 815
+
+
+def test_a_stock_to_get_back_to_is_no_stock_now() -> None:
+    read = mail(NUNUKAN, "Permohonan blangko",
+                "Stok blangko KTP-el kami kurang lebih 500 keping. Mohon tambahan 1.000 keping agar stok kembali "
+                "1.500.")
+    assert read["stock_on_hand"] == 500 and read["requested"] == 1000
+
+
+def test_hundreds_counted_past_ten_in_words() -> None:
+    read = mail(MALINAU, "lap", "sisa blangko dua belas ratus lima puluh keping.")
+    assert read["stock_on_hand"] == 1250
+
+
+def test_a_schools_number_after_sma_n_is_no_count() -> None:
+    read = mail(MALINAU, "Perekaman pemula SMA N 2 Malinau", "Hari ini yang direkam 64 siswa kelas XII.")
+    assert read["recorded"] == 64
+
+
+def test_an_ask_of_getting_in_english_is_a_request() -> None:
+    read = mail(BULUNGAN, "KTP-el", "Hi, our KTP-el stock is low. Could we get 1.500 keping next week?")
+    assert read["kind"] == "request" and read["requested"] == 1500
+
+
+# --- Words about papers and reports ----------------------------------------------------------
+
+
+def test_an_explanation_received_by_the_inspectorate_is_no_receipt() -> None:
+    read = mail(TARAKAN, "Tembusan jawaban Inspektorat",
+                "Hasil hitung fisik blangko KTP-el 2.100 keping, sama dengan saldo SIAK. Inspektorat telah menerima "
+                "penjelasan kami.")
+    assert read["kind"] == "stock_report" and read["stock_on_hand"] == 2100
+
+
+def test_lateness_of_reports_apologised_for_in_a_greeting_is_no_report() -> None:
+    read = mail(NUNUKAN, "Selamat Natal",
+                "Selamat Natal dan tahun baru. Mohon maaf kalau laporan harian kami sering telat selama setahun ini."
+                "\n\nSalam,\nPengelola Blangko Kab. Nunukan")
+    assert read["kind"] == "other"
