@@ -375,7 +375,7 @@ def _answered_questions(text: str) -> list[tuple[str | None, str]]:
     return answers if any(role for role, _ in answers) else []
 
 
-_KIND_FIGURE = {"request": "requested", "receipt": "received"}
+_KIND_FIGURE = {"request": "requested", "receipt": "received", "stock_report": "stock_on_hand"}
 _FORWARD_CORRECTED_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.FORWARD_CORRECTED_WORDS) + r")(?![\w-])"
 )
@@ -407,11 +407,13 @@ def _quoted_fields(plain: str) -> tuple[set[str], set[str]]:
 
 def _revised_kind(
     quoted_text: str, new_text: str, message: Message, own_addresses: Sequence[str] = ()
-) -> Literal["request", "receipt"] | None:
+) -> Literal["request", "receipt", "stock_report"] | None:
     """The kind of the writer's own earlier mail that a reply revises: the quote's header names the
     writer (address or name), or the desk answering the writer's request ("Permohonan 3.000 keping ...
     kami catat"), the quoted mail is a request or receipt, and the new words give a figure with a word of
-    revision ("ralat", "yang benar", "setelah dihitung ulang", "revisi: cukup 2.000 saja"). None otherwise."""
+    revision ("ralat", "yang benar", "setelah dihitung ulang", "revisi: cukup 2.000 saja"). The writer's own
+    stock count quoted ("hitung fisik 1.978, di SIAK 2.010") is revised too ("yg benar angka SIAK, 2.010
+    keping"). None otherwise."""
     low_new = normalise(new_text)
     if not _FIGURE_RE.search(low_new) or not _REVISION_RE.search(low_new):
         return None
@@ -448,6 +450,8 @@ def _revised_kind(
         # keping (kurang 1 dus isi 100)" counts a receipt and asks for nothing).
         return None
     if earlier == "request" or earlier == "receipt":
+        return earlier
+    if earlier == "stock_report" and not desk_voice and "stock_on_hand" in given | doubted:
         return earlier
     return None
 

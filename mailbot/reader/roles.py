@@ -2738,6 +2738,20 @@ _SUBUNIT_NAME_RE = re.compile(
 )
 
 
+def _item_of_figure_said_before(masked: str, before: Sequence[Mention], m: Mention) -> str | None:
+    """The blank of the line that gave a correction's figure before ("Blangko KTP-el : fisik 1.204 keping, SIAK
+    1.212 keping" ... "Jadi angka yang benar adalah angka SIAK, 1.212 keping"): the correction picks that line's
+    figure, so it is of that blank; None when no line, or lines of both blanks, gave it."""
+    items: set[str | None] = set()
+    for earlier in before:
+        if earlier.value != m.value:
+            continue
+        line_start = masked.rfind("\n", 0, earlier.start) + 1
+        line_end = masked.find("\n", earlier.end)
+        items.add(_item_of_mention(masked, line_start, earlier, line_end if line_end != -1 else len(masked)))
+    return items.pop() if len(items) == 1 else None
+
+
 def received_within_district(new_low: str, candidates: list[Candidate]) -> list[Candidate]:
     """Without the figures received that the mail says moved between the district's own stores ("Krayan terima
     300 dari gudang dinas, bukan dari provinsi") or that a stock card's "masuk" column adds up to nothing (its
@@ -3140,6 +3154,8 @@ def read_text(
                 # both blanks before it and none named, which one it corrects, a clerk asks.
                 named = _item_of_mention(masked, c_start, m, next_start)
                 said_items = {c.item for _, c in taken if c.field == fields[0] and c.value is not None}
+                if named is None and len(said_items - {None}) > 1:
+                    named = _item_of_figure_said_before(masked, mentions[:idx], m)
                 if named is None and len(said_items - {None}) > 1:
                     candidates.append(Candidate(fields[0], None, snippet, True, "conflict", corrects=True))
                     continue

@@ -150,3 +150,22 @@ def test_lateness_of_reports_apologised_for_in_a_greeting_is_no_report() -> None
                 "Selamat Natal dan tahun baru. Mohon maaf kalau laporan harian kami sering telat selama setahun ini."
                 "\n\nSalam,\nPengelola Blangko Kab. Nunukan")
     assert read["kind"] == "other"
+
+
+# --- Which count is right --------------------------------------------------------------------
+
+
+def test_a_correction_picking_one_blanks_figure_from_the_lines_above_is_of_that_blank() -> None:
+    read = mail(BULUNGAN, "Stock opname",
+                "Hasil stock opname:\n\nBlangko KTP-el : fisik 980 keping, SIAK 992 keping\n"
+                "Blangko KIA    : fisik 610 keping, SIAK 610 keping\n\n"
+                "Selisih 12 keping itu ternyata masih di loket. Jadi angka yang benar adalah angka SIAK, 992 keping.")
+    assert read["stock_on_hand"] == 992 and read["item"] == "ktp-el"
+
+
+def test_a_reply_settling_which_of_its_own_quoted_counts_is_right_reports_that_stock() -> None:
+    read = mail(MALINAU, "Re: hasil opname",
+                "sudah dicek: yang benar angka SIAK, 1.450 keping. 15 keping ada di loket.\n\n"
+                "Pada Sen, 28 Des 2026 pukul 10.00 Disdukcapil Malinau <disdukcapil@malinaukab.example> menulis:\n"
+                "> hasil opname blangko ktp-el: hitung fisik 1.435, di SIAK 1.450.\n")
+    assert read["kind"] == "stock_report" and read["stock_on_hand"] == 1450
