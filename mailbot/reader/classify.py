@@ -439,12 +439,27 @@ def kind_of(
         return "other"
     if _reports(text, attached):
         return "stock_report"
+    if not seen and not unattributed and "?" not in text and _stock_unchanged(text):
+        # "Angka stok sudah kami sampaikan di laporan mingguan Jumat lalu (lihat email di bawah), belum ada
+        # perubahan karena libur": the stock reported again as it was, no new figure.
+        return "stock_report"
     if (not seen and not unattributed and "?" not in text and _LOW_STOCK_RE.search(text)
             and _FIGURE_TO_FOLLOW_RE.search(text)):
         # "sisa blangko hampir habis, nanti ulun laporkan angkanya": the stock said low, its figure to follow, in a
         # mail that asks nothing: a report of the stock a clerk asks the figure of.
         return "stock_report"
     return "other"
+
+
+_STOCK_UNCHANGED_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.STOCK_UNCHANGED_PHRASES) + r")(?![\w-])")
+
+
+def _stock_unchanged(text: str) -> bool:
+    """Whether a sentence says the stock has not changed ("Angka stok ..., belum ada perubahan karena libur")."""
+    return any(
+        _STOCK_WORD_RE.search(s.group()) and _STOCK_UNCHANGED_RE.search(s.group())
+        for s in _FULL_SENTENCE_RE.finditer(text)
+    )
 
 
 def _reports(text: str, attached: bool = False) -> bool:

@@ -2752,6 +2752,33 @@ def _item_of_figure_said_before(masked: str, before: Sequence[Mention], m: Menti
     return items.pop() if len(items) == 1 else None
 
 
+_AS_MANY_AS_STUDENTS_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.AS_MANY_AS_STUDENTS_PHRASES) + r")(?![\w-])"
+)
+_STUDENTS_AFTER_RE = re.compile(r"[^\S\n]*(?:" + _words_re(vocab.STUDENT_NOUNS) + r")(?![\w-])")
+
+
+def _asked_as_many_as_students(
+    original: str, masked: str, mentions: Sequence[Mention], candidates: list[Candidate]
+) -> list[Candidate]:
+    """"17 sekolah, total 1.150 siswa kelas XII ... please send blangko sejumlah siswa tersebut": an ask for as
+    many blanks as the students counted, with no figure of its own, asks for the one count of students given
+    (a count of students is otherwise never one of blanks). Two counts of students leave it to a clerk."""
+    ask = _AS_MANY_AS_STUDENTS_RE.search(masked)
+    if ask is None or any(c.field == "requested" and c.value is not None for c in candidates):
+        return candidates
+    counts = [m for m in mentions if m.value and m.value > 1 and m.unit == "people" and m.start < ask.start()
+              and not m.approximate and _STUDENTS_AFTER_RE.match(masked, m.end)]
+    if len({m.value for m in counts}) != 1:
+        return candidates
+    m = counts[-1]
+    lo = max(masked.rfind("\n", 0, m.start) + 1, m.start - 60)
+    end = masked.find(".", ask.end())
+    snippet = " ".join(original[lo : end if end != -1 else len(original)].split())
+    rest = [c for c in candidates if c.field != "requested"]
+    return [*rest, Candidate("requested", m.value, snippet, True, cues=("as_many_as_students",))]
+
+
 def received_within_district(new_low: str, candidates: list[Candidate]) -> list[Candidate]:
     """Without the figures received that the mail says moved between the district's own stores ("Krayan terima
     300 dari gudang dinas, bukan dari provinsi") or that a stock card's "masuk" column adds up to nothing (its
@@ -3453,6 +3480,8 @@ def read_text(
     candidates = _fallback_offered(masked, mentions, candidates)
     candidates = _rest_of_shipment(mentions, candidates)
     candidates = _usable_part_of_shipment(mentions, candidates)
+    if _AS_MANY_AS_STUDENTS_RE.search(masked):
+        candidates = _asked_as_many_as_students(original, masked, mentions, candidates)
     candidates = _rest_chased(masked, candidates)
     candidates = _awaited_not_received(candidates)
     if len(mentions) > 1 and any(c.field == "stock_on_hand" for c in candidates):

@@ -3182,11 +3182,31 @@ REPORT_HABIT_AFTER_WORDS: tuple[str, ...] = (
     "sering terlambat", "sering telat", "sering lambat", "selalu terlambat", "suka telat", "suka terlambat",
     "kadang terlambat", "often late", "always late",
 )
+# Said of the stock in a reply pointing at the report quoted below ("Angka stok sudah kami sampaikan di laporan
+# mingguan Jumat lalu (lihat email di bawah), belum ada perubahan"): the stock is reported again, with no new figure.
+STOCK_UNCHANGED_PHRASES: tuple[str, ...] = (
+    "belum ada perubahan", "tidak ada perubahan", "tdk ada perubahan", "blm ada perubahan", "belum berubah",
+    "tidak berubah", "tdk berubah", "masih sama", "tetap sama", "unchanged", "no change", "has not changed",
+    "hasn't changed",
+)
+# An ask for as many blanks as the students counted ("please send blangko sejumlah siswa tersebut (1 siswa = 1
+# blangko)"): the one count of students the mail gives is the figure asked.
+AS_MANY_AS_STUDENTS_PHRASES: tuple[str, ...] = (
+    "sejumlah siswa", "sesuai jumlah siswa", "sebanyak jumlah siswa", "sejumlah murid", "sesuai jumlah murid",
+    "sebanyak jumlah murid", "sejumlah pelajar", "sesuai jumlah pelajar", "as many as the students",
+    "one for each student", "1 siswa = 1 blangko", "1 siswa 1 blangko", "satu siswa satu blangko",
+)
+STUDENT_NOUNS: tuple[str, ...] = ("siswa", "murid", "pelajar", "students", "pupils")
 # An ask in English put as a question of getting: "Could we get 2rb keping KIA asap?".
 _GET_ASKS = ("could we get", "can we get", "could we please get", "can we please get", "could we have",
              "can we have", "may we get", "may we have")
 ROLE_PHRASES["requested"] += _GET_ASKS
 REQUEST_KIND_MORE += _GET_ASKS
+# A request lowered in English by cutting it: "Pak Yohanes says cut it to 1k pcs dulu (1.000)".
+_CUT_ASKS = ("cut it to", "cut it down to", "cut that to", "cut our request to", "cut the request to", "trim it to")
+ROLE_PHRASES["requested"] += _CUT_ASKS
+CHANGE_ASKED += _CUT_ASKS
+REVISION_CUES += _CUT_ASKS
 # A stock to get back to is a need ("Mohon tambahan 1.400 keping agar stok kembali 2.000"), not the stock now.
 TARGET_STOCK_WORDS += ("stok kembali", "stock kembali", "stock back to", "stock back up to")
 # The rest of a shipment to be sent in a later stage ("sisanya (1.000 keping) akan dikirim tahap II setelah libur

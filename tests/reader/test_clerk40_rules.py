@@ -169,3 +169,34 @@ def test_a_reply_settling_which_of_its_own_quoted_counts_is_right_reports_that_s
                 "Pada Sen, 28 Des 2026 pukul 10.00 Disdukcapil Malinau <disdukcapil@malinaukab.example> menulis:\n"
                 "> hasil opname blangko ktp-el: hitung fisik 1.435, di SIAK 1.450.\n")
     assert read["kind"] == "stock_report" and read["stock_on_hand"] == 1450
+
+
+# --- Replies and school drives ---------------------------------------------------------------
+
+
+def test_a_request_cut_down_in_english_is_the_new_ask() -> None:
+    read = mail(BULUNGAN, "Re: blangko for January",
+                "Small update: the Kasi says cut it to 800 pcs first, the rest next month.\n\n"
+                "On Mon, Dec 28, 2026 at 09:00 Disdukcapil Bulungan <disdukcapil@bulungankab.example> wrote:\n"
+                "> Please send blangko KTP-el for the school drive in January.\n")
+    assert read["kind"] == "request" and read["requested"] == 800
+
+
+def test_a_reply_saying_the_stock_has_not_changed_is_a_stock_report_without_a_figure() -> None:
+    read = mail(BULUNGAN, "RE: Konfirmasi stok",
+                "Selamat pagi,\n\nAngka stok sudah kami kirim di laporan hari Senin (lihat di bawah), belum ada "
+                "perubahan.\n\n-----Pesan Asli-----\nDari: Disdukcapil Bulungan\n\nKTP-el: cetak 40, sisa 1.300\n")
+    assert read["kind"] == "stock_report" and read["stock_on_hand"] is None
+
+
+def test_an_ask_for_as_many_blanks_as_students_asks_for_the_students_counted() -> None:
+    read = mail(BULUNGAN, "Blangko perekaman pemula",
+                "Untuk perekaman pemula bulan Januari: 9 sekolah, total 640 siswa kelas XII. Mohon dikirim blangko "
+                "sesuai jumlah siswa tersebut. Stok kami 900 keping untuk pelayanan rutin.")
+    assert read["requested"] == 640 and read["stock_on_hand"] == 900
+
+
+def test_two_counts_of_students_and_an_ask_for_as_many_leave_the_ask_to_a_clerk() -> None:
+    read = mail(BULUNGAN, "Blangko perekaman pemula",
+                "SMA 1: 120 siswa, SMA 2: 95 siswa. Mohon dikirim blangko sejumlah siswa tersebut.")
+    assert read["requested"] is None
