@@ -376,6 +376,10 @@ def kind_of(
         # vendor's "Bimtek Pengelolaan Persediaan Blangko": an invitation with no figure of its own names
         # the blanks as its agenda, and asks for or reports none.
         return "other"
+    if unattributed and not seen and _INSPECTION_NOTICE_RE.search(text):
+        # "tim Inspektorat akan melakukan uji petik persediaan blangko ... Mohon disiapkan kartu stok, berita acara
+        # serah terima": an inspection announced by a writer for no district, no receipt nor report.
+        return "other"
     if unattributed:
         if _RECEIPT_RE.search(text) and ("received" in seen or not uncounted):
             # Of a writer who speaks for no district, a receipt phrase beside counts none of which is received
@@ -451,6 +455,9 @@ def kind_of(
     return "other"
 
 
+_INSPECTION_NOTICE_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.INSPECTION_NOTICE_PHRASES) + r")(?![\w-])"
+)
 _STOCK_UNCHANGED_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.STOCK_UNCHANGED_PHRASES) + r")(?![\w-])")
 
 

@@ -3197,6 +3197,14 @@ AS_MANY_AS_STUDENTS_PHRASES: tuple[str, ...] = (
     "one for each student", "1 siswa = 1 blangko", "1 siswa 1 blangko", "satu siswa satu blangko",
 )
 STUDENT_NOUNS: tuple[str, ...] = ("siswa", "murid", "pelajar", "students", "pupils")
+# An inspection of the stocks announced by its inspectors ("tim Inspektorat akan melakukan uji petik persediaan
+# blangko ... Mohon disiapkan kartu stok, berita acara serah terima"): it reports and receives nothing.
+INSPECTION_NOTICE_PHRASES: tuple[str, ...] = (
+    "akan melakukan uji petik", "akan melaksanakan uji petik", "akan melakukan pemeriksaan",
+    "akan melaksanakan pemeriksaan", "akan melakukan stock opname", "akan melaksanakan stock opname",
+    "akan melakukan audit", "akan melaksanakan audit", "will conduct an inspection", "will conduct an audit",
+    "will carry out an inspection", "will inspect",
+)
 # An ask in English put as a question of getting: "Could we get 2rb keping KIA asap?".
 _GET_ASKS = ("could we get", "can we get", "could we please get", "can we please get", "could we have",
              "can we have", "may we get", "may we have")

@@ -200,3 +200,10 @@ def test_two_counts_of_students_and_an_ask_for_as_many_leave_the_ask_to_a_clerk(
     read = mail(BULUNGAN, "Blangko perekaman pemula",
                 "SMA 1: 120 siswa, SMA 2: 95 siswa. Mohon dikirim blangko sejumlah siswa tersebut.")
     assert read["requested"] is None
+
+
+def test_an_inspection_announced_by_its_inspectors_is_no_receipt_nor_report() -> None:
+    read = mail("Inspektorat Provinsi <inspektorat@kaltaraprov.example>", "Pemberitahuan pemeriksaan persediaan",
+                "Tim kami akan melakukan uji petik persediaan blangko KTP-el di gudang provinsi pada 14 Januari. "
+                "Mohon disiapkan kartu stok dan berita acara serah terima. Saldo awal tahun tercatat 50.000 keping.")
+    assert read["kind"] == "other"
