@@ -2779,16 +2779,19 @@ def _asked_as_many_as_students(
     return [*rest, Candidate("requested", m.value, snippet, True, cues=("as_many_as_students",))]
 
 
+_TRANSFER_WINDOW = 40
+
+
 def received_within_district(new_low: str, candidates: list[Candidate]) -> list[Candidate]:
     """Without the figures received that the mail says moved between the district's own stores ("Krayan terima
     300 dari gudang dinas, bukan dari provinsi") or that a stock card's "masuk" column adds up to nothing (its
     total row 0): no shipment came from the province."""
     moved: set[int] = set()
     for found in _INTERNAL_TRANSFER_RE.finditer(new_low):
-        lo = max(new_low.rfind("\n", 0, found.start()), new_low.rfind(". ", 0, found.start())) + 1
-        hi_stop = [i for i in (new_low.find("\n", found.end()), new_low.find(". ", found.end())) if i != -1]
-        sentence = new_low[lo : min(hi_stop) if hi_stop else len(new_low)]
-        moved.update(m.value for m in find_mentions(sentence) if m.value)
+        # The figure moved is said right before where it came from: "terima 300 dari gudang dinas".
+        lo = max(new_low.rfind("\n", 0, found.start()), new_low.rfind(". ", 0, found.start()),
+                 found.start() - _TRANSFER_WINDOW) + 1
+        moved.update(m.value for m in find_mentions(new_low[lo : found.start()]) if m.value)
     return [
         c for c in candidates
         if not (c.field == "received" and c.value is not None and (

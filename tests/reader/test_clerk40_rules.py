@@ -207,3 +207,10 @@ def test_an_inspection_announced_by_its_inspectors_is_no_receipt_nor_report() ->
                 "Tim kami akan melakukan uji petik persediaan blangko KTP-el di gudang provinsi pada 14 Januari. "
                 "Mohon disiapkan kartu stok dan berita acara serah terima. Saldo awal tahun tercatat 50.000 keping.")
     assert read["kind"] == "other"
+
+
+def test_a_shipment_from_the_province_beside_a_transfer_between_stores_stays_received() -> None:
+    read = mail(NUNUKAN, "Terima blangko",
+                "Blangko KTP-el kiriman provinsi sebanyak 2.000 keping sudah kami terima tanggal 3 dan sebagian "
+                "langsung kami salurkan ke UPT Sebatik dari gudang dinas.")
+    assert read["received"] == 2000
