@@ -1551,7 +1551,8 @@ def _stock_of_places(
         lo = max(masked.rfind("\n", 0, first.start) + 1, first.start - 60)
         lead = _PLACE_LEAD_RE.search(masked, lo, first.start)
         if not (lead is not None and lead.group("stock") or _STOCK_PLACE_LEAD_RE.search(masked, lo, first.start)
-                or _STOCK_BEFORE_PLACES_RE.search(masked, lo, first.start)):
+                or _STOCK_BEFORE_PLACES_RE.search(masked, lo, first.start)
+                or _places_under_stock_heading(masked, first.start)):
             continue
         parts = [first]
         for nxt in mentions[i + 1 :]:
@@ -2666,6 +2667,25 @@ _STOCK_BEFORE_PLACES_RE = re.compile(
     r"(?<![\w-])" + _PLACE_STOCK + r"(?:[^\S\n]+(?:" + _words_re(vocab.STOCK_BEFORE_PLACES_FILLERS)
     + r")(?![\w-]))*[^\S\n]*:?[^\S\n]*" + _PLACE + r"[^\S\n]*:?[^\S\n]*$"
 )
+
+
+# A line naming the stock and closed by a colon, over a list of places: "Berikut posisi stok kami:".
+_STOCK_HEADING_RE = re.compile(
+    r"(?<![\w-])" + _PLACE_STOCK + r"(?:[^\S\n]+(?:" + _words_re(vocab.STOCK_BEFORE_PLACES_FILLERS)
+    + r")(?![\w-]))*[^\S\n]*:[^\S\n]*\n$"
+)
+# A list line opened by a place: "- Gudang Kantor Dinas (Nunukan): ".
+_PLACE_LINE_LEAD_RE = re.compile(r"[ \t>*\u2022-]*" + _PLACE + r"[^\S\n]*:?[^\S\n]*")
+
+
+def _places_under_stock_heading(masked: str, pos: int) -> bool:
+    """Whether the figure at *pos* opens a list of places under a heading naming the stock ("Berikut posisi stok
+    kami:" / "- Gudang Kantor Dinas (Nunukan): 380 keping" / "- Gudang UPT Sebatik: 95 keping")."""
+    line_start = masked.rfind("\n", 0, pos) + 1
+    if line_start == 0 or not _PLACE_LINE_LEAD_RE.fullmatch(masked, line_start, pos):
+        return False
+    above = masked.rfind("\n", 0, line_start - 1) + 1
+    return bool(_STOCK_HEADING_RE.search(masked, above, line_start))
 
 
 def _discrepancy_said(masked: str) -> bool:

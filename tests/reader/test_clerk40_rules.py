@@ -214,3 +214,10 @@ def test_a_shipment_from_the_province_beside_a_transfer_between_stores_stays_rec
                 "Blangko KTP-el kiriman provinsi sebanyak 2.000 keping sudah kami terima tanggal 3 dan sebagian "
                 "langsung kami salurkan ke UPT Sebatik dari gudang dinas.")
     assert read["received"] == 2000
+
+
+def test_warehouses_listed_under_a_stock_heading_add_up() -> None:
+    read = mail(NUNUKAN, "Permohonan blangko",
+                "Berikut sisa stok kami:\n- Gudang Dinas (Nunukan): 520 keping\n- Gudang UPT Krayan: 75 keping\n"
+                "Mohon tambahan blangko KTP-el sebanyak 1.500 keping.")
+    assert read["stock_on_hand"] == 595 and read["requested"] == 1500
