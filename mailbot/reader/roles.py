@@ -2688,6 +2688,31 @@ def _places_under_stock_heading(masked: str, pos: int) -> bool:
     return bool(_STOCK_HEADING_RE.search(masked, above, line_start))
 
 
+def _empty_office_beside_warehouse(
+    masked: str, clauses: Sequence[tuple[int, int]], loose: list[tuple[Mention, str]], candidates: list[Candidate]
+) -> list[Candidate]:
+    """"Blangko KIA di UPT Sebatik sudah habis ... Gudang dinas masih ada 640 keping": one office of the district
+    empty and one warehouse's figure given, the district holds that figure (the empty office adds nothing)."""
+    empty = any(
+        _subunit_named(masked, a, z.start())
+        for z in _ZERO_STOCK_RE.finditer(masked)
+        for a, b in clauses if a <= z.start() < b
+    )
+    if not empty:
+        return candidates
+    held = [(m, snippet, lead) for m, snippet in loose
+            if m.unit == "blank" and m.value
+            and (lead := _PLACE_LEAD_RE.search(masked, max(masked.rfind("\n", 0, m.start) + 1, m.start - 60), m.start))
+            is not None and lead.group("stock")]
+    if len(held) != 1:
+        return candidates  # more places than one: what each holds, a clerk adds up
+    m, snippet, lead = held[0]
+    if m.approximate or m.conflict or _subunit_named(masked, lead.start(), m.start):
+        return candidates
+    return [*candidates, Candidate("stock_on_hand", m.value, snippet, True, cues=("places_summed", "office_empty"))]
+
+
+
 def _discrepancy_said(masked: str) -> bool:
     """Whether the mail sets two counts against each other ("selisih 21 keping"): not when it says there is
     none ("Fisik dan SIAK sama, tidak ada selisih")."""
@@ -3557,6 +3582,8 @@ def read_text(
             # "500 atau 700 keping": an answer, but not one figure; ask again.
             candidates.append(Candidate(answer_role, None, " / ".join(s for _, s in loose), True, "unclear"))
     candidates = _zero_answer(original, low, answer_role, candidates)
+    if loose and clauses and not any(c.field == "stock_on_hand" for c in candidates) and _ZERO_STOCK_RE.search(masked):
+        candidates = _empty_office_beside_warehouse(masked, clauses, loose, candidates)
     if len(mentions) > 1 and _EARLIER_PERIOD_RE.search(masked):
         candidates = _latest_of_two_moments(masked, mentions, candidates)
     if "+" in masked and "=" in masked:

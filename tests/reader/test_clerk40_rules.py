@@ -221,3 +221,17 @@ def test_warehouses_listed_under_a_stock_heading_add_up() -> None:
                 "Berikut sisa stok kami:\n- Gudang Dinas (Nunukan): 520 keping\n- Gudang UPT Krayan: 75 keping\n"
                 "Mohon tambahan blangko KTP-el sebanyak 1.500 keping.")
     assert read["stock_on_hand"] == 595 and read["requested"] == 1500
+
+
+def test_an_empty_office_beside_the_other_warehouses_figure_leaves_that_figure_the_stock() -> None:
+    read = mail(NUNUKAN, "KTP-el habis di Krayan",
+                "Blangko KTP-el di UPT Krayan sudah habis sejak Senin. Gudang dinas masih ada 430 keping. Mohon "
+                "kirim 800 keping untuk Krayan.")
+    assert read["stock_on_hand"] == 430 and read["requested"] == 800
+
+
+def test_an_empty_office_beside_two_places_figures_gives_no_one_place_as_the_stock() -> None:
+    read = mail(NUNUKAN, "Permohonan blangko",
+                "Blangko KTP-el di UPT Krayan sudah habis. Gudang dinas masih ada 430 keping, loket kota tinggal "
+                "25 keping. Mohon kirim 800 keping.")
+    assert read["stock_on_hand"] in (None, 455)

@@ -179,7 +179,7 @@ BARS = {
     # any change made with it. Left: 040 ("Blangko 1.000 dari provinsi sudah masuk tgl 8" under a stock card,
     # labelled received null, where setC 059 and setS 031 label a receipt from the province inside a report),
     # 033/055 (figures only in a photograph) and 044 (only in a PDF).
-    "setAW": (110, 105, 1, (16, 16)),
+    "setAW": (110, 106, 1, (16, 16)),
 }
 
 
