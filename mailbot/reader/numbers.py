@@ -167,22 +167,6 @@ def _longest_words(phrase: str) -> tuple[int | None, int]:
     return None, 0
 
 
-def _teen_hundreds(toks: list[str]) -> int | None:
-    """Hundreds counted past ten, as said aloud: "sebelas ratus dua puluh" is 1.120, "lima belas ratus" 1.500;
-    None for any other words."""
-    if len(toks) < 3 or toks[1] != "belas" or toks[2] != "ratus" or toks[0] not in vocab.DIGIT_WORDS:
-        return None
-    hundreds = 10 + vocab.DIGIT_WORDS[toks[0]]
-    if hundreds == 10:
-        return None
-    if len(toks) == 3:
-        return hundreds * 100
-    rest = _below_thousand(toks, 3)
-    if rest is None or rest[1] != len(toks) or rest[0] >= 100:
-        return None
-    return hundreds * 100 + rest[0]
-
-
 def parse_words(phrase: str) -> int | None:
     """The value of Indonesian number words ("dua ribu lima ratus" -> 2500), or None if ill-formed."""
     raw = _tokens(phrase.strip().lower())
@@ -191,8 +175,6 @@ def parse_words(phrase: str) -> int | None:
     toks = _expand(raw)
     if toks == ["nol"]:
         return 0
-    if (teens := _teen_hundreds(toks)) is not None:
-        return teens
     total = 0
     i = 0
     for scale, factor in (("juta", 1_000_000), ("ribu", 1_000)):

@@ -120,11 +120,6 @@ def test_a_stock_to_get_back_to_is_no_stock_now() -> None:
     assert read["stock_on_hand"] == 500 and read["requested"] == 1000
 
 
-def test_hundreds_counted_past_ten_in_words() -> None:
-    read = mail(MALINAU, "lap", "sisa blangko dua belas ratus lima puluh keping.")
-    assert read["stock_on_hand"] == 1250
-
-
 def test_a_schools_number_after_sma_n_is_no_count() -> None:
     read = mail(MALINAU, "Perekaman pemula SMA N 2 Malinau", "Hari ini yang direkam 64 siswa kelas XII.")
     assert read["recorded"] == 64
