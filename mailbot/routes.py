@@ -19,6 +19,7 @@ from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import item_name, number
 from mailbot.outcomes import MessageOutcome
 from mailbot.outgoing import answering, queue
+from mailbot.reader import vocabulary
 from mailbot.reader.automated import is_delivery_report
 from mailbot.reader.verdict import Doubt, Evidence, Verdict
 from mailbot.store import repo
@@ -645,9 +646,10 @@ def _before_dispatch(session: Session, desk: Desk, message: Message, verdict: Ve
 # "dari Kemendagri", "from the ministry"), or another district (its name, read from the config: "pinjaman dari
 # Tarakan"). "dari provinsi" is the province's own shipment.
 _ELSEWHERE = re.compile(
-    r"\b(?:dari|dr|from)\s+(?:the\s+)?(?P<source>pusat|dirjen\w*|ditjen\w*|kemendagri|kemdagri|kementerian\w*|"
-    r"direktorat\w*|jakarta|ministry|central government)\b", re.IGNORECASE)
-_LOAN = re.compile(r"\b(?:pinjam\w*|dipinjami|meminjam|loan\w*|borrow\w*)\b", re.IGNORECASE)
+    rf"\b(?:dari|dr|from)\s+(?:the\s+)?(?P<source>(?:{vocabulary.alternation(vocabulary.OTHER_SOURCE_STEMS)})\w*|"
+    rf"{vocabulary.alternation(vocabulary.OTHER_SOURCE_WORDS)})\b", re.IGNORECASE)
+_LOAN = re.compile(rf"\b(?:(?:{vocabulary.alternation(vocabulary.RECEIPT_LOAN_STEMS)})\w*|"
+                   rf"{vocabulary.alternation(vocabulary.RECEIPT_LOAN_WORDS)})\b", re.IGNORECASE)
 
 
 def _from_elsewhere(desk: Desk, verdict: Verdict, district: str) -> str | None:
