@@ -122,6 +122,15 @@ def approved(d: Desk12, sender: str = BULUNGAN) -> Out:
     return send_request(d, "750", "2.000 (dua ribu)", sender=sender, outcome="request-approved")
 
 
+def held_for_managers(d: Desk12, asked: str = "3.500", stock: int = 300) -> tuple[str, Out]:
+    """Nunukan asks *asked* (sisa *stock*), held for the managers: its message id and the managers' notice."""
+    mid, outcome = d.send(NUNUKAN, "Permohonan tambahan blangko KTP-el",
+                          REQUEST.format(stock=stock, asked=asked, name="Nunukan"))
+    assert outcome == {"request-held": 1}, outcome
+    [held] = [o for o in d.out() if o.purpose.startswith("held:")]
+    return mid, held
+
+
 GMAIL = "Pada Sab, 5 Des 2026 pukul 09.00 {desk} menulis:"  # the line Gmail writes over the quote
 
 
