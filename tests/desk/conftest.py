@@ -6,6 +6,7 @@ import functools
 import shutil
 import sqlite3
 import subprocess
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -70,6 +71,17 @@ def mailbot(desk_dir: Path, *args: str, timeout: float = 120,
 def outbox_files(desk_dir: Path) -> list[Path]:
     folder = desk_dir / "var" / "mail" / "outbox"
     return sorted([*folder.glob("new/*"), *folder.glob("cur/*")])
+
+
+def wait_until(predicate: Callable[[], object], timeout: float = 20.0, every: float = 0.1) -> bool:
+    """Whether *predicate* holds within *timeout* seconds (a process of its own doing its work), asked every
+    *every* seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(every)
+    return False
 
 
 @pytest.fixture
