@@ -46,6 +46,7 @@ class Desk12:
     def __init__(self, desk_dir: Path, desk: Desk) -> None:
         self.dir, self.desk, self.n = desk_dir, desk, 0
         self.inbox = desk_dir / "var" / "mail" / "inbox"
+        self._db: sqlite3.Connection | None = None
 
     def send(self, sender: str, subject: str, body: str, *, in_reply_to: str | None = None,
              html: str | None = None, date: str = "Wed, 02 Dec 2026 10:00:00 +0800") -> tuple[str, dict[str, int]]:
@@ -63,9 +64,17 @@ class Desk12:
         return mid, dict(process_inbox(self.desk, inbox))
 
     def db(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.dir / "var" / "mailbot.db")
-        conn.row_factory = sqlite3.Row
-        return conn
+        """The desk's SQLite file, one connection for the test (closed by close()). In autocommit mode: a test's
+        own change is written at once, never left in a transaction that would keep the desk from writing."""
+        if self._db is None:
+            self._db = sqlite3.connect(self.dir / "var" / "mailbot.db", isolation_level=None)
+            self._db.row_factory = sqlite3.Row
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
 
     def out(self) -> list[Out]:
         rows = self.db().execute("select purpose, recipients, raw, message_id from outbox order by id").fetchall()
