@@ -140,6 +140,16 @@ def held_for_managers(d: Desk12, asked: str = "3.500", stock: int = 300) -> tupl
     return mid, held
 
 
+def held_reply(d: Desk12) -> tuple[str, Out]:
+    """Nunukan asks 6.000 (sisa 300): it waits for a manager; the district's mail and the desk's reply."""
+    mid, outcome = d.send(NUNUKAN, "Permohonan tambahan blangko KTP-el",
+                          REQUEST.format(stock=300, asked="6.000 (enam ribu)", name="Nunukan"),
+                          date="Tue, 01 Dec 2026 08:00:00 +0800")
+    assert outcome == {"request-held": 1}
+    [reply] = d.replies_to(mid)
+    return mid, reply
+
+
 GMAIL = "Pada Sab, 5 Des 2026 pukul 09.00 {desk} menulis:"  # the line Gmail writes over the quote
 
 
