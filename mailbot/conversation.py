@@ -1260,16 +1260,16 @@ def _said_alike(earlier: Message, verdict: Verdict, trust: SenderTrust) -> bool:
                 [{"field": e.field, "value": e.value, "text": e.text} for e in verdict.evidence]))
 
 
-# A subject's marks of the same mail sent again: a forward's "Fwd:" before it, "(kirim ulang)", "- resend" in it.
-_RESENT_MARKS = re.compile(r"^(?:\s*(?:fwd?|fw)\s*:)+|[\s(\[\-\u2013|]*\b(?:"
-                           + vocabulary.alternation(vocabulary.RESEND_SUBJECT_MARKS) + r")\b[\s)\]:\-\u2013|]*",
-                           re.IGNORECASE)
+# A subject's marks of the same mail sent again: "(kirim ulang)", "- resend" in it.
+_RESENT_MARKS = re.compile(r"[\s(\[\-\u2013|]*\b(?:" + vocabulary.alternation(vocabulary.RESEND_SUBJECT_MARKS)
+                           + r")\b[\s)\]:\-\u2013|]*", re.IGNORECASE)
 
 
 def _resent_subject(subject: str) -> str:
-    """*subject* as the same mail sent again would carry it: its forward prefix and marks of sending again left
-    out ("Fwd: Permohonan blangko (kirim ulang)" is "permohonan blangko"), white space and case aside."""
-    return " ".join(_RESENT_MARKS.sub(" ", subject or "").split()).lower()
+    """*subject* as the same mail sent again would carry it: its reply and forward prefixes (subject_prefixes, in
+    any mail client's language) and marks of sending again left out ("Fwd: Permohonan blangko (kirim ulang)" and
+    "TR: Permohonan blangko" are "permohonan blangko"), white space and case aside."""
+    return " ".join(_RESENT_MARKS.sub(" ", subject_prefixes(subject or "")[0]).split()).lower()
 
 
 def _figures_said(evidence: list[dict[str, object]]) -> set[tuple[object, object, str]]:

@@ -879,6 +879,15 @@ LOAN_OFFER_PHRASES: tuple[str, ...] = (
     "siap pinjamkan", "bisa pinjamkan", "dapat pinjamkan", "bersedia memberi pinjaman", "menawarkan pinjaman",
     "willing to lend", "can lend", "could lend", "offer to lend", "able to lend",
 )
+# Blanks a receipt says came from another source than the province's store (routes): after "dari", "dr" or "from",
+# the ministry ("langsung dari Dirjen Dukcapil (pusat)", "dari Kemendagri", "from the ministry"), by a word of
+# OTHER_SOURCE_WORDS or a word opening with one of OTHER_SOURCE_STEMS ("Ditjen", "Kementerian Dalam Negeri"); or
+# another district by its name with a word of a loan beside it, one of RECEIPT_LOAN_WORDS or a word opening with one
+# of RECEIPT_LOAN_STEMS ("pinjaman dari Tarakan", "borrowed from Nunukan").
+OTHER_SOURCE_WORDS: tuple[str, ...] = ("pusat", "kemendagri", "kemdagri", "jakarta", "ministry", "central government")
+OTHER_SOURCE_STEMS: tuple[str, ...] = ("dirjen", "ditjen", "kementerian", "direktorat")
+RECEIPT_LOAN_WORDS: tuple[str, ...] = ("dipinjami", "meminjam")
+RECEIPT_LOAN_STEMS: tuple[str, ...] = ("pinjam", "loan", "borrow")
 # Naming where a shipment goes: "dari Kementerian Dalam Negeri ke Provinsi".
 DESTINATION_WORDS: tuple[str, ...] = ("ke", "kepada", "untuk", "to")
 # Opening a sentence before a named month ("Pada bulan Oktober 2026 kami telah menerima ..."): the
