@@ -8,13 +8,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal, cast
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from mailbot.config import PROVINCE
 from mailbot.desk import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction
-from mailbot.followup import corrected_figures, damage_said
+from mailbot.followup import corrected_figures, damage_said, words_digest
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS, item_name, number
 from mailbot.outcomes import MessageOutcome, state_words
@@ -27,7 +27,7 @@ from mailbot.stock.ledger import Balance, Entry, EntryKind, available_to_ship
 from mailbot.store import repo
 from mailbot.store import stock as ledger
 from mailbot.store.prepared import Prepared
-from mailbot.store.schema import Decision, Message, Request, StatedStock
+from mailbot.store.schema import AuditEvent, Decision, Message, Request, StatedStock
 
 POLICY = "policy"
 
@@ -504,7 +504,7 @@ def _notify_managers(session: Session, desk: Desk, req: Request, decision: polic
 def record_update(req: Request, changes: list[dict[str, object]], *, actor: str, at: datetime,
                   message_id: int, said: str | None = None) -> Decision:
     """The district changed figures of *req* (before and after each), by the message *message_id*; *said* is the
-    digest of its words and of the mail it answered (conversation.words_digest), by which the same change sent
+    digest of its words and of the mail it answered (followup.words_digest), by which the same change sent
     again is known."""
     return Decision(request_pk=req.id, outcome="updated", quantity=None,
                     reasons=[{"code": "district_update", "message": message_id,
@@ -559,7 +559,17 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
     new) of one that names neither the old figure nor which figure it is: the district is asked which of the two
     the new figure replaces. *restated*: (new, approved) of a confirmation of an approved request that names a
     figure other than the one approved ("siap, ditunggu kiriman 2.500 kepingnya" of 2.000): the district is asked
-    whether the request is to change, and nothing changes until it says so."""
+    whether the request is to change, and nothing changes until it says so.
+
+    The same mail sent again from the same address within [guards] resend_window_hours of the one we asked back
+    about (a phone client's second try: the same words answering the same mail) is not asked twice: it is recorded
+    as sent again (ASKED_BEFORE). A new request's own question is always asked (*req* given)."""
+    said = words_digest(verdict.body_excerpt, verdict.in_reply_to)
+    if req is None and (asked_before := _asked_before(session, desk, message, verdict, said)) is not None:
+        repo.audit(session, at=desk.now(), actor=verdict.sender or "district", action="resent",
+                   target=(thread.reference if thread else None) or asked_before.target,
+                   details={"message": message.id, "asked": asked_before.target})
+        return MessageOutcome.ASKED_BEFORE
     doubts = [{"field": FIELD_LABELS.get(d.field, d.field), "reason": d.reason,
                "text": quote_of(d.text, verdict.body_excerpt), "malformed": malformed_figure(d.text or ""),
                # a stock the reader knew for one but could not take as a count ("kurang lebih 300an"): asked as such
@@ -607,8 +617,24 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
     if asked.outbox_id is not None:  # the answer to this question is labelled mail (mailbot.corrections)
         repo.audit(session, at=desk.now(), actor=POLICY, action="ask-back", target=f"outbox:{asked.outbox_id}",
-                   details={"message": message.id, "about": about})
+                   details={"message": message.id, "about": about, "said": said,
+                            "from": (verdict.sender or "").lower()})
     return _ASKED_BACK[about]
+
+
+def _asked_before(session: Session, desk: Desk, message: Message, verdict: Verdict, said: str) -> AuditEvent | None:
+    """Our question about an earlier mail from the same sender in the same words answering the same mail (*said*,
+    followup.words_digest), asked within [guards] resend_window_hours: its audit record; None when there is none."""
+    sender = (verdict.sender or "").lower()
+    if not sender:
+        return None
+    since = desk.now() - desk.config.guards.resend_window()
+    for event in session.scalars(select(AuditEvent).where(AuditEvent.action == "ask-back", AuditEvent.at >= since)
+                                 .order_by(AuditEvent.id.desc())):
+        details = event.details or {}
+        if details.get("said") == said and details.get("from") == sender and details.get("message") != message.id:
+            return event
+    return None
 
 
 def complete_clarification(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,

@@ -174,6 +174,10 @@ _SENT = r"(?:dikirim\w*|terkirim\w*|kiriman\w*|pengiriman\w*)"
 _PROGRESS = r"(?:kelanjutan|lanjutan|tindak ?lanjut|perkembangan|progres|progress|status|kabar|nasib|proses)"
 # "how is it", in the districts' words (mailbot.reader.vocabulary): "bagaimana kabarnya", Banjar "kaya apa kabarnya"
 _HOW = "|".join(map(re.escape, sorted(vocabulary.REMINDER_HOW_WORDS, key=len, reverse=True)))
+# "already", the request acted on, "not yet" (mailbot.reader.vocabulary): "udh diproses blm ya?"
+_ALREADY = vocabulary.alternation(vocabulary.ALREADY_WORDS)
+_ACTED = vocabulary.alternation(vocabulary.REQUEST_ACTED_VERBS)
+_NOT_YET = vocabulary.alternation(vocabulary.NOT_YET_WORDS)
 _REMINDER = re.compile(
     r"\b(?:mengingatkan|diingatkan|ingatkan|ditindaklanjuti|tindak lanjut|tindaklanjut|follow(?:ing)? ?up|"
     rf"menanyakan(?: kembali| lagi| ulang)?\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|menanyakan kembali|"
@@ -181,7 +185,7 @@ _REMINDER = re.compile(
     rf"(?:{_HOW})\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|sudah sampai (?:mana|tahap apa)|"
     # "posisinya sekarang di mana ya?": where the approved blanks are, asked
     r"posisi\w*\s+(?:\w+\s+){0,2}?(?:di ?mana|sampai mana|sampe mana)|"
-    r"(?:belum|blm|blom|belom) (?:juga )?(?:ada |kami )?"
+    rf"(?:{_NOT_YET}) (?:juga |jua )?(?:ada |kami )?"
     r"(?:balasan|kabar|tanggapan|jawaban|respon\w*|keputusan|kepastian|informasi|"
     r"terima|diproses|diputuskan|dikirim|ditanggapi|dibalas)|"
     # ... typed on a phone: "kpn dikrm y? sdh seminggu ini"
@@ -190,6 +194,8 @@ _REMINDER = re.compile(
     r"(?:sudah|sdh|udah|udh) (?:seminggu|sepekan|\w+ (?:hari|minggu|pekan|mgg))|masih menunggu|"
     r"any (?:update|news|progress)|still waiting|still pending|no (?:reply|response|answer|decision|news)|"
     r"remind\w*|status of our request|"
+    # "permohonan kami yg kmrn itu udh diproses blm ya?", "sudah disetujui belum?", "sampun diproses dereng?"
+    rf"(?:{_ALREADY})\s+(?:[\w-]+\s+){{0,2}}?(?:{_ACTED})\b[^.!?\n]{{0,25}}?(?:\b(?:{_NOT_YET})\b|\?)|"
     # asking after a request sent before in a letter's words ("izin menanyakan surat permohonan ... kami", "apakah
     # sudah ada disposisi?"; mailbot.reader.vocabulary)
     + "|".join(map(re.escape, vocabulary.REMINDER_ASKS)) + "|"
@@ -377,8 +383,10 @@ def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict
         return _automated_in_thread(session, desk, message, verdict, trust)
     if not trust.trusted or not (trust.district or trust.is_manager):
         return False
-    if outcome is MessageOutcome.REPEATED_REQUEST:
-        return False  # the district's request sent again: recorded on it, and its sender told so once
+    if outcome in (MessageOutcome.REPEATED_REQUEST, MessageOutcome.ASKED_BEFORE):
+        # the district's request sent again: recorded on it, and its sender told so once; a mail we asked back about
+        # sent again: our question stands
+        return False
     reason = NO_ACTION.get(outcome)
     if reason is None and outcome.is_managers:
         return False  # a manager's command, acted on or answered: its figures are no district's figures

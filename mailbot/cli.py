@@ -453,8 +453,10 @@ def backup(file: Annotated[Path, typer.Argument(
     from mailbot.store.db import backup_sqlite
     from mailbot.targets import refuse_desk_path
 
-    if str(file) == "-":  # a pipe cut short would leave a partial copy that looks whole; SQLite writes a file
-        raise MailbotError('"-" is no file for a backup: the copy is an SQLite database and is written only to a '
+    if str(file).strip() == "-":  # a pipe cut short would leave a partial copy that looks whole; SQLite writes a file
+        # (" -" too: else the advice for the space around it would be to write "-")
+        shown = '"-"' if str(file) == "-" else f'{str(file)!r} ("-" with a space)'
+        raise MailbotError(f"{shown} is no file for a backup: the copy is an SQLite database and is written only to a "
                            "file; give the name of a new file, e.g. /var/backups/mailbot-1205.db (to compress it, "
                            "gzip that file afterwards)")
     config = _config()
@@ -1139,6 +1141,9 @@ def _say_command_line_error(exc: Exception) -> int:
     if (placed := _global_option_after_command(message, ctx)) is not None:
         sys.stderr.write(f"{ctx.command_path if ctx is not None else 'mailbot'}: {placed}\n")
         return 2
+    if (named := _file_named_with_a_dash(message, ctx)) is not None:
+        sys.stderr.write(f"{ctx.command_path if ctx is not None else 'mailbot'}: {named}\n")
+        return 2
     message += _help_or_version_hint(message, ctx) + _single_dash_hint(message, ctx) + _after_dashes_hint(message)
     if ctx is None:
         sys.stderr.write(f"mailbot: {message}\n")
@@ -1240,6 +1245,27 @@ def _global_option_after_command(message: str, ctx: typer.Context | None) -> str
     example = "mailbot --version" if option.name == "version" else shlex.join(["mailbot", *moved, *rest])
     return (f"{typed[1]} is an option of mailbot itself, not of the command: write {names} before the command, "
             f"e.g. {example}")
+
+
+def _file_named_with_a_dash(message: str, ctx: typer.Context | None) -> str | None:
+    """`backup -.db`, `import -x.eml`: a file whose name begins with "-" read as an option ("No such option: -"); the
+    line saying so, with the way to name it (./-.db). None for another error, or an option mistyped ("-x")."""
+    import re
+
+    typed = re.match(r"No such option: (-\S*)", message)
+    if typed is None or ctx is None or not any(
+            p.param_type_name == "argument" and p.metavar in ("FILE", "FILE...") for p in ctx.command.params):
+        return None
+    known = {o for p in ctx.command.get_params(ctx) for o in (*p.opts, *p.secondary_opts)}
+    args = sys.argv[1:]
+    name = next((a for a in args if a.startswith(typed[1]) and a.split("=", 1)[0] not in known
+                 and ("." in a or "/" in a or a.strip() == "-")), None)
+    if name is None:
+        return None
+    if name.strip() == "-":
+        return f'{name!r} is "-" with a space, which is read as an option and names no file; give the name of a file'
+    return (f"{name!r} begins with \"-\", so it is read as an option; to name a file that begins with \"-\", write "
+            f"it with its folder, e.g. {'./' + name!r}")
 
 
 def _single_dash_hint(message: str, ctx: typer.Context | None) -> str:

@@ -12,6 +12,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -783,6 +784,9 @@ class GuardsConfig(_Strict):
     require_authentication: bool = True
     max_replies_per_sender_per_day: Annotated[int, Within(1, 1_000_000)] = 20
     max_outbound_per_minute: Annotated[int, Within(1, 1_000_000)] = 120
+    # a district's mail sent again (a phone client's resend) within this time is recorded once, never acted on
+    # twice; a week at most: the same words later are a new mail for a person to weigh
+    resend_window_hours: Annotated[float, Within(0, 168, "hours", above=True)] = 24.0
     # a message is read whole into memory: 256 MiB is far over any mail server's limit
     max_message_bytes: Annotated[int, Within(1024, 256 * 1024 * 1024, "bytes")] = 10 * 1024 * 1024
     max_attachments: Annotated[int, Within(0, 1000)] = 10
@@ -798,6 +802,10 @@ class GuardsConfig(_Strict):
             raise ValueError("require_authentication = true needs authserv_id (the office mail server's id); "
                              "set require_authentication = false only if that server adds no Authentication-Results")
         return self
+
+    def resend_window(self) -> timedelta:
+        """How long after a mail the same mail sent again is a resend (resend_window_hours)."""
+        return timedelta(hours=self.resend_window_hours)
 
     def trust_warning(self) -> str | None:
         """One line saying what require_authentication = false allows, or None when it is required."""

@@ -4,10 +4,8 @@ a person. Never a second reference for the same conversation."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import replace
-from datetime import timedelta
 from typing import Literal
 
 from sqlalchemy import select
@@ -66,14 +64,9 @@ def named_in_text(session: Session, verdict: Verdict, trust: SenderTrust) -> Req
     return own[0] if len(own) == 1 and len(named) == 1 else None
 
 
-# Words saying a new mail answers a mail of ours ("menjawab email bapak hari Senin kemarin", "Jawaban permohonan",
-# "membalas pertanyaan bapak", "in reply to your email"), and their Javanese forms ("badhe nanggapi email
-# panjenengan kala wingi", "mangsuli email bapak", "bales email").
-_ANSWERS_OURS = re.compile(
-    r"\b(?:menjawab|membalas|menanggapi|jawaban|balasan|nanggapi|mangsuli|bales|mbales|"
-    r"(?:menindaklanjuti|sehubungan dengan|terkait|sesuai)\s+"
-    r"(?:e-?mail|surel|pertanyaan|permintaan)|yang (?:bapak|ibu|bpk|bu|pak) tanyakan|yg (?:bapak|ibu|bpk|bu|pak) "
-    r"tanyakan|in (?:reply|response|answer) to|answering your|as you asked)\b", re.IGNORECASE)
+# Words saying a new mail answers a mail of ours (mailbot.reader.vocabulary.ANSWERS_OURS_PHRASES).
+_ANSWERS_OURS = re.compile(r"(?<![\w-])(?:" + vocabulary.alternation(vocabulary.ANSWERS_OURS_PHRASES) + r")(?![\w-])",
+                           re.IGNORECASE)
 
 
 def answered_late(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:
@@ -160,6 +153,14 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         # partly approved): the same words answering the same mail change nothing; a repeat, recorded as such,
         # never a plea to look again at the decision (the approval stands). (A repeat read as no plea goes on
         # below, and the district hears once that nothing changed.)
+        repo.audit(session, at=desk.now(), actor=trust.address or "district", action="repeat",
+                   target=thread.reference, details={"message": message.id, "text": (verdict.body_excerpt or "")[:300]})
+        return MessageOutcome.FOLLOW_UP_CONFIRMED
+    if not changed and reading.intent == "restated" \
+            and _repeats_last_change(session, desk, thread, message, verdict, reading):
+        # "Ralat pak, 900 bukan 700 🙏" soon after "ralat pak, mohon 900 keping bukan 700." was applied: the same
+        # change in other words (a phone's second try), a repeat as the same words are; nothing changes, nobody
+        # is written to
         repo.audit(session, at=desk.now(), actor=trust.address or "district", action="repeat",
                    target=thread.reference, details={"message": message.id, "text": (verdict.body_excerpt or "")[:300]})
         return MessageOutcome.FOLLOW_UP_CONFIRMED
@@ -667,9 +668,12 @@ def bare_answer(verdict: Verdict, thread: Request) -> Verdict | None:
                              Evidence("requested", value, (verdict.body_excerpt or "").strip())))
 
 
-# "Yang KTP-el saja pak.", "KTP-el saja dulu pak yang 1.000. KIA nanti kami email terpisah.": the blank named with
-# "only" (and the other, if named, said to come later on its own).
-_ONLY_AFTER = re.compile(r"\W*(?:blangko\s+|blanko\s+)?(?:saja|aja|sj|aj|dulu|dlu|only|first)\b")
+# "Yang KTP-el saja pak.", "KTP-el saja dulu pak yang 1.000. KIA nanti kami email terpisah.", "Just the KTP-el for
+# now": the blank named with "only" (and the other, if named, said to come later on its own).
+_ONLY_AFTER = re.compile(r"\W*(?:blangko\s+|blanko\s+)?(?:" + vocabulary.alternation(vocabulary.CHOSEN_ONLY_AFTER)
+                         + r")\b")
+_ONLY_BEFORE = re.compile(r"\b(?:" + vocabulary.alternation(vocabulary.CHOSEN_ONLY_BEFORE)
+                          + r")\s+(?:(?:blangko|blanko)\s+)?$")
 _OTHER_LATER = re.compile(r"\b(?:" + vocabulary.alternation(vocabulary.OTHER_BLANK_LATER) + r")\b")
 
 
@@ -693,7 +697,8 @@ def item_chosen(session: Session, verdict: Verdict, thread: Request) -> Verdict 
     if item not in named or (len(named) > 1 and not _OTHER_LATER.search(low)):
         return None
     pattern = followup.ITEM_NAMES[item]
-    if not any(_ONLY_AFTER.match(low, m.end()) for m in re.finditer(pattern, low)):
+    if not any(_ONLY_AFTER.match(low, m.end()) or _ONLY_BEFORE.search(low, 0, m.start())
+               for m in re.finditer(pattern, low)):
         return None
     if any(m.value not in (thread.requested, thread.stock_on_hand) for m in find_mentions(low) if not m.year):
         return None
@@ -701,9 +706,13 @@ def item_chosen(session: Session, verdict: Verdict, thread: Request) -> Verdict 
                    item=item, readings=(), doubts=())
 
 
-# A subject's parts ("Re: [BLK-…] Permohonan blangko KTP-el - koreksi jadi 1.200 keping"), the one opened by a word
-# of correction, and the body lines that say nothing (a signature's dashes, a phone's footer).
-_SUBJECT_PARTS = re.compile(r"\s+[-\u2013\u2014|]\s+|\s*\b(?:re|fwd?|aw|bls)\s*:\s*|\[[^\]]*\]", re.IGNORECASE)
+# A subject's parts ("Re: [BLK-…] Permohonan blangko KTP-el - koreksi jadi 1.200 keping", "… (REVISI: 1.300 kpg)",
+# "… -> mohon diubah 450 kpg"), the one opened by a word of correction, and the body lines that say nothing (a
+# signature's dashes, a phone's footer) or only point at the subject ("Sesuai subjek pak. Trims").
+_SUBJECT_PARTS = re.compile(r"\s+[-\u2013\u2014|]\s+|\s*(?:-+>|=+>|\u2192)\s*|\s*[()]\s*"
+                            r"|\s*\b(?:re|fwd?|aw|bls)\s*:\s*|\[[^\]]*\]", re.IGNORECASE)
+_POINTS_AT_SUBJECT = re.compile(r"^\W*(?:" + vocabulary.alternation(vocabulary.SUBJECT_POINTERS) + r")\b",
+                                re.IGNORECASE)
 _SUBJECT_CORRECTION = re.compile(r"^(?:" + vocabulary.alternation(vocabulary.SUBJECT_CORRECTION_OPENERS)
                                  + r")(?![\w-])", re.IGNORECASE)
 _SAYS_NOTHING = re.compile(r"^(?:-{2,}|_{2,}|(?:" + vocabulary.alternation(vocabulary.FOOTER_LINES)
@@ -719,7 +728,8 @@ def subject_correction(session: Session, verdict: Verdict, thread: Request) -> V
     the thread's subjects carried before: an old correction's subject answered again)."""
     if thread.requested is None or verdict.requested is not None and not verdict.doubts:
         return None
-    if any(not _SAYS_NOTHING.match(line.strip()) for line in (verdict.body_excerpt or "").splitlines()):
+    if any(not _SAYS_NOTHING.match(line.strip()) and not _points_at_subject(line)
+           for line in (verdict.body_excerpt or "").splitlines()):
         return None
     parts = [p.strip() for p in _SUBJECT_PARTS.split(verdict.subject or "") if p and p.strip()]
     said = [p for p in parts if _SUBJECT_CORRECTION.match(p)]
@@ -728,16 +738,32 @@ def subject_correction(session: Session, verdict: Verdict, thread: Request) -> V
     before = session.scalars(select(OutboxMessage.subject).where(OutboxMessage.request_pk == thread.id)).all()
     if any(said[0].lower() in (subject or "").lower() for subject in before):
         return None
-    figures = [m for m in find_mentions(normalise(said[0])) if m.value is not None and not m.year]
+    # "CORRECTION: 800 pcs not 600": the figure named as the wrong one is not the new one
+    old = followup.corrected_figures(said[0])
+    figures = [m for m in find_mentions(normalise(said[0])) if m.value is not None and not m.year
+               and m.value not in old]
     if len(figures) != 1 or figures[0].value is None or figures[0].value <= 0:
         return None
-    field = "stock_on_hand" if _STOCK_NAMED.search(said[0]) else "requested"
+    field = "stock_on_hand" if _STOCK_NAMED.search(said[0]) or (
+        thread.stock_on_hand in old and thread.requested not in old) else "requested"
     value = figures[0].value
     return replace(verdict, kind="request", body_excerpt=said[0], readings=(),
                    requested=value if field == "requested" else thread.requested,
                    stock_on_hand=value if field == "stock_on_hand" else verdict.stock_on_hand,
                    doubts=tuple(d for d in verdict.doubts if d.field not in followup.FIELDS),
                    evidence=(*(e for e in verdict.evidence if e.field != field), Evidence(field, value, said[0])))
+
+
+def _points_at_subject(line: str) -> bool:
+    """Whether a body *line* only points at the subject ("Sesuai subjek pak. Trims", "see subject, thanks"): the
+    pointer, then nothing but courtesy and thanks."""
+    pointer = _POINTS_AT_SUBJECT.match(line.strip())
+    if pointer is None:
+        return False
+    rest = line.strip()[pointer.end():]
+    return not rest.strip(" \t.,;:!-") or not _SUBSTANCE.search(rest) and all(
+        not clause.strip() or _COURTESY.match(clause.strip()) or _CONFIRMATION.search(clause)
+        or len(clause.split()) <= 2 for clause in re.split(r"[.,;:!?]+", rest))
 
 
 def interpret(session: Session, req: Request, verdict: Verdict) -> followup.Reading:
@@ -768,27 +794,15 @@ def _last_asked_change(session: Session, req: Request) -> tuple[int, int] | None
     return None
 
 
-def words_digest(verdict: Verdict) -> str:
-    """A digest of a follow-up's new words and of the mail it answers: two mails with the same digest are the
-    same change sent twice (a new Message-ID, the same text, the same In-Reply-To)."""
-    words = " ".join(normalise(verdict.body_excerpt or "").split())
-    return hashlib.sha256(f"{verdict.in_reply_to or ''}\n{words}".encode()).hexdigest()[:32]
-
-
 def _applied_before(session: Session, req: Request, message: Message, verdict: Verdict) -> bool:
     """Whether another message with the same words, answering the same mail, already changed *req*."""
-    said = words_digest(verdict)
+    said = followup.words_digest(verdict.body_excerpt, verdict.in_reply_to)
     for reasons in session.scalars(select(Decision.reasons).where(Decision.request_pk == req.id,
                                                                   Decision.outcome == "updated")):
         if any(isinstance(r, dict) and r.get("said") == said and r.get("message") != message.id
                for r in reasons or []):
             return True
     return False
-
-
-# A mail answering none of our mails about a change by an amount, written this soon after that change, may not know
-# of it: the same amount again is for a person.
-_RESTATED_WITHIN = timedelta(days=1)
 
 
 def _restated_change(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
@@ -816,9 +830,31 @@ def _restated_change(session: Session, desk: Desk, req: Request, message: Messag
         told = session.scalar(select(OutboxMessage.id).where(OutboxMessage.purpose == f"reply:{by}"))
         if (answered.id >= told) if told is not None else (answered.created_at > decision.at):
             return None  # it answers our mail about the change (or a later one): a further change
-    elif desk.now() - decision.at > _RESTATED_WITHIN:
+    elif desk.now() - decision.at > desk.config.guards.resend_window():
+        # a mail answering none of our mails about the change, written this soon after it, may not know of it
         return None
     return {"amount": abs(amount), "raise": amount > 0, "before": before, "after": after, "next": after + amount}
+
+
+def _repeats_last_change(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
+                         reading: followup.Reading) -> bool:
+    """Whether the follow-up says the district's last change of *req* again in other words ("Ralat pak, 900 bukan
+    700", "sorry, 900 not 700 please"), within [guards] resend_window_hours of it: it names both figures of a change
+    that *req* still holds, and no figure but those and *req*'s own."""
+    last = session.scalar(select(Decision).where(Decision.request_pk == req.id, Decision.outcome == "updated")
+                          .order_by(Decision.id.desc()).limit(1))
+    if last is None or desk.now() - last.at > desk.config.guards.resend_window():
+        return False
+    reasons = [r for r in last.reasons or [] if isinstance(r, dict)]
+    if any(r.get("message") == message.id for r in reasons):
+        return False
+    named = {m.value for m in find_mentions(normalise(verdict.body_excerpt or "")) if m.value is not None}
+    changes = [c for r in reasons for c in r.get("changes") or [] if isinstance(c, dict)
+               and c.get("field") in FIGURES and getattr(req, str(c["field"])) == c.get("after")
+               and reading.figures.get(str(c["field"]), c.get("after")) == c.get("after")]
+    said = [c for c in changes if {c.get("before"), c.get("after")} <= named]
+    own = {req.requested, req.stock_on_hand, req.approved} | {c.get("before") for c in said}
+    return bool(said) and named <= own
 
 
 def _last_asked_update(session: Session, req: Request) -> tuple[Decision, int, int, object] | None:
@@ -1046,7 +1082,7 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
         setattr(req, str(change["field"]), change["after"])
     req.updated_at = now
     session.add(actions.record_update(req, changed, actor=actor, at=now, message_id=message.id,
-                                      said=words_digest(verdict)))
+                                      said=followup.words_digest(verdict.body_excerpt, verdict.in_reply_to)))
     repo.audit(session, at=now, actor=actor, action="update", target=req.reference,
                details={"message": message.id, "changes": [
                    {"field": c["field"], "before": c["before"], "after": c["after"]} for c in changed]})
@@ -1190,23 +1226,20 @@ def unmatched_reminder(session: Session, verdict: Verdict, trust: SenderTrust) -
                              states=(*repo.OPEN_STATES, "linked")) is None
 
 
-# A request mail sent again ("sent twice to be sure", a phone client's resend) arrives minutes or hours after the
-# first; a day later the same words are a new ask for a person to weigh beside the open one (a linked request).
-_RESENT_WITHIN = timedelta(days=1)
-
-
 def resent_request(session: Session, desk: Desk, message: Message, verdict: Verdict,
                    trust: SenderTrust) -> Request | None:
     """The district's open request *verdict* repeats: a verified request from the same address, for the same blank,
-    under the same subject, whose figures stand in the same words, received within _RESENT_WITHIN. The district sent
-    its request again; it is no second request for a person to approve by mistake."""
+    under the same subject, whose figures stand in the same words, received within [guards] resend_window_hours (a
+    phone client's resend comes minutes or hours after the first; later, the same words are a new ask for a person
+    to weigh beside the open one, a linked request). The district sent its request again; it is no second request
+    for a person to approve by mistake."""
     if not (trust.trusted and trust.district and trust.address and not trust.is_manager) \
             or verdict.requested is None:
         return None
     for req in session.scalars(select(Request).where(
             Request.district == trust.district, Request.item == (verdict.item or "ktp-el"),
             Request.state.in_((*repo.OPEN_STATES, "linked")), Request.message_pk.is_not(None),
-            Request.message_pk != message.id, Request.created_at >= desk.now() - _RESENT_WITHIN)
+            Request.message_pk != message.id, Request.created_at >= desk.now() - desk.config.guards.resend_window())
             .order_by(Request.id.desc())):
         first = session.get(Message, req.message_pk)
         # a copy no one could verify (a forger's ahead of the letter) never makes the district's own a repeat
@@ -1227,16 +1260,16 @@ def _said_alike(earlier: Message, verdict: Verdict, trust: SenderTrust) -> bool:
                 [{"field": e.field, "value": e.value, "text": e.text} for e in verdict.evidence]))
 
 
-# A subject's marks of the same mail sent again: a forward's "Fwd:" before it, "(kirim ulang)", "- resend" in it.
-_RESENT_MARKS = re.compile(r"^(?:\s*(?:fwd?|fw)\s*:)+|[\s(\[\-\u2013|]*\b(?:"
-                           + vocabulary.alternation(vocabulary.RESEND_SUBJECT_MARKS) + r")\b[\s)\]:\-\u2013|]*",
-                           re.IGNORECASE)
+# A subject's marks of the same mail sent again: "(kirim ulang)", "- resend" in it.
+_RESENT_MARKS = re.compile(r"[\s(\[\-\u2013|]*\b(?:" + vocabulary.alternation(vocabulary.RESEND_SUBJECT_MARKS)
+                           + r")\b[\s)\]:\-\u2013|]*", re.IGNORECASE)
 
 
 def _resent_subject(subject: str) -> str:
-    """*subject* as the same mail sent again would carry it: its forward prefix and marks of sending again left
-    out ("Fwd: Permohonan blangko (kirim ulang)" is "permohonan blangko"), white space and case aside."""
-    return " ".join(_RESENT_MARKS.sub(" ", subject or "").split()).lower()
+    """*subject* as the same mail sent again would carry it: its reply and forward prefixes (subject_prefixes, in
+    any mail client's language) and marks of sending again left out ("Fwd: Permohonan blangko (kirim ulang)" and
+    "TR: Permohonan blangko" are "permohonan blangko"), white space and case aside."""
+    return " ".join(_RESENT_MARKS.sub(" ", subject_prefixes(subject or "")[0]).split()).lower()
 
 
 def _figures_said(evidence: list[dict[str, object]]) -> set[tuple[object, object, str]]:
@@ -1418,7 +1451,8 @@ _COURTESY = re.compile(r"^(?:(?:" + vocabulary.alternation(vocabulary.COURTESY_W
 # Words that say something a confirmation does not: a short clause holding one is never a name in a sign-off.
 _SUBSTANCE = re.compile(r"\b(?:batal\w*|tunda\w*|ditunda|diundur|undur|tidak|tdk|tak|jangan|ga|gak|nggak|ngga|gk|"
                         r"enggak|belum|kurang|lebih|tolong|mohon|minta|ubah|ganti|salah|tapi|namun|urung\w*|tarik|"
-                        r"cancel\w*|not|no|but)\b|\d", re.IGNORECASE)
+                        r"cancel\w*|not|no|but|" + vocabulary.alternation(vocabulary.CONFIRMATION_DENIALS)
+                        + r")\b|\d", re.IGNORECASE)
 
 
 def is_thanks(verdict: Verdict) -> bool:
@@ -1443,10 +1477,12 @@ def _is_confirmation(verdict: Verdict, *, decided: tuple[int | None, ...] = ()) 
         if restated is not None:
             clause = restated.sub(" ", clause)
         clause = clause.strip(" \t-*_~()\"'")
-        if not clause or _CONFIRMATION.search(clause) or _AGREEMENT.search(clause) or _COURTESY.match(clause):
+        if not clause or _COURTESY.match(clause):
             continue
-        if len(clause.split()) <= 3 and not _SUBSTANCE.search(clause):
-            continue  # a name or a title in the sign-off ("Rina", "Kasi Pendataan")
+        if _SUBSTANCE.search(clause):
+            return False  # "Makasih pak tapi blangkonya belum sampai": the thanks do not make the rest a thanks
+        if _CONFIRMATION.search(clause) or _AGREEMENT.search(clause) or len(clause.split()) <= 3:
+            continue  # thanks, agreement, or a name or a title in the sign-off ("Rina", "Kasi Pendataan")
         return False
     return True
 

@@ -120,6 +120,11 @@ class ImapConnectionError(TransportError):
     """The IMAP server cannot be reached, or the connection was lost and could not be restored."""
 
 
+class ImapUnreachable(ImapConnectionError):
+    """The IMAP server away (an outage): the IMAP adapter tells it in its log once, then every ten minutes, and its
+    end once, so whoever catches this adds no line of its own."""
+
+
 class ImapConnectionLimit(ImapConnectionError):
     """The IMAP server refused a second connection of the same user ([LIMIT], [INUSE], "too many connections"):
     the IDLE watcher of `mailbot run` gives way to the connection that fetches."""

@@ -4,6 +4,7 @@ person must read. Pure: the new text of the mail and the request's figures in, a
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -113,6 +114,13 @@ _SAYS_CORRECTION = re.compile(r"\b(?:koreksi|ralat|revisi|salah ketik|yang benar
 _RECOUNTED = re.compile(r"\b(?:koreksi|ralat|revisi|salah (?:hitung|ketik|tulis)|keliru (?:hitung|menghitung)|"
                         r"yang benar|seharusnya|sebenarnya|hitung ulang|dihitung (?:ulang|kembali)|recount\w*|"
                         r"miscount\w*|correction|should be)\b")
+
+
+def words_digest(text: str, in_reply_to: str | None) -> str:
+    """A digest of a mail's new words and of the mail it answers: two mails with the same digest are the same mail
+    sent twice (a new Message-ID, the same text, the same In-Reply-To), white space and case aside."""
+    words = " ".join(normalise(text or "").split())
+    return hashlib.sha256(f"{in_reply_to or ''}\n{words}".encode()).hexdigest()[:32]
 
 
 def says_recount(text: str) -> bool:

@@ -51,7 +51,7 @@ AUDIT_WORDS = {
     "supply": "supply received", "adjust": "adjustment", "appeal": "district appealed the rejection",
     "join-proposal": "district's own request took the proposal's place",
     "repeat": "district sent the same change again (nothing changed)",
-    "resent": "district sent the same request again (no second request)",
+    "resent": "district sent the same mail again (not acted on twice)",
     "appeal-granted": "appeal granted", "appeal-declined": "appeal declined",
 }
 

@@ -35,6 +35,7 @@ class MessageOutcome(StrEnum):
     REQUEST_APPROVED_PARTIAL = "request-approved-partial"
     REQUEST_LINKED = "request-linked"
     REPEATED_REQUEST = "repeated-request"  # the same request mail sent again: recorded on the open one
+    ASKED_BEFORE = "asked-before"  # the same mail sent again after we asked back about it: not asked twice
     # daily reports and receipts
     REPORT = "report"
     REPORT_CLARIFY = "report-clarify"
@@ -125,6 +126,7 @@ OUTCOME_WORDS: dict[str, str] = {
     "request-approved-partial": "request approved in part",
     "request-linked": "request linked to an open one",
     "repeated-request": "the same request sent again: recorded on the open one",
+    "asked-before": "the same mail sent again after it was asked back: recorded, not asked twice",
     "report": "daily report",
     "report-clarify": "daily report, asked back",
     "report-untrusted": "daily report from an unverified sender",

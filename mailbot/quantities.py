@@ -7,8 +7,10 @@ digits from a phone keyboard become 0-9 there; Arabic-Indic digits are refused e
 Indonesian "." groups thousands and "," is a decimal comma: "2,000" and "1,5" could be read two
 ways and are refused with a hint. Before a multiplier word ("ratus" a hundred, "ribu"/"rb" a thousand,
 "juta"/"jt" a million) the comma can only be a decimal comma, so "1,5 ribu" is 1.500 and "1,5 juta" 1.500.000 (as
-"satu juta" is a million), when that is a whole number. A unit after the figure ("keping", "kpg",
-"pcs", "lembar", "lbr", "buah", "bh"), with a space or right after the digits, is read as the count it names:
+"satu juta" is a million), when that is a whole number; so is a decimal point before one digit, as phones write it
+("1.2 rb" 1.200, "2.5k" 2.500; three digits there group thousands). "k" is a thousand as "rb" is ("2k", "2k5"). A
+unit after the figure ("keping", "kpg", "pcs", "lembar", "lbr", "buah", "bh"), with a space or right after the
+digits, is read as the count it names:
 "2.000 keping" and "700pcs" are 2.000 and 700.
 """
 
@@ -17,17 +19,23 @@ from __future__ import annotations
 import re
 
 from mailbot.errors import QuantityError
+from mailbot.reader import vocabulary as vocab
 
+# What a multiplier word after digits multiplies by ("2 ribu", "2rb", "2k", "3 ratus", "1,5 juta"): the reader's, so
+# a district's mail and a typed quantity know the same ones.
+MULTIPLIERS = vocab.DIGIT_MULTIPLIERS
 _QUANTITY_RE = re.compile(
-    r"(?P<sign>[-\u2212+])?\s*(?P<num>[0-9]+(?:[.,][0-9]+)*)(?:\s*(?P<thousand>ribu|rb|ratus|juta|jt)(?![^\W\d_]))?",
+    r"(?P<sign>[-\u2212+])?\s*(?P<num>[0-9]+(?:[.,][0-9]+)*)"
+    rf"(?:\s*(?P<thousand>{'|'.join(sorted(MULTIPLIERS, key=len, reverse=True))})(?![^\W\d_]))?",
     re.IGNORECASE,
 )
-# What a multiplier word multiplies by.
-MULTIPLIERS = {"ribu": 1000, "rb": 1000, "ratus": 100, "juta": 1_000_000, "jt": 1_000_000}
 # A unit after the figure: the count of pieces it names ("2.000 keping", "2000 pcs", "700pcs", "dua ribu lembar").
 UNITS: tuple[str, ...] = ("keping", "kpg", "pcs", "lembar", "lbr", "buah", "bh")
 UNIT_PATTERN = "|".join(UNITS)  # for a pattern that skips the unit after a figure (a manager's "SETUJU 700 bh")
 _UNIT_RE = re.compile(rf"(?:(?<=[0-9])|\s+)(?:{UNIT_PATTERN})\.?$", re.IGNORECASE)
+# The dash an accountant writes after a whole amount ("700,-", "1.500.-", "700/-"): no digit, the figure ends there.
+ACCOUNTANT_DASH = r"[ \t]?[.,/][ \t]?-{1,2}(?![0-9-])"
+_DASH_RE = re.compile(rf"(?<=[0-9]){ACCOUNTANT_DASH}$")
 # a thousands group never starts with 0: "0.002" is an English decimal, not two pieces
 _DOT_GROUPED_RE = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
 _COMMA_GROUPED_RE = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
@@ -61,7 +69,7 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
     ...
     mailbot.errors.QuantityError: "2,000" is ambiguous: "," is a decimal comma in Indonesian; write 2.000 or 2000
     """
-    from mailbot.reader.numbers import parse_words  # here: the reader imports this module's pattern
+    from mailbot.reader.numbers import parse_digits, parse_words  # here: the reader imports this module's pattern
 
     # a change may take pieces out: its example shows a minus
     # pieces come in thousands ("2 ribu"); other counts (rows) are shown with a plain figure
@@ -72,6 +80,7 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
         return _bounded(value, shown, signed=signed, zero=zero, maximum=maximum, bound=bound, noun=noun)
 
     typed = _UNIT_RE.sub("", shown) if _UNIT_RE.search(shown) and _UNIT_RE.sub("", shown) else shown
+    typed = _DASH_RE.sub("", typed)  # "700,-", "1.500.-": an accountant's dash after the whole figure
     if not shown:
         raise QuantityError("invalid", f"no number of {noun} given ({text!r}); write it like {example}")
     if len(shown) > LONGEST_TYPED:  # a paste gone wrong, or a figure of thousands of digits: never echoed whole
@@ -141,19 +150,26 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
         times = MULTIPLIERS[m["thousand"].lower()]
         places = len(str(times)) - 1
         whole, _, fraction = num.partition(",")
-        if "," in fraction or len(fraction) > places or ("." in whole and not _DOT_GROUPED_RE.fullmatch(whole)):
+        if not fraction and _DECIMAL_POINT_RE.fullmatch(whole) and (
+                pointed := parse_digits(whole, factor=times)) is not None:
+            # "1.2 rb", "2.5k": a decimal point as phones and English write it, one digit after it: the one reading
+            # it has (1.200, 2.500), as a district's mail is read
+            value = pointed
+        elif "," in fraction or len(fraction) > places or ("." in whole and not _DOT_GROUPED_RE.fullmatch(whole)):
             example = {100: "1,5 ratus or 150", 1000: "1,5 ribu or 1.500"}.get(times, "1,5 juta or 1.500.000")
             if not fraction and (point := re.fullmatch(r"(\d+)\.(\d+)", whole)) and len(point[2]) <= places:
-                # "2.5rb": a decimal point as English writes it; the example is the typed figure, with a comma
+                # "1.25 rb": a decimal point before more than one digit (a district's mail may hold a time, "jam
+                # 1.25", there); the example is the typed figure, with a comma
                 word = m["thousand"].lower()
                 value = int(point[1]) * times + int(point[2].ljust(places, "0"))
-                figures = (f"{point[1]},{point[2]} {word if word in MULTIPLIERS else 'ribu'}", format_number(value))
+                figures = (f"{point[1]},{point[2]} {word}", format_number(value))
                 raise QuantityError("invalid", f'"{shown}" has a decimal point, which Indonesian writes as a comma; '
                                                f"write it like {' or '.join(figures)}",
                                     indonesian=_ID_DECIMAL_POINT, examples=figures)
             raise QuantityError("invalid", f'"{shown}" is not a whole number of {noun}; write it like {example}',
                                 indonesian=_ID_NOT_WHOLE, examples=tuple(example.split(" or ")))
-        value = int(whole.replace(".", "")) * times + (int(fraction.ljust(places, "0")) if fraction else 0)
+        else:
+            value = int(whole.replace(".", "")) * times + (int(fraction.ljust(places, "0")) if fraction else 0)
     elif num.isascii() and num.isdigit():
         value = int(num)
     elif _DOT_GROUPED_RE.fullmatch(num):
@@ -199,8 +215,11 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
 _DIGIT_WORDS = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
 _KOMA_WORDS_RE = re.compile(rf"(?P<whole>{_DIGIT_WORDS})\s+(?:koma\s+(?P<tenth>{_DIGIT_WORDS})|"
                             r"(?P<half>setengah|stengah))\s+(?P<scale>ribu|rb|juta|jt|ratus)", re.IGNORECASE)
-# thousands with the rest glued to "rb", as a hurried message writes them: "2rb5", "1rb250"
-_RB_GLUED_RE = re.compile(r"([1-9][0-9]{0,2})rb([0-9]{1,3})", re.IGNORECASE)
+# thousands with the rest glued to "rb" or "k", as a hurried message writes them: "2rb5", "1rb250", "2 rb500", "2k5"
+# (mailbot.reader.vocabulary.GLUED_THOUSANDS, as the reader reads them)
+_RB_GLUED_RE = re.compile(rf"([1-9][0-9]{{0,2}})(?:{vocab.GLUED_THOUSANDS})([0-9]{{1,3}})", re.IGNORECASE)
+# digits, a decimal point and one digit before a multiplier word: "1.2 rb", "2.5k", "1.5 juta"
+_DECIMAL_POINT_RE = re.compile(r"[0-9]+\.[0-9]")
 # Longer than any quantity written in figures or words ("seratus sembilan puluh sembilan ribu ... keping")
 LONGEST_TYPED = 100
 _MULTIPLIER_STOP_RE = re.compile(r"(?<![^\W\d_])(rb|jt|ribu|ratus|juta)\.$", re.IGNORECASE)
@@ -331,7 +350,7 @@ def _figure_and_words(shown: str, figure: str, words: str) -> int:
     return value
 
 
-# The same fixes in Indonesian, for a manager's email (mailbot.guards.commands): after 'Jumlah "1.5rb"'.
+# The same fixes in Indonesian, for a manager's email (mailbot.guards.commands): after 'Jumlah "1.25rb"'.
 _ID_DECIMAL_POINT = ("memakai titik sebagai tanda desimal, padahal dalam bahasa Indonesia tanda desimal ditulis "
                      "dengan koma")
 _ID_DECIMAL_COMMA = "memakai koma desimal, padahal jumlah keping selalu bilangan bulat"

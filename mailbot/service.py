@@ -26,6 +26,7 @@ from mailbot.errors import (
     DatabaseAway,
     ImapConnectionError,
     ImapConnectionLimit,
+    ImapUnreachable,
     ImpossibleLedger,
     TransportError,
 )
@@ -268,6 +269,8 @@ class Service:
             job()  # type: ignore[operator]
         except ConfigError:
             raise  # a refused password: retrying cannot help; the service stops and says why in one line
+        except ImapUnreachable:
+            pass  # the IMAP server away: the adapter's log tells the outage once and its end once (ImapOutage)
         except (ImpossibleLedger, TransportError) as exc:  # one line (a server away, a ledger to restore)
             if self.stop.is_set():
                 log.info("%s: %s", name, " ".join(str(exc).split()))

@@ -147,7 +147,7 @@ info_log_path = {root}/log/dovecot-info.log
 default_internal_user = dovecot
 default_login_user = dovenull
 {ssl_block}disable_plaintext_auth = no
-auth_mechanisms = plain
+auth_mechanisms = {auth_mechanisms}
 mail_location = maildir:{root}/mail/%n
 mail_uid = {uid}
 mail_gid = {gid}
@@ -193,6 +193,7 @@ class DovecotServer:
 
     capabilities: the IMAP CAPABILITY line to announce; pass e.g.
     "IMAP4rev1 LITERAL+ SASL-IR LOGIN-REFERRALS ID ENABLE UIDPLUS" to hide IDLE and MOVE.
+    auth_mechanisms: Dovecot's; "login" offers AUTHENTICATE LOGIN only (and says LOGINDISABLED).
     """
 
     def __init__(
@@ -205,6 +206,7 @@ class DovecotServer:
         port: int | None = None,
         tls: bool = False,
         max_connections: int = 100,
+        auth_mechanisms: str = "plain",
     ) -> None:
         reason = dovecot_missing_reason()
         if reason:
@@ -217,6 +219,7 @@ class DovecotServer:
         self.port = port or free_port()
         self.tls = tls
         self.max_connections = max_connections  # per user and IP (mail_max_userip_connections)
+        self.auth_mechanisms = auth_mechanisms  # "login": AUTHENTICATE LOGIN only, and LOGINDISABLED
         self.imaps_port = free_port() if tls else 0
         self.root = Path(tempfile.mkdtemp(prefix="mailbot-dovecot-", dir="/var/tmp"))
         self._proc: subprocess.Popen[bytes] | None = None
@@ -252,6 +255,7 @@ class DovecotServer:
                 ssl_block=ssl_block,
                 imaps_port=self.imaps_port,
                 max_connections=self.max_connections,
+                auth_mechanisms=self.auth_mechanisms,
             )
         )
         os.chmod(self.config_path, 0o644)
@@ -365,7 +369,10 @@ class DovecotServer:
         """A logged-in IMAPClient for the test user (not the code under test)."""
         c = IMAPClient(self.host, port=self.port, ssl=False, timeout=10)
         try:
-            if self.password.isascii():
+            if self.auth_mechanisms == "login":  # LOGINDISABLED: AUTHENTICATE LOGIN, name then password
+                answers = iter((self.user, self.password))
+                c._imap.authenticate("LOGIN", lambda _challenge: next(answers))
+            elif self.password.isascii():
                 c.login(self.user, self.password)
             else:  # LOGIN takes ASCII only: a password outside it goes as AUTHENTICATE PLAIN (UTF-8)
                 c.plain_login(self.user, self.password)

@@ -12,7 +12,7 @@ from mailbot.errors import CommandError as CommandError  # where routes.py and t
 from mailbot.errors import QuantityError
 from mailbot.guards.headers import safe_header_text
 from mailbot.guards.threads import REFERENCE_PATTERN, find_references
-from mailbot.quantities import UNIT_PATTERN, UNITS, parse_quantity, quantity_pattern
+from mailbot.quantities import ACCOUNTANT_DASH, SCALES, UNIT_PATTERN, UNITS, parse_quantity, quantity_pattern
 
 Action = Literal["approve", "reject"]
 MAX_REASON_CHARS = 500
@@ -22,7 +22,9 @@ MAX_REASON_CHARS = 500
 # "OK" and "YA" are not: "ok, saya cek dulu" is no approval.
 APPROVE_WORDS: frozenset[str] = frozenset({"setuju", "disetujui",
                                          # "acc 2.000", "diacc": the office's word for signing a proposal off
-                                         "acc", "diacc"})
+                                         "acc", "diacc",
+                                         # "Approved 2,000 for now, on condition that ...", "OK, approve 2,000"
+                                         *(ENGLISH_APPROVE_WORDS := frozenset({"approved", "approve"}))})
 REJECT_WORDS: frozenset[str] = frozenset({"tolak", "ditolak"})
 # "SETUJU 8.100 PAKSA <alasan>": approve although the desk raised concerns (above the request or the
 # need, not whole packs); the reason is recorded. It never takes the province store into its reserve.
@@ -30,7 +32,7 @@ REJECT_WORDS: frozenset[str] = frozenset({"tolak", "ditolak"})
 # withdrawn), as `mailbot reject --force` does.
 FORCE_WORD = "paksa"
 NEGATIONS: frozenset[str] = frozenset({
-    "tidak", "tdk", "tak", "gak", "nggak", "enggak", "belum", "blm", "jangan", "bukan",
+    "tidak", "tdk", "tak", "gak", "nggak", "enggak", "belum", "blm", "jangan", "bukan", "not", "never", "cannot",
 })
 # Words that may follow "SETUJU 1.500" without making it unclear: units, the item, courtesy.
 TRAILING_WORDS: frozenset[str] = frozenset({
@@ -39,6 +41,7 @@ TRAILING_WORDS: frozenset[str] = frozenset({
     "terima", "kasih", "terimakasih", "trims", "makasih", "tks", "thanks", "ya", "pak", "bu", "ibu", "bapak",
     # "Disetujui. Silakan diproses.": carrying the approval out is no other figure nor a condition
     "silakan", "silahkan", "diproses", "proses", "dilanjutkan", "lanjutkan", "ditindaklanjuti", "tindaklanjuti",
+    "thank", "you", "please", "proceed", "pcs", "cards", "blanks",
 })
 # Particles a manager opens the reason with ("setuju 3.500 ya, sisanya bulan depan"): courtesy, not the reason.
 REASON_PARTICLES: frozenset[str] = frozenset({"ya", "yah", "yaa", "pak", "bu", "dong", "deh", "ok", "oke"})
@@ -62,6 +65,14 @@ NUMBER_WORDS: frozenset[str] = frozenset({
 CONDITION_WORDS: frozenset[str] = frozenset({
     "jika", "kalau", "kalo", "bila", "apabila", "asal", "asalkan", "syarat", "bersyarat", "tunggu", "dulu",
     "nanti", "sementara", "batal", "batalkan", "ganti", "ubah", "revisi", "koreksi", "ralat",
+    # in an English line: "Approved 2,000 if the provincial stock allows", "approve once the audit is done"
+    "if", "unless", "once", "after", "until", "wait", "pending",
+})
+# The words that make a reason opening with them a condition on the approval itself ("SETUJU 2.000, kalau stok
+# provinsi cukup", "tapi tunggu stok masuk", "if the stock allows"), never a note to the district; a reason opening
+# otherwise ("nanti sisanya menyusul", "sisanya tunggu stok pusat") is passed on.
+APPROVAL_CONDITION_OPENERS: frozenset[str] = frozenset({
+    "jika", "kalau", "kalo", "bila", "apabila", "tunggu", "if", "unless", "until", "wait", "pending",
 })
 # Words that open a condition the manager sets on the district with the approval ("Setuju dengan syarat Tarakan
 # kirim laporan stok harian", "Disetujui, asal BA penerimaan dikirim paling lambat 3 hari"): the approval stands and
@@ -69,11 +80,21 @@ CONDITION_WORDS: frozenset[str] = frozenset({
 # provinsi cukup", is no note: the line is asked back.)
 CONDITION_NOTE_OPENERS: tuple[str, ...] = (
     "dengan syarat", "dgn syarat", "dg syarat", "syaratnya", "asalkan", "asal", "dengan catatan", "dgn catatan",
-    "catatan", "on condition that", "provided that",
+    "catatan", "on condition that", "provided that", "provided", "with the condition that", "on the condition that",
 )
 _CONDITION_NOTE_RE = re.compile(r"^(?:" + "|".join(map(re.escape, sorted(CONDITION_NOTE_OPENERS, key=len,
                                                                           reverse=True))) + r")(?![^\W\d_])",
                                 re.IGNORECASE)
+# A "but" over what the district must do is such a condition too ("Setuju, tp Tarakan wajib kirim rekap pemakaian
+# tiap akhir bulan", "Approved, but Bulungan must send the BA within 5 days"): the words after it are the note. A
+# "but" over anything else ("tapi tunggu stok provinsi masuk", "tapi 1.000 dulu") may change the approval: asked back.
+BUT_WORDS: tuple[str, ...] = ("tapi", "tp", "tetapi", "namun", "but")
+OBLIGATION_WORDS: frozenset[str] = frozenset({"wajib", "harus", "hrs", "mesti", "musti", "diwajibkan", "must",
+                                              "should", "required"})
+_BUT_RE = re.compile(r"^(?:" + "|".join(BUT_WORDS) + r")(?![^\W\d_])[\s,]*", re.IGNORECASE)
+# "2,000" after an English command word: English writes thousands with a comma (the Indonesian "2,000" is two
+# readings and is asked back)
+_ENGLISH_THOUSANDS_RE = re.compile(r"^\s*\d{1,3}(?:,\d{3})+(?!\d|[.,]\d)")
 # Words right after a number in a manager's note that make it a time, not a count of blanks ("paling lambat 3 hari",
 # "mulai 15 Desember"), and right before one ("tanggal 20"): such a number never changes what is approved.
 TIME_UNITS: frozenset[str] = frozenset({
@@ -85,7 +106,8 @@ TIME_UNITS: frozenset[str] = frozenset({
 TIME_BEFORE: frozenset[str] = frozenset({"tanggal", "tgl", "tahun", "thn", "jam", "pukul", "hari", "date"})
 # Words after "SETUJU 2.000" that say the figure is granted for now ("Setuju, 2.000 keping dulu", "SETUJU 1.500 saja
 # untuk sementara"): the figure is what is approved, nothing more is promised or changed.
-FOR_NOW_WORDS: frozenset[str] = frozenset({"dulu", "dlu", "dahulu", "terlebih", "saja", "aja", "sementara", "untuk"})
+FOR_NOW_WORDS: frozenset[str] = frozenset({"dulu", "dlu", "dahulu", "terlebih", "saja", "aja", "sementara", "untuk",
+                                          "for", "now"})
 # A verb of giving between the command and its figure ("Setuju. Kasih 2.000 dlu ya"): the figure is what is approved.
 _GIVE_RE = re.compile(r"(?:kasih|kasi|beri|berikan|kirim|kirimkan)(?![^\W\d_])[\s:;,.!]*(?=\d)", re.IGNORECASE)
 GREETING_RE = re.compile(
@@ -137,6 +159,7 @@ _QUANTITY_RE = quantity_pattern()
 _REASON_RE = re.compile(rf"^\s*(?:(?:{UNIT_PATTERN})\b)?\s*(?:[/;:,\u2013\u2014]|-(?!\d)|\bkarena\b|"
                         r"\bkrn\b|\balasan(?:nya)?\b|\bcatatan\b|\bdengan catatan\b)\s*(?P<reason>.*?)\s*$",
                         re.IGNORECASE)
+_DASH_AFTER_RE = re.compile(ACCOUNTANT_DASH)
 _UNIT_JOINED_RE = re.compile(rf"(?:{UNIT_PATTERN})(?![^\W\d_])", re.IGNORECASE)  # "1.500pcs", "2.000keping"
 _LEADING_SEPARATORS_RE = re.compile(r"^(?:[\s:;,.!\u2013\u2014]|-(?!\d))*")
 _REFERENCE_RE = re.compile(REFERENCE_PATTERN, re.IGNORECASE)
@@ -202,6 +225,8 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
     rest = _WORD_RE.match(line)["rest"]  # type: ignore[index]  # _command_word matched it
     following = next((lines[i] for i in filled if i > first), "")
     if word in APPROVE_WORDS:
+        if word in ENGLISH_APPROVE_WORDS:
+            rest = _ENGLISH_THOUSANDS_RE.sub(lambda m: m[0].replace(",", "."), rest, count=1)
         return _with_reason_below(_approval(line, rest), following)
     return _rejection(line, rest, following)
 
@@ -244,6 +269,7 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
     if (give := _GIVE_RE.match(rest)) is not None:
         rest = rest[give.end():]
     quantity: int | None = None
+    opened = rest  # the words after the command, the figure first
     m = _QUANTITY_RE.match(rest) or _spelled_quantity(rest)
     if m:
         m = _completed_quantity(rest, m)
@@ -251,9 +277,11 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
         if isinstance(parsed, CommandError):
             return parsed
         tail = rest[m.end():]
+        if (dash := _DASH_AFTER_RE.match(tail)) is not None:  # "SETUJU 700.-", "SETUJU 1.500,-": an accountant's dash
+            tail = tail[dash.end():]
         if tail[:1].isalpha() and not _UNIT_JOINED_RE.match(tail):
-            # "SETUJU 600k", "SETUJU 6oo": letters joined to the digits make another number than the digits say
-            return _error("quantity_invalid", line)
+            # "SETUJU 600x", "SETUJU 6oo": letters joined to the digits make another number than the digits say
+            return _unreadable(m.group(0) + tail.split()[0], line, "ada huruf yang menempel pada angkanya")
         quantity = parsed
         rest = tail
     forced = re.search(rf"(?:^|[\s:;,.!])({FORCE_WORD})(?![^\W\d_])", rest, re.IGNORECASE)
@@ -265,7 +293,7 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
         reason = safe_header_text(reason, max_len=MAX_REASON_CHARS)
         rest = rest[:forced.start(1)]
         if any(w.strip("-") not in TRAILING_WORDS for w in re.findall(r"[^\s:;,.!?()\u2013\u2014]+", rest.lower())):
-            return _error("unclear_approval", line)
+            return _figure_run_unread(opened, m, line) or _error("unclear_approval", line)
     elif (note := _condition_note(rest, line)) is not None:
         # "Setuju dengan syarat Tarakan kirim laporan stok harian", "SETUJU 2.000 asal BA dikirim paling lambat 3
         # hari": approved (as proposed, or the figure written), the condition the manager's note to the district
@@ -286,6 +314,10 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
             if counts := counts_in_note(reason):
                 return _unclear(line, f'angka {counts[0]} pada catatan "{reason}" dapat dibaca sebagai jumlah '
                                       "blangko")
+            if (opening := _opening_condition(reason)) is not None:
+                # "SETUJU 2.000, kalau stok provinsi cukup", "Approved 2,000, if the stock allows": a condition on
+                # the approval itself, never a note to the district
+                return _unclear(line, f'kata "{opening}" pada catatan "{reason}" dapat mengubah persetujuannya')
         else:
             trailing = re.findall(r"[^\s:;,.!?()\u2013\u2014]+", rest.lower())
             for_now = quantity is not None and all(w.strip("-") in TRAILING_WORDS | FOR_NOW_WORDS for w in trailing)
@@ -297,7 +329,7 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
                     # "setuju 1.500 dulu sisanya bulan depan": granted for now, the rest of the words the reason
                     reason = _bare_reason(_past_for_now(rest))
                 if reason is None:
-                    return _unclear(line, _what_unclear(rest, quantity))
+                    return _figure_run_unread(opened, m, line) or _unclear(line, _what_unclear(rest, quantity))
     if reason is not None and not forced:
         reason = _without_particles(reason)
     return ManagerCommand("approve", quantity=quantity, reason=reason,
@@ -324,7 +356,18 @@ def _what_unclear(rest: str, quantity: int | None) -> str | None:
     turning = turning or [w for w in words if w in CONDITION_WORDS - FOR_NOW_WORDS]
     if turning:
         return f'kata "{turning[0]}" sesudah {after} dapat mengubah persetujuannya'
+    if left := " ".join(rest.split()):  # "SETUJU 1.000-": signs no word explains
+        return f'tulisan "{left}" sesudah {after} tidak kami pahami'
     return None
+
+
+def _opening_condition(reason: str) -> str | None:
+    """The word of condition a reason opens with, after a "but" ("kalau stok cukup", "tapi tunggu stok masuk", "if
+    the stock allows"): the approval itself would hang on it; None for any other opening ("sisanya tunggu ...")."""
+    words = re.findall(r"[^\W\d_]+", reason.lower())
+    if words and words[0] in BUT_WORDS:
+        words = words[1:]
+    return words[0] if words and words[0] in APPROVAL_CONDITION_OPENERS else None
 
 
 def _condition_note(rest: str, line: str) -> str | CommandError | None:
@@ -333,7 +376,17 @@ def _condition_note(rest: str, line: str) -> str | CommandError | None:
     of blanks); None when the words open no condition."""
     text = re.sub(rf"^\s*(?:(?:{UNIT_PATTERN})\b)?", "", rest, flags=re.IGNORECASE).strip(_SEPARATORS + "/")
     text = _past_for_now(text).strip(_SEPARATORS + "/") or text
-    if not _CONDITION_NOTE_RE.match(text):
+    courtesy = text
+    while (particle := _PARTICLE_RE.match(courtesy)) is not None and particle.end():
+        courtesy = courtesy[particle.end():]
+    if _BUT_RE.match(courtesy):
+        text = courtesy  # "Disetujui pak, namun ...", "Setuju ya pak, tapi ...": courtesy before the "but"
+    if (but := _BUT_RE.match(text)) is not None:
+        words = set(re.findall(r"[^\W\d_]+", text[but.end():].lower()))
+        if not words & OBLIGATION_WORDS or words & CONDITION_WORDS:
+            return None
+        text = text[but.end():]
+    elif not _CONDITION_NOTE_RE.match(text):
         return None
     note = " ".join(_NOTE_LABEL_RE.sub("", text, count=1).split())[:300]  # "catatan:" labels, "asal ..." says
     if turning := sorted(set(re.findall(r"[^\W\d_]+", note.lower()))
@@ -519,6 +572,35 @@ def _completed_quantity(rest: str, m: re.Match[str]) -> re.Match[str]:
     return longer if longer is not None and longer.end() > m.end() else m
 
 
+# The forms of a quantity a manager may write, for a figure that could not be read.
+_FORMS = "SETUJU 1.500, SETUJU 1500, SETUJU 1,5 ribu atau SETUJU seribu lima ratus"
+
+
+def _unreadable(figure: str, line: str, why: str) -> CommandError:
+    """The manager asked again about the figure that could not be read: which one, why, and the forms that are."""
+    return CommandError("quantity_invalid", line,
+                        f'Jumlah "{" ".join(figure.split())}" tidak dapat dibaca: {why}. Tulis jumlahnya sekali, '
+                        f"misalnya: {_FORMS}.")
+
+
+def _figure_run_unread(rest: str, m: re.Match[str] | None, line: str) -> CommandError | None:
+    """The manager asked again about the figure at the start of *rest* when it goes on past the quantity *m* read
+    (None: none read) with a figure or a scale word, making no one number ("SETUJU 1 rb 500 rb", "SETUJU 1500
+    1500", "SETUJU ribu"); None when nothing of a number follows it."""
+    end = m.end() if m is not None else 0
+    first = _RUN_PART_RE.match(rest, end)
+    if first is None or not (first[1][0].isdigit() or first[1].lower() in SCALES or (
+            m is None and first[1].lower() in NUMBER_WORDS)):
+        return None
+    while (part := _RUN_PART_RE.match(rest, end)) is not None and (
+            part[1][0].isdigit() or part[1].lower() in NUMBER_WORDS):
+        end = part.end()
+    run = rest[:end]
+    said = ("angka dan kata bilangannya" if any(c.isdigit() for c in run) and any(c.isalpha() for c in run)
+            else "angka-angkanya" if any(c.isdigit() for c in run) else "kata bilangannya")
+    return _unreadable(run, line, f"{said} tidak membentuk satu bilangan")
+
+
 def _quantity(m: re.Match[str], line: str) -> int | CommandError:
     """The quantity in a match of the quantity pattern, or the manager asked again: with the fix the command line
     gives for the same typing, in Indonesian, where the reader knows one ('1.5rb': a decimal point, write 1,5 rb
@@ -526,6 +608,8 @@ def _quantity(m: re.Match[str], line: str) -> int | CommandError:
     try:
         return parse_quantity(m.group(0))  # the bounds of an approval are the desk's (actions.approve)
     except QuantityError as exc:
+        if not exc.indonesian and exc.code == "invalid":
+            return _unreadable(m.group(0), line, "bukan bilangan yang dapat kami baca")
         if not exc.indonesian:
             return _error(f"quantity_{exc.code}", line)
         figures = " atau ".join(f"SETUJU {figure}" for figure in exc.examples)

@@ -122,6 +122,14 @@ _CONDITIONAL_RECEIPT_RE = vocab.Gated(re.compile(
 ), vocab.CONDITION_WORDS)
 
 
+# A need under a condition ("kalau perlu blangko lagi kami kabari"): its need word, so that it asks nothing.
+_CONDITIONAL_NEED_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.CONDITION_WORDS) + r")(?:\s+(?:"
+    + vocab.alternation(vocab.CONDITIONAL_NEED_FILLERS) + r")){0,2}\s+(?:" + vocab.alternation(vocab.NEEDING_WORDS)
+    + r")(?![\w-])"
+)
+
+
 # A request phrase denied ("kami belum mengajukan permohonan"): the writer says they are not asking.
 _NEGATED_REQUEST_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.NEGATION_WORDS) + r")"
@@ -331,7 +339,7 @@ def kind_of(
         return "request"
     text = _SALUTATION_RE.sub("", _THANKS_RE.sub(" ", _APPROVED_REQUEST_RE.sub(" ", low)))
     denied = bool(_NEGATED_REQUEST_RE.search(text))
-    text = _CONDITIONAL_RECEIPT_RE.sub(" ", _NEGATED_PHRASE_RE.sub(" ", text))
+    text = _CONDITIONAL_NEED_RE.sub(" ", _CONDITIONAL_RECEIPT_RE.sub(" ", _NEGATED_PHRASE_RE.sub(" ", text)))
     # "Mohon dikirimkan data rekap stok blangko ...": asks for a document, and reports nothing.
     text = _DOCUMENT_REQUEST_RE.sub(" ", text)
     # "Mohon bimbingan ... terutama tata cara pelaporan harian dan permohonan blangko": the procedure, no ask.

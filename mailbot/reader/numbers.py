@@ -175,6 +175,8 @@ def parse_words(phrase: str) -> int | None:
     toks = _expand(raw)
     if toks == ["nol"]:
         return 0
+    if len(toks) >= 3 and toks[1:3] == ["belas", "ratus"]:
+        return _hundreds_past_ten(toks)
     total = 0
     i = 0
     for scale, factor in (("juta", 1_000_000), ("ribu", 1_000)):
@@ -191,6 +193,27 @@ def parse_words(phrase: str) -> int | None:
     if i != len(toks) or total == 0:
         return None
     return total
+
+
+def _hundreds_past_ten(toks: list[str]) -> int | None:
+    """"lima belas ratus" (1.500), "dua belas ratus lima puluh" (1.250), "sebelas ratus" (1.100): hundreds counted
+    past ten, as said aloud ("15 ratus" in words), what follows them below a hundred; and so many thousands or
+    millions ("lima belas ratus ribu", 1.500.000), never cut short before them. None for anything else."""
+    digit = vocab.DIGIT_WORDS.get(toks[0])
+    if not digit:
+        return None
+    value, i = (10 + digit) * 100, 3
+    scales = {"ribu": 1000, "juta": 1_000_000}
+    if i < len(toks) and toks[i] not in scales:
+        part = _below_thousand(toks, i)
+        if part is None or part[0] >= 100:
+            return None
+        value, i = value + part[0], part[1]
+    if i < len(toks) and toks[i] in scales:
+        value, i = value * scales[toks[i]], i + 1
+        if i < len(toks) and (part := _below_thousand(toks, i)) is not None:
+            value, i = value + part[0], part[1]
+    return value if i == len(toks) else None
 
 
 # --- Digits ---------------------------------------------------------------------------------
@@ -583,8 +606,8 @@ def _next_number(masked: str, pos: int) -> re.Match[str] | None:
     return None
 
 
-# Right after the thousands' digits: "rb" (or "k") and the hundreds glued to it, "2rb3", "1rb500".
-_RB_TAIL_RE = re.compile(r"(?:rb|k)(?P<tail>\d{1,3})(?![\w.,])")
+# Right after the thousands' digits: "rb" (or "k") and the hundreds glued to it, "2rb3", "1rb500", "2 rb500".
+_RB_TAIL_RE = re.compile(rf"(?:{vocab.GLUED_THOUSANDS})(?P<tail>\d{{1,3}})(?![\w.,])")
 _DIGIT_WORD = _alternation(["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"])
 _KOMA_WORDS_RE = re.compile(
     rf"(?P<whole>{_DIGIT_WORD})[ \t]+(?:koma[ \t]+(?P<tenth>{_DIGIT_WORD})|(?P<half>{_alternation(vocab.HALF_WORDS)}))"
@@ -656,6 +679,7 @@ def short_hundreds(words: str, value: int) -> tuple[int, int] | None:
 
 
 _DIGITS_AFTER_RE = re.compile(r"[^\S\n]+\d")
+_GLUED_DIGITS_RE = re.compile(r"[.,]\d")
 # A figure below a thousand right beside the one before it on its line: "1.000 500 keping".
 _FIGURE_BESIDE_RE = re.compile(r"[^\S\n]+\d{1,3}(?![\d.,/:])")
 # A figure that ends in hundreds or in millions, in words or after digits ("tiga ratus", "2 ribu 3 ratus", "sejuta"),
@@ -917,8 +941,12 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                     conflict = conflict or (factor == 1000 and short_hundreds(masked[start:digits_tail.end()],
                                                                               value) is not None)
                     end = digits_tail.end()
-            elif factor == 1000 and value is not None and _DIGITS_AFTER_RE.match(masked, end):
-                # "2 ribu 2.000", "1 ribu 500/hari": digits that go on after the thousands leave the figure unclear.
+            elif factor == 1000 and value is not None and (
+                _DIGITS_AFTER_RE.match(masked, end) or _GLUED_DIGITS_RE.match(masked, end)
+            ):
+                # "2 ribu 2.000", "1 ribu 500/hari": digits that go on after the thousands leave the figure unclear;
+                # so do digits glued on by a stop or a comma ("2rb.500", "2 ribu,5": 2.500, or 2.000 and a stray
+                # figure?).
                 conflict = True
             if factor in (100, 1000) and value is not None and value % factor == 0 and (
                 factor == 1000 or end == m.end()

@@ -144,6 +144,10 @@ THOUSAND_SUFFIXES: tuple[str, ...] = ("ribu", "rbu", "rb", "k")
 # Every word that multiplies digits before it: "2 ratus" is 200, "1,5 juta" is 1,500,000.
 DIGIT_MULTIPLIERS: dict[str, int] = {
     "ribu": 1000, "rbu": 1000, "rb": 1000, "k": 1000, "ratus": 100, "juta": 1_000_000, "jt": 1_000_000}
+# Between the thousands' digits and the hundreds glued after them: "2rb5", "1rb250", "2 rb500" (the space before "rb"
+# only: "2 k5" is no figure), "2k5" (2.500, 1.250, 2.500, 2.500). A pattern, for the reader and the typed quantity
+# alike.
+GLUED_THOUSANDS = r"[^\S\n]*rb|k"
 # Stems of multiplier words: right after a number, a word built on one of these that is not the
 # multiplier itself ("2 ribuan", "2 puluhan", "3 ratusan", "1 jutaan") leaves the number unread.
 MULTIPLIER_STEMS: tuple[str, ...] = ("ribu", "rbu", "rb", "ratus", "juta", "jt", "puluh", "belas", "miliar", "milyar")
@@ -875,6 +879,15 @@ LOAN_OFFER_PHRASES: tuple[str, ...] = (
     "siap pinjamkan", "bisa pinjamkan", "dapat pinjamkan", "bersedia memberi pinjaman", "menawarkan pinjaman",
     "willing to lend", "can lend", "could lend", "offer to lend", "able to lend",
 )
+# Blanks a receipt says came from another source than the province's store (routes): after "dari", "dr" or "from",
+# the ministry ("langsung dari Dirjen Dukcapil (pusat)", "dari Kemendagri", "from the ministry"), by a word of
+# OTHER_SOURCE_WORDS or a word opening with one of OTHER_SOURCE_STEMS ("Ditjen", "Kementerian Dalam Negeri"); or
+# another district by its name with a word of a loan beside it, one of RECEIPT_LOAN_WORDS or a word opening with one
+# of RECEIPT_LOAN_STEMS ("pinjaman dari Tarakan", "borrowed from Nunukan").
+OTHER_SOURCE_WORDS: tuple[str, ...] = ("pusat", "kemendagri", "kemdagri", "jakarta", "ministry", "central government")
+OTHER_SOURCE_STEMS: tuple[str, ...] = ("dirjen", "ditjen", "kementerian", "direktorat")
+RECEIPT_LOAN_WORDS: tuple[str, ...] = ("dipinjami", "meminjam")
+RECEIPT_LOAN_STEMS: tuple[str, ...] = ("pinjam", "loan", "borrow")
 # Naming where a shipment goes: "dari Kementerian Dalam Negeri ke Provinsi".
 DESTINATION_WORDS: tuple[str, ...] = ("ke", "kepada", "untuk", "to")
 # Opening a sentence before a named month ("Pada bulan Oktober 2026 kami telah menerima ..."): the
@@ -2378,6 +2391,22 @@ SEND_FORMS: tuple[str, ...] = (
     "dikirimkn", "dikrim", "dikirm",
 )
 REQUEST_PHRASES += tuple(f"{ask} {send}" for ask in ASKING_WORDS for send in SEND_FORMS)
+# A need said of the blanks, a figure given or not ("pak kami perlu blangko ktp el lg, stok tipis", "kami memerlukan
+# tambahan blangko KIA", Javanese "kami mbetahaken blangko"): every word of needing before every word of the blanks
+# asks for them as "butuh blangko" does (denied, "tidak perlu blangko", it asks nothing).
+NEEDING_WORDS: tuple[str, ...] = (
+    "perlu", "prlu", "perlukan", "memerlukan", "butuh", "btuh", "butuhkan", "membutuhkan", "mbutuhaken",
+    "betah", "mbetahaken", "membetahaken",
+)
+NEEDED_BLANK_WORDS: tuple[str, ...] = (
+    "blangko", "blanko", "blangkonya", "blankonya", "tambahan blangko", "tambahan blanko", "kiriman blangko",
+)
+REQUEST_PHRASES += tuple(f"{need} {blank}" for need in NEEDING_WORDS for blank in NEEDED_BLANK_WORDS)
+# ... never a need under a condition (CONDITION_WORDS, these few words between: "nanti kalau perlu blangko lagi kami
+# kabari", "jika kami butuh tambahan"): a need to come, no ask now (mailbot.reader.classify).
+CONDITIONAL_NEED_FILLERS: tuple[str, ...] = (
+    "kami", "kita", "nanti", "nnti", "ntar", "masih", "memang", "sewaktu-waktu", "suatu saat", "ke depan",
+)
 # Words giving a cause: "cetak 0 karena blangko kosong" (the count before, the blank's running out after).
 ZERO_CAUSE_WORDS: tuple[str, ...] = ("karena", "krn", "karna", "sebab", "soalnya", "gara-gara", "because")
 # Opening and closing stock, in the words of other writers: the opening stock is no stock now.
@@ -2999,13 +3028,23 @@ CHANGE_ASKED: tuple[str, ...] = (
 )
 # A short reply in a request's thread that only thanks, agrees or waits for the blanks is recorded, never queued nor
 # answered (mailbot.conversation._is_confirmation): the thanks ("terima kasih", Javanese "matur nuwun", Bugis and
-# Banjar "tarima kasih", Sundanese "hatur nuhun") ...
+# Banjar "tarima kasih", Sundanese "hatur nuhun", Manado "makase", Minang "tarimo kasih", Batak "mauliate" and
+# Karo "bujur", Kupang and Ambon "makasi", "danke") ...
 THANKS_WORDS: tuple[str, ...] = (
     "terima kasih", "terimakasih", "terima ksh", "makasih", "baik", "siap", "oke", "ok", "noted", "sudah kami terima",
     "sip", "mantap", "thanks", "thank", "thank you",
     "matur nuwun", "maturnuwun", "matur suwun", "suwun", "tarima kasih", "tarimakasih", "hatur nuhun", "nuhun",
+    "makase", "makaseh", "makasi", "makasii", "trimakase", "trima kase", "tarima kase", "terima kase", "trima kasih",
+    "trimakasih", "trima kasi", "tarima kasi", "terima kasi", "tarimo kasih", "tarimokasih", "tarimo kasi",
+    "mauliate", "bujur", "danke",
 )
-# ... the agreement or the wait for the blanks ("kami tunggu", Javanese "ditenggo", Bugis "tunggu mi") ...
+# ... the agreement or the wait for the blanks ("kami tunggu", Javanese "ditenggo", Bugis "tunggu mi"; the "we" of
+# the districts' Malay before "tunggu": Manado "torang tunggu jo", Kupang "botong tunggu", Papuan "kitong tunggu")
+# ...
+WAITING_WE: tuple[str, ...] = (
+    "kami", "kita", "torang", "kitorang", "tong", "botong", "katong", "kitong", "awak", "kamek", "kame",
+)
+WAITING_PARTICLES: tuple[str, ...] = ("", " jo", " jua", " saja", " aja", " sa", " haja", " mi", " ji", " dulu")
 AGREEMENT_WORDS: tuple[str, ...] = (
     "setuju", "sepakat", "ditunggu", "kami tunggu", "menunggu", "sudah kami terima", "diterima", "sangat membantu",
     "semoga", "received", "agreed", "understood", "acknowledged",
@@ -3014,12 +3053,22 @@ AGREEMENT_WORDS: tuple[str, ...] = (
     # "Noted with thanks. We'll wait for the delivery."
     "we'll wait", "we will wait", "will wait for", "we await", "we look forward", "looking forward to",
     "we'll be waiting", "we will be waiting",
-)
-# ... and the yes and the courtesy around them ("Nggih pak", Bugis "Iye pak").
+    # a blessing with the thanks ("Tuhan berkati", "sehat selalu", "God bless")
+    "tuhan berkati", "tuhan memberkati", "gbu", "god bless", "sehat selalu", "sukses selalu", "barakallah",
+    "jazakallah", "horas",
+) + tuple(f"{we} tunggu{particle}" for we in WAITING_WE for particle in WAITING_PARTICLES)
+# ... and the yes and the courtesy around them ("Nggih pak", Bugis "Iye pak", Kupang and Manado "bapa").
 COURTESY_WORDS: tuple[str, ...] = (
     "dengan hormat", "yth", "kepada", "bapak", "ibu", "pak", "bu", "kak", "mas", "mbak", "salam", "hormat kami",
     "dear", "hi", "hello", "regards", "best regards", "sir", "madam", "admin", "operator", "ya", "nggih", "njih",
-    "inggih", "enggih", "nggeh", "iye", "iyo", "puang", "daeng",
+    "inggih", "enggih", "nggeh", "iye", "iyo", "puang", "daeng", "bapa", "mama", "amang", "inang", "uda", "uni",
+)
+# The districts' "not", "not yet" and "but" (Manado "nda", "balom", "mar", Kupang "sonde", Minang "indak", "alun",
+# Banjar "kada", Javanese "mboten", "durung", "dereng"): beside thanks, a short clause holding one says something a
+# confirmation does not ("Makasi pak. Balom datang."), and is never taken for a name in a sign-off.
+CONFIRMATION_DENIALS: tuple[str, ...] = (
+    "nda", "ndak", "ndk", "sonde", "balom", "blom", "blum", "alun", "indak", "kada", "mboten", "boten", "ora",
+    "durung", "dereng", "mar", "tapi", "tp",
 )
 # A correction written only in the subject of a reply in a request's thread ("Re: [BLK-2026-0003] Permohonan
 # blangko KTP-el - koreksi jadi 1.200 keping", "RALAT jml jadi 900 kpg - Re: [BLK-...]"), the body empty or a
@@ -3028,11 +3077,30 @@ SUBJECT_CORRECTION_OPENERS: tuple[str, ...] = (
     "koreksi", "ralat", "revisi", "perubahan", "yang benar", "yg benar", "seharusnya", "mohon diubah",
     "mohon diganti", "correction", "corrected", "revised",
 )
+# A body line that only sends the reader to that subject ("Sesuai subjek pak. Trims", "see subject"): it says
+# nothing of its own (mailbot.conversation.subject_correction).
+SUBJECT_POINTERS: tuple[str, ...] = (
+    "sesuai subjek", "sesuai subject", "sesuai subyek", "sesuai perihal", "sesuai judul", "seperti subjek",
+    "spt subjek", "lihat subjek", "lihat subject", "lihat perihal", "liat subjek", "cek subjek", "see subject",
+    "as per subject", "as per the subject", "see the subject", "as in the subject",
+)
 # The other blank said to come later, on its own, in the answer choosing one of the two a mail asked for ("KTP-el
-# saja dulu pak, KIA nanti kami email terpisah", "ktp-el aja dl pak, kia nyusul"): mailbot.conversation.item_chosen.
+# saja dulu pak, KIA nanti kami email terpisah", "ktp-el aja dl pak, kia nyusul", Javanese "KIA mengke nyusul",
+# Banjar "KIA kaina"): mailbot.conversation.item_chosen.
 OTHER_BLANK_LATER: tuple[str, ...] = (
     "nanti", "terpisah", "tersendiri", "menyusul", "nyusul", "disusulkan", "susulan", "belakangan", "email baru",
-    "lain kali", "lain waktu", "later", "separately", "next time",
+    "lain kali", "lain waktu", "later", "separately", "next time", "another time", "in a separate", "on its own",
+    "mengke", "mangke", "engko", "ngko", "mbenjang", "benjang", "piyambak", "kapan-kapan", "kaina", "isuk",
+)
+# The blank chosen, said with "only" or "first" after it ("Yang KTP-el saja pak", Javanese "KTP-el riyin mawon",
+# "KTP-el wae", Banjar "KTP-el haja dulu", "KTP-el only") ...
+CHOSEN_ONLY_AFTER: tuple[str, ...] = (
+    "saja", "aja", "sj", "aj", "dulu", "dlu", "dl", "duluan", "dahulu", "only", "first", "for now",
+    "riyin", "rumiyin", "mawon", "kemawon", "wae", "bae", "ae", "thok", "tok", "disik", "dhisik", "haja", "ja",
+)
+# ... or before it ("Just the KTP-el for now please", "only KTP-el", "cukup KTP-el").
+CHOSEN_ONLY_BEFORE: tuple[str, ...] = (
+    "just", "just the", "only", "only the", "hanya", "cuma", "cukup", "namung", "mung",
 )
 # Words beside the one figure of such a correction that make it an amount to send rather than a stock left
 # (mailbot.followup.interpret): "maksudnya 1.500 keping saja", "jumlahnya 1.200", "harusnya 2.500 keping, karena
@@ -3117,6 +3185,19 @@ PROGRESS_QUESTIONS: tuple[str, ...] = (
 REMINDER_HOW_WORDS: tuple[str, ...] = (
     "bagaimana", "gimana", "gmn", "gmana", "bgmn", "bgmna", "kaya apa", "kayapa", "kyapa", "kaya apa haja",
     "pripun", "kepripun", "piye", "kepiye", "kados pundi", "how is", "how's", "how about",
+)
+# Whether the request was acted on yet, asked ("permohonan kami yg kmrn itu udh diproses blm ya?", "sudah disetujui
+# belum pak?", Javanese "sampun diproses dereng?", Kupang "su diproses ko balom?"; mailbot.attention's reminders):
+# a word of "already", a few words, a verb of the request acted on, then "not yet" or a question mark.
+ALREADY_WORDS: tuple[str, ...] = (
+    "sudah", "sdh", "udah", "udh", "dah", "telah", "sudahkah", "udahkah", "su", "alah", "wis", "uwis", "sampun",
+)
+REQUEST_ACTED_VERBS: tuple[str, ...] = (
+    "diproses", "diputuskan", "disetujui", "ditindaklanjuti", "ditindak lanjuti", "diacc", "di acc", "di-acc",
+    "ada keputusan", "ada kabar", "ada jawaban", "ada balasan", "ada tanggapan", "dipun proses",
+)
+NOT_YET_WORDS: tuple[str, ...] = (
+    "belum", "blm", "blom", "belom", "balum", "balom", "blum", "beloman", "durung", "dereng", "alun", "balun",
 )
 # Asking after a request sent before, in the words of office letters (mailbot.attention's reminders): "izin
 # menanyakan surat permohonan blangko kami tgl 6 kemarin, apakah sudah ada disposisi?".
@@ -3284,4 +3365,33 @@ COLUMN_WORDS["ignore"] += ("nomor seri", "no seri", "no. seri", "no.seri", "seri
 RESEND_SUBJECT_MARKS: tuple[str, ...] = (
     "kirim ulang", "dikirim ulang", "kirim kembali", "dikirim kembali", "krm ulang", "kirim lagi",
     "resend", "resent", "re-send", "re-sent", "resending", "sent again",
+)
+
+# Words saying a new mail answers a mail of ours (mailbot.conversation.answered_late): "menjawab email bapak hari
+# Senin kemarin", "Jawaban permohonan", "membalas pertanyaan bapak", Javanese "badhe nanggapi email panjenengan",
+# "mangsuli email bapak", "bales email", and English "in reply to your email".
+ANSWERING_WORDS: tuple[str, ...] = (
+    "menjawab", "membalas", "menanggapi", "jawaban", "balasan", "nanggapi", "mangsuli", "bales", "mbales",
+    "in reply to", "in response to", "in answer to", "answering your", "replying to your", "responding to your",
+    "as you asked", "as requested", "as per your request", "you asked for", "you were asking",
+)
+# ... or the mail of ours named after words of following it up ("sehubungan dengan pertanyaan", "terkait email";
+# in English of the desk's own mail only, "Following up on your email from Thursday asking for the figure", where
+# "following up on our request" chases the district's own) ...
+ABOUT_OURS_OPENERS: tuple[str, ...] = ("menindaklanjuti", "sehubungan dengan", "terkait", "sesuai")
+OURS_NOUNS: tuple[str, ...] = ("e-mail", "email", "surel", "pertanyaan", "permintaan")
+ABOUT_YOURS_OPENERS: tuple[str, ...] = (
+    "following up on", "following up", "follow up on", "follow-up on", "further to", "regarding", "re",
+    "with reference to", "with regard to", "as per", "per", "about", "concerning",
+)
+YOUR_MAIL_NOUNS: tuple[str, ...] = (
+    "email", "e-mail", "mail", "message", "question", "query", "request", "note", "reply",
+)
+# ... or what was asked, named as the addressee's question ("yang bapak tanyakan").
+ASKERS: tuple[str, ...] = ("bapak", "ibu", "bpk", "bu", "pak")
+ANSWERS_OURS_PHRASES: tuple[str, ...] = (
+    ANSWERING_WORDS
+    + tuple(f"{opener} {noun}" for opener in ABOUT_OURS_OPENERS for noun in OURS_NOUNS)
+    + tuple(f"{opener} your {noun}" for opener in ABOUT_YOURS_OPENERS for noun in YOUR_MAIL_NOUNS)
+    + tuple(f"{that} {asker} tanyakan" for that in ("yang", "yg") for asker in ASKERS)
 )

@@ -27,6 +27,7 @@ from mailbot.errors import (
     ImapConnectionLimit,
     ImapLoginError,
     ImapMisconfigured,
+    ImapUnreachable,
     OtherProtocolError,
     SlowGreeting,
 )
@@ -116,10 +117,21 @@ def backoff_delay(attempt: int, initial: float, cap: float) -> float:
     return random.uniform(ceiling / 2, ceiling)
 
 
+class _SaidByMailbot(logging.Filter):
+    """imapclient's "Connection closed" (at INFO, each time a connection is shut): mailbot tells a lost connection
+    itself, in one line with what the server said, and a closing of its own is no news."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != "Connection closed"
+
+
+logging.getLogger("imapclient.imapclient").addFilter(_SaidByMailbot())
+
+
 def _plain(exc: BaseException) -> str:
     """Why a connection failed or was lost, in words (no Python exception text): for the log of an outage."""
-    if isinstance(exc, _ConnectionLost):
-        return f"connection lost: {' '.join(str(exc).split())}"
+    if isinstance(exc, _ConnectionLost):  # it says what the server did ("the server ended the connection ...")
+        return " ".join(str(exc).split())
     if isinstance(exc, imaplib.IMAP4.abort) and not closed_at_once(exc):
         return f"connection lost: {server_text(exc)}"
     return unreachable_words(exc)
@@ -159,18 +171,22 @@ class ImapOutage:
             delay = backoff_delay(self.failures, initial, cap)
             self.retry_at = time.monotonic() + delay
             self.cause = _plain(exc)
-            self._told.failed(exc, f"not reachable now: {self.cause}; trying again, with pauses growing up to "
-                              f"{cap:g} s", kind="unreachable")
+            # a server that ended the connection itself is said so, not "not reachable" (it was reached)
+            head = "" if isinstance(exc, _ConnectionLost) else "not reachable now: "
+            self._told.failed(exc, f"{head}{self.cause}; trying again, with pauses growing up to {cap:g} s",
+                              kind="unreachable")
             log.debug("IMAP %s: try %d failed (%s); next in %.1fs", self.where, self.failures, self.cause, delay)
             return delay
 
-    def recovered(self) -> None:
-        """A connection got through: the outage, if there was one, is over (told once)."""
+    def recovered(self) -> bool:
+        """A connection got through: the outage, if there was one, is over (told once: True then)."""
         with self._lock:
-            if self.failures:
+            ended = self.failures > 0
+            if ended:
                 self.ended_at = time.monotonic()
             self.failures, self.retry_at = 0, 0.0
             self._told.succeeded()
+            return ended
 
     def outlived(self, connected_at: float) -> bool:
         """Whether a connection made at *connected_at* dates from before the last outage's end: the server went
@@ -294,15 +310,35 @@ def create_missing_folders(client: IMAPClient, config: ImapInboxConfig, delimite
 
 
 def log_in(client: IMAPClient, username: str, password: str) -> None:
-    """LOGIN for a name and password in ASCII (RFC 3501 carries them as 7-bit quoted strings; RFC 6855's UTF-8
-    is switched on only after the login); outside ASCII ("pässwört"), AUTHENTICATE PLAIN, whose strings are UTF-8
-    (RFC 4616; Dovecot takes them), when the server offers it, else LoginError saying why."""
-    if username.isascii() and password.isascii():
+    """Log in the way the server offers (its CAPABILITY): LOGIN for a name and password in ASCII (RFC 3501 carries
+    them as 7-bit quoted strings; RFC 6855's UTF-8 is switched on only after the login) unless the server says
+    LOGINDISABLED; else AUTHENTICATE PLAIN, whose strings are UTF-8 (RFC 4616; Dovecot takes them), or AUTHENTICATE
+    LOGIN (a Dovecot with auth_mechanisms = login offers only that), when offered; else LoginError saying why."""
+    in_ascii = username.isascii() and password.isascii()
+    if in_ascii and not client.has_capability("LOGINDISABLED"):
         client.login(username, password)
     elif client.has_capability("AUTH=PLAIN"):
         client.plain_login(username, password)
-    else:
+    elif client.has_capability("AUTH=LOGIN"):
+        _sasl_login(client, username, password)
+    elif not in_ascii:
         raise _LoginNotTried("the name" if not username.isascii() else "the password")
+    else:
+        raise _NoLoginOffered(sorted(c.decode("ascii", "replace") for c in client.capabilities()
+                                     if c.upper() == b"LOGINDISABLED" or c.upper().startswith(b"AUTH=")))
+
+
+def _sasl_login(client: IMAPClient, username: str, password: str) -> None:
+    """AUTHENTICATE LOGIN: the server asks for the name, then the password (each base64, as imaplib sends them)."""
+    answers = iter((username, password))
+
+    def answer(challenge: bytes) -> str:
+        return next(answers, "")
+
+    try:
+        client._command_and_check("authenticate", "LOGIN", answer, unpack=True)  # noqa: SLF001 - as plain_login
+    except IMAPClientError as exc:
+        raise LoginError(str(exc)) from exc
 
 
 class _LoginNotTried(LoginError):  # type: ignore[misc]  # imapclient has no type hints
@@ -314,6 +350,16 @@ class _LoginNotTried(LoginError):  # type: ignore[misc]  # imapclient has no typ
         self.what = what
 
 
+class _NoLoginOffered(LoginError):  # type: ignore[misc]  # imapclient has no type hints
+    """A login mailbot did not send: the server offers none mailbot can make (LOGINDISABLED, and neither
+    AUTHENTICATE PLAIN nor LOGIN). The server refused nothing."""
+
+    def __init__(self, offered: list[str]) -> None:
+        said = ", ".join(offered) or "no login at all"
+        super().__init__(f"the server offers no login mailbot can make ({said})")
+        self.offered = said
+
+
 def login_refused(where: str, username: str, password_env: str, exc: BaseException) -> str:
     """The one line for a login the IMAP server at *where* refused (or one mailbot could not send), with the fix."""
     if isinstance(exc, _LoginNotTried):
@@ -322,6 +368,12 @@ def login_refused(where: str, username: str, password_env: str, exc: BaseExcepti
                 "outside ASCII, and the server offers no way to send it (no AUTHENTICATE PLAIN; IMAP LOGIN takes "
                 "ASCII only); change it to ASCII letters, digits and signs, or ask the server's administrator to "
                 "offer AUTHENTICATE PLAIN; check with `mailbot check-config --connect`, then start mailbot again")
+    if isinstance(exc, _NoLoginOffered):
+        return (f"mailbot did not try to log in to the IMAP server {where} as {username}: the server offers no login "
+                f"mailbot can make ({exc.offered}; mailbot logs in with LOGIN, AUTHENTICATE PLAIN or AUTHENTICATE "
+                'LOGIN); if the server takes logins only over an encrypted connection, set [inbox] tls = "starttls" '
+                '(port 143) or tls = "implicit" (port 993), else ask the server\'s administrator to offer one of '
+                "them; check with `mailbot check-config --connect`, then start mailbot again")
     said = server_text(exc)
     fix = next((fix for code, fix in _LOGIN_FIXES.items() if code in said.upper()),
                "correct [inbox] username or the password in {env}")
@@ -387,6 +439,16 @@ def _is_new_mail(response: tuple[object, ...]) -> bool:
 
 def _is_bye(response: tuple[object, ...]) -> bool:
     return bool(response) and response[0] == b"BYE"
+
+
+def _bye(responses: list[tuple[object, ...]]) -> _ConnectionLost | None:
+    """The connection lost, with what the server said, when *responses* (read during IDLE) hold a BYE."""
+    said = next((r for r in responses if _is_bye(r)), None)
+    if said is None:
+        return None
+    words = " ".join(part.decode("utf-8", "replace") if isinstance(part, bytes) else str(part) for part in said[1:])
+    return _ConnectionLost("the server ended the connection during IDLE" + (f' ("{" ".join(words.split())}")'
+                                                                            if words.strip() else ""))
 
 
 class ImapInbox:
@@ -769,8 +831,9 @@ class ImapInbox:
             raise
         self._client = client
         self._connected_at = time.monotonic()
-        self._outage.recovered()
-        log.info(
+        # after an outage, its "works again" is the one line of the connection made (the folder is the same)
+        log.log(
+            logging.DEBUG if self._outage.recovered() else logging.INFO,
             "connected to IMAP %s as %s, folder %s (UIDVALIDITY %d, %s, %s)",
             self._where,
             config.username,
@@ -855,8 +918,8 @@ class ImapInbox:
         return True
 
     def _unreachable(self) -> ImapConnectionError:
-        # the same words for the whole outage: the service's log of the failed inbox pass tells it once
-        return ImapConnectionError(f"IMAP server {self._where} not reachable now: {self._outage.cause}")
+        # the same words for the whole outage, which ImapOutage has told in the log (the service adds no line)
+        return ImapUnreachable(f"IMAP server {self._where} not reachable now: {self._outage.cause}")
 
     def _certificate_error(self, exc: BaseException) -> ImapConnectionError:
         return ImapConnectionError(f"IMAP server {self._where}: certificate verification failed: {_describe(exc)}")
@@ -1054,16 +1117,16 @@ class ImapInbox:
                     break
                 started = time.monotonic()
                 responses = client.idle_check(timeout=left)
-                if any(_is_bye(r) for r in responses):
-                    raise _ConnectionLost("server said BYE during IDLE")
+                if (lost := _bye(responses)) is not None:
+                    raise lost
                 if any(_is_new_mail(r) for r in responses):
                     woke = True
                 elif time.monotonic() - started < left - 0.05:
                     # Woken without news: a keepalive, a flag change, or EOF. Check below.
                     break
             _text, trailing = client.idle_done()
-            if any(_is_bye(r) for r in trailing):
-                raise _ConnectionLost("server said BYE during IDLE")
+            if (lost := _bye(trailing)) is not None:
+                raise lost
             woke = woke or any(_is_new_mail(r) for r in trailing)
             client.noop()  # a quiet IDLE proves nothing; this raises on a dead connection
             if woke or self._has_new(client):

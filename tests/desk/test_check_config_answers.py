@@ -578,3 +578,30 @@ def test_a_password_outside_ascii_on_a_server_without_authenticate_plain_is_one_
         said = [line for line in result.stderr.splitlines() if line.startswith("mailbot: configuration error:")]
         assert len(said) == 1 and expected in said[0] and "refused" not in said[0], (command, result.stderr)
         assert "pässwört" not in result.stderr
+
+
+class _NoUsableLoginImap(_ScriptedImap):
+    """An IMAP server that says LOGINDISABLED and offers only a mechanism mailbot does not make (CRAM-MD5)."""
+
+    capabilities = "IMAP4rev1 LOGINDISABLED AUTH=CRAM-MD5"
+    other = "NO"
+
+
+@pytest.mark.servers
+@pytest.mark.parametrize("server", [_NoUsableLoginImap], indirect=True)
+def test_a_server_offering_no_login_mailbot_makes_is_said_so_not_a_wrong_password(desk_dir: Path,
+                                                                                   server: int) -> None:
+    """Was "refused the login of blangko (...); correct [inbox] username or the password": mailbot sent a LOGIN the
+    server had disabled. Now it sends nothing and says what the server offers, and what to do."""
+    _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 2\n'
+                                "read_timeout_seconds = 2")
+    for command in (("check-config", "--connect"), ("run", "--once")):
+        result = mailbot(desk_dir, *command, env={**os.environ, PASSWORD_ENV: "rahasia"})
+        said = [line for line in result.stderr.splitlines() if line.startswith("mailbot: configuration error:")]
+        assert result.returncode == 2 and len(said) == 1 and "Traceback" not in result.stderr, result.stderr
+        assert (f"mailbot did not try to log in to the IMAP server 127.0.0.1:{server} as blangko: the server offers "
+                "no login mailbot can make (AUTH=CRAM-MD5, LOGINDISABLED; mailbot logs in with LOGIN, AUTHENTICATE "
+                'PLAIN or AUTHENTICATE LOGIN); if the server takes logins only over an encrypted connection, set '
+                '[inbox] tls = "starttls"') in said[0], said
+        assert "password" not in said[0], said

@@ -144,6 +144,26 @@ def test_backup_to_a_dash_is_refused_and_writes_no_file_named_dash(desk_dir: Pat
     assert '"-" is refused' in shown
 
 
+@pytest.mark.parametrize(("typed", "said"), [
+    # was: "has a space at the start of its name ...; give the name without it, e.g. '-'", and "-" is refused
+    (" -", "mailbot: ' -' (\"-\" with a space) is no file for a backup: "),
+    ("- ", "mailbot backup: '- ' is \"-\" with a space, which is read as an option and names no file; "),
+    # was: "No such option: -"
+    ("-.db", "mailbot backup: '-.db' begins with \"-\", so it is read as an option; to name a file that begins with "
+             "\"-\", write it with its folder, e.g. './-.db'"),
+])
+def test_backup_to_a_name_with_a_dash_says_what_to_give(desk_dir: Path, typed: str, said: str) -> None:
+    assert mailbot(desk_dir, "import", str(EXAMPLES / "01-bulungan-permohonan.eml")).returncode == 0
+    result = mailbot(desk_dir, "backup", typed)
+    assert result.returncode in (1, 2) and result.stderr.startswith(said), result.stderr
+    assert len(result.stderr.splitlines()) == 1 and "e.g. '-'" not in result.stderr
+    assert not any(p.name.strip() in ("-", "-.db") for p in desk_dir.iterdir())
+    if typed == "-.db":  # the advice works
+        assert mailbot(desk_dir, "run", "--once").returncode == 0
+        done = mailbot(desk_dir, "backup", "./-.db")
+        assert done.returncode == 0 and (desk_dir / "-.db").exists(), done.stderr
+
+
 @pytest.mark.parametrize("section", ["**Restore.**", "**Upgrade.**"])
 def test_readme_procedures_name_the_configuration_and_load_the_passwords(section: str) -> None:
     """Every mailbot command of the README's restore and upgrade reads /etc/mailbot/config.toml with the

@@ -83,10 +83,11 @@ def test_a_decimal_comma_is_never_advised_as_thousands(text: str, advice: str) -
 
 
 @pytest.mark.parametrize(("text", "advice"), [
-    ("2.5rb", "write it like 2,5 rb or 2.500"), ("2.5 ribu", "write it like 2,5 ribu or 2.500"),
+    ("2.75rb", "write it like 2,75 rb or 2.750"), ("2.75 ribu", "write it like 2,75 ribu or 2.750"),
     ("1.25 juta", "write it like 1,25 juta or 1.250.000")])
 def test_a_decimal_point_before_thousands_is_shown_with_the_typed_figure(text: str, advice: str) -> None:
-    """"2.5rb" was told "write it like 1,5 ribu or 1.500", not the figure typed."""
+    """"2.75rb" was told "write it like 1,5 ribu or 1.500", not the figure typed (before one digit the point is read:
+    "2.5rb" is 2.500, as a district's mail is read)."""
     with pytest.raises(QuantityError) as caught:
         parse_quantity(text)
     assert str(caught.value) == f'"{text}" has a decimal point, which Indonesian writes as a comma; {advice}'

@@ -74,3 +74,13 @@ def test_a_half_or_a_tenth_in_words_is_read_alike_everywhere(typed: str, figure:
     command = parse_manager_command(f"SETUJU {typed}")
     assert isinstance(command, ManagerCommand) and command.quantity == figure
     assert mail(MALINAU, "permohonan blangko", f"Kami mohon blangko KIA {typed} keping ya pak.")["requested"] == figure
+
+
+@pytest.mark.parametrize("typed", ["4rb.250", "4 rb.250", "4 ribu,250", "4rb,2"])
+def test_digits_glued_to_thousands_by_a_stop_or_a_comma_are_left_unread_in_a_mail(typed: str) -> None:
+    # was: 4.000, the figures after the stop dropped, and the request acted on
+    read = mail(MALINAU, "permohonan blangko", f"Pak, mohon kirim blangko KTP-el {typed} lembar, stok kami 90.")
+    assert read["requested"] is None and read["stock_on_hand"] == 90
+    assert [d["reason"] for d in read["doubts"]] == ["conflict"]
+    with pytest.raises(QuantityError):
+        parse_quantity(typed)

@@ -425,3 +425,21 @@ def test_a_password_outside_ascii_logs_in_with_authenticate_plain(smtp_server: S
                            env={**os.environ, PASSWORD_ENV: password}, timeout=120)
         assert once.returncode == 0 and "Traceback" not in once.stderr, once.stderr
         assert dovecot.count("INBOX") == 0 and len(smtp_server.messages) == 1, once.stderr
+
+
+def test_a_server_that_offers_only_authenticate_login_is_logged_in_to(smtp_server: SmtpServer, tmp_path: Path) -> None:
+    """A Dovecot with auth_mechanisms = login says LOGINDISABLED and offers AUTHENTICATE LOGIN only: mailbot sent
+    LOGIN (which Dovecot makes a PLAIN login, not offered), was refused, and told the operator to correct a password
+    that was right. Now it logs in the way offered, in check-config --connect as in run."""
+    with DovecotServer(auth_mechanisms="login") as dovecot:
+        dovecot.append("INBOX", district_request(1))
+        config = write_desk_config(tmp_path, dovecot, smtp_server)
+        result = check(config, "--connect", password=dovecot.password)
+        assert result.returncode == 0, result.stderr
+        assert f"IMAP login as {dovecot.user}" in result.stdout
+        wrong = check(config, "--connect", password="wrong")
+        assert wrong.returncode == 2 and f"refused the login of {dovecot.user}" in wrong.stderr, wrong.stderr
+        once = run_mailbot(["--config", str(config), "run", "--once"], cwd=REPO,
+                           env={**os.environ, PASSWORD_ENV: dovecot.password}, timeout=120)
+        assert once.returncode == 0, once.stderr
+        assert dovecot.count("INBOX") == 0, "the mail was read and moved out of the inbox"

@@ -470,6 +470,29 @@ def test_an_outage_is_told_once_and_its_backoff_grows_across_operations(
 
 
 @pytest.mark.servers
+def test_a_bye_during_idle_is_one_line_with_what_the_server_said(
+        dovecot: DovecotServer, cursors: MemoryCursorStore, caplog: pytest.LogCaptureFixture) -> None:
+    """Dovecot stopped while mailbot idles: it says BYE. The log had two lines for it (imapclient's "Connection
+    closed", then "not reachable now: connection lost: server said BYE during IDLE", without what the server said),
+    and two for the server back ("works again", "connected to IMAP ..."): now one each, at any level."""
+    caplog.set_level(logging.INFO)
+    with make_inbox(dovecot, cursors, initial_backoff_seconds=0.05, max_backoff_seconds=0.4) as inbox:
+        list(inbox.fetch_new())
+        caplog.clear()
+        threading.Timer(1.0, dovecot.stop).start()
+        assert inbox.wait_for_mail(4.0) is False
+        lost = [r.getMessage() for r in caplog.records]
+        assert lost == [f"IMAP server 127.0.0.1:{dovecot.port} failed: the server ended the connection during IDLE "
+                        '("Server shutting down."); trying again, with pauses growing up to 0.4 s'], lost
+        caplog.clear()
+        dovecot.start()
+        dovecot.append("INBOX", district_request(1))
+        assert inbox.wait_for_mail(10.0) is True
+        back = [r.getMessage() for r in caplog.records]
+        assert len(back) == 1 and back[0].startswith(f"IMAP server 127.0.0.1:{dovecot.port} works again"), back
+
+
+@pytest.mark.servers
 def test_a_server_back_in_a_long_outage_is_tried_at_once_not_after_the_rest_of_the_pause(
         dovecot: DovecotServer, cursors: MemoryCursorStore) -> None:
     """Twelve tries failed and the next is due in about a minute: a server that takes connections again is

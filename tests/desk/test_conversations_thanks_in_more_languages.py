@@ -1,0 +1,42 @@
+"""Thanks in a request's thread in more of the districts' languages (Manado, Minang, Batak, Kupang and Ambon
+Malay), on the real SQLite desk in process, every message written fresh: recorded as the district's confirmation,
+neither queued nor answered; thanks with something more beside them still go to a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.desk.desk12 import Desk12, answer_gmail, approved
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+
+@pytest.mark.parametrize("words", [
+    "Makase banyak pak, torang tunggu jo kirimannya. Tuhan berkati",
+    "Makaseh neh bu, torang tunggu jo.",
+    "Tarimo kasih banyak pak, kami tunggu kirimannyo.",
+    "Tarimokasih da, awak tunggu kirimannyo.",
+    "Mauliate godang pak, sehat selalu 🙏",
+    "Bujur melala pak, kami tunggu kirimanna.",
+    "Makasi banya bapa, botong tunggu kirimannya sa.",
+    "Danke banyak bapa, katong tunggu jua.",
+], ids=["manado", "manado_short", "minang", "minang_awak", "batak", "karo", "kupang", "ambon"])
+def test_thanks_in_another_regional_language_is_recorded_not_queued(desk12: Desk12, words: str) -> None:
+    reply = approved(desk12)
+    mid, outcome = answer_gmail(desk12, reply, words)
+    # was: "not a request, report or receipt" in the queue and "akan dibaca ... oleh petugas kami"
+    assert outcome == {"follow-up-confirmed": 1}, (outcome, desk12.queue(mid))
+    assert desk12.replies_to(mid) == [] and desk12.queue(mid) == set()
+
+
+@pytest.mark.parametrize("words", [
+    "Makasih pak tapi blangkonya belum sampai",
+    "Makase pak. Balom datang.",
+    "Makasi bapa, sonde ada kabar lai.",
+], ids=["tapi_belum", "manado_balom", "kupang_sonde"])
+def test_thanks_beside_something_more_go_to_a_person(desk12: Desk12, words: str) -> None:
+    reply = approved(desk12)
+    mid, outcome = answer_gmail(desk12, reply, words)
+    # was (the first): recorded as a confirmation, the district's words seen by nobody
+    assert outcome != {"follow-up-confirmed": 1}, outcome
+    assert desk12.queue(mid), outcome
