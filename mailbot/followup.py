@@ -154,7 +154,8 @@ def corrected_figures(text: str) -> tuple[int, ...]:
 _REFERENCE = re.compile(r"\bblk-\d{4}-\d+\b")
 _REST = re.compile(r"\b(?:sisa\w*|kekurangan\w*|selebihnya|kurangnya|rest|remaining)\b")
 _WHOLE = re.compile(r"\b(?:seluruhnya|total\w*|semuanya|keseluruhan\w*|in total|all)\b")
-_ARRIVED = re.compile(r"\b(?:terima|diterima|sampai|tiba|datang|masuk|lengkap|received|arrived)\b")
+_ARRIVED = re.compile(r"\b(?:terima|diterima|sampai|tiba|datang|masuk|lengkap|received|arrived)\b|"
+                      r"\b(?:" + vocabulary.alternation(vocabulary.REST_ARRIVED_BEFORE_WORDS) + r")\b")
 # The rest of a shipment still on its way, in the reader's words (mailbot.reader.vocabulary): the rest named
 # ("sisanya", "the rest") or a count of more ("800 lagi", "1,200 more"), then within its clause what puts it on
 # its way; or a word that says so alone ("menyusul"); or the count received said to be so far ("so far").
@@ -235,16 +236,35 @@ _CORRECTING = re.compile(r"\b(?:koreksi|ralat|" + _NOT + r"|sebenarnya|seharusny
                          r"hitung ulang|dihitung ulang|hanya|cuma|total\w*|seluruhnya|semuanya)\b")
 
 
+# The shipment said complete now ("jadi sudah genap semuanya", "lengkap ya skrg", "we have everything now"): the
+# part that arrived made it whole, no total that replaces the count received before.
+_NOW_COMPLETE = re.compile(r"\b(?:(?:sudah|sdh|udh|udah|telah|jadi|genap|lengkap|komplit)\s+)+(?:semua\w*|seluruhnya)\b|"
+                           r"\b(?:semua\w*|seluruhnya)\s+(?:(?:sudah|sdh|udh|udah|telah)\s+)?(?:genap|lengkap|komplit)\b|"
+                           r"\b(?:have|got) (?:everything|all of it|them all)\b")
+
+
+def _corrects(sentence: str) -> bool:
+    """Whether *sentence* has words that make its count a correction of the one given before (a completeness
+    said of the shipment is none)."""
+    return bool(_CORRECTING.search(_NOW_COMPLETE.sub(" ", sentence)))
+
+
 def _is_outstanding_arriving(sentence: str, value: int, *, received_before: int, shipped: int) -> bool:
     """Whether *sentence* says the figure still outstanding of a shipment received in parts has now arrived
-    ("yang 500 sudah sampai hari ini" after 700 of 1.200): the rest, not a correction of the first count."""
+    ("yang 500 sudah sampai hari ini" after 700 of 1.200): the rest, not a correction of the first count.
+
+    >>> _is_outstanding_arriving("yang 400 tadi sudah tiba juga pak hari ini, jadi sudah genap semuanya", 400,
+    ...                          received_before=600, shipped=1000)
+    True
+    """
     return (0 < received_before < shipped and value == shipped - received_before
-            and bool(_ARRIVED.search(sentence)) and not _CORRECTING.search(sentence))
+            and bool(_ARRIVED.search(sentence)) and not _corrects(sentence))
 
 
 # A delivery said to come after one received before: "tahap kedua 700 keping juga sudah kami terima", "kiriman
 # susulan … isinya 700", "the second batch of 700 arrived too".
-_FURTHER = re.compile(r"\b(?:(?:tahap|termin|gelombang|kiriman|pengiriman|bagian|paket|batch|part|delivery|shipment)"
+_FURTHER = re.compile(r"\b(?:(?:tahap|termin|gelombang|kiriman|pengiriman|bagian|paket|dus|kardus|koli|box|"
+                      r"batch|part|delivery|shipment)"
                       r"\s+(?:ke-?\s*)?(?:2|3|4|dua|tiga|empat|kedua|ketiga|keempat|ii|iii|iv|berikut\w*|"
                       r"selanjutnya|susulan|lanjutan|terakhir|penghabisan)|"
                       r"(?:second|third|fourth|next|another|later|last|final)\s+(?:part|batch|delivery|shipment|lot)|"
@@ -257,7 +277,7 @@ def _is_further_part(sentence: str, value: int, *, received_before: int, shipped
     count received before, never replaces it."""
     return (0 < received_before < shipped and 0 < value <= shipped - received_before
             and bool(_ARRIVED.search(sentence)) and bool(_FURTHER.search(sentence))
-            and not _CORRECTING.search(sentence))
+            and not _corrects(sentence))
 
 
 def outstanding_arrived(text: str, *, received_before: int, shipped: int) -> bool:
