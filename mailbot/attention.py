@@ -474,7 +474,8 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
 
 
 # The reasons an acknowledgement explains (templates/reply_will_read.txt.j2).
-_TOLD_WHY = frozenset({"correction_unmatched", "report_correction", "reminder_unmatched", "managers_thread",
+_TOLD_WHY = frozenset({"correction_unmatched", "report_correction", "report_fixed", "reminder_unmatched",
+                       "managers_thread",
                        "receipt_elsewhere",
                        "manager_other", "manager_correction",
                        "other_item", "item_changed", "repeated_change", "restated_change",

@@ -1377,6 +1377,75 @@ def corrected_report(session: Session, verdict: Verdict, trust: SenderTrust) -> 
     return next((r for r in recent if olds & ({r.stock_on_hand, r.recorded, r.printed} - {None})), None)
 
 
+def correct_report(session: Session, desk: Desk, report: Report, new: int, *, actor: str, reason: str, source: str,
+                   note: str, message: Message | None = None) -> str:
+    """Set *report*'s stock to *new* by an audited adjustment of the difference; the effect, in English for the
+    operator. The ledger follows the newest count: when a later report's count was booked since, that count
+    stands and only the record changes (the difference is never taken off twice)."""
+    old = report.stock_on_hand
+    later = session.scalar(select(Report.id).where(
+        Report.district == report.district, Report.item == report.item, Report.id > report.id,
+        Report.stock_on_hand.is_not(None)).limit(1)) is not None
+    delta = 0 if later else new - (old if old is not None else
+                                   repo.balance(session, report.item, report.district).on_hand)
+    if delta:
+        ledger.book(session, Entry(report.item, report.district, delta, EntryKind.ADJUSTMENT, desk.now(), source,
+                                   f"{note}: sisa stok {old} menjadi {new} ({reason})"), actor=actor)
+    report.stock_on_hand = new
+    if not later:
+        stated.keep(session, district=report.district, item=report.item, quantity=new, source="correction",
+                    message=message if message is not None else session.get(Message, report.message_pk),
+                    at=desk.now())
+    if later:
+        return (f"{report.district} {report.item}: report stock {number(old)} -> {number(new)}; no adjustment "
+                "(a later report's count is booked since)")
+    return (f"{report.district} {report.item}: stock {number(old)} -> {number(new)}"
+            + (f", adjustment {'+' if delta > 0 else '-'}{number(abs(delta))} booked" if delta else ""))
+
+
+# Words that say a mail in a daily report's thread corrects a figure of it: "angka sisa di laporan td keliru,
+# harusnya 7.096", "Correction to today's report: ... should read 7,096".
+_FIXES_REPORT = re.compile(r"\b(?:koreksi|ralat|sebenarnya|yang benar|yg benar|seharusnya|harusnya|hrsnya|salah|"
+                           r"keliru|revisi|salah ketik|correction|corrected|should read|should be|typo|typing error|"
+                           r"mistake|wrong)\b", re.IGNORECASE)
+
+
+def report_answered(session: Session, verdict: Verdict, trust: SenderTrust) -> Report | None:
+    """The district's own daily report a mail answers in its thread (by In-Reply-To/References) and says it
+    corrects; None otherwise."""
+    if not (trust.trusted and trust.district and not trust.is_manager) or verdict.requested is not None \
+            or not _FIXES_REPORT.search(verdict.body_excerpt or ""):
+        return None
+    ids = [i for i in ([verdict.in_reply_to] if verdict.in_reply_to else []) + list(verdict.references)
+           if MESSAGE_ID.fullmatch(i or "")]
+    if not ids:
+        return None
+    return session.scalar(select(Report).join(Message, Message.id == Report.message_pk).where(
+        Message.message_id.in_(ids), Report.district == trust.district).order_by(Report.id.desc()).limit(1))
+
+
+def report_fixed(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
+                 report: Report) -> MessageOutcome:
+    """A correction of a daily report in its thread ("harusnya 7.096"): the report's stock replaced by an audited
+    adjustment, never a second day's report; the district is told what changed. With no new stock clearly
+    given, a person books it (report_corrected)."""
+    stock = verdict.stock_on_hand
+    if stock is None or stock == report.stock_on_hand or (verdict.item or report.item) != report.item \
+            or any(d.field == "stock_on_hand" for d in verdict.doubts):
+        return report_corrected(session, desk, message, verdict, trust, report)
+    old = report.stock_on_hand
+    effect = correct_report(session, desk, report, stock, actor=trust.address or "district",
+                            reason=f"ralat kabupaten/kota, pesan #{message.id}", message=message,
+                            source=f"report-fix:message:{message.id}", note=f"ralat laporan #{report.message_pk}")
+    repo.audit(session, at=desk.now(), actor=trust.address or "district", action="report_corrected",
+               target=f"message:{report.message_pk}", details={"message": message.id, "stock_before": old,
+                                                               "stock_after": stock, "effect": effect})
+    attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=None, reason="report_fixed",
+                          set_aside=[{"item": report.item, "before": old, "after": stock,
+                                      "date": report.report_date.isoformat()}])
+    return MessageOutcome.REPORT_CORRECTED
+
+
 def report_corrected(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
                      report: Report) -> MessageOutcome:
     """A district's correction of a report already booked: a person books it (`mailbot correct` of the report,

@@ -40,6 +40,7 @@ class MessageOutcome(StrEnum):
     REPORT = "report"
     REPORT_CLARIFY = "report-clarify"
     REPORT_UNTRUSTED = "report-untrusted"
+    REPORT_CORRECTED = "report-corrected"  # a daily report's figure corrected in its thread: adjusted, no new report
     RECEIPT = "receipt"
     RECEIPT_CLARIFY = "receipt-clarify"
     RECEIPT_UNMATCHED = "receipt-unmatched"
@@ -130,6 +131,7 @@ OUTCOME_WORDS: dict[str, str] = {
     "report": "daily report",
     "report-clarify": "daily report, asked back",
     "report-untrusted": "daily report from an unverified sender",
+    "report-corrected": "correction of a daily report in its thread: the report's stock adjusted",
     "receipt": "receipt of a shipment",
     "receipt-clarify": "receipt, asked back",
     "receipt-unmatched": "receipt matching no shipment",

@@ -106,6 +106,11 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # "1.000 lbr pak" in the thread of our question for the count received, nothing quoted under it: the
         # count received, booked as any receipt's
         verdict = counted_now
+    if thread is None and verdict.kind in ("stock_report", "other") \
+            and (answered := conversation.report_answered(session, verdict, trust)) is not None:
+        # "angka sisa di laporan td keliru, harusnya 7.096" in the thread of that report: the report's figure
+        # replaced by an audited adjustment, never a second day's report
+        return conversation.report_fixed(session, desk, message, verdict, trust, answered)
     if thread is None and verdict.kind != "receipt":
         thread = conversation.correction_target(session, verdict, trust)  # a correction that lost its thread
         if thread is None and (booked := conversation.corrected_report(session, verdict, trust)) is not None:
