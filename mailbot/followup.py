@@ -238,9 +238,10 @@ _CORRECTING = re.compile(r"\b(?:koreksi|ralat|" + _NOT + r"|sebenarnya|seharusny
 
 # The shipment said complete now ("jadi sudah genap semuanya", "lengkap ya skrg", "we have everything now"): the
 # part that arrived made it whole, no total that replaces the count received before.
-_NOW_COMPLETE = re.compile(r"\b(?:(?:sudah|sdh|udh|udah|telah|jadi|genap|lengkap|komplit)\s+)+(?:semua\w*|seluruhnya)\b|"
-                           r"\b(?:semua\w*|seluruhnya)\s+(?:(?:sudah|sdh|udh|udah|telah)\s+)?(?:genap|lengkap|komplit)\b|"
-                           r"\b(?:have|got) (?:everything|all of it|them all)\b")
+_NOW_COMPLETE = re.compile(
+    r"\b(?:(?:sudah|sdh|udh|udah|telah|jadi|genap|lengkap|komplit)\s+)+(?:semua\w*|seluruhnya)\b|"
+    r"\b(?:semua\w*|seluruhnya)\s+(?:(?:sudah|sdh|udh|udah|telah)\s+)?(?:genap|lengkap|komplit)\b|"
+    r"\b(?:have|got) (?:everything|all of it|them all)\b")
 
 
 def _corrects(sentence: str) -> bool:
