@@ -1446,6 +1446,49 @@ def report_fixed(session: Session, desk: Desk, message: Message, verdict: Verdic
     return MessageOutcome.REPORT_CORRECTED
 
 
+_FROM_LINE = re.compile(r"^\s*\*?\s*(?:" + vocabulary.alternation(vocabulary.OUTLOOK_FROM) + r")", re.IGNORECASE)
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def forwarded_district(desk: Desk, message: Message) -> tuple[str, str] | None:
+    """The district whose own mail a manager's mail forwards (its forwarded header's From is on the district's
+    sender list), with the forwarded text; None for any other mail."""
+    from mailbot.desk import reader_districts
+    from mailbot.reader.classify import district_of_sender
+    from mailbot.reader.mime import extract
+    from mailbot.reader.quotes import forwarded_part, split_quoted
+
+    if not message.raw:
+        return None
+    try:
+        text = extract(message.raw).text
+    except Exception:  # noqa: BLE001 - a mail that cannot be read again forwards nothing the desk can name
+        return None
+    # a forward's separator ("---------- Forwarded message ---------"), or Outlook's "FW:" over the mail it quotes
+    part = forwarded_part(text) or (split_quoted(text)[1] if subject_prefixes(message.subject or "")[2] else None)
+    if not part:
+        return None
+    sender = next((line for line in part.splitlines()[:12] if _FROM_LINE.match(line)), "")
+    address = _ADDRESS.search(sender.lower())
+    code = district_of_sender(address.group(0), reader_districts(desk.config)) if address else None
+    return (code, part) if code is not None else None
+
+
+def managers_forward(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
+                     district: str, forwarded: str) -> MessageOutcome:
+    """A district's mail a manager forwards to the desk ("Tolong diproses sesuai ketentuan ya"): a person takes it
+    up under that district (nothing is booked or decided in the district's name from a forward); the manager is
+    told so, never asked for SETUJU or TOLAK."""
+    name = desk.district_name(district)
+    attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="manager_forward",
+                        detail=f"{verdict.subject}\n{name}, diteruskan oleh {trust.address or 'pimpinan'}: "
+                               f"{verdict.body_excerpt or ''}\n{forwarded[:600]}",
+                        district=district, item=verdict.item, message=message)
+    attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=None, reason="manager_forward",
+                          set_aside=[{"district": name}])
+    return MessageOutcome.MANAGER_FORWARD
+
+
 def report_corrected(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
                      report: Report) -> MessageOutcome:
     """A district's correction of a report already booked: a person books it (`mailbot correct` of the report,

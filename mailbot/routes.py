@@ -802,6 +802,10 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
         repo.audit(session, at=desk.now(), actor=trust.address or "manager", action="confirm",
                    target=thread.reference, details={"message": message.id, "text": (verdict.body_excerpt or "")[:300]})
         return MessageOutcome.MANAGER_THANKS
+    if command is None and (forwarded := conversation.forwarded_district(desk, message)) is not None:
+        # a district's mail a manager forwards ("Tolong diproses sesuai ketentuan ya"): for a person, under that
+        # district; never answered with the SETUJU/TOLAK commands
+        return conversation.managers_forward(session, desk, message, verdict, trust, *forwarded)
     if command is None:
         return MessageOutcome.MANAGER_OTHER
     if isinstance(command, ManagerCommand) and command.reference:  # written in the command line: it wins
