@@ -1167,6 +1167,22 @@ def resubmitted(session: Session, thread: Request, verdict: Verdict) -> tuple[in
     return asked, reading.figures.get("stock_on_hand", verdict.stock_on_hand)
 
 
+def other_blank_asked(thread: Request, verdict: Verdict, trust: SenderTrust) -> Verdict | None:
+    """A request for the other blank asked in the thread of the district's request ("Sekalian kami mohon juga
+    blangko KIA sebanyak 300 keping, sisa KIA kami tinggal 60 keping" in a KTP-el request's thread), read whole:
+    its own request for that blank, as if sent in a mail of its own (the thread's request is untouched); None when
+    the mail also gives a figure of the thread's blank, asks a question (a person reads it), or its ask is not
+    clear."""
+    item = thread.item or "ktp-el"
+    words = verdict.body_excerpt or ""
+    if thread.district != trust.district or verdict.kind != "request" or verdict.item in (None, item) \
+            or verdict.requested is None or verdict.doubts \
+            or any(r.item == item for r in verdict.readings) or followup.cancels(words, "plain") \
+            or attention.is_question(verdict) or not followup.asks_for(words, verdict.item, verdict.requested):
+        return None
+    return verdict
+
+
 # States in which a request is over: a new ask in its thread is a new request.
 ENDED = ("received", "cancelled")
 

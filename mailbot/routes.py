@@ -168,6 +168,10 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         anew = replace(verdict, kind="request", requested=asked, stock_on_hand=stock,
                        doubts=tuple(d for d in verdict.doubts if d.field not in settled))
         return request(session, desk, message, anew, trust, None, follows=thread)
+    if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
+            and (other := conversation.other_blank_asked(thread, verdict, trust)) is not None:
+        # "sekalian kami mohon juga blangko KIA 300 keping" in a KTP-el request's thread: a request of its own
+        return request(session, desk, message, other, trust, None, follows=thread)
     if thread is not None and conversation.is_follow_up(verdict, trust, thread):
         handled = conversation.follow_up(session, desk, message, verdict, trust, thread)
         if handled is not None:
