@@ -1421,9 +1421,10 @@ def correct_report(session: Session, desk: Desk, report: Report, new: int, *, ac
 
 # Words that say a mail in a daily report's thread corrects a figure of it: "angka sisa di laporan td keliru,
 # harusnya 7.096", "Correction to today's report: ... should read 7,096".
-_FIXES_REPORT = re.compile(r"\b(?:koreksi|ralat|sebenarnya|yang benar|yg benar|seharusnya|harusnya|hrsnya|salah|"
-                           r"keliru|revisi|salah ketik|correction|corrected|should read|should be|typo|typing error|"
-                           r"mistake|wrong)\b", re.IGNORECASE)
+# ("salah" alone is no such word: "3 keping salah cetak" in the next day's report answering this one)
+_FIXES_REPORT = re.compile(r"\b(?:koreksi|ralat|sebenarnya|yang benar|yg benar|seharusnya|harusnya|hrsnya|keliru|"
+                           r"revisi|salah (?:ketik|tulis|input|hitung|angka|ngetik)|correction|corrected|should read|"
+                           r"should be|typo|typing error)\b", re.IGNORECASE)
 
 
 def report_answered(session: Session, verdict: Verdict, trust: SenderTrust) -> Report | None:
@@ -1436,8 +1437,10 @@ def report_answered(session: Session, verdict: Verdict, trust: SenderTrust) -> R
            if MESSAGE_ID.fullmatch(i or "")]
     if not ids:
         return None
-    return session.scalar(select(Report).join(Message, Message.id == Report.message_pk).where(
+    report = session.scalar(select(Report).join(Message, Message.id == Report.message_pk).where(
         Message.message_id.in_(ids), Report.district == trust.district).order_by(Report.id.desc()).limit(1))
+    # a report of another day written in the thread is that day's report, whatever its words
+    return None if report is None or verdict.report_date not in (None, report.report_date) else report
 
 
 def report_fixed(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,

@@ -62,3 +62,13 @@ def test_correcting_a_report_a_later_count_followed_moves_no_stock(desk12: Desk1
     assert desk12.on_hand() == on_hand
     assert _reports(desk12) == [5120, 5040]
     assert any("no adjustment" in e for e in done.effects)
+
+
+def test_the_next_days_report_in_the_thread_is_a_report(desk12: Desk12) -> None:
+    report = _reported(desk12)
+    quoted = "\n".join(f"> {line}" for line in REPORT.splitlines())
+    _, got = desk12.send(BULUNGAN_OPERATOR, "Re: Lap harian 04-12-2026",
+                         REPORT.replace("04-12", "05-12").replace("5.210", "5.040") + "Ada 3 keping salah cetak.\n\n"
+                         + quoted + "\n", in_reply_to=report)
+    assert got == {"report": 1}
+    assert _reports(desk12) == [5210, 5040]
