@@ -345,10 +345,25 @@ def decide_new(session: Session, desk: Desk, req: Request, message: Message, ver
         # "kurang lebih 300an": the district's stock is an estimate the reader left empty; the records' stock says
         # no need, which the district's own words deny. The district is asked its stock, never held on the opposite
         return ask_back(session, desk, req, message, verdict, district=req.district, about="request")
+    if follows is not None and follows.get("state") == "rejected" and decision.outcome not in ("hold", "clarify"):
+        # a new ask in the thread of a request a person rejected ("kami minta 600 keping haja dulu" after "mohon
+        # ajukan kembali bulan depan") is never approved over that person's head: the managers decide it, the
+        # rejection beside it
+        decision = replace(decision, outcome="hold", reasons=(*decision.reasons, _after_rejection(session, follows)))
     words = verdict.body_excerpt or ""
     return apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=trust.trusted,
                         note=words[:600] if decision.outcome == "hold" and _GIVES_REASON.search(words) else None,
                         follows=follows, joined_proposal=joined_proposal)
+
+
+def _after_rejection(session: Session, follows: dict[str, object]) -> policy.Reason:
+    """The reason a new ask in a rejected request's thread waits for the managers: that rejection, by whom and why."""
+    rejected = repo.request_by_reference(session, str(follows.get("reference")))
+    last = session.scalar(select(Decision).where(Decision.request_pk == rejected.id, Decision.outcome == "reject")
+                          .order_by(Decision.id.desc()).limit(1)) if rejected is not None else None
+    return policy.Reason("after_rejection", {"reference": str(follows.get("reference")),
+                                             "actor": last.actor if last is not None else "-",
+                                             "why": (last.note or "-")[:300] if last is not None else "-"})
 
 
 # The district says why it needs what it asks ("karena ada kegiatan jemput bola"): the managers read its words.

@@ -107,6 +107,11 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # "1.000 lbr pak" in the thread of our question for the count received, nothing quoted under it: the
         # count received, booked as any receipt's
         verdict = counted_now
+    if thread is None and verdict.kind in ("stock_report", "other") \
+            and (answered := conversation.report_answered(session, verdict, trust)) is not None:
+        # "angka sisa di laporan td keliru, harusnya 7.096" in the thread of that report: the report's figure
+        # replaced by an audited adjustment, never a second day's report
+        return conversation.report_fixed(session, desk, message, verdict, trust, answered)
     if thread is None and verdict.kind != "receipt":
         thread = conversation.correction_target(session, verdict, trust)  # a correction that lost its thread
         if thread is None and (booked := conversation.corrected_report(session, verdict, trust)) is not None:
@@ -164,6 +169,10 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         anew = replace(verdict, kind="request", requested=asked, stock_on_hand=stock,
                        doubts=tuple(d for d in verdict.doubts if d.field not in settled))
         return request(session, desk, message, anew, trust, None, follows=thread)
+    if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
+            and (other := conversation.other_blank_asked(thread, verdict, trust)) is not None:
+        # "sekalian kami mohon juga blangko KIA 300 keping" in a KTP-el request's thread: a request of its own
+        return request(session, desk, message, other, trust, None, follows=thread)
     if thread is not None and conversation.is_follow_up(verdict, trust, thread):
         handled = conversation.follow_up(session, desk, message, verdict, trust, thread)
         if handled is not None:
@@ -798,6 +807,10 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
         repo.audit(session, at=desk.now(), actor=trust.address or "manager", action="confirm",
                    target=thread.reference, details={"message": message.id, "text": (verdict.body_excerpt or "")[:300]})
         return MessageOutcome.MANAGER_THANKS
+    if command is None and (forwarded := conversation.forwarded_district(desk, message)) is not None:
+        # a district's mail a manager forwards ("Tolong diproses sesuai ketentuan ya"): for a person, under that
+        # district; never answered with the SETUJU/TOLAK commands
+        return conversation.managers_forward(session, desk, message, verdict, trust, *forwarded)
     if command is None:
         return MessageOutcome.MANAGER_OTHER
     if isinstance(command, ManagerCommand) and command.reference:  # written in the command line: it wins

@@ -2940,6 +2940,18 @@ LOOK_AGAIN_WORDS: tuple[str, ...] = (
     "mempertimbangkan lagi", "ditinjau", "tinjau ulang", "tinjau kembali", "meninjau ulang", "meninjau kembali",
     "keberatan", "mohon kebijakan", "mohon kebijaksanaan", "mohon kebijakannya", "mohon kebijaksanaannya",
     "reconsider", "reconsidered", "reconsidering", "reconsideration",
+    # Banjar: "mohon kiranya permohonan kami ditimbang pulang" ("ditimbang" alone is "weighed")
+    "ditimbang pulang", "ditimbang ulang", "ditimbang lagi", "ditimbang kembali", "menimbang pulang",
+)
+# Of LOOK_AGAIN_WORDS, those that ask for a decision to be looked at again even as a question ("could the province
+# please reconsider this?", "apakah keputusan ini masih bisa ditinjau lagi?"): an appeal, never a mere question
+# ("apakah permohonan kami sudah ditinjau?" asks where it stands).
+LOOK_AGAIN_ASKED_WORDS: tuple[str, ...] = (
+    "reconsider", "reconsidered", "reconsidering", "reconsideration",
+    "dipertimbangkan kembali", "dipertimbangkan lagi", "dipertimbangkan ulang", "mempertimbangkan kembali",
+    "mempertimbangkan ulang", "mempertimbangkan lagi", "pertimbangkan kembali", "pertimbangkan lagi",
+    "ditinjau ulang", "ditinjau kembali", "ditinjau lagi", "tinjau ulang", "tinjau kembali", "meninjau ulang",
+    "meninjau kembali", "ditimbang pulang", "ditimbang ulang", "ditimbang lagi", "ditimbang kembali",
 )
 
 # A district withdrawing its own request (mailbot.followup.cancels). Words that cancel wherever they stand, unless

@@ -272,8 +272,9 @@ def test_a_doubt_settled_by_a_later_correction_in_the_thread_is_closed(desk12: D
 
 def test_the_other_blanks_figures_set_aside_are_told_once(desk12: Desk12) -> None:
     reply = approved(desk12)
-    mid, _ = answer_gmail(desk12, reply, "Pak, sekalian blangko KIA kami juga mohon 400 keping ya, sisa KIA tinggal "
-                                         "90 keping.")
+    # (no ask: a KIA ask said plainly is a KIA request of its own)
+    mid, _ = answer_gmail(desk12, reply, "Pak, sekalian info blangko KIA kami terpakai 400 keping bulan ini, sisa KIA "
+                                         "tinggal 90 keping.")
     [told] = desk12.replies_to(mid)
     text = flat(told.text)
     # was: "Angka untuk blangko KIA (400 keping) ... Angka untuk blangko KIA (90 keping) ...", twice the sentence
