@@ -42,6 +42,10 @@ def test_a_correction_in_the_reports_thread_replaces_its_stock(desk12: Desk12, w
     assert desk12.on_hand() == on_hand - 90 and desk12.ledger_kinds() == [*kinds, "adjustment"]
     [told] = desk12.replies_to(mid)
     assert "telah kami ubah dari 5.210 keping menjadi 5.120 keping" in flat(told.text)
+    # done in full: no person's reading promised, nothing left in the queue
+    html = told.msg.get_body(("html",))
+    assert "akan dibaca" not in told.text and html is not None and "akan dibaca" not in html.get_content()
+    assert desk12.db().execute("select count(*) from attention_items").fetchone()[0] == 0
     # the operator's correction of the report afterwards, to the same figure, changes nothing more
     pk = desk12.db().execute("select id from messages where message_id = ?", (report,)).fetchone()[0]
     with desk12.desk.sessions.begin() as session:
