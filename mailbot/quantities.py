@@ -233,6 +233,11 @@ _FIGURE_OR_WORD_RE = re.compile(r"\s*([0-9]+(?:\.[0-9]{3})*|[^\W\d_]+)")
 # The words a figure may stand before ("2 ribu") or after ("seribu 500"): what each counts in.
 SCALES = {"ratus": 100, "seratus": 100, "rts": 100, "ribu": 1000, "seribu": 1000, "rb": 1000, "rbu": 1000,
           "rebu": 1000, "juta": 1_000_000, "sejuta": 1_000_000, "jt": 1_000_000}
+# Every word a quantity may be spelt with ("dua", "seribu", "rts", "rebu", "setengah", "koma"), the reader's: where a
+# longer text is searched for the run of a figure (a manager's "SETUJU 1 ribu 9 rts 5 puluh"), the run is the whole
+# of what parse_quantity and a district's mail read, never cut before a short form.
+NUMBER_WORDS: frozenset[str] = frozenset({*vocab.DIGIT_WORDS, *vocab.SE_WORDS, *vocab.SCALE_WORDS,
+                                          *vocab.SCALE_ABBREVIATIONS, *vocab.HALF_WORDS, *SCALES, "koma"})
 _SCALE_NAMES = {100: "hundreds", 1000: "thousands", 1_000_000: "millions"}
 _SCALE_WORDS = {100: "hundred", 1000: "thousand"}
 _ID_BELOW = {100: "seratus", 1000: "seribu"}
