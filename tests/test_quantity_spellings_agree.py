@@ -32,6 +32,8 @@ READ_ALIKE = [
     # asked back as "2 rb 3", 2.003 or 2.300; "dua rebu" approved as 2)
     ("2 rb 3 rts", 2300), ("1 rb 8 rts", 1800), ("1 ribu 9 rts 5 puluh", 1950), ("2 rbu 5 rts", 2500),
     ("seribu 5 rts", 1500), ("dua rebu", 2000), ("tiga rbu", 3000),
+    # and after digits alone: were asked back as "missing" in a district's mail
+    ("2 rts", 200), ("5 rts", 500), ("2 rebu", 2000), ("2 rebu 3 rts", 2300),
 ]
 
 
