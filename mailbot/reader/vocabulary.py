@@ -143,7 +143,8 @@ SCALE_ABBREVIATIONS: dict[str, str] = {"rb": "ribu", "rbu": "ribu", "rebu": "rib
 THOUSAND_SUFFIXES: tuple[str, ...] = ("ribu", "rbu", "rb", "k")
 # Every word that multiplies digits before it: "2 ratus" is 200, "1,5 juta" is 1,500,000.
 DIGIT_MULTIPLIERS: dict[str, int] = {
-    "ribu": 1000, "rbu": 1000, "rb": 1000, "k": 1000, "ratus": 100, "juta": 1_000_000, "jt": 1_000_000}
+    "ribu": 1000, "rbu": 1000, "rebu": 1000, "rb": 1000, "k": 1000, "ratus": 100, "rts": 100, "juta": 1_000_000,
+    "jt": 1_000_000}
 # Between the thousands' digits and the hundreds glued after them: "2rb5", "1rb250", "2 rb500" (the space before "rb"
 # only: "2 k5" is no figure), "2k5" (2.500, 1.250, 2.500, 2.500). A pattern, for the reader and the typed quantity
 # alike.
