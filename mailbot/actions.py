@@ -13,12 +13,13 @@ from sqlalchemy.orm import Session
 
 from mailbot.config import PROVINCE
 from mailbot.desk import Desk
-from mailbot.errors import ApprovalRefused, InvalidAction
+from mailbot.errors import ApprovalRefused, InvalidAction, QuantityError
 from mailbot.followup import corrected_figures, damage_said, words_digest
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS, item_name, number
 from mailbot.outcomes import MessageOutcome, state_words
 from mailbot.outgoing import ReplyTo, answering, queue, reply_subject
+from mailbot.quantities import parse_quantity
 from mailbot.reader.numbers import find_mentions, normalise
 from mailbot.reader.verdict import QUANTITY_FIELDS, Evidence, Verdict
 from mailbot.stock import policy
@@ -345,10 +346,25 @@ def decide_new(session: Session, desk: Desk, req: Request, message: Message, ver
         # "kurang lebih 300an": the district's stock is an estimate the reader left empty; the records' stock says
         # no need, which the district's own words deny. The district is asked its stock, never held on the opposite
         return ask_back(session, desk, req, message, verdict, district=req.district, about="request")
+    if follows is not None and follows.get("state") == "rejected" and decision.outcome not in ("hold", "clarify"):
+        # a new ask in the thread of a request a person rejected ("kami minta 600 keping haja dulu" after "mohon
+        # ajukan kembali bulan depan") is never approved over that person's head: the managers decide it, the
+        # rejection beside it
+        decision = replace(decision, outcome="hold", reasons=(*decision.reasons, _after_rejection(session, follows)))
     words = verdict.body_excerpt or ""
     return apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=trust.trusted,
                         note=words[:600] if decision.outcome == "hold" and _GIVES_REASON.search(words) else None,
                         follows=follows, joined_proposal=joined_proposal)
+
+
+def _after_rejection(session: Session, follows: dict[str, object]) -> policy.Reason:
+    """The reason a new ask in a rejected request's thread waits for the managers: that rejection, by whom and why."""
+    rejected = repo.request_by_reference(session, str(follows.get("reference")))
+    last = session.scalar(select(Decision).where(Decision.request_pk == rejected.id, Decision.outcome == "reject")
+                          .order_by(Decision.id.desc()).limit(1)) if rejected is not None else None
+    return policy.Reason("after_rejection", {"reference": str(follows.get("reference")),
+                                             "actor": last.actor if last is not None else "-",
+                                             "why": (last.note or "-")[:300] if last is not None else "-"})
 
 
 # The district says why it needs what it asks ("karena ada kegiatan jemput bola"): the managers read its words.
@@ -543,6 +559,39 @@ def malformed_figure(text: str) -> str | None:
     return None
 
 
+def read_two_ways(text: str) -> dict[str, object] | None:
+    """The one figure in *text* that can be read two ways, as written and with its two readings, as a manager's
+    SETUJU and the command line are told them (mailbot.quantities.parse_quantity); None when *text* holds no such
+    figure, or more than one.
+
+    >>> read_two_ways("mohon dikirimkan blangko KTP-el dua ribu lima keping")
+    {'figure': 'dua ribu lima', 'readings': ('2.005', '2.500')}
+    >>> read_two_ways("mohon dikirim seribu 1500 keping")["readings"]
+    ('1.500', '2.500')
+    >>> read_two_ways("mohon dikirimkan 2.000 keping atau 3.000 keping") is None
+    True
+    """
+    low = normalise(text)
+    mentions = find_mentions(low)
+    found: list[dict[str, object]] = []
+    for i, mention in enumerate(mentions):
+        if not mention.conflict:
+            continue
+        ends = [mention.end]  # the figure, and with the figures right after it ("seribu 1500": 1.500 or 2.500?)
+        for after in mentions[i + 1:]:
+            if low[ends[-1]:after.start].strip():
+                break
+            ends.append(after.end)
+        for end in reversed(ends):
+            try:
+                parse_quantity(low[mention.start:end])
+            except QuantityError as exc:
+                if exc.two_ways:
+                    found.append({"figure": " ".join(text[mention.start:end].split()), "readings": exc.two_ways})
+                    break
+    return found[0] if len(found) == 1 else None
+
+
 def ask_back(session: Session, desk: Desk, req: Request | None, message: Message, verdict: Verdict, *,
              district: str | None, about: Literal["request", "report", "receipt"],
              thread: Request | None = None, only_doubts: bool = False,
@@ -572,6 +621,8 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
         return MessageOutcome.ASKED_BEFORE
     doubts = [{"field": FIELD_LABELS.get(d.field, d.field), "reason": d.reason,
                "text": quote_of(d.text, verdict.body_excerpt), "malformed": malformed_figure(d.text or ""),
+               # one figure with two readings ("dua ribu lima": 2.005 or 2.500), said as such with both
+               "two_ways": read_two_ways(d.text or "") if d.reason == "conflict" else None,
                # a stock the reader knew for one but could not take as a count ("kurang lebih 300an"): asked as such
                "stock_unsure": d.field == "stock_on_hand" and d.reason == "unclear"}
               for d in verdict.doubts]

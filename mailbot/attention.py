@@ -49,6 +49,7 @@ REASONS = {
     "linked_follow_up": "tanggapan atas permohonan yang dikaitkan dengan permohonan lain yang masih terbuka "
                         "(belum diterapkan: diputuskan bersama)",
     "manager_other": "email pimpinan yang bukan perintah SETUJU/TOLAK",
+    "manager_forward": "email kabupaten/kota yang diteruskan pimpinan untuk ditindaklanjuti",
     "manager_correction": "koreksi angka dari pimpinan (dicatat operator dengan mailbot correct)",
     "receipt_unmatched": "tanda terima tanpa pengiriman yang tercatat",
     "reconcile": "stok yang dilaporkan jauh berbeda dari catatan",
@@ -108,6 +109,7 @@ OPERATOR_REASONS = {
     "linked_follow_up": "reply in the thread of a request linked to the district's open one (not applied: decide "
                         "them together)",
     "manager_other": "manager's mail without SETUJU/TOLAK",
+    "manager_forward": "a district's mail a manager forwarded to be taken up (the district's own mail, unread)",
     "manager_correction": "a manager's correction of a figure: the operator records it with mailbot correct",
     "receipt_unmatched": "receipt matching no recorded shipment",
     "reconcile": "reported stock far from the records",
@@ -483,9 +485,10 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
 
 
 # The reasons an acknowledgement explains (templates/reply_will_read.txt.j2).
-_TOLD_WHY = frozenset({"correction_unmatched", "report_correction", "reminder_unmatched", "managers_thread",
+_TOLD_WHY = frozenset({"correction_unmatched", "report_correction", "report_fixed", "reminder_unmatched",
+                       "managers_thread",
                        "receipt_elsewhere",
-                       "manager_other", "manager_correction",
+                       "manager_other", "manager_correction", "manager_forward",
                        "other_item", "item_changed", "repeated_change", "restated_change",
                        "other_districts_request", "crossed_change"})
 

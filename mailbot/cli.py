@@ -7,7 +7,7 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -778,8 +778,8 @@ def _done(outcome: object, item: str) -> str:
 def supply_receive(
     quantity: Annotated[str, typer.Argument(metavar="N", help="Pieces received, e.g. 10.000 or 10 ribu.")],
     item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.", callback=known_item)] = "ktp-el",
-    note: Annotated[str, typer.Option(
-        callback=plain_option, help="Delivery note, e.g. the ministry's letter number.")] = "",
+    note: Annotated[str | None, typer.Option(
+        callback=plain_option, help="Delivery note, e.g. the ministry's letter number.")] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Book it even though the same quantity with the same note was booked within a day.")] = False,
     who: ByOption = None,
@@ -790,6 +790,11 @@ def supply_receive(
     """
     from mailbot import actions
 
+    if note is not None and not any(char.isalnum() for char in note):
+        # "--note ''", "--note -": a note that names nothing (the note tells two deliveries apart); a usage error,
+        # as an empty --reason of adjust or reject is
+        raise UsageError(f"--note: {_one_line(note)[:40]!r} names no delivery; give the letter it came with, e.g. "
+                         '--note "470/123/Dukcapil", or leave --note out')
     config = _config()
     quantity = typed_minus(quantity)
     if quantity.strip().startswith(("-", "\u2212")) and _is_negative(quantity):
@@ -799,7 +804,7 @@ def supply_receive(
     qty = _quantity(quantity, "supply receive", config)
     with _desk() as desk:
         with desk.sessions.begin() as session:
-            actions.receive_supply(session, desk, item=item, quantity=qty, note=note, actor=_actor(who),
+            actions.receive_supply(session, desk, item=item, quantity=qty, note=note or "", actor=_actor(who),
                                    force=force)
     out.print(f"recorded: {_n(qty)} {item} received into the province store (booked by mistake? "
               f"`mailbot adjust province -{_n(qty)} --item {item} --reason TEXT` takes it out again)")
@@ -1144,7 +1149,8 @@ def _say_command_line_error(exc: Exception) -> int:
     if (named := _file_named_with_a_dash(message, ctx)) is not None:
         sys.stderr.write(f"{ctx.command_path if ctx is not None else 'mailbot'}: {named}\n")
         return 2
-    message += _help_or_version_hint(message, ctx) + _single_dash_hint(message, ctx) + _after_dashes_hint(message)
+    message += (_help_or_version_hint(message, ctx) + _single_dash_hint(message, ctx)
+                + _after_dashes_hint(message, ctx))
     if ctx is None:
         sys.stderr.write(f"mailbot: {message}\n")
     else:
@@ -1289,25 +1295,37 @@ def _single_dash_hint(message: str, ctx: typer.Context | None) -> str:
     return ""
 
 
-def _after_dashes_hint(message: str) -> str:
-    """`adjust 65.04 -- -5 --reason x`: after "--" every word is an argument, the options too; the way to write
-    the options with it (before the "--")."""
+def _after_dashes_hint(message: str, ctx: typer.Context | None = None) -> str:
+    """`adjust 65.04 -- -5 --reason x`, `supply receive -- -500 --item ktp-el`: after "--" every word is an argument,
+    the options too (a required one then missing, the others extra arguments); the way to write the options with it
+    (before the "--")."""
     import re
 
     args = sys.argv[1:]
-    missing = re.fullmatch(r"Missing option '(--[\w-]+)'.*", message)
-    if "--" not in args or missing is None:
+    if "--" not in args:
         return ""
     after = args[args.index("--") + 1:]
-    if not any(a == missing[1] or a.startswith(missing[1] + "=") for a in after):
+    params = ctx.command.get_params(ctx) if ctx is not None else []
+    known = {o for p in params for o in (*p.opts, *p.secondary_opts)}
+    flags = {o for p in params if getattr(p, "is_flag", False) for o in (*p.opts, *p.secondary_opts)}
+    if (missing := re.fullmatch(r"Missing option '(--[\w-]+)'.*", message)) is not None:
+        typed = [missing[1]] if any(a == missing[1] or a.startswith(missing[1] + "=") for a in after) else []
+    elif re.match(r"Got unexpected extra argument", message):
+        typed = [name for a in after if (name := a.split("=", 1)[0]) in known]
+    else:
+        typed = []
+    if not typed:
         return ""
-    return (f'; {missing[1]} was typed after "--", where every word is read as an argument: write the options '
-            f"before it, e.g. {' '.join(_example_with_options_first(args))}")
+    names = list(dict.fromkeys(typed))
+    said = names[0] + " was" if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]} were"
+    return (f'; {said} typed after "--", where every word is read as an argument: write the options before it, '
+            f"e.g. {' '.join(_example_with_options_first(args, flags))}")
 
 
-def _example_with_options_first(args: list[str]) -> list[str]:
-    """The typed words with the options after "--" moved before it (an option's value with it); a word that only
-    begins with "--", as "--500" does, stays an argument (no option's name begins with a figure)."""
+def _example_with_options_first(args: list[str], flags: Collection[str] = ()) -> list[str]:
+    """The typed words with the options after "--" moved before it (an option's value with it, none with one of
+    *flags*, "--force"); a word that only begins with "--", as "--500" does, stays an argument (no option's name
+    begins with a figure)."""
     import re
 
     cut = args.index("--")
@@ -1319,7 +1337,7 @@ def _example_with_options_first(args: list[str]) -> list[str]:
         word = after[i]
         if re.match(r"--[a-zA-Z]", word):
             options.append(word)
-            if "=" not in word and i + 1 < len(after):
+            if "=" not in word and word not in flags and i + 1 < len(after):
                 options.append(after[i + 1])
                 i += 1
         else:

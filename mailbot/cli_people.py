@@ -188,12 +188,9 @@ def labels_export(
     Example: mailbot labels export /tmp/labels
     """
     from mailbot import corrections
-    from mailbot.targets import os_words, refuse_desk_path
+    from mailbot.targets import os_words, output_folder
 
-    config = _config()
-    refuse_desk_path(folder, config, _config_path(), what=str(folder))
-    if folder.exists() and not folder.is_dir():
-        raise MailbotError(f"{folder} is a file, not a folder; give a folder (it is made if it does not exist)")
+    output_folder(folder, _config(), _config_path(), what=str(folder))
     if (folder / "labels.json").exists() and not force:
         raise MailbotError(f"{folder} holds an export already (labels.json); give a new folder, or add --force "
                            "to overwrite it")

@@ -88,6 +88,19 @@ def _named(value: str) -> str:
     return value
 
 
+# Who signs every reply and notice under "Hormat kami," (the office's name follows it).
+DEFAULT_SIGNATURE = "Bidang Pelayanan Pendaftaran Penduduk"
+
+
+def _signature(value: str) -> str:
+    """A signature with words in it: an empty one ends every reply with no one signing it, as an empty name would
+    leave it unnamed."""
+    if not value.strip():
+        raise ValueError(f"must not be empty: write who signs the replies, e.g. {DEFAULT_SIGNATURE!r} (or leave the "
+                         "key out for that)")
+    return value
+
+
 def _printable(value: str, *, lines: bool = False) -> str:
     """No control characters (a NUL, an escape, a line break in a header), which no path, URL, address or
     name can hold; *lines* lets a multi-line text (the signature) keep its line breaks and tabs."""
@@ -342,7 +355,7 @@ class OfficeConfig(_Strict):
     managers: list[Email] = Field(min_length=1)
     timezone: str = "Asia/Makassar"
     operator: Email | None = None
-    signature: str = "Bidang Pelayanan Pendaftaran Penduduk"
+    signature: Annotated[str, AfterValidator(_signature)] = DEFAULT_SIGNATURE
     # managers who are the head of the office (Kepala Dinas) or of a division (Kepala Bidang): greeted by role
     kadis: list[Email] = Field(default_factory=list)
     kabid: list[Email] = Field(default_factory=list)

@@ -1199,6 +1199,22 @@ def resubmitted(session: Session, thread: Request, verdict: Verdict) -> tuple[in
     return asked, reading.figures.get("stock_on_hand", verdict.stock_on_hand)
 
 
+def other_blank_asked(thread: Request, verdict: Verdict, trust: SenderTrust) -> Verdict | None:
+    """A request for the other blank asked in the thread of the district's request ("Sekalian kami mohon juga
+    blangko KIA sebanyak 300 keping, sisa KIA kami tinggal 60 keping" in a KTP-el request's thread), read whole:
+    its own request for that blank, as if sent in a mail of its own (the thread's request is untouched); None when
+    the mail also gives a figure of the thread's blank, asks a question (a person reads it), or its ask is not
+    clear."""
+    item = thread.item or "ktp-el"
+    words = verdict.body_excerpt or ""
+    if thread.district != trust.district or verdict.kind != "request" or verdict.item in (None, item) \
+            or verdict.requested is None or verdict.doubts \
+            or any(r.item == item for r in verdict.readings) or followup.cancels(words, "plain") \
+            or attention.is_question(verdict) or not followup.asks_for(words, verdict.item, verdict.requested):
+        return None
+    return verdict
+
+
 # States in which a request is over: a new ask in its thread is a new request.
 ENDED = ("received", "cancelled")
 
@@ -1285,35 +1301,29 @@ def _said_alike(earlier: Message, verdict: Verdict, trust: SenderTrust) -> bool:
     """Whether the *earlier* message says what *verdict* read: from the same address, under the same subject, the
     same figures in the same words (white space and case aside). The Message-ID and the Date differ."""
     read = earlier.verdict or {}
-    subject = _resent_subject(verdict.subject)
-    if verdict.evidence and all("forwarded" in e.cues for e in verdict.evidence):
-        # every figure from the mail it forwards: the subject's first word before a colon is the client's forward
-        # prefix, in whatever language ("TR:", "WG:", "RV:")
-        subject = _resent_subject(_ANY_PREFIX.sub("", verdict.subject or "", count=1))
     return (str(earlier.sender or "").lower() == str(trust.address or "").lower()
-            and _resent_subject(earlier.subject) == subject
+            and _resent_subject(earlier.subject) == _resent_subject(verdict.subject)
             and all(read.get(f) == getattr(verdict, f) for f in ("kind", "requested", "stock_on_hand", "received"))
             and _figures_said(read.get("evidence") or []) == _figures_said(
                 [{"field": e.field, "value": e.value, "text": e.text} for e in verdict.evidence]))
 
 
-# A subject's marks of the same mail sent again: a forward's "Fwd:" before it, "(kirim ulang)", "- resend" in it.
-_RESENT_MARKS = re.compile(r"^(?:\s*(?:fwd?|fw)\s*:)+|[\s(\[\-\u2013|]*\b(?:"
-                           + vocabulary.alternation(vocabulary.RESEND_SUBJECT_MARKS) + r")\b[\s)\]:\-\u2013|]*",
-                           re.IGNORECASE)
+# A subject's marks of the same mail sent again: "(kirim ulang)", "- resend" in it.
+_RESENT_MARKS = re.compile(r"[\s(\[\-\u2013|]*\b(?:" + vocabulary.alternation(vocabulary.RESEND_SUBJECT_MARKS)
+                           + r")\b[\s)\]:\-\u2013|]*", re.IGNORECASE)
 
 
 # A copy's number after a subject sent again ("Usulan blangko KTP-el Des 2026 (2)", "... [3]").
 _COPY_NUMBER = re.compile(r"\s*[(\[]\s*\d{1,2}\s*[)\]]\s*$")
-# A subject's first word before a colon ("TR: Usulan blangko"): a forward's prefix when the mail forwards one.
-_ANY_PREFIX = re.compile(r"^\s*[^\W\d_]{1,8}\s*:\s*")
 
 
 def _resent_subject(subject: str) -> str:
-    """*subject* as the same mail sent again would carry it: its forward prefix, marks of sending again and a
-    copy's number left out ("Fwd: Permohonan blangko (kirim ulang)", "Permohonan blangko (2)" are "permohonan
-    blangko"), white space and case aside."""
-    return " ".join(_COPY_NUMBER.sub("", _RESENT_MARKS.sub(" ", subject or "").strip()).split()).lower()
+    """*subject* as the same mail sent again would carry it: its reply and forward prefixes (subject_prefixes, in
+    any mail client's language), marks of sending again and a copy's number left out ("Fwd: Permohonan blangko
+    (kirim ulang)", "TR: Permohonan blangko" and "Permohonan blangko (2)" are "permohonan blangko"), white space
+    and case aside."""
+    return " ".join(_COPY_NUMBER.sub("", _RESENT_MARKS.sub(" ", subject_prefixes(subject or "")[0]).strip())
+                    .split()).lower()
 
 
 def _figures_said(evidence: list[dict[str, object]]) -> set[tuple[object, object, str]]:
@@ -1419,6 +1429,121 @@ def corrected_report(session: Session, verdict: Verdict, trust: SenderTrust) -> 
             return None
         return next((r for r in recent if r.report_date == verdict.report_date), recent[0])
     return next((r for r in recent if olds & ({r.stock_on_hand, r.recorded, r.printed} - {None})), None)
+
+
+def correct_report(session: Session, desk: Desk, report: Report, new: int, *, actor: str, reason: str, source: str,
+                   note: str, message: Message | None = None) -> str:
+    """Set *report*'s stock to *new* by an audited adjustment of the difference; the effect, in English for the
+    operator. The ledger follows the newest count: when a later report's count was booked since, that count
+    stands and only the record changes (the difference is never taken off twice)."""
+    old = report.stock_on_hand
+    later = session.scalar(select(Report.id).where(
+        Report.district == report.district, Report.item == report.item, Report.id > report.id,
+        Report.stock_on_hand.is_not(None)).limit(1)) is not None
+    delta = 0 if later else new - (old if old is not None else
+                                   repo.balance(session, report.item, report.district).on_hand)
+    if delta:
+        ledger.book(session, Entry(report.item, report.district, delta, EntryKind.ADJUSTMENT, desk.now(), source,
+                                   f"{note}: sisa stok {old} menjadi {new} ({reason})"), actor=actor)
+    report.stock_on_hand = new
+    if not later:
+        stated.keep(session, district=report.district, item=report.item, quantity=new, source="correction",
+                    message=message if message is not None else session.get(Message, report.message_pk),
+                    at=desk.now())
+    if later:
+        return (f"{report.district} {report.item}: report stock {number(old)} -> {number(new)}; no adjustment "
+                "(a later report's count is booked since)")
+    return (f"{report.district} {report.item}: stock {number(old)} -> {number(new)}"
+            + (f", adjustment {'+' if delta > 0 else '-'}{number(abs(delta))} booked" if delta else ""))
+
+
+# Words that say a mail in a daily report's thread corrects a figure of it: "angka sisa di laporan td keliru,
+# harusnya 7.096", "Correction to today's report: ... should read 7,096".
+# ("salah" alone is no such word: "3 keping salah cetak" in the next day's report answering this one)
+_FIXES_REPORT = re.compile(r"\b(?:koreksi|ralat|sebenarnya|yang benar|yg benar|seharusnya|harusnya|hrsnya|keliru|"
+                           r"revisi|salah (?:ketik|tulis|input|hitung|angka|ngetik)|correction|corrected|should read|"
+                           r"should be|typo|typing error)\b", re.IGNORECASE)
+
+
+def report_answered(session: Session, verdict: Verdict, trust: SenderTrust) -> Report | None:
+    """The district's own daily report a mail answers in its thread (by In-Reply-To/References) and says it
+    corrects; None otherwise."""
+    if not (trust.trusted and trust.district and not trust.is_manager) or verdict.requested is not None \
+            or not _FIXES_REPORT.search(verdict.body_excerpt or ""):
+        return None
+    ids = [i for i in ([verdict.in_reply_to] if verdict.in_reply_to else []) + list(verdict.references)
+           if MESSAGE_ID.fullmatch(i or "")]
+    if not ids:
+        return None
+    report = session.scalar(select(Report).join(Message, Message.id == Report.message_pk).where(
+        Message.message_id.in_(ids), Report.district == trust.district).order_by(Report.id.desc()).limit(1))
+    # a report of another day written in the thread is that day's report, whatever its words
+    return None if report is None or verdict.report_date not in (None, report.report_date) else report
+
+
+def report_fixed(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
+                 report: Report) -> MessageOutcome:
+    """A correction of a daily report in its thread ("harusnya 7.096"): the report's stock replaced by an audited
+    adjustment, never a second day's report; the district is told what changed. With no new stock clearly
+    given, a person books it (report_corrected)."""
+    stock = verdict.stock_on_hand
+    if stock is None or stock == report.stock_on_hand or (verdict.item or report.item) != report.item \
+            or any(d.field == "stock_on_hand" for d in verdict.doubts):
+        return report_corrected(session, desk, message, verdict, trust, report)
+    old = report.stock_on_hand
+    effect = correct_report(session, desk, report, stock, actor=trust.address or "district",
+                            reason=f"ralat kabupaten/kota, pesan #{message.id}", message=message,
+                            source=f"report-fix:message:{message.id}", note=f"ralat laporan #{report.message_pk}")
+    repo.audit(session, at=desk.now(), actor=trust.address or "district", action="report_corrected",
+               target=f"message:{report.message_pk}", details={"message": message.id, "stock_before": old,
+                                                               "stock_after": stock, "effect": effect})
+    attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=None, reason="report_fixed",
+                          set_aside=[{"item": report.item, "before": old, "after": stock,
+                                      "date": report.report_date.isoformat()}])
+    return MessageOutcome.REPORT_CORRECTED
+
+
+_FROM_LINE = re.compile(r"^\s*\*?\s*(?:" + vocabulary.alternation(vocabulary.OUTLOOK_FROM) + r")", re.IGNORECASE)
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def forwarded_district(desk: Desk, message: Message) -> tuple[str, str] | None:
+    """The district whose own mail a manager's mail forwards (its forwarded header's From is on the district's
+    sender list), with the forwarded text; None for any other mail."""
+    from mailbot.desk import reader_districts
+    from mailbot.reader.classify import district_of_sender
+    from mailbot.reader.mime import extract
+    from mailbot.reader.quotes import forwarded_part, split_quoted
+
+    if not message.raw:
+        return None
+    try:
+        text = extract(message.raw).text
+    except Exception:  # noqa: BLE001 - a mail that cannot be read again forwards nothing the desk can name
+        return None
+    # a forward's separator ("---------- Forwarded message ---------"), or Outlook's "FW:" over the mail it quotes
+    part = forwarded_part(text) or (split_quoted(text)[1] if subject_prefixes(message.subject or "")[2] else None)
+    if not part:
+        return None
+    sender = next((line for line in part.splitlines()[:12] if _FROM_LINE.match(line)), "")
+    address = _ADDRESS.search(sender.lower())
+    code = district_of_sender(address.group(0), reader_districts(desk.config)) if address else None
+    return (code, part) if code is not None else None
+
+
+def managers_forward(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
+                     district: str, forwarded: str) -> MessageOutcome:
+    """A district's mail a manager forwards to the desk ("Tolong diproses sesuai ketentuan ya"): a person takes it
+    up under that district (nothing is booked or decided in the district's name from a forward); the manager is
+    told so, never asked for SETUJU or TOLAK."""
+    name = desk.district_name(district)
+    attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="manager_forward",
+                        detail=f"{verdict.subject}\n{name}, diteruskan oleh {trust.address or 'pimpinan'}: "
+                               f"{verdict.body_excerpt or ''}\n{forwarded[:600]}",
+                        district=district, item=verdict.item, message=message)
+    attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=None, reason="manager_forward",
+                          set_aside=[{"district": name}])
+    return MessageOutcome.MANAGER_FORWARD
 
 
 def report_corrected(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,

@@ -23,9 +23,8 @@ from mailbot.labels import LABEL_KEYS, keep_label, label_of
 from mailbot.outcomes import outcome_words, state_words
 from mailbot.reader import read_message
 from mailbot.reader.verdict import QUANTITY_FIELDS, Item, Kind
-from mailbot.stock.ledger import MAX_BALANCE, Entry, EntryKind
+from mailbot.stock.ledger import MAX_BALANCE
 from mailbot.store import repo
-from mailbot.store import stock as ledger
 from mailbot.store.schema import Label, Message, Report, Request
 
 KINDS = ("request", "stock_report", "receipt", "automated", "other")
@@ -180,19 +179,9 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
     report = session.scalar(select(Report).where(Report.message_pk == message.id))
     stated_now = after.get("stock_on_hand")
     if report is not None and isinstance(stated_now, int) and stated_now != report.stock_on_hand:
-        new = stated_now
-        old = report.stock_on_hand
-        delta = new - (old if old is not None else repo.balance(session, report.item, report.district).on_hand)
-        if delta:
-            ledger.book(session, Entry(report.item, report.district, delta, EntryKind.ADJUSTMENT, desk.now(),
-                                       f"correction:message:{message.id}:{desk.now().isoformat()}",
-                                       f"koreksi pembacaan laporan #{message.id}: sisa stok {old} menjadi {new} "
-                                       f"({reason})"), actor=actor)
-            effects.append(f"{report.district} {report.item}: stock {number(old)} -> {number(new)}, adjustment "
-                           f"{'+' if delta > 0 else '-'}{number(abs(delta))} booked")
-        report.stock_on_hand = new
-        stated.keep(session, district=report.district, item=report.item, quantity=new, source="correction",
-                    message=message, at=desk.now())
+        effects.append(conversation.correct_report(session, desk, report, stated_now, actor=actor, reason=reason,
+                                                   source=f"correction:message:{message.id}:{desk.now().isoformat()}",
+                                                   note=f"koreksi pembacaan laporan #{message.id}"))
     request = session.scalar(select(Request).where(Request.message_pk == message.id))
     follow_up = False
     if request is None and message.raw and report is None:

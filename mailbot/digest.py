@@ -44,6 +44,7 @@ REASON_SHORT: Mapping[str, str] = {
     "decided_by_manager": "permohonan diubah setelah diputuskan pimpinan, perlu diputuskan kembali",
     "district_appeal": "kabupaten/kota meminta keputusan dipertimbangkan kembali",
     "district_reason": "kabupaten/kota menyampaikan alasan kebutuhan yang lebih besar dari perhitungan",
+    "after_rejection": "diajukan setelah permohonan sebelumnya ditolak",
     "changed_while_waiting": "permohonan diubah saat menunggu keputusan pimpinan",
 }
 

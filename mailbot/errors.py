@@ -200,14 +200,18 @@ class QuantityError(MailbotError):
 
     code: "invalid", "ambiguous", "not_positive" or "too_large"; the message is one English line
     with the fix. indonesian and examples: the same fix for a manager's email, where one is known: why, as
-    Indonesian words after 'Jumlah "1.5rb"', and the figures to write instead ("1,5 rb", "1.500").
+    Indonesian words after 'Jumlah "1.5rb"', and the figures to write instead ("1,5 rb", "1.500"). two_ways: of
+    one figure that can be read two ways ("dua ribu lima": 2.005 as written, or 2.500 said short), the two readings
+    ("2.005", "2.500"), as a district is asked back about it; () for any other refusal.
     """
 
-    def __init__(self, code: str, message: str, *, indonesian: str = "", examples: tuple[str, ...] = ()) -> None:
+    def __init__(self, code: str, message: str, *, indonesian: str = "", examples: tuple[str, ...] = (),
+                 two_ways: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.code = code
         self.indonesian = indonesian
         self.examples = examples
+        self.two_ways = two_ways
 
 
 class Stopped(BaseException):

@@ -56,6 +56,8 @@ _ASKS_LOOK_AGAIN = vocabulary.alternation(vocabulary.LOOK_AGAIN_WORDS)
 _LOOKS_AGAIN = re.compile(rf"\b(?:{_ASKS_LOOK_AGAIN})\b")
 _LOOK_AGAIN = (_ASKS_LOOK_AGAIN + r"|(?:tetap|masih) (?:membutuhkan|butuh|memerlukan|perlu|mohon|meminta|minta)|"
                r"tidak (?:cukup|mencukupi)|belum (?:cukup|mencukupi)|still (?:need|require|want)")
+# ... said even in a question ("could the province please reconsider this?"): an appeal, no question for a person.
+_LOOK_AGAIN_ASKED = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.LOOK_AGAIN_ASKED_WORDS)})\b")
 _RECONSIDER = re.compile(rf"\b(?:{_LOOK_AGAIN}|review|not enough|insufficient)\b")
 # Asking the province to look again, or giving a reason for a figure.
 _APPEAL = re.compile(rf"\b(?:{_LOOK_AGAIN}|karena|sebab|alasan|namun|tetapi|akan tetapi|jemput bola|because|due to)\b")
@@ -154,7 +156,8 @@ def corrected_figures(text: str) -> tuple[int, ...]:
 _REFERENCE = re.compile(r"\bblk-\d{4}-\d+\b")
 _REST = re.compile(r"\b(?:sisa\w*|kekurangan\w*|selebihnya|kurangnya|rest|remaining)\b")
 _WHOLE = re.compile(r"\b(?:seluruhnya|total\w*|semuanya|keseluruhan\w*|in total|all)\b")
-_ARRIVED = re.compile(r"\b(?:terima|diterima|sampai|tiba|datang|masuk|lengkap|received|arrived)\b")
+_ARRIVED = re.compile(r"\b(?:terima|diterima|sampai|tiba|datang|masuk|lengkap|received|arrived)\b|"
+                      r"\b(?:" + vocabulary.alternation(vocabulary.REST_ARRIVED_BEFORE_WORDS) + r")\b")
 # The rest of a shipment still on its way, in the reader's words (mailbot.reader.vocabulary): the rest named
 # ("sisanya", "the rest") or a count of more ("800 lagi", "1,200 more"), then within its clause what puts it on
 # its way; or a word that says so alone ("menyusul"); or the count received said to be so far ("so far").
@@ -235,16 +238,36 @@ _CORRECTING = re.compile(r"\b(?:koreksi|ralat|" + _NOT + r"|sebenarnya|seharusny
                          r"hitung ulang|dihitung ulang|hanya|cuma|total\w*|seluruhnya|semuanya)\b")
 
 
+# The shipment said complete now ("jadi sudah genap semuanya", "lengkap ya skrg", "we have everything now"): the
+# part that arrived made it whole, no total that replaces the count received before.
+_NOW_COMPLETE = re.compile(
+    r"\b(?:(?:sudah|sdh|udh|udah|telah|jadi|genap|lengkap|komplit)\s+)+(?:semua\w*|seluruhnya)\b|"
+    r"\b(?:semua\w*|seluruhnya)\s+(?:(?:sudah|sdh|udh|udah|telah)\s+)?(?:genap|lengkap|komplit)\b|"
+    r"\b(?:have|got) (?:everything|all of it|them all)\b")
+
+
+def _corrects(sentence: str) -> bool:
+    """Whether *sentence* has words that make its count a correction of the one given before (a completeness
+    said of the shipment is none)."""
+    return bool(_CORRECTING.search(_NOW_COMPLETE.sub(" ", sentence)))
+
+
 def _is_outstanding_arriving(sentence: str, value: int, *, received_before: int, shipped: int) -> bool:
     """Whether *sentence* says the figure still outstanding of a shipment received in parts has now arrived
-    ("yang 500 sudah sampai hari ini" after 700 of 1.200): the rest, not a correction of the first count."""
+    ("yang 500 sudah sampai hari ini" after 700 of 1.200): the rest, not a correction of the first count.
+
+    >>> _is_outstanding_arriving("yang 400 tadi sudah tiba juga pak hari ini, jadi sudah genap semuanya", 400,
+    ...                          received_before=600, shipped=1000)
+    True
+    """
     return (0 < received_before < shipped and value == shipped - received_before
-            and bool(_ARRIVED.search(sentence)) and not _CORRECTING.search(sentence))
+            and bool(_ARRIVED.search(sentence)) and not _corrects(sentence))
 
 
 # A delivery said to come after one received before: "tahap kedua 700 keping juga sudah kami terima", "kiriman
 # susulan … isinya 700", "the second batch of 700 arrived too".
-_FURTHER = re.compile(r"\b(?:(?:tahap|termin|gelombang|kiriman|pengiriman|bagian|paket|batch|part|delivery|shipment)"
+_FURTHER = re.compile(r"\b(?:(?:tahap|termin|gelombang|kiriman|pengiriman|bagian|paket|dus|kardus|koli|box|"
+                      r"batch|part|delivery|shipment)"
                       r"\s+(?:ke-?\s*)?(?:2|3|4|dua|tiga|empat|kedua|ketiga|keempat|ii|iii|iv|berikut\w*|"
                       r"selanjutnya|susulan|lanjutan|terakhir|penghabisan)|"
                       r"(?:second|third|fourth|next|another|later|last|final)\s+(?:part|batch|delivery|shipment|lot)|"
@@ -257,7 +280,7 @@ def _is_further_part(sentence: str, value: int, *, received_before: int, shipped
     count received before, never replaces it."""
     return (0 < received_before < shipped and 0 < value <= shipped - received_before
             and bool(_ARRIVED.search(sentence)) and bool(_FURTHER.search(sentence))
-            and not _CORRECTING.search(sentence))
+            and not _corrects(sentence))
 
 
 def outstanding_arrived(text: str, *, received_before: int, shipped: int) -> bool:
@@ -1170,7 +1193,8 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     figures = _figures(low, item)
     own_new = [f for f in figures if not f.old and not f.other_item]
     other_new = [f for f in figures if not f.old and f.other_item]
-    if _QUESTION.search(low) and not (len(own_new) == 1 and _CHANGE_ASKED.search(low)):
+    if _QUESTION.search(low) and not (len(own_new) == 1 and _CHANGE_ASKED.search(low)) \
+            and not _LOOK_AGAIN_ASKED.search(low):
         return Reading("question", why="a question: a person answers it; never applied as a correction")
     if below := [f for f in own_new if f.negative]:
         return Reading("unclear", why=f"{below[0].value} written below zero: no count of blanks is",

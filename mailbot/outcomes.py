@@ -40,6 +40,7 @@ class MessageOutcome(StrEnum):
     REPORT = "report"
     REPORT_CLARIFY = "report-clarify"
     REPORT_UNTRUSTED = "report-untrusted"
+    REPORT_CORRECTED = "report-corrected"  # a daily report's figure corrected in its thread: adjusted, no new report
     RECEIPT = "receipt"
     RECEIPT_CLARIFY = "receipt-clarify"
     RECEIPT_UNMATCHED = "receipt-unmatched"
@@ -67,6 +68,7 @@ class MessageOutcome(StrEnum):
     MANAGER_APPROVE = "manager-approve"
     MANAGER_REJECT = "manager-reject"
     MANAGER_OTHER = "manager-other"
+    MANAGER_FORWARD = "manager-forward"  # a district's mail a manager forwarded: a person takes it up
     MANAGER_THANKS = "manager-thanks"  # "ok terima kasih" to our mail in a request's thread: recorded, no reply
     MANAGER_COMMAND_ERROR = "manager-command-error"
     MANAGER_COMMAND_UNCONFIRMED = "manager-command-unconfirmed"
@@ -130,6 +132,7 @@ OUTCOME_WORDS: dict[str, str] = {
     "report": "daily report",
     "report-clarify": "daily report, asked back",
     "report-untrusted": "daily report from an unverified sender",
+    "report-corrected": "correction of a daily report in its thread: the report's stock adjusted",
     "receipt": "receipt of a shipment",
     "receipt-clarify": "receipt, asked back",
     "receipt-unmatched": "receipt matching no shipment",
@@ -153,6 +156,7 @@ OUTCOME_WORDS: dict[str, str] = {
     "follow-up-request-approved-partial": "request changed by reply, approved in part",
     "manager-approve": "manager's approval",
     "manager-reject": "manager's rejection",
+    "manager-forward": "a district's mail forwarded by a manager: a person takes it up",
     "manager-other": "manager's mail, no decision in it",
     "manager-thanks": "manager's thanks in a request's thread, recorded",
     "manager-command-error": "manager's decision not understood (manager told)",

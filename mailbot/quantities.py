@@ -121,7 +121,7 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
             figures = (format_number(head + int(tail)), format_number(head + int(tail) * 10))
             raise QuantityError("ambiguous", f'"{shown}" is ambiguous ({figures[0]} or {figures[1]}?); write the '
                                              f"number once, like {figures[0]} or {figures[1]}",
-                                indonesian=f"dapat dibaca dua cara ({figures[0]} atau {figures[1]})", examples=figures)
+                                indonesian=_two_ways(figures), examples=figures, two_ways=figures)
         value = head + int(tail) * (100 if len(tail) == 1 else 1)
         return within(-value if sign in ("-", "\u2212") else value)
     if (mixed := _figures_and_words(spelled, shown)) is not None:
@@ -233,6 +233,11 @@ _FIGURE_OR_WORD_RE = re.compile(r"\s*([0-9]+(?:\.[0-9]{3})*|[^\W\d_]+)")
 # The words a figure may stand before ("2 ribu") or after ("seribu 500"): what each counts in.
 SCALES = {"ratus": 100, "seratus": 100, "rts": 100, "ribu": 1000, "seribu": 1000, "rb": 1000, "rbu": 1000,
           "rebu": 1000, "juta": 1_000_000, "sejuta": 1_000_000, "jt": 1_000_000}
+# Every word a quantity may be spelt with ("dua", "seribu", "rts", "rebu", "setengah", "koma"), the reader's: where a
+# longer text is searched for the run of a figure (a manager's "SETUJU 1 ribu 9 rts 5 puluh"), the run is the whole
+# of what parse_quantity and a district's mail read, never cut before a short form.
+NUMBER_WORDS: frozenset[str] = frozenset({*vocab.DIGIT_WORDS, *vocab.SE_WORDS, *vocab.SCALE_WORDS,
+                                          *vocab.SCALE_ABBREVIATIONS, *vocab.HALF_WORDS, *SCALES, "koma"})
 _SCALE_NAMES = {100: "hundreds", 1000: "thousands", 1_000_000: "millions"}
 _SCALE_WORDS = {100: "hundred", 1000: "thousand"}
 _ID_BELOW = {100: "seratus", 1000: "seribu"}
@@ -295,7 +300,7 @@ def _refuse_short_hundreds(shown: str, spelled: str, value: int) -> None:
     raise QuantityError("ambiguous", f'"{shown}" is ambiguous: thousands then a single digit, {figures[0]} as written '
                                      f"or {figures[1]} with its hundreds said short; write the number in digits, like "
                                      f"{figures[0]} or {figures[1]}",
-                        indonesian=f"dapat dibaca dua cara ({figures[0]} atau {figures[1]})", examples=figures)
+                        indonesian=_two_ways(figures), examples=figures, two_ways=figures)
 
 
 def _not_below(shown: str, word: str, scale: int, head: int | None, token: str, figure: int) -> QuantityError:
@@ -309,7 +314,7 @@ def _not_below(shown: str, word: str, scale: int, head: int | None, token: str, 
     if len(figures) == 2:
         return QuantityError("ambiguous", f"{english} ({figures[0]} or {figures[1]}?); write the number once, like "
                                           f"{figures[0]} or {figures[1]}",
-                             indonesian=f"dapat dibaca dua cara ({figures[0]} atau {figures[1]})", examples=figures)
+                             indonesian=_two_ways(figures), examples=figures, two_ways=figures)
     below = f", yang tidak kurang dari {_ID_BELOW[scale]}" if scale in _ID_BELOW else ""
     return QuantityError("ambiguous", f"{english}; write the number once, like {figures[0]}",
                          indonesian=f'tidak jelas: sesudah "{word}" tertulis {token}{below}', examples=figures)
@@ -355,6 +360,11 @@ _ID_DECIMAL_POINT = ("memakai titik sebagai tanda desimal, padahal dalam bahasa 
                      "dengan koma")
 _ID_DECIMAL_COMMA = "memakai koma desimal, padahal jumlah keping selalu bilangan bulat"
 _ID_NOT_WHOLE = "bukan bilangan bulat"
+
+
+def _two_ways(figures: tuple[str, ...]) -> str:
+    """One figure's two readings, for a manager's email: after 'Jumlah "dua ribu lima"'."""
+    return f"dapat dibaca dua cara ({figures[0]} atau {figures[1]})"
 
 
 def _bounded(value: int, shown: str, *, signed: bool, zero: bool, maximum: int | None, bound: str,

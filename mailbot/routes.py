@@ -19,6 +19,7 @@ from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import item_name, number
 from mailbot.outcomes import MessageOutcome
 from mailbot.outgoing import answering, queue
+from mailbot.reader import vocabulary
 from mailbot.reader.automated import is_delivery_report
 from mailbot.reader.verdict import Doubt, Evidence, Verdict
 from mailbot.store import repo
@@ -106,6 +107,11 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # "1.000 lbr pak" in the thread of our question for the count received, nothing quoted under it: the
         # count received, booked as any receipt's
         verdict = counted_now
+    if thread is None and verdict.kind in ("stock_report", "other") \
+            and (answered := conversation.report_answered(session, verdict, trust)) is not None:
+        # "angka sisa di laporan td keliru, harusnya 7.096" in the thread of that report: the report's figure
+        # replaced by an audited adjustment, never a second day's report
+        return conversation.report_fixed(session, desk, message, verdict, trust, answered)
     if thread is None and verdict.kind != "receipt":
         thread = conversation.correction_target(session, verdict, trust)  # a correction that lost its thread
         if thread is None and (booked := conversation.corrected_report(session, verdict, trust)) is not None:
@@ -163,6 +169,10 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         anew = replace(verdict, kind="request", requested=asked, stock_on_hand=stock,
                        doubts=tuple(d for d in verdict.doubts if d.field not in settled))
         return request(session, desk, message, anew, trust, None, follows=thread)
+    if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
+            and (other := conversation.other_blank_asked(thread, verdict, trust)) is not None:
+        # "sekalian kami mohon juga blangko KIA 300 keping" in a KTP-el request's thread: a request of its own
+        return request(session, desk, message, other, trust, None, follows=thread)
     if thread is not None and conversation.is_follow_up(verdict, trust, thread):
         handled = conversation.follow_up(session, desk, message, verdict, trust, thread)
         if handled is not None:
@@ -436,26 +446,25 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     pending = shipment_of(session, district, item) if thread is None else None
     if thread is None and pending is None:
         # no shipment on its way: a count for the shipment whose receipt is still in question corrects it
-        thread = _in_question(session, district, item)
-    own_thread = thread if thread is not None and thread.district == district else None
-    if own_thread is not None and own_thread.state == "approved":
+        thread = own = _in_question(session, district, item)  # (_in_question looks among the district's own)
+    if own is not None and own.state == "approved":
         # nothing can arrive before it left the store: "terima" here is of the approval, or a person settles it
-        return _before_dispatch(session, desk, message, verdict, trust, own_thread)
+        return _before_dispatch(session, desk, message, verdict, trust, own)
     if thread is None and pending is not None and pending.state == "approved":
         # a new mail saying the approval arrived ("email persetujuan ... sudah kami terima"): not the blanks; one
         # saying blanks arrived of a shipment never dispatched books nothing (no dispatch is booked by a district's
         # mail): a person settles it, as in its thread
         return _before_dispatch(session, desk, message, verdict, trust, pending)
-    if own_thread is not None and own_thread.state == "received":
-        moved = _in_transit_meant(session, verdict, own_thread)
+    if own is not None and own.state == "received":
+        moved = _in_transit_meant(session, verdict, own)
         if isinstance(moved, Request):
-            thread = own_thread = moved  # the new shipment's receipt, written in the old thread
+            thread = own = moved  # the new shipment's receipt, written in the old thread
         elif moved:
             attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read",
                                 reason="receipt_which_shipment", quantity=verdict.received,
                                 detail=f"{verdict.subject}\n{(verdict.body_excerpt or '')[:300]}", district=district,
-                                item=own_thread.item, message=message, request=own_thread)
-            attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=own_thread)
+                                item=own.item, message=message, request=own)
+            attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=own)
             return MessageOutcome.FOLLOW_UP_QUEUED
     if thread is not None and thread.district == district and thread.state == "received":
         whole = _rest_arrived(session, verdict, thread)
@@ -531,7 +540,7 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
             # "sudah kami terima, tetapi kurang 100 keping": what was missing, not the count; nothing is booked
             # until the district says how many arrived
             return actions.ask_back(session, desk, None, message, replace(verdict, received=None),
-                                    district=district, about="receipt", thread=shipped_request or own_thread,
+                                    district=district, about="receipt", thread=shipped_request or own,
                                     shortfall=None if gap.surplus else (gap.figure, shipped))
         # "kurang 100 keping dari surat jalan", in the shipment's own thread: the shipment less what was missing
         # ("lebih 50 keping dari surat jalan": the shipment and what came over it)
@@ -649,9 +658,10 @@ def _before_dispatch(session: Session, desk: Desk, message: Message, verdict: Ve
 # "dari Kemendagri", "from the ministry"), or another district (its name, read from the config: "pinjaman dari
 # Tarakan"). "dari provinsi" is the province's own shipment.
 _ELSEWHERE = re.compile(
-    r"\b(?:dari|dr|from)\s+(?:the\s+)?(?P<source>pusat|dirjen\w*|ditjen\w*|kemendagri|kemdagri|kementerian\w*|"
-    r"direktorat\w*|jakarta|ministry|central government)\b", re.IGNORECASE)
-_LOAN = re.compile(r"\b(?:pinjam\w*|dipinjami|meminjam|loan\w*|borrow\w*)\b", re.IGNORECASE)
+    rf"\b(?:dari|dr|from)\s+(?:the\s+)?(?P<source>(?:{vocabulary.alternation(vocabulary.OTHER_SOURCE_STEMS)})\w*|"
+    rf"{vocabulary.alternation(vocabulary.OTHER_SOURCE_WORDS)})\b", re.IGNORECASE)
+_LOAN = re.compile(rf"\b(?:(?:{vocabulary.alternation(vocabulary.RECEIPT_LOAN_STEMS)})\w*|"
+                   rf"{vocabulary.alternation(vocabulary.RECEIPT_LOAN_WORDS)})\b", re.IGNORECASE)
 
 
 def _from_elsewhere(desk: Desk, verdict: Verdict, district: str) -> str | None:
@@ -801,6 +811,10 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
         repo.audit(session, at=desk.now(), actor=trust.address or "manager", action="confirm",
                    target=thread.reference, details={"message": message.id, "text": (verdict.body_excerpt or "")[:300]})
         return MessageOutcome.MANAGER_THANKS
+    if command is None and (forwarded := conversation.forwarded_district(desk, message)) is not None:
+        # a district's mail a manager forwards ("Tolong diproses sesuai ketentuan ya"): for a person, under that
+        # district; never answered with the SETUJU/TOLAK commands
+        return conversation.managers_forward(session, desk, message, verdict, trust, *forwarded)
     if command is None:
         return MessageOutcome.MANAGER_OTHER
     if isinstance(command, ManagerCommand) and command.reference:  # written in the command line: it wins

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mailbot.config import Config, MaildirInbox, MaildirOutbox
 from mailbot.errors import MailbotError
-from mailbot.store.db import sqlite_own_files
+from mailbot.store.db import new_file_words, refuses_new_files, sqlite_own_files
 from mailbot.store.urls import sqlite_file
 
 
@@ -116,6 +116,29 @@ def output_file(target: Path, config: Config, config_path: Path | None, *, optio
         if file is not None:  # "x.txt/out.html": a path under a file
             raise MailbotError(f"{what}: {file} is a file, not a folder; give a file in a folder that exists")
         raise MailbotError(f"{what}: the folder {parent} does not exist; give a file in a folder that exists")
+    _takes_new_files(target.parent, what=what, give="a file in a folder this user can write to")
+
+
+def output_folder(folder: Path, config: Config, config_path: Path | None, *, what: str) -> None:
+    """Refuse the folder a command is to write its files into (made if it does not exist), in one line: one of
+    the desk's own (refuse_desk_path), a file, under a file, or in a folder that takes no new files (/proc, a
+    read-only disk, another user's folder)."""
+    refuse_desk_path(folder, config, config_path, what=what)
+    here = Path(os.path.abspath(folder))
+    existing = next(p for p in (here, *here.parents) if p.exists())
+    if not existing.is_dir():
+        if existing == here:
+            raise MailbotError(f"{what} is a file, not a folder; give a folder (it is made if it does not exist)")
+        raise MailbotError(f"{what}: {existing} is a file, not a folder; give a folder in a folder that exists")
+    _takes_new_files(existing, what=what, give="a folder this user can write to (it is made if it does not exist)")
+
+
+def _takes_new_files(folder: Path, *, what: str, give: str) -> None:
+    """Refuse a *folder* that exists but takes no new file, saying why (as `backup` does): no folder "on the
+    way" is missing there, whatever the operating system's error number says (/proc answers ENOENT)."""
+    if (refused := refuses_new_files(folder)) is not None:
+        raise MailbotError(f"{what}: cannot make a file in the folder {os.path.normpath(folder)}: "
+                           f"{new_file_words(refused)}; give {give}")
 
 
 _OS_WORDS = {

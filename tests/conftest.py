@@ -13,6 +13,7 @@ A test the static look misses is stopped at run time: starting a process from an
 
 from __future__ import annotations
 
+import functools
 import gc
 import inspect
 import os
@@ -69,18 +70,24 @@ def _starts_processes(obj: Any, seen: set[int]) -> bool:
     return False
 
 
+@functools.cache
+def _code_starts_processes(obj: Any) -> bool:
+    """_starts_processes of a test or a fixture, looked at once for all the tests that share it (the cases of a
+    parametrized test, the tests using a fixture)."""
+    return _starts_processes(obj, set())
+
+
 def _needs_servers(item: pytest.Item) -> bool:
     if not isinstance(item, pytest.Function):
         return False
     if SERVER_FIXTURES & set(item.fixturenames):
         return True
-    seen: set[int] = set()
-    if _starts_processes(item.function, seen):
+    if _code_starts_processes(item.function):
         return True
     for name in item.fixturenames:
         for fixturedef in item._fixtureinfo.name2fixturedefs.get(name, ()):
             func = fixturedef.func
-            if func.__module__.startswith("tests.") and func.__module__ != __name__ and _starts_processes(func, seen):
+            if func.__module__.startswith("tests.") and func.__module__ != __name__ and _code_starts_processes(func):
                 return True
     return False
 

@@ -28,6 +28,12 @@ READ_ALIKE = [
     ("2 rb500", 2500), ("2 rb5", 2500),
     # hundreds counted past ten, as said aloud: was "missing" in mail, "not a number" on the command line
     ("lima belas ratus", 1500), ("dua belas ratus lima puluh", 1250), ("sebelas ratus", 1100),
+    # the short forms of the scale words ("rts" ratus, "rbu"/"rebu" ribu): a SETUJU stopped before them ("2 rb 3 rts"
+    # asked back as "2 rb 3", 2.003 or 2.300; "dua rebu" approved as 2)
+    ("2 rb 3 rts", 2300), ("1 rb 8 rts", 1800), ("1 ribu 9 rts 5 puluh", 1950), ("2 rbu 5 rts", 2500),
+    ("seribu 5 rts", 1500), ("dua rebu", 2000), ("tiga rbu", 3000),
+    # and after digits alone: were asked back as "missing" in a district's mail
+    ("2 rts", 200), ("5 rts", 500), ("2 rebu", 2000), ("2 rebu 3 rts", 2300),
 ]
 
 
@@ -60,3 +66,16 @@ def test_a_spelling_with_two_readings_is_asked_back_in_mail_and_refused_with_a_h
     assert "write it like" in str(refused.value) and "\n" not in str(refused.value)
     asked = parse_manager_command(f"SETUJU {figure}")
     assert isinstance(asked, CommandError) and asked.message.startswith(f'Jumlah "{figure}"'), asked
+
+
+
+@pytest.mark.parametrize(("words", "figure", "value"), [
+    ("SETUJU 2 rts", "2 rts", 200), ("SETUJU 5 rts PAKSA stok kab sdh menipis", "5 rts", 500),
+    ("Setuju pak, 1 rb 8 rts aja dulu", "1 rb 8 rts", 1800),
+    ("SETUJU 2 rebu 3 rts / sisanya bulan depan", "2 rebu 3 rts", 2300),
+])
+def test_a_setuju_reads_hundreds_written_short_as_the_command_line_does(words: str, figure: str, value: int) -> None:
+    """"SETUJU 2 rts" was approved as 2 pieces (asked to confirm with PAKSA as no whole pack): the figure is the whole
+    of what parse_quantity reads, the words after it the manager's."""
+    command = parse_manager_command(words)
+    assert isinstance(command, ManagerCommand) and command.quantity == value == parse_quantity(figure), command

@@ -13,6 +13,7 @@ from mailbot.errors import QuantityError
 from mailbot.guards.headers import safe_header_text
 from mailbot.guards.threads import REFERENCE_PATTERN, find_references
 from mailbot.quantities import ACCOUNTANT_DASH, SCALES, UNIT_PATTERN, UNITS, parse_quantity, quantity_pattern
+from mailbot.quantities import NUMBER_WORDS as SPELLED_NUMBER_WORDS
 
 Action = Literal["approve", "reject"]
 MAX_REASON_CHARS = 500
@@ -57,11 +58,8 @@ _SIGNATURE_LINE_RE = re.compile(
     re.IGNORECASE)
 # Words after "SETUJU 2.000" that could change what is approved: the reply is asked back, not read as a reason.
 # A figure in words ("seribu lima ratus"), a condition ("kalau ...", "tunggu ... dulu").
-NUMBER_WORDS: frozenset[str] = frozenset({
-    "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas",
-    "belas", "puluh", "seratus", "ratus", "seribu", "ribu", "rb", "sejuta", "juta", "jt", "setengah", "separuh",
-    "stengah", "koma",
-})
+# (the words a quantity is spelt with, as parse_quantity reads them, "2 rb 3 rts" whole; and "separuh", a half)
+NUMBER_WORDS: frozenset[str] = frozenset({*SPELLED_NUMBER_WORDS, "separuh"})
 CONDITION_WORDS: frozenset[str] = frozenset({
     "jika", "kalau", "kalo", "bila", "apabila", "asal", "asalkan", "syarat", "bersyarat", "tunggu", "dulu",
     "nanti", "sementara", "batal", "batalkan", "ganti", "ubah", "revisi", "koreksi", "ralat",

@@ -64,6 +64,7 @@ from mailbot.reader.roles import (
     question_role,
     read_table,
     read_text,
+    received_within_district,
     settle,
     split_text_tables,
     subunit_report,
@@ -374,7 +375,7 @@ def _answered_questions(text: str) -> list[tuple[str | None, str]]:
     return answers if any(role for role, _ in answers) else []
 
 
-_KIND_FIGURE = {"request": "requested", "receipt": "received"}
+_KIND_FIGURE = {"request": "requested", "receipt": "received", "stock_report": "stock_on_hand"}
 _FORWARD_CORRECTED_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.FORWARD_CORRECTED_WORDS) + r")(?![\w-])"
 )
@@ -406,11 +407,13 @@ def _quoted_fields(plain: str) -> tuple[set[str], set[str]]:
 
 def _revised_kind(
     quoted_text: str, new_text: str, message: Message, own_addresses: Sequence[str] = ()
-) -> Literal["request", "receipt"] | None:
+) -> Literal["request", "receipt", "stock_report"] | None:
     """The kind of the writer's own earlier mail that a reply revises: the quote's header names the
     writer (address or name), or the desk answering the writer's request ("Permohonan 3.000 keping ...
     kami catat"), the quoted mail is a request or receipt, and the new words give a figure with a word of
-    revision ("ralat", "yang benar", "setelah dihitung ulang", "revisi: cukup 2.000 saja"). None otherwise."""
+    revision ("ralat", "yang benar", "setelah dihitung ulang", "revisi: cukup 2.000 saja"). The writer's own
+    stock count quoted ("hitung fisik 1.978, di SIAK 2.010") is revised too ("yg benar angka SIAK, 2.010
+    keping"). None otherwise."""
     low_new = normalise(new_text)
     if not _FIGURE_RE.search(low_new) or not _REVISION_RE.search(low_new):
         return None
@@ -447,6 +450,8 @@ def _revised_kind(
         # keping (kurang 1 dus isi 100)" counts a receipt and asks for nothing).
         return None
     if earlier == "request" or earlier == "receipt":
+        return earlier
+    if earlier == "stock_report" and not desk_voice and "stock_on_hand" in given | doubted:
         return earlier
     return None
 
@@ -725,6 +730,7 @@ def read_message(
     stated_here = {c.field for c in candidates}
     candidates.extend(c for c in adopted if c.field not in stated_here)
     candidates = asked_beside_needed_table(current_requests(candidates))
+    candidates = received_within_district(normalise(new_text), candidates)
     if of_a_period or (
         not tables and any(c.row_date for c in candidates) and period_report(normalise(head))
     ):
@@ -818,8 +824,12 @@ def read_message(
         # "stok awal 2.500, cetak 91, rekam 97 -> sisa akhir 2.409" / "KIA aman.": KIA named only in words
         # with no figure (its stock is fine) is not what the figures are said of; they are KTP-el's.
         item, item_assumed = "ktp-el", False
-    unnamed_fields = {c.field for c in candidates if c.value is not None and c.item is None}
-    kia_fields = {c.field for c in candidates if c.value is not None and c.item == "kia"}
+    kia_figures = {(c.field, c.value) for c in candidates if c.value is not None and c.item == "kia"}
+    # (A KIA figure said again without its name, "blangko KIA 800 keping sudah kami terima ... kami catat yg
+    # diterima 800", is the same figure: it names no other blank.)
+    unnamed_fields = {c.field for c in candidates
+                      if c.value is not None and c.item is None and (c.field, c.value) not in kia_figures}
+    kia_fields = {field for field, _ in kia_figures}
     if item == "kia" and not asked and unnamed_fields & kia_fields and not any(
         c.item == "ktp-el" for c in candidates
     ):

@@ -384,6 +384,10 @@ def kind_of(
         # vendor's "Bimtek Pengelolaan Persediaan Blangko": an invitation with no figure of its own names
         # the blanks as its agenda, and asks for or reports none.
         return "other"
+    if unattributed and not seen and _INSPECTION_NOTICE_RE.search(text):
+        # "tim Inspektorat akan melakukan uji petik persediaan blangko ... Mohon disiapkan kartu stok, berita acara
+        # serah terima": an inspection announced by a writer for no district, no receipt nor report.
+        return "other"
     if unattributed:
         if _RECEIPT_RE.search(text) and ("received" in seen or not uncounted):
             # Of a writer who speaks for no district, a receipt phrase beside counts none of which is received
@@ -447,6 +451,10 @@ def kind_of(
         return "other"
     if _reports(text, attached):
         return "stock_report"
+    if not seen and not unattributed and "?" not in text and _stock_unchanged(text):
+        # "Angka stok sudah kami sampaikan di laporan mingguan Jumat lalu (lihat email di bawah), belum ada
+        # perubahan karena libur": the stock reported again as it was, no new figure.
+        return "stock_report"
     if (not seen and not unattributed and "?" not in text and _LOW_STOCK_RE.search(text)
             and _FIGURE_TO_FOLLOW_RE.search(text)):
         # "sisa blangko hampir habis, nanti ulun laporkan angkanya": the stock said low, its figure to follow, in a
@@ -455,12 +463,27 @@ def kind_of(
     return "other"
 
 
+_INSPECTION_NOTICE_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.INSPECTION_NOTICE_PHRASES) + r")(?![\w-])"
+)
+_STOCK_UNCHANGED_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.STOCK_UNCHANGED_PHRASES) + r")(?![\w-])")
+
+
+def _stock_unchanged(text: str) -> bool:
+    """Whether a sentence says the stock has not changed ("Angka stok ..., belum ada perubahan karena libur")."""
+    return any(
+        _STOCK_WORD_RE.search(s.group()) and _STOCK_UNCHANGED_RE.search(s.group())
+        for s in _FULL_SENTENCE_RE.finditer(text)
+    )
+
+
 def _reports(text: str, attached: bool = False) -> bool:
     """Whether the text calls itself a report of blanks ("Laporan harian ...", "Stok akhir ..."), not in
     a question ("format laporan harian yang baru kolomnya apa?"); with a spreadsheet attached, the report
     it names ("laporan harian terlampir") need not name the blank."""
     named = any(
         not _in_question(text, m.end()) and not _REPORT_FORM_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
+        and not _REPORT_HABIT_AFTER_RE.match(text, m.end())
         for m in _REPORT_RE.finditer(text)
     )
     if not named and (dated := _DATED_REPORT_RE.search(text)) is not None:
@@ -484,6 +507,10 @@ def report_attached(low: str) -> bool:
     )
 
 
+# "laporan harian kami sering terlambat": up to two words of its owner, then its habit of lateness.
+_REPORT_HABIT_AFTER_RE = re.compile(
+    r"(?:[^\S\n]+[a-z]+){0,2}?[^\S\n]+(?:" + vocab.alternation(vocab.REPORT_HABIT_AFTER_WORDS) + r")(?![\w-])"
+)
 _REPORT_FORM_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.REPORT_FORM_WORDS) + r")[^\S\n]+$")
 _DATED_REPORT_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.DATED_REPORT_WORDS) + r")(?:[^\S\n]+[a-z][a-z.]{1,12}){0,2}"

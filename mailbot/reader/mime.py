@@ -635,6 +635,17 @@ def _xls_cell(cell: Any, datemode: int) -> Cell:
     return None
 
 
+def _office_xml(data: bytes, member: str, limits: ReadLimits, what: str) -> bytes:
+    """The XML *member* of an office document's zip (an .ods, a .docx), the zip bounded first (check_spreadsheet());
+    a document type declaration, which no office document needs, is refused (ValueError naming *what*)."""
+    check_spreadsheet(data, limits)
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        content = archive.read(member)
+    if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
+        raise ValueError(f"{what} with a document type declaration")
+    return content
+
+
 _ODF_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _ODF_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _ODF_TEXT_P = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p"
@@ -652,11 +663,7 @@ def read_ods(data: bytes, limits: ReadLimits | None = None) -> tuple[Table, ...]
     import xml.etree.ElementTree as ElementTree  # imported here: most mail has no spreadsheet
 
     limits = limits or ReadLimits()
-    check_spreadsheet(data, limits)
-    with zipfile.ZipFile(BytesIO(data)) as archive:
-        content = archive.read("content.xml")
-    if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
-        raise ValueError("an .ods content with a document type declaration")
+    content = _office_xml(data, "content.xml", limits, "an .ods content")
     tables: list[Table] = []
     rows: list[tuple[Cell, ...]] = []
     row: list[Cell] = []
@@ -725,11 +732,7 @@ def read_docx(data: bytes, limits: ReadLimits | None = None) -> str:
     import xml.etree.ElementTree as ElementTree  # imported here: most mail has no Word letter
 
     limits = limits or ReadLimits()
-    check_spreadsheet(data, limits)
-    with zipfile.ZipFile(BytesIO(data)) as archive:
-        content = archive.read("word/document.xml")
-    if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
-        raise ValueError("a .docx document with a document type declaration")
+    content = _office_xml(data, "word/document.xml", limits, "a .docx document")
     body = ElementTree.fromstring(content).find(_WORD + "body")
     lines: list[str] = []
     for block in body if body is not None else ():

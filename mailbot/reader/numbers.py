@@ -341,9 +341,10 @@ _MASK_PATTERNS: tuple[str, ...] = (
     # Times.
     r"\b(?:pukul|pkl|jam)\b\.?\s*\d{1,2}(?:[.:]\d{2})?\b(?:\s*(?:wita|wib|wit))?",
     r"\b\d\d?[.:]\d{2}(?:[.:]\d{2})?(?![\d])(?:\s*(?:wita|wib|wit|am|pm)\b)?",
-    # Ordinals and names: "SMA Negeri 1", "kelas 2", "tahap 1", "ke-2", "edisi 3"; not a count of blanks after
-    # a phone's "smp" ("sdh smp 500 kpg blanko": "sudah sampai").
-    r"\b(?:sma|smp|sd|smk|sdn|smpn|sman|smkn|mts|mtsn|sma negeri|smp negeri|sd negeri|negeri|kelas|tahap"
+    # Ordinals and names: "SMA Negeri 1", "SMA N 1", "kelas 2", "tahap 1", "ke-2", "edisi 3"; not a count of
+    # blanks after a phone's "smp" ("sdh smp 500 kpg blanko": "sudah sampai").
+    r"\b(?:sma|smp|sd|smk|sdn|smpn|sman|smkn|mts|mtsn|sma negeri|smp negeri|sd negeri|negeri|sma n|smp n|smk n|kelas"
+    r"|tahap"
     r"|gelombang|angkatan|batch|edisi"
     r"|poin|butir|termin|urutan|sesi|ruangan|loket|pos)\b\s*[.\-]?\s*\d+\b"
     rf"(?![^\S\n]*(?:{vocab.alternation(vocab.BLANK_UNITS)})\b)",

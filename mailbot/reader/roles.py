@@ -1550,7 +1550,9 @@ def _stock_of_places(
             continue
         lo = max(masked.rfind("\n", 0, first.start) + 1, first.start - 60)
         lead = _PLACE_LEAD_RE.search(masked, lo, first.start)
-        if not (lead is not None and lead.group("stock") or _STOCK_PLACE_LEAD_RE.search(masked, lo, first.start)):
+        if not (lead is not None and lead.group("stock") or _STOCK_PLACE_LEAD_RE.search(masked, lo, first.start)
+                or _STOCK_BEFORE_PLACES_RE.search(masked, lo, first.start)
+                or _places_under_stock_heading(masked, first.start)):
             continue
         parts = [first]
         for nxt in mentions[i + 1 :]:
@@ -1574,7 +1576,23 @@ def _stock_of_places(
         values = {p.value for p in parts}
         stock = [c for c in candidates if c.field == "stock_on_hand"]
         others = {c.value for c in stock if c.value not in values and c.doubt is None}
-        if others or _PLACES_TOTAL_RE.search(masked, parts[-1].end, parts[-1].end + 120):
+        written = _PLACES_TOTAL_RE.search(masked, parts[-1].end, parts[-1].end + 120)
+        total_at = _written_total_of(masked, mentions, written.end(), parts) if written is not None else None
+        if not others and total_at is not None:
+            # "Gudang Dinas 1.540 keping, UPT Sebatik 402 keping, jumlah 1.942 keping": the total written right
+            # after the places, when they add up to it, is the stock.
+            rest = [c for c in candidates if c.field != "stock_on_hand"]
+            line_end = masked.find("\n", total_at.end)
+            text = " ".join(original[max(0, first.start - 40) : line_end if line_end != -1 else len(masked)].split())
+            return [*rest, Candidate("stock_on_hand", total_at.value, text, True, total=True,
+                                     cues=("places_total", f"parts:{len(parts)}"))]
+        if not others and written is not None and _written_total_of(masked, mentions, written.end(), ()) is not None:
+            # "..., UPT Krayan 305 keping, jumlah 1.600 keping": a total the places do not add up to; which
+            # is right, a clerk asks.
+            rest = [c for c in candidates if c.field != "stock_on_hand"]
+            text = " ".join(original[first.start : written.end() + 24].split())
+            return [*rest, Candidate("stock_on_hand", None, text, True, "conflict", cues=("places",))]
+        if others or written:
             # A stock figure that is none of the places': a written total ("jadi seluruh stok kami 1.020
             # keping") is the stock when the places add up to it; else the figures stay as they are.
             if len(others) == 1 and sum(p.value or 0 for p in parts) in others:
@@ -1594,12 +1612,30 @@ def _stock_of_places(
     return candidates
 
 
+# Between a total word and its figure: "jumlah 1.942", "total stok: 1.515", "seluruhnya ada 900".
+_TOTAL_GAP_RE = re.compile(
+    r"(?:[^\S\n]*(?:" + _words_re(vocab.PLACE_STOCK_WORDS + vocab.STOCK_BEFORE_PLACES_FILLERS + vocab.BLANK_UNITS
+                               + ("nya", "semua", "adalah", "sebanyak", "menjadi", "jadi"))
+    + r")(?![\w-]))*[^\S\n]*:?[^\S\n]*"
+)
+
+
+def _written_total_of(masked: str, mentions: Sequence[Mention], at: int, parts: Sequence[Mention]) -> Mention | None:
+    """The figure right after a total word at *at* (its own words between), when the places' figures
+    *parts* add up to it (any figure, with no parts given); else None."""
+    nxt = next((m for m in mentions if m.start >= at), None)
+    if nxt is None or nxt.value is None or nxt.approximate or not _TOTAL_GAP_RE.fullmatch(masked, at, nxt.start):
+        return None
+    return nxt if not parts or sum(p.value or 0 for p in parts) == nxt.value else None
+
+
 def _postfix_of_previous(masked: str, figure_end: int, k: Keyword, limit: int) -> bool:
     """Whether role word *k* is said right after the figure ending at *figure_end* and closes it with a
-    comma ("58 enrolled, 52 printed, 987 ..."): then it names that figure, not the one after it."""
+    comma ("58 enrolled, 52 printed, 987 ...") or with the "=" of a sum ("842, minus 96 printed = 746"): then it
+    names that figure, not the one after it."""
     if _UNIT_GAP_RE.fullmatch(masked, figure_end, k.start) is None and not _people_recorded(masked, figure_end, k):
         return False
-    return masked[k.end : limit].lstrip().startswith(",")
+    return masked[k.end : limit].lstrip()[:1] in (",", "=")
 
 
 def _said_of_supply(masked: str, prev_end: int, pos: int) -> bool:
@@ -1792,7 +1828,7 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
         if _SHIPMENT_CAME_RE.search(masked, z.end()):
             # "Tgl 14-16 cetak tertunda krn blangko habis, tgl 17 kiriman sdh masuk": out before a shipment came.
             continue
-        if _subunit_named(masked, c_start, z.start()):
+        if _subunit_named(masked, c_start, z.start()) or _zero_at_named_place(masked, z.end(), c_end):
             # "Stok blangko KTP-el di UPT Krayan sudah habis": one office's part of the stock is empty.
             continue
         if _CARRIED_BY_TEAM_RE.search(masked, c_start, z.start()):
@@ -2619,6 +2655,195 @@ def _without_breakdowns(masked: str, mentions: list[Mention], kws: Sequence[Keyw
     return [m for k, m in enumerate(mentions) if k not in drop] if drop else mentions
 
 
+# --- Year-end stock-taking: stock cards, warehouses, counts checked ---------------------------------------
+
+_NO_DISCREPANCY_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.NO_DISCREPANCY_PHRASES) + r")(?![\w-])")
+_USABLE_PART_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.USABLE_PART_WORDS) + r")(?![\w-])")
+_INTERNAL_TRANSFER_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.INTERNAL_TRANSFER_PHRASES) + r")(?![\w-])"
+)
+# "Stok kami per 29 Desember: Gudang Dinas 1.540 keping, ...": a stock word, the words of whose and when, a place.
+_STOCK_BEFORE_PLACES_RE = re.compile(
+    r"(?<![\w-])" + _PLACE_STOCK + r"(?:[^\S\n]+(?:" + _words_re(vocab.STOCK_BEFORE_PLACES_FILLERS)
+    + r")(?![\w-]))*[^\S\n]*:?[^\S\n]*" + _PLACE + r"[^\S\n]*:?[^\S\n]*$"
+)
+
+
+# A line naming the stock and closed by a colon, over a list of places: "Berikut posisi stok kami:".
+_STOCK_HEADING_RE = re.compile(
+    r"(?<![\w-])" + _PLACE_STOCK + r"(?:[^\S\n]+(?:" + _words_re(vocab.STOCK_BEFORE_PLACES_FILLERS)
+    + r")(?![\w-]))*[^\S\n]*:[^\S\n]*\n$"
+)
+# A list line opened by a place: "- Gudang Kantor Dinas (Nunukan): ".
+_PLACE_LINE_LEAD_RE = re.compile(r"[ \t>*\u2022-]*" + _PLACE + r"[^\S\n]*:?[^\S\n]*")
+
+
+def _places_under_stock_heading(masked: str, pos: int) -> bool:
+    """Whether the figure at *pos* opens a list of places under a heading naming the stock ("Berikut posisi stok
+    kami:" / "- Gudang Kantor Dinas (Nunukan): 380 keping" / "- Gudang UPT Sebatik: 95 keping")."""
+    line_start = masked.rfind("\n", 0, pos) + 1
+    if line_start == 0 or not _PLACE_LINE_LEAD_RE.fullmatch(masked, line_start, pos):
+        return False
+    above = masked.rfind("\n", 0, line_start - 1) + 1
+    return bool(_STOCK_HEADING_RE.search(masked, above, line_start))
+
+
+def _empty_office_beside_warehouse(
+    masked: str, clauses: Sequence[tuple[int, int]], loose: list[tuple[Mention, str]], candidates: list[Candidate]
+) -> list[Candidate]:
+    """"Blangko KIA di UPT Sebatik sudah habis ... Gudang dinas masih ada 640 keping": one office of the district
+    empty and one warehouse's figure given, the district holds that figure (the empty office adds nothing)."""
+    empty = any(
+        _subunit_named(masked, a, z.start())
+        for z in _ZERO_STOCK_RE.finditer(masked)
+        for a, b in clauses if a <= z.start() < b
+    )
+    if not empty:
+        return candidates
+    held = [(m, snippet, lead) for m, snippet in loose
+            if m.unit == "blank" and m.value
+            and (lead := _PLACE_LEAD_RE.search(masked, max(masked.rfind("\n", 0, m.start) + 1, m.start - 60), m.start))
+            is not None and lead.group("stock")]
+    if len(held) != 1:
+        return candidates  # more places than one: what each holds, a clerk adds up
+    m, snippet, lead = held[0]
+    if m.approximate or m.conflict or _subunit_named(masked, lead.start(), m.start):
+        return candidates
+    return [*candidates, Candidate("stock_on_hand", m.value, snippet, True, cues=("places_summed", "office_empty"))]
+
+
+
+def _discrepancy_said(masked: str) -> bool:
+    """Whether the mail sets two counts against each other ("selisih 21 keping"): not when it says there is
+    none ("Fisik dan SIAK sama, tidak ada selisih")."""
+    return bool(_DISCREPANCY_RE.search(_NO_DISCREPANCY_RE.sub(" ", masked)))
+
+
+def _usable_part_of_shipment(mentions: Sequence[Mention], candidates: list[Candidate]) -> list[Candidate]:
+    """A stock named as the part fit for use ("yg bisa dipakai 794") that is a figure received less another
+    figure of the mail ("800 keping sudah kami terima ... 6 keping cacat") is the sound part of the shipment,
+    not the stock: it is left out."""
+    received = {c.value for c in candidates if c.field == "received" and c.value}
+    if not received:
+        return candidates
+    figures = {m.value for m in mentions if m.value}
+    return [
+        c for c in candidates
+        if not (
+            c.field == "stock_on_hand" and c.value and not c.table
+            and any(cue.startswith("keyword_") and _USABLE_PART_RE.search(cue) for cue in c.cues)
+            and any(r > c.value and r - c.value in figures for r in received)
+        )
+    ]
+
+
+def _totals_by_item(
+    masked: str, clauses: Sequence[tuple[int, int]], loose: list[tuple[Mention, str]], candidates: list[Candidate]
+) -> tuple[list[Candidate], list[tuple[Mention, str]]]:
+    """"1. Gudang Dinas: KTP-el 2.880, KIA 1.402" / "2. Gerai MPP: KTP-el 215, KIA 96" / "Total KTP-el 3.095
+    keping, KIA 1.498 keping": a figure left without a role in a clause opened by a total word, that adds up
+    the figures of one role read for its blank before it (two or more), is that role's total for the blank."""
+    kept: list[tuple[Mention, str]] = []
+    found: list[Candidate] = []
+    for m, snippet in loose:
+        c_start = next((a for a, b in clauses if a <= m.start < b), None)
+        if c_start is None or m.value is None or m.approximate or m.conflict:
+            kept.append((m, snippet))
+            continue
+        opener = _TOTAL_OPENS_RE.match(masked, c_start)
+        comma = masked.rfind(",", c_start, m.start)
+        item, ambiguous = explicit_item(masked[(comma + 1 if comma != -1 else c_start) : m.start])
+        if opener is None or item is None or ambiguous:
+            kept.append((m, snippet))
+            continue
+        mine = [c for c in candidates if c.item == item and c.value is not None and not c.total and c.doubt is None]
+        fields = {c.field for c in mine}
+        if len(fields) == 1 and len(mine) > 1 and sum(c.value for c in mine if c.value) == m.value:
+            found.append(Candidate(fields.pop(), m.value, snippet, True, total=True, item=item,
+                                   cues=("result_of_sum", f"parts:{len(mine)}", f"item:{item}")))
+        else:
+            kept.append((m, snippet))
+    return candidates + found, kept
+
+
+def _zero_at_named_place(masked: str, z_end: int, c_end: int) -> bool:
+    """Whether a word of zero is said of a place the mail names elsewhere as one office of the district: "KIA
+    habis di Sebatik" above "Blangko KIA di UPT Sebatik sudah habis" is that office's part of the stock."""
+    at = _ZERO_PLACE_AFTER_RE.match(masked, z_end, c_end)
+    if at is None:
+        return False
+    name = at.group("name")
+    return any(other.group("name") == name for other in _SUBUNIT_NAME_RE.finditer(masked))
+
+
+_ZERO_PLACE_AFTER_RE = re.compile(r"[^\S\n]+(?:di|pada|at)[^\S\n]+(?P<name>[a-z]{3,})(?![\w-])")
+_SUBUNIT_NAME_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.NAMED_SUBUNIT_WORDS) + r")[^\S\n]+(?:kec\.?[^\S\n]+|kecamatan"
+    r"[^\S\n]+)?(?P<name>[a-z]{3,})(?![\w-])"
+)
+
+
+def _item_of_figure_said_before(masked: str, before: Sequence[Mention], m: Mention) -> str | None:
+    """The blank of the line that gave a correction's figure before ("Blangko KTP-el : fisik 1.204 keping, SIAK
+    1.212 keping" ... "Jadi angka yang benar adalah angka SIAK, 1.212 keping"): the correction picks that line's
+    figure, so it is of that blank; None when no line, or lines of both blanks, gave it."""
+    items: set[str | None] = set()
+    for earlier in before:
+        if earlier.value != m.value:
+            continue
+        line_start = masked.rfind("\n", 0, earlier.start) + 1
+        line_end = masked.find("\n", earlier.end)
+        items.add(_item_of_mention(masked, line_start, earlier, line_end if line_end != -1 else len(masked)))
+    return items.pop() if len(items) == 1 else None
+
+
+_AS_MANY_AS_STUDENTS_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.AS_MANY_AS_STUDENTS_PHRASES) + r")(?![\w-])"
+)
+_STUDENTS_AFTER_RE = re.compile(r"[^\S\n]*(?:" + _words_re(vocab.STUDENT_NOUNS) + r")(?![\w-])")
+
+
+def _asked_as_many_as_students(
+    original: str, masked: str, mentions: Sequence[Mention], candidates: list[Candidate]
+) -> list[Candidate]:
+    """"17 sekolah, total 1.150 siswa kelas XII ... please send blangko sejumlah siswa tersebut": an ask for as
+    many blanks as the students counted, with no figure of its own, asks for the one count of students given
+    (a count of students is otherwise never one of blanks). Two counts of students leave it to a clerk."""
+    ask = _AS_MANY_AS_STUDENTS_RE.search(masked)
+    if ask is None or any(c.field == "requested" and c.value is not None for c in candidates):
+        return candidates
+    counts = [m for m in mentions if m.value and m.value > 1 and m.unit == "people" and m.start < ask.start()
+              and not m.approximate and _STUDENTS_AFTER_RE.match(masked, m.end)]
+    if len({m.value for m in counts}) != 1:
+        return candidates
+    m = counts[-1]
+    lo = max(masked.rfind("\n", 0, m.start) + 1, m.start - 60)
+    end = masked.find(".", ask.end())
+    snippet = " ".join(original[lo : end if end != -1 else len(original)].split())
+    rest = [c for c in candidates if c.field != "requested"]
+    return [*rest, Candidate("requested", m.value, snippet, True, cues=("as_many_as_students",))]
+
+
+_TRANSFER_WINDOW = 40
+
+
+def received_within_district(new_low: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Without the figures received that the mail says moved between the district's own stores ("Krayan terima
+    300 dari gudang dinas, bukan dari provinsi") or that a stock card's "masuk" column adds up to nothing (its
+    total row 0): no shipment came from the province."""
+    moved: set[int] = set()
+    for found in _INTERNAL_TRANSFER_RE.finditer(new_low):
+        # The figure moved is said right before where it came from: "terima 300 dari gudang dinas".
+        lo = max(new_low.rfind("\n", 0, found.start()), new_low.rfind(". ", 0, found.start()),
+                 found.start() - _TRANSFER_WINDOW) + 1
+        moved.update(m.value for m in find_mentions(new_low[lo : found.start()]) if m.value)
+    return [
+        c for c in candidates
+        if not (c.field == "received" and c.value is not None and (
+            c.value in moved or (c.value == 0 and c.table and "total_row" in c.cues and "per_day" in c.cues)))
+    ]
+
+
 def read_text(
     original: str,
     low: str,
@@ -3005,6 +3230,8 @@ def read_text(
                 named = _item_of_mention(masked, c_start, m, next_start)
                 said_items = {c.item for _, c in taken if c.field == fields[0] and c.value is not None}
                 if named is None and len(said_items - {None}) > 1:
+                    named = _item_of_figure_said_before(masked, mentions[:idx], m)
+                if named is None and len(said_items - {None}) > 1:
                     candidates.append(Candidate(fields[0], None, snippet, True, "conflict", corrects=True))
                     continue
                 was = next((c for _, c in reversed(taken) if c.field == fields[0] and named in (None, c.item)),
@@ -3270,10 +3497,12 @@ def read_text(
         placed.append((m.start, candidate))
     if len(placed) > 1 and _YESTERDAY_RE.search(masked):
         candidates = _todays_over_yesterdays(masked, placed, candidates)
+    if loose and candidates and any(_TOTAL_OPENS_RE.match(masked, a) for a, _ in clauses):
+        candidates, loose = _totals_by_item(masked, clauses, loose, candidates)
     if (
         any(c.field == "stock_on_hand" for c in candidates)
         and any(m.unit == "blank" and not m.approximate for m, _ in loose)
-        and _DISCREPANCY_RE.search(masked)
+        and _discrepancy_said(masked)
     ):
         # "Sisa 1.450 keping ... dihitung ulang 1.540 keping, ada selisih": a second count set
         # against the stock; a clerk would ask which is right.
@@ -3298,6 +3527,9 @@ def read_text(
     candidates = _stock_reported_before(candidates)
     candidates = _fallback_offered(masked, mentions, candidates)
     candidates = _rest_of_shipment(mentions, candidates)
+    candidates = _usable_part_of_shipment(mentions, candidates)
+    if _AS_MANY_AS_STUDENTS_RE.search(masked):
+        candidates = _asked_as_many_as_students(original, masked, mentions, candidates)
     candidates = _rest_chased(masked, candidates)
     candidates = _awaited_not_received(candidates)
     if len(mentions) > 1 and any(c.field == "stock_on_hand" for c in candidates):
@@ -3350,6 +3582,8 @@ def read_text(
             # "500 atau 700 keping": an answer, but not one figure; ask again.
             candidates.append(Candidate(answer_role, None, " / ".join(s for _, s in loose), True, "unclear"))
     candidates = _zero_answer(original, low, answer_role, candidates)
+    if loose and clauses and not any(c.field == "stock_on_hand" for c in candidates) and _ZERO_STOCK_RE.search(masked):
+        candidates = _empty_office_beside_warehouse(masked, clauses, loose, candidates)
     if len(mentions) > 1 and _EARLIER_PERIOD_RE.search(masked):
         candidates = _latest_of_two_moments(masked, mentions, candidates)
     if "+" in masked and "=" in masked:
@@ -4990,11 +5224,15 @@ _SUMMED_FIELDS = frozenset(("printed", "recorded", "received"))
 
 def _sum_of_the_others(mine: Sequence[Candidate]) -> Candidate | None:
     """The one figure, of several of one role and one blank, that is the sum of all the others; else None."""
-    if any(c.value is None or c.doubt for c in mine) or len({c.item for c in mine}) != 1:
+    if any(c.value is None or c.doubt for c in mine) or len({c.item for c in mine} - {None}) > 1:
         return None
-    total = sum(c.value for c in mine if c.value is not None)
-    wholes = [c for c in mine if c.value is not None and 2 * c.value == total]
-    return replace(wholes[0], cues=(*wholes[0].cues, "sum_of_the_others")) if len(wholes) == 1 else None
+    # The whole may be said twice ("Terima blangko 2.800" in the subject, "Jumlah yang kami terima 2.800" in
+    # the text): it is the sum of the figures other than itself.
+    wholes = [c for c in mine if c.value is not None and sum(o.value != c.value for o in mine) > 1
+              and sum(o.value or 0 for o in mine if o.value != c.value) == c.value]
+    if len({c.value for c in wholes}) != 1:
+        return None
+    return replace(wholes[0], cues=(*wholes[0].cues, "sum_of_the_others"))
 
 
 def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:

@@ -148,7 +148,8 @@ SCALE_ABBREVIATIONS: dict[str, str] = {"rb": "ribu", "rbu": "ribu", "rebu": "rib
 THOUSAND_SUFFIXES: tuple[str, ...] = ("ribu", "rbu", "rb", "k")
 # Every word that multiplies digits before it: "2 ratus" is 200, "1,5 juta" is 1,500,000.
 DIGIT_MULTIPLIERS: dict[str, int] = {
-    "ribu": 1000, "rbu": 1000, "rb": 1000, "k": 1000, "ratus": 100, "juta": 1_000_000, "jt": 1_000_000}
+    "ribu": 1000, "rbu": 1000, "rebu": 1000, "rb": 1000, "k": 1000, "ratus": 100, "rts": 100, "juta": 1_000_000,
+    "jt": 1_000_000}
 # Between the thousands' digits and the hundreds glued after them: "2rb5", "1rb250", "2 rb500" (the space before "rb"
 # only: "2 k5" is no figure), "2k5" (2.500, 1.250, 2.500, 2.500). A pattern, for the reader and the typed quantity
 # alike.
@@ -892,6 +893,15 @@ LOAN_OFFER_PHRASES: tuple[str, ...] = (
     "siap pinjamkan", "bisa pinjamkan", "dapat pinjamkan", "bersedia memberi pinjaman", "menawarkan pinjaman",
     "willing to lend", "can lend", "could lend", "offer to lend", "able to lend",
 )
+# Blanks a receipt says came from another source than the province's store (routes): after "dari", "dr" or "from",
+# the ministry ("langsung dari Dirjen Dukcapil (pusat)", "dari Kemendagri", "from the ministry"), by a word of
+# OTHER_SOURCE_WORDS or a word opening with one of OTHER_SOURCE_STEMS ("Ditjen", "Kementerian Dalam Negeri"); or
+# another district by its name with a word of a loan beside it, one of RECEIPT_LOAN_WORDS or a word opening with one
+# of RECEIPT_LOAN_STEMS ("pinjaman dari Tarakan", "borrowed from Nunukan").
+OTHER_SOURCE_WORDS: tuple[str, ...] = ("pusat", "kemendagri", "kemdagri", "jakarta", "ministry", "central government")
+OTHER_SOURCE_STEMS: tuple[str, ...] = ("dirjen", "ditjen", "kementerian", "direktorat")
+RECEIPT_LOAN_WORDS: tuple[str, ...] = ("dipinjami", "meminjam")
+RECEIPT_LOAN_STEMS: tuple[str, ...] = ("pinjam", "loan", "borrow")
 # Naming where a shipment goes: "dari Kementerian Dalam Negeri ke Provinsi".
 DESTINATION_WORDS: tuple[str, ...] = ("ke", "kepada", "untuk", "to")
 # Opening a sentence before a named month ("Pada bulan Oktober 2026 kami telah menerima ..."): the
@@ -2967,6 +2977,18 @@ LOOK_AGAIN_WORDS: tuple[str, ...] = (
     "mempertimbangkan lagi", "ditinjau", "tinjau ulang", "tinjau kembali", "meninjau ulang", "meninjau kembali",
     "keberatan", "mohon kebijakan", "mohon kebijaksanaan", "mohon kebijakannya", "mohon kebijaksanaannya",
     "reconsider", "reconsidered", "reconsidering", "reconsideration",
+    # Banjar: "mohon kiranya permohonan kami ditimbang pulang" ("ditimbang" alone is "weighed")
+    "ditimbang pulang", "ditimbang ulang", "ditimbang lagi", "ditimbang kembali", "menimbang pulang",
+)
+# Of LOOK_AGAIN_WORDS, those that ask for a decision to be looked at again even as a question ("could the province
+# please reconsider this?", "apakah keputusan ini masih bisa ditinjau lagi?"): an appeal, never a mere question
+# ("apakah permohonan kami sudah ditinjau?" asks where it stands).
+LOOK_AGAIN_ASKED_WORDS: tuple[str, ...] = (
+    "reconsider", "reconsidered", "reconsidering", "reconsideration",
+    "dipertimbangkan kembali", "dipertimbangkan lagi", "dipertimbangkan ulang", "mempertimbangkan kembali",
+    "mempertimbangkan ulang", "mempertimbangkan lagi", "pertimbangkan kembali", "pertimbangkan lagi",
+    "ditinjau ulang", "ditinjau kembali", "ditinjau lagi", "tinjau ulang", "tinjau kembali", "meninjau ulang",
+    "meninjau kembali", "ditimbang pulang", "ditimbang ulang", "ditimbang lagi", "ditimbang kembali",
 )
 
 # A district withdrawing its own request (mailbot.followup.cancels). Words that cancel wherever they stand, unless
@@ -3266,6 +3288,88 @@ BUNDLE_CONTENT_BEFORE: tuple[str, ...] = (
     "isi", "berisi", "isinya", "@", "per ikat", "per dus", "per box", "per bundel", "per pak", "tiap ikat",
     "tiap dus", "setiap ikat", "setiap dus",
 )
+
+# --- Year-end stock-taking: stock cards, warehouses, counts checked ---------------------------------------
+
+# A stock said warehouse by warehouse: besides "gudang", the district's own offices and service points hold blanks
+# ("Gudang Dinas 1.540 keping, UPT Sebatik 402 keping", "Gerai Mal Pelayanan Publik: KTP-el 215").
+PLACE_NOUNS += ("upt", "gerai")
+# Between a stock word and the first place of its list: "Stok kami saat ini di Gudang Dinas 890 keping dan di
+# Gudang UPT Sebatik 310 keping", "Stok kami per 29 Desember: Gudang Dinas 1.540 keping, ...".
+STOCK_BEFORE_PLACES_FILLERS: tuple[str, ...] = (
+    "kami", "kita", "blangko", "blanko", "ktp-el", "ktp el", "ktpel", "ktp", "saat ini", "sekarang", "skrg",
+    "per", "posisi", "hari ini", "our", "now", "as of",
+)
+# A discrepancy word denied: "Fisik dan SIAK sama, tidak ada selisih" sets no second count against the stock.
+NO_DISCREPANCY_PHRASES: tuple[str, ...] = (
+    "tidak ada selisih", "tdk ada selisih", "tanpa selisih", "nihil selisih", "selisih nihil", "selisih 0",
+    "selisih nol", "no discrepancy", "no difference", "tidak ada perbedaan", "tidak terdapat selisih",
+)
+# The part of a shipment fit for use after its damaged cards are set aside ("800 keping sudah kami terima ... 6
+# keping cacat, jadi yg bisa dipakai 794"): the sound part of what arrived, not the stock.
+USABLE_PART_WORDS: tuple[str, ...] = (
+    "bisa dipakai", "dapat dipakai", "bisa digunakan", "dapat digunakan", "bisa dipergunakan",
+    "dapat dipergunakan", "layak pakai", "layak dipakai", "usable",
+)
+# Blanks moved between the district's own stores are no shipment received: "Krayan terima 300 dari gudang dinas,
+# bukan dari provinsi" (a stock card's "masuk" column then counts a transfer).
+INTERNAL_TRANSFER_PHRASES: tuple[str, ...] = (
+    "bukan dari provinsi", "bkn dari provinsi", "bukan kiriman provinsi", "bukan dari prov", "dari gudang dinas",
+    "dari gudang kabupaten", "dari gudang kab", "dari gudang kota", "mutasi antar gudang", "mutasi internal",
+    "pindahan dari gudang", "not from the province", "from our own warehouse", "from the district warehouse",
+)
+# What an inspector received of the district is its explanation, no blanks: "Inspektorat telah menerima penjelasan
+# tersebut".
+MESSAGE_NOUNS += ("penjelasan", "penjelasannya", "penjelasan kami", "klarifikasi", "klarifikasinya", "tanggapan",
+                  "tanggapannya", "jawaban", "jawabannya")
+# Right after a report's name (its owner between), these speak of the reports' habit of lateness, apologised for
+# in a greeting ("Mohon maaf ... kalau laporan harian kami sering terlambat bah"): no report made.
+REPORT_HABIT_AFTER_WORDS: tuple[str, ...] = (
+    "sering terlambat", "sering telat", "sering lambat", "selalu terlambat", "suka telat", "suka terlambat",
+    "kadang terlambat", "often late", "always late",
+)
+# Said of the stock in a reply pointing at the report quoted below ("Angka stok sudah kami sampaikan di laporan
+# mingguan Jumat lalu (lihat email di bawah), belum ada perubahan"): the stock is reported again, with no new figure.
+STOCK_UNCHANGED_PHRASES: tuple[str, ...] = (
+    "belum ada perubahan", "tidak ada perubahan", "tdk ada perubahan", "blm ada perubahan", "belum berubah",
+    "tidak berubah", "tdk berubah", "masih sama", "tetap sama", "unchanged", "no change", "has not changed",
+    "hasn't changed",
+)
+# An ask for as many blanks as the students counted ("please send blangko sejumlah siswa tersebut (1 siswa = 1
+# blangko)"): the one count of students the mail gives is the figure asked.
+AS_MANY_AS_STUDENTS_PHRASES: tuple[str, ...] = (
+    "sejumlah siswa", "sesuai jumlah siswa", "sebanyak jumlah siswa", "sejumlah murid", "sesuai jumlah murid",
+    "sebanyak jumlah murid", "sejumlah pelajar", "sesuai jumlah pelajar", "as many as the students",
+    "one for each student", "1 siswa = 1 blangko", "1 siswa 1 blangko", "satu siswa satu blangko",
+)
+STUDENT_NOUNS: tuple[str, ...] = ("siswa", "murid", "pelajar", "students", "pupils")
+# An inspection of the stocks announced by its inspectors ("tim Inspektorat akan melakukan uji petik persediaan
+# blangko ... Mohon disiapkan kartu stok, berita acara serah terima"): it reports and receives nothing.
+INSPECTION_NOTICE_PHRASES: tuple[str, ...] = (
+    "akan melakukan uji petik", "akan melaksanakan uji petik", "akan melakukan pemeriksaan",
+    "akan melaksanakan pemeriksaan", "akan melakukan stock opname", "akan melaksanakan stock opname",
+    "akan melakukan audit", "akan melaksanakan audit", "will conduct an inspection", "will conduct an audit",
+    "will carry out an inspection", "will inspect",
+)
+# An ask in English put as a question of getting: "Could we get 2rb keping KIA asap?".
+_GET_ASKS = ("could we get", "can we get", "could we please get", "can we please get", "could we have",
+             "can we have", "may we get", "may we have")
+ROLE_PHRASES["requested"] += _GET_ASKS
+REQUEST_KIND_MORE += _GET_ASKS
+# A request lowered in English by cutting it: "Pak Yohanes says cut it to 1k pcs dulu (1.000)".
+_CUT_ASKS = ("cut it to", "cut it down to", "cut that to", "cut our request to", "cut the request to", "trim it to")
+ROLE_PHRASES["requested"] += _CUT_ASKS
+CHANGE_ASKED += _CUT_ASKS
+REVISION_CUES += _CUT_ASKS
+# A stock to get back to is a need ("Mohon tambahan 1.400 keping agar stok kembali 2.000"), not the stock now.
+TARGET_STOCK_WORDS += ("stok kembali", "stock kembali", "stock back to", "stock back up to")
+# The rest of a shipment to be sent in a later stage ("sisanya (1.000 keping) akan dikirim tahap II setelah libur
+# Natal") is still to come: no stock.
+IN_TRANSIT_PHRASES += (
+    "akan dikirim tahap", "akan dikirimkan tahap", "dikirim tahap ii", "dikirim pada tahap", "akan dikirim setelah",
+    "akan dikirimkan setelah", "akan dikirim kemudian", "akan dikirim berikutnya",
+)
+
 
 # --- A follow-up changing the asked figure by an amount (mailbot.followup) -----------------------------------
 

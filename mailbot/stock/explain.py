@@ -48,6 +48,8 @@ REASON_TEXT: Mapping[str, str] = {
                           "diputuskan kembali oleh pimpinan",
     "district_appeal": "kabupaten/kota meminta keputusan sebelumnya dipertimbangkan kembali",
     "district_reason": "kabupaten/kota menyampaikan alasan kebutuhan yang lebih besar dari perhitungan sistem",
+    "after_rejection": "diajukan dalam balasan atas permohonan {reference} yang ditolak oleh {actor} (alasan: "
+                       "{why}), sehingga diputuskan oleh pimpinan",
     "changed_while_waiting": "kabupaten/kota mengubah permohonan yang sedang menunggu keputusan pimpinan, sehingga "
                              "tetap diputuskan oleh pimpinan",
     "below_threshold": "sisa stok {on_hand} keping di bawah batas minimum {threshold} keping",

@@ -717,7 +717,7 @@ def backup_sqlite(url: str, target: Path, on_wait: Callable[[], None] | None = N
     if not target.parent.is_dir():
         raise MailbotError(f"the folder {target.parent} does not exist")
     if (no_file := refuses_new_files(target.parent)) is not None:  # said in words, not SQLite's "unable to open"
-        raise MailbotError(f"cannot make a file in the folder {target.parent}: {_new_file_words(no_file)}; give a "
+        raise MailbotError(f"cannot make a file in the folder {target.parent}: {new_file_words(no_file)}; give a "
                            "file in a folder this user can write to, e.g. /var/backups/mailbot.db")
     import sqlite3
 
@@ -758,7 +758,7 @@ def backup_sqlite(url: str, target: Path, on_wait: Callable[[], None] | None = N
     return pages, len(journalled)
 
 
-def _new_file_words(exc: OSError) -> str:
+def new_file_words(exc: OSError) -> str:
     """Why a folder that exists takes no new file, in words."""
     if exc.errno in (errno.EACCES, errno.EPERM):
         return "this user may not write there"

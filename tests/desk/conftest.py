@@ -6,7 +6,8 @@ import functools
 import shutil
 import sqlite3
 import subprocess
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,6 +71,17 @@ def mailbot(desk_dir: Path, *args: str, timeout: float = 120,
 def outbox_files(desk_dir: Path) -> list[Path]:
     folder = desk_dir / "var" / "mail" / "outbox"
     return sorted([*folder.glob("new/*"), *folder.glob("cur/*")])
+
+
+def wait_until(predicate: Callable[[], object], timeout: float = 20.0, every: float = 0.1) -> bool:
+    """Whether *predicate* holds within *timeout* seconds (a process of its own doing its work), asked every
+    *every* seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(every)
+    return False
 
 
 @pytest.fixture
@@ -203,13 +215,28 @@ def open_test_desk(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPat
 
 
 @pytest.fixture
-def desk12(request: pytest.FixtureRequest, desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Desk12:
-    """The shipped config's desk in process (tests/desk/desk12.py) on Saturday 5 December 2026, 10:00 WITA; in
-    a module with a `clock` fixture (a SetClock a test moves), on that clock."""
+def open_desk12(desk_dir: Path, open_test_desk: Callable[..., Desk]) -> Iterator[Callable[..., Desk12]]:
+    """Open the shipped config's desk in process (tests/desk/desk12.py), as open_test_desk opens it (the same
+    arguments); each one's connection to its SQLite file is closed after the test."""
     from tests.desk.desk12 import Desk12  # desk12 imports mailkit, which imports this module
 
+    opened: list[Desk12] = []
+
+    def _open(now: datetime | None = None, clock: Callable[[], datetime] | None = None) -> Desk12:
+        opened.append(Desk12(desk_dir, open_test_desk(now=now, clock=clock)))
+        return opened[-1]
+
+    yield _open
+    for d in opened:
+        d.close()
+
+
+@pytest.fixture
+def desk12(request: pytest.FixtureRequest, open_desk12: Callable[..., Desk12]) -> Desk12:
+    """The shipped config's desk in process (tests/desk/desk12.py) on Saturday 5 December 2026, 10:00 WITA; in
+    a module with a `clock` fixture (a SetClock a test moves), on that clock."""
     try:
         clock = request.getfixturevalue("clock")
     except pytest.FixtureLookupError:
-        return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
-    return Desk12(desk_dir, open_test_desk(clock=clock))
+        return open_desk12(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA))
+    return open_desk12(clock=clock)

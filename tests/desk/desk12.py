@@ -46,6 +46,7 @@ class Desk12:
     def __init__(self, desk_dir: Path, desk: Desk) -> None:
         self.dir, self.desk, self.n = desk_dir, desk, 0
         self.inbox = desk_dir / "var" / "mail" / "inbox"
+        self._db: sqlite3.Connection | None = None
 
     def send(self, sender: str, subject: str, body: str, *, in_reply_to: str | None = None,
              html: str | None = None, date: str = "Wed, 02 Dec 2026 10:00:00 +0800") -> tuple[str, dict[str, int]]:
@@ -63,9 +64,17 @@ class Desk12:
         return mid, dict(process_inbox(self.desk, inbox))
 
     def db(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.dir / "var" / "mailbot.db")
-        conn.row_factory = sqlite3.Row
-        return conn
+        """The desk's SQLite file, one connection for the test (closed by close()). In autocommit mode: a test's
+        own change is written at once, never left in a transaction that would keep the desk from writing."""
+        if self._db is None:
+            self._db = sqlite3.connect(self.dir / "var" / "mailbot.db", isolation_level=None)
+            self._db.row_factory = sqlite3.Row
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
 
     def out(self) -> list[Out]:
         rows = self.db().execute("select purpose, recipients, raw, message_id from outbox order by id").fetchall()
@@ -120,6 +129,25 @@ def send_request(d: Desk12, stock: str, figure: str, *, sender: str = BULUNGAN, 
 def approved(d: Desk12, sender: str = BULUNGAN) -> Out:
     """Bulungan asks 2.000 (sisa 750), approved at once; the desk's reply."""
     return send_request(d, "750", "2.000 (dua ribu)", sender=sender, outcome="request-approved")
+
+
+def held_for_managers(d: Desk12, asked: str = "3.500", stock: int = 300) -> tuple[str, Out]:
+    """Nunukan asks *asked* (sisa *stock*), held for the managers: its message id and the managers' notice."""
+    mid, outcome = d.send(NUNUKAN, "Permohonan tambahan blangko KTP-el",
+                          REQUEST.format(stock=stock, asked=asked, name="Nunukan"))
+    assert outcome == {"request-held": 1}, outcome
+    [held] = [o for o in d.out() if o.purpose.startswith("held:")]
+    return mid, held
+
+
+def held_reply(d: Desk12) -> tuple[str, Out]:
+    """Nunukan asks 6.000 (sisa 300): it waits for a manager; the district's mail and the desk's reply."""
+    mid, outcome = d.send(NUNUKAN, "Permohonan tambahan blangko KTP-el",
+                          REQUEST.format(stock=300, asked="6.000 (enam ribu)", name="Nunukan"),
+                          date="Tue, 01 Dec 2026 08:00:00 +0800")
+    assert outcome == {"request-held": 1}
+    [reply] = d.replies_to(mid)
+    return mid, reply
 
 
 GMAIL = "Pada Sab, 5 Des 2026 pukul 09.00 {desk} menulis:"  # the line Gmail writes over the quote

@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 
 from mailbot.transports.maildir import deliver
-from tests.desk.conftest import mailbot
+from tests.desk.conftest import mailbot, wait_until
 from tests.desk.test_crash_sending import _request, _use_smtp, _wait_gone
-from tests.desk.test_stop_while_sending import _message_id, _wait_for
+from tests.desk.test_stop_while_sending import _message_id
 from tests.servers import SmtpServer
 
 pytestmark = pytest.mark.servers
@@ -54,8 +54,8 @@ def test_a_backup_taken_before_the_journal_is_folded_sends_nothing_twice_when_re
         with (tmp_path / "run.log").open("wb") as log:
             proc = subprocess.Popen(command, cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
             try:
-                assert _wait_for(lambda: len(smtp.messages) >= 4 and _journal_rows(desk_dir) == len(smtp.messages),
-                                 90), "no mail accepted and journalled"
+                assert wait_until(lambda: len(smtp.messages) >= 4 and _journal_rows(desk_dir) == len(smtp.messages),
+                                  timeout=90, every=0.005), "no mail accepted and journalled"
                 os.killpg(proc.pid, signal.SIGKILL)  # mid-batch: the journal is not folded yet
                 proc.wait(timeout=30)
                 _wait_gone(proc.pid, 30)

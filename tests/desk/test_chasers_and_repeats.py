@@ -182,3 +182,18 @@ def test_a_receipt_sent_again_is_booked_and_answered_once(desk12: Desk12) -> Non
     assert outcome == {"receipt-confirmed": 1}, outcome
     assert len(desk12.replies_to(first)) == 1 and desk12.replies_to(second) == []
     assert desk12.ledger_kinds().count("receipt_confirmed") == 1
+
+
+@pytest.mark.parametrize("subject", ["RE: Re: {subject}", "AW: {subject}"], ids=["outlook_adds_re", "german_client"])
+def test_a_receipt_sent_again_under_another_reply_prefix_is_booked_once(desk12: Desk12, subject: str) -> None:
+    # a mail client that writes its own reply prefix before the one there ("RE: Re:"), or one in German ("AW:"):
+    # the subject is the same read without its prefixes (guards.threads.subject_prefixes)
+    notice = dispatched(desk12)
+    words = "Alhamdulillah blangko 2.000 keping sudah kami terima lengkap pak. Terima kasih"
+    first, outcome = send_answer(desk12, BULUNGAN, notice, words)
+    assert outcome == {"receipt": 1}, outcome
+    quoted = "\n".join(f"> {line}" if line else ">" for line in notice.text.splitlines())
+    second, outcome = desk12.send(BULUNGAN, subject.format(subject=notice.subject), f"{words}\n\n{quoted}\n",
+                                  in_reply_to=notice.message_id)
+    assert outcome == {"receipt-confirmed": 1}, outcome
+    assert desk12.replies_to(second) == [] and desk12.ledger_kinds().count("receipt_confirmed") == 1

@@ -88,6 +88,8 @@ BROKEN: list[tuple[str, Callable[[str], str], str]] = [
      f"[[districts]] 65.02 Kabupaten Malinau: senders: {MANAGER} is also a manager (office.managers)"),
     ("office-without-name", _set('name = "Disdukcapil Provinsi Kalimantan Utara"', 'name = "  "'),
      "office.name: must not be empty"),
+    ("office-without-signature", _set('signature = "Bidang Pelayanan Pendaftaran Penduduk"', 'signature = ""'),
+     "office.signature: must not be empty"),
 ]
 
 

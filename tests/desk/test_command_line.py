@@ -122,9 +122,18 @@ def test_a_reference_no_request_has_is_quoted_as_typed(sample_desk: Path) -> Non
      "--version before the command, e.g. mailbot --version"),
     (("requests", "-v", "--open"), "mailbot requests: -v is an option of mailbot itself, not of the command: write "
      "--verbose/-v before the command, e.g. mailbot -v --config "),
+    # options after "--" that the command has: said as adjust says them (was a bare "unexpected extra argument(s)")
+    (("supply", "receive", "--", "-500", "--item", "ktp-el", "--note", "x"),
+     "mailbot supply receive: Got unexpected extra argument(s) (--item ktp-el --note x); --item and --note were typed "
+     'after "--", where every word is read as an argument: write the options before it, e.g. mailbot --config '),
+    # a note that names nothing is refused as an empty --reason is (was booked with an empty note)
+    (("supply", "receive", "500", "--note", ""),
+     "mailbot: --note: '' names no delivery; give the letter it came with, e.g. --note \"470/123/Dukcapil\", or leave "
+     "--note out"),
+    (("supply", "receive", "500", "--note", " - "), "mailbot: --note: '-' names no delivery"),
 ], ids=["help", "version", "queue-help", "run-once", "digest-print", "status-h", "no-near-option", "one-letter",
         "force-without-reason", "empty-reason", "options-after-dashes", "version-after-command",
-        "verbose-after-command"])
+        "verbose-after-command", "supply-options-after-dashes", "empty-note", "dash-note"])
 def test_help_version_and_a_single_dash_point_to_the_option(desk_dir: Path, args: tuple[str, ...],
                                                              said: str) -> None:
     """Were "No such command 'help'" and "No such option: -o" with nothing to go on; --force without --reason,
@@ -142,14 +151,16 @@ def test_help_version_and_a_single_dash_point_to_the_option(desk_dir: Path, args
                                                              "--500"]),
     (["adjust", "65.04", "--", "--reason=uji", "-2.000"], ["mailbot", "adjust", "65.04", "--reason=uji", "--",
                                                           "-2.000"]),
-], ids=["negative", "double-dash-figure", "option-with-equals"])
+    (["supply", "receive", "--", "-500", "--force", "--note", "470/1"],
+     ["mailbot", "supply", "receive", "--force", "--note", "470/1", "--", "-500"]),
+], ids=["negative", "double-dash-figure", "option-with-equals", "flag"])
 def test_the_command_suggested_for_options_after_dashes_is_one_that_works(typed: list[str],
                                                                          example: list[str]) -> None:
     """`adjust 65.04 -- "--500" --reason uji` was told "e.g. mailbot adjust 65.04 --500 --reason -- uji": "--500"
-    taken for an option and "uji" left behind as the change."""
+    taken for an option and "uji" left behind as the change; a flag (--force) takes no value with it."""
     from mailbot.cli import _example_with_options_first
 
-    assert _example_with_options_first(typed) == example
+    assert _example_with_options_first(typed, flags={"--force"}) == example
 
 
 @pytest.mark.parametrize(("args", "said"), [

@@ -70,3 +70,21 @@ def test_an_empty_maildir_path_is_called_empty(tmp_path: Path, table: str, path:
     said = _refusal(_edited(tmp_path, f'path = "var/mail/{table}"', f'path = "{path}"'))
     assert f"{table}.path: is empty; write the Maildir folder's path" in said, said
     assert "not a Maildir" not in said and "spaces around" not in said, said
+
+
+SIGNATURE = 'signature = "Bidang Pelayanan Pendaftaran Penduduk"'
+
+
+@pytest.mark.parametrize("signature", ['signature = ""', 'signature = "   "', 'signature = "\\n"'],
+                         ids=["empty", "spaces", "line-break"])
+def test_an_empty_signature_is_refused_as_an_empty_name_is(tmp_path: Path, signature: str) -> None:
+    """`signature = ""` passed check-config (replies then ended with no one signing them) while `name = ""` was
+    refused."""
+    said = _refusal(_edited(tmp_path, SIGNATURE, signature))
+    assert "office.signature: must not be empty: write who signs the replies, e.g. 'Bidang Pelayanan Pendaftaran " \
+           "Penduduk' (or leave the key out for that)" in said, said
+    assert "\n" not in said
+
+
+def test_a_signature_left_out_is_the_default(tmp_path: Path) -> None:
+    assert load_config(_edited(tmp_path, SIGNATURE, "")).office.signature == "Bidang Pelayanan Pendaftaran Penduduk"

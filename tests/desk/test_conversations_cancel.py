@@ -12,9 +12,8 @@ import pytest
 
 from mailbot import actions
 from mailbot.store import repo
-from tests.desk.desk12 import BULUNGAN, NUNUKAN, Desk12, Out, approved, client_quote, send_answer
+from tests.desk.desk12 import BULUNGAN, NUNUKAN, Desk12, Out, approved, client_quote, held_reply, send_answer
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_conversations_replies_say import _held
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -42,7 +41,7 @@ def _dispatched(d: Desk12) -> Out:
     "Permohonan kami batal pak, stok masih cukup.",
 ])
 def test_a_held_request_is_cancelled_whatever_the_reason_says(desk12: Desk12, words: str) -> None:
-    _, reply = _held(desk12)
+    _, reply = held_reply(desk12)
     mid, outcome = _answer(desk12, reply, words)
     assert outcome == {"follow-up-cancelled": 1}
     assert desk12.request()["state"] == "cancelled"
@@ -69,7 +68,7 @@ def test_batal_saja_on_a_dispatched_request_goes_to_a_person_at_once(desk12: Des
     ("Mohon dibatalkan yang 6.000 itu pak, kami ganti jadi 2.500 keping saja.", "2.500"),
 ])
 def test_a_cancellation_with_a_new_figure_keeps_the_figure(desk12: Desk12, words: str, figure: str) -> None:
-    _, reply = _held(desk12)
+    _, reply = held_reply(desk12)
     mid, outcome = _answer(desk12, reply, words)
     req = desk12.request()
     assert req["state"] != "cancelled"
@@ -102,7 +101,7 @@ def test_the_rest_to_be_sent_next_week_is_a_partial_receipt_not_a_stock(desk12: 
 
 
 def test_a_denial_is_queued_as_a_denial_and_a_late_setuju_lists_no_commands(desk12: Desk12) -> None:
-    _, reply = _held(desk12)
+    _, reply = held_reply(desk12)
     mid, _ = _answer(desk12, reply, "Mohon permohonan kami jangan dibatalkan ya pak.")
     assert desk12.request()["state"] == "held"
     assert desk12.queue(mid) == {"cancel_denied"}

@@ -15,6 +15,7 @@ from tests.desk.desk12 import (
     Desk12,
     answer_gmail,
     flat,
+    held_for_managers,
     send_answer,
     send_request,
 )
@@ -127,8 +128,7 @@ def test_an_english_chaser_as_a_new_mail_is_a_reminder_of_the_shipment(desk12: D
     "Nyuwun sewu pak, permohonan blangko kulo pripun kabaripun? Blangko sampun telas.",
 ], ids=["kaya_apa_kabarnya", "kayapa", "pripun_kabaripun"])
 def test_a_regional_chaser_as_a_new_mail_is_a_reminder_of_the_held_request(desk12: Desk12, words: str) -> None:
-    from tests.desk.test_conversations_phone_wordings import _held
-    _held(desk12)
+    held_for_managers(desk12)
     n = len(desk12.to_managers())
     mid, outcome = desk12.send(NUNUKAN, "Blangko", words)
     # was: a daily report of stock 0 (no reply to the district, only a critical-stock alert to the managers)
@@ -193,8 +193,7 @@ def test_undecodable_header_bytes_never_reach_a_reply_subject(desk12: Desk12, su
 # a decision from an address no listed manager's is closed with the request's real decision ------------------
 
 def test_a_decision_from_a_personal_address_leaves_the_queue_when_the_request_is_decided(desk12: Desk12) -> None:
-    from tests.desk.test_conversations_phone_wordings import _held
-    _, held = _held(desk12)
+    _, held = held_for_managers(desk12)
     stray, _ = send_answer(desk12, "pak.kadis.kaltara@gmail.example", held,
                            "SETUJU 3.000\n\nDikirim dari HP, email kantor sedang error", above=GMAIL)
     assert desk12.queue(stray) == {"unverified_decision"} and desk12.request()["state"] == "held"
@@ -205,8 +204,7 @@ def test_a_decision_from_a_personal_address_leaves_the_queue_when_the_request_is
 
 
 def test_a_question_from_a_personal_address_stays_in_the_queue_after_the_decision(desk12: Desk12) -> None:
-    from tests.desk.test_conversations_phone_wordings import _held
-    _, held = _held(desk12)
+    _, held = held_for_managers(desk12)
     stray, _ = send_answer(desk12, "staf.nunukan@gmail.example", held,
                            "Pak, ini staf Nunukan pakai email pribadi. Kapan bisa kami ambil sendiri ke gudang?")
     send_answer(desk12, MANAGERS[0], held, "SETUJU 3.000", above=GMAIL)

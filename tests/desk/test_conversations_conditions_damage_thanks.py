@@ -20,11 +20,11 @@ from tests.desk.desk12 import (
     approved,
     dispatched,
     flat,
+    held_for_managers,
     send_answer,
     send_request,
 )
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_conversations_phone_wordings import _held
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -112,7 +112,7 @@ def test_a_correction_in_brackets_on_the_quoted_line_is_applied(desk12: Desk12, 
 ], ids=["dengan_syarat", "boleh_acc", "disetujui_asal", "slash_note_with_days", "asalkan_tanggal"])
 def test_a_managers_approval_with_a_condition_approves_and_passes_it_on(desk12: Desk12, words: str, figure: int,
                                                                         note: str) -> None:
-    _, held = _held(desk12)
+    _, held = held_for_managers(desk12)
     n = len(desk12.out())
     _, outcome = send_answer(desk12, MANAGERS[0], held, f"{words}\n\nSent from my iPhone", above=GMAIL)
     # was: "Maksud baris pertamanya belum dapat kami pastikan" / "baris pertamanya bukan perintah", left waiting
@@ -131,7 +131,7 @@ def test_a_managers_approval_with_a_condition_approves_and_passes_it_on(desk12: 
 ], ids=["count_in_note", "count_in_condition", "condition_on_the_approval"])
 def test_an_approval_whose_note_could_change_it_is_asked_back_naming_what(desk12: Desk12, words: str,
                                                                           named: str) -> None:
-    _, held = _held(desk12)
+    _, held = held_for_managers(desk12)
     n = len(desk12.out())
     _, outcome = send_answer(desk12, MANAGERS[0], held, words, above=GMAIL)
     # never a figure taken from a number inside the note; the manager is told which words were not understood

@@ -9,9 +9,8 @@ import re
 
 import pytest
 
-from tests.desk.desk12 import BULUNGAN, Desk12, dispatched, flat, send_answer
+from tests.desk.desk12 import BULUNGAN, Desk12, dispatched, flat, held_for_managers, send_answer
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_conversations_phone_wordings import _held
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -98,7 +97,7 @@ def _examples(text: str) -> list[int]:
 
 @pytest.mark.parametrize(("asked", "stock"), [("600", 5000), ("400", 9000)], ids=["600_of_5000", "400_of_9000"])
 def test_the_held_notice_suggests_no_figure_above_the_request(desk12: Desk12, asked: str, stock: int) -> None:
-    _, held = _held(desk12, asked=asked, stock=stock)
+    _, held = held_for_managers(desk12, asked=asked, stock=stock)
     [example] = _examples(held.text)
     # was: "SETUJU 1.500 (menyetujui dengan jumlah yang Bapak/Ibu tentukan)" for a request of 600
     assert 0 < example <= int(asked), held.text
@@ -106,7 +105,7 @@ def test_the_held_notice_suggests_no_figure_above_the_request(desk12: Desk12, as
 
 
 def test_a_refused_approval_offers_no_example_above_the_request(desk12: Desk12) -> None:
-    _, held = _held(desk12, asked="600", stock=5000)
+    _, held = held_for_managers(desk12, asked="600", stock=5000)
     mid, _ = send_answer(desk12, MANAGERS[0], held, "SETUJU 300")
     [refused] = desk12.replies_to(mid)
     # was: "SETUJU 1.500 (menyetujui dengan jumlah yang Bapak/Ibu tentukan)" offered again for a request of 600

@@ -53,7 +53,14 @@ FORWARD = ("{words}\n\n---------- Forwarded message ---------\nFrom: {sender}\nD
     (TARAKAN, "Usulan blangko KTP-el Des 2026", "Fwd: Usulan blangko KTP-el Des 2026",
      FORWARD.format(words="Pak, email kami tadi pagi kami teruskan lagi, takut belum masuk.", sender=TARAKAN,
                     subject="Usulan blangko KTP-el Des 2026", letter=LETTER)),
-], ids=["kirim_ulang_in_brackets", "kirim_ulang_first", "resend", "gmail_forward", "forward_indonesian"])
+    # forwarded by a mail client in another language (Outlook in French: "TR:", in German: "WG:"), or in the old
+    # bracketed form: the prefix is the one every subject is read without (guards.threads.subject_prefixes)
+    (TARAKAN, "Usulan blangko KTP-el Des 2026", "TR: Usulan blangko KTP-el Des 2026",
+     "Pak, email kami tadi pagi kami teruskan lagi.\n\n" + LETTER),
+    (NUNUKAN, "Request for KTP-el blanks", "WG: Request for KTP-el blanks", ENGLISH),
+    (NUNUKAN, "Request for KTP-el blanks", "[Fwd: Request for KTP-el blanks]", ENGLISH),
+], ids=["kirim_ulang_in_brackets", "kirim_ulang_first", "resend", "gmail_forward", "forward_indonesian",
+        "outlook_french_forward", "outlook_german_forward", "bracketed_forward"])
 def test_a_request_sent_again_under_a_marked_subject_is_recorded_once(desk12: Desk12, sender: str, subject: str,
                                                                       again: str, letter: str) -> None:
     _, outcome = desk12.send(sender, subject, LETTER if sender == TARAKAN else ENGLISH)
@@ -66,7 +73,22 @@ def test_a_request_sent_again_under_a_marked_subject_is_recorded_once(desk12: De
     assert "[BLK-2026-0001]" in told.subject and "tersendiri" not in flat(told.text), told.text
 
 
-def test_a_marked_subject_with_another_figure_is_a_request_of_its_own(desk12: Desk12) -> None:
+@pytest.mark.parametrize("again", ["Usulan blangko KTP-el Des 2026 (kirim ulang)",
+                                   "TR: Usulan blangko KTP-el Des 2026"], ids=["kirim_ulang", "outlook_forward"])
+def test_a_marked_subject_with_another_figure_is_a_request_of_its_own(desk12: Desk12, again: str) -> None:
     desk12.send(TARAKAN, "Usulan blangko KTP-el Des 2026", LETTER)
-    _, outcome = desk12.send(TARAKAN, "Usulan blangko KTP-el Des 2026 (kirim ulang)", LETTER.replace("1.300", "1.600"))
+    _, outcome = desk12.send(TARAKAN, again, LETTER.replace("1.300", "1.600"))
     assert outcome != {"repeated-request": 1}, outcome
+    assert desk12.db().execute("select count(*) from requests").fetchone()[0] == 2
+
+
+@pytest.mark.parametrize("again", ["Rekap: Usulan blangko KTP-el Des 2026", "Usulan blangko KIA Des 2026",
+                                   "TR: Usulan blangko KTP-el Jan 2027"], ids=["word_before_colon", "other_words",
+                                                                               "forward_of_another_subject"])
+def test_the_same_letter_under_another_subject_is_no_resend(desk12: Desk12, again: str) -> None:
+    # only prefixes and marks of sending again are left out of a subject: a word before a colon that is no mail
+    # client's prefix ("Rekap:"), or other words, make it another mail for a person to weigh beside the first
+    desk12.send(TARAKAN, "Usulan blangko KTP-el Des 2026", LETTER)
+    _, outcome = desk12.send(TARAKAN, again, LETTER)
+    assert outcome != {"repeated-request": 1}, outcome
+    assert desk12.db().execute("select count(*) from requests").fetchone()[0] == 2

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.desk.desk12 import GMAIL, NUNUKAN, Desk12, flat, send_answer
+from tests.desk.desk12 import GMAIL, NUNUKAN, Desk12, flat, held_for_managers, send_answer
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_conversations_phone_wordings import _held
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -30,7 +29,7 @@ pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 ], ids=["approved-on-condition", "approve-provided", "approved-but-must", "setuju-tp-wajib", "disetujui-namun-harus"])
 def test_an_approval_with_a_condition_on_the_district_approves_and_passes_it_on(
         desk12: Desk12, words: str, figure: int, note: str) -> None:
-    _, held = _held(desk12)
+    _, held = held_for_managers(desk12)
     n = len(desk12.out())
     _, outcome = send_answer(desk12, MANAGERS[1], held, f"{words}\n\nSent from my iPhone", above=GMAIL)
     # was: "baris pertamanya bukan perintah SETUJU atau TOLAK" / "Maksud baris pertamanya belum dapat kami
@@ -48,7 +47,7 @@ def test_an_approval_with_a_condition_on_the_district_approves_and_passes_it_on(
     ("Setuju 2.000, tapi tunggu stok provinsi masuk.", "tunggu"),
 ], ids=["english-if", "english-comma-if", "kalau", "tapi-tunggu"])
 def test_an_approval_hanging_on_a_condition_decides_nothing(desk12: Desk12, words: str, word: str) -> None:
-    _, held = _held(desk12)
+    _, held = held_for_managers(desk12)
     n = len(desk12.out())
     _, outcome = send_answer(desk12, MANAGERS[0], held, f"{words}\n\nSent from my iPhone", above=GMAIL)
     # was: approved with the condition passed on as a note ("kalau", "tapi tunggu"), or not read as a command
@@ -60,7 +59,7 @@ def test_an_approval_hanging_on_a_condition_decides_nothing(desk12: Desk12, word
 
 
 def test_an_english_approval_negated_is_no_approval(desk12: Desk12) -> None:
-    _, held = _held(desk12)
+    _, held = held_for_managers(desk12)
     n = len(desk12.out())
     _, outcome = send_answer(desk12, MANAGERS[0], held, "Not approved yet, let me check first.", above=GMAIL)
     assert outcome == {"manager-command-error": 1}, outcome
@@ -70,7 +69,7 @@ def test_an_english_approval_negated_is_no_approval(desk12: Desk12) -> None:
 
 
 def test_a_reason_opening_with_what_comes_later_is_still_passed_on(desk12: Desk12) -> None:
-    _, held = _held(desk12)
+    _, held = held_for_managers(desk12)
     n = len(desk12.out())
     _, outcome = send_answer(desk12, MANAGERS[0], held, "SETUJU 2.000, nanti sisanya menyusul bulan depan",
                              above=GMAIL)

@@ -9,8 +9,18 @@ import pytest
 
 from mailbot.outbox import FlushResult
 from mailbot.watch import send_digest
-from tests.desk.desk12 import BULUNGAN, GMAIL, NUNUKAN, Desk12, Out, approved, dispatched, flat, send_answer
-from tests.desk.test_conversations_phone_wordings import _held
+from tests.desk.desk12 import (
+    BULUNGAN,
+    GMAIL,
+    NUNUKAN,
+    Desk12,
+    Out,
+    approved,
+    dispatched,
+    flat,
+    held_for_managers,
+    send_answer,
+)
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -60,7 +70,7 @@ def test_a_districts_answer_to_the_digest_changes_nothing_and_reaches_a_person(d
     "setuju bu, tp tolong dijadikan 4.000 keping saja ya.\nAdmin Nunukan",
 ], ids=["setuju_tapi_rubah", "setuju_tp_dijadikan"])
 def test_a_districts_change_in_the_held_notices_thread_goes_to_a_person(desk12: Desk12, words: str) -> None:
-    _, held = _held(desk12, asked="4.500", stock=100)
+    _, held = held_for_managers(desk12, asked="4.500", stock=100)
     n = len(desk12.out())
     mid, outcome = send_answer(desk12, NUNUKAN, held, words, above=GMAIL)
     # was: applied as a correction (4.500 -> 4.200), a new held notice to the managers

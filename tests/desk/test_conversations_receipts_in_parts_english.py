@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from mailbot.desk import Desk
 from tests.desk.conftest import WITA
 from tests.desk.desk12 import BULUNGAN, Desk12, Out, answer_gmail, dispatched, flat
 
@@ -241,19 +240,19 @@ def test_a_managers_approval_is_read_as_a_clerk_would(desk12: Desk12, words: str
 # one request's wait, told twice in the same run, says from when each counts --------------------------------
 
 def test_the_two_waits_of_one_request_say_from_when_they_count(desk_dir: Path,
-                                                                open_test_desk: Callable[..., Desk]) -> None:
+                                                                open_desk12: Callable[..., Desk12]) -> None:
     from datetime import timedelta
 
     from mailbot import watch
     from tests.desk.desk12 import NUNUKAN, REQUEST
 
     start = datetime(2026, 12, 2, 10, 0, tzinfo=WITA)
-    d = Desk12(desk_dir, open_test_desk(now=start))
+    d = open_desk12(now=start)
     # written the evening before it was read (its Date), held over the limit on 2 December
     mid, _ = d.send(NUNUKAN, "Permohonan blangko KTP-el", REQUEST.format(stock=100, asked="3.800", name="Nunukan"),
                     date="Tue, 01 Dec 2026 19:00:00 +0800")
     [acknowledged] = d.replies_to(mid)
-    later = Desk12(desk_dir, open_test_desk(now=start + timedelta(days=3)))
+    later = open_desk12(now=start + timedelta(days=3))
     quoted = "\n".join(f"> {line}" for line in acknowledged.text.splitlines())
     later.n = d.n
     later.send(NUNUKAN, "Re: " + acknowledged.subject, f"Izin mengingatkan kembali permohonan kami pak.\n\n{quoted}\n",

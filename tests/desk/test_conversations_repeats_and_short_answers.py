@@ -20,10 +20,10 @@ from tests.desk.desk12 import (
     approved,
     dispatched,
     flat,
+    held_for_managers,
     send_answer,
 )
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_conversations_phone_wordings import _held
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -120,7 +120,7 @@ def test_an_approved_request_withdrawn_in_javanese_goes_to_the_managers(desk12: 
     "Pak, kada usah dikirim lagi, batalakan haja permohonan kami. Makasih banyak",
 ], ids=["kada_jadi", "kada_usah_batalakan"])
 def test_a_held_request_withdrawn_in_banjar_is_cancelled(desk12: Desk12, words: str) -> None:
-    mid, _ = _held(desk12)
+    mid, _ = held_for_managers(desk12)
     [reply] = desk12.replies_to(mid)
     _, outcome = send_answer(desk12, NUNUKAN, reply, words)
     # was: left waiting for the managers, whose SETUJU would send blanks no longer wanted
@@ -204,7 +204,7 @@ def test_a_change_said_outright_names_the_asked_figure(words: str) -> None:
     ("Setuju. Kasih 1.800 dlu ya", 1800),
 ], ids=["ok_pak_setuju", "kasih_dlu"])
 def test_a_managers_approval_in_everyday_words_approves_its_figure(desk12: Desk12, words: str, figure: int) -> None:
-    _, held = _held(desk12)
+    _, held = held_for_managers(desk12)
     _, outcome = send_answer(desk12, MANAGERS[0], held, f"{words}\n\nSent from my iPhone", above=GMAIL)
     # was: "baris pertamanya bukan perintah SETUJU atau TOLAK" / "Maksud baris pertamanya belum dapat kami pastikan"
     assert outcome == {"manager-approve": 1}, outcome

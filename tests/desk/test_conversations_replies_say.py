@@ -11,7 +11,7 @@ import pytest
 
 from mailbot import actions, attention
 from mailbot.store import repo
-from tests.desk.desk12 import BULUNGAN, NUNUKAN, REQUEST, Desk12, Out, approved, client_quote
+from tests.desk.desk12 import BULUNGAN, NUNUKAN, REQUEST, Desk12, approved, client_quote, held_reply
 from tests.desk.mailkit import MANAGERS
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
@@ -129,16 +129,6 @@ def test_a_stock_below_zero_is_asked_back_in_the_thread(desk12: Desk12) -> None:
     assert desk12.db().execute("select count(*) from requests").fetchone()[0] == 1
 
 
-def _held(d: Desk12) -> tuple[str, Out]:
-    """Nunukan asks 6.000 (sisa 300): it waits for a manager; the district's mail and the desk's reply."""
-    mid, outcome = d.send(NUNUKAN, "Permohonan tambahan blangko KTP-el",
-                          REQUEST.format(stock=300, asked="6.000 (enam ribu)", name="Nunukan"),
-                          date="Tue, 01 Dec 2026 08:00:00 +0800")
-    assert outcome == {"request-held": 1}
-    [reply] = d.replies_to(mid)
-    return mid, reply
-
-
 @pytest.mark.parametrize("words", [
     "Mohon maaf pak, permohonan kami batalkan karena stok kami ternyata masih mencukupi.",
     "Permohonan ini tidak jadi pak, terima kasih.",
@@ -146,7 +136,7 @@ def _held(d: Desk12) -> tuple[str, Out]:
     "Please cancel our request, our stock turned out to be enough.",
 ])
 def test_a_district_cancelling_a_request_waiting_for_a_manager_cancels_it(desk12: Desk12, words: str) -> None:
-    _, reply = _held(desk12)
+    _, reply = held_reply(desk12)
     quoted = "\n".join(f"> {line}" for line in reply.text.splitlines())
     before = {o.message_id for o in desk12.out()}
     mid, outcome = desk12.send(NUNUKAN, "Re: " + reply.subject, f"{words}\n\n{quoted}\n",
@@ -195,7 +185,7 @@ def test_a_district_cancelling_an_approved_request_goes_to_a_person(desk12: Desk
 
 
 def test_a_cancellation_in_a_mail_of_its_own_finds_the_open_request(desk12: Desk12) -> None:
-    _held(desk12)
+    held_reply(desk12)
     mid, outcome = desk12.send(NUNUKAN, "Pembatalan permohonan blangko",
                                "Dengan hormat, permohonan blangko KTP-el kami tanggal 1 Desember mohon dibatalkan.")
     assert outcome == {"follow-up-cancelled": 1}
@@ -206,7 +196,7 @@ def test_a_cancellation_in_a_mail_of_its_own_finds_the_open_request(desk12: Desk
 @pytest.mark.parametrize("words", ["Mohon pengiriman jangan dibatalkan pak.",
                                    "Apakah permohonan kami bisa dibatalkan?"])
 def test_words_of_cancelling_denied_or_asked_cancel_nothing(desk12: Desk12, words: str) -> None:
-    _, reply = _held(desk12)
+    _, reply = held_reply(desk12)
     quoted = "\n".join(f"> {line}" for line in reply.text.splitlines())
     desk12.send(NUNUKAN, "Re: " + reply.subject, f"{words}\n\n{quoted}\n", in_reply_to=reply.message_id)
     assert desk12.request()["state"] == "held"

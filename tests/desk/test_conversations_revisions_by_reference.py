@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from mailbot import watch
-from mailbot.desk import Desk
 from mailbot.outcomes import outcome_words
 from tests.desk.conftest import WITA, mailbot
 from tests.desk.desk12 import (
@@ -207,10 +206,10 @@ def test_a_ralat_of_a_booked_report_is_told_the_truth_and_queued(desk12: Desk12)
 # L1. the waiting alert names queue items as the digest does, never "#N" (which names a message) ----------------
 
 def test_the_waiting_alert_names_queue_items_as_the_digest_does(desk_dir: Path,
-                                                                open_test_desk: Callable[..., Desk]) -> None:
+                                                                open_desk12: Callable[..., Desk12]) -> None:
     start = datetime(2026, 12, 5, 10, 0, tzinfo=WITA)
     clock = SetClock(start)
-    d = Desk12(desk_dir, open_test_desk(clock=clock))
+    d = open_desk12(clock=clock)
     mid, _ = d.send(BULUNGAN, "Pertanyaan jadwal", "Selamat pagi pak, kapan jadwal distribusi blangko bulan ini?")
     assert d.queue(mid) == {"question"}
     clock.now = start + timedelta(hours=26)

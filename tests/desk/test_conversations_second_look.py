@@ -128,11 +128,12 @@ def test_a_new_ask_after_a_rejection_is_judged_on_the_stock_it_states(desk12: De
     rejection = _rejected(desk12)  # stated 500 in the rejected request
     mid, outcome = send_answer(desk12, NUNUKAN, rejection, "Mohon dipertimbangkan kembali pak, stok kami tinggal 200 "
                                                            "keping. Kami ajukan 1.000 keping saja.", above=GMAIL)
-    assert outcome == {"request-approved": 1}  # was: follow-up-queued, never judged
+    # was: follow-up-queued, never judged; then approved by the system over the person's rejection
+    assert outcome == {"request-held": 1}
     row = desk12.request("BLK-2026-0002")
-    assert (row["requested"], row["stock_on_hand"], row["approved"]) == (1000, 200, 1000)
-    [told] = desk12.replies_to(mid)
-    assert "sisa 200 = 3.700" in flat(told.text)
+    assert (row["requested"], row["stock_on_hand"], row["state"]) == (1000, 200, "held")
+    [notice] = [o for o in desk12.to_managers() if "BLK-2026-0002" in o.subject]
+    assert "sisa 200 = 3.700" in flat(notice.text) and "ditolak" in flat(notice.text)
 
 
 # 5. a count given against the shipment or beside the difference ---------------------------------------------------

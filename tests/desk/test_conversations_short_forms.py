@@ -15,7 +15,6 @@ import pytest
 from rich.console import Console
 
 from mailbot import views, watch
-from mailbot.desk import Desk
 from tests.desk.conftest import WITA
 from tests.desk.desk12 import BULUNGAN, BULUNGAN_OPERATOR, NUNUKAN, Desk12, Out, flat
 from tests.desk.mailkit import MANAGERS, SetClock
@@ -87,13 +86,13 @@ def test_new_request_after_a_rejection_is_decided_on_the_stock_stated_that_day(d
 
 
 def test_urge_to_send_an_approved_request_with_the_stock_now_is_a_reminder(desk_dir: Path,
-                                                                           open_test_desk: Callable[..., Desk]) -> None:
+                                                                           open_desk12: Callable[..., Desk12]) -> None:
     """N-M1: two days after Malinau's 1.500 was approved (nothing sent), "mohon segera dikirim ya, stok kami
     tinggal 300 keping" is a reminder: the managers hear the district waits, the district where its request
     stands and that its stock was noted; never thanked for a "koreksi" (it was the request decided again)."""
     start = datetime(2026, 12, 5, 10, 0, tzinfo=WITA)
     clock = SetClock(start)
-    d = Desk12(desk_dir, open_test_desk(clock=clock))
+    d = open_desk12(clock=clock)
     mid, outcome = d.send(MALINAU, "Permohonan blangko KTP-el", "Sisa KTP-el 500 keping, mohon 1.500 keping.",
                           date="Sat, 05 Dec 2026 10:00:00 +0800")
     assert outcome == {"request-approved": 1}

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import create_engine, make_url, text
 
 from mailbot.transports.maildir import deliver
-from tests.desk.conftest import EXAMPLES, mailbot, outbox_files
+from tests.desk.conftest import EXAMPLES, mailbot, outbox_files, wait_until
 
 pytestmark = pytest.mark.servers
 
@@ -71,15 +71,6 @@ class _Forwarder:
         self.listener.close()
 
 
-def _wait(predicate, timeout: float = 30.0) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
-
-
 def test_run_waits_for_a_database_server_that_starts_after_it(desk_dir: Path, postgres_url: str) -> None:
     server = make_url(postgres_url)
     admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
@@ -96,14 +87,15 @@ def test_run_waits_for_a_database_server_that_starts_after_it(desk_dir: Path, po
                                 cwd=desk_dir, stdout=subprocess.DEVNULL, stderr=stderr)
     try:
         said = lambda: log.read_text(errors="replace")  # noqa: E731
-        assert _wait(lambda: said().count("the database cannot be reached yet") >= 2 or proc.poll() is not None)
+        assert wait_until(lambda: said().count("the database cannot be reached yet") >= 2 or proc.poll() is not None,
+                          timeout=30)
         assert proc.poll() is None, said()  # was: exit 1 at once ("cannot open the database: connection failed")
         lines = [line for line in said().splitlines() if "cannot be reached yet" in line]
         assert "(try 1)" in lines[0] and "(try 2)" in lines[1] and "trying again in" in lines[0], lines
         forwarder.start()  # the server is up now
-        assert _wait(lambda: "can be reached again" in said()), said()
+        assert wait_until(lambda: "can be reached again" in said(), timeout=30), said()
         deliver(desk_dir / "var" / "mail" / "inbox", (EXAMPLES / "01-bulungan-permohonan.eml").read_bytes())
-        assert _wait(lambda: len(outbox_files(desk_dir)) >= 1), said()
+        assert wait_until(lambda: len(outbox_files(desk_dir)) >= 1, timeout=30), said()
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=30)

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.desk.desk12 import NUNUKAN, Desk12
+from tests.desk.desk12 import NUNUKAN, Desk12, held_reply
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_conversations_replies_say import _held
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
 
 @pytest.mark.parametrize("command", ["SETUJU", "SETUJU 3.000"])
 def test_the_decision_mail_no_longer_says_it_waits_for_the_managers(desk12: Desk12, command: str) -> None:
-    _held(desk12)
+    held_reply(desk12)
     [notice] = [o for o in desk12.out() if sorted(o.to) == sorted(MANAGERS) and "SETUJU" in o.text]
     assert "menunggu keputusan pimpinan karena" in notice.text  # the managers are told why it waits
     desk12.send(MANAGERS[0], "Re: " + notice.subject, f"{command}\n\nTerima kasih", in_reply_to=notice.message_id)

@@ -14,7 +14,7 @@ import pytest
 from mailbot.configfile import load_config
 from mailbot.errors import MailbotError
 from mailbot.store.db import backup_sqlite, make_engine, migrate, sqlite_write_problem
-from mailbot.targets import refuse_desk_path
+from mailbot.targets import output_file, output_folder, refuse_desk_path
 from tests.desk.conftest import ROOT
 
 
@@ -56,6 +56,48 @@ def test_a_backup_into_proc_is_said_in_words(database: Path) -> None:
     said = str(refused.value)
     assert said.startswith("cannot make a file in the folder /proc/self: "), said
     assert "unable to open" not in said and "does not exist" not in said, said
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="no /proc here")
+@pytest.mark.parametrize("target", ["/proc/x.html", "/proc/self/x.html"])
+def test_a_file_to_write_into_proc_is_said_in_words_as_a_backup_is(tmp_path: Path, target: str) -> None:
+    """`digest --output /proc/x.html` said "a folder on the way does not exist", and /proc is there."""
+    (tmp_path / "config.toml").write_text((ROOT / "config.toml").read_text())
+    config = load_config(tmp_path / "config.toml")
+    with pytest.raises(MailbotError) as refused:
+        output_file(Path(target), config, tmp_path / "config.toml", option="--output", force=False)
+    folder = os.path.dirname(target)
+    assert str(refused.value) == (f"--output {target}: cannot make a file in the folder {folder}: it is a folder of "
+                                  "the system's own (like /proc or /sys), which takes no files; give a file in a "
+                                  "folder this user can write to")
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="no /proc here")
+@pytest.mark.parametrize(("target", "folder"), [("/proc/foo", "/proc"), ("/proc/self/foo/bar", "/proc/self")])
+def test_a_folder_to_write_into_proc_is_said_in_words_as_a_backup_is(tmp_path: Path, target: str,
+                                                                     folder: str) -> None:
+    """`labels export /proc/foo` said "a folder on the way does not exist": the nearest folder that exists is the
+    one that takes no files, and it is named."""
+    (tmp_path / "config.toml").write_text((ROOT / "config.toml").read_text())
+    config = load_config(tmp_path / "config.toml")
+    with pytest.raises(MailbotError) as refused:
+        output_folder(Path(target), config, tmp_path / "config.toml", what=target)
+    assert str(refused.value) == (f"{target}: cannot make a file in the folder {folder}: it is a folder of the "
+                                  "system's own (like /proc or /sys), which takes no files; give a folder this user "
+                                  "can write to (it is made if it does not exist)")
+
+
+def test_a_folder_to_write_under_a_file_or_in_a_new_folder(tmp_path: Path) -> None:
+    """Under a file: named; a folder to be made (two levels) where the user may write: taken, nothing made yet."""
+    (tmp_path / "config.toml").write_text((ROOT / "config.toml").read_text())
+    config = load_config(tmp_path / "config.toml")
+    (tmp_path / "notes.txt").write_text("x")
+    with pytest.raises(MailbotError, match=r"notes\.txt is a file, not a folder; give a folder in a folder that"):
+        output_folder(tmp_path / "notes.txt" / "labels", config, tmp_path / "config.toml", what="labels")
+    with pytest.raises(MailbotError, match=r"^labels is a file, not a folder; give a folder \(it is made"):
+        output_folder(tmp_path / "notes.txt", config, tmp_path / "config.toml", what="labels")
+    output_folder(tmp_path / "new" / "labels", config, tmp_path / "config.toml", what="labels")
+    assert not (tmp_path / "new").exists()
 
 
 _FS_IOC_GETFLAGS, _FS_IOC_SETFLAGS, _FS_IMMUTABLE_FL = 0x80086601, 0x40086602, 0x10

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from mailbot.desk import Desk
 from tests.desk.conftest import WITA
 from tests.desk.desk12 import BULUNGAN, NUNUKAN, REQUEST, Desk12
 from tests.desk.mailkit import MANAGERS
@@ -18,7 +17,7 @@ from tests.desk.mailkit import MANAGERS
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
 
-def _desk(desk_dir: Path, open_test_desk: Callable[..., Desk], *, district_kadis: bool = False,
+def _desk(desk_dir: Path, open_desk12: Callable[..., Desk12], *, district_kadis: bool = False,
           office_kabid: bool = False) -> Desk12:
     config = desk_dir / "config.toml"
     text = config.read_text()
@@ -30,7 +29,7 @@ def _desk(desk_dir: Path, open_test_desk: Callable[..., Desk], *, district_kadis
         text = text.replace('signature = "Bidang Pelayanan Pendaftaran Penduduk"\n',
                             f'signature = "Bidang Pelayanan Pendaftaran Penduduk"\nkabid = ["{MANAGERS[1]}"]\n', 1)
     config.write_text(text)
-    return Desk12(desk_dir, open_test_desk(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA)))
+    return open_desk12(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA))
 
 
 def _ask(d: Desk12, sender: str, name: str, asked: str = "2.000 (dua ribu)",
@@ -40,8 +39,8 @@ def _ask(d: Desk12, sender: str, name: str, asked: str = "2.000 (dua ribu)",
 
 
 def test_a_district_head_named_in_the_config_is_greeted_by_role(desk_dir: Path,
-                                                               open_test_desk: Callable[..., Desk]) -> None:
-    d = _desk(desk_dir, open_test_desk, district_kadis=True)
+                                                               open_desk12: Callable[..., Desk12]) -> None:
+    d = _desk(desk_dir, open_desk12, district_kadis=True)
     mid, outcome = _ask(d, NUNUKAN, "Nunukan")
     assert outcome == {"request-approved": 1}
     [reply] = d.replies_to(mid)
@@ -65,9 +64,9 @@ def test_a_district_head_named_in_the_config_is_greeted_by_role(desk_dir: Path,
      "Yth. Bapak/Ibu Kepala Bidang Disdukcapil Kabupaten Bulungan,"),
     ("Rosmini\nOperator SIAK\n", "Yth. Bapak/Ibu Operator Disdukcapil Kabupaten Bulungan,"),
 ])
-def test_a_district_writer_is_greeted_as_the_signature_says(desk_dir: Path, open_test_desk: Callable[..., Desk],
+def test_a_district_writer_is_greeted_as_the_signature_says(desk_dir: Path, open_desk12: Callable[..., Desk12],
                                                            signed: str, greeting: str) -> None:
-    d = _desk(desk_dir, open_test_desk)
+    d = _desk(desk_dir, open_desk12)
     mid, outcome = _ask(d, BULUNGAN, "Bulungan", signed=signed)
     assert outcome == {"request-approved": 1}
     [reply] = d.replies_to(mid)
@@ -80,9 +79,9 @@ def test_a_district_writer_is_greeted_as_the_signature_says(desk_dir: Path, open
     (MANAGERS[1], True, "", "Yth. Bapak/Ibu Kepala Bidang,"),
     (MANAGERS[0], False, "", "Yth. Bapak/Ibu Pimpinan,"),
 ], ids=["signature", "config", "neither"])
-def test_a_manager_is_greeted_by_role(desk_dir: Path, open_test_desk: Callable[..., Desk], manager: str,
+def test_a_manager_is_greeted_by_role(desk_dir: Path, open_desk12: Callable[..., Desk12], manager: str,
                                       office_kabid: bool, signed: str, greeting: str) -> None:
-    d = _desk(desk_dir, open_test_desk, office_kabid=office_kabid)
+    d = _desk(desk_dir, open_desk12, office_kabid=office_kabid)
     mid, outcome = _ask(d, NUNUKAN, "Nunukan", asked="6.000 (enam ribu)")
     assert outcome == {"request-held": 1}
     [notice] = [o for o in d.out() if o.purpose.startswith("held:")]

@@ -39,6 +39,19 @@ def test_digits_with_tens_are_approved_as_the_district_mail_reads_them(desk12: D
     assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", approved)
 
 
+@pytest.mark.parametrize(("words", "approved"), [
+    ("SETUJU 1 ribu 9 rts 5 puluh PAKSA sdh koordinasi dgn Kadis via telp", 1950),
+    ("SETUJU 2 rb 3 rts PAKSA sdh koordinasi dgn Kadis via telp", 2300),
+    ("SETUJU 5 rts PAKSA stok kab sdh menipis", 500),
+], ids=["thousands-rts-tens", "rb-rts", "rts-alone"])
+def test_hundreds_written_short_are_approved_as_the_district_mail_and_the_command_line_read_them(
+        desk12: Desk12, words: str, approved: int) -> None:
+    """"rts" (ratus) after a digit counts hundreds in a SETUJU as everywhere else: "1 ribu 9 rts 5 puluh" was asked
+    back as "1 ribu 9" (1.009 or 1.900, neither what was written), "5 rts" as a figure that was no number."""
+    _decided(desk12, words)
+    assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", approved)
+
+
 def test_hundreds_in_words_then_digits_are_approved_whole(desk12: Desk12) -> None:
     """Was "Maksud baris pertamanya belum dapat kami pastikan" (and 2.300 read from a district's mail)."""
     new = _decided(desk12, "SETUJU dua ribu tiga ratus 50 PAKSA stok kabupaten rusak karena banjir")

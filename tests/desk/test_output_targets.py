@@ -103,7 +103,7 @@ def test_an_existing_file_is_overwritten_only_with_force(desk: Path, tmp_path: P
 def test_no_name_and_a_missing_folder_are_said_in_plain_words(desk: Path) -> None:
     _refused(desk, ("backup", ""), "no file name given")
     _refused(desk, ("digest", "--print", "--output", ""), "no file name given")
-    _refused(desk, ("labels", "export", "/proc/self/nope"), "a folder on the way does not exist")
+    _refused(desk, ("digest", "--print", "--output", "nope/x.html"), "the folder nope does not exist")
 
 
 @pytest.mark.usefixtures("sender_lists_decide")
@@ -211,3 +211,12 @@ def test_outbox_retry_of_a_mail_already_queued_says_so(sample: Path) -> None:
         "message 2 was waiting for its next try; it is due now"), pausing.stderr
     again = mailbot(sample, "outbox", "retry", "2")
     assert again.returncode == 1 and "is queued already and due" in again.stderr, again.stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="no /proc here")
+@pytest.mark.parametrize("args", [("digest", "--print", "--output", "/proc/x.html"), ("labels", "export", "/proc/foo"),
+                                  ("backup", "/proc/x.db")], ids=["digest", "labels", "backup"])
+def test_a_folder_of_the_systems_own_is_said_for_what_it_is(desk: Path, args: tuple[str, ...]) -> None:
+    """`digest --output` and `labels export` said "a folder on the way does not exist" of /proc, as `backup` never
+    did."""
+    _refused(desk, args, "cannot make a file in the folder /proc: it is a folder of the system's own")

@@ -14,21 +14,12 @@ import pytest
 
 from mailbot.cli import EXIT_STOPPED
 from mailbot.transports.maildir import deliver
-from tests.desk.conftest import mailbot, outbox_files
+from tests.desk.conftest import mailbot, outbox_files, wait_until
 from tests.desk.test_crash import _message
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
 TOTAL = 300
-
-
-def _wait(predicate, timeout: float) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return False
 
 
 def _holds_stops(pid: int) -> bool:
@@ -52,9 +43,9 @@ def test_ctrl_c_stops_a_pass_cleanly_and_the_next_run_goes_on(desk_dir: Path, wh
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     acknowledged = lambda: len(list((inbox / "cur").glob("*")))  # noqa: E731
     if when == "starting":
-        assert _wait(lambda: _holds_stops(proc.pid), timeout=20)
+        assert wait_until(lambda: _holds_stops(proc.pid), timeout=20, every=0.02)
     else:
-        assert _wait(lambda: acknowledged() >= (when if isinstance(when, int) else 5), timeout=120)
+        assert wait_until(lambda: acknowledged() >= (when if isinstance(when, int) else 5), timeout=120, every=0.02)
     proc.send_signal(signal.SIGINT)
     if when == "twice":
         time.sleep(0.05)

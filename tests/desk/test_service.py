@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mailbot.transports.maildir import deliver
-from tests.desk.conftest import EXAMPLES, mailbot, outbox_files
+from tests.desk.conftest import EXAMPLES, mailbot, outbox_files, wait_until
 from tests.desk.test_crash import _message
 
 
@@ -23,25 +23,16 @@ def _start(desk_dir: Path) -> subprocess.Popen[bytes]:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
-def _wait(predicate, timeout: float = 20.0) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
-
-
 def test_run_answers_new_mail_and_stops_cleanly(desk_dir: Path) -> None:
     proc = _start(desk_dir)
     try:
         inbox = desk_dir / "var" / "mail" / "inbox"
-        assert _wait(lambda: (desk_dir / "var" / "mailbot.db").exists())
+        assert wait_until(lambda: (desk_dir / "var" / "mailbot.db").exists())
         deliver(inbox, (EXAMPLES / "01-bulungan-permohonan.eml").read_bytes())
-        assert _wait(lambda: len(outbox_files(desk_dir)) >= 1), "no reply within 20 s"
+        assert wait_until(lambda: len(outbox_files(desk_dir)) >= 1), "no reply within 20 s"
         before = len(outbox_files(desk_dir))
         deliver(inbox, (EXAMPLES / "07-kia-tarakan.eml").read_bytes())
-        assert _wait(lambda: len(outbox_files(desk_dir)) > before), "second message not answered while running"
+        assert wait_until(lambda: len(outbox_files(desk_dir)) > before), "second message not answered while running"
     finally:
         proc.send_signal(signal.SIGTERM)
         _, stderr = proc.communicate(timeout=30)
@@ -56,7 +47,7 @@ def test_sigterm_mid_backlog_finishes_the_current_message(desk_dir: Path) -> Non
     for i in range(total):
         deliver(inbox, _message(i))
     proc = _start(desk_dir)
-    assert _wait(lambda: len(list((inbox / "cur").glob("*"))) >= 5, timeout=60)
+    assert wait_until(lambda: len(list((inbox / "cur").glob("*"))) >= 5, timeout=60)
     proc.send_signal(signal.SIGTERM)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 0, stderr.decode()
@@ -92,7 +83,7 @@ def test_a_stop_during_start_up_is_a_clean_stop(desk_dir: Path, when: str | floa
     proc = subprocess.Popen([str(command), "--config", str(desk_dir / "config.toml"), "-v", "run"], cwd=desk_dir,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if when == "handler":
-        assert _wait(lambda: _catches_sigterm(proc.pid), timeout=10), "mailbot never took over SIGTERM"
+        assert wait_until(lambda: _catches_sigterm(proc.pid), timeout=10), "mailbot never took over SIGTERM"
     else:
         time.sleep(float(when))
     proc.send_signal(signal.SIGTERM)
@@ -111,7 +102,7 @@ def test_a_stop_during_start_up_is_a_clean_stop(desk_dir: Path, when: str | floa
 def test_a_second_mailbot_run_on_the_same_desk_says_so(desk_dir: Path) -> None:
     first = _start(desk_dir)
     try:
-        assert _wait(lambda: (desk_dir / "var" / "mailbot.db.service.lock").exists() or first.poll() is not None,
+        assert wait_until(lambda: (desk_dir / "var" / "mailbot.db.service.lock").exists() or first.poll() is not None,
                      timeout=30), "the first service never started"
         time.sleep(1.0)
         second = _start(desk_dir)

@@ -16,10 +16,10 @@ import pytest
 
 from mailbot.cli import EXIT_STOPPED
 from mailbot.transports.maildir import deliver
-from tests.desk.conftest import mailbot
+from tests.desk.conftest import mailbot, wait_until
 from tests.desk.mailkit import set_config
 from tests.desk.test_crash import _invariants, _message, _progress
-from tests.desk.test_service import _catches_sigterm, _wait
+from tests.desk.test_service import _catches_sigterm
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -74,7 +74,7 @@ def test_a_stop_mid_backlog_ends_the_pass_cleanly_and_the_next_run_does_exactly_
         deliver(inbox, _message(i))
     proc = _once(desk_dir)
     db_path = desk_dir / "var" / "mailbot.db"
-    assert _wait(lambda: _progress(db_path)[0] >= 60 or proc.poll() is not None, timeout=90)
+    assert wait_until(lambda: _progress(db_path)[0] >= 60 or proc.poll() is not None, timeout=90)
     assert proc.poll() is None, "the pass ended before it could be stopped"
     _stopped(proc, signum, group=group)
 
@@ -93,7 +93,7 @@ def test_a_stop_while_the_pass_is_starting_reads_nothing_and_exits_3(desk_dir: P
         deliver(inbox, _message(i))
     proc = _once(desk_dir)
     if when == "handler":
-        assert _wait(lambda: _catches_sigterm(proc.pid), timeout=10), "mailbot never took over SIGTERM"
+        assert wait_until(lambda: _catches_sigterm(proc.pid), timeout=10), "mailbot never took over SIGTERM"
     else:
         time.sleep(float(when))
     _stopped(proc, signal.SIGTERM, group=False)

@@ -23,6 +23,7 @@ import pytest
 
 from mailbot.cli import EXIT_STOPPED
 from mailbot.transports.maildir import deliver
+from tests.desk.conftest import wait_until
 from tests.desk.test_crash_sending import _group, _request, _use_smtp, _wait_gone
 from tests.forkserver import run_mailbot, spawn_mailbot
 from tests.servers import SmtpServer
@@ -57,20 +58,11 @@ def _outbox(desk_dir: Path) -> dict[str, str]:
         return dict(conn.execute("select message_id, status from outbox").fetchall())
 
 
-def _wait_for(predicate, seconds: float) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.005)
-    return False
-
-
 def _start_again_until_sent(command: list[str], desk_dir: Path, log: typing.IO[bytes], queued: int) -> None:
     """Start the service again until all *queued* mails are recorded as sent, then stop it."""
     restarted = spawn_mailbot(command, cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
     try:
-        assert _wait_for(lambda: len(_recorded_sent(desk_dir)) == queued, 120), \
+        assert wait_until(lambda: len(_recorded_sent(desk_dir)) == queued, timeout=120, every=0.005), \
             "the next start did not send what was left queued"
         time.sleep(1.0)  # anything sent twice would reach the server now
         restarted.send_signal(signal.SIGTERM)
@@ -99,9 +91,9 @@ def test_sigterm_while_sending_finishes_the_mail_in_hand_and_the_next_start_send
         proc = spawn_mailbot([*command, *(["--once"] if once else [])], cwd=desk_dir, stdout=log, stderr=log,
                              start_new_session=True)
         try:
-            assert _wait_for(lambda: len(smtp.messages) >= 3, 90), "mailbot run sent nothing"
+            assert wait_until(lambda: len(smtp.messages) >= 3, timeout=90, every=0.005), "mailbot run sent nothing"
             taken = len(smtp.messages)
-            assert _wait_for(lambda: len(smtp.messages) > taken, 10)
+            assert wait_until(lambda: len(smtp.messages) > taken, timeout=10, every=0.005)
             # the server has just taken a mail and answers it in SERVER_DELAY: the service has it in hand
             in_hand = _message_id(smtp.messages[-1].raw)
             if whom == "main":
@@ -158,7 +150,7 @@ def test_a_stop_while_the_smtp_server_stalls_ends_within_the_grace_and_repeats_a
         config.write_text(config.read_text().replace("timeout_seconds = 5\n", "timeout_seconds = 60\n"))
         proc = spawn_mailbot(command, cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
         try:
-            assert _wait_for(lambda: len(smtp.messages) >= 1, 90), "mailbot run sent nothing"
+            assert wait_until(lambda: len(smtp.messages) >= 1, timeout=90, every=0.005), "mailbot run sent nothing"
             proc.send_signal(signal.SIGTERM)
             stopping = time.monotonic()
             assert proc.wait(timeout=60) == 0, (tmp_path / "runs.log").read_text()[-2000:]
@@ -201,7 +193,7 @@ def test_run_once_stopped_while_the_smtp_server_stalls_ends_within_the_grace(
         proc = spawn_mailbot(["--config", str(config), "run", "--once"], cwd=desk_dir, stdout=log, stderr=log,
                              start_new_session=True)
         try:
-            assert _wait_for(lambda: len(smtp.messages) >= 1, 90), "run --once sent nothing"
+            assert wait_until(lambda: len(smtp.messages) >= 1, timeout=90, every=0.005), "run --once sent nothing"
             time.sleep(1.0)  # the pass has read its five messages: it waits for the mail in hand
             proc.send_signal(signal.SIGTERM)
             stopping = time.monotonic()
@@ -232,7 +224,7 @@ def test_a_second_ctrl_c_while_the_smtp_server_stalls_ends_mailbot_and_its_helpe
         proc = spawn_mailbot(["--config", str(desk_dir / "config.toml"), "run", "--once"], cwd=desk_dir,
                              stdout=log, stderr=log, start_new_session=True)
         try:
-            assert _wait_for(lambda: len(smtp.messages) >= 1, 90), "run --once sent nothing"
+            assert wait_until(lambda: len(smtp.messages) >= 1, timeout=90, every=0.005), "run --once sent nothing"
             helpers = _group(proc.pid)
             assert len(helpers) >= 2, helpers  # mailbot and its helper processes
             os.killpg(proc.pid, signal.SIGINT)
@@ -268,7 +260,7 @@ def test_a_command_stopped_while_it_sends_says_what_was_kept(desk_dir: Path, tmp
             proc = spawn_mailbot(["--config", str(desk_dir / "config.toml"), "dispatch", reference], cwd=desk_dir,
                                  stdout=subprocess.DEVNULL, stderr=err)
             try:
-                assert _wait_for(lambda: len(smtp.messages) >= 1, 60), "dispatch sent nothing"
+                assert wait_until(lambda: len(smtp.messages) >= 1, timeout=60, every=0.005), "dispatch sent nothing"
                 proc.send_signal(signum)
                 proc.wait(timeout=30)
             finally:

@@ -170,6 +170,16 @@ BARS = {
     # reported read as received; 089 yesterday's stock beside "skrg"), 15 of 15 automated before any change made
     # with it.
     "setAV": (105, 94, 0, (15, 15)),
+    # AW (the year-end stock opname: stock cards with tanggal/masuk/keluar/saldo as xlsx, csv, typed tables and
+    # photographs, physical counts against SIAK, two warehouses with or without their total, inspectorate letters,
+    # school recording drives, new operators writing English): 85/110 (77.3%), 8 wrong (017 the usable part of a
+    # shipment read as the stock, 028 and 063 one warehouse's stock, 032 a transfer between the district's own
+    # stores and 049 a stock card's empty masuk column read as received, 035 an office's empty store read as the
+    # district's zero, 040, 083 the rest of a shipment still to come read as the stock), 16 of 16 automated before
+    # any change made with it. Left: 040 ("Blangko 1.000 dari provinsi sudah masuk tgl 8" under a stock card,
+    # labelled received null, where setC 059 and setS 031 label a receipt from the province inside a report),
+    # 033/055 (figures only in a photograph) and 044 (only in a PDF).
+    "setAW": (110, 106, 1, (16, 16)),
 }
 
 
