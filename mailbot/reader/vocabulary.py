@@ -2147,6 +2147,8 @@ EARLIER_REPORT_WORDS: tuple[str, ...] = (
 )
 CORRECTION_OPENERS += (
     "maksud saya", "maksud sy", "maksudku", "eh maaf", "eh salah", "eh bukan", "maaf salah", "i mean",
+    # "2.000 keping, eh 3.000 keping": the writer's own slip taken back at once
+    "eh",
 )
 # After figures of one role in a sentence, these give their sum, the figure now meant: "selain 1.000
 # keping yang kami minta kemarin, mohon ditambah 500 lagi, jadi total 1.500 keping".
