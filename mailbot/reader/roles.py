@@ -3951,9 +3951,7 @@ def _footer_rows(
     previous: str | None = None
     for k, r in enumerate(body):
         found = _row_label(r)
-        role = _label_role(found[1]) if found is not None and (
-            found[0] not in quantity_cols or _stock_line_under_total(found, cols, k, last_total)
-        ) else None
+        role = _label_role(found[1]) if found is not None and found[0] not in quantity_cols else None
         if role is None and previous is not None and found is not None and k > last_total:
             # (None, "KIA", 1460) under ("Stok akhir bulan", "KTP-el", 2894): the label runs on.
             named, ambiguous = explicit_item(normalise_header(found[1]))
@@ -3975,12 +3973,6 @@ def _footer_rows(
     return out, rest
 
 
-def _stock_line_under_total(found: tuple[int, str], cols: dict[int, str], k: int, last_total: int) -> bool:
-    """Whether a row under a table's total row is labelled with a stock in its date column ("Sisa blangko per
-    30/11/2026 | 2.480" under "JUMLAH | 2.056 | 1.987"): a line of its own, not a day's row."""
-    return 0 <= last_total < k and cols.get(found[0]) == "date" and _label_role(found[1]) == "stock_on_hand"
-
-
 def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Candidate]:
     """A sheet of rows each naming its figure ("Sisa stok saat ini | 720", "Jumlah yang diminta | 1.800",
     "Closing stock | 1.502"): every figure by its label. A role named twice with different figures is
@@ -3991,6 +3983,8 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
     column_items: dict[int, str] = {}  # "Uraian | KTP-el | KIA" over the rows: the blank of each column
     running: frozenset[int] = frozenset()  # columns a second header row calls running totals ("s.d. minggu ini")
     month_columns: tuple[int, ...] = ()  # "Uraian | Jan | Feb | ... | Des": a column per month, in order
+    ledger = any((found := _row_label(r)) is not None and _OPENING_HEADER_RE.search(normalise_header(found[1]))
+                 for r in rows)  # "Stok awal | 5.120 | ...": the months' movements from an opening stock
     for r in rows:
         found = _row_label(r)
         if found is None:
@@ -4026,11 +4020,15 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
         if previous is not None:
             item = explicit_item(normalise_header(label))[0] or (None if column_items else titled)
             kept = tuple(None if j in running else c for j, c in enumerate(r))
-            if month_columns and (previous == "stock_on_hand" or _month_figures_only(kept, idx, month_columns)):
+            if month_columns and (previous == "stock_on_hand" or (
+                previous in _COUNT_FIELDS and not ledger and _month_figures_only(kept, idx, month_columns)
+            )):
                 # "Stok akhir | 5.131 | 4.375 | ... | 2.489" under "Uraian | Jan | Feb | ... | Des": a stock
                 # per month; the stock now is the last month's. So are the counts of a row with a figure in
                 # month columns only ("Pencetakan | 390 | 447 | 419" under "Uraian | Sep | Okt | Nov"): the
-                # latest month's are the report's (beside a total column a clerk asks which is meant).
+                # latest month's are the report's (beside a total column a clerk asks which is meant). A
+                # ledger of the months' movements from an opening stock ("Stok awal | Penerimaan | Pemakaian")
+                # gives only its closing stock.
                 filled = [j for j in month_columns if j < len(kept) and _cell_quantity(kept[j]) is not None]
                 kept = tuple(None if j in month_columns and filled and j != filled[-1] else c
                              for j, c in enumerate(kept))

@@ -141,7 +141,7 @@ def test_lines_per_kecamatan_closed_by_a_total_line_give_the_total() -> None:
     assert (read["recorded"], read["printed"]) == (75, 69)
 
 
-# --- Sheets with a column per month, and a stock line under the total ------------------------
+# --- Sheets with a column per month ----------------------------------------------------------
 
 
 def test_a_sheet_with_a_column_per_month_gives_the_latest_months_counts() -> None:
@@ -164,15 +164,16 @@ def test_two_month_columns_beside_a_running_total_give_the_latest_month() -> Non
     assert (verdict.recorded, verdict.printed, verdict.stock_on_hand) == (580, 575, 1625)
 
 
-def test_a_stock_line_under_a_sheets_total_row_in_its_date_column_is_the_stock() -> None:
-    rows: list[tuple[object, ...]] = [
-        ("REKAP HARIAN", None, None), ("Tanggal", "Perekaman", "Pencetakan"),
-        ("01/09/2026", 50, 48), ("02/09/2026", 61, 57), ("JUMLAH", 111, 105),
-        ("Sisa blangko per 02/09/2026", 1340, None),
-    ]
-    verdict = read_message(workbook_mail({"Rekap": rows}), DISTRICTS)
-    assert (verdict.recorded, verdict.printed, verdict.stock_on_hand) == (111, 105, 1340)
 
+def test_a_ledger_of_months_from_an_opening_stock_gives_only_its_closing_stock() -> None:
+    rows: list[tuple[object, ...]] = [
+        ("MUTASI BLANGKO", None, None, None), (None, None, None, None),
+        ("Uraian", "Agustus", "September", "Oktober"),
+        ("Stok awal", 3000, 2480, 2960), ("Penerimaan", 1000, 2000, 1000), ("Pencetakan", 1520, 1520, 1610),
+        ("Stok akhir", 2480, 2960, 2350),
+    ]
+    verdict = read_message(workbook_mail({"Mutasi": rows}), DISTRICTS)
+    assert (verdict.printed, verdict.received, verdict.stock_on_hand) == (None, None, 2350)
 
 # --- A span of days is no date with a year ---------------------------------------------------
 
