@@ -53,6 +53,7 @@ from mailbot.reader.quotes import (
     text_below_desk_mail,
 )
 from mailbot.reader.roles import (
+    STOCK_UNDER_TOTAL,
     Candidate,
     Reading,
     asked_beside_needed_table,
@@ -680,11 +681,17 @@ def read_message(
     # A report of a period (a week, late days sent together) adds up its days' counts.
     head = read_subject + "\n" + new_text[:_PERIOD_HEAD_CHARS]
     of_a_period = bool(tables) and period_report(normalise(head))
+    sheets_with_stock_lines = 0
     for source, table in tables:
         found = read_table(table, parts.date, source, of_a_period)
         if found is not None:
             candidates.extend(found[0])
             row_date = row_date or found[1]
+            sheets_with_stock_lines += any(STOCK_UNDER_TOTAL in c.cues for c in found[0])
+    if sheets_with_stock_lines > 1:
+        # A workbook of a sheet per office ("DINAS NUNUKAN", "UPT SEBATIK"), each closed by its own stock line:
+        # each is that office's part of the stock, not the district's.
+        candidates = [c for c in candidates if STOCK_UNDER_TOTAL not in c.cues]
     low = normalise(text)
     # A reply to a question ("Berapa keping ... yang Bapak/Ibu mohon?") answers it: "Jumlahnya 500 keping".
     answer_role = asked_role(normalise(quoted_text)) if is_reply and quoted_text else None

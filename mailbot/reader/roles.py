@@ -3951,7 +3951,8 @@ def _footer_rows(
     previous: str | None = None
     for k, r in enumerate(body):
         found = _row_label(r)
-        role = _label_role(found[1]) if found is not None and found[0] not in quantity_cols else None
+        under_total = found is not None and _stock_line_under_total(found, cols, k, last_total)
+        role = _label_role(found[1]) if found is not None and (found[0] not in quantity_cols or under_total) else None
         if role is None and previous is not None and found is not None and k > last_total:
             # (None, "KIA", 1460) under ("Stok akhir bulan", "KTP-el", 2894): the label runs on.
             named, ambiguous = explicit_item(normalise_header(found[1]))
@@ -3968,9 +3969,20 @@ def _footer_rows(
             rest.append(r)  # "Kecamatan Sesayap", "Blangko KTP-el (No. Seri ...)": a row of the table
         elif role != "ignore":
             idx, label = found  # type: ignore[misc]
-            out += _labelled_candidates(r, idx + 1, role, label, source, explicit_item(normalise_header(label))[0],
-                                        column_items)
+            got = _labelled_candidates(r, idx + 1, role, label, source, explicit_item(normalise_header(label))[0],
+                                       column_items)
+            out += [replace(c, cues=(*c.cues, STOCK_UNDER_TOTAL)) for c in got] if under_total else got
     return out, rest
+
+
+# The cue of a stock line in a daily sheet's date column under its total row (see _stock_line_under_total).
+STOCK_UNDER_TOTAL = "stock_under_total"
+
+
+def _stock_line_under_total(found: tuple[int, str], cols: dict[int, str], k: int, last_total: int) -> bool:
+    """Whether a row under a table's total row is labelled with a stock in its date column ("Sisa blangko per
+    30/11/2026 | 2.480" under "JUMLAH | 2.056 | 1.987"): a line of its own, not a day's row."""
+    return 0 <= last_total < k and cols.get(found[0]) == "date" and _label_role(found[1]) == "stock_on_hand"
 
 
 def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Candidate]:

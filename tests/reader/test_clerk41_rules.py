@@ -175,6 +175,32 @@ def test_a_ledger_of_months_from_an_opening_stock_gives_only_its_closing_stock()
     verdict = read_message(workbook_mail({"Mutasi": rows}), DISTRICTS)
     assert (verdict.printed, verdict.received, verdict.stock_on_hand) == (None, None, 2350)
 
+
+def test_a_stock_line_under_a_sheets_total_row_in_its_date_column_is_the_stock() -> None:
+    rows: list[tuple[object, ...]] = [
+        ("REKAP HARIAN", None, None), ("Tanggal", "Perekaman", "Pencetakan"),
+        ("01/09/2026", 50, 48), ("02/09/2026", 61, 57), ("JUMLAH", 111, 105),
+        ("Sisa blangko per 02/09/2026", 1340, None),
+    ]
+    verdict = read_message(workbook_mail({"Rekap": rows}), DISTRICTS)
+    assert (verdict.recorded, verdict.printed, verdict.stock_on_hand) == (111, 105, 1340)
+
+
+def test_stock_lines_of_a_sheet_per_office_are_parts_of_the_stock() -> None:
+    def office(name: str, stock: int) -> list[tuple[object, ...]]:
+        return [
+            (f"REKAP HARIAN - {name}", None, None), ("Tanggal", "Perekaman", "Pencetakan"),
+            ("01/09/2026", 50, 48), ("02/09/2026", 61, 57), ("JUMLAH", 111, 105),
+            ("Sisa blangko per 02/09/2026", stock, None),
+        ]
+    summary: list[tuple[object, ...]] = [
+        ("REKAPITULASI", None, None), ("Kantor", "Perekaman", "Sisa KTP-el"),
+        ("Dinas", 111, 900), ("UPT Lumbis", 111, 140), ("TOTAL", 222, 1040),
+    ]
+    verdict = read_message(workbook_mail({"Dinas": office("DINAS", 900), "UPT": office("UPT LUMBIS", 140),
+                                          "Rekap": summary}), DISTRICTS)
+    assert verdict.stock_on_hand == 1040
+
 # --- A span of days is no date with a year ---------------------------------------------------
 
 
