@@ -170,6 +170,15 @@ BARS = {
     # reported read as received; 089 yesterday's stock beside "skrg"), 15 of 15 automated before any change made
     # with it.
     "setAV": (105, 94, 0, (15, 15)),
+    # AX (the November reporting season: monthly reports with "Bulan ini" beside "s.d. bulan ini", recaps with a
+    # column per month oldest or newest first, quarterly sheets, letters typed by secretaries, replies to the
+    # desk's templates, kecamatan mail forwarded under the district's own line, WhatsApp pastes): 99/116 (85.3%),
+    # 4 wrong (013 a forwarded kecamatan's stock read as the district's, 020 a subject's "habis" against "tinggal
+    # sedikit", 034 a recap read from its oldest month, 054 the running-total column read as the month's), 17 of
+    # 17 automated before any change made with it; left: 035 (a quarter's three months beside their total, where
+    # setJ 048 labels the total: read null), 021/061 (figures only in a PDF), 018 ("cukup 800 keping saja" as the
+    # ask) and 113 (an ask sized by the residents not yet recorded).
+    "setAX": (116, 111, 0, (17, 17)),
 }
 
 
