@@ -1845,6 +1845,27 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
     return out
 
 
+# --- An amount said to be enough ("cukup 800 keping saja") ---
+
+_ENOUGH_ASK_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.ENOUGH_ASK_BEFORE) + r")[^\S\n]*$"
+)
+_ENOUGH_ASK_AFTER_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?(?:"
+    + _words_re(vocab.ENOUGH_ASK_AFTER) + r")(?![\w-])"
+)
+
+
+def _enough_ask(masked: str, lo: int, start: int, end: int) -> bool:
+    """Whether the figure at start..end is said to be enough, "cukup 800 keping saja", with no stock word before
+    it in its clause (from lo)."""
+    return (
+        _ENOUGH_ASK_BEFORE_RE.search(masked, lo, start) is not None
+        and _ENOUGH_ASK_AFTER_RE.match(masked, end) is not None
+        and not _STOCK_NAME_RE.search(masked, lo, start)
+    )
+
+
 # --- A stock said to be out and said to be low (a subject's "habis", a body's "tinggal sedikit") ---
 
 _LOW_STOCK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.LOW_STOCK_PHRASES) + r")(?![\w-])")
@@ -2864,6 +2885,9 @@ def read_text(
             # "kami perlu stok 2.000 keping", "agar stok penyangga mencapai 3.000": a stock to reach is a
             # need, and what is asked is what it lacks.
             role, strong = "requested", False
+        if role is None and _enough_ask(masked, max(prev_end, c_start), m.start, m.end):
+            # "Kami tidak sebanyak itu, cukup 800 keping saja": the amount said to be enough is the one asked.
+            role, strong = "requested", True
         snippet = _snippet(original, m.start, m.end, c_start, c_end)
         if keyword is not None and (pair := _slash_pair(masked, kws, keyword, m)) is not None:
             # "Rekam/cetak hari ini: 156/139": two role words joined by a slash, two figures joined by one;

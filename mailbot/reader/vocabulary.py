@@ -3227,3 +3227,9 @@ RESEND_SUBJECT_MARKS: tuple[str, ...] = (
     "kirim ulang", "dikirim ulang", "kirim kembali", "dikirim kembali", "krm ulang", "kirim lagi",
     "resend", "resent", "re-send", "re-sent", "resending", "sent again",
 )
+
+# --- An amount said to be enough, as the ask of a district's fresh mail ---
+# "Kami tidak sebanyak itu, cukup 800 keping saja": with no other role word for it, the figure between these and
+# a word of "only" after it is the amount asked (not after a stock word in its clause: "stok kami cukup ...").
+ENOUGH_ASK_BEFORE: tuple[str, ...] = ("cukup", "cukup hanya", "cukup sebanyak", "cukup sejumlah")
+ENOUGH_ASK_AFTER: tuple[str, ...] = ("saja", "aja", "aj", "sja", "sj", "doang")

@@ -207,3 +207,18 @@ def test_stock_lines_of_a_sheet_per_office_are_parts_of_the_stock() -> None:
 def test_a_span_of_days_in_a_month_is_not_read_as_a_two_digit_year() -> None:
     read = mail(NUNUKAN, "laporan", "Laporan minggu I Desember (1-4/12):\nrekam 40, cetak 38, sisa 900")
     assert read["report_date"] != "2012-04-01"
+
+
+# --- An amount said to be enough -------------------------------------------------------------
+
+
+def test_an_amount_said_to_be_enough_is_the_ask() -> None:
+    read = mail(MALINAU, "Blangko Malinau",
+                "Selamat siang, kabarnya kabupaten lain dapat banyak. Untuk Malinau cukup 600 keping saja. "
+                "Sisa kami 250 keping.")
+    assert (read["kind"], read["requested"], read["stock_on_hand"]) == ("request", 600, 250)
+
+
+def test_a_stock_said_to_be_enough_is_no_ask() -> None:
+    read = mail(MALINAU, "Laporan", "Stok kami cukup 900 keping saja untuk minggu ini, rekam 40, cetak 38.")
+    assert read["requested"] is None

@@ -176,9 +176,9 @@ BARS = {
     # 4 wrong (013 a forwarded kecamatan's stock read as the district's, 020 a subject's "habis" against "tinggal
     # sedikit", 034 a recap read from its oldest month, 054 the running-total column read as the month's), 17 of
     # 17 automated before any change made with it; left: 035 (a quarter's three months beside their total, where
-    # setJ 048 labels the total: read null), 021/061 (figures only in a PDF), 018 ("cukup 800 keping saja" as the
-    # ask) and 113 (an ask sized by the residents not yet recorded).
-    "setAX": (116, 111, 0, (17, 17)),
+    # setJ 048 labels the total: read null), 021/061 (figures only in a PDF) and 113 (an ask sized by the residents
+    # not yet recorded).
+    "setAX": (116, 112, 0, (17, 17)),
 }
 
 
