@@ -1858,11 +1858,14 @@ _ENOUGH_ASK_AFTER_RE = re.compile(
 
 def _enough_ask(masked: str, lo: int, start: int, end: int) -> bool:
     """Whether the figure at start..end is said to be enough, "cukup 800 keping saja", with no stock word before
-    it in its clause (from lo)."""
+    it in its clause (from lo). Not in a correction ("Koreksi: cukup 1.600 keping saja, bukan 2.000"): a
+    follow-up of an earlier ask is read in its thread."""
+    sentence_lo = max(masked.rfind("\n", 0, start), masked.rfind(". ", 0, start)) + 1
     return (
         _ENOUGH_ASK_BEFORE_RE.search(masked, lo, start) is not None
         and _ENOUGH_ASK_AFTER_RE.match(masked, end) is not None
         and not _STOCK_NAME_RE.search(masked, lo, start)
+        and not _CORRECTION_OPENER_RE.search(masked, sentence_lo, start)
     )
 
 
