@@ -130,6 +130,15 @@ _CONDITIONAL_NEED_RE = re.compile(
 )
 
 
+# A receipt phrase in a clause giving a reason from an earlier month ("karena bulan lalu kiriman kami baru sampai
+# tanggal 20"): a past delivery, no receipt now.
+_PAST_REASON_RECEIPT_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.REASON_WORDS) + r")(?![\w-])[^,.;:!?\n]{0,40}?(?<![\w-])(?:"
+    + vocab.alternation(vocab.EARLIER_SPAN_WORDS) + r")(?![\w-])[^,.;:!?\n]{0,60}?(?<![\w-])(?:"
+    + vocab.alternation(vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE) + r")(?![\w-])"
+)
+
+
 # A request phrase denied ("kami belum mengajukan permohonan"): the writer says they are not asking.
 _NEGATED_REQUEST_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.NEGATION_WORDS) + r")"
@@ -340,6 +349,7 @@ def kind_of(
     text = _SALUTATION_RE.sub("", _THANKS_RE.sub(" ", _APPROVED_REQUEST_RE.sub(" ", low)))
     denied = bool(_NEGATED_REQUEST_RE.search(text))
     text = _CONDITIONAL_NEED_RE.sub(" ", _CONDITIONAL_RECEIPT_RE.sub(" ", _NEGATED_PHRASE_RE.sub(" ", text)))
+    text = _PAST_REASON_RECEIPT_RE.sub(" ", text)
     # "Mohon dikirimkan data rekap stok blangko ...": asks for a document, and reports nothing.
     text = _DOCUMENT_REQUEST_RE.sub(" ", text)
     # "Mohon bimbingan ... terutama tata cara pelaporan harian dan permohonan blangko": the procedure, no ask.
