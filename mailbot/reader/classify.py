@@ -16,7 +16,11 @@ def _phrase_re(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
 
 _REQUEST_RE = _phrase_re(vocab.REQUEST_PHRASES + vocab.REQUEST_KIND_MORE)
 _WEAK_REQUEST_RE = _phrase_re(vocab.WEAK_REQUEST_KIND_PHRASES)
+# (Tried only where a sentence starts, after a line break or a stop and its space: from any other place in a
+# sentence the pattern finds nothing that it would not have found from the sentence's start, and trying every
+# place scans the sentence again at each one.)
 _REST_ASKED_SENTENCE_RE = re.compile(
+    r"(?:\A|(?<=\n)|(?<=[.!?])(?!\S))"
     r"(?:[^.!?\n]|[.!?](?=\S))*(?<![\w-])(?:" + vocab.alternation(vocab.REST_OF_SHIPMENT_ASKED_WORDS)
     + r")(?![\w-])(?:[^.!?\n]|[.!?](?=\S))*"
 )
