@@ -53,6 +53,7 @@ from mailbot.reader.quotes import (
     text_below_desk_mail,
 )
 from mailbot.reader.roles import (
+    STOCK_UNDER_TOTAL,
     Candidate,
     Reading,
     asked_beside_needed_table,
@@ -201,6 +202,31 @@ def _passed_on_for_information(text: str, sender: str | None) -> str | None:
 
 _FIRST_PERSON_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.FIRST_PERSON_WORDS) + r")(?![\w-])")
 _ADOPTABLE_ROLES = frozenset(("received", "stock_on_hand"))
+
+
+# --- A kecamatan's own words forwarded by its district ---
+
+_KECAMATAN_WRITER_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.KECAMATAN_WRITER_LEADS) + r")[^\S\n]+(?:"
+    + vocab.alternation(vocab.KECAMATAN_WORDS) + r")(?![\w-])[^\S\n]*[a-z]{3,}"
+)
+_KECAMATAN_OWN_FIELDS = frozenset(("stock_on_hand", "printed", "recorded"))
+
+
+def _kecamatan_writes(low: str) -> bool:
+    """Whether a forwarded mail (normalised) speaks for a kecamatan ("kami Kec Krayan mohon ...")."""
+    return bool(_KECAMATAN_WRITER_RE.search(low))
+
+
+# --- A third party's mail forwarded under an Outlook header block, no separator line ---
+
+_HEADER_FROM_RE = re.compile(r"^[^\S\n]*(?:from|dari|van)[^\S\n]*:", re.IGNORECASE)
+
+
+def _third_party_forward(own_part: str, header: str) -> bool:
+    """Whether a "Fw:" mail's quoted block is another writer's mail forwarded ("From: Kec Tarakan Barat
+    <...>" / "Sent: ..."), under words of the writer's own that state a figure."""
+    return bool(_HEADER_FROM_RE.match(header)) and any(ch.isdigit() for ch in own_part)
 
 
 def _adopted_from_forward(
@@ -660,11 +686,17 @@ def read_message(
     # A report of a period (a week, late days sent together) adds up its days' counts.
     head = read_subject + "\n" + new_text[:_PERIOD_HEAD_CHARS]
     of_a_period = bool(tables) and period_report(normalise(head))
+    sheets_with_stock_lines = 0
     for source, table in tables:
         found = read_table(table, parts.date, source, of_a_period)
         if found is not None:
             candidates.extend(found[0])
             row_date = row_date or found[1]
+            sheets_with_stock_lines += any(STOCK_UNDER_TOTAL in c.cues for c in found[0])
+    if sheets_with_stock_lines > 1:
+        # A workbook of a sheet per office ("DINAS NUNUKAN", "UPT SEBATIK"), each closed by its own stock line:
+        # each is that office's part of the stock, not the district's.
+        candidates = [c for c in candidates if STOCK_UNDER_TOTAL not in c.cues]
     low = normalise(text)
     # A reply to a question ("Berapa keping ... yang Bapak/Ibu mohon?") answers it: "Jumlahnya 500 keping".
     answer_role = asked_role(normalise(quoted_text)) if is_reply and quoted_text else None
@@ -694,6 +726,11 @@ def read_message(
         header, _, forwarded_body = rest.lstrip().partition("\n\n")
         if sender and forwarded_body.strip() and sender.lower() in header[:400].lower():
             above, below = own_part, split_quoted(_QUOTE_MARKS_RE.sub("", forwarded_body))[0]
+        elif forwarded_body.strip() and _third_party_forward(own_part, header):
+            # "Diteruskan dari kecamatan. Untuk kota kami mohon 800 keping KIA" over "From: Kec Tarakan Barat
+            # ... Sent: ...": a kecamatan's mail passed on under the district's own figures, read as any
+            # forward: the writer's words win, the forwarded mail counts for what they do not say.
+            above, below = own_part, split_quoted(_QUOTE_MARKS_RE.sub("", forwarded_body))[0]
     if above is not None and below is not None:
         # A writer's own earlier mail forwarded below new words ("ada perubahan: kebutuhan kami menjadi
         # 2.500 keping"): the new words win; the forwarded mail counts for what they do not say.
@@ -710,6 +747,10 @@ def read_message(
             # "Mohon petunjuk, apakah kecamatan boleh mengajukan permintaan langsung seperti email di bawah?": the
             # forwarded mail is the example a question is about; its figures are not the writer's, nor its ask.
             earlier, guidance_asked = [], True
+        if own and _kecamatan_writes(normalise(fwd_body)):
+            # "Mohon dikirimkan langsung 400 keping sesuai permintaan Kec. Krayan" over "kami Kec Krayan mohon 400
+            # keping, sisa di kecamatan 35 keping": the kecamatan's stock and work are its own, not the district's.
+            earlier = [c for c in earlier if c.field not in _KECAMATAN_OWN_FIELDS]
         text_candidates = own + [replace(c, cues=(*c.cues, "forwarded")) for c in earlier if c.field not in stated]
         unassigned = unassigned + fwd_unassigned
     elif is_reply and (

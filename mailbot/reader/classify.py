@@ -16,7 +16,11 @@ def _phrase_re(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
 
 _REQUEST_RE = _phrase_re(vocab.REQUEST_PHRASES + vocab.REQUEST_KIND_MORE)
 _WEAK_REQUEST_RE = _phrase_re(vocab.WEAK_REQUEST_KIND_PHRASES)
+# (Tried only where a sentence starts, after a line break or a stop and its space: from any other place in a
+# sentence the pattern finds nothing that it would not have found from the sentence's start, and trying every
+# place scans the sentence again at each one.)
 _REST_ASKED_SENTENCE_RE = re.compile(
+    r"(?:\A|(?<=\n)|(?<=[.!?])(?!\S))"
     r"(?:[^.!?\n]|[.!?](?=\S))*(?<![\w-])(?:" + vocab.alternation(vocab.REST_OF_SHIPMENT_ASKED_WORDS)
     + r")(?![\w-])(?:[^.!?\n]|[.!?](?=\S))*"
 )
@@ -127,6 +131,15 @@ _CONDITIONAL_NEED_RE = re.compile(
     r"(?<![\w-])(?:" + vocab.alternation(vocab.CONDITION_WORDS) + r")(?:\s+(?:"
     + vocab.alternation(vocab.CONDITIONAL_NEED_FILLERS) + r")){0,2}\s+(?:" + vocab.alternation(vocab.NEEDING_WORDS)
     + r")(?![\w-])"
+)
+
+
+# A receipt phrase in a clause giving a reason from an earlier month ("karena bulan lalu kiriman kami baru sampai
+# tanggal 20"): a past delivery, no receipt now.
+_PAST_REASON_RECEIPT_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.REASON_WORDS) + r")(?![\w-])[^,.;:!?\n]{0,40}?(?<![\w-])(?:"
+    + vocab.alternation(vocab.EARLIER_SPAN_WORDS) + r")(?![\w-])[^,.;:!?\n]{0,60}?(?<![\w-])(?:"
+    + vocab.alternation(vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE) + r")(?![\w-])"
 )
 
 
@@ -340,6 +353,7 @@ def kind_of(
     text = _SALUTATION_RE.sub("", _THANKS_RE.sub(" ", _APPROVED_REQUEST_RE.sub(" ", low)))
     denied = bool(_NEGATED_REQUEST_RE.search(text))
     text = _CONDITIONAL_NEED_RE.sub(" ", _CONDITIONAL_RECEIPT_RE.sub(" ", _NEGATED_PHRASE_RE.sub(" ", text)))
+    text = _PAST_REASON_RECEIPT_RE.sub(" ", text)
     # "Mohon dikirimkan data rekap stok blangko ...": asks for a document, and reports nothing.
     text = _DOCUMENT_REQUEST_RE.sub(" ", text)
     # "Mohon bimbingan ... terutama tata cara pelaporan harian dan permohonan blangko": the procedure, no ask.

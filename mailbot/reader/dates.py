@@ -11,7 +11,8 @@ _MONTHS = "|".join(sorted(vocab.MONTHS, key=len, reverse=True))
 _DATE_RE = re.compile(
     r"(?<![\d/.\-])(?:"
     r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
-    r"|(?P<d>\d{1,2})\s*[/\-.]\s*(?P<m>\d{1,2})(?:\s*[/\-.]\s*(?P<y>\d{4}|\d{2}))?"
+    # one separator throughout: "1-4/12" is a span of days in December, not the 1st of April '12
+    r"|(?P<d>\d{1,2})\s*(?P<sep>[/\-.])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}|\d{2}))?"
     rf"|(?P<nd>\d{{1,2}})\s*(?P<nm>{_MONTHS})\b\.?(?:\s*'?(?P<ny>\d{{4}}|\d{{2}}))?"
     r")(?![\d/])"
 )

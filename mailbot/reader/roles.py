@@ -1872,8 +1872,57 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
             # "stok habis KIA", "habis untuk blangko KIA": the blank named right after the word.
             item = explicit_item(after.group())[0]
         snippet = _snippet(original, z.start(), z.end(), c_start, c_end)
+        if _low_stock_elsewhere(masked, clauses, (c_start, c_end), item):
+            # "blangko habis" (the subject) over "stok tinggal sedikit": out, and some left, of one blank.
+            out.append(Candidate("stock_on_hand", None, snippet, True, "conflict", item=item,
+                                 cues=(f"zero_stock:{z.group()}", "low_stock_elsewhere")))
+            continue
         out.append(Candidate("stock_on_hand", 0, snippet, True, item=item, cues=(f"zero_stock:{z.group()}",)))
     return out
+
+
+# --- An amount said to be enough ("cukup 800 keping saja") ---
+
+_ENOUGH_ASK_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.ENOUGH_ASK_BEFORE) + r")[^\S\n]*$"
+)
+_ENOUGH_ASK_AFTER_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?(?:"
+    + _words_re(vocab.ENOUGH_ASK_AFTER) + r")(?![\w-])"
+)
+
+
+def _enough_ask(masked: str, lo: int, start: int, end: int) -> bool:
+    """Whether the figure at start..end is said to be enough, "cukup 800 keping saja", with no stock word before
+    it in its clause (from lo). Not in a correction ("Koreksi: cukup 1.600 keping saja, bukan 2.000"): a
+    follow-up of an earlier ask is read in its thread."""
+    sentence_lo = max(masked.rfind("\n", 0, start), masked.rfind(". ", 0, start)) + 1
+    return (
+        _ENOUGH_ASK_BEFORE_RE.search(masked, lo, start) is not None
+        and _ENOUGH_ASK_AFTER_RE.match(masked, end) is not None
+        and not _STOCK_NAME_RE.search(masked, lo, start)
+        and not _CORRECTION_OPENER_RE.search(masked, sentence_lo, start)
+    )
+
+
+# --- A stock said to be out and said to be low (a subject's "habis", a body's "tinggal sedikit") ---
+
+_LOW_STOCK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.LOW_STOCK_PHRASES) + r")(?![\w-])")
+
+
+def _low_stock_elsewhere(
+    masked: str, clauses: Sequence[tuple[int, int]], own: tuple[int, int], item: str | None,
+) -> bool:
+    """Whether another clause says the stock of the same blank (or of none named) is low but not out ("stok
+    tinggal sedikit", "sisa sedikit"): a word of zero then stands against it, and neither is the stock."""
+    for low in _LOW_STOCK_RE.finditer(masked):
+        if own[0] <= low.start() < own[1]:
+            continue
+        c_start, c_end = next(((a, b) for a, b in clauses if a <= low.start() < b), (0, len(masked)))
+        named = explicit_item(masked[c_start:c_end])[0]
+        if item is None or named is None or named == item:
+            return True
+    return False
 
 
 _BLANK_ALONE_RE = re.compile(r"[^\S\n]*(?:" + vocab.alternation(_BLANK_NAMES) + r")[^\S\n]+$")
@@ -3064,6 +3113,9 @@ def read_text(
             # "kami perlu stok 2.000 keping", "agar stok penyangga mencapai 3.000": a stock to reach is a
             # need, and what is asked is what it lacks.
             role, strong = "requested", False
+        if role is None and _enough_ask(masked, max(prev_end, c_start), m.start, m.end):
+            # "Kami tidak sebanyak itu, cukup 800 keping saja": the amount said to be enough is the one asked.
+            role, strong = "requested", True
         snippet = _snippet(original, m.start, m.end, c_start, c_end)
         if keyword is not None and (pair := _slash_pair(masked, kws, keyword, m)) is not None:
             # "Rekam/cetak hari ini: 156/139": two role words joined by a slash, two figures joined by one;
@@ -4160,7 +4212,8 @@ def _footer_rows(
     previous: str | None = None
     for k, r in enumerate(body):
         found = _row_label(r)
-        role = _label_role(found[1]) if found is not None and found[0] not in quantity_cols else None
+        under_total = found is not None and _stock_line_under_total(found, cols, k, last_total)
+        role = _label_role(found[1]) if found is not None and (found[0] not in quantity_cols or under_total) else None
         if role is None and previous is not None and found is not None and k > last_total:
             # (None, "KIA", 1460) under ("Stok akhir bulan", "KTP-el", 2894): the label runs on.
             named, ambiguous = explicit_item(normalise_header(found[1]))
@@ -4177,9 +4230,20 @@ def _footer_rows(
             rest.append(r)  # "Kecamatan Sesayap", "Blangko KTP-el (No. Seri ...)": a row of the table
         elif role != "ignore":
             idx, label = found  # type: ignore[misc]
-            out += _labelled_candidates(r, idx + 1, role, label, source, explicit_item(normalise_header(label))[0],
-                                        column_items)
+            got = _labelled_candidates(r, idx + 1, role, label, source, explicit_item(normalise_header(label))[0],
+                                       column_items)
+            out += [replace(c, cues=(*c.cues, STOCK_UNDER_TOTAL)) for c in got] if under_total else got
     return out, rest
+
+
+# The cue of a stock line in a daily sheet's date column under its total row (see _stock_line_under_total).
+STOCK_UNDER_TOTAL = "stock_under_total"
+
+
+def _stock_line_under_total(found: tuple[int, str], cols: dict[int, str], k: int, last_total: int) -> bool:
+    """Whether a row under a table's total row is labelled with a stock in its date column ("Sisa blangko per
+    30/11/2026 | 2.480" under "JUMLAH | 2.056 | 1.987"): a line of its own, not a day's row."""
+    return 0 <= last_total < k and cols.get(found[0]) == "date" and _label_role(found[1]) == "stock_on_hand"
 
 
 def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Candidate]:
@@ -4192,6 +4256,8 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
     column_items: dict[int, str] = {}  # "Uraian | KTP-el | KIA" over the rows: the blank of each column
     running: frozenset[int] = frozenset()  # columns a second header row calls running totals ("s.d. minggu ini")
     month_columns: tuple[int, ...] = ()  # "Uraian | Jan | Feb | ... | Des": a column per month, in order
+    ledger = any((found := _row_label(r)) is not None and _OPENING_HEADER_RE.search(normalise_header(found[1]))
+                 for r in rows)  # "Stok awal | 5.120 | ...": the months' movements from an opening stock
     for r in rows:
         found = _row_label(r)
         if found is None:
@@ -4204,6 +4270,7 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
             # a blank's merged header spans the columns of the row under it, and a running total's column
             # ("s.d.", "kumulatif") holds no figure of the period.
             running = sub
+            month_columns = _month_columns(r) or month_columns  # "Uraian | Okt | Nov | Total s.d. Nov"
             spans = sorted(column_items.items())
             for j, cell in enumerate(r):
                 if j not in column_items and isinstance(cell, str) and cell.strip():
@@ -4226,14 +4293,25 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
         if previous is not None:
             item = explicit_item(normalise_header(label))[0] or (None if column_items else titled)
             kept = tuple(None if j in running else c for j, c in enumerate(r))
-            if previous == "stock_on_hand" and month_columns:
+            if month_columns and (previous == "stock_on_hand" or (
+                previous in _COUNT_FIELDS and not ledger and _month_figures_only(kept, idx, month_columns)
+            )):
                 # "Stok akhir | 5.131 | 4.375 | ... | 2.489" under "Uraian | Jan | Feb | ... | Des": a stock
-                # per month; the stock now is the last month's.
+                # per month; the stock now is the last month's. So are the counts of a row with a figure in
+                # month columns only ("Pencetakan | 390 | 447 | 419" under "Uraian | Sep | Okt | Nov"): the
+                # latest month's are the report's (beside a total column a clerk asks which is meant). A
+                # ledger of the months' movements from an opening stock ("Stok awal | Penerimaan | Pemakaian")
+                # gives only its closing stock.
                 filled = [j for j in month_columns if j < len(kept) and _cell_quantity(kept[j]) is not None]
                 kept = tuple(None if j in month_columns and filled and j != filled[-1] else c
                              for j, c in enumerate(kept))
             out += _labelled_candidates(kept, idx + 1, previous, label, source, item, column_items)
     return out
+
+
+def _month_figures_only(r: tuple[object, ...], label_at: int, month_columns: tuple[int, ...]) -> bool:
+    """Whether every figure of a row after its label stands in a month's column (no total column beside)."""
+    return all(j in month_columns for j, c in enumerate(r) if j > label_at and _cell_quantity(c) is not None)
 
 
 def _running_columns(r: tuple[object, ...]) -> frozenset[int] | None:
@@ -4355,7 +4433,7 @@ _ROW_MONTH_RE = re.compile(r"(?<![a-z])(" + vocab.alternation(tuple(vocab.MONTHS
 
 
 def _month_columns(header: tuple[object, ...]) -> tuple[int, ...]:
-    """The columns of a header row that each name one month, three at least, in the order of the year
+    """The columns of a header row that each name one month, two at least, in the order of the year
     ("Uraian | Jan | Feb | ... | Des"); () otherwise."""
     found: list[tuple[int, int]] = []
     for j, cell in enumerate(header):
@@ -4365,7 +4443,7 @@ def _month_columns(header: tuple[object, ...]) -> tuple[int, ...]:
             if len(named) == 1 and _ROW_MONTH_RE.sub("", text).strip(" -/'0123456789") == "":
                 found.append((j, vocab.MONTHS[named[0]]))
     months = [m for _, m in found]
-    if len(found) < 3 or any(a >= b for a, b in zip(months, months[1:], strict=False)):
+    if len(found) < 2 or any(a >= b for a, b in zip(months, months[1:], strict=False)):
         return ()
     return tuple(j for j, _ in found)
 
@@ -4738,7 +4816,29 @@ def _period_rank(cell: str) -> tuple[int, ...] | None:
     day = _DAY_MONTH_RE.search(low)
     if day is not None and 1 <= int(day.group(1)) <= 31 and 1 <= int(day.group(2)) <= 12:
         return (1, int(day.group(2)), int(day.group(1)))
-    return None
+    return _month_rank(low)
+
+
+_MONTH_YEAR_RE = re.compile(r"(?<!\d)(\d{4}|'?\d{2})(?!\d)")
+
+
+def _month_rank(low: str) -> tuple[int, ...] | None:
+    """Where a column header that names one month ("Agustus", "Nov 2026", "Okt '26") stands in time: its year
+    when it says one, then its month. None for any other header."""
+    named = _ROW_MONTH_RE.findall(low)
+    if len(named) != 1 or _ROW_MONTH_RE.sub("", low).strip(" -/'.0123456789") != "":
+        return None
+    year = _MONTH_YEAR_RE.search(low)
+    return (2, int(year.group(1).lstrip("'")) % 100 if year else 0, vocab.MONTHS[named[0]])
+
+
+def _months_in_order(ranks: Sequence[tuple[int, ...]]) -> bool:
+    """Whether month columns run one way through the year (oldest or newest first): with no year said,
+    "Nov | Des | Jan" does not say which month is the latest."""
+    if any(r[0] != 2 for r in ranks):
+        return True
+    pairs = list(zip(ranks, ranks[1:], strict=False))
+    return all(a < b for a, b in pairs) or all(a > b for a, b in pairs)
 
 
 def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]:
@@ -4757,30 +4857,44 @@ def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]
         labelled = len(cells) >= 3 and _period_rank(cells[0]) is None
         if labelled:
             cells = cells[1:]
+        numbered = labelled and len(cells) >= 3 and _numbered_label_column(line, cells)
+        if numbered:
+            cells = cells[1:]  # "No | Uraian | ...": the rows open with their number, then their label
         notes = 0
         while len(cells) > 2 and _NOTE_COLUMN_RE.fullmatch(normalise(cells[-1])):
             cells, notes = cells[:-1], notes + 1  # "... | Koreksi | Keterangan": the notes hold no figure
-        ranks = [_period_rank(c) for c in cells]
+        running = _running_period_columns(cells) if labelled else frozenset()
+        ranks = [_period_rank(c) for k, c in enumerate(cells) if k not in running]
         if any(r is None for r in ranks) or len({r[0] for r in ranks if r is not None}) != 1:
             continue
+        ordered = _months_in_order(ranks)  # type: ignore[arg-type]
         rows: list[tuple[str, ...]] = []
         j = i + 1
+        while j < len(lines) and (_RULE_LINE_RE.match(lines[j]) or (
+            running and _words_only_row(_cells(lines[j]), len(cells) + 1 + numbered)
+        )):
+            j += 1  # "|-----|-----|" under the header, or "No | Uraian | (a) | (b) | (a+b)": the columns' letters
+        first = j
         while j < len(lines):
             row = _cells(lines[j])
+            if numbered and row and _NUMBERING_CELL_RE.match(row[0]):
+                row = row[1:]
             if notes and len(row) > len(cells) + 1:
                 row = row[: len(cells) + 1]  # a row's note, or none where the notes cell is empty
             if len(row) != len(cells) + 1 or _label_role(row[0]) in (None, "ignore"):
                 break
             if any(quantity_in(c) is None for c in row[1:]):
                 break
-            rows.append(row)
+            rows.append((row[0], *(c for k, c in enumerate(row[1:]) if k not in running)))
             j += 1
         if not rows:
+            continue
+        if first > i + 1 and j == first:
             continue
         latest = max(ranks)  # type: ignore[type-var]
         if ranks.count(latest) != 1 and labelled:
             continue  # "Uraian | Minggu ini | s.d. minggu ini": the week's and the running count, read elsewhere
-        if ranks.count(latest) != 1:
+        if ranks.count(latest) != 1 or not ordered:
             tables.append(tuple(rows))  # several figures a label, no latest one: unclear
         else:
             col = ranks.index(latest) + 1
@@ -4788,6 +4902,34 @@ def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]
         for k in range(i, j):
             lines[k] = ""
     return tables
+
+
+# --- Running-total and month columns of typed period tables (monthly reports, multi-month recaps) ---
+
+
+def _numbered_label_column(line: str, cells: Sequence[str]) -> bool:
+    """Whether a typed header opens with a number column, then the label's ("No | Uraian | Bulan Ini")."""
+    first = _cells(line)[0]
+    return column_of(first) == "ignore" and _period_rank(cells[0]) is None and _label_role(cells[0]) is None
+
+
+def _running_period_columns(cells: Sequence[str]) -> frozenset[int]:
+    """The columns of a period table's header that hold running totals ("s.d. Bulan Lalu", "s.d. bulan ini
+    (kumulatif)") beside a column of the period ("Bulan Ini"): no figure of the period is in them. Empty
+    when no such column, or when every column is one."""
+    running = frozenset(k for k, c in enumerate(cells) if _CUMULATIVE_RE.search(normalise_header(c)))
+    return running if len(running) < len(cells) else frozenset()
+
+
+_COLUMN_MARK_RE = re.compile(r"^\([a-z0-9]{1,2}(?:[^\S\n]*[-+][^\S\n]*[a-z0-9]{1,2})*\)$")
+
+
+def _words_only_row(cells: Sequence[str], size: int) -> bool:
+    """Whether a typed line is a header row of words or column marks only, as wide as the table ("No | Uraian
+    | (a) | (b) | (a+b)", "(1) | (2) | (1+2)")."""
+    return len(cells) == size and not any(
+        _FIGURE_IN_CELL_RE.search(c) and not _COLUMN_MARK_RE.match(c.strip().lower()) for c in cells
+    )
 
 
 _DAY_NAME_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.DAY_NAMES) + r")(?![\w-])")
@@ -4851,6 +4993,81 @@ def _place_list_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]:
                 i = j
                 continue
         i = max(j, i + 1)
+    return tables
+
+
+# --- Lines per place, each with the same counts ("Kec. Sebuku: rekam 23, cetak 20") ---
+
+_PLACE_COUNT_LINE_RE = re.compile(
+    r"^[ \t>*\-\u2022]*(?:\d{1,2}[.)][ \t]+)?(?P<label>(?:" + _words_re(vocab.PLACE_LINE_LEADS)
+    + r")(?![\w-])[^:\n\d]{1,40}?)[ \t]*:[ \t]*(?P<rest>[^:\n]+?)[ \t.]*$",
+    re.IGNORECASE,
+)
+_TOTAL_COUNT_LINE_RE = re.compile(
+    r"^[ \t>*\-\u2022]*(?P<label>(?:" + vocab.alternation(vocab.TOTAL_ROW_WORDS) + r")(?![\w-])[^:\n\d]{0,30}?)"
+    r"[ \t]*:[ \t]*(?P<rest>[^:\n]+?)[ \t.]*$",
+    re.IGNORECASE,
+)
+_COUNT_PART_RE = re.compile(
+    r"^(?P<word>[^\W\d_][^\d]{0,20}?)[ \t]*:?[ \t]*(?P<num>\d{1,3}(?:\.\d{3})+|\d+)"
+    r"(?:[ \t]*(?:" + _words_re(vocab.BLANK_UNITS) + r"|orang|jiwa))?$",
+    re.IGNORECASE,
+)
+
+
+_COUNT_PART_SPLIT_RE = re.compile(
+    r"[ \t]*[,;][ \t]*|[ \t]+(?:" + vocab.alternation(vocab.PLACE_JOIN_WORDS) + r")[ \t]+"
+)
+
+
+def _line_counts(rest: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The roles and figures of "rekam 140, cetak 133": each part a count word of the day's work and its
+    figure; None when a part is anything else."""
+    roles: list[str] = []
+    nums: list[str] = []
+    for part in _COUNT_PART_SPLIT_RE.split(rest.strip()):
+        m = _COUNT_PART_RE.match(part.strip())
+        role = column_of(m["word"]) if m is not None else None
+        if m is None or role not in _COUNT_FIELDS or role in roles:
+            return None
+        roles.append(role)
+        nums.append(m["num"])
+    return (tuple(roles), tuple(nums)) if roles else None
+
+
+def _place_count_line_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]:
+    """Lines that each give one place's counts after a colon, the same counts in the same order ("Kec. Nunukan:
+    rekam 140, cetak 133" / "Kec. Sebatik: rekam 61, cetak 58"), two places at least, each named once: a table
+    with a row per place, and the total line right under them ("Jumlah: rekam 320, cetak 301") its total row.
+    The lines read become empty."""
+    tables: list[tuple[tuple[str, ...], ...]] = []
+    i = 0
+    while i < len(lines):
+        rows: list[tuple[str, ...]] = []
+        order: tuple[str, ...] | None = None
+        j = i
+        while j < len(lines) and (m := _PLACE_COUNT_LINE_RE.match(lines[j])) is not None:
+            counts = _line_counts(m["rest"])
+            if counts is None or (order is not None and counts[0] != order):
+                break
+            order = counts[0]
+            rows.append((m["label"].strip(), *counts[1]))
+            j += 1
+        labels = [normalise_header(r[0]) for r in rows]
+        if len(rows) < 2 or order is None or len(set(labels)) != len(labels):
+            i = max(j, i + 1)
+            continue
+        if j < len(lines) and (t := _TOTAL_COUNT_LINE_RE.match(lines[j])) is not None:
+            counts = _line_counts(t["rest"])
+            if counts is None or counts[0] != order:
+                i = j + 1
+                continue  # a total line of other counts: the lines are left to be read as they are
+            rows.append((t["label"].strip(), *counts[1]))
+            j += 1
+        tables.append((("Kecamatan", *(_ROLE_COLUMN_WORDS[r] for r in order)), *rows))
+        for n in range(i, j):
+            lines[n] = ""
+        i = j
     return tables
 
 
@@ -5148,6 +5365,7 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     ) else []
     if ":" in text:
         listed += _inline_place_tables(lines)
+        listed += _place_count_line_tables(lines)
     if _STACKED_VALUES_HINT_RE.search(text):
         listed += _stacked_column_tables(lines)
     if "|" not in text and "\t" not in text and "   " not in text:

@@ -777,6 +777,13 @@ SUBUNIT_NOT_SUBJECT_BEFORE: tuple[str, ...] = (
 # Said of a stock, these put it "there", at the place the sentence named before, not with the writer: "mohon
 # blangko KIA utk Sebatik 600 keping, sisa disana 40": that place's part, not the district's stock.
 THERE_WORDS: tuple[str, ...] = ("disana", "di sana", "disitu", "di situ", "dsana")
+# A kecamatan's mail forwarded by its district, in the kecamatan's own words ("kami Kec. Lumbis mohon 300 keping,
+# sisa di kecamatan 20 keping"): the stock and work it states are the kecamatan's, not the district's; only the
+# forwarding district's own words give those.
+KECAMATAN_WORDS: tuple[str, ...] = ("kec", "kec.", "kecamatan")
+KECAMATAN_WRITER_LEADS: tuple[str, ...] = (
+    "kami", "kami dari", "kami di", "saya dari", "saya di", "kami pihak", "dari pihak", "we at", "we are from",
+)
 # Right after a stock's figure (its unit and a comma between), these say the figure leaves out blanks held
 # elsewhere: "Sisa blangko di kantor 1.940 keping, belum termasuk blangko yang dibawa tim": a part of the
 # district's stock, not the stock.
@@ -1385,6 +1392,12 @@ MACHINE_FAULT_WORDS: tuple[str, ...] = (
 # menyusul bila kiriman pusat sudah masuk", "kalau blangko sudah sampai nanti kami laporkan".
 CONDITION_WORDS: tuple[str, ...] = (
     "bila", "apabila", "jika", "jikalau", "kalau", "kalo", "klo", "seandainya", "if", "once", "as soon as",
+)
+# A receipt phrase in a clause that gives a reason from an earlier month ("Kami ingin tahu jadwal kiriman, karena bulan
+# lalu kiriman kami baru sampai tanggal 20"): a past delivery told as the reason of a question, not a receipt now.
+REASON_WORDS: tuple[str, ...] = ("karena", "karna", "krn", "sebab", "soalnya", "because", "since")
+EARLIER_SPAN_WORDS: tuple[str, ...] = (
+    "bulan lalu", "bln lalu", "minggu lalu", "pekan lalu", "tahun lalu", "bulan kemarin", "last month", "last week",
 )
 RECEIPT_PHRASES: tuple[str, ...] = (
     "sudah kami terima", "telah kami terima", "sdh kami terima", "sudah diterima", "telah diterima",
@@ -2164,6 +2177,8 @@ EARLIER_REPORT_WORDS: tuple[str, ...] = (
 )
 CORRECTION_OPENERS += (
     "maksud saya", "maksud sy", "maksudku", "eh maaf", "eh salah", "eh bukan", "maaf salah", "i mean",
+    # "2.000 keping, eh 3.000 keping": the writer's own slip taken back at once
+    "eh",
 )
 # After figures of one role in a sentence, these give their sum, the figure now meant: "selain 1.000
 # keping yang kami minta kemarin, mohon ditambah 500 lagi, jadi total 1.500 keping".
@@ -2276,6 +2291,12 @@ ROLE_PHRASES["ignore"] += tuple(
     for work in ("cetak", "dicetak", "pencetakan", "proses cetak")
 )
 COUNTS_OTHER_AFTER += DEFECT_AFTER
+# Cards bent in transport, said after their count in a receipt: "sudah kami terima, kondisi baik, hanya 3 lembar
+# tertekuk", "2 cards bent": what they count is a defect, not the blanks received (see also "terlipat" below).
+BENT_AFTER: tuple[str, ...] = ("tertekuk", "melengkung", "bent", "folded")
+DEFECT_AFTER += BENT_AFTER
+ROLE_PHRASES["ignore"] += BENT_AFTER
+COUNTS_OTHER_AFTER += BENT_AFTER
 # Opening the sentence a figure stands in, these make it hearsay the writer passes on, no figure of their own:
 # "Kami mendapat informasi bahwa ... termasuk Tana Tidung yang stoknya 0. Apakah benar ...?".
 HEARSAY_WORDS: tuple[str, ...] = (
@@ -2372,6 +2393,11 @@ MONTHLY_REPORT_PHRASES += tuple(
 # ini:" over "UPT Sebatik : 140" lines, "stok kami per lokasi: Kantor 410, MPP 60, Kec. Tarakan Utara 35"): with no
 # total written and no place left out, the district's figure is the sum of its places'.
 PER_PLACE_WORDS: tuple[str, ...] = ("per", "tiap", "setiap", "masing-masing", "by", "each")
+# Opening a line that gives one place's counts of the period after a colon ("Kec. Sebuku: rekam 23, cetak 20"):
+# lines of the same counts, one per place, make a table of places (summed when no total line closes them).
+PLACE_LINE_LEADS: tuple[str, ...] = (
+    "kec", "kec.", "kecamatan", "upt", "uptd", "desa", "kelurahan", "kel.", "distrik",
+)
 PLACE_HEADERS: tuple[str, ...] = (
     "kecamatan", "kec", "kec.", "nama kecamatan", "desa", "kelurahan", "desa/kelurahan", "lokasi", "upt",
     "tempat", "tempat pelayanan", "unit", "unit layanan", "wilayah", "subdistrict", "sub-district", "location",
@@ -3479,3 +3505,9 @@ NEED_OR_ASK_STEMS: tuple[str, ...] = (
     # English
     "request", "need", "require", "please send", "send us",
 )
+
+# --- An amount said to be enough, as the ask of a district's fresh mail ---
+# "Kami tidak sebanyak itu, cukup 800 keping saja": with no other role word for it, the figure between these and
+# a word of "only" after it is the amount asked (not after a stock word in its clause: "stok kami cukup ...").
+ENOUGH_ASK_BEFORE: tuple[str, ...] = ("cukup", "cukup hanya", "cukup sebanyak", "cukup sejumlah")
+ENOUGH_ASK_AFTER: tuple[str, ...] = ("saja", "aja", "aj", "sja", "sj", "doang")

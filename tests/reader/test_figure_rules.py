@@ -41,6 +41,7 @@ SENT = datetime(2026, 5, 4, 9, 0)
         ("Perekaman periode 3 s.d. 9 Maret 2026 sebanyak 418 orang.", {"recorded": 418}),
         # A slip taken back in the same breath.
         ("mohon kirim 800 keping, eh maaf maksud saya 1.200 keping ya pak", {"requested": 1200}),
+        ("tolong kirim blangko 900 lembar, eh 1.300 lembar pak", {"requested": 1300}),
         # A stated sum of one role's figures is the figure meant; one that is not their sum is asked.
         ("Selain 600 keping yang kami minta minggu lalu, mohon ditambah 400 lagi, jadi total 1.000 keping.",
          {"requested": 1000}),

@@ -17,7 +17,7 @@ from mailbot.errors import MailbotError
 from mailbot.guards.decode import recover_bytes, unfold
 from mailbot.reader import vocabulary as vocab
 from mailbot.reader.automated import header_reasons
-from mailbot.reader.classify import kind_of
+from mailbot.reader.classify import _REST_ASKED_SENTENCE_RE, kind_of
 from mailbot.reader.mime import _is_attachment, extract_from, parse_message, sender_address
 from mailbot.reader.numbers import (
     _COMMA_GROUPS_RE,
@@ -280,6 +280,24 @@ def test_clause_ends_are_the_ends_the_plain_pattern_finds(text: str) -> None:
     them, finds the clause ends the plain pattern finds."""
     plain = re.compile(r"\n|;|[.!?](?=\s)")
     assert [m.span() for m in _CLAUSE_END_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_SENTENCE_START = r"(?:\A|(?<=\n)|(?<=[.!?])(?!\S))"
+
+
+@settings(max_examples=examples(400), deadline=None)
+@example(["sisanya", " ", "kekurangan", ".x", "kurangnya", "!\n"])
+@given(st.lists(st.sampled_from([
+    "a", "b", " ", "  ", "\n", ".", "!", "?", "-", ".x", "x.", "! ", "sisanya", "kekurangan", "tersebut",
+    "mohon", "kurangnya", "sisa kiriman", "mohon\nkekurangan", "nya",
+]), max_size=16))
+def test_the_rest_asked_sentence_is_cut_where_the_pattern_tried_everywhere_cuts_it(parts: list[str]) -> None:
+    """_REST_ASKED_SENTENCE_RE, tried only where a sentence starts, substitutes what it substitutes tried at every
+    place."""
+    text = "".join(parts)
+    assert _REST_ASKED_SENTENCE_RE.pattern.startswith(_SENTENCE_START)
+    everywhere = re.compile(_REST_ASKED_SENTENCE_RE.pattern.removeprefix(_SENTENCE_START))
+    assert _REST_ASKED_SENTENCE_RE.sub(" ", text) == everywhere.sub(" ", text)
 
 
 def test_a_figure_asked_for_makes_a_request_before_any_phrase_is_read() -> None:

@@ -180,6 +180,15 @@ BARS = {
     # labelled received null, where setC 059 and setS 031 label a receipt from the province inside a report),
     # 033/055 (figures only in a photograph) and 044 (only in a PDF).
     "setAW": (110, 106, 1, (16, 16)),
+    # AX (the November reporting season: monthly reports with "Bulan ini" beside "s.d. bulan ini", recaps with a
+    # column per month oldest or newest first, quarterly sheets, letters typed by secretaries, replies to the
+    # desk's templates, kecamatan mail forwarded under the district's own line, WhatsApp pastes): 99/116 (85.3%),
+    # 4 wrong (013 a forwarded kecamatan's stock read as the district's, 020 a subject's "habis" against "tinggal
+    # sedikit", 034 a recap read from its oldest month, 054 the running-total column read as the month's), 17 of
+    # 17 automated before any change made with it; left: 035 (a quarter's three months beside their total, where
+    # setJ 048 labels the total: read null), 021/061 (figures only in a PDF) and 113 (an ask sized by the residents
+    # not yet recorded).
+    "setAX": (116, 112, 0, (17, 17)),
 }
 
 
