@@ -683,6 +683,9 @@ _DIGITS_AFTER_RE = re.compile(r"[^\S\n]+\d")
 _GLUED_DIGITS_RE = re.compile(r"[.,]\d")
 # A figure below a thousand right beside the one before it on its line: "1.000 500 keping".
 _FIGURE_BESIDE_RE = re.compile(r"[^\S\n]+\d{1,3}(?![\d.,/:])")
+# A figure below a thousand after a comma, in digits or words, right after thousands: "seribu, 500 keping", "2.000,
+# 250 keping", "dua ribu, tiga ratus keping".
+_COMMA_THEN_PART_RE = re.compile(rf"[^\S\n]*,[^\S\n]*(?:(?P<digits>\d{{1,3}})(?![\d.,/:])|(?P<words>{WORDS_PATTERN}))")
 # A figure that ends in hundreds or in millions, in words or after digits ("tiga ratus", "2 ribu 3 ratus", "sejuta"),
 # before digits on its line.
 _ENDS_IN_HUNDREDS_RE = re.compile(r"(?<![\w-])(?:seratus|ratus|rts)$")
@@ -1056,6 +1059,14 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             elif _ENDS_IN_MILLIONS_RE.search(masked, start, end):
                 # "sejuta 500", "2 juta 500": 1.000.500 or 1.500.000? Unclear, never the millions alone.
                 conflict = True
+        if value is not None and value >= 1000 and value % 1000 == 0 and not conflict and (
+            part := _COMMA_THEN_PART_RE.match(masked, end)
+        ) and (
+            int(part["digits"]) if part["digits"] else parse_words(part["words"]) or 1000
+        ) < 1000 and (unit_beside := _UNIT_RE.match(masked, part.end())) and unit_beside.group("blank") is not None:
+            # "seribu, 500 keping", "2.000, 250 keping": thousands, a comma, a figure below them and then the pieces:
+            # 1.500 typed with a stray comma, or 1.000 and then 500? Two readings, none taken.
+            conflict = True
         unit, unit_end = _unit_after(masked, end)
         if (
             unit is None and value is not None and value < 100 and not conflict

@@ -84,3 +84,18 @@ def test_digits_glued_to_thousands_by_a_stop_or_a_comma_are_left_unread_in_a_mai
     assert [d["reason"] for d in read["doubts"]] == ["conflict"]
     with pytest.raises(QuantityError):
         parse_quantity(typed)
+
+
+@pytest.mark.parametrize("typed", ["sebelas ribu, 200", "3.000, 450", "3 rb, 450", "tiga ribu,450",
+                                   "tiga ribu, empat ratus"])
+def test_thousands_a_comma_and_a_smaller_figure_before_the_pieces_are_left_unread(typed: str) -> None:
+    # was: the thousands alone (3.000), approved; 3.450 with a stray comma, or 3.000 and then 450?
+    read = mail(MALINAU, "permohonan blangko", f"Selamat siang, mohon blangko KIA {typed} keping, sisa kami 40 keping.")
+    assert read["requested"] is None and read["stock_on_hand"] == 40
+    assert [d["reason"] for d in read["doubts"]] == ["conflict"]
+
+
+def test_a_comma_before_another_sentence_part_leaves_the_thousands_read() -> None:
+    read = mail(MALINAU, "permohonan blangko", "Selamat siang, mohon blangko KIA 3.000 keping, 450 di antaranya untuk "
+                "sekolah. Sisa kami 40 keping.")
+    assert read["requested"] == 3000
