@@ -8,6 +8,10 @@ import pytest
 
 from tests.desk.conftest import mailbot
 
+# the shipped config.toml's line of Malinau's name (a second name is written right under it)
+_MALINAU_NAME_LINE = (Path(__file__).resolve().parents[2] / "config.toml").read_text(
+    encoding="utf-8").splitlines().index('name = "Kabupaten Malinau"') + 1
+
 
 @pytest.mark.parametrize(
     ("edit", "expected"),
@@ -245,7 +249,7 @@ def test_a_wrong_value_is_said_in_plain_words(tmp_path: Path, edit: tuple[str, s
      "is not UTF-8 text (byte 0xe9 on line 17, as Latin-1 or Windows-1252 write it); save it as UTF-8 text"),
     (lambda s: s.replace("\n", "\r").encode(), "has old Mac line ends (a CR alone, no LF); save it with Unix (LF)"),
     (lambda s: s.replace('name = "Kabupaten Malinau"', 'name = "Kabupaten Malinau"\nname = "Malinau"').encode(),
-     "not valid TOML: Cannot overwrite a value (at line 169, column 17): 'name = \"Malinau\"'"),
+     f"not valid TOML: Cannot overwrite a value (at line {_MALINAU_NAME_LINE + 1}, column 17): 'name = \"Malinau\"'"),
     (lambda s: s.replace('senders = ["disdukcapil@malinaukab.example"]',
                          'senders = ["disdukcapil@malinaukab.example", "Disdukcapil@malinaukab.example"]').encode(),
      "sender disdukcapil@malinaukab.example is listed twice in 65.02 (an address is the same in any case)"),

@@ -163,9 +163,11 @@ def test_mailbot_never_answers_its_own_mail_coming_back(desk_dir: Path) -> None:
 def test_per_sender_daily_cap_records_replies_over_it_as_suppressed(desk_dir: Path) -> None:
     set_guards(desk_dir, max_replies_per_sender_per_day=2)
     bulungan, tarakan = DISTRICT_SENDERS["65.01"], DISTRICT_SENDERS["65.71"]
+    # four requests of their own (a subject only numbered "(2)" would be the same mail sent again)
     mails = [write_eml(desk_dir, f"bulungan-{i}.eml", sender=f"Disdukcapil Bulungan <{bulungan}>",
-                       subject=f"Permohonan blangko KTP-el ({i})", body=request_body(),
-                       message_id=f"<cap-{i}@bulungankab.example>") for i in range(4)]
+                       subject=f"Permohonan blangko KTP-el UPT {place}", body=request_body(),
+                       message_id=f"<cap-{i}@bulungankab.example>")
+             for i, place in enumerate(("Tanjung Selor", "Tanjung Palas", "Sekatak", "Peso"))]
     mails.append(write_eml(desk_dir, "tarakan.eml", sender=f"Disdukcapil Tarakan <{tarakan}>",
                            subject="Permohonan blangko KTP-el", body=request_body(stock="900"),
                            message_id="<cap-other@tarakankota.example>"))

@@ -12,7 +12,7 @@ from tests.desk.mailkit import run_once, set_config
 
 @pytest.mark.parametrize(("where", "words"), [
     ("no-such-folder/digest.html", "the folder no-such-folder does not exist"), (".", "no file name given"),
-    ("/proc/self/digest.html", "cannot write the HTML digest there"),
+    ("/proc/self/digest.html", "cannot make a file in the folder /proc/self: it is a folder of the system's own"),
 ])
 def test_a_digest_written_where_it_cannot_be_is_one_line(desk_dir: Path, where: str, words: str) -> None:
     assert mailbot(desk_dir, "migrate").returncode == 0  # the desk exists (`digest --print` makes no database)
