@@ -487,6 +487,12 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
             # juga, jadi seluruhnya 2.000"): the shipment's count is the whole, its "sisa" no stock
             verdict = replace(verdict, received=whole, stock_on_hand=None,
                               doubts=tuple(d for d in verdict.doubts if d.field not in ("received", "stock_on_hand")))
+        if whole is None and found is None and verdict.received is not None and thread.approved \
+                and attention.rest_said_coming(session, thread) \
+                and verdict.received == thread.approved - (actions.received_before(session, thread) or 0):
+            # the count of the rest still awaited, not read as the rest arriving: never the whole received (a
+            # shortfall the district's own figures contradict); it is asked back in the same thread
+            verdict = replace(verdict, received=None)
         if verdict.received is None or any(d.field == "received" for d in verdict.doubts):
             # a second count for a shipment already received, not clear: asked back in the same thread
             return actions.ask_back(session, desk, None, message, verdict, district=district, about="receipt",
