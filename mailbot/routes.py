@@ -112,6 +112,11 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # "angka sisa di laporan td keliru, harusnya 7.096" in the thread of that report: the report's figure
         # replaced by an audited adjustment, never a second day's report
         return conversation.report_fixed(session, desk, message, verdict, trust, answered)
+    if thread is None and verdict.kind in ("stock_report", "other") \
+            and (restated := conversation.report_restated(session, verdict, trust)) is not None:
+        # another figure for the same day's report in its thread, in words of correction not known: never a
+        # second day's report; a person corrects the report, the district told so
+        return conversation.report_corrected(session, desk, message, verdict, trust, restated)
     if thread is None and verdict.kind != "receipt":
         thread = conversation.correction_target(session, verdict, trust)  # a correction that lost its thread
         if thread is None and (booked := conversation.corrected_report(session, verdict, trust)) is not None:
