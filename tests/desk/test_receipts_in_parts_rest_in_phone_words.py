@@ -43,16 +43,19 @@ def test_the_rest_in_phone_words_completes_the_shipment(desk12: Desk12, words: s
 
 
 @pytest.mark.parametrize("words", [
+    "yg 800 udh nyampe semuanya pak",
+    "800 keping sudah diterima semuanya pak, mksh",
+    "Total yg diterima 800 pak",
     "800 pak, mksh",
-    "Pak ini yg 800 ya, sdh kami hitung.",
 ])
 def test_the_rest_s_figure_never_replaces_the_count_booked(desk12: Desk12, words: str) -> None:
     before = desk12.on_hand()
     told = _first_part(desk12)
     told_before = len(desk12.to_managers())
     rest, _ = answer_gmail(desk12, told, words)
-    # the 1.200 booked stays (or the whole is booked); never 800 with a told shortfall of 1.200
+    # was: "telah kami ubah dari 1.200 menjadi 800 keping", the managers told of a shortfall of 1.200
     assert desk12.on_hand() - before in (1200, 2000)
     for m in [*desk12.replies_to(rest), *desk12.to_managers()[told_before:]]:
         text = flat(m.text)
         assert "menjadi 800" not in text and "kurang 1.200" not in text
+    assert desk12.replies_to(rest)
