@@ -25,7 +25,7 @@ def _first_part(desk12: Desk12):
 
 @pytest.mark.parametrize("words", [
     "pak sisa 800nya br nyampe td sore, skrg udh komplit smua 👍\n\nDikirim dari Redmi Note",
-    "yg 800 lg br dtg td pagi pak, jd udh lengkap smuanya. mksh",
+    "Pak, sisa 800 nya sdh kami terima td pagi, jd udh lengkap smuanya. Mksh",
     "Alhamdulillah sisanya 800 lbr udh masuk gudang, komplit pak.",
 ])
 def test_the_rest_in_phone_words_completes_the_shipment(desk12: Desk12, words: str) -> None:
