@@ -102,7 +102,8 @@ def need_while_asked(session: Session, verdict: Verdict, trust: SenderTrust) -> 
             or not (verdict.kind == "stock_report" or (verdict.kind == "request" and verdict.requested is None)):
         return None
     text = f"{verdict.subject}\n{verdict.body_excerpt or ''}"
-    if not (_NEED_OR_ASK.search(_COURTESIES.sub(" ", text)) or _ANSWERS_OURS.search(text)):
+    if not (_NEED_OR_ASK.search(_COURTESIES.sub(" ", text)) or _ANSWERS_OURS.search(text)
+            or (verdict.kind == "stock_report" and _figure_unplaced(verdict))):
         return None
     query = select(Request).where(Request.district == trust.district, Request.state == "clarifying",
                                   Request.requested.is_(None))
@@ -110,6 +111,15 @@ def need_while_asked(session: Session, verdict: Verdict, trust: SenderTrust) -> 
         query = query.where(Request.item == verdict.item)
     waiting = [r for r in session.scalars(query.order_by(Request.id)) if repo.sender_verified(session, r)]
     return waiting[0] if waiting else None
+
+
+def _figure_unplaced(verdict: Verdict) -> bool:
+    """Whether a mail read as a daily report holds a count of blanks the reading placed in none of its fields
+    ("700 would be good, we have 180 left"): maybe the figure asked for, in words the reader does not know."""
+    placed = {verdict.stock_on_hand, verdict.recorded, verdict.printed, verdict.received} - {None}
+    return any(m.value is not None and m.value not in placed and m.unit in (None, "blank")
+               and not (m.year or m.rate or m.approximate)
+               for m in find_mentions(normalise(verdict.body_excerpt or "")))
 
 
 def need_to_a_person(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,

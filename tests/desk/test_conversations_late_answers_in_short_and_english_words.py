@@ -48,3 +48,20 @@ def test_a_late_english_answer_is_never_a_daily_report(desk12: Desk12, words: st
         assert desk12.queue(mid), outcome
     [told] = desk12.replies_to(mid)
     assert "[BLK-2026-0001]" in told.subject and ("petugas" in flat(told.text) or "700" in flat(told.text))
+
+
+@pytest.mark.parametrize("words", [
+    "700 blanks please, we have 180 left.",
+    "700 would be good, we have 180 left.",
+    "we want 700 pcs, 180 remaining",
+])
+def test_a_figure_besides_the_stock_while_a_request_waits_for_its_figure_is_never_a_daily_report(
+        desk12: Desk12, words: str) -> None:
+    _asked_back(desk12)
+    mid, outcome = desk12.send(TARAKAN, "blanks", f"{words}\n", date="Thu, 03 Dec 2026 08:00:00 +0800")
+    # was: a daily report of 180 in stock, the 700 lost, the district told nothing
+    assert desk12.db().execute("select count(*) from reports").fetchone()[0] == 0, outcome
+    [req] = _requests(desk12)
+    assert req["requested"] in (None, 700)
+    [told] = desk12.replies_to(mid)
+    assert "[BLK-2026-0001]" in told.subject
