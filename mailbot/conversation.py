@@ -102,7 +102,8 @@ def need_while_asked(session: Session, verdict: Verdict, trust: SenderTrust) -> 
             or not (verdict.kind == "stock_report" or (verdict.kind == "request" and verdict.requested is None)):
         return None
     text = f"{verdict.subject}\n{verdict.body_excerpt or ''}"
-    if not (_NEED_OR_ASK.search(_COURTESIES.sub(" ", text)) or _ANSWERS_OURS.search(text)):
+    if not (_NEED_OR_ASK.search(_COURTESIES.sub(" ", text)) or _ANSWERS_OURS.search(text)
+            or (verdict.kind == "stock_report" and _figure_unplaced(verdict))):
         return None
     query = select(Request).where(Request.district == trust.district, Request.state == "clarifying",
                                   Request.requested.is_(None))
@@ -110,6 +111,15 @@ def need_while_asked(session: Session, verdict: Verdict, trust: SenderTrust) -> 
         query = query.where(Request.item == verdict.item)
     waiting = [r for r in session.scalars(query.order_by(Request.id)) if repo.sender_verified(session, r)]
     return waiting[0] if waiting else None
+
+
+def _figure_unplaced(verdict: Verdict) -> bool:
+    """Whether a mail read as a daily report holds a count of blanks the reading placed in none of its fields
+    ("700 would be good, we have 180 left"): maybe the figure asked for, in words the reader does not know."""
+    placed = {verdict.stock_on_hand, verdict.recorded, verdict.printed, verdict.received} - {None}
+    return any(m.value is not None and m.value not in placed and m.unit in (None, "blank")
+               and not (m.year or m.rate or m.approximate)
+               for m in find_mentions(normalise(verdict.body_excerpt or "")))
 
 
 def need_to_a_person(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
@@ -1462,14 +1472,38 @@ def correct_report(session: Session, desk: Desk, report: Report, new: int, *, ac
 # ("salah" alone is no such word: "3 keping salah cetak" in the next day's report answering this one)
 _FIXES_REPORT = re.compile(r"\b(?:koreksi|ralat|sebenarnya|yang benar|yg benar|seharusnya|harusnya|hrsnya|keliru|"
                            r"revisi|salah (?:ketik|tulis|input|hitung|angka|ngetik)|correction|corrected|should read|"
-                           r"should be|typo|typing error)\b", re.IGNORECASE)
+                           r"should be|typo|typing error|"
+                           # Javanese, Sundanese, Manado, Banjar: "klentu, ingkang leres 7.096", "ada salah"
+                           r"klentu|kliru|lepat|ingkang leres|sing bener|sing leres|nu leres|nu bener|"
+                           r"ada (?:yang |yg )?salah|so salah|salah sadikit|nang bujur)\b", re.IGNORECASE)
 
 
 def report_answered(session: Session, verdict: Verdict, trust: SenderTrust) -> Report | None:
     """The district's own daily report a mail answers in its thread (by In-Reply-To/References) and says it
     corrects; None otherwise."""
-    if not (trust.trusted and trust.district and not trust.is_manager) or verdict.requested is not None \
-            or not _FIXES_REPORT.search(verdict.body_excerpt or ""):
+    if not _FIXES_REPORT.search(verdict.body_excerpt or ""):
+        return None
+    return _report_of_thread(session, verdict, trust)
+
+
+def report_restated(session: Session, verdict: Verdict, trust: SenderTrust) -> Report | None:
+    """The district's own daily report a mail in its thread, of the same date, gives another figure for one of
+    its fields (stock, recorded, printed) without words of correction the desk knows ("angka sisa ing laporan
+    wau klentu, ingkang leres 7.096"; "torang pe laporan tadi ada salah"): a correction in other words, never a
+    second report of that day; None otherwise."""
+    report = _report_of_thread(session, verdict, trust)
+    if report is None or (verdict.item or report.item) != report.item:
+        return None
+    return report if any(
+        new is not None and old is not None and new != old
+        for new, old in ((verdict.stock_on_hand, report.stock_on_hand), (verdict.recorded, report.recorded),
+                         (verdict.printed, report.printed))) else None
+
+
+def _report_of_thread(session: Session, verdict: Verdict, trust: SenderTrust) -> Report | None:
+    """The district's own daily report a mail answers in its thread (by In-Reply-To/References), of the same
+    date (a report of another day written in the thread is that day's report); None otherwise."""
+    if not (trust.trusted and trust.district and not trust.is_manager) or verdict.requested is not None:
         return None
     ids = [i for i in ([verdict.in_reply_to] if verdict.in_reply_to else []) + list(verdict.references)
            if MESSAGE_ID.fullmatch(i or "")]
@@ -1477,7 +1511,6 @@ def report_answered(session: Session, verdict: Verdict, trust: SenderTrust) -> R
         return None
     report = session.scalar(select(Report).join(Message, Message.id == Report.message_pk).where(
         Message.message_id.in_(ids), Report.district == trust.district).order_by(Report.id.desc()).limit(1))
-    # a report of another day written in the thread is that day's report, whatever its words
     return None if report is None or verdict.report_date not in (None, report.report_date) else report
 
 

@@ -186,6 +186,9 @@ def _sentence(low: str, start: int, end: int) -> str:
 _REST_OF_SHIPMENT = re.compile(r"\bsisa\w* (?:blangko|blanko|kiriman\w*|pengiriman\w*|paket\w*)\b|\bsisanya\b")
 
 
+_REST_NYA = re.compile(r"\bsisa (\d[\d.,]*)\s*nya\b")
+
+
 def rest_arrived(text: str, *, received_before: int, shipped: int) -> int | None:
     """The whole count of a shipment received in parts, from the mail about its second part: the rest that
     arrived added to *received_before*, or the total it states; None when the text says neither, when the two
@@ -204,11 +207,14 @@ def rest_arrived(text: str, *, received_before: int, shipped: int) -> int | None
     1900
     >>> rest_arrived("sisa stok kami 1.000 keping", received_before=1000, shipped=2000) is None
     True
+    >>> rest_arrived("pak sisa 400nya br nyampe td sore, skrg udh komplit smua", received_before=600, shipped=1000)
+    1000
     >>> rest_arrived("Sisa kiriman sudah sampai pak, tapi setelah dihitung hanya 700 keping.", received_before=1200,
     ...              shipped=2000)
     1900
     """
-    low = _REFERENCE.sub(" ", normalise(text or ""))
+    # "sisa 400nya br nyampe": the figure's "-nya" makes "sisa" the rest of it, no stock ("sisanya 400")
+    low = _REST_NYA.sub(r"sisanya \1", _REFERENCE.sub(" ", normalise(text or "")))
     rest = whole = None
     for m in find_mentions(low):
         if m.value is None or m.value <= 0 or m.unit not in (None, "blank") or m.rate or m.year or m.approximate:
@@ -241,8 +247,8 @@ _CORRECTING = re.compile(r"\b(?:koreksi|ralat|" + _NOT + r"|sebenarnya|seharusny
 # The shipment said complete now ("jadi sudah genap semuanya", "lengkap ya skrg", "we have everything now"): the
 # part that arrived made it whole, no total that replaces the count received before.
 _NOW_COMPLETE = re.compile(
-    r"\b(?:(?:sudah|sdh|udh|udah|telah|jadi|genap|lengkap|komplit)\s+)+(?:semua\w*|seluruhnya)\b|"
-    r"\b(?:semua\w*|seluruhnya)\s+(?:(?:sudah|sdh|udh|udah|telah)\s+)?(?:genap|lengkap|komplit)\b|"
+    r"\b(?:(?:sudah|sdh|udh|udah|telah|jadi|genap|lengkap|komplit)\s+)+(?:semua\w*|smua\w*|seluruhnya)\b|"
+    r"\b(?:semua\w*|smua\w*|seluruhnya)\s+(?:(?:sudah|sdh|udh|udah|telah)\s+)?(?:genap|lengkap|komplit)\b|"
     r"\b(?:have|got) (?:everything|all of it|them all)\b")
 
 

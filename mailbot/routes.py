@@ -112,6 +112,11 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # "angka sisa di laporan td keliru, harusnya 7.096" in the thread of that report: the report's figure
         # replaced by an audited adjustment, never a second day's report
         return conversation.report_fixed(session, desk, message, verdict, trust, answered)
+    if thread is None and verdict.kind in ("stock_report", "other") \
+            and (restated := conversation.report_restated(session, verdict, trust)) is not None:
+        # another figure for the same day's report in its thread, in words of correction not known: never a
+        # second day's report; a person corrects the report, the district told so
+        return conversation.report_corrected(session, desk, message, verdict, trust, restated)
     if thread is None and verdict.kind != "receipt":
         thread = conversation.correction_target(session, verdict, trust)  # a correction that lost its thread
         if thread is None and (booked := conversation.corrected_report(session, verdict, trust)) is not None:
@@ -487,6 +492,12 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
             # juga, jadi seluruhnya 2.000"): the shipment's count is the whole, its "sisa" no stock
             verdict = replace(verdict, received=whole, stock_on_hand=None,
                               doubts=tuple(d for d in verdict.doubts if d.field not in ("received", "stock_on_hand")))
+        if whole is None and found is None and verdict.received is not None and thread.approved \
+                and attention.rest_said_coming(session, thread) \
+                and verdict.received == thread.approved - (actions.received_before(session, thread) or 0):
+            # the count of the rest still awaited, not read as the rest arriving: never the whole received (a
+            # shortfall the district's own figures contradict); it is asked back in the same thread
+            verdict = replace(verdict, received=None)
         if verdict.received is None or any(d.field == "received" for d in verdict.doubts):
             # a second count for a shipment already received, not clear: asked back in the same thread
             return actions.ask_back(session, desk, None, message, verdict, district=district, about="receipt",

@@ -3467,6 +3467,10 @@ ANSWERING_WORDS: tuple[str, ...] = (
     "waleran", "ngawaler", "ngawalon", "walonan", "jawabane", "wangsulan",
     "in reply to", "in response to", "in answer to", "answering your", "replying to your", "responding to your",
     "as you asked", "as requested", "as per your request", "you asked for", "you were asking",
+    # phone shorthand: "ini jwbn utk email bpk kmrn"
+    "jwbn", "jwban", "jawabn", "jwbnya", "blsn", "balesan",
+    # what was asked, named in English: "the figure you wanted", "the number you asked about"
+    "you asked", "you wanted", "you requested", "you needed", "you were asking about", "asked us for",
 )
 # ... or the mail of ours named after words of following it up ("sehubungan dengan pertanyaan", "terkait email";
 # in English of the desk's own mail only, "Following up on your email from Thursday asking for the figure", where
@@ -3487,6 +3491,8 @@ ANSWERS_OURS_PHRASES: tuple[str, ...] = (
     + tuple(f"{opener} {noun}" for opener in ABOUT_OURS_OPENERS for noun in OURS_NOUNS)
     + tuple(f"{opener} your {noun}" for opener in ABOUT_YOURS_OPENERS for noun in YOUR_MAIL_NOUNS)
     + tuple(f"{that} {asker} tanyakan" for that in ("yang", "yg") for asker in ASKERS)
+    # ... or the addressee's mail named ("utk email bpk kmrn", "buat email ibu kemarin")
+    + tuple(f"{noun} {asker}" for noun in ("email", "e-mail", "surel", "imel") for asker in ASKERS)
 )
 
 # Stems of asking and needing, in whatever word they stand ("dibutuhkeun", "butuhe", "nyuwun ditambah", "njaluk",

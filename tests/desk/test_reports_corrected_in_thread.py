@@ -76,3 +76,40 @@ def test_the_next_days_report_in_the_thread_is_a_report(desk12: Desk12) -> None:
                          + quoted + "\n", in_reply_to=report)
     assert got == {"report": 1}
     assert _reports(desk12) == [5210, 5040]
+
+
+@pytest.mark.parametrize("words", [
+    "Nyuwun sewu pak, angka sisa blangko ing laporan wau klentu, ingkang leres 5.120. Cetak 88 sampun leres.",
+    "Pak maaf torang pe laporan tadi ada salah, sisa blangko KTP-el itu 5.120 kasiang, yang laeng so betul.",
+])
+def test_a_correction_in_regional_words_replaces_the_reports_stock(desk12: Desk12, words: str) -> None:
+    report = _reported(desk12)
+    on_hand = desk12.on_hand()
+    quoted = "\n".join(f"> {line}" for line in REPORT.splitlines())
+    mid, got = desk12.send(BULUNGAN_OPERATOR, "Re: Lap harian 04-12-2026",
+                           f"{words}\n\n{GMAIL.format(desk=BULUNGAN_OPERATOR)}\n{quoted}\n", in_reply_to=report)
+    # was: "report", a second day's report (daily use doubled, a false runway alert, no reply)
+    assert got == {"report-corrected": 1}
+    assert _reports(desk12) == [5120] and desk12.on_hand() == on_hand - 90
+    [told] = desk12.replies_to(mid)
+    assert "telah kami ubah dari 5.210 keping menjadi 5.120 keping" in flat(told.text)
+
+
+@pytest.mark.parametrize("words", [
+    "Tabe' pak, laporan ta' tadi pagi, sisa blangko KTP-el 5.120 pale, bukan yang di atas.",
+    "Punten pak, sisa blangko KTP-el dina laporan tadi teh 5.120 keping.",
+    "Pak, sisa blangko KTP-el 5.120 ya pak utk laporan td.",
+])
+def test_another_figure_for_the_same_days_report_goes_to_a_person(desk12: Desk12, words: str) -> None:
+    report = _reported(desk12)
+    on_hand = desk12.on_hand()
+    quoted = "\n".join(f"> {line}" for line in REPORT.splitlines())
+    mid, got = desk12.send(BULUNGAN_OPERATOR, "Re: Lap harian 04-12-2026",
+                           f"{words}\n\n{GMAIL.format(desk=BULUNGAN_OPERATOR)}\n{quoted}\n", in_reply_to=report)
+    # never a second report of the day (the stock overwritten, the daily use counted twice)
+    assert got != {"report": 1}
+    assert _reports(desk12) in ([5210], [5120]) and desk12.on_hand() in (on_hand, on_hand - 90)
+    if _reports(desk12) == [5210]:
+        reasons = [r[0] for r in desk12.db().execute("select reason from attention_items where closed_at is null")]
+        assert "report_correction" in reasons
+        assert desk12.replies_to(mid)
