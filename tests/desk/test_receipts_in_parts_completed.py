@@ -17,6 +17,10 @@ FIRST = ("Pak, blangko baru masuk 1.200 keping ja, yang 800 lagi kata pihak eksp
     "Yang 800 tadi sudah tiba juga pak hari ini, jadi sudah genap semuanya. Terima kasih.",
     "dus kedua udh nyampe pak, 800 lbr. lengkap ya skrg",
     "Kiriman kedua sudah datang pak, 800 keping, semuanya sudah lengkap.",
+    # in phone shorthand, the figure with "-nya" glued on
+    "pak sisa 800nya br nyampe td sore, skrg udh komplit smua 👍\n\nDikirim dari Redmi Note",
+    "Pak, sisa 800 nya sdh kami terima td pagi, jd udh lengkap smuanya. Mksh",
+    "Alhamdulillah sisanya 800 lbr udh masuk gudang, komplit pak.",
 ])
 def test_the_rest_arriving_completes_the_shipment(desk12: Desk12, words: str) -> None:
     notice = dispatched(desk12)  # 2.000 dispatched to Bulungan
