@@ -685,6 +685,10 @@ _GLUED_DIGITS_RE = re.compile(r"[.,]\d")
 _FIGURE_BESIDE_RE = re.compile(r"[^\S\n]+\d{1,3}(?![\d.,/:])")
 # A figure below a thousand after a comma, in digits or words, right after thousands: "seribu, 500 keping", "2.000,
 # 250 keping", "dua ribu, tiga ratus keping".
+# Thousands in words of any of the districts' languages, then a comma, right before a figure: "one thousand, 500
+# blanks", "sewu, 250 keping", "seribu, 300" (the thousands may be words the reader counts nowhere else).
+_AFTER_THOUSANDS_COMMA_RE = re.compile(
+    r"(?:ribu|rebu|rbu|(?<![^\W\d_])rb|sewu|sarebu|thousand)[^\S\n]*,[^\S\n]*$", re.IGNORECASE)
 _COMMA_THEN_PART_RE = re.compile(rf"[^\S\n]*,[^\S\n]*(?:(?P<digits>\d{{1,3}})(?![\d.,/:])|(?P<words>{WORDS_PATTERN}))")
 # A figure that ends in hundreds or in millions, in words or after digits ("tiga ratus", "2 ribu 3 ratus", "sejuta"),
 # before digits on its line.
@@ -905,7 +909,7 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             break
         start, end = m.start(), m.end()
         approximate = False
-        conflict = start in doubtful
+        conflict = start in doubtful or _AFTER_THOUSANDS_COMMA_RE.search(masked, max(0, start - 24), start) is not None
         bare = False
         year = False
         spelled = False

@@ -23,3 +23,18 @@ def test_a_manado_correction_of_the_asked_figure_is_applied(desk12: Desk12, word
     # was: "a figure still in doubt" in the queue and a generic acknowledgement; the request left at 700
     assert desk12.request()["requested"] == 1100, (outcome, desk12.queue(mid))
     assert "doubt" not in desk12.queue(mid)
+
+
+@pytest.mark.parametrize("words", [
+    "ralat pak, jumlahnya seribu, 300 keping ya bukan 700.",
+    "mohon diubah jadi dua ribu, 400 keping.",
+    "pak ralat ya jd 1 ribu, 200 kpg",
+    "Correction pak: please make it one thousand, 300 blanks.",
+])
+def test_a_correction_to_thousands_a_comma_and_a_smaller_figure_changes_nothing_unasked(desk12: Desk12,
+                                                                                      words: str) -> None:
+    reply = send_request(desk12, "2.500", "700")
+    mid, _ = answer_gmail(desk12, reply, words)
+    # was: the figure after the comma taken as the request ("700 keping menjadi 300 keping ... DISETUJUI 300")
+    assert desk12.request()["requested"] == 700
+    assert all("menjadi" not in m.text for m in desk12.replies_to(mid)) and desk12.replies_to(mid)
