@@ -2435,6 +2435,14 @@ SEND_FORMS: tuple[str, ...] = (
     "dikirimkn", "dikrim", "dikirm",
 )
 REQUEST_PHRASES += tuple(f"{ask} {send}" for ask in ASKING_WORDS for send in SEND_FORMS)
+# A form of "kirim" told to the office with "lagi"/"dong" after it, no asking word before ("blangko ktp kami hbs nih,
+# kirimin lg dong", "bisa dikirimkan lagi?"): the writer asks for blanks, a figure given or not. Only the forms that
+# ask (-in/-kan/-i): the bare "kirim lagi" is as often the district's own sending ("laporan kami kirim lagi").
+ASKED_SEND_FORMS: tuple[str, ...] = (
+    "kirimin", "kirimkan", "kirimkn", "kirimi", "dikirimin", "dikirimkan", "dikirimkn", "dikirimi",
+)
+SEND_AGAIN_WORDS: tuple[str, ...] = ("lagi", "lg", "lgi", "dong", "donk", "dunk")
+REQUEST_PHRASES += tuple(f"{send} {more}" for send in ASKED_SEND_FORMS for more in SEND_AGAIN_WORDS)
 # A need said of the blanks, a figure given or not ("pak kami perlu blangko ktp el lg, stok tipis", "kami memerlukan
 # tambahan blangko KIA", Javanese "kami mbetahaken blangko"): every word of needing before every word of the blanks
 # asks for them as "butuh blangko" does (denied, "tidak perlu blangko", it asks nothing).
