@@ -670,6 +670,39 @@ def takes_back_correction(text: str) -> bool:
     return bool(_UNDO.search(normalise(text or "")))
 
 
+# A change taken back later in the same text ("tolong diganti jadi 1.400 ya. Eh maaf pak, nggak jadi, tetap 1.000
+# saja", "mohon diubah jadi 1.300. Eh tunggu dulu, jangan diubah dulu"): "tidak jadi" with no figure right after it
+# (that figure would be the one given up), "batal", "jangan diubah", "abaikan" (not "abaikan email kami sebelumnya":
+# an earlier mail), "tunggu dulu"; never "tetap <figure>" alone ("sisa kami 400, bukan 900. permohonan tetap 2.500").
+_WITHDRAWN = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, sorted(vocabulary.NOT_AFTER_ALL, key=len, reverse=True)))
+    + r")\b(?! (?:\d|menjadi))|"
+    r"\b(?:jangan|jgn|tidak usah|tdk usah|gak usah|ga usah|nggak usah|ngga usah|gk usah)\s+(?:di)?"
+    r"(?:ubah|rubah|ganti|ralat|koreksi)\w*|"
+    r"\b(?:abaikan|lupakan)\b(?!\s+(?:saja\s+|aja\s+)?(?:email|e-mail|pesan|surat|mail|koreksi|ralat|revisi)\b)|"
+    r"\b(?:batal|tunggu dulu|tunggu sebentar)\b")
+_CHANGE_WORDS = re.compile(r"\b(?:jadi|menjadi|jd|diubah|dirubah|diganti|ralat|koreksi|revisi|harusnya|seharusnya)\b")
+
+
+def withdraws_change(text: str) -> bool:
+    """Whether *text* asks for a change and takes it back further on in the same text: words of withdrawing after
+    the first word of changing. Never applied; a person reads it.
+
+    >>> withdraws_change("Pak tolong diganti jadi 1.400 ya. Eh maaf pak, nggak jadi, tetap 1.000 saja.")
+    True
+    >>> withdraws_change("Koreksi pak, cukup 1.000 keping saja, tidak jadi 2.000.")
+    False
+    >>> withdraws_change("Mohon diubah jadi 1.300 keping ya pak.")
+    False
+    >>> withdraws_change("Ralat: yang benar tetap 2.000 keping (abaikan email kami sebelumnya).")
+    False
+    """
+    low = normalise(text or "")
+    change = _CHANGE_WORDS.search(low)
+    figure = re.compile(r"\d[\d.,]*").search(low, change.end()) if change is not None else None
+    return figure is not None and _WITHDRAWN.search(low, figure.end()) is not None
+
+
 def items_named(text: str) -> set[str]:
     """The blanks *text* names ("KTP-el", "KIA"): none for a mail that says only "sisa stok kami 80 keping".
 
