@@ -703,6 +703,30 @@ def withdraws_change(text: str) -> bool:
     return figure is not None and _WITHDRAWN.search(low, figure.end()) is not None
 
 
+# A receipt that says the blanks themselves have not arrived ("barangnya belum sampai sih, tapi tolong dicatat aja
+# sudah diterima 1.000", "the blanks have not arrived yet but please record them"): the blanks named right before
+# the denied arrival, with only particles between (never "kiriman kedua belum sampai" nor "sisanya belum sampai":
+# the rest of a shipment still on its way).
+_NOT_ARRIVED_YET = re.compile(
+    r"\b(?:barang|barangnya|brg|brgnya|blangko|blangkonya|blanko|blankonya|kiriman|kirimannya|kiriman blangko|"
+    r"paket|paketnya)\s+(?:(?:ya|sih|kok|masih|memang|emang|juga|pak|bu|sebenarnya|sebenernya|sbnrnya)\s+)*"
+    r"(?:belum|blm|belom|blom)\s+(?:juga\s+)?(?:kami\s+)?(?:sampai|sampe|nyampe|tiba|datang|dtg|masuk|terima|"
+    r"diterima)\b|"
+    r"\b(?:blanks|cards|shipment|parcel|package|goods)\s+(?:have|has)\s*(?:n't|not)\s+(?:yet\s+)?"
+    r"(?:arrived|come)\b")
+
+
+def blanks_not_arrived(text: str) -> bool:
+    """Whether *text* says the blanks have not arrived: a receipt saying so is never booked.
+
+    >>> blanks_not_arrived("Pak, barangnya belum sampai sih, tapi tolong dicatat aja sudah diterima 1.000.")
+    True
+    >>> blanks_not_arrived("Blangko 1.000 keping sudah kami terima, kiriman kedua belum sampai.")
+    False
+    """
+    return bool(_NOT_ARRIVED_YET.search(normalise(text or "")))
+
+
 def items_named(text: str) -> set[str]:
     """The blanks *text* names ("KTP-el", "KIA"): none for a mail that says only "sisa stok kami 80 keping".
 
