@@ -493,7 +493,8 @@ _TOLD_WHY = frozenset({"correction_unmatched", "report_correction", "report_fixe
                        "managers_thread",
                        "receipt_elsewhere",
                        "manager_other", "manager_correction", "manager_forward",
-                       "other_item", "item_changed", "repeated_change", "restated_change", "change_withdrawn", "receipt_not_arrived",
+                       "other_item", "item_changed", "repeated_change", "restated_change",
+                       "change_withdrawn", "receipt_not_arrived",
                        "other_districts_request", "crossed_change"})
 
 
