@@ -58,6 +58,8 @@ _LOOK_AGAIN = (_ASKS_LOOK_AGAIN + r"|(?:tetap|masih) (?:membutuhkan|butuh|memerl
                r"tidak (?:cukup|mencukupi)|belum (?:cukup|mencukupi)|still (?:need|require|want)")
 # ... said even in a question ("could the province please reconsider this?"): an appeal, no question for a person.
 _LOOK_AGAIN_ASKED = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.LOOK_AGAIN_ASKED_WORDS)})\b")
+# ... or the part approved protested ("kenapa cuma segitu??", "kok namung 600 to?"): after a part approval, an appeal.
+_PROTESTS_CUT = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.PART_CUT_PROTEST_WORDS)})\b")
 _RECONSIDER = re.compile(rf"\b(?:{_LOOK_AGAIN}|review|not enough|insufficient)\b")
 # Asking the province to look again, or giving a reason for a figure.
 _APPEAL = re.compile(rf"\b(?:{_LOOK_AGAIN}|karena|sebab|alasan|namun|tetapi|akan tetapi|jemput bola|because|due to)\b")
@@ -1251,11 +1253,18 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     own_new = [f for f in figures if not f.old and not f.other_item]
     other_new = [f for f in figures if not f.old and f.other_item]
     if _QUESTION.search(low) and not (len(own_new) == 1 and _CHANGE_ASKED.search(low)) \
-            and not _LOOK_AGAIN_ASKED.search(low):
+            and not _LOOK_AGAIN_ASKED.search(low) \
+            and not (approved is not None and requested is not None and approved < requested
+                     and _PROTESTS_CUT.search(low)):
         return Reading("question", why="a question: a person answers it; never applied as a correction")
     if below := [f for f in own_new if f.negative]:
         return Reading("unclear", why=f"{below[0].value} written below zero: no count of blanks is",
                        below_zero=(below[0].field if below[0].field in FIELDS else None, below[0].value))
+    if approved is not None and requested is not None and approved < requested and _PROTESTS_CUT.search(low) \
+            and not other_new and all(f.value in (requested, approved) for f in own_new):
+        # "kenapa cuma segitu?? Kami minta 1.500", "kok namung 600 to? Kami nyuwun 1.500": the part approved
+        # protested, no new figure beside it; a manager weighs it, as "we asked for 1,500 and you cut it"
+        return Reading("appeal", why="the part approved protested")
     if other_new and not own_new:
         return Reading("other_item", why="a figure for the other blank: never booked on this request's item",
                        other_item=tuple(f.value for f in other_new))
