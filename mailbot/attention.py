@@ -76,6 +76,8 @@ REASONS = {
                         "jumlahnya (tidak dicatat sebagai laporan harian)",
     "item_changed": "kabupaten/kota menyatakan bahwa jenis blangko yang diperlukan berbeda dari yang tercatat",
     "repeated_change": "perubahan yang sama dikirim dua kali; hanya yang pertama yang kami terapkan",
+    "change_withdrawn": "perubahan yang ditarik kembali dalam email yang sama; tidak kami terapkan",
+    "receipt_not_arrived": "konfirmasi penerimaan yang menyebutkan blangko belum sampai; tidak dicatat",
     "restated_change": "perubahan sebesar yang sudah diterapkan, tanpa membalas pemberitahuan perubahan itu; "
                        "belum diterapkan lagi",
     "other_districts_request": "koreksi, pembatalan, atau tanda terima yang menyebut permohonan kabupaten/kota lain",
@@ -135,6 +137,8 @@ OPERATOR_REASONS = {
                         "as a daily report: the answer?)",
     "item_changed": "the district says the blank it needs is the other item (KTP-el/KIA)",
     "repeated_change": "the same change sent twice (applied once)",
+    "change_withdrawn": "a change taken back in the same mail (not applied: what stands?)",
+    "receipt_not_arrived": "a receipt saying the blanks have not arrived (not booked; managers told)",
     "restated_change": "a change by the same amount as the one applied, written before seeing it (not applied "
                        "again: the same one restated, or one more?)",
     "other_districts_request": "a correction, cancellation or receipt naming another district's request: "
@@ -490,6 +494,7 @@ _TOLD_WHY = frozenset({"correction_unmatched", "report_correction", "report_fixe
                        "receipt_elsewhere",
                        "manager_other", "manager_correction", "manager_forward",
                        "other_item", "item_changed", "repeated_change", "restated_change",
+                       "change_withdrawn", "receipt_not_arrived",
                        "other_districts_request", "crossed_change"})
 
 

@@ -190,6 +190,12 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                             message=message)
         return outcome
     changed = _changed(thread, reading)
+    if (changed or reading.intent in ("correction", "unclear")) \
+            and followup.withdraws_change(verdict.body_excerpt or ""):
+        # "tolong diganti jadi 1.400 ya. Eh maaf pak, nggak jadi, tetap 1.000 saja": a change the same mail takes
+        # back is never applied (nor read as a cancellation); the request stays as it is, a person reads it and the
+        # district hears nothing changed
+        return _to_a_person(session, desk, message, verdict, trust, thread, "change_withdrawn")
     if not changed and reading.intent == "appeal" and _applied_before(session, thread, message, verdict):
         # "ralat pak, mohon 3.000 keping bukan 2.000" sent again by a phone client after it was applied (and
         # partly approved): the same words answering the same mail change nothing; a repeat, recorded as such,

@@ -58,6 +58,8 @@ _LOOK_AGAIN = (_ASKS_LOOK_AGAIN + r"|(?:tetap|masih) (?:membutuhkan|butuh|memerl
                r"tidak (?:cukup|mencukupi)|belum (?:cukup|mencukupi)|still (?:need|require|want)")
 # ... said even in a question ("could the province please reconsider this?"): an appeal, no question for a person.
 _LOOK_AGAIN_ASKED = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.LOOK_AGAIN_ASKED_WORDS)})\b")
+# ... or the part approved protested ("kenapa cuma segitu??", "kok namung 600 to?"): after a part approval, an appeal.
+_PROTESTS_CUT = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.PART_CUT_PROTEST_WORDS)})\b")
 _RECONSIDER = re.compile(rf"\b(?:{_LOOK_AGAIN}|review|not enough|insufficient)\b")
 # Asking the province to look again, or giving a reason for a figure.
 _APPEAL = re.compile(rf"\b(?:{_LOOK_AGAIN}|karena|sebab|alasan|namun|tetapi|akan tetapi|jemput bola|because|due to)\b")
@@ -676,6 +678,63 @@ def takes_back_correction(text: str) -> bool:
     return bool(_UNDO.search(normalise(text or "")))
 
 
+# A change taken back later in the same text ("tolong diganti jadi 1.400 ya. Eh maaf pak, nggak jadi, tetap 1.000
+# saja", "mohon diubah jadi 1.300. Eh tunggu dulu, jangan diubah dulu"): "tidak jadi" with no figure right after it
+# (that figure would be the one given up), "batal", "jangan diubah", "abaikan" (not "abaikan email kami sebelumnya":
+# an earlier mail), "tunggu dulu"; never "tetap <figure>" alone ("sisa kami 400, bukan 900. permohonan tetap 2.500").
+_WITHDRAWN = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, sorted(vocabulary.NOT_AFTER_ALL, key=len, reverse=True)))
+    + r")\b(?! (?:\d|menjadi))|"
+    r"\b(?:jangan|jgn|tidak usah|tdk usah|gak usah|ga usah|nggak usah|ngga usah|gk usah)\s+(?:di)?"
+    r"(?:ubah|rubah|ganti|ralat|koreksi)\w*|"
+    r"\b(?:abaikan|lupakan)\b(?!\s+(?:saja\s+|aja\s+)?(?:email|e-mail|pesan|surat|mail|koreksi|ralat|revisi)\b)|"
+    r"\b(?:batal|tunggu dulu|tunggu sebentar)\b")
+_CHANGE_WORDS = re.compile(r"\b(?:jadi|menjadi|jd|diubah|dirubah|diganti|ralat|koreksi|revisi|harusnya|seharusnya)\b")
+
+
+def withdraws_change(text: str) -> bool:
+    """Whether *text* asks for a change and takes it back further on in the same text: words of withdrawing after
+    the first word of changing. Never applied; a person reads it.
+
+    >>> withdraws_change("Pak tolong diganti jadi 1.400 ya. Eh maaf pak, nggak jadi, tetap 1.000 saja.")
+    True
+    >>> withdraws_change("Koreksi pak, cukup 1.000 keping saja, tidak jadi 2.000.")
+    False
+    >>> withdraws_change("Mohon diubah jadi 1.300 keping ya pak.")
+    False
+    >>> withdraws_change("Ralat: yang benar tetap 2.000 keping (abaikan email kami sebelumnya).")
+    False
+    """
+    low = normalise(text or "")
+    change = _CHANGE_WORDS.search(low)
+    figure = re.compile(r"\d[\d.,]*").search(low, change.end()) if change is not None else None
+    return figure is not None and _WITHDRAWN.search(low, figure.end()) is not None
+
+
+# A receipt that says the blanks themselves have not arrived ("barangnya belum sampai sih, tapi tolong dicatat aja
+# sudah diterima 1.000", "the blanks have not arrived yet but please record them"): the blanks named right before
+# the denied arrival, with only particles between (never "kiriman kedua belum sampai" nor "sisanya belum sampai":
+# the rest of a shipment still on its way).
+_NOT_ARRIVED_YET = re.compile(
+    r"\b(?:barang|barangnya|brg|brgnya|blangko|blangkonya|blanko|blankonya|kiriman|kirimannya|kiriman blangko|"
+    r"paket|paketnya)\s+(?:(?:ya|sih|kok|masih|memang|emang|juga|pak|bu|sebenarnya|sebenernya|sbnrnya)\s+)*"
+    r"(?:belum|blm|belom|blom)\s+(?:juga\s+)?(?:kami\s+)?(?:sampai|sampe|nyampe|tiba|datang|dtg|masuk|terima|"
+    r"diterima)\b|"
+    r"\b(?:blanks|cards|shipment|parcel|package|goods)\s+(?:have|has)\s*(?:n't|not)\s+(?:yet\s+)?"
+    r"(?:arrived|come)\b")
+
+
+def blanks_not_arrived(text: str) -> bool:
+    """Whether *text* says the blanks have not arrived: a receipt saying so is never booked.
+
+    >>> blanks_not_arrived("Pak, barangnya belum sampai sih, tapi tolong dicatat aja sudah diterima 1.000.")
+    True
+    >>> blanks_not_arrived("Blangko 1.000 keping sudah kami terima, kiriman kedua belum sampai.")
+    False
+    """
+    return bool(_NOT_ARRIVED_YET.search(normalise(text or "")))
+
+
 def items_named(text: str) -> set[str]:
     """The blanks *text* names ("KTP-el", "KIA"): none for a mail that says only "sisa stok kami 80 keping".
 
@@ -1200,11 +1259,18 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     own_new = [f for f in figures if not f.old and not f.other_item]
     other_new = [f for f in figures if not f.old and f.other_item]
     if _QUESTION.search(low) and not (len(own_new) == 1 and _CHANGE_ASKED.search(low)) \
-            and not _LOOK_AGAIN_ASKED.search(low):
+            and not _LOOK_AGAIN_ASKED.search(low) \
+            and not (approved is not None and requested is not None and approved < requested
+                     and _PROTESTS_CUT.search(low)):
         return Reading("question", why="a question: a person answers it; never applied as a correction")
     if below := [f for f in own_new if f.negative]:
         return Reading("unclear", why=f"{below[0].value} written below zero: no count of blanks is",
                        below_zero=(below[0].field if below[0].field in FIELDS else None, below[0].value))
+    if approved is not None and requested is not None and approved < requested and _PROTESTS_CUT.search(low) \
+            and not other_new and all(f.value in (requested, approved) for f in own_new):
+        # "kenapa cuma segitu?? Kami minta 1.500", "kok namung 600 to? Kami nyuwun 1.500": the part approved
+        # protested, no new figure beside it; a manager weighs it, as "we asked for 1,500 and you cut it"
+        return Reading("appeal", why="the part approved protested")
     if other_new and not own_new:
         return Reading("other_item", why="a figure for the other blank: never booked on this request's item",
                        other_item=tuple(f.value for f in other_new))

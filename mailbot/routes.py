@@ -139,6 +139,11 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # the receipt is booked and the stock correction handled as after dispatch, in one reply
         assert thread is not None
         return conversation.received_with_stock_fix(session, desk, message, verdict, trust, thread, fixed)
+    if verdict.kind == "receipt" and trust.trusted and trust.district is not None \
+            and followup.blanks_not_arrived(verdict.body_excerpt or ""):
+        # "barangnya belum sampai sih, tapi tolong dicatat aja sudah diterima 1.000": blanks the district says
+        # have not arrived are never booked as received; a person reads it, the managers and the district hear so
+        return not_arrived(session, desk, message, verdict, trust, thread)
     if verdict.kind == "receipt":
         outcome = receipt(session, desk, message, verdict, trust, thread)
         if outcome == MessageOutcome.RECEIPT_CLARIFY and trust.trusted and trust.district is not None \
@@ -624,6 +629,28 @@ def _damage_open(session: Session, district: str, request: Request | None, said:
         AttentionItem.reason == "damaged", AttentionItem.closed_at.is_(None), AttentionItem.district == district,
         AttentionItem.request_pk == (request.id if request is not None else None)))
     return any((detail or "").split("\n", 1)[-1] == said[:600] for detail in details)
+
+
+def not_arrived(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
+                thread: Request | None) -> MessageOutcome:
+    """A receipt whose words say the blanks have not arrived: nothing booked, a person reads it, the managers hear
+    of it once with the district's words, and the district is told why its receipt was not recorded."""
+    assert trust.district is not None
+    item = verdict.item or (thread.item if thread is not None else None) or "ktp-el"
+    about = thread if thread is not None and thread.district == trust.district \
+        else shipment_of(session, trust.district, item)
+    said = (verdict.body_excerpt or "").strip()[:600]
+    attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="receipt_not_arrived",
+                        detail=f"{verdict.subject}\n{said}", district=trust.district, item=item, message=message,
+                        request=about)
+    queue(session, desk, purpose=f"not-arrived:{message.id}", category="notice", template="notice_not_arrived",
+          to=desk.config.office.managers, request_pk=about.id if about is not None else None,
+          context={"reference": about.reference if about is not None else None,
+                   "district_name": desk.district_name(trust.district), "item": item,
+                   "received": verdict.received, "said": said})
+    attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=about,
+                          reason="receipt_not_arrived")
+    return MessageOutcome.FOLLOW_UP_QUEUED
 
 
 def _damage_noted(session: Session, desk: Desk, message: Message, verdict: Verdict, said: str, *, district: str,

@@ -2435,6 +2435,14 @@ SEND_FORMS: tuple[str, ...] = (
     "dikirimkn", "dikrim", "dikirm",
 )
 REQUEST_PHRASES += tuple(f"{ask} {send}" for ask in ASKING_WORDS for send in SEND_FORMS)
+# A form of "kirim" told to the office with "lagi"/"dong" after it, no asking word before ("blangko ktp kami hbs nih,
+# kirimin lg dong", "bisa dikirimkan lagi?"): the writer asks for blanks, a figure given or not. Only the forms that
+# ask (-in/-kan/-i): the bare "kirim lagi" is as often the district's own sending ("laporan kami kirim lagi").
+ASKED_SEND_FORMS: tuple[str, ...] = (
+    "kirimin", "kirimkan", "kirimkn", "kirimi", "dikirimin", "dikirimkan", "dikirimkn", "dikirimi",
+)
+SEND_AGAIN_WORDS: tuple[str, ...] = ("lagi", "lg", "lgi", "dong", "donk", "dunk")
+REQUEST_PHRASES += tuple(f"{send} {more}" for send in ASKED_SEND_FORMS for more in SEND_AGAIN_WORDS)
 # A need said of the blanks, a figure given or not ("pak kami perlu blangko ktp el lg, stok tipis", "kami memerlukan
 # tambahan blangko KIA", Javanese "kami mbetahaken blangko"): every word of needing before every word of the blanks
 # asks for them as "butuh blangko" does (denied, "tidak perlu blangko", it asks nothing).
@@ -3017,6 +3025,23 @@ LOOK_AGAIN_ASKED_WORDS: tuple[str, ...] = (
     "meninjau kembali", "ditimbang pulang", "ditimbang ulang", "ditimbang lagi", "ditimbang kembali",
 )
 
+# A district protesting that only a part was approved, said as a question or an exclamation ("kenapa cuma segitu??",
+# "jangan main potong saja", Javanese "kok namung 600 to?", Banjar "kenapa cuma sagitu haja?"): after a part
+# approval, an appeal a manager weighs as "we asked for 1,500 and you cut it" is, never a question for the queue only
+# (mailbot.followup.interpret).
+PART_CUT_PROTEST_WORDS: tuple[str, ...] = (
+    "kenapa cuma", "kenapa hanya", "kenapa cman", "kenapa cuman", "knp cuma", "knp cm", "knp hanya", "kok cuma",
+    "kok cuman", "kok hanya", "kok cm", "koq cuma", "mengapa hanya", "mengapa cuma", "cuma segitu", "hanya segitu",
+    "cm segitu", "cuman segitu", "sedikit sekali", "sedikit banget", "kok sedikit", "kenapa sedikit",
+    "main potong", "kok dipotong", "kenapa dipotong", "knp dipotong", "mengapa dipotong", "kok dikurangi",
+    "kenapa dikurangi", "mengapa dikurangi", "kok dikurangin", "kenapa dikurangin", "jangan dipotong",
+    "tidak sesuai permohonan", "tidak sesuai dengan permohonan", "tidak sesuai permintaan",
+    # Javanese
+    "kok namung", "kok mung", "kok mek", "namung sakmenika", "mung semono", "kok dikurangi", "kok dipun kirangi",
+    "kok sekedhik", "kok sithik",
+    # Banjar, Bugis, Manado
+    "kenapa cuma sagitu", "napa cuma", "ngapa cuma", "magai na", "kiapa cuma", "kiapa cuma bagitu",
+)
 # A district withdrawing its own request (mailbot.followup.cancels). Words that cancel wherever they stand, unless
 # denied ("jangan dibatalkan") or asked:
 CANCEL_WORDS: tuple[str, ...] = (
