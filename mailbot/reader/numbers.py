@@ -689,6 +689,7 @@ _FIGURE_BESIDE_RE = re.compile(r"[^\S\n]+\d{1,3}(?![\d.,/:])")
 # blanks", "sewu, 250 keping", "seribu, 300" (the thousands may be words the reader counts nowhere else).
 _AFTER_THOUSANDS_COMMA_RE = re.compile(
     r"(?:ribu|rebu|rbu|(?<![^\W\d_])rb|sewu|sarebu|thousand)[^\S\n]*,[^\S\n]*$", re.IGNORECASE)
+_THOUSANDS_FIGURE_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d{4,}")
 _COMMA_THEN_PART_RE = re.compile(rf"[^\S\n]*,[^\S\n]*(?:(?P<digits>\d{{1,3}})(?![\d.,/:])|(?P<words>{WORDS_PATTERN}))")
 # A figure that ends in hundreds or in millions, in words or after digits ("tiga ratus", "2 ribu 3 ratus", "sejuta"),
 # before digits on its line.
@@ -909,7 +910,11 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             break
         start, end = m.start(), m.end()
         approximate = False
-        conflict = start in doubtful or _AFTER_THOUSANDS_COMMA_RE.search(masked, max(0, start - 24), start) is not None
+        conflict = start in doubtful or (
+            _AFTER_THOUSANDS_COMMA_RE.search(masked, max(0, start - 24), start) is not None
+            # a figure of thousands itself there is another figure ("2rb, 1.500 jg gpp": a fallback offered)
+            and not _THOUSANDS_FIGURE_RE.match(masked, start)
+        )
         bare = False
         year = False
         spelled = False
