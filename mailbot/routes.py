@@ -621,10 +621,6 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
 
 def _damage_open(session: Session, district: str, request: Request | None, said: str) -> bool:
     """Whether the district's damage in these words (*said*, of *request*) already waits in the queue."""
-    from sqlalchemy import select
-
-    from mailbot.store.schema import AttentionItem
-
     details = session.scalars(select(AttentionItem.detail).where(
         AttentionItem.reason == "damaged", AttentionItem.closed_at.is_(None), AttentionItem.district == district,
         AttentionItem.request_pk == (request.id if request is not None else None)))
@@ -770,10 +766,6 @@ def _answers_our_question(session: Session, verdict: Verdict) -> bool:
 
 def _in_question(session: Session, district: str, item: str) -> Request | None:
     """The district's received shipment of *item* with a receipt discrepancy still open, if just one."""
-    from sqlalchemy import select
-
-    from mailbot.store.schema import AttentionItem
-
     found = list(session.scalars(select(Request).join(AttentionItem, AttentionItem.request_pk == Request.id).where(
         AttentionItem.kind == "discrepancy", AttentionItem.closed_at.is_(None), Request.district == district,
         Request.item == item, Request.state == "received")))
