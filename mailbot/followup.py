@@ -690,6 +690,7 @@ _WITHDRAWN = re.compile(
     r"\b(?:abaikan|lupakan)\b(?!\s+(?:saja\s+|aja\s+)?(?:email|e-mail|pesan|surat|mail|koreksi|ralat|revisi)\b)|"
     r"\b(?:batal|tunggu dulu|tunggu sebentar)\b")
 _CHANGE_WORDS = re.compile(r"\b(?:jadi|menjadi|jd|diubah|dirubah|diganti|ralat|koreksi|revisi|harusnya|seharusnya)\b")
+_FIGURE = re.compile(r"\d[\d.,]*")
 
 
 def withdraws_change(text: str) -> bool:
@@ -707,7 +708,7 @@ def withdraws_change(text: str) -> bool:
     """
     low = normalise(text or "")
     change = _CHANGE_WORDS.search(low)
-    figure = re.compile(r"\d[\d.,]*").search(low, change.end()) if change is not None else None
+    figure = _FIGURE.search(low, change.end()) if change is not None else None
     return figure is not None and _WITHDRAWN.search(low, figure.end()) is not None
 
 
