@@ -559,6 +559,30 @@ def malformed_figure(text: str) -> str | None:
     return None
 
 
+# A multiplier right after a figure ("2.50 rb"): the two are one quantity, read as parse_quantity reads it.
+_MULTIPLIER_AFTER_RE = re.compile(r"[ \t]*(?:rb|rbu|ribu|k|jt|juta)(?![^\W\d_])", re.IGNORECASE)
+
+
+def malformed_fix(text: str, figure: str | None) -> dict[str, object] | None:
+    """Why the malformed *figure* in *text* with the multiplier after it ("2.50 rb") is no quantity, and how to
+    write it, as a manager's SETUJU and the command line are told (mailbot.quantities.parse_quantity); None for a
+    figure with no multiplier after it.
+
+    >>> malformed_fix("mohon 2.50 rb keping", "2.50")["examples"]
+    ('2,50 rb', '2.500')
+    """
+    at = text.find(figure) if figure else -1
+    if figure is None or at < 0 or (after := _MULTIPLIER_AFTER_RE.match(text, at + len(figure))) is None:
+        return None
+    written = text[at:after.end()]
+    try:
+        parse_quantity(written)
+    except QuantityError as exc:
+        if exc.indonesian and exc.examples:
+            return {"figure": written, "why": exc.indonesian, "examples": exc.examples}
+    return None
+
+
 def read_two_ways(text: str) -> dict[str, object] | None:
     """The one figure in *text* that can be read two ways, as written and with its two readings, as a manager's
     SETUJU and the command line are told them (mailbot.quantities.parse_quantity); None when *text* holds no such
@@ -621,6 +645,8 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
         return MessageOutcome.ASKED_BEFORE
     doubts = [{"field": FIELD_LABELS.get(d.field, d.field), "reason": d.reason,
                "text": quote_of(d.text, verdict.body_excerpt), "malformed": malformed_figure(d.text or ""),
+               # "2.50 rb": a decimal point before a multiplier, said as such with the ways to write it
+               "malformed_fix": malformed_fix(d.text or "", malformed_figure(d.text or "")),
                # one figure with two readings ("dua ribu lima": 2.005 or 2.500), said as such with both
                "two_ways": read_two_ways(d.text or "") if d.reason == "conflict" else None,
                # a stock the reader knew for one but could not take as a count ("kurang lebih 300an"): asked as such

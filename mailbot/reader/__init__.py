@@ -41,7 +41,7 @@ from mailbot.reader.classify import (
 from mailbot.reader.dates import report_date
 from mailbot.reader.frozen import replace
 from mailbot.reader.mime import ReadLimits, extract
-from mailbot.reader.numbers import mask_non_quantities, normalise
+from mailbot.reader.numbers import mask_non_quantities, normalise, unread_figure
 from mailbot.reader.quotes import (
     forward_chain,
     forwarded_part,
@@ -1012,7 +1012,12 @@ def read_message(
             doubts.append(Doubt("item", "both_items", "KTP-el dan KIA"))
     if kind == "request" and "requested" not in values and "requested" not in doubt_fields:
         why: Literal["unclear", "missing"] = "unclear" if reading.unassigned else "missing"
-        doubts.append(Doubt("requested", why, reading.unassigned[0] if reading.unassigned else ""))
+        said = reading.unassigned[0] if reading.unassigned else ""
+        if not said and (unread := unread_figure(low)) is not None:
+            # "20.00 keping", "2.50 rb keping": a figure was written, one no reading takes; the district is told
+            # which and why, never that no figure was found
+            why, said = "unclear", " ".join(text[unread[0]:unread[1]].split())  # quoted with its sentence
+        doubts.append(Doubt("requested", why, said))
     elif kind == "receipt" and "received" not in values and "received" not in doubt_fields:
         doubts.append(Doubt("received", "missing", ""))
     elif kind == "stock_report" and not (set(values) & {"stock_on_hand", "printed", "recorded"}) and not doubt_fields:

@@ -609,6 +609,8 @@ def _next_number(masked: str, pos: int) -> re.Match[str] | None:
 
 # Right after the thousands' digits: "rb" (or "k") and the hundreds glued to it, "2rb3", "1rb500", "2 rb500".
 _RB_TAIL_RE = re.compile(rf"(?:{vocab.GLUED_THOUSANDS})(?P<tail>\d{{1,3}})(?![\w.,])")
+# ... or "ribu" and the three figures below the thousands glued to it, "2ribu500" (2.500), as parse_quantity reads it.
+_RIBU_TAIL_RE = re.compile(r"[^\S\n]*(?:ribu|rbu|rebu)(?P<tail>\d{3})(?![\w.,])")
 _DIGIT_WORD = _alternation(["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"])
 _KOMA_WORDS_RE = re.compile(
     rf"(?P<whole>{_DIGIT_WORD})[ \t]+(?:koma[ \t]+(?P<tenth>{_DIGIT_WORD})|(?P<half>{_alternation(vocab.HALF_WORDS)}))"
@@ -927,7 +929,7 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 # "650an", "2 ribuan" (some two thousand): an estimate, not a count.
                 approximate = True
             if not m.group("mult") and value is not None and token.isdigit() and (
-                tail := _RB_TAIL_RE.match(masked, end)
+                tail := _RB_TAIL_RE.match(masked, end) or _RIBU_TAIL_RE.match(masked, end)
             ):
                 # "2rb3", "1rb5" (2.300, 1.500): thousands and the hundreds glued after them, as "2k3" is; "2rb300"
                 # is 2.300 too. Two figures after ("2rb30": 2.030 or 2.300?) make it unclear.
@@ -1267,6 +1269,31 @@ def _without_operands(masked: str, found: list[Mention]) -> list[Mention]:
 
 def _replace(m: Mention, **changes: object) -> Mention:
     return replace(m, **changes)
+
+
+# A figure before the blanks it counts whose dots group no thousands: "20.00 keping", "1.50.0 keping", "2.50 rb keping".
+# A time or a version it looks like elsewhere, it is a figure the district wrote here, that no reading takes.
+_UNREAD_FIGURE_RE = re.compile(
+    rf"(?<![\w.,])\d+(?:\.\d+)+(?:[^\S\n]*(?:{_MULT}))?[^\S\n]*(?:{_BLANK_UNITS})\b")
+
+
+def unread_figure(low: str, masked: str | None = None) -> tuple[int, int] | None:
+    """Where the first figure stands that is written before a count's unit but was set aside as no quantity (a
+    time, a version: "20.00 keping", "1.50.0 keping"), its dots grouping no thousands; None when there is none.
+
+    >>> unread_figure("mohon dikirim 20.00 keping")
+    (14, 26)
+    >>> unread_figure("mohon dikirim 2.000 keping, jam 20.00") is None
+    True
+    """
+    if masked is None:
+        masked = mask_non_quantities(low)
+    for m in _UNREAD_FIGURE_RE.finditer(low):
+        figure = re.match(r"[\d.]+", m[0])[0]  # type: ignore[index]  # the pattern opens with digits
+        if masked[m.start():m.start() + len(figure)] != low[m.start():m.start() + len(figure)] and any(
+                len(group) != 3 for group in figure.split(".")[1:]):
+            return m.start(), m.end()
+    return None
 
 
 # A table's cells are read more than once (for its header row, its total row, each column's figures).
