@@ -106,6 +106,15 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
                                          f"and {beside[2]}?); write the number once, like {figures[0]}",
                             indonesian=f"berisi dua angka berdampingan ({figures[1]} dan {beside[2]})",
                             examples=figures)
+    _refuse_joined(shown, spelled)  # "seribu, 500", "2rb.500": two figures joined by a comma or a stop
+    if (about := _ESTIMATE_RE.fullmatch(spelled)) is not None:
+        # "2 ribuan", "3 ratusan": some thousands, some hundreds; an estimate, as the reader leaves it unread
+        count = 1 if (about["head"] or "").lower() == "se" else _figure_or_words(about["head"])  # "seribuan"
+        near = format_number(count * SCALES[about["stem"].lower()]) if count else None
+        raise QuantityError("invalid", f'"{shown}" is an estimate ("{about[0].split()[-1]}"), not a number of {noun}; '
+                                       f"write the number itself, like {near or '2.000'}",
+                            indonesian=f'berupa perkiraan ("{about["stem"]}an"), bukan jumlah yang pasti',
+                            examples=(near or "2.000",))
     if (koma := _KOMA_WORDS_RE.fullmatch(spelled)) is not None:
         # "satu setengah ribu", "dua koma lima ribu" (voice typing of 2,5 ribu): as the reader reads them
         ones, tenth = parse_words(koma["whole"]), 5 if koma["half"] else parse_words(koma["tenth"])
@@ -209,6 +218,49 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
                             indonesian=_ID_NOT_WHOLE, examples=("2.000", "2000"))
     negative = m["sign"] in ("-", "\u2212")
     return within(-value if negative else value)
+
+
+# A figure, a comma (or the stop after an abbreviated multiplier, "2rb.500") and a figure below a thousand, in digits
+# or words: "seribu, 500", "2.000, 250", "dua ribu, tiga ratus" (after digits the comma has a space: "2.000,50" is a
+# decimal comma).
+_JOINED_RE = re.compile(r"(?P<head>.*?(?:[^\W\d_]\s*(?P<mark>[,.])|[0-9]\s*,(?=\s)))\s*"
+                        r"(?P<tail>[0-9]{1,3}|[^\W\d_][^\W\d_\s]*(?:\s+[^\W\d_]+)*)")
+# A multiplier word made an estimate: "2 ribuan", "3 ratusan", "seribuan" (mailbot.reader.vocabulary.MULTIPLIER_STEMS).
+_ESTIMATE_RE = re.compile(r"(?P<head>[0-9.]+|[^\W\d_]+(?:\s+[^\W\d_]+)*?)?\s*-?\s*(?P<stem>ribu|ratus|juta)-?an",
+                          re.IGNORECASE)
+
+
+def _figure_or_words(text: str | None) -> int | None:
+    """The number a short figure or number words say ("2", "1.000", "seribu", "lima ratus"), else None."""
+    from mailbot.reader.numbers import parse_words
+
+    if not text or not text.strip():
+        return None
+    text = text.strip()
+    if re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3})*|[0-9]+", text):
+        return int(text.replace(".", ""))
+    return parse_words(text.lower())
+
+
+def _refuse_joined(shown: str, spelled: str) -> None:
+    """QuantityError "ambiguous" for thousands and a figure below them joined by a comma ("seribu, 500": 1.500, or
+    1.000 and 500?), as the reader leaves it unread in a district's mail; nothing for any other text."""
+    if (joined := _JOINED_RE.fullmatch(spelled)) is None:
+        return
+    head_text = joined["head"].rstrip(" ,.")
+    try:
+        head = parse_quantity(head_text)
+    except QuantityError:
+        return
+    tail = _figure_or_words(joined["tail"])
+    if head < 1000 or head % 1000 or tail is None or not 0 < tail < 1000:
+        return
+    figures = (format_number(head + tail), format_number(head))
+    mark, kata = ("a stop", "titik") if joined["mark"] == "." else ("a comma", "koma")
+    raise QuantityError("ambiguous", f'"{shown}" is two figures joined by {mark} ({figures[0]}, or {figures[1]} and '
+                                     f"{joined['tail']}?); write the number once, like {figures[0]}",
+                        indonesian=f"berisi dua angka yang dipisah {kata} ({figures[1]} dan {joined['tail']})",
+                        examples=figures)
 
 
 # a digit in words with a half or a tenth before its scale word: "satu setengah ribu", "dua koma lima ribu"

@@ -271,6 +271,8 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
     m = _QUANTITY_RE.match(rest) or _spelled_quantity(rest)
     if m:
         m = _completed_quantity(rest, m)
+        if (joined := _joined_figure(rest, m, line)) is not None:
+            return joined  # "SETUJU seribu, 500": two figures joined by a comma, said as such
         parsed = _quantity(m, line)
         if isinstance(parsed, CommandError):
             return parsed
@@ -597,6 +599,37 @@ def _figure_run_unread(rest: str, m: re.Match[str] | None, line: str) -> Command
     said = ("angka dan kata bilangannya" if any(c.isdigit() for c in run) and any(c.isalpha() for c in run)
             else "angka-angkanya" if any(c.isdigit() for c in run) else "kata bilangannya")
     return _unreadable(run, line, f"{said} tidak membentuk satu bilangan")
+
+
+# A comma (or a stop) and a figure below a thousand right after the figure read, in digits or number words:
+# "seribu, 500", "2rb.500", "dua ribu, tiga ratus"
+_SPOKEN = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
+_JOINED_AFTER_RE = re.compile(rf"[ \t]*[,.][ \t]*(?:[0-9]{{1,3}}(?![0-9.,])|(?:{_SPOKEN})(?![^\W\d_])"
+                              rf"(?:[ \t]+(?:{_SPOKEN})(?![^\W\d_]))*)", re.IGNORECASE)
+_WORD_AFTER_RE = re.compile(r"[^\w]*([^\W\d_]+)")
+# A multiplier made an estimate right after the figure read: "2 ribuan", "dua ratusan"
+_ESTIMATE_AFTER_RE = re.compile(r"[ \t]*-?[ \t]*(?:ribu|ratus|juta)-?an(?![^\W\d_])", re.IGNORECASE)
+
+
+def _joined_figure(rest: str, m: re.Match[str], line: str) -> CommandError | None:
+    """The manager asked again about the figure *m* at the start of *rest* when a comma or a stop joins a figure below
+    a thousand to it ("SETUJU seribu, 500": 1.500, or 1.000 and 500?) or "-an" makes it an estimate ("SETUJU 2
+    ribuan"), as the command line refuses the same typing;
+    None when no figure is joined to it (a reason after the comma, "SETUJU 2.000, sisanya bulan depan"; a time,
+    "SETUJU 2.000, 3 hari lagi")."""
+    if (joined := _JOINED_AFTER_RE.match(rest, m.end()) or _ESTIMATE_AFTER_RE.match(rest, m.end())) is None:
+        return None
+    if (word := _WORD_AFTER_RE.match(rest, joined.end())) is not None and word[1].lower() in TIME_UNITS:
+        return None
+    figure = " ".join(rest[:joined.end()].split())
+    try:
+        parse_quantity(figure)
+    except QuantityError as exc:
+        if exc.indonesian:
+            figures = " atau ".join(f"SETUJU {example}" for example in exc.examples)
+            return CommandError(f"quantity_{exc.code}", line, f'Jumlah "{figure}" {exc.indonesian}. Tulis misalnya: '
+                                                            f"{figures}.")
+    return None
 
 
 def _quantity(m: re.Match[str], line: str) -> int | CommandError:

@@ -1,0 +1,61 @@
+"""A manager's SETUJU whose figure is two figures joined by a comma or a stop ("seribu, 500", "2rb.500") or an
+estimate ("2 ribuan") is asked again saying so, with the figures to write, as the command line refuses the same
+typing (pure: mailbot.guards.commands.parse_manager_command, mailbot.quantities.parse_quantity); a reason or a time
+after the comma is no figure joined."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailbot.errors import QuantityError
+from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_command
+from mailbot.quantities import parse_quantity
+
+
+@pytest.mark.parametrize(("figure", "said"), [
+    ("seribu, 500", 'berisi dua angka yang dipisah koma (1.000 dan 500). Tulis misalnya: SETUJU 1.500 atau SETUJU '
+                    "1.000."),
+    ("seribu,500", 'berisi dua angka yang dipisah koma (1.000 dan 500). Tulis misalnya: SETUJU 1.500 atau SETUJU '
+                   "1.000."),
+    ("dua ribu, 300", 'berisi dua angka yang dipisah koma (2.000 dan 300). Tulis misalnya: SETUJU 2.300 atau SETUJU '
+                      "2.000."),
+    ("1 rb, 500", 'berisi dua angka yang dipisah koma (1.000 dan 500). Tulis misalnya: SETUJU 1.500 atau SETUJU '
+                  "1.000."),
+    ("2.000, 250", 'berisi dua angka yang dipisah koma (2.000 dan 250). Tulis misalnya: SETUJU 2.250 atau SETUJU '
+                   "2.000."),
+    ("2rb.500", 'berisi dua angka yang dipisah titik (2.000 dan 500). Tulis misalnya: SETUJU 2.500 atau SETUJU '
+                "2.000."),
+    ("2 ribuan", 'berupa perkiraan ("ribuan"), bukan jumlah yang pasti. Tulis misalnya: SETUJU 2.000.'),
+])
+@pytest.mark.parametrize("after", ["", " PAKSA sdh dicek via telp"])
+def test_a_figure_joined_or_estimated_is_named_with_how_to_write_it(figure: str, said: str, after: str) -> None:
+    # each was: "Maksud baris pertamanya belum dapat kami pastikan" with no figure named
+    asked = parse_manager_command(f"SETUJU {figure}{after}")
+    assert isinstance(asked, CommandError), asked
+    assert asked.message == f'Jumlah "{figure}" {said}', asked.message
+    with pytest.raises(QuantityError) as refused:  # the command line refuses the same typing, saying the same
+        parse_quantity(figure)
+    assert refused.value.indonesian and refused.value.indonesian in said
+
+
+@pytest.mark.parametrize(("line", "quantity", "reason"), [
+    ("SETUJU 2.000, sisanya bulan depan", 2000, "sisanya bulan depan"),
+    ("SETUJU 2.000, 3 hari lagi dikirim", 2000, "3 hari lagi dikirim"),
+    ("SETUJU 1.500. Terima kasih", 1500, None),
+    ("SETUJU 2 rb. 300", 2300, None),
+])
+def test_a_reason_or_a_time_after_the_comma_is_no_figure_joined(line: str, quantity: int, reason: str | None) -> None:
+    command = parse_manager_command(line)
+    assert isinstance(command, ManagerCommand), command
+    assert (command.quantity, command.reason) == (quantity, reason)
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("seribu, 500", '"seribu, 500" is two figures joined by a comma (1.500, or 1.000 and 500?); write the number '
+                    "once, like 1.500"),
+    ("2 ribuan", '"2 ribuan" is an estimate ("ribuan"), not a number of pieces; write the number itself, like 2.000'),
+])
+def test_the_command_line_names_the_figures_joined_or_the_estimate(typed: str, said: str) -> None:
+    with pytest.raises(QuantityError) as refused:
+        parse_quantity(typed)
+    assert str(refused.value) == said
