@@ -219,7 +219,8 @@ def _desk_when_reachable(config: Config, stop: threading.Event) -> Desk | None:
                 return None
             continue
         if tries:
-            log.warning("the database can be reached again (after %d failed tries)", tries)
+            log.warning("the database can be reached again (after %d failed %s)", tries,
+                        "try" if tries == 1 else "tries")
         return desk
 
 
@@ -378,6 +379,11 @@ class Service:
             log.info("processed %s", dict(counts))
             self._nudge_outbox()
 
+    def _fetching_dropped(self) -> bool:
+        """Whether the server ended the fetching connection between passes (ImapInbox.dropped)."""
+        dropped = getattr(self._inbox, "dropped", None)
+        return bool(dropped is not None and dropped())
+
     def _start_idle_watcher(self) -> _IdleWatcher | None:
         """A second IMAP connection that only IDLEs and sets the wake flag (the first one fetches)."""
         config = self.desk.config
@@ -395,7 +401,10 @@ class Service:
             try:
                 while not self.stop.is_set() and not self._one_connection.is_set():
                     try:
-                        if waiter.wait_for_mail(renew):
+                        # the fetching connection ended by the server while the IDLE one lives on (Dovecot's master
+                        # stopped, the process of the IDLE connection not yet): a pass now finds the outage and says
+                        # so, rather than the next poll
+                        if waiter.wait_for_mail(renew) or self._fetching_dropped():
                             self.wake.set()
                         failures.succeeded()
                     except ImapConnectionLimit as exc:  # the server allows one connection: the fetching one's

@@ -8,6 +8,7 @@ import imaplib
 import logging
 import random
 import re
+import select
 import socket
 import ssl
 import threading
@@ -394,7 +395,8 @@ _LOGIN_FIXES = {
 _TEMPORARY_CODES = ("[UNAVAILABLE]", "[LIMIT]", "[INUSE]", "[SERVERBUG]")
 # the operator's to fix: the name or password wrong, or the name not allowed this mailbox
 _FOR_GOOD_CODES = ("[AUTHENTICATIONFAILED]", "[AUTHORIZATIONFAILED]")
-_TEMPORARY_WORDS = ("too many connections", "maximum number of connections", "try again later")
+# ("NO Shutting down": Dovecot's answer to a login that comes while it stops, a restart under way)
+_TEMPORARY_WORDS = ("too many connections", "maximum number of connections", "try again later", "shutting down")
 
 
 # What a server says when the user has all the connections it allows (Dovecot's mail_max_userip_connections)
@@ -660,6 +662,19 @@ class ImapInbox:
             except IMAPClientError as exc:
                 self._drop()
                 raise ImapCommandError(f"IMAP server {self._where} refused a command: {_describe(exc)}") from exc
+
+    def dropped(self) -> bool:
+        """From another thread: whether the server ended the connection in hand (a BYE, its end) while no command
+        was in progress on it, between passes: the next use would find it gone. Nothing is read from the connection:
+        only whether there is something to read, which an idle IMAP connection has only when the server leaves."""
+        client = self._client
+        if client is None or self._using_thread is not None:
+            return False
+        try:
+            readable, _, _ = select.select([client.socket()], [], [], 0)
+        except (OSError, ValueError, AttributeError):  # closed meanwhile by the thread that uses it
+            return False
+        return bool(readable)
 
     def interrupt(self) -> None:
         """From another thread: end a wait_for_mail() now, and every one after it (for a stop).

@@ -68,6 +68,7 @@ FOR_NOW = {
     "no-unavailable": (OK, b"NO [UNAVAILABLE] Authentication service unavailable"),
     "no-inuse": (OK, b"NO [INUSE] Mailbox in use"),
     "no-serverbug": (OK, b"NO [SERVERBUG] Internal error occurred"),
+    "no-shutting-down": (OK, b"NO Shutting down"),  # Dovecot, to a login while it stops
 }
 FOR_GOOD = {
     "no-authenticationfailed": (OK, b"NO [AUTHENTICATIONFAILED] Authentication failed."),

@@ -317,3 +317,39 @@ def test_sigterm_stops_the_running_desk_at_once_while_it_idles(
     assert took < 1.5, f"stopping took {took:.1f} s"
     log = log_path.read_text(errors="replace")
     assert "Traceback" not in log and "IDLE watcher error" not in log
+
+
+def test_an_imap_outage_early_in_a_run_is_told_when_seen_and_its_end_when_it_ends(
+    dovecot: DovecotServer, smtp_server: SmtpServer, desk_folder: Path
+) -> None:
+    """Dovecot's master stopped a few seconds after `mailbot run` starts, with the shipped poll of 30 s: the fetching
+    connection is ended, while the process of the IDLE one lives on and answers. The outage is in the log while the
+    server is still away, not at the next inbox pass; its end once it is back."""
+    config = write_desk_config(desk_folder, dovecot, smtp_server, poll_seconds=30)
+    env = dict(os.environ, **{PASSWORD_ENV: dovecot.password})
+    run_log = desk_folder / "run.log"
+
+    def told() -> list[str]:
+        return [line for line in run_log.read_text().splitlines()
+                if (" WARNING " in line or " ERROR " in line) and "require_authentication" not in line]
+
+    with open(run_log, "wb") as log:
+        proc = subprocess.Popen([*mailbot_command(), "--config", str(config), "-v", "run"],
+                                env=env, stdout=log, stderr=subprocess.STDOUT, cwd=REPO, start_new_session=True)
+        try:
+            assert wait_for(lambda: run_log.read_text().count("connected to IMAP") == 2, 15), (
+                run_log.read_text()[-3000:])
+            time.sleep(2)  # the second connection idling
+            assert dovecot._proc is not None
+            os.kill(dovecot._proc.pid, signal.SIGTERM)  # the master alone, as an operator's `kill` stops it
+            assert wait_for(lambda: any(" failed: " in line for line in told()), 15), run_log.read_text()[-3000:]
+            assert not any("works again" in line for line in told()), told()
+            dovecot.stop()
+            dovecot.start()
+            assert wait_for(lambda: any("works again" in line for line in told()), 45), run_log.read_text()[-3000:]
+        finally:
+            stop(proc)
+    lines = told()
+    assert len(lines) == 2, "\n".join(lines)
+    assert f"ERROR mailbot.transports.imap: IMAP server {dovecot.host}:{dovecot.port} failed: " in lines[0], lines
+    assert "works again" in lines[1], lines
