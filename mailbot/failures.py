@@ -61,5 +61,6 @@ class RepeatedFailure:
     def succeeded(self) -> None:
         """The work went through: say so once if it had been failing."""
         if self.failures:
-            self.logger.warning("%s works again (after %d failed tries)", self.what, self.failures)
+            self.logger.warning("%s works again (after %d failed %s)", self.what, self.failures,
+                                "try" if self.failures == 1 else "tries")
         self.failures, self._told, self._since_told = 0, None, 0
