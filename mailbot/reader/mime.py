@@ -290,6 +290,20 @@ _BLOCK_TAGS = frozenset(
     "header footer center dl dt dd".split()
 )
 _SKIP_TAGS = frozenset(("script", "style", "head", "title", "xml"))
+# Text struck through is taken back by its writer ("<s>2.000</s> 3.000 keping"): it is left out of the reading.
+_STRUCK_TAGS = frozenset(("s", "del", "strike"))
+_STRUCK_STYLE = "line-through"
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+# An HTML body that strikes something through: read instead of its plain-text twin, which keeps the figure.
+_STRUCK_RE = re.compile(r"<(?:s|del|strike)[\s>]|line-through", re.IGNORECASE)
+
+
+def _struck(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether an element strikes its text through: <s>, <del>, <strike>, or a style of "line-through"."""
+    if tag in _STRUCK_TAGS:
+        return True
+    style = next((v for k, v in attrs if k == "style"), None) or ""
+    return _STRUCK_STYLE in style.lower()
 
 
 class _HtmlText(HTMLParser):
@@ -307,6 +321,7 @@ class _HtmlText(HTMLParser):
         # Per open table, the cells spanning down into later rows: column -> (rows left, text).
         self.spans: list[dict[int, tuple[int, str]]] = []
         self.row_spans: list[tuple[str, int, int]] = []  # the open row's cells with their spans
+        self.struck: list[str] = []  # the elements open inside one that strikes its text through, outermost first
 
     def _flush(self, blank: bool = False) -> None:
         text = " ".join("".join(self.current).split())
@@ -317,6 +332,8 @@ class _HtmlText(HTMLParser):
             self.lines.append("")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _VOID_TAGS and (self.struck or _struck(tag, attrs)):
+            self.struck.append(tag)
         if tag in _SKIP_TAGS:
             self.skip_depth += 1
             return
@@ -347,6 +364,9 @@ class _HtmlText(HTMLParser):
                 self._flush()
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in self.struck:
+            # closes the element opened last under that name (and any left unclosed inside it)
+            del self.struck[len(self.struck) - 1 - self.struck[::-1].index(tag) :]
         if tag in _SKIP_TAGS:
             self.skip_depth = max(0, self.skip_depth - 1)
             return
@@ -408,7 +428,7 @@ class _HtmlText(HTMLParser):
         return cells
 
     def handle_data(self, data: str) -> None:
-        if self.skip_depth:
+        if self.skip_depth or self.struck:
             return
         if self.cell is not None:
             self.cell.append(data)
@@ -1033,7 +1053,7 @@ class _Collector:
         if html is not None:
             html_text = _text_of(html)
             plain_text = _plain_text_of(plain) if plain is not None else ""
-            if not plain_text.strip() or "<table" in html_text.lower():
+            if not plain_text.strip() or "<table" in html_text.lower() or _STRUCK_RE.search(html_text):
                 self.html_used = True
                 self.texts.append(self._html_text(html_text))
                 return

@@ -712,6 +712,7 @@ _AGO_RE = re.compile(
     rf"[^\S\n]*(?:{_alternation(vocab.TIME_UNITS)})[^\S\n]+(?:{_alternation(vocab.AGO_WORDS)})\b"
 )
 _APPROX_BEFORE_RE = _ends_in_word(vocab.APPROX_BEFORE)
+_LEAST_BEFORE_RE = _ends_in_word(vocab.LEAST_ASK_BEFORE)
 # "700+" is 700 or more; "cetak 79 + rusak 4" adds a named figure to it, and is no estimate.
 _APPROX_AFTER_RE = re.compile(
     rf"\s*(?:\+(?!\d)(?![ \t]*[a-z][\w-]*[ \t]*:?[ \t]*\d)|(?:{_alternation(vocab.APPROX_AFTER)})\b)"
@@ -773,6 +774,7 @@ class Mention:
     year: bool = False  # four plain digits that read as a recent or coming year ("2027")
     about: bool = False  # "± 1.200", "kurang lebih 1.200": the figure stated, yielding to an exact one
     estimate: int | None = None  # "kira-kira 2.500": the round figure an estimate word gives (approximate)
+    least: bool = False  # "minimal 600": a lower bound (approximate); asked for, the least needed is the figure
 
 
 # A blank or people unit may open the next line when prose is wrapped:
@@ -864,6 +866,7 @@ def space_thousands(low: str, masked: str) -> tuple[str, frozenset[int]]:
 # A figure broken by a space or a line (an HTML body whose tags split it: "<b>1.</b>\n<b>180</b>" reads "1. 180"):
 # its thousands dot beside the gap ("1. 180", "1 .180"), or a group too short to be thousands ("3 20 keping").
 _BROKEN_HINT_RE = re.compile(r"\d(?:\.[^\S\n]*\n?[^\S\n]+|[^\S\n]+\.|\.\n)\d|\d[^\S\n]+\d{1,2}[^\S\n]*[a-z]")
+_HUNDREDS_DIGITS = 3
 _BROKEN_FIGURE_RE = re.compile(
     r"(?<![\w.,/+#:-])(?<!\d )(?P<a>[1-9]\d{0,2})"
     r"(?:(?P<dot>\.[^\S\n]*\n?[^\S\n]*|[^\S\n]+\.)(?P<group>\d{3})|[^\S\n]+(?P<short>\d{1,2}))(?![\d]|[.,]\d)"
@@ -874,12 +877,18 @@ def _broken_figures(low: str, masked: str, doubtful: set[int]) -> str:
     """masked as it is; the start of each figure broken by a gap that mask_non_quantities did not make whole
     ("1. 180" with no unit of blanks after it, "3 20 keping") added to doubtful: two readings, none taken."""
     for m in _BROKEN_FIGURE_RE.finditer(masked):
-        if masked[m.start() : m.end()] != low[m.start() : m.end()] or m.group("dot") == ".":
+        if masked[m.start() : m.end()] != low[m.start() : m.end()] or m.group("dot") == "." or _sentence_end(m):
             continue
         unit = _UNIT_RE.match(masked, m.end())
         if m.group("short") is None or (unit is not None and unit.group("blank") is not None):
             doubtful.add(m.start())
     return masked
+
+
+def _sentence_end(m: re.Match[str]) -> bool:
+    """Whether the dot and space of a broken figure end a sentence instead: "stok tinggal 200. 600 keping saja
+    cukup" (hundreds before the dot would make a figure of hundreds of thousands, no district's count)."""
+    return m.group("group") is not None and len(m.group("a")) == _HUNDREDS_DIGITS
 
 
 def _whole_broken_figures(masked: str) -> str:
@@ -888,7 +897,7 @@ def _whole_broken_figures(masked: str) -> str:
     for m in _BROKEN_FIGURE_RE.finditer(masked):
         group = m.group("group")
         unit = _UNIT_RE.match(masked, m.end())
-        if group is None or m.group("dot") == "." or unit is None or unit.group("blank") is None:
+        if group is None or m.group("dot") == "." or unit is None or unit.group("blank") is None or _sentence_end(m):
             continue
         whole = f"{m.group('a')}.{group}"
         masked = masked[: m.start()] + whole.rjust(m.end() - m.start()) + masked[m.end() :]
@@ -1204,6 +1213,11 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             approximate and value is not None and not approx_after and not m.group("an") and not conflict
             and _ESTIMATE_BEFORE_RE.search(before) and not _STEM_AFTER_RE.match(masked, end)
         ) else None
+        # "kami butuh minimal 1.800 keping": a lower bound, and only that.
+        least = bool(
+            approximate and not approx_after and not m.group("an") and not conflict and value is not None
+            and not _STEM_AFTER_RE.match(masked, end) and _LEAST_BEFORE_RE.search(before)
+        )
         found.append(
             Mention(
                 start=start,
@@ -1219,6 +1233,7 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 year=year,
                 about=about,
                 estimate=estimate,
+                least=least,
             )
         )
         pos = end
@@ -1228,8 +1243,8 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
     for i in range(len(found) - 1):
         a, b = found[i], found[i + 1]
         if a.value != b.value and _RANGE_BETWEEN_RE.match(masked[a.end : b.start]):
-            found[i] = _replace(a, approximate=True)
-            found[i + 1] = _replace(b, approximate=True)
+            found[i] = _replace(a, approximate=True, least=False)
+            found[i + 1] = _replace(b, approximate=True, least=False)
     return found
 
 

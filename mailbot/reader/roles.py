@@ -1905,6 +1905,96 @@ def _enough_ask(masked: str, lo: int, start: int, end: int) -> bool:
     )
 
 
+_LEAST_ASK_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.LEAST_ASK_BEFORE) + r")[^\S\n]*$")
+_ENOUGH_AFTER_FIGURE_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?(?:"
+    + _words_re(vocab.ENOUGH_AFTER_FIGURE) + r")(?![\w-])"
+)
+
+
+_ONLY_AFTER_FIGURE_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?(?:"
+    + _words_re(vocab.ONLY_AFTER_FIGURE) + r")(?![\w-])"
+)
+# Before the figure in its sentence, nothing but a courtesy or an estimate's word: "Sekitar 600 keping saja pak."
+_FIGURE_OPENS_RE = re.compile(
+    r"[^\w]*(?:(?:" + _words_re(vocab.TAKE_BACK_COURTESIES + vocab.APPROX_BEFORE) + r")[^\w]+){0,2}"
+)
+
+
+def _enough_after_stock(masked: str, lo: int, start: int, end: int) -> bool:
+    """Whether the figure at start..end, said after the writer's stock, is the least they need ("minimal 600
+    keping", "paling tidak 600") or is said to be enough ("600 keping saja cukup", a sentence of only "sekitar 600
+    keping saja pak"), with no stock word before it in its clause (from lo): the amount asked."""
+    sentence_lo = max(masked.rfind("\n", 0, start), masked.rfind(". ", 0, start)) + 1
+    return (
+        (_LEAST_ASK_BEFORE_RE.search(masked, lo, start) is not None
+         or _ENOUGH_AFTER_FIGURE_RE.match(masked, end) is not None
+         or (_ONLY_AFTER_FIGURE_RE.match(masked, end) is not None and _FIGURE_OPENS_RE.fullmatch(masked, lo, start)
+             is not None))
+        and not _STOCK_NAME_RE.search(masked, lo, start)
+        # not in a correction ("Maaf koreksi, 2.000 keping saja"): that is read as one
+        and not _CORRECTION_OPENER_RE.search(masked, sentence_lo, start)
+    )
+
+
+# --- A figure taken back in the same breath ("2.000 keping, eh bukan, 3.000 keping") ---
+
+_GAP = r"[^\w]+"  # between the words of a take-back: spaces, commas, colons, brackets, a line's end
+_FIGURE_TAIL = (
+    r"(?:/\d[\d.]*)?"  # the second of two figures read together: "rekam/cetak 140/122"
+    r"(?:[^\S\n]*(?:" + _words_re(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r"|"
+    + vocab.alternation(_BLANK_NAMES) + r")(?![\w-])){0,3}"  # "keping", "keping blangko KIA", "KTP-el blanks"
+)
+_TAKEN_BACK_RE = re.compile(
+    _FIGURE_TAIL + _GAP
+    + r"(?:(?:" + _words_re(vocab.TAKE_BACK_COURTESIES) + r")" + _GAP + r")*"
+    + r"(?:(?:" + _words_re(vocab.TAKE_BACK_WORDS) + r")" + _GAP
+    + r"|(?:" + _words_re(vocab.TAKE_BACK_SLIPS) + r")(?:[^\w]*[,:;.!)\n][^\w]*|" + _GAP + r"(?="
+    + _words_re(vocab.TAKE_BACK_LEADS) + r")))"
+    + r"(?:(?:" + _words_re(vocab.TAKE_BACK_LEADS) + r")" + _GAP + r"){0,2}"
+)
+_CORRECTED_MARK_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?\([^\S\n]*(?:"
+    + _words_re(vocab.CORRECTED_MARKS) + r")[^\S\n]*\)"
+)
+# Between a figure and the one marked as its correction: only its unit, a comma or an arrow ("2.000 keping ->
+# 3.000 keping (koreksi)", "sisa 300, 250 (koreksi)").
+_BESIDE_MARKED_RE = re.compile(_FIGURE_TAIL + r"[^\S\n]*(?:[,;/]|-+>|=>|→)?[^\S\n]*")
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _taken_back(masked: str, before: Mention, m: Mention) -> bool:
+    """Whether the figure m takes back the figure said right before it in its sentence: a take-back word between
+    them ("2.000 keping, eh bukan, 3.000", "sisa 300, sori typo, 250", "2,000, sorry, I mean 3,000"), or m marked
+    as the correction with nothing but a unit or an arrow between them ("2.000 keping 3.000 keping (koreksi)").
+    (A correction opening a sentence of its own is read by the rules of corrections: after figures of several
+    roles, which one it replaces is not clear.)"""
+    if _SENTENCE_END_RE.search(masked, before.end, m.start):
+        return False
+    if _TAKEN_BACK_RE.fullmatch(masked, before.end, m.start):
+        return True
+    return _marked_corrected(masked, m) and bool(_BESIDE_MARKED_RE.fullmatch(masked, before.end, m.start))
+
+
+def _marked_corrected(masked: str, m: Mention) -> bool:
+    """Whether the figure m is marked as the corrected one right after it: "Permintaan: 3.000 keping (koreksi)"."""
+    return _CORRECTED_MARK_RE.match(masked, m.end) is not None
+
+
+def _in_place_of(old: Sequence[Candidate], m: Mention, snippet: str) -> list[Candidate]:
+    """The candidates that replace old, the figures the writer took back for m: the one figure in its role and
+    blank; several (figures read together, "156/139"), which one m replaces is unclear, so each role is asked."""
+    if len(old) != 1:
+        return [Candidate(c.field, None, snippet, True, "conflict", item=c.item) for c in old]
+    was = old[0]
+    cues = (*was.cues, "taken_back")
+    if m.conflict or m.approximate or m.value is None:
+        return [replace(was, value=None, text=snippet, doubt="conflict" if m.conflict else "unclear", cues=cues,
+                        estimate=m.estimate)]
+    return [replace(was, value=m.value, text=snippet, doubt=None, about=m.about, cues=cues)]
+
+
 # --- A stock said to be out and said to be low (a subject's "habis", a body's "tinggal sedikit") ---
 
 _LOW_STOCK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.LOW_STOCK_PHRASES) + r")(?![\w-])")
@@ -2954,8 +3044,10 @@ def read_text(
         k for i in range(len(mentions) - 2) if _is_product(masked, *mentions[i : i + 3]) for k in (i, i + 1)
     }
     items_of: dict[int, str | None] = {}  # the blank each figure read so far is said of, by its index
+    made = len(candidates)  # the candidates before those of the figure read last
     for idx, m in enumerate(mentions):
         more_asked = False
+        made_before, made = candidates[made:], len(candidates)
         while ci < len(clauses) - 1 and clauses[ci][1] <= m.start:
             ci += 1
         c_start, c_end = clauses[ci]
@@ -2967,10 +3059,36 @@ def read_text(
             next_start = mentions[idx + 1].start
         comma = masked.find(",", m.end, next_start)
         after_limit = comma if comma != -1 else next_start
+        took_back = idx > 0 and _taken_back(masked, mentions[idx - 1], m)
+        if took_back and made_before:
+            # "2.000 keping, eh bukan, 3.000 keping", "sisa 300, sori typo, 250": the figure before is taken back;
+            # this one stands in its place, in its role and blank.
+            gone = {id(c) for c in made_before}
+            candidates = [c for c in candidates if id(c) not in gone]
+            taken = [t for t in taken if id(t[1]) not in gone]
+            placed = [p for p in placed if id(p[1]) not in gone]
+            made = len(candidates)
+            for candidate in _in_place_of(made_before, m, _snippet(original, m.start, m.end, c_start, c_end)):
+                candidates.append(candidate)
+                last = (c_start, candidate)
+                taken.append(last)
+                placed.append((m.start, candidate))
+            continue
+        if took_back:
+            dropped = [pair for pair in loose if pair[0] is mentions[idx - 1]]
+            if not dropped:
+                # A figure taken back for one that was not read (damaged cards, another office's) is not read either.
+                ignored_end = m.end if ignored_end == mentions[idx - 1].end else ignored_end
+                continue
+            # A figure with no role taken back: it is no longer one of the figures left without a role.
+            loose = [pair for pair in loose if pair[0] is not mentions[idx - 1]]
+            unassigned.remove(dropped[0][1])
         before = [
             k for k in kws
             if k.start >= prev_end and k.end <= m.start
             and not (prev_end > c_start and _postfix_of_previous(masked, prev_end, k, m.start))
+            # the words that took the figure before back ("eh bukan", "typo") name no role of this one
+            and not (took_back and k.start >= mentions[idx - 1].end)
         ]
         if len(before) > 1 and "(" in masked[before[0].end : m.start]:
             before = _without_aside_words(masked, before, m.start)
@@ -3113,9 +3231,26 @@ def read_text(
             # "kami perlu stok 2.000 keping", "agar stok penyangga mencapai 3.000": a stock to reach is a
             # need, and what is asked is what it lacks.
             role, strong = "requested", False
-        if role is None and _enough_ask(masked, max(prev_end, c_start), m.start, m.end):
+        # "Tidak perlu banyak, cukup 600 keping saja": what is not needed is many; the amount said enough is asked.
+        need_denied = keyword is not None and role == "ignore" and keyword.denied and keyword.word_role == "requested"
+        enough_lo = max(prev_end, c_start, keyword.end if keyword is not None and need_denied else 0)
+        if (role is None or need_denied) and _enough_ask(masked, enough_lo, m.start, m.end):
             # "Kami tidak sebanyak itu, cukup 800 keping saja": the amount said to be enough is the one asked.
             role, strong = "requested", True
+        elif (
+            (role is None or need_denied)
+            and any(c.field == "stock_on_hand" and c.value is not None for c in candidates)
+            and _enough_after_stock(masked, enough_lo, m.start, m.end)
+        ):
+            # "Stok kami tinggal 200. Minimal 600 keping", "... 600 keping saja cukup": after the writer's stock, the
+            # least they need, or an amount said to be enough, is the amount asked.
+            role, strong = "requested", True
+        if role == "requested" and strong and m.least and not (
+            idx + 1 < len(mentions) and mentions[idx + 1].start < c_end and mentions[idx + 1].approximate
+        ):
+            # "kami butuh minimal 1.800 keping", "stok tinggal 200. Minimal 600 keping": the least asked for is the
+            # amount asked. (With a most beside it, "minimal 1.000, maksimal 1.500", it is a range: a clerk asks.)
+            m = replace(m, approximate=False, least=False)
         snippet = _snippet(original, m.start, m.end, c_start, c_end)
         if keyword is not None and (pair := _slash_pair(masked, kws, keyword, m)) is not None:
             # "Rekam/cetak hari ini: 156/139": two role words joined by a slash, two figures joined by one;
@@ -3536,6 +3671,20 @@ def read_text(
             candidate = replace(candidate, corrects=True)
         if month is not None:
             candidate = replace(candidate, month=month)
+        if not took_back and _marked_corrected(masked, m):
+            # "Permintaan: 2.000 keping" / "Permintaan: 3.000 keping (koreksi)": the figure marked as the
+            # correction replaces the one of its role said before it; with figures of both blanks before it
+            # and no blank named, which one it replaces is unclear.
+            old = [c for c in candidates
+                   if c.field == role and (candidate.item is None or c.item in (None, candidate.item))]
+            if candidate.item is None and len({c.item for c in old} - {None}) > 1:
+                candidate = replace(candidate, value=None, doubt="conflict")
+            elif old:
+                gone = {id(c) for c in old}
+                candidates = [c for c in candidates if id(c) not in gone]
+                taken = [t for t in taken if id(t[1]) not in gone]
+                placed = [p for p in placed if id(p[1]) not in gone]
+                made = min(made, len(candidates))
         candidate = replace(candidate, cues=_cues_of(candidate, m, keyword, masked, before) + (
             ("changed_from",) if became else ()) + (("more_asked",) if more_asked else ()) + (
             ("on_loan",) if role == "received" and _borrowed(Span(masked, own_lo, m.start, m.end, after_limit))

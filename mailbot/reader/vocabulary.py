@@ -3542,3 +3542,54 @@ NEED_OR_ASK_STEMS: tuple[str, ...] = (
 # a word of "only" after it is the amount asked (not after a stock word in its clause: "stok kami cukup ...").
 ENOUGH_ASK_BEFORE: tuple[str, ...] = ("cukup", "cukup hanya", "cukup sebanyak", "cukup sejumlah")
 ENOUGH_ASK_AFTER: tuple[str, ...] = ("saja", "aja", "aj", "sja", "sj", "doang")
+
+# --- A figure taken back in the same breath ---
+# Between two figures, these take back the first, and the second replaces it in its role and blank
+# (mailbot.reader.roles: _taken_back): "2.000 keping, eh bukan, 3.000 keping", "sisa 300, sori typo, 250",
+# "2,000 blanks, sorry, I mean 3,000". "bukan" alone is no take-back: "2.000 keping, bukan 3.000" asks 2.000.
+TAKE_BACK_WORDS: tuple[str, ...] = (
+    "eh bukan", "eh bkn", "eh", "ehh", "eits", "eh maaf", "eh sori", "eh sorry",
+    "ralat", "koreksi", "revisi", "maksudnya", "maksud saya", "maksud sy", "maksud kami", "maksudku", "mksdnya",
+    "i mean", "i meant", "correction", "sorry",
+    # Javanese "dudu" (not)
+    "eh dudu",
+)
+# These name the slip itself, and take back the figure before them only when a comma, a colon or a word of
+# TAKE_BACK_LEADS parts them from the next ("2.000, sori typo, 3.000"): right before a figure they name that one
+# as the slip ("kemarin salah ketik 800"). Malay "silap" (mistaken).
+TAKE_BACK_SLIPS: tuple[str, ...] = (
+    "eh salah", "eh keliru", "salah", "keliru", "typo", "salah ketik", "salah tulis", "salah input", "salah sebut",
+    "eh silap", "silap", "tersilap",
+)
+# Before a take-back word, these are only courtesy: "maaf salah tulis", "sori typo", "mohon maaf, ralat".
+TAKE_BACK_COURTESIES: tuple[str, ...] = (
+    "maaf", "mohon maaf", "maap", "sori", "sorry", "sory", "pak", "bu", "ya", "oh", "aduh", "waduh", "eh",
+)
+# After a take-back word, before the figure meant: "sori typo, maksudnya 3.000", "ralat, yang benar 250".
+TAKE_BACK_LEADS: tuple[str, ...] = (
+    "maksudnya", "maksud saya", "maksud kami", "yang benar", "yg benar", "yang betul", "yg betul", "seharusnya",
+    "harusnya", "mestinya", "jadi", "jd", "menjadi", "mjd", "sebanyak", "sejumlah", "i mean", "should be",
+    "pak", "bu", "ya",
+)
+# Right after a figure (and its unit), in brackets, these mark it as the corrected one: "3.000 keping (koreksi)".
+CORRECTED_MARKS: tuple[str, ...] = (
+    "koreksi", "ralat", "revisi", "yang benar", "yg benar", "sudah dikoreksi", "setelah koreksi", "dikoreksi",
+    "corrected", "correction", "revised",
+)
+# "tadinya 2.000 keping tapi sekarang 3.000": the figure said to be the earlier one is taken back.
+ROLE_PHRASES["ignore"] += ("tadinya", "tadi nya")
+
+# --- An amount said to be enough or the least needed, after the writer's stock ---
+# After the writer states the stock, a figure with no role word of its own that is said to be the least they need
+# (these right before it) or enough (ENOUGH_AFTER_FIGURE right after it and its unit) is the amount asked:
+# "stok tinggal 200. Minimal 600 keping", "Stok 200. 600 keping saja cukup" (mailbot.reader.roles).
+LEAST_ASK_BEFORE: tuple[str, ...] = (
+    "minimal", "minimum", "paling tidak", "paling sedikit", "setidaknya", "setidak-tidaknya", "sekurang-kurangnya",
+    "sekurangnya", "at least",
+)
+ENOUGH_AFTER_FIGURE: tuple[str, ...] = (
+    "cukup", "saja cukup", "aja cukup", "saja sudah cukup", "sudah cukup", "udah cukup", "sdh cukup", "is enough",
+    "will do",
+)
+# ... or a sentence of nothing but the figure and "only": "Stok tinggal 200. Sekitar 600 keping saja pak."
+ONLY_AFTER_FIGURE: tuple[str, ...] = ("saja", "aja", "sja", "doang", "only")
