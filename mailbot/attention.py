@@ -430,8 +430,15 @@ def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict
     detail = (f"{verdict.subject}\n{verdict.body_excerpt}" if not attachments else
               f"{verdict.subject}\nlampiran: {', '.join(attachments)}")
     thread = _thread_request(session, verdict)
+    if thread is None and trust.is_manager:
+        # a manager's answer to the held notice: its request, by the notice it answers
+        thread = repo.request_by_outbound_message_id(session, [
+            i for i in ([verdict.in_reply_to] if verdict.in_reply_to else []) + list(verdict.references)
+            if MESSAGE_ID.fullmatch(i or "")])
+    # a manager writes for no district: the item carries the district of the request he answers
+    district = trust.district or (thread.district if thread is not None and trust.is_manager else None)
     _, opened = open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,
-                          detail=detail, district=trust.district, item=verdict.item, message=message, request=thread)
+                          detail=detail, district=district, item=verdict.item, message=message, request=thread)
     if not replied and (opened or not outcome.is_follow_up):
         # (a follow-up the route queued itself was acknowledged there, under the request it named)
         acknowledge(session, desk, message, verdict, to=trust.address, thread=thread, reason=reason)

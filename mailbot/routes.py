@@ -858,6 +858,9 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
         _command_error(session, desk, message, verdict, trust,
                        "nomor rujukan permohonan tidak ditemukan pada subjek atau utas email.", None)
         return MessageOutcome.MANAGER_COMMAND_ERROR
+    if command.full and command.quantity is None and target.requested:
+        # "approve the full amount": the figure the district asked, whatever the desk proposed
+        command = replace(command, quantity=target.requested)
     actor = trust.address or "manager"
     appeal = _open_appeal(session, target)
     if appeal is not None and command.action == "approve" and command.quantity is None:
