@@ -766,6 +766,7 @@ _SUBJECT_CORRECTION = re.compile(r"^(?:" + vocabulary.alternation(vocabulary.SUB
 _SAYS_NOTHING = re.compile(r"^(?:-{2,}|_{2,}|(?:" + vocabulary.alternation(vocabulary.FOOTER_LINES)
                            + r"|dikirim dari|sent from|terkirim dari)\b.*)?$", re.IGNORECASE)
 _STOCK_NAMED = re.compile(r"\b(?:stok|stock|sisa|persediaan|tersisa)\b", re.IGNORECASE)
+_BRACKETED = re.compile(r"\[([^\]]*)\]")
 
 
 def subject_correction(session: Session, verdict: Verdict, thread: Request) -> Verdict | None:
@@ -779,7 +780,9 @@ def subject_correction(session: Session, verdict: Verdict, thread: Request) -> V
     if any(not _SAYS_NOTHING.match(line.strip()) and not _points_at_subject(line)
            for line in (verdict.body_excerpt or "").splitlines()):
         return None
-    parts = [p.strip() for p in _SUBJECT_PARTS.split(verdict.subject or "") if p and p.strip()]
+    # "[KOREKSI 1.300 bukan 1.000] Re: [BLK-…] …": a bracket's words are a part of their own, a reference's are none
+    subject = _BRACKETED.sub(lambda m: m[0] if find_references(m[0]) else f" - {m[1]} - ", verdict.subject or "")
+    parts = [p.strip() for p in _SUBJECT_PARTS.split(subject) if p and p.strip()]
     said = [p for p in parts if _SUBJECT_CORRECTION.match(p)]
     if len(said) != 1:
         return None
