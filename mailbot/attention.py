@@ -760,8 +760,9 @@ def check_waiting(session: Session, desk: Desk) -> int:
 
 
 def _senders(session: Session, items: list[AttentionItem]) -> dict[int, str | None]:
-    """The sender of each item's message, for the items of no district (one look-up)."""
-    pks = {i.message_pk for i in items if not i.district and i.message_pk is not None}
+    """The sender of each item's message, for the items of no district and a manager's mail (one look-up)."""
+    pks = {i.message_pk for i in items
+           if (not i.district or (i.reason or "").startswith("manager_")) and i.message_pk is not None}
     if not pks:
         return {}
     return {pk: sender for pk, sender in session.execute(select(Message.id, Message.sender).where(Message.id.in_(pks)))}
@@ -769,12 +770,13 @@ def _senders(session: Session, items: list[AttentionItem]) -> dict[int, str | No
 
 def who(desk: Desk, district: str | None, sender: str | None) -> str:
     """Whom a queue item is about, in the digest's words: the district's name; else the manager ("pimpinan
-    (kadis@...)"), the operator, or the sender who wrote it; never a bare "-"."""
-    if district:
-        return desk.district_name(district)
+    (kadis@...)", with the district of the request he answered: "pimpinan (kadis@...) tentang Kabupaten Nunukan"),
+    the operator, or the sender who wrote it; never a bare "-"."""
     address = (sender or "").strip()
     if address.lower() in {m.lower() for m in desk.config.office.managers}:
-        return f"pimpinan ({address})"
+        return f"pimpinan ({address})" + (f" tentang {desk.district_name(district)}" if district else "")
+    if district:
+        return desk.district_name(district)
     if address and address.lower() == (desk.config.office.operator or "").lower():
         return f"operator ({address})"
     return f"pengirim {address}" if address else "pengirim tidak diketahui"
