@@ -279,6 +279,12 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         # never applied to the request: a person reads it (a question, a figure for the other blank, or a
         # figure whose meaning is not clear)
         reason = {"question": "question", "other_item": "other_item", "unclear": "doubt"}[reading.intent]
+        other = "kia" if (thread.item or "ktp-el") == "ktp-el" else "ktp-el"
+        asked_other = _other_blank_figures(verdict, thread) if reading.intent == "question" else ()
+        if asked_other:
+            # "Also, could we get 200 KIA cards as well? We have 30 left." in a KTP-el thread: the other blank's
+            # figures, asked as a question; never booked here, and the district is told to ask them on their own
+            reason, reading = "other_item", replace(reading, other_item=asked_other)
         if reading.intent == "unclear" and _never_filed(session, desk, verdict, trust) == "managers_thread":
             # "kami setuju dengan usulan 3.400 keping, mohon segera dikirim" answering the managers' held notice
             # (forwarded to the district): its figure is the managers' to read, and the district is told why
@@ -288,7 +294,6 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,
                             detail=_detail(verdict, []), district=thread.district, item=thread.item,
                             message=message, request=thread)
-        other = "kia" if (thread.item or "ktp-el") == "ktp-el" else "ktp-el"
         set_aside: list[dict[str, object]] = [{"item": other, "value": v} for v in reading.other_item]
         told = reason
         if reading.crossed is not None:
@@ -1019,6 +1024,16 @@ def _other_item(session: Session, desk: Desk, message: Message, verdict: Verdict
     attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="other_item",
                         detail=_detail(verdict, []), district=req.district, item=other, message=message, request=req)
     return [{"item": other, "value": value, "request_item": req.item or "ktp-el"} for value in reading.other_item]
+
+
+def _other_blank_figures(verdict: Verdict, req: Request) -> tuple[int, ...]:
+    """The figures of a mail in *req*'s thread that names only the other blank ("could we get 200 KIA cards as well?
+    We have 30 left" in a KTP-el thread); () when it names the thread's own blank too, or none, or has no figure."""
+    named = followup.items_named(verdict.body_excerpt or "")
+    if named != {"kia" if (req.item or "ktp-el") == "ktp-el" else "ktp-el"}:
+        return ()
+    return tuple(m.value for m in find_mentions(normalise(verdict.body_excerpt or ""))
+                 if m.value is not None and m.value > 0 and not m.year)
 
 
 def update(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, trust: SenderTrust,
