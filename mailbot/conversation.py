@@ -622,6 +622,28 @@ def corrects_other_districts_request(session: Session, verdict: Verdict, trust: 
     return bool(named) and all(r.district != trust.district for r in named)
 
 
+_CORRECTS_WORDS = re.compile(r"(?<![\w-])(?:" + vocabulary.alternation(vocabulary.CORRECTION_OPENERS) + r")(?![\w-])",
+                             re.IGNORECASE)
+
+
+def corrects_in_other_districts_thread(session: Session, verdict: Verdict, trust: SenderTrust,
+                                       thread: Request | None) -> bool:
+    """Whether a district's mail written in another district's request's thread says it corrects a figure ("Maaf
+    pak ralat jadi 1.500" from Tarakan in Nunukan's thread): it may mean the other district's request or one of its
+    own, so neither changes and no request is opened; a person reads it. A mail read whole as a request, its asked
+    figure and its stock ("Koreksi: sisa stok kami 100 keping, bukan 900. Mohon kirim 3.000 keping."), is the
+    sender's own request written in the wrong thread."""
+    if thread is None or trust.district is None or trust.is_manager or thread.district == trust.district:
+        return False
+    words = verdict.body_excerpt or ""
+    if not (_CORRECTION.search(words) or _CORRECTS_WORDS.search(words) or followup.corrected_figures(words)):
+        return False
+    if verdict.kind == "request" and verdict.requested is not None and verdict.stock_on_hand is not None \
+            and not verdict.doubts:
+        return False
+    return names_other_districts_request(session, verdict, trust, thread)
+
+
 def other_districts_request(session: Session, desk: Desk, message: Message, verdict: Verdict,
                             trust: SenderTrust) -> MessageOutcome:
     """A cancellation or receipt about another district's request: no request changes; a person reads it and the

@@ -58,10 +58,12 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # a cancellation or a receipt that names another district's request (in its thread, or by reference):
         # never taken for one of the sender's own requests; a person reads it, the district is told so
         return conversation.other_districts_request(session, desk, message, verdict, trust)
-    if conversation.corrects_other_districts_request(session, verdict, trust):
+    if conversation.corrects_other_districts_request(session, verdict, trust) \
+            or conversation.corrects_in_other_districts_thread(session, verdict, trust, thread):
         # "Kami lampirkan koreksi: rujukan BLK-2026-0001 jumlah yang dimohon menjadi 1.000 keping" from a district
         # that BLK-2026-0001 is not: a correction of a request not its own, never a new request for the sender;
-        # no request of either district changes, a person reads it
+        # no request of either district changes, a person reads it; so is "Maaf pak ralat jadi 1.500" written in
+        # another district's thread
         return conversation.other_districts_request(session, desk, message, verdict, trust)
     if thread is not None and trust.district is not None and thread.district != trust.district:
         # a thread binds only its own district's mail: another district writing in it (a forwarded or
