@@ -1268,7 +1268,14 @@ def other_blank_asked(thread: Request, verdict: Verdict, trust: SenderTrust) -> 
             or any(r.item == item for r in verdict.readings) or followup.cancels(words, "plain") \
             or attention.is_question(verdict) or not followup.asks_for(words, verdict.item, verdict.requested):
         return None
-    return verdict
+    # its answer is under the subject of the blank it asks ("Re: [BLK-…] Permohonan blangko KIA"), never the thread's
+    name = _ITEM_IN_SUBJECT[item]
+    return replace(verdict, subject=name.sub("KIA" if verdict.item == "kia" else "KTP-el", verdict.subject or ""))
+
+
+# The thread's blank named in its subject ("Permohonan blangko KTP-el"), for the subject of the other blank's request.
+_ITEM_IN_SUBJECT = {"ktp-el": re.compile(r"(?<![\w-])(?:e-?ktp|ktp(?:[- ]?el|[- ]elektronik)?)(?![\w-])", re.IGNORECASE),
+                    "kia": re.compile(r"(?<![\w-])(?:kia|kartu identitas anak)(?![\w-])", re.IGNORECASE)}
 
 
 # States in which a request is over: a new ask in its thread is a new request.

@@ -28,6 +28,8 @@ def test_a_kia_request_in_a_ktp_el_thread_opens_a_kia_request(desk12: Desk12, wo
     assert (first["item"], first["state"], first["approved"]) == ("ktp-el", "approved", 2000)
     [told] = desk12.replies_to(mid)
     assert "BLK-2026-0002" in told.subject
+    # was: "Re: [BLK-2026-0002] Permohonan blangko KTP-el" for the KIA request
+    assert "KIA" in told.subject and "KTP" not in told.subject, told.subject
     assert "tidak kami catat pada permohonan" not in flat(told.text)
 
 
