@@ -882,12 +882,17 @@ def shortfall(session: Session, desk: Desk, request: Request, *, shipped: int, r
         if found is None or found.closed_at is not None:
             return
         before_text = f"{'lebih' if found.reason == 'surplus' else 'kurang'} {number(abs(found.quantity or 0))} keping"
+        # the rest of a shipment arrived (said to be coming, or told as a further part): no count was corrected
+        arrived = part_arrived or (found.detail or "").endswith(_REST_COMING_NOTE)
         close(session, desk, found.id, actor=message.sender or "district",
-              resolution=f"penerimaan dikoreksi oleh kabupaten/kota menjadi {number(received)}, sesuai yang dikirim")
+              resolution=(f"sisa kiriman diterima, seluruh penerimaan {number(received)}, sesuai yang dikirim"
+                          if arrived else
+                          f"penerimaan dikoreksi oleh kabupaten/kota menjadi {number(received)}, sesuai yang dikirim"))
         queue(session, desk, purpose=f"discrepancy-closed:{request.id}:{found.id}", category="notice",
               template="notice_discrepancy_closed", to=desk.config.office.managers, request_pk=request.id,
               context={"reference": request.reference, "district_name": desk.district_name(request.district),
-                       "item": request.item, "shipped": shipped, "received": received, "before_text": before_text})
+                       "item": request.item, "shipped": shipped, "received": received, "before_text": before_text,
+                       "arrived": arrived})
         return
     reason = "surplus" if received > shipped else "shortfall"
     detail = (f"{request.reference}: dikirim {number(shipped)}, diterima {number(received)}"
